@@ -1,0 +1,69 @@
+//! The module × theme matrix: how many items of each module carry each theme.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::store::audit::AuditData;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// Theme slugs, the matrix's columns.
+    pub themes: Vec<String>,
+    pub rows: Vec<CoverageRow>,
+    /// Per theme: tagged items over all items in scope.
+    pub totals: Vec<i64>,
+    pub items: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageRow {
+    pub programme: String,
+    pub year: Option<i64>,
+    pub module_code: String,
+    pub module_title: String,
+    pub items: i64,
+    /// Items tagged with each theme, in the order of `Coverage::themes`.
+    pub counts: Vec<i64>,
+    /// Items tagged with at least one theme.
+    pub tagged_items: i64,
+}
+
+pub fn compute(data: &AuditData) -> Coverage {
+    let col: HashMap<i64, usize> = data.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    let row_of: HashMap<i64, usize> = data.modules.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+    let mut rows: Vec<CoverageRow> = data
+        .modules
+        .iter()
+        .map(|m| CoverageRow {
+            programme: m.programme.clone(),
+            year: m.year,
+            module_code: m.code.clone(),
+            module_title: m.title.clone(),
+            items: 0,
+            counts: vec![0; data.themes.len()],
+            tagged_items: 0,
+        })
+        .collect();
+    let mut totals = vec![0; data.themes.len()];
+    for item in &data.items {
+        let Some(&r) = row_of.get(&item.module_id) else { continue };
+        let row = &mut rows[r];
+        row.items += 1;
+        let mut any = false;
+        for t in &item.themes {
+            if let Some(&c) = col.get(t) {
+                row.counts[c] += 1;
+                totals[c] += 1;
+                any = true;
+            }
+        }
+        row.tagged_items += i64::from(any);
+    }
+    Coverage {
+        themes: data.themes.iter().map(|t| t.slug.clone()).collect(),
+        items: rows.iter().map(|r| r.items).sum(),
+        rows,
+        totals,
+    }
+}

@@ -1,0 +1,6 @@
+//! Gaps, coverage and keyword evidence. Computes plain structs that derive
+//! `Serialize`; never prints and never touches SQL.
+
+pub mod coverage;
+pub mod gaps;
+pub mod lexicon;

@@ -1,0 +1,93 @@
+//! The command line, as clap derive. Each doc comment is the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Audit a curriculum against decolonising themes and keep a shared reading list.
+///
+/// Everything lives in one SQLite file: --db PATH, else $CANON_DB, else ./canon.db.
+///
+/// Start with: canon audit samples/modules.csv samples/reading.csv --out report.pdf
+#[derive(Debug, Parser)]
+#[command(name = "canon", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// The database file (created by `init`, `import` and `audit` if missing).
+    #[arg(long, global = true, env = "CANON_DB", default_value = "canon.db", value_name = "PATH")]
+    pub db: PathBuf,
+
+    /// Print no summaries or notes on stderr (errors are still printed).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (if needed) and seed the three themes. Safe to re-run.
+    Init(crate::cmd::init::Args),
+    /// Import a module list or a reading list (one transaction; nothing written on error).
+    #[command(subcommand)]
+    Import(crate::cmd::import::Import),
+    /// List modules.
+    #[command(subcommand)]
+    Module(crate::cmd::module::ModuleCmd),
+    /// List items (sessions, outcomes, assessments, placements).
+    #[command(subcommand)]
+    Item(crate::cmd::item::ItemCmd),
+    /// List, show and add readings.
+    #[command(subcommand)]
+    Reading(crate::cmd::reading::ReadingCmd),
+    /// List, show and add themes.
+    #[command(subcommand)]
+    Theme(crate::cmd::theme::ThemeCmd),
+    /// Tag an item or a reading with one or more themes.
+    Tag(crate::cmd::tag::TagArgs),
+    /// Remove themes from an item or a reading (the history keeps the tag).
+    Untag(crate::cmd::tag::UntagArgs),
+    /// Recommend a reading for an item or a whole module.
+    Link(crate::cmd::link::Args),
+    /// What the curriculum leaves out: uncovered themes, module gaps, untagged modules, thin reading.
+    Gaps(crate::cmd::gaps::Args),
+    /// The module × theme matrix: how many sessions of each module carry each theme.
+    Coverage(crate::cmd::coverage::Args),
+    /// Write the committee report: OUT.pdf, or OUT.csv (flat tables for a spreadsheet).
+    Report(crate::cmd::report::Args),
+    /// The whole job in one go: import both lists, find the gaps, write the report.
+    Audit(crate::cmd::audit::Args),
+}
+
+/// How a listing is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for reading in a terminal.
+    Table,
+    /// Every matching record as CSV (formula-safe for spreadsheets).
+    Csv,
+    /// Every matching record as a JSON array of objects.
+    Json,
+}
+
+/// The output options every listing takes.
+#[derive(Debug, Clone, Args)]
+pub struct Output {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// At most this many rows in a table on a terminal (0: all). CSV and JSON always carry all.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+}
+
+/// Who is making a change.
+#[derive(Debug, Clone, Args)]
+pub struct By {
+    /// Who makes this change: a name or pseudonym, credited as given.
+    #[arg(long, env = "CANON_USER", value_name = "NAME")]
+    pub by: Option<String>,
+}

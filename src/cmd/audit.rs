@@ -1,0 +1,48 @@
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::Ctx;
+use super::import::{self, Common, ModulesArgs, ReadingArgs};
+use super::report::{self, ReportOptions};
+use crate::cli::By;
+use crate::store::Mode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The module list CSV.
+    pub modules: PathBuf,
+    /// The reading list CSV.
+    pub reading: PathBuf,
+    /// Where to write the report (.pdf or .csv).
+    #[arg(long, short, default_value = "report.pdf")]
+    pub out: PathBuf,
+    /// Name a module-list column: --map 'Their Header=field' (repeatable).
+    #[arg(long, value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
+    /// The programme for module rows without a programme column.
+    #[arg(long, default_value = "Curriculum")]
+    pub programme: String,
+    #[command(flatten)]
+    pub by: By,
+    #[command(flatten)]
+    pub options: ReportOptions,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    let format = report::format_of(&a.out, None)?;
+    let mut store = ctx.open(Mode::Create)?;
+    let common = |file: PathBuf, map: Vec<String>| Common { file, map, encoding: None, dry_run: false, by: a.by.clone() };
+    let m = ModulesArgs { common: common(a.modules.clone(), a.map.clone()), programme: a.programme.clone() };
+    let (counts, _) = import::modules(&mut store, &m, ctx.quiet)?;
+    ctx.note(import::summary(&a.modules, "sessions", &counts, false));
+    let r = ReadingArgs { common: common(a.reading.clone(), vec![]), status: "approved".into() };
+    let (counts, _) = import::reading(&mut store, &r, ctx.quiet)?;
+    ctx.note(import::summary(&a.reading, "readings", &counts, false));
+    report::write(ctx, &store, &a.out, format, &a.options)?;
+    ctx.note(format_args!(
+        "explore further with `canon --db {} gaps`, `coverage`, `item list --untagged`",
+        ctx.db.display()
+    ));
+    Ok(())
+}

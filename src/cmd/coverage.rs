@@ -1,0 +1,24 @@
+use anyhow::Result;
+
+use super::Ctx;
+use super::gaps::ScopeArgs;
+use crate::analysis::coverage;
+use crate::cli::Output;
+use crate::report::{coverage_listing, coverage_records, emit};
+use crate::store::{Mode, audit};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub out: Output,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    let scope = a.scope.resolve(&store)?;
+    let data = audit::load(&store.conn, &scope)?;
+    let cov = coverage::compute(&data);
+    emit(&a.out, &coverage_listing(&cov), &coverage_records(&cov), "no modules in this scope", ctx.quiet)
+}

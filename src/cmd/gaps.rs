@@ -1,0 +1,80 @@
+use anyhow::{Context, Result, bail};
+
+use super::Ctx;
+use crate::analysis::gaps::{self, GapKind, Options};
+use crate::analysis::coverage;
+use crate::cli::Output;
+use crate::report::{emit, gaps_listing};
+use crate::store::audit::{self, Scope};
+use crate::store::themes::ThemeIndex;
+use crate::store::{Mode, Store, curriculum};
+
+/// Which part of the curriculum to analyse.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ScopeArgs {
+    /// Only this year of study.
+    #[arg(long)]
+    pub year: Option<i64>,
+    /// Only this module (by code).
+    #[arg(long, value_name = "CODE")]
+    pub module: Option<String>,
+    /// Only this theme (slug or name).
+    #[arg(long)]
+    pub theme: Option<String>,
+}
+
+impl ScopeArgs {
+    pub fn resolve(&self, store: &Store) -> Result<Scope> {
+        let theme = match &self.theme {
+            None => None,
+            Some(t) => {
+                let idx = ThemeIndex::load(&store.conn)?;
+                Some(idx.resolve(t).with_context(|| format!("unknown theme {t:?}; expected one of {}", idx.expected()))?)
+            }
+        };
+        if let Some(code) = &self.module {
+            if curriculum::module_id(&store.conn, code)?.is_none() {
+                bail!("no module with code {code:?}; see `canon module list`");
+            }
+        }
+        Ok(Scope { year: self.year, module: self.module.clone(), theme })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// Only gaps of this kind (repeatable): uncovered-theme, module-gap, untagged-module, thin-reading.
+    #[arg(long = "kind", value_parser = ["uncovered-theme", "module-gap", "untagged-module", "thin-reading"])]
+    pub kinds: Vec<String>,
+    /// A theme with fewer approved readings than this is thin.
+    #[arg(long, default_value_t = 5)]
+    pub min_readings: usize,
+    #[command(flatten)]
+    pub out: Output,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    let scope = a.scope.resolve(&store)?;
+    let data = audit::load(&store.conn, &scope)?;
+    let cov = coverage::compute(&data);
+    let mut gs = gaps::compute(&data, &cov, &Options { min_readings: a.min_readings, ..Options::default() });
+    if !a.kinds.is_empty() {
+        let kinds: Vec<GapKind> = a.kinds.iter().filter_map(|k| GapKind::parse(k)).collect();
+        gs.retain(|g| kinds.contains(&g.kind));
+    }
+    emit(&a.out, &gaps_listing(&gs), &gs, "no gaps found in this scope", ctx.quiet)?;
+    if a.out.format == crate::cli::Format::Table && !gs.is_empty() {
+        let count = |s| gs.iter().filter(|g| g.severity == s).count();
+        ctx.note(format_args!(
+            "{} gaps: {} high, {} medium, {} low",
+            gs.len(),
+            count(gaps::Severity::High),
+            count(gaps::Severity::Medium),
+            count(gaps::Severity::Low)
+        ));
+    }
+    Ok(())
+}

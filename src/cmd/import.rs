@@ -1,0 +1,255 @@
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::{Ctx, by_id};
+use crate::cli::By;
+use crate::import::modules::ModuleReader;
+use crate::import::reading_csv::ReadingReader;
+use crate::import::source::{self, SourceOptions};
+use crate::import::{ImportErrors, RowError};
+use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome};
+use crate::store::readings::ReadingWriter;
+use crate::store::themes::ThemeIndex;
+use crate::store::{Mode, Store, id_gen};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Import {
+    /// A module list CSV: programme,year,module_code,module_title,session_title,learning_outcomes,themes.
+    ///
+    /// Headers are matched ignoring case and punctuation, with common aliases
+    /// ("Module Code", "Session", "Learning Outcomes", "Year of Study"…); name
+    /// others with --map. Re-importing updates changed rows and adds nothing twice.
+    ///
+    /// Example: canon import modules samples/modules.csv
+    Modules(ModulesArgs),
+    /// A reading list CSV: title,authors,year,type,doi,url,themes,notes.
+    ///
+    /// Duplicates (same DOI, ISBN, or title and year) merge into one entry.
+    ///
+    /// Example: canon import reading samples/reading.csv --dry-run
+    Reading(ReadingArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    /// The file to import.
+    pub file: PathBuf,
+    /// Name a column: --map 'Their Header=field' (repeatable).
+    #[arg(long, value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
+    /// The file's encoding, when detection guesses wrong (utf-8, windows-1252, utf-16le…).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Show what the import would do (new, changed, unchanged, duplicate, rejected) and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub by: By,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ModulesArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The programme for rows without a programme column.
+    #[arg(long, default_value = "Curriculum")]
+    pub programme: String,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadingArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Review status for rows without a status column.
+    #[arg(long, default_value = "approved", value_parser = ["suggested", "approved"])]
+    pub status: String,
+}
+
+pub fn run(ctx: &Ctx, cmd: Import) -> Result<()> {
+    let mut store = ctx.open(Mode::Create)?;
+    match cmd {
+        Import::Modules(a) => {
+            let (counts, changes) = modules(&mut store, &a, ctx.quiet)?;
+            finish(ctx, &a.common, "sessions", &counts, changes)
+        }
+        Import::Reading(a) => {
+            let (counts, changes) = reading(&mut store, &a, ctx.quiet)?;
+            finish(ctx, &a.common, "readings", &counts, changes)
+        }
+    }
+}
+
+type Imported = (Counts, Option<Vec<Change>>);
+
+/// Imports a module list in one transaction; with --dry-run, rolls back.
+pub fn modules(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Imported> {
+    let c = &a.common;
+    let themes = ThemeIndex::load(&store.conn)?;
+    let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
+    if let (Some(n), false) = (&src.note, quiet) {
+        eprintln!("note: {n}");
+    }
+    let bar = src.progress.clone();
+    let mut reader = ModuleReader::new(src, &c.map, &themes, &a.programme)?;
+    let ids = id_gen(&store.conn)?;
+    let tx = store.write()?;
+    let mut ids = ids;
+    let by = by_id(&tx, &mut ids, &c.by.by)?;
+    let mut writer = ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), c.dry_run)?;
+    let mut errors = ImportErrors::new(c.file.clone());
+    let mut rejected: Vec<Change> = Vec::new();
+    while let Some(row) = reader.next_row() {
+        match row {
+            Ok(row) => {
+                if let Some(problem) = writer.write(&row)? {
+                    let col = reader.mapping().column(crate::import::modules::CODE);
+                    reject(&mut errors, &mut rejected, c.dry_run, RowError::new(row.line, col, problem));
+                }
+            }
+            Err(errs) => {
+                for e in errs {
+                    reject(&mut errors, &mut rejected, c.dry_run, e);
+                }
+            }
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let (mut counts, mut changes) = writer.finish()?;
+    counts.rejected = errors.total() as i64;
+    if c.dry_run {
+        if let Some(ch) = &mut changes {
+            ch.extend(rejected);
+        }
+        drop(tx);
+        return Ok((counts, changes));
+    }
+    if !errors.is_empty() {
+        drop(tx);
+        return Err(errors.into());
+    }
+    tx.commit()?;
+    Ok((counts, changes))
+}
+
+/// Imports a reading list in one transaction; with --dry-run, rolls back.
+pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
+    let c = &a.common;
+    let themes = ThemeIndex::load(&store.conn)?;
+    let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
+    if let (Some(n), false) = (&src.note, quiet) {
+        eprintln!("note: {n}");
+    }
+    let bar = src.progress.clone();
+    let mut reader = ReadingReader::new(src, &c.map, &themes)?;
+    let mut ids = id_gen(&store.conn)?;
+    let tx = store.write()?;
+    let by = by_id(&tx, &mut ids, &c.by.by)?;
+    let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
+    let mut errors = ImportErrors::new(c.file.clone());
+    let mut rejected: Vec<Change> = Vec::new();
+    while let Some(row) = reader.next_row() {
+        match row {
+            Ok(r) => {
+                writer.write(&r)?;
+            }
+            Err(errs) => {
+                for e in errs {
+                    reject(&mut errors, &mut rejected, c.dry_run, e);
+                }
+            }
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let (mut counts, mut changes) = writer.finish()?;
+    counts.rejected = errors.total() as i64;
+    if c.dry_run {
+        if let Some(ch) = &mut changes {
+            ch.extend(rejected);
+        }
+        drop(tx);
+        return Ok((counts, changes));
+    }
+    if !errors.is_empty() {
+        drop(tx);
+        return Err(errors.into());
+    }
+    tx.commit()?;
+    Ok((counts, changes))
+}
+
+fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, e: RowError) {
+    if dry_run {
+        rejected.push(Change {
+            line: e.line,
+            outcome: Outcome::Rejected,
+            what: format!("{}:{}:{}", errors.path.display(), e.line, e.column),
+            fields: vec![e.message.clone()],
+        });
+    }
+    errors.push(e);
+}
+
+/// Prints the dry-run diff (stdout) and the one-line summary (stderr).
+fn finish(ctx: &Ctx, c: &Common, noun: &str, counts: &Counts, changes: Option<Vec<Change>>) -> Result<()> {
+    if let Some(mut changes) = changes {
+        changes.sort_by_key(|ch| ch.line);
+        print_diff(&changes);
+    }
+    ctx.note(summary(&c.file, noun, counts, c.dry_run));
+    Ok(())
+}
+
+fn print_diff(changes: &[Change]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for ch in changes {
+        let tag = match ch.outcome {
+            Outcome::New => "new",
+            Outcome::Changed => "changed",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Duplicate => "duplicate",
+            Outcome::Rejected => "rejected",
+        };
+        let _ = if ch.outcome == Outcome::Rejected {
+            writeln!(out, "{tag:<10} {}: {}", ch.what, ch.fields.join("; "))
+        } else {
+            writeln!(out, "{tag:<10} line {:<6} {}", ch.line, ch.what)
+        };
+        if ch.outcome != Outcome::Rejected {
+            for f in &ch.fields {
+                let _ = writeln!(out, "{:<18}{f}", "");
+            }
+        }
+    }
+}
+
+/// The one-line summary every import ends with.
+pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
+    let mut s = format!(
+        "{}{}: {} {noun} new, {} changed, {} unchanged, {} duplicate, {} rejected",
+        if dry_run { "dry run, nothing written: " } else { "" },
+        file.display(),
+        c.new,
+        c.changed,
+        c.unchanged,
+        c.duplicate,
+        c.rejected
+    );
+    if c.modules_new + c.modules_changed > 0 {
+        s.push_str(&format!("; modules: {} new, {} changed", c.modules_new, c.modules_changed));
+    }
+    if c.tags_new > 0 {
+        s.push_str(&format!("; {} tags added", c.tags_new));
+    }
+    if dry_run && c.rejected > 0 {
+        s.push_str("; the import would be refused until the rejected rows are fixed");
+    } else if !dry_run && c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new == 0 {
+        s.push_str(" — nothing changed: the database already holds this file");
+    }
+    s
+}

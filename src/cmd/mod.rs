@@ -1,0 +1,67 @@
+//! One file per subcommand: its arguments beside its `run`. Commands glue
+//! the store, the importers, the analysis and the renderers; they hold no
+//! SQL and no layout.
+
+pub mod audit;
+pub mod coverage;
+pub mod gaps;
+pub mod import;
+pub mod init;
+pub mod item;
+pub mod link;
+pub mod module;
+pub mod reading;
+pub mod report;
+pub mod tag;
+pub mod theme;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use rusqlite::Transaction;
+
+use crate::cli::{Cli, Command};
+use crate::store::{self, IdGen, Mode, Store};
+
+/// What every command gets.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub quiet: bool,
+}
+
+impl Ctx {
+    pub fn open(&self, mode: Mode) -> Result<Store> {
+        store::open(&self.db, mode)
+    }
+
+    /// A note for the user on stderr, unless --quiet.
+    pub fn note(&self, msg: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("{msg}");
+        }
+    }
+}
+
+/// The contributor ID for `--by`, added on first use.
+pub fn by_id(tx: &Transaction, ids: &mut IdGen, by: &Option<String>) -> Result<Option<i64>> {
+    by.as_deref().map(|name| store::history::contributor(tx, ids, name)).transpose()
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx { db: cli.db, quiet: cli.quiet };
+    match cli.command {
+        Command::Init(a) => init::run(&ctx, a),
+        Command::Import(a) => import::run(&ctx, a),
+        Command::Module(a) => module::run(&ctx, a),
+        Command::Item(a) => item::run(&ctx, a),
+        Command::Reading(a) => reading::run(&ctx, a),
+        Command::Theme(a) => theme::run(&ctx, a),
+        Command::Tag(a) => tag::run_tag(&ctx, a),
+        Command::Untag(a) => tag::run_untag(&ctx, a),
+        Command::Link(a) => link::run(&ctx, a),
+        Command::Gaps(a) => gaps::run(&ctx, a),
+        Command::Coverage(a) => coverage::run(&ctx, a),
+        Command::Report(a) => report::run(&ctx, a),
+        Command::Audit(a) => audit::run(&ctx, a),
+    }
+}

@@ -1,0 +1,222 @@
+use anyhow::{Context, Result, bail};
+
+use super::{Ctx, by_id};
+use crate::cli::{By, Format, Output};
+use crate::import::{ReadingRecord, normalise_doi, normalise_isbn, reading_type, reading_type_names};
+use crate::report::{Listing, emit, year};
+use crate::store::readings::{self, ReadingFilter, ReadingWriter};
+use crate::store::themes::ThemeIndex;
+use crate::store::{Mode, id_gen};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ReadingCmd {
+    /// List readings.
+    ///
+    /// Example: canon reading list --theme historical-awareness
+    List(ListArgs),
+    /// Show one reading in full, with its tags, links and history.
+    ///
+    /// Example: canon reading show 10.1056/NEJMms2004740
+    Show(ShowArgs),
+    /// Add a reading (as `suggested` until reviewed, unless --status approved).
+    ///
+    /// Example: canon reading add --title "Decolonising the Mind" --author "Ngũgĩ wa Thiong'o" --year 1986 --type book --theme historical-awareness --by amina
+    Add(AddArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only readings tagged with this theme.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Only readings with this review status.
+    #[arg(long, value_parser = ["suggested", "approved", "rejected"])]
+    pub status: Option<String>,
+    /// Only readings with no theme.
+    #[arg(long, conflicts_with = "theme")]
+    pub untagged: bool,
+    #[command(flatten)]
+    pub out: Output,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The reading's ID or DOI.
+    pub reading: String,
+    /// Output format (table prints a readable card).
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    #[arg(long)]
+    pub title: String,
+    /// An author, as published (repeat for several, in order).
+    #[arg(long = "author", value_name = "NAME")]
+    pub authors: Vec<String>,
+    #[arg(long)]
+    pub year: Option<i64>,
+    /// article, book, chapter, report, web, podcast, video, thread, thesis, conference-paper, other.
+    #[arg(long = "type", default_value = "article")]
+    pub kind: String,
+    /// The journal, publisher or series.
+    #[arg(long)]
+    pub container: Option<String>,
+    #[arg(long)]
+    pub doi: Option<String>,
+    #[arg(long)]
+    pub isbn: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Why read it: an annotation for students.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// A theme (repeatable).
+    #[arg(long = "theme")]
+    pub themes: Vec<String>,
+    #[arg(long, default_value = "suggested", value_parser = ["suggested", "approved"])]
+    pub status: String,
+    #[command(flatten)]
+    pub by: By,
+}
+
+pub fn run(ctx: &Ctx, cmd: ReadingCmd) -> Result<()> {
+    match cmd {
+        ReadingCmd::List(a) => list(ctx, a),
+        ReadingCmd::Show(a) => show(ctx, a),
+        ReadingCmd::Add(a) => add(ctx, a),
+    }
+}
+
+fn theme_id(idx: &ThemeIndex, t: &str) -> Result<i64> {
+    idx.resolve(t).with_context(|| format!("unknown theme {t:?}; expected one of {}", idx.expected()))
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    let idx = ThemeIndex::load(&store.conn)?;
+    let theme = a.theme.as_deref().map(|t| theme_id(&idx, t)).transpose()?;
+    let f = ReadingFilter { theme, status: a.status.as_deref(), untagged: a.untagged };
+    let rs = readings::list(&store.conn, &f)?;
+    let mut l = Listing::new(&["id", "year", "title", "authors", "type", "doi", "status", "themes"]);
+    l.numeric = vec![1];
+    for r in &rs {
+        l.rows.push(vec![
+            r.id.to_string(),
+            year(r.year),
+            r.title.clone(),
+            r.authors.join("; "),
+            r.kind.clone(),
+            r.doi.clone().unwrap_or_default(),
+            r.status.clone(),
+            r.themes.join("; "),
+        ]);
+    }
+    emit(&a.out, &l, &rs, "no readings match", ctx.quiet)
+}
+
+fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    let id = readings::find_id(&store.conn, &a.reading)?
+        .with_context(|| format!("no reading {:?}; give its ID or DOI (see `canon reading list`)", a.reading))?;
+    let Some(d) = readings::show(&store.conn, id)? else { bail!("no reading {id}") };
+    match a.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&d)?),
+        Format::Csv => {
+            let out = Output { format: Format::Csv, output: None, limit: 0 };
+            let mut l = Listing::new(&["field", "value"]);
+            l.rows = card(&d);
+            emit(&out, &l, &d, "", ctx.quiet)?;
+        }
+        Format::Table => {
+            for row in card(&d) {
+                println!("{:<12} {}", row[0], row[1]);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
+    let r = &d.reading;
+    let mut rows = vec![
+        vec!["id".into(), r.id.to_string()],
+        vec!["title".into(), r.title.clone()],
+        vec!["authors".into(), r.authors.join("; ")],
+        vec!["year".into(), year(r.year)],
+        vec!["type".into(), r.kind.clone()],
+    ];
+    let mut opt = |k: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            rows.push(vec![k.into(), v.clone()]);
+        }
+    };
+    opt("container", &r.container);
+    opt("doi", &r.doi);
+    opt("isbn", &r.isbn);
+    opt("url", &r.url);
+    opt("annotation", &r.annotation);
+    opt("source kind", &r.source_kind);
+    opt("language", &r.language);
+    opt("credit", &r.credit);
+    opt("licence", &r.licence);
+    rows.push(vec!["status".into(), r.status.clone()]);
+    rows.push(vec!["themes".into(), r.themes.join("; ")]);
+    for l in &d.links {
+        rows.push(vec!["linked to".into(), l.clone()]);
+    }
+    for h in &d.history {
+        rows.push(vec!["history".into(), format!("{} {} by {}", h.at, h.action, h.by.as_deref().unwrap_or("(unknown)"))]);
+    }
+    rows
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    let mut store = ctx.open(Mode::Create)?;
+    let idx = ThemeIndex::load(&store.conn)?;
+    let themes = a.themes.iter().map(|t| theme_id(&idx, t)).collect::<Result<Vec<_>>>()?;
+    let title = a.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        bail!("--title is empty; expected the reading's title");
+    }
+    if let Some(y) = a.year {
+        if !crate::import::reading_csv::YEARS.contains(&y) {
+            bail!("--year {y} is not a plausible year; expected four digits such as 2019");
+        }
+    }
+    let kind = reading_type(&a.kind).with_context(|| format!("unknown --type {:?}; expected one of {}", a.kind, reading_type_names()))?;
+    let doi = a.doi.as_deref().map(|d| normalise_doi(d).with_context(|| format!("--doi {d:?} is not a DOI; expected the form 10.1234/abc"))).transpose()?;
+    let isbn = a.isbn.as_deref().map(|i| normalise_isbn(i).with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13"))).transpose()?;
+    let rec = ReadingRecord {
+        line: 0,
+        title,
+        authors: a.authors.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        year: a.year,
+        kind: kind.into(),
+        container: a.container,
+        doi,
+        isbn,
+        url: a.url,
+        annotation: a.note,
+        status: Some(a.status),
+        themes,
+        ..Default::default()
+    };
+    let mut ids = id_gen(&store.conn)?;
+    let tx = store.write()?;
+    let by = by_id(&tx, &mut ids, &a.by.by)?;
+    let mut w = ReadingWriter::new(&tx, ids, by, None, "suggested", false)?;
+    let id = w.write(&rec)?;
+    let counts = w.counts.clone();
+    tx.commit()?;
+    if counts.new == 1 {
+        ctx.note(format_args!("added reading {id} ({})", rec.status.as_deref().unwrap_or("suggested")));
+    } else if counts.changed == 1 {
+        ctx.note(format_args!("reading {id} already existed; merged the new details into it"));
+    } else {
+        ctx.note(format_args!("reading {id} already holds all of this; nothing changed"));
+    }
+    println!("{id}");
+    Ok(())
+}

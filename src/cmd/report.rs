@@ -1,0 +1,155 @@
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::Ctx;
+use super::gaps::ScopeArgs;
+use crate::analysis::{coverage, gaps};
+use crate::report::committee::{self, ReportData};
+use crate::store::readings::{self, ReadingFilter};
+use crate::store::{Mode, Store, audit, history, themes};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Pdf,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write: OUT.pdf or OUT.csv.
+    ///
+    /// Example: canon report report.pdf
+    pub out: PathBuf,
+    /// The format (default: from OUT's extension).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    #[command(flatten)]
+    pub options: ReportOptions,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportOptions {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// The report's title.
+    #[arg(long, default_value = "Decolonising the curriculum: audit report")]
+    pub title: String,
+    /// The date printed on the report, YYYY-MM-DD (default: the date of the data's last change).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// A theme with fewer approved readings than this is thin.
+    #[arg(long, default_value_t = 5)]
+    pub min_readings: usize,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    let format = format_of(&a.out, a.format)?;
+    write(ctx, &store, &a.out, format, &a.options)
+}
+
+pub fn format_of(out: &Path, forced: Option<ReportFormat>) -> Result<ReportFormat> {
+    if let Some(f) = forced {
+        return Ok(f);
+    }
+    match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("pdf") => Ok(ReportFormat::Pdf),
+        Some("csv") => Ok(ReportFormat::Csv),
+        _ => bail!("cannot tell the report format from {:?}; expected OUT.pdf or OUT.csv, or pass --format", out.display().to_string()),
+    }
+}
+
+/// Computes the report and writes it (through a temporary file and a rename).
+pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &ReportOptions) -> Result<()> {
+    refuse_database(out, &store.path)?;
+    let data = compute(store, o)?;
+    let bytes = match format {
+        ReportFormat::Pdf => {
+            let doc = committee::document(&data);
+            let (bytes, warnings) = crate::report::pdf::render_with_warnings(&doc).context("rendering the PDF report")?;
+            for w in warnings.iter().take(5) {
+                ctx.note(format_args!("warning: {w}"));
+            }
+            bytes
+        }
+        ReportFormat::Csv => {
+            let (headers, rows) = committee::csv_rows(&data);
+            let mut buf = Vec::new();
+            crate::report::csv::write(&mut buf, &headers, &rows)?;
+            buf
+        }
+    };
+    crate::report::write_file(out, &bytes)?;
+    let high = data.gaps.iter().filter(|g| g.severity == gaps::Severity::High).count();
+    ctx.note(format_args!(
+        "wrote {} ({} modules, {} gaps, {high} high; {} approved readings)",
+        out.display(),
+        data.coverage.rows.len(),
+        data.gaps.len(),
+        data.readings.iter().filter(|r| r.status == "approved").count()
+    ));
+    Ok(())
+}
+
+/// Writing the report over the database would destroy the group's work.
+fn refuse_database(out: &Path, db: &Path) -> Result<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    if same(out, db) || same(out, &wal) {
+        bail!("refusing to write the report over the database {}; choose another file name", db.display());
+    }
+    Ok(())
+}
+
+fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
+    let scope = o.scope.resolve(store)?;
+    let data = audit::load(&store.conn, &scope)?;
+    let cov = coverage::compute(&data);
+    let gs = gaps::compute(&data, &cov, &gaps::Options { min_readings: o.min_readings, ..Default::default() });
+    let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
+    programmes.dedup();
+    let mut scope_text = Vec::new();
+    if let Some(y) = scope.year {
+        scope_text.push(format!("year {y}"));
+    }
+    if let Some(m) = &scope.module {
+        scope_text.push(format!("module {m}"));
+    }
+    let all_themes = themes::list(&store.conn)?;
+    let themes: Vec<(String, String)> = data.themes.iter().map(|t| (t.slug.clone(), t.name.clone())).collect();
+    if scope.theme.is_some() {
+        scope_text.push(format!("theme {}", themes.iter().map(|t| t.1.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    let date = match &o.date {
+        Some(d) => {
+            let ok = d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.chars().filter(char::is_ascii_digit).count() == 8;
+            if !ok {
+                bail!("--date {d:?} is not a date; expected YYYY-MM-DD");
+            }
+            d.clone()
+        }
+        None => history::last_change(&store.conn)?.map(|t| t[..10].to_string()).unwrap_or_else(|| "1970-01-01".into()),
+    };
+    let mut readings = readings::list(&store.conn, &ReadingFilter::default())?;
+    readings.retain(|r| r.status != "rejected");
+    if scope.theme.is_some() {
+        readings.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
+    }
+    let _ = all_themes;
+    Ok(ReportData {
+        title: o.title.clone(),
+        programmes,
+        scope: if scope_text.is_empty() { "whole curriculum".into() } else { scope_text.join(", ") },
+        date,
+        contributors: history::contributor_names(&store.conn)?,
+        themes,
+        coverage: cov,
+        gaps: gs,
+        readings,
+        min_readings: o.min_readings,
+    })
+}

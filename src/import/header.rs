@@ -1,0 +1,130 @@
+//! Matching a file's header row to canon's fields: case, spaces and
+//! punctuation ignored, common aliases accepted, `--map` for the rest.
+
+use anyhow::{Result, bail};
+
+/// A field canon reads, with the header names it is known by.
+pub struct Field {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+/// The normalised form headers are compared in: letters and digits only, lower case.
+pub fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Which column (0-based) holds each field, by field order; `None` if absent.
+#[derive(Debug)]
+pub struct Mapping {
+    pub columns: Vec<Option<usize>>,
+}
+
+impl Mapping {
+    pub fn get<'r>(&self, field: usize, record: &'r csv::StringRecord) -> &'r str {
+        self.columns[field].and_then(|c| record.get(c)).unwrap_or("")
+    }
+
+    pub fn column(&self, field: usize) -> u64 {
+        self.columns[field].map_or(0, |c| c as u64 + 1)
+    }
+
+    pub fn has(&self, field: usize) -> bool {
+        self.columns[field].is_some()
+    }
+}
+
+/// Parses `--map 'Their Header=field'` options.
+pub fn parse_maps(maps: &[String], fields: &[Field]) -> Result<Vec<(String, usize)>> {
+    let mut out = Vec::new();
+    for m in maps {
+        let Some((theirs, ours)) = m.rsplit_once('=') else {
+            bail!("--map {m:?} is not of the form 'Their Header=field'");
+        };
+        let Some(i) = fields.iter().position(|f| norm(f.name) == norm(ours)) else {
+            let names: Vec<_> = fields.iter().map(|f| f.name).collect();
+            bail!("--map {m:?}: unknown field {ours:?}; expected one of {}", names.join(", "));
+        };
+        out.push((norm(theirs), i));
+    }
+    Ok(out)
+}
+
+/// Matches `headers` to `fields`. `--map` entries win over aliases. A missing
+/// required field is an error listing the headers found, with a `--map` hint.
+pub fn map(
+    file: &str,
+    headers: &csv::StringRecord,
+    fields: &[Field],
+    maps: &[(String, usize)],
+) -> Result<Mapping> {
+    let mut columns = vec![None; fields.len()];
+    let normed: Vec<String> = headers.iter().map(norm).collect();
+    for (theirs, field) in maps {
+        match normed.iter().position(|h| h == theirs) {
+            Some(c) => columns[*field] = Some(c),
+            None => bail!(
+                "{file}:1: --map names a header {theirs:?} that is not in the file; headers found: {}",
+                quoted(headers)
+            ),
+        }
+    }
+    for (i, f) in fields.iter().enumerate() {
+        if columns[i].is_some() {
+            continue;
+        }
+        let taken = |c: usize| columns.contains(&Some(c));
+        let found = std::iter::once(f.name)
+            .chain(f.aliases.iter().copied())
+            .find_map(|a| normed.iter().enumerate().position(|(c, h)| *h == norm(a) && !taken(c)));
+        columns[i] = found;
+    }
+    let missing: Vec<&Field> =
+        fields.iter().zip(&columns).filter(|(f, c)| f.required && c.is_none()).map(|(f, _)| f).collect();
+    if !missing.is_empty() {
+        let names: Vec<_> = missing.iter().map(|f| f.name).collect();
+        let example = headers.iter().find(|h| !h.trim().is_empty()).unwrap_or("Their Header");
+        bail!(
+            "{file}:1: no column for {} (required); headers found: {}\n\
+             hint: name the column with --map, e.g. --map '{}={}'",
+            names.join(", "),
+            quoted(headers),
+            example.trim(),
+            names[0]
+        );
+    }
+    Ok(Mapping { columns })
+}
+
+fn quoted(headers: &csv::StringRecord) -> String {
+    headers.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const F: &[Field] = &[
+        Field { name: "module_code", aliases: &["Module Code", "Code"], required: true },
+        Field { name: "session_title", aliases: &["Session"], required: false },
+    ];
+
+    #[test]
+    fn aliases_ignore_case_and_punctuation() {
+        let h = csv::StringRecord::from(vec!["SESSION", " module-code "]);
+        let m = map("f.csv", &h, F, &[]).unwrap();
+        assert_eq!(m.columns, vec![Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn map_wins_and_missing_is_explained() {
+        let h = csv::StringRecord::from(vec!["`competency_id`", "title"]);
+        let err = map("f.csv", &h, F, &[]).unwrap_err().to_string();
+        assert!(err.contains("no column for module_code"), "{err}");
+        assert!(err.contains("--map"), "{err}");
+        let maps = parse_maps(&["competency_id=module_code".into()], F).unwrap();
+        let m = map("f.csv", &h, F, &maps).unwrap();
+        assert_eq!(m.columns[0], Some(0));
+    }
+}

@@ -1,0 +1,239 @@
+//! Turning files into validated records with their source positions. Pure:
+//! the store writes what these produce.
+
+pub mod header;
+pub mod modules;
+pub mod reading_csv;
+pub mod source;
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// How many problems an import lists before it stops listing.
+pub const MAX_ERRORS: usize = 50;
+
+/// One problem in an input file, at a 1-based line and column (the column
+/// counts fields in a CSV, characters elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub column: u64,
+    pub message: String,
+}
+
+impl RowError {
+    pub fn new(line: u64, column: u64, message: impl Into<String>) -> RowError {
+        RowError { line, column, message: message.into() }
+    }
+}
+
+/// Every problem found in a file; nothing was imported.
+#[derive(Debug, thiserror::Error)]
+pub struct ImportErrors {
+    pub path: PathBuf,
+    pub errors: Vec<RowError>,
+    /// Problems past [`MAX_ERRORS`], counted but not listed.
+    pub more: usize,
+    pub hint: Option<String>,
+}
+
+impl ImportErrors {
+    pub fn new(path: PathBuf) -> ImportErrors {
+        ImportErrors { path, errors: Vec::new(), more: 0, hint: None }
+    }
+
+    pub fn push(&mut self, e: RowError) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(e);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn total(&self) -> usize {
+        self.errors.len() + self.more
+    }
+}
+
+impl fmt::Display for ImportErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.path.display();
+        for e in &self.errors {
+            writeln!(f, "{p}:{}:{}: {}", e.line, e.column, e.message)?;
+        }
+        if self.more > 0 {
+            writeln!(f, "… and {} more problems", self.more)?;
+        }
+        if let Some(h) = &self.hint {
+            writeln!(f, "hint: {h}")?;
+        }
+        let n = self.total();
+        write!(
+            f,
+            "{n} problem{} in {p}; nothing imported",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Trims a cell and turns the empty string into `None`.
+pub fn cell(s: &str) -> Option<&str> {
+    let t = s.trim();
+    if t.is_empty() { None } else { Some(t) }
+}
+
+/// A reading as any format yields it, validated and normalised, before the
+/// store de-duplicates and writes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadingRecord {
+    pub line: u64,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub year: Option<i64>,
+    pub kind: String,
+    pub container: Option<String>,
+    pub doi: Option<String>,
+    pub isbn: Option<String>,
+    pub url: Option<String>,
+    pub annotation: Option<String>,
+    pub source_kind: Option<String>,
+    pub status: Option<String>,
+    pub language: Option<String>,
+    pub themes: Vec<i64>,
+}
+
+/// Reading types canon knows, with the other names they come under.
+pub const READING_TYPES: &[(&str, &[&str])] = &[
+    ("article", &["journal article", "journal", "paper", "magazine article", "newspaper article", "jour", "article-journal"]),
+    ("book", &["monograph", "edited book", "ebook", "e-book"]),
+    ("chapter", &["book chapter", "book section", "chap", "incollection", "inbook"]),
+    ("report", &["rprt", "grey literature", "gray literature", "policy document", "guideline", "techreport"]),
+    ("web", &["webpage", "web page", "website", "blog", "blog post", "elec", "online"]),
+    ("podcast", &["audio", "podcast episode", "radio broadcast"]),
+    ("video", &["film", "documentary", "motion picture", "video recording"]),
+    ("thread", &["social-media thread", "social media thread", "social media", "tweet", "twitter thread", "post"]),
+    ("thesis", &["dissertation", "phdthesis", "mastersthesis"]),
+    ("conference-paper", &["conference paper", "inproceedings", "proceedings paper", "paper-conference", "conf", "cpaper"]),
+    ("other", &["misc", "generic", "gen", "document"]),
+];
+
+/// The canonical reading type for a name or alias.
+pub fn reading_type(s: &str) -> Option<&'static str> {
+    let k = header::norm(s);
+    READING_TYPES.iter().find_map(|(name, aliases)| {
+        (header::norm(name) == k || aliases.iter().any(|a| header::norm(a) == k)).then_some(*name)
+    })
+}
+
+/// The canonical type names, for messages.
+pub fn reading_type_names() -> String {
+    READING_TYPES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+/// A DOI in canonical form: lower case, without `https://doi.org/` or `doi:`.
+/// `None` if it does not look like a DOI (`10.` prefix, a `/`).
+pub fn normalise_doi(s: &str) -> Option<String> {
+    let mut d = s.trim();
+    for p in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "DOI:", "doi "] {
+        if d.len() >= p.len() && d[..p.len()].eq_ignore_ascii_case(p) {
+            d = d[p.len()..].trim();
+        }
+    }
+    let d = d.trim_end_matches(['.', ',', ';']).to_lowercase();
+    let (prefix, suffix) = d.split_once('/')?;
+    if prefix.starts_with("10.") && prefix.len() > 3 && !suffix.is_empty() && !d.contains(char::is_whitespace) {
+        Some(d)
+    } else {
+        None
+    }
+}
+
+/// An ISBN as ISBN-13 digits, from ISBN-10 or ISBN-13 with any hyphens or
+/// spaces; `None` if the check digit is wrong or it is not an ISBN.
+pub fn normalise_isbn(s: &str) -> Option<String> {
+    let s = s.trim();
+    let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);
+    let chars: Vec<char> = s.chars().filter(|c| !matches!(c, '-' | ' ' | ':' | '\u{2010}')).collect();
+    match chars.len() {
+        10 => {
+            let mut sum = 0;
+            for (i, c) in chars.iter().enumerate() {
+                let v = match c {
+                    '0'..='9' => c.to_digit(10)?,
+                    'X' | 'x' if i == 9 => 10,
+                    _ => return None,
+                };
+                sum += v * (10 - i as u32);
+            }
+            if sum % 11 != 0 {
+                return None;
+            }
+            let body: String = std::iter::once("978".to_string())
+                .chain(chars[..9].iter().map(|c| c.to_string()))
+                .collect();
+            Some(format!("{body}{}", isbn13_check(&body)?))
+        }
+        13 => {
+            let digits: String = chars.iter().collect();
+            if !digits.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            (isbn13_check(&digits[..12])? == digits.chars().nth(12)?.to_digit(10)?).then_some(digits)
+        }
+        _ => None,
+    }
+}
+
+fn isbn13_check(first12: &str) -> Option<u32> {
+    let mut sum = 0;
+    for (i, c) in first12.chars().enumerate() {
+        sum += c.to_digit(10)? * if i % 2 == 0 { 1 } else { 3 };
+    }
+    Some((10 - sum % 10) % 10)
+}
+
+/// The key titles are de-duplicated by: letters and digits only, lower case,
+/// words separated by one space.
+pub fn title_key(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for w in title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dois_are_normalised() {
+        assert_eq!(normalise_doi("https://doi.org/10.1056/NEJMms2004740").as_deref(), Some("10.1056/nejmms2004740"));
+        assert_eq!(normalise_doi("doi:10.1126/science.aax2342").as_deref(), Some("10.1126/science.aax2342"));
+        assert_eq!(normalise_doi(" 10.1073/PNAS.1516047113. ").as_deref(), Some("10.1073/pnas.1516047113"));
+        assert_eq!(normalise_doi("not a doi"), None);
+        assert_eq!(normalise_doi("10.1234"), None);
+    }
+
+    #[test]
+    fn isbns_become_isbn13() {
+        assert_eq!(normalise_isbn("0-385-50993-6").as_deref(), Some("9780385509930"));
+        assert_eq!(normalise_isbn("978-0-385-50993-0").as_deref(), Some("9780385509930"));
+        assert_eq!(normalise_isbn("0-8021-4132-3").as_deref(), Some("9780802141323"));
+        assert_eq!(normalise_isbn("978-0-385-50993-1"), None);
+        assert_eq!(normalise_isbn("12345"), None);
+    }
+
+    #[test]
+    fn title_keys_ignore_case_and_punctuation() {
+        assert_eq!(title_key("Hidden in Plain Sight — Reconsidering"), "hidden in plain sight reconsidering");
+        assert_eq!(title_key("Decolonising  the Mind!"), title_key("decolonising the mind"));
+    }
+}

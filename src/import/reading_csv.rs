@@ -1,0 +1,266 @@
+//! The canonical reading-list CSV:
+//! `title,authors,year,type,doi,url,themes,notes` (any order, aliases accepted;
+//! also `isbn`, `container`, `source_kind`, `status`, `language`).
+
+use anyhow::{Context, Result};
+
+use super::header::{self, Field, Mapping};
+use super::source::Source;
+use super::{ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
+use crate::store::themes::{ThemeIndex, split_cell};
+
+const TITLE: usize = 0;
+const AUTHORS: usize = 1;
+const YEAR: usize = 2;
+const TYPE: usize = 3;
+const DOI: usize = 4;
+const URL: usize = 5;
+const THEMES: usize = 6;
+const NOTES: usize = 7;
+const ISBN: usize = 8;
+const CONTAINER: usize = 9;
+const SOURCE_KIND: usize = 10;
+const STATUS: usize = 11;
+const LANGUAGE: usize = 12;
+
+pub const FIELDS: &[Field] = &[
+    Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
+    Field { name: "authors", aliases: &["author", "creators", "creator", "by"], required: false },
+    Field { name: "year", aliases: &["publication year", "date", "published"], required: false },
+    Field { name: "type", aliases: &["item type", "reading type", "format", "kind"], required: false },
+    Field { name: "doi", aliases: &[], required: false },
+    Field { name: "url", aliases: &["link", "web address"], required: false },
+    Field { name: "themes", aliases: &["theme", "tags"], required: false },
+    Field { name: "notes", aliases: &["annotation", "note", "why read it", "comment"], required: false },
+    Field { name: "isbn", aliases: &[], required: false },
+    Field { name: "container", aliases: &["journal", "publication", "publisher", "venue", "publication title"], required: false },
+    Field { name: "source_kind", aliases: &["source kind", "source"], required: false },
+    Field { name: "status", aliases: &["review status"], required: false },
+    Field { name: "language", aliases: &["lang"], required: false },
+];
+
+pub const SOURCE_KINDS: &[&str] =
+    &["peer-reviewed", "grey-literature", "book", "lived-experience", "social-media", "media", "other"];
+pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
+
+/// The years a reading may carry.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
+
+pub struct ReadingReader<'a> {
+    file: String,
+    reader: csv::Reader<Box<dyn std::io::Read>>,
+    mapping: Mapping,
+    width: usize,
+    themes: &'a ThemeIndex,
+    ends_with_quote: bool,
+    record: csv::StringRecord,
+    done: bool,
+}
+
+impl<'a> ReadingReader<'a> {
+    pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
+        let file = source.path.display().to_string();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(source.delimiter)
+            .flexible(true)
+            .from_reader(source.reader);
+        let headers = reader.headers().with_context(|| format!("reading the header of {file}"))?.clone();
+        if headers.iter().all(|h| h.trim().is_empty()) {
+            anyhow::bail!("{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes");
+        }
+        let maps = header::parse_maps(maps, FIELDS)?;
+        let mapping = header::map(&file, &headers, FIELDS, &maps)?;
+        Ok(ReadingReader {
+            file,
+            width: headers.len(),
+            reader,
+            mapping,
+            themes,
+            ends_with_quote: source.ends_with_quote,
+            record: csv::StringRecord::new(),
+            done: false,
+        })
+    }
+
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
+        if self.done {
+            return None;
+        }
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Ok(true) => {
+                let line = self.record.position().map_or(0, |p| p.line());
+                let at_end = self.reader.is_done();
+                Some(self.validate(line, at_end))
+            }
+            Err(e) => {
+                self.done = true;
+                let line = e.position().map_or(0, |p| p.line());
+                Some(Err(vec![RowError::new(line, 1, format!("cannot read this row: {e}"))]))
+            }
+        }
+    }
+
+    fn validate(&self, line: u64, at_end: bool) -> Result<ReadingRecord, Vec<RowError>> {
+        let r = &self.record;
+        let m = &self.mapping;
+        let mut errs = Vec::new();
+        if at_end && !self.ends_with_quote && r.iter().any(|f| f.contains(['\n', '\r'])) {
+            let col = r.iter().position(|f| f.contains(['\n', '\r'])).unwrap_or(0) as u64 + 1;
+            return Err(vec![RowError::new(line, col, "a quoted field opened here is never closed; expected a closing \" before the end of the file")]);
+        }
+        if let Some((c, _)) = r.iter().enumerate().find(|(_, f)| f.contains('\0')) {
+            errs.push(RowError::new(line, c as u64 + 1, "NUL byte in this field; expected text"));
+        }
+        if r.len() != self.width {
+            errs.push(RowError::new(
+                line,
+                r.len().min(self.width) as u64 + 1,
+                format!("row has {} fields; expected {} like the header", r.len(), self.width),
+            ));
+            return Err(errs);
+        }
+        let title = cell(m.get(TITLE, r));
+        if title.is_none() {
+            errs.push(RowError::new(line, m.column(TITLE), "title is empty; expected the reading's title"));
+        }
+        let year = match cell(m.get(YEAR, r)) {
+            None => None,
+            Some(y) => match parse_year(y) {
+                Some(n) => Some(n),
+                None => {
+                    errs.push(RowError::new(
+                        line,
+                        m.column(YEAR),
+                        format!("year {y:?} is not a year; expected four digits such as 2019, or an empty cell"),
+                    ));
+                    None
+                }
+            },
+        };
+        let kind = match cell(m.get(TYPE, r)) {
+            None => "article",
+            Some(t) => reading_type(t).unwrap_or_else(|| {
+                errs.push(RowError::new(
+                    line,
+                    m.column(TYPE),
+                    format!("unknown type {t:?}; expected one of {}", reading_type_names()),
+                ));
+                "other"
+            }),
+        };
+        let doi = match cell(m.get(DOI, r)) {
+            None => None,
+            Some(d) => normalise_doi(d).or_else(|| {
+                errs.push(RowError::new(line, m.column(DOI), format!("doi {d:?} is not a DOI; expected the form 10.1234/abc")));
+                None
+            }),
+        };
+        let isbn = match cell(m.get(ISBN, r)) {
+            None => None,
+            Some(i) => normalise_isbn(i).or_else(|| {
+                errs.push(RowError::new(line, m.column(ISBN), format!("isbn {i:?} is not a valid ISBN-10 or ISBN-13 (check digit)")));
+                None
+            }),
+        };
+        let mut themes = Vec::new();
+        for t in split_cell(m.get(THEMES, r)) {
+            match self.themes.resolve(t) {
+                Some(id) if !themes.contains(&id) => themes.push(id),
+                Some(_) => {}
+                None => errs.push(RowError::new(
+                    line,
+                    m.column(THEMES),
+                    format!("unknown theme {t:?}; expected one of {} (add it first with `canon theme add`)", self.themes.expected()),
+                )),
+            }
+        }
+        let source_kind = cell(m.get(SOURCE_KIND, r)).and_then(|s| {
+            let k = crate::store::themes::key(s);
+            let found = SOURCE_KINDS.iter().find(|x| **x == k).map(|x| x.to_string());
+            if found.is_none() {
+                errs.push(RowError::new(line, m.column(SOURCE_KIND), format!("unknown source kind {s:?}; expected one of {}", SOURCE_KINDS.join(", "))));
+            }
+            found
+        });
+        let status = cell(m.get(STATUS, r)).and_then(|s| {
+            let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(s)).map(|x| x.to_string());
+            if found.is_none() {
+                errs.push(RowError::new(line, m.column(STATUS), format!("unknown status {s:?}; expected one of {}", STATUSES.join(", "))));
+            }
+            found
+        });
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        let Some(title) = title else { return Err(errs) };
+        Ok(ReadingRecord {
+            line,
+            title: clean_title(title),
+            authors: split_authors(m.get(AUTHORS, r)),
+            year,
+            kind: kind.to_string(),
+            container: cell(m.get(CONTAINER, r)).map(str::to_string),
+            doi,
+            isbn,
+            url: cell(m.get(URL, r)).map(str::to_string),
+            annotation: cell(m.get(NOTES, r)).map(str::to_string),
+            source_kind,
+            status,
+            language: cell(m.get(LANGUAGE, r)).map(str::to_string),
+            themes,
+        })
+    }
+}
+
+/// A year from `2019`, `2019-05-01`, `c. 2019` or `2019a`.
+pub fn parse_year(s: &str) -> Option<i64> {
+    let s = s.trim().trim_start_matches("c.").trim();
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let rest = &s[digits.len()..];
+    let ok_rest = rest.is_empty()
+        || rest.starts_with(['-', '/', ' '])
+        || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
+    let y: i64 = digits.parse().ok()?;
+    (ok_rest && YEARS.contains(&y)).then_some(y)
+}
+
+/// Authors from a `;`-separated cell ("Family, Given; Family, Given").
+pub fn split_authors(s: &str) -> Vec<String> {
+    s.split(';').map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()).collect()
+}
+
+/// A title with its whitespace (including line breaks) made single spaces.
+pub fn clean_title(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_in_common_shapes() {
+        assert_eq!(parse_year("2019"), Some(2019));
+        assert_eq!(parse_year("2019-05-01"), Some(2019));
+        assert_eq!(parse_year("2019a"), Some(2019));
+        assert_eq!(parse_year("twenty"), None);
+        assert_eq!(parse_year("19"), None);
+        assert_eq!(parse_year("9999"), None);
+    }
+
+    #[test]
+    fn authors_split_on_semicolons_only() {
+        assert_eq!(split_authors("Vergès, Françoise; Ngũgĩ wa Thiong'o;"), ["Vergès, Françoise", "Ngũgĩ wa Thiong'o"]);
+    }
+}

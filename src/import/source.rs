@@ -1,0 +1,309 @@
+//! Opening a delimited text file as people actually have it: any common
+//! encoding (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252),
+//! `,` `;` or tab delimiters, LF, CRLF or old-Mac CR line ends.
+
+use std::fs::File;
+use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs_io::DecodeReaderBytesBuilder;
+use indicatif::ProgressBar;
+
+/// What the user may force.
+#[derive(Clone, Debug, Default)]
+pub struct SourceOptions {
+    /// An encoding label (`windows-1252`, `latin1`, `utf-16le`, …).
+    pub encoding: Option<String>,
+    /// Show a progress bar on stderr (when it is a terminal).
+    pub progress: bool,
+}
+
+/// A file opened for streaming, with what was detected about it.
+pub struct Source {
+    pub path: PathBuf,
+    pub encoding: &'static Encoding,
+    /// Set when the encoding was guessed rather than certain: shown to the user.
+    pub note: Option<String>,
+    pub delimiter: u8,
+    pub reader: Box<dyn Read>,
+    pub progress: Option<ProgressBar>,
+    /// Whether the last non-blank character of the file is a `"`: a file whose
+    /// last record holds a line break and does not end so has an unclosed quote.
+    pub ends_with_quote: bool,
+}
+
+/// Where the first invalid UTF-8 byte is, for the error message.
+struct Invalid {
+    byte: u8,
+    line: u64,
+    column: u64,
+}
+
+/// What one pass over the raw bytes tells.
+struct Scan {
+    invalid: Option<Invalid>,
+    lone_cr: bool,
+    lf: bool,
+    head: Vec<u8>,
+}
+
+const HEAD: usize = 64 * 1024;
+
+/// Reads the whole file once, in chunks, checking UTF-8 validity and line
+/// ends; keeps the first 64 KiB for sniffing. Constant memory.
+fn scan(file: &mut File) -> io::Result<Scan> {
+    let mut buf = vec![0u8; 1 << 20];
+    let mut carry: Vec<u8> = Vec::new();
+    let mut s = Scan { invalid: None, lone_cr: false, lf: false, head: Vec::new() };
+    let (mut line, mut col) = (1u64, 1u64);
+    let mut prev_cr = false;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        let chunk = &buf[..n];
+        if s.head.len() < HEAD {
+            let take = (HEAD - s.head.len()).min(n);
+            s.head.extend_from_slice(&chunk[..take]);
+        }
+        for &b in chunk {
+            if prev_cr && b != b'\n' {
+                s.lone_cr = true;
+            }
+            prev_cr = b == b'\r';
+            if b == b'\n' {
+                s.lf = true;
+            }
+        }
+        if s.invalid.is_none() {
+            carry.extend_from_slice(chunk);
+            match std::str::from_utf8(&carry) {
+                Ok(text) => {
+                    advance(text, &mut line, &mut col);
+                    carry.clear();
+                }
+                Err(e) => {
+                    let good = e.valid_up_to();
+                    // Safe: the prefix up to valid_up_to is valid UTF-8.
+                    advance(std::str::from_utf8(&carry[..good]).unwrap_or(""), &mut line, &mut col);
+                    if e.error_len().is_some() {
+                        s.invalid = Some(Invalid { byte: carry[good], line, column: col });
+                        carry.clear();
+                    } else {
+                        // A sequence cut at the chunk's end: keep it for the next.
+                        carry.drain(..good);
+                    }
+                }
+            }
+        }
+    }
+    if prev_cr {
+        s.lone_cr = true;
+    }
+    if s.invalid.is_none() && !carry.is_empty() {
+        s.invalid = Some(Invalid { byte: carry[0], line, column: col });
+    }
+    Ok(s)
+}
+
+fn advance(text: &str, line: &mut u64, col: &mut u64) {
+    for c in text.chars() {
+        if c == '\n' {
+            *line += 1;
+            *col = 1;
+        } else {
+            *col += 1;
+        }
+    }
+}
+
+/// Opens `path` for streaming, detecting encoding, delimiter and line ends.
+pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
+    let mut file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bom = [0u8; 3];
+    let got = read_up_to(&mut file, &mut bom)?;
+    let bom = &bom[..got];
+
+    let forced = match &opts.encoding {
+        None => None,
+        Some(label) => Some(Encoding::for_label(label.trim().as_bytes()).with_context(|| {
+            format!(
+                "unknown encoding {label:?}; expected a label such as utf-8, windows-1252, \
+                 latin1, utf-16le or utf-16be"
+            )
+        })?),
+    };
+
+    let (encoding, bom_len, note, scan) = if bom.starts_with(&[0xEF, 0xBB, 0xBF]) && forced.is_none_or(|e| e == UTF_8) {
+        (UTF_8, 3, None, None)
+    } else if bom.starts_with(&[0xFF, 0xFE]) && forced.is_none_or(|e| e == UTF_16LE) {
+        (UTF_16LE, 2, None, None)
+    } else if bom.starts_with(&[0xFE, 0xFF]) && forced.is_none_or(|e| e == UTF_16BE) {
+        (UTF_16BE, 2, None, None)
+    } else {
+        file.seek(SeekFrom::Start(0))?;
+        let scan = scan(&mut file).with_context(|| format!("reading {}", path.display()))?;
+        match (forced, &scan.invalid) {
+            (Some(e), Some(bad)) if e == UTF_8 => {
+                let guess = guess(&scan.head);
+                bail!(
+                    "{}:{}:{}: byte 0x{:02X} is not valid UTF-8; expected UTF-8 text\n\
+                     hint: the file looks like {}; try --encoding {}",
+                    path.display(),
+                    bad.line,
+                    bad.column,
+                    bad.byte,
+                    guess.name(),
+                    guess.name().to_lowercase()
+                );
+            }
+            (Some(e), _) => (e, 0, None, Some(scan)),
+            (None, None) => (UTF_8, 0, None, Some(scan)),
+            (None, Some(bad)) => {
+                let g = guess(&scan.head);
+                let note = format!(
+                    "{} is not UTF-8 (byte 0x{:02X} at line {}, column {}); reading it as {} \
+                     (detected). If names look wrong, pass --encoding with the right one",
+                    path.display(),
+                    bad.byte,
+                    bad.line,
+                    bad.column,
+                    g.name()
+                );
+                (g, 0, Some(note), Some(scan))
+            }
+        }
+    };
+
+    // Sniff the delimiter on the decoded head of the file.
+    file.seek(SeekFrom::Start(0))?;
+    let mut head = vec![0u8; HEAD];
+    let n = read_up_to(&mut file, &mut head)?;
+    head.truncate(n);
+    let (text, _, _) = encoding.decode(&head);
+    let delimiter = sniff_delimiter(&text);
+
+    let ends_with_quote = ends_with_quote(&mut file, size, encoding)?;
+    file.seek(SeekFrom::Start(bom_len))?;
+    let progress = if opts.progress && size > 4 << 20 && io::IsTerminal::is_terminal(&io::stderr()) {
+        let bar = ProgressBar::new(size);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {msg} [{bar:30}] {bytes}/{total_bytes} ({eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_message(path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default());
+        Some(bar)
+    } else {
+        None
+    };
+    let raw: Box<dyn Read> = match &progress {
+        Some(bar) => Box::new(bar.wrap_read(BufReader::with_capacity(1 << 16, file))),
+        None => Box::new(BufReader::with_capacity(1 << 16, file)),
+    };
+    let decoded: Box<dyn Read> = if encoding == UTF_8 {
+        raw
+    } else {
+        Box::new(
+            DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .bom_override(false)
+                .strip_bom(true)
+                .build(raw),
+        )
+    };
+    let old_mac = scan.as_ref().is_some_and(|s| s.lone_cr && !s.lf)
+        || (scan.is_none() && text.contains('\r') && !text.contains('\n'));
+    let reader: Box<dyn Read> = if old_mac { Box::new(CrToLf(decoded)) } else { decoded };
+
+    Ok(Source { path: path.to_path_buf(), encoding, note, delimiter, reader, progress, ends_with_quote })
+}
+
+fn ends_with_quote(file: &mut File, size: u64, encoding: &'static Encoding) -> io::Result<bool> {
+    let tail_len = size.min(64);
+    file.seek(SeekFrom::Start(size - tail_len))?;
+    let mut tail = vec![0u8; tail_len as usize];
+    let n = read_up_to(file, &mut tail)?;
+    tail.truncate(n);
+    let (text, _) = encoding.decode_without_bom_handling(&tail);
+    Ok(text.trim_end().ends_with('"'))
+}
+
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// The most likely legacy encoding of bytes that are not UTF-8.
+fn guess(head: &[u8]) -> &'static Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(head, true);
+    let g = det.guess(None, chardetng::Utf8Detection::Deny);
+    if g == UTF_8 { encoding_rs::WINDOWS_1252 } else { g }
+}
+
+/// The delimiter of a CSV: whichever of `,` `;` tab `|` splits the header
+/// line (outside quotes) into the most fields, `,` when none does.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let header = text
+        .split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let mut best = (b',', 0usize);
+    for d in [b',', b';', b'\t', b'|'] {
+        let mut inq = false;
+        let mut n = 0;
+        for b in header.bytes() {
+            if b == b'"' {
+                inq = !inq;
+            } else if b == d && !inq {
+                n += 1;
+            }
+        }
+        if n > best.1 {
+            best = (d, n);
+        }
+    }
+    best.0
+}
+
+/// Turns old-Mac line ends (CR alone) into LF, so line numbers count right.
+struct CrToLf<R>(R);
+
+impl<R: Read> Read for CrToLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.0.read(buf)?;
+        for b in &mut buf[..n] {
+            if *b == b'\r' {
+                *b = b'\n';
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_common_delimiters() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3"), b',');
+        assert_eq!(sniff_delimiter("a;b;c\n1;2;3"), b';');
+        assert_eq!(sniff_delimiter("\n\na\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter("\"a;b\",c,d"), b',');
+        assert_eq!(sniff_delimiter("single"), b',');
+    }
+}

@@ -1,0 +1,12 @@
+//! canon: audit a curriculum against decolonising themes and keep a shared
+//! reading list, in one local SQLite file.
+//!
+//! The binary is a thin shell over [`cmd::run`]; the importers, store,
+//! analysis and report live here so benchmarks and tests can call them.
+
+pub mod analysis;
+pub mod cli;
+pub mod cmd;
+pub mod import;
+pub mod report;
+pub mod store;

@@ -1,0 +1,402 @@
+//! The committee report: the same computed structs laid out as a PDF
+//! document or as flat CSV rows.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::pdf::{Align, Block, Column, Document, HeatMap, Style, Table};
+use super::year;
+use crate::analysis::coverage::Coverage;
+use crate::analysis::gaps::{Gap, GapKind, Severity};
+use crate::store::readings::Reading;
+
+/// Everything the report shows, computed before any layout.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportData {
+    pub title: String,
+    pub programmes: Vec<String>,
+    pub scope: String,
+    pub date: String,
+    pub contributors: Vec<String>,
+    /// (slug, name) of the themes in scope, in column order.
+    pub themes: Vec<(String, String)>,
+    pub coverage: Coverage,
+    pub gaps: Vec<Gap>,
+    /// Readings in scope (all statuses), in list order.
+    pub readings: Vec<Reading>,
+    pub min_readings: usize,
+}
+
+impl ReportData {
+    fn theme_name(&self, slug: &str) -> String {
+        self.themes.iter().find(|(s, _)| s == slug).map_or_else(|| slug.to_string(), |(_, n)| n.clone())
+    }
+
+    fn approved(&self) -> impl Iterator<Item = &Reading> {
+        self.readings.iter().filter(|r| r.status == "approved")
+    }
+}
+
+fn pct(n: i64, of: i64) -> String {
+    if of == 0 { "–".into() } else { format!("{:.0}%", 100.0 * n as f64 / of as f64) }
+}
+
+/// An author in Vancouver style: "Vyas, Darshali A." → "Vyas DA"; names
+/// without a comma (one-part names, names in other scripts) stay as published.
+pub fn vancouver_name(name: &str) -> String {
+    match name.split_once(',') {
+        Some((family, given)) if !given.trim().is_empty() => {
+            let initials: String = given
+                .split([' ', '.'])
+                .filter(|w| !w.is_empty())
+                .flat_map(|w| w.split('-').filter_map(|p| p.chars().next()).flat_map(char::to_uppercase).collect::<Vec<_>>())
+                .collect();
+            format!("{} {initials}", family.trim())
+        }
+        _ => name.trim().to_string(),
+    }
+}
+
+fn type_marker(kind: &str) -> &'static str {
+    match kind {
+        "podcast" => " [podcast]",
+        "video" => " [video]",
+        "web" => " [Internet]",
+        "thread" => " [social media thread]",
+        _ => "",
+    }
+}
+
+/// A reference in Vancouver style.
+pub fn vancouver(r: &Reading) -> String {
+    let mut s = String::new();
+    if !r.authors.is_empty() {
+        let names: Vec<String> = r.authors.iter().take(6).map(|a| vancouver_name(a)).collect();
+        s.push_str(&names.join(", "));
+        if r.authors.len() > 6 {
+            s.push_str(", et al");
+        }
+        s.push_str(". ");
+    }
+    s.push_str(r.title.trim_end_matches('.'));
+    s.push_str(type_marker(&r.kind));
+    s.push_str(". ");
+    match (r.kind.as_str(), &r.container) {
+        ("book", Some(c)) => s.push_str(&format!("{c}; {}.", year(r.year))),
+        (_, Some(c)) => s.push_str(&format!("{c}. {}.", year(r.year))),
+        (_, None) => {
+            if r.year.is_some() {
+                s.push_str(&format!("{}.", year(r.year)));
+            }
+        }
+    }
+    if let Some(d) = &r.doi {
+        s.push_str(&format!(" doi:{d}"));
+    } else if let Some(u) = &r.url {
+        s.push_str(&format!(" Available from: {u}"));
+    }
+    s.trim().to_string()
+}
+
+fn note_line(r: &Reading) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(a) = &r.annotation {
+        parts.push(a.clone());
+    }
+    let mut facts = vec![r.kind.clone()];
+    if let Some(k) = &r.source_kind {
+        facts.push(k.clone());
+    }
+    if let Some(c) = &r.credit {
+        facts.push(format!("credit: {c}"));
+    }
+    if let Some(l) = &r.licence {
+        facts.push(l.clone());
+    }
+    parts.push(facts.join(" · "));
+    Some(parts.join(" — "))
+}
+
+/// The report as a PDF document.
+pub fn document(d: &ReportData) -> Document {
+    let mut b = Vec::new();
+    let cov = &d.coverage;
+    let tagged: i64 = cov.rows.iter().map(|r| r.tagged_items).sum();
+    let sev = |s: Severity| d.gaps.iter().filter(|g| g.severity == s).count();
+
+    let mut lines = vec![format!("Scope: {}", d.scope), format!("Date: {}", d.date)];
+    if !d.contributors.is_empty() {
+        lines.push(format!("Contributors: {}", d.contributors.join(", ")));
+    }
+    lines.push("Prepared with canon, an open tool for curriculum audits".into());
+    b.push(Block::TitlePage {
+        title: d.title.clone(),
+        subtitle: if d.programmes.is_empty() { "Curriculum audit".into() } else { d.programmes.join(" · ") },
+        lines,
+    });
+
+    // Summary.
+    b.push(Block::Heading { level: 1, text: "Summary".into() });
+    b.push(Block::KeyFigures(vec![
+        ("modules".into(), cov.rows.len().to_string()),
+        ("sessions".into(), cov.items.to_string()),
+        ("sessions tagged".into(), pct(tagged, cov.items)),
+        ("approved readings".into(), d.approved().count().to_string()),
+        ("gaps: high".into(), sev(Severity::High).to_string()),
+        ("gaps: medium".into(), sev(Severity::Medium).to_string()),
+        ("gaps: low".into(), sev(Severity::Low).to_string()),
+        ("readings awaiting review".into(), d.readings.iter().filter(|r| r.status == "suggested").count().to_string()),
+    ]));
+    b.push(Block::Heading { level: 2, text: "Themes at a glance".into() });
+    let mut rows = Vec::new();
+    for (i, (slug, name)) in d.themes.iter().enumerate() {
+        let modules = cov.rows.iter().filter(|r| r.counts[i] > 0).count();
+        let readings = d.approved().filter(|r| r.themes.contains(slug)).count();
+        rows.push(vec![
+            name.clone(),
+            cov.totals[i].to_string(),
+            pct(cov.totals[i], cov.items),
+            format!("{modules} of {}", cov.rows.len()),
+            readings.to_string(),
+        ]);
+    }
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column { header: "Theme".into(), weight: 3.0, align: Align::Left },
+            Column { header: "Sessions tagged".into(), weight: 1.6, align: Align::Right },
+            Column { header: "Share".into(), weight: 1.0, align: Align::Right },
+            Column { header: "Modules".into(), weight: 1.4, align: Align::Right },
+            Column { header: "Approved readings".into(), weight: 1.7, align: Align::Right },
+        ],
+        rows,
+    }));
+    let high: Vec<String> = d.gaps.iter().filter(|g| g.severity == Severity::High).map(|g| g.explanation.clone()).collect();
+    b.push(Block::Heading { level: 2, text: "Key findings".into() });
+    if high.is_empty() {
+        b.push(Block::Paragraph { text: "No high-severity gaps: every theme is taught somewhere and has enough approved reading.".into(), style: Style::Body });
+    } else {
+        b.push(Block::Bullets(high));
+    }
+    let medium_modules = d.gaps.iter().filter(|g| g.kind == GapKind::ModuleGap && g.severity == Severity::Medium).count();
+    if medium_modules > 0 {
+        b.push(Block::Paragraph {
+            text: format!(
+                "{medium_modules} module gaps have untagged sessions whose own words match the theme's keywords: \
+                 these are the quickest wins, since the theme may already be taught there."
+            ),
+            style: Style::Body,
+        });
+    }
+    b.push(Block::Heading { level: 2, text: "In this report".into() });
+    b.push(Block::Bullets(vec![
+        "Coverage: a heat-map of modules against themes.".into(),
+        "Gaps: what is missing, why it matters and which readings could fill it.".into(),
+        "Reading list: approved readings by theme, in Vancouver style, with annotations.".into(),
+        "Methods and caveats: how themes and gaps are defined.".into(),
+    ]));
+
+    // Coverage heat-map.
+    b.push(Block::Heading { level: 1, text: "Coverage".into() });
+    b.push(Block::Paragraph {
+        text: "Each row is a module, each column a theme. A cell shows how many of the module's sessions are tagged with \
+               the theme; its colour shows that number as a share of the module's sessions. Empty cells are gaps."
+            .into(),
+        style: Style::Body,
+    });
+    let mut values = Vec::new();
+    let mut texts = Vec::new();
+    for r in &cov.rows {
+        values.push(r.counts.iter().map(|&n| if r.items == 0 { 0.0 } else { (n as f64 / r.items as f64 * 3.0).min(1.0) }).collect());
+        texts.push(r.counts.iter().map(|n| if *n == 0 { String::new() } else { n.to_string() }).collect());
+    }
+    b.push(Block::HeatMap(HeatMap {
+        row_labels: cov.rows.iter().map(|r| format!("{} {} (Y{})", r.module_code, r.module_title, year(r.year))).collect(),
+        col_labels: d.themes.iter().map(|(_, n)| n.clone()).collect(),
+        values,
+        cell_text: texts,
+        legend: "Colour: share of the module's sessions tagged with the theme (full colour at one in three or more).".into(),
+    }));
+
+    // Gaps.
+    b.push(Block::Heading { level: 1, text: "Gaps".into() });
+    b.push(Block::Paragraph {
+        text: format!(
+            "{} gaps: {} high, {} medium, {} low. Each comes with an explanation and, where possible, approved readings \
+             on the missing theme ranked by how many words they share with the module.",
+            d.gaps.len(),
+            sev(Severity::High),
+            sev(Severity::Medium),
+            sev(Severity::Low)
+        ),
+        style: Style::Body,
+    });
+    for (kind, title) in [
+        (GapKind::UncoveredTheme, "Themes not covered"),
+        (GapKind::ThinReading, "Themes with thin reading"),
+        (GapKind::UntaggedModule, "Modules with no theme"),
+        (GapKind::ModuleGap, "Module gaps"),
+    ] {
+        let gs: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == kind).collect();
+        if gs.is_empty() {
+            continue;
+        }
+        b.push(Block::Heading { level: 2, text: format!("{title} ({})", gs.len()) });
+        let rows = gs
+            .iter()
+            .map(|g| {
+                vec![
+                    g.severity.as_str().to_string(),
+                    g.scope.trim_start_matches("module ").to_string(),
+                    g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_else(|| "all".into()),
+                    format!("{} {}", g.explanation, g.suggestion),
+                    g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join("\n"),
+                ]
+            })
+            .collect();
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column { header: "Severity".into(), weight: 1.1, align: Align::Left },
+                Column { header: "Where".into(), weight: 2.2, align: Align::Left },
+                Column { header: "Theme".into(), weight: 1.6, align: Align::Left },
+                Column { header: "What and what next".into(), weight: 4.5, align: Align::Left },
+                Column { header: "Suggested readings".into(), weight: 3.2, align: Align::Left },
+            ],
+            rows,
+        }));
+    }
+
+    // Reading list.
+    b.push(Block::Heading { level: 1, text: "Reading list".into() });
+    b.push(Block::Paragraph {
+        text: "Approved readings, grouped by theme (a reading on several themes appears under each), in Vancouver style. \
+               Under each reference: the group's annotation, the type of source and any credit or licence."
+            .into(),
+        style: Style::Body,
+    });
+    let mut n = 0;
+    for (slug, name) in &d.themes {
+        let rs: Vec<&Reading> = d.approved().filter(|r| r.themes.contains(slug)).collect();
+        b.push(Block::Heading { level: 2, text: format!("{name} ({})", rs.len()) });
+        if rs.is_empty() {
+            b.push(Block::Paragraph { text: "No approved reading yet.".into(), style: Style::Muted });
+        }
+        for r in rs {
+            n += 1;
+            b.push(Block::Reference { label: format!("{n}."), text: vancouver(r), note: note_line(r) });
+        }
+    }
+    let untagged: Vec<&Reading> = d.approved().filter(|r| r.themes.is_empty()).collect();
+    if !untagged.is_empty() {
+        b.push(Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) });
+        for r in untagged {
+            n += 1;
+            b.push(Block::Reference { label: format!("{n}."), text: vancouver(r), note: note_line(r) });
+        }
+    }
+    let suggested: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "suggested").collect();
+    if !suggested.is_empty() {
+        b.push(Block::Heading { level: 2, text: format!("Awaiting review ({})", suggested.len()) });
+        b.push(Block::Paragraph {
+            text: "Suggested by contributors and not yet reviewed; they do not count towards the gaps above.".into(),
+            style: Style::Muted,
+        });
+        for r in suggested {
+            n += 1;
+            b.push(Block::Reference { label: format!("{n}."), text: vancouver(r), note: note_line(r) });
+        }
+    }
+
+    // Methods.
+    b.push(Block::Heading { level: 1, text: "Methods and caveats".into() });
+    b.push(Block::Heading { level: 2, text: "Themes".into() });
+    b.push(Block::Paragraph {
+        text: "A theme is a lens for the audit, with a description and a keyword lexicon. Sessions and readings are tagged \
+               with themes by people; keywords are used only as evidence for where a theme may already be taught, \
+               never to tag anything by themselves."
+            .into(),
+        style: Style::Body,
+    });
+    b.push(Block::Heading { level: 2, text: "Gaps".into() });
+    b.push(Block::Bullets(vec![
+        "Uncovered theme: no session in the programme (high) or in a year of study (medium) is tagged with the theme.".into(),
+        format!("Thin reading: fewer than {} approved readings on a theme (high when there are none).", d.min_readings),
+        "Untagged module: no session of the module is tagged with any theme.".into(),
+        "Module gap: a module with no session on a theme; medium when an untagged session's own words match the theme's keywords, low otherwise.".into(),
+    ]));
+    b.push(Block::Heading { level: 2, text: "Caveats".into() });
+    b.push(Block::Bullets(vec![
+        "Counts measure what is tagged, not the quality of teaching: a tag records that a session touches a theme.".into(),
+        "canon never infers a person's identity from a name or a photograph; facets about authors are recorded only as self-identified or published, and counts under five are suppressed.".into(),
+        "There are no quotas: the aim is that students meet each theme, in depth and more than once, not a target number of sessions.".into(),
+        "Only approved readings count towards gaps; suggestions awaiting review are listed separately.".into(),
+    ]));
+    Document { title: d.title.clone(), date: d.date.clone(), blocks: b }
+}
+
+/// The report as flat rows for one CSV: section, scope, theme, measure, value, detail.
+pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
+    let headers = ["section", "scope", "theme", "measure", "value", "detail"].map(String::from).to_vec();
+    let mut rows = Vec::new();
+    let cov = &d.coverage;
+    let tagged: i64 = cov.rows.iter().map(|r| r.tagged_items).sum();
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| vec![a.into(), b.into(), c.into(), m.into(), v, det];
+    rows.push(row("summary", &d.scope, "", "title", d.title.clone(), String::new()));
+    rows.push(row("summary", &d.scope, "", "date", d.date.clone(), String::new()));
+    rows.push(row("summary", &d.scope, "", "modules", cov.rows.len().to_string(), String::new()));
+    rows.push(row("summary", &d.scope, "", "sessions", cov.items.to_string(), String::new()));
+    rows.push(row("summary", &d.scope, "", "sessions tagged", tagged.to_string(), pct(tagged, cov.items)));
+    rows.push(row("summary", &d.scope, "", "approved readings", d.approved().count().to_string(), String::new()));
+    let mut by_sev: BTreeMap<Severity, usize> = BTreeMap::new();
+    for g in &d.gaps {
+        *by_sev.entry(g.severity).or_default() += 1;
+    }
+    for (s, n) in by_sev {
+        rows.push(row("summary", &d.scope, "", &format!("gaps ({})", s.as_str()), n.to_string(), String::new()));
+    }
+    for (i, (slug, _)) in d.themes.iter().enumerate() {
+        rows.push(row("summary", &d.scope, slug, "sessions tagged", cov.totals[i].to_string(), pct(cov.totals[i], cov.items)));
+    }
+    for r in &cov.rows {
+        let scope = format!("{} {}", r.module_code, r.module_title);
+        for (i, (slug, _)) in d.themes.iter().enumerate() {
+            rows.push(row("coverage", &scope, slug, "sessions tagged", r.counts[i].to_string(), format!("of {} sessions", r.items)));
+        }
+    }
+    for g in &d.gaps {
+        let cands = g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join(" | ");
+        rows.push(row(
+            "gap",
+            &g.scope,
+            g.theme.as_deref().unwrap_or(""),
+            g.kind.as_str(),
+            g.severity.as_str().into(),
+            format!("{} {} Suggested readings: {}", g.explanation, g.suggestion, if cands.is_empty() { "none".into() } else { cands }),
+        ));
+    }
+    for r in d.approved() {
+        let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
+        for t in themes {
+            rows.push(row("reading", "", &t, &r.kind, vancouver(r), r.annotation.clone().unwrap_or_default()));
+        }
+    }
+    for r in d.readings.iter().filter(|r| r.status == "suggested") {
+        rows.push(row("reading awaiting review", "", &r.themes.join(";"), &r.kind, vancouver(r), r.annotation.clone().unwrap_or_default()));
+    }
+    (headers, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vancouver_names() {
+        assert_eq!(vancouver_name("Vyas, Darshali A."), "Vyas DA");
+        assert_eq!(vancouver_name("Vergès, Françoise"), "Vergès F");
+        assert_eq!(vancouver_name("Ngũgĩ wa Thiong'o"), "Ngũgĩ wa Thiong'o");
+        assert_eq!(vancouver_name("Cooper Owens, Deirdre"), "Cooper Owens D");
+        assert_eq!(vancouver_name("Ladson-Billings, Gloria-Jean"), "Ladson-Billings GJ");
+        assert_eq!(vancouver_name("鲁迅"), "鲁迅");
+    }
+}

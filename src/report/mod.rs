@@ -1,0 +1,163 @@
+//! Rendering computed structs: terminal tables, CSV, JSON and the PDF
+//! report. Never touches SQL.
+
+pub mod committee;
+pub mod csv;
+pub mod pdf;
+pub mod table;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::cli::{Format, Output};
+
+/// Rows for a table or CSV: the same records the JSON carries.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns to right-align in a table (numbers).
+    pub numeric: Vec<usize>,
+}
+
+impl Listing {
+    pub fn new(headers: &[&str]) -> Listing {
+        Listing { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), numeric: Vec::new() }
+    }
+}
+
+/// Prints a listing in the chosen format to stdout or `-o FILE`. `json` is
+/// the list of records the listing was made from.
+pub fn emit<T: Serialize + ?Sized>(out: &Output, listing: &Listing, json: &T, empty_note: &str, quiet: bool) -> Result<()> {
+    let to_terminal = out.output.is_none() && io::stdout().is_terminal();
+    let mut buf: Vec<u8> = Vec::new();
+    match out.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut buf, json)?;
+            buf.push(b'\n');
+        }
+        Format::Csv => csv::write(&mut buf, &listing.headers, &listing.rows)?,
+        Format::Table => {
+            if listing.rows.is_empty() {
+                if !quiet {
+                    eprintln!("{empty_note}");
+                }
+                return Ok(());
+            }
+            let limit = if to_terminal && out.limit > 0 { out.limit } else { usize::MAX };
+            buf.extend(table::render(listing, limit, to_terminal).as_bytes());
+            buf.push(b'\n');
+            if listing.rows.len() > limit && !quiet {
+                eprintln!(
+                    "showing {limit} of {} rows; use --limit 0 for all, or --format csv / json",
+                    listing.rows.len()
+                );
+            }
+        }
+    }
+    match &out.output {
+        Some(path) => write_file(path, &buf),
+        None => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(&buf)?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and
+/// a rename, so a reader never sees half a file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.canon-tmp-{}", std::process::id()));
+    let result = (|| -> Result<()> {
+        let mut f = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("writing {}", path.display()))
+}
+
+/// Formats an optional year.
+pub fn year(y: Option<i64>) -> String {
+    y.map_or_else(String::new, |y| y.to_string())
+}
+
+use crate::analysis::coverage::Coverage;
+use crate::analysis::gaps::Gap;
+
+/// The gaps as rows: one per gap, candidate readings joined in one cell.
+pub fn gaps_listing(gaps: &[Gap]) -> Listing {
+    let mut l = Listing::new(&["severity", "kind", "scope", "theme", "explanation", "suggestion", "candidate readings"]);
+    for g in gaps {
+        l.rows.push(vec![
+            g.severity.as_str().into(),
+            g.kind.as_str().into(),
+            g.scope.clone(),
+            g.theme.clone().unwrap_or_default(),
+            g.explanation.clone(),
+            g.suggestion.clone(),
+            g.candidates
+                .iter()
+                .map(|c| format!("[{}] {} ({})", c.reading_id, c.title, year(c.year)))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ]);
+    }
+    l
+}
+
+/// One coverage row as JSON: the counts keyed by theme slug.
+#[derive(Debug, Serialize)]
+pub struct CoverageRecord<'a> {
+    pub programme: &'a str,
+    pub year: Option<i64>,
+    pub module_code: &'a str,
+    pub module_title: &'a str,
+    pub items: i64,
+    pub tagged_items: i64,
+    pub themes: std::collections::BTreeMap<&'a str, i64>,
+}
+
+pub fn coverage_records(c: &Coverage) -> Vec<CoverageRecord<'_>> {
+    c.rows
+        .iter()
+        .map(|r| CoverageRecord {
+            programme: &r.programme,
+            year: r.year,
+            module_code: &r.module_code,
+            module_title: &r.module_title,
+            items: r.items,
+            tagged_items: r.tagged_items,
+            themes: c.themes.iter().map(String::as_str).zip(r.counts.iter().copied()).collect(),
+        })
+        .collect()
+}
+
+/// The module × theme matrix as rows.
+pub fn coverage_listing(c: &Coverage) -> Listing {
+    let mut headers: Vec<String> = ["programme", "year", "module_code", "module_title", "items"].map(String::from).to_vec();
+    headers.extend(c.themes.iter().cloned());
+    headers.push("tagged_items".into());
+    let mut l = Listing { numeric: (4..headers.len()).chain([1]).collect(), headers, rows: Vec::new() };
+    for r in &c.rows {
+        let mut row = vec![r.programme.clone(), year(r.year), r.module_code.clone(), r.module_title.clone(), r.items.to_string()];
+        row.extend(r.counts.iter().map(|n| n.to_string()));
+        row.push(r.tagged_items.to_string());
+        l.rows.push(row);
+    }
+    l
+}

@@ -1,0 +1,103 @@
+//! A small, generic, deterministic PDF document engine.
+//!
+//! Blocks (headings, paragraphs, tables, heat maps, ...) are laid out on A4 pages by
+//! a flow engine ([`layout`]), text in any script is shaped with rustybuzz and
+//! ordered with unicode-bidi ([`shape`]), fonts are the vendored Noto fonts
+//! ([`fonts`]), subset with allsorts, and the PDF is written with printpdf and lopdf
+//! so that the same [`Document`] always gives the same bytes.
+
+// A generic engine: not every caller uses every helper.
+#![allow(dead_code)]
+
+pub mod emit;
+pub mod fonts;
+pub mod layout;
+pub mod shape;
+
+#[cfg(test)]
+mod tests;
+
+/// A document to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// PDF metadata title and running header text.
+    pub title: String,
+    /// "YYYY-MM-DD": the metadata creation/modification dates (never the clock).
+    pub date: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// Big centred title, subtitle, then lines (programme, scope, date, contributors);
+    /// ends with a page break. No running header on this page.
+    TitlePage { title: String, subtitle: String, lines: Vec<String> },
+    /// 1 = section (new page unless at page top; becomes a PDF bookmark),
+    /// 2 = subsection (3 and more: minor heading). Kept with the next 3 lines.
+    Heading { level: u8, text: String },
+    Paragraph { text: String, style: Style },
+    Bullets(Vec<String>),
+    /// (label, value): a grid of boxes with a large value and a small label.
+    KeyFigures(Vec<(String, String)>),
+    Table(Table),
+    HeatMap(HeatMap),
+    /// `label` is drawn in the hanging indent (e.g. "1."); when it is empty the
+    /// engine numbers references itself ("1.", "2.", ...). `note` goes below in
+    /// small grey.
+    Reference { label: String, text: String, note: Option<String> },
+    /// Vertical space in points.
+    Spacer(f32),
+    PageBreak,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Style {
+    Body,
+    Small,
+    Muted,
+    Bold,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Align {
+    Left,
+    Right,
+    Center,
+}
+
+/// A table column; its width is proportional to `weight`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub weight: f32,
+    pub align: Align,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeatMap {
+    pub row_labels: Vec<String>,
+    pub col_labels: Vec<String>,
+    /// 0.0..=1.0 intensity per cell.
+    pub values: Vec<Vec<f64>>,
+    /// Text centred in each cell (e.g. a count).
+    pub cell_text: Vec<Vec<String>>,
+    /// Caption under the map (a colour-ramp legend is drawn next to it).
+    pub legend: String,
+}
+
+/// Render `doc` to PDF bytes. Deterministic: same document, same bytes.
+pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
+    render_with_warnings(doc).map(|(bytes, _)| bytes)
+}
+
+/// Like [`render`], also returning warnings (e.g. characters found in no font,
+/// which are drawn as empty boxes).
+pub fn render_with_warnings(doc: &Document) -> anyhow::Result<(Vec<u8>, Vec<String>)> {
+    emit::render(doc)
+}

@@ -1,0 +1,148 @@
+//! Loading what the analysis needs, in a few whole-table reads.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use rusqlite::{Connection, params};
+
+/// A theme with its lexicon.
+#[derive(Debug, Clone)]
+pub struct ThemeInfo {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ModuleInfo {
+    pub id: i64,
+    pub programme: String,
+    pub year: Option<i64>,
+    pub code: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ItemInfo {
+    pub id: i64,
+    pub module_id: i64,
+    pub title: String,
+    pub outcomes: String,
+    pub themes: Vec<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReadingInfo {
+    pub id: i64,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub year: Option<i64>,
+    pub annotation: Option<String>,
+    pub status: String,
+    pub themes: Vec<i64>,
+}
+
+/// Everything an audit looks at, within a scope.
+#[derive(Debug, Clone, Default)]
+pub struct AuditData {
+    pub themes: Vec<ThemeInfo>,
+    pub modules: Vec<ModuleInfo>,
+    /// Items in module order.
+    pub items: Vec<ItemInfo>,
+    pub readings: Vec<ReadingInfo>,
+}
+
+/// Which part of the curriculum to look at.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pub year: Option<i64>,
+    pub module: Option<String>,
+    pub theme: Option<i64>,
+}
+
+pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
+    let mut themes: Vec<ThemeInfo> = conn
+        .prepare("SELECT id, slug, name FROM theme WHERE (?1 IS NULL OR id = ?1) ORDER BY id")?
+        .query_map([scope.theme], |r| Ok(ThemeInfo { id: r.get(0)?, slug: r.get(1)?, name: r.get(2)?, keywords: vec![] }))?
+        .collect::<rusqlite::Result<_>>()?;
+    {
+        let mut st = conn.prepare("SELECT keyword FROM theme_keyword WHERE theme_id = ?1 ORDER BY keyword")?;
+        for t in &mut themes {
+            t.keywords = st.query_map([t.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        }
+    }
+    let modules: Vec<ModuleInfo> = conn
+        .prepare(
+            "SELECT m.id, p.name, m.year, m.code, m.title FROM module m JOIN programme p ON p.id = m.programme_id
+              WHERE (?1 IS NULL OR m.year = ?1) AND (?2 IS NULL OR m.code = ?2 COLLATE NOCASE)
+              ORDER BY p.name, m.year, m.code",
+        )?
+        .query_map(params![scope.year, scope.module], |r| {
+            Ok(ModuleInfo { id: r.get(0)?, programme: r.get(1)?, year: r.get(2)?, code: r.get(3)?, title: r.get(4)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let wanted: HashMap<i64, usize> = modules.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+
+    let mut tags: HashMap<i64, Vec<i64>> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT item_id, theme_id FROM item_tag ORDER BY item_id, theme_id")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            tags.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+    }
+    let mut items = Vec::new();
+    {
+        let mut st = conn.prepare("SELECT id, module_id, title, outcomes FROM item ORDER BY module_id, position, id")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let module_id: i64 = r.get(1)?;
+            if !wanted.contains_key(&module_id) {
+                continue;
+            }
+            let id: i64 = r.get(0)?;
+            items.push(ItemInfo {
+                id,
+                module_id,
+                title: r.get(2)?,
+                outcomes: r.get(3)?,
+                themes: tags.remove(&id).unwrap_or_default(),
+            });
+        }
+    }
+    items.sort_by_key(|i| wanted[&i.module_id]);
+
+    let mut rtags: HashMap<i64, Vec<i64>> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT reading_id, theme_id FROM reading_tag ORDER BY reading_id, theme_id")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            rtags.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+    }
+    let mut authors: HashMap<i64, Vec<String>> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT reading_id, name FROM reading_author ORDER BY reading_id, position")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            authors.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+    }
+    let readings = conn
+        .prepare("SELECT id, title, year, annotation, status FROM reading ORDER BY title_key, year, id")?
+        .query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(ReadingInfo {
+                id,
+                title: r.get(1)?,
+                year: r.get(2)?,
+                annotation: r.get(3)?,
+                status: r.get(4)?,
+                authors: authors.remove(&id).unwrap_or_default(),
+                themes: rtags.remove(&id).unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(AuditData { themes, modules, items, readings })
+}

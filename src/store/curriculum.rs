@@ -1,0 +1,445 @@
+//! Programmes, modules and items: the module-list import and its listings.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use serde_json::json;
+
+use super::history::{self, Action};
+use super::IdGen;
+use crate::import::modules::{ItemRow, ModuleRow};
+
+/// What happened to one row of an import, for `--dry-run` and the summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub line: u64,
+    pub outcome: Outcome,
+    pub what: String,
+    /// For a change: the fields that change, as `field: before → after`.
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    New,
+    Changed,
+    Unchanged,
+    Duplicate,
+    Rejected,
+}
+
+/// The counts an import reports.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Counts {
+    pub new: i64,
+    pub changed: i64,
+    pub unchanged: i64,
+    pub duplicate: i64,
+    pub rejected: i64,
+    pub modules_new: i64,
+    pub modules_changed: i64,
+    pub tags_new: i64,
+}
+
+struct ModuleState {
+    id: i64,
+    title: String,
+    year: Option<i64>,
+    line: u64,
+}
+
+/// Writes module rows inside one transaction, as an idempotent upsert keyed
+/// by (programme, module code) and (module, item title).
+pub struct ModuleWriter<'t> {
+    tx: &'t Transaction<'t>,
+    ids: IdGen,
+    by: Option<i64>,
+    at: String,
+    run_id: i64,
+    /// Items with an ID at or above this were added by this run.
+    first_new: i64,
+    programmes: HashMap<String, i64>,
+    modules: HashMap<(i64, String), ModuleState>,
+    pub counts: Counts,
+    /// Every change, kept only when asked (dry runs).
+    pub changes: Option<Vec<Change>>,
+    /// Items updated in place, whose full-text rows need replacing.
+    changed_items: Vec<i64>,
+    position: i64,
+}
+
+impl<'t> ModuleWriter<'t> {
+    pub fn new(tx: &'t Transaction<'t>, mut ids: IdGen, by: Option<i64>, path: &str, keep_changes: bool) -> Result<Self> {
+        let run_id = ids.next_id();
+        let first_new = ids.next_id();
+        let position: i64 =
+            tx.query_row("SELECT coalesce(max(position), 0) FROM item", [], |r| r.get(0))?;
+        let at = super::now();
+        start_run(tx, run_id, "modules", path, by, &at)?;
+        Ok(ModuleWriter {
+            tx,
+            ids,
+            by,
+            at,
+            run_id,
+            first_new,
+            programmes: HashMap::new(),
+            modules: HashMap::new(),
+            counts: Counts::default(),
+            changes: keep_changes.then(Vec::new),
+            changed_items: Vec::new(),
+            position,
+        })
+    }
+
+    fn note(&mut self, line: u64, outcome: Outcome, what: impl FnOnce() -> String, fields: Vec<String>) {
+        if let Some(c) = &mut self.changes {
+            c.push(Change { line, outcome, what: what(), fields });
+        }
+    }
+
+    fn programme(&mut self, name: &str) -> Result<i64> {
+        if let Some(&id) = self.programmes.get(name) {
+            return Ok(id);
+        }
+        let found: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM programme WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let id = self.ids.next_id();
+                self.tx
+                    .prepare_cached("INSERT INTO programme (id, name, created_at) VALUES (?1, ?2, ?3)")?
+                    .execute(params![id, name, self.at])?;
+                id
+            }
+        };
+        self.programmes.insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    /// The module of a row, added or updated the first time the run meets it.
+    /// A code met again in the same file with another title is an error.
+    fn module(&mut self, row: &ModuleRow) -> Result<Result<i64, String>> {
+        let prog = self.programme(&row.programme)?;
+        let key = (prog, row.code.clone());
+        if let Some(m) = self.modules.get_mut(&key) {
+            if m.title != row.title {
+                return Ok(Err(format!(
+                    "module code {:?} already names {:?} (line {}); expected one title per module code \
+                     (rename one code, or map another column as module_code)",
+                    row.code, m.title, m.line
+                )));
+            }
+            if m.year.is_none() && row.year.is_some() {
+                m.year = row.year;
+            }
+            return Ok(Ok(m.id));
+        }
+        let existing: Option<(i64, String, Option<i64>, Option<String>)> = self
+            .tx
+            .prepare_cached("SELECT id, title, year, lead FROM module WHERE programme_id = ?1 AND code = ?2")?
+            .query_row(params![prog, row.code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        let id = match existing {
+            None => {
+                let id = self.ids.next_id();
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO module (id, programme_id, code, title, year, lead, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                    )?
+                    .execute(params![id, prog, row.code, row.title, row.year, row.lead, self.at])?;
+                self.counts.modules_new += 1;
+                self.note(row.line, Outcome::New, || format!("module {} {}", row.code, row.title), vec![]);
+                id
+            }
+            Some((id, title, year, lead)) => {
+                let mut fields = Vec::new();
+                if title != row.title {
+                    fields.push(format!("title: {title:?} → {:?}", row.title));
+                }
+                let new_year = row.year.or(year);
+                if new_year != year {
+                    fields.push(format!("year: {} → {}", show(year), show(new_year)));
+                }
+                let new_lead = row.lead.clone().or(lead.clone());
+                if new_lead != lead {
+                    fields.push(format!("lead: {:?} → {:?}", lead.as_deref().unwrap_or(""), new_lead.as_deref().unwrap_or("")));
+                }
+                if !fields.is_empty() {
+                    self.tx
+                        .prepare_cached("UPDATE module SET title = ?2, year = ?3, lead = ?4, updated_at = ?5 WHERE id = ?1")?
+                        .execute(params![id, row.title, new_year, new_lead, self.at])?;
+                    let before = json!({ "title": title, "year": year, "lead": lead });
+                    let after = json!({ "title": row.title, "year": new_year, "lead": new_lead });
+                    history::record(self.tx, self.by, Action::Update, "module", Some(id), Some(&before), Some(&after), Some(self.run_id))?;
+                    self.counts.modules_changed += 1;
+                    let what = format!("module {} {}", row.code, row.title);
+                    self.note(row.line, Outcome::Changed, || what, fields);
+                }
+                id
+            }
+        };
+        self.modules.insert(key, ModuleState { id, title: row.title.clone(), year: row.year, line: row.line });
+        Ok(Ok(id))
+    }
+
+    /// Upserts one row. Returns a problem that rejects the row (and so the file).
+    pub fn write(&mut self, row: &ModuleRow) -> Result<Option<String>> {
+        let module_id = match self.module(row)? {
+            Ok(id) => id,
+            Err(problem) => return Ok(Some(problem)),
+        };
+        let Some(item) = &row.item else { return Ok(None) };
+        let item_id = match self.item(row, module_id, item)? {
+            Ok(id) => id,
+            Err(problem) => return Ok(Some(problem)),
+        };
+        {
+            let mut st = self.tx.prepare_cached(
+                "INSERT INTO item_tag (id, item_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, ?5, 'import')
+                 ON CONFLICT (item_id, theme_id) DO NOTHING",
+            )?;
+            for &theme in &item.themes {
+                let id = self.ids.next_id();
+                self.counts.tags_new += st.execute(params![id, item_id, theme, self.by, self.at])? as i64;
+            }
+        }
+        Ok(None)
+    }
+
+    fn item(&mut self, row: &ModuleRow, module_id: i64, item: &ItemRow) -> Result<Result<i64, String>> {
+        let id = self.ids.next_id();
+        self.position += 1;
+        let inserted = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO item (id, module_id, kind, title, outcomes, position, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+                 ON CONFLICT (module_id, title) DO NOTHING",
+            )?
+            .execute(params![id, module_id, item.kind, item.title, item.outcomes, self.position, self.at])?;
+        if inserted == 1 {
+            self.counts.new += 1;
+            self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), vec![]);
+            return Ok(Ok(id));
+        }
+        let (old_id, kind, outcomes): (i64, String, String) = self
+            .tx
+            .prepare_cached("SELECT id, kind, outcomes FROM item WHERE module_id = ?1 AND title = ?2")?
+            .query_row(params![module_id, item.title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        if old_id >= self.first_new {
+            // Added earlier in this same file.
+            if kind == item.kind && outcomes == item.outcomes {
+                self.counts.duplicate += 1;
+                self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), vec![]);
+                return Ok(Ok(old_id));
+            }
+            return Ok(Err(format!(
+                "session {:?} appears twice in module {} with different content; expected each session once per module",
+                item.title, row.code
+            )));
+        }
+        let mut fields = Vec::new();
+        if kind != item.kind {
+            fields.push(format!("kind: {kind} → {}", item.kind));
+        }
+        if outcomes != item.outcomes {
+            fields.push(format!("learning_outcomes: {outcomes:?} → {:?}", item.outcomes));
+        }
+        if fields.is_empty() {
+            self.counts.unchanged += 1;
+            self.note(row.line, Outcome::Unchanged, || format!("{} · {}", row.code, item.title), vec![]);
+            return Ok(Ok(old_id));
+        }
+        // Replace the full-text row: an external-content index needs the old values to delete.
+        self.tx
+            .prepare_cached(
+                "INSERT INTO item_fts (item_fts, rowid, title, outcomes)
+                 SELECT 'delete', id, title, outcomes FROM item WHERE id = ?1",
+            )?
+            .execute([old_id])?;
+        self.tx
+            .prepare_cached("UPDATE item SET kind = ?2, outcomes = ?3, updated_at = ?4 WHERE id = ?1")?
+            .execute(params![old_id, item.kind, item.outcomes, self.at])?;
+        self.changed_items.push(old_id);
+        let before = json!({ "kind": kind, "outcomes": outcomes });
+        let after = json!({ "kind": item.kind, "outcomes": item.outcomes });
+        history::record(self.tx, self.by, Action::Update, "item", Some(old_id), Some(&before), Some(&after), Some(self.run_id))?;
+        self.counts.changed += 1;
+        self.note(row.line, Outcome::Changed, || format!("{} · {}", row.code, item.title), fields);
+        Ok(Ok(old_id))
+    }
+
+    /// Brings the full-text index up to date in bulk and records the run.
+    pub fn finish(self) -> Result<(Counts, Option<Vec<Change>>)> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id >= ?1",
+            )?
+            .execute([self.first_new])?;
+        let mut st = self
+            .tx
+            .prepare_cached("INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id = ?1")?;
+        for id in &self.changed_items {
+            st.execute([id])?;
+        }
+        let c = &self.counts;
+        let touched = self.modules.len();
+        finish_run(self.tx, self.run_id, c)?;
+        let path: String = self.tx.query_row("SELECT path FROM import_run WHERE id = ?1", [self.run_id], |r| r.get(0))?;
+        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new > 0 {
+            let after = json!({
+                "path": path, "items_added": c.new, "items_changed": c.changed,
+                "modules_added": c.modules_new, "modules_changed": c.modules_changed,
+                "modules_in_file": touched, "tags_added": c.tags_new,
+            });
+            history::record(self.tx, self.by, Action::Import, "import_run", Some(self.run_id), None, Some(&after), Some(self.run_id))?;
+        }
+        Ok((self.counts, self.changes))
+    }
+}
+
+/// Records the start of an import run (its counts are filled in at the end).
+pub fn start_run(tx: &Transaction, id: i64, kind: &str, path: &str, by: Option<i64>, at: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO import_run (id, kind, path, by_id, at, added, changed, unchanged, duplicate)
+         VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0, 0)",
+    )?
+    .execute(params![id, kind, path, by, at])?;
+    Ok(())
+}
+
+/// Fills in an import run's counts.
+pub fn finish_run(tx: &Transaction, id: i64, c: &Counts) -> Result<()> {
+    tx.prepare_cached("UPDATE import_run SET added = ?2, changed = ?3, unchanged = ?4, duplicate = ?5 WHERE id = ?1")?
+        .execute(params![id, c.new, c.changed, c.unchanged, c.duplicate])?;
+    Ok(())
+}
+
+fn show(y: Option<i64>) -> String {
+    y.map_or_else(|| "(none)".into(), |y| y.to_string())
+}
+
+/// A module as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Module {
+    pub id: i64,
+    pub programme: String,
+    pub year: Option<i64>,
+    pub code: String,
+    pub title: String,
+    pub items: i64,
+    pub tagged_items: i64,
+    pub themes: Vec<String>,
+}
+
+pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
+    let mut st = conn.prepare(
+        "SELECT m.id, p.name, m.year, m.code, m.title,
+                (SELECT count(*) FROM item i WHERE i.module_id = m.id),
+                (SELECT count(DISTINCT it.item_id) FROM item i JOIN item_tag it ON it.item_id = i.id WHERE i.module_id = m.id),
+                (SELECT group_concat(slug, ';') FROM (SELECT DISTINCT t.slug FROM item i
+                    JOIN item_tag it ON it.item_id = i.id JOIN theme t ON t.id = it.theme_id
+                    WHERE i.module_id = m.id ORDER BY t.slug))
+           FROM module m JOIN programme p ON p.id = m.programme_id
+          WHERE (?1 IS NULL OR m.year = ?1)
+          ORDER BY p.name, m.year, m.code",
+    )?;
+    let rows = st
+        .query_map([year], |r| {
+            let themes: Option<String> = r.get(7)?;
+            Ok(Module {
+                id: r.get(0)?,
+                programme: r.get(1)?,
+                year: r.get(2)?,
+                code: r.get(3)?,
+                title: r.get(4)?,
+                items: r.get(5)?,
+                tagged_items: r.get(6)?,
+                themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// An item as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: i64,
+    pub module_code: String,
+    pub module_title: String,
+    pub year: Option<i64>,
+    pub kind: String,
+    pub title: String,
+    pub learning_outcomes: String,
+    pub themes: Vec<String>,
+}
+
+/// Filters for `item list`.
+#[derive(Debug, Default)]
+pub struct ItemFilter<'a> {
+    pub module: Option<&'a str>,
+    pub theme: Option<i64>,
+    pub untagged: bool,
+}
+
+pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
+    let mut st = conn.prepare(
+        "SELECT i.id, m.code, m.title, m.year, i.kind, i.title, i.outcomes,
+                (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM item_tag it JOIN theme t ON t.id = it.theme_id
+                  WHERE it.item_id = i.id ORDER BY t.slug))
+           FROM item i JOIN module m ON m.id = i.module_id
+          WHERE (?1 IS NULL OR m.code = ?1 COLLATE NOCASE)
+            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id AND it.theme_id = ?2))
+            AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id))
+          ORDER BY m.year, m.code, i.position, i.id",
+    )?;
+    let rows = st
+        .query_map(params![f.module, f.theme, f.untagged], |r| {
+            let themes: Option<String> = r.get(7)?;
+            Ok(Item {
+                id: r.get(0)?,
+                module_code: r.get(1)?,
+                module_title: r.get(2)?,
+                year: r.get(3)?,
+                kind: r.get(4)?,
+                title: r.get(5)?,
+                learning_outcomes: r.get(6)?,
+                themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Whether a module code exists (for friendly errors on filters).
+pub fn module_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM module WHERE code = ?1 COLLATE NOCASE ORDER BY id LIMIT 1", [code], |r| r.get(0))
+        .optional()?)
+}
+
+/// The item an ID or `CODE/Session title` names.
+pub fn item_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
+    if let Ok(id) = reference.parse::<i64>() {
+        return Ok(conn.query_row("SELECT id FROM item WHERE id = ?1", [id], |r| r.get(0)).optional()?);
+    }
+    let Some((code, title)) = reference.split_once('/') else { return Ok(None) };
+    Ok(conn
+        .query_row(
+            "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id
+              WHERE m.code = ?1 COLLATE NOCASE AND i.title = ?2 COLLATE NOCASE ORDER BY i.id LIMIT 1",
+            params![code.trim(), title.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

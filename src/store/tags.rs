@@ -1,0 +1,105 @@
+//! Tags (a theme on an item or a reading) and links (a reading recommended
+//! for an item or a module). Every change goes through the history log.
+
+use anyhow::Result;
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde_json::json;
+
+use super::IdGen;
+use super::history::{self, Action};
+
+/// What a tag or link is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Item(i64),
+    Reading(i64),
+    Module(i64),
+}
+
+impl Target {
+    fn table(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Target::Item(id) => ("item_tag", "item_id", id),
+            Target::Reading(id) => ("reading_tag", "reading_id", id),
+            Target::Module(id) => ("module", "module_id", id),
+        }
+    }
+}
+
+/// Tags `target` with `theme`; `false` if it already was.
+pub fn tag(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, target: Target, theme: i64, note: Option<&str>) -> Result<bool> {
+    let id = ids.next_id();
+    let at = super::now();
+    let n = match target {
+        Target::Item(item) => tx
+            .prepare_cached(
+                "INSERT INTO item_tag (id, item_id, theme_id, by_id, at, source, note) VALUES (?1, ?2, ?3, ?4, ?5, 'manual', ?6)
+                 ON CONFLICT (item_id, theme_id) DO NOTHING",
+            )?
+            .execute(params![id, item, theme, by, at, note])?,
+        Target::Reading(r) => tx
+            .prepare_cached(
+                "INSERT INTO reading_tag (id, reading_id, theme_id, by_id, at, source, note) VALUES (?1, ?2, ?3, ?4, ?5, 'manual', ?6)
+                 ON CONFLICT (reading_id, theme_id) DO NOTHING",
+            )?
+            .execute(params![id, r, theme, by, at, note])?,
+        Target::Module(_) => anyhow::bail!("a module is tagged through its items; tag a session instead"),
+    };
+    if n == 1 {
+        let (table, col, target_id) = target.table();
+        let after = json!({ col: target_id, "theme_id": theme, "note": note });
+        history::record(tx, by, Action::Insert, table, Some(id), None, Some(&after), None)?;
+    }
+    Ok(n == 1)
+}
+
+/// Removes a tag; `false` if there was none. The history keeps what it was.
+pub fn untag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64) -> Result<bool> {
+    let (table, col, target_id) = target.table();
+    let (sel, del) = match target {
+        Target::Item(_) => (
+            "SELECT id, by_id, at, source, note FROM item_tag WHERE item_id = ?1 AND theme_id = ?2",
+            "DELETE FROM item_tag WHERE id = ?1",
+        ),
+        Target::Reading(_) => (
+            "SELECT id, by_id, at, source, note FROM reading_tag WHERE reading_id = ?1 AND theme_id = ?2",
+            "DELETE FROM reading_tag WHERE id = ?1",
+        ),
+        Target::Module(_) => anyhow::bail!("a module is tagged through its items; untag a session instead"),
+    };
+    let old: Option<(i64, Option<i64>, String, String, Option<String>)> = tx
+        .query_row(sel, params![target_id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .optional()?;
+    let Some((id, tagged_by, at, source, note)) = old else { return Ok(false) };
+    tx.execute(del, [id])?;
+    let before = json!({ col: target_id, "theme_id": theme, "by_id": tagged_by, "at": at, "source": source, "note": note });
+    history::record(tx, by, Action::Delete, table, Some(id), Some(&before), None, None)?;
+    Ok(true)
+}
+
+/// Recommends `reading` for an item or a module; `false` if it already was.
+pub fn link(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, reading: i64, target: Target, note: Option<&str>) -> Result<bool> {
+    let (item, module) = match target {
+        Target::Item(i) => (Some(i), None),
+        Target::Module(m) => (None, Some(m)),
+        Target::Reading(_) => anyhow::bail!("a reading is linked to an item or a module, not to another reading"),
+    };
+    let exists: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM link WHERE reading_id = ?1 AND item_id IS ?2 AND module_id IS ?3",
+            params![reading, item, module],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if exists.is_some() {
+        return Ok(false);
+    }
+    let id = ids.next_id();
+    tx.execute(
+        "INSERT INTO link (id, reading_id, item_id, module_id, by_id, at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, reading, item, module, by, super::now(), note],
+    )?;
+    let after = json!({ "reading_id": reading, "item_id": item, "module_id": module, "note": note });
+    history::record(tx, by, Action::Insert, "link", Some(id), None, Some(&after), None)?;
+    Ok(true)
+}
