@@ -76,7 +76,10 @@ pub struct Gap {
     pub module_code: Option<String>,
     pub module_title: Option<String>,
     pub explanation: String,
+    /// What to do next, in plain words for a committee.
     pub suggestion: String,
+    /// The canon command that starts on it, for the people doing the audit.
+    pub command: String,
     pub candidates: Vec<Candidate>,
 }
 
@@ -154,10 +157,8 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
                     module_code: None,
                     module_title: None,
                     explanation: format!("No session anywhere in {prog} is tagged with {}.", t.name),
-                    suggestion: format!(
-                        "Find sessions that could carry it (`canon item list --untagged`), tag them with `canon tag ITEM {}`, or propose a new session.",
-                        t.slug
-                    ),
+                    suggestion: "Find sessions that already touch the theme and tag them, or propose a new session built on the readings suggested.".into(),
+                    command: format!("canon item list --untagged; canon tag ITEM {}", t.slug),
                     candidates: rank(ti, None),
                 });
             }
@@ -186,7 +187,11 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
                         if taught.len() == 1 { "" } else { "s" },
                         taught.join(", ")
                     ),
-                    suggestion: format!("Look for a year {year} session to revisit {} (see the module gaps below).", t.name),
+                    suggestion: format!(
+                        "Revisit {} in a year {year} module, building on what was taught before.",
+                        t.name
+                    ),
+                    command: format!("canon gaps --year {year} --theme {}", t.slug),
                     candidates: Vec::new(),
                 });
             }
@@ -210,7 +215,8 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
                     if n == 1 { "" } else { "s" },
                     opts.min_readings
                 ),
-                suggestion: format!("Add readings with `canon reading add --theme {}` or import a list, then review them.", t.slug),
+                suggestion: "Ask students and faculty for readings on the theme and review them.".into(),
+                command: format!("canon reading add --theme {} …", t.slug),
                 candidates: Vec::new(),
             });
         }
@@ -233,7 +239,12 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
             let explanation = if n == 0 {
                 format!("{} {} has no sessions listed, so no theme can be seen in it.", m.code, m.title)
             } else {
-                format!("None of the {n} session{} in {} {} is tagged with any theme.", if n == 1 { "" } else { "s" }, m.code, m.title)
+                format!(
+                    "None of the {n} session{} in {} {} is tagged with any theme.",
+                    if n == 1 { "" } else { "s" },
+                    m.code,
+                    m.title
+                )
             };
             gaps.push(Gap {
                 kind: GapKind::UntaggedModule,
@@ -245,10 +256,11 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
                 module_title: Some(m.title.clone()),
                 explanation,
                 suggestion: if n == 0 {
-                    "Import the module's sessions and learning outcomes, then tag them.".into()
+                    "List the module's sessions and learning outcomes so they can be audited.".into()
                 } else {
-                    format!("Review its sessions with `canon item list --module {}` and tag those that touch a theme.", m.code)
+                    "Review its sessions with the module lead and tag those that touch a theme.".into()
                 },
+                command: format!("canon item list --module {}", m.code),
                 candidates: Vec::new(),
             });
         }
@@ -269,7 +281,11 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
                     .map(|(_, k)| k)
                     .collect();
                 if !hits.is_empty() {
-                    evidence.push(format!("\"{}\" mentions {}", it.title, hits.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")));
+                    evidence.push(format!(
+                        "\"{}\" mentions {}",
+                        it.title,
+                        hits.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
+                    ));
                 }
             }
             let mut explanation = format!(
@@ -282,16 +298,28 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
             let severity = if evidence.is_empty() {
                 Severity::Low
             } else {
-                explanation.push_str(&format!(" Untagged session {}: the theme may already be taught there.", evidence.join("; ")));
+                explanation.push_str(&format!(
+                    " Untagged session {}: the theme may already be taught there.",
+                    evidence.join("; ")
+                ));
                 Severity::Medium
             };
             let candidates = rank(ti, Some(&module_words));
-            let suggestion = if !evidence.is_empty() {
-                format!("Check those sessions and tag them with `canon tag ITEM {}`; link a reading below.", t.slug)
+            let (suggestion, command) = if !evidence.is_empty() {
+                (
+                    "Check those sessions with the module lead and tag them if the theme is taught.".to_string(),
+                    format!("canon tag ITEM {}", t.slug),
+                )
             } else if candidates.is_empty() {
-                format!("No approved reading on {} yet; add some first.", t.name)
+                (
+                    format!("No approved reading on {} yet: add some first.", t.name),
+                    format!("canon reading add --theme {} …", t.slug),
+                )
             } else {
-                format!("Consider a reading below for one of its sessions (`canon link READING {}/SESSION`).", m.code)
+                (
+                    "Consider one of the suggested readings for a session of this module.".to_string(),
+                    format!("canon link READING {}/SESSION", m.code),
+                )
             };
             gaps.push(Gap {
                 kind: GapKind::ModuleGap,
@@ -303,12 +331,19 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
                 module_title: Some(m.title.clone()),
                 explanation,
                 suggestion,
+                command,
                 candidates,
             });
         }
     }
     gaps.sort_by(|a, b| {
-        (a.severity, a.kind, a.year, &a.module_code, &a.theme).cmp(&(b.severity, b.kind, b.year, &b.module_code, &b.theme))
+        (a.severity, a.kind, a.year, &a.module_code, &a.theme).cmp(&(
+            b.severity,
+            b.kind,
+            b.year,
+            &b.module_code,
+            &b.theme,
+        ))
     });
     gaps
 }

@@ -71,11 +71,65 @@ impl Lexicon {
 }
 
 const STOP: &[&str] = &[
-    "the", "and", "for", "with", "from", "into", "that", "this", "their", "them", "they", "what", "which", "when",
-    "where", "how", "why", "about", "between", "within", "across", "using", "use", "used", "its", "are", "was",
-    "were", "been", "being", "have", "has", "not", "but", "our", "your", "who", "whom", "session", "sessions",
-    "describe", "explain", "list", "apply", "analyse", "analyze", "evaluate", "critique", "design", "identify",
-    "introduction", "principles", "part", "module", "medicine", "medical", "clinical", "health", "care",
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "into",
+    "that",
+    "this",
+    "their",
+    "them",
+    "they",
+    "what",
+    "which",
+    "when",
+    "where",
+    "how",
+    "why",
+    "about",
+    "between",
+    "within",
+    "across",
+    "using",
+    "use",
+    "used",
+    "its",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "have",
+    "has",
+    "not",
+    "but",
+    "our",
+    "your",
+    "who",
+    "whom",
+    "session",
+    "sessions",
+    "describe",
+    "explain",
+    "list",
+    "apply",
+    "analyse",
+    "analyze",
+    "evaluate",
+    "critique",
+    "design",
+    "identify",
+    "introduction",
+    "principles",
+    "part",
+    "module",
+    "medicine",
+    "medical",
+    "clinical",
+    "health",
+    "care",
 ];
 
 /// The content words of a text (for relevance between a module and a reading).
@@ -93,7 +147,10 @@ mod tests {
 
     #[test]
     fn matches_whole_words_phrases_and_plurals() {
-        let lx = Lexicon::new(&[vec!["pulse oximetry".into(), "eugenics".into()], vec!["race correction".into(), "egfr".into()]]);
+        let lx = Lexicon::new(&[
+            vec!["pulse oximetry".into(), "eugenics".into()],
+            vec!["race correction".into(), "egfr".into()],
+        ]);
         let m = lx.matches("Pulse-oximetry and eGFR race corrections; not eugenicsX");
         assert_eq!(m, vec![(0, "pulse oximetry"), (1, "egfr"), (1, "race correction")]);
         assert!(lx.matches("oximetry").is_empty());

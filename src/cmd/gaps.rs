@@ -1,8 +1,8 @@
 use anyhow::{Context, Result, bail};
 
 use super::Ctx;
-use crate::analysis::gaps::{self, GapKind, Options};
 use crate::analysis::coverage;
+use crate::analysis::gaps::{self, GapKind, Options};
 use crate::cli::Output;
 use crate::report::{emit, gaps_listing};
 use crate::store::audit::{self, Scope};
@@ -29,13 +29,16 @@ impl ScopeArgs {
             None => None,
             Some(t) => {
                 let idx = ThemeIndex::load(&store.conn)?;
-                Some(idx.resolve(t).with_context(|| format!("unknown theme {t:?}; expected one of {}", idx.expected()))?)
+                Some(
+                    idx.resolve(t)
+                        .with_context(|| format!("unknown theme {t:?}; expected one of {}", idx.expected()))?,
+                )
             }
         };
-        if let Some(code) = &self.module {
-            if curriculum::module_id(&store.conn, code)?.is_none() {
-                bail!("no module with code {code:?}; see `canon module list`");
-            }
+        if let Some(code) = &self.module
+            && curriculum::module_id(&store.conn, code)?.is_none()
+        {
+            bail!("no module with code {code:?}; see `canon module list`");
         }
         Ok(Scope { year: self.year, module: self.module.clone(), theme })
     }

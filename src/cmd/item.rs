@@ -43,10 +43,10 @@ pub fn run(ctx: &Ctx, cmd: ItemCmd) -> Result<()> {
                     }
                 }
             };
-            if let Some(code) = &a.module {
-                if curriculum::module_id(&store.conn, code)?.is_none() {
-                    bail!("no module with code {code:?}; see `canon module list`");
-                }
+            if let Some(code) = &a.module
+                && curriculum::module_id(&store.conn, code)?.is_none()
+            {
+                bail!("no module with code {code:?}; see `canon module list`");
             }
             let f = curriculum::ItemFilter { module: a.module.as_deref(), theme, untagged: a.untagged };
             let items = curriculum::items(&store.conn, &f)?;

@@ -167,7 +167,10 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
         rows.push(vec!["linked to".into(), l.clone()]);
     }
     for h in &d.history {
-        rows.push(vec!["history".into(), format!("{} {} by {}", h.at, h.action, h.by.as_deref().unwrap_or("(unknown)"))]);
+        rows.push(vec![
+            "history".into(),
+            format!("{} {} by {}", h.at, h.action, h.by.as_deref().unwrap_or("(unknown)")),
+        ]);
     }
     rows
 }
@@ -180,14 +183,23 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     if title.is_empty() {
         bail!("--title is empty; expected the reading's title");
     }
-    if let Some(y) = a.year {
-        if !crate::import::reading_csv::YEARS.contains(&y) {
-            bail!("--year {y} is not a plausible year; expected four digits such as 2019");
-        }
+    if let Some(y) = a.year
+        && !crate::import::reading_csv::YEARS.contains(&y)
+    {
+        bail!("--year {y} is not a plausible year; expected four digits such as 2019");
     }
-    let kind = reading_type(&a.kind).with_context(|| format!("unknown --type {:?}; expected one of {}", a.kind, reading_type_names()))?;
-    let doi = a.doi.as_deref().map(|d| normalise_doi(d).with_context(|| format!("--doi {d:?} is not a DOI; expected the form 10.1234/abc"))).transpose()?;
-    let isbn = a.isbn.as_deref().map(|i| normalise_isbn(i).with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13"))).transpose()?;
+    let kind = reading_type(&a.kind)
+        .with_context(|| format!("unknown --type {:?}; expected one of {}", a.kind, reading_type_names()))?;
+    let doi = a
+        .doi
+        .as_deref()
+        .map(|d| normalise_doi(d).with_context(|| format!("--doi {d:?} is not a DOI; expected the form 10.1234/abc")))
+        .transpose()?;
+    let isbn = a
+        .isbn
+        .as_deref()
+        .map(|i| normalise_isbn(i).with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13")))
+        .transpose()?;
     let rec = ReadingRecord {
         line: 0,
         title,

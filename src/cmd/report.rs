@@ -56,7 +56,10 @@ pub fn format_of(out: &Path, forced: Option<ReportFormat>) -> Result<ReportForma
     match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("pdf") => Ok(ReportFormat::Pdf),
         Some("csv") => Ok(ReportFormat::Csv),
-        _ => bail!("cannot tell the report format from {:?}; expected OUT.pdf or OUT.csv, or pass --format", out.display().to_string()),
+        _ => bail!(
+            "cannot tell the report format from {:?}; expected OUT.pdf or OUT.csv, or pass --format",
+            out.display().to_string()
+        ),
     }
 }
 
@@ -67,7 +70,8 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
     let bytes = match format {
         ReportFormat::Pdf => {
             let doc = committee::document(&data);
-            let (bytes, warnings) = crate::report::pdf::render_with_warnings(&doc).context("rendering the PDF report")?;
+            let (bytes, warnings) =
+                crate::report::pdf::render_with_warnings(&doc).context("rendering the PDF report")?;
             for w in warnings.iter().take(5) {
                 ctx.note(format_args!("warning: {w}"));
             }
@@ -126,7 +130,10 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     }
     let date = match &o.date {
         Some(d) => {
-            let ok = d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.chars().filter(char::is_ascii_digit).count() == 8;
+            let ok = d.len() == 10
+                && d.as_bytes()[4] == b'-'
+                && d.as_bytes()[7] == b'-'
+                && d.chars().filter(char::is_ascii_digit).count() == 8;
             if !ok {
                 bail!("--date {d:?} is not a date; expected YYYY-MM-DD");
             }

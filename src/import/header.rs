@@ -53,12 +53,7 @@ pub fn parse_maps(maps: &[String], fields: &[Field]) -> Result<Vec<(String, usiz
 
 /// Matches `headers` to `fields`. `--map` entries win over aliases. A missing
 /// required field is an error listing the headers found, with a `--map` hint.
-pub fn map(
-    file: &str,
-    headers: &csv::StringRecord,
-    fields: &[Field],
-    maps: &[(String, usize)],
-) -> Result<Mapping> {
+pub fn map(file: &str, headers: &csv::StringRecord, fields: &[Field], maps: &[(String, usize)]) -> Result<Mapping> {
     let mut columns = vec![None; fields.len()];
     let normed: Vec<String> = headers.iter().map(norm).collect();
     for (theirs, field) in maps {

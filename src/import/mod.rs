@@ -72,11 +72,7 @@ impl fmt::Display for ImportErrors {
             writeln!(f, "hint: {h}")?;
         }
         let n = self.total();
-        write!(
-            f,
-            "{n} problem{} in {p}; nothing imported",
-            if n == 1 { "" } else { "s" }
-        )
+        write!(f, "{n} problem{} in {p}; nothing imported", if n == 1 { "" } else { "s" })
     }
 }
 
@@ -108,7 +104,10 @@ pub struct ReadingRecord {
 
 /// Reading types canon knows, with the other names they come under.
 pub const READING_TYPES: &[(&str, &[&str])] = &[
-    ("article", &["journal article", "journal", "paper", "magazine article", "newspaper article", "jour", "article-journal"]),
+    (
+        "article",
+        &["journal article", "journal", "paper", "magazine article", "newspaper article", "jour", "article-journal"],
+    ),
     ("book", &["monograph", "edited book", "ebook", "e-book"]),
     ("chapter", &["book chapter", "book section", "chap", "incollection", "inbook"]),
     ("report", &["rprt", "grey literature", "gray literature", "policy document", "guideline", "techreport"]),
@@ -117,7 +116,10 @@ pub const READING_TYPES: &[(&str, &[&str])] = &[
     ("video", &["film", "documentary", "motion picture", "video recording"]),
     ("thread", &["social-media thread", "social media thread", "social media", "tweet", "twitter thread", "post"]),
     ("thesis", &["dissertation", "phdthesis", "mastersthesis"]),
-    ("conference-paper", &["conference paper", "inproceedings", "proceedings paper", "paper-conference", "conf", "cpaper"]),
+    (
+        "conference-paper",
+        &["conference paper", "inproceedings", "proceedings paper", "paper-conference", "conf", "cpaper"],
+    ),
     ("other", &["misc", "generic", "gen", "document"]),
 ];
 
@@ -138,7 +140,16 @@ pub fn reading_type_names() -> String {
 /// `None` if it does not look like a DOI (`10.` prefix, a `/`).
 pub fn normalise_doi(s: &str) -> Option<String> {
     let mut d = s.trim();
-    for p in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "DOI:", "doi "] {
+    for p in [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "http://dx.doi.org/",
+        "doi.org/",
+        "doi:",
+        "DOI:",
+        "doi ",
+    ] {
         if d.len() >= p.len() && d[..p.len()].eq_ignore_ascii_case(p) {
             d = d[p.len()..].trim();
         }
@@ -172,9 +183,8 @@ pub fn normalise_isbn(s: &str) -> Option<String> {
             if sum % 11 != 0 {
                 return None;
             }
-            let body: String = std::iter::once("978".to_string())
-                .chain(chars[..9].iter().map(|c| c.to_string()))
-                .collect();
+            let body: String =
+                std::iter::once("978".to_string()).chain(chars[..9].iter().map(|c| c.to_string())).collect();
             Some(format!("{body}{}", isbn13_check(&body)?))
         }
         13 => {

@@ -49,7 +49,15 @@ pub const FIELDS: &[Field] = &[
     },
     Field {
         name: "learning_outcomes",
-        aliases: &["learning outcomes", "learning outcome", "outcomes", "outcome", "learning objectives", "objectives", "ilos"],
+        aliases: &[
+            "learning outcomes",
+            "learning outcome",
+            "outcomes",
+            "outcome",
+            "learning objectives",
+            "objectives",
+            "ilos",
+        ],
         required: false,
     },
     Field { name: "themes", aliases: &["theme", "tags", "audit themes"], required: false },
@@ -156,10 +164,9 @@ impl<'a> ModuleReader<'a> {
                 self.done = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
                 let line = e.position().map_or(0, |p| p.line());
                 let msg = match e.kind() {
-                    csv::ErrorKind::Utf8 { err, .. } => format!(
-                        "field {} is not valid UTF-8; expected text (try --encoding)",
-                        err.field() + 1
-                    ),
+                    csv::ErrorKind::Utf8 { err, .. } => {
+                        format!("field {} is not valid UTF-8; expected text (try --encoding)", err.field() + 1)
+                    }
                     _ => format!("cannot read this row: {e}"),
                 };
                 let col = match e.kind() {
@@ -234,7 +241,11 @@ impl<'a> ModuleReader<'a> {
         };
         let code = cell(m.get(CODE, r));
         if code.is_none() {
-            errs.push(RowError::new(line, m.column(CODE), "module_code is empty; expected the module's code, e.g. MED1001"));
+            errs.push(RowError::new(
+                line,
+                m.column(CODE),
+                "module_code is empty; expected the module's code, e.g. MED1001",
+            ));
         }
         let title = cell(m.get(TITLE, r));
         if title.is_none() {
@@ -299,9 +310,5 @@ impl<'a> ModuleReader<'a> {
 
 /// Learning outcomes, one per line, trimmed; CRLF made LF.
 fn normalise_outcomes(s: &str) -> String {
-    s.split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    s.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }

@@ -33,7 +33,11 @@ pub const FIELDS: &[Field] = &[
     Field { name: "themes", aliases: &["theme", "tags"], required: false },
     Field { name: "notes", aliases: &["annotation", "note", "why read it", "comment"], required: false },
     Field { name: "isbn", aliases: &[], required: false },
-    Field { name: "container", aliases: &["journal", "publication", "publisher", "venue", "publication title"], required: false },
+    Field {
+        name: "container",
+        aliases: &["journal", "publication", "publisher", "venue", "publication title"],
+        required: false,
+    },
     Field { name: "source_kind", aliases: &["source kind", "source"], required: false },
     Field { name: "status", aliases: &["review status"], required: false },
     Field { name: "language", aliases: &["lang"], required: false },
@@ -60,13 +64,13 @@ pub struct ReadingReader<'a> {
 impl<'a> ReadingReader<'a> {
     pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(source.delimiter)
-            .flexible(true)
-            .from_reader(source.reader);
+        let mut reader =
+            csv::ReaderBuilder::new().delimiter(source.delimiter).flexible(true).from_reader(source.reader);
         let headers = reader.headers().with_context(|| format!("reading the header of {file}"))?.clone();
         if headers.iter().all(|h| h.trim().is_empty()) {
-            anyhow::bail!("{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes");
+            anyhow::bail!(
+                "{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes"
+            );
         }
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(&file, &headers, FIELDS, &maps)?;
@@ -114,7 +118,11 @@ impl<'a> ReadingReader<'a> {
         let mut errs = Vec::new();
         if at_end && !self.ends_with_quote && r.iter().any(|f| f.contains(['\n', '\r'])) {
             let col = r.iter().position(|f| f.contains(['\n', '\r'])).unwrap_or(0) as u64 + 1;
-            return Err(vec![RowError::new(line, col, "a quoted field opened here is never closed; expected a closing \" before the end of the file")]);
+            return Err(vec![RowError::new(
+                line,
+                col,
+                "a quoted field opened here is never closed; expected a closing \" before the end of the file",
+            )]);
         }
         if let Some((c, _)) = r.iter().enumerate().find(|(_, f)| f.contains('\0')) {
             errs.push(RowError::new(line, c as u64 + 1, "NUL byte in this field; expected text"));
@@ -159,14 +167,22 @@ impl<'a> ReadingReader<'a> {
         let doi = match cell(m.get(DOI, r)) {
             None => None,
             Some(d) => normalise_doi(d).or_else(|| {
-                errs.push(RowError::new(line, m.column(DOI), format!("doi {d:?} is not a DOI; expected the form 10.1234/abc")));
+                errs.push(RowError::new(
+                    line,
+                    m.column(DOI),
+                    format!("doi {d:?} is not a DOI; expected the form 10.1234/abc"),
+                ));
                 None
             }),
         };
         let isbn = match cell(m.get(ISBN, r)) {
             None => None,
             Some(i) => normalise_isbn(i).or_else(|| {
-                errs.push(RowError::new(line, m.column(ISBN), format!("isbn {i:?} is not a valid ISBN-10 or ISBN-13 (check digit)")));
+                errs.push(RowError::new(
+                    line,
+                    m.column(ISBN),
+                    format!("isbn {i:?} is not a valid ISBN-10 or ISBN-13 (check digit)"),
+                ));
                 None
             }),
         };
@@ -178,7 +194,10 @@ impl<'a> ReadingReader<'a> {
                 None => errs.push(RowError::new(
                     line,
                     m.column(THEMES),
-                    format!("unknown theme {t:?}; expected one of {} (add it first with `canon theme add`)", self.themes.expected()),
+                    format!(
+                        "unknown theme {t:?}; expected one of {} (add it first with `canon theme add`)",
+                        self.themes.expected()
+                    ),
                 )),
             }
         }
@@ -186,14 +205,22 @@ impl<'a> ReadingReader<'a> {
             let k = crate::store::themes::key(s);
             let found = SOURCE_KINDS.iter().find(|x| **x == k).map(|x| x.to_string());
             if found.is_none() {
-                errs.push(RowError::new(line, m.column(SOURCE_KIND), format!("unknown source kind {s:?}; expected one of {}", SOURCE_KINDS.join(", "))));
+                errs.push(RowError::new(
+                    line,
+                    m.column(SOURCE_KIND),
+                    format!("unknown source kind {s:?}; expected one of {}", SOURCE_KINDS.join(", ")),
+                ));
             }
             found
         });
         let status = cell(m.get(STATUS, r)).and_then(|s| {
             let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(s)).map(|x| x.to_string());
             if found.is_none() {
-                errs.push(RowError::new(line, m.column(STATUS), format!("unknown status {s:?}; expected one of {}", STATUSES.join(", "))));
+                errs.push(RowError::new(
+                    line,
+                    m.column(STATUS),
+                    format!("unknown status {s:?}; expected one of {}", STATUSES.join(", ")),
+                ));
             }
             found
         });

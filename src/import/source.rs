@@ -192,11 +192,9 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
     let progress = if opts.progress && size > 4 << 20 && io::IsTerminal::is_terminal(&io::stderr()) {
         let bar = ProgressBar::new(size);
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {msg} [{bar:30}] {bytes}/{total_bytes} ({eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+            indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
         );
         bar.set_message(path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default());
         Some(bar)
@@ -211,11 +209,7 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
         raw
     } else {
         Box::new(
-            DecodeReaderBytesBuilder::new()
-                .encoding(Some(encoding))
-                .bom_override(false)
-                .strip_bom(true)
-                .build(raw),
+            DecodeReaderBytesBuilder::new().encoding(Some(encoding)).bom_override(false).strip_bom(true).build(raw),
         )
     };
     let old_mac = scan.as_ref().is_some_and(|s| s.lone_cr && !s.lf)
@@ -257,10 +251,7 @@ fn guess(head: &[u8]) -> &'static Encoding {
 /// The delimiter of a CSV: whichever of `,` `;` tab `|` splits the header
 /// line (outside quotes) into the most fields, `,` when none does.
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let header = text
-        .split(['\n', '\r'])
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
+    let header = text.split(['\n', '\r']).find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t', b'|'] {
         let mut inq = false;

@@ -50,7 +50,9 @@ pub fn vancouver_name(name: &str) -> String {
             let initials: String = given
                 .split([' ', '.'])
                 .filter(|w| !w.is_empty())
-                .flat_map(|w| w.split('-').filter_map(|p| p.chars().next()).flat_map(char::to_uppercase).collect::<Vec<_>>())
+                .flat_map(|w| {
+                    w.split('-').filter_map(|p| p.chars().next()).flat_map(char::to_uppercase).collect::<Vec<_>>()
+                })
                 .collect();
             format!("{} {initials}", family.trim())
         }
@@ -171,14 +173,19 @@ pub fn document(d: &ReportData) -> Document {
         ],
         rows,
     }));
-    let high: Vec<String> = d.gaps.iter().filter(|g| g.severity == Severity::High).map(|g| g.explanation.clone()).collect();
+    let high: Vec<String> =
+        d.gaps.iter().filter(|g| g.severity == Severity::High).map(|g| g.explanation.clone()).collect();
     b.push(Block::Heading { level: 2, text: "Key findings".into() });
     if high.is_empty() {
-        b.push(Block::Paragraph { text: "No high-severity gaps: every theme is taught somewhere and has enough approved reading.".into(), style: Style::Body });
+        b.push(Block::Paragraph {
+            text: "No high-severity gaps: every theme is taught somewhere and has enough approved reading.".into(),
+            style: Style::Body,
+        });
     } else {
         b.push(Block::Bullets(high));
     }
-    let medium_modules = d.gaps.iter().filter(|g| g.kind == GapKind::ModuleGap && g.severity == Severity::Medium).count();
+    let medium_modules =
+        d.gaps.iter().filter(|g| g.kind == GapKind::ModuleGap && g.severity == Severity::Medium).count();
     if medium_modules > 0 {
         b.push(Block::Paragraph {
             text: format!(
@@ -199,23 +206,34 @@ pub fn document(d: &ReportData) -> Document {
     // Coverage heat-map.
     b.push(Block::Heading { level: 1, text: "Coverage".into() });
     b.push(Block::Paragraph {
-        text: "Each row is a module, each column a theme. A cell shows how many of the module's sessions are tagged with \
+        text:
+            "Each row is a module, each column a theme. A cell shows how many of the module's sessions are tagged with \
                the theme; its colour shows that number as a share of the module's sessions. Empty cells are gaps."
-            .into(),
+                .into(),
         style: Style::Body,
     });
     let mut values = Vec::new();
     let mut texts = Vec::new();
     for r in &cov.rows {
-        values.push(r.counts.iter().map(|&n| if r.items == 0 { 0.0 } else { (n as f64 / r.items as f64 * 3.0).min(1.0) }).collect());
+        values.push(
+            r.counts
+                .iter()
+                .map(|&n| if r.items == 0 { 0.0 } else { (n as f64 / r.items as f64 * 3.0).min(1.0) })
+                .collect(),
+        );
         texts.push(r.counts.iter().map(|n| if *n == 0 { String::new() } else { n.to_string() }).collect());
     }
     b.push(Block::HeatMap(HeatMap {
-        row_labels: cov.rows.iter().map(|r| format!("{} {} (Y{})", r.module_code, r.module_title, year(r.year))).collect(),
+        row_labels: cov
+            .rows
+            .iter()
+            .map(|r| format!("{} {} (Y{})", r.module_code, r.module_title, year(r.year)))
+            .collect(),
         col_labels: d.themes.iter().map(|(_, n)| n.clone()).collect(),
         values,
         cell_text: texts,
-        legend: "Colour: share of the module's sessions tagged with the theme (full colour at one in three or more).".into(),
+        legend: "Colour: share of the module's sessions tagged with the theme (full colour at one in three or more)."
+            .into(),
     }));
 
     // Gaps.
@@ -231,11 +249,25 @@ pub fn document(d: &ReportData) -> Document {
         ),
         style: Style::Body,
     });
+    let sev_word = |s: Severity| match s {
+        Severity::High => "High",
+        Severity::Medium => "Medium",
+        Severity::Low => "Low",
+    };
+    let cols = |first: &str| {
+        vec![
+            Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
+            Column { header: first.into(), weight: 2.2, align: Align::Left },
+            Column { header: "What is missing, and what next".into(), weight: 5.0, align: Align::Left },
+            Column { header: "Suggested readings".into(), weight: 3.4, align: Align::Left },
+        ]
+    };
+    let readings_cell =
+        |g: &Gap| g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join("\n");
     for (kind, title) in [
         (GapKind::UncoveredTheme, "Themes not covered"),
         (GapKind::ThinReading, "Themes with thin reading"),
         (GapKind::UntaggedModule, "Modules with no theme"),
-        (GapKind::ModuleGap, "Module gaps"),
     ] {
         let gs: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == kind).collect();
         if gs.is_empty() {
@@ -245,33 +277,89 @@ pub fn document(d: &ReportData) -> Document {
         let rows = gs
             .iter()
             .map(|g| {
+                let theme = g.theme.as_deref().map(|t| d.theme_name(t));
+                let place = g.scope.trim_start_matches("module ").to_string();
+                let place = match theme {
+                    Some(t) if kind != GapKind::UntaggedModule => format!("{t}, {place}"),
+                    _ => place,
+                };
                 vec![
-                    g.severity.as_str().to_string(),
-                    g.scope.trim_start_matches("module ").to_string(),
-                    g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_else(|| "all".into()),
+                    sev_word(g.severity).into(),
+                    place,
                     format!("{} {}", g.explanation, g.suggestion),
-                    g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join("\n"),
+                    readings_cell(g),
                 ]
             })
             .collect();
-        b.push(Block::Table(Table {
-            columns: vec![
-                Column { header: "Severity".into(), weight: 1.1, align: Align::Left },
-                Column { header: "Where".into(), weight: 2.2, align: Align::Left },
-                Column { header: "Theme".into(), weight: 1.6, align: Align::Left },
-                Column { header: "What and what next".into(), weight: 4.5, align: Align::Left },
-                Column { header: "Suggested readings".into(), weight: 3.2, align: Align::Left },
-            ],
-            rows,
-        }));
+        let first = if kind == GapKind::UntaggedModule { "Module" } else { "Theme and where" };
+        b.push(Block::Table(Table { columns: cols(first), rows }));
+    }
+    // Module gaps, one row per module, so a committee reads them in minutes.
+    let module_gaps: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == GapKind::ModuleGap).collect();
+    if !module_gaps.is_empty() {
+        let mut by_module: BTreeMap<(Option<i64>, String), Vec<&Gap>> = BTreeMap::new();
+        for g in &module_gaps {
+            by_module.entry((g.year, g.scope.trim_start_matches("module ").to_string())).or_default().push(g);
+        }
+        b.push(Block::Heading {
+            level: 2,
+            text: format!("Module gaps ({} in {} modules)", module_gaps.len(), by_module.len()),
+        });
+        b.push(Block::Paragraph {
+            text: "A module with no session on a theme. Medium when an untagged session's own words match the theme's \
+                   keywords (the theme may already be taught there); low otherwise. Readings are the approved readings \
+                   on the missing theme that share most words with the module."
+                .into(),
+            style: Style::Muted,
+        });
+        let rows = by_module
+            .into_iter()
+            .map(|((_, module), gs)| {
+                let worst = gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
+                let missing = gs
+                    .iter()
+                    .map(|g| g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let evidence: Vec<String> = gs
+                    .iter()
+                    .filter(|g| g.severity == Severity::Medium)
+                    .filter_map(|g| {
+                        g.explanation.split_once(" Untagged session ").map(|(_, e)| format!("Untagged session {e}"))
+                    })
+                    .collect();
+                let what = if evidence.is_empty() {
+                    format!("Missing: {missing}.")
+                } else {
+                    format!("Missing: {missing}. {}", evidence.join(" "))
+                };
+                let reads = gs
+                    .iter()
+                    .filter_map(|g| {
+                        g.candidates.first().map(|c| {
+                            format!(
+                                "{}: {} ({})",
+                                g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default(),
+                                c.title,
+                                year(c.year)
+                            )
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                vec![sev_word(worst).into(), module, what, reads]
+            })
+            .collect();
+        b.push(Block::Table(Table { columns: cols("Module"), rows }));
     }
 
     // Reading list.
     b.push(Block::Heading { level: 1, text: "Reading list".into() });
     b.push(Block::Paragraph {
-        text: "Approved readings, grouped by theme (a reading on several themes appears under each), in Vancouver style. \
+        text:
+            "Approved readings, grouped by theme (a reading on several themes appears under each), in Vancouver style. \
                Under each reference: the group's annotation, the type of source and any credit or licence."
-            .into(),
+                .into(),
         style: Style::Body,
     });
     let mut n = 0;
@@ -340,7 +428,9 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     let mut rows = Vec::new();
     let cov = &d.coverage;
     let tagged: i64 = cov.rows.iter().map(|r| r.tagged_items).sum();
-    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| vec![a.into(), b.into(), c.into(), m.into(), v, det];
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| {
+        vec![a.into(), b.into(), c.into(), m.into(), v, det]
+    };
     rows.push(row("summary", &d.scope, "", "title", d.title.clone(), String::new()));
     rows.push(row("summary", &d.scope, "", "date", d.date.clone(), String::new()));
     rows.push(row("summary", &d.scope, "", "modules", cov.rows.len().to_string(), String::new()));
@@ -355,23 +445,43 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
         rows.push(row("summary", &d.scope, "", &format!("gaps ({})", s.as_str()), n.to_string(), String::new()));
     }
     for (i, (slug, _)) in d.themes.iter().enumerate() {
-        rows.push(row("summary", &d.scope, slug, "sessions tagged", cov.totals[i].to_string(), pct(cov.totals[i], cov.items)));
+        rows.push(row(
+            "summary",
+            &d.scope,
+            slug,
+            "sessions tagged",
+            cov.totals[i].to_string(),
+            pct(cov.totals[i], cov.items),
+        ));
     }
     for r in &cov.rows {
         let scope = format!("{} {}", r.module_code, r.module_title);
         for (i, (slug, _)) in d.themes.iter().enumerate() {
-            rows.push(row("coverage", &scope, slug, "sessions tagged", r.counts[i].to_string(), format!("of {} sessions", r.items)));
+            rows.push(row(
+                "coverage",
+                &scope,
+                slug,
+                "sessions tagged",
+                r.counts[i].to_string(),
+                format!("of {} sessions", r.items),
+            ));
         }
     }
     for g in &d.gaps {
-        let cands = g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join(" | ");
+        let cands =
+            g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join(" | ");
         rows.push(row(
             "gap",
             &g.scope,
             g.theme.as_deref().unwrap_or(""),
             g.kind.as_str(),
             g.severity.as_str().into(),
-            format!("{} {} Suggested readings: {}", g.explanation, g.suggestion, if cands.is_empty() { "none".into() } else { cands }),
+            format!(
+                "{} {} Suggested readings: {}",
+                g.explanation,
+                g.suggestion,
+                if cands.is_empty() { "none".into() } else { cands }
+            ),
         ));
     }
     for r in d.approved() {
@@ -381,7 +491,14 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
         }
     }
     for r in d.readings.iter().filter(|r| r.status == "suggested") {
-        rows.push(row("reading awaiting review", "", &r.themes.join(";"), &r.kind, vancouver(r), r.annotation.clone().unwrap_or_default()));
+        rows.push(row(
+            "reading awaiting review",
+            "",
+            &r.themes.join(";"),
+            &r.kind,
+            vancouver(r),
+            r.annotation.clone().unwrap_or_default(),
+        ));
     }
     (headers, rows)
 }

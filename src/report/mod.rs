@@ -31,7 +31,13 @@ impl Listing {
 
 /// Prints a listing in the chosen format to stdout or `-o FILE`. `json` is
 /// the list of records the listing was made from.
-pub fn emit<T: Serialize + ?Sized>(out: &Output, listing: &Listing, json: &T, empty_note: &str, quiet: bool) -> Result<()> {
+pub fn emit<T: Serialize + ?Sized>(
+    out: &Output,
+    listing: &Listing,
+    json: &T,
+    empty_note: &str,
+    quiet: bool,
+) -> Result<()> {
     let to_terminal = out.output.is_none() && io::stdout().is_terminal();
     let mut buf: Vec<u8> = Vec::new();
     match out.format {
@@ -101,7 +107,16 @@ use crate::analysis::gaps::Gap;
 
 /// The gaps as rows: one per gap, candidate readings joined in one cell.
 pub fn gaps_listing(gaps: &[Gap]) -> Listing {
-    let mut l = Listing::new(&["severity", "kind", "scope", "theme", "explanation", "suggestion", "candidate readings"]);
+    let mut l = Listing::new(&[
+        "severity",
+        "kind",
+        "scope",
+        "theme",
+        "explanation",
+        "suggestion",
+        "command",
+        "candidate readings",
+    ]);
     for g in gaps {
         l.rows.push(vec![
             g.severity.as_str().into(),
@@ -110,6 +125,7 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
             g.theme.clone().unwrap_or_default(),
             g.explanation.clone(),
             g.suggestion.clone(),
+            g.command.clone(),
             g.candidates
                 .iter()
                 .map(|c| format!("[{}] {} ({})", c.reading_id, c.title, year(c.year)))
@@ -149,12 +165,14 @@ pub fn coverage_records(c: &Coverage) -> Vec<CoverageRecord<'_>> {
 
 /// The module × theme matrix as rows.
 pub fn coverage_listing(c: &Coverage) -> Listing {
-    let mut headers: Vec<String> = ["programme", "year", "module_code", "module_title", "items"].map(String::from).to_vec();
+    let mut headers: Vec<String> =
+        ["programme", "year", "module_code", "module_title", "items"].map(String::from).to_vec();
     headers.extend(c.themes.iter().cloned());
     headers.push("tagged_items".into());
     let mut l = Listing { numeric: (4..headers.len()).chain([1]).collect(), headers, rows: Vec::new() };
     for r in &c.rows {
-        let mut row = vec![r.programme.clone(), year(r.year), r.module_code.clone(), r.module_title.clone(), r.items.to_string()];
+        let mut row =
+            vec![r.programme.clone(), year(r.year), r.module_code.clone(), r.module_title.clone(), r.items.to_string()];
         row.extend(r.counts.iter().map(|n| n.to_string()));
         row.push(r.tagged_items.to_string());
         l.rows.push(row);

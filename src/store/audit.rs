@@ -64,7 +64,9 @@ pub struct Scope {
 pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
     let mut themes: Vec<ThemeInfo> = conn
         .prepare("SELECT id, slug, name FROM theme WHERE (?1 IS NULL OR id = ?1) ORDER BY id")?
-        .query_map([scope.theme], |r| Ok(ThemeInfo { id: r.get(0)?, slug: r.get(1)?, name: r.get(2)?, keywords: vec![] }))?
+        .query_map([scope.theme], |r| {
+            Ok(ThemeInfo { id: r.get(0)?, slug: r.get(1)?, name: r.get(2)?, keywords: vec![] })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     {
         let mut st = conn.prepare("SELECT keyword FROM theme_keyword WHERE theme_id = ?1 ORDER BY keyword")?;
@@ -94,7 +96,8 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
     }
     let mut items = Vec::new();
     {
-        let mut st = conn.prepare("SELECT id, module_id, title, outcomes FROM item ORDER BY module_id, position, id")?;
+        let mut st =
+            conn.prepare("SELECT id, module_id, title, outcomes FROM item ORDER BY module_id, position, id")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let module_id: i64 = r.get(1)?;

@@ -7,8 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::json;
 
-use super::history::{self, Action};
 use super::IdGen;
+use super::history::{self, Action};
 use crate::import::modules::{ItemRow, ModuleRow};
 
 /// What happened to one row of an import, for `--dry-run` and the summary.
@@ -72,11 +72,16 @@ pub struct ModuleWriter<'t> {
 }
 
 impl<'t> ModuleWriter<'t> {
-    pub fn new(tx: &'t Transaction<'t>, mut ids: IdGen, by: Option<i64>, path: &str, keep_changes: bool) -> Result<Self> {
+    pub fn new(
+        tx: &'t Transaction<'t>,
+        mut ids: IdGen,
+        by: Option<i64>,
+        path: &str,
+        keep_changes: bool,
+    ) -> Result<Self> {
         let run_id = ids.next_id();
         let first_new = ids.next_id();
-        let position: i64 =
-            tx.query_row("SELECT coalesce(max(position), 0) FROM item", [], |r| r.get(0))?;
+        let position: i64 = tx.query_row("SELECT coalesce(max(position), 0) FROM item", [], |r| r.get(0))?;
         let at = super::now();
         start_run(tx, run_id, "modules", path, by, &at)?;
         Ok(ModuleWriter {
@@ -171,15 +176,30 @@ impl<'t> ModuleWriter<'t> {
                 }
                 let new_lead = row.lead.clone().or(lead.clone());
                 if new_lead != lead {
-                    fields.push(format!("lead: {:?} → {:?}", lead.as_deref().unwrap_or(""), new_lead.as_deref().unwrap_or("")));
+                    fields.push(format!(
+                        "lead: {:?} → {:?}",
+                        lead.as_deref().unwrap_or(""),
+                        new_lead.as_deref().unwrap_or("")
+                    ));
                 }
                 if !fields.is_empty() {
                     self.tx
-                        .prepare_cached("UPDATE module SET title = ?2, year = ?3, lead = ?4, updated_at = ?5 WHERE id = ?1")?
+                        .prepare_cached(
+                            "UPDATE module SET title = ?2, year = ?3, lead = ?4, updated_at = ?5 WHERE id = ?1",
+                        )?
                         .execute(params![id, row.title, new_year, new_lead, self.at])?;
                     let before = json!({ "title": title, "year": year, "lead": lead });
                     let after = json!({ "title": row.title, "year": new_year, "lead": new_lead });
-                    history::record(self.tx, self.by, Action::Update, "module", Some(id), Some(&before), Some(&after), Some(self.run_id))?;
+                    history::record(
+                        self.tx,
+                        self.by,
+                        Action::Update,
+                        "module",
+                        Some(id),
+                        Some(&before),
+                        Some(&after),
+                        Some(self.run_id),
+                    )?;
                     self.counts.modules_changed += 1;
                     let what = format!("module {} {}", row.code, row.title);
                     self.note(row.line, Outcome::Changed, || what, fields);
@@ -239,7 +259,12 @@ impl<'t> ModuleWriter<'t> {
             // Added earlier in this same file.
             if kind == item.kind && outcomes == item.outcomes {
                 self.counts.duplicate += 1;
-                self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), vec![]);
+                self.note(
+                    row.line,
+                    Outcome::Duplicate,
+                    || format!("{} · {} (repeated row)", row.code, item.title),
+                    vec![],
+                );
                 return Ok(Ok(old_id));
             }
             return Ok(Err(format!(
@@ -272,7 +297,16 @@ impl<'t> ModuleWriter<'t> {
         self.changed_items.push(old_id);
         let before = json!({ "kind": kind, "outcomes": outcomes });
         let after = json!({ "kind": item.kind, "outcomes": item.outcomes });
-        history::record(self.tx, self.by, Action::Update, "item", Some(old_id), Some(&before), Some(&after), Some(self.run_id))?;
+        history::record(
+            self.tx,
+            self.by,
+            Action::Update,
+            "item",
+            Some(old_id),
+            Some(&before),
+            Some(&after),
+            Some(self.run_id),
+        )?;
         self.counts.changed += 1;
         self.note(row.line, Outcome::Changed, || format!("{} · {}", row.code, item.title), fields);
         Ok(Ok(old_id))
@@ -285,23 +319,33 @@ impl<'t> ModuleWriter<'t> {
                 "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id >= ?1",
             )?
             .execute([self.first_new])?;
-        let mut st = self
-            .tx
-            .prepare_cached("INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id = ?1")?;
+        let mut st = self.tx.prepare_cached(
+            "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id = ?1",
+        )?;
         for id in &self.changed_items {
             st.execute([id])?;
         }
         let c = &self.counts;
         let touched = self.modules.len();
         finish_run(self.tx, self.run_id, c)?;
-        let path: String = self.tx.query_row("SELECT path FROM import_run WHERE id = ?1", [self.run_id], |r| r.get(0))?;
+        let path: String =
+            self.tx.query_row("SELECT path FROM import_run WHERE id = ?1", [self.run_id], |r| r.get(0))?;
         if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new > 0 {
             let after = json!({
                 "path": path, "items_added": c.new, "items_changed": c.changed,
                 "modules_added": c.modules_new, "modules_changed": c.modules_changed,
                 "modules_in_file": touched, "tags_added": c.tags_new,
             });
-            history::record(self.tx, self.by, Action::Import, "import_run", Some(self.run_id), None, Some(&after), Some(self.run_id))?;
+            history::record(
+                self.tx,
+                self.by,
+                Action::Import,
+                "import_run",
+                Some(self.run_id),
+                None,
+                Some(&after),
+                Some(self.run_id),
+            )?;
         }
         Ok((self.counts, self.changes))
     }

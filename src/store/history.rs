@@ -62,17 +62,11 @@ pub fn contributor(tx: &Transaction, ids: &mut IdGen, name: &str) -> Result<i64>
     if name.is_empty() {
         bail!("contributor name is empty; expected the name or pseudonym to credit");
     }
-    if let Some(id) = tx
-        .query_row("SELECT id FROM contributor WHERE name = ?1", [name], |r| r.get(0))
-        .optional()?
-    {
+    if let Some(id) = tx.query_row("SELECT id FROM contributor WHERE name = ?1", [name], |r| r.get(0)).optional()? {
         return Ok(id);
     }
     let id = ids.next_id();
-    tx.execute(
-        "INSERT INTO contributor (id, name, created_at) VALUES (?1, ?2, ?3)",
-        params![id, name, super::now()],
-    )?;
+    tx.execute("INSERT INTO contributor (id, name, created_at) VALUES (?1, ?2, ?3)", params![id, name, super::now()])?;
     let after = serde_json::json!({ "name": name, "role": "student" });
     record(tx, Some(id), Action::Insert, "contributor", Some(id), None, Some(&after), None)?;
     Ok(id)

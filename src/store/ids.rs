@@ -33,11 +33,8 @@ impl IdGen {
     /// The next ID: the clock's, or one more than the last when many are made
     /// in one millisecond (borrowing from the next).
     pub fn next_id(&mut self) -> i64 {
-        let ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(EPOCH_MS)
-            - EPOCH_MS;
+        let ms =
+            SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(EPOCH_MS) - EPOCH_MS;
         let candidate = (ms.max(0) << (NODE_BITS + SEQ_BITS)) | (self.node << SEQ_BITS);
         self.last = if candidate > self.last { candidate } else { self.last + 1 };
         self.last

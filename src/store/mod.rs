@@ -45,17 +45,14 @@ pub struct Store {
 pub fn open(path: &Path, mode: Mode) -> Result<Store> {
     let exists = path.exists();
     if !exists && mode == Mode::Existing {
-        bail!(
-            "no database at {}; run `canon init` first (or pass --db / set CANON_DB)",
-            path.display()
-        );
+        bail!("no database at {}; run `canon init` first (or pass --db / set CANON_DB)", path.display());
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags)
-        .with_context(|| format!("opening database {}", path.display()))?;
+    let conn =
+        Connection::open_with_flags(path, flags).with_context(|| format!("opening database {}", path.display()))?;
     conn.busy_timeout(Duration::from_secs(30))?;
 
     let version: i64 = conn
@@ -86,13 +83,9 @@ pub fn open(path: &Path, mode: Mode) -> Result<Store> {
 /// A file with tables but no user_version is someone else's database.
 fn check_is_canon(conn: &Connection, version: i64, path: &Path) -> Result<()> {
     if version == 0 {
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if tables > 0 {
-            bail!(
-                "{} is a SQLite database but not a canon database; choose another --db path",
-                path.display()
-            );
+            bail!("{} is a SQLite database but not a canon database; choose another --db path", path.display());
         }
     }
     Ok(())
@@ -107,8 +100,7 @@ impl Store {
         // Another process may have migrated while we waited for the lock.
         let now_version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(now_version as usize) {
-            tx.execute_batch(sql)
-                .with_context(|| format!("applying schema migration {name}"))?;
+            tx.execute_batch(sql).with_context(|| format!("applying schema migration {name}"))?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         }
         if now_version == 0 {
@@ -128,9 +120,7 @@ impl Store {
 
 /// The current time as ISO-8601 UTC text, to the millisecond.
 pub fn now() -> String {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     iso8601(d.as_millis() as i64)
 }
 
@@ -156,6 +146,22 @@ pub fn iso8601(ms: i64) -> String {
         rem % 60,
         ms.rem_euclid(1000)
     )
+}
+
+/// An ID generator whose IDs are above every ID already in the database.
+pub fn id_gen(conn: &Connection) -> Result<IdGen> {
+    let floor: Option<i64> = conn.query_row(
+        "SELECT max(m) FROM (
+            SELECT max(id) AS m FROM item UNION ALL SELECT max(id) FROM module
+            UNION ALL SELECT max(id) FROM programme UNION ALL SELECT max(id) FROM reading
+            UNION ALL SELECT max(id) FROM item_tag UNION ALL SELECT max(id) FROM reading_tag
+            UNION ALL SELECT max(id) FROM link UNION ALL SELECT max(id) FROM contributor
+            UNION ALL SELECT max(id) FROM theme UNION ALL SELECT max(id) FROM import_run
+            UNION ALL SELECT max(id) FROM person_facet UNION ALL SELECT max(id) FROM review)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(IdGen::new(floor.unwrap_or(0)))
 }
 
 #[cfg(test)]
@@ -184,20 +190,4 @@ mod tests {
         let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, SCHEMA_VERSION + 1);
     }
-}
-
-/// An ID generator whose IDs are above every ID already in the database.
-pub fn id_gen(conn: &Connection) -> Result<IdGen> {
-    let floor: Option<i64> = conn.query_row(
-        "SELECT max(m) FROM (
-            SELECT max(id) AS m FROM item UNION ALL SELECT max(id) FROM module
-            UNION ALL SELECT max(id) FROM programme UNION ALL SELECT max(id) FROM reading
-            UNION ALL SELECT max(id) FROM item_tag UNION ALL SELECT max(id) FROM reading_tag
-            UNION ALL SELECT max(id) FROM link UNION ALL SELECT max(id) FROM contributor
-            UNION ALL SELECT max(id) FROM theme UNION ALL SELECT max(id) FROM import_run
-            UNION ALL SELECT max(id) FROM person_facet UNION ALL SELECT max(id) FROM review)",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(IdGen::new(floor.unwrap_or(0)))
 }

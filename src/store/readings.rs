@@ -51,7 +51,11 @@ impl Stored {
         Stored {
             title: r.title.clone(),
             year: r.year.or(self.year),
-            kind: if r.kind == "article" && self.kind != "article" && r.doi.is_none() { self.kind.clone() } else { r.kind.clone() },
+            kind: if r.kind == "article" && self.kind != "article" && r.doi.is_none() {
+                self.kind.clone()
+            } else {
+                r.kind.clone()
+            },
             container: pick(&r.container, &self.container),
             doi: pick(&r.doi, &self.doi),
             isbn: pick(&r.isbn, &self.isbn),
@@ -104,7 +108,14 @@ pub struct ReadingWriter<'t> {
 
 impl<'t> ReadingWriter<'t> {
     /// A writer for an import of `path`; `None` for a single `reading add`.
-    pub fn new(tx: &'t Transaction<'t>, mut ids: IdGen, by: Option<i64>, path: Option<&str>, default_status: &str, keep_changes: bool) -> Result<Self> {
+    pub fn new(
+        tx: &'t Transaction<'t>,
+        mut ids: IdGen,
+        by: Option<i64>,
+        path: Option<&str>,
+        default_status: &str,
+        keep_changes: bool,
+    ) -> Result<Self> {
         let first_new = ids.next_id();
         let at = super::now();
         let run_id = match path {
@@ -139,26 +150,26 @@ impl<'t> ReadingWriter<'t> {
         let q = |sql: &str, p: &dyn rusqlite::ToSql| -> Result<Option<i64>> {
             Ok(self.tx.prepare_cached(sql)?.query_row([p], |row| row.get(0)).optional()?)
         };
-        if let Some(d) = &r.doi {
-            if let Some(id) = q("SELECT id FROM reading WHERE doi = ?1", d)? {
-                return Ok(Some((id, "DOI")));
-            }
+        if let Some(d) = &r.doi
+            && let Some(id) = q("SELECT id FROM reading WHERE doi = ?1", d)?
+        {
+            return Ok(Some((id, "DOI")));
         }
-        if let Some(i) = &r.isbn {
-            if let Some(id) = q("SELECT id FROM reading WHERE isbn = ?1", i)? {
-                return Ok(Some((id, "ISBN")));
-            }
+        if let Some(i) = &r.isbn
+            && let Some(id) = q("SELECT id FROM reading WHERE isbn = ?1", i)?
+        {
+            return Ok(Some((id, "ISBN")));
         }
         let key = title_key(&r.title);
         let found: Option<(i64, Option<String>)> = self
             .tx
-            .prepare_cached(
-                "SELECT id, doi FROM reading WHERE title_key = ?1 AND year IS ?2 ORDER BY id LIMIT 1",
-            )?
+            .prepare_cached("SELECT id, doi FROM reading WHERE title_key = ?1 AND year IS ?2 ORDER BY id LIMIT 1")?
             .query_row(params![key, r.year], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
         // Two different DOIs are two different works, whatever their titles.
-        Ok(found.filter(|(_, doi)| doi.is_none() || r.doi.is_none() || doi == &r.doi).map(|(id, _)| (id, "title and year")))
+        Ok(found
+            .filter(|(_, doi)| doi.is_none() || r.doi.is_none() || doi == &r.doi)
+            .map(|(id, _)| (id, "title and year")))
     }
 
     fn load(&self, id: i64) -> Result<Stored> {
@@ -187,12 +198,13 @@ impl<'t> ReadingWriter<'t> {
     /// Adds or merges one reading; returns its ID.
     pub fn write(&mut self, r: &ReadingRecord) -> Result<i64> {
         let label = format!("{:?} ({})", r.title, r.year.map_or("n.d.".into(), |y| y.to_string()));
-        let id = match self.find(r)? {
-            None => {
-                let id = self.ids.next_id();
-                let s = Stored::from_record(r);
-                let status = r.status.clone().unwrap_or_else(|| self.default_status.clone());
-                self.tx
+        let id =
+            match self.find(r)? {
+                None => {
+                    let id = self.ids.next_id();
+                    let s = Stored::from_record(r);
+                    let status = r.status.clone().unwrap_or_else(|| self.default_status.clone());
+                    self.tx
                     .prepare_cached(
                         "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
                                               source_kind, status, language, added_by, created_at, updated_at)
@@ -202,37 +214,56 @@ impl<'t> ReadingWriter<'t> {
                         id, s.title, title_key(&s.title), s.year, s.kind, s.container, s.doi, s.isbn, s.url,
                         s.annotation, s.source_kind, status, s.language, self.by, self.at
                     ])?;
-                self.set_authors(id, &s.authors)?;
-                self.index(id, &s, false)?;
-                let mut after = serde_json::to_value(&s)?;
-                after["status"] = json!(status);
-                history::record(self.tx, self.by, Action::Insert, "reading", Some(id), None, Some(&after), self.run_id)?;
-                self.counts.new += 1;
-                self.note(r.line, Outcome::New, label, vec![]);
-                id
-            }
-            Some((id, how)) => {
-                let old = self.load(id)?;
-                let new = old.merged(r);
-                let fields = old.diff(&new);
-                if id >= self.first_new {
-                    self.counts.duplicate += 1;
-                    let what = format!("{label}: duplicate (same {how}) of entry {id} added earlier in this file; merged");
-                    self.note(r.line, Outcome::Duplicate, what, fields.clone());
-                } else if fields.is_empty() {
-                    self.counts.unchanged += 1;
-                    let what = if how == "DOI" || how == "ISBN" { format!("{label} (entry {id})") } else { format!("{label} (entry {id}, same {how})") };
-                    self.note(r.line, Outcome::Unchanged, what, vec![]);
-                } else {
-                    self.counts.changed += 1;
-                    self.note(r.line, Outcome::Changed, format!("{label} (entry {id}, same {how})"), fields.clone());
+                    self.set_authors(id, &s.authors)?;
+                    self.index(id, &s, false)?;
+                    let mut after = serde_json::to_value(&s)?;
+                    after["status"] = json!(status);
+                    history::record(
+                        self.tx,
+                        self.by,
+                        Action::Insert,
+                        "reading",
+                        Some(id),
+                        None,
+                        Some(&after),
+                        self.run_id,
+                    )?;
+                    self.counts.new += 1;
+                    self.note(r.line, Outcome::New, label, vec![]);
+                    id
                 }
-                if !fields.is_empty() {
-                    self.update(id, &old, &new)?;
+                Some((id, how)) => {
+                    let old = self.load(id)?;
+                    let new = old.merged(r);
+                    let fields = old.diff(&new);
+                    if id >= self.first_new {
+                        self.counts.duplicate += 1;
+                        let what =
+                            format!("{label}: duplicate (same {how}) of entry {id} added earlier in this file; merged");
+                        self.note(r.line, Outcome::Duplicate, what, fields.clone());
+                    } else if fields.is_empty() {
+                        self.counts.unchanged += 1;
+                        let what = if how == "DOI" || how == "ISBN" {
+                            format!("{label} (entry {id})")
+                        } else {
+                            format!("{label} (entry {id}, same {how})")
+                        };
+                        self.note(r.line, Outcome::Unchanged, what, vec![]);
+                    } else {
+                        self.counts.changed += 1;
+                        self.note(
+                            r.line,
+                            Outcome::Changed,
+                            format!("{label} (entry {id}, same {how})"),
+                            fields.clone(),
+                        );
+                    }
+                    if !fields.is_empty() {
+                        self.update(id, &old, &new)?;
+                    }
+                    id
                 }
-                id
-            }
-        };
+            };
         let mut st = self.tx.prepare_cached(
             "INSERT INTO reading_tag (id, reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, ?5, 'import')
              ON CONFLICT (reading_id, theme_id) DO NOTHING",
@@ -261,14 +292,22 @@ impl<'t> ReadingWriter<'t> {
         self.index(id, new, true)?;
         let before = serde_json::to_value(old)?;
         let after = serde_json::to_value(new)?;
-        history::record(self.tx, self.by, Action::Update, "reading", Some(id), Some(&before), Some(&after), self.run_id)?;
+        history::record(
+            self.tx,
+            self.by,
+            Action::Update,
+            "reading",
+            Some(id),
+            Some(&before),
+            Some(&after),
+            self.run_id,
+        )?;
         Ok(())
     }
 
     fn set_authors(&self, id: i64, authors: &[String]) -> Result<()> {
-        let mut st = self
-            .tx
-            .prepare_cached("INSERT INTO reading_author (reading_id, position, name) VALUES (?1, ?2, ?3)")?;
+        let mut st =
+            self.tx.prepare_cached("INSERT INTO reading_author (reading_id, position, name) VALUES (?1, ?2, ?3)")?;
         for (i, a) in authors.iter().enumerate() {
             st.execute(params![id, i as i64 + 1, a])?;
         }

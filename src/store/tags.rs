@@ -27,7 +27,14 @@ impl Target {
 }
 
 /// Tags `target` with `theme`; `false` if it already was.
-pub fn tag(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, target: Target, theme: i64, note: Option<&str>) -> Result<bool> {
+pub fn tag(
+    tx: &Transaction,
+    ids: &mut IdGen,
+    by: Option<i64>,
+    target: Target,
+    theme: i64,
+    note: Option<&str>,
+) -> Result<bool> {
     let id = ids.next_id();
     let at = super::now();
     let n = match target {
@@ -67,18 +74,27 @@ pub fn untag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64) -> R
         ),
         Target::Module(_) => anyhow::bail!("a module is tagged through its items; untag a session instead"),
     };
-    let old: Option<(i64, Option<i64>, String, String, Option<String>)> = tx
+    type Row = (i64, Option<i64>, String, String, Option<String>);
+    let old: Option<Row> = tx
         .query_row(sel, params![target_id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
     let Some((id, tagged_by, at, source, note)) = old else { return Ok(false) };
     tx.execute(del, [id])?;
-    let before = json!({ col: target_id, "theme_id": theme, "by_id": tagged_by, "at": at, "source": source, "note": note });
+    let before =
+        json!({ col: target_id, "theme_id": theme, "by_id": tagged_by, "at": at, "source": source, "note": note });
     history::record(tx, by, Action::Delete, table, Some(id), Some(&before), None, None)?;
     Ok(true)
 }
 
 /// Recommends `reading` for an item or a module; `false` if it already was.
-pub fn link(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, reading: i64, target: Target, note: Option<&str>) -> Result<bool> {
+pub fn link(
+    tx: &Transaction,
+    ids: &mut IdGen,
+    by: Option<i64>,
+    reading: i64,
+    target: Target,
+    note: Option<&str>,
+) -> Result<bool> {
     let (item, module) = match target {
         Target::Item(i) => (Some(i), None),
         Target::Module(m) => (None, Some(m)),

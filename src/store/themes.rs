@@ -32,9 +32,8 @@ pub fn seed(tx: &Transaction) -> Result<()> {
              ON CONFLICT DO NOTHING",
             params![id, t.slug, t.name, t.description, at],
         )?;
-        let mut kw = tx.prepare_cached(
-            "INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-        )?;
+        let mut kw =
+            tx.prepare_cached("INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?;
         for k in t.keywords {
             kw.execute(params![id, k])?;
         }
@@ -63,9 +62,7 @@ pub fn key(s: &str) -> String {
 /// Whether `s` is a valid slug: lower-case letters and digits in words joined by hyphens.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
+        && s.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
 /// Every theme's slug and name key, for resolving `themes` cells.
@@ -79,9 +76,7 @@ impl ThemeIndex {
         let mut by_key = HashMap::new();
         let mut slugs = Vec::new();
         let mut st = conn.prepare("SELECT id, slug, name FROM theme ORDER BY slug")?;
-        let rows = st.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
         for row in rows {
             let (id, slug, name) = row?;
             by_key.insert(key(&name), id);
@@ -130,13 +125,9 @@ pub fn list(conn: &Connection) -> Result<Vec<Theme>> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut kw = conn.prepare_cached(
-        "SELECT keyword FROM theme_keyword WHERE theme_id = ?1 ORDER BY keyword",
-    )?;
+    let mut kw = conn.prepare_cached("SELECT keyword FROM theme_keyword WHERE theme_id = ?1 ORDER BY keyword")?;
     for t in &mut themes {
-        t.keywords = kw
-            .query_map([t.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
+        t.keywords = kw.query_map([t.id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     }
     Ok(themes)
 }
@@ -170,9 +161,11 @@ pub fn add(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, t: &NewTheme) -> 
     }
     let parent_id = match t.parent {
         None => None,
-        Some(p) => Some(index.resolve(p).with_context(|| {
-            format!("unknown parent theme {p:?}; expected one of {}", index.expected())
-        })?),
+        Some(p) => Some(
+            index
+                .resolve(p)
+                .with_context(|| format!("unknown parent theme {p:?}; expected one of {}", index.expected()))?,
+        ),
     };
     let id = ids.next_id();
     let at = super::now();

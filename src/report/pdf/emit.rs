@@ -3,17 +3,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{Context, Result, anyhow, bail};
 use printpdf::{
-    Codepoint, Color, DictItem, FontId, Line, LinePoint, Mm, Op, OffsetDateTime, PaintMode, ParsedFont,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
-    WindingOrder,
+    Codepoint, Color, DictItem, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
-use super::fonts::{Fonts, FONT_FILES};
-use super::layout::{self, Item, Layout, Rgb as Col, PAGE_H, PAGE_W};
-use super::shape::Shaper;
 use super::Document;
+use super::fonts::{FONT_FILES, Fonts};
+use super::layout::{self, Item, Layout, PAGE_H, PAGE_W, Rgb as Col};
+use super::shape::Shaper;
 
 pub fn render(doc: &Document) -> Result<(Vec<u8>, Vec<String>)> {
     let fonts = Fonts::load()?;
@@ -67,13 +66,14 @@ pub(crate) fn parse_date(s: &str) -> Result<i64> {
 fn subset_font(bytes: &[u8], used: &[u16]) -> Result<(Vec<u8>, HashMap<u16, u16>)> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
-    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
     let mut ids: Vec<u16> = Vec::with_capacity(used.len() + 1);
     ids.push(0);
     ids.extend(used.iter().copied().filter(|&g| g != 0));
     let font_file = ReadScope::new(bytes).read::<FontData<'_>>().map_err(|e| anyhow!("parse font: {e:?}"))?;
     let provider = font_file.table_provider(0).map_err(|e| anyhow!("font tables: {e:?}"))?;
-    let out = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| anyhow!("subset: {e:?}"))?;
+    let out =
+        subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| anyhow!("subset: {e:?}"))?;
     let map = ids.iter().enumerate().map(|(i, &g)| (g, i as u16)).collect();
     Ok((out, map))
 }
@@ -183,21 +183,22 @@ fn write_pdf(doc: &Document, lay: &Layout, warnings: &mut Vec<String>) -> Result
                             ops.push(Op::EndMarkedContent);
                             open_span_end = None;
                         }
-                        if let Some((r, tr)) = span_iter.peek() {
-                            if r.start == gi && open_span_end.is_none() {
-                                let s = line.text.get(tr.start as usize..tr.end as usize).unwrap_or("");
-                                let mut map = BTreeMap::new();
-                                map.insert(
-                                    "ActualText".to_string(),
-                                    DictItem::String { data: utf16be_with_bom(s), literal: false },
-                                );
-                                ops.push(Op::BeginMarkedContentWithProperties {
-                                    tag: "Span".to_string(),
-                                    properties: DictItem::Dict { map },
-                                });
-                                open_span_end = Some(r.end);
-                                span_iter.next();
-                            }
+                        if let Some((r, tr)) = span_iter.peek()
+                            && r.start == gi
+                            && open_span_end.is_none()
+                        {
+                            let s = line.text.get(tr.start as usize..tr.end as usize).unwrap_or("");
+                            let mut map = BTreeMap::new();
+                            map.insert(
+                                "ActualText".to_string(),
+                                DictItem::String { data: utf16be_with_bom(s), literal: false },
+                            );
+                            ops.push(Op::BeginMarkedContentWithProperties {
+                                tag: "Span".to_string(),
+                                properties: DictItem::Dict { map },
+                            });
+                            open_span_end = Some(r.end);
+                            span_iter.next();
                         }
                         if cur_font != Some(g.font) {
                             ops.push(Op::SetFont {

@@ -1,7 +1,7 @@
 //! Vendored fonts (SIL OFL 1.1, see `../fonts/README.md`) and the per-character
 //! fallback chain.
 
-use anyhow::{anyhow, Result};
+use anyhow::{Result, anyhow};
 
 /// Index of a font in [`FONT_FILES`]; also its fixed PDF resource name `F<index>`.
 pub type FontIdx = u8;
@@ -17,14 +17,8 @@ pub const FONT_FILES: [(&str, &[u8]); 5] = [
     ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
     ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
     ("NotoSansArabic-Regular.ttf", include_bytes!("../fonts/NotoSansArabic-Regular.ttf")),
-    (
-        "NotoSansDevanagari-Regular.ttf",
-        include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf"),
-    ),
-    (
-        "NotoSansSC-GB2312-Subset.otf",
-        include_bytes!("../fonts/NotoSansSC-GB2312-Subset.otf"),
-    ),
+    ("NotoSansDevanagari-Regular.ttf", include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf")),
+    ("NotoSansSC-GB2312-Subset.otf", include_bytes!("../fonts/NotoSansSC-GB2312-Subset.otf")),
 ];
 
 /// Regular or bold weight of the primary Latin face. Other scripts have one weight.
@@ -55,8 +49,8 @@ impl Fonts {
         let mut faces = Vec::with_capacity(FONT_FILES.len());
         let mut upem = Vec::with_capacity(FONT_FILES.len());
         for (name, bytes) in FONT_FILES.iter() {
-            let face = rustybuzz::Face::from_slice(bytes, 0)
-                .ok_or_else(|| anyhow!("cannot parse vendored font {name}"))?;
+            let face =
+                rustybuzz::Face::from_slice(bytes, 0).ok_or_else(|| anyhow!("cannot parse vendored font {name}"))?;
             upem.push(face.units_per_em() as f32);
             faces.push(face);
         }

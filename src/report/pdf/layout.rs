@@ -30,10 +30,28 @@ pub const WHITE: Rgb = (1.0, 1.0, 1.0);
 #[derive(Clone, Debug)]
 pub enum Item {
     /// `y` is the baseline, measured from the top of the page.
-    Text { x: f32, y: f32, line: ShapedLine, color: Rgb },
+    Text {
+        x: f32,
+        y: f32,
+        line: ShapedLine,
+        color: Rgb,
+    },
     /// `y` is the top edge.
-    Rect { x: f32, y: f32, w: f32, h: f32, color: Rgb },
-    Rule { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Rgb },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Rgb,
+    },
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        color: Rgb,
+    },
 }
 
 #[derive(Clone, Debug, Default)]
@@ -87,12 +105,8 @@ fn baseline(top: f32, leading: f32, size: f32) -> f32 {
 /// Colour ramp white -> light teal -> teal -> deep blue.
 pub fn ramp(v: f64) -> Rgb {
     let v = if v.is_nan() { 0.0 } else { v.clamp(0.0, 1.0) } as f32;
-    const STOPS: [(f32, Rgb); 4] = [
-        (0.0, (1.0, 1.0, 1.0)),
-        (0.33, (0.78, 0.91, 0.92)),
-        (0.66, (0.18, 0.58, 0.64)),
-        (1.0, (0.04, 0.19, 0.40)),
-    ];
+    const STOPS: [(f32, Rgb); 4] =
+        [(0.0, (1.0, 1.0, 1.0)), (0.33, (0.78, 0.91, 0.92)), (0.66, (0.18, 0.58, 0.64)), (1.0, (0.04, 0.19, 0.40))];
     for w in STOPS.windows(2) {
         let (a, ca) = w[0];
         let (b, cb) = w[1];
@@ -488,7 +502,14 @@ impl<'a> Flow<'a> {
                 for (ci, cell) in cells.iter().enumerate() {
                     for (li, l) in cell.iter().enumerate().skip(off).take(take) {
                         let by = baseline(top + pad_y + (li - off) as f32 * leading, leading, size);
-                        self.text_aligned(xs[ci] + pad_x, widths[ci] - 2.0 * pad_x, by, l.clone(), &t.columns[ci].align, TEXT);
+                        self.text_aligned(
+                            xs[ci] + pad_x,
+                            widths[ci] - 2.0 * pad_x,
+                            by,
+                            l.clone(),
+                            &t.columns[ci].align,
+                            TEXT,
+                        );
                     }
                 }
                 self.y = top + rh;
@@ -513,11 +534,8 @@ impl<'a> Flow<'a> {
         }
         let lab_size = 8.5;
         let lab_lead = 11.0;
-        let max_label = hm
-            .row_labels
-            .iter()
-            .map(|l| self.sh.width(l, Weight::Regular, lab_size))
-            .fold(0.0f32, f32::max);
+        let max_label =
+            hm.row_labels.iter().map(|l| self.sh.width(l, Weight::Regular, lab_size)).fold(0.0f32, f32::max);
         let label_w = (max_label + 12.0).clamp(CONTENT_W * 0.18, CONTENT_W * 0.36);
         let cell_w = (CONTENT_W - label_w) / ncols as f32;
         // Shrink the column labels until every word fits its column (no mid-word breaks).

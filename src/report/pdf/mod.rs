@@ -31,11 +31,21 @@ pub struct Document {
 pub enum Block {
     /// Big centred title, subtitle, then lines (programme, scope, date, contributors);
     /// ends with a page break. No running header on this page.
-    TitlePage { title: String, subtitle: String, lines: Vec<String> },
+    TitlePage {
+        title: String,
+        subtitle: String,
+        lines: Vec<String>,
+    },
     /// 1 = section (new page unless at page top; becomes a PDF bookmark),
     /// 2 = subsection (3 and more: minor heading). Kept with the next 3 lines.
-    Heading { level: u8, text: String },
-    Paragraph { text: String, style: Style },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+        style: Style,
+    },
     Bullets(Vec<String>),
     /// (label, value): a grid of boxes with a large value and a small label.
     KeyFigures(Vec<(String, String)>),
@@ -44,7 +54,11 @@ pub enum Block {
     /// `label` is drawn in the hanging indent (e.g. "1."); when it is empty the
     /// engine numbers references itself ("1.", "2.", ...). `note` goes below in
     /// small grey.
-    Reference { label: String, text: String, note: Option<String> },
+    Reference {
+        label: String,
+        text: String,
+        note: Option<String>,
+    },
     /// Vertical space in points.
     Spacer(f32),
     PageBreak,

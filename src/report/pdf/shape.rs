@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiInfo, Level};
 
-use super::fonts::{is_devanagari, is_neutral, FontIdx, Fonts, Weight};
+use super::fonts::{FontIdx, Fonts, Weight, is_devanagari, is_neutral};
 
 /// One positioned glyph of a shaped line. Positions are in points at the line's size,
 /// relative to the line's origin (left end of the baseline).
@@ -55,13 +55,8 @@ impl Shaper {
 
     /// Shape `text` (one line, no newline handling) in visual order.
     pub fn shape(&mut self, text: &str, weight: Weight, size: f32) -> ShapedLine {
-        let mut line = ShapedLine {
-            text: text.to_string(),
-            size,
-            width: 0.0,
-            glyphs: Vec::new(),
-            actual_text: Vec::new(),
-        };
+        let mut line =
+            ShapedLine { text: text.to_string(), size, width: 0.0, glyphs: Vec::new(), actual_text: Vec::new() };
         if text.is_empty() {
             return line;
         }

@@ -1,5 +1,5 @@
 use super::fonts::{Fonts, Weight};
-use super::layout::{layout, Item, Layout, BOTTOM, CONTENT_W, TOP};
+use super::layout::{BOTTOM, CONTENT_W, Item, Layout, TOP, layout};
 use super::shape::Shaper;
 use super::*;
 
@@ -46,10 +46,10 @@ fn assert_inside(l: &Layout) {
             if let Item::Text { y, .. } = it {
                 assert!(*y > 0.0 && *y < layout::PAGE_H, "page {pi}: text at {y}");
             }
-            if let Item::Rect { y, h, .. } = it {
-                if !p.is_title {
-                    assert!(*y >= TOP - 1.0 && y + h <= BOTTOM + 1.0, "page {pi}: rect {y}+{h} outside");
-                }
+            if let Item::Rect { y, h, .. } = it
+                && !p.is_title
+            {
+                assert!(*y >= TOP - 1.0 && y + h <= BOTTOM + 1.0, "page {pi}: rect {y}+{h} outside");
             }
         }
     }
@@ -178,13 +178,8 @@ fn row_taller_than_a_page_is_split() {
     let l = lay(&doc(vec![Block::Table(t)]));
     assert!(l.pages.len() >= 3);
     assert_inside(&l);
-    let words: usize = l
-        .pages
-        .iter()
-        .flat_map(|p| p.texts())
-        .filter(|t| t.starts_with("word"))
-        .map(|t| t.split(' ').count())
-        .sum();
+    let words: usize =
+        l.pages.iter().flat_map(|p| p.texts()).filter(|t| t.starts_with("word")).map(|t| t.split(' ').count()).sum();
     assert_eq!(words, 3000);
     assert!(l.pages.last().map(|p| p.texts().contains(&"next")).unwrap_or(false));
 }
@@ -214,7 +209,11 @@ fn heat_map_breaks_and_repeats_column_labels() {
 fn key_figures_and_references_fit_width() {
     let l = lay(&doc(vec![
         Block::KeyFigures(vec![("Modules".into(), "42".into()), ("Readings".into(), "1,318".into())]),
-        Block::Reference { label: "".into(), text: "Fanon, Frantz. The Wretched of the Earth.".into(), note: Some("note".into()) },
+        Block::Reference {
+            label: "".into(),
+            text: "Fanon, Frantz. The Wretched of the Earth.".into(),
+            note: Some("note".into()),
+        },
         Block::Reference { label: "".into(), text: "Said, Edward. Orientalism.".into(), note: None },
     ]));
     let texts = l.pages[0].texts();

@@ -1,0 +1,113 @@
+//! A work directory per test and a way to run the real `canon` binary in
+//! it, printing the command, stdout and stderr when something fails.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+pub struct Workdir {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    pub fn new() -> Workdir {
+        Workdir { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("canon.db")
+    }
+
+    /// `canon --db <workdir>/canon.db ARGS…`, run in the work directory.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("canon").expect("canon binary");
+        c.current_dir(self.dir.path()).env_remove("CANON_DB").env_remove("CANON_USER").env("NO_COLOR", "1");
+        c.arg("--db").arg(self.db()).args(args);
+        c
+    }
+
+    /// Runs and asserts success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().expect("run canon");
+        if !out.status.success() {
+            panic!("{}", describe(args, &out, "expected success"));
+        }
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Runs and asserts success; returns stderr.
+    pub fn ok_stderr(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().expect("run canon");
+        if !out.status.success() {
+            panic!("{}", describe(args, &out, "expected success"));
+        }
+        String::from_utf8(out.stderr).expect("utf-8 stderr")
+    }
+
+    /// Runs and asserts failure; returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().expect("run canon");
+        if out.status.success() {
+            panic!("{}", describe(args, &out, "expected failure"));
+        }
+        String::from_utf8(out.stderr).expect("utf-8 stderr")
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let s = self.ok(args);
+        serde_json::from_str(&s).unwrap_or_else(|e| panic!("canon {args:?} printed invalid JSON ({e}):\n{s}"))
+    }
+
+    /// A scalar from the database, read directly.
+    pub fn count(&self, sql: &str) -> i64 {
+        let c = rusqlite::Connection::open(self.db()).expect("open db");
+        c.query_row(sql, [], |r| r.get(0)).expect(sql)
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, contents).expect("write file");
+        p
+    }
+}
+
+fn describe(args: &[&str], out: &Output, what: &str) -> String {
+    format!(
+        "{what}: canon {}\nstatus: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        args.join(" "),
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A file in the project's `samples/`.
+pub fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name).display().to_string()
+}
+
+/// A file in `../shared/corpus/`, or `None` (with a note) when the shared
+/// folder is absent, as in a user's fresh clone.
+pub fn corpus(rel: &str) -> Option<String> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
+    if p.exists() {
+        Some(p.display().to_string())
+    } else {
+        eprintln!("skipping: {} is absent (../shared is not next to this clone)", p.display());
+        None
+    }
+}
+
+/// The text of a PDF, page by page, read back with lopdf.
+pub fn pdf_text(path: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(path).expect("load pdf");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    pages.iter().map(|p| doc.extract_text(&[*p]).unwrap_or_default()).collect()
+}
