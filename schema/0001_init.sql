@@ -42,12 +42,12 @@ CREATE TABLE item (
     kind            TEXT NOT NULL DEFAULT 'session'
                     CHECK (kind IN ('session', 'outcome', 'assessment', 'placement')),
     title           TEXT NOT NULL,
+    title_hash      INTEGER NOT NULL,           -- FNV-1a 64 of title: the natural key, in a small index
     outcomes        TEXT NOT NULL DEFAULT '',   -- learning outcomes, one per line
     bloom_override  TEXT CHECK (bloom_override IN ('remember', 'understand', 'apply', 'analyse', 'evaluate', 'create')),
     position        INTEGER NOT NULL,           -- order within the source file
-    created_at      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL,
-    UNIQUE (module_id, title)
+    updated_at      TEXT,                       -- NULL until changed; creation time is in the ID
+    UNIQUE (module_id, title_hash)
 ) STRICT;
 
 CREATE TABLE theme (
@@ -124,29 +124,28 @@ CREATE TABLE review (
     note        TEXT
 ) STRICT;
 
+-- A tag is identified by what it joins: (item, theme) and (reading, theme)
+-- are stable across databases, so they need no ID of their own, and
+-- WITHOUT ROWID keeps them to one B-tree (an import writes many).
 CREATE TABLE item_tag (
-    id        INTEGER PRIMARY KEY,
     item_id   INTEGER NOT NULL REFERENCES item (id) ON DELETE RESTRICT,
     theme_id  INTEGER NOT NULL REFERENCES theme (id) ON DELETE RESTRICT,
     by_id     INTEGER REFERENCES contributor (id) ON DELETE RESTRICT,
     at        TEXT NOT NULL,
     source    TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('import', 'manual', 'suggest', 'merge')),
     note      TEXT,
-    UNIQUE (item_id, theme_id)
-) STRICT;
-CREATE INDEX item_tag_theme ON item_tag (theme_id);
+    PRIMARY KEY (item_id, theme_id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE reading_tag (
-    id          INTEGER PRIMARY KEY,
     reading_id  INTEGER NOT NULL REFERENCES reading (id) ON DELETE RESTRICT,
     theme_id    INTEGER NOT NULL REFERENCES theme (id) ON DELETE RESTRICT,
     by_id       INTEGER REFERENCES contributor (id) ON DELETE RESTRICT,
     at          TEXT NOT NULL,
     source      TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('import', 'manual', 'suggest', 'merge')),
     note        TEXT,
-    UNIQUE (reading_id, theme_id)
-) STRICT;
-CREATE INDEX reading_tag_theme ON reading_tag (theme_id);
+    PRIMARY KEY (reading_id, theme_id)
+) STRICT, WITHOUT ROWID;
 
 -- A reading recommended for an item, or for a whole module.
 CREATE TABLE link (
@@ -194,7 +193,7 @@ CREATE INDEX history_entity ON history (entity, entity_id);
 -- Full-text indexes, kept up to date by the store (in bulk after an import).
 CREATE VIRTUAL TABLE item_fts USING fts5 (
     title, outcomes,
-    content = 'item', content_rowid = 'id',
+    content = 'item', content_rowid = 'id', columnsize = 0,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE reading_fts USING fts5 (

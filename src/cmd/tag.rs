@@ -65,7 +65,7 @@ pub fn run_tag(ctx: &Ctx, a: TagArgs) -> Result<()> {
     let tx = store.write()?;
     let by = by_id(&tx, &mut ids, &a.by.by)?;
     for (name, id) in &themes {
-        if tags::tag(&tx, &mut ids, by, target, *id, a.note.as_deref())? {
+        if tags::tag(&tx, by, target, *id, a.note.as_deref())? {
             ctx.note(format_args!("tagged {} with {name}", a.target));
         } else {
             ctx.note(format_args!("{} was already tagged with {name}", a.target));

@@ -1,10 +1,16 @@
 //! Turning files into validated records with their source positions. Pure:
 //! the store writes what these produce.
 
+pub mod bibtex;
+pub mod csl_json;
+pub mod detect;
 pub mod header;
 pub mod modules;
 pub mod reading_csv;
+pub mod ris;
 pub mod source;
+pub mod talis_csv;
+pub mod zotero_csv;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -246,4 +252,11 @@ mod tests {
         assert_eq!(title_key("Hidden in Plain Sight — Reconsidering"), "hidden in plain sight reconsidering");
         assert_eq!(title_key("Decolonising  the Mind!"), title_key("decolonising the mind"));
     }
+}
+
+/// What a whole-file reading parser returns: the valid records and the problems.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub records: Vec<ReadingRecord>,
+    pub errors: Vec<RowError>,
 }

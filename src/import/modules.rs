@@ -94,7 +94,7 @@ pub struct ItemRow {
 
 /// Reads module rows from a source, validating each.
 pub struct ModuleReader<'a> {
-    reader: csv::Reader<Box<dyn std::io::Read>>,
+    reader: csv::Reader<Box<dyn std::io::Read + Send>>,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,

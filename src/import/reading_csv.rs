@@ -52,7 +52,7 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
 
 pub struct ReadingReader<'a> {
     file: String,
-    reader: csv::Reader<Box<dyn std::io::Read>>,
+    reader: csv::Reader<Box<dyn std::io::Read + Send>>,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,

@@ -27,7 +27,7 @@ pub struct Source {
     /// Set when the encoding was guessed rather than certain: shown to the user.
     pub note: Option<String>,
     pub delimiter: u8,
-    pub reader: Box<dyn Read>,
+    pub reader: Box<dyn Read + Send>,
     pub progress: Option<ProgressBar>,
     /// Whether the last non-blank character of the file is a `"`: a file whose
     /// last record holds a line break and does not end so has an unclosed quote.
@@ -55,9 +55,11 @@ const HEAD: usize = 64 * 1024;
 /// ends; keeps the first 64 KiB for sniffing. Constant memory.
 fn scan(file: &mut File) -> io::Result<Scan> {
     let mut buf = vec![0u8; 1 << 20];
+    // Bytes carried over from the last chunk: a UTF-8 sequence cut in two,
+    // and the text of the current line (for the column of a bad byte).
     let mut carry: Vec<u8> = Vec::new();
     let mut s = Scan { invalid: None, lone_cr: false, lf: false, head: Vec::new() };
-    let (mut line, mut col) = (1u64, 1u64);
+    let mut line = 1u64;
     let mut prev_cr = false;
     loop {
         let n = file.read(&mut buf)?;
@@ -69,55 +71,50 @@ fn scan(file: &mut File) -> io::Result<Scan> {
             let take = (HEAD - s.head.len()).min(n);
             s.head.extend_from_slice(&chunk[..take]);
         }
-        for &b in chunk {
-            if prev_cr && b != b'\n' {
-                s.lone_cr = true;
-            }
-            prev_cr = b == b'\r';
-            if b == b'\n' {
-                s.lf = true;
-            }
-        }
-        if s.invalid.is_none() {
-            carry.extend_from_slice(chunk);
-            match std::str::from_utf8(&carry) {
-                Ok(text) => {
-                    advance(text, &mut line, &mut col);
-                    carry.clear();
-                }
-                Err(e) => {
-                    let good = e.valid_up_to();
-                    // Safe: the prefix up to valid_up_to is valid UTF-8.
-                    advance(std::str::from_utf8(&carry[..good]).unwrap_or(""), &mut line, &mut col);
-                    if e.error_len().is_some() {
-                        s.invalid = Some(Invalid { byte: carry[good], line, column: col });
-                        carry.clear();
-                    } else {
-                        // A sequence cut at the chunk's end: keep it for the next.
-                        carry.drain(..good);
-                    }
-                }
+        s.lf |= chunk.contains(&b'\n');
+        if prev_cr || chunk.contains(&b'\r') {
+            let mut p = prev_cr;
+            for &b in chunk {
+                s.lone_cr |= p && b != b'\n';
+                p = b == b'\r';
             }
         }
+        prev_cr = chunk.last() == Some(&b'\r');
+        if s.invalid.is_some() {
+            continue;
+        }
+        carry.extend_from_slice(chunk);
+        match std::str::from_utf8(&carry) {
+            Ok(_) => {}
+            Err(e) if e.error_len().is_none() => {
+                // A sequence cut at the chunk's end: keep the tail for the next.
+                let good = e.valid_up_to();
+                line += count_lines(&carry[..good]);
+                carry.drain(..good);
+                continue;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                let before = &carry[..good];
+                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let column = std::str::from_utf8(&before[line_start..]).map_or(1, |t| t.chars().count() as u64 + 1);
+                s.invalid = Some(Invalid { byte: carry[good], line: line + count_lines(before), column });
+                continue;
+            }
+        }
+        line += count_lines(&carry);
+        carry.clear();
     }
-    if prev_cr {
-        s.lone_cr = true;
-    }
+    s.lone_cr |= prev_cr;
     if s.invalid.is_none() && !carry.is_empty() {
-        s.invalid = Some(Invalid { byte: carry[0], line, column: col });
+        let line_start = carry.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        s.invalid = Some(Invalid { byte: carry[line_start], line: line + count_lines(&carry), column: 1 });
     }
     Ok(s)
 }
 
-fn advance(text: &str, line: &mut u64, col: &mut u64) {
-    for c in text.chars() {
-        if c == '\n' {
-            *line += 1;
-            *col = 1;
-        } else {
-            *col += 1;
-        }
-    }
+fn count_lines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// Opens `path` for streaming, detecting encoding, delimiter and line ends.
@@ -201,11 +198,11 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
     } else {
         None
     };
-    let raw: Box<dyn Read> = match &progress {
+    let raw: Box<dyn Read + Send> = match &progress {
         Some(bar) => Box::new(bar.wrap_read(BufReader::with_capacity(1 << 16, file))),
         None => Box::new(BufReader::with_capacity(1 << 16, file)),
     };
-    let decoded: Box<dyn Read> = if encoding == UTF_8 {
+    let decoded: Box<dyn Read + Send> = if encoding == UTF_8 {
         raw
     } else {
         Box::new(
@@ -214,7 +211,7 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
     };
     let old_mac = scan.as_ref().is_some_and(|s| s.lone_cr && !s.lf)
         || (scan.is_none() && text.contains('\r') && !text.contains('\n'));
-    let reader: Box<dyn Read> = if old_mac { Box::new(CrToLf(decoded)) } else { decoded };
+    let reader: Box<dyn Read + Send> = if old_mac { Box::new(CrToLf(decoded)) } else { decoded };
 
     Ok(Source { path: path.to_path_buf(), encoding, note, delimiter, reader, progress, ends_with_quote })
 }

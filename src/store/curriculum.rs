@@ -3,13 +3,16 @@
 use std::collections::HashMap;
 
 use anyhow::Result;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::json;
 
 use super::IdGen;
 use super::history::{self, Action};
 use crate::import::modules::{ItemRow, ModuleRow};
+
+/// Problems that reject rows, found while writing: (line, message).
+pub type Problems = Vec<(u64, String)>;
 
 /// What happened to one row of an import, for `--dry-run` and the summary.
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +52,38 @@ struct ModuleState {
     title: String,
     year: Option<i64>,
     line: u64,
+    /// Added by this run: its items are all new unless the file repeats them.
+    fresh: bool,
+}
+
+/// An item of a module added by this run, waiting to go in with others.
+struct PendingItem {
+    id: i64,
+    module_id: i64,
+    kind: &'static str,
+    title: String,
+    title_hash: i64,
+    outcomes: String,
+    position: i64,
+    themes: Vec<i64>,
+    line: u64,
+    code: String,
+}
+
+const ITEM_BATCH: usize = 64;
+
+/// `INSERT INTO item … VALUES (?, ?, ?, ?, ?, ?), …` for `n` items.
+fn insert_items_sql(n: usize) -> String {
+    let mut sql = String::from("INSERT INTO item (id, module_id, kind, title, title_hash, outcomes, position) VALUES ");
+    for i in 0..n {
+        if i > 0 {
+            sql.push(',');
+        }
+        let b = 7 * i;
+        sql.push_str(&format!("(?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7));
+    }
+    sql.push_str(" ON CONFLICT (module_id, title_hash) DO NOTHING");
+    sql
 }
 
 /// Writes module rows inside one transaction, as an idempotent upsert keyed
@@ -69,6 +104,34 @@ pub struct ModuleWriter<'t> {
     /// Items updated in place, whose full-text rows need replacing.
     changed_items: Vec<i64>,
     position: i64,
+    /// The module of the previous row (programme, code, title, ID): rows
+    /// usually come grouped by module, so most rows skip the map.
+    last: Option<(String, String, String, i64, bool)>,
+    insert_item: CachedStatement<'t>,
+    pending_items: Vec<PendingItem>,
+    insert_items: CachedStatement<'t>,
+    /// Problems found while writing (a repeated session, a module code reused), by line.
+    pub problems: Problems,
+    /// Tags wait here and go in [`TAG_BATCH`] at a time: one statement
+    /// for many rows costs far less than a statement per row.
+    pending_tags: Vec<(i64, i64)>,
+    insert_tags: CachedStatement<'t>,
+}
+
+const TAG_BATCH: usize = 128;
+
+/// `INSERT INTO item_tag … VALUES (?3, ?4, ?1, ?2, 'import'), (?5, ?6, ?1, ?2, 'import'), …`
+/// for `n` tags, with the contributor (?1) and time (?2) shared.
+fn insert_tags_sql(n: usize) -> String {
+    let mut sql = String::from("INSERT INTO item_tag (item_id, theme_id, by_id, at, source) VALUES ");
+    for i in 0..n {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push_str(&format!("(?{}, ?{}, ?1, ?2, 'import')", 3 + 2 * i, 4 + 2 * i));
+    }
+    sql.push_str(" ON CONFLICT (item_id, theme_id) DO NOTHING");
+    sql
 }
 
 impl<'t> ModuleWriter<'t> {
@@ -97,6 +160,17 @@ impl<'t> ModuleWriter<'t> {
             changes: keep_changes.then(Vec::new),
             changed_items: Vec::new(),
             position,
+            last: None,
+            insert_item: tx.prepare_cached(
+                "INSERT INTO item (id, module_id, kind, title, title_hash, outcomes, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (module_id, title_hash) DO NOTHING",
+            )?,
+            pending_items: Vec::with_capacity(ITEM_BATCH),
+            insert_items: tx.prepare_cached(&insert_items_sql(ITEM_BATCH))?,
+            problems: Vec::new(),
+            pending_tags: Vec::with_capacity(TAG_BATCH),
+            insert_tags: tx.prepare_cached(&insert_tags_sql(TAG_BATCH))?,
         })
     }
 
@@ -131,7 +205,7 @@ impl<'t> ModuleWriter<'t> {
 
     /// The module of a row, added or updated the first time the run meets it.
     /// A code met again in the same file with another title is an error.
-    fn module(&mut self, row: &ModuleRow) -> Result<Result<i64, String>> {
+    fn module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool), String>> {
         let prog = self.programme(&row.programme)?;
         let key = (prog, row.code.clone());
         if let Some(m) = self.modules.get_mut(&key) {
@@ -145,13 +219,14 @@ impl<'t> ModuleWriter<'t> {
             if m.year.is_none() && row.year.is_some() {
                 m.year = row.year;
             }
-            return Ok(Ok(m.id));
+            return Ok(Ok((m.id, m.fresh)));
         }
         let existing: Option<(i64, String, Option<i64>, Option<String>)> = self
             .tx
             .prepare_cached("SELECT id, title, year, lead FROM module WHERE programme_id = ?1 AND code = ?2")?
             .query_row(params![prog, row.code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?;
+        let fresh = existing.is_none();
         let id = match existing {
             None => {
                 let id = self.ids.next_id();
@@ -207,45 +282,181 @@ impl<'t> ModuleWriter<'t> {
                 id
             }
         };
-        self.modules.insert(key, ModuleState { id, title: row.title.clone(), year: row.year, line: row.line });
-        Ok(Ok(id))
+        self.modules.insert(key, ModuleState { id, title: row.title.clone(), year: row.year, line: row.line, fresh });
+        Ok(Ok((id, fresh)))
     }
 
-    /// Upserts one row. Returns a problem that rejects the row (and so the file).
-    pub fn write(&mut self, row: &ModuleRow) -> Result<Option<String>> {
-        let module_id = match self.module(row)? {
-            Ok(id) => id,
-            Err(problem) => return Ok(Some(problem)),
+    /// Upserts one row. Problems that reject the row (and so the file) go to
+    /// `problems`.
+    pub fn write(&mut self, row: &ModuleRow) -> Result<()> {
+        let (module_id, fresh) = match &self.last {
+            Some((p, c, t, id, fresh)) if *p == row.programme && *c == row.code && *t == row.title => (*id, *fresh),
+            _ => match self.module(row)? {
+                Ok((id, fresh)) => {
+                    self.last = Some((row.programme.clone(), row.code.clone(), row.title.clone(), id, fresh));
+                    (id, fresh)
+                }
+                Err(problem) => {
+                    self.problems.push((row.line, problem));
+                    return Ok(());
+                }
+            },
         };
-        let Some(item) = &row.item else { return Ok(None) };
+        let Some(item) = &row.item else { return Ok(()) };
+        self.position += 1;
+        if fresh {
+            // A module this run added: its items are new, and go in in batches.
+            self.pending_items.push(PendingItem {
+                id: self.ids.next_id(),
+                module_id,
+                kind: item.kind,
+                title: item.title.clone(),
+                title_hash: title_hash(&item.title),
+                outcomes: item.outcomes.clone(),
+                position: self.position,
+                themes: item.themes.clone(),
+                line: row.line,
+                code: row.code.clone(),
+            });
+            if self.pending_items.len() >= ITEM_BATCH {
+                self.flush_items()?;
+            }
+            return Ok(());
+        }
         let item_id = match self.item(row, module_id, item)? {
             Ok(id) => id,
-            Err(problem) => return Ok(Some(problem)),
-        };
-        {
-            let mut st = self.tx.prepare_cached(
-                "INSERT INTO item_tag (id, item_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, ?5, 'import')
-                 ON CONFLICT (item_id, theme_id) DO NOTHING",
-            )?;
-            for &theme in &item.themes {
-                let id = self.ids.next_id();
-                self.counts.tags_new += st.execute(params![id, item_id, theme, self.by, self.at])? as i64;
+            Err(problem) => {
+                self.problems.push((row.line, problem));
+                return Ok(());
             }
+        };
+        self.tag(item_id, &item.themes)?;
+        Ok(())
+    }
+
+    fn tag(&mut self, item_id: i64, themes: &[i64]) -> Result<()> {
+        for &theme in themes {
+            self.pending_tags.push((item_id, theme));
         }
-        Ok(None)
+        if self.pending_tags.len() >= TAG_BATCH {
+            self.flush_tags()?;
+        }
+        Ok(())
+    }
+
+    /// Inserts the waiting items of new modules in one statement. When the
+    /// file repeats a session, that batch is sorted out row by row.
+    fn flush_items(&mut self) -> Result<()> {
+        if self.pending_items.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.pending_items);
+        let n = batch.len();
+        let inserted = {
+            let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(7 * n);
+            for p in &batch {
+                values.extend([
+                    &p.id as &dyn rusqlite::ToSql,
+                    &p.module_id,
+                    &p.kind,
+                    &p.title,
+                    &p.title_hash,
+                    &p.outcomes,
+                    &p.position,
+                ]);
+            }
+            if n == ITEM_BATCH {
+                self.insert_items.execute(values.as_slice())?
+            } else {
+                self.tx.prepare_cached(&insert_items_sql(n))?.execute(values.as_slice())?
+            }
+        };
+        for p in &batch {
+            let id = if inserted == n {
+                Some(p.id)
+            } else {
+                let mut st = self.tx.prepare_cached("SELECT 1 FROM item WHERE id = ?1")?;
+                st.exists([p.id])?.then_some(p.id)
+            };
+            let id = match id {
+                Some(id) => {
+                    self.counts.new += 1;
+                    self.note(p.line, Outcome::New, || format!("{} · {}", p.code, p.title), vec![]);
+                    id
+                }
+                None => match self.repeated(p)? {
+                    Some(id) => id,
+                    None => continue,
+                },
+            };
+            self.tag(id, &p.themes)?;
+        }
+        self.pending_items = batch;
+        self.pending_items.clear();
+        Ok(())
+    }
+
+    /// A session the file lists twice in one module: a duplicate when the
+    /// rows agree, a problem when they differ.
+    fn repeated(&mut self, p: &PendingItem) -> Result<Option<i64>> {
+        let (old_id, kind, outcomes): (i64, String, String) = self
+            .tx
+            .prepare_cached(
+                "SELECT id, kind, outcomes FROM item WHERE module_id = ?1 AND title_hash = ?2 AND title = ?3",
+            )?
+            .query_row(params![p.module_id, p.title_hash, p.title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+            .ok_or_else(|| collision(&p.title))?;
+        if kind == p.kind && outcomes == p.outcomes {
+            self.counts.duplicate += 1;
+            self.note(p.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", p.code, p.title), vec![]);
+            Ok(Some(old_id))
+        } else {
+            self.problems.push((
+                p.line,
+                format!(
+                    "session {:?} appears twice in module {} with different content; expected each session once per module",
+                    p.title, p.code
+                ),
+            ));
+            Ok(None)
+        }
+    }
+
+    fn flush_tags(&mut self) -> Result<()> {
+        // Tags point at items: those must be in first.
+        self.flush_items()?;
+        while !self.pending_tags.is_empty() {
+            let n = self.pending_tags.len().min(TAG_BATCH);
+            let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(2 + 2 * n);
+            values.push(&self.by);
+            values.push(&self.at);
+            for (item, theme) in &self.pending_tags[..n] {
+                values.push(item);
+                values.push(theme);
+            }
+            let added = if n == TAG_BATCH {
+                self.insert_tags.execute(values.as_slice())?
+            } else {
+                self.tx.prepare_cached(&insert_tags_sql(n))?.execute(values.as_slice())?
+            };
+            self.counts.tags_new += added as i64;
+            self.pending_tags.drain(..n);
+        }
+        Ok(())
     }
 
     fn item(&mut self, row: &ModuleRow, module_id: i64, item: &ItemRow) -> Result<Result<i64, String>> {
         let id = self.ids.next_id();
-        self.position += 1;
-        let inserted = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO item (id, module_id, kind, title, outcomes, position, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
-                 ON CONFLICT (module_id, title) DO NOTHING",
-            )?
-            .execute(params![id, module_id, item.kind, item.title, item.outcomes, self.position, self.at])?;
+        let inserted = self.insert_item.execute(params![
+            id,
+            module_id,
+            item.kind,
+            item.title,
+            title_hash(&item.title),
+            item.outcomes,
+            self.position
+        ])?;
         if inserted == 1 {
             self.counts.new += 1;
             self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), vec![]);
@@ -253,8 +464,14 @@ impl<'t> ModuleWriter<'t> {
         }
         let (old_id, kind, outcomes): (i64, String, String) = self
             .tx
-            .prepare_cached("SELECT id, kind, outcomes FROM item WHERE module_id = ?1 AND title = ?2")?
-            .query_row(params![module_id, item.title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            .prepare_cached(
+                "SELECT id, kind, outcomes FROM item WHERE module_id = ?1 AND title_hash = ?2 AND title = ?3",
+            )?
+            .query_row(params![module_id, title_hash(&item.title), item.title], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?
+            .ok_or_else(|| collision(&item.title))?;
         if old_id >= self.first_new {
             // Added earlier in this same file.
             if kind == item.kind && outcomes == item.outcomes {
@@ -313,7 +530,8 @@ impl<'t> ModuleWriter<'t> {
     }
 
     /// Brings the full-text index up to date in bulk and records the run.
-    pub fn finish(self) -> Result<(Counts, Option<Vec<Change>>)> {
+    pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>, Problems)> {
+        self.flush_tags()?;
         self.tx
             .prepare_cached(
                 "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id >= ?1",
@@ -347,7 +565,7 @@ impl<'t> ModuleWriter<'t> {
                 Some(self.run_id),
             )?;
         }
-        Ok((self.counts, self.changes))
+        Ok((self.counts, self.changes, self.problems))
     }
 }
 
@@ -366,6 +584,23 @@ pub fn finish_run(tx: &Transaction, id: i64, c: &Counts) -> Result<()> {
     tx.prepare_cached("UPDATE import_run SET added = ?2, changed = ?3, unchanged = ?4, duplicate = ?5 WHERE id = ?1")?
         .execute(params![id, c.new, c.changed, c.unchanged, c.duplicate])?;
     Ok(())
+}
+
+/// The 64-bit FNV-1a hash of a session title: with the module, the key the
+/// import matches sessions by. Stored in the database, so it must never change.
+pub fn title_hash(title: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in title.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as i64
+}
+
+/// Two different titles with one hash in one module: never seen, but not
+/// silently merged if it happens.
+fn collision(title: &str) -> anyhow::Error {
+    anyhow::anyhow!("session {title:?} collides with another session's key in the same module; rename it slightly")
 }
 
 fn show(y: Option<i64>) -> String {
@@ -486,4 +721,17 @@ pub fn item_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
             |r| r.get(0),
         )
         .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_hash_is_fnv1a_and_stable() {
+        // Reference values of FNV-1a 64.
+        assert_eq!(title_hash("") as u64, 0xcbf2_9ce4_8422_2325);
+        assert_eq!(title_hash("a") as u64, 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(title_hash("Spirometry"), title_hash("spirometry"));
+    }
 }

@@ -69,15 +69,28 @@ pub fn open(path: &Path, mode: Mode) -> Result<Store> {
         check_is_canon(&conn, version, path)?;
     }
 
+    if version == 0 {
+        // Bigger pages suit the long text rows and full-text segments of a
+        // curriculum: fewer pages to split and write (only before the first write).
+        conn.pragma_update(None, "page_size", page_size())?;
+    }
     conn.pragma_update(None, "journal_mode", "WAL")
         .with_context(|| format!("setting WAL mode on {}", path.display()))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "cache_size", -16_000)?;
+    conn.pragma_update(
+        None,
+        "cache_size",
+        std::env::var("CANON_CACHE").ok().and_then(|v| v.parse::<i64>().ok()).unwrap_or(-16_000),
+    )?;
 
     let mut store = Store { conn, path: path.to_path_buf() };
     store.migrate(version)?;
     Ok(store)
+}
+
+fn page_size() -> i64 {
+    std::env::var("CANON_PAGE").ok().and_then(|v| v.parse().ok()).unwrap_or(16384)
 }
 
 /// A file with tables but no user_version is someone else's database.
@@ -154,7 +167,6 @@ pub fn id_gen(conn: &Connection) -> Result<IdGen> {
         "SELECT max(m) FROM (
             SELECT max(id) AS m FROM item UNION ALL SELECT max(id) FROM module
             UNION ALL SELECT max(id) FROM programme UNION ALL SELECT max(id) FROM reading
-            UNION ALL SELECT max(id) FROM item_tag UNION ALL SELECT max(id) FROM reading_tag
             UNION ALL SELECT max(id) FROM link UNION ALL SELECT max(id) FROM contributor
             UNION ALL SELECT max(id) FROM theme UNION ALL SELECT max(id) FROM import_run
             UNION ALL SELECT max(id) FROM person_facet UNION ALL SELECT max(id) FROM review)",

@@ -265,12 +265,11 @@ impl<'t> ReadingWriter<'t> {
                 }
             };
         let mut st = self.tx.prepare_cached(
-            "INSERT INTO reading_tag (id, reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, ?5, 'import')
+            "INSERT INTO reading_tag (reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, 'import')
              ON CONFLICT (reading_id, theme_id) DO NOTHING",
         )?;
         for &theme in &r.themes {
-            let tag_id = self.ids.next_id();
-            self.counts.tags_new += st.execute(params![tag_id, id, theme, self.by, self.at])? as i64;
+            self.counts.tags_new += st.execute(params![id, theme, self.by, self.at])? as i64;
         }
         Ok(id)
     }

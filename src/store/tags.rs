@@ -27,35 +27,27 @@ impl Target {
 }
 
 /// Tags `target` with `theme`; `false` if it already was.
-pub fn tag(
-    tx: &Transaction,
-    ids: &mut IdGen,
-    by: Option<i64>,
-    target: Target,
-    theme: i64,
-    note: Option<&str>,
-) -> Result<bool> {
-    let id = ids.next_id();
+pub fn tag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64, note: Option<&str>) -> Result<bool> {
     let at = super::now();
     let n = match target {
         Target::Item(item) => tx
             .prepare_cached(
-                "INSERT INTO item_tag (id, item_id, theme_id, by_id, at, source, note) VALUES (?1, ?2, ?3, ?4, ?5, 'manual', ?6)
+                "INSERT INTO item_tag (item_id, theme_id, by_id, at, source, note) VALUES (?1, ?2, ?3, ?4, 'manual', ?5)
                  ON CONFLICT (item_id, theme_id) DO NOTHING",
             )?
-            .execute(params![id, item, theme, by, at, note])?,
+            .execute(params![item, theme, by, at, note])?,
         Target::Reading(r) => tx
             .prepare_cached(
-                "INSERT INTO reading_tag (id, reading_id, theme_id, by_id, at, source, note) VALUES (?1, ?2, ?3, ?4, ?5, 'manual', ?6)
+                "INSERT INTO reading_tag (reading_id, theme_id, by_id, at, source, note) VALUES (?1, ?2, ?3, ?4, 'manual', ?5)
                  ON CONFLICT (reading_id, theme_id) DO NOTHING",
             )?
-            .execute(params![id, r, theme, by, at, note])?,
+            .execute(params![r, theme, by, at, note])?,
         Target::Module(_) => anyhow::bail!("a module is tagged through its items; tag a session instead"),
     };
     if n == 1 {
         let (table, col, target_id) = target.table();
         let after = json!({ col: target_id, "theme_id": theme, "note": note });
-        history::record(tx, by, Action::Insert, table, Some(id), None, Some(&after), None)?;
+        history::record(tx, by, Action::Insert, table, Some(target_id), None, Some(&after), None)?;
     }
     Ok(n == 1)
 }
@@ -65,12 +57,12 @@ pub fn untag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64) -> R
     let (table, col, target_id) = target.table();
     let (sel, del) = match target {
         Target::Item(_) => (
-            "SELECT id, by_id, at, source, note FROM item_tag WHERE item_id = ?1 AND theme_id = ?2",
-            "DELETE FROM item_tag WHERE id = ?1",
+            "SELECT item_id, by_id, at, source, note FROM item_tag WHERE item_id = ?1 AND theme_id = ?2",
+            "DELETE FROM item_tag WHERE item_id = ?1 AND theme_id = ?2",
         ),
         Target::Reading(_) => (
-            "SELECT id, by_id, at, source, note FROM reading_tag WHERE reading_id = ?1 AND theme_id = ?2",
-            "DELETE FROM reading_tag WHERE id = ?1",
+            "SELECT reading_id, by_id, at, source, note FROM reading_tag WHERE reading_id = ?1 AND theme_id = ?2",
+            "DELETE FROM reading_tag WHERE reading_id = ?1 AND theme_id = ?2",
         ),
         Target::Module(_) => anyhow::bail!("a module is tagged through its items; untag a session instead"),
     };
@@ -78,11 +70,11 @@ pub fn untag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64) -> R
     let old: Option<Row> = tx
         .query_row(sel, params![target_id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
-    let Some((id, tagged_by, at, source, note)) = old else { return Ok(false) };
-    tx.execute(del, [id])?;
+    let Some((_, tagged_by, at, source, note)) = old else { return Ok(false) };
+    tx.execute(del, params![target_id, theme])?;
     let before =
         json!({ col: target_id, "theme_id": theme, "by_id": tagged_by, "at": at, "source": source, "note": note });
-    history::record(tx, by, Action::Delete, table, Some(id), Some(&before), None, None)?;
+    history::record(tx, by, Action::Delete, table, Some(target_id), Some(&before), None, None)?;
     Ok(true)
 }
 

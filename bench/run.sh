@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmarks canon against the tools people would otherwise reach for, in one
+# run, and prints the ratios the README records.
+#
+#   bench/run.sh            # 200,000-row module list, plus a 1,000,000-row memory check
+#   bench/run.sh 50000      # another size (the memory check is skipped)
+#
+# Needs python3 and ../shared/bench/gen_corpus.py (the inputs), sqlite3 and
+# sqlite-utils (the references: apt-get install sqlite3; pip install sqlite-utils),
+# and GNU time for peak memory (apt-get install time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows=${1:-200000}
+runs=${RUNS:-5}
+gen=../shared/bench/gen_corpus.py
+[ -f "$gen" ] || { echo "bench: $gen not found (it lives in the shared folder next to the clone)" >&2; exit 1; }
+for tool in sqlite3 sqlite-utils python3; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }
+done
+
+cargo build --release --quiet
+canon=$PWD/target/release/canon
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 "$gen" modules "$rows" > "$work/modules.csv"
+python3 "$gen" reading 5000 > "$work/reading.csv"
+echo "input: $rows module rows ($(du -h "$work/modules.csv" | cut -f1)), $runs runs each, median wall time"
+
+# Median wall time in seconds of a command, a fresh database for each run.
+median() {
+    local times=()
+    for _ in $(seq "$runs"); do
+        rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm
+        local start end
+        start=$(date +%s%N)
+        "$@" >/dev/null 2>&1
+        end=$(date +%s%N)
+        times+=("$(( (end - start) / 1000 ))")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", a[int((NR+1)/2)] / 1e6}'
+}
+
+t_canon=$(median "$canon" --db "$work/canon.db" import modules "$work/modules.csv")
+t_sqlite=$(median sqlite3 "$work/ref.db" ".import --csv $work/modules.csv modules")
+t_utils=$(median sqlite-utils insert "$work/utils.db" modules "$work/modules.csv" --csv)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+echo
+printf '%-58s %8s s\n' "canon import modules (tags and full-text index included)" "$t_canon"
+printf '%-58s %8s s   canon / sqlite3 = %s× (bar: at most 2.5×)\n' "sqlite3 .import into one table" "$t_sqlite" "$(ratio "$t_canon" "$t_sqlite")"
+printf '%-58s %8s s   sqlite-utils / canon = %s× (bar: at least 20×)\n' "sqlite-utils insert --csv" "$t_utils" "$(ratio "$t_utils" "$t_canon")"
+
+# Analysis and report on the imported curriculum.
+"$canon" --db "$work/canon.db" import modules "$work/modules.csv" >/dev/null 2>&1
+"$canon" --db "$work/canon.db" import reading "$work/reading.csv" >/dev/null 2>&1
+timed() {
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    awk -v ns="$(( end - start ))" 'BEGIN {printf "%.3f", ns / 1e9}'
+}
+echo
+printf '%-58s %8s s\n' "canon gaps --format json ($rows items)" "$(timed "$canon" --db "$work/canon.db" gaps --format json)"
+printf '%-58s %8s s\n' "canon coverage --format csv" "$(timed "$canon" --db "$work/canon.db" coverage --format csv)"
+
+# Memory stays flat as files grow: peak RSS of a 1,000,000-row import.
+if [ "$rows" = 200000 ] && [ -x /usr/bin/time ]; then
+    python3 "$gen" modules 1000000 > "$work/big.csv"
+    rm -f "$work/big.db"*
+    /usr/bin/time -f '%M %e' -o "$work/mem" "$canon" --db "$work/big.db" import modules "$work/big.csv" >/dev/null 2>&1
+    read -r kb secs < "$work/mem"
+    echo
+    printf '%-58s %8s s   peak memory %s MiB (bar: under 64 MiB)\n' "canon import modules, 1,000,000 rows" "$secs" "$(( kb / 1024 ))"
+fi

@@ -1,0 +1,1002 @@
+//! BibTeX (and the BibTeX subset of BibLaTeX): `@type{key, field = value}`
+//! entries with braced, quoted, numeric or macro values joined by `#`,
+//! `@string` macros, and LaTeX accents turned into Unicode.
+//!
+//! A small parser of its own rather than the `biblatex` crate: that crate
+//! stops at the first syntax error in the file (one error, at the end of the
+//! file for an unclosed brace, and no entries), while an import must list
+//! every broken entry at the line where it starts. Everything here is
+//! iterative, so deeply nested braces cannot overflow the stack.
+
+use std::collections::HashMap;
+
+use super::reading_csv::{clean_title, parse_year};
+use super::{Parsed, ReadingRecord, RowError, normalise_doi, normalise_isbn, reading_type};
+use crate::store::themes::{ThemeIndex, split_cell};
+
+/// Byte offsets to 1-based line and character column.
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Lines<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
+    }
+
+    pub(crate) fn line(&self, at: usize) -> u64 {
+        self.starts.partition_point(|s| *s <= at) as u64
+    }
+
+    pub(crate) fn pos(&self, at: usize) -> (u64, u64) {
+        let l = self.starts.partition_point(|s| *s <= at);
+        let start = self.starts[l - 1];
+        let at = at.min(self.text.len());
+        let col = self.text.get(start..at).map_or(at - start, |s| s.chars().count());
+        (l as u64, col as u64 + 1)
+    }
+}
+
+/// One field as written: its raw (LaTeX) value and where its name starts.
+struct Field {
+    raw: String,
+    at: usize,
+}
+
+struct Entry {
+    kind: String,
+    key: String,
+    at: usize,
+    fields: HashMap<String, Field>,
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    i: usize,
+    macros: HashMap<String, String>,
+}
+
+/// Why an entry could not be read: the error and where to look for the next entry.
+struct Broken {
+    at: usize,
+    message: String,
+    resume: usize,
+}
+
+pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+    let _ = path_display;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = Lines::new(text);
+    let mut out = Parsed::default();
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, macros: month_macros() };
+    while let Some(at) = p.next_at() {
+        p.i = at + 1;
+        match p.entry(at) {
+            Ok(None) => {}
+            Ok(Some(e)) => match record(&e, &lines, themes) {
+                Ok(r) => out.records.push(r),
+                Err(mut errs) => out.errors.append(&mut errs),
+            },
+            Err(b) => {
+                let (line, col) = lines.pos(b.at);
+                out.errors.push(RowError::new(line, col, b.message));
+                p.i = b.resume;
+            }
+        }
+    }
+    out
+}
+
+fn month_macros() -> HashMap<String, String> {
+    let names = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    names.iter().map(|n| (n[..3].to_lowercase(), n.to_string())).collect()
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':' | b'.' | b'+' | b'/' | b'\'' | b'!' | b'?' | b'*')
+}
+
+impl Parser<'_> {
+    /// The next `@` outside an entry (text between entries is a comment).
+    fn next_at(&self) -> Option<usize> {
+        self.s[self.i..].iter().position(|b| *b == b'@').map(|p| self.i + p)
+    }
+
+    /// The start of the next line beginning with `@`, after `from`.
+    fn next_line_at(&self, from: usize) -> usize {
+        let mut j = from;
+        while j < self.s.len() {
+            match self.s[j..].iter().position(|b| *b == b'\n') {
+                None => return self.s.len(),
+                Some(p) => {
+                    j += p + 1;
+                    if self.s.get(j) == Some(&b'@') {
+                        return j;
+                    }
+                }
+            }
+        }
+        self.s.len()
+    }
+
+    /// Whether a line starting at `j` opens an entry: `@word{` or `@word(`.
+    fn opens_entry(&self, j: usize) -> bool {
+        if self.s.get(j) != Some(&b'@') {
+            return false;
+        }
+        let mut k = j + 1;
+        let start = k;
+        while k < self.s.len() && self.s[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        while k < self.s.len() && matches!(self.s[k], b' ' | b'\t') {
+            k += 1;
+        }
+        k > start && matches!(self.s.get(k), Some(b'{' | b'('))
+    }
+
+    fn skip_ws(&mut self) {
+        while self.i < self.s.len() && self.s[self.i].is_ascii_whitespace() {
+            self.i += 1;
+        }
+        // `%` comments are not BibTeX, but files edited by hand have them between fields.
+        if self.s.get(self.i) == Some(&b'%') {
+            while self.i < self.s.len() && self.s[self.i] != b'\n' {
+                self.i += 1;
+            }
+            self.skip_ws();
+        }
+    }
+
+    fn ident(&mut self) -> &str {
+        let start = self.i;
+        while self.i < self.s.len() && is_ident(self.s[self.i]) {
+            self.i += 1;
+        }
+        &self.text[start..self.i]
+    }
+
+    /// Reads the entry whose `@` is at `at`. `Ok(None)` for `@string`,
+    /// `@comment`, `@preamble` and a stray `@`.
+    fn entry(&mut self, at: usize) -> Result<Option<Entry>, Broken> {
+        self.skip_ws();
+        let kind = self.ident().to_ascii_lowercase();
+        self.skip_ws();
+        let close = match self.s.get(self.i) {
+            Some(b'{') => b'}',
+            Some(b'(') => b')',
+            _ => {
+                let line_start = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+                if kind.is_empty() || !self.text[line_start..at].trim().is_empty() {
+                    // An `@` in running text between entries, such as an e-mail address.
+                    self.i = at + 1;
+                    return Ok(None);
+                }
+                return Err(Broken {
+                    at,
+                    message: format!(
+                        "entry `@{kind}` has no opening {{; expected @{kind}{{key, field = {{value}}, …}}"
+                    ),
+                    resume: self.next_line_at(at),
+                });
+            }
+        };
+        let open_at = self.i;
+        self.i += 1;
+        if kind == "comment" || kind == "preamble" {
+            match self.balanced(open_at, close) {
+                Some(end) => self.i = end,
+                None => {
+                    // BibTeX ignores `@comment` to the end of its line when it is not braced.
+                    self.i = self.next_line_at(at);
+                }
+            }
+            return Ok(None);
+        }
+        let kind_name = format!("@{kind}");
+        let never_closed = |p: &Parser, key: &str| Broken {
+            at,
+            message: format!(
+                "entry `{}` is never closed; expected a closing {}",
+                if key.is_empty() { kind_name.as_str() } else { key },
+                close as char
+            ),
+            resume: p.next_line_at(at),
+        };
+        if kind == "string" {
+            self.skip_ws();
+            let name = self.ident().to_lowercase();
+            self.skip_ws();
+            if name.is_empty() || self.s.get(self.i) != Some(&b'=') {
+                return Err(self.unexpected(at, &name, "a macro name and `=`"));
+            }
+            self.i += 1;
+            let value = self.value(at, close).map_err(|e| e.unwrap_or_else(|| never_closed(self, &name)))?;
+            self.skip_ws();
+            if self.s.get(self.i) != Some(&close) {
+                return Err(if self.i >= self.s.len() {
+                    never_closed(self, &name)
+                } else {
+                    self.unexpected(at, &name, &format!("{} after the @string value", close as char))
+                });
+            }
+            self.i += 1;
+            self.macros.insert(name, value);
+            return Ok(None);
+        }
+        self.skip_ws();
+        let key_start = self.i;
+        while self.i < self.s.len()
+            && !matches!(self.s[self.i], b',' | b'}' | b')')
+            && !self.s[self.i].is_ascii_whitespace()
+        {
+            self.i += 1;
+        }
+        let key = self.text[key_start..self.i].to_string();
+        let mut entry = Entry { kind, key, at, fields: HashMap::new() };
+        loop {
+            self.skip_ws();
+            match self.s.get(self.i) {
+                None => return Err(never_closed(self, &entry.key)),
+                Some(&c) if c == close => {
+                    self.i += 1;
+                    return Ok(Some(entry));
+                }
+                Some(b',') => {
+                    self.i += 1;
+                    continue;
+                }
+                Some(b'@') if self.opens_entry(self.i) && self.s.get(self.i.wrapping_sub(1)) == Some(&b'\n') => {
+                    return Err(never_closed(self, &entry.key));
+                }
+                _ => {}
+            }
+            let name_at = self.i;
+            let name = self.ident().to_lowercase();
+            self.skip_ws();
+            if name.is_empty() || self.s.get(self.i) != Some(&b'=') {
+                if self.i >= self.s.len() {
+                    return Err(never_closed(self, &entry.key));
+                }
+                let what = if name.is_empty() {
+                    "a field name".to_string()
+                } else {
+                    format!("`=` after the field name `{name}`")
+                };
+                return Err(self.unexpected(at, &entry.key, &what));
+            }
+            self.i += 1;
+            let raw = self.value(at, close).map_err(|e| e.unwrap_or_else(|| never_closed(self, &entry.key)))?;
+            entry.fields.entry(name).or_insert(Field { raw, at: name_at });
+            self.skip_ws();
+            match self.s.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(&c) if c == close => {}
+                None => return Err(never_closed(self, &entry.key)),
+                Some(_) if self.opens_entry(self.i) && self.s.get(self.i.wrapping_sub(1)) == Some(&b'\n') => {
+                    return Err(never_closed(self, &entry.key));
+                }
+                Some(_) => return Err(self.unexpected(at, &entry.key, "`,` between fields")),
+            }
+        }
+    }
+
+    fn unexpected(&self, at: usize, key: &str, what: &str) -> Broken {
+        let found: String = self.text[self.i.min(self.text.len())..].chars().take(1).collect();
+        let found = if found.is_empty() { "the end of the file".to_string() } else { format!("{found:?}") };
+        let _ = at;
+        Broken {
+            at: self.i,
+            message: format!("in entry `{key}`: found {found}; expected {what}"),
+            resume: self.next_line_at(self.i),
+        }
+    }
+
+    /// The end (one past the closing delimiter) of the group opened at `open`
+    /// (`{` or `(`), or `None` if it is never closed.
+    fn balanced(&self, open: usize, close: u8) -> Option<usize> {
+        let opener = self.s[open];
+        let mut depth = 0usize;
+        let mut j = open;
+        while j < self.s.len() {
+            let b = self.s[j];
+            if b == b'\\' {
+                j += 1;
+            } else if b == opener {
+                depth += 1;
+            } else if b == close {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j + 1);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A field value: parts joined by `#`. `Err(None)` when a brace or quote
+    /// is never closed (the caller names the entry).
+    fn value(&mut self, at: usize, close: u8) -> Result<String, Option<Broken>> {
+        let mut out = String::new();
+        loop {
+            self.skip_ws();
+            match self.s.get(self.i) {
+                None => return Err(None),
+                Some(b'{') => {
+                    let start = self.i + 1;
+                    let end = self.group_end(start, false)?;
+                    out.push_str(&self.text[start..end]);
+                    self.i = end + 1;
+                }
+                Some(b'"') => {
+                    let start = self.i + 1;
+                    let end = self.group_end(start, true)?;
+                    out.push_str(&self.text[start..end]);
+                    self.i = end + 1;
+                }
+                Some(&c) if is_ident(c) => {
+                    let word = self.ident().to_string();
+                    if word.bytes().all(|b| b.is_ascii_digit()) {
+                        out.push_str(&word);
+                    } else {
+                        match self.macros.get(&word.to_lowercase()) {
+                            Some(v) => out.push_str(v),
+                            None => out.push_str(&word),
+                        }
+                    }
+                }
+                Some(&c) if c == close || c == b',' => {
+                    return Err(Some(self.unexpected(
+                        at,
+                        &self.key_of(at),
+                        "a value: {text}, \"text\", a number or a macro name",
+                    )));
+                }
+                Some(_) => {
+                    return Err(Some(self.unexpected(
+                        at,
+                        &self.key_of(at),
+                        "a value: {text}, \"text\", a number or a macro name",
+                    )));
+                }
+            }
+            self.skip_ws();
+            if self.s.get(self.i) == Some(&b'#') {
+                self.i += 1;
+            } else {
+                return Ok(out);
+            }
+        }
+    }
+
+    /// The key of the entry at `at`, for messages.
+    fn key_of(&self, at: usize) -> String {
+        let rest = &self.text[at..];
+        let Some(open) = rest.find(['{', '(']) else { return String::new() };
+        rest[open + 1..].chars().take_while(|c| !matches!(c, ',' | '}' | ')') && !c.is_whitespace()).collect()
+    }
+
+    /// The offset of the brace or quote that closes a group whose content
+    /// starts at `start`. A line that starts a new entry inside the group
+    /// means the group was never closed.
+    fn group_end(&self, start: usize, quoted: bool) -> Result<usize, Option<Broken>> {
+        let mut depth = 0usize;
+        let mut j = start;
+        while j < self.s.len() {
+            match self.s[j] {
+                b'\\' => j += 1,
+                b'{' => depth += 1,
+                b'}' if depth == 0 => {
+                    if quoted {
+                        return Err(None);
+                    }
+                    return Ok(j);
+                }
+                b'}' => depth -= 1,
+                b'"' if quoted && depth == 0 => return Ok(j),
+                b'\n' if self.opens_entry(j + 1) => return Err(None),
+                _ => {}
+            }
+            j += 1;
+        }
+        Err(None)
+    }
+}
+
+/// The canonical reading type for a BibTeX entry type.
+fn entry_kind(kind: &str, has_url: bool) -> &'static str {
+    match kind {
+        "article" | "periodical" | "suppperiodical" => "article",
+        "book" | "mvbook" | "booklet" | "proceedings" | "mvproceedings" | "collection" | "mvcollection" => "book",
+        "incollection" | "inbook" | "suppbook" | "suppcollection" | "inreference" => "chapter",
+        "inproceedings" | "conference" => "conference-paper",
+        "techreport" | "report" | "manual" => "report",
+        "online" | "electronic" | "www" | "webpage" => "web",
+        "misc" if has_url => "web",
+        "phdthesis" | "mastersthesis" | "thesis" => "thesis",
+        "video" | "movie" => "video",
+        "audio" => "podcast",
+        other => reading_type(other).unwrap_or("other"),
+    }
+}
+
+fn record(e: &Entry, lines: &Lines, themes: &ThemeIndex) -> Result<ReadingRecord, Vec<RowError>> {
+    let line = lines.line(e.at);
+    let mut errs = Vec::new();
+    let get = |n: &str| e.fields.get(n).map(|f| collapse(&latex_to_unicode(&f.raw))).filter(|s| !s.is_empty());
+    let name = if e.key.is_empty() { format!("@{}", e.kind) } else { e.key.clone() };
+    let title = get("title");
+    if title.is_none() {
+        let (l, c) = lines.pos(e.at);
+        errs.push(RowError::new(l, c, format!("entry `{name}` has no title; expected a title field")));
+    }
+    let mut year = None;
+    for f in ["year", "date"] {
+        if let Some(y) = get(f) {
+            match parse_year(&y) {
+                Some(n) => year = Some(n),
+                None => {
+                    let (l, c) = lines.pos(e.fields[f].at);
+                    errs.push(RowError::new(
+                        l,
+                        c,
+                        format!("in entry `{name}`: {f} {y:?} is not a year; expected four digits such as 2019"),
+                    ));
+                }
+            }
+            break;
+        }
+    }
+    let doi = e.fields.get("doi").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty()).and_then(|d| {
+        let n = normalise_doi(&d);
+        if n.is_none() {
+            let (l, c) = lines.pos(e.fields["doi"].at);
+            errs.push(RowError::new(
+                l,
+                c,
+                format!("in entry `{name}`: doi {d:?} is not a DOI; expected the form 10.1234/abc"),
+            ));
+        }
+        n
+    });
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
+    let authors = e.fields.get("author").or_else(|| e.fields.get("editor")).map_or_else(Vec::new, |f| authors(&f.raw));
+    let mut ids = Vec::new();
+    for t in e.fields.get("keywords").map(|f| latex_to_unicode(&f.raw)).iter().flat_map(|k| split_cell(k)) {
+        if let Some(id) = themes.resolve(t)
+            && !ids.contains(&id)
+        {
+            ids.push(id);
+        }
+    }
+    Ok(ReadingRecord {
+        line,
+        title: clean_title(&title.unwrap_or_default()),
+        authors,
+        year,
+        kind: entry_kind(&e.kind, url.is_some()).to_string(),
+        container: ["journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization"]
+            .iter()
+            .find_map(|f| get(f)),
+        doi,
+        isbn: e.fields.get("isbn").and_then(|f| first_isbn(&verbatim(&f.raw))),
+        url,
+        annotation: ["annotation", "annote", "note"].iter().find_map(|f| get(f)),
+        language: get("language").or_else(|| get("langid")),
+        themes: ids,
+        ..ReadingRecord::default()
+    })
+}
+
+/// The first valid ISBN in a cell that may hold several (or an ISSN, or junk).
+pub(crate) fn first_isbn(s: &str) -> Option<String> {
+    normalise_isbn(s).or_else(|| s.split([' ', ',', ';', '\t', '\n']).find_map(normalise_isbn))
+}
+
+/// A DOI, URL or ISBN as written: braces dropped and `\_`, `\%`, `\&`, `\#`,
+/// `\~` unescaped, `\url{…}` unwrapped; no other LaTeX decoding (URLs may
+/// hold `--` and `~`).
+fn verbatim(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw.strip_prefix("\\url").unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' | '}' => {}
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whitespace runs made single spaces, ends trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Authors from a raw `author` value: split on ` and ` outside braces,
+/// each decoded; "others" (et al.) dropped.
+fn authors(raw: &str) -> Vec<String> {
+    let b = raw.as_bytes();
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut j = 0;
+    while j < b.len() {
+        match b[j] {
+            b'\\' => j += 1,
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            c if depth == 0
+                && c.is_ascii_whitespace()
+                && b.len() > j + 4
+                && b[j + 1..j + 4].eq_ignore_ascii_case(b"and")
+                && b[j + 4].is_ascii_whitespace() =>
+            {
+                parts.push(&raw[start..j]);
+                j += 4;
+                start = j + 1;
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    parts.push(&raw[start.min(raw.len())..]);
+    parts
+        .into_iter()
+        .map(|p| collapse(&latex_to_unicode(p)))
+        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case("others"))
+        .collect()
+}
+
+/// Accented letters by accent: the bases and, in the same order, the results.
+const COMPOSE: &[(char, &str, &str)] = &[
+    ('\'', "aeiouyAEIOUYcCnNsSzZgGkKlLmMpPrRwW", "áéíóúýÁÉÍÓÚÝćĆńŃśŚźŹǵǴḱḰĺĹḿḾṕṔŕŔẃẂ"),
+    ('`', "aeiouAEIOUnNwWyY", "àèìòùÀÈÌÒÙǹǸẁẀỳỲ"),
+    ('^', "aeiouAEIOUcCgGhHjJsSwWyYzZ", "âêîôûÂÊÎÔÛĉĈĝĜĥĤĵĴŝŜŵŴŷŶẑẐ"),
+    ('"', "aeiouyAEIOUYhHwWxXt", "äëïöüÿÄËÏÖÜŸḧḦẅẄẍẌẗ"),
+    ('~', "anoANOiIuUeEyY", "ãñõÃÑÕĩĨũŨẽẼỹỸ"),
+    ('c', "cCsStTgGkKlLnNrReE", "çÇşŞţŢģĢķĶļĻņŅŗŖȩȨ"),
+    ('v', "cCsSzZrRnNeEdDtTlLgGkKaAiIoOuU", "čČšŠžŽřŘňŇěĚďĎťŤľĽǧǦǩǨǎǍǐǏǒǑǔǓ"),
+    ('=', "aeiouAEIOUyY", "āēīōūĀĒĪŌŪȳȲ"),
+    ('.', "zZcCeEgGIaAoO", "żŻċĊėĖġĠİȧȦȯȮ"),
+    ('u', "gGaAeEiIoOuU", "ğĞăĂĕĔĭĬŏŎŭŬ"),
+    ('H', "oOuU", "őŐűŰ"),
+    ('k', "aAeEiIuUoO", "ąĄęĘįĮųŲǫǪ"),
+    ('r', "aAuU", "åÅůŮ"),
+    ('d', "aAeEiIoOuUsStThHzZ", "ạẠẹẸịỊọỌụỤṣṢṭṬḥḤẓẒ"),
+];
+
+/// The combining mark for an accent, when no precomposed letter exists.
+fn combining(accent: char) -> Option<char> {
+    Some(match accent {
+        '\'' => '\u{301}',
+        '`' => '\u{300}',
+        '^' => '\u{302}',
+        '"' => '\u{308}',
+        '~' => '\u{303}',
+        'c' => '\u{327}',
+        'v' => '\u{30c}',
+        '=' => '\u{304}',
+        '.' => '\u{307}',
+        'u' => '\u{306}',
+        'H' => '\u{30b}',
+        'k' => '\u{328}',
+        'r' => '\u{30a}',
+        'd' => '\u{323}',
+        'b' => '\u{331}',
+        't' => '\u{361}',
+        _ => return None,
+    })
+}
+
+fn accent(accent: char, base: char) -> String {
+    if let Some((_, from, to)) = COMPOSE.iter().find(|(a, _, _)| *a == accent)
+        && let Some(p) = from.chars().position(|c| c == base)
+        && let Some(c) = to.chars().nth(p)
+    {
+        return c.to_string();
+    }
+    match combining(accent) {
+        Some(m) => format!("{base}{m}"),
+        None => base.to_string(),
+    }
+}
+
+/// Letter-like commands without arguments.
+fn symbol(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "ss" => "ß",
+        "SS" => "SS",
+        "o" => "ø",
+        "O" => "Ø",
+        "aa" => "å",
+        "AA" => "Å",
+        "ae" => "æ",
+        "AE" => "Æ",
+        "oe" => "œ",
+        "OE" => "Œ",
+        "l" => "ł",
+        "L" => "Ł",
+        "i" => "ı",
+        "j" => "ȷ",
+        "dh" => "ð",
+        "DH" => "Ð",
+        "th" => "þ",
+        "TH" => "Þ",
+        "ng" => "ŋ",
+        "NG" => "Ŋ",
+        "dj" => "đ",
+        "DJ" => "Đ",
+        "textendash" => "–",
+        "textemdash" => "—",
+        "textquoteright" => "’",
+        "textquoteleft" => "‘",
+        "textquotedblleft" => "“",
+        "textquotedblright" => "”",
+        "textregistered" => "®",
+        "texttrademark" => "™",
+        "textcopyright" | "copyright" => "©",
+        "textdegree" => "°",
+        "textellipsis" | "ldots" | "dots" => "…",
+        "guillemotleft" | "guillemetleft" => "«",
+        "guillemotright" | "guillemetright" => "»",
+        "S" => "§",
+        "P" => "¶",
+        "pounds" => "£",
+        "euro" => "€",
+        "textbackslash" => "\\",
+        "LaTeX" => "LaTeX",
+        "TeX" => "TeX",
+        "alpha" => "α",
+        "beta" => "β",
+        "gamma" => "γ",
+        "delta" => "δ",
+        "mu" => "μ",
+        "pi" => "π",
+        "sigma" => "σ",
+        "times" => "×",
+        "pm" => "±",
+        "leq" | "le" => "≤",
+        "geq" | "ge" => "≥",
+        "newline" | "par" | "quad" | "qquad" | "space" | "\\" => " ",
+        _ => return None,
+    })
+}
+
+/// LaTeX text made Unicode: accents composed, `{}` dropped, `--` and `---`
+/// made dashes, `~` a space, quotes made typographic, unknown commands
+/// dropped with their argument kept.
+pub fn latex_to_unicode(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < c.len() {
+        match c[i] {
+            '{' | '}' | '$' => i += 1,
+            '~' => {
+                out.push(' ');
+                i += 1;
+            }
+            '-' if c.get(i + 1) == Some(&'-') => {
+                if c.get(i + 2) == Some(&'-') {
+                    out.push('—');
+                    i += 3;
+                } else {
+                    out.push('–');
+                    i += 2;
+                }
+            }
+            '`' if c.get(i + 1) == Some(&'`') => {
+                out.push('“');
+                i += 2;
+            }
+            '\'' if c.get(i + 1) == Some(&'\'') => {
+                out.push('”');
+                i += 2;
+            }
+            '\\' => i = command(&c, i + 1, &mut out),
+            ch => {
+                out.push(ch);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Decodes the command after a backslash at `i`; returns where to go on.
+fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
+    let Some(&first) = c.get(i) else {
+        return i;
+    };
+    if matches!(first, '\'' | '`' | '^' | '"' | '~' | '=' | '.') {
+        let (base, next) = accent_arg(c, i + 1);
+        match base {
+            Some(b) => out.push_str(&accent(first, b)),
+            None => {
+                if let Some(m) = combining(first) {
+                    out.push(m);
+                }
+            }
+        }
+        return next;
+    }
+    if !first.is_ascii_alphabetic() {
+        // `\&`, `\%`, `\$`, `\#`, `\_`, `\{`, `\}`, `\ `, `\-` (soft hyphen), `\,` and `\/` (spacing)
+        match first {
+            '-' | '/' => {}
+            ',' | ';' | ' ' | '\\' => out.push(' '),
+            other => out.push(other),
+        }
+        return i + 1;
+    }
+    let start = i;
+    while i < c.len() && c[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    let name: String = c[start..i].iter().collect();
+    if name.len() == 1 && matches!(first, 'c' | 'v' | 'u' | 'H' | 'k' | 'r' | 'd' | 'b' | 't') {
+        let mut j = i;
+        while j < c.len() && c[j] == ' ' {
+            j += 1;
+        }
+        if j < c.len() && (c[j] == '{' || j > i) {
+            let (base, next) = accent_arg(c, j);
+            if let Some(b) = base {
+                out.push_str(&accent(first, b));
+                return next;
+            }
+        }
+    }
+    // A space after a command name ends the name and is not text.
+    let after = if c.get(i) == Some(&' ') { i + 1 } else { i };
+    match symbol(&name) {
+        Some(s) => {
+            out.push_str(s);
+            // `{\ss}x` and `\ss{}x`: an empty group after a symbol is dropped by the caller.
+            after
+        }
+        // `\emph{x}`, `\textit{x}`, `\url{x}` and the like: the argument stays, the braces go.
+        None => after,
+    }
+}
+
+/// The letter an accent applies to: `u`, `{u}`, `{\i}`, ` u`; and where to go on.
+fn accent_arg(c: &[char], mut i: usize) -> (Option<char>, usize) {
+    while c.get(i) == Some(&' ') {
+        i += 1;
+    }
+    let braced = c.get(i) == Some(&'{');
+    if braced {
+        i += 1;
+        while c.get(i) == Some(&' ') {
+            i += 1;
+        }
+    }
+    let base = match c.get(i) {
+        Some('\\')
+            if matches!(c.get(i + 1), Some('i' | 'j')) && !c.get(i + 2).is_some_and(char::is_ascii_alphabetic) =>
+        {
+            let b = c[i + 1];
+            i += 2;
+            if c.get(i) == Some(&' ') && !braced {
+                i += 1;
+            }
+            Some(b)
+        }
+        Some(&ch) if ch != '}' && ch != '\\' => {
+            i += 1;
+            Some(ch)
+        }
+        _ => None,
+    };
+    if braced {
+        // The rest of the group (normally empty) stays as text; only its brace goes.
+        if c.get(i) == Some(&'}') {
+            i += 1;
+        }
+    }
+    (base, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::detect::themes_for_tests;
+
+    fn parse_str(s: &str) -> Parsed {
+        let (_dir, themes) = themes_for_tests();
+        parse("t.bib", s, &themes)
+    }
+
+    #[test]
+    fn accents_become_unicode() {
+        let cases = [
+            (r#"{\"u}ber"#, "über"),
+            (r#"\"{u}ber"#, "über"),
+            (r"Caf\'{e}", "Café"),
+            (r"Caf{\'e}", "Café"),
+            (r"\`a la", "à la"),
+            (r"C\^ote", "Côte"),
+            (r"Espa\~na", "España"),
+            (r"Fran\c{c}ois", "François"),
+            (r"Fran\c cois", "François"),
+            (r"\v{S}koda", "Škoda"),
+            (r"\=a", "ā"),
+            (r"\.Zagiel", "Żagiel"),
+            (r"Do\u{g}an", "Doğan"),
+            (r"Erd\H{o}s", "Erdős"),
+            (r"Stra{\ss}e", "Straße"),
+            (r"Str{\o}m", "Strøm"),
+            (r"{\aa}r", "år"),
+            (r"R\&D", "R&D"),
+            (r"1990--2000", "1990–2000"),
+            (r"a---b", "a—b"),
+            (r"Fig.~1", "Fig. 1"),
+            (r#"na{\"\i}ve"#, "naïve"),
+            (r"{\'\i}ndice", "índice"),
+            (r"\'{\i}ndice", "índice"),
+            (r"{Plasmonic} {Resonance}", "Plasmonic Resonance"),
+            (r"\emph{Very} good", "Very good"),
+            (r"Ng\~{u}g\~{\i} wa Thiong'o", "Ngũgĩ wa Thiong'o"),
+            (r"{\L}\'od\'z", "Łódź"),
+            (r"100\%", "100%"),
+        ];
+        for (tex, want) in cases {
+            assert_eq!(latex_to_unicode(tex), want, "{tex}");
+        }
+    }
+
+    #[test]
+    fn entries_with_macros_and_concatenation() {
+        let p = parse_str(
+            r#"
+@string{jh = "Journal of " # {Health}}
+@STRING(pub = {Pluto Press})
+% a comment line
+@Article{fanon1961,
+  author = {Fanon, Frantz and Jean-Paul Sartre and {World Health Organization}},
+  title = "The {Wretched} of the Earth",
+  journal = jh # " Equity",
+  year = 1961,
+  doi = {https://doi.org/10.1000/ABC},
+  keywords = {epistemic bias, colonialism},
+  abstract = {Not an annotation.},
+  note = {Read chapter 1.},
+}
+@book{verges, title={A Decolonial Feminism}, publisher = pub, isbn = {ISSN 1234-5678, 978-0-385-50993-0}, year={2021}, date = {2021-03}}
+"#,
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.records.len(), 2);
+        let a = &p.records[0];
+        assert_eq!(a.line, 5);
+        assert_eq!(a.title, "The Wretched of the Earth");
+        assert_eq!(a.authors, ["Fanon, Frantz", "Jean-Paul Sartre", "World Health Organization"]);
+        assert_eq!(a.container.as_deref(), Some("Journal of Health Equity"));
+        assert_eq!(a.year, Some(1961));
+        assert_eq!(a.kind, "article");
+        assert_eq!(a.doi.as_deref(), Some("10.1000/abc"));
+        assert_eq!(a.annotation.as_deref(), Some("Read chapter 1."));
+        assert_eq!(a.themes.len(), 1);
+        let b = &p.records[1];
+        assert_eq!(b.kind, "book");
+        assert_eq!(b.container.as_deref(), Some("Pluto Press"));
+        assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
+        assert_eq!(b.line, 15);
+    }
+
+    #[test]
+    fn entry_types_map_to_reading_types() {
+        let p = parse_str(
+            "@incollection{a, title={A}}\n@inbook{b, title={B}}\n@inproceedings{c, title={C}}\n@techreport{d, title={D}}\n\
+             @misc{e, title={E}, url={https://x.org}}\n@misc{f, title={F}}\n@online{g, title={G}}\n@phdthesis{h, title={H}}\n@weird{i, title={I}}\n",
+        );
+        let kinds: Vec<_> = p.records.iter().map(|r| r.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["chapter", "chapter", "conference-paper", "report", "web", "other", "web", "thesis", "other"]
+        );
+    }
+
+    #[test]
+    fn unclosed_entry_is_reported_where_it_starts_and_parsing_goes_on() {
+        let p = parse_str(
+            "@article{ok1, title={One}}\n\n  @article{broken, title = {Open brace,\n  year = 2019}\n@article{ok2, title={Two}}\n@book{last, title={Three}",
+        );
+        let titles: Vec<_> = p.records.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["One", "Two"]);
+        assert_eq!(p.errors.len(), 2, "{:?}", p.errors);
+        assert_eq!((p.errors[0].line, p.errors[0].column), (3, 3));
+        assert_eq!(p.errors[0].message, "entry `broken` is never closed; expected a closing }");
+        assert_eq!((p.errors[1].line, p.errors[1].column), (6, 1));
+        assert!(p.errors[1].message.contains("entry `last` is never closed"));
+    }
+
+    #[test]
+    fn missing_title_bad_year_and_bad_doi_are_errors() {
+        let p = parse_str("@article{a, author={X}}\n@article{b,\n title={T},\n  year={soon},\n doi={nope}}\n");
+        assert!(p.records.is_empty());
+        assert_eq!(p.errors.len(), 3, "{:?}", p.errors);
+        assert_eq!((p.errors[0].line, p.errors[0].column), (1, 1));
+        assert!(p.errors[0].message.contains("no title"));
+        assert_eq!((p.errors[1].line, p.errors[1].column), (4, 3));
+        assert!(p.errors[1].message.contains("\"soon\""));
+        assert_eq!((p.errors[2].line, p.errors[2].column), (5, 2));
+    }
+
+    #[test]
+    fn deep_nesting_and_huge_fields_work() {
+        let deep = format!("@article{{d, title = {{{}x{}}}}}", "{".repeat(10_000), "}".repeat(10_000));
+        let p = parse_str(&deep);
+        assert_eq!(p.records.len(), 1);
+        assert_eq!(p.records[0].title, "x");
+        let unclosed = format!("@article{{d, title = {{{}x}}", "{".repeat(10_000));
+        let p = parse_str(&unclosed);
+        assert_eq!(p.errors.len(), 1);
+        let big = format!("@article{{b, title = {{Big}}, note = {{{}}}}}", "word ".repeat(200_000));
+        let p = parse_str(&big);
+        assert_eq!(p.records.len(), 1);
+        assert_eq!(p.records[0].annotation.as_ref().map(String::len), Some(1_000_000 - 1));
+    }
+
+    #[test]
+    fn comments_preamble_and_stray_at_signs_are_skipped() {
+        let p = parse_str(
+            "Mail me at someone@example.org\n@comment{jabref-meta: x}\n@preamble{\"\\newcommand{\\x}{y}\"}\n@misc{a, title = {A}}\n",
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.records.len(), 1);
+    }
+
+    #[test]
+    fn real_zotero_bibtex_export() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/bib/slr-deepfake-detection_zotero-export_first150.bib"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("skipping: {path} not found");
+            return;
+        };
+        let p = parse_str(&text);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.records.len(), 150);
+        let first = &p.records[0];
+        assert_eq!(first.line, 2);
+        assert_eq!(
+            first.title,
+            "Advanced Plasmonic Resonance-enhanced Biosensor for Comprehensive Real-time Detection and Analysis of Deepfake Content"
+        );
+        assert_eq!(first.authors[0], "Maheshwari, R. Uma");
+        assert_eq!(first.container.as_deref(), Some("Plasmonics"));
+        assert!(first.annotation.is_none());
+        assert_eq!(p.records.iter().filter(|r| r.doi.is_none()).count(), 2);
+        assert_eq!(p.records.iter().filter(|r| r.kind == "conference-paper").count(), 97);
+        assert!(p.records.iter().all(|r| !r.title.contains(['{', '}', '\\'])));
+    }
+}
