@@ -33,20 +33,20 @@ fn samples_import_and_reimport_changes_nothing() {
     let w = Workdir::new();
     w.ok(&["init"]);
     let first = w.ok_stderr(&["import", "modules", &sample("modules.csv")]);
-    assert!(first.contains("284 sessions new"), "{first}");
+    assert!(first.contains("sessions: 284 new"), "{first}");
     assert!(first.contains("37 new"), "{first}");
     let reading = w.ok_stderr(&["import", "reading", &sample("reading.csv")]);
-    assert!(reading.contains("70 readings new"), "{reading}");
+    assert!(reading.contains("readings: 70 new"), "{reading}");
     let items = w.count("SELECT count(*) FROM item");
     let tags = w.count("SELECT count(*) FROM item_tag");
     let history = w.count("SELECT count(*) FROM history");
     assert_eq!(items, 284);
 
     let again = w.ok_stderr(&["import", "modules", &sample("modules.csv")]);
-    assert!(again.contains("0 sessions new, 0 changed, 284 unchanged"), "{again}");
+    assert!(again.contains("sessions: 0 new, 0 changed, 284 unchanged"), "{again}");
     assert!(again.contains("nothing changed"), "{again}");
     let again = w.ok_stderr(&["import", "reading", &sample("reading.csv")]);
-    assert!(again.contains("0 readings new, 0 changed, 70 unchanged"), "{again}");
+    assert!(again.contains("readings: 0 new, 0 changed, 70 unchanged"), "{again}");
     assert_eq!(w.count("SELECT count(*) FROM item"), items);
     assert_eq!(w.count("SELECT count(*) FROM item_tag"), tags);
     assert_eq!(w.count("SELECT count(*) FROM history"), history);
@@ -74,7 +74,7 @@ fn a_changed_row_updates_its_record_and_the_history() {
     assert_eq!(w.count("SELECT count(*) FROM item WHERE outcomes LIKE '%who discovered%'"), 0, "dry run wrote");
 
     let out = w.ok_stderr(&["import", "modules", path.to_str().unwrap()]);
-    assert!(out.contains("0 sessions new, 1 changed, 283 unchanged"), "{out}");
+    assert!(out.contains("sessions: 0 new, 1 changed, 283 unchanged"), "{out}");
     assert_eq!(w.count("SELECT count(*) FROM item"), 284);
     assert_eq!(w.count("SELECT count(*) FROM item WHERE outcomes LIKE '%who discovered%'"), 1);
     assert_eq!(
@@ -345,7 +345,7 @@ fn audit_does_the_whole_job_and_is_idempotent() {
     let w = Workdir::new();
     let args = ["audit", &sample("modules.csv"), &sample("reading.csv"), "--out", "report.pdf"];
     let first = w.ok_stderr(&args);
-    assert!(first.contains("284 sessions new"), "{first}");
+    assert!(first.contains("sessions: 284 new"), "{first}");
     let a = std::fs::read(w.path("report.pdf")).unwrap();
     assert!(a.starts_with(b"%PDF"));
     let second = w.ok_stderr(&args);

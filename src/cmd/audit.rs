@@ -34,7 +34,11 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let mut store = ctx.open(Mode::Create)?;
     let common =
         |file: PathBuf, map: Vec<String>| Common { file, map, encoding: None, dry_run: false, by: a.by.clone() };
-    let m = ModulesArgs { common: common(a.modules.clone(), a.map.clone()), programme: a.programme.clone() };
+    let m = ModulesArgs {
+        common: common(a.modules.clone(), a.map.clone()),
+        programme: a.programme.clone(),
+        rename_duplicate_codes: false,
+    };
     let (counts, _) = import::modules(&mut store, &m, ctx.quiet)?;
     ctx.note(import::summary(&a.modules, "sessions", &counts, false));
     let r = ReadingArgs { common: common(a.reading.clone(), vec![]), status: "approved".into() };

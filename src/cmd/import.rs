@@ -55,6 +55,10 @@ pub struct ModulesArgs {
     /// The programme for rows without a programme column.
     #[arg(long, default_value = "Curriculum")]
     pub programme: String,
+    /// When the file gives one module code to modules with different titles,
+    /// keep them all: the second is stored as CODE~2, the third CODE~3…
+    #[arg(long)]
+    pub rename_duplicate_codes: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -113,7 +117,8 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let tx = store.write()?;
     let mut ids = ids;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
-    let mut writer = ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), c.dry_run)?;
+    let mut writer =
+        ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), c.dry_run, a.rename_duplicate_codes)?;
     let mut errors = ImportErrors::new(c.file.clone());
     let mut rejected: Vec<Change> = Vec::new();
     let code_column = reader.mapping().column(crate::import::modules::CODE);
@@ -161,7 +166,13 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         b.finish_and_clear();
     }
     timer.mark("rows");
+    let renamed = std::mem::take(&mut writer.renamed);
     let (mut counts, mut changes, late) = writer.finish()?;
+    if !quiet {
+        for (line, from, to) in &renamed {
+            eprintln!("note: line {line}: module code {from:?} already names another module; stored as {to:?}");
+        }
+    }
     for (line, problem) in late {
         reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, code_column, problem));
     }
@@ -281,7 +292,7 @@ fn print_diff(changes: &[Change]) {
 /// The one-line summary every import ends with.
 pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     let mut s = format!(
-        "{}{}: {} {noun} new, {} changed, {} unchanged, {} duplicate, {} rejected",
+        "{}{}: {noun}: {} new, {} changed, {} unchanged, {} duplicate, {} rejected",
         if dry_run { "dry run, nothing written: " } else { "" },
         file.display(),
         c.new,

@@ -346,7 +346,7 @@ mod tests {
         assert!(p.errors[0].message.contains("no title"));
         assert_eq!((p.errors[1].line, p.errors[1].column), (4, 3));
         assert!(p.errors[1].message.contains("\"someday\""));
-        assert_eq!((p.errors[2].line, p.errors[2].column), (4, 34));
+        assert_eq!((p.errors[2].line, p.errors[2].column), (4, 33));
     }
 
     #[test]

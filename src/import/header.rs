@@ -60,7 +60,7 @@ pub fn map(file: &str, headers: &csv::StringRecord, fields: &[Field], maps: &[(S
         match normed.iter().position(|h| h == theirs) {
             Some(c) => columns[*field] = Some(c),
             None => bail!(
-                "{file}:1: --map names a header {theirs:?} that is not in the file; headers found: {}",
+                "{file}:1:1: --map names a header {theirs:?} that is not in the file; headers found: {}",
                 quoted(headers)
             ),
         }
@@ -79,17 +79,34 @@ pub fn map(file: &str, headers: &csv::StringRecord, fields: &[Field], maps: &[(S
         fields.iter().zip(&columns).filter(|(f, c)| f.required && c.is_none()).map(|(f, _)| f).collect();
     if !missing.is_empty() {
         let names: Vec<_> = missing.iter().map(|f| f.name).collect();
-        let example = headers.iter().find(|h| !h.trim().is_empty()).unwrap_or("Their Header");
+        let example = suggest(headers, &columns, missing[0].name);
         bail!(
-            "{file}:1: no column for {} (required); headers found: {}\n\
+            "{file}:1:1: no column for {} (required); headers found: {}\n\
              hint: name the column with --map, e.g. --map '{}={}'",
             names.join(", "),
             quoted(headers),
-            example.trim(),
+            example,
             names[0]
         );
     }
     Ok(Mapping { columns })
+}
+
+/// The header most likely meant for `field`: an unused one sharing a word
+/// with it ("title" for module_title, "…_id" or "code" for module_code).
+fn suggest(headers: &csv::StringRecord, columns: &[Option<usize>], field: &str) -> String {
+    let words: Vec<&str> = field.split('_').chain(if field.ends_with("code") { Some("id") } else { None }).collect();
+    let unused = headers.iter().enumerate().filter(|(c, h)| !columns.contains(&Some(*c)) && !h.trim().is_empty());
+    let clean = |h: &str| h.trim().trim_matches(['`', '"', '\'']).to_string();
+    let mut first = None;
+    for (_, h) in unused {
+        let n = norm(h);
+        if words.iter().any(|w| *w != "module" && n.contains(w)) {
+            return clean(h);
+        }
+        first.get_or_insert_with(|| clean(h));
+    }
+    first.unwrap_or_else(|| "Their Header".into())
 }
 
 fn quoted(headers: &csv::StringRecord) -> String {

@@ -8,6 +8,7 @@ pub mod header;
 pub mod modules;
 pub mod reading_csv;
 pub mod ris;
+pub mod rows;
 pub mod source;
 pub mod talis_csv;
 pub mod zotero_csv;

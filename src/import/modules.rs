@@ -7,6 +7,7 @@
 use anyhow::{Context, Result};
 
 use super::header::{self, Field, Mapping};
+use super::rows::Rows;
 use super::source::Source;
 use super::{RowError, cell};
 use crate::store::themes::{ThemeIndex, split_cell};
@@ -94,15 +95,11 @@ pub struct ItemRow {
 
 /// Reads module rows from a source, validating each.
 pub struct ModuleReader<'a> {
-    reader: csv::Reader<Box<dyn std::io::Read + Send>>,
+    rows: Rows,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
     default_programme: String,
-    ends_with_quote: bool,
-    record: csv::StringRecord,
-    /// Set once the reader hit the end, or an error it cannot read past.
-    done: bool,
 }
 
 impl<'a> ModuleReader<'a> {
@@ -114,12 +111,13 @@ impl<'a> ModuleReader<'a> {
         default_programme: &str,
     ) -> Result<ModuleReader<'a>> {
         let file = source.path.display().to_string();
-        let mut reader = csv::ReaderBuilder::new()
+        let reader = csv::ReaderBuilder::new()
             .delimiter(source.delimiter)
             .flexible(true)
             .has_headers(true)
             .from_reader(source.reader);
-        let headers = reader.headers().with_context(|| format!("reading the header of {file}"))?.clone();
+        let mut rows = Rows::new(reader, source.ends_with_quote);
+        let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             anyhow::bail!(
                 "{file}:1:1: the file is empty; expected a header row such as \
@@ -130,13 +128,10 @@ impl<'a> ModuleReader<'a> {
         let mapping = header::map(&file, &headers, FIELDS, &maps)?;
         Ok(ModuleReader {
             width: headers.len(),
-            reader,
+            rows,
             mapping,
             themes,
             default_programme: default_programme.to_string(),
-            ends_with_quote: source.ends_with_quote,
-            record: csv::StringRecord::new(),
-            done: false,
         })
     }
 
@@ -147,52 +142,37 @@ impl<'a> ModuleReader<'a> {
 
     /// The next row, or the problems that make it invalid.
     pub fn next_row(&mut self) -> Option<Result<ModuleRow, Vec<RowError>>> {
-        if self.done {
-            return None;
-        }
-        match self.reader.read_record(&mut self.record) {
-            Ok(false) => {
-                self.done = true;
-                None
-            }
-            Ok(true) => {
-                let line = self.record.position().map_or(0, |p| p.line());
-                let at_end = self.reader.is_done();
-                Some(self.validate(line, at_end))
+        match self.rows.advance()? {
+            Ok(last) => {
+                let line = self.rows.line();
+                if let Some(col) = self.rows.unclosed_quote(last) {
+                    return Some(Err(vec![RowError::new(
+                        line,
+                        col,
+                        "a quoted field opened here is never closed; expected a closing \" before the end of the file",
+                    )]));
+                }
+                Some(self.validate(line))
             }
             Err(e) => {
-                self.done = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
                 let line = e.position().map_or(0, |p| p.line());
-                let msg = match e.kind() {
-                    csv::ErrorKind::Utf8 { err, .. } => {
-                        format!("field {} is not valid UTF-8; expected text (try --encoding)", err.field() + 1)
-                    }
-                    _ => format!("cannot read this row: {e}"),
-                };
-                let col = match e.kind() {
-                    csv::ErrorKind::Utf8 { err, .. } => err.field() as u64 + 1,
-                    _ => 1,
+                let (col, msg) = match e.kind() {
+                    csv::ErrorKind::Utf8 { err, .. } => (
+                        err.field() as u64 + 1,
+                        format!("field {} is not valid UTF-8; expected text (try --encoding)", err.field() + 1),
+                    ),
+                    _ => (1, format!("cannot read this row: {e}")),
                 };
                 Some(Err(vec![RowError::new(line, col, msg)]))
             }
         }
     }
 
-    fn validate(&self, line: u64, at_end: bool) -> Result<ModuleRow, Vec<RowError>> {
-        let r = &self.record;
+    fn validate(&self, line: u64) -> Result<ModuleRow, Vec<RowError>> {
+        let r = &self.rows.current;
         let m = &self.mapping;
         let mut errs = Vec::new();
 
-        // An unclosed quote swallows the rest of the file into one field.
-        if at_end && !self.ends_with_quote && r.iter().any(|f| f.contains(['\n', '\r'])) {
-            let col = r.iter().position(|f| f.contains(['\n', '\r'])).unwrap_or(0) as u64 + 1;
-            errs.push(RowError::new(
-                line,
-                col,
-                "a quoted field opened here is never closed; expected a closing \" before the end of the file",
-            ));
-            return Err(errs);
-        }
         if let Some((c, _)) = r.iter().enumerate().find(|(_, f)| f.contains('\0')) {
             errs.push(RowError::new(
                 line,
@@ -216,7 +196,7 @@ impl<'a> ModuleReader<'a> {
             return Err(errs);
         }
 
-        let programme = cell(m.get(PROGRAMME, r)).unwrap_or(&self.default_programme).to_string();
+        let programme = one_line(cell(m.get(PROGRAMME, r)).unwrap_or(&self.default_programme));
         let year = match cell(m.get(YEAR, r)) {
             None => None,
             Some(y) => match y.parse::<i64>() {
@@ -300,12 +280,17 @@ impl<'a> ModuleReader<'a> {
             line,
             programme,
             year,
-            code: code.to_string(),
-            title: title.to_string(),
-            lead: cell(m.get(LEAD, r)).map(str::to_string),
-            item: session.map(|s| ItemRow { title: s.to_string(), kind, outcomes, themes }),
+            code: one_line(code),
+            title: one_line(title),
+            lead: cell(m.get(LEAD, r)).map(one_line),
+            item: session.map(|s| ItemRow { title: one_line(s), kind, outcomes, themes }),
         })
     }
+}
+
+/// A name on one line: runs of whitespace (line breaks included) made one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Learning outcomes, one per line, trimmed; CRLF made LF.

@@ -5,6 +5,7 @@
 use anyhow::{Context, Result};
 
 use super::header::{self, Field, Mapping};
+use super::rows::Rows;
 use super::source::Source;
 use super::{ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
 use crate::store::themes::{ThemeIndex, split_cell};
@@ -52,21 +53,18 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
 
 pub struct ReadingReader<'a> {
     file: String,
-    reader: csv::Reader<Box<dyn std::io::Read + Send>>,
+    rows: Rows,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
-    ends_with_quote: bool,
-    record: csv::StringRecord,
-    done: bool,
 }
 
 impl<'a> ReadingReader<'a> {
     pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
-        let mut reader =
-            csv::ReaderBuilder::new().delimiter(source.delimiter).flexible(true).from_reader(source.reader);
-        let headers = reader.headers().with_context(|| format!("reading the header of {file}"))?.clone();
+        let reader = csv::ReaderBuilder::new().delimiter(source.delimiter).flexible(true).from_reader(source.reader);
+        let mut rows = Rows::new(reader, source.ends_with_quote);
+        let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             anyhow::bail!(
                 "{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes"
@@ -74,16 +72,7 @@ impl<'a> ReadingReader<'a> {
         }
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(&file, &headers, FIELDS, &maps)?;
-        Ok(ReadingReader {
-            file,
-            width: headers.len(),
-            reader,
-            mapping,
-            themes,
-            ends_with_quote: source.ends_with_quote,
-            record: csv::StringRecord::new(),
-            done: false,
-        })
+        Ok(ReadingReader { file, width: headers.len(), rows, mapping, themes })
     }
 
     pub fn file(&self) -> &str {
@@ -91,39 +80,36 @@ impl<'a> ReadingReader<'a> {
     }
 
     pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
-        if self.done {
-            return None;
-        }
-        match self.reader.read_record(&mut self.record) {
-            Ok(false) => {
-                self.done = true;
-                None
-            }
-            Ok(true) => {
-                let line = self.record.position().map_or(0, |p| p.line());
-                let at_end = self.reader.is_done();
-                Some(self.validate(line, at_end))
+        match self.rows.advance()? {
+            Ok(last) => {
+                let line = self.rows.line();
+                if let Some(col) = self.rows.unclosed_quote(last) {
+                    return Some(Err(vec![RowError::new(
+                        line,
+                        col,
+                        "a quoted field opened here is never closed; expected a closing \" before the end of the file",
+                    )]));
+                }
+                Some(self.validate(line))
             }
             Err(e) => {
-                self.done = true;
                 let line = e.position().map_or(0, |p| p.line());
-                Some(Err(vec![RowError::new(line, 1, format!("cannot read this row: {e}"))]))
+                let (col, msg) = match e.kind() {
+                    csv::ErrorKind::Utf8 { err, .. } => (
+                        err.field() as u64 + 1,
+                        format!("field {} is not valid UTF-8; expected text (try --encoding)", err.field() + 1),
+                    ),
+                    _ => (1, format!("cannot read this row: {e}")),
+                };
+                Some(Err(vec![RowError::new(line, col, msg)]))
             }
         }
     }
 
-    fn validate(&self, line: u64, at_end: bool) -> Result<ReadingRecord, Vec<RowError>> {
-        let r = &self.record;
+    fn validate(&self, line: u64) -> Result<ReadingRecord, Vec<RowError>> {
+        let r = &self.rows.current;
         let m = &self.mapping;
         let mut errs = Vec::new();
-        if at_end && !self.ends_with_quote && r.iter().any(|f| f.contains(['\n', '\r'])) {
-            let col = r.iter().position(|f| f.contains(['\n', '\r'])).unwrap_or(0) as u64 + 1;
-            return Err(vec![RowError::new(
-                line,
-                col,
-                "a quoted field opened here is never closed; expected a closing \" before the end of the file",
-            )]);
-        }
         if let Some((c, _)) = r.iter().enumerate().find(|(_, f)| f.contains('\0')) {
             errs.push(RowError::new(line, c as u64 + 1, "NUL byte in this field; expected text"));
         }

@@ -1,7 +1,8 @@
 //! RIS: `TY  - ` … `ER  - ` records of `XX  - value` lines, LF or CRLF.
 //! Repeated tags (`AU`, `KW`) add up; a line that is not a tag line
 //! continues the field before it. Abstracts (`AB`) and notes (`N1`, where
-//! Zotero puts its notes) are not imported.
+//! Zotero puts its notes) are not imported. Zotero writes a conference
+//! paper's proceedings title in `C3`.
 
 use super::bibtex::first_isbn;
 use super::reading_csv::{clean_title, parse_year};
@@ -171,7 +172,7 @@ fn record(raw: &Raw, themes: &ThemeIndex) -> Result<ReadingRecord, Vec<RowError>
         authors,
         year,
         kind: ris_kind(raw.ty).to_string(),
-        container: text(&["T2", "JF", "JO", "BT", "T3", "JA", "J2", "PB"]),
+        container: text(&["T2", "JF", "JO", "BT", "C3", "T3", "JA", "J2", "PB"]),
         doi,
         isbn: all(&["SN"]).into_iter().find_map(first_isbn),
         url: all(&["UR"]).first().and_then(|u| u.split_whitespace().next()).map(str::to_string),

@@ -112,6 +112,9 @@ pub struct ModuleWriter<'t> {
     insert_items: CachedStatement<'t>,
     /// Problems found while writing (a repeated session, a module code reused), by line.
     pub problems: Problems,
+    rename_duplicate_codes: bool,
+    /// Codes stored under another name: (line, code in the file, code stored).
+    pub renamed: Vec<(u64, String, String)>,
     /// Tags wait here and go in [`TAG_BATCH`] at a time: one statement
     /// for many rows costs far less than a statement per row.
     pending_tags: Vec<(i64, i64)>,
@@ -141,6 +144,7 @@ impl<'t> ModuleWriter<'t> {
         by: Option<i64>,
         path: &str,
         keep_changes: bool,
+        rename_duplicate_codes: bool,
     ) -> Result<Self> {
         let run_id = ids.next_id();
         let first_new = ids.next_id();
@@ -169,6 +173,8 @@ impl<'t> ModuleWriter<'t> {
             pending_items: Vec::with_capacity(ITEM_BATCH),
             insert_items: tx.prepare_cached(&insert_items_sql(ITEM_BATCH))?,
             problems: Vec::new(),
+            rename_duplicate_codes,
+            renamed: Vec::new(),
             pending_tags: Vec::with_capacity(TAG_BATCH),
             insert_tags: tx.prepare_cached(&insert_tags_sql(TAG_BATCH))?,
         })
@@ -210,9 +216,12 @@ impl<'t> ModuleWriter<'t> {
         let key = (prog, row.code.clone());
         if let Some(m) = self.modules.get_mut(&key) {
             if m.title != row.title {
+                if self.rename_duplicate_codes {
+                    return self.renamed_module(row);
+                }
                 return Ok(Err(format!(
                     "module code {:?} already names {:?} (line {}); expected one title per module code \
-                     (rename one code, or map another column as module_code)",
+                     (fix the code, or pass --rename-duplicate-codes to keep both)",
                     row.code, m.title, m.line
                 )));
             }
@@ -284,6 +293,27 @@ impl<'t> ModuleWriter<'t> {
         };
         self.modules.insert(key, ModuleState { id, title: row.title.clone(), year: row.year, line: row.line, fresh });
         Ok(Ok((id, fresh)))
+    }
+
+    /// A module whose code the file already gave another module: stored under
+    /// the code with `~2`, `~3`… appended (the same on every re-import, as
+    /// long as the file keeps its order).
+    fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool), String>> {
+        let prog = self.programme(&row.programme)?;
+        for k in 2.. {
+            let code = format!("{}~{k}", row.code);
+            match self.modules.get(&(prog, code.clone())) {
+                Some(m) if m.title != row.title => continue,
+                _ => {
+                    if !self.modules.contains_key(&(prog, code.clone())) {
+                        self.renamed.push((row.line, row.code.clone(), code.clone()));
+                    }
+                    let renamed = ModuleRow { code, ..row.clone() };
+                    return self.module(&renamed);
+                }
+            }
+        }
+        unreachable!("the loop returns")
     }
 
     /// Upserts one row. Problems that reject the row (and so the file) go to
