@@ -1,13 +1,15 @@
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use std::io::Read;
+
+use anyhow::{Context, Result, bail};
 
 use super::{Ctx, by_id};
 use crate::cli::By;
 use crate::import::modules::ModuleReader;
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
-use crate::import::{ImportErrors, RowError};
+use crate::import::{ImportErrors, ReadingRecord, RowError, bibtex, csl_json, detect, ris, talis_csv, zotero_csv};
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome};
 use crate::store::readings::ReadingWriter;
 use crate::store::themes::ThemeIndex;
@@ -23,8 +25,10 @@ pub enum Import {
     ///
     /// Example: canon import modules samples/modules.csv
     Modules(ModulesArgs),
-    /// A reading list CSV: title,authors,year,type,doi,url,themes,notes.
+    /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes),
+    /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
     ///
+    /// The format comes from the extension and the content (--format to force).
     /// Duplicates (same DOI, ISBN, or title and year) merge into one entry.
     ///
     /// Example: canon import reading samples/reading.csv --dry-run
@@ -65,6 +69,9 @@ pub struct ModulesArgs {
 pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
+    /// The file's format (default: from its extension and content).
+    #[arg(long, value_parser = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv"])]
+    pub format: Option<String>,
     /// Review status for rows without a status column.
     #[arg(long, default_value = "approved", value_parser = ["suggested", "approved"])]
     pub status: String,
@@ -204,14 +211,57 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         eprintln!("note: {n}");
     }
     let bar = src.progress.clone();
-    let mut reader = ReadingReader::new(src, &c.map, &themes)?;
+    let format = match &a.format {
+        Some(f) => f.as_str(),
+        None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
+    };
+    if format != "csv" && !c.map.is_empty() {
+        bail!("--map applies to the reading-list CSV; {} is read as {format}", c.file.display());
+    }
+    // The canonical CSV streams; the other formats are read whole (reading
+    // lists are small) and parsed in one go.
+    let mut parsed = match format {
+        "csv" => Either::Stream(ReadingReader::new(src, &c.map, &themes)?),
+        other => {
+            let mut text = String::new();
+            let mut reader = src.reader;
+            reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
+            let name = c.file.display().to_string();
+            let p = match other {
+                "bibtex" => bibtex::parse(&name, &text, &themes),
+                "ris" => ris::parse(&name, &text, &themes),
+                "zotero-csv" => zotero_csv::parse(&name, &text, &themes),
+                "csl-json" => csl_json::parse(&name, &text, &themes),
+                "talis-csv" => talis_csv::parse(&name, &text, &themes),
+                _ => bail!("unknown reading-list format {other:?}"),
+            };
+            if p.records.is_empty() && p.errors.is_empty() && !text.trim().is_empty() {
+                bail!(
+                    "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
+                     zotero-csv, csl-json or talis-csv)",
+                    c.file.display()
+                );
+            }
+            Either::Whole(p.records.into_iter(), p.errors)
+        }
+    };
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
     let mut rejected: Vec<Change> = Vec::new();
-    while let Some(row) = reader.next_row() {
+    if let Either::Whole(_, errs) = &mut parsed {
+        for e in std::mem::take(errs) {
+            reject(&mut errors, &mut rejected, c.dry_run, e);
+        }
+    }
+    loop {
+        let row = match &mut parsed {
+            Either::Stream(r) => r.next_row(),
+            Either::Whole(records, _) => records.next().map(Ok),
+        };
+        let Some(row) = row else { break };
         match row {
             Ok(r) => {
                 writer.write(&r)?;
@@ -223,6 +273,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             }
         }
     }
+    errors.errors.sort_by_key(|e| e.line);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -241,6 +292,12 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     }
     tx.commit()?;
     Ok((counts, changes))
+}
+
+/// A reading list read as a stream (the canonical CSV) or whole (the rest).
+enum Either<'a> {
+    Stream(ReadingReader<'a>),
+    Whole(std::vec::IntoIter<ReadingRecord>, Vec<RowError>),
 }
 
 fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, e: RowError) {

@@ -248,8 +248,20 @@ pub fn parse_year(s: &str) -> Option<i64> {
     (ok_rest && YEARS.contains(&y)).then_some(y)
 }
 
-/// Authors from a `;`-separated cell ("Family, Given; Family, Given").
+/// Authors from a `;`-separated cell ("Family, Given; Family, Given"). A
+/// cell in Google Scholar's style ("CE Chandler, CR Williams, MW Turner…")
+/// is split on its commas instead; its trailing ellipsis is dropped.
 pub fn split_authors(s: &str) -> Vec<String> {
+    let tidy = |a: &str| a.trim().trim_end_matches(['…', '.']).split_whitespace().collect::<Vec<_>>().join(" ");
+    let scholar = |p: &str| {
+        let mut words = p.split_whitespace();
+        let first = words.next().unwrap_or("");
+        (1..=3).contains(&first.chars().count()) && first.chars().all(|c| c.is_uppercase()) && words.next().is_some()
+    };
+    let parts: Vec<&str> = s.split(',').collect();
+    if !s.contains(';') && parts.len() > 1 && parts.iter().all(|p| scholar(p.trim())) {
+        return parts.into_iter().map(tidy).filter(|a| !a.is_empty()).collect();
+    }
     s.split(';').map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()).collect()
 }
 
@@ -275,5 +287,13 @@ mod tests {
     #[test]
     fn authors_split_on_semicolons_only() {
         assert_eq!(split_authors("Vergès, Françoise; Ngũgĩ wa Thiong'o;"), ["Vergès, Françoise", "Ngũgĩ wa Thiong'o"]);
+        assert_eq!(split_authors("Cooper Owens, Deirdre"), ["Cooper Owens, Deirdre"]);
+        assert_eq!(split_authors("Washington, Harriet A."), ["Washington, Harriet A."]);
+    }
+
+    #[test]
+    fn google_scholar_author_lists_split_on_commas() {
+        assert_eq!(split_authors("CE Chandler, CR Williams, EA Vanner…"), ["CE Chandler", "CR Williams", "EA Vanner"]);
+        assert_eq!(split_authors("AJ Anderson, B Sánchez"), ["AJ Anderson", "B Sánchez"]);
     }
 }

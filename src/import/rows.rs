@@ -70,7 +70,7 @@ impl Rows {
     /// the last record's last field then runs to the end of the file, line
     /// breaks and all.
     pub fn unclosed_quote(&self, last: bool) -> Option<u64> {
-        let field = self.current.iter().last()?;
+        let field = self.current.iter().next_back()?;
         let runs_to_end = field.ends_with(['\n', '\r']) || !self.ends_with_quote;
         (last && field.contains(['\n', '\r']) && runs_to_end).then_some(self.current.len() as u64)
     }

@@ -29,6 +29,8 @@ pub struct Source {
     pub delimiter: u8,
     pub reader: Box<dyn Read + Send>,
     pub progress: Option<ProgressBar>,
+    /// The decoded start of the file (up to 64 KiB), for format detection.
+    pub head: String,
     /// Whether the last non-blank character of the file is a `"`: a file whose
     /// last record holds a line break and does not end so has an unclosed quote.
     pub ends_with_quote: bool,
@@ -183,6 +185,7 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
     head.truncate(n);
     let (text, _, _) = encoding.decode(&head);
     let delimiter = sniff_delimiter(&text);
+    let head = text.into_owned();
 
     let ends_with_quote = ends_with_quote(&mut file, size, encoding)?;
     file.seek(SeekFrom::Start(bom_len))?;
@@ -210,10 +213,10 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
         )
     };
     let old_mac = scan.as_ref().is_some_and(|s| s.lone_cr && !s.lf)
-        || (scan.is_none() && text.contains('\r') && !text.contains('\n'));
+        || (scan.is_none() && head.contains('\r') && !head.contains('\n'));
     let reader: Box<dyn Read + Send> = if old_mac { Box::new(CrToLf(decoded)) } else { decoded };
 
-    Ok(Source { path: path.to_path_buf(), encoding, note, delimiter, reader, progress, ends_with_quote })
+    Ok(Source { path: path.to_path_buf(), encoding, note, delimiter, reader, progress, head, ends_with_quote })
 }
 
 fn ends_with_quote(file: &mut File, size: u64, encoding: &'static Encoding) -> io::Result<bool> {

@@ -67,6 +67,25 @@ impl Stored {
         }
     }
 
+    /// This entry with the blanks `r` can fill: for a duplicate within one
+    /// file, where the first row's values stand.
+    fn filled(&self, r: &ReadingRecord) -> Stored {
+        let pick = |old: &Option<String>, new: &Option<String>| old.clone().or_else(|| new.clone());
+        Stored {
+            title: self.title.clone(),
+            year: self.year.or(r.year),
+            kind: self.kind.clone(),
+            container: pick(&self.container, &r.container),
+            doi: pick(&self.doi, &r.doi),
+            isbn: pick(&self.isbn, &r.isbn),
+            url: pick(&self.url, &r.url),
+            annotation: pick(&self.annotation, &r.annotation),
+            source_kind: pick(&self.source_kind, &r.source_kind),
+            language: pick(&self.language, &r.language),
+            authors: if self.authors.is_empty() { r.authors.clone() } else { self.authors.clone() },
+        }
+    }
+
     fn diff(&self, new: &Stored) -> Vec<String> {
         let mut out = Vec::new();
         let a = serde_json::to_value(self).unwrap_or_default();
@@ -104,6 +123,8 @@ pub struct ReadingWriter<'t> {
     default_status: String,
     pub counts: Counts,
     pub changes: Option<Vec<Change>>,
+    /// Entries this run has written: a later row for one of them is a duplicate.
+    touched: std::collections::HashSet<i64>,
 }
 
 impl<'t> ReadingWriter<'t> {
@@ -136,6 +157,7 @@ impl<'t> ReadingWriter<'t> {
             default_status: default_status.to_string(),
             counts: Counts::default(),
             changes: keep_changes.then(Vec::new),
+            touched: std::collections::HashSet::new(),
         })
     }
 
@@ -202,6 +224,7 @@ impl<'t> ReadingWriter<'t> {
             match self.find(r)? {
                 None => {
                     let id = self.ids.next_id();
+                    self.touched.insert(id);
                     let s = Stored::from_record(r);
                     let status = r.status.clone().unwrap_or_else(|| self.default_status.clone());
                     self.tx
@@ -234,12 +257,15 @@ impl<'t> ReadingWriter<'t> {
                 }
                 Some((id, how)) => {
                     let old = self.load(id)?;
-                    let new = old.merged(r);
+                    // A second row for one entry in the same file fills blanks only:
+                    // the first row's values stand, so a re-import changes nothing.
+                    let seen = !self.touched.insert(id);
+                    let new = if seen { old.filled(r) } else { old.merged(r) };
                     let fields = old.diff(&new);
-                    if id >= self.first_new {
+                    if seen {
                         self.counts.duplicate += 1;
                         let what =
-                            format!("{label}: duplicate (same {how}) of entry {id} added earlier in this file; merged");
+                            format!("{label}: duplicate (same {how}) of entry {id}, earlier in this file; merged");
                         self.note(r.line, Outcome::Duplicate, what, fields.clone());
                     } else if fields.is_empty() {
                         self.counts.unchanged += 1;
