@@ -119,7 +119,6 @@ pub struct ReadingWriter<'t> {
     by: Option<i64>,
     at: String,
     run_id: Option<i64>,
-    first_new: i64,
     default_status: String,
     pub counts: Counts,
     pub changes: Option<Vec<Change>>,
@@ -137,7 +136,6 @@ impl<'t> ReadingWriter<'t> {
         default_status: &str,
         keep_changes: bool,
     ) -> Result<Self> {
-        let first_new = ids.next_id();
         let at = super::now();
         let run_id = match path {
             Some(p) => {
@@ -153,7 +151,6 @@ impl<'t> ReadingWriter<'t> {
             by,
             at,
             run_id,
-            first_new,
             default_status: default_status.to_string(),
             counts: Counts::default(),
             changes: keep_changes.then(Vec::new),
