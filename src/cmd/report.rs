@@ -5,23 +5,29 @@ use anyhow::{Context, Result, bail};
 use super::Ctx;
 use super::gaps::ScopeArgs;
 use crate::analysis::{coverage, gaps};
-use crate::report::committee::{self, ReportData};
+use crate::report::committee::{self, RefStyle, ReportData};
 use crate::store::readings::{self, ReadingFilter};
-use crate::store::{Mode, Store, audit, history, themes};
+use crate::store::{Mode, Store, audit, history};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
+    /// The committee PDF.
     Pdf,
+    /// Flat tables: OUT.csv as one file, or a folder with summary, coverage, gaps and readings.
     Csv,
+    /// One JSON document with the same tables.
+    Json,
 }
 
+/// Write the committee report.
+///
+/// Examples: canon report report.pdf · canon report report.csv ·
+/// canon report out/ --format csv · canon report r.pdf --year 2 --style apa
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write: OUT.pdf or OUT.csv.
-    ///
-    /// Example: canon report report.pdf
+    /// Where to write: OUT.pdf, OUT.csv, OUT.json, or a folder (with --format csv).
     pub out: PathBuf,
-    /// The format (default: from OUT's extension).
+    /// The format (default: from OUT's extension; a folder means csv).
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     #[command(flatten)]
@@ -41,6 +47,15 @@ pub struct ReportOptions {
     /// A theme with fewer approved readings than this is thin.
     #[arg(long, default_value_t = 5)]
     pub min_readings: usize,
+    /// Reference style for the reading list.
+    #[arg(long, value_enum, default_value_t = RefStyle::Vancouver)]
+    pub style: RefStyle,
+    /// Start CSV files with a byte-order mark, so Excel reads them as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+    /// List rejected readings too (in their own section).
+    #[arg(long)]
+    pub include_rejected: bool,
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
@@ -56,35 +71,62 @@ pub fn format_of(out: &Path, forced: Option<ReportFormat>) -> Result<ReportForma
     match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("pdf") => Ok(ReportFormat::Pdf),
         Some("csv") => Ok(ReportFormat::Csv),
+        Some("json") => Ok(ReportFormat::Json),
+        _ if is_folder(out) => Ok(ReportFormat::Csv),
         _ => bail!(
-            "cannot tell the report format from {:?}; expected OUT.pdf or OUT.csv, or pass --format",
+            "cannot tell the report format from {:?}; expected OUT.pdf, OUT.csv, OUT.json or a folder, or pass --format",
             out.display().to_string()
         ),
     }
+}
+
+/// A path meant as a folder: an existing one, or one written with a trailing slash.
+fn is_folder(out: &Path) -> bool {
+    out.is_dir() || out.as_os_str().to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR])
 }
 
 /// Computes the report and writes it (through a temporary file and a rename).
 pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &ReportOptions) -> Result<()> {
     refuse_database(out, &store.path)?;
     let data = compute(store, o)?;
-    let bytes = match format {
+    match format {
         ReportFormat::Pdf => {
-            let doc = committee::document(&data);
+            let mut doc = committee::document(&data);
+            let outline = crate::report::pdf::outline(&doc).context("laying out the PDF report")?;
+            committee::contents_pages(&mut doc, &outline);
             let (bytes, warnings) =
                 crate::report::pdf::render_with_warnings(&doc).context("rendering the PDF report")?;
             for w in warnings.iter().take(5) {
                 ctx.note(format_args!("warning: {w}"));
             }
-            bytes
+            crate::report::write_file(out, &bytes)?;
+        }
+        ReportFormat::Csv if is_folder(out) || out.extension().is_none() => {
+            std::fs::create_dir_all(out).with_context(|| format!("creating folder {}", out.display()))?;
+            for (name, table) in committee::csv_tables(&data) {
+                let mut buf = Vec::new();
+                if o.bom {
+                    buf.extend_from_slice(b"\xEF\xBB\xBF");
+                }
+                crate::report::csv::write(&mut buf, &table.headers, &table.rows)?;
+                crate::report::write_file(&out.join(format!("{name}.csv")), &buf)?;
+            }
         }
         ReportFormat::Csv => {
             let (headers, rows) = committee::csv_rows(&data);
             let mut buf = Vec::new();
+            if o.bom {
+                buf.extend_from_slice(b"\xEF\xBB\xBF");
+            }
             crate::report::csv::write(&mut buf, &headers, &rows)?;
-            buf
+            crate::report::write_file(out, &buf)?;
         }
-    };
-    crate::report::write_file(out, &bytes)?;
+        ReportFormat::Json => {
+            let mut buf = serde_json::to_vec_pretty(&committee::json(&data))?;
+            buf.push(b'\n');
+            crate::report::write_file(out, &buf)?;
+        }
+    }
     let high = data.gaps.iter().filter(|g| g.severity == gaps::Severity::High).count();
     ctx.note(format_args!(
         "wrote {} ({} modules, {} gaps, {high} high; {} approved readings)",
@@ -123,7 +165,6 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     if let Some(m) = &scope.module {
         scope_text.push(format!("module {m}"));
     }
-    let all_themes = themes::list(&store.conn)?;
     let themes: Vec<(String, String)> = data.themes.iter().map(|t| (t.slug.clone(), t.name.clone())).collect();
     if scope.theme.is_some() {
         scope_text.push(format!("theme {}", themes.iter().map(|t| t.1.as_str()).collect::<Vec<_>>().join(", ")));
@@ -142,11 +183,12 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         None => history::last_change(&store.conn)?.map(|t| t[..10].to_string()).unwrap_or_else(|| "1970-01-01".into()),
     };
     let mut readings = readings::list(&store.conn, &ReadingFilter::default())?;
-    readings.retain(|r| r.status != "rejected");
+    if !o.include_rejected {
+        readings.retain(|r| r.status != "rejected");
+    }
     if scope.theme.is_some() {
         readings.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
     }
-    let _ = all_themes;
     Ok(ReportData {
         title: o.title.clone(),
         programmes,
@@ -158,5 +200,6 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         gaps: gs,
         readings,
         min_readings: o.min_readings,
+        style: o.style,
     })
 }

@@ -26,6 +26,85 @@ pub struct ReportData {
     /// Readings in scope (all statuses), in list order.
     pub readings: Vec<Reading>,
     pub min_readings: usize,
+    /// How references are formatted.
+    pub style: RefStyle,
+}
+
+/// Reference styles: Vancouver (the common style in medicine) or APA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum RefStyle {
+    Vancouver,
+    Apa,
+}
+
+/// Aggregates over fewer entries than this are shown as "<5", never as a number.
+pub const SUPPRESS_BELOW: usize = 5;
+
+/// One facet's counts over the approved readings, small counts suppressed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facet {
+    pub name: String,
+    /// (value, count as shown: a number, or "<5")
+    pub counts: Vec<(String, String)>,
+}
+
+fn shown(n: usize) -> String {
+    if n == 0 {
+        "0".into()
+    } else if n < SUPPRESS_BELOW {
+        format!("<{SUPPRESS_BELOW}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// Content facets of the approved reading list (about the works, never
+/// inferred about people): language, source kind, Global South content, open access.
+pub fn facets(readings: &[&Reading]) -> Vec<Facet> {
+    let count = |f: &dyn Fn(&Reading) -> String| {
+        let mut m: BTreeMap<String, usize> = BTreeMap::new();
+        for r in readings {
+            *m.entry(f(r)).or_default() += 1;
+        }
+        let mut v: Vec<(String, usize)> = m.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().map(|(k, n)| (k, shown(n))).collect()
+    };
+    let yes_no = |v: Option<bool>| match v {
+        Some(true) => "yes".to_string(),
+        Some(false) => "no".to_string(),
+        None => "not recorded".to_string(),
+    };
+    vec![
+        Facet {
+            name: "Language".into(),
+            counts: count(&|r| r.language.clone().map_or("not recorded".into(), |l| language_name(&l))),
+        },
+        Facet {
+            name: "Source kind".into(),
+            counts: count(&|r| r.source_kind.clone().unwrap_or_else(|| "not recorded".into())),
+        },
+        Facet { name: "Global South content".into(), counts: count(&|r| yes_no(r.global_south)) },
+        Facet { name: "Open access".into(), counts: count(&|r| yes_no(r.open_access)) },
+    ]
+}
+
+fn language_name(code: &str) -> String {
+    let name = match code.to_ascii_lowercase().as_str() {
+        "en" | "eng" | "english" => "English",
+        "fr" | "fre" | "fra" | "french" => "French",
+        "es" | "spa" | "spanish" => "Spanish",
+        "pt" | "por" | "portuguese" => "Portuguese",
+        "ar" | "ara" | "arabic" => "Arabic",
+        "zh" | "chi" | "zho" | "chinese" => "Chinese",
+        "hi" | "hin" | "hindi" => "Hindi",
+        "sw" | "swa" | "swahili" => "Swahili",
+        "yo" | "yor" | "yoruba" => "Yoruba",
+        "de" | "ger" | "deu" | "german" => "German",
+        _ => return code.to_string(),
+    };
+    name.to_string()
 }
 
 impl ReportData {
@@ -101,13 +180,71 @@ pub fn vancouver(r: &Reading) -> String {
     s.trim().to_string()
 }
 
+/// An author in APA style: "Vyas, Darshali A." → "Vyas, D. A."; names
+/// without a comma stay as published.
+pub fn apa_name(name: &str) -> String {
+    match name.split_once(',') {
+        Some((family, given)) if !given.trim().is_empty() => {
+            let initials: Vec<String> = given
+                .split([' ', '.'])
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.split('-')
+                        .filter_map(|p| p.chars().next())
+                        .map(|c| format!("{}.", c.to_uppercase()))
+                        .collect::<Vec<_>>()
+                        .join("-")
+                })
+                .collect();
+            format!("{}, {}", family.trim(), initials.join(" "))
+        }
+        _ => name.trim().to_string(),
+    }
+}
+
+/// A reference in APA (7th edition) style.
+pub fn apa(r: &Reading) -> String {
+    let mut s = String::new();
+    let names: Vec<String> = r.authors.iter().map(|a| apa_name(a)).collect();
+    match names.len() {
+        0 => {}
+        1 => s.push_str(&names[0]),
+        n if n <= 20 => s.push_str(&format!("{}, & {}", names[..n - 1].join(", "), names[n - 1])),
+        n => s.push_str(&format!("{}, … {}", names[..19].join(", "), names[n - 1])),
+    }
+    if !s.is_empty() {
+        s.push(' ');
+    }
+    s.push_str(&format!("({}). ", r.year.map_or("n.d.".to_string(), |y| y.to_string())));
+    s.push_str(r.title.trim_end_matches('.'));
+    s.push_str(type_marker(&r.kind));
+    s.push('.');
+    if let Some(c) = &r.container {
+        s.push_str(&format!(" {c}."));
+    }
+    if let Some(d) = &r.doi {
+        s.push_str(&format!(" https://doi.org/{d}"));
+    } else if let Some(u) = &r.url {
+        s.push_str(&format!(" {u}"));
+    }
+    s
+}
+
+/// A reference in the chosen style.
+pub fn reference(r: &Reading, style: RefStyle) -> String {
+    match style {
+        RefStyle::Vancouver => vancouver(r),
+        RefStyle::Apa => apa(r),
+    }
+}
+
 fn note_line(r: &Reading) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(a) = &r.annotation {
         parts.push(a.clone());
     }
     let mut facts = vec![r.kind.clone()];
-    if let Some(k) = &r.source_kind {
+    if let Some(k) = r.source_kind.as_ref().filter(|k| **k != r.kind) {
         facts.push(k.clone());
     }
     if let Some(c) = &r.credit {
@@ -118,6 +255,33 @@ fn note_line(r: &Reading) -> Option<String> {
     }
     parts.push(facts.join(" · "));
     Some(parts.join(" — "))
+}
+
+const CONTENTS: &str = "Contents";
+
+/// The level-1 sections, in order, as the contents table lists them.
+const SECTIONS: &[&str] =
+    &["Summary", "Coverage", "Gaps", "Reading list", "Who and what the list includes", "Methods and caveats"];
+
+/// Puts the page each section starts on into the contents table. `outline`
+/// is the (heading, page) list of a first layout; the contents table has
+/// the same size either way, so the pages do not move.
+pub fn contents_pages(doc: &mut Document, outline: &[(String, usize)]) {
+    let mut in_contents = false;
+    for b in &mut doc.blocks {
+        match b {
+            Block::Heading { text, .. } => in_contents = text == CONTENTS,
+            Block::Table(t) if in_contents => {
+                for row in &mut t.rows {
+                    if let Some((_, page)) = outline.iter().find(|(h, _)| *h == row[0]) {
+                        row[1] = page.to_string();
+                    }
+                }
+                in_contents = false;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The report as a PDF document.
@@ -150,6 +314,15 @@ pub fn document(d: &ReportData) -> Document {
         ("gaps: low".into(), sev(Severity::Low).to_string()),
         ("readings awaiting review".into(), d.readings.iter().filter(|r| r.status == "suggested").count().to_string()),
     ]));
+    // Filled in with real page numbers by `contents_pages` before rendering.
+    b.push(Block::Heading { level: 2, text: CONTENTS.into() });
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column { header: "Section".into(), weight: 6.0, align: Align::Left },
+            Column { header: "Page".into(), weight: 1.0, align: Align::Right },
+        ],
+        rows: SECTIONS.iter().map(|s| vec![s.to_string(), "…".into()]).collect(),
+    }));
     b.push(Block::Heading { level: 2, text: "Themes at a glance".into() });
     let mut rows = Vec::new();
     for (i, (slug, name)) in d.themes.iter().enumerate() {
@@ -195,13 +368,26 @@ pub fn document(d: &ReportData) -> Document {
             style: Style::Body,
         });
     }
-    b.push(Block::Heading { level: 2, text: "In this report".into() });
-    b.push(Block::Bullets(vec![
-        "Coverage: a heat-map of modules against themes.".into(),
-        "Gaps: what is missing, why it matters and which readings could fill it.".into(),
-        "Reading list: approved readings by theme, in Vancouver style, with annotations.".into(),
-        "Methods and caveats: how themes and gaps are defined.".into(),
-    ]));
+    // Readings by theme and status.
+    b.push(Block::Heading { level: 2, text: "Readings by theme and review status".into() });
+    let mut rows = Vec::new();
+    let status_row = |label: String, f: &dyn Fn(&Reading) -> bool| {
+        let n = |st: &str| d.readings.iter().filter(|r| r.status == st && f(r)).count().to_string();
+        vec![label, n("approved"), n("suggested"), n("rejected")]
+    };
+    for (slug, name) in &d.themes {
+        rows.push(status_row(name.clone(), &|r: &Reading| r.themes.contains(slug)));
+    }
+    rows.push(status_row("No theme yet".into(), &|r: &Reading| r.themes.is_empty()));
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column { header: "Theme".into(), weight: 3.0, align: Align::Left },
+            Column { header: "Approved".into(), weight: 1.2, align: Align::Right },
+            Column { header: "Awaiting review".into(), weight: 1.5, align: Align::Right },
+            Column { header: "Rejected".into(), weight: 1.2, align: Align::Right },
+        ],
+        rows,
+    }));
 
     // Coverage heat-map.
     b.push(Block::Heading { level: 1, text: "Coverage".into() });
@@ -371,7 +557,7 @@ pub fn document(d: &ReportData) -> Document {
         }
         for r in rs {
             n += 1;
-            b.push(Block::Reference { label: format!("{n}."), text: vancouver(r), note: note_line(r) });
+            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
         }
     }
     let untagged: Vec<&Reading> = d.approved().filter(|r| r.themes.is_empty()).collect();
@@ -379,7 +565,7 @@ pub fn document(d: &ReportData) -> Document {
         b.push(Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) });
         for r in untagged {
             n += 1;
-            b.push(Block::Reference { label: format!("{n}."), text: vancouver(r), note: note_line(r) });
+            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
         }
     }
     let suggested: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "suggested").collect();
@@ -391,8 +577,40 @@ pub fn document(d: &ReportData) -> Document {
         });
         for r in suggested {
             n += 1;
-            b.push(Block::Reference { label: format!("{n}."), text: vancouver(r), note: note_line(r) });
+            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
         }
+    }
+
+    let rejected: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "rejected").collect();
+    if !rejected.is_empty() {
+        b.push(Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) });
+        for r in rejected {
+            n += 1;
+            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
+        }
+    }
+
+    // Content facets.
+    b.push(Block::Heading { level: 1, text: "Who and what the list includes".into() });
+    b.push(Block::Paragraph {
+        text: format!(
+            "Facets of the approved readings as works: their language, the kind of source, whether they carry \
+             Global South content and whether they are open access. Counts under {SUPPRESS_BELOW} are shown as \
+             \"<{SUPPRESS_BELOW}\" so that no small group can be singled out. Nothing here is inferred about a \
+             person: facets about authors are recorded only as self-identified or published."
+        ),
+        style: Style::Body,
+    });
+    let approved: Vec<&Reading> = d.approved().collect();
+    for f in facets(&approved) {
+        b.push(Block::Heading { level: 2, text: f.name.clone() });
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column { header: f.name.clone(), weight: 4.0, align: Align::Left },
+                Column { header: "Readings".into(), weight: 1.2, align: Align::Right },
+            ],
+            rows: f.counts.iter().map(|(k, v)| vec![k.clone(), v.clone()]).collect(),
+        }));
     }
 
     // Methods.
@@ -487,7 +705,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
         for t in themes {
-            rows.push(row("reading", "", &t, &r.kind, vancouver(r), r.annotation.clone().unwrap_or_default()));
+            rows.push(row("reading", "", &t, &r.kind, reference(r, d.style), r.annotation.clone().unwrap_or_default()));
         }
     }
     for r in d.readings.iter().filter(|r| r.status == "suggested") {
@@ -496,16 +714,106 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             "",
             &r.themes.join(";"),
             &r.kind,
-            vancouver(r),
+            reference(r, d.style),
             r.annotation.clone().unwrap_or_default(),
         ));
     }
     (headers, rows)
 }
 
+/// The report as four flat tables (summary, coverage, gaps, readings), one
+/// CSV file each.
+pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
+    let (_, rows) = csv_rows(d);
+    let mut summary = super::Listing::new(&["scope", "theme", "measure", "value", "detail"]);
+    summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..].to_vec()).collect();
+    for f in facets(&d.approved().collect::<Vec<_>>()) {
+        for (k, v) in f.counts {
+            summary.rows.push(vec![
+                d.scope.clone(),
+                String::new(),
+                format!("readings by {}", f.name.to_lowercase()),
+                v,
+                k,
+            ]);
+        }
+    }
+    let mut readings = super::Listing::new(&[
+        "id",
+        "status",
+        "themes",
+        "reference",
+        "title",
+        "authors",
+        "year",
+        "type",
+        "container",
+        "doi",
+        "url",
+        "source_kind",
+        "language",
+        "annotation",
+    ]);
+    for r in &d.readings {
+        readings.rows.push(vec![
+            r.id.to_string(),
+            r.status.clone(),
+            r.themes.join(";"),
+            reference(r, d.style),
+            r.title.clone(),
+            r.authors.join("; "),
+            year(r.year),
+            r.kind.clone(),
+            r.container.clone().unwrap_or_default(),
+            r.doi.clone().unwrap_or_default(),
+            r.url.clone().unwrap_or_default(),
+            r.source_kind.clone().unwrap_or_default(),
+            r.language.clone().unwrap_or_default(),
+            r.annotation.clone().unwrap_or_default(),
+        ]);
+    }
+    vec![
+        ("summary", summary),
+        ("coverage", super::coverage_listing(&d.coverage)),
+        ("gaps", super::gaps_listing(&d.gaps)),
+        ("readings", readings),
+    ]
+}
+
+/// The report as one JSON document.
+pub fn json(d: &ReportData) -> serde_json::Value {
+    let approved: Vec<&Reading> = d.approved().collect();
+    serde_json::json!({
+        "title": d.title,
+        "programmes": d.programmes,
+        "scope": d.scope,
+        "date": d.date,
+        "contributors": d.contributors,
+        "themes": d.themes.iter().map(|(s, n)| serde_json::json!({"slug": s, "name": n})).collect::<Vec<_>>(),
+        "coverage": super::coverage_records(&d.coverage),
+        "gaps": d.gaps,
+        "facets": facets(&approved),
+        "readings": d.readings.iter().map(|r| {
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            v["reference"] = serde_json::Value::String(reference(r, d.style));
+            v
+        }).collect::<Vec<_>>(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apa_names_and_small_counts() {
+        assert_eq!(apa_name("Vyas, Darshali A."), "Vyas, D. A.");
+        assert_eq!(apa_name("Ladson-Billings, Gloria-Jean"), "Ladson-Billings, G.-J.");
+        assert_eq!(apa_name("Ngũgĩ wa Thiong'o"), "Ngũgĩ wa Thiong'o");
+        assert_eq!(shown(0), "0");
+        assert_eq!(shown(3), "<5");
+        assert_eq!(shown(5), "5");
+    }
 
     #[test]
     fn vancouver_names() {

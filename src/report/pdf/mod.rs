@@ -105,6 +105,14 @@ pub struct HeatMap {
     pub legend: String,
 }
 
+/// The level-1 headings of `doc` with the 1-based page each starts on, from a
+/// layout without writing the PDF (for a table of contents).
+pub fn outline(doc: &Document) -> anyhow::Result<Vec<(String, usize)>> {
+    let fonts = fonts::Fonts::load()?;
+    let mut shaper = shape::Shaper::new(fonts);
+    Ok(layout::layout(doc, &mut shaper).bookmarks)
+}
+
 /// Render `doc` to PDF bytes. Deterministic: same document, same bytes.
 pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
     render_with_warnings(doc).map(|(bytes, _)| bytes)
