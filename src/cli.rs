@@ -51,6 +51,11 @@ pub enum Command {
     Link(crate::cmd::link::Args),
     /// What the curriculum leaves out: uncovered themes, module gaps, untagged modules, thin reading.
     Gaps(crate::cmd::gaps::Args),
+    /// Suggest theme tags from the theme lexicons, with the matched words as evidence.
+    ///
+    /// Nothing is written unless --apply is given.
+    /// Example: canon suggest --theme epistemic-bias; canon suggest --apply --by "curriculum group"
+    Suggest(crate::cmd::suggest::Args),
     /// The module × theme matrix: how many sessions of each module carry each theme.
     Coverage(crate::cmd::coverage::Args),
     /// Write the committee report: OUT.pdf, or OUT.csv (flat tables for a spreadsheet).

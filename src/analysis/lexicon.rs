@@ -1,5 +1,6 @@
 //! Matching theme lexicons against text: whole words and phrases, ignoring
-//! case, punctuation and hyphens, with plural endings allowed.
+//! case, punctuation and hyphens, with plural endings allowed and British and
+//! American spellings taken as one.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;
@@ -23,11 +24,142 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// British and American spellings of the same word, folded to one form so a
+/// keyword written either way matches text written either way. Whole words
+/// whose endings do not follow the rules below.
+const WORDS: &[(&str, &str)] = &[
+    ("practise", "practice"),
+    ("practised", "practiced"),
+    ("licence", "license"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("grey", "gray"),
+    ("ageing", "aging"),
+    ("manoeuvre", "maneuver"),
+    ("manoeuvres", "maneuvers"),
+    ("aluminium", "aluminum"),
+    ("mould", "mold"),
+];
+
+/// Endings that differ between British and American spelling, longest first;
+/// applied when at least three letters stay before them.
+const ENDINGS: &[(&str, &str)] = &[
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ysing", "yzing"),
+    ("ising", "izing"),
+    ("ysed", "yzed"),
+    ("ised", "ized"),
+    ("yses", "yzes"),
+    ("ises", "izes"),
+    ("iser", "izer"),
+    ("yse", "yze"),
+    ("ise", "ize"),
+    ("ouring", "oring"),
+    ("oured", "ored"),
+    ("ours", "ors"),
+    ("our", "or"),
+    ("ogues", "ogs"),
+    ("ogue", "og"),
+    ("tres", "ters"),
+    ("tre", "ter"),
+];
+
+/// One normalised word in a common spelling: the digraphs `ae` and `oe` of
+/// British medical words become `e` (haemoglobin, oesophagus, paediatric,
+/// anaemia, coeliac), then -ise/-isation/-yse become -ize/-ization/-yze,
+/// -our becomes -or and -tre becomes -ter (colour, centre).
+pub fn fold_word(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.len() < 4 || !w.is_ascii() {
+        return w.into();
+    }
+    if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == w) {
+        return (*us).into();
+    }
+    let mut s =
+        if w.contains("ae") || w.contains("oe") { w.replace("ae", "e").replace("oe", "e") } else { w.to_string() };
+    for (uk, us) in ENDINGS {
+        if let Some(stem) = s.strip_suffix(uk)
+            && stem.len() >= 3
+        {
+            s = format!("{stem}{us}");
+            break;
+        }
+    }
+    if s == w { w.into() } else { s.into() }
+}
+
+/// A text normalised (see [`normalise`]) and folded word by word (see
+/// [`fold_word`]), remembering where each word came from in the original.
+pub struct Folded {
+    pub text: String,
+    /// Per word: its start in `text`, and its byte span in the original.
+    words: Vec<(usize, usize, usize)>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut start = None;
+        let mut flush = |text: &mut String, word: &mut String, from: usize, to: usize| {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            words.push((text.len(), from, to));
+            text.push_str(&fold_word(word));
+            word.clear();
+        };
+        for (i, c) in original.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                word.extend(c.to_lowercase());
+            } else if let Some(s) = start.take() {
+                flush(&mut text, &mut word, s, i);
+            }
+        }
+        if let Some(s) = start {
+            flush(&mut text, &mut word, s, original.len());
+        }
+        Folded { text, words }
+    }
+
+    /// The original text of the folded bytes `start..end` (whole words).
+    fn original<'a>(&self, original: &'a str, start: usize, end: usize) -> &'a str {
+        let first = self.words.partition_point(|w| w.0 < start);
+        let last = self.words.partition_point(|w| w.0 < end).saturating_sub(1);
+        match (self.words.get(first), self.words.get(last)) {
+            (Some(a), Some(b)) if first <= last => &original[a.1..b.2],
+            _ => "",
+        }
+    }
+}
+
+/// Normalises and folds a text: what keywords and text are compared as.
+pub fn fold(text: &str) -> String {
+    Folded::new(text).text
+}
+
+/// A keyword found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a> {
+    pub theme: usize,
+    /// The keyword as written in the lexicon.
+    pub keyword: &'a str,
+    /// The words that matched, as they appear in the text.
+    pub evidence: String,
+    /// Whether the keyword has more than one word.
+    pub phrase: bool,
+}
+
 /// A compiled set of keywords, each belonging to one theme (by index).
 pub struct Lexicon {
     matcher: Option<AhoCorasick>,
-    /// (theme index, keyword as written) per pattern.
-    patterns: Vec<(usize, String)>,
+    /// (theme index, keyword as written, is a phrase) per pattern.
+    patterns: Vec<(usize, String, bool)>,
 }
 
 impl Lexicon {
@@ -37,9 +169,9 @@ impl Lexicon {
         let mut norm = Vec::new();
         for (i, kws) in themes.iter().enumerate() {
             for k in kws {
-                let n = normalise(k);
+                let n = fold(k);
                 if !n.is_empty() {
-                    patterns.push((i, k.clone()));
+                    patterns.push((i, k.clone(), n.contains(' ')));
                     norm.push(n);
                 }
             }
@@ -50,20 +182,31 @@ impl Lexicon {
 
     /// The keywords found in `text`, as (theme index, keyword), each once.
     pub fn matches(&self, text: &str) -> Vec<(usize, &str)> {
+        self.hits(text).into_iter().map(|h| (h.theme, h.keyword)).collect()
+    }
+
+    /// The keywords found in `text`, each once, with the words that matched.
+    pub fn hits(&self, text: &str) -> Vec<Hit<'_>> {
         let Some(m) = &self.matcher else { return vec![] };
-        let t = normalise(text);
+        let f = Folded::new(text);
+        let t = &f.text;
         let bytes = t.as_bytes();
         let mut seen = HashSet::new();
         let mut out = Vec::new();
-        for hit in m.find_overlapping_iter(&t) {
+        for hit in m.find_overlapping_iter(t) {
             let start_ok = hit.start() == 0 || bytes[hit.start() - 1] == b' ';
             let rest = &t[hit.end()..];
             let word_end = rest.find(' ').unwrap_or(rest.len());
             let tail = &rest[..word_end];
             let end_ok = matches!(tail, "" | "s" | "es");
             if start_ok && end_ok && seen.insert(hit.pattern().as_usize()) {
-                let (theme, kw) = &self.patterns[hit.pattern().as_usize()];
-                out.push((*theme, kw.as_str()));
+                let (theme, kw, phrase) = &self.patterns[hit.pattern().as_usize()];
+                out.push(Hit {
+                    theme: *theme,
+                    keyword: kw.as_str(),
+                    evidence: f.original(text, hit.start(), hit.end() + word_end).to_string(),
+                    phrase: *phrase,
+                });
             }
         }
         out
@@ -154,6 +297,43 @@ mod tests {
         let m = lx.matches("Pulse-oximetry and eGFR race corrections; not eugenicsX");
         assert_eq!(m, vec![(0, "pulse oximetry"), (1, "egfr"), (1, "race correction")]);
         assert!(lx.matches("oximetry").is_empty());
+    }
+
+    #[test]
+    fn british_and_american_spellings_match_both_ways() {
+        let lx = Lexicon::new(&[
+            vec!["skin of colour".into(), "oesophagus".into(), "haemoglobin".into()],
+            vec!["pediatric".into(), "anemia".into(), "hospitalization".into(), "minoritized".into()],
+        ]);
+        let hits = lx
+            .hits("Skin of color; the Esophagus; hemoglobins; Paediatric anaemia after hospitalisation of minoritised");
+        let got: Vec<(usize, &str, &str)> = hits.iter().map(|h| (h.theme, h.keyword, h.evidence.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, "skin of colour", "Skin of color"),
+                (0, "oesophagus", "Esophagus"),
+                (0, "haemoglobin", "hemoglobins"),
+                (1, "pediatric", "Paediatric"),
+                (1, "anemia", "anaemia"),
+                (1, "hospitalization", "hospitalisation"),
+                (1, "minoritized", "minoritised"),
+            ]
+        );
+        assert!(hits[0].phrase && !hits[1].phrase);
+        assert_eq!(
+            fold("Analyse the colours of the centre; analyze colors center"),
+            "analyze the colors of the center analyze colors center"
+        );
+        assert_eq!(fold("our hour four"), "our hour four");
+    }
+
+    #[test]
+    fn evidence_is_the_original_words() {
+        let lx = Lexicon::new(&[vec!["pulse oximetry".into(), "race correction".into()]]);
+        let h = lx.hits("Explain Pulse-Oximetry (and race-corrections).");
+        assert_eq!(h[0].evidence, "Pulse-Oximetry");
+        assert_eq!(h[1].evidence, "race-corrections");
     }
 
     #[test]

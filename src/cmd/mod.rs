@@ -12,6 +12,7 @@ pub mod link;
 pub mod module;
 pub mod reading;
 pub mod report;
+pub mod suggest;
 pub mod tag;
 pub mod theme;
 
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx { db: cli.db, quiet: cli.quiet };
     match cli.command {
         Command::Init(a) => init::run(&ctx, a),
+        Command::Suggest(a) => suggest::run(&ctx, a),
         Command::Import(a) => import::run(&ctx, a),
         Command::Module(a) => module::run(&ctx, a),
         Command::Item(a) => item::run(&ctx, a),

@@ -30,6 +30,8 @@ pub struct ItemInfo {
     pub title: String,
     pub outcomes: String,
     pub themes: Vec<i64>,
+    /// The Bloom level a user set, overriding the one inferred from the outcomes.
+    pub bloom_override: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +53,16 @@ pub struct AuditData {
     /// Items in module order.
     pub items: Vec<ItemInfo>,
     pub readings: Vec<ReadingInfo>,
+    /// Every reading recommended for an item or a module.
+    pub links: Vec<LinkInfo>,
+}
+
+/// A reading recommended for an item or for a whole module.
+#[derive(Debug, Clone)]
+pub struct LinkInfo {
+    pub reading_id: i64,
+    pub item_id: Option<i64>,
+    pub module_id: Option<i64>,
 }
 
 /// Which part of the curriculum to look at.
@@ -97,7 +109,7 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
     let mut items = Vec::new();
     {
         let mut st =
-            conn.prepare("SELECT id, module_id, title, outcomes FROM item ORDER BY module_id, position, id")?;
+            conn.prepare("SELECT id, module_id, title, outcomes, bloom_override FROM item ORDER BY module_id, position, id")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let module_id: i64 = r.get(1)?;
@@ -111,6 +123,7 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
                 title: r.get(2)?,
                 outcomes: r.get(3)?,
                 themes: tags.remove(&id).unwrap_or_default(),
+                bloom_override: r.get(4)?,
             });
         }
     }
@@ -147,5 +160,9 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(AuditData { themes, modules, items, readings })
+    let links = conn
+        .prepare("SELECT reading_id, item_id, module_id FROM link ORDER BY id")?
+        .query_map([], |r| Ok(LinkInfo { reading_id: r.get(0)?, item_id: r.get(1)?, module_id: r.get(2)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(AuditData { themes, modules, items, readings, links })
 }

@@ -1,11 +1,14 @@
 //! The only module that talks SQL. [`open`] is the one door to the database.
 
+pub mod analysis;
 pub mod audit;
 pub mod curriculum;
 pub mod history;
 pub mod ids;
 pub mod readings;
+pub mod search;
 pub mod seed;
+pub mod snapshots;
 pub mod tags;
 pub mod themes;
 
@@ -19,7 +22,10 @@ pub use ids::IdGen;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` is the number
 /// applied so far. Append only: a shipped migration is never edited.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../../schema/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../../schema/0001_init.sql")),
+    ("0002_analysis", include_str!("../../schema/0002_analysis.sql")),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,1 @@
+//! Full-text search and relevance ranking (SQLite FTS5).

@@ -1,0 +1,1 @@
+//! Audit rounds: frozen coverage and gaps.
