@@ -162,9 +162,16 @@ mod tests {
                     id: 1,
                     slug: "epistemic-bias".into(),
                     name: "Epistemic bias".into(),
+                    description: String::new(),
                     keywords: vec!["pulse oximetry".into(), "skin of colour".into(), "egfr".into()],
                 },
-                ThemeInfo { id: 2, slug: "h".into(), name: "H".into(), keywords: vec!["eugenics".into()] },
+                ThemeInfo {
+                    id: 2,
+                    slug: "h".into(),
+                    name: "H".into(),
+                    description: String::new(),
+                    keywords: vec!["eugenics".into()],
+                },
             ],
             modules: vec![ModuleInfo {
                 id: 10,

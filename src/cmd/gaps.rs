@@ -4,8 +4,9 @@ use super::Ctx;
 use crate::analysis::coverage;
 use crate::analysis::gaps::{self, GapKind, Options};
 use crate::cli::Output;
-use crate::report::{emit, gaps_listing};
+use crate::report::{emit, gaps_listing, year};
 use crate::store::audit::{self, Scope};
+use crate::store::search::FtsRanker;
 use crate::store::themes::ThemeIndex;
 use crate::store::{Mode, Store, curriculum};
 
@@ -48,8 +49,12 @@ impl ScopeArgs {
 pub struct Args {
     #[command(flatten)]
     pub scope: ScopeArgs,
-    /// Only gaps of this kind (repeatable): uncovered-theme, module-gap, untagged-module, thin-reading.
-    #[arg(long = "kind", value_parser = ["uncovered-theme", "module-gap", "untagged-module", "thin-reading"])]
+    /// Only gaps of this kind (repeatable): uncovered-theme, module-gap, untagged-module, thin-reading,
+    /// shallow-theme, not-revisited, unsupported-item.
+    #[arg(long = "kind", value_parser = [
+        "uncovered-theme", "module-gap", "untagged-module", "thin-reading",
+        "shallow-theme", "not-revisited", "unsupported-item",
+    ])]
     pub kinds: Vec<String>,
     /// A theme with fewer approved readings than this is thin.
     #[arg(long, default_value_t = 5)]
@@ -58,17 +63,49 @@ pub struct Args {
     pub out: Output,
 }
 
+/// The gap rows, with each proposal's score and the sessions that could carry the theme.
+fn listing(gs: &[gaps::Gap]) -> crate::report::Listing {
+    let mut l = gaps_listing(gs);
+    l.headers.push("sessions".into());
+    for (row, g) in l.rows.iter_mut().zip(gs) {
+        if let Some(cell) = row.last_mut() {
+            *cell = g
+                .candidates
+                .iter()
+                .map(|c| format!("[{}] {} ({}) score {}", c.reading_id, c.title, year(c.year), c.score))
+                .collect::<Vec<_>>()
+                .join(" | ");
+        }
+        row.push(
+            g.items
+                .iter()
+                .map(|i| {
+                    if i.score > 0.0 {
+                        format!("[{}] {}/{} score {}", i.item_id, i.module_code, i.title, i.score)
+                    } else {
+                        format!("[{}] {}/{}", i.item_id, i.module_code, i.title)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
+    }
+    l
+}
+
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     let scope = a.scope.resolve(&store)?;
     let data = audit::load(&store.conn, &scope)?;
     let cov = coverage::compute(&data);
-    let mut gs = gaps::compute(&data, &cov, &Options { min_readings: a.min_readings, ..Options::default() });
+    let ranker = FtsRanker { conn: &store.conn };
+    let opts = Options { min_readings: a.min_readings, ..Options::default() };
+    let mut gs = gaps::compute_ranked(&data, &cov, &opts, &ranker).context("ranking proposals")?;
     if !a.kinds.is_empty() {
         let kinds: Vec<GapKind> = a.kinds.iter().filter_map(|k| GapKind::parse(k)).collect();
         gs.retain(|g| kinds.contains(&g.kind));
     }
-    emit(&a.out, &gaps_listing(&gs), &gs, "no gaps found in this scope", ctx.quiet)?;
+    emit(&a.out, &listing(&gs), &gs, "no gaps found in this scope", ctx.quiet)?;
     if a.out.format == crate::cli::Format::Table && !gs.is_empty() {
         let count = |s| gs.iter().filter(|g| g.severity == s).count();
         ctx.note(format_args!(

@@ -1,10 +1,11 @@
 use anyhow::{Result, bail};
 
-use super::Ctx;
-use crate::cli::Output;
+use super::{Ctx, by_id};
+use crate::analysis::bloom::{self, Level};
+use crate::cli::{By, Output};
 use crate::report::{Listing, emit, year};
 use crate::store::themes::ThemeIndex;
-use crate::store::{Mode, curriculum};
+use crate::store::{Mode, analysis, curriculum, id_gen};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ItemCmd {
@@ -12,6 +13,23 @@ pub enum ItemCmd {
     ///
     /// Example: canon item list --theme epistemic-bias --format json
     List(ListArgs),
+    /// Set the Bloom level of an item by hand, overriding the one inferred from its outcomes.
+    ///
+    /// Levels: remember, understand, apply, analyse, evaluate, create; `auto` goes back to the
+    /// inferred level. Example: canon item bloom MED2002/"Pulse oximetry and skin tone" analyse --by amina
+    Bloom(BloomArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BloomArgs {
+    /// The item: its ID or `CODE/Session title`.
+    #[arg(value_name = "ITEM")]
+    pub item: String,
+    /// remember, understand, apply, analyse, evaluate, create, or auto.
+    #[arg(value_name = "LEVEL", value_parser = ["remember", "understand", "apply", "analyse", "analyze", "evaluate", "create", "auto"])]
+    pub level: String,
+    #[command(flatten)]
+    pub by: By,
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,8 +67,15 @@ pub fn run(ctx: &Ctx, cmd: ItemCmd) -> Result<()> {
                 bail!("no module with code {code:?}; see `canon module list`");
             }
             let f = curriculum::ItemFilter { module: a.module.as_deref(), theme, untagged: a.untagged };
-            let items = curriculum::items(&store.conn, &f)?;
-            let mut l = Listing::new(&["id", "year", "module", "kind", "title", "learning outcomes", "themes"]);
+            let mut items = curriculum::items(&store.conn, &f)?;
+            for i in &mut items {
+                i.bloom = i
+                    .bloom_override
+                    .clone()
+                    .or_else(|| bloom::item_level(&i.learning_outcomes).map(|l| l.as_str().to_string()));
+            }
+            let mut l =
+                Listing::new(&["id", "year", "module", "kind", "title", "learning outcomes", "bloom", "themes"]);
             l.numeric = vec![1];
             for i in &items {
                 l.rows.push(vec![
@@ -60,10 +85,36 @@ pub fn run(ctx: &Ctx, cmd: ItemCmd) -> Result<()> {
                     i.kind.clone(),
                     i.title.clone(),
                     i.learning_outcomes.clone(),
+                    match (&i.bloom, &i.bloom_override) {
+                        (Some(b), Some(_)) => format!("{b} (set)"),
+                        (Some(b), None) => b.clone(),
+                        _ => String::new(),
+                    },
                     i.themes.join("; "),
                 ]);
             }
             emit(&a.out, &l, &items, "no items match", ctx.quiet)
+        }
+        ItemCmd::Bloom(a) => {
+            let mut store = ctx.open(Mode::Existing)?;
+            let Some(item) = curriculum::item_id(&store.conn, &a.item)? else {
+                bail!("no item {:?}; expected an item ID or `CODE/Session title` (see `canon item list`)", a.item)
+            };
+            let level = match a.level.as_str() {
+                "auto" => None,
+                l => Level::parse(l).map(Level::as_str),
+            };
+            let mut ids = id_gen(&store.conn)?;
+            let tx = store.write()?;
+            let by = by_id(&tx, &mut ids, &a.by.by)?;
+            let changed = analysis::set_bloom(&tx, by, item, level)?;
+            tx.commit()?;
+            match (changed, level) {
+                (false, _) => ctx.note(format_args!("{} was already so; nothing changed", a.item)),
+                (true, Some(l)) => ctx.note(format_args!("{} is now at Bloom level {l} (set by hand)", a.item)),
+                (true, None) => ctx.note(format_args!("{} is back to the level inferred from its outcomes", a.item)),
+            }
+            Ok(())
         }
     }
 }

@@ -11,6 +11,7 @@ pub struct ThemeInfo {
     pub id: i64,
     pub slug: String,
     pub name: String,
+    pub description: String,
     pub keywords: Vec<String>,
 }
 
@@ -75,9 +76,9 @@ pub struct Scope {
 
 pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
     let mut themes: Vec<ThemeInfo> = conn
-        .prepare("SELECT id, slug, name FROM theme WHERE (?1 IS NULL OR id = ?1) ORDER BY id")?
+        .prepare("SELECT id, slug, name, description FROM theme WHERE (?1 IS NULL OR id = ?1) ORDER BY id")?
         .query_map([scope.theme], |r| {
-            Ok(ThemeInfo { id: r.get(0)?, slug: r.get(1)?, name: r.get(2)?, keywords: vec![] })
+            Ok(ThemeInfo { id: r.get(0)?, slug: r.get(1)?, name: r.get(2)?, description: r.get(3)?, keywords: vec![] })
         })?
         .collect::<rusqlite::Result<_>>()?;
     {
@@ -108,8 +109,9 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
     }
     let mut items = Vec::new();
     {
-        let mut st =
-            conn.prepare("SELECT id, module_id, title, outcomes, bloom_override FROM item ORDER BY module_id, position, id")?;
+        let mut st = conn.prepare(
+            "SELECT id, module_id, title, outcomes, bloom_override FROM item ORDER BY module_id, position, id",
+        )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let module_id: i64 = r.get(1)?;

@@ -691,6 +691,10 @@ pub struct Item {
     pub title: String,
     pub learning_outcomes: String,
     pub themes: Vec<String>,
+    /// The Bloom level: the one a user set, else inferred from the outcomes' verbs.
+    pub bloom: Option<String>,
+    /// The level a user set with `canon item bloom`, if any.
+    pub bloom_override: Option<String>,
 }
 
 /// Filters for `item list`.
@@ -705,7 +709,8 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
     let mut st = conn.prepare(
         "SELECT i.id, m.code, m.title, m.year, i.kind, i.title, i.outcomes,
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM item_tag it JOIN theme t ON t.id = it.theme_id
-                  WHERE it.item_id = i.id ORDER BY t.slug))
+                  WHERE it.item_id = i.id ORDER BY t.slug)),
+                i.bloom_override
            FROM item i JOIN module m ON m.id = i.module_id
           WHERE (?1 IS NULL OR m.code = ?1 COLLATE NOCASE)
             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id AND it.theme_id = ?2))
@@ -724,6 +729,8 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
                 title: r.get(5)?,
                 learning_outcomes: r.get(6)?,
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+                bloom: None,
+                bloom_override: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
