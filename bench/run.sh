@@ -65,6 +65,12 @@ echo
 printf '%-58s %8s s\n' "canon gaps --format json ($rows items)" "$(timed "$canon" --db "$work/canon.db" gaps --format json)"
 printf '%-58s %8s s\n' "canon coverage --format csv" "$(timed "$canon" --db "$work/canon.db" coverage --format csv)"
 
+# The report over 200 modules (5,000 sessions) and 5,000 readings.
+python3 "$gen" modules 5000 > "$work/m5k.csv"
+"$canon" --db "$work/report.db" import modules "$work/m5k.csv" >/dev/null 2>&1
+"$canon" --db "$work/report.db" import reading "$work/reading.csv" >/dev/null 2>&1
+printf '%-58s %8s s   (bar: under 2 s)\n' "canon report, 200 modules and 5,000 readings (PDF)" "$(timed "$canon" --db "$work/report.db" report "$work/report.pdf")"
+
 # Memory stays flat as files grow: peak RSS of a 1,000,000-row import.
 if [ "$rows" = 200000 ] && [ -x /usr/bin/time ]; then
     python3 "$gen" modules 1000000 > "$work/big.csv"

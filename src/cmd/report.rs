@@ -91,11 +91,10 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
     let data = compute(store, o)?;
     match format {
         ReportFormat::Pdf => {
-            let mut doc = committee::document(&data);
-            let outline = crate::report::pdf::outline(&doc).context("laying out the PDF report")?;
-            committee::contents_pages(&mut doc, &outline);
+            let doc = committee::document(&data);
             let (bytes, warnings) =
-                crate::report::pdf::render_with_warnings(&doc).context("rendering the PDF report")?;
+                crate::report::pdf::render_filling(&doc, committee::PAGE_PLACEHOLDER, committee::contents_pages)
+                    .context("rendering the PDF report")?;
             for w in warnings.iter().take(5) {
                 ctx.note(format_args!("warning: {w}"));
             }

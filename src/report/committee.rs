@@ -263,25 +263,16 @@ const CONTENTS: &str = "Contents";
 const SECTIONS: &[&str] =
     &["Summary", "Coverage", "Gaps", "Reading list", "Who and what the list includes", "Methods and caveats"];
 
-/// Puts the page each section starts on into the contents table. `outline`
-/// is the (heading, page) list of a first layout; the contents table has
-/// the same size either way, so the pages do not move.
-pub fn contents_pages(doc: &mut Document, outline: &[(String, usize)]) {
-    let mut in_contents = false;
-    for b in &mut doc.blocks {
-        match b {
-            Block::Heading { text, .. } => in_contents = text == CONTENTS,
-            Block::Table(t) if in_contents => {
-                for row in &mut t.rows {
-                    if let Some((_, page)) = outline.iter().find(|(h, _)| *h == row[0]) {
-                        row[1] = page.to_string();
-                    }
-                }
-                in_contents = false;
-            }
-            _ => {}
-        }
-    }
+/// What the contents table shows until the layout knows the pages.
+pub const PAGE_PLACEHOLDER: &str = "…";
+
+/// The page of each section in the contents table, from the outline
+/// ((level-1 heading, page) pairs) of the laid-out report.
+pub fn contents_pages(outline: &[(String, usize)]) -> Vec<String> {
+    SECTIONS
+        .iter()
+        .map(|s| outline.iter().find(|(h, _)| h == s).map_or_else(|| "–".to_string(), |(_, p)| p.to_string()))
+        .collect()
 }
 
 /// The report as a PDF document.
@@ -314,14 +305,14 @@ pub fn document(d: &ReportData) -> Document {
         ("gaps: low".into(), sev(Severity::Low).to_string()),
         ("readings awaiting review".into(), d.readings.iter().filter(|r| r.status == "suggested").count().to_string()),
     ]));
-    // Filled in with real page numbers by `contents_pages` before rendering.
+    // The placeholders become real page numbers as the PDF is rendered.
     b.push(Block::Heading { level: 2, text: CONTENTS.into() });
     b.push(Block::Table(Table {
         columns: vec![
             Column { header: "Section".into(), weight: 6.0, align: Align::Left },
             Column { header: "Page".into(), weight: 1.0, align: Align::Right },
         ],
-        rows: SECTIONS.iter().map(|s| vec![s.to_string(), "…".into()]).collect(),
+        rows: SECTIONS.iter().map(|s| vec![s.to_string(), PAGE_PLACEHOLDER.into()]).collect(),
     }));
     b.push(Block::Heading { level: 2, text: "Themes at a glance".into() });
     let mut rows = Vec::new();

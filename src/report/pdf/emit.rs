@@ -15,9 +15,42 @@ use super::layout::{self, Item, Layout, PAGE_H, PAGE_W, Rgb as Col};
 use super::shape::Shaper;
 
 pub fn render(doc: &Document) -> Result<(Vec<u8>, Vec<String>)> {
+    render_filling(doc, "", |_| Vec::new())
+}
+
+/// Renders `doc`, first replacing the text lines that read exactly
+/// `placeholder`, in document order, with what `fill` makes of the outline
+/// ((level-1 heading, page) pairs): a table of contents in one layout. A
+/// replacement keeps its right edge, so right-aligned numbers stay aligned,
+/// and must be no taller than the placeholder (a page number is not).
+pub fn render_filling(
+    doc: &Document,
+    placeholder: &str,
+    fill: impl FnOnce(&[(String, usize)]) -> Vec<String>,
+) -> Result<(Vec<u8>, Vec<String>)> {
     let fonts = Fonts::load()?;
     let mut shaper = Shaper::new(fonts);
-    let lay = layout::layout(doc, &mut shaper);
+    let mut lay = layout::layout(doc, &mut shaper);
+    if !placeholder.is_empty() {
+        let mut values = fill(&lay.bookmarks).into_iter();
+        'pages: for page in &mut lay.pages {
+            for item in &mut page.items {
+                if let Item::Text { x, line, .. } = item
+                    && line.text == placeholder
+                {
+                    let Some(v) = values.next() else { break 'pages };
+                    let weight = if line.glyphs.first().is_some_and(|g| g.font == super::fonts::BOLD) {
+                        super::fonts::Weight::Bold
+                    } else {
+                        super::fonts::Weight::Regular
+                    };
+                    let new = shaper.shape(&v, weight, line.size);
+                    *x += line.width - new.width;
+                    *line = new;
+                }
+            }
+        }
+    }
     let mut warnings: Vec<String> = shaper
         .missing
         .iter()
@@ -244,7 +277,7 @@ fn write_pdf(doc: &Document, lay: &Layout, warnings: &mut Vec<String>) -> Result
     let opts = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
     let mut pw = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut pw);
-    lo.compress();
+    compress(&mut lo)?;
     let set_id = |lo: &mut lopdf::Document, id: Vec<u8>| {
         lo.trailer.set(
             "ID",
@@ -263,4 +296,38 @@ fn write_pdf(doc: &Document, lay: &Layout, warnings: &mut Vec<String>) -> Result
     out.clear();
     lo.save_to(&mut out).context("writing the PDF")?;
     Ok(out)
+}
+
+/// Deflates every stream that may be compressed, at a moderate level and on
+/// two threads: lopdf's own `compress` uses the slowest level on one thread,
+/// most of the time of a long report for a few percent of size.
+fn compress(lo: &mut lopdf::Document) -> Result<()> {
+    use std::io::Write;
+
+    let mut streams: Vec<&mut lopdf::Stream> = lo
+        .objects
+        .values_mut()
+        .filter_map(|o| o.as_stream_mut().ok())
+        .filter(|s| s.allows_compression && s.dict.get(b"Filter").is_err())
+        .collect();
+    let deflate = |part: &mut [&mut lopdf::Stream]| -> std::io::Result<()> {
+        for s in part {
+            let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+            enc.write_all(&s.content)?;
+            let packed = enc.finish()?;
+            if packed.len() + 19 < s.content.len() {
+                s.dict.set("Filter", "FlateDecode");
+                s.set_content(packed);
+            }
+        }
+        Ok(())
+    };
+    let mid = streams.len() / 2;
+    let (a, b) = streams.split_at_mut(mid);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| deflate(a));
+        let mine = deflate(b);
+        other.join().map_err(|_| anyhow!("compressing the PDF: a worker panicked"))??;
+        mine.context("compressing the PDF")
+    })
 }

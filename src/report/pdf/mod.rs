@@ -105,12 +105,14 @@ pub struct HeatMap {
     pub legend: String,
 }
 
-/// The level-1 headings of `doc` with the 1-based page each starts on, from a
-/// layout without writing the PDF (for a table of contents).
-pub fn outline(doc: &Document) -> anyhow::Result<Vec<(String, usize)>> {
-    let fonts = fonts::Fonts::load()?;
-    let mut shaper = shape::Shaper::new(fonts);
-    Ok(layout::layout(doc, &mut shaper).bookmarks)
+/// Like [`render_with_warnings`], filling placeholder lines from the outline
+/// (for a table of contents with real page numbers in a single layout).
+pub fn render_filling(
+    doc: &Document,
+    placeholder: &str,
+    fill: impl FnOnce(&[(String, usize)]) -> Vec<String>,
+) -> anyhow::Result<(Vec<u8>, Vec<String>)> {
+    emit::render_filling(doc, placeholder, fill)
 }
 
 /// Render `doc` to PDF bytes. Deterministic: same document, same bytes.
