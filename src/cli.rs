@@ -56,6 +56,18 @@ pub enum Command {
     /// Nothing is written unless --apply is given.
     /// Example: canon suggest --theme epistemic-bias; canon suggest --apply --by "curriculum group"
     Suggest(crate::cmd::suggest::Args),
+    /// Full-text search over sessions and readings, with the matching words highlighted.
+    ///
+    /// Example: canon search '"pulse oximetry"'; canon search 'theme:epistemic-bias year:2 bias*'
+    Search(crate::cmd::search::Args),
+    /// Freeze the coverage and gaps of an audit round under a name, to compare later rounds with.
+    ///
+    /// Example: canon snapshot 2025 --by "curriculum group"
+    Snapshot(crate::cmd::snapshot::Args),
+    /// What changed since an audit round: gaps closed and opened, coverage per theme and module.
+    ///
+    /// Example: canon compare 2025 (against now), canon compare 2025 2026
+    Compare(crate::cmd::compare::Args),
     /// The module × theme matrix: how many sessions of each module carry each theme.
     Coverage(crate::cmd::coverage::Args),
     /// Write the committee report: OUT.pdf, or OUT.csv (flat tables for a spreadsheet).

@@ -222,3 +222,56 @@ fn sessions_that_could_carry_a_missing_theme_and_not_revisited() {
     let one = w.json(&["gaps", "--year", "1", "--kind", "not-revisited", "--format", "json"]);
     assert!(one.as_array().unwrap().is_empty(), "{one}");
 }
+
+#[test]
+fn search_phrases_prefixes_filters_and_bad_queries() {
+    let w = imported();
+    let hits = w.json(&["search", "\"pulse oximetry\"", "--format", "json"]);
+    let hits = hits.as_array().unwrap();
+    assert!(hits.iter().any(|h| h["kind"] == "item" && h["title"] == "Pulse oximetry and skin tone"), "{hits:?}");
+    assert!(hits.iter().any(|h| h["kind"] == "reading"), "{hits:?}");
+    assert!(hits.iter().any(|h| h["snippet"].as_str().unwrap().contains("«Pulse oximetry»")), "{hits:?}");
+    let biased = w.json(&["search", "theme:epistemic-bias bias*", "--format", "json"]);
+    let biased = biased.as_array().unwrap();
+    assert!(!biased.is_empty());
+    assert!(biased.iter().all(|h| h["snippet"].as_str().unwrap().to_lowercase().contains("«bias")), "{biased:?}");
+    let year2 = w.json(&["search", "year:2 race", "--format", "json"]);
+    assert!(year2.as_array().unwrap().iter().all(|h| h["kind"] == "item" && h["year"] == 2), "{year2}");
+    // User text is a bound MATCH parameter: SQL in it is just words, and bad syntax is a clear error.
+    let err = w.fails(&["search", "x'); DROP TABLE item; --"]);
+    assert!(err.contains("is not valid full-text syntax"), "{err}");
+    w.ok(&["search", "\"drop table item\""]);
+    assert_eq!(w.count("SELECT count(*) FROM item"), 284);
+    let err = w.fails(&["search", "oxim* AND ("]);
+    assert!(err.starts_with("canon: search query \"oxim* AND (\" is not valid full-text syntax"), "{err}");
+    let err = w.fails(&["search", "theme:nope bias"]);
+    assert!(err.contains("unknown theme \"nope\""), "{err}");
+}
+
+#[test]
+fn snapshot_then_tag_then_compare() {
+    let w = imported();
+    w.ok(&["snapshot", "2025", "--by", "curriculum group"]);
+    let err = w.fails(&["snapshot", "2025"]);
+    assert!(err.contains("snapshot \"2025\" already exists"), "{err}");
+    let same = w.json(&["compare", "2025", "--format", "json"]);
+    assert!(same["gaps_closed"].as_array().unwrap().is_empty() && same["modules"].as_array().unwrap().is_empty());
+    w.ok(&["tag", "MED2002/COPD", "epistemic-bias", "historical-awareness", "--by", "amina"]);
+    let c = w.json(&["compare", "2025", "--format", "json"]);
+    assert_eq!(c["from"], "2025");
+    assert_eq!(c["to"], "now");
+    let closed: Vec<String> =
+        c["gaps_closed"].as_array().unwrap().iter().map(|g| g["key"].as_str().unwrap().to_string()).collect();
+    assert!(closed.iter().any(|k| k.starts_with("uncovered-theme|year 2|historical-awareness")), "{closed:?}");
+    let m = c["modules"].as_array().unwrap();
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(m.iter().all(|x| x["module_code"] == "MED2002" && x["change"] == 1), "{m:?}");
+    let eb = c["themes"].as_array().unwrap().iter().find(|t| t["theme"] == "epistemic-bias").unwrap().clone();
+    assert_eq!(eb["change"], 1);
+    w.ok(&["snapshot", "2026"]);
+    let csv = w.ok(&["compare", "2025", "2026", "--format", "csv"]);
+    assert!(csv.starts_with("change,what,theme,2025,2026,difference"), "{csv}");
+    assert!(csv.contains("module coverage,MED2002"), "{csv}");
+    let err = w.fails(&["compare", "1999"]);
+    assert!(err.contains("no snapshot called \"1999\"; expected one of 2025, 2026"), "{err}");
+}

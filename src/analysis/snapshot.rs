@@ -1,1 +1,213 @@
-//! Audit rounds compared.
+//! Audit rounds: the coverage and gaps of a round frozen as plain rows, and
+//! what changed between two rounds.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::coverage::Coverage;
+use super::gaps::Gap;
+
+/// Tagged items of one module on one theme, as a round saw them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoverageCell {
+    pub programme: String,
+    pub module_code: String,
+    pub module_title: String,
+    pub year: Option<i64>,
+    pub theme: String,
+    pub items: i64,
+    pub tagged: i64,
+}
+
+/// A gap as a round saw it; `key` says what it is about, across rounds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapRef {
+    pub key: String,
+    pub kind: String,
+    pub severity: String,
+    pub scope: String,
+    pub theme: Option<String>,
+    pub module_code: Option<String>,
+    pub explanation: String,
+}
+
+/// One round, frozen.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Frozen {
+    pub coverage: Vec<CoverageCell>,
+    pub gaps: Vec<GapRef>,
+}
+
+/// What a gap is about: its kind, scope and theme (not its wording or severity).
+pub fn gap_key(g: &Gap) -> String {
+    format!("{}|{}|{}", g.kind.as_str(), g.scope, g.theme.as_deref().unwrap_or(""))
+}
+
+pub fn freeze(cov: &Coverage, gaps: &[Gap]) -> Frozen {
+    let mut coverage = Vec::with_capacity(cov.rows.len() * cov.themes.len());
+    for r in &cov.rows {
+        for (t, n) in cov.themes.iter().zip(&r.counts) {
+            coverage.push(CoverageCell {
+                programme: r.programme.clone(),
+                module_code: r.module_code.clone(),
+                module_title: r.module_title.clone(),
+                year: r.year,
+                theme: t.clone(),
+                items: r.items,
+                tagged: *n,
+            });
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let gaps = gaps
+        .iter()
+        .filter_map(|g| {
+            let key = gap_key(g);
+            seen.insert(key.clone()).then(|| GapRef {
+                key,
+                kind: g.kind.as_str().into(),
+                severity: g.severity.as_str().into(),
+                scope: g.scope.clone(),
+                theme: g.theme.clone(),
+                module_code: g.module_code.clone(),
+                explanation: g.explanation.clone(),
+            })
+        })
+        .collect();
+    Frozen { coverage, gaps }
+}
+
+/// Tagged items on a theme across the curriculum, before and after.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeChange {
+    pub theme: String,
+    pub before: i64,
+    pub after: i64,
+    pub change: i64,
+    /// Modules with at least one item on the theme, before and after.
+    pub modules_before: i64,
+    pub modules_after: i64,
+}
+
+/// Tagged items of a module on a theme, before and after (changed cells only).
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleChange {
+    pub programme: String,
+    pub module_code: String,
+    pub module_title: String,
+    pub theme: String,
+    pub before: i64,
+    pub after: i64,
+    pub change: i64,
+}
+
+/// What changed from round `from` to round `to`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub from: String,
+    pub to: String,
+    pub gaps_closed: Vec<GapRef>,
+    pub gaps_opened: Vec<GapRef>,
+    pub themes: Vec<ThemeChange>,
+    pub modules: Vec<ModuleChange>,
+}
+
+pub fn compare(from: &str, a: &Frozen, to: &str, b: &Frozen) -> Comparison {
+    let keys = |f: &Frozen| f.gaps.iter().map(|g| g.key.clone()).collect::<BTreeSet<_>>();
+    let (ka, kb) = (keys(a), keys(b));
+    let gaps_closed = a.gaps.iter().filter(|g| !kb.contains(&g.key)).cloned().collect();
+    let gaps_opened = b.gaps.iter().filter(|g| !ka.contains(&g.key)).cloned().collect();
+
+    let cells = |f: &'_ Frozen| -> BTreeMap<(String, String, String), (String, i64)> {
+        f.coverage
+            .iter()
+            .map(|c| {
+                ((c.programme.clone(), c.module_code.clone(), c.theme.clone()), (c.module_title.clone(), c.tagged))
+            })
+            .collect()
+    };
+    let (ca, cb) = (cells(a), cells(b));
+    let mut themes: BTreeMap<String, ThemeChange> = BTreeMap::new();
+    let mut modules = Vec::new();
+    let all: BTreeSet<&(String, String, String)> = ca.keys().chain(cb.keys()).collect();
+    for k in all {
+        let before = ca.get(k).map_or(0, |c| c.1);
+        let after = cb.get(k).map_or(0, |c| c.1);
+        let t = themes.entry(k.2.clone()).or_insert_with(|| ThemeChange {
+            theme: k.2.clone(),
+            before: 0,
+            after: 0,
+            change: 0,
+            modules_before: 0,
+            modules_after: 0,
+        });
+        t.before += before;
+        t.after += after;
+        t.change = t.after - t.before;
+        t.modules_before += i64::from(before > 0);
+        t.modules_after += i64::from(after > 0);
+        if before != after {
+            let title = cb.get(k).or(ca.get(k)).map(|c| c.0.clone()).unwrap_or_default();
+            modules.push(ModuleChange {
+                programme: k.0.clone(),
+                module_code: k.1.clone(),
+                module_title: title,
+                theme: k.2.clone(),
+                before,
+                after,
+                change: after - before,
+            });
+        }
+    }
+    Comparison {
+        from: from.to_string(),
+        to: to.to_string(),
+        gaps_closed,
+        gaps_opened,
+        themes: themes.into_values().collect(),
+        modules,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(code: &str, theme: &str, tagged: i64) -> CoverageCell {
+        CoverageCell {
+            programme: "P".into(),
+            module_code: code.into(),
+            module_title: "T".into(),
+            year: Some(1),
+            theme: theme.into(),
+            items: 5,
+            tagged,
+        }
+    }
+
+    fn gap(key: &str) -> GapRef {
+        GapRef {
+            key: key.into(),
+            kind: "module-gap".into(),
+            severity: "low".into(),
+            scope: "s".into(),
+            theme: None,
+            module_code: None,
+            explanation: String::new(),
+        }
+    }
+
+    #[test]
+    fn closed_opened_and_coverage_changes() {
+        let a = Frozen { coverage: vec![cell("M1", "x", 0), cell("M2", "x", 2)], gaps: vec![gap("g1"), gap("g2")] };
+        let b = Frozen { coverage: vec![cell("M1", "x", 1), cell("M2", "x", 2)], gaps: vec![gap("g2"), gap("g3")] };
+        let c = compare("2025", &a, "now", &b);
+        assert_eq!(c.gaps_closed.iter().map(|g| g.key.as_str()).collect::<Vec<_>>(), ["g1"]);
+        assert_eq!(c.gaps_opened.iter().map(|g| g.key.as_str()).collect::<Vec<_>>(), ["g3"]);
+        assert_eq!((c.themes[0].before, c.themes[0].after, c.themes[0].change), (2, 3, 1));
+        assert_eq!((c.themes[0].modules_before, c.themes[0].modules_after), (1, 2));
+        assert_eq!(c.modules.len(), 1);
+        assert_eq!((c.modules[0].module_code.as_str(), c.modules[0].change), ("M1", 1));
+    }
+}

@@ -3,6 +3,7 @@
 //! SQL and no layout.
 
 pub mod audit;
+pub mod compare;
 pub mod coverage;
 pub mod gaps;
 pub mod import;
@@ -12,6 +13,8 @@ pub mod link;
 pub mod module;
 pub mod reading;
 pub mod report;
+pub mod search;
+pub mod snapshot;
 pub mod suggest;
 pub mod tag;
 pub mod theme;
@@ -53,6 +56,9 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Suggest(a) => suggest::run(&ctx, a),
+        Command::Search(a) => search::run(&ctx, a),
+        Command::Snapshot(a) => snapshot::run(&ctx, a),
+        Command::Compare(a) => compare::run(&ctx, a),
         Command::Import(a) => import::run(&ctx, a),
         Command::Module(a) => module::run(&ctx, a),
         Command::Item(a) => item::run(&ctx, a),
