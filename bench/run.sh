@@ -80,3 +80,8 @@ if [ "$rows" = 200000 ] && [ -x /usr/bin/time ]; then
     echo
     printf '%-58s %8s s   peak memory %s MiB (bar: under 64 MiB)\n' "canon import modules, 1,000,000 rows" "$secs" "$(( kb / 1024 ))"
 fi
+
+# Analysis at scale: gaps (bar: under 1 s) and suggestions over every item (bar: under 5 s).
+echo
+printf '%-58s %8s s   (bar: under 1 s)\n' "canon gaps --format json, ranked proposals ($rows items)" "$(timed "$canon" --db "$work/canon.db" gaps --format json)"
+printf '%-58s %8s s   (bar: under 5 s)\n' "canon suggest --format json ($rows items)" "$(timed "$canon" --db "$work/canon.db" suggest --format json)"

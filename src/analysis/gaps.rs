@@ -309,11 +309,8 @@ fn compute_inner(
         let n = row.items as usize;
         let items = &data.items[start..start + n];
         start += n;
-        let module_words = content_words(&format!(
-            "{} {}",
-            m.title,
-            items.iter().map(|i| format!("{} {}", i.title, i.outcomes)).collect::<Vec<_>>().join(" ")
-        ));
+        // The module's own words, made only for a module that misses a theme.
+        let mut module_words: Option<HashSet<String>> = None;
         let scope = format!("module {} {}", m.code, m.title);
         if row.tagged_items == 0 {
             let explanation = if n == 0 {
@@ -385,7 +382,14 @@ fn compute_inner(
                 ));
                 Severity::Medium
             };
-            let candidates = rank(ti, Some(&module_words))?;
+            let words = module_words.get_or_insert_with(|| {
+                content_words(&format!(
+                    "{} {}",
+                    m.title,
+                    items.iter().map(|i| format!("{} {}", i.title, i.outcomes)).collect::<Vec<_>>().join(" ")
+                ))
+            });
+            let candidates = rank(ti, Some(words))?;
             let carriers = match ranker {
                 Some(rk) => {
                     let titles: HashMap<i64, &str> = items.iter().map(|i| (i.id, i.title.as_str())).collect();
