@@ -74,6 +74,33 @@ pub enum Command {
     Report(crate::cmd::report::Args),
     /// The whole job in one go: import both lists, find the gaps, write the report.
     Audit(crate::cmd::audit::Args),
+    /// Add and list contributors: names or pseudonyms, roles, affiliations.
+    #[command(subcommand)]
+    Contributor(crate::cmd::contributor::ContributorCmd),
+    /// Approve or reject a suggested reading, as a named reviewer.
+    ///
+    /// Example: canon review 10.1056/NEJMms2004740 --approve --by amina --note "core reading"
+    Review(crate::cmd::review::Args),
+    /// The history of changes: who, when, what, before and after.
+    ///
+    /// Example: canon log --by amina --since 2026-01-01
+    Log(crate::cmd::log::Args),
+    /// Export the database as a bundle for git, or the reading list for a spreadsheet.
+    #[command(subcommand)]
+    Export(crate::cmd::export::ExportCmd),
+    /// Bring in another contributor's database or bundle: new records added, one-sided
+    /// changes taken, changes made on both sides listed as conflicts.
+    ///
+    /// Example: canon merge ../amina/canon.db --dry-run --by maintainer
+    Merge(crate::cmd::merge::Args),
+    /// List merge conflicts, or settle one: --take ours or --take theirs.
+    ///
+    /// Example: canon resolve 3 --take theirs --by maintainer
+    Resolve(crate::cmd::resolve::Args),
+    /// Revert one change from `canon log`, when nothing later touched the same record.
+    ///
+    /// Example: canon undo 812 --by amina
+    Undo(crate::cmd::undo::Args),
 }
 
 /// How a listing is printed.

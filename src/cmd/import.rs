@@ -33,6 +33,10 @@ pub enum Import {
     ///
     /// Example: canon import reading samples/reading.csv --dry-run
     Reading(ReadingArgs),
+    /// A bundle folder made by `canon export bundle`, into a new or empty database.
+    ///
+    /// Example: canon --db copy.db import bundle reading-list/
+    Bundle(super::export::ImportBundleArgs),
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -88,6 +92,7 @@ pub fn run(ctx: &Ctx, cmd: Import) -> Result<()> {
             let (counts, changes) = reading(&mut store, &a, ctx.quiet)?;
             finish(ctx, &a.common, "readings", &counts, changes)
         }
+        Import::Bundle(a) => super::export::import_bundle(ctx, &mut store, &a),
     }
 }
 

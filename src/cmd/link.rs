@@ -1,6 +1,6 @@
 use anyhow::{Context, Result};
 
-use super::{Ctx, by_id};
+use super::Ctx;
 use crate::cli::By;
 use crate::store::tags::{self, Target};
 use crate::store::{Mode, curriculum, id_gen, readings};
@@ -27,9 +27,10 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             format!("no item or module {:?}; expected an item ID, `CODE/Session title` or a module code", a.target)
         })?),
     };
+    let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
-    let by = by_id(&tx, &mut ids, &a.by.by)?;
+    let by = Some(crate::store::history::contributor(&tx, &mut ids, name)?);
     let added = tags::link(&tx, &mut ids, by, reading, target, a.note.as_deref())?;
     tx.commit()?;
     if added {

@@ -4,20 +4,27 @@
 
 pub mod audit;
 pub mod compare;
+pub mod contributor;
 pub mod coverage;
+pub mod export;
 pub mod gaps;
 pub mod import;
 pub mod init;
 pub mod item;
 pub mod link;
+pub mod log;
+pub mod merge;
 pub mod module;
 pub mod reading;
 pub mod report;
+pub mod resolve;
+pub mod review;
 pub mod search;
 pub mod snapshot;
 pub mod suggest;
 pub mod tag;
 pub mod theme;
+pub mod undo;
 
 use std::path::PathBuf;
 
@@ -71,5 +78,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Coverage(a) => coverage::run(&ctx, a),
         Command::Report(a) => report::run(&ctx, a),
         Command::Audit(a) => audit::run(&ctx, a),
+        Command::Contributor(a) => contributor::run(&ctx, a),
+        Command::Review(a) => review::run(&ctx, a),
+        Command::Log(a) => log::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
+        Command::Merge(a) => merge::run(&ctx, a),
+        Command::Resolve(a) => resolve::run(&ctx, a),
+        Command::Undo(a) => undo::run(&ctx, a),
     }
 }

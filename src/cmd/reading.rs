@@ -1,6 +1,6 @@
 use anyhow::{Context, Result, bail};
 
-use super::{Ctx, by_id};
+use super::Ctx;
 use crate::cli::{By, Format, Output};
 use crate::import::{ReadingRecord, normalise_doi, normalise_isbn, reading_type, reading_type_names};
 use crate::report::{Listing, emit, year};
@@ -215,9 +215,10 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         themes,
         ..Default::default()
     };
+    let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
-    let by = by_id(&tx, &mut ids, &a.by.by)?;
+    let by = Some(crate::store::history::contributor(&tx, &mut ids, name)?);
     let mut w = ReadingWriter::new(&tx, ids, by, None, "suggested", false)?;
     let id = w.write(&rec)?;
     let counts = w.counts.clone();

@@ -1,6 +1,6 @@
 use anyhow::{Result, bail};
 
-use super::{Ctx, by_id};
+use super::Ctx;
 use crate::cli::By;
 use crate::store::tags::{self, Target};
 use crate::store::themes::ThemeIndex;
@@ -61,9 +61,10 @@ pub fn run_tag(ctx: &Ctx, a: TagArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let target = resolve(&store, &a.target)?;
     let themes = themes(&store, &a.themes)?;
+    let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
-    let by = by_id(&tx, &mut ids, &a.by.by)?;
+    let by = Some(crate::store::history::contributor(&tx, &mut ids, name)?);
     for (name, id) in &themes {
         if tags::tag(&tx, by, target, *id, a.note.as_deref())? {
             ctx.note(format_args!("tagged {} with {name}", a.target));
@@ -79,9 +80,10 @@ pub fn run_untag(ctx: &Ctx, a: UntagArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let target = resolve(&store, &a.target)?;
     let themes = themes(&store, &a.themes)?;
+    let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
-    let by = by_id(&tx, &mut ids, &a.by.by)?;
+    let by = Some(crate::store::history::contributor(&tx, &mut ids, name)?);
     for (name, id) in &themes {
         if tags::untag(&tx, by, target, *id)? {
             ctx.note(format_args!("removed {name} from {} (kept in the history)", a.target));

@@ -491,6 +491,7 @@ fn record(e: &Entry, lines: &Lines, themes: &ThemeIndex) -> Result<ReadingRecord
         }
     }
     Ok(ReadingRecord {
+        id: None,
         line,
         title: clean_title(&title.unwrap_or_default()),
         authors,

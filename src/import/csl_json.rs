@@ -265,6 +265,7 @@ fn record(
     }
     let kind = text_of(o.get("type")).map_or("other", |t| csl_kind(&t));
     Ok(ReadingRecord {
+        id: None,
         line,
         title: title.unwrap_or_default(),
         authors,

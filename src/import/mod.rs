@@ -94,6 +94,8 @@ pub fn cell(s: &str) -> Option<&str> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadingRecord {
     pub line: u64,
+    /// The stable ID of the entry this row updates (a re-imported export), if given.
+    pub id: Option<i64>,
     pub title: String,
     pub authors: Vec<String>,
     pub year: Option<i64>,
@@ -157,7 +159,8 @@ pub fn normalise_doi(s: &str) -> Option<String> {
         "DOI:",
         "doi ",
     ] {
-        if d.len() >= p.len() && d[..p.len()].eq_ignore_ascii_case(p) {
+        // `get`: the prefix may end inside a multi-byte character (found by fuzzing).
+        if d.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)) {
             d = d[p.len()..].trim();
         }
     }
@@ -237,6 +240,9 @@ mod tests {
         assert_eq!(normalise_doi(" 10.1073/PNAS.1516047113. ").as_deref(), Some("10.1073/pnas.1516047113"));
         assert_eq!(normalise_doi("not a doi"), None);
         assert_eq!(normalise_doi("10.1234"), None);
+        // Regression (fuzzing): a multi-byte character where a prefix would end.
+        assert_eq!(normalise_doi("doé10.1/x"), None);
+        assert_eq!(normalise_doi("https://doi.orgé"), None);
     }
 
     #[test]

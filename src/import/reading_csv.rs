@@ -23,6 +23,7 @@ const CONTAINER: usize = 9;
 const SOURCE_KIND: usize = 10;
 const STATUS: usize = 11;
 const LANGUAGE: usize = 12;
+const ID: usize = 13;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -42,6 +43,8 @@ pub const FIELDS: &[Field] = &[
     Field { name: "source_kind", aliases: &["source kind", "source"], required: false },
     Field { name: "status", aliases: &["review status"], required: false },
     Field { name: "language", aliases: &["lang"], required: false },
+    // The stable ID `canon export reading` writes: a row with one updates that entry.
+    Field { name: "id", aliases: &["canon id", "reading id"], required: false },
 ];
 
 pub const SOURCE_KINDS: &[&str] =
@@ -210,11 +213,25 @@ impl<'a> ReadingReader<'a> {
             }
             found
         });
+        let id = cell(m.get(ID, r)).and_then(|s| {
+            let id = s.parse::<i64>().ok().filter(|n| *n > 0);
+            if id.is_none() {
+                errs.push(RowError::new(
+                    line,
+                    m.column(ID),
+                    format!(
+                        "id {s:?} is not a canon ID; expected the number `canon export reading` wrote, or an empty cell"
+                    ),
+                ));
+            }
+            id
+        });
         if !errs.is_empty() {
             return Err(errs);
         }
         let Some(title) = title else { return Err(errs) };
         Ok(ReadingRecord {
+            id,
             line,
             title: clean_title(title),
             authors: split_authors(m.get(AUTHORS, r)),

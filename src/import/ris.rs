@@ -167,6 +167,7 @@ fn record(raw: &Raw, themes: &ThemeIndex) -> Result<ReadingRecord, Vec<RowError>
     }
     let text = |tags: &[&str]| first(tags).map(|(_, v, _)| clean_title(v));
     Ok(ReadingRecord {
+        id: None,
         line: raw.line,
         title: title.unwrap_or_default(),
         authors,

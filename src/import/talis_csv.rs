@@ -145,6 +145,7 @@ pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
             .find(|u| u.starts_with("http://") || u.starts_with("https://"))
             .map(|u| u.split_whitespace().next().unwrap_or(u).to_string());
         out.records.push(ReadingRecord {
+            id: None,
             line,
             title: clean_title(title.unwrap_or_default()),
             authors: authors(get(r, authors_c).unwrap_or("")),

@@ -182,6 +182,7 @@ pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
             }
         }
         out.records.push(ReadingRecord {
+            id: None,
             line,
             title: clean_title(title.unwrap_or_default()),
             authors,

@@ -15,7 +15,7 @@ pub enum Action {
 }
 
 impl Action {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Action::Insert => "insert",
             Action::Update => "update",
@@ -38,9 +38,26 @@ pub fn record(
     after: Option<&Value>,
     import_id: Option<i64>,
 ) -> Result<()> {
+    record_noted(tx, by, action, entity, entity_id, before, after, import_id, None).map(|_| ())
+}
+
+/// [`record`] with a note saying why (an undo, a merge, a resolved conflict);
+/// returns the new history row's ID.
+#[allow(clippy::too_many_arguments)]
+pub fn record_noted(
+    tx: &Transaction,
+    by: Option<i64>,
+    action: Action,
+    entity: &str,
+    entity_id: Option<i64>,
+    before: Option<&Value>,
+    after: Option<&Value>,
+    import_id: Option<i64>,
+    note: Option<&str>,
+) -> Result<i64> {
     let mut st = tx.prepare_cached(
-        "INSERT INTO history (at, by_id, action, entity, entity_id, before, after, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO history (at, by_id, action, entity, entity_id, before, after, import_id, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     st.execute(params![
         super::now(),
@@ -51,8 +68,9 @@ pub fn record(
         before.map(Value::to_string),
         after.map(Value::to_string),
         import_id,
+        note,
     ])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 /// The contributor called `name`, added (as a student, by default) the first
@@ -90,4 +108,224 @@ pub fn last_change(conn: &Connection) -> Result<Option<String>> {
         )
         .optional()?
         .flatten())
+}
+
+/// One entry of the history log, as `canon log` lists it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Entry {
+    pub id: i64,
+    pub at: String,
+    pub by: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+    pub import_id: Option<i64>,
+    pub note: Option<String>,
+}
+
+/// Filters for `canon log`.
+#[derive(Debug, Default)]
+pub struct LogFilter<'a> {
+    pub entity: Option<&'a str>,
+    pub entity_id: Option<i64>,
+    pub by: Option<&'a str>,
+    /// ISO-8601 date or time: entries at or after it.
+    pub since: Option<&'a str>,
+}
+
+pub fn log(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
+    let mut st = conn.prepare(
+        "SELECT h.id, h.at, c.name, h.action, h.entity, h.entity_id, h.before, h.after, h.import_id, h.note
+           FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+          WHERE (?1 IS NULL OR h.entity = ?1)
+            AND (?2 IS NULL OR h.entity_id = ?2)
+            AND (?3 IS NULL OR c.name = ?3)
+            AND (?4 IS NULL OR h.at >= ?4)
+          ORDER BY h.id",
+    )?;
+    let json = |s: Option<String>| s.and_then(|s| serde_json::from_str::<Value>(&s).ok());
+    let rows = st
+        .query_map(params![f.entity, f.entity_id, f.by, f.since], |r| {
+            Ok(Entry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                by: r.get(2)?,
+                action: r.get(3)?,
+                entity: r.get(4)?,
+                entity_id: r.get(5)?,
+                before: json(r.get(6)?),
+                after: json(r.get(7)?),
+                import_id: r.get(8)?,
+                note: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Reverts history entry `id`, when nothing later touched the same record;
+/// the undo is itself recorded (noted "undo of #id"). Returns what it did.
+pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
+    use super::bundle;
+    type Row = (String, String, Option<i64>, Option<String>, Option<String>);
+    let row: Option<Row> = tx
+        .query_row("SELECT action, entity, entity_id, before, after FROM history WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?;
+    let Some((action, entity, Some(entity_id), before, after)) = row else {
+        bail!("no change #{id} to undo; see `canon log`");
+    };
+    let parse = |s: Option<String>| -> Value { s.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null) };
+    let (before, after) = (parse(before), parse(after));
+    if action == "import" {
+        bail!("change #{id} is a whole import; undo changes one at a time (see `canon log --id {entity_id}`)");
+    }
+    let theme = before.get("theme_id").or_else(|| after.get("theme_id")).and_then(Value::as_i64);
+    let tag = matches!(entity.as_str(), "item_tag" | "reading_tag");
+    // Anything later on the same record (for a tag: the same target and theme)?
+    let mut st = tx.prepare(
+        "SELECT h.id, h.action, h.at, c.name, h.before, h.after FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+          WHERE h.id > ?1 AND h.entity = ?2 AND h.entity_id = ?3 ORDER BY h.id",
+    )?;
+    type Later = (i64, String, String, Option<String>, Option<String>, Option<String>);
+    let later: Vec<Later> = st
+        .query_map(params![id, entity, entity_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (lid, laction, lat, lby, lb, la) in later {
+        let (lb, la) = (parse(lb), parse(la));
+        let ltheme = lb.get("theme_id").or_else(|| la.get("theme_id")).and_then(Value::as_i64);
+        if tag && ltheme != theme {
+            continue;
+        }
+        bail!(
+            "cannot undo #{id}: change #{lid} ({laction} by {} at {lat}) touched the same {entity} later; \
+             undo that one first",
+            lby.as_deref().unwrap_or("(unknown)")
+        );
+    }
+    let t = bundle::table(&entity).ok_or_else(|| anyhow::anyhow!("a change to a {entity} cannot be undone"))?;
+    let note = format!("undo of #{id}");
+    let current = if tag {
+        bundle::load_tag(tx, t, entity_id, theme.unwrap_or_default())?
+    } else {
+        bundle::load(tx, t, entity_id)?
+    };
+    match action.as_str() {
+        "insert" => {
+            let Some(cur) = current else { bail!("the {entity} that #{id} added is already gone; nothing to undo") };
+            let mut gone = cur.clone();
+            if entity == "reading" {
+                let refs: i64 = tx.query_row(
+                    "SELECT (SELECT count(*) FROM link WHERE reading_id = ?1) + (SELECT count(*) FROM review WHERE reading_id = ?1)
+                          + (SELECT count(*) FROM person_facet WHERE reading_id = ?1)",
+                    [entity_id],
+                    |r| r.get(0),
+                )?;
+                if refs > 0 {
+                    bail!(
+                        "cannot undo #{id}: reading {entity_id} has links, reviews or facets since; remove those first"
+                    );
+                }
+                // Its tags go with it, and are kept in the history entry.
+                let mut st = tx.prepare("SELECT theme_id FROM reading_tag WHERE reading_id = ?1 ORDER BY theme_id")?;
+                let themes =
+                    st.query_map([entity_id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+                gone.insert("themes".into(), Value::from(themes));
+            } else if !tag && entity != "link" {
+                bail!("a {entity} is not removed; change #{id} cannot be undone");
+            }
+            record_noted(
+                tx,
+                Some(by),
+                Action::Delete,
+                &entity,
+                Some(entity_id),
+                Some(&Value::Object(gone)),
+                None,
+                None,
+                Some(&note),
+            )?;
+            bundle::delete(tx, t, &cur)?;
+            Ok(format!("removed the {entity} that #{id} added"))
+        }
+        "delete" => {
+            if current.is_some() {
+                bail!("the {entity} that #{id} removed is back already; nothing to undo");
+            }
+            let Value::Object(b) = before else { bail!("change #{id} kept no record of what it removed") };
+            let mut rec = b.clone();
+            if tag {
+                rec.entry("at").or_insert_with(|| Value::from(super::now()));
+                rec.entry("source").or_insert_with(|| Value::from("manual"));
+            } else {
+                rec.entry("id").or_insert(Value::from(entity_id));
+                rec.entry("at").or_insert_with(|| Value::from(super::now()));
+            }
+            bundle::insert(tx, t, &rec)?;
+            if entity == "reading" {
+                let mut st = tx.prepare_cached(
+                    "INSERT INTO reading_tag (reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, 'manual')
+                     ON CONFLICT DO NOTHING",
+                )?;
+                for th in b.get("themes").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_i64) {
+                    st.execute(params![entity_id, th, by, super::now()])?;
+                }
+            }
+            record_noted(
+                tx,
+                Some(by),
+                Action::Insert,
+                &entity,
+                Some(entity_id),
+                None,
+                Some(&Value::Object(rec)),
+                None,
+                Some(&note),
+            )?;
+            Ok(format!("restored the {entity} that #{id} removed"))
+        }
+        _ => {
+            let Some(cur) = current else { bail!("the {entity} that #{id} changed no longer exists") };
+            let (Value::Object(b), Value::Object(a)) = (&before, &after) else {
+                bail!("change #{id} kept no before and after to restore")
+            };
+            let mut new = cur.clone();
+            let mut undone_before = serde_json::Map::new();
+            for (k, v) in b {
+                if !cur.contains_key(k) {
+                    continue;
+                }
+                if let Some(now) = cur.get(k)
+                    && a.get(k).is_some_and(|after| after != now)
+                {
+                    bail!("cannot undo #{id}: {entity} {entity_id}'s {k} is no longer what #{id} set");
+                }
+                undone_before.insert(k.clone(), cur[k].clone());
+                new.insert(k.clone(), v.clone());
+            }
+            if new.contains_key("updated_at") {
+                new.insert("updated_at".into(), Value::from(super::now()));
+            }
+            let restored: serde_json::Map<String, Value> =
+                undone_before.keys().map(|k| (k.clone(), new[k].clone())).collect();
+            bundle::update(tx, t, &cur, &new)?;
+            record_noted(
+                tx,
+                Some(by),
+                Action::Update,
+                &entity,
+                Some(entity_id),
+                Some(&Value::Object(undone_before)),
+                Some(&Value::Object(restored)),
+                None,
+                Some(&note),
+            )?;
+            Ok(format!("restored {entity} {entity_id} as it was before #{id}"))
+        }
+    }
 }

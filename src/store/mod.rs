@@ -2,10 +2,14 @@
 
 pub mod analysis;
 pub mod audit;
+pub mod bundle;
+pub mod contributors;
 pub mod curriculum;
 pub mod history;
 pub mod ids;
+pub mod merge;
 pub mod readings;
+pub mod review;
 pub mod search;
 pub mod seed;
 pub mod snapshots;
@@ -25,6 +29,7 @@ pub use ids::IdGen;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../../schema/0001_init.sql")),
     ("0002_analysis", include_str!("../../schema/0002_analysis.sql")),
+    ("0003_collaboration", include_str!("../../schema/0003_collaboration.sql")),
 ];
 
 /// The schema version this binary writes.

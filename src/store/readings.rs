@@ -169,6 +169,12 @@ impl<'t> ReadingWriter<'t> {
         let q = |sql: &str, p: &dyn rusqlite::ToSql| -> Result<Option<i64>> {
             Ok(self.tx.prepare_cached(sql)?.query_row([p], |row| row.get(0)).optional()?)
         };
+        // A stable ID (from `canon export reading`) names the entry whatever else changed.
+        if let Some(i) = &r.id
+            && let Some(id) = q("SELECT id FROM reading WHERE id = ?1", i)?
+        {
+            return Ok(Some((id, "ID")));
+        }
         if let Some(d) = &r.doi
             && let Some(id) = q("SELECT id FROM reading WHERE doi = ?1", d)?
         {
@@ -266,7 +272,7 @@ impl<'t> ReadingWriter<'t> {
                         self.note(r.line, Outcome::Duplicate, what, fields.clone());
                     } else if fields.is_empty() {
                         self.counts.unchanged += 1;
-                        let what = if how == "DOI" || how == "ISBN" {
+                        let what = if how == "DOI" || how == "ISBN" || how == "ID" {
                             format!("{label} (entry {id})")
                         } else {
                             format!("{label} (entry {id}, same {how})")
@@ -292,7 +298,13 @@ impl<'t> ReadingWriter<'t> {
              ON CONFLICT (reading_id, theme_id) DO NOTHING",
         )?;
         for &theme in &r.themes {
-            self.counts.tags_new += st.execute(params![id, theme, self.by, self.at])? as i64;
+            let added = st.execute(params![id, theme, self.by, self.at])? as i64;
+            self.counts.tags_new += added;
+            // An import's tags are traced to its run; a single `reading add` records each.
+            if added == 1 && self.run_id.is_none() {
+                let after = json!({ "reading_id": id, "theme_id": theme, "note": null });
+                history::record(self.tx, self.by, Action::Insert, "reading_tag", Some(id), None, Some(&after), None)?;
+            }
         }
         Ok(id)
     }

@@ -1,0 +1,138 @@
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::Ctx;
+use crate::cli::Output;
+use crate::report::{Listing, emit, year};
+use crate::store::readings::{self, ReadingFilter};
+use crate::store::{Mode, SCHEMA_VERSION, Store, bundle};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ExportCmd {
+    /// The whole database as a folder of sorted text files, one per table, for git.
+    ///
+    /// One JSON record per line, keys and records in a fixed order: two exports of the
+    /// same data are byte-identical, and a one-record change is a one-line diff.
+    /// `canon import bundle DIR` rebuilds the database; `canon merge DIR` merges it.
+    ///
+    /// Example: canon export bundle reading-list/
+    Bundle(BundleArgs),
+    /// The reading list with stable IDs, to edit in a spreadsheet and re-import.
+    ///
+    /// `canon import reading FILE` recognises the `id` column and updates the same
+    /// records (cells left empty keep what is stored).
+    ///
+    /// Example: canon export reading --format csv -o reading.csv
+    Reading(ReadingArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BundleArgs {
+    /// The folder to write (created if missing; its table files are replaced).
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReadingArgs {
+    /// Only readings with this review status.
+    #[arg(long, value_parser = ["suggested", "approved", "rejected"])]
+    pub status: Option<String>,
+    #[command(flatten)]
+    pub out: Output,
+}
+
+pub fn run(ctx: &Ctx, cmd: ExportCmd) -> Result<()> {
+    match cmd {
+        ExportCmd::Bundle(a) => export_bundle(ctx, a),
+        ExportCmd::Reading(a) => export_reading(ctx, a),
+    }
+}
+
+fn export_bundle(ctx: &Ctx, a: BundleArgs) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    // One read transaction: the files are a consistent picture even while others write.
+    let tx = store.conn.unchecked_transaction()?;
+    let snap = bundle::snapshot(&tx)?;
+    drop(tx);
+    bundle::write(&a.dir, &snap, SCHEMA_VERSION)?;
+    let n: usize = snap.tables.values().map(Vec::len).sum();
+    ctx.note(format_args!("wrote {n} records in {} tables to {}", snap.tables.len(), a.dir.display()));
+    Ok(())
+}
+
+/// The canonical reading-list columns, with the stable ID first.
+const READING_COLUMNS: &[&str] = &[
+    "id",
+    "title",
+    "authors",
+    "year",
+    "type",
+    "doi",
+    "url",
+    "themes",
+    "notes",
+    "isbn",
+    "container",
+    "source_kind",
+    "status",
+    "language",
+];
+
+fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    let mut rs = readings::list(&store.conn, &ReadingFilter { status: a.status.as_deref(), ..Default::default() })?;
+    rs.sort_by_key(|r| r.id);
+    let mut l = Listing::new(READING_COLUMNS);
+    l.numeric = vec![0, 3];
+    for r in &rs {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        l.rows.push(vec![
+            r.id.to_string(),
+            r.title.clone(),
+            r.authors.join("; "),
+            year(r.year),
+            r.kind.clone(),
+            o(&r.doi),
+            o(&r.url),
+            r.themes.join("; "),
+            o(&r.annotation),
+            o(&r.isbn),
+            o(&r.container),
+            o(&r.source_kind),
+            r.status.clone(),
+            o(&r.language),
+        ]);
+    }
+    emit(&a.out, &l, &rs, "no readings to export", ctx.quiet)
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportBundleArgs {
+    /// The bundle folder (made by `canon export bundle`).
+    pub dir: PathBuf,
+}
+
+/// Rebuilds a database from a bundle: into a new or empty database only
+/// (use `canon merge DIR` to bring a bundle into one with data).
+pub fn import_bundle(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs) -> Result<()> {
+    let snap = bundle::read(&a.dir, SCHEMA_VERSION)?;
+    if !bundle::is_empty(&store.conn)? {
+        if bundle::snapshot(&store.conn)? == snap {
+            ctx.note(format_args!("{} already holds {}; nothing changed", store.path.display(), a.dir.display()));
+            return Ok(());
+        }
+        bail!(
+            "{} already holds other data; import a bundle into a new database (--db new.db), \
+             or bring it in with `canon merge {}`",
+            store.path.display(),
+            a.dir.display()
+        );
+    }
+    let tx = store.write()?;
+    bundle::restore(&tx, &snap)?;
+    tx.commit()?;
+    let n: usize = snap.tables.values().map(Vec::len).sum();
+    ctx.note(format_args!("{}: imported {n} records into {}", a.dir.display(), store.path.display()));
+    Ok(())
+}

@@ -1,0 +1,84 @@
+use anyhow::{Result, bail};
+
+use super::Ctx;
+use crate::cli::Output;
+use crate::report::{Listing, emit};
+use crate::store::Mode;
+use crate::store::history::{self, LogFilter};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only changes to this kind of record.
+    #[arg(long, value_parser = ["reading", "item", "module", "theme", "item_tag", "reading_tag", "link", "contributor", "import_run", "programme"])]
+    pub entity: Option<String>,
+    /// Only changes to the record with this ID (for tags: the item's or reading's ID).
+    #[arg(long)]
+    pub id: Option<i64>,
+    /// Only changes made by this contributor.
+    #[arg(long = "by", value_name = "NAME")]
+    pub who: Option<String>,
+    /// Only changes on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    #[command(flatten)]
+    pub out: Output,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    if let Some(s) = &a.since {
+        let ok = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if !ok {
+            bail!("--since {s:?} is not a date; expected YYYY-MM-DD such as 2026-01-31");
+        }
+    }
+    let store = ctx.open(Mode::Existing)?;
+    let f = LogFilter { entity: a.entity.as_deref(), entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref() };
+    let entries = history::log(&store.conn, &f)?;
+    let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]);
+    l.numeric = vec![0];
+    for e in &entries {
+        l.rows.push(vec![
+            e.id.to_string(),
+            e.at.clone(),
+            e.by.clone().unwrap_or_else(|| "(unknown)".into()),
+            e.action.clone(),
+            e.entity.clone(),
+            e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+            summary(e.before.as_ref(), e.after.as_ref()),
+            e.note.clone().unwrap_or_default(),
+        ]);
+    }
+    emit(&a.out, &l, &entries, "no changes match", ctx.quiet)
+}
+
+/// The fields that changed, `field: before → after`, or what was added or removed.
+fn summary(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
+    let short = |v: &serde_json::Value| {
+        let s = match v {
+            serde_json::Value::Null => "(empty)".to_string(),
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if s.chars().count() > 40 { format!("{}…", s.chars().take(39).collect::<String>()) } else { s }
+    };
+    let fields = |v: &serde_json::Value| {
+        v.as_object()
+            .map(|o| o.iter().map(|(k, v)| format!("{k}: {}", short(v))).collect::<Vec<_>>().join("; "))
+            .unwrap_or_default()
+    };
+    match (before, after) {
+        (Some(b), Some(a)) => match (b.as_object(), a.as_object()) {
+            (Some(bo), Some(ao)) => ao
+                .iter()
+                .filter(|(k, v)| bo.get(*k) != Some(*v))
+                .map(|(k, v)| format!("{k}: {} → {}", bo.get(k).map(short).unwrap_or_default(), short(v)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => String::new(),
+        },
+        (None, Some(a)) => fields(a),
+        (Some(b), None) => format!("removed {}", fields(b)),
+        (None, None) => String::new(),
+    }
+}

@@ -1,0 +1,69 @@
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::Ctx;
+use super::contributor::required;
+use crate::cli::{By, Output};
+use crate::report::{Listing, emit};
+use crate::store::{self, Mode, SCHEMA_VERSION, bundle, id_gen};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Another contributor's database file, or a bundle folder (`canon export bundle`).
+    pub other: PathBuf,
+    /// Show what the merge would do and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub by: By,
+    #[command(flatten)]
+    pub out: Output,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    let name = required(&a.by)?;
+    if a.other.is_file() && std::fs::canonicalize(&a.other).ok() == std::fs::canonicalize(&ctx.db).ok() {
+        bail!("{} is this database; merge another contributor's database or bundle", a.other.display());
+    }
+    let theirs = if a.other.is_dir() {
+        bundle::read(&a.other, SCHEMA_VERSION)?
+    } else if a.other.is_file() {
+        bundle::snapshot_of_file(&a.other, SCHEMA_VERSION)?
+    } else {
+        bail!(
+            "no database or bundle at {}; expected a .db file or a folder made by `canon export bundle`",
+            a.other.display()
+        );
+    };
+    let mut store = ctx.open(Mode::Existing)?;
+    let mut ids = id_gen(&store.conn)?;
+    let tx = store.write()?;
+    let by = store::history::contributor(&tx, &mut ids, name)?;
+    let ours = bundle::snapshot(&tx)?;
+    let source = a.other.display().to_string();
+    let (steps, sum) = store::merge::merge(&tx, &mut ids, by, &ours, &theirs, &source)?;
+    if a.dry_run {
+        drop(tx);
+    } else {
+        tx.commit()?;
+    }
+    let mut l = Listing::new(&["action", "entity", "id", "what"]);
+    for s in &steps {
+        l.rows.push(vec![s.action.into(), s.entity.into(), s.id.to_string(), s.what.clone()]);
+    }
+    emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
+    ctx.note(format_args!(
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}",
+        if a.dry_run { "dry run, nothing written: " } else { "" },
+        sum.added,
+        sum.updated,
+        sum.removed,
+        sum.identical,
+        sum.kept_ours,
+        sum.conflicts,
+        sum.history_copied,
+        if sum.conflicts > 0 { "; see `canon resolve` to settle the conflicts" } else { "" }
+    ));
+    Ok(())
+}

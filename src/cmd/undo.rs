@@ -1,0 +1,27 @@
+use anyhow::Result;
+
+use super::Ctx;
+use super::contributor::required;
+use crate::cli::By;
+use crate::store::{self, Mode, id_gen};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The change to revert: its ID in `canon log`.
+    #[arg(value_name = "HISTORY_ID")]
+    pub change: i64,
+    #[command(flatten)]
+    pub by: By,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    let name = required(&a.by)?;
+    let mut store = ctx.open(Mode::Existing)?;
+    let mut ids = id_gen(&store.conn)?;
+    let tx = store.write()?;
+    let by = store::history::contributor(&tx, &mut ids, name)?;
+    let done = store::history::undo(&tx, a.change, by)?;
+    tx.commit()?;
+    ctx.note(done);
+    Ok(())
+}

@@ -1,0 +1,552 @@
+//! Records as plain JSON objects, table by table: the diff-friendly bundle
+//! (`export bundle` / `import bundle`) and the material `merge` compares.
+//!
+//! A bundle is a folder with one JSON Lines file per table, one record per
+//! line, keys in a fixed (alphabetical) order, records sorted by stable ID or
+//! natural key, and a small manifest. Two exports of the same data are byte
+//! identical and a one-record change is a one-line diff. A reading carries
+//! its authors and a theme its keywords inline, so an edit to either is one
+//! line too. Full-text indexes are rebuilt on import, never exported.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Transaction, params_from_iter};
+use serde_json::{Map, Value};
+
+/// One record: column name → value.
+pub type Record = Map<String, Value>;
+
+/// A table as the bundle and merge see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    pub name: &'static str,
+    pub cols: &'static [&'static str],
+    /// The columns records are sorted by (a stable ID or the natural key).
+    pub order: &'static str,
+    /// Has an `id` column that is its primary key.
+    pub has_id: bool,
+}
+
+/// Every table a bundle carries, parents before children.
+pub const TABLES: &[Table] = &[
+    Table {
+        name: "contributor",
+        cols: &["id", "name", "role", "affiliation", "is_pseudonym", "created_at"],
+        order: "id",
+        has_id: true,
+    },
+    Table { name: "programme", cols: &["id", "name", "created_at"], order: "id", has_id: true },
+    Table {
+        name: "theme",
+        cols: &["id", "slug", "name", "description", "parent_id", "created_at"],
+        order: "id",
+        has_id: true,
+    },
+    Table {
+        name: "module",
+        cols: &["id", "programme_id", "code", "title", "year", "lead", "created_at", "updated_at"],
+        order: "id",
+        has_id: true,
+    },
+    Table {
+        name: "item",
+        cols: &[
+            "id",
+            "module_id",
+            "kind",
+            "title",
+            "title_hash",
+            "outcomes",
+            "bloom_override",
+            "position",
+            "updated_at",
+        ],
+        order: "id",
+        has_id: true,
+    },
+    Table {
+        name: "reading",
+        cols: &[
+            "id",
+            "title",
+            "title_key",
+            "year",
+            "type",
+            "container",
+            "doi",
+            "isbn",
+            "url",
+            "annotation",
+            "source_kind",
+            "credit",
+            "licence",
+            "status",
+            "language",
+            "translated",
+            "global_south",
+            "open_access",
+            "perspective",
+            "added_by",
+            "created_at",
+            "updated_at",
+        ],
+        order: "id",
+        has_id: true,
+    },
+    Table {
+        name: "person_facet",
+        cols: &[
+            "id",
+            "reading_id",
+            "author_position",
+            "facet",
+            "value",
+            "basis",
+            "source",
+            "recorded_by",
+            "recorded_at",
+        ],
+        order: "id",
+        has_id: true,
+    },
+    Table { name: "review", cols: &["id", "reading_id", "status", "by_id", "at", "note"], order: "id", has_id: true },
+    Table {
+        name: "item_tag",
+        cols: &["item_id", "theme_id", "by_id", "at", "source", "note"],
+        order: "item_id, theme_id",
+        has_id: false,
+    },
+    Table {
+        name: "reading_tag",
+        cols: &["reading_id", "theme_id", "by_id", "at", "source", "note"],
+        order: "reading_id, theme_id",
+        has_id: false,
+    },
+    Table {
+        name: "link",
+        cols: &["id", "reading_id", "item_id", "module_id", "by_id", "at", "note"],
+        order: "id",
+        has_id: true,
+    },
+    Table {
+        name: "import_run",
+        cols: &["id", "kind", "path", "by_id", "at", "added", "changed", "unchanged", "duplicate"],
+        order: "id",
+        has_id: true,
+    },
+    Table {
+        name: "history",
+        cols: &["id", "at", "by_id", "action", "entity", "entity_id", "before", "after", "import_id", "note"],
+        order: "id",
+        has_id: true,
+    },
+    // Audit rounds (schema 0002): frozen figures, carried as they are.
+    Table { name: "snapshot", cols: &["id", "name", "at", "by_id", "items", "note"], order: "id", has_id: true },
+    Table {
+        name: "snapshot_coverage",
+        cols: &["snapshot_id", "programme", "module_code", "module_title", "year", "theme", "items", "tagged"],
+        order: "snapshot_id, programme, module_code, theme",
+        has_id: false,
+    },
+    Table {
+        name: "snapshot_gap",
+        cols: &["snapshot_id", "key", "kind", "severity", "scope", "theme", "module_code", "explanation"],
+        order: "snapshot_id, key",
+        has_id: false,
+    },
+    Table {
+        name: "conflict",
+        cols: &[
+            "id",
+            "entity",
+            "entity_id",
+            "fields",
+            "ours",
+            "theirs",
+            "source",
+            "found_at",
+            "found_by",
+            "resolution",
+            "resolved_at",
+            "resolved_by",
+        ],
+        order: "id",
+        has_id: true,
+    },
+];
+
+pub fn table(name: &str) -> Option<&'static Table> {
+    TABLES.iter().find(|t| t.name == name)
+}
+
+/// Every record of every table, in bundle order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    pub tables: BTreeMap<&'static str, Vec<Record>>,
+}
+
+impl Snapshot {
+    pub fn get(&self, table: &str) -> &[Record] {
+        self.tables.get(table).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+fn to_json(v: ValueRef) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) | ValueRef::Blob(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+    }
+}
+
+/// A JSON value as an SQL parameter.
+pub fn to_sql(v: &Value) -> rusqlite::types::Value {
+    use rusqlite::types::Value as S;
+    match v {
+        Value::Null => S::Null,
+        Value::Bool(b) => S::Integer(i64::from(*b)),
+        Value::Number(n) => n.as_i64().map(S::Integer).unwrap_or_else(|| S::Real(n.as_f64().unwrap_or_default())),
+        Value::String(s) => S::Text(s.clone()),
+        other => S::Text(other.to_string()),
+    }
+}
+
+// SQL is built only from the constant table and column names above, never
+// from user text; values are always bound.
+fn select_sql(t: &Table, filter: &str) -> String {
+    format!("SELECT {} FROM {} {filter} ORDER BY {}", t.cols.join(", "), t.name, t.order)
+}
+
+fn insert_sql(t: &Table) -> String {
+    let marks = (1..=t.cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    format!("INSERT INTO {} ({}) VALUES ({marks})", t.name, t.cols.join(", "))
+}
+
+fn update_sql(t: &Table) -> String {
+    let sets = t.cols.iter().enumerate().skip(1).map(|(i, c)| format!("{c} = ?{}", i + 1)).collect::<Vec<_>>();
+    format!("UPDATE {} SET {} WHERE {} = ?1", t.name, sets.join(", "), t.cols[0])
+}
+
+fn read_rows(conn: &Connection, t: &Table, filter: &str, p: &[&dyn rusqlite::ToSql]) -> Result<Vec<Record>> {
+    let mut st = conn.prepare_cached(&select_sql(t, filter))?;
+    let rows = st
+        .query_map(p, |r| {
+            let mut m = Record::new();
+            for (i, c) in t.cols.iter().enumerate() {
+                m.insert((*c).to_string(), to_json(r.get_ref(i)?));
+            }
+            Ok(m)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Adds what lives in child tables inline: a reading's authors, a theme's keywords.
+fn inline(conn: &Connection, t: &Table, m: &mut Record) -> Result<()> {
+    let id = m.get("id").and_then(Value::as_i64).unwrap_or_default();
+    match t.name {
+        "reading" => {
+            let mut st =
+                conn.prepare_cached("SELECT name FROM reading_author WHERE reading_id = ?1 ORDER BY position")?;
+            let v = st.query_map([id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            m.insert("authors".into(), Value::from(v));
+        }
+        "theme" => {
+            let mut st =
+                conn.prepare_cached("SELECT keyword FROM theme_keyword WHERE theme_id = ?1 ORDER BY keyword")?;
+            let v = st.query_map([id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            m.insert("keywords".into(), Value::from(v));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Every record of `conn`.
+pub fn snapshot(conn: &Connection) -> Result<Snapshot> {
+    let mut s = Snapshot::default();
+    for t in TABLES {
+        let mut rows = read_rows(conn, t, "", &[]).with_context(|| format!("reading table {}", t.name))?;
+        for m in &mut rows {
+            inline(conn, t, m)?;
+        }
+        s.tables.insert(t.name, rows);
+    }
+    Ok(s)
+}
+
+/// One record by ID (for tables with an `id`).
+pub fn load(conn: &Connection, t: &Table, id: i64) -> Result<Option<Record>> {
+    let mut rows = read_rows(conn, t, "WHERE id = ?1", &[&id])?;
+    let Some(mut m) = rows.pop() else { return Ok(None) };
+    inline(conn, t, &mut m)?;
+    Ok(Some(m))
+}
+
+/// One tag by what it joins.
+pub fn load_tag(conn: &Connection, t: &Table, target: i64, theme: i64) -> Result<Option<Record>> {
+    let filter = if t.name == "item_tag" {
+        "WHERE item_id = ?1 AND theme_id = ?2"
+    } else {
+        "WHERE reading_id = ?1 AND theme_id = ?2"
+    };
+    Ok(read_rows(conn, t, filter, &[&target, &theme])?.pop())
+}
+
+fn params(t: &Table, m: &Record) -> Vec<rusqlite::types::Value> {
+    t.cols.iter().map(|c| to_sql(m.get(*c).unwrap_or(&Value::Null))).collect()
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+        .unwrap_or_default()
+}
+
+/// Inserts a record, with its inline children and its full-text row.
+pub fn insert(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
+    tx.prepare_cached(&insert_sql(t))?
+        .execute(params_from_iter(params(t, m)))
+        .with_context(|| format!("adding a {} record", t.name))?;
+    children(tx, t, m, false)?;
+    index(tx, t, m, None)
+}
+
+/// Rewrites a record by its ID (or tag key), with its children and full-text row.
+pub fn update(tx: &Transaction, t: &Table, old: &Record, m: &Record) -> Result<()> {
+    let mut m = m.clone();
+    if t.name == "reading"
+        && let Some(title) = m.get("title").and_then(Value::as_str)
+    {
+        // The de-duplication key follows the title.
+        let key = crate::import::title_key(title);
+        m.insert("title_key".into(), Value::from(key));
+    }
+    let m = &m;
+    if t.has_id {
+        tx.prepare_cached(&update_sql(t))?
+            .execute(params_from_iter(params(t, m)))
+            .with_context(|| format!("updating a {} record", t.name))?;
+    } else {
+        delete(tx, t, old)?;
+        tx.prepare_cached(&insert_sql(t))?.execute(params_from_iter(params(t, m)))?;
+        return Ok(());
+    }
+    children(tx, t, m, true)?;
+    index(tx, t, m, Some(old))
+}
+
+/// Deletes a record (the caller records it in the history first).
+pub fn delete(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
+    let id = |k: &str| m.get(k).and_then(Value::as_i64);
+    match t.name {
+        "item_tag" => {
+            tx.prepare_cached("DELETE FROM item_tag WHERE item_id = ?1 AND theme_id = ?2")?
+                .execute([id("item_id"), id("theme_id")])?;
+        }
+        "reading_tag" => {
+            tx.prepare_cached("DELETE FROM reading_tag WHERE reading_id = ?1 AND theme_id = ?2")?
+                .execute([id("reading_id"), id("theme_id")])?;
+        }
+        "link" => {
+            tx.prepare_cached("DELETE FROM link WHERE id = ?1")?.execute([id("id")])?;
+        }
+        "reading" => {
+            let rid = id("id");
+            tx.prepare_cached("DELETE FROM reading_fts WHERE rowid = ?1")?.execute([rid])?;
+            tx.prepare_cached("DELETE FROM reading_tag WHERE reading_id = ?1")?.execute([rid])?;
+            tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([rid])?;
+            tx.prepare_cached("DELETE FROM reading WHERE id = ?1")?.execute([rid])?;
+        }
+        other => bail!("a {other} record cannot be removed"),
+    }
+    Ok(())
+}
+
+fn children(tx: &Transaction, t: &Table, m: &Record, replace: bool) -> Result<()> {
+    let id = m.get("id").and_then(Value::as_i64);
+    match t.name {
+        "reading" => {
+            if replace {
+                tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
+            }
+            let mut st =
+                tx.prepare_cached("INSERT INTO reading_author (reading_id, position, name) VALUES (?1, ?2, ?3)")?;
+            for (i, a) in strings(m.get("authors")).iter().enumerate() {
+                st.execute(rusqlite::params![id, i as i64 + 1, a])?;
+            }
+        }
+        "theme" => {
+            if replace {
+                tx.prepare_cached("DELETE FROM theme_keyword WHERE theme_id = ?1")?.execute([id])?;
+            }
+            let mut st = tx.prepare_cached(
+                "INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            )?;
+            for k in strings(m.get("keywords")) {
+                st.execute(rusqlite::params![id, k])?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn index(tx: &Transaction, t: &Table, m: &Record, old: Option<&Record>) -> Result<()> {
+    let s = |r: &Record, k: &str| r.get(k).and_then(Value::as_str).map(String::from);
+    let id = m.get("id").and_then(Value::as_i64);
+    match t.name {
+        "reading" => {
+            if old.is_some() {
+                tx.prepare_cached("DELETE FROM reading_fts WHERE rowid = ?1")?.execute([id])?;
+            }
+            tx.prepare_cached("INSERT INTO reading_fts (rowid, title, authors, annotation) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(rusqlite::params![id, s(m, "title"), strings(m.get("authors")).join("; "), s(m, "annotation")])?;
+        }
+        "item" => {
+            if let Some(o) = old {
+                tx.prepare_cached(
+                    "INSERT INTO item_fts (item_fts, rowid, title, outcomes) VALUES ('delete', ?1, ?2, ?3)",
+                )?
+                .execute(rusqlite::params![id, s(o, "title"), s(o, "outcomes")])?;
+            }
+            tx.prepare_cached("INSERT INTO item_fts (rowid, title, outcomes) VALUES (?1, ?2, ?3)")?
+                .execute(rusqlite::params![id, s(m, "title"), s(m, "outcomes")])?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Whether the database holds nothing but the seeded themes.
+pub fn is_empty(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM contributor) + (SELECT count(*) FROM programme)
+              + (SELECT count(*) FROM reading) + (SELECT count(*) FROM history)
+              + (SELECT count(*) FROM import_run) + (SELECT count(*) FROM theme WHERE id > 3)
+              + (SELECT count(*) FROM snapshot)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n == 0)
+}
+
+/// Writes every record of a bundle into an empty database, replacing the
+/// seeded themes, and rebuilds the full-text indexes.
+pub fn restore(tx: &Transaction, s: &Snapshot) -> Result<()> {
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM theme_keyword; DELETE FROM theme;")?;
+    for t in TABLES {
+        let mut st = tx.prepare_cached(&insert_sql(t))?;
+        for (i, m) in s.get(t.name).iter().enumerate() {
+            st.execute(params_from_iter(params(t, m)))
+                .with_context(|| format!("adding {} record {}", t.name, i + 1))?;
+            children(tx, t, m, false)?;
+        }
+    }
+    tx.execute_batch(
+        "INSERT INTO item_fts (item_fts) VALUES ('rebuild');
+         DELETE FROM reading_fts;
+         INSERT INTO reading_fts (rowid, title, authors, annotation)
+              SELECT r.id, r.title,
+                     coalesce((SELECT group_concat(name, '; ') FROM
+                                 (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)), ''),
+                     r.annotation
+                FROM reading r;",
+    )?;
+    Ok(())
+}
+
+pub const MANIFEST: &str = "manifest.json";
+const FORMAT: &str = "canon-bundle";
+
+/// One record as a line: compact JSON, keys in alphabetical order.
+fn line(m: &Record) -> Result<String> {
+    Ok(serde_json::to_string(m)?)
+}
+
+/// Writes a snapshot as a bundle folder. Files are written whole (temporary
+/// file and rename), so a reader never sees half a table.
+pub fn write(dir: &Path, s: &Snapshot, schema_version: i64) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for t in TABLES {
+        let mut text = String::new();
+        for m in s.get(t.name) {
+            text.push_str(&line(m)?);
+            text.push('\n');
+        }
+        crate::report::write_file(&dir.join(format!("{}.jsonl", t.name)), text.as_bytes())?;
+    }
+    let manifest = serde_json::json!({
+        "format": FORMAT,
+        "schema_version": schema_version,
+        "tables": TABLES.iter().map(|t| format!("{}.jsonl", t.name)).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&manifest)?;
+    text.push('\n');
+    crate::report::write_file(&dir.join(MANIFEST), text.as_bytes())
+}
+
+/// Reads a bundle folder. A bundle from a newer canon is refused.
+pub fn read(dir: &Path, schema_version: i64) -> Result<Snapshot> {
+    let mpath = dir.join(MANIFEST);
+    let text = std::fs::read_to_string(&mpath)
+        .with_context(|| format!("reading {} (is {} a canon bundle?)", mpath.display(), dir.display()))?;
+    let manifest: Value =
+        serde_json::from_str(&text).with_context(|| format!("{}: not valid JSON", mpath.display()))?;
+    if manifest["format"] != FORMAT {
+        bail!("{}: not a canon bundle manifest; expected \"format\": \"{FORMAT}\"", mpath.display());
+    }
+    let version = manifest["schema_version"].as_i64().unwrap_or(0);
+    if version > schema_version {
+        bail!(
+            "bundle {} has schema version {version}, made by a newer canon; this canon knows up to \
+             version {schema_version}. Upgrade canon",
+            dir.display()
+        );
+    }
+    let mut s = Snapshot::default();
+    for t in TABLES {
+        let path = dir.join(format!("{}.jsonl", t.name));
+        let mut rows = Vec::new();
+        if path.exists() {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            for (i, l) in text.lines().enumerate() {
+                if l.trim().is_empty() {
+                    continue;
+                }
+                let v: Value = serde_json::from_str(l).with_context(|| {
+                    format!("{}:{}: not a JSON record; expected one object per line", path.display(), i + 1)
+                })?;
+                let Value::Object(m) = v else {
+                    bail!("{}:{}: not a JSON object; expected one record per line", path.display(), i + 1);
+                };
+                rows.push(m);
+            }
+        }
+        s.tables.insert(t.name, rows);
+    }
+    Ok(s)
+}
+
+/// The snapshot of another database, opened read-only and left untouched.
+pub fn snapshot_of_file(path: &Path, schema_version: i64) -> Result<Snapshot> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .with_context(|| format!("opening {}", path.display()))?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .with_context(|| format!("reading {} (is it a canon database?)", path.display()))?;
+    if version != schema_version {
+        bail!(
+            "{} has schema version {version}; this canon writes {schema_version}. Open it once with this \
+             canon (e.g. `canon --db {} reading list`) or export it as a bundle",
+            path.display(),
+            path.display()
+        );
+    }
+    snapshot(&conn).with_context(|| format!("reading {}", path.display()))
+}

@@ -1,0 +1,62 @@
+//! The review workflow: a suggested reading is approved or rejected by a
+//! named reviewer, with a note; each decision is a `review` row and a
+//! history entry.
+
+use anyhow::{Result, bail};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde_json::json;
+
+use super::IdGen;
+use super::history::{self, Action};
+
+/// What a review did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reviewed {
+    pub from: String,
+    pub to: String,
+}
+
+/// Sets `reading`'s status to `status` as reviewer `by`. A reviewer may not
+/// approve a reading they suggested themselves unless `allow_self`.
+pub fn review(
+    tx: &Transaction,
+    ids: &mut IdGen,
+    reading: i64,
+    status: &str,
+    by: i64,
+    note: Option<&str>,
+    allow_self: bool,
+) -> Result<Reviewed> {
+    let (from, added_by, title): (String, Option<i64>, String) = tx
+        .query_row("SELECT status, added_by, title FROM reading WHERE id = ?1", [reading], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?
+        .ok_or_else(|| anyhow::anyhow!("no reading {reading}"))?;
+    if status == "approved" && added_by == Some(by) && !allow_self {
+        bail!(
+            "you suggested {title:?} yourself; ask another reviewer to approve it \
+             (or pass --self if your group allows self-approval)"
+        );
+    }
+    let at = super::now();
+    tx.execute(
+        "INSERT INTO review (id, reading_id, status, by_id, at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![ids.next_id(), reading, status, by, at, note],
+    )?;
+    if from != status {
+        tx.execute("UPDATE reading SET status = ?2, updated_at = ?3 WHERE id = ?1", params![reading, status, at])?;
+        history::record_noted(
+            tx,
+            Some(by),
+            Action::Update,
+            "reading",
+            Some(reading),
+            Some(&json!({ "status": from })),
+            Some(&json!({ "status": status })),
+            None,
+            Some(&format!("review: {status}{}", note.map(|n| format!(" — {n}")).unwrap_or_default())),
+        )?;
+    }
+    Ok(Reviewed { from, to: status.to_string() })
+}
