@@ -201,3 +201,223 @@ fn spreadsheet_round_trip_updates_the_same_records() {
     let err = w.fails(&["import", "reading", bad.to_str().unwrap()]);
     assert!(err.contains("bad.csv:2:1: id \"abc\" is not a canon ID"), "{err}");
 }
+
+/// The acceptance scenario: two copies diverge, then merge.
+#[test]
+fn merge_brings_in_both_sides_without_duplicates() {
+    let w = Workdir::new();
+    w.ok(&["audit", &sample("modules.csv"), &sample("reading.csv"), "--out", "a.pdf"]);
+    let b = w.path("b.db");
+    std::fs::copy(w.db(), &b).unwrap();
+    let spiro = "MED2002/Spirometry interpretation and reference equations";
+    w.ok(&["reading", "add", "--title", "Decolonising the Mind", "--year", "1986", "--type", "book", "--by", "amina"]);
+    at(&b, &w, &["tag", spiro, "epistemic-bias", "--by", "student-7"]);
+    let (readings, tags) = (w.count("SELECT count(*) FROM reading"), w.count("SELECT count(*) FROM item_tag"));
+
+    let dry = w.ok(&["merge", b.to_str().unwrap(), "--dry-run", "--by", "amina", "--format", "csv"]);
+    assert!(dry.contains("add,item_tag"), "{dry}");
+    assert_eq!(w.count("SELECT count(*) FROM item_tag"), tags, "a dry run wrote");
+    w.ok(&["merge", b.to_str().unwrap(), "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM reading"), readings);
+    assert_eq!(w.count("SELECT count(*) FROM item_tag"), tags + 1);
+    assert_eq!(w.count("SELECT count(*) FROM contributor WHERE name = 'student-7'"), 1);
+    // Their change is credited to them in our log.
+    let log = w.json(&["log", "--by", "student-7", "--entity", "item_tag", "--format", "json"]);
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    // Merging again changes nothing.
+    let history = w.count("SELECT count(*) FROM history");
+    let again = w.ok_stderr(&["merge", b.to_str().unwrap(), "--by", "amina"]);
+    assert!(again.contains("0 added, 0 updated, 0 removed"), "{again}");
+    assert_eq!(w.count("SELECT count(*) FROM history"), history);
+    // And the other way round: b gets amina's reading, once.
+    at(&b, &w, &["merge", w.db().to_str().unwrap(), "--by", "student-7"]);
+    at(&b, &w, &["merge", w.db().to_str().unwrap(), "--by", "student-7"]);
+    let c = rusqlite::Connection::open(&b).unwrap();
+    let n: i64 =
+        c.query_row("SELECT count(*) FROM reading WHERE title = 'Decolonising the Mind'", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+    // Both now hold the same records.
+    let (x, y) = (w.path("x"), w.path("y"));
+    w.ok(&["export", "bundle", x.to_str().unwrap()]);
+    at(&b, &w, &["export", "bundle", y.to_str().unwrap()]);
+    for f in ["reading.jsonl", "item_tag.jsonl", "contributor.jsonl", "item.jsonl", "module.jsonl"] {
+        assert_eq!(std::fs::read(x.join(f)).unwrap(), std::fs::read(y.join(f)).unwrap(), "{f} differs");
+    }
+}
+
+#[test]
+fn one_sided_changes_are_taken_and_two_sided_ones_are_conflicts() {
+    let w = imported();
+    let doi = "10.1056/NEJMms2004740";
+    let b = w.path("b.db");
+    std::fs::copy(w.db(), &b).unwrap();
+    let ids = w.json(&["reading", "list", "--format", "json"]);
+    let other = ids.as_array().unwrap().iter().find(|r| r["doi"].is_null()).unwrap()["id"].as_i64().unwrap();
+    let other = other.to_string();
+    // Theirs only: a review. Ours only: nothing on that record.
+    at(&b, &w, &["review", &other, "--reject", "--by", "maintainer", "--note", "duplicate of another"]);
+    // Both: the same reading's annotation, differently, through the spreadsheet round trip.
+    let edit = |db: &std::path::Path, note: &str, name: &str| {
+        let csv = at(db, &w, &["export", "reading", "--format", "csv"]);
+        let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+        let headers = rdr.headers().unwrap().clone();
+        let mut out = csv::Writer::from_writer(Vec::new());
+        out.write_record(&headers).unwrap();
+        for r in rdr.records() {
+            let mut r: Vec<String> = r.unwrap().iter().map(String::from).collect();
+            if r[5] == doi.to_lowercase() {
+                r[8] = note.to_string();
+            }
+            out.write_record(&r).unwrap();
+        }
+        let p = w.write(name, out.into_inner().unwrap());
+        at(db, &w, &["import", "reading", p.to_str().unwrap(), "--by", "editor"]);
+    };
+    edit(&w.db(), "Our reading of it", "ours.csv");
+    edit(&b, "Their reading of it", "theirs.csv");
+
+    let err = w.ok_stderr(&["merge", b.to_str().unwrap(), "--by", "maintainer"]);
+    assert!(err.contains("1 updated") && err.contains("1 conflicts"), "{err}");
+    assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE id = {other} AND status = 'rejected'")), 1);
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE annotation = 'Our reading of it'"),
+        1,
+        "ours stays until resolved"
+    );
+    let conflicts = w.json(&["resolve", "--format", "json"]);
+    assert_eq!(conflicts.as_array().unwrap().len(), 1, "{conflicts}");
+    assert_eq!(conflicts[0]["fields"], serde_json::json!(["annotation"]));
+    assert_eq!(conflicts[0]["theirs"]["annotation"], "Their reading of it");
+    // Merging again lists it no second time.
+    w.ok(&["merge", b.to_str().unwrap(), "--by", "maintainer"]);
+    assert_eq!(w.count("SELECT count(*) FROM conflict"), 1);
+    let id = conflicts[0]["id"].as_i64().unwrap().to_string();
+    assert!(w.fails(&["resolve", &id, "--take", "theirs"]).contains("who is making this change"));
+    w.ok(&["resolve", &id, "--take", "theirs", "--by", "maintainer"]);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE annotation = 'Their reading of it'"), 1);
+    // Our version is not lost: it is in the history and the conflict record.
+    assert_eq!(
+        w.count("SELECT count(*) FROM history WHERE before LIKE '%Our reading of it%' AND note LIKE 'resolve%'"),
+        1
+    );
+    assert_eq!(
+        w.count("SELECT count(*) FROM conflict WHERE ours LIKE '%Our reading of it%' AND resolution = 'theirs'"),
+        1
+    );
+    assert!(w.fails(&["resolve", &id, "--take", "ours", "--by", "maintainer"]).contains("already resolved"));
+    assert!(w.json(&["resolve", "--format", "json"]).as_array().unwrap().is_empty());
+}
+
+#[test]
+fn merge_respects_removals_and_reads_bundles() {
+    let w = imported();
+    let item = first_item(&w, "MED2002");
+    w.ok(&["tag", &item, "intersectional-health", "--by", "amina"]);
+    let b = w.path("b.db");
+    std::fs::copy(w.db(), &b).unwrap();
+    // They remove the tag; we add another.
+    at(&b, &w, &["untag", &item, "intersectional-health", "--by", "student-7"]);
+    w.ok(&["tag", &item, "epistemic-bias", "--by", "amina"]);
+    let bundle = w.path("theirs");
+    at(&b, &w, &["export", "bundle", bundle.to_str().unwrap()]);
+    let out = w.ok(&["merge", bundle.to_str().unwrap(), "--by", "amina", "--format", "csv"]);
+    assert!(out.contains("remove,item_tag"), "{out}");
+    assert_eq!(w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id = {item} AND theme_id = 3")), 0);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id = {item} AND theme_id = 2")), 1);
+    // The other way: our epistemic-bias tag arrives, their removal stays removed.
+    at(&b, &w, &["merge", w.db().to_str().unwrap(), "--by", "student-7"]);
+    let c = rusqlite::Connection::open(&b).unwrap();
+    let q = |t: i64| -> i64 {
+        c.query_row(&format!("SELECT count(*) FROM item_tag WHERE item_id = {item} AND theme_id = {t}"), [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    };
+    assert_eq!((q(2), q(3)), (1, 0));
+}
+
+#[test]
+fn undo_reverts_one_change_and_refuses_when_later_ones_depend_on_it() {
+    let w = imported();
+    let item = first_item(&w, "MED2002");
+    let last = |w: &Workdir| w.count("SELECT max(id) FROM history").to_string();
+    w.ok(&["tag", &item, "epistemic-bias", "--by", "amina"]);
+    let tag = last(&w);
+    w.ok(&["untag", &item, "epistemic-bias", "--by", "student-7"]);
+    let untag = last(&w);
+    let err = w.fails(&["undo", &tag, "--by", "amina"]);
+    assert!(err.contains(&format!("change #{untag}")) && err.contains("student-7"), "{err}");
+    w.ok(&["undo", &untag, "--by", "amina"]);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id = {item} AND theme_id = 2")), 1);
+    let undone = last(&w);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM history WHERE id = {undone} AND note = 'undo of #{untag}'")), 1);
+    // An update (a review) is undone to the status before it.
+    let r = w.ok(&["reading", "add", "--title", "Medicine and Empire", "--by", "student-7"]);
+    let r = r.trim();
+    w.ok(&["review", r, "--approve", "--by", "amina"]);
+    w.ok(&["undo", &last(&w), "--by", "amina"]);
+    assert_eq!(w.json(&["reading", "show", r, "--format", "json"])["status"], "suggested");
+    // An insert is undone by removing it, with a trace.
+    let l = w.ok(&["reading", "add", "--title", "A mistaken entry", "--theme", "epistemic-bias", "--by", "amina"]);
+    let l = l.trim().to_string();
+    let insert =
+        w.count(&format!("SELECT id FROM history WHERE entity = 'reading' AND entity_id = {l} AND action = 'insert'"));
+    w.ok(&["undo", &insert.to_string(), "--by", "amina"]);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE id = {l}")), 0);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM reading_tag WHERE reading_id = {l}")), 0);
+    assert_eq!(
+        w.count(&format!("SELECT count(*) FROM history WHERE entity_id = {l} AND action = 'delete' AND before LIKE '%A mistaken entry%'")),
+        1
+    );
+    // Undoing the undo brings it back.
+    w.ok(&["undo", &last(&w), "--by", "amina"]);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE id = {l} AND title = 'A mistaken entry'")), 1);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM reading_tag WHERE reading_id = {l}")), 1);
+    let import = w.count("SELECT min(id) FROM history WHERE action = 'import'");
+    if import > 0 {
+        assert!(w.fails(&["undo", &import.to_string(), "--by", "amina"]).contains("whole import"));
+    }
+    assert!(w.fails(&["undo", "999999", "--by", "amina"]).contains("no change #999999"));
+}
+
+/// Four canon processes write to one database at once; all succeed and every write is there.
+#[test]
+fn concurrent_writers_all_succeed() {
+    let w = imported();
+    let items = w.json(&["item", "list", "--module", "MED2002", "--format", "json"]);
+    let items: Vec<String> =
+        items.as_array().unwrap().iter().take(4).map(|i| i["id"].as_i64().unwrap().to_string()).collect();
+    let extra = w.write(
+        "extra.csv",
+        "title,authors,year,type\nWriting at once,\"Ade, B\",2024,article\nAnd again,\"Ade, B\",2025,article\n",
+    );
+    let bin = assert_cmd::cargo::cargo_bin("canon");
+    let db = w.db();
+    let mut children = Vec::new();
+    for round in 0..3 {
+        for (k, item) in items.iter().enumerate() {
+            let mut c = std::process::Command::new(&bin);
+            c.arg("--db").arg(&db).arg("-q").env_remove("CANON_USER");
+            match k {
+                0 => c.args(["tag", item, "epistemic-bias", "--by", &format!("writer-{round}")]),
+                1 => c.args(["reading", "add", "--title", &format!("Concurrent {round}"), "--by", "writer-b"]),
+                2 => c.args(["import", "reading", extra.to_str().unwrap(), "--by", "writer-c"]),
+                _ => c.args(["tag", item, "historical-awareness", "intersectional-health", "--by", "writer-d"]),
+            };
+            children
+                .push((format!("round {round} writer {k}"), c.stderr(std::process::Stdio::piped()).spawn().unwrap()));
+        }
+    }
+    for (name, child) in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'Concurrent %'"), 3);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title IN ('Writing at once', 'And again')"), 2);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id = {} AND theme_id = 2", items[0])), 1);
+    assert_eq!(
+        w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id = {} AND theme_id IN (1, 3)", items[3])),
+        2
+    );
+    assert_eq!(w.count("SELECT count(*) FROM contributor WHERE name LIKE 'writer-%'"), 6);
+}
