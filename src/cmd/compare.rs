@@ -45,7 +45,6 @@ pub fn comparison(store: &Store, from: &str, to: Option<&str>) -> Result<Compari
 pub fn listing(c: &Comparison) -> Listing {
     let mut l = Listing::new(&["change", "what", "theme", c.from.as_str(), c.to.as_str(), "difference"]);
     l.numeric = vec![3, 4, 5];
-    let signed = |n: i64| if n > 0 { format!("+{n}") } else { n.to_string() };
     for (label, gs) in [("gap closed", &c.gaps_closed), ("gap opened", &c.gaps_opened)] {
         for g in gs {
             l.rows.push(vec![
@@ -65,7 +64,7 @@ pub fn listing(c: &Comparison) -> Listing {
             t.theme.clone(),
             t.before.to_string(),
             t.after.to_string(),
-            signed(t.change),
+            t.change.to_string(),
         ]);
     }
     for m in &c.modules {
@@ -75,7 +74,7 @@ pub fn listing(c: &Comparison) -> Listing {
             m.theme.clone(),
             m.before.to_string(),
             m.after.to_string(),
-            signed(m.change),
+            m.change.to_string(),
         ]);
     }
     l
