@@ -238,10 +238,17 @@ pub fn reference(r: &Reading, style: RefStyle) -> String {
     }
 }
 
+/// Annotations longer than this are cut in the PDF (the CSV and JSON keep them whole).
+const ANNOTATION_MAX: usize = 1_500;
+
 fn note_line(r: &Reading) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(a) = &r.annotation {
-        parts.push(a.clone());
+        if a.chars().count() > ANNOTATION_MAX {
+            parts.push(format!("{}…", a.chars().take(ANNOTATION_MAX).collect::<String>()));
+        } else {
+            parts.push(a.clone());
+        }
     }
     let mut facts = vec![r.kind.clone()];
     if let Some(k) = r.source_kind.as_ref().filter(|k| **k != r.kind) {

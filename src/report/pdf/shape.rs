@@ -40,6 +40,10 @@ impl ShapedLine {
     }
 }
 
+/// More characters than any line of a page can hold (an A4 line holds a few
+/// hundred glyphs at the smallest size used).
+const LINE_SPAN: usize = 400;
+
 pub struct Shaper {
     pub fonts: Fonts,
     buffer: Option<rustybuzz::UnicodeBuffer>,
@@ -229,11 +233,15 @@ impl Shaper {
                     // Break the word by clusters.
                     let mut rest = word.to_string();
                     loop {
-                        let shaped = self.shape(&rest, weight, size);
-                        if shaped.width <= max_w {
-                            cur_w = shaped.width;
-                            cur = rest;
-                            break;
+                        // Only a short rest can fit on one line: shaping a long one
+                        // again for every line made a 1 MB word quadratic.
+                        if rest.len() <= 4 * LINE_SPAN {
+                            let shaped = self.shape(&rest, weight, size);
+                            if shaped.width <= max_w {
+                                cur_w = shaped.width;
+                                cur = rest;
+                                break;
+                            }
                         }
                         let cut = self.break_point(&rest, weight, size, max_w);
                         let tail = rest.split_off(cut);
@@ -257,6 +265,12 @@ impl Shaper {
 
     /// Largest cluster boundary (byte offset, > 0) at which the prefix of `word` fits.
     fn break_point(&mut self, word: &str, weight: Weight, size: f32, max_w: f32) -> usize {
+        // No line holds more than LINE_SPAN characters: look no further.
+        let mut end = word.len().min(LINE_SPAN * 4);
+        while !word.is_char_boundary(end) {
+            end -= 1;
+        }
+        let word = &word[..end];
         let shaped = self.shape(word, weight, size);
         // Cluster boundaries: starts of glyph text ranges.
         let mut bounds: Vec<u32> = shaped.glyphs.iter().filter(|g| !g.text.is_empty()).map(|g| g.text.start).collect();

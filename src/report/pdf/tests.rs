@@ -307,3 +307,17 @@ fn characters_in_no_font_are_reported() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("U+1F600"));
 }
+
+/// Regression: a 1 MB word was shaped again for every line it filled
+/// (quadratic; the hostile-input test's report never finished).
+#[test]
+fn a_huge_word_wraps_in_linear_time() {
+    let fonts = super::fonts::Fonts::load().unwrap();
+    let mut sh = super::shape::Shaper::new(fonts);
+    let word = "x".repeat(200_000);
+    let start = std::time::Instant::now();
+    let lines = sh.wrap(&word, super::fonts::Weight::Regular, 9.0, 300.0);
+    assert!(lines.len() > 100);
+    assert_eq!(lines.iter().map(|l| l.text.len()).sum::<usize>(), 200_000);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "took {:?}", start.elapsed());
+}

@@ -1,0 +1,284 @@
+//! A mutation fuzzer for every parser a user's file reaches: the module CSV
+//! and reading CSV readers (through encoding and delimiter detection), BibTeX,
+//! RIS, CSL-JSON, Zotero CSV and Talis/Leganto CSV. Seeded from `samples/`
+//! and, when present, `../shared/corpus/`. A panic, or one input taking more
+//! than two seconds, fails the test and leaves the input under
+//! `target/fuzz-failures/` to become a regression test.
+//!
+//! `cargo test --test fuzz` runs each target briefly; `tests/fuzz.sh 60`
+//! runs each for 60 seconds in a release build.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use canon::import::modules::ModuleReader;
+use canon::import::reading_csv::ReadingReader;
+use canon::import::source::{self, SourceOptions};
+use canon::import::{bibtex, csl_json, ris, talis_csv, zotero_csv};
+use canon::store::themes::ThemeIndex;
+
+/// A small, fast, seeded random number generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+    }
+}
+
+const TOKENS: &[&[u8]] = &[
+    b"\"",
+    b",",
+    b";",
+    b"\t",
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b"\0",
+    b"{",
+    b"}",
+    b"\\",
+    b"@",
+    b"@string{",
+    b"#",
+    b"=",
+    b"TY  - ",
+    b"ER  - ",
+    b"AU  - ",
+    b"[",
+    b"]",
+    b":",
+    b"{\\\"u}",
+    b"\\'{e}",
+    b"\xEF\xBB\xBF",
+    b"\xFF\xFE",
+    b"\xC3",
+    b"\xE2\x80",
+    b"2025",
+    b"0",
+    b"-1",
+    b"99999999999999999999",
+    b"10.1000/x",
+    b"\xD8\xA7",
+    b"\xE9\xB2\x81",
+];
+
+fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend_from_slice(&seeds[rng.below(seeds.len())]);
+    for _ in 0..1 + rng.below(8) {
+        let len = out.len();
+        match rng.below(7) {
+            0 if len > 0 => {
+                let i = rng.below(len);
+                out[i] ^= 1 << rng.below(8);
+            }
+            1 => {
+                let t = TOKENS[rng.below(TOKENS.len())];
+                let i = rng.below(len + 1);
+                out.splice(i..i, t.iter().copied());
+            }
+            2 if len > 1 => {
+                let a = rng.below(len);
+                let b = (a + rng.below(64)).min(len);
+                out.drain(a..b);
+            }
+            3 if len > 1 => {
+                let a = rng.below(len);
+                let b = (a + rng.below(256)).min(len);
+                let chunk = out[a..b].to_vec();
+                let i = rng.below(out.len() + 1);
+                out.splice(i..i, chunk);
+            }
+            4 => {
+                let other = &seeds[rng.below(seeds.len())];
+                let cut = rng.below(out.len() + 1);
+                let from = rng.below(other.len() + 1);
+                out.truncate(cut);
+                out.extend_from_slice(&other[from..]);
+            }
+            5 if len > 0 => out.truncate(rng.below(len)),
+            _ => {
+                let i = rng.below(len + 1);
+                out.insert(i, rng.next() as u8);
+            }
+        }
+    }
+    out.truncate(256 * 1024);
+}
+
+fn seeds(exts: &[&str], literal: &[&str]) -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("samples")];
+    let corpus = root.join("../shared/corpus");
+    if corpus.exists() {
+        for e in std::fs::read_dir(&corpus).unwrap().flatten() {
+            dirs.push(e.path());
+        }
+    }
+    let mut out: Vec<Vec<u8>> = literal.iter().map(|s| s.as_bytes().to_vec()).collect();
+    for d in dirs {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        files.sort();
+        for f in files {
+            if exts.iter().any(|x| f.extension().is_some_and(|e| e == *x)) {
+                let mut bytes = std::fs::read(&f).unwrap();
+                bytes.truncate(32 * 1024);
+                out.push(bytes);
+            }
+        }
+    }
+    out
+}
+
+fn budget() -> Duration {
+    let secs: f64 = std::env::var("CANON_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(0.6);
+    Duration::from_secs_f64(secs)
+}
+
+fn themes() -> (tempfile::TempDir, ThemeIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = canon::store::open(&dir.path().join("t.db"), canon::store::Mode::Create).unwrap();
+    let idx = ThemeIndex::load(&store.conn).unwrap();
+    (dir, idx)
+}
+
+/// Runs `target` on mutated seeds until the time budget is spent.
+fn fuzz(name: &str, seeds: Vec<Vec<u8>>, mut target: impl FnMut(&[u8])) {
+    assert!(!seeds.is_empty());
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ name.len() as u64 ^ std::process::id() as u64);
+    let deadline = Instant::now() + budget();
+    let mut input = Vec::new();
+    let mut cases = 0u64;
+    // The seeds themselves first, then mutants.
+    let mut pending: Vec<Vec<u8>> = seeds.clone();
+    while Instant::now() < deadline || !pending.is_empty() {
+        match pending.pop() {
+            Some(s) => input = s,
+            None => mutate(&mut rng, &seeds, &mut input),
+        }
+        let started = Instant::now();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| target(&input)));
+        let took = started.elapsed();
+        if result.is_err() || took > Duration::from_secs(2) {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-failures");
+            std::fs::create_dir_all(&dir).unwrap();
+            let file = dir.join(format!("{name}-{cases}.bin"));
+            std::fs::write(&file, &input).unwrap();
+            panic!(
+                "fuzz target {name}: {} on case {cases}; input saved to {}",
+                if result.is_err() { "panic" } else { "took over 2 s" },
+                file.display()
+            );
+        }
+        cases += 1;
+    }
+    eprintln!("fuzz target {name}: {cases} cases, no panic");
+}
+
+fn via_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn module_csv() {
+    let (dir, themes) = themes();
+    let seeds =
+        seeds(&["csv", "tsv"], &["module_code,module_title,session_title,year,themes\nM1,One,S,2,epistemic-bias\n"]);
+    fuzz("module-csv", seeds, |bytes| {
+        let path = via_file(dir.path(), "m.csv", bytes);
+        let Ok(src) = source::open(&path, &SourceOptions::default()) else { return };
+        let Ok(mut r) = ModuleReader::new(src, &[], &themes, "P") else { return };
+        while r.next_row().is_some() {}
+    });
+}
+
+#[test]
+fn reading_csv() {
+    let (dir, themes) = themes();
+    let seeds = seeds(&["csv"], &["title,authors,year,type,doi,url,themes,notes\nT,\"A, B\",2020,book,10.1/x,,,\n"]);
+    fuzz("reading-csv", seeds, |bytes| {
+        let path = via_file(dir.path(), "r.csv", bytes);
+        let Ok(src) = source::open(&path, &SourceOptions::default()) else { return };
+        let Ok(mut r) = ReadingReader::new(src, &[], &themes) else { return };
+        while r.next_row().is_some() {}
+    });
+}
+
+fn text_target(
+    name: &str,
+    exts: &[&str],
+    literal: &[&str],
+    parse: fn(&str, &str, &ThemeIndex) -> canon::import::Parsed,
+) {
+    let (_dir, themes) = themes();
+    fuzz(name, seeds(exts, literal), |bytes| {
+        let text = String::from_utf8_lossy(bytes);
+        let _ = parse("fuzz", &text, &themes);
+    });
+}
+
+#[test]
+fn bibtex() {
+    let deep = format!("@article{{k, title = {}x{}}}", "{".repeat(10_000), "}".repeat(10_000));
+    text_target(
+        "bibtex",
+        &["bib"],
+        &[
+            "@string{j = \"J\"}\n@article{k, author = {M{\\\"u}ller, J. and Ng{\\~u}g{\\~\\i}}, title = {T}, journal = j, year = 2020}",
+            &deep,
+        ],
+        bibtex::parse,
+    );
+}
+
+#[test]
+fn ris() {
+    text_target("ris", &["ris"], &["TY  - JOUR\r\nAU  - A, B\r\nTI  - T\r\nPY  - 2020\r\nER  - \r\n"], ris::parse);
+}
+
+#[test]
+fn csl_json() {
+    text_target(
+        "csl-json",
+        &["json"],
+        &[
+            r#"[{"type":"book","title":"T","author":[{"family":"F","given":"G"},{"literal":"鲁迅"}],"issued":{"date-parts":[[2020]]},"DOI":"10.1/x"}]"#,
+        ],
+        csl_json::parse,
+    );
+}
+
+#[test]
+fn zotero_csv() {
+    text_target(
+        "zotero-csv",
+        &["csv"],
+        &[
+            "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"DOI\"\n\"K\",\"book\",\"2020\",\"A, B\",\"T\",\"10.1/x\"\n",
+        ],
+        zotero_csv::parse,
+    );
+}
+
+#[test]
+fn talis_csv() {
+    text_target(
+        "talis-csv",
+        &["csv"],
+        &[
+            "Item Link,Title,Authors,Date,Resource Type,ISBN13,Student Note\nhttps://x,T,\"A, B\",2006,Book,978-0-385-50993-0,N\n",
+        ],
+        talis_csv::parse,
+    );
+}
