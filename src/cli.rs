@@ -74,6 +74,10 @@ pub enum Command {
     Report(crate::cmd::report::Args),
     /// The whole job in one go: import both lists, find the gaps, write the report.
     Audit(crate::cmd::audit::Args),
+    /// Check the database: integrity, references, full-text indexes, schema version.
+    Check(crate::cmd::check::Args),
+    /// Copy the database with SQLite's online backup, safe while others write.
+    Backup(crate::cmd::backup::Args),
     /// Add and list contributors: names or pseudonyms, roles, affiliations.
     #[command(subcommand)]
     Contributor(crate::cmd::contributor::ContributorCmd),

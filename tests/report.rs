@@ -186,3 +186,21 @@ fn scope_title_and_apa_style() {
     let err = w.fails(&["report", "m.pdf", "--module", "NOPE"]);
     assert!(err.contains("no module with code \"NOPE\""), "{err}");
 }
+
+#[test]
+fn the_report_shows_what_changed_since_the_last_audit_round() {
+    let w = audited();
+    w.ok(&["snapshot", "2025", "--by", "group"]);
+    w.ok(&[
+        "tag",
+        "MED2002/Spirometry interpretation and reference equations",
+        "historical-awareness",
+        "--by",
+        "amina",
+    ]);
+    w.ok(&["report", "since.pdf"]);
+    let text = pdf_text(&w.path("since.pdf")).join("\n");
+    assert!(text.contains("Since the last audit round"), "no comparison section");
+    assert!(text.contains("Compared with the audit round \"2025\""), "{text}");
+    assert!(text.contains("+1"), "the new tag is not counted");
+}

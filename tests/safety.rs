@@ -249,3 +249,72 @@ fn a_read_only_database_gives_a_clear_error() {
     std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o644);
     std::fs::set_permissions(&db, perms).unwrap();
 }
+
+#[test]
+fn check_and_an_online_backup_while_another_process_writes() {
+    let w = Workdir::new();
+    w.ok(&["audit", &sample("modules.csv"), &sample("reading.csv"), "--out", "r.pdf"]);
+    let out = w.ok(&["check", "--format", "json"]);
+    let checks: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(checks.as_array().unwrap().iter().all(|c| c["ok"] == true), "{checks}");
+    let list = big_module_list(&w, "writer.csv", 20_000);
+    let mut writer = canon()
+        .arg("--db")
+        .arg(w.db())
+        .args(["import", "modules"])
+        .arg(&list)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let backup = w.path("backup.db");
+    w.ok(&["backup", backup.to_str().unwrap()]);
+    assert!(writer.wait().unwrap().success());
+    // The copy is whole: either before or after the other import, never half.
+    let c = rusqlite::Connection::open(&backup).unwrap();
+    let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+    let items: i64 = c.query_row("SELECT count(*) FROM item", [], |r| r.get(0)).unwrap();
+    assert!(items == 284 || items == 20_284, "{items}");
+    drop(c);
+    let err = w.fails(&["backup", backup.to_str().unwrap()]);
+    assert!(err.contains("already exists"), "{err}");
+    let err = w.fails(&["backup", w.db().to_str().unwrap()]);
+    assert!(err.contains("onto itself"), "{err}");
+    let out = canon().arg("--db").arg(&backup).arg("check").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_merge_killed_at_any_moment_leaves_none_or_all_of_it() {
+    let w = Workdir::new();
+    w.ok(&["audit", &sample("modules.csv"), &sample("reading.csv"), "--out", "r.pdf"]);
+    let other = w.path("other.db");
+    std::fs::copy(w.db(), &other).unwrap();
+    let list = big_module_list(&w, "theirs.csv", 8_000);
+    let out = canon().arg("--db").arg(&other).args(["import", "modules"]).arg(&list).output().unwrap();
+    assert!(out.status.success());
+    let before = w.count("SELECT count(*) FROM item");
+    let probe = Workdir::new();
+    std::fs::copy(w.db(), probe.db()).unwrap();
+    let start = Instant::now();
+    probe.ok(&["merge", other.to_str().unwrap(), "--by", "maintainer"]);
+    let full = start.elapsed();
+    let after = probe.count("SELECT count(*) FROM item");
+    assert_eq!(after, before + 8_000);
+    let mut mid_way = 0;
+    for k in 0..10u32 {
+        let at = full.mul_f64(f64::from(k) / 10.0 + 0.03);
+        kill_after(&w, &["merge", other.to_str().unwrap(), "--by", "maintainer"], at);
+        assert_eq!(integrity(&w), "ok");
+        let items = w.count("SELECT count(*) FROM item");
+        assert!(items == before || items == after, "a kill at {at:?} left {items} items");
+        if items == after {
+            break;
+        }
+        mid_way += 1;
+    }
+    assert!(mid_way >= 1, "no kill landed during the merge");
+    w.ok(&["merge", other.to_str().unwrap(), "--by", "maintainer"]);
+    assert_eq!(w.count("SELECT count(*) FROM item"), after);
+}

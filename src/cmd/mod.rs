@@ -3,6 +3,8 @@
 //! SQL and no layout.
 
 pub mod audit;
+pub mod backup;
+pub mod check;
 pub mod compare;
 pub mod contributor;
 pub mod coverage;
@@ -85,5 +87,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Merge(a) => merge::run(&ctx, a),
         Command::Resolve(a) => resolve::run(&ctx, a),
         Command::Undo(a) => undo::run(&ctx, a),
+        Command::Check(a) => check::run(&ctx, a),
+        Command::Backup(a) => backup::run(&ctx, a),
     }
 }

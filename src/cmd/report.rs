@@ -56,6 +56,9 @@ pub struct ReportOptions {
     /// List rejected readings too (in their own section).
     #[arg(long)]
     pub include_rejected: bool,
+    /// Show what changed since this audit round (`canon snapshot NAME`); default: the latest round.
+    #[arg(long, value_name = "SNAPSHOT")]
+    pub compare: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
@@ -154,7 +157,14 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let scope = o.scope.resolve(store)?;
     let data = audit::load(&store.conn, &scope)?;
     let cov = coverage::compute(&data);
-    let gs = gaps::compute(&data, &cov, &gaps::Options { min_readings: o.min_readings, ..Default::default() });
+    let opts = gaps::Options { min_readings: o.min_readings, ..Default::default() };
+    let gs = gaps::compute_ranked(&data, &cov, &opts, &crate::store::search::FtsRanker { conn: &store.conn })?;
+    // What changed since an audit round: the one named, else the latest there is.
+    let since = match &o.compare {
+        Some(name) => Some(name.clone()),
+        None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
+    };
+    let comparison = since.map(|name| super::compare::comparison(store, &name, None)).transpose()?;
     let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
     programmes.dedup();
     let mut scope_text = Vec::new();
@@ -200,5 +210,6 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         readings,
         min_readings: o.min_readings,
         style: o.style,
+        comparison,
     })
 }

@@ -28,6 +28,8 @@ pub struct ReportData {
     pub min_readings: usize,
     /// How references are formatted.
     pub style: RefStyle,
+    /// What changed since an earlier audit round, if there is one.
+    pub comparison: Option<crate::analysis::snapshot::Comparison>,
 }
 
 /// Reference styles: Vancouver (the common style in medicine) or APA.
@@ -267,8 +269,15 @@ fn note_line(r: &Reading) -> Option<String> {
 const CONTENTS: &str = "Contents";
 
 /// The level-1 sections, in order, as the contents table lists them.
-const SECTIONS: &[&str] =
-    &["Summary", "Coverage", "Gaps", "Reading list", "Who and what the list includes", "Methods and caveats"];
+const SECTIONS: &[&str] = &[
+    "Summary",
+    "Since the last audit round",
+    "Coverage",
+    "Gaps",
+    "Reading list",
+    "Who and what the list includes",
+    "Methods and caveats",
+];
 
 /// What the contents table shows until the layout knows the pages.
 pub const PAGE_PLACEHOLDER: &str = "…";
@@ -278,6 +287,7 @@ pub const PAGE_PLACEHOLDER: &str = "…";
 pub fn contents_pages(outline: &[(String, usize)]) -> Vec<String> {
     SECTIONS
         .iter()
+        .filter(|s| outline.iter().any(|(h, _)| h == *s))
         .map(|s| outline.iter().find(|(h, _)| h == s).map_or_else(|| "–".to_string(), |(_, p)| p.to_string()))
         .collect()
 }
@@ -319,7 +329,11 @@ pub fn document(d: &ReportData) -> Document {
             Column { header: "Section".into(), weight: 6.0, align: Align::Left },
             Column { header: "Page".into(), weight: 1.0, align: Align::Right },
         ],
-        rows: SECTIONS.iter().map(|s| vec![s.to_string(), PAGE_PLACEHOLDER.into()]).collect(),
+        rows: SECTIONS
+            .iter()
+            .filter(|s| d.comparison.is_some() || **s != "Since the last audit round")
+            .map(|s| vec![s.to_string(), PAGE_PLACEHOLDER.into()])
+            .collect(),
     }));
     b.push(Block::Heading { level: 2, text: "Themes at a glance".into() });
     let mut rows = Vec::new();
@@ -386,6 +400,66 @@ pub fn document(d: &ReportData) -> Document {
         ],
         rows,
     }));
+
+    // Since the last audit round.
+    if let Some(c) = &d.comparison {
+        b.push(Block::Heading { level: 1, text: "Since the last audit round".into() });
+        b.push(Block::Paragraph {
+            text: format!(
+                "Compared with the audit round \"{}\": {} gap{} closed and {} opened. Coverage is the number of \
+                 sessions tagged with each theme.",
+                c.from,
+                c.gaps_closed.len(),
+                if c.gaps_closed.len() == 1 { "" } else { "s" },
+                c.gaps_opened.len()
+            ),
+            style: Style::Body,
+        });
+        let signed = |n: i64| if n > 0 { format!("+{n}") } else { n.to_string() };
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column { header: "Theme".into(), weight: 3.0, align: Align::Left },
+                Column { header: format!("Sessions ({})", c.from), weight: 1.6, align: Align::Right },
+                Column { header: "Sessions now".into(), weight: 1.4, align: Align::Right },
+                Column { header: "Change".into(), weight: 1.0, align: Align::Right },
+                Column { header: format!("Modules ({})", c.from), weight: 1.6, align: Align::Right },
+                Column { header: "Modules now".into(), weight: 1.4, align: Align::Right },
+            ],
+            rows: c
+                .themes
+                .iter()
+                .map(|t| {
+                    vec![
+                        d.theme_name(&t.theme),
+                        t.before.to_string(),
+                        t.after.to_string(),
+                        signed(t.change),
+                        t.modules_before.to_string(),
+                        t.modules_after.to_string(),
+                    ]
+                })
+                .collect(),
+        }));
+        for (title, list) in [("Gaps closed", &c.gaps_closed), ("Gaps opened", &c.gaps_opened)] {
+            if list.is_empty() {
+                continue;
+            }
+            b.push(Block::Heading { level: 2, text: format!("{title} ({})", list.len()) });
+            b.push(Block::Table(Table {
+                columns: vec![
+                    Column { header: "Kind".into(), weight: 1.6, align: Align::Left },
+                    Column { header: "Where".into(), weight: 2.4, align: Align::Left },
+                    Column { header: "What".into(), weight: 6.0, align: Align::Left },
+                ],
+                rows: list
+                    .iter()
+                    .map(|g| {
+                        vec![g.kind.clone(), g.scope.trim_start_matches("module ").to_string(), g.explanation.clone()]
+                    })
+                    .collect(),
+            }));
+        }
+    }
 
     // Coverage heat-map.
     b.push(Block::Heading { level: 1, text: "Coverage".into() });

@@ -7,6 +7,7 @@ pub mod contributors;
 pub mod curriculum;
 pub mod history;
 pub mod ids;
+pub mod maintenance;
 pub mod merge;
 pub mod readings;
 pub mod review;

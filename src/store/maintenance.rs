@@ -1,0 +1,112 @@
+//! Checking a database and copying it safely while others write.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+/// One check and what it found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub check: String,
+    pub ok: bool,
+    pub detail: String,
+}
+
+/// Integrity, foreign keys, the full-text indexes and the schema version.
+pub fn check(conn: &Connection) -> Result<Vec<Check>> {
+    let mut out = Vec::new();
+    let lines: Vec<String> =
+        conn.prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ok = lines == ["ok"];
+    out.push(Check {
+        check: "integrity".into(),
+        ok,
+        detail: if ok { "every page and index is sound".into() } else { lines.join("; ") },
+    });
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |r| {
+            Ok(format!(
+                "{} row {} → {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                r.get::<_, String>(2)?
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    out.push(Check {
+        check: "references".into(),
+        ok: problems.is_empty(),
+        detail: if problems.is_empty() {
+            "every reference points at a record".into()
+        } else {
+            format!("{} broken: {}", problems.len(), problems.into_iter().take(10).collect::<Vec<_>>().join("; "))
+        },
+    });
+    for table in ["item_fts", "reading_fts"] {
+        // Static SQL: the table names are ours, not the user's.
+        let sql = match table {
+            "item_fts" => "INSERT INTO item_fts (item_fts, rank) VALUES ('integrity-check', 1)",
+            _ => "INSERT INTO reading_fts (reading_fts, rank) VALUES ('integrity-check', 1)",
+        };
+        let r = conn.execute(sql, []);
+        out.push(Check {
+            check: format!("full-text index {table}"),
+            ok: r.is_ok(),
+            detail: match r {
+                Ok(_) => "matches its table".into(),
+                Err(e) => format!("{e}; rebuild it with a re-import"),
+            },
+        });
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    out.push(Check {
+        check: "schema".into(),
+        ok: version == super::SCHEMA_VERSION,
+        detail: format!("version {version} (this canon writes {})", super::SCHEMA_VERSION),
+    });
+    let counts: (i64, i64, i64) = conn.query_row(
+        "SELECT (SELECT count(*) FROM module), (SELECT count(*) FROM item), (SELECT count(*) FROM reading)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    out.push(Check {
+        check: "contents".into(),
+        ok: true,
+        detail: format!("{} modules, {} items, {} readings", counts.0, counts.1, counts.2),
+    });
+    Ok(out)
+}
+
+/// Copies the database to `dest` with SQLite's online backup, page by page,
+/// letting other writers in between steps. Written to a temporary file next
+/// to `dest` and renamed, so `dest` is whole or absent.
+pub fn backup(conn: &Connection, dest: &Path) -> Result<()> {
+    let dir = match dest.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup.db".into());
+    let tmp = dir.join(format!(".{name}.canon-tmp-{}", std::process::id()));
+    let result = (|| -> Result<()> {
+        let mut target =
+            Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
+                .with_context(|| format!("creating {}", tmp.display()))?;
+        {
+            let b = rusqlite::backup::Backup::new(conn, &mut target)?;
+            b.run_to_completion(256, Duration::from_millis(5), None).context("copying pages")?;
+        }
+        // A backup is one self-contained file: no WAL beside it.
+        target.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(target);
+        std::fs::rename(&tmp, dest).with_context(|| format!("moving the backup to {}", dest.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("backing up to {}", dest.display()))
+}
