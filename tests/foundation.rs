@@ -340,6 +340,10 @@ fn report_refuses_to_overwrite_the_database() {
     let err = w.fails(&["report", db.to_str().unwrap(), "--format", "pdf"]);
     assert!(err.contains("refusing to write the report over the database"), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
+    // Without --format too: the database is named before the format is guessed.
+    let err = w.fails(&["report", db.to_str().unwrap()]);
+    assert!(err.contains("refusing to write the report over the database"), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
 #[test]

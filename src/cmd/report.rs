@@ -63,6 +63,7 @@ pub struct ReportOptions {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
+    refuse_database(&a.out, &store.path)?;
     let format = format_of(&a.out, a.format)?;
     write(ctx, &store, &a.out, format, &a.options)
 }
