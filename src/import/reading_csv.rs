@@ -83,30 +83,10 @@ impl<'a> ReadingReader<'a> {
     }
 
     pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
-        match self.rows.advance()? {
-            Ok(last) => {
-                let line = self.rows.line();
-                if let Some(col) = self.rows.unclosed_quote(last) {
-                    return Some(Err(vec![RowError::new(
-                        line,
-                        col,
-                        "a quoted field opened here is never closed; expected a closing \" before the end of the file",
-                    )]));
-                }
-                Some(self.validate(line))
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                let (col, msg) = match e.kind() {
-                    csv::ErrorKind::Utf8 { err, .. } => (
-                        err.field() as u64 + 1,
-                        format!("field {} is not valid UTF-8; expected text (try --encoding)", err.field() + 1),
-                    ),
-                    _ => (1, format!("cannot read this row: {e}")),
-                };
-                Some(Err(vec![RowError::new(line, col, msg)]))
-            }
-        }
+        Some(match self.rows.next_record()? {
+            Ok(line) => self.validate(line),
+            Err(e) => Err(vec![e]),
+        })
     }
 
     fn validate(&self, line: u64) -> Result<ReadingRecord, Vec<RowError>> {

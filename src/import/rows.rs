@@ -5,6 +5,8 @@ use std::io::Read;
 
 use csv::StringRecord;
 
+use super::RowError;
+
 /// A CSV reader that knows when the record it returns is the file's last.
 pub struct Rows {
     reader: csv::Reader<Box<dyn Read + Send>>,
@@ -59,6 +61,35 @@ impl Rows {
                 Some(Ok(matches!(self.peeked, Peeked::End)))
             }
         }
+    }
+
+    /// Moves to the next record and returns the line it starts on, or the
+    /// problem that makes it unreadable (an unclosed quote, bytes that are not text).
+    pub fn next_record(&mut self) -> Option<Result<u64, RowError>> {
+        Some(match self.advance()? {
+            Ok(last) => {
+                let line = self.line();
+                match self.unclosed_quote(last) {
+                    Some(col) => Err(RowError::new(
+                        line,
+                        col,
+                        "a quoted field opened here is never closed; expected a closing \" before the end of the file",
+                    )),
+                    None => Ok(line),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                match e.kind() {
+                    csv::ErrorKind::Utf8 { err, .. } => Err(RowError::new(
+                        line,
+                        err.field() as u64 + 1,
+                        format!("field {} is not valid UTF-8; expected text (try --encoding)", err.field() + 1),
+                    )),
+                    _ => Err(RowError::new(line, 1, format!("cannot read this row: {e}"))),
+                }
+            }
+        })
     }
 
     /// The 1-based line the current record starts on.
