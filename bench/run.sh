@@ -62,7 +62,6 @@ timed() {
     awk -v ns="$(( end - start ))" 'BEGIN {printf "%.3f", ns / 1e9}'
 }
 echo
-printf '%-58s %8s s\n' "canon gaps --format json ($rows items)" "$(timed "$canon" --db "$work/canon.db" gaps --format json)"
 printf '%-58s %8s s\n' "canon coverage --format csv" "$(timed "$canon" --db "$work/canon.db" coverage --format csv)"
 
 # The report over 200 modules (5,000 sessions) and 5,000 readings.
