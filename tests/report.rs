@@ -47,6 +47,8 @@ fn the_pdf_holds_every_section_and_page_numbers() {
         "Readings by theme and review status",
         "Coverage",
         "Module gaps",
+        "Themes not returned to",
+        "Tagged sessions without a reading",
         "Reading list",
         "Who and what the list includes",
         "Methods and caveats",

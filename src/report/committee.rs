@@ -499,7 +499,7 @@ pub fn document(d: &ReportData) -> Document {
     b.push(Block::Paragraph {
         text: format!(
             "{} gaps: {} high, {} medium, {} low. Each comes with an explanation and, where possible, approved readings \
-             on the missing theme ranked by how many words they share with the module.",
+             on the missing theme, ranked by full-text relevance to the module's own sessions and outcomes.",
             d.gaps.len(),
             sev(Severity::High),
             sev(Severity::Medium),
@@ -512,26 +512,33 @@ pub fn document(d: &ReportData) -> Document {
         Severity::Medium => "Medium",
         Severity::Low => "Low",
     };
-    let cols = |first: &str| {
-        vec![
+    let cols = |first: &str, readings: bool| {
+        let mut c = vec![
             Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
             Column { header: first.into(), weight: 2.2, align: Align::Left },
             Column { header: "What is missing, and what next".into(), weight: 5.0, align: Align::Left },
-            Column { header: "Suggested readings".into(), weight: 3.4, align: Align::Left },
-        ]
+        ];
+        if readings {
+            c.push(Column { header: "Suggested readings".into(), weight: 3.4, align: Align::Left });
+        }
+        c
     };
     let readings_cell =
         |g: &Gap| g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join("\n");
     for (kind, title) in [
         (GapKind::UncoveredTheme, "Themes not covered"),
+        (GapKind::NotRevisited, "Themes not returned to"),
+        (GapKind::ShallowTheme, "Themes taught only at the lower levels"),
         (GapKind::ThinReading, "Themes with thin reading"),
         (GapKind::UntaggedModule, "Modules with no theme"),
+        (GapKind::UnsupportedItem, "Tagged sessions without a reading"),
     ] {
         let gs: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == kind).collect();
         if gs.is_empty() {
             continue;
         }
         b.push(Block::Heading { level: 2, text: format!("{title} ({})", gs.len()) });
+        let with_readings = gs.iter().any(|g| !g.candidates.is_empty());
         let rows = gs
             .iter()
             .map(|g| {
@@ -541,16 +548,15 @@ pub fn document(d: &ReportData) -> Document {
                     Some(t) if kind != GapKind::UntaggedModule => format!("{t}, {place}"),
                     _ => place,
                 };
-                vec![
-                    sev_word(g.severity).into(),
-                    place,
-                    format!("{} {}", g.explanation, g.suggestion),
-                    readings_cell(g),
-                ]
+                let mut row = vec![sev_word(g.severity).into(), place, format!("{} {}", g.explanation, g.suggestion)];
+                if with_readings {
+                    row.push(readings_cell(g));
+                }
+                row
             })
             .collect();
         let first = if kind == GapKind::UntaggedModule { "Module" } else { "Theme and where" };
-        b.push(Block::Table(Table { columns: cols(first), rows }));
+        b.push(Block::Table(Table { columns: cols(first, with_readings), rows }));
     }
     // Module gaps, one row per module, so a committee reads them in minutes.
     let module_gaps: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == GapKind::ModuleGap).collect();
@@ -608,7 +614,7 @@ pub fn document(d: &ReportData) -> Document {
                 vec![sev_word(worst).into(), module, what, reads]
             })
             .collect();
-        b.push(Block::Table(Table { columns: cols("Module"), rows }));
+        b.push(Block::Table(Table { columns: cols("Module", true), rows }));
     }
 
     // Reading list.
@@ -698,6 +704,9 @@ pub fn document(d: &ReportData) -> Document {
     b.push(Block::Heading { level: 2, text: "Gaps".into() });
     b.push(Block::Bullets(vec![
         "Uncovered theme: no session in the programme (high) or in a year of study (medium) is tagged with the theme.".into(),
+        "Not revisited: a theme taught in one year of study only, never returned to.".into(),
+        "Shallow theme: a theme met only at Bloom's remember and understand levels (levels inferred from the verbs of the learning outcomes, Anderson and Krathwohl 2001; faculty can override them).".into(),
+        "Unsupported session: a session tagged with a theme but with no reading on that theme linked to it or its module.".into(),
         format!("Thin reading: fewer than {} approved readings on a theme (high when there are none).", d.min_readings),
         "Untagged module: no session of the module is tagged with any theme.".into(),
         "Module gap: a module with no session on a theme; medium when an untagged session's own words match the theme's keywords, low otherwise.".into(),
