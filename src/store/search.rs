@@ -161,19 +161,8 @@ pub fn search(
               ORDER BY rank, i.id LIMIT ?6",
         )
         .map_err(fail)?;
-    let rows = st
-        .query_map(params![text, marks.0, marks.1, theme, year, limit as i64], |r| {
-            Ok(Hit {
-                kind: "item",
-                id: r.get(0)?,
-                context: r.get(1)?,
-                year: r.get(2)?,
-                title: r.get(3)?,
-                snippet: r.get(4)?,
-                score: -r.get::<_, f64>(5)?,
-            })
-        })
-        .map_err(fail)?;
+    let rows =
+        st.query_map(params![text, marks.0, marks.1, theme, year, limit as i64], |r| hit("item", r)).map_err(fail)?;
     for h in rows {
         hits.push(h.map_err(fail)?);
     }
@@ -190,23 +179,26 @@ pub fn search(
               ORDER BY rank, r.id LIMIT ?5",
         )
         .map_err(fail)?;
-    let rows = st
-        .query_map(params![text, marks.0, marks.1, theme, limit as i64], |r| {
-            Ok(Hit {
-                kind: "reading",
-                id: r.get(0)?,
-                context: r.get(1)?,
-                year: r.get(2)?,
-                title: r.get(3)?,
-                snippet: r.get(4)?,
-                score: -r.get::<_, f64>(5)?,
-            })
-        })
-        .map_err(fail)?;
+    let rows =
+        st.query_map(params![text, marks.0, marks.1, theme, limit as i64], |r| hit("reading", r)).map_err(fail)?;
     for h in rows {
         hits.push(h.map_err(fail)?);
     }
     Ok(hits)
+}
+
+/// One search result from a row of (id, context, year, title, snippet, bm25).
+fn hit(kind: &'static str, r: &rusqlite::Row) -> rusqlite::Result<Hit> {
+    Ok(Hit {
+        kind,
+        id: r.get(0)?,
+        context: r.get(1)?,
+        year: r.get(2)?,
+        title: r.get(3)?,
+        snippet: r.get(4)?,
+        // bm25 is lower for better matches; shown as a score that grows.
+        score: -r.get::<_, f64>(5)?,
+    })
 }
 
 #[cfg(test)]
