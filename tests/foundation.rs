@@ -93,7 +93,7 @@ fn bad_rows_are_all_reported_and_nothing_is_written() {
     let err = w.fails(&["import", "modules", &sample("bad_rows.csv")]);
     let f = sample("bad_rows.csv");
     let expected = [
-        format!("{f}:3:2: year \"Year 2\" is not a whole number; expected a year of study from 1 to 10"),
+        format!("{f}:3:2: year \"Year two\" is not a whole number; expected a year of study from 1 to 10"),
         format!("{f}:5:2: year 0 is out of range; expected a year of study from 1 to 10"),
         format!(
             "{f}:6:6: row has 5 fields; expected 7 like the header (a missing or extra delimiter, or an unquoted \",\"?)"

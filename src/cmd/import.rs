@@ -6,10 +6,14 @@ use anyhow::{Context, Result, bail};
 
 use super::{Ctx, by_id};
 use crate::cli::By;
+use crate::import::detect::Container;
 use crate::import::modules::ModuleReader;
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
-use crate::import::{ImportErrors, ReadingRecord, RowError, bibtex, csl_json, detect, ris, talis_csv, zotero_csv};
+use crate::import::{
+    ImportErrors, Origin, ReadingRecord, RowError, bibtex, csl_json, curriculum_inventory, detect, header, ris,
+    talis_csv, workbook, zotero_csv,
+};
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome};
 use crate::store::readings::ReadingWriter;
 use crate::store::themes::ThemeIndex;
@@ -17,16 +21,23 @@ use crate::store::{Mode, Store, id_gen};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Import {
-    /// A module list CSV: programme,year,module_code,module_title,session_title,learning_outcomes,themes.
+    /// A module list: CSV (programme,year,module_code,module_title,session_title,learning_outcomes,themes),
+    /// an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls, .ods), or a
+    /// MedBiquitous Curriculum Inventory XML document.
     ///
     /// Headers are matched ignoring case and punctuation, with common aliases
     /// ("Module Code", "Session", "Learning Outcomes", "Year of Study"…); name
-    /// others with --map. Re-importing updates changed rows and adds nothing twice.
+    /// others with --map. A list of learning outcomes without sessions imports
+    /// each outcome as an item of kind "outcome". Re-importing updates changed
+    /// rows and adds nothing twice.
     ///
-    /// Example: canon import modules samples/modules.csv
+    /// Examples: canon import modules samples/modules.csv ·
+    /// canon import modules samples/modules.xlsx --dry-run ·
+    /// canon import modules samples/curriculum-inventory.xml
     Modules(ModulesArgs),
-    /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes),
-    /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
+    /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes)
+    /// or the same columns in a workbook (.xlsx, .xls, .ods), BibTeX, RIS,
+    /// Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
     ///
     /// The format comes from the extension and the content (--format to force).
     /// Duplicates (same DOI, ISBN, or title and year) merge into one entry.
@@ -52,6 +63,9 @@ pub struct Common {
     /// Show what the import would do (new, changed, unchanged, duplicate, rejected) and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The workbook sheet to read (default: the first sheet with a recognisable header row).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     #[command(flatten)]
     pub by: By,
 }
@@ -118,12 +132,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let c = &a.common;
     let timer = Timer::new();
     let themes = ThemeIndex::load(&store.conn)?;
-    let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-    if let (Some(n), false) = (&src.note, quiet) {
-        eprintln!("note: {n}");
-    }
-    let bar = src.progress.clone();
-    let mut reader = ModuleReader::new(src, &c.map, &themes, &a.programme)?;
+    let (mut reader, bar, origin) = module_rows(c, &themes, &a.programme, quiet)?;
     timer.mark("scan and sniff");
     let ids = id_gen(&store.conn)?;
     let tx = store.write()?;
@@ -132,8 +141,9 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let mut writer =
         ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), c.dry_run, a.rename_duplicate_codes)?;
     let mut errors = ImportErrors::new(c.file.clone());
+    errors.origin = origin;
     let mut rejected: Vec<Change> = Vec::new();
-    let code_column = reader.mapping().column(crate::import::modules::CODE);
+    let code_column = reader.code_column();
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
@@ -182,7 +192,10 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let (mut counts, mut changes, late) = writer.finish()?;
     if !quiet {
         for (line, from, to) in &renamed {
-            eprintln!("note: line {line}: module code {from:?} already names another module; stored as {to:?}");
+            eprintln!(
+                "note: {}: module code {from:?} already names another module; stored as {to:?}",
+                errors.locate(&RowError::new(*line, code_column, ""))
+            );
         }
     }
     for (line, problem) in late {
@@ -207,54 +220,171 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     Ok((counts, changes))
 }
 
+/// Where module rows come from: a CSV file or a workbook sheet (read row by
+/// row by the one module reader), or a Curriculum Inventory document (read whole).
+enum ModuleRows<'a> {
+    Reader(ModuleReader<'a>),
+    Parsed { rows: std::vec::IntoIter<crate::import::modules::ModuleRow>, code_column: u64 },
+}
+
+impl ModuleRows<'_> {
+    fn next_row(&mut self) -> Option<ParsedRow> {
+        match self {
+            ModuleRows::Reader(r) => r.next_row(),
+            ModuleRows::Parsed { rows, .. } => rows.next().map(Ok),
+        }
+    }
+
+    /// The column problems found while writing are reported at.
+    fn code_column(&self) -> u64 {
+        match self {
+            ModuleRows::Reader(r) => r.mapping().column(crate::import::modules::CODE),
+            ModuleRows::Parsed { code_column, .. } => *code_column,
+        }
+    }
+}
+
+/// Opens a module list in whichever form it comes, told by content: a
+/// workbook, a Curriculum Inventory XML document, or CSV text.
+fn module_rows<'a>(
+    c: &Common,
+    themes: &'a ThemeIndex,
+    programme: &str,
+    quiet: bool,
+) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
+    use crate::import::modules::FIELDS;
+    let file = c.file.display().to_string();
+    match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+        Container::Workbook(kind) => {
+            refuse_encoding(c, kind.name())?;
+            let maps = header::parse_maps(&c.map, FIELDS)?;
+            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), FIELDS, &maps)?;
+            let at = sheet.header_at(&file);
+            sheet_note(&sheet, &file, quiet);
+            let origin = sheet.origin.clone();
+            let reader = ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, &at, &c.map, themes, programme)?;
+            outcomes_note(&reader, quiet);
+            Ok((ModuleRows::Reader(reader), None, origin))
+        }
+        Container::Other(what) => bail!(
+            "{file} is {what}; expected a module list as CSV, an Excel or OpenDocument workbook, \
+             or a Curriculum Inventory XML document"
+        ),
+        Container::Text => {
+            let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
+            if let (Some(n), false) = (&src.note, quiet) {
+                eprintln!("note: {n}");
+            }
+            if detect::is_xml(&src.head) {
+                refuse_sheet(c, "an XML document")?;
+                if !c.map.is_empty() {
+                    bail!("--map applies to CSV files and workbooks; {file} is an XML document");
+                }
+                let mut text = String::new();
+                let mut r = src.reader;
+                r.read_to_string(&mut text).with_context(|| format!("reading {file}"))?;
+                let doc = curriculum_inventory::parse(&text).map_err(|e| {
+                    let mut errs = ImportErrors::new(c.file.clone());
+                    errs.push(e);
+                    anyhow::Error::from(errs)
+                })?;
+                if !quiet {
+                    for line in doc.report() {
+                        eprintln!("{line}");
+                    }
+                }
+                let rows = doc.rows(programme);
+                return Ok((ModuleRows::Parsed { rows: rows.into_iter(), code_column: 0 }, None, Origin::Text));
+            }
+            refuse_sheet(c, "a text file")?;
+            let bar = src.progress.clone();
+            let reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            outcomes_note(&reader, quiet);
+            Ok((ModuleRows::Reader(reader), bar, Origin::Text))
+        }
+    }
+}
+
+fn refuse_encoding(c: &Common, what: &str) -> Result<()> {
+    if c.encoding.is_some() {
+        bail!("--encoding applies to text files; {} is an {what}", c.file.display());
+    }
+    Ok(())
+}
+
+fn refuse_sheet(c: &Common, what: &str) -> Result<()> {
+    if c.sheet.is_some() {
+        bail!("--sheet applies to workbooks; {} is {what}", c.file.display());
+    }
+    Ok(())
+}
+
+/// Names the sheet and header row used, and the empty rows skipped.
+fn sheet_note(sheet: &workbook::Sheet, file: &str, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let others = sheet.all_sheets.len() - 1;
+    eprintln!(
+        "note: reading sheet {:?} of {file} (header on row {}{}{})",
+        sheet.name,
+        sheet.header_row,
+        if sheet.empty_rows > 0 { format!("; {} empty rows skipped", sheet.empty_rows) } else { String::new() },
+        if others > 0 {
+            format!("; {others} other sheet{} not read: pick one with --sheet", if others == 1 { "" } else { "s" })
+        } else {
+            String::new()
+        }
+    );
+}
+
+fn outcomes_note(reader: &ModuleReader, quiet: bool) {
+    if reader.outcomes_only() && !quiet {
+        eprintln!("note: the file has learning outcomes and no session column: each outcome is imported as an item of kind \"outcome\"");
+    }
+}
+
 /// Imports a reading list in one transaction; with --dry-run, rolls back.
 pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
     let c = &a.common;
     let themes = ThemeIndex::load(&store.conn)?;
-    let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-    if let (Some(n), false) = (&src.note, quiet) {
-        eprintln!("note: {n}");
-    }
-    let bar = src.progress.clone();
-    let format = match &a.format {
-        Some(f) => f.as_str(),
-        None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
-    };
-    if format != "csv" && !c.map.is_empty() {
-        bail!("--map applies to the reading-list CSV; {} is read as {format}", c.file.display());
-    }
-    // The canonical CSV streams; the other formats are read whole (reading
-    // lists are small) and parsed in one go.
-    let mut parsed = match format {
-        "csv" => Either::Stream(ReadingReader::new(src, &c.map, &themes)?),
-        other => {
-            let mut text = String::new();
-            let mut reader = src.reader;
-            reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
-            let name = c.file.display().to_string();
-            let p = match other {
-                "bibtex" => bibtex::parse(&name, &text, &themes),
-                "ris" => ris::parse(&name, &text, &themes),
-                "zotero-csv" => zotero_csv::parse(&name, &text, &themes),
-                "csl-json" => csl_json::parse(&name, &text, &themes),
-                "talis-csv" => talis_csv::parse(&name, &text, &themes),
-                _ => bail!("unknown reading-list format {other:?}"),
-            };
-            if p.records.is_empty() && p.errors.is_empty() && !text.trim().is_empty() {
-                bail!(
-                    "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
-                     zotero-csv, csl-json or talis-csv)",
-                    c.file.display()
-                );
+    let file = c.file.display().to_string();
+    let mut origin = Origin::Text;
+    let sheet = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+        Container::Workbook(kind) => {
+            refuse_encoding(c, kind.name())?;
+            if a.format.as_deref().is_some_and(|f| f != "csv") {
+                bail!("{file} is an {}; --format {} cannot read it", kind.name(), a.format.as_deref().unwrap_or(""));
             }
-            Either::Whole(p.records.into_iter(), p.errors)
+            let fields = crate::import::reading_csv::FIELDS;
+            let maps = header::parse_maps(&c.map, fields)?;
+            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), fields, &maps)?;
+            sheet_note(&sheet, &file, quiet);
+            Some(sheet)
         }
+        Container::Other(what) => bail!(
+            "{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON or a workbook"
+        ),
+        Container::Text => {
+            refuse_sheet(c, "a text file")?;
+            None
+        }
+    };
+    let (mut parsed, bar) = match sheet {
+        Some(sheet) => {
+            let at = sheet.header_at(&file);
+            origin = sheet.origin.clone();
+            let r = ReadingReader::from_records(file.clone(), Box::new(sheet.records), &sheet.headers, &at, &c.map, &themes)?;
+            (Either::Stream(r), None)
+        }
+        None => text_reading(a, &themes, quiet)?,
     };
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
+    errors.origin = origin;
     let mut rejected: Vec<Change> = Vec::new();
     if let Either::Whole(_, errs) = &mut parsed {
         for e in std::mem::take(errs) {
@@ -299,6 +429,55 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     Ok((counts, changes))
 }
 
+/// A reading list in a text format, streamed (the canonical CSV) or parsed whole.
+fn text_reading<'a>(
+    a: &ReadingArgs,
+    themes: &'a ThemeIndex,
+    quiet: bool,
+) -> Result<(Either<'a>, Option<indicatif::ProgressBar>)> {
+    let c = &a.common;
+    let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
+    if let (Some(n), false) = (&src.note, quiet) {
+        eprintln!("note: {n}");
+    }
+    let bar = src.progress.clone();
+    let format = match &a.format {
+        Some(f) => f.as_str(),
+        None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
+    };
+    if format != "csv" && !c.map.is_empty() {
+        bail!("--map applies to the reading-list CSV; {} is read as {format}", c.file.display());
+    }
+    // The canonical CSV streams; the other formats are read whole (reading
+    // lists are small) and parsed in one go.
+    let parsed = match format {
+        "csv" => Either::Stream(ReadingReader::new(src, &c.map, themes)?),
+        other => {
+            let mut text = String::new();
+            let mut reader = src.reader;
+            reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
+            let name = c.file.display().to_string();
+            let p = match other {
+                "bibtex" => bibtex::parse(&name, &text, &themes),
+                "ris" => ris::parse(&name, &text, &themes),
+                "zotero-csv" => zotero_csv::parse(&name, &text, &themes),
+                "csl-json" => csl_json::parse(&name, &text, &themes),
+                "talis-csv" => talis_csv::parse(&name, &text, &themes),
+                _ => bail!("unknown reading-list format {other:?}"),
+            };
+            if p.records.is_empty() && p.errors.is_empty() && !text.trim().is_empty() {
+                bail!(
+                    "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
+                     zotero-csv, csl-json or talis-csv)",
+                    c.file.display()
+                );
+            }
+            Either::Whole(p.records.into_iter(), p.errors)
+        }
+    };
+    Ok((parsed, bar))
+}
+
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
 enum Either<'a> {
     Stream(ReadingReader<'a>),
@@ -310,7 +489,7 @@ fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, 
         rejected.push(Change {
             line: e.line,
             outcome: Outcome::Rejected,
-            what: format!("{}:{}:{}", errors.path.display(), e.line, e.column),
+            what: errors.locate(&e),
             fields: vec![e.message.clone()],
         });
     }
@@ -369,9 +548,12 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.tags_new > 0 {
         s.push_str(&format!("; {} tags added", c.tags_new));
     }
+    if c.keywords_new > 0 {
+        s.push_str(&format!("; {} keywords added", c.keywords_new));
+    }
     if dry_run && c.rejected > 0 {
         s.push_str("; the import would be refused until the rejected rows are fixed");
-    } else if !dry_run && c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new == 0 {
+    } else if !dry_run && c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new + c.keywords_new == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }
     s

@@ -53,14 +53,16 @@ pub fn parse_maps(maps: &[String], fields: &[Field]) -> Result<Vec<(String, usiz
 
 /// Matches `headers` to `fields`. `--map` entries win over aliases. A missing
 /// required field is an error listing the headers found, with a `--map` hint.
-pub fn map(file: &str, headers: &csv::StringRecord, fields: &[Field], maps: &[(String, usize)]) -> Result<Mapping> {
+/// `at` is where the header row is, as messages start (`file.csv:1:1`,
+/// `file.xlsx:Sheet1!A3`).
+pub fn map(at: &str, headers: &csv::StringRecord, fields: &[Field], maps: &[(String, usize)]) -> Result<Mapping> {
     let mut columns = vec![None; fields.len()];
     let normed: Vec<String> = headers.iter().map(norm).collect();
     for (theirs, field) in maps {
         match normed.iter().position(|h| h == theirs) {
             Some(c) => columns[*field] = Some(c),
             None => bail!(
-                "{file}:1:1: --map names a header {theirs:?} that is not in the file; headers found: {}",
+                "{at}: --map names a header {theirs:?} that is not in the file; headers found: {}",
                 quoted(headers)
             ),
         }
@@ -81,7 +83,7 @@ pub fn map(file: &str, headers: &csv::StringRecord, fields: &[Field], maps: &[(S
         let names: Vec<_> = missing.iter().map(|f| f.name).collect();
         let example = suggest(headers, &columns, missing[0].name);
         bail!(
-            "{file}:1:1: no column for {} (required); headers found: {}\n\
+            "{at}: no column for {} (required); headers found: {}\n\
              hint: name the column with --map, e.g. --map '{}={}'",
             names.join(", "),
             quoted(headers),

@@ -7,6 +7,7 @@
 use anyhow::{Context, Result};
 
 use super::header::{self, Field, Mapping};
+use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
 use super::{RowError, cell};
@@ -21,6 +22,7 @@ pub const OUTCOMES: usize = 5;
 pub const THEMES: usize = 6;
 pub const KIND: usize = 7;
 pub const LEAD: usize = 8;
+pub const KEYWORDS: usize = 9;
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -64,6 +66,7 @@ pub const FIELDS: &[Field] = &[
     Field { name: "themes", aliases: &["theme", "tags", "audit themes"], required: false },
     Field { name: "kind", aliases: &["item type", "session type", "type"], required: false },
     Field { name: "lead", aliases: &["module lead", "convenor", "module convenor", "lead"], required: false },
+    Field { name: "keywords", aliases: &["keyword", "key words", "mesh terms", "mesh headings"], required: false },
 ];
 
 /// The year range a module may be in (years of study or phases).
@@ -91,15 +94,24 @@ pub struct ItemRow {
     pub kind: &'static str,
     pub outcomes: String,
     pub themes: Vec<i64>,
+    /// Subject keywords the source gives the item (a Curriculum Inventory
+    /// `Keyword`, a keywords column): kept as evidence for `suggest`.
+    pub keywords: Vec<String>,
 }
 
-/// Reads module rows from a source, validating each.
+/// Reads module rows from a source (a CSV file or a workbook sheet), validating each.
 pub struct ModuleReader<'a> {
-    rows: Rows,
+    rows: Box<dyn Records>,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
     default_programme: String,
+    /// The file has learning outcomes but no session column: each row is a
+    /// learning outcome of its module.
+    outcomes_only: bool,
+    /// Rows waiting to be returned: a row whose cell holds several learning
+    /// outcomes yields one outcome item per line.
+    queued: std::collections::VecDeque<ModuleRow>,
 }
 
 impl<'a> ModuleReader<'a> {
@@ -124,15 +136,35 @@ impl<'a> ModuleReader<'a> {
                  programme,year,module_code,module_title,session_title,learning_outcomes,themes"
             );
         }
+        ModuleReader::from_records(Box::new(rows), &headers, &format!("{file}:1:1"), maps, themes, default_programme)
+    }
+
+    /// Reads rows from any record source whose header row is `headers`
+    /// (found at `at`, as messages name it).
+    pub fn from_records(
+        rows: Box<dyn Records>,
+        headers: &csv::StringRecord,
+        at: &str,
+        maps: &[String],
+        themes: &'a ThemeIndex,
+        default_programme: &str,
+    ) -> Result<ModuleReader<'a>> {
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&file, &headers, FIELDS, &maps)?;
+        let mapping = header::map(at, headers, FIELDS, &maps)?;
         Ok(ModuleReader {
             width: headers.len(),
+            outcomes_only: !mapping.has(SESSION) && mapping.has(OUTCOMES),
             rows,
             mapping,
             themes,
             default_programme: default_programme.to_string(),
+            queued: std::collections::VecDeque::new(),
         })
+    }
+
+    /// Whether rows are read as learning outcomes (no session column).
+    pub fn outcomes_only(&self) -> bool {
+        self.outcomes_only
     }
 
     /// Which field is in which column (for messages).
@@ -142,14 +174,25 @@ impl<'a> ModuleReader<'a> {
 
     /// The next row, or the problems that make it invalid.
     pub fn next_row(&mut self) -> Option<Result<ModuleRow, Vec<RowError>>> {
+        if let Some(row) = self.queued.pop_front() {
+            return Some(Ok(row));
+        }
         Some(match self.rows.next_record()? {
-            Ok(line) => self.validate(line),
+            Ok(line) => match self.validate(line) {
+                Ok(mut rows) => {
+                    let first = rows.remove(0);
+                    self.queued.extend(rows);
+                    Ok(first)
+                }
+                Err(e) => Err(e),
+            },
             Err(e) => Err(vec![e]),
         })
     }
 
-    fn validate(&self, line: u64) -> Result<ModuleRow, Vec<RowError>> {
-        let r = &self.rows.current;
+    /// The row (or, for a cell of several learning outcomes, the rows) a record makes.
+    fn validate(&self, line: u64) -> Result<Vec<ModuleRow>, Vec<RowError>> {
+        let r = self.rows.current();
         let m = &self.mapping;
         let mut errs = Vec::new();
 
@@ -179,7 +222,7 @@ impl<'a> ModuleReader<'a> {
         let programme = one_line(cell(m.get(PROGRAMME, r)).unwrap_or(&self.default_programme));
         let year = match cell(m.get(YEAR, r)) {
             None => None,
-            Some(y) => match y.parse::<i64>() {
+            Some(y) => match year_of_study(y).ok_or(()) {
                 Ok(n) if YEARS.contains(&n) => Some(n),
                 Ok(n) => {
                     errs.push(RowError::new(
@@ -245,35 +288,122 @@ impl<'a> ModuleReader<'a> {
                 }
             },
         };
-        if session.is_none() && (!outcomes.is_empty() || !themes.is_empty()) {
+        // A row without a session but with learning outcomes is a list of
+        // outcomes when the file has no session column or the row says so.
+        let as_outcomes = session.is_none()
+            && !outcomes.is_empty()
+            && (self.outcomes_only || cell(m.get(KIND, r)).is_some_and(|k| k.eq_ignore_ascii_case("outcome")));
+        if session.is_none() && !as_outcomes && (!outcomes.is_empty() || !themes.is_empty()) {
             errs.push(RowError::new(
                 line,
                 m.column(SESSION),
-                "session_title is empty but the row has outcomes or themes; expected the session they belong to",
+                if outcomes.is_empty() {
+                    "session_title is empty but the row has themes; expected the session they belong to"
+                } else {
+                    "session_title is empty but the row has learning outcomes; expected the session they belong to \
+                     (or kind \"outcome\" to import each outcome as an item of its own)"
+                },
             ));
         }
         if !errs.is_empty() {
             return Err(errs);
         }
         let (Some(code), Some(title)) = (code, title) else { return Err(errs) };
-        Ok(ModuleRow {
+        let keywords = split_keywords(m.get(KEYWORDS, r));
+        let module = ModuleRow {
             line,
             programme,
             year,
             code: one_line(code),
             title: one_line(title),
             lead: cell(m.get(LEAD, r)).map(one_line),
-            item: session.map(|s| ItemRow { title: one_line(s), kind, outcomes, themes }),
-        })
+            item: None,
+        };
+        if as_outcomes {
+            return Ok(outcome_rows(module, &outcomes, &themes, &keywords));
+        }
+        let item = session.map(|s| ItemRow { title: one_line(s), kind, outcomes, themes, keywords });
+        Ok(vec![ModuleRow { item, ..module }])
     }
 }
 
+/// One row per learning outcome (one per line of the cell): each an item of
+/// kind `outcome` titled by its own words, which also carry its Bloom level.
+fn outcome_rows(module: ModuleRow, outcomes: &str, themes: &[i64], keywords: &[String]) -> Vec<ModuleRow> {
+    crate::analysis::bloom::split_outcomes(outcomes)
+        .map(|o| ModuleRow {
+            item: Some(ItemRow {
+                title: one_line(o),
+                kind: "outcome",
+                outcomes: o.to_string(),
+                themes: themes.to_vec(),
+                keywords: keywords.to_vec(),
+            }),
+            ..module.clone()
+        })
+        .collect()
+}
+
+/// A year of study as faculty write it: `2`, `2.0` (a workbook number),
+/// `Year 2`, `Yr 2`, `Y2`, `Phase 2`, `Stage 2`, `2nd year`. `None` when no
+/// whole number can be read.
+pub fn year_of_study(s: &str) -> Option<i64> {
+    let t = s.trim().to_lowercase();
+    let mut t = t.as_str();
+    for p in ["year of study", "academic year", "year", "yr.", "yr", "phase", "stage", "level", "y"] {
+        if let Some(rest) = t.strip_prefix(p) {
+            t = rest.trim_start_matches([' ', '.', ':', '-']);
+            break;
+        }
+    }
+    let t = t.strip_suffix("year").unwrap_or(t).trim();
+    let t = ["st", "nd", "rd", "th"].iter().find_map(|o| t.strip_suffix(o)).unwrap_or(t);
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 4 {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Keywords from a cell: separated by `;` or line breaks, trimmed, each once.
+pub fn split_keywords(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in s.split([';', '\n', '\r']).map(one_line).filter(|k| !k.is_empty()) {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&k)) {
+            out.push(k);
+        }
+    }
+    out
+}
+
 /// A name on one line: runs of whitespace (line breaks included) made one space.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Learning outcomes, one per line, trimmed; CRLF made LF.
 fn normalise_outcomes(s: &str) -> String {
     s.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_as_faculty_write_them() {
+        for (s, y) in [("2", 2), ("2.0", 2), ("Year 2", 2), ("year 2", 2), ("Yr 2", 2), ("Y2", 2), ("Phase 3", 3)] {
+            assert_eq!(year_of_study(s), Some(y), "{s}");
+        }
+        assert_eq!(year_of_study("2nd year"), Some(2));
+        assert_eq!(year_of_study("Year 12"), Some(12));
+        for s in ["two", "2.5", "Year", "", "1999-09-01"] {
+            assert_eq!(year_of_study(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn keyword_cells_split_once_each() {
+        assert_eq!(split_keywords("Racism; Eugenics\nracism;  "), ["Racism", "Eugenics"]);
+    }
 }

@@ -5,6 +5,7 @@
 use anyhow::{Context, Result};
 
 use super::header::{self, Field, Mapping};
+use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
 use super::{ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
@@ -54,9 +55,10 @@ pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
 /// The years a reading may carry.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
 
+/// Reads reading-list rows from a source (a CSV file or a workbook sheet), validating each.
 pub struct ReadingReader<'a> {
     file: String,
-    rows: Rows,
+    rows: Box<dyn Records>,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
@@ -73,8 +75,22 @@ impl<'a> ReadingReader<'a> {
                 "{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes"
             );
         }
+        let at = format!("{file}:1:1");
+        ReadingReader::from_records(file, Box::new(rows), &headers, &at, maps, themes)
+    }
+
+    /// Reads rows from any record source whose header row is `headers`
+    /// (found at `at`, as messages name it).
+    pub fn from_records(
+        file: String,
+        rows: Box<dyn Records>,
+        headers: &csv::StringRecord,
+        at: &str,
+        maps: &[String],
+        themes: &'a ThemeIndex,
+    ) -> Result<ReadingReader<'a>> {
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&file, &headers, FIELDS, &maps)?;
+        let mapping = header::map(at, headers, FIELDS, &maps)?;
         Ok(ReadingReader { file, width: headers.len(), rows, mapping, themes })
     }
 
@@ -90,7 +106,7 @@ impl<'a> ReadingReader<'a> {
     }
 
     fn validate(&self, line: u64) -> Result<ReadingRecord, Vec<RowError>> {
-        let r = &self.rows.current;
+        let r = self.rows.current();
         let m = &self.mapping;
         let mut errs = Vec::new();
         if let Some((c, _)) = r.iter().enumerate().find(|(_, f)| f.contains('\0')) {

@@ -33,6 +33,8 @@ pub struct ItemInfo {
     pub themes: Vec<i64>,
     /// The Bloom level a user set, overriding the one inferred from the outcomes.
     pub bloom_override: Option<String>,
+    /// Subject keywords the source gave the item (evidence for `suggest`).
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -107,6 +109,14 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
             tags.entry(r.get(0)?).or_default().push(r.get(1)?);
         }
     }
+    let mut keywords: HashMap<i64, Vec<String>> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT item_id, keyword FROM item_keyword ORDER BY item_id, keyword")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            keywords.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+    }
     let mut items = Vec::new();
     {
         let mut st = conn.prepare(
@@ -126,6 +136,7 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
                 outcomes: r.get(3)?,
                 themes: tags.remove(&id).unwrap_or_default(),
                 bloom_override: r.get(4)?,
+                keywords: keywords.remove(&id).unwrap_or_default(),
             });
         }
     }

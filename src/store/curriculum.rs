@@ -45,6 +45,8 @@ pub struct Counts {
     pub modules_new: i64,
     pub modules_changed: i64,
     pub tags_new: i64,
+    /// Item keywords added (a keyword already held is not counted).
+    pub keywords_new: i64,
 }
 
 struct ModuleState {
@@ -66,6 +68,7 @@ struct PendingItem {
     outcomes: String,
     position: i64,
     themes: Vec<i64>,
+    keywords: Vec<String>,
     line: u64,
     code: String,
 }
@@ -119,6 +122,8 @@ pub struct ModuleWriter<'t> {
     /// for many rows costs far less than a statement per row.
     pending_tags: Vec<(i64, i64)>,
     insert_tags: CachedStatement<'t>,
+    /// Item keywords, written at the end: (item, keyword).
+    pending_keywords: Vec<(i64, String)>,
 }
 
 const TAG_BATCH: usize = 128;
@@ -177,6 +182,7 @@ impl<'t> ModuleWriter<'t> {
             renamed: Vec::new(),
             pending_tags: Vec::with_capacity(TAG_BATCH),
             insert_tags: tx.prepare_cached(&insert_tags_sql(TAG_BATCH))?,
+            pending_keywords: Vec::new(),
         })
     }
 
@@ -345,6 +351,7 @@ impl<'t> ModuleWriter<'t> {
                 outcomes: item.outcomes.clone(),
                 position: self.position,
                 themes: item.themes.clone(),
+                keywords: item.keywords.clone(),
                 line: row.line,
                 code: row.code.clone(),
             });
@@ -361,6 +368,7 @@ impl<'t> ModuleWriter<'t> {
             }
         };
         self.tag(item_id, &item.themes)?;
+        self.pending_keywords.extend(item.keywords.iter().map(|k| (item_id, k.clone())));
         Ok(())
     }
 
@@ -420,6 +428,7 @@ impl<'t> ModuleWriter<'t> {
                 },
             };
             self.tag(id, &p.themes)?;
+            self.pending_keywords.extend(p.keywords.iter().map(|k| (id, k.clone())));
         }
         self.pending_items = batch;
         self.pending_items.clear();
@@ -562,6 +571,14 @@ impl<'t> ModuleWriter<'t> {
     /// Brings the full-text index up to date in bulk and records the run.
     pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>, Problems)> {
         self.flush_tags()?;
+        {
+            let mut st = self
+                .tx
+                .prepare_cached("INSERT INTO item_keyword (item_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?;
+            for (item, keyword) in &self.pending_keywords {
+                self.counts.keywords_new += st.execute(params![item, keyword])? as i64;
+            }
+        }
         self.tx
             .prepare_cached(
                 "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id >= ?1",
@@ -578,11 +595,11 @@ impl<'t> ModuleWriter<'t> {
         finish_run(self.tx, self.run_id, c)?;
         let path: String =
             self.tx.query_row("SELECT path FROM import_run WHERE id = ?1", [self.run_id], |r| r.get(0))?;
-        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new > 0 {
+        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new + c.keywords_new > 0 {
             let after = json!({
                 "path": path, "items_added": c.new, "items_changed": c.changed,
                 "modules_added": c.modules_new, "modules_changed": c.modules_changed,
-                "modules_in_file": touched, "tags_added": c.tags_new,
+                "modules_in_file": touched, "tags_added": c.tags_new, "keywords_added": c.keywords_new,
             });
             history::record(
                 self.tx,
