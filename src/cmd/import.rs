@@ -262,7 +262,15 @@ fn module_rows<'a>(
             let at = sheet.header_at(&file);
             sheet_note(&sheet, &file, quiet);
             let origin = sheet.origin.clone();
-            let reader = ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, &at, &c.map, themes, programme)?;
+            let first = match &sheet.origin {
+                Origin::Sheet { first_column, .. } => Some(*first_column),
+                Origin::Text => None,
+            };
+            let reader =
+                ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, &at, &c.map, themes, programme)?;
+            if !quiet {
+                eprintln!("note: {}", reader.column_report(first));
+            }
             outcomes_note(&reader, quiet);
             Ok((ModuleRows::Reader(reader), None, origin))
         }
@@ -299,6 +307,9 @@ fn module_rows<'a>(
             refuse_sheet(c, "a text file")?;
             let bar = src.progress.clone();
             let reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            if !quiet {
+                eprintln!("note: {}", reader.column_report(None));
+            }
             outcomes_note(&reader, quiet);
             Ok((ModuleRows::Reader(reader), bar, Origin::Text))
         }
@@ -329,7 +340,11 @@ fn sheet_note(sheet: &workbook::Sheet, file: &str, quiet: bool) {
         "note: reading sheet {:?} of {file} (header on row {}{}{})",
         sheet.name,
         sheet.header_row,
-        if sheet.empty_rows > 0 { format!("; {} empty rows skipped", sheet.empty_rows) } else { String::new() },
+        match sheet.empty_rows {
+            0 => String::new(),
+            1 => "; 1 empty row skipped".into(),
+            n => format!("; {n} empty rows skipped"),
+        },
         if others > 0 {
             format!("; {others} other sheet{} not read: pick one with --sheet", if others == 1 { "" } else { "s" })
         } else {
@@ -340,7 +355,9 @@ fn sheet_note(sheet: &workbook::Sheet, file: &str, quiet: bool) {
 
 fn outcomes_note(reader: &ModuleReader, quiet: bool) {
     if reader.outcomes_only() && !quiet {
-        eprintln!("note: the file has learning outcomes and no session column: each outcome is imported as an item of kind \"outcome\"");
+        eprintln!(
+            "note: the file has learning outcomes and no session column: each outcome is imported as an item of kind \"outcome\""
+        );
     }
 }
 
@@ -362,9 +379,9 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             sheet_note(&sheet, &file, quiet);
             Some(sheet)
         }
-        Container::Other(what) => bail!(
-            "{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON or a workbook"
-        ),
+        Container::Other(what) => {
+            bail!("{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON or a workbook")
+        }
         Container::Text => {
             refuse_sheet(c, "a text file")?;
             None
@@ -374,7 +391,21 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         Some(sheet) => {
             let at = sheet.header_at(&file);
             origin = sheet.origin.clone();
-            let r = ReadingReader::from_records(file.clone(), Box::new(sheet.records), &sheet.headers, &at, &c.map, &themes)?;
+            let first = match &sheet.origin {
+                Origin::Sheet { first_column, .. } => Some(*first_column),
+                Origin::Text => None,
+            };
+            let r = ReadingReader::from_records(
+                file.clone(),
+                Box::new(sheet.records),
+                &sheet.headers,
+                &at,
+                &c.map,
+                &themes,
+            )?;
+            if !quiet {
+                eprintln!("note: {}", r.column_report(first));
+            }
             (Either::Stream(r), None)
         }
         None => text_reading(a, &themes, quiet)?,
@@ -451,7 +482,13 @@ fn text_reading<'a>(
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
     let parsed = match format {
-        "csv" => Either::Stream(ReadingReader::new(src, &c.map, themes)?),
+        "csv" => {
+            let r = ReadingReader::new(src, &c.map, themes)?;
+            if !quiet {
+                eprintln!("note: {}", r.column_report(None));
+            }
+            Either::Stream(r)
+        }
         other => {
             let mut text = String::new();
             let mut reader = src.reader;

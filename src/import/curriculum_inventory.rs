@@ -105,10 +105,12 @@ fn tree(text: &str) -> Result<Node, RowError> {
                 let (line, column) = lines.at(at);
                 let mut node = Node { name: local(e.name().as_ref()), line, column, ..Node::default() };
                 for a in e.attributes() {
-                    let a = a.map_err(|err| RowError::new(line, column, format!("bad attribute: {err}; expected name=\"value\"")))?;
-                    let v = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|err| {
-                        RowError::new(line, column, format!("bad attribute value: {err}"))
+                    let a = a.map_err(|err| {
+                        RowError::new(line, column, format!("bad attribute: {err}; expected name=\"value\""))
                     })?;
+                    let v = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|err| RowError::new(line, column, format!("bad attribute value: {err}")))?;
                     let key: &str = a.key.as_ref();
                     let key = if key.starts_with("xmlns") { key.to_string() } else { local(key) };
                     node.attrs.push((key, v.into_owned()));
@@ -273,8 +275,10 @@ pub fn parse(text: &str) -> Result<Document, RowError> {
     let programme = root.text_at(&["Program", "ProgramName"]);
     let levels = levels(&root)?;
     let (competencies, categories) = competencies(&root);
-    let events: HashMap<String, &Node> =
-        root.child("Events").map(|e| e.all("Event").filter_map(|n| Some((n.attr("id")?.to_string(), n))).collect()).unwrap_or_default();
+    let events: HashMap<String, &Node> = root
+        .child("Events")
+        .map(|e| e.all("Event").filter_map(|n| Some((n.attr("id")?.to_string(), n))).collect())
+        .unwrap_or_default();
     let mut blocks = Vec::new();
     if let Some(seq) = root.child("Sequence") {
         collect_blocks(seq, &mut blocks);
@@ -367,7 +371,8 @@ fn block<'d>(
     used: &mut HashSet<&'d str>,
 ) -> Result<Block, RowError> {
     let code = b.attr("id").map(one_line).filter(|c| !c.is_empty()).unwrap_or_else(|| format!("SB{}", n + 1));
-    let title = b.text_at(&["Title"]).ok_or_else(|| b.error("<SequenceBlock> has no <Title>; expected the block's title"))?;
+    let title =
+        b.text_at(&["Title"]).ok_or_else(|| b.error("<SequenceBlock> has no <Title>; expected the block's title"))?;
     let year = match b.child("SequenceBlockLevels").and_then(|l| l.child("StartingAcademicLevel")) {
         None => None,
         Some(start) => {
@@ -385,7 +390,9 @@ fn block<'d>(
                 )));
             }
             if !YEARS.contains(&n) {
-                return Err(start.error(format!("academic level {n} is out of range; expected a year of study from 1 to 10")));
+                return Err(
+                    start.error(format!("academic level {n} is out of range; expected a year of study from 1 to 10"))
+                );
             }
             Some(n)
         }
@@ -586,7 +593,9 @@ mod tests {
     fn xpath_references_give_their_value() {
         assert_eq!(quoted("/CurriculumInventory/Events/Event[@id='E12']"), Some("E12"));
         assert_eq!(
-            quoted("/CurriculumInventory/Expectations/CompetencyObject[lom:lom/lom:general/lom:identifier/lom:entry='http://x/co/1']"),
+            quoted(
+                "/CurriculumInventory/Expectations/CompetencyObject[lom:lom/lom:general/lom:identifier/lom:entry='http://x/co/1']"
+            ),
             Some("http://x/co/1")
         );
         assert_eq!(quoted("E12"), None);

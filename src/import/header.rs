@@ -35,6 +35,31 @@ impl Mapping {
     }
 }
 
+/// How each column was read: `Module Code → module_code`, and the columns
+/// no field reads, named as ignored. `letters` writes columns as a
+/// spreadsheet does (A, B…) when the file is a workbook, from `first` (0-based).
+pub fn report(headers: &csv::StringRecord, fields: &[Field], m: &Mapping, letters: Option<u32>) -> String {
+    let name = |c: usize| match letters {
+        Some(first) => format!("{} {:?}", super::column_letters(u64::from(first) + c as u64), &headers[c]),
+        None => format!("{:?}", &headers[c]),
+    };
+    let mut read: Vec<(usize, String)> = fields
+        .iter()
+        .zip(&m.columns)
+        .filter_map(|(f, c)| c.map(|c| (c, format!("{} → {}", name(c), f.name))))
+        .collect();
+    read.sort();
+    let ignored: Vec<String> = (0..headers.len())
+        .filter(|c| !m.columns.contains(&Some(*c)) && !headers[*c].trim().is_empty())
+        .map(name)
+        .collect();
+    let mut s = format!("columns read: {}", read.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(", "));
+    if !ignored.is_empty() {
+        s.push_str(&format!("; not read (no field of canon's): {}", ignored.join(", ")));
+    }
+    s
+}
+
 /// Parses `--map 'Their Header=field'` options.
 pub fn parse_maps(maps: &[String], fields: &[Field]) -> Result<Vec<(String, usize)>> {
     let mut out = Vec::new();

@@ -101,6 +101,7 @@ pub struct ItemRow {
 
 /// Reads module rows from a source (a CSV file or a workbook sheet), validating each.
 pub struct ModuleReader<'a> {
+    headers: csv::StringRecord,
     rows: Box<dyn Records>,
     mapping: Mapping,
     width: usize,
@@ -152,6 +153,7 @@ impl<'a> ModuleReader<'a> {
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(at, headers, FIELDS, &maps)?;
         Ok(ModuleReader {
+            headers: headers.clone(),
             width: headers.len(),
             outcomes_only: !mapping.has(SESSION) && mapping.has(OUTCOMES),
             rows,
@@ -160,6 +162,11 @@ impl<'a> ModuleReader<'a> {
             default_programme: default_programme.to_string(),
             queued: std::collections::VecDeque::new(),
         })
+    }
+
+    /// How each column is read, and which are not (for the note every import prints).
+    pub fn column_report(&self, letters: Option<u32>) -> String {
+        header::report(&self.headers, FIELDS, &self.mapping, letters)
     }
 
     /// Whether rows are read as learning outcomes (no session column).

@@ -58,6 +58,7 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
 /// Reads reading-list rows from a source (a CSV file or a workbook sheet), validating each.
 pub struct ReadingReader<'a> {
     file: String,
+    headers: csv::StringRecord,
     rows: Box<dyn Records>,
     mapping: Mapping,
     width: usize,
@@ -91,7 +92,17 @@ impl<'a> ReadingReader<'a> {
     ) -> Result<ReadingReader<'a>> {
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(at, headers, FIELDS, &maps)?;
-        Ok(ReadingReader { file, width: headers.len(), rows, mapping, themes })
+        Ok(ReadingReader { file, width: headers.len(), headers: headers.clone(), rows, mapping, themes })
+    }
+
+    /// Which field is in which column.
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    /// How each column is read, and which are not.
+    pub fn column_report(&self, letters: Option<u32>) -> String {
+        header::report(&self.headers, FIELDS, &self.mapping, letters)
     }
 
     pub fn file(&self) -> &str {

@@ -91,7 +91,8 @@ pub fn open(path: &Path, kind: Kind, sheet: Option<&str>, fields: &[Field], maps
     let listed = names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ");
     let (name, range, header) = match sheet {
         Some(want) => {
-            let Some(name) = names.iter().find(|n| *n == want).or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(want)))
+            let Some(name) =
+                names.iter().find(|n| *n == want).or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(want)))
             else {
                 bail!("{file}: no sheet named {want:?}; the workbook has {listed}");
             };
@@ -125,7 +126,7 @@ pub fn open(path: &Path, kind: Kind, sheet: Option<&str>, fields: &[Field], maps
     let Some(header) = header else {
         bail!("{file}:{}: the sheet is empty; expected a header row", sheet_ref(&name));
     };
-    let merged = merged_cells(&mut book, &name, &range);
+    let merged = merged_cells(&mut book, path, &name, &range);
     Ok(sheet_from(name, names, &range, header, merged))
 }
 
@@ -140,12 +141,19 @@ fn open_book(path: &Path, kind: Kind) -> Result<Sheets<BufReader<File>>> {
 
 /// Each cell inside a merged block, mapped to the block's top-left cell
 /// (absolute 0-based positions). Blocks are clipped to the sheet's used range.
-fn merged_cells(book: &mut Sheets<BufReader<File>>, name: &str, range: &Range<Data>) -> HashMap<(u32, u32), (u32, u32)> {
+fn merged_cells(
+    book: &mut Sheets<BufReader<File>>,
+    path: &Path,
+    name: &str,
+    range: &Range<Data>,
+) -> HashMap<(u32, u32), (u32, u32)> {
     let blocks: Vec<Dimensions> = match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        // calamine does not expose merged cells of .ods and .xlsb sheets.
-        Sheets::Ods(_) | Sheets::Xlsb(_) => Vec::new(),
+        // calamine reads merged .ods cells as empty: find the blocks ourselves.
+        Sheets::Ods(_) => ods_merged(path, name).unwrap_or_default(),
+        // calamine does not expose merged cells of .xlsb sheets.
+        Sheets::Xlsb(_) => Vec::new(),
     };
     let mut map = HashMap::new();
     let (Some(start), Some(end)) = (range.start(), range.end()) else { return map };
@@ -161,6 +169,76 @@ fn merged_cells(book: &mut Sheets<BufReader<File>>, name: &str, range: &Range<Da
     map
 }
 
+/// The merged blocks of one sheet of an OpenDocument spreadsheet, from the
+/// `table:number-rows-spanned` / `table:number-columns-spanned` attributes of
+/// its cells in `content.xml` (rows and cells counted with their
+/// `number-rows-repeated` / `number-columns-repeated`). `None` if unreadable.
+fn ods_merged(path: &Path, sheet: &str) -> Option<Vec<Dimensions>> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
+    let mut xml = String::new();
+    zip.by_name("content.xml").ok()?.read_to_string(&mut xml).ok()?;
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let attr = |e: &quick_xml::events::BytesStart, key: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+    };
+    let num =
+        |e: &quick_xml::events::BytesStart, key: &str| attr(e, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
+    let (mut inside, mut depth, mut row, mut col, mut row_repeat) = (false, 0usize, 0u32, 0u32, 1u32);
+    let mut out = Vec::new();
+    loop {
+        let (e, empty) = match reader.read_event().ok()? {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table" if inside => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(out);
+                        }
+                    }
+                    "table:table-row" if inside && depth == 1 => row = row.saturating_add(row_repeat),
+                    _ => {}
+                }
+                continue;
+            }
+            Event::Eof => return Some(out),
+            _ => continue,
+        };
+        match e.name().as_ref() {
+            "table:table" => {
+                if inside {
+                    depth += usize::from(!empty);
+                } else if attr(&e, "table:name").as_deref() == Some(sheet) && !empty {
+                    inside = true;
+                    depth = 1;
+                }
+            }
+            "table:table-row" if inside && depth == 1 => {
+                col = 0;
+                row_repeat = num(&e, "table:number-rows-repeated");
+                if empty {
+                    row = row.saturating_add(row_repeat);
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" if inside && depth == 1 => {
+                let rows = num(&e, "table:number-rows-spanned");
+                let cols = num(&e, "table:number-columns-spanned");
+                if (rows > 1 || cols > 1) && e.name().as_ref() == "table:table-cell" {
+                    out.push(Dimensions::new((row, col), (row + rows - 1, col + cols - 1)));
+                }
+                col = col.saturating_add(num(&e, "table:number-columns-repeated"));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The first row (0-based, absolute) in the top rows of `range` that names
 /// every required field, with its first and last named columns.
 fn find_header(range: &Range<Data>, fields: &[Field], maps: &[(String, usize)]) -> Option<(u32, u32, u32)> {
@@ -170,9 +248,10 @@ fn find_header(range: &Range<Data>, fields: &[Field], maps: &[(String, usize)]) 
             .map(|c| range.get_value((r, c)).map(|d| norm(&text(d).unwrap_or_default())).unwrap_or_default())
             .collect();
         let names = |i: usize, f: &Field| {
-            maps.iter().filter(move |(_, fi)| *fi == i).map(|(h, _)| h.clone()).chain(
-                std::iter::once(norm(f.name)).chain(f.aliases.iter().map(|a| norm(a))),
-            )
+            maps.iter()
+                .filter(move |(_, fi)| *fi == i)
+                .map(|(h, _)| h.clone())
+                .chain(std::iter::once(norm(f.name)).chain(f.aliases.iter().map(|a| norm(a))))
         };
         let found = |i: usize, f: &Field| names(i, f).any(|n| cells.iter().any(|c| *c == n));
         let required = fields.iter().enumerate().filter(|(_, f)| f.required);
@@ -208,8 +287,9 @@ fn sheet_from(
 ) -> Sheet {
     let origin = Origin::Sheet { name: name.clone(), first_column: first };
     let grid = Grid { merged };
-    let headers: StringRecord =
-        (first..=last).map(|c| grid.value(range, header_row, c).and_then(|d| text(d).ok()).unwrap_or_default()).collect();
+    let headers: StringRecord = (first..=last)
+        .map(|c| grid.value(range, header_row, c).and_then(|d| text(d).ok()).unwrap_or_default())
+        .collect();
     let (start, end) = (range.start().unwrap_or((0, 0)), range.end().unwrap_or((0, 0)));
     let mut rows = Vec::new();
     let mut empty_rows = 0;
@@ -233,7 +313,7 @@ fn sheet_from(
             empty_rows += 1;
         }
     }
-    let records = SheetRecords { rows: rows.into_iter(), current: StringRecord::new() };
+    let records = SheetRecords { rows: rows.into_iter(), current: StringRecord::new(), first_column: first };
     Sheet { name, all_sheets, header_row: u64::from(header_row) + 1, headers, empty_rows, origin, records }
 }
 
@@ -261,6 +341,8 @@ struct SheetRow {
 pub struct SheetRecords {
     rows: std::vec::IntoIter<SheetRow>,
     current: StringRecord,
+    /// The sheet column of the records' first cell (0-based).
+    first_column: u32,
 }
 
 impl Records for SheetRecords {
@@ -270,9 +352,12 @@ impl Records for SheetRecords {
         self.current.clear();
         if let Some((c, v)) = &row.outside {
             let shown = text(v).unwrap_or_else(|e| e);
+            // Right of the header, the cell can be named through the
+            // sheet's origin; left of it, the message names it.
+            let column = if *c > self.first_column { u64::from(*c - self.first_column) + 1 } else { 0 };
             return Some(Err(RowError::new(
                 line,
-                0,
+                column,
                 format!(
                     "cell {}{line} holds {shown:?} but its column has no header; expected a header above it, \
                      or the cell cleared",
@@ -287,7 +372,9 @@ impl Records for SheetRecords {
                     return Some(Err(RowError::new(
                         line,
                         i as u64 + 1,
-                        format!("the cell holds the spreadsheet error {e}; expected a value (fix the formula or type the value)"),
+                        format!(
+                            "the cell holds the spreadsheet error {e}; expected a value (fix the formula or type the value)"
+                        ),
                     )));
                 }
             }
