@@ -5,6 +5,7 @@ pub mod committee;
 pub mod csv;
 pub mod pdf;
 pub mod table;
+pub mod xlsx;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
