@@ -86,10 +86,23 @@ fn tree(text: &str) -> Result<Node, RowError> {
     let local = |q: &str| q.rsplit(':').next().unwrap_or_default().to_string();
     loop {
         let at = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| {
-            let (line, column) = lines.at(reader.error_position() as usize);
-            RowError::new(line, column, format!("the document is not well-formed XML: {e}; expected XML"))
-        })?;
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let (line, column) = lines.at(reader.error_position() as usize);
+                let open = match stack.last() {
+                    Some(n) if stack.len() > 1 => {
+                        format!(" (the open element is <{}>, from line {}, column {})", n.name, n.line, n.column)
+                    }
+                    _ => String::new(),
+                };
+                return Err(RowError::new(
+                    line,
+                    column,
+                    format!("the document is not well-formed XML: {e}{open}; expected well-formed XML"),
+                ));
+            }
+        };
         let (start, empty) = match event {
             XmlEvent::Start(e) => (Some(e), false),
             XmlEvent::Empty(e) => (Some(e), true),
@@ -217,7 +230,6 @@ impl<'t> LineIndex<'t> {
 #[derive(Debug, Clone)]
 struct Competency {
     title: String,
-    category: String,
 }
 
 /// A session of a module, from an `Event`.
@@ -336,8 +348,8 @@ fn competencies(root: &Node) -> (HashMap<String, Competency>, BTreeMap<String, u
         let Some(id) = general.and_then(|g| g.text_at(&["identifier", "entry"])) else { continue };
         let title = general.and_then(|g| g.text_at(&["title", "string"])).unwrap_or_else(|| id.clone());
         let category = co.child("Category").and_then(|c| c.attr("term")).unwrap_or("uncategorised").to_string();
-        *categories.entry(category.clone()).or_default() += 1;
-        by_id.insert(id, Competency { title, category });
+        *categories.entry(category).or_default() += 1;
+        by_id.insert(id, Competency { title });
     }
     (by_id, categories)
 }
@@ -407,7 +419,10 @@ fn block<'d>(
             )));
         };
         *event_uses.entry(key.as_str()).or_default() += 1;
-        sessions.push(session(event, competencies, used)?);
+        let mut s = session(event, competencies, used)?;
+        // Rows are placed where the block lists the event, so they follow the block.
+        s.line = sbe.line;
+        sessions.push(s);
     }
     // Two events with one title in a block stay two sessions.
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -456,7 +471,6 @@ fn session<'d>(
             )));
         };
         used.insert(key.as_str());
-        let _ = &co.category;
         if !outcomes.contains(&co.title) {
             outcomes.push(co.title.clone());
         }
@@ -552,37 +566,44 @@ impl Document {
         let cats = self.competencies.iter().map(|(c, n)| format!("{n} {c}")).collect::<Vec<_>>().join(", ");
         let mut lines = vec![
             format!(
-                "note: read as a MedBiquitous Curriculum Inventory ({}): programme {:?}; {levels}; {} sequence blocks, \
+                "note: read as a MedBiquitous Curriculum Inventory ({}): programme {:?}; {levels}; {}, \
                  {} holding events → modules",
                 self.namespace,
                 self.programme.as_deref().unwrap_or("(none: --programme)"),
-                self.blocks,
+                count(self.blocks, "sequence block"),
                 self.modules.len()
             ),
             format!(
-                "note: {} events → {sessions} sessions in their blocks ({assessments} assessments; {} events in more than \
-                 one block); {block_outcomes} block-level competency objects → outcome items; competency objects: {}; \
-                 {} keywords kept as evidence for `canon suggest`",
-                self.events,
-                self.events_shared,
+                "note: {} → {} in their blocks ({}; {} in more than one block); {} → outcome items; \
+                 competency objects: {}; {} kept as evidence for `canon suggest`",
+                count(self.events, "event"),
+                count(sessions, "session"),
+                count(assessments, "assessment"),
+                count(self.events_shared, "event"),
+                count(block_outcomes, "block-level competency object"),
                 if cats.is_empty() { "none".into() } else { cats },
-                self.keywords
+                count(self.keywords, "keyword")
             ),
         ];
         let mut not = self.ignored.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        not.push("event durations and methods, block timing and order".into());
+        not.push("event descriptions, durations and methods; block descriptions, timing and order".into());
         if self.events_unreferenced > 0 {
-            not.push(format!("{} events no sequence block references", self.events_unreferenced));
+            not.push(format!("{} no sequence block references", count(self.events_unreferenced, "event")));
         }
         if self.competencies_unreferenced > 0 {
             not.push(format!(
-                "{} competency objects no block or event references (program-level outcomes)",
-                self.competencies_unreferenced
+                "{} no block or event references (program-level outcomes)",
+                count(self.competencies_unreferenced, "competency object")
             ));
         }
         lines.push(format!("note: not stored: {}", not.join("; ")));
         lines
     }
+}
+
+/// `1 event`, `2 events`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 #[cfg(test)]
