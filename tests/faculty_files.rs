@@ -418,3 +418,17 @@ fn committee_workbook_opens_holds_the_tables_and_no_formula() {
         .count();
     assert_eq!(filled, 37);
 }
+
+#[test]
+fn every_column_of_a_csv_is_read_or_named() {
+    let w = Workdir::new();
+    let f = w.write("m.csv", "Code,Module,Semester,Session\nM1,Anatomy,1,Thorax\n");
+    let err = w.ok_stderr(&["import", "modules", f.to_str().unwrap()]);
+    assert!(
+        err.contains(
+            "note: columns read: \"Code\" → module_code, \"Module\" → module_title, \"Session\" → session_title; \
+             not read (no field of canon's): \"Semester\""
+        ),
+        "{err}"
+    );
+}

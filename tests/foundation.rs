@@ -93,6 +93,10 @@ fn bad_rows_are_all_reported_and_nothing_is_written() {
     let err = w.fails(&["import", "modules", &sample("bad_rows.csv")]);
     let f = sample("bad_rows.csv");
     let expected = [
+        "note: columns read: \"programme\" → programme, \"year\" → year, \"module_code\" → module_code, \
+         \"module_title\" → module_title, \"session_title\" → session_title, \"learning_outcomes\" → learning_outcomes, \
+         \"themes\" → themes"
+            .to_string(),
         format!("{f}:3:2: year \"Year two\" is not a whole number; expected a year of study from 1 to 10"),
         format!("{f}:5:2: year 0 is out of range; expected a year of study from 1 to 10"),
         format!(

@@ -150,7 +150,7 @@ fn csv_folder_json_and_bom() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["coverage.csv", "gaps.csv", "readings.csv", "summary.csv"]);
+    assert_eq!(names, ["coverage.csv", "gaps.csv", "readings.csv", "readings_by_theme.csv", "summary.csv"]);
     for n in &names {
         let text = std::fs::read_to_string(w.path("out").join(n)).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());

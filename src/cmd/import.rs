@@ -495,11 +495,11 @@ fn text_reading<'a>(
             reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
             let name = c.file.display().to_string();
             let p = match other {
-                "bibtex" => bibtex::parse(&name, &text, &themes),
-                "ris" => ris::parse(&name, &text, &themes),
-                "zotero-csv" => zotero_csv::parse(&name, &text, &themes),
-                "csl-json" => csl_json::parse(&name, &text, &themes),
-                "talis-csv" => talis_csv::parse(&name, &text, &themes),
+                "bibtex" => bibtex::parse(&name, &text, themes),
+                "ris" => ris::parse(&name, &text, themes),
+                "zotero-csv" => zotero_csv::parse(&name, &text, themes),
+                "csl-json" => csl_json::parse(&name, &text, themes),
+                "talis-csv" => talis_csv::parse(&name, &text, themes),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
             if p.records.is_empty() && p.errors.is_empty() && !text.trim().is_empty() {

@@ -625,7 +625,7 @@ mod tests {
     #[test]
     fn malformed_documents_are_placed() {
         let e = tree("<?xml version=\"1.0\"?>\n<a>\n  <b></c>\n</a>").unwrap_err();
-        assert_eq!((e.line, e.column), (3, 8), "{e:?}");
+        assert_eq!((e.line, e.column), (3, 6), "{e:?}");
         let e = tree("<a>\n <b>\n").unwrap_err();
         assert_eq!(e.line, 2, "{e:?}");
         let e = parse("<Other xmlns=\"urn:x\"/>").unwrap_err();

@@ -253,7 +253,7 @@ fn find_header(range: &Range<Data>, fields: &[Field], maps: &[(String, usize)]) 
                 .map(|(h, _)| h.clone())
                 .chain(std::iter::once(norm(f.name)).chain(f.aliases.iter().map(|a| norm(a))))
         };
-        let found = |i: usize, f: &Field| names(i, f).any(|n| cells.iter().any(|c| *c == n));
+        let found = |i: usize, f: &Field| names(i, f).any(|n| cells.contains(&n));
         let required = fields.iter().enumerate().filter(|(_, f)| f.required);
         if required.clone().count() > 0 && required.clone().all(|(i, f)| found(i, f)) {
             return bounds(range, r).map(|(a, b)| (r, a, b));
