@@ -432,3 +432,20 @@ fn every_column_of_a_csv_is_read_or_named() {
         "{err}"
     );
 }
+
+/// Regression (fuzzing): calamine asserted on this damaged .xls and canon crashed.
+#[test]
+fn a_damaged_workbook_is_an_error_not_a_crash() {
+    let w = Workdir::new();
+    let f = data("damaged.xls");
+    let out = w.cmd(&["import", "modules", &f]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.trim(),
+        format!(
+            "canon: {f}: the Excel 97-2003 workbook (.xls) is damaged and cannot be read; expected a workbook a \
+             spreadsheet opens"
+        )
+    );
+}

@@ -79,6 +79,28 @@ impl Sheet {
 /// that names every required field of `fields` (by name, alias or one of
 /// `maps`, the normalised `--map` headers).
 pub fn open(path: &Path, kind: Kind, sheet: Option<&str>, fields: &[Field], maps: &[(String, usize)]) -> Result<Sheet> {
+    // calamine asserts on some damaged files (found by fuzzing): a damaged
+    // workbook is an error, never a crash.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_sheet(path, kind, sheet, fields, maps)));
+    std::panic::set_hook(previous);
+    result.unwrap_or_else(|_| {
+        bail!(
+            "{}: the {} is damaged and cannot be read; expected a workbook a spreadsheet opens",
+            path.display(),
+            kind.name()
+        )
+    })
+}
+
+fn open_sheet(
+    path: &Path,
+    kind: Kind,
+    sheet: Option<&str>,
+    fields: &[Field],
+    maps: &[(String, usize)],
+) -> Result<Sheet> {
     let file = path.display().to_string();
     let mut book = open_book(path, kind).with_context(|| format!("reading {file} as an {}", kind.name()))?;
     let names = book.sheet_names();
