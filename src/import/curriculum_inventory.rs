@@ -235,20 +235,30 @@ struct Competency {
 /// A session of a module, from an `Event`.
 #[derive(Debug, Clone)]
 pub struct Session {
+    /// The event's `Title` (with its id when a block has two events of one title).
     pub title: String,
+    /// `session`, or `assessment` for an event with an `AssessmentMethod`.
     pub kind: &'static str,
+    /// Titles of the competency objects the event references.
     pub outcomes: Vec<String>,
+    /// The event's `Keyword` strings.
     pub keywords: Vec<String>,
+    /// The line of the block's reference to the event.
     pub line: u64,
 }
 
 /// A sequence block that holds events: a module.
 #[derive(Debug, Clone)]
 pub struct Block {
+    /// The block's `id` (or `SB` and its place in the document when it has none).
     pub code: String,
+    /// The block's `Title`.
     pub title: String,
+    /// The number of its starting academic level.
     pub year: Option<i64>,
+    /// The line of its `<SequenceBlock>`.
     pub line: u64,
+    /// The events it references, in its order.
     pub sessions: Vec<Session>,
     /// The block's own competency objects (course objectives), as outcome items.
     pub outcomes: Vec<String>,
@@ -257,9 +267,13 @@ pub struct Block {
 /// What a document holds, as canon reads it.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The root's namespace (`…/v1/` or `…/v10/`).
     pub namespace: String,
+    /// `Program/ProgramName`, if given.
     pub programme: Option<String>,
+    /// Academic level number → label.
     pub levels: BTreeMap<i64, String>,
+    /// The blocks that hold events, in document order.
     pub modules: Vec<Block>,
     blocks: usize,
     events: usize,

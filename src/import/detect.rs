@@ -16,6 +16,9 @@ pub enum Container {
     Other(String),
 }
 
+/// The most a workbook may unpack to (its zip entries' declared sizes).
+pub const WORKBOOK_MAX_UNPACKED: u128 = 1 << 30;
+
 /// Tells a workbook from text by content, not by extension: the OLE
 /// compound-file signature (`.xls`), or a zip archive (`PK\x03\x04`) whose
 /// entries name an Excel workbook (`xl/workbook.xml`, `xl/workbook.bin`) or
@@ -41,6 +44,14 @@ pub fn container(path: &Path) -> std::io::Result<Container> {
         Ok(z) => z,
         Err(e) => return Ok(Container::Other(format!("a damaged zip archive ({e})"))),
     };
+    // A small file that unpacks to gigabytes (a "zip bomb") is refused
+    // before calamine inflates it into memory.
+    if zip.decompressed_size().is_some_and(|n| n > WORKBOOK_MAX_UNPACKED) {
+        return Ok(Container::Other(format!(
+            "an archive that unpacks to more than {} MiB (refused: a workbook that large is not a module list)",
+            WORKBOOK_MAX_UNPACKED >> 20
+        )));
+    }
     let names: Vec<String> = zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
     let has = |n: &str| names.iter().any(|x| x == n);
     if has("xl/workbook.xml") {
