@@ -41,6 +41,8 @@ fn sample_workbook_dry_run_names_the_sheet_and_its_columns_and_writes_nothing() 
     assert!(err.contains("C \"Module Code\" → module_code"), "{err}");
     assert!(err.contains("B \"Year of Study\" → year"), "{err}");
     assert!(err.contains("284 new"), "{err}");
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(diff.contains("new        row  5      MED1001 · Cell structure and organelles"), "{diff}");
     assert_eq!(w.count("SELECT count(*) FROM item"), 0);
 }
 

@@ -537,13 +537,15 @@ fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, 
 fn finish(ctx: &Ctx, c: &Common, noun: &str, counts: &Counts, changes: Option<Vec<Change>>) -> Result<()> {
     if let Some(mut changes) = changes {
         changes.sort_by_key(|ch| ch.line);
-        print_diff(&changes);
+        // A workbook's rows are rows of its sheet, not lines of text.
+        let workbook = matches!(detect::container(&c.file), Ok(Container::Workbook(_)));
+        print_diff(&changes, if workbook { "row" } else { "line" });
     }
     ctx.note(summary(&c.file, noun, counts, c.dry_run));
     Ok(())
 }
 
-fn print_diff(changes: &[Change]) {
+fn print_diff(changes: &[Change], unit: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     for ch in changes {
@@ -557,7 +559,7 @@ fn print_diff(changes: &[Change]) {
         let _ = if ch.outcome == Outcome::Rejected {
             writeln!(out, "{tag:<10} {}: {}", ch.what, ch.fields.join("; "))
         } else {
-            writeln!(out, "{tag:<10} line {:<6} {}", ch.line, ch.what)
+            writeln!(out, "{tag:<10} {unit:<4} {:<6} {}", ch.line, ch.what)
         };
         if ch.outcome != Outcome::Rejected {
             for f in &ch.fields {
