@@ -66,7 +66,12 @@ pub fn run(ctx: &Ctx, cmd: ItemCmd) -> Result<()> {
             {
                 bail!("no module with code {code:?}; see `canon module list`");
             }
-            let f = curriculum::ItemFilter { module: a.module.as_deref(), theme, untagged: a.untagged };
+            let f = curriculum::ItemFilter {
+                module: a.module.as_deref(),
+                theme,
+                untagged: a.untagged,
+                ..Default::default()
+            };
             let mut items = curriculum::items(&store.conn, &f)?;
             for i in &mut items {
                 i.bloom = i
