@@ -47,8 +47,14 @@ pub enum Command {
     Tag(crate::cmd::tag::TagArgs),
     /// Remove themes from an item or a reading (the history keeps the tag).
     Untag(crate::cmd::tag::UntagArgs),
-    /// Recommend a reading for an item or a whole module.
+    /// Recommend a reading for an item or a whole module; `link list|edit|remove` manage links.
+    ///
+    /// Example: canon link 10.1056/NEJMms2004740 MED2003 --by amina; canon link list --module MED2003
     Link(crate::cmd::link::Args),
+    /// Remove a link: the reading is no longer recommended there (`canon undo` brings it back).
+    ///
+    /// Example: canon unlink 10.1056/NEJMms2004740 MED2003 --by amina
+    Unlink(crate::cmd::link::UnlinkArgs),
     /// What the curriculum leaves out: uncovered themes, module gaps, untagged modules, thin reading.
     Gaps(crate::cmd::gaps::Args),
     /// Suggest theme tags from the theme lexicons, with the matched words as evidence.

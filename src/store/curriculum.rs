@@ -645,6 +645,7 @@ pub struct Module {
     pub year: Option<i64>,
     pub code: String,
     pub title: String,
+    pub lead: Option<String>,
     pub items: i64,
     pub tagged_items: i64,
     pub themes: Vec<String>,
@@ -663,7 +664,8 @@ pub fn modules_in(conn: &Connection, year: Option<i64>, programme: Option<&str>)
                 (SELECT count(DISTINCT it.item_id) FROM item i JOIN item_tag it ON it.item_id = i.id WHERE i.module_id = m.id),
                 (SELECT group_concat(slug, ';') FROM (SELECT DISTINCT t.slug FROM item i
                     JOIN item_tag it ON it.item_id = i.id JOIN theme t ON t.id = it.theme_id
-                    WHERE i.module_id = m.id ORDER BY t.slug))
+                    WHERE i.module_id = m.id ORDER BY t.slug)),
+                m.lead
            FROM module m JOIN programme p ON p.id = m.programme_id
           WHERE (?1 IS NULL OR m.year = ?1) AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)
           ORDER BY p.name, m.year, m.code",
@@ -679,6 +681,7 @@ pub fn modules_in(conn: &Connection, year: Option<i64>, programme: Option<&str>)
                 title: r.get(4)?,
                 items: r.get(5)?,
                 tagged_items: r.get(6)?,
+                lead: r.get(8)?,
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
             })
         })?
@@ -714,6 +717,8 @@ pub struct ItemFilter<'a> {
     pub module_id: Option<i64>,
     /// One programme, by name.
     pub programme: Option<&'a str>,
+    /// One item, by ID.
+    pub item: Option<i64>,
     pub theme: Option<i64>,
     pub untagged: bool,
 }
@@ -730,10 +735,11 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
             AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id))
             AND (?4 IS NULL OR i.module_id = ?4)
             AND (?5 IS NULL OR p.name = ?5 COLLATE NOCASE)
+            AND (?6 IS NULL OR i.id = ?6)
           ORDER BY p.name, m.year, m.code, i.position, i.id",
     )?;
     let rows = st
-        .query_map(params![f.module, f.theme, f.untagged, f.module_id, f.programme], |r| {
+        .query_map(params![f.module, f.theme, f.untagged, f.module_id, f.programme, f.item], |r| {
             let themes: Option<String> = r.get(7)?;
             Ok(Item {
                 id: r.get(0)?,

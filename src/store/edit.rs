@@ -123,23 +123,12 @@ impl Removal {
         self.dependents.iter().any(|d| d.needs_force)
     }
 
-    /// "12 sessions (Spirometry, Asthma, …); 3 tags" — or "nothing else".
+    /// "12 sessions (Spirometry, Asthma, …); 3 theme tags" — or "nothing else".
     pub fn describe(&self) -> String {
         if self.dependents.is_empty() {
             return "nothing else".into();
         }
-        self.dependents
-            .iter()
-            .map(|d| {
-                if d.examples.is_empty() {
-                    format!("{} {}", d.count, d.what)
-                } else {
-                    let more = if d.count > d.examples.len() { ", …" } else { "" };
-                    format!("{} {} ({}{more})", d.count, d.what, d.examples.join(", "))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.dependents.iter().map(dependent_text).collect::<Vec<_>>().join("; ")
     }
 }
 
@@ -156,12 +145,44 @@ impl Removal {
 pub struct NeedsForce(pub Removal);
 
 fn dependent_text(d: &Dependent) -> String {
+    let what = if d.count == 1 { singular(&d.what) } else { d.what.clone() };
     if d.examples.is_empty() {
-        format!("{} {}", d.count, d.what)
+        format!("{} {what}", d.count)
     } else {
         let more = if d.count > d.examples.len() { ", …" } else { "" };
-        format!("{} {} ({}{more})", d.count, d.what, d.examples.join(", "))
+        format!("{} {what} ({}{more})", d.count, d.examples.join(", "))
     }
+}
+
+/// "1 session", not "1 sessions": the first plural noun of a phrase made singular.
+fn singular(what: &str) -> String {
+    const NOUNS: &[&str] = &[
+        "sessions",
+        "tags",
+        "links",
+        "readings",
+        "reviews",
+        "facets",
+        "changes",
+        "imports",
+        "rounds",
+        "conflicts",
+        "sub-themes",
+        "cells",
+        "gaps",
+    ];
+    let mut done = false;
+    what.split(' ')
+        .map(|w| {
+            if !done && NOUNS.contains(&w) {
+                done = true;
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A value as people read it in a message.

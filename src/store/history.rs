@@ -216,23 +216,42 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
     }
     let theme = before.get("theme_id").or_else(|| after.get("theme_id")).and_then(Value::as_i64);
     let tag = matches!(entity.as_str(), "item_tag" | "reading_tag");
-    // Anything later on the same record (for a tag: the same target and theme)?
+    // Anything later on the same record (for a tag: the same target and theme)? A later
+    // change that was itself undone later cancels out with its undo, so changes can be
+    // undone one after another, newest first.
     let mut st = tx.prepare(
-        "SELECT h.id, h.action, h.at, c.name, h.before, h.after FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+        "SELECT h.id, h.action, h.at, c.name, h.before, h.after, h.note FROM history h
+           LEFT JOIN contributor c ON c.id = h.by_id
           WHERE h.id > ?1 AND h.entity = ?2 AND h.entity_id = ?3 ORDER BY h.id",
     )?;
-    type Later = (i64, String, String, Option<String>, Option<String>, Option<String>);
+    type Later = (i64, String, String, Option<String>, Option<String>, Option<String>, Option<String>);
     let later: Vec<Later> = st
         .query_map(params![id, entity, entity_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    for (lid, laction, lat, lby, lb, la) in later {
-        let (lb, la) = (parse(lb), parse(la));
+    let undo_of = |note: &Option<String>| -> Option<i64> { note.as_deref()?.strip_prefix("undo of #")?.parse().ok() };
+    // Later changes still in effect: an undo takes the change it reverts out; an undo of
+    // an undo is a change again.
+    let mut live: Vec<&Later> = Vec::new();
+    let mut undone_by: Option<i64> = None;
+    for l in &later {
+        let (lb, la) = (parse(l.4.clone()), parse(l.5.clone()));
         let ltheme = lb.get("theme_id").or_else(|| la.get("theme_id")).and_then(Value::as_i64);
         if tag && ltheme != theme {
             continue;
         }
+        match undo_of(&l.6) {
+            Some(x) if x == id => undone_by = Some(l.0),
+            Some(x) if undone_by == Some(x) => undone_by = None,
+            Some(x) if live.iter().any(|k| k.0 == x) => live.retain(|k| k.0 != x),
+            _ => live.push(l),
+        }
+    }
+    if let Some(u) = undone_by {
+        bail!("change #{id} was already undone by #{u}; to redo it, undo #{u}");
+    }
+    if let Some((lid, laction, lat, lby, ..)) = live.first() {
         bail!(
             "cannot undo #{id}: change #{lid} ({laction} by {} at {lat}) touched the same {entity} later; \
              undo that one first",

@@ -62,18 +62,20 @@ fn label(conn: &Connection, m: &serde_json::Map<String, Value>) -> String {
     format!("{}/{}", module_code(conn, int(m, "module_id")), text(m, "title"))
 }
 
-/// Refuses a title the module already has (the natural key is module and title).
+/// Refuses a title the module already has, in any case: the natural key is
+/// module and title, and `CODE/Session title` references ignore case.
 fn clash(tx: &Transaction, module_id: i64, title: &str, id: Option<i64>) -> Result<()> {
-    let other: Option<i64> = tx
+    let other: Option<(i64, String)> = tx
         .query_row(
-            "SELECT id FROM item WHERE module_id = ?1 AND title_hash = ?2 AND id IS NOT ?3",
-            params![module_id, title_hash(title), id],
-            |r| r.get(0),
+            "SELECT id, title FROM item WHERE module_id = ?1 AND (title_hash = ?2 OR title = ?3 COLLATE NOCASE)
+                AND id IS NOT ?4 ORDER BY title_hash = ?2 DESC LIMIT 1",
+            params![module_id, title_hash(title), title, id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    if let Some(o) = other {
+    if let Some((o, t)) = other {
         bail!(
-            "module {} already has an item titled {title:?} (ID {o}); expected each title once per module",
+            "module {} already has an item titled {t:?} (ID {o}); expected each title once per module, case aside",
             module_code(tx, Some(module_id))
         );
     }
