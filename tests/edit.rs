@@ -463,7 +463,7 @@ fn contributor_show_edit_remove_with_credits_restored() {
     let before = dump(&w);
     let err = w.fails(&["contributor", "remove", "amnia", "--by", "kofi"]);
     assert!(
-        err.contains("changes in the history credited to them") && err.contains("1 session tag they made"),
+        err.contains("1 change in the history credited to them; 1 session tag they made. Removing it clears those"),
         "{err}"
     );
     let err = w.fails(&["contributor", "remove", "kofi", "--force", "--by", "kofi"]);
@@ -481,6 +481,13 @@ fn contributor_show_edit_remove_with_credits_restored() {
     let hist_before: Vec<&str> = before.lines().filter(|l| l.starts_with("history ")).collect();
     let hist_after: Vec<&str> = after.lines().filter(|l| l.starts_with("history ")).collect();
     assert_eq!(&hist_after[..hist_before.len()], &hist_before[..], "every earlier change is credited as before");
+    // Someone who only added themselves goes without --force; undoing an add removes them again.
+    w.ok(&["contributor", "add", "typo-name"]);
+    w.ok(&["contributor", "remove", "typo-name", "--by", "kofi"]);
+    w.ok(&["contributor", "add", "night-owl", "--pseudonym"]);
+    let add = w.count("SELECT max(id) FROM history WHERE entity = 'contributor' AND action = 'insert'");
+    w.ok(&["undo", &add.to_string(), "--by", "kofi"]);
+    assert_eq!(w.count("SELECT count(*) FROM contributor WHERE name IN ('typo-name', 'night-owl')"), 0);
     // Rename, and undo of the rename.
     let e = w.ok(&["contributor", "edit", "amnia", "--name", "amina", "--by", "kofi"]);
     assert_eq!(w.count("SELECT count(*) FROM contributor WHERE name = 'amina'"), 1);

@@ -44,6 +44,7 @@ pub struct AddArgs {
     /// The programme to look in, when a code is used in more than one.
     #[arg(long, value_name = "NAME")]
     pub programme: Option<String>,
+    /// Why this reading, here: a note for students.
     #[arg(long)]
     pub note: Option<String>,
     #[command(flatten)]

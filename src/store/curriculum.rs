@@ -933,6 +933,28 @@ pub fn find_item(conn: &Connection, reference: &str, programme: Option<&str>) ->
 mod tests {
     use super::*;
 
+    fn m(id: i64, programme: &str, label: &str) -> Match {
+        Match { id, programme: programme.into(), label: label.into() }
+    }
+
+    #[test]
+    fn a_reference_in_two_programmes_is_never_picked() {
+        assert_eq!(pick("X", "module", vec![]).unwrap(), None);
+        assert_eq!(pick("X", "module", vec![(m(1, "A", "X a"), true)]).unwrap(), Some(1));
+        // Two programmes: an error, even when one matches the case exactly.
+        let err = pick("X", "module", vec![(m(1, "A", "X a"), true), (m(2, "B", "x b"), false)]).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("in programme \"A\"") && text.contains("in programme \"B\"") && text.contains("--programme"),
+            "{text}"
+        );
+        assert!(err.downcast_ref::<Ambiguous>().is_some());
+        // One programme, two cases: the exact one wins; two inexact ones are an error.
+        assert_eq!(pick("X", "item", vec![(m(1, "A", "X/t"), true), (m(2, "A", "x/t"), false)]).unwrap(), Some(1));
+        let err = pick("X", "item", vec![(m(1, "A", "x/t"), false), (m(2, "A", "x/T"), false)]).unwrap_err();
+        assert!(err.to_string().contains("differ only in case"), "{err}");
+    }
+
     #[test]
     fn title_hash_is_fnv1a_and_stable() {
         // Reference values of FNV-1a 64.

@@ -103,6 +103,10 @@ pub struct Dependent {
     /// `true` when these depend on the record from elsewhere (removing it
     /// needs force); `false` when they are part of it (a reading's authors).
     pub needs_force: bool,
+    /// `true` when these stay and only their reference to the record is
+    /// cleared (a sub-theme's parent, a credit to a removed contributor);
+    /// `false` when they are removed with it.
+    pub cleared: bool,
 }
 
 /// What a removal takes (or, before it runs, would take).
@@ -135,14 +139,23 @@ impl Removal {
 /// A removal refused because others depend on the record: it lists them.
 /// Nothing was written. Pass `force` to remove them with it.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error(
-    "{} {} still has {}. Removing it removes those too, as one change that `canon undo` \
-     brings back whole; pass --force to do so",
-    .0.entity,
-    .0.label,
-    .0.dependents.iter().filter(|d| d.needs_force).map(dependent_text).collect::<Vec<_>>().join("; ")
-)]
+#[error("{}", self.message())]
 pub struct NeedsForce(pub Removal);
+
+impl NeedsForce {
+    fn message(&self) -> String {
+        let r = &self.0;
+        let forced: Vec<&Dependent> = r.dependents.iter().filter(|d| d.needs_force).collect();
+        let verb = if forced.iter().all(|d| d.cleared) { "clears" } else { "removes" };
+        format!(
+            "{} {} still has {}. Removing it {verb} those too, as one change that `canon undo` brings back \
+             whole; pass --force to do so",
+            r.entity,
+            r.label,
+            forced.iter().map(|d| dependent_text(d)).collect::<Vec<_>>().join("; ")
+        )
+    }
+}
 
 fn dependent_text(d: &Dependent) -> String {
     let what = if d.count == 1 { singular(&d.what) } else { d.what.clone() };
@@ -370,6 +383,7 @@ impl Cascade {
                 count: g.records.len(),
                 examples: g.examples.clone(),
                 needs_force: g.needs_force,
+                cleared: false,
             })
             .collect();
         dependents.extend(self.detach.iter().map(|d| Dependent {
@@ -377,6 +391,7 @@ impl Cascade {
             count: d.keys.len(),
             examples: Vec::new(),
             needs_force: d.needs_force,
+            cleared: true,
         }));
         Removal { entity: self.entity, id: self.id(), label: self.label.clone(), dependents, history_id }
     }
@@ -860,4 +875,33 @@ fn item_ref(conn: &Connection, id: Option<i64>) -> String {
         .ok()
     })
     .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_of_a_kind_is_singular() {
+        assert_eq!(singular("sessions"), "session");
+        assert_eq!(singular("theme tags on them"), "theme tag on them");
+        assert_eq!(singular("changes in the history credited to them"), "change in the history credited to them");
+        assert_eq!(singular("links to sessions or modules"), "link to sessions or modules");
+        let d = Dependent {
+            what: "reading links".into(),
+            count: 1,
+            examples: vec!["x".into()],
+            needs_force: true,
+            cleared: false,
+        };
+        assert_eq!(dependent_text(&d), "1 reading link (x)");
+        let d = Dependent {
+            what: "sessions".into(),
+            count: 4,
+            examples: vec!["a".into(), "b".into()],
+            needs_force: true,
+            cleared: false,
+        };
+        assert_eq!(dependent_text(&d), "4 sessions (a, b, …)");
+    }
 }

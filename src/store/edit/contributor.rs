@@ -70,9 +70,17 @@ pub(super) fn cascade(conn: &Connection, id: i64) -> Result<Cascade> {
     let root = load(conn, "contributor", id)?;
     let mut c = Cascade::new("contributor", root.clone(), format!("{:?}", text(&root, "name")));
     let by = |sql: &str| ids(conn, sql, id);
+    // The entries about their own record (being added, edited) go with them unforced;
+    // changes they made to anything else are credits others depend on.
     c.clear(
         "history.by_id",
-        by("SELECT id FROM history WHERE by_id = ?1 ORDER BY id")?,
+        by("SELECT id FROM history WHERE by_id = ?1 AND entity = 'contributor' AND entity_id = ?1 ORDER BY id")?,
+        "changes to their own record",
+        false,
+    );
+    c.clear(
+        "history.by_id",
+        by("SELECT id FROM history WHERE by_id = ?1 AND NOT (entity = 'contributor' AND entity_id = ?1) ORDER BY id")?,
         "changes in the history credited to them",
         true,
     );
