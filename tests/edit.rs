@@ -274,6 +274,26 @@ fn module_verbs_force_rule_and_undo_bring_back_sessions_tags_and_links() {
     let cov = w.ok(&["coverage", "--module", "MED2002", "--format", "csv"]);
     assert!(cov.contains("MED2002,Respiratory System,9"), "{cov}");
 
+    // Undoing the undo takes the same records away again (no --force asked twice).
+    let restored = w.count("SELECT max(id) FROM history").to_string();
+    w.ok(&["undo", &restored, "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM module WHERE code = 'MED2002'"), 0);
+    w.ok(&["undo", &w.count("SELECT max(id) FROM history").to_string(), "--by", "amina"]);
+    assert_eq!(records(&w), before);
+
+    // Moving a module to another programme (added if new), and back by undo.
+    let mv = w.ok(&["module", "edit", "MED2002", "--move-to", "BSc Physician Associate", "--by", "amina"]);
+    let m = w.json(&["module", "list", "--programme", "BSc Physician Associate", "--format", "json"]);
+    assert_eq!(m[0]["code"], "MED2002");
+    w.ok(&["undo", mv.trim(), "--by", "amina"]);
+    assert!(
+        w.json(&["module", "list", "--programme", "BSc Physician Associate", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(w.json(&["module", "show", "MED2002", "--format", "json"])["programme"], "MBChB Medicine");
+
     // Re-imported since? Then the undo of a removal is refused, naming why.
     let rm = w.ok(&["module", "remove", "MED2002", "--force", "--by", "amina"]);
     w.ok(&["import", "modules", &sample("modules.csv")]);
@@ -355,6 +375,12 @@ fn reading_edit_remove_by_doi_and_undo() {
     assert_eq!(w.count("SELECT count(*) FROM link"), 0);
     w.ok(&["undo", rm.trim(), "--by", "amina"]);
     assert_eq!(records(&w), before);
+
+    // Added again since (same title and year): the undo of its removal is refused, not a duplicate.
+    let rm = w.ok(&["reading", "remove", doi, "--force", "--by", "amina"]);
+    w.ok(&["reading", "add", "--title", "Hidden in plain sight", "--year", "2021", "--by", "amina"]);
+    let err = w.fails(&["undo", rm.trim(), "--by", "amina"]);
+    assert!(err.contains("has taken its place since (same DOI, ISBN, or title and year)"), "{err}");
 }
 
 #[test]
@@ -366,6 +392,10 @@ fn theme_edit_lexicon_parent_and_remove_with_force() {
     let t = w.json(&["theme", "show", "epistemic-bias", "--format", "json"]);
     assert!(t["keywords"].as_array().unwrap().iter().any(|k| k == "colourism"), "{t}");
     let before = w.json(&["theme", "show", "epistemic-bias", "--format", "json"])["keywords"].clone();
+    // A lexicon edit is undone like any other.
+    let e = w.ok(&["theme", "edit", "epistemic-bias", "--add-keyword", "melanin", "--by", "amina"]);
+    w.ok(&["undo", e.trim(), "--by", "amina"]);
+    assert_eq!(w.json(&["theme", "show", "epistemic-bias", "--format", "json"])["keywords"], before);
     // Remove one, add two (case folded); a missing word is refused and nothing written.
     w.ok(&[
         "theme",
@@ -506,8 +536,11 @@ fn links_list_edit_unlink_and_undo() {
     assert_eq!(links.as_array().unwrap().len(), 2, "{links}");
     let csv = w.ok(&["link", "list", "--module", "MED2002", "--format", "csv"]);
     assert!(csv.contains(OXIMETRY) && csv.contains("race correction") && !csv.contains("MED2003"), "{csv}");
-    w.ok(&["link", "edit", doi, "MED2003", "--note", "eGFR", "--by", "amina"]);
+    let e = w.ok(&["link", "edit", doi, "MED2003", "--note", "eGFR", "--by", "amina"]);
     assert_eq!(w.count("SELECT count(*) FROM link WHERE note = 'eGFR'"), 1);
+    w.ok(&["undo", e.trim(), "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM link WHERE note IS NULL"), 1);
+    w.ok(&["link", "edit", doi, "MED2003", "--note", "eGFR", "--by", "amina"]);
     let before = records(&w);
     let un = w.ok(&["unlink", doi, "MED2003", "--by", "amina"]);
     assert_eq!(w.count("SELECT count(*) FROM link"), 1);

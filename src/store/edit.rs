@@ -728,10 +728,17 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
                 |r| r.get(0),
             )
             .optional()?,
+        // The importers' duplicate rule: DOI, ISBN, then title and year.
         "reading" => tx
             .query_row(
-                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1) OR (isbn IS NOT NULL AND isbn = ?2)",
-                params![root.get("doi").and_then(Value::as_str), root.get("isbn").and_then(Value::as_str)],
+                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1) OR (isbn IS NOT NULL AND isbn = ?2)
+                    OR (title_key = ?3 AND year IS ?4) LIMIT 1",
+                params![
+                    root.get("doi").and_then(Value::as_str),
+                    root.get("isbn").and_then(Value::as_str),
+                    text(root, "title_key"),
+                    int(root, "year")
+                ],
                 |r| r.get(0),
             )
             .optional()?,
@@ -745,7 +752,7 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
                 "module" => "programme and code",
                 "item" => "module and title",
                 "theme" => "slug",
-                "reading" => "DOI or ISBN",
+                "reading" => "DOI, ISBN, or title and year",
                 "link" => "reading and session or module",
                 _ => "name",
             }
