@@ -674,3 +674,31 @@ fn the_programme_filter_on_listings_gaps_coverage_and_report() {
     let err = w.fails(&["gaps", "--programme", "Dentistry"]);
     assert!(err.contains("no programme \"Dentistry\""), "{err}");
 }
+
+/// A table a later schema adds beside items (say, keywords) is found through
+/// its foreign key: removed with the item and brought back by undo, not lost.
+#[test]
+fn rows_of_tables_added_later_go_and_come_back_with_their_record() {
+    let w = imported();
+    let id = item_id(&w, "MED2002", OXIMETRY);
+    {
+        let c = rusqlite::Connection::open(w.db()).unwrap();
+        c.execute_batch(
+            "CREATE TABLE item_extra (item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
+                                      word TEXT NOT NULL, PRIMARY KEY (item_id, word)) STRICT, WITHOUT ROWID;",
+        )
+        .unwrap();
+        c.execute(&format!("INSERT INTO item_extra VALUES ({id}, 'pulse oximetry'), ({id}, 'melanin')"), []).unwrap();
+    }
+    let rm = w.ok(&["item", "remove", &id, "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM item_extra"), 0);
+    let out = w.ok_stderr(&["undo", rm.trim(), "--by", "amina"]);
+    assert!(out.contains("2 item extra"), "{out}");
+    assert_eq!(w.count(&format!("SELECT count(*) FROM item_extra WHERE item_id = {id}")), 2);
+    // The same through a whole module.
+    let rm = w.ok(&["module", "remove", "MED2002", "--force", "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM item_extra"), 0);
+    w.ok(&["undo", rm.trim(), "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM item_extra WHERE word = 'melanin'"), 1);
+    check(&w);
+}

@@ -309,11 +309,14 @@ fn record_insert(tx: &Transaction, by: i64, entity: &'static str, id: i64, label
 
 /// Records that go with a removal, from one table.
 struct Group {
-    table: &'static str,
+    table: String,
     records: Vec<Record>,
     what: String,
     examples: Vec<String>,
     needs_force: bool,
+    /// For a table the cascades do not know by name: the column that refers
+    /// to the removed record and its ID, to delete the rows by.
+    other: Option<(String, i64)>,
 }
 
 /// References a removal sets to NULL: `table.column` and the keys of the rows.
@@ -364,7 +367,33 @@ impl Cascade {
                 examples.push(n);
             }
         }
-        self.groups.push(Group { table, records, what: what.into(), examples, needs_force });
+        self.groups.push(Group { table: table.into(), records, what: what.into(), examples, needs_force, other: None });
+    }
+
+    /// Adds the rows of tables the cascades do not name that refer to the
+    /// `parent` record `id` (a table a later schema added): they are part of
+    /// it, removed with it and restored by undo, never lost in silence.
+    fn others(&mut self, conn: &Connection, parent: &str, id: i64) -> Result<()> {
+        for (t, col) in referrers(conn, parent)? {
+            if handled(parent, &t) {
+                continue;
+            }
+            let Some(ot) = other_table(conn, &t)? else { continue };
+            let records = other_rows(conn, &ot, &col, id)?;
+            if records.is_empty() {
+                continue;
+            }
+            let what = format!("{} rows", t.replace('_', " "));
+            self.groups.push(Group {
+                table: t,
+                records,
+                what,
+                examples: Vec::new(),
+                needs_force: false,
+                other: Some((col, id)),
+            });
+        }
+        Ok(())
     }
 
     fn clear(&mut self, column: &'static str, keys: Vec<Value>, what: &str, needs_force: bool) {
@@ -408,7 +437,7 @@ impl Cascade {
         if !self.groups.is_empty() {
             let mut with: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
             for g in &self.groups {
-                with.entry(g.table).or_default().extend(g.records.iter().cloned().map(Value::Object));
+                with.entry(g.table.as_str()).or_default().extend(g.records.iter().cloned().map(Value::Object));
             }
             before.insert(REMOVED_WITH.into(), serde_json::to_value(with)?);
         }
@@ -436,11 +465,18 @@ impl Cascade {
                 detach(tx, d.column, k)?;
             }
         }
-        // Children before parents: the reverse of the bundle's table order.
+        // Children before parents: tables found by their references first,
+        // then the reverse of the bundle's table order.
         let mut groups: Vec<&Group> = self.groups.iter().collect();
-        groups.sort_by_key(|g| std::cmp::Reverse(order(g.table)));
+        groups.sort_by_key(|g| std::cmp::Reverse(order(&g.table)));
         for g in groups {
-            let t = table(g.table)?;
+            if let Some((col, parent)) = &g.other {
+                if let Some(ot) = other_table(tx, &g.table)? {
+                    other_delete(tx, &ot, col, *parent)?;
+                }
+                continue;
+            }
+            let t = table(&g.table)?;
             for r in &g.records {
                 delete(tx, t, r)?;
             }
@@ -448,6 +484,111 @@ impl Cascade {
         delete(tx, table(self.entity)?, &self.root)
             .with_context(|| format!("removing {} {}", self.entity, self.label))?;
         Ok(self.removal(Some(hid)))
+    }
+}
+
+/// Whether the cascade of a `parent` record handles the table `child` by
+/// name (or inline, or as a reference it clears).
+fn handled(parent: &str, child: &str) -> bool {
+    matches!(
+        (parent, child),
+        ("item", "item_tag" | "link")
+            | ("module", "item" | "link")
+            | ("reading", "reading_author" | "reading_tag" | "link" | "review" | "person_facet")
+            | ("theme", "theme_keyword" | "item_tag" | "reading_tag" | "theme")
+            | ("snapshot", "snapshot_coverage" | "snapshot_gap")
+    )
+}
+
+/// Every (table, column) whose foreign key refers to `parent`, from the schema itself.
+fn referrers(conn: &Connection, parent: &str) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT m.name, f.\"from\" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
+          WHERE m.type = 'table' AND f.\"table\" = ?1 ORDER BY m.name, f.\"from\"",
+    )?;
+    let v = st.query_map([parent], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// A table outside the bundle's list, with its columns as the schema has them.
+struct OtherTable {
+    name: String,
+    cols: Vec<String>,
+}
+
+/// An SQL identifier in double quotes. Only names read back from the
+/// schema reach it (never user text).
+fn quoted(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
+}
+
+/// The table `name` if the schema has it, with its columns; `None` otherwise.
+fn other_table(conn: &Connection, name: &str) -> Result<Option<OtherTable>> {
+    // An ordinary table of this database: not SQLite's own, not a virtual
+    // (full-text) table or one of its shadow tables.
+    let known: bool = conn
+        .prepare_cached(
+            "SELECT 1 FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name = ?1
+                AND substr(name, 1, 7) <> 'sqlite_'",
+        )?
+        .exists([name])?;
+    if !known {
+        return Ok(None);
+    }
+    let mut st = conn.prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let cols = st.query_map([name], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(Some(OtherTable { name: name.to_string(), cols }))
+}
+
+fn other_rows(conn: &Connection, t: &OtherTable, column: &str, id: i64) -> Result<Vec<Record>> {
+    if !t.cols.iter().any(|c| c == column) {
+        return Ok(Vec::new());
+    }
+    let cols: Vec<String> = t.cols.iter().map(|c| quoted(c)).collect();
+    let sql = format!("SELECT {} FROM {} WHERE {} = ?1 ORDER BY 1", cols.join(", "), quoted(&t.name), quoted(column));
+    let mut st = conn.prepare(&sql)?;
+    let rows = st
+        .query_map([id], |r| {
+            let mut m = Record::new();
+            for (i, c) in t.cols.iter().enumerate() {
+                m.insert(c.clone(), value(r.get_ref(i)?));
+            }
+            Ok(m)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+fn other_delete(tx: &Transaction, t: &OtherTable, column: &str, id: i64) -> Result<()> {
+    if t.cols.iter().any(|c| c == column) {
+        tx.execute(&format!("DELETE FROM {} WHERE {} = ?1", quoted(&t.name), quoted(column)), [id])?;
+    }
+    Ok(())
+}
+
+/// Inserts a kept row into a table outside the bundle's list: only the
+/// columns the table has, values bound.
+fn other_insert(tx: &Transaction, t: &OtherTable, r: &Record) -> Result<()> {
+    let cols: Vec<&String> = t.cols.iter().filter(|c| r.contains_key(c.as_str())).collect();
+    if cols.is_empty() {
+        return Ok(());
+    }
+    let marks = (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let names = cols.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
+    let sql = format!("INSERT INTO {} ({names}) VALUES ({marks})", quoted(&t.name));
+    let values: Vec<rusqlite::types::Value> = cols.iter().map(|c| bundle::to_sql(&r[c.as_str()])).collect();
+    tx.execute(&sql, rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
+fn value(v: rusqlite::types::ValueRef) -> Value {
+    match v {
+        rusqlite::types::ValueRef::Null => Value::Null,
+        rusqlite::types::ValueRef::Integer(x) => Value::from(x),
+        rusqlite::types::ValueRef::Real(x) => Value::from(x),
+        rusqlite::types::ValueRef::Text(s) | rusqlite::types::ValueRef::Blob(s) => {
+            Value::from(String::from_utf8_lossy(s).into_owned())
+        }
     }
 }
 
@@ -613,11 +754,22 @@ pub(crate) fn restore(tx: &Transaction, by: i64, entity: &str, before: &Record, 
     }
     taken(tx, entity, &root, history_id)?;
     let mut groups: Vec<(&'static Table, Vec<Record>)> = Vec::new();
+    let mut others: Vec<(OtherTable, Vec<Record>)> = Vec::new();
     if let Some(Value::Object(w)) = &with {
         for (name, rows) in w {
-            let gt = table(name)?;
-            let recs = rows.as_array().into_iter().flatten().filter_map(|v| v.as_object().cloned()).collect();
-            groups.push((gt, recs));
+            let recs: Vec<Record> =
+                rows.as_array().into_iter().flatten().filter_map(|v| v.as_object().cloned()).collect();
+            match bundle::table(name) {
+                Some(gt) => groups.push((gt, recs)),
+                None => {
+                    let ot = other_table(tx, name)?.with_context(|| {
+                        format!(
+                            "cannot undo #{history_id}: it kept rows of a table {name:?} this database does not have"
+                        )
+                    })?;
+                    others.push((ot, recs));
+                }
+            }
         }
     }
     groups.sort_by_key(|(gt, _)| order(gt.name));
@@ -636,9 +788,10 @@ pub(crate) fn restore(tx: &Transaction, by: i64, entity: &str, before: &Record, 
         }
     }
     let mut missing = Vec::new();
-    for (tn, r) in
-        std::iter::once((t.name, &root)).chain(groups.iter().flat_map(|(gt, rs)| rs.iter().map(|r| (gt.name, r))))
-    {
+    let all = std::iter::once((t.name, &root))
+        .chain(groups.iter().flat_map(|(gt, rs)| rs.iter().map(|r| (gt.name, r))))
+        .chain(others.iter().flat_map(|(ot, rs)| rs.iter().map(|r| (ot.name.as_str(), r))));
+    for (tn, r) in all {
         for (col, v) in r {
             let (Some(target), Some(rid)) = (refers_to(col), v.as_i64()) else { continue };
             if !coming.contains(&(target, rid)) && !exists(tx, target, rid)? {
@@ -664,6 +817,12 @@ pub(crate) fn restore(tx: &Transaction, by: i64, entity: &str, before: &Record, 
         if !matches!(gt.name, "snapshot_coverage" | "snapshot_gap") {
             counts.push(format!("{} {}", recs.len(), gt.name.replace('_', " ")));
         }
+    }
+    for (ot, recs) in &others {
+        for r in recs {
+            other_insert(tx, ot, r).with_context(|| format!("restoring a {} row of {entity} {id}", ot.name))?;
+        }
+        counts.push(format!("{} {}", recs.len(), ot.name.replace('_', " ")));
     }
     if let Some(Value::Object(d)) = &detached {
         let mut n = 0;
@@ -808,15 +967,7 @@ fn rows(conn: &Connection, t: &str, filter: &str, id: i64) -> Result<Vec<Record>
         .query_map([id], |r| {
             let mut m = Record::new();
             for (i, c) in tb.cols.iter().enumerate() {
-                let v = match r.get_ref(i)? {
-                    rusqlite::types::ValueRef::Null => Value::Null,
-                    rusqlite::types::ValueRef::Integer(x) => Value::from(x),
-                    rusqlite::types::ValueRef::Real(x) => Value::from(x),
-                    rusqlite::types::ValueRef::Text(s) | rusqlite::types::ValueRef::Blob(s) => {
-                        Value::from(String::from_utf8_lossy(s).into_owned())
-                    }
-                };
-                m.insert((*c).to_string(), v);
+                m.insert((*c).to_string(), value(r.get_ref(i)?));
             }
             Ok(m)
         })?

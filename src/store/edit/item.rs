@@ -167,6 +167,7 @@ pub(super) fn cascade(conn: &Connection, id: i64) -> Result<Cascade> {
         |r| format!("{:?} → {}", reading_title(conn, int(r, "reading_id")), item_ref(conn, int(r, "item_id"))),
         true,
     );
+    c.others(conn, "item", id)?;
     Ok(c)
 }
 

@@ -6,8 +6,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
 
 use super::{
-    Added, Cascade, Edited, Removal, int, item_ref, load, optional_text, reading_title, record_insert, required_text,
-    rows, text, theme_slug, update,
+    Added, Cascade, Edited, Removal, ids, int, item_ref, load, optional_text, reading_title, record_insert,
+    required_text, rows, text, theme_slug, update,
 };
 use crate::store::IdGen;
 
@@ -171,6 +171,11 @@ pub(super) fn cascade(conn: &Connection, id: i64) -> Result<Cascade> {
         },
         true,
     );
+    c.others(conn, "module", id)?;
+    for item in ids(conn, "SELECT id FROM item WHERE module_id = ?1 ORDER BY id", id)?.iter().filter_map(Value::as_i64)
+    {
+        c.others(conn, "item", item)?;
+    }
     Ok(c)
 }
 

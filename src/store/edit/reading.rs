@@ -191,6 +191,7 @@ pub(super) fn cascade(conn: &Connection, id: i64) -> Result<Cascade> {
         |r| if int(r, "item_id").is_some() { item_ref(conn, int(r, "item_id")) } else { code(int(r, "module_id")) },
         true,
     );
+    c.others(conn, "reading", id)?;
     Ok(c)
 }
 

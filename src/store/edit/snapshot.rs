@@ -45,6 +45,7 @@ pub(super) fn cascade(conn: &Connection, id: i64) -> Result<Cascade> {
     c.with("snapshot_coverage", cells, "frozen coverage cells", |_| String::new(), false);
     let gaps = rows(conn, "snapshot_gap", "WHERE snapshot_id = ?1", id)?;
     c.with("snapshot_gap", gaps, "frozen gaps", |_| String::new(), false);
+    c.others(conn, "snapshot", id)?;
     Ok(c)
 }
 

@@ -150,6 +150,7 @@ pub(super) fn cascade(conn: &Connection, id: i64) -> Result<Cascade> {
         "sub-themes (they would have no parent)",
         true,
     );
+    c.others(conn, "theme", id)?;
     Ok(c)
 }
 
