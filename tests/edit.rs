@@ -671,6 +671,16 @@ fn the_programme_filter_on_listings_gaps_coverage_and_report() {
         "{}",
         &report[..report.len().min(2000)]
     );
+    // The PA oximetry session would be suggested epistemic-bias; not within MBChB Medicine.
+    let pa_ids: Vec<i64> = items.as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    let ids_in = |args: &[&str]| -> Vec<i64> {
+        let s = w.json(args);
+        s.as_array().unwrap().iter().filter(|x| x["target"] == "item").map(|x| x["id"].as_i64().unwrap()).collect()
+    };
+    let pa = ids_in(&["suggest", "--programme", "BSc Physician Associate", "--format", "json"]);
+    assert!(!pa.is_empty() && pa.iter().all(|i| pa_ids.contains(i)), "{pa:?}");
+    let med = ids_in(&["suggest", "--programme", "MBChB Medicine", "--format", "json"]);
+    assert!(!med.is_empty() && med.iter().all(|i| !pa_ids.contains(i)), "{med:?}");
     let err = w.fails(&["gaps", "--programme", "Dentistry"]);
     assert!(err.contains("no programme \"Dentistry\""), "{err}");
 }
