@@ -177,7 +177,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         bail!("nothing to change; give --name, --role, --affiliation, --pseudonym or --not-pseudonym");
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| edit::contributor::edit(tx, by, id, &p))?;
-    editing::edited(ctx, &e);
+    editing::edited(ctx, &e)?;
     Ok(())
 }
 
@@ -185,11 +185,11 @@ fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let id = find(&store, &a.name)?;
     if a.dry_run {
-        editing::removed(ctx, &edit::contributor::removal(&store.conn, id)?);
+        editing::removed(ctx, &edit::contributor::removal(&store.conn, id)?)?;
         return Ok(());
     }
     let r = editing::write(&mut store, &a.by, |tx, _, by| edit::contributor::remove(tx, by, id, a.force))?;
-    editing::removed(ctx, &r);
+    editing::removed(ctx, &r)?;
     Ok(())
 }
 

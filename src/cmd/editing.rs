@@ -92,14 +92,22 @@ pub fn write<T>(store: &mut Store, by: &By, f: impl FnOnce(&Transaction, &mut Id
     Ok(out)
 }
 
+/// Writes one line to stdout; a closed pipe comes back as an error (which `main` treats as success).
+pub fn line(text: impl std::fmt::Display) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
 /// Says what an add made; prints its ID on stdout.
-pub fn added(ctx: &Ctx, a: &Added) {
+pub fn added(ctx: &Ctx, a: &Added) -> Result<()> {
     ctx.note(format_args!("added {} {} (ID {}; change #{})", a.entity, a.label, a.id, a.history_id));
-    println!("{}", a.id);
+    line(a.id)
 }
 
 /// Says what an edit changed and how to undo it; prints the change's ID on stdout.
-pub fn edited(ctx: &Ctx, e: &Edited) {
+pub fn edited(ctx: &Ctx, e: &Edited) -> Result<()> {
     match e.history_id {
         None => ctx.note(format_args!("{} {} already is so; nothing changed", e.entity, e.label)),
         Some(h) => {
@@ -109,14 +117,15 @@ pub fn edited(ctx: &Ctx, e: &Edited) {
                 e.label,
                 e.describe()
             ));
-            println!("{h}");
+            line(h)?;
         }
     }
+    Ok(())
 }
 
 /// Says what a removal took and how to bring it back; prints the change's
 /// ID on stdout. For a dry run (no history entry) says what would go.
-pub fn removed(ctx: &Ctx, r: &Removal) {
+pub fn removed(ctx: &Ctx, r: &Removal) -> Result<()> {
     match r.history_id {
         None => {
             let force = if r.needs_force() { "; it needs --force" } else { "" };
@@ -133,19 +142,17 @@ pub fn removed(ctx: &Ctx, r: &Removal) {
                 "removed {} {}{with} (change #{h}; `canon undo {h}` brings it back)",
                 r.entity, r.label
             ));
-            println!("{h}");
+            line(h)?;
         }
     }
+    Ok(())
 }
 
 /// Prints one record as a card: `field  value` lines in a table, the
 /// same pairs as CSV, or `json` as JSON.
 pub fn card<T: serde::Serialize>(ctx: &Ctx, format: Format, rows: Vec<[String; 2]>, json: &T) -> Result<()> {
     match format {
-        Format::Json => {
-            println!("{}", serde_json::to_string_pretty(json)?);
-            Ok(())
-        }
+        Format::Json => line(serde_json::to_string_pretty(json)?),
         Format::Csv => {
             let out = Output { format: Format::Csv, output: None, limit: 0 };
             let mut l = Listing::new(&["field", "value"]);
@@ -154,13 +161,16 @@ pub fn card<T: serde::Serialize>(ctx: &Ctx, format: Format, rows: Vec<[String; 2
         }
         Format::Table => {
             let width = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0).max(8);
+            let mut text = String::new();
             for [k, v] in rows {
                 let mut lines = v.lines();
-                println!("{k:<width$}  {}", lines.next().unwrap_or(""));
+                text.push_str(&format!("{k:<width$}  {}\n", lines.next().unwrap_or("")));
                 for more in lines {
-                    println!("{:<width$}  {more}", "");
+                    text.push_str(&format!("{:<width$}  {more}\n", ""));
                 }
             }
+            use std::io::Write;
+            std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(())
         }
     }

@@ -290,7 +290,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let outcomes = a.outcomes.join("\n");
     let n = NewItem { module_id, kind: &a.kind, title: &a.title, outcomes: &outcomes };
     let added = editing::write(&mut store, &a.by, |tx, ids, by| item::add(tx, ids, by, &n))?;
-    editing::added(ctx, &added);
+    editing::added(ctx, &added)?;
     Ok(())
 }
 
@@ -325,7 +325,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         bail!("nothing to change; give --title, --kind, --outcome, --bloom or --move-to");
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| item::edit(tx, by, id, &p))?;
-    editing::edited(ctx, &e);
+    editing::edited(ctx, &e)?;
     Ok(())
 }
 
@@ -334,11 +334,11 @@ fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
     let programme = editing::programme(&store, &a.which.programme)?;
     let id = editing::item(&store, &a.which.item, programme.as_deref())?;
     if a.dry_run {
-        editing::removed(ctx, &item::removal(&store.conn, id)?);
+        editing::removed(ctx, &item::removal(&store.conn, id)?)?;
         return Ok(());
     }
     let r = editing::write(&mut store, &a.by, |tx, _, by| item::remove(tx, by, id, a.force))?;
-    editing::removed(ctx, &r);
+    editing::removed(ctx, &r)?;
     Ok(())
 }
 

@@ -163,7 +163,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     let id = which(&store, &a.which)?;
     let note = editing::clearable(&a.note).flatten();
     let e = editing::write(&mut store, &a.which.by, |tx, _, by| link::edit_note(tx, by, id, note.as_deref()))?;
-    editing::edited(ctx, &e);
+    editing::edited(ctx, &e)?;
     Ok(())
 }
 
@@ -172,7 +172,7 @@ pub fn unlink(ctx: &Ctx, a: UnlinkArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let id = which(&store, &a)?;
     let r = editing::write(&mut store, &a.by, |tx, _, by| link::remove(tx, by, id))?;
-    editing::removed(ctx, &r);
+    editing::removed(ctx, &r)?;
     Ok(())
 }
 

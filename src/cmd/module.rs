@@ -217,7 +217,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     };
     let m = NewModule { programme: &programme, code: &a.code, title: &a.title, year: a.year, lead: a.lead.as_deref() };
     let added = editing::write(&mut store, &a.by, |tx, ids, by| module::add(tx, ids, by, &m))?;
-    editing::added(ctx, &added);
+    editing::added(ctx, &added)?;
     Ok(())
 }
 
@@ -236,7 +236,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         bail!("nothing to change; give --code, --title, --year, --lead or --move-to");
     }
     let e = editing::write(&mut store, &a.by, |tx, ids, by| module::edit(tx, ids, by, id, &p))?;
-    editing::edited(ctx, &e);
+    editing::edited(ctx, &e)?;
     Ok(())
 }
 
@@ -245,10 +245,10 @@ fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
     let programme = editing::programme(&store, &a.programme)?;
     let id = editing::module(&store, &a.module, programme.as_deref())?;
     if a.dry_run {
-        editing::removed(ctx, &module::removal(&store.conn, id)?);
+        editing::removed(ctx, &module::removal(&store.conn, id)?)?;
         return Ok(());
     }
     let r = editing::write(&mut store, &a.by, |tx, _, by| module::remove(tx, by, id, a.force))?;
-    editing::removed(ctx, &r);
+    editing::removed(ctx, &r)?;
     Ok(())
 }

@@ -136,7 +136,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         bail!("nothing to change; give a field to set, e.g. --title, --author, --year, --doi, --note (see --help)");
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| reading::edit(tx, by, id, &p))?;
-    editing::edited(ctx, &e);
+    editing::edited(ctx, &e)?;
     Ok(())
 }
 
@@ -144,10 +144,10 @@ pub fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let id = find(&store, &a.reading)?;
     if a.dry_run {
-        editing::removed(ctx, &reading::removal(&store.conn, id)?);
+        editing::removed(ctx, &reading::removal(&store.conn, id)?)?;
         return Ok(());
     }
     let r = editing::write(&mut store, &a.by, |tx, _, by| reading::remove(tx, by, id, a.force))?;
-    editing::removed(ctx, &r);
+    editing::removed(ctx, &r)?;
     Ok(())
 }

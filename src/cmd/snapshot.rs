@@ -188,7 +188,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         bail!("nothing to change; give --name or --note");
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| edit::edit(tx, by, id, &p))?;
-    editing::edited(ctx, &e);
+    editing::edited(ctx, &e)?;
     Ok(())
 }
 
@@ -196,6 +196,6 @@ fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let id = find(&store, &a.name)?;
     let r = editing::write(&mut store, &a.by, |tx, _, by| edit::remove(tx, by, id))?;
-    editing::removed(ctx, &r);
+    editing::removed(ctx, &r)?;
     Ok(())
 }

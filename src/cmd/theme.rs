@@ -132,18 +132,18 @@ pub fn run(ctx: &Ctx, cmd: ThemeCmd) -> Result<()> {
             let t = themes::get(&store.conn, &a.theme)?
                 .with_context(|| format!("unknown theme {:?}; see `canon theme list`", a.theme))?;
             match a.format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&t)?),
+                Format::Json => editing::line(serde_json::to_string_pretty(&t)?),
                 _ => {
-                    println!("{} ({})", t.name, t.slug);
+                    let mut text = format!("{} ({})\n", t.name, t.slug);
                     if let Some(p) = &t.parent {
-                        println!("parent: {p}");
+                        text.push_str(&format!("parent: {p}\n"));
                     }
-                    println!("\n{}\n", t.description);
-                    println!("tagged items: {}   approved readings: {}", t.items, t.readings);
-                    println!("keywords ({}): {}", t.keywords.len(), t.keywords.join(", "));
+                    text.push_str(&format!("\n{}\n\n", t.description));
+                    text.push_str(&format!("tagged items: {}   approved readings: {}\n", t.items, t.readings));
+                    text.push_str(&format!("keywords ({}): {}", t.keywords.len(), t.keywords.join(", ")));
+                    editing::line(text)
                 }
             }
-            Ok(())
         }
         ThemeCmd::Add(a) => {
             let mut store = ctx.open(Mode::Create)?;
@@ -199,7 +199,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         );
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| edit::theme::edit(tx, by, id, &p))?;
-    editing::edited(ctx, &e);
+    editing::edited(ctx, &e)?;
     Ok(())
 }
 
@@ -207,10 +207,10 @@ fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let id = find(&store, &a.theme)?;
     if a.dry_run {
-        editing::removed(ctx, &edit::theme::removal(&store.conn, id)?);
+        editing::removed(ctx, &edit::theme::removal(&store.conn, id)?)?;
         return Ok(());
     }
     let r = editing::write(&mut store, &a.by, |tx, _, by| edit::theme::remove(tx, by, id, a.force))?;
-    editing::removed(ctx, &r);
+    editing::removed(ctx, &r)?;
     Ok(())
 }

@@ -72,13 +72,10 @@ impl Edited {
         self.changes.is_empty()
     }
 
-    /// The changes as `field: before → after`, joined with `; `.
+    /// The changes as `field: before → after`, joined with `; `. A list
+    /// (keywords, authors) shows what was added (`+`) and taken out (`−`).
     pub fn describe(&self) -> String {
-        self.changes
-            .iter()
-            .map(|c| format!("{}: {} → {}", c.field, show_value(&c.before), show_value(&c.after)))
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.changes.iter().map(describe_change).collect::<Vec<_>>().join("; ")
     }
 }
 
@@ -196,6 +193,19 @@ fn singular(what: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+fn describe_change(c: &FieldChange) -> String {
+    if let (Value::Array(b), Value::Array(a)) = (&c.before, &c.after) {
+        let added: Vec<String> = a.iter().filter(|x| !b.contains(x)).map(show_value).collect();
+        let gone: Vec<String> = b.iter().filter(|x| !a.contains(x)).map(show_value).collect();
+        if !added.is_empty() || !gone.is_empty() {
+            let mut parts: Vec<String> = added.iter().map(|x| format!("+{x}")).collect();
+            parts.extend(gone.iter().map(|x| format!("−{x}")));
+            return format!("{}: {}", c.field, parts.join(", "));
+        }
+    }
+    format!("{}: {} → {}", c.field, show_value(&c.before), show_value(&c.after))
 }
 
 /// A value as people read it in a message.
@@ -1061,5 +1071,11 @@ mod tests {
             cleared: false,
         };
         assert_eq!(dependent_text(&d), "4 sessions (a, b, …)");
+        let c = FieldChange {
+            field: "keywords".into(),
+            before: serde_json::json!(["a", "skin tone"]),
+            after: serde_json::json!(["a", "colourism"]),
+        };
+        assert_eq!(describe_change(&c), "keywords: +\"colourism\", −\"skin tone\"");
     }
 }
