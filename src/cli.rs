@@ -47,7 +47,7 @@ pub enum Command {
     Tag(crate::cmd::tag::TagArgs),
     /// Remove themes from an item or a reading (the history keeps the tag).
     Untag(crate::cmd::tag::UntagArgs),
-    /// Recommend a reading for an item or a whole module; `link list|edit|remove` manage links.
+    /// Recommend a reading for an item or a whole module; `link list|show|edit|remove` manage links.
     ///
     /// Example: canon link 10.1056/NEJMms2004740 MED2003 --by amina; canon link list --module MED2003
     Link(crate::cmd::link::Args),

@@ -537,6 +537,8 @@ fn links_list_edit_unlink_and_undo() {
     let csv = w.ok(&["link", "list", "--module", "MED2002", "--format", "csv"]);
     assert!(csv.contains(OXIMETRY) && csv.contains("race correction") && !csv.contains("MED2003"), "{csv}");
     let e = w.ok(&["link", "edit", doi, "MED2003", "--note", "eGFR", "--by", "amina"]);
+    let show = w.ok(&["link", "show", doi, "MED2003"]);
+    assert!(show.contains("(whole module)") && show.contains("eGFR") && show.contains("update by amina"), "{show}");
     assert_eq!(w.count("SELECT count(*) FROM link WHERE note = 'eGFR'"), 1);
     w.ok(&["undo", e.trim(), "--by", "amina"]);
     assert_eq!(w.count("SELECT count(*) FROM link WHERE note IS NULL"), 1);

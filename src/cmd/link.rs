@@ -7,7 +7,7 @@ use crate::store::edit::link::{self, LinkFilter};
 use crate::store::tags::{self, Target};
 use crate::store::{Mode, Store, readings};
 
-/// `canon link READING TARGET` recommends a reading; `canon link list|add|edit|remove` manage links.
+/// `canon link READING TARGET` recommends a reading; `canon link list|show|add|edit|remove` manage links.
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
@@ -23,6 +23,10 @@ pub enum LinkCmd {
     ///
     /// Example: canon link list --module MED2002
     List(ListArgs),
+    /// Show one link: the reading, where it is recommended, the note, who linked it, and its history.
+    ///
+    /// Example: canon link show 10.1056/NEJMms2004740 MED2003
+    Show(ShowArgs),
     /// Recommend a reading for a session or a whole module (the same as `canon link READING TARGET`).
     Add(AddArgs),
     /// Change the note of a link.
@@ -66,6 +70,19 @@ pub struct UnlinkArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The reading (ID or DOI), or the link's ID (see `canon link list`).
+    pub reading: String,
+    /// The item (ID or `CODE/Session title`) or module (its code) it is linked to.
+    pub target: Option<String>,
+    /// The programme to look in, when a code is used in more than one.
+    #[arg(long, value_name = "NAME")]
+    pub programme: Option<String>,
+    #[arg(long, short, value_enum, default_value_t = crate::cli::Format::Table)]
+    pub format: crate::cli::Format,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct EditArgs {
     #[command(flatten)]
     pub which: UnlinkArgs,
@@ -97,6 +114,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         None => add(ctx, a.add),
         Some(LinkCmd::Add(a)) => add(ctx, a),
         Some(LinkCmd::List(a)) => list(ctx, a),
+        Some(LinkCmd::Show(a)) => show(ctx, a),
         Some(LinkCmd::Edit(a)) => edit(ctx, a),
         Some(LinkCmd::Remove(a)) => unlink(ctx, a),
     }
@@ -139,23 +157,57 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
 
 /// The link a READING TARGET pair (or a lone link ID) names.
 fn which(store: &Store, w: &UnlinkArgs) -> Result<i64> {
-    let Some(t) = &w.target else {
-        let id: i64 = w
-            .reading
+    find(store, &w.reading, &w.target, &w.programme)
+}
+
+fn find(store: &Store, reading_ref: &str, target_ref: &Option<String>, programme: &Option<String>) -> Result<i64> {
+    let Some(t) = target_ref else {
+        let id: i64 = reading_ref
             .trim()
             .parse()
             .ok()
             .filter(|id| link::exists(&store.conn, *id).unwrap_or(false))
             .with_context(|| {
-                format!("no link with ID {:?}; give READING and TARGET, or a link ID from `canon link list`", w.reading)
+                format!("no link with ID {reading_ref:?}; give READING and TARGET, or a link ID from `canon link list`")
             })?;
         return Ok(id);
     };
-    let programme = editing::programme(store, &w.programme)?;
-    let r = reading(store, &w.reading)?;
+    let programme = editing::programme(store, programme)?;
+    let r = reading(store, reading_ref)?;
     let target = target(store, t, programme.as_deref())?;
     link::find(&store.conn, r, target)?
         .with_context(|| format!("reading {r} is not linked to {t}; see `canon link list --reading {r}`"))
+}
+
+/// A link in full, as `link show` prints it.
+#[derive(Debug, serde::Serialize)]
+struct Detail {
+    #[serde(flatten)]
+    link: link::Link,
+    history: Vec<crate::store::history::Entry>,
+}
+
+fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
+    let store = ctx.open(Mode::Existing)?;
+    let id = find(&store, &a.reading, &a.target, &a.programme)?;
+    let Some(l) = link::list(&store.conn, &LinkFilter::default())?.into_iter().find(|l| l.id == id) else {
+        bail!("no link with ID {id}")
+    };
+    let f = crate::store::history::LogFilter { entity: Some("link"), entity_id: Some(id), ..Default::default() };
+    let log = crate::store::history::log(&store.conn, &f)?;
+    let mut rows = vec![
+        ["id".into(), l.id.to_string()],
+        ["reading".into(), format!("{} {:?}", l.reading_id, l.reading_title)],
+        ["doi".into(), l.doi.clone().unwrap_or_default()],
+        ["programme".into(), l.programme.clone()],
+        ["module".into(), l.module_code.clone()],
+        ["session".into(), l.item_title.clone().unwrap_or_else(|| "(whole module)".into())],
+        ["note".into(), l.note.clone().unwrap_or_default()],
+        ["by".into(), l.by.clone().unwrap_or_default()],
+        ["at".into(), l.at.clone()],
+    ];
+    rows.extend(editing::history_rows(&log));
+    editing::card(ctx, a.format, rows, &Detail { link: l, history: log })
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
