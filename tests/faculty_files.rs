@@ -451,3 +451,16 @@ fn a_damaged_workbook_is_an_error_not_a_crash() {
         )
     );
 }
+
+/// Keywords are part of their item: removing a module takes them, undo brings them back.
+#[test]
+fn keywords_go_and_come_back_with_their_items() {
+    let w = Workdir::new();
+    w.ok(&["import", "modules", &sample("curriculum-inventory.xml")]);
+    assert_eq!(w.count("SELECT count(*) FROM item_keyword"), 12);
+    let err = w.ok_stderr(&["module", "remove", "FND", "--by", "amina", "--force"]);
+    assert_eq!(w.count("SELECT count(*) FROM item_keyword"), 8, "{err}");
+    let change = w.count("SELECT max(id) FROM history").to_string();
+    w.ok(&["undo", &change, "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM item_keyword"), 12);
+}
