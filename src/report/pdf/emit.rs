@@ -37,46 +37,81 @@ pub fn render_filling(
     let fonts = Fonts::load()?;
     let mut shaper = Shaper::new(fonts);
     let mut w = Writer::new()?;
-    let mut deferred: Vec<(usize, Page)> = Vec::new();
-    let outline = {
-        let mut index = 0usize;
-        let mut sink = |page: Page| {
-            if !placeholder.is_empty() && holds(&page, placeholder) {
-                deferred.push((index, page));
-            } else {
-                w.page(index, &page);
+    // Page streams are deflated on a second thread while the layout goes on;
+    // they come back in the order sent, so the bytes do not depend on timing.
+    std::thread::scope(|scope| {
+        let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<(u32, Vec<u8>)>(32);
+        let (packed_tx, packed_rx) = std::sync::mpsc::channel::<(u32, Packed)>();
+        let worker = std::thread::Builder::new().name("deflate".into()).spawn_scoped(scope, move || {
+            for (obj, raw) in raw_rx {
+                if packed_tx.send((obj, deflate(raw))).is_err() {
+                    break;
+                }
             }
-            index += 1;
+        });
+        if worker.is_ok() {
+            w.deflater = Some((raw_tx, packed_rx));
+        }
+        let mut deferred: Vec<(usize, Page)> = Vec::new();
+        let outline = {
+            let mut index = 0usize;
+            let mut sink = |page: Page| {
+                if !placeholder.is_empty() && holds(&page, placeholder) {
+                    deferred.push((index, page));
+                } else {
+                    w.page(index, &page);
+                }
+                index += 1;
+            };
+            Flow::new(&mut shaper, &mut sink, &doc.title).run(doc)
         };
-        Flow::new(&mut shaper, &mut sink, &doc.title).run(doc)
-    };
-    if !placeholder.is_empty() {
-        let pairs: Vec<(String, usize)> = outline.bookmarks.iter().map(|b| (b.title.clone(), b.page)).collect();
-        let mut values = fill(&pairs).into_iter();
-        'pages: for (_, page) in &mut deferred {
-            for item in &mut page.items {
-                if let Item::Text { x, line, .. } = item
-                    && line.text == placeholder
-                {
-                    let Some(v) = values.next() else { break 'pages };
-                    let bold = line.glyphs.first().is_some_and(|g| g.font == super::fonts::BOLD);
-                    let new = shaper.shape(&v, if bold { Weight::Bold } else { Weight::Regular }, line.size);
-                    *x += line.width - new.width;
-                    *line = new;
+        if !placeholder.is_empty() {
+            let pairs: Vec<(String, usize)> = outline.bookmarks.iter().map(|b| (b.title.clone(), b.page)).collect();
+            let mut values = fill(&pairs).into_iter();
+            'pages: for (_, page) in &mut deferred {
+                for item in &mut page.items {
+                    if let Item::Text { x, line, .. } = item
+                        && line.text == placeholder
+                    {
+                        let Some(v) = values.next() else { break 'pages };
+                        let bold = line.glyphs.first().is_some_and(|g| g.font == super::fonts::BOLD);
+                        let new = shaper.shape(&v, if bold { Weight::Bold } else { Weight::Regular }, line.size);
+                        *x += line.width - new.width;
+                        *line = new;
+                    }
                 }
             }
         }
+        for (index, page) in &deferred {
+            w.page(*index, page);
+        }
+        for i in 0..outline.pages {
+            let f = footer(&mut shaper, i + 1, outline.pages);
+            w.footer(i, &f);
+        }
+        w.drain_all();
+        let mut warnings = outline.warnings.clone();
+        let bytes = w.finish(doc, &date, &outline.bookmarks, &mut warnings)?;
+        Ok((bytes, warnings))
+    })
+}
+
+/// A stream's data deflated, or as it was when that failed or did not pay.
+enum Packed {
+    Deflated(Vec<u8>),
+    Plain(Vec<u8>),
+}
+
+fn deflate(raw: Vec<u8>) -> Packed {
+    // Short streams (a page footer) are smaller as they are.
+    if raw.len() < 160 {
+        return Packed::Plain(raw);
     }
-    for (index, page) in &deferred {
-        w.page(*index, page);
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::with_capacity(raw.len() / 3 + 64), flate2::Compression::new(6));
+    match enc.write_all(&raw).and_then(|_| enc.finish()) {
+        Ok(p) => Packed::Deflated(p),
+        Err(_) => Packed::Plain(raw),
     }
-    for i in 0..outline.pages {
-        let f = footer(&mut shaper, i + 1, outline.pages);
-        w.footer(i, &f);
-    }
-    let mut warnings = outline.warnings.clone();
-    let bytes = w.finish(doc, &date, &outline.bookmarks, &mut warnings)?;
-    Ok((bytes, warnings))
 }
 
 fn holds(page: &Page, placeholder: &str) -> bool {
@@ -219,7 +254,11 @@ struct Writer {
     faces: Vec<ttf_parser::Face<'static>>,
     /// Per page: content stream and footer stream objects.
     pages: Vec<(u32, u32)>,
-    content: Vec<u8>,
+    /// The longest content stream so far (to size the next one's buffer).
+    content_hint: usize,
+    /// Channels to and from the deflate thread, and streams sent and not yet written.
+    deflater: Option<(std::sync::mpsc::SyncSender<(u32, Vec<u8>)>, std::sync::mpsc::Receiver<(u32, Packed)>)>,
+    in_flight: usize,
     error: Option<anyhow::Error>,
 }
 
@@ -248,7 +287,9 @@ impl Writer {
             fonts: (0..FONT_FILES.len()).map(|_| FontUse::default()).collect(),
             faces,
             pages: Vec::new(),
-            content: Vec::with_capacity(1 << 16),
+            content_hint: 4096,
+            deflater: None,
+            in_flight: 0,
             error: None,
         })
     }
@@ -271,23 +312,59 @@ impl Writer {
 
     /// A stream object, deflated; `dict` holds extra entries.
     fn stream(&mut self, obj: u32, dict: &str, data: &[u8]) {
-        let mut enc =
-            flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 3 + 64), flate2::Compression::new(6));
-        let packed = enc.write_all(data).and_then(|_| enc.finish());
+        let packed = deflate(data.to_vec());
+        self.packed_stream(obj, dict, packed);
+    }
+
+    fn packed_stream(&mut self, obj: u32, dict: &str, packed: Packed) {
         self.begin(obj);
-        match packed {
-            Ok(p) => {
-                self.out.extend_from_slice(
-                    format!("<</Length {} /Filter /FlateDecode{dict}>>\nstream\n", p.len()).as_bytes(),
-                );
-                self.out.extend_from_slice(&p);
-            }
-            Err(_) => {
-                self.out.extend_from_slice(format!("<</Length {}{dict}>>\nstream\n", data.len()).as_bytes());
-                self.out.extend_from_slice(data);
-            }
-        }
+        let (data, filter) = match &packed {
+            Packed::Deflated(p) => (p, " /Filter /FlateDecode"),
+            Packed::Plain(p) => (p, ""),
+        };
+        self.out.extend_from_slice(format!("<</Length {}{filter}{dict}>>\nstream\n", data.len()).as_bytes());
+        self.out.extend_from_slice(data);
         self.out.extend_from_slice(b"\nendstream\nendobj\n");
+    }
+
+    /// A page's content stream: to the deflate thread when there is one.
+    fn content_stream(&mut self, obj: u32, raw: Vec<u8>) {
+        let raw = match &self.deflater {
+            Some((tx, _)) => match tx.send((obj, raw)) {
+                Ok(()) => {
+                    self.in_flight += 1;
+                    self.drain(false);
+                    return;
+                }
+                Err(std::sync::mpsc::SendError((_, raw))) => raw,
+            },
+            None => raw,
+        };
+        let packed = deflate(raw);
+        self.packed_stream(obj, "", packed);
+    }
+
+    /// Writes the streams the deflate thread has finished (all of them, waiting, with `wait`).
+    fn drain(&mut self, wait: bool) {
+        while self.in_flight > 0 {
+            let got = match &self.deflater {
+                Some((_, rx)) if wait => rx.recv().ok(),
+                Some((_, rx)) => rx.try_recv().ok(),
+                None => None,
+            };
+            let Some((obj, packed)) = got else { break };
+            self.in_flight -= 1;
+            self.packed_stream(obj, "", packed);
+        }
+    }
+
+    /// Waits for the deflate thread and stops it.
+    fn drain_all(&mut self) {
+        self.drain(true);
+        if self.in_flight > 0 {
+            self.error.get_or_insert(anyhow!("the deflate thread stopped early"));
+        }
+        self.deflater = None;
     }
 
     fn slot(&mut self, index: usize) -> &mut (u32, u32) {
@@ -299,15 +376,14 @@ impl Writer {
 
     /// Encodes and writes the content of page `index` (0-based).
     fn page(&mut self, index: usize, page: &Page) {
-        let mut buf = std::mem::take(&mut self.content);
-        buf.clear();
+        let mut buf = Vec::with_capacity(self.content_hint);
         let mut pen = Pen::default();
         for item in &page.items {
             self.item(&mut buf, &mut pen, item);
         }
+        self.content_hint = self.content_hint.max(buf.len());
         let obj = self.alloc();
-        self.stream(obj, "", &buf);
-        self.content = buf;
+        self.content_stream(obj, buf);
         self.slot(index).0 = obj;
     }
 
@@ -318,7 +394,7 @@ impl Writer {
         let mut pen = Pen::default();
         self.item(&mut buf, &mut pen, item);
         let obj = self.alloc();
-        self.stream(obj, "", &buf);
+        self.content_stream(obj, buf);
         self.slot(index).1 = obj;
     }
 

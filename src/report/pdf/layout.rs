@@ -178,10 +178,12 @@ pub enum Take {
 }
 
 /// Page-break planning with orphan and widow control. `heights` are the next
-/// units (at least those that fit `avail`, plus one, when there are more);
-/// `remaining` counts every unit still to place; `page_cap` is the room on an
-/// empty page. Never leaves fewer than `min` units on this page or the next
-/// one, unless a page cannot hold `min` of them.
+/// units (at least those that fit `avail` and, when there are more, `min`
+/// after them); `remaining` counts every unit still to place; `page_cap` is
+/// the room on an empty page. A part of a table or paragraph on either side
+/// of a break is a stub when it has fewer than `min` units and fills less
+/// than a quarter of a page: the break moves so that neither side is one,
+/// unless a whole page cannot do better.
 pub fn plan(avail: f32, page_cap: f32, heights: &[f32], remaining: usize, min: usize, at_top: bool) -> Take {
     let mut fit = 0usize;
     let mut used = 0.0f32;
@@ -199,11 +201,13 @@ pub fn plan(avail: f32, page_cap: f32, heights: &[f32], remaining: usize, min: u
         let first = heights.first().copied().unwrap_or(0.0);
         return if first > page_cap + 0.01 || at_top { Take::Split } else { Take::NewPage };
     }
+    let stub = |units: &[f32], count: usize| count < min && units.iter().sum::<f32>() < page_cap * 0.25;
     let mut k = fit;
-    if remaining - k < min {
+    let rest = remaining - k;
+    if rest < min && stub(heights.get(k..remaining).unwrap_or(&[]), rest) {
         k = remaining.saturating_sub(min);
     }
-    if k < min.min(remaining) {
+    if stub(&heights[..k], k) {
         if !at_top {
             return Take::NewPage;
         }
@@ -467,8 +471,15 @@ impl<'a> Flow<'a> {
                 let st = style_of(style);
                 let lines = self.sh.wrap(text, st.weight, st.size, CONTENT_W);
                 self.note_missing(|| format!("the paragraph \"{}\"", short(text)));
+                // A short lead-in under a heading goes with the heading to
+                // whatever follows (a table that starts on the next page).
+                let keep = self.keep.take();
+                let lead_in = keep.is_some() && lines.len() <= 6 && self.y + lines.len() as f32 * st.leading <= BOTTOM;
                 self.lines(lines, &st, MARGIN_X, CONTENT_W);
                 self.y += if st.size < 10.0 { 4.0 } else { 6.0 };
+                if lead_in {
+                    self.keep = keep;
+                }
             }
             Block::Bullets(items) => self.bullets(items),
             Block::KeyFigures(figs) => {
@@ -829,10 +840,12 @@ impl<'a> Flow<'a> {
         while placed < n {
             let hdr = if header_here { 0.0 } else { header_h };
             let avail = BOTTOM - self.y - hdr;
-            // Shape ahead until the rows overflow this page (the plan needs one more).
+            // Shape ahead until the rows overflow this page, and a few more:
+            // the plan looks at what a break would leave for the next page.
             let mut heights: Vec<f32> = Vec::new();
             let mut used = 0.0;
             let mut qi = 0;
+            let mut extra = 0;
             loop {
                 if qi == queue.len() {
                     if shaped == n {
@@ -848,7 +861,10 @@ impl<'a> Flow<'a> {
                 used += h;
                 qi += 1;
                 if used > avail {
-                    break;
+                    extra += 1;
+                    if extra > MIN_ROWS {
+                        break;
+                    }
                 }
             }
             let at_top = self.at_top() || (header_here && off > 0);

@@ -65,12 +65,24 @@ pub struct Shaper {
     pub fonts: Fonts,
     buffer: Option<rustybuzz::UnicodeBuffer>,
     plans: HashMap<PlanKey, rustybuzz::ShapePlan>,
+    /// Shaped words of the Latin faces, per font.
+    words: Vec<HashMap<Box<str>, Vec<Unscaled>>>,
     width_cache: HashMap<(Weight, u32, String), f32>,
     /// Characters found in no font since the caller last took them.
     pub missing: Vec<char>,
     /// Bytes of text shaped so far: the work of a layout, which tests check is
     /// in proportion to the text laid out.
     pub shaped_bytes: usize,
+}
+
+/// A shaped glyph in font units, its cluster relative to the text shaped.
+#[derive(Clone, Copy, Debug)]
+struct Unscaled {
+    gid: u16,
+    cluster: u32,
+    adv: i32,
+    dx: i32,
+    dy: i32,
 }
 
 /// A glyph of a shaped paragraph, in its run's visual order.
@@ -125,6 +137,7 @@ impl Shaper {
             fonts,
             buffer: Some(rustybuzz::UnicodeBuffer::new()),
             plans: HashMap::new(),
+            words: (0..fonts::FONT_FILES.len()).map(|_| HashMap::new()).collect(),
             width_cache: HashMap::new(),
             missing: Vec::new(),
             shaped_bytes: 0,
@@ -325,38 +338,76 @@ impl Shaper {
 
     fn shape_run(&mut self, text: &str, run: &Run, lang: Option<&'static str>, size: f32, out: &mut Vec<PGlyph>) {
         let Some(seg) = text.get(run.range.clone()) else { return };
+        let scale = size / self.fonts.upem[run.font as usize];
+        let push = |out: &mut Vec<PGlyph>, at: usize, glyphs: &[Unscaled]| {
+            out.extend(glyphs.iter().map(|g| PGlyph {
+                gid: g.gid,
+                cluster: (at + g.cluster as usize) as u32,
+                adv: g.adv as f32 * scale,
+                dx: g.dx as f32 * scale,
+                dy: g.dy as f32 * scale,
+            }));
+        };
+        // Latin, Greek and Cyrillic words shape the same alone as in a run
+        // (nothing joins or kerns across a space), so each is shaped once and
+        // remembered: most of a reading list is words it has seen before.
+        if !run.rtl() && lang.is_none() && (run.font == fonts::REGULAR || run.font == fonts::BOLD) {
+            let mut at = run.range.start;
+            for word in seg.split_inclusive(' ') {
+                let cache = &mut self.words[run.font as usize];
+                if let Some(glyphs) = cache.get(word) {
+                    push(out, at, glyphs);
+                } else {
+                    let glyphs = self.shape_unscaled(word, run.font, false, None);
+                    push(out, at, &glyphs);
+                    if word.len() <= 64 {
+                        let cache = &mut self.words[run.font as usize];
+                        if cache.len() > 100_000 {
+                            cache.clear();
+                        }
+                        cache.insert(word.into(), glyphs);
+                    }
+                }
+                at += word.len();
+            }
+            return;
+        }
+        let glyphs = self.shape_unscaled(seg, run.font, run.rtl(), lang);
+        push(out, run.range.start, &glyphs);
+    }
+
+    /// Shapes `seg` with one font and direction; positions in font units.
+    fn shape_unscaled(&mut self, seg: &str, font: FontIdx, rtl: bool, lang: Option<&'static str>) -> Vec<Unscaled> {
         let mut buf = self.buffer.take().unwrap_or_default();
         buf.push_str(seg);
-        let rtl = run.rtl();
-        buf.set_direction(if rtl { rustybuzz::Direction::RightToLeft } else { rustybuzz::Direction::LeftToRight });
+        let direction = if rtl { rustybuzz::Direction::RightToLeft } else { rustybuzz::Direction::LeftToRight };
+        buf.set_direction(direction);
         let language = lang.and_then(|l| l.parse::<rustybuzz::Language>().ok());
         if let Some(l) = &language {
             buf.set_language(l.clone());
         }
         buf.guess_segment_properties();
         let script = buf.script();
-        let face = &self.fonts.faces[run.font as usize];
-        let plan = self.plans.entry((run.font, rtl, script, lang)).or_insert_with(|| {
-            rustybuzz::ShapePlan::new(
-                face,
-                if rtl { rustybuzz::Direction::RightToLeft } else { rustybuzz::Direction::LeftToRight },
-                Some(script),
-                language.as_ref(),
-                &[],
-            )
-        });
+        let face = &self.fonts.faces[font as usize];
+        let plan = self
+            .plans
+            .entry((font, rtl, script, lang))
+            .or_insert_with(|| rustybuzz::ShapePlan::new(face, direction, Some(script), language.as_ref(), &[]));
         let shaped = rustybuzz::shape_with_plan(face, plan, buf);
-        let scale = size / self.fonts.upem[run.font as usize];
-        for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-            out.push(PGlyph {
+        let glyphs = shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, pos)| Unscaled {
                 gid: info.glyph_id as u16,
-                cluster: run.range.start as u32 + info.cluster,
-                adv: pos.x_advance as f32 * scale,
-                dx: pos.x_offset as f32 * scale,
-                dy: pos.y_offset as f32 * scale,
-            });
-        }
+                cluster: info.cluster,
+                adv: pos.x_advance,
+                dx: pos.x_offset,
+                dy: pos.y_offset,
+            })
+            .collect();
         self.buffer = Some(shaped.clear());
+        glyphs
     }
 }
 

@@ -468,6 +468,7 @@ fn no_page_holds_a_stub_of_a_table() {
         for filler in (0..48).step_by(3) {
             let mut blocks: Vec<Block> = (0..filler).map(|_| para("filler")).collect();
             blocks.push(Block::Heading { level: 2, text: "The table".into() });
+            blocks.push(Block::Paragraph { text: "Lead-in".into(), style: Style::Muted });
             blocks.push(Block::Table(table(rows, false)));
             blocks.push(para("after"));
             let l = lay(&doc(blocks));
@@ -478,10 +479,13 @@ fn no_page_holds_a_stub_of_a_table() {
                     assert!(*n >= layout::MIN_ROWS, "{rows} rows after {filler} lines split as {per_page:?}");
                 }
             }
-            // The heading is on the page of the table's first row.
+            // The heading is on the page of the table's first row, and so is
+            // a short lead-in paragraph between them.
             let heading_page = l.pages.iter().position(|p| p.texts().contains(&"The table")).unwrap();
             let first_row_page = l.pages.iter().position(|p| p.texts().contains(&"Row author 0")).unwrap();
             assert_eq!(heading_page, first_row_page, "{rows} rows after {filler} lines: heading left behind");
+            let lead_in_page = l.pages.iter().position(|p| p.texts().contains(&"Lead-in")).unwrap();
+            assert_eq!(lead_in_page, first_row_page, "{rows} rows after {filler} lines: lead-in left behind");
         }
     }
 }
@@ -559,6 +563,10 @@ fn page_break_planning() {
     assert_eq!(plan(200.0, 500.0, &h, 10, 3, false), Take::Units(10));
     // Nine fit: one would be left alone, so two more go with it.
     assert_eq!(plan(95.0, 500.0, &h, 10, 3, false), Take::Units(7));
+    // Unless the one left fills a quarter of a page: tall rows are no stub.
+    let tall = [150.0; 4];
+    assert_eq!(plan(470.0, 500.0, &tall, 4, 3, false), Take::Units(3));
+    assert_eq!(plan(320.0, 500.0, &tall, 4, 3, false), Take::Units(2));
     // Two fit: a stub; start on the next page.
     assert_eq!(plan(25.0, 500.0, &h, 10, 3, false), Take::NewPage);
     // At the top of a page there is no better place: take what fits.
