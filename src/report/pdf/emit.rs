@@ -96,6 +96,9 @@ pub fn render_filling(
     })
 }
 
+/// The channels to the deflate thread (raw streams) and back (packed ones).
+type Deflater = (std::sync::mpsc::SyncSender<(u32, Vec<u8>)>, std::sync::mpsc::Receiver<(u32, Packed)>);
+
 /// A stream's data deflated, or as it was when that failed or did not pay.
 enum Packed {
     Deflated(Vec<u8>),
@@ -257,7 +260,7 @@ struct Writer {
     /// The longest content stream so far (to size the next one's buffer).
     content_hint: usize,
     /// Channels to and from the deflate thread, and streams sent and not yet written.
-    deflater: Option<(std::sync::mpsc::SyncSender<(u32, Vec<u8>)>, std::sync::mpsc::Receiver<(u32, Packed)>)>,
+    deflater: Option<Deflater>,
     in_flight: usize,
     error: Option<anyhow::Error>,
 }
@@ -607,10 +610,8 @@ impl Writer {
         }
         // Fonts.
         let mut font_refs = String::new();
-        for fi in 0..self.fonts.len() {
-            if self.fonts[fi].glyphs.is_empty() {
-                continue;
-            }
+        let used: Vec<usize> = (0..self.fonts.len()).filter(|&fi| !self.fonts[fi].glyphs.is_empty()).collect();
+        for fi in used {
             let obj = self.embed_font(fi, warnings).with_context(|| format!("embedding {}", FONT_FILES[fi].0))?;
             font_refs.push_str(&format!("/F{fi} {obj} 0 R "));
         }

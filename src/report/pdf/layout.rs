@@ -11,7 +11,7 @@
 use std::collections::VecDeque;
 
 use super::fonts::Weight;
-use super::shape::{ShapedLine, Shaper};
+use super::shape::{BaseDirection, ShapedLine, Shaper};
 use super::{Align, Block, Document, HeatMap, Style, Table};
 
 pub const PAGE_W: f32 = 595.276;
@@ -522,9 +522,9 @@ impl<'a> Flow<'a> {
                 }
                 Take::Split => 1,
             };
-            for j in i..i + k {
+            for (j, h) in heights.iter().enumerate().skip(i).take(k) {
                 draw(self, j);
-                self.y += heights[j];
+                self.y += h;
             }
             i += k;
             if i < heights.len() {
@@ -564,6 +564,7 @@ impl<'a> Flow<'a> {
             self.text_aligned(cx, w, by, l, &Align::Center, NAVY);
             self.y += 36.0;
         }
+        self.note_missing(|| "the report title".to_string());
         if !subtitle.is_empty() {
             self.y += 8.0;
             for l in self.sh.fit_lines(subtitle, Weight::Regular, 14.0, w - 60.0, 4) {
@@ -576,10 +577,12 @@ impl<'a> Flow<'a> {
         self.rect(PAGE_W / 2.0 - 36.0, self.y, 72.0, 2.5, TEAL);
         self.y += 30.0;
         for s in lines {
-            for l in self.sh.fit_lines(s, Weight::Regular, 11.0, w - 60.0, 4) {
-                if self.y + 16.0 > BOTTOM {
-                    break;
-                }
+            // As many lines as the page holds; the last one shown ends in "…".
+            let room = ((BOTTOM - self.y) / 16.5).floor().max(0.0) as usize;
+            if room == 0 {
+                break;
+            }
+            for l in self.sh.fit_lines(s, Weight::Regular, 11.0, w - 60.0, room) {
                 let by = baseline(self.y, 16.5, 11.0);
                 self.text_aligned(cx, w, by, l, &Align::Center, TEXT);
                 self.y += 16.5;
@@ -718,9 +721,11 @@ impl<'a> Flow<'a> {
         let hang = 24.0;
         let st = style_of(&Style::Body);
         let ns = TextStyle { weight: Weight::Regular, size: 8.5, leading: 11.5, color: MUTED };
-        let lines = self.sh.wrap(text, st.weight, st.size, CONTENT_W - hang);
+        // A reference strings authors, title and container together: its
+        // direction is that of most of its letters (see `BaseDirection`).
+        let lines = self.sh.wrap_with(text, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
         let notes = match note.filter(|n| !n.trim().is_empty()) {
-            Some(n) => self.sh.wrap(n, ns.weight, ns.size, CONTENT_W - hang),
+            Some(n) => self.sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Majority),
             None => Vec::new(),
         };
         let lab = self.sh.shape(&label, Weight::Regular, st.size);

@@ -172,6 +172,18 @@ impl Shaper {
     /// '\n' (and U+2028, U+2029) as hard breaks; a word wider than the line is
     /// broken between clusters. Always returns at least one line.
     pub fn wrap(&mut self, text: &str, weight: Weight, size: f32, max_w: f32) -> Vec<ShapedLine> {
+        self.wrap_with(text, weight, size, max_w, BaseDirection::FirstStrong)
+    }
+
+    /// [`Shaper::wrap`] with the rule that sets each paragraph's direction.
+    pub fn wrap_with(
+        &mut self,
+        text: &str,
+        weight: Weight,
+        size: f32,
+        max_w: f32,
+        dir: BaseDirection,
+    ) -> Vec<ShapedLine> {
         let text = clean(text, false);
         let mut out = Vec::new();
         for hard in text.split(['\n', '\u{2028}', '\u{2029}']) {
@@ -179,7 +191,11 @@ impl Shaper {
                 out.push(ShapedLine::empty(size, false));
                 continue;
             }
-            let p = self.paragraph(hard, weight, size, None);
+            let forced = match dir {
+                BaseDirection::FirstStrong => None,
+                BaseDirection::Majority => majority_rtl(hard),
+            };
+            let p = self.paragraph(hard, weight, size, forced);
             for span in p.breaks(max_w) {
                 if span.cut_in_word {
                     // Shaped again on its own, so that joining scripts take their
@@ -409,6 +425,37 @@ impl Shaper {
         self.buffer = Some(shaped.clear());
         glyphs
     }
+}
+
+/// How a paragraph's base direction is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseDirection {
+    /// From its first strong character (UAX #9 rules P2-P3): the default.
+    FirstStrong,
+    /// From the script most of its letters are in (a higher-level protocol,
+    /// UAX #9 HL1), for text that strings several fields together: a
+    /// reference to an English work whose first author is written in Arabic
+    /// stays left to right, an Arabic one is right to left. A tie falls back
+    /// to the first strong character.
+    Majority,
+}
+
+/// Whether most strong characters of `text` are right to left; `None` on a
+/// tie or when there are none.
+fn majority_rtl(text: &str) -> Option<bool> {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    if !text.chars().any(needs_bidi) {
+        return None;
+    }
+    let (mut ltr, mut rtl) = (0usize, 0usize);
+    for c in text.chars() {
+        match unicode_bidi::bidi_class(c) {
+            L => ltr += 1,
+            R | AL => rtl += 1,
+            _ => {}
+        }
+    }
+    (ltr != rtl).then_some(rtl > ltr)
 }
 
 /// Control characters other than line breaks become spaces (a tab has no

@@ -719,3 +719,29 @@ fn cjk_glyphs_keep_their_cids_through_subsetting() {
         assert!(t.contains(w), "{w} missing from {t}");
     }
 }
+
+#[test]
+fn a_reference_takes_the_direction_of_most_of_its_letters() {
+    let l = lay(&doc(vec![
+        // An English work whose first author is written in Arabic.
+        Block::Reference {
+            label: "1.".into(),
+            text: "سعيد إ, Fanon F. Orientalism and the clinic: on colonial medicine. 1978.".into(),
+            note: None,
+        },
+        // An Arabic work by an author written in Latin letters.
+        Block::Reference {
+            label: "2.".into(), text: "Said E. الاستشراق والطب الاستعماري. 1978.".into(), note: None
+        },
+    ]));
+    let lines = placed(&l);
+    let en = lines.iter().find(|(_, _, _, l)| l.text.contains("Orientalism")).unwrap();
+    assert!(!en.3.rtl, "mostly Latin: left to right although the first letter is Arabic");
+    assert!((en.1 - layout::MARGIN_X - 24.0).abs() < 0.5);
+    let ar = lines.iter().find(|(_, _, _, l)| l.text.contains("الاستشراق")).unwrap();
+    assert!(ar.3.rtl, "mostly Arabic: right to left although the first letter is Latin");
+    // A paragraph still follows its first strong character (P2-P3).
+    let mut sh = shaper();
+    let p = sh.wrap("سعيد إ, Fanon F. Orientalism and the clinic.", Weight::Regular, 10.0, 400.0);
+    assert!(p[0].rtl);
+}
