@@ -123,7 +123,7 @@ for n in 6500 13000; do
     long_db
     slug=$(long_text 'long-theme-' "$n" | sed 's/-*$//')
     if "$canon" --db "$work/long.db" theme add "$slug" >/dev/null 2>&1 \
-        && "$canon" --db "$work/long.db" tag "$("$canon" --db "$work/long.db" item list --module MED1001 --format csv | sed -n '2p' | cut -d, -f1)" "$slug" >/dev/null 2>&1; then
+        && "$canon" --db "$work/long.db" tag "$("$canon" --db "$work/long.db" item list --module MED1001 --format csv | sed -n '2p' | cut -d, -f1)" "$slug" --by bench >/dev/null 2>&1; then
         t=$(timed_or_refused "$canon" --db "$work/long.db" report "$work/s.pdf")
     else
         t=refused

@@ -718,9 +718,12 @@ impl<'a> Flow<'a> {
     fn reference(&mut self, label: &str, text: &str, note: Option<&str>) {
         self.ref_counter += 1;
         let label = if label.trim().is_empty() { format!("{}.", self.ref_counter) } else { label.to_string() };
-        let hang = 24.0;
         let st = style_of(&Style::Body);
         let ns = TextStyle { weight: Weight::Regular, size: 8.5, leading: 11.5, color: MUTED };
+        let lab = self.sh.shape(&label, Weight::Regular, st.size);
+        // The hanging indent holds the label: 24 pt, wider in steps of 6 pt
+        // for long numbers ("1000.").
+        let hang = (24.0f32).max(((lab.width + 6.0) / 6.0).ceil() * 6.0);
         // A reference strings authors, title and container together: its
         // direction is that of most of its letters (see `BaseDirection`).
         let lines = self.sh.wrap_with(text, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
@@ -728,7 +731,6 @@ impl<'a> Flow<'a> {
             Some(n) => self.sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Majority),
             None => Vec::new(),
         };
-        let lab = self.sh.shape(&label, Weight::Regular, st.size);
         // A right-to-left reference hangs from the right margin.
         let rtl = lines.first().is_some_and(|l| l.rtl);
         let text_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
