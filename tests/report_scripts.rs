@@ -1,4 +1,4 @@
-//! Every script through the real binary: a reading list in sixteen scripts is
+//! Every script through the real binary: a reading list in fourteen scripts is
 //! imported, reported as a PDF and read back (pdftotext, lopdf); right-to-left
 //! references are laid out from the right; a character no font has is a
 //! warning naming its reading; a table is never left as a stub on a page.
