@@ -224,6 +224,33 @@ struct Keep {
     bookmark: Option<usize>,
 }
 
+/// Table text: size, line height and cell padding, in points.
+const ROW_SIZE: f32 = 9.0;
+const ROW_LEADING: f32 = 12.5;
+const ROW_PAD_X: f32 = 4.5;
+const ROW_PAD_Y: f32 = 3.5;
+
+/// A table's columns and shaped header.
+struct Grid<'t> {
+    t: &'t Table,
+    widths: Vec<f32>,
+    xs: Vec<f32>,
+    header: Vec<Vec<ShapedLine>>,
+    header_lines: usize,
+    header_h: f32,
+}
+
+/// Where a table's layout is: rows shaped ahead and not yet placed, rows
+/// shaped and placed, lines of the front row already placed (a split row),
+/// and whether this page has the header yet.
+struct Cursor {
+    queue: VecDeque<Row>,
+    shaped: usize,
+    placed: usize,
+    off: usize,
+    header_here: bool,
+}
+
 /// One table row, shaped.
 struct Row {
     index: usize,
@@ -772,14 +799,73 @@ impl<'a> Flow<'a> {
     }
 
     fn table(&mut self, t: &Table) {
-        let ncols = t.columns.len();
-        if ncols == 0 {
+        if t.columns.is_empty() {
             return;
         }
-        let size = 9.0;
-        let leading = 12.5;
-        let pad_x = 4.5;
-        let pad_y = 3.5;
+        let g = self.grid(t);
+        self.space(4.0);
+        let n = t.rows.len();
+        let mut c = Cursor { queue: VecDeque::new(), shaped: 0, placed: 0, off: 0, header_here: false };
+        if n == 0 {
+            self.need(g.header_h + 2.0 * ROW_LEADING);
+            self.table_header(&g);
+        }
+        while c.placed < n {
+            let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
+            let heights = self.look_ahead(&g, &mut c, avail);
+            let at_top = self.at_top() || (c.header_here && c.off > 0);
+            let take = plan(avail, BOTTOM - TOP - g.header_h, &heights, n - c.placed, MIN_ROWS, at_top);
+            let k = match take {
+                Take::NewPage => {
+                    self.break_keeping();
+                    c.header_here = false;
+                    continue;
+                }
+                Take::Split => {
+                    // A row taller than a page: as many of its lines as fit here
+                    // (at least three, or start it on a fresh page).
+                    let fits = ((avail - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
+                    if fits < 3 && !self.at_top() {
+                        self.break_keeping();
+                        c.header_here = false;
+                        continue;
+                    }
+                    self.ensure_header(&g, &mut c);
+                    let Some(front) = c.queue.front() else { break };
+                    let lines = fits.max(1).min(front.lines - c.off);
+                    self.draw_row(&g, front, c.off, lines);
+                    c.off += lines;
+                    if c.off >= front.lines {
+                        c.queue.pop_front();
+                        c.placed += 1;
+                        c.off = 0;
+                    }
+                    0
+                }
+                Take::Units(k) => k,
+            };
+            if k > 0 {
+                self.ensure_header(&g, &mut c);
+            }
+            for _ in 0..k {
+                let Some(front) = c.queue.pop_front() else { break };
+                self.draw_row(&g, &front, c.off, front.lines - c.off);
+                c.off = 0;
+                c.placed += 1;
+            }
+            if c.placed < n {
+                // The closing rule of the table's part on this page.
+                self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
+                self.new_page();
+                c.header_here = false;
+            }
+        }
+        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
+        self.y += 12.0;
+    }
+
+    /// Column widths and positions, and the header shaped.
+    fn grid<'t>(&mut self, t: &'t Table) -> Grid<'t> {
         let total: f32 = t.columns.iter().map(|c| c.weight.max(0.01)).sum();
         let widths: Vec<f32> = t.columns.iter().map(|c| CONTENT_W * c.weight.max(0.01) / total).collect();
         let xs: Vec<f32> = widths
@@ -794,174 +880,100 @@ impl<'a> Flow<'a> {
             .columns
             .iter()
             .zip(&widths)
-            .map(|(c, w)| self.sh.fit_lines(&c.header, Weight::Bold, size, (w - 2.0 * pad_x).max(4.0), 6))
+            .map(|(c, w)| self.sh.fit_lines(&c.header, Weight::Bold, ROW_SIZE, (w - 2.0 * ROW_PAD_X).max(4.0), 6))
             .collect();
         self.note_missing(|| "a table header".to_string());
         let header_lines = header.iter().map(|c| c.len()).max().unwrap_or(1);
-        let header_h = header_lines as f32 * leading + 2.0 * pad_y;
-        let page_cap = BOTTOM - TOP - header_h;
-        let draw_header = |f: &mut Self| {
-            let top = f.y;
-            f.rect(MARGIN_X, top, CONTENT_W, header_h, HEADER_FILL);
-            f.hrule(MARGIN_X, MARGIN_X + CONTENT_W, top, 0.8, RULE_DARK);
-            for (ci, cell) in header.iter().enumerate() {
-                // Bottom-align header labels.
-                let pad = (header_lines - cell.len().min(header_lines)) as f32 * leading;
-                for (li, l) in cell.iter().enumerate() {
-                    let by = baseline(top + pad_y + pad + li as f32 * leading, leading, size);
-                    f.text_aligned(xs[ci] + pad_x, widths[ci] - 2.0 * pad_x, by, l.clone(), &t.columns[ci].align, NAVY);
-                }
-            }
-            f.y = top + header_h;
-            f.hrule(MARGIN_X, MARGIN_X + CONTENT_W, f.y, 0.6, RULE_DARK);
-        };
-        let shape_row = |f: &mut Self, index: usize| -> Row {
-            let row = &t.rows[index];
-            let cells: Vec<Vec<ShapedLine>> = (0..ncols)
-                .map(|ci| {
-                    let s = row.get(ci).map(|s| s.as_str()).unwrap_or("");
-                    f.sh.wrap(s, Weight::Regular, size, (widths[ci] - 2.0 * pad_x).max(4.0))
-                })
-                .collect();
-            f.note_missing(|| {
-                let first = row.iter().find(|c| !c.trim().is_empty()).map(|c| short(c)).unwrap_or_default();
-                format!("table row {} (\"{first}\")", index + 1)
-            });
-            let lines = cells.iter().map(|c| c.len()).max().unwrap_or(1).max(1);
-            Row { index, cells, lines }
-        };
-        let row_h = |lines: usize| lines as f32 * leading + 2.0 * pad_y;
-
-        self.space(4.0);
-        let n = t.rows.len();
-        let mut queue: VecDeque<Row> = VecDeque::new();
-        let mut shaped = 0usize; // rows shaped so far
-        let mut placed = 0usize; // rows placed in full
-        let mut off = 0usize; // lines of the front row already placed
-        let mut header_here = false;
-        if n == 0 {
-            self.need(header_h + 2.0 * leading);
-            draw_header(self);
-            header_here = true;
-        }
-        while placed < n {
-            let hdr = if header_here { 0.0 } else { header_h };
-            let avail = BOTTOM - self.y - hdr;
-            // Shape ahead until the rows overflow this page, and a few more:
-            // the plan looks at what a break would leave for the next page.
-            let mut heights: Vec<f32> = Vec::new();
-            let mut used = 0.0;
-            let mut qi = 0;
-            let mut extra = 0;
-            loop {
-                if qi == queue.len() {
-                    if shaped == n {
-                        break;
-                    }
-                    let r = shape_row(self, shaped);
-                    shaped += 1;
-                    queue.push_back(r);
-                }
-                let lines = queue[qi].lines - if qi == 0 { off } else { 0 };
-                let h = row_h(lines);
-                heights.push(h);
-                used += h;
-                qi += 1;
-                if used > avail {
-                    extra += 1;
-                    if extra > MIN_ROWS {
-                        break;
-                    }
-                }
-            }
-            let at_top = self.at_top() || (header_here && off > 0);
-            let take = plan(avail, page_cap, &heights, n - placed, MIN_ROWS, at_top);
-            match take {
-                Take::NewPage => {
-                    self.break_keeping();
-                    header_here = false;
-                    continue;
-                }
-                Take::Split => {
-                    // A row taller than a page: as many of its lines as fit here
-                    // (at least three, or start it on a fresh page).
-                    let fits = ((avail - 2.0 * pad_y) / leading).floor().max(0.0) as usize;
-                    if fits < 3 && !self.at_top() {
-                        self.break_keeping();
-                        header_here = false;
-                        continue;
-                    }
-                    if !header_here {
-                        draw_header(self);
-                        header_here = true;
-                    }
-                    let Some(front) = queue.front() else { break };
-                    let take_lines = fits.max(1).min(front.lines - off);
-                    self.draw_row(front, off, take_lines, &xs, &widths, t, size, leading, pad_x, pad_y);
-                    off += take_lines;
-                    if off >= front.lines {
-                        queue.pop_front();
-                        placed += 1;
-                        off = 0;
-                    }
-                    if placed < n {
-                        self.close_table_page();
-                        self.new_page();
-                        header_here = false;
-                    }
-                }
-                Take::Units(k) => {
-                    if !header_here {
-                        draw_header(self);
-                        header_here = true;
-                    }
-                    for _ in 0..k {
-                        let Some(front) = queue.pop_front() else { break };
-                        let lines = front.lines - off;
-                        self.draw_row(&front, off, lines, &xs, &widths, t, size, leading, pad_x, pad_y);
-                        off = 0;
-                        placed += 1;
-                    }
-                    if placed < n {
-                        self.close_table_page();
-                        self.new_page();
-                        header_here = false;
-                    }
-                }
-            }
-        }
-        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
-        self.y += 12.0;
+        let header_h = header_lines as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
+        Grid { t, widths, xs, header, header_lines, header_h }
     }
 
-    /// The closing rule of a table's part on a page.
-    fn close_table_page(&mut self) {
-        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
+    fn ensure_header(&mut self, g: &Grid, c: &mut Cursor) {
+        if !c.header_here {
+            self.table_header(g);
+            c.header_here = true;
+        }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn draw_row(
-        &mut self,
-        row: &Row,
-        off: usize,
-        take: usize,
-        xs: &[f32],
-        widths: &[f32],
-        t: &Table,
-        size: f32,
-        leading: f32,
-        pad_x: f32,
-        pad_y: f32,
-    ) {
+    /// The header row, repeated on every page the table reaches.
+    fn table_header(&mut self, g: &Grid) {
         let top = self.y;
-        let rh = take as f32 * leading + 2.0 * pad_y;
+        self.rect(MARGIN_X, top, CONTENT_W, g.header_h, HEADER_FILL);
+        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, top, 0.8, RULE_DARK);
+        for (ci, cell) in g.header.iter().enumerate() {
+            // Bottom-align header labels.
+            let pad = (g.header_lines - cell.len().min(g.header_lines)) as f32 * ROW_LEADING;
+            for (li, l) in cell.iter().enumerate() {
+                let by = baseline(top + ROW_PAD_Y + pad + li as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
+                let (x, w) = (g.xs[ci] + ROW_PAD_X, g.widths[ci] - 2.0 * ROW_PAD_X);
+                self.text_aligned(x, w, by, l.clone(), &g.t.columns[ci].align, NAVY);
+            }
+        }
+        self.y = top + g.header_h;
+        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.6, RULE_DARK);
+    }
+
+    fn shape_row(&mut self, g: &Grid, index: usize) -> Row {
+        let row = &g.t.rows[index];
+        let cells: Vec<Vec<ShapedLine>> = (0..g.widths.len())
+            .map(|ci| {
+                let s = row.get(ci).map(|s| s.as_str()).unwrap_or("");
+                self.sh.wrap(s, Weight::Regular, ROW_SIZE, (g.widths[ci] - 2.0 * ROW_PAD_X).max(4.0))
+            })
+            .collect();
+        self.note_missing(|| {
+            let first = row.iter().find(|c| !c.trim().is_empty()).map(|c| short(c)).unwrap_or_default();
+            format!("table row {} (\"{first}\")", index + 1)
+        });
+        let lines = cells.iter().map(|c| c.len()).max().unwrap_or(1).max(1);
+        Row { index, cells, lines }
+    }
+
+    /// Heights of the rows still to place, shaping ahead until they overflow
+    /// `avail` and a few more: the plan looks at what a break would leave for
+    /// the next page. Each row is shaped once.
+    fn look_ahead(&mut self, g: &Grid, c: &mut Cursor, avail: f32) -> Vec<f32> {
+        let n = g.t.rows.len();
+        let mut heights: Vec<f32> = Vec::new();
+        let mut used = 0.0;
+        let mut extra = 0;
+        let mut qi = 0;
+        loop {
+            if qi == c.queue.len() {
+                if c.shaped == n {
+                    break;
+                }
+                let r = self.shape_row(g, c.shaped);
+                c.shaped += 1;
+                c.queue.push_back(r);
+            }
+            let lines = c.queue[qi].lines - if qi == 0 { c.off } else { 0 };
+            let h = lines as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
+            heights.push(h);
+            used += h;
+            qi += 1;
+            if used > avail {
+                extra += 1;
+                if extra > MIN_ROWS {
+                    break;
+                }
+            }
+        }
+        heights
+    }
+
+    /// Lines `off..off + take` of a row (all of them unless a tall row is split).
+    fn draw_row(&mut self, g: &Grid, row: &Row, off: usize, take: usize) {
+        let top = self.y;
+        let rh = take as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
         if row.index % 2 == 1 {
             self.rect(MARGIN_X, top, CONTENT_W, rh, STRIPE);
         }
         for (ci, cell) in row.cells.iter().enumerate() {
             for (li, l) in cell.iter().enumerate().skip(off).take(take) {
-                let by = baseline(top + pad_y + (li - off) as f32 * leading, leading, size);
-                self.text_aligned(xs[ci] + pad_x, widths[ci] - 2.0 * pad_x, by, l.clone(), &t.columns[ci].align, TEXT);
+                let by = baseline(top + ROW_PAD_Y + (li - off) as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
+                let (x, w) = (g.xs[ci] + ROW_PAD_X, g.widths[ci] - 2.0 * ROW_PAD_X);
+                self.text_aligned(x, w, by, l.clone(), &g.t.columns[ci].align, TEXT);
             }
         }
         self.y = top + rh;
