@@ -1,6 +1,6 @@
 //! The history log and contributors.
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
 
@@ -259,6 +259,8 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             }
             let Value::Object(b) = before else { bail!("change #{id} kept no record of what it removed") };
             let mut rec = b.clone();
+            // What went with it (a retired session's tags and links), parents first.
+            let with = rec.remove(super::curriculum::REMOVED_WITH);
             if tag {
                 rec.entry("at").or_insert_with(|| Value::from(super::now()));
                 rec.entry("source").or_insert_with(|| Value::from("manual"));
@@ -267,6 +269,14 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                 rec.entry("at").or_insert_with(|| Value::from(super::now()));
             }
             bundle::insert(tx, t, &rec)?;
+            if let Some(Value::Object(w)) = &with {
+                for wt in bundle::TABLES.iter().filter(|wt| w.contains_key(wt.name)) {
+                    for r in w[wt.name].as_array().into_iter().flatten().filter_map(Value::as_object) {
+                        bundle::insert(tx, wt, r)
+                            .with_context(|| format!("restoring a {} of {entity} {entity_id}", wt.name))?;
+                    }
+                }
+            }
             if entity == "reading" {
                 let mut st = tx.prepare_cached(
                     "INSERT INTO reading_tag (reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, 'manual')
