@@ -89,6 +89,8 @@ pub struct Mapping {
     pub columns: Vec<Option<usize>>,
     pub report: HeaderReport,
     fields: &'static [Field],
+    /// Whether a header may name a field by canon's own name (not in another program's export).
+    by_name: bool,
 }
 
 impl Mapping {
@@ -136,11 +138,11 @@ impl Mapping {
 
     /// Fills in why each unread column is not read, and the `--map` that would read it.
     fn explain_ignored(&mut self) {
-        let (report, fields) = (&mut self.report, self.fields);
+        let (report, fields, by_name) = (&mut self.report, self.fields, self.by_name);
         let read: Vec<(&'static str, usize, String)> =
             report.columns.iter().filter_map(|c| c.field.map(|f| (f, c.column, c.header.clone()))).collect();
         for c in report.columns.iter_mut().filter(|c| c.field.is_none()) {
-            c.reason = Some(reason(c, fields, &read));
+            c.reason = Some(reason(c, fields, by_name, &read));
             c.suggestion = if report.accepts_map && !c.header.trim().is_empty() {
                 suggest_field(&c.header, &report.unfilled, fields).map(|f| map_option(&c.header, f))
             } else {
@@ -150,13 +152,15 @@ impl Mapping {
     }
 }
 
-fn reason(c: &ColumnRead, fields: &[Field], read: &[(&'static str, usize, String)]) -> String {
+fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, usize, String)]) -> String {
     if c.header.trim().is_empty() {
         return "it has no header".into();
     }
     let (n, u) = (norm(&c.header), norm_unbracketed(&c.header));
     let same = fields.iter().find(|f| {
-        std::iter::once(f.name)
+        by_name
+            .then_some(f.name)
+            .into_iter()
             .chain(f.aliases.iter().copied())
             .any(|a| norm(a) == n || (!u.is_empty() && norm(a) == u))
     });
@@ -176,7 +180,8 @@ pub fn map_option(header: &str, field: &str) -> String {
 /// The unfilled field a header most likely names: the one sharing the most
 /// words with it (its name or an alias). `None` when no word is shared.
 fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Option<&'static str> {
-    const STOP: &[&str] = &["of", "the", "for", "this", "a", "an", "and", "in", "to", "by", "per", "on", "at"];
+    // Words too common in headers to tell fields apart ("Item Link" is not an "Item Type").
+    const STOP: &[&str] = &["of", "the", "for", "this", "a", "an", "and", "in", "to", "by", "per", "on", "at", "item"];
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -311,7 +316,7 @@ fn map_inner(
         unfilled: fields.iter().zip(&columns).filter(|(_, c)| c.is_none()).map(|(f, _)| f.name).collect(),
         accepts_map: mappable,
     };
-    let mut m = Mapping { columns, report, fields };
+    let mut m = Mapping { columns, report, fields, by_name };
     m.explain_ignored();
     Ok(m)
 }

@@ -242,20 +242,43 @@ impl Rows {
     }
 }
 
-/// Line numbers for a text held whole: the 1-based line of a byte offset.
+/// Line numbers for a text held whole: the 1-based line of the record the
+/// CSV reader says starts at a byte (as [`LineIndex::line_of`]).
 pub struct TextLines {
-    breaks: Vec<usize>,
+    /// Each break: where its line end starts (the CR of a CRLF) and its LF.
+    breaks: Vec<(u64, u64)>,
 }
 
 impl TextLines {
     pub fn new(text: &str) -> TextLines {
-        TextLines { breaks: text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i).collect() }
+        let b = text.as_bytes();
+        let breaks = b
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == b'\n')
+            .map(|(i, _)| {
+                let start = if i > 0 && b[i - 1] == b'\r' { i - 1 } else { i };
+                (start as u64, i as u64)
+            })
+            .collect();
+        TextLines { breaks }
     }
 
-    /// The 1-based line byte `at` is on. LF, CRLF and CR-only text all
-    /// count right when CRs were made LFs first (as `source` does).
+    /// The 1-based line of the record starting at byte `at` (blank lines and
+    /// a line end the reader puts it on are skipped). LF, CRLF and CR-only
+    /// text all count right when CRs were made LFs first (as `source` does).
     pub fn line_of(&self, at: u64) -> u64 {
-        self.breaks.partition_point(|&b| (b as u64) < at) as u64 + 1
+        let passed = self.breaks.partition_point(|&(_, lf)| lf < at);
+        let (mut line, mut p) = (passed as u64 + 1, at);
+        for &(start, lf) in &self.breaks[passed..] {
+            if lf == p || start == p {
+                line += 1;
+                p = lf + 1;
+            } else {
+                break;
+            }
+        }
+        line
     }
 }
 
@@ -291,7 +314,9 @@ mod tests {
 
     #[test]
     fn text_lines() {
-        let t = TextLines::new("a\nb\r\nc\n");
-        assert_eq!((t.line_of(0), t.line_of(2), t.line_of(5), t.line_of(6)), (1, 2, 3, 3));
+        let t = TextLines::new("a\nb\r\nc\n\r\nd");
+        // The reader may put a record on the line end before it, or on blank lines before it.
+        assert_eq!((t.line_of(0), t.line_of(2), t.line_of(4), t.line_of(5)), (1, 2, 3, 3));
+        assert_eq!((t.line_of(6), t.line_of(7), t.line_of(9)), (5, 5, 5));
     }
 }

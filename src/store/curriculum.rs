@@ -152,8 +152,19 @@ struct LastModule {
     title: String,
     id: i64,
     fresh: bool,
-    /// Whether the module's year and lead are settled (nothing for later rows to fill).
-    settled: bool,
+    /// The module's year and lead so far: a row that agrees, or leaves them
+    /// empty, has nothing to fill or to contradict.
+    year: Option<i64>,
+    lead: Option<String>,
+}
+
+/// A module as a row meets it: its ID, whether this run added it, and its
+/// year and lead so far.
+struct ModuleSeen {
+    id: i64,
+    fresh: bool,
+    year: Option<i64>,
+    lead: Option<String>,
 }
 
 /// Writes module rows inside one transaction, as an idempotent upsert keyed
@@ -287,16 +298,11 @@ impl<'t> ModuleWriter<'t> {
         Ok(id)
     }
 
-    /// Whether a module's year and lead leave nothing for a later row to fill.
-    fn settled(&self, m: &ModuleState) -> bool {
-        (m.year.is_some() || !self.opts.columns.year) && (m.lead.is_some() || !self.opts.columns.lead)
-    }
-
     /// The module of a row: added the first time the run meets it (an
     /// existing module's title, year and lead are compared at the end, when
     /// every row of it is read). A code met again in the same file with
     /// another title is an error.
-    fn module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool, bool), String>> {
+    fn module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
         let prog = self.programme(&row.programme)?;
         let key = (prog, row.code.clone());
         if let Some(m) = self.modules.get_mut(&key) {
@@ -332,13 +338,9 @@ impl<'t> ModuleWriter<'t> {
                 )),
                 _ => {}
             }
-            let (id, fresh) = (m.id, m.fresh);
-            let settled = {
-                let m = &self.modules[&key];
-                self.settled(m)
-            };
+            let seen = ModuleSeen { id: m.id, fresh: m.fresh, year: m.year, lead: m.lead.clone() };
             self.notes.extend(notes.into_iter().map(|n| (row.line, n)));
-            return Ok(Ok((id, fresh, settled)));
+            return Ok(Ok(seen));
         }
         let existing: Option<(i64, String, Option<i64>, Option<String>)> = self
             .tx
@@ -372,15 +374,15 @@ impl<'t> ModuleWriter<'t> {
             code: row.code.clone(),
             filled: false,
         };
-        let settled = self.settled(&state);
+        let seen = ModuleSeen { id, fresh, year: state.year, lead: state.lead.clone() };
         self.modules.insert(key, state);
-        Ok(Ok((id, fresh, settled)))
+        Ok(Ok(seen))
     }
 
     /// A module whose code the file already gave another module: stored under
     /// the code with `~2`, `~3`… appended (the same on every re-import, as
     /// long as the file keeps its order).
-    fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool, bool), String>> {
+    fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
         let prog = self.programme(&row.programme)?;
         for k in 2.. {
             let code = format!("{}~{k}", row.code);
@@ -403,24 +405,27 @@ impl<'t> ModuleWriter<'t> {
     pub fn write(&mut self, row: &ModuleRow) -> Result<()> {
         let fast = match &self.last {
             Some(l) if l.programme == row.programme && l.code == row.code && l.title == row.title => {
-                // A row that could fill the module's year or lead goes the long way.
-                (l.settled || (row.year.is_none() && row.lead.is_none())).then_some((l.id, l.fresh))
+                // A row that could fill the module's year or lead, or contradicts them, goes the long way.
+                let agrees = (row.year.is_none() || row.year == l.year)
+                    && (row.lead.is_none() || row.lead.as_deref() == l.lead.as_deref());
+                agrees.then_some((l.id, l.fresh))
             }
             _ => None,
         };
         let (module_id, fresh) = match fast {
             Some(x) => x,
             None => match self.module(row)? {
-                Ok((id, fresh, settled)) => {
+                Ok(seen) => {
                     self.last = Some(LastModule {
                         programme: row.programme.clone(),
                         code: row.code.clone(),
                         title: row.title.clone(),
-                        id,
-                        fresh,
-                        settled,
+                        id: seen.id,
+                        fresh: seen.fresh,
+                        year: seen.year,
+                        lead: seen.lead,
                     });
-                    (id, fresh)
+                    (seen.id, seen.fresh)
                 }
                 Err(problem) => {
                     self.problems.push((row.line, problem));

@@ -65,12 +65,15 @@ impl Stored {
         };
         let authors = richer_authors(&self.authors, &r.authors);
         if authors == self.authors && !r.authors.is_empty() && r.authors != self.authors {
-            kept.push(format!(
-                "authors: kept the fuller list ({} name{}; the file has {})",
-                self.authors.len(),
-                if self.authors.len() == 1 { "" } else { "s" },
-                r.authors.len()
-            ));
+            kept.push(if r.authors.len() < self.authors.len() {
+                format!(
+                    "authors: kept the fuller list ({} names; the file has {})",
+                    self.authors.len(),
+                    r.authors.len()
+                )
+            } else {
+                "authors: kept the fuller forms of the names".to_string()
+            });
         }
         let merged = Stored {
             title,
@@ -190,6 +193,62 @@ pub fn richer_authors(ours: &[String], theirs: &[String]) -> Vec<String> {
             if same_person && ka.len() > kb.len() { a.clone() } else { b.clone() }
         })
         .collect()
+}
+
+/// The side of a merge whose value a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+/// For a merge of two copies of one reading, when neither side's history
+/// shows it changed `field` on purpose: the side whose value is the richer.
+/// A value beats a blank; a title with its subtitle beats the one without;
+/// a longer author list, or the same names in fuller forms, beats a shorter.
+/// `None` when the two simply differ (a conflict for the user to resolve).
+pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<Side> {
+    use serde_json::Value;
+    let blank = |v: &Value| match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    };
+    match (blank(ours), blank(theirs)) {
+        (false, true) => return Some(Side::Ours),
+        (true, false) => return Some(Side::Theirs),
+        (true, true) => return None,
+        _ => {}
+    }
+    match field {
+        "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
+            Fuller::Ours => Some(Side::Ours),
+            Fuller::Theirs => Some(Side::Theirs),
+            Fuller::Neither => None,
+        },
+        "authors" => {
+            let list = |v: &Value| -> Option<Vec<String>> {
+                v.as_array()?.iter().map(|a| a.as_str().map(String::from)).collect()
+            };
+            let (a, b) = (list(ours)?, list(theirs)?);
+            let richer = richer_authors(&a, &b);
+            let family = |v: &[String]| v.iter().map(|n| family_key(n)).collect::<Vec<_>>();
+            // Only the same people (a list and its continuation, or fuller names) are merged.
+            let (fa, fb) = (family(&a), family(&b));
+            if !(fa.starts_with(&fb) || fb.starts_with(&fa)) {
+                return None;
+            }
+            if richer == a {
+                Some(Side::Ours)
+            } else if richer == b {
+                Some(Side::Theirs)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
 }
 
 /// A person's family name, as a key: the part before a comma ("Braun,
@@ -780,6 +839,83 @@ pub struct ReadingDetail {
     pub reading: Reading,
     pub links: Vec<String>,
     pub history: Vec<HistoryLine>,
+    /// Who decided its status, and how (`None` while it is suggested).
+    pub decision: Option<Decision>,
+}
+
+/// How a reading came to be approved or rejected: a review by a named
+/// reviewer, or the status it was imported (or added) with, which no one has
+/// reviewed since.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// `review`, `import` (the status the import gave it) or `added` (`reading add --status`).
+    pub how: &'static str,
+    pub status: String,
+    pub by: Option<String>,
+    pub at: String,
+    /// The review's note, or the file it was imported from.
+    pub note: Option<String>,
+}
+
+impl Decision {
+    /// "approved on import by amina (2026-05-01, from reading.csv; not reviewed)".
+    pub fn describe(&self) -> String {
+        let by = self.by.as_deref().map(|b| format!(" by {b}")).unwrap_or_default();
+        let day = self.at.get(..10).unwrap_or(&self.at);
+        match self.how {
+            "review" => format!(
+                "{}{by} in a review ({day}{})",
+                self.status,
+                self.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default()
+            ),
+            "import" => format!(
+                "{} on import{by} ({day}{}; not reviewed)",
+                self.status,
+                self.note.as_deref().map(|n| format!(", from {n}")).unwrap_or_default()
+            ),
+            _ => format!("{} when added{by} ({day}; not reviewed)", self.status),
+        }
+    }
+}
+
+/// Who decided reading `id`'s current status: its latest review, else the
+/// status it was imported or added with. `None` while suggested, or when the
+/// status came another way (a merge, an undo).
+pub fn decision(conn: &Connection, id: i64) -> Result<Option<Decision>> {
+    let status: Option<String> =
+        conn.query_row("SELECT status FROM reading WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    let Some(status) = status.filter(|s| s != "suggested") else { return Ok(None) };
+    let review: Option<Decision> = conn
+        .query_row(
+            "SELECT rv.status, c.name, rv.at, rv.note FROM review rv LEFT JOIN contributor c ON c.id = rv.by_id
+              WHERE rv.reading_id = ?1 ORDER BY rv.at DESC, rv.id DESC LIMIT 1",
+            [id],
+            |r| Ok(Decision { how: "review", status: r.get(0)?, by: r.get(1)?, at: r.get(2)?, note: r.get(3)? }),
+        )
+        .optional()?;
+    if let Some(d) = review {
+        return Ok((d.status == status).then_some(d));
+    }
+    // (by, at, after, import run, file)
+    type Added = (Option<String>, String, Option<String>, Option<i64>, Option<String>);
+    let added: Option<Added> = conn
+        .query_row(
+            "SELECT c.name, h.at, h.after, h.import_id, ir.path FROM history h
+               LEFT JOIN contributor c ON c.id = h.by_id LEFT JOIN import_run ir ON ir.id = h.import_id
+              WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'insert' ORDER BY h.id LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((by, at, after, import, path)) = added else { return Ok(None) };
+    let given = after
+        .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
+        .and_then(|a| a.get("status").and_then(|s| s.as_str()).map(String::from));
+    if given.as_deref() != Some(status.as_str()) {
+        return Ok(None);
+    }
+    let how = if import.is_some() { "import" } else { "added" };
+    Ok(Some(Decision { how, status, by, at, note: path }))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -788,6 +924,8 @@ pub struct HistoryLine {
     pub by: Option<String>,
     pub action: String,
     pub after: Option<String>,
+    /// Why, when it was not typed directly ("approved on import by amina", "undo of #12").
+    pub note: Option<String>,
 }
 
 pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
@@ -802,13 +940,16 @@ pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
     )?;
     let links = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     let mut st = conn.prepare(
-        "SELECT h.at, c.name, h.action, h.after FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+        "SELECT h.at, c.name, h.action, h.after, h.note FROM history h LEFT JOIN contributor c ON c.id = h.by_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 ORDER BY h.id",
     )?;
     let history = st
-        .query_map([id], |r| Ok(HistoryLine { at: r.get(0)?, by: r.get(1)?, action: r.get(2)?, after: r.get(3)? }))?
+        .query_map([id], |r| {
+            Ok(HistoryLine { at: r.get(0)?, by: r.get(1)?, action: r.get(2)?, after: r.get(3)?, note: r.get(4)? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Some(ReadingDetail { reading, links, history }))
+    let decision = decision(conn, id)?;
+    Ok(Some(ReadingDetail { reading, links, history, decision }))
 }
 
 /// The reading an ID or DOI names.
@@ -820,4 +961,54 @@ pub fn find_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
         return Ok(conn.query_row("SELECT id FROM reading WHERE doi = ?1", [doi], |r| r.get(0)).optional()?);
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_title_without_its_subtitle_is_the_shorter() {
+        let full = "Breathing Race into the Machine: The Surprising Career of the Spirometer";
+        assert_eq!(fuller_title(full, "Breathing race into the machine"), Fuller::Ours);
+        assert_eq!(fuller_title("Breathing Race into the Machine", full), Fuller::Theirs);
+        assert_eq!(fuller_title("Race", "Racial bias"), Fuller::Neither, "a word's prefix is not a title's");
+        assert_eq!(fuller_title("Same", "same"), Fuller::Neither);
+        assert_eq!(main_title_key(full), "breathing race into the machine");
+    }
+
+    #[test]
+    fn author_lists_are_never_made_poorer() {
+        let four = v(&["Braun, Lundy", "Wolfgang, M.", "Dickersin, K.", "Sjoding, M."]);
+        assert_eq!(richer_authors(&four, &four[..2]), four);
+        assert_eq!(richer_authors(&four[..2], &four), four);
+        assert_eq!(richer_authors(&v(&["Braun, Lundy"]), &v(&["Braun, L."])), v(&["Braun, Lundy"]));
+        assert_eq!(richer_authors(&v(&["Braun, L."]), &v(&["Braun, Lundy"])), v(&["Braun, Lundy"]));
+        assert_eq!(
+            richer_authors(&v(&["Smith, J."]), &v(&["Jones, Ann"])),
+            v(&["Jones, Ann"]),
+            "another person: theirs"
+        );
+        assert_eq!(family_key("Lundy Braun"), family_key("Braun, Lundy"));
+        assert_eq!(family_key("CE Chandler"), "chandler");
+    }
+
+    #[test]
+    fn a_merge_takes_the_richer_value() {
+        use serde_json::json;
+        assert_eq!(richer_value("annotation", &json!(null), &json!("Read ch. 2")), Some(Side::Theirs));
+        assert_eq!(richer_value("annotation", &json!("Ours"), &json!("")), Some(Side::Ours));
+        assert_eq!(richer_value("annotation", &json!("Ours"), &json!("Theirs")), None);
+        assert_eq!(richer_value("title", &json!("A: B"), &json!("A")), Some(Side::Ours));
+        assert_eq!(
+            richer_value("authors", &json!(["Braun, L."]), &json!(["Braun, L.", "Roe, J."])),
+            Some(Side::Theirs)
+        );
+        assert_eq!(richer_value("authors", &json!(["Braun, Lundy"]), &json!(["Braun, L."])), Some(Side::Ours));
+        assert_eq!(richer_value("authors", &json!(["Braun, L."]), &json!(["Okafor, A.", "Roe, J."])), None);
+    }
 }
