@@ -230,7 +230,7 @@ fn errors_are_at_the_files_own_lines_with_crlf_cr_or_lf() {
         assert_eq!(problems, 2, "{name}: only two bad rows: {err}");
         // A module's rows that disagree on its year: the first stands, and the user is told.
         assert!(
-            err.contains(&format!("note: "))
+            err.contains("note: ")
                 && err.contains(&format!("{name}:8: module M1 is in year 1 (line 3); this row says 2: kept 1")),
             "{name}: {err}"
         );
