@@ -34,7 +34,11 @@ pub enum Import {
     /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
     ///
     /// The format comes from the extension and the content (--format to force).
-    /// Duplicates (same DOI, ISBN, or title and year) merge into one entry.
+    /// Duplicates (same DOI, ISBN, or title and year) merge into one entry: blanks
+    /// filled, differences reported, never a shorter title or author list for a
+    /// fuller one; a work with the same first author, year and main title as one
+    /// listed is flagged. A file exported by `canon export reading` updates the
+    /// same entries (see there).
     ///
     /// Example: canon import reading samples/reading.csv --dry-run
     Reading(ReadingArgs),
