@@ -369,6 +369,10 @@ pub fn study_year(s: &str) -> Result<i64, String> {
 }
 
 fn read_study_year(t: &str) -> Option<i64> {
+    // Most files write a plain number: no need to split it into words.
+    if !t.is_empty() && t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
+    }
     // Runs of letters and of digits: "Yr. 3" → ["yr", "3"], "3rd year" → ["3", "rd", "year"].
     let mut words: Vec<String> = Vec::new();
     let mut last: Option<bool> = None;
