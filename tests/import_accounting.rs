@@ -357,7 +357,7 @@ fn sync_retires_what_the_file_no_longer_holds_and_a_rename_keeps_its_tags() {
     assert_eq!(code, 0, "{stderr}");
     for line in [
         "renamed    line 2      M1 · \"Spirometry basics\" → \"Spirometry and race correction\"",
-        "same learning outcomes; keeps its ID, 2 tags and links",
+        "same learning outcomes; keeps its ID, its links and its 2 tags",
         "new        line 4      M1 · Pulse oximetry",
         "removed    (not in file) M1 · Oxygen therapy",
         "with 1 tag, 1 link, kept in the history; `canon undo` brings them back",

@@ -419,7 +419,8 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
         }
     }
     if let Some(mut changes) = imported.changes {
-        changes.sort_by_key(|ch| ch.line);
+        // Row by row, then what the file no longer holds.
+        changes.sort_by_key(|ch| (ch.outcome == Outcome::Removed, ch.line));
         print_diff(&changes);
     }
     for (line, n) in &imported.notes {

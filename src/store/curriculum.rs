@@ -900,7 +900,10 @@ impl<'t> ModuleWriter<'t> {
                 line,
                 outcome: Outcome::Renamed,
                 what: format!("{code} · {old_title:?} → {title:?}"),
-                fields: vec![format!("same learning outcomes; keeps its ID, {tags} tag{} and links", plural(tags))],
+                fields: vec![format!(
+                    "same learning outcomes; keeps its ID, its links and its {tags} tag{}",
+                    plural(tags)
+                )],
             });
         }
         Ok(())
