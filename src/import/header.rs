@@ -94,6 +94,7 @@ pub struct Mapping {
 }
 
 impl Mapping {
+    /// The cell of `field` in `record` ("" when the file has no such column).
     pub fn get<'r>(&self, field: usize, record: &'r csv::StringRecord) -> &'r str {
         self.columns[field].and_then(|c| record.get(c)).unwrap_or("")
     }
@@ -103,6 +104,7 @@ impl Mapping {
         self.columns[field].map_or(0, |c| c as u64 + 1)
     }
 
+    /// Whether the file has a column for `field`.
     pub fn has(&self, field: usize) -> bool {
         self.columns[field].is_some()
     }
@@ -440,6 +442,11 @@ mod tests {
         assert_eq!(m.report.columns[1].matched, Some(Matched::Name));
         assert_eq!(m.report.columns[0].matched, Some(Matched::Alias));
         assert_eq!(m.report.unfilled, ["learning_outcomes", "lead"]);
+        // Plain data for the web workspace.
+        let json = serde_json::to_value(&m.report).unwrap();
+        assert_eq!(json["columns"][0]["field"], "session_title");
+        assert_eq!(json["columns"][1]["matched"], "alias");
+        assert_eq!(json["accepts_map"], true);
     }
 
     #[test]

@@ -155,6 +155,7 @@ impl Present {
         }
     }
 
+    /// Whether the set holds `field`.
     pub fn has(self, field: &str) -> bool {
         Self::FIELDS.iter().position(|f| *f == field).is_some_and(|i| self.0 & (1 << i) != 0)
     }

@@ -25,6 +25,7 @@ pub struct LineIndex<R> {
 }
 
 impl<R: Read> LineIndex<R> {
+    /// Wraps `inner`, counting lines from 1 at its first byte.
     pub fn new(inner: R) -> LineIndex<R> {
         LineIndex { inner, offset: 0, breaks: VecDeque::new(), passed: 0, cr: false }
     }
@@ -250,6 +251,7 @@ pub struct TextLines {
 }
 
 impl TextLines {
+    /// Notes the line breaks of `text`.
     pub fn new(text: &str) -> TextLines {
         let b = text.as_bytes();
         let breaks = b
