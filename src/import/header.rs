@@ -445,7 +445,7 @@ mod tests {
         // Plain data for the web workspace.
         let json = serde_json::to_value(&m.report).unwrap();
         assert_eq!(json["columns"][0]["field"], "session_title");
-        assert_eq!(json["columns"][1]["matched"], "alias");
+        assert_eq!(json["columns"][0]["matched"], "alias");
         assert_eq!(json["accepts_map"], true);
     }
 
