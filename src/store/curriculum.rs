@@ -107,11 +107,18 @@ struct ModuleState {
     line: u64,
     /// Added by this run: its items are all new unless the file repeats them.
     fresh: bool,
-    /// As stored before this run (title, year, lead), for an existing module.
-    stored: Option<(String, Option<i64>, Option<String>)>,
-    code: String,
+    /// As stored before this run, for an existing module (boxed: most
+    /// modules of a large import are new, and this map holds every module).
+    stored: Option<Box<StoredModule>>,
     /// A later row filled a year or lead the first left empty.
     filled: bool,
+}
+
+/// A module's fields as stored before the run.
+struct StoredModule {
+    title: String,
+    year: Option<i64>,
+    lead: Option<String>,
 }
 
 /// An item of a module added by this run, waiting to go in with others.
@@ -361,7 +368,7 @@ impl<'t> ModuleWriter<'t> {
                 self.note(row.line, Outcome::New, || format!("module {} {}", row.code, row.title), vec![]);
                 (id, None)
             }
-            Some((id, title, year, lead)) => (id, Some((title, year, lead))),
+            Some((id, title, year, lead)) => (id, Some(Box::new(StoredModule { title, year, lead }))),
         };
         let state = ModuleState {
             id,
@@ -371,7 +378,6 @@ impl<'t> ModuleWriter<'t> {
             line: row.line,
             fresh,
             stored,
-            code: row.code.clone(),
             filled: false,
         };
         let seen = ModuleSeen { id, fresh, year: state.year, lead: state.lead.clone() };
@@ -692,21 +698,19 @@ impl<'t> ModuleWriter<'t> {
     /// later row gave a module this run added.
     fn settle_modules(&mut self) -> Result<()> {
         let cols = self.opts.columns;
-        let mut states: Vec<&ModuleState> = self.modules.values().collect();
-        states.sort_by_key(|m| m.line);
+        let mut states: Vec<(&String, &ModuleState)> =
+            self.modules.iter().filter(|(_, m)| m.filled || m.stored.is_some()).map(|((_, c), m)| (c, m)).collect();
+        states.sort_by_key(|(_, m)| m.line);
         let mut updates = Vec::new();
-        for m in states {
+        for (code, m) in states {
             match &m.stored {
-                None if !m.filled => {}
-                None => {
-                    // Added by this run with its first row's values; a later row filled some.
-                    updates.push((m.id, None, m.title.clone(), m.year, m.lead.clone(), m.line, m.code.clone()));
-                }
-                Some((title, year, lead)) => {
-                    let new_year = if cols.year { m.year } else { *year };
-                    let new_lead = if cols.lead { m.lead.clone() } else { lead.clone() };
-                    let stored = Some((title.clone(), *year, lead.clone()));
-                    updates.push((m.id, stored, m.title.clone(), new_year, new_lead, m.line, m.code.clone()));
+                // Added by this run with its first row's values; a later row filled some.
+                None => updates.push((m.id, None, m.title.clone(), m.year, m.lead.clone(), m.line, code.clone())),
+                Some(s) => {
+                    let new_year = if cols.year { m.year } else { s.year };
+                    let new_lead = if cols.lead { m.lead.clone() } else { s.lead.clone() };
+                    let stored = Some((s.title.clone(), s.year, s.lead.clone()));
+                    updates.push((m.id, stored, m.title.clone(), new_year, new_lead, m.line, code.clone()));
                 }
             }
         }
