@@ -360,9 +360,10 @@ fn sync_retires_what_the_file_no_longer_holds_and_a_rename_keeps_its_tags() {
         "same learning outcomes; keeps its ID, its links and its 2 tags",
         "new        line 4      M1 · Pulse oximetry",
         "removed    (not in file) M1 · Oxygen therapy",
-        "with 1 tag, 1 link, kept in the history; `canon undo` brings them back",
+        "with 1 theme tag (epistemic-bias); 1 reading link (\"Racial bias in pulse oximetry\" → M1/Oxygen therapy), \
+         kept in the history; `canon undo` brings them back",
         "removed    (not in file) module M2 Ethics",
-        "with 1 session, 1 tag, kept in the history",
+        "with 1 session (M2/Consent); 1 theme tag on them (historical-awareness), kept in the history",
         "unchanged  line 3      M1 · Asthma",
     ] {
         assert!(stdout.contains(line), "missing {line:?}:\n{stdout}");

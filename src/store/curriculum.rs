@@ -5,10 +5,9 @@ use std::collections::{HashMap, HashSet};
 use anyhow::Result;
 use rusqlite::{CachedStatement, Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::IdGen;
-use super::bundle::{self, Record};
 use super::history::{self, Action};
 use crate::import::modules::{Columns, ItemRow, ModuleRow};
 
@@ -913,85 +912,31 @@ impl<'t> ModuleWriter<'t> {
         Ok(())
     }
 
-    /// Removes a session the file no longer holds, keeping it, its tags and
-    /// its links in one history entry that `undo` restores.
+    /// Removes a session the file no longer holds, with its tags and links,
+    /// as one history entry that `undo` restores (the same removal as `canon
+    /// item remove --force`).
     fn retire_item(&mut self, id: i64, title: &str, code: &str) -> Result<()> {
-        let Some(root) = bundle::load(self.tx, table("item")?, id)? else { return Ok(()) };
-        let tags = records(self.tx, "item_tag", "SELECT * FROM item_tag WHERE item_id = ?1 ORDER BY theme_id", id)?;
-        let links = records(self.tx, "link", "SELECT * FROM link WHERE item_id = ?1 ORDER BY id", id)?;
-        let what = format!("{code} · {title}");
-        let kept = kept(&[(tags.len(), "tag"), (links.len(), "link")]);
-        self.record_removal("item", id, root, vec![("item_tag", tags), ("link", links)])?;
-        self.tx.execute("DELETE FROM link WHERE item_id = ?1", [id])?;
-        self.tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [id])?;
-        self.unindex(id)?;
-        self.tx.execute("DELETE FROM item WHERE id = ?1", [id])?;
+        let removal = super::edit::retire(self.tx, self.by, "item", id, &self.retired_note(), self.run_id)?;
         self.counts.removed += 1;
-        self.note(0, Outcome::Removed, || what, kept);
+        let what = format!("{code} · {title}");
+        self.note(0, Outcome::Removed, || what, kept(&removal));
         Ok(())
     }
 
     /// Removes a module the file no longer lists, with its sessions, their
     /// tags and links, and links to the module, in one history entry.
     fn retire_module(&mut self, m: &StaleModule) -> Result<()> {
-        let Some(root) = bundle::load(self.tx, table("module")?, m.id)? else { return Ok(()) };
-        let items = records(self.tx, "item", "SELECT * FROM item WHERE module_id = ?1 ORDER BY id", m.id)?;
-        let tags = records(
-            self.tx,
-            "item_tag",
-            "SELECT t.* FROM item_tag t JOIN item i ON i.id = t.item_id WHERE i.module_id = ?1 ORDER BY t.item_id, t.theme_id",
-            m.id,
-        )?;
-        let links = records(
-            self.tx,
-            "link",
-            "SELECT l.* FROM link l WHERE l.module_id = ?1 OR l.item_id IN (SELECT id FROM item WHERE module_id = ?1) ORDER BY l.id",
-            m.id,
-        )?;
-        let kept = kept(&[(items.len(), "session"), (tags.len(), "tag"), (links.len(), "link")]);
-        let n = items.len() as i64;
-        self.record_removal("module", m.id, root, vec![("item", items), ("item_tag", tags), ("link", links)])?;
-        self.tx.execute(
-            "DELETE FROM link WHERE module_id = ?1 OR item_id IN (SELECT id FROM item WHERE module_id = ?1)",
-            [m.id],
-        )?;
-        self.tx.execute("DELETE FROM item_tag WHERE item_id IN (SELECT id FROM item WHERE module_id = ?1)", [m.id])?;
-        self.tx.execute(
-            "INSERT INTO item_fts (item_fts, rowid, title, outcomes)
-             SELECT 'delete', id, title, outcomes FROM item WHERE module_id = ?1",
-            [m.id],
-        )?;
-        self.tx.execute("DELETE FROM item WHERE module_id = ?1", [m.id])?;
-        self.tx.execute("DELETE FROM module WHERE id = ?1", [m.id])?;
+        let n: i64 = self.tx.query_row("SELECT count(*) FROM item WHERE module_id = ?1", [m.id], |r| r.get(0))?;
+        let removal = super::edit::retire(self.tx, self.by, "module", m.id, &self.retired_note(), self.run_id)?;
         self.counts.removed += n;
         self.counts.modules_removed += 1;
         let what = format!("module {} {}", m.code, m.title);
-        self.note(0, Outcome::Removed, || what, kept);
+        self.note(0, Outcome::Removed, || what, kept(&removal));
         Ok(())
     }
 
-    /// One history entry for a removal: the record, and what went with it
-    /// under `removed_with` (by table), so that undo brings it all back.
-    fn record_removal(&self, entity: &str, id: i64, mut root: Record, with: Vec<(&str, Vec<Record>)>) -> Result<()> {
-        let mut w = serde_json::Map::new();
-        for (t, recs) in with.into_iter().filter(|(_, r)| !r.is_empty()) {
-            w.insert(t.to_string(), Value::Array(recs.into_iter().map(Value::Object).collect()));
-        }
-        if !w.is_empty() {
-            root.insert(REMOVED_WITH.into(), Value::Object(w));
-        }
-        history::record_noted(
-            self.tx,
-            self.by,
-            Action::Delete,
-            entity,
-            Some(id),
-            Some(&Value::Object(root)),
-            None,
-            Some(self.run_id),
-            Some(&format!("retired: not in {} (import --sync)", self.path)),
-        )?;
-        Ok(())
+    fn retired_note(&self) -> String {
+        format!("retired: not in {} (import --sync)", self.path)
     }
 
     /// Settles the modules, reconciles what the file no longer holds,
@@ -1038,10 +983,6 @@ impl<'t> ModuleWriter<'t> {
     }
 }
 
-/// The key of a removal's history `before` that holds the records removed
-/// with it, by table (the form `canon undo` restores).
-pub const REMOVED_WITH: &str = "removed_with";
-
 /// A module of the file's programmes with sessions the file no longer holds.
 struct StaleModule {
     id: i64,
@@ -1053,46 +994,12 @@ struct StaleModule {
     items: Vec<(i64, String, String)>,
 }
 
-fn table(name: &str) -> Result<&'static bundle::Table> {
-    bundle::table(name).ok_or_else(|| anyhow::anyhow!("no table {name} in the bundle layout"))
-}
-
-/// Rows of `sql` (one bound ID) as records of `table`, in the bundle's columns.
-fn records(tx: &Transaction, table_name: &str, sql: &str, id: i64) -> Result<Vec<Record>> {
-    let t = table(table_name)?;
-    let mut st = tx.prepare_cached(sql)?;
-    let names: Vec<String> = st.column_names().map(String::from).collect();
-    let rows = st
-        .query_map([id], |r| {
-            let mut m = Record::new();
-            for (i, c) in names.iter().enumerate() {
-                if !t.cols.contains(&c.as_str()) {
-                    continue;
-                }
-                let v = match r.get_ref(i)? {
-                    rusqlite::types::ValueRef::Null => Value::Null,
-                    rusqlite::types::ValueRef::Integer(x) => Value::from(x),
-                    rusqlite::types::ValueRef::Real(x) => Value::from(x),
-                    rusqlite::types::ValueRef::Text(s) | rusqlite::types::ValueRef::Blob(s) => {
-                        Value::from(String::from_utf8_lossy(s).into_owned())
-                    }
-                };
-                m.insert(c.clone(), v);
-            }
-            Ok(m)
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
-}
-
-/// "2 tags and 1 link kept in the history", or nothing.
-fn kept(parts: &[(usize, &str)]) -> Vec<String> {
-    let parts: Vec<String> =
-        parts.iter().filter(|(n, _)| *n > 0).map(|(n, w)| format!("{n} {w}{}", plural(*n as i64))).collect();
-    if parts.is_empty() {
+/// What a retirement kept in the history, in words.
+fn kept(r: &super::edit::Removal) -> Vec<String> {
+    if r.dependents.is_empty() {
         vec!["kept in the history; `canon undo` brings it back".into()]
     } else {
-        vec![format!("with {}, kept in the history; `canon undo` brings them back", parts.join(", "))]
+        vec![format!("with {}, kept in the history; `canon undo` brings them back", r.describe())]
     }
 }
 
@@ -1151,25 +1058,33 @@ pub struct Module {
     pub year: Option<i64>,
     pub code: String,
     pub title: String,
+    pub lead: Option<String>,
     pub items: i64,
     pub tagged_items: i64,
     pub themes: Vec<String>,
 }
 
+/// Every module (of one year of study, if given), with its counts and themes.
 pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
+    modules_in(conn, year, None)
+}
+
+/// [`modules`] within one programme (its name as stored; `None`: all).
+pub fn modules_in(conn: &Connection, year: Option<i64>, programme: Option<&str>) -> Result<Vec<Module>> {
     let mut st = conn.prepare(
         "SELECT m.id, p.name, m.year, m.code, m.title,
                 (SELECT count(*) FROM item i WHERE i.module_id = m.id),
                 (SELECT count(DISTINCT it.item_id) FROM item i JOIN item_tag it ON it.item_id = i.id WHERE i.module_id = m.id),
                 (SELECT group_concat(slug, ';') FROM (SELECT DISTINCT t.slug FROM item i
                     JOIN item_tag it ON it.item_id = i.id JOIN theme t ON t.id = it.theme_id
-                    WHERE i.module_id = m.id ORDER BY t.slug))
+                    WHERE i.module_id = m.id ORDER BY t.slug)),
+                m.lead
            FROM module m JOIN programme p ON p.id = m.programme_id
-          WHERE (?1 IS NULL OR m.year = ?1)
+          WHERE (?1 IS NULL OR m.year = ?1) AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)
           ORDER BY p.name, m.year, m.code",
     )?;
     let rows = st
-        .query_map([year], |r| {
+        .query_map(params![year, programme], |r| {
             let themes: Option<String> = r.get(7)?;
             Ok(Module {
                 id: r.get(0)?,
@@ -1179,6 +1094,7 @@ pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
                 title: r.get(4)?,
                 items: r.get(5)?,
                 tagged_items: r.get(6)?,
+                lead: r.get(8)?,
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
             })
         })?
@@ -1190,6 +1106,8 @@ pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub id: i64,
+    pub programme: String,
+    pub module_id: i64,
     pub module_code: String,
     pub module_title: String,
     pub year: Option<i64>,
@@ -1206,7 +1124,14 @@ pub struct Item {
 /// Filters for `item list`.
 #[derive(Debug, Default)]
 pub struct ItemFilter<'a> {
+    /// A module code, in any programme (prefer `module_id`: a code may be in two).
     pub module: Option<&'a str>,
+    /// One module, by ID (see [`find_module`]).
+    pub module_id: Option<i64>,
+    /// One programme, by name.
+    pub programme: Option<&'a str>,
+    /// One item, by ID.
+    pub item: Option<i64>,
     pub theme: Option<i64>,
     pub untagged: bool,
 }
@@ -1216,18 +1141,23 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
         "SELECT i.id, m.code, m.title, m.year, i.kind, i.title, i.outcomes,
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM item_tag it JOIN theme t ON t.id = it.theme_id
                   WHERE it.item_id = i.id ORDER BY t.slug)),
-                i.bloom_override
-           FROM item i JOIN module m ON m.id = i.module_id
+                i.bloom_override, p.name, m.id
+           FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id
           WHERE (?1 IS NULL OR m.code = ?1 COLLATE NOCASE)
             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id AND it.theme_id = ?2))
             AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id))
-          ORDER BY m.year, m.code, i.position, i.id",
+            AND (?4 IS NULL OR i.module_id = ?4)
+            AND (?5 IS NULL OR p.name = ?5 COLLATE NOCASE)
+            AND (?6 IS NULL OR i.id = ?6)
+          ORDER BY p.name, m.year, m.code, i.position, i.id",
     )?;
     let rows = st
-        .query_map(params![f.module, f.theme, f.untagged], |r| {
+        .query_map(params![f.module, f.theme, f.untagged, f.module_id, f.programme, f.item], |r| {
             let themes: Option<String> = r.get(7)?;
             Ok(Item {
                 id: r.get(0)?,
+                programme: r.get(9)?,
+                module_id: r.get(10)?,
                 module_code: r.get(1)?,
                 module_title: r.get(2)?,
                 year: r.get(3)?,
@@ -1243,32 +1173,200 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
     Ok(rows)
 }
 
-/// Whether a module code exists (for friendly errors on filters).
+/// The module a code (or module ID) names, in any programme. A code used
+/// in two programmes is an [`Ambiguous`] error, never a silent pick; see
+/// [`find_module`] to look within one programme.
 pub fn module_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row("SELECT id FROM module WHERE code = ?1 COLLATE NOCASE ORDER BY id LIMIT 1", [code], |r| r.get(0))
-        .optional()?)
+    find_module(conn, code, None)
 }
 
-/// The item an ID or `CODE/Session title` names.
+/// The item an ID or `CODE/Session title` names, in any programme. A
+/// reference that matches in two programmes is an [`Ambiguous`] error; see
+/// [`find_item`] to look within one programme.
 pub fn item_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
+    find_item(conn, reference, None)
+}
+
+/// One of the records an ambiguous reference matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct Match {
+    pub id: i64,
+    pub programme: String,
+    /// `CODE Title` for a module, `CODE/Session title` for an item.
+    pub label: String,
+}
+
+/// A module code or `CODE/Session title` that matches more than one
+/// record: in two programmes, or (differing only in case) twice in one.
+/// Canon never picks one silently; the message says how to choose.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", self.message())]
+pub struct Ambiguous {
+    pub reference: String,
+    /// `module` or `item`.
+    pub kind: &'static str,
+    pub matches: Vec<Match>,
+}
+
+impl Ambiguous {
+    fn message(&self) -> String {
+        let list = self
+            .matches
+            .iter()
+            .map(|m| format!("{:?} in programme {:?} ({} ID {})", m.label, m.programme, self.kind, m.id))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut programmes: Vec<&str> = self.matches.iter().map(|m| m.programme.as_str()).collect();
+        programmes.dedup();
+        if programmes.len() > 1 {
+            format!(
+                "{:?} matches {} {}s in different programmes: {list}. Add --programme {:?} (or another), \
+                 or give the {} ID",
+                self.reference,
+                self.matches.len(),
+                self.kind,
+                programmes[0],
+                self.kind
+            )
+        } else {
+            format!(
+                "{:?} matches {} {}s that differ only in case: {list}. Write it exactly, or give the {} ID",
+                self.reference,
+                self.matches.len(),
+                self.kind,
+                self.kind
+            )
+        }
+    }
+}
+
+/// Picks the one match, if any: within one programme an exact-case match
+/// wins over case-insensitive ones; across programmes nothing is picked.
+fn pick(reference: &str, kind: &'static str, found: Vec<(Match, bool)>) -> Result<Option<i64>> {
+    if found.is_empty() {
+        return Ok(None);
+    }
+    let mut programmes: Vec<&str> = found.iter().map(|(m, _)| m.programme.as_str()).collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    if found.len() == 1 {
+        return Ok(Some(found[0].0.id));
+    }
+    if programmes.len() == 1 {
+        let exact: Vec<&Match> = found.iter().filter(|(_, e)| *e).map(|(m, _)| m).collect();
+        if exact.len() == 1 {
+            return Ok(Some(exact[0].id));
+        }
+    }
+    Err(Ambiguous { reference: reference.to_string(), kind, matches: found.into_iter().map(|(m, _)| m).collect() }
+        .into())
+}
+
+/// The programme called `name` (case ignored): its ID and name as stored.
+pub fn find_programme(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let name = name.trim();
+    let mut st = conn
+        .prepare_cached("SELECT id, name FROM programme WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC, id")?;
+    Ok(st.query_row([name], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+}
+
+/// Every programme's name, in order.
+pub fn programme_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT name FROM programme ORDER BY name")?;
+    let v = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(v)
+}
+
+/// The module a module ID or code names, within `programme` (a name as
+/// stored; `None`: any). A code in two programmes is an [`Ambiguous`] error.
+pub fn find_module(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
+    let reference = reference.trim();
+    if let Ok(id) = reference.parse::<i64>()
+        && let Some(id) = conn
+            .prepare_cached(
+                "SELECT m.id FROM module m JOIN programme p ON p.id = m.programme_id
+                  WHERE m.id = ?1 AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)",
+            )?
+            .query_row(params![id, programme], |r| r.get(0))
+            .optional()?
+    {
+        return Ok(Some(id));
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT m.id, p.name, m.code, m.title FROM module m JOIN programme p ON p.id = m.programme_id
+          WHERE m.code = ?1 COLLATE NOCASE AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)
+          ORDER BY p.name, m.id",
+    )?;
+    let found = st
+        .query_map(params![reference, programme], |r| {
+            let code: String = r.get(2)?;
+            let title: String = r.get(3)?;
+            let exact = code == reference;
+            Ok((Match { id: r.get(0)?, programme: r.get(1)?, label: format!("{code} {title}") }, exact))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    pick(reference, "module", found)
+}
+
+/// The item an item ID or `CODE/Session title` names, within `programme`
+/// (`None`: any). Code and title are matched ignoring case; a reference
+/// that matches in two programmes is an [`Ambiguous`] error.
+pub fn find_item(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
+    let reference = reference.trim();
     if let Ok(id) = reference.parse::<i64>() {
-        return Ok(conn.query_row("SELECT id FROM item WHERE id = ?1", [id], |r| r.get(0)).optional()?);
+        return Ok(conn
+            .prepare_cached(
+                "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id
+                  WHERE i.id = ?1 AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)",
+            )?
+            .query_row(params![id, programme], |r| r.get(0))
+            .optional()?);
     }
     let Some((code, title)) = reference.split_once('/') else { return Ok(None) };
-    Ok(conn
-        .query_row(
-            "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id
-              WHERE m.code = ?1 COLLATE NOCASE AND i.title = ?2 COLLATE NOCASE ORDER BY i.id LIMIT 1",
-            params![code.trim(), title.trim()],
-            |r| r.get(0),
-        )
-        .optional()?)
+    let (code, title) = (code.trim(), title.trim());
+    let mut st = conn.prepare_cached(
+        "SELECT i.id, p.name, m.code, i.title FROM module m JOIN programme p ON p.id = m.programme_id
+           JOIN item i ON i.module_id = m.id
+          WHERE m.code = ?1 COLLATE NOCASE AND i.title = ?2 COLLATE NOCASE
+            AND (?3 IS NULL OR p.name = ?3 COLLATE NOCASE)
+          ORDER BY p.name, i.id",
+    )?;
+    let found = st
+        .query_map(params![code, title, programme], |r| {
+            let c: String = r.get(2)?;
+            let t: String = r.get(3)?;
+            let exact = c == code && t == title;
+            Ok((Match { id: r.get(0)?, programme: r.get(1)?, label: format!("{c}/{t}") }, exact))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    pick(reference, "item", found)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn m(id: i64, programme: &str, label: &str) -> Match {
+        Match { id, programme: programme.into(), label: label.into() }
+    }
+
+    #[test]
+    fn a_reference_in_two_programmes_is_never_picked() {
+        assert_eq!(pick("X", "module", vec![]).unwrap(), None);
+        assert_eq!(pick("X", "module", vec![(m(1, "A", "X a"), true)]).unwrap(), Some(1));
+        // Two programmes: an error, even when one matches the case exactly.
+        let err = pick("X", "module", vec![(m(1, "A", "X a"), true), (m(2, "B", "x b"), false)]).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("in programme \"A\"") && text.contains("in programme \"B\"") && text.contains("--programme"),
+            "{text}"
+        );
+        assert!(err.downcast_ref::<Ambiguous>().is_some());
+        // One programme, two cases: the exact one wins; two inexact ones are an error.
+        assert_eq!(pick("X", "item", vec![(m(1, "A", "X/t"), true), (m(2, "A", "x/t"), false)]).unwrap(), Some(1));
+        let err = pick("X", "item", vec![(m(1, "A", "x/t"), false), (m(2, "A", "x/T"), false)]).unwrap_err();
+        assert!(err.to_string().contains("differ only in case"), "{err}");
+    }
 
     #[test]
     fn title_hash_is_fnv1a_and_stable() {
