@@ -37,11 +37,11 @@ fn sample_workbook_dry_run_names_the_sheet_and_its_columns_and_writes_nothing() 
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("reading sheet \"Modules 2025-26\""), "{err}");
     assert!(err.contains("header on row 4"), "{err}");
-    assert!(err.contains("4 empty rows skipped"), "{err}");
-    assert!(err.contains("C \"Module Code\" → module_code"), "{err}");
-    assert!(err.contains("B \"Year of Study\" → year"), "{err}");
-    assert!(err.contains("284 new"), "{err}");
+    assert!(err.contains("284 new") && err.contains("4 empty rows and blank lines skipped"), "{err}");
+    // The dry run's account of the header names the sheet's columns by their letters.
     let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(diff.contains("column     column C   \"Module Code\" → module_code\n"), "{diff}");
+    assert!(diff.contains("column     column B   \"Year of Study\" → year\n"), "{diff}");
     assert!(diff.contains("new        row  5      MED1001 · Cell structure and organelles"), "{diff}");
     assert_eq!(w.count("SELECT count(*) FROM item"), 0);
 }
@@ -84,8 +84,15 @@ fn xlsx_xls_and_ods_read_alike_and_by_content() {
         std::fs::copy(data(name), &disguised).unwrap();
         let err = w.ok_stderr(&["import", "modules", disguised.to_str().unwrap()]);
         assert!(err.contains("reading sheet \"List\""), "{name}: {err}");
-        assert!(err.contains("1 empty row skipped"), "{name}: {err}");
-        assert!(err.contains("not read (no field of canon's): G \"Date reviewed\""), "{name}: {err}");
+        assert!(err.contains("; 1 empty row or blank line skipped"), "{name}: {err}");
+        assert!(err.contains("B \"Module Title\" → module_title, C \"Year of Study\" → year"), "{name}: {err}");
+        assert!(
+            err.contains(&format!(
+                "warning: {}: column G \"Date reviewed\" is not read: no field has that name; 1 row holds text there",
+                disguised.display()
+            )),
+            "{name}: {err}"
+        );
         let it = items(&w);
         assert_eq!(it.len(), 4, "{name}: {it:?}");
         // A merged block of three rows, and a year stored as the number 1.0.
@@ -133,7 +140,8 @@ fn broken_workbook_names_each_cell_and_writes_nothing() {
     let w = Workdir::new();
     let f = data("broken.xlsx");
     let err = w.fails(&["import", "modules", &f]);
-    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with(&f)).collect();
+    let lines: Vec<&str> =
+        err.lines().filter(|l| l.starts_with(&f) && !l.starts_with(&format!("{f}: columns read: "))).collect();
     assert_eq!(
         lines,
         [
@@ -156,9 +164,11 @@ fn broken_workbook_names_each_cell_and_writes_nothing() {
     );
     assert!(err.contains("5 problems in"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM module") + w.count("SELECT count(*) FROM item"), 0);
-    // The dry run lists the same problems as rejected rows.
-    let out = w.ok(&["import", "modules", &f, "--dry-run"]);
-    assert!(out.contains(&format!("rejected   {f}:Modules!C7: module_code is empty")), "{out}");
+    // The dry run lists the same problems as rejected rows, and fails as the import would.
+    let out = w.cmd(&["import", "modules", &f, "--dry-run"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains(&format!("rejected   {f}:Modules!C7: module_code is empty")), "{stdout}");
 }
 
 /// A workbook written here, with a title row and the given header and rows (all text).
@@ -426,13 +436,24 @@ fn every_column_of_a_csv_is_read_or_named() {
     let w = Workdir::new();
     let f = w.write("m.csv", "Code,Module,Semester,Session\nM1,Anatomy,1,Thorax\n");
     let err = w.ok_stderr(&["import", "modules", f.to_str().unwrap()]);
+    let f = f.display();
     assert!(
-        err.contains(
-            "note: columns read: \"Code\" → module_code, \"Module\" → module_title, \"Session\" → session_title; \
-             not read (no field of canon's): \"Semester\""
-        ),
+        err.contains(&format!(
+            "{f}: columns read: \"Code\" → module_code, \"Module\" → module_title, \"Session\" → session_title\n\
+             warning: {f}: column 3 \"Semester\" is not read: no field has that name; 1 row holds text there"
+        )),
         "{err}"
     );
+}
+
+/// A header error names the header's own line, after blank lines above it
+/// (as a workbook's names its cell).
+#[test]
+fn a_header_error_names_the_line_the_header_is_on() {
+    let w = Workdir::new();
+    let f = w.write("m.csv", "\n\nTitle,Session\nAnatomy,Thorax\n");
+    let err = w.fails(&["import", "modules", f.to_str().unwrap()]);
+    assert!(err.contains(&format!("{}:3:1: no column for module_code, module_title (required)", f.display())), "{err}");
 }
 
 /// Regression (fuzzing): calamine asserted on this damaged .xls and canon crashed.
@@ -463,4 +484,236 @@ fn keywords_go_and_come_back_with_their_items() {
     let change = w.count("SELECT max(id) FROM history").to_string();
     w.ok(&["undo", &change, "--by", "amina"]);
     assert_eq!(w.count("SELECT count(*) FROM item_keyword"), 12);
+}
+
+/// A one-sheet workbook written cell by cell from row 1, column A: an empty
+/// string leaves the cell out (so a row of them is an empty row); a number
+/// is written as a number.
+fn grid(path: &Path, sheet: &str, rows: &[&[&str]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            match v.parse::<f64>() {
+                Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) => ws.write_string(r as u32, c as u16, *v).unwrap(),
+            };
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// Runs canon; returns (exit code, stdout, stderr).
+fn run(w: &Workdir, args: &[&str]) -> (i32, String, String) {
+    let out = w.cmd(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// A faculty office's sheet: a title row, the header starting in column B
+/// (its code column found as a CSV header's is, the bracketed aside dropped),
+/// years written as people write them, a column canon has no field for, one
+/// left empty, and empty rows between the modules.
+const FACULTY_SHEET: &[&[&str]] = &[
+    &["Module list 2025-26 (draft)"],
+    &[],
+    &[
+        "",
+        "Module Code (registry)",
+        "Module Title",
+        "Year",
+        "Lecture Title",
+        "Intended Learning Outcomes (ILOs)",
+        "Room",
+        "Notes",
+    ],
+    &["", "MED1001", "Foundations", "Year 1", "Social determinants", "Describe the social model", "LT1"],
+    &[],
+    &["", "MED1001", "Foundations", "Year One", "History of medicine", "Explain colonial medicine", "LT2"],
+    &["", "MED2001", "Respiratory", "2nd year", "Spirometry", "Critique race correction in spirometry"],
+    &["", "MED3001", "Clinical Skills", "Phase III", "Examining the skin", "Recognise erythema on dark skin"],
+    &[],
+    &[],
+    &["", "MED4001", "Electives", "4", "Planning an elective", "Plan an ethical elective"],
+];
+
+/// Issue 10's accounting holds for a workbook as for a CSV file: the header
+/// report (columns by their letters), warnings for what is not read, years as
+/// faculty write them, empty rows counted, and a dry run that creates no database.
+#[test]
+fn a_workbook_gets_the_column_report_year_forms_and_empty_rows_of_a_csv() {
+    let w = Workdir::new();
+    let p = w.path("faculty list.xlsx");
+    grid(&p, "Modules", FACULTY_SHEET);
+    let f = p.to_str().unwrap();
+
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!w.db().exists(), "a dry run of a workbook created the database");
+    for line in [
+        "column     column B   \"Module Code (registry)\" → module_code\n",
+        "column     column D   \"Year\" → year\n",
+        "column     column E   \"Lecture Title\" → session_title\n",
+        "column     column F   \"Intended Learning Outcomes (ILOs)\" → learning_outcomes\n",
+        "not read   column G   \"Room\": no field has that name; 2 rows hold text there; to read it, add --map \
+         'Room=FIELD' with FIELD one of programme, themes, kind, lead, keywords\n",
+        "not read   column H   \"Notes\": no field has that name; 0 rows hold text there",
+        "absent     no column for programme, themes, kind, lead, keywords (left as stored)\n",
+        "new        row  4      MED1001 · Social determinants\n",
+        "new        row  11     MED4001 · Planning an elective\n",
+    ] {
+        assert!(stdout.contains(line), "missing {line:?} in:\n{stdout}");
+    }
+    assert!(stderr.contains("note: reading sheet \"Modules\" of") && stderr.contains("(header on row 3)"), "{stderr}");
+    assert!(stderr.contains(&format!("warning: {f}: column G \"Room\" is not read")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("warning: {f}: 1 column is not read (empty in every row): \"Notes\"")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("sessions: 5 new") && stderr.contains("; 3 empty rows and blank lines skipped"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = run(&w, &["import", "modules", f]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{f}: columns read: B \"Module Code (registry)\" → module_code, C \"Module Title\" → module_title, D \"Year\" → year, \
+             E \"Lecture Title\" → session_title, F \"Intended Learning Outcomes (ILOs)\" → learning_outcomes\n"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 empty rows and blank lines skipped"), "{stderr}");
+    let years: Vec<(String, i64)> = {
+        let c = rusqlite::Connection::open(w.db()).unwrap();
+        let mut st = c.prepare("SELECT code, year FROM module ORDER BY code").unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    let want = [("MED1001", 1), ("MED2001", 2), ("MED3001", 3), ("MED4001", 4)];
+    assert_eq!(years, want.map(|(c, y)| (c.to_string(), y)), "Year 1, Year One, 2nd year, Phase III, 4");
+
+    // A year no form reads is refused at its cell, with the forms that are read.
+    let bad = w.path("bad.xlsx");
+    grid(&bad, "Modules", &[&["Code", "Module", "Year", "Session"], &["M1", "One", "2025/26", "S"]]);
+    let (code, _, stderr) = run(&w, &["import", "modules", bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}:Modules!C2: year \"2025/26\" is not a year of study; expected a number from 1 to 10 written as 3, \
+             \"Year 3\"",
+            bad.display()
+        )),
+        "{stderr}"
+    );
+}
+
+/// A workbook refused in a dry run exits 1 and still creates no database.
+#[test]
+fn a_refused_workbook_dry_run_creates_no_database() {
+    let w = Workdir::new();
+    let f = data("broken.xlsx");
+    let (code, stdout, stderr) = run(&w, &["import", "modules", &f, "--dry-run"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains(&format!("rejected   {f}:Modules!B6: year 13 is out of range")), "{stdout}");
+    assert!(stderr.contains("the import would be refused (5 problems listed above); nothing written"), "{stderr}");
+    assert!(!w.db().exists(), "a dry run created the database");
+}
+
+/// A column the workbook no longer has leaves its field as stored; an emptied
+/// cell in a column it has clears it (as in a CSV file).
+#[test]
+fn a_workbook_without_a_column_leaves_that_field_as_stored() {
+    let w = Workdir::new();
+    let full = w.path("full.xlsx");
+    grid(
+        &full,
+        "List",
+        &[
+            &["Module Code", "Module Title", "Year of Study", "Session", "Learning Outcomes", "Module Lead"],
+            &["MED1001", "Foundations", "Year 1", "Cells", "Describe a cell", "Dr Osei"],
+            &["MED1001", "Foundations", "Year 1", "Genes", "Explain inheritance", "Dr Osei"],
+        ],
+    );
+    w.ok(&["import", "modules", full.to_str().unwrap()]);
+    let stored = |w: &Workdir| -> Vec<(String, String, i64, String)> {
+        let c = rusqlite::Connection::open(w.db()).unwrap();
+        let mut st = c
+            .prepare(
+                "SELECT i.title, i.outcomes, m.year, m.lead FROM item i JOIN module m ON m.id = i.module_id
+                  ORDER BY i.title",
+            )
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = stored(&w);
+    assert_eq!(before[0], ("Cells".into(), "Describe a cell".into(), 1, "Dr Osei".into()));
+
+    // The same sessions, without the outcomes, year and lead columns.
+    let lean = w.path("lean.xlsx");
+    grid(
+        &lean,
+        "List",
+        &[
+            &["Module Code", "Module Title", "Session"],
+            &["MED1001", "Foundations", "Cells"],
+            &["MED1001", "Foundations", "Genes"],
+        ],
+    );
+    let (code, stdout, stderr) = run(&w, &["import", "modules", lean.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("absent     no column for programme, year, learning_outcomes"), "{stdout}");
+    assert!(stdout.contains("unchanged  row  2      MED1001 · Cells"), "{stdout}");
+    assert!(!stdout.lines().any(|l| l.starts_with("changed ")), "{stdout}");
+    let err = w.ok_stderr(&["import", "modules", lean.to_str().unwrap()]);
+    assert!(err.contains("nothing changed"), "{err}");
+    assert_eq!(stored(&w), before, "a missing column cleared a stored value");
+
+    // An emptied outcomes cell in a sheet that has the column clears them.
+    let emptied = w.path("emptied.xlsx");
+    grid(
+        &emptied,
+        "List",
+        &[
+            &["Module Code", "Module Title", "Session", "Learning Outcomes"],
+            &["MED1001", "Foundations", "Cells", ""],
+            &["MED1001", "Foundations", "Genes", "Explain inheritance"],
+        ],
+    );
+    let (code, stdout, stderr) = run(&w, &["import", "modules", emptied.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("changed    row  2      MED1001 · Cells"), "{stdout}");
+    assert!(stdout.contains("learning_outcomes: \"Describe a cell\" → (empty)"), "{stdout}");
+    w.ok(&["import", "modules", emptied.to_str().unwrap()]);
+    let after = stored(&w);
+    assert_eq!(after[0].1, "", "{after:?}");
+    assert_eq!((after[0].2, after[0].3.as_str()), (1, "Dr Osei"), "year and lead have no column: kept");
+}
+
+/// A Curriculum Inventory document goes through the same import: its dry run
+/// creates no database, a re-import of a document whose blocks name no
+/// academic level leaves the stored years as they are, and its lead (which
+/// the document never gives) is never cleared.
+#[test]
+fn curriculum_inventory_rows_keep_what_the_document_does_not_give() {
+    let w = Workdir::new();
+    let f = w.write("ci.xml", NESTED);
+    let f = f.to_str().unwrap();
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("new        line 20     GH · Colonial origins of tropical medicine\n"), "{stdout}");
+    assert!(!w.db().exists(), "a dry run created the database");
+    w.ok(&["import", "modules", f]);
+    w.ok(&["module", "edit", "GH", "--lead", "Dr Mensah", "--by", "amina"]);
+    // The same document without its academic levels.
+    let without: Vec<&str> = NESTED.lines().filter(|l| !l.contains("Level")).collect();
+    let no_levels = w.write("ci-no-levels.xml", without.join("\n"));
+    let (code, stdout, stderr) = run(&w, &["import", "modules", no_levels.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.lines().any(|l| l.starts_with("changed ")), "{stdout}");
+    w.ok(&["import", "modules", no_levels.to_str().unwrap()]);
+    assert_eq!(w.count("SELECT count(*) FROM module WHERE code = 'GH' AND year = 2 AND lead = 'Dr Mensah'"), 1);
 }

@@ -308,11 +308,9 @@ fn workbooks() {
         let Ok(detect::Container::Workbook(kind)) = detect::container(&path) else { return };
         let fields = canon::import::modules::FIELDS;
         let Ok(sheet) = workbook::open(&path, kind, None, fields, &[]) else { return };
-        let at = sheet.header_at("w");
-        let Ok(mut r) = ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, &at, &[], &themes, "P")
-        else {
-            return;
-        };
+        let Ok(mapping) = sheet.mapping("w", fields, &[]) else { return };
+        let mut r = ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, &themes, "P");
         while r.next_row().is_some() {}
+        let _ = (r.header().warnings(Some(&r.tally().filled)), r.header().read_line());
     });
 }

@@ -31,7 +31,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use quick_xml::events::Event as XmlEvent;
 
 use super::RowError;
-use super::modules::{ItemRow, ModuleRow, YEARS, one_line};
+use super::modules::{Columns, ItemRow, ModuleRow, YEARS, one_line};
 
 /// The namespace prefix every Curriculum Inventory version shares.
 pub const NAMESPACE: &str = "http://ns.medbiq.org/curriculuminventory/";
@@ -543,7 +543,7 @@ impl Document {
                     line: s.line,
                     item: Some(ItemRow {
                         title: s.title.clone(),
-                        kind: s.kind,
+                        kind: Some(s.kind),
                         outcomes: s.outcomes.join("\n"),
                         themes: Vec::new(),
                         keywords: s.keywords.clone(),
@@ -555,7 +555,7 @@ impl Document {
                 rows.push(ModuleRow {
                     item: Some(ItemRow {
                         title: o.clone(),
-                        kind: "outcome",
+                        kind: Some("outcome"),
                         outcomes: o.clone(),
                         themes: Vec::new(),
                         keywords: Vec::new(),
@@ -565,6 +565,15 @@ impl Document {
             }
         }
         rows
+    }
+
+    /// The fields the document gives its rows, as a module list's columns
+    /// (the others are left as stored on re-import): the kind and learning
+    /// outcomes of every session (an event that references no competency
+    /// object has none), no module lead; years when every block names its
+    /// academic level (a block without one must not clear a stored year).
+    pub fn columns(&self) -> Columns {
+        Columns { year: self.modules.iter().all(|m| m.year.is_some()), lead: false, outcomes: true, kind: true }
     }
 
     /// What was read into what, and what was not stored: the document's

@@ -51,9 +51,16 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// A whole row or line as written after `file:`: `7` in a text file,
+    /// `Sheet1!7:7` in a workbook.
+    pub fn row(&self, line: u64) -> String {
+        self.at(line, 0)
+    }
+
     /// The position `line`, `column` (both 1-based; column 0 when unknown) as written after `file:`.
     pub fn at(&self, line: u64, column: u64) -> String {
         match self {
+            Origin::Text if column == 0 => line.to_string(),
             Origin::Text => format!("{line}:{column}"),
             Origin::Sheet { name, first_column } => {
                 let sheet = sheet_ref(name);
@@ -170,6 +177,56 @@ pub struct ReadingRecord {
     pub status: Option<String>,
     pub language: Option<String>,
     pub themes: Vec<i64>,
+    /// The fields the source has a column for (canonical CSV only): when the
+    /// row names its entry by `id`, an empty cell in such a column clears the
+    /// field, and a field without a column is left as stored.
+    pub present: Present,
+}
+
+/// A set of reading fields, by name (`title`, `authors`, `year`, `type`,
+/// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
+/// `language`, `themes`, `status`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Present(u32);
+
+impl Present {
+    /// The fields a set can hold, in bit order.
+    pub const FIELDS: &'static [&'static str] = &[
+        "title",
+        "authors",
+        "year",
+        "type",
+        "container",
+        "doi",
+        "isbn",
+        "url",
+        "annotation",
+        "source_kind",
+        "language",
+        "themes",
+        "status",
+    ];
+
+    /// This set with `field` added (an unknown name adds nothing).
+    pub fn with(self, field: &str) -> Present {
+        match Self::FIELDS.iter().position(|f| *f == field) {
+            Some(i) => Present(self.0 | 1 << i),
+            None => self,
+        }
+    }
+
+    /// This set without `field`.
+    pub fn without(self, field: &str) -> Present {
+        match Self::FIELDS.iter().position(|f| *f == field) {
+            Some(i) => Present(self.0 & !(1 << i)),
+            None => self,
+        }
+    }
+
+    /// Whether the set holds `field`.
+    pub fn has(self, field: &str) -> bool {
+        Self::FIELDS.iter().position(|f| *f == field).is_some_and(|i| self.0 & (1 << i) != 0)
+    }
 }
 
 /// Reading types canon knows, with the other names they come under.
@@ -318,6 +375,7 @@ mod tests {
     #[test]
     fn positions_in_text_and_sheets() {
         assert_eq!(Origin::Text.at(7, 3), "7:3");
+        assert_eq!(Origin::Text.at(7, 0), "7", "a whole line (a document's element has no column to name)");
         let s = Origin::Sheet { name: "Sheet1".into(), first_column: 0 };
         assert_eq!(s.at(7, 3), "Sheet1!C7");
         let s = Origin::Sheet { name: "Module list".into(), first_column: 1 };
@@ -342,4 +400,10 @@ mod tests {
 pub struct Parsed {
     pub records: Vec<ReadingRecord>,
     pub errors: Vec<RowError>,
+    /// How the header was read, for formats with columns.
+    pub header: Option<header::HeaderReport>,
+    /// Per column (0-based): rows with text in it (for the header's warnings).
+    pub filled: Vec<u64>,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: u64,
 }

@@ -4,11 +4,12 @@
 
 use anyhow::{Context, Result};
 
-use super::header::{self, Field, Mapping};
+use super::header::{self, Field, HeaderReport, Mapping};
+use super::modules::Tally;
 use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
-use super::{ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
+use super::{Present, ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
 use crate::store::themes::{ThemeIndex, split_cell};
 
 const TITLE: usize = 0;
@@ -58,41 +59,93 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
 /// Reads reading-list rows from a source (a CSV file or a workbook sheet), validating each.
 pub struct ReadingReader<'a> {
     file: String,
-    headers: csv::StringRecord,
     rows: Box<dyn Records>,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
+    /// The fields the file has columns for.
+    present: Present,
+    /// Canon's own export (it has the `id` column): the `'` that export put
+    /// before formula-like cells is taken off again.
+    unguard: bool,
+    ignored: Vec<usize>,
+    filled: Vec<u64>,
+}
+
+/// The record field each column-field fills, for [`Present`].
+const PRESENT: &[(usize, &str)] = &[
+    (TITLE, "title"),
+    (AUTHORS, "authors"),
+    (YEAR, "year"),
+    (TYPE, "type"),
+    (DOI, "doi"),
+    (URL, "url"),
+    (THEMES, "themes"),
+    (NOTES, "annotation"),
+    (ISBN, "isbn"),
+    (CONTAINER, "container"),
+    (SOURCE_KIND, "source_kind"),
+    (STATUS, "status"),
+    (LANGUAGE, "language"),
+];
+
+/// A cell without the `'` that `canon export` puts before a cell a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first).
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 impl<'a> ReadingReader<'a> {
     pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
-        let reader = csv::ReaderBuilder::new().delimiter(source.delimiter).flexible(true).from_reader(source.reader);
-        let mut rows = Rows::new(reader, source.ends_with_quote);
+        let mut builder = csv::ReaderBuilder::new();
+        builder.delimiter(source.delimiter).flexible(true);
+        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
         let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             anyhow::bail!(
                 "{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes"
             );
         }
-        let at = format!("{file}:1:1");
-        ReadingReader::from_records(file, Box::new(rows), &headers, &at, maps, themes)
+        let maps = header::parse_maps(maps, FIELDS)?;
+        let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
+        Ok(ReadingReader::from_records(file, Box::new(rows), &headers, mapping, themes))
     }
 
-    /// Reads rows from any record source whose header row is `headers`
-    /// (found at `at`, as messages name it).
+    /// Reads rows from any record source (a workbook sheet's rows) whose
+    /// header row `headers` was matched to [`FIELDS`] as `mapping`.
     pub fn from_records(
         file: String,
         rows: Box<dyn Records>,
-        headers: &csv::StringRecord,
-        at: &str,
-        maps: &[String],
+        headers: &[String],
+        mapping: Mapping,
         themes: &'a ThemeIndex,
-    ) -> Result<ReadingReader<'a>> {
-        let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(at, headers, FIELDS, &maps)?;
-        Ok(ReadingReader { file, width: headers.len(), headers: headers.clone(), rows, mapping, themes })
+    ) -> ReadingReader<'a> {
+        let present =
+            PRESENT.iter().filter(|(f, _)| mapping.has(*f)).fold(Present::default(), |p, (_, name)| p.with(name));
+        ReadingReader {
+            file,
+            width: headers.len(),
+            unguard: mapping.has(ID),
+            ignored: mapping.ignored(),
+            filled: vec![0; headers.len()],
+            rows,
+            mapping,
+            themes,
+            present,
+        }
+    }
+
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// How the header was read.
+    pub fn header(&self) -> &HeaderReport {
+        &self.mapping.report
     }
 
     /// Which field is in which column.
@@ -100,20 +153,29 @@ impl<'a> ReadingReader<'a> {
         &self.mapping
     }
 
-    /// How each column is read, and which are not.
-    pub fn column_report(&self, letters: Option<u32>) -> String {
-        header::report(&self.headers, FIELDS, &self.mapping, letters)
-    }
-
-    pub fn file(&self) -> &str {
-        &self.file
+    /// Text in the columns not read, and rows skipped, so far.
+    pub fn tally(&self) -> Tally {
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped() }
     }
 
     pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
         Some(match self.rows.next_record()? {
-            Ok(line) => self.validate(line),
+            Ok(line) => {
+                for &c in &self.ignored {
+                    if self.rows.current().get(c).is_some_and(|v| !v.trim().is_empty()) {
+                        self.filled[c] += 1;
+                    }
+                }
+                self.validate(line)
+            }
             Err(e) => Err(vec![e]),
         })
+    }
+
+    /// The cell of `field` in the current row (unguarded in canon's own export).
+    fn get(&self, field: usize) -> &str {
+        let v = self.mapping.get(field, self.rows.current());
+        if self.unguard { unguard(v) } else { v }
     }
 
     fn validate(&self, line: u64) -> Result<ReadingRecord, Vec<RowError>> {
@@ -131,11 +193,11 @@ impl<'a> ReadingReader<'a> {
             ));
             return Err(errs);
         }
-        let title = cell(m.get(TITLE, r));
+        let title = cell(self.get(TITLE));
         if title.is_none() {
             errs.push(RowError::new(line, m.column(TITLE), "title is empty; expected the reading's title"));
         }
-        let year = match cell(m.get(YEAR, r)) {
+        let year = match cell(self.get(YEAR)) {
             None => None,
             Some(y) => match parse_year(y) {
                 Some(n) => Some(n),
@@ -149,8 +211,13 @@ impl<'a> ReadingReader<'a> {
                 }
             },
         };
-        let kind = match cell(m.get(TYPE, r)) {
-            None => "article",
+        // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
+        let mut present = self.present;
+        let kind = match cell(self.get(TYPE)) {
+            None => {
+                present = present.without("type");
+                "article"
+            }
             Some(t) => reading_type(t).unwrap_or_else(|| {
                 errs.push(RowError::new(
                     line,
@@ -160,7 +227,7 @@ impl<'a> ReadingReader<'a> {
                 "other"
             }),
         };
-        let doi = match cell(m.get(DOI, r)) {
+        let doi = match cell(self.get(DOI)) {
             None => None,
             Some(d) => normalise_doi(d).or_else(|| {
                 errs.push(RowError::new(
@@ -171,7 +238,7 @@ impl<'a> ReadingReader<'a> {
                 None
             }),
         };
-        let isbn = match cell(m.get(ISBN, r)) {
+        let isbn = match cell(self.get(ISBN)) {
             None => None,
             Some(i) => normalise_isbn(i).or_else(|| {
                 errs.push(RowError::new(
@@ -183,7 +250,7 @@ impl<'a> ReadingReader<'a> {
             }),
         };
         let mut themes = Vec::new();
-        for t in split_cell(m.get(THEMES, r)) {
+        for t in split_cell(self.get(THEMES)) {
             match self.themes.resolve(t) {
                 Some(id) if !themes.contains(&id) => themes.push(id),
                 Some(_) => {}
@@ -197,7 +264,7 @@ impl<'a> ReadingReader<'a> {
                 )),
             }
         }
-        let source_kind = cell(m.get(SOURCE_KIND, r)).and_then(|s| {
+        let source_kind = cell(self.get(SOURCE_KIND)).and_then(|s| {
             let k = crate::store::themes::key(s);
             let found = SOURCE_KINDS.iter().find(|x| **x == k).map(|x| x.to_string());
             if found.is_none() {
@@ -209,7 +276,7 @@ impl<'a> ReadingReader<'a> {
             }
             found
         });
-        let status = cell(m.get(STATUS, r)).and_then(|s| {
+        let status = cell(self.get(STATUS)).and_then(|s| {
             let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(s)).map(|x| x.to_string());
             if found.is_none() {
                 errs.push(RowError::new(
@@ -220,7 +287,7 @@ impl<'a> ReadingReader<'a> {
             }
             found
         });
-        let id = cell(m.get(ID, r)).and_then(|s| {
+        let id = cell(self.get(ID)).and_then(|s| {
             let id = s.parse::<i64>().ok().filter(|n| *n > 0);
             if id.is_none() {
                 errs.push(RowError::new(
@@ -241,18 +308,19 @@ impl<'a> ReadingReader<'a> {
             id,
             line,
             title: clean_title(title),
-            authors: split_authors(m.get(AUTHORS, r)),
+            authors: split_authors(self.get(AUTHORS)),
             year,
             kind: kind.to_string(),
-            container: cell(m.get(CONTAINER, r)).map(str::to_string),
+            container: cell(self.get(CONTAINER)).map(str::to_string),
             doi,
             isbn,
-            url: cell(m.get(URL, r)).map(str::to_string),
-            annotation: cell(m.get(NOTES, r)).map(str::to_string),
+            url: cell(self.get(URL)).map(str::to_string),
+            annotation: cell(self.get(NOTES)).map(str::to_string),
             source_kind,
             status,
-            language: cell(m.get(LANGUAGE, r)).map(str::to_string),
+            language: cell(self.get(LANGUAGE)).map(str::to_string),
             themes,
+            present,
         })
     }
 }

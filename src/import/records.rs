@@ -17,6 +17,10 @@ pub trait Records: Send {
 
     /// The cells of the current record, the header's columns in order.
     fn current(&self) -> &StringRecord;
+
+    /// Blank lines and rows with every cell empty skipped so far (a sheet's
+    /// empty rows below its header), for the summary's count.
+    fn skipped(&self) -> u64;
 }
 
 impl Records for Rows {
@@ -26,5 +30,9 @@ impl Records for Rows {
 
     fn current(&self) -> &StringRecord {
         &self.current
+    }
+
+    fn skipped(&self) -> u64 {
+        self.skipped
     }
 }

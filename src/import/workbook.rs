@@ -17,7 +17,7 @@ use anyhow::{Context, Result, bail};
 use calamine::{Data, Dimensions, Range, Reader, Sheets};
 use csv::StringRecord;
 
-use super::header::{Field, norm};
+use super::header::{self, Field, Mapping};
 use super::records::Records;
 use super::{Origin, RowError, column_letters, sheet_ref};
 
@@ -58,7 +58,7 @@ pub struct Sheet {
     /// The header row's 1-based row number.
     pub header_row: u64,
     /// The header's cells, from its first named column to its last.
-    pub headers: StringRecord,
+    pub headers: Vec<String>,
     /// Rows below the header with nothing in them, skipped.
     pub empty_rows: usize,
     /// How positions are written for this sheet.
@@ -72,13 +72,30 @@ impl Sheet {
     pub fn header_at(&self, file: &str) -> String {
         format!("{file}:{}", self.origin.at(self.header_row, 1))
     }
+
+    /// Matches the header row to `fields` as [`header::map`] does a CSV
+    /// file's (`maps` from [`header::parse_maps`]); its report names columns
+    /// by their letters. Errors name the header's cell (`file.xlsx:List!B3`).
+    pub fn mapping(&self, file: &str, fields: &'static [Field], maps: &[(String, usize)]) -> Result<Mapping> {
+        let first = match &self.origin {
+            Origin::Sheet { first_column, .. } => *first_column,
+            Origin::Text => 0,
+        };
+        Ok(header::map(&self.header_at(file), &self.headers, fields, maps)?.in_sheet(first))
+    }
 }
 
 /// Opens `path` (a workbook of `kind`) and finds the sheet and header row to
 /// read: the sheet named by `sheet`, else the first visible sheet with a row
 /// that names every required field of `fields` (by name, alias or one of
 /// `maps`, the normalised `--map` headers).
-pub fn open(path: &Path, kind: Kind, sheet: Option<&str>, fields: &[Field], maps: &[(String, usize)]) -> Result<Sheet> {
+pub fn open(
+    path: &Path,
+    kind: Kind,
+    sheet: Option<&str>,
+    fields: &'static [Field],
+    maps: &[(String, usize)],
+) -> Result<Sheet> {
     // calamine asserts on some damaged files (found by fuzzing): a damaged
     // workbook is an error, never a crash.
     let previous = std::panic::take_hook();
@@ -98,7 +115,7 @@ fn open_sheet(
     path: &Path,
     kind: Kind,
     sheet: Option<&str>,
-    fields: &[Field],
+    fields: &'static [Field],
     maps: &[(String, usize)],
 ) -> Result<Sheet> {
     let file = path.display().to_string();
@@ -261,24 +278,21 @@ fn ods_merged(path: &Path, sheet: &str) -> Option<Vec<Dimensions>> {
     }
 }
 
-/// The first row (0-based, absolute) in the top rows of `range` that names
-/// every required field, with its first and last named columns.
-fn find_header(range: &Range<Data>, fields: &[Field], maps: &[(String, usize)]) -> Option<(u32, u32, u32)> {
+/// The first row (0-based, absolute) in the top rows of `range` whose cells
+/// [`header::map`] matches to `fields` (every required field found, by name,
+/// alias, bracketed alias or `--map`, exactly as a CSV header is matched),
+/// with its first and last non-empty columns.
+fn find_header(range: &Range<Data>, fields: &'static [Field], maps: &[(String, usize)]) -> Option<(u32, u32, u32)> {
     let (start, end) = (range.start()?, range.end()?);
+    if !fields.iter().any(|f| f.required) {
+        return None;
+    }
     for r in start.0..=end.0.min(start.0 + HEADER_SEARCH_ROWS - 1) {
-        let cells: Vec<String> = (start.1..=end.1)
-            .map(|c| range.get_value((r, c)).map(|d| norm(&text(d).unwrap_or_default())).unwrap_or_default())
-            .collect();
-        let names = |i: usize, f: &Field| {
-            maps.iter()
-                .filter(move |(_, fi)| *fi == i)
-                .map(|(h, _)| h.clone())
-                .chain(std::iter::once(norm(f.name)).chain(f.aliases.iter().map(|a| norm(a))))
-        };
-        let found = |i: usize, f: &Field| names(i, f).any(|n| cells.contains(&n));
-        let required = fields.iter().enumerate().filter(|(_, f)| f.required);
-        if required.clone().count() > 0 && required.clone().all(|(i, f)| found(i, f)) {
-            return bounds(range, r).map(|(a, b)| (r, a, b));
+        let Some((first, last)) = bounds(range, r) else { continue };
+        let cells: Vec<String> =
+            (first..=last).map(|c| range.get_value((r, c)).and_then(|d| text(d).ok()).unwrap_or_default()).collect();
+        if header::map("", &cells, fields, maps).is_ok() {
+            return Some((r, first, last));
         }
     }
     None
@@ -309,7 +323,7 @@ fn sheet_from(
 ) -> Sheet {
     let origin = Origin::Sheet { name: name.clone(), first_column: first };
     let grid = Grid { merged };
-    let headers: StringRecord = (first..=last)
+    let headers: Vec<String> = (first..=last)
         .map(|c| grid.value(range, header_row, c).and_then(|d| text(d).ok()).unwrap_or_default())
         .collect();
     let (start, end) = (range.start().unwrap_or((0, 0)), range.end().unwrap_or((0, 0)));
@@ -335,7 +349,12 @@ fn sheet_from(
             empty_rows += 1;
         }
     }
-    let records = SheetRecords { rows: rows.into_iter(), current: StringRecord::new(), first_column: first };
+    let records = SheetRecords {
+        rows: rows.into_iter(),
+        current: StringRecord::new(),
+        first_column: first,
+        skipped: empty_rows as u64,
+    };
     Sheet { name, all_sheets, header_row: u64::from(header_row) + 1, headers, empty_rows, origin, records }
 }
 
@@ -365,6 +384,8 @@ pub struct SheetRecords {
     current: StringRecord,
     /// The sheet column of the records' first cell (0-based).
     first_column: u32,
+    /// The sheet's empty rows below the header (all counted when the sheet is read).
+    skipped: u64,
 }
 
 impl Records for SheetRecords {
@@ -406,6 +427,10 @@ impl Records for SheetRecords {
 
     fn current(&self) -> &StringRecord {
         &self.current
+    }
+
+    fn skipped(&self) -> u64 {
+        self.skipped
     }
 }
 
