@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, cmd: ItemCmd) -> Result<()> {
                 i.bloom = i
                     .bloom_override
                     .clone()
-                    .or_else(|| bloom::item_level(&i.learning_outcomes).map(|l| l.as_str().to_string()));
+                    .or_else(|| bloom::level_of(&i.kind, &i.title, &i.learning_outcomes).map(|l| l.as_str().to_string()));
             }
             let mut l =
                 Listing::new(&["id", "year", "module", "kind", "title", "learning outcomes", "bloom", "themes"]);

@@ -27,22 +27,6 @@ pub struct FtsRanker<'c> {
 }
 
 impl Ranker for FtsRanker<'_> {
-    fn readings(&self, theme_id: i64, words: &[String], n: usize) -> Result<Vec<(i64, f64)>> {
-        let Some(q) = any_word(words) else { return Ok(vec![]) };
-        let mut st = self.conn.prepare_cached(
-            "SELECT reading_fts.rowid, bm25(reading_fts, 2.0, 0.0, 1.0) AS rank
-               FROM reading_fts JOIN reading r ON r.id = reading_fts.rowid
-              WHERE reading_fts MATCH '{title annotation} : (' || ?1 || ')'
-                AND r.status = 'approved'
-                AND EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?2)
-              ORDER BY rank, r.id LIMIT ?3",
-        )?;
-        let rows = st
-            .query_map(params![q, theme_id, n as i64], |r| Ok((r.get::<_, i64>(0)?, -r.get::<_, f64>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    }
-
     fn items(&self, module_id: i64, keywords: &[String], words: &[String], n: usize) -> Result<Vec<(i64, f64)>> {
         // Keywords as phrases weigh in by bm25 like any term; the description's words widen the net.
         let phrases: Vec<String> = keywords
