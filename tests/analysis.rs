@@ -275,3 +275,84 @@ fn snapshot_then_tag_then_compare() {
     let err = w.fails(&["compare", "1999"]);
     assert!(err.contains("no snapshot called \"1999\"; expected one of 2025, 2026"), "{err}");
 }
+
+#[test]
+fn a_theme_scope_does_not_call_tagged_modules_untagged() {
+    let w = imported();
+    let all = w.json(&["gaps", "--kind", "untagged-module", "--format", "json"]);
+    let scoped = w.json(&["gaps", "--kind", "untagged-module", "--theme", "epistemic-bias", "--format", "json"]);
+    assert_eq!(all.as_array().unwrap().len(), 14);
+    assert_eq!(scoped.as_array().unwrap().len(), 14, "{scoped}");
+    // A module tagged only with other themes misses this theme: a module gap, not "no theme".
+    let mg = w.json(&["gaps", "--kind", "module-gap", "--theme", "epistemic-bias", "--module", "MED1006", "--format", "json"]);
+    assert_eq!(mg.as_array().unwrap().len(), 1, "{mg}");
+}
+
+#[test]
+fn two_verbs_take_the_higher_level_and_outcome_items_have_one() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let csv = "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+        P,1,A1,Foundations,Race and evidence,Understand and appraise the evidence on race,\n";
+    let p = w.write("m.csv", csv);
+    w.ok(&["import", "modules", p.to_str().unwrap()]);
+    let items = w.json(&["item", "list", "--format", "json"]);
+    assert_eq!(items[0]["bloom"], "evaluate", "{items}");
+}
+
+#[test]
+fn proposals_are_relevant_spread_and_explained() {
+    let w = imported();
+    let g = w.json(&["gaps", "--kind", "module-gap", "--format", "json"]);
+    let mut uses: std::collections::BTreeMap<i64, std::collections::BTreeSet<String>> = Default::default();
+    for x in g.as_array().unwrap() {
+        for c in x["candidates"].as_array().unwrap() {
+            assert!(c["score"].as_f64().unwrap() >= 1.0, "{c}");
+            assert!(!c["reason"].as_array().unwrap().is_empty(), "{c}");
+            uses.entry(c["reading_id"].as_i64().unwrap()).or_default().insert(x["module_code"].as_str().unwrap().into());
+        }
+    }
+    assert!(uses.values().all(|m| m.len() <= 3), "a reading proposed for more than 3 modules: {uses:?}");
+    // The pulse-oximetry paper goes where oximetry is taught, not to psychiatry.
+    let psych = g.as_array().unwrap().iter().filter(|x| x["module_code"] == "MED4003");
+    for x in psych {
+        assert!(x["candidates"].as_array().unwrap().iter().all(|c| !c["title"].as_str().unwrap().contains("Pulse Oximetry")), "{x}");
+    }
+}
+
+#[test]
+fn search_takes_what_people_type() {
+    let w = imported();
+    for q in ["race-based", "COVID-19", "Ibn Sina's", "colonial"] {
+        let hits = w.json(&["search", q, "--format", "json"]);
+        assert!(!hits.as_array().unwrap().is_empty(), "{q}: nothing found");
+    }
+    // English stems: "colonial" finds "colonialism".
+    let hits = w.json(&["search", "colonial", "--format", "json"]);
+    assert!(hits.as_array().unwrap().iter().any(|h| h["title"] == "A Dying Colonialism"), "{hits}");
+    // Chinese inside a title, found by substring.
+    let hits = w.json(&["search", "呐喊", "--format", "json"]);
+    assert_eq!(hits[0]["title"], "呐喊", "{hits}");
+    let hits = w.json(&["search", "鲁", "--format", "json"]);
+    assert!(!hits.as_array().unwrap().is_empty(), "one character inside a name");
+    assert_eq!(w.count("SELECT count(*) FROM item"), 284);
+}
+
+#[test]
+fn coverage_evidence_lists_the_sessions_behind_each_cell() {
+    let w = imported();
+    w.ok(&["tag", "MED2002/COPD", "epistemic-bias", "--by", "amina"]);
+    let ev = w.json(&["coverage", "--evidence", "--format", "json"]);
+    let cov = w.json(&["coverage", "--format", "json"]);
+    let total: i64 = cov
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["themes"].as_object().unwrap().values().map(|n| n.as_i64().unwrap()).sum::<i64>())
+        .sum();
+    assert_eq!(ev.as_array().unwrap().len() as i64, total, "one evidence row per counted session");
+    let copd = ev.as_array().unwrap().iter().find(|e| e["session"] == "COPD").unwrap();
+    assert_eq!((copd["tagged_by"].as_str(), copd["source"].as_str()), (Some("amina"), Some("manual")));
+    let csv = w.ok(&["coverage", "--evidence", "--format", "csv"]);
+    assert!(csv.starts_with("programme,year,module_code,module_title,theme,item_id,session,tagged_by,source,tagged_at"));
+}

@@ -758,9 +758,9 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>>
                 (Severity::Medium, a)
             };
             let mut g = Gap::new(GapKind::ModuleGap, severity, Place::module(m, Some(t)), text, advice);
-            g.items = match (ranker, ev.is_empty()) {
-                (Some(rk), true) => ranked_carriers(cx, rk, m, t, items)?,
-                _ => cx.carrier_items(&ev),
+            g.items = match ranker {
+                Some(rk) => ranked_carriers(cx, rk, m, t, items)?,
+                None => cx.carrier_items(&ev),
             };
             g.evidence = ev;
             out.push(g);

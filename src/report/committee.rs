@@ -380,6 +380,19 @@ fn title_page(d: &ReportData, b: &mut Vec<Block>) {
 fn summary(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Summary".into() });
     b.push(Block::KeyFigures(figures(d)));
+    // The placeholders become real page numbers as the PDF is rendered.
+    b.push(Block::Heading { level: 2, text: CONTENTS.into() });
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column { header: "Section".into(), weight: 6.0, align: Align::Left },
+            Column { header: "Page".into(), weight: 1.0, align: Align::Right },
+        ],
+        rows: SECTIONS
+            .iter()
+            .filter(|s| d.comparison.is_some() || **s != "Since the last audit round")
+            .map(|s| vec![s.to_string(), PAGE_PLACEHOLDER.into()])
+            .collect(),
+    }));
     b.push(Block::Heading { level: 2, text: "Key findings".into() });
     if d.findings.is_empty() {
         b.push(Block::Paragraph {
@@ -406,19 +419,6 @@ fn summary(d: &ReportData, b: &mut Vec<Block>) {
         });
         b.push(Block::Bullets(key_findings(d)));
     }
-    // The placeholders become real page numbers as the PDF is rendered.
-    b.push(Block::Heading { level: 2, text: CONTENTS.into() });
-    b.push(Block::Table(Table {
-        columns: vec![
-            Column { header: "Section".into(), weight: 6.0, align: Align::Left },
-            Column { header: "Page".into(), weight: 1.0, align: Align::Right },
-        ],
-        rows: SECTIONS
-            .iter()
-            .filter(|s| d.comparison.is_some() || **s != "Since the last audit round")
-            .map(|s| vec![s.to_string(), PAGE_PLACEHOLDER.into()])
-            .collect(),
-    }));
     themes_at_a_glance(d, b);
     readings_by_status(d, b);
 }
