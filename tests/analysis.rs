@@ -76,8 +76,9 @@ fn suggest_precision_and_recall_on_the_labelled_samples() {
     );
     eprintln!("missed: {:#?}", want.difference(&got).collect::<Vec<_>>());
     eprintln!("wrong: {:#?}", got.difference(&want).collect::<Vec<_>>());
-    assert!(precision >= 0.9, "precision {precision:.2}");
-    assert!(recall >= 0.7, "recall {recall:.2}");
+    // Widening the lexicons for real curricula must not cost precision here (it was 1.00, recall 0.76).
+    assert!(precision >= 0.99, "precision {precision:.2}");
+    assert!(recall >= 0.8, "recall {recall:.2}");
     assert_eq!(w.count("SELECT count(*) FROM item_tag"), 0, "suggest without --apply wrote tags");
 }
 
@@ -284,7 +285,17 @@ fn a_theme_scope_does_not_call_tagged_modules_untagged() {
     assert_eq!(all.as_array().unwrap().len(), 14);
     assert_eq!(scoped.as_array().unwrap().len(), 14, "{scoped}");
     // A module tagged only with other themes misses this theme: a module gap, not "no theme".
-    let mg = w.json(&["gaps", "--kind", "module-gap", "--theme", "epistemic-bias", "--module", "MED1006", "--format", "json"]);
+    let mg = w.json(&[
+        "gaps",
+        "--kind",
+        "module-gap",
+        "--theme",
+        "epistemic-bias",
+        "--module",
+        "MED1006",
+        "--format",
+        "json",
+    ]);
     assert_eq!(mg.as_array().unwrap().len(), 1, "{mg}");
 }
 
@@ -309,14 +320,23 @@ fn proposals_are_relevant_spread_and_explained() {
         for c in x["candidates"].as_array().unwrap() {
             assert!(c["score"].as_f64().unwrap() >= 1.0, "{c}");
             assert!(!c["reason"].as_array().unwrap().is_empty(), "{c}");
-            uses.entry(c["reading_id"].as_i64().unwrap()).or_default().insert(x["module_code"].as_str().unwrap().into());
+            uses.entry(c["reading_id"].as_i64().unwrap())
+                .or_default()
+                .insert(x["module_code"].as_str().unwrap().into());
         }
     }
     assert!(uses.values().all(|m| m.len() <= 3), "a reading proposed for more than 3 modules: {uses:?}");
     // The pulse-oximetry paper goes where oximetry is taught, not to psychiatry.
     let psych = g.as_array().unwrap().iter().filter(|x| x["module_code"] == "MED4003");
     for x in psych {
-        assert!(x["candidates"].as_array().unwrap().iter().all(|c| !c["title"].as_str().unwrap().contains("Pulse Oximetry")), "{x}");
+        assert!(
+            x["candidates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| !c["title"].as_str().unwrap().contains("Pulse Oximetry")),
+            "{x}"
+        );
     }
 }
 
@@ -354,5 +374,83 @@ fn coverage_evidence_lists_the_sessions_behind_each_cell() {
     let copd = ev.as_array().unwrap().iter().find(|e| e["session"] == "COPD").unwrap();
     assert_eq!((copd["tagged_by"].as_str(), copd["source"].as_str()), (Some("amina"), Some("manual")));
     let csv = w.ok(&["coverage", "--evidence", "--format", "csv"]);
-    assert!(csv.starts_with("programme,year,module_code,module_title,theme,item_id,session,tagged_by,source,tagged_at"));
+    assert!(
+        csv.starts_with("programme,year,module_code,module_title,theme,item_id,session,tagged_by,source,tagged_at")
+    );
+}
+
+/// The real curriculum texts of the labelled set (`tests/data/curriculum_labels.csv`),
+/// read in place from `../shared/corpus/curriculum/`: (module code, text, themes).
+fn real_curriculum() -> Option<Vec<(String, String, Vec<String>)>> {
+    let objectives = common::corpus("curriculum/ilios_objectives.csv")?;
+    let pcrs = common::corpus("curriculum/ilios_aamc_pcrs.csv")?;
+    let mti = common::corpus("curriculum/mti-medicine_module-list_raw.csv")?;
+    let mut text: std::collections::HashMap<(String, String), String> = Default::default();
+    for rec in csv::Reader::from_path(&objectives).unwrap().records() {
+        let r = rec.unwrap();
+        text.insert(("ilios_objectives.csv".into(), r[0].to_string()), r[1].to_string());
+    }
+    for rec in csv::Reader::from_path(&pcrs).unwrap().records() {
+        let r = rec.unwrap();
+        text.insert(("ilios_aamc_pcrs.csv".into(), r[0].to_string()), r[1].to_string());
+    }
+    for (i, rec) in csv::Reader::from_path(&mti).unwrap().records().enumerate() {
+        let r = rec.unwrap();
+        text.insert(("mti-medicine_module-list_raw.csv".into(), (i + 2).to_string()), r[4].to_string());
+    }
+    let labels = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/curriculum_labels.csv");
+    let mut out = Vec::new();
+    for rec in csv::Reader::from_path(labels).unwrap().records() {
+        let r = rec.unwrap();
+        let t = text.get(&(r[0].to_string(), r[1].to_string())).unwrap_or_else(|| panic!("{:?} not in the corpus", &r));
+        let code = r[0].split(['_', '.', '-']).nth(1).unwrap_or("X").to_uppercase();
+        let themes = r[2].split(';').filter(|t| !t.is_empty()).map(String::from).collect();
+        out.push((code, t.trim().to_string(), themes));
+    }
+    Some(out)
+}
+
+#[test]
+fn suggest_precision_and_recall_on_a_real_curriculum() {
+    let Some(rows) = real_curriculum() else { return };
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let mut m = csv::Writer::from_path(w.path("real.csv")).unwrap();
+    m.write_record([
+        "programme",
+        "year",
+        "module_code",
+        "module_title",
+        "session_title",
+        "learning_outcomes",
+        "themes",
+    ])
+    .unwrap();
+    for (code, text, _) in &rows {
+        m.write_record(["Real", "1", code, code, text, "", ""]).unwrap();
+    }
+    m.flush().unwrap();
+    w.ok(&["import", "modules", w.path("real.csv").to_str().unwrap()]);
+    let s = w.json(&["suggest", "--target", "items", "--format", "json"]);
+    let got: BTreeSet<(String, String)> = s
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["title"].as_str().unwrap().to_string(), x["theme"].as_str().unwrap().to_string()))
+        .collect();
+    let want: BTreeSet<(String, String)> =
+        rows.iter().flat_map(|(_, t, th)| th.iter().map(move |x| (t.clone(), x.clone()))).collect();
+    let tp = got.intersection(&want).count() as f64;
+    let (precision, recall) = (tp / got.len().max(1) as f64, tp / want.len() as f64);
+    eprintln!(
+        "suggest on {} real texts, {} labelled pairs: {} suggested, {tp} right; precision {precision:.2}, recall {recall:.2}",
+        rows.len(),
+        want.len(),
+        got.len()
+    );
+    eprintln!("missed: {:#?}", want.difference(&got).collect::<Vec<_>>());
+    eprintln!("wrong: {:#?}", got.difference(&want).collect::<Vec<_>>());
+    // Before the MeSH-widened lexicons and stems: precision 0.60, recall 0.12.
+    assert!(precision >= 0.9, "precision {precision:.2}");
+    assert!(recall >= 0.75, "recall {recall:.2}");
 }

@@ -237,7 +237,10 @@ const ALL: &str = "historical-awareness;epistemic-bias;intersectional-health";
 fn readings(n: usize) -> String {
     let mut s = String::from("title,authors,year,type,doi,url,themes,notes\n");
     for i in 0..n {
-        s.push_str(&format!("Race and medicine volume {i},\"Roberts, Dorothy\",{},book,10.1000/r{i},,{ALL},\n", 2000 + i));
+        s.push_str(&format!(
+            "Race and medicine volume {i},\"Roberts, Dorothy\",{},book,10.1000/r{i},,{ALL},\n",
+            2000 + i
+        ));
     }
     s
 }
@@ -352,7 +355,11 @@ fn findings_agree_with_sections_and_tables_on_several_databases() {
 
     // Everything missing: no tags, no readings.
     let w = Workdir::new();
-    database(&w, &format!("{HEADER}P,1,M1,Anatomy,Bones,List the bones,\nP,2,M2,Physiology,Kidney,Describe the nephron,\n"), "");
+    database(
+        &w,
+        &format!("{HEADER}P,1,M1,Anatomy,Bones,List the bones,\nP,2,M2,Physiology,Kidney,Describe the nephron,\n"),
+        "",
+    );
     let v = check_consistent(&w, "everything missing");
     assert!(v["findings"][0]["severity"] == "high", "{}", v["findings"][0]);
 

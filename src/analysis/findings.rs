@@ -51,13 +51,19 @@ pub struct Finding {
 type Key = (FindingKind, Option<String>, Option<String>);
 
 /// The finding each gap belongs to.
-fn key_of(g: &Gap, absent: &BTreeSet<(Option<String>, Option<String>)>, years: &BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>) -> Key {
+fn key_of(
+    g: &Gap,
+    absent: &BTreeSet<(Option<String>, Option<String>)>,
+    years: &BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>,
+) -> Key {
     let pt = (g.programme.clone(), g.theme.clone());
     let kind = match g.kind {
         GapKind::UncoveredTheme if g.year.is_none() => FindingKind::ThemeAbsent,
         GapKind::UncoveredTheme | GapKind::NotRevisited => FindingKind::ThemeYears,
         GapKind::ModuleGap if absent.contains(&pt) => FindingKind::ThemeAbsent,
-        GapKind::ModuleGap if g.year.is_some_and(|y| years.get(&pt).is_some_and(|ys| ys.contains(&y))) => FindingKind::ThemeYears,
+        GapKind::ModuleGap if g.year.is_some_and(|y| years.get(&pt).is_some_and(|ys| ys.contains(&y))) => {
+            FindingKind::ThemeYears
+        }
         GapKind::ModuleGap => FindingKind::ThemeModules,
         GapKind::ThinReading => return (FindingKind::ThinReading, None, None),
         GapKind::ShallowTheme => FindingKind::ShallowTheme,
@@ -86,7 +92,12 @@ pub fn roll_up(gaps: &[Gap], data: &AuditData) -> Vec<Finding> {
     }
     let mut out: Vec<Finding> = groups.into_iter().map(|(k, gs)| finding(k, &gs, data, &years)).collect();
     out.sort_by(|a, b| {
-        (a.severity, std::cmp::Reverse(a.gaps.len()), a.kind, &a.theme).cmp(&(b.severity, std::cmp::Reverse(b.gaps.len()), b.kind, &b.theme))
+        (a.severity, std::cmp::Reverse(a.gaps.len()), a.kind, &a.theme).cmp(&(
+            b.severity,
+            std::cmp::Reverse(b.gaps.len()),
+            b.kind,
+            &b.theme,
+        ))
     });
     for (i, f) in out.iter_mut().enumerate() {
         f.id = format!("F{}", i + 1);
@@ -96,15 +107,20 @@ pub fn roll_up(gaps: &[Gap], data: &AuditData) -> Vec<Finding> {
 
 /// Sets each gap's `finding` to the ID of the finding it is part of.
 pub fn assign(gaps: &mut [Gap], data: &AuditData) {
-    let of: HashMap<String, String> =
-        roll_up(gaps, data).into_iter().flat_map(|f| f.gaps.iter().map(|g| (g.clone(), f.id.clone())).collect::<Vec<_>>()).collect();
+    let of: HashMap<String, String> = roll_up(gaps, data)
+        .into_iter()
+        .flat_map(|f| f.gaps.iter().map(|g| (g.clone(), f.id.clone())).collect::<Vec<_>>())
+        .collect();
     for g in gaps {
         g.finding = of.get(&g.id).cloned().unwrap_or_default();
     }
 }
 
 fn theme_name(data: &AuditData, slug: Option<&str>) -> String {
-    data.themes.iter().find(|t| Some(t.slug.as_str()) == slug).map_or_else(|| slug.unwrap_or("").to_string(), |t| t.name.clone())
+    data.themes
+        .iter()
+        .find(|t| Some(t.slug.as_str()) == slug)
+        .map_or_else(|| slug.unwrap_or("").to_string(), |t| t.name.clone())
 }
 
 fn years_text(ys: &[i64]) -> String {
@@ -132,7 +148,12 @@ fn programme_years(data: &AuditData, prog: Option<&str>) -> Vec<i64> {
     ys.into_iter().collect()
 }
 
-fn finding(key: Key, gs: &[&Gap], data: &AuditData, years: &BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>) -> Finding {
+fn finding(
+    key: Key,
+    gs: &[&Gap],
+    data: &AuditData,
+    years: &BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>,
+) -> Finding {
     let (kind, programme, theme) = key;
     let name = theme_name(data, theme.as_deref());
     let prog = programme.clone().unwrap_or_default();
@@ -144,26 +165,45 @@ fn finding(key: Key, gs: &[&Gap], data: &AuditData, years: &BTreeMap<(Option<Str
     let (scope, headline, next_step) = match kind {
         FindingKind::ThemeAbsent => (
             format!("programme {prog}"),
-            format!("{name} is not taught anywhere in {prog}: none of its {} has a session tagged with it.", count(total_modules, "module", "modules")),
+            format!(
+                "{name} is not taught anywhere in {prog}: none of its {} has a session tagged with it.",
+                count(total_modules, "module", "modules")
+            ),
             lead(GapKind::UncoveredTheme),
         ),
         FindingKind::ThemeYears => {
-            let missing: Vec<i64> = years.get(&(programme.clone(), theme.clone())).map(|y| y.iter().copied().collect()).unwrap_or_default();
-            let taught: Vec<i64> = programme_years(data, programme.as_deref()).into_iter().filter(|y| !missing.contains(y)).collect();
-            let next = if of(GapKind::NotRevisited) > 0 { lead(GapKind::NotRevisited) } else { lead(GapKind::UncoveredTheme) };
+            let missing: Vec<i64> =
+                years.get(&(programme.clone(), theme.clone())).map(|y| y.iter().copied().collect()).unwrap_or_default();
+            let taught: Vec<i64> =
+                programme_years(data, programme.as_deref()).into_iter().filter(|y| !missing.contains(y)).collect();
+            let next =
+                if of(GapKind::NotRevisited) > 0 { lead(GapKind::NotRevisited) } else { lead(GapKind::UncoveredTheme) };
             let headline = if missing.is_empty() {
                 format!("{name} is taught in {} of {prog} only.", years_text(&taught))
             } else {
-                format!("{name} is taught only in {} of {prog}; {} {} no session on it.", years_text(&taught), years_text(&missing), if missing.len() == 1 { "has" } else { "have" })
+                format!(
+                    "{name} is taught only in {} of {prog}; {} {} no session on it.",
+                    years_text(&taught),
+                    years_text(&missing),
+                    if missing.len() == 1 { "has" } else { "have" }
+                )
             };
             (format!("programme {prog}, {}", years_text(&missing)), headline, next)
         }
         FindingKind::ThemeModules => (
             format!("{} in programme {prog}", count(modules, "module", "modules")),
             if quick > 0 {
-                format!("{} of {} in {prog} have no session on {name}; in {quick} of them an untagged session already uses its keywords.", count(modules, "module", "modules"), total_modules)
+                format!(
+                    "{} of {} in {prog} have no session on {name}; in {quick} of them an untagged session already uses its keywords.",
+                    count(modules, "module", "modules"),
+                    total_modules
+                )
             } else {
-                format!("{} of {} in {prog} have no session on {name}.", count(modules, "module", "modules"), total_modules)
+                format!(
+                    "{} of {} in {prog} have no session on {name}.",
+                    count(modules, "module", "modules"),
+                    total_modules
+                )
             },
             if quick > 0 {
                 "Start with the modules whose untagged sessions already use the theme's keywords: check and tag them; bring the theme into the others with the readings proposed.".to_string()
@@ -172,18 +212,25 @@ fn finding(key: Key, gs: &[&Gap], data: &AuditData, years: &BTreeMap<(Option<Str
             },
         ),
         FindingKind::ThinReading => {
-            let parts: Vec<String> = gs.iter().map(|g| g.explanation.split(';').next().unwrap_or("").to_string()).collect();
+            let parts: Vec<String> =
+                gs.iter().map(|g| g.explanation.split(';').next().unwrap_or("").to_string()).collect();
             let next: Vec<String> = gs.iter().map(|g| g.suggestion.clone()).collect();
             ("reading list".into(), format!("Reading is thin: {}.", parts.join("; ")), next.join(" "))
         }
         FindingKind::ShallowTheme => (
             format!("programme {prog}"),
-            format!("{name} is taught only at the remember and understand levels in {prog}: no session asks students to apply, analyse, evaluate or create."),
+            format!(
+                "{name} is taught only at the remember and understand levels in {prog}: no session asks students to apply, analyse, evaluate or create."
+            ),
             lead(GapKind::ShallowTheme),
         ),
         FindingKind::UntaggedModules => {
             let codes: Vec<&str> = gs.iter().filter_map(|g| g.module_code.as_deref()).collect();
-            let shown = if codes.len() > 6 { format!("{} and {} more", codes[..6].join(", "), codes.len() - 6) } else { codes.join(", ") };
+            let shown = if codes.len() > 6 {
+                format!("{} and {} more", codes[..6].join(", "), codes.len() - 6)
+            } else {
+                codes.join(", ")
+            };
             (
                 format!("{} in programme {prog}", count(codes.len(), "module", "modules")),
                 format!("{} of {total_modules} in {prog} {} no session tagged with any theme ({shown}).", count(codes.len(), "module", "modules"), if codes.len() == 1 { "has" } else { "have" }),
@@ -191,10 +238,17 @@ fn finding(key: Key, gs: &[&Gap], data: &AuditData, years: &BTreeMap<(Option<Str
             )
         }
         FindingKind::SessionsWithoutReading => {
-            let parts: Vec<String> = gs.iter().map(|g| {
-                let n = g.explanation.split(" tagged with ").next().unwrap_or("");
-                format!("{} ({})", theme_name(data, g.theme.as_deref()), n.replace(" sessions", "").replace(" session", ""))
-            }).collect();
+            let parts: Vec<String> = gs
+                .iter()
+                .map(|g| {
+                    let n = g.explanation.split(" tagged with ").next().unwrap_or("");
+                    format!(
+                        "{} ({})",
+                        theme_name(data, g.theme.as_deref()),
+                        n.replace(" sessions", "").replace(" session", "")
+                    )
+                })
+                .collect();
             (
                 format!("programme {prog}"),
                 format!("Tagged sessions lack a linked reading on their theme: {}.", parts.join(", ")),

@@ -377,7 +377,13 @@ impl<'a> Cx<'a> {
 
     fn listed(&self, its: impl Iterator<Item = (&'a ItemInfo, Option<Level>)>) -> Vec<ItemCandidate> {
         its.take(self.opts.candidates)
-            .map(|(i, level)| ItemCandidate { item_id: i.id, module_code: self.code(i), title: i.title.clone(), score: 0.0, level })
+            .map(|(i, level)| ItemCandidate {
+                item_id: i.id,
+                module_code: self.code(i),
+                title: i.title.clone(),
+                score: 0.0,
+                level,
+            })
             .collect()
     }
 
@@ -485,7 +491,10 @@ fn uncovered_programmes(cx: &Cx) -> Vec<Gap> {
             let advice = if ev.is_empty() {
                 advise(
                     Action::AddSession,
-                    format!("Choose a module where {} fits and add a session on it, starting from the readings proposed.", t.name),
+                    format!(
+                        "Choose a module where {} fits and add a session on it, starting from the readings proposed.",
+                        t.name
+                    ),
                     format!("canon suggest --theme {}; canon tag ITEM {}", t.slug, t.slug),
                 )
             } else {
@@ -518,7 +527,11 @@ fn year_advice(t: &ThemeInfo, year: i64, taught: &[i64]) -> Advice {
     let (action, text) = if year < first {
         (
             Action::IntroduceEarlier,
-            format!("Introduce {} in year {year}, before it is taught in {}, so later teaching can build on it.", t.name, years_text(taught)),
+            format!(
+                "Introduce {} in year {year}, before it is taught in {}, so later teaching can build on it.",
+                t.name,
+                years_text(taught)
+            ),
         )
     } else if year > last {
         (
@@ -553,7 +566,8 @@ fn uncovered_years(cx: &Cx) -> Vec<Gap> {
                     years_text(&taught)
                 );
                 let place = Place::year(prog, year, t);
-                let mut g = Gap::new(GapKind::UncoveredTheme, Severity::Medium, place, text, year_advice(t, year, &taught));
+                let mut g =
+                    Gap::new(GapKind::UncoveredTheme, Severity::Medium, place, text, year_advice(t, year, &taught));
                 let ev = cx.carriers(prog, Some(year), ti);
                 g.items = cx.carrier_items(&ev);
                 g.evidence = ev;
@@ -574,9 +588,31 @@ fn not_revisited(cx: &Cx) -> Vec<Gap> {
         let before: Vec<i64> = all.iter().copied().filter(|&y| y < year).collect();
         let after: Vec<i64> = all.iter().copied().filter(|&y| y > year).collect();
         let (action, next) = match (before.is_empty(), after.is_empty()) {
-            (true, _) => (Action::ReturnLater, format!("Return to {} in {}, building on year {year} at a higher level (apply it to cases, critique the evidence).", t.name, years_text(&after))),
-            (false, true) => (Action::IntroduceEarlier, format!("Introduce {} earlier, in {}, so that year {year} builds on it rather than meeting it for the first time.", t.name, years_text(&before))),
-            (false, false) => (Action::IntroduceAndReturn, format!("Introduce {} before year {year} ({}) and return to it after ({}).", t.name, years_text(&before), years_text(&after))),
+            (true, _) => (
+                Action::ReturnLater,
+                format!(
+                    "Return to {} in {}, building on year {year} at a higher level (apply it to cases, critique the evidence).",
+                    t.name,
+                    years_text(&after)
+                ),
+            ),
+            (false, true) => (
+                Action::IntroduceEarlier,
+                format!(
+                    "Introduce {} earlier, in {}, so that year {year} builds on it rather than meeting it for the first time.",
+                    t.name,
+                    years_text(&before)
+                ),
+            ),
+            (false, false) => (
+                Action::IntroduceAndReturn,
+                format!(
+                    "Introduce {} before year {year} ({}) and return to it after ({}).",
+                    t.name,
+                    years_text(&before),
+                    years_text(&after)
+                ),
+            ),
         };
         let others: Vec<i64> = all.iter().copied().filter(|&y| y != year).collect();
         let text = format!(
@@ -598,7 +634,8 @@ fn not_revisited(cx: &Cx) -> Vec<Gap> {
 }
 
 /// Examples of outcomes at the higher levels, for a shallow theme's advice.
-const DEEPER: &str = "\u{201c}Analyse how …\u{201d}, \u{201c}Critique the use of …\u{201d}, \u{201c}Evaluate the evidence for …\u{201d}";
+const DEEPER: &str =
+    "\u{201c}Analyse how …\u{201d}, \u{201c}Critique the use of …\u{201d}, \u{201c}Evaluate the evidence for …\u{201d}";
 
 /// A theme whose tagged sessions never go beyond remember and understand.
 fn shallow_themes(cx: &Cx) -> Vec<Gap> {
@@ -676,11 +713,37 @@ fn thin_reading(cx: &Cx, proposer: &Proposer) -> Vec<Gap> {
             t.name,
             plural(n, "approved reading", "approved readings")
         );
-        let command = format!("canon reading list --status suggested --theme {}; canon review READING --approve", t.slug);
+        let command =
+            format!("canon reading list --status suggested --theme {}; canon review READING --approve", t.slug);
         let advice = match waiting.len() {
-            w if w >= need => advise(Action::ReviewSuggested, format!("{} on {} {} review: approving {need} of them would close this gap.", plural(w, "reading", "readings"), t.name, if w == 1 { "awaits" } else { "await" }), command),
-            0 => advise(Action::AddReadings, format!("Ask students and faculty for readings on {} and review them: {need} more approved readings close this gap.", t.name), format!("canon reading add --theme {} …", t.slug)),
-            w => advise(Action::ReviewSuggested, format!("Review the {} on {} awaiting review, and ask for {} more.", plural(w, "reading", "readings"), t.name, need - w), command),
+            w if w >= need => advise(
+                Action::ReviewSuggested,
+                format!(
+                    "{} on {} {} review: approving {need} of them would close this gap.",
+                    plural(w, "reading", "readings"),
+                    t.name,
+                    if w == 1 { "awaits" } else { "await" }
+                ),
+                command,
+            ),
+            0 => advise(
+                Action::AddReadings,
+                format!(
+                    "Ask students and faculty for readings on {} and review them: {need} more approved readings close this gap.",
+                    t.name
+                ),
+                format!("canon reading add --theme {} …", t.slug),
+            ),
+            w => advise(
+                Action::ReviewSuggested,
+                format!(
+                    "Review the {} on {} awaiting review, and ask for {} more.",
+                    plural(w, "reading", "readings"),
+                    t.name,
+                    need - w
+                ),
+                command,
+            ),
         };
         let severity = if n == 0 { Severity::High } else { Severity::Medium };
         let place = Place { scope: "reading list".into(), theme: Some(t.slug.clone()), ..Default::default() };
@@ -707,11 +770,20 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
         let (text, advice) = if n == 0 {
             (
                 format!("{} {} has no sessions listed, so no theme can be seen in it.", m.code, m.title),
-                advise(Action::ListSessions, "List the module's sessions and learning outcomes so they can be audited.", format!("canon import modules FILE  # with the sessions of {}", m.code)),
+                advise(
+                    Action::ListSessions,
+                    "List the module's sessions and learning outcomes so they can be audited.",
+                    format!("canon import modules FILE  # with the sessions of {}", m.code),
+                ),
             )
         } else {
             (
-                format!("None of the {} in {} {} is tagged with any theme.", plural(n, "session", "sessions"), m.code, m.title),
+                format!(
+                    "None of the {} in {} {} is tagged with any theme.",
+                    plural(n, "session", "sessions"),
+                    m.code,
+                    m.title
+                ),
                 advise(
                     Action::ReviewModule,
                     if cx.evidence[mi].iter().all(Vec::is_empty) {
@@ -749,12 +821,42 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>>
                 t.name
             );
             let (severity, advice) = if ev.is_empty() {
-                let a = advise(Action::AddSession, format!("Bring {} into a session of the module (those listed are closest to it), with one of the readings proposed.", t.name), format!("canon link READING {}/SESSION --by NAME", m.code));
+                let a = advise(
+                    Action::AddSession,
+                    format!(
+                        "Bring {} into a session of the module (those listed are closest to it), with one of the readings proposed.",
+                        t.name
+                    ),
+                    format!("canon link READING {}/SESSION --by NAME", m.code),
+                );
                 (Severity::Low, a)
             } else {
-                let quoted: Vec<String> = ev.iter().take(3).map(|e| format!("\u{201c}{}\u{201d} uses {}", e.title, e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", "))).collect();
-                text.push_str(&format!(" Untagged {}: {} — keywords of {}.", if ev.len() == 1 { "session" } else { "sessions" }, quoted.join("; "), t.name));
-                let a = advise(Action::TagExisting, format!("Check {} with the module lead: {} may already be taught there untagged.", if ev.len() == 1 { "that session" } else { "those sessions" }, t.name), format!("canon tag ITEM {} --by NAME", t.slug));
+                let quoted: Vec<String> = ev
+                    .iter()
+                    .take(3)
+                    .map(|e| {
+                        format!(
+                            "\u{201c}{}\u{201d} uses {}",
+                            e.title,
+                            e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    " Untagged {}: {} — keywords of {}.",
+                    if ev.len() == 1 { "session" } else { "sessions" },
+                    quoted.join("; "),
+                    t.name
+                ));
+                let a = advise(
+                    Action::TagExisting,
+                    format!(
+                        "Check {} with the module lead: {} may already be taught there untagged.",
+                        if ev.len() == 1 { "that session" } else { "those sessions" },
+                        t.name
+                    ),
+                    format!("canon tag ITEM {} --by NAME", t.slug),
+                );
                 (Severity::Medium, a)
             };
             let mut g = Gap::new(GapKind::ModuleGap, severity, Place::module(m, Some(t)), text, advice);
@@ -770,7 +872,13 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>>
 }
 
 /// A module's sessions best matching a theme's keywords by full-text rank.
-fn ranked_carriers(cx: &Cx, rk: &dyn Ranker, m: &ModuleInfo, t: &ThemeInfo, items: &[ItemInfo]) -> anyhow::Result<Vec<ItemCandidate>> {
+fn ranked_carriers(
+    cx: &Cx,
+    rk: &dyn Ranker,
+    m: &ModuleInfo,
+    t: &ThemeInfo,
+    items: &[ItemInfo],
+) -> anyhow::Result<Vec<ItemCandidate>> {
     let titles: HashMap<i64, &str> = items.iter().map(|i| (i.id, i.title.as_str())).collect();
     let found = rk.items(m.id, &t.keywords, &[], cx.opts.candidates)?;
     // Far weaker matches than the best are noise, not proposals.
@@ -806,9 +914,14 @@ fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
         let Some(&ti) = g.theme.as_deref().and_then(|t| col.get(t)) else { continue };
         let t = &cx.data.themes[ti];
         let (text, group) = match g.kind {
-            GapKind::ModuleGap => (g.module_code.as_deref().and_then(|c| module_text.get(c)).cloned().unwrap_or_default(), g.module_code.as_deref().and_then(|c| cx.data.modules.iter().find(|m| m.code == c)).map(|m| m.id)),
+            GapKind::ModuleGap => (
+                g.module_code.as_deref().and_then(|c| module_text.get(c)).cloned().unwrap_or_default(),
+                g.module_code.as_deref().and_then(|c| cx.data.modules.iter().find(|m| m.code == c)).map(|m| m.id),
+            ),
             GapKind::UnsupportedItem => (unsupported_text(cx, g), None),
-            GapKind::UncoveredTheme if g.year.is_none() => (format!("{} {}", t.description, t.keywords.join(" ")), None),
+            GapKind::UncoveredTheme if g.year.is_none() => {
+                (format!("{} {}", t.description, t.keywords.join(" ")), None)
+            }
             _ => continue,
         };
         asks.push(Request { theme: ti, text, want: cx.opts.candidates, group, exclude: HashSet::new() });
@@ -817,13 +930,22 @@ fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
     for (gi, c) in which.into_iter().zip(proposer.propose(&asks)) {
         gaps[gi].candidates = c;
     }
-    for g in gaps.iter_mut().filter(|g| g.kind == GapKind::ModuleGap && g.action == Action::AddSession && g.candidates.is_empty()) {
+    for g in gaps
+        .iter_mut()
+        .filter(|g| g.kind == GapKind::ModuleGap && g.action == Action::AddSession && g.candidates.is_empty())
+    {
         let theme = g.theme.as_deref().and_then(|t| col.get(t)).map(|&ti| &cx.data.themes[ti]);
         if let Some(t) = theme {
             g.suggestion = if proposer.approved(col[t.slug.as_str()]) == 0 {
-                format!("No approved reading on {} yet: add some first, then bring the theme into a session of the module.", t.name)
+                format!(
+                    "No approved reading on {} yet: add some first, then bring the theme into a session of the module.",
+                    t.name
+                )
             } else {
-                format!("Bring {} into a session of the module (those listed are closest to it); no approved reading on it shares enough words with this module yet.", t.name)
+                format!(
+                    "Bring {} into a session of the module (those listed are closest to it); no approved reading on it shares enough words with this module yet.",
+                    t.name
+                )
             };
         }
     }
@@ -847,11 +969,7 @@ fn unsupported_text(cx: &Cx, g: &Gap) -> String {
     let theme = g.theme.as_deref().unwrap_or("");
     let ti = cx.data.themes.iter().position(|t| t.slug == theme);
     let its = ti.and_then(|ti| cx.uses.get(&(prog, ti))).map(|u| u.unsupported.clone()).unwrap_or_default();
-    its.iter()
-        .take(30)
-        .map(|i| format!("{}\n{}", i.title, i.outcomes))
-        .collect::<Vec<_>>()
-        .join("\n")
+    its.iter().take(30).map(|i| format!("{}\n{}", i.title, i.outcomes)).collect::<Vec<_>>().join("\n")
 }
 
 /// The gaps, with proposals; sessions are ranked by word overlap only.
@@ -860,11 +978,21 @@ pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap
 }
 
 /// The gaps, with proposed readings and sessions ranked by `ranker`.
-pub fn compute_ranked(data: &AuditData, coverage: &Coverage, opts: &Options, ranker: &dyn Ranker) -> anyhow::Result<Vec<Gap>> {
+pub fn compute_ranked(
+    data: &AuditData,
+    coverage: &Coverage,
+    opts: &Options,
+    ranker: &dyn Ranker,
+) -> anyhow::Result<Vec<Gap>> {
     compute_inner(data, coverage, opts, Some(ranker))
 }
 
-fn compute_inner(data: &AuditData, coverage: &Coverage, opts: &Options, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>> {
+fn compute_inner(
+    data: &AuditData,
+    coverage: &Coverage,
+    opts: &Options,
+    ranker: Option<&dyn Ranker>,
+) -> anyhow::Result<Vec<Gap>> {
     let cx = Cx::new(data, coverage, opts);
     let proposer = Proposer::new(data);
     let mut gaps = uncovered_programmes(&cx);
@@ -876,7 +1004,15 @@ fn compute_inner(data: &AuditData, coverage: &Coverage, opts: &Options, ranker: 
     gaps.extend(module_gaps(&cx, ranker)?);
     gaps.extend(unsupported_items(&cx));
     propose(&cx, &proposer, &mut gaps);
-    gaps.sort_by(|a, b| (a.severity, a.kind, a.year, &a.module_code, &a.theme).cmp(&(b.severity, b.kind, b.year, &b.module_code, &b.theme)));
+    gaps.sort_by(|a, b| {
+        (a.severity, a.kind, a.year, &a.module_code, &a.theme).cmp(&(
+            b.severity,
+            b.kind,
+            b.year,
+            &b.module_code,
+            &b.theme,
+        ))
+    });
     for (i, g) in gaps.iter_mut().enumerate() {
         g.id = format!("G{}", i + 1);
     }

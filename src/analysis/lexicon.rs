@@ -419,7 +419,8 @@ mod tests {
 
     #[test]
     fn long_words_match_by_stem_short_ones_only_themselves() {
-        let lx = Lexicon::new(&[vec!["colonialism".into(), "empire".into(), "disability".into(), "interpreter".into()]]);
+        let lx =
+            Lexicon::new(&[vec!["colonialism".into(), "empire".into(), "disability".into(), "interpreter".into()]]);
         let m = lx.hits("Colonial medicine; empirical evidence; disabled students; the empires; interpreting an ECG");
         let got: Vec<&str> = m.iter().map(|h| h.evidence.as_str()).collect();
         assert_eq!(got, ["Colonial", "disabled", "empires"]);

@@ -37,7 +37,8 @@ pub struct ModuleReading {
 /// Per module, in module order: linked readings first, then proposals, best first.
 pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize) -> Vec<ModuleReading> {
     let readings: HashMap<i64, &crate::store::audit::ReadingInfo> = data.readings.iter().map(|r| (r.id, r)).collect();
-    let item_module: HashMap<i64, (i64, &str)> = data.items.iter().map(|i| (i.id, (i.module_id, i.title.as_str()))).collect();
+    let item_module: HashMap<i64, (i64, &str)> =
+        data.items.iter().map(|i| (i.id, (i.module_id, i.title.as_str()))).collect();
     let mut linked: HashMap<i64, Vec<(&crate::store::audit::LinkInfo, &str)>> = HashMap::new();
     for l in &data.links {
         let (module, session) = match (l.module_id, l.item_id.and_then(|i| item_module.get(&i))) {
@@ -72,7 +73,13 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize) -> Vec<ModuleR
             let mut x = row("linked", r);
             x.session = session.to_string();
             x.linked_by = data.who(l.by).to_string();
-            x.theme = r.themes.iter().filter_map(|t| data.themes.iter().find(|th| th.id == *t)).map(|t| t.slug.clone()).collect::<Vec<_>>().join(";");
+            x.theme = r
+                .themes
+                .iter()
+                .filter_map(|t| data.themes.iter().find(|th| th.id == *t))
+                .map(|t| t.slug.clone())
+                .collect::<Vec<_>>()
+                .join(";");
             out.push(x);
         }
         for c in &proposed[mi] {
@@ -110,13 +117,20 @@ fn proposals(
         let n = data.items[start..].iter().take_while(|i| i.module_id == m.id).count();
         let items = &data.items[start..start + n];
         start += n;
-        let exclude: HashSet<i64> = linked.get(&m.id).map(|ls| ls.iter().map(|(l, _)| l.reading_id).collect()).unwrap_or_default();
+        let exclude: HashSet<i64> =
+            linked.get(&m.id).map(|ls| ls.iter().map(|(l, _)| l.reading_id).collect()).unwrap_or_default();
         for (ti, t) in data.themes.iter().enumerate() {
             let tagged: Vec<_> = items.iter().filter(|i| i.themes.contains(&t.id)).cloned().collect();
             if tagged.is_empty() {
                 continue;
             }
-            asks.push(Request { theme: ti, text: module_words(m, &tagged), want: per_module, group: Some(m.id), exclude: exclude.clone() });
+            asks.push(Request {
+                theme: ti,
+                text: module_words(m, &tagged),
+                want: per_module,
+                group: Some(m.id),
+                exclude: exclude.clone(),
+            });
             which.push(mi);
         }
     }

@@ -151,7 +151,15 @@ impl<'a> Proposer<'a> {
 
 /// A candidate from a reading.
 pub fn candidate(r: &ReadingInfo, theme: String, score: f64, reason: Vec<String>) -> Candidate {
-    Candidate { reading_id: r.id, title: r.title.clone(), authors: r.authors.clone(), year: r.year, theme, score, reason }
+    Candidate {
+        reading_id: r.id,
+        title: r.title.clone(),
+        authors: r.authors.clone(),
+        year: r.year,
+        theme,
+        score,
+        reason,
+    }
 }
 
 /// A reading's content words, the title's marked.

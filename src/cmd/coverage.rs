@@ -25,7 +25,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let data = audit::load(&store.conn, &scope)?;
     if a.evidence {
         let ev = coverage::evidence(&data);
-        return emit(&a.out, &crate::report::evidence_listing(&ev), &ev, "no session in this scope is tagged", ctx.quiet);
+        return emit(
+            &a.out,
+            &crate::report::evidence_listing(&ev),
+            &ev,
+            "no session in this scope is tagged",
+            ctx.quiet,
+        );
     }
     let cov = coverage::compute(&data);
     emit(&a.out, &coverage_listing(&cov), &coverage_records(&cov), "no modules in this scope", ctx.quiet)

@@ -78,7 +78,14 @@ fn listing(gs: &[gaps::Gap]) -> crate::report::Listing {
                 .iter()
                 .map(|c| {
                     if c.score > 0.0 {
-                        format!("[{}] {} ({}) score {}: {}", c.reading_id, c.title, year(c.year), c.score, c.reason.join(", "))
+                        format!(
+                            "[{}] {} ({}) score {}: {}",
+                            c.reading_id,
+                            c.title,
+                            year(c.year),
+                            c.score,
+                            c.reason.join(", ")
+                        )
                     } else {
                         format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.reason.join(", "))
                     }
@@ -113,7 +120,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let mut gs = gaps::compute_ranked(&data, &cov, &opts, &ranker).context("ranking proposals")?;
     if a.findings {
         let fs = crate::analysis::findings::roll_up(&gs, &data);
-        return emit(&a.out, &crate::report::committee::findings_listing(&fs), &fs, "no gaps found in this scope", ctx.quiet);
+        return emit(
+            &a.out,
+            &crate::report::committee::findings_listing(&fs),
+            &fs,
+            "no gaps found in this scope",
+            ctx.quiet,
+        );
     }
     if !a.kinds.is_empty() {
         let kinds: Vec<GapKind> = a.kinds.iter().filter_map(|k| GapKind::parse(k)).collect();

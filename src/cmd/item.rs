@@ -69,10 +69,9 @@ pub fn run(ctx: &Ctx, cmd: ItemCmd) -> Result<()> {
             let f = curriculum::ItemFilter { module: a.module.as_deref(), theme, untagged: a.untagged };
             let mut items = curriculum::items(&store.conn, &f)?;
             for i in &mut items {
-                i.bloom = i
-                    .bloom_override
-                    .clone()
-                    .or_else(|| bloom::level_of(&i.kind, &i.title, &i.learning_outcomes).map(|l| l.as_str().to_string()));
+                i.bloom = i.bloom_override.clone().or_else(|| {
+                    bloom::level_of(&i.kind, &i.title, &i.learning_outcomes).map(|l| l.as_str().to_string())
+                });
             }
             let mut l =
                 Listing::new(&["id", "year", "module", "kind", "title", "learning outcomes", "bloom", "themes"]);

@@ -277,7 +277,6 @@ fn note_line(r: &Reading) -> Option<String> {
     Some(parts.join(" — "))
 }
 
-
 const CONTENTS: &str = "Contents";
 
 /// The level-1 sections, in order, as the contents table lists them.
@@ -470,7 +469,6 @@ fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
         ],
         rows,
     }));
-
 }
 
 fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
@@ -532,7 +530,6 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
             }));
         }
     }
-
 }
 
 fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
@@ -568,7 +565,6 @@ fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
         legend: "Colour: share of the module's sessions tagged with the theme (full colour at one in three or more)."
             .into(),
     }));
-
 }
 
 /// "Historical awareness, year 2" for a gap's place.
@@ -589,7 +585,12 @@ fn readings_cell(g: &Gap) -> String {
         .iter()
         .map(|c| {
             if c.score > 0.0 {
-                format!("{} ({}); shares \u{201c}{}\u{201d}", c.title, year(c.year), c.reason.join("\u{201d}, \u{201c}"))
+                format!(
+                    "{} ({}); shares \u{201c}{}\u{201d}",
+                    c.title,
+                    year(c.year),
+                    c.reason.join("\u{201d}, \u{201c}")
+                )
             } else {
                 format!("{} ({}); {}", c.title, year(c.year), c.reason.join(", "))
             }
@@ -614,7 +615,14 @@ fn sessions_text(d: &ReportData, g: &Gap) -> String {
         let shown: Vec<String> = g
             .items
             .iter()
-            .map(|i| format!("\u{201c}{}\u{201d} ({}, {})", i.title, i.module_code, i.level.map_or("no level", |l| l.as_str())))
+            .map(|i| {
+                format!(
+                    "\u{201c}{}\u{201d} ({}, {})",
+                    i.title,
+                    i.module_code,
+                    i.level.map_or("no level", |l| l.as_str())
+                )
+            })
             .collect();
         return format!(" Where a higher-level outcome could go: {}.", shown.join(", "));
     }
@@ -662,7 +670,12 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
                 .findings
                 .iter()
                 .map(|f| {
-                    vec![f.id.clone(), f.severity.word().into(), format!("{} Next: {}", f.headline, f.next_step), id_ranges(&f.gaps)]
+                    vec![
+                        f.id.clone(),
+                        f.severity.word().into(),
+                        format!("{} Next: {}", f.headline, f.next_step),
+                        id_ranges(&f.gaps),
+                    ]
                 })
                 .collect(),
         }));
@@ -673,7 +686,10 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
             continue;
         }
         b.push(Block::Heading { level: 2, text: format!("{} ({})", term.heading, gs.len()) });
-        b.push(Block::Paragraph { text: format!("{} Severity: {}", term.definition, term.severity), style: Style::Muted });
+        b.push(Block::Paragraph {
+            text: format!("{} Severity: {}", term.definition, term.severity),
+            style: Style::Muted,
+        });
         if term.kind == GapKind::ModuleGap {
             module_gap_table(d, &gs, b);
             continue;
@@ -720,15 +736,27 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
                         .evidence
                         .iter()
                         .take(3)
-                        .map(|e| format!("\u{201c}{}\u{201d} uses {}", e.title, e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")))
+                        .map(|e| {
+                            format!(
+                                "\u{201c}{}\u{201d} uses {}",
+                                e.title,
+                                e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")
+                            )
+                        })
                         .collect();
-                    what.push(format!("{t}: no session tagged, but {} ({t} keywords). {}", ev.join("; "), g.suggestion));
+                    what.push(format!(
+                        "{t}: no session tagged, but {} ({t} keywords). {}",
+                        ev.join("; "),
+                        g.suggestion
+                    ));
                 }
             }
             let reads = gs
                 .iter()
                 .filter(|g| !g.candidates.is_empty())
-                .map(|g| format!("{}: {}", g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default(), readings_cell(g)))
+                .map(|g| {
+                    format!("{}: {}", g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default(), readings_cell(g))
+                })
                 .collect::<Vec<_>>()
                 .join("\n");
             let ids: Vec<String> = gs.iter().map(|g| g.id.clone()).collect();
@@ -737,6 +765,9 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
         .collect();
     b.push(Block::Table(Table { columns: gap_columns("Module", true), rows }));
 }
+
+/// A module's linked readings and proposed readings, as lines.
+type LinkedAndProposed = (Vec<String>, Vec<String>);
 
 fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "What each module should read".into() });
@@ -749,14 +780,21 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
         ),
         style: Style::Body,
     });
-    let mut by_module: BTreeMap<(Option<i64>, String), (Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut by_module: BTreeMap<(Option<i64>, String), LinkedAndProposed> = BTreeMap::new();
     for r in &d.plan {
         let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
         if r.status == "linked" {
-            let to = if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
+            let to =
+                if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
             e.0.push(format!("{} ({}), linked to {to} by {}", r.title, year(r.reading_year), r.linked_by));
         } else {
-            e.1.push(format!("{} ({}) for {}; shares \u{201c}{}\u{201d}", r.title, year(r.reading_year), d.theme_name(&r.theme), r.reason.replace(", ", "\u{201d}, \u{201c}")));
+            e.1.push(format!(
+                "{} ({}) for {}; shares \u{201c}{}\u{201d}",
+                r.title,
+                year(r.reading_year),
+                d.theme_name(&r.theme),
+                r.reason.replace(", ", "\u{201d}, \u{201c}")
+            ));
         }
     }
     let without: Vec<String> = d
@@ -776,7 +814,11 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             rows: by_module
                 .into_iter()
                 .map(|((_, m), (l, p))| {
-                    vec![m, if l.is_empty() { "None yet.".into() } else { l.join("\n") }, if p.is_empty() { "No approved reading fits yet.".into() } else { p.join("\n") }]
+                    vec![
+                        m,
+                        if l.is_empty() { "None yet.".into() } else { l.join("\n") },
+                        if p.is_empty() { "No approved reading fits yet.".into() } else { p.join("\n") },
+                    ]
                 })
                 .collect(),
         }));
@@ -843,7 +885,6 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
             b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
         }
     }
-
 }
 
 fn content_facets(d: &ReportData, b: &mut Vec<Block>) {
@@ -868,7 +909,6 @@ fn content_facets(d: &ReportData, b: &mut Vec<Block>) {
             rows: f.counts.iter().map(|(k, v)| vec![k.clone(), v.clone()]).collect(),
         }));
     }
-
 }
 
 fn methods(d: &ReportData, b: &mut Vec<Block>) {
@@ -902,7 +942,10 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     });
     b.push(Block::Heading { level: 2, text: "Proposed readings".into() });
     b.push(Block::Paragraph {
-        text: crate::analysis::glossary::proposal_rule(crate::analysis::proposals::FLOOR, crate::analysis::proposals::SPREAD),
+        text: crate::analysis::glossary::proposal_rule(
+            crate::analysis::proposals::FLOOR,
+            crate::analysis::proposals::SPREAD,
+        ),
         style: Style::Body,
     });
     b.push(Block::Heading { level: 2, text: "Caveats".into() });
@@ -924,7 +967,10 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
         style: Style::Body,
     });
     if d.evidence.is_empty() {
-        b.push(Block::Paragraph { text: "No session in scope is tagged with a theme yet.".into(), style: Style::Muted });
+        b.push(Block::Paragraph {
+            text: "No session in scope is tagged with a theme yet.".into(),
+            style: Style::Muted,
+        });
         return;
     }
     let mut cells: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
@@ -933,14 +979,21 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     let theme_col: std::collections::HashMap<&str, usize> =
         d.themes.iter().enumerate().map(|(i, (s, _))| (s.as_str(), i)).collect();
     for e in &d.evidence {
-        let (Some(&r), Some(&c)) = (module_row.get(e.module_code.as_str()), theme_col.get(e.theme.as_str())) else { continue };
+        let (Some(&r), Some(&c)) = (module_row.get(e.module_code.as_str()), theme_col.get(e.theme.as_str())) else {
+            continue;
+        };
         cells.entry((r, c)).or_default().push(format!("\u{201c}{}\u{201d}: {} ({})", e.session, e.tagged_by, e.source));
     }
     let rows = cells
         .into_iter()
         .map(|((r, c), sessions)| {
             let row = &d.coverage.rows[r];
-            vec![format!("{} {}", row.module_code, row.module_title), d.themes[c].1.clone(), sessions.len().to_string(), sessions.join("\n")]
+            vec![
+                format!("{} {}", row.module_code, row.module_title),
+                d.themes[c].1.clone(),
+                sessions.len().to_string(),
+                sessions.join("\n"),
+            ]
         })
         .collect();
     b.push(Block::Table(Table {
@@ -953,7 +1006,6 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
         rows,
     }));
 }
-
 
 /// The report as flat rows for one CSV: section, scope, theme, measure, value, detail.
 pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
@@ -1037,7 +1089,11 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             &r.theme,
             &r.review,
             r.title.clone(),
-            if r.status == "linked" { format!("linked by {}", r.linked_by) } else { format!("relevance {}; shares {}", r.score, r.reason) },
+            if r.status == "linked" {
+                format!("linked by {}", r.linked_by)
+            } else {
+                format!("relevance {}; shares {}", r.score, r.reason)
+            },
         ));
     }
     for e in &d.evidence {
@@ -1133,7 +1189,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
 
 /// The findings as rows.
 pub fn findings_listing(fs: &[Finding]) -> super::Listing {
-    let mut l = super::Listing::new(&["id", "severity", "kind", "programme", "theme", "scope", "finding", "next_step", "gaps"]);
+    let mut l =
+        super::Listing::new(&["id", "severity", "kind", "programme", "theme", "scope", "finding", "next_step", "gaps"]);
     for f in fs {
         l.rows.push(vec![
             f.id.clone(),

@@ -136,7 +136,14 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
                 .iter()
                 .map(|c| {
                     if c.score > 0.0 {
-                        format!("[{}] {} ({}) relevance {}: {}", c.reading_id, c.title, year(c.year), c.score, c.reason.join(", "))
+                        format!(
+                            "[{}] {} ({}) relevance {}: {}",
+                            c.reading_id,
+                            c.title,
+                            year(c.year),
+                            c.score,
+                            c.reason.join(", ")
+                        )
                     } else {
                         format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.reason.join(", "))
                     }

@@ -132,7 +132,7 @@ fn unspaced(c: char) -> bool {
         | 0x4E00..=0x9FFF      // CJK unified ideographs
         | 0xAC00..=0xD7AF      // Hangul syllables
         | 0xF900..=0xFAFF      // CJK compatibility ideographs
-        | 0x20000..=0x2FA1F)   // CJK extensions B–F and compatibility supplement
+        | 0x20000..=0x2FA1F) // CJK extensions B–F and compatibility supplement
 }
 
 /// A word or phrase as FTS5 text: alphanumeric runs quoted as one phrase
@@ -229,16 +229,20 @@ pub fn search(
     let subs = (!q.substrings.is_empty()).then(|| serde_json::Value::from(q.substrings.clone()).to_string());
     let mut hits = Vec::new();
     let rows: Vec<Hit> = match &q.fts {
-        Some(f) => query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, subs], "item", None).map_err(fail)?,
-        None => query(conn, ITEMS_SCAN, params![subs, theme, year, limit as i64], "item", Some((&q.substrings, marks))).map_err(fail)?,
+        Some(f) => query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, subs], "item", None)
+            .map_err(fail)?,
+        None => query(conn, ITEMS_SCAN, params![subs, theme, year, limit as i64], "item", Some((&q.substrings, marks)))
+            .map_err(fail)?,
     };
     hits.extend(rows);
     if year.is_some() {
         return Ok(hits);
     }
     let rows: Vec<Hit> = match &q.fts {
-        Some(f) => query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64, subs], "reading", None).map_err(fail)?,
-        None => query(conn, READINGS_SCAN, params![subs, theme, limit as i64], "reading", Some((&q.substrings, marks))).map_err(fail)?,
+        Some(f) => query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64, subs], "reading", None)
+            .map_err(fail)?,
+        None => query(conn, READINGS_SCAN, params![subs, theme, limit as i64], "reading", Some((&q.substrings, marks)))
+            .map_err(fail)?,
     };
     hits.extend(rows);
     Ok(hits)
