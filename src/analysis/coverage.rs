@@ -88,8 +88,12 @@ pub struct CellEvidence {
 }
 
 /// The evidence trail of the matrix: per module and theme (in the matrix's
-/// order), the sessions counted in the cell, in session order.
-pub fn evidence(data: &AuditData) -> Vec<CellEvidence> {
+/// order), the sessions counted in the cell, in session order. `details`
+/// gives each tag's (source, time) by (item ID, theme ID).
+pub fn evidence(
+    data: &AuditData,
+    details: &std::collections::HashMap<(i64, i64), (String, String)>,
+) -> Vec<CellEvidence> {
     let mut out = Vec::new();
     let mut start = 0;
     for m in &data.modules {
@@ -99,6 +103,7 @@ pub fn evidence(data: &AuditData) -> Vec<CellEvidence> {
         for t in &data.themes {
             for it in items {
                 for tag in it.tags.iter().filter(|g| g.theme_id == t.id) {
+                    let (source, at) = details.get(&(it.id, t.id)).cloned().unwrap_or_default();
                     out.push(CellEvidence {
                         programme: m.programme.clone(),
                         year: m.year,
@@ -108,8 +113,8 @@ pub fn evidence(data: &AuditData) -> Vec<CellEvidence> {
                         item_id: it.id,
                         session: it.title.clone(),
                         tagged_by: data.who(tag.by).to_string(),
-                        source: tag.source.clone(),
-                        tagged_at: tag.at.clone(),
+                        source,
+                        tagged_at: at,
                     });
                 }
             }

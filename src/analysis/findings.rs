@@ -214,7 +214,22 @@ fn finding(
         FindingKind::ThinReading => {
             let parts: Vec<String> =
                 gs.iter().map(|g| g.explanation.split(';').next().unwrap_or("").to_string()).collect();
-            let next: Vec<String> = gs.iter().map(|g| g.suggestion.clone()).collect();
+            let add: Vec<String> = gs
+                .iter()
+                .filter(|g| g.action == super::gaps::Action::AddReadings)
+                .map(|g| theme_name(data, g.theme.as_deref()))
+                .collect();
+            let mut next: Vec<String> = gs
+                .iter()
+                .filter(|g| g.action != super::gaps::Action::AddReadings)
+                .map(|g| g.suggestion.clone())
+                .collect();
+            if !add.is_empty() {
+                next.push(format!(
+                    "Ask students and faculty for readings on {} and review them (the Gaps section gives how many each needs).",
+                    add.join(", ")
+                ));
+            }
             ("reading list".into(), format!("Reading is thin: {}.", parts.join("; ")), next.join(" "))
         }
         FindingKind::ShallowTheme => (
@@ -242,16 +257,12 @@ fn finding(
                 .iter()
                 .map(|g| {
                     let n = g.explanation.split(" tagged with ").next().unwrap_or("");
-                    format!(
-                        "{} ({})",
-                        theme_name(data, g.theme.as_deref()),
-                        n.replace(" sessions", "").replace(" session", "")
-                    )
+                    format!("{}: {n}", theme_name(data, g.theme.as_deref()))
                 })
                 .collect();
             (
                 format!("programme {prog}"),
-                format!("Tagged sessions lack a linked reading on their theme: {}.", parts.join(", ")),
+                format!("Tagged sessions lack a linked reading on their theme ({}).", parts.join("; ")),
                 lead(GapKind::UnsupportedItem),
             )
         }

@@ -100,10 +100,11 @@ pub fn proposal_rule(floor: f64, spread: usize) -> String {
     format!(
         "A reading is proposed for a module only when it is approved, on the theme in question, and relevant: its \
          relevance is the sum, over the content words it shares with the module's sessions and outcomes (compared \
-         by stem), of ln(N/n), where N is the number of approved readings on the theme and n the number that use \
+         by stem), of ln(1 + N/n), where N is the number of approved readings on the theme and n the number that use \
          the word, counted half as much again when the word is in the reading's title. Words that half or more of \
-         those readings use count for nothing. A proposal needs a relevance of at least {floor}; the shared words \
-         are shown as the reason. The best matches are assigned first, and no reading is proposed for more than \
+         those readings use, and words that many modules use, count for nothing. A proposal needs a relevance of \
+         at least {floor} and at least two shared words, or one word of the theme's keyword lexicon; the shared \
+         words are shown as the reason. The best matches are assigned first, and no reading is proposed for more than \
          {spread} modules of one list, so that one paper is not the answer to every module."
     )
 }

@@ -104,9 +104,11 @@ fn proposals(
 ) -> Vec<Vec<Candidate>> {
     let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); data.modules.len()];
     let index: HashMap<&str, usize> = data.modules.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
+    let mut taken = Vec::new();
     for g in gaps.iter().filter(|g| g.kind == GapKind::ModuleGap) {
         if let Some(&mi) = g.module_code.as_deref().and_then(|c| index.get(c)) {
             out[mi].extend(g.candidates.iter().cloned());
+            taken.extend(g.candidates.iter().map(|c| (Some(data.modules[mi].id), c.reading_id)));
         }
     }
     let proposer = Proposer::new(data);
@@ -134,7 +136,7 @@ fn proposals(
             which.push(mi);
         }
     }
-    for (mi, cs) in which.into_iter().zip(proposer.propose(&asks)) {
+    for (mi, cs) in which.into_iter().zip(proposer.propose_after(&asks, &taken)) {
         for c in cs {
             if !out[mi].iter().any(|o| o.reading_id == c.reading_id) {
                 out[mi].push(c);

@@ -58,6 +58,11 @@ struct Words {
 pub struct Proposer<'a> {
     data: &'a AuditData,
     themes: Vec<(Vec<Words>, HashMap<String, usize>)>,
+    /// Stems that many modules use ("structure", "response"): they say nothing
+    /// about what one module is about, so they never make a reading relevant.
+    common: HashSet<String>,
+    /// Per theme: the stems of its one-word keywords, which are telling on their own.
+    lexicon: Vec<HashSet<String>>,
 }
 
 impl<'a> Proposer<'a> {
@@ -77,7 +82,15 @@ impl<'a> Proposer<'a> {
                 list.push(Words { reading: ri, terms });
             }
         }
-        Proposer { data, themes }
+        let lexicon = data
+            .themes
+            .iter()
+            .map(|t| {
+                let single = t.keywords.iter().filter(|k| content_terms(k).len() == 1);
+                single.flat_map(|k| content_terms(k).into_iter().map(|(stem, _)| stem)).collect()
+            })
+            .collect();
+        Proposer { data, themes, common: common_stems(data), lexicon }
     }
 
     /// Approved readings on the theme.
@@ -99,14 +112,19 @@ impl<'a> Proposer<'a> {
             let mut shared: Vec<(f64, &str)> = Vec::new();
             for (stem, surface, in_title) in &w.terms {
                 let d = df.get(stem).copied().unwrap_or(1) as f64;
-                if !want.contains(stem) || d * 2.0 > n {
+                if !want.contains(stem) || d * 2.0 > n || self.common.contains(stem) {
                     continue;
                 }
-                let idf = (n / d).ln();
+                let idf = (1.0 + n / d).ln();
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
                 shared.push((idf, surface));
             }
-            if score >= FLOOR {
+            // One shared word is a coincidence unless it is one of the theme's own keywords.
+            let telling = shared.len() >= 2
+                || shared.iter().any(|(_, w)| {
+                    content_terms(w).first().is_some_and(|(stem, _)| self.lexicon[q.theme].contains(stem))
+                });
+            if score >= FLOOR && telling {
                 shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
                 let reason = shared.iter().take(REASON_WORDS).map(|s| s.1.to_string()).collect();
                 out.push((w.reading, score, reason));
@@ -120,6 +138,12 @@ impl<'a> Proposer<'a> {
     /// Proposals for every request, assigned best match first, each reading to
     /// at most [`SPREAD`] groups and once per group.
     pub fn propose(&self, requests: &[Request]) -> Vec<Vec<Candidate>> {
+        self.propose_after(requests, &[])
+    }
+
+    /// As [`Proposer::propose`], counting readings already proposed elsewhere
+    /// in the same list: (group, reading ID) pairs.
+    pub fn propose_after(&self, requests: &[Request], taken: &[(Option<i64>, i64)]) -> Vec<Vec<Candidate>> {
         let mut all: Vec<(f64, usize, usize, Vec<String>)> = Vec::new();
         for (qi, q) in requests.iter().enumerate() {
             for (ri, score, reason) in self.ranked(q) {
@@ -130,6 +154,13 @@ impl<'a> Proposer<'a> {
         let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); requests.len()];
         let mut uses: HashMap<usize, HashSet<Option<i64>>> = HashMap::new();
         let mut given: HashSet<(Option<i64>, usize)> = HashSet::new();
+        let index: HashMap<i64, usize> = self.data.readings.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        for (group, id) in taken {
+            if let Some(&ri) = index.get(id) {
+                uses.entry(ri).or_default().insert(*group);
+                given.insert((*group, ri));
+            }
+        }
         for (score, qi, ri, reason) in all {
             let q = &requests[qi];
             let groups = uses.entry(ri).or_default();
@@ -147,6 +178,34 @@ impl<'a> Proposer<'a> {
         }
         out
     }
+}
+
+/// Stems used by more than a sixth of the modules (and at least three),
+/// counted over module titles, session titles and outcomes.
+fn common_stems(data: &AuditData) -> HashSet<String> {
+    let modules = data.modules.len();
+    if modules < 6 {
+        return HashSet::new();
+    }
+    let index: HashMap<i64, usize> = data.modules.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+    let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); modules];
+    for (i, m) in data.modules.iter().enumerate() {
+        seen[i].extend(content_terms(&m.title).into_iter().map(|t| t.0));
+    }
+    for it in &data.items {
+        if let Some(&i) = index.get(&it.module_id) {
+            seen[i].extend(content_terms(&it.title).into_iter().map(|t| t.0));
+            seen[i].extend(content_terms(&it.outcomes).into_iter().map(|t| t.0));
+        }
+    }
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for s in seen {
+        for stem in s {
+            *df.entry(stem).or_default() += 1;
+        }
+    }
+    let limit = (modules / 6).max(3);
+    df.into_iter().filter(|(_, n)| *n > limit).map(|(s, _)| s).collect()
 }
 
 /// A candidate from a reading.
@@ -199,7 +258,7 @@ mod tests {
                 slug: "t".into(),
                 name: "T".into(),
                 description: String::new(),
-                keywords: vec![],
+                keywords: vec!["pulse oximetry".into()],
             }],
             readings: vec![
                 reading(10, "Pulse oximetry and skin pigmentation"),
@@ -219,7 +278,9 @@ mod tests {
     fn relevant_readings_only_with_their_shared_words() {
         let d = data();
         let p = Proposer::new(&d);
-        let got = p.propose(&[ask("Oximetry in the intensive care unit", 1), ask("Fracture clinics", 2)]);
+        // One shared word counts when it is a theme keyword ("oximetry"), not otherwise ("function").
+        let got =
+            p.propose(&[ask("Oximetry in the intensive care unit", 1), ask("Fracture clinics and lung function", 2)]);
         assert_eq!(got[0].len(), 1, "{:?}", got[0]);
         assert_eq!(got[0][0].reading_id, 10);
         assert_eq!(got[0][0].reason, ["oximetry"]);

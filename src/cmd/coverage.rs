@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let scope = a.scope.resolve(&store)?;
     let data = audit::load(&store.conn, &scope)?;
     if a.evidence {
-        let ev = coverage::evidence(&data);
+        let ev = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
         return emit(
             &a.out,
             &crate::report::evidence_listing(&ev),

@@ -163,7 +163,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let gs = gaps::compute_ranked(&data, &cov, &opts, &crate::store::search::FtsRanker { conn: &store.conn })?;
     let findings = crate::analysis::findings::roll_up(&gs, &data);
     let plan = crate::analysis::plan::compute(&data, &gs, opts.candidates);
-    let evidence = coverage::evidence(&data);
+    let evidence = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
     // What changed since an audit round: the one named, else the latest there is.
     let since = match &o.compare {
         Some(name) => Some(name.clone()),

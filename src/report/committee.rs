@@ -335,16 +335,33 @@ pub fn key_findings(d: &ReportData) -> Vec<String> {
         .take(KEY_FINDINGS)
         .map(|f| {
             format!(
-                "{} ({}): {} Next: {} [{}: {}]",
-                f.severity.word(),
+                "{} \u{2014} {} severity. {} Next: {} (Behind it: {}.)",
                 f.id,
+                f.severity.word(),
                 f.headline,
                 f.next_step,
-                if f.gaps.len() == 1 { "gap" } else { "gaps" },
-                id_ranges(&f.gaps)
+                short_ranges(&f.gaps)
             )
         })
         .collect()
+}
+
+/// Gap IDs for a sentence: at most four runs, then how many more.
+fn short_ranges(ids: &[String]) -> String {
+    let all = id_ranges(ids);
+    let parts: Vec<&str> = all.split(", ").collect();
+    if parts.len() <= 4 {
+        return format!("{} {all}", if ids.len() == 1 { "gap" } else { "gaps" });
+    }
+    let count = |p: &str| {
+        let mut n = p.split('\u{2013}').filter_map(|x| x.trim_start_matches('G').parse::<usize>().ok());
+        match (n.next(), n.next()) {
+            (Some(a), Some(b)) => b - a + 1,
+            _ => 1,
+        }
+    };
+    let shown: usize = parts[..4].iter().map(|p| count(p)).sum();
+    format!("{} gaps, {} and {} more", ids.len(), parts[..4].join(", "), ids.len() - shown)
 }
 
 /// The report as a PDF document.
@@ -631,7 +648,7 @@ fn sessions_text(d: &ReportData, g: &Gap) -> String {
 
 fn gap_columns(first: &str, readings: bool) -> Vec<Column> {
     let mut c = vec![
-        Column { header: "Gap".into(), weight: 0.9, align: Align::Left },
+        Column { header: "Gap".into(), weight: 1.3, align: Align::Left },
         Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
         Column { header: first.into(), weight: 2.2, align: Align::Left },
         Column { header: "What is missing, and what next".into(), weight: 5.0, align: Align::Left },
@@ -715,7 +732,8 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
     }
 }
 
-/// Module gaps, one row per module, so a committee reads them in minutes.
+/// Module gaps, one row per module, so a committee reads them in minutes;
+/// the readings proposed for each module are in "What each module should read".
 fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
     let mut by_module: BTreeMap<(Option<i64>, String), Vec<&Gap>> = BTreeMap::new();
     for g in gs {
@@ -726,44 +744,34 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
         .into_iter()
         .map(|((_, module), gs)| {
             let worst = gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
-            let mut what = Vec::new();
-            for g in &gs {
-                let t = g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default();
-                if g.evidence.is_empty() {
-                    what.push(format!("{t}: no session. {}", g.suggestion));
-                } else {
-                    let ev: Vec<String> = g
-                        .evidence
-                        .iter()
-                        .take(3)
-                        .map(|e| {
-                            format!(
-                                "\u{201c}{}\u{201d} uses {}",
-                                e.title,
-                                e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")
-                            )
-                        })
-                        .collect();
-                    what.push(format!(
-                        "{t}: no session tagged, but {} ({t} keywords). {}",
-                        ev.join("; "),
-                        g.suggestion
-                    ));
-                }
-            }
-            let reads = gs
+            let name = |g: &Gap| g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default();
+            let missing: Vec<String> = gs.iter().map(|g| name(g)).collect();
+            let mut what = format!("No session on {}.", missing.join(", "));
+            let ev: Vec<String> = gs
                 .iter()
-                .filter(|g| !g.candidates.is_empty())
-                .map(|g| {
-                    format!("{}: {}", g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default(), readings_cell(g))
+                .flat_map(|g| g.evidence.iter().take(2).map(move |e| (g, e)))
+                .map(|(g, e)| {
+                    let words = e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
+                    format!("\u{201c}{}\u{201d} uses {words} ({} keywords)", e.title, name(g))
                 })
-                .collect::<Vec<_>>()
-                .join("\n");
+                .collect();
+            if ev.is_empty() {
+                what.push_str(
+                    " Bring the themes into the sessions closest to them, with the readings proposed for this module \
+                     (What each module should read).",
+                );
+            } else {
+                what.push_str(&format!(
+                    " Untagged, but {}: check with the module lead whether the theme is taught there. For the rest, \
+                     see the readings proposed for this module (What each module should read).",
+                    ev.join("; ")
+                ));
+            }
             let ids: Vec<String> = gs.iter().map(|g| g.id.clone()).collect();
-            vec![id_ranges(&ids), worst.word().into(), module, what.join("\n"), reads]
+            vec![id_ranges(&ids), worst.word().into(), module, what]
         })
         .collect();
-    b.push(Block::Table(Table { columns: gap_columns("Module", true), rows }));
+    b.push(Block::Table(Table { columns: gap_columns("Module", false), rows }));
 }
 
 /// A module's linked readings and proposed readings, as lines.
@@ -962,7 +970,7 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Paragraph {
         text: "Every number in the heat-map, with the sessions it counts and who tagged each (and how: by hand, on \
                import, from a suggestion or a merge), so that a committee can check any cell. The same list comes \
-               from `canon coverage --evidence`."
+               from the command \u{201c}canon coverage --evidence\u{201d}."
             .into(),
         style: Style::Body,
     });
@@ -982,7 +990,15 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
         let (Some(&r), Some(&c)) = (module_row.get(e.module_code.as_str()), theme_col.get(e.theme.as_str())) else {
             continue;
         };
-        cells.entry((r, c)).or_default().push(format!("\u{201c}{}\u{201d}: {} ({})", e.session, e.tagged_by, e.source));
+        let how = match e.source.as_str() {
+            "import" => "on import",
+            "manual" => "by hand",
+            "suggest" => "from a suggestion",
+            "merge" => "in a merge",
+            other => other,
+        };
+        let who = if e.tagged_by == "not recorded" { "no name recorded" } else { e.tagged_by.as_str() };
+        cells.entry((r, c)).or_default().push(format!("\u{201c}{}\u{201d}: {who}, {how}", e.session));
     }
     let rows = cells
         .into_iter()
@@ -1000,8 +1016,8 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
         columns: vec![
             Column { header: "Module".into(), weight: 2.6, align: Align::Left },
             Column { header: "Theme".into(), weight: 1.8, align: Align::Left },
-            Column { header: "Sessions".into(), weight: 1.1, align: Align::Right },
-            Column { header: "Sessions, tagged by (how)".into(), weight: 6.0, align: Align::Left },
+            Column { header: "Count".into(), weight: 1.1, align: Align::Right },
+            Column { header: "Sessions: who tagged them, how".into(), weight: 6.0, align: Align::Left },
         ],
         rows,
     }));

@@ -51,16 +51,21 @@ pub struct ReadingInfo {
     pub themes: Vec<i64>,
 }
 
-/// Who tagged an item with a theme, when and how.
+/// Who tagged an item with a theme.
 #[derive(Debug, Clone)]
 pub struct TagInfo {
     pub theme_id: i64,
     /// The contributor's ID (`AuditData::contributors` has the name); none when not recorded.
     pub by: Option<i64>,
-    /// import, manual, suggest or merge.
-    pub source: String,
-    /// ISO-8601 UTC.
-    pub at: String,
+}
+
+/// How and when an item was tagged with a theme: (source, ISO-8601 UTC time)
+/// by (item ID, theme ID). Loaded only for the evidence trail, since the
+/// analysis needs none of it.
+pub fn tag_details(conn: &Connection) -> Result<HashMap<(i64, i64), (String, String)>> {
+    let mut st = conn.prepare("SELECT item_id, theme_id, source, at FROM item_tag")?;
+    let rows = st.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Everything an audit looks at, within a scope.
@@ -130,16 +135,10 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
 
     let mut tags: HashMap<i64, Vec<TagInfo>> = HashMap::new();
     {
-        let mut st =
-            conn.prepare("SELECT item_id, theme_id, by_id, source, at FROM item_tag ORDER BY item_id, theme_id")?;
+        let mut st = conn.prepare("SELECT item_id, theme_id, by_id FROM item_tag ORDER BY item_id, theme_id")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            tags.entry(r.get(0)?).or_default().push(TagInfo {
-                theme_id: r.get(1)?,
-                by: r.get(2)?,
-                source: r.get(3)?,
-                at: r.get(4)?,
-            });
+            tags.entry(r.get(0)?).or_default().push(TagInfo { theme_id: r.get(1)?, by: r.get(2)? });
         }
     }
     let mut items = Vec::new();
