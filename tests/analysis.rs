@@ -197,7 +197,8 @@ fn shallow_theme_unsupported_item_and_ranked_proposals() {
         .flat_map(|g| g["candidates"].as_array().unwrap())
         .collect();
     assert!(
-        best.iter().any(|c| c["title"].as_str().unwrap().contains("Breathing Race") && c["score"].as_f64().unwrap() > 0.0),
+        best.iter()
+            .any(|c| c["title"].as_str().unwrap().contains("Breathing Race") && c["score"].as_f64().unwrap() > 0.0),
         "{best:?}"
     );
     let table = w.ok(&["gaps", "--kind", "module-gap", "--module", "MED1003"]);

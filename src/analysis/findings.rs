@@ -148,6 +148,150 @@ fn programme_years(data: &AuditData, prog: Option<&str>) -> Vec<i64> {
     ys.into_iter().collect()
 }
 
+/// What a finding's sentences are made from.
+struct Facts<'a> {
+    gs: &'a [&'a Gap],
+    data: &'a AuditData,
+    programme: Option<String>,
+    name: String,
+    prog: String,
+    total_modules: usize,
+}
+
+impl Facts<'_> {
+    fn of(&self, k: GapKind) -> usize {
+        self.gs.iter().filter(|g| g.kind == k).count()
+    }
+
+    /// The next step of the first gap of kind `k`.
+    fn lead(&self, k: GapKind) -> String {
+        self.gs.iter().find(|g| g.kind == k).map(|g| g.suggestion.clone()).unwrap_or_default()
+    }
+}
+
+type Text = (String, String, String);
+
+fn absent_text(f: &Facts) -> Text {
+    (
+        format!("programme {}", f.prog),
+        format!(
+            "{} is not taught anywhere in {}: none of its {} has a session tagged with it.",
+            f.name,
+            f.prog,
+            count(f.total_modules, "module", "modules")
+        ),
+        f.lead(GapKind::UncoveredTheme),
+    )
+}
+
+fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
+    let taught: Vec<i64> =
+        programme_years(f.data, f.programme.as_deref()).into_iter().filter(|y| !missing.contains(y)).collect();
+    let next =
+        if f.of(GapKind::NotRevisited) > 0 { f.lead(GapKind::NotRevisited) } else { f.lead(GapKind::UncoveredTheme) };
+    let headline = if missing.is_empty() {
+        format!("{} is taught in {} of {} only.", f.name, years_text(&taught), f.prog)
+    } else {
+        format!(
+            "{} is taught only in {} of {}; {} {} no session on it.",
+            f.name,
+            years_text(&taught),
+            f.prog,
+            years_text(missing),
+            if missing.len() == 1 { "has" } else { "have" }
+        )
+    };
+    (format!("programme {}, {}", f.prog, years_text(missing)), headline, next)
+}
+
+fn modules_text(f: &Facts) -> Text {
+    let modules = f.of(GapKind::ModuleGap);
+    let quick = f.gs.iter().filter(|g| g.kind == GapKind::ModuleGap && !g.evidence.is_empty()).count();
+    let mut headline = format!(
+        "{} of {} in {} have no session on {}",
+        count(modules, "module", "modules"),
+        f.total_modules,
+        f.prog,
+        f.name
+    );
+    let next = if quick > 0 {
+        headline.push_str(&format!("; in {quick} of them an untagged session already uses its keywords."));
+        "Start with the modules whose untagged sessions already use the theme's keywords: check and tag them; \
+         bring the theme into the others with the readings proposed."
+    } else {
+        headline.push('.');
+        "Bring the theme into a session of each module, with the readings proposed for it."
+    };
+    (format!("{} in programme {}", count(modules, "module", "modules"), f.prog), headline, next.to_string())
+}
+
+fn thin_text(f: &Facts) -> Text {
+    let parts: Vec<String> = f.gs.iter().map(|g| g.explanation.split(';').next().unwrap_or("").to_string()).collect();
+    let add: Vec<String> =
+        f.gs.iter()
+            .filter(|g| g.action == super::gaps::Action::AddReadings)
+            .map(|g| theme_name(f.data, g.theme.as_deref()))
+            .collect();
+    let mut next: Vec<String> =
+        f.gs.iter().filter(|g| g.action != super::gaps::Action::AddReadings).map(|g| g.suggestion.clone()).collect();
+    if !add.is_empty() {
+        next.push(format!(
+            "Ask students and faculty for readings on {} and review them (the Gaps section gives how many each needs).",
+            add.join(", ")
+        ));
+    }
+    ("reading list".into(), format!("Reading is thin: {}.", parts.join("; ")), next.join(" "))
+}
+
+fn shallow_text(f: &Facts) -> Text {
+    (
+        format!("programme {}", f.prog),
+        format!(
+            "{} is taught only at the remember and understand levels in {}: no session asks students to apply, \
+             analyse, evaluate or create.",
+            f.name, f.prog
+        ),
+        f.lead(GapKind::ShallowTheme),
+    )
+}
+
+fn untagged_text(f: &Facts) -> Text {
+    let codes: Vec<&str> = f.gs.iter().filter_map(|g| g.module_code.as_deref()).collect();
+    let shown = if codes.len() > 6 {
+        format!("{} and {} more", codes[..6].join(", "), codes.len() - 6)
+    } else {
+        codes.join(", ")
+    };
+    (
+        format!("{} in programme {}", count(codes.len(), "module", "modules"), f.prog),
+        format!(
+            "{} of {} in {} {} no session tagged with any theme ({shown}).",
+            count(codes.len(), "module", "modules"),
+            f.total_modules,
+            f.prog,
+            if codes.len() == 1 { "has" } else { "have" }
+        ),
+        "Review their sessions with the module leads and tag those that touch a theme; sessions that already use a \
+         theme's keywords are listed in the table of modules with no theme."
+            .into(),
+    )
+}
+
+fn unsupported_finding_text(f: &Facts) -> Text {
+    let parts: Vec<String> =
+        f.gs.iter()
+            .map(|g| {
+                let n = g.explanation.split(" tagged with ").next().unwrap_or("");
+                format!("{}: {n}", theme_name(f.data, g.theme.as_deref()))
+            })
+            .collect();
+    (
+        format!("programme {}", f.prog),
+        format!("Tagged sessions lack a linked reading on their theme ({}).", parts.join("; ")),
+        f.lead(GapKind::UnsupportedItem),
+    )
+}
+
 fn finding(
     key: Key,
     gs: &[&Gap],
@@ -155,117 +299,26 @@ fn finding(
     years: &BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>,
 ) -> Finding {
     let (kind, programme, theme) = key;
-    let name = theme_name(data, theme.as_deref());
-    let prog = programme.clone().unwrap_or_default();
-    let of = |k: GapKind| gs.iter().filter(|g| g.kind == k).count();
-    let lead = |k: GapKind| gs.iter().find(|g| g.kind == k).map(|g| g.suggestion.clone()).unwrap_or_default();
-    let modules = of(GapKind::ModuleGap);
-    let quick = gs.iter().filter(|g| g.kind == GapKind::ModuleGap && !g.evidence.is_empty()).count();
-    let total_modules = data.modules.iter().filter(|m| Some(m.programme.as_str()) == programme.as_deref()).count();
+    let f = Facts {
+        gs,
+        data,
+        name: theme_name(data, theme.as_deref()),
+        prog: programme.clone().unwrap_or_default(),
+        total_modules: data.modules.iter().filter(|m| Some(m.programme.as_str()) == programme.as_deref()).count(),
+        programme: programme.clone(),
+    };
     let (scope, headline, next_step) = match kind {
-        FindingKind::ThemeAbsent => (
-            format!("programme {prog}"),
-            format!(
-                "{name} is not taught anywhere in {prog}: none of its {} has a session tagged with it.",
-                count(total_modules, "module", "modules")
-            ),
-            lead(GapKind::UncoveredTheme),
-        ),
+        FindingKind::ThemeAbsent => absent_text(&f),
         FindingKind::ThemeYears => {
             let missing: Vec<i64> =
                 years.get(&(programme.clone(), theme.clone())).map(|y| y.iter().copied().collect()).unwrap_or_default();
-            let taught: Vec<i64> =
-                programme_years(data, programme.as_deref()).into_iter().filter(|y| !missing.contains(y)).collect();
-            let next =
-                if of(GapKind::NotRevisited) > 0 { lead(GapKind::NotRevisited) } else { lead(GapKind::UncoveredTheme) };
-            let headline = if missing.is_empty() {
-                format!("{name} is taught in {} of {prog} only.", years_text(&taught))
-            } else {
-                format!(
-                    "{name} is taught only in {} of {prog}; {} {} no session on it.",
-                    years_text(&taught),
-                    years_text(&missing),
-                    if missing.len() == 1 { "has" } else { "have" }
-                )
-            };
-            (format!("programme {prog}, {}", years_text(&missing)), headline, next)
+            years_finding_text(&f, &missing)
         }
-        FindingKind::ThemeModules => (
-            format!("{} in programme {prog}", count(modules, "module", "modules")),
-            if quick > 0 {
-                format!(
-                    "{} of {} in {prog} have no session on {name}; in {quick} of them an untagged session already uses its keywords.",
-                    count(modules, "module", "modules"),
-                    total_modules
-                )
-            } else {
-                format!(
-                    "{} of {} in {prog} have no session on {name}.",
-                    count(modules, "module", "modules"),
-                    total_modules
-                )
-            },
-            if quick > 0 {
-                "Start with the modules whose untagged sessions already use the theme's keywords: check and tag them; bring the theme into the others with the readings proposed.".to_string()
-            } else {
-                "Bring the theme into a session of each module, with the readings proposed for it.".to_string()
-            },
-        ),
-        FindingKind::ThinReading => {
-            let parts: Vec<String> =
-                gs.iter().map(|g| g.explanation.split(';').next().unwrap_or("").to_string()).collect();
-            let add: Vec<String> = gs
-                .iter()
-                .filter(|g| g.action == super::gaps::Action::AddReadings)
-                .map(|g| theme_name(data, g.theme.as_deref()))
-                .collect();
-            let mut next: Vec<String> = gs
-                .iter()
-                .filter(|g| g.action != super::gaps::Action::AddReadings)
-                .map(|g| g.suggestion.clone())
-                .collect();
-            if !add.is_empty() {
-                next.push(format!(
-                    "Ask students and faculty for readings on {} and review them (the Gaps section gives how many each needs).",
-                    add.join(", ")
-                ));
-            }
-            ("reading list".into(), format!("Reading is thin: {}.", parts.join("; ")), next.join(" "))
-        }
-        FindingKind::ShallowTheme => (
-            format!("programme {prog}"),
-            format!(
-                "{name} is taught only at the remember and understand levels in {prog}: no session asks students to apply, analyse, evaluate or create."
-            ),
-            lead(GapKind::ShallowTheme),
-        ),
-        FindingKind::UntaggedModules => {
-            let codes: Vec<&str> = gs.iter().filter_map(|g| g.module_code.as_deref()).collect();
-            let shown = if codes.len() > 6 {
-                format!("{} and {} more", codes[..6].join(", "), codes.len() - 6)
-            } else {
-                codes.join(", ")
-            };
-            (
-                format!("{} in programme {prog}", count(codes.len(), "module", "modules")),
-                format!("{} of {total_modules} in {prog} {} no session tagged with any theme ({shown}).", count(codes.len(), "module", "modules"), if codes.len() == 1 { "has" } else { "have" }),
-                "Review their sessions with the module leads and tag those that touch a theme; sessions that already use a theme's keywords are listed in the table of modules with no theme.".into(),
-            )
-        }
-        FindingKind::SessionsWithoutReading => {
-            let parts: Vec<String> = gs
-                .iter()
-                .map(|g| {
-                    let n = g.explanation.split(" tagged with ").next().unwrap_or("");
-                    format!("{}: {n}", theme_name(data, g.theme.as_deref()))
-                })
-                .collect();
-            (
-                format!("programme {prog}"),
-                format!("Tagged sessions lack a linked reading on their theme ({}).", parts.join("; ")),
-                lead(GapKind::UnsupportedItem),
-            )
-        }
+        FindingKind::ThemeModules => modules_text(&f),
+        FindingKind::ThinReading => thin_text(&f),
+        FindingKind::ShallowTheme => shallow_text(&f),
+        FindingKind::UntaggedModules => untagged_text(&f),
+        FindingKind::SessionsWithoutReading => unsupported_finding_text(&f),
     };
     Finding {
         id: String::new(),

@@ -1023,6 +1023,58 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     }));
 }
 
+/// The findings as rows of the flat CSV.
+fn finding_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| {
+        vec![a.into(), b.into(), c.into(), m.into(), v, det]
+    };
+    for f in &d.findings {
+        rows.push(row(
+            "finding",
+            &f.scope,
+            f.theme.as_deref().unwrap_or(""),
+            &f.id,
+            f.severity.as_str().into(),
+            format!("{} Next: {} Gaps: {}", f.headline, f.next_step, id_ranges(&f.gaps)),
+        ));
+    }
+    rows
+}
+
+/// The rows of "what each module should read" and of the evidence trail, for the flat CSV.
+fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| {
+        vec![a.into(), b.into(), c.into(), m.into(), v, det]
+    };
+    for r in &d.plan {
+        rows.push(row(
+            &format!("module reading ({})", r.status),
+            &format!("{} {}", r.module_code, r.module_title),
+            &r.theme,
+            &r.review,
+            r.title.clone(),
+            if r.status == "linked" {
+                format!("linked by {}", r.linked_by)
+            } else {
+                format!("relevance {}; shares {}", r.score, r.reason)
+            },
+        ));
+    }
+    for e in &d.evidence {
+        rows.push(row(
+            "evidence",
+            &format!("{} {}", e.module_code, e.module_title),
+            &e.theme,
+            &e.session,
+            e.tagged_by.clone(),
+            e.source.clone(),
+        ));
+    }
+    rows
+}
+
 /// The report as flat rows for one CSV: section, scope, theme, measure, value, detail.
 pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     let headers = ["section", "scope", "theme", "measure", "value", "detail"].map(String::from).to_vec();
@@ -1045,16 +1097,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for (s, n) in by_sev {
         rows.push(row("summary", &d.scope, "", &format!("gaps ({})", s.as_str()), n.to_string(), String::new()));
     }
-    for f in &d.findings {
-        rows.push(row(
-            "finding",
-            &f.scope,
-            f.theme.as_deref().unwrap_or(""),
-            &f.id,
-            f.severity.as_str().into(),
-            format!("{} Next: {} Gaps: {}", f.headline, f.next_step, id_ranges(&f.gaps)),
-        ));
-    }
+    rows.extend(finding_rows(d));
     for (i, (slug, _)) in d.themes.iter().enumerate() {
         rows.push(row(
             "summary",
@@ -1098,30 +1141,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             ),
         ));
     }
-    for r in &d.plan {
-        rows.push(row(
-            &format!("module reading ({})", r.status),
-            &format!("{} {}", r.module_code, r.module_title),
-            &r.theme,
-            &r.review,
-            r.title.clone(),
-            if r.status == "linked" {
-                format!("linked by {}", r.linked_by)
-            } else {
-                format!("relevance {}; shares {}", r.score, r.reason)
-            },
-        ));
-    }
-    for e in &d.evidence {
-        rows.push(row(
-            "evidence",
-            &format!("{} {}", e.module_code, e.module_title),
-            &e.theme,
-            &e.session,
-            e.tagged_by.clone(),
-            e.source.clone(),
-        ));
-    }
+    rows.extend(plan_and_evidence_rows(d));
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
         for t in themes {
