@@ -258,7 +258,7 @@ mod tests {
                 slug: "t".into(),
                 name: "T".into(),
                 description: String::new(),
-                keywords: vec!["pulse oximetry".into()],
+                keywords: vec!["oximetry".into(), "pulse oximetry".into()],
             }],
             readings: vec![
                 reading(10, "Pulse oximetry and skin pigmentation"),
