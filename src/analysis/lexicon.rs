@@ -4,7 +4,8 @@
 //! forms: "colonialism" finds "colonial").
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// Lower case, letters and digits only, words separated by one space.
 pub fn normalise(text: &str) -> String {
@@ -106,6 +107,12 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
+        Folded::with_cache(original, &mut HashMap::new())
+    }
+
+    /// As [`Folded::new`], remembering each word's (folded, stem) in `cache`:
+    /// a curriculum repeats its words, so most are stemmed once.
+    fn with_cache(original: &str, cache: &mut HashMap<String, (String, String)>) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut words = Vec::new();
         let mut folded = Vec::new();
@@ -116,8 +123,18 @@ impl Folded {
                 text.push(' ');
             }
             words.push((text.len(), from, to));
-            let f = fold_word(word).into_owned();
-            text.push_str(&super::stem::stem(&f));
+            let (f, stem) = match cache.get(word.as_str()) {
+                Some(hit) => hit.clone(),
+                None => {
+                    let f = fold_word(word).into_owned();
+                    let stem = super::stem::stem(&f).into_owned();
+                    if word.len() <= 64 && cache.len() < 1 << 16 {
+                        cache.insert(word.clone(), (f.clone(), stem.clone()));
+                    }
+                    (f, stem)
+                }
+            };
+            text.push_str(&stem);
             folded.push(f);
             word.clear();
         };
@@ -195,6 +212,8 @@ struct Pattern {
 pub struct Lexicon {
     matcher: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// Folded and stemmed words seen so far (see [`Folded::with_cache`]).
+    cache: RefCell<HashMap<String, (String, String)>>,
 }
 
 impl Lexicon {
@@ -223,7 +242,7 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&stems)
             .ok();
-        Lexicon { matcher, patterns }
+        Lexicon { matcher, patterns, cache: RefCell::new(HashMap::new()) }
     }
 
     /// The keywords found in `text`, as (theme index, keyword), each once.
@@ -236,7 +255,7 @@ impl Lexicon {
     /// times the words of the matched keyword.
     pub fn hits(&self, text: &str) -> Vec<Hit<'_>> {
         let Some(m) = &self.matcher else { return vec![] };
-        let f = Folded::new(text);
+        let f = Folded::with_cache(text, &mut self.cache.borrow_mut());
         let bytes = f.text.as_bytes();
         let mut seen = HashSet::new();
         let mut out = Vec::new();
