@@ -901,11 +901,15 @@ fn ranked_carriers(
 /// Readings for every gap that can take them, spread across modules.
 fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
     let col: HashMap<&str, usize> = cx.data.themes.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+    let module_id: HashMap<&str, i64> = cx.data.modules.iter().map(|m| (m.code.as_str(), m.id)).collect();
+    let wanted: HashSet<&str> =
+        gaps.iter().filter(|g| g.kind == GapKind::ModuleGap).filter_map(|g| g.module_code.as_deref()).collect();
     let module_text: HashMap<&str, String> = cx
         .data
         .modules
         .iter()
         .zip(&cx.module_items)
+        .filter(|(m, _)| wanted.contains(m.code.as_str()))
         .map(|(m, items)| (m.code.as_str(), module_words(m, items)))
         .collect();
     let mut asks = Vec::new();
@@ -916,7 +920,7 @@ fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
         let (text, group) = match g.kind {
             GapKind::ModuleGap => (
                 g.module_code.as_deref().and_then(|c| module_text.get(c)).cloned().unwrap_or_default(),
-                g.module_code.as_deref().and_then(|c| cx.data.modules.iter().find(|m| m.code == c)).map(|m| m.id),
+                g.module_code.as_deref().and_then(|c| module_id.get(c).copied()),
             ),
             GapKind::UnsupportedItem => (unsupported_text(cx, g), None),
             GapKind::UncoveredTheme if g.year.is_none() => {

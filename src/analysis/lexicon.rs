@@ -450,17 +450,33 @@ pub fn content_words(text: &str) -> HashSet<String> {
 /// The content words of a text: (stem, the word as first written), each stem
 /// once, in text order. Stop words and words under four letters are left out.
 pub fn content_terms(text: &str) -> Vec<(String, String)> {
+    thread_local! {
+        /// Stems of words seen before: a curriculum repeats its words.
+        static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for w in normalise(text).split(' ') {
-        if w.chars().count() < 4 || STOP.contains(&w) || w.chars().any(|c| c.is_numeric()) {
-            continue;
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        for w in normalise(text).split(' ') {
+            if w.chars().count() < 4 || STOP.contains(&w) || w.chars().any(|c| c.is_numeric()) {
+                continue;
+            }
+            let stem = match cache.get(w) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = super::stem::stem(&fold_word(w)).into_owned();
+                    if cache.len() < 1 << 16 {
+                        cache.insert(w.to_string(), s.clone());
+                    }
+                    s
+                }
+            };
+            if seen.insert(stem.clone()) {
+                out.push((stem, w.to_string()));
+            }
         }
-        let stem = super::stem::stem(&fold_word(w)).into_owned();
-        if seen.insert(stem.clone()) {
-            out.push((stem, w.to_string()));
-        }
-    }
+    });
     out
 }
 

@@ -180,20 +180,29 @@ impl<'a> Proposer<'a> {
     }
 }
 
+/// How many modules (evenly spaced) and sessions per module the common
+/// words are counted over: a large curriculum is estimated from a sample.
+const SAMPLE_MODULES: usize = 400;
+const SAMPLE_SESSIONS: usize = 40;
+
 /// Stems used by more than a sixth of the modules (and at least three),
 /// counted over module titles, session titles and outcomes.
 fn common_stems(data: &AuditData) -> HashSet<String> {
-    let modules = data.modules.len();
-    if modules < 6 {
+    if data.modules.len() < 6 {
         return HashSet::new();
     }
-    let index: HashMap<i64, usize> = data.modules.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+    let step = data.modules.len().div_ceil(SAMPLE_MODULES);
+    let sampled: HashMap<i64, usize> = data.modules.iter().step_by(step).enumerate().map(|(i, m)| (m.id, i)).collect();
+    let modules = sampled.len();
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); modules];
-    for (i, m) in data.modules.iter().enumerate() {
-        seen[i].extend(content_terms(&m.title).into_iter().map(|t| t.0));
+    let mut sessions: Vec<usize> = vec![0; modules];
+    for m in data.modules.iter().step_by(step) {
+        seen[sampled[&m.id]].extend(content_terms(&m.title).into_iter().map(|t| t.0));
     }
     for it in &data.items {
-        if let Some(&i) = index.get(&it.module_id) {
+        let Some(&i) = sampled.get(&it.module_id) else { continue };
+        if sessions[i] < SAMPLE_SESSIONS {
+            sessions[i] += 1;
             seen[i].extend(content_terms(&it.title).into_iter().map(|t| t.0));
             seen[i].extend(content_terms(&it.outcomes).into_iter().map(|t| t.0));
         }

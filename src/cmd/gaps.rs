@@ -70,9 +70,10 @@ pub struct Args {
 /// The gap rows, with each proposal's score and the sessions that could carry the theme.
 fn listing(gs: &[gaps::Gap]) -> crate::report::Listing {
     let mut l = gaps_listing(gs);
+    let readings = l.headers.iter().position(|h| h == "candidate readings").unwrap_or(0);
     l.headers.push("sessions".into());
     for (row, g) in l.rows.iter_mut().zip(gs) {
-        if let Some(cell) = row.last_mut() {
+        if let Some(cell) = row.get_mut(readings) {
             *cell = g
                 .candidates
                 .iter()

@@ -109,27 +109,24 @@ use crate::analysis::gaps::Gap;
 pub fn gaps_listing(gaps: &[Gap]) -> Listing {
     let mut l = Listing::new(&[
         "severity",
-        "id",
-        "finding",
         "kind",
         "scope",
         "theme",
         "explanation",
-        "action",
         "suggestion",
         "command",
         "candidate readings",
+        "id",
+        "finding",
+        "action",
     ]);
     for g in gaps {
-        l.rows.push(vec![
+        let mut row = vec![
             g.severity.as_str().into(),
-            g.id.clone(),
-            g.finding.clone(),
             g.kind.as_str().into(),
             g.scope.clone(),
             g.theme.clone().unwrap_or_default(),
             g.explanation.clone(),
-            serde_json::to_value(g.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
             g.suggestion.clone(),
             g.command.clone(),
             g.candidates
@@ -150,7 +147,11 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
                 })
                 .collect::<Vec<_>>()
                 .join(" | "),
-        ]);
+        ];
+        row.push(g.id.clone());
+        row.push(g.finding.clone());
+        row.push(serde_json::to_value(g.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
+        l.rows.push(row);
     }
     l
 }
