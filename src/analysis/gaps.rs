@@ -880,7 +880,11 @@ fn ranked_carriers(
     items: &[ItemInfo],
 ) -> anyhow::Result<Vec<ItemCandidate>> {
     let titles: HashMap<i64, &str> = items.iter().map(|i| (i.id, i.title.as_str())).collect();
-    let found = rk.items(m.id, &t.keywords, &[], cx.opts.candidates)?;
+    // A keyword longer than every session of the module cannot be in one; leaving it out
+    // keeps a very long keyword from being tokenised again for every module.
+    let longest = items.iter().map(|i| i.title.len().max(i.outcomes.len())).max().unwrap_or(0);
+    let keywords: Vec<String> = t.keywords.iter().filter(|k| k.len() <= longest).cloned().collect();
+    let found = rk.items(m.id, &keywords, &[], cx.opts.candidates)?;
     // Far weaker matches than the best are noise, not proposals.
     let best = found.first().map_or(0.0, |f| f.1);
     Ok(found
