@@ -405,7 +405,13 @@ fn committee_workbook_opens_holds_the_tables_and_no_formula() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(sorted, csvs);
-    assert_eq!(&names[..3], ["summary", "coverage", "gaps"]);
+    assert_eq!(
+        names,
+        ["summary", "findings", "coverage", "gaps", "module_readings", "evidence", "readings", "readings_by_theme"]
+    );
+    // Each module's readings (linked and proposed) are in the workbook (issue 13a's table).
+    let plan = wb.worksheet_range("module_readings").unwrap();
+    assert!(plan.rows().skip(1).any(|r| r.iter().any(|c| *c == Data::String("proposed".into()))), "no proposal");
     for n in &names {
         let f = wb.worksheet_formula(n).unwrap();
         assert!(f.used_cells().all(|(_, _, s)| s.is_empty()), "formula in sheet {n}");

@@ -192,7 +192,9 @@ mod tests {
                     module_id: 10,
                     title: "Pulse oximetry in skin of color".into(),
                     outcomes: "Explain eGFR".into(),
+                    kind: "session".into(),
                     themes: vec![],
+                    tags: vec![],
                     bloom_override: None,
                     keywords: vec![],
                 },
@@ -201,7 +203,9 @@ mod tests {
                     module_id: 10,
                     title: "Eugenics".into(),
                     outcomes: "Describe eugenics".into(),
+                    kind: "session".into(),
                     themes: vec![2],
+                    tags: vec![],
                     bloom_override: None,
                     keywords: vec![],
                 },
@@ -216,6 +220,7 @@ mod tests {
                 themes: vec![],
             }],
             links: vec![],
+            contributors: Default::default(),
         }
     }
 
