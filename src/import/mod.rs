@@ -4,7 +4,9 @@
 pub mod bibtex;
 pub mod csl_json;
 pub mod detect;
+pub mod facets;
 pub mod header;
+pub mod language;
 pub mod modules;
 pub mod reading_csv;
 pub mod ris;
@@ -109,6 +111,8 @@ pub struct ReadingRecord {
     pub status: Option<String>,
     pub language: Option<String>,
     pub themes: Vec<i64>,
+    /// Content facets beyond the language (Global South, open access, …).
+    pub facets: facets::WorkFacets,
 }
 
 /// Reading types canon knows, with the other names they come under.

@@ -8,6 +8,7 @@ use serde_json::json;
 use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
+use crate::import::facets::WorkFacets;
 use crate::import::{ReadingRecord, title_key};
 
 /// The stored fields of a reading that an import may change.
@@ -24,6 +25,8 @@ struct Stored {
     annotation: Option<String>,
     source_kind: Option<String>,
     language: Option<String>,
+    #[serde(flatten)]
+    facets: WorkFacets,
     authors: Vec<String>,
 }
 
@@ -40,6 +43,7 @@ impl Stored {
             annotation: r.annotation.clone(),
             source_kind: r.source_kind.clone(),
             language: r.language.clone(),
+            facets: r.facets.clone(),
             authors: r.authors.clone(),
         }
     }
@@ -63,6 +67,7 @@ impl Stored {
             annotation: pick(&r.annotation, &self.annotation),
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
+            facets: r.facets.or(&self.facets),
             authors: if r.authors.is_empty() { self.authors.clone() } else { r.authors.clone() },
         }
     }
@@ -82,6 +87,7 @@ impl Stored {
             annotation: pick(&self.annotation, &r.annotation),
             source_kind: pick(&self.source_kind, &r.source_kind),
             language: pick(&self.language, &r.language),
+            facets: self.facets.or(&r.facets),
             authors: if self.authors.is_empty() { r.authors.clone() } else { self.authors.clone() },
         }
     }
@@ -199,7 +205,8 @@ impl<'t> ReadingWriter<'t> {
 
     fn load(&self, id: i64) -> Result<Stored> {
         let mut s = self.tx.prepare_cached(
-            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language FROM reading WHERE id = ?1",
+            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language,
+                    original_language, translated, global_south, open_access, perspective FROM reading WHERE id = ?1",
         )?;
         let mut stored = s.query_row([id], |r| {
             Ok(Stored {
@@ -213,6 +220,13 @@ impl<'t> ReadingWriter<'t> {
                 annotation: r.get(7)?,
                 source_kind: r.get(8)?,
                 language: r.get(9)?,
+                facets: WorkFacets {
+                    original_language: r.get(10)?,
+                    translated: r.get::<_, Option<i64>>(11)?.map(|v| v != 0),
+                    global_south: r.get::<_, Option<i64>>(12)?.map(|v| v != 0),
+                    open_access: r.get::<_, Option<i64>>(13)?.map(|v| v != 0),
+                    perspective: r.get(14)?,
+                },
                 authors: Vec::new(),
             })
         })?;
@@ -233,12 +247,16 @@ impl<'t> ReadingWriter<'t> {
                     self.tx
                     .prepare_cached(
                         "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
-                                              source_kind, status, language, added_by, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                                              source_kind, status, language, added_by, created_at, updated_at,
+                                              original_language, translated, global_south, open_access, perspective)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
+                                 ?16, ?17, ?18, ?19, ?20)",
                     )?
                     .execute(params![
                         id, s.title, title_key(&s.title), s.year, s.kind, s.container, s.doi, s.isbn, s.url,
-                        s.annotation, s.source_kind, status, s.language, self.by, self.at
+                        s.annotation, s.source_kind, status, s.language, self.by, self.at,
+                        s.facets.original_language, s.facets.translated, s.facets.global_south,
+                        s.facets.open_access, s.facets.perspective
                     ])?;
                     self.set_authors(id, &s.authors)?;
                     self.index(id, &s, false)?;
@@ -313,11 +331,14 @@ impl<'t> ReadingWriter<'t> {
         self.tx
             .prepare_cached(
                 "UPDATE reading SET title = ?2, title_key = ?3, year = ?4, type = ?5, container = ?6, doi = ?7, isbn = ?8,
-                        url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13 WHERE id = ?1",
+                        url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
+                        original_language = ?14, translated = ?15, global_south = ?16, open_access = ?17,
+                        perspective = ?18 WHERE id = ?1",
             )?
             .execute(params![
                 id, new.title, title_key(&new.title), new.year, new.kind, new.container, new.doi, new.isbn, new.url,
-                new.annotation, new.source_kind, new.language, self.at
+                new.annotation, new.source_kind, new.language, self.at, new.facets.original_language,
+                new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective
             ])?;
         if new.authors != old.authors {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -394,6 +415,11 @@ pub struct Reading {
     pub language: Option<String>,
     pub global_south: Option<bool>,
     pub open_access: Option<bool>,
+    /// The language first written in, for a translation.
+    pub original_language: Option<String>,
+    pub translated: Option<bool>,
+    /// Whose experience the work tells, and who tells it.
+    pub perspective: Option<String>,
     pub themes: Vec<String>,
 }
 
@@ -413,7 +439,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.credit, r.licence, r.status, r.language, r.global_south, r.open_access,
                 (SELECT group_concat(name, char(31)) FROM (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)),
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM reading_tag rt JOIN theme t ON t.id = rt.theme_id
-                  WHERE rt.reading_id = r.id ORDER BY t.slug))
+                  WHERE rt.reading_id = r.id ORDER BY t.slug)),
+                r.original_language, r.translated, r.perspective
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -445,6 +472,9 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 language: r.get(13)?,
                 global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
                 open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
+                original_language: r.get(18)?,
+                translated: r.get::<_, Option<i64>>(19)?.map(|v| v != 0),
+                perspective: r.get(20)?,
                 authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
             })
