@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::pdf::{Align, Block, Column, Style, Table};
 use crate::import::language;
 use crate::store::readings::Reading;
 
@@ -536,6 +537,121 @@ impl FacetSection {
         }
         out
     }
+}
+
+/// The section as one flat table (the `facets` file of a CSV folder, a
+/// sheet of the workbook): facet, over, value, count (a number or
+/// "suppressed"), share of recorded.
+pub fn listing(f: &FacetSection) -> super::Listing {
+    let mut l = super::Listing::new(&["facet", "over", "value", "count", "share"]);
+    l.rows = f.rows().into_iter().map(|r| r.to_vec()).collect();
+    l
+}
+
+/// The section's opening paragraph: what is counted, over whom, the basis,
+/// the suppression rule and that there are no quotas.
+pub fn preamble(f: &FacetSection) -> Vec<String> {
+    let mut out = vec![format!(
+        "Facets of the {} approved readings. Content facets describe the works (their language, whether they are \
+         translations, the kind of source, Global South content, open access) and count works, shown in full; \
+         \"not recorded\" is a plain count and shares are taken over the recorded values only.",
+        f.readings
+    )];
+    match &f.authors {
+        Some(_) => out.push(format!(
+            "Author facets are recorded only as the person gave them: self-identified, or published by them, each \
+             with its source and who recorded it. canon never infers a facet from a name, a photograph or a \
+             country. They are counted over first authors and over all authors (each authorship once: a person \
+             who wrote three of the readings counts three times), and over works whose creators as a whole gave \
+             one. A count of people under {SUPPRESS_BELOW} is shown as \"{SUPPRESSED}\", and so is any other \
+             count from which a suppressed one could be worked out; values are listed alphabetically, never by \
+             size."
+        )),
+        None => out.push("Facets about authors are left out of this edition of the report.".into()),
+    }
+    out.push(
+        "There are no quotas: these counts show who and what the list includes, so that a group can decide what \
+         to look for next; they are not targets."
+            .into(),
+    );
+    out
+}
+
+/// The section as report blocks (after its level-1 heading).
+pub fn blocks(f: &FacetSection, b: &mut Vec<Block>) {
+    for p in preamble(f) {
+        b.push(Block::Paragraph { text: p, style: Style::Body });
+    }
+    b.push(Block::Heading { level: 2, text: "Content facets (works)".into() });
+    for t in &f.content {
+        b.push(Block::Heading { level: 3, text: t.name.clone() });
+        let mut rows: Vec<Vec<String>> =
+            t.rows.iter().map(|r| vec![r.value.clone(), r.readings.to_string(), r.share.clone()]).collect();
+        rows.push(vec!["not recorded".into(), t.not_recorded.to_string(), String::new()]);
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column { header: t.name.clone(), weight: 4.0, align: Align::Left },
+                Column { header: "Readings".into(), weight: 1.2, align: Align::Right },
+                Column { header: "Share of recorded".into(), weight: 1.4, align: Align::Right },
+            ],
+            rows,
+        }));
+        if let Some(n) = &t.note {
+            b.push(Block::Paragraph { text: n.clone(), style: Style::Muted });
+        }
+    }
+    if f.perspectives > 0 {
+        b.push(Block::Paragraph {
+            text: format!(
+                "Whose experience, told by whom: noted for {} of the {} readings, beside each reference in the \
+                 reading list.",
+                f.perspectives, f.readings
+            ),
+            style: Style::Body,
+        });
+    }
+    let Some(authors) = &f.authors else { return };
+    b.push(Block::Heading { level: 2, text: "Author facets (people)".into() });
+    if authors.is_empty() {
+        b.push(Block::Paragraph {
+            text: "No facet about an author is recorded (`canon facet add` records one, with its basis and source)."
+                .into(),
+            style: Style::Muted,
+        });
+    }
+    for t in authors {
+        author_blocks(t, b);
+    }
+}
+
+fn author_blocks(t: &AuthorTable, b: &mut Vec<Block>) {
+    b.push(Block::Heading { level: 3, text: format!("Authors' {}", t.facet) });
+    let mut columns = vec![Column { header: "Value as given".into(), weight: 3.0, align: Align::Left }];
+    columns.extend(t.columns.iter().map(|c| Column { header: c.clone(), weight: 1.5, align: Align::Right }));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    if t.withheld {
+        let mut row = vec![format!("values withheld: fewer than {SUPPRESS_BELOW} recorded, or too few to hide")];
+        row.extend(t.columns.iter().map(|_| SUPPRESSED.to_string()));
+        rows.push(row);
+    }
+    for r in &t.rows {
+        let mut row = vec![r.value.clone()];
+        row.extend(r.cells.iter().map(|c| c.text()));
+        rows.push(row);
+    }
+    let mut nr = vec!["not recorded".to_string()];
+    nr.extend(t.not_recorded.iter().map(|c| c.text()));
+    rows.push(nr);
+    let mut total = vec!["total".to_string()];
+    total.extend(t.totals.iter().map(|n| n.to_string()));
+    rows.push(total);
+    b.push(Block::Table(Table { columns, rows }));
+    let basis: Vec<String> = t.basis.iter().map(|(k, n)| format!("{k} {}", n.text())).collect();
+    let mut text = format!("Authorships recorded, by basis: {}.", basis.join(", "));
+    if t.works_left_out {
+        text.push_str(" Facets given by works' creators as a whole are too few to show and are left out.");
+    }
+    b.push(Block::Paragraph { text, style: Style::Muted });
 }
 
 #[cfg(test)]
