@@ -163,14 +163,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let about = whom(&store, id, &a.whom)?.context(
         "whom is the facet about? give --author N (1 for the first author) or --creators for the creators as a whole",
     )?;
-    let f = NewFacet {
-        reading: id,
-        about,
-        facet: a.facet,
-        value: a.value,
-        basis: a.basis,
-        source: a.source,
-    };
+    let f = NewFacet { reading: id, about, facet: a.facet, value: a.value, basis: a.basis, source: a.source };
     let added = editing::write(&mut store, &a.by, |tx, ids, by| facet::add(tx, ids, by, &f))?;
     editing::added(ctx, &added)
 }

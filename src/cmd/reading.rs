@@ -151,11 +151,7 @@ impl FacetArgs {
             bail!("--translated no, but --original-language names a language; drop one of the two");
         }
         facets.settle();
-        Ok((
-            text(ContentFacet::SourceKind, &self.source_kind)?,
-            text(ContentFacet::Language, &self.language)?,
-            facets,
-        ))
+        Ok((text(ContentFacet::SourceKind, &self.source_kind)?, text(ContentFacet::Language, &self.language)?, facets))
     }
 }
 

@@ -81,14 +81,16 @@ fn years(v: &str) -> Option<(i64, i64)> {
 }
 
 fn condition(store: &Store, themes: &ThemeIndex, c: &str) -> Result<Cond> {
-    let (k, v) = c
-        .split_once('=')
-        .with_context(|| format!("--where {c:?} is not KEY=VALUE; expected e.g. theme=epistemic-bias or open-access="))?;
+    let (k, v) = c.split_once('=').with_context(|| {
+        format!("--where {c:?} is not KEY=VALUE; expected e.g. theme=epistemic-bias or open-access=")
+    })?;
     let (key, v) = (k.trim().to_lowercase().replace('_', "-"), v.trim());
     Ok(match key.as_str() {
-        "theme" => Cond::Theme(themes.resolve(v).with_context(|| {
-            format!("--where theme={v:?}: unknown theme; expected one of {}", themes.expected())
-        })?),
+        "theme" => {
+            Cond::Theme(themes.resolve(v).with_context(|| {
+                format!("--where theme={v:?}: unknown theme; expected one of {}", themes.expected())
+            })?)
+        }
         "status" => {
             let s = v.to_lowercase();
             if !["suggested", "approved", "rejected"].contains(&s.as_str()) {
@@ -100,8 +102,8 @@ fn condition(store: &Store, themes: &ThemeIndex, c: &str) -> Result<Cond> {
             format!("--where type={v:?}: unknown type; expected one of {}", crate::import::reading_type_names())
         })?),
         "year" => {
-            let (a, b) =
-                years(v).with_context(|| format!("--where year={v:?}: expected a year (2019) or a range (2000-2010)"))?;
+            let (a, b) = years(v)
+                .with_context(|| format!("--where year={v:?}: expected a year (2019) or a range (2000-2010)"))?;
             Cond::Years(a.min(b), a.max(b))
         }
         "programme" => Cond::Programme(
@@ -110,9 +112,7 @@ fn condition(store: &Store, themes: &ThemeIndex, c: &str) -> Result<Cond> {
         "module" => Cond::Module(editing::module(store, v, None)?),
         "title" => Cond::Title(v.to_lowercase()),
         "container" => Cond::Container(v.to_lowercase()),
-        "untagged" => Cond::Untagged(
-            yes_no(v).with_context(|| format!("--where untagged={v:?}: expected yes or no"))?,
-        ),
+        "untagged" => Cond::Untagged(yes_no(v).with_context(|| format!("--where untagged={v:?}: expected yes or no"))?),
         other => {
             let f = ContentFacet::parse(other).map_err(|e| {
                 anyhow::anyhow!(
@@ -174,9 +174,10 @@ fn select(store: &Store, a: &SetArgs) -> Result<Vec<Reading>> {
     let conds = a.conditions.iter().map(|c| condition(store, &themes, c)).collect::<Result<Vec<_>>>()?;
     let mut ids = Vec::new();
     for r in &a.readings {
-        ids.push(readings::find_id(&store.conn, r)?.with_context(|| {
-            format!("no reading {r:?}; give its ID or DOI (see `canon reading list`)")
-        })?);
+        ids.push(
+            readings::find_id(&store.conn, r)?
+                .with_context(|| format!("no reading {r:?}; give its ID or DOI (see `canon reading list`)"))?,
+        );
     }
     // Readings linked to a module or a programme, when a condition asks.
     let mut linked: Option<std::collections::HashSet<i64>> = None;

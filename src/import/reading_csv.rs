@@ -6,11 +6,11 @@
 
 use anyhow::{Context, Result};
 
+use super::facets::{WorkFacets, yes_no};
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::modules::Tally;
 use super::rows::Rows;
 use super::source::Source;
-use super::facets::{WorkFacets, yes_no};
 use super::{
     Present, ReadingRecord, RowError, cell, language, normalise_doi, normalise_isbn, reading_type, reading_type_names,
 };

@@ -733,7 +733,14 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
         }
     }
     for [facet, over, value, count, share] in d.facet_section().rows() {
-        rows.push(row("facet", &d.scope, "", &format!("{facet} ({over})"), count, format!("{value} {share}").trim().to_string()));
+        rows.push(row(
+            "facet",
+            &d.scope,
+            "",
+            &format!("{facet} ({over})"),
+            count,
+            format!("{value} {share}").trim().to_string(),
+        ));
     }
     for r in d.readings.iter().filter(|r| r.status == "suggested") {
         rows.push(row(
@@ -846,7 +853,7 @@ mod tests {
         assert_eq!(apa_name("Vyas, Darshali A."), "Vyas, D. A.");
         assert_eq!(apa_name("Ladson-Billings, Gloria-Jean"), "Ladson-Billings, G.-J.");
         assert_eq!(apa_name("Ngũgĩ wa Thiong'o"), "Ngũgĩ wa Thiong'o");
-        }
+    }
 
     #[test]
     fn vancouver_names() {

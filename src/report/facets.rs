@@ -179,10 +179,14 @@ pub fn content(readings: &[&Reading]) -> Vec<ContentTable> {
         r.language.as_deref().map(|l| language::split(l).map(language::name).collect()).unwrap_or_default()
     });
     if lang.rows.iter().map(|r| r.readings).sum::<usize>() > readings.len() - lang.not_recorded {
-        lang.note = Some("A work in more than one language counts under each, so shares add up to more than 100%.".into());
+        lang.note =
+            Some("A work in more than one language counts under each, so shares add up to more than 100%.".into());
     }
     let translation = content_table("Translation", readings, &|r| match (r.translated, &r.original_language) {
-        (_, Some(o)) => vec![format!("translated from {}", language::split(o).map(language::name).collect::<Vec<_>>().join(" and "))],
+        (_, Some(o)) => vec![format!(
+            "translated from {}",
+            language::split(o).map(language::name).collect::<Vec<_>>().join(" and ")
+        )],
         (Some(true), None) => vec!["translated (original language not recorded)".into()],
         (Some(false), None) => vec!["not a translation".into()],
         (None, None) => vec![],
@@ -329,10 +333,10 @@ pub fn protect(
             column_rule(cells, not_recorded, &mut mask, &mut nr, c, paired);
         }
         if paired && columns >= 2 {
-            for r in 0..rows {
-                if mask[r][0] || (mask[r][1] && value(r, 0) > 0) {
-                    mask[r][0] = true;
-                    mask[r][1] = true;
+            for (r, m) in mask.iter_mut().enumerate() {
+                if m[0] || (m[1] && value(r, 0) > 0) {
+                    m[0] = true;
+                    m[1] = true;
                 }
             }
             if nr[0] || (nr[1] && not_recorded.first().is_some_and(|n| *n > 0)) {
@@ -380,7 +384,8 @@ fn least(
     }
     let (beside, alone): (Vec<usize>, Vec<usize>) = s.iter().partition(|r| mask[**r][0]);
     let nr_first = not_recorded.first().copied().unwrap_or(0);
-    let (mut floor_alone, mut firsts) = (alone.iter().map(lb).sum::<usize>(), beside.iter().map(|r| cells[*r][0]).sum());
+    let (mut floor_alone, mut firsts) =
+        (alone.iter().map(lb).sum::<usize>(), beside.iter().map(|r| cells[*r][0]).sum());
     if nr[1] {
         if nr[0] {
             firsts += nr_first;
@@ -443,12 +448,7 @@ pub fn author_table(t: &RawTable) -> AuthorTable {
         fewer.columns.truncate(2);
         fewer.totals.truncate(2);
         fewer.not_recorded.truncate(2);
-        fewer.rows = t
-            .rows
-            .iter()
-            .filter(|(_, c)| c[1] > 0)
-            .map(|(v, c)| (v.clone(), c[..2].to_vec()))
-            .collect();
+        fewer.rows = t.rows.iter().filter(|(_, c)| c[1] > 0).map(|(v, c)| (v.clone(), c[..2].to_vec())).collect();
         let mut out = author_table(&fewer);
         out.works_left_out = true;
         return out;
@@ -518,9 +518,21 @@ impl FacetSection {
         let mut out = Vec::new();
         for t in &self.content {
             for r in &t.rows {
-                out.push([t.name.clone(), "approved readings".into(), r.value.clone(), r.readings.to_string(), r.share.clone()]);
+                out.push([
+                    t.name.clone(),
+                    "approved readings".into(),
+                    r.value.clone(),
+                    r.readings.to_string(),
+                    r.share.clone(),
+                ]);
             }
-            out.push([t.name.clone(), "approved readings".into(), "not recorded".into(), t.not_recorded.to_string(), String::new()]);
+            out.push([
+                t.name.clone(),
+                "approved readings".into(),
+                "not recorded".into(),
+                t.not_recorded.to_string(),
+                String::new(),
+            ]);
         }
         for t in self.authors.iter().flatten() {
             for (i, col) in t.columns.iter().enumerate() {
@@ -528,7 +540,13 @@ impl FacetSection {
                 for r in &t.rows {
                     out.push([t.facet.clone(), over.clone(), r.value.clone(), r.cells[i].text(), String::new()]);
                 }
-                out.push([t.facet.clone(), over.clone(), "not recorded".into(), t.not_recorded[i].text(), String::new()]);
+                out.push([
+                    t.facet.clone(),
+                    over.clone(),
+                    "not recorded".into(),
+                    t.not_recorded[i].text(),
+                    String::new(),
+                ]);
                 out.push([t.facet.clone(), over.clone(), "total".into(), t.totals[i].to_string(), String::new()]);
             }
             for (b, n) in &t.basis {

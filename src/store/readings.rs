@@ -120,7 +120,11 @@ impl Stored {
             source_kind: take("source_kind", &r.source_kind, &self.source_kind),
             language: take("language", &r.language, &self.language),
             facets: WorkFacets {
-                original_language: take("original_language", &r.facets.original_language, &self.facets.original_language),
+                original_language: take(
+                    "original_language",
+                    &r.facets.original_language,
+                    &self.facets.original_language,
+                ),
                 translated: if p.has("translated") { r.facets.translated } else { self.facets.translated },
                 global_south: if p.has("global_south") { r.facets.global_south } else { self.facets.global_south },
                 open_access: if p.has("open_access") { r.facets.open_access } else { self.facets.open_access },

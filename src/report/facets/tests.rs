@@ -101,7 +101,12 @@ fn feasible(s: &Shown2) -> Option<Vec<std::collections::BTreeSet<usize>>> {
         unknown: &'a [(usize, usize)],
         left: Vec<usize>,
     }
-    fn check(x: &Search, vals: &[usize], seen: &mut [std::collections::BTreeSet<usize>], bs: &mut [std::collections::BTreeSet<usize>; 2]) {
+    fn check(
+        x: &Search,
+        vals: &[usize],
+        seen: &mut [std::collections::BTreeSet<usize>],
+        bs: &mut [std::collections::BTreeSet<usize>; 2],
+    ) {
         let s = x.s;
         let get = |r: usize, c: usize| -> usize {
             let v = if r == usize::MAX { s.not_recorded[c] } else { s.cells[r][c] };
@@ -132,7 +137,13 @@ fn feasible(s: &Shown2) -> Option<Vec<std::collections::BTreeSet<usize>>> {
             }
         }
     }
-    fn rec(x: &mut Search, i: usize, vals: &mut Vec<usize>, seen: &mut [std::collections::BTreeSet<usize>], bs: &mut [std::collections::BTreeSet<usize>; 2]) {
+    fn rec(
+        x: &mut Search,
+        i: usize,
+        vals: &mut Vec<usize>,
+        seen: &mut [std::collections::BTreeSet<usize>],
+        bs: &mut [std::collections::BTreeSet<usize>; 2],
+    ) {
         if i == x.unknown.len() {
             check(x, vals, seen, bs);
             return;
@@ -226,7 +237,10 @@ fn no_suppressed_cell_can_be_worked_out() {
             for (i, set) in sets.iter().enumerate() {
                 // A cell worked out to be 0 singles nobody out (zeros are shown plainly anyway).
                 let zero = set.len() == 1 && set.contains(&0);
-                assert!(set.len() >= 2 || zero, "suppressed cell {i} can be worked out ({set:?}) from {shown:?}, raw {raw:?}");
+                assert!(
+                    set.len() >= 2 || zero,
+                    "suppressed cell {i} can be worked out ({set:?}) from {shown:?}, raw {raw:?}"
+                );
             }
         }
     }

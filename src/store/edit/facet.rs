@@ -89,8 +89,21 @@ const MAX_VALUE: usize = 200;
 const MAX_SOURCE: usize = 2_000;
 
 /// Words that are no source at all.
-const NO_SOURCE: &[&str] =
-    &["n/a", "na", "none", "unknown", "-", "?", "guess", "guessed", "assumed", "inferred", "name", "photo", "photograph"];
+const NO_SOURCE: &[&str] = &[
+    "n/a",
+    "na",
+    "none",
+    "unknown",
+    "-",
+    "?",
+    "guess",
+    "guessed",
+    "assumed",
+    "inferred",
+    "name",
+    "photo",
+    "photograph",
+];
 
 /// The refusal when a basis or a source is missing.
 const WHY: &str = "a facet about a person is recorded only as they gave it: pass --basis self-identified or \

@@ -150,9 +150,13 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             set(f.column(), value);
         }
     }
-    for (k, v) in
-        [("container", &p.container), ("url", &p.url), ("annotation", &p.annotation), ("credit", &p.credit), ("licence", &p.licence)]
-    {
+    for (k, v) in [
+        ("container", &p.container),
+        ("url", &p.url),
+        ("annotation", &p.annotation),
+        ("credit", &p.credit),
+        ("licence", &p.licence),
+    ] {
         if let Some(v) = v {
             set(k, opt_value(v.as_deref()));
         }
