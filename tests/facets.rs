@@ -374,3 +374,49 @@ fn bundles_carry_facets_with_their_provenance() {
     assert_eq!(f[0]["recorded_by"], "amina", "who recorded it is kept across the merge");
     assert_eq!(f[0]["source"], "Author information, NEJM 2020");
 }
+
+#[test]
+fn the_same_facet_recorded_on_both_sides_merges_as_one_record() {
+    let a = readings();
+    let b = Workdir::new();
+    std::fs::copy(a.db(), b.db()).unwrap();
+    let add = |w: &Workdir, value: &str, who: &str| {
+        w.ok(&[
+            "facet",
+            "add",
+            DOI,
+            "--author",
+            "1",
+            "--facet",
+            "gender",
+            "--value",
+            value,
+            "--basis",
+            "self-identified",
+            "--source",
+            "https://example.org/me",
+            "--by",
+            who,
+        ]);
+    };
+    add(&a, "woman", "amina");
+    add(&b, "woman", "sam");
+    a.ok(&["merge", &b.db().display().to_string(), "--by", "amina"]);
+    assert_eq!(a.count("SELECT count(*) FROM person_facet"), 1, "identical statements are one record");
+    let c = Workdir::new();
+    std::fs::copy(b.db(), c.db()).unwrap();
+    c.ok(&[
+        "facet",
+        "edit",
+        &c.json(&["facet", "list", "--format", "json"])[0]["id"].to_string(),
+        "--value",
+        "non-binary",
+        "--by",
+        "sam",
+    ]);
+    a.ok(&["merge", &c.db().display().to_string(), "--by", "amina"]);
+    assert_eq!(a.count("SELECT count(*) FROM person_facet"), 1);
+    // Their side moved the value (its history held ours before): taken, with who said it.
+    let f = a.json(&["facet", "list", "--format", "json"]);
+    assert_eq!((f[0]["value"].as_str(), f[0]["recorded_by"].as_str()), (Some("non-binary"), Some("sam")));
+}

@@ -223,6 +223,16 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
             k.push(format!("title:{}:{}", s(m, "title_key"), m.get("year").cloned().unwrap_or(Value::Null)));
             k
         }
+        // One value per facet and person: the same facet recorded on both sides is one record.
+        "person_facet" => vec![
+            format!("id:{}", i(m, "id").unwrap_or(0)),
+            format!(
+                "facet:{}:{}:{}",
+                i(m, "reading_id").unwrap_or(0),
+                i(m, "author_position").unwrap_or(0),
+                s(m, "facet")
+            ),
+        ],
         _ => vec![format!("id:{}", i(m, "id").unwrap_or(0))],
     }
 }
@@ -385,6 +395,12 @@ impl Merger<'_, '_> {
             return Ok(());
         }
         let mut new = o.clone();
+        // A facet about a person taken from their side is their recorder's statement.
+        if t.name == "person_facet" {
+            take.extend(
+                ["recorded_by", "recorded_at"].map(String::from).into_iter().filter(|k| o.get(k) != theirs.get(k)),
+            );
+        }
         for k in &take {
             new.insert(k.clone(), theirs[k.as_str()].clone());
         }
