@@ -206,6 +206,9 @@ fn note_line(r: &Reading) -> Option<String> {
     if let Some(k) = r.source_kind.as_ref().filter(|k| **k != r.kind) {
         facts.push(k.clone());
     }
+    if let Some(p) = &r.perspective {
+        facts.push(format!("whose experience: {p}"));
+    }
     if let Some(c) = &r.credit {
         facts.push(format!("credit: {c}"));
     }
