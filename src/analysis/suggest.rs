@@ -186,7 +186,9 @@ mod tests {
                     module_id: 10,
                     title: "Pulse oximetry in skin of color".into(),
                     outcomes: "Explain eGFR".into(),
+                    kind: "session".into(),
                     themes: vec![],
+                    tags: vec![],
                     bloom_override: None,
                 },
                 ItemInfo {
@@ -194,7 +196,9 @@ mod tests {
                     module_id: 10,
                     title: "Eugenics".into(),
                     outcomes: "Describe eugenics".into(),
+                    kind: "session".into(),
                     themes: vec![2],
+                    tags: vec![],
                     bloom_override: None,
                 },
             ],
@@ -208,6 +212,7 @@ mod tests {
                 themes: vec![],
             }],
             links: vec![],
+            contributors: Default::default(),
         }
     }
 

@@ -136,11 +136,12 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
             crate::report::write_file(out, &buf)?;
         }
     }
-    let high = data.gaps.iter().filter(|g| g.severity == gaps::Severity::High).count();
+    let high = data.findings.iter().filter(|f| f.severity == gaps::Severity::High).count();
     ctx.note(format_args!(
-        "wrote {} ({} modules, {} gaps, {high} high; {} approved readings)",
+        "wrote {} ({} modules, {} findings from {} gaps, {high} high; {} approved readings)",
         out.display(),
         data.coverage.rows.len(),
+        data.findings.len(),
         data.gaps.len(),
         data.readings.iter().filter(|r| r.status == "approved").count()
     ));
@@ -166,6 +167,9 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let cov = coverage::compute(&data);
     let opts = gaps::Options { min_readings: o.min_readings, ..Default::default() };
     let gs = gaps::compute_ranked(&data, &cov, &opts, &crate::store::search::FtsRanker { conn: &store.conn })?;
+    let findings = crate::analysis::findings::roll_up(&gs, &data);
+    let plan = crate::analysis::plan::compute(&data, &gs, opts.candidates);
+    let evidence = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
     // What changed since an audit round: the one named, else the latest there is.
     let since = match &o.compare {
         Some(name) => Some(name.clone()),
@@ -217,6 +221,10 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         themes,
         coverage: cov,
         gaps: gs,
+        findings,
+        glossary: crate::analysis::glossary::all(o.min_readings),
+        plan,
+        evidence,
         readings,
         min_readings: o.min_readings,
         style: o.style,
