@@ -162,6 +162,7 @@ fn csv_folder_json_and_bom() {
             "gaps.csv",
             "module_readings.csv",
             "readings.csv",
+            "readings_by_theme.csv",
             "summary.csv"
         ]
     );

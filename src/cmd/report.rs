@@ -17,15 +17,18 @@ pub enum ReportFormat {
     Csv,
     /// One JSON document with the same tables.
     Json,
+    /// One workbook: a sheet per table, the coverage heat-map as cell colours.
+    Xlsx,
 }
 
 /// Write the committee report.
 ///
 /// Examples: canon report report.pdf · canon report report.csv ·
-/// canon report out/ --format csv · canon report r.pdf --year 2 --style apa
+/// canon report out/ --format csv · canon report committee.xlsx ·
+/// canon report r.pdf --year 2 --style apa
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write: OUT.pdf, OUT.csv, OUT.json, or a folder (with --format csv).
+    /// Where to write: OUT.pdf, OUT.csv, OUT.json, OUT.xlsx, or a folder (with --format csv).
     pub out: PathBuf,
     /// The format (default: from OUT's extension; a folder means csv).
     #[arg(long, value_enum)]
@@ -79,9 +82,10 @@ pub fn format_of(out: &Path, forced: Option<ReportFormat>) -> Result<ReportForma
         Some("pdf") => Ok(ReportFormat::Pdf),
         Some("csv") => Ok(ReportFormat::Csv),
         Some("json") => Ok(ReportFormat::Json),
+        Some("xlsx") => Ok(ReportFormat::Xlsx),
         _ if is_folder(out) => Ok(ReportFormat::Csv),
         _ => bail!(
-            "cannot tell the report format from {:?}; expected OUT.pdf, OUT.csv, OUT.json or a folder, or pass --format",
+            "cannot tell the report format from {:?}; expected OUT.pdf, OUT.csv, OUT.json, OUT.xlsx or a folder, or pass --format",
             out.display().to_string()
         ),
     }
@@ -129,6 +133,13 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
             }
             crate::report::csv::write(&mut buf, &headers, &rows)?;
             crate::report::write_file(out, &buf)?;
+        }
+        ReportFormat::Xlsx => {
+            let (bytes, warnings) = crate::report::xlsx::workbook(&data)?;
+            for w in &warnings {
+                ctx.note(format_args!("warning: {w}"));
+            }
+            crate::report::write_file(out, &bytes)?;
         }
         ReportFormat::Json => {
             let mut buf = serde_json::to_vec_pretty(&committee::json(&data))?;

@@ -1185,9 +1185,38 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         ("module_readings", plan_listing(&d.plan)),
         ("evidence", super::evidence_listing(&d.evidence)),
         ("readings", readings),
+        ("readings_by_theme", readings_by_theme(d)),
     ];
     tables.push(("facets", super::facets::listing(&facets)));
     tables
+}
+
+/// The reading list as the PDF groups it: one row per theme and reading (a
+/// reading on two themes is under each; one with none under "(no theme)"),
+/// themes in report order, readings in list order.
+fn readings_by_theme(d: &ReportData) -> super::Listing {
+    let mut l =
+        super::Listing::new(&["theme", "theme_name", "status", "reference", "year", "type", "annotation", "id"]);
+    let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
+    for (slug, name) in groups {
+        for r in d
+            .readings
+            .iter()
+            .filter(|r| if slug.is_empty() { r.themes.is_empty() } else { r.themes.iter().any(|t| t == slug) })
+        {
+            l.rows.push(vec![
+                slug.to_string(),
+                name.to_string(),
+                r.status.clone(),
+                reference(r, d.style),
+                year(r.year),
+                r.kind.clone(),
+                r.annotation.clone().unwrap_or_default(),
+                r.id.to_string(),
+            ]);
+        }
+    }
+    l
 }
 
 /// The findings as rows.

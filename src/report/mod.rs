@@ -6,6 +6,7 @@ pub mod csv;
 pub mod facets;
 pub mod pdf;
 pub mod table;
+pub mod xlsx;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;

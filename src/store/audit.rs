@@ -38,6 +38,8 @@ pub struct ItemInfo {
     pub tags: Vec<TagInfo>,
     /// The Bloom level a user set, overriding the one inferred from the outcomes.
     pub bloom_override: Option<String>,
+    /// Subject keywords the source gave the item (evidence for `suggest`).
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -144,6 +146,14 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
             tags.entry(r.get(0)?).or_default().push(TagInfo { theme_id: r.get(1)?, by: r.get(2)? });
         }
     }
+    let mut keywords: HashMap<i64, Vec<String>> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT item_id, keyword FROM item_keyword ORDER BY item_id, keyword")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            keywords.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+    }
     let mut items = Vec::new();
     {
         let mut st = conn.prepare(
@@ -166,6 +176,7 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
                 themes: tags.iter().map(|t| t.theme_id).collect(),
                 tags,
                 bloom_override: r.get(4)?,
+                keywords: keywords.remove(&id).unwrap_or_default(),
             });
         }
     }
