@@ -420,3 +420,136 @@ fn the_same_facet_recorded_on_both_sides_merges_as_one_record() {
     let f = a.json(&["facet", "list", "--format", "json"]);
     assert_eq!((f[0]["value"].as_str(), f[0]["recorded_by"].as_str()), (Some("non-binary"), Some("sam")));
 }
+
+/// What a database holds of item keywords and facets, by names rather than
+/// IDs (so two databases that numbered their records apart compare equal).
+fn keywords_and_facets(db: &std::path::Path) -> (Vec<String>, Vec<String>) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let rows = |sql: &str| -> Vec<String> {
+        let mut st = c.prepare(sql).unwrap();
+        st.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let keywords = rows(
+        "SELECT m.code || ' / ' || i.title || ' / ' || k.keyword FROM item_keyword k
+           JOIN item i ON i.id = k.item_id JOIN module m ON m.id = i.module_id ORDER BY 1",
+    );
+    let mut facets = rows(
+        "SELECT r.doi || ' / ' || ifnull(f.author_position, 0) || ' / ' || ifnull(f.author_name, '') || ' / ' ||
+                f.facet || ' = ' || f.value || ' / ' || f.basis || ' / ' || f.source || ' / ' || c.name || ' / ' ||
+                f.recorded_at
+           FROM person_facet f JOIN reading r ON r.id = f.reading_id JOIN contributor c ON c.id = f.recorded_by
+          ORDER BY 1",
+    );
+    facets.extend(rows(
+        "SELECT ifnull(doi, title) || ': ' || ifnull(language, '-') || ' ' || ifnull(original_language, '-') || ' ' ||
+                ifnull(global_south, '-') || ' ' || ifnull(open_access, '-') || ' ' || ifnull(source_kind, '-') || ' ' ||
+                ifnull(perspective, '-')
+           FROM reading ORDER BY 1",
+    ));
+    (keywords, facets)
+}
+
+fn bundle_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Issue 14's item keywords travel beside the facets: a bundle round trip
+/// and a merge (of a bundle, of a database) keep both with their
+/// provenance, and a merge adds the keywords the other side gave a session
+/// without dropping ours.
+#[test]
+fn bundles_and_merge_keep_item_keywords_and_facets() {
+    let w = readings();
+    let modules = |kw: &str| {
+        format!(
+            "module_code,module_title,year,session_title,keywords\n\
+             MED1,Foundations,1,Race and genetics,{kw}\n\
+             MED1,Foundations,1,Skin in the clinic,Skin Pigmentation; Dermatología; 皮膚\n"
+        )
+    };
+    let m = w.write("m.csv", modules("Colonialism; Human Genetics"));
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    w.ok(&[
+        "reading",
+        "edit",
+        DOI,
+        "--global-south",
+        "yes",
+        "--open-access",
+        "yes",
+        "--original-language",
+        "fr",
+        "--perspective",
+        "patients, in their own words",
+        "--by",
+        "amina",
+    ]);
+    let add = |w: &Workdir, author: &str, value: &str, who: &str| {
+        w.ok(&[
+            "facet",
+            "add",
+            DOI,
+            "--author",
+            author,
+            "--facet",
+            "gender",
+            "--value",
+            value,
+            "--basis",
+            "self-identified",
+            "--source",
+            "https://example.org/me",
+            "--by",
+            who,
+        ]);
+    };
+    add(&w, "1", "woman", "amina");
+    let ours = keywords_and_facets(&w.db());
+    assert_eq!(ours.0.len(), 5, "{:?}", ours.0);
+    assert!(ours.0.contains(&"MED1 / Skin in the clinic / 皮膚".to_string()), "{:?}", ours.0);
+    assert!(ours.1.iter().any(|f| f.contains("gender = woman / self-identified") && f.contains("/ amina /")));
+
+    // Round trip: export, import into a new database, export again.
+    w.ok(&["export", "bundle", "b"]);
+    let kw = std::fs::read_to_string(w.path("b/item_keyword.jsonl")).unwrap();
+    assert_eq!(kw.lines().count(), 5, "{kw}");
+    assert!(kw.contains("\"keyword\":\"Dermatología\""), "{kw}");
+    let c = Workdir::new();
+    c.ok(&["import", "bundle", w.path("b").to_str().unwrap()]);
+    assert_eq!(keywords_and_facets(&c.db()), ours, "the bundle round trip lost something");
+    c.ok(&["export", "bundle", "again"]);
+    assert_eq!(bundle_files(&w.path("b")), bundle_files(&c.path("again")), "a re-export differs");
+
+    // A merge of the bundle into a database of its own: the same, recorder kept.
+    let d = Workdir::new();
+    d.ok(&["init"]);
+    d.ok(&["merge", w.path("b").to_str().unwrap(), "--by", "sam"]);
+    assert_eq!(keywords_and_facets(&d.db()), ours, "the merge of a bundle lost something");
+
+    // Two copies go their ways: theirs gains a keyword and a facet about the
+    // second author; ours keeps what it had. Merged, both are kept once.
+    let e = Workdir::new();
+    std::fs::copy(w.db(), e.db()).unwrap();
+    let m2 = e.write("m.csv", modules("Colonialism; Eugenics"));
+    e.ok(&["import", "modules", m2.to_str().unwrap()]);
+    add(&e, "2", "man", "sam");
+    let out = w.ok(&["merge", e.db().to_str().unwrap(), "--by", "amina"]);
+    assert!(out.contains("keyword \"Eugenics\""), "{out}");
+    let merged = keywords_and_facets(&w.db());
+    assert_eq!(merged.0.len(), 6, "{:?}", merged.0);
+    assert!(merged.0.contains(&"MED1 / Race and genetics / Human Genetics".to_string()), "ours kept");
+    assert!(merged.0.contains(&"MED1 / Race and genetics / Eugenics".to_string()), "theirs added");
+    assert!(merged.1.iter().any(|f| f.contains("gender = man / self-identified") && f.contains("/ sam /")));
+    assert!(merged.1.iter().any(|f| f.contains("gender = woman / self-identified") && f.contains("/ amina /")));
+    // Again: nothing new. And the other way round, both sides end equal.
+    w.ok(&["merge", e.db().to_str().unwrap(), "--by", "amina"]);
+    assert_eq!(keywords_and_facets(&w.db()), merged);
+    e.ok(&["merge", w.db().to_str().unwrap(), "--by", "sam"]);
+    assert_eq!(keywords_and_facets(&e.db()), merged);
+}
