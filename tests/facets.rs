@@ -553,3 +553,54 @@ fn bundles_and_merge_keep_item_keywords_and_facets() {
     e.ok(&["merge", w.db().to_str().unwrap(), "--by", "sam"]);
     assert_eq!(keywords_and_facets(&e.db()), merged);
 }
+
+/// Workbooks (issue 14) go through the same columns as CSV: the facet
+/// columns are read, and a bad cell is named by sheet and cell.
+#[test]
+fn workbook_facet_columns_are_read_and_bad_cells_refused() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let sheet = |name: &str, rows: &[&[&str]]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Readings").unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        let path = w.path(name);
+        wb.save(&path).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let good = sheet(
+        "list.xlsx",
+        &[
+            &["Title", "Year", "Global South", "OA", "Language", "Translated from", "Whose experience"],
+            &[
+                "The Wretched of the Earth",
+                "1963",
+                "yes",
+                "no",
+                "English",
+                "French",
+                "the colonised, told by a psychiatrist",
+            ],
+            &["Ubuntu and health", "2019", "y", "yes", "isiZulu", "", ""],
+        ],
+    );
+    let err = w.ok_stderr(&["import", "reading", &good]);
+    assert!(!err.contains("is not read"), "facet columns are read, not ignored: {err}");
+    let all = w.json(&["reading", "list", "--format", "json"]);
+    let by_title = |t: &str| all.as_array().unwrap().iter().find(|r| r["title"] == t).unwrap().clone();
+    let f = by_title("The Wretched of the Earth");
+    assert_eq!((f["global_south"].clone(), f["open_access"].clone()), (true.into(), false.into()));
+    assert_eq!((f["language"].as_str(), f["original_language"].as_str()), (Some("en"), Some("fr")));
+    assert_eq!(f["perspective"], "the colonised, told by a psychiatrist");
+    let u = by_title("Ubuntu and health");
+    assert_eq!((u["global_south"].clone(), u["language"].as_str()), (true.into(), Some("zu")));
+    let bad = sheet("bad.xlsx", &[&["Title", "Open access"], &["A work", "sometimes"]]);
+    let e = w.fails(&["import", "reading", &bad]);
+    assert!(e.contains("bad.xlsx:Readings!B2") && e.contains("not yes or no"), "{e}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'A work'"), 0);
+}
