@@ -159,14 +159,13 @@ fn item_list_shows_bloom_levels_and_users_override_them() {
 #[test]
 fn shallow_theme_unsupported_item_and_ranked_proposals() {
     let w = imported();
-    // In MED1004 every tagged session only asks students to describe or explain.
-    let g = w.json(&["gaps", "--module", "MED1004", "--kind", "shallow-theme", "--format", "json"]);
-    let g = g.as_array().unwrap();
-    assert_eq!(g.len(), 3, "{g:?}");
-    assert!(g[0]["explanation"].as_str().unwrap().contains("at most to understand"), "{g:?}");
-    // Across the programme, critique-level outcomes exist for every theme.
+    // In MED1004 every tagged session only asks students to describe or explain, but across the
+    // programme critique-level outcomes exist for every theme: no theme is shallow in the
+    // programme, so a scope of one module must not say so either (issue 13c, D5).
     let all = w.json(&["gaps", "--kind", "shallow-theme", "--format", "json"]);
     assert!(all.as_array().unwrap().is_empty(), "{all}");
+    let g = w.json(&["gaps", "--module", "MED1004", "--kind", "shallow-theme", "--format", "json"]);
+    assert!(g.as_array().unwrap().is_empty(), "{g}");
 
     let unsupported = |w: &Workdir| {
         w.json(&["gaps", "--kind", "unsupported-item", "--theme", "epistemic-bias", "--format", "json"])[0]["explanation"]
@@ -175,7 +174,7 @@ fn shallow_theme_unsupported_item_and_ranked_proposals() {
             .to_string()
     };
     let before = unsupported(&w);
-    assert!(before.starts_with("15 of the 15 sessions"), "{before}");
+    assert!(before.starts_with("None of the 15 sessions"), "{before}");
     w.ok(&["link", "10.1056/NEJMms2004740", "MED2003", "--by", "amina"]);
     let after = unsupported(&w);
     assert!(after.starts_with("14 of the 15 sessions"), "{after}");
@@ -228,9 +227,14 @@ fn sessions_that_could_carry_a_missing_theme_and_not_revisited() {
     let items = mg.unwrap()["items"].as_array().unwrap();
     assert_eq!(items[0]["title"], "Pulse oximetry on darker skin", "{items:?}");
     assert!(items[0]["score"].as_f64().unwrap() > 0.0);
-    // One year in scope: nothing can be revisited, so nothing is reported.
-    let one = w.json(&["gaps", "--year", "1", "--kind", "not-revisited", "--format", "json"]);
-    assert!(one.as_array().unwrap().is_empty(), "{one}");
+    // A scope selects the gaps of the whole programme that concern it, numbered as without it:
+    // year 1 teaches it and is not returned to, year 2 misses it (issue 13c, D9).
+    for year in ["1", "2"] {
+        let one = w.json(&["gaps", "--year", year, "--kind", "not-revisited", "--format", "json"]);
+        assert_eq!(one.as_array().unwrap().len(), 1, "{one}");
+        assert_eq!(one[0]["id"], nr[0]["id"], "year {year}: {one}");
+        assert_eq!(one[0]["explanation"], nr[0]["explanation"]);
+    }
 }
 
 #[test]

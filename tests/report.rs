@@ -260,9 +260,15 @@ fn squash(s: &str) -> String {
 /// Renders PDF, JSON and a CSV folder of one database and checks that no
 /// sentence of the summary contradicts the sections and the tables.
 fn check_consistent(w: &Workdir, label: &str) -> serde_json::Value {
-    w.ok(&["report", "c.pdf"]);
-    w.ok(&["report", "c.json"]);
-    w.ok(&["report", "c/", "--format", "csv"]);
+    check_scoped(w, label, &[])
+}
+
+/// [`check_consistent`] for a report with scope options (`--year 5` …).
+fn check_scoped(w: &Workdir, label: &str, scope: &[&str]) -> serde_json::Value {
+    let _ = std::fs::remove_dir_all(w.path("c"));
+    w.ok(&[&["report", "c.pdf"][..], scope].concat());
+    w.ok(&[&["report", "c.json"][..], scope].concat());
+    w.ok(&[&["report", "c/", "--format", "csv"][..], scope].concat());
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(w.path("c.json")).unwrap()).unwrap();
     let pdf = flat(&pdf_text(&w.path("c.pdf")));
     let gaps = v["gaps"].as_array().unwrap();
@@ -327,7 +333,214 @@ fn check_consistent(w: &Workdir, label: &str) -> serde_json::Value {
             assert!(!c["reason"].as_array().unwrap().is_empty(), "{label}: {c}");
         }
     }
+    findings_count_what_the_coverage_shows(&v, label);
+    advice_says_only_what_the_data_holds(&v, &pdf, label);
+    for text in texts(&v).iter().chain([&pdf]) {
+        number_agrees(text, label);
+    }
     v
+}
+
+/// Every sentence of a report's JSON: gap explanations and next steps, findings.
+fn texts(v: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for g in v["gaps"].as_array().unwrap() {
+        out.push(g["explanation"].as_str().unwrap().to_string());
+        out.push(g["suggestion"].as_str().unwrap().to_string());
+    }
+    for f in v["findings"].as_array().unwrap() {
+        out.push(f["headline"].as_str().unwrap().to_string());
+        out.push(f["next_step"].as_str().unwrap().to_string());
+    }
+    out
+}
+
+/// Counts and nouns agree in number ("1 finding", "2 modules"), and no
+/// sentence counts "1 of the 1 session" or "all 2 sessions".
+fn number_agrees(text: &str, label: &str) {
+    const NOUNS: &[(&str, &str)] = &[
+        ("finding", "findings"),
+        ("gap", "gaps"),
+        ("module", "modules"),
+        ("session", "sessions"),
+        ("reading", "readings"),
+        ("theme", "themes"),
+        ("year", "years"),
+        ("approved reading", "approved readings"),
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for w in words.windows(2) {
+        let Ok(n) = w[0].trim_start_matches('(').parse::<u64>() else { continue };
+        let noun = w[1].trim_end_matches([',', '.', ';', ':', ')']);
+        for (one, many) in NOUNS {
+            assert!(!(n == 1 && noun == *many), "{label}: \"{} {}\" in {text:?}", w[0], w[1]);
+            // "2 module leads" is a number of leads; only a bare noun must agree.
+            let bare = w[1] == *one || w[1].len() == one.len() + 1 && w[1].starts_with(one);
+            assert!(!(n != 1 && noun == *one && bare), "{label}: \"{} {}\" in {text:?}", w[0], w[1]);
+        }
+    }
+    for odd in ["1 of the 1 ", "all 1 ", "all 2 ", "rolled up into 1 findings", "(1 modules"] {
+        assert!(!text.contains(odd), "{label}: {odd:?} in {text:?}");
+    }
+}
+
+/// D1: a finding that counts modules counts the modules the coverage table
+/// shows, its sentence states those numbers, and the findings of one theme
+/// together account for every module without it.
+fn findings_count_what_the_coverage_shows(v: &serde_json::Value, label: &str) {
+    let cov = v["coverage"].as_array().unwrap();
+    let gaps = v["gaps"].as_array().unwrap();
+    let gap = |id: &serde_json::Value| gaps.iter().find(|g| g["id"] == *id).unwrap();
+    let mut accounted: std::collections::BTreeMap<(String, String), u64> = Default::default();
+    for f in v["findings"].as_array().unwrap() {
+        let Some(m) = f.get("modules").filter(|m| !m.is_null()) else { continue };
+        let kind = f["kind"].as_str().unwrap();
+        let untagged = kind == "untagged-modules";
+        // Under --theme the table's tagged sessions are those on that theme; "no theme at all" is not in it.
+        if untagged && label.contains("--theme") {
+            continue;
+        }
+        let years = m["years"].as_array().unwrap();
+        let rows: Vec<&serde_json::Value> = cov
+            .iter()
+            .filter(|r| r["programme"] == f["programme"] && years.contains(&r["year"]))
+            .filter(|r| !m["with_sessions"].as_bool().unwrap() || r["items"].as_i64().unwrap() > 0)
+            .collect();
+        let theme = f["theme"].as_str().unwrap_or("");
+        let lacking =
+            rows.iter().filter(|r| if untagged { r["tagged_items"] == 0 } else { r["themes"][theme] == 0 }).count();
+        assert_eq!(m["of"], rows.len(), "{label}: {f}");
+        assert_eq!(m["missing"], lacking, "{label}: {f}");
+        let gap_kind = if untagged { "untagged-module" } else { "module-gap" };
+        let behind = f["gaps"].as_array().unwrap().iter().filter(|g| gap(g)["kind"] == gap_kind).count();
+        assert_eq!(behind, lacking, "{label}: {} rolls up other modules than it counts: {f}", f["id"]);
+        let (of, missing) = (rows.len(), lacking);
+        let head = f["headline"].as_str().unwrap();
+        let module_scope = label.contains("--module");
+        let stated = match kind {
+            _ if module_scope => true,
+            "theme-absent" | "theme-years" => {
+                assert_eq!(missing, of, "{label}: {f}");
+                head.contains(&format!("{of} module")) || of == 0
+            }
+            _ if of == 1 && missing == 1 => head.contains("The only module"),
+            _ => head.contains(&format!("{missing} of the {of} modules")),
+        };
+        assert!(stated, "{label}: the sentence does not state {missing} of {of}: {head}");
+        if !untagged {
+            *accounted.entry((f["programme"].as_str().unwrap().into(), theme.into())).or_default() += missing as u64;
+        }
+    }
+    for ((prog, theme), n) in accounted {
+        let without = cov
+            .iter()
+            .filter(|r| r["programme"] == prog.as_str() && r["items"].as_i64().unwrap() > 0 && r["themes"][&theme] == 0)
+            .count() as u64;
+        assert_eq!(
+            n, without,
+            "{label}: the findings on {theme} count {n} modules without it; the coverage shows {without}"
+        );
+    }
+}
+
+/// D2, D3, D4, D8: next steps mention proposals, closest sessions and
+/// untagged sessions only where the data holds them.
+fn advice_says_only_what_the_data_holds(v: &serde_json::Value, pdf: &str, label: &str) {
+    let gaps = v["gaps"].as_array().unwrap();
+    let plan = v["module_readings"].as_array().unwrap();
+    let tags: std::collections::BTreeMap<i64, Vec<String>> =
+        v["evidence"].as_array().unwrap().iter().fold(Default::default(), |mut m, e| {
+            m.entry(e["item_id"].as_i64().unwrap()).or_default().push(e["theme"].as_str().unwrap().to_string());
+            m
+        });
+    for g in gaps {
+        let (next, cands) = (g["suggestion"].as_str().unwrap(), g["candidates"].as_array().unwrap());
+        let kind = g["kind"].as_str().unwrap();
+        // D3: "proposed" is said exactly when there are proposals.
+        if next.contains("proposed for") {
+            assert!(!cands.is_empty(), "{label}: {} promises proposals it has none of: {next}", g["id"]);
+        }
+        let carries = matches!(
+            (kind, g["action"].as_str().unwrap()),
+            ("module-gap", "add-session") | ("uncovered-theme", "add-session") | ("unsupported-item", _)
+        );
+        if carries {
+            assert_eq!(next.contains("proposed for"), !cands.is_empty(), "{label}: {g}");
+        }
+        // D8: the closest sessions are named, or not claimed.
+        let items = g["items"].as_array().unwrap();
+        if kind == "module-gap" && next.contains("closest") {
+            assert!(!items.is_empty(), "{label}: {g}");
+            for i in items {
+                assert!(next.contains(i["title"].as_str().unwrap()), "{label}: closest session unnamed: {g}");
+            }
+        }
+        // D2: a session that uses a theme's keywords is described by its actual tags.
+        for e in g["evidence"].as_array().unwrap() {
+            let mut said: Vec<&str> =
+                e["tagged_with"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+            said.sort_unstable();
+            assert!(!said.contains(&e["theme"].as_str().unwrap()), "{label}: {e}");
+            if label.contains("--theme") {
+                continue;
+            }
+            if let Some(actual) = tags.get(&e["item_id"].as_i64().unwrap()) {
+                let mut actual: Vec<&str> = actual.iter().map(String::as_str).collect();
+                actual.sort_unstable();
+                assert_eq!(said, actual, "{label}: {e}");
+            } else if g["kind"] == "module-gap" {
+                assert!(said.is_empty(), "{label}: {e}");
+            }
+        }
+        // D4: the module's reading section lists every proposal of its module gaps, under that gap.
+        if kind == "module-gap" {
+            for c in cands {
+                assert!(
+                    plan.iter().any(|r| r["module_code"] == g["module_code"]
+                        && r["gap"] == g["id"]
+                        && r["reading_id"] == c["reading_id"]),
+                    "{label}: {}'s proposal {} is not in the module's reading section",
+                    g["id"],
+                    c["title"]
+                );
+            }
+        }
+    }
+    // D7: a row of the module-gap table that merges gaps of different severity shows each.
+    let mut by_module: std::collections::BTreeMap<String, Vec<(&str, &str)>> = Default::default();
+    for g in gaps.iter().filter(|g| g["kind"] == "module-gap") {
+        by_module
+            .entry(g["module_code"].as_str().unwrap().to_string())
+            .or_default()
+            .push((g["severity"].as_str().unwrap(), g["id"].as_str().unwrap()));
+    }
+    for (module, gs) in by_module {
+        let mut sevs: Vec<&str> = gs.iter().map(|g| g.0).collect();
+        sevs.dedup();
+        if sevs.len() > 1 {
+            let (high, low): (Vec<&(&str, &str)>, Vec<_>) = gs.iter().partition(|g| g.0 == "medium");
+            let first = format!("Medium ({}", high[0].1);
+            assert!(pdf.contains(&first), "{label}: {module} merges severities without showing each ({first})");
+            assert!(pdf.contains(&format!("Low ({}", low[0].1)), "{label}: {module}");
+        }
+    }
+    for r in plan.iter().filter(|r| r["gap"] != "") {
+        let g = gaps.iter().find(|g| g["id"] == r["gap"]).unwrap_or_else(|| panic!("{label}: {r}"));
+        assert!(g["candidates"].as_array().unwrap().iter().any(|c| c["reading_id"] == r["reading_id"]), "{label}: {r}");
+    }
+    for f in v["findings"].as_array().unwrap() {
+        let next = f["next_step"].as_str().unwrap();
+        if ["proposed for", "readings proposed", "eadings are proposed"].iter().any(|p| next.contains(p)) {
+            let any = f["gaps"].as_array().unwrap().iter().any(|id| {
+                gaps.iter().find(|g| g["id"] == *id).is_some_and(|g| !g["candidates"].as_array().unwrap().is_empty())
+            });
+            assert!(any, "{label}: {} speaks of proposals none of its gaps has: {next}", f["id"]);
+        }
+    }
+    for old in ["Untagged", "untagged session", "sessions closest to them", "those listed are closest"] {
+        assert!(!pdf.contains(old), "{label}: {old:?} in the PDF");
+        assert!(texts(v).iter().all(|t| !t.contains(old)), "{label}: {old:?} in the JSON");
+    }
 }
 
 #[test]
@@ -381,7 +594,72 @@ fn findings_agree_with_sections_and_tables_on_several_databases() {
     assert!(!early["suggestion"].as_str().unwrap().contains("building on"), "{early}");
     assert!(v["findings"].as_array().unwrap().len() < g.len(), "findings roll gaps up");
 
-    // The samples, and a scope by year.
+    // A session tagged with one theme that uses another theme's keyword, and a new theme with no reading.
+    let w = Workdir::new();
+    let mut m = String::from(HEADER);
+    m.push_str("P,1,M1,Psychiatry,\"Diagnostic bias, drapetomania and classification\",Critique diagnostic categories,epistemic-bias\n");
+    m.push_str("P,1,M1,Psychiatry,Mood disorders,Describe depression,\n");
+    m.push_str(
+        "P,1,M2,Society,History of eugenics,Analyse the eugenics movement,historical-awareness;intersectional-health\n",
+    );
+    m.push_str("P,2,M3,Surgery,Consent,Evaluate consent in surgery,historical-awareness;epistemic-bias;intersectional-health\n");
+    database(&w, &m, &readings(6));
+    w.ok(&["theme", "add", "planetary-health", "--keyword", "climate"]);
+    let v = check_consistent(&w, "tagged elsewhere, new theme");
+    let g = v["gaps"].as_array().unwrap();
+    let m1 = g.iter().find(|x| x["module_code"] == "M1" && x["theme"] == "historical-awareness").unwrap();
+    let text = m1["explanation"].as_str().unwrap();
+    assert!(text.contains("(tagged with Epistemic bias) uses \u{201c}drapetomania\u{201d}"), "{text}");
+    let new: Vec<&serde_json::Value> = g.iter().filter(|x| x["theme"] == "planetary-health").collect();
+    assert!(!new.is_empty());
+    for x in new {
+        let next = x["suggestion"].as_str().unwrap();
+        assert!(!next.contains("proposed"), "{next}");
+        if x["kind"] == "uncovered-theme" {
+            assert!(next.contains("no approved reading on Planetary health yet"), "{next}");
+        }
+    }
+
+    // The samples, and scopes: a year, a module, a theme.
     let w = audited();
-    check_consistent(&w, "samples");
+    let whole = check_consistent(&w, "samples");
+    // D1 on the samples: Historical awareness is missing from 34 of 37 modules, and the findings say so.
+    let ha: u64 = whole["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["theme"] == "historical-awareness" && !f["modules"].is_null())
+        .map(|f| f["modules"]["missing"].as_u64().unwrap())
+        .sum();
+    assert_eq!(ha, 34);
+    let taught: std::collections::BTreeMap<String, i64> =
+        whole["coverage"].as_array().unwrap().iter().fold(Default::default(), |mut t, r| {
+            for (k, n) in r["themes"].as_object().unwrap() {
+                *t.entry(k.clone()).or_default() += n.as_i64().unwrap();
+            }
+            t
+        });
+    for (scope, place) in
+        [(&["--year", "5"][..], "year 5"), (&["--module", "MED1006"][..], "MED1006"), (&["--year", "1"][..], "year 1")]
+    {
+        let label = format!("samples {}", scope.join(" "));
+        let v = check_scoped(&w, &label, scope);
+        for f in v["findings"].as_array().unwrap().iter().filter(|f| f["kind"] != "thin-reading") {
+            let head = f["headline"].as_str().unwrap();
+            assert!(head.contains(place), "{label}: not phrased within the scope: {head}");
+            if head.contains("anywhere") {
+                assert_eq!(taught[f["theme"].as_str().unwrap()], 0, "{label}: {head}");
+            }
+            // D9: a finding keeps its number and its gaps keep theirs.
+            let same = whole["findings"].as_array().unwrap().iter().find(|x| x["id"] == f["id"]).unwrap();
+            for id in f["gaps"].as_array().unwrap() {
+                assert!(same["gaps"].as_array().unwrap().contains(id), "{label}: {id} moved");
+            }
+        }
+        for g in v["gaps"].as_array().unwrap() {
+            let same = whole["gaps"].as_array().unwrap().iter().find(|x| x["id"] == g["id"]).unwrap();
+            assert_eq!(same["explanation"], g["explanation"], "{label}");
+        }
+    }
+    check_scoped(&w, "samples --theme epistemic-bias", &["--theme", "epistemic-bias"]);
 }

@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::gaps::{Gap, GapKind, Severity};
+use super::glossary::{count, list, verb, years};
+use super::scope::Within;
 use crate::store::audit::AuditData;
 
 /// What a finding is about.
@@ -27,13 +29,27 @@ pub enum FindingKind {
     SessionsWithoutReading,
 }
 
+/// The modules a finding counts, so that its numbers can be checked against
+/// the coverage table: of the modules of its programme in scope in `years`
+/// (`null` for modules without a year), with sessions listed unless
+/// `with_sessions` is false, `of` is how many there are and `missing` how
+/// many of them the finding is about (no session on the theme, or no theme).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ModuleCount {
+    pub years: Vec<Option<i64>>,
+    pub with_sessions: bool,
+    pub of: usize,
+    pub missing: usize,
+}
+
 /// One fact, with the gaps behind it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// "F1", "F2", … most important first.
+    /// "F1", "F2", … most important first, numbered over the whole database
+    /// (a scope selects findings; it never renumbers them).
     pub id: String,
     pub kind: FindingKind,
-    /// The highest severity of its gaps.
+    /// The highest severity of its gaps (those in scope).
     pub severity: Severity,
     pub programme: Option<String>,
     /// The theme's slug, when it is about one theme.
@@ -44,18 +60,18 @@ pub struct Finding {
     pub headline: String,
     /// What to do next.
     pub next_step: String,
-    /// The IDs of the gaps behind it, in listing order.
+    /// The IDs of the gaps behind it (those in scope), in listing order.
     pub gaps: Vec<String>,
+    /// The modules its sentence counts, when it counts modules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modules: Option<ModuleCount>,
 }
 
 type Key = (FindingKind, Option<String>, Option<String>);
+type Years = BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>;
 
 /// The finding each gap belongs to.
-fn key_of(
-    g: &Gap,
-    absent: &BTreeSet<(Option<String>, Option<String>)>,
-    years: &BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>,
-) -> Key {
+fn key_of(g: &Gap, absent: &BTreeSet<(Option<String>, Option<String>)>, years: &Years) -> Key {
     let pt = (g.programme.clone(), g.theme.clone());
     let kind = match g.kind {
         GapKind::UncoveredTheme if g.year.is_none() => FindingKind::ThemeAbsent,
@@ -73,14 +89,17 @@ fn key_of(
     (kind, pt.0, pt.1)
 }
 
-/// The findings of a list of gaps (with their IDs set), most important first.
-pub fn roll_up(gaps: &[Gap], data: &AuditData) -> Vec<Finding> {
+/// The findings of a list of gaps (with their IDs set, computed over the
+/// whole database), most important first, with the IDs they have over the
+/// whole database; only those with a gap in `within` are returned, each
+/// stating what holds in that scope.
+pub fn roll_up(gaps: &[Gap], data: &AuditData, within: &Within) -> Vec<Finding> {
     let absent: BTreeSet<(Option<String>, Option<String>)> = gaps
         .iter()
         .filter(|g| g.kind == GapKind::UncoveredTheme && g.year.is_none())
         .map(|g| (g.programme.clone(), g.theme.clone()))
         .collect();
-    let mut years: BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>> = BTreeMap::new();
+    let mut years: Years = BTreeMap::new();
     for g in gaps.iter().filter(|g| g.kind == GapKind::UncoveredTheme) {
         if let Some(y) = g.year {
             years.entry((g.programme.clone(), g.theme.clone())).or_default().insert(y);
@@ -90,24 +109,28 @@ pub fn roll_up(gaps: &[Gap], data: &AuditData) -> Vec<Finding> {
     for g in gaps {
         groups.entry(key_of(g, &absent, &years)).or_default().push(g);
     }
-    let mut out: Vec<Finding> = groups.into_iter().map(|(k, gs)| finding(k, &gs, data, &years)).collect();
-    out.sort_by(|a, b| {
-        (a.severity, std::cmp::Reverse(a.gaps.len()), a.kind, &a.theme).cmp(&(
-            b.severity,
-            std::cmp::Reverse(b.gaps.len()),
-            b.kind,
-            &b.theme,
-        ))
+    let mut order: Vec<(Key, Vec<&Gap>)> = groups.into_iter().collect();
+    let worst = |gs: &[&Gap]| gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
+    order.sort_by(|(ka, a), (kb, b)| {
+        (worst(a), std::cmp::Reverse(a.len()), ka.0, &ka.2).cmp(&(worst(b), std::cmp::Reverse(b.len()), kb.0, &kb.2))
     });
-    for (i, f) in out.iter_mut().enumerate() {
+    let cx = Context::new(data, within);
+    let mut out = Vec::new();
+    for (i, (key, gs)) in order.into_iter().enumerate() {
+        let shown: Vec<&Gap> = gs.iter().copied().filter(|g| within.selects(g)).collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let mut f = finding(key, &shown, &cx, &years);
         f.id = format!("F{}", i + 1);
+        out.push(f);
     }
     out
 }
 
 /// Sets each gap's `finding` to the ID of the finding it is part of.
 pub fn assign(gaps: &mut [Gap], data: &AuditData) {
-    let of: HashMap<String, String> = roll_up(gaps, data)
+    let of: HashMap<String, String> = roll_up(gaps, data, &Within::everything())
         .into_iter()
         .flat_map(|f| f.gaps.iter().map(|g| (g.clone(), f.id.clone())).collect::<Vec<_>>())
         .collect();
@@ -116,46 +139,80 @@ pub fn assign(gaps: &mut [Gap], data: &AuditData) {
     }
 }
 
-fn theme_name(data: &AuditData, slug: Option<&str>) -> String {
-    data.themes
-        .iter()
-        .find(|t| Some(t.slug.as_str()) == slug)
-        .map_or_else(|| slug.unwrap_or("").to_string(), |t| t.name.clone())
+/// What every finding's sentences are computed from.
+struct Context<'a> {
+    data: &'a AuditData,
+    within: &'a Within,
+    /// Sessions listed per module.
+    sessions: HashMap<i64, usize>,
+    /// Approved readings per theme (slug).
+    approved: HashMap<&'a str, usize>,
 }
 
-fn years_text(ys: &[i64]) -> String {
-    let ys: Vec<String> = ys.iter().map(i64::to_string).collect();
-    match ys.len() {
-        0 => "no year".into(),
-        1 => format!("year {}", ys[0]),
-        _ => format!("years {} and {}", ys[..ys.len() - 1].join(", "), ys[ys.len() - 1]),
+impl<'a> Context<'a> {
+    fn new(data: &'a AuditData, within: &'a Within) -> Context<'a> {
+        let mut sessions: HashMap<i64, usize> = HashMap::new();
+        for i in &data.items {
+            *sessions.entry(i.module_id).or_default() += 1;
+        }
+        let mut approved: HashMap<&str, usize> = HashMap::new();
+        for r in data.readings.iter().filter(|r| r.status == "approved") {
+            for t in data.themes.iter().filter(|t| r.themes.contains(&t.id)) {
+                *approved.entry(t.slug.as_str()).or_default() += 1;
+            }
+        }
+        Context { data, within, sessions, approved }
     }
-}
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+    fn theme_name(&self, slug: Option<&str>) -> String {
+        self.data
+            .themes
+            .iter()
+            .find(|t| Some(t.slug.as_str()) == slug)
+            .map_or_else(|| slug.unwrap_or("").to_string(), |t| t.name.clone())
+    }
 
-/// Years of study of a programme that list sessions.
-fn programme_years(data: &AuditData, prog: Option<&str>) -> Vec<i64> {
-    let with_items: BTreeSet<i64> = data.items.iter().map(|i| i.module_id).collect();
-    let ys: BTreeSet<i64> = data
-        .modules
-        .iter()
-        .filter(|m| Some(m.programme.as_str()) == prog && with_items.contains(&m.id))
-        .filter_map(|m| m.year)
-        .collect();
-    ys.into_iter().collect()
+    /// Modules of `prog` in scope whose year is in `years` (all years when
+    /// `None`), with sessions listed if `with_sessions`.
+    fn modules(&self, prog: Option<&str>, years: Option<&[Option<i64>]>, with_sessions: bool) -> usize {
+        self.data
+            .modules
+            .iter()
+            .filter(|m| Some(m.programme.as_str()) == prog && self.within.has_module(m.id))
+            .filter(|m| years.is_none_or(|ys| ys.contains(&m.year)))
+            .filter(|m| !with_sessions || self.sessions.get(&m.id).is_some_and(|n| *n > 0))
+            .count()
+    }
+
+    /// Years of study of a programme (in scope, if `scoped`) that list
+    /// sessions, `None` for modules without a year.
+    fn years(&self, prog: Option<&str>, scoped: bool) -> Vec<Option<i64>> {
+        let ys: BTreeSet<Option<i64>> = self
+            .data
+            .modules
+            .iter()
+            .filter(|m| Some(m.programme.as_str()) == prog && (!scoped || self.within.has_module(m.id)))
+            .filter(|m| self.sessions.get(&m.id).is_some_and(|n| *n > 0))
+            .map(|m| m.year)
+            .collect();
+        ys.into_iter().collect()
+    }
+
+    /// Sessions in scope tagged with a theme.
+    fn tagged_in_scope(&self, slug: &str) -> usize {
+        let Some(t) = self.data.themes.iter().find(|t| t.slug == slug) else { return 0 };
+        self.data.items.iter().filter(|i| i.themes.contains(&t.id) && self.within.has_item(i.id)).count()
+    }
 }
 
 /// What a finding's sentences are made from.
 struct Facts<'a> {
     gs: &'a [&'a Gap],
-    data: &'a AuditData,
+    cx: &'a Context<'a>,
     programme: Option<String>,
+    theme: Option<String>,
     name: String,
     prog: String,
-    total_modules: usize,
 }
 
 impl Facts<'_> {
@@ -167,62 +224,233 @@ impl Facts<'_> {
     fn lead(&self, k: GapKind) -> String {
         self.gs.iter().find(|g| g.kind == k).map(|g| g.suggestion.clone()).unwrap_or_default()
     }
+
+    /// Where the finding applies: the programme, or the year or module in scope.
+    fn place(&self) -> String {
+        self.cx.within.place(&self.prog)
+    }
+
+    /// The module count over `years` (all years when `None`).
+    fn count(&self, years: Option<Vec<Option<i64>>>, with_sessions: bool, missing: usize) -> ModuleCount {
+        let of = self.cx.modules(self.programme.as_deref(), years.as_deref(), with_sessions);
+        let years = years.unwrap_or_else(|| {
+            if with_sessions {
+                self.cx.years(self.programme.as_deref(), true)
+            } else {
+                let ys: BTreeSet<Option<i64>> = self
+                    .cx
+                    .data
+                    .modules
+                    .iter()
+                    .filter(|m| Some(m.programme.as_str()) == self.programme.as_deref())
+                    .filter(|m| self.cx.within.has_module(m.id))
+                    .map(|m| m.year)
+                    .collect();
+                ys.into_iter().collect()
+            }
+        });
+        ModuleCount { years, with_sessions, of, missing }
+    }
 }
 
-type Text = (String, String, String);
+/// "the 7 modules", "its only module", for "N of …" sentences.
+fn of_modules(of: usize) -> String {
+    count(of, "module", "modules")
+}
+
+type Text = (String, String, String, Option<ModuleCount>);
 
 fn absent_text(f: &Facts) -> Text {
-    (
-        format!("programme {}", f.prog),
-        format!(
+    let m = f.count(None, true, f.of(GapKind::ModuleGap));
+    let w = f.cx.within;
+    let headline = match (w.module_in(&f.prog), w.year) {
+        (Some(md), _) => format!(
+            "{} is not taught anywhere in {}, {} {} included: no session is tagged with it.",
+            f.name, f.prog, md.code, md.title
+        ),
+        (None, Some(y)) => format!(
+            "{} is not taught anywhere in {}, so not in year {y} either: none of the {} of year {y} has a session \
+             tagged with it.",
+            f.name,
+            f.prog,
+            of_modules(m.of)
+        ),
+        (None, None) => format!(
             "{} is not taught anywhere in {}: none of its {} has a session tagged with it.",
             f.name,
             f.prog,
-            count(f.total_modules, "module", "modules")
+            of_modules(m.of)
         ),
-        f.lead(GapKind::UncoveredTheme),
-    )
+    };
+    (format!("programme {}", f.prog), headline, f.lead(GapKind::UncoveredTheme), Some(m))
 }
 
 fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
     let taught: Vec<i64> =
-        programme_years(f.data, f.programme.as_deref()).into_iter().filter(|y| !missing.contains(y)).collect();
-    let next =
-        if f.of(GapKind::NotRevisited) > 0 { f.lead(GapKind::NotRevisited) } else { f.lead(GapKind::UncoveredTheme) };
-    let headline = if missing.is_empty() {
-        format!("{} is taught in {} of {} only.", f.name, years_text(&taught), f.prog)
+        f.cx.years(f.programme.as_deref(), false).into_iter().flatten().filter(|y| !missing.contains(y)).collect();
+    let w = f.cx.within;
+    // The years of the programme this scope sees that miss the theme.
+    let seen: Vec<i64> = missing
+        .iter()
+        .copied()
+        .filter(|y| f.gs.iter().any(|g| g.kind == GapKind::UncoveredTheme && g.year == Some(*y)))
+        .collect();
+    let m = f.count(Some(seen.iter().map(|y| Some(*y)).collect()), true, f.of(GapKind::ModuleGap));
+    let year_gap = f.lead(GapKind::UncoveredTheme);
+    let next = if f.of(GapKind::NotRevisited) > 0 && !(w.is_narrow() && !year_gap.is_empty()) {
+        f.lead(GapKind::NotRevisited)
     } else {
+        year_gap
+    };
+    let headline = if !w.is_narrow() {
         format!(
-            "{} is taught only in {} of {}; {} {} no session on it.",
+            "{} is taught only in {} of {}; {} ({}) {} no session on it.",
             f.name,
-            years_text(&taught),
+            years(&taught),
             f.prog,
-            years_text(missing),
-            if missing.len() == 1 { "has" } else { "have" }
+            years(&seen),
+            of_modules(m.of),
+            verb(seen.len(), "has", "have")
+        )
+    } else if let Some(&y) = seen.first() {
+        let within = match w.module_in(&f.prog) {
+            Some(md) => format!("{} {} included", md.code, md.title),
+            None => format!("none of its {} has a session on it", of_modules(m.of)),
+        };
+        format!(
+            "{} is not taught in year {y} of {}: {within}; it is taught only in {}.",
+            f.name,
+            f.prog,
+            years(&taught)
+        )
+    } else {
+        // The scope is in the one year that teaches it (a theme not returned to).
+        let which = match w.module_in(&f.prog) {
+            Some(md) => format!(" (the year of {} {})", md.code, md.title),
+            None => String::new(),
+        };
+        format!(
+            "{} is taught in {} of {}{which} and not returned to: {} {} no session on it.",
+            f.name,
+            years(&taught),
+            f.prog,
+            years(missing),
+            verb(missing.len(), "has", "have")
         )
     };
-    (format!("programme {}, {}", f.prog, years_text(missing)), headline, next)
+    // A count of modules only when the sentence states one.
+    let m = if seen.is_empty() { None } else { Some(m) };
+    let scope = if w.is_narrow() {
+        format!("{}, programme {}", f.place(), f.prog)
+    } else {
+        format!("programme {}, {}", f.prog, years(missing))
+    };
+    (scope, headline, next, m)
 }
 
-fn modules_text(f: &Facts) -> Text {
+/// What the proposals hold for the module gaps of a finding that need a
+/// session (no session there uses the keywords yet): (with proposals,
+/// without), and whether the theme has approved readings at all.
+fn proposal_state(f: &Facts) -> (usize, usize, bool) {
+    let gs: Vec<&&Gap> = f.gs.iter().filter(|g| g.kind == GapKind::ModuleGap && g.evidence.is_empty()).collect();
+    let with = gs.iter().filter(|g| !g.candidates.is_empty()).count();
+    let approved = f.theme.as_deref().and_then(|t| f.cx.approved.get(t)).is_some_and(|n| *n > 0);
+    (with, gs.len() - with, approved)
+}
+
+fn modules_text(f: &Facts, missing_years: &[i64]) -> Text {
     let modules = f.of(GapKind::ModuleGap);
     let quick = f.gs.iter().filter(|g| g.kind == GapKind::ModuleGap && !g.evidence.is_empty()).count();
-    let mut headline = format!(
-        "{} of {} in {} have no session on {}",
-        count(modules, "module", "modules"),
-        f.total_modules,
-        f.prog,
-        f.name
-    );
-    let next = if quick > 0 {
-        headline.push_str(&format!("; in {quick} of them an untagged session already uses its keywords."));
-        "Start with the modules whose untagged sessions already use the theme's keywords: check and tag them; \
-         bring the theme into the others with the readings proposed."
+    let all_years = f.cx.years(f.programme.as_deref(), true);
+    let taught: Vec<Option<i64>> =
+        all_years.iter().copied().filter(|y| y.is_none_or(|y| !missing_years.contains(&y))).collect();
+    let every_year = taught.len() == all_years.len();
+    let m = f.count(Some(taught.clone()), true, modules);
+    let w = f.cx.within;
+    let have = verb(modules, "has", "have");
+    let share = if modules == 1 && m.of == 1 {
+        "The only module".to_string()
+    } else {
+        format!("{modules} of the {}", of_modules(m.of))
+    };
+    let mut headline = match (w.module_in(&f.prog), w.year) {
+        (Some(md), _) => format!("{} {} has no session on {}", md.code, md.title, f.name),
+        (None, Some(y)) => format!("{share} in year {y} of {} {have} no session on {}", f.prog, f.name),
+        (None, None) if every_year => format!("{share} in {} {have} no session on {}", f.prog, f.name),
+        (None, None) => {
+            let ys: Vec<i64> = taught.iter().flatten().copied().collect();
+            let no_year = taught.iter().any(Option::is_none);
+            format!(
+                "{share} in {}{} of {} ({} that {} it) {have} no session on {}",
+                years(&ys),
+                if no_year { " or without a year" } else { "" },
+                f.prog,
+                if ys.len() == 1 { "the year" } else { "the years" },
+                verb(ys.len(), "teaches", "teach"),
+                f.name
+            )
+        }
+    };
+    let (with, without, approved) = proposal_state(f);
+    let mut next = Vec::new();
+    if quick > 0 {
+        headline.push_str(&format!(
+            "; in {} a session not tagged with it already uses its keywords.",
+            if modules == 1 { "it".to_string() } else { format!("{quick} of them") }
+        ));
+        next.push(if quick == 1 {
+            format!(
+                "Start with the module where a session not tagged with {} already uses its keywords: check that \
+                 session with the module lead and tag it if the theme is taught there.",
+                f.name
+            )
+        } else {
+            format!(
+                "Start with the {quick} modules where sessions not tagged with {} already use its keywords: check \
+                 those sessions with the module leads and tag them if the theme is taught there.",
+                f.name
+            )
+        });
     } else {
         headline.push('.');
-        "Bring the theme into a session of each module, with the readings proposed for it."
+    }
+    let rest = with + without;
+    if rest > 0 {
+        let others = match (quick > 0, rest == 1) {
+            (true, true) => "the other module",
+            (true, false) => "each of the others",
+            (false, true) => "the module",
+            (false, false) => "each module",
+        };
+        let them = if rest == 1 { "it" } else { "them" };
+        next.push(match (with, without, approved) {
+            (_, _, false) => format!(
+                "Bring {} into a session of {others}; there is no approved reading on it yet: add and review some first.",
+                f.name
+            ),
+            (0, _, true) => format!(
+                "Bring {} into a session of {others}; no approved reading on it shares enough words with {them} to \
+                 be proposed yet: link ones the group chooses, or tag more readings with the theme.",
+                f.name
+            ),
+            (_, 0, true) => format!(
+                "Bring {} into a session of {others}, starting from the readings proposed for {}.",
+                f.name,
+                if rest == 1 { "it" } else { "each" }
+            ),
+            (w, wo, true) => format!(
+                "Bring {} into a session of {others}; readings are proposed for {w} of {them} (listed with their gaps)\
+                 which), and no approved reading fits the other {wo} yet.",
+                f.name
+            ),
+        });
+    }
+    let scope = if w.is_narrow() {
+        format!("{}, programme {}", f.place(), f.prog)
+    } else {
+        format!("{} in programme {}", count(modules, "module", "modules"), f.prog)
     };
-    (format!("{} in programme {}", count(modules, "module", "modules"), f.prog), headline, next.to_string())
+    (scope, headline, next.join(" "), Some(m))
 }
 
 fn thin_text(f: &Facts) -> Text {
@@ -230,29 +458,41 @@ fn thin_text(f: &Facts) -> Text {
     let add: Vec<String> =
         f.gs.iter()
             .filter(|g| g.action == super::gaps::Action::AddReadings)
-            .map(|g| theme_name(f.data, g.theme.as_deref()))
+            .map(|g| f.cx.theme_name(g.theme.as_deref()))
             .collect();
     let mut next: Vec<String> =
         f.gs.iter().filter(|g| g.action != super::gaps::Action::AddReadings).map(|g| g.suggestion.clone()).collect();
     if !add.is_empty() {
         next.push(format!(
-            "Ask students and faculty for readings on {} and review them (the Gaps section gives how many each needs).",
-            add.join(", ")
+            "Ask students and faculty for readings on {} and review them (the Gaps section gives how many {} needs).",
+            list(&add, "and"),
+            if add.len() == 1 { "it" } else { "each" }
         ));
     }
-    ("reading list".into(), format!("Reading is thin: {}.", parts.join("; ")), next.join(" "))
+    ("reading list".into(), format!("Reading is thin: {}.", parts.join("; ")), next.join(" "), None)
 }
 
 fn shallow_text(f: &Facts) -> Text {
-    (
-        format!("programme {}", f.prog),
+    let w = f.cx.within;
+    let headline = if w.is_narrow() {
+        let k = f.gs.iter().flat_map(|g| g.about.iter()).filter(|i| w.has_item(**i)).count();
+        format!(
+            "In {}, the {} tagged with {} {} students at most to remember or understand, as every session on it \
+             in {} does.",
+            f.place(),
+            count(k, "session", "sessions"),
+            f.name,
+            verb(k, "asks", "ask"),
+            f.prog
+        )
+    } else {
         format!(
             "{} is taught only at the remember and understand levels in {}: no session asks students to apply, \
              analyse, evaluate or create.",
             f.name, f.prog
-        ),
-        f.lead(GapKind::ShallowTheme),
-    )
+        )
+    };
+    (format!("programme {}", f.prog), headline, f.lead(GapKind::ShallowTheme), None)
 }
 
 fn untagged_text(f: &Facts) -> Text {
@@ -262,59 +502,109 @@ fn untagged_text(f: &Facts) -> Text {
     } else {
         codes.join(", ")
     };
-    (
-        format!("{} in programme {}", count(codes.len(), "module", "modules"), f.prog),
-        format!(
-            "{} of {} in {} {} no session tagged with any theme ({shown}).",
-            count(codes.len(), "module", "modules"),
-            f.total_modules,
-            f.prog,
-            if codes.len() == 1 { "has" } else { "have" }
+    let w = f.cx.within;
+    let ys = w.year.map(|y| vec![Some(y)]);
+    let m = f.count(ys, false, codes.len());
+    let headline = match (w.module_in(&f.prog), w.year) {
+        (Some(md), _) => format!("{} {} has no session tagged with any theme.", md.code, md.title),
+        _ if codes.len() == 1 && m.of == 1 => {
+            format!("The only module in {}, {shown}, has no session tagged with any theme.", f.place())
+        }
+        _ => format!(
+            "{} of the {} in {} {} no session tagged with any theme ({shown}).",
+            codes.len(),
+            of_modules(m.of),
+            f.place(),
+            verb(codes.len(), "has", "have")
         ),
+    };
+    let next = if codes.len() == 1 {
+        "Review its sessions with the module lead and tag those that touch a theme; sessions that already use a \
+         theme's keywords are listed in the table of modules with no theme."
+    } else {
         "Review their sessions with the module leads and tag those that touch a theme; sessions that already use a \
          theme's keywords are listed in the table of modules with no theme."
-            .into(),
-    )
+    };
+    (format!("{} in programme {}", count(codes.len(), "module", "modules"), f.prog), headline, next.into(), Some(m))
+}
+
+/// "its only session", "all 15 sessions", "2 of its 5 sessions".
+fn sessions_share(k: usize, n: usize) -> String {
+    match (k, n) {
+        (1, 1) => "its only session".into(),
+        (2, 2) => "both its sessions".into(),
+        (k, n) if k == n => format!("all {n} sessions"),
+        (k, n) => format!("{k} of its {n} sessions"),
+    }
 }
 
 fn unsupported_finding_text(f: &Facts) -> Text {
+    let w = f.cx.within;
     let parts: Vec<String> =
         f.gs.iter()
             .map(|g| {
-                let n = g.explanation.split(" tagged with ").next().unwrap_or("");
-                format!("{}: {n}", theme_name(f.data, g.theme.as_deref()))
+                let slug = g.theme.as_deref().unwrap_or("");
+                let (k, n) = if w.narrows_curriculum() {
+                    (g.about.iter().filter(|i| w.has_item(**i)).count(), f.cx.tagged_in_scope(slug))
+                } else {
+                    (g.about.len(), f.cx.tagged_in_scope(slug))
+                };
+                format!("{}: {}", f.cx.theme_name(g.theme.as_deref()), sessions_share(k, n))
             })
             .collect();
-    (
-        format!("programme {}", f.prog),
-        format!("Tagged sessions lack a linked reading on their theme ({}).", parts.join("; ")),
-        f.lead(GapKind::UnsupportedItem),
-    )
+    let headline = if w.narrows_curriculum() {
+        format!("In {}, tagged sessions lack a linked reading on their theme ({}).", f.place(), parts.join("; "))
+    } else {
+        format!("Tagged sessions lack a linked reading on their theme ({}).", parts.join("; "))
+    };
+    // What the proposals hold, theme by theme.
+    let mut proposed = Vec::new();
+    let mut unfit = Vec::new();
+    let mut none = Vec::new();
+    for g in f.gs {
+        let name = f.cx.theme_name(g.theme.as_deref());
+        if !g.candidates.is_empty() {
+            proposed.push(name);
+        } else if g.theme.as_deref().and_then(|t| f.cx.approved.get(t)).is_some_and(|n| *n > 0) {
+            unfit.push(name);
+        } else {
+            none.push(name);
+        }
+    }
+    let mut next = vec!["Link a reading on its theme to each of these sessions (or to its module).".to_string()];
+    if !proposed.is_empty() {
+        next.push(format!("Readings are proposed for the sessions on {}.", list(&proposed, "and")));
+    }
+    if !unfit.is_empty() {
+        next.push(format!(
+            "No approved reading on {} shares enough words with {} sessions to be proposed yet: choose from the \
+             reading list.",
+            list(&unfit, "or"),
+            if unfit.len() == 1 { "its" } else { "their" }
+        ));
+    }
+    if !none.is_empty() {
+        next.push(format!("There is no approved reading on {} yet: add and review some first.", list(&none, "or")));
+    }
+    (format!("programme {}", f.prog), headline, next.join(" "), None)
 }
 
-fn finding(
-    key: Key,
-    gs: &[&Gap],
-    data: &AuditData,
-    years: &BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>,
-) -> Finding {
+fn finding(key: Key, gs: &[&Gap], cx: &Context, years: &Years) -> Finding {
     let (kind, programme, theme) = key;
     let f = Facts {
         gs,
-        data,
-        name: theme_name(data, theme.as_deref()),
+        cx,
+        name: cx.theme_name(theme.as_deref()),
         prog: programme.clone().unwrap_or_default(),
-        total_modules: data.modules.iter().filter(|m| Some(m.programme.as_str()) == programme.as_deref()).count(),
         programme: programme.clone(),
+        theme: theme.clone(),
     };
-    let (scope, headline, next_step) = match kind {
+    let missing: Vec<i64> =
+        years.get(&(programme.clone(), theme.clone())).map(|y| y.iter().copied().collect()).unwrap_or_default();
+    let (scope, headline, next_step, modules) = match kind {
         FindingKind::ThemeAbsent => absent_text(&f),
-        FindingKind::ThemeYears => {
-            let missing: Vec<i64> =
-                years.get(&(programme.clone(), theme.clone())).map(|y| y.iter().copied().collect()).unwrap_or_default();
-            years_finding_text(&f, &missing)
-        }
-        FindingKind::ThemeModules => modules_text(&f),
+        FindingKind::ThemeYears => years_finding_text(&f, &missing),
+        FindingKind::ThemeModules => modules_text(&f, &missing),
         FindingKind::ThinReading => thin_text(&f),
         FindingKind::ShallowTheme => shallow_text(&f),
         FindingKind::UntaggedModules => untagged_text(&f),
@@ -330,6 +620,7 @@ fn finding(
         headline,
         next_step,
         gaps: gs.iter().map(|g| g.id.clone()).collect(),
+        modules,
     }
 }
 

@@ -9,6 +9,9 @@ use serde::Serialize;
 
 use super::bloom::{self, Level};
 use super::coverage::Coverage;
+use super::glossary::{
+    Readings, count as plural, keyword_use, list, reading_clause, reading_command, years as years_text,
+};
 use super::lexicon::Lexicon;
 pub use super::proposals::Candidate;
 use super::proposals::{Proposer, Request};
@@ -135,6 +138,9 @@ pub struct Evidence {
     pub theme: String,
     /// The words as they appear in the session.
     pub words: Vec<String>,
+    /// The themes the session is tagged with (slugs; never `theme`): a session
+    /// tagged with another theme is not "untagged".
+    pub tagged_with: Vec<String>,
 }
 
 /// Ranks sessions by relevance; the store implements it with SQLite FTS5, so
@@ -228,8 +234,13 @@ pub struct Gap {
     /// not returned to, shallow theme) or that the gap is about (sessions
     /// without a reading), best first.
     pub items: Vec<ItemCandidate>,
-    /// Untagged sessions whose words match the theme's keywords.
+    /// Sessions not tagged with the theme whose words match its keywords.
     pub evidence: Vec<Evidence>,
+    /// Every session the gap is about (item IDs), where `items` shows the
+    /// first few: the sessions of a shallow theme, the sessions without a
+    /// reading. Used to tell whether the gap lies in a scope.
+    #[serde(skip)]
+    pub about: Vec<i64>,
 }
 
 impl Gap {
@@ -254,6 +265,7 @@ impl Gap {
             candidates: Vec::new(),
             items: Vec::new(),
             evidence: Vec::new(),
+            about: Vec::new(),
         }
     }
 }
@@ -371,6 +383,11 @@ impl<'a> Cx<'a> {
         uses
     }
 
+    /// A theme's name from its slug (the slug itself if unknown).
+    fn theme_name(&self, slug: &str) -> String {
+        self.data.themes.iter().find(|t| t.slug == slug).map_or_else(|| slug.to_string(), |t| t.name.clone())
+    }
+
     fn code(&self, it: &ItemInfo) -> String {
         self.module_of.get(&it.module_id).map_or_else(String::new, |m| m.code.clone())
     }
@@ -452,23 +469,11 @@ fn module_evidence(
                 title: it.title.clone(),
                 theme: data.themes[ti].slug.clone(),
                 words,
+                tagged_with: data.themes.iter().filter(|t| it.themes.contains(&t.id)).map(|t| t.slug.clone()).collect(),
             });
         }
     }
     out
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn years_text(ys: &[i64]) -> String {
-    let ys: Vec<String> = ys.iter().map(i64::to_string).collect();
-    match ys.len() {
-        0 => String::new(),
-        1 => format!("year {}", ys[0]),
-        _ => format!("years {} and {}", ys[..ys.len() - 1].join(", "), ys[ys.len() - 1]),
-    }
 }
 
 /// "“Title” (MED1001)", for up to three sessions, then "and N more".
@@ -476,9 +481,42 @@ fn quote(cx: &Cx, its: &[&ItemInfo]) -> String {
     let mut s: Vec<String> =
         its.iter().take(3).map(|i| format!("\u{201c}{}\u{201d} ({})", i.title, cx.code(i))).collect();
     if its.len() > 3 {
-        s.push(format!("and {} more", its.len() - 3));
+        s.push(format!("{} more", its.len() - 3));
     }
-    s.join(", ")
+    list(&s, "and")
+}
+
+/// "Keywords of Historical awareness appear in 1 session not tagged with it:
+/// “…” (tagged with Epistemic bias) uses “drapetomania”." — the sentence every
+/// output uses for a gap's evidence.
+pub fn keywords_sentence(
+    theme: &str,
+    ev: &[Evidence],
+    theme_name: &dyn Fn(&str) -> String,
+    with_module: bool,
+) -> String {
+    format!(
+        "Keywords of {theme} appear in {} not tagged with it: {}.",
+        plural(ev.len(), "session", "sessions"),
+        keyword_uses(ev, theme_name, with_module)
+    )
+}
+
+/// The sessions not tagged with a theme that use its keywords, stated as
+/// their tags are (the first three, then how many more), for a sentence.
+pub fn keyword_uses(ev: &[Evidence], theme_name: &dyn Fn(&str) -> String, with_module: bool) -> String {
+    let mut parts: Vec<String> = ev
+        .iter()
+        .take(3)
+        .map(|e| {
+            let others: Vec<String> = e.tagged_with.iter().map(|t| theme_name(t)).collect();
+            keyword_use(&e.title, if with_module { &e.module_code } else { "" }, &others, &e.words)
+        })
+        .collect();
+    if ev.len() > 3 {
+        parts.push(format!("and {} more", ev.len() - 3));
+    }
+    parts.join("; ")
 }
 
 /// A theme no session in a programme is tagged with.
@@ -489,12 +527,10 @@ fn uncovered_programmes(cx: &Cx) -> Vec<Gap> {
             let ev = cx.carriers(prog, None, ti);
             let modules: BTreeSet<&str> = ev.iter().map(|e| e.module_code.as_str()).collect();
             let advice = if ev.is_empty() {
+                // The reading half is added once the proposals are known (`finish_advice`).
                 advise(
                     Action::AddSession,
-                    format!(
-                        "Choose a module where {} fits and add a session on it, starting from the readings proposed.",
-                        t.name
-                    ),
+                    format!("Choose a module where {} fits and add a session on it", t.name),
                     format!("canon suggest --theme {}; canon tag ITEM {}", t.slug, t.slug),
                 )
             } else {
@@ -645,12 +681,13 @@ fn shallow_themes(cx: &Cx) -> Vec<Gap> {
         let t = &cx.data.themes[*ti];
         let n = u.items.len();
         let text = format!(
-            "The {} tagged with {} in {prog} {} students at most to {} ({}): none asks them to apply, analyse, evaluate or create.",
+            "The {} tagged with {} in {prog} {} students at most to {} ({}): {} them to apply, analyse, evaluate or create.",
             plural(n, "session", "sessions"),
             t.name,
             if n == 1 { "asks" } else { "ask" },
             best.as_str(),
-            quote(cx, &u.items)
+            quote(cx, &u.items),
+            if n == 1 { "it does not ask" } else { "none asks" }
         );
         let advice = advise(
             Action::Deepen,
@@ -662,6 +699,7 @@ fn shallow_themes(cx: &Cx) -> Vec<Gap> {
         );
         let mut g = Gap::new(GapKind::ShallowTheme, Severity::Medium, Place::programme(prog, t), text, advice);
         g.items = cx.listed(u.lower.iter().copied());
+        g.about = u.items.iter().map(|i| i.id).collect();
         out.push(g);
     }
     out
@@ -676,21 +714,42 @@ fn unsupported_items(cx: &Cx) -> Vec<Gap> {
         }
         let t = &cx.data.themes[*ti];
         let (k, n) = (u.unsupported.len(), u.items.len());
-        let text = format!(
-            "{k} of the {} tagged with {} in {prog} {} no linked reading on it: {}.",
-            plural(n, "session", "sessions"),
-            t.name,
-            if k == 1 { "has" } else { "have" },
-            quote(cx, &u.unsupported)
-        );
+        let text = if k == n && n == 1 {
+            format!(
+                "The 1 session tagged with {} in {prog} has no linked reading on it: {}.",
+                t.name,
+                quote(cx, &u.unsupported)
+            )
+        } else if k == n {
+            format!(
+                "None of the {n} sessions tagged with {} in {prog} has a linked reading on it: {}.",
+                t.name,
+                quote(cx, &u.unsupported)
+            )
+        } else {
+            format!(
+                "{k} of the {} tagged with {} in {prog} {} no linked reading on it: {}.",
+                plural(n, "session", "sessions"),
+                t.name,
+                super::glossary::verb(k, "has", "have"),
+                quote(cx, &u.unsupported)
+            )
+        };
+        // The reading half is added once the proposals are known (`finish_advice`).
         let advice = advise(
             Action::LinkReading,
-            "Link a reading on the theme to each of these sessions (or to its module), starting from the readings proposed, so students and teachers have somewhere to start.",
+            format!(
+                "Link a reading on {} to {} (or to {} module)",
+                t.name,
+                if k == 1 { "this session" } else { "each of these sessions" },
+                if k == 1 { "its" } else { "their" }
+            ),
             "canon link READING CODE/SESSION --by NAME",
         );
         let severity = if k == n { Severity::Medium } else { Severity::Low };
         let mut g = Gap::new(GapKind::UnsupportedItem, severity, Place::programme(prog, t), text, advice);
         g.items = cx.listed(u.unsupported.iter().map(|i| (*i, None)));
+        g.about = u.unsupported.iter().map(|i| i.id).collect();
         out.push(g);
     }
     out
@@ -778,12 +837,11 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
             )
         } else {
             (
-                format!(
-                    "None of the {} in {} {} is tagged with any theme.",
-                    plural(n, "session", "sessions"),
-                    m.code,
-                    m.title
-                ),
+                if n == 1 {
+                    format!("The only session in {} {} is tagged with no theme.", m.code, m.title)
+                } else {
+                    format!("None of the {n} sessions in {} {} is tagged with any theme.", m.code, m.title)
+                },
                 advise(
                     Action::ReviewModule,
                     if cx.evidence[mi].iter().all(Vec::is_empty) {
@@ -813,47 +871,30 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>>
         }
         for (ti, t) in cx.data.themes.iter().enumerate().filter(|(ti, _)| row.counts[*ti] == 0) {
             let ev = cx.evidence[mi][ti].clone();
-            let mut text = format!(
-                "None of the {} in {} {} is tagged with {}.",
-                plural(items.len(), "session", "sessions"),
-                m.code,
-                m.title,
-                t.name
-            );
+            let mut text = if items.len() == 1 {
+                format!("The only session in {} {} is not tagged with {}.", m.code, m.title, t.name)
+            } else {
+                format!("None of the {} sessions in {} {} is tagged with {}.", items.len(), m.code, m.title, t.name)
+            };
             let (severity, advice) = if ev.is_empty() {
+                // What to bring it into and which readings to start from are
+                // added once both are known (`finish_advice`).
                 let a = advise(
                     Action::AddSession,
-                    format!(
-                        "Bring {} into a session of the module (those listed are closest to it), with one of the readings proposed.",
-                        t.name
-                    ),
+                    format!("Bring {} into a session of the module", t.name),
                     format!("canon link READING {}/SESSION --by NAME", m.code),
                 );
                 (Severity::Low, a)
             } else {
-                let quoted: Vec<String> = ev
-                    .iter()
-                    .take(3)
-                    .map(|e| {
-                        format!(
-                            "\u{201c}{}\u{201d} uses {}",
-                            e.title,
-                            e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")
-                        )
-                    })
-                    .collect();
-                text.push_str(&format!(
-                    " Untagged {}: {} — keywords of {}.",
-                    if ev.len() == 1 { "session" } else { "sessions" },
-                    quoted.join("; "),
-                    t.name
-                ));
+                text.push_str(&format!(" {}", keywords_sentence(&t.name, &ev, &|slug| cx.theme_name(slug), false)));
+                let one = ev.len() == 1;
                 let a = advise(
                     Action::TagExisting,
                     format!(
-                        "Check {} with the module lead: {} may already be taught there untagged.",
-                        if ev.len() == 1 { "that session" } else { "those sessions" },
-                        t.name
+                        "Check {} with the module lead: {} may already be taught there; tag {} with the theme if so.",
+                        if one { "that session" } else { "those sessions" },
+                        t.name,
+                        if one { "it" } else { "them" }
                     ),
                     format!("canon tag ITEM {} --by NAME", t.slug),
                 );
@@ -938,23 +979,55 @@ fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
     for (gi, c) in which.into_iter().zip(proposer.propose(&asks)) {
         gaps[gi].candidates = c;
     }
-    for g in gaps
-        .iter_mut()
-        .filter(|g| g.kind == GapKind::ModuleGap && g.action == Action::AddSession && g.candidates.is_empty())
-    {
-        let theme = g.theme.as_deref().and_then(|t| col.get(t)).map(|&ti| &cx.data.themes[ti]);
-        if let Some(t) = theme {
-            g.suggestion = if proposer.approved(col[t.slug.as_str()]) == 0 {
-                format!(
-                    "No approved reading on {} yet: add some first, then bring the theme into a session of the module.",
-                    t.name
-                )
-            } else {
-                format!(
-                    "Bring {} into a session of the module (those listed are closest to it); no approved reading on it shares enough words with this module yet.",
-                    t.name
-                )
-            };
+}
+
+/// What the proposals data holds for a gap on theme `ti`.
+fn readings_for(g: &Gap, proposer: &Proposer, ti: usize) -> Readings {
+    match (g.candidates.len(), proposer.approved(ti)) {
+        (0, 0) => Readings::NoneApproved,
+        (0, _) => Readings::NoneFits,
+        (n, _) => Readings::Proposed(n),
+    }
+}
+
+/// Completes the next steps that depend on what was found to fill the gap:
+/// the sessions named as closest to the theme, and the readings proposed
+/// (or what to do when none is). Every claim is made from the gap's own
+/// `items` and `candidates`, so the advice never points to what is not there.
+fn finish_advice(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
+    let col: HashMap<&str, usize> = cx.data.themes.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+    for g in gaps.iter_mut() {
+        let Some(&ti) = g.theme.as_deref().and_then(|t| col.get(t)) else { continue };
+        let t = &cx.data.themes[ti];
+        let readings = readings_for(g, proposer, ti);
+        let text = match (g.kind, g.action) {
+            (GapKind::ModuleGap, Action::AddSession) => {
+                let closest = match g.items.len() {
+                    0 => String::new(),
+                    n => {
+                        let titles: Vec<String> =
+                            g.items.iter().map(|i| format!("\u{201c}{}\u{201d}", i.title)).collect();
+                        format!(
+                            ", for example {} ({} closest to its keywords)",
+                            list(&titles, "or"),
+                            if n == 1 { "the session" } else { "the sessions" }
+                        )
+                    }
+                };
+                format!("{}{closest}; {}.", g.suggestion, reading_clause(readings, &t.name, "it"))
+            }
+            (GapKind::UncoveredTheme, Action::AddSession) => {
+                format!("{}; {}.", g.suggestion, reading_clause(readings, &t.name, "it"))
+            }
+            (GapKind::UnsupportedItem, _) => {
+                let them = if g.about.len() == 1 { "this session" } else { "these sessions" };
+                format!("{}; {}.", g.suggestion, reading_clause(readings, &t.name, them))
+            }
+            _ => continue,
+        };
+        g.suggestion = text;
+        if !matches!(readings, Readings::Proposed(_)) {
+            g.command = format!("{}; {}", g.command, reading_command(readings, &t.slug));
         }
     }
 }
@@ -1012,6 +1085,7 @@ fn compute_inner(
     gaps.extend(module_gaps(&cx, ranker)?);
     gaps.extend(unsupported_items(&cx));
     propose(&cx, &proposer, &mut gaps);
+    finish_advice(&cx, &proposer, &mut gaps);
     gaps.sort_by(|a, b| {
         (a.severity, a.kind, a.year, &a.module_code, &a.theme).cmp(&(
             b.severity,

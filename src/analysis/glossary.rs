@@ -70,8 +70,8 @@ pub fn term(kind: GapKind, min_readings: usize) -> Term {
             "Module missing a theme",
             "Modules missing a theme",
             "No session of the module is tagged with the theme.".to_string(),
-            "Medium when a session of the module already uses the theme's keywords (the theme may be taught there \
-             untagged); low otherwise.",
+            "Medium when a session of the module not tagged with the theme already uses its keywords (the theme may \
+             be taught there); low otherwise.",
         ),
         GapKind::UnsupportedItem => (
             "Session without a reading",
@@ -107,4 +107,141 @@ pub fn proposal_rule(floor: f64, spread: usize) -> String {
          words are shown as the reason. The best matches are assigned first, and no reading is proposed for more than \
          {spread} modules of one list, so that one paper is not the answer to every module."
     )
+}
+
+// ---------------------------------------------------------------------------
+// The words every sentence is made of: counts, lists, years, keyword evidence
+// and the reading clause of a next step. Every output (gaps, findings, the
+// PDF, CSV, JSON and workbook) builds its sentences from these, so that one
+// rule decides "1 module" / "2 modules" and what is said about proposals.
+
+/// "1 module", "2 modules": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The word that agrees with a count: `verb(1, "has", "have")` is "has".
+pub fn verb<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// "A", "A and B", "A, B and C" (with `and`, or "or" for a choice).
+pub fn list(items: &[String], and: &str) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} {and} {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+/// "year 2", "years 2, 3 and 5"; "no year" for none.
+pub fn years(ys: &[i64]) -> String {
+    let words: Vec<String> = ys.iter().map(i64::to_string).collect();
+    match words.len() {
+        0 => "no year".into(),
+        1 => format!("year {}", words[0]),
+        _ => format!("years {}", list(&words, "and")),
+    }
+}
+
+/// Up to `shown` quoted titles, then "and N more": "“A”, “B” and 3 more".
+pub fn quoted(titles: &[String], shown: usize) -> String {
+    let mut parts: Vec<String> = titles.iter().take(shown).map(|t| format!("\u{201c}{t}\u{201d}")).collect();
+    if titles.len() > shown {
+        parts.push(format!("{} more", titles.len() - shown));
+    }
+    list(&parts, "and")
+}
+
+/// A session not tagged with a theme that uses its keywords, stated as its
+/// tags are: `“Title” (MED4003, tagged with Epistemic bias) uses “drapetomania”`
+/// or `“Title” (MED3005, tagged with no theme) uses …`. `others` are the
+/// names of the themes the session does carry.
+pub fn keyword_use(title: &str, module: &str, others: &[String], words: &[String]) -> String {
+    let tags = if others.is_empty() {
+        "tagged with no theme".to_string()
+    } else {
+        format!("tagged with {}", list(others, "and"))
+    };
+    let place = if module.is_empty() { tags } else { format!("{module}, {tags}") };
+    let words: Vec<String> = words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect();
+    format!("\u{201c}{title}\u{201d} ({place}) uses {}", list(&words, "and"))
+}
+
+/// What the proposals data holds for one gap, so that its next step says
+/// only what is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readings {
+    /// This many approved readings are proposed with the gap.
+    Proposed(usize),
+    /// The theme has approved readings, but none shares enough words to be proposed here.
+    NoneFits,
+    /// The theme has no approved reading at all.
+    NoneApproved,
+}
+
+/// The canon command that starts on the reading half of a next step.
+pub fn reading_command(r: Readings, slug: &str) -> String {
+    match r {
+        Readings::Proposed(_) => "canon link READING CODE/SESSION --by NAME".into(),
+        Readings::NoneFits => format!("canon suggest --target readings --theme {slug}; canon search WORDS"),
+        Readings::NoneApproved => format!("canon reading add --theme {slug} …; canon review READING --approve"),
+    }
+}
+
+/// The reading half of a next step, as a clause that can follow a semicolon:
+/// "start from the 2 readings proposed for it" / "no approved reading on
+/// Historical awareness shares enough words with it …" / "there is no
+/// approved reading on Historical awareness yet: …". `slug` names the theme
+/// for the commands (`reading_command`); `it` is what the readings are for
+/// ("it", "these sessions").
+pub fn reading_clause(r: Readings, theme: &str, it: &str) -> String {
+    match r {
+        Readings::Proposed(1) => format!("start from the reading proposed for {it}"),
+        Readings::Proposed(n) => format!("start from the {n} readings proposed for {it}"),
+        Readings::NoneFits => {
+            format!(
+                "no approved reading on {theme} fits {it} well enough to be proposed yet: link one the group chooses"
+            )
+        }
+        Readings::NoneApproved => format!("there is no approved reading on {theme} yet: add and review some first"),
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    #[test]
+    fn counts_lists_and_years_agree_in_number() {
+        assert_eq!(count(1, "finding", "findings"), "1 finding");
+        assert_eq!(count(0, "finding", "findings"), "0 findings");
+        assert_eq!(count(2, "module", "modules"), "2 modules");
+        assert_eq!(verb(1, "has", "have"), "has");
+        assert_eq!(list(&["A".into()], "and"), "A");
+        assert_eq!(list(&["A".into(), "B".into(), "C".into()], "or"), "A, B or C");
+        assert_eq!(years(&[3]), "year 3");
+        assert_eq!(years(&[2, 3, 5]), "years 2, 3 and 5");
+        assert_eq!(quoted(&["a".into(), "b".into(), "c".into()], 2), "\u{201c}a\u{201d}, \u{201c}b\u{201d} and 1 more");
+    }
+
+    #[test]
+    fn keyword_use_follows_the_sessions_tags() {
+        let tagged = keyword_use("Diagnostic bias", "MED4003", &["Epistemic bias".into()], &["drapetomania".into()]);
+        assert_eq!(
+            tagged,
+            "\u{201c}Diagnostic bias\u{201d} (MED4003, tagged with Epistemic bias) uses \u{201c}drapetomania\u{201d}"
+        );
+        let untagged = keyword_use("Anatomy Act", "MED1002", &[], &["body snatching".into()]);
+        assert!(untagged.contains("tagged with no theme"), "{untagged}");
+    }
+
+    #[test]
+    fn the_reading_clause_says_what_the_proposals_hold() {
+        assert_eq!(reading_clause(Readings::Proposed(1), "T", "it"), "start from the reading proposed for it");
+        assert_eq!(reading_clause(Readings::Proposed(2), "T", "it"), "start from the 2 readings proposed for it");
+        assert!(reading_clause(Readings::NoneFits, "T", "it").starts_with("no approved reading on T"));
+        assert!(!reading_clause(Readings::NoneFits, "T", "it").contains("proposed for it"));
+        assert!(reading_clause(Readings::NoneApproved, "T", "it").contains("no approved reading on T yet"));
+    }
 }

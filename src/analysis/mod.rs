@@ -9,6 +9,7 @@ pub mod glossary;
 pub mod lexicon;
 pub mod plan;
 pub mod proposals;
+pub mod scope;
 pub mod snapshot;
 pub mod stem;
 pub mod suggest;

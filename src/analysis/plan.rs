@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::gaps::{Gap, GapKind, module_words};
 use super::proposals::{Candidate, Proposer, Request};
+use super::scope::Within;
 use crate::store::audit::AuditData;
 
 /// One reading for one module: linked, or proposed.
@@ -30,12 +31,21 @@ pub struct ModuleReading {
     pub linked_by: String,
     /// For a proposal: the theme it is proposed for, its relevance and the shared words.
     pub theme: String,
+    /// For a proposal on a theme the module misses: the module gap it would
+    /// fill ("G33"); these are that gap's own proposals, as `canon gaps`
+    /// lists them. Empty for a reading for the themes its sessions carry.
+    pub gap: String,
     pub score: f64,
     pub reason: String,
 }
 
-/// Per module, in module order: linked readings first, then proposals, best first.
-pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize) -> Vec<ModuleReading> {
+/// Per module, in module order: linked readings first, then proposals: for
+/// each theme the module misses, the proposals of that module gap (all of
+/// them, so the section and `canon gaps` agree), then up to `per_module`
+/// readings for the themes its sessions are tagged with. Computed over the
+/// whole database (`data`, and `gaps` as computed over it), so proposals are
+/// spread the same way in every scope; rows outside `within` are left out.
+pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Within) -> Vec<ModuleReading> {
     let readings: HashMap<i64, &crate::store::audit::ReadingInfo> = data.readings.iter().map(|r| (r.id, r)).collect();
     let item_module: HashMap<i64, (i64, &str)> =
         data.items.iter().map(|i| (i.id, (i.module_id, i.title.as_str()))).collect();
@@ -50,7 +60,11 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize) -> Vec<ModuleR
     }
     let proposed = proposals(data, gaps, &linked, per_module);
     let mut out = Vec::new();
+    let theme_slug: HashMap<i64, &str> = data.themes.iter().map(|t| (t.id, t.slug.as_str())).collect();
     for (mi, m) in data.modules.iter().enumerate() {
+        if !within.has_module(m.id) {
+            continue;
+        }
         let row = |status, r: &crate::store::audit::ReadingInfo| ModuleReading {
             programme: m.programme.clone(),
             year: m.year,
@@ -65,11 +79,18 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize) -> Vec<ModuleR
             session: String::new(),
             linked_by: String::new(),
             theme: String::new(),
+            gap: String::new(),
             score: 0.0,
             reason: String::new(),
         };
         for (l, session) in linked.get(&m.id).map(Vec::as_slice).unwrap_or_default() {
             let Some(r) = readings.get(&l.reading_id) else { continue };
+            // Under --theme, a linked reading shows when it is on that theme.
+            if within.theme.is_some()
+                && !r.themes.iter().any(|t| theme_slug.get(t).is_some_and(|s| within.has_theme(s)))
+            {
+                continue;
+            }
             let mut x = row("linked", r);
             x.session = session.to_string();
             x.linked_by = data.who(l.by).to_string();
@@ -82,10 +103,14 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize) -> Vec<ModuleR
                 .join(";");
             out.push(x);
         }
-        for c in &proposed[mi] {
+        for (c, gap) in &proposed[mi] {
             let Some(r) = readings.get(&c.reading_id) else { continue };
+            if !within.has_theme(&c.theme) {
+                continue;
+            }
             let mut x = row("proposed", r);
             x.theme = c.theme.clone();
+            x.gap = gap.clone();
             x.score = c.score;
             x.reason = c.reason.join(", ");
             out.push(x);
@@ -94,20 +119,22 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize) -> Vec<ModuleR
     out
 }
 
-/// Per module: the readings proposed for the themes it misses (as in its
-/// module gaps) and, for themes it teaches, readings for its sessions.
+/// Per module: the proposals of its module gaps (with the gap's ID), then
+/// up to `per_module` readings for the sessions it already tags.
 fn proposals(
     data: &AuditData,
     gaps: &[Gap],
     linked: &HashMap<i64, Vec<(&crate::store::audit::LinkInfo, &str)>>,
     per_module: usize,
-) -> Vec<Vec<Candidate>> {
-    let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); data.modules.len()];
-    let index: HashMap<&str, usize> = data.modules.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
+) -> Vec<Vec<(Candidate, String)>> {
+    let mut out: Vec<Vec<(Candidate, String)>> = vec![Vec::new(); data.modules.len()];
+    let index: HashMap<(&str, &str), usize> =
+        data.modules.iter().enumerate().map(|(i, m)| ((m.programme.as_str(), m.code.as_str()), i)).collect();
     let mut taken = Vec::new();
     for g in gaps.iter().filter(|g| g.kind == GapKind::ModuleGap) {
-        if let Some(&mi) = g.module_code.as_deref().and_then(|c| index.get(c)) {
-            out[mi].extend(g.candidates.iter().cloned());
+        let key = (g.programme.as_deref().unwrap_or(""), g.module_code.as_deref().unwrap_or(""));
+        if let Some(&mi) = index.get(&key) {
+            out[mi].extend(g.candidates.iter().map(|c| (c.clone(), g.id.clone())));
             taken.extend(g.candidates.iter().map(|c| (Some(data.modules[mi].id), c.reading_id)));
         }
     }
@@ -136,16 +163,20 @@ fn proposals(
             which.push(mi);
         }
     }
+    let mut taught: Vec<Vec<Candidate>> = vec![Vec::new(); data.modules.len()];
     for (mi, cs) in which.into_iter().zip(proposer.propose_after(&asks, &taken)) {
         for c in cs {
-            if !out[mi].iter().any(|o| o.reading_id == c.reading_id) {
-                out[mi].push(c);
+            if !out[mi].iter().any(|(o, _)| o.reading_id == c.reading_id)
+                && !taught[mi].iter().any(|o| o.reading_id == c.reading_id)
+            {
+                taught[mi].push(c);
             }
         }
     }
-    for cs in &mut out {
+    for (mi, mut cs) in taught.into_iter().enumerate() {
         cs.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.reading_id.cmp(&b.reading_id)));
         cs.truncate(per_module);
+        out[mi].extend(cs.into_iter().map(|c| (c, String::new())));
     }
     out
 }

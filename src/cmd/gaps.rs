@@ -3,9 +3,11 @@ use anyhow::{Context, Result, bail};
 use super::Ctx;
 use crate::analysis::coverage;
 use crate::analysis::gaps::{self, GapKind, Options};
+use crate::analysis::glossary::count;
+use crate::analysis::scope::Within;
 use crate::cli::Output;
 use crate::report::{emit, gaps_listing, year};
-use crate::store::audit::{self, Scope};
+use crate::store::audit::{self, AuditData, Scope};
 use crate::store::search::FtsRanker;
 use crate::store::themes::ThemeIndex;
 use crate::store::{Mode, Store, curriculum};
@@ -115,16 +117,25 @@ fn listing(gs: &[gaps::Gap]) -> crate::report::Listing {
     l
 }
 
+/// The gaps of the whole database, numbered over it, and the scope that
+/// selects among them: a scope never renumbers a gap or a finding, so a G- or
+/// F-number from the report can be looked up in any scoped run.
+pub fn analyse(store: &Store, scope: &ScopeArgs, min_readings: usize) -> Result<(AuditData, Within, Vec<gaps::Gap>)> {
+    let scope = scope.resolve(store)?;
+    let full = audit::load(&store.conn, &Scope::default())?;
+    let within = Within::new(&scope, &full);
+    let cov = coverage::compute(&full);
+    let ranker = FtsRanker { conn: &store.conn };
+    let opts = Options { min_readings, ..Options::default() };
+    let gs = gaps::compute_ranked(&full, &cov, &opts, &ranker).context("ranking proposals")?;
+    Ok((full, within, gs))
+}
+
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
-    let scope = a.scope.resolve(&store)?;
-    let data = audit::load(&store.conn, &scope)?;
-    let cov = coverage::compute(&data);
-    let ranker = FtsRanker { conn: &store.conn };
-    let opts = Options { min_readings: a.min_readings, ..Options::default() };
-    let mut gs = gaps::compute_ranked(&data, &cov, &opts, &ranker).context("ranking proposals")?;
+    let (full, within, all) = analyse(&store, &a.scope, a.min_readings)?;
     if a.findings {
-        let fs = crate::analysis::findings::roll_up(&gs, &data);
+        let fs = crate::analysis::findings::roll_up(&all, &full, &within);
         return emit(
             &a.out,
             &crate::report::committee::findings_listing(&fs),
@@ -133,19 +144,20 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             ctx.quiet,
         );
     }
+    let mut gs: Vec<gaps::Gap> = all.into_iter().filter(|g| within.selects(g)).collect();
     if !a.kinds.is_empty() {
         let kinds: Vec<GapKind> = a.kinds.iter().filter_map(|k| GapKind::parse(k)).collect();
         gs.retain(|g| kinds.contains(&g.kind));
     }
     emit(&a.out, &listing(&gs), &gs, "no gaps found in this scope", ctx.quiet)?;
     if a.out.format == crate::cli::Format::Table && !gs.is_empty() {
-        let count = |s| gs.iter().filter(|g| g.severity == s).count();
+        let of = |s| gs.iter().filter(|g| g.severity == s).count();
         ctx.note(format_args!(
-            "{} gaps: {} high, {} medium, {} low",
-            gs.len(),
-            count(gaps::Severity::High),
-            count(gaps::Severity::Medium),
-            count(gaps::Severity::Low)
+            "{}: {} high, {} medium, {} low",
+            count(gs.len(), "gap", "gaps"),
+            of(gaps::Severity::High),
+            of(gaps::Severity::Medium),
+            of(gaps::Severity::Low)
         ));
     }
     Ok(())

@@ -1,9 +1,11 @@
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
 use super::Ctx;
 use super::gaps::ScopeArgs;
+use crate::analysis::glossary::count;
 use crate::analysis::{coverage, gaps};
 use crate::report::committee::{self, RefStyle, ReportData};
 use crate::store::readings::{self, ReadingFilter};
@@ -149,12 +151,12 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
     }
     let high = data.findings.iter().filter(|f| f.severity == gaps::Severity::High).count();
     ctx.note(format_args!(
-        "wrote {} ({} modules, {} findings from {} gaps, {high} high; {} approved readings)",
+        "wrote {} ({}, {} from {}, {high} high; {})",
         out.display(),
-        data.coverage.rows.len(),
-        data.findings.len(),
-        data.gaps.len(),
-        data.readings.iter().filter(|r| r.status == "approved").count()
+        count(data.coverage.rows.len(), "module", "modules"),
+        count(data.findings.len(), "finding", "findings"),
+        count(data.gaps.len(), "gap", "gaps"),
+        count(data.readings.iter().filter(|r| r.status == "approved").count(), "approved reading", "approved readings")
     ));
     Ok(())
 }
@@ -174,12 +176,15 @@ fn refuse_database(out: &Path, db: &Path) -> Result<()> {
 
 fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let scope = o.scope.resolve(store)?;
-    let data = audit::load(&store.conn, &scope)?;
+    // Gaps, findings and proposals are computed over the whole database (so
+    // their numbers match every other run on it); the scope selects.
+    let (full, within, all) = super::gaps::analyse(store, &o.scope, o.min_readings)?;
+    let data = if within.is_everything() { Cow::Borrowed(&full) } else { Cow::Owned(within.restrict(&full)) };
     let cov = coverage::compute(&data);
     let opts = gaps::Options { min_readings: o.min_readings, ..Default::default() };
-    let gs = gaps::compute_ranked(&data, &cov, &opts, &crate::store::search::FtsRanker { conn: &store.conn })?;
-    let findings = crate::analysis::findings::roll_up(&gs, &data);
-    let plan = crate::analysis::plan::compute(&data, &gs, opts.candidates);
+    let findings = crate::analysis::findings::roll_up(&all, &full, &within);
+    let plan = crate::analysis::plan::compute(&full, &all, opts.candidates, &within);
+    let gs: Vec<gaps::Gap> = all.into_iter().filter(|g| within.selects(g)).collect();
     let evidence = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
     // What changed since an audit round: the one named, else the latest there is.
     let since = match &o.compare {
@@ -232,6 +237,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         themes,
         coverage: cov,
         gaps: gs,
+        candidates: opts.candidates,
         findings,
         glossary: crate::analysis::glossary::all(o.min_readings),
         plan,

@@ -58,7 +58,15 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     let mut store = ctx.open(Mode::Existing)?;
     let scope = a.scope.resolve(&store)?;
-    let data = audit::load(&store.conn, &scope)?;
+    let mut data = audit::load(&store.conn, &scope)?;
+    // A scope of programme, year or module is a part of the curriculum: the
+    // readings in it are those linked to its modules or sessions, never the
+    // whole reading list (which `--apply` would otherwise tag too).
+    let within = crate::analysis::scope::Within::new(&scope, &data);
+    if within.narrows_curriculum() {
+        let linked = within.linked_readings(&data);
+        data.readings.retain(|r| linked.contains(&r.id));
+    }
     let targets = match a.target {
         TargetArg::Items => Targets::Items,
         TargetArg::Readings => Targets::Readings,

@@ -9,8 +9,8 @@ use super::pdf::{Align, Block, Column, Document, HeatMap, Style, Table};
 use super::year;
 use crate::analysis::coverage::{CellEvidence, Coverage};
 use crate::analysis::findings::{Finding, id_ranges};
-use crate::analysis::gaps::{Gap, GapKind, Severity};
-use crate::analysis::glossary::Term;
+use crate::analysis::gaps::{Gap, GapKind, Severity, keywords_sentence};
+use crate::analysis::glossary::{Term, count, list};
 use crate::analysis::plan::ModuleReading;
 use crate::store::readings::Reading;
 
@@ -26,6 +26,8 @@ pub struct ReportData {
     pub themes: Vec<(String, String)>,
     pub coverage: Coverage,
     pub gaps: Vec<Gap>,
+    /// How many readings are proposed per gap, and per module for the themes it teaches.
+    pub candidates: usize,
     /// The gaps rolled up, most important first.
     pub findings: Vec<Finding>,
     /// The gap kinds' names, definitions and severity rules.
@@ -281,6 +283,26 @@ pub fn figures(d: &ReportData) -> Vec<(String, String)> {
     ]
 }
 
+/// A figure's label in the number of its value: "1 module", "2 modules"
+/// (the CSV and JSON keep the label as a fixed measure name).
+fn in_number(label: &str, value: &str) -> String {
+    if value != "1" {
+        return label.to_string();
+    }
+    let (first, rest) = label.split_once([' ', ':']).map_or((label, ""), |(f, _)| (f, &label[f.len()..]));
+    let one = match first {
+        "modules" => "module",
+        "sessions" => "session",
+        "findings" => "finding",
+        "readings" => "reading",
+        "approved" if rest.starts_with(" readings") => {
+            return format!("approved reading{}", &rest[" readings".len()..]);
+        }
+        other => other,
+    };
+    format!("{one}{rest}")
+}
+
 /// One sentence per key finding: severity, the finding, where, what next, and the gaps behind it.
 pub fn key_findings(d: &ReportData) -> Vec<String> {
     d.findings
@@ -348,7 +370,9 @@ fn title_page(d: &ReportData, b: &mut Vec<Block>) {
 
 fn summary(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Summary".into() });
-    b.push(Block::KeyFigures(figures(d)));
+    b.push(Block::KeyFigures(
+        figures(d).into_iter().map(|(label, value)| (in_number(&label, &value), value)).collect(),
+    ));
     // The placeholders become real page numbers as the PDF is rendered.
     b.push(Block::Heading { level: 2, text: CONTENTS.into() });
     b.push(Block::Table(Table {
@@ -572,14 +596,28 @@ fn readings_cell(g: &Gap) -> String {
 /// Sessions a gap names: evidence first, then other sessions that could carry the theme.
 fn sessions_text(d: &ReportData, g: &Gap) -> String {
     if !g.evidence.is_empty() && g.kind != GapKind::ModuleGap {
-        let shown: Vec<String> = g
-            .evidence
-            .iter()
-            .take(3)
-            .map(|e| format!("\u{201c}{}\u{201d} ({}, {} keywords)", e.title, e.module_code, d.theme_name(&e.theme)))
-            .collect();
-        let more = if g.evidence.len() > 3 { format!(" and {} more", g.evidence.len() - 3) } else { String::new() };
-        return format!(" Untagged sessions that already use theme keywords: {}{more}.", shown.join(", "));
+        return if g.kind == GapKind::UntaggedModule {
+            let mut uses: Vec<String> = g
+                .evidence
+                .iter()
+                .take(3)
+                .map(|e| {
+                    format!(
+                        "{}, {} of {}",
+                        crate::analysis::glossary::keyword_use(&e.title, "", &[], &e.words),
+                        if e.words.len() == 1 { "a keyword" } else { "keywords" },
+                        d.theme_name(&e.theme)
+                    )
+                })
+                .collect();
+            if g.evidence.len() > 3 {
+                uses.push(format!("and {} more", g.evidence.len() - 3));
+            }
+            format!(" Sessions that already use a theme's keywords: {}.", uses.join("; "))
+        } else {
+            let name = g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default();
+            format!(" {}", keywords_sentence(&name, &g.evidence, &|t| d.theme_name(t), true))
+        };
     }
     if g.kind == GapKind::ShallowTheme && !g.items.is_empty() {
         let shown: Vec<String> = g
@@ -617,13 +655,20 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
     let sev = |s: Severity| d.gaps.iter().filter(|g| g.severity == s).count();
     b.push(Block::Paragraph {
         text: format!(
-            "{} gaps ({} high, {} medium, {} low), rolled up into {} findings. A finding states one fact once, \
-             with the gaps behind it; the tables after it list every gap by number.",
-            d.gaps.len(),
+            "{} ({} high, {} medium, {} low), rolled up into {}. A finding states one fact once, with the gaps \
+             behind it; the tables after it list every gap by number{}.",
+            count(d.gaps.len(), "gap", "gaps"),
             sev(Severity::High),
             sev(Severity::Medium),
             sev(Severity::Low),
-            d.findings.len()
+            count(d.findings.len(), "finding", "findings"),
+            if d.scope == "whole curriculum" {
+                String::new()
+            } else {
+                ", numbered as in the report on the whole curriculum, so a number can be looked up in any report or \
+                 `canon gaps` run on the same database"
+                    .to_string()
+            }
         ),
         style: Style::Body,
     });
@@ -696,35 +741,48 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
     let rows = by_module
         .into_iter()
         .map(|((_, module), gs)| {
-            let worst = gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
             let name = |g: &Gap| g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default();
             let missing: Vec<String> = gs.iter().map(|g| name(g)).collect();
-            let mut what = format!("No session on {}.", missing.join(", "));
-            let ev: Vec<String> = gs
-                .iter()
-                .flat_map(|g| g.evidence.iter().take(2).map(move |e| (g, e)))
-                .map(|(g, e)| {
-                    let words = e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
-                    format!("\u{201c}{}\u{201d} uses {words} ({} keywords)", e.title, name(g))
-                })
-                .collect();
-            if ev.is_empty() {
-                what.push_str(
-                    " Bring the themes into the sessions closest to them, with the readings proposed for this module \
-                     (What each module should read).",
-                );
-            } else {
-                what.push_str(&format!(
-                    " Untagged, but {}: check with the module lead whether the theme is taught there. For the rest, \
-                     see the readings proposed for this module (What each module should read).",
-                    ev.join("; ")
-                ));
+            let mut what = vec![format!("No session on {}.", list(&missing, "or"))];
+            for g in &gs {
+                let mut line = String::new();
+                if !g.evidence.is_empty() {
+                    line.push_str(&keywords_sentence(&name(g), &g.evidence, &|t| d.theme_name(t), false));
+                    line.push(' ');
+                }
+                line.push_str(&g.suggestion);
+                let n = g.candidates.len();
+                if n > 0 && g.action == crate::analysis::gaps::Action::AddSession {
+                    line.push_str(&format!(
+                        " (What each module should read lists {}.)",
+                        if n == 1 { "it" } else { "them" }
+                    ));
+                } else if n > 0 {
+                    line.push_str(&format!(
+                        " What each module should read lists the {} proposed for it.",
+                        count(n, "reading", "readings")
+                    ));
+                }
+                what.push(line);
             }
             let ids: Vec<String> = gs.iter().map(|g| g.id.clone()).collect();
-            vec![id_ranges(&ids), worst.word().into(), module, what]
+            vec![id_ranges(&ids), severities(&gs), module, what.join("\n")]
         })
         .collect();
     b.push(Block::Table(Table { columns: gap_columns("Module", false), rows }));
+}
+
+/// The severity of gaps shown in one row: "Medium" when they agree, else each
+/// with its gaps, highest first: "Medium (G19), Low (G34–G35)".
+fn severities(gs: &[&Gap]) -> String {
+    let mut by: BTreeMap<Severity, Vec<String>> = BTreeMap::new();
+    for g in gs {
+        by.entry(g.severity).or_default().push(g.id.clone());
+    }
+    if by.len() == 1 {
+        return by.keys().next().map_or("", |s| s.word()).to_string();
+    }
+    by.iter().map(|(s, ids)| format!("{} ({})", s.word(), id_ranges(ids))).collect::<Vec<_>>().join(", ")
 }
 
 /// A module's linked readings and proposed readings, as lines.
@@ -734,10 +792,11 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "What each module should read".into() });
     b.push(Block::Paragraph {
         text: format!(
-            "Per module: the readings the group has linked to it or to one of its sessions, with who linked them, and \
-             up to {} readings proposed for it — on the themes it misses, and for the sessions it already tags — with \
-             the words each shares with the module. Proposals follow the rule in Methods.",
-            crate::analysis::proposals::SPREAD
+            "Per module: the readings the group has linked to it or to one of its sessions, with who linked them; \
+             then the readings proposed for it, with the words each shares with the module: for each theme it \
+             misses, up to {} (the same as its gap in the Gaps section, whose number is given), and up to {} more for \
+             the themes its sessions already carry. Proposals follow the rule in Methods.",
+            d.candidates, d.candidates
         ),
         style: Style::Body,
     });
@@ -749,11 +808,15 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
                 if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
             e.0.push(format!("{} ({}), linked to {to} by {}", r.title, year(r.reading_year), r.linked_by));
         } else {
+            let what = if r.gap.is_empty() {
+                format!("for its sessions on {}", d.theme_name(&r.theme))
+            } else {
+                format!("for {}, which it misses ({})", d.theme_name(&r.theme), r.gap)
+            };
             e.1.push(format!(
-                "{} ({}) for {}; shares \u{201c}{}\u{201d}",
+                "{} ({}) {what}; shares \u{201c}{}\u{201d}",
                 r.title,
                 year(r.reading_year),
-                d.theme_name(&r.theme),
                 r.reason.replace(", ", "\u{201d}, \u{201c}")
             ));
         }
@@ -1005,7 +1068,8 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
             if r.status == "linked" {
                 format!("linked by {}", r.linked_by)
             } else {
-                format!("relevance {}; shares {}", r.score, r.reason)
+                let gap = if r.gap.is_empty() { String::new() } else { format!("; for gap {}", r.gap) };
+                format!("relevance {}; shares {}{gap}", r.score, r.reason)
             },
         ));
     }
@@ -1257,6 +1321,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
         "theme",
         "relevance",
         "shared_words",
+        "gap",
     ]);
     for r in plan {
         l.rows.push(vec![
@@ -1275,6 +1340,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             r.theme.clone(),
             if r.status == "proposed" { r.score.to_string() } else { String::new() },
             r.reason.clone(),
+            r.gap.clone(),
         ]);
     }
     l
@@ -1315,6 +1381,16 @@ mod tests {
         assert_eq!(apa_name("Vyas, Darshali A."), "Vyas, D. A.");
         assert_eq!(apa_name("Ladson-Billings, Gloria-Jean"), "Ladson-Billings, G.-J.");
         assert_eq!(apa_name("Ngũgĩ wa Thiong'o"), "Ngũgĩ wa Thiong'o");
+    }
+
+    #[test]
+    fn figure_labels_agree_with_their_value() {
+        assert_eq!(in_number("modules", "1"), "module");
+        assert_eq!(in_number("modules", "2"), "modules");
+        assert_eq!(in_number("findings: high", "1"), "finding: high");
+        assert_eq!(in_number("approved readings", "1"), "approved reading");
+        assert_eq!(in_number("readings awaiting review", "1"), "reading awaiting review");
+        assert_eq!(in_number("sessions tagged", "100%"), "sessions tagged");
     }
 
     #[test]

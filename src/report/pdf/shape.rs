@@ -242,7 +242,11 @@ impl Shaper {
                 if w + ell <= max_w || t.is_empty() {
                     break;
                 }
-                let cut = t.char_indices().last().map_or(0, |(i, _)| i);
+                // Drop the last character, and more while the cut would split a cluster or syllable.
+                let mut cut = t.char_indices().last().map_or(0, |(i, _)| i);
+                while cut > 0 && cut_rank(&t, cut) == Cut::Never {
+                    cut = t[..cut].char_indices().last().map_or(0, |(i, _)| i);
+                }
                 t.truncate(cut);
             }
             let t = format!("{}…", t.trim_end());
@@ -477,6 +481,132 @@ fn needs_bidi(c: char) -> bool {
         | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
 }
 
+/// How good a place inside a word is to cut a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// Never: inside a syllable of Thai or Lao, or between a Khmer or Myanmar
+    /// consonant and the subscript joined to it.
+    Never,
+    /// Allowed, but not known to be the start of a syllable.
+    Allowed,
+    /// The start of a Thai or Lao syllable: a leading vowel, or a consonant
+    /// followed by its vowel sign or tone mark.
+    Syllable,
+}
+
+/// Thai and Lao letters, vowel signs and tone marks (not digits or symbols).
+fn is_sa(c: char) -> bool {
+    matches!(c as u32, 0x0E01..=0x0E3A | 0x0E40..=0x0E4E | 0x0E81..=0x0EBD | 0x0EC0..=0x0ECE)
+}
+
+/// Vowels written before the consonant they are pronounced after
+/// (Thai เ แ โ ใ ไ, Lao ເ ແ ໂ ໃ ໄ): they belong to the consonant after them.
+fn is_leading_vowel(c: char) -> bool {
+    matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4)
+}
+
+/// Consonants (Thai ก–ฮ, Lao ກ–ຮ and its other consonants).
+fn is_consonant(c: char) -> bool {
+    matches!(c as u32, 0x0E01..=0x0E2E | 0x0E81..=0x0EAE | 0x0EDC..=0x0EDF)
+}
+
+/// Vowel signs and marks written on or after a consonant, which never start
+/// a line: sara a, aa, am, lakkhangyao, mai yamok, paiyannoi, the vowels
+/// above and below, tone marks and thanthakhat (and their Lao counterparts).
+fn attaches_before(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0E2F..=0x0E3A | 0x0E45..=0x0E4E | 0x0EAF..=0x0EBC | 0x0EC6 | 0x0EC8..=0x0ECE
+    )
+}
+
+/// Vowel signs after which a syllable must go on to its final consonant:
+/// mai han-akat (ั), sara ue (ื), maitaikhu (็), Lao mai kan (ັ).
+fn needs_final(c: char) -> bool {
+    matches!(c, '\u{0E31}' | '\u{0E37}' | '\u{0E47}' | '\u{0EB1}')
+}
+
+/// Thai consonants that begin a two-consonant initial with ร, ล or ว (ปร, กล, คว …).
+fn cluster_initial(c: char) -> bool {
+    matches!(c, 'ก' | 'ข' | 'ค' | 'ต' | 'ป' | 'ผ' | 'พ')
+}
+
+/// Whether a line may be cut at byte `pos` of `text`, and how well. Thai and
+/// Lao are written without spaces between words and UAX #14 leaves their
+/// breaks to a dictionary; without one, these rules keep each syllable whole
+/// in the way Thai Character Clusters do (Theeramunkong et al., "Character
+/// cluster based Thai information retrieval", IRAL 2000): never after a
+/// leading vowel, never before a vowel sign, tone mark or ๆ, never before a
+/// consonant silenced by thanthakhat (์) nor after a vowel that needs a final
+/// consonant (ั ื ็, เ-ิ), never before the ย or อ that ends เ-ีย, เ-ือ,
+/// เ-อ; and they prefer cutting before a leading vowel or a consonant that
+/// carries a vowel sign, where a new syllable begins. Khmer and Myanmar
+/// subscript consonants stay with their base. Elsewhere any cluster boundary
+/// is allowed.
+fn cut_rank(text: &str, pos: usize) -> Cut {
+    let (Some(prev), Some(next)) = (text[..pos].chars().next_back(), text[pos..].chars().next()) else {
+        return Cut::Allowed;
+    };
+    if matches!(prev, '\u{17D2}' | '\u{1039}') || matches!(next, '\u{17D2}' | '\u{1039}' | '\u{103A}') {
+        return Cut::Never;
+    }
+    // A combining mark or a joiner never starts a line (a shaped cluster keeps
+    // them; this guards text cut by characters, as `fit_lines` does).
+    if matches!(next as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        || matches!(next, '\u{200C}' | '\u{200D}')
+        || prev == '\u{200D}'
+    {
+        return Cut::Never;
+    }
+    if !(is_sa(prev) && is_sa(next)) {
+        return Cut::Allowed;
+    }
+    if is_leading_vowel(prev) || attaches_before(next) {
+        return Cut::Never;
+    }
+    // The syllable before the cut: its consonant, the marks on it and a leading vowel.
+    let before: Vec<char> = {
+        let mut v: Vec<char> = Vec::new();
+        for c in text[..pos].chars().rev() {
+            v.push(c);
+            if is_consonant(c) || v.len() > 6 {
+                break;
+            }
+        }
+        if let Some(c) = text[..pos - v.iter().map(|c| c.len_utf8()).sum::<usize>()].chars().next_back()
+            && is_leading_vowel(c)
+        {
+            v.push(c);
+        }
+        v
+    };
+    let led = before.last().is_some_and(|c| is_leading_vowel(*c));
+    // ก็ ("also") is a whole word although it carries maitaikhu.
+    let ko = before == ['\u{0E47}', 'ก'];
+    if (!ko && before.iter().any(|c| needs_final(*c))) || (led && before.contains(&'\u{0E34}')) {
+        return Cut::Never;
+    }
+    if led && matches!(next, 'ย' | 'อ') {
+        return Cut::Never;
+    }
+    let mut after = text[pos..].chars();
+    let (first, second) = (after.next(), after.next());
+    let third = after.next();
+    // A consonant with thanthakhat is silent and ends the syllable before it.
+    let silenced = |c: Option<char>| matches!(c, Some('\u{0E4C}' | '\u{0ECC}'));
+    if silenced(second) || (second.is_some_and(attaches_before) && silenced(third)) {
+        return Cut::Never;
+    }
+    if is_leading_vowel(next) {
+        return Cut::Syllable;
+    }
+    let two_initial = before.len() == 1 && cluster_initial(prev) && matches!(first, Some('ร' | 'ล' | 'ว'));
+    if is_consonant(next) && second.is_some_and(attaches_before) && !two_initial {
+        return Cut::Syllable;
+    }
+    Cut::Allowed
+}
+
 /// Trailing spaces are not part of a line's width (a no-break space is).
 fn is_trailing_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
@@ -501,6 +631,22 @@ impl Para<'_> {
     /// Cluster index at or before byte `pos`.
     fn index_at_or_before(&self, pos: usize) -> usize {
         self.starts.partition_point(|&s| s as usize <= pos).saturating_sub(1)
+    }
+
+    /// The cluster index at which to cut a word that overflows the line:
+    /// the last one up to `j` (clusters `si..j` fit) that starts a syllable,
+    /// else the last where a cut is allowed at all, else `j` itself (a single
+    /// unit wider than the line). Looks back over one line's clusters only.
+    fn best_cut(&self, si: usize, j: usize) -> usize {
+        let mut allowed = None;
+        for k in (si + 1..=j).rev() {
+            match cut_rank(self.text, self.starts[k] as usize) {
+                Cut::Syllable => return k,
+                Cut::Allowed if allowed.is_none() => allowed = Some(k),
+                _ => {}
+            }
+        }
+        allowed.unwrap_or(j)
     }
 
     /// Greedy line breaking. Lines exclude their trailing spaces.
@@ -538,13 +684,16 @@ impl Para<'_> {
                     si = self.index_at_or_before(q);
                     continue;
                 }
-                // One word wider than the line: cut it between clusters.
+                // One word wider than the line (or a run of Thai, which has no
+                // spaces between words): cut it between clusters, where a cut
+                // is allowed, preferring the start of a syllable (see `cut_rank`).
                 let end_i = self.index_at_or_before(end);
                 let mut j = si + 1;
                 while j < end_i && self.width_between(si, j + 1) <= max_w + 0.01 {
                     j += 1;
                 }
-                let cut = (self.starts[j.min(n)] as usize).min(end);
+                let j = self.best_cut(si, j.min(n));
+                let cut = (self.starts[j] as usize).min(end);
                 out.push(LineSpan { start, end: cut, cut_in_word: true });
                 start = cut;
                 si = self.index_at_or_before(cut);
@@ -691,5 +840,66 @@ fn reorder<T>(pieces: &mut [(usize, T, u8)]) {
             break;
         }
         level -= 1;
+    }
+}
+
+#[cfg(test)]
+mod thai_tests {
+    use super::super::fonts::{Fonts, Weight};
+    use super::*;
+
+    const TITLE: &str = "การศึกษาประวัติศาสตร์การแพทย์แผนไทยและความสัมพันธ์กับการแพทย์ตะวันตกในยุคอาณานิคมของภูมิภาค\
+                         เอเชียตะวันออกเฉียงใต้ตั้งแต่คริสต์ศตวรรษที่สิบเก้าจนถึงปัจจุบันและสมัยใหม่";
+
+    fn cuts(text: &str, width: f32) -> Vec<String> {
+        let mut sh = Shaper::new(Fonts::load().expect("vendored fonts parse"));
+        sh.wrap(text, Weight::Regular, 10.0, width).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn syllables_stay_whole() {
+        assert_eq!(cut_rank("ใหม่", "ใ".len()), Cut::Never, "after a leading vowel");
+        assert_eq!(cut_rank("การ", "ก".len()), Cut::Never, "before sara aa");
+        assert_eq!(cut_rank("สัม", "สั".len()), Cut::Never, "after mai han-akat the final follows");
+        assert_eq!(cut_rank("ศาสตร์", "ศาสต".len()), Cut::Never, "before a silenced consonant");
+        assert_eq!(cut_rank("เสีย", "เสี".len()), Cut::Never, "the ย of เ-ีย");
+        assert_eq!(cut_rank("เกิด", "เกิ".len()), Cut::Never, "เ-ิ needs its final");
+        assert_eq!(cut_rank("ประ", "ป".len()), Cut::Allowed, "a two-consonant initial is no syllable start");
+        assert_eq!(cut_rank("การศึกษา", "การ".len()), Cut::Syllable);
+        assert_eq!(cut_rank("ตะวัน", "ตะ".len()), Cut::Syllable);
+        assert_eq!(cut_rank("ไทยและ", "ไทย".len()), Cut::Syllable, "before a leading vowel");
+        assert_eq!(cut_rank("ក្ម", "ក".len()), Cut::Never, "Khmer coeng joins the subscript");
+        assert_eq!(cut_rank("abc", 1), Cut::Allowed);
+        assert_eq!(cut_rank("e\u{301}", 1), Cut::Never, "a combining accent stays with its letter");
+    }
+
+    #[test]
+    fn a_long_thai_title_breaks_between_syllables_and_loses_nothing() {
+        for width in [60.0, 90.0, 140.0, 230.0] {
+            let lines = cuts(TITLE, width);
+            assert!(lines.len() > 1, "{width}: {lines:?}");
+            assert_eq!(lines.concat(), TITLE, "{width}: text lost or doubled");
+            for pair in lines.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                let end = a.chars().next_back().unwrap();
+                let start = b.chars().next().unwrap();
+                assert!(!is_leading_vowel(end), "{width}: line ends with a leading vowel: {a:?} | {b:?}");
+                assert!(!attaches_before(start), "{width}: line starts with a vowel sign or mark: {a:?} | {b:?}");
+                let joined = format!("{a}{b}");
+                assert_ne!(cut_rank(&joined, a.len()), Cut::Never, "{width}: cut inside a syllable: {a:?} | {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_space_is_preferred_to_a_cut_inside_thai() {
+        // Each phrase fits on a line; the two do not: the break is the space.
+        let text = "ภาษาไทยและการแพทย์ ประวัติศาสตร์การแพทย์";
+        let mut sh = Shaper::new(Fonts::load().expect("vendored fonts parse"));
+        let (a, b) = ("ภาษาไทยและการแพทย์", "ประวัติศาสตร์การแพทย์");
+        let width = sh.width(a, Weight::Regular, 10.0).max(sh.width(b, Weight::Regular, 10.0)) + 5.0;
+        assert!(sh.width(text, Weight::Regular, 10.0) > width);
+        let lines = cuts(text, width);
+        assert_eq!(lines, ["ภาษาไทยและการแพทย์", "ประวัติศาสตร์การแพทย์"]);
     }
 }
