@@ -467,3 +467,141 @@ fn suggest_precision_and_recall_on_a_real_curriculum() {
     assert!(precision >= 0.9, "precision {precision:.2}");
     assert!(recall >= 0.75, "recall {recall:.2}");
 }
+
+#[test]
+fn suggest_under_a_module_scope_tags_only_that_module_and_its_readings() {
+    let w = imported();
+    let readings = w.json(&["suggest", "--target", "readings", "--format", "json"]);
+    let readings = readings.as_array().unwrap();
+    assert!(readings.len() >= 2, "{readings:?}");
+    // Nothing is linked to MED4002 yet: no reading belongs to its scope.
+    let s = w.json(&["suggest", "--module", "MED4002", "--format", "json"]);
+    let s = s.as_array().unwrap();
+    assert!(!s.is_empty());
+    assert!(s.iter().all(|x| x["target"] == "item" && x["module_code"] == "MED4002"), "{s:?}");
+    // A reading linked to the module is in its scope; the others are not.
+    let linked = readings[0]["id"].as_i64().unwrap().to_string();
+    w.ok(&["link", &linked, "MED4002", "--by", "amina"]);
+    let s = w.json(&["suggest", "--module", "MED4002", "--format", "json"]);
+    let ids: Vec<String> = s
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["target"] == "reading")
+        .map(|x| x["id"].as_i64().unwrap().to_string())
+        .collect();
+    assert!(ids.iter().all(|id| *id == linked) && !ids.is_empty(), "{ids:?}");
+    let before = w.count("SELECT count(*) FROM reading_tag");
+    w.ok(&["suggest", "--module", "MED4002", "--apply", "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM reading_tag"), before + ids.len() as i64);
+    let other = readings[1]["id"].as_i64().unwrap();
+    assert_eq!(
+        w.count(&format!("SELECT count(*) FROM reading_tag WHERE reading_id = {other} AND source = 'suggest'")),
+        0
+    );
+    assert_eq!(
+        w.count(
+            "SELECT count(*) FROM item_tag t JOIN item i ON i.id = t.item_id JOIN module m ON m.id = i.module_id
+              WHERE t.source = 'suggest' AND m.code <> 'MED4002'"
+        ),
+        0
+    );
+}
+
+/// Gaps of a JSON listing by ID.
+fn by_id(v: &serde_json::Value) -> std::collections::BTreeMap<String, serde_json::Value> {
+    v.as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap().to_string(), g.clone())).collect()
+}
+
+#[test]
+fn a_scope_selects_gaps_and_findings_without_renumbering_them() {
+    let w = imported();
+    let all = by_id(&w.json(&["gaps", "--format", "json"]));
+    let findings = by_id(&w.json(&["gaps", "--findings", "--format", "json"]));
+    for scope in [
+        &["--theme", "epistemic-bias"][..],
+        &["--year", "3"],
+        &["--module", "MED4003"],
+        &["--programme", "mbchb medicine"],
+        &["--year", "5", "--theme", "historical-awareness"],
+    ] {
+        let got = by_id(&w.json(&[&["gaps", "--format", "json"][..], scope].concat()));
+        assert!(!got.is_empty(), "{scope:?}");
+        for (id, g) in &got {
+            let same = &all[id];
+            assert_eq!(same["explanation"], g["explanation"], "{scope:?}: {id} is another gap here");
+            assert_eq!(same["finding"], g["finding"], "{scope:?}: {id}");
+        }
+        let fs = by_id(&w.json(&[&["gaps", "--findings", "--format", "json"][..], scope].concat()));
+        for (id, f) in &fs {
+            let whole: Vec<&serde_json::Value> = findings[id]["gaps"].as_array().unwrap().iter().collect();
+            for g in f["gaps"].as_array().unwrap() {
+                assert!(whole.contains(&g), "{scope:?}: {g} is not behind {id} in the whole analysis");
+                assert!(got.contains_key(g.as_str().unwrap()), "{scope:?}: {g} is behind {id} but not listed");
+            }
+        }
+    }
+    // Nothing in scope is lost: every gap on a theme is listed under --theme.
+    let eb = by_id(&w.json(&["gaps", "--theme", "epistemic-bias", "--format", "json"]));
+    for (id, g) in &all {
+        if g["theme"] == "epistemic-bias" {
+            assert!(eb.contains_key(id), "{id} missing under --theme");
+        }
+    }
+    // The gaps of a module scope are about that module, its year or its programme.
+    let m = by_id(&w.json(&["gaps", "--module", "MED4003", "--format", "json"]));
+    for g in m.values() {
+        let module = g["module_code"].as_str();
+        assert!(module.is_none_or(|c| c == "MED4003"), "{g}");
+        assert!(g["year"].is_null() || g["year"] == 4 || g["kind"] == "not-revisited", "{g}");
+    }
+}
+
+#[test]
+fn scoped_findings_are_phrased_within_their_scope() {
+    let w = imported();
+    let coverage = w.json(&["coverage", "--format", "json"]);
+    let taught = |theme: &str| {
+        coverage.as_array().unwrap().iter().map(|r| r["themes"][theme].as_i64().unwrap()).sum::<i64>() > 0
+    };
+    for (scope, place) in [(&["--year", "5"][..], "year 5"), (&["--module", "MED1006"], "MED1006")] {
+        let fs = w.json(&[&["gaps", "--findings", "--format", "json"][..], scope].concat());
+        let fs = fs.as_array().unwrap();
+        assert!(!fs.is_empty());
+        for f in fs.iter().filter(|f| f["kind"] != "thin-reading") {
+            let head = f["headline"].as_str().unwrap();
+            assert!(head.contains(place), "{scope:?}: {head}");
+            // Historical awareness is taught in year 1: never "not taught anywhere".
+            if head.contains("anywhere") {
+                assert!(!taught(f["theme"].as_str().unwrap()), "{scope:?}: {head}");
+            }
+            assert!(!head.contains("1 of the 1 "), "{head}");
+        }
+    }
+    // The whole programme's findings are phrased for the programme, and a module count
+    // names the modules it covers: four of the seven year-1 modules lack Historical awareness.
+    let fs = w.json(&["gaps", "--findings", "--format", "json"]);
+    let year1 = fs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "theme-modules" && f["theme"] == "historical-awareness")
+        .unwrap();
+    let head = year1["headline"].as_str().unwrap();
+    assert!(head.starts_with("4 of the 7 modules in year 1 of MBChB Medicine"), "{head}");
+    // And the CLI listing never promises sessions it does not name.
+    let csv = w.ok(&["gaps", "--kind", "module-gap", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    let (next, sessions) = (
+        headers.iter().position(|h| h == "suggestion").unwrap(),
+        headers.iter().position(|h| h == "sessions").unwrap(),
+    );
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        if rec[next].contains("closest") {
+            assert!(!rec[sessions].is_empty(), "{rec:?}");
+        }
+        assert!(!rec[next].contains("those listed"), "{rec:?}");
+    }
+}

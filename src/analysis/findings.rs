@@ -297,7 +297,7 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
         .collect();
     let m = f.count(Some(seen.iter().map(|y| Some(*y)).collect()), true, f.of(GapKind::ModuleGap));
     let year_gap = f.lead(GapKind::UncoveredTheme);
-    let next = if f.of(GapKind::NotRevisited) > 0 && !(w.is_narrow() && !year_gap.is_empty()) {
+    let next = if f.of(GapKind::NotRevisited) > 0 && (!w.is_narrow() || year_gap.is_empty()) {
         f.lead(GapKind::NotRevisited)
     } else {
         year_gap
@@ -439,8 +439,8 @@ fn modules_text(f: &Facts, missing_years: &[i64]) -> Text {
                 if rest == 1 { "it" } else { "each" }
             ),
             (w, wo, true) => format!(
-                "Bring {} into a session of {others}; readings are proposed for {w} of {them} (listed with their gaps)\
-                 which), and no approved reading fits the other {wo} yet.",
+                "Bring {} into a session of {others}; readings are proposed for {w} of {them} (listed with their \
+                 gaps), and no approved reading fits the other {wo} yet.",
                 f.name
             ),
         });

@@ -164,7 +164,12 @@ pub fn keyword_use(title: &str, module: &str, others: &[String], words: &[String
         format!("tagged with {}", list(others, "and"))
     };
     let place = if module.is_empty() { tags } else { format!("{module}, {tags}") };
-    let words: Vec<String> = words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect();
+    // "Marion Sims" inside "J. Marion Sims" is one mention, not two.
+    let words: Vec<String> = words
+        .iter()
+        .filter(|w| !words.iter().any(|o| o.len() > w.len() && o.contains(w.as_str())))
+        .map(|w| format!("\u{201c}{w}\u{201d}"))
+        .collect();
     format!("\u{201c}{title}\u{201d} ({place}) uses {}", list(&words, "and"))
 }
 

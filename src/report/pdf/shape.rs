@@ -638,6 +638,10 @@ impl Para<'_> {
     /// else the last where a cut is allowed at all, else `j` itself (a single
     /// unit wider than the line). Looks back over one line's clusters only.
     fn best_cut(&self, si: usize, j: usize) -> usize {
+        let at = self.starts[j] as usize;
+        if cut_rank(self.text, at) == Cut::Allowed && !self.text[..at].chars().next_back().is_some_and(is_sa) {
+            return j; // not inside Thai or Lao: the last cluster that fits
+        }
         let mut allowed = None;
         for k in (si + 1..=j).rev() {
             match cut_rank(self.text, self.starts[k] as usize) {
