@@ -36,9 +36,13 @@ gen=${CANON_GEN_CORPUS:-../shared/bench/gen_corpus.py}
 if [ ! -f "$gen" ]; then
     echo "bench: the corpus generator was not found at $gen." >&2
     echo "bench: it is gen_corpus.py in the team's shared folder (shared/bench/); set CANON_GEN_CORPUS=/path/to/gen_corpus.py" >&2
-    echo "bench: or put the shared folder next to this clone. Skipping every part that needs it; running 'long'." >&2
+    echo "bench: or put the shared folder next to this clone." >&2
     gen=
-    if [ "$part" != all ] && [ "$part" != long ]; then exit 0; fi
+    if [ "$part" != all ] && [ "$part" != long ]; then
+        echo "bench: the $part part needs it: skipped." >&2
+        exit 0
+    fi
+    [ "$part" = all ] && echo "bench: running only the part that needs no generator: long." >&2
     part=long
 fi
 command -v python3 >/dev/null || { echo "bench: python3 is not installed" >&2; exit 1; }
