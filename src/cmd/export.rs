@@ -77,6 +77,12 @@ const READING_COLUMNS: &[&str] = &[
     "source_kind",
     "status",
     "language",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "place",
+    "edition",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -91,7 +97,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             r.id.to_string(),
             r.title.clone(),
             r.authors.join("; "),
-            year(r.year),
+            // A work not yet published has its note ("in press") where the year goes; it reads back as such.
+            r.year.map_or_else(|| o(&r.year_note), |y| y.to_string()),
             r.kind.clone(),
             o(&r.doi),
             o(&r.url),
@@ -102,6 +109,12 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.source_kind),
             r.status.clone(),
             o(&r.language),
+            o(&r.volume),
+            o(&r.issue),
+            o(&r.pages),
+            o(&r.publisher),
+            o(&r.place),
+            o(&r.edition),
         ]);
     }
     emit(&a.out, &l, &rs, "no readings to export", ctx.quiet)

@@ -9,7 +9,10 @@ use crate::cli::By;
 use crate::import::modules::ModuleReader;
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
-use crate::import::{ImportErrors, ReadingRecord, RowError, bibtex, csl_json, detect, ris, talis_csv, zotero_csv};
+use crate::import::{
+    ImportErrors, ReadingRecord, Reject, RowError, bibtex, csl_json, detect, endnote_xml, nbib, rejects, ris,
+    talis_csv, zotero_csv,
+};
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome};
 use crate::store::readings::ReadingWriter;
 use crate::store::themes::ThemeIndex;
@@ -26,10 +29,13 @@ pub enum Import {
     /// Example: canon import modules samples/modules.csv
     Modules(ModulesArgs),
     /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes),
-    /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
+    /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, a Talis Aspire / Leganto CSV
+    /// export, PubMed's MEDLINE format (.nbib) or EndNote XML.
     ///
     /// The format comes from the extension and the content (--format to force).
     /// Duplicates (same DOI, ISBN, or title and year) merge into one entry.
+    /// With --skip-invalid the valid records import and the others are
+    /// written, with their reasons, to --rejects FILE.
     ///
     /// Example: canon import reading samples/reading.csv --dry-run
     Reading(ReadingArgs),
@@ -74,8 +80,16 @@ pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
     /// The file's format (default: from its extension and content).
-    #[arg(long, value_parser = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv"])]
+    #[arg(long, value_parser = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "nbib", "endnote-xml"])]
     pub format: Option<String>,
+    /// Import the valid records and leave out the invalid ones (default: a file
+    /// with any invalid record imports nothing).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// With --skip-invalid: write the records left out, with their reasons, to
+    /// FILE, in the input's own format (CSV gains a "canon rejected because" column).
+    #[arg(long, value_name = "FILE", requires = "skip_invalid")]
+    pub rejects: Option<PathBuf>,
     /// Review status for rows without a status column.
     #[arg(long, default_value = "approved", value_parser = ["suggested", "approved"])]
     pub status: String,
@@ -216,6 +230,11 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         eprintln!("note: {n}");
     }
     let bar = src.progress.clone();
+    if a.format.is_none()
+        && let Some(what) = detect::unsupported(&c.file, &src.head)
+    {
+        bail!("{what}");
+    }
     let format = match &a.format {
         Some(f) => f.as_str(),
         None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
@@ -223,31 +242,37 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     if format != "csv" && !c.map.is_empty() {
         bail!("--map applies to the reading-list CSV; {} is read as {format}", c.file.display());
     }
+    if let Some(r) = &a.rejects {
+        refuse_rejects_path(r, &c.file, &store.path)?;
+    }
+    let name = c.file.display().to_string();
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
+    let mut whole_text = String::new();
     let mut parsed = match format {
         "csv" => Either::Stream(ReadingReader::new(src, &c.map, &themes)?),
         other => {
-            let mut text = String::new();
             let mut reader = src.reader;
-            reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
-            let name = c.file.display().to_string();
+            reader.read_to_string(&mut whole_text).with_context(|| format!("reading {}", c.file.display()))?;
+            let text = &whole_text;
             let p = match other {
-                "bibtex" => bibtex::parse(&name, &text, &themes),
-                "ris" => ris::parse(&name, &text, &themes),
-                "zotero-csv" => zotero_csv::parse(&name, &text, &themes),
-                "csl-json" => csl_json::parse(&name, &text, &themes),
-                "talis-csv" => talis_csv::parse(&name, &text, &themes),
+                "bibtex" => bibtex::parse(&name, text, &themes),
+                "ris" => ris::parse(&name, text, &themes),
+                "zotero-csv" => zotero_csv::parse(&name, text, &themes),
+                "csl-json" => csl_json::parse(&name, text, &themes),
+                "talis-csv" => talis_csv::parse(&name, text, &themes),
+                "nbib" => nbib::parse(&name, text, &themes),
+                "endnote-xml" => endnote_xml::parse(&name, text, &themes),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
             if p.records.is_empty() && p.errors.is_empty() && !text.trim().is_empty() {
                 bail!(
                     "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
-                     zotero-csv, csl-json or talis-csv)",
+                     zotero-csv, csl-json, talis-csv, nbib or endnote-xml)",
                     c.file.display()
                 );
             }
-            Either::Whole(p.records.into_iter(), p.errors)
+            Either::Whole(p.records.into_iter(), p.errors, p.rejected)
         }
     };
     let mut ids = id_gen(&store.conn)?;
@@ -256,7 +281,11 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
     let mut rejected: Vec<Change> = Vec::new();
-    if let Either::Whole(_, errs) = &mut parsed {
+    let mut notes = ReadingNotes::default();
+    let mut rejected_rows: Vec<(csv::StringRecord, Vec<RowError>)> = Vec::new();
+    let mut rejected_records = 0usize;
+    if let Either::Whole(_, errs, rej) = &mut parsed {
+        rejected_records = rej.len();
         for e in std::mem::take(errs) {
             reject(&mut errors, &mut rejected, c.dry_run, e);
         }
@@ -264,14 +293,19 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     loop {
         let row = match &mut parsed {
             Either::Stream(r) => r.next_row(),
-            Either::Whole(records, _) => records.next().map(Ok),
+            Either::Whole(records, _, _) => records.next().map(Ok),
         };
         let Some(row) = row else { break };
         match row {
             Ok(r) => {
+                notes.add(&r);
                 writer.write(&r)?;
             }
             Err(errs) => {
+                rejected_records += 1;
+                if let Either::Stream(reader) = &parsed {
+                    rejected_rows.push((reader.current_row().clone(), errs.clone()));
+                }
                 for e in errs {
                     reject(&mut errors, &mut rejected, c.dry_run, e);
                 }
@@ -282,8 +316,41 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if !quiet {
+        notes.print(&name);
+    }
     let (mut counts, mut changes) = writer.finish()?;
-    counts.rejected = errors.total() as i64;
+    counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
+    let skipping = a.skip_invalid && !errors.is_empty();
+    if skipping {
+        let what = match &a.rejects {
+            Some(path) => {
+                let bytes = match &parsed {
+                    Either::Stream(reader) => {
+                        let (header, delimiter) = reader.header();
+                        rejects::render_csv(&name, header, &rejected_rows, delimiter)?
+                    }
+                    Either::Whole(_, _, rej) => rejects::render(format, &name, &whole_text, rej)?,
+                };
+                if c.dry_run {
+                    format!("(a real run writes them to {})", path.display())
+                } else {
+                    crate::report::write_file(path, &bytes)?;
+                    format!("written with their reasons to {}", path.display())
+                }
+            }
+            None => "not imported (name a file with --rejects to keep them)".to_string(),
+        };
+        if !quiet {
+            for e in &errors.errors {
+                eprintln!("{}:{}:{}: {}", name, e.line, e.column, e.message);
+            }
+            if errors.more > 0 {
+                eprintln!("… and {} more problems", errors.more);
+            }
+            eprintln!("note: --skip-invalid: {rejected_records} invalid record(s) left out, {what}");
+        }
+    }
     if c.dry_run {
         if let Some(ch) = &mut changes {
             ch.extend(rejected);
@@ -291,7 +358,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         drop(tx);
         return Ok((counts, changes));
     }
-    if !errors.is_empty() {
+    if !errors.is_empty() && !a.skip_invalid {
         drop(tx);
         return Err(errors.into());
     }
@@ -299,10 +366,76 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     Ok((counts, changes))
 }
 
+/// What an import tells about records it took as they were: doubts about
+/// how they were read, keywords that are not themes, works not yet published.
+#[derive(Default)]
+struct ReadingNotes {
+    warnings: Vec<RowError>,
+    keywords: std::collections::BTreeMap<String, usize>,
+    not_yet: usize,
+}
+
+impl ReadingNotes {
+    fn add(&mut self, r: &ReadingRecord) {
+        self.warnings.extend(r.warnings.iter().cloned());
+        for k in &r.keywords_not_themes {
+            *self.keywords.entry(k.clone()).or_default() += 1;
+        }
+        if r.year.is_none() && r.year_note.is_some() {
+            self.not_yet += 1;
+        }
+    }
+
+    fn print(&self, file: &str) {
+        for w in self.warnings.iter().take(crate::import::MAX_ERRORS) {
+            eprintln!("{file}:{}:{}: warning: {}", w.line, w.column, w.message);
+        }
+        if self.warnings.len() > crate::import::MAX_ERRORS {
+            eprintln!("… and {} more warnings", self.warnings.len() - crate::import::MAX_ERRORS);
+        }
+        if !self.keywords.is_empty() {
+            let mut top: Vec<(&String, &usize)> = self.keywords.iter().collect();
+            top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let shown: Vec<String> = top.iter().take(8).map(|(k, _)| format!("{k:?}")).collect();
+            eprintln!(
+                "note: {} keyword{} name no theme and were not imported as tags ({}{}); \
+                 write `theme:SLUG` as a keyword to tag a theme",
+                self.keywords.len(),
+                if self.keywords.len() == 1 { "" } else { "s" },
+                shown.join(", "),
+                if top.len() > 8 { ", …" } else { "" }
+            );
+        }
+        if self.not_yet > 0 {
+            eprintln!(
+                "note: {} reading{} not yet published (in press, forthcoming…): imported without a year, with that note",
+                self.not_yet,
+                if self.not_yet == 1 { "" } else { "s" }
+            );
+        }
+    }
+}
+
+/// The rejects file may not be the input or the database.
+fn refuse_rejects_path(out: &Path, input: &Path, db: &Path) -> Result<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    if same(out, input) {
+        bail!("--rejects {} is the file being imported; choose another file name", out.display());
+    }
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    if same(out, db) || same(out, &wal) {
+        bail!("--rejects {} is the database; choose another file name", out.display());
+    }
+    Ok(())
+}
+
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
 enum Either<'a> {
     Stream(ReadingReader<'a>),
-    Whole(std::vec::IntoIter<ReadingRecord>, Vec<RowError>),
+    Whole(std::vec::IntoIter<ReadingRecord>, Vec<RowError>, Vec<Reject>),
 }
 
 fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, e: RowError) {

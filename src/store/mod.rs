@@ -31,10 +31,20 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../../schema/0001_init.sql")),
     ("0002_analysis", include_str!("../../schema/0002_analysis.sql")),
     ("0003_collaboration", include_str!("../../schema/0003_collaboration.sql")),
+    ("0005_references", include_str!("../../schema/0005_references.sql")),
 ];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The step in Rust that a migration needs after its SQL, in the same
+/// transaction (keyed by name, so renumbering keeps it with its SQL).
+fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
+    match name {
+        "0005_references" => readings::split_stored_names(tx),
+        _ => Ok(()),
+    }
+}
 
 /// How [`open`] treats a database file that does not exist yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +136,7 @@ impl Store {
         let now_version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(now_version as usize) {
             tx.execute_batch(sql).with_context(|| format!("applying schema migration {name}"))?;
+            after_migration(&tx, name).with_context(|| format!("applying schema migration {name}"))?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         }
         if now_version == 0 {

@@ -8,6 +8,7 @@ use serde_json::json;
 use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
+use crate::import::names::Name;
 use crate::import::{ReadingRecord, title_key};
 
 /// The stored fields of a reading that an import may change.
@@ -15,16 +16,31 @@ use crate::import::{ReadingRecord, title_key};
 struct Stored {
     title: String,
     year: Option<i64>,
+    year_note: Option<String>,
     #[serde(rename = "type")]
     kind: String,
     container: Option<String>,
+    volume: Option<String>,
+    issue: Option<String>,
+    pages: Option<String>,
+    publisher: Option<String>,
+    place: Option<String>,
+    edition: Option<String>,
     doi: Option<String>,
     isbn: Option<String>,
     url: Option<String>,
     annotation: Option<String>,
     source_kind: Option<String>,
     language: Option<String>,
+    /// The names as the sources wrote them (what a person reads in the history).
     authors: Vec<String>,
+    /// The same names in parts.
+    author_names: Vec<Name>,
+}
+
+/// A field the record has, else ours.
+fn pick(new: &Option<String>, old: &Option<String>) -> Option<String> {
+    new.clone().or_else(|| old.clone())
 }
 
 impl Stored {
@@ -32,57 +48,83 @@ impl Stored {
         Stored {
             title: r.title.clone(),
             year: r.year,
+            year_note: if r.year.is_some() { None } else { r.year_note.clone() },
             kind: r.kind.clone(),
             container: r.container.clone(),
+            volume: r.volume.clone(),
+            issue: r.issue.clone(),
+            pages: r.pages.clone(),
+            publisher: r.publisher.clone(),
+            place: r.place.clone(),
+            edition: r.edition.clone(),
             doi: r.doi.clone(),
             isbn: r.isbn.clone(),
             url: r.url.clone(),
             annotation: r.annotation.clone(),
             source_kind: r.source_kind.clone(),
             language: r.language.clone(),
-            authors: r.authors.clone(),
+            authors: r.authors.iter().map(|n| n.original.clone()).collect(),
+            author_names: r.authors.clone(),
         }
     }
 
     /// This entry with what `r` adds: fields `r` has replace ours, fields it
     /// leaves empty keep ours (a merge never erases).
     fn merged(&self, r: &ReadingRecord) -> Stored {
-        let pick = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+        let new = Stored::from_record(r);
+        let year = r.year.or(self.year);
         Stored {
             title: r.title.clone(),
-            year: r.year.or(self.year),
+            year,
+            year_note: if year.is_some() { None } else { pick(&new.year_note, &self.year_note) },
             kind: if r.kind == "article" && self.kind != "article" && r.doi.is_none() {
                 self.kind.clone()
             } else {
                 r.kind.clone()
             },
             container: pick(&r.container, &self.container),
+            volume: pick(&r.volume, &self.volume),
+            issue: pick(&r.issue, &self.issue),
+            pages: pick(&r.pages, &self.pages),
+            publisher: pick(&r.publisher, &self.publisher),
+            place: pick(&r.place, &self.place),
+            edition: pick(&r.edition, &self.edition),
             doi: pick(&r.doi, &self.doi),
             isbn: pick(&r.isbn, &self.isbn),
             url: pick(&r.url, &self.url),
             annotation: pick(&r.annotation, &self.annotation),
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
-            authors: if r.authors.is_empty() { self.authors.clone() } else { r.authors.clone() },
+            authors: if r.authors.is_empty() { self.authors.clone() } else { new.authors },
+            author_names: if r.authors.is_empty() { self.author_names.clone() } else { new.author_names },
         }
     }
 
     /// This entry with the blanks `r` can fill: for a duplicate within one
     /// file, where the first row's values stand.
     fn filled(&self, r: &ReadingRecord) -> Stored {
-        let pick = |old: &Option<String>, new: &Option<String>| old.clone().or_else(|| new.clone());
+        let new = Stored::from_record(r);
+        let year = self.year.or(r.year);
         Stored {
             title: self.title.clone(),
-            year: self.year.or(r.year),
+            year,
+            year_note: if year.is_some() { None } else { pick(&self.year_note, &new.year_note) },
             kind: self.kind.clone(),
             container: pick(&self.container, &r.container),
+            volume: pick(&self.volume, &r.volume),
+            issue: pick(&self.issue, &r.issue),
+            pages: pick(&self.pages, &r.pages),
+            publisher: pick(&self.publisher, &r.publisher),
+            place: pick(&self.place, &r.place),
+            edition: pick(&self.edition, &r.edition),
             doi: pick(&self.doi, &r.doi),
             isbn: pick(&self.isbn, &r.isbn),
             url: pick(&self.url, &r.url),
             annotation: pick(&self.annotation, &r.annotation),
             source_kind: pick(&self.source_kind, &r.source_kind),
             language: pick(&self.language, &r.language),
-            authors: if self.authors.is_empty() { r.authors.clone() } else { self.authors.clone() },
+            authors: if self.authors.is_empty() { new.authors } else { self.authors.clone() },
+            author_names: if self.author_names.is_empty() { new.author_names } else { self.author_names.clone() },
         }
     }
 
@@ -93,6 +135,10 @@ impl Stored {
         if let (Some(a), Some(b)) = (a.as_object(), b.as_object()) {
             for (k, va) in a {
                 let vb = &b[k];
+                // The parts of a name that changed show in `authors`, unless only the parts changed.
+                if k == "author_names" && a.get("authors") != b.get("authors") {
+                    continue;
+                }
                 if va != vb {
                     out.push(format!("{k}: {} → {}", short(va), short(vb)));
                 }
@@ -199,7 +245,9 @@ impl<'t> ReadingWriter<'t> {
 
     fn load(&self, id: i64) -> Result<Stored> {
         let mut s = self.tx.prepare_cached(
-            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language FROM reading WHERE id = ?1",
+            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language,
+                    year_note, volume, issue, pages, publisher, place, edition
+               FROM reading WHERE id = ?1",
         )?;
         let mut stored = s.query_row([id], |r| {
             Ok(Stored {
@@ -213,10 +261,19 @@ impl<'t> ReadingWriter<'t> {
                 annotation: r.get(7)?,
                 source_kind: r.get(8)?,
                 language: r.get(9)?,
+                year_note: r.get(10)?,
+                volume: r.get(11)?,
+                issue: r.get(12)?,
+                pages: r.get(13)?,
+                publisher: r.get(14)?,
+                place: r.get(15)?,
+                edition: r.get(16)?,
                 authors: Vec::new(),
+                author_names: Vec::new(),
             })
         })?;
-        stored.authors = authors(self.tx, id)?;
+        stored.author_names = authors(self.tx, id)?;
+        stored.authors = stored.author_names.iter().map(|n| n.original.clone()).collect();
         Ok(stored)
     }
 
@@ -233,14 +290,17 @@ impl<'t> ReadingWriter<'t> {
                     self.tx
                     .prepare_cached(
                         "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
-                                              source_kind, status, language, added_by, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                                              source_kind, status, language, added_by, created_at, updated_at,
+                                              year_note, volume, issue, pages, publisher, place, edition)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
+                                 ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
                     )?
                     .execute(params![
                         id, s.title, title_key(&s.title), s.year, s.kind, s.container, s.doi, s.isbn, s.url,
-                        s.annotation, s.source_kind, status, s.language, self.by, self.at
+                        s.annotation, s.source_kind, status, s.language, self.by, self.at,
+                        s.year_note, s.volume, s.issue, s.pages, s.publisher, s.place, s.edition
                     ])?;
-                    self.set_authors(id, &s.authors)?;
+                    set_authors(self.tx, id, &s.author_names)?;
                     self.index(id, &s, false)?;
                     let mut after = serde_json::to_value(&s)?;
                     after["status"] = json!(status);
@@ -313,15 +373,19 @@ impl<'t> ReadingWriter<'t> {
         self.tx
             .prepare_cached(
                 "UPDATE reading SET title = ?2, title_key = ?3, year = ?4, type = ?5, container = ?6, doi = ?7, isbn = ?8,
-                        url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13 WHERE id = ?1",
+                        url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
+                        year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
+                        edition = ?20
+                  WHERE id = ?1",
             )?
             .execute(params![
                 id, new.title, title_key(&new.title), new.year, new.kind, new.container, new.doi, new.isbn, new.url,
-                new.annotation, new.source_kind, new.language, self.at
+                new.annotation, new.source_kind, new.language, self.at, new.year_note, new.volume, new.issue,
+                new.pages, new.publisher, new.place, new.edition
             ])?;
-        if new.authors != old.authors {
+        if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
-            self.set_authors(id, &new.authors)?;
+            set_authors(self.tx, id, &new.author_names)?;
         }
         self.index(id, new, true)?;
         let before = serde_json::to_value(old)?;
@@ -336,15 +400,6 @@ impl<'t> ReadingWriter<'t> {
             Some(&after),
             self.run_id,
         )?;
-        Ok(())
-    }
-
-    fn set_authors(&self, id: i64, authors: &[String]) -> Result<()> {
-        let mut st =
-            self.tx.prepare_cached("INSERT INTO reading_author (reading_id, position, name) VALUES (?1, ?2, ?3)")?;
-        for (i, a) in authors.iter().enumerate() {
-            st.execute(params![id, i as i64 + 1, a])?;
-        }
         Ok(())
     }
 
@@ -367,10 +422,59 @@ impl<'t> ReadingWriter<'t> {
     }
 }
 
-fn authors(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut st = conn.prepare_cached("SELECT name FROM reading_author WHERE reading_id = ?1 ORDER BY position")?;
-    let v = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+/// Writes a reading's authors: each name as written, and its parts.
+pub fn set_authors(conn: &Connection, id: i64, authors: &[Name]) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO reading_author (reading_id, position, name, family, given, particle, suffix, literal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, a) in authors.iter().enumerate() {
+        st.execute(params![id, i as i64 + 1, a.original, a.family, a.given, a.particle, a.suffix, a.literal])?;
+    }
+    Ok(())
+}
+
+/// A reading's authors, in order.
+pub fn authors(conn: &Connection, id: i64) -> Result<Vec<Name>> {
+    let mut st = conn.prepare_cached(
+        "SELECT name, family, given, particle, suffix, literal FROM reading_author WHERE reading_id = ?1 ORDER BY position",
+    )?;
+    let v = st.query_map([id], name_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
+}
+
+/// The one row-to-name mapper: `name, family, given, particle, suffix, literal`.
+fn name_row(r: &rusqlite::Row) -> rusqlite::Result<Name> {
+    Ok(Name {
+        original: r.get(0)?,
+        family: r.get(1)?,
+        given: r.get(2)?,
+        particle: r.get(3)?,
+        suffix: r.get(4)?,
+        literal: r.get(5)?,
+    })
+}
+
+/// Splits every stored author name that has no parts yet (names stored
+/// before schema 0005), as well as a name alone can be read: "Family,
+/// Given[, Suffix]", "Given von Family", an institution kept whole, names in
+/// scripts without case kept whole. The names as written are not touched.
+pub fn split_stored_names(tx: &Connection) -> Result<()> {
+    let mut read = tx.prepare(
+        "SELECT reading_id, position, name FROM reading_author WHERE family IS NULL AND literal IS NULL ORDER BY reading_id, position",
+    )?;
+    let rows = read
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut write = tx.prepare(
+        "UPDATE reading_author SET family = ?3, given = ?4, particle = ?5, suffix = ?6, literal = ?7
+          WHERE reading_id = ?1 AND position = ?2",
+    )?;
+    for (reading, position, name) in rows {
+        let n = crate::import::names::parse(&name).unwrap_or_else(|| Name::literal(&name));
+        write.execute(params![reading, position, n.family, n.given, n.particle, n.suffix, n.literal])?;
+    }
+    Ok(())
 }
 
 /// A reading as listed (and as the report and gaps use it).
@@ -378,11 +482,22 @@ fn authors(conn: &Connection, id: i64) -> Result<Vec<String>> {
 pub struct Reading {
     pub id: i64,
     pub title: String,
+    /// The authors' names as the sources wrote them.
     pub authors: Vec<String>,
+    /// The same names in parts (family, given, particle, suffix, or literal).
+    pub author_names: Vec<Name>,
     pub year: Option<i64>,
+    /// Why there is no year: "in press", "forthcoming"…
+    pub year_note: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
     pub container: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+    pub edition: Option<String>,
     pub doi: Option<String>,
     pub isbn: Option<String>,
     pub url: Option<String>,
@@ -411,7 +526,10 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.credit, r.licence, r.status, r.language, r.global_south, r.open_access,
                 (SELECT group_concat(name, char(31)) FROM (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)),
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM reading_tag rt JOIN theme t ON t.id = rt.theme_id
-                  WHERE rt.reading_id = r.id ORDER BY t.slug))
+                  WHERE rt.reading_id = r.id ORDER BY t.slug)),
+                (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
+                   (SELECT * FROM reading_author WHERE reading_id = r.id ORDER BY position)),
+                r.year_note, r.volume, r.issue, r.pages, r.publisher, r.place, r.edition
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -422,6 +540,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
         .query_map(params![f.theme, f.status, f.untagged], |r| {
             let authors: Option<String> = r.get(16)?;
             let themes: Option<String> = r.get(17)?;
+            let parts: Option<String> = r.get(18)?;
             Ok(Reading {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -440,11 +559,38 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
                 open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
                 authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+                author_names: parts.as_deref().map(names_from_json).unwrap_or_default(),
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+                year_note: r.get(19)?,
+                volume: r.get(20)?,
+                issue: r.get(21)?,
+                pages: r.get(22)?,
+                publisher: r.get(23)?,
+                place: r.get(24)?,
+                edition: r.get(25)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Names from the JSON rows of the listing query: `[[name, family, given, particle, suffix, literal], …]`.
+fn names_from_json(s: &str) -> Vec<Name> {
+    let rows: Vec<Vec<Option<String>>> = serde_json::from_str(s).unwrap_or_default();
+    rows.into_iter()
+        .filter_map(|mut r| {
+            r.resize(6, None);
+            let mut it = r.into_iter();
+            Some(Name {
+                original: it.next()??,
+                family: it.next()?,
+                given: it.next()?,
+                particle: it.next()?,
+                suffix: it.next()?,
+                literal: it.next()?,
+            })
+        })
+        .collect()
 }
 
 /// One reading with its links and history, for `reading show`.
