@@ -12,10 +12,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use canon::import::builder::Themes;
 use canon::import::modules::ModuleReader;
 use canon::import::reading_csv::ReadingReader;
 use canon::import::source::{self, SourceOptions};
-use canon::import::builder::Themes;
 use canon::import::{bibtex, csl_json, endnote_xml, nbib, rejects, ris, talis_csv, zotero_csv};
 use canon::store::themes::ThemeIndex;
 

@@ -41,7 +41,9 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     };
     let (counts, _) = import::modules(&mut store, &m, ctx.quiet)?;
     ctx.note(import::summary(&a.modules, "sessions", &counts, false));
-    let r = ReadingArgs { common: common(a.reading.clone(), vec![]), format: None,
+    let r = ReadingArgs {
+        common: common(a.reading.clone(), vec![]),
+        format: None,
         status: "approved".into(),
         skip_invalid: false,
         rejects: None,

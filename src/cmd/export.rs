@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::Output;
-use crate::report::{Listing, emit, year};
+use crate::report::{Listing, emit};
 use crate::store::readings::{self, ReadingFilter};
 use crate::store::{Mode, SCHEMA_VERSION, Store, bundle};
 

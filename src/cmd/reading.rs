@@ -153,7 +153,10 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
         vec!["id".into(), r.id.to_string()],
         vec!["title".into(), r.title.clone()],
         vec!["authors".into(), r.authors.join("; ")],
-        vec!["year".into(), r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| year(None)), |y| y.to_string())],
+        vec![
+            "year".into(),
+            r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| year(None)), |y| y.to_string()),
+        ],
         vec!["type".into(), r.kind.clone()],
     ];
     for (i, n) in r.author_names.iter().enumerate() {

@@ -28,10 +28,6 @@ impl<'a> Lines<'a> {
         Lines { text, starts }
     }
 
-    pub(crate) fn line(&self, at: usize) -> u64 {
-        self.starts.partition_point(|s| *s <= at) as u64
-    }
-
     pub(crate) fn pos(&self, at: usize) -> (u64, u64) {
         let l = self.starts.partition_point(|s| *s <= at);
         let start = self.starts[l - 1];
@@ -542,11 +538,6 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d
 }
 
-/// The first valid ISBN in a cell that may hold several (or an ISSN, or junk).
-pub(crate) fn first_isbn(s: &str) -> Option<String> {
-    builder::first_isbn(s)
-}
-
 /// A DOI, URL or ISBN as written: braces dropped and `\_`, `\%`, `\&`, `\#`,
 /// `\~` unescaped, `\url{…}` unwrapped; no other LaTeX decoding (URLs may
 /// hold `--` and `~`).
@@ -924,7 +915,10 @@ mod tests {
         let a = &p.records[0];
         assert_eq!(a.line, 5);
         assert_eq!(a.title, "The Wretched of the Earth");
-        assert_eq!(a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Fanon, Frantz", "Jean-Paul Sartre", "World Health Organization"]);
+        assert_eq!(
+            a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Fanon, Frantz", "Jean-Paul Sartre", "World Health Organization"]
+        );
         assert_eq!(a.authors[1].family.as_deref(), Some("Sartre"));
         assert_eq!(a.authors[2].literal.as_deref(), Some("World Health Organization"));
         assert_eq!(a.container.as_deref(), Some("Journal of Health Equity"));

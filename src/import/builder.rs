@@ -207,9 +207,39 @@ const NOT_YET: &[(&str, &str)] = &[
 const UNDATED: &[&str] = &["n.d.", "n.d", "nd", "no date", "undated", "s.d.", "s.d", "o.j.", "sine dato"];
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december", "spring", "summer",
-    "autumn", "fall", "winter", "c", "ca", "circa", "p",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "c",
+    "ca",
+    "circa",
+    "p",
 ];
 
 /// The year in a date as bibliographies write it: `2019`, `2019a`,
@@ -228,7 +258,9 @@ pub fn read_date(s: &str) -> Option<Dated> {
     }
     // A time after the date ("1999-04-02T10:00:00Z") says nothing about the year.
     let t = match t.char_indices().find(|(i, c)| {
-        *c == 't' && t[..*i].ends_with(|d: char| d.is_ascii_digit()) && t[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+        *c == 't'
+            && t[..*i].ends_with(|d: char| d.is_ascii_digit())
+            && t[i + 1..].starts_with(|d: char| d.is_ascii_digit())
     }) {
         Some((i, _)) => &t[..i],
         None => t.as_str(),

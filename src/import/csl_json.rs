@@ -317,7 +317,10 @@ mod tests {
         assert_eq!(a.themes.len(), 1);
         let b = &p.records[1];
         assert_eq!(b.line, 12);
-        assert_eq!(b.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Ferdinand, Malcom", "van Gogh, Vincent"]);
+        assert_eq!(
+            b.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Ferdinand, Malcom", "van Gogh, Vincent"]
+        );
         assert_eq!((b.authors[1].particle.as_deref(), b.authors[1].family.as_deref()), (Some("van"), Some("Gogh")));
         assert_eq!(b.title, "Une {écologie} \"décoloniale\"");
         assert_eq!(b.year, Some(2019));

@@ -162,9 +162,15 @@ mod tests {
         let u = |name: &str, head: &str| unsupported(Path::new(name), head);
         assert!(u("x.pdf", "%PDF-1.7\n").unwrap().contains("a PDF document"));
         assert!(u("x.xlsx", "PK\u{3}\u{4}...").unwrap().contains("spreadsheet workbook"));
-        assert!(u("x.enw", "%0 Journal Article\n%A Mensah, Kofi\n%T Title\n").unwrap().contains("EndNote's tagged format"));
+        assert!(
+            u("x.enw", "%0 Journal Article\n%A Mensah, Kofi\n%T Title\n").unwrap().contains("EndNote's tagged format")
+        );
         assert!(u("x.xml", "<?xml version=\"1.0\"?>\n<modsCollection>").unwrap().contains("MODS XML"));
-        assert!(u("x.txt", "FN Clarivate Analytics Web of Science\nPT J\nAU Mensah, K\nTI T\nER\n").unwrap().contains("Web of Science"));
+        assert!(
+            u("x.txt", "FN Clarivate Analytics Web of Science\nPT J\nAU Mensah, K\nTI T\nER\n")
+                .unwrap()
+                .contains("Web of Science")
+        );
         assert!(u("x.csv", "title,authors\nA,B\n").is_none());
         assert!(u("x.nbib", "PMID- 1\n").is_none());
         assert!(u("x.xml", "<xml><records><record>").is_none());

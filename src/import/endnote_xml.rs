@@ -55,7 +55,11 @@ pub fn read(text: &str) -> Read {
             Err(e) => {
                 let at = reader.error_position() as usize;
                 let (l, c) = lines.pos(at.min(text.len()));
-                out.errors.push(RowError::new(l, c, format!("not well-formed XML: {e}; expected an EndNote XML export")));
+                out.errors.push(RowError::new(
+                    l,
+                    c,
+                    format!("not well-formed XML: {e}; expected an EndNote XML export"),
+                ));
                 break;
             }
         };
@@ -131,7 +135,11 @@ pub fn read(text: &str) -> Read {
         }
     }
     if out.items.is_empty() && out.errors.is_empty() && !text.trim().is_empty() && !looks_like(text) {
-        out.errors.push(RowError::new(1, 1, "no <record> elements; expected an EndNote XML export (<xml><records><record>…)"));
+        out.errors.push(RowError::new(
+            1,
+            1,
+            "no <record> elements; expected an EndNote XML export (<xml><records><record>…)",
+        ));
     }
     out
 }
@@ -230,14 +238,20 @@ mod tests {
         assert_eq!(a.authors[0].suffix.as_deref(), Some("Jr."));
         assert_eq!(a.authors[1].literal.as_deref(), Some("World Health Organization"));
         assert_eq!(a.container.as_deref(), Some("The Lancet"));
-        assert_eq!((a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()), (Some("395"), Some("10221"), Some("123-129")));
+        assert_eq!(
+            (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
+            (Some("395"), Some("10221"), Some("123-129"))
+        );
         assert_eq!(a.doi.as_deref(), Some("10.1016/s0140-6736(20)30001-1"));
         assert_eq!((a.year, a.kind.as_str()), (Some(2020), "article"));
         assert_eq!(a.themes, [2]);
         let b = &p.records[1];
         assert_eq!((b.kind.as_str(), b.year, b.year_note.as_deref()), ("chapter", None, Some("in press")));
         assert_eq!(b.container.as_deref(), Some("The Book"));
-        assert_eq!((b.publisher.as_deref(), b.place.as_deref(), b.edition.as_deref()), (Some("Sub-Saharan Publishers"), Some("Accra"), Some("2nd")));
+        assert_eq!(
+            (b.publisher.as_deref(), b.place.as_deref(), b.edition.as_deref()),
+            (Some("Sub-Saharan Publishers"), Some("Accra"), Some("2nd"))
+        );
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
         let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(got.len(), 2, "{got:?}");

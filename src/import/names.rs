@@ -28,7 +28,8 @@ pub struct Name {
 }
 
 /// Suffixes that follow a name, as written (compared without a final dot).
-const SUFFIXES: &[&str] = &["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "v", "vi", "2nd", "3rd", "4th", "junior", "senior"];
+const SUFFIXES: &[&str] =
+    &["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "v", "vi", "2nd", "3rd", "4th", "junior", "senior"];
 
 /// Words that make a name an institution's when it has no comma.
 const CORPORATE: &[&str] = &[
@@ -277,11 +278,7 @@ pub fn parse(s: &str) -> Option<Name> {
         return None;
     }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
-    let name = if parts.len() == 1 {
-        comma_less(trimmed)
-    } else {
-        inverted_parts(&parts)
-    };
+    let name = if parts.len() == 1 { comma_less(trimmed) } else { inverted_parts(&parts) };
     Some(Name { original, ..name })
 }
 
@@ -320,8 +317,10 @@ fn inverted_parts(parts: &[&str]) -> Name {
     }
     let rest: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.is_empty()).collect();
     let (mut given, mut suffix) = (Vec::new(), None);
+    // One part after the family name is the given name ("Parthipan, V" is not the fifth).
+    let several = rest.len() > 1;
     for p in rest {
-        if suffix.is_none() && is_suffix(p) {
+        if several && suffix.is_none() && is_suffix(p) {
             suffix = Some(p);
         } else {
             given.push(p);
@@ -341,9 +340,9 @@ pub fn parse_medline(s: &str) -> Option<Name> {
     }
     let mut words: Vec<&str> = original.split_whitespace().collect();
     let suffix = (words.len() > 2 && is_suffix(words[words.len() - 1])).then(|| words.pop()).flatten();
-    let initials = words.last().filter(|w| {
-        words.len() > 1 && w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase() || c == '-')
-    });
+    let initials = words
+        .last()
+        .filter(|w| words.len() > 1 && w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase() || c == '-'));
     let name = match initials {
         Some(i) => {
             let (particle, family) = von_last(&words[..words.len() - 1]);
@@ -368,7 +367,11 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
         return None;
     }
     // One braced group around the whole name: a corporate name, kept whole.
-    if raw.starts_with('{') && raw.ends_with('}') && matching_brace(raw) == Some(raw.len() - 1) {
+    if raw.starts_with('{')
+        && raw.ends_with('}')
+        && matching_brace(raw) == Some(raw.len() - 1)
+        && original.contains(' ')
+    {
         return Some(Name::literal(&original));
     }
     let parts: Vec<String> = split_top(raw, |c| c == ',').into_iter().map(|p| p.trim().to_string()).collect();
@@ -631,11 +634,10 @@ mod tests {
             ["Achebe, Ngozi", "Byrne, Siobhan", "Castillo, Luis", "Dlamini, Thabo"]
         );
         assert_eq!(names("Castillo, Luis and Dlamini, Thabo"), ["Castillo, Luis", "Dlamini, Thabo"]);
-        assert_eq!(names("Achebe, Ngozi; Byrne, Siobhan, and Castillo, Luis"), [
-            "Achebe, Ngozi",
-            "Byrne, Siobhan",
-            "Castillo, Luis"
-        ]);
+        assert_eq!(
+            names("Achebe, Ngozi; Byrne, Siobhan, and Castillo, Luis"),
+            ["Achebe, Ngozi", "Byrne, Siobhan", "Castillo, Luis"]
+        );
         assert_eq!(names("Smith J, Jones K, Lee M"), ["Smith J", "Jones K", "Lee M"]);
         assert_eq!(names("CE Chandler, CR Williams, EA Vanner…"), ["CE Chandler", "CR Williams", "EA Vanner"]);
         assert_eq!(names("Cooper Owens, Deirdre"), ["Cooper Owens, Deirdre"]);

@@ -155,13 +155,14 @@ fn draft(r: &Raw) -> Draft {
     }
     d.date = val("DP").or_else(|| val("DEP"));
     // The DOI is an `AID` (or `LID`) with a `[doi]` marker.
-    d.doi = all("AID").chain(all("LID")).find_map(|(_, v, n)| {
-        v.strip_suffix("[doi]").map(|doi| Val::new(doi.trim(), Pos::new(*n, VALUE_COLUMN)))
-    });
+    d.doi = all("AID")
+        .chain(all("LID"))
+        .find_map(|(_, v, n)| v.strip_suffix("[doi]").map(|doi| Val::new(doi.trim(), Pos::new(*n, VALUE_COLUMN))));
     d.isbn = val("ISBN");
     d.isbn_rule = IsbnRule::FirstValid;
     let full: Vec<Name> = all("FAU").filter_map(|(_, v, _)| names::parse(v)).collect();
-    let mut authors = if full.is_empty() { all("AU").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full };
+    let mut authors =
+        if full.is_empty() { all("AU").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full };
     authors.extend(all("CN").map(|(_, v, _)| Name::literal(v)));
     if authors.is_empty() {
         authors = all("FED").filter_map(|(_, v, _)| names::parse(v)).collect();
@@ -216,13 +217,16 @@ mod tests {
         assert_eq!(a.authors[1].particle.as_deref(), Some("van der"));
         assert_eq!(a.authors[2].literal.as_deref(), Some("Global Health Equity Collaborative"));
         assert_eq!(a.container.as_deref(), Some("Journal of medical ethics"));
-        assert_eq!((a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()), (Some("45"), Some("4"), Some("123-9")));
+        assert_eq!(
+            (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
+            (Some("45"), Some("4"), Some("123-9"))
+        );
         assert_eq!(a.language.as_deref(), Some("eng"));
         assert_eq!(a.url.as_deref(), Some("https://pubmed.ncbi.nlm.nih.gov/31234567/"));
         assert_eq!(a.themes, [2]);
         assert_eq!(a.keywords_not_themes, ["Humans", "Racism"]);
         let b = &p.records[1];
-        assert_eq!((b.line, b.year), (34, Some(2020)));
+        assert_eq!((b.line, b.year), (32, Some(2020)));
         assert_eq!(b.authors[0].given.as_deref(), Some("J"));
     }
 

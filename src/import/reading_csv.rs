@@ -5,11 +5,11 @@
 
 use anyhow::{Context, Result};
 
+use super::builder::{self, Draft, KindSrc, Pos, Themes, Val};
 use super::header::{self, Field, Mapping};
+use super::names;
 use super::rows::Rows;
 use super::source::Source;
-use super::builder::{self, Draft, KindSrc, Pos, Themes, Val};
-use super::names;
 use super::{ReadingRecord, RowError};
 use crate::store::themes::split_cell;
 

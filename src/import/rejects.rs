@@ -95,7 +95,12 @@ fn csv_from_text(file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> 
                 .clone()
                 .and_then(|s| text.get(s))
                 .and_then(|s| {
-                    csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(s.as_bytes()).records().next()
+                    csv::ReaderBuilder::new()
+                        .flexible(true)
+                        .has_headers(false)
+                        .from_reader(s.as_bytes())
+                        .records()
+                        .next()
                 })
                 .and_then(|r| r.ok())
                 .unwrap_or_default();
@@ -133,9 +138,10 @@ mod tests {
     #[test]
     fn ris_records_go_back_as_ris_with_their_reasons() {
         let text = "TY  - JOUR\nTI  - Good\nER  - \nTY  - JOUR\nPY  - 0000\nER  - \n";
-        let r = Reject { span: Some(text.find("TY  - JOUR\nPY").unwrap()..text.len()), errors: vec![
-            RowError::new(4, 1, "record has no title; expected the reading's title"),
-        ] };
+        let r = Reject {
+            span: Some(text.find("TY  - JOUR\nPY").unwrap()..text.len()),
+            errors: vec![RowError::new(4, 1, "record has no title; expected the reading's title")],
+        };
         let out = String::from_utf8(render("ris", "s.ris", text, &[r]).unwrap()).unwrap();
         assert_eq!(
             out,
@@ -147,8 +153,12 @@ mod tests {
     fn csv_rows_keep_their_cells_and_gain_a_reason() {
         let text = "\u{feff}Title,Year\nA,2019\n\"B, b\",soon\n";
         let start = text.find("\"B").unwrap();
-        let r = Reject { span: Some(start..text.len()), errors: vec![RowError::new(3, 2, "year \"soon\" is not a year")] };
+        let r =
+            Reject { span: Some(start..text.len()), errors: vec![RowError::new(3, 2, "year \"soon\" is not a year")] };
         let out = String::from_utf8(render("talis-csv", "t.csv", text, &[r]).unwrap()).unwrap();
-        assert_eq!(out, "Title,Year,canon rejected because\n\"B, b\",soon,\"t.csv:3:2: year \"\"soon\"\" is not a year\"\n");
+        assert_eq!(
+            out,
+            "Title,Year,canon rejected because\n\"B, b\",soon,\"t.csv:3:2: year \"\"soon\"\" is not a year\"\n"
+        );
     }
 }

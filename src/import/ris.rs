@@ -26,10 +26,10 @@ fn tag_line(line: &str) -> Option<(&str, &str, u64)> {
         [b' ', b'-', ..] => 3,
         _ => return None,
     };
-    if b.len() > dash && b[dash] != b' ' {
+    if b.len() > dash + 1 && b[dash + 1] != b' ' {
         return None;
     }
-    let value_at = (dash + 1).min(b.len());
+    let value_at = (dash + 2).min(b.len());
     Some((&line[..2], line.get(value_at..).unwrap_or("").trim(), value_at as u64 + 1))
 }
 
@@ -88,7 +88,8 @@ pub fn read(text: &str) -> Read {
                 None => out.errors.push(RowError::new(n, 1, "`ER  - ` without a record; expected `TY  - ` first")),
             },
             Some((tag, value, col)) => {
-                let raw = current.get_or_insert_with(|| Raw { line: n, start: line_start, ty: None, fields: Vec::new() });
+                let raw =
+                    current.get_or_insert_with(|| Raw { line: n, start: line_start, ty: None, fields: Vec::new() });
                 raw.fields.push((tag, value.to_string(), n, col));
             }
             None => {
@@ -107,7 +108,8 @@ pub fn read(text: &str) -> Read {
     }
     if let Some(open) = current {
         let message = if open.ty.is_some() {
-            "record starting here has no `ER  - ` line before the end of the file; expected `ER  - ` to end it".to_string()
+            "record starting here has no `ER  - ` line before the end of the file; expected `ER  - ` to end it"
+                .to_string()
         } else {
             format!("`{}  - ` outside a record; expected `TY  - ` to start one first", open.fields[0].0)
         };
@@ -136,9 +138,8 @@ fn ris_kind(ty: &str) -> &'static str {
 /// A record as a draft: tags as the RIS specification and its exporters use them.
 fn draft(raw: &Raw) -> Draft {
     let mut d = Draft::new(Pos::new(raw.line, 1), Some("record".to_string()));
-    let first = |tags: &[&str]| {
-        tags.iter().find_map(|t| raw.fields.iter().find(|(tag, v, _, _)| tag == t && !v.is_empty()))
-    };
+    let first =
+        |tags: &[&str]| tags.iter().find_map(|t| raw.fields.iter().find(|(tag, v, _, _)| tag == t && !v.is_empty()));
     let val = |tags: &[&str]| first(tags).map(|(_, v, n, c)| Val::new(v.clone(), Pos::new(*n, *c)));
     let text = |tags: &[&str]| first(tags).map(|(_, v, _, _)| v.clone());
     let all = |tags: &[&str]| -> Vec<(&str, u64, u64)> {
@@ -151,9 +152,10 @@ fn draft(raw: &Raw) -> Draft {
     d.title = val(&["TI", "T1", "CT", "BT"]).or_else(|| Some(Val::new("", d.at)));
     d.date = val(&["PY", "Y1", "DA"]);
     d.doi = val(&["DO"]);
-    d.isbn = all(&["SN"]).into_iter().find(|(v, _, _)| builder::first_isbn(v).is_some()).map(|(v, n, c)| {
-        Val::new(v, Pos::new(n, c))
-    });
+    d.isbn = all(&["SN"])
+        .into_iter()
+        .find(|(v, _, _)| builder::first_isbn(v).is_some())
+        .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
     d.isbn_rule = IsbnRule::FirstValid;
     let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
     if authors.is_empty() {
@@ -165,7 +167,8 @@ fn draft(raw: &Raw) -> Draft {
     if raw.ty.is_none() {
         d.warnings.push(RowError::new(raw.line, 1, "record has no `TY  - ` line; read as type other"));
     }
-    d.container = text(&["T2", "JF", "JO", "BT", "C3", "T3", "JA", "J2"]).filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    d.container = text(&["T2", "JF", "JO", "BT", "C3", "T3", "JA", "J2"])
+        .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
     d.volume = text(&["VL"]);
     d.issue = text(&["IS", "CP"]);
     d.pages = match (text(&["SP"]), text(&["EP"])) {
@@ -205,7 +208,10 @@ mod tests {
         let a = &p.records[0];
         assert_eq!(a.line, 1);
         assert_eq!(a.title, "Race, racism and health: a review");
-        assert_eq!(a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Williams, David R.", "Lawrence, Jourdyn A."]);
+        assert_eq!(
+            a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Williams, David R.", "Lawrence, Jourdyn A."]
+        );
         assert_eq!(a.container.as_deref(), Some("Annual Review"));
         assert_eq!(a.year, Some(2019));
         assert_eq!(a.doi.as_deref(), Some("10.1146/annurev"));
@@ -235,7 +241,8 @@ mod tests {
 
     #[test]
     fn bad_values_are_errors_at_their_line() {
-        let p = parse_str("TY  - ELEC\nTI  - Site\nPY  - someday\nDO  - not-a-doi\nER  - \nTY  - GEN\nAU  - X\nER  - \n");
+        let p =
+            parse_str("TY  - ELEC\nTI  - Site\nPY  - someday\nDO  - not-a-doi\nER  - \nTY  - GEN\nAU  - X\nER  - \n");
         assert!(p.records.is_empty());
         assert_eq!(p.errors.len(), 3, "{:?}", p.errors);
         assert_eq!((p.errors[0].line, p.errors[0].column), (3, 7));

@@ -142,9 +142,11 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
     d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
-    d.isbn = c.isbns.iter().filter_map(|i| get(r, Some(*i)).map(|v| Val::new(v, at(Some(*i))))).find(|v| {
-        builder::first_isbn(&v.text).is_some()
-    });
+    d.isbn = c
+        .isbns
+        .iter()
+        .filter_map(|i| get(r, Some(*i)).map(|v| Val::new(v, at(Some(*i)))))
+        .find(|v| builder::first_isbn(&v.text).is_some());
     d.isbn_rule = IsbnRule::FirstValid;
     d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", talis_kind));

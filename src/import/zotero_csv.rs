@@ -105,11 +105,7 @@ pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
 pub(crate) fn row_spans(text: &str, t: &Table) -> Vec<std::ops::Range<usize>> {
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let starts: Vec<usize> = t.rows.iter().map(|(_, r)| r.position().map_or(0, |p| p.byte() as usize) + bom).collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, s)| *s..starts.get(i + 1).copied().unwrap_or(text.len()).max(*s))
-        .collect()
+    starts.iter().enumerate().map(|(i, s)| *s..starts.get(i + 1).copied().unwrap_or(text.len()).max(*s)).collect()
 }
 
 /// Reads a Zotero CSV export into drafts, pure.
@@ -196,7 +192,8 @@ fn row(line: u64, r: &csv::StringRecord, title_c: Option<usize>, c: &Columns) ->
         None => get(r, c.extra).and_then(|x| {
             x.lines().find_map(|l| {
                 let (k, v) = l.split_once(':')?;
-                (k.trim().eq_ignore_ascii_case("doi") && normalise_doi(v).is_some()).then(|| Val::new(v.trim(), at(c.extra)))
+                (k.trim().eq_ignore_ascii_case("doi") && normalise_doi(v).is_some())
+                    .then(|| Val::new(v.trim(), at(c.extra)))
             })
         }),
     };
@@ -241,6 +238,7 @@ pub(crate) fn cell_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::ReadingRecord;
     use crate::import::builder::tests::TestThemes;
 
     const HEADER: &str = "\u{feff}\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"ISBN\",\"ISSN\",\"DOI\",\"Url\",\"Date\",\"Publisher\",\"Language\",\"Extra\",\"Notes\",\"Manual Tags\",\"Automatic Tags\"\n";
@@ -262,7 +260,10 @@ mod tests {
         let a = &p.records[0];
         assert_eq!(a.line, 2);
         assert_eq!(a.title, "Racism and health: evidence");
-        assert_eq!(a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Williams, David R.", "Lawrence, Jourdyn A."]);
+        assert_eq!(
+            a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Williams, David R.", "Lawrence, Jourdyn A."]
+        );
         assert_eq!((a.year, a.kind.as_str()), (Some(2019), "article"));
         assert_eq!(a.doi.as_deref(), Some("10.1146/abc"));
         assert_eq!(a.themes.len(), 2, "manual tags that name themes, not automatic ones");

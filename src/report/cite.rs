@@ -20,13 +20,13 @@ use serde_json::{Value, json};
 use crate::import::names::Name;
 use crate::store::readings::Reading;
 
+/// Joins the words of a family name with a particle while the processor
+/// formats it (a private-use character, made a space again afterwards).
+const GLUE: char = '\u{E000}';
+
 /// The styles canon names, with the bundled CSL style each one is.
 const NAMED: &[(&str, &str, &str)] = &[
-    (
-        "vancouver",
-        "nlm-citation-sequence",
-        "Vancouver (NLM, Citing Medicine 2nd ed.), the default in medicine",
-    ),
+    ("vancouver", "nlm-citation-sequence", "Vancouver (NLM, Citing Medicine 2nd ed.), the default in medicine"),
     ("apa", "apa", "APA 7th edition"),
     ("harvard", "harvard-cite-them-right", "Harvard as UK universities use it (Cite Them Right 12th ed.)"),
     ("chicago", "chicago-author-date", "Chicago author-date (17th ed.)"),
@@ -81,6 +81,8 @@ pub struct Style {
     name: String,
     csl: Arc<IndependentStyle>,
     locales: Arc<Vec<Locale>>,
+    /// Suffixes without periods ("Jr"), as Citing Medicine writes them.
+    plain_suffix: bool,
 }
 
 impl fmt::Debug for Style {
@@ -105,14 +107,17 @@ impl Style {
                 let csl_name = NAMED.iter().find(|(k, _, _)| k == n).map_or(n.as_str(), |(_, c, _)| *c);
                 let archived = ArchivedStyle::by_name(csl_name)
                     .with_context(|| format!("the bundled style {csl_name:?} is missing"))?;
-                match archived.get() {
-                    CslStyle::Independent(s) => (n.clone(), s),
-                    CslStyle::Dependent(_) => bail!("the bundled style {csl_name:?} is a dependent style"),
+                let xml =
+                    archived.get().to_xml().map_err(|e| anyhow::anyhow!("the bundled style {csl_name:?}: {e}"))?;
+                match CslStyle::from_xml(&with_name_elements(&xml)) {
+                    Ok(CslStyle::Independent(s)) => (n.clone(), s),
+                    _ => bail!("the bundled style {csl_name:?} is not an independent CSL style"),
                 }
             }
             StyleArg::File(path) => (path.display().to_string(), read_csl(path)?),
         };
-        Ok(Style { name, csl: Arc::new(csl), locales: Arc::new(hayagriva::archive::locales()) })
+        let plain_suffix = name == "vancouver";
+        Ok(Style { name, csl: Arc::new(csl), locales: Arc::new(hayagriva::archive::locales()), plain_suffix })
     }
 
     /// The bundled Vancouver style (the default).
@@ -132,7 +137,7 @@ impl Style {
 
     /// One reading as a reference in this style, plain text.
     pub fn reference(&self, r: &Reading) -> String {
-        let entry = match entry(r) {
+        let entry = match entry(r, self.plain_suffix) {
             Some(e) => e,
             None => return fallback(r),
         };
@@ -144,7 +149,7 @@ impl Style {
         if let Some(item) = rendered.bibliography.and_then(|b| b.items.into_iter().next()) {
             let _ = item.content.write_buf(&mut out, BufWriteFormat::Plain);
         }
-        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        let out = tidy(&out.replace(GLUE, " "));
         if out.is_empty() {
             return fallback(r);
         }
@@ -156,15 +161,60 @@ impl Style {
 /// the file and what is wrong.
 fn read_csl(path: &Path) -> Result<IndependentStyle> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?;
-    match CslStyle::from_xml(&text) {
+    match CslStyle::from_xml(&with_name_elements(&text)) {
         Ok(CslStyle::Independent(s)) => Ok(s),
         Ok(CslStyle::Dependent(d)) => bail!(
             "{} is a dependent CSL style: it only points to its parent style {}; give that parent's .csl file instead",
             path.display(),
             d.parent_link.href
         ),
-        Err(e) => bail!("{} is not a CSL style canon can read: {e}; expected an independent CSL 1.0 style", path.display()),
+        Err(e) => {
+            bail!("{} is not a CSL style canon can read: {e}; expected an independent CSL 1.0 style", path.display())
+        }
     }
+}
+
+/// A `<names>` element with no `<name>` child takes its name options from
+/// the style (CSL 1.0.2, "Inheritable Name Options"); the processor prints
+/// no names at all for one (the bundled NLM/Vancouver style has three), so
+/// an empty `<name/>` is added, which inherits the same options.
+fn with_name_elements(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    while let Some(i) = rest.find("<names") {
+        let after = &rest[i + 6..];
+        let Some(end) = after.find('>') else { break };
+        let is_tag = after.starts_with([' ', '>', '\t', '\n', '\r']);
+        let self_closing = after[..end].ends_with('/');
+        out.push_str(&rest[..i + 6 + end + 1]);
+        rest = &after[end + 1..];
+        if is_tag && !self_closing {
+            let scope_end =
+                [rest.find("<substitute"), rest.find("</names")].into_iter().flatten().min().unwrap_or(rest.len());
+            let scope = &rest[..scope_end];
+            let has_name = ["<name ", "<name/", "<name>", "<name\n", "<name\t"].iter().any(|t| scope.contains(t));
+            if !has_name {
+                out.push_str("<name/>");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whitespace runs made one space, and no space before `;`, `,`, `:` or
+/// `.` (the processor leaves one where an empty date part had its prefix).
+fn tidy(s: &str) -> String {
+    let one = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(one.len());
+    let mut chars = one.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && chars.peek().is_some_and(|n| matches!(n, ';' | ',' | ':' | '.')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "in press", "forthcoming"…: CSL's `status` variable, which the processor
@@ -174,8 +224,10 @@ fn with_status(out: String, note: Option<&str>) -> String {
     if out.contains(note) {
         return out;
     }
-    if out.contains("n.d.") {
-        return out.replacen("n.d.", note, 1);
+    for undated in ["n.d.", "no date"] {
+        if out.contains(undated) {
+            return out.replacen(undated, note, 1);
+        }
     }
     let mut c = note.chars();
     let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
@@ -193,21 +245,25 @@ fn fallback(r: &Reading) -> String {
 
 /// A name as hayagriva's data model has it: family name (`name`), given
 /// name, prefix (the particle), suffix; an institution is a name alone.
-fn person(n: &Name) -> Value {
+/// The particle goes with the family name ("van der Berg"), as a
+/// non-dropping particle: the name is printed as its bearer writes it.
+fn person(n: &Name, plain_suffix: bool) -> Value {
     if let Some(l) = &n.literal {
         return json!({ "name": l });
     }
     let mut p = serde_json::Map::new();
-    p.insert("name".into(), json!(n.family.clone().or_else(|| n.given.clone()).unwrap_or_else(|| n.original.clone())));
+    let family = n.family_full().or_else(|| n.given.clone()).unwrap_or_else(|| n.original.clone());
+    // The processor would split lower-case words off a family name and move them
+    // after the given name ("Berg, P. van der"); glued, they stay where the name has them.
+    let family = if n.particle.is_some() { family.replace(' ', &GLUE.to_string()) } else { family };
+    p.insert("name".into(), json!(family));
     if n.family.is_some()
         && let Some(g) = &n.given
     {
         p.insert("given-name".into(), json!(g));
     }
-    if let Some(x) = &n.particle {
-        p.insert("prefix".into(), json!(x));
-    }
     if let Some(x) = &n.suffix {
+        let x = if plain_suffix { x.trim_end_matches('.') } else { x.as_str() };
         p.insert("suffix".into(), json!(x));
     }
     Value::Object(p)
@@ -215,7 +271,7 @@ fn person(n: &Name) -> Value {
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
-fn entry(r: &Reading) -> Option<hayagriva::Entry> {
+fn entry(r: &Reading, plain_suffix: bool) -> Option<hayagriva::Entry> {
     let (kind, parent_kind) = match r.kind.as_str() {
         "article" => ("article", Some("periodical")),
         "book" => ("book", None),
@@ -233,7 +289,7 @@ fn entry(r: &Reading) -> Option<hayagriva::Entry> {
     e.insert("type".into(), json!(kind));
     e.insert("title".into(), json!(r.title));
     if !r.author_names.is_empty() {
-        e.insert("author".into(), Value::Array(r.author_names.iter().map(person).collect()));
+        e.insert("author".into(), Value::Array(r.author_names.iter().map(|n| person(n, plain_suffix)).collect()));
     }
     if let Some(y) = r.year {
         e.insert("date".into(), json!(format!("{y:04}")));
@@ -352,7 +408,7 @@ mod tests {
         let v = Style::load(&StyleArg::Named("vancouver".into())).unwrap().reference(&r);
         assert!(v.starts_with("Mensah KA Jr, Lind TR, van der Berg P."), "{v}");
         assert!(v.contains("J Med Ethics"), "{v}");
-        assert!(v.contains("45(4):123"), "{v}");
+        assert!(v.contains("J Med Ethics. 2019;45(4):123"), "{v}");
         let a = Style::load(&StyleArg::Named("apa".into())).unwrap().reference(&r);
         assert!(a.starts_with("Mensah, K. A., Jr., Lind, T. R., & van der Berg, P. (2019)."), "{a}");
         assert!(a.contains("45(4), 123"), "{a}");
@@ -361,6 +417,12 @@ mod tests {
     #[test]
     fn institutions_and_names_in_other_scripts_stay_whole() {
         let r = reading(&[Name::literal("World Health Organization"), names::parse("鲁迅").unwrap()]);
+        assert_eq!(
+            with_name_elements("<names variable=\"author\"><label/></names>"),
+            "<names variable=\"author\"><name/><label/></names>"
+        );
+        assert_eq!(with_name_elements("<names variable=\"editor\"/>"), "<names variable=\"editor\"/>");
+        assert_eq!(tidy("2019 ;45 :1 ."), "2019;45:1.");
         let v = Style::vancouver().unwrap().reference(&r);
         assert!(v.starts_with("World Health Organization, 鲁迅."), "{v}");
     }

@@ -391,9 +391,7 @@ fn children(tx: &Transaction, t: &Table, m: &Record, replace: bool) -> Result<()
             } else {
                 written
                     .iter()
-                    .map(|a| {
-                        crate::import::names::parse(a).unwrap_or_else(|| crate::import::names::Name::literal(a))
-                    })
+                    .map(|a| crate::import::names::parse(a).unwrap_or_else(|| crate::import::names::Name::literal(a)))
                     .collect()
             };
             super::readings::set_authors(tx, id.unwrap_or_default(), &names)?;
