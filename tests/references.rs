@@ -513,3 +513,179 @@ fn the_sample_reading_list_keeps_every_script() {
         assert!(text.contains(whole), "{whole} missing from the report");
     }
 }
+
+fn run(w: &Workdir, args: &[&str]) -> (i32, String, String) {
+    let out = w.cmd(args).output().expect("run canon");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+/// A CSV of `rows` under `headers`, written to `name`.
+fn write_csv(w: &Workdir, name: &str, headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(headers).unwrap();
+    for r in rows {
+        out.write_record(r).unwrap();
+    }
+    w.write(name, out.into_inner().unwrap()).to_str().unwrap().to_string()
+}
+
+/// Issue 10's "never poorer" with issue 12's records: a duplicate from a
+/// poorer list keeps the structured author list, the volume and the page
+/// range; the header report names the new columns; a column the file lacks
+/// leaves its field as stored.
+#[test]
+fn a_poorer_duplicate_keeps_the_structured_record() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("names.bib")]);
+    let dup = w.write(
+        "dup.csv",
+        "title,authors,year,doi,volume,issue,pages,publisher\n\
+         Race correction in pulmonary function testing,\"Mensah, K.\",2019,10.1136/MEDETHICS-2019-105432,,,123,\n",
+    );
+    let (code, stdout, stderr) = run(&w, &["import", "reading", dup.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    for (n, field) in [(5, "volume"), (6, "issue"), (7, "pages"), (8, "publisher")] {
+        assert!(stdout.contains(&format!("column {n:<3} \"{field}\" → {field}")), "column {n}: {stdout}");
+    }
+    assert!(stdout.contains("authors: kept the fuller list (2 names; the file has 1)"), "{stdout}");
+    assert!(stdout.contains("pages: kept \"123–129\" (the file's \"123\" is shorter)"), "{stdout}");
+    assert!(stdout.contains("title: kept \"Race correction in pulmonary function testing: a review\""), "{stdout}");
+    assert!(!stdout.contains("volume:"), "an empty cell erases nothing: {stdout}");
+    w.ok(&["import", "reading", dup.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let m = reading(&list, "Race correction");
+    assert_eq!(names(m), [p("Mensah", "Kofi A.", None, Some("Jr.")), p("Lind", "T. R.", None, None)]);
+    assert_eq!(m["authors"][0], "Mensah, Jr., Kofi A.");
+    assert_eq!((m["volume"].as_str(), m["pages"].as_str()), (Some("45"), Some("123–129")));
+    assert_eq!(m["title"], "Race correction in pulmonary function testing: a review");
+
+    // The same people with fuller names, and more of them: theirs.
+    let fuller = w.write(
+        "fuller.bib",
+        "@article{m, author = {Mensah, Jr., Kofi Adjei and Lind, Tove R. and Osei, Ama}, \
+         title = {Race correction in pulmonary function testing: a review}, year = 2019, \
+         doi = {10.1136/medethics-2019-105432}}\n",
+    );
+    w.ok(&["import", "reading", fuller.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let m = reading(&list, "Race correction");
+    assert_eq!(
+        names(m),
+        [p("Mensah", "Kofi Adjei", None, Some("Jr.")), p("Lind", "Tove R.", None, None), p("Osei", "Ama", None, None)]
+    );
+    assert_eq!(m["volume"], "45", "a file without a volume leaves it as stored");
+
+    // A file without a volume column changes what it has and leaves the rest.
+    let issue = w.write("issue.csv", "title,year,doi,issue\nRace correction,2019,10.1136/medethics-2019-105432,5\n");
+    let (_, stdout, _) = run(&w, &["import", "reading", issue.to_str().unwrap(), "--dry-run"]);
+    assert!(stdout.contains("issue: \"4\" → \"5\""), "{stdout}");
+    assert!(stdout.contains("no column for") && stdout.contains("volume"), "the absent columns are named: {stdout}");
+    w.ok(&["import", "reading", issue.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let m = reading(&list, "Race correction");
+    assert_eq!((m["volume"].as_str(), m["issue"].as_str()), (Some("45"), Some("5")));
+    assert_eq!(names(m).len(), 3, "no authors column: the list stands");
+    // No type column: a report found by title and year, given a DOI, stays a report.
+    let doi = w.write(
+        "doi.csv",
+        "title,year,doi
+Closing the gap in a generation,2008,10.5555/who.2008
+",
+    );
+    w.ok(&["import", "reading", doi.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let who = reading(&list, "Closing the gap");
+    assert_eq!((who["type"].as_str(), who["doi"].as_str()), (Some("report"), Some("10.5555/who.2008")));
+    assert_eq!(names(who), [lit("World Health Organization"), lit("Commission on Social Determinants of Health")]);
+}
+
+/// Canon's own export read back: nothing changes (names keep the parts a
+/// richer format gave them, "in press" stays a note); a column taken out
+/// leaves its field; an emptied cell of a new field clears it.
+#[test]
+fn an_exported_list_read_back_keeps_names_in_parts_and_every_field() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("names.bib")]);
+    let csv = w.ok(&["export", "reading", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let mut rows: Vec<Vec<String>> = r.records().map(|x| x.unwrap().iter().map(String::from).collect()).collect();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let h: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let same = write_csv(&w, "same.csv", &h, &rows);
+    let (code, stdout, stderr) = run(&w, &["import", "reading", &same, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.contains("changed   "), "the export read back changes nothing: {stdout}");
+    assert!(stderr.contains("0 new, 0 changed, 9 unchanged"), "{stderr}");
+
+    // Without the volume column, with another issue and no pages.
+    let skin = rows.iter().position(|r| r[col("title")].starts_with("Skin tone")).unwrap();
+    rows[skin][col("issue")] = "3".into();
+    rows[skin][col("pages")] = String::new();
+    let keep: Vec<usize> = (0..headers.len()).filter(|c| *c != col("volume")).collect();
+    let cut: Vec<Vec<String>> = rows.iter().map(|r| keep.iter().map(|c| r[*c].clone()).collect()).collect();
+    let cut_h: Vec<&str> = keep.iter().map(|c| headers[*c].as_str()).collect();
+    let edited = write_csv(&w, "edited.csv", &cut_h, &cut);
+    let stderr = w.ok_stderr(&["import", "reading", &edited]);
+    assert!(stderr.contains("1 changed, 8 unchanged"), "{stderr}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let d = reading(&list, "Skin tone");
+    assert_eq!((d["volume"].as_str(), d["issue"].as_str(), d["pages"].as_str()), (Some("8"), Some("3"), None));
+    assert_eq!(
+        names(d),
+        [p("Duarte", "Ines", None, None), p("Berg", "Pieter", Some("van der"), None), p("Okoro", "Chidi", None, None)],
+        "a CSV of names as written keeps the parts BibTeX gave them"
+    );
+    assert_eq!(reading(&list, "Decolonising the anatomy")["year_note"], "in press");
+}
+
+/// Zotero's and Talis's own columns for the new fields are read and named
+/// in the header report; tags are keywords, and the publisher is no longer
+/// the container.
+#[test]
+fn exports_name_the_reference_columns_they_read() {
+    let w = Workdir::new();
+    let zotero = w.write(
+        "zotero.csv",
+        "\u{feff}\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Volume\",\"Issue\",\"Pages\",\"Publisher\",\"Place\",\"Edition\",\"Manual Tags\"\n\
+         \"K1\",\"bookSection\",\"2019\",\"Mensah, Kofi A.\",\"Breath\",\"Race and the body\",\"\",\"\",\"12-30\",\"Pluto Press\",\"London\",\"2\",\"epistemic-bias; lungs\"\n",
+    );
+    let (code, stdout, stderr) = run(&w, &["import", "reading", zotero.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    for (n, header, field) in [
+        (7, "Volume", "volume"),
+        (8, "Issue", "issue"),
+        (9, "Pages", "pages"),
+        (10, "Publisher", "publisher"),
+        (11, "Place", "place"),
+        (12, "Edition", "edition"),
+        (13, "Manual Tags", "keywords"),
+    ] {
+        assert!(stdout.contains(&format!("column {n:<3} \"{header}\" → {field}")), "{header}: {stdout}");
+    }
+    w.ok(&["import", "reading", zotero.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let b = reading(&list, "Breath");
+    assert_eq!(
+        (b["container"].as_str(), b["publisher"].as_str(), b["place"].as_str(), b["pages"].as_str()),
+        (Some("Race and the body"), Some("Pluto Press"), Some("London"), Some("12-30"))
+    );
+    assert_eq!(b["themes"][0], "epistemic-bias");
+    let talis = w.write(
+        "talis.csv",
+        "Item Link,Title,Authors,Date,Volume,Issue,Pages,Publisher,Tags\n\
+         https://rl.example/1,Medical Apartheid,\"Washington, Harriet A.\",2006,,,1-20,Doubleday,historical-awareness\n",
+    );
+    let (code, stdout, stderr) = run(&w, &["import", "reading", talis.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    for (n, header, field) in
+        [(5, "Volume", "volume"), (6, "Issue", "issue"), (7, "Pages", "pages"), (8, "Publisher", "publisher")]
+    {
+        assert!(stdout.contains(&format!("column {n:<3} \"{header}\" → {field}")), "{header}: {stdout}");
+    }
+    assert!(stdout.contains("column 9   \"Tags\" → keywords"), "{stdout}");
+}

@@ -138,6 +138,12 @@ pub struct Item {
 pub struct Read {
     pub items: Vec<Item>,
     pub errors: Vec<RowError>,
+    /// How the header was read, for formats with columns.
+    pub header: Option<super::header::HeaderReport>,
+    /// Per column (0-based): rows with text in it (for the header's warnings).
+    pub filled: Vec<u64>,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: u64,
 }
 
 impl Read {
@@ -422,6 +428,8 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         themes: theme_ids,
         keywords_not_themes: unmatched,
         warnings: d.warnings,
+        // Which fields have columns is the canonical CSV reader's to say.
+        present: super::Present::default(),
     })
 }
 
@@ -503,14 +511,23 @@ fn tidy(s: Option<String>) -> Option<String> {
 /// (file-level ones first, then by line), with each rejected item kept for
 /// `--rejects`.
 pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
-    let mut out = super::Parsed { errors: read.errors.clone(), ..super::Parsed::default() };
+    let mut out = super::Parsed {
+        errors: read.errors.clone(),
+        header: read.header,
+        filled: read.filled,
+        skipped: read.skipped,
+        ..super::Parsed::default()
+    };
     for e in read.errors {
         out.rejected.push(super::Reject { span: None, errors: vec![e] });
     }
     for item in read.items {
         let built = item.draft.and_then(|d| build(d, themes));
         match built {
-            Ok(r) => out.records.push(r),
+            Ok(r) => {
+                out.records.push(r);
+                out.spans.push(item.span);
+            }
             Err(errs) => {
                 out.errors.extend(errs.iter().cloned());
                 out.rejected.push(super::Reject { span: item.span, errors: errs });

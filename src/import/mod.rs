@@ -130,6 +130,63 @@ pub struct ReadingRecord {
     pub keywords_not_themes: Vec<String>,
     /// Doubts about how the record was read (it imports; the user is told).
     pub warnings: Vec<RowError>,
+    /// The fields the source has a column for (canonical CSV only): when the
+    /// row names its entry by `id`, an empty cell in such a column clears the
+    /// field, and a field without a column is left as stored.
+    pub present: Present,
+}
+
+/// A set of reading fields, by name (`title`, `authors`, `year`, `type`,
+/// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
+/// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
+/// `place`, `edition`). `year` covers the year and its note ("in press").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Present(u32);
+
+impl Present {
+    /// The fields a set can hold, in bit order.
+    pub const FIELDS: &'static [&'static str] = &[
+        "title",
+        "authors",
+        "year",
+        "type",
+        "container",
+        "doi",
+        "isbn",
+        "url",
+        "annotation",
+        "source_kind",
+        "language",
+        "themes",
+        "status",
+        "volume",
+        "issue",
+        "pages",
+        "publisher",
+        "place",
+        "edition",
+    ];
+
+    /// This set with `field` added (an unknown name adds nothing).
+    pub fn with(self, field: &str) -> Present {
+        match Self::FIELDS.iter().position(|f| *f == field) {
+            Some(i) => Present(self.0 | 1 << i),
+            None => self,
+        }
+    }
+
+    /// This set without `field`.
+    pub fn without(self, field: &str) -> Present {
+        match Self::FIELDS.iter().position(|f| *f == field) {
+            Some(i) => Present(self.0 & !(1 << i)),
+            None => self,
+        }
+    }
+
+    /// Whether the set holds `field`.
+    pub fn has(self, field: &str) -> bool {
+        Self::FIELDS.iter().position(|f| *f == field).is_some_and(|i| self.0 & (1 << i) != 0)
+    }
 }
 
 /// Reading types canon knows, with the other names they come under.
@@ -336,6 +393,16 @@ pub struct Parsed {
     pub errors: Vec<RowError>,
     /// Each rejected record with its problems, for `--rejects`.
     pub rejected: Vec<Reject>,
+    /// Where each of `records` is in the file (its bytes), in the same order:
+    /// for `--rejects`, when the store refuses a valid record (a DOI another
+    /// entry has).
+    pub spans: Vec<Option<std::ops::Range<usize>>>,
+    /// How the header was read, for formats with columns.
+    pub header: Option<header::HeaderReport>,
+    /// Per column (0-based): rows with text in it (for the header's warnings).
+    pub filled: Vec<u64>,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: u64,
 }
 
 /// A record that could not be imported: where it is in the file (its bytes),

@@ -6,11 +6,12 @@
 use anyhow::{Context, Result};
 
 use super::builder::{self, Draft, KindSrc, Pos, Themes, Val};
-use super::header::{self, Field, Mapping};
+use super::header::{self, Field, HeaderReport, Mapping};
+use super::modules::Tally;
 use super::names;
 use super::rows::Rows;
 use super::source::Source;
-use super::{ReadingRecord, RowError};
+use super::{Present, ReadingRecord, RowError};
 use crate::store::themes::split_cell;
 
 const TITLE: usize = 0;
@@ -60,13 +61,53 @@ pub const FIELDS: &[Field] = &[
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
 
+/// The record field each column-field fills, for [`Present`].
+const PRESENT: &[(usize, &str)] = &[
+    (TITLE, "title"),
+    (AUTHORS, "authors"),
+    (YEAR, "year"),
+    (TYPE, "type"),
+    (DOI, "doi"),
+    (URL, "url"),
+    (THEMES, "themes"),
+    (NOTES, "annotation"),
+    (ISBN, "isbn"),
+    (CONTAINER, "container"),
+    (SOURCE_KIND, "source_kind"),
+    (STATUS, "status"),
+    (LANGUAGE, "language"),
+    (VOLUME, "volume"),
+    (ISSUE, "issue"),
+    (PAGES, "pages"),
+    (PUBLISHER, "publisher"),
+    (PLACE, "place"),
+    (EDITION, "edition"),
+];
+
+/// A cell without the `'` that `canon export` puts before a cell a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first).
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
 pub struct ReadingReader<'a> {
     file: String,
     rows: Rows,
     mapping: Mapping,
     width: usize,
     themes: &'a dyn Themes,
-    header: csv::StringRecord,
+    /// The fields the file has columns for.
+    present: Present,
+    /// Canon's own export (it has the `id` column): the `'` that export put
+    /// before formula-like cells is taken off again.
+    unguard: bool,
+    ignored: Vec<usize>,
+    filled: Vec<u64>,
+    /// The header row as the file has it, and its delimiter (for `--rejects`).
+    raw_header: csv::StringRecord,
     delimiter: u8,
 }
 
@@ -74,8 +115,9 @@ impl<'a> ReadingReader<'a> {
     pub fn new(source: Source, maps: &[String], themes: &'a dyn Themes) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
         let delimiter = source.delimiter;
-        let reader = csv::ReaderBuilder::new().delimiter(source.delimiter).flexible(true).from_reader(source.reader);
-        let mut rows = Rows::new(reader, source.ends_with_quote);
+        let mut builder = csv::ReaderBuilder::new();
+        builder.delimiter(source.delimiter).flexible(true);
+        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
         let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             anyhow::bail!(
@@ -84,19 +126,60 @@ impl<'a> ReadingReader<'a> {
         }
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(&file, &headers, FIELDS, &maps)?;
-        let header = headers.clone();
-        Ok(ReadingReader { file, width: headers.len(), rows, mapping, themes, header, delimiter })
+        let present =
+            PRESENT.iter().filter(|(f, _)| mapping.has(*f)).fold(Present::default(), |p, (_, name)| p.with(name));
+        Ok(ReadingReader {
+            file,
+            width: headers.len(),
+            unguard: mapping.has(ID),
+            ignored: mapping.ignored(),
+            filled: vec![0; headers.len()],
+            raw_header: csv::StringRecord::from(headers),
+            delimiter,
+            rows,
+            mapping,
+            themes,
+            present,
+        })
     }
 
     pub fn file(&self) -> &str {
         &self.file
     }
 
+    /// How the header was read.
+    pub fn header(&self) -> &HeaderReport {
+        &self.mapping.report
+    }
+
+    /// Which field is in which column.
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    /// Text in the columns not read, and rows skipped, so far.
+    pub fn tally(&self) -> Tally {
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped }
+    }
+
     pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
         Some(match self.rows.next_record()? {
-            Ok(line) => self.validate(line),
+            Ok(line) => {
+                for &c in &self.ignored {
+                    if self.rows.current.get(c).is_some_and(|v| !v.trim().is_empty()) {
+                        self.filled[c] += 1;
+                    }
+                }
+                self.validate(line)
+            }
             Err(e) => Err(vec![e]),
         })
+    }
+
+    /// The cell of `field` in the current row (unguarded in canon's own export).
+    fn get(&self, field: usize) -> &str {
+        let v = self.mapping.get(field, &self.rows.current);
+        if self.unguard { unguard(v) } else { v }
     }
 
     fn validate(&self, line: u64) -> Result<ReadingRecord, Vec<RowError>> {
@@ -117,7 +200,7 @@ impl<'a> ReadingReader<'a> {
         if !errs.is_empty() {
             return Err(errs);
         }
-        let val = |f: usize| Val::new(m.get(f, r).trim(), Pos::new(line, m.column(f)));
+        let val = |f: usize| Val::new(self.get(f).trim(), Pos::new(line, m.column(f)));
         let opt = |f: usize| Some(val(f)).filter(|v| !v.text.is_empty());
         let text = |f: usize| opt(f).map(|v| v.text);
         let mut d = Draft::new(Pos::new(line, m.column(TITLE)), None);
@@ -129,8 +212,8 @@ impl<'a> ReadingReader<'a> {
         d.isbn = opt(ISBN);
         d.source_kind = opt(SOURCE_KIND);
         d.status = opt(STATUS);
-        d.themes = split_cell(m.get(THEMES, r)).map(|t| Val::new(t, Pos::new(line, m.column(THEMES)))).collect();
-        let split = names::split_cell(m.get(AUTHORS, r));
+        d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, Pos::new(line, m.column(THEMES)))).collect();
+        let split = names::split_cell(self.get(AUTHORS));
         if let Some(doubt) = split.doubt {
             d.warnings.push(RowError::new(line, m.column(AUTHORS), format!("authors cell {doubt}")));
         }
@@ -145,7 +228,11 @@ impl<'a> ReadingReader<'a> {
         d.publisher = text(PUBLISHER);
         d.place = text(PLACE);
         d.edition = text(EDITION);
-        builder::build(d, self.themes)
+        // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
+        let present = if self.get(TYPE).trim().is_empty() { self.present.without("type") } else { self.present };
+        let mut record = builder::build(d, self.themes)?;
+        record.present = present;
+        Ok(record)
     }
 
     /// The fields of the row last read, as the file has them (for `--rejects`).
@@ -154,8 +241,8 @@ impl<'a> ReadingReader<'a> {
     }
 
     /// The header row and the delimiter, as the file has them (for `--rejects`).
-    pub fn header(&self) -> (&csv::StringRecord, u8) {
-        (&self.header, self.delimiter)
+    pub fn raw_header(&self) -> (&csv::StringRecord, u8) {
+        (&self.raw_header, self.delimiter)
     }
 }
 
@@ -171,5 +258,13 @@ mod tests {
     #[test]
     fn titles_are_tidied() {
         assert_eq!(clean_title(" A\n  title "), "A title");
+    }
+
+    #[test]
+    fn export_formula_guards_come_off() {
+        assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unguard("'-5"), "-5");
+        assert_eq!(unguard("'tis"), "'tis");
+        assert_eq!(unguard("plain"), "plain");
     }
 }

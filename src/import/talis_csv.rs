@@ -7,30 +7,91 @@
 //! accepts several names (case, spaces and punctuation ignored).
 
 use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::header::Field;
 use super::zotero_csv::{cell_names, get, read_table, row_spans};
 use super::{Parsed, RowError, reading_type};
 use crate::store::themes::split_cell;
 
-const TITLE: &[&str] = &["Title", "Item Title", "Resource Title", "Citation Title"];
-const AUTHORS: &[&str] = &["Authors", "Author", "Author(s)", "Creator", "Creators", "Primary Author"];
-const YEAR: &[&str] = &["Date", "Year", "Publication Date", "Date of Publication", "Published", "Publication Year"];
-const TYPE: &[&str] = &["Resource Type", "Type", "Citation Type", "Item Type", "Format"];
-const CONTAINER: &[&str] =
-    &["Journal Title", "Journal", "Part Of", "Container Title", "Publication Title", "Source Title", "Book Title"];
-const PUBLISHER: &[&str] = &["Publisher", "Publisher Name"];
-const DOI: &[&str] = &["DOI"];
+const TITLE: usize = 0;
+const AUTHORS: usize = 1;
+const YEAR: usize = 2;
+const TYPE: usize = 3;
+const CONTAINER: usize = 4;
+const DOI: usize = 5;
+const ISBN: usize = 6;
+const URL: usize = 7;
+const NOTE: usize = 8;
+const THEMES: usize = 9;
+const LANGUAGE: usize = 10;
+const KEYWORDS: usize = 11;
+const VOLUME: usize = 12;
+const ISSUE: usize = 13;
+const PAGES: usize = 14;
+const PUBLISHER: usize = 15;
+const PLACE: usize = 16;
+const EDITION: usize = 17;
+
 const ISBNS: &[&str] = &["ISBN13", "ISBN 13", "ISBN10", "ISBN 10", "ISBN", "ISBNs", "eISBN", "Print ISBN"];
-const URL: &[&str] =
+const URLS: &[&str] =
     &["Online Resource Web Address", "Web Address", "URL", "Link", "Online Resource", "Source", "Web Link"];
-const NOTE: &[&str] = &["Student Note", "Note for Students", "Public Note", "Notes for Students", "Note", "Notes"];
-const THEMES: &[&str] = &["Themes", "Theme"];
-const KEYWORDS: &[&str] = &["Tags", "Keywords"];
-const VOLUME: &[&str] = &["Volume"];
-const ISSUE: &[&str] = &["Issue", "Number"];
-const PAGES: &[&str] = &["Pages", "Page Range", "Page", "Start Page"];
-const PLACE: &[&str] = &["Place of Publication", "Publication Place", "Place", "Place Of Publication"];
-const EDITION: &[&str] = &["Edition"];
-const LANGUAGE: &[&str] = &["Language"];
+
+/// The columns canon reads from Talis Aspire and Leganto exports, by canon's
+/// field names; each takes the first of its names the file has. Talis's
+/// own "Item Link" (its page for the item, not the resource) is not read.
+/// A "Themes" column must name known themes; "Tags" and "Keywords" are
+/// keywords, which tag a theme when they name one (see [`builder`]).
+pub const FIELDS: &[Field] = &[
+    Field { name: "title", aliases: &["Title", "Item Title", "Resource Title", "Citation Title"], required: false },
+    Field {
+        name: "authors",
+        aliases: &["Authors", "Author", "Author(s)", "Creator", "Creators", "Primary Author"],
+        required: false,
+    },
+    Field {
+        name: "year",
+        aliases: &["Date", "Year", "Publication Date", "Date of Publication", "Published", "Publication Year"],
+        required: false,
+    },
+    Field {
+        name: "type",
+        aliases: &["Resource Type", "Type", "Citation Type", "Item Type", "Format"],
+        required: false,
+    },
+    Field {
+        name: "container",
+        aliases: &[
+            "Journal Title",
+            "Journal",
+            "Part Of",
+            "Container Title",
+            "Publication Title",
+            "Source Title",
+            "Book Title",
+        ],
+        required: false,
+    },
+    Field { name: "doi", aliases: &["DOI"], required: false },
+    Field { name: "isbn", aliases: ISBNS, required: false },
+    Field { name: "url", aliases: URLS, required: false },
+    Field {
+        name: "notes",
+        aliases: &["Student Note", "Note for Students", "Public Note", "Notes for Students", "Note", "Notes"],
+        required: false,
+    },
+    Field { name: "themes", aliases: &["Themes", "Theme"], required: false },
+    Field { name: "language", aliases: &["Language"], required: false },
+    Field { name: "keywords", aliases: &["Tags", "Keywords"], required: false },
+    Field { name: "volume", aliases: &["Volume"], required: false },
+    Field { name: "issue", aliases: &["Issue", "Number"], required: false },
+    Field { name: "pages", aliases: &["Pages", "Page Range", "Page", "Start Page"], required: false },
+    Field { name: "publisher", aliases: &["Publisher", "Publisher Name"], required: false },
+    Field {
+        name: "place",
+        aliases: &["Place of Publication", "Publication Place", "Place", "Place Of Publication"],
+        required: false,
+    },
+    Field { name: "edition", aliases: &["Edition"], required: false },
+];
 
 /// The canonical reading type for a Talis or Leganto resource type.
 fn talis_kind(t: &str) -> &'static str {
@@ -65,46 +126,59 @@ fn talis_kind(t: &str) -> &'static str {
 
 /// Reads and validates a Talis Aspire or Leganto export (see [`read`] and [`builder::build`]).
 pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
+    parse_with(path_display, text, themes, &[])
+}
+
+/// [`parse`] with `--map 'Their Header=field'` options.
+pub fn parse_with(path_display: &str, text: &str, themes: &dyn Themes, maps: &[String]) -> Parsed {
     let _ = path_display;
-    builder::build_all(read(text), themes)
+    builder::build_all(read_with(text, maps), themes)
 }
 
 /// Reads a Talis Aspire or Leganto export into drafts, pure.
 pub fn read(text: &str) -> Read {
+    read_with(text, &[])
+}
+
+/// [`read`] with `--map` options.
+pub fn read_with(text: &str, maps: &[String]) -> Read {
     let mut out = Read::default();
     let Some(t) = read_table(text, &mut out.errors) else { return out };
-    let title_c = t.column(TITLE);
-    if title_c.is_none() {
+    out.skipped = t.skipped;
+    let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
+    if !m.has(TITLE) {
         out.errors.push(RowError::new(
             1,
             1,
             format!(
                 "no \"Title\" column; expected a Talis Aspire or Leganto reading-list export, found {}",
-                t.header.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(",")
+                t.quoted()
             ),
         ));
         return out;
     }
     let c = Columns {
-        title: title_c,
-        authors: t.column(AUTHORS),
-        year: t.column(YEAR),
-        kind: t.column(TYPE),
-        container: t.column(CONTAINER),
-        publisher: t.column(PUBLISHER),
-        doi: t.column(DOI),
-        isbns: ISBNS.iter().filter_map(|n| t.column(&[n])).collect(),
-        urls: URL.iter().filter_map(|n| t.column(&[n])).collect(),
-        note: t.column(NOTE),
-        themes: t.column(THEMES),
-        keywords: t.column(KEYWORDS),
-        lang: t.column(LANGUAGE),
-        volume: t.column(VOLUME),
-        issue: t.column(ISSUE),
-        pages: t.column(PAGES),
-        place: t.column(PLACE),
-        edition: t.column(EDITION),
+        title: m.columns[TITLE],
+        authors: m.columns[AUTHORS],
+        year: m.columns[YEAR],
+        kind: m.columns[TYPE],
+        container: m.columns[CONTAINER],
+        publisher: m.columns[PUBLISHER],
+        doi: m.columns[DOI],
+        isbns: m.columns[ISBN].into_iter().chain(m.fallbacks(ISBN, ISBNS)).collect(),
+        urls: m.columns[URL].into_iter().chain(m.fallbacks(URL, URLS)).collect(),
+        note: m.columns[NOTE],
+        themes: m.columns[THEMES],
+        keywords: m.columns[KEYWORDS],
+        lang: m.columns[LANGUAGE],
+        volume: m.columns[VOLUME],
+        issue: m.columns[ISSUE],
+        pages: m.columns[PAGES],
+        place: m.columns[PLACE],
+        edition: m.columns[EDITION],
     };
+    out.filled = t.filled();
+    out.header = Some(m.report);
     let spans = row_spans(text, &t);
     for ((line, r), span) in t.rows.iter().zip(spans) {
         out.push(row(*line, r, &c), span);

@@ -4,40 +4,55 @@
 //! "Family, Given; Family, Given", tags separated by "; ".
 
 use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::header::{self, Field, Mapping};
 use super::names;
+use super::rows::{TextLines, is_empty_row};
 use super::{Parsed, RowError, cell, normalise_doi, reading_type};
 
 /// The CSV rows of `text` (already decoded; a BOM is dropped), with the
-/// header's cells. Ragged rows and unreadable input become errors.
+/// header's cells. Ragged rows and unreadable input become errors; blank
+/// lines and rows with every cell empty are skipped and counted. Lines are
+/// the text's physical lines, whatever its line ends.
 pub(crate) struct Table {
     pub header: Vec<String>,
     pub rows: Vec<(u64, csv::StringRecord)>,
+    pub skipped: u64,
 }
 
 pub(crate) fn read_table(text: &str, errors: &mut Vec<RowError>) -> Option<Table> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = TextLines::new(text);
+    let line_of = |p: Option<&csv::Position>| p.map_or(0, |p| lines.line_of(p.byte()));
+    let breaks = |r: &csv::StringRecord| r.as_slice().bytes().filter(|b| *b == b'\n').count() as u64;
     let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(text.as_bytes());
     let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
+    let (header, mut end) = match records.next() {
         None => {
             errors.push(RowError::new(1, 1, "the file is empty; expected a header row"));
             return None;
         }
         Some(Err(e)) => {
-            let line = e.position().map_or(1, |p| p.line());
-            errors.push(RowError::new(line, 1, format!("cannot read the header row: {e}")));
+            errors.push(RowError::new(line_of(e.position()).max(1), 1, format!("cannot read the header row: {e}")));
             return None;
         }
-        Some(Ok(h)) => h.iter().map(|c| c.trim().to_string()).collect(),
+        Some(Ok(h)) => {
+            let end = line_of(h.position()) + breaks(&h);
+            (h.iter().map(|c| c.trim().to_string()).collect::<Vec<_>>(), end)
+        }
     };
     let width = header.len();
     let mut rows = Vec::new();
+    let mut skipped = 0;
     for r in records {
         match r {
             Ok(r) => {
-                let line = r.position().map_or(0, |p| p.line());
-                if r.len() == 1 && r[0].trim().is_empty() {
-                    continue; // a blank line
+                let line = line_of(r.position());
+                // Blank lines since the last record (the reader passes over them).
+                skipped += line.saturating_sub(end + 1);
+                end = line + breaks(&r);
+                if is_empty_row(&r) {
+                    skipped += 1 + breaks(&r);
+                    continue;
                 }
                 if r.len() != width {
                     errors.push(RowError::new(
@@ -50,24 +65,45 @@ pub(crate) fn read_table(text: &str, errors: &mut Vec<RowError>) -> Option<Table
                 rows.push((line, r));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                errors.push(RowError::new(line, 1, format!("cannot read this row: {e}")));
+                errors.push(RowError::new(line_of(e.position()), 1, format!("cannot read this row: {e}")));
                 break;
             }
         }
     }
-    Some(Table { header, rows })
+    Some(Table { header, rows, skipped })
 }
 
 impl Table {
-    /// The 0-based column whose header is one of `names` (case and spaces ignored),
-    /// trying the names in order.
-    pub(crate) fn column(&self, names: &[&str]) -> Option<usize> {
-        let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-        names.iter().find_map(|n| {
-            let n = norm(n);
-            self.header.iter().position(|h| norm(h) == n)
-        })
+    /// Per column: the rows with text in it.
+    pub(crate) fn filled(&self) -> Vec<u64> {
+        let mut n = vec![0; self.header.len()];
+        for (_, r) in &self.rows {
+            for (c, v) in r.iter().enumerate() {
+                if !v.trim().is_empty() {
+                    n[c] += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// Matches the header to `fields` (with `--map`); a bad `--map` becomes an error at 1:1.
+    pub(crate) fn map(&self, fields: &'static [Field], maps: &[String], errors: &mut Vec<RowError>) -> Option<Mapping> {
+        let mapped =
+            header::parse_maps(maps, fields).and_then(|maps| header::map_export("", &self.header, fields, &maps));
+        match mapped {
+            Ok(m) => Some(m),
+            Err(e) => {
+                let msg = e.to_string();
+                errors.push(RowError::new(1, 1, msg.trim_start_matches(":1:1: ").to_string()));
+                None
+            }
+        }
+    }
+
+    /// The header's cells, quoted, for messages.
+    pub(crate) fn quoted(&self) -> String {
+        self.header.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(",")
     }
 }
 
@@ -94,10 +130,58 @@ fn zotero_kind(t: &str) -> &'static str {
     }
 }
 
+const TITLE: usize = 0;
+const AUTHORS: usize = 1;
+const YEAR: usize = 2;
+const TYPE: usize = 3;
+const CONTAINER: usize = 4;
+const DOI: usize = 5;
+const ISBN: usize = 6;
+const URL: usize = 7;
+const THEMES: usize = 8;
+const LANGUAGE: usize = 9;
+const VOLUME: usize = 10;
+const ISSUE: usize = 11;
+const PAGES: usize = 12;
+const PUBLISHER: usize = 13;
+const PLACE: usize = 14;
+const EDITION: usize = 15;
+const KEYWORDS: usize = 16;
+
+/// The Zotero columns canon reads, by canon's field names. Zotero's notes,
+/// abstracts and automatic tags are not read (the header report names them).
+/// Manual tags are keywords: a tag that names a theme tags it (see
+/// [`builder`]); `themes` is for a column the user maps (`--map`), whose
+/// every value must be a theme.
+pub const FIELDS: &[Field] = &[
+    Field { name: "title", aliases: &["Title"], required: false },
+    Field { name: "authors", aliases: &["Author"], required: false },
+    Field { name: "year", aliases: &["Publication Year"], required: false },
+    Field { name: "type", aliases: &["Item Type"], required: false },
+    Field { name: "container", aliases: &["Publication Title"], required: false },
+    Field { name: "doi", aliases: &["DOI"], required: false },
+    Field { name: "isbn", aliases: &["ISBN"], required: false },
+    Field { name: "url", aliases: &["Url"], required: false },
+    Field { name: "themes", aliases: &[], required: false },
+    Field { name: "language", aliases: &["Language"], required: false },
+    Field { name: "volume", aliases: &["Volume"], required: false },
+    Field { name: "issue", aliases: &["Issue"], required: false },
+    Field { name: "pages", aliases: &["Pages"], required: false },
+    Field { name: "publisher", aliases: &["Publisher"], required: false },
+    Field { name: "place", aliases: &["Place"], required: false },
+    Field { name: "edition", aliases: &["Edition"], required: false },
+    Field { name: "keywords", aliases: &["Manual Tags"], required: false },
+];
+
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
 pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
+    parse_with(path_display, text, themes, &[])
+}
+
+/// [`parse`] with `--map 'Their Header=field'` options.
+pub fn parse_with(path_display: &str, text: &str, themes: &dyn Themes, maps: &[String]) -> Parsed {
     let _ = path_display;
-    builder::build_all(read(text), themes)
+    builder::build_all(read_with(text, maps), themes)
 }
 
 /// The byte range of each row of a table read from `text`: from its start
@@ -110,51 +194,61 @@ pub(crate) fn row_spans(text: &str, t: &Table) -> Vec<std::ops::Range<usize>> {
 
 /// Reads a Zotero CSV export into drafts, pure.
 pub fn read(text: &str) -> Read {
+    read_with(text, &[])
+}
+
+/// [`read`] with `--map` options.
+pub fn read_with(text: &str, maps: &[String]) -> Read {
     let mut out = Read::default();
     let Some(t) = read_table(text, &mut out.errors) else { return out };
-    let col = |names: &[&str]| t.column(names);
-    let title_c = col(&["Title"]);
-    if title_c.is_none() {
+    out.skipped = t.skipped;
+    let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
+    if !m.has(TITLE) {
         out.errors.push(RowError::new(
             1,
             1,
             format!(
                 "no \"Title\" column; expected a Zotero CSV export header (\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",…), found {}",
-                t.header.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(",")
+                t.quoted()
             ),
         ));
         return out;
     }
     let c = Columns {
-        kind: col(&["Item Type"]),
-        year: col(&["Publication Year"]),
-        date: col(&["Date"]),
-        author: col(&["Author"]),
-        editor: col(&["Editor"]),
-        container: col(&["Publication Title"]),
-        series: col(&["Series"]),
-        volume: col(&["Volume"]),
-        issue: col(&["Issue"]),
-        pages: col(&["Pages"]),
-        publisher: col(&["Publisher"]),
-        place: col(&["Place"]),
-        edition: col(&["Edition"]),
-        isbn: col(&["ISBN"]),
-        doi: col(&["DOI"]),
-        url: col(&["Url"]),
-        extra: col(&["Extra"]),
-        tags: col(&["Manual Tags"]),
-        lang: col(&["Language"]),
+        title: m.columns[TITLE],
+        kind: m.columns[TYPE],
+        year: m.columns[YEAR],
+        date: m.fallbacks(YEAR, &["Date"]).first().copied(),
+        author: m.columns[AUTHORS],
+        editor: m.fallbacks(AUTHORS, &["Editor"]).first().copied(),
+        container: m.columns[CONTAINER],
+        series: m.fallbacks(CONTAINER, &["Series"]).first().copied(),
+        volume: m.columns[VOLUME],
+        issue: m.columns[ISSUE],
+        pages: m.columns[PAGES],
+        publisher: m.columns[PUBLISHER],
+        place: m.columns[PLACE],
+        edition: m.columns[EDITION],
+        isbn: m.columns[ISBN],
+        doi: m.columns[DOI],
+        url: m.columns[URL],
+        extra: m.fallbacks(DOI, &["Extra"]).first().copied(),
+        themes: m.columns[THEMES],
+        tags: m.columns[KEYWORDS],
+        lang: m.columns[LANGUAGE],
     };
+    out.filled = t.filled();
+    out.header = Some(m.report);
     let spans = row_spans(text, &t);
     for ((line, r), span) in t.rows.iter().zip(spans) {
-        out.push(row(*line, r, title_c, &c), span);
+        out.push(row(*line, r, &c), span);
     }
     out
 }
 
 /// The columns of a Zotero export that canon reads.
 struct Columns {
+    title: Option<usize>,
     kind: Option<usize>,
     year: Option<usize>,
     date: Option<usize>,
@@ -172,16 +266,17 @@ struct Columns {
     doi: Option<usize>,
     url: Option<usize>,
     extra: Option<usize>,
+    themes: Option<usize>,
     tags: Option<usize>,
     lang: Option<usize>,
 }
 
-fn row(line: u64, r: &csv::StringRecord, title_c: Option<usize>, c: &Columns) -> Draft {
+fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
     let at = |c: Option<usize>| Pos::new(line, n(c));
     let text = |c: Option<usize>| get(r, c).map(str::to_string);
-    let mut d = Draft::new(Pos::new(line, n(title_c)), None);
-    d.title = Some(Val::new(get(r, title_c).unwrap_or(""), at(title_c)));
+    let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
     d.date = match get(r, c.year) {
         Some(y) => Some(Val::new(y, at(c.year))),
         None => get(r, c.date).map(|y| Val::new(y, at(c.date))),
@@ -207,6 +302,8 @@ fn row(line: u64, r: &csv::StringRecord, title_c: Option<usize>, c: &Columns) ->
     for tag in get(r, c.tags).unwrap_or("").split(';').map(str::trim).filter(|t| !t.is_empty()) {
         d.keywords.push(Val::new(tag, at(c.tags)));
     }
+    d.themes =
+        crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", zotero_kind));
     d.container = text(c.container).or_else(|| text(c.series));
     d.volume = text(c.volume);
