@@ -462,7 +462,112 @@ fn an_unknown_theme_is_an_error_naming_it_in_every_format() {
         let err = w.fails(&["import", "reading", f.to_str().unwrap()]);
         assert!(err.contains("unknown theme \"no-such-theme\"; expected one of"), "{name}: {err}");
     }
+    // The same columns in a workbook, with the cell named.
+    let f = w.path("t.xlsx");
+    sheet(&f, "List", &[&["Title", "Themes"], &["A", "no-such-theme"]]);
+    let f = f.to_str().unwrap();
+    let err = w.fails(&["import", "reading", f]);
+    assert!(err.contains(&format!("{f}:List!B2: unknown theme \"no-such-theme\"; expected one of")), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+}
+
+/// A one-sheet workbook of text cells (an empty string leaves the cell empty).
+fn sheet(path: &std::path::Path, name: &str, rows: &[&[&str]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(name).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// A reading list in a workbook goes through the one record builder: names in
+/// parts, "in press", a percent-encoded DOI, volume and pages, an unknown
+/// theme, a doubtful author cell and a bad year all read and reported as in
+/// CSV, at `Sheet!Cell`; `--skip-invalid` writes the rows left out to an
+/// `.xlsx` workbook with their reasons, as text.
+#[test]
+fn a_reading_list_in_a_workbook_gets_the_same_record_rules() {
+    use calamine::Reader;
+    let w = Workdir::new();
+    let book = w.path("spring.xlsx");
+    let encoded = "https://doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2";
+    sheet(
+        &book,
+        "Spring list",
+        &[
+            &["Title", "Authors", "Year", "DOI", "Volume", "Pages", "Themes"],
+            &[
+                "Race correction in spirometry",
+                "Mensah, Jr., Kofi A.; Lind, T. R.",
+                "2019",
+                encoded,
+                "45",
+                "123-129",
+                "epistemic-bias",
+            ],
+            &[
+                "Four authors",
+                "Achebe, Ngozi; Byrne, Siobhan; Castillo, Luis & Dlamini, Thabo",
+                "In press",
+                "",
+                "",
+                "",
+                "",
+            ],
+            &["Doubtful cell", "Achebe, Ngozi, Byrne, Siobhan", "2020", "", "", "", ""],
+            &["Unknown theme", "Okoro, Chidi", "2020", "", "", "", "no-such-theme"],
+            &["=1+1 and a bad year", "", "soon", "", "", "", ""],
+        ],
+    );
+    let f = book.to_str().unwrap();
+    let err = w.fails(&["import", "reading", f]);
+    assert!(err.contains(&format!("{f}:'Spring list'!G5: unknown theme \"no-such-theme\"")), "{err}");
+    assert!(err.contains(&format!("{f}:'Spring list'!C6: year \"soon\" is not a year")), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+
+    // Rows of a workbook go back as a workbook.
+    let err = w.fails(&["import", "reading", f, "--skip-invalid", "--rejects", "bad.csv"]);
+    assert!(err.contains("name a file ending in .xlsx"), "{err}");
+    assert!(!w.path("bad.csv").exists());
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+
+    let err = w.ok_stderr(&["import", "reading", f, "--skip-invalid", "--rejects", "bad.xlsx"]);
+    assert!(err.contains("readings: 3 new"), "{err}");
+    assert!(err.contains(&format!("{f}:'Spring list'!B4: warning: authors cell")), "{err}");
+    assert!(err.contains("1 reading not yet published"), "{err}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let m = reading(&list, "Race correction");
+    assert_eq!(names(m), [p("Mensah", "Kofi A.", None, Some("Jr.")), p("Lind", "T. R.", None, None)]);
+    assert_eq!(m["doi"], "10.1002/(sici)1097-4679(199911)55:11<1423::aid-jclp12>3.0.co;2-2");
+    assert_eq!(m["volume"], "45");
+    assert!(m["pages"].as_str().is_some_and(|p| p.starts_with("123")), "{m}");
+    assert_eq!(m["themes"][0], "epistemic-bias");
+    let four = reading(&list, "Four authors");
+    assert_eq!(four["author_names"].as_array().unwrap().len(), 4);
+    assert_eq!((four["year"].as_i64(), four["year_note"].as_str()), (None, Some("in press")));
+    // The same DOI written plainly in a CSV is the same work.
+    let plain = w.write(
+        "plain.csv",
+        "title,doi\nRace correction in spirometry,10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2\n",
+    );
+    assert!(w.ok_stderr(&["import", "reading", plain.to_str().unwrap()]).contains("0 new"));
+
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(w.path("bad.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), ["Spring list"]);
+    let rows: Vec<Vec<String>> =
+        wb.worksheet_range("Spring list").unwrap().rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[0].last().unwrap(), "canon rejected because");
+    assert_eq!(rows[1][0], "Unknown theme");
+    assert!(rows[1][7].contains("'Spring list'!G5: unknown theme"), "{rows:?}");
+    assert_eq!(rows[2][0], "=1+1 and a bad year", "text, not a formula");
+    assert!(rows[2][7].contains("'Spring list'!C6: year \"soon\""), "{rows:?}");
+    let formulas = wb.worksheet_formula("Spring list").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no formula cells");
 }
 
 #[test]

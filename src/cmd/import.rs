@@ -6,13 +6,14 @@ use serde::Serialize;
 
 use super::{Ctx, by_id};
 use crate::cli::By;
-use crate::import::header::HeaderReport;
-use crate::import::modules::{ModuleReader, Tally};
+use crate::import::detect::Container;
+use crate::import::header::{self, HeaderReport};
+use crate::import::modules::{Columns, ModuleReader, ModuleRow, Tally};
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
 use crate::import::{
-    ImportErrors, ReadingRecord, Reject, RowError, bibtex, csl_json, detect, endnote_xml, nbib, rejects, ris,
-    talis_csv, zotero_csv,
+    ImportErrors, Origin, ReadingRecord, Reject, RowError, bibtex, csl_json, curriculum_inventory, detect, endnote_xml,
+    nbib, rejects, ris, talis_csv, workbook, zotero_csv,
 };
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome, WriteOptions};
 use crate::store::readings::ReadingWriter;
@@ -21,7 +22,9 @@ use crate::store::{Mode, Store, id_gen};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Import {
-    /// A module list CSV: programme,year,module_code,module_title,session_title,learning_outcomes,themes.
+    /// A module list: CSV (programme,year,module_code,module_title,session_title,learning_outcomes,themes),
+    /// an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls, .ods), or a
+    /// MedBiquitous Curriculum Inventory XML document.
     ///
     /// Headers are matched ignoring case and punctuation, with common aliases
     /// ("Module Code", "Session", "Lecture", "Intended Learning Outcomes", "ILOs",
@@ -29,13 +32,17 @@ pub enum Import {
     /// the import says which field each column went to and warns about those it
     /// did not read. Re-importing updates changed rows and adds nothing twice; a
     /// column the file lacks leaves that field as stored. Years may be written
-    /// "Year 2", "Y2", "2nd year", "Phase 2"…
+    /// "Year 2", "Y2", "2nd year", "Phase 2"… A list of learning outcomes
+    /// without sessions imports each outcome as an item of kind "outcome".
     ///
-    /// Example: canon import modules samples/modules.csv --dry-run
+    /// Examples: canon import modules samples/modules.csv --dry-run ·
+    /// canon import modules samples/modules.xlsx --dry-run ·
+    /// canon import modules samples/curriculum-inventory.xml
     Modules(ModulesArgs),
-    /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes),
-    /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, a Talis Aspire / Leganto CSV
-    /// export, PubMed's MEDLINE format (.nbib) or EndNote XML.
+    /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes)
+    /// or the same columns in a workbook (.xlsx, .xls, .ods), BibTeX, RIS,
+    /// Zotero's CSV export, CSL-JSON, a Talis Aspire / Leganto CSV export,
+    /// PubMed's MEDLINE format (.nbib) or EndNote XML.
     ///
     /// The format comes from the extension and the content (--format to force).
     /// Duplicates (same DOI, ISBN, or title and year) merge into one entry: blanks
@@ -69,6 +76,9 @@ pub struct Common {
     /// database file). Exits 1 when the import would be refused.
     #[arg(long)]
     pub dry_run: bool,
+    /// The workbook sheet to read (default: the first sheet with a recognisable header row).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     #[command(flatten)]
     pub by: By,
 }
@@ -93,20 +103,24 @@ pub struct ModulesArgs {
     pub sync: bool,
 }
 
+/// The reading-list formats `--format` names.
+const FORMATS: [&str; 8] = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "nbib", "endnote-xml"];
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
     /// The file's format (default: from its extension and content). --map
     /// works with csv, zotero-csv and talis-csv.
-    #[arg(long, value_parser = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "nbib", "endnote-xml"])]
+    #[arg(long, value_parser = FORMATS)]
     pub format: Option<String>,
     /// Import the valid records and leave out the invalid ones (default: a file
     /// with any invalid record imports nothing).
     #[arg(long)]
     pub skip_invalid: bool,
     /// With --skip-invalid: write the records left out, with their reasons, to
-    /// FILE, in the input's own format (CSV gains a "canon rejected because" column).
+    /// FILE, in the input's own format (CSV gains a "canon rejected because"
+    /// column; rows of a workbook go to an .xlsx workbook with that column).
     #[arg(long, value_name = "FILE", requires = "skip_invalid")]
     pub rejects: Option<PathBuf>,
     /// Review status for rows without a status column.
@@ -159,12 +173,15 @@ pub struct Imported {
     pub filled: Vec<u64>,
     /// What the user should know that rejects nothing, by line.
     pub notes: Vec<(u64, String)>,
+    /// How the file's positions are written: text lines, or a workbook sheet's rows and cells.
+    #[serde(skip)]
+    pub origin: Origin,
     /// The problems that refuse the file (nothing was written).
     #[serde(skip)]
     pub errors: Option<ImportErrors>,
 }
 
-type ParsedRow = Result<crate::import::modules::ModuleRow, Vec<RowError>>;
+type ParsedRow = Result<ModuleRow, Vec<RowError>>;
 const BATCH: usize = 512;
 
 /// Imports a module list in one transaction; with --dry-run, rolls back.
@@ -185,13 +202,8 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let c = &a.common;
     let timer = Timer::new();
     let themes = ThemeIndex::load(&store.conn)?;
-    let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-    if let (Some(n), false) = (&src.note, quiet) {
-        eprintln!("note: {n}");
-    }
-    let bar = src.progress.clone();
-    let mut reader = ModuleReader::new(src, &c.map, &themes, &a.programme)?;
-    let header = reader.header().clone();
+    let (mut reader, bar, origin) = module_rows(c, &themes, &a.programme, quiet)?;
+    let header = reader.header();
     let opts = WriteOptions {
         keep_changes: c.dry_run,
         rename_duplicate_codes: a.rename_duplicate_codes,
@@ -205,8 +217,9 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), opts)?;
     let mut errors = ImportErrors::new(c.file.clone());
+    errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
-    let code_column = reader.mapping().column(crate::import::modules::CODE);
+    let code_column = reader.code_column();
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
@@ -275,14 +288,158 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         tx.commit()?;
         timer.mark("commit");
     }
-    Ok(Imported {
-        counts,
-        changes,
-        header: Some(header),
-        filled: tally.filled,
-        notes,
-        errors: refused.then_some(errors),
-    })
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors: refused.then_some(errors) })
+}
+
+/// Where module rows come from: a CSV file or a workbook sheet (read row by
+/// row by the one module reader, with its header report), or a Curriculum
+/// Inventory document (read whole).
+enum ModuleRows<'a> {
+    Reader(Box<ModuleReader<'a>>),
+    Parsed { rows: std::vec::IntoIter<ModuleRow>, columns: Columns },
+}
+
+impl ModuleRows<'_> {
+    fn next_row(&mut self) -> Option<ParsedRow> {
+        match self {
+            ModuleRows::Reader(r) => r.next_row(),
+            ModuleRows::Parsed { rows, .. } => rows.next().map(Ok),
+        }
+    }
+
+    /// How the header was read (`None` for a document without columns).
+    fn header(&self) -> Option<HeaderReport> {
+        match self {
+            ModuleRows::Reader(r) => Some(r.header().clone()),
+            ModuleRows::Parsed { .. } => None,
+        }
+    }
+
+    /// The fields the source gives: the others are left as stored.
+    fn columns(&self) -> Columns {
+        match self {
+            ModuleRows::Reader(r) => r.columns(),
+            ModuleRows::Parsed { columns, .. } => *columns,
+        }
+    }
+
+    /// The column problems found while writing are reported at (0: none).
+    fn code_column(&self) -> u64 {
+        match self {
+            ModuleRows::Reader(r) => r.mapping().column(crate::import::modules::CODE),
+            ModuleRows::Parsed { .. } => 0,
+        }
+    }
+
+    fn tally(&self) -> Tally {
+        match self {
+            ModuleRows::Reader(r) => r.tally(),
+            ModuleRows::Parsed { .. } => Tally::default(),
+        }
+    }
+}
+
+/// Opens a module list in whichever form it comes, told by content: a
+/// workbook, a Curriculum Inventory XML document, or CSV text.
+fn module_rows<'a>(
+    c: &Common,
+    themes: &'a ThemeIndex,
+    programme: &str,
+    quiet: bool,
+) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
+    use crate::import::modules::FIELDS;
+    let file = c.file.display().to_string();
+    match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+        Container::Workbook(kind) => {
+            refuse_encoding(c, kind.name())?;
+            let maps = header::parse_maps(&c.map, FIELDS)?;
+            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), FIELDS, &maps)?;
+            sheet_note(&sheet, &file, quiet);
+            let mapping = sheet.mapping(&file, FIELDS, &maps)?;
+            let origin = sheet.origin.clone();
+            let reader =
+                ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, themes, programme);
+            outcomes_note(&reader, quiet);
+            Ok((ModuleRows::Reader(Box::new(reader)), None, origin))
+        }
+        Container::Other(what) => bail!(
+            "{file} is {what}; expected a module list as CSV, an Excel or OpenDocument workbook, \
+             or a Curriculum Inventory XML document"
+        ),
+        Container::Text => {
+            let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
+            if let (Some(n), false) = (&src.note, quiet) {
+                eprintln!("note: {n}");
+            }
+            if detect::is_xml(&src.head) {
+                refuse_sheet(c, "an XML document")?;
+                if !c.map.is_empty() {
+                    bail!("--map applies to CSV files and workbooks; {file} is an XML document");
+                }
+                let mut text = String::new();
+                let mut r = src.reader;
+                r.read_to_string(&mut text).with_context(|| format!("reading {file}"))?;
+                let doc = curriculum_inventory::parse(&text).map_err(|e| {
+                    let mut errs = ImportErrors::new(c.file.clone());
+                    errs.push(e);
+                    anyhow::Error::from(errs)
+                })?;
+                if !quiet {
+                    for line in doc.report() {
+                        eprintln!("{line}");
+                    }
+                }
+                let rows = ModuleRows::Parsed { rows: doc.rows(programme).into_iter(), columns: doc.columns() };
+                return Ok((rows, None, Origin::Text));
+            }
+            refuse_sheet(c, "a text file")?;
+            let bar = src.progress.clone();
+            let reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            outcomes_note(&reader, quiet);
+            Ok((ModuleRows::Reader(Box::new(reader)), bar, Origin::Text))
+        }
+    }
+}
+
+fn refuse_encoding(c: &Common, what: &str) -> Result<()> {
+    if c.encoding.is_some() {
+        bail!("--encoding applies to text files; {} is an {what}", c.file.display());
+    }
+    Ok(())
+}
+
+fn refuse_sheet(c: &Common, what: &str) -> Result<()> {
+    if c.sheet.is_some() {
+        bail!("--sheet applies to workbooks; {} is {what}", c.file.display());
+    }
+    Ok(())
+}
+
+/// Names the sheet and header row used, and the other sheets not read (the
+/// empty rows skipped are counted in the summary, as a CSV file's are).
+fn sheet_note(sheet: &workbook::Sheet, file: &str, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let others = sheet.all_sheets.len() - 1;
+    eprintln!(
+        "note: reading sheet {:?} of {file} (header on row {}{})",
+        sheet.name,
+        sheet.header_row,
+        if others > 0 {
+            format!("; {others} other sheet{} not read: pick one with --sheet", if others == 1 { "" } else { "s" })
+        } else {
+            String::new()
+        }
+    );
+}
+
+fn outcomes_note(reader: &ModuleReader, quiet: bool) {
+    if reader.outcomes_only() && !quiet {
+        eprintln!(
+            "note: the file has learning outcomes and no session column: each outcome is imported as an item of kind \"outcome\""
+        );
+    }
 }
 
 /// Imports a reading list in one transaction; with --dry-run, rolls back.
@@ -291,6 +448,61 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
 pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
     let c = &a.common;
     let themes = ThemeIndex::load(&store.conn)?;
+    let file = c.file.display().to_string();
+    if let Some(r) = &a.rejects {
+        refuse_rejects_path(r, &c.file, &store.path)?;
+    }
+    match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+        Container::Workbook(kind) => {
+            refuse_encoding(c, kind.name())?;
+            if let Some(f) = a.format.as_deref().filter(|f| *f != "csv") {
+                bail!("{file} is an {}; --format {f} cannot read it", kind.name());
+            }
+            // The rows left out of a workbook go back as a workbook.
+            if let Some(r) = a.rejects.as_ref().filter(|r| !has_extension(r, "xlsx")) {
+                bail!(
+                    "--rejects {}: the rows left out of a workbook are written as an .xlsx workbook; \
+                     name a file ending in .xlsx",
+                    r.display()
+                );
+            }
+            let fields = crate::import::reading_csv::FIELDS;
+            let maps = header::parse_maps(&c.map, fields)?;
+            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), fields, &maps)?;
+            sheet_note(&sheet, &file, quiet);
+            let mapping = sheet.mapping(&file, fields, &maps)?;
+            let origin = sheet.origin.clone();
+            let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
+            let input = Input { parsed: Either::Stream(Box::new(r)), bar: None, format: "csv", text: String::new() };
+            reading_from(store, a, input, origin, quiet)
+        }
+        Container::Other(what) => {
+            bail!(
+                "{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON, MEDLINE (.nbib), \
+                 EndNote XML or a workbook"
+            )
+        }
+        Container::Text => {
+            refuse_sheet(c, "a text file")?;
+            let input = text_reading(a, &themes, quiet)?;
+            reading_from(store, a, input, Origin::Text, quiet)
+        }
+    }
+}
+
+/// A reading list as read, before it is written.
+struct Input<'a> {
+    parsed: Either<'a>,
+    bar: Option<indicatif::ProgressBar>,
+    /// The format it was read as ("csv", "bibtex"…).
+    format: &'static str,
+    /// The whole text of a format read whole (for `--rejects`); empty for a stream.
+    text: String,
+}
+
+/// A reading list in a text format: the canonical CSV (streamed) or one read whole.
+fn text_reading<'a>(a: &ReadingArgs, themes: &'a ThemeIndex, quiet: bool) -> Result<Input<'a>> {
+    let c = &a.common;
     let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
     if let (Some(n), false) = (&src.note, quiet) {
         eprintln!("note: {n}");
@@ -301,8 +513,9 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     {
         bail!("{what}");
     }
-    let format = match &a.format {
-        Some(f) => f.as_str(),
+    let format: &'static str = match a.format.as_deref() {
+        // The command line allows only the formats below.
+        Some(f) => FORMATS.iter().find(|k| **k == f).copied().unwrap_or("csv"),
         None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
     };
     if !matches!(format, "csv" | "zotero-csv" | "talis-csv") && !c.map.is_empty() {
@@ -311,27 +524,24 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             c.file.display()
         );
     }
-    if let Some(r) = &a.rejects {
-        refuse_rejects_path(r, &c.file, &store.path)?;
-    }
     let name = c.file.display().to_string();
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
     let mut whole_text = String::new();
-    let mut parsed = match format {
-        "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, &themes)?)),
+    let parsed = match format {
+        "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, themes)?)),
         other => {
             let mut reader = src.reader;
             reader.read_to_string(&mut whole_text).with_context(|| format!("reading {}", c.file.display()))?;
             let text = &whole_text;
             let p = match other {
-                "bibtex" => bibtex::parse(&name, text, &themes),
-                "ris" => ris::parse(&name, text, &themes),
-                "zotero-csv" => zotero_csv::parse_with(&name, text, &themes, &c.map),
-                "csl-json" => csl_json::parse(&name, text, &themes),
-                "talis-csv" => talis_csv::parse_with(&name, text, &themes, &c.map),
-                "nbib" => nbib::parse(&name, text, &themes),
-                "endnote-xml" => endnote_xml::parse(&name, text, &themes),
+                "bibtex" => bibtex::parse(&name, text, themes),
+                "ris" => ris::parse(&name, text, themes),
+                "zotero-csv" => zotero_csv::parse_with(&name, text, themes, &c.map),
+                "csl-json" => csl_json::parse(&name, text, themes),
+                "talis-csv" => talis_csv::parse_with(&name, text, themes, &c.map),
+                "nbib" => nbib::parse(&name, text, themes),
+                "endnote-xml" => endnote_xml::parse(&name, text, themes),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
             if p.records.is_empty() && p.errors.is_empty() && p.skipped == 0 && !text.trim().is_empty() {
@@ -344,6 +554,15 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             Either::Whole(p)
         }
     };
+    Ok(Input { parsed, bar, format, text: whole_text })
+}
+
+/// Writes a reading list read from a text file or a workbook sheet, in one
+/// transaction; with --dry-run, rolls back.
+fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin, quiet: bool) -> Result<Imported> {
+    let c = &a.common;
+    let Input { mut parsed, bar, format, text: whole_text } = input;
+    let name = c.file.display().to_string();
     let header = match &parsed {
         Either::Stream(r) => Some(r.header().clone()),
         Either::Whole(p) => p.header.clone(),
@@ -353,6 +572,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ReadingWriter::new(&tx, ids, by, Some(&name), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
+    errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
     let mut notes = ReadingNotes::default();
     // For --rejects: the canonical CSV's rejected rows as read, and the
@@ -423,7 +643,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         b.finish_and_clear();
     }
     if !quiet {
-        notes.print(&name);
+        notes.print(&name, &origin);
     }
     let tally = match &parsed {
         Either::Stream(r) => r.tally(),
@@ -440,7 +660,10 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
                 let bytes = match &mut parsed {
                     Either::Stream(reader) => {
                         let (head, delimiter) = reader.raw_header();
-                        rejects::render_csv(&name, head, &rejected_rows, delimiter)?
+                        match &origin {
+                            Origin::Sheet { .. } => rejects::render_workbook(&name, &origin, head, &rejected_rows)?,
+                            Origin::Text => rejects::render_csv(&name, head, &rejected_rows, delimiter)?,
+                        }
                     }
                     Either::Whole(p) => {
                         p.rejected.append(&mut refused_records);
@@ -458,7 +681,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         };
         if !quiet {
             for e in &errors.errors {
-                eprintln!("{}:{}:{}: {}", name, e.line, e.column, e.message);
+                eprintln!("{}: {}", errors.locate(e), e.message);
             }
             if errors.more > 0 {
                 eprintln!("… and {} more problems", errors.more);
@@ -481,6 +704,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         header,
         filled: tally.filled,
         notes: writer_notes,
+        origin,
         errors: refused.then_some(errors),
     })
 }
@@ -505,9 +729,9 @@ impl ReadingNotes {
         }
     }
 
-    fn print(&self, file: &str) {
+    fn print(&self, file: &str, origin: &Origin) {
         for w in self.warnings.iter().take(crate::import::MAX_ERRORS) {
-            eprintln!("{file}:{}:{}: warning: {}", w.line, w.column, w.message);
+            eprintln!("{file}:{}: warning: {}", origin.at(w.line, w.column), w.message);
         }
         if self.warnings.len() > crate::import::MAX_ERRORS {
             eprintln!("… and {} more warnings", self.warnings.len() - crate::import::MAX_ERRORS);
@@ -533,6 +757,11 @@ impl ReadingNotes {
             );
         }
     }
+}
+
+/// Whether `path` ends in `.EXT` (any case).
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// The rejects file may not be the input or the database.
@@ -562,7 +791,7 @@ fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, 
         rejected.push(Change {
             line: e.line,
             outcome: Outcome::Rejected,
-            what: format!("{}:{}:{}", errors.path.display(), e.line, e.column),
+            what: errors.locate(&e),
             fields: vec![e.message.clone()],
         });
     }
@@ -575,6 +804,8 @@ fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, 
 /// dry run of one, is an error (exit 1).
 pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<()> {
     let file = c.file.display();
+    // A workbook's rows are rows of its sheet, not lines of text.
+    let unit = if matches!(imported.origin, Origin::Sheet { .. }) { "row" } else { "line" };
     if let Some(h) = &imported.header {
         if c.dry_run {
             print_header(h, &imported.filled);
@@ -588,10 +819,10 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
     if let Some(mut changes) = imported.changes {
         // Row by row, then what the file no longer holds.
         changes.sort_by_key(|ch| (ch.outcome == Outcome::Removed, ch.line));
-        print_diff(&changes);
+        print_diff(&changes, unit);
     }
     for (line, n) in &imported.notes {
-        ctx.note(format_args!("note: {file}:{line}: {n}"));
+        ctx.note(format_args!("note: {file}:{}: {n}", imported.origin.row(*line)));
     }
     if let Some(errors) = imported.errors {
         if c.dry_run {
@@ -614,21 +845,18 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
     let mut out = std::io::stdout().lock();
     for col in &h.columns {
         let name = if col.header.is_empty() { "(no header)".to_string() } else { format!("{:?}", col.header) };
+        let column = h.column_name(col.column);
         let _ = match (col.field, col.matched) {
             (Some(f), Some(crate::import::header::Matched::Fallback)) => {
-                writeln!(
-                    out,
-                    "{:<10} column {:<3} {name} → {f} (when the first is empty, or as well)",
-                    "column", col.column
-                )
+                writeln!(out, "{:<10} column {column:<3} {name} → {f} (when the first is empty, or as well)", "column")
             }
-            (Some(f), _) => writeln!(out, "{:<10} column {:<3} {name} → {f}", "column", col.column),
+            (Some(f), _) => writeln!(out, "{:<10} column {column:<3} {name} → {f}", "column"),
             (None, _) => {
                 let n = filled.get(col.column - 1).copied().unwrap_or(0);
                 let why = col.reason.as_deref().unwrap_or("no field has that name");
                 let fix = h.fix(col).map(|f| format!("; {f}")).unwrap_or_default();
                 let held = if n == 1 { "1 row holds".to_string() } else { format!("{n} rows hold") };
-                writeln!(out, "{:<10} column {:<3} {name}: {why}; {held} text there{fix}", "not read", col.column)
+                writeln!(out, "{:<10} column {column:<3} {name}: {why}; {held} text there{fix}", "not read")
             }
         };
     }
@@ -637,7 +865,8 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
     }
 }
 
-fn print_diff(changes: &[Change]) {
+/// The dry run's rows: `unit` is what a position counts ("line" of a text file, "row" of a sheet).
+fn print_diff(changes: &[Change], unit: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     for ch in changes {
@@ -645,7 +874,7 @@ fn print_diff(changes: &[Change]) {
         let _ = match ch.outcome {
             Outcome::Rejected => writeln!(out, "{tag:<10} {}: {}", ch.what, ch.fields.join("; ")),
             Outcome::Removed => writeln!(out, "{tag:<10} {:<11} {}", "(not in file)", ch.what),
-            _ => writeln!(out, "{tag:<10} line {:<6} {}", ch.line, ch.what),
+            _ => writeln!(out, "{tag:<10} {unit:<4} {:<6} {}", ch.line, ch.what),
         };
         if ch.outcome != Outcome::Rejected {
             for f in &ch.fields {
@@ -680,6 +909,9 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.tags_new > 0 {
         s.push_str(&format!("; {} tags added", c.tags_new));
     }
+    if c.keywords_new > 0 {
+        s.push_str(&format!("; {} added", n(c.keywords_new, "keyword", "keywords")));
+    }
     if c.tags_removed > 0 {
         s.push_str(&format!("; {} removed", n(c.tags_removed, "tag", "tags")));
     }
@@ -708,6 +940,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.modules_new
         + c.modules_changed
         + c.tags_new
+        + c.keywords_new
         + c.tags_removed
         + c.removed
         + c.renamed

@@ -66,7 +66,7 @@ pub fn read(text: &str) -> Read {
         match event {
             Event::Eof => break,
             Event::Start(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
+                let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
                 if name == "record" {
                     record = Some(Raw { start: before, ..Raw::default() });
                     path.clear();
@@ -80,13 +80,13 @@ pub fn read(text: &str) -> Read {
                 if name == "ref-type"
                     && let Ok(Some(a)) = e.try_get_attribute("name")
                 {
-                    r.ref_type = a.unescape_value().ok().map(|v| v.to_string());
+                    r.ref_type = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.to_string());
                 }
                 path.push(name);
                 open.push((path.join("/"), String::new(), before));
             }
             Event::End(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
+                let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
                 if name == "record" {
                     if let Some(r) = record.take() {
                         let end = reader.buffer_position() as usize;
@@ -106,24 +106,24 @@ pub fn read(text: &str) -> Read {
                 }
             }
             Event::Text(t) => {
-                if let (Some((_, v, _)), Ok(s)) = (open.last_mut(), t.decode()) {
-                    v.push_str(&s);
+                if let Some((_, v, _)) = open.last_mut() {
+                    v.push_str(&t.xml10_content());
                 }
             }
             Event::CData(t) => {
-                if let (Some((_, v, _)), Ok(s)) = (open.last_mut(), t.decode()) {
-                    v.push_str(&s);
+                if let Some((_, v, _)) = open.last_mut() {
+                    v.push_str(&t.xml10_content());
                 }
             }
             Event::GeneralRef(r) => {
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
-                    _ => match r.decode().as_deref() {
-                        Ok("amp") => Some("&".into()),
-                        Ok("lt") => Some("<".into()),
-                        Ok("gt") => Some(">".into()),
-                        Ok("quot") => Some("\"".into()),
-                        Ok("apos") => Some("'".into()),
+                    _ => match &*r {
+                        "amp" => Some("&".into()),
+                        "lt" => Some("<".into()),
+                        "gt" => Some(">".into()),
+                        "quot" => Some("\"".into()),
+                        "apos" => Some("'".into()),
                         _ => None,
                     },
                 };

@@ -12,19 +12,27 @@
 //!   comment.
 //! - CSV (canonical, Zotero, Talis/Leganto): the header and the rejected
 //!   rows as read, with one more column, `canon rejected because`.
+//! - A workbook (`.xlsx`, `.xls`, `.ods`): an `.xlsx` workbook with one sheet,
+//!   named as the sheet read, holding its header row and the rejected rows
+//!   as read, with the same last column; every cell is text, never a formula.
 //!
 //! A problem that belongs to no record (an unreadable line) is written as a
 //! comment where the format has comments, else as a row with only a reason.
 
 use anyhow::Result;
 
-use super::{Reject, RowError};
+use super::{Origin, Reject, RowError};
 
 /// The header of the column that holds the reasons in a CSV rejects file.
 pub const REASON_COLUMN: &str = "canon rejected because";
 
 fn reasons(file: &str, errors: &[RowError]) -> Vec<String> {
-    errors.iter().map(|e| format!("{file}:{}:{}: {}", e.line, e.column, e.message)).collect()
+    reasons_at(file, &Origin::Text, errors)
+}
+
+/// Each problem as `file:position: message`, positions as `origin` writes them.
+fn reasons_at(file: &str, origin: &Origin, errors: &[RowError]) -> Vec<String> {
+    errors.iter().map(|e| format!("{file}:{}: {}", origin.at(e.line, e.column), e.message)).collect()
 }
 
 /// The rejected records of a whole-file format (`text` is the file's decoded
@@ -129,6 +137,49 @@ pub fn render_csv(
         w.write_record(&cells)?;
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("writing the rejects: {e}"))
+}
+
+/// The longest text a spreadsheet cell holds (Excel's limit, in characters).
+const CELL_MAX: usize = 32_767;
+
+/// A workbook rejects file (`.xlsx` bytes) for rows read from a workbook
+/// sheet: one sheet named as the sheet read (or "Rejected" when that name
+/// cannot name a sheet), the header row, then each rejected row as read with
+/// its reasons (positions as `Sheet!C7`) in a last column. Every cell is
+/// written as text, so nothing in it runs as a formula, and it reads back as
+/// the same text.
+pub fn render_workbook(
+    file: &str,
+    origin: &Origin,
+    header: &csv::StringRecord,
+    rows: &[(csv::StringRecord, Vec<RowError>)],
+) -> Result<Vec<u8>> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let name = match origin {
+        Origin::Sheet { name, .. } => name.as_str(),
+        Origin::Text => "Rejected",
+    };
+    if ws.set_name(name).is_err() {
+        ws.set_name("Rejected")?;
+    }
+    let cell = |v: &str| -> String {
+        if v.chars().count() <= CELL_MAX { v.to_string() } else { v.chars().take(CELL_MAX).collect() }
+    };
+    let mut h: Vec<&str> = header.iter().collect();
+    h.push(REASON_COLUMN);
+    for (c, v) in h.iter().enumerate() {
+        ws.write_string(0, c as u16, cell(v))?;
+    }
+    for (r, (row, errors)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            ws.write_string(r, c as u16, cell(v))?;
+        }
+        let at = header.len().max(row.len()) as u16;
+        ws.write_string(r, at, cell(&reasons_at(file, origin, errors).join("; ")))?;
+    }
+    Ok(wb.save_to_buffer()?)
 }
 
 #[cfg(test)]

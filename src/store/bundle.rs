@@ -381,7 +381,7 @@ fn children(tx: &Transaction, t: &Table, m: &Record, replace: bool) -> Result<()
             if replace {
                 tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
             }
-            // The parts when the record has them (bundles from canon with schema 0005), else read from the names.
+            // The parts when the record has them (bundles from canon with schema 0009_references), else read from the names.
             let written = strings(m.get("authors"));
             let parts: Vec<crate::import::names::Name> =
                 m.get("author_names").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();

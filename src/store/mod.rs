@@ -32,7 +32,9 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../../schema/0001_init.sql")),
     ("0002_analysis", include_str!("../../schema/0002_analysis.sql")),
     ("0003_collaboration", include_str!("../../schema/0003_collaboration.sql")),
-    ("0005_references", include_str!("../../schema/0005_references.sql")),
+    ("0007_search", include_str!("../../schema/0007_search.sql")),
+    ("0008_item_keywords", include_str!("../../schema/0008_item_keywords.sql")),
+    ("0009_references", include_str!("../../schema/0009_references.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -42,7 +44,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// transaction (keyed by name, so renumbering keeps it with its SQL).
 fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
     match name {
-        "0005_references" => readings::split_stored_names(tx),
+        "0009_references" => readings::split_stored_names(tx),
         _ => Ok(()),
     }
 }

@@ -953,7 +953,7 @@ fn name_row(r: &rusqlite::Row) -> rusqlite::Result<Name> {
 }
 
 /// Splits every stored author name that has no parts yet (names stored
-/// before schema 0005), as well as a name alone can be read: "Family,
+/// before schema 0009_references), as well as a name alone can be read: "Family,
 /// Given[, Suffix]", "Given von Family", an institution kept whole, names in
 /// scripts without case kept whole. The names as written are not touched.
 pub fn split_stored_names(tx: &Connection) -> Result<()> {
