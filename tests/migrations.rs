@@ -118,6 +118,26 @@ fn tables(db: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String
     out
 }
 
+/// Copies `tests/fixtures/NAME` (a database at `version`) into a work
+/// directory, opens it with this canon, and checks that it reached this
+/// version with every row and column it held before unchanged.
+fn migrated_without_loss(name: &str, version: i64) -> Workdir {
+    let w = Workdir::new();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    std::fs::copy(src, w.db()).unwrap();
+    assert_eq!(w.count("PRAGMA user_version"), version);
+    let before_tables = tables(&w.db());
+    let before = contents(&w.db(), &before_tables);
+    assert!(before.iter().any(|r| r.starts_with("reading_author:")), "the fixture holds authors");
+    let check = w.ok(&["check"]);
+    assert!(check.contains("version 7 (this canon writes 7)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 7);
+    assert_eq!(contents(&w.db(), &before_tables), before, "every row and column held before is unchanged");
+    // Every name has parts or is kept whole; none is left unread.
+    assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE family IS NULL AND literal IS NULL"), 0);
+    w
+}
+
 /// An author's (family, given, particle, suffix, literal).
 type Parts = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
 
@@ -134,22 +154,9 @@ type Parts = (Option<String>, Option<String>, Option<String>, Option<String>, Op
 /// names, an institution), a link and `snapshot round-one`.
 #[test]
 fn a_schema_5_database_from_main_gains_structured_names_without_loss() {
-    let w = Workdir::new();
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v5.db");
-    std::fs::copy(src, w.db()).unwrap();
-    assert_eq!(w.count("PRAGMA user_version"), 5);
-    let before_tables = tables(&w.db());
-    let before = contents(&w.db(), &before_tables);
-    assert!(before.iter().any(|r| r.starts_with("item_keyword:")), "the fixture holds item keywords");
-    assert!(before.iter().any(|r| r.starts_with("link:")), "the fixture holds a link");
-
-    let check = w.ok(&["check"]);
-    assert!(check.contains("version 6"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 6);
-    assert_eq!(contents(&w.db(), &before_tables), before, "every row and column held before is unchanged");
-
-    // Every name has parts or is kept whole; none is left unread.
-    assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE family IS NULL AND literal IS NULL"), 0);
+    let w = migrated_without_loss("schema-v5.db", 5);
+    assert!(w.count("SELECT count(*) FROM item_keyword") > 0, "the fixture holds item keywords");
+    assert!(w.count("SELECT count(*) FROM link") > 0, "the fixture holds a link");
     let c = rusqlite::Connection::open(w.db()).unwrap();
     let parts = |name: &str| -> Parts {
         c.query_row(
@@ -180,4 +187,39 @@ fn a_schema_5_database_from_main_gains_structured_names_without_loss() {
     w.ok(&["search", "oximetry"]);
     w.ok(&["log", "--by", "amina"]);
     w.ok(&["compare", "round-one"]);
+}
+
+/// canon built between issue 16 and issue 12 landing wrote its sixth
+/// migration as `0010_facets` (0009 was not listed yet). Such a database
+/// gains `0009_references` alone, keeps its facets, and is then at this
+/// version.
+///
+/// `tests/fixtures/schema-v6-facets.db` was made with that build: `canon
+/// init`, `import modules samples/modules.csv`, `import reading
+/// samples/reading.csv`, `import reading tests/fixtures/schema-v5-extra.bib`,
+/// `reading facet set global-south yes --where theme=historical-awareness`,
+/// `facet add 10.1111/medu.99999 --author 1 --facet gender --value man
+/// --basis self-identified --source …`, `reading edit … --original-language
+/// fr --perspective …` and `snapshot round-one` (all `--by amina`).
+#[test]
+fn a_database_with_facets_before_references_gains_references_alone() {
+    let w = migrated_without_loss("schema-v6-facets.db", 6);
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    let (family, suffix): (String, String) = c
+        .query_row("SELECT family, suffix FROM reading_author WHERE name = 'Mensah, Jr., Kofi A.'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((family.as_str(), suffix.as_str()), ("Mensah", "Jr."));
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let fr = list.as_array().unwrap().iter().find(|r| r["title"] == "Particles and institutions").unwrap();
+    assert_eq!((fr["original_language"].as_str(), fr["translated"].as_bool()), (Some("fr"), Some(true)));
+    let facets = w.ok(&["facet", "list", "--format", "json"]);
+    assert!(facets.contains("self-identified") && facets.contains("Mensah, Jr., Kofi A."), "{facets}");
+    w.ok(&["report", "r.csv", "--style", "apa"]);
+    assert!(std::fs::read_to_string(w.path("r.csv")).unwrap().contains("Mensah, K. A., Jr."));
+    w.ok(&["compare", "round-one"]);
+    // Opening it again changes nothing more.
+    w.ok(&["check"]);
+    assert_eq!(w.count("PRAGMA user_version"), 7);
 }

@@ -102,6 +102,9 @@ pub struct Draft {
     pub language: Option<String>,
     pub source_kind: Option<Val>,
     pub status: Option<Val>,
+    /// Content facets the format gives (Global South, open access, …), read
+    /// by [`super::facets`] (the canonical CSV's columns; other formats have none).
+    pub facets: super::facets::WorkFacets,
     /// Values of a field that holds themes: each must be a known theme.
     pub themes: Vec<Val>,
     /// Subject keywords: themes when they name one (see the module docs).
@@ -175,8 +178,7 @@ impl Themes for crate::store::themes::ThemeIndex {
 }
 
 /// Source kinds a reading may have.
-pub const SOURCE_KINDS: &[&str] =
-    &["peer-reviewed", "grey-literature", "book", "lived-experience", "social-media", "media", "other"];
+pub use super::facets::SOURCE_KINDS;
 /// Review statuses.
 pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
 /// The years a reading may carry.
@@ -360,16 +362,10 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         }
     });
     let source_kind = d.source_kind.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
-        let k = crate::store::themes::key(&v.text);
-        let found = SOURCE_KINDS.iter().find(|x| **x == k).map(|x| x.to_string());
-        if found.is_none() {
-            err(
-                &mut errs,
-                v.at,
-                format!("{p}unknown source kind {:?}; expected one of {}", v.text.trim(), SOURCE_KINDS.join(", ")),
-            );
-        }
-        found
+        super::facets::source_kind(&v.text)
+            .map_err(|e| err(&mut errs, v.at, format!("{p}{e}")))
+            .ok()
+            .map(str::to_string)
     });
     let status = d.status.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(v.text.trim())).map(|x| x.to_string());
@@ -424,7 +420,13 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         annotation: d.annotation.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         source_kind,
         status,
-        language: tidy(d.language),
+        // A language as a code ("English" → "en"), as issue 16's facets count it; kept as written when unknown.
+        language: tidy(d.language).map(|l| super::language::normalise_list(&l).unwrap_or(l)),
+        facets: {
+            let mut f = d.facets;
+            f.settle();
+            f
+        },
         themes: theme_ids,
         keywords_not_themes: unmatched,
         warnings: d.warnings,

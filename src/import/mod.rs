@@ -7,7 +7,9 @@ pub mod csl_json;
 pub mod curriculum_inventory;
 pub mod detect;
 pub mod endnote_xml;
+pub mod facets;
 pub mod header;
+pub mod language;
 pub mod modules;
 pub mod names;
 pub mod nbib;
@@ -198,6 +200,8 @@ pub struct ReadingRecord {
     pub keywords_not_themes: Vec<String>,
     /// Doubts about how the record was read (it imports; the user is told).
     pub warnings: Vec<RowError>,
+    /// Content facets beyond the language (Global South, open access, …).
+    pub facets: facets::WorkFacets,
     /// The fields the source has a column for (canonical CSV only): when the
     /// row names its entry by `id`, an empty cell in such a column clears the
     /// field, and a field without a column is left as stored.
@@ -233,6 +237,11 @@ impl Present {
         "publisher",
         "place",
         "edition",
+        "original_language",
+        "translated",
+        "global_south",
+        "open_access",
+        "perspective",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

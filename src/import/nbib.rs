@@ -221,7 +221,7 @@ mod tests {
             (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
             (Some("45"), Some("4"), Some("123-9"))
         );
-        assert_eq!(a.language.as_deref(), Some("eng"));
+        assert_eq!(a.language.as_deref(), Some("en"), "LA eng, as a code (issue 16's language rule, in the builder)");
         assert_eq!(a.url.as_deref(), Some("https://pubmed.ncbi.nlm.nih.gov/31234567/"));
         assert_eq!(a.themes, [2]);
         assert_eq!(a.keywords_not_themes, ["Humans", "Racism"]);

@@ -1,18 +1,21 @@
 //! The canonical reading-list CSV:
 //! `title,authors,year,type,doi,url,themes,notes` (any order, aliases accepted;
 //! also `isbn`, `container`, `source_kind`, `status`, `language`, `volume`,
-//! `issue`, `pages`, `publisher`, `place`, `edition`).
+//! `issue`, `pages`, `publisher`, `place`, `edition`, and the content facets
+//! `global_south`, `open_access`, `original_language`, `translated`,
+//! `perspective`).
 
 use anyhow::{Context, Result};
 
 use super::builder::{self, Draft, KindSrc, Pos, Themes, Val};
+use super::facets::{WorkFacets, yes_no};
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::modules::Tally;
 use super::names;
 use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
-use super::{Present, ReadingRecord, RowError};
+use super::{Present, ReadingRecord, RowError, cell, language};
 use crate::store::themes::split_cell;
 
 const TITLE: usize = 0;
@@ -35,6 +38,11 @@ const PAGES: usize = 16;
 const PUBLISHER: usize = 17;
 const PLACE: usize = 18;
 const EDITION: usize = 19;
+const GLOBAL_SOUTH: usize = 20;
+const OPEN_ACCESS: usize = 21;
+const ORIGINAL_LANGUAGE: usize = 22;
+const TRANSLATED: usize = 23;
+const PERSPECTIVE: usize = 24;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -49,7 +57,7 @@ pub const FIELDS: &[Field] = &[
     Field { name: "container", aliases: &["journal", "publication", "venue", "publication title"], required: false },
     Field { name: "source_kind", aliases: &["source kind", "source"], required: false },
     Field { name: "status", aliases: &["review status"], required: false },
-    Field { name: "language", aliases: &["lang"], required: false },
+    Field { name: "language", aliases: &["lang", "language of publication"], required: false },
     // The stable ID `canon export reading` writes: a row with one updates that entry.
     Field { name: "id", aliases: &["canon id", "reading id"], required: false },
     Field { name: "volume", aliases: &["vol"], required: false },
@@ -58,6 +66,24 @@ pub const FIELDS: &[Field] = &[
     Field { name: "publisher", aliases: &["publisher name"], required: false },
     Field { name: "place", aliases: &["place of publication", "publication place", "city"], required: false },
     Field { name: "edition", aliases: &["ed"], required: false },
+    // Content facets (issue 16): about the work, never about a person.
+    Field {
+        name: "global_south",
+        aliases: &["global south", "global south content", "global south author or content"],
+        required: false,
+    },
+    Field { name: "open_access", aliases: &["open access", "oa", "free to read"], required: false },
+    Field {
+        name: "original_language",
+        aliases: &["original language", "translated from", "source language", "language of original"],
+        required: false,
+    },
+    Field { name: "translated", aliases: &["translation", "is translation"], required: false },
+    Field {
+        name: "perspective",
+        aliases: &["whose experience", "whose experience told by whom", "told by", "voice"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -83,6 +109,11 @@ const PRESENT: &[(usize, &str)] = &[
     (PUBLISHER, "publisher"),
     (PLACE, "place"),
     (EDITION, "edition"),
+    (GLOBAL_SOUTH, "global_south"),
+    (OPEN_ACCESS, "open_access"),
+    (ORIGINAL_LANGUAGE, "original_language"),
+    (TRANSLATED, "translated"),
+    (PERSPECTIVE, "perspective"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -244,11 +275,54 @@ impl<'a> ReadingReader<'a> {
         d.publisher = text(PUBLISHER);
         d.place = text(PLACE);
         d.edition = text(EDITION);
+        d.facets = self.facets(line, &mut d.errors);
         // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
         let present = if self.get(TYPE).trim().is_empty() { self.present.without("type") } else { self.present };
         let mut record = builder::build(d, self.themes)?;
         record.present = present;
         Ok(record)
+    }
+
+    /// The content facet columns of the current row: yes/no cells read as
+    /// yes or no (an empty cell is "not recorded"), languages made codes.
+    fn facets(&self, line: u64, errs: &mut Vec<RowError>) -> WorkFacets {
+        let m = &self.mapping;
+        let mut flag = |col: usize, name: &str| {
+            cell(self.get(col)).and_then(|v| {
+                let b = yes_no(v);
+                if b.is_none() {
+                    errs.push(RowError::new(
+                        line,
+                        m.column(col),
+                        format!("{name} {v:?} is not yes or no; expected yes, no, or an empty cell"),
+                    ));
+                }
+                b
+            })
+        };
+        let mut f = WorkFacets {
+            global_south: flag(GLOBAL_SOUTH, "global_south"),
+            open_access: flag(OPEN_ACCESS, "open_access"),
+            translated: flag(TRANSLATED, "translated"),
+            ..WorkFacets::default()
+        };
+        f.original_language = cell(self.get(ORIGINAL_LANGUAGE)).and_then(|l| match language::normalise_list(l) {
+            Ok(code) => Some(code),
+            Err(e) => {
+                errs.push(RowError::new(line, m.column(ORIGINAL_LANGUAGE), format!("original_language: {e}")));
+                None
+            }
+        });
+        f.perspective = cell(self.get(PERSPECTIVE)).map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+        if f.translated == Some(false) && f.original_language.is_some() {
+            errs.push(RowError::new(
+                line,
+                m.column(TRANSLATED),
+                "translated is no, but original_language names a language; expected yes, or an empty original_language",
+            ));
+        }
+        f.settle();
+        f
     }
 
     /// The fields of the row last read, as the file has them (for `--rejects`).

@@ -295,7 +295,11 @@ mod tests {
         assert_eq!(first.line, 1);
         assert_eq!(first.authors.len(), 10);
         assert_eq!(first.container.as_deref(), Some("Plasmonics"));
-        assert_eq!(first.language.as_deref(), Some("English"));
+        assert_eq!(
+            first.language.as_deref(),
+            Some("en"),
+            "LA English, as a code (issue 16's language rule, in the builder)"
+        );
         assert!(p.records.iter().all(|r| r.isbn.is_none() && r.annotation.is_none()));
         assert_eq!(p.records.iter().filter(|r| r.doi.is_none()).count(), 2);
     }

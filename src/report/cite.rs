@@ -394,6 +394,9 @@ mod tests {
             language: None,
             global_south: None,
             open_access: None,
+            original_language: None,
+            translated: None,
+            perspective: None,
             themes: vec![],
         }
     }
@@ -425,6 +428,28 @@ mod tests {
         assert_eq!(tidy("2019 ;45 :1 ."), "2019;45:1.");
         let v = Style::vancouver().unwrap().reference(&r);
         assert!(v.starts_with("World Health Organization, 鲁迅."), "{v}");
+    }
+
+    /// The cases the hand-written Vancouver and APA name functions were
+    /// tested on (committee.rs before this module), through the CSL styles.
+    #[test]
+    fn names_as_the_old_formatter_was_tested_on_them() {
+        let vancouver = Style::vancouver().unwrap();
+        let apa = Style::load(&StyleArg::Named("apa".into())).unwrap();
+        for (written, v, a) in [
+            ("Vyas, Darshali A.", "Vyas DA.", "Vyas, D. A. (2019)."),
+            ("Vergès, Françoise", "Vergès F.", "Vergès, F. (2019)."),
+            ("Ngũgĩ wa Thiong'o", "Ngũgĩ wa Thiong'o.", "Ngũgĩ wa Thiong'o. (2019)."),
+            ("Cooper Owens, Deirdre", "Cooper Owens D.", "Cooper Owens, D. (2019)."),
+            ("Ladson-Billings, Gloria-Jean", "Ladson-Billings GJ.", "Ladson-Billings, G.-J. (2019)."),
+            ("鲁迅", "鲁迅.", "鲁迅. (2019)."),
+        ] {
+            let r = reading(&[names::parse(written).unwrap()]);
+            let got = vancouver.reference(&r);
+            assert!(got.starts_with(v), "{written}: {got}");
+            let got = apa.reference(&r);
+            assert!(got.starts_with(a), "{written}: {got}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod cite;
 pub mod committee;
 pub mod csv;
+pub mod facets;
 pub mod pdf;
 pub mod table;
 pub mod xlsx;

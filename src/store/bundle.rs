@@ -67,6 +67,8 @@ pub const TABLES: &[Table] = &[
         order: "id",
         has_id: true,
     },
+    // Subject keywords a source gave a session (schema 0008): evidence for `suggest`.
+    Table { name: "item_keyword", cols: &["item_id", "keyword"], order: "item_id, keyword", has_id: false },
     Table {
         name: "reading",
         cols: &[
@@ -89,6 +91,7 @@ pub const TABLES: &[Table] = &[
             "global_south",
             "open_access",
             "perspective",
+            "original_language",
             "added_by",
             "created_at",
             "updated_at",
@@ -115,6 +118,7 @@ pub const TABLES: &[Table] = &[
             "source",
             "recorded_by",
             "recorded_at",
+            "author_name",
         ],
         order: "id",
         has_id: true,
@@ -361,6 +365,10 @@ pub fn delete(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
         }
         "link" => {
             tx.prepare_cached("DELETE FROM link WHERE id = ?1")?.execute([id("id")])?;
+        }
+        "item_keyword" => {
+            tx.prepare_cached("DELETE FROM item_keyword WHERE item_id = ?1 AND keyword = ?2")?
+                .execute(rusqlite::params![id("item_id"), m.get("keyword").and_then(Value::as_str)])?;
         }
         "reading" => {
             let rid = id("id");

@@ -11,6 +11,7 @@ use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
 use super::tags::{self, Target};
+use crate::import::facets::WorkFacets;
 use crate::import::names::{self, Name};
 use crate::import::{Present, ReadingRecord, title_key};
 
@@ -35,6 +36,8 @@ struct Stored {
     annotation: Option<String>,
     source_kind: Option<String>,
     language: Option<String>,
+    #[serde(flatten)]
+    facets: WorkFacets,
     /// The names as the sources wrote them (what a person reads in the history).
     authors: Vec<String>,
     /// The same names in parts.
@@ -66,6 +69,7 @@ impl Stored {
             annotation: r.annotation.clone(),
             source_kind: r.source_kind.clone(),
             language: r.language.clone(),
+            facets: r.facets.clone(),
             authors: r.authors.iter().map(|n| n.original.clone()).collect(),
             author_names: r.authors.clone(),
         }
@@ -139,6 +143,7 @@ impl Stored {
             annotation: pick(&r.annotation, &self.annotation),
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
+            facets: r.facets.or(&self.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
         };
@@ -179,6 +184,17 @@ impl Stored {
             annotation: take("annotation", &r.annotation, &self.annotation),
             source_kind: take("source_kind", &r.source_kind, &self.source_kind),
             language: take("language", &r.language, &self.language),
+            facets: WorkFacets {
+                original_language: take(
+                    "original_language",
+                    &r.facets.original_language,
+                    &self.facets.original_language,
+                ),
+                translated: if p.has("translated") { r.facets.translated } else { self.facets.translated },
+                global_south: if p.has("global_south") { r.facets.global_south } else { self.facets.global_south },
+                open_access: if p.has("open_access") { r.facets.open_access } else { self.facets.open_access },
+                perspective: take("perspective", &r.facets.perspective, &self.facets.perspective),
+            },
             authors,
             author_names,
         }
@@ -207,6 +223,7 @@ impl Stored {
             annotation: pick(&self.annotation, &r.annotation),
             source_kind: pick(&self.source_kind, &r.source_kind),
             language: pick(&self.language, &r.language),
+            facets: self.facets.or(&r.facets),
             authors: if self.authors.is_empty() { new.authors } else { self.authors.clone() },
             author_names: if self.author_names.is_empty() { new.author_names } else { self.author_names.clone() },
         }
@@ -564,7 +581,8 @@ impl<'t> ReadingWriter<'t> {
     fn load(&self, id: i64) -> Result<(Stored, String)> {
         let mut s = self.tx.prepare_cached(
             "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
-                    year_note, volume, issue, pages, publisher, place, edition
+                    year_note, volume, issue, pages, publisher, place, edition,
+                    original_language, translated, global_south, open_access, perspective
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -587,6 +605,13 @@ impl<'t> ReadingWriter<'t> {
                     publisher: r.get(15)?,
                     place: r.get(16)?,
                     edition: r.get(17)?,
+                    facets: WorkFacets {
+                        original_language: r.get(18)?,
+                        translated: r.get::<_, Option<i64>>(19)?.map(|v| v != 0),
+                        global_south: r.get::<_, Option<i64>>(20)?.map(|v| v != 0),
+                        open_access: r.get::<_, Option<i64>>(21)?.map(|v| v != 0),
+                        perspective: r.get(22)?,
+                    },
                     authors: Vec::new(),
                     author_names: Vec::new(),
                 },
@@ -680,9 +705,10 @@ impl<'t> ReadingWriter<'t> {
             .prepare_cached(
                 "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
                                       source_kind, status, language, added_by, created_at, updated_at,
-                                      year_note, volume, issue, pages, publisher, place, edition)
+                                      year_note, volume, issue, pages, publisher, place, edition,
+                                      original_language, translated, global_south, open_access, perspective)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
-                         ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
             )?
             .execute(params![
                 id,
@@ -706,7 +732,12 @@ impl<'t> ReadingWriter<'t> {
                 s.pages,
                 s.publisher,
                 s.place,
-                s.edition
+                s.edition,
+                s.facets.original_language,
+                s.facets.translated,
+                s.facets.global_south,
+                s.facets.open_access,
+                s.facets.perspective
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         self.index(id, &s, false)?;
@@ -858,18 +889,25 @@ impl<'t> ReadingWriter<'t> {
     }
 
     fn update(&mut self, id: i64, old: &Stored, new: &Stored) -> Result<()> {
+        // A facet about an author stays with its person: an author list that would move them is refused.
+        if new.authors != old.authors {
+            super::edit::facet::check_author_change(self.tx, id, &old.authors, &new.authors)
+                .map_err(|e| anyhow::anyhow!("reading {id} ({:?}): {e}", old.title))?;
+        }
         self.tx
             .prepare_cached(
                 "UPDATE reading SET title = ?2, title_key = ?3, year = ?4, type = ?5, container = ?6, doi = ?7, isbn = ?8,
                         url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
                         year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
-                        edition = ?20
+                        edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
+                        open_access = ?24, perspective = ?25
                   WHERE id = ?1",
             )?
             .execute(params![
                 id, new.title, title_key(&new.title), new.year, new.kind, new.container, new.doi, new.isbn, new.url,
                 new.annotation, new.source_kind, new.language, self.at, new.year_note, new.volume, new.issue,
-                new.pages, new.publisher, new.place, new.edition
+                new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
+                new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -1006,6 +1044,11 @@ pub struct Reading {
     pub language: Option<String>,
     pub global_south: Option<bool>,
     pub open_access: Option<bool>,
+    /// The language first written in, for a translation.
+    pub original_language: Option<String>,
+    pub translated: Option<bool>,
+    /// Whose experience the work tells, and who tells it.
+    pub perspective: Option<String>,
     pub themes: Vec<String>,
 }
 
@@ -1028,7 +1071,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                   WHERE rt.reading_id = r.id ORDER BY t.slug)),
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_author WHERE reading_id = r.id ORDER BY position)),
-                r.year_note, r.volume, r.issue, r.pages, r.publisher, r.place, r.edition
+                r.year_note, r.volume, r.issue, r.pages, r.publisher, r.place, r.edition,
+                r.original_language, r.translated, r.perspective
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -1061,6 +1105,9 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 language: r.get(13)?,
                 global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
                 open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
+                original_language: r.get(26)?,
+                translated: r.get::<_, Option<i64>>(27)?.map(|v| v != 0),
+                perspective: r.get(28)?,
                 authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
                 author_names: parts.as_deref().map(names_from_json).unwrap_or_default(),
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
