@@ -84,3 +84,26 @@ fi
 echo
 printf '%-58s %8s s   (bar: under 1 s)\n' "canon gaps --format json, ranked proposals ($rows items)" "$(timed "$canon" --db "$work/canon.db" gaps --format json)"
 printf '%-58s %8s s   (bar: under 5 s)\n' "canon suggest --format json ($rows items)" "$(timed "$canon" --db "$work/canon.db" suggest --format json)"
+
+# Long text costs time in proportion (issue 11): the 200-module report
+# database with a 100,000-character keyword and five sessions of 1 MiB of
+# outcomes (150,000 distinct words each), as an old database might hold.
+cp "$work/report.db" "$work/long.db"
+python3 - "$work/long.db" <<'PY'
+import random, sqlite3, sys
+random.seed(11)
+c = sqlite3.connect(sys.argv[1])
+words = " ".join("".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(6)) for _ in range(150000))
+for (i,) in c.execute("SELECT min(id) FROM item GROUP BY module_id LIMIT 5").fetchall():
+    c.execute("UPDATE item SET outcomes = ?1 WHERE id = ?2", (words[:1 << 20], i))
+theme = c.execute("SELECT id FROM theme WHERE slug = 'epistemic-bias'").fetchone()[0]
+c.execute("INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2)", (theme, "a" * 100000))
+c.execute("INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2)", (theme, " ".join(["bias"] * 20000)))
+c.commit()
+PY
+echo
+for args in "gaps --format json" "suggest --format json" "report long.pdf"; do
+    # shellcheck disable=SC2086 # the arguments are split on purpose
+    printf '%-58s %8s s   (seconds, not minutes)\n' "canon $args, long text" \
+        "$(cd "$work" && timed "$canon" --db "$work/long.db" $args)"
+done

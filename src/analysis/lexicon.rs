@@ -2,7 +2,7 @@
 //! case, punctuation and hyphens, with plural endings allowed and British and
 //! American spellings taken as one.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 
 /// Lower case, letters and digits only, words separated by one space.
@@ -127,6 +127,18 @@ impl Folded {
         Folded { text, words }
     }
 
+    /// The end of the word that `at` falls in (`at` itself at a space or
+    /// the end): found through the word index, so each hit costs a binary
+    /// search, not a scan of the rest of the text.
+    fn word_end(&self, at: usize) -> usize {
+        let next = self.words.partition_point(|w| w.0 <= at);
+        match self.words.get(next) {
+            Some(w) => w.0 - 1,
+            None => self.text.len(),
+        }
+        .max(at)
+    }
+
     /// The original text of the folded bytes `start..end` (whole words).
     fn original<'a>(&self, original: &'a str, start: usize, end: usize) -> &'a str {
         let first = self.words.partition_point(|w| w.0 < start);
@@ -176,7 +188,16 @@ impl Lexicon {
                 }
             }
         }
-        let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&norm).ok();
+        // A contiguous NFA, never a DFA: building the DFA follows failure
+        // links for every byte of every state, which is quadratic in the
+        // length of a keyword (a 16,000-character keyword took seconds, a
+        // 100,000-character one minutes). The NFA builds and searches in
+        // time linear in the keywords' and the text's length.
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&norm)
+            .ok();
         Lexicon { matcher, patterns }
     }
 
@@ -195,9 +216,8 @@ impl Lexicon {
         let mut out = Vec::new();
         for hit in m.find_overlapping_iter(t) {
             let start_ok = hit.start() == 0 || bytes[hit.start() - 1] == b' ';
-            let rest = &t[hit.end()..];
-            let word_end = rest.find(' ').unwrap_or(rest.len());
-            let tail = &rest[..word_end];
+            let word_end = f.word_end(hit.end()) - hit.end();
+            let tail = &t[hit.end()..hit.end() + word_end];
             let end_ok = matches!(tail, "" | "s" | "es");
             if start_ok && end_ok && seen.insert(hit.pattern().as_usize()) {
                 let (theme, kw, phrase) = &self.patterns[hit.pattern().as_usize()];

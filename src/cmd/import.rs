@@ -82,6 +82,10 @@ pub struct ReadingArgs {
 }
 
 pub fn run(ctx: &Ctx, cmd: Import) -> Result<()> {
+    // A bundle is checked whole before a database is opened (or created).
+    if let Import::Bundle(a) = &cmd {
+        return super::export::import_bundle(ctx, a);
+    }
     let mut store = ctx.open(Mode::Create)?;
     match cmd {
         Import::Modules(a) => {
@@ -92,7 +96,7 @@ pub fn run(ctx: &Ctx, cmd: Import) -> Result<()> {
             let (counts, changes) = reading(&mut store, &a, ctx.quiet)?;
             finish(ctx, &a.common, "readings", &counts, changes)
         }
-        Import::Bundle(a) => super::export::import_bundle(ctx, &mut store, &a),
+        Import::Bundle(a) => super::export::import_bundle(ctx, &a),
     }
 }
 
@@ -134,6 +138,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let mut errors = ImportErrors::new(c.file.clone());
     let mut rejected: Vec<Change> = Vec::new();
     let code_column = reader.mapping().column(crate::import::modules::CODE);
+    let columns: Vec<u64> = (0..crate::import::modules::FIELDS.len()).map(|f| reader.mapping().column(f)).collect();
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
@@ -143,6 +148,11 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         parser.spawn_scoped(scope, move || {
             let mut batch = Vec::with_capacity(BATCH);
             while let Some(row) = reader.next_row() {
+                // Text limits (crate::limits), checked here for every module-list format.
+                let row = row.and_then(|r| match crate::limits::module_row(&r) {
+                    Ok(()) => Ok(r),
+                    Err((field, e)) => Err(vec![RowError::new(r.line, columns[field], e.to_string())]),
+                });
                 batch.push(row);
                 if batch.len() == BATCH && send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err()
                 {
@@ -268,9 +278,19 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         };
         let Some(row) = row else { break };
         match row {
-            Ok(r) => {
-                writer.write(&r)?;
-            }
+            // Text limits (crate::limits), checked here for every reading-list format.
+            Ok(r) => match crate::limits::reading(&r) {
+                Ok(()) => {
+                    writer.write(&r)?;
+                }
+                Err((field, problem)) => {
+                    let column = match &parsed {
+                        Either::Stream(reader) => reader.column(field),
+                        Either::Whole(..) => 1,
+                    };
+                    reject(&mut errors, &mut rejected, c.dry_run, RowError::new(r.line, column, problem));
+                }
+            },
             Err(errs) => {
                 for e in errs {
                     reject(&mut errors, &mut rejected, c.dry_run, e);

@@ -63,6 +63,12 @@ pub struct ReadingReader<'a> {
 }
 
 impl<'a> ReadingReader<'a> {
+    /// The 1-based column of a canonical field (`"title"`, `"notes"`…) in
+    /// this file, 0 when the file has no such column.
+    pub fn column(&self, field: &str) -> u64 {
+        FIELDS.iter().position(|f| f.name == field).map_or(0, |i| self.mapping.column(i))
+    }
+
     pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
         let reader = csv::ReaderBuilder::new().delimiter(source.delimiter).flexible(true).from_reader(source.reader);

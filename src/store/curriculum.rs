@@ -319,6 +319,11 @@ impl<'t> ModuleWriter<'t> {
     /// Upserts one row. Problems that reject the row (and so the file) go to
     /// `problems`.
     pub fn write(&mut self, row: &ModuleRow) -> Result<()> {
+        // Imports check this first, with the column; this covers every other caller.
+        if let Err((_, too_long)) = crate::limits::module_row(row) {
+            self.problems.push((row.line, too_long.to_string()));
+            return Ok(());
+        }
         let (module_id, fresh) = match &self.last {
             Some((p, c, t, id, fresh)) if *p == row.programme && *c == row.code && *t == row.title => (*id, *fresh),
             _ => match self.module(row)? {

@@ -16,6 +16,7 @@ pub mod seed;
 pub mod snapshots;
 pub mod tags;
 pub mod themes;
+pub mod untrusted;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -55,7 +56,13 @@ pub struct Store {
 /// pending migrations in one transaction. A database made by a newer canon is
 /// refused and left untouched.
 pub fn open(path: &Path, mode: Mode) -> Result<Store> {
+    // From here on no output path may replace this file or its companions.
+    crate::output::protect(path);
     let exists = path.exists();
+    if exists && !path.is_file() {
+        // `--db /dev/null`, a folder, a FIFO: SQLite would create `PATH-journal` beside it.
+        bail!("--db {} is not a regular file; canon keeps its data in an ordinary file", path.display());
+    }
     if !exists && mode == Mode::Existing {
         bail!("no database at {}; run `canon init` first (or pass --db / set CANON_DB)", path.display());
     }

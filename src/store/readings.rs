@@ -222,6 +222,8 @@ impl<'t> ReadingWriter<'t> {
 
     /// Adds or merges one reading; returns its ID.
     pub fn write(&mut self, r: &ReadingRecord) -> Result<i64> {
+        // Imports check this first, with the line and column; this covers `reading add`.
+        crate::limits::reading(r).map_err(|(_, problem)| anyhow::anyhow!("{problem}"))?;
         let label = format!("{:?} ({})", r.title, r.year.map_or("n.d.".into(), |y| y.to_string()));
         let id =
             match self.find(r)? {
