@@ -145,8 +145,21 @@ fn identity(_: &Path) -> Option<(u64, u64)> {
     None
 }
 
-fn refuse(dest: &Path, g: &Guarded, how: &str) -> anyhow::Error {
-    anyhow::anyhow!("refusing to write {}: it is {}{how}; choose another name", dest.display(), g.what)
+/// A write refused because its destination is a protected database file.
+/// Callers may match on it to say what they were writing.
+#[derive(Debug, thiserror::Error)]
+#[error("refusing to write {dest}: it is {what}{how}; choose another name")]
+pub struct Refused {
+    /// The destination as given.
+    pub dest: String,
+    /// What it is: "the database PATH", "the write-ahead log of the database PATH"…
+    pub what: String,
+    /// How it names it, when not directly: ", under another name (a hard link)".
+    pub how: &'static str,
+}
+
+fn refuse(dest: &Path, g: &Guarded, how: &'static str) -> anyhow::Error {
+    Refused { dest: dest.display().to_string(), what: g.what.clone(), how }.into()
 }
 
 /// Where a file written to `dest` would go, or an error when that is a

@@ -251,6 +251,13 @@ fn case2_their_database_with_a_view_trigger_or_other_schema_is_refused_unread() 
         assert_eq!(std::fs::read(&theirs).unwrap(), bytes, "{what}: their file changed");
         assert!(companions(&theirs).is_empty(), "{what}: {:?}", companions(&theirs));
     }
+    // Not a database at all, or a link to ours.
+    let junk = w.write("junk.db", vec![0x5a_u8; 4096]);
+    let err = refused(&w, &mine, &["merge", s(&junk), "--by", "me"]);
+    assert!(err.contains("junk.db"), "{err}");
+    std::os::unix::fs::symlink(&mine, w.path("ours-again.db")).unwrap();
+    let err = refused(&w, &mine, &["merge", s(&w.path("ours-again.db")), "--by", "me"]);
+    assert!(err.contains("is this database"), "{err}");
     assert_eq!(fingerprint(&mine), before);
 }
 
@@ -282,6 +289,11 @@ fn case3_bundle_files_must_be_regular_files_inside_the_bundle() {
             "FIFO",
         ),
         ("a folder", |d, _| std::fs::create_dir(d.join("reading.jsonl")).unwrap(), "folder"),
+        (
+            "a 3 GiB file (sparse)",
+            |d, _| std::fs::File::create(d.join("reading.jsonl")).unwrap().set_len(3 << 30).unwrap(),
+            "a bundle file may hold at most",
+        ),
         (
             "a link as the manifest",
             |d, o| {
@@ -680,4 +692,6 @@ fn case10_dev_null_manifest_types_failed_imports_and_dates() {
         assert!(err.contains("is not a date"), "{bad}: {err}");
     }
     w.ok(&["log", "--since", "2024-02-29"]);
+    let err = w.fails(&["report", "r.csv", "--date", "2026-02-30"]);
+    assert!(err.contains("is not a date"), "{err}");
 }

@@ -64,7 +64,10 @@ pub struct ReportOptions {
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     // Refused before the work: the database (under any name) is never an output.
-    crate::output::check(&a.out)?;
+    crate::output::check(&a.out).map_err(|e| match e.downcast_ref::<crate::output::Refused>() {
+        Some(r) => anyhow::anyhow!("refusing to write the report over {}{}; choose another file name", r.what, r.how),
+        None => e,
+    })?;
     let format = format_of(&a.out, a.format)?;
     write(ctx, &store, &a.out, format, &a.options)
 }
@@ -173,11 +176,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     }
     let date = match &o.date {
         Some(d) => {
-            let ok = d.len() == 10
-                && d.as_bytes()[4] == b'-'
-                && d.as_bytes()[7] == b'-'
-                && d.chars().filter(char::is_ascii_digit).count() == 8;
-            if !ok {
+            if !crate::store::is_date(d) {
                 bail!("--date {d:?} is not a date; expected YYYY-MM-DD");
             }
             d.clone()

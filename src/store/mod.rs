@@ -180,6 +180,27 @@ pub fn iso8601(ms: i64) -> String {
     )
 }
 
+/// Whether `s` is a real calendar date written YYYY-MM-DD (proleptic
+/// Gregorian: 2024-02-29 is one, 2026-02-29 and 2026-13-45 are not).
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num =
+        |r: std::ops::Range<usize>| s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
 /// An ID generator whose IDs are above every ID already in the database.
 pub fn id_gen(conn: &Connection) -> Result<IdGen> {
     let floor: Option<i64> = conn.query_row(
@@ -204,6 +225,25 @@ mod tests {
         assert_eq!(iso8601(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(iso8601(951_782_400_000), "2000-02-29T00:00:00.000Z");
         assert_eq!(iso8601(1_795_000_000_123), "2026-11-18T11:06:40.123Z");
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        for ok in ["2026-01-31", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in [
+            "2026-13-45",
+            "2026-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-00-10",
+            "2026-1-01",
+            "２０２６-01-01",
+            "2026/01/01",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
     }
 
     #[test]

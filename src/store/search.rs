@@ -30,17 +30,18 @@ fn any_word(words: &[String]) -> Option<String> {
     (!terms.is_empty()).then(|| balanced_or(&terms))
 }
 
-/// `a OR b OR c OR d` as `((a OR b) OR (c OR d))`. FTS5 flattens an OR
+/// `a OR b OR c OR d` as `(a OR b) OR (c OR d)`. FTS5 flattens an OR
 /// chain by copying its list of children once per `OR`, which is quadratic
 /// in the number of words (150,000 distinct words in a session's outcomes
 /// took minutes); halving the list at each level makes it n·log n.
 fn balanced_or(terms: &[String]) -> String {
+    let group = |t: &[String]| if t.len() > 1 { format!("({})", balanced_or(t)) } else { balanced_or(t) };
     match terms {
         [] => String::new(),
         [one] => one.clone(),
         _ => {
             let (a, b) = terms.split_at(terms.len() / 2);
-            format!("({} OR {})", balanced_or(a), balanced_or(b))
+            format!("{} OR {}", group(a), group(b))
         }
     }
 }
@@ -232,6 +233,15 @@ fn hit(kind: &'static str, r: &rusqlite::Row) -> rusqlite::Result<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_or_lists_are_balanced() {
+        let t = |n: usize| (0..n).map(|i| format!("w{i}")).collect::<Vec<_>>();
+        assert_eq!(balanced_or(&t(3)), "w0 OR (w1 OR w2)");
+        assert_eq!(balanced_or(&t(4)), "(w0 OR w1) OR (w2 OR w3)");
+        let words: Vec<String> = (0..5_000).map(|i| format!("word{i}")).collect();
+        assert_eq!(any_word(&words).unwrap().matches(" OR ").count(), MAX_WORDS - 1);
+    }
 
     #[test]
     fn filters_come_out_of_the_query() {

@@ -658,3 +658,37 @@ fn scratch(reference: &Connection, s: &Snapshot, origin: Origin) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_escape_what_sqlite_would_read_as_syntax() {
+        let uri = file_uri(Path::new("/a b/x?y#z%.db")).unwrap();
+        assert_eq!(uri, "file:/a%20b/x%3Fy%23z%25.db?mode=ro&immutable=1");
+    }
+
+    #[test]
+    fn a_theme_may_not_be_its_own_ancestor() {
+        let theme = |id: i64, parent: Option<i64>| {
+            let mut m = Record::new();
+            m.insert("id".into(), id.into());
+            m.insert("parent_id".into(), parent.map_or(Value::Null, Value::from));
+            m
+        };
+        let mut s = Snapshot::default();
+        s.tables.insert("theme", vec![theme(1, None), theme(2, Some(1)), theme(3, Some(2))]);
+        assert!(theme_cycles(&s, Origin::Database(Path::new("x.db"))).is_ok());
+        s.tables.insert("theme", vec![theme(1, Some(3)), theme(2, Some(1)), theme(3, Some(2)), theme(4, Some(3))]);
+        let err = theme_cycles(&s, Origin::Database(Path::new("x.db"))).unwrap_err().to_string();
+        assert!(err.contains("table theme, row 1 (id 1)") && err.contains("own ancestor"), "{err}");
+    }
+
+    #[test]
+    fn every_migration_gives_the_tables_a_bundle_of_that_version_has() {
+        let v1: Vec<&str> = tables_at(1).unwrap().iter().map(|t| t.name).collect();
+        assert!(v1.contains(&"reading") && !v1.contains(&"conflict") && !v1.contains(&"snapshot"));
+        assert_eq!(tables_at(super::super::SCHEMA_VERSION).unwrap().len(), TABLES.len());
+    }
+}
