@@ -164,6 +164,9 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
     programmes.dedup();
     let mut scope_text = Vec::new();
+    if let Some(p) = &scope.programme {
+        scope_text.push(format!("programme {p}"));
+    }
     if let Some(y) = scope.year {
         scope_text.push(format!("year {y}"));
     }

@@ -650,25 +650,33 @@ pub struct Module {
     pub year: Option<i64>,
     pub code: String,
     pub title: String,
+    pub lead: Option<String>,
     pub items: i64,
     pub tagged_items: i64,
     pub themes: Vec<String>,
 }
 
+/// Every module (of one year of study, if given), with its counts and themes.
 pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
+    modules_in(conn, year, None)
+}
+
+/// [`modules`] within one programme (its name as stored; `None`: all).
+pub fn modules_in(conn: &Connection, year: Option<i64>, programme: Option<&str>) -> Result<Vec<Module>> {
     let mut st = conn.prepare(
         "SELECT m.id, p.name, m.year, m.code, m.title,
                 (SELECT count(*) FROM item i WHERE i.module_id = m.id),
                 (SELECT count(DISTINCT it.item_id) FROM item i JOIN item_tag it ON it.item_id = i.id WHERE i.module_id = m.id),
                 (SELECT group_concat(slug, ';') FROM (SELECT DISTINCT t.slug FROM item i
                     JOIN item_tag it ON it.item_id = i.id JOIN theme t ON t.id = it.theme_id
-                    WHERE i.module_id = m.id ORDER BY t.slug))
+                    WHERE i.module_id = m.id ORDER BY t.slug)),
+                m.lead
            FROM module m JOIN programme p ON p.id = m.programme_id
-          WHERE (?1 IS NULL OR m.year = ?1)
+          WHERE (?1 IS NULL OR m.year = ?1) AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)
           ORDER BY p.name, m.year, m.code",
     )?;
     let rows = st
-        .query_map([year], |r| {
+        .query_map(params![year, programme], |r| {
             let themes: Option<String> = r.get(7)?;
             Ok(Module {
                 id: r.get(0)?,
@@ -678,6 +686,7 @@ pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
                 title: r.get(4)?,
                 items: r.get(5)?,
                 tagged_items: r.get(6)?,
+                lead: r.get(8)?,
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
             })
         })?
@@ -689,6 +698,8 @@ pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub id: i64,
+    pub programme: String,
+    pub module_id: i64,
     pub module_code: String,
     pub module_title: String,
     pub year: Option<i64>,
@@ -705,7 +716,14 @@ pub struct Item {
 /// Filters for `item list`.
 #[derive(Debug, Default)]
 pub struct ItemFilter<'a> {
+    /// A module code, in any programme (prefer `module_id`: a code may be in two).
     pub module: Option<&'a str>,
+    /// One module, by ID (see [`find_module`]).
+    pub module_id: Option<i64>,
+    /// One programme, by name.
+    pub programme: Option<&'a str>,
+    /// One item, by ID.
+    pub item: Option<i64>,
     pub theme: Option<i64>,
     pub untagged: bool,
 }
@@ -715,18 +733,23 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
         "SELECT i.id, m.code, m.title, m.year, i.kind, i.title, i.outcomes,
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM item_tag it JOIN theme t ON t.id = it.theme_id
                   WHERE it.item_id = i.id ORDER BY t.slug)),
-                i.bloom_override
-           FROM item i JOIN module m ON m.id = i.module_id
+                i.bloom_override, p.name, m.id
+           FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id
           WHERE (?1 IS NULL OR m.code = ?1 COLLATE NOCASE)
             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id AND it.theme_id = ?2))
             AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id))
-          ORDER BY m.year, m.code, i.position, i.id",
+            AND (?4 IS NULL OR i.module_id = ?4)
+            AND (?5 IS NULL OR p.name = ?5 COLLATE NOCASE)
+            AND (?6 IS NULL OR i.id = ?6)
+          ORDER BY p.name, m.year, m.code, i.position, i.id",
     )?;
     let rows = st
-        .query_map(params![f.module, f.theme, f.untagged], |r| {
+        .query_map(params![f.module, f.theme, f.untagged, f.module_id, f.programme, f.item], |r| {
             let themes: Option<String> = r.get(7)?;
             Ok(Item {
                 id: r.get(0)?,
+                programme: r.get(9)?,
+                module_id: r.get(10)?,
                 module_code: r.get(1)?,
                 module_title: r.get(2)?,
                 year: r.get(3)?,
@@ -742,32 +765,200 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
     Ok(rows)
 }
 
-/// Whether a module code exists (for friendly errors on filters).
+/// The module a code (or module ID) names, in any programme. A code used
+/// in two programmes is an [`Ambiguous`] error, never a silent pick; see
+/// [`find_module`] to look within one programme.
 pub fn module_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row("SELECT id FROM module WHERE code = ?1 COLLATE NOCASE ORDER BY id LIMIT 1", [code], |r| r.get(0))
-        .optional()?)
+    find_module(conn, code, None)
 }
 
-/// The item an ID or `CODE/Session title` names.
+/// The item an ID or `CODE/Session title` names, in any programme. A
+/// reference that matches in two programmes is an [`Ambiguous`] error; see
+/// [`find_item`] to look within one programme.
 pub fn item_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
+    find_item(conn, reference, None)
+}
+
+/// One of the records an ambiguous reference matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct Match {
+    pub id: i64,
+    pub programme: String,
+    /// `CODE Title` for a module, `CODE/Session title` for an item.
+    pub label: String,
+}
+
+/// A module code or `CODE/Session title` that matches more than one
+/// record: in two programmes, or (differing only in case) twice in one.
+/// Canon never picks one silently; the message says how to choose.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", self.message())]
+pub struct Ambiguous {
+    pub reference: String,
+    /// `module` or `item`.
+    pub kind: &'static str,
+    pub matches: Vec<Match>,
+}
+
+impl Ambiguous {
+    fn message(&self) -> String {
+        let list = self
+            .matches
+            .iter()
+            .map(|m| format!("{:?} in programme {:?} ({} ID {})", m.label, m.programme, self.kind, m.id))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut programmes: Vec<&str> = self.matches.iter().map(|m| m.programme.as_str()).collect();
+        programmes.dedup();
+        if programmes.len() > 1 {
+            format!(
+                "{:?} matches {} {}s in different programmes: {list}. Add --programme {:?} (or another), \
+                 or give the {} ID",
+                self.reference,
+                self.matches.len(),
+                self.kind,
+                programmes[0],
+                self.kind
+            )
+        } else {
+            format!(
+                "{:?} matches {} {}s that differ only in case: {list}. Write it exactly, or give the {} ID",
+                self.reference,
+                self.matches.len(),
+                self.kind,
+                self.kind
+            )
+        }
+    }
+}
+
+/// Picks the one match, if any: within one programme an exact-case match
+/// wins over case-insensitive ones; across programmes nothing is picked.
+fn pick(reference: &str, kind: &'static str, found: Vec<(Match, bool)>) -> Result<Option<i64>> {
+    if found.is_empty() {
+        return Ok(None);
+    }
+    let mut programmes: Vec<&str> = found.iter().map(|(m, _)| m.programme.as_str()).collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    if found.len() == 1 {
+        return Ok(Some(found[0].0.id));
+    }
+    if programmes.len() == 1 {
+        let exact: Vec<&Match> = found.iter().filter(|(_, e)| *e).map(|(m, _)| m).collect();
+        if exact.len() == 1 {
+            return Ok(Some(exact[0].id));
+        }
+    }
+    Err(Ambiguous { reference: reference.to_string(), kind, matches: found.into_iter().map(|(m, _)| m).collect() }
+        .into())
+}
+
+/// The programme called `name` (case ignored): its ID and name as stored.
+pub fn find_programme(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let name = name.trim();
+    let mut st = conn
+        .prepare_cached("SELECT id, name FROM programme WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC, id")?;
+    Ok(st.query_row([name], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+}
+
+/// Every programme's name, in order.
+pub fn programme_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT name FROM programme ORDER BY name")?;
+    let v = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(v)
+}
+
+/// The module a module ID or code names, within `programme` (a name as
+/// stored; `None`: any). A code in two programmes is an [`Ambiguous`] error.
+pub fn find_module(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
+    let reference = reference.trim();
+    if let Ok(id) = reference.parse::<i64>()
+        && let Some(id) = conn
+            .prepare_cached(
+                "SELECT m.id FROM module m JOIN programme p ON p.id = m.programme_id
+                  WHERE m.id = ?1 AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)",
+            )?
+            .query_row(params![id, programme], |r| r.get(0))
+            .optional()?
+    {
+        return Ok(Some(id));
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT m.id, p.name, m.code, m.title FROM module m JOIN programme p ON p.id = m.programme_id
+          WHERE m.code = ?1 COLLATE NOCASE AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)
+          ORDER BY p.name, m.id",
+    )?;
+    let found = st
+        .query_map(params![reference, programme], |r| {
+            let code: String = r.get(2)?;
+            let title: String = r.get(3)?;
+            let exact = code == reference;
+            Ok((Match { id: r.get(0)?, programme: r.get(1)?, label: format!("{code} {title}") }, exact))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    pick(reference, "module", found)
+}
+
+/// The item an item ID or `CODE/Session title` names, within `programme`
+/// (`None`: any). Code and title are matched ignoring case; a reference
+/// that matches in two programmes is an [`Ambiguous`] error.
+pub fn find_item(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
+    let reference = reference.trim();
     if let Ok(id) = reference.parse::<i64>() {
-        return Ok(conn.query_row("SELECT id FROM item WHERE id = ?1", [id], |r| r.get(0)).optional()?);
+        return Ok(conn
+            .prepare_cached(
+                "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id
+                  WHERE i.id = ?1 AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)",
+            )?
+            .query_row(params![id, programme], |r| r.get(0))
+            .optional()?);
     }
     let Some((code, title)) = reference.split_once('/') else { return Ok(None) };
-    Ok(conn
-        .query_row(
-            "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id
-              WHERE m.code = ?1 COLLATE NOCASE AND i.title = ?2 COLLATE NOCASE ORDER BY i.id LIMIT 1",
-            params![code.trim(), title.trim()],
-            |r| r.get(0),
-        )
-        .optional()?)
+    let (code, title) = (code.trim(), title.trim());
+    let mut st = conn.prepare_cached(
+        "SELECT i.id, p.name, m.code, i.title FROM module m JOIN programme p ON p.id = m.programme_id
+           JOIN item i ON i.module_id = m.id
+          WHERE m.code = ?1 COLLATE NOCASE AND i.title = ?2 COLLATE NOCASE
+            AND (?3 IS NULL OR p.name = ?3 COLLATE NOCASE)
+          ORDER BY p.name, i.id",
+    )?;
+    let found = st
+        .query_map(params![code, title, programme], |r| {
+            let c: String = r.get(2)?;
+            let t: String = r.get(3)?;
+            let exact = c == code && t == title;
+            Ok((Match { id: r.get(0)?, programme: r.get(1)?, label: format!("{c}/{t}") }, exact))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    pick(reference, "item", found)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn m(id: i64, programme: &str, label: &str) -> Match {
+        Match { id, programme: programme.into(), label: label.into() }
+    }
+
+    #[test]
+    fn a_reference_in_two_programmes_is_never_picked() {
+        assert_eq!(pick("X", "module", vec![]).unwrap(), None);
+        assert_eq!(pick("X", "module", vec![(m(1, "A", "X a"), true)]).unwrap(), Some(1));
+        // Two programmes: an error, even when one matches the case exactly.
+        let err = pick("X", "module", vec![(m(1, "A", "X a"), true), (m(2, "B", "x b"), false)]).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("in programme \"A\"") && text.contains("in programme \"B\"") && text.contains("--programme"),
+            "{text}"
+        );
+        assert!(err.downcast_ref::<Ambiguous>().is_some());
+        // One programme, two cases: the exact one wins; two inexact ones are an error.
+        assert_eq!(pick("X", "item", vec![(m(1, "A", "X/t"), true), (m(2, "A", "x/t"), false)]).unwrap(), Some(1));
+        let err = pick("X", "item", vec![(m(1, "A", "x/t"), false), (m(2, "A", "x/T"), false)]).unwrap_err();
+        assert!(err.to_string().contains("differ only in case"), "{err}");
+    }
 
     #[test]
     fn title_hash_is_fnv1a_and_stable() {

@@ -405,6 +405,8 @@ pub struct ReadingFilter<'a> {
     pub theme: Option<i64>,
     pub status: Option<&'a str>,
     pub untagged: bool,
+    /// Only readings linked to a session or module of this programme (by name).
+    pub programme: Option<&'a str>,
 }
 
 pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
@@ -418,10 +420,14 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
             AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id))
+            AND (?4 IS NULL OR EXISTS (SELECT 1 FROM link l LEFT JOIN item i ON i.id = l.item_id
+                                         JOIN module m ON m.id = coalesce(l.module_id, i.module_id)
+                                         JOIN programme p ON p.id = m.programme_id
+                                        WHERE l.reading_id = r.id AND p.name = ?4 COLLATE NOCASE))
           ORDER BY r.title_key, r.year, r.id",
     )?;
     let rows = st
-        .query_map(params![f.theme, f.status, f.untagged], |r| {
+        .query_map(params![f.theme, f.status, f.untagged, f.programme], |r| {
             let authors: Option<String> = r.get(16)?;
             let themes: Option<String> = r.get(17)?;
             Ok(Reading {
