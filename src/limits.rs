@@ -12,6 +12,7 @@
 //! | reading lists (every format) | `cmd::import::reading`, [`reading`] on each record, before the writer; `ReadingWriter::write` checks again for `reading add` |
 //! | themes, contributors, `--by NAME` | `store::themes::add`, `store::contributors::add`, `store::history::contributor` |
 //! | tags, links, reviews (notes), snapshot names | the store function that writes them |
+//! | `module`/`item`/`reading`/`theme`/`contributor`/`snapshot`/`link` add and edit | the `add`/`edit` functions of `store::edit::*`, with [`check_all`] |
 //! | `report --title` | `cmd::report` |
 //! | bundles and merged databases | `store::untrusted`, through [`column`] for every column of every table |
 //!
@@ -155,6 +156,12 @@ pub fn check(kind: Kind, field: &str, value: &str) -> Result<(), TooLong> {
 /// Checks an optional text.
 pub fn check_opt(kind: Kind, field: &str, value: Option<&str>) -> Result<(), TooLong> {
     value.map_or(Ok(()), |v| check(kind, field, v))
+}
+
+/// Checks several texts at once: `(kind, field, value)`, `None` skipped.
+/// For a door that takes a record's fields one by one (the editing verbs).
+pub fn check_all(fields: &[(Kind, &str, Option<&str>)]) -> Result<(), TooLong> {
+    fields.iter().try_for_each(|(kind, field, value)| check_opt(*kind, field, *value))
 }
 
 /// Checks a list's length.

@@ -382,6 +382,51 @@ fn case4_long_text_is_refused_at_every_door() {
         ),
         (vec!["contributor".into(), "add".into(), long(501)], "contributor name"),
         (vec!["snapshot".into(), long(501)], "snapshot name"),
+        // The correcting verbs are doors too.
+        (
+            vec!["module".into(), "add".into(), "X9".into(), "--title".into(), long(2_001), "--by".into(), "me".into()],
+            "module title is 2,001",
+        ),
+        (
+            vec!["module".into(), "add".into(), long(65), "--title".into(), "T".into(), "--by".into(), "me".into()],
+            "module code is 65",
+        ),
+        (
+            vec![
+                "theme".into(),
+                "edit".into(),
+                "epistemic-bias".into(),
+                "--add-keyword".into(),
+                keyword.clone(),
+                "--by".into(),
+                "me".into(),
+            ],
+            "keyword is 100,000",
+        ),
+        (
+            vec![
+                "theme".into(),
+                "edit".into(),
+                "epistemic-bias".into(),
+                "--slug".into(),
+                long(13_000),
+                "--by".into(),
+                "me".into(),
+            ],
+            "theme slug is 13,000",
+        ),
+        (
+            vec![
+                "reading".into(),
+                "edit".into(),
+                "10.1056/NEJMms2004740".into(),
+                "--title".into(),
+                long(2_001),
+                "--by".into(),
+                "me".into(),
+            ],
+            "title is 2,001",
+        ),
     ];
     for (args, expect) in &cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
