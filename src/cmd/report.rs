@@ -107,6 +107,9 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
             for w in warnings.iter().take(5) {
                 ctx.note(format_args!("warning: {w}"));
             }
+            if warnings.len() > 5 {
+                ctx.note(format_args!("warning: and {} more like these", warnings.len() - 5));
+            }
             crate::report::write_file(out, &bytes)?;
         }
         ReportFormat::Csv if is_folder(out) || out.extension().is_none() => {
