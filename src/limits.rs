@@ -8,8 +8,8 @@
 //!
 //! | door | where the check sits |
 //! |---|---|
-//! | module lists (every format) | `cmd::import::modules_in`, [`module_row`] on each parsed row, before the writer |
-//! | reading lists (every format) | `cmd::import::reading`, [`reading`] on each record, before the writer; `ReadingWriter::write` checks again for `reading add` |
+//! | module lists (every format) | `cmd::import::modules_in`, [`module_row`] on each parsed row, before the writer (with the column); `ModuleWriter::write` checks again for any other caller |
+//! | reading lists (every format), `reading add` | `store::readings::ReadingWriter::write_row`, [`reading`] on each record: a row problem with its field, so the import names the column |
 //! | themes, contributors, `--by NAME` | `store::themes::add`, `store::contributors::add`, `store::history::contributor` |
 //! | tags, links, reviews (notes), snapshot names | the store function that writes them |
 //! | `module`/`item`/`reading`/`theme`/`contributor`/`snapshot`/`link` add and edit | the `add`/`edit` functions of `store::edit::*`, with [`check_all`] |

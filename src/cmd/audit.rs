@@ -38,12 +38,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         common: common(a.modules.clone(), a.map.clone()),
         programme: a.options.scope.programme.clone().unwrap_or_else(|| "Curriculum".into()),
         rename_duplicate_codes: false,
+        sync: false,
     };
-    let (counts, _) = import::modules(&mut store, &m, ctx.quiet)?;
-    ctx.note(import::summary(&a.modules, "sessions", &counts, false));
+    let imported = import::modules(&mut store, &m, ctx.quiet)?;
+    import::finish(ctx, &m.common, "sessions", imported)?;
     let r = ReadingArgs { common: common(a.reading.clone(), vec![]), format: None, status: "approved".into() };
-    let (counts, _) = import::reading(&mut store, &r, ctx.quiet)?;
-    ctx.note(import::summary(&a.reading, "readings", &counts, false));
+    let imported = import::reading(&mut store, &r, ctx.quiet)?;
+    import::finish(ctx, &r.common, "readings", imported)?;
     report::write(ctx, &store, &a.out, format, &a.options)?;
     ctx.note(format_args!(
         "explore further with `canon --db {} gaps`, `coverage`, `item list --untagged`",

@@ -176,7 +176,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("language", &r.language);
     opt("credit", &r.credit);
     opt("licence", &r.licence);
-    rows.push(vec!["status".into(), r.status.clone()]);
+    // Reviewed, or approved on import (no one has reviewed it): the two are told apart.
+    rows.push(vec!["status".into(), d.decision.as_ref().map_or_else(|| r.status.clone(), |x| x.describe())]);
     rows.push(vec!["themes".into(), r.themes.join("; ")]);
     for l in &d.links {
         rows.push(vec!["linked to".into(), l.clone()]);
@@ -184,7 +185,13 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     for h in &d.history {
         rows.push(vec![
             "history".into(),
-            format!("{} {} by {}", h.at, h.action, h.by.as_deref().unwrap_or("(unknown)")),
+            format!(
+                "{} {} by {}{}",
+                h.at,
+                h.action,
+                h.by.as_deref().unwrap_or("(unknown)"),
+                h.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default()
+            ),
         ]);
     }
     rows

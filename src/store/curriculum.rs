@@ -1,6 +1,6 @@
 //! Programmes, modules and items: the module-list import and its listings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 use rusqlite::{CachedStatement, Connection, OptionalExtension, Transaction, params};
@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::IdGen;
 use super::history::{self, Action};
-use crate::import::modules::{ItemRow, ModuleRow};
+use crate::import::modules::{Columns, ItemRow, ModuleRow};
 
 /// Problems that reject rows, found while writing: (line, message).
 pub type Problems = Vec<(u64, String)>;
@@ -17,6 +17,7 @@ pub type Problems = Vec<(u64, String)>;
 /// What happened to one row of an import, for `--dry-run` and the summary.
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
+    /// The row's line; 0 for a record the file no longer holds.
     pub line: u64,
     pub outcome: Outcome,
     pub what: String,
@@ -32,6 +33,25 @@ pub enum Outcome {
     Unchanged,
     Duplicate,
     Rejected,
+    /// Retired by `import modules --sync`: the file no longer holds it.
+    Removed,
+    /// A session renamed (found by `--sync`: same module, same outcomes); it keeps its ID and tags.
+    Renamed,
+}
+
+impl Outcome {
+    /// The word the dry run prints.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::New => "new",
+            Outcome::Changed => "changed",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Duplicate => "duplicate",
+            Outcome::Rejected => "rejected",
+            Outcome::Removed => "removed",
+            Outcome::Renamed => "renamed",
+        }
+    }
 }
 
 /// The counts an import reports.
@@ -45,15 +65,59 @@ pub struct Counts {
     pub modules_new: i64,
     pub modules_changed: i64,
     pub tags_new: i64,
+    /// Tags removed (a reading's themes cell is the whole set).
+    pub tags_removed: i64,
+    /// Sessions retired by `--sync` (including those of retired modules).
+    pub removed: i64,
+    /// Modules retired by `--sync`.
+    pub modules_removed: i64,
+    /// Sessions renamed (found by `--sync`), keeping their tags.
+    pub renamed: i64,
+    /// Without `--sync`: stored sessions of the file's programmes that the file no longer holds.
+    pub not_in_file: i64,
+    /// Of those, in modules the file no longer lists at all.
+    pub modules_not_in_file: i64,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: i64,
+    /// New readings that may be a work already listed (same first author,
+    /// year and main title): added, and flagged.
+    pub possible_duplicates: i64,
+}
+
+/// How a module-list import writes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Keep every change (for `--dry-run`).
+    pub keep_changes: bool,
+    /// Store a module code the file gives to a second module as `CODE~2`.
+    pub rename_duplicate_codes: bool,
+    /// The fields the file has columns for: the others are left as stored.
+    pub columns: Columns,
+    /// The file is the whole truth for its programmes: retire what it no longer holds.
+    pub sync: bool,
 }
 
 struct ModuleState {
     id: i64,
     title: String,
+    /// The first year and lead the file gives the module (later rows fill blanks).
     year: Option<i64>,
+    lead: Option<String>,
     line: u64,
     /// Added by this run: its items are all new unless the file repeats them.
     fresh: bool,
+    /// As stored before this run, for an existing module (boxed: most
+    /// modules of a large import are new, and this map holds every module).
+    stored: Option<Box<StoredModule>>,
+    /// A later row filled a year or lead the first left empty.
+    filled: bool,
+}
+
+/// A module's fields as stored before the run.
+struct StoredModule {
+    title: String,
+    year: Option<i64>,
+    lead: Option<String>,
 }
 
 /// An item of a module added by this run, waiting to go in with others.
@@ -86,6 +150,29 @@ fn insert_items_sql(n: usize) -> String {
     sql
 }
 
+/// The module of the previous row: rows usually come grouped by module, so
+/// most rows skip the map.
+struct LastModule {
+    programme: String,
+    code: String,
+    title: String,
+    id: i64,
+    fresh: bool,
+    /// The module's year and lead so far: a row that agrees, or leaves them
+    /// empty, has nothing to fill or to contradict.
+    year: Option<i64>,
+    lead: Option<String>,
+}
+
+/// A module as a row meets it: its ID, whether this run added it, and its
+/// year and lead so far.
+struct ModuleSeen {
+    id: i64,
+    fresh: bool,
+    year: Option<i64>,
+    lead: Option<String>,
+}
+
 /// Writes module rows inside one transaction, as an idempotent upsert keyed
 /// by (programme, module code) and (module, item title).
 pub struct ModuleWriter<'t> {
@@ -94,6 +181,7 @@ pub struct ModuleWriter<'t> {
     by: Option<i64>,
     at: String,
     run_id: i64,
+    path: String,
     /// Items with an ID at or above this were added by this run.
     first_new: i64,
     programmes: HashMap<String, i64>,
@@ -103,16 +191,20 @@ pub struct ModuleWriter<'t> {
     pub changes: Option<Vec<Change>>,
     /// Items updated in place, whose full-text rows need replacing.
     changed_items: Vec<i64>,
+    /// Stored items the file holds (to find those it no longer does).
+    seen: HashSet<i64>,
+    /// The line of each item this run added (for renames, with `--sync`).
+    new_lines: HashMap<i64, u64>,
     position: i64,
-    /// The module of the previous row (programme, code, title, ID): rows
-    /// usually come grouped by module, so most rows skip the map.
-    last: Option<(String, String, String, i64, bool)>,
+    last: Option<LastModule>,
     insert_item: CachedStatement<'t>,
     pending_items: Vec<PendingItem>,
     insert_items: CachedStatement<'t>,
     /// Problems found while writing (a repeated session, a module code reused), by line.
     pub problems: Problems,
-    rename_duplicate_codes: bool,
+    /// Things the user should know that reject nothing, by line.
+    pub notes: Vec<(u64, String)>,
+    opts: WriteOptions,
     /// Codes stored under another name: (line, code in the file, code stored).
     pub renamed: Vec<(u64, String, String)>,
     /// Tags wait here and go in [`TAG_BATCH`] at a time: one statement
@@ -143,8 +235,7 @@ impl<'t> ModuleWriter<'t> {
         mut ids: IdGen,
         by: Option<i64>,
         path: &str,
-        keep_changes: bool,
-        rename_duplicate_codes: bool,
+        opts: WriteOptions,
     ) -> Result<Self> {
         let run_id = ids.next_id();
         let first_new = ids.next_id();
@@ -157,12 +248,15 @@ impl<'t> ModuleWriter<'t> {
             by,
             at,
             run_id,
+            path: path.to_string(),
             first_new,
             programmes: HashMap::new(),
             modules: HashMap::new(),
             counts: Counts::default(),
-            changes: keep_changes.then(Vec::new),
+            changes: opts.keep_changes.then(Vec::new),
             changed_items: Vec::new(),
+            seen: HashSet::new(),
+            new_lines: HashMap::new(),
             position,
             last: None,
             insert_item: tx.prepare_cached(
@@ -173,7 +267,8 @@ impl<'t> ModuleWriter<'t> {
             pending_items: Vec::with_capacity(ITEM_BATCH),
             insert_items: tx.prepare_cached(&insert_items_sql(ITEM_BATCH))?,
             problems: Vec::new(),
-            rename_duplicate_codes,
+            notes: Vec::new(),
+            opts,
             renamed: Vec::new(),
             pending_tags: Vec::with_capacity(TAG_BATCH),
             insert_tags: tx.prepare_cached(&insert_tags_sql(TAG_BATCH))?,
@@ -209,14 +304,16 @@ impl<'t> ModuleWriter<'t> {
         Ok(id)
     }
 
-    /// The module of a row, added or updated the first time the run meets it.
-    /// A code met again in the same file with another title is an error.
-    fn module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool), String>> {
+    /// The module of a row: added the first time the run meets it (an
+    /// existing module's title, year and lead are compared at the end, when
+    /// every row of it is read). A code met again in the same file with
+    /// another title is an error.
+    fn module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
         let prog = self.programme(&row.programme)?;
         let key = (prog, row.code.clone());
         if let Some(m) = self.modules.get_mut(&key) {
             if m.title != row.title {
-                if self.rename_duplicate_codes {
+                if self.opts.rename_duplicate_codes {
                     return self.renamed_module(row);
                 }
                 return Ok(Err(format!(
@@ -225,10 +322,31 @@ impl<'t> ModuleWriter<'t> {
                     row.code, m.title, m.line
                 )));
             }
-            if m.year.is_none() && row.year.is_some() {
-                m.year = row.year;
+            // Later rows fill what the first left empty; a different value is noted, the first kept.
+            let mut notes = Vec::new();
+            match (m.year, row.year) {
+                (None, Some(y)) => {
+                    m.year = Some(y);
+                    m.filled = true;
+                }
+                (Some(a), Some(b)) if a != b => notes
+                    .push(format!("module {} is in year {a} (line {}); this row says {b}: kept {a}", row.code, m.line)),
+                _ => {}
             }
-            return Ok(Ok((m.id, m.fresh)));
+            match (&m.lead, &row.lead) {
+                (None, Some(l)) => {
+                    m.lead = Some(l.clone());
+                    m.filled = true;
+                }
+                (Some(a), Some(b)) if a != b => notes.push(format!(
+                    "module {}'s lead is {a:?} (line {}); this row says {b:?}: kept {a:?}",
+                    row.code, m.line
+                )),
+                _ => {}
+            }
+            let seen = ModuleSeen { id: m.id, fresh: m.fresh, year: m.year, lead: m.lead.clone() };
+            self.notes.extend(notes.into_iter().map(|n| (row.line, n)));
+            return Ok(Ok(seen));
         }
         let existing: Option<(i64, String, Option<i64>, Option<String>)> = self
             .tx
@@ -236,7 +354,7 @@ impl<'t> ModuleWriter<'t> {
             .query_row(params![prog, row.code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?;
         let fresh = existing.is_none();
-        let id = match existing {
+        let (id, stored) = match existing {
             None => {
                 let id = self.ids.next_id();
                 self.tx
@@ -247,58 +365,29 @@ impl<'t> ModuleWriter<'t> {
                     .execute(params![id, prog, row.code, row.title, row.year, row.lead, self.at])?;
                 self.counts.modules_new += 1;
                 self.note(row.line, Outcome::New, || format!("module {} {}", row.code, row.title), vec![]);
-                id
+                (id, None)
             }
-            Some((id, title, year, lead)) => {
-                let mut fields = Vec::new();
-                if title != row.title {
-                    fields.push(format!("title: {title:?} → {:?}", row.title));
-                }
-                let new_year = row.year.or(year);
-                if new_year != year {
-                    fields.push(format!("year: {} → {}", show(year), show(new_year)));
-                }
-                let new_lead = row.lead.clone().or(lead.clone());
-                if new_lead != lead {
-                    fields.push(format!(
-                        "lead: {:?} → {:?}",
-                        lead.as_deref().unwrap_or(""),
-                        new_lead.as_deref().unwrap_or("")
-                    ));
-                }
-                if !fields.is_empty() {
-                    self.tx
-                        .prepare_cached(
-                            "UPDATE module SET title = ?2, year = ?3, lead = ?4, updated_at = ?5 WHERE id = ?1",
-                        )?
-                        .execute(params![id, row.title, new_year, new_lead, self.at])?;
-                    let before = json!({ "title": title, "year": year, "lead": lead });
-                    let after = json!({ "title": row.title, "year": new_year, "lead": new_lead });
-                    history::record(
-                        self.tx,
-                        self.by,
-                        Action::Update,
-                        "module",
-                        Some(id),
-                        Some(&before),
-                        Some(&after),
-                        Some(self.run_id),
-                    )?;
-                    self.counts.modules_changed += 1;
-                    let what = format!("module {} {}", row.code, row.title);
-                    self.note(row.line, Outcome::Changed, || what, fields);
-                }
-                id
-            }
+            Some((id, title, year, lead)) => (id, Some(Box::new(StoredModule { title, year, lead }))),
         };
-        self.modules.insert(key, ModuleState { id, title: row.title.clone(), year: row.year, line: row.line, fresh });
-        Ok(Ok((id, fresh)))
+        let state = ModuleState {
+            id,
+            title: row.title.clone(),
+            year: row.year,
+            lead: row.lead.clone(),
+            line: row.line,
+            fresh,
+            stored,
+            filled: false,
+        };
+        let seen = ModuleSeen { id, fresh, year: state.year, lead: state.lead.clone() };
+        self.modules.insert(key, state);
+        Ok(Ok(seen))
     }
 
     /// A module whose code the file already gave another module: stored under
     /// the code with `~2`, `~3`… appended (the same on every re-import, as
     /// long as the file keeps its order).
-    fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool), String>> {
+    fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
         let prog = self.programme(&row.programme)?;
         for k in 2.. {
             let code = format!("{}~{k}", row.code);
@@ -324,12 +413,29 @@ impl<'t> ModuleWriter<'t> {
             self.problems.push((row.line, too_long.to_string()));
             return Ok(());
         }
-        let (module_id, fresh) = match &self.last {
-            Some((p, c, t, id, fresh)) if *p == row.programme && *c == row.code && *t == row.title => (*id, *fresh),
-            _ => match self.module(row)? {
-                Ok((id, fresh)) => {
-                    self.last = Some((row.programme.clone(), row.code.clone(), row.title.clone(), id, fresh));
-                    (id, fresh)
+        let fast = match &self.last {
+            Some(l) if l.programme == row.programme && l.code == row.code && l.title == row.title => {
+                // A row that could fill the module's year or lead, or contradicts them, goes the long way.
+                let agrees = (row.year.is_none() || row.year == l.year)
+                    && (row.lead.is_none() || row.lead.as_deref() == l.lead.as_deref());
+                agrees.then_some((l.id, l.fresh))
+            }
+            _ => None,
+        };
+        let (module_id, fresh) = match fast {
+            Some(x) => x,
+            None => match self.module(row)? {
+                Ok(seen) => {
+                    self.last = Some(LastModule {
+                        programme: row.programme.clone(),
+                        code: row.code.clone(),
+                        title: row.title.clone(),
+                        id: seen.id,
+                        fresh: seen.fresh,
+                        year: seen.year,
+                        lead: seen.lead,
+                    });
+                    (seen.id, seen.fresh)
                 }
                 Err(problem) => {
                     self.problems.push((row.line, problem));
@@ -341,10 +447,14 @@ impl<'t> ModuleWriter<'t> {
         self.position += 1;
         if fresh {
             // A module this run added: its items are new, and go in in batches.
+            let id = self.ids.next_id();
+            if self.opts.sync {
+                self.new_lines.insert(id, row.line);
+            }
             self.pending_items.push(PendingItem {
-                id: self.ids.next_id(),
+                id,
                 module_id,
-                kind: item.kind,
+                kind: item.kind.unwrap_or("session"),
                 title: item.title.clone(),
                 title_hash: title_hash(&item.title),
                 outcomes: item.outcomes.clone(),
@@ -481,12 +591,16 @@ impl<'t> ModuleWriter<'t> {
         Ok(())
     }
 
+    /// An item of a module that was stored before this run: added, or
+    /// compared with what is stored. A field without a column keeps its
+    /// stored value; an empty outcomes cell clears the outcomes; an empty
+    /// kind cell keeps the kind.
     fn item(&mut self, row: &ModuleRow, module_id: i64, item: &ItemRow) -> Result<Result<i64, String>> {
         let id = self.ids.next_id();
         let inserted = self.insert_item.execute(params![
             id,
             module_id,
-            item.kind,
+            item.kind.unwrap_or("session"),
             item.title,
             title_hash(&item.title),
             item.outcomes,
@@ -494,6 +608,9 @@ impl<'t> ModuleWriter<'t> {
         ])?;
         if inserted == 1 {
             self.counts.new += 1;
+            if self.opts.sync {
+                self.new_lines.insert(id, row.line);
+            }
             self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), vec![]);
             return Ok(Ok(id));
         }
@@ -509,7 +626,7 @@ impl<'t> ModuleWriter<'t> {
             .ok_or_else(|| collision(&item.title))?;
         if old_id >= self.first_new {
             // Added earlier in this same file.
-            if kind == item.kind && outcomes == item.outcomes {
+            if kind == item.kind.unwrap_or("session") && outcomes == item.outcomes {
                 self.counts.duplicate += 1;
                 self.note(
                     row.line,
@@ -524,31 +641,36 @@ impl<'t> ModuleWriter<'t> {
                 item.title, row.code
             )));
         }
-        let mut fields = Vec::new();
-        if kind != item.kind {
-            fields.push(format!("kind: {kind} → {}", item.kind));
+        if !self.seen.insert(old_id) {
+            self.counts.duplicate += 1;
+            self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), vec![]);
+            return Ok(Ok(old_id));
         }
-        if outcomes != item.outcomes {
-            fields.push(format!("learning_outcomes: {outcomes:?} → {:?}", item.outcomes));
+        let new_kind = item.kind.unwrap_or(kind.as_str()).to_string();
+        let new_outcomes = if self.opts.columns.outcomes { item.outcomes.clone() } else { outcomes.clone() };
+        let mut fields = Vec::new();
+        if kind != new_kind {
+            fields.push(format!("kind: {kind} → {new_kind}"));
+        }
+        if outcomes != new_outcomes {
+            fields.push(format!(
+                "learning_outcomes: {} → {}",
+                quoted_or_empty(&outcomes),
+                quoted_or_empty(&new_outcomes)
+            ));
         }
         if fields.is_empty() {
             self.counts.unchanged += 1;
             self.note(row.line, Outcome::Unchanged, || format!("{} · {}", row.code, item.title), vec![]);
             return Ok(Ok(old_id));
         }
-        // Replace the full-text row: an external-content index needs the old values to delete.
-        self.tx
-            .prepare_cached(
-                "INSERT INTO item_fts (item_fts, rowid, title, outcomes)
-                 SELECT 'delete', id, title, outcomes FROM item WHERE id = ?1",
-            )?
-            .execute([old_id])?;
+        self.unindex(old_id)?;
         self.tx
             .prepare_cached("UPDATE item SET kind = ?2, outcomes = ?3, updated_at = ?4 WHERE id = ?1")?
-            .execute(params![old_id, item.kind, item.outcomes, self.at])?;
+            .execute(params![old_id, new_kind, new_outcomes, self.at])?;
         self.changed_items.push(old_id);
         let before = json!({ "kind": kind, "outcomes": outcomes });
-        let after = json!({ "kind": item.kind, "outcomes": item.outcomes });
+        let after = json!({ "kind": new_kind, "outcomes": new_outcomes });
         history::record(
             self.tx,
             self.by,
@@ -564,9 +686,270 @@ impl<'t> ModuleWriter<'t> {
         Ok(Ok(old_id))
     }
 
-    /// Brings the full-text index up to date in bulk and records the run.
+    /// Drops an item's full-text row (an external-content index needs the old values to forget it).
+    fn unindex(&self, id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO item_fts (item_fts, rowid, title, outcomes)
+                 SELECT 'delete', id, title, outcomes FROM item WHERE id = ?1",
+            )?
+            .execute([id])?;
+        Ok(())
+    }
+
+    /// Compares each stored module the file holds with its rows (title, and
+    /// the first year and lead its rows give), and updates it; fills what a
+    /// later row gave a module this run added.
+    fn settle_modules(&mut self) -> Result<()> {
+        let cols = self.opts.columns;
+        let mut states: Vec<(&String, &ModuleState)> =
+            self.modules.iter().filter(|(_, m)| m.filled || m.stored.is_some()).map(|((_, c), m)| (c, m)).collect();
+        states.sort_by_key(|(_, m)| m.line);
+        let mut updates = Vec::new();
+        for (code, m) in states {
+            match &m.stored {
+                // Added by this run with its first row's values; a later row filled some.
+                None => updates.push((m.id, None, m.title.clone(), m.year, m.lead.clone(), m.line, code.clone())),
+                Some(s) => {
+                    let new_year = if cols.year { m.year } else { s.year };
+                    let new_lead = if cols.lead { m.lead.clone() } else { s.lead.clone() };
+                    let stored = Some((s.title.clone(), s.year, s.lead.clone()));
+                    updates.push((m.id, stored, m.title.clone(), new_year, new_lead, m.line, code.clone()));
+                }
+            }
+        }
+        for (id, stored, title, year, lead, line, code) in updates {
+            let Some((old_title, old_year, old_lead)) = stored else {
+                self.tx
+                    .prepare_cached("UPDATE module SET year = ?2, lead = ?3 WHERE id = ?1")?
+                    .execute(params![id, year, lead])?;
+                continue;
+            };
+            let mut fields = Vec::new();
+            if old_title != title {
+                fields.push(format!("title: {old_title:?} → {title:?}"));
+            }
+            if old_year != year {
+                fields.push(format!("year: {} → {}", show(old_year), show(year)));
+            }
+            if old_lead != lead {
+                fields.push(format!(
+                    "lead: {} → {}",
+                    quoted_or_empty(old_lead.as_deref().unwrap_or("")),
+                    quoted_or_empty(lead.as_deref().unwrap_or(""))
+                ));
+            }
+            if fields.is_empty() {
+                continue;
+            }
+            self.tx
+                .prepare_cached("UPDATE module SET title = ?2, year = ?3, lead = ?4, updated_at = ?5 WHERE id = ?1")?
+                .execute(params![id, title, year, lead, self.at])?;
+            let before = json!({ "title": old_title, "year": old_year, "lead": old_lead });
+            let after = json!({ "title": title, "year": year, "lead": lead });
+            history::record(
+                self.tx,
+                self.by,
+                Action::Update,
+                "module",
+                Some(id),
+                Some(&before),
+                Some(&after),
+                Some(self.run_id),
+            )?;
+            self.counts.modules_changed += 1;
+            self.note(line, Outcome::Changed, || format!("module {code} {title}"), fields);
+        }
+        Ok(())
+    }
+
+    /// The stored sessions of the file's programmes that the file no longer
+    /// holds, by module (with whether the file lists the module at all).
+    fn stale(&self) -> Result<Vec<StaleModule>> {
+        let listed: HashSet<i64> = self.modules.values().map(|m| m.id).collect();
+        let mut progs: Vec<i64> = self.programmes.values().copied().collect();
+        progs.sort_unstable();
+        let mut out: Vec<StaleModule> = Vec::new();
+        let mut st = self.tx.prepare_cached(
+            "SELECT m.id, m.code, m.title, i.id, i.title, i.outcomes FROM module m
+               LEFT JOIN item i ON i.module_id = m.id AND i.id < ?2
+              WHERE m.programme_id = ?1 AND m.id < ?2
+              ORDER BY m.code, m.id, i.position, i.id",
+        )?;
+        for p in progs {
+            let rows = st.query_map(params![p, self.first_new], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })?;
+            for row in rows {
+                let (mid, code, title, item, item_title, outcomes) = row?;
+                let in_file = listed.contains(&mid);
+                if in_file && item.is_none_or(|i| self.seen.contains(&i)) {
+                    continue;
+                }
+                if out.last().is_none_or(|m| m.id != mid) {
+                    out.push(StaleModule { id: mid, code, title, in_file, items: Vec::new() });
+                }
+                if let (Some(i), Some(t), Some(o)) = (item, item_title, outcomes)
+                    && let Some(m) = out.last_mut()
+                {
+                    m.items.push((i, t, o));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// With `--sync`, retires what the file no longer holds and turns a
+    /// retired and a new session with the same outcomes into a rename;
+    /// without, counts it.
+    fn reconcile(&mut self) -> Result<()> {
+        let stale = self.stale()?;
+        if !self.opts.sync {
+            for m in &stale {
+                self.counts.not_in_file += m.items.len() as i64;
+                if !m.in_file {
+                    self.counts.modules_not_in_file += 1;
+                }
+            }
+            return Ok(());
+        }
+        for m in stale {
+            if !m.in_file {
+                self.retire_module(&m)?;
+                continue;
+            }
+            let mut left = Vec::new();
+            let renames = self.renames(&m)?;
+            for (id, title, outcomes) in m.items {
+                match renames.iter().find(|(old, _)| *old == id) {
+                    Some((_, new)) => self.rename(id, &title, *new, &m.code)?,
+                    None => left.push((id, title, outcomes)),
+                }
+            }
+            for (id, title, _) in left {
+                self.retire_item(id, &title, &m.code)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Pairs (retired, new) with the same non-empty outcomes, where each
+    /// outcome text names exactly one of each in the module.
+    fn renames(&self, m: &StaleModule) -> Result<Vec<(i64, i64)>> {
+        let mut st = self.tx.prepare_cached("SELECT id, outcomes FROM item WHERE module_id = ?1 AND id >= ?2")?;
+        let new: Vec<(i64, String)> = st
+            .query_map(params![m.id, self.first_new], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for (old, _, outcomes) in m.items.iter().filter(|(_, _, o)| !o.is_empty()) {
+            let olds = m.items.iter().filter(|(_, _, o)| o == outcomes).count();
+            let news: Vec<i64> = new.iter().filter(|(_, o)| o == outcomes).map(|(id, _)| *id).collect();
+            if olds == 1 && news.len() == 1 {
+                out.push((*old, news[0]));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Session `old` (not in the file) is `new` (added by this run) renamed:
+    /// `old` takes the new title, kind and place, keeping its ID, tags and
+    /// links; `new` goes, its tags moved to `old`.
+    fn rename(&mut self, old: i64, old_title: &str, new: i64, code: &str) -> Result<()> {
+        let (title, hash, kind, position): (String, i64, String, i64) =
+            self.tx.query_row("SELECT title, title_hash, kind, position FROM item WHERE id = ?1", [new], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let (old_hash, old_kind, old_position): (i64, String, i64) =
+            self.tx.query_row("SELECT title_hash, kind, position FROM item WHERE id = ?1", [old], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        self.tx.execute(
+            "INSERT INTO item_tag (item_id, theme_id, by_id, at, source, note)
+             SELECT ?1, theme_id, by_id, at, source, note FROM item_tag WHERE item_id = ?2
+             ON CONFLICT (item_id, theme_id) DO NOTHING",
+            params![old, new],
+        )?;
+        self.tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [new])?;
+        self.tx.execute("DELETE FROM item WHERE id = ?1", [new])?;
+        self.unindex(old)?;
+        self.tx.execute(
+            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, position = ?5, updated_at = ?6 WHERE id = ?1",
+            params![old, title, hash, kind, position, self.at],
+        )?;
+        self.changed_items.push(old);
+        let before = json!({ "title": old_title, "title_hash": old_hash, "kind": old_kind, "position": old_position });
+        let after = json!({ "title": title, "title_hash": hash, "kind": kind, "position": position });
+        history::record_noted(
+            self.tx,
+            self.by,
+            Action::Update,
+            "item",
+            Some(old),
+            Some(&before),
+            Some(&after),
+            Some(self.run_id),
+            Some(&format!("renamed by import --sync of {}", self.path)),
+        )?;
+        self.counts.new -= 1;
+        self.counts.renamed += 1;
+        let line = self.new_lines.get(&new).copied().unwrap_or(0);
+        let tags: i64 = self.tx.query_row("SELECT count(*) FROM item_tag WHERE item_id = ?1", [old], |r| r.get(0))?;
+        if let Some(changes) = &mut self.changes {
+            let new_what = format!("{code} · {title}");
+            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
+            changes.push(Change {
+                line,
+                outcome: Outcome::Renamed,
+                what: format!("{code} · {old_title:?} → {title:?}"),
+                fields: vec![format!(
+                    "same learning outcomes; keeps its ID, its links and its {tags} tag{}",
+                    plural(tags)
+                )],
+            });
+        }
+        Ok(())
+    }
+
+    /// Removes a session the file no longer holds, with its tags and links,
+    /// as one history entry that `undo` restores (the same removal as `canon
+    /// item remove --force`).
+    fn retire_item(&mut self, id: i64, title: &str, code: &str) -> Result<()> {
+        let removal = super::edit::retire(self.tx, self.by, "item", id, &self.retired_note(), self.run_id)?;
+        self.counts.removed += 1;
+        let what = format!("{code} · {title}");
+        self.note(0, Outcome::Removed, || what, kept(&removal));
+        Ok(())
+    }
+
+    /// Removes a module the file no longer lists, with its sessions, their
+    /// tags and links, and links to the module, in one history entry.
+    fn retire_module(&mut self, m: &StaleModule) -> Result<()> {
+        let n: i64 = self.tx.query_row("SELECT count(*) FROM item WHERE module_id = ?1", [m.id], |r| r.get(0))?;
+        let removal = super::edit::retire(self.tx, self.by, "module", m.id, &self.retired_note(), self.run_id)?;
+        self.counts.removed += n;
+        self.counts.modules_removed += 1;
+        let what = format!("module {} {}", m.code, m.title);
+        self.note(0, Outcome::Removed, || what, kept(&removal));
+        Ok(())
+    }
+
+    fn retired_note(&self) -> String {
+        format!("retired: not in {} (import --sync)", self.path)
+    }
+
+    /// Settles the modules, reconciles what the file no longer holds,
+    /// brings the full-text index up to date in bulk and records the run.
     pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>, Problems)> {
         self.flush_tags()?;
+        self.settle_modules()?;
+        self.reconcile()?;
         self.tx
             .prepare_cached(
                 "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id >= ?1",
@@ -581,13 +964,12 @@ impl<'t> ModuleWriter<'t> {
         let c = &self.counts;
         let touched = self.modules.len();
         finish_run(self.tx, self.run_id, c)?;
-        let path: String =
-            self.tx.query_row("SELECT path FROM import_run WHERE id = ?1", [self.run_id], |r| r.get(0))?;
-        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new > 0 {
+        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new + c.removed + c.renamed > 0 {
             let after = json!({
-                "path": path, "items_added": c.new, "items_changed": c.changed,
+                "path": self.path, "items_added": c.new, "items_changed": c.changed,
                 "modules_added": c.modules_new, "modules_changed": c.modules_changed,
                 "modules_in_file": touched, "tags_added": c.tags_new,
+                "items_removed": c.removed, "modules_removed": c.modules_removed, "items_renamed": c.renamed,
             });
             history::record(
                 self.tx,
@@ -600,8 +982,39 @@ impl<'t> ModuleWriter<'t> {
                 Some(self.run_id),
             )?;
         }
-        Ok((self.counts, self.changes, self.problems))
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| p.0);
+        Ok((self.counts, self.changes, problems))
     }
+}
+
+/// A module of the file's programmes with sessions the file no longer holds.
+struct StaleModule {
+    id: i64,
+    code: String,
+    title: String,
+    /// Whether the file lists the module (else it goes whole, with `--sync`).
+    in_file: bool,
+    /// (ID, title, outcomes) of each stale session.
+    items: Vec<(i64, String, String)>,
+}
+
+/// What a retirement kept in the history, in words.
+fn kept(r: &super::edit::Removal) -> Vec<String> {
+    if r.dependents.is_empty() {
+        vec!["kept in the history; `canon undo` brings it back".into()]
+    } else {
+        vec![format!("with {}, kept in the history; `canon undo` brings them back", r.describe())]
+    }
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Text for a before/after line: quoted, or "(empty)".
+fn quoted_or_empty(s: &str) -> String {
+    if s.is_empty() { "(empty)".into() } else { format!("{s:?}") }
 }
 
 /// Records the start of an import run (its counts are filled in at the end).

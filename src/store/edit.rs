@@ -439,6 +439,18 @@ impl Cascade {
     /// (noted `note`, e.g. "undo of #12"). Refuses with [`NeedsForce`]
     /// when others depend on it and `force` is false.
     fn run(self, tx: &Transaction, by: i64, force: bool, note: Option<&str>) -> Result<Removal> {
+        self.run_as(tx, Some(by), force, note, None)
+    }
+
+    /// [`Cascade::run`] for a contributor who may be unnamed, traced to an import run.
+    fn run_as(
+        self,
+        tx: &Transaction,
+        by: Option<i64>,
+        force: bool,
+        note: Option<&str>,
+        import_id: Option<i64>,
+    ) -> Result<Removal> {
         let plan = self.removal(None);
         if plan.needs_force() && !force {
             return Err(NeedsForce(plan).into());
@@ -461,13 +473,13 @@ impl Cascade {
         let id = self.id();
         let hid = history::record_noted(
             tx,
-            Some(by),
+            by,
             Action::Delete,
             self.entity,
             Some(id),
             Some(&Value::Object(before)),
             None,
-            None,
+            import_id,
             note,
         )?;
         for d in &self.detach {
@@ -495,6 +507,27 @@ impl Cascade {
             .with_context(|| format!("removing {} {}", self.entity, self.label))?;
         Ok(self.removal(Some(hid)))
     }
+}
+
+/// Retires a session or module that a module-list import no longer finds in
+/// its file (`import modules --sync`): removed with everything that goes
+/// with it, as one history entry noted `note` and traced to the import run
+/// `import_id`, which `undo` restores whole. Never refused for what depends
+/// on it: the file is the truth, and the history keeps it all.
+pub(crate) fn retire(
+    tx: &Transaction,
+    by: Option<i64>,
+    entity: &str,
+    id: i64,
+    note: &str,
+    import_id: i64,
+) -> Result<Removal> {
+    let cascade = match entity {
+        "item" => item::cascade(tx, id)?,
+        "module" => module::cascade(tx, id)?,
+        other => bail!("an import retires sessions and modules, not a {other}"),
+    };
+    cascade.run_as(tx, by, true, Some(note), Some(import_id))
 }
 
 /// Whether the cascade of a `parent` record handles the table `child` by
