@@ -158,6 +158,13 @@ echo
 printf '%-58s %8s s   (bar: under 1 s)\n' "canon gaps --format json, ranked proposals ($rows items)" "$(timed "$canon" --db "$work/canon.db" gaps --format json)"
 printf '%-58s %8s s   (bar: under 5 s)\n' "canon suggest --format json ($rows items)" "$(timed "$canon" --db "$work/canon.db" suggest --format json)"
 
+# Lexicon matching stays linear in keyword length: gaps with a 16,000-character keyword
+# (issue 11 measured 7.8 s before the matcher became a contiguous NFA).
+sqlite3 "$work/canon.db" ".backup $work/long.db"
+# The text limits refuse such a keyword at every door; an old database may hold one.
+sqlite3 "$work/long.db" "INSERT INTO theme_keyword (theme_id, keyword) SELECT id, printf('%.*c', 16000, 'a') FROM theme WHERE slug = 'epistemic-bias'"
+printf '%-58s %8s s   (bar: under 1 s)\n' "canon gaps --format json, a 16,000-character keyword" "$(timed "$canon" --db "$work/long.db" gaps --format json)"
+
 # Long text costs time in proportion (issue 11): the 200-module report
 # database with a 100,000-character keyword and five sessions of 1 MiB of
 # outcomes (150,000 distinct words each), as an old database might hold.

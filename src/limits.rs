@@ -173,7 +173,7 @@ pub fn check_count(field: &str, count: usize, max: usize) -> Result<(), TooMany>
 /// (one of the `crate::import::modules` field constants, for the column)
 /// and what was too long.
 pub fn module_row(row: &crate::import::modules::ModuleRow) -> Result<(), (usize, TooLong)> {
-    use crate::import::modules::{CODE, LEAD, OUTCOMES, PROGRAMME, SESSION, TITLE};
+    use crate::import::modules::{CODE, KEYWORDS, LEAD, OUTCOMES, PROGRAMME, SESSION, TITLE};
     let at = |field: usize| move |e: TooLong| (field, e);
     check(Kind::Name, "programme", &row.programme).map_err(at(PROGRAMME))?;
     check(Kind::Code, "module code", &row.code).map_err(at(CODE))?;
@@ -182,6 +182,9 @@ pub fn module_row(row: &crate::import::modules::ModuleRow) -> Result<(), (usize,
     if let Some(item) = &row.item {
         check(Kind::Title, "session title", &item.title).map_err(at(SESSION))?;
         check(Kind::Note, "learning outcomes", &item.outcomes).map_err(at(OUTCOMES))?;
+        for k in &item.keywords {
+            check(Kind::Keyword, "keyword", k).map_err(at(KEYWORDS))?;
+        }
     }
     Ok(())
 }
@@ -214,7 +217,7 @@ pub fn column(table: &str, col: &str) -> Kind {
     match (table, col) {
         (_, "slug") => Kind::Slug,
         ("module", "code") | ("snapshot_coverage" | "snapshot_gap", "module_code") => Kind::Code,
-        ("theme_keyword", "keyword") => Kind::Keyword,
+        ("theme_keyword" | "item_keyword", "keyword") => Kind::Keyword,
         ("contributor" | "programme" | "theme" | "snapshot", "name")
         | ("contributor", "affiliation")
         | ("module", "lead")

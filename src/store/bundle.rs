@@ -120,6 +120,8 @@ pub const TABLES: &[Table] = &[
         order: "item_id, theme_id",
         has_id: false,
     },
+    // Subject keywords of a session (schema 0008): added by imports, never removed by them.
+    Table { name: "item_keyword", cols: &["item_id", "keyword"], order: "item_id, keyword", has_id: false },
     Table {
         name: "reading_tag",
         cols: &["reading_id", "theme_id", "by_id", "at", "source", "note"],
@@ -389,6 +391,10 @@ pub fn delete(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
         }
         "link" => {
             tx.prepare_cached("DELETE FROM link WHERE id = ?1")?.execute([id("id")])?;
+        }
+        "item_keyword" => {
+            tx.prepare_cached("DELETE FROM item_keyword WHERE item_id = ?1 AND keyword = ?2")?
+                .execute(rusqlite::params![id("item_id"), m.get("keyword").and_then(Value::as_str)])?;
         }
         "reading" => {
             let rid = id("id");

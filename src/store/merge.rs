@@ -272,6 +272,7 @@ pub fn merge(
     for table in ["item_tag", "reading_tag", "link"] {
         m.joins(bundle::table(table).expect("known table"), ours, theirs)?;
     }
+    m.keywords(ours, theirs)?;
     m.copy_history(ours, theirs)?;
     for (action, entity, id, before, after) in std::mem::take(&mut m.pending) {
         history::record_noted(
@@ -490,6 +491,28 @@ impl Merger<'_, '_> {
             self.pending.push((Action::Delete, entity, hid, Some(Value::Object((*o).clone())), None));
             self.sum.removed += 1;
             self.step("remove", entity, hid, format!("{} (removed on their side)", describe_join(t.name, o)));
+        }
+        Ok(())
+    }
+
+    /// Their sessions' subject keywords that ours lack are added: imports
+    /// only ever add keywords, so there is nothing to remove or to conflict
+    /// on. (Like an import's, these adds are listed, not logged one by one.)
+    fn keywords(&mut self, ours: &Snapshot, theirs: &Snapshot) -> Result<()> {
+        let Some(t) = bundle::table("item_keyword") else { return Ok(()) };
+        let have: HashSet<(i64, &str)> =
+            ours.get("item_keyword").iter().map(|m| (i(m, "item_id").unwrap_or(0), s(m, "keyword"))).collect();
+        for raw in theirs.get("item_keyword") {
+            let rec = self.maps.record(raw);
+            let item = i(&rec, "item_id").unwrap_or(0);
+            if have.contains(&(item, s(&rec, "keyword"))) {
+                self.sum.identical += 1;
+                continue;
+            }
+            bundle::insert(self.tx, t, &rec)?;
+            self.sum.added += 1;
+            let what = format!("item {item} keyword {:?}", s(&rec, "keyword"));
+            self.step("add", "item_keyword", item, what);
         }
         Ok(())
     }
