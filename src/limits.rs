@@ -15,6 +15,7 @@
 //! | `module`/`item`/`reading`/`theme`/`contributor`/`snapshot`/`link` add and edit | the `add`/`edit` functions of `store::edit::*`, with [`check_all`] |
 //! | `report --title` | `cmd::report` |
 //! | bundles and merged databases | `store::untrusted`, through [`column`] for every column of every table |
+//! | the files an import reads (CSV, workbooks, XML, BibTeX, RIS…) | [`input_file`] in `cmd::import`, before anything opens them: regular files, at most [`MAX_INPUT_FILE`] (streamed) or [`MAX_WHOLE_FILE`] (read whole) bytes |
 //!
 //! When you add a field or a door, check it here (add the column to
 //! [`column`], the field to [`module_row`] or [`reading`]) rather than writing
@@ -167,6 +168,45 @@ pub fn check_all(fields: &[(Kind, &str, Option<&str>)]) -> Result<(), TooLong> {
 /// Checks a list's length.
 pub fn check_count(field: &str, count: usize, max: usize) -> Result<(), TooMany> {
     if count > max { Err(TooMany { field: field.to_string(), count, max }) } else { Ok(()) }
+}
+
+/// The largest file an import reads as a stream, row by row (a module list
+/// or reading list in CSV): 2 GiB, as for a bundle's table file.
+pub const MAX_INPUT_FILE: u64 = 2 << 30;
+
+/// The largest file an import reads whole into memory: a workbook (.xlsx,
+/// .xlsm, .xls, .ods), a Curriculum Inventory or other XML document, and
+/// the reading-list formats parsed in one go (BibTeX, RIS, CSL-JSON,
+/// Zotero and Talis CSV): 256 MiB. (A workbook's unpacked size has its own
+/// limit, `crate::import::detect::WORKBOOK_MAX_UNPACKED`.)
+pub const MAX_WHOLE_FILE: u64 = 256 << 20;
+
+/// Checks a file an import is about to read, before anything opens it: it
+/// must be a regular file (a symbolic link to one is fine: the user named
+/// it), not a FIFO, which would hang the import, a device such as
+/// `/dev/zero`, which never ends, a socket or a folder; and at most `max`
+/// bytes ([`MAX_INPUT_FILE`] or [`MAX_WHOLE_FILE`]). `what` names the
+/// kind of file in the message ("a module list", "a workbook").
+///
+/// The same rule as a bundle's files (`crate::store::untrusted`), for the
+/// files a user imports: every import door calls it (`cmd::import`, for
+/// CSV, workbooks and XML alike).
+pub fn input_file(path: &std::path::Path, max: u64, what: &str) -> anyhow::Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
+    let ft = meta.file_type();
+    if !ft.is_file() {
+        let kind = if ft.is_dir() { "a folder" } else { "a FIFO, socket or device, not a regular file" };
+        anyhow::bail!("{} is {kind}; expected {what} in an ordinary file", path.display());
+    }
+    if meta.len() > max {
+        anyhow::bail!(
+            "{} is {} bytes; {what} may be at most {} MiB, so it is refused",
+            path.display(),
+            thousands(meta.len() as usize),
+            thousands((max >> 20) as usize)
+        );
+    }
+    Ok(())
 }
 
 /// Checks every text of a module-list row. `Err` carries the row's field

@@ -176,10 +176,26 @@ fn case1_no_output_path_replaces_the_database_under_any_name() {
         }
     }
     for name in [&names[0], &names[2], &names[7], &names[10]] {
-        let err = w.fails(&["report", name, "--format", "csv"]);
-        assert!(err.contains("refusing to write"), "report {name}: {err}");
-        let err = w.fails(&["report", name, "--format", "pdf"]);
-        assert!(err.contains("refusing to write"), "report {name}: {err}");
+        for format in ["csv", "pdf", "json", "xlsx"] {
+            let err = w.fails(&["report", name, "--format", format]);
+            assert!(err.contains("refusing to write the report over the"), "report {name} --format {format}: {err}");
+        }
+    }
+    // A database named like a report: `report` and `audit --out` refuse it
+    // in the same words, audit before it imports anything.
+    for (db_name, out) in [("book.xlsx", "book.xlsx"), ("r.pdf", "./r.pdf")] {
+        let other = w.path(db_name);
+        if db_name == "book.xlsx" {
+            std::fs::copy(&db, &other).unwrap();
+            let err = refused(&w, &other, &["report", out]);
+            assert!(err.contains("refusing to write the report over the database"), "{err}");
+            assert_eq!(fingerprint(&other), before);
+        } else {
+            let args = ["audit", &sample("modules.csv"), &sample("reading.csv"), "--out", out];
+            let err = refused(&w, &other, &args);
+            assert!(err.contains("refusing to write the report over the database"), "{err}");
+            assert!(!other.exists() && companions(&other).is_empty(), "audit made a database before refusing");
+        }
     }
     assert_eq!(fingerprint(&db), before);
     assert!(!Path::new(&format!("{abs}-journal")).exists());
@@ -512,6 +528,22 @@ fn case5_a_bundle_missing_a_table_file_is_refused() {
     assert!(!w.path("n.db").exists());
 }
 
+/// `n` characters of words that do not compress much (a fixed pseudo-random sequence).
+fn words(n: usize) -> String {
+    let mut x: u64 = 11;
+    let mut out = String::with_capacity(n + 16);
+    while out.len() < n {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let len = 3 + (x >> 60) as usize % 7;
+        for i in 0..len {
+            out.push((b'a' + ((x >> (i * 5 + 3)) % 26) as u8) as char);
+        }
+        out.push(' ');
+    }
+    out.truncate(n);
+    out
+}
+
 /// `canon ARGS` with the file-size limit at `kib` KiB: writes past it kill
 /// canon (SIGXFSZ) like a disk filling up mid-write.
 fn with_file_limit(w: &Workdir, kib: u64, args: &[&str]) -> Output {
@@ -523,7 +555,7 @@ fn with_file_limit(w: &Workdir, kib: u64, args: &[&str]) -> Output {
     c.output().unwrap()
 }
 
-// 6. A folder write that fails half-way leaves the old folder as it was.
+// 6. A folder (or file) write that fails half-way leaves the old one as it was.
 #[test]
 fn case6_a_folder_write_cut_short_leaves_the_old_one_whole() {
     let w = imported();
@@ -562,6 +594,20 @@ fn case6_a_folder_write_cut_short_leaves_the_old_one_whole() {
     let mut expected = now.clone();
     expected.retain(|(n, _)| n != "theme.jsonl");
     assert_eq!(files(&b), expected);
+    // A file report (the committee workbook) cut short: the old file stays whole.
+    w.ok(&["report", "book.xlsx"]);
+    let old_book = std::fs::read(w.path("book.xlsx")).unwrap();
+    for (i, title) in ["Another new reading", "And one more"].iter().enumerate() {
+        let note = words(120_000 + i);
+        w.ok(&["reading", "add", "--title", title, "--year", "2025", "--by", "me", "--note", &note]);
+    }
+    w.ok(&["report", "probe.xlsx"]);
+    let kib = std::fs::metadata(w.path("probe.xlsx")).unwrap().len() / 1024;
+    // Above the 32 KiB of the database's -shm file, below the workbook.
+    assert!(kib > 48, "the workbook is too small ({kib} KiB) to be cut short here");
+    let o = with_file_limit(&w, (kib.min(200) + 32) / 2, &["report", "book.xlsx"]);
+    assert!(!o.status.success(), "the report was meant to fail: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read(w.path("book.xlsx")).unwrap(), old_book, "a cut-short report changed the workbook");
 }
 
 // 7. backup onto the WAL (or any other name of the database).
@@ -739,4 +785,187 @@ fn case10_dev_null_manifest_types_failed_imports_and_dates() {
     w.ok(&["log", "--since", "2024-02-29"]);
     let err = w.fails(&["report", "r.csv", "--date", "2026-02-30"]);
     assert!(err.contains("is not a date"), "{err}");
+}
+
+// 3, for the files a user imports: workbooks, XML documents and text files
+// alike are regular files of bounded size, refused before anything reads them.
+#[test]
+fn case3_import_files_must_be_regular_files_of_bounded_size() {
+    let w = imported();
+    let before = fingerprint(&w.db());
+    let fifo = |name: &str| {
+        let p = w.path(name);
+        assert!(std::process::Command::new("mkfifo").arg(&p).status().unwrap().success());
+        p
+    };
+    let sparse = |name: &str, head: &[u8], len: u64| {
+        let p = w.write(name, head);
+        std::fs::OpenOptions::new().write(true).open(&p).unwrap().set_len(len).unwrap();
+        p
+    };
+    let link = |name: &str, to: &str| {
+        let p = w.path(name);
+        std::os::unix::fs::symlink(to, &p).unwrap();
+        p
+    };
+    std::fs::create_dir(w.path("folder.ods")).unwrap();
+    const MIB: u64 = 1 << 20;
+    let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let xml =
+        b"<?xml version=\"1.0\"?>\n<CurriculumInventory xmlns=\"http://ns.medbiq.org/curriculuminventory/v1/\">\n";
+    let cases: Vec<(&str, PathBuf, &str)> = vec![
+        ("modules", fifo("fifo.xlsx"), "a FIFO, socket or device, not a regular file"),
+        ("reading", fifo("fifo.xml"), "a FIFO, socket or device, not a regular file"),
+        ("modules", link("zero.xml", "/dev/zero"), "a FIFO, socket or device, not a regular file"),
+        ("reading", link("zero.csv", "/dev/zero"), "a FIFO, socket or device, not a regular file"),
+        ("modules", w.path("folder.ods"), "is a folder"),
+        ("modules", sparse("huge.xls", &ole, 300 * MIB), "a workbook may be at most 256 MiB"),
+        ("reading", sparse("huge-reading.xls", &ole, 300 * MIB), "a workbook may be at most 256 MiB"),
+        ("modules", sparse("huge-ci.xml", xml, 300 * MIB), "an XML document may be at most 256 MiB"),
+        ("reading", sparse("huge.bib", b"@article{a,\n", 300 * MIB), "a bibtex file may be at most 256 MiB"),
+        (
+            "modules",
+            sparse("huge.csv", b"programme,year,module_code\n", 3 << 30),
+            "a module list may be at most 2,048 MiB",
+        ),
+        ("reading", sparse("huge-reading.csv", b"title,year\n", 3 << 30), "a reading list may be at most 2,048 MiB"),
+    ];
+    for (kind, file, expect) in &cases {
+        for dry in [true, false] {
+            let mut args = vec!["import", kind, s(file)];
+            if dry {
+                args.push("--dry-run");
+            }
+            let err = refused(&w, &w.db(), &args);
+            assert!(err.contains(s(file)) && err.contains(expect), "{args:?}: {err}");
+        }
+        // Into no database: none is made.
+        let n = w.path("n.db");
+        refused(&w, &n, &["import", kind, s(file)]);
+        assert!(!n.exists() && companions(&n).is_empty(), "{file:?}: a database was left behind");
+    }
+    assert_eq!(fingerprint(&w.db()), before);
+    // A link to a real file is the user's choice, and fine.
+    let l = link("modules-link.xlsx", &sample("modules.xlsx"));
+    done(&w, &w.db(), &["import", "modules", s(&l), "--dry-run"]);
+}
+
+/// A file's bytes and modification time (to the nanosecond).
+fn stamp(p: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    (std::fs::read(p).unwrap(), std::fs::metadata(p).unwrap().modified().unwrap())
+}
+
+fn user_version(db: &Path) -> i64 {
+    let c = Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+}
+
+// Follow-up: a dry run writes nothing, not even the migration of a database
+// of an older schema version (nor WAL mode on one in rollback-journal mode).
+#[test]
+fn a_dry_run_never_writes_the_database_not_even_to_migrate_it() {
+    let w = imported();
+    let bundle_dir = bundle(&w, "theirs");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.db");
+    // Schema 1 as shipped (rollback journal), schema 1 in WAL mode, this
+    // schema in WAL mode (as canon leaves it) and in rollback-journal mode.
+    let old = w.path("old.db");
+    std::fs::copy(&fixture, &old).unwrap();
+    let old_wal = w.path("old-wal.db");
+    std::fs::copy(&fixture, &old_wal).unwrap();
+    Connection::open(&old_wal).unwrap().pragma_update(None, "journal_mode", "WAL").unwrap();
+    let now = w.path("now.db");
+    std::fs::copy(w.db(), &now).unwrap();
+    let now_delete = w.path("now-delete.db");
+    std::fs::copy(w.db(), &now_delete).unwrap();
+    Connection::open(&now_delete).unwrap().pragma_update(None, "journal_mode", "DELETE").unwrap();
+    let current = user_version(&w.db());
+    assert_eq!(user_version(&old), 1);
+
+    let first = |db: &Path, sql: &str| -> String {
+        let c = Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        c.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => panic!("{other:?}"),
+            })
+            .unwrap()
+    };
+    for (db, source) in [(&old, &fixture), (&old_wal, &fixture), (&now, &w.db()), (&now_delete, &w.db())] {
+        let version = user_version(db);
+        let reading = first(source, "SELECT min(id) FROM reading");
+        let item = first(source, "SELECT min(id) FROM item");
+        let before = stamp(db);
+        std::thread::sleep(Duration::from_millis(20));
+        // The dry run sees the data as this canon reads it: the sample
+        // curriculum is already there, so nothing is new.
+        let o = run(&w, db, &["import", "modules", &sample("modules.csv"), "--dry-run"]);
+        assert!(o.status.success(), "{}", show(&["import modules --dry-run"], &o));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("sessions: 0 new"), "{}", show(&[s(db)], &o));
+        done(&w, db, &["import", "reading", &sample("reading.csv"), "--dry-run"]);
+        done(&w, db, &["merge", s(&bundle_dir), "--by", "me", "--dry-run"]);
+        done(&w, db, &["module", "remove", "MED1001", "--force", "--dry-run"]);
+        done(&w, db, &["item", "remove", &item, "--force", "--dry-run"]);
+        done(&w, db, &["theme", "remove", "epistemic-bias", "--force", "--dry-run"]);
+        done(&w, db, &["reading", "remove", &reading, "--force", "--dry-run"]);
+        assert!(stamp(db) == before, "{}: a dry run changed the file", db.display());
+        assert!(companions(db).is_empty(), "{}: {:?} left beside it", db.display(), companions(db));
+        assert_eq!(user_version(db), version);
+        // The same database, opened by a command that writes, is updated as before.
+        done(&w, db, &["check"]);
+        assert_eq!(user_version(db), current);
+    }
+    assert_eq!(fingerprint(&now), fingerprint(&w.db()));
+}
+
+// Follow-up: a refused import where there was no database leaves none
+// behind; an existing database is left byte for byte (and its time) as it was.
+#[test]
+fn a_refused_import_leaves_no_new_database_and_an_existing_one_as_it_was() {
+    let w = imported();
+    let long_code = "X".repeat(100);
+    let bad_modules = w.write(
+        "bad-modules.csv",
+        format!("programme,year,module_code,module_title,session_title\nP,1,MED9001,Fine,S\nP,1,{long_code},T,S\n"),
+    );
+    let bad_reading = w.write("bad-reading.csv", format!("title,year\nFine,2020\n{},2020\n", "T".repeat(3000)));
+    let bad_xml = w.write(
+        "bad.xml",
+        "<?xml version=\"1.0\"?>\n<CurriculumInventory xmlns=\"http://ns.medbiq.org/curriculuminventory/v1/\">\n<Events>\n",
+    );
+    let broken_book = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken.xlsx");
+    let missing = w.path("missing.csv");
+    let reading = sample("reading.csv");
+    let imports: Vec<Vec<&str>> = vec![
+        vec!["import", "modules", s(&bad_modules)],
+        vec!["import", "reading", s(&bad_reading)],
+        vec!["import", "modules", s(&bad_xml)],
+        vec!["import", "modules", s(&broken_book)],
+        vec!["import", "reading", s(&missing)],
+        vec!["audit", s(&bad_modules), &reading, "--out", "r.pdf"],
+    ];
+    let db = w.db();
+    let before = stamp(&db);
+    std::thread::sleep(Duration::from_millis(20));
+    for args in &imports {
+        let n = w.path("new.db");
+        refused(&w, &n, args);
+        assert!(!n.exists() && companions(&n).is_empty(), "{args:?} left a database behind");
+        // Through a link that names a file yet to be made: neither is left.
+        let l = w.path("link.db");
+        std::os::unix::fs::symlink(w.path("target.db"), &l).unwrap();
+        refused(&w, &l, args);
+        assert!(!w.path("target.db").exists() && companions(&w.path("target.db")).is_empty(), "{args:?}");
+        assert!(std::fs::symlink_metadata(&l).is_ok(), "the link itself was removed");
+        std::fs::remove_file(&l).unwrap();
+        // Into the existing database: nothing changes, not even its time.
+        refused(&w, &db, args);
+        assert!(stamp(&db) == before, "{args:?} changed the database");
+    }
+    assert!(!w.path("r.pdf").exists());
+    // An import that goes in makes the database, as before.
+    let n = w.path("new.db");
+    done(&w, &n, &["import", "modules", &sample("modules.csv")]);
+    assert!(n.exists());
 }

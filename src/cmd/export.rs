@@ -144,19 +144,8 @@ pub struct ImportBundleArgs {
 /// and a database this command created is removed again if it fails.
 pub fn import_bundle(ctx: &Ctx, a: &ImportBundleArgs) -> Result<()> {
     let snap = untrusted::bundle(&a.dir, SCHEMA_VERSION)?;
-    let existed = ctx.db.exists();
-    let result = (|| -> Result<()> {
-        let mut store = ctx.open(Mode::Create)?;
-        restore_into(ctx, &mut store, a, &snap)
-    })();
-    if result.is_err() && !existed {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut p = ctx.db.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(std::path::PathBuf::from(p));
-        }
-    }
-    result
+    // A database this creates is removed again if the bundle cannot go in.
+    super::import::in_store(ctx, false, |store| restore_into(ctx, store, a, &snap))
 }
 
 fn restore_into(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs, snap: &bundle::Snapshot) -> Result<()> {

@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             a.other.display()
         );
     };
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = store::history::contributor(&tx, &mut ids, name)?;

@@ -66,13 +66,23 @@ pub struct ReportOptions {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
-    // Refused before the work: the database (under any name) is never an output.
-    crate::output::check(&a.out).map_err(|e| match e.downcast_ref::<crate::output::Refused>() {
-        Some(r) => anyhow::anyhow!("refusing to write the report over {}{}; choose another file name", r.what, r.how),
-        None => e,
-    })?;
+    check_out(&a.out)?;
     let format = format_of(&a.out, a.format)?;
     write(ctx, &store, &a.out, format, &a.options)
+}
+
+/// Refuses, before any work, a report destination that is the database
+/// (under any name, see [`crate::output::check`]), in the report's words.
+/// Every format (PDF, CSV file or folder, JSON, workbook) and `audit --out`
+/// check here; the write itself goes through `crate::output` too.
+pub fn check_out(out: &Path) -> Result<()> {
+    match crate::output::check(out) {
+        Ok(_) => Ok(()),
+        Err(e) => match e.downcast_ref::<crate::output::Refused>() {
+            Some(r) => bail!("refusing to write the report over {}{}; choose another file name", r.what, r.how),
+            None => Err(e),
+        },
+    }
 }
 
 pub fn format_of(out: &Path, forced: Option<ReportFormat>) -> Result<ReportFormat> {
@@ -100,7 +110,7 @@ fn is_folder(out: &Path) -> bool {
 /// Computes the report and writes it (through a temporary file and a rename).
 pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &ReportOptions) -> Result<()> {
     crate::limits::check(crate::limits::Kind::Title, "--title", &o.title)?;
-    crate::output::check(out)?;
+    check_out(out)?;
     let data = compute(store, o)?;
     match format {
         ReportFormat::Pdf => {

@@ -59,24 +59,137 @@ pub struct Store {
 /// pending migrations in one transaction. A database made by a newer canon is
 /// refused and left untouched.
 pub fn open(path: &Path, mode: Mode) -> Result<Store> {
+    let exists = check_path(path, mode)?;
+    let conn = connect(path, true)?;
+    let version = schema_version(&conn, path, exists)?;
+    if version == 0 {
+        // Bigger pages suit the long text rows and full-text segments of a
+        // curriculum: fewer pages to split and write (only before the first write).
+        conn.pragma_update(None, "page_size", page_size())?;
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .with_context(|| format!("setting WAL mode on {}", path.display()))?;
+    configure(&conn)?;
+    let mut store = Store { conn, path: path.to_path_buf() };
+    store.migrate(version)?;
+    Ok(store)
+}
+
+/// Opens the database for a dry run, which writes nothing: not the file,
+/// not a new file, not a migration (the file's bytes and modification time
+/// stay as they were). The caller rolls its transaction back, as every dry
+/// run does.
+///
+/// - No file yet: an empty database in memory (with [`Mode::Existing`], the
+///   same refusal as [`open`]).
+/// - A file of this schema version in WAL mode (as canon leaves every
+///   database): the file itself. In WAL mode a transaction's pages reach
+///   the database file only through a checkpoint of a *committed*
+///   transaction; a rolled-back one leaves at most frames in the `-wal`
+///   file, which SQLite discards.
+/// - Anything else: an older schema version, whose migration would be a
+///   write, or a file in rollback-journal mode, which switching to WAL
+///   would rewrite (and whose rolled-back pages could be spilled into the
+///   file and restored, changing its modification time). It is copied into
+///   memory with SQLite's online backup (one read transaction: a consistent
+///   copy even while another canon writes) and migrated there. That costs
+///   memory the size of the database, once, for this unusual case.
+pub fn open_dry(path: &Path, mode: Mode) -> Result<Store> {
+    let exists = check_path(path, mode)?;
+    if !exists {
+        let conn = Connection::open_in_memory().context("opening an empty database in memory")?;
+        configure(&conn)?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.migrate(0)?;
+        return Ok(store);
+    }
+    // No SQLITE_OPEN_CREATE: a file that vanished since is not made again.
+    let file = connect(path, false)?;
+    let version = schema_version(&file, path, true)?;
+    let journal: String = file.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    if version == SCHEMA_VERSION && journal.eq_ignore_ascii_case("wal") {
+        configure(&file)?;
+        return Ok(Store { conn: file, path: path.to_path_buf() });
+    }
+    let page: i64 = file.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    let mut mem = Connection::open_in_memory().context("opening a database in memory")?;
+    // An in-memory copy must have the source's page size.
+    mem.pragma_update(None, "page_size", page)?;
+    rusqlite::backup::Backup::new(&file, &mut mem)?
+        .run_to_completion(i32::MAX, Duration::from_millis(20), None)
+        .with_context(|| format!("reading {} for the dry run", path.display()))?;
+    file.close().map_err(|(_, e)| e).with_context(|| format!("closing {}", path.display()))?;
+    configure(&mem)?;
+    let mut store = Store { conn: mem, path: path.to_path_buf() };
+    store.migrate(version)?;
+    Ok(store)
+}
+
+/// After a command that created the database at `store.path` failed:
+/// removes the database again, with its `-wal`, `-shm` and `-journal`
+/// files, so a refused import leaves no database behind. Only while it
+/// holds nothing but what creating it made (see [`bundle::is_empty`]): a
+/// database another process filled in the meantime stays. Returns whether
+/// it was removed.
+pub fn discard_created(store: Store) -> Result<bool> {
+    if !bundle::is_empty(&store.conn)? {
+        return Ok(false);
+    }
+    // SQLite keeps the companions beside the real file (links resolved).
+    let real = store.path.canonicalize().unwrap_or_else(|_| store.path.clone());
+    store.conn.close().map_err(|(_, e)| e).with_context(|| format!("closing {}", store.path.display()))?;
+    remove_with_companions(&real)?;
+    Ok(true)
+}
+
+/// Removes a database file and its `-wal`, `-shm` and `-journal` files (any
+/// that exist).
+pub fn remove_with_companions(path: &Path) -> Result<()> {
+    for suffix in ["-wal", "-shm", "-journal", ""] {
+        let mut p = path.as_os_str().to_os_string();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("removing {}", Path::new(&p).display())),
+        }
+    }
+    Ok(())
+}
+
+/// Registers `path` as a database (see [`crate::output::protect`]) and
+/// checks it can be one: a regular file if it exists (`--db /dev/null`, a
+/// folder or a FIFO would have SQLite make `PATH-journal` beside it), and
+/// existing with [`Mode::Existing`]. Returns whether it exists.
+fn check_path(path: &Path, mode: Mode) -> Result<bool> {
     // From here on no output path may replace this file or its companions.
     crate::output::protect(path);
     let exists = path.exists();
     if exists && !path.is_file() {
-        // `--db /dev/null`, a folder, a FIFO: SQLite would create `PATH-journal` beside it.
         bail!("--db {} is not a regular file; canon keeps its data in an ordinary file", path.display());
     }
     if !exists && mode == Mode::Existing {
         bail!("no database at {}; run `canon init` first (or pass --db / set CANON_DB)", path.display());
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
+    Ok(exists)
+}
+
+/// A connection to the file, with the busy timeout; `create` lets SQLite
+/// make a missing file.
+fn connect(path: &Path, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
     let conn =
         Connection::open_with_flags(path, flags).with_context(|| format!("opening database {}", path.display()))?;
     conn.busy_timeout(Duration::from_secs(30))?;
+    Ok(conn)
+}
 
+/// The file's schema version, refused when newer than this canon's, or
+/// when the file is some other SQLite database.
+fn schema_version(conn: &Connection, path: &Path, exists: bool) -> Result<i64> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .with_context(|| format!("reading {} (is it a canon database?)", path.display()))?;
@@ -88,16 +201,13 @@ pub fn open(path: &Path, mode: Mode) -> Result<Store> {
         );
     }
     if version > 0 || exists {
-        check_is_canon(&conn, version, path)?;
+        check_is_canon(conn, version, path)?;
     }
+    Ok(version)
+}
 
-    if version == 0 {
-        // Bigger pages suit the long text rows and full-text segments of a
-        // curriculum: fewer pages to split and write (only before the first write).
-        conn.pragma_update(None, "page_size", page_size())?;
-    }
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .with_context(|| format!("setting WAL mode on {}", path.display()))?;
+/// Per-connection settings (nothing here writes the file).
+fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(
@@ -105,10 +215,7 @@ pub fn open(path: &Path, mode: Mode) -> Result<Store> {
         "cache_size",
         std::env::var("CANON_CACHE").ok().and_then(|v| v.parse::<i64>().ok()).unwrap_or(-16_000),
     )?;
-
-    let mut store = Store { conn, path: path.to_path_buf() };
-    store.migrate(version)?;
-    Ok(store)
+    Ok(())
 }
 
 fn page_size() -> i64 {
