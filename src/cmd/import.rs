@@ -159,10 +159,9 @@ pub fn in_store(ctx: &Ctx, dry_run: bool, import: impl FnOnce(&mut Store) -> Res
     };
     let result = import(&mut store);
     if result.is_err() && !existed {
-        match crate::store::discard_created(store) {
-            Ok(true) => ctx.note(format_args!("note: no database created at {}", ctx.db.display())),
-            Ok(false) => {}
-            Err(e) => ctx.note(format_args!("warning: could not remove the new database {}: {e:#}", ctx.db.display())),
+        // (The import's own error says nothing was imported.)
+        if let Err(e) = crate::store::discard_created(store) {
+            ctx.note(format_args!("warning: could not remove the new database {}: {e:#}", ctx.db.display()));
         }
     }
     result
