@@ -247,6 +247,10 @@ pub fn reading(r: &crate::import::ReadingRecord) -> Result<(), (&'static str, St
     check_opt(Kind::Identifier, "source kind", r.source_kind.as_deref()).map_err(t("source_kind"))?;
     check_opt(Kind::Identifier, "status", r.status.as_deref()).map_err(t("status"))?;
     check_opt(Kind::Identifier, "language", r.language.as_deref()).map_err(t("language"))?;
+    // Issue 16's work facets.
+    check_opt(Kind::Identifier, "original language", r.facets.original_language.as_deref())
+        .map_err(t("original_language"))?;
+    check_opt(Kind::Title, "perspective", r.facets.perspective.as_deref()).map_err(t("perspective"))?;
     Ok(())
 }
 
@@ -263,6 +267,7 @@ pub fn column(table: &str, col: &str) -> Kind {
         | ("module", "lead")
         | ("reading", "container")
         | ("reading_author", "name")
+        | ("person_facet", "author_name")
         | ("snapshot_coverage", "programme") => Kind::Name,
         (_, "title" | "module_title" | "credit" | "licence" | "perspective" | "scope" | "theme") => Kind::Title,
         (_, "outcomes" | "annotation" | "description" | "note" | "explanation") => Kind::Note,

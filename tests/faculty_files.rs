@@ -408,7 +408,17 @@ fn committee_workbook_opens_holds_the_tables_and_no_formula() {
     assert_eq!(sorted, csvs);
     assert_eq!(
         names,
-        ["summary", "findings", "coverage", "gaps", "module_readings", "evidence", "readings", "readings_by_theme"]
+        [
+            "summary",
+            "findings",
+            "coverage",
+            "gaps",
+            "module_readings",
+            "evidence",
+            "readings",
+            "readings_by_theme",
+            "facets"
+        ]
     );
     // Each module's readings (linked and proposed) are in the workbook (issue 13a's table).
     let plan = wb.worksheet_range("module_readings").unwrap();

@@ -909,6 +909,8 @@ fn a_dry_run_never_writes_the_database_not_even_to_migrate_it() {
         done(&w, db, &["item", "remove", &item, "--force", "--dry-run"]);
         done(&w, db, &["theme", "remove", "epistemic-bias", "--force", "--dry-run"]);
         done(&w, db, &["reading", "remove", &reading, "--force", "--dry-run"]);
+        let facet = ["reading", "facet", "set", "open-access", "yes", "--where", "theme=epistemic-bias"];
+        done(&w, db, &[&facet[..], &["--by", "me", "--dry-run"]].concat());
         assert!(stamp(db) == before, "{}: a dry run changed the file", db.display());
         assert!(companions(db).is_empty(), "{}: {:?} left beside it", db.display(), companions(db));
         assert_eq!(user_version(db), version);

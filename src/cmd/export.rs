@@ -69,6 +69,11 @@ fn export_bundle(ctx: &Ctx, a: BundleArgs) -> Result<()> {
     Ok(())
 }
 
+/// A content facet's yes/no as the reading CSV reads it back ("" when not recorded).
+fn yes_no(b: Option<bool>) -> String {
+    b.map_or_else(String::new, |b| if b { "yes".into() } else { "no".into() })
+}
+
 /// The canonical reading-list columns, with the stable ID first.
 const READING_COLUMNS: &[&str] = &[
     "id",
@@ -85,6 +90,11 @@ const READING_COLUMNS: &[&str] = &[
     "source_kind",
     "status",
     "language",
+    "original_language",
+    "translated",
+    "global_south",
+    "open_access",
+    "perspective",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -110,6 +120,11 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.source_kind),
             r.status.clone(),
             o(&r.language),
+            o(&r.original_language),
+            yes_no(r.translated),
+            yes_no(r.global_south),
+            yes_no(r.open_access),
+            o(&r.perspective),
         ]);
     }
     if !a.bom {

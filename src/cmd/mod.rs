@@ -10,6 +10,7 @@ pub mod contributor;
 pub mod coverage;
 pub mod editing;
 pub mod export;
+pub mod facet;
 pub mod gaps;
 pub mod import;
 pub mod init;
@@ -20,6 +21,7 @@ pub mod merge;
 pub mod module;
 pub mod reading;
 pub mod reading_edit;
+pub mod reading_facet;
 pub mod report;
 pub mod resolve;
 pub mod review;
@@ -97,6 +99,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Merge(a) => merge::run(&ctx, a),
         Command::Resolve(a) => resolve::run(&ctx, a),
         Command::Undo(a) => undo::run(&ctx, a),
+        Command::Facet(a) => facet::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::Backup(a) => backup::run(&ctx, a),
     }

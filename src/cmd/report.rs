@@ -62,6 +62,9 @@ pub struct ReportOptions {
     /// Show what changed since this audit round (`canon snapshot NAME`); default: the latest round.
     #[arg(long, value_name = "SNAPSHOT")]
     pub compare: Option<String>,
+    /// Leave facets about authors out (for a report that will be published); content facets stay.
+    #[arg(long)]
+    pub no_author_facets: bool,
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
@@ -238,5 +241,21 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         min_readings: o.min_readings,
         style: o.style,
         comparison,
+        people: (!o.no_author_facets).then(|| people(store)).transpose()?,
     })
+}
+
+/// The facets recorded about authors, as the report counts them.
+fn people(store: &Store) -> Result<Vec<crate::report::facets::PersonFacet>> {
+    use crate::store::edit::facet::{self, FacetFilter};
+    Ok(facet::list(&store.conn, &FacetFilter::default())?
+        .into_iter()
+        .map(|f| crate::report::facets::PersonFacet {
+            reading_id: f.reading_id,
+            author_position: f.author_position,
+            facet: f.facet,
+            value: f.value,
+            basis: f.basis,
+        })
+        .collect())
 }

@@ -3,6 +3,7 @@
 
 pub mod committee;
 pub mod csv;
+pub mod facets;
 pub mod pdf;
 pub mod table;
 pub mod xlsx;

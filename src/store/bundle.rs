@@ -68,6 +68,8 @@ pub const TABLES: &[Table] = &[
         order: "id",
         has_id: true,
     },
+    // Subject keywords a source gave a session (schema 0008): evidence for `suggest`.
+    Table { name: "item_keyword", cols: &["item_id", "keyword"], order: "item_id, keyword", has_id: false },
     Table {
         name: "reading",
         cols: &[
@@ -90,6 +92,7 @@ pub const TABLES: &[Table] = &[
             "global_south",
             "open_access",
             "perspective",
+            "original_language",
             "added_by",
             "created_at",
             "updated_at",
@@ -109,6 +112,7 @@ pub const TABLES: &[Table] = &[
             "source",
             "recorded_by",
             "recorded_at",
+            "author_name",
         ],
         order: "id",
         has_id: true,
@@ -120,8 +124,6 @@ pub const TABLES: &[Table] = &[
         order: "item_id, theme_id",
         has_id: false,
     },
-    // Subject keywords of a session (schema 0008): added by imports, never removed by them.
-    Table { name: "item_keyword", cols: &["item_id", "keyword"], order: "item_id, keyword", has_id: false },
     Table {
         name: "reading_tag",
         cols: &["reading_id", "theme_id", "by_id", "at", "source", "note"],

@@ -35,6 +35,9 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_collaboration", include_str!("../../schema/0003_collaboration.sql")),
     ("0007_search", include_str!("../../schema/0007_search.sql")),
     ("0008_item_keywords", include_str!("../../schema/0008_item_keywords.sql")),
+    // 0009 is reserved for issue 12's references migration
+    // (`schema/0009_references.sql`); it goes here, before 0010, when it lands.
+    ("0010_facets", include_str!("../../schema/0010_facets.sql")),
 ];
 
 /// The schema version this binary writes.
