@@ -794,3 +794,81 @@ fn exports_name_the_reference_columns_they_read() {
     }
     assert!(stdout.contains("column 9   \"Tags\" → keywords"), "{stdout}");
 }
+
+/// A bundle carries each reading's authors in parts (`author_names`) beside
+/// the names as written. Another contributor's bundle is untrusted: parts of
+/// the wrong type or too long refuse it, naming the field; a bundle without
+/// parts (or whose parts disagree with the names) has them read from the names.
+#[test]
+fn bundle_author_parts_are_validated_or_read_from_the_names() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("names.bib")]);
+    let b = w.path("b");
+    w.ok(&["export", "bundle", b.to_str().unwrap()]);
+    let file = b.join("reading.jsonl");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let records: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(
+        records.iter().any(|r| r["author_names"].as_array().is_some_and(|a| a.iter().any(|n| n["suffix"] == "Jr.")))
+    );
+    let with = |f: &dyn Fn(&mut Value)| {
+        let mut rs = records.clone();
+        for r in &mut rs {
+            f(r);
+        }
+        std::fs::write(&file, rs.iter().map(|r| format!("{r}\n")).collect::<String>()).unwrap();
+    };
+    let into = |name: &str| w.path(name).display().to_string();
+    let import = |db: &str| {
+        assert_cmd::Command::cargo_bin("canon")
+            .unwrap()
+            .env_remove("CANON_DB")
+            .args(["--db", db, "import", "bundle", b.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+
+    with(&|r| {
+        if let Some(n) = r["author_names"].get_mut(0) {
+            n["family"] = Value::from(123);
+        }
+    });
+    let out = import(&into("x.db"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("part \"family\" is the number 123; expected text or null"), "{err}");
+
+    with(&|r| {
+        if let Some(n) = r["author_names"].get_mut(0) {
+            n["given"] = Value::from("g".repeat(600));
+        }
+    });
+    let out = import(&into("y.db"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("an author's given is 600 characters long"), "{err}");
+
+    // Without parts, they are read from the names as written.
+    with(&|r| {
+        r.as_object_mut().unwrap().remove("author_names");
+    });
+    let out = import(&into("z.db"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c = rusqlite::Connection::open(w.path("z.db")).unwrap();
+    let suffix: String =
+        c.query_row("SELECT suffix FROM reading_author WHERE name = 'Mensah, Jr., Kofi A.'", [], |r| r.get(0)).unwrap();
+    assert_eq!(suffix, "Jr.");
+}
+
+/// Issue 11's text limits cover the reference fields and the parts of names,
+/// in every format, with the column named where the format has columns.
+#[test]
+fn reference_fields_have_length_limits() {
+    let w = Workdir::new();
+    let long = "p".repeat(600);
+    let f = w.write("long.csv", format!("title,publisher\nA,{long}\n"));
+    let err = w.fails(&["import", "reading", f.to_str().unwrap()]);
+    assert!(err.contains("long.csv:2:2: publisher is 600 characters long; expected at most 500 for a name"), "{err}");
+    let f = w.write("long.json", format!(r#"[{{"title": "A", "author": [{{"family": "{long}", "given": "A"}}]}}]"#));
+    let err = w.fails(&["import", "reading", f.to_str().unwrap()]);
+    assert!(err.contains("an author's name is"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+}

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::cli::{Format, Output};
 use crate::report::{Listing, emit};
 use crate::store::readings::{self, ReadingFilter};
-use crate::store::{Mode, SCHEMA_VERSION, Store, bundle};
+use crate::store::{Mode, SCHEMA_VERSION, Store, bundle, untrusted};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCmd {
@@ -167,11 +167,18 @@ pub struct ImportBundleArgs {
 }
 
 /// Rebuilds a database from a bundle: into a new or empty database only
-/// (use `canon merge DIR` to bring a bundle into one with data).
-pub fn import_bundle(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs) -> Result<()> {
-    let snap = bundle::read(&a.dir, SCHEMA_VERSION)?;
+/// (use `canon merge DIR` to bring a bundle into one with data). The bundle
+/// is read and validated as untrusted input before the database is opened,
+/// and a database this command created is removed again if it fails.
+pub fn import_bundle(ctx: &Ctx, a: &ImportBundleArgs) -> Result<()> {
+    let snap = untrusted::bundle(&a.dir, SCHEMA_VERSION)?;
+    // A database this creates is removed again if the bundle cannot go in.
+    super::import::in_store(ctx, false, |store| restore_into(ctx, store, a, &snap))
+}
+
+fn restore_into(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs, snap: &bundle::Snapshot) -> Result<()> {
     if !bundle::is_empty(&store.conn)? {
-        if bundle::snapshot(&store.conn)? == snap {
+        if &bundle::snapshot(&store.conn)? == snap {
             ctx.note(format_args!("{} already holds {}; nothing changed", store.path.display(), a.dir.display()));
             return Ok(());
         }
@@ -183,7 +190,7 @@ pub fn import_bundle(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs) -> Resu
         );
     }
     let tx = store.write()?;
-    bundle::restore(&tx, &snap)?;
+    bundle::restore(&tx, snap)?;
     tx.commit()?;
     let n: usize = snap.tables.values().map(Vec::len).sum();
     ctx.note(format_args!("{}: imported {n} records into {}", a.dir.display(), store.path.display()));

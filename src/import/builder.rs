@@ -393,9 +393,9 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         id
     });
     let (theme_ids, unmatched) = resolve_themes(&d, themes, &p, &mut errs);
-    // The one place a whole record is checked: rules that look at a record
-    // as a whole (such as text length limits) go here.
-    check_record(&d, &p, &mut errs);
+    // Text length limits are checked once for every format (and `reading
+    // add`) where the record is written: `crate::limits::reading`, called by
+    // `ReadingWriter::write_row`.
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -433,11 +433,6 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         // Which fields have columns is the canonical CSV reader's to say.
         present: super::Present::default(),
     })
-}
-
-/// Whole-record checks (the builder's one place for them).
-fn check_record(d: &Draft, _prefix: &str, _errs: &mut Vec<RowError>) {
-    let _ = d;
 }
 
 /// The themes of a draft: declared themes must exist; keywords tag a theme

@@ -639,6 +639,12 @@ impl<'t> ReadingWriter<'t> {
     /// the row cannot be written as it is (the reason is in
     /// [`ReadingWriter::problems`]).
     pub fn write_row(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
+        // Text limits (crate::limits): one check for every reading-list
+        // format and for `reading add`, reported with the field's column.
+        if let Err((field, problem)) = crate::limits::reading(r) {
+            self.problems.push((r.line, field, problem));
+            return Ok(None);
+        }
         let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
         let label = format!("{:?} ({when})", r.title);
         let Some((id, how)) = self.find(r)? else {
