@@ -571,6 +571,7 @@ fn scoped_findings_are_phrased_within_their_scope() {
         for f in fs.iter().filter(|f| f["kind"] != "thin-reading") {
             let head = f["headline"].as_str().unwrap();
             assert!(head.contains(place), "{scope:?}: {head}");
+            assert!(f["scope"].as_str().unwrap().contains(place), "{scope:?}: {f}");
             // Historical awareness is taught in year 1: never "not taught anywhere".
             if head.contains("anywhere") {
                 assert!(!taught(f["theme"].as_str().unwrap()), "{scope:?}: {head}");

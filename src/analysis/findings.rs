@@ -230,6 +230,18 @@ impl Facts<'_> {
         self.cx.within.place(&self.prog)
     }
 
+    /// The scope of a finding under a year or module scope: "year 5 of P",
+    /// "MED1006 Title (P)".
+    fn scope_in_place(&self) -> String {
+        let place = self.place();
+        if place.contains(&self.prog) { place } else { format!("{place} ({})", self.prog) }
+    }
+
+    /// `broad`, or the scope in place under a year or module scope.
+    fn scope_or(&self, broad: String) -> String {
+        if self.cx.within.is_narrow() { self.scope_in_place() } else { broad }
+    }
+
     /// The module count over `years` (all years when `None`).
     fn count(&self, years: Option<Vec<Option<i64>>>, with_sessions: bool, missing: usize) -> ModuleCount {
         let of = self.cx.modules(self.programme.as_deref(), years.as_deref(), with_sessions);
@@ -282,7 +294,7 @@ fn absent_text(f: &Facts) -> Text {
             of_modules(m.of)
         ),
     };
-    (format!("programme {}", f.prog), headline, f.lead(GapKind::UncoveredTheme), Some(m))
+    (f.scope_or(format!("programme {}", f.prog)), headline, f.lead(GapKind::UncoveredTheme), Some(m))
 }
 
 fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
@@ -340,11 +352,7 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
     };
     // A count of modules only when the sentence states one.
     let m = if seen.is_empty() { None } else { Some(m) };
-    let scope = if w.is_narrow() {
-        format!("{}, programme {}", f.place(), f.prog)
-    } else {
-        format!("programme {}, {}", f.prog, years(missing))
-    };
+    let scope = if w.is_narrow() { f.scope_in_place() } else { format!("programme {}, {}", f.prog, years(missing)) };
     (scope, headline, next, m)
 }
 
@@ -446,7 +454,7 @@ fn modules_text(f: &Facts, missing_years: &[i64]) -> Text {
         });
     }
     let scope = if w.is_narrow() {
-        format!("{}, programme {}", f.place(), f.prog)
+        f.scope_in_place()
     } else {
         format!("{} in programme {}", count(modules, "module", "modules"), f.prog)
     };
@@ -492,7 +500,7 @@ fn shallow_text(f: &Facts) -> Text {
             f.name, f.prog
         )
     };
-    (format!("programme {}", f.prog), headline, f.lead(GapKind::ShallowTheme), None)
+    (f.scope_or(format!("programme {}", f.prog)), headline, f.lead(GapKind::ShallowTheme), None)
 }
 
 fn untagged_text(f: &Facts) -> Text {
@@ -525,7 +533,8 @@ fn untagged_text(f: &Facts) -> Text {
         "Review their sessions with the module leads and tag those that touch a theme; sessions that already use a \
          theme's keywords are listed in the table of modules with no theme."
     };
-    (format!("{} in programme {}", count(codes.len(), "module", "modules"), f.prog), headline, next.into(), Some(m))
+    let scope = f.scope_or(format!("{} in programme {}", count(codes.len(), "module", "modules"), f.prog));
+    (scope, headline, next.into(), Some(m))
 }
 
 /// "its only session", "all 15 sessions", "2 of its 5 sessions".
@@ -586,7 +595,7 @@ fn unsupported_finding_text(f: &Facts) -> Text {
     if !none.is_empty() {
         next.push(format!("There is no approved reading on {} yet: add and review some first.", list(&none, "or")));
     }
-    (format!("programme {}", f.prog), headline, next.join(" "), None)
+    (f.scope_or(format!("programme {}", f.prog)), headline, next.join(" "), None)
 }
 
 fn finding(key: Key, gs: &[&Gap], cx: &Context, years: &Years) -> Finding {
