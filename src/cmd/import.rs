@@ -615,6 +615,9 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
     // A workbook's rows are rows of its sheet, not lines of text.
     let unit = if matches!(imported.origin, Origin::Sheet { .. }) { "row" } else { "line" };
     if let Some(h) = &imported.header {
+        if let Some(a) = &h.above {
+            ctx.note(format_args!("note: {file}: {}", a.describe()));
+        }
         if c.dry_run {
             print_header(h, &imported.filled);
         } else {
@@ -651,6 +654,9 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
 fn print_header(h: &HeaderReport, filled: &[u64]) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    if let Some(a) = &h.above {
+        let _ = writeln!(out, "{:<10} {}", "header", a.describe());
+    }
     for col in &h.columns {
         let name = if col.header.is_empty() { "(no header)".to_string() } else { format!("{:?}", col.header) };
         let column = h.column_name(col.column);

@@ -4,11 +4,10 @@
 //! Canonical header (any order, case and punctuation ignored, aliases accepted):
 //! `programme,year,module_code,module_title,session_title,learning_outcomes,themes`
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::records::Records;
-use super::rows::Rows;
 use super::source::Source;
 use super::{RowError, cell};
 use crate::store::themes::{ThemeIndex, split_cell};
@@ -177,19 +176,13 @@ impl<'a> ModuleReader<'a> {
         themes: &'a ThemeIndex,
         default_programme: &str,
     ) -> Result<ModuleReader<'a>> {
-        let file = source.path.display().to_string();
-        let mut builder = csv::ReaderBuilder::new();
-        builder.delimiter(source.delimiter).flexible(true).has_headers(true);
-        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
-        let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
-        if headers.iter().all(|h| h.trim().is_empty()) {
-            anyhow::bail!(
-                "{file}:1:1: the file is empty; expected a header row such as \
-                 programme,year,module_code,module_title,session_title,learning_outcomes,themes"
-            );
-        }
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
+        let (rows, headers, mapping) = super::rows::open_table(
+            source,
+            FIELDS,
+            &maps,
+            "programme,year,module_code,module_title,session_title,learning_outcomes,themes",
+        )?;
         Ok(ModuleReader::from_records(Box::new(rows), &headers, mapping, themes, default_programme))
     }
 
@@ -445,6 +438,15 @@ pub fn study_year(s: &str) -> Result<i64, String> {
             format!("year {t:?} is out of range; expected a year of study from 1 to 10")
         }
     };
+    // A minus sign ("-1", "Year -2"), not a hyphen between words ("Year-3").
+    let negative = t.char_indices().any(|(i, c)| {
+        matches!(c, '-' | '\u{2212}')
+            && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            && t[..i].chars().next_back().is_none_or(char::is_whitespace)
+    });
+    if negative {
+        return Err(format!("year {t:?} is negative; expected a year of study from 1 to 10, written as {YEAR_FORMS}"));
+    }
     let n = read_study_year(t).ok_or_else(|| {
         format!("year {t:?} is not a year of study; expected a number from 1 to 10 written as {YEAR_FORMS}")
     })?;
@@ -602,6 +604,11 @@ mod tests {
             "year \"Year 12\" is out of range; expected a year of study from 1 to 10"
         );
         assert!(study_year("0").is_err());
+        for s in ["-1", "Year -1", "Year -2", "Y −3", " -4"] {
+            let e = study_year(s).unwrap_err();
+            assert!(e.contains("is negative"), "{s}: {e}");
+        }
+        assert_eq!(study_year("Year-3"), Ok(3), "a hyphen between words is no minus sign");
     }
 
     #[test]

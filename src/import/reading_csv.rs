@@ -2,12 +2,11 @@
 //! `title,authors,year,type,doi,url,themes,notes` (any order, aliases accepted;
 //! also `isbn`, `container`, `source_kind`, `status`, `language`).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::modules::Tally;
 use super::records::Records;
-use super::rows::Rows;
 use super::source::Source;
 use super::{Present, ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
 use crate::store::themes::{ThemeIndex, split_cell};
@@ -101,17 +100,9 @@ pub fn unguard(cell: &str) -> &str {
 impl<'a> ReadingReader<'a> {
     pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
-        let mut builder = csv::ReaderBuilder::new();
-        builder.delimiter(source.delimiter).flexible(true);
-        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
-        let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
-        if headers.iter().all(|h| h.trim().is_empty()) {
-            anyhow::bail!(
-                "{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes"
-            );
-        }
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
+        let (rows, headers, mapping) =
+            super::rows::open_table(source, FIELDS, &maps, "title,authors,year,type,doi,url,themes,notes")?;
         Ok(ReadingReader::from_records(file, Box::new(rows), &headers, mapping, themes))
     }
 

@@ -148,8 +148,15 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ItemPatch) -> Result<Edited>
     )];
     let label = label(tx, &new);
     let mut e = update(tx, by, "item", &old, new, label, &extra)?;
-    // The hash follows the title; people need not see it.
+    // The hash follows the title; people need not see it. A module is known by its code.
     e.changes.retain(|c| c.field != "title_hash");
+    for c in &mut e.changes {
+        if c.field == "module_id" {
+            c.field = "module".into();
+            c.before = extra[0].1.clone();
+            c.after = extra[0].2.clone();
+        }
+    }
     Ok(e)
 }
 
