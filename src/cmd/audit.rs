@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     };
     let m = ModulesArgs {
         common: common(a.modules.clone(), a.map.clone()),
-        programme: a.options.scope.programme.clone().unwrap_or_else(|| "Curriculum".into()),
+        programme: a.options.scope.programme.clone(),
         rename_duplicate_codes: false,
         sync: false,
     };

@@ -84,9 +84,13 @@ pub struct Common {
 pub struct ModulesArgs {
     #[command(flatten)]
     pub common: Common,
-    /// The programme for rows without a programme column.
-    #[arg(long, default_value = "Curriculum")]
-    pub programme: String,
+    /// The programme of rows that name none. Without it, a file with no
+    /// programme column goes to the one programme the database holds (to a
+    /// new "Curriculum" when it holds none; when it holds several, the
+    /// import asks for --programme), and an empty cell in a programme
+    /// column is an error.
+    #[arg(long, value_name = "NAME")]
+    pub programme: Option<String>,
     /// When the file gives one module code to modules with different titles,
     /// keep them all: the second is stored as CODE~2, the third CODE~3…
     #[arg(long)]
@@ -187,7 +191,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let c = &a.common;
     let timer = Timer::new();
     let themes = ThemeIndex::load(&store.conn)?;
-    let (mut reader, bar, origin) = module_rows(c, &themes, &a.programme, quiet)?;
+    let (mut reader, bar, origin) = module_rows(c, &themes, a.programme.as_deref(), quiet, &store.conn)?;
     let header = reader.header();
     let opts = WriteOptions {
         keep_changes: c.dry_run,
@@ -204,7 +208,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let mut errors = ImportErrors::new(c.file.clone());
     errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
-    let code_column = reader.code_column();
+    let columns = reader.field_columns();
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
@@ -230,8 +234,9 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
                 match row {
                     Ok(row) => {
                         writer.write(&row)?;
-                        for (line, problem) in writer.problems.drain(..) {
-                            reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, code_column, problem));
+                        for (line, field, problem) in writer.problems.drain(..) {
+                            let at = RowError::new(line, columns.get(field).copied().unwrap_or(0), problem);
+                            reject(&mut errors, &mut rejected, c.dry_run, at);
                         }
                     }
                     Err(errs) => {
@@ -256,8 +261,13 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         .collect();
     notes.append(&mut writer.notes);
     let (mut counts, mut changes, late) = writer.finish()?;
-    for (line, problem) in late {
-        reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, code_column, problem));
+    for (line, field, problem) in late {
+        reject(
+            &mut errors,
+            &mut rejected,
+            c.dry_run,
+            RowError::new(line, columns.get(field).copied().unwrap_or(0), problem),
+        );
     }
     errors.errors.sort_by_key(|e| e.line);
     timer.mark("full-text index");
@@ -308,11 +318,13 @@ impl ModuleRows<'_> {
         }
     }
 
-    /// The column problems found while writing are reported at (0: none).
-    fn code_column(&self) -> u64 {
+    /// The 1-based column of each field (by [`crate::import::modules::FIELDS`]
+    /// order), where problems found while writing are reported (0: none).
+    fn field_columns(&self) -> Vec<u64> {
+        let n = crate::import::modules::FIELDS.len();
         match self {
-            ModuleRows::Reader(r) => r.mapping().column(crate::import::modules::CODE),
-            ModuleRows::Parsed { .. } => 0,
+            ModuleRows::Reader(r) => (0..n).map(|f| r.mapping().column(f)).collect(),
+            ModuleRows::Parsed { .. } => vec![0; n],
         }
     }
 
@@ -329,8 +341,9 @@ impl ModuleRows<'_> {
 fn module_rows<'a>(
     c: &Common,
     themes: &'a ThemeIndex,
-    programme: &str,
+    programme: Option<&str>,
     quiet: bool,
+    conn: &rusqlite::Connection,
 ) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
     use crate::import::modules::FIELDS;
     let file = c.file.display().to_string();
@@ -342,8 +355,9 @@ fn module_rows<'a>(
             sheet_note(&sheet, &file, quiet);
             let mapping = sheet.mapping(&file, FIELDS, &maps)?;
             let origin = sheet.origin.clone();
-            let reader =
+            let mut reader =
                 ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, themes, programme);
+            settle_programme(&mut reader, conn, programme)?;
             outcomes_note(&reader, quiet);
             Ok((ModuleRows::Reader(Box::new(reader)), None, origin))
         }
@@ -374,16 +388,41 @@ fn module_rows<'a>(
                         eprintln!("{line}");
                     }
                 }
-                let rows = ModuleRows::Parsed { rows: doc.rows(programme).into_iter(), columns: doc.columns() };
+                let to = match &doc.programme {
+                    Some(p) => p.clone(),
+                    None => {
+                        let choice = crate::store::curriculum::programme_for_import(conn, programme)?;
+                        if !quiet {
+                            eprintln!(
+                                "note: {file} names no programme: its modules go to {:?} ({})",
+                                choice.name, choice.why
+                            );
+                        }
+                        choice.name
+                    }
+                };
+                let rows = ModuleRows::Parsed { rows: doc.rows(&to).into_iter(), columns: doc.columns() };
                 return Ok((rows, None, Origin::Text));
             }
             refuse_sheet(c, "a text file")?;
             let bar = src.progress.clone();
-            let reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            let mut reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            settle_programme(&mut reader, conn, programme)?;
             outcomes_note(&reader, quiet);
             Ok((ModuleRows::Reader(Box::new(reader)), bar, Origin::Text))
         }
     }
+}
+
+/// For a file without a programme column: the programme its rows go to
+/// (see [`crate::store::curriculum::programme_for_import`]), told in the
+/// header report.
+fn settle_programme(reader: &mut ModuleReader, conn: &rusqlite::Connection, given: Option<&str>) -> Result<()> {
+    if !reader.has_programme_column() {
+        let choice = crate::store::curriculum::programme_for_import(conn, given)?;
+        reader.set_programme(&choice.name, &choice.why);
+    }
+    Ok(())
 }
 
 fn refuse_encoding(c: &Common, what: &str) -> Result<()> {
@@ -622,6 +661,9 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
             print_header(h, &imported.filled);
         } else {
             ctx.note(format_args!("{file}: columns read: {}", h.read_line()));
+            for (field, text) in &h.defaults {
+                ctx.note(format_args!("note: {file}: no column for {field}: {text}"));
+            }
         }
         for w in h.warnings(Some(&imported.filled)) {
             eprintln!("warning: {file}: {w}");
@@ -674,8 +716,12 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
             }
         };
     }
-    if !h.unfilled.is_empty() {
-        let _ = writeln!(out, "{:<10} no column for {} (left as stored)", "absent", h.unfilled.join(", "));
+    for (field, text) in &h.defaults {
+        let _ = writeln!(out, "{:<10} no column for {field}: {text}", "absent");
+    }
+    let stored: Vec<&str> = h.unfilled.iter().copied().filter(|f| !h.defaults.iter().any(|(d, _)| d == f)).collect();
+    if !stored.is_empty() {
+        let _ = writeln!(out, "{:<10} no column for {} (left as stored)", "absent", stored.join(", "));
     }
 }
 
@@ -721,10 +767,13 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         }
     }
     if c.tags_new > 0 {
-        s.push_str(&format!("; {} tags added", c.tags_new));
+        s.push_str(&format!("; {} added", n(c.tags_new, "tag", "tags")));
     }
     if c.keywords_new > 0 {
         s.push_str(&format!("; {} added", n(c.keywords_new, "keyword", "keywords")));
+    }
+    if c.keywords_removed > 0 {
+        s.push_str(&format!("; {} removed", n(c.keywords_removed, "keyword", "keywords")));
     }
     if c.tags_removed > 0 {
         s.push_str(&format!("; {} removed", n(c.tags_removed, "tag", "tags")));
@@ -755,6 +804,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.modules_changed
         + c.tags_new
         + c.keywords_new
+        + c.keywords_removed
         + c.tags_removed
         + c.removed
         + c.renamed

@@ -87,6 +87,10 @@ pub struct HeaderReport {
     /// For a text file whose header is not its first line: where it was
     /// found, and what the lines above it held (not read).
     pub above: Option<Above>,
+    /// Fields without a column that every row takes from elsewhere, in
+    /// words ("every row goes to programme \"X\" (--programme)"): these are
+    /// not "left as stored".
+    pub defaults: Vec<(&'static str, String)>,
 }
 
 /// Where a text file's header row was found when lines above it are not
@@ -432,6 +436,7 @@ fn map_inner(
         accepts_map: mappable,
         sheet_column: None,
         above: None,
+        defaults: Vec::new(),
     };
     let mut m = Mapping { columns, report, fields, by_name };
     m.explain_ignored();

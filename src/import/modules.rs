@@ -130,8 +130,8 @@ pub struct ItemRow {
     pub outcomes: String,
     pub themes: Vec<i64>,
     /// Subject keywords the source gives the item (a Curriculum Inventory
-    /// `Keyword`, a keywords column): kept as evidence for `suggest`. Added
-    /// on import, never removed by one.
+    /// `Keyword`, a keywords column): kept as evidence for `suggest`. A
+    /// keywords column is the whole set for its session (see [`Columns`]).
     pub keywords: Vec<String>,
 }
 
@@ -143,11 +143,14 @@ pub struct Columns {
     pub lead: bool,
     pub outcomes: bool,
     pub kind: bool,
+    /// A keywords column is the whole set of its session's keywords (an
+    /// empty cell clears them); without one, keywords are only added.
+    pub keywords: bool,
 }
 
 impl Columns {
     /// Every field present: what a caller without a header (a test) passes.
-    pub const ALL: Columns = Columns { year: true, lead: true, outcomes: true, kind: true };
+    pub const ALL: Columns = Columns { year: true, lead: true, outcomes: true, kind: true, keywords: true };
 }
 
 /// Reads module rows from a source (a CSV file or a workbook sheet), validating each.
@@ -156,7 +159,10 @@ pub struct ModuleReader<'a> {
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
-    default_programme: String,
+    /// The programme of rows that name none (`--programme`, or the one the
+    /// command chose when the file has no programme column); `None`: such a
+    /// row is an error.
+    default_programme: Option<String>,
     /// Columns not read, and how many rows hold text in each.
     ignored: Vec<usize>,
     filled: Vec<u64>,
@@ -169,12 +175,13 @@ pub struct ModuleReader<'a> {
 }
 
 impl<'a> ModuleReader<'a> {
-    /// Reads the header and matches it to the fields.
+    /// Reads the header and matches it to the fields. `default_programme`
+    /// (`--programme`) is the programme of rows that name none.
     pub fn new(
         source: Source,
         maps: &[String],
         themes: &'a ThemeIndex,
-        default_programme: &str,
+        default_programme: Option<&str>,
     ) -> Result<ModuleReader<'a>> {
         let maps = header::parse_maps(maps, FIELDS)?;
         let (rows, headers, mapping) = super::rows::open_table(
@@ -193,7 +200,7 @@ impl<'a> ModuleReader<'a> {
         headers: &[String],
         mapping: Mapping,
         themes: &'a ThemeIndex,
-        default_programme: &str,
+        default_programme: Option<&str>,
     ) -> ModuleReader<'a> {
         ModuleReader {
             width: headers.len(),
@@ -203,8 +210,23 @@ impl<'a> ModuleReader<'a> {
             rows,
             mapping,
             themes,
-            default_programme: default_programme.to_string(),
+            default_programme: default_programme.map(one_line).filter(|p| !p.is_empty()),
             queued: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Whether the file has a programme column.
+    pub fn has_programme_column(&self) -> bool {
+        self.mapping.has(PROGRAMME)
+    }
+
+    /// Sends the rows that name no programme to `name`, saying why in the
+    /// header report (for a file without a programme column: where its
+    /// rows go, chosen by the command from `--programme` and the database).
+    pub fn set_programme(&mut self, name: &str, why: &str) {
+        self.default_programme = Some(one_line(name));
+        if !self.mapping.has(PROGRAMME) {
+            self.mapping.report.defaults.push(("programme", format!("every row goes to programme {name:?} ({why})")));
         }
     }
 
@@ -226,7 +248,13 @@ impl<'a> ModuleReader<'a> {
     /// The fields the file has columns for.
     pub fn columns(&self) -> Columns {
         let m = &self.mapping;
-        Columns { year: m.has(YEAR), lead: m.has(LEAD), outcomes: m.has(OUTCOMES), kind: m.has(KIND) }
+        Columns {
+            year: m.has(YEAR),
+            lead: m.has(LEAD),
+            outcomes: m.has(OUTCOMES),
+            kind: m.has(KIND),
+            keywords: m.has(KEYWORDS),
+        }
     }
 
     /// What the rows read so far held in the columns not read, and how many
@@ -287,7 +315,19 @@ impl<'a> ModuleReader<'a> {
             return Err(errs);
         }
 
-        let programme = one_line(cell(m.get(PROGRAMME, r)).unwrap_or(&self.default_programme));
+        let programme = match (cell(m.get(PROGRAMME, r)), &self.default_programme) {
+            (Some(p), _) => one_line(p),
+            (None, Some(d)) => d.clone(),
+            (None, None) => {
+                errs.push(RowError::new(
+                    line,
+                    m.column(PROGRAMME),
+                    "programme is empty; expected the programme's name (or --programme NAME for the rows that \
+                     leave it empty)",
+                ));
+                String::new()
+            }
+        };
         let year = match cell(m.get(YEAR, r)) {
             None => None,
             Some(y) => match study_year(y) {

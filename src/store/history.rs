@@ -344,6 +344,11 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             let (Value::Object(b), Value::Object(a)) = (&before, &after) else {
                 bail!("change #{id} kept no before and after to restore")
             };
+            // An item's keywords live in their own table; an edit or an import records them as a list.
+            let mut cur = cur;
+            if entity == "item" && b.contains_key("keywords") {
+                cur.insert("keywords".into(), Value::from(super::curriculum::item_keywords(tx, entity_id)?));
+            }
             let mut new = cur.clone();
             let mut undone_before = serde_json::Map::new();
             for (k, v) in b {
@@ -374,6 +379,12 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                 }
             }
             bundle::update(tx, t, &cur, &new)?;
+            if entity == "item"
+                && let Some(Value::Array(words)) = new.get("keywords")
+            {
+                let words: Vec<String> = words.iter().filter_map(Value::as_str).map(String::from).collect();
+                super::curriculum::set_item_keywords(tx, entity_id, &words)?;
+            }
             if entity == "module" && (made(a).is_some() || made(b).is_some()) {
                 if let Some(c) = made(a)
                     && super::edit::module::drop_if_empty(tx, c.get("id").and_then(Value::as_i64).unwrap_or_default())?
