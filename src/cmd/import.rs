@@ -213,6 +213,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<ParsedRow>>(16);
+    let mut rows = 0i64;
     let tally = std::thread::scope(|scope| -> Result<Tally> {
         let parser = std::thread::Builder::new().name("canon-parse".into());
         let handle = parser.spawn_scoped(scope, move || {
@@ -231,6 +232,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         for batch in receive {
             let started = std::time::Instant::now();
             for row in batch {
+                rows += 1;
                 match row {
                     Ok(row) => {
                         writer.write(&row)?;
@@ -273,6 +275,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     timer.mark("full-text index");
     counts.rejected = errors.total() as i64;
     counts.skipped = tally.skipped as i64;
+    counts.rows = rows;
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
@@ -574,9 +577,11 @@ fn reading_from(
         header.as_ref().and_then(|h| h.columns.iter().find(|col| col.field == Some(field))).map_or(1, |col| col.column)
             as u64
     };
+    let mut rows = 0i64;
     let mut records = match &mut parsed {
         Either::Whole(p) => {
             for e in std::mem::take(&mut p.errors) {
+                rows += 1;
                 reject(&mut errors, &mut rejected, c.dry_run, e);
             }
             std::mem::take(&mut p.records).into_iter()
@@ -589,6 +594,7 @@ fn reading_from(
             Either::Whole(_) => records.next().map(Ok),
         };
         let Some(row) = row else { break };
+        rows += 1;
         match row {
             Ok(r) => {
                 writer.write_row(&r)?;
@@ -615,6 +621,7 @@ fn reading_from(
     let (mut counts, mut changes) = writer.finish()?;
     counts.rejected = errors.total() as i64;
     counts.skipped = tally.skipped as i64;
+    counts.rows = rows;
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
@@ -788,15 +795,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         ));
     }
     if c.not_in_file > 0 || c.modules_not_in_file > 0 {
-        s.push_str(&format!(
-            "; {} the file no longer holds{} (--sync retires them)",
-            n(c.not_in_file, "stored session", "stored sessions"),
-            if c.modules_not_in_file > 0 {
-                format!(", in {} it no longer lists", n(c.modules_not_in_file, "module", "modules"))
-            } else {
-                String::new()
-            }
-        ));
+        s.push_str(&format!("; {} (--sync retires them)", not_in_file(c)));
     }
     let changed = c.new
         + c.changed
@@ -809,12 +808,41 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.removed
         + c.renamed
         + c.modules_removed;
-    if dry_run && c.rejected > 0 {
+    if c.rows == 0 && c.rejected == 0 {
+        s.push_str(" — the file has no rows, only its header");
+    } else if dry_run && c.rejected > 0 {
         s.push_str("; the import would be refused until the rejected rows are fixed");
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }
     s
+}
+
+/// What the file no longer holds, counted truly: "4 stored sessions the file
+/// no longer holds, 3 of them in 2 modules it no longer lists".
+fn not_in_file(c: &Counts) -> String {
+    let n = |k: i64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let modules = n(c.modules_not_in_file, "module", "modules");
+    match (c.not_in_file, c.modules_not_in_file, c.not_in_file_unlisted) {
+        (0, _, _) => format!(
+            "{} the file no longer lists (with no sessions)",
+            n(c.modules_not_in_file, "stored module", "stored modules")
+        ),
+        (s, 0, _) => format!("{} the file no longer holds", n(s, "stored session", "stored sessions")),
+        (s, _, u) if u == s => format!(
+            "{} the file no longer holds, {} in {modules} it no longer lists",
+            n(s, "stored session", "stored sessions"),
+            if s == 1 { "it" } else { "all" }
+        ),
+        (s, _, 0) => format!(
+            "{} the file no longer holds, and {modules} it no longer lists (with no sessions)",
+            n(s, "stored session", "stored sessions")
+        ),
+        (s, _, u) => format!(
+            "{} the file no longer holds, {u} of them in {modules} it no longer lists",
+            n(s, "stored session", "stored sessions")
+        ),
+    }
 }
 
 /// Phase timings on stderr when CANON_TRACE is set (for the benchmark).

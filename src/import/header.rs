@@ -261,6 +261,11 @@ impl Mapping {
     }
 }
 
+/// Fields whose values come from a fixed set or a fixed form (an ID, a
+/// status, a kind or type, a year, a DOI): never offered as the `--map`
+/// target of a column of free text.
+const NOT_FREE_TEXT: &[&str] = &["id", "status", "kind", "type", "source_kind", "year", "doi", "isbn"];
+
 fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, String, String)]) -> String {
     if c.header.trim().is_empty() {
         return "it has no header".into();
@@ -377,13 +382,17 @@ fn map_inner(
     let mut how = vec![None; headers.len()];
     let normed: Vec<String> = headers.iter().map(|h| norm(h)).collect();
     for (theirs, field) in maps {
-        match normed.iter().position(|h| h == theirs) {
+        // A header, else a column number (`--map '9=notes'` for a column without a header).
+        let by_number = || theirs.parse::<usize>().ok().filter(|n| (1..=headers.len()).contains(n)).map(|n| n - 1);
+        match normed.iter().position(|h| h == theirs).or_else(by_number) {
             Some(c) => {
                 columns[*field] = Some(c);
                 how[c] = Some(Matched::Map);
             }
             None => bail!(
-                "{at}: --map names a header {theirs:?} that is not in the file; headers found: {}",
+                "{at}: --map names a header {theirs:?} that is not in the file (nor a column number from 1 to {}); \
+                 headers found: {}",
+                headers.len(),
                 quoted(headers)
             ),
         }
@@ -494,13 +503,15 @@ impl HeaderReport {
     /// empty field with it (or, when no field's name is near its header, the
     /// form of one and the fields still empty).
     pub fn fix(&self, c: &ColumnRead) -> Option<String> {
+        // A column of free text is not an ID, a status or a kind.
+        let free: Vec<&str> = self.unfilled.iter().copied().filter(|f| !NOT_FREE_TEXT.contains(f)).collect();
+        // A column without a header is named by its number (its letter in a sheet).
+        let name = if c.header.is_empty() { self.column_name(c.column) } else { c.header.clone() };
         match &c.suggestion {
             Some(s) => Some(format!("to read it, add {s}")),
-            None if self.accepts_map && !c.header.is_empty() && !self.unfilled.is_empty() => Some(format!(
-                "to read it, add {} with FIELD one of {}",
-                map_option(&c.header, "FIELD"),
-                self.unfilled.join(", ")
-            )),
+            None if self.accepts_map && !free.is_empty() => {
+                Some(format!("to read it, add {} with FIELD one of {}", map_option(&name, "FIELD"), free.join(", ")))
+            }
             None => None,
         }
     }

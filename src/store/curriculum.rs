@@ -121,8 +121,12 @@ pub struct Counts {
     pub renamed: i64,
     /// Without `--sync`: stored sessions of the file's programmes that the file no longer holds.
     pub not_in_file: i64,
-    /// Of those, in modules the file no longer lists at all.
+    /// Modules of the file's programmes that the file no longer lists at all.
     pub modules_not_in_file: i64,
+    /// Of `not_in_file`, the sessions in those modules.
+    pub not_in_file_unlisted: i64,
+    /// Rows read (blank and empty rows aside): none means a file with only its header.
+    pub rows: i64,
     /// Blank lines and rows with every cell empty, skipped.
     pub skipped: i64,
     /// New readings that may be a work already listed (same first author,
@@ -1045,6 +1049,7 @@ impl<'t> ModuleWriter<'t> {
                 self.counts.not_in_file += m.items.len() as i64;
                 if !m.in_file {
                     self.counts.modules_not_in_file += 1;
+                    self.counts.not_in_file_unlisted += m.items.len() as i64;
                 }
             }
             return Ok(());
@@ -1139,6 +1144,13 @@ impl<'t> ModuleWriter<'t> {
         self.counts.renamed += 1;
         let line = self.new_lines.get(&new).copied().unwrap_or(0);
         let tags: i64 = self.tx.query_row("SELECT count(*) FROM item_tag WHERE item_id = ?1", [old], |r| r.get(0))?;
+        let links: i64 = self.tx.query_row("SELECT count(*) FROM link WHERE item_id = ?1", [old], |r| r.get(0))?;
+        let keeps = match (tags, links) {
+            (0, 0) => "keeps its ID (it has no tags or links)".to_string(),
+            (t, 0) => format!("keeps its ID and its {t} tag{}", plural(t)),
+            (0, l) => format!("keeps its ID and its {l} link{}", plural(l)),
+            (t, l) => format!("keeps its ID, its {t} tag{} and its {l} link{}", plural(t), plural(l)),
+        };
         if let Some(changes) = &mut self.changes {
             let new_what = format!("{code} · {title}");
             changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
@@ -1146,10 +1158,7 @@ impl<'t> ModuleWriter<'t> {
                 line,
                 outcome: Outcome::Renamed,
                 what: format!("{code} · {old_title:?} → {title:?}"),
-                fields: vec![format!(
-                    "same learning outcomes; keeps its ID, its links and its {tags} tag{}",
-                    plural(tags)
-                )],
+                fields: vec![format!("same learning outcomes; {keeps}")],
             });
         }
         Ok(())

@@ -373,10 +373,10 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             let created = super::edit::module::PROGRAMME_CREATED;
             let made = |m: &serde_json::Map<String, Value>| m.get(created).filter(|v| v.is_object()).cloned();
             let mut dropped = String::new();
-            if entity == "module" {
-                if let Some(c) = made(b) {
-                    super::edit::module::recreate(tx, &c)?;
-                }
+            if entity == "module"
+                && let Some(c) = made(b)
+            {
+                super::edit::module::recreate(tx, &c)?;
             }
             bundle::update(tx, t, &cur, &new)?;
             if entity == "item"
