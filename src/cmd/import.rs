@@ -168,6 +168,9 @@ pub struct Imported {
     /// The problems that refuse the file (nothing was written).
     #[serde(skip)]
     pub errors: Option<ImportErrors>,
+    /// Why the whole import is refused though every row is valid (it
+    /// changes what others entered and no contributor is named); nothing was written.
+    pub refusal: Option<String>,
 }
 
 type ParsedRow = Result<ModuleRow, Vec<RowError>>;
@@ -279,14 +282,34 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = !errors.is_empty();
+    // Retiring and renaming change what others entered: the history credits someone.
+    let refusal = (by.is_none() && counts.removed + counts.modules_removed + counts.renamed > 0).then(|| {
+        let mut what = Vec::new();
+        if counts.removed + counts.modules_removed > 0 {
+            let modules = match counts.modules_removed {
+                0 => String::new(),
+                m => format!(" (with {})", plural(m, "module", "modules")),
+            };
+            what.push(format!("retire {}{modules}", plural(counts.removed, "session", "sessions")));
+        }
+        if counts.renamed > 0 {
+            what.push(format!("rename {}", plural(counts.renamed, "session", "sessions")));
+        }
+        format!(
+            "--sync would {}; such changes are credited in the history: name who makes them with --by NAME \
+             (or set CANON_USER)",
+            what.join(" and ")
+        )
+    });
+    let refused = !errors.is_empty() || refusal.is_some();
     if c.dry_run || refused {
         drop(tx);
     } else {
         tx.commit()?;
         timer.mark("commit");
     }
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors: refused.then_some(errors) })
+    let errors = (!errors.is_empty()).then_some(errors);
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors, refusal })
 }
 
 /// Where module rows come from: a CSV file or a workbook sheet (read row by
@@ -618,6 +641,7 @@ fn reading_from(
         Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped },
     };
     let notes = std::mem::take(&mut writer.notes);
+    let refusal = writer.needs_by();
     let (mut counts, mut changes) = writer.finish()?;
     counts.rejected = errors.total() as i64;
     counts.skipped = tally.skipped as i64;
@@ -625,13 +649,14 @@ fn reading_from(
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = !errors.is_empty();
+    let refused = !errors.is_empty() || refusal.is_some();
     if c.dry_run || refused {
         drop(tx);
     } else {
         tx.commit()?;
     }
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors: refused.then_some(errors) })
+    let errors = (!errors.is_empty()).then_some(errors);
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors, refusal })
 }
 
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
@@ -695,8 +720,20 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
         }
         return Err(errors.into());
     }
+    if let Some(r) = imported.refusal {
+        if c.dry_run {
+            ctx.note(summary(&c.file, noun, &imported.counts, true));
+            bail!("dry run of {file}: the import would be refused: {r}; nothing written");
+        }
+        bail!("{file}: {r}; nothing imported");
+    }
     ctx.note(summary(&c.file, noun, &imported.counts, c.dry_run));
     Ok(())
+}
+
+/// "1 session", "3 sessions".
+fn plural(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The header section of a dry run: every column and what it is read as.

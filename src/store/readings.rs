@@ -137,6 +137,24 @@ impl Stored {
         }
     }
 
+    /// Whether `new` changes or clears a value this entry holds (filling a
+    /// blank does not): a change to what someone entered, which an import
+    /// makes only with a contributor named.
+    fn overwritten_by(&self, new: &Stored) -> bool {
+        let a = serde_json::to_value(self).unwrap_or_default();
+        let b = serde_json::to_value(new).unwrap_or_default();
+        let held = |v: &serde_json::Value| match v {
+            serde_json::Value::Null => false,
+            serde_json::Value::String(s) => !s.is_empty(),
+            serde_json::Value::Array(a) => !a.is_empty(),
+            _ => true,
+        };
+        match (a.as_object(), b.as_object()) {
+            (Some(a), Some(b)) => a.iter().any(|(k, va)| held(va) && b.get(k) != Some(va)),
+            _ => false,
+        }
+    }
+
     fn diff(&self, new: &Stored) -> Vec<String> {
         let mut out = Vec::new();
         let a = serde_json::to_value(self).unwrap_or_default();
@@ -299,6 +317,10 @@ pub struct ReadingWriter<'t> {
     pub problems: Vec<FieldProblem>,
     /// What the user should know that rejects nothing (possible duplicates), by line.
     pub notes: Vec<(u64, String)>,
+    /// Without a named contributor: the lines whose row changes or clears a
+    /// stored value or removes a tag (the import is refused: see
+    /// [`ReadingWriter::needs_by`]).
+    pub overwrites: Vec<u64>,
 }
 
 impl<'t> ReadingWriter<'t> {
@@ -338,7 +360,31 @@ impl<'t> ReadingWriter<'t> {
             touched: HashSet::new(),
             problems: Vec::new(),
             notes: Vec::new(),
+            overwrites: Vec::new(),
         })
+    }
+
+    /// Why this import cannot be written without `--by`: it changes or
+    /// clears values that are stored, or removes tags (lines listed).
+    /// Adding readings, or filling blanks, needs no name.
+    pub fn needs_by(&self) -> Option<String> {
+        if self.by.is_some() || self.overwrites.is_empty() {
+            return None;
+        }
+        let n = self.overwrites.len();
+        let mut lines: Vec<String> = self.overwrites.iter().take(10).map(u64::to_string).collect();
+        if n > 10 {
+            lines.push("…".into());
+        }
+        Some(format!(
+            "{n} row{} change{} or clear{} what is stored (values, or tags removed) at line{} {}; such changes \
+             are credited in the history: name who makes them with --by NAME (or set CANON_USER)",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+            if n == 1 { "s" } else { "" },
+            if n == 1 { "" } else { "s" },
+            lines.join(", ")
+        ))
     }
 
     fn note(&mut self, line: u64, outcome: Outcome, what: String, fields: Vec<String>) {
@@ -488,7 +534,11 @@ impl<'t> ReadingWriter<'t> {
             self.update(id, &old, &new)?;
         }
         let whole_set = how == "ID" && r.present.has("themes");
+        let removed_before = self.counts.tags_removed;
         fields.extend(if whole_set { self.set_tags(id, &r.themes)? } else { self.add_tags(id, &r.themes)? });
+        if self.by.is_none() && (old.overwritten_by(&new) || self.counts.tags_removed > removed_before) {
+            self.overwrites.push(r.line);
+        }
         let what = if matches!(how, "DOI" | "ISBN" | "ID") && fields.is_empty() {
             format!("{label} (entry {id})")
         } else {
