@@ -184,6 +184,9 @@ pub struct Imported {
     pub filled: Vec<u64>,
     /// What the user should know that rejects nothing, by line.
     pub notes: Vec<(u64, String)>,
+    /// What the user must know about rows that import (a value kept as
+    /// stored, and why), by line: printed even with --quiet.
+    pub warnings: Vec<(u64, String)>,
     /// How the file's positions are written: text lines, or a workbook sheet's rows and cells.
     #[serde(skip)]
     pub origin: Origin,
@@ -339,7 +342,8 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         timer.mark("commit");
     }
     let errors = (!errors.is_empty()).then_some(errors);
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors, refusal })
+    let warnings = Vec::new();
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, warnings, origin, errors, refusal })
 }
 
 /// Where module rows come from: a CSV file or a workbook sheet (read row by
@@ -711,6 +715,7 @@ fn reading_from(
         Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped },
     };
     let notes = std::mem::take(&mut writer.notes);
+    let warnings = std::mem::take(&mut writer.warnings);
     let refusal = writer.needs_by();
     let (mut counts, mut changes) = writer.finish()?;
     counts.rejected = errors.total() as i64;
@@ -726,7 +731,7 @@ fn reading_from(
         tx.commit()?;
     }
     let errors = (!errors.is_empty()).then_some(errors);
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors, refusal })
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, warnings, origin, errors, refusal })
 }
 
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
@@ -778,6 +783,9 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
     }
     for (line, n) in &imported.notes {
         ctx.note(format_args!("note: {file}:{}: {n}", imported.origin.row(*line)));
+    }
+    for (line, w) in &imported.warnings {
+        eprintln!("warning: {file}:{}: {w}", imported.origin.row(*line));
     }
     if let Some(errors) = imported.errors {
         if c.dry_run {

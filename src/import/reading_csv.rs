@@ -35,6 +35,7 @@ const OPEN_ACCESS: usize = 15;
 const ORIGINAL_LANGUAGE: usize = 16;
 const TRANSLATED: usize = 17;
 const PERSPECTIVE: usize = 18;
+const CHANGED: usize = 19;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -74,6 +75,9 @@ pub const FIELDS: &[Field] = &[
         aliases: &["whose experience", "whose experience told by whom", "told by", "voice"],
         required: false,
     },
+    // The entry's latest change number when `canon export reading` wrote the
+    // row: what others changed after it is not reverted by the row.
+    Field { name: "changed", aliases: &["last change", "change number"], required: false },
 ];
 
 pub use super::facets::SOURCE_KINDS;
@@ -234,10 +238,15 @@ impl<'a> ReadingReader<'a> {
                 }
             },
         };
-        // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
+        // An empty type cell leaves a stored entry's type as it is (a type
+        // cannot be empty); the writer says so.
         let mut present = self.present;
+        let mut emptied = Present::default();
         let kind = match cell(self.get(TYPE)) {
             None => {
+                if present.has("type") {
+                    emptied = emptied.with("type");
+                }
                 present = present.without("type");
                 "article"
             }
@@ -306,18 +315,39 @@ impl<'a> ReadingReader<'a> {
             found
         });
         let id = cell(self.get(ID)).and_then(|s| {
-            let id = s.parse::<i64>().ok().filter(|n| *n > 0);
+            let id = super::parse_reading_id(s);
             if id.is_none() {
                 errs.push(RowError::new(
                     line,
                     m.column(ID),
                     format!(
-                        "id {s:?} is not a canon ID; expected the number `canon export reading` wrote, or an empty cell"
+                        "id {s:?} is not a canon ID; expected the ID `canon export reading` wrote (R and digits), \
+                         or an empty cell; {}",
+                        super::ROUNDED_ID_HINT
                     ),
                 ));
             }
             id
         });
+        // With the ID, the change the export saw (an empty cell: none).
+        let changed = match (id, self.mapping.has(CHANGED), cell(self.get(CHANGED))) {
+            (Some(_), true, None) => Some(0),
+            (Some(_), true, Some(c)) => {
+                let n = c.parse::<i64>().ok().filter(|n| *n >= 0);
+                if n.is_none() {
+                    errs.push(RowError::new(
+                        line,
+                        m.column(CHANGED),
+                        format!(
+                            "changed {c:?} is not a change number; expected the number `canon export reading` \
+                             wrote (leave the column as exported)"
+                        ),
+                    ));
+                }
+                n
+            }
+            _ => None,
+        };
         let facets = self.facets(line, &mut errs);
         let language = cell(self.get(LANGUAGE)).map(|l| language::normalise_list(l).unwrap_or_else(|_| l.to_string()));
         if !errs.is_empty() {
@@ -342,6 +372,8 @@ impl<'a> ReadingReader<'a> {
             themes,
             facets,
             present,
+            emptied,
+            changed,
         })
     }
 
