@@ -22,6 +22,11 @@ use crate::import::modules::{CODE, SESSION};
 /// module: whitespace runs made one space, trimmed, and case folded
 /// (Unicode-aware: "PULSE OXIMETRY " is "Pulse oximetry"; "STRASSE" is "Straße").
 pub fn title_fold(title: &str) -> String {
+    // Most titles are ASCII and single-spaced already (imports and edits store them so): one pass.
+    let spaced = !title.starts_with(' ') && !title.ends_with(' ') && !title.contains("  ");
+    if title.is_ascii() && spaced && !title.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
+        return title.to_ascii_lowercase();
+    }
     title.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase().to_lowercase()
 }
 
@@ -1303,6 +1308,20 @@ pub(crate) fn set_item_keywords(tx: &Connection, item: i64, keywords: &[String])
         st.execute(params![item, k])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::title_fold;
+
+    #[test]
+    fn titles_fold_case_and_spacing_unicode_aware() {
+        assert_eq!(title_fold("PULSE OXIMETRY "), "pulse oximetry");
+        assert_eq!(title_fold(" Pulse\t oximetry"), "pulse oximetry");
+        assert_eq!(title_fold("Straße"), title_fold("STRASSE"));
+        assert_eq!(title_fold("ΚΑΡΔΙΑ"), title_fold("καρδια"));
+        assert_ne!(title_fold("Asthma"), title_fold("Asthma 2"));
+    }
 }
 
 /// Whether two learning-outcome texts list the same outcomes: one per line
