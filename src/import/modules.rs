@@ -184,7 +184,7 @@ impl<'a> ModuleReader<'a> {
         default_programme: Option<&str>,
     ) -> Result<ModuleReader<'a>> {
         let maps = header::parse_maps(maps, FIELDS)?;
-        let (rows, headers, mapping) = super::rows::open_table(
+        let (rows, headers, mapping, _) = super::rows::open_table(
             source,
             FIELDS,
             &maps,

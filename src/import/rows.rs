@@ -302,13 +302,14 @@ impl Rows {
 /// where it is (under title rows, after Excel's `sep=` line: see
 /// [`header::locate`]) and matched to `fields` (`maps` from
 /// [`header::parse_maps`]). An empty file is an error naming `example`, a
-/// header such as the format expects.
+/// header such as the format expects. Returns the rows, the header's cells,
+/// their mapping and the delimiter the file was read with.
 pub fn open_table(
     source: Source,
     fields: &'static [Field],
     maps: &[(String, usize)],
     example: &str,
-) -> anyhow::Result<(Rows, Vec<String>, Mapping)> {
+) -> anyhow::Result<(Rows, Vec<String>, Mapping, u8)> {
     use anyhow::Context;
     let file = source.path.display().to_string();
     let at = header::locate(&source.head, source.delimiter, fields, maps);
@@ -326,7 +327,7 @@ pub fn open_table(
         mapping.report.above =
             Some(Above { line: rows.header_line(), sep: at.sep.then_some(char::from(at.delimiter)), rows: title_rows });
     }
-    Ok((rows, headers, mapping))
+    Ok((rows, headers, mapping, at.delimiter))
 }
 
 /// Line numbers for a text held whole: the 1-based line of the record the

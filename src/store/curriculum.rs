@@ -141,6 +141,9 @@ pub struct Counts {
     pub keywords_new: i64,
     /// Item keywords removed (a keywords column is the whole set for its session).
     pub keywords_removed: i64,
+    /// Of the rejected records, those left out by `import reading
+    /// --skip-invalid` (the rest was imported).
+    pub left_out: i64,
 }
 
 /// How a module-list import writes.
