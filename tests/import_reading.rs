@@ -25,12 +25,9 @@ fn the_same_records_from_bibtex_ris_and_zotero_merge_into_one_list() {
     assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE name = 'Krajčík, Martin'"), 1);
     assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE name LIKE '%{%' OR name LIKE '%\\%'"), 0);
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE '%{%'"), 0);
-    // The merge changes stored values (fuller journal names): the history credits someone (issue 10c).
-    let err = w.fails(&["import", "reading", &ris]);
-    assert!(err.contains("name who makes them with --by NAME (or set CANON_USER)"), "{err}");
-    let out = import(&w, &ris, &["--by", "librarian"]);
+    let out = import(&w, &ris, &[]);
     assert!(out.contains("readings: 0 new"), "{out}");
-    let out = import(&w, &zot, &["--by", "librarian"]);
+    let out = import(&w, &zot, &[]);
     assert!(out.contains("readings: 0 new"), "{out}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 150);
     // RIS and Zotero name the journals in full where Zotero's BibTeX abbreviates: the merge keeps the change in the history.
@@ -104,7 +101,7 @@ fn bibtex_with_latex_accents_and_strings() {
     assert_eq!(ngugi["themes"][0], "historical-awareness");
     // The same DOI in the sample (another form of it) merges, never a second row.
     let before = w.count("SELECT count(*) FROM reading");
-    import(&w, &sample("reading.csv"), &["--by", "librarian"]);
+    import(&w, &sample("reading.csv"), &[]);
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE doi = '10.1073/pnas.1516047113'"), 1);
     assert!(w.count("SELECT count(*) FROM reading") < before + 70);
 }

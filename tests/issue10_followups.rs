@@ -314,16 +314,24 @@ fn imports_that_change_what_others_entered_need_by() {
     assert_eq!(w.count("SELECT count(*) FROM item"), 1);
     assert_eq!(w.count("SELECT count(*) FROM history h JOIN contributor c ON c.id = h.by_id WHERE h.action = 'delete' AND c.name = 'amina'"), 1);
 
-    // Readings: adding needs no name; changing, clearing or untagging does.
-    let r1 = w.write("r1.csv", "title,year,notes,themes\nA,2001,a note,epistemic-bias\n");
+    // Readings: the export's rows that change, clear or untag what is stored need a name;
+    // new rows, filled blanks and another list's record of a work do not.
+    let r1 = w.write("r1.csv", "title,year,notes,themes\nA,2001,a note,epistemic-bias\nC,2003,,\n");
     w.ok(&["import", "reading", r1.to_str().unwrap()]);
-    let r2 = w.write("r2.csv", "title,year,notes,themes\nA,2001,another note,\nB,2002,,\n");
+    let csv = w.ok(&["export", "reading", "--format", "csv"]);
+    let mut lines: Vec<String> = csv.lines().map(String::from).collect();
+    let a = lines.iter().position(|l| l.contains(",A,")).unwrap();
+    lines[a] = lines[a].replace("a note", "another note").replace("epistemic-bias", "");
+    lines.push("R,,B,,2002,,,,,,,,,,,,,,,,,,,,,".into());
+    let r2 = w.write("r2.csv", lines.join("\n").replace("R,,B", ",,B"));
     let err = w.fails(&["import", "reading", r2.to_str().unwrap()]);
-    has(&err, "r2.csv: 1 row changes or clears what is stored (values, or tags removed) at line 2");
-    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+    has(&err, &format!("r2.csv: 1 row changes or clears what is stored (values, or tags removed) at line {}", a + 1));
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 2);
     let fill = w.write("r3.csv", "title,year,url\nA,2001,https://example.org/a\nB,2002,\n");
     w.ok(&["import", "reading", fill.to_str().unwrap()]);
-    assert_eq!(w.count("SELECT count(*) FROM reading"), 2, "filling a blank and adding need no name");
+    w.ok(&["import", "reading", r2.to_str().unwrap(), "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 3, "filling a blank and adding need no name");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE annotation = 'another note'"), 1);
 }
 
 #[test]

@@ -962,9 +962,6 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
             print_header(h, &imported.filled);
         } else {
             ctx.note(format_args!("{file}: columns read: {}", h.read_line()));
-            for (field, text) in &h.defaults {
-                ctx.note(format_args!("note: {file}: no column for {field}: {text}"));
-            }
         }
         for w in h.warnings(Some(&imported.filled)) {
             eprintln!("warning: {file}: {w}");
@@ -998,6 +995,12 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
             bail!("dry run of {file}: the import would be refused: {r}; nothing written");
         }
         bail!("{file}: {r}; nothing imported");
+    }
+    // Where rows without a column for a field went (the dry run shows it with the columns).
+    if let (Some(h), false) = (&imported.header, c.dry_run) {
+        for (field, text) in &h.defaults {
+            ctx.note(format_args!("note: {file}: no column for {field}: {text}"));
+        }
     }
     ctx.note(summary(&c.file, noun, &imported.counts, c.dry_run));
     Ok(())

@@ -230,15 +230,16 @@ impl Stored {
     }
 
     /// Whether `new` changes or clears a value this entry holds (filling a
-    /// blank does not): a change to what someone entered, which an import
-    /// makes only with a contributor named.
+    /// blank does not): a change to what someone entered, which a re-import
+    /// of canon's export makes only with a contributor named.
     fn overwritten_by(&self, new: &Stored) -> bool {
+        use serde_json::Value;
         let a = serde_json::to_value(self).unwrap_or_default();
         let b = serde_json::to_value(new).unwrap_or_default();
-        let held = |v: &serde_json::Value| match v {
-            serde_json::Value::Null => false,
-            serde_json::Value::String(s) => !s.is_empty(),
-            serde_json::Value::Array(a) => !a.is_empty(),
+        let held = |v: &Value| match v {
+            Value::Null => false,
+            Value::String(s) => !s.is_empty(),
+            Value::Array(a) => !a.is_empty(),
             _ => true,
         };
         match (a.as_object(), b.as_object()) {
@@ -610,9 +611,10 @@ impl<'t> ReadingWriter<'t> {
         })
     }
 
-    /// Why this import cannot be written without `--by`: it changes or
-    /// clears values that are stored, or removes tags (lines listed).
-    /// Adding readings, or filling blanks, needs no name.
+    /// Why this import cannot be written without `--by`: rows of canon's
+    /// export (by ID) change or clear values that are stored, or remove tags
+    /// (lines listed). Adding readings, filling blanks, and merging another
+    /// list's record of a work need no name.
     pub fn needs_by(&self) -> Option<String> {
         if self.by.is_some() || self.overwrites.is_empty() {
             return None;
@@ -841,7 +843,9 @@ impl<'t> ReadingWriter<'t> {
             _ => r.themes.clone(),
         };
         fields.extend(if whole_set { self.set_tags(id, &themes)? } else { self.add_tags(id, &themes)? });
-        if self.by.is_none() && (old.overwritten_by(&new) || self.counts.tags_removed > removed_before) {
+        // A row of canon's export (by ID) that changes, clears or untags what is stored needs a
+        // name; a merge of another list's record fills blanks and makes values fuller.
+        if how == "ID" && self.by.is_none() && (old.overwritten_by(&new) || self.counts.tags_removed > removed_before) {
             self.overwrites.push(r.line);
         }
         let what = if matches!(how, "DOI" | "ISBN" | "ID") && fields.is_empty() {
