@@ -173,23 +173,27 @@ fn spreadsheet_round_trip_updates_the_same_records() {
     let w = imported();
     let n = w.count("SELECT count(*) FROM reading");
     let csv = w.ok(&["export", "reading", "--format", "csv"]);
-    assert!(csv.starts_with("id,title,authors,year,type,doi,url,themes,notes"), "{csv}");
+    assert!(csv.starts_with("id,changed,title,authors,year,type,doi,url,themes,notes"), "{csv}");
     let mut rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.as_bytes())
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect();
-    let id = rows[0][0].clone();
-    rows[0][1] = format!("{} (second edition)", rows[0][1]);
-    rows[3][8] = "Annotated in a spreadsheet".into();
+    // IDs are written R915… (a spreadsheet keeps them as text).
+    let id = rows[0][0].trim_start_matches('R').to_string();
+    rows[0][2] = format!("{} (second edition)", rows[0][2]);
+    rows[3][9] = "Annotated in a spreadsheet".into();
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(csv.lines().next().unwrap().split(',')).unwrap();
     for r in &rows {
         out.write_record(r).unwrap();
     }
     let path = w.write("edited.csv", out.into_inner().unwrap());
-    let dry = w.ok(&["import", "reading", path.to_str().unwrap(), "--dry-run"]);
+    // Changing what is stored needs a name (issue 10c): refused without one, the dry run says what.
+    let err = w.fails(&["import", "reading", path.to_str().unwrap(), "--dry-run"]);
+    assert!(err.contains("--by NAME"), "{err}");
+    let dry = w.ok(&["import", "reading", path.to_str().unwrap(), "--dry-run", "--by", "amina"]);
     assert!(dry.contains("second edition") && dry.contains("same ID"), "{dry}");
-    let summary = w.ok_stderr(&["import", "reading", path.to_str().unwrap()]);
+    let summary = w.ok_stderr(&["import", "reading", path.to_str().unwrap(), "--by", "amina"]);
     assert!(summary.contains("0 new, 2 changed"), "{summary}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), n);
     assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE id = {id} AND title LIKE '%(second edition)'")), 1);
@@ -265,8 +269,9 @@ fn one_sided_changes_are_taken_and_two_sided_ones_are_conflicts() {
         out.write_record(&headers).unwrap();
         for r in rdr.records() {
             let mut r: Vec<String> = r.unwrap().iter().map(String::from).collect();
-            if r[5] == doi.to_lowercase() {
-                r[8] = note.to_string();
+            let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+            if r[col("doi")] == doi.to_lowercase() {
+                r[col("notes")] = note.to_string();
             }
             out.write_record(&r).unwrap();
         }

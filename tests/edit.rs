@@ -281,17 +281,27 @@ fn module_verbs_force_rule_and_undo_bring_back_sessions_tags_and_links() {
     w.ok(&["undo", &w.count("SELECT max(id) FROM history").to_string(), "--by", "amina"]);
     assert_eq!(records(&w), before);
 
-    // Moving a module to another programme (added if new), and back by undo.
-    let mv = w.ok(&["module", "edit", "MED2002", "--move-to", "BSc Physician Associate", "--by", "amina"]);
+    // Moving a module to a programme that is new needs --new-programme (a typo must not make
+    // one); undo moves it back and removes the programme it made, now empty.
+    let err = w.fails(&["module", "edit", "MED2002", "--move-to", "BSc Physician Associate", "--by", "amina"]);
+    assert!(
+        err.contains("no programme is called \"BSc Physician Associate\"; the programmes are \"MBChB Medicine\""),
+        "{err}"
+    );
+    let mv = w.ok(&[
+        "module",
+        "edit",
+        "MED2002",
+        "--move-to",
+        "BSc Physician Associate",
+        "--new-programme",
+        "--by",
+        "amina",
+    ]);
     let m = w.json(&["module", "list", "--programme", "BSc Physician Associate", "--format", "json"]);
     assert_eq!(m[0]["code"], "MED2002");
     w.ok(&["undo", mv.trim(), "--by", "amina"]);
-    assert!(
-        w.json(&["module", "list", "--programme", "BSc Physician Associate", "--format", "json"])
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
+    assert_eq!(w.count("SELECT count(*) FROM programme WHERE name = 'BSc Physician Associate'"), 0);
     assert_eq!(w.json(&["module", "show", "MED2002", "--format", "json"])["programme"], "MBChB Medicine");
 
     // Re-imported since? Then the undo of a removal is refused, naming why.
@@ -431,7 +441,15 @@ fn theme_edit_lexicon_parent_and_remove_with_force() {
         "amina",
     ]);
     let err = w.fails(&["theme", "edit", "epistemic-bias", "--parent", "skin-tone", "--by", "amina"]);
-    assert!(err.contains("cannot be its own parent"), "{err}");
+    assert!(
+        err.contains(
+            "theme skin-tone is a sub-theme of epistemic-bias (epistemic-bias › skin-tone), so it cannot be \
+             epistemic-bias's parent"
+        ),
+        "{err}"
+    );
+    let err = w.fails(&["theme", "edit", "epistemic-bias", "--parent", "epistemic-bias", "--by", "amina"]);
+    assert!(err.contains("theme epistemic-bias cannot be its own parent"), "{err}");
     let err = w.fails(&["theme", "edit", "skin-tone", "--name", "Epistemic bias", "--by", "amina"]);
     assert!(err.contains("already has the name or slug"), "{err}");
     let err = w.fails(&["theme", "edit", "skin-tone", "--slug", "Skin Tone", "--by", "amina"]);

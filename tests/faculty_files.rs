@@ -573,9 +573,11 @@ fn a_workbook_gets_the_column_report_year_forms_and_empty_rows_of_a_csv() {
         "column     column E   \"Lecture Title\" → session_title\n",
         "column     column F   \"Intended Learning Outcomes (ILOs)\" → learning_outcomes\n",
         "not read   column G   \"Room\": no field has that name; 2 rows hold text there; to read it, add --map \
-         'Room=FIELD' with FIELD one of programme, themes, kind, lead, keywords\n",
+         'Room=FIELD' with FIELD one of programme, themes, lead, keywords\n",
         "not read   column H   \"Notes\": no field has that name; 0 rows hold text there",
-        "absent     no column for programme, themes, kind, lead, keywords (left as stored)\n",
+        "absent     no column for programme: every row goes to programme \"Curriculum\" (a new programme: the \
+         database holds none yet; name it with --programme)\n",
+        "absent     no column for themes, kind, lead, keywords (left as stored)\n",
         "new        row  4      MED1001 · Social determinants\n",
         "new        row  11     MED4001 · Planning an elective\n",
     ] {
@@ -682,7 +684,7 @@ fn a_workbook_without_a_column_leaves_that_field_as_stored() {
     );
     let (code, stdout, stderr) = run(&w, &["import", "modules", lean.to_str().unwrap(), "--dry-run"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("absent     no column for programme, year, learning_outcomes"), "{stdout}");
+    assert!(stdout.contains("absent     no column for year, learning_outcomes"), "{stdout}");
     assert!(stdout.contains("unchanged  row  2      MED1001 · Cells"), "{stdout}");
     assert!(!stdout.lines().any(|l| l.starts_with("changed ")), "{stdout}");
     let err = w.ok_stderr(&["import", "modules", lean.to_str().unwrap()]);

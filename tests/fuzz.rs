@@ -203,7 +203,7 @@ fn module_csv() {
     fuzz("module-csv", seeds, |bytes| {
         let path = via_file(dir.path(), "m.csv", bytes);
         let Ok(src) = source::open(&path, &SourceOptions::default()) else { return };
-        let Ok(mut r) = ModuleReader::new(src, &[], &themes, "P") else { return };
+        let Ok(mut r) = ModuleReader::new(src, &[], &themes, Some("P")) else { return };
         while r.next_row().is_some() {}
     });
 }
@@ -340,7 +340,7 @@ fn workbooks() {
         let fields = canon::import::modules::FIELDS;
         let Ok(sheet) = workbook::open(&path, kind, None, fields, &[]) else { return };
         let Ok(mapping) = sheet.mapping("w", fields, &[]) else { return };
-        let mut r = ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, &themes, "P");
+        let mut r = ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, &themes, Some("P"));
         while r.next_row().is_some() {}
         let _ = (r.header().warnings(Some(&r.tally().filled)), r.header().read_line());
     });

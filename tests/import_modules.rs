@@ -290,7 +290,8 @@ fn repeated_sessions_in_one_file() {
         "module_code,module_title,session_title,learning_outcomes\nM1,One,S1,Describe x\nM1,One,S1,Analyse y\n",
     );
     let err = w.fails(&["import", "modules", diff.to_str().unwrap()]);
-    assert!(err.contains("diff.csv:3:1: session \"S1\" appears twice in module M1 with different content"), "{err}");
+    // At the session column (issue 10c: it was the module code's).
+    assert!(err.contains("diff.csv:3:3: session \"S1\" appears twice in module M1 with different content"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM item"), 0);
 }
 

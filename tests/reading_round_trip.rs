@@ -174,11 +174,24 @@ fn a_round_trip_that_empties_a_cell_and_removes_a_theme() {
     assert_eq!(r["themes"], serde_json::json!(["epistemic-bias", "historical-awareness"]));
 
     // A column deleted from the sheet leaves that field as it is; an emptied themes cell is no theme.
-    let keep: Vec<usize> = (0..headers.len()).filter(|&i| i != url).collect();
-    let h2: Vec<String> = keep.iter().map(|&i| headers[i].clone()).collect();
-    let mut rows2: Vec<Vec<String>> = rows.iter().map(|r| keep.iter().map(|&i| r[i].clone()).collect()).collect();
-    rows2[oxi][col(&h2, "themes")] = String::new();
-    let path = write_csv(&w, "no-url.csv", &h2, &rows2);
+    // The sheet exported before the undo is stale: the theme the undo brought back stays (10c).
+    let no_url = |rows: &[Vec<String>], headers: &[String], name: &str| {
+        let url = col(headers, "url");
+        let keep: Vec<usize> = (0..headers.len()).filter(|&i| i != url).collect();
+        let h2: Vec<String> = keep.iter().map(|&i| headers[i].clone()).collect();
+        let mut rows2: Vec<Vec<String>> = rows.iter().map(|r| keep.iter().map(|&i| r[i].clone()).collect()).collect();
+        let oxi = rows2.iter().position(|r| r[col(&h2, "title")].starts_with("Racial Bias")).unwrap();
+        rows2[oxi][col(&h2, "themes")] = String::new();
+        write_csv(&w, name, &h2, &rows2)
+    };
+    let _ = url;
+    let stale = no_url(&rows, &headers, "no-url-stale.csv");
+    let err = w.ok_stderr(&["import", "reading", &stale, "--by", "amina"]);
+    assert!(err.contains("was changed after this file was exported") && err.contains("its themes is kept"), "{err}");
+    let r = w.json(&["reading", "show", "10.1056/NEJMc2029240", "--format", "json"]);
+    assert_eq!(r["themes"], serde_json::json!(["historical-awareness"]), "the undone untag stands; the other goes");
+    let (headers, rows) = export(&w, &[]);
+    let path = no_url(&rows, &headers, "no-url.csv");
     w.ok(&["import", "reading", &path, "--by", "amina"]);
     let r = w.json(&["reading", "show", "10.1056/NEJMc2029240", "--format", "json"]);
     assert_eq!(r["url"], "https://nejm.org/x");
@@ -192,7 +205,7 @@ fn export_bom_is_for_excel_and_reimports() {
     let out = w.cmd(&["export", "reading", "--format", "csv", "--bom", "-o", "r.csv"]).output().unwrap();
     assert!(out.status.success());
     let bytes = std::fs::read(w.path("r.csv")).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFid,title,"), "{:?}", &bytes[..12]);
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFid,changed,title,"), "{:?}", &bytes[..12]);
     let again = w.ok_stderr(&["import", "reading", w.path("r.csv").to_str().unwrap(), "--by", "amina"]);
     assert!(again.contains("nothing changed"), "{again}");
     let err = w.fails(&["export", "reading", "--format", "json", "--bom"]);
@@ -210,12 +223,12 @@ fn a_status_in_the_sheet_goes_through_the_review_rules() {
     let path = write_csv(&w, "approve.csv", &headers, &rows);
     let err = w.fails(&["import", "reading", &path]);
     assert!(
-        err.contains("approve.csv:2:13: status of entry")
+        err.contains("approve.csv:2:14: status of entry")
             && err.contains("that is a review; name the reviewer with --by"),
         "{err}"
     );
     let err = w.fails(&["import", "reading", &path, "--by", "student-7"]);
-    assert!(err.contains("approve.csv:2:13: you suggested \"Medical Apartheid\" yourself"), "{err}");
+    assert!(err.contains("approve.csv:2:14: you suggested \"Medical Apartheid\" yourself"), "{err}");
     let (code, stdout, _) = run(&w, &["import", "reading", &path, "--by", "maintainer", "--dry-run"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("status: suggested → approved (a review by maintainer)"), "{stdout}");
@@ -223,8 +236,14 @@ fn a_status_in_the_sheet_goes_through_the_review_rules() {
     assert_eq!(w.count(&format!("SELECT count(*) FROM review WHERE reading_id = {id} AND status = 'approved'")), 1);
     let show = w.ok(&["reading", "show", &id]);
     assert!(show.contains("approved by maintainer in a review"), "{show}");
-    // A decision is not taken back to "suggested" by a sheet.
+    // A decision is not taken back to "suggested" by a sheet: not by the sheet exported
+    // before it (its status is kept as stored, with a warning: 10c), nor by a fresh one.
     rows[0][status] = "suggested".into();
+    let path = write_csv(&w, "stale.csv", &headers, &rows);
+    let err = w.ok_stderr(&["import", "reading", &path, "--by", "maintainer"]);
+    assert!(err.contains("was changed after this file was exported") && err.contains("its status is kept"), "{err}");
+    let (headers, mut rows) = export(&w, &[]);
+    rows[0][col(&headers, "status")] = "suggested".into();
     let path = write_csv(&w, "back.csv", &headers, &rows);
     let err = w.fails(&["import", "reading", &path, "--by", "maintainer"]);
     assert!(err.contains("cannot take a review decision back to suggested"), "{err}");

@@ -735,7 +735,8 @@ fn an_exported_list_read_back_keeps_names_in_parts_and_every_field() {
     let cut: Vec<Vec<String>> = rows.iter().map(|r| keep.iter().map(|c| r[*c].clone()).collect()).collect();
     let cut_h: Vec<&str> = keep.iter().map(|c| headers[*c].as_str()).collect();
     let edited = write_csv(&w, "edited.csv", &cut_h, &cut);
-    let stderr = w.ok_stderr(&["import", "reading", &edited]);
+    // Changing what is stored through the export needs a name (issue 10c).
+    let stderr = w.ok_stderr(&["import", "reading", &edited, "--by", "amina"]);
     assert!(stderr.contains("1 changed, 8 unchanged"), "{stderr}");
     let list = w.json(&["reading", "list", "--format", "json"]);
     let d = reading(&list, "Skin tone");

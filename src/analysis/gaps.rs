@@ -817,6 +817,20 @@ fn thin_reading(cx: &Cx, proposer: &Proposer) -> Vec<Gap> {
     out
 }
 
+/// ` --programme NAME` (quoted for a shell) when another programme uses the
+/// module's code: a command naming the module by code needs it.
+fn programme_flag(m: &ModuleInfo) -> String {
+    if !m.code_shared {
+        return String::new();
+    }
+    let p = &m.programme;
+    if p.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c)) {
+        format!(" --programme {p}")
+    } else {
+        format!(" --programme '{}'", p.replace('\'', "'\\''"))
+    }
+}
+
 /// Modules none of whose sessions carries any theme (themes outside the scope count too).
 fn untagged_modules(cx: &Cx) -> Vec<Gap> {
     let mut out = Vec::new();
@@ -832,7 +846,7 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
                 advise(
                     Action::ListSessions,
                     "List the module's sessions and learning outcomes so they can be audited.",
-                    format!("canon import modules FILE  # with the sessions of {}", m.code),
+                    format!("canon import modules FILE{}  # with the sessions of {}", programme_flag(m), m.code),
                 ),
             )
         } else {
@@ -849,7 +863,7 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
                     } else {
                         "Review its sessions with the module lead and tag those that touch a theme, starting with the sessions listed: they already use a theme's keywords."
                     },
-                    format!("canon suggest --module {}", m.code),
+                    format!("canon suggest --module {}{}", m.code, programme_flag(m)),
                 ),
             )
         };
@@ -882,7 +896,7 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>>
                 let a = advise(
                     Action::AddSession,
                     format!("Bring {} into a session of the module", t.name),
-                    format!("canon link READING {}/SESSION --by NAME", m.code),
+                    format!("canon link READING {}/SESSION{} --by NAME", m.code, programme_flag(m)),
                 );
                 (Severity::Low, a)
             } else {

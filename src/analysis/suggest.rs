@@ -185,6 +185,7 @@ mod tests {
                 year: Some(1),
                 code: "M1".into(),
                 title: "Module".into(),
+                code_shared: false,
             }],
             items: vec![
                 ItemInfo {

@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     import::in_store(ctx, false, |store| {
         let m = ModulesArgs {
             common: common(a.modules.clone(), a.map.clone()),
-            programme: a.options.scope.programme.clone().unwrap_or_else(|| "Curriculum".into()),
+            programme: a.options.scope.programme.clone(),
             rename_duplicate_codes: false,
             sync: false,
         };

@@ -30,6 +30,23 @@ pub fn year(v: &Option<String>, flag: &str) -> Result<Option<Option<i64>>> {
     }
 }
 
+/// A year of study from the command line (`--year 2`, `--year "Year 2"`,
+/// `--year "Phase III"`…), read by the same rule as a module list's year
+/// column ([`crate::import::modules::study_year`]): a clap value parser.
+pub fn study_year_arg(s: &str) -> std::result::Result<i64, String> {
+    crate::import::modules::study_year(s)
+}
+
+/// `--year` of a module (a year of study in any form a module list may
+/// write it), or `""` to clear it.
+pub fn study_year(v: &Option<String>, flag: &str) -> Result<Option<Option<i64>>> {
+    match clearable(v) {
+        None => Ok(None),
+        Some(None) => Ok(Some(None)),
+        Some(Some(s)) => Ok(Some(Some(study_year_arg(&s).map_err(|e| anyhow::anyhow!("{flag}: {e}"))?))),
+    }
+}
+
 /// `yes`/`no` (also true/false, 1/0, y/n), or `""` to clear.
 pub fn yes_no(v: &Option<String>, flag: &str) -> Result<Option<Option<bool>>> {
     match clearable(v) {

@@ -21,11 +21,14 @@ pub enum ExportCmd {
     /// The reading list with stable IDs, to edit in a spreadsheet and re-import.
     ///
     /// Every column the reading import reads is exported. `canon import reading
-    /// FILE` recognises the `id` column and updates the same records: a cell you
+    /// FILE` recognises the `id` column (IDs are written R915…, which spreadsheets
+    /// keep as text) and updates the same records: a cell you
     /// empty clears that field, the themes cell is the whole set of themes (a
     /// theme deleted there is untagged), a changed status is a review by --by
     /// under the review rules, and a column you delete leaves that field as it
-    /// is. Every change is in the history (`canon undo`).
+    /// is. Every change is in the history (`canon undo`). The `changed` column
+    /// holds each entry's latest change number: a field someone changed after
+    /// the export is not reverted by the old file (it is kept, with a warning).
     ///
     /// Example: canon export reading --format csv --bom -o reading.csv
     Reading(ReadingArgs),
@@ -74,9 +77,11 @@ fn yes_no(b: Option<bool>) -> String {
     b.map_or_else(String::new, |b| if b { "yes".into() } else { "no".into() })
 }
 
-/// The canonical reading-list columns, with the stable ID first.
+/// The canonical reading-list columns, with the stable ID first and the
+/// entry's latest change number (what a re-import checks for later edits).
 const READING_COLUMNS: &[&str] = &[
     "id",
+    "changed",
     "title",
     "authors",
     "year",
@@ -107,12 +112,15 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     let mut rs = readings::list(&store.conn, &ReadingFilter { status: a.status.as_deref(), ..Default::default() })?;
     rs.sort_by_key(|r| r.id);
+    let latest = readings::latest_changes(&store.conn)?;
     let mut l = Listing::new(READING_COLUMNS);
-    l.numeric = vec![0, 3];
+    l.numeric = vec![1, 4];
     for r in &rs {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         l.rows.push(vec![
-            r.id.to_string(),
+            // "R915…": a spreadsheet keeps it as text (a number would lose its last digits).
+            crate::import::reading_id_text(r.id),
+            latest.get(&r.id).copied().unwrap_or(0).to_string(),
             r.title.clone(),
             r.authors.join("; "),
             // A work not yet published has its note ("in press") where the year goes; it reads back as such.

@@ -18,8 +18,8 @@ pub struct ScopeArgs {
     /// Only this programme (by name).
     #[arg(long, value_name = "NAME")]
     pub programme: Option<String>,
-    /// Only this year of study.
-    #[arg(long)]
+    /// Only this year of study ("2", "Year 2", "Phase II"…).
+    #[arg(long, value_parser = super::editing::study_year_arg)]
     pub year: Option<i64>,
     /// Only this module (by code).
     #[arg(long, value_name = "CODE")]

@@ -87,9 +87,13 @@ pub struct Common {
 pub struct ModulesArgs {
     #[command(flatten)]
     pub common: Common,
-    /// The programme for rows without a programme column.
-    #[arg(long, default_value = "Curriculum")]
-    pub programme: String,
+    /// The programme of rows that name none. Without it, a file with no
+    /// programme column goes to the one programme the database holds (to a
+    /// new "Curriculum" when it holds none; when it holds several, the
+    /// import asks for --programme), and an empty cell in a programme
+    /// column is an error.
+    #[arg(long, value_name = "NAME")]
+    pub programme: Option<String>,
     /// When the file gives one module code to modules with different titles,
     /// keep them all: the second is stored as CODE~2, the third CODE~3…
     #[arg(long)]
@@ -195,12 +199,18 @@ pub struct Imported {
     pub filled: Vec<u64>,
     /// What the user should know that rejects nothing, by line.
     pub notes: Vec<(u64, String)>,
+    /// What the user must know about rows that import (a value kept as
+    /// stored, and why), by line: printed even with --quiet.
+    pub warnings: Vec<(u64, String)>,
     /// How the file's positions are written: text lines, or a workbook sheet's rows and cells.
     #[serde(skip)]
     pub origin: Origin,
     /// The problems that refuse the file (nothing was written).
     #[serde(skip)]
     pub errors: Option<ImportErrors>,
+    /// Why the whole import is refused though every row is valid (it
+    /// changes what others entered and no contributor is named); nothing was written.
+    pub refusal: Option<String>,
 }
 
 type ParsedRow = Result<ModuleRow, Vec<RowError>>;
@@ -224,7 +234,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let c = &a.common;
     let timer = Timer::new();
     let themes = ThemeIndex::load(&store.conn)?;
-    let (mut reader, bar, origin) = module_rows(c, &themes, &a.programme, quiet)?;
+    let (mut reader, bar, origin) = module_rows(c, &themes, a.programme.as_deref(), quiet, &store.conn)?;
     let header = reader.header();
     let opts = WriteOptions {
         keep_changes: c.dry_run,
@@ -241,16 +251,15 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let mut errors = ImportErrors::new(c.file.clone());
     errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
-    let code_column = reader.code_column();
-    // Each field's column, for text-limit problems (0 in a document without columns).
-    let columns: Vec<u64> = match &reader {
-        ModuleRows::Reader(r) => (0..crate::import::modules::FIELDS.len()).map(|f| r.mapping().column(f)).collect(),
-        ModuleRows::Parsed { .. } => vec![0; crate::import::modules::FIELDS.len()],
-    };
+    // Each field's column (0 in a document without columns): for problems found while
+    // writing, and (a copy for the parsing thread) for text-limit problems.
+    let columns = reader.field_columns();
+    let limit_columns = columns.clone();
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<ParsedRow>>(16);
+    let mut rows = 0i64;
     let tally = std::thread::scope(|scope| -> Result<Tally> {
         let parser = std::thread::Builder::new().name("canon-parse".into());
         let handle = parser.spawn_scoped(scope, move || {
@@ -259,7 +268,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
                 // Text limits (crate::limits), checked here for every module-list format.
                 let row = row.and_then(|r| match crate::limits::module_row(&r) {
                     Ok(()) => Ok(r),
-                    Err((field, e)) => Err(vec![RowError::new(r.line, columns[field], e.to_string())]),
+                    Err((field, e)) => Err(vec![RowError::new(r.line, limit_columns[field], e.to_string())]),
                 });
                 batch.push(row);
                 if batch.len() == BATCH && send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err()
@@ -274,11 +283,13 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         for batch in receive {
             let started = std::time::Instant::now();
             for row in batch {
+                rows += 1;
                 match row {
                     Ok(row) => {
                         writer.write(&row)?;
-                        for (line, problem) in writer.problems.drain(..) {
-                            reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, code_column, problem));
+                        for (line, field, problem) in writer.problems.drain(..) {
+                            let at = RowError::new(line, columns.get(field).copied().unwrap_or(0), problem);
+                            reject(&mut errors, &mut rejected, c.dry_run, at);
                         }
                     }
                     Err(errs) => {
@@ -303,24 +314,51 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         .collect();
     notes.append(&mut writer.notes);
     let (mut counts, mut changes, late) = writer.finish()?;
-    for (line, problem) in late {
-        reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, code_column, problem));
+    for (line, field, problem) in late {
+        reject(
+            &mut errors,
+            &mut rejected,
+            c.dry_run,
+            RowError::new(line, columns.get(field).copied().unwrap_or(0), problem),
+        );
     }
     errors.errors.sort_by_key(|e| e.line);
     timer.mark("full-text index");
     counts.rejected = errors.total() as i64;
     counts.skipped = tally.skipped as i64;
+    counts.rows = rows;
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = !errors.is_empty();
+    // Retiring and renaming change what others entered: the history credits someone.
+    let refusal = (by.is_none() && counts.removed + counts.modules_removed + counts.renamed > 0).then(|| {
+        let mut what = Vec::new();
+        if counts.removed + counts.modules_removed > 0 {
+            let modules = match counts.modules_removed {
+                0 => String::new(),
+                m => format!(" (with {})", plural(m, "module", "modules")),
+            };
+            what.push(format!("retire {}{modules}", plural(counts.removed, "session", "sessions")));
+        }
+        if counts.renamed > 0 {
+            what.push(format!("rename {}", plural(counts.renamed, "session", "sessions")));
+        }
+        format!(
+            "--sync would {}; such changes are credited in the history: name who makes them with --by NAME \
+             (or set CANON_USER)",
+            what.join(" and ")
+        )
+    });
+    let refused = !errors.is_empty() || refusal.is_some();
     if c.dry_run || refused {
         drop(tx);
     } else {
         tx.commit()?;
         timer.mark("commit");
     }
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors: refused.then_some(errors) })
+    let errors = (!errors.is_empty()).then_some(errors);
+    let warnings = Vec::new();
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, warnings, origin, errors, refusal })
 }
 
 /// Where module rows come from: a CSV file or a workbook sheet (read row by
@@ -355,11 +393,13 @@ impl ModuleRows<'_> {
         }
     }
 
-    /// The column problems found while writing are reported at (0: none).
-    fn code_column(&self) -> u64 {
+    /// The 1-based column of each field (by [`crate::import::modules::FIELDS`]
+    /// order), where problems found while writing are reported (0: none).
+    fn field_columns(&self) -> Vec<u64> {
+        let n = crate::import::modules::FIELDS.len();
         match self {
-            ModuleRows::Reader(r) => r.mapping().column(crate::import::modules::CODE),
-            ModuleRows::Parsed { .. } => 0,
+            ModuleRows::Reader(r) => (0..n).map(|f| r.mapping().column(f)).collect(),
+            ModuleRows::Parsed { .. } => vec![0; n],
         }
     }
 
@@ -376,8 +416,9 @@ impl ModuleRows<'_> {
 fn module_rows<'a>(
     c: &Common,
     themes: &'a ThemeIndex,
-    programme: &str,
+    programme: Option<&str>,
     quiet: bool,
+    conn: &rusqlite::Connection,
 ) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
     use crate::import::modules::FIELDS;
     use crate::limits::{MAX_INPUT_FILE, MAX_WHOLE_FILE, input_file};
@@ -393,8 +434,9 @@ fn module_rows<'a>(
             sheet_note(&sheet, &file, quiet);
             let mapping = sheet.mapping(&file, FIELDS, &maps)?;
             let origin = sheet.origin.clone();
-            let reader =
+            let mut reader =
                 ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, themes, programme);
+            settle_programme(&mut reader, conn, programme)?;
             outcomes_note(&reader, quiet);
             Ok((ModuleRows::Reader(Box::new(reader)), None, origin))
         }
@@ -431,16 +473,41 @@ fn module_rows<'a>(
                         eprintln!("{line}");
                     }
                 }
-                let rows = ModuleRows::Parsed { rows: doc.rows(programme).into_iter(), columns: doc.columns() };
+                let to = match &doc.programme {
+                    Some(p) => p.clone(),
+                    None => {
+                        let choice = crate::store::curriculum::programme_for_import(conn, programme)?;
+                        if !quiet {
+                            eprintln!(
+                                "note: {file} names no programme: its modules go to {:?} ({})",
+                                choice.name, choice.why
+                            );
+                        }
+                        choice.name
+                    }
+                };
+                let rows = ModuleRows::Parsed { rows: doc.rows(&to).into_iter(), columns: doc.columns() };
                 return Ok((rows, None, Origin::Text));
             }
             refuse_sheet(c, "a text file")?;
             let bar = src.progress.clone();
-            let reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            let mut reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            settle_programme(&mut reader, conn, programme)?;
             outcomes_note(&reader, quiet);
             Ok((ModuleRows::Reader(Box::new(reader)), bar, Origin::Text))
         }
     }
+}
+
+/// For a file without a programme column: the programme its rows go to
+/// (see [`crate::store::curriculum::programme_for_import`]), told in the
+/// header report.
+fn settle_programme(reader: &mut ModuleReader, conn: &rusqlite::Connection, given: Option<&str>) -> Result<()> {
+    if !reader.has_programme_column() {
+        let choice = crate::store::curriculum::programme_for_import(conn, given)?;
+        reader.set_programme(&choice.name, &choice.why);
+    }
+    Ok(())
 }
 
 /// Whether a file is larger than `max` bytes.
@@ -623,7 +690,7 @@ fn text_reading<'a>(a: &ReadingArgs, themes: &'a ThemeIndex, quiet: bool) -> Res
                     c.file.display()
                 );
             }
-            Either::Whole(p)
+            Either::Whole(Box::new(p))
         }
     };
     Ok(Input { parsed, bar, format, text: whole_text })
@@ -656,10 +723,12 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
         header.as_ref().and_then(|h| h.columns.iter().find(|col| col.field == Some(field))).map_or(1, |col| col.column)
             as u64
     };
+    let mut rows = 0i64;
     let mut records = match &mut parsed {
         Either::Whole(p) => {
             rejected_records = p.rejected.len();
             for e in std::mem::take(&mut p.errors) {
+                rows += 1;
                 reject(&mut errors, &mut rejected, c.dry_run, e);
             }
             let spans = std::mem::take(&mut p.spans);
@@ -677,6 +746,7 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
             },
         };
         let Some(row) = row else { break };
+        rows += 1;
         match row {
             Ok(r) => {
                 notes.add(&r);
@@ -722,9 +792,12 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
         Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped },
     };
     let writer_notes = std::mem::take(&mut writer.notes);
+    let warnings = std::mem::take(&mut writer.warnings);
+    let refusal = writer.needs_by();
     let (mut counts, mut changes) = writer.finish()?;
     counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
     counts.skipped = tally.skipped as i64;
+    counts.rows = rows;
     if a.skip_invalid && !errors.is_empty() {
         counts.left_out = rejected_records as i64;
         let what = match &a.rejects {
@@ -764,20 +837,23 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = !errors.is_empty() && !a.skip_invalid;
+    let refused = (!errors.is_empty() && !a.skip_invalid) || refusal.is_some();
     if c.dry_run || refused {
         drop(tx);
     } else {
         tx.commit()?;
     }
+    let errors = (!errors.is_empty() && !a.skip_invalid).then_some(errors);
     Ok(Imported {
         counts,
         changes,
         header,
         filled: tally.filled,
         notes: writer_notes,
+        warnings,
         origin,
-        errors: refused.then_some(errors),
+        errors,
+        refusal,
     })
 }
 
@@ -855,7 +931,7 @@ fn refuse_rejects_path(out: &Path, input: &Path, db: &Path) -> Result<()> {
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
 enum Either<'a> {
     Stream(Box<ReadingReader<'a>>),
-    Whole(crate::import::Parsed),
+    Whole(Box<crate::import::Parsed>),
 }
 
 fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, e: RowError) {
@@ -879,6 +955,9 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
     // A workbook's rows are rows of its sheet, not lines of text.
     let unit = if matches!(imported.origin, Origin::Sheet { .. }) { "row" } else { "line" };
     if let Some(h) = &imported.header {
+        if let Some(a) = &h.above {
+            ctx.note(format_args!("note: {file}: {}", a.describe()));
+        }
         if c.dry_run {
             print_header(h, &imported.filled);
         } else {
@@ -896,6 +975,9 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
     for (line, n) in &imported.notes {
         ctx.note(format_args!("note: {file}:{}: {n}", imported.origin.row(*line)));
     }
+    for (line, w) in &imported.warnings {
+        eprintln!("warning: {file}:{}: {w}", imported.origin.row(*line));
+    }
     if let Some(errors) = imported.errors {
         if c.dry_run {
             ctx.note(summary(&c.file, noun, &imported.counts, true));
@@ -907,14 +989,35 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
         }
         return Err(errors.into());
     }
+    if let Some(r) = imported.refusal {
+        if c.dry_run {
+            ctx.note(summary(&c.file, noun, &imported.counts, true));
+            bail!("dry run of {file}: the import would be refused: {r}; nothing written");
+        }
+        bail!("{file}: {r}; nothing imported");
+    }
+    // Where rows without a column for a field went (the dry run shows it with the columns).
+    if let (Some(h), false) = (&imported.header, c.dry_run) {
+        for (field, text) in &h.defaults {
+            ctx.note(format_args!("note: {file}: no column for {field}: {text}"));
+        }
+    }
     ctx.note(summary(&c.file, noun, &imported.counts, c.dry_run));
     Ok(())
+}
+
+/// "1 session", "3 sessions".
+fn plural(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The header section of a dry run: every column and what it is read as.
 fn print_header(h: &HeaderReport, filled: &[u64]) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    if let Some(a) = &h.above {
+        let _ = writeln!(out, "{:<10} {}", "header", a.describe());
+    }
     for col in &h.columns {
         let name = if col.header.is_empty() { "(no header)".to_string() } else { format!("{:?}", col.header) };
         let column = h.column_name(col.column);
@@ -932,8 +1035,12 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
             }
         };
     }
-    if !h.unfilled.is_empty() {
-        let _ = writeln!(out, "{:<10} no column for {} (left as stored)", "absent", h.unfilled.join(", "));
+    for (field, text) in &h.defaults {
+        let _ = writeln!(out, "{:<10} no column for {field}: {text}", "absent");
+    }
+    let stored: Vec<&str> = h.unfilled.iter().copied().filter(|f| !h.defaults.iter().any(|(d, _)| d == f)).collect();
+    if !stored.is_empty() {
+        let _ = writeln!(out, "{:<10} no column for {} (left as stored)", "absent", stored.join(", "));
     }
 }
 
@@ -979,10 +1086,13 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         }
     }
     if c.tags_new > 0 {
-        s.push_str(&format!("; {} tags added", c.tags_new));
+        s.push_str(&format!("; {} added", n(c.tags_new, "tag", "tags")));
     }
     if c.keywords_new > 0 {
         s.push_str(&format!("; {} added", n(c.keywords_new, "keyword", "keywords")));
+    }
+    if c.keywords_removed > 0 {
+        s.push_str(&format!("; {} removed", n(c.keywords_removed, "keyword", "keywords")));
     }
     if c.tags_removed > 0 {
         s.push_str(&format!("; {} removed", n(c.tags_removed, "tag", "tags")));
@@ -997,15 +1107,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         ));
     }
     if c.not_in_file > 0 || c.modules_not_in_file > 0 {
-        s.push_str(&format!(
-            "; {} the file no longer holds{} (--sync retires them)",
-            n(c.not_in_file, "stored session", "stored sessions"),
-            if c.modules_not_in_file > 0 {
-                format!(", in {} it no longer lists", n(c.modules_not_in_file, "module", "modules"))
-            } else {
-                String::new()
-            }
-        ));
+        s.push_str(&format!("; {} (--sync retires them)", not_in_file(c)));
     }
     let changed = c.new
         + c.changed
@@ -1013,6 +1115,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.modules_changed
         + c.tags_new
         + c.keywords_new
+        + c.keywords_removed
         + c.tags_removed
         + c.removed
         + c.renamed
@@ -1020,12 +1123,41 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.left_out > 0 {
         s.push_str(&format!("; {} by --skip-invalid", n(c.left_out, "record left out", "records left out")));
     }
-    if dry_run && c.rejected > c.left_out {
+    if c.rows == 0 && c.rejected == 0 {
+        s.push_str(" — the file has no rows, only its header");
+    } else if dry_run && c.rejected > c.left_out {
         s.push_str("; the import would be refused until the rejected rows are fixed");
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }
     s
+}
+
+/// What the file no longer holds, counted truly: "4 stored sessions the file
+/// no longer holds, 3 of them in 2 modules it no longer lists".
+fn not_in_file(c: &Counts) -> String {
+    let n = |k: i64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let modules = n(c.modules_not_in_file, "module", "modules");
+    match (c.not_in_file, c.modules_not_in_file, c.not_in_file_unlisted) {
+        (0, _, _) => format!(
+            "{} the file no longer lists (with no sessions)",
+            n(c.modules_not_in_file, "stored module", "stored modules")
+        ),
+        (s, 0, _) => format!("{} the file no longer holds", n(s, "stored session", "stored sessions")),
+        (s, _, u) if u == s => format!(
+            "{} the file no longer holds, {} in {modules} it no longer lists",
+            n(s, "stored session", "stored sessions"),
+            if s == 1 { "it" } else { "all" }
+        ),
+        (s, _, 0) => format!(
+            "{} the file no longer holds, and {modules} it no longer lists (with no sessions)",
+            n(s, "stored session", "stored sessions")
+        ),
+        (s, _, u) => format!(
+            "{} the file no longer holds, {u} of them in {modules} it no longer lists",
+            n(s, "stored session", "stored sessions")
+        ),
+    }
 }
 
 /// Phase timings on stderr when CANON_TRACE is set (for the benchmark).

@@ -26,9 +26,10 @@ pub enum ItemCmd {
     ///
     /// Example: canon item add MED2002 --title "Race correction in spirometry" --outcome "Critique race-based reference equations" --by amina
     Add(AddArgs),
-    /// Change an item's title, kind, learning outcomes, Bloom level or module.
+    /// Change an item's title, kind, learning outcomes, Bloom level, module or keywords.
     ///
-    /// Example: canon item edit 123 --title "Pulse oximetry across skin tones" --by amina
+    /// Example: canon item edit 123 --title "Pulse oximetry across skin tones" --by amina ·
+    /// canon item edit MED2002/Spirometry --add-keyword "race correction" --by amina
     Edit(EditArgs),
     /// Remove an item with its tags. One with linked readings needs --force; `canon undo` brings
     /// all of it back.
@@ -137,6 +138,12 @@ pub struct EditArgs {
     /// The programme of the module to move to, when its code is in more than one.
     #[arg(long, value_name = "NAME", requires = "move_to")]
     pub to_programme: Option<String>,
+    /// Add a subject keyword (repeatable; "a; b" adds two), kept as evidence for `suggest`.
+    #[arg(long = "add-keyword", value_name = "WORD")]
+    pub add_keywords: Vec<String>,
+    /// Take a keyword out (repeatable; case aside).
+    #[arg(long = "remove-keyword", value_name = "WORD")]
+    pub remove_keywords: Vec<String>,
     #[command(flatten)]
     pub by: By,
 }
@@ -207,7 +214,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let mut items = curriculum::items(&store.conn, &f)?;
     with_bloom(&mut items);
     let several = items.windows(2).any(|w| w[0].programme != w[1].programme);
-    let mut headers = vec!["id", "year", "module", "kind", "title", "learning outcomes", "bloom", "themes"];
+    let mut headers = vec!["id", "year", "module", "kind", "title", "learning outcomes", "bloom", "themes", "keywords"];
     if several {
         headers.insert(1, "programme");
     }
@@ -223,6 +230,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             i.learning_outcomes.clone(),
             bloom_cell(i),
             i.themes.join("; "),
+            i.keywords.join("; "),
         ];
         if several {
             row.insert(1, i.programme.clone());
@@ -262,6 +270,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         ["title".into(), it.title.clone()],
         ["outcomes".into(), it.learning_outcomes.clone()],
         ["bloom".into(), bloom_cell(&it)],
+        ["keywords".into(), it.keywords.join("; ")],
     ];
     for t in &tags {
         let note = t.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
@@ -320,9 +329,20 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         outcomes: (!a.outcomes.is_empty()).then(|| a.outcomes.join("\n")),
         bloom: a.bloom.as_ref().map(|b| (b != "auto").then(|| b.clone())),
         module_id,
+        add_keywords: a.add_keywords.clone(),
+        remove_keywords: a.remove_keywords.clone(),
     };
-    if p.title.is_none() && p.kind.is_none() && p.outcomes.is_none() && p.bloom.is_none() && p.module_id.is_none() {
-        bail!("nothing to change; give --title, --kind, --outcome, --bloom or --move-to");
+    if p.title.is_none()
+        && p.kind.is_none()
+        && p.outcomes.is_none()
+        && p.bloom.is_none()
+        && p.module_id.is_none()
+        && p.add_keywords.is_empty()
+        && p.remove_keywords.is_empty()
+    {
+        bail!(
+            "nothing to change; give --title, --kind, --outcome, --bloom, --move-to, --add-keyword or --remove-keyword"
+        );
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| item::edit(tx, by, id, &p))?;
     editing::edited(ctx, &e)?;

@@ -37,8 +37,8 @@ pub enum ModuleCmd {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Only modules in this year of study.
-    #[arg(long)]
+    /// Only modules in this year of study ("2", "Year 2", "Phase II"…).
+    #[arg(long, value_parser = editing::study_year_arg)]
     pub year: Option<i64>,
     /// Only modules of this programme.
     #[arg(long, value_name = "NAME")]
@@ -67,11 +67,17 @@ pub struct AddArgs {
     pub code: String,
     #[arg(long)]
     pub title: String,
-    /// The programme (added if new); may be left out when there is only one.
+    /// The programme; may be left out when there is only one. A name the
+    /// database does not hold is refused (a typo must not make a programme)
+    /// unless --new-programme says to add it.
     #[arg(long, value_name = "NAME")]
     pub programme: Option<String>,
-    /// Year of study or phase, 1 to 10.
-    #[arg(long)]
+    /// Add the programme named by --programme when there is none by that name.
+    #[arg(long, requires = "programme")]
+    pub new_programme: bool,
+    /// Year of study or phase, 1 to 10, written as a module list may write
+    /// it ("3", "Year 3", "Phase III", "3rd year"…).
+    #[arg(long, value_parser = editing::study_year_arg)]
     pub year: Option<i64>,
     /// The module lead.
     #[arg(long)]
@@ -94,15 +100,20 @@ pub struct EditArgs {
     /// A new title.
     #[arg(long)]
     pub title: Option<String>,
-    /// A new year of study or phase ("" clears it).
+    /// A new year of study or phase ("3", "Year 3", "Phase III"…; "" clears it).
     #[arg(long)]
     pub year: Option<String>,
     /// A new module lead ("" clears it).
     #[arg(long)]
     pub lead: Option<String>,
-    /// Move the module to this programme (added if new).
+    /// Move the module to this programme. A name the database does not hold
+    /// is refused, listing the programmes, unless --new-programme is given.
     #[arg(long, value_name = "PROGRAMME")]
     pub move_to: Option<String>,
+    /// Add the programme named by --move-to when there is none by that name
+    /// (`canon undo` of the move removes it again while it is empty).
+    #[arg(long, requires = "move_to")]
+    pub new_programme: bool,
     #[command(flatten)]
     pub by: By,
 }
@@ -215,7 +226,14 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             }
         }
     };
-    let m = NewModule { programme: &programme, code: &a.code, title: &a.title, year: a.year, lead: a.lead.as_deref() };
+    let m = NewModule {
+        programme: &programme,
+        new_programme: a.new_programme,
+        code: &a.code,
+        title: &a.title,
+        year: a.year,
+        lead: a.lead.as_deref(),
+    };
     let added = editing::write(&mut store, &a.by, |tx, ids, by| module::add(tx, ids, by, &m))?;
     editing::added(ctx, &added)?;
     Ok(())
@@ -228,9 +246,10 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     let p = ModulePatch {
         code: a.code.clone(),
         title: a.title.clone(),
-        year: editing::year(&a.year, "--year")?,
+        year: editing::study_year(&a.year, "--year")?,
         lead: clearable(&a.lead),
         programme: a.move_to.clone(),
+        new_programme: a.new_programme,
     };
     if p.code.is_none() && p.title.is_none() && p.year.is_none() && p.lead.is_none() && p.programme.is_none() {
         bail!("nothing to change; give --code, --title, --year, --lead or --move-to");

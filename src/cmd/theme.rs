@@ -33,7 +33,7 @@ pub enum ThemeCmd {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Count only the sessions of this programme.
+    /// Count only the sessions of this programme, and the readings linked to its sessions or modules.
     #[arg(long, value_name = "NAME")]
     pub programme: Option<String>,
     #[command(flatten)]

@@ -379,14 +379,17 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         found
     });
     let id = d.id.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
-        let id = v.text.trim().parse::<i64>().ok().filter(|n| *n > 0);
+        // `R915…` as `canon export reading` writes it, or the bare number.
+        let id = super::parse_reading_id(&v.text);
         if id.is_none() {
             err(
                 &mut errs,
                 v.at,
                 format!(
-                    "{p}id {:?} is not a canon ID; expected the number `canon export reading` wrote, or an empty cell",
-                    v.text.trim()
+                    "{p}id {:?} is not a canon ID; expected the ID `canon export reading` wrote (R and digits), \
+                     or an empty cell; {}",
+                    v.text.trim(),
+                    super::ROUNDED_ID_HINT
                 ),
             );
         }
@@ -432,6 +435,8 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         warnings: d.warnings,
         // Which fields have columns is the canonical CSV reader's to say.
         present: super::Present::default(),
+        emptied: super::Present::default(),
+        changed: None,
     })
 }
 

@@ -569,11 +569,18 @@ impl Document {
 
     /// The fields the document gives its rows, as a module list's columns
     /// (the others are left as stored on re-import): the kind and learning
-    /// outcomes of every session (an event that references no competency
-    /// object has none), no module lead; years when every block names its
+    /// outcomes and keywords of every session (an event that references no
+    /// competency object has none), no module lead; years when every block names its
     /// academic level (a block without one must not clear a stored year).
     pub fn columns(&self) -> Columns {
-        Columns { year: self.modules.iter().all(|m| m.year.is_some()), lead: false, outcomes: true, kind: true }
+        Columns {
+            year: self.modules.iter().all(|m| m.year.is_some()),
+            lead: false,
+            outcomes: true,
+            kind: true,
+            // An event's `Keyword`s are the whole set, as its outcomes are.
+            keywords: true,
+        }
     }
 
     /// What was read into what, and what was not stored: the document's

@@ -84,6 +84,96 @@ pub struct HeaderReport {
     /// cell, so that columns are named by their letters (C, D…) as the
     /// spreadsheet shows them. `None` for a text file (columns by number).
     pub sheet_column: Option<u32>,
+    /// For a text file whose header is not its first line: where it was
+    /// found, and what the lines above it held (not read).
+    pub above: Option<Above>,
+    /// Fields without a column that every row takes from elsewhere, in
+    /// words ("every row goes to programme \"X\" (--programme)"): these are
+    /// not "left as stored".
+    pub defaults: Vec<(&'static str, String)>,
+}
+
+/// Where a text file's header row was found when lines above it are not
+/// read: Excel's `sep=X` line, title rows (the same rule as a workbook
+/// sheet's header: see [`locate`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Above {
+    /// The 1-based physical line the header was read from.
+    pub line: u64,
+    /// The delimiter an Excel `sep=X` first line named.
+    pub sep: Option<char>,
+    /// The rows above the header that are not read (title rows), as text,
+    /// shortened; the `sep=` line is not among them.
+    pub rows: Vec<String>,
+}
+
+impl Above {
+    /// "header read from line 3; above it, Excel's \"sep=;\" line and 1 title row, not read: \"Module list\""
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(d) = self.sep {
+            let shown = if d == '\t' { "\\t".to_string() } else { d.to_string() };
+            parts.push(format!("Excel's \"sep={shown}\" line (the delimiter)"));
+        }
+        if !self.rows.is_empty() {
+            let n = self.rows.len();
+            let shown: Vec<String> = self.rows.iter().take(3).map(|r| format!("{r:?}")).collect();
+            let more = if n > 3 { ", …" } else { "" };
+            parts.push(format!("{n} title row{} ({}{more})", if n == 1 { "" } else { "s" }, shown.join(", ")));
+        }
+        format!("header read from line {}; above it, not read: {}", self.line, parts.join(" and "))
+    }
+}
+
+/// Where the header row of a delimited text is: the first record, among the
+/// first [`super::workbook::HEADER_SEARCH_ROWS`], that [`map`] matches to
+/// `fields` (every required field named) — the rule a workbook sheet's
+/// header is found by, so title rows above a header are passed over alike.
+/// An Excel `sep=X` first line fixes the delimiter and is passed over too.
+/// When no record matches with the sniffed delimiter, the others (`,` `;`
+/// tab `|`) are tried (a title line above the header can mislead the
+/// sniffing). When none matches at all, the first record with text is the
+/// header, so the error lists what the file has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    pub delimiter: u8,
+    /// Records before the header (a `sep=` line, title rows), not read.
+    pub skip: usize,
+    /// Whether the first of them is Excel's `sep=X` line.
+    pub sep: bool,
+}
+
+/// Finds the header in `head` (the decoded start of the file); see [`Located`].
+pub fn locate(head: &str, sniffed: u8, fields: &'static [Field], maps: &[(String, usize)]) -> Located {
+    let sep = super::source::sep_line(head);
+    let mut candidates = vec![sep.unwrap_or(sniffed)];
+    if sep.is_none() {
+        candidates.extend([b',', b';', b'\t', b'|'].into_iter().filter(|d| *d != sniffed));
+    }
+    let records = |d: u8| {
+        let mut b = csv::ReaderBuilder::new();
+        b.has_headers(false).flexible(true).delimiter(d);
+        b.from_reader(head.as_bytes())
+            .into_records()
+            .take(super::workbook::HEADER_SEARCH_ROWS as usize)
+            .map_while(Result::ok)
+            .enumerate()
+            .skip(usize::from(sep.is_some()))
+    };
+    if fields.iter().any(|f| f.required) {
+        for &d in &candidates {
+            for (i, r) in records(d) {
+                let cells: Vec<String> = r.iter().map(String::from).collect();
+                if map("", &cells, fields, maps).is_ok() {
+                    return Located { delimiter: d, skip: i, sep: sep.is_some() };
+                }
+            }
+        }
+    }
+    let d = candidates[0];
+    let first_text =
+        records(d).find(|(_, r)| r.iter().any(|c| !c.trim().is_empty())).map_or(usize::from(sep.is_some()), |(i, _)| i);
+    Located { delimiter: d, skip: first_text, sep: sep.is_some() }
 }
 
 /// Which column (0-based) holds each field, by field order; `None` if
@@ -170,6 +260,11 @@ impl Mapping {
         }
     }
 }
+
+/// Fields whose values come from a fixed set or a fixed form (an ID, a
+/// status, a kind or type, a year, a DOI): never offered as the `--map`
+/// target of a column of free text.
+const NOT_FREE_TEXT: &[&str] = &["id", "status", "kind", "type", "source_kind", "year", "doi", "isbn"];
 
 fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, String, String)]) -> String {
     if c.header.trim().is_empty() {
@@ -287,13 +382,17 @@ fn map_inner(
     let mut how = vec![None; headers.len()];
     let normed: Vec<String> = headers.iter().map(|h| norm(h)).collect();
     for (theirs, field) in maps {
-        match normed.iter().position(|h| h == theirs) {
+        // A header, else a column number (`--map '9=notes'` for a column without a header).
+        let by_number = || theirs.parse::<usize>().ok().filter(|n| (1..=headers.len()).contains(n)).map(|n| n - 1);
+        match normed.iter().position(|h| h == theirs).or_else(by_number) {
             Some(c) => {
                 columns[*field] = Some(c);
                 how[c] = Some(Matched::Map);
             }
             None => bail!(
-                "{at}: --map names a header {theirs:?} that is not in the file; headers found: {}",
+                "{at}: --map names a header {theirs:?} that is not in the file (nor a column number from 1 to {}); \
+                 headers found: {}",
+                headers.len(),
                 quoted(headers)
             ),
         }
@@ -345,6 +444,8 @@ fn map_inner(
         unfilled: fields.iter().zip(&columns).filter(|(_, c)| c.is_none()).map(|(f, _)| f.name).collect(),
         accepts_map: mappable,
         sheet_column: None,
+        above: None,
+        defaults: Vec::new(),
     };
     let mut m = Mapping { columns, report, fields, by_name };
     m.explain_ignored();
@@ -402,13 +503,15 @@ impl HeaderReport {
     /// empty field with it (or, when no field's name is near its header, the
     /// form of one and the fields still empty).
     pub fn fix(&self, c: &ColumnRead) -> Option<String> {
+        // A column of free text is not an ID, a status or a kind.
+        let free: Vec<&str> = self.unfilled.iter().copied().filter(|f| !NOT_FREE_TEXT.contains(f)).collect();
+        // A column without a header is named by its number (its letter in a sheet).
+        let name = if c.header.is_empty() { self.column_name(c.column) } else { c.header.clone() };
         match &c.suggestion {
             Some(s) => Some(format!("to read it, add {s}")),
-            None if self.accepts_map && !c.header.is_empty() && !self.unfilled.is_empty() => Some(format!(
-                "to read it, add {} with FIELD one of {}",
-                map_option(&c.header, "FIELD"),
-                self.unfilled.join(", ")
-            )),
+            None if self.accepts_map && !free.is_empty() => {
+                Some(format!("to read it, add {} with FIELD one of {}", map_option(&name, "FIELD"), free.join(", ")))
+            }
             None => None,
         }
     }

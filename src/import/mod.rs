@@ -206,7 +206,39 @@ pub struct ReadingRecord {
     /// row names its entry by `id`, an empty cell in such a column clears the
     /// field, and a field without a column is left as stored.
     pub present: Present,
+    /// Fields whose column is present but whose cell is empty, among those
+    /// that cannot be empty (the type): the stored value is kept, and the
+    /// user is told so.
+    pub emptied: Present,
+    /// With the `id`: the entry's latest change number when `canon export
+    /// reading` wrote the row (its `changed` column; 0 when the entry had
+    /// none). What others changed after that is not reverted by the row.
+    pub changed: Option<i64>,
 }
+
+/// A reading's stable ID as `canon export reading` writes it: `R` and the
+/// number, so that a spreadsheet keeps it as text (Excel keeps 15 digits of
+/// a number and rounds the rest: 915398667749232001 becomes
+/// 915398667749232000, or 9.15399E+17).
+pub fn reading_id_text(id: i64) -> String {
+    format!("R{id}")
+}
+
+/// A reading ID written either way: `R915398667749232001` (canon's export)
+/// or `915398667749232001`. `None` for anything else.
+pub fn parse_reading_id(s: &str) -> Option<i64> {
+    let t = s.trim();
+    let digits = t.strip_prefix(['R', 'r']).unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<i64>().ok().filter(|n| *n > 0)
+}
+
+/// The hint for a reading ID the database does not know or cannot read.
+pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keeps 15 digits of a number: \
+     915398667749232001 becomes 915398667749232000 or 9.15399E+17); export again with `canon export reading` \
+     (it writes IDs as R915…, which spreadsheets keep as text) and keep the id column as text";
 
 /// A set of reading fields, by name (`title`, `authors`, `year`, `type`,
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,

@@ -4,11 +4,10 @@
 //! Canonical header (any order, case and punctuation ignored, aliases accepted):
 //! `programme,year,module_code,module_title,session_title,learning_outcomes,themes`
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::records::Records;
-use super::rows::Rows;
 use super::source::Source;
 use super::{RowError, cell};
 use crate::store::themes::{ThemeIndex, split_cell};
@@ -131,8 +130,8 @@ pub struct ItemRow {
     pub outcomes: String,
     pub themes: Vec<i64>,
     /// Subject keywords the source gives the item (a Curriculum Inventory
-    /// `Keyword`, a keywords column): kept as evidence for `suggest`. Added
-    /// on import, never removed by one.
+    /// `Keyword`, a keywords column): kept as evidence for `suggest`. A
+    /// keywords column is the whole set for its session (see [`Columns`]).
     pub keywords: Vec<String>,
 }
 
@@ -144,11 +143,14 @@ pub struct Columns {
     pub lead: bool,
     pub outcomes: bool,
     pub kind: bool,
+    /// A keywords column is the whole set of its session's keywords (an
+    /// empty cell clears them); without one, keywords are only added.
+    pub keywords: bool,
 }
 
 impl Columns {
     /// Every field present: what a caller without a header (a test) passes.
-    pub const ALL: Columns = Columns { year: true, lead: true, outcomes: true, kind: true };
+    pub const ALL: Columns = Columns { year: true, lead: true, outcomes: true, kind: true, keywords: true };
 }
 
 /// Reads module rows from a source (a CSV file or a workbook sheet), validating each.
@@ -157,7 +159,10 @@ pub struct ModuleReader<'a> {
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
-    default_programme: String,
+    /// The programme of rows that name none (`--programme`, or the one the
+    /// command chose when the file has no programme column); `None`: such a
+    /// row is an error.
+    default_programme: Option<String>,
     /// Columns not read, and how many rows hold text in each.
     ignored: Vec<usize>,
     filled: Vec<u64>,
@@ -170,26 +175,21 @@ pub struct ModuleReader<'a> {
 }
 
 impl<'a> ModuleReader<'a> {
-    /// Reads the header and matches it to the fields.
+    /// Reads the header and matches it to the fields. `default_programme`
+    /// (`--programme`) is the programme of rows that name none.
     pub fn new(
         source: Source,
         maps: &[String],
         themes: &'a ThemeIndex,
-        default_programme: &str,
+        default_programme: Option<&str>,
     ) -> Result<ModuleReader<'a>> {
-        let file = source.path.display().to_string();
-        let mut builder = csv::ReaderBuilder::new();
-        builder.delimiter(source.delimiter).flexible(true).has_headers(true);
-        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
-        let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
-        if headers.iter().all(|h| h.trim().is_empty()) {
-            anyhow::bail!(
-                "{file}:1:1: the file is empty; expected a header row such as \
-                 programme,year,module_code,module_title,session_title,learning_outcomes,themes"
-            );
-        }
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
+        let (rows, headers, mapping, _) = super::rows::open_table(
+            source,
+            FIELDS,
+            &maps,
+            "programme,year,module_code,module_title,session_title,learning_outcomes,themes",
+        )?;
         Ok(ModuleReader::from_records(Box::new(rows), &headers, mapping, themes, default_programme))
     }
 
@@ -200,7 +200,7 @@ impl<'a> ModuleReader<'a> {
         headers: &[String],
         mapping: Mapping,
         themes: &'a ThemeIndex,
-        default_programme: &str,
+        default_programme: Option<&str>,
     ) -> ModuleReader<'a> {
         ModuleReader {
             width: headers.len(),
@@ -210,8 +210,23 @@ impl<'a> ModuleReader<'a> {
             rows,
             mapping,
             themes,
-            default_programme: default_programme.to_string(),
+            default_programme: default_programme.map(one_line).filter(|p| !p.is_empty()),
             queued: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Whether the file has a programme column.
+    pub fn has_programme_column(&self) -> bool {
+        self.mapping.has(PROGRAMME)
+    }
+
+    /// Sends the rows that name no programme to `name`, saying why in the
+    /// header report (for a file without a programme column: where its
+    /// rows go, chosen by the command from `--programme` and the database).
+    pub fn set_programme(&mut self, name: &str, why: &str) {
+        self.default_programme = Some(one_line(name));
+        if !self.mapping.has(PROGRAMME) {
+            self.mapping.report.defaults.push(("programme", format!("every row goes to programme {name:?} ({why})")));
         }
     }
 
@@ -233,7 +248,13 @@ impl<'a> ModuleReader<'a> {
     /// The fields the file has columns for.
     pub fn columns(&self) -> Columns {
         let m = &self.mapping;
-        Columns { year: m.has(YEAR), lead: m.has(LEAD), outcomes: m.has(OUTCOMES), kind: m.has(KIND) }
+        Columns {
+            year: m.has(YEAR),
+            lead: m.has(LEAD),
+            outcomes: m.has(OUTCOMES),
+            kind: m.has(KIND),
+            keywords: m.has(KEYWORDS),
+        }
     }
 
     /// What the rows read so far held in the columns not read, and how many
@@ -294,7 +315,19 @@ impl<'a> ModuleReader<'a> {
             return Err(errs);
         }
 
-        let programme = one_line(cell(m.get(PROGRAMME, r)).unwrap_or(&self.default_programme));
+        let programme = match (cell(m.get(PROGRAMME, r)), &self.default_programme) {
+            (Some(p), _) => one_line(p),
+            (None, Some(d)) => d.clone(),
+            (None, None) => {
+                errs.push(RowError::new(
+                    line,
+                    m.column(PROGRAMME),
+                    "programme is empty; expected the programme's name (or --programme NAME for the rows that \
+                     leave it empty)",
+                ));
+                String::new()
+            }
+        };
         let year = match cell(m.get(YEAR, r)) {
             None => None,
             Some(y) => match study_year(y) {
@@ -445,6 +478,15 @@ pub fn study_year(s: &str) -> Result<i64, String> {
             format!("year {t:?} is out of range; expected a year of study from 1 to 10")
         }
     };
+    // A minus sign ("-1", "Year -2"), not a hyphen between words ("Year-3").
+    let negative = t.char_indices().any(|(i, c)| {
+        matches!(c, '-' | '\u{2212}')
+            && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            && t[..i].chars().next_back().is_none_or(char::is_whitespace)
+    });
+    if negative {
+        return Err(format!("year {t:?} is negative; expected a year of study from 1 to 10, written as {YEAR_FORMS}"));
+    }
     let n = read_study_year(t).ok_or_else(|| {
         format!("year {t:?} is not a year of study; expected a number from 1 to 10 written as {YEAR_FORMS}")
     })?;
@@ -602,6 +644,11 @@ mod tests {
             "year \"Year 12\" is out of range; expected a year of study from 1 to 10"
         );
         assert!(study_year("0").is_err());
+        for s in ["-1", "Year -1", "Year -2", "Y −3", " -4"] {
+            let e = study_year(s).unwrap_err();
+            assert!(e.contains("is negative"), "{s}: {e}");
+        }
+        assert_eq!(study_year("Year-3"), Ok(3), "a hyphen between words is no minus sign");
     }
 
     #[test]

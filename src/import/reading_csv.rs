@@ -5,7 +5,7 @@
 //! `global_south`, `open_access`, `original_language`, `translated`,
 //! `perspective`).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::builder::{self, Draft, KindSrc, Pos, Themes, Val};
 use super::facets::{WorkFacets, yes_no};
@@ -13,7 +13,6 @@ use super::header::{self, Field, HeaderReport, Mapping};
 use super::modules::Tally;
 use super::names;
 use super::records::Records;
-use super::rows::Rows;
 use super::source::Source;
 use super::{Present, ReadingRecord, RowError, cell, language};
 use crate::store::themes::split_cell;
@@ -43,6 +42,7 @@ const OPEN_ACCESS: usize = 21;
 const ORIGINAL_LANGUAGE: usize = 22;
 const TRANSLATED: usize = 23;
 const PERSPECTIVE: usize = 24;
+const CHANGED: usize = 25;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -84,6 +84,9 @@ pub const FIELDS: &[Field] = &[
         aliases: &["whose experience", "whose experience told by whom", "told by", "voice"],
         required: false,
     },
+    // The entry's latest change number when `canon export reading` wrote the
+    // row: what others changed after it is not reverted by the row.
+    Field { name: "changed", aliases: &["last change", "change number"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -147,18 +150,9 @@ pub struct ReadingReader<'a> {
 impl<'a> ReadingReader<'a> {
     pub fn new(source: Source, maps: &[String], themes: &'a dyn Themes) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
-        let delimiter = source.delimiter;
-        let mut builder = csv::ReaderBuilder::new();
-        builder.delimiter(source.delimiter).flexible(true);
-        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
-        let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
-        if headers.iter().all(|h| h.trim().is_empty()) {
-            anyhow::bail!(
-                "{file}:1:1: the file is empty; expected a header row such as title,authors,year,type,doi,url,themes,notes"
-            );
-        }
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
+        let (rows, headers, mapping, delimiter) =
+            super::rows::open_table(source, FIELDS, &maps, "title,authors,year,type,doi,url,themes,notes")?;
         let mut reader = ReadingReader::from_records(file, Box::new(rows), &headers, mapping, themes);
         reader.delimiter = delimiter;
         Ok(reader)
@@ -276,11 +270,39 @@ impl<'a> ReadingReader<'a> {
         d.place = text(PLACE);
         d.edition = text(EDITION);
         d.facets = self.facets(line, &mut d.errors);
-        // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
-        let present = if self.get(TYPE).trim().is_empty() { self.present.without("type") } else { self.present };
+        // An empty type cell leaves a stored entry's type as it is (a type
+        // cannot be empty); the writer says so.
+        let type_emptied = self.get(TYPE).trim().is_empty() && self.present.has("type");
+        let present = if type_emptied { self.present.without("type") } else { self.present };
+        let changed = self.changed(line, d.id.is_some(), &mut d.errors);
         let mut record = builder::build(d, self.themes)?;
         record.present = present;
+        if type_emptied {
+            record.emptied = record.emptied.with("type");
+        }
+        record.changed = changed;
         Ok(record)
+    }
+
+    /// With an `id`, the change number the export saw (its `changed`
+    /// column; an empty cell: none, 0). `None` without the column or the ID.
+    fn changed(&self, line: u64, has_id: bool, errs: &mut Vec<RowError>) -> Option<i64> {
+        if !has_id || !self.mapping.has(CHANGED) {
+            return None;
+        }
+        let Some(c) = cell(self.get(CHANGED)) else { return Some(0) };
+        let n = c.parse::<i64>().ok().filter(|n| *n >= 0);
+        if n.is_none() {
+            errs.push(RowError::new(
+                line,
+                self.mapping.column(CHANGED),
+                format!(
+                    "changed {c:?} is not a change number; expected the number `canon export reading` wrote \
+                     (leave the column as exported)"
+                ),
+            ));
+        }
+        n
     }
 
     /// The content facet columns of the current row: yes/no cells read as

@@ -2,6 +2,12 @@
 //! is the last one (where an unclosed quote shows itself); the physical line
 //! each record starts on, whatever the line ends; and rows with nothing in
 //! them skipped and counted.
+//!
+//! **The physical line rule** (every CSV-like reader reports by it): a CRLF,
+//! a CR alone and an LF alone each end one line, wherever they are, inside
+//! a quoted cell too. So a file saved by old Mac Excel (CR after each row)
+//! whose cells hold Alt-Enter line breaks (LF), or a CRLF file with a stray
+//! CR, is counted as a text editor that knows all three line ends shows it.
 
 use std::collections::VecDeque;
 use std::io::Read;
@@ -9,6 +15,8 @@ use std::io::Read;
 use csv::StringRecord;
 
 use super::RowError;
+use super::header::{self, Above, Field, Mapping};
+use super::source::Source;
 
 /// A reader that notes where each line break is, so a byte offset can be
 /// turned into the physical line it is on. Only the breaks not yet asked
@@ -16,11 +24,13 @@ use super::RowError;
 pub struct LineIndex<R> {
     inner: R,
     offset: u64,
-    /// Each break: where its line end starts (the CR of a CRLF) and its LF.
+    /// Each break: where its line end starts (the CR of a CRLF) and where
+    /// it ends (its LF; for a CR alone, the CR itself).
     breaks: VecDeque<(u64, u64)>,
     /// Line breaks before the first one in `breaks`.
     passed: u64,
-    /// Whether the last byte read was a CR.
+    /// Whether the last byte read was a CR (a break once the next byte shows
+    /// it is not the CR of a CRLF).
     cr: bool,
 }
 
@@ -55,12 +65,18 @@ impl<R: Read> LineIndex<R> {
 impl<R: Read> Read for LineIndex<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        // Old-Mac files reach here with their CRs made LFs (see `source`), so
-        // a line break is an LF in every file: LF, CRLF or CR.
+        if n == 0 && self.cr {
+            // The file ends in a CR.
+            self.breaks.push_back((self.offset - 1, self.offset - 1));
+            self.cr = false;
+        }
+        // LF, CRLF and a CR alone each end a line (see the module's rule).
         for (i, &b) in buf[..n].iter().enumerate() {
             let at = self.offset + i as u64;
             if b == b'\n' {
                 self.breaks.push_back((if self.cr { at - 1 } else { at }, at));
+            } else if self.cr {
+                self.breaks.push_back((at - 1, at - 1));
             }
             self.cr = b == b'\r';
         }
@@ -69,9 +85,18 @@ impl<R: Read> Read for LineIndex<R> {
     }
 }
 
+/// How many line breaks `text` holds by the physical line rule: each CRLF,
+/// CR alone and LF alone counts once.
+pub fn line_breaks(text: &[u8]) -> u64 {
+    let lf = text.iter().filter(|b| **b == b'\n').count();
+    let lone_cr = text.iter().enumerate().filter(|(i, b)| **b == b'\r' && text.get(i + 1) != Some(&b'\n')).count();
+    (lf + lone_cr) as u64
+}
+
 /// The line breaks inside a record's fields (quoted line breaks).
 fn breaks_in(r: &StringRecord) -> u64 {
-    r.as_slice().bytes().filter(|b| *b == b'\n').count() as u64
+    let s = r.as_slice().as_bytes();
+    if s.contains(&b'\r') { line_breaks(s) } else { s.iter().filter(|b| **b == b'\n').count() as u64 }
 }
 
 /// Whether every cell of a record is empty or blank (`,,,,` as a
@@ -96,6 +121,8 @@ pub struct Rows {
     header: Option<(u64, u64)>,
     /// Blank lines and rows with every cell empty, skipped.
     pub skipped: u64,
+    /// The records above the header, not read (title rows), as text.
+    pub above: Vec<String>,
 }
 
 enum Peeked {
@@ -106,8 +133,11 @@ enum Peeked {
 }
 
 impl Rows {
-    /// Reads `reader` as CSV with `builder`'s settings.
-    pub fn new(builder: &csv::ReaderBuilder, reader: Box<dyn Read + Send>, ends_with_quote: bool) -> Rows {
+    /// Reads `reader` as CSV separated by `delimiter`; rows may have any
+    /// number of fields (a ragged row is the reader's to report).
+    pub fn new(delimiter: u8, reader: Box<dyn Read + Send>, ends_with_quote: bool) -> Rows {
+        let mut builder = csv::ReaderBuilder::new();
+        builder.delimiter(delimiter).flexible(true).has_headers(false);
         Rows {
             reader: builder.from_reader(LineIndex::new(reader)),
             current: StringRecord::new(),
@@ -118,12 +148,31 @@ impl Rows {
             next_line: 0,
             header: None,
             skipped: 0,
+            above: Vec::new(),
         }
     }
 
-    /// The header row's cells, as written.
+    /// The header row's cells, as written: the first record.
     pub fn headers(&mut self) -> csv::Result<Vec<String>> {
-        let h = self.reader.headers()?.clone();
+        self.headers_after(0)
+    }
+
+    /// The header row's cells, as written: the record after the first `skip`
+    /// (title rows, Excel's `sep=` line: see [`super::header::locate`]),
+    /// whose text is kept in [`Rows::above`]. Empty for an empty file.
+    pub fn headers_after(&mut self, skip: usize) -> csv::Result<Vec<String>> {
+        let mut h = StringRecord::new();
+        for i in 0..=skip {
+            if !self.reader.read_record(&mut h)? {
+                return Ok(Vec::new());
+            }
+            if i < skip {
+                let text: Vec<&str> = h.iter().map(str::trim).filter(|c| !c.is_empty()).collect();
+                let text = super::modules::one_line(&text.join(" "));
+                let short: String = text.chars().take(60).collect();
+                self.above.push(if short.len() < text.len() { format!("{short}…") } else { short });
+            }
+        }
         let line = match h.position() {
             Some(p) => self.reader.get_mut().line_of(p.byte()),
             None => 1,
@@ -249,6 +298,38 @@ impl Rows {
     }
 }
 
+/// A delimited text file opened to be read row by row: its header found
+/// where it is (under title rows, after Excel's `sep=` line: see
+/// [`header::locate`]) and matched to `fields` (`maps` from
+/// [`header::parse_maps`]). An empty file is an error naming `example`, a
+/// header such as the format expects. Returns the rows, the header's cells,
+/// their mapping and the delimiter the file was read with.
+pub fn open_table(
+    source: Source,
+    fields: &'static [Field],
+    maps: &[(String, usize)],
+    example: &str,
+) -> anyhow::Result<(Rows, Vec<String>, Mapping, u8)> {
+    use anyhow::Context;
+    let file = source.path.display().to_string();
+    let at = header::locate(&source.head, source.delimiter, fields, maps);
+    let mut rows = Rows::new(at.delimiter, source.reader, source.ends_with_quote);
+    let headers = rows.headers_after(at.skip).with_context(|| format!("reading the header of {file}"))?;
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        anyhow::bail!("{file}:1:1: the file is empty; expected a header row such as {example}");
+    }
+    let mut mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, fields, maps)?;
+    if at.skip > 0 {
+        let mut title_rows = std::mem::take(&mut rows.above);
+        if at.sep {
+            title_rows.remove(0);
+        }
+        mapping.report.above =
+            Some(Above { line: rows.header_line(), sep: at.sep.then_some(char::from(at.delimiter)), rows: title_rows });
+    }
+    Ok((rows, headers, mapping, at.delimiter))
+}
+
 /// Line numbers for a text held whole: the 1-based line of the record the
 /// CSV reader says starts at a byte (as [`LineIndex::line_of`]).
 pub struct TextLines {
@@ -257,24 +338,25 @@ pub struct TextLines {
 }
 
 impl TextLines {
-    /// Notes the line breaks of `text`.
+    /// Notes the line breaks of `text` (by the physical line rule: CRLF, CR
+    /// alone and LF alone each end a line).
     pub fn new(text: &str) -> TextLines {
         let b = text.as_bytes();
         let breaks = b
             .iter()
             .enumerate()
-            .filter(|(_, c)| **c == b'\n')
-            .map(|(i, _)| {
-                let start = if i > 0 && b[i - 1] == b'\r' { i - 1 } else { i };
-                (start as u64, i as u64)
+            .filter_map(|(i, c)| match c {
+                b'\n' => Some((if i > 0 && b[i - 1] == b'\r' { i - 1 } else { i }, i)),
+                b'\r' if b.get(i + 1) != Some(&b'\n') => Some((i, i)),
+                _ => None,
             })
+            .map(|(start, end)| (start as u64, end as u64))
             .collect();
         TextLines { breaks }
     }
 
     /// The 1-based line of the record starting at byte `at` (blank lines and
-    /// a line end the reader puts it on are skipped). LF, CRLF and CR-only
-    /// text all count right when CRs were made LFs first (as `source` does).
+    /// a line end the reader puts it on are skipped), whatever the line ends.
     pub fn line_of(&self, at: u64) -> u64 {
         let passed = self.breaks.partition_point(|&(_, lf)| lf < at);
         let (mut line, mut p) = (passed as u64 + 1, at);
@@ -295,9 +377,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Rows {
-        let mut b = csv::ReaderBuilder::new();
-        b.flexible(true);
-        Rows::new(&b, Box::new(std::io::Cursor::new(text.as_bytes().to_vec())), text.trim_end().ends_with('"'))
+        Rows::new(b',', Box::new(std::io::Cursor::new(text.as_bytes().to_vec())), text.trim_end().ends_with('"'))
     }
 
     fn lines(text: &str) -> (Vec<u64>, u64) {
@@ -315,9 +395,44 @@ mod tests {
         let lf = "a,b\n1,2\n\n3,\"x\ny\"\n,\n4,5\n";
         assert_eq!(lines(lf), (vec![2, 4, 7], 2), "a blank line and an empty row skipped");
         assert_eq!(lines(&lf.replace('\n', "\r\n")), (vec![2, 4, 7], 2));
-        // CR-only files reach the reader with LFs (source::CrToLf).
+        assert_eq!(lines(&lf.replace('\n', "\r")), (vec![2, 4, 7], 2), "old Mac: a CR ends each line");
         assert_eq!(lines("\n\na,b\n1,2\n"), (vec![4], 0));
         assert_eq!(lines("a,b\n,,,\n,\n  ,  \n1,2\n"), (vec![5], 3));
+    }
+
+    #[test]
+    fn mixed_line_ends_each_end_a_line() {
+        // Old Mac Excel: CR after each row, an Alt-Enter (LF) inside a cell.
+        assert_eq!(lines("h1,h2\r1,\"Describe A\nExplain B\"\r2,x\r"), (vec![2, 4], 0));
+        // A CRLF file with a lone CR ending a row, and one inside a quoted cell.
+        assert_eq!(lines("h1,h2\r\n1,a\r2,b\r\n3,\"c\rd\"\r\n4,e\r\n"), (vec![2, 3, 4, 6], 0));
+        // A blank line made of a lone CR between CRLF rows.
+        assert_eq!(lines("h1,h2\r\n1,a\r\n\r2,b\r\n"), (vec![2, 4], 1));
+        assert_eq!(line_breaks(b"a\r\nb\rc\nd\r"), 4);
+    }
+
+    #[test]
+    fn a_break_split_between_reads_counts_once() {
+        // One byte per read: a CRLF arrives as CR, then LF.
+        struct Trickle(Vec<u8>, usize);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                if self.1 >= self.0.len() || buf.is_empty() {
+                    return Ok(0);
+                }
+                buf[0] = self.0[self.1];
+                self.1 += 1;
+                Ok(1)
+            }
+        }
+        let text = b"h1,h2\r\n1,a\r2,\"b\nc\"\r\n3,d\r".to_vec();
+        let mut r = Rows::new(b',', Box::new(Trickle(text, 0)), false);
+        r.headers().unwrap();
+        let mut out = Vec::new();
+        while let Some(x) = r.next_record() {
+            out.push(x.unwrap());
+        }
+        assert_eq!(out, vec![2, 3, 5]);
     }
 
     #[test]
@@ -326,5 +441,8 @@ mod tests {
         // The reader may put a record on the line end before it, or on blank lines before it.
         assert_eq!((t.line_of(0), t.line_of(2), t.line_of(4), t.line_of(5)), (1, 2, 3, 3));
         assert_eq!((t.line_of(6), t.line_of(7), t.line_of(9)), (5, 5, 5));
+        // A CR alone ends a line too.
+        let t = TextLines::new("a\rb\nc\r\nd");
+        assert_eq!((t.line_of(0), t.line_of(2), t.line_of(4), t.line_of(7)), (1, 2, 3, 4));
     }
 }

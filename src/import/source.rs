@@ -53,6 +53,32 @@ struct Scan {
 
 const HEAD: usize = 64 * 1024;
 
+/// Counts lines by the physical line rule (CRLF, CR alone and LF alone each
+/// end one; see [`super::rows`]) over bytes fed in order, in pieces.
+#[derive(Clone, Copy, Default)]
+struct LineCount {
+    /// Line breaks seen so far (a CR at the very end is not counted yet).
+    breaks: u64,
+    /// Whether the last byte fed was a CR.
+    cr: bool,
+}
+
+impl LineCount {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if b == b'\n' || self.cr {
+                self.breaks += 1;
+            }
+            self.cr = b == b'\r';
+        }
+    }
+
+    /// The 1-based line the next byte is on, if it is not an LF.
+    fn line(&self) -> u64 {
+        self.breaks + 1 + u64::from(self.cr)
+    }
+}
+
 /// Reads the whole file once, in chunks, checking UTF-8 validity and line
 /// ends; keeps the first 64 KiB for sniffing. Constant memory.
 fn scan(file: &mut File) -> io::Result<Scan> {
@@ -61,7 +87,7 @@ fn scan(file: &mut File) -> io::Result<Scan> {
     // and the text of the current line (for the column of a bad byte).
     let mut carry: Vec<u8> = Vec::new();
     let mut s = Scan { invalid: None, lone_cr: false, lf: false, head: Vec::new() };
-    let mut line = 1u64;
+    let mut lines = LineCount::default();
     let mut prev_cr = false;
     loop {
         let n = file.read(&mut buf)?;
@@ -91,32 +117,32 @@ fn scan(file: &mut File) -> io::Result<Scan> {
             Err(e) if e.error_len().is_none() => {
                 // A sequence cut at the chunk's end: keep the tail for the next.
                 let good = e.valid_up_to();
-                line += count_lines(&carry[..good]);
+                lines.feed(&carry[..good]);
                 carry.drain(..good);
                 continue;
             }
             Err(e) => {
                 let good = e.valid_up_to();
                 let before = &carry[..good];
-                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let line_start = before.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
                 let column = std::str::from_utf8(&before[line_start..]).map_or(1, |t| t.chars().count() as u64 + 1);
-                s.invalid = Some(Invalid { byte: carry[good], line: line + count_lines(before), column });
+                let mut at = lines;
+                at.feed(before);
+                s.invalid = Some(Invalid { byte: carry[good], line: at.line(), column });
                 continue;
             }
         }
-        line += count_lines(&carry);
+        lines.feed(&carry);
         carry.clear();
     }
     s.lone_cr |= prev_cr;
     if s.invalid.is_none() && !carry.is_empty() {
-        let line_start = carry.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        s.invalid = Some(Invalid { byte: carry[line_start], line: line + count_lines(&carry), column: 1 });
+        let line_start = carry.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
+        let mut at = lines;
+        at.feed(&carry[..line_start]);
+        s.invalid = Some(Invalid { byte: carry[line_start], line: at.line(), column: 1 });
     }
     Ok(s)
-}
-
-fn count_lines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// Opens `path` for streaming, detecting encoding, delimiter and line ends.
@@ -248,9 +274,28 @@ fn guess(head: &[u8]) -> &'static Encoding {
     if g == UTF_8 { encoding_rs::WINDOWS_1252 } else { g }
 }
 
-/// The delimiter of a CSV: whichever of `,` `;` tab `|` splits the header
-/// line (outside quotes) into the most fields, `,` when none does.
+/// The delimiter an Excel `sep=X` first line names (`sep=;`, `sep=,`,
+/// `sep=|`, a tab): Excel writes it so that its own readers split the rows
+/// right whatever the locale's list separator.
+pub fn sep_line(text: &str) -> Option<u8> {
+    let first = text.split(['\n', '\r']).next()?;
+    let first = first.trim_start_matches('\u{feff}').trim_matches([' ', '"']);
+    let rest = first.get(..4).filter(|p| p.eq_ignore_ascii_case("sep=")).map(|_| &first[4..])?;
+    match rest.as_bytes() {
+        [d] if d.is_ascii() && !d.is_ascii_alphanumeric() && *d != b'"' => Some(*d),
+        _ => None,
+    }
+}
+
+/// The delimiter of a CSV: the one an Excel `sep=X` first line names, else
+/// whichever of `,` `;` tab `|` splits the first non-blank line (outside
+/// quotes) into the most fields, `,` when none does. (A module or reading
+/// list whose first line is a title is sniffed again where its header is
+/// found: [`super::header::locate`].)
 pub fn sniff_delimiter(text: &str) -> u8 {
+    if let Some(d) = sep_line(text) {
+        return d;
+    }
     let header = text.split(['\n', '\r']).find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t', b'|'] {
@@ -296,5 +341,10 @@ mod tests {
         assert_eq!(sniff_delimiter("\n\na\tb\tc\n"), b'\t');
         assert_eq!(sniff_delimiter("\"a;b\",c,d"), b',');
         assert_eq!(sniff_delimiter("single"), b',');
+        assert_eq!(sniff_delimiter("sep=;\r\na,b;c\r\n"), b';');
+        assert_eq!(sniff_delimiter("\"sep=|\"\na|b\n"), b'|');
+        assert_eq!(sep_line("SEP=\t\na"), Some(b'\t'));
+        assert_eq!(sep_line("sep=ab\n"), None);
+        assert_eq!(sep_line("separator,x\n"), None);
     }
 }

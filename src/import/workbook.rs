@@ -81,8 +81,29 @@ impl Sheet {
             Origin::Sheet { first_column, .. } => *first_column,
             Origin::Text => 0,
         };
-        Ok(header::map(&self.header_at(file), &self.headers, fields, maps)?.in_sheet(first))
+        // A column without a header is named by its letters, as the sheet shows it
+        // (`--map 'F=notes'`): made the column number the matcher takes.
+        let maps: Vec<(String, usize)> = maps
+            .iter()
+            .map(|(theirs, f)| {
+                let is_header = self.headers.iter().any(|h| header::norm(h) == *theirs);
+                match column_number(theirs).filter(|_| !is_header) {
+                    Some(c) if c >= u64::from(first) => ((c - u64::from(first) + 1).to_string(), *f),
+                    _ => (theirs.clone(), *f),
+                }
+            })
+            .collect();
+        Ok(header::map(&self.header_at(file), &self.headers, fields, &maps)?.in_sheet(first))
     }
+}
+
+/// The 0-based column of spreadsheet letters (`a` → 0, `aa` → 26); `None` for anything else.
+fn column_number(letters: &str) -> Option<u64> {
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let n = letters.bytes().fold(0u64, |n, b| n * 26 + u64::from(b.to_ascii_lowercase() - b'a' + 1));
+    Some(n - 1)
 }
 
 /// Opens `path` (a workbook of `kind`) and finds the sheet and header row to
@@ -466,6 +487,12 @@ fn number(f: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_letters_back_to_numbers() {
+        assert_eq!((column_number("a"), column_number("F"), column_number("aa")), (Some(0), Some(5), Some(26)));
+        assert_eq!((column_number("9"), column_number("abcd")), (None, None));
+    }
 
     #[test]
     fn cells_read_as_typed() {

@@ -22,6 +22,9 @@ pub struct ModuleInfo {
     pub year: Option<i64>,
     pub code: String,
     pub title: String,
+    /// Whether another programme has a module with the same code (so a
+    /// command naming the module needs `--programme`).
+    pub code_shared: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -127,13 +130,22 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
     }
     let modules: Vec<ModuleInfo> = conn
         .prepare(
-            "SELECT m.id, p.name, m.year, m.code, m.title FROM module m JOIN programme p ON p.id = m.programme_id
+            "SELECT m.id, p.name, m.year, m.code, m.title,
+                    EXISTS (SELECT 1 FROM module o WHERE o.code = m.code AND o.programme_id <> m.programme_id)
+               FROM module m JOIN programme p ON p.id = m.programme_id
               WHERE (?1 IS NULL OR m.year = ?1) AND (?2 IS NULL OR m.code = ?2 COLLATE NOCASE)
                 AND (?3 IS NULL OR p.name = ?3 COLLATE NOCASE)
               ORDER BY p.name, m.year, m.code",
         )?
         .query_map(params![scope.year, scope.module, scope.programme], |r| {
-            Ok(ModuleInfo { id: r.get(0)?, programme: r.get(1)?, year: r.get(2)?, code: r.get(3)?, title: r.get(4)? })
+            Ok(ModuleInfo {
+                id: r.get(0)?,
+                programme: r.get(1)?,
+                year: r.get(2)?,
+                code: r.get(3)?,
+                title: r.get(4)?,
+                code_shared: r.get(5)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let wanted: HashMap<i64, usize> = modules.iter().enumerate().map(|(i, m)| (m.id, i)).collect();

@@ -11,8 +11,59 @@ use super::IdGen;
 use super::history::{self, Action};
 use crate::import::modules::{Columns, ItemRow, ModuleRow};
 
-/// Problems that reject rows, found while writing: (line, message).
-pub type Problems = Vec<(u64, String)>;
+/// Problems that reject rows, found while writing: (line, the field whose
+/// column the problem is at — an index into [`crate::import::modules::FIELDS`]
+/// — and the message).
+pub type Problems = Vec<(u64, usize, String)>;
+
+use crate::import::modules::{CODE, SESSION};
+
+/// A session title as the import and `item edit` compare titles within a
+/// module: whitespace runs made one space, trimmed, and case folded
+/// (Unicode-aware: "PULSE OXIMETRY " is "Pulse oximetry"; "STRASSE" is "Straße").
+pub fn title_fold(title: &str) -> String {
+    // Most titles are ASCII and single-spaced already (imports and edits store them so): one pass.
+    let spaced = !title.starts_with(' ') && !title.ends_with(' ') && !title.contains("  ");
+    if title.is_ascii() && spaced && !title.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
+        return title.to_ascii_lowercase();
+    }
+    title.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase().to_lowercase()
+}
+
+/// The session titles of the module rows are being written to, by their
+/// folded form ([`title_fold`]).
+struct Titles {
+    module_id: i64,
+    by_fold: HashMap<String, TitleSeen>,
+}
+
+/// A title a module holds: as stored before this run, or as a row of the file gave it.
+struct TitleSeen {
+    title: String,
+    /// The item stored before this run that has it (`None` for one this run added).
+    stored: Option<i64>,
+    /// The line of the file that gave it (0: not met in the file yet, or met
+    /// before the module was last left).
+    line: u64,
+}
+
+/// What [`ModuleWriter::item`] did with a row of a stored module.
+enum Written {
+    /// Added the session (its tags and keywords are still to write).
+    Added(i64),
+    /// Compared it with the stored session (tags and keywords included).
+    Compared,
+}
+
+/// How a row's session title matches the titles its module holds.
+enum TitleMatch {
+    /// Not held in any spelling: a new session.
+    New,
+    /// Held as written.
+    Same,
+    /// A session stored before this run, written otherwise (case or spacing): its ID and stored title.
+    Respelled(i64, String),
+}
 
 /// What happened to one row of an import, for `--dry-run` and the summary.
 #[derive(Debug, Clone, Serialize)]
@@ -75,8 +126,12 @@ pub struct Counts {
     pub renamed: i64,
     /// Without `--sync`: stored sessions of the file's programmes that the file no longer holds.
     pub not_in_file: i64,
-    /// Of those, in modules the file no longer lists at all.
+    /// Modules of the file's programmes that the file no longer lists at all.
     pub modules_not_in_file: i64,
+    /// Of `not_in_file`, the sessions in those modules.
+    pub not_in_file_unlisted: i64,
+    /// Rows read (blank and empty rows aside): none means a file with only its header.
+    pub rows: i64,
     /// Blank lines and rows with every cell empty, skipped.
     pub skipped: i64,
     /// New readings that may be a work already listed (same first author,
@@ -84,6 +139,8 @@ pub struct Counts {
     pub possible_duplicates: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,
+    /// Item keywords removed (a keywords column is the whole set for its session).
+    pub keywords_removed: i64,
     /// Of the rejected records, those left out by `import reading
     /// --skip-invalid` (the rest was imported).
     pub left_out: i64,
@@ -219,6 +276,10 @@ pub struct ModuleWriter<'t> {
     insert_tags: CachedStatement<'t>,
     /// Item keywords, written at the end: (item, keyword).
     pending_keywords: Vec<(i64, String)>,
+    /// The titles of the module rows are being written to.
+    titles: Option<Titles>,
+    /// Modules whose titles were gathered before (met again, their titles are read back).
+    gathered: HashSet<i64>,
 }
 
 const TAG_BATCH: usize = 128;
@@ -281,7 +342,63 @@ impl<'t> ModuleWriter<'t> {
             pending_tags: Vec::with_capacity(TAG_BATCH),
             insert_tags: tx.prepare_cached(&insert_tags_sql(TAG_BATCH))?,
             pending_keywords: Vec::new(),
+            titles: None,
+            gathered: HashSet::new(),
         })
+    }
+
+    /// How `title` matches the session titles of `module_id` (stored, and
+    /// given by earlier rows), ignoring case and spacing. A title that
+    /// differs only so from one an earlier row gave is a problem: one
+    /// session, written two ways in one file.
+    fn match_title(
+        &mut self,
+        module_id: i64,
+        fresh: bool,
+        line: u64,
+        title: &str,
+    ) -> Result<Result<TitleMatch, String>> {
+        if self.titles.as_ref().is_none_or(|t| t.module_id != module_id) {
+            let mut by_fold: HashMap<String, TitleSeen> = HashMap::new();
+            // A module met for the first time that this run added has no titles yet.
+            if !fresh || self.gathered.contains(&module_id) {
+                self.flush_items()?;
+                let mut st = self.tx.prepare_cached("SELECT id, title FROM item WHERE module_id = ?1 ORDER BY id")?;
+                let rows = st.query_map([module_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for r in rows {
+                    let (id, t) = r?;
+                    let stored = (id < self.first_new && !self.seen.contains(&id)).then_some(id);
+                    by_fold.entry(title_fold(&t)).or_insert(TitleSeen { title: t, stored, line: 0 });
+                }
+            }
+            self.gathered.insert(module_id);
+            self.titles = Some(Titles { module_id, by_fold });
+        }
+        let Some(titles) = &mut self.titles else { return Ok(Ok(TitleMatch::New)) };
+        let fold = title_fold(title);
+        let Some(seen) = titles.by_fold.get_mut(&fold) else {
+            titles.by_fold.insert(fold, TitleSeen { title: title.to_string(), stored: None, line });
+            return Ok(Ok(TitleMatch::New));
+        };
+        if seen.title == title {
+            seen.line = seen.line.max(line);
+            return Ok(Ok(TitleMatch::Same));
+        }
+        match seen.stored {
+            Some(id) if seen.line == 0 => {
+                let stored = std::mem::replace(&mut seen.title, title.to_string());
+                seen.line = line;
+                Ok(Ok(TitleMatch::Respelled(id, stored)))
+            }
+            _ => {
+                let at = if seen.line > 0 { format!("line {}", seen.line) } else { "earlier in this file".into() };
+                Ok(Err(format!(
+                    "session {title:?} is {:?} ({at}) written another way (case or spacing); expected each session \
+                     once per module, written one way",
+                    seen.title
+                )))
+            }
+        }
     }
 
     fn note(&mut self, line: u64, outcome: Outcome, what: impl FnOnce() -> String, fields: Vec<String>) {
@@ -294,9 +411,10 @@ impl<'t> ModuleWriter<'t> {
         if let Some(&id) = self.programmes.get(name) {
             return Ok(id);
         }
+        // The name as stored, case aside ("MBChB medicine" is "MBChB Medicine").
         let found: Option<i64> = self
             .tx
-            .prepare_cached("SELECT id FROM programme WHERE name = ?1")?
+            .prepare_cached("SELECT id FROM programme WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC, id")?
             .query_row([name], |r| r.get(0))
             .optional()?;
         let id = match found {
@@ -418,8 +536,8 @@ impl<'t> ModuleWriter<'t> {
     /// `problems`.
     pub fn write(&mut self, row: &ModuleRow) -> Result<()> {
         // Imports check this first, with the column; this covers every other caller.
-        if let Err((_, too_long)) = crate::limits::module_row(row) {
-            self.problems.push((row.line, too_long.to_string()));
+        if let Err((field, too_long)) = crate::limits::module_row(row) {
+            self.problems.push((row.line, field, too_long.to_string()));
             return Ok(());
         }
         let fast = match &self.last {
@@ -447,12 +565,19 @@ impl<'t> ModuleWriter<'t> {
                     (seen.id, seen.fresh)
                 }
                 Err(problem) => {
-                    self.problems.push((row.line, problem));
+                    self.problems.push((row.line, CODE, problem));
                     return Ok(());
                 }
             },
         };
         let Some(item) = &row.item else { return Ok(()) };
+        let matched = match self.match_title(module_id, fresh, row.line, &item.title)? {
+            Ok(m) => m,
+            Err(problem) => {
+                self.problems.push((row.line, SESSION, problem));
+                return Ok(());
+            }
+        };
         self.position += 1;
         if fresh {
             // A module this run added: its items are new, and go in in batches.
@@ -478,16 +603,80 @@ impl<'t> ModuleWriter<'t> {
             }
             return Ok(());
         }
-        let item_id = match self.item(row, module_id, item)? {
-            Ok(id) => id,
-            Err(problem) => {
-                self.problems.push((row.line, problem));
-                return Ok(());
-            }
+        let respelled = match matched {
+            TitleMatch::Respelled(id, stored) => Some((id, stored)),
+            TitleMatch::New | TitleMatch::Same => None,
         };
-        self.tag(item_id, &item.themes)?;
-        self.pending_keywords.extend(item.keywords.iter().map(|k| (item_id, k.clone())));
+        match self.item(row, module_id, item, respelled)? {
+            // A stored session compared with its row: its tags and keywords are settled there.
+            Ok(Written::Compared) => {}
+            Ok(Written::Added(item_id)) => {
+                self.tag(item_id, &item.themes)?;
+                self.pending_keywords.extend(item.keywords.iter().map(|k| (item_id, k.clone())));
+            }
+            Err(problem) => self.problems.push((row.line, SESSION, problem)),
+        }
         Ok(())
+    }
+
+    /// Tags a stored session with the row's themes it lacks (a module
+    /// list's themes cell adds tags, never removes one: the tags are the
+    /// group's own work, which a faculty file does not know); returns them,
+    /// in words, for the dry run.
+    fn add_tags_now(&mut self, item_id: i64, themes: &[i64]) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for &theme in themes {
+            let added = self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO item_tag (item_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, 'import')
+                     ON CONFLICT (item_id, theme_id) DO NOTHING",
+                )?
+                .execute(params![item_id, theme, self.by, self.at])?;
+            if added == 1 {
+                self.counts.tags_new += 1;
+                let slug: String =
+                    self.tx.prepare_cached("SELECT slug FROM theme WHERE id = ?1")?.query_row([theme], |r| r.get(0))?;
+                out.push(format!("themes: + {slug} (tag added)"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Makes a stored session's keywords the row's set, when the file has a
+    /// keywords column (an empty cell clears them); one history entry that
+    /// `undo` reverts. Returns the change, in words.
+    fn settle_keywords(&mut self, item_id: i64, keywords: &[String]) -> Result<Vec<String>> {
+        if !self.opts.columns.keywords {
+            self.pending_keywords.extend(keywords.iter().map(|k| (item_id, k.clone())));
+            return Ok(Vec::new());
+        }
+        let before = item_keywords(self.tx, item_id)?;
+        let mut after: Vec<String> = keywords.to_vec();
+        after.sort();
+        after.dedup();
+        // A keyword written in another case is the one held.
+        let added: Vec<&String> = after.iter().filter(|k| !before.iter().any(|b| b.eq_ignore_ascii_case(k))).collect();
+        let gone: Vec<&String> = before.iter().filter(|k| !after.iter().any(|a| a.eq_ignore_ascii_case(k))).collect();
+        if added.is_empty() && gone.is_empty() {
+            return Ok(Vec::new());
+        }
+        set_item_keywords(self.tx, item_id, &after)?;
+        self.counts.keywords_new += added.len() as i64;
+        self.counts.keywords_removed += gone.len() as i64;
+        history::record(
+            self.tx,
+            self.by,
+            Action::Update,
+            "item",
+            Some(item_id),
+            Some(&json!({ "keywords": before })),
+            Some(&json!({ "keywords": after })),
+            Some(self.run_id),
+        )?;
+        let mut parts: Vec<String> = added.iter().map(|k| format!("+{k:?}")).collect();
+        parts.extend(gone.iter().map(|k| format!("−{k:?}")));
+        Ok(vec![format!("keywords: {}", parts.join(", "))])
     }
 
     fn tag(&mut self, item_id: i64, themes: &[i64]) -> Result<()> {
@@ -564,13 +753,14 @@ impl<'t> ModuleWriter<'t> {
             .query_row(params![p.module_id, p.title_hash, p.title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
             .ok_or_else(|| collision(&p.title))?;
-        if kind == p.kind && outcomes == p.outcomes {
+        if kind == p.kind && same_outcomes(&outcomes, &p.outcomes) {
             self.counts.duplicate += 1;
             self.note(p.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", p.code, p.title), vec![]);
             Ok(Some(old_id))
         } else {
             self.problems.push((
                 p.line,
+                SESSION,
                 format!(
                     "session {:?} appears twice in module {} with different content; expected each session once per module",
                     p.title, p.code
@@ -606,39 +796,58 @@ impl<'t> ModuleWriter<'t> {
     /// An item of a module that was stored before this run: added, or
     /// compared with what is stored. A field without a column keeps its
     /// stored value; an empty outcomes cell clears the outcomes; an empty
-    /// kind cell keeps the kind.
-    fn item(&mut self, row: &ModuleRow, module_id: i64, item: &ItemRow) -> Result<Result<i64, String>> {
-        let id = self.ids.next_id();
-        let inserted = self.insert_item.execute(params![
-            id,
-            module_id,
-            item.kind.unwrap_or("session"),
-            item.title,
-            title_hash(&item.title),
-            item.outcomes,
-            self.position
-        ])?;
-        if inserted == 1 {
-            self.counts.new += 1;
-            if self.opts.sync {
-                self.new_lines.insert(id, row.line);
+    /// kind cell keeps the kind. `respelled`: the stored session (ID, title)
+    /// this row names in another case or spacing; its title takes the row's.
+    fn item(
+        &mut self,
+        row: &ModuleRow,
+        module_id: i64,
+        item: &ItemRow,
+        respelled: Option<(i64, String)>,
+    ) -> Result<Result<Written, String>> {
+        let found = match &respelled {
+            Some((id, _)) => Some(*id),
+            None => {
+                let id = self.ids.next_id();
+                let inserted = self.insert_item.execute(params![
+                    id,
+                    module_id,
+                    item.kind.unwrap_or("session"),
+                    item.title,
+                    title_hash(&item.title),
+                    item.outcomes,
+                    self.position
+                ])?;
+                if inserted == 1 {
+                    self.counts.new += 1;
+                    if self.opts.sync {
+                        self.new_lines.insert(id, row.line);
+                    }
+                    self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), vec![]);
+                    return Ok(Ok(Written::Added(id)));
+                }
+                None
             }
-            self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), vec![]);
-            return Ok(Ok(id));
-        }
-        let (old_id, kind, outcomes): (i64, String, String) = self
-            .tx
-            .prepare_cached(
-                "SELECT id, kind, outcomes FROM item WHERE module_id = ?1 AND title_hash = ?2 AND title = ?3",
-            )?
-            .query_row(params![module_id, title_hash(&item.title), item.title], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?
-            .ok_or_else(|| collision(&item.title))?;
+        };
+        let (old_id, old_title, kind, outcomes): (i64, String, String, String) = match found {
+            Some(id) => self.tx.prepare_cached("SELECT id, title, kind, outcomes FROM item WHERE id = ?1")?.query_row(
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?,
+            None => self
+                .tx
+                .prepare_cached(
+                    "SELECT id, title, kind, outcomes FROM item WHERE module_id = ?1 AND title_hash = ?2 AND title = ?3",
+                )?
+                .query_row(params![module_id, title_hash(&item.title), item.title], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .optional()?
+                .ok_or_else(|| collision(&item.title))?,
+        };
         if old_id >= self.first_new {
             // Added earlier in this same file.
-            if kind == item.kind.unwrap_or("session") && outcomes == item.outcomes {
+            if kind == item.kind.unwrap_or("session") && same_outcomes(&outcomes, &item.outcomes) {
                 self.counts.duplicate += 1;
                 self.note(
                     row.line,
@@ -646,7 +855,7 @@ impl<'t> ModuleWriter<'t> {
                     || format!("{} · {} (repeated row)", row.code, item.title),
                     vec![],
                 );
-                return Ok(Ok(old_id));
+                return Ok(Ok(Written::Added(old_id)));
             }
             return Ok(Err(format!(
                 "session {:?} appears twice in module {} with different content; expected each session once per module",
@@ -655,12 +864,21 @@ impl<'t> ModuleWriter<'t> {
         }
         if !self.seen.insert(old_id) {
             self.counts.duplicate += 1;
-            self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), vec![]);
-            return Ok(Ok(old_id));
+            let tags = self.add_tags_now(old_id, &item.themes)?;
+            self.pending_keywords.extend(item.keywords.iter().map(|k| (old_id, k.clone())));
+            self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), tags);
+            return Ok(Ok(Written::Compared));
         }
         let new_kind = item.kind.unwrap_or(kind.as_str()).to_string();
-        let new_outcomes = if self.opts.columns.outcomes { item.outcomes.clone() } else { outcomes.clone() };
+        let new_outcomes = if self.opts.columns.outcomes && !same_outcomes(&outcomes, &item.outcomes) {
+            item.outcomes.clone()
+        } else {
+            outcomes.clone()
+        };
         let mut fields = Vec::new();
+        if old_title != item.title {
+            fields.push(format!("title: {old_title:?} → {:?} (the same session, written otherwise)", item.title));
+        }
         if kind != new_kind {
             fields.push(format!("kind: {kind} → {new_kind}"));
         }
@@ -671,18 +889,33 @@ impl<'t> ModuleWriter<'t> {
                 quoted_or_empty(&new_outcomes)
             ));
         }
+        let mut also = self.add_tags_now(old_id, &item.themes)?;
+        also.extend(self.settle_keywords(old_id, &item.keywords)?);
         if fields.is_empty() {
-            self.counts.unchanged += 1;
-            self.note(row.line, Outcome::Unchanged, || format!("{} · {}", row.code, item.title), vec![]);
-            return Ok(Ok(old_id));
+            if also.is_empty() {
+                self.counts.unchanged += 1;
+                self.note(row.line, Outcome::Unchanged, || format!("{} · {}", row.code, item.title), vec![]);
+            } else {
+                self.counts.changed += 1;
+                self.note(row.line, Outcome::Changed, || format!("{} · {}", row.code, item.title), also);
+            }
+            return Ok(Ok(Written::Compared));
         }
         self.unindex(old_id)?;
         self.tx
-            .prepare_cached("UPDATE item SET kind = ?2, outcomes = ?3, updated_at = ?4 WHERE id = ?1")?
-            .execute(params![old_id, new_kind, new_outcomes, self.at])?;
+            .prepare_cached(
+                "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, outcomes = ?5, updated_at = ?6 WHERE id = ?1",
+            )?
+            .execute(params![old_id, item.title, title_hash(&item.title), new_kind, new_outcomes, self.at])?;
         self.changed_items.push(old_id);
-        let before = json!({ "kind": kind, "outcomes": outcomes });
-        let after = json!({ "kind": new_kind, "outcomes": new_outcomes });
+        let mut before = json!({ "kind": kind, "outcomes": outcomes });
+        let mut after = json!({ "kind": new_kind, "outcomes": new_outcomes });
+        if old_title != item.title {
+            before["title"] = json!(old_title);
+            before["title_hash"] = json!(title_hash(&old_title));
+            after["title"] = json!(item.title);
+            after["title_hash"] = json!(title_hash(&item.title));
+        }
         history::record(
             self.tx,
             self.by,
@@ -694,8 +927,9 @@ impl<'t> ModuleWriter<'t> {
             Some(self.run_id),
         )?;
         self.counts.changed += 1;
+        fields.extend(also);
         self.note(row.line, Outcome::Changed, || format!("{} · {}", row.code, item.title), fields);
-        Ok(Ok(old_id))
+        Ok(Ok(Written::Compared))
     }
 
     /// Drops an item's full-text row (an external-content index needs the old values to forget it).
@@ -828,6 +1062,7 @@ impl<'t> ModuleWriter<'t> {
                 self.counts.not_in_file += m.items.len() as i64;
                 if !m.in_file {
                     self.counts.modules_not_in_file += 1;
+                    self.counts.not_in_file_unlisted += m.items.len() as i64;
                 }
             }
             return Ok(());
@@ -922,6 +1157,13 @@ impl<'t> ModuleWriter<'t> {
         self.counts.renamed += 1;
         let line = self.new_lines.get(&new).copied().unwrap_or(0);
         let tags: i64 = self.tx.query_row("SELECT count(*) FROM item_tag WHERE item_id = ?1", [old], |r| r.get(0))?;
+        let links: i64 = self.tx.query_row("SELECT count(*) FROM link WHERE item_id = ?1", [old], |r| r.get(0))?;
+        let keeps = match (tags, links) {
+            (0, 0) => "keeps its ID (it has no tags or links)".to_string(),
+            (t, 0) => format!("keeps its ID and its {t} tag{}", plural(t)),
+            (0, l) => format!("keeps its ID and its {l} link{}", plural(l)),
+            (t, l) => format!("keeps its ID, its {t} tag{} and its {l} link{}", plural(t), plural(l)),
+        };
         if let Some(changes) = &mut self.changes {
             let new_what = format!("{code} · {title}");
             changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
@@ -929,10 +1171,7 @@ impl<'t> ModuleWriter<'t> {
                 line,
                 outcome: Outcome::Renamed,
                 what: format!("{code} · {old_title:?} → {title:?}"),
-                fields: vec![format!(
-                    "same learning outcomes; keeps its ID, its links and its {tags} tag{}",
-                    plural(tags)
-                )],
+                fields: vec![format!("same learning outcomes; {keeps}")],
             });
         }
         Ok(())
@@ -997,13 +1236,22 @@ impl<'t> ModuleWriter<'t> {
         let c = &self.counts;
         let touched = self.modules.len();
         finish_run(self.tx, self.run_id, c)?;
-        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new + c.removed + c.renamed + c.keywords_new
+        if c.new
+            + c.changed
+            + c.modules_new
+            + c.modules_changed
+            + c.tags_new
+            + c.removed
+            + c.renamed
+            + c.keywords_new
+            + c.keywords_removed
             > 0
         {
             let after = json!({
                 "path": self.path, "items_added": c.new, "items_changed": c.changed,
                 "modules_added": c.modules_new, "modules_changed": c.modules_changed,
                 "modules_in_file": touched, "tags_added": c.tags_new, "keywords_added": c.keywords_new,
+                "keywords_removed": c.keywords_removed,
                 "items_removed": c.removed, "modules_removed": c.modules_removed, "items_renamed": c.renamed,
             });
             history::record(
@@ -1045,6 +1293,51 @@ fn kept(r: &super::edit::Removal) -> Vec<String> {
 
 fn plural(n: i64) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// An item's keywords, in byte order.
+pub fn item_keywords(conn: &Connection, item: i64) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT keyword FROM item_keyword WHERE item_id = ?1 ORDER BY keyword")?;
+    let v = st.query_map([item], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(v)
+}
+
+/// Makes an item's keywords exactly `keywords` (no history: the caller records it).
+pub(crate) fn set_item_keywords(tx: &Connection, item: i64, keywords: &[String]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM item_keyword WHERE item_id = ?1")?.execute([item])?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO item_keyword (item_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?;
+    for k in keywords {
+        st.execute(params![item, k])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::title_fold;
+
+    #[test]
+    fn titles_fold_case_and_spacing_unicode_aware() {
+        assert_eq!(title_fold("PULSE OXIMETRY "), "pulse oximetry");
+        assert_eq!(title_fold(" Pulse\t oximetry"), "pulse oximetry");
+        assert_eq!(title_fold("Straße"), title_fold("STRASSE"));
+        assert_eq!(title_fold("ΚΑΡΔΙΑ"), title_fold("καρδια"));
+        assert_ne!(title_fold("Asthma"), title_fold("Asthma 2"));
+    }
+}
+
+/// Whether two learning-outcome texts list the same outcomes: one per line
+/// (as `item add --outcome` stores them) or separated by "; " (as a cell
+/// may hold them), spacing aside.
+pub fn same_outcomes(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let list = |s: &str| -> Vec<String> {
+        crate::analysis::bloom::split_outcomes(s).map(|o| o.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    };
+    list(a) == list(b)
 }
 
 /// Text for a before/after line: quoted, or "(empty)".
@@ -1155,6 +1448,8 @@ pub struct Item {
     pub title: String,
     pub learning_outcomes: String,
     pub themes: Vec<String>,
+    /// Subject keywords (a keywords column, a Curriculum Inventory `Keyword`, `item edit --add-keyword`).
+    pub keywords: Vec<String>,
     /// The Bloom level: the one a user set, else inferred from the outcomes' verbs.
     pub bloom: Option<String>,
     /// The level a user set with `canon item bloom`, if any.
@@ -1181,7 +1476,9 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
         "SELECT i.id, m.code, m.title, m.year, i.kind, i.title, i.outcomes,
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM item_tag it JOIN theme t ON t.id = it.theme_id
                   WHERE it.item_id = i.id ORDER BY t.slug)),
-                i.bloom_override, p.name, m.id
+                i.bloom_override, p.name, m.id,
+                (SELECT group_concat(keyword, char(31)) FROM
+                  (SELECT keyword FROM item_keyword k WHERE k.item_id = i.id ORDER BY keyword))
            FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id
           WHERE (?1 IS NULL OR m.code = ?1 COLLATE NOCASE)
             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id AND it.theme_id = ?2))
@@ -1194,6 +1491,7 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
     let rows = st
         .query_map(params![f.module, f.theme, f.untagged, f.module_id, f.programme, f.item], |r| {
             let themes: Option<String> = r.get(7)?;
+            let keywords: Option<String> = r.get(11)?;
             Ok(Item {
                 id: r.get(0)?,
                 programme: r.get(9)?,
@@ -1205,6 +1503,7 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
                 title: r.get(5)?,
                 learning_outcomes: r.get(6)?,
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+                keywords: keywords.map(|k| k.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
                 bloom: None,
                 bloom_override: r.get(8)?,
             })
@@ -1308,6 +1607,52 @@ pub fn find_programme(conn: &Connection, name: &str) -> Result<Option<(i64, Stri
     let mut st = conn
         .prepare_cached("SELECT id, name FROM programme WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC, id")?;
     Ok(st.query_row([name], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+}
+
+/// The programme a module list's rows go to when they name none, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeChoice {
+    pub name: String,
+    /// In words, for the header report: "--programme", "the one programme the database holds"…
+    pub why: String,
+}
+
+/// The programme of a module list without one: the default when the database holds none.
+pub const DEFAULT_PROGRAMME: &str = "Curriculum";
+
+/// Where the rows of a module list that names no programme go: `given`
+/// (`--programme`; a stored programme's spelling when it names one, case
+/// aside); else the one programme the database holds; else, in an empty
+/// database, a new programme called [`DEFAULT_PROGRAMME`]. A database with
+/// several programmes is an error listing them and asking for `--programme`.
+pub fn programme_for_import(conn: &Connection, given: Option<&str>) -> Result<ProgrammeChoice> {
+    let known = programme_names(conn)?;
+    if let Some(g) = given.map(|g| g.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|g| !g.is_empty()) {
+        return Ok(match find_programme(conn, &g)? {
+            Some((_, name)) => ProgrammeChoice { name, why: "--programme".into() },
+            None if known.is_empty() => ProgrammeChoice { name: g, why: "--programme; a new programme".into() },
+            None => {
+                ProgrammeChoice { name: g, why: format!("--programme; a new programme beside {}", quoted_list(&known)) }
+            }
+        });
+    }
+    match known.as_slice() {
+        [] => Ok(ProgrammeChoice {
+            name: DEFAULT_PROGRAMME.into(),
+            why: "a new programme: the database holds none yet; name it with --programme".into(),
+        }),
+        [one] => Ok(ProgrammeChoice { name: one.clone(), why: "the one programme the database holds".into() }),
+        many => anyhow::bail!(
+            "the file names no programme and the database holds {} programmes ({}); say which one its rows belong to \
+             with --programme NAME",
+            many.len(),
+            quoted_list(many)
+        ),
+    }
+}
+
+fn quoted_list(names: &[String]) -> String {
+    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Every programme's name, in order.

@@ -792,6 +792,12 @@ pub(crate) fn restore(tx: &Transaction, by: i64, entity: &str, before: &Record, 
         with = Some(Value::Object(w));
     }
     let detached = root.remove(DETACHED);
+    // A module whose add had created its programme (see `remove_for_undo`).
+    if let Some(c) = root.remove(module::PROGRAMME_CREATED)
+        && c.is_object()
+    {
+        module::recreate(tx, &c)?;
+    }
     let id = int(&root, "id").with_context(|| format!("change #{history_id} kept no ID of the {entity} it removed"))?;
     if exists(tx, entity, id)? {
         bail!("the {entity} that #{history_id} removed is back already; nothing to undo");
@@ -976,7 +982,18 @@ pub(crate) fn remove_for_undo(
     was_restore: bool,
 ) -> Result<Removal> {
     let note = format!("undo of #{history_id}");
-    let cascade = match entity {
+    // A module whose add created its programme: the programme goes too once
+    // empty, and the removal keeps it so that a redo brings it back.
+    let created: Option<Value> = if entity == "module" {
+        let after: Option<String> =
+            tx.query_row("SELECT after FROM history WHERE id = ?1", [history_id], |r| r.get(0)).optional()?.flatten();
+        after
+            .and_then(|a| serde_json::from_str::<Value>(&a).ok())
+            .and_then(|a| a.get(module::PROGRAMME_CREATED).filter(|v| v.is_object()).cloned())
+    } else {
+        None
+    };
+    let mut cascade = match entity {
         "module" => module::cascade(tx, id)?,
         "item" => item::cascade(tx, id)?,
         "reading" => reading::cascade(tx, id)?,
@@ -987,7 +1004,14 @@ pub(crate) fn remove_for_undo(
         "person_facet" => facet::cascade(tx, id)?,
         other => bail!("a {other} is not removed; change #{history_id} cannot be undone"),
     };
-    match cascade.run(tx, by, was_restore, Some(&note)) {
+    if let Some(c) = &created {
+        cascade.root.insert(module::PROGRAMME_CREATED.into(), c.clone());
+    }
+    let result = cascade.run(tx, by, was_restore, Some(&note));
+    if let (Ok(_), Some(c)) = (&result, &created) {
+        module::drop_if_empty(tx, c.get("id").and_then(Value::as_i64).unwrap_or_default())?;
+    }
+    match result {
         Err(e) => match e.downcast::<NeedsForce>() {
             Ok(NeedsForce(r)) => bail!(
                 "cannot undo #{history_id}: {entity} {} has gained {} since; remove it with \

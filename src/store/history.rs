@@ -345,6 +345,11 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             let (Value::Object(b), Value::Object(a)) = (&before, &after) else {
                 bail!("change #{id} kept no before and after to restore")
             };
+            // An item's keywords live in their own table; an edit or an import records them as a list.
+            let mut cur = cur;
+            if entity == "item" && b.contains_key("keywords") {
+                cur.insert("keywords".into(), Value::from(super::curriculum::item_keywords(tx, entity_id)?));
+            }
             let mut new = cur.clone();
             let mut undone_before = serde_json::Map::new();
             for (k, v) in b {
@@ -362,9 +367,37 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             if new.contains_key("updated_at") {
                 new.insert("updated_at".into(), Value::from(super::now()));
             }
-            let restored: serde_json::Map<String, Value> =
+            let mut restored: serde_json::Map<String, Value> =
                 undone_before.keys().map(|k| (k.clone(), new[k].clone())).collect();
+            // A module moved to a programme the edit created: the programme
+            // comes back for a redo, and goes when the undo leaves it empty.
+            let created = super::edit::module::PROGRAMME_CREATED;
+            let made = |m: &serde_json::Map<String, Value>| m.get(created).filter(|v| v.is_object()).cloned();
+            let mut dropped = String::new();
+            if entity == "module"
+                && let Some(c) = made(b)
+            {
+                super::edit::module::recreate(tx, &c)?;
+            }
             bundle::update(tx, t, &cur, &new)?;
+            if entity == "item"
+                && let Some(Value::Array(words)) = new.get("keywords")
+            {
+                let words: Vec<String> = words.iter().filter_map(Value::as_str).map(String::from).collect();
+                super::curriculum::set_item_keywords(tx, entity_id, &words)?;
+            }
+            if entity == "module" && (made(a).is_some() || made(b).is_some()) {
+                if let Some(c) = made(a)
+                    && super::edit::module::drop_if_empty(tx, c.get("id").and_then(Value::as_i64).unwrap_or_default())?
+                {
+                    dropped = format!(
+                        "; programme {} removed again (no module is left in it)",
+                        c.get("name").map(super::edit::show_value).unwrap_or_default()
+                    );
+                }
+                undone_before.insert(created.into(), made(a).unwrap_or(Value::Null));
+                restored.insert(created.into(), made(b).unwrap_or(Value::Null));
+            }
             record_noted(
                 tx,
                 Some(by),
@@ -376,7 +409,7 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                 None,
                 Some(&note),
             )?;
-            Ok(format!("restored {entity} {entity_id} as it was before #{id}"))
+            Ok(format!("restored {entity} {entity_id} as it was before #{id}{dropped}"))
         }
     }
 }

@@ -229,6 +229,25 @@ impl Stored {
         }
     }
 
+    /// Whether `new` changes or clears a value this entry holds (filling a
+    /// blank does not): a change to what someone entered, which a re-import
+    /// of canon's export makes only with a contributor named.
+    fn overwritten_by(&self, new: &Stored) -> bool {
+        use serde_json::Value;
+        let a = serde_json::to_value(self).unwrap_or_default();
+        let b = serde_json::to_value(new).unwrap_or_default();
+        let held = |v: &Value| match v {
+            Value::Null => false,
+            Value::String(s) => !s.is_empty(),
+            Value::Array(a) => !a.is_empty(),
+            _ => true,
+        };
+        match (a.as_object(), b.as_object()) {
+            (Some(a), Some(b)) => a.iter().any(|(k, va)| held(va) && b.get(k) != Some(va)),
+            _ => false,
+        }
+    }
+
     fn diff(&self, new: &Stored) -> Vec<String> {
         let mut out = Vec::new();
         let a = serde_json::to_value(self).unwrap_or_default();
@@ -468,6 +487,83 @@ pub struct ReadingWriter<'t> {
     pub problems: Vec<FieldProblem>,
     /// What the user should know that rejects nothing (possible duplicates), by line.
     pub notes: Vec<(u64, String)>,
+    /// Without a named contributor: the lines whose row changes or clears a
+    /// stored value or removes a tag (the import is refused: see
+    /// [`ReadingWriter::needs_by`]).
+    pub overwrites: Vec<u64>,
+    /// What the user must know about rows that import (a value kept as
+    /// stored, and why), by line: printed as warnings.
+    pub warnings: Vec<(u64, String)>,
+    /// The line of each entry a row names by ID (one row per entry).
+    id_lines: std::collections::HashMap<i64, u64>,
+    /// The last history entry before this import: what a row of an export
+    /// checks for later changes by others.
+    history_floor: i64,
+}
+
+/// What others changed in a reading after the change a row of an export saw.
+struct Since {
+    /// Reading fields changed (by [`crate::import::Present`] name).
+    fields: HashSet<String>,
+    /// Themes tagged or untagged.
+    themes: HashSet<i64>,
+    /// Removed and restored since: every field counts as changed.
+    all: bool,
+    /// The latest such change and who made it.
+    last: i64,
+    by: String,
+    /// The fields whose cell differs from what is kept (for the warning).
+    kept: Vec<String>,
+}
+
+/// What changed in reading `id` after history entry `seen`, up to `floor`
+/// (this import's own changes are not others' changes); `None` when nothing did.
+fn changed_since(conn: &Connection, id: i64, seen: i64, floor: i64) -> Result<Option<Since>> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.id, h.action, h.entity, h.before, h.after, c.name FROM history h
+           LEFT JOIN contributor c ON c.id = h.by_id
+          WHERE h.entity IN ('reading', 'reading_tag') AND h.entity_id = ?1 AND h.id > ?2 AND h.id <= ?3
+          ORDER BY h.id",
+    )?;
+    type Row = (i64, String, String, Option<String>, Option<String>, Option<String>);
+    let rows: Vec<Row> = st
+        .query_map(params![id, seen, floor], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some(last) = rows.last() else { return Ok(None) };
+    let mut since = Since {
+        fields: HashSet::new(),
+        themes: HashSet::new(),
+        all: false,
+        last: last.0,
+        by: last.5.clone().unwrap_or_else(|| "(unknown)".into()),
+        kept: Vec::new(),
+    };
+    let parse = |s: &Option<String>| -> serde_json::Value {
+        s.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+    };
+    for (_, action, entity, before, after) in rows.iter().map(|r| (r.0, &r.1, &r.2, &r.3, &r.4)) {
+        let (b, a) = (parse(before), parse(after));
+        if entity == "reading_tag" {
+            if let Some(t) = a.get("theme_id").or_else(|| b.get("theme_id")).and_then(serde_json::Value::as_i64) {
+                since.themes.insert(t);
+            }
+            continue;
+        }
+        if action != "update" {
+            since.all = true;
+            continue;
+        }
+        let empty = serde_json::Map::new();
+        let (bo, ao) = (b.as_object().unwrap_or(&empty), a.as_object().unwrap_or(&empty));
+        for k in bo.keys().chain(ao.keys()) {
+            if bo.get(k) != ao.get(k) {
+                since.fields.insert(k.clone());
+            }
+        }
+    }
+    Ok(Some(since))
 }
 
 impl<'t> ReadingWriter<'t> {
@@ -481,6 +577,7 @@ impl<'t> ReadingWriter<'t> {
         keep_changes: bool,
     ) -> Result<Self> {
         let at = super::now();
+        let history_floor: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM history", [], |r| r.get(0))?;
         let run_id = match path {
             Some(p) => {
                 let id = ids.next_id();
@@ -507,7 +604,35 @@ impl<'t> ReadingWriter<'t> {
             touched: HashSet::new(),
             problems: Vec::new(),
             notes: Vec::new(),
+            overwrites: Vec::new(),
+            warnings: Vec::new(),
+            id_lines: std::collections::HashMap::new(),
+            history_floor,
         })
+    }
+
+    /// Why this import cannot be written without `--by`: rows of canon's
+    /// export (by ID) change or clear values that are stored, or remove tags
+    /// (lines listed). Adding readings, filling blanks, and merging another
+    /// list's record of a work need no name.
+    pub fn needs_by(&self) -> Option<String> {
+        if self.by.is_some() || self.overwrites.is_empty() {
+            return None;
+        }
+        let n = self.overwrites.len();
+        let mut lines: Vec<String> = self.overwrites.iter().take(10).map(u64::to_string).collect();
+        if n > 10 {
+            lines.push("…".into());
+        }
+        Some(format!(
+            "{n} row{} change{} or clear{} what is stored (values, or tags removed) at line{} {}; such changes \
+             are credited in the history: name who makes them with --by NAME (or set CANON_USER)",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+            if n == 1 { "s" } else { "" },
+            if n == 1 { "" } else { "s" },
+            lines.join(", ")
+        ))
     }
 
     fn note(&mut self, line: u64, outcome: Outcome, what: String, fields: Vec<String>) {
@@ -647,6 +772,11 @@ impl<'t> ReadingWriter<'t> {
         }
         let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
         let label = format!("{:?} ({when})", r.title);
+        if let Some(i) = r.id
+            && !self.known_id(r.line, i)?
+        {
+            return Ok(None);
+        }
         let Some((id, how)) = self.find(r)? else {
             return self.add(r, label).map(Some);
         };
@@ -668,7 +798,31 @@ impl<'t> ReadingWriter<'t> {
             self.add_tags(id, &r.themes)?;
             return Ok(Some(id));
         }
-        let (new, kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // A row of an export that others changed since: what they changed stands.
+        let (since, stale) = match (how, r.changed) {
+            ("ID", Some(seen)) => self.stale(r, id, seen, &old, &status)?,
+            _ => (None, None),
+        };
+        let r = stale.as_ref().unwrap_or(r);
+        let (new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        if let Some(s) = &since {
+            kept.extend(s.kept.iter().map(|f| {
+                format!(
+                    "{f}: kept as stored (changed in #{} by {} after the export; export again to edit it)",
+                    s.last, s.by
+                )
+            }));
+        }
+        // A type cannot be empty: an emptied cell keeps it, and says so.
+        if how == "ID" && r.emptied.has("type") {
+            let msg = format!(
+                "type cannot be empty; kept {:?} for entry {} (choose a type to change it)",
+                old.kind,
+                crate::import::reading_id_text(id)
+            );
+            kept.push(format!("type: kept {:?} (a type cannot be empty)", old.kind));
+            self.warnings.push((r.line, msg));
+        }
         if !self.clashes(r.line, id, &old, &new)? {
             return Ok(None);
         }
@@ -682,7 +836,18 @@ impl<'t> ReadingWriter<'t> {
             self.update(id, &old, &new)?;
         }
         let whole_set = how == "ID" && r.present.has("themes");
-        fields.extend(if whole_set { self.set_tags(id, &r.themes)? } else { self.add_tags(id, &r.themes)? });
+        let removed_before = self.counts.tags_removed;
+        let themes = match &since {
+            // Themes others tagged or untagged since the export stay as they are now.
+            Some(s) if whole_set => self.themes_keeping(id, &r.themes, &s.themes)?,
+            _ => r.themes.clone(),
+        };
+        fields.extend(if whole_set { self.set_tags(id, &themes)? } else { self.add_tags(id, &themes)? });
+        // A row of canon's export (by ID) that changes, clears or untags what is stored needs a
+        // name; a merge of another list's record fills blanks and makes values fuller.
+        if how == "ID" && self.by.is_none() && (old.overwritten_by(&new) || self.counts.tags_removed > removed_before) {
+            self.overwrites.push(r.line);
+        }
         let what = if matches!(how, "DOI" | "ISBN" | "ID") && fields.is_empty() {
             format!("{label} (entry {id})")
         } else {
@@ -697,6 +862,107 @@ impl<'t> ReadingWriter<'t> {
             self.note(r.line, Outcome::Changed, what, fields);
         }
         Ok(Some(id))
+    }
+
+    /// Whether the entry a row names by its ID exists, and the ID is the
+    /// file's only row for it; else a problem (the row is refused).
+    fn known_id(&mut self, line: u64, id: i64) -> Result<bool> {
+        let shown = crate::import::reading_id_text(id);
+        if let Some(first) = self.id_lines.insert(id, line) {
+            self.problems.push((
+                line,
+                "id",
+                format!("id {shown} is also on line {first}; expected each reading once in the file"),
+            ));
+            return Ok(false);
+        }
+        let exists = self.tx.prepare_cached("SELECT 1 FROM reading WHERE id = ?1")?.exists([id])?;
+        if !exists {
+            self.problems.push((
+                line,
+                "id",
+                format!(
+                    "id {shown} is not a reading in this database (removed since the export? see `canon log \
+                     --entity reading`); hint: {}",
+                    crate::import::ROUNDED_ID_HINT
+                ),
+            ));
+        }
+        Ok(exists)
+    }
+
+    /// What others changed in entry `id` after change `seen` (the one a row
+    /// of an export saw), before this import: those fields (and themes) of
+    /// the row are not applied, and those whose cell differs from what is
+    /// stored are named (a warning). Returns what changed since, and the row
+    /// without those fields.
+    fn stale(
+        &mut self,
+        r: &ReadingRecord,
+        id: i64,
+        seen: i64,
+        old: &Stored,
+        status: &str,
+    ) -> Result<(Option<Since>, Option<ReadingRecord>)> {
+        let Some(mut since) = changed_since(self.tx, id, seen, self.history_floor)? else { return Ok((None, None)) };
+        let full = serde_json::to_value(old.edited(r)).unwrap_or_default();
+        let now = serde_json::to_value(old).unwrap_or_default();
+        let mut present = r.present;
+        for f in crate::import::Present::FIELDS.iter().copied().filter(|f| r.present.has(f) && *f != "themes") {
+            if !since.all && !since.fields.contains(f) {
+                continue;
+            }
+            present = present.without(f);
+            let differs =
+                if f == "status" { r.status.as_deref().is_some_and(|s| s != status) } else { full[f] != now[f] };
+            if differs {
+                since.kept.push(if f == "annotation" { "notes".to_string() } else { f.to_string() });
+            }
+        }
+        if r.present.has("themes") {
+            let current = self.theme_ids(id)?;
+            if since.all {
+                since.themes.extend(current.iter().chain(&r.themes));
+            }
+            if since.themes.iter().any(|t| current.contains(t) != r.themes.contains(t)) {
+                since.kept.push("themes".into());
+            }
+        }
+        if !since.kept.is_empty() {
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} was changed after this file was exported (change #{} by {}; the file saw #{seen}): \
+                     its {} {} kept as stored, the file's values not applied; export again to edit them",
+                    crate::import::reading_id_text(id),
+                    since.last,
+                    since.by,
+                    since.kept.join(", "),
+                    if since.kept.len() == 1 { "is" } else { "are" }
+                ),
+            ));
+        }
+        Ok((Some(since), Some(ReadingRecord { present, ..r.clone() })))
+    }
+
+    /// The themes an entry is tagged with.
+    fn theme_ids(&self, id: i64) -> Result<Vec<i64>> {
+        let mut st = self.tx.prepare_cached("SELECT theme_id FROM reading_tag WHERE reading_id = ?1")?;
+        let v = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(v)
+    }
+
+    /// A themes cell's set, except that each theme in `stale` stays as the
+    /// entry has it now.
+    fn themes_keeping(&self, id: i64, file: &[i64], stale: &HashSet<i64>) -> Result<Vec<i64>> {
+        let current = self.theme_ids(id)?;
+        let mut out: Vec<i64> = file.iter().copied().filter(|t| !stale.contains(t)).collect();
+        for t in current.into_iter().filter(|t| stale.contains(t)) {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        Ok(out)
     }
 
     /// A new entry: inserted, tagged, its status recorded (an approval on
@@ -1130,6 +1396,17 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
     Ok(rows)
 }
 
+/// Each reading's latest change number (its newest history entry, tags
+/// included), for the export's `changed` column.
+pub fn latest_changes(conn: &Connection) -> Result<std::collections::HashMap<i64, i64>> {
+    let mut st = conn.prepare(
+        "SELECT entity_id, max(id) FROM history WHERE entity IN ('reading', 'reading_tag') AND entity_id IS NOT NULL
+          GROUP BY entity_id",
+    )?;
+    let v = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
 /// Names from the JSON rows of the listing query: `[[name, family, given, particle, suffix, literal], …]`.
 fn names_from_json(s: &str) -> Vec<Name> {
     let rows: Vec<Vec<Option<String>>> = serde_json::from_str(s).unwrap_or_default();
@@ -1271,7 +1548,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
 
 /// The reading an ID or DOI names.
 pub fn find_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
-    if let Ok(id) = reference.trim().parse::<i64>() {
+    // An ID as printed, or as `canon export reading` writes it (R915…).
+    if let Some(id) = crate::import::parse_reading_id(reference) {
         return Ok(conn.query_row("SELECT id FROM reading WHERE id = ?1", [id], |r| r.get(0)).optional()?);
     }
     if let Some(doi) = crate::import::normalise_doi(reference) {

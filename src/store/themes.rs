@@ -107,7 +107,9 @@ pub fn list(conn: &Connection) -> Result<Vec<Theme>> {
     list_in(conn, None)
 }
 
-/// [`list`], counting only the items of one programme (by name; `None`: all).
+/// [`list`], counting only the items of one programme (by name; `None`:
+/// all) and the approved readings linked to its sessions or modules (the
+/// rule `reading list --programme` follows).
 pub fn list_in(conn: &Connection, programme: Option<&str>) -> Result<Vec<Theme>> {
     let mut st = conn.prepare(
         "SELECT t.id, t.slug, t.name, t.description, p.slug,
@@ -116,7 +118,11 @@ pub fn list_in(conn: &Connection, programme: Option<&str>) -> Result<Vec<Theme>>
                              JOIN module m ON m.id = i.module_id JOIN programme g ON g.id = m.programme_id
                             WHERE it.theme_id = t.id AND g.name = ?1 COLLATE NOCASE) END,
                 (SELECT count(*) FROM reading_tag rt JOIN reading r ON r.id = rt.reading_id
-                  WHERE rt.theme_id = t.id AND r.status = 'approved')
+                  WHERE rt.theme_id = t.id AND r.status = 'approved'
+                    AND (?1 IS NULL OR EXISTS (SELECT 1 FROM link l LEFT JOIN item i ON i.id = l.item_id
+                                                 JOIN module m ON m.id = coalesce(l.module_id, i.module_id)
+                                                 JOIN programme g ON g.id = m.programme_id
+                                                WHERE l.reading_id = r.id AND g.name = ?1 COLLATE NOCASE)))
            FROM theme t LEFT JOIN theme p ON p.id = t.parent_id
           ORDER BY t.slug",
     )?;

@@ -11,7 +11,7 @@ use super::{
     theme_slug, update,
 };
 use crate::analysis::bloom::Level;
-use crate::store::curriculum::title_hash;
+use crate::store::curriculum::{item_keywords, set_item_keywords, title_fold, title_hash};
 
 /// The kinds of item the schema allows.
 pub const KINDS: &[&str] = &["session", "outcome", "assessment", "placement"];
@@ -38,6 +38,10 @@ pub struct ItemPatch {
     pub bloom: Option<Option<String>>,
     /// Move the item to this module.
     pub module_id: Option<i64>,
+    /// Subject keywords to add (kept as they are written, once each, case aside).
+    pub add_keywords: Vec<String>,
+    /// Keywords to take out; each must be held (case aside).
+    pub remove_keywords: Vec<String>,
 }
 
 fn check_kind(kind: &str) -> Result<&'static str> {
@@ -49,8 +53,9 @@ fn check_kind(kind: &str) -> Result<&'static str> {
         .ok_or_else(|| anyhow::anyhow!("unknown item kind {kind:?}; expected one of {}", KINDS.join(", ")))
 }
 
+/// Learning outcomes one per line, trimmed (CR, LF and CRLF all end a line).
 fn outcomes(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+    s.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 fn module_code(conn: &Connection, id: Option<i64>) -> String {
@@ -62,22 +67,23 @@ fn label(conn: &Connection, m: &serde_json::Map<String, Value>) -> String {
     format!("{}/{}", module_code(conn, int(m, "module_id")), text(m, "title"))
 }
 
-/// Refuses a title the module already has, in any case: the natural key is
-/// module and title, and `CODE/Session title` references ignore case.
+/// Refuses a title the module already has, in any case or spacing (the
+/// rule the module-list import matches sessions by:
+/// [`crate::store::curriculum::title_fold`]): the natural key is module and
+/// title, and `CODE/Session title` references ignore case.
 fn clash(tx: &Transaction, module_id: i64, title: &str, id: Option<i64>) -> Result<()> {
-    let other: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT id, title FROM item WHERE module_id = ?1 AND (title_hash = ?2 OR title = ?3 COLLATE NOCASE)
-                AND id IS NOT ?4 ORDER BY title_hash = ?2 DESC LIMIT 1",
-            params![module_id, title_hash(title), title, id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((o, t)) = other {
-        bail!(
-            "module {} already has an item titled {t:?} (ID {o}); expected each title once per module, case aside",
-            module_code(tx, Some(module_id))
-        );
+    let fold = title_fold(title);
+    let mut st = tx.prepare_cached("SELECT id, title FROM item WHERE module_id = ?1 AND id IS NOT ?2 ORDER BY id")?;
+    let others = st.query_map(params![module_id, id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for other in others {
+        let (o, t) = other?;
+        if title_fold(&t) == fold {
+            bail!(
+                "module {} already has an item titled {t:?} (ID {o}); expected each title once per module, \
+                 case and spacing aside",
+                module_code(tx, Some(module_id))
+            );
+        }
     }
     Ok(())
 }
@@ -106,13 +112,14 @@ pub fn add(tx: &Transaction, ids: &mut crate::store::IdGen, by: i64, n: &NewItem
     record_insert(tx, by, "item", id, label)
 }
 
-/// Changes the fields of item `id` that `p` sets, as one history entry.
+/// Changes the fields of item `id` that `p` sets (its keywords too), as one
+/// history entry that `canon undo` reverts.
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ItemPatch) -> Result<Edited> {
     crate::limits::check_all(&[
         (crate::limits::Kind::Title, "item title", p.title.as_deref()),
         (crate::limits::Kind::Note, "learning outcomes", p.outcomes.as_deref()),
     ])?;
-    let old = load(tx, "item", id)?;
+    let mut old = load(tx, "item", id)?;
     let mut new = old.clone();
     if let Some(t) = &p.title {
         let t = required_text("item title", t)?;
@@ -146,6 +153,37 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ItemPatch) -> Result<Edited>
         }
         new.insert("module_id".into(), Value::from(m));
     }
+    if !p.add_keywords.is_empty() || !p.remove_keywords.is_empty() {
+        let held = item_keywords(tx, id)?;
+        let mut words = held.clone();
+        for k in &p.remove_keywords {
+            let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+            let Some(pos) = words.iter().position(|w| w.eq_ignore_ascii_case(&k)) else {
+                bail!(
+                    "item {} has no keyword {k:?}; nothing removed (it has {})",
+                    label(tx, &old),
+                    if held.is_empty() { "none".to_string() } else { held.join("; ") }
+                );
+            };
+            words.remove(pos);
+        }
+        for k in &p.add_keywords {
+            // The import's rule: one keyword per `;`-separated part.
+            let parts = crate::import::modules::split_keywords(k);
+            if parts.is_empty() {
+                bail!("an empty keyword cannot be added; expected a word or phrase");
+            }
+            for k in parts {
+                if !words.iter().any(|w| w.eq_ignore_ascii_case(&k)) {
+                    words.push(k);
+                }
+            }
+        }
+        // Stored and loaded in byte order, like the database's ORDER BY keyword.
+        words.sort();
+        old.insert("keywords".into(), Value::from(held));
+        new.insert("keywords".into(), Value::from(words));
+    }
     if new.get("title") != old.get("title") || new.get("module_id") != old.get("module_id") {
         clash(tx, int(&new, "module_id").unwrap_or_default(), text(&new, "title"), Some(id))?;
     }
@@ -155,9 +193,23 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ItemPatch) -> Result<Edited>
         Value::from(module_code(tx, int(&new, "module_id"))),
     )];
     let label = label(tx, &new);
+    let keywords = new.get("keywords").and_then(Value::as_array).cloned();
     let mut e = update(tx, by, "item", &old, new, label, &extra)?;
-    // The hash follows the title; people need not see it.
+    if let Some(words) = keywords
+        && e.changes.iter().any(|c| c.field == "keywords")
+    {
+        let words: Vec<String> = words.iter().filter_map(Value::as_str).map(String::from).collect();
+        set_item_keywords(tx, id, &words)?;
+    }
+    // The hash follows the title; people need not see it. A module is known by its code.
     e.changes.retain(|c| c.field != "title_hash");
+    for c in &mut e.changes {
+        if c.field == "module_id" {
+            c.field = "module".into();
+            c.before = extra[0].1.clone();
+            c.after = extra[0].2.clone();
+        }
+    }
     Ok(e)
 }
 

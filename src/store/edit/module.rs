@@ -14,8 +14,11 @@ use crate::store::IdGen;
 /// What `module add` takes.
 #[derive(Debug, Clone)]
 pub struct NewModule<'a> {
-    /// The programme's name; a new programme is added if there is none by that name.
+    /// The programme's name (case ignored). One the database does not hold
+    /// is added only with `new_programme`, or when there is no programme yet.
     pub programme: &'a str,
+    /// Add the programme when the database has none by that name.
+    pub new_programme: bool,
     pub code: &'a str,
     pub title: &'a str,
     /// Year of study or phase, 1 to 10.
@@ -32,9 +35,17 @@ pub struct ModulePatch {
     pub title: Option<String>,
     pub year: Option<Option<i64>>,
     pub lead: Option<Option<String>>,
-    /// Move the module to this programme (by name; added if new).
+    /// Move the module to this programme (by name, case ignored).
     pub programme: Option<String>,
+    /// Add the programme to move to when the database has none by that name
+    /// (else an unknown name is an error listing the known ones).
+    pub new_programme: bool,
 }
+
+/// The key of a history entry that records the programme an add or edit
+/// created on the way (`{"id", "name", "created_at"}`): `undo` removes that
+/// programme again once no module is in it, and a redo brings it back.
+pub const PROGRAMME_CREATED: &str = "programme_created";
 
 /// A module code: trimmed, not empty, without `/` (which separates a code
 /// from a session title in `CODE/Session title`).
@@ -59,19 +70,56 @@ pub fn check_year(year: i64) -> Result<i64> {
     Ok(year)
 }
 
-/// The programme called `name` (case ignored), added if there is none.
-/// Returns its ID and whether it is new.
-fn programme(tx: &Transaction, ids: &mut IdGen, name: &str) -> Result<(i64, bool)> {
+/// The programme called `name` (case ignored). One the database does not
+/// hold is added when `create` is set or there is no programme at all;
+/// otherwise it is an error listing the programmes (a typo must not make a
+/// new one). Returns its ID and, when it was added, the record (for the
+/// history entry: see [`PROGRAMME_CREATED`]).
+fn programme(tx: &Transaction, ids: &mut IdGen, name: &str, create: bool) -> Result<(i64, Option<Value>)> {
     let name = required_text("programme", name)?;
     if let Some((id, _)) = crate::store::curriculum::find_programme(tx, &name)? {
-        return Ok((id, false));
+        return Ok((id, None));
+    }
+    let known = crate::store::curriculum::programme_names(tx)?;
+    if !create && !known.is_empty() {
+        bail!(
+            "no programme is called {name:?}; the programmes are {}. To add a new programme \
+             {name:?}, pass --new-programme",
+            known.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ")
+        );
     }
     let id = ids.next_id();
+    let at = crate::store::now();
+    tx.execute("INSERT INTO programme (id, name, created_at) VALUES (?1, ?2, ?3)", params![id, name, at])?;
+    Ok((id, Some(serde_json::json!({ "id": id, "name": name, "created_at": at }))))
+}
+
+/// Removes programme `id` when no module is in it; returns whether it went.
+pub(crate) fn drop_if_empty(tx: &Transaction, id: i64) -> Result<bool> {
+    let used = tx.prepare_cached("SELECT 1 FROM module WHERE programme_id = ?1")?.exists([id])?;
+    if used {
+        return Ok(false);
+    }
+    Ok(tx.execute("DELETE FROM programme WHERE id = ?1", [id])? == 1)
+}
+
+/// Adds again a programme a history entry recorded as created (see
+/// [`PROGRAMME_CREATED`]), when it is gone: for a redo.
+pub(crate) fn recreate(tx: &Transaction, created: &Value) -> Result<()> {
+    let (Some(id), Some(name)) =
+        (created.get("id").and_then(Value::as_i64), created.get("name").and_then(Value::as_str))
+    else {
+        return Ok(());
+    };
+    if crate::store::curriculum::find_programme(tx, name)?.is_some_and(|(other, _)| other != id) {
+        bail!("a programme called {name:?} exists again with another ID; move the module there with `module edit`");
+    }
+    let at = created.get("created_at").and_then(Value::as_str).map_or_else(crate::store::now, String::from);
     tx.execute(
-        "INSERT INTO programme (id, name, created_at) VALUES (?1, ?2, ?3)",
-        params![id, name, crate::store::now()],
+        "INSERT INTO programme (id, name, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+        params![id, name, at],
     )?;
-    Ok((id, true))
+    Ok(())
 }
 
 fn programme_name(conn: &Connection, id: Option<i64>) -> String {
@@ -111,7 +159,7 @@ pub fn add(tx: &Transaction, ids: &mut IdGen, by: i64, m: &NewModule) -> Result<
     let code = check_code(m.code)?;
     let title = required_text("module title", m.title)?;
     let year = m.year.map(check_year).transpose()?;
-    let (prog, _) = programme(tx, ids, m.programme)?;
+    let (prog, created) = programme(tx, ids, m.programme, m.new_programme)?;
     clash(tx, prog, &code, None)?;
     let id = ids.next_id();
     let at = crate::store::now();
@@ -120,7 +168,22 @@ pub fn add(tx: &Transaction, ids: &mut IdGen, by: i64, m: &NewModule) -> Result<
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![id, prog, code, title, year, optional_text(m.lead), at],
     )?;
-    record_insert(tx, by, "module", id, format!("{code} {title:?}"))
+    let label = format!("{code} {title:?}");
+    let Some(created) = created else { return record_insert(tx, by, "module", id, label) };
+    let mut rec = load(tx, "module", id)?;
+    rec.insert(PROGRAMME_CREATED.into(), created);
+    let history_id = crate::store::history::record_noted(
+        tx,
+        Some(by),
+        crate::store::history::Action::Insert,
+        "module",
+        Some(id),
+        None,
+        Some(&Value::Object(rec)),
+        None,
+        None,
+    )?;
+    Ok(Added { entity: "module", id, label, history_id })
 }
 
 /// Changes the fields of module `id` that `p` sets, as one history entry.
@@ -145,20 +208,34 @@ pub fn edit(tx: &Transaction, ids: &mut IdGen, by: i64, id: i64, p: &ModulePatch
     if let Some(l) = &p.lead {
         new.insert("lead".into(), optional_text(l.as_deref()).map_or(Value::Null, Value::from));
     }
+    let mut created = None;
     if let Some(name) = &p.programme {
-        let (prog, _) = programme(tx, ids, name)?;
+        let (prog, c) = programme(tx, ids, name, p.new_programme)?;
         new.insert("programme_id".into(), Value::from(prog));
+        created = c;
     }
     if new.get("code") != old.get("code") || new.get("programme_id") != old.get("programme_id") {
         clash(tx, int(&new, "programme_id").unwrap_or_default(), text(&new, "code"), Some(id))?;
     }
-    let extra = [(
-        "programme",
-        Value::from(programme_name(tx, int(&old, "programme_id"))),
-        Value::from(programme_name(tx, int(&new, "programme_id"))),
-    )];
+    let extra = [
+        (
+            "programme",
+            Value::from(programme_name(tx, int(&old, "programme_id"))),
+            Value::from(programme_name(tx, int(&new, "programme_id"))),
+        ),
+        (PROGRAMME_CREATED, Value::Null, created.unwrap_or(Value::Null)),
+    ];
     let label = label(&new);
-    update(tx, by, "module", &old, new, label, &extra)
+    let mut e = update(tx, by, "module", &old, new, label, &extra)?;
+    // People know a programme by its name, not its ID.
+    for c in &mut e.changes {
+        if c.field == "programme_id" {
+            c.field = "programme".into();
+            c.before = extra[0].1.clone();
+            c.after = extra[0].2.clone();
+        }
+    }
+    Ok(e)
 }
 
 /// What removing module `id` would take: its sessions, their tags, and the

@@ -74,18 +74,32 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ThemePatch) -> Result<Edited
                     .resolve(name)
                     .with_context(|| format!("unknown parent theme {name:?}; expected one of {}", index.expected()))?;
                 // Walk up from the new parent: meeting this theme would make a cycle.
-                let mut at = Some(pid);
-                let mut steps = 0;
+                let slug = text(&old, "slug");
+                if pid == id {
+                    bail!("theme {slug} cannot be its own parent; expected another theme, or \"\" for none");
+                }
+                let slug_of = |t: i64| -> Result<String> {
+                    Ok(tx.query_row("SELECT slug FROM theme WHERE id = ?1", [t], |r| r.get(0))?)
+                };
+                let parent_of = |t: i64| -> Result<Option<i64>> {
+                    Ok(tx.query_row("SELECT parent_id FROM theme WHERE id = ?1", [t], |r| r.get(0))?)
+                };
+                let mut path = vec![slug_of(pid)?];
+                let mut at = parent_of(pid)?;
                 while let Some(t) = at {
                     if t == id {
+                        path.push(slug.to_string());
+                        path.reverse();
                         bail!(
-                            "theme {name:?} is {} itself or one of its sub-themes; a theme cannot be its own parent",
-                            text(&old, "slug")
+                            "theme {} is a sub-theme of {slug} ({}), so it cannot be {slug}'s parent: {slug} would \
+                             sit inside itself; expected a theme outside {slug}'s branch, or \"\" for none",
+                            path[path.len() - 1],
+                            path.join(" › ")
                         );
                     }
-                    at = tx.query_row("SELECT parent_id FROM theme WHERE id = ?1", [t], |r| r.get(0))?;
-                    steps += 1;
-                    if steps > 10_000 {
+                    path.push(slug_of(t)?);
+                    at = parent_of(t)?;
+                    if path.len() > 10_000 {
                         bail!("the theme tree has a cycle already; fix the parents by hand");
                     }
                 }
