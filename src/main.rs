@@ -14,9 +14,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if let Some(errors) = err.downcast_ref::<canon::import::ImportErrors>() {
-                eprintln!("{errors}");
+                eprintln!("{}", canon::output::terminal(&errors.to_string()));
             } else {
-                eprintln!("canon: {err:#}");
+                eprintln!("{}", canon::output::terminal(&format!("canon: {err:#}")));
             }
             ExitCode::FAILURE
         }
