@@ -419,4 +419,37 @@ mod tests {
         assert_eq!(column("history", "after"), Kind::Record);
         assert_eq!(column("reading", "doi"), Kind::Identifier);
     }
+
+    #[test]
+    fn control_characters_are_refused_with_their_name_and_place() {
+        let e = check(Kind::Title, "session title", "ab\u{1b}[31m").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "session title holds the control character U+001B (escape) at character 3; expected text without \
+             control characters (tabs and line breaks are fine)"
+        );
+        assert!(check(Kind::Note, "notes", "one\ttwo\r\nthree").is_ok());
+        assert!(check(Kind::Title, "title", "Tabs\tand\nlines").is_ok());
+        let e = check(Kind::Keyword, "keyword", "tab\there").unwrap_err();
+        assert!(
+            e.to_string().contains("U+0009 (tab) at character 4; expected text without control characters;")
+                || e.to_string().ends_with("U+0009 (tab) at character 4; expected text without control characters")
+        );
+        assert!(matches!(check(Kind::Name, "n", "x\u{0}").unwrap_err().problem, Problem::Control { ch: '\0', at: 2 }));
+        assert!(matches!(
+            check(Kind::Name, "n", "é\u{9b}").unwrap_err().problem,
+            Problem::Control { ch: '\u{9b}', at: 2 }
+        ));
+        assert!(check(Kind::Name, "n", "\u{7f}").is_err());
+        // Not controls: letters of every script, U+00A0 (after the C1 range), format marks.
+        assert!(check(Kind::Name, "n", "Ẓ ñ\u{a0}ب\u{200f}न 中").is_ok());
+    }
+
+    #[test]
+    fn messages_show_a_cut_of_long_input() {
+        assert_eq!(cut("short", 80), "short");
+        assert_eq!(cut(&"é".repeat(100), 3), "ééé…(100 characters)");
+        assert_eq!(shown("a\u{1b}b"), "\"a\\u{1b}b\"");
+        assert_eq!(shown(&"x".repeat(10_000)), format!("{:?}…(10,000 characters)", "x".repeat(80)));
+    }
 }

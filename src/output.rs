@@ -977,4 +977,108 @@ mod tests {
         assert_eq!(names, ["README", "a.csv", "b.csv"]);
         assert_eq!(fs::read_to_string(out.join("b.csv")).unwrap(), "2");
     }
+
+    #[test]
+    fn terminal_text_shows_control_characters_and_keeps_canons_bold() {
+        assert!(matches!(terminal("plain\ttext\nnext"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(terminal("a\u{1b}[2Jb\u{0}c\u{7f}d\u{9b}e\r"), "a\u{241b}[2Jb\u{2400}c\u{2421}d<U+009B>e\u{240d}");
+        assert_eq!(terminal("\u{1b}[1mhit\u{1b}[0m \u{1b}[31m"), "\u{1b}[1mhit\u{1b}[0m \u{241b}[31m");
+    }
+
+    #[test]
+    fn files_are_created_new_never_through_a_link() {
+        let d = tempfile::tempdir().unwrap();
+        let victim = d.path().join("victim");
+        fs::write(&victim, "keep").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&victim, d.path().join("link")).unwrap();
+            assert!(create_new(&d.path().join("link")).is_err());
+            std::os::unix::fs::symlink(d.path().join("nowhere"), d.path().join("dangling")).unwrap();
+            assert!(create_new(&d.path().join("dangling")).is_err());
+            assert!(!d.path().join("nowhere").exists());
+        }
+        assert!(create_new(&victim).is_err());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+        // A name that appeared meanwhile is never replaced.
+        let from = d.path().join("made");
+        fs::write(&from, "new").unwrap();
+        assert!(move_new(&from, &victim).is_err());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+        move_new(&from, &d.path().join("fresh")).unwrap();
+        assert!(!from.exists() && d.path().join("fresh").exists());
+    }
+
+    #[test]
+    fn a_marker_tells_a_whole_folder_from_a_mix() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path();
+        let v = |text: &str| {
+            let p = dir.join(".probe");
+            fs::write(&p, text).unwrap();
+            let out = version(&p).unwrap().unwrap();
+            fs::remove_file(p).unwrap();
+            out
+        };
+        let write_marker = |before_whole: bool| {
+            let files = [("a", "a1", "a2"), ("b", "b1", "b2"), ("same", "s", "s")]
+                .iter()
+                .map(|(n, o, w)| (n.to_string(), Change { old: Some(v(o)), new: v(w) }))
+                .collect();
+            let m = Marker { note: String::new(), before_whole, files };
+            fs::write(dir.join(INCOMPLETE), serde_json::to_string(&m).unwrap()).unwrap();
+        };
+        let put = |a: &str, b: &str| {
+            fs::write(dir.join("a"), a).unwrap();
+            fs::write(dir.join("b"), b).unwrap();
+            fs::write(dir.join("same"), "s").unwrap();
+        };
+        assert_eq!(folder_state(dir).unwrap(), FolderState::Whole);
+        write_marker(true);
+        put("a1", "b1");
+        assert_eq!(folder_state(dir).unwrap(), FolderState::WholeAfterInterruption);
+        put("a2", "b2");
+        assert_eq!(folder_state(dir).unwrap(), FolderState::WholeAfterInterruption);
+        put("a2", "b1");
+        assert_eq!(
+            folder_state(dir).unwrap(),
+            FolderState::Mixed { new: vec!["a".into()], old: vec!["b".into()], other: vec![] }
+        );
+        put("a2", "edited");
+        assert!(matches!(folder_state(dir).unwrap(), FolderState::Mixed { other, .. } if other == ["b"]));
+        // All old, but the folder was a mix before this write began.
+        write_marker(false);
+        put("a1", "b1");
+        assert!(matches!(folder_state(dir).unwrap(), FolderState::Mixed { .. }));
+        put("a2", "b2");
+        assert_eq!(folder_state(dir).unwrap(), FolderState::WholeAfterInterruption);
+        // An empty or foreign marker: cannot be told.
+        fs::write(dir.join(INCOMPLETE), "").unwrap();
+        assert_eq!(folder_state(dir).unwrap(), FolderState::Unknown);
+        fs::write(
+            dir.join(INCOMPLETE),
+            r#"{"note":"","before_whole":true,"files":{"../x":{"old":null,"new":{"size":0,"fnv64":"0"}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(folder_state(dir).unwrap(), FolderState::Unknown);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_version_never_opens_a_link_or_fifo() {
+        let d = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/zero", d.path().join("zero")).unwrap();
+        assert_eq!(version(&d.path().join("zero")).unwrap().unwrap().fnv64, "not a regular file");
+        assert_eq!(version(&d.path().join("missing")).unwrap(), None);
+    }
+
+    #[test]
+    fn too_long_paths_say_so() {
+        let long = PathBuf::from(format!("/tmp/{}", "d".repeat(5000)));
+        let e = format!("{:#}", too_long(&long).unwrap_err());
+        assert!(e.contains("5,005 bytes long") && e.contains("…(5,005 characters)"), "{e}");
+        let e = format!("{:#}", too_long(Path::new(&"n".repeat(300))).unwrap_err());
+        assert!(e.contains("300 bytes long; this system takes names of at most 255"), "{e}");
+        assert!(too_long(Path::new("/tmp/fine.csv")).is_ok());
+    }
 }

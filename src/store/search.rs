@@ -430,4 +430,22 @@ mod tests {
         assert_eq!(any_word(&["race".into(), "o\"k".into()]).unwrap(), "\"race\"* OR \"o k\"*");
         assert_eq!(any_word(&[]), None);
     }
+
+    #[test]
+    fn unbalanced_quotes_are_read_in_one_pass() {
+        let t = translate("\"race\"race\"race");
+        assert_eq!(t.fts.as_deref(), Some("\"race\" \"race\" \"race\""));
+        assert_eq!(t.terms, 3);
+        let t = translate(&"\"race".repeat(3_000));
+        assert_eq!(t.terms, 3_000);
+        assert_eq!(translate("\"").fts, None);
+        assert_eq!(translate("(\"a b").fts.as_deref(), Some("( \"a b\""));
+    }
+
+    #[test]
+    fn substrings_are_marked_in_one_pass() {
+        let subs = vec!["医学".to_string(), "医".to_string(), "史".to_string()];
+        assert_eq!(mark("x\n医学史 医", &subs, ("[", "]")), "[医学][史] [医]");
+        assert_eq!(mark("none here", &subs, ("[", "]")), "none here");
+    }
 }

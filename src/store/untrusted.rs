@@ -1020,4 +1020,26 @@ mod tests {
         assert!(v1.contains(&"reading") && !v1.contains(&"conflict") && !v1.contains(&"snapshot"));
         assert_eq!(tables_at(super::super::SCHEMA_VERSION).unwrap().len(), TABLES.len());
     }
+
+    #[test]
+    fn json_with_a_key_twice_is_refused() {
+        assert!(strict_json(r#"{"a":1,"b":[{"c":null}],"d":1.5,"e":"x"}"#).is_ok());
+        let e = strict_json(r#"{"id":1,"title":"A","title":"B"}"#).unwrap_err().to_string();
+        assert!(e.contains("the key \"title\" appears twice"), "{e}");
+        assert!(strict_json(r#"{"a":{"x":1,"x":2}}"#).is_err());
+        assert!(strict_json(&("[".repeat(1000) + &"]".repeat(1000))).is_err(), "depth is bounded");
+        assert_eq!(strict_json("18446744073709551615").unwrap(), Value::from(u64::MAX));
+    }
+
+    #[test]
+    fn timestamps_are_dates_and_times() {
+        for ok in ["2026-11-25T12:09:49.133Z", "2026-11-25", "2026-11-25 12:09", "2024-02-29T23:59:60+05:30"] {
+            assert!(is_timestamp(ok), "{ok}");
+        }
+        for bad in
+            ["not-a-date", "2026-13-01T00:00:00Z", "2026-11-25T24:00", "2026-11-25T12:09Zjunk", "2026-11-25T1:2", ""]
+        {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+    }
 }
