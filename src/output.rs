@@ -630,6 +630,18 @@ impl FolderLock {
                     flock(&file, FlockOperation::LockExclusive)
                         .with_context(|| format!("locking the folder {}", dir.display()))?;
                 }
+                Err(e)
+                    if [rustix::io::Errno::NOLCK, rustix::io::Errno::OPNOTSUPP, rustix::io::Errno::INVAL]
+                        .contains(&e) =>
+                {
+                    // Some network and FUSE file systems cannot lock: say so, and go on.
+                    eprintln!(
+                        "warning: {} cannot be locked ({e}); another canon writing it at this very moment could mix \
+                         the two writes",
+                        dir.display()
+                    );
+                    return Ok(FolderLock { _dir: file });
+                }
                 Err(e) => return Err(e).with_context(|| format!("locking the folder {}", dir.display())),
             }
             // The lock counts only if the name still means this folder.
