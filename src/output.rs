@@ -799,7 +799,19 @@ fn commit(target: &Path, staging: &Path, names: &[std::ffi::OsString]) -> Result
     }
     let marker_path = target.join(INCOMPLETE);
     // A database (or a link to one) named like the marker is never replaced.
-    check(&marker_path)?;
+    if let Err(e) = check(&marker_path) {
+        match e.downcast_ref::<Refused>() {
+            Some(r) => bail!(
+                "refusing to write the folder {}: {} is not canon's marker, it is {}{}; move it away and write \
+                 the folder again",
+                target.display(),
+                marker_path.display(),
+                r.what,
+                r.how
+            ),
+            None => return Err(e),
+        }
+    }
     let before_whole = matches!(folder_state(target)?, FolderState::Whole | FolderState::WholeAfterInterruption);
     let mut files = std::collections::BTreeMap::new();
     for name in names {
