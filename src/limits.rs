@@ -17,6 +17,16 @@
 //! | bundles and merged databases | `store::untrusted`, through [`column`] for every column of every table |
 //! | the files an import reads (CSV, workbooks, XML, BibTeX, RIS…) | [`input_file`] in `cmd::import`, before anything opens them: regular files, at most [`MAX_INPUT_FILE`] (streamed) or [`MAX_WHOLE_FILE`] (read whole) bytes |
 //!
+//! The same check refuses **control characters** (NUL, ESC and the rest of
+//! C0, DEL, the C1 range U+0080–U+009F) in every text, at every one of
+//! those doors: they have no place in a title or a note, and in a terminal
+//! an escape sequence can rewrite what the user sees. Tab, line feed and
+//! carriage return are allowed where a text may run over lines (titles,
+//! names, notes, records, search queries) and refused in codes, slugs,
+//! keywords and identifiers. What reaches a terminal anyway (from a
+//! database older than this rule) is shown escaped by
+//! `crate::output::terminal`.
+//!
 //! When you add a field or a door, check it here (add the column to
 //! [`column`], the field to [`module_row`] or [`reading`]) rather than writing
 //! a new rule beside it. Lengths count Unicode scalar values (what people
@@ -47,6 +57,9 @@ pub enum Kind {
     /// A whole record as JSON text (a history entry's before and after, a
     /// conflict's two versions): 16 MiB of characters.
     Record,
+    /// A search query as typed (`canon search`): 1,000. Far longer than any
+    /// query a person writes, and a bound on the full-text engine's work.
+    Query,
 }
 
 impl Kind {
@@ -61,6 +74,7 @@ impl Kind {
             Kind::Note => 1 << 20,
             Kind::Identifier => 2_048,
             Kind::Record => 16 << 20,
+            Kind::Query => 1_000,
         }
     }
 
@@ -75,7 +89,62 @@ impl Kind {
             Kind::Note => "a note",
             Kind::Identifier => "an identifier",
             Kind::Record => "a record",
+            Kind::Query => "a search query",
         }
+    }
+
+    /// Whether a text of this kind may hold tabs and line breaks (the only
+    /// control characters any text may hold).
+    pub const fn multiline(self) -> bool {
+        matches!(self, Kind::Title | Kind::Name | Kind::Note | Kind::Record | Kind::Query)
+    }
+}
+
+/// Whether `c` is a control character canon refuses in a text of `kind`:
+/// C0 (U+0000–U+001F) but for tab, line feed and carriage return where
+/// the kind allows them, DEL (U+007F) and C1 (U+0080–U+009F).
+pub fn is_refused_control(c: char, kind: Kind) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => !kind.multiline(),
+        _ => c.is_control(),
+    }
+}
+
+/// A control character's name, for messages: "U+001B (escape)".
+pub fn control_name(c: char) -> String {
+    let name = match c {
+        '\0' => "NUL",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\t' => "tab",
+        '\n' => "line feed",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\r' => "carriage return",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{80}'..='\u{9f}' => "C1 control",
+        _ => "control",
+    };
+    format!("U+{:04X} ({name})", c as u32)
+}
+
+/// `text` cut to its first `max` characters, followed by "…(N
+/// characters)" when it was longer: for a message that shows what was
+/// given without echoing all of a pasted file.
+pub fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}…({} characters)", &text[..at], thousands(text.chars().count())),
+    }
+}
+
+/// A user's text quoted for a message (control characters escaped, as
+/// Rust's `{:?}` does), cut after 80 characters as [`cut`] does.
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        None => format!("{text:?}"),
+        Some((at, _)) => format!("{:?}…({} characters)", &text[..at], thousands(text.chars().count())),
     }
 }
 
@@ -86,30 +155,57 @@ pub const MAX_AUTHORS: usize = 10_000;
 /// The most keywords one theme's lexicon may hold.
 pub const MAX_KEYWORDS: usize = 1_000;
 
-/// A text longer than its kind allows.
+/// The most words, phrases and substrings one search query may hold: each
+/// is a pass of the full-text engine (and, in scripts without spaces, a
+/// scan of every text), and no query a person writes needs more.
+pub const MAX_QUERY_TERMS: usize = 64;
+
+/// What is wrong with a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TooLong {
+pub enum Problem {
+    /// Longer than its kind allows: its length in characters.
+    Long { chars: usize },
+    /// A control character (see [`is_refused_control`]) at this character
+    /// position (1-based).
+    Control { ch: char, at: usize },
+}
+
+/// A text canon refuses: too long for its kind, or holding a control character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadText {
     /// The field, as the user knows it ("session title", "keyword").
     pub field: String,
     pub kind: Kind,
-    /// Its length in characters.
-    pub chars: usize,
+    pub problem: Problem,
 }
 
-impl fmt::Display for TooLong {
+/// The name the length check's error had first; every text problem now.
+pub type TooLong = BadText;
+
+impl fmt::Display for BadText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} is {} characters long; expected at most {} for {}",
-            self.field,
-            thousands(self.chars),
-            thousands(self.kind.max()),
-            self.kind.label()
-        )
+        match self.problem {
+            Problem::Long { chars } => write!(
+                f,
+                "{} is {} characters long; expected at most {} for {}",
+                self.field,
+                thousands(chars),
+                thousands(self.kind.max()),
+                self.kind.label()
+            ),
+            Problem::Control { ch, at } => write!(
+                f,
+                "{} holds the control character {} at character {}; expected text without control characters{}",
+                self.field,
+                control_name(ch),
+                thousands(at),
+                if self.kind.multiline() { " (tabs and line breaks are fine)" } else { "" }
+            ),
+        }
     }
 }
 
-impl std::error::Error for TooLong {}
+impl std::error::Error for BadText {}
 
 /// Too many entries in a list (authors of a reading, keywords of a theme).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,18 +236,28 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// Checks one text: `Err` names the field, its length and the limit.
-/// Linear in the text's length, and constant time when its bytes alone
-/// are within the limit.
-pub fn check(kind: Kind, field: &str, value: &str) -> Result<(), TooLong> {
-    if value.len() <= kind.max() {
-        return Ok(());
+/// Checks one text: its length against its kind's limit, and that it
+/// holds no control character (see [`is_refused_control`]). `Err` names
+/// the field and the problem. Linear in the text's length: one pass over
+/// its bytes, and a count of characters only when the bytes alone exceed
+/// the limit or a control character is found.
+pub fn check(kind: Kind, field: &str, value: &str) -> Result<(), BadText> {
+    let bad = |problem| Err(BadText { field: field.to_string(), kind, problem });
+    if value.len() > kind.max() {
+        let chars = value.chars().count();
+        if chars > kind.max() {
+            return bad(Problem::Long { chars });
+        }
     }
-    let chars = value.chars().count();
-    if chars <= kind.max() {
-        return Ok(());
+    // C0 and DEL are single bytes; C1 is 0xC2 0x80–0x9F in UTF-8.
+    let b = value.as_bytes();
+    let suspect = |i: usize| b[i] < 0x20 || b[i] == 0x7f || (b[i] == 0xc2 && b.get(i + 1).is_some_and(|n| *n < 0xa0));
+    if (0..b.len()).any(suspect)
+        && let Some((at, ch)) = value.chars().enumerate().find(|(_, c)| is_refused_control(*c, kind))
+    {
+        return bad(Problem::Control { ch, at: at + 1 });
     }
-    Err(TooLong { field: field.to_string(), kind, chars })
+    Ok(())
 }
 
 /// Checks an optional text.
@@ -192,6 +298,7 @@ pub const MAX_WHOLE_FILE: u64 = 256 << 20;
 /// files a user imports: every import door calls it (`cmd::import`, for
 /// CSV, workbooks and XML alike).
 pub fn input_file(path: &std::path::Path, max: u64, what: &str) -> anyhow::Result<()> {
+    crate::output::too_long(path)?;
     let meta = std::fs::metadata(path).map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
     let ft = meta.file_type();
     if !ft.is_file() {
@@ -311,5 +418,38 @@ mod tests {
         assert_eq!(column("item", "title"), Kind::Title);
         assert_eq!(column("history", "after"), Kind::Record);
         assert_eq!(column("reading", "doi"), Kind::Identifier);
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_their_name_and_place() {
+        let e = check(Kind::Title, "session title", "ab\u{1b}[31m").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "session title holds the control character U+001B (escape) at character 3; expected text without \
+             control characters (tabs and line breaks are fine)"
+        );
+        assert!(check(Kind::Note, "notes", "one\ttwo\r\nthree").is_ok());
+        assert!(check(Kind::Title, "title", "Tabs\tand\nlines").is_ok());
+        let e = check(Kind::Keyword, "keyword", "tab\there").unwrap_err();
+        assert!(
+            e.to_string().contains("U+0009 (tab) at character 4; expected text without control characters;")
+                || e.to_string().ends_with("U+0009 (tab) at character 4; expected text without control characters")
+        );
+        assert!(matches!(check(Kind::Name, "n", "x\u{0}").unwrap_err().problem, Problem::Control { ch: '\0', at: 2 }));
+        assert!(matches!(
+            check(Kind::Name, "n", "é\u{9b}").unwrap_err().problem,
+            Problem::Control { ch: '\u{9b}', at: 2 }
+        ));
+        assert!(check(Kind::Name, "n", "\u{7f}").is_err());
+        // Not controls: letters of every script, U+00A0 (after the C1 range), format marks.
+        assert!(check(Kind::Name, "n", "Ẓ ñ\u{a0}ب\u{200f}न 中").is_ok());
+    }
+
+    #[test]
+    fn messages_show_a_cut_of_long_input() {
+        assert_eq!(cut("short", 80), "short");
+        assert_eq!(cut(&"é".repeat(100), 3), "ééé…(100 characters)");
+        assert_eq!(shown("a\u{1b}b"), "\"a\\u{1b}b\"");
+        assert_eq!(shown(&"x".repeat(10_000)), format!("{:?}…(10,000 characters)", "x".repeat(80)));
     }
 }

@@ -13,10 +13,14 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            if let Some(errors) = err.downcast_ref::<canon::import::ImportErrors>() {
-                eprintln!("{errors}");
-            } else {
-                eprintln!("canon: {err:#}");
+            let text = match err.downcast_ref::<canon::import::ImportErrors>() {
+                Some(errors) => errors.to_string(),
+                None => format!("canon: {err:#}"),
+            };
+            // Shown, never sent: control characters escaped; no line echoes
+            // more than 1,000 characters of what was given.
+            for line in text.lines() {
+                eprintln!("{}", canon::output::terminal(&canon::limits::cut(line, 1_000)));
             }
             ExitCode::FAILURE
         }

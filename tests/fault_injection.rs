@@ -971,3 +971,643 @@ fn a_refused_import_leaves_no_new_database_and_an_existing_one_as_it_was() {
     done(&w, &n, &["import", "modules", &sample("modules.csv")]);
     assert!(n.exists());
 }
+
+// ---------------------------------------------------------------------------
+// Issue 11b: what a tester attacking issue 11 found, each a kind.
+
+/// `canon --db DB ARGS…` with extra environment (a fault to inject).
+fn run_env(w: &Workdir, db: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut c = assert_cmd::Command::cargo_bin("canon").unwrap();
+    c.current_dir(w.dir.path()).env_remove("CANON_DB").env_remove("CANON_USER").env("NO_COLOR", "1");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.arg("--db").arg(db).args(args).timeout(HANG);
+    c.output().unwrap_or_else(|e| panic!("canon {args:?} did not finish: {e}"))
+}
+
+/// Every name in a folder that canon's own machinery made (temporary files,
+/// staging folders, markers, locks).
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".canon") || n.contains(".canon-"))
+        .collect();
+    v.sort();
+    v
+}
+
+// 11b.1 The marker, the lock and every temporary file: created new
+// (O_EXCL | O_NOFOLLOW), never truncating or writing through a link, never
+// the database or its companions.
+#[test]
+fn case11b_1_no_marker_lock_or_temporary_file_writes_through_a_link_or_over_the_database() {
+    let w = imported();
+    let db = w.db();
+    let before = fingerprint(&db);
+    let bytes = std::fs::read(&db).unwrap();
+    bundle(&w, "st");
+    w.ok(&["report", "rep", "--format", "csv"]);
+    let victim = w.write("victim.txt", "keep me\n");
+    type Plant = fn(&Path, &Path, &Path);
+    let plants: &[(&str, Plant, bool)] = &[
+        ("a link to the database as the marker", |d, db, _| symlink(db, &d.join(".canon-incomplete")), false),
+        ("a hard link to the database as the marker", |d, db, _| hard(db, &d.join(".canon-incomplete")), false),
+        // The folder itself is locked (flock), so a file named like a lock is only a file.
+        ("a link to the database named like a lock", |d, db, _| symlink(db, &d.join(".canon-lock")), true),
+        ("a hard link to the database named like a lock", |d, db, _| hard(db, &d.join(".canon-lock")), true),
+        ("a link to another file as the marker", |d, _, v| symlink(v, &d.join(".canon-incomplete")), true),
+        (
+            "a link to a -journal yet to be made",
+            |d, db, _| symlink(&with(db, "-journal"), &d.join(".canon-incomplete")),
+            false,
+        ),
+    ];
+    for folder in ["st", "rep"] {
+        let d = w.path(folder);
+        for (what, plant, allowed) in plants {
+            for name in [".canon-incomplete", ".canon-lock"] {
+                let _ = std::fs::remove_file(d.join(name));
+            }
+            plant(&d, &db, &victim);
+            let args: Vec<&str> =
+                if folder == "st" { vec!["export", "bundle", "st"] } else { vec!["report", "rep", "--format", "csv"] };
+            let o = run(&w, &db, &args);
+            if *allowed {
+                assert!(o.status.success(), "{what}: {}", show(&args, &o));
+                // The link was replaced by the marker and removed; its target untouched.
+                assert!(std::fs::symlink_metadata(d.join(".canon-incomplete")).is_err(), "{what}");
+            } else {
+                assert!(!o.status.success(), "{what}: expected a refusal: {}", show(&args, &o));
+                let err = String::from_utf8_lossy(&o.stderr);
+                assert!(err.contains("refusing to write") && err.contains(".canon-incomplete"), "{what}: {err}");
+            }
+            assert_eq!(std::fs::read(&db).unwrap(), bytes, "{what} ({folder}): the database changed");
+            assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n", "{what}");
+            assert!(!with(&db, "-journal").exists(), "{what}: a -journal was made");
+        }
+        for name in [".canon-incomplete", ".canon-lock"] {
+            let _ = std::fs::remove_file(d.join(name));
+        }
+    }
+    // A database whose own name is the folder's marker.
+    let odd = w.path("st").join(".canon-incomplete");
+    std::fs::copy(&db, &odd).unwrap();
+    let err = refused(&w, &odd, &["export", "bundle", "st"]);
+    assert!(err.contains("refusing to write") && err.contains("it is the database"), "{err}");
+    assert_eq!(fingerprint(&odd), before);
+    std::fs::remove_file(&odd).unwrap();
+    assert_eq!(fingerprint(&db), before);
+    // With nothing planted the folders are written, and nothing is left over.
+    w.ok(&["export", "bundle", "st"]);
+    w.ok(&["report", "rep", "--format", "csv"]);
+    assert!(leftovers(&w.path("st")).is_empty(), "{:?}", leftovers(&w.path("st")));
+    assert!(leftovers(&w.path("rep")).is_empty(), "{:?}", leftovers(&w.path("rep")));
+    assert!(leftovers(w.dir.path()).is_empty(), "{:?}", leftovers(w.dir.path()));
+}
+
+fn symlink(to: &Path, at: &Path) {
+    std::os::unix::fs::symlink(to, at).unwrap();
+}
+
+fn hard(to: &Path, at: &Path) {
+    std::fs::hard_link(to, at).unwrap();
+}
+
+fn with(p: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}{suffix}", p.display()))
+}
+
+/// A FIFO made with mkfifo.
+fn fifo(p: &Path) {
+    assert!(std::process::Command::new("mkfifo").arg(p).status().unwrap().success());
+}
+
+/// What a reader of the FIFO `p` gets, read on another thread.
+fn read_fifo(p: &Path) -> std::thread::JoinHandle<Vec<u8>> {
+    let p = p.to_path_buf();
+    std::thread::spawn(move || std::fs::read(&p).unwrap())
+}
+
+// 11b.2 `-o` onto a FIFO, a character device or standard output writes into
+// it and leaves it what it was; a backup onto one is refused.
+#[test]
+fn case11b_2_output_onto_a_device_fifo_or_stdout_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let w = imported();
+    let expected = w.ok(&["item", "list", "--format", "csv"]);
+    // Standard output, as a pipe (what the test harness gives).
+    for name in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
+        let out = w.ok(&["item", "list", "--format", "csv", "-o", name]);
+        assert_eq!(out, expected, "-o {name}");
+    }
+    let out = w.ok(&["export", "reading", "--format", "csv", "--bom", "-o", "/dev/stdout"]);
+    assert!(out.starts_with('\u{feff}'), "{}", &out[..20.min(out.len())]);
+    // A FIFO: the reader gets the listing; the FIFO stays a FIFO.
+    let f = w.path("pipe");
+    fifo(&f);
+    let reader = read_fifo(&f);
+    w.ok(&["item", "list", "--format", "csv", "-o", "pipe"]);
+    assert_eq!(String::from_utf8(reader.join().unwrap()).unwrap(), expected);
+    let reader = read_fifo(&f);
+    w.ok(&["report", "pipe", "--format", "pdf"]);
+    assert!(reader.join().unwrap().starts_with(b"%PDF"));
+    assert!(std::fs::symlink_metadata(&f).unwrap().file_type().is_fifo());
+    // A link to the FIFO: written through, link and FIFO kept.
+    symlink(&f, &w.path("pipe-link.csv"));
+    let reader = read_fifo(&f);
+    w.ok(&["gaps", "--format", "csv", "-o", "pipe-link.csv"]);
+    assert!(!reader.join().unwrap().is_empty());
+    assert!(std::fs::symlink_metadata(w.path("pipe-link.csv")).unwrap().file_type().is_symlink());
+    // Never a backup into a FIFO or device (and no waiting for a reader).
+    let err = w.fails(&["backup", "pipe", "--force"]);
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(std::fs::symlink_metadata(&f).unwrap().file_type().is_fifo());
+    let err = w.fails(&["backup", "/dev/stdout", "--force"]);
+    assert!(err.contains("not a regular file"), "{err}");
+    // A character device of our own (the null device, made here: never the
+    // machine's /dev/null). Needs the right to make device nodes.
+    let dev = w.path("null");
+    let made = std::process::Command::new("mknod").arg(&dev).args(["c", "1", "3"]).status().is_ok_and(|s| s.success());
+    if made {
+        w.ok(&["item", "list", "--format", "csv", "-o", s(&dev)]);
+        w.ok(&["report", s(&dev), "--format", "pdf"]);
+        let err = w.fails(&["backup", s(&dev), "--force"]);
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(std::fs::symlink_metadata(&dev).unwrap().file_type().is_char_device(), "the device was replaced");
+    } else {
+        eprintln!("skipping the device-node part: mknod is not permitted here");
+    }
+    assert!(leftovers(w.dir.path()).is_empty(), "{:?}", leftovers(w.dir.path()));
+    // Standard output that is the database (`>> canon.db`) is still refused.
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" --db canon.db item list --format csv -o /dev/stdout >> canon.db")
+        .arg(assert_cmd::cargo::cargo_bin("canon"))
+        .current_dir(w.dir.path())
+        .env_remove("CANON_DB")
+        .output()
+        .unwrap();
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("refusing"), "{o:?}");
+    fingerprint(&w.db());
+}
+
+// 11b.3 A write that fails, at any step, leaves either no marker and the
+// old folder, or a marker that tells whole from mixed; import bundle and
+// merge say which, and how to recover.
+#[test]
+fn case11b_3_a_failed_folder_write_never_leaves_a_stale_marker_and_readers_tell_whole_from_mixed() {
+    let w = imported();
+    let b = bundle(&w, "b");
+    let old = files(&b);
+    w.ok(&["reading", "add", "--title", "A reading after the export", "--year", "2025", "--by", "me"]);
+    let db = w.db();
+    let export = ["export", "bundle", "b"];
+    // Fails before any file is replaced: the folder as it was, no marker.
+    for point in ["marker", "rename-0"] {
+        let o = run_env(&w, &db, &[("CANON_FAULT", point)], &export);
+        assert!(!o.status.success(), "{point}: {}", show(&export, &o));
+        assert_eq!(files(&b), old, "{point}: the folder changed");
+        assert!(leftovers(&b).is_empty(), "{point}: {:?}", leftovers(&b));
+        done(&w, &w.path(&format!("n-{point}.db")), &["import", "bundle", "b"]);
+    }
+    // A full disk while the files are staged (writes past a size limit fail,
+    // as on a full disk): the same.
+    let note = words(120_000);
+    w.ok(&["reading", "add", "--title", "A long one", "--year", "2025", "--by", "me", "--note", &note]);
+    let bin = assert_cmd::cargo::cargo_bin("canon");
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 200 && exec \"$0\" \"$@\"")
+        .arg(&bin)
+        .args(["--db", s(&db), "export", "bundle", "b"])
+        .current_dir(w.dir.path())
+        .output()
+        .unwrap();
+    assert!(!o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("too large"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(files(&b), old);
+    assert!(leftovers(&b).is_empty(), "{:?}", leftovers(&b));
+    done(&w, &w.path("n-full.db"), &["import", "bundle", "b"]);
+    let new = files(&bundle(&w, "fresh2"));
+
+    // Stopped (killed) after the marker, before any rename: whole (old).
+    let o = run_env(&w, &db, &[("CANON_FAULT", "exit-rename-0")], &export);
+    assert!(!o.status.success());
+    assert!(b.join(".canon-incomplete").exists());
+    let o = run(&w, &w.path("n-k0.db"), &["import", "bundle", "b"]);
+    assert!(o.status.success(), "{}", show(&["import", "bundle", "b"], &o));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds one whole export"));
+    // Stopped in the middle of the renames: a mix, refused, naming which is which.
+    let o = run_env(&w, &db, &[("CANON_FAULT", "exit-rename-5")], &export);
+    assert!(!o.status.success());
+    for args in [vec!["import", "bundle", "b"], vec!["merge", "b", "--by", "me"]] {
+        let target = if args[0] == "merge" { db.clone() } else { w.path("n-mixed.db") };
+        let err = refused(&w, &target, &args);
+        assert!(err.contains("mixes two exports") && err.contains("export it again"), "{err}");
+        assert!(err.contains("new files contributor.jsonl") && err.contains("reading.jsonl"), "{err}");
+    }
+    assert!(!w.path("n-mixed.db").exists());
+    // Failed in the middle of the renames (an error, not a kill): the same,
+    // and the error says so.
+    let o = run_env(&w, &db, &[("CANON_FAULT", "rename-8")], &export);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("mixes old and new files"), "{o:?}");
+    refused(&w, &w.path("n-mixed.db"), &["import", "bundle", "b"]);
+    // Stopped after every rename: whole (new), read with a note.
+    let o = run_env(&w, &db, &[("CANON_FAULT", "unmark")], &export);
+    assert!(!o.status.success());
+    assert!(b.join(".canon-incomplete").exists());
+    let mut now = files(&b);
+    now.retain(|(n, _)| !n.starts_with(".canon"));
+    assert_eq!(now, new);
+    let o = run(&w, &w.path("n-all.db"), &["import", "bundle", "b"]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stderr).contains("holds one whole export"), "{o:?}");
+    // A mix left before, then a write that fails before its renames: still a mix.
+    w.ok(&["reading", "add", "--title", "Yet another", "--year", "2025", "--by", "someone else"]);
+    run_env(&w, &db, &[("CANON_FAULT", "exit-rename-5")], &export);
+    let o = run_env(&w, &db, &[("CANON_FAULT", "rename-0")], &export);
+    assert!(!o.status.success());
+    let err = refused(&w, &w.path("n-mixed2.db"), &["import", "bundle", "b"]);
+    assert!(err.contains("mixes two exports"), "{err}");
+    // A marker nobody can read (an older canon's): refused, saying how to recover.
+    std::fs::write(b.join(".canon-incomplete"), "").unwrap();
+    let err = refused(&w, &w.path("n-old.db"), &["import", "bundle", "b"]);
+    assert!(err.contains("was being written") && err.contains("export it again"), "{err}");
+    // The next complete export puts everything right.
+    w.ok(&export);
+    assert!(leftovers(&b).is_empty(), "{:?}", leftovers(&b));
+    assert_eq!(files(&b), files(&bundle(&w, "fresh3")));
+    done(&w, &w.path("n-end.db"), &["import", "bundle", "b"]);
+}
+
+// 11b.4 Exports into one folder at the same time: each waits for the
+// other, every one succeeds, and the folder holds exactly one of them.
+#[test]
+fn case11b_4_concurrent_exports_into_one_folder_never_mix() {
+    let w = imported();
+    let a = w.db();
+    let b_db = w.path("b.db");
+    std::fs::copy(&a, &b_db).unwrap();
+    done(&w, &b_db, &["reading", "add", "--title", "Only in B", "--year", "2024", "--by", "me"]);
+    done(&w, &b_db, &["item", "list"]);
+    let ref_a = files(&bundle(&w, "ref-a"));
+    done(&w, &b_db, &["export", "bundle", "ref-b"]);
+    let ref_b = files(&w.path("ref-b"));
+    assert_ne!(ref_a, ref_b);
+    let bin = assert_cmd::cargo::cargo_bin("canon");
+    for round in 0..3 {
+        let dir = w.path(&format!("shared-{round}"));
+        if round > 0 {
+            // Rounds 1 and 2 write into a folder that exists; round 0 races to make it.
+            done(&w, &a, &["export", "bundle", s(&dir)]);
+        }
+        let children: Vec<_> = (0..6)
+            .map(|i| {
+                let db = if i % 2 == 0 { &a } else { &b_db };
+                std::process::Command::new(&bin)
+                    .args(["--db", s(db), "export", "bundle", s(&dir)])
+                    .current_dir(w.dir.path())
+                    .env_remove("CANON_DB")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for c in children {
+            let o = c.wait_with_output().unwrap();
+            assert!(o.status.success(), "round {round}: {}", String::from_utf8_lossy(&o.stderr));
+        }
+        let got = files(&dir);
+        assert!(got == ref_a || got == ref_b, "round {round}: the folder mixes two exports");
+        assert!(leftovers(&dir).is_empty(), "round {round}: {:?}", leftovers(&dir));
+        done(&w, &w.path(&format!("r{round}.db")), &["import", "bundle", s(&dir)]);
+    }
+    assert!(leftovers(w.dir.path()).is_empty(), "{:?}", leftovers(w.dir.path()));
+}
+
+/// Rewrites a table's definition in their database to drop STRICT, lets
+/// `sql` run against it, then puts the definition back: a forged
+/// sqlite_master over values a STRICT table would refuse.
+fn forge(db: &Path, table: &str, sql: &str) {
+    let c = Connection::open(db).unwrap();
+    let def: String = c.query_row("SELECT sql FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0)).unwrap();
+    assert!(def.contains("STRICT"), "{def}");
+    let loose = if def.contains("STRICT, WITHOUT ROWID") {
+        def.replace("STRICT, WITHOUT ROWID", "WITHOUT ROWID")
+    } else {
+        def.replace(") STRICT", ")")
+    };
+    c.execute_batch("PRAGMA writable_schema = ON;").unwrap();
+    c.execute("UPDATE sqlite_schema SET sql = ?1 WHERE name = ?2", [&loose, table]).unwrap();
+    drop(c);
+    let c = Connection::open(db).unwrap();
+    c.execute_batch("PRAGMA ignore_check_constraints = ON;").unwrap();
+    c.execute_batch(sql).unwrap();
+    c.execute_batch("PRAGMA writable_schema = ON;").unwrap();
+    c.execute("UPDATE sqlite_schema SET sql = ?1 WHERE name = ?2", [&def, table]).unwrap();
+    c.execute_batch("PRAGMA journal_mode = DELETE;").unwrap();
+}
+
+// 11b.5 A value whose storage class is not its column's type (a BLOB in a
+// text column, text in an integer column…) in their database: refused.
+#[test]
+fn case11b_5_merge_checks_every_values_storage_class() {
+    let w = imported();
+    let mine = w.db();
+    let before = fingerprint(&mine);
+    let cases = [
+        (
+            "item",
+            "UPDATE item SET title = x'00ff1b5b33316d' WHERE rowid = (SELECT min(rowid) FROM item);",
+            "\"title\" holds a BLOB",
+        ),
+        (
+            "module",
+            "UPDATE module SET year = 'two' WHERE rowid = (SELECT min(rowid) FROM module);",
+            "\"year\" holds a value of type text",
+        ),
+        (
+            "reading",
+            "UPDATE reading SET annotation = x'1b5b324a' WHERE rowid = (SELECT min(rowid) FROM reading);",
+            "\"annotation\" holds a BLOB",
+        ),
+        (
+            "reading",
+            "UPDATE reading SET year = 20.5 WHERE rowid = (SELECT min(rowid) FROM reading);",
+            "\"year\" holds a value of type real",
+        ),
+        (
+            "theme_keyword",
+            "UPDATE theme_keyword SET keyword = x'41' WHERE keyword = (SELECT min(keyword) FROM theme_keyword);",
+            "\"keyword\" holds a BLOB",
+        ),
+    ];
+    for (table, sql, expect) in cases {
+        let theirs = w.path(&format!("forged-{table}.db"));
+        std::fs::copy(&mine, &theirs).unwrap();
+        forge(&theirs, table, sql);
+        let err = refused(&w, &mine, &["merge", s(&theirs), "--by", "me"]);
+        assert!(err.contains(&format!("table {table}")) && err.contains(expect), "{table}: {err}");
+    }
+    assert_eq!(fingerprint(&mine), before);
+}
+
+// 11b.6 Control characters: refused at every door, shown escaped if an old
+// database holds them.
+#[test]
+fn case11b_6_control_characters_are_refused_at_every_door_and_never_reach_the_terminal_raw() {
+    let w = imported();
+    let db = w.db();
+    let esc = "Title \u{1b}[2J\u{1b}[31mred";
+    // Files: a module list and a reading list, named with line and column.
+    let m = w.write(
+        "ctl-modules.csv",
+        format!("programme,year,module_code,module_title,session_title\nP,1,MED9001,Fine,S\nP,1,MED9002,{esc},S\n"),
+    );
+    let err = w.fails(&["import", "modules", s(&m)]);
+    assert!(err.contains(":3") && err.contains("U+001B (escape)"), "{err}");
+    let r = w.write("ctl-reading.csv", "title,year\nFine,2020\n\"Back\u{8}space\",2020\n");
+    let err = w.fails(&["import", "reading", s(&r)]);
+    assert!(err.contains("U+0008 (backspace)"), "{err}");
+    // (A NUL makes the file binary: refused before it is read.)
+    let r = w.write("ctl-nul.csv", "title,year\nFine,2020\n\"Nul\u{0}here\",2020\n");
+    w.fails(&["import", "reading", s(&r)]);
+    let r = w.write("ctl-c1.csv", "title,year\n\"C1 \u{9b}31m\",2020\n");
+    let err = w.fails(&["import", "reading", s(&r)]);
+    assert!(err.contains("U+009B (C1 control)"), "{err}");
+    // Command-line arguments, through every kind of verb.
+    for args in [
+        vec!["item", "add", "MED1001", "--title", esc, "--by", "me"],
+        vec!["theme", "add", "ctl", "--name", "Bell\u{7}", "--by", "me"],
+        vec!["theme", "add", "ctl", "--name", "Fine", "--keyword", "tab\there", "--by", "me"],
+        vec!["reading", "add", "--title", "Fine", "--year", "2020", "--by", "me\u{1b}[8m"],
+        vec!["search", "\u{1b}]0;owned\u{7}"],
+        vec!["report", "r.pdf", "--title", esc],
+    ] {
+        let err = w.fails(&args);
+        assert!(err.contains("control character U+00"), "{args:?}: {err}");
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{args:?}: the error echoes it raw: {err:?}");
+    }
+    // Tabs and line breaks in a note are text.
+    w.ok(&["reading", "add", "--title", "Fine", "--year", "2020", "--by", "me", "--note", "one\ttwo\nthree"]);
+    let before = fingerprint(&db);
+    // A bundle and their database carrying them.
+    let good = bundle(&w, "good");
+    let b = w.path("ctl-bundle");
+    copy_dir(&good, &b);
+    edit_bundle(&b, "item", |m| m.insert("title".into(), esc.into()).is_some());
+    let err = refused(&w, &w.path("n.db"), &["import", "bundle", s(&b)]);
+    assert!(err.contains("item.jsonl:1") && err.contains("U+001B"), "{err}");
+    let err = refused(&w, &db, &["merge", s(&b), "--by", "me"]);
+    assert!(err.contains("U+001B"), "{err}");
+    let theirs = w.path("theirs.db");
+    std::fs::copy(&db, &theirs).unwrap();
+    Connection::open(&theirs)
+        .unwrap()
+        .execute("UPDATE item SET outcomes = ?1 WHERE rowid = (SELECT min(rowid) FROM item)", [esc])
+        .unwrap();
+    let err = refused(&w, &db, &["merge", s(&theirs), "--by", "me"]);
+    assert!(err.contains("table item") && err.contains("\"outcomes\"") && err.contains("U+001B"), "{err}");
+    assert_eq!(fingerprint(&db)[..6], before[..6]);
+    // An old database that holds them: tables and cards show them escaped;
+    // CSV to a file keeps the data as it is; `canon check` names them.
+    let id: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row("UPDATE item SET title = ?1 WHERE rowid = (SELECT min(rowid) FROM item) RETURNING id", [esc], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let table = w.ok(&["item", "list", "--limit", "0"]);
+    assert!(!table.contains('\u{1b}') && table.contains("␛[2J"), "{table}");
+    let card = w.ok(&["item", "show", &id.to_string()]);
+    assert!(!card.contains('\u{1b}') && card.contains("␛[31mred"), "{card}");
+    w.ok(&["item", "list", "--format", "csv", "-o", "raw.csv"]);
+    assert!(std::fs::read_to_string(w.path("raw.csv")).unwrap().contains(esc));
+    let json = w.ok(&["item", "list", "--format", "json"]);
+    assert!(!json.contains('\u{1b}') && json.contains("\\u001b"), "JSON escapes it");
+    let check = failed_check(&w);
+    assert!(check.contains("item.title: 1 holding control characters"), "{check}");
+}
+
+/// `canon check` expected to find a problem: what it printed.
+fn failed_check(w: &Workdir) -> String {
+    let o = run(w, &w.db(), &["check"]);
+    assert!(!o.status.success(), "{}", show(&["check"], &o));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+// 11b.7 The keyword limit holds at every door, edits included; `canon
+// check` names a theme over it.
+#[test]
+fn case11b_7_theme_keyword_limit_holds_for_edits_too() {
+    let w = imported();
+    let mut args: Vec<String> = ["theme", "add", "big", "--name", "Big", "--by", "me"].map(String::from).to_vec();
+    for i in 0..1_000 {
+        args.push("--keyword".into());
+        args.push(format!("kw{i}"));
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    w.ok(&refs);
+    let err = w.fails(&["theme", "edit", "big", "--add-keyword", "one more", "--by", "me"]);
+    assert!(err.contains("1,001 entries; expected at most 1,000"), "{err}");
+    // Removing one and adding one stays within it.
+    w.ok(&["theme", "edit", "big", "--remove-keyword", "kw0", "--add-keyword", "one more", "--by", "me"]);
+    // Its bundle goes in whole.
+    let b = bundle(&w, "b");
+    done(&w, &w.path("n.db"), &["import", "bundle", s(&b)]);
+    // An old database with a theme over the limit.
+    Connection::open(w.db())
+        .unwrap()
+        .execute("INSERT INTO theme_keyword (theme_id, keyword) SELECT id, 'extra' FROM theme WHERE slug = 'big'", [])
+        .unwrap();
+    let check = failed_check(&w);
+    assert!(check.contains("1 theme(s) with more than 1,000 keywords (the most 1,001)"), "{check}");
+    let b2 = w.path("b2");
+    w.ok(&["export", "bundle", s(&b2)]);
+    let err = refused(&w, &w.path("n2.db"), &["import", "bundle", s(&b2)]);
+    assert!(err.contains("1,001 entries"), "{err}");
+}
+
+// 11b.8 A search query has a length and a term limit, with a clear error,
+// and what is within them runs in time in proportion.
+#[test]
+fn case11b_8_search_queries_are_bounded() {
+    let w = imported();
+    for (q, expect) in [
+        ("x".repeat(100_000), "100,000 characters long; expected at most 1,000 for a search query"),
+        ("\"race".repeat(3_000), "expected at most 1,000"),
+        ("race ".repeat(70), "70 words and phrases; expected at most 64"),
+        ("医学 ".repeat(70), "70 words and phrases; expected at most 64"),
+    ] {
+        let err = refused(&w, &w.db(), &["search", &q]);
+        assert!(err.contains(expect), "{err}");
+        assert!(err.len() < 1_000, "the error echoes the whole query: {} bytes", err.len());
+    }
+    // Within the limits: unbalanced quotes, many phrases, operators.
+    for q in ["\"race".repeat(60), "race OR ".repeat(30) + "bias", "(\"race".repeat(40), "\"".repeat(999)] {
+        let o = run(&w, &w.db(), &["search", &q]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success() || err.contains("search query"), "{q}: {err}");
+    }
+    w.ok(&["search", "race"]);
+}
+
+// 11b.9 The smaller ones.
+#[test]
+fn case11b_9_ids_duplicate_keys_dates_hard_links_messages_and_audit() {
+    let w = imported();
+    let mine = w.db();
+    let before = fingerprint(&mine);
+    let good = bundle(&w, "good");
+    type Edit = fn(&mut serde_json::Map<String, serde_json::Value>) -> bool;
+    let variants: &[(&str, &str, Edit, &str)] = &[
+        ("id zero", "reading", |m| m.insert("id".into(), 0.into()).is_some(), "\"id\" is 0; expected a positive"),
+        (
+            "id negative",
+            "module",
+            |m| m.insert("id".into(), (-5).into()).is_some(),
+            "\"id\" is -5; expected a positive",
+        ),
+        ("reference zero", "item", |m| m.insert("module_id".into(), 0.into()).is_some(), "\"module_id\" is 0"),
+        (
+            "updated_at not a date",
+            "module",
+            |m| m.insert("updated_at".into(), "not-a-date".into()).is_some(),
+            "\"updated_at\" is \"not-a-date\"; expected a date and time",
+        ),
+        (
+            "created_at 13th month",
+            "module",
+            |m| m.insert("created_at".into(), "2026-13-01T00:00:00Z".into()).is_some(),
+            "\"created_at\" is",
+        ),
+        ("a long unknown field", "item", |m| m.insert("k".repeat(10_000), 1.into()).is_none(), "…(10,000 characters)"),
+    ];
+    for (what, table, edit, expect) in variants {
+        let b = w.path(&format!("bad-{}", what.replace(' ', "-")));
+        copy_dir(&good, &b);
+        edit_bundle(&b, table, *edit);
+        let err = refused(&w, &w.path("n.db"), &["import", "bundle", s(&b)]);
+        assert!(err.contains(&format!("{table}.jsonl:1")) && err.contains(expect), "import {what}: {err}");
+        assert!(err.len() < 2_000, "{what}: the error echoes too much ({} bytes)", err.len());
+        let err = refused(&w, &mine, &["merge", s(&b), "--by", "me"]);
+        assert!(err.contains(expect), "merge {what}: {err}");
+    }
+    // Their database with a zero ID: refused the same way.
+    let theirs = w.path("theirs.db");
+    std::fs::copy(&mine, &theirs).unwrap();
+    Connection::open(&theirs)
+        .unwrap()
+        .execute_batch("PRAGMA foreign_keys = OFF; UPDATE module SET id = 0 WHERE id = (SELECT min(id) FROM module);")
+        .unwrap();
+    let err = refused(&w, &mine, &["merge", s(&theirs), "--by", "me"]);
+    assert!(err.contains("table module") && err.contains("expected a positive whole number"), "{err}");
+    // Duplicate keys in a record and in the manifest.
+    let b = w.path("dupkey");
+    copy_dir(&good, &b);
+    let p = b.join("item.jsonl");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let first = text.lines().next().unwrap();
+    let forged = format!("{}, \"title\": \"Second\"}}", &first[..first.len() - 1]);
+    std::fs::write(&p, text.replacen(first, &forged, 1)).unwrap();
+    let err = refused(&w, &w.path("n.db"), &["import", "bundle", s(&b)]);
+    assert!(err.contains("item.jsonl:1") && err.contains("\"title\" appears twice"), "{err}");
+    let b = w.path("dupkey-manifest");
+    copy_dir(&good, &b);
+    let p = b.join("manifest.json");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, text.replacen("{", "{\"schema_version\": \"99\",", 1)).unwrap();
+    let err = refused(&w, &mine, &["merge", s(&b), "--by", "me"]);
+    assert!(err.contains("manifest.json") && err.contains("appears twice"), "{err}");
+    // A hard link to a file outside the bundle.
+    let b = w.path("hardlinked");
+    copy_dir(&good, &b);
+    let outside = w.write("secret.jsonl", "");
+    std::fs::remove_file(b.join("link.jsonl")).unwrap();
+    hard(&outside, &b.join("link.jsonl"));
+    let err = refused(&w, &w.path("n.db"), &["import", "bundle", s(&b)]);
+    assert!(err.contains("link.jsonl has 2 names (hard links)"), "{err}");
+    // A database from a newer canon: "made by a newer canon", never "open it with this one".
+    let newer = w.path("newer.db");
+    std::fs::copy(&mine, &newer).unwrap();
+    Connection::open(&newer).unwrap().execute_batch("PRAGMA user_version = 99;").unwrap();
+    let err = refused(&w, &mine, &["merge", s(&newer), "--by", "me"]);
+    assert!(err.contains("made by a newer canon") && err.contains("Upgrade canon"), "{err}");
+    assert!(!err.contains("open it once"), "{err}");
+    // "an index", not "a index".
+    let odd = w.path("odd.db");
+    std::fs::copy(&mine, &odd).unwrap();
+    Connection::open(&odd).unwrap().execute_batch("CREATE INDEX odd ON item (title);").unwrap();
+    let err = refused(&w, &mine, &["merge", s(&odd), "--by", "me"]);
+    assert!(err.contains("holds an index named \"odd\""), "{err}");
+    assert_eq!(fingerprint(&mine), before);
+    // Paths longer than the system takes: "too long", never "does not exist".
+    let long = format!("{}/x.csv", "d".repeat(5_000));
+    let err = w.fails(&["item", "list", "--format", "csv", "-o", &long]);
+    assert!(err.contains("5,006 bytes long") && !err.contains("does not exist"), "{err}");
+    assert!(err.len() < 1_000, "the error echoes the whole path: {} bytes", err.len());
+    let name = format!("{}.csv", "n".repeat(300));
+    let err = w.fails(&["item", "list", "--format", "csv", "-o", &name]);
+    assert!(err.contains("304 bytes long") && err.contains("at most 255"), "{err}");
+    let err = refused(&w, Path::new(&long), &["item", "list"]);
+    assert!(err.contains("bytes long") && !err.contains("no database"), "{err}");
+    let err = w.fails(&["import", "modules", &long]);
+    assert!(err.contains("bytes long"), "{err}");
+    let err = w.fails(&["merge", &long, "--by", "me"]);
+    assert!(err.contains("bytes long") && !err.contains("no database or bundle"), "{err}");
+    // An audit whose reading list is refused leaves no new database (not
+    // even one holding the modules it imported first), and no report.
+    let bad_reading = w.write("bad-reading.csv", format!("title,year\nFine,2020\n{},2020\n", "T".repeat(3000)));
+    let n = w.path("audit.db");
+    let args = ["audit", &sample("modules.csv"), s(&bad_reading), "--out", "a.pdf"];
+    let err = refused(&w, &n, &args);
+    assert!(err.contains("3,000 characters"), "{err}");
+    assert!(!n.exists() && companions(&n).is_empty() && !w.path("a.pdf").exists());
+    assert!(leftovers(w.dir.path()).is_empty(), "{:?}", leftovers(w.dir.path()));
+    // And one that succeeds makes it whole.
+    done(&w, &n, &["audit", &sample("modules.csv"), &sample("reading.csv"), "--out", "a.pdf"]);
+    assert!(fingerprint(&n)[0] > 0 && fingerprint(&n)[2] > 0 && w.path("a.pdf").exists());
+    assert!(leftovers(w.dir.path()).is_empty(), "{:?}", leftovers(w.dir.path()));
+}

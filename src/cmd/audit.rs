@@ -41,27 +41,44 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sheet: None,
         by: a.by.clone(),
     };
-    // A refused import where there was no database leaves none behind.
-    import::in_store(ctx, false, |store| {
-        let m = ModulesArgs {
-            common: common(a.modules.clone(), a.map.clone()),
-            programme: a.options.scope.programme.clone(),
-            rename_duplicate_codes: false,
-            sync: false,
-        };
-        let imported = import::modules(store, &m, ctx.quiet)?;
-        import::finish(ctx, &m.common, "sessions", imported)?;
-        let r = ReadingArgs {
-            common: common(a.reading.clone(), vec![]),
-            format: None,
-            status: "approved".into(),
-            skip_invalid: false,
-            rejects: None,
-        };
-        let imported = import::reading(store, &r, ctx.quiet)?;
-        import::finish(ctx, &r.common, "readings", imported)?;
-        report::write(ctx, store, &a.out, format, &a.options)
-    })?;
+    let audit = |ctx: &Ctx| {
+        import::in_store(ctx, false, |store| {
+            let m = ModulesArgs {
+                common: common(a.modules.clone(), a.map.clone()),
+                programme: a.options.scope.programme.clone(),
+                rename_duplicate_codes: false,
+                sync: false,
+            };
+            let imported = import::modules(store, &m, ctx.quiet)?;
+            import::finish(ctx, &m.common, "sessions", imported)?;
+            let r = ReadingArgs {
+                common: common(a.reading.clone(), vec![]),
+                format: None,
+                status: "approved".into(),
+                skip_invalid: false,
+                rejects: None,
+            };
+            let imported = import::reading(store, &r, ctx.quiet)?;
+            import::finish(ctx, &r.common, "readings", imported)?;
+            report::write(ctx, store, &a.out, format, &a.options)
+        })
+    };
+    if ctx.db.exists() {
+        audit(ctx)?;
+    } else {
+        // A new database: the audit is one unit. It is made whole in a
+        // hidden database beside the one named, which takes that name only
+        // when the modules, the readings and the report are all done; a
+        // refused file leaves nothing.
+        let real = crate::output::resolve(&ctx.db)?;
+        let tmp = crate::output::temp_beside(&real, "audit");
+        let inner = Ctx { db: tmp.clone(), quiet: ctx.quiet };
+        if let Err(e) = audit(&inner) {
+            let _ = crate::store::remove_with_companions(&tmp);
+            return Err(e);
+        }
+        crate::output::move_new(&tmp, &real)?;
+    }
     ctx.note(format_args!(
         "explore further with `canon --db {} gaps`, `coverage`, `item list --untagged`",
         ctx.db.display()

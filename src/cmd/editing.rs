@@ -187,7 +187,7 @@ pub fn card<T: serde::Serialize>(ctx: &Ctx, format: Format, rows: Vec<[String; 2
                 }
             }
             use std::io::Write;
-            std::io::stdout().lock().write_all(text.as_bytes())?;
+            std::io::stdout().lock().write_all(crate::output::terminal(&text).as_bytes())?;
             Ok(())
         }
     }

@@ -23,6 +23,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let name = required(&a.by)?;
+    crate::output::too_long(&a.other)?;
     // Their side is untrusted input: read-only, schema and every record
     // checked before anything of ours is touched (see store::untrusted).
     let theirs = if a.other.is_dir() {

@@ -61,7 +61,7 @@ impl Ctx {
     /// A note for the user on stderr, unless --quiet.
     pub fn note(&self, msg: impl std::fmt::Display) {
         if !self.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", crate::output::terminal(&msg.to_string()));
         }
     }
 }

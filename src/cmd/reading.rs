@@ -209,7 +209,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         }
         Format::Table => {
             for row in card(&d) {
-                println!("{:<12} {}", row[0], row[1]);
+                println!("{:<12} {}", row[0], crate::output::terminal(&row[1]));
             }
         }
     }

@@ -143,7 +143,7 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
                         buf.extend_from_slice(b"\xEF\xBB\xBF");
                     }
                     crate::report::csv::write(&mut buf, &table.headers, &table.rows)?;
-                    std::fs::write(tmp.join(format!("{name}.csv")), &buf)?;
+                    crate::output::write_new(&tmp.join(format!("{name}.csv")), &buf)?;
                 }
                 Ok(())
             })?;

@@ -24,9 +24,14 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    // A bound on the full-text engine's work, and no control characters.
+    crate::limits::check(crate::limits::Kind::Query, "the search query", &a.query)?;
     let q = parse_query(&a.query)?;
     if q.text.trim().is_empty() {
-        bail!("search query {:?} has no words to look for; expected words, \"a phrase\" or prefix*", a.query);
+        bail!(
+            "search query {} has no words to look for; expected words, \"a phrase\" or prefix*",
+            crate::limits::shown(&a.query)
+        );
     }
     let store = ctx.open(Mode::Existing)?;
     let theme = match &q.theme {
@@ -35,7 +40,9 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             let idx = ThemeIndex::load(&store.conn)?;
             match idx.resolve(t) {
                 Some(id) => Some(id),
-                None => bail!("unknown theme {t:?} in theme:; expected one of {}", idx.expected()),
+                None => {
+                    bail!("unknown theme {} in theme:; expected one of {}", crate::limits::shown(t), idx.expected())
+                }
             }
         }
     };

@@ -42,6 +42,25 @@ pub fn emit<T: Serialize + ?Sized>(
     quiet: bool,
 ) -> Result<()> {
     let to_terminal = out.output.is_none() && io::stdout().is_terminal();
+    // Control characters from old data are shown, never sent, in a table
+    // (read by people, wherever it goes) and in CSV bound for a terminal.
+    let safe;
+    let listing =
+        if listing.rows.iter().flatten().any(|c| matches!(crate::output::terminal(c), std::borrow::Cow::Owned(_)))
+            && (out.format == Format::Table || (out.format == Format::Csv && to_terminal))
+        {
+            safe = Listing {
+                rows: listing
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| crate::output::terminal(c).into_owned()).collect())
+                    .collect(),
+                ..listing.clone()
+            };
+            &safe
+        } else {
+            listing
+        };
     let mut buf: Vec<u8> = Vec::new();
     match out.format {
         Format::Json => {

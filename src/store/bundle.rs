@@ -563,7 +563,7 @@ pub fn write(dir: &Path, s: &Snapshot, schema_version: i64) -> Result<()> {
         for t in TABLES {
             let path = tmp.join(format!("{}.jsonl", t.name));
             let mut f = std::io::BufWriter::new(
-                std::fs::File::create_new(&path).with_context(|| format!("creating {}", path.display()))?,
+                crate::output::create_new(&path).with_context(|| format!("creating {}", path.display()))?,
             );
             for m in s.get(t.name) {
                 f.write_all(line(m)?.as_bytes())?;
@@ -578,7 +578,7 @@ pub fn write(dir: &Path, s: &Snapshot, schema_version: i64) -> Result<()> {
         });
         let mut text = serde_json::to_string_pretty(&manifest)?;
         text.push('\n');
-        std::fs::write(tmp.join(MANIFEST), text)?;
+        crate::output::write_new(&tmp.join(MANIFEST), text.as_bytes())?;
         Ok(())
     })
 }

@@ -82,9 +82,12 @@ pub fn check(conn: &Connection) -> Result<Vec<Check>> {
     Ok(out)
 }
 
-/// Texts longer than [`crate::limits`] allows: only in a database from before
-/// the limits. canon reads them (analysis stays linear in their length), but
-/// a bundle or merge carrying them is refused, so they are a problem to fix.
+/// Texts longer than [`crate::limits`] allows, texts holding control
+/// characters, themes with more keywords and readings with more authors
+/// than allowed: only in a database from before the limits. canon reads
+/// them (analysis stays linear in their length, terminals see control
+/// characters escaped), but a bundle or merge carrying them is refused, so
+/// they are a problem to fix.
 fn text_limits(conn: &Connection) -> Result<Check> {
     let mut over = Vec::new();
     let tables = super::bundle::TABLES
@@ -92,31 +95,72 @@ fn text_limits(conn: &Connection) -> Result<Check> {
         .map(|t| (t.name, t.cols))
         .chain([("reading_author", &["name"][..]), ("theme_keyword", &["keyword"][..])]);
     for (table, cols) in tables {
-        // SQL from the constant table and column names only; limits bound.
-        let sums: Vec<String> = (1..=cols.len())
-            .map(|i| format!("coalesce(sum(length({c}) > ?{i}), 0), max(length({c}))", c = cols[i - 1]))
+        // SQL from the constant table and column names only; limits and
+        // patterns bound. ?N+1 matches a refused control character in a
+        // one-line text, ?N+2 in a text that may hold tabs and line breaks.
+        let n = cols.len();
+        let sums: Vec<String> = (1..=n)
+            .map(|i| {
+                let c = cols[i - 1];
+                let pattern = if crate::limits::column(table, c).multiline() { n + 2 } else { n + 1 };
+                format!(
+                    "coalesce(sum(length({c}) > ?{i}), 0), max(length({c})),
+                     coalesce(sum(typeof({c}) = 'text' AND ({c} GLOB ?{pattern}
+                                   OR instr(CAST({c} AS BLOB), x'00') > 0)), 0)"
+                )
+            })
             .collect();
         let sql = format!("SELECT {} FROM {table}", sums.join(", "));
         let limits: Vec<i64> = cols.iter().map(|c| crate::limits::column(table, c).max() as i64).collect();
-        let row: Vec<(i64, Option<i64>)> = conn.query_row(&sql, rusqlite::params_from_iter(&limits), |r| {
-            (0..cols.len()).map(|i| Ok((r.get(2 * i)?, r.get(2 * i + 1)?))).collect()
+        let mut params: Vec<rusqlite::types::Value> = limits.iter().map(|l| (*l).into()).collect();
+        params.push("*[\u{1}-\u{1f}\u{7f}\u{80}-\u{9f}]*".to_string().into());
+        // Bound only when a column uses it (SQLite counts parameters up to the highest used).
+        if cols.iter().any(|c| crate::limits::column(table, c).multiline()) {
+            params.push("*[\u{1}-\u{8}\u{b}\u{c}\u{e}-\u{1f}\u{7f}\u{80}-\u{9f}]*".to_string().into());
+        }
+        let row: Vec<(i64, Option<i64>, i64)> = conn.query_row(&sql, rusqlite::params_from_iter(&params), |r| {
+            (0..n).map(|i| Ok((r.get(3 * i)?, r.get(3 * i + 1)?, r.get(3 * i + 2)?))).collect()
         })?;
-        for (i, (n, longest)) in row.into_iter().enumerate() {
-            if n > 0 {
+        for (i, (over_limit, longest, controls)) in row.into_iter().enumerate() {
+            if over_limit > 0 {
                 over.push(format!(
-                    "{table}.{}: {n} over {} characters (the longest {})",
+                    "{table}.{}: {over_limit} over {} characters (the longest {})",
                     cols[i],
                     crate::limits::thousands(limits[i] as usize),
                     crate::limits::thousands(longest.unwrap_or_default() as usize)
                 ));
             }
+            if controls > 0 {
+                over.push(format!("{table}.{}: {controls} holding control characters (NUL, ESC…)", cols[i]));
+            }
+        }
+    }
+    for (what, sql, max) in [
+        (
+            "theme(s) with more than {max} keywords (the most {most})",
+            "SELECT count(*), max(n) FROM (SELECT count(*) AS n FROM theme_keyword GROUP BY theme_id HAVING n > ?1)",
+            crate::limits::MAX_KEYWORDS,
+        ),
+        (
+            "reading(s) with more than {max} authors (the most {most})",
+            "SELECT count(*), max(n) FROM (SELECT count(*) AS n FROM reading_author GROUP BY reading_id HAVING n > ?1)",
+            crate::limits::MAX_AUTHORS,
+        ),
+    ] {
+        let (count, most): (i64, Option<i64>) = conn.query_row(sql, [max as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        if count > 0 {
+            over.push(format!(
+                "{count} {}",
+                what.replace("{max}", &crate::limits::thousands(max))
+                    .replace("{most}", &crate::limits::thousands(most.unwrap_or_default() as usize))
+            ));
         }
     }
     Ok(Check {
         check: "text limits".into(),
         ok: over.is_empty(),
         detail: if over.is_empty() {
-            "every text is within its limit".into()
+            "every text is within its limit, without control characters".into()
         } else {
             format!(
                 "{}; canon reads them, but a bundle or merge carrying them is refused until they are shortened",

@@ -193,6 +193,8 @@ pub fn remove_with_companions(path: &Path) -> Result<()> {
 /// folder or a FIFO would have SQLite make `PATH-journal` beside it), and
 /// existing with [`Mode::Existing`]. Returns whether it exists.
 fn check_path(path: &Path, mode: Mode) -> Result<bool> {
+    // A path the system cannot take is "too long", not "missing".
+    crate::output::too_long(path)?;
     // From here on no output path may replace this file or its companions.
     crate::output::protect(path);
     let exists = path.exists();

@@ -108,9 +108,9 @@ pub fn parse_query(q: &str) -> Result<Query> {
                 continue;
             }
             if let Some(y) = tok.strip_prefix("year:") {
-                out.year = Some(
-                    y.parse().map_err(|_| anyhow!("search filter {tok:?}: expected year:N with N a year of study"))?,
-                );
+                out.year = Some(y.parse().map_err(|_| {
+                    anyhow!("search filter {}: expected year:N with N a year of study", crate::limits::shown(tok))
+                })?);
                 continue;
             }
         }
@@ -148,6 +148,8 @@ pub struct Translated {
     /// Text in scripts written without spaces (Chinese, Japanese, Korean,
     /// Thai), found as substrings: every one must occur.
     pub substrings: Vec<String>,
+    /// How many words and phrases the FTS5 expression holds.
+    pub terms: usize,
 }
 
 /// Scripts written without spaces between words, searched by substring.
@@ -224,8 +226,8 @@ pub fn translate(text: &str) -> Translated {
     }
     flush(&mut word, &mut out, &mut subs);
     let fts = out.join(" ");
-    let has_terms = out.iter().any(|t| t.starts_with('"'));
-    Translated { fts: has_terms.then_some(fts), substrings: subs }
+    let terms = out.iter().filter(|t| t.starts_with('"')).count();
+    Translated { fts: (terms > 0).then_some(fts), substrings: subs, terms }
 }
 
 /// Items and readings matching `text`, best first within each kind (items
@@ -245,15 +247,29 @@ pub fn search(
         let msg = e.to_string();
         if msg.contains("fts5") || msg.contains("syntax error") || msg.contains("no such column") {
             anyhow!(
-                "search query {text:?} is not valid full-text syntax ({msg}); expected words, \"quoted phrases\", \
-                 prefix* and AND / OR / NOT with balanced parentheses, plus theme:SLUG and year:N"
+                "search query {} is not valid full-text syntax ({}); expected words, \"quoted phrases\", \
+                 prefix* and AND / OR / NOT with balanced parentheses, plus theme:SLUG and year:N",
+                crate::limits::shown(text),
+                crate::limits::cut(&msg, 200)
             )
         } else {
-            anyhow!(e).context(format!("searching for {text:?}"))
+            anyhow!(e).context(format!("searching for {}", crate::limits::shown(text)))
         }
     };
+    let terms = q.terms + q.substrings.len();
+    if terms > crate::limits::MAX_QUERY_TERMS {
+        return Err(anyhow!(
+            "search query {} has {} words and phrases; expected at most {} (each costs the search a pass)",
+            crate::limits::shown(text),
+            crate::limits::thousands(terms),
+            crate::limits::MAX_QUERY_TERMS
+        ));
+    }
     if q.fts.is_none() && q.substrings.is_empty() {
-        return Err(anyhow!("search query {text:?} has no words to look for; expected words, \"a phrase\" or prefix*"));
+        return Err(anyhow!(
+            "search query {} has no words to look for; expected words, \"a phrase\" or prefix*",
+            crate::limits::shown(text)
+        ));
     }
     let subs = (!q.substrings.is_empty()).then(|| serde_json::Value::from(q.substrings.clone()).to_string());
     let mut hits = Vec::new();
@@ -333,13 +349,25 @@ fn query(
     Ok(out)
 }
 
-/// The line holding the first substring, each substring between the marks.
+/// The line holding the first substring, each substring between the
+/// marks: one pass over the text whatever the number of substrings
+/// (Aho-Corasick, longest match first where two overlap).
 fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
-    let line = text.lines().find(|l| subs.iter().any(|s| l.contains(s.as_str()))).unwrap_or(text);
-    let mut out = line.to_string();
-    for s in subs {
-        out = out.replace(s.as_str(), &format!("{}{s}{}", marks.0, marks.1));
+    use aho_corasick::{AhoCorasick, MatchKind};
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(subs) else {
+        return text.lines().next().unwrap_or("").to_string();
+    };
+    let line = text.lines().find(|l| ac.is_match(l)).unwrap_or(text);
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut last = 0;
+    for m in ac.find_iter(line) {
+        out.push_str(&line[last..m.start()]);
+        out.push_str(marks.0);
+        out.push_str(&line[m.range()]);
+        out.push_str(marks.1);
+        last = m.end();
     }
+    out.push_str(&line[last..]);
     out
 }
 
@@ -401,5 +429,23 @@ mod tests {
     fn words_are_quoted_prefixes() {
         assert_eq!(any_word(&["race".into(), "o\"k".into()]).unwrap(), "\"race\"* OR \"o k\"*");
         assert_eq!(any_word(&[]), None);
+    }
+
+    #[test]
+    fn unbalanced_quotes_are_read_in_one_pass() {
+        let t = translate("\"race\"race\"race");
+        assert_eq!(t.fts.as_deref(), Some("\"race\" \"race\" \"race\""));
+        assert_eq!(t.terms, 3);
+        let t = translate(&"\"race".repeat(3_000));
+        assert_eq!(t.terms, 3_000);
+        assert_eq!(translate("\"").fts, None);
+        assert_eq!(translate("(\"a b").fts.as_deref(), Some("( \"a b\""));
+    }
+
+    #[test]
+    fn substrings_are_marked_in_one_pass() {
+        let subs = vec!["医学".to_string(), "医".to_string(), "史".to_string()];
+        assert_eq!(mark("x\n医学史 医", &subs, ("[", "]")), "[医学][史] [医]");
+        assert_eq!(mark("none here", &subs, ("[", "]")), "none here");
     }
 }

@@ -118,6 +118,7 @@ fn tables_at(version: i64) -> Result<Vec<&'static Table>> {
 /// checking its schema, and validates every record. `ours` is this
 /// database's path (merging a database into itself is refused).
 pub fn database(path: &Path, ours: &Path, schema_version: i64) -> Result<Snapshot> {
+    crate::output::too_long(path)?;
     let meta = fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
     if !meta.is_file() {
         bail!("{} is not a regular file; expected a canon database or a bundle folder", path.display());
@@ -146,15 +147,23 @@ pub fn database(path: &Path, ours: &Path, schema_version: i64) -> Result<Snapsho
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .with_context(|| format!("reading {} (is it a canon database?)", path.display()))?;
+    if version > schema_version {
+        bail!(
+            "{} has schema version {version}: it was made by a newer canon (this one reads version \
+             {schema_version}). Upgrade canon to merge it",
+            path.display()
+        );
+    }
     if version != schema_version {
         bail!(
-            "{} has schema version {version}; this canon reads version {schema_version}. Ask for a bundle \
-             (`canon export bundle`) or open it once with this canon (`canon --db {} check`), which updates it",
-            path.display(),
+            "{} has schema version {version}, from an older canon; this canon reads version {schema_version}. \
+             Ask for a bundle (`canon export bundle`), or update a copy of it by opening it once with this canon \
+             (`canon --db COPY check`)",
             path.display()
         );
     }
     check_schema(&conn, path, version)?;
+    check_types(&conn, &reference(version)?, path)?;
     let snap = {
         let tx = conn.unchecked_transaction()?;
         let s = bundle::snapshot(&tx).map_err(|e| match e.downcast_ref::<rusqlite::Error>() {
@@ -243,16 +252,20 @@ fn check_schema(conn: &Connection, path: &Path, version: i64) -> Result<()> {
         let (kind, name) = (o.0.as_str(), o.1.as_str());
         match want.get(name) {
             None if kind == "view" || kind == "trigger" => {
-                bail!("{p} holds a {kind} named {name:?}; a canon database has none, so it is refused unread")
+                bail!("{p} holds {} named {}; a canon database has none, so it is refused unread", a(kind), shown(name))
             }
-            None => bail!("{p} holds a {kind} named {name:?} that canon does not make; refused unread"),
+            None => bail!("{p} holds {} named {} that canon does not make; refused unread", a(kind), shown(name)),
             Some(w) if w.0 != kind => bail!(
-                "{p}: {name:?} is a {kind} where canon keeps a {}; refused unread (a {kind} could make reading it \
+                "{p}: {} is {} where canon keeps {}; refused unread ({} could make reading it \
                  run forever or read other data)",
-                w.0
+                shown(name),
+                a(kind),
+                a(&w.0),
+                a(kind)
             ),
             Some(w) if w.3 != o.3 => bail!(
-                "{p}: the {kind} {name:?} is not defined as canon defines it (schema version {version}); refused unread"
+                "{p}: the {kind} {} is not defined as canon defines it (schema version {version}); refused unread",
+                shown(name)
             ),
             Some(_) => {}
         }
@@ -264,31 +277,119 @@ fn check_schema(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     Ok(())
 }
 
+/// "a table", "an index".
+fn a(kind: &str) -> String {
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {kind}")
+}
+
+fn shown(name: &str) -> String {
+    crate::limits::shown(name)
+}
+
+/// Refuses a value whose storage class is not its column's type. The
+/// schema check compares the tables' definitions, but a table's text can
+/// be forged (`writable_schema`) over a table that was not `STRICT` when
+/// written, so a text column could hold a BLOB or a number: every value's
+/// `typeof` is checked against the column's declared type, one scan per
+/// table, before any row is read.
+fn check_types(conn: &Connection, reference: &Connection, path: &Path) -> Result<()> {
+    let tables: Vec<String> = reference
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+               AND name NOT LIKE '%_fts%' ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in tables {
+        let cols: Vec<(String, String, bool)> = reference
+            .prepare("SELECT name, upper(type), \"notnull\" = 0 AND pk = 0 FROM pragma_table_info(?1)")?
+            .query_map([&table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut tests = Vec::new();
+        let mut checked = Vec::new();
+        for (name, ty, nullable) in &cols {
+            let mut allowed: Vec<&str> = match ty.as_str() {
+                "INTEGER" | "INT" => vec!["integer"],
+                "TEXT" => vec!["text"],
+                "REAL" => vec!["real"],
+                "BLOB" => vec!["blob"],
+                _ => continue,
+            };
+            if *nullable {
+                allowed.push("null");
+            }
+            let list = allowed.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
+            // Names from this canon's own schema, never from theirs.
+            tests.push(format!("max(CASE WHEN typeof(\"{name}\") NOT IN ({list}) THEN typeof(\"{name}\") END)"));
+            checked.push((name.clone(), ty.clone(), *nullable));
+        }
+        if tests.is_empty() {
+            continue;
+        }
+        let sql = format!("SELECT {} FROM \"{table}\"", tests.join(", "));
+        let found: Vec<Option<String>> = conn
+            .query_row(&sql, [], |r| (0..tests.len()).map(|i| r.get(i)).collect())
+            .with_context(|| format!("reading {}", path.display()))?;
+        for ((name, ty, nullable), bad) in checked.iter().zip(found) {
+            if let Some(bad) = bad {
+                let want = if *nullable { format!("{} or null", ty.to_lowercase()) } else { ty.to_lowercase() };
+                bail!(
+                    "{}: table {table}, column {name:?} holds {}; expected {want}, as canon stores it; refused",
+                    path.display(),
+                    match bad.as_str() {
+                        "blob" => "a BLOB (binary data)".to_string(),
+                        "null" => "null".to_string(),
+                        other => format!("a value of type {other}"),
+                    }
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // A bundle folder
 
 /// Reads a bundle folder made by `canon export bundle`, as untrusted input
 /// (see the module documentation), and validates every record.
 pub fn bundle(dir: &Path, schema_version: i64) -> Result<Snapshot> {
+    crate::output::too_long(dir)?;
     if !fs::metadata(dir).with_context(|| format!("reading {}", dir.display()))?.is_dir() {
         bail!("{} is not a folder; expected a bundle made by `canon export bundle`", dir.display());
     }
-    let marker = dir.join(crate::output::INCOMPLETE);
-    if fs::symlink_metadata(&marker).is_ok() {
-        bail!(
-            "{} was being written when canon stopped ({} is still there), so it may mix two exports; \
-             export it again",
+    let state = interrupted(dir)?;
+    if state {
+        eprintln!(
+            "note: a write into {} was interrupted ({} is still there), but the folder holds one whole export; \
+             it is read as it is",
             dir.display(),
-            marker.display()
+            crate::output::INCOMPLETE
         );
     }
-    let version = manifest(dir, schema_version)?;
+    let mut opened = Vec::new();
+    let version = manifest(dir, schema_version, &mut opened)?;
     let mut s = Snapshot::default();
     for t in tables_at(version)? {
         let path = dir.join(format!("{}.jsonl", t.name));
-        let (rows, lines) = read_table(&path)?;
+        let (rows, lines) = read_table(&path, &mut opened)?;
         s.tables.insert(t.name, rows);
         s.lines.insert(t.name, lines);
+    }
+    // Every file read must still be the one that was read, and no write
+    // must have begun meanwhile: otherwise the records may mix two exports.
+    let changed = opened.iter().find(|(p, id)| fs::symlink_metadata(p).ok().map(|m| identity(&m)) != Some(*id));
+    if let Some((p, _)) = changed {
+        bail!(
+            "{} changed while it was being read (is canon exporting into {} now?); read it again when the \
+             export is done",
+            p.display(),
+            dir.display()
+        );
+    }
+    if interrupted(dir)? != state {
+        bail!("{} changed while it was being read (a write began in it); read it again when it is done", dir.display());
     }
     for t in TABLES {
         s.tables.entry(t.name).or_default();
@@ -297,9 +398,60 @@ pub fn bundle(dir: &Path, schema_version: i64) -> Result<Snapshot> {
     Ok(s)
 }
 
+/// Whether a write into the bundle folder was interrupted, and if so
+/// whether it still holds one whole export (see
+/// [`crate::output::folder_state`]): a mix is refused, with how to recover.
+fn interrupted(dir: &Path) -> Result<bool> {
+    use crate::output::FolderState;
+    let marker = dir.join(crate::output::INCOMPLETE);
+    let recover = "export it again from the database it came from (`canon export bundle`)";
+    match crate::output::folder_state(dir)? {
+        FolderState::Whole => Ok(false),
+        FolderState::WholeAfterInterruption => Ok(true),
+        FolderState::Mixed { new, old, other } => {
+            let mut parts = Vec::new();
+            for (what, v) in [("new files", &new), ("old files", &old), ("files of neither", &other)] {
+                if !v.is_empty() {
+                    parts.push(format!("{what} {}", v.join(", ")));
+                }
+            }
+            let earlier = if new.is_empty() { " (an earlier interrupted write left it so)" } else { "" };
+            bail!(
+                "{} was being written when canon stopped ({} is still there) and mixes two exports{earlier}: {}. \
+                 It is not read as a state that never existed: {recover}",
+                dir.display(),
+                marker.display(),
+                parts.join("; ")
+            )
+        }
+        FolderState::Unknown => bail!(
+            "{} was being written when canon stopped ({} is still there), and what that write changed cannot be \
+             told, so it may mix two exports; {recover}. (If you know the folder holds one whole export, \
+             remove {} and read it again.)",
+            dir.display(),
+            marker.display(),
+            marker.display()
+        ),
+    }
+}
+
+/// A file's device and inode (hard links share them).
+#[cfg(unix)]
+fn identity(m: &fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (m.dev(), m.ino())
+}
+
+#[cfg(not(unix))]
+fn identity(m: &fs::Metadata) -> (u64, u64) {
+    (m.len(), 0)
+}
+
 /// A file of the bundle, opened only if it is a regular file (not a link,
-/// FIFO, device or folder) of at most `max` bytes.
-fn open_regular(path: &Path, max: u64, listed: bool) -> Result<fs::File> {
+/// FIFO, device or folder) of its own (no other name: a hard link could
+/// be a file outside the bundle) and of at most `max` bytes. Its path and
+/// identity go into `opened`.
+fn open_regular(path: &Path, max: u64, listed: bool, opened: &mut Vec<(PathBuf, (u64, u64))>) -> Result<fs::File> {
     let meta = match fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -324,6 +476,18 @@ fn open_regular(path: &Path, max: u64, listed: bool) -> Result<fs::File> {
     if meta.len() > max {
         bail!("{} is {} bytes; a bundle file may hold at most {max}", path.display(), meta.len());
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            bail!(
+                "{} has {} names (hard links); a bundle holds files of its own, so it is refused (one of the \
+                 other names may be a file outside the bundle). Copy the bundle (`cp -r`) to make its files its own",
+                path.display(),
+                meta.nlink()
+            );
+        }
+    }
     let f = fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     // The file opened must be the one checked (not swapped for a link since).
     let now = f.metadata()?;
@@ -337,22 +501,26 @@ fn open_regular(path: &Path, max: u64, listed: bool) -> Result<fs::File> {
     if !now.is_file() {
         bail!("{} is not a regular file; refused", path.display());
     }
+    opened.push((path.to_path_buf(), identity(&now)));
     Ok(f)
 }
 
 /// Checks the manifest; returns the bundle's schema version.
-fn manifest(dir: &Path, schema_version: i64) -> Result<i64> {
+fn manifest(dir: &Path, schema_version: i64, opened: &mut Vec<(PathBuf, (u64, u64))>) -> Result<i64> {
     let mpath = dir.join(MANIFEST);
     let mut text = String::new();
-    open_regular(&mpath, MAX_MANIFEST, false)?
+    open_regular(&mpath, MAX_MANIFEST, false, opened)?
         .take(MAX_MANIFEST)
         .read_to_string(&mut text)
         .with_context(|| format!("reading {}", mpath.display()))?;
     let m = mpath.display();
-    let manifest: Value = serde_json::from_str(&text).with_context(|| format!("{m}: not valid JSON"))?;
+    let manifest: Value = strict_json(&text).with_context(|| format!("{m}: not valid JSON"))?;
     let Value::Object(o) = manifest else { bail!("{m}: expected a JSON object") };
     if let Some(k) = o.keys().find(|k| !matches!(k.as_str(), "format" | "schema_version" | "tables")) {
-        bail!("{m}: unknown field {k:?}; expected only \"format\", \"schema_version\" and \"tables\"");
+        bail!(
+            "{m}: unknown field {}; expected only \"format\", \"schema_version\" and \"tables\"",
+            crate::limits::shown(k)
+        );
     }
     if o.get("format").and_then(Value::as_str) != Some(bundle::FORMAT) {
         bail!("{m}: not a canon bundle manifest; expected \"format\": \"{}\"", bundle::FORMAT);
@@ -361,7 +529,7 @@ fn manifest(dir: &Path, schema_version: i64) -> Result<i64> {
         Some(Value::Number(n)) if n.as_i64().is_some_and(|v| v >= 1) => n.as_i64().unwrap_or(0),
         other => bail!(
             "{m}: \"schema_version\" is {}; expected a whole number such as {schema_version}",
-            other.map_or("missing".into(), |v| v.to_string())
+            other.map_or("missing".into(), |v| crate::limits::cut(&v.to_string(), 80))
         ),
     };
     if version > schema_version {
@@ -377,9 +545,9 @@ fn manifest(dir: &Path, schema_version: i64) -> Result<i64> {
     let expected: Vec<String> = tables_at(version)?.iter().map(|t| format!("{}.jsonl", t.name)).collect();
     let mut seen = HashSet::new();
     for v in listed {
-        let Some(name) = v.as_str() else { bail!("{m}: \"tables\" holds {v}; expected file names") };
+        let Some(name) = v.as_str() else { bail!("{m}: \"tables\" holds {}; expected file names", describe(v)) };
         if !expected.iter().any(|e| e == name) {
-            bail!("{m}: lists {name:?}, which is not a table file of a schema-{version} bundle");
+            bail!("{m}: lists {}, which is not a table file of a schema-{version} bundle", crate::limits::shown(name));
         }
         if !seen.insert(name) {
             bail!("{m}: lists {name:?} twice");
@@ -392,8 +560,8 @@ fn manifest(dir: &Path, schema_version: i64) -> Result<i64> {
 }
 
 /// One table file: its records and their physical line numbers.
-fn read_table(path: &Path) -> Result<(Vec<Record>, Vec<u64>)> {
-    let f = open_regular(path, MAX_FILE, true)?;
+fn read_table(path: &Path, opened: &mut Vec<(PathBuf, (u64, u64))>) -> Result<(Vec<Record>, Vec<u64>)> {
+    let f = open_regular(path, MAX_FILE, true, opened)?;
     let mut r = std::io::BufReader::new(f.take(MAX_FILE + 1));
     let p = path.display();
     let (mut rows, mut lines) = (Vec::new(), Vec::new());
@@ -416,7 +584,7 @@ fn read_table(path: &Path) -> Result<(Vec<Record>, Vec<u64>)> {
         if text.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(text)
+        let v: Value = strict_json(text)
             .map_err(|e| anyhow!("{p}:{line}: not a JSON record ({e}); expected one object per line"))?;
         let Value::Object(m) = v else {
             bail!("{p}:{line}: not a JSON object; expected one record per line");
@@ -470,9 +638,7 @@ fn columns(reference: &Connection) -> Result<HashMap<&'static str, Vec<Column>>>
 }
 
 fn describe(v: &Value) -> String {
-    let shown = v.to_string();
-    let shown =
-        if shown.chars().count() > 40 { format!("{}…", shown.chars().take(39).collect::<String>()) } else { shown };
+    let shown = crate::limits::cut(&v.to_string(), 80);
     let kind = match v {
         Value::Null => return "null".into(),
         Value::Bool(_) => "true/false",
@@ -527,6 +693,116 @@ pub fn validate(s: &mut Snapshot, origin: Origin) -> Result<()> {
     scratch(&reference, s, origin)
 }
 
+/// The columns that hold when something happened.
+const TIMESTAMPS: &[&str] = &["created_at", "updated_at", "at", "recorded_at", "found_at", "resolved_at"];
+
+/// A date and time as canon writes them (`2026-11-25T12:09:49.133Z`), or
+/// as other tools do: a calendar date, optionally followed by `T` or a
+/// space and `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, optionally by `Z` or
+/// an offset `±HH:MM`.
+fn is_timestamp(s: &str) -> bool {
+    let (Some(date), rest) = (s.get(..10), s.get(10..).unwrap_or("")) else { return false };
+    if !super::is_date(date) {
+        return false;
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix(['T', ' ']) else { return false };
+    let two = |t: &str, max: u32| {
+        t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) && t.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    let (clock, zone) = match rest.find(['Z', '+', '-']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let zone_ok = match zone {
+        "" | "Z" => true,
+        z => z.len() == 6 && two(&z[1..3], 23) && &z[3..4] == ":" && two(&z[4..6], 59),
+    };
+    let (hms, frac) = match clock.split_once('.') {
+        Some((a, f)) => (a, Some(f)),
+        None => (clock, None),
+    };
+    let parts: Vec<&str> = hms.split(':').collect();
+    let clock_ok = match parts.as_slice() {
+        [h, m] => two(h, 23) && two(m, 59) && frac.is_none(),
+        [h, m, sec] => two(h, 23) && two(m, 59) && two(sec, 60),
+        _ => false,
+    };
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.len() <= 9 && f.bytes().all(|b| b.is_ascii_digit()));
+    zone_ok && clock_ok && frac_ok
+}
+
+/// Parses JSON strictly: as `serde_json` does (depth at most 128), and an
+/// object may not name a key twice (`serde_json` would keep the last,
+/// silently: two different records could hide in one line).
+fn strict_json(text: &str) -> std::result::Result<Value, serde_json::Error> {
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+    struct Strict(Value);
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Value;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E: Error>(self, v: bool) -> std::result::Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> std::result::Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> std::result::Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> std::result::Result<Value, E> {
+            serde_json::Number::from_f64(v).map(Value::Number).ok_or_else(|| E::custom("a number out of range"))
+        }
+        fn visit_str<E: Error>(self, v: &str) -> std::result::Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E: Error>(self, v: String) -> std::result::Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E: Error>(self) -> std::result::Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E: Error>(self) -> std::result::Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+            Strict::deserialize(d).map(|s| s.0)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(Strict(v)) = seq.next_element()? {
+                out.push(v);
+            }
+            Ok(Value::Array(out))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+            let mut out = serde_json::Map::new();
+            while let Some(k) = map.next_key::<String>()? {
+                if out.contains_key(&k) {
+                    return Err(A::Error::custom(format!(
+                        "the key {} appears twice in one object",
+                        crate::limits::shown(&k)
+                    )));
+                }
+                let Strict(v) = map.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(Value::Object(out))
+        }
+    }
+    impl<'de> Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Strict, D::Error> {
+            d.deserialize_any(V).map(Strict)
+        }
+    }
+    serde_json::from_str::<Strict>(text).map(|s| s.0)
+}
+
 /// One record's fields: known names, the right JSON types, texts within limits.
 fn fields(t: &Table, cols: &[Column], m: &Record) -> Result<()> {
     let inline = bundle::inline_fields(t.name);
@@ -535,10 +811,24 @@ fn fields(t: &Table, cols: &[Column], m: &Record) -> Result<()> {
         .keys()
         .find(|k| !t.cols.contains(&k.as_str()) && !inline.contains(&k.as_str()) && !optional.contains(&k.as_str()))
     {
-        bail!("unknown field {k:?}; a {} record has {}", t.name, t.cols.join(", "));
+        bail!("unknown field {}; a {} record has {}", crate::limits::shown(k), t.name, t.cols.join(", "));
     }
     for c in cols {
         let v = m.get(&c.name).unwrap_or(&Value::Null);
+        let is_id = c.name == "id" || c.name.ends_with("_id") || bundle::refers_to(&c.name).is_some();
+        if is_id && let Some(n) = v.as_i64().filter(|n| *n < 1) {
+            bail!("field {:?} is {n}; expected a positive whole number (IDs start at 1)", c.name);
+        }
+        if TIMESTAMPS.contains(&c.name.as_str())
+            && let Some(text) = v.as_str()
+            && !is_timestamp(text)
+        {
+            bail!(
+                "field {:?} is {}; expected a date and time such as \"2026-11-25T12:09:49.133Z\"",
+                c.name,
+                crate::limits::shown(text)
+            );
+        }
         let ok = match (v, c.ty) {
             (Value::Null, _) => c.nullable,
             (Value::Number(n), Type::Integer) => n.as_i64().is_some(),
@@ -729,5 +1019,27 @@ mod tests {
         let v1: Vec<&str> = tables_at(1).unwrap().iter().map(|t| t.name).collect();
         assert!(v1.contains(&"reading") && !v1.contains(&"conflict") && !v1.contains(&"snapshot"));
         assert_eq!(tables_at(super::super::SCHEMA_VERSION).unwrap().len(), TABLES.len());
+    }
+
+    #[test]
+    fn json_with_a_key_twice_is_refused() {
+        assert!(strict_json(r#"{"a":1,"b":[{"c":null}],"d":1.5,"e":"x"}"#).is_ok());
+        let e = strict_json(r#"{"id":1,"title":"A","title":"B"}"#).unwrap_err().to_string();
+        assert!(e.contains("the key \"title\" appears twice"), "{e}");
+        assert!(strict_json(r#"{"a":{"x":1,"x":2}}"#).is_err());
+        assert!(strict_json(&("[".repeat(1000) + &"]".repeat(1000))).is_err(), "depth is bounded");
+        assert_eq!(strict_json("18446744073709551615").unwrap(), Value::from(u64::MAX));
+    }
+
+    #[test]
+    fn timestamps_are_dates_and_times() {
+        for ok in ["2026-11-25T12:09:49.133Z", "2026-11-25", "2026-11-25 12:09", "2024-02-29T23:59:60+05:30"] {
+            assert!(is_timestamp(ok), "{ok}");
+        }
+        for bad in
+            ["not-a-date", "2026-13-01T00:00:00Z", "2026-11-25T24:00", "2026-11-25T12:09Zjunk", "2026-11-25T1:2", ""]
+        {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
     }
 }

@@ -134,6 +134,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ThemePatch) -> Result<Edited
                 words.push(k);
             }
         }
+        // The same limit as `theme add`, bundles and merges (crate::limits).
+        crate::limits::check_count(
+            &format!("theme {}'s keyword list", text(&old, "slug")),
+            words.len(),
+            crate::limits::MAX_KEYWORDS,
+        )?;
         // Stored and loaded in byte order, like the database's ORDER BY keyword.
         words.sort();
         new.insert("keywords".into(), Value::from(words));
