@@ -84,6 +84,10 @@ pub struct HeaderReport {
     /// cell, so that columns are named by their letters (C, D…) as the
     /// spreadsheet shows them. `None` for a text file (columns by number).
     pub sheet_column: Option<u32>,
+    /// For a workbook sheet: what the title rows above the header hold, not
+    /// read (`A1 "Curriculum map 2025/26"`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub above: Vec<String>,
 }
 
 /// Which column (0-based) holds each field, by field order; `None` if
@@ -345,6 +349,7 @@ fn map_inner(
         unfilled: fields.iter().zip(&columns).filter(|(_, c)| c.is_none()).map(|(f, _)| f.name).collect(),
         accepts_map: mappable,
         sheet_column: None,
+        above: Vec::new(),
     };
     let mut m = Mapping { columns, report, fields, by_name };
     m.explain_ignored();
@@ -389,7 +394,12 @@ impl HeaderReport {
                 Some(format!("{letter}{:?} → {f}{also}", c.header))
             })
             .collect();
-        if read.is_empty() { "no column is read".into() } else { read.join(", ") }
+        let read = if read.is_empty() { "no column is read".into() } else { read.join(", ") };
+        if self.above.is_empty() {
+            read
+        } else {
+            format!("{read}; above the header, not read: {}", self.above.join(", "))
+        }
     }
 
     /// A column (1-based, counted from the header's first cell) as messages
