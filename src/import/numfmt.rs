@@ -299,7 +299,7 @@ fn grouped(digits: &str) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -310,8 +310,11 @@ fn grouped(digits: &str) -> String {
 /// Which parts of a date a format shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DateParts {
+    /// Year, month or day.
     pub date: bool,
+    /// Hours, minutes or seconds.
     pub time: bool,
+    /// Seconds in particular.
     pub seconds: bool,
 }
 

@@ -34,8 +34,13 @@ pub struct SheetFacts {
     pub errors: HashMap<(u32, u32), String>,
     /// Number cells with the text they are shown as.
     pub shown: HashMap<(u32, u32), String>,
-    /// Formula cells saved without a result (no `office:value-type`).
+    /// Formula cells saved without a result (`.ods`: no `office:value-type`;
+    /// `.xlsx`: no `<v>`).
     pub unsaved: HashSet<(u32, u32)>,
+    /// The formulas of those cells (`.xlsx`), as written (no `=`).
+    pub formulas: HashMap<(u32, u32), String>,
+    /// Why the part is not a whole document, if it is not.
+    pub damage: Option<String>,
 }
 
 impl SheetFacts {
@@ -140,11 +145,11 @@ fn xlsx_parts(zip: &mut zip::ZipArchive<File>, sheet: &str) -> Option<XlsxParts>
     let mut id = None;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sheet" => {
-                if attr(&e, "name").as_deref() == Some(sheet) {
-                    id = attr(&e, "id");
-                    break;
-                }
+            Ok(Event::Start(e) | Event::Empty(e))
+                if e.local_name().as_ref() == "sheet" && attr(&e, "name").as_deref() == Some(sheet) =>
+            {
+                id = attr(&e, "id");
+                break;
             }
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
@@ -167,111 +172,171 @@ fn cell_ref(r: &str) -> Option<(u32, u32)> {
     Some((row.checked_sub(1)?, col - 1))
 }
 
-/// One pass over an `.xlsx` sheet part: hidden rows and columns, and the
-/// first cell that names a shared string beyond the `strings` the workbook has.
-fn scan_xlsx_sheet(xml: &str, strings: Option<usize>) -> (SheetFacts, Option<((u32, u32), usize)>) {
+/// A cell (0-based) naming a shared string the workbook does not have, and the string's index.
+type BadString = ((u32, u32), usize);
+
+/// One pass over an `.xlsx` sheet part: hidden rows and columns, merged
+/// blocks, formulas saved without a result (`<f>` and no `<v>`: openpyxl
+/// and other writers that do not calculate), whether the part is a whole
+/// document, and the first cell that names a shared string beyond the
+/// `strings` the workbook has.
+fn scan_xlsx_sheet(xml: &str, strings: Option<usize>) -> (SheetFacts, Option<BadString>) {
     let mut facts = SheetFacts::default();
     let mut bad = None;
     let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
     let (mut row, mut col): (Option<u32>, Option<u32>) = (None, None);
-    let mut shared: Option<(u32, u32)> = None;
-    let mut in_v = false;
+    // The cell being read: where, whether its strings are shared, its formula and whether it has a value.
+    let mut cell: Option<((u32, u32), bool)> = None;
+    let (mut formula, mut value, mut in_v, mut in_f) = (None::<String>, false, false, false);
+    let mut string_result = false;
+    let (mut depth, mut root) = (0usize, false);
     loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
-                "row" => {
-                    let r = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()).and_then(|r| r.checked_sub(1));
-                    let r = r.unwrap_or_else(|| row.map_or(0, |p| p + 1));
-                    row = Some(r);
-                    col = None;
-                    if truthy(attr(&e, "hidden")) {
-                        facts.hidden_rows.push((r, r));
+        let event = reader.read_event();
+        let (e, empty) = match event {
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                root = true;
+                (e, false)
+            }
+            Ok(Event::Empty(e)) => {
+                root = true;
+                (e, true)
+            }
+            Ok(Event::Text(t)) => {
+                if in_v {
+                    value |= !t.as_ref().trim().is_empty();
+                    if let (Some((at, true)), Some(n)) = (cell, strings)
+                        && let Ok(i) = t.xml10_content().trim().parse::<usize>()
+                        && i >= n
+                        && bad.is_none()
+                    {
+                        bad = Some((at, i));
                     }
+                } else if in_f && let Some(f) = formula.as_mut() {
+                    f.push_str(&t.xml10_content());
                 }
-                "col" => {
-                    let n = |k| attr(&e, k).and_then(|v| v.parse::<u32>().ok()).and_then(|v| v.checked_sub(1));
-                    if let (Some(a), Some(b), true) = (n("min"), n("max"), truthy(attr(&e, "hidden"))) {
-                        facts.hidden_columns.push((a, b.min(16_383)));
+                continue;
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if in_f && let Some(f) = formula.as_mut() {
+                    f.push_str(match &*r {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+                value |= in_v;
+                continue;
+            }
+            Ok(Event::End(e)) => {
+                depth = depth.saturating_sub(1);
+                match e.local_name().as_ref() {
+                    "v" => in_v = false,
+                    "f" => in_f = false,
+                    "c" => {
+                        if let (Some((at, _)), Some(f)) = (cell.take(), formula.take())
+                            && !value
+                        {
+                            facts.unsaved.insert(at);
+                            facts.formulas.insert(at, f);
+                        }
                     }
+                    _ => {}
                 }
-                "c" => {
-                    let at = attr(&e, "r").and_then(|r| cell_ref(&r));
-                    let c = at.map_or_else(|| col.map_or(0, |p| p + 1), |(_, c)| c);
-                    col = Some(c);
-                    let r = at.map_or_else(|| row.unwrap_or(0), |(r, _)| r);
-                    shared = (attr(&e, "t").as_deref() == Some("s")).then_some((r, c));
+                continue;
+            }
+            Ok(Event::Eof) => {
+                if !root || depth > 0 {
+                    facts.damage = Some(format!(
+                        "ends before {} close{} (cut short)",
+                        if depth == 1 { "its last element".to_string() } else { format!("its last {depth} elements") },
+                        if depth == 1 { "s" } else { "" }
+                    ));
                 }
-                "v" => in_v = shared.is_some(),
-                _ => {}
-            },
-            Ok(Event::Text(t)) if in_v => {
-                if let (Some(at), Some(n)) = (shared, strings)
-                    && let Ok(i) = t.xml10_content().trim().parse::<usize>()
-                    && i >= n
-                    && bad.is_none()
-                {
-                    bad = Some((at, i));
+                break;
+            }
+            Err(e) => {
+                facts.damage = Some(format!("is cut short or malformed at byte {}: {e}", reader.error_position()));
+                break;
+            }
+            _ => continue,
+        };
+        match e.local_name().as_ref() {
+            "row" => {
+                let r = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()).and_then(|r| r.checked_sub(1));
+                let r = r.unwrap_or_else(|| row.map_or(0, |p| p + 1));
+                row = Some(r);
+                col = None;
+                if truthy(attr(&e, "hidden")) {
+                    facts.hidden_rows.push((r, r));
                 }
             }
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
-                "v" => in_v = false,
-                "c" => shared = None,
-                _ => {}
-            },
-            Ok(Event::Eof) | Err(_) => break,
+            "col" => {
+                let n = |k| attr(&e, k).and_then(|v| v.parse::<u32>().ok()).and_then(|v| v.checked_sub(1));
+                if let (Some(a), Some(b), true) = (n("min"), n("max"), truthy(attr(&e, "hidden"))) {
+                    facts.hidden_columns.push((a, b.min(16_383)));
+                }
+            }
+            "c" => {
+                let at = attr(&e, "r").and_then(|r| cell_ref(&r));
+                let c = at.map_or_else(|| col.map_or(0, |p| p + 1), |(_, c)| c);
+                col = Some(c);
+                let r = at.map_or_else(|| row.unwrap_or(0), |(r, _)| r);
+                let t = attr(&e, "t");
+                cell = (!empty).then_some(((r, c), t.as_deref() == Some("s")));
+                formula = None;
+                // An inline string's value is its <is>.
+                value = t.as_deref() == Some("inlineStr");
+                string_result = t.as_deref() == Some("str");
+            }
+            "f" if cell.is_some() => {
+                formula = Some(String::new());
+                in_f = !empty;
+            }
+            "v" => {
+                in_v = !empty;
+                // `<v></v>` of a formula of type "str" is its saved result, the empty string.
+                value |= string_result;
+            }
+            "is" => value = true,
+            "mergeCell" => {
+                if let Some((a, b)) =
+                    attr(&e, "ref").and_then(|r| r.split_once(':').map(|(a, b)| (cell_ref(a), cell_ref(b))))
+                    && let (Some(a), Some(b)) = (a, b)
+                {
+                    facts.merged.push(Dimensions::new(a, b));
+                }
+            }
             _ => {}
         }
     }
     (facts, bad)
 }
 
-/// Hidden rows and columns of the `.xlsx` sheet `sheet`.
-pub fn xlsx_facts(path: &Path, sheet: &str) -> Option<SheetFacts> {
-    let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
-    let part = xlsx_parts(&mut zip, sheet)?.sheet?;
-    let xml = entry(&mut zip, &part).ok()??;
-    Some(scan_xlsx_sheet(&xml, None).0)
-}
-
-/// Why the part holding the `.xlsx` sheet `sheet` cannot be unpacked in
-/// full (its checksum is checked only at its end, which calamine may never
-/// read), in plain words; `None` when it unpacks or is not found.
-pub fn xlsx_unpack_damage(path: &Path, sheet: &str) -> Option<String> {
-    let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
-    let part = xlsx_parts(&mut zip, sheet)?.sheet?;
-    match entry(&mut zip, &part) {
-        Err(e) => Some(format!("the part that holds it ({part}) cannot be unpacked: {e}")),
-        Ok(Some(xml)) => incomplete(&xml).map(|why| format!("its XML ({part}) {why}")),
-        Ok(None) => None,
-    }
-}
-
-/// Why an XML part is not a whole document: malformed, or ending before
-/// its root element closes (a part cut after a row reads as if the sheet
-/// ended there); `None` when it is whole.
-fn incomplete(xml: &str) -> Option<String> {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    reader.config_mut().check_end_names = true;
-    let (mut depth, mut root) = (0usize, false);
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(_)) => {
-                depth += 1;
-                root = true;
-            }
-            Ok(Event::Empty(_)) => root = true,
-            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
-            Ok(Event::Eof) if root && depth == 0 => return None,
-            Ok(Event::Eof) => {
-                return Some(format!(
-                    "ends before {} close{} (cut short)",
-                    if depth == 1 { "its last element".to_string() } else { format!("its last {depth} elements") },
-                    if depth == 1 { "s" } else { "" }
-                ));
-            }
-            Err(e) => return Some(format!("is cut short or malformed at byte {}: {e}", reader.error_position())),
-            _ => {}
-        }
+/// What the `.xlsx` sheet `sheet`'s own part says (hidden rows and columns,
+/// merged blocks, formulas without a saved result), or why the part is
+/// damaged: missing, not unpacked in full (a checksum is checked only at
+/// the end of a part, which calamine may never read), or not a whole
+/// document (a part cut after a row reads as if the sheet ended there).
+/// `Ok` with no facts when the workbook's parts cannot be followed.
+pub fn xlsx_facts(path: &Path, sheet: &str) -> Result<SheetFacts, String> {
+    let Some(mut zip) = File::open(path).ok().and_then(|f| zip::ZipArchive::new(f).ok()) else {
+        return Ok(SheetFacts::default());
+    };
+    let Some(part) = xlsx_parts(&mut zip, sheet).and_then(|p| p.sheet) else { return Ok(SheetFacts::default()) };
+    let xml = match entry(&mut zip, &part) {
+        Ok(Some(x)) => x,
+        Ok(None) => return Err(format!("the part that holds it ({part}) is missing from the file")),
+        Err(e) => return Err(format!("the part that holds it ({part}) cannot be unpacked: {e}")),
+    };
+    let (facts, _) = scan_xlsx_sheet(&xml, None);
+    match facts.damage {
+        Some(why) => Err(format!("its XML ({part}) {why}")),
+        None => Ok(facts),
     }
 }
 
@@ -304,7 +369,7 @@ pub fn xlsx_damage(path: &Path, sheet: &str) -> Option<(String, Option<(u32, u32
         }
         _ => 0,
     };
-    let (_, bad) = scan_xlsx_sheet(&xml, Some(strings));
+    let (facts, bad) = scan_xlsx_sheet(&xml, Some(strings));
     if let Some((at, i)) = bad {
         return Some((
             format!(
@@ -314,7 +379,35 @@ pub fn xlsx_damage(path: &Path, sheet: &str) -> Option<(String, Option<(u32, u32
             Some(at),
         ));
     }
-    incomplete(&xml).map(|why| (format!("its XML ({part}) {why}"), None))
+    facts.damage.map(|why| (format!("its XML ({part}) {why}"), None))
+}
+
+/// Why an XML part is not a whole document: malformed, or ending before
+/// its root element closes; `None` when it is whole.
+fn incomplete(xml: &str) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let (mut depth, mut root) = (0usize, false);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_)) => {
+                depth += 1;
+                root = true;
+            }
+            Ok(Event::Empty(_)) => root = true,
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) if root && depth == 0 => return None,
+            Ok(Event::Eof) => {
+                return Some(format!(
+                    "ends before {} close{} (cut short)",
+                    if depth == 1 { "its last element".to_string() } else { format!("its last {depth} elements") },
+                    if depth == 1 { "s" } else { "" }
+                ));
+            }
+            Err(e) => return Some(format!("is cut short or malformed at byte {}: {e}", reader.error_position())),
+            _ => {}
+        }
+    }
 }
 
 /// Why an OpenDocument spreadsheet's `content.xml` is damaged: it cannot be
@@ -552,6 +645,28 @@ mod tests {
         assert!(facts.row_hidden(2) && !facts.row_hidden(3));
         assert!(facts.column_hidden(7));
         assert_eq!(bad, Some(((2, 1), 7)), "the second cell of row 3 (no r attributes) names string 7");
+    }
+
+    #[test]
+    fn formulas_saved_without_a_result() {
+        let xml = r#"<worksheet><sheetData><row r="2">
+            <c r="A2"><f>1+1</f><v/></c>
+            <c r="B2"><f>1+1</f><v>2</v></c>
+            <c r="C2" t="str"><f>IF(1,"","")</f><v></v></c>
+            <c r="D2" t="str"><f>A1</f></c>
+            <c r="E2"><f t="shared" si="0"/></c>
+            <c r="F2" t="b"><f>TRUE()</f><v>1</v></c>
+            </row></sheetData><mergeCells><mergeCell ref="A5:B6"/></mergeCells></worksheet>"#;
+        let (facts, _) = scan_xlsx_sheet(xml, None);
+        let mut unsaved: Vec<_> = facts.unsaved.iter().copied().collect();
+        unsaved.sort();
+        assert_eq!(unsaved, [(1, 0), (1, 3), (1, 4)]);
+        assert_eq!(facts.formulas[&(1, 0)], "1+1");
+        assert_eq!(facts.formulas[&(1, 4)], "", "a shared formula's other cell");
+        assert_eq!(facts.merged, vec![Dimensions::new((4, 0), (5, 1))]);
+        assert_eq!(facts.damage, None);
+        let (cut, _) = scan_xlsx_sheet("<worksheet><sheetData><row r=\"1\"></row>", None);
+        assert_eq!(cut.damage.as_deref(), Some("ends before its last 2 elements close (cut short)"));
     }
 
     #[test]

@@ -274,6 +274,8 @@ struct Seen {
     header: Option<(u32, u32, u32)>,
     /// Why it cannot be read.
     problem: Option<String>,
+    /// What its own XML says (`.xlsx`).
+    facts: SheetFacts,
 }
 
 fn open_sheet(
@@ -320,6 +322,7 @@ fn open_sheet(
             range: None,
             header: None,
             problem: None,
+            facts: SheetFacts::default(),
         };
         if !worksheet {
             if wanted == Some(i) {
@@ -330,15 +333,20 @@ fn open_sheet(
         }
         match book.worksheet_range(&m.name) {
             Ok(range) => {
-                // A stored part whose checksum is wrong reads without an
-                // error as far as calamine reads it: the whole part is checked.
-                let damage =
-                    if kind == Kind::Xlsx { super::sheet_xml::xlsx_unpack_damage(path, &m.name) } else { None };
-                match damage {
-                    Some(why) => s.problem = Some(damaged(path, &m.name, &why, None, option)),
-                    None => {
+                // calamine reads a part only as far as it needs: a checksum
+                // (checked at a part's end) or a part cut after a row goes
+                // unnoticed. The sheet's own XML is read whole.
+                let facts = if kind == Kind::Xlsx {
+                    super::sheet_xml::xlsx_facts(path, &m.name)
+                } else {
+                    Ok(SheetFacts::default())
+                };
+                match facts {
+                    Err(why) => s.problem = Some(damaged(path, &m.name, &why, None, option)),
+                    Ok(facts) => {
                         s.header = find_header(&range, fields, maps);
                         s.range = Some(range);
+                        s.facts = facts;
                     }
                 }
             }
@@ -400,15 +408,18 @@ fn open_sheet(
     );
     remarks.extend(others_note(&seen, chosen, list, option));
     let facts = match kind {
-        Kind::Xlsx => super::sheet_xml::xlsx_facts(path, &name),
-        Kind::Ods => super::sheet_xml::ods_facts(path, &name),
-        Kind::Xls | Kind::Xlsb => None,
-    }
-    .unwrap_or_default();
+        Kind::Xlsx => std::mem::take(&mut seen[chosen].facts),
+        Kind::Ods => super::sheet_xml::ods_facts(path, &name).unwrap_or_default(),
+        Kind::Xls | Kind::Xlsb => SheetFacts::default(),
+    };
     let merged = merged_cells(&mut book, &name, &range, &facts);
-    let formulas = book.worksheet_formula(&name).ok();
+    // .xlsx formulas saved without a result are found in the sheet's XML;
+    // the others' through calamine.
+    let formulas = if kind == Kind::Xlsx { None } else { book.worksheet_formula(&name).ok() };
+    // Number formats (calamine's styles of the sheet) matter only for numbers.
+    let numbers = range.used_cells().any(|(_, _, d)| matches!(d, Data::Float(_) | Data::Int(_) | Data::DateTime(_)));
     let styles = match &mut book {
-        Sheets::Xlsx(x) => x.worksheet_style(&name).ok(),
+        Sheets::Xlsx(x) if numbers => x.worksheet_style(&name).ok(),
         _ => None,
     };
     let uncalculated = kind == Kind::Xls && formulas.as_ref().is_some_and(|f| never_calculated(&range, f));
@@ -470,10 +481,10 @@ fn merged_cells(
     facts: &SheetFacts,
 ) -> HashMap<(u32, u32), (u32, u32)> {
     let blocks: Vec<Dimensions> = match book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        // calamine reads merged .ods cells as empty: the blocks come from content.xml.
-        Sheets::Ods(_) => facts.merged.clone(),
+        // The sheet's own XML was read already (.xlsx); calamine reads
+        // merged .ods cells as empty: the blocks come from content.xml.
+        Sheets::Xlsx(_) | Sheets::Ods(_) => facts.merged.clone(),
         // calamine does not expose merged cells of .xlsb sheets.
         Sheets::Xlsb(_) => Vec::new(),
     };
@@ -732,15 +743,14 @@ impl Grid {
             return Cell::Problem(error_message(e));
         }
         let v = self.range.get_value(at).unwrap_or(&Data::Empty);
-        if let Some(f) = self.formulas.as_ref().and_then(|f| f.get_value(at)).filter(|f| !f.trim().is_empty())
-            && self.unsaved(at, v, f)
-        {
+        if let Some(f) = self.unsaved(at, v) {
             let f = f.trim().trim_start_matches("of:").trim_start_matches('=');
             let shown: String =
                 if f.chars().count() > 60 { f.chars().take(57).collect::<String>() + "…" } else { f.into() };
             return Cell::Problem(format!(
-                "the formula ={shown} in {}!{}{} has no saved result (the program that wrote the file does not \
+                "the formula {}in {}!{}{} has no saved result (the program that wrote the file does not \
                  calculate formulas); open the file in a spreadsheet program and save it, then import it again",
+                if shown.is_empty() { String::new() } else { format!("={shown} ") },
                 sheet_ref(&self.sheet),
                 column_letters(at.1.into()),
                 at.0 + 1
@@ -762,20 +772,24 @@ impl Grid {
         }
     }
 
-    /// Whether the formula at `at`, whose value is `v`, was saved without its result.
-    fn unsaved(&self, at: (u32, u32), v: &Data, formula: &str) -> bool {
+    /// The formula at `at` (whose value is `v`) when it was saved without
+    /// its result (its text may be empty: a shared formula's other cells).
+    fn unsaved(&self, at: (u32, u32), v: &Data) -> Option<String> {
+        if self.kind == Kind::Xlsx {
+            return self.facts.unsaved.contains(&at).then(|| self.facts.formulas.get(&at).cloned().unwrap_or_default());
+        }
+        let f = self.formulas.as_ref().and_then(|f| f.get_value(at)).filter(|f| !f.trim().is_empty())?;
         let empty = matches!(v, Data::Empty);
-        match self.kind {
+        let unsaved = match self.kind {
             Kind::Xlsx | Kind::Xlsb => empty,
             Kind::Ods => self.facts.unsaved.contains(&at),
             // An .xls formula's empty result is an empty string unless no
             // formula of the sheet has a result and this one cannot make "".
             Kind::Xls => {
-                (empty || matches!(v, Data::String(s) if s.is_empty()))
-                    && self.uncalculated
-                    && !formula.contains("\"\"")
+                (empty || matches!(v, Data::String(s) if s.is_empty())) && self.uncalculated && !f.contains("\"\"")
             }
-        }
+        };
+        unsaved.then(|| f.clone())
     }
 }
 
