@@ -4,9 +4,9 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::{Format, Output};
-use crate::report::{Listing, emit, year};
+use crate::report::{Listing, emit};
 use crate::store::readings::{self, ReadingFilter};
-use crate::store::{Mode, SCHEMA_VERSION, Store, bundle};
+use crate::store::{Mode, SCHEMA_VERSION, Store, bundle, untrusted};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCmd {
@@ -90,6 +90,12 @@ const READING_COLUMNS: &[&str] = &[
     "source_kind",
     "status",
     "language",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "place",
+    "edition",
     "original_language",
     "translated",
     "global_south",
@@ -109,7 +115,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             r.id.to_string(),
             r.title.clone(),
             r.authors.join("; "),
-            year(r.year),
+            // A work not yet published has its note ("in press") where the year goes; it reads back as such.
+            r.year.map_or_else(|| o(&r.year_note), |y| y.to_string()),
             r.kind.clone(),
             o(&r.doi),
             o(&r.url),
@@ -120,6 +127,12 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.source_kind),
             r.status.clone(),
             o(&r.language),
+            o(&r.volume),
+            o(&r.issue),
+            o(&r.pages),
+            o(&r.publisher),
+            o(&r.place),
+            o(&r.edition),
             o(&r.original_language),
             yes_no(r.translated),
             yes_no(r.global_south),
@@ -154,11 +167,18 @@ pub struct ImportBundleArgs {
 }
 
 /// Rebuilds a database from a bundle: into a new or empty database only
-/// (use `canon merge DIR` to bring a bundle into one with data).
-pub fn import_bundle(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs) -> Result<()> {
-    let snap = bundle::read(&a.dir, SCHEMA_VERSION)?;
+/// (use `canon merge DIR` to bring a bundle into one with data). The bundle
+/// is read and validated as untrusted input before the database is opened,
+/// and a database this command created is removed again if it fails.
+pub fn import_bundle(ctx: &Ctx, a: &ImportBundleArgs) -> Result<()> {
+    let snap = untrusted::bundle(&a.dir, SCHEMA_VERSION)?;
+    // A database this creates is removed again if the bundle cannot go in.
+    super::import::in_store(ctx, false, |store| restore_into(ctx, store, a, &snap))
+}
+
+fn restore_into(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs, snap: &bundle::Snapshot) -> Result<()> {
     if !bundle::is_empty(&store.conn)? {
-        if bundle::snapshot(&store.conn)? == snap {
+        if &bundle::snapshot(&store.conn)? == snap {
             ctx.note(format_args!("{} already holds {}; nothing changed", store.path.display(), a.dir.display()));
             return Ok(());
         }
@@ -170,7 +190,7 @@ pub fn import_bundle(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs) -> Resu
         );
     }
     let tx = store.write()?;
-    bundle::restore(&tx, &snap)?;
+    bundle::restore(&tx, snap)?;
     tx.commit()?;
     let n: usize = snap.tables.values().map(Vec::len).sum();
     ctx.note(format_args!("{}: imported {n} records into {}", a.dir.display(), store.path.display()));

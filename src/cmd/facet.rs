@@ -188,7 +188,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 }
 
 fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     if !facet::exists(&store.conn, a.id)? {
         bail!("no facet {}; see `canon facet list`", a.id);
     }

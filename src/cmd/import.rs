@@ -12,8 +12,8 @@ use crate::import::modules::{Columns, ModuleReader, ModuleRow, Tally};
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
 use crate::import::{
-    ImportErrors, Origin, RowError, bibtex, csl_json, curriculum_inventory, detect, ris, talis_csv, workbook,
-    zotero_csv,
+    ImportErrors, Origin, ReadingRecord, Reject, RowError, bibtex, csl_json, curriculum_inventory, detect, endnote_xml,
+    nbib, rejects, ris, talis_csv, workbook, zotero_csv,
 };
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome, WriteOptions};
 use crate::store::readings::ReadingWriter;
@@ -41,14 +41,17 @@ pub enum Import {
     Modules(ModulesArgs),
     /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes)
     /// or the same columns in a workbook (.xlsx, .xls, .ods), BibTeX, RIS,
-    /// Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
+    /// Zotero's CSV export, CSL-JSON, a Talis Aspire / Leganto CSV export,
+    /// PubMed's MEDLINE format (.nbib) or EndNote XML.
     ///
     /// The format comes from the extension and the content (--format to force).
     /// Duplicates (same DOI, ISBN, or title and year) merge into one entry: blanks
-    /// filled, differences reported, never a shorter title or author list for a
-    /// fuller one; a work with the same first author, year and main title as one
-    /// listed is flagged. A file exported by `canon export reading` updates the
-    /// same entries (see there).
+    /// filled, differences reported, never a shorter title, author list, page
+    /// range or publisher for a fuller one; a work with the same first author,
+    /// year and main title as one listed is flagged. A file exported by `canon
+    /// export reading` updates the same entries (see there). With --skip-invalid
+    /// the valid records import and the others are written, with their reasons,
+    /// to --rejects FILE.
     ///
     /// Example: canon import reading samples/reading.csv --dry-run
     Reading(ReadingArgs),
@@ -104,14 +107,26 @@ pub struct ModulesArgs {
     pub sync: bool,
 }
 
+/// The reading-list formats `--format` names.
+const FORMATS: [&str; 8] = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "nbib", "endnote-xml"];
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
     /// The file's format (default: from its extension and content). --map
     /// works with csv, zotero-csv and talis-csv.
-    #[arg(long, value_parser = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv"])]
+    #[arg(long, value_parser = FORMATS)]
     pub format: Option<String>,
+    /// Import the valid records and leave out the invalid ones (default: a file
+    /// with any invalid record imports nothing).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// With --skip-invalid: write the records left out, with their reasons, to
+    /// FILE, in the input's own format (CSV gains a "canon rejected because"
+    /// column; rows of a workbook go to an .xlsx workbook with that column).
+    #[arg(long, value_name = "FILE", requires = "skip_invalid")]
+    pub rejects: Option<PathBuf>,
     /// Review status for rows without a status column.
     #[arg(long, default_value = "approved", value_parser = ["suggested", "approved"])]
     pub status: String,
@@ -119,34 +134,56 @@ pub struct ReadingArgs {
 
 pub fn run(ctx: &Ctx, cmd: Import) -> Result<()> {
     match cmd {
-        Import::Modules(a) => {
-            let mut store = open(ctx, &a.common)?;
-            let imported = modules(&mut store, &a, ctx.quiet)?;
+        Import::Modules(a) => in_store(ctx, a.common.dry_run, |store| {
+            let imported = modules(store, &a, ctx.quiet)?;
             finish(ctx, &a.common, "sessions", imported)
-        }
-        Import::Reading(a) => {
-            let mut store = open(ctx, &a.common)?;
-            let imported = reading(&mut store, &a, ctx.quiet)?;
+        }),
+        Import::Reading(a) => in_store(ctx, a.common.dry_run, |store| {
+            let imported = reading(store, &a, ctx.quiet)?;
             finish(ctx, &a.common, "readings", imported)
-        }
-        Import::Bundle(a) => {
-            let mut store = ctx.open(Mode::Create)?;
-            super::export::import_bundle(ctx, &mut store, &a)
-        }
+        }),
+        // A bundle is checked whole before a database is opened (or created).
+        Import::Bundle(a) => super::export::import_bundle(ctx, &a),
     }
 }
 
-/// The database an import writes to. A dry run never creates one: with no
-/// database yet, it compares the file with an empty one, in memory.
-fn open(ctx: &Ctx, c: &Common) -> Result<Store> {
-    if c.dry_run && !ctx.db.exists() {
-        ctx.note(format_args!(
-            "note: {} does not exist yet; the dry run compares the file with an empty database and creates none",
-            ctx.db.display()
-        ));
-        return crate::store::open(Path::new(":memory:"), Mode::Create);
+/// Runs an import against the database it writes to. A dry run never
+/// writes one (see [`store::open_dry`](crate::store::open_dry): no new file,
+/// no migration). An import that fails or is refused where there was no
+/// database leaves none behind (an existing database is left as it was:
+/// the import is one transaction, rolled back).
+pub fn in_store(ctx: &Ctx, dry_run: bool, import: impl FnOnce(&mut Store) -> Result<()>) -> Result<()> {
+    if dry_run {
+        if !ctx.db.exists() {
+            ctx.note(format_args!(
+                "note: {} does not exist yet; the dry run compares the file with an empty database and creates none",
+                ctx.db.display()
+            ));
+        }
+        let mut store = crate::store::open_dry(&ctx.db, Mode::Create)?;
+        return import(&mut store);
     }
-    ctx.open(Mode::Create)
+    let existed = ctx.db.exists();
+    let created = |result: Result<()>| {
+        if !existed && let Ok(real) = crate::output::resolve(&ctx.db) {
+            // Whatever the open made (a half-made file) goes too (beside
+            // the file a link names; never the link itself).
+            let _ = crate::store::remove_with_companions(&real);
+        }
+        result
+    };
+    let mut store = match ctx.open(Mode::Create) {
+        Ok(s) => s,
+        Err(e) => return created(Err(e)),
+    };
+    let result = import(&mut store);
+    if result.is_err() && !existed {
+        // (The import's own error says nothing was imported.)
+        if let Err(e) = crate::store::discard_created(store) {
+            ctx.note(format_args!("warning: could not remove the new database {}: {e:#}", ctx.db.display()));
+        }
+    }
+    result
 }
 
 /// What an import did, or would do: a plain struct the command line prints
@@ -209,6 +246,11 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
     let code_column = reader.code_column();
+    // Each field's column, for text-limit problems (0 in a document without columns).
+    let columns: Vec<u64> = match &reader {
+        ModuleRows::Reader(r) => (0..crate::import::modules::FIELDS.len()).map(|f| r.mapping().column(f)).collect(),
+        ModuleRows::Parsed { .. } => vec![0; crate::import::modules::FIELDS.len()],
+    };
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
@@ -218,6 +260,11 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         let handle = parser.spawn_scoped(scope, move || {
             let mut batch = Vec::with_capacity(BATCH);
             while let Some(row) = reader.next_row() {
+                // Text limits (crate::limits), checked here for every module-list format.
+                let row = row.and_then(|r| match crate::limits::module_row(&r) {
+                    Ok(()) => Ok(r),
+                    Err((field, e)) => Err(vec![RowError::new(r.line, columns[field], e.to_string())]),
+                });
                 batch.push(row);
                 if batch.len() == BATCH && send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err()
                 {
@@ -347,9 +394,13 @@ fn module_rows<'a>(
     quiet: bool,
 ) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
     use crate::import::modules::FIELDS;
+    use crate::limits::{MAX_INPUT_FILE, MAX_WHOLE_FILE, input_file};
     let file = c.file.display().to_string();
+    // Regular files of bounded size only, before anything opens the file.
+    input_file(&c.file, MAX_INPUT_FILE, "a module list")?;
     match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
         Container::Workbook(kind) => {
+            input_file(&c.file, MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
             let maps = header::parse_maps(&c.map, FIELDS)?;
             let option = c.sheet_option.unwrap_or("--sheet");
@@ -367,11 +418,17 @@ fn module_rows<'a>(
              or a Curriculum Inventory XML document"
         ),
         Container::Text => {
+            // An XML document too large to read whole is refused before the
+            // text is scanned (which reads all of it).
+            if larger_than(&c.file, MAX_WHOLE_FILE) && detect::is_xml(&peek(&c.file)?) {
+                input_file(&c.file, MAX_WHOLE_FILE, "an XML document")?;
+            }
             let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
             if let (Some(n), false) = (&src.note, quiet) {
                 eprintln!("note: {n}");
             }
             if detect::is_xml(&src.head) {
+                input_file(&c.file, MAX_WHOLE_FILE, "an XML document")?;
                 refuse_sheet(c, "an XML document")?;
                 if !c.map.is_empty() {
                     bail!("--map applies to CSV files and workbooks; {file} is an XML document");
@@ -399,6 +456,23 @@ fn module_rows<'a>(
             Ok((ModuleRows::Reader(Box::new(reader)), bar, Origin::Text))
         }
     }
+}
+
+/// Whether a file is larger than `max` bytes.
+fn larger_than(path: &Path, max: u64) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() > max)
+}
+
+/// The first 64 KiB of a file as text (UTF-16 told by its byte-order mark,
+/// anything else read as UTF-8 with bad bytes replaced): enough to tell its
+/// format without reading the rest.
+fn peek(path: &Path) -> Result<String> {
+    let mut head = Vec::with_capacity(64 << 10);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(64 << 10).read_to_end(&mut head))
+        .with_context(|| format!("reading {}", path.display()))?;
+    let enc = encoding_rs::Encoding::for_bom(&head).map_or(encoding_rs::UTF_8, |(e, _)| e);
+    Ok(enc.decode(&head).0.into_owned())
 }
 
 fn refuse_encoding(c: &Common, what: &str) -> Result<()> {
@@ -436,15 +510,31 @@ fn outcomes_note(reader: &ModuleReader, quiet: bool) {
 }
 
 /// Imports a reading list in one transaction; with --dry-run, rolls back.
+/// With --skip-invalid the valid records are written and the others left
+/// out (to --rejects FILE, in the input's own format, with their reasons).
 pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
     let c = &a.common;
     let themes = ThemeIndex::load(&store.conn)?;
     let file = c.file.display().to_string();
+    // Regular files of bounded size only, before anything opens the file.
+    crate::limits::input_file(&c.file, crate::limits::MAX_INPUT_FILE, "a reading list")?;
+    if let Some(r) = &a.rejects {
+        refuse_rejects_path(r, &c.file, &store.path)?;
+    }
     match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
         Container::Workbook(kind) => {
+            crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
             if let Some(f) = a.format.as_deref().filter(|f| *f != "csv") {
                 bail!("{file} is an {}; --format {f} cannot read it", kind.name());
+            }
+            // The rows left out of a workbook go back as a workbook.
+            if let Some(r) = a.rejects.as_ref().filter(|r| !has_extension(r, "xlsx")) {
+                bail!(
+                    "--rejects {}: the rows left out of a workbook are written as an .xlsx workbook; \
+                     name a file ending in .xlsx",
+                    r.display()
+                );
             }
             let fields = crate::import::reading_csv::FIELDS;
             let maps = header::parse_maps(&c.map, fields)?;
@@ -454,33 +544,58 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             let mapping = sheet.mapping(&file, fields, &maps)?;
             let origin = sheet.origin.clone();
             let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
-            reading_from(store, a, Either::Stream(Box::new(r)), None, origin)
+            let input = Input { parsed: Either::Stream(Box::new(r)), bar: None, format: "csv", text: String::new() };
+            reading_from(store, a, input, origin, quiet)
         }
         Container::Other(what) => {
-            bail!("{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON or a workbook")
+            bail!(
+                "{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON, MEDLINE (.nbib), \
+                 EndNote XML or a workbook"
+            )
         }
         Container::Text => {
             refuse_sheet(c, "a text file")?;
-            let (parsed, bar) = text_reading(a, &themes, quiet)?;
-            reading_from(store, a, parsed, bar, Origin::Text)
+            let input = text_reading(a, &themes, quiet)?;
+            reading_from(store, a, input, Origin::Text, quiet)
         }
     }
 }
 
+/// A reading list as read, before it is written.
+struct Input<'a> {
+    parsed: Either<'a>,
+    bar: Option<indicatif::ProgressBar>,
+    /// The format it was read as ("csv", "bibtex"…).
+    format: &'static str,
+    /// The whole text of a format read whole (for `--rejects`); empty for a stream.
+    text: String,
+}
+
 /// A reading list in a text format: the canonical CSV (streamed) or one read whole.
-fn text_reading<'a>(
-    a: &ReadingArgs,
-    themes: &'a ThemeIndex,
-    quiet: bool,
-) -> Result<(Either<'a>, Option<indicatif::ProgressBar>)> {
+fn text_reading<'a>(a: &ReadingArgs, themes: &'a ThemeIndex, quiet: bool) -> Result<Input<'a>> {
     let c = &a.common;
+    // A format read whole, in a file too large for that, is refused before
+    // the text is scanned (which reads all of it).
+    if larger_than(&c.file, crate::limits::MAX_WHOLE_FILE) {
+        let head = peek(&c.file)?;
+        let format = a.format.as_deref().or_else(|| detect::detect(&c.file, &head)).unwrap_or("csv");
+        if format != "csv" {
+            crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, &format!("a {format} file"))?;
+        }
+    }
     let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
     if let (Some(n), false) = (&src.note, quiet) {
         eprintln!("note: {n}");
     }
     let bar = src.progress.clone();
-    let format = match &a.format {
-        Some(f) => f.as_str(),
+    if a.format.is_none()
+        && let Some(what) = detect::unsupported(&c.file, &src.head)
+    {
+        bail!("{what}");
+    }
+    let format: &'static str = match a.format.as_deref() {
+        // The command line allows only the formats below.
+        Some(f) => FORMATS.iter().find(|k| **k == f).copied().unwrap_or("csv"),
         None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
     };
     if !matches!(format, "csv" | "zotero-csv" | "talis-csv") && !c.map.is_empty() {
@@ -489,46 +604,46 @@ fn text_reading<'a>(
             c.file.display()
         );
     }
+    let name = c.file.display().to_string();
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
+    let mut whole_text = String::new();
     let parsed = match format {
         "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, themes)?)),
         other => {
-            let mut text = String::new();
+            crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, &format!("a {other} file"))?;
             let mut reader = src.reader;
-            reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
-            let name = c.file.display().to_string();
+            reader.read_to_string(&mut whole_text).with_context(|| format!("reading {}", c.file.display()))?;
+            let text = &whole_text;
             let p = match other {
-                "bibtex" => bibtex::parse(&name, &text, themes),
-                "ris" => ris::parse(&name, &text, themes),
-                "zotero-csv" => zotero_csv::parse_with(&name, &text, themes, &c.map),
-                "csl-json" => csl_json::parse(&name, &text, themes),
-                "talis-csv" => talis_csv::parse_with(&name, &text, themes, &c.map),
+                "bibtex" => bibtex::parse(&name, text, themes),
+                "ris" => ris::parse(&name, text, themes),
+                "zotero-csv" => zotero_csv::parse_with(&name, text, themes, &c.map),
+                "csl-json" => csl_json::parse(&name, text, themes),
+                "talis-csv" => talis_csv::parse_with(&name, text, themes, &c.map),
+                "nbib" => nbib::parse(&name, text, themes),
+                "endnote-xml" => endnote_xml::parse(&name, text, themes),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
             if p.records.is_empty() && p.errors.is_empty() && p.skipped == 0 && !text.trim().is_empty() {
                 bail!(
                     "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
-                     zotero-csv, csl-json or talis-csv)",
+                     zotero-csv, csl-json, talis-csv, nbib or endnote-xml)",
                     c.file.display()
                 );
             }
             Either::Whole(p)
         }
     };
-    Ok((parsed, bar))
+    Ok(Input { parsed, bar, format, text: whole_text })
 }
 
 /// Writes a reading list read from a text file or a workbook sheet, in one
 /// transaction; with --dry-run, rolls back.
-fn reading_from(
-    store: &mut Store,
-    a: &ReadingArgs,
-    mut parsed: Either,
-    bar: Option<indicatif::ProgressBar>,
-    origin: Origin,
-) -> Result<Imported> {
+fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin, quiet: bool) -> Result<Imported> {
     let c = &a.common;
+    let Input { mut parsed, bar, format, text: whole_text } = input;
+    let name = c.file.display().to_string();
     let header = match &parsed {
         Either::Stream(r) => Some(r.header().clone()),
         Either::Whole(p) => p.header.clone(),
@@ -536,37 +651,68 @@ fn reading_from(
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
-    let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
+    let mut writer = ReadingWriter::new(&tx, ids, by, Some(&name), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
     errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
+    let mut notes = ReadingNotes::default();
+    // For --rejects: the canonical CSV's rejected rows as read, and the
+    // records of a whole file that the store refused.
+    let mut rejected_rows: Vec<(csv::StringRecord, Vec<RowError>)> = Vec::new();
+    let mut refused_records: Vec<Reject> = Vec::new();
+    let mut rejected_records = 0usize;
     let column_of = |field: &str| {
         header.as_ref().and_then(|h| h.columns.iter().find(|col| col.field == Some(field))).map_or(1, |col| col.column)
             as u64
     };
     let mut records = match &mut parsed {
         Either::Whole(p) => {
+            rejected_records = p.rejected.len();
             for e in std::mem::take(&mut p.errors) {
                 reject(&mut errors, &mut rejected, c.dry_run, e);
             }
-            std::mem::take(&mut p.records).into_iter()
+            let spans = std::mem::take(&mut p.spans);
+            std::mem::take(&mut p.records).into_iter().zip(spans.into_iter().chain(std::iter::repeat(None))).collect()
         }
-        Either::Stream(_) => Vec::new().into_iter(),
-    };
+        Either::Stream(_) => Vec::new(),
+    }
+    .into_iter();
     loop {
-        let row = match &mut parsed {
-            Either::Stream(r) => r.next_row(),
-            Either::Whole(_) => records.next().map(Ok),
+        let (row, span) = match &mut parsed {
+            Either::Stream(r) => (r.next_row(), None),
+            Either::Whole(_) => match records.next() {
+                Some((r, span)) => (Some(Ok(r)), span),
+                None => (None, None),
+            },
         };
         let Some(row) = row else { break };
         match row {
             Ok(r) => {
+                notes.add(&r);
                 writer.write_row(&r)?;
-                for (line, field, problem) in writer.problems.drain(..) {
-                    reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, column_of(field), problem));
+                // A record the store cannot take as it is (a DOI another entry
+                // has, a status change without a reviewer) is rejected too.
+                let problems: Vec<RowError> = writer
+                    .problems
+                    .drain(..)
+                    .map(|(line, field, problem)| RowError::new(line, column_of(field), problem))
+                    .collect();
+                if !problems.is_empty() {
+                    rejected_records += 1;
+                    match &parsed {
+                        Either::Stream(reader) => rejected_rows.push((reader.current_row().clone(), problems.clone())),
+                        Either::Whole(_) => refused_records.push(Reject { span, errors: problems.clone() }),
+                    }
+                }
+                for e in problems {
+                    reject(&mut errors, &mut rejected, c.dry_run, e);
                 }
             }
             Err(errs) => {
+                rejected_records += 1;
+                if let Either::Stream(reader) = &parsed {
+                    rejected_rows.push((reader.current_row().clone(), errs.clone()));
+                }
                 for e in errs {
                     reject(&mut errors, &mut rejected, c.dry_run, e);
                 }
@@ -577,24 +723,142 @@ fn reading_from(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if !quiet {
+        notes.print(&name, &origin);
+    }
     let tally = match &parsed {
         Either::Stream(r) => r.tally(),
         Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped, ..Tally::default() },
     };
-    let notes = std::mem::take(&mut writer.notes);
+    let writer_notes = std::mem::take(&mut writer.notes);
     let (mut counts, mut changes) = writer.finish()?;
-    counts.rejected = errors.total() as i64;
+    counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
     counts.skipped = tally.skipped as i64;
+    if a.skip_invalid && !errors.is_empty() {
+        counts.left_out = rejected_records as i64;
+        let what = match &a.rejects {
+            Some(path) => {
+                let bytes = match &mut parsed {
+                    Either::Stream(reader) => {
+                        let (head, delimiter) = reader.raw_header();
+                        match &origin {
+                            Origin::Sheet { .. } => rejects::render_workbook(&name, &origin, head, &rejected_rows)?,
+                            Origin::Text => rejects::render_csv(&name, head, &rejected_rows, delimiter)?,
+                        }
+                    }
+                    Either::Whole(p) => {
+                        p.rejected.append(&mut refused_records);
+                        rejects::render(format, &name, &whole_text, &p.rejected)?
+                    }
+                };
+                if c.dry_run {
+                    format!("(a real run writes them to {})", path.display())
+                } else {
+                    crate::report::write_file(path, &bytes)?;
+                    format!("written with their reasons to {}", path.display())
+                }
+            }
+            None => "not imported (name a file with --rejects to keep them)".to_string(),
+        };
+        if !quiet {
+            for e in &errors.errors {
+                eprintln!("{}: {}", errors.locate(e), e.message);
+            }
+            if errors.more > 0 {
+                eprintln!("… and {} more problems", errors.more);
+            }
+            eprintln!("note: --skip-invalid: {rejected_records} invalid record(s) left out, {what}");
+        }
+    }
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = !errors.is_empty();
+    let refused = !errors.is_empty() && !a.skip_invalid;
     if c.dry_run || refused {
         drop(tx);
     } else {
         tx.commit()?;
     }
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, origin, errors: refused.then_some(errors) })
+    Ok(Imported {
+        counts,
+        changes,
+        header,
+        filled: tally.filled,
+        notes: writer_notes,
+        origin,
+        errors: refused.then_some(errors),
+    })
+}
+
+/// What an import tells about records it took as they were: doubts about
+/// how they were read, keywords that are not themes, works not yet published.
+#[derive(Default)]
+struct ReadingNotes {
+    warnings: Vec<RowError>,
+    keywords: std::collections::BTreeMap<String, usize>,
+    not_yet: usize,
+}
+
+impl ReadingNotes {
+    fn add(&mut self, r: &ReadingRecord) {
+        self.warnings.extend(r.warnings.iter().cloned());
+        for k in &r.keywords_not_themes {
+            *self.keywords.entry(k.clone()).or_default() += 1;
+        }
+        if r.year.is_none() && r.year_note.is_some() {
+            self.not_yet += 1;
+        }
+    }
+
+    fn print(&self, file: &str, origin: &Origin) {
+        for w in self.warnings.iter().take(crate::import::MAX_ERRORS) {
+            eprintln!("{file}:{}: warning: {}", origin.at(w.line, w.column), w.message);
+        }
+        if self.warnings.len() > crate::import::MAX_ERRORS {
+            eprintln!("… and {} more warnings", self.warnings.len() - crate::import::MAX_ERRORS);
+        }
+        if !self.keywords.is_empty() {
+            let mut top: Vec<(&String, &usize)> = self.keywords.iter().collect();
+            top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let shown: Vec<String> = top.iter().take(8).map(|(k, _)| format!("{k:?}")).collect();
+            eprintln!(
+                "note: {} keyword{} name no theme and were not imported as tags ({}{}); \
+                 write `theme:SLUG` as a keyword to tag a theme",
+                self.keywords.len(),
+                if self.keywords.len() == 1 { "" } else { "s" },
+                shown.join(", "),
+                if top.len() > 8 { ", …" } else { "" }
+            );
+        }
+        if self.not_yet > 0 {
+            eprintln!(
+                "note: {} reading{} not yet published (in press, forthcoming…): imported without a year, with that note",
+                self.not_yet,
+                if self.not_yet == 1 { "" } else { "s" }
+            );
+        }
+    }
+}
+
+/// Whether `path` ends in `.EXT` (any case).
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The rejects file may not be the input or the database.
+fn refuse_rejects_path(out: &Path, input: &Path, db: &Path) -> Result<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    if same(out, input) {
+        bail!("--rejects {} is the file being imported; choose another file name", out.display());
+    }
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    if same(out, db) || same(out, &wal) {
+        bail!("--rejects {} is the database; choose another file name", out.display());
+    }
+    Ok(())
 }
 
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
@@ -765,7 +1029,10 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.removed
         + c.renamed
         + c.modules_removed;
-    if dry_run && c.rejected > 0 {
+    if c.left_out > 0 {
+        s.push_str(&format!("; {} by --skip-invalid", n(c.left_out, "record left out", "records left out")));
+    }
+    if dry_run && c.rejected > c.left_out {
         s.push_str("; the import would be refused until the rejected rows are fixed");
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");

@@ -51,6 +51,13 @@ impl Ctx {
         store::open(&self.db, mode)
     }
 
+    /// The database for a command that may be a dry run: with `dry_run`,
+    /// [`store::open_dry`] (nothing is written: no new file, no migration);
+    /// otherwise [`Ctx::open`]. Every `--dry-run` opens through here.
+    pub fn open_for(&self, mode: Mode, dry_run: bool) -> Result<Store> {
+        if dry_run { store::open_dry(&self.db, mode) } else { self.open(mode) }
+    }
+
     /// A note for the user on stderr, unless --quiet.
     pub fn note(&self, msg: impl std::fmt::Display) {
         if !self.quiet {

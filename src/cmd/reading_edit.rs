@@ -147,7 +147,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 }
 
 pub fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let id = find(&store, &a.reading)?;
     if a.dry_run {
         editing::removed(ctx, &reading::removal(&store.conn, id)?)?;

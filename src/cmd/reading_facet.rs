@@ -206,7 +206,7 @@ fn select(store: &Store, a: &SetArgs) -> Result<Vec<Reading>> {
 fn set(ctx: &Ctx, a: SetArgs) -> Result<()> {
     let facet = ContentFacet::parse(&a.facet).map_err(|e| anyhow::anyhow!(e))?;
     let patch = ReadingPatch::facet(facet, &a.value)?;
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let chosen = select(&store, &a)?;
     if chosen.is_empty() {
         ctx.note("no reading matches; nothing changed");

@@ -59,19 +59,7 @@ pub struct Summary {
 const ENTITIES: &[&str] =
     &["contributor", "programme", "theme", "module", "item", "reading", "person_facet", "review", "import_run"];
 
-/// Columns that refer to another table's ID.
-fn refers_to(col: &str) -> Option<&'static str> {
-    Some(match col {
-        "by_id" | "added_by" | "recorded_by" | "found_by" | "resolved_by" => "contributor",
-        "programme_id" => "programme",
-        "module_id" => "module",
-        "item_id" => "item",
-        "reading_id" => "reading",
-        "theme_id" | "parent_id" => "theme",
-        "import_id" => "import_run",
-        _ => return None,
-    })
-}
+use super::bundle::refers_to;
 
 /// Fields that say when or by whom, or are derived: not content.
 const NOT_CONTENT: &[&str] = &[

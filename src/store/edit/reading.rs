@@ -88,6 +88,29 @@ fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
 /// DOIs and ISBNs are normalised as the importers do; a DOI or ISBN held by
 /// another reading is refused.
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edited> {
+    fn o(v: &Option<Option<String>>) -> Option<&str> {
+        v.as_ref().and_then(|v| v.as_deref())
+    }
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Title, "title", p.title.as_deref()),
+        (crate::limits::Kind::Identifier, "type", p.kind.as_deref()),
+        (crate::limits::Kind::Name, "container (journal or publisher)", o(&p.container)),
+        (crate::limits::Kind::Identifier, "DOI", o(&p.doi)),
+        (crate::limits::Kind::Identifier, "ISBN", o(&p.isbn)),
+        (crate::limits::Kind::Identifier, "URL", o(&p.url)),
+        (crate::limits::Kind::Note, "notes", o(&p.annotation)),
+        (crate::limits::Kind::Identifier, "source kind", o(&p.source_kind)),
+        (crate::limits::Kind::Title, "credit", o(&p.credit)),
+        (crate::limits::Kind::Title, "licence", o(&p.licence)),
+        (crate::limits::Kind::Identifier, "language", o(&p.language)),
+        (crate::limits::Kind::Title, "perspective", o(&p.perspective)),
+    ])?;
+    if let Some(authors) = &p.authors {
+        crate::limits::check_count("authors", authors.len(), crate::limits::MAX_AUTHORS)?;
+        for a in authors {
+            crate::limits::check(crate::limits::Kind::Name, "an author's name", a)?;
+        }
+    }
     let old = load(tx, "reading", id)?;
     let mut new = old.clone();
     let mut set = |k: &str, v: Value| {
