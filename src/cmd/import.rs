@@ -632,7 +632,7 @@ fn text_reading<'a>(a: &ReadingArgs, themes: &'a ThemeIndex, quiet: bool) -> Res
                     c.file.display()
                 );
             }
-            Either::Whole(p)
+            Either::Whole(Box::new(p))
         }
     };
     Ok(Input { parsed, bar, format, text: whole_text })
@@ -864,7 +864,7 @@ fn refuse_rejects_path(out: &Path, input: &Path, db: &Path) -> Result<()> {
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
 enum Either<'a> {
     Stream(Box<ReadingReader<'a>>),
-    Whole(crate::import::Parsed),
+    Whole(Box<crate::import::Parsed>),
 }
 
 fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, e: RowError) {

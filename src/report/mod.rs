@@ -94,7 +94,7 @@ use crate::analysis::coverage::Coverage;
 use crate::analysis::gaps::Gap;
 
 /// The gaps as rows: one per gap, candidate readings and the sessions that
-/// could carry the theme each joined in one cell, each with its relevance.
+/// could carry the theme each joined in one cell, each with its score.
 /// One table for every place gaps are written as rows (`canon gaps --format
 /// csv`, the report's CSV folder and the committee's workbook), so that its
 /// columns have one name everywhere.
@@ -127,7 +127,7 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
                 .map(|c| {
                     if c.score > 0.0 {
                         format!(
-                            "[{}] {} ({}) relevance {}: {}",
+                            "[{}] {} ({}) score {}: {}",
                             c.reading_id,
                             c.title,
                             year(c.year),
@@ -149,7 +149,7 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
                 .iter()
                 .map(|i| {
                     if i.score > 0.0 {
-                        format!("[{}] {}/{} relevance {}", i.item_id, i.module_code, i.title, i.score)
+                        format!("[{}] {}/{} score {}", i.item_id, i.module_code, i.title, i.score)
                     } else {
                         format!("[{}] {}/{}", i.item_id, i.module_code, i.title)
                     }
