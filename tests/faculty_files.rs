@@ -264,7 +264,10 @@ fn curriculum_inventory_sample_imports_modules_sessions_outcomes_and_keywords() 
     assert!(
         err.contains("programme \"MD Program\"; 3 academic levels → years 1–3; 5 sequence blocks, 4 holding events")
     );
-    assert!(err.contains("not stored:") && err.contains("1 event no sequence block references"), "{err}");
+    assert!(
+        err.contains("not stored (") && err.contains("  - 1 event that no sequence block references (E109)"),
+        "{err}"
+    );
     let cov = w.json(&["coverage", "--format", "json"]);
     let rows: Vec<(String, i64, i64)> = cov
         .as_array()
@@ -485,7 +488,7 @@ fn a_damaged_workbook_is_an_error_not_a_crash() {
         err.trim(),
         format!(
             "canon: {f}: the Excel 97-2003 workbook (.xls) is damaged and cannot be read; expected a workbook a \
-             spreadsheet opens"
+             spreadsheet opens (open it in a spreadsheet program and save it again)"
         )
     );
 }
@@ -599,7 +602,8 @@ fn a_workbook_gets_the_column_report_year_forms_and_empty_rows_of_a_csv() {
     assert!(
         stderr.contains(&format!(
             "{f}: columns read: B \"Module Code (registry)\" → module_code, C \"Module Title\" → module_title, D \"Year\" → year, \
-             E \"Lecture Title\" → session_title, F \"Intended Learning Outcomes (ILOs)\" → learning_outcomes\n"
+             E \"Lecture Title\" → session_title, F \"Intended Learning Outcomes (ILOs)\" → learning_outcomes; \
+             above the header, not read: A1 \"Module list 2025-26 (draft)\"\n"
         )),
         "{stderr}"
     );
@@ -735,4 +739,746 @@ fn curriculum_inventory_rows_keep_what_the_document_does_not_give() {
     assert!(!stdout.lines().any(|l| l.starts_with("changed ")), "{stdout}");
     w.ok(&["import", "modules", no_levels.to_str().unwrap()]);
     assert_eq!(w.count("SELECT count(*) FROM module WHERE code = 'GH' AND year = 2 AND lead = 'Dr Mensah'"), 1);
+}
+
+// ---------------------------------------------------------------------------
+// Issue 14b: what a new user's files showed (damaged sheets, formulas without
+// results, values as shown, hidden things, Curriculum Inventory levels and
+// namespaces, list markers, the gaps sheet's columns).
+// ---------------------------------------------------------------------------
+
+const HEAD: &[&str] = &["Programme", "Year", "Module Code", "Module Title", "Session", "Learning Outcomes", "Themes"];
+
+/// A workbook of three sheets as a faculty office keeps it: a cover sheet,
+/// this year's list and a second list, with `hidden` the names of sheets to hide.
+fn three_sheets(path: &Path, hidden: &[&str]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let cover = wb.add_worksheet();
+    cover.set_name("Cover").unwrap();
+    cover.write_string(0, 0, "St Elsewhere Medical School: curriculum map").unwrap();
+    for (name, code, session) in [("Y1 Modules", "MED101", "Cell biology"), ("Y3 Modules", "MED301", "Ward work")] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (c, h) in HEAD.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["MBBS", "1", code, "Module", session, "Describe", ""].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+        if hidden.contains(&name) {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// Copies a workbook, changing its zip entries: `edit` gets each entry's
+/// name and bytes and returns the bytes to store (or `None` to leave the
+/// entry out). Entries are stored uncompressed.
+fn rezip(from: &Path, to: &Path, edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if let Some(b) = edit(&name, bytes) {
+            zout.start_file(name, opts).unwrap();
+            zout.write_all(&b).unwrap();
+        }
+    }
+    zout.finish().unwrap();
+}
+
+#[test]
+fn a_sheet_that_cannot_be_read_is_an_error_naming_it_never_skipped() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let good = w.path("good.xlsx");
+    three_sheets(&good, &[]);
+    // The list "Y1 Modules" is the workbook's second sheet part.
+    let part = "xl/worksheets/sheet2.xml";
+    let cut = w.path("cut.xlsx");
+    // Cut inside a tag.
+    rezip(&good, &cut, |n, b| {
+        Some(if n == part { b[..String::from_utf8_lossy(&b).find("<c r=\"E2\"").unwrap() + 3].to_vec() } else { b })
+    });
+    // Cut right after a row: calamine reads the rows before the cut as the whole sheet.
+    let after_row = w.path("after-row.xlsx");
+    rezip(&good, &after_row, |n, b| {
+        Some(if n == part {
+            let end = String::from_utf8_lossy(&b).find("</row>").unwrap() + "</row>".len();
+            b[..end].to_vec()
+        } else {
+            b
+        })
+    });
+    let missing = w.path("missing.xlsx");
+    rezip(&good, &missing, |n, b| (n != part).then_some(b));
+    // A changed byte inside the stored part: its checksum no longer matches.
+    let crc = w.path("crc.xlsx");
+    rezip(&good, &crc, |_, b| Some(b));
+    let mut bytes = std::fs::read(&crc).unwrap();
+    let start = {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&crc).unwrap()).unwrap();
+        z.by_name(part).unwrap().data_start().unwrap() as usize
+    };
+    let at = start + bytes[start..].windows(6).position(|x| x == b"r=\"A2\"").unwrap();
+    bytes[at + 3] = b'B';
+    std::fs::write(&crc, bytes).unwrap();
+    for (file, why) in [
+        (&cut, "its XML (xl/worksheets/sheet2.xml) is cut short or malformed at byte "),
+        (&after_row, "its XML (xl/worksheets/sheet2.xml) ends before its last 2 elements close (cut short)"),
+        (&missing, "the part that holds it (xl/worksheets/sheet2.xml) is missing from the file"),
+        (&crc, "the part that holds it (xl/worksheets/sheet2.xml) cannot be unpacked"),
+    ] {
+        let f = file.to_str().unwrap();
+        let err = w.fails(&["import", "modules", f]);
+        assert!(err.contains(&format!("canon: {f}: sheet \"Y1 Modules\" cannot be read: {why}")), "{err}");
+        assert!(err.contains("open it in a spreadsheet program and save it again"), "{err}");
+        assert_eq!(w.count("SELECT count(*) FROM module"), 0, "{f}: another sheet was imported instead");
+        // Naming the other sheet reads it, and says the damaged one was not checked.
+        let err = w.ok_stderr(&["import", "modules", f, "--sheet", "Y3 Modules", "--dry-run"]);
+        assert!(err.contains("warning: ") && err.contains("sheet \"Y1 Modules\" cannot be read"), "{err}");
+        assert!(err.contains("not checked for a module-list header"), "{err}");
+    }
+    // A cell naming a shared string the workbook does not have is named.
+    let bad = w.path("badindex.xlsx");
+    rezip(&good, &bad, |n, b| {
+        Some(if n == part {
+            String::from_utf8(b)
+                .unwrap()
+                .replacen("<c r=\"E2\" t=\"s\"><v>", "<c r=\"E2\" t=\"s\"><v>99", 1)
+                .into_bytes()
+        } else {
+            b
+        })
+    });
+    let f = bad.to_str().unwrap();
+    let err = w.fails(&["import", "modules", f]);
+    assert!(err.contains(&format!("{f}:'Y1 Modules'!E2: the cell names shared string 99")), "{err}");
+    assert!(!err.contains("no header row"), "{err}");
+}
+
+#[test]
+fn other_sheets_are_named_and_a_second_list_or_a_hidden_one_is_said() {
+    let w = Workdir::new();
+    let f = w.path("map.xlsx");
+    three_sheets(&f, &[]);
+    let f = f.to_str().unwrap();
+    let err = w.ok_stderr(&["import", "modules", f, "--dry-run"]);
+    assert!(
+        err.contains(&format!("note: reading sheet \"Y1 Modules\" of {f} (header on row 1; 2 other sheets not read)"))
+    );
+    assert!(err.contains("note: sheets not read: \"Cover\", \"Y3 Modules\""), "{err}");
+    assert!(
+        err.contains(
+            "warning: sheet \"Y3 Modules\" also has a module-list header (row 1), and is not read: import it with \
+             --sheet 'Y3 Modules'"
+        ),
+        "{err}"
+    );
+    // The only list on a hidden sheet: said, and not read silently.
+    let h = w.path("hidden.xlsx");
+    three_sheets(&h, &["Y1 Modules", "Y3 Modules"]);
+    let err = w.fails(&["import", "modules", h.to_str().unwrap()]);
+    assert!(
+        err.contains(
+            "no visible sheet has a header row naming module_code and module_title in its first 30 rows; \
+                      the hidden sheet \"Y1 Modules\" has one (row 1): to import it, pass --sheet 'Y1 Modules'"
+        ),
+        "{err}"
+    );
+    let err = w.ok_stderr(&["import", "modules", h.to_str().unwrap(), "--sheet", "Y1 Modules"]);
+    assert!(err.contains("\"Y3 Modules\" (hidden)"), "{err}");
+    assert!(err.contains("note: the hidden sheet \"Y3 Modules\" also has a module-list header"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM module"), 1);
+}
+
+#[test]
+fn audit_takes_the_import_options_its_lists_need() {
+    let w = Workdir::new();
+    let f = w.path("map.xlsx");
+    three_sheets(&f, &[]);
+    let help = w.ok(&["audit", "--help"]);
+    assert!(help.contains("--sheet <NAME>") && help.contains("--reading-sheet <NAME>"), "{help}");
+    assert!(help.contains("OUT.xlsx"), "{help}");
+    w.ok(&["audit", f.to_str().unwrap(), &sample("reading.csv"), "--sheet", "Y3 Modules", "--out", "r.xlsx"]);
+    assert_eq!(w.count("SELECT count(*) FROM module WHERE code = 'MED301'"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM module"), 1);
+    assert!(w.path("r.xlsx").exists());
+    let err = w.fails(&["audit", f.to_str().unwrap(), &sample("reading.csv"), "--reading-sheet", "List"]);
+    assert!(err.contains("--reading-sheet applies to workbooks"), "{err}");
+}
+
+/// An Office Open XML workbook of one sheet "Modules", written part by part
+/// as programs that do not calculate formulas write it (openpyxl): `rows`
+/// is the sheet's `<sheetData>` content, `strings` the shared strings.
+fn raw_xlsx(path: &Path, rows: &str, strings: &[&str]) {
+    use std::io::Write;
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    let sst: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    for (name, body) in [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+             <Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"
+                .to_string(),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+                 <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                "<workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Modules\" sheetId=\"1\" \
+                 r:id=\"rId1\"/></sheets></workbook>"
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+                 <Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
+                 <Relationship Id=\"rId2\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+            ),
+        ),
+        ("xl/worksheets/sheet1.xml", format!("<worksheet xmlns=\"{MAIN}\"><sheetData>{rows}</sheetData></worksheet>")),
+        ("xl/sharedStrings.xml", format!("<sst xmlns=\"{MAIN}\">{sst}</sst>")),
+    ] {
+        z.start_file(name, opts).unwrap();
+        z.write_all(body.as_bytes()).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+/// A row of inline strings (`""` leaves the cell out), from column A.
+fn inline_row(r: u32, cells: &[&str]) -> String {
+    let mut out = format!("<row r=\"{r}\">");
+    for (c, v) in cells.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+        let col = (b'A' + c as u8) as char;
+        if let Some(raw) = v.strip_prefix("RAW:") {
+            out.push_str(&raw.replace("{}", &format!("{col}{r}")));
+        } else {
+            out.push_str(&format!("<c r=\"{col}{r}\" t=\"inlineStr\"><is><t>{v}</t></is></c>"));
+        }
+    }
+    out + "</row>"
+}
+
+#[test]
+fn a_formula_without_a_saved_result_is_an_error_at_its_cell() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let f = w.path("openpyxl.xlsx");
+    let rows = [
+        inline_row(1, HEAD),
+        inline_row(
+            2,
+            &[
+                "MBBS",
+                "RAW:<c r=\"{}\"><f>1+1</f><v/></c>",
+                "MED201",
+                "Cardio",
+                "ECG",
+                "RAW:<c r=\"{}\"><f>\"Interpret \"&amp;E2</f><v/></c>",
+            ],
+        ),
+        // A formula whose saved result is the empty string is read as empty.
+        inline_row(
+            3,
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                "Pulse oximetry",
+                "",
+                "RAW:<c r=\"{}\" t=\"str\"><f>IF(1,\"\",\"\")</f><v></v></c>",
+            ],
+        ),
+    ]
+    .concat();
+    raw_xlsx(&f, &rows, &[]);
+    let f = f.to_str().unwrap();
+    let err = w.fails(&["import", "modules", f]);
+    for cell in ["B2: the formula =1+1 in Modules!B2", "F2: the formula =\"Interpret \"&E2 in Modules!F2"] {
+        assert!(
+            err.contains(&format!(
+                "{f}:Modules!{cell} has no saved result (the program that wrote the file does not calculate \
+                 formulas); open the file in a spreadsheet program and save it, then import it again"
+            )),
+            "{err}"
+        );
+    }
+    assert!(err.contains("2 problems in"), "only the two formulas: {err}");
+    assert_eq!(w.count("SELECT count(*) FROM item"), 0);
+    // xlwt writes every formula's result as an empty string: no result either.
+    let x = data("uncalculated.xls");
+    let err = w.fails(&["import", "modules", &x]);
+    assert!(
+        err.contains(&format!(
+            "{x}:'Curriculum 25-26'!F7: the formula =\"Explain \"&E5 in 'Curriculum 25-26'!F7 has no saved result"
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{x}:'Curriculum 25-26'!F9: the formula =1/0")), "{err}");
+}
+
+/// An OpenDocument spreadsheet of one sheet "Teaching" whose `content.xml`
+/// table holds `rows` (`table:table-row` elements); a hidden second sheet.
+fn raw_ods(path: &Path, rows: &str) {
+    use std::io::Write;
+    let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+              xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+              xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
+              xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" \
+              office:version=\"1.2\"";
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content {ns}><office:body><office:spreadsheet>\
+         <table:table table:name=\"Teaching\"><table:table-column table:number-columns-repeated=\"7\"/>\
+         <table:table-column table:visibility=\"collapse\"/>{rows}</table:table></office:spreadsheet></office:body>\
+         </office:document-content>"
+    );
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    z.start_file("META-INF/manifest.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    z.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+          <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>",
+    )
+    .unwrap();
+    z.start_file("content.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+}
+
+fn ods_row(cells: &[&str], attrs: &str) -> String {
+    let mut out = format!("<table:table-row{attrs}>");
+    for v in cells {
+        if let Some(raw) = v.strip_prefix("RAW:") {
+            out.push_str(raw);
+        } else if v.is_empty() {
+            out.push_str("<table:table-cell/>");
+        } else {
+            out.push_str(&format!(
+                "<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>"
+            ));
+        }
+    }
+    out + "</table:table-row>"
+}
+
+#[test]
+fn ods_cells_read_as_shown_and_error_cells_refused() {
+    let w = Workdir::new();
+    let mut head: Vec<&str> = HEAD.to_vec();
+    head.push("Notes");
+    let f = w.path("teaching.ods");
+    let rows = [
+        ods_row(&["MED101 module list 2025-26"], ""),
+        ods_row(&head, ""),
+        ods_row(
+            &[
+                "MBBS",
+                "RAW:<table:table-cell office:value-type=\"float\" office:value=\"1\"><text:p>Year 1</text:p></table:table-cell>",
+                "RAW:<table:table-cell office:value-type=\"float\" office:value=\"7\"><text:p>007</text:p></table:table-cell>",
+                "Foundations",
+                "RAW:<table:table-cell office:value-type=\"time\" office:time-value=\"PT09H30M00S\"><text:p>09:30</text:p></table:table-cell>",
+                "RAW:<table:table-cell office:value-type=\"percentage\" office:value=\"0.5\"><text:p>50%</text:p></table:table-cell>",
+            ],
+            "",
+        ),
+        ods_row(
+            &[
+                "MBBS",
+                "1",
+                "007",
+                "Foundations",
+                "RAW:<table:table-cell office:value-type=\"date\" office:date-value=\"2025-09-01\"><text:p>01/09/2025</text:p></table:table-cell>",
+                "Describe",
+                "",
+                "kept out of sight",
+            ],
+            " table:visibility=\"collapse\"",
+        ),
+    ];
+    raw_ods(&f, &rows.concat());
+    let f = f.to_str().unwrap();
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!("note: {f}:Teaching!A4: row 4 is hidden in the sheet; it is read like any other row")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("column H (\"Notes\") of sheet \"Teaching\" is hidden in the sheet"), "{stderr}");
+    assert!(stderr.contains("above the header, not read: A1 \"MED101 module list 2025-26\""), "{stderr}");
+    let _ = stdout;
+    let it = items(&w);
+    assert_eq!(
+        it.iter().map(|i| (i.0.as_str(), i.1, i.3.as_str(), i.4.as_str())).collect::<Vec<_>>(),
+        [("007", Some(1), "09:30", "50%"), ("007", Some(1), "2025-09-01", "Describe")]
+    );
+    // An error saved as text (LibreOffice writes #DIV/0! with calcext:value-type="error") is refused.
+    let e = w.path("errors.ods");
+    let rows = [
+        ods_row(&head, ""),
+        ods_row(
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                "ECG",
+                "RAW:<table:table-cell table:formula=\"of:=1/0\" office:value-type=\"string\" office:string-value=\"\" calcext:value-type=\"error\"><text:p>#DIV/0!</text:p></table:table-cell>",
+            ],
+            "",
+        ),
+    ];
+    raw_ods(&e, &rows.concat());
+    let e = e.to_str().unwrap();
+    let err = w.fails(&["import", "modules", e]);
+    assert!(err.contains(&format!("{e}:Teaching!F2: the cell holds the spreadsheet error #DIV/0!")), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM module WHERE code = 'MED201'"), 0);
+}
+
+#[test]
+fn xlsx_values_read_as_the_spreadsheet_shows_them() {
+    let w = Workdir::new();
+    let f = w.path("formats.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Modules").unwrap();
+    ws.write_string(0, 0, "Curriculum map").unwrap();
+    ws.write_string(1, 0, "Updated").unwrap();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_number_with_format(1, 1, 45838.0, &date).unwrap();
+    for (c, h) in HEAD.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let fmt = |code: &str| rust_xlsxwriter::Format::new().set_num_format(code);
+    let rows: [(f64, &str, f64, &str); 4] = [
+        (7.0, "000", 0.5, "0%"),
+        (7.0, "000", 0.395833333333, "h:mm"),
+        (7.0, "000", 45901.0, "yyyy-mm-dd"),
+        (7.0, "000", 1234.5, "#,##0.00 \"hrs\""),
+    ];
+    for (i, (code, code_fmt, session, session_fmt)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_string(r, 0, "MBBS").unwrap();
+        ws.write_number(r, 1, 1.0).unwrap();
+        ws.write_number_with_format(r, 2, *code, &fmt(code_fmt)).unwrap();
+        ws.write_string(r, 3, "Foundations").unwrap();
+        ws.write_number_with_format(r, 4, *session, &fmt(session_fmt)).unwrap();
+    }
+    ws.write_string(7, 0, "MBBS").unwrap();
+    ws.write_number(7, 1, 1.0).unwrap();
+    ws.write_number_with_format(7, 2, 7.0, &fmt("000")).unwrap();
+    ws.write_string(7, 3, "Foundations").unwrap();
+    ws.write_number(7, 4, 0.1 + 0.2).unwrap();
+    ws.set_row_hidden(5).unwrap();
+    wb.save(&f).unwrap();
+    let f = f.to_str().unwrap();
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    for line in [
+        "new        row  4      module 007 Foundations",
+        "new        row  4      007 · 50%",
+        "new        row  5      007 · 09:30",
+        "new        row  6      007 · 2025-09-01",
+        "new        row  7      007 · 1,234.50 hrs",
+        "new        row  8      007 · 0.3",
+        "above      A1 \"Curriculum map\" (above the header: a title, not read)",
+        "above      B2 \"2025-06-30\" (above the header: a title, not read)",
+    ] {
+        assert!(stdout.contains(line), "{line:?} in\n{stdout}");
+    }
+    assert!(stderr.contains(&format!("note: {f}:Modules!A6: row 6 is hidden in the sheet")), "{stderr}");
+    // A `t="d"` cell (an ISO date) and a time of day stored as a number without a format.
+    let d = w.path("isodate.xlsx");
+    let rows = [
+        inline_row(1, HEAD),
+        inline_row(2, &["MBBS", "1", "MED101", "F", "RAW:<c r=\"{}\" t=\"d\"><v>2025-09-01T00:00:00</v></c>"]),
+        inline_row(3, &["MBBS", "1", "MED101", "F", "RAW:<c r=\"{}\" t=\"d\"><v>2025-09-01T14:30:00</v></c>"]),
+    ]
+    .concat();
+    raw_xlsx(&d, &rows, &[]);
+    let (code, stdout, stderr) = run(&w, &["import", "modules", d.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("MED101 · 2025-09-01\n") && stdout.contains("MED101 · 2025-09-01 14:30\n"), "{stdout}");
+}
+
+#[test]
+fn every_problem_of_a_row_is_reported_at_its_cell() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let f = w.path("notes.xlsx");
+    let rows = [
+        inline_row(1, HEAD),
+        // Notes beside the table in I2 and K2, an error cell and a bad year in the same row.
+        inline_row(
+            2,
+            &[
+                "MBBS",
+                "2025/26",
+                "MED101",
+                "F",
+                "S1",
+                "RAW:<c r=\"{}\" t=\"e\"><v>#N/A</v></c>",
+                "",
+                "",
+                "note I2",
+                "",
+                "note K2",
+            ],
+        ),
+        // A row with nothing but a note beside the table.
+        inline_row(3, &["", "", "", "", "", "", "", "", "note I3"]),
+    ]
+    .concat();
+    raw_xlsx(&f, &rows, &[]);
+    let f = f.to_str().unwrap();
+    let err = w.fails(&["import", "modules", f]);
+    for want in [
+        "Modules!B2: year \"2025/26\"",
+        "Modules!F2: the cell holds the spreadsheet error #N/A",
+        "Modules!I2: cell I2 holds \"note I2\" but its column has no header",
+        "Modules!K2: cell K2 holds \"note K2\" but its column has no header",
+        "Modules!I3: cell I3 holds \"note I3\" but its column has no header",
+    ] {
+        assert!(err.contains(&format!("{f}:{want}")), "{want:?} in\n{err}");
+    }
+    assert!(err.contains("5 problems in"), "a row of only a note is that problem alone: {err}");
+    // A whole row is placed at its first cell, never `Modules!2:2`.
+    let dup = w.path("dup.xlsx");
+    let rows = [
+        inline_row(1, HEAD),
+        inline_row(2, &["MBBS", "1", "MED101", "Foundations", "S1"]),
+        inline_row(3, &["MBBS", "1", "MED101", "Anatomy", "S2"]),
+    ]
+    .concat();
+    raw_xlsx(&dup, &rows, &[]);
+    let err = w.ok_stderr(&["import", "modules", dup.to_str().unwrap(), "--rename-duplicate-codes"]);
+    assert!(err.contains(&format!("note: {}:Modules!A3: module code \"MED101\"", dup.display())), "{err}");
+    assert!(!err.contains("!3:3"), "{err}");
+}
+
+#[test]
+fn files_that_are_not_workbooks_or_are_locked_say_so_once() {
+    let w = Workdir::new();
+    // Random bytes named .xlsx are not decoded as text.
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let r = w.write("random.xlsx", &bytes);
+    let err = w.fails(&["import", "modules", r.to_str().unwrap()]);
+    assert!(err.contains("is not a workbook, though its name ends in .xlsx"), "{err}");
+    assert!(!err.contains("windows-1252") && !err.contains("--map"), "{err}");
+    // A password-protected workbook.
+    let p = data("password.xlsx");
+    let err = w.fails(&["import", "modules", &p]);
+    assert_eq!(
+        err.trim(),
+        format!(
+            "canon: {p} is password-protected (encrypted when it was saved), so canon cannot read it; expected an \
+             unencrypted workbook: open it in a spreadsheet program, remove the password (in Excel: File ▸ Info ▸ \
+             Protect Workbook ▸ Encrypt with Password, cleared) and save it, then import that file"
+        )
+    );
+    // A damaged OpenDocument file: calamine's words once, not once per error source.
+    let o = w.path("cut.ods");
+    let row = ods_row(&["MBBS", "1", "MED101", "Foundations", "Cell biology"], "");
+    raw_ods(&o, &[ods_row(HEAD, ""), row.clone(), row.replace("Cell biology", "Genetics")].concat());
+    let cut = w.path("cut2.ods");
+    rezip(&o, &cut, |n, b| Some(if n == "content.xml" { b[..b.len() - 300].to_vec() } else { b }));
+    let err = w.fails(&["import", "modules", cut.to_str().unwrap()]);
+    assert!(err.contains("cannot be read: its content.xml is cut short or malformed at byte "), "{err}");
+    let words = err.split(" at byte ").nth(1).and_then(|s| s.split(';').next()).unwrap_or_default();
+    assert!(!words.is_empty() && err.matches(words).count() == 1, "{words:?} said once: {err}");
+    // Cut after a row (calamine would never finish reading it).
+    let after_row = w.path("cut3.ods");
+    rezip(&o, &after_row, |n, b| {
+        Some(if n == "content.xml" {
+            let end = String::from_utf8_lossy(&b).find("</table:table-row>").unwrap() + "</table:table-row>".len();
+            b[..end].to_vec()
+        } else {
+            b
+        })
+    });
+    let err = w.fails(&["import", "modules", after_row.to_str().unwrap()]);
+    assert!(err.contains("its content.xml ends before its last 4 elements close (cut short)"), "{err}");
+}
+
+const CI_V1: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<CurriculumInventory xmlns="http://ns.medbiq.org/curriculuminventory/v1/" xmlns:hx="http://ns.medbiq.org/lom/extend/v1/">
+  <Program><ProgramName>MBChB</ProgramName></Program>
+  <Events>
+    <Event id="E1"><Title>Colonial medicine</Title><EventDuration>PT60M</EventDuration>
+      <Interprofessional>false</Interprofessional><ResourceType sourceID="RE004">Clinical Correlation</ResourceType></Event>
+    <Event id="E2"><Title>Electives fair</Title></Event>
+    <Event id="E9"><Title>Never scheduled</Title></Event>
+  </Events>
+  <AcademicLevels><LevelsInProgram>4</LevelsInProgram>
+    <Level number="1"><Label>Phase 1</Label></Level><Level number="2"><Label>Phase 2</Label></Level>
+    <Level number="3"><Label>Phase 3</Label></Level><Level number="4"><Label>Phase 4</Label></Level>
+  </AcademicLevels>
+  <Sequence>
+    <SequenceBlock id="1" required="Required" track="false">
+      <Title>Foundations</Title>
+      <Level>/CurriculumInventory/AcademicLevels/Level[@number='1']</Level>
+      <SequenceBlockEvent required="true"><EventReference>/CurriculumInventory/Events/Event[@id='E1']</EventReference><StartDate>2025-09-02</StartDate></SequenceBlockEvent>
+    </SequenceBlock>
+    <SequenceBlock id="3" required="Optional" track="true">
+      <Title>Electives</Title>
+      <Level>/CurriculumInventory/AcademicLevels/Level[@number='4']</Level>
+      <SequenceBlockEvent required="false"><EventReference>/CurriculumInventory/Events/Event[@id='E2']</EventReference></SequenceBlockEvent>
+    </SequenceBlock>
+  </Sequence>
+</CurriculumInventory>
+"#;
+
+#[test]
+fn curriculum_inventory_levels_spans_and_namespaces() {
+    let w = Workdir::new();
+    let f = w.write("ci.xml", CI_V1);
+    let err = w.ok_stderr(&["import", "modules", f.to_str().unwrap()]);
+    let years = |w: &Workdir| {
+        (w.count("SELECT year FROM module WHERE code = '1'"), w.count("SELECT year FROM module WHERE code = '3'"))
+    };
+    assert_eq!(years(&w), (1, 4), "v1 <Level> is read as the year");
+    for want in [
+        "note: not stored (canon has no field for these; [element] and how many):",
+        "  - event durations [EventDuration]: 1 (PT60M)",
+        "  - whether an event is interprofessional [Interprofessional]: 1 (false)",
+        "  - event resource types [ResourceType]: 1 (Clinical Correlation)",
+        "  - the number of levels in the programme [LevelsInProgram]: 1 (4)",
+        "  - whether a block is required, optional or required in a track [SequenceBlock@required]: 2 (Required, Optional)",
+        "  - whether a block is a track [SequenceBlock@track]: 2 (false, true)",
+        "  - whether an event is required in its block [SequenceBlockEvent@required]: 2 (true, false)",
+        "  - the dates of events in their blocks (start) [StartDate]: 1 (2025-09-02)",
+        "  - 1 event that no sequence block references (E9)",
+    ] {
+        assert!(err.contains(want), "{want:?} in\n{err}");
+    }
+    // A block spanning levels: stored in its first year, and said so.
+    let span = CI_V1.replace(
+        "<Level>/CurriculumInventory/AcademicLevels/Level[@number='4']</Level>",
+        "<SequenceBlockLevels><StartingAcademicLevel>/CurriculumInventory/AcademicLevels/Level[@number='2']</StartingAcademicLevel>\
+         <EndingAcademicLevel>/CurriculumInventory/AcademicLevels/Level[@number='3']</EndingAcademicLevel></SequenceBlockLevels>",
+    );
+    let s = Workdir::new();
+    let err = s.ok_stderr(&["import", "modules", s.write("span.xml", &span).to_str().unwrap()]);
+    assert!(
+        err.contains(
+            "note: sequence block 3 \"Electives\" (line 20) spans academic levels 2 to 3 (Phase 2 to Phase 3); canon \
+             keeps one year per module, so it is stored as year 2, its first"
+        ),
+        "{err}"
+    );
+    assert_eq!(years(&s), (1, 2));
+    // A prefixed root is the same document.
+    let prefixed = CI_V1
+        .replace("<CurriculumInventory xmlns=", "<ci:CurriculumInventory xmlns:ci=")
+        .replace("</CurriculumInventory>", "</ci:CurriculumInventory>")
+        .replace(" xmlns:hx=", " xmlns=\"http://ns.medbiq.org/curriculuminventory/v1/\" xmlns:hx=");
+    let p = Workdir::new();
+    p.ok(&["import", "modules", p.write("prefixed.xml", &prefixed).to_str().unwrap()]);
+    assert_eq!(items(&p), items(&w));
+    let only_prefix = CI_V1
+        .replace("<CurriculumInventory xmlns=", "<ci:CurriculumInventory xmlns:ci=")
+        .replace("</CurriculumInventory>", "</ci:CurriculumInventory>");
+    let q = Workdir::new();
+    q.ok(&["import", "modules", q.write("prefixed-root.xml", &only_prefix).to_str().unwrap()]);
+    assert_eq!(q.count("SELECT count(*) FROM module"), 2);
+    // An unknown version is refused, saying what is expected.
+    let v2 = CI_V1.replace("curriculuminventory/v1/", "curriculuminventory/v2/");
+    let v = Workdir::new();
+    v.ok(&["init"]);
+    let f2 = v.write("v2.xml", &v2);
+    let err = v.fails(&["import", "modules", f2.to_str().unwrap()]);
+    assert!(
+        err.contains(&format!(
+            "{}:2:1: the root <CurriculumInventory> is in the namespace http://ns.medbiq.org/curriculuminventory/v2/, \
+             which canon does not read; expected the namespace http://ns.medbiq.org/curriculuminventory/v1/",
+            f2.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(v.count("SELECT count(*) FROM module"), 0);
+}
+
+#[test]
+fn outcome_lists_lose_their_list_markers_and_say_so_once() {
+    let w = Workdir::new();
+    let f = w.write(
+        "ilos.csv",
+        "Module Code,Module Name,Intended Learning Outcomes\n\
+         MED2007,EBM,\"• Critique race as a variable\n• Appraise an RCT for bias\"\n\
+         MED2007,EBM,\"1. Evaluate representativeness; 2. Describe consent\"\n\
+         MED2008,Ethics,\"a) Discuss Tuskegee\nb) Explain trust\"\n\
+         MED2008,Ethics,Reflect on practice\n",
+    );
+    let err = w.ok_stderr(&["import", "modules", f.to_str().unwrap()]);
+    assert_eq!(err.matches("list marker").count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "note: {}:2: the list marker (\"• \", \"- \", \"1. \", \"a) \"…) at the start of 6 learning outcomes is \
+             left out of its item's title and outcome (the first here)",
+            f.display()
+        )),
+        "{err}"
+    );
+    let titles: Vec<String> = items(&w).into_iter().map(|i| i.3).collect();
+    assert_eq!(
+        titles,
+        [
+            "Appraise an RCT for bias",
+            "Critique race as a variable",
+            "Describe consent",
+            "Evaluate representativeness",
+            "Discuss Tuskegee",
+            "Explain trust",
+            "Reflect on practice"
+        ]
+    );
+    assert_eq!(w.count("SELECT count(*) FROM item WHERE outcomes LIKE '•%' OR outcomes LIKE '1.%'"), 0);
+}
+
+#[test]
+fn the_gaps_sheet_has_the_columns_of_canon_gaps() {
+    let w = Workdir::new();
+    w.ok(&["import", "modules", &sample("modules.csv")]);
+    w.ok(&["import", "reading", &sample("reading.csv")]);
+    let cli = w.ok(&["gaps", "--format", "csv"]);
+    let cli_head = cli.lines().next().unwrap().to_string();
+    w.ok(&["report", "committee.xlsx"]);
+    w.ok(&["report", "folder", "--format", "csv"]);
+    let folder = std::fs::read_to_string(w.path("folder/gaps.csv")).unwrap();
+    assert_eq!(folder.lines().next().unwrap(), cli_head, "one vocabulary for the gaps table");
+    assert!(cli_head.contains("candidate_readings") && cli_head.ends_with(",sessions"), "{cli_head}");
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(w.path("committee.xlsx")).unwrap();
+    let gaps = wb.worksheet_range("gaps").unwrap();
+    let head: Vec<String> = gaps.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(head.join(","), cli_head);
+    // The same rows, cell for cell, as the CLI's table.
+    let cli_rows: Vec<Vec<String>> = csv::Reader::from_reader(cli.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let sheet_rows: Vec<Vec<String>> =
+        gaps.rows().skip(1).map(|r| r.iter().map(|c| c.to_string()).collect()).take(cli_rows.len()).collect();
+    assert_eq!(sheet_rows, cli_rows);
 }

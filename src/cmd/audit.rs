@@ -12,16 +12,32 @@ use crate::cli::By;
 /// `--programme NAME` both names the programme of module rows without one
 /// (default "Curriculum") and limits the report to that programme.
 pub struct Args {
-    /// The module list CSV.
+    /// The module list: CSV, a workbook (.xlsx, .xlsm, .xls, .ods) or a
+    /// Curriculum Inventory XML document.
     pub modules: PathBuf,
-    /// The reading list CSV.
+    /// The reading list: CSV, a workbook, BibTeX, RIS, Zotero CSV, CSL-JSON…
     pub reading: PathBuf,
-    /// Where to write the report (.pdf or .csv).
+    /// Where to write the report: OUT.pdf, OUT.csv (one flat table), a folder
+    /// (one CSV per table), OUT.json or OUT.xlsx (the committee's workbook).
     #[arg(long, short, default_value = "report.pdf")]
     pub out: PathBuf,
     /// Name a module-list column: --map 'Their Header=field' (repeatable).
     #[arg(long, value_name = "HEADER=FIELD")]
     pub map: Vec<String>,
+    /// The module-list workbook's sheet to read (default: the first sheet
+    /// with a recognisable header row).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The module list's encoding, when detection guesses wrong (utf-8,
+    /// windows-1252, utf-16le…).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// The reading-list workbook's sheet to read.
+    #[arg(long, value_name = "NAME")]
+    pub reading_sheet: Option<String>,
+    /// The reading list's encoding, when detection guesses wrong.
+    #[arg(long, value_name = "ENCODING")]
+    pub reading_encoding: Option<String>,
     #[command(flatten)]
     pub by: By,
     #[command(flatten)]
@@ -39,12 +55,17 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         encoding: None,
         dry_run: false,
         sheet: None,
+        sheet_option: None,
         by: a.by.clone(),
     };
     let audit = |ctx: &Ctx| {
         import::in_store(ctx, false, |store| {
             let m = ModulesArgs {
-                common: common(a.modules.clone(), a.map.clone()),
+                common: Common {
+                    sheet: a.sheet.clone(),
+                    encoding: a.encoding.clone(),
+                    ..common(a.modules.clone(), a.map.clone())
+                },
                 programme: a.options.scope.programme.clone(),
                 rename_duplicate_codes: false,
                 sync: false,
@@ -52,7 +73,12 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             let imported = import::modules(store, &m, ctx.quiet)?;
             import::finish(ctx, &m.common, "sessions", imported)?;
             let r = ReadingArgs {
-                common: common(a.reading.clone(), vec![]),
+                common: Common {
+                    sheet: a.reading_sheet.clone(),
+                    sheet_option: Some("--reading-sheet"),
+                    encoding: a.reading_encoding.clone(),
+                    ..common(a.reading.clone(), vec![])
+                },
                 format: None,
                 status: "approved".into(),
                 skip_invalid: false,

@@ -6,7 +6,7 @@ use crate::analysis::gaps::{self, GapKind, Options};
 use crate::analysis::glossary::count;
 use crate::analysis::scope::Within;
 use crate::cli::Output;
-use crate::report::{emit, gaps_listing, year};
+use crate::report::{emit, gaps_listing};
 use crate::store::audit::{self, AuditData, Scope};
 use crate::store::search::FtsRanker;
 use crate::store::themes::ThemeIndex;
@@ -73,48 +73,10 @@ pub struct Args {
     pub out: Output,
 }
 
-/// The gap rows, with each proposal's score and the sessions that could carry the theme.
+/// The gap rows: the same table as the report's `gaps` (CSV folder and
+/// workbook), so the columns have one name everywhere.
 fn listing(gs: &[gaps::Gap]) -> crate::report::Listing {
-    let mut l = gaps_listing(gs);
-    let readings = l.headers.iter().position(|h| h == "candidate readings").unwrap_or(0);
-    l.headers.push("sessions".into());
-    for (row, g) in l.rows.iter_mut().zip(gs) {
-        if let Some(cell) = row.get_mut(readings) {
-            *cell = g
-                .candidates
-                .iter()
-                .map(|c| {
-                    if c.score > 0.0 {
-                        format!(
-                            "[{}] {} ({}) score {}: {}",
-                            c.reading_id,
-                            c.title,
-                            year(c.year),
-                            c.score,
-                            c.reason.join(", ")
-                        )
-                    } else {
-                        format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.reason.join(", "))
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" | ");
-        }
-        row.push(
-            g.items
-                .iter()
-                .map(|i| {
-                    if i.score > 0.0 {
-                        format!("[{}] {}/{} score {}", i.item_id, i.module_code, i.title, i.score)
-                    } else {
-                        format!("[{}] {}/{}", i.item_id, i.module_code, i.title)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" | "),
-        );
-    }
-    l
+    gaps_listing(gs)
 }
 
 /// The gaps of the whole database, numbered over it, and the scope that

@@ -79,6 +79,10 @@ pub struct Common {
     /// The workbook sheet to read (default: the first sheet with a recognisable header row).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// The option that sets `sheet`, for messages (`--sheet`, or
+    /// `--reading-sheet` in `canon audit`); `None` is `--sheet`.
+    #[arg(skip)]
+    pub sheet_option: Option<&'static str>,
     #[command(flatten)]
     pub by: By,
 }
@@ -313,6 +317,16 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         .map(|(line, from, to)| (line, format!("module code {from:?} already names another module; stored as {to:?}")))
         .collect();
     notes.append(&mut writer.notes);
+    if let Some((line, n)) = tally.list_markers {
+        notes.push((
+            line,
+            format!(
+                "the list marker (\"• \", \"- \", \"1. \", \"a) \"…) at the start of {n} learning outcome{} is \
+                 left out of its item's title and outcome (the first here)",
+                if n == 1 { "" } else { "s" }
+            ),
+        ));
+    }
     let (mut counts, mut changes, late) = writer.finish()?;
     for (line, field, problem) in late {
         reject(
@@ -430,8 +444,9 @@ fn module_rows<'a>(
             input_file(&c.file, MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
             let maps = header::parse_maps(&c.map, FIELDS)?;
-            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), FIELDS, &maps)?;
-            sheet_note(&sheet, &file, quiet);
+            let option = c.sheet_option.unwrap_or("--sheet");
+            let sheet = workbook::open_as(&c.file, kind, c.sheet.as_deref(), option, FIELDS, &maps)?;
+            sheet_note(&sheet, quiet);
             let mapping = sheet.mapping(&file, FIELDS, &maps)?;
             let origin = sheet.origin.clone();
             let mut reader =
@@ -536,28 +551,21 @@ fn refuse_encoding(c: &Common, what: &str) -> Result<()> {
 
 fn refuse_sheet(c: &Common, what: &str) -> Result<()> {
     if c.sheet.is_some() {
-        bail!("--sheet applies to workbooks; {} is {what}", c.file.display());
+        bail!("{} applies to workbooks; {} is {what}", c.sheet_option.unwrap_or("--sheet"), c.file.display());
     }
     Ok(())
 }
 
-/// Names the sheet and header row used, and the other sheets not read (the
-/// empty rows skipped are counted in the summary, as a CSV file's are).
-fn sheet_note(sheet: &workbook::Sheet, file: &str, quiet: bool) {
-    if quiet {
-        return;
-    }
-    let others = sheet.all_sheets.len() - 1;
-    eprintln!(
-        "note: reading sheet {:?} of {file} (header on row {}{})",
-        sheet.name,
-        sheet.header_row,
-        if others > 0 {
-            format!("; {others} other sheet{} not read: pick one with --sheet", if others == 1 { "" } else { "s" })
-        } else {
-            String::new()
+/// Says which sheet and header row are read, names the sheets not read
+/// (warning about another that also holds a list), and the hidden rows and
+/// columns that are read (the empty rows skipped are counted in the
+/// summary, as a CSV file's are).
+fn sheet_note(sheet: &workbook::Sheet, quiet: bool) {
+    for line in &sheet.remarks {
+        if !quiet || line.starts_with("warning:") {
+            eprintln!("{line}");
         }
-    );
+    }
 }
 
 fn outcomes_note(reader: &ModuleReader, quiet: bool) {
@@ -597,8 +605,9 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             }
             let fields = crate::import::reading_csv::FIELDS;
             let maps = header::parse_maps(&c.map, fields)?;
-            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), fields, &maps)?;
-            sheet_note(&sheet, &file, quiet);
+            let option = c.sheet_option.unwrap_or("--sheet");
+            let sheet = workbook::open_as(&c.file, kind, c.sheet.as_deref(), option, fields, &maps)?;
+            sheet_note(&sheet, quiet);
             let mapping = sheet.mapping(&file, fields, &maps)?;
             let origin = sheet.origin.clone();
             let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
@@ -789,7 +798,7 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
     }
     let tally = match &parsed {
         Either::Stream(r) => r.tally(),
-        Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped },
+        Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped, ..Tally::default() },
     };
     let writer_notes = std::mem::take(&mut writer.notes);
     let warnings = std::mem::take(&mut writer.warnings);
@@ -1041,6 +1050,9 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
     let stored: Vec<&str> = h.unfilled.iter().copied().filter(|f| !h.defaults.iter().any(|(d, _)| d == f)).collect();
     if !stored.is_empty() {
         let _ = writeln!(out, "{:<10} no column for {} (left as stored)", "absent", stored.join(", "));
+    }
+    for cell in &h.sheet_above {
+        let _ = writeln!(out, "{:<10} {cell} (above the header: a title, not read)", "above");
     }
 }
 

@@ -7,8 +7,11 @@
 //!
 //! - the programme from `Program/ProgramName`;
 //! - years from `AcademicLevels/Level[@number]`, referenced by each block's
+//!   `Level` (CI.10.1, Ilios's first exporter) or
 //!   `SequenceBlockLevels/StartingAcademicLevel` (an XPath such as
-//!   `/CurriculumInventory/AcademicLevels/Level[@number='2']`);
+//!   `/CurriculumInventory/AcademicLevels/Level[@number='2']`); a block that
+//!   spans levels (`EndingAcademicLevel` after its start) is stored in its
+//!   first year, and the report says so;
 //! - modules from `Sequence//SequenceBlock`: blocks nested inside blocks (the
 //!   1.0 layout) or listed flat and linked by `SequenceBlockReference` (Ilios)
 //!   are flattened, and every block that holds events is a module, coded by
@@ -22,9 +25,11 @@
 //! - a block's own competency objects (course objectives) as items of kind
 //!   `outcome` in its module.
 //!
-//! Institution, report dates, the competency framework's relations, event
-//! durations and methods and block timing are not stored; [`Document::report`]
-//! names them, with counts.
+//! The root is matched by its namespace URI (any prefix); a namespace canon
+//! does not know is refused. Every other element and attribute (the
+//! institution, report dates, event durations and methods, whether a block
+//! is required, tracks, block timing…) is not stored: [`Document::report`]
+//! names each, in plain words, with how many there are.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -33,14 +38,21 @@ use quick_xml::events::Event as XmlEvent;
 use super::RowError;
 use super::modules::{Columns, ItemRow, ModuleRow, YEARS, one_line};
 
-/// The namespace prefix every Curriculum Inventory version shares.
-pub const NAMESPACE: &str = "http://ns.medbiq.org/curriculuminventory/";
+/// The Curriculum Inventory namespace of ANSI/MEDBIQ CI.10.1.
+pub const NAMESPACE: &str = "http://ns.medbiq.org/curriculuminventory/v1/";
+
+/// The namespaces canon reads: CI.10.1's, and `…/v10/`, which Ilios's
+/// later exporter writes with the same elements. A document in any other
+/// namespace is refused: it may mean its elements differently.
+pub const NAMESPACES: &[&str] = &[NAMESPACE, "http://ns.medbiq.org/curriculuminventory/v10/"];
 
 /// An element of the document: local name (prefix dropped), attributes,
 /// children, text, and the 1-based line and column of its `<`.
 #[derive(Debug, Default)]
 struct Node {
     name: String,
+    /// The namespace URI of the element (resolved from its prefix or the default namespace).
+    ns: String,
     attrs: Vec<(String, String)>,
     children: Vec<Node>,
     text: String,
@@ -83,6 +95,11 @@ fn tree(text: &str) -> Result<Node, RowError> {
     let mut reader = quick_xml::Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Node> = vec![Node::default()];
+    // Namespace declarations in scope, innermost last: (prefix, URI), the
+    // default namespace with prefix "". Elements are matched by namespace
+    // URI, never by the prefix a document happens to use.
+    let mut scopes: Vec<Vec<(String, String)>> =
+        vec![vec![("xml".into(), "http://www.w3.org/XML/1998/namespace".into())]];
     let local = |q: &str| q.rsplit(':').next().unwrap_or_default().to_string();
     loop {
         let at = reader.buffer_position() as usize;
@@ -107,6 +124,9 @@ fn tree(text: &str) -> Result<Node, RowError> {
             XmlEvent::Start(e) => (Some(e), false),
             XmlEvent::Empty(e) => (Some(e), true),
             other => {
+                if matches!(other, XmlEvent::End(_)) {
+                    scopes.pop();
+                }
                 if !text_event(other, &mut stack, &lines, at)? {
                     break;
                 }
@@ -117,6 +137,7 @@ fn tree(text: &str) -> Result<Node, RowError> {
             {
                 let (line, column) = lines.at(at);
                 let mut node = Node { name: local(e.name().as_ref()), line, column, ..Node::default() };
+                let mut declared = Vec::new();
                 for a in e.attributes() {
                     let a = a.map_err(|err| {
                         RowError::new(line, column, format!("bad attribute: {err}; expected name=\"value\""))
@@ -125,10 +146,27 @@ fn tree(text: &str) -> Result<Node, RowError> {
                         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                         .map_err(|err| RowError::new(line, column, format!("bad attribute value: {err}")))?;
                     let key: &str = a.key.as_ref();
+                    if key == "xmlns" {
+                        declared.push((String::new(), v.to_string()));
+                    } else if let Some(prefix) = key.strip_prefix("xmlns:") {
+                        declared.push((prefix.to_string(), v.to_string()));
+                    }
                     let key = if key.starts_with("xmlns") { key.to_string() } else { local(key) };
                     node.attrs.push((key, v.into_owned()));
                 }
+                scopes.push(declared);
+                let qname = e.name();
+                let qname: &str = qname.as_ref();
+                let prefix = qname.split_once(':').map_or("", |(p, _)| p);
+                node.ns = scopes
+                    .iter()
+                    .rev()
+                    .flat_map(|s| s.iter().rev())
+                    .find(|(p, _)| p == prefix)
+                    .map(|(_, uri)| uri.clone())
+                    .unwrap_or_default();
                 if empty {
+                    scopes.pop();
                     if let Some(parent) = stack.last_mut() {
                         parent.children.push(node);
                     }
@@ -256,6 +294,9 @@ pub struct Block {
     pub title: String,
     /// The number of its starting academic level.
     pub year: Option<i64>,
+    /// The number of its ending academic level, when it spans several
+    /// (canon keeps one year per module: the first is stored, and said so).
+    pub until: Option<i64>,
     /// The line of its `<SequenceBlock>`.
     pub line: u64,
     /// The events it references, in its order.
@@ -277,25 +318,34 @@ pub struct Document {
     pub modules: Vec<Block>,
     blocks: usize,
     events: usize,
-    events_unreferenced: usize,
+    events_unreferenced: Vec<String>,
     events_shared: usize,
     competencies: BTreeMap<String, usize>,
     competencies_unreferenced: usize,
     keywords: usize,
-    ignored: Vec<&'static str>,
+    unstored: Vec<Unstored>,
 }
 
 /// Reads a Curriculum Inventory document. The first problem (malformed XML,
 /// another root element, a reference to nothing) is an error at its line and column.
 pub fn parse(text: &str) -> Result<Document, RowError> {
     let root = tree(text)?;
-    let ns = root.attr("xmlns").unwrap_or_default().to_string();
-    if root.name != "CurriculumInventory" || !ns.starts_with(NAMESPACE) {
+    let ns = root.ns.clone();
+    let known = NAMESPACES.contains(&ns.as_str());
+    if root.name != "CurriculumInventory" {
         return Err(root.error(format!(
-            "the document's root is <{}>{}; expected <CurriculumInventory> in the namespace {NAMESPACE}v1/ \
+            "the document's root is <{}>{}; expected <CurriculumInventory> in the namespace {NAMESPACE} \
              (a MedBiquitous Curriculum Inventory document)",
             root.name,
-            if ns.is_empty() { String::new() } else { format!(" in {ns}") }
+            if ns.is_empty() { " in no namespace".to_string() } else { format!(" in the namespace {ns}") }
+        )));
+    }
+    if !known {
+        return Err(root.error(format!(
+            "the root <CurriculumInventory> is in {}, which canon does not read; expected the namespace {} \
+             (MedBiquitous Curriculum Inventory, as Ilios and the AAMC write it)",
+            if ns.is_empty() { "no namespace".to_string() } else { format!("the namespace {ns}") },
+            NAMESPACES.join(" or ")
         )));
     }
     let programme = root.text_at(&["Program", "ProgramName"]);
@@ -316,12 +366,12 @@ pub fn parse(text: &str) -> Result<Document, RowError> {
         modules: Vec::new(),
         blocks: blocks.len(),
         events: events.len(),
-        events_unreferenced: 0,
+        events_unreferenced: Vec::new(),
         events_shared: 0,
         competencies: categories,
         competencies_unreferenced: 0,
         keywords: 0,
-        ignored: ignored(&root),
+        unstored: unstored(&root),
     };
     let mut event_uses: HashMap<&str, usize> = HashMap::new();
     let mut used_competencies: HashSet<&str> = HashSet::new();
@@ -331,7 +381,13 @@ pub fn parse(text: &str) -> Result<Document, RowError> {
             doc.modules.push(block);
         }
     }
-    doc.events_unreferenced = events.keys().filter(|id| !event_uses.contains_key(id.as_str())).count();
+    let mut unreferenced: Vec<(u64, String)> = events
+        .iter()
+        .filter(|(id, _)| !event_uses.contains_key(id.as_str()))
+        .map(|(id, n)| (n.line, id.clone()))
+        .collect();
+    unreferenced.sort();
+    doc.events_unreferenced = unreferenced.into_iter().map(|(_, id)| id).collect();
     doc.events_shared = event_uses.values().filter(|n| **n > 1).count();
     doc.competencies_unreferenced = competencies.keys().filter(|k| !used_competencies.contains(k.as_str())).count();
     doc.keywords = doc.modules.iter().flat_map(|m| &m.sessions).map(|s| s.keywords.len()).sum();
@@ -386,6 +442,32 @@ fn quoted(xpath: &str) -> Option<&str> {
     Some(&t[start + 1..end])
 }
 
+/// The academic level a `<Level>`, `<StartingAcademicLevel>` or
+/// `<EndingAcademicLevel>` names (an XPath such as
+/// `/CurriculumInventory/AcademicLevels/Level[@number='2']`), checked
+/// against the document's levels and canon's years.
+fn level(n: &Node, levels: &BTreeMap<i64, String>) -> Result<i64, RowError> {
+    let number = quoted(&n.text).unwrap_or(n.text.trim()).trim();
+    let level: i64 = number.parse().map_err(|_| {
+        n.error(format!(
+            "{} {:?} names no level; expected /CurriculumInventory/AcademicLevels/Level[@number='N']",
+            n.name,
+            n.text.trim()
+        ))
+    })?;
+    if !levels.is_empty() && !levels.contains_key(&level) {
+        return Err(n.error(format!(
+            "{} names level {level}, which AcademicLevels does not list; expected one of {}",
+            n.name,
+            levels.keys().map(|k| k.to_string()).collect::<Vec<_>>().join(", ")
+        )));
+    }
+    if !YEARS.contains(&level) {
+        return Err(n.error(format!("academic level {level} is out of range; expected a year of study from 1 to 10")));
+    }
+    Ok(level)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn block<'d>(
     b: &'d Node,
@@ -399,29 +481,20 @@ fn block<'d>(
     let code = b.attr("id").map(one_line).filter(|c| !c.is_empty()).unwrap_or_else(|| format!("SB{}", n + 1));
     let title =
         b.text_at(&["Title"]).ok_or_else(|| b.error("<SequenceBlock> has no <Title>; expected the block's title"))?;
-    let year = match b.child("SequenceBlockLevels").and_then(|l| l.child("StartingAcademicLevel")) {
-        None => None,
-        Some(start) => {
-            let number = quoted(&start.text).unwrap_or(start.text.trim()).trim();
-            let n: i64 = number.parse().map_err(|_| {
-                start.error(format!(
-                    "StartingAcademicLevel {:?} names no level; expected /CurriculumInventory/AcademicLevels/Level[@number='N']",
-                    start.text.trim()
-                ))
-            })?;
-            if !levels.is_empty() && !levels.contains_key(&n) {
-                return Err(start.error(format!(
-                    "StartingAcademicLevel names level {n}, which AcademicLevels does not list; expected one of {}",
-                    levels.keys().map(|k| k.to_string()).collect::<Vec<_>>().join(", ")
-                )));
-            }
-            if !YEARS.contains(&n) {
-                return Err(
-                    start.error(format!("academic level {n} is out of range; expected a year of study from 1 to 10"))
-                );
-            }
-            Some(n)
+    // CI.10.1 names a block's level in <Level>; Ilios's later exporter in
+    // <SequenceBlockLevels> with a starting and an ending level.
+    let levels_of = b.child("SequenceBlockLevels");
+    let start = levels_of.and_then(|l| l.child("StartingAcademicLevel")).or_else(|| b.child("Level"));
+    let end = levels_of.and_then(|l| l.child("EndingAcademicLevel"));
+    let year = start.map(|n| level(n, levels)).transpose()?;
+    let until = match (year, end.map(|n| level(n, levels)).transpose()?) {
+        (Some(a), Some(z)) if z < a => {
+            return Err(end.unwrap_or(b).error(format!(
+                "EndingAcademicLevel is level {z}, before the StartingAcademicLevel {a}; expected a level from {a} on"
+            )));
         }
+        (Some(a), Some(z)) if z > a => Some(z),
+        _ => None,
     };
     let mut sessions: Vec<Session> = Vec::new();
     for sbe in b.all("SequenceBlockEvent") {
@@ -466,7 +539,7 @@ fn block<'d>(
             outcomes.push(co.title.clone());
         }
     }
-    Ok(Block { code, title, year, line: b.line, sessions, outcomes })
+    Ok(Block { code, title, year, until, line: b.line, sessions, outcomes })
 }
 
 fn session<'d>(
@@ -500,25 +573,177 @@ fn session<'d>(
     Ok(Session { title, kind, outcomes, keywords, line: e.line })
 }
 
-/// The parts of the document canon does not store, by element name.
-fn ignored(root: &Node) -> Vec<&'static str> {
-    const PARTS: &[&str] = &[
-        "ReportID",
-        "Institution",
-        "Title",
-        "ReportDate",
-        "ReportingStartDate",
-        "ReportingEndDate",
-        "Language",
-        "Description",
-        "SupportingLink",
-        "Integration",
-    ];
-    let mut out: Vec<&'static str> = PARTS.iter().copied().filter(|p| root.child(p).is_some()).collect();
-    if root.child("Expectations").and_then(|e| e.child("CompetencyFramework")).is_some() {
-        out.push("Expectations/CompetencyFramework");
+/// An element or attribute canon does not store, by its place in the
+/// document (`Events/Event/EventDuration`, `Sequence/SequenceBlock@required`),
+/// with how often it occurs and a few of its values.
+#[derive(Debug, Clone)]
+struct Unstored {
+    path: String,
+    count: usize,
+    values: Vec<String>,
+    more_values: bool,
+}
+
+/// The elements canon reads (or walks through to what it reads), by place;
+/// every other element found is not stored, counted where it starts.
+const READ: &[&str] = &[
+    "Program",
+    "Program/ProgramName",
+    "Events",
+    "Events/Event",
+    "Events/Event/Title",
+    "Events/Event/Keyword",
+    "Events/Event/Keyword/string",
+    "Events/Event/CompetencyObjectReference",
+    "Events/Event/AssessmentMethod",
+    "Expectations",
+    "Expectations/CompetencyObject",
+    "Expectations/CompetencyObject/lom",
+    "Expectations/CompetencyObject/lom/general",
+    "Expectations/CompetencyObject/lom/general/identifier",
+    "Expectations/CompetencyObject/lom/general/identifier/entry",
+    "Expectations/CompetencyObject/lom/general/title",
+    "Expectations/CompetencyObject/lom/general/title/string",
+    "AcademicLevels",
+    "AcademicLevels/Level",
+    "Sequence",
+    "Sequence/SequenceBlock",
+    "Sequence/SequenceBlock/Title",
+    "Sequence/SequenceBlock/Level",
+    "Sequence/SequenceBlock/SequenceBlockLevels",
+    "Sequence/SequenceBlock/SequenceBlockLevels/StartingAcademicLevel",
+    "Sequence/SequenceBlock/SequenceBlockLevels/EndingAcademicLevel",
+    "Sequence/SequenceBlock/CompetencyObjectReference",
+    "Sequence/SequenceBlock/SequenceBlockEvent",
+    "Sequence/SequenceBlock/SequenceBlockEvent/EventReference",
+    "Sequence/SequenceBlock/SequenceBlockReference",
+];
+
+/// The attributes canon reads (ids that references name, level numbers).
+const READ_ATTRIBUTES: &[&str] = &["Events/Event@id", "AcademicLevels/Level@number", "Sequence/SequenceBlock@id"];
+
+/// What each part not stored is, in plain words.
+const LABELS: &[(&str, &str)] = &[
+    ("ReportID", "the report's ID"),
+    ("ReportID@domain", "the domain of the report's ID"),
+    ("Institution", "the institution (name, ID, address)"),
+    ("Program/ProgramID", "the programme's ID"),
+    ("Program/ProgramID@domain", "the domain of the programme's ID"),
+    ("Title", "the report's title"),
+    ("ReportDate", "the report's date"),
+    ("ReportingStartDate", "the start of the reporting period"),
+    ("ReportingEndDate", "the end of the reporting period"),
+    ("Language", "the report's language"),
+    ("Description", "the report's description"),
+    ("SupportingLink", "supporting links"),
+    ("Integration", "the integration section (threads across blocks)"),
+    ("Events/Event/EventDuration", "event durations"),
+    ("Events/Event/Description", "event descriptions"),
+    ("Events/Event/Interprofessional", "whether an event is interprofessional"),
+    ("Events/Event/ResourceType", "event resource types"),
+    ("Events/Event/InstructionalMethod", "instructional methods (and their durations)"),
+    ("Events/Event/AssessmentMethod#text", "assessment methods (only that the event is an assessment is kept)"),
+    ("Events/Event/AssessmentMethod@purpose", "assessment purposes (formative or summative)"),
+    ("Events/Event/Keyword@source", "keyword sources"),
+    ("Events/Event/Keyword@id", "keyword IDs in their sources"),
+    ("Expectations/CompetencyFramework", "the competency framework (how competency objects relate)"),
+    ("Expectations/CompetencyObject/Category", "competency object categories"),
+    ("Expectations/CompetencyObject/lom/general/identifier/catalog", "identifier catalogs of competency objects"),
+    ("AcademicLevels/LevelsInProgram", "the number of levels in the programme"),
+    ("AcademicLevels/Level/Label", "level labels (years are stored by number)"),
+    ("AcademicLevels/Level/Description", "level descriptions"),
+    ("Sequence/Description", "the sequence's description"),
+    ("Sequence/SequenceBlock@required", "whether a block is required, optional or required in a track"),
+    ("Sequence/SequenceBlock@order", "the order of a block's contents"),
+    ("Sequence/SequenceBlock@track", "whether a block is a track"),
+    ("Sequence/SequenceBlock@minimum", "the fewest of a block's children a student takes"),
+    ("Sequence/SequenceBlock@maximum", "the most of a block's children a student takes"),
+    ("Sequence/SequenceBlock/Description", "block descriptions"),
+    ("Sequence/SequenceBlock/Timing", "block timing (durations and dates)"),
+    ("Sequence/SequenceBlock/ClerkshipModel", "clerkship models"),
+    ("Sequence/SequenceBlock/Precondition", "block preconditions"),
+    ("Sequence/SequenceBlock/Postcondition", "block postconditions"),
+    ("Sequence/SequenceBlock/SequenceBlockEvent@required", "whether an event is required in its block"),
+    ("Sequence/SequenceBlock/SequenceBlockEvent/StartDate", "the dates of events in their blocks (start)"),
+    ("Sequence/SequenceBlock/SequenceBlockEvent/EndDate", "the dates of events in their blocks (end)"),
+    ("Sequence/SequenceBlock/SequenceBlockReference@order", "the order of a block's nested blocks"),
+];
+
+/// A place with nested blocks as one (`Sequence/SequenceBlock/SequenceBlock/Title`
+/// is `Sequence/SequenceBlock/Title`).
+fn place(parent: &str, name: &str) -> String {
+    let p = if parent.is_empty() { name.to_string() } else { format!("{parent}/{name}") };
+    let mut p = p;
+    while p.contains("SequenceBlock/SequenceBlock/") || p.ends_with("SequenceBlock/SequenceBlock") {
+        p = p.replacen("SequenceBlock/SequenceBlock", "SequenceBlock", 1);
     }
+    p
+}
+
+/// Every element and attribute of the document that canon does not store,
+/// in document order: an element not read is counted once where it starts
+/// (not its contents); an attribute not read on an element that is.
+fn unstored(root: &Node) -> Vec<Unstored> {
+    fn note(out: &mut Vec<Unstored>, path: String, value: &str) {
+        let value = one_line(value);
+        let i = match out.iter().position(|u| u.path == path) {
+            Some(i) => i,
+            None => {
+                out.push(Unstored { path, count: 0, values: Vec::new(), more_values: false });
+                out.len() - 1
+            }
+        };
+        let u = &mut out[i];
+        u.count += 1;
+        if !value.is_empty() && value.chars().count() <= 30 && !u.values.contains(&value) {
+            if u.values.len() < 4 {
+                u.values.push(value);
+            } else {
+                u.more_values = true;
+            }
+        }
+    }
+    fn walk(n: &Node, path: &str, out: &mut Vec<Unstored>) {
+        for (k, v) in &n.attrs {
+            if k.starts_with("xmlns") || k == "schemaLocation" || path.is_empty() {
+                continue;
+            }
+            let at = format!("{path}@{k}");
+            if !READ_ATTRIBUTES.contains(&at.as_str()) {
+                note(out, at, v);
+            }
+        }
+        if path == "Events/Event/AssessmentMethod" && !n.text.trim().is_empty() {
+            note(out, format!("{path}#text"), &n.text);
+        }
+        for c in &n.children {
+            let p = place(path, &c.name);
+            if READ.contains(&p.as_str()) {
+                walk(c, &p, out);
+            } else {
+                let leaf = c.children.is_empty();
+                note(out, p, if leaf { &c.text } else { "" });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, "", &mut out);
     out
+}
+
+impl Unstored {
+    /// `event durations (EventDuration): 6`, with values when few and short.
+    fn describe(&self) -> String {
+        let label = LABELS.iter().find(|(p, _)| *p == self.path).map(|(_, l)| l.to_string());
+        let short = self.path.rsplit('/').next().unwrap_or(&self.path).replace("#text", "");
+        let label = label.unwrap_or_else(|| format!("<{short}> elements canon has no use for"));
+        let values = if self.values.is_empty() {
+            String::new()
+        } else {
+            format!(" ({}{})", self.values.join(", "), if self.more_values { ", …" } else { "" })
+        };
+        format!("{label} [{short}]: {}{values}", self.count)
+    }
 }
 
 impl Document {
@@ -615,18 +840,40 @@ impl Document {
                 count(self.keywords, "keyword")
             ),
         ];
-        let mut not = self.ignored.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        not.push("event descriptions, durations and methods; block descriptions, timing and order".into());
-        if self.events_unreferenced > 0 {
-            not.push(format!("{} no sequence block references", count(self.events_unreferenced, "event")));
+        for m in &self.modules {
+            if let (Some(a), Some(z)) = (m.year, m.until) {
+                let label = |n: i64| self.levels.get(&n).cloned().unwrap_or_else(|| format!("level {n}"));
+                lines.push(format!(
+                    "note: sequence block {} {:?} (line {}) spans academic levels {a} to {z} ({} to {}); canon \
+                     keeps one year per module, so it is stored as year {a}, its first",
+                    m.code,
+                    m.title,
+                    m.line,
+                    label(a),
+                    label(z)
+                ));
+            }
+        }
+        let mut not: Vec<String> = self.unstored.iter().map(Unstored::describe).collect();
+        if !self.events_unreferenced.is_empty() {
+            let n = self.events_unreferenced.len();
+            let ids = self.events_unreferenced.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+            not.push(format!(
+                "{} that no sequence block references ({ids}{})",
+                if n == 1 { "1 event".to_string() } else { format!("{n} events") },
+                if n > 5 { ", …" } else { "" }
+            ));
         }
         if self.competencies_unreferenced > 0 {
             not.push(format!(
-                "{} no block or event references (program-level outcomes)",
+                "{} that no block or event references (programme-level outcomes)",
                 count(self.competencies_unreferenced, "competency object")
             ));
         }
-        lines.push(format!("note: not stored: {}", not.join("; ")));
+        if !not.is_empty() {
+            lines.push("note: not stored (canon has no field for these; [element] and how many):".into());
+            lines.extend(not.into_iter().map(|n| format!("  - {n}")));
+        }
         lines
     }
 }

@@ -38,6 +38,17 @@ pub fn container(path: &Path) -> std::io::Result<Container> {
         return Ok(Container::Workbook(Kind::Xls));
     }
     if !magic.starts_with(b"PK\x03\x04") {
+        // A file named as a workbook that is not one: text (a CSV file
+        // saved with the wrong name) is read as text; anything else is not
+        // a list canon can read, and is never decoded as text.
+        if let Some(ext) = workbook_extension(path)
+            && !looks_like_text(path)?
+        {
+            return Ok(Container::Other(format!(
+                "not a workbook, though its name ends in .{ext} (its bytes are neither a zip-based workbook, an \
+                 Excel 97-2003 file nor text: is it damaged, or not the file meant?)"
+            )));
+        }
         return Ok(Container::Text);
     }
     let zip = match zip::ZipArchive::new(std::fs::File::open(path)?) {
@@ -75,6 +86,24 @@ pub fn container(path: &Path) -> std::io::Result<Container> {
         return Ok(Container::Other("a Word document".into()));
     }
     Ok(Container::Other("a zip archive".into()))
+}
+
+/// The extension of a file named as a workbook (`xlsx`, `xlsm`, `xlsb`, `xls`, `ods`), lower case.
+fn workbook_extension(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods").then_some(ext)
+}
+
+/// Whether the start of a file reads as text in some encoding: a UTF-16
+/// byte-order mark, or no control bytes other than tab, line feed, form
+/// feed, carriage return and escape in its first 8 KiB.
+fn looks_like_text(path: &Path) -> std::io::Result<bool> {
+    let mut head = Vec::with_capacity(8192);
+    std::fs::File::open(path)?.take(8192).read_to_end(&mut head)?;
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Ok(true);
+    }
+    Ok(!head.iter().any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)))
 }
 
 /// Whether decoded text is an XML document (after a BOM and white space).

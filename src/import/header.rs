@@ -91,6 +91,10 @@ pub struct HeaderReport {
     /// words ("every row goes to programme \"X\" (--programme)"): these are
     /// not "left as stored".
     pub defaults: Vec<(&'static str, String)>,
+    /// For a workbook sheet: what the title rows above the header hold, not
+    /// read (`A1 "Curriculum map 2025/26"`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheet_above: Vec<String>,
 }
 
 /// Where a text file's header row was found when lines above it are not
@@ -446,6 +450,7 @@ fn map_inner(
         sheet_column: None,
         above: None,
         defaults: Vec::new(),
+        sheet_above: Vec::new(),
     };
     let mut m = Mapping { columns, report, fields, by_name };
     m.explain_ignored();
@@ -490,7 +495,12 @@ impl HeaderReport {
                 Some(format!("{letter}{:?} → {f}{also}", c.header))
             })
             .collect();
-        if read.is_empty() { "no column is read".into() } else { read.join(", ") }
+        let read = if read.is_empty() { "no column is read".into() } else { read.join(", ") };
+        if self.sheet_above.is_empty() {
+            read
+        } else {
+            format!("{read}; above the header, not read: {}", self.sheet_above.join(", "))
+        }
     }
 
     /// A column (1-based, counted from the header's first cell) as messages

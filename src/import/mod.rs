@@ -13,11 +13,13 @@ pub mod language;
 pub mod modules;
 pub mod names;
 pub mod nbib;
+pub mod numfmt;
 pub mod reading_csv;
 pub mod records;
 pub mod rejects;
 pub mod ris;
 pub mod rows;
+pub mod sheet_xml;
 pub mod source;
 pub mod talis_csv;
 pub mod workbook;
@@ -36,11 +38,19 @@ pub struct RowError {
     pub line: u64,
     pub column: u64,
     pub message: String,
+    /// In a workbook sheet: the 0-based sheet column of a cell outside the
+    /// header's columns (left of its first), which `column` cannot count.
+    pub sheet_column: Option<u32>,
 }
 
 impl RowError {
     pub fn new(line: u64, column: u64, message: impl Into<String>) -> RowError {
-        RowError { line, column, message: message.into() }
+        RowError { line, column, message: message.into(), sheet_column: None }
+    }
+
+    /// A problem at a workbook cell given by its 0-based sheet column.
+    pub fn at_sheet_column(line: u64, sheet_column: u32, message: impl Into<String>) -> RowError {
+        RowError { line, column: 0, message: message.into(), sheet_column: Some(sheet_column) }
     }
 }
 
@@ -58,25 +68,34 @@ pub enum Origin {
 }
 
 impl Origin {
-    /// A whole row or line as written after `file:`: `7` in a text file,
-    /// `Sheet1!7:7` in a workbook.
+    /// A whole row or line as written after `file:`: `7` in a text file; in
+    /// a workbook, the row's cell in the header's first column (`Sheet1!A7`),
+    /// a cell reference any spreadsheet can go to.
     pub fn row(&self, line: u64) -> String {
         self.at(line, 0)
     }
 
-    /// The position `line`, `column` (both 1-based; column 0 when unknown) as written after `file:`.
+    /// The position `line`, `column` (both 1-based; column 0 when unknown) as
+    /// written after `file:`. In a sheet, column 0 is the row's first cell.
     pub fn at(&self, line: u64, column: u64) -> String {
         match self {
             Origin::Text if column == 0 => line.to_string(),
             Origin::Text => format!("{line}:{column}"),
-            Origin::Sheet { name, first_column } => {
-                let sheet = sheet_ref(name);
-                if column == 0 {
-                    format!("{sheet}!{line}:{line}")
-                } else {
-                    format!("{sheet}!{}{line}", column_letters(u64::from(*first_column) + column - 1))
-                }
+            Origin::Sheet { name, first_column } => format!(
+                "{}!{}{line}",
+                sheet_ref(name),
+                column_letters(u64::from(*first_column) + column.saturating_sub(1))
+            ),
+        }
+    }
+
+    /// Where a problem is, as written after `file:`.
+    pub fn of(&self, e: &RowError) -> String {
+        match (self, e.sheet_column) {
+            (Origin::Sheet { name, .. }, Some(c)) => {
+                format!("{}!{}{}", sheet_ref(name), column_letters(c.into()), e.line)
             }
+            _ => self.at(e.line, e.column),
         }
     }
 }
@@ -137,7 +156,7 @@ impl ImportErrors {
 
     /// `file:line:column` (or `file:Sheet!C7`) of a problem.
     pub fn locate(&self, e: &RowError) -> String {
-        format!("{}:{}", self.path.display(), self.origin.at(e.line, e.column))
+        format!("{}:{}", self.path.display(), self.origin.of(e))
     }
 }
 
@@ -496,7 +515,12 @@ mod tests {
         assert_eq!(s.at(7, 3), "Sheet1!C7");
         let s = Origin::Sheet { name: "Module list".into(), first_column: 1 };
         assert_eq!(s.at(12, 1), "'Module list'!B12");
-        assert_eq!(s.at(12, 0), "'Module list'!12:12");
+        assert_eq!(
+            s.at(12, 0),
+            "'Module list'!B12",
+            "a whole row: its first cell, a reference a spreadsheet can go to"
+        );
+        assert_eq!(s.of(&RowError::at_sheet_column(12, 0, "left of the header")), "'Module list'!A12");
         assert_eq!(column_letters(25), "Z");
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(701), "ZZ");

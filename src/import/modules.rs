@@ -172,6 +172,9 @@ pub struct ModuleReader<'a> {
     /// Rows waiting to be returned: a row whose cell holds several learning
     /// outcomes yields one outcome item per outcome.
     queued: std::collections::VecDeque<ModuleRow>,
+    /// Outcome items whose list marker ("• ", "1. ") was removed: the first
+    /// one's line and how many.
+    markers: std::cell::Cell<(u64, u64)>,
 }
 
 impl<'a> ModuleReader<'a> {
@@ -212,6 +215,7 @@ impl<'a> ModuleReader<'a> {
             themes,
             default_programme: default_programme.map(one_line).filter(|p| !p.is_empty()),
             queued: std::collections::VecDeque::new(),
+            markers: std::cell::Cell::new((0, 0)),
         }
     }
 
@@ -260,7 +264,8 @@ impl<'a> ModuleReader<'a> {
     /// What the rows read so far held in the columns not read, and how many
     /// blank lines and empty rows were skipped.
     pub fn tally(&self) -> Tally {
-        Tally { filled: self.filled.clone(), skipped: self.rows.skipped() }
+        let (first, n) = self.markers.get();
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped(), list_markers: (n > 0).then_some((first, n)) }
     }
 
     /// The next row, or the problems that make it invalid.
@@ -275,7 +280,8 @@ impl<'a> ModuleReader<'a> {
                         self.filled[c] += 1;
                     }
                 }
-                self.validate(line).map(|mut rows| {
+                let cells = self.rows.cell_problems();
+                super::records::with_cell_problems(cells, self.validate(line)).map(|mut rows| {
                     let first = rows.remove(0);
                     self.queued.extend(rows);
                     first
@@ -414,7 +420,12 @@ impl<'a> ModuleReader<'a> {
             item: None,
         };
         if as_outcomes {
-            return Ok(outcome_rows(module, &outcomes, &themes, &keywords));
+            let (rows, stripped) = outcome_rows(module, &outcomes, &themes, &keywords);
+            if stripped > 0 {
+                let (first, n) = self.markers.get();
+                self.markers.set((if n == 0 { line } else { first }, n + stripped));
+            }
+            return Ok(rows);
         }
         let item = session.map(|s| ItemRow { title: one_line(s), kind, outcomes, themes, keywords });
         Ok(vec![ModuleRow { item, ..module }])
@@ -423,21 +434,81 @@ impl<'a> ModuleReader<'a> {
 
 /// One row per learning outcome (the cell split as Bloom levels are read:
 /// by line, or by `; `): each an item of kind `outcome` titled by its own
-/// words, which also carry its Bloom level. Never empty for non-empty outcomes.
-fn outcome_rows(module: ModuleRow, outcomes: &str, themes: &[i64], keywords: &[String]) -> Vec<ModuleRow> {
+/// words, without the list marker it was written with ("• ", "1. ", "a) "),
+/// which also carry its Bloom level. Never empty for non-empty outcomes.
+/// Also returns how many list markers were removed.
+fn outcome_rows(module: ModuleRow, outcomes: &str, themes: &[i64], keywords: &[String]) -> (Vec<ModuleRow>, u64) {
+    let mut stripped = 0;
     let rows: Vec<ModuleRow> = crate::analysis::bloom::split_outcomes(outcomes)
-        .map(|o| ModuleRow {
-            item: Some(ItemRow {
-                title: one_line(o),
-                kind: Some("outcome"),
-                outcomes: o.to_string(),
-                themes: themes.to_vec(),
-                keywords: keywords.to_vec(),
-            }),
-            ..module.clone()
+        .filter_map(|o| {
+            let (o, had) = strip_list_marker(o);
+            stripped += u64::from(had);
+            (!o.is_empty()).then(|| ModuleRow {
+                item: Some(ItemRow {
+                    title: one_line(o),
+                    kind: Some("outcome"),
+                    outcomes: o.to_string(),
+                    themes: themes.to_vec(),
+                    keywords: keywords.to_vec(),
+                }),
+                ..module.clone()
+            })
         })
         .collect();
-    if rows.is_empty() { vec![module] } else { rows }
+    if rows.is_empty() { (vec![module], stripped) } else { (rows, stripped) }
+}
+
+/// An outcome without the list marker a cell wrote it with, and whether it
+/// had one: a bullet (`•`, `-`, `*`, `–`, `▪`…), a number or letter (`1.`,
+/// `2)`, `(3)`, `a)`, `B.`, `iv.`) or a numbered heading (`1.2.`, or `1.2`
+/// before a capital), each followed by white space.
+pub fn strip_list_marker(o: &str) -> (&str, bool) {
+    let t = o.trim_start();
+    let rest_after = |n: usize| -> Option<&str> {
+        let rest = &t[n..];
+        rest.starts_with(char::is_whitespace).then(|| rest.trim_start()).filter(|r| !r.is_empty())
+    };
+    let mut chars = t.char_indices();
+    let Some((_, first)) = chars.next() else { return (o, false) };
+    if "•◦▪▫‣●○■□–—-*·⁃►➢✓✔→".contains(first)
+        && let Some(rest) = rest_after(first.len_utf8())
+    {
+        return (rest, true);
+    }
+    // `(a)`, `(3)`, `(iv)`.
+    if first == '('
+        && let Some(close) = t.find(')')
+        && (2..=5).contains(&close)
+        && t[1..close].chars().all(|c| c.is_ascii_alphanumeric())
+        && let Some(rest) = rest_after(close + 1)
+    {
+        return (rest, true);
+    }
+    // `1.`, `12)`, `1.2.`, `1.2` (before a capital), `a)`, `B.`, `iv.`.
+    let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(t.len());
+    let (word, punct) = match t[end..].chars().next() {
+        Some(')') => (&t[..end], Some(')')),
+        _ if t[..end].ends_with('.') => (&t[..end - 1], Some('.')),
+        _ => (&t[..end], None),
+    };
+    let numbered = !word.is_empty()
+        && word.split('.').all(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let lettered = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
+    let roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+        .iter()
+        .any(|r| word == *r || word.eq_ignore_ascii_case(r) && word.bytes().all(|b| b.is_ascii_uppercase()));
+    let len = end + usize::from(punct == Some(')'));
+    if let Some(rest) = rest_after(len) {
+        let marked = match punct {
+            Some(_) => numbered || lettered || roman,
+            // A bare `1.2` is a heading number only before a capital ("1.2 Describe", not "1.5 million").
+            None => numbered && word.contains('.') && rest.starts_with(char::is_uppercase),
+        };
+        if marked {
+            return (rest, true);
+        }
+    }
+    (o, false)
 }
 
 /// Keywords from a cell: separated by `;` or line breaks, trimmed, each once.
@@ -458,6 +529,9 @@ pub struct Tally {
     pub filled: Vec<u64>,
     /// Blank lines and rows with every cell empty, skipped.
     pub skipped: u64,
+    /// Learning outcomes imported as items whose list marker ("• ", "1. ")
+    /// was removed from the title: the first one's line, and how many.
+    pub list_markers: Option<(u64, u64)>,
 }
 
 /// The forms a year of study may be written in, for messages.
@@ -649,6 +723,38 @@ mod tests {
             assert!(e.contains("is negative"), "{s}: {e}");
         }
         assert_eq!(study_year("Year-3"), Ok(3), "a hyphen between words is no minus sign");
+    }
+
+    #[test]
+    fn list_markers_leave_outcomes() {
+        for (with, without) in [
+            ("• Critique race as a variable", "Critique race as a variable"),
+            ("- Discuss Tuskegee", "Discuss Tuskegee"),
+            ("* Explain trust", "Explain trust"),
+            ("– Explain trust", "Explain trust"),
+            ("1. Evaluate representativeness", "Evaluate representativeness"),
+            ("12) Describe consent", "Describe consent"),
+            ("(3) Describe consent", "Describe consent"),
+            ("a) Appraise an RCT", "Appraise an RCT"),
+            ("B. Appraise an RCT", "Appraise an RCT"),
+            ("iv. Reflect on practice", "Reflect on practice"),
+            ("1.2. Describe the cell", "Describe the cell"),
+            ("1.2 Describe the cell", "Describe the cell"),
+        ] {
+            assert_eq!(strip_list_marker(with), (without, true), "{with}");
+        }
+        for plain in [
+            "Describe the cell",
+            "1.5 million people lack access",
+            "e.g. describe",
+            "-ve feedback loops",
+            "A patient-centred approach",
+            "I can describe",
+            "•",
+            "3D imaging of the heart",
+        ] {
+            assert_eq!(strip_list_marker(plain), (plain, false), "{plain}");
+        }
     }
 
     #[test]

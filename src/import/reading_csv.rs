@@ -200,7 +200,7 @@ impl<'a> ReadingReader<'a> {
 
     /// Text in the columns not read, and rows skipped, so far.
     pub fn tally(&self) -> Tally {
-        Tally { filled: self.filled.clone(), skipped: self.rows.skipped() }
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped(), ..Tally::default() }
     }
 
     pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
@@ -211,7 +211,8 @@ impl<'a> ReadingReader<'a> {
                         self.filled[c] += 1;
                     }
                 }
-                self.validate(line)
+                let cells = self.rows.cell_problems();
+                super::records::with_cell_problems(cells, self.validate(line))
             }
             Err(e) => Err(vec![e]),
         })

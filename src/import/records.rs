@@ -21,6 +21,33 @@ pub trait Records: Send {
     /// Blank lines and rows with every cell empty skipped so far (a sheet's
     /// empty rows below its header), for the summary's count.
     fn skipped(&self) -> u64;
+
+    /// The problems found in the current record's cells themselves (a
+    /// workbook's error cells, formulas without a saved result, values in
+    /// columns with no header), taken once: the reader reports them with the
+    /// row's own problems (see [`with_cell_problems`]). Their cells read as empty.
+    fn cell_problems(&mut self) -> Vec<RowError> {
+        Vec::new()
+    }
+}
+
+/// A record's validation joined with its cell problems: every problem of the
+/// row is reported, except that a field found empty is not reported again
+/// at a cell whose own problem (an error cell, say) is already named.
+pub fn with_cell_problems<T>(cells: Vec<RowError>, validated: Result<T, Vec<RowError>>) -> Result<T, Vec<RowError>> {
+    if cells.is_empty() {
+        return validated;
+    }
+    let mut all = cells;
+    if let Err(errs) = validated {
+        for e in errs {
+            if !all.iter().any(|c| c.sheet_column.is_none() && c.line == e.line && c.column == e.column) {
+                all.push(e);
+            }
+        }
+    }
+    all.sort_by_key(|e| (e.line, e.sheet_column.map_or(e.column, |c| u64::from(c) + 1)));
+    Err(all)
 }
 
 impl Records for Rows {

@@ -13,12 +13,14 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use calamine::{Data, Dimensions, Range, Reader, Sheets};
 use csv::StringRecord;
 
 use super::header::{self, Field, Mapping};
+use super::numfmt;
 use super::records::Records;
+use super::sheet_xml::SheetFacts;
 use super::{Origin, RowError, column_letters, sheet_ref};
 
 /// The workbook formats canon reads, told apart by content.
@@ -49,6 +51,9 @@ impl Kind {
 /// How many rows at the top of a sheet are searched for the header row.
 pub const HEADER_SEARCH_ROWS: u32 = 30;
 
+/// At most this many title-row cells above the header are named.
+const ABOVE_MAX: usize = 12;
+
 /// A sheet opened for reading, its header found.
 pub struct Sheet {
     /// The sheet's name.
@@ -65,6 +70,14 @@ pub struct Sheet {
     pub origin: Origin,
     /// The data rows.
     pub records: SheetRecords,
+    /// What the rows above the header hold (title rows, not read), as
+    /// `A1 "Curriculum map 2025/26"`.
+    pub above: Vec<String>,
+    /// What the user is told about the workbook before its rows, as whole
+    /// lines (`note: …`, `warning: …`): the sheet and header row read, the
+    /// sheets not read (named, and those that also hold a list), hidden rows
+    /// and columns that are read.
+    pub remarks: Vec<String>,
 }
 
 impl Sheet {
@@ -75,7 +88,8 @@ impl Sheet {
 
     /// Matches the header row to `fields` as [`header::map`] does a CSV
     /// file's (`maps` from [`header::parse_maps`]); its report names columns
-    /// by their letters. Errors name the header's cell (`file.xlsx:List!B3`).
+    /// by their letters and the title cells above the header. Errors name
+    /// the header's cell (`file.xlsx:List!B3`).
     pub fn mapping(&self, file: &str, fields: &'static [Field], maps: &[(String, usize)]) -> Result<Mapping> {
         let first = match &self.origin {
             Origin::Sheet { first_column, .. } => *first_column,
@@ -93,7 +107,9 @@ impl Sheet {
                 }
             })
             .collect();
-        Ok(header::map(&self.header_at(file), &self.headers, fields, &maps)?.in_sheet(first))
+        let mut m = header::map(&self.header_at(file), &self.headers, fields, &maps)?.in_sheet(first);
+        m.report.sheet_above = self.above.clone();
+        Ok(m)
     }
 }
 
@@ -109,7 +125,8 @@ fn column_number(letters: &str) -> Option<u64> {
 /// Opens `path` (a workbook of `kind`) and finds the sheet and header row to
 /// read: the sheet named by `sheet`, else the first visible sheet with a row
 /// that names every required field of `fields` (by name, alias or one of
-/// `maps`, the normalised `--map` headers).
+/// `maps`, the normalised `--map` headers). Messages tell the user to pick a
+/// sheet with `--sheet`.
 pub fn open(
     path: &Path,
     kind: Kind,
@@ -117,101 +134,378 @@ pub fn open(
     fields: &'static [Field],
     maps: &[(String, usize)],
 ) -> Result<Sheet> {
+    open_as(path, kind, sheet, "--sheet", fields, maps)
+}
+
+/// [`open`], with `option` the command-line option that picks a sheet (for
+/// messages): `--sheet`, or `--reading-sheet` in `canon audit`.
+///
+/// Errors (nothing is read): a workbook that cannot be opened (damaged, or
+/// password-protected: said so); without `sheet`, any worksheet that cannot
+/// be read (named, with the damaged cell when the file tells); no visible
+/// sheet with a header (a hidden one that has one is named); `sheet` not in
+/// the workbook or not readable.
+pub fn open_as(
+    path: &Path,
+    kind: Kind,
+    sheet: Option<&str>,
+    option: &str,
+    fields: &'static [Field],
+    maps: &[(String, usize)],
+) -> Result<Sheet> {
     // calamine asserts on some damaged files (found by fuzzing): a damaged
     // workbook is an error, never a crash.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_sheet(path, kind, sheet, fields, maps)));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_sheet(path, kind, sheet, option, fields, maps)));
     std::panic::set_hook(previous);
     result.unwrap_or_else(|_| {
         bail!(
-            "{}: the {} is damaged and cannot be read; expected a workbook a spreadsheet opens",
+            "{}: the {} is damaged and cannot be read; expected a workbook a spreadsheet opens \
+             (open it in a spreadsheet program and save it again)",
             path.display(),
             kind.name()
         )
     })
 }
 
+/// What the list in a sheet is, for messages: "module-list" or "reading-list".
+fn list_kind(fields: &[Field]) -> &'static str {
+    if fields.iter().any(|f| f.name == "module_code") { "module-list" } else { "reading-list" }
+}
+
+/// A sheet name as a shell argument: `Modules`, `'Y3 Modules'`.
+fn shell_word(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c)) {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+/// calamine's message without the format prefix it adds.
+fn calamine_text(e: &dyn std::fmt::Display) -> String {
+    let t = e.to_string();
+    for p in ["Xlsx error: ", "Xls error: ", "Xlsb error: ", "Ods error: "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return rest.to_string();
+        }
+    }
+    t
+}
+
+/// The damage calamine's message names, in plain words.
+fn plain_damage(text: &str) -> &'static str {
+    let t = text.to_ascii_lowercase();
+    if t.contains("deflate") || t.contains("inflate") || t.contains("checksum") || t.contains("crc") {
+        "its compressed data is damaged"
+    } else if t.contains("end of xml") || t.contains("syntax error") || t.contains("xml error") || t.contains("eof") {
+        "its XML is cut short or malformed"
+    } else if t.contains("not found") {
+        "a part of the file is missing"
+    } else {
+        "calamine cannot read it"
+    }
+}
+
+/// Whether calamine refused the workbook because it is encrypted.
+fn password_protected(e: &calamine::Error) -> bool {
+    matches!(
+        e,
+        calamine::Error::Xlsx(calamine::XlsxError::Password)
+            | calamine::Error::Xls(calamine::XlsError::Password)
+            | calamine::Error::Ods(calamine::OdsError::Password)
+    )
+}
+
+/// The workbook, or the one message that says why it cannot be read (said
+/// once: calamine's text is not repeated through its sources).
+fn open_book(path: &Path, kind: Kind) -> Result<Sheets<BufReader<File>>> {
+    let file = path.display().to_string();
+    let protected = || {
+        anyhow::anyhow!(
+            "{file} is password-protected (encrypted when it was saved), so canon cannot read it; expected an \
+             unencrypted workbook: open it in a spreadsheet program, remove the password (in Excel: File ▸ Info ▸ \
+             Protect Workbook ▸ Encrypt with Password, cleared) and save it, then import that file"
+        )
+    };
+    // A password-protected .xlsx is an OLE compound file holding an
+    // `EncryptedPackage` stream: it looks like an .xls by its first bytes.
+    if kind == Kind::Xls
+        && let Ok(f) = File::open(path)
+        && let Err(calamine::XlsxError::Password) = calamine::Xlsx::new(BufReader::new(f))
+    {
+        return Err(protected());
+    }
+    let opened: Result<Sheets<BufReader<File>>, calamine::Error> = match kind {
+        Kind::Xlsx => calamine::open_workbook::<calamine::Xlsx<_>, _>(path).map(Sheets::Xlsx).map_err(Into::into),
+        Kind::Xlsb => calamine::open_workbook::<calamine::Xlsb<_>, _>(path).map(Sheets::Xlsb).map_err(Into::into),
+        Kind::Xls => calamine::open_workbook::<calamine::Xls<_>, _>(path).map(Sheets::Xls).map_err(Into::into),
+        Kind::Ods => calamine::open_workbook::<calamine::Ods<_>, _>(path).map(Sheets::Ods).map_err(Into::into),
+    };
+    opened.map_err(|e| {
+        if password_protected(&e) {
+            return protected();
+        }
+        let text = calamine_text(&e);
+        anyhow::anyhow!(
+            "{file}: the {} cannot be read: {} ({text}); the workbook is damaged: open it in a spreadsheet \
+             program and save it again",
+            kind.name(),
+            plain_damage(&text)
+        )
+    })
+}
+
+/// Why the sheet `name` cannot be read, as the whole message: the damaged
+/// cell when the file tells (`file.xlsx:Modules!E2: …`), else the sheet.
+fn unreadable(path: &Path, kind: Kind, name: &str, e: &calamine::Error, option: &str) -> String {
+    let text = calamine_text(e);
+    let found = if kind == Kind::Xlsx { super::sheet_xml::xlsx_damage(path, name) } else { None };
+    // The damage found in the file is said in its own words; calamine's
+    // message only when nothing more precise is known.
+    match found {
+        Some((why, cell)) => damaged(path, name, &why, cell, option),
+        None => damaged(path, name, &format!("{} ({text})", plain_damage(&text)), None, option),
+    }
+}
+
+/// The message for a sheet damaged as `why` says, at `cell` (0-based) when known.
+fn damaged(path: &Path, name: &str, why: &str, cell: Option<(u32, u32)>, option: &str) -> String {
+    let file = path.display();
+    let again = format!(
+        "the workbook is damaged: open it in a spreadsheet program and save it again (or read another sheet with \
+         {option} NAME)"
+    );
+    match cell {
+        Some((r, c)) => format!("{file}:{}!{}{}: {why}; {again}", sheet_ref(name), column_letters(c.into()), r + 1),
+        None => format!("{file}: sheet {name:?} cannot be read: {why}; {again}"),
+    }
+}
+
+/// A sheet of the workbook as the search saw it.
+struct Seen {
+    name: String,
+    visible: bool,
+    /// A worksheet (not a chart or dialog sheet).
+    worksheet: bool,
+    range: Option<Range<Data>>,
+    /// Its header row (0-based) and first and last columns, if it has one.
+    header: Option<(u32, u32, u32)>,
+    /// Why it cannot be read.
+    problem: Option<String>,
+    /// What its own XML says (`.xlsx`).
+    facts: SheetFacts,
+}
+
 fn open_sheet(
     path: &Path,
     kind: Kind,
-    sheet: Option<&str>,
+    want: Option<&str>,
+    option: &str,
     fields: &'static [Field],
     maps: &[(String, usize)],
 ) -> Result<Sheet> {
     let file = path.display().to_string();
-    let mut book = open_book(path, kind).with_context(|| format!("reading {file} as an {}", kind.name()))?;
-    let names = book.sheet_names();
-    let visible: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.visible == calamine::SheetVisible::Visible && s.typ == calamine::SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let list = list_kind(fields);
+    // Checked before calamine reads it: calamine loops for ever on a
+    // content.xml that ends inside a table.
+    if kind == Kind::Ods
+        && let Some(why) = super::sheet_xml::ods_damage(path)
+    {
+        bail!(
+            "{file}: the {} cannot be read: {why}; the workbook is damaged: open it in a spreadsheet program and \
+             save it again",
+            kind.name()
+        );
+    }
+    let mut book = open_book(path, kind)?;
+    let meta: Vec<calamine::Sheet> = book.sheets_metadata().to_vec();
+    let names: Vec<String> = meta.iter().map(|s| s.name.clone()).collect();
     let listed = names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ");
-    let (name, range, header) = match sheet {
-        Some(want) => {
-            let Some(name) =
-                names.iter().find(|n| *n == want).or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(want)))
-            else {
-                bail!("{file}: no sheet named {want:?}; the workbook has {listed}");
-            };
-            let range = book.worksheet_range(name).with_context(|| format!("reading sheet {name:?} of {file}"))?;
-            let header = find_header(&range, fields, maps).or_else(|| first_text_row(&range));
-            (name.clone(), range, header)
+    let wanted = match want {
+        None => None,
+        Some(w) => {
+            match names.iter().position(|n| n == w).or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(w))) {
+                Some(i) => Some(i),
+                None => bail!("{file}: no sheet named {w:?}; the workbook has {listed}"),
+            }
         }
-        None => {
-            let mut found = None;
-            for name in &visible {
-                let Ok(range) = book.worksheet_range(name) else { continue };
-                if let Some(h) = find_header(&range, fields, maps) {
-                    found = Some((name.clone(), range, Some(h)));
-                    break;
+    };
+    let mut seen = Vec::new();
+    for (i, m) in meta.iter().enumerate() {
+        let worksheet = m.typ == calamine::SheetType::WorkSheet;
+        let mut s = Seen {
+            name: m.name.clone(),
+            visible: m.visible == calamine::SheetVisible::Visible,
+            worksheet,
+            range: None,
+            header: None,
+            problem: None,
+            facts: SheetFacts::default(),
+        };
+        if !worksheet {
+            if wanted == Some(i) {
+                bail!("{file}: sheet {:?} is a {:?} sheet, not a worksheet; the workbook has {listed}", m.name, m.typ);
+            }
+            seen.push(s);
+            continue;
+        }
+        match book.worksheet_range(&m.name) {
+            Ok(range) => {
+                // calamine reads a part only as far as it needs: a checksum
+                // (checked at a part's end) or a part cut after a row goes
+                // unnoticed. The sheet's own XML is read whole.
+                let facts = if kind == Kind::Xlsx {
+                    super::sheet_xml::xlsx_facts(path, &m.name)
+                } else {
+                    Ok(SheetFacts::default())
+                };
+                match facts {
+                    Err(why) => s.problem = Some(damaged(path, &m.name, &why, None, option)),
+                    Ok(facts) => {
+                        s.header = find_header(&range, fields, maps);
+                        s.range = Some(range);
+                        s.facts = facts;
+                    }
                 }
             }
-            match found {
-                Some(f) => f,
-                None => {
-                    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+            Err(e) => s.problem = Some(unreadable(path, kind, &m.name, &e, option)),
+        }
+        seen.push(s);
+    }
+    let mut remarks = Vec::new();
+    // Without --sheet, a sheet that cannot be read may be the one that holds
+    // the list: the workbook is refused. With it, only the sheet named must be read.
+    let problems: Vec<&String> = seen.iter().filter_map(|s| s.problem.as_ref()).collect();
+    match wanted {
+        None if !problems.is_empty() => {
+            bail!("{}", problems.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n"));
+        }
+        Some(i) if seen[i].problem.is_some() => bail!("{}", seen[i].problem.clone().unwrap_or_default()),
+        _ => {
+            for p in problems {
+                remarks.push(format!("warning: {p}; not checked for a {list} header"));
+            }
+        }
+    }
+    let chosen = match wanted {
+        Some(i) => i,
+        None => match seen.iter().position(|s| s.visible && s.header.is_some()) {
+            Some(i) => i,
+            None => {
+                let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+                if let Some(h) = seen.iter().find(|s| s.header.is_some()) {
                     bail!(
-                        "{file}: no sheet has a header row naming {} in its first {HEADER_SEARCH_ROWS} rows; \
-                         the workbook has {listed}\nhint: pick the sheet with --sheet NAME, and name its columns \
-                         with --map 'Their Header=field'",
-                        required.join(" and ")
+                        "{file}: no visible sheet has a header row naming {} in its first {HEADER_SEARCH_ROWS} rows; \
+                         the hidden sheet {:?} has one (row {}): to import it, pass {option} {}",
+                        required.join(" and "),
+                        h.name,
+                        h.header.map_or(0, |x| x.0 + 1),
+                        shell_word(&h.name)
                     );
                 }
+                bail!(
+                    "{file}: no sheet has a header row naming {} in its first {HEADER_SEARCH_ROWS} rows; the \
+                     workbook has {listed}\nhint: pick the sheet with {option} NAME, and name its columns with \
+                     --map 'Their Header=field'",
+                    required.join(" and ")
+                );
             }
-        }
+        },
     };
-    let Some(header) = header else {
-        bail!("{file}:{}: the sheet is empty; expected a header row", sheet_ref(&name));
+    let name = seen[chosen].name.clone();
+    let range = seen[chosen].range.take().unwrap_or_else(Range::empty);
+    let Some(header) = seen[chosen].header.or_else(|| first_text_row(&range)) else {
+        bail!("{file}:{}!A1: the sheet is empty; expected a header row", sheet_ref(&name));
     };
-    let merged = merged_cells(&mut book, path, &name, &range);
-    Ok(sheet_from(name, names, &range, header, merged))
+    remarks.insert(
+        0,
+        format!("note: reading sheet {name:?} of {file} (header on row {}{})", header.0 + 1, {
+            let others = seen.iter().filter(|s| s.name != name).count();
+            if others == 0 { String::new() } else { format!("; {others} other sheet{} not read", plural(others)) }
+        }),
+    );
+    remarks.extend(others_note(&seen, chosen, list, option));
+    let facts = match kind {
+        Kind::Xlsx => std::mem::take(&mut seen[chosen].facts),
+        Kind::Ods => super::sheet_xml::ods_facts(path, &name).unwrap_or_default(),
+        Kind::Xls | Kind::Xlsb => SheetFacts::default(),
+    };
+    let merged = merged_cells(&mut book, &name, &range, &facts);
+    // .xlsx formulas saved without a result are found in the sheet's XML;
+    // the others' through calamine.
+    let formulas = if kind == Kind::Xlsx { None } else { book.worksheet_formula(&name).ok() };
+    // Number formats (calamine's styles of the sheet) matter only for numbers.
+    let numbers = range.used_cells().any(|(_, _, d)| matches!(d, Data::Float(_) | Data::Int(_) | Data::DateTime(_)));
+    let styles = match &mut book {
+        Sheets::Xlsx(x) if numbers => x.worksheet_style(&name).ok(),
+        _ => None,
+    };
+    let uncalculated = kind == Kind::Xls && formulas.as_ref().is_some_and(|f| never_calculated(&range, f));
+    let grid = Grid { range, merged, formulas, styles, facts, kind, sheet: name.clone(), uncalculated };
+    Ok(sheet_from(&file, name, names, grid, header, remarks))
 }
 
-fn open_book(path: &Path, kind: Kind) -> Result<Sheets<BufReader<File>>> {
-    Ok(match kind {
-        Kind::Xlsx => Sheets::Xlsx(calamine::open_workbook(path)?),
-        Kind::Xlsb => Sheets::Xlsb(calamine::open_workbook(path)?),
-        Kind::Xls => Sheets::Xls(calamine::open_workbook(path)?),
-        Kind::Ods => Sheets::Ods(calamine::open_workbook(path)?),
-    })
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The sheets not read, named, and the warning for each other sheet that
+/// also has a list's header (or is hidden and has one).
+fn others_note(seen: &[Seen], chosen: usize, list: &str, option: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let named: Vec<String> = seen
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != chosen)
+        .map(|(_, s)| {
+            let mut what = Vec::new();
+            if !s.visible {
+                what.push("hidden");
+            }
+            if !s.worksheet {
+                what.push("not a worksheet");
+            }
+            if s.problem.is_some() {
+                what.push("cannot be read");
+            }
+            if what.is_empty() { format!("{:?}", s.name) } else { format!("{:?} ({})", s.name, what.join(", ")) }
+        })
+        .collect();
+    if !named.is_empty() {
+        out.push(format!("note: sheet{} not read: {}", plural(named.len()), named.join(", ")));
+    }
+    for (i, s) in seen.iter().enumerate() {
+        let Some((row, ..)) = s.header.filter(|_| i != chosen) else { continue };
+        let how = format!("import it with {option} {}", shell_word(&s.name));
+        out.push(if s.visible {
+            format!("warning: sheet {:?} also has a {list} header (row {}), and is not read: {how}", s.name, row + 1)
+        } else {
+            format!(
+                "note: the hidden sheet {:?} also has a {list} header (row {}), and is not read: {how}",
+                s.name,
+                row + 1
+            )
+        });
+    }
+    out
 }
 
 /// Each cell inside a merged block, mapped to the block's top-left cell
 /// (absolute 0-based positions). Blocks are clipped to the sheet's used range.
 fn merged_cells(
     book: &mut Sheets<BufReader<File>>,
-    path: &Path,
     name: &str,
     range: &Range<Data>,
+    facts: &SheetFacts,
 ) -> HashMap<(u32, u32), (u32, u32)> {
     let blocks: Vec<Dimensions> = match book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        // calamine reads merged .ods cells as empty: find the blocks ourselves.
-        Sheets::Ods(_) => ods_merged(path, name).unwrap_or_default(),
+        // The sheet's own XML was read already (.xlsx); calamine reads
+        // merged .ods cells as empty: the blocks come from content.xml.
+        Sheets::Xlsx(_) | Sheets::Ods(_) => facts.merged.clone(),
         // calamine does not expose merged cells of .xlsb sheets.
         Sheets::Xlsb(_) => Vec::new(),
     };
@@ -229,74 +523,24 @@ fn merged_cells(
     map
 }
 
-/// The merged blocks of one sheet of an OpenDocument spreadsheet, from the
-/// `table:number-rows-spanned` / `table:number-columns-spanned` attributes of
-/// its cells in `content.xml` (rows and cells counted with their
-/// `number-rows-repeated` / `number-columns-repeated`). `None` if unreadable.
-fn ods_merged(path: &Path, sheet: &str) -> Option<Vec<Dimensions>> {
-    use quick_xml::events::Event;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
-    let mut xml = String::new();
-    zip.by_name("content.xml").ok()?.read_to_string(&mut xml).ok()?;
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    let attr = |e: &quick_xml::events::BytesStart, key: &str| -> Option<String> {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
-    };
-    let num =
-        |e: &quick_xml::events::BytesStart, key: &str| attr(e, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
-    let (mut inside, mut depth, mut row, mut col, mut row_repeat) = (false, 0usize, 0u32, 0u32, 1u32);
-    let mut out = Vec::new();
-    loop {
-        let (e, empty) = match reader.read_event().ok()? {
-            Event::Start(e) => (e, false),
-            Event::Empty(e) => (e, true),
-            Event::End(e) => {
-                match e.name().as_ref() {
-                    "table:table" if inside => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(out);
-                        }
-                    }
-                    "table:table-row" if inside && depth == 1 => row = row.saturating_add(row_repeat),
-                    _ => {}
-                }
-                continue;
-            }
-            Event::Eof => return Some(out),
-            _ => continue,
-        };
-        match e.name().as_ref() {
-            "table:table" => {
-                if inside {
-                    depth += usize::from(!empty);
-                } else if attr(&e, "table:name").as_deref() == Some(sheet) && !empty {
-                    inside = true;
-                    depth = 1;
-                }
-            }
-            "table:table-row" if inside && depth == 1 => {
-                col = 0;
-                row_repeat = num(&e, "table:number-rows-repeated");
-                if empty {
-                    row = row.saturating_add(row_repeat);
-                }
-            }
-            "table:table-cell" | "table:covered-table-cell" if inside && depth == 1 => {
-                let rows = num(&e, "table:number-rows-spanned");
-                let cols = num(&e, "table:number-columns-spanned");
-                if (rows > 1 || cols > 1) && e.name().as_ref() == "table:table-cell" {
-                    out.push(Dimensions::new((row, col), (row + rows - 1, col + cols - 1)));
-                }
-                col = col.saturating_add(num(&e, "table:number-columns-repeated"));
-            }
-            _ => {}
+/// Whether every formula of an `.xls` sheet has an empty result: the file
+/// was written by a program that does not calculate (xlwt writes each
+/// formula's result as an empty string), so an empty result is no result.
+fn never_calculated(range: &Range<Data>, formulas: &Range<String>) -> bool {
+    let mut any = false;
+    for (r, c, f) in formulas.used_cells() {
+        if f.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        let at = (formulas.start().map_or(0, |s| s.0) + r as u32, formulas.start().map_or(0, |s| s.1) + c as u32);
+        match range.get_value(at) {
+            None | Some(Data::Empty) => {}
+            Some(Data::String(s)) if s.is_empty() => {}
+            _ => return false,
         }
     }
+    any
 }
 
 /// The first row (0-based, absolute) in the top rows of `range` whose cells
@@ -311,12 +555,25 @@ fn find_header(range: &Range<Data>, fields: &'static [Field], maps: &[(String, u
     for r in start.0..=end.0.min(start.0 + HEADER_SEARCH_ROWS - 1) {
         let Some((first, last)) = bounds(range, r) else { continue };
         let cells: Vec<String> =
-            (first..=last).map(|c| range.get_value((r, c)).and_then(|d| text(d).ok()).unwrap_or_default()).collect();
+            (first..=last).map(|c| range.get_value((r, c)).map(plain).unwrap_or_default()).collect();
         if header::map("", &cells, fields, maps).is_ok() {
             return Some((r, first, last));
         }
     }
     None
+}
+
+/// A cell as plain text for finding the header (no formats applied).
+fn plain(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::Float(f) => numfmt::general(*f),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) => numfmt::general(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+    }
 }
 
 /// The first row with at least one text cell: the header when no row names
@@ -329,119 +586,329 @@ fn first_text_row(range: &Range<Data>) -> Option<(u32, u32, u32)> {
 /// The first and last non-empty columns of row `r`.
 fn bounds(range: &Range<Data>, r: u32) -> Option<(u32, u32)> {
     let (start, end) = (range.start()?, range.end()?);
-    let filled = |c: &u32| range.get_value((r, *c)).is_some_and(|d| !text(d).unwrap_or_default().trim().is_empty());
+    let filled = |c: &u32| range.get_value((r, *c)).is_some_and(|d| !plain(d).trim().is_empty());
     let first = (start.1..=end.1).find(filled)?;
     let last = (start.1..=end.1).rev().find(filled)?;
     Some((first, last))
 }
 
+/// `3`, `3 and 5`, `3, 7–9 and 12`: 1-based rows or numbers as ranges.
+fn spans(rows: &[u64]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i;
+        while j + 1 < rows.len() && rows[j + 1] == rows[j] + 1 {
+            j += 1;
+        }
+        parts.push(if j > i { format!("{}–{}", rows[i], rows[j]) } else { rows[i].to_string() });
+        i = j + 1;
+    }
+    match parts.len() {
+        0 | 1 => parts.concat(),
+        n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
+    }
+}
+
 fn sheet_from(
+    file: &str,
     name: String,
     all_sheets: Vec<String>,
-    range: &Range<Data>,
+    grid: Grid,
     (header_row, first, last): (u32, u32, u32),
-    merged: HashMap<(u32, u32), (u32, u32)>,
+    mut remarks: Vec<String>,
 ) -> Sheet {
     let origin = Origin::Sheet { name: name.clone(), first_column: first };
-    let grid = Grid { merged };
-    let headers: Vec<String> = (first..=last)
-        .map(|c| grid.value(range, header_row, c).and_then(|d| text(d).ok()).unwrap_or_default())
-        .collect();
+    let headers: Vec<String> = (first..=last).map(|c| grid.cell(header_row, c).text()).collect();
+    let range = &grid.range;
     let (start, end) = (range.start().unwrap_or((0, 0)), range.end().unwrap_or((0, 0)));
+    let (left, right) = (start.1.min(first), end.1.max(last));
+    // The title rows above the header: named, never read.
+    let mut above = Vec::new();
+    let mut more = 0;
+    for r in start.0..header_row {
+        for c in left..=right {
+            // A merged title shows once, at its top-left cell.
+            if grid.merged.contains_key(&(r, c)) {
+                continue;
+            }
+            let t = grid.cell(r, c).text();
+            if t.trim().is_empty() {
+                continue;
+            }
+            if above.len() < ABOVE_MAX {
+                above.push(format!("{}{} {:?}", column_letters(c.into()), r + 1, one_line(&t)));
+            } else {
+                more += 1;
+            }
+        }
+    }
+    if more > 0 {
+        above.push(format!("and {more} more cell{}", plural(more)));
+    }
     let mut rows = Vec::new();
     let mut empty_rows = 0;
+    let mut hidden = Vec::new();
     for r in header_row + 1..=end.0 {
-        let mut cells: Vec<Data> = Vec::with_capacity((last - first + 1) as usize);
-        let mut outside = None;
+        let mut cells: Vec<Cell> = Vec::with_capacity((last - first + 1) as usize);
+        let mut outside = Vec::new();
         let mut any = false;
-        for c in start.1.min(first)..=end.1.max(last) {
-            let v = grid.value(range, r, c).cloned().unwrap_or(Data::Empty);
-            let blank = matches!(&v, Data::Empty) || matches!(&v, Data::String(s) if s.trim().is_empty());
+        for c in left..=right {
+            let v = grid.cell(r, c);
+            let blank = v.is_blank();
             any |= !blank;
             if (first..=last).contains(&c) {
                 cells.push(v);
-            } else if !blank && outside.is_none() {
-                outside = Some((c, v));
+            } else if !blank {
+                outside.push((c, v));
             }
         }
         if any {
+            if grid.facts.row_hidden(r) {
+                hidden.push(u64::from(r) + 1);
+            }
             rows.push(SheetRow { row: r, cells, outside });
         } else {
             empty_rows += 1;
         }
     }
+    match hidden.as_slice() {
+        [] => {}
+        [one] => remarks.push(format!(
+            "note: {file}:{}: row {one} is hidden in the sheet; it is read like any other row (unhide it in the \
+             spreadsheet to check it belongs in the list)",
+            origin.row(*one)
+        )),
+        many => remarks.push(format!(
+            "note: {file}: rows {} of sheet {name:?} are hidden in the sheet; they are read like any other row \
+             (unhide them in the spreadsheet to check they belong in the list)",
+            spans(many)
+        )),
+    }
+    let hidden_columns: Vec<String> = (first..=last)
+        .filter(|&c| grid.facts.column_hidden(c))
+        .map(|c| {
+            let h = &headers[(c - first) as usize];
+            if h.is_empty() { column_letters(c.into()) } else { format!("{} ({h:?})", column_letters(c.into())) }
+        })
+        .collect();
+    if !hidden_columns.is_empty() {
+        remarks.push(format!(
+            "note: {file}: column{} {} of sheet {name:?} {} hidden in the sheet; read like any other column",
+            plural(hidden_columns.len()),
+            hidden_columns.join(", "),
+            if hidden_columns.len() == 1 { "is" } else { "are" }
+        ));
+    }
     let records = SheetRecords {
         rows: rows.into_iter(),
         current: StringRecord::new(),
-        first_column: first,
         skipped: empty_rows as u64,
+        problems: Vec::new(),
+        pending: Vec::new(),
     };
-    Sheet { name, all_sheets, header_row: u64::from(header_row) + 1, headers, empty_rows, origin, records }
+    Sheet {
+        name,
+        all_sheets,
+        header_row: u64::from(header_row) + 1,
+        headers,
+        empty_rows,
+        origin,
+        records,
+        above,
+        remarks,
+    }
 }
 
-/// Cell lookups that see through merged blocks.
+/// A cell as read: its text as the spreadsheet shows it, or why it cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Text(String),
+    Problem(String),
+}
+
+impl Cell {
+    /// The text (empty for a problem).
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Problem(_) => String::new(),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        matches!(self, Cell::Text(t) if t.trim().is_empty())
+    }
+}
+
+/// A sheet's cells with what is known about them: merged blocks, formulas,
+/// number formats (`.xlsx`), and what its own XML says (`.ods` error cells
+/// and shown texts, hidden rows and columns).
 struct Grid {
+    range: Range<Data>,
     merged: HashMap<(u32, u32), (u32, u32)>,
+    formulas: Option<Range<String>>,
+    styles: Option<calamine::StyleRange>,
+    facts: SheetFacts,
+    kind: Kind,
+    sheet: String,
+    /// An `.xls` sheet none of whose formulas has a result.
+    uncalculated: bool,
 }
 
 impl Grid {
-    fn value<'r>(&self, range: &'r Range<Data>, r: u32, c: u32) -> Option<&'r Data> {
+    /// The cell at (r, c) (0-based, absolute), seen through merged blocks.
+    fn cell(&self, r: u32, c: u32) -> Cell {
         let at = self.merged.get(&(r, c)).copied().unwrap_or((r, c));
-        range.get_value(at)
+        if let Some(e) = self.facts.errors.get(&at) {
+            return Cell::Problem(error_message(e));
+        }
+        let v = self.range.get_value(at).unwrap_or(&Data::Empty);
+        if let Some(f) = self.unsaved(at, v) {
+            let f = f.trim().trim_start_matches("of:").trim_start_matches('=');
+            let shown: String =
+                if f.chars().count() > 60 { f.chars().take(57).collect::<String>() + "…" } else { f.into() };
+            return Cell::Problem(format!(
+                "the formula {}in {}!{}{} has no saved result (the program that wrote the file does not \
+                 calculate formulas); open the file in a spreadsheet program and save it, then import it again",
+                if shown.is_empty() { String::new() } else { format!("={shown} ") },
+                sheet_ref(&self.sheet),
+                column_letters(at.1.into()),
+                at.0 + 1
+            ));
+        }
+        let code = self.styles.as_ref().and_then(|s| s.get(at)).and_then(|s| s.number_format.as_ref());
+        let code = code.map(|n| n.format_code.as_str());
+        match v {
+            Data::Error(e) => Cell::Problem(error_message(&e.to_string())),
+            Data::Float(_) | Data::Int(_) if self.facts.shown.contains_key(&at) => {
+                Cell::Text(self.facts.shown[&at].clone())
+            }
+            Data::Float(f) => Cell::Text(number(*f, code)),
+            Data::Int(i) => Cell::Text(number(*i as f64, code)),
+            Data::DateTime(dt) => Cell::Text(date(dt, code)),
+            Data::DateTimeIso(s) => Cell::Text(numfmt::iso_datetime(s)),
+            Data::DurationIso(s) => Cell::Text(numfmt::iso_duration(s).unwrap_or_else(|| s.clone())),
+            other => Cell::Text(text(other).unwrap_or_default()),
+        }
+    }
+
+    /// The formula at `at` (whose value is `v`) when it was saved without
+    /// its result (its text may be empty: a shared formula's other cells).
+    fn unsaved(&self, at: (u32, u32), v: &Data) -> Option<String> {
+        if self.kind == Kind::Xlsx {
+            return self.facts.unsaved.contains(&at).then(|| self.facts.formulas.get(&at).cloned().unwrap_or_default());
+        }
+        let f = self.formulas.as_ref().and_then(|f| f.get_value(at)).filter(|f| !f.trim().is_empty())?;
+        let empty = matches!(v, Data::Empty);
+        let unsaved = match self.kind {
+            Kind::Xlsx | Kind::Xlsb => empty,
+            Kind::Ods => self.facts.unsaved.contains(&at),
+            // An .xls formula's empty result is an empty string unless no
+            // formula of the sheet has a result and this one cannot make "".
+            Kind::Xls => {
+                (empty || matches!(v, Data::String(s) if s.is_empty())) && self.uncalculated && !f.contains("\"\"")
+            }
+        };
+        unsaved.then(|| f.clone())
+    }
+}
+
+fn error_message(e: &str) -> String {
+    format!("the cell holds the spreadsheet error {e}; expected a value (fix the formula or type the value)")
+}
+
+/// A number as its cell's format shows it (General when it has none, or
+/// one [`numfmt::format`] does not render).
+fn number(f: f64, code: Option<&str>) -> String {
+    code.and_then(|c| numfmt::format(f, c)).unwrap_or_else(|| numfmt::general(f))
+}
+
+/// A date, time or duration as shown: `2025-09-01`, `09:30`,
+/// `2025-09-01 14:00`; the parts shown are the format's (`.xlsx`), else a
+/// value below one day is a time of day and a whole one a date.
+fn date(dt: &calamine::ExcelDateTime, code: Option<&str>) -> String {
+    let parts = code.map(numfmt::date_parts).filter(|p| p.date || p.time);
+    if dt.is_duration() {
+        let secs = (dt.as_f64() * 86_400.0).round().max(0.0) as u64;
+        return numfmt::clock(secs / 3600, secs / 60 % 60, secs % 60);
+    }
+    let v = dt.as_f64();
+    let (show_date, show_time) = match parts {
+        Some(p) => (p.date, p.time),
+        None if v < 1.0 => (false, true),
+        None => (true, v.fract() != 0.0),
+    };
+    let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+    let day = format!("{y:04}-{mo:02}-{d:02}");
+    let time = numfmt::clock(h.into(), mi.into(), s.into());
+    match (show_date, show_time) {
+        (true, true) => format!("{day} {time}"),
+        (false, true) => time,
+        _ => day,
     }
 }
 
 struct SheetRow {
     row: u32,
-    cells: Vec<Data>,
-    /// A value in a column with no header (left of the header's first or
+    cells: Vec<Cell>,
+    /// Values in columns with no header (left of the header's first or
     /// right of its last named column): absolute column and value.
-    outside: Option<(u32, Data)>,
+    outside: Vec<(u32, Cell)>,
 }
 
 /// The data rows of a sheet, as records of text cells.
 pub struct SheetRecords {
     rows: std::vec::IntoIter<SheetRow>,
     current: StringRecord,
-    /// The sheet column of the records' first cell (0-based).
-    first_column: u32,
     /// The sheet's empty rows below the header (all counted when the sheet is read).
     skipped: u64,
+    /// The current record's cell problems.
+    problems: Vec<RowError>,
+    /// Further problems of a row that holds nothing but them, one per call.
+    pending: Vec<RowError>,
 }
 
 impl Records for SheetRecords {
     fn next_record(&mut self) -> Option<Result<u64, RowError>> {
+        if !self.pending.is_empty() {
+            return Some(Err(self.pending.remove(0)));
+        }
         let row = self.rows.next()?;
         let line = u64::from(row.row) + 1;
         self.current.clear();
-        if let Some((c, v)) = &row.outside {
-            let shown = text(v).unwrap_or_else(|e| e);
-            // Right of the header, the cell can be named through the
-            // sheet's origin; left of it, the message names it.
-            let column = if *c > self.first_column { u64::from(*c - self.first_column) + 1 } else { 0 };
-            return Some(Err(RowError::new(
-                line,
-                column,
-                format!(
-                    "cell {}{line} holds {shown:?} but its column has no header; expected a header above it, \
-                     or the cell cleared",
-                    column_letters(u64::from(*c))
-                ),
-            )));
-        }
-        for (i, d) in row.cells.iter().enumerate() {
-            match text(d) {
-                Ok(t) => self.current.push_field(&t),
-                Err(e) => {
-                    return Some(Err(RowError::new(
-                        line,
-                        i as u64 + 1,
-                        format!(
-                            "the cell holds the spreadsheet error {e}; expected a value (fix the formula or type the value)"
-                        ),
-                    )));
+        self.problems.clear();
+        for (i, cell) in row.cells.iter().enumerate() {
+            match cell {
+                Cell::Text(t) => self.current.push_field(t),
+                Cell::Problem(p) => {
+                    self.current.push_field("");
+                    self.problems.push(RowError::new(line, i as u64 + 1, p.clone()));
                 }
             }
+        }
+        for (c, v) in &row.outside {
+            let held = match v {
+                Cell::Text(t) => format!("{:?}", one_line(t)),
+                Cell::Problem(_) => "a spreadsheet error".into(),
+            };
+            self.problems.push(RowError::at_sheet_column(
+                line,
+                *c,
+                format!(
+                    "cell {}{line} holds {held} but its column has no header; expected a header above it, or the \
+                     cell cleared",
+                    column_letters(u64::from(*c))
+                ),
+            ));
+        }
+        // A row with nothing but values in columns without a header (a
+        // footnote beside the table) is those problems, not a list row.
+        if row.cells.iter().all(Cell::is_blank) && !row.outside.is_empty() {
+            let mut all = std::mem::take(&mut self.problems);
+            let first = all.remove(0);
+            self.pending = all;
+            return Some(Err(first));
         }
         Some(Ok(line))
     }
@@ -453,35 +920,33 @@ impl Records for SheetRecords {
     fn skipped(&self) -> u64 {
         self.skipped
     }
+
+    fn cell_problems(&mut self) -> Vec<RowError> {
+        std::mem::take(&mut self.problems)
+    }
 }
 
-/// A cell as text: numbers as written (`1.0` → `1`, `2.5` → `2.5`), dates as
-/// ISO 8601 (`2025-09-01`, or `2025-09-01T09:30:00` with a time), booleans
-/// as `TRUE`/`FALSE`. A spreadsheet error (`#N/A`, `#REF!`…) is `Err` with its text.
+/// Whitespace runs (line breaks included) as one space, for messages.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A cell as text without its number format: numbers in the General format
+/// (`1.0` → `1`, `0.1 + 0.2` → `0.3`), dates as ISO 8601 (`2025-09-01`,
+/// `2025-09-01 09:30`, or `09:30` for a time of day), booleans as
+/// `TRUE`/`FALSE`. A spreadsheet error (`#N/A`, `#REF!`…) is `Err` with its text.
 pub fn text(d: &Data) -> Result<String, String> {
     Ok(match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => number(*f),
+        Data::Float(f) => numfmt::general(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, mo, da, h, mi, s, _) = dt.to_ymd_hms_milli();
-            if (h, mi, s) == (0, 0, 0) {
-                format!("{y:04}-{mo:02}-{da:02}")
-            } else {
-                format!("{y:04}-{mo:02}-{da:02}T{h:02}:{mi:02}:{s:02}")
-            }
-        }
-        Data::DateTime(dt) => number(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTime(dt) => date(dt, None),
+        Data::DateTimeIso(s) => numfmt::iso_datetime(s),
+        Data::DurationIso(s) => numfmt::iso_duration(s).unwrap_or_else(|| s.clone()),
         Data::Error(e) => return Err(e.to_string()),
     })
-}
-
-/// A number as a person typed it: whole numbers without `.0`.
-fn number(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { format!("{f}") }
 }
 
 #[cfg(test)]
@@ -504,7 +969,29 @@ mod tests {
         let d = calamine::ExcelDateTime::new(45901.0, calamine::ExcelDateTimeType::DateTime, false);
         assert_eq!(text(&Data::DateTime(d)).unwrap(), "2025-09-01");
         let d = calamine::ExcelDateTime::new(45901.5, calamine::ExcelDateTimeType::DateTime, false);
-        assert_eq!(text(&Data::DateTime(d)).unwrap(), "2025-09-01T12:00:00");
+        assert_eq!(text(&Data::DateTime(d)).unwrap(), "2025-09-01 12:00");
+        let d = calamine::ExcelDateTime::new(0.395833333, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(text(&Data::DateTime(d)).unwrap(), "09:30", "a time of day, not 1899-12-31");
+        assert_eq!(date(&d, Some("h:mm:ss")), "09:30", "no seconds to show");
+        assert!(date(&d, Some("yyyy-mm-dd hh:mm")).ends_with(" 09:30"), "the format asks for the date too");
+        let d = calamine::ExcelDateTime::new(1.0625, calamine::ExcelDateTimeType::TimeDelta, false);
+        assert_eq!(text(&Data::DateTime(d)).unwrap(), "25:30");
+        assert_eq!(text(&Data::DateTimeIso("2025-09-01T00:00:00".into())).unwrap(), "2025-09-01");
+        assert_eq!(text(&Data::DurationIso("PT09H30M00S".into())).unwrap(), "09:30");
+        assert_eq!(text(&Data::Float(0.1 + 0.2)).unwrap(), "0.3");
         assert_eq!(text(&Data::Error(calamine::CellErrorType::NA)).unwrap_err(), "#N/A");
+        assert_eq!(number(7.0, Some("000")), "007");
+        assert_eq!(number(0.5, Some("0%")), "50%");
+        assert_eq!(number(1.0, Some("0.00E+00")), "1", "a format not rendered shows General");
+    }
+
+    #[test]
+    fn rows_as_ranges() {
+        assert_eq!(spans(&[3]), "3");
+        assert_eq!(spans(&[3, 5]), "3 and 5");
+        assert_eq!(spans(&[3, 7, 8, 9, 12]), "3, 7–9 and 12");
+        assert_eq!(shell_word("Modules"), "Modules");
+        assert_eq!(shell_word("Y3 Modules"), "'Y3 Modules'");
+        assert_eq!(shell_word("O'Neil"), "'O'\\''Neil'");
     }
 }

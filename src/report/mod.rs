@@ -112,7 +112,11 @@ pub fn year(y: Option<i64>) -> String {
 use crate::analysis::coverage::Coverage;
 use crate::analysis::gaps::Gap;
 
-/// The gaps as rows: one per gap, candidate readings joined in one cell.
+/// The gaps as rows: one per gap, candidate readings and the sessions that
+/// could carry the theme each joined in one cell, each with its score.
+/// One table for every place gaps are written as rows (`canon gaps --format
+/// csv`, the report's CSV folder and the committee's workbook), so that its
+/// columns have one name everywhere.
 pub fn gaps_listing(gaps: &[Gap]) -> Listing {
     let mut l = Listing::new(&[
         "severity",
@@ -122,10 +126,11 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
         "explanation",
         "suggestion",
         "command",
-        "candidate readings",
+        "candidate_readings",
         "id",
         "finding",
         "action",
+        "sessions",
     ]);
     for g in gaps {
         let mut row = vec![
@@ -141,7 +146,7 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
                 .map(|c| {
                     if c.score > 0.0 {
                         format!(
-                            "[{}] {} ({}) relevance {}: {}",
+                            "[{}] {} ({}) score {}: {}",
                             c.reading_id,
                             c.title,
                             year(c.year),
@@ -158,6 +163,19 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
         row.push(g.id.clone());
         row.push(g.finding.clone());
         row.push(serde_json::to_value(g.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
+        row.push(
+            g.items
+                .iter()
+                .map(|i| {
+                    if i.score > 0.0 {
+                        format!("[{}] {}/{} score {}", i.item_id, i.module_code, i.title, i.score)
+                    } else {
+                        format!("[{}] {}/{}", i.item_id, i.module_code, i.title)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
         l.rows.push(row);
     }
     l
