@@ -1012,8 +1012,10 @@ fn reading_show_into_a_closed_pipe_is_quiet() {
     let w = Workdir::new();
     let bib = w.write("a.bib", "@article{k, title={Three}, author={Osei, Jane}, year=2020, doi={10.1000/xyz}}\n");
     w.ok_stderr(&["import", "reading", bib.to_str().unwrap()]);
-    let mut child = w
-        .cmd(&["reading", "show", "10.1000/xyz", "--format", "json"])
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_canon"))
+        .arg("--db")
+        .arg(w.db())
+        .args(["reading", "show", "10.1000/xyz", "--format", "json"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

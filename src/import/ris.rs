@@ -184,7 +184,7 @@ fn draft(raw: &Raw) -> Draft {
         // One KW line may hold several keywords separated by `;` or `,`.
         d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
     }
-    d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0.as_str()), RIS_READ);
+    d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), RIS_READ);
     d
 }
 
