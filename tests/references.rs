@@ -873,3 +873,156 @@ fn reference_fields_have_length_limits() {
     assert!(err.contains("an author's name is"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
 }
+
+/// Initials written together ("DA", "K.A.") keep every letter in every format
+/// and style, and PubMed's `FAU` suffix after the given name is split off.
+#[test]
+fn initials_run_together_and_pubmed_suffixes() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "n.csv",
+        "title,authors,year,type,container\n\
+         T16,\"Mensah, KA\",2020,article,J\n\
+         T17,\"Mensah, K.A.\",2020,article,J\n\
+         T4,\"CE Chandler, J Smith\",2020,article,J\n\
+         T9,\"Vyas, D.A.\",2020,article,J\n",
+    );
+    w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    let ris = w.write("w.ris", "TY  - JOUR\nAU  - Vyas, DA\nTI  - WoS initials\nPY  - 2020\nT2  - J\nER  - \n");
+    w.ok_stderr(&["import", "reading", ris.to_str().unwrap()]);
+    let bib = w.write("n.bib", "@article{a, author={Mensah, K.A.}, title={BibTeX initials}, journal={J}, year=2020}\n");
+    w.ok_stderr(&["import", "reading", bib.to_str().unwrap()]);
+    let nbib = w.write(
+        "p.nbib",
+        "PMID- 12\nTI  - FAU with suffix.\nDP  - 2001\nFAU - Mensah, Kofi A Jr\nAU  - Mensah KA Jr\n\
+         FAU - King, Martin L 3rd\nAU  - King ML 3rd\nJT  - Journal\n\n\
+         PMID- 11\nTI  - AU only record.\nDP  - 1998\nAU  - Mensah KA Jr\nJT  - Revue\n",
+    );
+    w.ok_stderr(&["import", "reading", nbib.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "T16")), [p("Mensah", "K. A.", None, None)]);
+    assert_eq!(reading(&list, "T16")["authors"][0], "Mensah, KA", "the name as written is kept");
+    assert_eq!(
+        names(reading(&list, "FAU with")),
+        [p("Mensah", "Kofi A", None, Some("Jr")), p("King", "Martin L", None, Some("3rd"))]
+    );
+
+    let out = w.path("r.csv");
+    w.ok(&["report", out.to_str().unwrap(), "--style", "vancouver"]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    for needle in [
+        "Mensah KA. T16",
+        "Mensah KA. T17",
+        "Chandler CE, Smith J. T4",
+        "Vyas DA. T9",
+        "Vyas DA. WoS initials",
+        "Mensah KA. BibTeX initials",
+        "Mensah KA Jr, King ML 3rd. FAU with suffix",
+        "Mensah KA Jr. AU only record",
+    ] {
+        assert!(text.contains(needle), "{needle} missing:\n{text}");
+    }
+    w.ok(&["report", out.to_str().unwrap(), "--style", "apa"]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("Vyas, D. A. (2020). T9"), "{text}");
+    assert!(text.contains("Chandler, C. E., & Smith, J. (2020). T4"), "{text}");
+}
+
+/// Two chapters of one book share its ISBN and stay two entries (RIS, CSV,
+/// BibTeX crossref); the book itself is a third; the chapters keep the ISBN.
+#[test]
+fn chapters_of_one_book_are_not_merged_by_isbn() {
+    let w = Workdir::new();
+    let chapter = |ti: &str, au: &str, sp: &str| {
+        format!(
+            "TY  - CHAP\nAU  - {au}\nTI  - {ti}\nT2  - Imperial Medicine and Indigenous Societies\nPY  - 1988\n\
+             SP  - {sp}\nPB  - Manchester University Press\nSN  - 0-7190-2495-1\nER  - \n\n"
+        )
+    };
+    let ris = w.write(
+        "c.ris",
+        chapter("Smallpox and colonial medicine in India", "Arnold, David", "45")
+            + &chapter("Healing and curing", "Vaughan, Megan", "100"),
+    );
+    let err = w.ok_stderr(&["import", "reading", ris.to_str().unwrap()]);
+    assert!(err.contains("readings: 2 new"), "{err}");
+    let csv = w.write(
+        "c.csv",
+        "title,authors,year,type,isbn,container\n\
+         Smallpox and colonial medicine in India,\"Arnold, David\",1988,chapter,0-7190-2495-1,Imperial Medicine\n\
+         Healing and curing,\"Vaughan, Megan\",1988,chapter,0-7190-2495-1,Imperial Medicine\n\
+         A third chapter,\"Osei, Jane\",1988,chapter,0-7190-2495-1,Imperial Medicine\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    assert!(err.contains("1 new"), "the known chapters are matched by ISBN and title: {err}");
+    assert_eq!(w.count("SELECT COUNT(*) FROM reading"), 3);
+    assert_eq!(w.count("SELECT COUNT(*) FROM reading WHERE isbn = '9780719024955'"), 3, "chapters keep the ISBN");
+
+    let w = Workdir::new();
+    let bib = w.write(
+        "x.bib",
+        "@incollection{c1, author={Arnold, David}, title={Smallpox}, pages={45--67}, crossref={b}}\n\
+         @incollection{c2, author={Vaughan, Megan}, title={Healing}, pages={100--120}, crossref={b}}\n\
+         @book{b, editor={Arnold, David}, title={Imperial Medicine}, publisher={MUP}, year={1988}, isbn={0-7190-2495-1}}\n\
+         @book{b2, editor={Arnold, David}, title={Imperial Medicine (reprint)}, publisher={MUP}, year={1989}, isbn={0-7190-2495-1}}\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", bib.to_str().unwrap()]);
+    assert_eq!(w.count("SELECT COUNT(*) FROM reading"), 3, "two chapters and one book: {err}");
+    assert_eq!(w.count("SELECT COUNT(*) FROM reading WHERE type = 'chapter' AND isbn IS NOT NULL"), 2);
+}
+
+/// Tags, fields and keys canon does not store are named with how many
+/// records had them, in the summary and the dry run; keywords with counts.
+#[test]
+fn fields_not_stored_are_named() {
+    let w = Workdir::new();
+    let ris = w.write(
+        "a.ris",
+        "TY  - JOUR\nTI  - One\nAU  - Osei, Jane\nPY  - 2020\nAB  - An abstract.\nN1  - A note.\nKW  - spirometry\nER  - \n\n\
+         TY  - JOUR\nTI  - Two\nAU  - Osei, Jane\nPY  - 2021\nAB  - Another abstract.\nER  - \n",
+    );
+    for dry in [true, false] {
+        let mut args = vec!["import", "reading", ris.to_str().unwrap()];
+        if dry {
+            args.push("--dry-run");
+        }
+        let err = w.ok_stderr(&args);
+        assert!(err.contains("not stored"), "{err}");
+        assert!(err.contains("RIS AB (2 records), RIS N1 (1)"), "{err}");
+        assert!(err.contains("1 keyword names no theme and was not imported"), "{err}");
+        assert!(err.contains("\"spirometry\" (1)"), "{err}");
+    }
+    let bib =
+        w.write("a.bib", "@article{k, title={Three}, author={Osei, Jane}, year=2020, abstract={Text}, file={x.pdf}}\n");
+    let err = w.ok_stderr(&["import", "reading", bib.to_str().unwrap()]);
+    assert!(err.contains("BibTeX abstract (1 record)") && err.contains("BibTeX file (1)"), "{err}");
+    let json = w.write(
+        "a.json",
+        r#"[{"id":"a","type":"article-journal","title":"Four","abstract":"Text","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    let err = w.ok_stderr(&["import", "reading", json.to_str().unwrap()]);
+    assert!(err.contains("CSL-JSON abstract (1 record)"), "{err}");
+    let nbib = w.write("a.nbib", "PMID- 1\nTI  - Five.\nDP  - 2001\nAB  - Text.\nJT  - Journal\n");
+    let err = w.ok_stderr(&["import", "reading", nbib.to_str().unwrap()]);
+    assert!(err.contains("MEDLINE AB (1 record)"), "{err}");
+}
+
+/// `reading show … | head -1` is quiet when the reader stops early.
+#[test]
+fn reading_show_into_a_closed_pipe_is_quiet() {
+    let w = Workdir::new();
+    let bib = w.write("a.bib", "@article{k, title={Three}, author={Osei, Jane}, year=2020, doi={10.1000/xyz}}\n");
+    w.ok_stderr(&["import", "reading", bib.to_str().unwrap()]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_canon"))
+        .arg("--db")
+        .arg(w.db())
+        .args(["reading", "show", "10.1000/xyz", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+}

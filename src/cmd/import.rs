@@ -873,6 +873,8 @@ struct ReadingNotes {
     warnings: Vec<RowError>,
     keywords: std::collections::BTreeMap<String, usize>,
     not_yet: usize,
+    /// Fields canon does not store, with how many records had each.
+    unstored: std::collections::BTreeMap<String, usize>,
 }
 
 impl ReadingNotes {
@@ -883,6 +885,9 @@ impl ReadingNotes {
         }
         if r.year.is_none() && r.year_note.is_some() {
             self.not_yet += 1;
+        }
+        for f in &r.unstored {
+            *self.unstored.entry(f.clone()).or_default() += 1;
         }
     }
 
@@ -896,15 +901,35 @@ impl ReadingNotes {
         if !self.keywords.is_empty() {
             let mut top: Vec<(&String, &usize)> = self.keywords.iter().collect();
             top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            let shown: Vec<String> = top.iter().take(8).map(|(k, _)| format!("{k:?}")).collect();
+            let shown: Vec<String> = top.iter().take(8).map(|(k, n)| format!("{k:?} ({n})")).collect();
             eprintln!(
-                "note: {} keyword{} name no theme and were not imported as tags ({}{}); \
+                "note: {} keyword{} no theme and {} not imported as tags ({}{}); \
                  write `theme:SLUG` as a keyword to tag a theme",
                 self.keywords.len(),
-                if self.keywords.len() == 1 { "" } else { "s" },
+                if self.keywords.len() == 1 { " names" } else { "s name" },
+                if self.keywords.len() == 1 { "was" } else { "were" },
                 shown.join(", "),
                 if top.len() > 8 { ", …" } else { "" }
             );
+        }
+        if !self.unstored.is_empty() {
+            let mut top: Vec<(&String, &usize)> = self.unstored.iter().collect();
+            top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let shown: Vec<String> = top
+                .iter()
+                .enumerate()
+                .map(|(i, (f, n))| {
+                    let unit = if i > 0 {
+                        ""
+                    } else if **n == 1 {
+                        " record"
+                    } else {
+                        " records"
+                    };
+                    format!("{f} ({n}{unit})")
+                })
+                .collect();
+            eprintln!("note: not stored (canon has no field for them): {}", shown.join(", "));
         }
         if self.not_yet > 0 {
             eprintln!(
@@ -1139,6 +1164,8 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         s.push_str(" — the file has no rows, only its header");
     } else if dry_run && c.rejected > c.left_out {
         s.push_str("; the import would be refused until the rejected rows are fixed");
+    } else if !dry_run && changed == 0 && c.rejected > 0 && c.unchanged + c.duplicate == 0 {
+        s.push_str(&format!(" — nothing changed: all {} were rejected", n(c.rejected, "record", "records")));
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }

@@ -200,7 +200,8 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         .with_context(|| format!("no reading {:?}; give its ID or DOI (see `canon reading list`)", a.reading))?;
     let Some(d) = readings::show(&store.conn, id)? else { bail!("no reading {id}") };
     match a.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&d)?),
+        // Through `line`, which is quiet when the reader stops (`| head`).
+        Format::Json => super::editing::line(serde_json::to_string_pretty(&d)?)?,
         Format::Csv => {
             let out = Output { format: Format::Csv, output: None, limit: 0 };
             let mut l = Listing::new(&["field", "value"]);
@@ -209,7 +210,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         }
         Format::Table => {
             for row in card(&d) {
-                println!("{:<12} {}", row[0], crate::output::terminal(&row[1]));
+                super::editing::line(format_args!("{:<12} {}", row[0], crate::output::terminal(&row[1])))?;
             }
         }
     }
@@ -346,6 +347,5 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     } else {
         ctx.note(format_args!("reading {id} already holds all of this; nothing changed"));
     }
-    println!("{id}");
-    Ok(())
+    super::editing::line(id)
 }

@@ -535,8 +535,48 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         let text = latex_to_unicode(&f.raw);
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
+    d.not_stored("BibTeX", e.fields.keys().map(String::as_str), BIBTEX_READ);
     d
 }
+
+/// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
+/// and `day` belong to the date, of which canon stores the year).
+const BIBTEX_READ: &[&str] = &[
+    "title",
+    "year",
+    "date",
+    "pubstate",
+    "doi",
+    "isbn",
+    "url",
+    "author",
+    "editor",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "series",
+    "volume",
+    "number",
+    "issue",
+    "pages",
+    "publisher",
+    "institution",
+    "school",
+    "organization",
+    "address",
+    "location",
+    "edition",
+    "annotation",
+    "annote",
+    "note",
+    "language",
+    "langid",
+    "keywords",
+    "themes",
+    "crossref",
+    "month",
+    "day",
+];
 
 /// A DOI, URL or ISBN as written: braces dropped and `\_`, `\%`, `\&`, `\#`,
 /// `\~` unescaped, `\url{…}` unwrapped; no other LaTeX decoding (URLs may

@@ -113,12 +113,26 @@ pub struct Draft {
     pub errors: Vec<RowError>,
     /// Doubts the parser had (the record imports; the user is told).
     pub warnings: Vec<RowError>,
+    /// Fields, tags or keys of this record that canon does not store, named
+    /// as the format names them ("RIS AB", "BibTeX abstract"), once each.
+    pub unstored: Vec<String>,
 }
 
 impl Draft {
     /// A draft starting at `at`, named `label` in messages.
     pub fn new(at: Pos, label: Option<String>) -> Draft {
         Draft { at, label, ..Draft::default() }
+    }
+
+    /// Names, as "`format` `field`", each field of `present` that is not in
+    /// `read` (nothing is dropped silently; the import summary lists them).
+    pub fn not_stored<'a>(&mut self, format: &str, present: impl IntoIterator<Item = &'a str>, read: &[&str]) {
+        for f in present {
+            let label = format!("{format} {f}");
+            if !read.iter().any(|r| r.eq_ignore_ascii_case(f)) && !self.unstored.contains(&label) {
+                self.unstored.push(label);
+            }
+        }
     }
 
     /// The message prefix naming this record: "in entry `k`: " or "".
@@ -433,6 +447,7 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         themes: theme_ids,
         keywords_not_themes: unmatched,
         warnings: d.warnings,
+        unstored: d.unstored,
         // Which fields have columns is the canonical CSV reader's to say.
         present: super::Present::default(),
         emptied: super::Present::default(),

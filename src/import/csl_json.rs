@@ -276,8 +276,40 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.url = text_of(o.get("URL"));
     d.annotation = text_of(o.get("annote")).or_else(|| text_of(o.get("note")));
     d.language = text_of(o.get("language"));
+    d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), CSL_READ);
     d
 }
+
+/// The CSL-JSON keys [`draft`] reads (`id` names the item in messages).
+const CSL_READ: &[&str] = &[
+    "id",
+    "title",
+    "issued",
+    "original-date",
+    "available-date",
+    "status",
+    "DOI",
+    "ISBN",
+    "author",
+    "editor",
+    "keyword",
+    "categories",
+    "type",
+    "container-title",
+    "collection-title",
+    "volume",
+    "issue",
+    "number",
+    "page",
+    "publisher",
+    "publisher-place",
+    "event-place",
+    "edition",
+    "URL",
+    "annote",
+    "note",
+    "language",
+];
 
 #[cfg(test)]
 mod tests {

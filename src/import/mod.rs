@@ -217,6 +217,8 @@ pub struct ReadingRecord {
     pub themes: Vec<i64>,
     /// Subject keywords of the record that name no theme (not imported).
     pub keywords_not_themes: Vec<String>,
+    /// Fields of the record that canon does not store ("RIS AB"), for the summary.
+    pub unstored: Vec<String>,
     /// Doubts about how the record was read (it imports; the user is told).
     pub warnings: Vec<RowError>,
     /// Content facets beyond the language (Global South, open access, …).

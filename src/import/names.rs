@@ -116,7 +116,7 @@ impl Name {
         let t = |s: Option<&str>| s.map(tidy).filter(|s| !s.is_empty());
         let mut n = Name {
             family: t(family),
-            given: t(given),
+            given: t(given).map(|g| spaced_initials(&g)),
             particle: t(particle),
             suffix: t(suffix),
             literal: None,
@@ -169,6 +169,23 @@ impl Name {
     pub fn is_literal(&self) -> bool {
         self.literal.is_some()
     }
+}
+
+/// A given name written as initials run together ("DA", "D.A.", "K.A",
+/// Web of Science, PubMed `AU`, Scopus) as one initial each, "D. A.", so
+/// that no style keeps only the first: a citation processor initialises a
+/// given name word by word, and "DA" is one word. A run of one to three
+/// capitals, with or without dots, is initials; anything else is unchanged.
+pub fn spaced_initials(given: &str) -> String {
+    let g = given.trim();
+    if g.contains(char::is_whitespace) {
+        return g.to_string();
+    }
+    let letters: Vec<char> = g.chars().filter(|c| *c != '.').collect();
+    if !(2..=3).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+        return g.to_string();
+    }
+    letters.iter().map(|c| format!("{c}.")).collect::<Vec<_>>().join(" ")
 }
 
 /// Whitespace runs made one space, ends trimmed.
@@ -332,8 +349,21 @@ fn inverted_parts(parts: &[&str]) -> Name {
         }
     }
     let (particle, family) = von_last(&family_words);
-    let given = (!given.is_empty()).then(|| given.join(", "));
-    Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix, None)
+    let mut given = given.join(", ");
+    // PubMed `FAU` writes the suffix after the given name: "Mensah, Kofi A Jr",
+    // "King, Martin L 3rd" (a lone "V" is an initial, not the fifth).
+    let mut trailing = None;
+    if suffix.is_none()
+        && let Some((rest, last)) = given.rsplit_once(' ')
+        && is_suffix(last)
+        && last.trim_end_matches('.').chars().count() > 1
+    {
+        trailing = Some(last.to_string());
+        given = rest.trim_end_matches(',').trim().to_string();
+    }
+    let suffix = suffix.map(str::to_string).or(trailing);
+    let given = (!given.is_empty()).then_some(given);
+    Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix.as_deref(), None)
 }
 
 /// A name in MEDLINE's `AU` form, "Family Initials" ("Mensah KA", "van der
@@ -615,19 +645,52 @@ mod tests {
         assert_eq!(parts(&p("鲁迅")).4, Some("鲁迅"));
         assert_eq!(parts(&p("نوال السعداوي")).4, Some("نوال السعداوي"));
         assert_eq!(parts(&p("हरिवंश राय बच्चन")).4, Some("हरिवंश राय बच्चन"));
-        assert_eq!(parts(&p("Mensah K.A. Jr")), (Some("Mensah"), Some("K.A."), None, Some("Jr"), None));
-        assert_eq!(parts(&p("Mensah K.A.")), (Some("Mensah"), Some("K.A."), None, None, None));
+        assert_eq!(parts(&p("Mensah K.A. Jr")), (Some("Mensah"), Some("K. A."), None, Some("Jr"), None));
+        assert_eq!(parts(&p("Mensah K.A.")), (Some("Mensah"), Some("K. A."), None, None, None));
         assert_eq!(parts(&p("Cooper Owens D")), (Some("Cooper Owens"), Some("D"), None, None, None));
-        assert_eq!(parts(&p("CE Chandler")), (Some("Chandler"), Some("CE"), None, None, None));
+        assert_eq!(parts(&p("CE Chandler")), (Some("Chandler"), Some("C. E."), None, None, None));
         assert_eq!(p("van der Berg, Pieter").family_full().as_deref(), Some("van der Berg"));
         assert_eq!(p("al-Rashid, Khalid").family_full().as_deref(), Some("al-Rashid"));
     }
 
     #[test]
+    fn initials_run_together_are_each_kept() {
+        let p = |s: &str| parse(s).unwrap();
+        for (written, given) in [
+            ("Vyas, D.A.", "D. A."),
+            ("Vyas, DA", "D. A."),
+            ("Mensah, KA", "K. A."),
+            ("Mensah, K.A.", "K. A."),
+            ("Tolkien, JRR", "J. R. R."),
+            ("Vyas, D", "D"),
+            ("Vyas, Darshali A.", "Darshali A."),
+            ("Ladson-Billings, G.-J.", "G.-J."),
+            ("Mensah, Kofi", "Kofi"),
+        ] {
+            assert_eq!(p(written).given.as_deref(), Some(given), "{written}");
+            assert_eq!(p(written).original, written, "the name as written is kept");
+        }
+        assert_eq!(parse_medline("Mensah KA Jr").unwrap().given.as_deref(), Some("K. A."));
+        assert_eq!(bib("Mensah, K.A.").given.as_deref(), Some("K. A."));
+        assert_eq!(split_cell("CE Chandler, J Smith").names[0].given.as_deref(), Some("C. E."));
+    }
+
+    #[test]
+    fn a_suffix_after_the_given_name_is_split_off() {
+        let p = |s: &str| parse(s).unwrap();
+        assert_eq!(parts(&p("Mensah, Kofi A Jr")), (Some("Mensah"), Some("Kofi A"), None, Some("Jr"), None));
+        assert_eq!(parts(&p("King, Martin L 3rd")), (Some("King"), Some("Martin L"), None, Some("3rd"), None));
+        assert_eq!(parts(&p("Gates, William H III")).3, Some("III"));
+        assert_eq!(parts(&p("Smith, John Sr.")).3, Some("Sr."));
+        assert_eq!(parts(&p("Smith, John V")), (Some("Smith"), Some("John V"), None, None, None), "V is an initial");
+        assert_eq!(parts(&p("Mensah, Kofi A, Jr")).3, Some("Jr"));
+    }
+
+    #[test]
     fn medline_names() {
         let m = |s: &str| parse_medline(s).unwrap();
-        assert_eq!(parts(&m("Mensah KA")), (Some("Mensah"), Some("KA"), None, None, None));
-        assert_eq!(parts(&m("Mensah KA Jr")), (Some("Mensah"), Some("KA"), None, Some("Jr"), None));
+        assert_eq!(parts(&m("Mensah KA")), (Some("Mensah"), Some("K. A."), None, None, None));
+        assert_eq!(parts(&m("Mensah KA Jr")), (Some("Mensah"), Some("K. A."), None, Some("Jr"), None));
         assert_eq!(parts(&m("van der Berg P")), (Some("Berg"), Some("P"), Some("van der"), None, None));
         assert_eq!(parts(&m("Cooper Owens D")), (Some("Cooper Owens"), Some("D"), None, None, None));
         assert_eq!(parts(&m("WHO Collaborating Group")).4, Some("WHO Collaborating Group"));

@@ -190,8 +190,17 @@ fn draft(r: &Raw) -> Draft {
             d.keywords.push(Val::new(heading, Pos::new(*n, VALUE_COLUMN)));
         }
     }
+    d.not_stored("MEDLINE", r.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0.as_str()), MEDLINE_READ);
     d
 }
+
+/// The MEDLINE tags [`draft`] reads (`TA` is the journal's abbreviation,
+/// read when there is no full title `JT`; `FAU`/`AU` and `FED`/`ED` are one
+/// author written two ways).
+const MEDLINE_READ: &[&str] = &[
+    "PMID", "TI", "BTI", "TT", "DP", "DEP", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT", "TA",
+    "VI", "IP", "PG", "PB", "PL", "EN", "LA", "OT", "MH",
+];
 
 #[cfg(test)]
 mod tests {

@@ -184,8 +184,16 @@ fn draft(raw: &Raw) -> Draft {
         // One KW line may hold several keywords separated by `;` or `,`.
         d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
     }
+    d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), RIS_READ);
     d
 }
+
+/// The RIS tags [`draft`] reads (`TY` starts a record, `ER` ends it; `ID`
+/// is the exporter's own record number).
+const RIS_READ: &[&str] = &[
+    "TY", "ER", "ID", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "A3", "T2", "JF",
+    "JO", "C3", "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW",
+];
 
 #[cfg(test)]
 mod tests {

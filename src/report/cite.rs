@@ -260,7 +260,8 @@ fn person(n: &Name, plain_suffix: bool) -> Value {
     if n.family.is_some()
         && let Some(g) = &n.given
     {
-        p.insert("given-name".into(), json!(g));
+        // Initials stored run together by an older canon ("DA") are each kept.
+        p.insert("given-name".into(), json!(crate::import::names::spaced_initials(g)));
     }
     if let Some(x) = &n.suffix {
         let x = if plain_suffix { x.trim_end_matches('.') } else { x.as_str() };

@@ -37,6 +37,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0008_item_keywords", include_str!("../../schema/0008_item_keywords.sql")),
     ("0009_references", include_str!("../../schema/0009_references.sql")),
     ("0010_facets", include_str!("../../schema/0010_facets.sql")),
+    ("0011_chapter_isbn", include_str!("../../schema/0011_chapter_isbn.sql")),
 ];
 
 /// The schema version this binary writes.

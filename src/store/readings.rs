@@ -657,10 +657,23 @@ impl<'t> ReadingWriter<'t> {
         {
             return Ok(Some((id, "DOI")));
         }
-        if let Some(i) = &r.isbn
-            && let Some(id) = q("SELECT id FROM reading WHERE isbn = ?1", i)?
-        {
-            return Ok(Some((id, "ISBN")));
+        // An ISBN names a whole book: two chapters of one book share it, so a
+        // chapter is the same entry only with the same ISBN and title.
+        if let Some(i) = &r.isbn {
+            let found: Option<i64> = if is_part(&r.kind) {
+                self.tx
+                    .prepare_cached(
+                        "SELECT id FROM reading WHERE isbn = ?1 AND type IN ('chapter', 'conference-paper')
+                           AND title_key = ?2 ORDER BY id LIMIT 1",
+                    )?
+                    .query_row(params![i, title_key(&r.title)], |row| row.get(0))
+                    .optional()?
+            } else {
+                q("SELECT id FROM reading WHERE isbn = ?1 AND type NOT IN ('chapter', 'conference-paper')", i)?
+            };
+            if let Some(id) = found {
+                return Ok(Some((id, "ISBN")));
+            }
         }
         let key = title_key(&r.title);
         let found: Option<(i64, Option<String>)> = self
@@ -1053,8 +1066,11 @@ impl<'t> ReadingWriter<'t> {
             let Some(v) = new_v.as_ref().filter(|_| new_v != old_v) else { continue };
             let sql = if field == "doi" {
                 "SELECT id FROM reading WHERE doi = ?1 AND id <> ?2"
+            } else if is_part(&new.kind) {
+                // A chapter shares its book's ISBN with the book and the other chapters.
+                continue;
             } else {
-                "SELECT id FROM reading WHERE isbn = ?1 AND id <> ?2"
+                "SELECT id FROM reading WHERE isbn = ?1 AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')"
             };
             let other: Option<i64> = self.tx.prepare_cached(sql)?.query_row(params![v, id], |r| r.get(0)).optional()?;
             if let Some(other) = other {
@@ -1544,6 +1560,12 @@ pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let decision = decision(conn, id)?;
     Ok(Some(ReadingDetail { reading, links, history, decision }))
+}
+
+/// Whether a reading type is part of a larger work (a chapter of a book, a
+/// paper in proceedings), which shares that work's ISBN.
+pub fn is_part(kind: &str) -> bool {
+    matches!(kind, "chapter" | "conference-paper")
 }
 
 /// The reading an ID or DOI names.

@@ -71,7 +71,9 @@ fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
     let sql = if field == "doi" {
         "SELECT id, title FROM reading WHERE doi = ?1 AND id <> ?2"
     } else {
-        "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2"
+        // Chapters share their book's ISBN: only two whole works may not.
+        "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')
+            AND (SELECT type FROM reading WHERE id = ?2) NOT IN ('chapter', 'conference-paper')"
     };
     let other: Option<(i64, String)> = tx.query_row(sql, params![v, id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
     if let Some((o, title)) = other {
