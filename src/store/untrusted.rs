@@ -647,7 +647,6 @@ fn theme_cycles(s: &Snapshot, origin: Origin) -> Result<()> {
     Ok(())
 }
 
-/// Keys canon derives from a title are computed here, not taken as given.
 /// Facets about people by the rules `canon facet add` applies ([`super::edit::facet::validate_record`]):
 /// a bundle or a merge never brings in what the CLI refuses. Names and bases are normalised as the
 /// CLI writes them (`GENDER` is `gender`), so the same facet is one record.
@@ -670,6 +669,7 @@ fn person_facets(s: &mut Snapshot, origin: Origin) -> Result<()> {
     Ok(())
 }
 
+/// Keys canon derives from a title are computed here, not taken as given.
 fn derive_keys(s: &mut Snapshot) {
     if let Some(items) = s.tables.get_mut("item") {
         for m in items {
