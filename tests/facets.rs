@@ -322,7 +322,7 @@ fn reports_with_and_without_author_facets() {
     for rec in rdr.records() {
         let rec = rec.unwrap();
         if rec[0] == *"gender"
-            && matches!(&rec[1], "first authors" | "all authors")
+            && matches!(&rec[1], "first authors" | "other authors")
             && !matches!(&rec[2], "total" | "not recorded")
         {
             people += 1;
@@ -603,4 +603,277 @@ fn workbook_facet_columns_are_read_and_bad_cells_refused() {
     let e = w.fails(&["import", "reading", &bad]);
     assert!(e.contains("bad.xlsx:Readings!B2") && e.contains("not yes or no"), "{e}");
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'A work'"), 0);
+}
+
+/// Records `gender` = `value` for author `pos` of reading `r`.
+fn gender(w: &Workdir, r: &str, pos: &str, value: &str, n: usize, by: &str) {
+    w.ok(&[
+        "facet",
+        "add",
+        r,
+        "--author",
+        pos,
+        "--facet",
+        "gender",
+        "--value",
+        value,
+        "--basis",
+        "self-identified",
+        "--source",
+        &format!("https://example.org/s/{n}"),
+        "--by",
+        by,
+    ]);
+}
+
+/// A reading list of `n` readings with two authors each, in two themes.
+fn two_author_list(n: usize) -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let mut csv = String::from("title,authors,year,type,doi,themes\n");
+    for k in 1..=n {
+        let theme = if k <= n / 2 { "epistemic-bias" } else { "racism-and-health" };
+        csv.push_str(&format!("T{k},\"Fa{k}, G; Sb{k}, H\",2000,article,10.6666/{k},{theme}\n"));
+    }
+    let f = w.write("list.csv", csv);
+    w.ok(&["import", "reading", &f.display().to_string()]);
+    w
+}
+
+/// Issue 16b: a theme filter cannot be used to difference author facets: the tables are the
+/// whole list's, and the report says so; the first- and other-author columns never overlap.
+#[test]
+fn author_facets_are_counted_over_the_whole_list_whatever_the_filter() {
+    let w = two_author_list(20);
+    // 12 women and men among first authors, 2 in the first theme only.
+    for k in 1..=12 {
+        gender(&w, &format!("10.6666/{k}"), "1", if k % 6 < 3 { "woman" } else { "man" }, k, "amina");
+    }
+    // One woman among the second authors: all − first would have shown 1.
+    gender(&w, "10.6666/1", "2", "woman", 100, "amina");
+    w.ok(&["report", "whole.json"]);
+    let themes = w.json(&["theme", "list", "--format", "json"]);
+    let slug = themes.as_array().unwrap().iter().find(|t| t["slug"] == "epistemic-bias").map(|_| "epistemic-bias");
+    let Some(slug) = slug else { panic!("the seeded themes have no epistemic-bias: {themes}") };
+    w.ok(&["report", "part.json", "--theme", slug]);
+    let read = |f: &str| -> serde_json::Value { serde_json::from_slice(&std::fs::read(w.path(f)).unwrap()).unwrap() };
+    let (whole, part) = (read("whole.json"), read("part.json"));
+    assert_eq!(whole["facets"]["authors"], part["facets"]["authors"], "the same tables under a filter");
+    assert_ne!(whole["facets"]["readings"], part["facets"]["readings"], "content facets follow the scope");
+    let t = &whole["facets"]["authors"][0];
+    assert_eq!(t["columns"], serde_json::json!(["First authors", "Other authors"]));
+    assert_eq!(t["totals"], serde_json::json!([20, 20]));
+    // The single other author is hidden, and so is what would give it away.
+    let other: Vec<&serde_json::Value> = t["rows"].as_array().unwrap().iter().map(|r| &r["cells"][1]).collect();
+    assert!(other.iter().any(|c| *c == "suppressed"), "{t}");
+    assert_eq!(t["not_recorded"][1], "suppressed", "{t}");
+    // The report states the rule, and that the filtered report's author tables are not filtered.
+    w.ok(&["report", "part.pdf", "--theme", slug]);
+    let text = pdf_text(&w.path("part.pdf")).join(" ");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("never under a filter"), "{flat}");
+    assert!(flat.contains("the author-facet tables below are not"), "{flat}");
+    // Programme/year/module filters change no facet count, and the section says so.
+    w.ok(&["report", "prog.json", "--year", "1"]);
+    let prog = read("prog.json");
+    assert_eq!(prog["facets"]["authors"], whole["facets"]["authors"]);
+    assert_eq!(prog["facets"]["scope"]["other"], "year 1");
+}
+
+/// Issue 16b: a table with too few recorded says how many are recorded and why no value is
+/// listed, in the PDF and the CSV alike, and no sentence claims what the table does not do.
+#[test]
+fn withheld_author_tables_say_why_in_every_format() {
+    let w = two_author_list(10);
+    gender(&w, "10.6666/1", "1", "woman", 1, "amina");
+    gender(&w, "10.6666/2", "1", "man", 2, "amina");
+    w.ok(&["report", "r.pdf"]);
+    let text = pdf_text(&w.path("r.pdf")).join(" ");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("2 authorships recorded, fewer than 5"), "{flat}");
+    assert!(!flat.contains("too few to hide"), "{flat}");
+    assert!(flat.contains("A count of 1 to 4 people"), "{flat}");
+    w.ok(&["report", "out/", "--format", "csv"]);
+    let csv = std::fs::read_to_string(w.path("out/facets.csv")).unwrap();
+    assert!(csv.contains("gender,first authors,recorded,2,values withheld: 2 authorships recorded"), "{csv}");
+    assert!(!csv.contains("gender,first authors,woman"), "no value listed: {csv}");
+}
+
+/// Issue 16b: bundles and merges refuse what `canon facet add` refuses, and `canon check`
+/// names such rows.
+#[test]
+fn bundles_and_merges_refuse_facets_the_cli_refuses() {
+    let w = readings();
+    w.ok(&[
+        "facet",
+        "add",
+        DOI,
+        "--author",
+        "1",
+        "--facet",
+        "gender",
+        "--value",
+        "woman",
+        "--basis",
+        "self-identified",
+        "--source",
+        "https://example.org/me",
+        "--by",
+        "amina",
+    ]);
+    w.ok(&["export", "bundle", "b"]);
+    let good = std::fs::read_to_string(w.path("b/person_facet.jsonl")).unwrap();
+    let rec: serde_json::Value = serde_json::from_str(good.lines().next().unwrap()).unwrap();
+    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Map<String, serde_json::Value>)>, &str)> = vec![
+        ("empty source", Box::new(|m| drop(m.insert("source".into(), "".into()))), "source"),
+        ("blank source", Box::new(|m| drop(m.insert("source".into(), "   ".into()))), "source"),
+        ("bad url", Box::new(|m| drop(m.insert("source".into(), "https://x".into()))), "source"),
+        ("null recorder", Box::new(|m| drop(m.insert("recorded_by".into(), serde_json::Value::Null))), "recorded_by"),
+        ("no recorder", Box::new(|m| drop(m.remove("recorded_by"))), "recorded_by"),
+        ("empty value", Box::new(|m| drop(m.insert("value".into(), "".into()))), "value"),
+        ("empty facet", Box::new(|m| drop(m.insert("facet".into(), " ".into()))), "facet"),
+        ("position 0", Box::new(|m| drop(m.insert("author_position".into(), 0.into()))), "author_position"),
+        ("position 99", Box::new(|m| drop(m.insert("author_position".into(), 99.into()))), "author_position"),
+        ("not a time", Box::new(|m| drop(m.insert("recorded_at".into(), "yesterday".into()))), "recorded_at"),
+        ("guessed", Box::new(|m| drop(m.insert("basis".into(), "guessed".into()))), "basis"),
+    ];
+    let target = Workdir::new();
+    target.ok(&["init"]);
+    for (name, change, field) in &cases {
+        let mut m = rec.as_object().unwrap().clone();
+        change(&mut m);
+        let dir = format!("t-{}", name.replace(' ', "-"));
+        copy_dir(&w.path("b"), &w.path(&dir));
+        std::fs::write(w.path(&format!("{dir}/person_facet.jsonl")), format!("{}\n", serde_json::Value::Object(m)))
+            .unwrap();
+        let bundle = w.path(&dir).display().to_string();
+        let e = target.fails(&["merge", &bundle, "--by", "sam"]);
+        assert!(e.contains(field), "{name}: merge refused for another reason: {e}");
+        let fresh = Workdir::new();
+        let e = fresh.fails(&["import", "bundle", &bundle]);
+        assert!(e.contains(field), "{name}: import bundle refused for another reason: {e}");
+    }
+    assert_eq!(target.count("SELECT count(*) FROM person_facet"), 0, "nothing written");
+    // A facet name in another case is the same facet, written as the CLI writes it.
+    let mut m = rec.as_object().unwrap().clone();
+    m.insert("facet".into(), "GENDER".into());
+    copy_dir(&w.path("b"), &w.path("upper"));
+    std::fs::write(w.path("upper/person_facet.jsonl"), format!("{}\n", serde_json::Value::Object(m))).unwrap();
+    target.ok(&["merge", &w.path("upper").display().to_string(), "--by", "sam"]);
+    let f = target.json(&["facet", "list", "--format", "json"]);
+    assert_eq!(f[0]["facet"], "gender");
+    // `canon check` names a row an older canon (or a hand edit) let in.
+    let db = rusqlite::Connection::open(w.db()).unwrap();
+    db.execute("UPDATE person_facet SET source = '', facet = 'Gender'", []).unwrap();
+    drop(db);
+    let e = w.fails(&["check"]);
+    let listing = w.cmd(&["check"]).output().unwrap();
+    let all = format!("{e}{}", String::from_utf8_lossy(&listing.stdout));
+    assert!(all.contains("author facets") && all.contains("source"), "{all}");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+/// Issue 16b: taking their side of a facet conflict takes who said it and when with the value.
+#[test]
+fn resolving_a_facet_conflict_for_theirs_credits_their_recorder() {
+    let a = readings();
+    gender(&a, DOI, "1", "woman", 1, "amina");
+    let b = Workdir::new();
+    std::fs::copy(a.db(), b.db()).unwrap();
+    let id = a.json(&["facet", "list", "--format", "json"])[0]["id"].to_string();
+    a.ok(&["facet", "edit", &id, "--value", "agender", "--by", "amina"]);
+    b.ok(&["facet", "edit", &id, "--value", "non-binary", "--by", "sam"]);
+    a.ok(&["merge", &b.db().display().to_string(), "--by", "amina"]);
+    let open = a.json(&["resolve", "--format", "json"]);
+    let c = open.as_array().unwrap().iter().find(|c| c["entity"] == "person_facet").expect("a facet conflict");
+    a.ok(&["resolve", &c["id"].to_string(), "--take", "theirs", "--by", "amina"]);
+    let f = a.json(&["facet", "list", "--format", "json"]);
+    assert_eq!((f[0]["value"].as_str(), f[0]["recorded_by"].as_str()), (Some("non-binary"), Some("sam")));
+}
+
+/// Issue 16b: a facet never moves to another person; history lists facets by their name.
+#[test]
+fn a_facet_cannot_be_moved_to_another_author_and_the_log_finds_facets() {
+    let w = readings();
+    gender(&w, DOI, "1", "woman", 1, "amina");
+    let id = w.json(&["facet", "list", "--format", "json"])[0]["id"].to_string();
+    // A facet without basis or source is a usage error (status 2, as README says).
+    let out = w
+        .cmd(&["facet", "add", DOI, "--author", "2", "--facet", "gender", "--value", "man", "--by", "amina"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let e = w.fails(&["facet", "edit", &id, "--author", "2", "--by", "amina"]);
+    assert!(e.contains("about one person") && e.contains("record it again"), "{e}");
+    let e = w.fails(&["facet", "edit", &id, "--creators", "--by", "amina"]);
+    assert!(e.contains("about one person"), "{e}");
+    assert_eq!(w.json(&["facet", "list", "--format", "json"])[0]["author_position"], 1);
+    for entity in ["person_facet", "facet"] {
+        let log = w.ok(&["log", "--entity", entity]);
+        assert!(log.contains("person_facet"), "{entity}: {log}");
+    }
+}
+
+/// Issue 16b: an import that set a yes/no facet can be undone (the history's true/false is the
+/// database's 1/0).
+#[test]
+fn undo_of_an_import_that_set_yes_no_facets() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let a = w.write(
+        "a.csv",
+        "title,authors,year,type,themes,global_south,language\nU1,\"A, B\",2001,article,epistemic-bias,yes,fr\n",
+    );
+    let b = w.write("b.csv", "title,authors,year,type,themes,global_south,open_access,language\nU1,\"A, B\",2001,article,epistemic-bias,no,yes,es\n");
+    w.ok(&["import", "reading", &a.display().to_string(), "--by", "amina"]);
+    w.ok(&["import", "reading", &b.display().to_string(), "--by", "amina"]);
+    let last = w.count("SELECT max(id) FROM history WHERE entity = 'reading'");
+    w.ok(&["undo", &last.to_string(), "--by", "amina"]);
+    assert_eq!(w.count("SELECT global_south FROM reading"), 1);
+    let first = w.count("SELECT min(id) FROM history WHERE entity = 'reading'");
+    w.ok(&["undo", &first.to_string(), "--by", "amina"]);
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+}
+
+/// Issue 16b: every import format makes languages codes by the CLI's rule; one canon does not
+/// know is not stored and a warning names the record's line and the value. A "Source" column
+/// is not taken for the kind of source, and a header about authors is never suggested as a
+/// content facet.
+#[test]
+fn imported_languages_follow_the_cli_rule_and_unknown_ones_are_named() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let csv = w.write(
+        "l.csv",
+        "title,authors,year,type,doi,themes,language,source\n\
+         A,\"A, B\",2001,article,10.5555/1,epistemic-bias,Punjabi,https://example.org\n\
+         B,\"C, D\",2002,article,10.5555/2,epistemic-bias,Klingon,PubMed\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", &csv.display().to_string()]);
+    assert!(err.contains("l.csv:3") && err.contains("Klingon"), "{err}");
+    assert!(err.contains("source"), "the Source column is named as not read: {err}");
+    assert_eq!(show(&w, "10.5555/1")["language"], "pa");
+    assert_eq!(show(&w, "10.5555/2")["language"], serde_json::Value::Null);
+    assert_eq!(show(&w, "10.5555/1")["source_kind"], serde_json::Value::Null);
+    let ris = w.write(
+        "l.ris",
+        "TY  - JOUR\nTI  - C\nAU  - E, F\nPY  - 2003\nDO  - 10.5555/3\nLA  - Bangla\nER  - \n\
+         TY  - JOUR\nTI  - D\nAU  - G, H\nPY  - 2004\nDO  - 10.5555/4\nLA  - x = 1 + 2\nER  - \n",
+    );
+    let err = w.ok_stderr(&["import", "reading", &ris.display().to_string()]);
+    assert!(err.contains("x = 1 + 2"), "{err}");
+    assert_eq!(show(&w, "10.5555/3")["language"], "bn");
+    assert_eq!(show(&w, "10.5555/4")["language"], serde_json::Value::Null);
+    // A header about authors is never suggested for a content facet.
+    let af = w.write("af.csv", "title,author_gender,year\nE,woman,2001\n");
+    let e = w.fails(&["import", "reading", &af.display().to_string()]);
+    assert!(!e.contains("author_gender=global_south"), "{e}");
 }

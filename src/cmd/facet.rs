@@ -158,6 +158,20 @@ fn whom(store: &Store, reading: i64, w: &Whom) -> Result<Option<About>> {
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    // A missing --basis or --source is a usage error: status 2, as README says of usage errors.
+    let blank = |o: &Option<String>| o.as_deref().is_none_or(|v| v.trim().is_empty());
+    if blank(&a.basis) || blank(&a.source) {
+        let missing: Vec<&str> = [("--basis", &a.basis), ("--source", &a.source)]
+            .into_iter()
+            .filter(|(_, v)| blank(v))
+            .map(|(n, _)| n)
+            .collect();
+        clap::Error::raw(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            format!("{} required; {}\n", missing.join(" and "), facet::WHY),
+        )
+        .exit();
+    }
     let mut store = ctx.open(Mode::Existing)?;
     let id = reading(&store, &a.reading)?;
     let about = whom(&store, id, &a.whom)?.context(

@@ -11,7 +11,7 @@ pub struct Args {
     /// Only changes to this kind of record.
     #[arg(long, value_parser = [
         "reading", "item", "module", "theme", "item_tag", "reading_tag", "link", "contributor", "import_run",
-        "programme", "snapshot",
+        "programme", "snapshot", "person_facet", "facet", "review", "conflict",
     ])]
     pub entity: Option<String>,
     /// Only changes to the record with this ID (for tags: the item's or reading's ID).
@@ -34,7 +34,9 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         bail!("--since {s:?} is not a date; expected YYYY-MM-DD such as 2026-01-31");
     }
     let store = ctx.open(Mode::Existing)?;
-    let f = LogFilter { entity: a.entity.as_deref(), entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref() };
+    // `facet` is what people call a facet about a person; the history names it `person_facet`.
+    let entity = a.entity.as_deref().map(|e| if e == "facet" { "person_facet" } else { e });
+    let f = LogFilter { entity, entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref() };
     let entries = history::log(&store.conn, &f)?;
     let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]);
     l.numeric = vec![0];

@@ -234,17 +234,23 @@ fn set(ctx: &Ctx, a: SetArgs) -> Result<()> {
     match (changed.first(), changed.last()) {
         (Some(first), Some(last)) => {
             let range = if first == last { first.to_string() } else { format!("{first}-{last}") };
+            let n = changed.len();
+            let already = edits.len() - n;
             ctx.note(format_args!(
-                "set {} = {shown} on {} readings ({} already were so); changes #{range}; `canon undo {range}` reverts them",
+                "set {} = {shown} on {n} reading{} ({already} already {} so); change{} #{range}; `canon undo {range}` \
+                 reverts {}",
                 facet.name(),
-                changed.len(),
-                edits.len() - changed.len()
+                if n == 1 { "" } else { "s" },
+                if already == 1 { "was" } else { "were" },
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" },
             ));
             editing::line(range)?;
         }
         _ => ctx.note(format_args!(
-            "all {} readings selected already have {} = {shown}; nothing changed",
-            edits.len(),
+            "{} selected already {} {} = {shown}; nothing changed",
+            if edits.len() == 1 { "the reading".to_string() } else { format!("all {} readings", edits.len()) },
+            if edits.len() == 1 { "has" } else { "have" },
             facet.name()
         )),
     }

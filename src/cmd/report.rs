@@ -229,6 +229,15 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     if !o.include_rejected {
         readings.retain(|r| r.status != "rejected");
     }
+    // Author facets are counted over the whole list, never under a filter (issue 16b).
+    let author_readings: Vec<_> = readings.iter().filter(|r| r.status == "approved").cloned().collect();
+    let facet_scope = crate::report::facets::FacetScope {
+        theme: if scope.theme.is_some() { scope_text.last().cloned() } else { None },
+        other: {
+            let other: Vec<&String> = scope_text.iter().filter(|t| !t.starts_with("theme ")).collect();
+            (!other.is_empty()).then(|| other.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+        },
+    };
     if scope.theme.is_some() {
         readings.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
     }
@@ -251,6 +260,8 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         style: Style::load(&o.style)?,
         comparison,
         people: (!o.no_author_facets).then(|| people(store)).transpose()?,
+        author_readings,
+        facet_scope,
     })
 }
 

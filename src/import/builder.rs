@@ -323,7 +323,19 @@ fn date_message(v: &str) -> String {
 }
 
 /// Validates a draft: the record, or every problem found in it.
-pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
+pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
+    // A language as a code ("English" → "en") by the CLI's rule (issue 16b); one canon does not
+    // know is not stored, and a warning names the record and the value.
+    let language = match tidy(d.language.take()) {
+        Some(l) => match super::language::normalise_list(&l) {
+            Ok(code) => Some(code),
+            Err(e) => {
+                d.warnings.push(RowError::new(d.at.line, d.at.column, format!("language not stored: {e}")));
+                None
+            }
+        },
+        None => None,
+    };
     let p = d.prefix();
     let mut errs = d.errors.clone();
     let err = |errs: &mut Vec<RowError>, at: Pos, msg: String| errs.push(RowError::new(at.line, at.column, msg));
@@ -437,8 +449,7 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         annotation: d.annotation.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         source_kind,
         status,
-        // A language as a code ("English" → "en"), as issue 16's facets count it; kept as written when unknown.
-        language: tidy(d.language).map(|l| super::language::normalise_list(&l).unwrap_or(l)),
+        language,
         facets: {
             let mut f = d.facets;
             f.settle();

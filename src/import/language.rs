@@ -224,6 +224,13 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("greek", "el"),
     ("modern greek", "el"),
     ("panjabi", "pa"),
+    ("punjabi", "pa"),
+    ("bangla", "bn"),
+    ("māori", "mi"),
+    ("te reo māori", "mi"),
+    ("te reo maori", "mi"),
+    ("ancient greek", "grc"),
+    ("classical greek", "grc"),
     ("pushto", "ps"),
     ("sinhalese", "si"),
     ("uighur", "ug"),
@@ -233,6 +240,31 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("nigerian pidgin", "pcm"),
     ("multiple languages", "mul"),
 ];
+
+/// Three-letter codes canon stores for languages outside ISO 639-1 that people name, with
+/// their reference names (from the ISO 639-3 code table), so reports show a name.
+const EXTRA: &[(&str, &str)] = &[
+    ("yue", "Cantonese"),
+    ("grc", "Ancient Greek"),
+    ("fil", "Filipino"),
+    ("kri", "Krio"),
+    ("pcm", "Nigerian Pidgin"),
+    ("haw", "Hawaiian"),
+    ("nds", "Low German"),
+    ("sco", "Scots"),
+    ("ckb", "Central Kurdish"),
+    ("arz", "Egyptian Arabic"),
+];
+
+/// ISO 639 special codes: they name no one language (`und` undetermined, `zxx` no linguistic
+/// content, `mul` several languages, `mis` uncoded), so reports never count them as one.
+pub const SPECIAL: &[&str] = &["und", "zxx", "mul", "mis"];
+
+/// Whether a stored code names a language (not one of [`SPECIAL`]).
+pub fn is_language(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+    !SPECIAL.contains(&primary.as_str())
+}
 
 /// One language as written, made canonical: `Ok(code)`, or `Err` with what
 /// was expected. Case and surrounding space are ignored.
@@ -255,6 +287,12 @@ pub fn normalise(s: &str) -> Result<String, String> {
     let mut parts = lower.split(['-', '_']);
     let primary = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
+    // Mandarin (cmn) is what the name "Mandarin" gives: Chinese, zh.
+    let primary = if primary == "cmn" { "zh" } else { primary };
+    // Codes reserved for local use (qaa–qtz) name nothing another reader can look up.
+    if primary.len() == 3 && ("qaa"..="qtz").contains(&primary) {
+        return Err(format!("{t:?} is an ISO 639 code reserved for local use; {expected}"));
+    }
     let code = match primary.len() {
         2 => LANGUAGES.iter().find(|(c1, ..)| *c1 == primary).map(|(c1, ..)| (*c1).to_string()),
         3 => Some(
@@ -309,6 +347,9 @@ pub fn normalise_list(s: &str) -> Result<String, String> {
 /// French, `pt-BR` → Portuguese; a code outside the table stays as it is.
 pub fn name(code: &str) -> String {
     let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+    if let Some((_, n)) = EXTRA.iter().find(|(c, _)| *c == primary) {
+        return (*n).to_string();
+    }
     LANGUAGES
         .iter()
         .find(|(c1, b, c3, _)| *c1 == primary || *b == primary || *c3 == primary)
@@ -367,6 +408,25 @@ mod tests {
         assert_eq!(normalise_list("eng/fre, en").as_deref(), Ok("en; fr"));
         assert!(normalise_list("en; nonsense").is_err());
         assert_eq!(split("en; fr").collect::<Vec<_>>(), ["en", "fr"]);
+    }
+
+    #[test]
+    fn common_names_and_codes_agree() {
+        for (input, want) in [
+            ("Punjabi", "pa"),
+            ("Bangla", "bn"),
+            ("Māori", "mi"),
+            ("Mandarin", "zh"),
+            ("cmn", "zh"),
+            ("cmn-Hans", "zh-Hans"),
+            ("Ancient Greek", "grc"),
+        ] {
+            assert_eq!(normalise(input).as_deref(), Ok(want), "{input}");
+        }
+        assert!(normalise("qaa").is_err(), "local-use codes name nothing");
+        assert_eq!(name("yue"), "Cantonese");
+        assert_eq!(name("grc"), "Ancient Greek");
+        assert!(!is_language("und") && !is_language("zxx") && !is_language("mul") && is_language("fr"));
     }
 
     #[test]

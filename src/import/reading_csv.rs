@@ -55,7 +55,7 @@ pub const FIELDS: &[Field] = &[
     Field { name: "notes", aliases: &["annotation", "note", "why read it", "comment"], required: false },
     Field { name: "isbn", aliases: &[], required: false },
     Field { name: "container", aliases: &["journal", "publication", "venue", "publication title"], required: false },
-    Field { name: "source_kind", aliases: &["source kind", "source"], required: false },
+    Field { name: "source_kind", aliases: &["source kind", "kind of source"], required: false },
     Field { name: "status", aliases: &["review status"], required: false },
     Field { name: "language", aliases: &["lang", "language of publication"], required: false },
     // The stable ID `canon export reading` writes: a row with one updates that entry.
@@ -69,7 +69,9 @@ pub const FIELDS: &[Field] = &[
     // Content facets (issue 16): about the work, never about a person.
     Field {
         name: "global_south",
-        aliases: &["global south", "global south content", "global south author or content"],
+        // No alias mentions authors: a header about authors (author_gender) is about people and
+        // must never be suggested as this content facet (issue 16b).
+        aliases: &["global south", "global south content"],
         required: false,
     },
     Field { name: "open_access", aliases: &["open access", "oa", "free to read"], required: false },

@@ -47,6 +47,13 @@ pub struct ReportData {
     /// leaves them out (`--no-author-facets`).
     #[serde(skip)]
     pub people: Option<Vec<super::facets::PersonFacet>>,
+    /// The approved readings of the whole list, whatever the filter: author facets are counted
+    /// over these only (issue 16b).
+    #[serde(skip)]
+    pub author_readings: Vec<Reading>,
+    /// The report's filters as the facets section states them.
+    #[serde(skip)]
+    pub facet_scope: super::facets::FacetScope,
 }
 
 /// Counts of people under this are suppressed in every output (see [`super::facets`]).
@@ -59,7 +66,12 @@ impl ReportData {
 
     /// The facets section over the approved readings, as every output shows it.
     pub fn facet_section(&self) -> super::facets::FacetSection {
-        super::facets::section(&self.approved().collect::<Vec<_>>(), self.people.as_deref())
+        super::facets::section(
+            &self.approved().collect::<Vec<_>>(),
+            &self.author_readings.iter().collect::<Vec<_>>(),
+            self.people.as_deref(),
+            self.facet_scope.clone(),
+        )
     }
 
     fn approved(&self) -> impl Iterator<Item = &Reading> {

@@ -9,14 +9,20 @@
 //!   only.
 //! - **Author facets** count *people*: the values authors gave for a facet
 //!   (self-identified or published, each with a source), over first authors
-//!   and over all authors (each authorship once: a person who wrote three of
-//!   the readings counts three times), and over works whose creators as a
-//!   whole gave one. Any count of people under [`SUPPRESS_BELOW`] is
-//!   suppressed, and so is every other cell from which a suppressed one could
-//!   be worked out (complementary suppression, see [`protect`]). "Not
-//!   recorded" is a plain count, as are the totals. Values are listed in
+//!   and, apart from them, over the other authors (each authorship once: a
+//!   person who wrote three of the readings counts three times), and over
+//!   works whose creators as a whole gave one. The columns never overlap, so
+//!   no column can be subtracted from another. Any count of 1 to
+//!   [`SUPPRESS_BELOW`] − 1 people is suppressed, and so is every other cell
+//!   from which a suppressed one could be worked out (complementary
+//!   suppression, see [`protect`]). "Not recorded" is a plain count unless it
+//!   must hide a cell, and the totals are plain. Values are listed in
 //!   alphabetical order, never by size, so a suppressed cell's place gives
 //!   nothing away.
+//! - Author facets are always counted over the **whole reading list**, never
+//!   under a report's filter: a count over part of the list could be
+//!   subtracted from the count over the whole (or over another part) and
+//!   single someone out.
 //!
 //! The rule follows the common practice of official statistics for small
 //! counts (primary suppression of cells under a threshold, then secondary
@@ -121,6 +127,10 @@ pub struct AuthorTable {
     /// `true` when too few people are recorded for any count to be shown
     /// without singling someone out: the table then lists no values.
     pub withheld: bool,
+    /// Why the values are withheld (a sentence), when they are.
+    pub withheld_reason: Option<String>,
+    /// Per column: how many have this facet recorded (shown when the values are withheld).
+    pub recorded: Vec<usize>,
     /// `true` when facets about works' creators as a whole were recorded but
     /// are too few to show without singling a group out.
     pub works_left_out: bool,
@@ -133,6 +143,17 @@ pub struct AuthorRow {
     pub cells: Vec<Shown>,
 }
 
+/// The report's filters as the facets section needs them.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FacetScope {
+    /// The theme filter as the report names it ("theme Racism"), when there is one: content
+    /// facets count only the readings tagged with it.
+    pub theme: Option<String>,
+    /// Programme, year and module filters as the report names them: they do not narrow the
+    /// reading list, so no facet count changes with them.
+    pub other: Option<String>,
+}
+
 /// The whole section, as every output shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacetSection {
@@ -140,6 +161,10 @@ pub struct FacetSection {
     pub content: Vec<ContentTable>,
     /// `None` when the report leaves author facets out (`--no-author-facets`).
     pub authors: Option<Vec<AuthorTable>>,
+    /// The approved readings of the whole list, over which author facets are counted.
+    pub author_readings: usize,
+    /// The report's filters, and what they do to this section.
+    pub scope: FacetScope,
     /// Readings with a "whose experience, told by whom" note.
     pub perspectives: usize,
 }
@@ -175,21 +200,44 @@ fn yes_no(b: Option<bool>) -> Vec<String> {
 
 /// The content facets of the approved readings.
 pub fn content(readings: &[&Reading]) -> Vec<ContentTable> {
+    // `und`, `zxx`, `mul` and `mis` name no language: never counted as one.
     let mut lang = content_table("Language", readings, &|r| {
-        r.language.as_deref().map(|l| language::split(l).map(language::name).collect()).unwrap_or_default()
+        r.language
+            .as_deref()
+            .map(|l| language::split(l).filter(|c| language::is_language(c)).map(language::name).collect())
+            .unwrap_or_default()
     });
+    let mut notes = Vec::new();
     if lang.rows.iter().map(|r| r.readings).sum::<usize>() > readings.len() - lang.not_recorded {
-        lang.note =
-            Some("A work in more than one language counts under each, so shares add up to more than 100%.".into());
+        notes.push("A work in more than one language counts under each, so shares add up to more than 100%.");
+    }
+    let special = readings
+        .iter()
+        .filter(|r| r.language.as_deref().is_some_and(|l| language::split(l).all(|c| !language::is_language(c))))
+        .count();
+    let special_note = format!(
+        "{special} {} a code that names no one language (und, zxx, mul or mis) and {} counted as not recorded.",
+        if special == 1 { "reading has" } else { "readings have" },
+        if special == 1 { "is" } else { "are" }
+    );
+    if special > 0 {
+        notes.push(&special_note);
+    }
+    if !notes.is_empty() {
+        lang.note = Some(notes.join(" "));
     }
     let translation = content_table("Translation", readings, &|r| match (r.translated, &r.original_language) {
-        (_, Some(o)) => vec![format!(
+        (_, Some(o)) if language::split(o).any(language::is_language) => vec![format!(
             "translated from {}",
-            language::split(o).map(language::name).collect::<Vec<_>>().join(" and ")
+            language::split(o)
+                .filter(|c| language::is_language(c))
+                .map(language::name)
+                .collect::<Vec<_>>()
+                .join(" and ")
         )],
-        (Some(true), None) => vec!["translated (original language not recorded)".into()],
-        (Some(false), None) => vec!["not a translation".into()],
-        (None, None) => vec![],
+        (Some(true), _) => vec!["translated (original language not recorded)".into()],
+        (Some(false), _) => vec!["not a translation".into()],
+        (None, _) => vec![],
     });
     vec![
         lang,
@@ -205,6 +253,11 @@ fn fold(v: &str) -> String {
     v.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// The first author column's heading.
+pub const FIRST: &str = "First authors";
+/// The heading of the column of authors after the first (each authorship once).
+pub const OTHER: &str = "Other authors";
+
 /// The raw counts of one author facet, before protection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawTable {
@@ -215,11 +268,12 @@ pub struct RawTable {
     pub not_recorded: Vec<usize>,
     pub totals: Vec<usize>,
     /// Authorships recorded, by basis: self-identified, published (their sum
-    /// is the all-authors total less its "not recorded").
+    /// is the first and other authors' totals less their "not recorded").
     pub basis: [usize; 2],
 }
 
-/// The author facets of `readings` (approved, in scope), counted: one table per facet name.
+/// The author facets of `readings` (the approved readings of the whole list), counted: one table per
+/// facet name, with columns first authors, other authors (disjoint) and, when any was recorded, works.
 pub fn raw_author_tables(readings: &[&Reading], people: &[PersonFacet]) -> Vec<RawTable> {
     let ids: BTreeMap<i64, &Reading> = readings.iter().map(|r| (r.id, *r)).collect();
     let first_total = readings.iter().filter(|r| !r.authors.is_empty()).count();
@@ -244,8 +298,8 @@ pub fn raw_author_tables(readings: &[&Reading], people: &[PersonFacet]) -> Vec<R
             continue;
         }
         let works = mine.iter().any(|p| p.author_position.is_none());
-        let mut columns = vec!["First authors".to_string(), "All authors".to_string()];
-        let mut totals = vec![first_total, all_total];
+        let mut columns = vec![FIRST.to_string(), OTHER.to_string()];
+        let mut totals = vec![first_total, all_total - first_total];
         if works {
             columns.push("Works (creators as a whole)".into());
             totals.push(readings.len());
@@ -259,10 +313,7 @@ pub fn raw_author_tables(readings: &[&Reading], people: &[PersonFacet]) -> Vec<R
             *forms.entry(key.clone()).or_default().entry(p.value.clone()).or_default() += 1;
             let c = counts.entry(key).or_insert_with(|| vec![0; columns.len()]);
             match p.author_position {
-                Some(1) => {
-                    c[0] += 1;
-                    c[1] += 1;
-                }
+                Some(1) => c[0] += 1,
                 Some(_) => c[1] += 1,
                 None => c[2] += 1,
             }
@@ -441,20 +492,40 @@ fn column_rule(
 /// out, with the values only it had, and the table says so.
 pub fn author_table(t: &RawTable) -> AuthorTable {
     let cells: Vec<Vec<usize>> = t.rows.iter().map(|(_, c)| c.clone()).collect();
-    let (mask, fallback) = protect(&cells, &t.not_recorded, t.columns.len(), true);
+    // The columns are disjoint (first authors, other authors, works): no pairing between them.
+    let (mask, fallback) = protect(&cells, &t.not_recorded, t.columns.len(), false);
     let whole = |c: usize| fallback[c] && mask.iter().all(|m| m[c]);
     if t.columns.len() > 2 && whole(2) {
         let mut fewer = t.clone();
         fewer.columns.truncate(2);
         fewer.totals.truncate(2);
         fewer.not_recorded.truncate(2);
-        fewer.rows = t.rows.iter().filter(|(_, c)| c[1] > 0).map(|(v, c)| (v.clone(), c[..2].to_vec())).collect();
+        fewer.rows =
+            t.rows.iter().filter(|(_, c)| c[0] + c[1] > 0).map(|(v, c)| (v.clone(), c[..2].to_vec())).collect();
         let mut out = author_table(&fewer);
         out.works_left_out = true;
         return out;
     }
-    let records: usize = t.rows.iter().map(|(_, c)| c[1]).sum();
-    let withheld = records < SUPPRESS_BELOW || whole(0) || whole(1);
+    let recorded: Vec<usize> = t.totals.iter().zip(&t.not_recorded).map(|(n, nr)| n.saturating_sub(*nr)).collect();
+    let records: usize = t.rows.iter().map(|(_, c)| c[0] + c[1]).sum();
+    // No author has the facet (only works' creators, left out above): nothing to hide.
+    let nobody = records == 0;
+    let withheld_reason = if nobody {
+        None
+    } else if records < SUPPRESS_BELOW {
+        Some(format!(
+            "values withheld: {records} {} recorded, fewer than {SUPPRESS_BELOW}",
+            if records == 1 { "authorship" } else { "authorships" }
+        ))
+    } else if whole(0) || whole(1) {
+        Some(format!(
+            "values withheld: {records} authorships recorded, but a column's small counts could not be hidden \
+             without hiding the whole column"
+        ))
+    } else {
+        None
+    };
+    let withheld = withheld_reason.is_some();
     let shown = |n: usize, s: bool| if s || withheld { Shown::Suppressed } else { Shown::Count(n) };
     let rows = if withheld {
         Vec::new()
@@ -478,9 +549,9 @@ pub fn author_table(t: &RawTable) -> AuthorTable {
     // The records by basis: a line of two cells whose sum is known.
     let basis_cells = vec![vec![t.basis[0]], vec![t.basis[1]]];
     let (mut bmask, _) = protect(&basis_cells, &[0], 1, false);
-    // Their sum is the all-authors column's recorded count: were "not recorded" hidden there, the sum
-    // would give it away.
-    if fallback.get(1).copied().unwrap_or(false) {
+    // Their sum is the first and other authors' recorded counts: were "not recorded" hidden in
+    // either, the sum would give it away.
+    if !withheld && fallback.iter().take(2).any(|f| *f) {
         bmask = vec![vec![true], vec![true]];
     }
     let basis = ["self-identified", "published"]
@@ -496,17 +567,27 @@ pub fn author_table(t: &RawTable) -> AuthorTable {
         totals: t.totals.clone(),
         basis,
         withheld,
+        withheld_reason,
+        recorded,
         works_left_out: false,
     }
 }
 
-/// The facets section of a report over the approved `readings`; `people`
-/// is `None` when author facets are left out.
-pub fn section(readings: &[&Reading], people: Option<&[PersonFacet]>) -> FacetSection {
+/// The facets section of a report: content facets over the approved `readings` in the report's
+/// scope, author facets over `whole` (the approved readings of the whole list, whatever the
+/// filter; see the module notes); `people` is `None` when author facets are left out.
+pub fn section(
+    readings: &[&Reading],
+    whole: &[&Reading],
+    people: Option<&[PersonFacet]>,
+    scope: FacetScope,
+) -> FacetSection {
     FacetSection {
         readings: readings.len(),
         content: content(readings),
-        authors: people.map(|p| raw_author_tables(readings, p).iter().map(author_table).collect()),
+        authors: people.map(|p| raw_author_tables(whole, p).iter().map(author_table).collect()),
+        author_readings: whole.len(),
+        scope,
         perspectives: readings.iter().filter(|r| r.perspective.is_some()).count(),
     }
 }
@@ -537,6 +618,15 @@ impl FacetSection {
         for t in self.authors.iter().flatten() {
             for (i, col) in t.columns.iter().enumerate() {
                 let over = col.to_lowercase();
+                if let Some(why) = &t.withheld_reason {
+                    out.push([
+                        t.facet.clone(),
+                        over.clone(),
+                        "recorded".into(),
+                        t.recorded[i].to_string(),
+                        why.clone(),
+                    ]);
+                }
                 for r in &t.rows {
                     out.push([t.facet.clone(), over.clone(), r.value.clone(), r.cells[i].text(), String::new()]);
                 }
@@ -552,6 +642,15 @@ impl FacetSection {
             for (b, n) in &t.basis {
                 out.push([t.facet.clone(), "records by basis".into(), b.clone(), n.text(), String::new()]);
             }
+            if t.works_left_out {
+                out.push([
+                    t.facet.clone(),
+                    "works (creators as a whole)".into(),
+                    "left out".into(),
+                    String::new(),
+                    WORKS_LEFT_OUT.into(),
+                ]);
+            }
         }
         out
     }
@@ -566,25 +665,49 @@ pub fn listing(f: &FacetSection) -> super::Listing {
     l
 }
 
+/// Said when a table's works column is dropped.
+const WORKS_LEFT_OUT: &str = "Facets given by works' creators as a whole are too few to show and are left out.";
+
 /// The section's opening paragraph: what is counted, over whom, the basis,
 /// the suppression rule and that there are no quotas.
 pub fn preamble(f: &FacetSection) -> Vec<String> {
+    let over = match &f.scope.theme {
+        Some(t) => format!("the {} approved readings in this report's scope ({t})", f.readings),
+        None => format!("the {} approved readings", f.readings),
+    };
     let mut out = vec![format!(
-        "Facets of the {} approved readings. Content facets describe the works (their language, whether they are \
-         translations, the kind of source, Global South content, open access) and count works, shown in full; \
-         \"not recorded\" is a plain count and shares are taken over the recorded values only.",
-        f.readings
+        "Facets of {over}. Content facets describe the works (their language, whether they are translations, the \
+         kind of source, Global South content, open access) and count works, shown in full; \"not recorded\" is \
+         a plain count and shares are taken over the recorded values only."
     )];
+    if let Some(o) = &f.scope.other {
+        out.push(format!(
+            "The reading list is not divided by programme, year or module, so this report's filter ({o}) does not \
+             change any count in this section."
+        ));
+    }
     match &f.authors {
-        Some(_) => out.push(format!(
-            "Author facets are recorded only as the person gave them: self-identified, or published by them, each \
-             with its source and who recorded it. canon never infers a facet from a name, a photograph or a \
-             country. They are counted over first authors and over all authors (each authorship once: a person \
-             who wrote three of the readings counts three times), and over works whose creators as a whole gave \
-             one. A count of people under {SUPPRESS_BELOW} is shown as \"{SUPPRESSED}\", and so is any other \
-             count from which a suppressed one could be worked out; values are listed alphabetically, never by \
-             size."
-        )),
+        Some(_) => {
+            let mut text = format!(
+                "Author facets are recorded only as the person gave them: self-identified, or published by them, \
+                 each with its source and who recorded it. canon never infers a facet from a name, a photograph or \
+                 a country. They are always counted over the whole reading list ({} approved readings), never \
+                 under a filter, so that no count over part of the list can be subtracted from another. They are \
+                 counted over first authors and, apart from them, over the other authors (each authorship once: a \
+                 person who wrote three of the readings counts three times), and over works whose creators as a \
+                 whole gave one; no person is in two columns, so no column can be subtracted from another. A count \
+                 of 1 to {} people is shown as \"{SUPPRESSED}\" (a 0 singles no one out and is shown), and so is \
+                 any other count from which a suppressed one could be worked out, \"not recorded\" included; when \
+                 too few are recorded to hide anyone, a table lists no values and gives only how many are \
+                 recorded. Values are listed alphabetically, never by size.",
+                f.author_readings,
+                SUPPRESS_BELOW - 1
+            );
+            if f.scope.theme.is_some() || f.scope.other.is_some() {
+                text.push_str(" This report is filtered, but the author-facet tables below are not.");
+            }
+            out.push(text);
+        }
         None => out.push("Facets about authors are left out of this edition of the report.".into()),
     }
     out.push(
@@ -647,9 +770,9 @@ fn author_blocks(t: &AuthorTable, b: &mut Vec<Block>) {
     let mut columns = vec![Column { header: "Value as given".into(), weight: 3.0, align: Align::Left }];
     columns.extend(t.columns.iter().map(|c| Column { header: c.clone(), weight: 1.5, align: Align::Right }));
     let mut rows: Vec<Vec<String>> = Vec::new();
-    if t.withheld {
-        let mut row = vec![format!("values withheld: fewer than {SUPPRESS_BELOW} recorded, or too few to hide")];
-        row.extend(t.columns.iter().map(|_| SUPPRESSED.to_string()));
+    if let Some(why) = &t.withheld_reason {
+        let mut row = vec![format!("recorded ({why})")];
+        row.extend(t.recorded.iter().map(|n| n.to_string()));
         rows.push(row);
     }
     for r in &t.rows {
@@ -667,7 +790,8 @@ fn author_blocks(t: &AuthorTable, b: &mut Vec<Block>) {
     let basis: Vec<String> = t.basis.iter().map(|(k, n)| format!("{k} {}", n.text())).collect();
     let mut text = format!("Authorships recorded, by basis: {}.", basis.join(", "));
     if t.works_left_out {
-        text.push_str(" Facets given by works' creators as a whole are too few to show and are left out.");
+        text.push(' ');
+        text.push_str(WORKS_LEFT_OUT);
     }
     b.push(Block::Paragraph { text, style: Style::Muted });
 }

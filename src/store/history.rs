@@ -357,7 +357,7 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                     continue;
                 }
                 if let Some(now) = cur.get(k)
-                    && a.get(k).is_some_and(|after| after != now)
+                    && a.get(k).is_some_and(|after| !same_value(after, now))
                 {
                     bail!("cannot undo #{id}: {entity} {entity_id}'s {k} is no longer what #{id} set");
                 }
@@ -411,5 +411,22 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             )?;
             Ok(format!("restored {entity} {entity_id} as it was before #{id}{dropped}"))
         }
+    }
+}
+
+/// Whether a value a change set is the value stored now. SQLite keeps a yes/no as 1/0 while
+/// history entries (older ones, and imports) may hold `true`/`false`: a boolean equals the
+/// number 1 or 0 (issue 16b), so such changes stay undoable.
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    let as_int = |v: &Value| match v {
+        Value::Bool(x) => Some(i64::from(*x)),
+        Value::Number(n) => n.as_i64(),
+        _ => None,
+    };
+    match (a, b) {
+        (Value::Bool(_), Value::Number(_)) | (Value::Number(_), Value::Bool(_)) => {
+            as_int(a).is_some() && as_int(a) == as_int(b)
+        }
+        _ => a == b,
     }
 }

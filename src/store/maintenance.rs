@@ -74,6 +74,17 @@ pub fn check(conn: &Connection) -> Result<Vec<Check>> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
+    // Facets about people by the rules `canon facet add` applies (issue 16b).
+    let facets = super::edit::facet::invalid_rows(conn)?;
+    out.push(Check {
+        check: "author facets".into(),
+        ok: facets.is_empty(),
+        detail: if facets.is_empty() {
+            "every facet has a facet name, a value, a basis, a source, who recorded it and when".into()
+        } else {
+            facets.iter().map(|(id, e)| format!("facet {id}: {e}")).collect::<Vec<_>>().join("; ")
+        },
+    });
     out.push(Check {
         check: "contents".into(),
         ok: true,

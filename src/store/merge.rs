@@ -656,7 +656,18 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
         let mut new = current.clone();
         let mut before = serde_json::Map::new();
         let mut after = serde_json::Map::new();
-        for f in &c.fields {
+        let mut fields = c.fields.clone();
+        // A facet about a person is its recorder's statement: their value comes with who recorded
+        // it and when (issue 16b), as in a merge that takes it without a conflict.
+        if c.entity == "person_facet" {
+            fields.extend(
+                ["recorded_by", "recorded_at"]
+                    .into_iter()
+                    .filter(|k| c.theirs.get(*k).is_some_and(|v| !v.is_null()))
+                    .map(String::from),
+            );
+        }
+        for f in &fields {
             let v = c.theirs.get(f).cloned().unwrap_or(Value::Null);
             if current.get(f) != Some(&v) {
                 before.insert(f.clone(), current.get(f).cloned().unwrap_or(Value::Null));

@@ -688,6 +688,7 @@ pub fn validate(s: &mut Snapshot, origin: Origin) -> Result<()> {
             }
         }
     }
+    person_facets(s, origin)?;
     theme_cycles(s, origin)?;
     derive_keys(s);
     scratch(&reference, s, origin)
@@ -932,6 +933,28 @@ fn theme_cycles(s: &Snapshot, origin: Origin) -> Result<()> {
         }
         clear.extend(path);
         clear.insert(start);
+    }
+    Ok(())
+}
+
+/// Facets about people by the rules `canon facet add` applies ([`super::edit::facet::validate_record`]):
+/// a bundle or a merge never brings in what the CLI refuses. Names and bases are normalised as the
+/// CLI writes them (`GENDER` is `gender`), so the same facet is one record.
+fn person_facets(s: &mut Snapshot, origin: Origin) -> Result<()> {
+    let authors: HashMap<i64, usize> = s
+        .get("reading")
+        .iter()
+        .filter_map(|r| Some((r.get("id")?.as_i64()?, r.get("authors").and_then(Value::as_array).map_or(0, Vec::len))))
+        .collect();
+    let mut fixed = Vec::new();
+    for (n, m) in s.get("person_facet").iter().enumerate() {
+        let reading = m.get("reading_id").and_then(Value::as_i64).unwrap_or_default();
+        let ok = super::edit::facet::validate_record(m, authors.get(&reading).copied())
+            .map_err(|e| anyhow!("{}: {e:#}", origin.at(s, "person_facet", n)))?;
+        fixed.push(ok);
+    }
+    if let Some(t) = s.tables.get_mut("person_facet") {
+        *t = fixed;
     }
     Ok(())
 }

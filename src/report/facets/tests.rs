@@ -66,10 +66,9 @@ fn known(t: &AuthorTable) -> Shown2 {
 }
 
 /// Every value each suppressed cell can take, given all a reader knows:
-/// each column (with its "not recorded") sums to its total; first authors ≤
-/// all authors, value by value and for "not recorded"; a listed value was
-/// given at least once; the authorships by basis add up to the all-authors
-/// column's recorded count. `None` when the search is too big.
+/// each column (with its "not recorded") sums to its total; a listed value
+/// was given at least once; the authorships by basis add up to the first and
+/// other authors' recorded counts. `None` when the search is too big.
 fn feasible(s: &Shown2) -> Option<Vec<std::collections::BTreeSet<usize>>> {
     let cols = s.totals.len();
     // Unknowns, column by column: (row, or usize::MAX for "not recorded", column).
@@ -121,14 +120,12 @@ fn feasible(s: &Shown2) -> Option<Vec<std::collections::BTreeSet<usize>>> {
             v.unwrap_or_else(|| vals[x.unknown.iter().position(|u| *u == (r, c)).unwrap()])
         };
         for r in 0..s.cells.len() {
-            if get(r, 0) > get(r, 1) || (0..x.cols).map(|c| get(r, c)).sum::<usize>() == 0 {
+            if (0..x.cols).map(|c| get(r, c)).sum::<usize>() == 0 {
                 return;
             }
         }
-        if get(usize::MAX, 0) > get(usize::MAX, 1) {
-            return;
-        }
-        let records: usize = (0..s.cells.len()).map(|r| get(r, 1)).sum();
+        // Authorships recorded: first and other authors (disjoint columns).
+        let records: usize = (0..s.cells.len()).map(|r| get(r, 0) + get(r, 1)).sum();
         let mut ok = false;
         for b0 in 0..=records {
             let b1 = records - b0;
@@ -280,7 +277,7 @@ fn one_small_count_takes_a_second_cell_with_it() {
 }
 
 #[test]
-fn counts_are_over_first_authors_all_authors_and_works() {
+fn counts_are_over_first_authors_other_authors_and_works() {
     let rs = [reading(1, 3), reading(2, 2), reading(3, 0)];
     let refs: Vec<&Reading> = rs.iter().collect();
     let people = [
@@ -291,17 +288,17 @@ fn counts_are_over_first_authors_all_authors_and_works() {
         person(2, Some(9), "ghost", "published"),
     ];
     let t = &raw_author_tables(&refs, &people)[0];
-    assert_eq!(t.columns, ["First authors", "All authors", "Works (creators as a whole)"]);
-    assert_eq!(t.totals, [2, 5, 3]);
+    assert_eq!(t.columns, ["First authors", "Other authors", "Works (creators as a whole)"]);
+    assert_eq!(t.totals, [2, 3, 3]);
     assert_eq!(
         t.rows,
         [
             ("man".to_string(), vec![0, 1, 0]),
-            ("Woman".to_string(), vec![1, 2, 0]),
+            ("Woman".to_string(), vec![1, 1, 0]),
             ("women-led collective".to_string(), vec![0, 0, 1])
         ]
     );
-    assert_eq!(t.not_recorded, [1, 2, 2]);
+    assert_eq!(t.not_recorded, [1, 1, 2]);
     assert_eq!(t.basis, [1, 2], "by basis, over authorships");
 }
 
@@ -325,4 +322,58 @@ fn content_counts_works_with_not_recorded_plain() {
     assert_eq!(t[1].rows[0].value, "translated from Arabic");
     let oa = t.iter().find(|t| t.name == "Open access").unwrap();
     assert_eq!((oa.rows[0].value.as_str(), oa.rows[0].readings, oa.not_recorded), ("yes", 1, 2));
+}
+
+/// The tester's cases (issue 16b): with first and all authors side by side, all − first gave away a
+/// single non-first author. The columns are now disjoint and each is protected on its own.
+#[test]
+fn first_and_other_authors_cannot_be_subtracted() {
+    // s3: 20 readings with two authors; first authors woman 6, man 6; one second author woman.
+    // s4: the same, with second authors woman 6, man 1.
+    for (second_w, second_m) in [(1usize, 0usize), (6, 1)] {
+        let rs: Vec<Reading> = (1..=20).map(|id| reading(id, 2)).collect();
+        let refs: Vec<&Reading> = rs.iter().collect();
+        let mut people = Vec::new();
+        for k in 1..=12 {
+            people.push(person(k, Some(1), if k <= 6 { "woman" } else { "man" }, "self-identified"));
+        }
+        for k in 1..=(second_w + second_m) as i64 {
+            people.push(person(k, Some(2), if k as usize <= second_w { "woman" } else { "man" }, "self-identified"));
+        }
+        let raw = &raw_author_tables(&refs, &people)[0];
+        assert_eq!(raw.columns, [FIRST, OTHER]);
+        let t = author_table(raw);
+        // No column holds anyone another column holds: nothing to subtract. Small counts are hidden.
+        for r in &t.rows {
+            for c in &r.cells {
+                assert!(
+                    matches!(c, Shown::Suppressed | Shown::Count(0))
+                        || matches!(c, Shown::Count(n) if *n >= SUPPRESS_BELOW),
+                    "{t:?}"
+                );
+            }
+        }
+        let other: Vec<Shown> = t.rows.iter().map(|r| r.cells[1]).collect();
+        assert!(other.contains(&Shown::Suppressed), "the single other author is hidden: {t:?}");
+        // The hidden other-author cell cannot be worked out from the column's total.
+        assert_eq!(t.not_recorded[1], Shown::Suppressed, "{t:?}");
+        assert_eq!(t.basis.iter().filter(|b| b.1 == Shown::Suppressed).count(), 2, "basis sums would reveal it");
+    }
+}
+
+#[test]
+fn withheld_tables_say_why_and_show_what_is_recorded() {
+    let rs: Vec<Reading> = (1..=10).map(|id| reading(id, 1)).collect();
+    let refs: Vec<&Reading> = rs.iter().collect();
+    let people = [person(1, Some(1), "woman", "self-identified"), person(2, Some(1), "man", "published")];
+    let t = author_table(&raw_author_tables(&refs, &people)[0]);
+    assert!(t.withheld && t.rows.is_empty());
+    assert_eq!(t.recorded, [2, 0]);
+    assert_eq!(t.withheld_reason.as_deref(), Some("values withheld: 2 authorships recorded, fewer than 5"));
+    // A facet only works' creators gave: no suppressed cell about authors, who have none.
+    let people = [person(1, None, "collective", "published")];
+    let t = author_table(&raw_author_tables(&refs, &people)[0]);
+    assert!(!t.withheld, "{t:?}");
+    assert_eq!(t.not_recorded[..2], [Shown::Count(10), Shown::Count(0)]);
+    assert!(t.rows.iter().all(|r| r.cells[..2] == [Shown::Count(0), Shown::Count(0)]), "{t:?}");
 }

@@ -105,8 +105,109 @@ const NO_SOURCE: &[&str] = &[
     "photograph",
 ];
 
+/// Whether `s` is a timestamp as canon writes them (`YYYY-MM-DDTHH:MM:SS`, optionally with
+/// fractions and `Z`): a real date, hours under 24, minutes and seconds under 60.
+pub fn is_timestamp(s: &str) -> bool {
+    let (Some(date), Some(rest)) = (s.get(..10), s.get(10..)) else { return false };
+    let Some(time) = rest.strip_prefix('T') else { return false };
+    let time = time.strip_suffix('Z').unwrap_or(time);
+    let (hms, frac) = time.split_once('.').unwrap_or((time, "0"));
+    let parts: Vec<&str> = hms.split(':').collect();
+    let two = |p: &str, max: u32| p.len() == 2 && p.parse::<u32>().is_ok_and(|n| n < max);
+    crate::store::is_date(date)
+        && parts.len() == 3
+        && two(parts[0], 24)
+        && two(parts[1], 60)
+        && two(parts[2], 60)
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Checks one `person_facet` record as a bundle, a merge or the database holds it, by the
+/// same rules as `canon facet add` (one rule for every door, issue 16b): a facet name and a
+/// value (the name folded to lower case, as the CLI stores it), a basis (`self-identified`
+/// or `published`, normalised), a findable source, who recorded it (a contributor ID) and when
+/// (a timestamp), and an author position from 1 to `authors` (the reading's author count,
+/// when known) or none for the creators as a whole. Returns the record normalised, or the
+/// first problem, naming the field.
+pub fn validate_record(
+    m: &serde_json::Map<String, Value>,
+    authors: Option<usize>,
+) -> Result<serde_json::Map<String, Value>> {
+    let mut out = m.clone();
+    let txt = |k: &str| m.get(k).and_then(Value::as_str);
+    let facet = facet_name(txt("facet").unwrap_or_default()).context("field \"facet\"")?;
+    out.insert("facet".into(), Value::from(facet));
+    let value = facet_value(txt("value").unwrap_or_default()).context("field \"value\"")?;
+    out.insert("value".into(), Value::from(value));
+    let basis = Basis::parse(txt("basis").unwrap_or_default()).context("field \"basis\"")?;
+    out.insert("basis".into(), Value::from(basis.as_str()));
+    let src = source(txt("source").unwrap_or_default()).context("field \"source\"")?;
+    out.insert("source".into(), Value::from(src));
+    if !m.get("recorded_by").is_some_and(|v| v.as_i64().is_some_and(|n| n > 0)) {
+        bail!(
+            "field \"recorded_by\" is {}; expected the contributor who recorded the facet",
+            m.get("recorded_by").map_or("missing".into(), Value::to_string)
+        );
+    }
+    match txt("recorded_at") {
+        Some(t) if is_timestamp(t) => {}
+        _ => bail!(
+            "field \"recorded_at\" is {}; expected when it was recorded, e.g. 2026-03-01T10:00:00.000Z",
+            m.get("recorded_at").map_or("missing".into(), Value::to_string)
+        ),
+    }
+    match m.get("author_position") {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            let n = v.as_i64().unwrap_or(0);
+            let max = authors.unwrap_or(usize::MAX);
+            if n < 1 || n as usize > max {
+                bail!(
+                    "field \"author_position\" is {v}; expected an author of the reading (1 to {}), or null for \
+                     the creators as a whole",
+                    authors.map_or("its author count".into(), |a| a.to_string())
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The facets stored in the database that break [`validate_record`]'s rules (rows an older
+/// canon or a hand-edited database let in): (facet ID, the problem). For `canon check`.
+pub fn invalid_rows(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut st = conn.prepare(
+        "SELECT p.id, p.facet, p.value, p.basis, p.source, p.recorded_by, p.recorded_at, p.author_position,
+                (SELECT count(*) FROM reading_author a WHERE a.reading_id = p.reading_id)
+         FROM person_facet p ORDER BY p.id",
+    )?;
+    let rows = st.query_map([], |r| {
+        let mut m = serde_json::Map::new();
+        for (i, k) in ["facet", "value", "basis", "source"].iter().enumerate() {
+            m.insert((*k).into(), r.get::<_, Option<String>>(i + 1)?.map_or(Value::Null, Value::from));
+        }
+        m.insert("recorded_by".into(), r.get::<_, Option<i64>>(5)?.map_or(Value::Null, Value::from));
+        m.insert("recorded_at".into(), r.get::<_, Option<String>>(6)?.map_or(Value::Null, Value::from));
+        m.insert("author_position".into(), r.get::<_, Option<i64>>(7)?.map_or(Value::Null, Value::from));
+        Ok((r.get::<_, i64>(0)?, m, r.get::<_, Option<i64>>(8).ok().flatten()))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, m, authors) = row?;
+        match validate_record(&m, authors.map(|n| n as usize)) {
+            Err(e) => out.push((id, format!("{e:#}"))),
+            // A facet name stored in another case than the CLI stores it is a problem too.
+            Ok(n) if n.get("facet") != m.get("facet") || n.get("basis") != m.get("basis") => out
+                .push((id, format!("facet {} or basis {} is not written as canon writes it", m["facet"], m["basis"]))),
+            Ok(_) => {}
+        }
+    }
+    Ok(out)
+}
+
 /// The refusal when a basis or a source is missing.
-const WHY: &str = "a facet about a person is recorded only as they gave it: pass --basis self-identified or \
+pub const WHY: &str = "a facet about a person is recorded only as they gave it: pass --basis self-identified or \
                    --basis published, and --source with where they said it (a URL or a citation); canon never \
                    records a facet guessed from a name, a photograph or a country";
 
@@ -273,6 +374,18 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &FacetPatch) -> Result<Edited
     }
     let reading = int(&old, "reading_id").unwrap_or_default();
     if let Some(about) = p.about {
+        let was = match int(&old, "author_position") {
+            Some(n) => About::Author(n),
+            None => About::Creators,
+        };
+        // A facet is one person's statement about themselves: it never moves to someone else.
+        if about != was {
+            bail!(
+                "facet {id} is about {was} of reading {reading}: a facet is about one person and cannot be moved \
+                 to {about}; remove it (`canon facet remove {id}`) and record it again for the right person, with \
+                 where they said it (`canon facet add`)"
+            );
+        }
         let name = subject(tx, reading, about)?;
         let pos = match about {
             About::Author(n) => Value::from(n),
