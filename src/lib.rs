@@ -10,3 +10,4 @@ pub mod cmd;
 pub mod import;
 pub mod report;
 pub mod store;
+pub mod web;

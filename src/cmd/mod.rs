@@ -22,6 +22,7 @@ pub mod report;
 pub mod resolve;
 pub mod review;
 pub mod search;
+pub mod serve;
 pub mod snapshot;
 pub mod suggest;
 pub mod tag;
@@ -89,5 +90,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Undo(a) => undo::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::Backup(a) => backup::run(&ctx, a),
+        Command::Serve(a) => serve::run(&ctx, a),
     }
 }

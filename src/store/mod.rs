@@ -16,6 +16,7 @@ pub mod seed;
 pub mod snapshots;
 pub mod tags;
 pub mod themes;
+pub mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,0 +1,172 @@
+//! What the pages compute from the whole database (the audit data, the
+//! coverage matrix, the gaps, the reading list, the history), kept until
+//! the database changes. "Changes" is SQLite's own `PRAGMA data_version` on a
+//! connection of its own, which moves whenever any other connection (this
+//! server's, or a `canon` command's) commits; asking costs microseconds, so
+//! every page is as fresh as a reload, and a page that is not fresh is
+//! computed once while the others wait for it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Result, anyhow};
+use rusqlite::Connection;
+
+use crate::analysis::coverage::{self, Coverage};
+use crate::analysis::gaps::{self, Gap};
+use crate::store::audit::{self, AuditData, Scope};
+use crate::store::history::{self, Entry, LogFilter};
+use crate::store::readings::{self, Reading, ReadingFilter};
+use crate::store::search::FtsRanker;
+use crate::store::themes::{self, Theme};
+use crate::store::{Store, contributors};
+
+/// At most this many scoped gap analyses are kept per version.
+const SCOPES: usize = 16;
+
+/// The whole curriculum's audit data and coverage.
+pub struct Audit {
+    pub data: AuditData,
+    pub coverage: Coverage,
+}
+
+/// Figures about the people.
+pub struct People {
+    pub contributors: usize,
+    pub names: Vec<String>,
+}
+
+/// One cached value, computed by the first request that needs it.
+struct Slot<T>(Mutex<Option<Arc<T>>>);
+
+impl<T> Slot<T> {
+    fn new() -> Slot<T> {
+        Slot(Mutex::new(None))
+    }
+
+    fn get(&self, make: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+        // Holding the lock while computing makes the others wait for this one.
+        let mut slot = self.0.lock().map_err(|_| anyhow!("a cached value's lock is poisoned"))?;
+        if let Some(v) = &*slot {
+            return Ok(v.clone());
+        }
+        let v = Arc::new(make()?);
+        *slot = Some(v.clone());
+        Ok(v)
+    }
+}
+
+/// Everything cached for one version of the data.
+struct Generation {
+    version: i64,
+    audit: Slot<Audit>,
+    readings: Slot<Vec<Reading>>,
+    themes: Slot<Vec<Theme>>,
+    history: Slot<Vec<Entry>>,
+    people: Slot<People>,
+    gaps: Mutex<HashMap<(Option<i64>, Option<String>, Option<i64>), Arc<Slot<Vec<Gap>>>>>,
+}
+
+impl Generation {
+    fn new(version: i64) -> Generation {
+        Generation {
+            version,
+            audit: Slot::new(),
+            readings: Slot::new(),
+            themes: Slot::new(),
+            history: Slot::new(),
+            people: Slot::new(),
+            gaps: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+/// The cache, with the connection that watches for changes.
+pub struct Cache {
+    watch: Mutex<Store>,
+    current: Mutex<Arc<Generation>>,
+}
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
+impl Cache {
+    pub fn new(watch: Store) -> Cache {
+        Cache { watch: Mutex::new(watch), current: Mutex::new(Arc::new(Generation::new(i64::MIN))) }
+    }
+
+    /// The generation for the data as it is now (a new, empty one when it changed).
+    fn now(&self) -> Result<Arc<Generation>> {
+        let version = {
+            let w = self.watch.lock().map_err(|_| anyhow!("the change watcher's lock is poisoned"))?;
+            data_version(&w.conn)?
+        };
+        let mut cur = self.current.lock().map_err(|_| anyhow!("the cache's lock is poisoned"))?;
+        if cur.version != version {
+            *cur = Arc::new(Generation::new(version));
+        }
+        Ok(cur.clone())
+    }
+
+    /// The whole curriculum's audit data and its coverage matrix.
+    pub fn audit(&self, conn: &Connection) -> Result<Arc<Audit>> {
+        self.now()?.audit.get(|| {
+            let data = audit::load(conn, &Scope::default())?;
+            let coverage = coverage::compute(&data);
+            Ok(Audit { data, coverage })
+        })
+    }
+
+    /// Every reading, as `reading list` gives them.
+    pub fn readings(&self, conn: &Connection) -> Result<Arc<Vec<Reading>>> {
+        self.now()?.readings.get(|| readings::list(conn, &ReadingFilter::default()))
+    }
+
+    /// Every theme with its lexicon and counts.
+    pub fn themes(&self, conn: &Connection) -> Result<Arc<Vec<Theme>>> {
+        self.now()?.themes.get(|| themes::list(conn))
+    }
+
+    /// The whole history, oldest first.
+    pub fn history(&self, conn: &Connection) -> Result<Arc<Vec<Entry>>> {
+        self.now()?.history.get(|| history::log(conn, &LogFilter::default()))
+    }
+
+    pub fn people(&self, conn: &Connection) -> Result<Arc<People>> {
+        self.now()?.people.get(|| {
+            let names = contributors::list(conn)?.into_iter().map(|c| c.name).collect::<Vec<_>>();
+            Ok(People { contributors: names.len(), names })
+        })
+    }
+
+    /// The gaps in a scope (year, module code, theme ID), ranked as `canon gaps` ranks them.
+    pub fn gaps(&self, conn: &Connection, scope: &Scope) -> Result<Arc<Vec<Gap>>> {
+        let generation = self.now()?;
+        let key = (scope.year, scope.module.clone(), scope.theme);
+        let slot = {
+            let mut map = generation.gaps.lock().map_err(|_| anyhow!("the gaps cache's lock is poisoned"))?;
+            if map.len() >= SCOPES && !map.contains_key(&key) {
+                map.clear();
+            }
+            map.entry(key).or_insert_with(|| Arc::new(Slot::new())).clone()
+        };
+        slot.get(|| {
+            let whole = scope.year.is_none() && scope.module.is_none() && scope.theme.is_none();
+            let owned;
+            let audit = if whole {
+                generation.audit.get(|| {
+                    let data = audit::load(conn, &Scope::default())?;
+                    let coverage = coverage::compute(&data);
+                    Ok(Audit { data, coverage })
+                })?
+            } else {
+                let data = audit::load(conn, scope)?;
+                let coverage = coverage::compute(&data);
+                owned = Arc::new(Audit { data, coverage });
+                owned
+            };
+            gaps::compute_ranked(&audit.data, &audit.coverage, &gaps::Options::default(), &FtsRanker { conn })
+        })
+    }
+}
