@@ -160,6 +160,11 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// "1 session", "2 sessions".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", thousands(n)) }
+}
+
 /// A year, or a dash.
 pub fn year(y: Option<i64>) -> String {
     y.map_or_else(|| "–".into(), |y| y.to_string())

@@ -245,7 +245,7 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
     let hidden = ran.changes.iter().filter(|c| c.outcome != Outcome::Unchanged).count().saturating_sub(SHOWN);
     let c = &ran.counts;
     let body = html! {
-        p.lead { "Nothing has been written yet. " (ran.summary) "." }
+        p.lead { (ran.summary) "." }
         ul.figures {
             li { span.n { (thousands(c.new as usize)) } "new" }
             li { span.n { (thousands(c.changed as usize)) } "changed" }

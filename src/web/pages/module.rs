@@ -19,7 +19,7 @@ use crate::store::tags::Target;
 use crate::store::workspace;
 use crate::web::app::{App, Db};
 use crate::web::forms::{encode, query, target_value};
-use crate::web::html::{Nav, chip, csrf, layout, status, year};
+use crate::web::html::{Nav, chip, count, csrf, layout, status, year};
 use crate::web::session::Visit;
 
 #[derive(Debug, Default, Deserialize)]
@@ -99,8 +99,8 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
 
     let body = html! {
         p.lead {
-            (m.programme) " · year " (year(m.year)) " · " (items.len()) " sessions, " (tagged) " tagged with a theme"
-            " · " a href="#readings" { (links.len()) " linked readings" }
+            (m.programme) " · year " (year(m.year)) " · " (count(items.len(), "session")) ", " (tagged) " tagged with a theme"
+            " · " a href="#readings" { (count(links.len(), "linked reading")) }
         }
         section #sessions aria-labelledby="sessions-h" {
             h2 #sessions-h { "Sessions" }
@@ -113,7 +113,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
             @if found.is_empty() && theme.is_none() {
                 p.muted { "No suggestions: the lexicons find nothing untagged here." }
             } @else if theme.is_none() {
-                p { (found.len()) " suggested tags below, each with the words that suggested it." }
+                p { (count(found.len(), "suggested tag")) " below, each with the words that suggested it." }
             }
             ul.sessions {
                 @for i in &shown {
@@ -137,7 +137,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
             }
             @if !rejected.is_empty() {
                 details {
-                    summary { (rejected.len()) " rejected suggestions" }
+                    summary { (count(rejected.len(), "rejected suggestion")) }
                     ul {
                         @for (i, t) in &rejected {
                             li { (restore_button(v, Target::Item(i.id), t.id, &themes, &format!("“{}”", i.title), &format!("{base}#sessions"))) }

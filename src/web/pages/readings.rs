@@ -21,7 +21,7 @@ use crate::store::themes::{Theme, ThemeIndex};
 use crate::store::{id_gen, workspace};
 use crate::web::app::{App, Db};
 use crate::web::forms::{done, query, text};
-use crate::web::html::{Nav, Pager, chip, csrf, layout, status, year};
+use crate::web::html::{Nav, Pager, chip, count, csrf, layout, status, year};
 use crate::web::session::{Flash, Visit};
 
 const PER_PAGE: usize = 50;
@@ -175,7 +175,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         @for s in &found { (suggestion(v, s, &label, &back)) }
         @if !rejected.is_empty() {
             details {
-                summary { (rejected.len()) " rejected suggestions" }
+                summary { (count(rejected.len(), "rejected suggestion")) }
                 ul { @for t in &rejected { li { (restore_button(v, Target::Reading(id), t.id, &themes, &label, &back)) } } }
             }
         }
