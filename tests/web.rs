@@ -369,6 +369,9 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     assert!(item_themes(&w, "MED2002", spiro).is_empty(), "rejecting tags nothing");
     let log = w.ok(&["log", "--format", "csv"]);
     assert!(log.lines().any(|l| l.contains("suggestion") && l.contains("suggestion rejected") && l.contains("amina")), "{log}");
+    // The command line leaves it out too, and `suggest --apply` does not tag it.
+    let cli = w.ok(&["suggest", "--module", "MED2002", "--format", "csv"]);
+    assert!(!cli.contains("Spirometry interpretation"), "{cli}");
     // Another person sees it rejected too.
     let mut b = s.client();
     b.login("ben");

@@ -133,9 +133,11 @@ impl Browser {
 
     /// A screenshot of the whole page, saved as NAME.png.
     async fn shot(&self, name: &str) {
-        let h = self.c.execute("return document.documentElement.scrollHeight", vec![]).await.expect("height");
-        let h = h.as_u64().unwrap_or(900).clamp(600, 6000) as u32;
+        let js = "window.scrollTo(0, 0); return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)";
+        let h = self.c.execute(js, vec![]).await.expect("height");
+        let h = h.as_u64().unwrap_or(900).clamp(600, 6000) as u32 + 100;
         self.c.set_window_size(1280, h).await.expect("resize");
+        self.c.execute("window.scrollTo(0, 0)", vec![]).await.expect("scroll");
         let png = self.c.screenshot().await.expect("screenshot");
         assert!(png.starts_with(b"\x89PNG"), "a PNG");
         let path = self.shots.join(format!("{name}.png"));

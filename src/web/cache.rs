@@ -6,7 +6,7 @@
 //! every page is as fresh as a reload, and a page that is not fresh is
 //! computed once while the others wait for it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Result, anyhow};
@@ -14,15 +14,19 @@ use rusqlite::Connection;
 
 use crate::analysis::coverage::{self, Coverage};
 use crate::analysis::gaps::{self, Gap};
+use crate::analysis::suggest::Suggestion;
 use crate::store::audit::{self, AuditData, Scope};
 use crate::store::history::{self, Entry, LogFilter};
 use crate::store::readings::{self, Reading, ReadingFilter};
-use crate::store::search::FtsRanker;
+use crate::store::search::{FtsRanker, Hit};
 use crate::store::themes::{self, Theme};
+use crate::store::workspace::{self, Dismissed};
 use crate::store::{Store, contributors};
 
 /// At most this many scoped gap analyses are kept per version.
 const SCOPES: usize = 16;
+/// At most this many modules' suggestions, and searches, are kept per version.
+const KEPT: usize = 1024;
 
 /// The whole curriculum's audit data and coverage.
 pub struct Audit {
@@ -64,7 +68,32 @@ struct Generation {
     themes: Slot<Vec<Theme>>,
     history: Slot<Vec<Entry>>,
     people: Slot<People>,
+    dismissed: Slot<HashSet<Dismissed>>,
     gaps: Mutex<HashMap<(Option<i64>, Option<String>, Option<i64>), Arc<Slot<Vec<Gap>>>>>,
+    /// Per module ID: the lexicon's suggestions for its sessions.
+    suggestions: Keyed<i64, Vec<Suggestion>>,
+    /// Per query as typed: the hits, or why the query could not run.
+    searches: Keyed<String, Result<Vec<Hit>, String>>,
+}
+
+/// Values computed per key, each once; forgotten all at once past [`KEPT`].
+struct Keyed<K, V>(Mutex<HashMap<K, Arc<Slot<V>>>>);
+
+impl<K: std::hash::Hash + Eq + Clone, V> Keyed<K, V> {
+    fn new() -> Keyed<K, V> {
+        Keyed(Mutex::new(HashMap::new()))
+    }
+
+    fn get(&self, key: &K, make: impl FnOnce() -> Result<V>) -> Result<Arc<V>> {
+        let slot = {
+            let mut map = self.0.lock().map_err(|_| anyhow!("a cache's lock is poisoned"))?;
+            if map.len() >= KEPT && !map.contains_key(key) {
+                map.clear();
+            }
+            map.entry(key.clone()).or_insert_with(|| Arc::new(Slot::new())).clone()
+        };
+        slot.get(make)
+    }
 }
 
 impl Generation {
@@ -76,7 +105,10 @@ impl Generation {
             themes: Slot::new(),
             history: Slot::new(),
             people: Slot::new(),
+            dismissed: Slot::new(),
             gaps: Mutex::new(HashMap::new()),
+            suggestions: Keyed::new(),
+            searches: Keyed::new(),
         }
     }
 }
@@ -138,6 +170,21 @@ impl Cache {
             let names = contributors::list(conn)?.into_iter().map(|c| c.name).collect::<Vec<_>>();
             Ok(People { contributors: names.len(), names })
         })
+    }
+
+    /// Every suggestion someone rejected.
+    pub fn dismissed(&self, conn: &Connection) -> Result<Arc<HashSet<Dismissed>>> {
+        self.now()?.dismissed.get(|| workspace::dismissed(conn))
+    }
+
+    /// A module's suggestions, made by `make` the first time.
+    pub fn module_suggestions(&self, module: i64, make: impl FnOnce() -> Result<Vec<Suggestion>>) -> Result<Arc<Vec<Suggestion>>> {
+        self.now()?.suggestions.get(&module, make)
+    }
+
+    /// A search's hits (or the reason it could not run), made by `make` the first time.
+    pub fn search(&self, query: &str, make: impl FnOnce() -> Result<Vec<Hit>>) -> Result<Arc<Result<Vec<Hit>, String>>> {
+        self.now()?.searches.get(&query.to_string(), || Ok(make().map_err(|e| format!("{e:#}"))))
     }
 
     /// The gaps in a scope (year, module code, theme ID), ranked as `canon gaps` ranks them.

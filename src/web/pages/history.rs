@@ -37,8 +37,17 @@ fn short(v: &Value) -> String {
 
 /// What changed: `field: before → after` for an update, the fields of what was added or removed.
 fn change(e: &Entry) -> Markup {
+    // What was added or removed: the fields that hold something.
     let fields = |v: &Value| -> Vec<(String, String)> {
-        v.as_object().map(|o| o.iter().map(|(k, v)| (k.clone(), short(v))).collect()).unwrap_or_default()
+        let empty = |v: &Value| match v {
+            Value::Null => true,
+            Value::String(s) => s.is_empty(),
+            Value::Array(a) => a.is_empty(),
+            _ => false,
+        };
+        v.as_object()
+            .map(|o| o.iter().filter(|(_, v)| !empty(v)).map(|(k, v)| (k.clone(), short(v))).collect())
+            .unwrap_or_default()
     };
     html! {
         @match (&e.before, &e.after) {

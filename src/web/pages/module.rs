@@ -70,6 +70,38 @@ pub fn find<'a>(readings: &'a [Reading], words: &str, limit: usize) -> Vec<&'a R
         .collect()
 }
 
+/// For each reading, a form that links it to the module or one of its sessions.
+fn link_forms(v: &Visit, rs: &[&Reading], module: i64, items: &[crate::store::audit::ItemInfo], back: &str, ids: &str) -> Markup {
+    html! {
+        ul.found {
+            @for r in rs {
+                @let sel = format!("{ids}-target-{}", r.id);
+                @let note = format!("{ids}-note-{}", r.id);
+                li {
+                    form.row method="post" action="/link" {
+                        (csrf(v))
+                        input type="hidden" name="reading" value=(r.id);
+                        input type="hidden" name="back" value=(back);
+                        span { a href={ "/readings/" (r.id) } { (r.title) } " (" (year(r.year)) ") " (status(&r.status)) }
+                        div {
+                            label for=(sel) { "Link to" }
+                            select id=(sel) name="target" {
+                                option value=(target_value(Target::Module(module))) { "the whole module" }
+                                @for i in items { option value=(target_value(Target::Item(i.id))) { (i.title) } }
+                            }
+                        }
+                        div {
+                            label for=(note) { "Note (optional)" }
+                            input id=(note) type="text" name="note";
+                        }
+                        button type="submit" aria-label={ "Link “" (r.title) "”" } { "Link" }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> {
     let conn = &db.store.conn;
     let m = workspace::module(conn, id)?.ok_or_else(|| Fail::NotFound(format!("no module with ID {id}")))?;
@@ -77,7 +109,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
     let themes = db.app.cache.themes(conn)?;
     let readings = db.app.cache.readings(conn)?;
     let links = workspace::module_links(conn, id)?;
-    let dismissed = workspace::dismissed(conn)?;
+    let dismissed = db.app.cache.dismissed(conn)?;
     let by_id: HashMap<i64, &Reading> = readings.iter().map(|r| (r.id, r)).collect();
     let theme = match q.theme.as_deref().filter(|t| !t.is_empty()) {
         None => None,
@@ -85,7 +117,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
             themes.iter().find(|t| t.slug == slug).ok_or_else(|| Fail::Bad(format!("no theme called {slug:?}")))?,
         ),
     };
-    let found = suggestions(&themes, Some(&m), &items, &[], &dismissed);
+    let found = db.app.cache.module_suggestions(id, || Ok(suggestions(&themes, Some(&m), &items, &[], &dismissed)))?;
     let tagged = items.iter().filter(|i| !i.themes.is_empty()).count();
     let shown: Vec<_> = items.iter().filter(|i| theme.is_none_or(|t| i.themes.contains(&t.id))).collect();
     let base = format!("/modules/{id}{}", query(&[("theme", q.theme.as_deref().unwrap_or(""))]));
@@ -178,6 +210,18 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                     }
                 }
             }
+            @if let Some(t) = theme {
+                @let linked: Vec<i64> = links.iter().map(|l| l.reading_id).collect();
+                @let on_theme: Vec<&Reading> = readings
+                    .iter()
+                    .filter(|r| r.status == "approved" && r.themes.contains(&t.slug) && !linked.contains(&r.id))
+                    .take(10)
+                    .collect();
+                @if !on_theme.is_empty() {
+                    h3 { "Approved readings on " (t.slug) " not linked here yet" }
+                    (link_forms(v, &on_theme, id, &items, &format!("{base}#readings"), "theme"))
+                }
+            }
             h3 #link-h { "Link a reading" }
             form.row method="get" action={ "/modules/" (id) } {
                 @if let Some(t) = &q.theme { input type="hidden" name="theme" value=(t); }
@@ -192,31 +236,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                 @if hits.is_empty() {
                     p { "No reading matches “" (words) "”. " a href={ "/readings/new" } { "Add it to the reading list" } }
                 } @else {
-                    ul.found {
-                        @for r in hits {
-                            @let sel = format!("link-target-{}", r.id);
-                            li {
-                                form.row method="post" action="/link" {
-                                    (csrf(v))
-                                    input type="hidden" name="reading" value=(r.id);
-                                    input type="hidden" name="back" value={ (base) "#readings" };
-                                    span { a href={ "/readings/" (r.id) } { (r.title) } " (" (year(r.year)) ") " (status(&r.status)) }
-                                    div {
-                                        label for=(sel) { "Link to" }
-                                        select id=(sel) name="target" {
-                                            option value=(target_value(Target::Module(id))) { "the whole module" }
-                                            @for i in &items { option value=(target_value(Target::Item(i.id))) { (i.title) } }
-                                        }
-                                    }
-                                    div {
-                                        label for={ "note-" (r.id) } { "Note (optional)" }
-                                        input id={ "note-" (r.id) } type="text" name="note";
-                                    }
-                                    button type="submit" aria-label={ "Link “" (r.title) "”" } { "Link" }
-                                }
-                            }
-                        }
-                    }
+                    (link_forms(v, &hits, id, &items, &format!("{base}#readings"), "found"))
                     p.hint { "Showing at most 20. " a href={ "/search?q=" (encode(words)) } { "Search everything" } }
                 }
             }

@@ -18,7 +18,7 @@ use crate::store::audit::ReadingInfo;
 use crate::store::readings::{self, Reading, ReadingWriter};
 use crate::store::tags::Target;
 use crate::store::themes::{Theme, ThemeIndex};
-use crate::store::{id_gen, workspace};
+use crate::store::id_gen;
 use crate::web::app::{App, Db};
 use crate::web::forms::{done, query, text};
 use crate::web::html::{Nav, Pager, chip, count, csrf, layout, status, year};
@@ -134,7 +134,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let conn = &db.store.conn;
     let d = readings::show(conn, id)?.ok_or_else(|| Fail::NotFound(format!("no reading with ID {id}")))?;
     let themes = db.app.cache.themes(conn)?;
-    let dismissed = workspace::dismissed(conn)?;
+    let dismissed = db.app.cache.dismissed(conn)?;
     let r = &d.reading;
     let info = reading_info(r, &themes);
     let found = suggestions(&themes, None, &[], std::slice::from_ref(&info), &dismissed);

@@ -26,9 +26,10 @@ pub async fn page(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
     render(&app, visit, move |db, v| {
         let text = q.q.as_deref().map(str::trim).unwrap_or("").to_string();
         // The hits, or the reason the query could not run (shown, not failed).
-        let result = if text.is_empty() {
-            Ok(Vec::new())
-        } else {
+        let cached = db.app.cache.search(&text, || {
+            if text.is_empty() {
+                return Ok(Vec::new());
+            }
             (|| {
                 let parsed = parse_query(&text)?;
                 let theme = match &parsed.theme {
@@ -45,7 +46,8 @@ pub async fn page(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
                 }
                 search::search(&db.store.conn, &parsed.text, theme, parsed.year, ("\u{2}", "\u{3}"), LIMIT)
             })()
-        };
+        })?;
+        let result = cached.as_ref();
         let body = html! {
             form.row method="get" action="/search" role="search" {
                 div {
@@ -56,7 +58,7 @@ pub async fn page(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
                 button type="submit" { "Search" }
             }
             @match &result {
-                Err(e) => { div.flash.error role="alert" { (format!("{e:#}")) } }
+                Err(e) => { div.flash.error role="alert" { (e) } }
                 Ok(hits) if !text.is_empty() => {
                     @let items: Vec<_> = hits.iter().filter(|h| h.kind == "item").collect();
                     @let readings: Vec<_> = hits.iter().filter(|h| h.kind == "reading").collect();
