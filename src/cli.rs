@@ -31,24 +31,30 @@ pub enum Command {
     /// Import a module list or a reading list (one transaction; nothing written on error).
     #[command(subcommand)]
     Import(crate::cmd::import::Import),
-    /// List modules.
+    /// List, show, add, edit and remove modules.
     #[command(subcommand)]
     Module(crate::cmd::module::ModuleCmd),
-    /// List items (sessions, outcomes, assessments, placements).
+    /// List, show, add, edit and remove items (sessions, outcomes, assessments, placements).
     #[command(subcommand)]
     Item(crate::cmd::item::ItemCmd),
-    /// List, show and add readings.
+    /// List, show, add, edit and remove readings.
     #[command(subcommand)]
     Reading(crate::cmd::reading::ReadingCmd),
-    /// List, show and add themes.
+    /// List, show, add, edit and remove themes and their keyword lexicons.
     #[command(subcommand)]
     Theme(crate::cmd::theme::ThemeCmd),
     /// Tag an item or a reading with one or more themes.
     Tag(crate::cmd::tag::TagArgs),
     /// Remove themes from an item or a reading (the history keeps the tag).
     Untag(crate::cmd::tag::UntagArgs),
-    /// Recommend a reading for an item or a whole module.
+    /// Recommend a reading for an item or a whole module; `link list|show|edit|remove` manage links.
+    ///
+    /// Example: canon link 10.1056/NEJMms2004740 MED2003 --by amina; canon link list --module MED2003
     Link(crate::cmd::link::Args),
+    /// Remove a link: the reading is no longer recommended there (`canon undo` brings it back).
+    ///
+    /// Example: canon unlink 10.1056/NEJMms2004740 MED2003 --by amina
+    Unlink(crate::cmd::link::UnlinkArgs),
     /// What the curriculum leaves out: uncovered themes, module gaps, untagged modules, thin reading.
     Gaps(crate::cmd::gaps::Args),
     /// Suggest theme tags from the theme lexicons, with the matched words as evidence.
@@ -60,9 +66,10 @@ pub enum Command {
     ///
     /// Example: canon search '"pulse oximetry"'; canon search 'theme:epistemic-bias year:2 bias*'
     Search(crate::cmd::search::Args),
-    /// Freeze the coverage and gaps of an audit round under a name, to compare later rounds with.
+    /// Freeze the coverage and gaps of an audit round under a name, to compare later rounds with;
+    /// `snapshot list|show|edit|remove` manage the rounds.
     ///
-    /// Example: canon snapshot 2025 --by "curriculum group"
+    /// Example: canon snapshot 2025 --by "curriculum group"; canon snapshot list
     Snapshot(crate::cmd::snapshot::Args),
     /// What changed since an audit round: gaps closed and opened, coverage per theme and module.
     ///
@@ -78,7 +85,7 @@ pub enum Command {
     Check(crate::cmd::check::Args),
     /// Copy the database with SQLite's online backup, safe while others write.
     Backup(crate::cmd::backup::Args),
-    /// Add and list contributors: names or pseudonyms, roles, affiliations.
+    /// Add, list, show, edit and remove contributors: names or pseudonyms, roles, affiliations.
     #[command(subcommand)]
     Contributor(crate::cmd::contributor::ContributorCmd),
     /// Approve or reject a suggested reading, as a named reviewer.
@@ -101,7 +108,8 @@ pub enum Command {
     ///
     /// Example: canon resolve 3 --take theirs --by maintainer
     Resolve(crate::cmd::resolve::Args),
-    /// Revert one change from `canon log`, when nothing later touched the same record.
+    /// Revert one change from `canon log` (an edit, an add, a removal with all it took), when
+    /// nothing later still in effect touched the same record.
     ///
     /// Example: canon undo 812 --by amina
     Undo(crate::cmd::undo::Args),

@@ -93,7 +93,15 @@ fn bad_rows_are_all_reported_and_nothing_is_written() {
     let err = w.fails(&["import", "modules", &sample("bad_rows.csv")]);
     let f = sample("bad_rows.csv");
     let expected = [
-        format!("{f}:3:2: year \"Year 2\" is not a whole number; expected a year of study from 1 to 10"),
+        format!(
+            "{f}: columns read: \"programme\" → programme, \"year\" → year, \"module_code\" → module_code, \
+             \"module_title\" → module_title, \"session_title\" → session_title, \"learning_outcomes\" → learning_outcomes, \
+             \"themes\" → themes"
+        ),
+        format!(
+            "{f}:3:2: year \"2025/26\" is not a year of study; expected a number from 1 to 10 written as 3, \"Year 3\", \
+             \"Y3\", \"Yr 3\", \"Year Three\", \"3rd year\", \"Third year\", \"Phase 3\", \"Stage 3\", \"MS3\" or \"Year III\""
+        ),
         format!("{f}:5:2: year 0 is out of range; expected a year of study from 1 to 10"),
         format!(
             "{f}:6:6: row has 5 fields; expected 7 like the header (a missing or extra delimiter, or an unquoted \",\"?)"

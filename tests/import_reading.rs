@@ -166,7 +166,7 @@ fn dry_run_shows_new_changed_duplicate_and_rejected_and_writes_nothing() {
          Another,\"X, Y\",2020,article,not-a-doi,,,\n",
     );
     let out = w.cmd(&["import", "reading", sugg.to_str().unwrap(), "--dry-run"]).output().unwrap();
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(1), "the real import would be refused");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stdout.contains("changed    line 2") && stdout.contains("same DOI"), "{stdout}");

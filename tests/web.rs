@@ -64,7 +64,8 @@ fn without_the_token_nothing_is_served() {
     let s = Server::start(&w, &["--host", "0.0.0.0", "--token", "s3cret"]);
     assert!(s.url.ends_with("/?token=s3cret"), "{}", s.url);
     let mut c = s.client();
-    for path in ["/", "/who", "/static/canon.css", "/readings", "/favicon.ico", "/report/download?format=csv", "/nope"] {
+    for path in ["/", "/who", "/static/canon.css", "/readings", "/favicon.ico", "/report/download?format=csv", "/nope"]
+    {
         let r = c.get(path);
         assert_eq!(r.status, 401, "GET {path} without the token");
         assert!(!r.text().contains("<html"), "GET {path} served a page without the token");
@@ -126,14 +127,23 @@ fn a_first_visit_asks_for_a_name_and_changes_are_credited_to_it() {
     assert_eq!(r.status, 303);
     assert_eq!(r.location(), "/who?next=%2Fgaps%3Fkind%3Dmodule-gap");
     let session = r.headers_named("set-cookie").into_iter().find(|c| c.starts_with("canon_session=")).expect("session");
-    assert!(session.contains("HttpOnly") && session.contains("SameSite=Strict") && session.contains("Path=/"), "{session}");
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Strict") && session.contains("Path=/"),
+        "{session}"
+    );
 
     let who = c.page("/who?next=%2Fgaps%3Fkind%3Dmodule-gap");
     assert!(who.contains("<label for=\"name\">"), "the name field has a label");
     let token = csrf(&who);
     let r = c.post_form(
         "/who",
-        &[("csrf", &token), ("name", "  Ngũgĩ <b>student-7</b> "), ("role", "student"), ("pseudonym", "1"), ("next", "/gaps?kind=module-gap")],
+        &[
+            ("csrf", &token),
+            ("name", "  Ngũgĩ <b>student-7</b> "),
+            ("role", "student"),
+            ("pseudonym", "1"),
+            ("next", "/gaps?kind=module-gap"),
+        ],
     );
     assert_eq!(r.status, 303, "{}", r.text());
     assert_eq!(r.location(), "/gaps?kind=module-gap");
@@ -271,7 +281,18 @@ fn forms_need_this_sessions_csrf_token_and_this_origin() {
     assert_eq!(r.status, 403, "an upload without the token");
     let r = c.post_multipart("/import", &[("csrf", "x"), ("kind", "modules")], ("file", "m.csv", b"a\n"));
     assert_eq!(r.status, 403);
-    for path in ["/untag", "/suggestions/accept", "/suggestions/reject", "/suggestions/restore", "/link", "/review", "/undo", "/readings", "/import/confirm", "/who"] {
+    for path in [
+        "/untag",
+        "/suggestions/accept",
+        "/suggestions/reject",
+        "/suggestions/restore",
+        "/link",
+        "/review",
+        "/undo",
+        "/readings",
+        "/import/confirm",
+        "/who",
+    ] {
         assert_eq!(c.post_form(path, &[("x", "1")]).status, 403, "POST {path} without a token");
     }
     assert_eq!(history_rows(&w), before, "nothing was written");
@@ -290,8 +311,18 @@ fn user_text_is_escaped_on_every_page() {
     let w = samples();
     let evil = "<script>alert(1)</script>";
     w.ok(&[
-        "reading", "add", "--title", evil, "--author", "<img src=x onerror=alert(2)>", "--note", "\"><b>bold</b>",
-        "--theme", "epistemic-bias", "--by", "<i>mallory</i>",
+        "reading",
+        "add",
+        "--title",
+        evil,
+        "--author",
+        "<img src=x onerror=alert(2)>",
+        "--note",
+        "\"><b>bold</b>",
+        "--theme",
+        "epistemic-bias",
+        "--by",
+        "<i>mallory</i>",
     ]);
     let csv = "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
                \"<u>Prog</u>\",2,MED9<s>,\"<b>Bold module</b>\",\"\"\"><script>alert(3)</script>\",\"Describe <iframe src=x>\",epistemic-bias\n";
@@ -341,7 +372,13 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     assert!(page.contains("“Anatomy Act”") && page.contains("“body snatching”"), "the evidence words are shown");
     let r = c.post_form(
         "/suggestions/accept",
-        &[("csrf", &csrf(&page)), ("target", &format!("item:{item}")), ("theme", "1"), ("evidence", "Anatomy Act, body snatching"), ("back", &format!("/modules/{m}#item-{item}"))],
+        &[
+            ("csrf", &csrf(&page)),
+            ("target", &format!("item:{item}")),
+            ("theme", "1"),
+            ("evidence", "Anatomy Act, body snatching"),
+            ("back", &format!("/modules/{m}#item-{item}")),
+        ],
     );
     assert_eq!(r.location(), format!("/modules/{m}#item-{item}"));
     let page = c.follow(&r);
@@ -360,7 +397,13 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     assert!(page.contains("Suggested theme <strong>epistemic-bias</strong>"), "{page}");
     let r = c.post_form(
         "/suggestions/reject",
-        &[("csrf", &csrf(&page)), ("target", &format!("item:{spiro}")), ("theme", "2"), ("evidence", "Spirometry"), ("back", &format!("/modules/{m2}"))],
+        &[
+            ("csrf", &csrf(&page)),
+            ("target", &format!("item:{spiro}")),
+            ("theme", "2"),
+            ("evidence", "Spirometry"),
+            ("back", &format!("/modules/{m2}")),
+        ],
     );
     let page = c.follow(&r);
     assert!(flash(&page).is_some_and(|f| f.contains("will not be suggested again")), "{page}");
@@ -368,7 +411,10 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     assert!(page.contains("1 rejected suggestion<"));
     assert!(item_themes(&w, "MED2002", spiro).is_empty(), "rejecting tags nothing");
     let log = w.ok(&["log", "--format", "csv"]);
-    assert!(log.lines().any(|l| l.contains("suggestion") && l.contains("suggestion rejected") && l.contains("amina")), "{log}");
+    assert!(
+        log.lines().any(|l| l.contains("suggestion") && l.contains("suggestion rejected") && l.contains("amina")),
+        "{log}"
+    );
     // The command line leaves it out too, and `suggest --apply` does not tag it.
     let cli = w.ok(&["suggest", "--module", "MED2002", "--format", "csv"]);
     assert!(!cli.contains("Spirometry interpretation"), "{cli}");
@@ -383,9 +429,17 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     assert!(flash(&page).is_some_and(|f| f.starts_with("Undone")), "{page}");
     assert!(page.contains("Suggested theme <strong>epistemic-bias</strong>"));
     // Reject and restore from the page.
-    let r = b.submit(&format!("/modules/{m2}"), "/suggestions/reject", &[("target", &format!("item:{spiro}")), ("theme", "2"), ("back", "/")]);
+    let r = b.submit(
+        &format!("/modules/{m2}"),
+        "/suggestions/reject",
+        &[("target", &format!("item:{spiro}")), ("theme", "2"), ("back", "/")],
+    );
     assert_eq!(r.status, 303);
-    let r = b.submit(&format!("/modules/{m2}"), "/suggestions/restore", &[("target", &format!("item:{spiro}")), ("theme", "2"), ("back", &format!("/modules/{m2}"))]);
+    let r = b.submit(
+        &format!("/modules/{m2}"),
+        "/suggestions/restore",
+        &[("target", &format!("item:{spiro}")), ("theme", "2"), ("back", &format!("/modules/{m2}"))],
+    );
     assert!(b.follow(&r).contains("Suggested theme <strong>epistemic-bias</strong>"));
 }
 
@@ -420,27 +474,62 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     let found = a.page(&format!("{page}?find=NEJMms2004740"));
     assert!(found.contains("Hidden in Plain Sight"), "{found}");
     let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/nejmms2004740'");
-    let r = a.submit(&page, "/link", &[("reading", &reading.to_string()), ("target", &format!("module:{m}")), ("note", "race correction in eGFR"), ("back", &format!("{page}#readings"))]);
+    let r = a.submit(
+        &page,
+        "/link",
+        &[
+            ("reading", &reading.to_string()),
+            ("target", &format!("module:{m}")),
+            ("note", "race correction in eGFR"),
+            ("back", &format!("{page}#readings")),
+        ],
+    );
     let after = a.follow(&r);
     assert!(flash(&after).is_some_and(|f| f.starts_with("Linked")), "{after}");
     assert!(after.contains("the whole module") && after.contains("race correction in eGFR"));
     assert_eq!(w.count(&format!("SELECT count(*) FROM link WHERE reading_id = {reading} AND module_id = {m}")), 1);
-    let r = a.submit(&page, "/link", &[("reading", &reading.to_string()), ("target", &format!("item:{item}")), ("back", &page)]);
+    let r = a.submit(
+        &page,
+        "/link",
+        &[("reading", &reading.to_string()), ("target", &format!("item:{item}")), ("back", &page)],
+    );
     assert_eq!(r.status, 303);
-    let r = a.submit(&page, "/link", &[("reading", &reading.to_string()), ("target", &format!("reading:{reading}")), ("back", &page)]);
+    let r = a.submit(
+        &page,
+        "/link",
+        &[("reading", &reading.to_string()), ("target", &format!("reading:{reading}")), ("back", &page)],
+    );
     assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("session or a module")));
 
     // Review: a suggested reading, not approved by the one who suggested it.
     let id: i64 = w
-        .ok(&["reading", "add", "--title", "Medical Apartheid", "--author", "Washington, Harriet A.", "--year", "2006", "--type", "book", "--by", "amina"])
+        .ok(&[
+            "reading",
+            "add",
+            "--title",
+            "Medical Apartheid",
+            "--author",
+            "Washington, Harriet A.",
+            "--year",
+            "2006",
+            "--type",
+            "book",
+            "--by",
+            "amina",
+        ])
         .trim()
         .parse()
         .unwrap();
     let queue = a.page("/review");
     assert!(queue.contains("Medical Apartheid"));
-    let r = a.submit("/review", "/review", &[("reading", &id.to_string()), ("decision", "approved"), ("back", "/review")]);
+    let r =
+        a.submit("/review", "/review", &[("reading", &id.to_string()), ("decision", "approved"), ("back", "/review")]);
     assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("yourself")));
-    let r = b.submit("/review", "/review", &[("reading", &id.to_string()), ("decision", "approved"), ("note", "core reading"), ("back", "/review")]);
+    let r = b.submit(
+        "/review",
+        "/review",
+        &[("reading", &id.to_string()), ("decision", "approved"), ("note", "core reading"), ("back", "/review")],
+    );
     let after = b.follow(&r);
     assert!(flash(&after).is_some_and(|f| f.contains("suggested → approved")), "{after}");
     assert!(!after.contains("Approve “Medical Apartheid”"), "it left the queue");
@@ -456,7 +545,8 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     assert!(flash(&a.follow(&r)).is_some_and(|f| f.starts_with("Undone")));
     assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE id = {id} AND status = 'suggested'")), 1);
     let r = a.submit("/history", "/undo", &[("id", &change.to_string())]);
-    assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("cannot undo")));
+    let again = flash(&a.follow(&r)).unwrap_or_default();
+    assert!(again.starts_with("Not done"), "undoing twice: {again}");
     let history = a.page("/history?entity=reading");
     assert!(history.contains(&format!("undo of #{change}")));
 }
@@ -471,7 +561,10 @@ fn adding_a_reading_checks_it_as_the_command_line_does() {
     let r = c.submit("/readings/new", "/readings", &[("title", "Bad DOI"), ("doi", "not-a-doi"), ("type", "article")]);
     assert_eq!(r.status, 422);
     let page = r.text();
-    assert!(page.contains("is not a DOI") && page.contains("value=\"Bad DOI\""), "the form keeps what was typed:\n{page}");
+    assert!(
+        page.contains("is not a DOI") && page.contains("value=\"Bad DOI\""),
+        "the form keeps what was typed:\n{page}"
+    );
     let r = c.submit("/readings/new", "/readings", &[("title", "Bad year"), ("year", "19x9")]);
     assert_eq!(r.status, 422);
     let r = c.submit("/readings/new", "/readings", &[("title", "   ")]);
@@ -481,12 +574,30 @@ fn adding_a_reading_checks_it_as_the_command_line_does() {
     let r = c.submit(
         "/readings/new",
         "/readings",
-        &[("title", "Decolonising the Mind: The Politics of Language in African Literature"), ("authors", "Ngũgĩ wa Thiong'o\r\n\r\n"), ("year", "1986"), ("type", "book"), ("theme", "historical-awareness"), ("theme", "epistemic-bias"), ("note", "On language")],
+        &[
+            ("title", "Decolonising the Mind: The Politics of Language in African Literature"),
+            ("authors", "Ngũgĩ wa Thiong'o\r\n\r\n"),
+            ("year", "1986"),
+            ("type", "book"),
+            ("theme", "historical-awareness"),
+            ("theme", "epistemic-bias"),
+            ("note", "On language"),
+        ],
     );
     assert_eq!(r.status, 303, "{}", r.text());
     let page = c.follow(&r);
     assert!(flash(&page).is_some_and(|f| f.contains("already in the list")), "the sample has it: {page}");
-    let r = c.submit("/readings/new", "/readings", &[("title", "Weathering"), ("authors", "Geronimus, Arline T."), ("year", "2023"), ("type", "book"), ("theme", "intersectional-health")]);
+    let r = c.submit(
+        "/readings/new",
+        "/readings",
+        &[
+            ("title", "Weathering"),
+            ("authors", "Geronimus, Arline T."),
+            ("year", "2023"),
+            ("type", "book"),
+            ("theme", "intersectional-health"),
+        ],
+    );
     let page = c.follow(&r);
     assert!(flash(&page).is_some_and(|f| f.contains("review queue")), "{page}");
     let v = w.json(&["reading", "list", "--status", "suggested", "--format", "json"]);
@@ -508,7 +619,11 @@ fn an_import_is_previewed_and_written_only_when_confirmed() {
 
     // A file with bad rows: every problem with file:line:column, nothing written.
     let bad = std::fs::read(common::sample("bad_rows.csv")).unwrap();
-    let r = c.post_multipart("/import", &[("csrf", &token), ("kind", "modules"), ("programme", "MBChB Medicine")], ("file", "bad_rows.csv", &bad));
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "modules"), ("programme", "MBChB Medicine")],
+        ("file", "bad_rows.csv", &bad),
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     let page = r.text();
     assert!(page.contains("bad_rows.csv:3:2:"), "{page}");
@@ -522,11 +637,20 @@ fn an_import_is_previewed_and_written_only_when_confirmed() {
     let csv = "title,authors,year,type,doi,url,themes,notes\n\
                Weathering,\"Geronimus, Arline T.\",2023,book,,,intersectional-health,\n\
                Hidden in Plain Sight,,2020,article,10.1056/NEJMms2004740,,,\n";
-    let r = c.post_multipart("/import", &[("csrf", &token), ("kind", "reading"), ("status", "suggested")], ("file", "group list.csv", csv.as_bytes()));
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "reading"), ("status", "suggested")],
+        ("file", "group list.csv", csv.as_bytes()),
+    );
     assert_eq!(r.status, 200);
     let page = r.text();
     assert!(page.contains("1 new") && page.contains("Weathering"), "{page}");
-    let key = page.split("name=\"upload\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("a confirmation").to_string();
+    let key = page
+        .split("name=\"upload\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a confirmation")
+        .to_string();
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Weathering'"), 0, "a preview writes nothing");
     // Only the person who uploaded it can confirm it.
     let mut other = s.client();
@@ -546,7 +670,11 @@ fn an_import_is_previewed_and_written_only_when_confirmed() {
     assert!(flash(&c.follow(&r)).is_some_and(|f| f.contains("expired")), "confirmed once only");
 
     // An unreadable file: the importer's message, nothing written.
-    let r = c.post_multipart("/import", &[("csrf", &token), ("kind", "reading"), ("format", "bibtex")], ("file", "x.bib", b"@article{broken, title = {Unclosed"));
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "reading"), ("format", "bibtex")],
+        ("file", "x.bib", b"@article{broken, title = {Unclosed"),
+    );
     assert_eq!(r.status, 200);
     assert!(r.text().contains("x.bib:"), "{}", r.text());
     let r = c.post_multipart("/import", &[("csrf", &token), ("kind", "modules")], ("file", "empty.csv", b""));
@@ -573,8 +701,10 @@ fn the_report_downloads_without_writing_next_to_the_database() {
     let mut c = s.client();
     c.login("amina");
     let listing = || {
-        let mut v: Vec<String> =
-            std::fs::read_dir(w.dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut v: Vec<String> = std::fs::read_dir(w.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         v.sort();
         v
     };
@@ -607,7 +737,14 @@ fn the_report_downloads_without_writing_next_to_the_database() {
 fn many_writers_at_once_lose_nothing() {
     let w = samples();
     let s = Server::start(&w, &[]);
-    let items: Vec<i64> = w.json(&["item", "list", "--untagged", "--format", "json"]).as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).take(60).collect();
+    let items: Vec<i64> = w
+        .json(&["item", "list", "--untagged", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .take(60)
+        .collect();
     assert_eq!(items.len(), 60);
     let port = s.port;
     let mut threads = Vec::new();
@@ -619,7 +756,10 @@ fn many_writers_at_once_lose_nothing() {
             let token = csrf(&c.page("/import"));
             for id in mine {
                 for theme in ["1", "2"] {
-                    let r = c.post_form("/tag", &[("csrf", &token), ("target", &format!("item:{id}")), ("theme", theme), ("back", "/")]);
+                    let r = c.post_form(
+                        "/tag",
+                        &[("csrf", &token), ("target", &format!("item:{id}")), ("theme", theme), ("back", "/")],
+                    );
                     assert_eq!(r.status, 303);
                     let page = c.follow(&r);
                     let msg = flash(&page).unwrap_or_default();
@@ -651,7 +791,8 @@ fn many_writers_at_once_lose_nothing() {
         t.join().expect("a writer failed");
     }
     let list: Vec<String> = items.iter().map(|i| i.to_string()).collect();
-    let tagged = w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id IN ({}) AND theme_id IN (1, 2)", list.join(",")));
+    let tagged =
+        w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id IN ({}) AND theme_id IN (1, 2)", list.join(",")));
     assert_eq!(tagged, 120, "every writer's every tag is there");
     let logged = w.count("SELECT count(*) FROM history h JOIN contributor c ON c.id = h.by_id WHERE h.entity = 'item_tag' AND (c.name LIKE 'writer-%' OR c.name LIKE 'cli-%')");
     assert_eq!(logged, 120);
@@ -659,4 +800,131 @@ fn many_writers_at_once_lose_nothing() {
     let mut c = s.client();
     c.login("reader");
     assert!(c.page("/").contains("sessions tagged with a theme"));
+}
+
+/// The value of a form field `name` in a page.
+fn field(html: &str, name: &str) -> String {
+    let key = format!("name=\"{name}\" value=\"");
+    let at = html.find(&key).unwrap_or_else(|| panic!("no field {name}"));
+    let rest = &html[at + key.len()..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+
+#[test]
+fn readings_and_sessions_are_corrected_and_removed_through_the_history() {
+    let w = samples();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/nejmms2004740'");
+    let page = format!("/readings/{reading}");
+    assert!(c.page(&page).contains(&format!("href=\"/readings/{reading}/edit\"")));
+
+    // Edit: only the fields changed are written, as one change.
+    let form = c.page(&format!("{page}/edit"));
+    assert!(form.contains("<label for=\"e-title\">"));
+    let title = field(&form, "was_title");
+    assert!(title.starts_with("Hidden in Plain Sight"));
+    let token = csrf(&form);
+    let r = c.post_form(
+        &format!("{page}/edit"),
+        &[
+            ("csrf", &token),
+            ("was_title", &title),
+            ("title", &title),
+            ("was_year", "2020"),
+            ("year", "2021"),
+            ("was_language", ""),
+            ("language", "en"),
+        ],
+    );
+    let after = c.follow(&r);
+    assert!(flash(&after).is_some_and(|f| f.contains("year: 2020 → 2021")), "{after}");
+    let v = w.json(&["reading", "show", &reading.to_string(), "--format", "json"]);
+    assert_eq!(v["year"], 2021);
+    assert_eq!(v["language"], "en");
+    let edit_id = w.count(&format!("SELECT max(id) FROM history WHERE entity = 'reading' AND entity_id = {reading}"));
+
+    // Someone changes the title meanwhile: a form still showing the old one
+    // does not overwrite it, and a form changing another field keeps theirs.
+    let form = c.page(&format!("{page}/edit"));
+    let token = csrf(&form);
+    w.ok(&["reading", "edit", &reading.to_string(), "--title", "Hidden in Plain Sight (corrected)", "--by", "ben"]);
+    let r = c.post_form(&format!("{page}/edit"), &[("csrf", &token), ("was_title", &title), ("title", "Mine")]);
+    assert_eq!(r.location(), format!("{page}/edit"));
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.contains("someone changed the title")));
+    let r = c.post_form(
+        &format!("{page}/edit"),
+        &[("csrf", &token), ("was_title", &title), ("title", &title), ("was_year", "2021"), ("year", "2019")],
+    );
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.starts_with("Saved")));
+    let v = w.json(&["reading", "show", &reading.to_string(), "--format", "json"]);
+    assert_eq!(v["title"], "Hidden in Plain Sight (corrected)");
+    assert_eq!(v["year"], 2019);
+    // A bad value is refused with the library's message; nothing written.
+    let form = c.page(&format!("{page}/edit"));
+    let r = c.post_form(
+        &format!("{page}/edit"),
+        &[("csrf", &csrf(&form)), ("was_doi", &field(&form, "was_doi")), ("doi", "nope")],
+    );
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.contains("is not a DOI")));
+
+    // Undo the first edit from the history: refused, a later change touched it.
+    let r = c.submit("/history", "/undo", &[("id", &edit_id.to_string())]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.starts_with("Not done")));
+
+    // Link it, unlink it from the module page, and undo the unlink.
+    let m = module_id(&w, "MED2003");
+    let mp = format!("/modules/{m}");
+    let r =
+        c.submit(&mp, "/link", &[("reading", &reading.to_string()), ("target", &format!("module:{m}")), ("back", &mp)]);
+    let after = c.follow(&r);
+    assert!(after.contains("Unlink “Hidden in Plain Sight (corrected)”"), "{after}");
+    let link = w.count(&format!("SELECT id FROM link WHERE reading_id = {reading} AND module_id = {m}"));
+    let r = c.submit(&mp, "/unlink", &[("link", &link.to_string()), ("back", &format!("{mp}#readings"))]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.starts_with("Unlinked")));
+    assert_eq!(w.count(&format!("SELECT count(*) FROM link WHERE id = {link}")), 0);
+    let undo = w.count("SELECT max(id) FROM history WHERE entity = 'link'");
+    let r = c.submit("/history", "/undo", &[("id", &undo.to_string())]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.starts_with("Undone")));
+    assert_eq!(w.count(&format!("SELECT count(*) FROM link WHERE id = {link}")), 1);
+
+    // Remove: the page says what goes with it; the removal is one change undo reverts.
+    let confirm = c.page(&format!("{page}/remove"));
+    assert!(confirm.contains("name=\"force\""), "it is linked, so removing it needs force: {confirm}");
+    assert!(confirm.contains("link"), "{confirm}");
+    let r = c.submit(&format!("{page}/remove"), &format!("{page}/remove"), &[("force", "1")]);
+    assert_eq!(r.location(), "/readings");
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.starts_with("Removed reading")));
+    assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE id = {reading}")), 0);
+    assert_eq!(c.get(&page).status, 404);
+    let gone = w.count("SELECT max(id) FROM history WHERE entity = 'reading'");
+    let r = c.submit("/history", "/undo", &[("id", &gone.to_string())]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.starts_with("Undone")));
+    assert_eq!(w.count(&format!("SELECT count(*) FROM link WHERE reading_id = {reading}")), 1, "back with its link");
+
+    // A session: edit its title and Bloom level, then remove it.
+    let item = item_id(&w, "MED2003", "");
+    let form = c.page(&format!("/items/{item}/edit"));
+    let old = field(&form, "was_title");
+    let r = c.post_form(
+        &format!("/items/{item}/edit"),
+        &[
+            ("csrf", &csrf(&form)),
+            ("was_title", &old),
+            ("title", "Acute kidney injury: causes and staging"),
+            ("was_bloom_override", ""),
+            ("bloom_override", "analyse"),
+        ],
+    );
+    let after = c.follow(&r);
+    assert!(flash(&after).is_some_and(|f| f.contains("Acute kidney injury: causes and staging")), "{after}");
+    assert!(after.contains("Bloom level: analyse (set by hand)"), "back on the module page");
+    let confirm = c.page(&format!("/items/{item}/remove"));
+    assert!(!confirm.contains("name=\"force\""), "nothing depends on it");
+    let r = c.submit(&format!("/items/{item}/remove"), &format!("/items/{item}/remove"), &[]);
+    assert_eq!(r.location(), format!("/modules/{m}#sessions"));
+    assert_eq!(w.count(&format!("SELECT count(*) FROM item WHERE id = {item}")), 0);
+    let log = w.ok(&["log", "--entity", "item", "--id", &item.to_string(), "--format", "csv"]);
+    assert!(log.lines().filter(|l| l.contains("amina")).count() >= 2, "{log}");
 }

@@ -133,7 +133,8 @@ impl Browser {
 
     /// A screenshot of the whole page, saved as NAME.png.
     async fn shot(&self, name: &str) {
-        let js = "window.scrollTo(0, 0); return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)";
+        let js =
+            "window.scrollTo(0, 0); return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)";
         let h = self.c.execute(js, vec![]).await.expect("height");
         let h = h.as_u64().unwrap_or(900).clamp(600, 6000) as u32 + 100;
         self.c.set_window_size(1280, h).await.expect("resize");
@@ -158,7 +159,9 @@ fn the_group_journeys_in_a_real_browser() {
         if std::env::var_os("CI").is_some() {
             panic!("chromedriver is not installed; .ci/run installs chromium and chromium-driver");
         }
-        eprintln!("skipping the browser journeys: chromedriver is not installed (apt-get install chromium chromium-driver)");
+        eprintln!(
+            "skipping the browser journeys: chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
         return;
     };
     let w = Workdir::new();
@@ -251,14 +254,23 @@ async fn journeys(w: &Workdir, server: &Server, driver: &Driver, profile: &Path,
     b.click("form.stack button[type=submit]").await;
     let preview = b.wait_for("What would change").await;
     assert!(preview.contains("1 new") && preview.contains("Spirit Catches"), "{preview}");
-    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'The Spirit Catches%'"), 0, "nothing before confirming");
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE title LIKE 'The Spirit Catches%'"),
+        0,
+        "nothing before confirming"
+    );
     b.shot("import-preview").await;
     b.click("form[action=\"/import/confirm\"] button").await;
     b.wait_for("Imported.").await;
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'The Spirit Catches%'"), 1);
 
     // The other pages, to be looked at.
-    for (name, path) in [("readings", "/readings"), ("gaps", "/gaps"), ("search", "/search?q=%22pulse+oximetry%22"), ("history", "/history")] {
+    for (name, path) in [
+        ("readings", "/readings"),
+        ("gaps", "/gaps"),
+        ("search", "/search?q=%22pulse+oximetry%22"),
+        ("history", "/history"),
+    ] {
         b.go(path).await;
         b.wait_for("</main>").await;
         b.no_alert().await;
@@ -270,6 +282,15 @@ async fn journeys(w: &Workdir, server: &Server, driver: &Driver, profile: &Path,
     assert_eq!(h1, "<script>alert(1)</script>");
     b.no_alert().await;
     b.shot("reading-script-title").await;
+    for (name, path) in [
+        ("reading-edit", format!("/readings/{reading}/edit")),
+        ("reading-remove", format!("/readings/{reading}/remove")),
+    ] {
+        b.go(&path).await;
+        b.wait_for("</main>").await;
+        b.no_alert().await;
+        b.shot(name).await;
+    }
 
     // Download the report.
     b.go("/report").await;

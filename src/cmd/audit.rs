@@ -9,6 +9,9 @@ use crate::cli::By;
 use crate::store::Mode;
 
 #[derive(Debug, clap::Args)]
+///
+/// `--programme NAME` both names the programme of module rows without one
+/// (default "Curriculum") and limits the report to that programme.
 pub struct Args {
     /// The module list CSV.
     pub modules: PathBuf,
@@ -20,9 +23,6 @@ pub struct Args {
     /// Name a module-list column: --map 'Their Header=field' (repeatable).
     #[arg(long, value_name = "HEADER=FIELD")]
     pub map: Vec<String>,
-    /// The programme for module rows without a programme column.
-    #[arg(long, default_value = "Curriculum")]
-    pub programme: String,
     #[command(flatten)]
     pub by: By,
     #[command(flatten)]
@@ -36,14 +36,15 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         |file: PathBuf, map: Vec<String>| Common { file, map, encoding: None, dry_run: false, by: a.by.clone() };
     let m = ModulesArgs {
         common: common(a.modules.clone(), a.map.clone()),
-        programme: a.programme.clone(),
+        programme: a.options.scope.programme.clone().unwrap_or_else(|| "Curriculum".into()),
         rename_duplicate_codes: false,
+        sync: false,
     };
-    let (counts, _) = import::modules(&mut store, &m, ctx.quiet)?;
-    ctx.note(import::summary(&a.modules, "sessions", &counts, false));
+    let imported = import::modules(&mut store, &m, ctx.quiet)?;
+    import::finish(ctx, &m.common, "sessions", imported)?;
     let r = ReadingArgs { common: common(a.reading.clone(), vec![]), format: None, status: "approved".into() };
-    let (counts, _) = import::reading(&mut store, &r, ctx.quiet)?;
-    ctx.note(import::summary(&a.reading, "readings", &counts, false));
+    let imported = import::reading(&mut store, &r, ctx.quiet)?;
+    import::finish(ctx, &r.common, "readings", imported)?;
     report::write(ctx, &store, &a.out, format, &a.options)?;
     ctx.note(format_args!(
         "explore further with `canon --db {} gaps`, `coverage`, `item list --untagged`",

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::cli::Output;
+use crate::cli::{Format, Output};
 use crate::report::{Listing, emit, year};
 use crate::store::readings::{self, ReadingFilter};
 use crate::store::{Mode, SCHEMA_VERSION, Store, bundle};
@@ -20,10 +20,14 @@ pub enum ExportCmd {
     Bundle(BundleArgs),
     /// The reading list with stable IDs, to edit in a spreadsheet and re-import.
     ///
-    /// `canon import reading FILE` recognises the `id` column and updates the same
-    /// records (cells left empty keep what is stored).
+    /// Every column the reading import reads is exported. `canon import reading
+    /// FILE` recognises the `id` column and updates the same records: a cell you
+    /// empty clears that field, the themes cell is the whole set of themes (a
+    /// theme deleted there is untagged), a changed status is a review by --by
+    /// under the review rules, and a column you delete leaves that field as it
+    /// is. Every change is in the history (`canon undo`).
     ///
-    /// Example: canon export reading --format csv -o reading.csv
+    /// Example: canon export reading --format csv --bom -o reading.csv
     Reading(ReadingArgs),
 }
 
@@ -38,6 +42,10 @@ pub struct ReadingArgs {
     /// Only readings with this review status.
     #[arg(long, value_parser = ["suggested", "approved", "rejected"])]
     pub status: Option<String>,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads its accents
+    /// and scripts right (the import reads it either way).
+    #[arg(long)]
+    pub bom: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -104,7 +112,24 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.language),
         ]);
     }
-    emit(&a.out, &l, &rs, "no readings to export", ctx.quiet)
+    if !a.bom {
+        return emit(&a.out, &l, &rs, "no readings to export", ctx.quiet);
+    }
+    if a.out.format != Format::Csv {
+        bail!("--bom applies to --format csv");
+    }
+    let mut buf = b"\xEF\xBB\xBF".to_vec();
+    crate::report::csv::write(&mut buf, &l.headers, &l.rows)?;
+    match &a.out.output {
+        Some(path) => crate::report::write_file(path, &buf),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
 }
 
 #[derive(Debug, Clone, clap::Args)]

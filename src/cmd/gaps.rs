@@ -13,6 +13,9 @@ use crate::store::{Mode, Store, curriculum};
 /// Which part of the curriculum to analyse.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ScopeArgs {
+    /// Only this programme (by name).
+    #[arg(long, value_name = "NAME")]
+    pub programme: Option<String>,
     /// Only this year of study.
     #[arg(long)]
     pub year: Option<i64>,
@@ -36,12 +39,13 @@ impl ScopeArgs {
                 )
             }
         };
+        let programme = super::editing::programme(store, &self.programme)?;
         if let Some(code) = &self.module
-            && curriculum::module_id(&store.conn, code)?.is_none()
+            && curriculum::find_module(&store.conn, code, programme.as_deref())?.is_none()
         {
             bail!("no module with code {code:?}; see `canon module list`");
         }
-        Ok(Scope { year: self.year, module: self.module.clone(), theme })
+        Ok(Scope { programme, year: self.year, module: self.module.clone(), theme })
     }
 }
 

@@ -1,16 +1,17 @@
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use std::io::Read;
-
 use anyhow::{Context, Result, bail};
+use serde::Serialize;
 
 use super::{Ctx, by_id};
 use crate::cli::By;
-use crate::import::modules::ModuleReader;
+use crate::import::header::HeaderReport;
+use crate::import::modules::{ModuleReader, Tally};
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
-use crate::import::{ImportErrors, ReadingRecord, RowError, bibtex, csl_json, detect, ris, talis_csv, zotero_csv};
-use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome};
+use crate::import::{ImportErrors, RowError, bibtex, csl_json, detect, ris, talis_csv, zotero_csv};
+use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome, WriteOptions};
 use crate::store::readings::ReadingWriter;
 use crate::store::themes::ThemeIndex;
 use crate::store::{Mode, Store, id_gen};
@@ -20,16 +21,24 @@ pub enum Import {
     /// A module list CSV: programme,year,module_code,module_title,session_title,learning_outcomes,themes.
     ///
     /// Headers are matched ignoring case and punctuation, with common aliases
-    /// ("Module Code", "Session", "Learning Outcomes", "Year of Study"…); name
-    /// others with --map. Re-importing updates changed rows and adds nothing twice.
+    /// ("Module Code", "Session", "Lecture", "Intended Learning Outcomes", "ILOs",
+    /// "Year of Study"…); name others with --map. Every column is accounted for:
+    /// the import says which field each column went to and warns about those it
+    /// did not read. Re-importing updates changed rows and adds nothing twice; a
+    /// column the file lacks leaves that field as stored. Years may be written
+    /// "Year 2", "Y2", "2nd year", "Phase 2"…
     ///
-    /// Example: canon import modules samples/modules.csv
+    /// Example: canon import modules samples/modules.csv --dry-run
     Modules(ModulesArgs),
     /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes),
     /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
     ///
     /// The format comes from the extension and the content (--format to force).
-    /// Duplicates (same DOI, ISBN, or title and year) merge into one entry.
+    /// Duplicates (same DOI, ISBN, or title and year) merge into one entry: blanks
+    /// filled, differences reported, never a shorter title or author list for a
+    /// fuller one; a work with the same first author, year and main title as one
+    /// listed is flagged. A file exported by `canon export reading` updates the
+    /// same entries (see there).
     ///
     /// Example: canon import reading samples/reading.csv --dry-run
     Reading(ReadingArgs),
@@ -49,7 +58,9 @@ pub struct Common {
     /// The file's encoding, when detection guesses wrong (utf-8, windows-1252, utf-16le…).
     #[arg(long)]
     pub encoding: Option<String>,
-    /// Show what the import would do (new, changed, unchanged, duplicate, rejected) and write nothing.
+    /// Show how the header is read and what the import would do (new, changed,
+    /// unchanged, duplicate, rejected), and write nothing (not even a new
+    /// database file). Exits 1 when the import would be refused.
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
@@ -67,13 +78,21 @@ pub struct ModulesArgs {
     /// keep them all: the second is stored as CODE~2, the third CODE~3…
     #[arg(long)]
     pub rename_duplicate_codes: bool,
+    /// The file is the whole truth for the programmes it names: sessions (and
+    /// modules) it no longer holds are retired, kept in the history with their
+    /// tags and links (`canon undo` brings them back); a retired and a new
+    /// session of one module with the same learning outcomes are a rename,
+    /// which keeps the session's ID and tags. Try it with --dry-run first.
+    #[arg(long)]
+    pub sync: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
-    /// The file's format (default: from its extension and content).
+    /// The file's format (default: from its extension and content). --map
+    /// works with csv, zotero-csv and talis-csv.
     #[arg(long, value_parser = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv"])]
     pub format: Option<String>,
     /// Review status for rows without a status column.
@@ -82,21 +101,55 @@ pub struct ReadingArgs {
 }
 
 pub fn run(ctx: &Ctx, cmd: Import) -> Result<()> {
-    let mut store = ctx.open(Mode::Create)?;
     match cmd {
         Import::Modules(a) => {
-            let (counts, changes) = modules(&mut store, &a, ctx.quiet)?;
-            finish(ctx, &a.common, "sessions", &counts, changes)
+            let mut store = open(ctx, &a.common)?;
+            let imported = modules(&mut store, &a, ctx.quiet)?;
+            finish(ctx, &a.common, "sessions", imported)
         }
         Import::Reading(a) => {
-            let (counts, changes) = reading(&mut store, &a, ctx.quiet)?;
-            finish(ctx, &a.common, "readings", &counts, changes)
+            let mut store = open(ctx, &a.common)?;
+            let imported = reading(&mut store, &a, ctx.quiet)?;
+            finish(ctx, &a.common, "readings", imported)
         }
-        Import::Bundle(a) => super::export::import_bundle(ctx, &mut store, &a),
+        Import::Bundle(a) => {
+            let mut store = ctx.open(Mode::Create)?;
+            super::export::import_bundle(ctx, &mut store, &a)
+        }
     }
 }
 
-type Imported = (Counts, Option<Vec<Change>>);
+/// The database an import writes to. A dry run never creates one: with no
+/// database yet, it compares the file with an empty one, in memory.
+fn open(ctx: &Ctx, c: &Common) -> Result<Store> {
+    if c.dry_run && !ctx.db.exists() {
+        ctx.note(format_args!(
+            "note: {} does not exist yet; the dry run compares the file with an empty database and creates none",
+            ctx.db.display()
+        ));
+        return crate::store::open(Path::new(":memory:"), Mode::Create);
+    }
+    ctx.open(Mode::Create)
+}
+
+/// What an import did, or would do: a plain struct the command line prints
+/// and the web workspace shows.
+#[derive(Debug, Serialize)]
+pub struct Imported {
+    pub counts: Counts,
+    /// Every row's outcome, for a dry run.
+    pub changes: Option<Vec<Change>>,
+    /// How the header was read (formats with columns).
+    pub header: Option<HeaderReport>,
+    /// Per column (0-based): rows with text in it, counted for the columns not read.
+    pub filled: Vec<u64>,
+    /// What the user should know that rejects nothing, by line.
+    pub notes: Vec<(u64, String)>,
+    /// The problems that refuse the file (nothing was written).
+    #[serde(skip)]
+    pub errors: Option<ImportErrors>,
+}
+
 type ParsedRow = Result<crate::import::modules::ModuleRow, Vec<RowError>>;
 const BATCH: usize = 512;
 
@@ -124,13 +177,19 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     }
     let bar = src.progress.clone();
     let mut reader = ModuleReader::new(src, &c.map, &themes, &a.programme)?;
+    let header = reader.header().clone();
+    let opts = WriteOptions {
+        keep_changes: c.dry_run,
+        rename_duplicate_codes: a.rename_duplicate_codes,
+        columns: reader.columns(),
+        sync: a.sync,
+    };
     timer.mark("scan and sniff");
     let ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let mut ids = ids;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
-    let mut writer =
-        ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), c.dry_run, a.rename_duplicate_codes)?;
+    let mut writer = ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), opts)?;
     let mut errors = ImportErrors::new(c.file.clone());
     let mut rejected: Vec<Change> = Vec::new();
     let code_column = reader.mapping().column(crate::import::modules::CODE);
@@ -138,18 +197,19 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<ParsedRow>>(16);
-    std::thread::scope(|scope| -> Result<()> {
+    let tally = std::thread::scope(|scope| -> Result<Tally> {
         let parser = std::thread::Builder::new().name("canon-parse".into());
-        parser.spawn_scoped(scope, move || {
+        let handle = parser.spawn_scoped(scope, move || {
             let mut batch = Vec::with_capacity(BATCH);
             while let Some(row) = reader.next_row() {
                 batch.push(row);
                 if batch.len() == BATCH && send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err()
                 {
-                    return;
+                    return reader.tally();
                 }
             }
             let _ = send.send(batch);
+            reader.tally()
         })?;
         let mut busy = std::time::Duration::ZERO;
         for batch in receive {
@@ -172,39 +232,43 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
             busy += started.elapsed();
         }
         timer.note(format_args!("writing rows (the rest is waiting for the parser): {:.3} s", busy.as_secs_f64()));
-        Ok(())
+        handle.join().map_err(|_| anyhow::anyhow!("the parsing thread failed"))
     })?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     timer.mark("rows");
-    let renamed = std::mem::take(&mut writer.renamed);
+    let mut notes: Vec<(u64, String)> = std::mem::take(&mut writer.renamed)
+        .into_iter()
+        .map(|(line, from, to)| (line, format!("module code {from:?} already names another module; stored as {to:?}")))
+        .collect();
+    notes.append(&mut writer.notes);
     let (mut counts, mut changes, late) = writer.finish()?;
-    if !quiet {
-        for (line, from, to) in &renamed {
-            eprintln!("note: line {line}: module code {from:?} already names another module; stored as {to:?}");
-        }
-    }
     for (line, problem) in late {
         reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, code_column, problem));
     }
     errors.errors.sort_by_key(|e| e.line);
     timer.mark("full-text index");
     counts.rejected = errors.total() as i64;
-    if c.dry_run {
-        if let Some(ch) = &mut changes {
-            ch.extend(rejected);
-        }
-        drop(tx);
-        return Ok((counts, changes));
+    counts.skipped = tally.skipped as i64;
+    if let Some(ch) = &mut changes {
+        ch.extend(rejected);
     }
-    if !errors.is_empty() {
+    let refused = !errors.is_empty();
+    if c.dry_run || refused {
         drop(tx);
-        return Err(errors.into());
+    } else {
+        tx.commit()?;
+        timer.mark("commit");
     }
-    tx.commit()?;
-    timer.mark("commit");
-    Ok((counts, changes))
+    Ok(Imported {
+        counts,
+        changes,
+        header: Some(header),
+        filled: tally.filled,
+        notes,
+        errors: refused.then_some(errors),
+    })
 }
 
 /// Imports a reading list in one transaction; with --dry-run, rolls back.
@@ -220,13 +284,16 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         Some(f) => f.as_str(),
         None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
     };
-    if format != "csv" && !c.map.is_empty() {
-        bail!("--map applies to the reading-list CSV; {} is read as {format}", c.file.display());
+    if !matches!(format, "csv" | "zotero-csv" | "talis-csv") && !c.map.is_empty() {
+        bail!(
+            "--map applies to files with columns (csv, zotero-csv, talis-csv); {} is read as {format}",
+            c.file.display()
+        );
     }
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
     let mut parsed = match format {
-        "csv" => Either::Stream(ReadingReader::new(src, &c.map, &themes)?),
+        "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, &themes)?)),
         other => {
             let mut text = String::new();
             let mut reader = src.reader;
@@ -235,20 +302,24 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             let p = match other {
                 "bibtex" => bibtex::parse(&name, &text, &themes),
                 "ris" => ris::parse(&name, &text, &themes),
-                "zotero-csv" => zotero_csv::parse(&name, &text, &themes),
+                "zotero-csv" => zotero_csv::parse_with(&name, &text, &themes, &c.map),
                 "csl-json" => csl_json::parse(&name, &text, &themes),
-                "talis-csv" => talis_csv::parse(&name, &text, &themes),
+                "talis-csv" => talis_csv::parse_with(&name, &text, &themes, &c.map),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
-            if p.records.is_empty() && p.errors.is_empty() && !text.trim().is_empty() {
+            if p.records.is_empty() && p.errors.is_empty() && p.skipped == 0 && !text.trim().is_empty() {
                 bail!(
                     "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
                      zotero-csv, csl-json or talis-csv)",
                     c.file.display()
                 );
             }
-            Either::Whole(p.records.into_iter(), p.errors)
+            Either::Whole(p)
         }
+    };
+    let header = match &parsed {
+        Either::Stream(r) => Some(r.header().clone()),
+        Either::Whole(p) => p.header.clone(),
     };
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
@@ -256,20 +327,31 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
     let mut rejected: Vec<Change> = Vec::new();
-    if let Either::Whole(_, errs) = &mut parsed {
-        for e in std::mem::take(errs) {
-            reject(&mut errors, &mut rejected, c.dry_run, e);
+    let column_of = |field: &str| {
+        header.as_ref().and_then(|h| h.columns.iter().find(|col| col.field == Some(field))).map_or(1, |col| col.column)
+            as u64
+    };
+    let mut records = match &mut parsed {
+        Either::Whole(p) => {
+            for e in std::mem::take(&mut p.errors) {
+                reject(&mut errors, &mut rejected, c.dry_run, e);
+            }
+            std::mem::take(&mut p.records).into_iter()
         }
-    }
+        Either::Stream(_) => Vec::new().into_iter(),
+    };
     loop {
         let row = match &mut parsed {
             Either::Stream(r) => r.next_row(),
-            Either::Whole(records, _) => records.next().map(Ok),
+            Either::Whole(_) => records.next().map(Ok),
         };
         let Some(row) = row else { break };
         match row {
             Ok(r) => {
-                writer.write(&r)?;
+                writer.write_row(&r)?;
+                for (line, field, problem) in writer.problems.drain(..) {
+                    reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, column_of(field), problem));
+                }
             }
             Err(errs) => {
                 for e in errs {
@@ -282,27 +364,30 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    let tally = match &parsed {
+        Either::Stream(r) => r.tally(),
+        Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped },
+    };
+    let notes = std::mem::take(&mut writer.notes);
     let (mut counts, mut changes) = writer.finish()?;
     counts.rejected = errors.total() as i64;
-    if c.dry_run {
-        if let Some(ch) = &mut changes {
-            ch.extend(rejected);
-        }
-        drop(tx);
-        return Ok((counts, changes));
+    counts.skipped = tally.skipped as i64;
+    if let Some(ch) = &mut changes {
+        ch.extend(rejected);
     }
-    if !errors.is_empty() {
+    let refused = !errors.is_empty();
+    if c.dry_run || refused {
         drop(tx);
-        return Err(errors.into());
+    } else {
+        tx.commit()?;
     }
-    tx.commit()?;
-    Ok((counts, changes))
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, errors: refused.then_some(errors) })
 }
 
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
 enum Either<'a> {
-    Stream(ReadingReader<'a>),
-    Whole(std::vec::IntoIter<ReadingRecord>, Vec<RowError>),
+    Stream(Box<ReadingReader<'a>>),
+    Whole(crate::import::Parsed),
 }
 
 fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, e: RowError) {
@@ -317,31 +402,83 @@ fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, 
     errors.push(e);
 }
 
-/// Prints the dry-run diff (stdout) and the one-line summary (stderr).
-fn finish(ctx: &Ctx, c: &Common, noun: &str, counts: &Counts, changes: Option<Vec<Change>>) -> Result<()> {
-    if let Some(mut changes) = changes {
-        changes.sort_by_key(|ch| ch.line);
+/// Tells the user what an import did: how the header was read (stderr, and
+/// stdout in a dry run), warnings for columns not read, the dry-run diff
+/// (stdout), notes and the one-line summary (stderr). A refused import, or a
+/// dry run of one, is an error (exit 1).
+pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<()> {
+    let file = c.file.display();
+    if let Some(h) = &imported.header {
+        if c.dry_run {
+            print_header(h, &imported.filled);
+        } else {
+            ctx.note(format_args!("{file}: columns read: {}", h.read_line()));
+        }
+        for w in h.warnings(Some(&imported.filled)) {
+            eprintln!("warning: {file}: {w}");
+        }
+    }
+    if let Some(mut changes) = imported.changes {
+        // Row by row, then what the file no longer holds.
+        changes.sort_by_key(|ch| (ch.outcome == Outcome::Removed, ch.line));
         print_diff(&changes);
     }
-    ctx.note(summary(&c.file, noun, counts, c.dry_run));
+    for (line, n) in &imported.notes {
+        ctx.note(format_args!("note: {file}:{line}: {n}"));
+    }
+    if let Some(errors) = imported.errors {
+        if c.dry_run {
+            ctx.note(summary(&c.file, noun, &imported.counts, true));
+            bail!(
+                "dry run of {file}: the import would be refused ({} problem{} listed above); nothing written",
+                errors.total(),
+                if errors.total() == 1 { "" } else { "s" }
+            );
+        }
+        return Err(errors.into());
+    }
+    ctx.note(summary(&c.file, noun, &imported.counts, c.dry_run));
     Ok(())
+}
+
+/// The header section of a dry run: every column and what it is read as.
+fn print_header(h: &HeaderReport, filled: &[u64]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for col in &h.columns {
+        let name = if col.header.is_empty() { "(no header)".to_string() } else { format!("{:?}", col.header) };
+        let _ = match (col.field, col.matched) {
+            (Some(f), Some(crate::import::header::Matched::Fallback)) => {
+                writeln!(
+                    out,
+                    "{:<10} column {:<3} {name} → {f} (when the first is empty, or as well)",
+                    "column", col.column
+                )
+            }
+            (Some(f), _) => writeln!(out, "{:<10} column {:<3} {name} → {f}", "column", col.column),
+            (None, _) => {
+                let n = filled.get(col.column - 1).copied().unwrap_or(0);
+                let why = col.reason.as_deref().unwrap_or("no field has that name");
+                let fix = h.fix(col).map(|f| format!("; {f}")).unwrap_or_default();
+                let held = if n == 1 { "1 row holds".to_string() } else { format!("{n} rows hold") };
+                writeln!(out, "{:<10} column {:<3} {name}: {why}; {held} text there{fix}", "not read", col.column)
+            }
+        };
+    }
+    if !h.unfilled.is_empty() {
+        let _ = writeln!(out, "{:<10} no column for {} (left as stored)", "absent", h.unfilled.join(", "));
+    }
 }
 
 fn print_diff(changes: &[Change]) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     for ch in changes {
-        let tag = match ch.outcome {
-            Outcome::New => "new",
-            Outcome::Changed => "changed",
-            Outcome::Unchanged => "unchanged",
-            Outcome::Duplicate => "duplicate",
-            Outcome::Rejected => "rejected",
-        };
-        let _ = if ch.outcome == Outcome::Rejected {
-            writeln!(out, "{tag:<10} {}: {}", ch.what, ch.fields.join("; "))
-        } else {
-            writeln!(out, "{tag:<10} line {:<6} {}", ch.line, ch.what)
+        let tag = ch.outcome.as_str();
+        let _ = match ch.outcome {
+            Outcome::Rejected => writeln!(out, "{tag:<10} {}: {}", ch.what, ch.fields.join("; ")),
+            Outcome::Removed => writeln!(out, "{tag:<10} {:<11} {}", "(not in file)", ch.what),
+            _ => writeln!(out, "{tag:<10} line {:<6} {}", ch.line, ch.what),
         };
         if ch.outcome != Outcome::Rejected {
             for f in &ch.fields {
@@ -363,15 +500,54 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         c.duplicate,
         c.rejected
     );
-    if c.modules_new + c.modules_changed > 0 {
+    let n = |k: i64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    if c.renamed + c.removed > 0 {
+        s.push_str(&format!("; {} renamed (tags kept), {} removed", c.renamed, c.removed));
+    }
+    if c.modules_new + c.modules_changed + c.modules_removed > 0 {
         s.push_str(&format!("; modules: {} new, {} changed", c.modules_new, c.modules_changed));
+        if c.modules_removed > 0 {
+            s.push_str(&format!(", {} removed", c.modules_removed));
+        }
     }
     if c.tags_new > 0 {
         s.push_str(&format!("; {} tags added", c.tags_new));
     }
+    if c.tags_removed > 0 {
+        s.push_str(&format!("; {} removed", n(c.tags_removed, "tag", "tags")));
+    }
+    if c.skipped > 0 {
+        s.push_str(&format!("; {} skipped", n(c.skipped, "empty row or blank line", "empty rows and blank lines")));
+    }
+    if c.possible_duplicates > 0 {
+        s.push_str(&format!(
+            "; {} (same first author, year and main title) flagged above",
+            n(c.possible_duplicates, "possible duplicate", "possible duplicates")
+        ));
+    }
+    if c.not_in_file > 0 || c.modules_not_in_file > 0 {
+        s.push_str(&format!(
+            "; {} the file no longer holds{} (--sync retires them)",
+            n(c.not_in_file, "stored session", "stored sessions"),
+            if c.modules_not_in_file > 0 {
+                format!(", in {} it no longer lists", n(c.modules_not_in_file, "module", "modules"))
+            } else {
+                String::new()
+            }
+        ));
+    }
+    let changed = c.new
+        + c.changed
+        + c.modules_new
+        + c.modules_changed
+        + c.tags_new
+        + c.tags_removed
+        + c.removed
+        + c.renamed
+        + c.modules_removed;
     if dry_run && c.rejected > 0 {
         s.push_str("; the import would be refused until the rejected rows are fixed");
-    } else if !dry_run && c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new == 0 {
+    } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }
     s

@@ -9,7 +9,10 @@ use crate::store::history::{self, LogFilter};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only changes to this kind of record.
-    #[arg(long, value_parser = ["reading", "item", "module", "theme", "item_tag", "reading_tag", "link", "contributor", "import_run", "programme"])]
+    #[arg(long, value_parser = [
+        "reading", "item", "module", "theme", "item_tag", "reading_tag", "link", "contributor", "import_run",
+        "programme", "snapshot",
+    ])]
     pub entity: Option<String>,
     /// Only changes to the record with this ID (for tags: the item's or reading's ID).
     #[arg(long)]
@@ -53,7 +56,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
 }
 
 /// The fields that changed, `field: before → after`, or what was added or removed.
-fn summary(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
+pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
     let short = |v: &serde_json::Value| {
         let s = match v {
             serde_json::Value::Null => "(empty)".to_string(),
@@ -62,23 +65,64 @@ fn summary(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>
         };
         if s.chars().count() > 40 { format!("{}…", s.chars().take(39).collect::<String>()) } else { s }
     };
+    // Keys derived from others (a title's hash or de-duplication key) say nothing to people.
+    let shown = |k: &str| !matches!(k, "title_hash" | "title_key");
     let fields = |v: &serde_json::Value| {
         v.as_object()
-            .map(|o| o.iter().map(|(k, v)| format!("{k}: {}", short(v))).collect::<Vec<_>>().join("; "))
+            .map(|o| {
+                o.iter()
+                    .filter(|(k, _)| shown(k))
+                    .map(|(k, v)| match (k.as_str(), v) {
+                        // What a removal took with it, counted by kind.
+                        (
+                            crate::store::edit::REMOVED_WITH | crate::store::edit::DETACHED,
+                            serde_json::Value::Object(m),
+                        ) => {
+                            let parts: Vec<String> = m
+                                .iter()
+                                .map(|(t, rows)| format!("{} {t}", rows.as_array().map_or(0, Vec::len)))
+                                .collect();
+                            let what = if k == crate::store::edit::REMOVED_WITH { "with" } else { "cleared" };
+                            format!("{what}: {}", parts.join(", "))
+                        }
+                        _ => format!("{k}: {}", short(v)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
             .unwrap_or_default()
+    };
+    // A whole record (it has its ID): named by its title, name, slug or code, and what went with it.
+    let record = |v: &serde_json::Value| -> Option<String> {
+        let o = v.as_object()?;
+        o.get("id")?;
+        let name = ["title", "name", "slug", "code"].iter().find_map(|k| o.get(*k)?.as_str())?;
+        let mut s = format!("{name:?}");
+        if let Some(code) = o.get("code").and_then(|c| c.as_str()).filter(|c| *c != name) {
+            s = format!("{code} {s}");
+        }
+        for k in [crate::store::edit::REMOVED_WITH, crate::store::edit::DETACHED] {
+            if let Some(serde_json::Value::Object(m)) = o.get(k) {
+                let parts: Vec<String> =
+                    m.iter().map(|(t, rows)| format!("{} {t}", rows.as_array().map_or(0, Vec::len))).collect();
+                let what = if k == crate::store::edit::REMOVED_WITH { "with" } else { "cleared" };
+                s.push_str(&format!("; {what} {}", parts.join(", ")));
+            }
+        }
+        Some(s)
     };
     match (before, after) {
         (Some(b), Some(a)) => match (b.as_object(), a.as_object()) {
             (Some(bo), Some(ao)) => ao
                 .iter()
-                .filter(|(k, v)| bo.get(*k) != Some(*v))
+                .filter(|(k, v)| shown(k) && bo.get(*k) != Some(*v))
                 .map(|(k, v)| format!("{k}: {} → {}", bo.get(k).map(short).unwrap_or_default(), short(v)))
                 .collect::<Vec<_>>()
                 .join("; "),
             _ => String::new(),
         },
-        (None, Some(a)) => fields(a),
-        (Some(b), None) => format!("removed {}", fields(b)),
+        (None, Some(a)) => record(a).unwrap_or_else(|| fields(a)),
+        (Some(b), None) => format!("removed {}", record(b).unwrap_or_else(|| fields(b))),
         (None, None) => String::new(),
     }
 }

@@ -8,6 +8,7 @@ pub mod check;
 pub mod compare;
 pub mod contributor;
 pub mod coverage;
+pub mod editing;
 pub mod export;
 pub mod gaps;
 pub mod import;
@@ -18,6 +19,7 @@ pub mod log;
 pub mod merge;
 pub mod module;
 pub mod reading;
+pub mod reading_edit;
 pub mod report;
 pub mod resolve;
 pub mod review;
@@ -77,6 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tag(a) => tag::run_tag(&ctx, a),
         Command::Untag(a) => tag::run_untag(&ctx, a),
         Command::Link(a) => link::run(&ctx, a),
+        Command::Unlink(a) => link::unlink(&ctx, a),
         Command::Gaps(a) => gaps::run(&ctx, a),
         Command::Coverage(a) => coverage::run(&ctx, a),
         Command::Report(a) => report::run(&ctx, a),

@@ -22,6 +22,15 @@ pub enum ReadingCmd {
     ///
     /// Example: canon reading add --title "Decolonising the Mind" --author "Ngũgĩ wa Thiong'o" --year 1986 --type book --theme historical-awareness --by amina
     Add(AddArgs),
+    /// Correct any field of a reading (an empty value clears an optional field).
+    ///
+    /// Example: canon reading edit 10.1056/NEJMms2004740 --year 2020 --note "race correction in eGFR" --by amina
+    Edit(super::reading_edit::EditArgs),
+    /// Remove a reading with its authors, tags, reviews and facets. One linked to sessions or
+    /// modules needs --force; `canon undo` brings all of it back.
+    ///
+    /// Example: canon reading remove 10.1056/NEJMms2004740 --by amina
+    Remove(super::reading_edit::RemoveArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -35,6 +44,9 @@ pub struct ListArgs {
     /// Only readings with no theme.
     #[arg(long, conflicts_with = "theme")]
     pub untagged: bool,
+    /// Only readings linked to a session or module of this programme.
+    #[arg(long, value_name = "NAME")]
+    pub programme: Option<String>,
     #[command(flatten)]
     pub out: Output,
 }
@@ -86,6 +98,8 @@ pub fn run(ctx: &Ctx, cmd: ReadingCmd) -> Result<()> {
         ReadingCmd::List(a) => list(ctx, a),
         ReadingCmd::Show(a) => show(ctx, a),
         ReadingCmd::Add(a) => add(ctx, a),
+        ReadingCmd::Edit(a) => super::reading_edit::edit(ctx, a),
+        ReadingCmd::Remove(a) => super::reading_edit::remove(ctx, a),
     }
 }
 
@@ -97,7 +111,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     let idx = ThemeIndex::load(&store.conn)?;
     let theme = a.theme.as_deref().map(|t| theme_id(&idx, t)).transpose()?;
-    let f = ReadingFilter { theme, status: a.status.as_deref(), untagged: a.untagged };
+    let programme = super::editing::programme(&store, &a.programme)?;
+    let f = ReadingFilter { theme, status: a.status.as_deref(), untagged: a.untagged, programme: programme.as_deref() };
     let rs = readings::list(&store.conn, &f)?;
     let mut l = Listing::new(&["id", "year", "title", "authors", "type", "doi", "status", "themes"]);
     l.numeric = vec![1];
@@ -161,7 +176,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("language", &r.language);
     opt("credit", &r.credit);
     opt("licence", &r.licence);
-    rows.push(vec!["status".into(), r.status.clone()]);
+    // Reviewed, or approved on import (no one has reviewed it): the two are told apart.
+    rows.push(vec!["status".into(), d.decision.as_ref().map_or_else(|| r.status.clone(), |x| x.describe())]);
     rows.push(vec!["themes".into(), r.themes.join("; ")]);
     for l in &d.links {
         rows.push(vec!["linked to".into(), l.clone()]);
@@ -169,7 +185,13 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     for h in &d.history {
         rows.push(vec![
             "history".into(),
-            format!("{} {} by {}", h.at, h.action, h.by.as_deref().unwrap_or("(unknown)")),
+            format!(
+                "{} {} by {}{}",
+                h.at,
+                h.action,
+                h.by.as_deref().unwrap_or("(unknown)"),
+                h.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default()
+            ),
         ]);
     }
     rows

@@ -102,6 +102,9 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
             for w in warnings.iter().take(5) {
                 ctx.note(format_args!("warning: {w}"));
             }
+            if warnings.len() > 5 {
+                ctx.note(format_args!("warning: and {} more like these", warnings.len() - 5));
+            }
             crate::report::write_file(out, &bytes)?;
         }
         ReportFormat::Csv if is_folder(out) || out.extension().is_none() => {
@@ -169,6 +172,9 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
     programmes.dedup();
     let mut scope_text = Vec::new();
+    if let Some(p) = &scope.programme {
+        scope_text.push(format!("programme {p}"));
+    }
     if let Some(y) = scope.year {
         scope_text.push(format!("year {y}"));
     }

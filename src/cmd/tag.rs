@@ -17,6 +17,9 @@ pub struct TagArgs {
     /// Why: a note or the evidence.
     #[arg(long)]
     pub note: Option<String>,
+    /// The programme to look in, when a `CODE/Session title` is in more than one.
+    #[arg(long, value_name = "NAME")]
+    pub programme: Option<String>,
     #[command(flatten)]
     pub by: By,
 }
@@ -28,13 +31,21 @@ pub struct UntagArgs {
     pub target: String,
     #[arg(required = true, value_name = "THEME")]
     pub themes: Vec<String>,
+    /// The programme to look in, when a `CODE/Session title` is in more than one.
+    #[arg(long, value_name = "NAME")]
+    pub programme: Option<String>,
     #[command(flatten)]
     pub by: By,
 }
 
 /// The item or reading a reference names.
 pub fn resolve(store: &Store, reference: &str) -> Result<Target> {
-    if let Some(id) = curriculum::item_id(&store.conn, reference)? {
+    resolve_in(store, reference, None)
+}
+
+/// [`resolve`], looking for items within one programme (by name) when given.
+pub fn resolve_in(store: &Store, reference: &str, programme: Option<&str>) -> Result<Target> {
+    if let Some(id) = curriculum::find_item(&store.conn, reference, programme)? {
         return Ok(Target::Item(id));
     }
     if let Some(id) = readings::find_id(&store.conn, reference)? {
@@ -59,7 +70,8 @@ fn themes(store: &Store, names: &[String]) -> Result<Vec<(String, i64)>> {
 
 pub fn run_tag(ctx: &Ctx, a: TagArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
-    let target = resolve(&store, &a.target)?;
+    let programme = super::editing::programme(&store, &a.programme)?;
+    let target = resolve_in(&store, &a.target, programme.as_deref())?;
     let themes = themes(&store, &a.themes)?;
     let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;
@@ -78,7 +90,8 @@ pub fn run_tag(ctx: &Ctx, a: TagArgs) -> Result<()> {
 
 pub fn run_untag(ctx: &Ctx, a: UntagArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
-    let target = resolve(&store, &a.target)?;
+    let programme = super::editing::programme(&store, &a.programme)?;
+    let target = resolve_in(&store, &a.target, programme.as_deref())?;
     let themes = themes(&store, &a.themes)?;
     let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;

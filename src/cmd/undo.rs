@@ -19,8 +19,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let mut store = ctx.open(Mode::Existing)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
-    let by = store::history::contributor(&tx, &mut ids, name)?;
-    let done = store::history::undo(&tx, a.change, by)?;
+    let done = store::history::undo_as(&tx, &mut ids, a.change, name)?;
     tx.commit()?;
     ctx.note(done);
     Ok(())

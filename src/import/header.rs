@@ -1,9 +1,17 @@
 //! Matching a file's header row to canon's fields: case, spaces and
-//! punctuation ignored, common aliases accepted, `--map` for the rest.
+//! punctuation ignored, common aliases accepted, `--map` for the rest; and
+//! the account of every column that the user sees ([`HeaderReport`]).
+//!
+//! Built from a plain list of header strings, so every reader with columns
+//! (CSV, Zotero and Talis exports, workbooks) matches and reports alike.
 
 use anyhow::{Result, bail};
+use serde::Serialize;
 
-/// A field canon reads, with the header names it is known by.
+/// A field canon reads, with the header names it is known by. Aliases are
+/// tried in order: when two columns could fill one field, the one named by
+/// the earlier alias wins and the other is reported as not read.
+#[derive(Debug)]
 pub struct Field {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
@@ -15,24 +23,187 @@ pub fn norm(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Which column (0-based) holds each field, by field order; `None` if absent.
-#[derive(Debug)]
+/// A header with its bracketed asides removed, normalised:
+/// "Intended Learning Outcomes (ILOs)" → "intendedlearningoutcomes".
+fn norm_unbracketed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            c if depth == 0 && c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How a column came to be read as a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Matched {
+    /// The header is the field's own name.
+    Name,
+    /// The header is one of the field's aliases.
+    Alias,
+    /// `--map` named it.
+    Map,
+    /// Read when the field's main column is empty, or as a further source
+    /// for it (a second ISBN column).
+    Fallback,
+}
+
+/// One column of the file and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnRead {
+    /// 1-based, as spreadsheets and error messages count.
+    pub column: usize,
+    /// The header as written (trimmed).
+    pub header: String,
+    /// The field it is read as; `None` when it is not read.
+    pub field: Option<&'static str>,
+    pub matched: Option<Matched>,
+    /// Why a column is not read.
+    pub reason: Option<String>,
+    /// For a column not read: the `--map` option that would read it.
+    pub suggestion: Option<String>,
+}
+
+/// How a file's header was read: every column, read or not, and the fields
+/// no column fills. A plain, serialisable struct: the command line prints
+/// it, the web workspace shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeaderReport {
+    pub columns: Vec<ColumnRead>,
+    /// Fields that no column fills (left as stored on re-import).
+    pub unfilled: Vec<&'static str>,
+    /// Whether the format takes `--map` (so unread columns can be named).
+    pub accepts_map: bool,
+}
+
+/// Which column (0-based) holds each field, by field order; `None` if
+/// absent. With the report of every column.
+#[derive(Debug, Clone)]
 pub struct Mapping {
     pub columns: Vec<Option<usize>>,
+    pub report: HeaderReport,
+    fields: &'static [Field],
+    /// Whether a header may name a field by canon's own name (not in another program's export).
+    by_name: bool,
 }
 
 impl Mapping {
+    /// The cell of `field` in `record` ("" when the file has no such column).
     pub fn get<'r>(&self, field: usize, record: &'r csv::StringRecord) -> &'r str {
         self.columns[field].and_then(|c| record.get(c)).unwrap_or("")
     }
 
+    /// The 1-based column of a field (0 when the file has none).
     pub fn column(&self, field: usize) -> u64 {
         self.columns[field].map_or(0, |c| c as u64 + 1)
     }
 
+    /// Whether the file has a column for `field`.
     pub fn has(&self, field: usize) -> bool {
         self.columns[field].is_some()
     }
+
+    /// The 0-based columns that are not read, in order.
+    pub fn ignored(&self) -> Vec<usize> {
+        self.report.columns.iter().filter(|c| c.field.is_none()).map(|c| c.column - 1).collect()
+    }
+
+    /// Reads further columns, not yet read, whose header is one of `names`
+    /// (in that order of preference), as `field`: a fallback when its main
+    /// column is empty, or a further source (a second ISBN column). Returns
+    /// their 0-based columns, best first.
+    pub fn fallbacks(&mut self, field: usize, names: &[&str]) -> Vec<usize> {
+        let mut found = Vec::new();
+        for n in names {
+            let n = norm(n);
+            for c in &mut self.report.columns {
+                if c.field.is_none() && norm(&c.header) == n {
+                    c.field = Some(self.fields[field].name);
+                    c.matched = Some(Matched::Fallback);
+                    c.reason = None;
+                    found.push(c.column - 1);
+                }
+            }
+        }
+        if !found.is_empty() {
+            self.report.unfilled.retain(|f| *f != self.fields[field].name);
+        }
+        self.explain_ignored();
+        found
+    }
+
+    /// Fills in why each unread column is not read, and the `--map` that would read it.
+    fn explain_ignored(&mut self) {
+        let (report, fields, by_name) = (&mut self.report, self.fields, self.by_name);
+        let read: Vec<(&'static str, usize, String)> =
+            report.columns.iter().filter_map(|c| c.field.map(|f| (f, c.column, c.header.clone()))).collect();
+        for c in report.columns.iter_mut().filter(|c| c.field.is_none()) {
+            c.reason = Some(reason(c, fields, by_name, &read));
+            c.suggestion = if report.accepts_map && !c.header.trim().is_empty() {
+                suggest_field(&c.header, &report.unfilled, fields).map(|f| map_option(&c.header, f))
+            } else {
+                None
+            };
+        }
+    }
+}
+
+fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, usize, String)]) -> String {
+    if c.header.trim().is_empty() {
+        return "it has no header".into();
+    }
+    let (n, u) = (norm(&c.header), norm_unbracketed(&c.header));
+    let same = fields.iter().find(|f| {
+        by_name
+            .then_some(f.name)
+            .into_iter()
+            .chain(f.aliases.iter().copied())
+            .any(|a| norm(a) == n || (!u.is_empty() && norm(a) == u))
+    });
+    match same.and_then(|f| read.iter().find(|(name, _, _)| *name == f.name)) {
+        Some((name, col, header)) => {
+            format!("it is also a name for {name}, which is read from column {col} {header:?}")
+        }
+        None => "no field has that name".into(),
+    }
+}
+
+/// `--map 'Their Header=field'`, quoted for a POSIX shell.
+pub fn map_option(header: &str, field: &str) -> String {
+    format!("--map '{}={field}'", header.trim().replace('\'', "'\\''"))
+}
+
+/// The unfilled field a header most likely names: the one sharing the most
+/// words with it (its name or an alias). `None` when no word is shared.
+fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Option<&'static str> {
+    // Words too common in headers to tell fields apart ("Item Link" is not an "Item Type").
+    const STOP: &[&str] = &["of", "the", "for", "this", "a", "an", "and", "in", "to", "by", "per", "on", "at", "item"];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !STOP.contains(&w.as_str()))
+            .collect()
+    };
+    let theirs = words(header);
+    let mut best: Option<(usize, &'static str)> = None;
+    for f in fields.iter().filter(|f| unfilled.contains(&f.name)) {
+        let mut ours: Vec<String> = words(&f.name.replace('_', " "));
+        for a in f.aliases {
+            ours.extend(words(a));
+        }
+        let score = theirs.iter().filter(|w| ours.contains(w)).count();
+        if score > 0 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, f.name));
+        }
+    }
+    best.map(|(_, f)| f)
 }
 
 /// Parses `--map 'Their Header=field'` options.
@@ -51,50 +222,110 @@ pub fn parse_maps(maps: &[String], fields: &[Field]) -> Result<Vec<(String, usiz
     Ok(out)
 }
 
-/// Matches `headers` to `fields`. `--map` entries win over aliases. A missing
-/// required field is an error listing the headers found, with a `--map` hint.
-pub fn map(file: &str, headers: &csv::StringRecord, fields: &[Field], maps: &[(String, usize)]) -> Result<Mapping> {
+/// Matches `headers` to `fields`. `--map` entries win over aliases; then
+/// each field takes the first column named by its name or an alias (in the
+/// alias order), then one whose header names it once bracketed asides are
+/// dropped. A missing required field is an error listing the headers
+/// found, with a `--map` hint.
+pub fn map(file: &str, headers: &[String], fields: &'static [Field], maps: &[(String, usize)]) -> Result<Mapping> {
+    map_inner(file, headers, fields, maps, true, true)
+}
+
+/// [`map`] for another program's export (Zotero, Talis): a field is found by
+/// its aliases only, which are that program's names for it, never by canon's
+/// own field name (Zotero's "Type" column is not its item type).
+pub fn map_export(
+    file: &str,
+    headers: &[String],
+    fields: &'static [Field],
+    maps: &[(String, usize)],
+) -> Result<Mapping> {
+    map_inner(file, headers, fields, maps, true, false)
+}
+
+/// [`map_export`] for a format that takes no `--map` (nothing is suggested).
+pub fn map_fixed(file: &str, headers: &[String], fields: &'static [Field]) -> Result<Mapping> {
+    map_inner(file, headers, fields, &[], false, false)
+}
+
+fn map_inner(
+    file: &str,
+    headers: &[String],
+    fields: &'static [Field],
+    maps: &[(String, usize)],
+    mappable: bool,
+    by_name: bool,
+) -> Result<Mapping> {
     let mut columns = vec![None; fields.len()];
-    let normed: Vec<String> = headers.iter().map(norm).collect();
+    let mut how = vec![None; headers.len()];
+    let normed: Vec<String> = headers.iter().map(|h| norm(h)).collect();
     for (theirs, field) in maps {
         match normed.iter().position(|h| h == theirs) {
-            Some(c) => columns[*field] = Some(c),
+            Some(c) => {
+                columns[*field] = Some(c);
+                how[c] = Some(Matched::Map);
+            }
             None => bail!(
                 "{file}:1:1: --map names a header {theirs:?} that is not in the file; headers found: {}",
                 quoted(headers)
             ),
         }
     }
-    for (i, f) in fields.iter().enumerate() {
-        if columns[i].is_some() {
-            continue;
+    let unbracketed: Vec<String> = headers.iter().map(|h| norm_unbracketed(h)).collect();
+    for keys in [&normed, &unbracketed] {
+        for (i, f) in fields.iter().enumerate() {
+            if columns[i].is_some() {
+                continue;
+            }
+            let taken = |c: usize| how[c].is_some();
+            let names = by_name.then_some(f.name).into_iter().chain(f.aliases.iter().copied());
+            let found = names.enumerate().find_map(|(k, a)| {
+                let a = norm(a);
+                keys.iter().enumerate().position(|(c, h)| *h == a && !h.is_empty() && !taken(c)).map(|c| (k, c))
+            });
+            if let Some((k, c)) = found {
+                columns[i] = Some(c);
+                how[c] = Some(if k == 0 && by_name { Matched::Name } else { Matched::Alias });
+            }
         }
-        let taken = |c: usize| columns.contains(&Some(c));
-        let found = std::iter::once(f.name)
-            .chain(f.aliases.iter().copied())
-            .find_map(|a| normed.iter().enumerate().position(|(c, h)| *h == norm(a) && !taken(c)));
-        columns[i] = found;
     }
     let missing: Vec<&Field> =
         fields.iter().zip(&columns).filter(|(f, c)| f.required && c.is_none()).map(|(f, _)| f).collect();
     if !missing.is_empty() {
         let names: Vec<_> = missing.iter().map(|f| f.name).collect();
         let example = suggest(headers, &columns, missing[0].name);
-        bail!(
-            "{file}:1:1: no column for {} (required); headers found: {}\n\
-             hint: name the column with --map, e.g. --map '{}={}'",
-            names.join(", "),
-            quoted(headers),
-            example,
-            names[0]
-        );
+        let hint = if mappable {
+            format!("\nhint: name the column with --map, e.g. --map '{}={}'", example, names[0])
+        } else {
+            String::new()
+        };
+        bail!("{file}:1:1: no column for {} (required); headers found: {}{hint}", names.join(", "), quoted(headers));
     }
-    Ok(Mapping { columns })
+    let field_of = |c: usize| columns.iter().position(|x| *x == Some(c)).map(|i| fields[i].name);
+    let report = HeaderReport {
+        columns: headers
+            .iter()
+            .enumerate()
+            .map(|(c, h)| ColumnRead {
+                column: c + 1,
+                header: h.trim().to_string(),
+                field: field_of(c),
+                matched: how[c],
+                reason: None,
+                suggestion: None,
+            })
+            .collect(),
+        unfilled: fields.iter().zip(&columns).filter(|(_, c)| c.is_none()).map(|(f, _)| f.name).collect(),
+        accepts_map: mappable,
+    };
+    let mut m = Mapping { columns, report, fields, by_name };
+    m.explain_ignored();
+    Ok(m)
 }
 
 /// The header most likely meant for `field`: an unused one sharing a word
 /// with it ("title" for module_title, "…_id" or "code" for module_code).
-fn suggest(headers: &csv::StringRecord, columns: &[Option<usize>], field: &str) -> String {
+fn suggest(headers: &[String], columns: &[Option<usize>], field: &str) -> String {
     let words: Vec<&str> = field.split('_').chain(if field.ends_with("code") { Some("id") } else { None }).collect();
     let unused = headers.iter().enumerate().filter(|(c, h)| !columns.contains(&Some(*c)) && !h.trim().is_empty());
     let clean = |h: &str| h.trim().trim_matches(['`', '"', '\'']).to_string();
@@ -109,8 +340,80 @@ fn suggest(headers: &csv::StringRecord, columns: &[Option<usize>], field: &str) 
     first.unwrap_or_else(|| "Their Header".into())
 }
 
-fn quoted(headers: &csv::StringRecord) -> String {
+fn quoted(headers: &[String]) -> String {
     headers.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(", ")
+}
+
+impl HeaderReport {
+    /// One line: `"Module Code" → module_code, "ILOs" → learning_outcomes, …`
+    /// (a fallback column says so).
+    pub fn read_line(&self) -> String {
+        let read: Vec<String> = self
+            .columns
+            .iter()
+            .filter_map(|c| {
+                let f = c.field?;
+                let also = if c.matched == Some(Matched::Fallback) { " (also)" } else { "" };
+                Some(format!("{:?} → {f}{also}", c.header))
+            })
+            .collect();
+        if read.is_empty() { "no column is read".into() } else { read.join(", ") }
+    }
+
+    /// How to read a column that is not read: the `--map` that fills an
+    /// empty field with it (or, when no field's name is near its header, the
+    /// form of one and the fields still empty).
+    pub fn fix(&self, c: &ColumnRead) -> Option<String> {
+        match &c.suggestion {
+            Some(s) => Some(format!("to read it, add {s}")),
+            None if self.accepts_map && !c.header.is_empty() && !self.unfilled.is_empty() => Some(format!(
+                "to read it, add {} with FIELD one of {}",
+                map_option(&c.header, "FIELD"),
+                self.unfilled.join(", ")
+            )),
+            None => None,
+        }
+    }
+
+    /// The warnings about columns not read. `filled` holds, per column, how
+    /// many rows have text in it (`None` when unknown): columns that hold
+    /// something get a warning each; columns empty in every row share one.
+    pub fn warnings(&self, filled: Option<&[u64]>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut empty = Vec::new();
+        for c in self.columns.iter().filter(|c| c.field.is_none()) {
+            let n = filled.and_then(|f| f.get(c.column - 1)).copied();
+            if n == Some(0) {
+                empty.push(if c.header.is_empty() {
+                    format!("column {}", c.column)
+                } else {
+                    format!("{:?}", c.header)
+                });
+                continue;
+            }
+            let name = if c.header.is_empty() {
+                format!("column {} (no header)", c.column)
+            } else {
+                format!("column {} {:?}", c.column, c.header)
+            };
+            let held = match n {
+                Some(n) => format!("; {n} row{} text there", if n == 1 { " holds" } else { "s hold" }),
+                None => String::new(),
+            };
+            let why = c.reason.as_deref().unwrap_or("no field has that name");
+            let fix = self.fix(c).map(|f| format!("; {f}")).unwrap_or_default();
+            out.push(format!("{name} is not read: {why}{held}{fix}"));
+        }
+        if !empty.is_empty() {
+            out.push(format!(
+                "{} column{} not read (empty in every row): {}",
+                empty.len(),
+                if empty.len() == 1 { " is" } else { "s are" },
+                empty.join(", ")
+            ));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -119,24 +422,101 @@ mod tests {
 
     const F: &[Field] = &[
         Field { name: "module_code", aliases: &["Module Code", "Code"], required: true },
-        Field { name: "session_title", aliases: &["Session"], required: false },
+        Field { name: "session_title", aliases: &["Session", "Lecture"], required: false },
+        Field {
+            name: "learning_outcomes",
+            aliases: &["Learning Outcomes", "Intended Learning Outcomes"],
+            required: false,
+        },
+        Field { name: "lead", aliases: &["module lead"], required: false },
     ];
+
+    fn h(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
 
     #[test]
     fn aliases_ignore_case_and_punctuation() {
-        let h = csv::StringRecord::from(vec!["SESSION", " module-code "]);
-        let m = map("f.csv", &h, F, &[]).unwrap();
-        assert_eq!(m.columns, vec![Some(1), Some(0)]);
+        let m = map("f.csv", &h(&["SESSION", " module-code "]), F, &[]).unwrap();
+        assert_eq!(m.columns, vec![Some(1), Some(0), None, None]);
+        assert_eq!(m.report.columns[1].matched, Some(Matched::Name));
+        assert_eq!(m.report.columns[0].matched, Some(Matched::Alias));
+        assert_eq!(m.report.unfilled, ["learning_outcomes", "lead"]);
+        // Plain data for the web workspace.
+        let json = serde_json::to_value(&m.report).unwrap();
+        assert_eq!(json["columns"][0]["field"], "session_title");
+        assert_eq!(json["columns"][0]["matched"], "alias");
+        assert_eq!(json["accepts_map"], true);
     }
 
     #[test]
     fn map_wins_and_missing_is_explained() {
-        let h = csv::StringRecord::from(vec!["`competency_id`", "title"]);
-        let err = map("f.csv", &h, F, &[]).unwrap_err().to_string();
+        let headers = h(&["`competency_id`", "title"]);
+        let err = map("f.csv", &headers, F, &[]).unwrap_err().to_string();
         assert!(err.contains("no column for module_code"), "{err}");
         assert!(err.contains("--map"), "{err}");
         let maps = parse_maps(&["competency_id=module_code".into()], F).unwrap();
-        let m = map("f.csv", &h, F, &maps).unwrap();
+        let m = map("f.csv", &headers, F, &maps).unwrap();
         assert_eq!(m.columns[0], Some(0));
+        assert_eq!(m.report.columns[0].matched, Some(Matched::Map));
+        let err = map_fixed("f.csv", &headers, F).unwrap_err().to_string();
+        assert!(!err.contains("--map"), "a format without --map suggests none: {err}");
+    }
+
+    #[test]
+    fn bracketed_asides_are_dropped_only_when_nothing_matches_exactly() {
+        let m = map("f.csv", &h(&["Code", "Intended Learning Outcomes (ILOs)", "Lecture [title]"]), F, &[]).unwrap();
+        assert_eq!(m.columns, vec![Some(0), Some(2), Some(1), None]);
+        // An exact name is preferred to a bracketed one, whatever the order.
+        let m = map("f.csv", &h(&["Code", "Session (old)", "Session"]), F, &[]).unwrap();
+        assert_eq!(m.columns[1], Some(2));
+        assert_eq!(m.report.columns[1].field, None);
+        assert!(m.report.columns[1].reason.as_deref().unwrap().contains("also a name for session_title"));
+    }
+
+    #[test]
+    fn unread_columns_are_explained_with_the_map_that_reads_them() {
+        let m =
+            map("f.csv", &h(&["Code", "Session", "Lecture", "Outcomes for this session", "Room", ""]), F, &[]).unwrap();
+        let r = &m.report;
+        assert_eq!(r.columns[2].field, None);
+        assert_eq!(
+            r.columns[2].reason.as_deref(),
+            Some("it is also a name for session_title, which is read from column 2 \"Session\"")
+        );
+        assert_eq!(r.columns[3].suggestion.as_deref(), Some("--map 'Outcomes for this session=learning_outcomes'"));
+        assert_eq!(r.columns[4].suggestion, None, "Room shares no word with an unfilled field");
+        assert_eq!(r.columns[5].reason.as_deref(), Some("it has no header"));
+        let w = r.warnings(Some(&[3, 3, 3, 2, 0, 1]));
+        assert_eq!(w.len(), 4, "{w:#?}");
+        assert!(w[0].starts_with("column 3 \"Lecture\" is not read: it is also a name"), "{w:#?}");
+        assert!(w[1].contains("2 rows hold text there; to read it, add --map"), "{w:#?}");
+        assert!(w[2].starts_with("column 6 (no header) is not read"), "{w:#?}");
+        assert_eq!(w[3], "1 column is not read (empty in every row): \"Room\"");
+        assert_eq!(r.read_line(), "\"Code\" → module_code, \"Session\" → session_title");
+    }
+
+    #[test]
+    fn fallbacks_are_read_and_reported() {
+        let mut m = map_fixed(
+            "z.csv",
+            &h(&["Title", "Date", "Publication Year", "Type"]),
+            &[
+                Field { name: "title", aliases: &["Title"], required: true },
+                Field { name: "year", aliases: &["Publication Year"], required: false },
+                Field { name: "type", aliases: &["Item Type"], required: false },
+            ],
+        )
+        .unwrap();
+        assert_eq!(m.columns, vec![Some(0), Some(2), None], "an export's names only: its \"Type\" is not ours");
+        assert_eq!(m.fallbacks(1, &["Date"]), vec![1]);
+        assert_eq!(m.report.columns[1].matched, Some(Matched::Fallback));
+        assert_eq!(m.ignored(), vec![3]);
+        assert!(m.report.read_line().contains("\"Date\" → year (also)"));
+    }
+
+    #[test]
+    fn a_map_is_quoted_for_the_shell() {
+        assert_eq!(map_option("Teacher's notes", "lead"), "--map 'Teacher'\\''s notes=lead'");
     }
 }

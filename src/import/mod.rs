@@ -109,6 +109,56 @@ pub struct ReadingRecord {
     pub status: Option<String>,
     pub language: Option<String>,
     pub themes: Vec<i64>,
+    /// The fields the source has a column for (canonical CSV only): when the
+    /// row names its entry by `id`, an empty cell in such a column clears the
+    /// field, and a field without a column is left as stored.
+    pub present: Present,
+}
+
+/// A set of reading fields, by name (`title`, `authors`, `year`, `type`,
+/// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
+/// `language`, `themes`, `status`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Present(u32);
+
+impl Present {
+    /// The fields a set can hold, in bit order.
+    pub const FIELDS: &'static [&'static str] = &[
+        "title",
+        "authors",
+        "year",
+        "type",
+        "container",
+        "doi",
+        "isbn",
+        "url",
+        "annotation",
+        "source_kind",
+        "language",
+        "themes",
+        "status",
+    ];
+
+    /// This set with `field` added (an unknown name adds nothing).
+    pub fn with(self, field: &str) -> Present {
+        match Self::FIELDS.iter().position(|f| *f == field) {
+            Some(i) => Present(self.0 | 1 << i),
+            None => self,
+        }
+    }
+
+    /// This set without `field`.
+    pub fn without(self, field: &str) -> Present {
+        match Self::FIELDS.iter().position(|f| *f == field) {
+            Some(i) => Present(self.0 & !(1 << i)),
+            None => self,
+        }
+    }
+
+    /// Whether the set holds `field`.
+    pub fn has(self, field: &str) -> bool {
+        Self::FIELDS.iter().position(|f| *f == field).is_some_and(|i| self.0 & (1 << i) != 0)
+    }
 }
 
 /// Reading types canon knows, with the other names they come under.
@@ -266,4 +316,10 @@ mod tests {
 pub struct Parsed {
     pub records: Vec<ReadingRecord>,
     pub errors: Vec<RowError>,
+    /// How the header was read, for formats with columns.
+    pub header: Option<header::HeaderReport>,
+    /// Per column (0-based): rows with text in it (for the header's warnings).
+    pub filled: Vec<u64>,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: u64,
 }

@@ -6,7 +6,7 @@
 
 use anyhow::{Context, Result};
 
-use super::header::{self, Field, Mapping};
+use super::header::{self, Field, HeaderReport, Mapping};
 use super::rows::Rows;
 use super::source::Source;
 use super::{RowError, cell};
@@ -22,6 +22,10 @@ pub const THEMES: usize = 6;
 pub const KIND: usize = 7;
 pub const LEAD: usize = 8;
 
+/// The fields of a module list, with the names exports use for them. Where
+/// one name could mean two fields, the alias order decides (see the tests):
+/// "Description" is a session's title when the file has no other session
+/// column, else its learning outcomes when the file has none of those.
 pub const FIELDS: &[Field] = &[
     Field {
         name: "programme",
@@ -30,7 +34,17 @@ pub const FIELDS: &[Field] = &[
     },
     Field {
         name: "year",
-        aliases: &["year of study", "study year", "yr", "phase", "stage", "academic year of study"],
+        aliases: &[
+            "year of study",
+            "study year",
+            "yr",
+            "year group",
+            "phase",
+            "stage",
+            "academic year of study",
+            "year of programme",
+            "programme year",
+        ],
         required: false,
     },
     Field {
@@ -45,7 +59,18 @@ pub const FIELDS: &[Field] = &[
     },
     Field {
         name: "session_title",
-        aliases: &["session", "session title", "session name", "teaching session", "lecture", "topic", "activity"],
+        aliases: &[
+            "session title",
+            "session",
+            "session name",
+            "teaching session",
+            "lecture title",
+            "lecture",
+            "teaching activity",
+            "activity",
+            "topic",
+            "description",
+        ],
         required: false,
     },
     Field {
@@ -53,11 +78,19 @@ pub const FIELDS: &[Field] = &[
         aliases: &[
             "learning outcomes",
             "learning outcome",
+            "intended learning outcomes",
+            "intended learning outcome",
+            "ilos",
+            "ilo",
+            "session learning outcomes",
+            "learning objectives",
+            "learning objective",
+            "session objectives",
+            "objectives",
+            "objective",
             "outcomes",
             "outcome",
-            "learning objectives",
-            "objectives",
-            "ilos",
+            "description",
         ],
         required: false,
     },
@@ -77,6 +110,7 @@ pub const KINDS: &[&str] = &["session", "outcome", "assessment", "placement"];
 pub struct ModuleRow {
     pub line: u64,
     pub programme: String,
+    /// `None` for an empty cell (or no year column: see [`Columns`]).
     pub year: Option<i64>,
     pub code: String,
     pub title: String,
@@ -88,9 +122,27 @@ pub struct ModuleRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemRow {
     pub title: String,
-    pub kind: &'static str,
+    /// `None` when the cell is empty or there is no kind column: a new item
+    /// is a session, a stored one keeps its kind.
+    pub kind: Option<&'static str>,
     pub outcomes: String,
     pub themes: Vec<i64>,
+}
+
+/// Which of the fields an update may change the file has columns for. A
+/// field without a column is left as stored; a column's empty cell clears it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Columns {
+    pub year: bool,
+    pub lead: bool,
+    pub outcomes: bool,
+    pub kind: bool,
+}
+
+impl Columns {
+    /// Every field present: what a caller without a header (a test, a
+    /// workbook reader that checked its own) passes.
+    pub const ALL: Columns = Columns { year: true, lead: true, outcomes: true, kind: true };
 }
 
 /// Reads module rows from a source, validating each.
@@ -100,6 +152,9 @@ pub struct ModuleReader<'a> {
     width: usize,
     themes: &'a ThemeIndex,
     default_programme: String,
+    /// Columns not read, and how many rows hold text in each.
+    ignored: Vec<usize>,
+    filled: Vec<u64>,
 }
 
 impl<'a> ModuleReader<'a> {
@@ -111,12 +166,9 @@ impl<'a> ModuleReader<'a> {
         default_programme: &str,
     ) -> Result<ModuleReader<'a>> {
         let file = source.path.display().to_string();
-        let reader = csv::ReaderBuilder::new()
-            .delimiter(source.delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(source.reader);
-        let mut rows = Rows::new(reader, source.ends_with_quote);
+        let mut builder = csv::ReaderBuilder::new();
+        builder.delimiter(source.delimiter).flexible(true).has_headers(true);
+        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
         let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             anyhow::bail!(
@@ -126,8 +178,11 @@ impl<'a> ModuleReader<'a> {
         }
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(&file, &headers, FIELDS, &maps)?;
+        let ignored = mapping.ignored();
         Ok(ModuleReader {
             width: headers.len(),
+            filled: vec![0; headers.len()],
+            ignored,
             rows,
             mapping,
             themes,
@@ -140,10 +195,34 @@ impl<'a> ModuleReader<'a> {
         &self.mapping
     }
 
+    /// How the header was read.
+    pub fn header(&self) -> &HeaderReport {
+        &self.mapping.report
+    }
+
+    /// The fields the file has columns for.
+    pub fn columns(&self) -> Columns {
+        let m = &self.mapping;
+        Columns { year: m.has(YEAR), lead: m.has(LEAD), outcomes: m.has(OUTCOMES), kind: m.has(KIND) }
+    }
+
+    /// What the rows read so far held in the columns not read, and how many
+    /// blank lines and empty rows were skipped.
+    pub fn tally(&self) -> Tally {
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped }
+    }
+
     /// The next row, or the problems that make it invalid.
     pub fn next_row(&mut self) -> Option<Result<ModuleRow, Vec<RowError>>> {
         Some(match self.rows.next_record()? {
-            Ok(line) => self.validate(line),
+            Ok(line) => {
+                for &c in &self.ignored {
+                    if self.rows.current.get(c).is_some_and(|v| !v.trim().is_empty()) {
+                        self.filled[c] += 1;
+                    }
+                }
+                self.validate(line)
+            }
             Err(e) => Err(vec![e]),
         })
     }
@@ -179,22 +258,10 @@ impl<'a> ModuleReader<'a> {
         let programme = one_line(cell(m.get(PROGRAMME, r)).unwrap_or(&self.default_programme));
         let year = match cell(m.get(YEAR, r)) {
             None => None,
-            Some(y) => match y.parse::<i64>() {
-                Ok(n) if YEARS.contains(&n) => Some(n),
-                Ok(n) => {
-                    errs.push(RowError::new(
-                        line,
-                        m.column(YEAR),
-                        format!("year {n} is out of range; expected a year of study from 1 to 10"),
-                    ));
-                    None
-                }
-                Err(_) => {
-                    errs.push(RowError::new(
-                        line,
-                        m.column(YEAR),
-                        format!("year {y:?} is not a whole number; expected a year of study from 1 to 10"),
-                    ));
+            Some(y) => match study_year(y) {
+                Ok(n) => Some(n),
+                Err(msg) => {
+                    errs.push(RowError::new(line, m.column(YEAR), msg));
                     None
                 }
             },
@@ -232,16 +299,16 @@ impl<'a> ModuleReader<'a> {
             }
         }
         let kind = match cell(m.get(KIND, r)) {
-            None => "session",
+            None => None,
             Some(k) => match KINDS.iter().find(|x| x.eq_ignore_ascii_case(k)) {
-                Some(x) => x,
+                Some(x) => Some(*x),
                 None => {
                     errs.push(RowError::new(
                         line,
                         m.column(KIND),
                         format!("unknown kind {k:?}; expected one of {}", KINDS.join(", ")),
                     ));
-                    "session"
+                    None
                 }
             },
         };
@@ -268,6 +335,131 @@ impl<'a> ModuleReader<'a> {
     }
 }
 
+/// What a reader saw besides its rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Per column (0-based): rows with text in it, counted for the columns not read.
+    pub filled: Vec<u64>,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: u64,
+}
+
+/// The forms a year of study may be written in, for messages.
+pub const YEAR_FORMS: &str = "3, \"Year 3\", \"Y3\", \"Yr 3\", \"Year Three\", \"3rd year\", \"Third year\", \
+     \"Phase 3\", \"Stage 3\", \"MS3\" or \"Year III\"";
+
+/// A year of study (or phase, or stage) as faculty write it: `3`, `3.0`
+/// (a spreadsheet's number), `Year 3`, `Y3`, `Yr. 3`, `Year-3`, `Year
+/// Three`, `3rd year`, `Third Year`, `Phase 3`, `Stage 3`, `MS3` / `M3`
+/// (US medical school years), `Year III`. Anything else, or a year outside
+/// 1–10, is an error naming the accepted forms.
+pub fn study_year(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    let range_error = |n: i64| {
+        if t == n.to_string() {
+            format!("year {n} is out of range; expected a year of study from 1 to 10")
+        } else {
+            format!("year {t:?} is out of range; expected a year of study from 1 to 10")
+        }
+    };
+    let n = read_study_year(t).ok_or_else(|| {
+        format!("year {t:?} is not a year of study; expected a number from 1 to 10 written as {YEAR_FORMS}")
+    })?;
+    if YEARS.contains(&n) { Ok(n) } else { Err(range_error(n)) }
+}
+
+fn read_study_year(t: &str) -> Option<i64> {
+    // Most files write a plain number: no need to split it into words.
+    if !t.is_empty() && t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    // Runs of letters and of digits: "Yr. 3" → ["yr", "3"], "3rd year" → ["3", "rd", "year"].
+    let mut words: Vec<String> = Vec::new();
+    let mut last: Option<bool> = None;
+    for c in t.chars() {
+        let kind = if c.is_ascii_digit() {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        };
+        match kind {
+            None => last = None,
+            Some(k) if last == Some(k) => words.last_mut()?.extend(c.to_lowercase()),
+            Some(k) => {
+                words.push(c.to_lowercase().collect());
+                last = Some(k);
+            }
+        }
+    }
+    // A spreadsheet's number: "3.0" (and not "3.5").
+    if let Some((whole, frac)) = t.split_once('.')
+        && !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.chars().all(|c| c == '0')
+    {
+        return whole.parse().ok();
+    }
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    const PREFIX: &[&str] = &["year", "yr", "y", "phase", "ph", "stage", "ms", "m"];
+    const SUFFIX: &[&str] = &["year", "yr"];
+    let (prefixed, rest) = match w.split_first() {
+        Some((p, rest)) if PREFIX.contains(p) => (true, rest),
+        _ => (false, &w[..]),
+    };
+    let rest = match rest.split_last() {
+        Some((s, before)) if !prefixed && SUFFIX.contains(s) => before,
+        _ => rest,
+    };
+    match rest {
+        [n] => number(n, prefixed),
+        [n, ord] if is_ordinal_suffix(n, ord) => n.parse().ok(),
+        _ => None,
+    }
+}
+
+/// `3`, `three`, `third`; a Roman numeral only after a word like "Year".
+fn number(w: &str, prefixed: bool) -> Option<i64> {
+    const WORDS: &[(&str, &str)] = &[
+        ("one", "first"),
+        ("two", "second"),
+        ("three", "third"),
+        ("four", "fourth"),
+        ("five", "fifth"),
+        ("six", "sixth"),
+        ("seven", "seventh"),
+        ("eight", "eighth"),
+        ("nine", "ninth"),
+        ("ten", "tenth"),
+    ];
+    const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    if let Some(i) = WORDS.iter().position(|(n, o)| *n == w || *o == w) {
+        return Some(i as i64 + 1);
+    }
+    if prefixed && let Some(i) = ROMAN.iter().position(|r| *r == w) {
+        return Some(i as i64 + 1);
+    }
+    None
+}
+
+/// "1" "st", "2" "nd", "3" "rd", "4" "th" (and 11th–13th).
+fn is_ordinal_suffix(n: &str, suffix: &str) -> bool {
+    let Ok(v) = n.parse::<u64>() else { return false };
+    let want = match (v % 10, v % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    suffix == want
+}
+
 /// A name on one line: runs of whitespace (line breaks included) made one space.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -276,4 +468,98 @@ fn one_line(s: &str) -> String {
 /// Learning outcomes, one per line, trimmed; CRLF made LF.
 fn normalise_outcomes(s: &str) -> String {
     s.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_as_faculty_write_them() {
+        for (s, y) in [
+            ("1", 1),
+            ("2.0", 2),
+            ("Year 1", 1),
+            ("year1", 1),
+            ("Y1", 1),
+            ("Yr 1", 1),
+            ("Yr. 2", 2),
+            ("YEAR-3", 3),
+            ("Year One", 1),
+            ("Year Ten", 10),
+            ("1st year", 1),
+            ("2nd Year", 2),
+            ("3rd yr", 3),
+            ("4th", 4),
+            ("First year", 1),
+            ("third", 3),
+            ("Phase 2", 2),
+            ("Phase II", 2),
+            ("Stage 3", 3),
+            ("MS2", 2),
+            ("M4", 4),
+            ("Year IV", 4),
+            (" 5 ", 5),
+        ] {
+            assert_eq!(study_year(s), Ok(y), "{s}");
+        }
+    }
+
+    #[test]
+    fn anything_else_names_the_accepted_forms() {
+        for s in
+            ["eleven", "Semester 2", "2025/26", "1a", "Phase 2a", "II", "1th year", "3.5", "Year 1 Phase 2", "Level 4"]
+        {
+            let e = study_year(s).unwrap_err();
+            assert!(e.contains("is not a year of study") && e.contains("\"Year Three\""), "{s}: {e}");
+        }
+        assert_eq!(study_year("7610").unwrap_err(), "year 7610 is out of range; expected a year of study from 1 to 10");
+        assert_eq!(
+            study_year("Year 12").unwrap_err(),
+            "year \"Year 12\" is out of range; expected a year of study from 1 to 10"
+        );
+        assert!(study_year("0").is_err());
+    }
+
+    #[test]
+    fn aliases_name_one_field_except_where_the_order_decides() {
+        let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        for f in FIELDS {
+            for a in std::iter::once(&f.name).chain(f.aliases) {
+                if let Some(other) = seen.insert(header::norm(a), f.name)
+                    && other != f.name
+                {
+                    assert_eq!(header::norm(a), "description", "{a:?} names both {other} and {}", f.name);
+                }
+            }
+        }
+    }
+
+    fn mapped(headers: &[&str]) -> Vec<Option<&'static str>> {
+        let h: Vec<String> = headers.iter().map(|s| s.to_string()).collect();
+        let m = header::map("f.csv", &h, FIELDS, &[]).unwrap();
+        m.report.columns.iter().map(|c| c.field).collect()
+    }
+
+    #[test]
+    fn what_faculty_exports_call_sessions_and_outcomes() {
+        assert_eq!(
+            mapped(&["Module Code", "Module", "Lecture Title", "Intended Learning Outcomes", "Year"]),
+            [Some("module_code"), Some("module_title"), Some("session_title"), Some("learning_outcomes"), Some("year")]
+        );
+        assert_eq!(
+            mapped(&["Code", "Module", "Teaching Activity", "ILOs"])[2..],
+            [Some("session_title"), Some("learning_outcomes")]
+        );
+        assert_eq!(
+            mapped(&["Code", "Module", "Topic", "Session Objectives"])[2..],
+            [Some("session_title"), Some("learning_outcomes")]
+        );
+        // "Description": the session when nothing else names it, else its outcomes, else not read.
+        assert_eq!(mapped(&["Code", "Module", "Description"])[2], Some("session_title"));
+        assert_eq!(mapped(&["Code", "Module", "Lecture", "Description"])[3], Some("learning_outcomes"));
+        assert_eq!(mapped(&["Code", "Module", "Lecture", "Objectives", "Description"])[4], None);
+        // The preferred name wins whatever the column order.
+        assert_eq!(mapped(&["Code", "Module", "Topic", "Session Title"])[2..], [None, Some("session_title")]);
+    }
 }

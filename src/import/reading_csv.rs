@@ -4,10 +4,11 @@
 
 use anyhow::{Context, Result};
 
-use super::header::{self, Field, Mapping};
+use super::header::{self, Field, HeaderReport, Mapping};
+use super::modules::Tally;
 use super::rows::Rows;
 use super::source::Source;
-use super::{ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
+use super::{Present, ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
 use crate::store::themes::{ThemeIndex, split_cell};
 
 const TITLE: usize = 0;
@@ -60,13 +61,47 @@ pub struct ReadingReader<'a> {
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
+    /// The fields the file has columns for.
+    present: Present,
+    /// Canon's own export (it has the `id` column): the `'` that export put
+    /// before formula-like cells is taken off again.
+    unguard: bool,
+    ignored: Vec<usize>,
+    filled: Vec<u64>,
+}
+
+/// The record field each column-field fills, for [`Present`].
+const PRESENT: &[(usize, &str)] = &[
+    (TITLE, "title"),
+    (AUTHORS, "authors"),
+    (YEAR, "year"),
+    (TYPE, "type"),
+    (DOI, "doi"),
+    (URL, "url"),
+    (THEMES, "themes"),
+    (NOTES, "annotation"),
+    (ISBN, "isbn"),
+    (CONTAINER, "container"),
+    (SOURCE_KIND, "source_kind"),
+    (STATUS, "status"),
+    (LANGUAGE, "language"),
+];
+
+/// A cell without the `'` that `canon export` puts before a cell a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first).
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 impl<'a> ReadingReader<'a> {
     pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
-        let reader = csv::ReaderBuilder::new().delimiter(source.delimiter).flexible(true).from_reader(source.reader);
-        let mut rows = Rows::new(reader, source.ends_with_quote);
+        let mut builder = csv::ReaderBuilder::new();
+        builder.delimiter(source.delimiter).flexible(true);
+        let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
         let headers = rows.headers().with_context(|| format!("reading the header of {file}"))?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             anyhow::bail!(
@@ -75,18 +110,58 @@ impl<'a> ReadingReader<'a> {
         }
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(&file, &headers, FIELDS, &maps)?;
-        Ok(ReadingReader { file, width: headers.len(), rows, mapping, themes })
+        let present =
+            PRESENT.iter().filter(|(f, _)| mapping.has(*f)).fold(Present::default(), |p, (_, name)| p.with(name));
+        Ok(ReadingReader {
+            file,
+            width: headers.len(),
+            unguard: mapping.has(ID),
+            ignored: mapping.ignored(),
+            filled: vec![0; headers.len()],
+            rows,
+            mapping,
+            themes,
+            present,
+        })
     }
 
     pub fn file(&self) -> &str {
         &self.file
     }
 
+    /// How the header was read.
+    pub fn header(&self) -> &HeaderReport {
+        &self.mapping.report
+    }
+
+    /// Which field is in which column.
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    /// Text in the columns not read, and rows skipped, so far.
+    pub fn tally(&self) -> Tally {
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped }
+    }
+
     pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
         Some(match self.rows.next_record()? {
-            Ok(line) => self.validate(line),
+            Ok(line) => {
+                for &c in &self.ignored {
+                    if self.rows.current.get(c).is_some_and(|v| !v.trim().is_empty()) {
+                        self.filled[c] += 1;
+                    }
+                }
+                self.validate(line)
+            }
             Err(e) => Err(vec![e]),
         })
+    }
+
+    /// The cell of `field` in the current row (unguarded in canon's own export).
+    fn get(&self, field: usize) -> &str {
+        let v = self.mapping.get(field, &self.rows.current);
+        if self.unguard { unguard(v) } else { v }
     }
 
     fn validate(&self, line: u64) -> Result<ReadingRecord, Vec<RowError>> {
@@ -104,11 +179,11 @@ impl<'a> ReadingReader<'a> {
             ));
             return Err(errs);
         }
-        let title = cell(m.get(TITLE, r));
+        let title = cell(self.get(TITLE));
         if title.is_none() {
             errs.push(RowError::new(line, m.column(TITLE), "title is empty; expected the reading's title"));
         }
-        let year = match cell(m.get(YEAR, r)) {
+        let year = match cell(self.get(YEAR)) {
             None => None,
             Some(y) => match parse_year(y) {
                 Some(n) => Some(n),
@@ -122,8 +197,13 @@ impl<'a> ReadingReader<'a> {
                 }
             },
         };
-        let kind = match cell(m.get(TYPE, r)) {
-            None => "article",
+        // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
+        let mut present = self.present;
+        let kind = match cell(self.get(TYPE)) {
+            None => {
+                present = present.without("type");
+                "article"
+            }
             Some(t) => reading_type(t).unwrap_or_else(|| {
                 errs.push(RowError::new(
                     line,
@@ -133,7 +213,7 @@ impl<'a> ReadingReader<'a> {
                 "other"
             }),
         };
-        let doi = match cell(m.get(DOI, r)) {
+        let doi = match cell(self.get(DOI)) {
             None => None,
             Some(d) => normalise_doi(d).or_else(|| {
                 errs.push(RowError::new(
@@ -144,7 +224,7 @@ impl<'a> ReadingReader<'a> {
                 None
             }),
         };
-        let isbn = match cell(m.get(ISBN, r)) {
+        let isbn = match cell(self.get(ISBN)) {
             None => None,
             Some(i) => normalise_isbn(i).or_else(|| {
                 errs.push(RowError::new(
@@ -156,7 +236,7 @@ impl<'a> ReadingReader<'a> {
             }),
         };
         let mut themes = Vec::new();
-        for t in split_cell(m.get(THEMES, r)) {
+        for t in split_cell(self.get(THEMES)) {
             match self.themes.resolve(t) {
                 Some(id) if !themes.contains(&id) => themes.push(id),
                 Some(_) => {}
@@ -170,7 +250,7 @@ impl<'a> ReadingReader<'a> {
                 )),
             }
         }
-        let source_kind = cell(m.get(SOURCE_KIND, r)).and_then(|s| {
+        let source_kind = cell(self.get(SOURCE_KIND)).and_then(|s| {
             let k = crate::store::themes::key(s);
             let found = SOURCE_KINDS.iter().find(|x| **x == k).map(|x| x.to_string());
             if found.is_none() {
@@ -182,7 +262,7 @@ impl<'a> ReadingReader<'a> {
             }
             found
         });
-        let status = cell(m.get(STATUS, r)).and_then(|s| {
+        let status = cell(self.get(STATUS)).and_then(|s| {
             let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(s)).map(|x| x.to_string());
             if found.is_none() {
                 errs.push(RowError::new(
@@ -193,7 +273,7 @@ impl<'a> ReadingReader<'a> {
             }
             found
         });
-        let id = cell(m.get(ID, r)).and_then(|s| {
+        let id = cell(self.get(ID)).and_then(|s| {
             let id = s.parse::<i64>().ok().filter(|n| *n > 0);
             if id.is_none() {
                 errs.push(RowError::new(
@@ -214,18 +294,19 @@ impl<'a> ReadingReader<'a> {
             id,
             line,
             title: clean_title(title),
-            authors: split_authors(m.get(AUTHORS, r)),
+            authors: split_authors(self.get(AUTHORS)),
             year,
             kind: kind.to_string(),
-            container: cell(m.get(CONTAINER, r)).map(str::to_string),
+            container: cell(self.get(CONTAINER)).map(str::to_string),
             doi,
             isbn,
-            url: cell(m.get(URL, r)).map(str::to_string),
-            annotation: cell(m.get(NOTES, r)).map(str::to_string),
+            url: cell(self.get(URL)).map(str::to_string),
+            annotation: cell(self.get(NOTES)).map(str::to_string),
             source_kind,
             status,
-            language: cell(m.get(LANGUAGE, r)).map(str::to_string),
+            language: cell(self.get(LANGUAGE)).map(str::to_string),
             themes,
+            present,
         })
     }
 }

@@ -7,25 +7,73 @@
 //! accepts several names (case, spaces and punctuation ignored).
 
 use super::bibtex::first_isbn;
+use super::header::Field;
 use super::reading_csv::{clean_title, parse_year, split_authors};
 use super::zotero_csv::{get, read_table};
 use super::{Parsed, ReadingRecord, RowError, normalise_doi, normalise_isbn, reading_type};
 use crate::store::themes::{ThemeIndex, split_cell};
 
-const TITLE: &[&str] = &["Title", "Item Title", "Resource Title", "Citation Title"];
-const AUTHORS: &[&str] = &["Authors", "Author", "Author(s)", "Creator", "Creators", "Primary Author"];
-const YEAR: &[&str] = &["Date", "Year", "Publication Date", "Date of Publication", "Published", "Publication Year"];
-const TYPE: &[&str] = &["Resource Type", "Type", "Citation Type", "Item Type", "Format"];
-const CONTAINER: &[&str] =
-    &["Journal Title", "Journal", "Part Of", "Container Title", "Publication Title", "Source Title", "Book Title"];
+const TITLE: usize = 0;
+const AUTHORS: usize = 1;
+const YEAR: usize = 2;
+const TYPE: usize = 3;
+const CONTAINER: usize = 4;
+const DOI: usize = 5;
+const ISBN: usize = 6;
+const URL: usize = 7;
+const NOTE: usize = 8;
+const TAGS: usize = 9;
+const LANGUAGE: usize = 10;
+
 const PUBLISHER: &[&str] = &["Publisher", "Publisher Name"];
-const DOI: &[&str] = &["DOI"];
 const ISBNS: &[&str] = &["ISBN13", "ISBN 13", "ISBN10", "ISBN 10", "ISBN", "ISBNs", "eISBN", "Print ISBN"];
-const URL: &[&str] =
+const URLS: &[&str] =
     &["Online Resource Web Address", "Web Address", "URL", "Link", "Online Resource", "Source", "Web Link"];
-const NOTE: &[&str] = &["Student Note", "Note for Students", "Public Note", "Notes for Students", "Note", "Notes"];
-const TAGS: &[&str] = &["Tags", "Themes", "Theme", "Keywords"];
-const LANGUAGE: &[&str] = &["Language"];
+
+/// The columns canon reads from Talis Aspire and Leganto exports, by canon's
+/// field names; each takes the first of its names the file has. Talis's
+/// own "Item Link" (its page for the item, not the resource) is not read.
+pub const FIELDS: &[Field] = &[
+    Field { name: "title", aliases: &["Title", "Item Title", "Resource Title", "Citation Title"], required: false },
+    Field {
+        name: "authors",
+        aliases: &["Authors", "Author", "Author(s)", "Creator", "Creators", "Primary Author"],
+        required: false,
+    },
+    Field {
+        name: "year",
+        aliases: &["Date", "Year", "Publication Date", "Date of Publication", "Published", "Publication Year"],
+        required: false,
+    },
+    Field {
+        name: "type",
+        aliases: &["Resource Type", "Type", "Citation Type", "Item Type", "Format"],
+        required: false,
+    },
+    Field {
+        name: "container",
+        aliases: &[
+            "Journal Title",
+            "Journal",
+            "Part Of",
+            "Container Title",
+            "Publication Title",
+            "Source Title",
+            "Book Title",
+        ],
+        required: false,
+    },
+    Field { name: "doi", aliases: &["DOI"], required: false },
+    Field { name: "isbn", aliases: ISBNS, required: false },
+    Field { name: "url", aliases: URLS, required: false },
+    Field {
+        name: "notes",
+        aliases: &["Student Note", "Note for Students", "Public Note", "Notes for Students", "Note", "Notes"],
+        required: false,
+    },
+    Field { name: "themes", aliases: &["Tags", "Themes", "Theme", "Keywords"], required: false },
+    Field { name: "language", aliases: &["Language"], required: false },
+];
 
 /// The canonical reading type for a Talis or Leganto resource type.
 fn talis_kind(t: &str) -> &'static str {
@@ -71,32 +119,41 @@ fn talis_year(s: &str) -> Option<i64> {
 }
 
 pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+    parse_with(path_display, text, themes, &[])
+}
+
+/// [`parse`] with `--map 'Their Header=field'` options.
+pub fn parse_with(path_display: &str, text: &str, themes: &ThemeIndex, maps: &[String]) -> Parsed {
     let _ = path_display;
     let mut out = Parsed::default();
     let Some(t) = read_table(text, &mut out.errors) else { return out };
-    let title_c = t.column(TITLE);
-    if title_c.is_none() {
+    out.skipped = t.skipped;
+    let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
+    if !m.has(TITLE) {
         out.errors.push(RowError::new(
             1,
             1,
             format!(
                 "no \"Title\" column; expected a Talis Aspire or Leganto reading-list export, found {}",
-                t.header.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(",")
+                t.quoted()
             ),
         ));
         return out;
     }
-    let authors_c = t.column(AUTHORS);
-    let year_c = t.column(YEAR);
-    let type_c = t.column(TYPE);
-    let container_c = t.column(CONTAINER);
-    let publisher_c = t.column(PUBLISHER);
-    let doi_c = t.column(DOI);
-    let isbn_cs: Vec<usize> = ISBNS.iter().filter_map(|n| t.column(&[n])).collect();
-    let url_cs: Vec<usize> = URL.iter().filter_map(|n| t.column(&[n])).collect();
-    let note_c = t.column(NOTE);
-    let tags_c = t.column(TAGS);
-    let lang_c = t.column(LANGUAGE);
+    let title_c = m.columns[TITLE];
+    let authors_c = m.columns[AUTHORS];
+    let year_c = m.columns[YEAR];
+    let type_c = m.columns[TYPE];
+    let container_c = m.columns[CONTAINER];
+    let publisher_c = m.fallbacks(CONTAINER, PUBLISHER).first().copied();
+    let doi_c = m.columns[DOI];
+    let isbn_cs: Vec<usize> = m.columns[ISBN].into_iter().chain(m.fallbacks(ISBN, ISBNS)).collect();
+    let url_cs: Vec<usize> = m.columns[URL].into_iter().chain(m.fallbacks(URL, URLS)).collect();
+    let note_c = m.columns[NOTE];
+    let tags_c = m.columns[TAGS];
+    let lang_c = m.columns[LANGUAGE];
+    out.filled = t.filled();
+    out.header = Some(m.report);
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
     for (line, r) in &t.rows {
         let line = *line;

@@ -4,41 +4,56 @@
 //! "Family, Given; Family, Given", tags separated by "; ".
 
 use super::bibtex::first_isbn;
+use super::header::{self, Field, Mapping};
 use super::reading_csv::{clean_title, parse_year, split_authors};
+use super::rows::{TextLines, is_empty_row};
 use super::{Parsed, ReadingRecord, RowError, cell, normalise_doi, reading_type};
 use crate::store::themes::ThemeIndex;
 
 /// The CSV rows of `text` (already decoded; a BOM is dropped), with the
-/// header's cells. Ragged rows and unreadable input become errors.
+/// header's cells. Ragged rows and unreadable input become errors; blank
+/// lines and rows with every cell empty are skipped and counted. Lines are
+/// the text's physical lines, whatever its line ends.
 pub(crate) struct Table {
     pub header: Vec<String>,
     pub rows: Vec<(u64, csv::StringRecord)>,
+    pub skipped: u64,
 }
 
 pub(crate) fn read_table(text: &str, errors: &mut Vec<RowError>) -> Option<Table> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = TextLines::new(text);
+    let line_of = |p: Option<&csv::Position>| p.map_or(0, |p| lines.line_of(p.byte()));
+    let breaks = |r: &csv::StringRecord| r.as_slice().bytes().filter(|b| *b == b'\n').count() as u64;
     let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(text.as_bytes());
     let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
+    let (header, mut end) = match records.next() {
         None => {
             errors.push(RowError::new(1, 1, "the file is empty; expected a header row"));
             return None;
         }
         Some(Err(e)) => {
-            let line = e.position().map_or(1, |p| p.line());
-            errors.push(RowError::new(line, 1, format!("cannot read the header row: {e}")));
+            errors.push(RowError::new(line_of(e.position()).max(1), 1, format!("cannot read the header row: {e}")));
             return None;
         }
-        Some(Ok(h)) => h.iter().map(|c| c.trim().to_string()).collect(),
+        Some(Ok(h)) => {
+            let end = line_of(h.position()) + breaks(&h);
+            (h.iter().map(|c| c.trim().to_string()).collect::<Vec<_>>(), end)
+        }
     };
     let width = header.len();
     let mut rows = Vec::new();
+    let mut skipped = 0;
     for r in records {
         match r {
             Ok(r) => {
-                let line = r.position().map_or(0, |p| p.line());
-                if r.len() == 1 && r[0].trim().is_empty() {
-                    continue; // a blank line
+                let line = line_of(r.position());
+                // Blank lines since the last record (the reader passes over them).
+                skipped += line.saturating_sub(end + 1);
+                end = line + breaks(&r);
+                if is_empty_row(&r) {
+                    skipped += 1 + breaks(&r);
+                    continue;
                 }
                 if r.len() != width {
                     errors.push(RowError::new(
@@ -51,24 +66,45 @@ pub(crate) fn read_table(text: &str, errors: &mut Vec<RowError>) -> Option<Table
                 rows.push((line, r));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                errors.push(RowError::new(line, 1, format!("cannot read this row: {e}")));
+                errors.push(RowError::new(line_of(e.position()), 1, format!("cannot read this row: {e}")));
                 break;
             }
         }
     }
-    Some(Table { header, rows })
+    Some(Table { header, rows, skipped })
 }
 
 impl Table {
-    /// The 0-based column whose header is one of `names` (case and spaces ignored),
-    /// trying the names in order.
-    pub(crate) fn column(&self, names: &[&str]) -> Option<usize> {
-        let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-        names.iter().find_map(|n| {
-            let n = norm(n);
-            self.header.iter().position(|h| norm(h) == n)
-        })
+    /// Per column: the rows with text in it.
+    pub(crate) fn filled(&self) -> Vec<u64> {
+        let mut n = vec![0; self.header.len()];
+        for (_, r) in &self.rows {
+            for (c, v) in r.iter().enumerate() {
+                if !v.trim().is_empty() {
+                    n[c] += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// Matches the header to `fields` (with `--map`); a bad `--map` becomes an error at 1:1.
+    pub(crate) fn map(&self, fields: &'static [Field], maps: &[String], errors: &mut Vec<RowError>) -> Option<Mapping> {
+        let mapped =
+            header::parse_maps(maps, fields).and_then(|maps| header::map_export("", &self.header, fields, &maps));
+        match mapped {
+            Ok(m) => Some(m),
+            Err(e) => {
+                let msg = e.to_string();
+                errors.push(RowError::new(1, 1, msg.trim_start_matches(":1:1: ").to_string()));
+                None
+            }
+        }
+    }
+
+    /// The header's cells, quoted, for messages.
+    pub(crate) fn quoted(&self) -> String {
+        self.header.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(",")
     }
 }
 
@@ -95,36 +131,70 @@ fn zotero_kind(t: &str) -> &'static str {
     }
 }
 
+const TITLE: usize = 0;
+const AUTHORS: usize = 1;
+const YEAR: usize = 2;
+const TYPE: usize = 3;
+const CONTAINER: usize = 4;
+const DOI: usize = 5;
+const ISBN: usize = 6;
+const URL: usize = 7;
+const THEMES: usize = 8;
+const LANGUAGE: usize = 9;
+
+/// The Zotero columns canon reads, by canon's field names. Zotero's notes,
+/// abstracts and automatic tags are not read (the header report names them).
+pub const FIELDS: &[Field] = &[
+    Field { name: "title", aliases: &["Title"], required: false },
+    Field { name: "authors", aliases: &["Author"], required: false },
+    Field { name: "year", aliases: &["Publication Year"], required: false },
+    Field { name: "type", aliases: &["Item Type"], required: false },
+    Field { name: "container", aliases: &["Publication Title"], required: false },
+    Field { name: "doi", aliases: &["DOI"], required: false },
+    Field { name: "isbn", aliases: &["ISBN"], required: false },
+    Field { name: "url", aliases: &["Url"], required: false },
+    Field { name: "themes", aliases: &["Manual Tags"], required: false },
+    Field { name: "language", aliases: &["Language"], required: false },
+];
+
 pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+    parse_with(path_display, text, themes, &[])
+}
+
+/// [`parse`] with `--map 'Their Header=field'` options.
+pub fn parse_with(path_display: &str, text: &str, themes: &ThemeIndex, maps: &[String]) -> Parsed {
     let _ = path_display;
     let mut out = Parsed::default();
     let Some(t) = read_table(text, &mut out.errors) else { return out };
-    let col = |names: &[&str]| t.column(names);
-    let title_c = col(&["Title"]);
-    if title_c.is_none() {
+    out.skipped = t.skipped;
+    let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
+    if !m.has(TITLE) {
         out.errors.push(RowError::new(
             1,
             1,
             format!(
                 "no \"Title\" column; expected a Zotero CSV export header (\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",…), found {}",
-                t.header.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(",")
+                t.quoted()
             ),
         ));
         return out;
     }
-    let type_c = col(&["Item Type"]);
-    let year_c = col(&["Publication Year"]);
-    let date_c = col(&["Date"]);
-    let author_c = col(&["Author"]);
-    let editor_c = col(&["Editor"]);
-    let container_c = col(&["Publication Title"]);
-    let publisher_c = col(&["Publisher"]);
-    let isbn_c = col(&["ISBN"]);
-    let doi_c = col(&["DOI"]);
-    let url_c = col(&["Url"]);
-    let extra_c = col(&["Extra"]);
-    let tags_c = col(&["Manual Tags"]);
-    let lang_c = col(&["Language"]);
+    let title_c = m.columns[TITLE];
+    let type_c = m.columns[TYPE];
+    let year_c = m.columns[YEAR];
+    let date_c = m.fallbacks(YEAR, &["Date"]).first().copied();
+    let author_c = m.columns[AUTHORS];
+    let editor_c = m.fallbacks(AUTHORS, &["Editor"]).first().copied();
+    let container_c = m.columns[CONTAINER];
+    let publisher_c = m.fallbacks(CONTAINER, &["Publisher"]).first().copied();
+    let isbn_c = m.columns[ISBN];
+    let doi_c = m.columns[DOI];
+    let url_c = m.columns[URL];
+    let extra_c = m.fallbacks(DOI, &["Extra"]).first().copied();
+    let tags_c = m.columns[THEMES];
+    let lang_c = m.columns[LANGUAGE];
+    out.filled = t.filled();
+    out.header = Some(m.report);
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
     for (line, r) in &t.rows {
         let line = *line;

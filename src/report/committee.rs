@@ -243,6 +243,13 @@ pub fn reference(r: &Reading, style: RefStyle) -> String {
 /// Annotations longer than this are cut in the PDF (the CSV and JSON keep them whole).
 const ANNOTATION_MAX: usize = 1_500;
 
+/// How a warning about a reading's reference names it: its ID and title.
+fn reading_name(r: &Reading) -> String {
+    let title: String = r.title.chars().take(60).collect();
+    let more = if title.len() < r.title.len() { "…" } else { "" };
+    format!("reading {} (\"{title}{more}\")", r.id)
+}
+
 fn note_line(r: &Reading) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(a) = &r.annotation {
@@ -635,7 +642,10 @@ pub fn document(d: &ReportData) -> Document {
         }
         for r in rs {
             n += 1;
-            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
+            b.push(
+                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                    .named(reading_name(r)),
+            );
         }
     }
     let untagged: Vec<&Reading> = d.approved().filter(|r| r.themes.is_empty()).collect();
@@ -643,7 +653,10 @@ pub fn document(d: &ReportData) -> Document {
         b.push(Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) });
         for r in untagged {
             n += 1;
-            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
+            b.push(
+                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                    .named(reading_name(r)),
+            );
         }
     }
     let suggested: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "suggested").collect();
@@ -655,7 +668,10 @@ pub fn document(d: &ReportData) -> Document {
         });
         for r in suggested {
             n += 1;
-            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
+            b.push(
+                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                    .named(reading_name(r)),
+            );
         }
     }
 
@@ -664,7 +680,10 @@ pub fn document(d: &ReportData) -> Document {
         b.push(Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) });
         for r in rejected {
             n += 1;
-            b.push(Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) });
+            b.push(
+                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                    .named(reading_name(r)),
+            );
         }
     }
 

@@ -69,6 +69,8 @@ pub struct LinkInfo {
 /// Which part of the curriculum to look at.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
+    /// One programme, by name (case ignored); `None`: every programme.
+    pub programme: Option<String>,
     pub year: Option<i64>,
     pub module: Option<String>,
     pub theme: Option<i64>,
@@ -91,9 +93,10 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
         .prepare(
             "SELECT m.id, p.name, m.year, m.code, m.title FROM module m JOIN programme p ON p.id = m.programme_id
               WHERE (?1 IS NULL OR m.year = ?1) AND (?2 IS NULL OR m.code = ?2 COLLATE NOCASE)
+                AND (?3 IS NULL OR p.name = ?3 COLLATE NOCASE)
               ORDER BY p.name, m.year, m.code",
         )?
-        .query_map(params![scope.year, scope.module], |r| {
+        .query_map(params![scope.year, scope.module, scope.programme], |r| {
             Ok(ModuleInfo { id: r.get(0)?, programme: r.get(1)?, year: r.get(2)?, code: r.get(3)?, title: r.get(4)? })
         })?
         .collect::<rusqlite::Result<_>>()?;

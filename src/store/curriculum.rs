@@ -1,6 +1,6 @@
 //! Programmes, modules and items: the module-list import and its listings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 use rusqlite::{CachedStatement, Connection, OptionalExtension, Transaction, params};
@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::IdGen;
 use super::history::{self, Action};
-use crate::import::modules::{ItemRow, ModuleRow};
+use crate::import::modules::{Columns, ItemRow, ModuleRow};
 
 /// Problems that reject rows, found while writing: (line, message).
 pub type Problems = Vec<(u64, String)>;
@@ -17,6 +17,7 @@ pub type Problems = Vec<(u64, String)>;
 /// What happened to one row of an import, for `--dry-run` and the summary.
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
+    /// The row's line; 0 for a record the file no longer holds.
     pub line: u64,
     pub outcome: Outcome,
     pub what: String,
@@ -32,6 +33,25 @@ pub enum Outcome {
     Unchanged,
     Duplicate,
     Rejected,
+    /// Retired by `import modules --sync`: the file no longer holds it.
+    Removed,
+    /// A session renamed (found by `--sync`: same module, same outcomes); it keeps its ID and tags.
+    Renamed,
+}
+
+impl Outcome {
+    /// The word the dry run prints.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::New => "new",
+            Outcome::Changed => "changed",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Duplicate => "duplicate",
+            Outcome::Rejected => "rejected",
+            Outcome::Removed => "removed",
+            Outcome::Renamed => "renamed",
+        }
+    }
 }
 
 /// The counts an import reports.
@@ -45,15 +65,59 @@ pub struct Counts {
     pub modules_new: i64,
     pub modules_changed: i64,
     pub tags_new: i64,
+    /// Tags removed (a reading's themes cell is the whole set).
+    pub tags_removed: i64,
+    /// Sessions retired by `--sync` (including those of retired modules).
+    pub removed: i64,
+    /// Modules retired by `--sync`.
+    pub modules_removed: i64,
+    /// Sessions renamed (found by `--sync`), keeping their tags.
+    pub renamed: i64,
+    /// Without `--sync`: stored sessions of the file's programmes that the file no longer holds.
+    pub not_in_file: i64,
+    /// Of those, in modules the file no longer lists at all.
+    pub modules_not_in_file: i64,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: i64,
+    /// New readings that may be a work already listed (same first author,
+    /// year and main title): added, and flagged.
+    pub possible_duplicates: i64,
+}
+
+/// How a module-list import writes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Keep every change (for `--dry-run`).
+    pub keep_changes: bool,
+    /// Store a module code the file gives to a second module as `CODE~2`.
+    pub rename_duplicate_codes: bool,
+    /// The fields the file has columns for: the others are left as stored.
+    pub columns: Columns,
+    /// The file is the whole truth for its programmes: retire what it no longer holds.
+    pub sync: bool,
 }
 
 struct ModuleState {
     id: i64,
     title: String,
+    /// The first year and lead the file gives the module (later rows fill blanks).
     year: Option<i64>,
+    lead: Option<String>,
     line: u64,
     /// Added by this run: its items are all new unless the file repeats them.
     fresh: bool,
+    /// As stored before this run, for an existing module (boxed: most
+    /// modules of a large import are new, and this map holds every module).
+    stored: Option<Box<StoredModule>>,
+    /// A later row filled a year or lead the first left empty.
+    filled: bool,
+}
+
+/// A module's fields as stored before the run.
+struct StoredModule {
+    title: String,
+    year: Option<i64>,
+    lead: Option<String>,
 }
 
 /// An item of a module added by this run, waiting to go in with others.
@@ -86,6 +150,29 @@ fn insert_items_sql(n: usize) -> String {
     sql
 }
 
+/// The module of the previous row: rows usually come grouped by module, so
+/// most rows skip the map.
+struct LastModule {
+    programme: String,
+    code: String,
+    title: String,
+    id: i64,
+    fresh: bool,
+    /// The module's year and lead so far: a row that agrees, or leaves them
+    /// empty, has nothing to fill or to contradict.
+    year: Option<i64>,
+    lead: Option<String>,
+}
+
+/// A module as a row meets it: its ID, whether this run added it, and its
+/// year and lead so far.
+struct ModuleSeen {
+    id: i64,
+    fresh: bool,
+    year: Option<i64>,
+    lead: Option<String>,
+}
+
 /// Writes module rows inside one transaction, as an idempotent upsert keyed
 /// by (programme, module code) and (module, item title).
 pub struct ModuleWriter<'t> {
@@ -94,6 +181,7 @@ pub struct ModuleWriter<'t> {
     by: Option<i64>,
     at: String,
     run_id: i64,
+    path: String,
     /// Items with an ID at or above this were added by this run.
     first_new: i64,
     programmes: HashMap<String, i64>,
@@ -103,16 +191,20 @@ pub struct ModuleWriter<'t> {
     pub changes: Option<Vec<Change>>,
     /// Items updated in place, whose full-text rows need replacing.
     changed_items: Vec<i64>,
+    /// Stored items the file holds (to find those it no longer does).
+    seen: HashSet<i64>,
+    /// The line of each item this run added (for renames, with `--sync`).
+    new_lines: HashMap<i64, u64>,
     position: i64,
-    /// The module of the previous row (programme, code, title, ID): rows
-    /// usually come grouped by module, so most rows skip the map.
-    last: Option<(String, String, String, i64, bool)>,
+    last: Option<LastModule>,
     insert_item: CachedStatement<'t>,
     pending_items: Vec<PendingItem>,
     insert_items: CachedStatement<'t>,
     /// Problems found while writing (a repeated session, a module code reused), by line.
     pub problems: Problems,
-    rename_duplicate_codes: bool,
+    /// Things the user should know that reject nothing, by line.
+    pub notes: Vec<(u64, String)>,
+    opts: WriteOptions,
     /// Codes stored under another name: (line, code in the file, code stored).
     pub renamed: Vec<(u64, String, String)>,
     /// Tags wait here and go in [`TAG_BATCH`] at a time: one statement
@@ -143,8 +235,7 @@ impl<'t> ModuleWriter<'t> {
         mut ids: IdGen,
         by: Option<i64>,
         path: &str,
-        keep_changes: bool,
-        rename_duplicate_codes: bool,
+        opts: WriteOptions,
     ) -> Result<Self> {
         let run_id = ids.next_id();
         let first_new = ids.next_id();
@@ -157,12 +248,15 @@ impl<'t> ModuleWriter<'t> {
             by,
             at,
             run_id,
+            path: path.to_string(),
             first_new,
             programmes: HashMap::new(),
             modules: HashMap::new(),
             counts: Counts::default(),
-            changes: keep_changes.then(Vec::new),
+            changes: opts.keep_changes.then(Vec::new),
             changed_items: Vec::new(),
+            seen: HashSet::new(),
+            new_lines: HashMap::new(),
             position,
             last: None,
             insert_item: tx.prepare_cached(
@@ -173,7 +267,8 @@ impl<'t> ModuleWriter<'t> {
             pending_items: Vec::with_capacity(ITEM_BATCH),
             insert_items: tx.prepare_cached(&insert_items_sql(ITEM_BATCH))?,
             problems: Vec::new(),
-            rename_duplicate_codes,
+            notes: Vec::new(),
+            opts,
             renamed: Vec::new(),
             pending_tags: Vec::with_capacity(TAG_BATCH),
             insert_tags: tx.prepare_cached(&insert_tags_sql(TAG_BATCH))?,
@@ -209,14 +304,16 @@ impl<'t> ModuleWriter<'t> {
         Ok(id)
     }
 
-    /// The module of a row, added or updated the first time the run meets it.
-    /// A code met again in the same file with another title is an error.
-    fn module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool), String>> {
+    /// The module of a row: added the first time the run meets it (an
+    /// existing module's title, year and lead are compared at the end, when
+    /// every row of it is read). A code met again in the same file with
+    /// another title is an error.
+    fn module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
         let prog = self.programme(&row.programme)?;
         let key = (prog, row.code.clone());
         if let Some(m) = self.modules.get_mut(&key) {
             if m.title != row.title {
-                if self.rename_duplicate_codes {
+                if self.opts.rename_duplicate_codes {
                     return self.renamed_module(row);
                 }
                 return Ok(Err(format!(
@@ -225,10 +322,31 @@ impl<'t> ModuleWriter<'t> {
                     row.code, m.title, m.line
                 )));
             }
-            if m.year.is_none() && row.year.is_some() {
-                m.year = row.year;
+            // Later rows fill what the first left empty; a different value is noted, the first kept.
+            let mut notes = Vec::new();
+            match (m.year, row.year) {
+                (None, Some(y)) => {
+                    m.year = Some(y);
+                    m.filled = true;
+                }
+                (Some(a), Some(b)) if a != b => notes
+                    .push(format!("module {} is in year {a} (line {}); this row says {b}: kept {a}", row.code, m.line)),
+                _ => {}
             }
-            return Ok(Ok((m.id, m.fresh)));
+            match (&m.lead, &row.lead) {
+                (None, Some(l)) => {
+                    m.lead = Some(l.clone());
+                    m.filled = true;
+                }
+                (Some(a), Some(b)) if a != b => notes.push(format!(
+                    "module {}'s lead is {a:?} (line {}); this row says {b:?}: kept {a:?}",
+                    row.code, m.line
+                )),
+                _ => {}
+            }
+            let seen = ModuleSeen { id: m.id, fresh: m.fresh, year: m.year, lead: m.lead.clone() };
+            self.notes.extend(notes.into_iter().map(|n| (row.line, n)));
+            return Ok(Ok(seen));
         }
         let existing: Option<(i64, String, Option<i64>, Option<String>)> = self
             .tx
@@ -236,7 +354,7 @@ impl<'t> ModuleWriter<'t> {
             .query_row(params![prog, row.code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?;
         let fresh = existing.is_none();
-        let id = match existing {
+        let (id, stored) = match existing {
             None => {
                 let id = self.ids.next_id();
                 self.tx
@@ -247,58 +365,29 @@ impl<'t> ModuleWriter<'t> {
                     .execute(params![id, prog, row.code, row.title, row.year, row.lead, self.at])?;
                 self.counts.modules_new += 1;
                 self.note(row.line, Outcome::New, || format!("module {} {}", row.code, row.title), vec![]);
-                id
+                (id, None)
             }
-            Some((id, title, year, lead)) => {
-                let mut fields = Vec::new();
-                if title != row.title {
-                    fields.push(format!("title: {title:?} → {:?}", row.title));
-                }
-                let new_year = row.year.or(year);
-                if new_year != year {
-                    fields.push(format!("year: {} → {}", show(year), show(new_year)));
-                }
-                let new_lead = row.lead.clone().or(lead.clone());
-                if new_lead != lead {
-                    fields.push(format!(
-                        "lead: {:?} → {:?}",
-                        lead.as_deref().unwrap_or(""),
-                        new_lead.as_deref().unwrap_or("")
-                    ));
-                }
-                if !fields.is_empty() {
-                    self.tx
-                        .prepare_cached(
-                            "UPDATE module SET title = ?2, year = ?3, lead = ?4, updated_at = ?5 WHERE id = ?1",
-                        )?
-                        .execute(params![id, row.title, new_year, new_lead, self.at])?;
-                    let before = json!({ "title": title, "year": year, "lead": lead });
-                    let after = json!({ "title": row.title, "year": new_year, "lead": new_lead });
-                    history::record(
-                        self.tx,
-                        self.by,
-                        Action::Update,
-                        "module",
-                        Some(id),
-                        Some(&before),
-                        Some(&after),
-                        Some(self.run_id),
-                    )?;
-                    self.counts.modules_changed += 1;
-                    let what = format!("module {} {}", row.code, row.title);
-                    self.note(row.line, Outcome::Changed, || what, fields);
-                }
-                id
-            }
+            Some((id, title, year, lead)) => (id, Some(Box::new(StoredModule { title, year, lead }))),
         };
-        self.modules.insert(key, ModuleState { id, title: row.title.clone(), year: row.year, line: row.line, fresh });
-        Ok(Ok((id, fresh)))
+        let state = ModuleState {
+            id,
+            title: row.title.clone(),
+            year: row.year,
+            lead: row.lead.clone(),
+            line: row.line,
+            fresh,
+            stored,
+            filled: false,
+        };
+        let seen = ModuleSeen { id, fresh, year: state.year, lead: state.lead.clone() };
+        self.modules.insert(key, state);
+        Ok(Ok(seen))
     }
 
     /// A module whose code the file already gave another module: stored under
     /// the code with `~2`, `~3`… appended (the same on every re-import, as
     /// long as the file keeps its order).
-    fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<(i64, bool), String>> {
+    fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
         let prog = self.programme(&row.programme)?;
         for k in 2.. {
             let code = format!("{}~{k}", row.code);
@@ -319,12 +408,29 @@ impl<'t> ModuleWriter<'t> {
     /// Upserts one row. Problems that reject the row (and so the file) go to
     /// `problems`.
     pub fn write(&mut self, row: &ModuleRow) -> Result<()> {
-        let (module_id, fresh) = match &self.last {
-            Some((p, c, t, id, fresh)) if *p == row.programme && *c == row.code && *t == row.title => (*id, *fresh),
-            _ => match self.module(row)? {
-                Ok((id, fresh)) => {
-                    self.last = Some((row.programme.clone(), row.code.clone(), row.title.clone(), id, fresh));
-                    (id, fresh)
+        let fast = match &self.last {
+            Some(l) if l.programme == row.programme && l.code == row.code && l.title == row.title => {
+                // A row that could fill the module's year or lead, or contradicts them, goes the long way.
+                let agrees = (row.year.is_none() || row.year == l.year)
+                    && (row.lead.is_none() || row.lead.as_deref() == l.lead.as_deref());
+                agrees.then_some((l.id, l.fresh))
+            }
+            _ => None,
+        };
+        let (module_id, fresh) = match fast {
+            Some(x) => x,
+            None => match self.module(row)? {
+                Ok(seen) => {
+                    self.last = Some(LastModule {
+                        programme: row.programme.clone(),
+                        code: row.code.clone(),
+                        title: row.title.clone(),
+                        id: seen.id,
+                        fresh: seen.fresh,
+                        year: seen.year,
+                        lead: seen.lead,
+                    });
+                    (seen.id, seen.fresh)
                 }
                 Err(problem) => {
                     self.problems.push((row.line, problem));
@@ -336,10 +442,14 @@ impl<'t> ModuleWriter<'t> {
         self.position += 1;
         if fresh {
             // A module this run added: its items are new, and go in in batches.
+            let id = self.ids.next_id();
+            if self.opts.sync {
+                self.new_lines.insert(id, row.line);
+            }
             self.pending_items.push(PendingItem {
-                id: self.ids.next_id(),
+                id,
                 module_id,
-                kind: item.kind,
+                kind: item.kind.unwrap_or("session"),
                 title: item.title.clone(),
                 title_hash: title_hash(&item.title),
                 outcomes: item.outcomes.clone(),
@@ -476,12 +586,16 @@ impl<'t> ModuleWriter<'t> {
         Ok(())
     }
 
+    /// An item of a module that was stored before this run: added, or
+    /// compared with what is stored. A field without a column keeps its
+    /// stored value; an empty outcomes cell clears the outcomes; an empty
+    /// kind cell keeps the kind.
     fn item(&mut self, row: &ModuleRow, module_id: i64, item: &ItemRow) -> Result<Result<i64, String>> {
         let id = self.ids.next_id();
         let inserted = self.insert_item.execute(params![
             id,
             module_id,
-            item.kind,
+            item.kind.unwrap_or("session"),
             item.title,
             title_hash(&item.title),
             item.outcomes,
@@ -489,6 +603,9 @@ impl<'t> ModuleWriter<'t> {
         ])?;
         if inserted == 1 {
             self.counts.new += 1;
+            if self.opts.sync {
+                self.new_lines.insert(id, row.line);
+            }
             self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), vec![]);
             return Ok(Ok(id));
         }
@@ -504,7 +621,7 @@ impl<'t> ModuleWriter<'t> {
             .ok_or_else(|| collision(&item.title))?;
         if old_id >= self.first_new {
             // Added earlier in this same file.
-            if kind == item.kind && outcomes == item.outcomes {
+            if kind == item.kind.unwrap_or("session") && outcomes == item.outcomes {
                 self.counts.duplicate += 1;
                 self.note(
                     row.line,
@@ -519,31 +636,36 @@ impl<'t> ModuleWriter<'t> {
                 item.title, row.code
             )));
         }
-        let mut fields = Vec::new();
-        if kind != item.kind {
-            fields.push(format!("kind: {kind} → {}", item.kind));
+        if !self.seen.insert(old_id) {
+            self.counts.duplicate += 1;
+            self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), vec![]);
+            return Ok(Ok(old_id));
         }
-        if outcomes != item.outcomes {
-            fields.push(format!("learning_outcomes: {outcomes:?} → {:?}", item.outcomes));
+        let new_kind = item.kind.unwrap_or(kind.as_str()).to_string();
+        let new_outcomes = if self.opts.columns.outcomes { item.outcomes.clone() } else { outcomes.clone() };
+        let mut fields = Vec::new();
+        if kind != new_kind {
+            fields.push(format!("kind: {kind} → {new_kind}"));
+        }
+        if outcomes != new_outcomes {
+            fields.push(format!(
+                "learning_outcomes: {} → {}",
+                quoted_or_empty(&outcomes),
+                quoted_or_empty(&new_outcomes)
+            ));
         }
         if fields.is_empty() {
             self.counts.unchanged += 1;
             self.note(row.line, Outcome::Unchanged, || format!("{} · {}", row.code, item.title), vec![]);
             return Ok(Ok(old_id));
         }
-        // Replace the full-text row: an external-content index needs the old values to delete.
-        self.tx
-            .prepare_cached(
-                "INSERT INTO item_fts (item_fts, rowid, title, outcomes)
-                 SELECT 'delete', id, title, outcomes FROM item WHERE id = ?1",
-            )?
-            .execute([old_id])?;
+        self.unindex(old_id)?;
         self.tx
             .prepare_cached("UPDATE item SET kind = ?2, outcomes = ?3, updated_at = ?4 WHERE id = ?1")?
-            .execute(params![old_id, item.kind, item.outcomes, self.at])?;
+            .execute(params![old_id, new_kind, new_outcomes, self.at])?;
         self.changed_items.push(old_id);
         let before = json!({ "kind": kind, "outcomes": outcomes });
-        let after = json!({ "kind": item.kind, "outcomes": item.outcomes });
+        let after = json!({ "kind": new_kind, "outcomes": new_outcomes });
         history::record(
             self.tx,
             self.by,
@@ -559,9 +681,270 @@ impl<'t> ModuleWriter<'t> {
         Ok(Ok(old_id))
     }
 
-    /// Brings the full-text index up to date in bulk and records the run.
+    /// Drops an item's full-text row (an external-content index needs the old values to forget it).
+    fn unindex(&self, id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO item_fts (item_fts, rowid, title, outcomes)
+                 SELECT 'delete', id, title, outcomes FROM item WHERE id = ?1",
+            )?
+            .execute([id])?;
+        Ok(())
+    }
+
+    /// Compares each stored module the file holds with its rows (title, and
+    /// the first year and lead its rows give), and updates it; fills what a
+    /// later row gave a module this run added.
+    fn settle_modules(&mut self) -> Result<()> {
+        let cols = self.opts.columns;
+        let mut states: Vec<(&String, &ModuleState)> =
+            self.modules.iter().filter(|(_, m)| m.filled || m.stored.is_some()).map(|((_, c), m)| (c, m)).collect();
+        states.sort_by_key(|(_, m)| m.line);
+        let mut updates = Vec::new();
+        for (code, m) in states {
+            match &m.stored {
+                // Added by this run with its first row's values; a later row filled some.
+                None => updates.push((m.id, None, m.title.clone(), m.year, m.lead.clone(), m.line, code.clone())),
+                Some(s) => {
+                    let new_year = if cols.year { m.year } else { s.year };
+                    let new_lead = if cols.lead { m.lead.clone() } else { s.lead.clone() };
+                    let stored = Some((s.title.clone(), s.year, s.lead.clone()));
+                    updates.push((m.id, stored, m.title.clone(), new_year, new_lead, m.line, code.clone()));
+                }
+            }
+        }
+        for (id, stored, title, year, lead, line, code) in updates {
+            let Some((old_title, old_year, old_lead)) = stored else {
+                self.tx
+                    .prepare_cached("UPDATE module SET year = ?2, lead = ?3 WHERE id = ?1")?
+                    .execute(params![id, year, lead])?;
+                continue;
+            };
+            let mut fields = Vec::new();
+            if old_title != title {
+                fields.push(format!("title: {old_title:?} → {title:?}"));
+            }
+            if old_year != year {
+                fields.push(format!("year: {} → {}", show(old_year), show(year)));
+            }
+            if old_lead != lead {
+                fields.push(format!(
+                    "lead: {} → {}",
+                    quoted_or_empty(old_lead.as_deref().unwrap_or("")),
+                    quoted_or_empty(lead.as_deref().unwrap_or(""))
+                ));
+            }
+            if fields.is_empty() {
+                continue;
+            }
+            self.tx
+                .prepare_cached("UPDATE module SET title = ?2, year = ?3, lead = ?4, updated_at = ?5 WHERE id = ?1")?
+                .execute(params![id, title, year, lead, self.at])?;
+            let before = json!({ "title": old_title, "year": old_year, "lead": old_lead });
+            let after = json!({ "title": title, "year": year, "lead": lead });
+            history::record(
+                self.tx,
+                self.by,
+                Action::Update,
+                "module",
+                Some(id),
+                Some(&before),
+                Some(&after),
+                Some(self.run_id),
+            )?;
+            self.counts.modules_changed += 1;
+            self.note(line, Outcome::Changed, || format!("module {code} {title}"), fields);
+        }
+        Ok(())
+    }
+
+    /// The stored sessions of the file's programmes that the file no longer
+    /// holds, by module (with whether the file lists the module at all).
+    fn stale(&self) -> Result<Vec<StaleModule>> {
+        let listed: HashSet<i64> = self.modules.values().map(|m| m.id).collect();
+        let mut progs: Vec<i64> = self.programmes.values().copied().collect();
+        progs.sort_unstable();
+        let mut out: Vec<StaleModule> = Vec::new();
+        let mut st = self.tx.prepare_cached(
+            "SELECT m.id, m.code, m.title, i.id, i.title, i.outcomes FROM module m
+               LEFT JOIN item i ON i.module_id = m.id AND i.id < ?2
+              WHERE m.programme_id = ?1 AND m.id < ?2
+              ORDER BY m.code, m.id, i.position, i.id",
+        )?;
+        for p in progs {
+            let rows = st.query_map(params![p, self.first_new], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })?;
+            for row in rows {
+                let (mid, code, title, item, item_title, outcomes) = row?;
+                let in_file = listed.contains(&mid);
+                if in_file && item.is_none_or(|i| self.seen.contains(&i)) {
+                    continue;
+                }
+                if out.last().is_none_or(|m| m.id != mid) {
+                    out.push(StaleModule { id: mid, code, title, in_file, items: Vec::new() });
+                }
+                if let (Some(i), Some(t), Some(o)) = (item, item_title, outcomes)
+                    && let Some(m) = out.last_mut()
+                {
+                    m.items.push((i, t, o));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// With `--sync`, retires what the file no longer holds and turns a
+    /// retired and a new session with the same outcomes into a rename;
+    /// without, counts it.
+    fn reconcile(&mut self) -> Result<()> {
+        let stale = self.stale()?;
+        if !self.opts.sync {
+            for m in &stale {
+                self.counts.not_in_file += m.items.len() as i64;
+                if !m.in_file {
+                    self.counts.modules_not_in_file += 1;
+                }
+            }
+            return Ok(());
+        }
+        for m in stale {
+            if !m.in_file {
+                self.retire_module(&m)?;
+                continue;
+            }
+            let mut left = Vec::new();
+            let renames = self.renames(&m)?;
+            for (id, title, outcomes) in m.items {
+                match renames.iter().find(|(old, _)| *old == id) {
+                    Some((_, new)) => self.rename(id, &title, *new, &m.code)?,
+                    None => left.push((id, title, outcomes)),
+                }
+            }
+            for (id, title, _) in left {
+                self.retire_item(id, &title, &m.code)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Pairs (retired, new) with the same non-empty outcomes, where each
+    /// outcome text names exactly one of each in the module.
+    fn renames(&self, m: &StaleModule) -> Result<Vec<(i64, i64)>> {
+        let mut st = self.tx.prepare_cached("SELECT id, outcomes FROM item WHERE module_id = ?1 AND id >= ?2")?;
+        let new: Vec<(i64, String)> = st
+            .query_map(params![m.id, self.first_new], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for (old, _, outcomes) in m.items.iter().filter(|(_, _, o)| !o.is_empty()) {
+            let olds = m.items.iter().filter(|(_, _, o)| o == outcomes).count();
+            let news: Vec<i64> = new.iter().filter(|(_, o)| o == outcomes).map(|(id, _)| *id).collect();
+            if olds == 1 && news.len() == 1 {
+                out.push((*old, news[0]));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Session `old` (not in the file) is `new` (added by this run) renamed:
+    /// `old` takes the new title, kind and place, keeping its ID, tags and
+    /// links; `new` goes, its tags moved to `old`.
+    fn rename(&mut self, old: i64, old_title: &str, new: i64, code: &str) -> Result<()> {
+        let (title, hash, kind, position): (String, i64, String, i64) =
+            self.tx.query_row("SELECT title, title_hash, kind, position FROM item WHERE id = ?1", [new], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let (old_hash, old_kind, old_position): (i64, String, i64) =
+            self.tx.query_row("SELECT title_hash, kind, position FROM item WHERE id = ?1", [old], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        self.tx.execute(
+            "INSERT INTO item_tag (item_id, theme_id, by_id, at, source, note)
+             SELECT ?1, theme_id, by_id, at, source, note FROM item_tag WHERE item_id = ?2
+             ON CONFLICT (item_id, theme_id) DO NOTHING",
+            params![old, new],
+        )?;
+        self.tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [new])?;
+        self.tx.execute("DELETE FROM item WHERE id = ?1", [new])?;
+        self.unindex(old)?;
+        self.tx.execute(
+            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, position = ?5, updated_at = ?6 WHERE id = ?1",
+            params![old, title, hash, kind, position, self.at],
+        )?;
+        self.changed_items.push(old);
+        let before = json!({ "title": old_title, "title_hash": old_hash, "kind": old_kind, "position": old_position });
+        let after = json!({ "title": title, "title_hash": hash, "kind": kind, "position": position });
+        history::record_noted(
+            self.tx,
+            self.by,
+            Action::Update,
+            "item",
+            Some(old),
+            Some(&before),
+            Some(&after),
+            Some(self.run_id),
+            Some(&format!("renamed by import --sync of {}", self.path)),
+        )?;
+        self.counts.new -= 1;
+        self.counts.renamed += 1;
+        let line = self.new_lines.get(&new).copied().unwrap_or(0);
+        let tags: i64 = self.tx.query_row("SELECT count(*) FROM item_tag WHERE item_id = ?1", [old], |r| r.get(0))?;
+        if let Some(changes) = &mut self.changes {
+            let new_what = format!("{code} · {title}");
+            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
+            changes.push(Change {
+                line,
+                outcome: Outcome::Renamed,
+                what: format!("{code} · {old_title:?} → {title:?}"),
+                fields: vec![format!(
+                    "same learning outcomes; keeps its ID, its links and its {tags} tag{}",
+                    plural(tags)
+                )],
+            });
+        }
+        Ok(())
+    }
+
+    /// Removes a session the file no longer holds, with its tags and links,
+    /// as one history entry that `undo` restores (the same removal as `canon
+    /// item remove --force`).
+    fn retire_item(&mut self, id: i64, title: &str, code: &str) -> Result<()> {
+        let removal = super::edit::retire(self.tx, self.by, "item", id, &self.retired_note(), self.run_id)?;
+        self.counts.removed += 1;
+        let what = format!("{code} · {title}");
+        self.note(0, Outcome::Removed, || what, kept(&removal));
+        Ok(())
+    }
+
+    /// Removes a module the file no longer lists, with its sessions, their
+    /// tags and links, and links to the module, in one history entry.
+    fn retire_module(&mut self, m: &StaleModule) -> Result<()> {
+        let n: i64 = self.tx.query_row("SELECT count(*) FROM item WHERE module_id = ?1", [m.id], |r| r.get(0))?;
+        let removal = super::edit::retire(self.tx, self.by, "module", m.id, &self.retired_note(), self.run_id)?;
+        self.counts.removed += n;
+        self.counts.modules_removed += 1;
+        let what = format!("module {} {}", m.code, m.title);
+        self.note(0, Outcome::Removed, || what, kept(&removal));
+        Ok(())
+    }
+
+    fn retired_note(&self) -> String {
+        format!("retired: not in {} (import --sync)", self.path)
+    }
+
+    /// Settles the modules, reconciles what the file no longer holds,
+    /// brings the full-text index up to date in bulk and records the run.
     pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>, Problems)> {
         self.flush_tags()?;
+        self.settle_modules()?;
+        self.reconcile()?;
         self.tx
             .prepare_cached(
                 "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id >= ?1",
@@ -576,13 +959,12 @@ impl<'t> ModuleWriter<'t> {
         let c = &self.counts;
         let touched = self.modules.len();
         finish_run(self.tx, self.run_id, c)?;
-        let path: String =
-            self.tx.query_row("SELECT path FROM import_run WHERE id = ?1", [self.run_id], |r| r.get(0))?;
-        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new > 0 {
+        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new + c.removed + c.renamed > 0 {
             let after = json!({
-                "path": path, "items_added": c.new, "items_changed": c.changed,
+                "path": self.path, "items_added": c.new, "items_changed": c.changed,
                 "modules_added": c.modules_new, "modules_changed": c.modules_changed,
                 "modules_in_file": touched, "tags_added": c.tags_new,
+                "items_removed": c.removed, "modules_removed": c.modules_removed, "items_renamed": c.renamed,
             });
             history::record(
                 self.tx,
@@ -595,8 +977,39 @@ impl<'t> ModuleWriter<'t> {
                 Some(self.run_id),
             )?;
         }
-        Ok((self.counts, self.changes, self.problems))
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| p.0);
+        Ok((self.counts, self.changes, problems))
     }
+}
+
+/// A module of the file's programmes with sessions the file no longer holds.
+struct StaleModule {
+    id: i64,
+    code: String,
+    title: String,
+    /// Whether the file lists the module (else it goes whole, with `--sync`).
+    in_file: bool,
+    /// (ID, title, outcomes) of each stale session.
+    items: Vec<(i64, String, String)>,
+}
+
+/// What a retirement kept in the history, in words.
+fn kept(r: &super::edit::Removal) -> Vec<String> {
+    if r.dependents.is_empty() {
+        vec!["kept in the history; `canon undo` brings it back".into()]
+    } else {
+        vec![format!("with {}, kept in the history; `canon undo` brings them back", r.describe())]
+    }
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Text for a before/after line: quoted, or "(empty)".
+fn quoted_or_empty(s: &str) -> String {
+    if s.is_empty() { "(empty)".into() } else { format!("{s:?}") }
 }
 
 /// Records the start of an import run (its counts are filled in at the end).
@@ -645,25 +1058,33 @@ pub struct Module {
     pub year: Option<i64>,
     pub code: String,
     pub title: String,
+    pub lead: Option<String>,
     pub items: i64,
     pub tagged_items: i64,
     pub themes: Vec<String>,
 }
 
+/// Every module (of one year of study, if given), with its counts and themes.
 pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
+    modules_in(conn, year, None)
+}
+
+/// [`modules`] within one programme (its name as stored; `None`: all).
+pub fn modules_in(conn: &Connection, year: Option<i64>, programme: Option<&str>) -> Result<Vec<Module>> {
     let mut st = conn.prepare(
         "SELECT m.id, p.name, m.year, m.code, m.title,
                 (SELECT count(*) FROM item i WHERE i.module_id = m.id),
                 (SELECT count(DISTINCT it.item_id) FROM item i JOIN item_tag it ON it.item_id = i.id WHERE i.module_id = m.id),
                 (SELECT group_concat(slug, ';') FROM (SELECT DISTINCT t.slug FROM item i
                     JOIN item_tag it ON it.item_id = i.id JOIN theme t ON t.id = it.theme_id
-                    WHERE i.module_id = m.id ORDER BY t.slug))
+                    WHERE i.module_id = m.id ORDER BY t.slug)),
+                m.lead
            FROM module m JOIN programme p ON p.id = m.programme_id
-          WHERE (?1 IS NULL OR m.year = ?1)
+          WHERE (?1 IS NULL OR m.year = ?1) AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)
           ORDER BY p.name, m.year, m.code",
     )?;
     let rows = st
-        .query_map([year], |r| {
+        .query_map(params![year, programme], |r| {
             let themes: Option<String> = r.get(7)?;
             Ok(Module {
                 id: r.get(0)?,
@@ -673,6 +1094,7 @@ pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
                 title: r.get(4)?,
                 items: r.get(5)?,
                 tagged_items: r.get(6)?,
+                lead: r.get(8)?,
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
             })
         })?
@@ -684,6 +1106,8 @@ pub fn modules(conn: &Connection, year: Option<i64>) -> Result<Vec<Module>> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub id: i64,
+    pub programme: String,
+    pub module_id: i64,
     pub module_code: String,
     pub module_title: String,
     pub year: Option<i64>,
@@ -700,7 +1124,14 @@ pub struct Item {
 /// Filters for `item list`.
 #[derive(Debug, Default)]
 pub struct ItemFilter<'a> {
+    /// A module code, in any programme (prefer `module_id`: a code may be in two).
     pub module: Option<&'a str>,
+    /// One module, by ID (see [`find_module`]).
+    pub module_id: Option<i64>,
+    /// One programme, by name.
+    pub programme: Option<&'a str>,
+    /// One item, by ID.
+    pub item: Option<i64>,
     pub theme: Option<i64>,
     pub untagged: bool,
 }
@@ -710,18 +1141,23 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
         "SELECT i.id, m.code, m.title, m.year, i.kind, i.title, i.outcomes,
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM item_tag it JOIN theme t ON t.id = it.theme_id
                   WHERE it.item_id = i.id ORDER BY t.slug)),
-                i.bloom_override
-           FROM item i JOIN module m ON m.id = i.module_id
+                i.bloom_override, p.name, m.id
+           FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id
           WHERE (?1 IS NULL OR m.code = ?1 COLLATE NOCASE)
             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id AND it.theme_id = ?2))
             AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM item_tag it WHERE it.item_id = i.id))
-          ORDER BY m.year, m.code, i.position, i.id",
+            AND (?4 IS NULL OR i.module_id = ?4)
+            AND (?5 IS NULL OR p.name = ?5 COLLATE NOCASE)
+            AND (?6 IS NULL OR i.id = ?6)
+          ORDER BY p.name, m.year, m.code, i.position, i.id",
     )?;
     let rows = st
-        .query_map(params![f.module, f.theme, f.untagged], |r| {
+        .query_map(params![f.module, f.theme, f.untagged, f.module_id, f.programme, f.item], |r| {
             let themes: Option<String> = r.get(7)?;
             Ok(Item {
                 id: r.get(0)?,
+                programme: r.get(9)?,
+                module_id: r.get(10)?,
                 module_code: r.get(1)?,
                 module_title: r.get(2)?,
                 year: r.get(3)?,
@@ -737,32 +1173,200 @@ pub fn items(conn: &Connection, f: &ItemFilter) -> Result<Vec<Item>> {
     Ok(rows)
 }
 
-/// Whether a module code exists (for friendly errors on filters).
+/// The module a code (or module ID) names, in any programme. A code used
+/// in two programmes is an [`Ambiguous`] error, never a silent pick; see
+/// [`find_module`] to look within one programme.
 pub fn module_id(conn: &Connection, code: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row("SELECT id FROM module WHERE code = ?1 COLLATE NOCASE ORDER BY id LIMIT 1", [code], |r| r.get(0))
-        .optional()?)
+    find_module(conn, code, None)
 }
 
-/// The item an ID or `CODE/Session title` names.
+/// The item an ID or `CODE/Session title` names, in any programme. A
+/// reference that matches in two programmes is an [`Ambiguous`] error; see
+/// [`find_item`] to look within one programme.
 pub fn item_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
+    find_item(conn, reference, None)
+}
+
+/// One of the records an ambiguous reference matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct Match {
+    pub id: i64,
+    pub programme: String,
+    /// `CODE Title` for a module, `CODE/Session title` for an item.
+    pub label: String,
+}
+
+/// A module code or `CODE/Session title` that matches more than one
+/// record: in two programmes, or (differing only in case) twice in one.
+/// Canon never picks one silently; the message says how to choose.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", self.message())]
+pub struct Ambiguous {
+    pub reference: String,
+    /// `module` or `item`.
+    pub kind: &'static str,
+    pub matches: Vec<Match>,
+}
+
+impl Ambiguous {
+    fn message(&self) -> String {
+        let list = self
+            .matches
+            .iter()
+            .map(|m| format!("{:?} in programme {:?} ({} ID {})", m.label, m.programme, self.kind, m.id))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut programmes: Vec<&str> = self.matches.iter().map(|m| m.programme.as_str()).collect();
+        programmes.dedup();
+        if programmes.len() > 1 {
+            format!(
+                "{:?} matches {} {}s in different programmes: {list}. Add --programme {:?} (or another), \
+                 or give the {} ID",
+                self.reference,
+                self.matches.len(),
+                self.kind,
+                programmes[0],
+                self.kind
+            )
+        } else {
+            format!(
+                "{:?} matches {} {}s that differ only in case: {list}. Write it exactly, or give the {} ID",
+                self.reference,
+                self.matches.len(),
+                self.kind,
+                self.kind
+            )
+        }
+    }
+}
+
+/// Picks the one match, if any: within one programme an exact-case match
+/// wins over case-insensitive ones; across programmes nothing is picked.
+fn pick(reference: &str, kind: &'static str, found: Vec<(Match, bool)>) -> Result<Option<i64>> {
+    if found.is_empty() {
+        return Ok(None);
+    }
+    let mut programmes: Vec<&str> = found.iter().map(|(m, _)| m.programme.as_str()).collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    if found.len() == 1 {
+        return Ok(Some(found[0].0.id));
+    }
+    if programmes.len() == 1 {
+        let exact: Vec<&Match> = found.iter().filter(|(_, e)| *e).map(|(m, _)| m).collect();
+        if exact.len() == 1 {
+            return Ok(Some(exact[0].id));
+        }
+    }
+    Err(Ambiguous { reference: reference.to_string(), kind, matches: found.into_iter().map(|(m, _)| m).collect() }
+        .into())
+}
+
+/// The programme called `name` (case ignored): its ID and name as stored.
+pub fn find_programme(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let name = name.trim();
+    let mut st = conn
+        .prepare_cached("SELECT id, name FROM programme WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC, id")?;
+    Ok(st.query_row([name], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+}
+
+/// Every programme's name, in order.
+pub fn programme_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT name FROM programme ORDER BY name")?;
+    let v = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(v)
+}
+
+/// The module a module ID or code names, within `programme` (a name as
+/// stored; `None`: any). A code in two programmes is an [`Ambiguous`] error.
+pub fn find_module(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
+    let reference = reference.trim();
+    if let Ok(id) = reference.parse::<i64>()
+        && let Some(id) = conn
+            .prepare_cached(
+                "SELECT m.id FROM module m JOIN programme p ON p.id = m.programme_id
+                  WHERE m.id = ?1 AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)",
+            )?
+            .query_row(params![id, programme], |r| r.get(0))
+            .optional()?
+    {
+        return Ok(Some(id));
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT m.id, p.name, m.code, m.title FROM module m JOIN programme p ON p.id = m.programme_id
+          WHERE m.code = ?1 COLLATE NOCASE AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)
+          ORDER BY p.name, m.id",
+    )?;
+    let found = st
+        .query_map(params![reference, programme], |r| {
+            let code: String = r.get(2)?;
+            let title: String = r.get(3)?;
+            let exact = code == reference;
+            Ok((Match { id: r.get(0)?, programme: r.get(1)?, label: format!("{code} {title}") }, exact))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    pick(reference, "module", found)
+}
+
+/// The item an item ID or `CODE/Session title` names, within `programme`
+/// (`None`: any). Code and title are matched ignoring case; a reference
+/// that matches in two programmes is an [`Ambiguous`] error.
+pub fn find_item(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
+    let reference = reference.trim();
     if let Ok(id) = reference.parse::<i64>() {
-        return Ok(conn.query_row("SELECT id FROM item WHERE id = ?1", [id], |r| r.get(0)).optional()?);
+        return Ok(conn
+            .prepare_cached(
+                "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id
+                  WHERE i.id = ?1 AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE)",
+            )?
+            .query_row(params![id, programme], |r| r.get(0))
+            .optional()?);
     }
     let Some((code, title)) = reference.split_once('/') else { return Ok(None) };
-    Ok(conn
-        .query_row(
-            "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id
-              WHERE m.code = ?1 COLLATE NOCASE AND i.title = ?2 COLLATE NOCASE ORDER BY i.id LIMIT 1",
-            params![code.trim(), title.trim()],
-            |r| r.get(0),
-        )
-        .optional()?)
+    let (code, title) = (code.trim(), title.trim());
+    let mut st = conn.prepare_cached(
+        "SELECT i.id, p.name, m.code, i.title FROM module m JOIN programme p ON p.id = m.programme_id
+           JOIN item i ON i.module_id = m.id
+          WHERE m.code = ?1 COLLATE NOCASE AND i.title = ?2 COLLATE NOCASE
+            AND (?3 IS NULL OR p.name = ?3 COLLATE NOCASE)
+          ORDER BY p.name, i.id",
+    )?;
+    let found = st
+        .query_map(params![code, title, programme], |r| {
+            let c: String = r.get(2)?;
+            let t: String = r.get(3)?;
+            let exact = c == code && t == title;
+            Ok((Match { id: r.get(0)?, programme: r.get(1)?, label: format!("{c}/{t}") }, exact))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    pick(reference, "item", found)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn m(id: i64, programme: &str, label: &str) -> Match {
+        Match { id, programme: programme.into(), label: label.into() }
+    }
+
+    #[test]
+    fn a_reference_in_two_programmes_is_never_picked() {
+        assert_eq!(pick("X", "module", vec![]).unwrap(), None);
+        assert_eq!(pick("X", "module", vec![(m(1, "A", "X a"), true)]).unwrap(), Some(1));
+        // Two programmes: an error, even when one matches the case exactly.
+        let err = pick("X", "module", vec![(m(1, "A", "X a"), true), (m(2, "B", "x b"), false)]).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("in programme \"A\"") && text.contains("in programme \"B\"") && text.contains("--programme"),
+            "{text}"
+        );
+        assert!(err.downcast_ref::<Ambiguous>().is_some());
+        // One programme, two cases: the exact one wins; two inexact ones are an error.
+        assert_eq!(pick("X", "item", vec![(m(1, "A", "X/t"), true), (m(2, "A", "x/t"), false)]).unwrap(), Some(1));
+        let err = pick("X", "item", vec![(m(1, "A", "x/t"), false), (m(2, "A", "x/T"), false)]).unwrap_err();
+        assert!(err.to_string().contains("differ only in case"), "{err}");
+    }
 
     #[test]
     fn title_hash_is_fnv1a_and_stable() {

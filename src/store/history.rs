@@ -165,17 +165,48 @@ pub fn log(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
     Ok(rows)
 }
 
+/// Reverts history entry `change` as the contributor called `name` (see
+/// [`undo`]). Undoing the removal of a contributor, as that contributor,
+/// credits the undo to them once restored, rather than adding a second
+/// contributor of the same name.
+pub fn undo_as(tx: &Transaction, ids: &mut IdGen, change: i64, name: &str) -> Result<String> {
+    let name = name.trim();
+    let known: Option<i64> =
+        tx.query_row("SELECT id FROM contributor WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+    let by = match known {
+        Some(id) => id,
+        None => {
+            let removed: Option<(String, Option<String>)> = tx
+                .query_row(
+                    "SELECT action, before FROM history WHERE id = ?1 AND entity = 'contributor'",
+                    [change],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let own = removed.and_then(|(action, before)| {
+                let b: Value = serde_json::from_str(&before?).ok()?;
+                (action == "delete" && b.get("name")?.as_str()? == name).then(|| b.get("id")?.as_i64())?
+            });
+            match own {
+                Some(id) => id,
+                None => contributor(tx, ids, name)?,
+            }
+        }
+    };
+    undo(tx, change, by)
+}
+
 /// Reverts history entry `id`, when nothing later touched the same record;
 /// the undo is itself recorded (noted "undo of #id"). Returns what it did.
 pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
     use super::bundle;
-    type Row = (String, String, Option<i64>, Option<String>, Option<String>);
+    type Row = (String, String, Option<i64>, Option<String>, Option<String>, Option<String>);
     let row: Option<Row> = tx
-        .query_row("SELECT action, entity, entity_id, before, after FROM history WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        .query_row("SELECT action, entity, entity_id, before, after, note FROM history WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
         })
         .optional()?;
-    let Some((action, entity, Some(entity_id), before, after)) = row else {
+    let Some((action, entity, Some(entity_id), before, after, row_note)) = row else {
         bail!("no change #{id} to undo; see `canon log`");
     };
     let parse = |s: Option<String>| -> Value { s.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null) };
@@ -185,23 +216,42 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
     }
     let theme = before.get("theme_id").or_else(|| after.get("theme_id")).and_then(Value::as_i64);
     let tag = matches!(entity.as_str(), "item_tag" | "reading_tag");
-    // Anything later on the same record (for a tag: the same target and theme)?
+    // Anything later on the same record (for a tag: the same target and theme)? A later
+    // change that was itself undone later cancels out with its undo, so changes can be
+    // undone one after another, newest first.
     let mut st = tx.prepare(
-        "SELECT h.id, h.action, h.at, c.name, h.before, h.after FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+        "SELECT h.id, h.action, h.at, c.name, h.before, h.after, h.note FROM history h
+           LEFT JOIN contributor c ON c.id = h.by_id
           WHERE h.id > ?1 AND h.entity = ?2 AND h.entity_id = ?3 ORDER BY h.id",
     )?;
-    type Later = (i64, String, String, Option<String>, Option<String>, Option<String>);
+    type Later = (i64, String, String, Option<String>, Option<String>, Option<String>, Option<String>);
     let later: Vec<Later> = st
         .query_map(params![id, entity, entity_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    for (lid, laction, lat, lby, lb, la) in later {
-        let (lb, la) = (parse(lb), parse(la));
+    let undo_of = |note: &Option<String>| -> Option<i64> { note.as_deref()?.strip_prefix("undo of #")?.parse().ok() };
+    // Later changes still in effect: an undo takes the change it reverts out; an undo of
+    // an undo is a change again.
+    let mut live: Vec<&Later> = Vec::new();
+    let mut undone_by: Option<i64> = None;
+    for l in &later {
+        let (lb, la) = (parse(l.4.clone()), parse(l.5.clone()));
         let ltheme = lb.get("theme_id").or_else(|| la.get("theme_id")).and_then(Value::as_i64);
         if tag && ltheme != theme {
             continue;
         }
+        match undo_of(&l.6) {
+            Some(x) if x == id => undone_by = Some(l.0),
+            Some(x) if undone_by == Some(x) => undone_by = None,
+            Some(x) if live.iter().any(|k| k.0 == x) => live.retain(|k| k.0 != x),
+            _ => live.push(l),
+        }
+    }
+    if let Some(u) = undone_by {
+        bail!("change #{id} was already undone by #{u}; to redo it, undo #{u}");
+    }
+    if let Some((lid, laction, lat, lby, ..)) = live.first() {
         bail!(
             "cannot undo #{id}: change #{lid} ({laction} by {} at {lat}) touched the same {entity} later; \
              undo that one first",
@@ -216,29 +266,26 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
         bundle::load(tx, t, entity_id)?
     };
     match action.as_str() {
+        "insert" if !tag => {
+            if current.is_none() {
+                bail!("the {entity} that #{id} added is already gone; nothing to undo");
+            }
+            // An add that was itself the undo of a removal takes the same records away again.
+            let was_restore = row_note.as_deref().is_some_and(|n| n.starts_with("undo of #"));
+            let r = super::edit::remove_for_undo(tx, by, &entity, entity_id, id, was_restore)?;
+            Ok(if r.dependents.is_empty() {
+                format!("removed the {entity} that #{id} added (change #{})", r.history_id.unwrap_or_default())
+            } else {
+                format!(
+                    "removed the {entity} that #{id} added, with {} (change #{})",
+                    r.describe(),
+                    r.history_id.unwrap_or_default()
+                )
+            })
+        }
         "insert" => {
             let Some(cur) = current else { bail!("the {entity} that #{id} added is already gone; nothing to undo") };
-            let mut gone = cur.clone();
-            if entity == "reading" {
-                let refs: i64 = tx.query_row(
-                    "SELECT (SELECT count(*) FROM link WHERE reading_id = ?1) + (SELECT count(*) FROM review WHERE reading_id = ?1)
-                          + (SELECT count(*) FROM person_facet WHERE reading_id = ?1)",
-                    [entity_id],
-                    |r| r.get(0),
-                )?;
-                if refs > 0 {
-                    bail!(
-                        "cannot undo #{id}: reading {entity_id} has links, reviews or facets since; remove those first"
-                    );
-                }
-                // Its tags go with it, and are kept in the history entry.
-                let mut st = tx.prepare("SELECT theme_id FROM reading_tag WHERE reading_id = ?1 ORDER BY theme_id")?;
-                let themes =
-                    st.query_map([entity_id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-                gone.insert("themes".into(), Value::from(themes));
-            } else if !tag && entity != "link" {
-                bail!("a {entity} is not removed; change #{id} cannot be undone");
-            }
+            let gone = cur.clone();
             record_noted(
                 tx,
                 Some(by),
@@ -258,6 +305,9 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                 bail!("the {entity} that #{id} removed is back already; nothing to undo");
             }
             let Value::Object(b) = before else { bail!("change #{id} kept no record of what it removed") };
+            if !tag {
+                return super::edit::restore(tx, by, &entity, &b, id);
+            }
             let mut rec = b.clone();
             if tag {
                 rec.entry("at").or_insert_with(|| Value::from(super::now()));

@@ -368,6 +368,12 @@ impl Merger<'_, '_> {
             match (ours_moved, theirs_moved) {
                 (true, false) => {}
                 (false, true) => take.push((*k).clone()),
+                // Two copies of one work: the richer value stands (a merge never makes it poorer).
+                (false, false) if t.name == "reading" => match super::readings::richer_value(k, ov, tv) {
+                    Some(super::readings::Side::Ours) => {}
+                    Some(super::readings::Side::Theirs) => take.push((*k).clone()),
+                    None => conflict.push((*k).clone()),
+                },
                 _ => conflict.push((*k).clone()),
             }
         }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod bundle;
 pub mod contributors;
 pub mod curriculum;
+pub mod edit;
 pub mod history;
 pub mod ids;
 pub mod maintenance;

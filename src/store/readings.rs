@@ -1,5 +1,7 @@
 //! The reading list: de-duplicating upsert, listings and one reading in full.
 
+use std::collections::HashSet;
+
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -8,6 +10,7 @@ use serde_json::json;
 use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
+use super::tags::{self, Target};
 use crate::import::{ReadingRecord, title_key};
 
 /// The stored fields of a reading that an import may change.
@@ -44,12 +47,36 @@ impl Stored {
         }
     }
 
-    /// This entry with what `r` adds: fields `r` has replace ours, fields it
-    /// leaves empty keep ours (a merge never erases).
-    fn merged(&self, r: &ReadingRecord) -> Stored {
+    /// This entry with what `r` (another list's record of the same work)
+    /// adds: blanks are filled and a differing value replaces ours (the
+    /// diff reports it), but a record never makes the entry poorer: a
+    /// shorter title (one without its subtitle) or a shorter author list
+    /// does not replace a fuller one, and an empty field erases nothing.
+    /// Returns the entry and what was kept, in words.
+    fn merged(&self, r: &ReadingRecord) -> (Stored, Vec<String>) {
         let pick = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
-        Stored {
-            title: r.title.clone(),
+        let mut kept = Vec::new();
+        let title = match fuller_title(&self.title, &r.title) {
+            Fuller::Ours => {
+                kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
+                self.title.clone()
+            }
+            _ => r.title.clone(),
+        };
+        let authors = richer_authors(&self.authors, &r.authors);
+        if authors == self.authors && !r.authors.is_empty() && r.authors != self.authors {
+            kept.push(if r.authors.len() < self.authors.len() {
+                format!(
+                    "authors: kept the fuller list ({} names; the file has {})",
+                    self.authors.len(),
+                    r.authors.len()
+                )
+            } else {
+                "authors: kept the fuller forms of the names".to_string()
+            });
+        }
+        let merged = Stored {
+            title,
             year: r.year.or(self.year),
             kind: if r.kind == "article" && self.kind != "article" && r.doi.is_none() {
                 self.kind.clone()
@@ -63,7 +90,31 @@ impl Stored {
             annotation: pick(&r.annotation, &self.annotation),
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
-            authors: if r.authors.is_empty() { self.authors.clone() } else { r.authors.clone() },
+            authors,
+        };
+        (merged, kept)
+    }
+
+    /// This entry as a row that names it by its stable ID (canon's own
+    /// export, edited in a spreadsheet) has it: every field the file has a
+    /// column for is taken as it is, an empty cell clearing it; a field
+    /// without a column is left as stored.
+    fn edited(&self, r: &ReadingRecord) -> Stored {
+        let p = r.present;
+        let take =
+            |f: &str, new: &Option<String>, old: &Option<String>| if p.has(f) { new.clone() } else { old.clone() };
+        Stored {
+            title: if p.has("title") { r.title.clone() } else { self.title.clone() },
+            year: if p.has("year") { r.year } else { self.year },
+            kind: if p.has("type") { r.kind.clone() } else { self.kind.clone() },
+            container: take("container", &r.container, &self.container),
+            doi: take("doi", &r.doi, &self.doi),
+            isbn: take("isbn", &r.isbn, &self.isbn),
+            url: take("url", &r.url, &self.url),
+            annotation: take("annotation", &r.annotation, &self.annotation),
+            source_kind: take("source_kind", &r.source_kind, &self.source_kind),
+            language: take("language", &r.language, &self.language),
+            authors: if p.has("authors") { r.authors.clone() } else { self.authors.clone() },
         }
     }
 
@@ -102,6 +153,119 @@ impl Stored {
     }
 }
 
+/// Which of two titles of one work is the fuller.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Fuller {
+    Ours,
+    Theirs,
+    /// The same, or neither contains the other.
+    Neither,
+}
+
+/// Whether one title is the other with more (a subtitle): compared by
+/// [`title_key`], so case and punctuation do not count.
+pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
+    let (a, b) = (title_key(ours), title_key(theirs));
+    if a.len() > b.len() && a.starts_with(&b) && a[b.len()..].starts_with(' ') {
+        Fuller::Ours
+    } else if b.len() > a.len() && b.starts_with(&a) && b[a.len()..].starts_with(' ') {
+        Fuller::Theirs
+    } else {
+        Fuller::Neither
+    }
+}
+
+/// The richer of two author lists of one work: the longer list; for lists
+/// of one length, name by name, the fuller form of the same person
+/// ("Braun, Lundy" over "Braun, L."). An empty list never replaces one.
+pub fn richer_authors(ours: &[String], theirs: &[String]) -> Vec<String> {
+    if theirs.len() < ours.len() {
+        return ours.to_vec();
+    }
+    if theirs.len() > ours.len() {
+        return theirs.to_vec();
+    }
+    ours.iter()
+        .zip(theirs)
+        .map(|(a, b)| {
+            let same_person = family_key(a) == family_key(b);
+            let (ka, kb) = (title_key(a), title_key(b));
+            if same_person && ka.len() > kb.len() { a.clone() } else { b.clone() }
+        })
+        .collect()
+}
+
+/// The side of a merge whose value a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+/// For a merge of two copies of one reading, when neither side's history
+/// shows it changed `field` on purpose: the side whose value is the richer.
+/// A value beats a blank; a title with its subtitle beats the one without;
+/// a longer author list, or the same names in fuller forms, beats a shorter.
+/// `None` when the two simply differ (a conflict for the user to resolve).
+pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<Side> {
+    use serde_json::Value;
+    let blank = |v: &Value| match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    };
+    match (blank(ours), blank(theirs)) {
+        (false, true) => return Some(Side::Ours),
+        (true, false) => return Some(Side::Theirs),
+        (true, true) => return None,
+        _ => {}
+    }
+    match field {
+        "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
+            Fuller::Ours => Some(Side::Ours),
+            Fuller::Theirs => Some(Side::Theirs),
+            Fuller::Neither => None,
+        },
+        "authors" => {
+            let list = |v: &Value| -> Option<Vec<String>> {
+                v.as_array()?.iter().map(|a| a.as_str().map(String::from)).collect()
+            };
+            let (a, b) = (list(ours)?, list(theirs)?);
+            let richer = richer_authors(&a, &b);
+            let family = |v: &[String]| v.iter().map(|n| family_key(n)).collect::<Vec<_>>();
+            // Only the same people (a list and its continuation, or fuller names) are merged.
+            let (fa, fb) = (family(&a), family(&b));
+            if !(fa.starts_with(&fb) || fb.starts_with(&fa)) {
+                return None;
+            }
+            if richer == a {
+                Some(Side::Ours)
+            } else if richer == b {
+                Some(Side::Theirs)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A person's family name, as a key: the part before a comma ("Braun,
+/// Lundy"), else the last word ("Lundy Braun", "CE Chandler").
+pub fn family_key(name: &str) -> String {
+    let family = match name.split_once(',') {
+        Some((f, _)) => f,
+        None => name.split_whitespace().last().unwrap_or(name),
+    };
+    title_key(family)
+}
+
+/// A title's main title (before a colon), as a key.
+pub fn main_title_key(title: &str) -> String {
+    title_key(title.split(':').next().unwrap_or(title))
+}
+
 fn short(v: &serde_json::Value) -> String {
     let s = match v {
         serde_json::Value::Null => "(empty)".to_string(),
@@ -111,19 +275,30 @@ fn short(v: &serde_json::Value) -> String {
     if s.chars().count() > 70 { format!("{}…", s.chars().take(69).collect::<String>()) } else { s }
 }
 
+/// A problem with one record found while writing, which rejects the file:
+/// the line, the field whose column it is about, and what is wrong.
+pub type FieldProblem = (u64, &'static str, String);
+
 /// Writes readings in one transaction, merging duplicates by DOI, then ISBN,
 /// then normalised title and year.
 pub struct ReadingWriter<'t> {
     tx: &'t Transaction<'t>,
     ids: IdGen,
     by: Option<i64>,
+    by_name: Option<String>,
     at: String,
     run_id: Option<i64>,
+    path: Option<String>,
     default_status: String,
     pub counts: Counts,
     pub changes: Option<Vec<Change>>,
     /// Entries this run has written: a later row for one of them is a duplicate.
-    touched: std::collections::HashSet<i64>,
+    touched: HashSet<i64>,
+    /// Rows that cannot be written as they are (a status change without a
+    /// reviewer, a DOI another entry has).
+    pub problems: Vec<FieldProblem>,
+    /// What the user should know that rejects nothing (possible duplicates), by line.
+    pub notes: Vec<(u64, String)>,
 }
 
 impl<'t> ReadingWriter<'t> {
@@ -145,16 +320,24 @@ impl<'t> ReadingWriter<'t> {
             }
             None => None,
         };
+        let by_name = match by {
+            Some(b) => tx.query_row("SELECT name FROM contributor WHERE id = ?1", [b], |r| r.get(0)).optional()?,
+            None => None,
+        };
         Ok(ReadingWriter {
             tx,
             ids,
             by,
+            by_name,
             at,
             run_id,
+            path: path.map(String::from),
             default_status: default_status.to_string(),
             counts: Counts::default(),
             changes: keep_changes.then(Vec::new),
-            touched: std::collections::HashSet::new(),
+            touched: HashSet::new(),
+            problems: Vec::new(),
+            notes: Vec::new(),
         })
     }
 
@@ -197,116 +380,309 @@ impl<'t> ReadingWriter<'t> {
             .map(|(id, _)| (id, "title and year")))
     }
 
-    fn load(&self, id: i64) -> Result<Stored> {
-        let mut s = self.tx.prepare_cached(
-            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language FROM reading WHERE id = ?1",
+    /// Stored entries that may be the same work as `r` (entry `id`): the same
+    /// first author (family name), year and main title (before a colon).
+    fn possible_duplicates(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String)>> {
+        let main = main_title_key(&r.title);
+        if main.is_empty() {
+            return Ok(Vec::new());
+        }
+        let upper = format!("{main}\u{10FFFF}");
+        let first = r.authors.first().map(|a| family_key(a));
+        let mut st = self.tx.prepare_cached(
+            "SELECT id, title FROM reading WHERE title_key >= ?1 AND title_key < ?2 AND year IS ?3 AND id <> ?4
+              ORDER BY id",
         )?;
-        let mut stored = s.query_row([id], |r| {
-            Ok(Stored {
-                title: r.get(0)?,
-                year: r.get(1)?,
-                kind: r.get(2)?,
-                container: r.get(3)?,
-                doi: r.get(4)?,
-                isbn: r.get(5)?,
-                url: r.get(6)?,
-                annotation: r.get(7)?,
-                source_kind: r.get(8)?,
-                language: r.get(9)?,
-                authors: Vec::new(),
-            })
-        })?;
-        stored.authors = authors(self.tx, id)?;
-        Ok(stored)
+        let candidates: Vec<(i64, String)> = st
+            .query_map(params![main, upper, r.year, id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for (other, title) in candidates {
+            if main_title_key(&title) != main {
+                continue;
+            }
+            let their_first = authors(self.tx, other)?.first().map(|a| family_key(a));
+            if their_first == first {
+                out.push((other, title));
+            }
+        }
+        Ok(out)
     }
 
-    /// Adds or merges one reading; returns its ID.
+    fn load(&self, id: i64) -> Result<(Stored, String)> {
+        let mut s = self.tx.prepare_cached(
+            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status
+               FROM reading WHERE id = ?1",
+        )?;
+        let (mut stored, status) = s.query_row([id], |r| {
+            Ok((
+                Stored {
+                    title: r.get(0)?,
+                    year: r.get(1)?,
+                    kind: r.get(2)?,
+                    container: r.get(3)?,
+                    doi: r.get(4)?,
+                    isbn: r.get(5)?,
+                    url: r.get(6)?,
+                    annotation: r.get(7)?,
+                    source_kind: r.get(8)?,
+                    language: r.get(9)?,
+                    authors: Vec::new(),
+                },
+                r.get::<_, String>(10)?,
+            ))
+        })?;
+        stored.authors = authors(self.tx, id)?;
+        Ok((stored, status))
+    }
+
+    /// Adds or merges one reading; returns its ID. A record that cannot be
+    /// written as it is (see [`ReadingWriter::write_row`]) is an error.
     pub fn write(&mut self, r: &ReadingRecord) -> Result<i64> {
+        match self.write_row(r)? {
+            Some(id) => Ok(id),
+            None => {
+                let msg = self.problems.pop().map(|(_, _, m)| m).unwrap_or_default();
+                anyhow::bail!("{msg}")
+            }
+        }
+    }
+
+    /// Adds or merges one row of an import; returns its ID, or `None` when
+    /// the row cannot be written as it is (the reason is in
+    /// [`ReadingWriter::problems`]).
+    pub fn write_row(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
         let label = format!("{:?} ({})", r.title, r.year.map_or("n.d.".into(), |y| y.to_string()));
-        let id =
-            match self.find(r)? {
-                None => {
-                    let id = self.ids.next_id();
-                    self.touched.insert(id);
-                    let s = Stored::from_record(r);
-                    let status = r.status.clone().unwrap_or_else(|| self.default_status.clone());
-                    self.tx
-                    .prepare_cached(
-                        "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
-                                              source_kind, status, language, added_by, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-                    )?
-                    .execute(params![
-                        id, s.title, title_key(&s.title), s.year, s.kind, s.container, s.doi, s.isbn, s.url,
-                        s.annotation, s.source_kind, status, s.language, self.by, self.at
-                    ])?;
-                    self.set_authors(id, &s.authors)?;
-                    self.index(id, &s, false)?;
-                    let mut after = serde_json::to_value(&s)?;
-                    after["status"] = json!(status);
-                    history::record(
-                        self.tx,
-                        self.by,
-                        Action::Insert,
-                        "reading",
-                        Some(id),
-                        None,
-                        Some(&after),
-                        self.run_id,
-                    )?;
-                    self.counts.new += 1;
-                    self.note(r.line, Outcome::New, label, vec![]);
-                    id
-                }
-                Some((id, how)) => {
-                    let old = self.load(id)?;
-                    // A second row for one entry in the same file fills blanks only:
-                    // the first row's values stand, so a re-import changes nothing.
-                    let seen = !self.touched.insert(id);
-                    let new = if seen { old.filled(r) } else { old.merged(r) };
-                    let fields = old.diff(&new);
-                    if seen {
-                        self.counts.duplicate += 1;
-                        let what =
-                            format!("{label}: duplicate (same {how}) of entry {id}, earlier in this file; merged");
-                        self.note(r.line, Outcome::Duplicate, what, fields.clone());
-                    } else if fields.is_empty() {
-                        self.counts.unchanged += 1;
-                        let what = if how == "DOI" || how == "ISBN" || how == "ID" {
-                            format!("{label} (entry {id})")
-                        } else {
-                            format!("{label} (entry {id}, same {how})")
-                        };
-                        self.note(r.line, Outcome::Unchanged, what, vec![]);
-                    } else {
-                        self.counts.changed += 1;
-                        self.note(
-                            r.line,
-                            Outcome::Changed,
-                            format!("{label} (entry {id}, same {how})"),
-                            fields.clone(),
-                        );
-                    }
-                    if !fields.is_empty() {
-                        self.update(id, &old, &new)?;
-                    }
-                    id
-                }
+        let Some((id, how)) = self.find(r)? else {
+            return self.add(r, label).map(Some);
+        };
+        let (old, status) = self.load(id)?;
+        // A second row for one entry in the same file fills blanks only:
+        // the first row's values stand, so a re-import changes nothing.
+        if !self.touched.insert(id) {
+            let new = old.filled(r);
+            let fields = old.diff(&new);
+            if !self.clashes(r.line, id, &old, &new)? {
+                return Ok(None);
+            }
+            if !fields.is_empty() {
+                self.update(id, &old, &new)?;
+            }
+            self.counts.duplicate += 1;
+            let what = format!("{label}: duplicate (same {how}) of entry {id}, earlier in this file; merged");
+            self.note(r.line, Outcome::Duplicate, what, fields);
+            self.add_tags(id, &r.themes)?;
+            return Ok(Some(id));
+        }
+        let (new, kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        if !self.clashes(r.line, id, &old, &new)? {
+            return Ok(None);
+        }
+        let mut fields = old.diff(&new);
+        if let Some(s) = self.status_change(r, id, &status)? {
+            fields.push(s);
+        } else if r.present.has("status") && r.status.as_ref().is_some_and(|s| *s != status) {
+            return Ok(None);
+        }
+        if !fields.is_empty() {
+            self.update(id, &old, &new)?;
+        }
+        let whole_set = how == "ID" && r.present.has("themes");
+        fields.extend(if whole_set { self.set_tags(id, &r.themes)? } else { self.add_tags(id, &r.themes)? });
+        let what = if matches!(how, "DOI" | "ISBN" | "ID") && fields.is_empty() {
+            format!("{label} (entry {id})")
+        } else {
+            format!("{label} (entry {id}, same {how})")
+        };
+        if fields.is_empty() {
+            self.counts.unchanged += 1;
+            self.note(r.line, Outcome::Unchanged, what, kept);
+        } else {
+            self.counts.changed += 1;
+            fields.extend(kept);
+            self.note(r.line, Outcome::Changed, what, fields);
+        }
+        Ok(Some(id))
+    }
+
+    /// A new entry: inserted, tagged, its status recorded (an approval on
+    /// import says so in the history), and flagged when it may be a work
+    /// already listed.
+    fn add(&mut self, r: &ReadingRecord, label: String) -> Result<i64> {
+        let id = self.ids.next_id();
+        self.touched.insert(id);
+        let s = Stored::from_record(r);
+        let status = r.status.clone().unwrap_or_else(|| self.default_status.clone());
+        self.tx
+            .prepare_cached(
+                "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
+                                      source_kind, status, language, added_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            )?
+            .execute(params![
+                id,
+                s.title,
+                title_key(&s.title),
+                s.year,
+                s.kind,
+                s.container,
+                s.doi,
+                s.isbn,
+                s.url,
+                s.annotation,
+                s.source_kind,
+                status,
+                s.language,
+                self.by,
+                self.at
+            ])?;
+        self.set_authors(id, &s.authors)?;
+        self.index(id, &s, false)?;
+        let mut after = serde_json::to_value(&s)?;
+        after["status"] = json!(status);
+        // "approved on import by amina": a decision taken by importing, told apart from a review.
+        let decided = (status != "suggested" && self.run_id.is_some()).then(|| match &self.by_name {
+            Some(n) => format!("{status} on import by {n}"),
+            None => format!("{status} on import"),
+        });
+        history::record_noted(
+            self.tx,
+            self.by,
+            Action::Insert,
+            "reading",
+            Some(id),
+            None,
+            Some(&after),
+            self.run_id,
+            decided.as_deref(),
+        )?;
+        self.add_tags(id, &r.themes)?;
+        self.counts.new += 1;
+        let mut fields = Vec::new();
+        for (other, title) in self.possible_duplicates(id, r)? {
+            let msg = format!(
+                "possible duplicate of entry {other} {title:?} (same first author, year and main title); \
+                 if it is the same work, keep one"
+            );
+            fields.push(msg.clone());
+            self.notes.push((r.line, format!("{label}: {msg}")));
+            self.counts.possible_duplicates += 1;
+        }
+        self.note(r.line, Outcome::New, label, fields);
+        Ok(id)
+    }
+
+    /// Refuses (as a problem) a DOI or ISBN that another entry already has.
+    fn clashes(&mut self, line: u64, id: i64, old: &Stored, new: &Stored) -> Result<bool> {
+        for (field, old_v, new_v) in [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn)] {
+            let Some(v) = new_v.as_ref().filter(|_| new_v != old_v) else { continue };
+            let sql = if field == "doi" {
+                "SELECT id FROM reading WHERE doi = ?1 AND id <> ?2"
+            } else {
+                "SELECT id FROM reading WHERE isbn = ?1 AND id <> ?2"
             };
+            let other: Option<i64> = self.tx.prepare_cached(sql)?.query_row(params![v, id], |r| r.get(0)).optional()?;
+            if let Some(other) = other {
+                self.problems.push((
+                    line,
+                    field,
+                    format!("{field} {v} already belongs to entry {other}; expected one entry per {field}"),
+                ));
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// A status cell that differs from the entry's status is a review
+    /// decision: taken by the importing reviewer (`--by`) under the review
+    /// rules, or refused. Returns the change, in words.
+    fn status_change(&mut self, r: &ReadingRecord, id: i64, stored: &str) -> Result<Option<String>> {
+        // Only a status column speaks for a decision (`reading add` of a listed work does not).
+        let Some(new) = r.status.as_deref().filter(|s| *s != stored && r.present.has("status")) else {
+            return Ok(None);
+        };
+        let problem = if new == "suggested" {
+            Some(format!(
+                "entry {id} is {stored}; an import cannot take a review decision back to suggested \
+                 (expected {stored}, or an empty cell)"
+            ))
+        } else if self.by.is_none() {
+            Some(format!(
+                "status of entry {id} changes from {stored} to {new}: that is a review; name the reviewer \
+                 with --by NAME (or use `canon review`)"
+            ))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            self.problems.push((r.line, "status", p));
+            return Ok(None);
+        }
+        let by = self.by.unwrap_or_default();
+        let note = match &self.path {
+            Some(p) => format!("on import of {p}"),
+            None => "on import".to_string(),
+        };
+        match super::review::review(self.tx, &mut self.ids, id, new, by, Some(&note), false) {
+            Ok(_) => Ok(Some(format!(
+                "status: {stored} → {new} (a review by {})",
+                self.by_name.as_deref().unwrap_or("the importer")
+            ))),
+            Err(e) => {
+                self.problems.push((r.line, "status", format!("{e:#}")));
+                Ok(None)
+            }
+        }
+    }
+
+    /// Adds the themes an entry lacks; returns them, in words.
+    fn add_tags(&mut self, id: i64, themes: &[i64]) -> Result<Vec<String>> {
+        let mut out = Vec::new();
         let mut st = self.tx.prepare_cached(
             "INSERT INTO reading_tag (reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, 'import')
              ON CONFLICT (reading_id, theme_id) DO NOTHING",
         )?;
-        for &theme in &r.themes {
+        for &theme in themes {
             let added = st.execute(params![id, theme, self.by, self.at])? as i64;
             self.counts.tags_new += added;
-            // An import's tags are traced to its run; a single `reading add` records each.
-            if added == 1 && self.run_id.is_none() {
-                let after = json!({ "reading_id": id, "theme_id": theme, "note": null });
-                history::record(self.tx, self.by, Action::Insert, "reading_tag", Some(id), None, Some(&after), None)?;
+            if added == 1 {
+                // An import's tags are traced to its run; a single `reading add` records each.
+                if self.run_id.is_none() {
+                    let after = json!({ "reading_id": id, "theme_id": theme, "note": null });
+                    history::record(
+                        self.tx,
+                        self.by,
+                        Action::Insert,
+                        "reading_tag",
+                        Some(id),
+                        None,
+                        Some(&after),
+                        None,
+                    )?;
+                }
+                out.push(format!("themes: + {}", slug(self.tx, theme)?));
             }
         }
-        Ok(id)
+        Ok(out)
+    }
+
+    /// Makes an entry's themes exactly `themes`: the spreadsheet's themes
+    /// cell is the whole set. A theme removed is untagged through the
+    /// history (so `undo` brings it back). Returns the changes, in words.
+    fn set_tags(&mut self, id: i64, themes: &[i64]) -> Result<Vec<String>> {
+        let mut st =
+            self.tx.prepare_cached("SELECT theme_id FROM reading_tag WHERE reading_id = ?1 ORDER BY theme_id")?;
+        let current: Vec<i64> = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for theme in current.into_iter().filter(|t| !themes.contains(t)) {
+            if tags::untag(self.tx, self.by, Target::Reading(id), theme)? {
+                self.counts.tags_removed += 1;
+                out.push(format!("themes: − {}", slug(self.tx, theme)?));
+            }
+        }
+        out.extend(self.add_tags(id, themes)?);
+        Ok(out)
     }
 
     fn update(&mut self, id: i64, old: &Stored, new: &Stored) -> Result<()> {
@@ -367,6 +743,15 @@ impl<'t> ReadingWriter<'t> {
     }
 }
 
+/// A theme's slug, for messages.
+fn slug(conn: &Connection, theme: i64) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT slug FROM theme WHERE id = ?1")?
+        .query_row([theme], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| format!("theme {theme}")))
+}
+
 fn authors(conn: &Connection, id: i64) -> Result<Vec<String>> {
     let mut st = conn.prepare_cached("SELECT name FROM reading_author WHERE reading_id = ?1 ORDER BY position")?;
     let v = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
@@ -403,6 +788,8 @@ pub struct ReadingFilter<'a> {
     pub theme: Option<i64>,
     pub status: Option<&'a str>,
     pub untagged: bool,
+    /// Only readings linked to a session or module of this programme (by name).
+    pub programme: Option<&'a str>,
 }
 
 pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
@@ -416,10 +803,14 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
             AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id))
+            AND (?4 IS NULL OR EXISTS (SELECT 1 FROM link l LEFT JOIN item i ON i.id = l.item_id
+                                         JOIN module m ON m.id = coalesce(l.module_id, i.module_id)
+                                         JOIN programme p ON p.id = m.programme_id
+                                        WHERE l.reading_id = r.id AND p.name = ?4 COLLATE NOCASE))
           ORDER BY r.title_key, r.year, r.id",
     )?;
     let rows = st
-        .query_map(params![f.theme, f.status, f.untagged], |r| {
+        .query_map(params![f.theme, f.status, f.untagged, f.programme], |r| {
             let authors: Option<String> = r.get(16)?;
             let themes: Option<String> = r.get(17)?;
             Ok(Reading {
@@ -454,6 +845,83 @@ pub struct ReadingDetail {
     pub reading: Reading,
     pub links: Vec<String>,
     pub history: Vec<HistoryLine>,
+    /// Who decided its status, and how (`None` while it is suggested).
+    pub decision: Option<Decision>,
+}
+
+/// How a reading came to be approved or rejected: a review by a named
+/// reviewer, or the status it was imported (or added) with, which no one has
+/// reviewed since.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// `review`, `import` (the status the import gave it) or `added` (`reading add --status`).
+    pub how: &'static str,
+    pub status: String,
+    pub by: Option<String>,
+    pub at: String,
+    /// The review's note, or the file it was imported from.
+    pub note: Option<String>,
+}
+
+impl Decision {
+    /// "approved on import by amina (2026-05-01, from reading.csv; not reviewed)".
+    pub fn describe(&self) -> String {
+        let by = self.by.as_deref().map(|b| format!(" by {b}")).unwrap_or_default();
+        let day = self.at.get(..10).unwrap_or(&self.at);
+        match self.how {
+            "review" => format!(
+                "{}{by} in a review ({day}{})",
+                self.status,
+                self.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default()
+            ),
+            "import" => format!(
+                "{} on import{by} ({day}{}; not reviewed)",
+                self.status,
+                self.note.as_deref().map(|n| format!(", from {n}")).unwrap_or_default()
+            ),
+            _ => format!("{} when added{by} ({day}; not reviewed)", self.status),
+        }
+    }
+}
+
+/// Who decided reading `id`'s current status: its latest review, else the
+/// status it was imported or added with. `None` while suggested, or when the
+/// status came another way (a merge, an undo).
+pub fn decision(conn: &Connection, id: i64) -> Result<Option<Decision>> {
+    let status: Option<String> =
+        conn.query_row("SELECT status FROM reading WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    let Some(status) = status.filter(|s| s != "suggested") else { return Ok(None) };
+    let review: Option<Decision> = conn
+        .query_row(
+            "SELECT rv.status, c.name, rv.at, rv.note FROM review rv LEFT JOIN contributor c ON c.id = rv.by_id
+              WHERE rv.reading_id = ?1 ORDER BY rv.at DESC, rv.id DESC LIMIT 1",
+            [id],
+            |r| Ok(Decision { how: "review", status: r.get(0)?, by: r.get(1)?, at: r.get(2)?, note: r.get(3)? }),
+        )
+        .optional()?;
+    if let Some(d) = review {
+        return Ok((d.status == status).then_some(d));
+    }
+    // (by, at, after, import run, file)
+    type Added = (Option<String>, String, Option<String>, Option<i64>, Option<String>);
+    let added: Option<Added> = conn
+        .query_row(
+            "SELECT c.name, h.at, h.after, h.import_id, ir.path FROM history h
+               LEFT JOIN contributor c ON c.id = h.by_id LEFT JOIN import_run ir ON ir.id = h.import_id
+              WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'insert' ORDER BY h.id LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((by, at, after, import, path)) = added else { return Ok(None) };
+    let given = after
+        .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
+        .and_then(|a| a.get("status").and_then(|s| s.as_str()).map(String::from));
+    if given.as_deref() != Some(status.as_str()) {
+        return Ok(None);
+    }
+    let how = if import.is_some() { "import" } else { "added" };
+    Ok(Some(Decision { how, status, by, at, note: path }))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -462,6 +930,8 @@ pub struct HistoryLine {
     pub by: Option<String>,
     pub action: String,
     pub after: Option<String>,
+    /// Why, when it was not typed directly ("approved on import by amina", "undo of #12").
+    pub note: Option<String>,
 }
 
 pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
@@ -476,13 +946,16 @@ pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
     )?;
     let links = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     let mut st = conn.prepare(
-        "SELECT h.at, c.name, h.action, h.after FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+        "SELECT h.at, c.name, h.action, h.after, h.note FROM history h LEFT JOIN contributor c ON c.id = h.by_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 ORDER BY h.id",
     )?;
     let history = st
-        .query_map([id], |r| Ok(HistoryLine { at: r.get(0)?, by: r.get(1)?, action: r.get(2)?, after: r.get(3)? }))?
+        .query_map([id], |r| {
+            Ok(HistoryLine { at: r.get(0)?, by: r.get(1)?, action: r.get(2)?, after: r.get(3)?, note: r.get(4)? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Some(ReadingDetail { reading, links, history }))
+    let decision = decision(conn, id)?;
+    Ok(Some(ReadingDetail { reading, links, history, decision }))
 }
 
 /// The reading an ID or DOI names.
@@ -494,4 +967,54 @@ pub fn find_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
         return Ok(conn.query_row("SELECT id FROM reading WHERE doi = ?1", [doi], |r| r.get(0)).optional()?);
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_title_without_its_subtitle_is_the_shorter() {
+        let full = "Breathing Race into the Machine: The Surprising Career of the Spirometer";
+        assert_eq!(fuller_title(full, "Breathing race into the machine"), Fuller::Ours);
+        assert_eq!(fuller_title("Breathing Race into the Machine", full), Fuller::Theirs);
+        assert_eq!(fuller_title("Race", "Racial bias"), Fuller::Neither, "a word's prefix is not a title's");
+        assert_eq!(fuller_title("Same", "same"), Fuller::Neither);
+        assert_eq!(main_title_key(full), "breathing race into the machine");
+    }
+
+    #[test]
+    fn author_lists_are_never_made_poorer() {
+        let four = v(&["Braun, Lundy", "Wolfgang, M.", "Dickersin, K.", "Sjoding, M."]);
+        assert_eq!(richer_authors(&four, &four[..2]), four);
+        assert_eq!(richer_authors(&four[..2], &four), four);
+        assert_eq!(richer_authors(&v(&["Braun, Lundy"]), &v(&["Braun, L."])), v(&["Braun, Lundy"]));
+        assert_eq!(richer_authors(&v(&["Braun, L."]), &v(&["Braun, Lundy"])), v(&["Braun, Lundy"]));
+        assert_eq!(
+            richer_authors(&v(&["Smith, J."]), &v(&["Jones, Ann"])),
+            v(&["Jones, Ann"]),
+            "another person: theirs"
+        );
+        assert_eq!(family_key("Lundy Braun"), family_key("Braun, Lundy"));
+        assert_eq!(family_key("CE Chandler"), "chandler");
+    }
+
+    #[test]
+    fn a_merge_takes_the_richer_value() {
+        use serde_json::json;
+        assert_eq!(richer_value("annotation", &json!(null), &json!("Read ch. 2")), Some(Side::Theirs));
+        assert_eq!(richer_value("annotation", &json!("Ours"), &json!("")), Some(Side::Ours));
+        assert_eq!(richer_value("annotation", &json!("Ours"), &json!("Theirs")), None);
+        assert_eq!(richer_value("title", &json!("A: B"), &json!("A")), Some(Side::Ours));
+        assert_eq!(
+            richer_value("authors", &json!(["Braun, L."]), &json!(["Braun, L.", "Roe, J."])),
+            Some(Side::Theirs)
+        );
+        assert_eq!(richer_value("authors", &json!(["Braun, Lundy"]), &json!(["Braun, L."])), Some(Side::Ours));
+        assert_eq!(richer_value("authors", &json!(["Braun, L."]), &json!(["Okafor, A.", "Roe, J."])), None);
+    }
 }

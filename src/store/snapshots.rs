@@ -16,10 +16,30 @@ pub struct Snapshot {
     pub name: String,
     pub at: String,
     pub items: i64,
+    /// Who froze it.
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Snapshot> {
+    Ok(Snapshot { id: r.get(0)?, name: r.get(1)?, at: r.get(2)?, items: r.get(3)?, by: r.get(4)?, note: r.get(5)? })
 }
 
 /// Saves `frozen` as the snapshot `name`; a name is used once.
 pub fn save(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, name: &str, items: i64, f: &Frozen) -> Result<i64> {
+    save_noted(tx, ids, by, name, None, items, f)
+}
+
+/// [`save`] with a note on the round.
+pub fn save_noted(
+    tx: &Transaction,
+    ids: &mut IdGen,
+    by: Option<i64>,
+    name: &str,
+    note: Option<&str>,
+    items: i64,
+    f: &Frozen,
+) -> Result<i64> {
     let name = name.trim();
     if name.is_empty() {
         bail!("snapshot name is empty; expected a name such as 2025 or \"2026 review\"");
@@ -30,8 +50,8 @@ pub fn save(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, name: &str, item
     let id = ids.next_id();
     let at = super::now();
     tx.execute(
-        "INSERT INTO snapshot (id, name, at, by_id, items) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, name, at, by, items],
+        "INSERT INTO snapshot (id, name, at, by_id, items, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, name, at, by, items, note],
     )?;
     let mut st = tx.prepare_cached(
         "INSERT INTO snapshot_coverage (snapshot_id, programme, module_code, module_title, year, theme, items, tagged)
@@ -47,7 +67,9 @@ pub fn save(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, name: &str, item
     for g in &f.gaps {
         st.execute(params![id, g.key, g.kind, g.severity, g.scope, g.theme, g.module_code, g.explanation])?;
     }
-    let after = json!({ "name": name, "items": items, "coverage_cells": f.coverage.len(), "gaps": f.gaps.len() });
+    let after = json!({
+        "name": name, "items": items, "note": note, "coverage_cells": f.coverage.len(), "gaps": f.gaps.len(),
+    });
     history::record(tx, by, Action::Insert, "snapshot", Some(id), None, Some(&after), None)?;
     Ok(id)
 }
@@ -55,9 +77,12 @@ pub fn save(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, name: &str, item
 /// The snapshot called `name`, with its frozen rows.
 pub fn load(conn: &Connection, name: &str) -> Result<Option<(Snapshot, Frozen)>> {
     let Some(s) = conn
-        .query_row("SELECT id, name, at, items FROM snapshot WHERE name = ?1", [name.trim()], |r| {
-            Ok(Snapshot { id: r.get(0)?, name: r.get(1)?, at: r.get(2)?, items: r.get(3)? })
-        })
+        .query_row(
+            "SELECT s.id, s.name, s.at, s.items, c.name, s.note FROM snapshot s
+               LEFT JOIN contributor c ON c.id = s.by_id WHERE s.name = ?1",
+            [name.trim()],
+            row,
+        )
         .optional()?
     else {
         return Ok(None);
@@ -102,8 +127,11 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<(Snapshot, Frozen)>>
 /// Every snapshot, oldest first.
 pub fn list(conn: &Connection) -> Result<Vec<Snapshot>> {
     let rows = conn
-        .prepare("SELECT id, name, at, items FROM snapshot ORDER BY at, id")?
-        .query_map([], |r| Ok(Snapshot { id: r.get(0)?, name: r.get(1)?, at: r.get(2)?, items: r.get(3)? }))?
+        .prepare(
+            "SELECT s.id, s.name, s.at, s.items, c.name, s.note FROM snapshot s
+               LEFT JOIN contributor c ON c.id = s.by_id ORDER BY s.at, s.id",
+        )?
+        .query_map([], row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -111,3 +111,29 @@ pub fn link(
     history::record(tx, by, Action::Insert, "link", Some(id), None, Some(&after), None)?;
     Ok(true)
 }
+
+/// A theme on an item or a reading, with who put it there.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TagInfo {
+    /// The theme's slug.
+    pub theme: String,
+    pub by: Option<String>,
+    pub at: String,
+    /// import, manual, suggest or merge.
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// The tags of item `id`, by theme slug.
+pub fn item_tags(conn: &rusqlite::Connection, id: i64) -> Result<Vec<TagInfo>> {
+    let mut st = conn.prepare_cached(
+        "SELECT t.slug, c.name, it.at, it.source, it.note FROM item_tag it JOIN theme t ON t.id = it.theme_id
+           LEFT JOIN contributor c ON c.id = it.by_id WHERE it.item_id = ?1 ORDER BY t.slug",
+    )?;
+    let v = st
+        .query_map([id], |r| {
+            Ok(TagInfo { theme: r.get(0)?, by: r.get(1)?, at: r.get(2)?, source: r.get(3)?, note: r.get(4)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}

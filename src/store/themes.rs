@@ -102,17 +102,26 @@ pub fn split_cell(cell: &str) -> impl Iterator<Item = &str> {
     cell.split([';', ',', '|']).map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Every theme, with how many items and approved readings carry it.
 pub fn list(conn: &Connection) -> Result<Vec<Theme>> {
+    list_in(conn, None)
+}
+
+/// [`list`], counting only the items of one programme (by name; `None`: all).
+pub fn list_in(conn: &Connection, programme: Option<&str>) -> Result<Vec<Theme>> {
     let mut st = conn.prepare(
         "SELECT t.id, t.slug, t.name, t.description, p.slug,
-                (SELECT count(*) FROM item_tag WHERE theme_id = t.id),
+                CASE WHEN ?1 IS NULL THEN (SELECT count(*) FROM item_tag WHERE theme_id = t.id)
+                     ELSE (SELECT count(*) FROM item_tag it JOIN item i ON i.id = it.item_id
+                             JOIN module m ON m.id = i.module_id JOIN programme g ON g.id = m.programme_id
+                            WHERE it.theme_id = t.id AND g.name = ?1 COLLATE NOCASE) END,
                 (SELECT count(*) FROM reading_tag rt JOIN reading r ON r.id = rt.reading_id
                   WHERE rt.theme_id = t.id AND r.status = 'approved')
            FROM theme t LEFT JOIN theme p ON p.id = t.parent_id
           ORDER BY t.slug",
     )?;
     let mut themes = st
-        .query_map([], |r| {
+        .query_map([programme], |r| {
             Ok(Theme {
                 id: r.get(0)?,
                 slug: r.get(1)?,

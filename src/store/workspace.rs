@@ -24,7 +24,15 @@ pub fn module(conn: &Connection, id: i64) -> Result<Option<ModuleInfo>> {
             "SELECT m.id, p.name, m.year, m.code, m.title FROM module m JOIN programme p ON p.id = m.programme_id
               WHERE m.id = ?1",
             [id],
-            |r| Ok(ModuleInfo { id: r.get(0)?, programme: r.get(1)?, year: r.get(2)?, code: r.get(3)?, title: r.get(4)? }),
+            |r| {
+                Ok(ModuleInfo {
+                    id: r.get(0)?,
+                    programme: r.get(1)?,
+                    year: r.get(2)?,
+                    code: r.get(3)?,
+                    title: r.get(4)?,
+                })
+            },
         )
         .optional()?)
 }
@@ -55,32 +63,6 @@ pub fn module_items(conn: &Connection, module_id: i64) -> Result<Vec<ItemInfo>> 
 /// The module an item belongs to.
 pub fn item_module(conn: &Connection, item_id: i64) -> Result<Option<i64>> {
     Ok(conn.query_row("SELECT module_id FROM item WHERE id = ?1", [item_id], |r| r.get(0)).optional()?)
-}
-
-/// A reading recommended for a module or one of its items.
-#[derive(Debug, Clone)]
-pub struct ModuleLink {
-    pub link_id: i64,
-    pub reading_id: i64,
-    /// The item it is linked to; none for the whole module.
-    pub item_id: Option<i64>,
-    pub note: Option<String>,
-    pub by: Option<String>,
-}
-
-/// Every reading linked to the module or to one of its items, oldest link first.
-pub fn module_links(conn: &Connection, module_id: i64) -> Result<Vec<ModuleLink>> {
-    let mut st = conn.prepare_cached(
-        "SELECT l.id, l.reading_id, l.item_id, l.note, c.name FROM link l LEFT JOIN contributor c ON c.id = l.by_id
-          WHERE l.module_id = ?1 OR l.item_id IN (SELECT id FROM item WHERE module_id = ?1)
-          ORDER BY l.id",
-    )?;
-    let rows = st
-        .query_map([module_id], |r| {
-            Ok(ModuleLink { link_id: r.get(0)?, reading_id: r.get(1)?, item_id: r.get(2)?, note: r.get(3)?, by: r.get(4)? })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
 }
 
 /// A rejected suggestion: (`item` or `reading`, its ID, the theme's ID).
@@ -202,7 +184,17 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<Option<String>> {
         Ok(Some(format!("the suggestion that #{id} rejected is back")))
     } else {
         let after = json!({ "target": kind, "theme_id": theme });
-        history::record_noted(tx, Some(by), Action::Insert, "suggestion", Some(target_id), None, Some(&after), None, Some(&note))?;
+        history::record_noted(
+            tx,
+            Some(by),
+            Action::Insert,
+            "suggestion",
+            Some(target_id),
+            None,
+            Some(&after),
+            None,
+            Some(&note),
+        )?;
         Ok(Some(format!("the suggestion that #{id} restored is rejected again")))
     }
 }

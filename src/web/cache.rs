@@ -69,12 +69,15 @@ struct Generation {
     history: Slot<Vec<Entry>>,
     people: Slot<People>,
     dismissed: Slot<HashSet<Dismissed>>,
-    gaps: Mutex<HashMap<(Option<i64>, Option<String>, Option<i64>), Arc<Slot<Vec<Gap>>>>>,
+    gaps: Mutex<HashMap<GapScope, Arc<Slot<Vec<Gap>>>>>,
     /// Per module ID: the lexicon's suggestions for its sessions.
     suggestions: Keyed<i64, Vec<Suggestion>>,
     /// Per query as typed: the hits, or why the query could not run.
     searches: Keyed<String, Result<Vec<Hit>, String>>,
 }
+
+/// A scope as a key: programme, year, module code, theme ID.
+type GapScope = (Option<String>, Option<i64>, Option<String>, Option<i64>);
 
 /// Values computed per key, each once; forgotten all at once past [`KEPT`].
 struct Keyed<K, V>(Mutex<HashMap<K, Arc<Slot<V>>>>);
@@ -178,19 +181,27 @@ impl Cache {
     }
 
     /// A module's suggestions, made by `make` the first time.
-    pub fn module_suggestions(&self, module: i64, make: impl FnOnce() -> Result<Vec<Suggestion>>) -> Result<Arc<Vec<Suggestion>>> {
+    pub fn module_suggestions(
+        &self,
+        module: i64,
+        make: impl FnOnce() -> Result<Vec<Suggestion>>,
+    ) -> Result<Arc<Vec<Suggestion>>> {
         self.now()?.suggestions.get(&module, make)
     }
 
     /// A search's hits (or the reason it could not run), made by `make` the first time.
-    pub fn search(&self, query: &str, make: impl FnOnce() -> Result<Vec<Hit>>) -> Result<Arc<Result<Vec<Hit>, String>>> {
+    pub fn search(
+        &self,
+        query: &str,
+        make: impl FnOnce() -> Result<Vec<Hit>>,
+    ) -> Result<Arc<Result<Vec<Hit>, String>>> {
         self.now()?.searches.get(&query.to_string(), || Ok(make().map_err(|e| format!("{e:#}"))))
     }
 
-    /// The gaps in a scope (year, module code, theme ID), ranked as `canon gaps` ranks them.
+    /// The gaps in a scope (programme, year, module code, theme ID), ranked as `canon gaps` ranks them.
     pub fn gaps(&self, conn: &Connection, scope: &Scope) -> Result<Arc<Vec<Gap>>> {
         let generation = self.now()?;
-        let key = (scope.year, scope.module.clone(), scope.theme);
+        let key = (scope.programme.clone(), scope.year, scope.module.clone(), scope.theme);
         let slot = {
             let mut map = generation.gaps.lock().map_err(|_| anyhow!("the gaps cache's lock is poisoned"))?;
             if map.len() >= SCOPES && !map.contains_key(&key) {
@@ -199,7 +210,8 @@ impl Cache {
             map.entry(key).or_insert_with(|| Arc::new(Slot::new())).clone()
         };
         slot.get(|| {
-            let whole = scope.year.is_none() && scope.module.is_none() && scope.theme.is_none();
+            let whole =
+                scope.programme.is_none() && scope.year.is_none() && scope.module.is_none() && scope.theme.is_none();
             let owned;
             let audit = if whole {
                 generation.audit.get(|| {

@@ -66,7 +66,9 @@ pub fn query(pairs: &[(&str, &str)]) -> String {
 /// send people back to canon's own pages.
 pub fn local(back: Option<&str>, fallback: &str) -> String {
     match back {
-        Some(b) if b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && !b.chars().any(char::is_control) => {
+        Some(b)
+            if b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && !b.chars().any(char::is_control) =>
+        {
             b.to_string()
         }
         _ => fallback.to_string(),

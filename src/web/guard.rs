@@ -141,8 +141,11 @@ async fn pass(app: &Arc<App>, req: Request, next: Next) -> Result<Response, Resp
         set_cookie(&mut resp, SESSION, &app.keys.session_cookie(&session), 30 * 24 * 3600);
     }
     // Every page shows the message; a redirect or a download passes it on.
-    let shown =
-        resp.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    let shown = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
     if had_flash && shown {
         set_cookie(&mut resp, FLASH, "", 0);
     }

@@ -35,6 +35,18 @@ impl Workdir {
         c
     }
 
+    /// `canon --db DB ARGS…` against another database, run in the work
+    /// directory; asserts success and returns stdout.
+    pub fn ok_at(&self, db: &Path, args: &[&str]) -> String {
+        let mut c = Command::cargo_bin("canon").expect("canon binary");
+        c.current_dir(self.dir.path()).env_remove("CANON_DB").env_remove("CANON_USER").env("NO_COLOR", "1");
+        let out = c.arg("--db").arg(db).args(args).output().expect("run canon");
+        if !out.status.success() {
+            panic!("{}", describe(args, &out, &format!("expected success (--db {})", db.display())));
+        }
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
     /// Runs and asserts success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd(args).output().expect("run canon");

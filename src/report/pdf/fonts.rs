@@ -1,6 +1,8 @@
 //! Vendored fonts (SIL OFL 1.1, see `../fonts/README.md`) and the per-character
 //! fallback chain.
 
+use std::collections::HashMap;
+
 use anyhow::{Result, anyhow};
 
 /// Index of a font in [`FONT_FILES`]; also its fixed PDF resource name `F<index>`.
@@ -11,14 +13,24 @@ pub const BOLD: FontIdx = 1;
 pub const ARABIC: FontIdx = 2;
 pub const DEVANAGARI: FontIdx = 3;
 pub const CJK: FontIdx = 4;
+pub const HEBREW: FontIdx = 5;
+pub const BENGALI: FontIdx = 6;
+pub const TAMIL: FontIdx = 7;
+pub const ETHIOPIC: FontIdx = 8;
+pub const THAI: FontIdx = 9;
 
 /// (file name, bytes). Order = [`FontIdx`].
-pub const FONT_FILES: [(&str, &[u8]); 5] = [
+pub const FONT_FILES: [(&str, &[u8]); 10] = [
     ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
     ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
     ("NotoSansArabic-Regular.ttf", include_bytes!("../fonts/NotoSansArabic-Regular.ttf")),
     ("NotoSansDevanagari-Regular.ttf", include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf")),
-    ("NotoSansSC-GB2312-Subset.otf", include_bytes!("../fonts/NotoSansSC-GB2312-Subset.otf")),
+    ("NotoSansCJK-Subset.otf", include_bytes!("../fonts/NotoSansCJK-Subset.otf")),
+    ("NotoSansHebrew-Regular.ttf", include_bytes!("../fonts/NotoSansHebrew-Regular.ttf")),
+    ("NotoSansBengali-Regular.ttf", include_bytes!("../fonts/NotoSansBengali-Regular.ttf")),
+    ("NotoSansTamil-Regular.ttf", include_bytes!("../fonts/NotoSansTamil-Regular.ttf")),
+    ("NotoSansEthiopic-Regular.ttf", include_bytes!("../fonts/NotoSansEthiopic-Regular.ttf")),
+    ("NotoSansThai-Regular.ttf", include_bytes!("../fonts/NotoSansThai-Regular.ttf")),
 ];
 
 /// Regular or bold weight of the primary Latin face. Other scripts have one weight.
@@ -28,8 +40,11 @@ pub enum Weight {
     Bold,
 }
 
-pub const CHAIN_REGULAR: [FontIdx; 4] = [REGULAR, ARABIC, DEVANAGARI, CJK];
-pub const CHAIN_BOLD: [FontIdx; 5] = [BOLD, REGULAR, ARABIC, DEVANAGARI, CJK];
+/// The script fonts, tried in this order after the Latin/Greek/Cyrillic face.
+/// Their repertoires hardly overlap, so the order only matters for shared
+/// punctuation, which [`is_neutral`] keeps in the font of the text around it.
+pub const CHAIN_REGULAR: [FontIdx; 9] = [REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
+pub const CHAIN_BOLD: [FontIdx; 10] = [BOLD, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
 
 pub fn chain(w: Weight) -> &'static [FontIdx] {
     match w {
@@ -38,13 +53,22 @@ pub fn chain(w: Weight) -> &'static [FontIdx] {
     }
 }
 
-/// The parsed shaping faces of all vendored fonts.
+/// The parsed shaping faces of all vendored fonts, with a cache of which font
+/// draws each character.
 pub struct Fonts {
     pub faces: Vec<rustybuzz::Face<'static>>,
     pub upem: Vec<f32>,
+    /// Per weight, per BMP code point: 0 = not looked up yet, 255 = no font,
+    /// else font index + 1.
+    bmp: Vec<u8>,
+    astral: HashMap<(bool, char), Option<FontIdx>>,
 }
 
+const UNKNOWN: u8 = 0;
+const NONE: u8 = 255;
+
 impl Fonts {
+    /// Parses the vendored fonts. Errors only if a vendored file is corrupt.
     pub fn load() -> Result<Self> {
         let mut faces = Vec::with_capacity(FONT_FILES.len());
         let mut upem = Vec::with_capacity(FONT_FILES.len());
@@ -54,17 +78,45 @@ impl Fonts {
             upem.push(face.units_per_em() as f32);
             faces.push(face);
         }
-        Ok(Self { faces, upem })
+        Ok(Self { faces, upem, bmp: vec![UNKNOWN; 2 * 0x1_0000], astral: HashMap::new() })
     }
 
     pub fn has_glyph(&self, font: FontIdx, c: char) -> bool {
         self.faces[font as usize].glyph_index(c).is_some()
     }
 
-    /// First font of the chain that has `c`, or `None` (tofu).
-    pub fn pick(&self, w: Weight, c: char) -> Option<FontIdx> {
+    /// First font of the chain that has `c`, or `None` (no font draws it).
+    pub fn pick(&mut self, w: Weight, c: char) -> Option<FontIdx> {
+        let bold = w == Weight::Bold;
+        let cp = c as usize;
+        if cp < 0x1_0000 {
+            let slot = if bold { 0x1_0000 + cp } else { cp };
+            match self.bmp[slot] {
+                UNKNOWN => {}
+                NONE => return None,
+                f => return Some(f - 1),
+            }
+            let found = self.search(w, c);
+            self.bmp[slot] = found.map_or(NONE, |f| f + 1);
+            return found;
+        }
+        if let Some(f) = self.astral.get(&(bold, c)) {
+            return *f;
+        }
+        let found = self.search(w, c);
+        self.astral.insert((bold, c), found);
+        found
+    }
+
+    fn search(&self, w: Weight, c: char) -> Option<FontIdx> {
         chain(w).iter().copied().find(|&f| self.has_glyph(f, c))
     }
+}
+
+/// Scripts whose shaping reorders or merges characters so that a glyph-by-glyph
+/// text map cannot give back the text: their runs carry /ActualText.
+pub fn needs_actual_text(font: FontIdx) -> bool {
+    matches!(font, DEVANAGARI | BENGALI | TAMIL | THAI)
 }
 
 pub fn is_devanagari(c: char) -> bool {
@@ -74,10 +126,45 @@ pub fn is_devanagari(c: char) -> bool {
 /// Characters that should stay in the font of the text around them when that font
 /// has them (spaces, punctuation, digits, combining marks, joiners).
 pub fn is_neutral(c: char) -> bool {
-    if c.is_alphabetic() {
-        // Combining marks of the Latin block are not alphabetic; Indic vowel signs are,
-        // but those are only in their script's font anyway.
-        return false;
+    // Combining marks of the Latin block are not alphabetic; Indic vowel signs are,
+    // but those are only in their script's font anyway.
+    !c.is_alphabetic()
+}
+
+/// Default-ignorable code points (Unicode `DerivedCoreProperties.txt`): joiners,
+/// bidi controls, variation selectors, soft hyphen and the like. They are never
+/// drawn, so no font needs them and none is reported missing.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// Latin, Greek and Cyrillic share one face but are shaped as separate runs, so
+/// that each gets its own script's features. 0 = no script of its own.
+pub fn script_class(c: char) -> u8 {
+    if is_neutral(c) {
+        return 0;
     }
-    true
+    match c as u32 {
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => 2,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => 3,
+        _ => 1,
+    }
+}
+
+/// The language a CJK paragraph is set in, for the font's regional glyph forms:
+/// kana mean Japanese, hangul Korean; otherwise the face's default (Chinese).
+pub fn cjk_language(text: &str) -> Option<&'static str> {
+    let mut korean = false;
+    for c in text.chars() {
+        match c as u32 {
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => return Some("ja"),
+            0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F => korean = true,
+            _ => {}
+        }
+    }
+    korean.then_some("ko")
 }

@@ -1,8 +1,17 @@
 //! The flow engine: turns blocks into pages of positioned items (top-down
 //! coordinates, points). No PDF here, so it can be unit-tested directly.
+//!
+//! Pages are handed to a sink as soon as they are full, so a long report is
+//! never held in memory whole. Breaks follow the usual rules of book setting:
+//! a heading stays with what follows it (and moves to the next page with it),
+//! a paragraph leaves no single line at the foot or head of a page (orphans
+//! and widows), and a table or heat map leaves no stub of fewer than three
+//! rows on either side of a page break.
+
+use std::collections::VecDeque;
 
 use super::fonts::Weight;
-use super::shape::{ShapedLine, Shaper};
+use super::shape::{BaseDirection, ShapedLine, Shaper};
 use super::{Align, Block, Document, HeatMap, Style, Table};
 
 pub const PAGE_W: f32 = 595.276;
@@ -14,6 +23,11 @@ pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 const HEADER_BASELINE: f32 = 40.0;
 const HEADER_RULE: f32 = 47.0;
 const FOOTER_BASELINE: f32 = PAGE_H - 32.0;
+
+/// Fewest table or heat-map rows left on a page on either side of a break.
+pub const MIN_ROWS: usize = 3;
+/// Fewest lines of a paragraph left on a page on either side of a break.
+pub const MIN_LINES: usize = 2;
 
 pub type Rgb = (f32, f32, f32);
 pub const TEXT: Rgb = (0.12, 0.14, 0.18);
@@ -54,6 +68,18 @@ pub enum Item {
     },
 }
 
+impl Item {
+    fn shift(&mut self, dy: f32) {
+        match self {
+            Item::Text { y, .. } | Item::Rect { y, .. } => *y += dy,
+            Item::Rule { y1, y2, .. } => {
+                *y1 += dy;
+                *y2 += dy;
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Page {
     pub items: Vec<Item>,
@@ -74,11 +100,30 @@ impl Page {
     }
 }
 
+/// A level-1 heading: its text, page (1-based) and top edge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+/// A laid-out document held in memory (tests; the PDF writer streams instead).
 #[derive(Debug, Default)]
 pub struct Layout {
     pub pages: Vec<Page>,
     /// (title, 1-based page)
     pub bookmarks: Vec<(String, usize)>,
+    pub warnings: Vec<String>,
+}
+
+/// What a flow leaves behind once its pages have gone to the sink.
+#[derive(Debug, Default)]
+pub struct Outline {
+    pub pages: usize,
+    pub bookmarks: Vec<Bookmark>,
+    /// Characters no font has, by the block they came from.
+    pub warnings: Vec<String>,
 }
 
 struct TextStyle {
@@ -122,45 +167,229 @@ fn is_dark(c: Rgb) -> bool {
     0.299 * c.0 + 0.587 * c.1 + 0.114 * c.2 < 0.55
 }
 
+/// How many of the units still to place (rows, lines) go on this page.
+#[derive(Debug, PartialEq)]
+pub enum Take {
+    Units(usize),
+    /// Start a new page first.
+    NewPage,
+    /// The first unit is taller than a whole page: split it.
+    Split,
+}
+
+/// Page-break planning with orphan and widow control. `heights` are the next
+/// units (at least those that fit `avail` and, when there are more, `min`
+/// after them); `remaining` counts every unit still to place; `page_cap` is
+/// the room on an empty page. A part of a table or paragraph on either side
+/// of a break is a stub when it has fewer than `min` units and fills less
+/// than a quarter of a page: the break moves so that neither side is one,
+/// unless a whole page cannot do better.
+pub fn plan(avail: f32, page_cap: f32, heights: &[f32], remaining: usize, min: usize, at_top: bool) -> Take {
+    let mut fit = 0usize;
+    let mut used = 0.0f32;
+    for h in heights {
+        if used + h > avail + 0.01 {
+            break;
+        }
+        used += h;
+        fit += 1;
+    }
+    if fit >= remaining {
+        return Take::Units(remaining);
+    }
+    if fit == 0 {
+        let first = heights.first().copied().unwrap_or(0.0);
+        return if first > page_cap + 0.01 || at_top { Take::Split } else { Take::NewPage };
+    }
+    let stub = |units: &[f32], count: usize| count < min && units.iter().sum::<f32>() < page_cap * 0.25;
+    let mut k = fit;
+    let rest = remaining - k;
+    if rest < min && stub(heights.get(k..remaining).unwrap_or(&[]), rest) {
+        k = remaining.saturating_sub(min);
+    }
+    if stub(&heights[..k], k) {
+        if !at_top {
+            return Take::NewPage;
+        }
+        k = fit;
+    }
+    Take::Units(k.max(1))
+}
+
+/// A heading just placed, to move along if what follows starts a new page.
+struct Keep {
+    page_no: usize,
+    first_item: usize,
+    top: f32,
+    bookmark: Option<usize>,
+}
+
+/// Table text: size, line height and cell padding, in points.
+const ROW_SIZE: f32 = 9.0;
+const ROW_LEADING: f32 = 12.5;
+const ROW_PAD_X: f32 = 4.5;
+const ROW_PAD_Y: f32 = 3.5;
+
+/// A table's columns and shaped header.
+struct Grid<'t> {
+    t: &'t Table,
+    widths: Vec<f32>,
+    xs: Vec<f32>,
+    header: Vec<Vec<ShapedLine>>,
+    header_lines: usize,
+    header_h: f32,
+}
+
+/// Where a table's layout is: rows shaped ahead and not yet placed, rows
+/// shaped and placed, lines of the front row already placed (a split row),
+/// and whether this page has the header yet.
+struct Cursor {
+    queue: VecDeque<Row>,
+    shaped: usize,
+    placed: usize,
+    off: usize,
+    header_here: bool,
+}
+
+/// One table row, shaped.
+struct Row {
+    index: usize,
+    cells: Vec<Vec<ShapedLine>>,
+    lines: usize,
+}
+
 pub struct Flow<'a> {
     sh: &'a mut Shaper,
-    pages: Vec<Page>,
+    sink: &'a mut dyn FnMut(Page),
+    page: Page,
+    /// Number of the current page, 1-based.
+    page_no: usize,
+    /// Finished pages still empty: held back, since trailing empty pages are dropped.
+    empty_pending: usize,
+    /// Pages handed to the sink.
+    sent: usize,
     y: f32,
-    bookmarks: Vec<(String, usize)>,
+    bookmarks: Vec<Bookmark>,
     ref_counter: usize,
+    header: Option<ShapedLine>,
+    keep: Option<Keep>,
+    /// The name of the block being laid out (from `Block::Named`).
+    source: Option<String>,
+    /// The current level-1 and level-2 headings.
+    section: [String; 2],
+    warnings: Vec<(String, Vec<char>)>,
 }
 
 impl<'a> Flow<'a> {
-    pub fn new(sh: &'a mut Shaper) -> Self {
-        Self { sh, pages: vec![Page::default()], y: TOP, bookmarks: Vec::new(), ref_counter: 0 }
-    }
-
-    fn page(&mut self) -> &mut Page {
-        if self.pages.is_empty() {
-            self.pages.push(Page::default());
-        }
-        let n = self.pages.len() - 1;
-        &mut self.pages[n]
+    /// A flow that hands each finished page to `sink`, with the running header
+    /// made from `title`.
+    pub fn new(sh: &'a mut Shaper, sink: &'a mut dyn FnMut(Page), title: &str) -> Self {
+        let header = sh.first_line(title, Weight::Regular, 8.0, CONTENT_W * 0.8);
+        let mut flow = Self {
+            sh,
+            sink,
+            page: Page::default(),
+            page_no: 1,
+            empty_pending: 0,
+            sent: 0,
+            y: TOP,
+            bookmarks: Vec::new(),
+            ref_counter: 0,
+            header: (!header.glyphs.is_empty()).then_some(header),
+            keep: None,
+            source: None,
+            section: [String::new(), String::new()],
+            warnings: Vec::new(),
+        };
+        flow.note_missing(|| "the report title".to_string());
+        flow
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        self.finish_page();
+        self.page_no += 1;
         self.y = TOP;
+    }
+
+    /// Hands the current page to the sink (empty ones wait: see `empty_pending`).
+    fn finish_page(&mut self) {
+        let mut page = std::mem::take(&mut self.page);
+        if page.items.is_empty() {
+            self.empty_pending += 1;
+            return;
+        }
+        for _ in 0..self.empty_pending {
+            let mut empty = Page::default();
+            self.decorate(&mut empty);
+            (self.sink)(empty);
+            self.sent += 1;
+        }
+        self.empty_pending = 0;
+        self.decorate(&mut page);
+        (self.sink)(page);
+        self.sent += 1;
+    }
+
+    /// The running header (not on title pages).
+    fn decorate(&self, page: &mut Page) {
+        if page.is_title {
+            return;
+        }
+        if let Some(h) = &self.header {
+            let x = if h.rtl { MARGIN_X + CONTENT_W - h.width } else { MARGIN_X };
+            page.items.push(Item::Text { x, y: HEADER_BASELINE, line: h.clone(), color: MUTED });
+        }
+        page.items.push(Item::Rule {
+            x1: MARGIN_X,
+            y1: HEADER_RULE,
+            x2: MARGIN_X + CONTENT_W,
+            y2: HEADER_RULE,
+            width: 0.5,
+            color: RULE_LIGHT,
+        });
     }
 
     fn at_top(&self) -> bool {
         self.y <= TOP + 0.5
     }
 
-    /// Start a new page unless `h` more points fit (or we are already at the top).
+    /// Start a new page unless `h` more points fit (or we are already at the top);
+    /// a heading just placed goes along.
     fn need(&mut self, h: f32) {
         if self.y + h > BOTTOM && !self.at_top() {
-            self.new_page();
+            self.break_keeping();
         }
     }
 
+    /// A new page, taking along the heading just placed (if nothing followed it
+    /// yet and it does not already start its page).
+    fn break_keeping(&mut self) {
+        let Some(k) = self.keep.take() else {
+            self.new_page();
+            return;
+        };
+        if k.page_no != self.page_no || k.top <= TOP + 0.5 || k.first_item > self.page.items.len() {
+            self.new_page();
+            return;
+        }
+        let moved: Vec<Item> = self.page.items.drain(k.first_item..).collect();
+        let height = self.y - k.top;
+        self.new_page();
+        let dy = TOP - k.top;
+        for mut it in moved {
+            it.shift(dy);
+            self.page.items.push(it);
+        }
+        if let Some(b) = k.bookmark.and_then(|i| self.bookmarks.get_mut(i)) {
+            b.page = self.page_no;
+            b.y = TOP;
+        }
+        self.y = TOP + height;
+    }
+
     fn push(&mut self, item: Item) {
-        self.page().items.push(item);
+        self.keep = None;
+        self.page.items.push(item);
     }
 
     fn text_at(&mut self, x: f32, y: f32, line: ShapedLine, color: Rgb) {
@@ -169,11 +398,13 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// Places a line in a box of width `w`; a right-to-left line asked to align
+    /// left aligns right (to its start).
     fn text_aligned(&mut self, x: f32, w: f32, y: f32, line: ShapedLine, align: &Align, color: Rgb) {
-        let dx = match align {
-            Align::Left => 0.0,
-            Align::Right => (w - line.width).max(0.0),
-            Align::Center => ((w - line.width) / 2.0).max(0.0),
+        let dx = match (align, line.rtl) {
+            (Align::Left, false) => 0.0,
+            (Align::Right, _) | (Align::Left, true) => (w - line.width).max(0.0),
+            (Align::Center, _) => ((w - line.width) / 2.0).max(0.0),
         };
         self.text_at(x + dx, y, line, color);
     }
@@ -192,33 +423,102 @@ impl<'a> Flow<'a> {
         }
     }
 
-    pub fn run(mut self, doc: &Document) -> Layout {
+    /// Moves the characters the shaper found in no font into the warnings,
+    /// under the name of where they came from.
+    fn note_missing(&mut self, what: impl FnOnce() -> String) {
+        if self.sh.missing.is_empty() {
+            return;
+        }
+        let chars = std::mem::take(&mut self.sh.missing);
+        let place = match &self.source {
+            Some(s) => s.clone(),
+            None => {
+                let what = what();
+                let section = self.section.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" › ");
+                if section.is_empty() { what } else { format!("{what} in section \"{section}\"") }
+            }
+        };
+        match self.warnings.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, cs)) => {
+                for c in chars {
+                    if !cs.contains(&c) {
+                        cs.push(c);
+                    }
+                }
+            }
+            None => self.warnings.push((place, chars)),
+        }
+    }
+
+    /// Lays out every block, hands the last page to the sink and returns what
+    /// the writer needs besides the pages.
+    pub fn run(mut self, doc: &Document) -> Outline {
         for b in &doc.blocks {
             self.block(b);
         }
-        // Drop a trailing empty page (e.g. after a final page break).
-        while self.pages.len() > 1 && self.pages.last().map(|p| p.items.is_empty()).unwrap_or(false) {
-            self.pages.pop();
+        self.finish_page();
+        if self.sent == 0 {
+            // An empty document still has one page.
+            let mut empty = Page::default();
+            self.decorate(&mut empty);
+            (self.sink)(empty);
+            self.sent = 1;
         }
-        let mut layout = Layout { pages: self.pages, bookmarks: self.bookmarks };
-        decorate(&mut layout, &doc.title, self.sh);
-        layout
+        let warnings = self
+            .warnings
+            .iter()
+            .map(|(place, chars)| {
+                let list = chars.iter().map(|c| format!("U+{:04X} ({c})", *c as u32)).collect::<Vec<_>>().join(", ");
+                if chars.len() == 1 {
+                    format!("{place}: a character is in no font and is drawn as an empty box: {list}")
+                } else {
+                    format!("{place}: {} characters are in no font and are drawn as empty boxes: {list}", chars.len())
+                }
+            })
+            .collect();
+        Outline { pages: self.sent, bookmarks: self.bookmarks, warnings }
     }
 
     fn block(&mut self, b: &Block) {
         match b {
-            Block::TitlePage { title, subtitle, lines } => self.title_page(title, subtitle, lines),
-            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Named { name, block } => {
+                let outer = self.source.replace(name.clone());
+                self.block(block);
+                self.source = outer;
+            }
+            Block::TitlePage { title, subtitle, lines } => {
+                self.title_page(title, subtitle, lines);
+                self.note_missing(|| "the title page".to_string());
+            }
+            Block::Heading { level, text } => {
+                self.heading(*level, text);
+                self.note_missing(|| format!("the heading \"{}\"", short(text)));
+            }
             Block::Paragraph { text, style } => {
                 let st = style_of(style);
-                self.paragraph(text, &st, MARGIN_X, CONTENT_W);
+                let lines = self.sh.wrap(text, st.weight, st.size, CONTENT_W);
+                self.note_missing(|| format!("the paragraph \"{}\"", short(text)));
+                // A short lead-in under a heading goes with the heading to
+                // whatever follows (a table that starts on the next page).
+                let keep = self.keep.take();
+                let lead_in = keep.is_some() && lines.len() <= 6 && self.y + lines.len() as f32 * st.leading <= BOTTOM;
+                self.lines(lines, &st, MARGIN_X, CONTENT_W);
                 self.y += if st.size < 10.0 { 4.0 } else { 6.0 };
+                if lead_in {
+                    self.keep = keep;
+                }
             }
             Block::Bullets(items) => self.bullets(items),
-            Block::KeyFigures(figs) => self.key_figures(figs),
+            Block::KeyFigures(figs) => {
+                self.key_figures(figs);
+                self.note_missing(|| "the key figures".to_string());
+            }
             Block::Table(t) => self.table(t),
             Block::HeatMap(h) => self.heat_map(h),
-            Block::Reference { label, text, note } => self.reference(label, text, note.as_deref()),
+            Block::Reference { label, text, note } => {
+                self.reference(label, text, note.as_deref());
+                self.note_missing(|| format!("the reference \"{}\"", short(text)));
+            }
             Block::Spacer(h) => {
                 if !self.at_top() {
                     self.y += h.max(0.0);
@@ -235,36 +535,66 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn paragraph(&mut self, text: &str, st: &TextStyle, x: f32, w: f32) {
-        let lines = self.sh.wrap(text, st.weight, st.size, w);
-        for l in lines {
-            self.need(st.leading);
-            let by = baseline(self.y, st.leading, st.size);
-            self.text_at(x, by, l, st.color);
-            self.y += st.leading;
+    /// Places `heights.len()` units with orphan and widow control; `draw` puts
+    /// unit `i` with its top at the flow's `y`.
+    fn place_units(&mut self, heights: &[f32], min: usize, mut draw: impl FnMut(&mut Self, usize)) {
+        let mut i = 0;
+        while i < heights.len() {
+            let take = plan(BOTTOM - self.y, BOTTOM - TOP, &heights[i..], heights.len() - i, min, self.at_top());
+            let k = match take {
+                Take::Units(k) => k,
+                Take::NewPage => {
+                    self.break_keeping();
+                    continue;
+                }
+                Take::Split => 1,
+            };
+            for (j, h) in heights.iter().enumerate().skip(i).take(k) {
+                draw(self, j);
+                self.y += h;
+            }
+            i += k;
+            if i < heights.len() {
+                self.new_page();
+            }
         }
     }
 
+    /// Lines of one paragraph, at `x` in a box `w` wide.
+    fn lines(&mut self, lines: Vec<ShapedLine>, st: &TextStyle, x: f32, w: f32) {
+        let heights = vec![st.leading; lines.len()];
+        let mut lines = lines.into_iter();
+        self.place_units(&heights, MIN_LINES, |f, _| {
+            if let Some(l) = lines.next() {
+                let by = baseline(f.y, st.leading, st.size);
+                f.text_aligned(x, w, by, l, &Align::Left, st.color);
+            }
+        });
+    }
+
     fn title_page(&mut self, title: &str, subtitle: &str, lines: &[String]) {
-        if !self.page().items.is_empty() || !self.at_top() {
+        if !self.page.items.is_empty() || !self.at_top() {
             self.new_page();
         }
-        self.page().is_title = true;
+        self.page.is_title = true;
         // Colour band at the top and a thin one at the bottom.
         self.rect(0.0, 0.0, PAGE_W, 14.0, NAVY);
         self.rect(0.0, 14.0, PAGE_W, 3.0, TEAL);
         self.rect(0.0, PAGE_H - 8.0, PAGE_W, 8.0, NAVY);
         let cx = MARGIN_X;
         let w = CONTENT_W;
+        // The title page holds a long title's first lines, ending in "…"
+        // (the whole title is in the document's metadata).
         self.y = 250.0;
-        for l in self.sh.wrap(title, Weight::Bold, 28.0, w - 40.0) {
+        for l in self.sh.fit_lines(title, Weight::Bold, 28.0, w - 40.0, 8) {
             let by = baseline(self.y, 36.0, 28.0);
             self.text_aligned(cx, w, by, l, &Align::Center, NAVY);
             self.y += 36.0;
         }
+        self.note_missing(|| "the report title".to_string());
         if !subtitle.is_empty() {
             self.y += 8.0;
-            for l in self.sh.wrap(subtitle, Weight::Regular, 14.0, w - 60.0) {
+            for l in self.sh.fit_lines(subtitle, Weight::Regular, 14.0, w - 60.0, 4) {
                 let by = baseline(self.y, 20.0, 14.0);
                 self.text_aligned(cx, w, by, l, &Align::Center, MUTED);
                 self.y += 20.0;
@@ -274,10 +604,12 @@ impl<'a> Flow<'a> {
         self.rect(PAGE_W / 2.0 - 36.0, self.y, 72.0, 2.5, TEAL);
         self.y += 30.0;
         for s in lines {
-            for l in self.sh.wrap(s, Weight::Regular, 11.0, w - 60.0) {
-                if self.y + 16.0 > BOTTOM {
-                    break;
-                }
+            // As many lines as the page holds; the last one shown ends in "…".
+            let room = ((BOTTOM - self.y) / 16.5).floor().max(0.0) as usize;
+            if room == 0 {
+                break;
+            }
+            for l in self.sh.fit_lines(s, Weight::Regular, 11.0, w - 60.0, room) {
                 let by = baseline(self.y, 16.5, 11.0);
                 self.text_aligned(cx, w, by, l, &Align::Center, TEXT);
                 self.y += 16.5;
@@ -289,35 +621,46 @@ impl<'a> Flow<'a> {
 
     fn heading(&mut self, level: u8, text: &str) {
         let body_leading = 14.5;
+        let (size, leading) = match level {
+            0 | 1 => (18.0, 24.0),
+            2 => (12.5, 17.0),
+            _ => (10.5, 15.0),
+        };
+        let lines = self.sh.wrap(text, Weight::Bold, size, CONTENT_W);
+        let mut bookmark = None;
         if level <= 1 {
             if !self.at_top() {
                 self.new_page();
             }
-            let lines = self.sh.wrap(text, Weight::Bold, 18.0, CONTENT_W);
-            let page_no = self.pages.len();
-            self.bookmarks.push((text.to_string(), page_no));
-            for l in lines {
-                let by = baseline(self.y, 24.0, 18.0);
-                self.text_at(MARGIN_X, by, l, NAVY);
-                self.y += 24.0;
+            self.section = [short(text), String::new()];
+            bookmark = Some(self.bookmarks.len());
+            self.bookmarks.push(Bookmark { title: text.to_string(), page: self.page_no, y: self.y });
+        } else {
+            if level == 2 {
+                self.section[1] = short(text);
             }
-            self.y += 4.0;
+            self.space(12.0);
+            self.need(lines.len() as f32 * leading + 4.0 + 3.0 * body_leading);
+        }
+        let first_item = self.page.items.len();
+        let top = self.y;
+        for l in lines {
+            if self.y + leading > BOTTOM && !self.at_top() {
+                // A heading taller than a page (a pathological title) flows on.
+                self.new_page();
+            }
+            let by = baseline(self.y, leading, size);
+            self.text_aligned(MARGIN_X, CONTENT_W, by, l, &Align::Left, NAVY);
+            self.y += leading;
+        }
+        self.y += 4.0;
+        if level <= 1 {
             self.rect(MARGIN_X, self.y, 40.0, 2.0, TEAL);
             self.hrule(MARGIN_X + 40.0, MARGIN_X + CONTENT_W, self.y + 1.0, 0.4, RULE_LIGHT);
             self.y += 14.0;
-        } else {
-            let (size, leading) = if level == 2 { (12.5, 17.0) } else { (10.5, 15.0) };
-            let lines = self.sh.wrap(text, Weight::Bold, size, CONTENT_W);
-            self.space(12.0);
-            let h = lines.len() as f32 * leading + 4.0 + 3.0 * body_leading;
-            self.need(h);
-            for l in lines {
-                let by = baseline(self.y, leading, size);
-                self.text_at(MARGIN_X, by, l, NAVY);
-                self.y += leading;
-            }
-            self.y += 4.0;
         }
+        self.keep =
+            Some(Keep { page_no: self.page_no, first_item: first_item.min(self.page.items.len()), top, bookmark });
     }
 
     fn bullets(&mut self, items: &[String]) {
@@ -325,16 +668,21 @@ impl<'a> Flow<'a> {
         let indent = 16.0;
         for it in items {
             let lines = self.sh.wrap(it, st.weight, st.size, CONTENT_W - indent);
-            for (i, l) in lines.into_iter().enumerate() {
-                self.need(st.leading);
-                let by = baseline(self.y, st.leading, st.size);
+            self.note_missing(|| format!("the list item \"{}\"", short(it)));
+            let rtl = lines.first().is_some_and(|l| l.rtl);
+            let heights = vec![st.leading; lines.len()];
+            let mut lines = lines.into_iter().enumerate();
+            self.place_units(&heights, MIN_LINES, |f, _| {
+                let Some((i, l)) = lines.next() else { return };
+                let by = baseline(f.y, st.leading, st.size);
+                let text_x = if rtl { MARGIN_X } else { MARGIN_X + indent };
                 if i == 0 {
-                    // Bullet: a small filled square in the accent colour.
-                    self.rect(MARGIN_X + 4.0, by - 5.2, 3.6, 3.6, TEAL);
+                    // Bullet: a small filled square in the accent colour, on the side the text starts.
+                    let bx = if rtl { MARGIN_X + CONTENT_W - 7.6 } else { MARGIN_X + 4.0 };
+                    f.rect(bx, by - 5.2, 3.6, 3.6, TEAL);
                 }
-                self.text_at(MARGIN_X + indent, by, l, st.color);
-                self.y += st.leading;
-            }
+                f.text_aligned(text_x, CONTENT_W - indent, by, l, &Align::Left, st.color);
+            });
             self.y += 2.5;
         }
         self.y += 4.0;
@@ -363,8 +711,8 @@ impl<'a> Flow<'a> {
                 if w > inner && w > 0.0 {
                     size = (size * inner / w).max(9.0);
                 }
-                values.push(self.sh.wrap(value, Weight::Bold, size, inner));
-                labels.push(self.sh.wrap(label, Weight::Regular, 8.5, inner));
+                values.push(self.sh.fit_lines(value, Weight::Bold, size, inner, 3));
+                labels.push(self.sh.fit_lines(label, Weight::Regular, 8.5, inner, 4));
             }
             let vlines = values.iter().map(|v| v.len()).max().unwrap_or(1) as f32;
             let llines = labels.iter().map(|v| v.len()).max().unwrap_or(1) as f32;
@@ -379,13 +727,13 @@ impl<'a> Flow<'a> {
                 for l in vals {
                     let size = l.size;
                     let by = y + size * 0.95;
-                    self.text_at(x + 13.0, by, l, NAVY);
+                    self.text_aligned(x + 13.0, bw - 22.0, by, l, &Align::Left, NAVY);
                     y += 26.0;
                 }
                 y += 2.0;
                 for l in labs {
                     let by = baseline(y, 11.0, 8.5);
-                    self.text_at(x + 13.0, by, l, MUTED);
+                    self.text_aligned(x + 13.0, bw - 22.0, by, l, &Align::Left, MUTED);
                     y += 11.0;
                 }
             }
@@ -397,36 +745,127 @@ impl<'a> Flow<'a> {
     fn reference(&mut self, label: &str, text: &str, note: Option<&str>) {
         self.ref_counter += 1;
         let label = if label.trim().is_empty() { format!("{}.", self.ref_counter) } else { label.to_string() };
-        let hang = 24.0;
         let st = style_of(&Style::Body);
-        let lines = self.sh.wrap(text, st.weight, st.size, CONTENT_W - hang);
+        let ns = TextStyle { weight: Weight::Regular, size: 8.5, leading: 11.5, color: MUTED };
         let lab = self.sh.shape(&label, Weight::Regular, st.size);
-        for (i, l) in lines.into_iter().enumerate() {
-            self.need(st.leading);
-            let by = baseline(self.y, st.leading, st.size);
-            if i == 0 {
-                self.text_aligned(MARGIN_X, hang - 6.0, by, lab.clone(), &Align::Right, MUTED);
+        // The hanging indent holds the label: 24 pt, wider in steps of 6 pt
+        // for long numbers ("1000.").
+        let hang = (24.0f32).max(((lab.width + 6.0) / 6.0).ceil() * 6.0);
+        // A reference strings authors, title and container together: its
+        // direction is that of most of its letters (see `BaseDirection`).
+        let lines = self.sh.wrap_with(text, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
+        let notes = match note.filter(|n| !n.trim().is_empty()) {
+            Some(n) => self.sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Majority),
+            None => Vec::new(),
+        };
+        // A right-to-left reference hangs from the right margin.
+        let rtl = lines.first().is_some_and(|l| l.rtl);
+        let text_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
+        let n_text = lines.len();
+        let mut heights = vec![st.leading; n_text];
+        if !notes.is_empty() {
+            heights.push(ns.leading + 1.0);
+            heights.extend(std::iter::repeat_n(ns.leading, notes.len() - 1));
+        }
+        let mut all = lines.into_iter().chain(notes);
+        self.place_units(&heights, MIN_LINES, |f, i| {
+            let Some(l) = all.next() else { return };
+            if i < n_text {
+                let by = baseline(f.y, st.leading, st.size);
+                if i == 0 {
+                    if rtl {
+                        f.text_aligned(
+                            MARGIN_X + CONTENT_W - hang + 6.0,
+                            hang - 6.0,
+                            by,
+                            lab.clone(),
+                            &Align::Left,
+                            MUTED,
+                        );
+                    } else {
+                        f.text_aligned(MARGIN_X, hang - 6.0, by, lab.clone(), &Align::Right, MUTED);
+                    }
+                }
+                f.text_aligned(text_x, CONTENT_W - hang, by, l, &Align::Left, st.color);
+            } else {
+                let top = if i == n_text { f.y + 1.0 } else { f.y };
+                let by = baseline(top, ns.leading, ns.size);
+                // A note hangs on the side its own text starts from.
+                let note_x = if l.rtl { MARGIN_X } else { MARGIN_X + hang };
+                f.text_aligned(note_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
             }
-            self.text_at(MARGIN_X + hang, by, l, st.color);
-            self.y += st.leading;
-        }
-        if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
-            let ns = TextStyle { weight: Weight::Regular, size: 8.5, leading: 11.5, color: MUTED };
-            self.y += 1.0;
-            self.paragraph(note, &ns, MARGIN_X + hang, CONTENT_W - hang);
-        }
+        });
         self.y += 5.0;
     }
 
     fn table(&mut self, t: &Table) {
-        let ncols = t.columns.len();
-        if ncols == 0 {
+        if t.columns.is_empty() {
             return;
         }
-        let size = 9.0;
-        let leading = 12.5;
-        let pad_x = 4.5;
-        let pad_y = 3.5;
+        let g = self.grid(t);
+        self.space(4.0);
+        let n = t.rows.len();
+        let mut c = Cursor { queue: VecDeque::new(), shaped: 0, placed: 0, off: 0, header_here: false };
+        if n == 0 {
+            self.need(g.header_h + 2.0 * ROW_LEADING);
+            self.table_header(&g);
+        }
+        while c.placed < n {
+            let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
+            let heights = self.look_ahead(&g, &mut c, avail);
+            let at_top = self.at_top() || (c.header_here && c.off > 0);
+            let take = plan(avail, BOTTOM - TOP - g.header_h, &heights, n - c.placed, MIN_ROWS, at_top);
+            let k = match take {
+                Take::NewPage => {
+                    self.break_keeping();
+                    c.header_here = false;
+                    continue;
+                }
+                Take::Split => {
+                    // A row taller than a page: as many of its lines as fit here
+                    // (at least three, or start it on a fresh page).
+                    let fits = ((avail - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
+                    if fits < 3 && !self.at_top() {
+                        self.break_keeping();
+                        c.header_here = false;
+                        continue;
+                    }
+                    self.ensure_header(&g, &mut c);
+                    let Some(front) = c.queue.front() else { break };
+                    let lines = fits.max(1).min(front.lines - c.off);
+                    self.draw_row(&g, front, c.off, lines);
+                    c.off += lines;
+                    if c.off >= front.lines {
+                        c.queue.pop_front();
+                        c.placed += 1;
+                        c.off = 0;
+                    }
+                    0
+                }
+                Take::Units(k) => k,
+            };
+            if k > 0 {
+                self.ensure_header(&g, &mut c);
+            }
+            for _ in 0..k {
+                let Some(front) = c.queue.pop_front() else { break };
+                self.draw_row(&g, &front, c.off, front.lines - c.off);
+                c.off = 0;
+                c.placed += 1;
+            }
+            if c.placed < n {
+                // The closing rule of the table's part on this page.
+                self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
+                self.new_page();
+                c.header_here = false;
+            }
+        }
+        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
+        self.y += 12.0;
+    }
+
+    /// Column widths and positions, and the header shaped.
+    fn grid<'t>(&mut self, t: &'t Table) -> Grid<'t> {
         let total: f32 = t.columns.iter().map(|c| c.weight.max(0.01)).sum();
         let widths: Vec<f32> = t.columns.iter().map(|c| CONTENT_W * c.weight.max(0.01) / total).collect();
         let xs: Vec<f32> = widths
@@ -441,90 +880,104 @@ impl<'a> Flow<'a> {
             .columns
             .iter()
             .zip(&widths)
-            .map(|(c, w)| self.sh.wrap(&c.header, Weight::Bold, size, (w - 2.0 * pad_x).max(4.0)))
+            .map(|(c, w)| self.sh.fit_lines(&c.header, Weight::Bold, ROW_SIZE, (w - 2.0 * ROW_PAD_X).max(4.0), 6))
             .collect();
-        let header_lines = header.iter().map(|c| c.len()).max().unwrap_or(1).min(6);
-        let header_h = header_lines as f32 * leading + 2.0 * pad_y;
+        self.note_missing(|| "a table header".to_string());
+        let header_lines = header.iter().map(|c| c.len()).max().unwrap_or(1);
+        let header_h = header_lines as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
+        Grid { t, widths, xs, header, header_lines, header_h }
+    }
 
-        self.space(4.0);
-        // Keep the header with at least two lines of the first row.
-        self.need(header_h + 2.0 * leading + 2.0 * pad_y);
-        let draw_header = |f: &mut Self| {
-            let top = f.y;
-            f.rect(MARGIN_X, top, CONTENT_W, header_h, HEADER_FILL);
-            f.hrule(MARGIN_X, MARGIN_X + CONTENT_W, top, 0.8, RULE_DARK);
-            for (ci, cell) in header.iter().enumerate() {
-                // Bottom-align header labels.
-                let pad = (header_lines - cell.len().min(header_lines)) as f32 * leading;
-                for (li, l) in cell.iter().take(header_lines).enumerate() {
-                    let by = baseline(top + pad_y + pad + li as f32 * leading, leading, size);
-                    f.text_aligned(xs[ci] + pad_x, widths[ci] - 2.0 * pad_x, by, l.clone(), &t.columns[ci].align, NAVY);
-                }
+    fn ensure_header(&mut self, g: &Grid, c: &mut Cursor) {
+        if !c.header_here {
+            self.table_header(g);
+            c.header_here = true;
+        }
+    }
+
+    /// The header row, repeated on every page the table reaches.
+    fn table_header(&mut self, g: &Grid) {
+        let top = self.y;
+        self.rect(MARGIN_X, top, CONTENT_W, g.header_h, HEADER_FILL);
+        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, top, 0.8, RULE_DARK);
+        for (ci, cell) in g.header.iter().enumerate() {
+            // Bottom-align header labels.
+            let pad = (g.header_lines - cell.len().min(g.header_lines)) as f32 * ROW_LEADING;
+            for (li, l) in cell.iter().enumerate() {
+                let by = baseline(top + ROW_PAD_Y + pad + li as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
+                let (x, w) = (g.xs[ci] + ROW_PAD_X, g.widths[ci] - 2.0 * ROW_PAD_X);
+                self.text_aligned(x, w, by, l.clone(), &g.t.columns[ci].align, NAVY);
             }
-            f.y = top + header_h;
-            f.hrule(MARGIN_X, MARGIN_X + CONTENT_W, f.y, 0.6, RULE_DARK);
-        };
-        draw_header(self);
-        let mut rows_on_page = 0usize;
-        for (ri, row) in t.rows.iter().enumerate() {
-            let cells: Vec<Vec<ShapedLine>> = (0..ncols)
-                .map(|ci| {
-                    let s = row.get(ci).map(|s| s.as_str()).unwrap_or("");
-                    self.sh.wrap(s, Weight::Regular, size, (widths[ci] - 2.0 * pad_x).max(4.0))
-                })
-                .collect();
-            let nlines = cells.iter().map(|c| c.len()).max().unwrap_or(1).max(1);
-            let mut off = 0usize;
-            while off < nlines {
-                let remaining = nlines - off;
-                let h = remaining as f32 * leading + 2.0 * pad_y;
-                let fits_lines = ((BOTTOM - self.y - 2.0 * pad_y) / leading).floor().max(0.0) as usize;
-                let taller_than_page = h > BOTTOM - TOP - header_h;
-                let take = if self.y + h <= BOTTOM {
-                    remaining
-                } else if taller_than_page && fits_lines >= 3 {
-                    // Would not fit on a fresh page either: start splitting here.
-                    fits_lines.min(remaining)
-                } else if rows_on_page > 0 {
-                    self.new_page();
-                    draw_header(self);
-                    rows_on_page = 0;
-                    continue;
-                } else {
-                    // A row taller than the page: split it between lines.
-                    (((BOTTOM - self.y - 2.0 * pad_y) / leading).floor().max(1.0) as usize).min(remaining)
-                };
-                let top = self.y;
-                let rh = take as f32 * leading + 2.0 * pad_y;
-                if ri % 2 == 1 {
-                    self.rect(MARGIN_X, top, CONTENT_W, rh, STRIPE);
+        }
+        self.y = top + g.header_h;
+        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.6, RULE_DARK);
+    }
+
+    fn shape_row(&mut self, g: &Grid, index: usize) -> Row {
+        let row = &g.t.rows[index];
+        let cells: Vec<Vec<ShapedLine>> = (0..g.widths.len())
+            .map(|ci| {
+                let s = row.get(ci).map(|s| s.as_str()).unwrap_or("");
+                self.sh.wrap(s, Weight::Regular, ROW_SIZE, (g.widths[ci] - 2.0 * ROW_PAD_X).max(4.0))
+            })
+            .collect();
+        self.note_missing(|| {
+            let first = row.iter().find(|c| !c.trim().is_empty()).map(|c| short(c)).unwrap_or_default();
+            format!("table row {} (\"{first}\")", index + 1)
+        });
+        let lines = cells.iter().map(|c| c.len()).max().unwrap_or(1).max(1);
+        Row { index, cells, lines }
+    }
+
+    /// Heights of the rows still to place, shaping ahead until they overflow
+    /// `avail` and a few more: the plan looks at what a break would leave for
+    /// the next page. Each row is shaped once.
+    fn look_ahead(&mut self, g: &Grid, c: &mut Cursor, avail: f32) -> Vec<f32> {
+        let n = g.t.rows.len();
+        let mut heights: Vec<f32> = Vec::new();
+        let mut used = 0.0;
+        let mut extra = 0;
+        let mut qi = 0;
+        loop {
+            if qi == c.queue.len() {
+                if c.shaped == n {
+                    break;
                 }
-                for (ci, cell) in cells.iter().enumerate() {
-                    for (li, l) in cell.iter().enumerate().skip(off).take(take) {
-                        let by = baseline(top + pad_y + (li - off) as f32 * leading, leading, size);
-                        self.text_aligned(
-                            xs[ci] + pad_x,
-                            widths[ci] - 2.0 * pad_x,
-                            by,
-                            l.clone(),
-                            &t.columns[ci].align,
-                            TEXT,
-                        );
-                    }
-                }
-                self.y = top + rh;
-                self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.3, RULE_LIGHT);
-                rows_on_page += 1;
-                off += take;
-                if off < nlines {
-                    self.new_page();
-                    draw_header(self);
-                    rows_on_page = 0;
+                let r = self.shape_row(g, c.shaped);
+                c.shaped += 1;
+                c.queue.push_back(r);
+            }
+            let lines = c.queue[qi].lines - if qi == 0 { c.off } else { 0 };
+            let h = lines as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
+            heights.push(h);
+            used += h;
+            qi += 1;
+            if used > avail {
+                extra += 1;
+                if extra > MIN_ROWS {
+                    break;
                 }
             }
         }
-        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
-        self.y += 12.0;
+        heights
+    }
+
+    /// Lines `off..off + take` of a row (all of them unless a tall row is split).
+    fn draw_row(&mut self, g: &Grid, row: &Row, off: usize, take: usize) {
+        let top = self.y;
+        let rh = take as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
+        if row.index % 2 == 1 {
+            self.rect(MARGIN_X, top, CONTENT_W, rh, STRIPE);
+        }
+        for (ci, cell) in row.cells.iter().enumerate() {
+            for (li, l) in cell.iter().enumerate().skip(off).take(take) {
+                let by = baseline(top + ROW_PAD_Y + (li - off) as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
+                let (x, w) = (g.xs[ci] + ROW_PAD_X, g.widths[ci] - 2.0 * ROW_PAD_X);
+                self.text_aligned(x, w, by, l.clone(), &g.t.columns[ci].align, TEXT);
+            }
+        }
+        self.y = top + rh;
+        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.3, RULE_LIGHT);
     }
 
     fn heat_map(&mut self, hm: &HeatMap) {
@@ -554,20 +1007,18 @@ impl<'a> Flow<'a> {
         }
         let head_lead = head_size * 1.3;
         let heads: Vec<Vec<ShapedLine>> =
-            hm.col_labels.iter().map(|c| self.sh.wrap(c, Weight::Bold, head_size, cell_w - 4.0)).collect();
-        let head_lines = heads.iter().map(|h| h.len()).max().unwrap_or(1).min(5);
+            hm.col_labels.iter().map(|c| self.sh.fit_lines(c, Weight::Bold, head_size, cell_w - 4.0, 5)).collect();
+        self.note_missing(|| "the heat map's column labels".to_string());
+        let head_lines = heads.iter().map(|h| h.len()).max().unwrap_or(1);
         let head_h = head_lines as f32 * head_lead + 8.0;
         let min_row_h = 18.0;
-
-        self.space(4.0);
-        self.need(head_h + 3.0 * min_row_h);
         let draw_header = |f: &mut Self| {
             let top = f.y;
             for (ci, h) in heads.iter().enumerate() {
                 let x = MARGIN_X + label_w + ci as f32 * cell_w;
                 // Bottom-align the header labels.
                 let pad = (head_lines - h.len().min(head_lines)) as f32 * head_lead;
-                for (li, l) in h.iter().take(head_lines).enumerate() {
+                for (li, l) in h.iter().enumerate() {
                     let by = baseline(top + 3.0 + pad + li as f32 * head_lead, head_lead, head_size);
                     f.text_aligned(x + 2.0, cell_w - 4.0, by, l.clone(), &Align::Center, NAVY);
                 }
@@ -575,40 +1026,49 @@ impl<'a> Flow<'a> {
             f.y = top + head_h;
             f.hrule(MARGIN_X, MARGIN_X + CONTENT_W, f.y - 1.0, 0.6, RULE_DARK);
         };
-        draw_header(self);
-        for (ri, label) in hm.row_labels.iter().enumerate() {
-            let mut lines = self.sh.wrap(label, Weight::Regular, lab_size, label_w - 8.0);
-            lines.truncate(3);
-            let rh = (lines.len() as f32 * lab_lead + 6.0).max(min_row_h);
-            if self.y + rh > BOTTOM {
-                self.new_page();
-                draw_header(self);
-            }
-            let top = self.y;
-            let ly = top + (rh - lines.len() as f32 * lab_lead) / 2.0;
-            for (li, l) in lines.into_iter().enumerate() {
-                let by = baseline(ly + li as f32 * lab_lead, lab_lead, lab_size);
-                self.text_at(MARGIN_X + 2.0, by, l, TEXT);
-            }
-            // Light backing so that white (zero) cells still read as cells.
-            self.rect(MARGIN_X + label_w, top, cell_w * ncols as f32, rh, (0.90, 0.92, 0.94));
-            for ci in 0..ncols {
-                let v = hm.values.get(ri).and_then(|r| r.get(ci)).copied().unwrap_or(0.0);
-                let c = ramp(v);
-                let x = MARGIN_X + label_w + ci as f32 * cell_w;
-                self.rect(x + 0.75, top + 0.75, cell_w - 1.5, rh - 1.5, c);
-                if let Some(s) = hm.cell_text.get(ri).and_then(|r| r.get(ci)).filter(|s| !s.is_empty()) {
-                    let l = self.sh.shape(s, Weight::Regular, 8.0);
-                    let by = baseline(top, rh, 8.0);
-                    let col = if is_dark(c) { WHITE } else { TEXT };
-                    self.text_aligned(x, cell_w, by, l, &Align::Center, col);
+        // Row labels are short (three lines at most): shape them all first.
+        let labels: Vec<Vec<ShapedLine>> = hm
+            .row_labels
+            .iter()
+            .map(|label| {
+                let lines = self.sh.fit_lines(label, Weight::Regular, lab_size, label_w - 8.0, 3);
+                self.note_missing(|| format!("the heat map row \"{}\"", short(label)));
+                lines
+            })
+            .collect();
+        let heights: Vec<f32> = labels.iter().map(|l| (l.len() as f32 * lab_lead + 6.0).max(min_row_h)).collect();
+        self.space(4.0);
+        let mut labels = labels.into_iter();
+        let mut ri = 0usize;
+        while ri < heights.len() {
+            let avail = BOTTOM - self.y - head_h;
+            let take = plan(avail, BOTTOM - TOP - head_h, &heights[ri..], heights.len() - ri, MIN_ROWS, self.at_top());
+            let k = match take {
+                Take::NewPage => {
+                    self.break_keeping();
+                    continue;
                 }
+                Take::Split => 1,
+                Take::Units(k) => k,
+            };
+            draw_header(self);
+            for _ in 0..k {
+                let lines = labels.next().unwrap_or_default();
+                self.heat_row(hm, ri, lines, heights[ri], label_w, cell_w, lab_lead, lab_size);
+                ri += 1;
             }
-            self.y = top + rh;
+            if ri < heights.len() {
+                self.new_page();
+            }
+        }
+        if hm.row_labels.is_empty() {
+            self.need(head_h);
+            draw_header(self);
         }
         // Legend: a ramp with its ends labelled, then the caption.
         self.y += 8.0;
         let cap = self.sh.wrap(&hm.legend, Weight::Regular, 8.5, CONTENT_W - 200.0);
+        self.note_missing(|| "the heat map's legend".to_string());
         let legend_h = (cap.len() as f32 * 11.5).max(22.0);
         self.need(legend_h);
         let top = self.y;
@@ -631,38 +1091,82 @@ impl<'a> Flow<'a> {
         let mut y = top - 1.0;
         for l in cap {
             let by = baseline(y, 11.5, 8.5);
-            self.text_at(cx, by, l, MUTED);
+            self.text_aligned(cx, CONTENT_W - 200.0, by, l, &Align::Left, MUTED);
             y += 11.5;
         }
         self.y = top + legend_h + 10.0;
     }
-}
 
-/// Running header (not on title pages) and "Page N of M" footer on every page.
-fn decorate(layout: &mut Layout, title: &str, sh: &mut Shaper) {
-    let m = layout.pages.len();
-    for (i, page) in layout.pages.iter_mut().enumerate() {
-        if !page.is_title {
-            let mut lines = sh.wrap(title, Weight::Regular, 8.0, CONTENT_W * 0.8);
-            if !lines.is_empty() {
-                let l = lines.remove(0);
-                page.items.push(Item::Text { x: MARGIN_X, y: HEADER_BASELINE, line: l, color: MUTED });
-            }
-            page.items.push(Item::Rule {
-                x1: MARGIN_X,
-                y1: HEADER_RULE,
-                x2: MARGIN_X + CONTENT_W,
-                y2: HEADER_RULE,
-                width: 0.5,
-                color: RULE_LIGHT,
-            });
+    #[allow(clippy::too_many_arguments)]
+    fn heat_row(
+        &mut self,
+        hm: &HeatMap,
+        ri: usize,
+        lines: Vec<ShapedLine>,
+        rh: f32,
+        label_w: f32,
+        cell_w: f32,
+        lab_lead: f32,
+        lab_size: f32,
+    ) {
+        let ncols = hm.col_labels.len();
+        let top = self.y;
+        let ly = top + (rh - lines.len() as f32 * lab_lead) / 2.0;
+        for (li, l) in lines.into_iter().enumerate() {
+            let by = baseline(ly + li as f32 * lab_lead, lab_lead, lab_size);
+            self.text_aligned(MARGIN_X + 2.0, label_w - 8.0, by, l, &Align::Left, TEXT);
         }
-        let footer = sh.shape(&format!("Page {} of {}", i + 1, m), Weight::Regular, 8.0);
-        let x = MARGIN_X + CONTENT_W - footer.width;
-        page.items.push(Item::Text { x, y: FOOTER_BASELINE, line: footer, color: MUTED });
+        // Light backing so that white (zero) cells still read as cells.
+        self.rect(MARGIN_X + label_w, top, cell_w * ncols as f32, rh, (0.90, 0.92, 0.94));
+        for ci in 0..ncols {
+            let v = hm.values.get(ri).and_then(|r| r.get(ci)).copied().unwrap_or(0.0);
+            let c = ramp(v);
+            let x = MARGIN_X + label_w + ci as f32 * cell_w;
+            self.rect(x + 0.75, top + 0.75, cell_w - 1.5, rh - 1.5, c);
+            if let Some(s) = hm.cell_text.get(ri).and_then(|r| r.get(ci)).filter(|s| !s.is_empty()) {
+                let l = self.sh.first_line(s, Weight::Regular, 8.0, cell_w - 2.0);
+                let by = baseline(top, rh, 8.0);
+                let col = if is_dark(c) { WHITE } else { TEXT };
+                self.text_aligned(x, cell_w, by, l, &Align::Center, col);
+            }
+        }
+        self.note_missing(|| format!("the heat map row {}", ri + 1));
+        self.y = top + rh;
     }
 }
 
+/// A short form of user text for a warning or a section name.
+fn short(s: &str) -> String {
+    let s = s.trim();
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// "Page N of M" at the foot of page `n`.
+pub fn footer(sh: &mut Shaper, n: usize, m: usize) -> Item {
+    let line = sh.shape(&format!("Page {n} of {m}"), Weight::Regular, 8.0);
+    let x = MARGIN_X + CONTENT_W - line.width;
+    Item::Text { x, y: FOOTER_BASELINE, line, color: MUTED }
+}
+
+/// Lays out `doc` in memory (the PDF writer streams pages instead), with
+/// running headers and footers.
 pub fn layout(doc: &Document, sh: &mut Shaper) -> Layout {
-    Flow::new(sh).run(doc)
+    let mut pages: Vec<Page> = Vec::new();
+    let outline = {
+        let mut sink = |p: Page| pages.push(p);
+        Flow::new(sh, &mut sink, &doc.title).run(doc)
+    };
+    let m = pages.len();
+    for (i, p) in pages.iter_mut().enumerate() {
+        p.items.push(footer(sh, i + 1, m));
+    }
+    Layout {
+        pages,
+        bookmarks: outline.bookmarks.into_iter().map(|b| (b.title, b.page)).collect(),
+        warnings: outline.warnings,
+    }
 }

@@ -1,10 +1,12 @@
 //! A small, generic, deterministic PDF document engine.
 //!
 //! Blocks (headings, paragraphs, tables, heat maps, ...) are laid out on A4 pages by
-//! a flow engine ([`layout`]), text in any script is shaped with rustybuzz and
-//! ordered with unicode-bidi ([`shape`]), fonts are the vendored Noto fonts
-//! ([`fonts`]), subset with allsorts, and the PDF is written with printpdf and lopdf
-//! so that the same [`Document`] always gives the same bytes.
+//! a flow engine ([`layout`]); text in any script is shaped with rustybuzz, ordered
+//! with unicode-bidi and broken into lines at UAX #14 opportunities ([`shape`]);
+//! fonts are the vendored Noto fonts ([`fonts`]), subset with allsorts; and the PDF
+//! is written directly, page by page as the layout fills them ([`emit`]), so that
+//! the same [`Document`] always gives the same bytes and a long report needs little
+//! memory.
 
 // A generic engine: not every caller uses every helper.
 #![allow(dead_code)]
@@ -62,6 +64,21 @@ pub enum Block {
     /// Vertical space in points.
     Spacer(f32),
     PageBreak,
+    /// A block named after where its text came from (e.g. `reading 42
+    /// ("Title")`), so that a warning about it (a character no font has) says
+    /// which record to fix. See [`Block::named`].
+    Named {
+        name: String,
+        block: Box<Block>,
+    },
+}
+
+impl Block {
+    /// This block, named after the record its text came from (a reading, a
+    /// session): a character of it that no font has is reported under this name.
+    pub fn named(self, name: impl Into<String>) -> Block {
+        Block::Named { name: name.into(), block: Box::new(self) }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,8 +137,8 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
     render_with_warnings(doc).map(|(bytes, _)| bytes)
 }
 
-/// Like [`render`], also returning warnings (e.g. characters found in no font,
-/// which are drawn as empty boxes).
+/// Like [`render`], also returning warnings: characters found in no font (drawn
+/// as empty boxes), each naming the block they came from.
 pub fn render_with_warnings(doc: &Document) -> anyhow::Result<(Vec<u8>, Vec<String>)> {
     emit::render(doc)
 }

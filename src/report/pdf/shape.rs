@@ -1,12 +1,20 @@
-//! Shaping (rustybuzz), bidi ordering (unicode-bidi, paragraph level forced LTR),
-//! per-character font fallback, and greedy line wrapping on shaped widths.
+//! Text to positioned glyphs: per-character font fallback, bidi levels
+//! (unicode-bidi; the paragraph direction comes from its first strong character,
+//! UAX #9 rules P2–P3, and each line's runs are reordered by rule L2), shaping
+//! (rustybuzz, one cached plan per font, direction, script and language) and
+//! line breaking at UAX #14 opportunities (unicode-linebreak) on shaped widths.
+//!
+//! A paragraph is shaped once; its lines are cut from that shaping, and every
+//! step is a single pass or a binary search, so layout costs time in proportion
+//! to the length of the text (a 1 MB reference, a 130 KB title).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::ParagraphBidiInfo;
 
-use super::fonts::{FontIdx, Fonts, Weight, is_devanagari, is_neutral};
+use super::fonts::{self, CJK, FontIdx, Fonts, Weight};
 
 /// One positioned glyph of a shaped line. Positions are in points at the line's size,
 /// relative to the line's origin (left end of the baseline).
@@ -30,166 +38,127 @@ pub struct ShapedLine {
     pub size: f32,
     pub width: f32,
     pub glyphs: Vec<Glyph>,
-    /// Glyph ranges of Devanagari runs, with their logical text (for /ActualText).
+    /// Glyph ranges of runs in scripts whose glyphs do not map one to one onto
+    /// characters (Indic, Thai), with their logical text (for /ActualText).
     pub actual_text: Vec<(Range<usize>, Range<u32>)>,
+    /// The paragraph is right to left: the line is aligned to the right.
+    pub rtl: bool,
 }
 
 impl ShapedLine {
     pub fn glyph_text(&self, g: &Glyph) -> &str {
         self.text.get(g.text.start as usize..g.text.end as usize).unwrap_or("")
     }
+
+    fn empty(size: f32, rtl: bool) -> Self {
+        ShapedLine { text: String::new(), size, width: 0.0, glyphs: Vec::new(), actual_text: Vec::new(), rtl }
+    }
 }
 
-/// More characters than any line of a page can hold (an A4 line holds a few
-/// hundred glyphs at the smallest size used).
-const LINE_SPAN: usize = 400;
+/// Runs are cut at a space after this many bytes, so that a megabyte of text is
+/// not one shaping buffer.
+const MAX_RUN: usize = 4096;
+
+type PlanKey = (FontIdx, bool, rustybuzz::Script, Option<&'static str>);
 
 pub struct Shaper {
     pub fonts: Fonts,
     buffer: Option<rustybuzz::UnicodeBuffer>,
+    plans: HashMap<PlanKey, rustybuzz::ShapePlan>,
+    /// Shaped words of the Latin faces, per font.
+    words: Vec<HashMap<Box<str>, Vec<Unscaled>>>,
     width_cache: HashMap<(Weight, u32, String), f32>,
-    /// Characters found in no font of the chain.
+    /// Characters found in no font since the caller last took them.
     pub missing: Vec<char>,
+    /// Bytes of text shaped so far: the work of a layout, which tests check is
+    /// in proportion to the text laid out.
+    pub shaped_bytes: usize,
+}
+
+/// A shaped glyph in font units, its cluster relative to the text shaped.
+#[derive(Clone, Copy, Debug)]
+struct Unscaled {
+    gid: u16,
+    cluster: u32,
+    adv: i32,
+    dx: i32,
+    dy: i32,
+}
+
+/// A glyph of a shaped paragraph, in its run's visual order.
+#[derive(Clone, Copy, Debug)]
+struct PGlyph {
+    gid: u16,
+    /// Byte offset in the paragraph of the cluster's first character.
+    cluster: u32,
+    adv: f32,
+    dx: f32,
+    dy: f32,
+}
+
+/// A run of one font, one bidi level and one script, in logical order.
+#[derive(Clone, Debug)]
+struct Run {
+    range: Range<usize>,
+    font: FontIdx,
+    level: u8,
+    glyphs: Range<usize>,
+}
+
+impl Run {
+    fn rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+}
+
+/// One paragraph (no line breaks inside), shaped.
+struct Para<'t> {
+    text: &'t str,
+    size: f32,
+    rtl: bool,
+    runs: Vec<Run>,
+    glyphs: Vec<PGlyph>,
+    /// Cluster starts in logical order, then `text.len()`.
+    starts: Vec<u32>,
+    /// `cum[i]`: width of the clusters before `starts[i]`.
+    cum: Vec<f32>,
+}
+
+/// A line to make: byte range, and whether it was cut inside a word.
+struct LineSpan {
+    start: usize,
+    end: usize,
+    cut_in_word: bool,
 }
 
 impl Shaper {
     pub fn new(fonts: Fonts) -> Self {
-        Self { fonts, buffer: Some(rustybuzz::UnicodeBuffer::new()), width_cache: HashMap::new(), missing: Vec::new() }
+        Self {
+            fonts,
+            buffer: Some(rustybuzz::UnicodeBuffer::new()),
+            plans: HashMap::new(),
+            words: (0..fonts::FONT_FILES.len()).map(|_| HashMap::new()).collect(),
+            width_cache: HashMap::new(),
+            missing: Vec::new(),
+            shaped_bytes: 0,
+        }
     }
 
-    /// Shape `text` (one line, no newline handling) in visual order.
+    /// Shape `text` as one line (no wrapping; line breaks become spaces), in visual order.
     pub fn shape(&mut self, text: &str, weight: Weight, size: f32) -> ShapedLine {
-        let mut line =
-            ShapedLine { text: text.to_string(), size, width: 0.0, glyphs: Vec::new(), actual_text: Vec::new() };
+        let text = clean(text, true);
         if text.is_empty() {
-            return line;
+            return ShapedLine::empty(size, false);
         }
-        let has_rtl = text.chars().any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF));
-        let mut pen = 0.0f32;
-        if !has_rtl {
-            self.shape_run(text, 0..text.len(), false, weight, size, &mut pen, &mut line);
-        } else {
-            let bidi = BidiInfo::new(text, Some(Level::ltr()));
-            for para in &bidi.paragraphs {
-                let (levels, runs) = bidi.visual_runs(para, para.range.clone());
-                for run in runs {
-                    let rtl = levels.get(run.start).map(|l| l.is_rtl()).unwrap_or(false);
-                    self.shape_run(text, run, rtl, weight, size, &mut pen, &mut line);
-                }
-            }
-        }
-        line.width = pen;
-        line
+        let p = self.paragraph(&text, weight, size, None);
+        p.line(0, text.len())
     }
 
-    /// Split a directional run by font and shape each piece.
-    #[allow(clippy::too_many_arguments)]
-    fn shape_run(
-        &mut self,
-        text: &str,
-        run: Range<usize>,
-        rtl: bool,
-        weight: Weight,
-        size: f32,
-        pen: &mut f32,
-        line: &mut ShapedLine,
-    ) {
-        let Some(run_text) = text.get(run.clone()) else { return };
-        // Font segments, in logical order.
-        let mut segs: Vec<(Range<usize>, FontIdx)> = Vec::new();
-        let mut cur: Option<FontIdx> = None;
-        for (i, c) in run_text.char_indices() {
-            let want = if is_neutral(c) {
-                match cur {
-                    Some(f) if self.fonts.has_glyph(f, c) => Some(f),
-                    _ => self.fonts.pick(weight, c),
-                }
-            } else {
-                self.fonts.pick(weight, c)
-            };
-            let f = match want {
-                Some(f) => f,
-                None => {
-                    if !c.is_control() && !self.missing.contains(&c) {
-                        self.missing.push(c);
-                    }
-                    cur.unwrap_or(super::fonts::chain(weight)[0])
-                }
-            };
-            let start = run.start + i;
-            match segs.last_mut() {
-                Some((r, lf)) if *lf == f => r.end = start + c.len_utf8(),
-                _ => segs.push((start..start + c.len_utf8(), f)),
-            }
-            cur = Some(f);
-        }
-        if rtl {
-            segs.reverse();
-        }
-        for (r, f) in segs {
-            self.shape_segment(text, r, f, rtl, size, pen, line);
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn shape_segment(
-        &mut self,
-        text: &str,
-        r: Range<usize>,
-        font: FontIdx,
-        rtl: bool,
-        size: f32,
-        pen: &mut f32,
-        line: &mut ShapedLine,
-    ) {
-        let Some(seg) = text.get(r.clone()) else { return };
-        let mut buf = self.buffer.take().unwrap_or_default();
-        buf.push_str(seg);
-        buf.set_direction(if rtl { rustybuzz::Direction::RightToLeft } else { rustybuzz::Direction::LeftToRight });
-        buf.guess_segment_properties();
-        let face = &self.fonts.faces[font as usize];
-        let scale = size / self.fonts.upem[font as usize];
-        let out = rustybuzz::shape(face, &[], buf);
-        let infos = out.glyph_infos();
-        let pos = out.glyph_positions();
-        // Cluster starts in logical order, to find each cluster's text end.
-        let mut starts: Vec<u32> = infos.iter().map(|g| g.cluster).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let cluster_end = |c: u32| -> u32 {
-            match starts.binary_search(&c) {
-                Ok(i) => starts.get(i + 1).copied().unwrap_or(seg.len() as u32),
-                Err(_) => seg.len() as u32,
-            }
-        };
-        let first_glyph = line.glyphs.len();
-        let mut prev_cluster: Option<u32> = None;
-        for (gi, gp) in infos.iter().zip(pos.iter()) {
-            let tr = if prev_cluster == Some(gi.cluster) {
-                0..0
-            } else {
-                let s = r.start as u32 + gi.cluster;
-                s..r.start as u32 + cluster_end(gi.cluster)
-            };
-            prev_cluster = Some(gi.cluster);
-            line.glyphs.push(Glyph {
-                font,
-                gid: gi.glyph_id as u16,
-                x: *pen + gp.x_offset as f32 * scale,
-                y: gp.y_offset as f32 * scale,
-                text: tr,
-                rtl,
-            });
-            *pen += gp.x_advance as f32 * scale;
-        }
-        if seg.chars().any(is_devanagari) {
-            line.actual_text.push((first_glyph..line.glyphs.len(), r.start as u32..r.end as u32));
-        }
-        self.buffer = Some(out.clear());
-    }
-
-    /// Width of `text` in points (cached).
+    /// Width of `text` in points (cached for short texts).
     pub fn width(&mut self, text: &str, weight: Weight, size: f32) -> f32 {
+        if text.len() > 64 {
+            return self.shape(text, weight, size).width;
+        }
         let key = (weight, size.to_bits(), text.to_string());
         if let Some(w) = self.width_cache.get(&key) {
             return *w;
@@ -199,105 +168,528 @@ impl Shaper {
         w
     }
 
-    /// Greedy word wrap to `max_w`, honouring '\n' as a hard break. Over-long words
-    /// are broken between clusters. Always returns at least one line.
+    /// Wraps `text` to `max_w` points at UAX #14 break opportunities, honouring
+    /// '\n' (and U+2028, U+2029) as hard breaks; a word wider than the line is
+    /// broken between clusters. Always returns at least one line.
     pub fn wrap(&mut self, text: &str, weight: Weight, size: f32, max_w: f32) -> Vec<ShapedLine> {
+        self.wrap_with(text, weight, size, max_w, BaseDirection::FirstStrong)
+    }
+
+    /// [`Shaper::wrap`] with the rule that sets each paragraph's direction.
+    pub fn wrap_with(
+        &mut self,
+        text: &str,
+        weight: Weight,
+        size: f32,
+        max_w: f32,
+        dir: BaseDirection,
+    ) -> Vec<ShapedLine> {
+        let text = clean(text, false);
         let mut out = Vec::new();
-        for hard in text.split('\n') {
-            let hard = hard.trim_end_matches('\r');
-            let full = self.shape(hard, weight, size);
-            if full.width <= max_w + 0.01 {
-                out.push(full);
+        for hard in text.split(['\n', '\u{2028}', '\u{2029}']) {
+            if hard.is_empty() {
+                out.push(ShapedLine::empty(size, false));
                 continue;
             }
-            let space_w = self.width(" ", weight, size);
-            let mut cur = String::new();
-            let mut cur_w = 0.0f32;
-            for word in hard.split(' ').filter(|w| !w.is_empty()) {
-                let w = self.width(word, weight, size);
-                if !cur.is_empty() && cur_w + space_w + w <= max_w {
-                    cur.push(' ');
-                    cur.push_str(word);
-                    cur_w += space_w + w;
-                    continue;
-                }
-                if !cur.is_empty() {
-                    out.push(self.shape(&cur, weight, size));
-                    cur.clear();
-                    cur_w = 0.0;
-                }
-                if w <= max_w {
-                    cur.push_str(word);
-                    cur_w = w;
+            let forced = match dir {
+                BaseDirection::FirstStrong => None,
+                BaseDirection::Majority => majority_rtl(hard),
+            };
+            let p = self.paragraph(hard, weight, size, forced);
+            for span in p.breaks(max_w) {
+                if span.cut_in_word {
+                    // Shaped again on its own, so that joining scripts take their
+                    // final and initial forms at the cut.
+                    let piece = &hard[span.start..span.end];
+                    let q = self.paragraph(piece, weight, size, Some(p.rtl));
+                    out.push(q.line(0, piece.len()));
                 } else {
-                    // Break the word by clusters.
-                    let mut rest = word.to_string();
-                    loop {
-                        // Only a short rest can fit on one line: shaping a long one
-                        // again for every line made a 1 MB word quadratic.
-                        if rest.len() <= 4 * LINE_SPAN {
-                            let shaped = self.shape(&rest, weight, size);
-                            if shaped.width <= max_w {
-                                cur_w = shaped.width;
-                                cur = rest;
-                                break;
-                            }
-                        }
-                        let cut = self.break_point(&rest, weight, size, max_w);
-                        let tail = rest.split_off(cut);
-                        out.push(self.shape(&rest, weight, size));
-                        rest = tail;
-                        if rest.is_empty() {
-                            break;
-                        }
-                    }
+                    out.push(p.line(span.start, span.end));
                 }
-            }
-            if !cur.is_empty() || out.is_empty() {
-                out.push(self.shape(&cur, weight, size));
             }
         }
         if out.is_empty() {
-            out.push(self.shape("", weight, size));
+            out.push(ShapedLine::empty(size, false));
         }
         out
     }
 
-    /// Largest cluster boundary (byte offset, > 0) at which the prefix of `word` fits.
-    fn break_point(&mut self, word: &str, weight: Weight, size: f32, max_w: f32) -> usize {
-        // No line holds more than LINE_SPAN characters: look no further.
-        let mut end = word.len().min(LINE_SPAN * 4);
-        while !word.is_char_boundary(end) {
-            end -= 1;
+    /// The first line of `text` wrapped to `max_w`, with "…" when more follows.
+    pub fn first_line(&mut self, text: &str, weight: Weight, size: f32, max_w: f32) -> ShapedLine {
+        self.fit_lines(text, weight, size, max_w, 1).pop().unwrap_or_else(|| ShapedLine::empty(size, false))
+    }
+
+    /// At most `max_lines` lines of `text` wrapped to `max_w`; when the text
+    /// needs more, the last line shown ends in "…".
+    pub fn fit_lines(
+        &mut self,
+        text: &str,
+        weight: Weight,
+        size: f32,
+        max_w: f32,
+        max_lines: usize,
+    ) -> Vec<ShapedLine> {
+        let mut lines = self.wrap(text, weight, size, max_w);
+        if lines.len() <= max_lines.max(1) {
+            return lines;
         }
-        let word = &word[..end];
-        let shaped = self.shape(word, weight, size);
-        // Cluster boundaries: starts of glyph text ranges.
-        let mut bounds: Vec<u32> = shaped.glyphs.iter().filter(|g| !g.text.is_empty()).map(|g| g.text.start).collect();
-        bounds.sort_unstable();
-        bounds.dedup();
-        let first = word.chars().next().map(|c| c.len_utf8()).unwrap_or(word.len());
-        let mut best = 0usize;
-        for &b in bounds.iter().filter(|&&b| b > 0) {
-            let prefix_w: f32 = {
-                // Width of glyphs whose cluster starts before b, measured by advance:
-                // approximate with a fresh shape of the prefix (exact for LTR text).
-                let p = word.get(..b as usize).unwrap_or(word);
-                self.shape(p, weight, size).width
+        lines.truncate(max_lines.max(1));
+        if let Some(last) = lines.pop() {
+            let ell = self.width("…", weight, size);
+            let mut t = last.text.clone();
+            loop {
+                let w = self.width(&t, weight, size);
+                if w + ell <= max_w || t.is_empty() {
+                    break;
+                }
+                let cut = t.char_indices().last().map_or(0, |(i, _)| i);
+                t.truncate(cut);
+            }
+            let t = format!("{}…", t.trim_end());
+            lines.push(self.shape(&t, weight, size));
+        }
+        lines
+    }
+
+    /// Shapes one paragraph. `forced_rtl` fixes the direction (for a piece of a
+    /// paragraph); otherwise it comes from the first strong character.
+    fn paragraph<'t>(&mut self, text: &'t str, weight: Weight, size: f32, forced_rtl: Option<bool>) -> Para<'t> {
+        self.shaped_bytes += text.len();
+        let bidi_levels: Option<(Vec<unicode_bidi::Level>, bool)> = if text.chars().any(needs_bidi) {
+            let level = forced_rtl.map(|r| if r { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() });
+            let info = ParagraphBidiInfo::new(text, level);
+            Some((info.levels, info.paragraph_level.is_rtl()))
+        } else {
+            None
+        };
+        let rtl = bidi_levels.as_ref().map_or(forced_rtl.unwrap_or(false), |(_, r)| *r);
+        let lang = if text.chars().any(|c| c as u32 >= 0x2E80) { fonts::cjk_language(text) } else { None };
+
+        // Itemise: runs of one level, one font and one script class.
+        let mut runs: Vec<Run> = Vec::new();
+        let mut cur: Option<(u8, FontIdx, u8)> = None;
+        for (i, c) in text.char_indices() {
+            let level = bidi_levels.as_ref().map_or(0, |(l, _)| l[i].number());
+            let font = self.font_for(c, weight, cur.map(|c| c.1));
+            let class = if font == fonts::REGULAR || font == fonts::BOLD { fonts::script_class(c) } else { 0 };
+            let same = match (cur, runs.last()) {
+                (Some((l, f, k)), Some(run)) => {
+                    l == level
+                        && f == font
+                        && (class == 0 || k == 0 || k == class)
+                        && !(run.range.len() >= MAX_RUN && c == ' ')
+                }
+                _ => false,
             };
-            if prefix_w <= max_w {
-                best = b as usize;
+            if same {
+                if let Some(run) = runs.last_mut() {
+                    run.range.end = i + c.len_utf8();
+                }
+                if let Some(cur) = cur.as_mut()
+                    && cur.2 == 0
+                {
+                    cur.2 = class;
+                }
             } else {
-                break;
+                runs.push(Run { range: i..i + c.len_utf8(), font, level, glyphs: 0..0 });
+                cur = Some((level, font, class));
             }
         }
-        if best == 0 {
-            // Not even one cluster fits: take the first cluster anyway.
-            best = bounds.iter().copied().find(|&b| b > 0).map(|b| b as usize).unwrap_or(first);
+
+        // Shape each run.
+        let mut glyphs: Vec<PGlyph> = Vec::with_capacity(text.len());
+        let mut clusters: Vec<(u32, f32)> = Vec::with_capacity(text.len());
+        for run in &mut runs {
+            let start = glyphs.len();
+            self.shape_run(text, run, if run.font == CJK { lang } else { None }, size, &mut glyphs);
+            run.glyphs = start..glyphs.len();
+            let first = clusters.len();
+            for g in &glyphs[run.glyphs.clone()] {
+                clusters.push((g.cluster, g.adv));
+            }
+            if run.rtl() {
+                clusters[first..].reverse();
+            }
         }
-        if !word.is_char_boundary(best) {
-            best = first;
+        clusters.sort_by_key(|c| c.0);
+        let mut starts: Vec<u32> = Vec::with_capacity(clusters.len() + 1);
+        let mut cum: Vec<f32> = Vec::with_capacity(clusters.len() + 1);
+        let mut total = 0.0f32;
+        for (c, adv) in clusters {
+            if starts.last() != Some(&c) {
+                starts.push(c);
+                cum.push(total);
+            }
+            total += adv;
         }
-        best
+        starts.push(text.len() as u32);
+        cum.push(total);
+        Para { text, size, rtl, runs, glyphs, starts, cum }
+    }
+
+    /// The font for `c`: the current font for punctuation and marks it has,
+    /// else the first of the chain that has it. A character no font has is
+    /// recorded in `missing` (and drawn as the current font's empty box).
+    fn font_for(&mut self, c: char, weight: Weight, cur: Option<FontIdx>) -> FontIdx {
+        let fallback = cur.unwrap_or(fonts::chain(weight)[0]);
+        if fonts::is_default_ignorable(c) || c.is_control() {
+            return fallback;
+        }
+        if fonts::is_neutral(c)
+            && let Some(f) = cur
+            && self.fonts.has_glyph(f, c)
+        {
+            return f;
+        }
+        match self.fonts.pick(weight, c) {
+            Some(f) => f,
+            None => {
+                if !self.missing.contains(&c) {
+                    self.missing.push(c);
+                }
+                fallback
+            }
+        }
+    }
+
+    fn shape_run(&mut self, text: &str, run: &Run, lang: Option<&'static str>, size: f32, out: &mut Vec<PGlyph>) {
+        let Some(seg) = text.get(run.range.clone()) else { return };
+        let scale = size / self.fonts.upem[run.font as usize];
+        let push = |out: &mut Vec<PGlyph>, at: usize, glyphs: &[Unscaled]| {
+            out.extend(glyphs.iter().map(|g| PGlyph {
+                gid: g.gid,
+                cluster: (at + g.cluster as usize) as u32,
+                adv: g.adv as f32 * scale,
+                dx: g.dx as f32 * scale,
+                dy: g.dy as f32 * scale,
+            }));
+        };
+        // Latin, Greek and Cyrillic words shape the same alone as in a run
+        // (nothing joins or kerns across a space), so each is shaped once and
+        // remembered: most of a reading list is words it has seen before.
+        if !run.rtl() && lang.is_none() && (run.font == fonts::REGULAR || run.font == fonts::BOLD) {
+            let mut at = run.range.start;
+            for word in seg.split_inclusive(' ') {
+                let cache = &mut self.words[run.font as usize];
+                if let Some(glyphs) = cache.get(word) {
+                    push(out, at, glyphs);
+                } else {
+                    let glyphs = self.shape_unscaled(word, run.font, false, None);
+                    push(out, at, &glyphs);
+                    if word.len() <= 64 {
+                        let cache = &mut self.words[run.font as usize];
+                        if cache.len() > 100_000 {
+                            cache.clear();
+                        }
+                        cache.insert(word.into(), glyphs);
+                    }
+                }
+                at += word.len();
+            }
+            return;
+        }
+        let glyphs = self.shape_unscaled(seg, run.font, run.rtl(), lang);
+        push(out, run.range.start, &glyphs);
+    }
+
+    /// Shapes `seg` with one font and direction; positions in font units.
+    fn shape_unscaled(&mut self, seg: &str, font: FontIdx, rtl: bool, lang: Option<&'static str>) -> Vec<Unscaled> {
+        let mut buf = self.buffer.take().unwrap_or_default();
+        buf.push_str(seg);
+        let direction = if rtl { rustybuzz::Direction::RightToLeft } else { rustybuzz::Direction::LeftToRight };
+        buf.set_direction(direction);
+        let language = lang.and_then(|l| l.parse::<rustybuzz::Language>().ok());
+        if let Some(l) = &language {
+            buf.set_language(l.clone());
+        }
+        buf.guess_segment_properties();
+        let script = buf.script();
+        let face = &self.fonts.faces[font as usize];
+        let plan = self
+            .plans
+            .entry((font, rtl, script, lang))
+            .or_insert_with(|| rustybuzz::ShapePlan::new(face, direction, Some(script), language.as_ref(), &[]));
+        let shaped = rustybuzz::shape_with_plan(face, plan, buf);
+        let glyphs = shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, pos)| Unscaled {
+                gid: info.glyph_id as u16,
+                cluster: info.cluster,
+                adv: pos.x_advance,
+                dx: pos.x_offset,
+                dy: pos.y_offset,
+            })
+            .collect();
+        self.buffer = Some(shaped.clear());
+        glyphs
+    }
+}
+
+/// How a paragraph's base direction is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseDirection {
+    /// From its first strong character (UAX #9 rules P2-P3): the default.
+    FirstStrong,
+    /// From the script most of its letters are in (a higher-level protocol,
+    /// UAX #9 HL1), for text that strings several fields together: a
+    /// reference to an English work whose first author is written in Arabic
+    /// stays left to right, an Arabic one is right to left. A tie falls back
+    /// to the first strong character.
+    Majority,
+}
+
+/// Whether most strong characters of `text` are right to left; `None` on a
+/// tie or when there are none.
+fn majority_rtl(text: &str) -> Option<bool> {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    if !text.chars().any(needs_bidi) {
+        return None;
+    }
+    let (mut ltr, mut rtl) = (0usize, 0usize);
+    for c in text.chars() {
+        match unicode_bidi::bidi_class(c) {
+            L => ltr += 1,
+            R | AL => rtl += 1,
+            _ => {}
+        }
+    }
+    (ltr != rtl).then_some(rtl > ltr)
+}
+
+/// Control characters other than line breaks become spaces (a tab has no
+/// glyph); with `one_line`, line breaks too.
+fn clean(text: &str, one_line: bool) -> Cow<'_, str> {
+    let bad = |c: char| c.is_control() && (one_line || c != '\n');
+    if text.chars().any(bad) {
+        Cow::Owned(text.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Characters that make the bidi algorithm worth running: right-to-left
+/// letters and digits, and explicit directional controls.
+fn needs_bidi(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+        | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Trailing spaces are not part of a line's width (a no-break space is).
+fn is_trailing_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
+}
+
+impl Para<'_> {
+    /// Index of `pos` in `starts`, if it is a cluster boundary.
+    fn boundary(&self, pos: usize) -> Option<usize> {
+        self.starts.binary_search(&(pos as u32)).ok()
+    }
+
+    fn width_between(&self, a: usize, b: usize) -> f32 {
+        self.cum[b] - self.cum[a]
+    }
+
+    /// End of the text before `end` without trailing spaces (not before `start`).
+    fn trim_end(&self, start: usize, end: usize) -> usize {
+        let s = &self.text[start..end];
+        start + s.trim_end_matches(is_trailing_space).len()
+    }
+
+    /// Cluster index at or before byte `pos`.
+    fn index_at_or_before(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s as usize <= pos).saturating_sub(1)
+    }
+
+    /// Greedy line breaking. Lines exclude their trailing spaces.
+    fn breaks(&self, max_w: f32) -> Vec<LineSpan> {
+        let len = self.text.len();
+        let full_end = self.trim_end(0, len);
+        let n = self.starts.len() - 1;
+        let width_to = |i: usize, end: usize| -> f32 {
+            let j = self.index_at_or_before(end);
+            self.width_between(i, j)
+        };
+        if self.width_between(0, self.index_at_or_before(full_end)) <= max_w + 0.01 {
+            return vec![LineSpan { start: 0, end: full_end, cut_in_word: false }];
+        }
+        let mut out = Vec::new();
+        let mut start = 0usize; // byte offset, a cluster boundary
+        let mut si = 0usize; // its cluster index
+        let mut last_fit: Option<usize> = None;
+        let opportunities = unicode_linebreak::linebreaks(self.text)
+            .map(|(p, _)| p)
+            .filter(|&p| p == len || self.boundary(p).is_some());
+        for p in opportunities {
+            if p <= start {
+                continue;
+            }
+            loop {
+                let end = self.trim_end(start, p);
+                if width_to(si, end) <= max_w + 0.01 {
+                    last_fit = Some(p);
+                    break;
+                }
+                if let Some(q) = last_fit.take() {
+                    out.push(LineSpan { start, end: self.trim_end(start, q), cut_in_word: false });
+                    start = q;
+                    si = self.index_at_or_before(q);
+                    continue;
+                }
+                // One word wider than the line: cut it between clusters.
+                let end_i = self.index_at_or_before(end);
+                let mut j = si + 1;
+                while j < end_i && self.width_between(si, j + 1) <= max_w + 0.01 {
+                    j += 1;
+                }
+                let cut = (self.starts[j.min(n)] as usize).min(end);
+                out.push(LineSpan { start, end: cut, cut_in_word: true });
+                start = cut;
+                si = self.index_at_or_before(cut);
+                if start >= end {
+                    last_fit = Some(p);
+                    break;
+                }
+            }
+        }
+        if start < full_end || out.is_empty() {
+            let end = full_end.max(start);
+            out.push(LineSpan { start, end, cut_in_word: false });
+        } else if let Some(q) = last_fit
+            && q > start
+        {
+            out.push(LineSpan { start, end: self.trim_end(start, q), cut_in_word: false });
+        }
+        out
+    }
+
+    /// The line of bytes `a..b`, its runs reordered for display (UAX #9 L2).
+    fn line(&self, a: usize, b: usize) -> ShapedLine {
+        let mut out = ShapedLine {
+            text: self.text[a..b].to_string(),
+            size: self.size,
+            width: 0.0,
+            glyphs: Vec::new(),
+            actual_text: Vec::new(),
+            rtl: self.rtl,
+        };
+        if a >= b {
+            return out;
+        }
+        // The pieces of runs on this line, in logical order.
+        let first = self.runs.partition_point(|r| r.range.end <= a);
+        let mut pieces: Vec<(usize, Range<usize>, u8)> = Vec::new();
+        for (ri, run) in self.runs.iter().enumerate().skip(first) {
+            if run.range.start >= b {
+                break;
+            }
+            let s = run.range.start.max(a);
+            let e = run.range.end.min(b);
+            if s < e {
+                pieces.push((ri, s..e, run.level));
+            }
+        }
+        reorder(&mut pieces);
+        let mut pen = 0.0f32;
+        for (ri, r, _) in pieces {
+            let run = &self.runs[ri];
+            let gl = &self.glyphs[run.glyphs.clone()];
+            let (lo, hi) = if run.rtl() {
+                (
+                    gl.partition_point(|g| g.cluster as usize >= r.end),
+                    gl.partition_point(|g| g.cluster as usize >= r.start),
+                )
+            } else {
+                (
+                    gl.partition_point(|g| (g.cluster as usize) < r.start),
+                    gl.partition_point(|g| (g.cluster as usize) < r.end),
+                )
+            };
+            let first_glyph = out.glyphs.len();
+            let mut k = lo;
+            while k < hi {
+                // One cluster: its glyphs share out its characters (see `share`).
+                let c = gl[k].cluster;
+                let mut m = k + 1;
+                while m < hi && gl[m].cluster == c {
+                    m += 1;
+                }
+                let next = self.starts.partition_point(|&s| s <= c);
+                let end = (self.starts.get(next).copied().unwrap_or(self.text.len() as u32) as usize).min(r.end);
+                let chars = &self.text[c as usize..end];
+                for (n, g) in gl[k..m].iter().enumerate() {
+                    let (s, e) = share(chars, n, m - k, run.rtl());
+                    let text = (c as usize + s - a) as u32..(c as usize + e - a) as u32;
+                    out.glyphs.push(Glyph { font: run.font, gid: g.gid, x: pen + g.dx, y: g.dy, text, rtl: run.rtl() });
+                    pen += g.adv;
+                }
+                k = m;
+            }
+            if fonts::needs_actual_text(run.font) && out.glyphs.len() > first_glyph {
+                out.actual_text.push((first_glyph..out.glyphs.len(), (r.start - a) as u32..(r.end - a) as u32));
+            }
+        }
+        out.width = pen;
+        out
+    }
+}
+
+/// The bytes of a cluster's text (`chars`, logical order) that glyph `n` of its
+/// `count` glyphs stands for, so that text extraction gives each character
+/// once: one character per glyph, the last glyph taking the rest. In a
+/// right-to-left run the glyphs come in visual order, so they take the
+/// characters from the end. A glyph left without a character gets an empty range.
+fn share(chars: &str, n: usize, count: usize, rtl: bool) -> (usize, usize) {
+    if count <= 1 {
+        return (0, chars.len());
+    }
+    let bounds: Vec<usize> = chars.char_indices().map(|(i, _)| i).chain([chars.len()]).collect();
+    let m = bounds.len() - 1;
+    if !rtl {
+        return if n + 1 == count {
+            (bounds[n.min(m)], chars.len())
+        } else if n < m {
+            (bounds[n], bounds[n + 1])
+        } else {
+            (chars.len(), chars.len())
+        };
+    }
+    // Visual glyph n stands for logical character m - 1 - n; the last takes the rest.
+    if n + 1 == count {
+        let end = m.saturating_sub(n);
+        (0, bounds[end])
+    } else if n < m {
+        (bounds[m - 1 - n], bounds[m - n])
+    } else {
+        (0, 0)
+    }
+}
+
+/// UAX #9 rule L2 on the pieces of a line: from the highest level down to the
+/// lowest odd one, reverse every maximal sequence at that level or above.
+fn reorder<T>(pieces: &mut [(usize, T, u8)]) {
+    let Some(max) = pieces.iter().map(|p| p.2).max() else { return };
+    let Some(min_odd) = pieces.iter().map(|p| p.2).filter(|l| l % 2 == 1).min() else { return };
+    let mut level = max;
+    while level >= min_odd {
+        let mut i = 0;
+        while i < pieces.len() {
+            if pieces[i].2 >= level {
+                let mut j = i;
+                while j < pieces.len() && pieces[j].2 >= level {
+                    j += 1;
+                }
+                pieces[i..j].reverse();
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        if level == 0 {
+            break;
+        }
+        level -= 1;
     }
 }

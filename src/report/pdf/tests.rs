@@ -101,12 +101,21 @@ fn shaping_uses_fallback_fonts_and_bidi() {
     // Glyph x positions increase (visual order), Arabic included.
     assert!(l.glyphs.windows(2).filter(|w| w[1].x + 0.01 < w[0].x).count() <= 4);
     assert!(sh.missing.is_empty());
-    // A cell that starts with Arabic keeps an LTR paragraph: the Latin part is on the right.
+    // The paragraph direction comes from the first strong character (UAX #9
+    // P2-P3): a cell that starts with Arabic is right to left, so its Latin
+    // part, which comes after, is drawn to the left of the Arabic.
     let m = sh.shape("سعيد Said", Weight::Regular, 10.0);
+    assert!(m.rtl);
     let first_latin = m.glyphs.iter().position(|g| g.font == fonts::REGULAR && m.glyph_text(g) == "S");
-    assert!(first_latin.is_some());
     let first_arabic = m.glyphs.iter().position(|g| g.font == fonts::ARABIC);
-    assert!(first_arabic < first_latin);
+    assert!(first_latin.is_some() && first_arabic.is_some());
+    assert!(first_latin < first_arabic);
+    // One that starts with Latin stays left to right.
+    let m = sh.shape("Said سعيد", Weight::Regular, 10.0);
+    assert!(!m.rtl);
+    let first_latin = m.glyphs.iter().position(|g| g.font == fonts::REGULAR && m.glyph_text(g) == "S");
+    let first_arabic = m.glyphs.iter().position(|g| g.font == fonts::ARABIC);
+    assert!(first_latin < first_arabic);
 }
 
 #[test]
@@ -320,4 +329,419 @@ fn a_huge_word_wraps_in_linear_time() {
     assert!(lines.len() > 100);
     assert_eq!(lines.iter().map(|l| l.text.len()).sum::<usize>(), 200_000);
     assert!(start.elapsed() < std::time::Duration::from_secs(20), "took {:?}", start.elapsed());
+}
+
+/// The text items of a layout with their page, position and line.
+fn placed(l: &Layout) -> Vec<(usize, f32, f32, &super::shape::ShapedLine)> {
+    let mut out = Vec::new();
+    for (pi, p) in l.pages.iter().enumerate() {
+        for it in &p.items {
+            if let Item::Text { x, y, line, .. } = it {
+                out.push((pi, *x, *y, line));
+            }
+        }
+    }
+    out
+}
+
+const RIGHT: f32 = layout::MARGIN_X + CONTENT_W;
+
+#[test]
+fn right_to_left_paragraphs_are_laid_out_right_to_left() {
+    // An all-Arabic paragraph long enough for several lines.
+    let words = ["ابن", "سينا", "كتب", "القانون", "في", "الطب", "وهو", "مرجع", "الأطباء", "قرونا"];
+    let text: String = (0..60).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" ");
+    let l = lay(&doc(vec![para(&text)]));
+    let lines: Vec<_> =
+        placed(&l).into_iter().filter(|(_, _, _, line)| line.glyphs.iter().any(|g| g.font == fonts::ARABIC)).collect();
+    assert!(lines.len() >= 3, "{} lines", lines.len());
+    let mut joined = Vec::new();
+    for (_, x, _, line) in &lines {
+        assert!(line.rtl, "the paragraph takes its direction from its first strong character");
+        // Right-aligned: every line ends at the right margin.
+        assert!((x + line.width - RIGHT).abs() < 0.5, "line ends at {} not {RIGHT}", x + line.width);
+        // Within a line, logical order runs right to left: the glyph of the
+        // line's first character is the rightmost one.
+        let first = line.glyphs.iter().find(|g| g.text.start == 0 && !g.text.is_empty()).expect("first glyph");
+        assert!(line.glyphs.iter().all(|g| g.x <= first.x + 0.01), "first character is not rightmost: {}", line.text);
+        joined.push(line.text.clone());
+    }
+    // Lines follow in logical order and nothing is lost.
+    assert_eq!(joined.join(" "), text);
+    // The last line is short and still hugs the right margin.
+    let (_, x, _, last) = lines.last().unwrap();
+    assert!(last.width < CONTENT_W * 0.95 && *x > layout::MARGIN_X + 1.0);
+}
+
+#[test]
+fn mixed_runs_are_reordered_within_a_right_to_left_line() {
+    let mut sh = shaper();
+    let l = sh.shape("ابن سينا (Avicenna, 980) كتب", Weight::Regular, 10.0);
+    assert!(l.rtl);
+    let x_of = |s: &str| {
+        let start = l.text.find(s).unwrap() as u32;
+        l.glyphs.iter().find(|g| g.text.start == start).map(|g| g.x).unwrap()
+    };
+    // Right to left across the runs: "ابن" rightmost, then "Avicenna", then "كتب".
+    assert!(x_of("ابن") > x_of("Avicenna"));
+    assert!(x_of("Avicenna") > x_of("كتب"));
+    // Inside the Latin run, left to right: A before v, and the number after the name.
+    assert!(x_of("Avicenna") < x_of("vicenna"));
+    assert!(x_of("Avicenna") < x_of("980"));
+    // The brackets belong to the right-to-left flow (UAX #9 N1): the logical
+    // "(" follows "ابن" to its left, just right of "980", and is mirrored
+    // (drawn as ")") so that the pair still encloses the Latin words.
+    let open = l.text.find('(').unwrap() as u32;
+    let open_glyph = l.glyphs.iter().find(|g| g.text.start == open).unwrap();
+    assert!(open_glyph.x > x_of("980") && open_glyph.x < x_of("ابن"));
+    let closing = sh.shape(")", Weight::Regular, 10.0);
+    assert_eq!(open_glyph.gid, closing.glyphs[0].gid, "mirrored");
+}
+
+#[test]
+fn left_to_right_text_keeps_its_direction_around_arabic() {
+    let l = lay(&doc(vec![para(
+        "Edward Said (إدوارد سعيد) wrote Orientalism in 1978; it is read in every course on colonial history.",
+    )]));
+    let lines = placed(&l);
+    let (_, x, _, line) = lines.iter().find(|(_, _, _, l)| l.text.starts_with("Edward")).unwrap();
+    assert!(!line.rtl);
+    assert!((*x - layout::MARGIN_X).abs() < 0.01, "left aligned");
+    // The Arabic words run right to left inside the left-to-right line.
+    let pos = |s: &str| {
+        let start = line.text.find(s).unwrap() as u32;
+        line.glyphs.iter().find(|g| g.text.start == start).unwrap().x
+    };
+    assert!(pos("إدوارد") > pos("سعيد"));
+    assert!(pos("Said") < pos("سعيد") && pos("سعيد") < pos("wrote"));
+}
+
+#[test]
+fn right_to_left_cells_align_to_their_start() {
+    let t = Table {
+        columns: vec![
+            Column { header: "Title".into(), weight: 3.0, align: Align::Left },
+            Column { header: "Year".into(), weight: 1.0, align: Align::Right },
+        ],
+        rows: vec![vec!["القانون في الطب".into(), "1025".into()], vec!["The Canon of Medicine".into(), "1025".into()]],
+    };
+    let l = lay(&doc(vec![Block::Table(t)]));
+    let lines = placed(&l);
+    let cell_right = layout::MARGIN_X + CONTENT_W * 3.0 / 4.0 - 4.5;
+    let (_, x, _, ar) = lines.iter().find(|(_, _, _, l)| l.text == "القانون في الطب").unwrap();
+    assert!(ar.rtl && (x + ar.width - cell_right).abs() < 0.5, "Arabic cell ends at the cell's right edge");
+    let (_, x, _, en) = lines.iter().find(|(_, _, _, l)| l.text == "The Canon of Medicine").unwrap();
+    assert!(!en.rtl && (*x - layout::MARGIN_X - 4.5).abs() < 0.5, "Latin cell starts at the left edge");
+}
+
+#[test]
+fn a_right_to_left_reference_hangs_from_the_right() {
+    let l = lay(&doc(vec![
+        Block::Reference { label: "1.".into(), text: "Fanon F. The Wretched of the Earth. 1961.".into(), note: None },
+        Block::Reference {
+            label: "2.".into(),
+            text: "ابن سينا. القانون في الطب. 1025.".into(),
+            note: Some("A note".into()),
+        },
+    ]));
+    let lines = placed(&l);
+    let find = |t: &str| lines.iter().find(|(_, _, _, l)| l.text == t).map(|(_, x, _, l)| (*x, l.width)).unwrap();
+    let (x1, _) = find("1.");
+    let (x2, w2) = find("2.");
+    assert!(x1 < layout::MARGIN_X + 24.0, "LTR label in the left margin");
+    assert!(x2 > RIGHT - 24.0 && x2 + w2 <= RIGHT + 0.5, "RTL label in the right margin");
+    let (xa, wa) = find("ابن سينا. القانون في الطب. 1025.");
+    assert!((xa + wa - (RIGHT - 24.0)).abs() < 0.5, "the Arabic reference ends at the hanging indent");
+    let (xn, _) = find("A note");
+    assert!((xn - layout::MARGIN_X - 24.0).abs() < 0.5, "a Latin note hangs on the left");
+}
+
+/// Rows of the table of a test layout on each page (rows are "Row author N").
+fn rows_per_page(l: &Layout) -> Vec<usize> {
+    l.pages.iter().map(|p| p.texts().iter().filter(|t| t.starts_with("Row author")).count()).collect()
+}
+
+#[test]
+fn no_page_holds_a_stub_of_a_table() {
+    // Tables of every size from 1 to 30 rows, started at every height of a page.
+    for rows in 1..=30 {
+        for filler in (0..48).step_by(3) {
+            let mut blocks: Vec<Block> = (0..filler).map(|_| para("filler")).collect();
+            blocks.push(Block::Heading { level: 2, text: "The table".into() });
+            blocks.push(Block::Paragraph { text: "Lead-in".into(), style: Style::Muted });
+            blocks.push(Block::Table(table(rows, false)));
+            blocks.push(para("after"));
+            let l = lay(&doc(blocks));
+            let per_page: Vec<usize> = rows_per_page(&l).into_iter().filter(|&n| n > 0).collect();
+            assert_eq!(per_page.iter().sum::<usize>(), rows, "every row placed once");
+            if per_page.len() > 1 {
+                for n in &per_page {
+                    assert!(*n >= layout::MIN_ROWS, "{rows} rows after {filler} lines split as {per_page:?}");
+                }
+            }
+            // The heading is on the page of the table's first row, and so is
+            // a short lead-in paragraph between them.
+            let heading_page = l.pages.iter().position(|p| p.texts().contains(&"The table")).unwrap();
+            let first_row_page = l.pages.iter().position(|p| p.texts().contains(&"Row author 0")).unwrap();
+            assert_eq!(heading_page, first_row_page, "{rows} rows after {filler} lines: heading left behind");
+            let lead_in_page = l.pages.iter().position(|p| p.texts().contains(&"Lead-in")).unwrap();
+            assert_eq!(lead_in_page, first_row_page, "{rows} rows after {filler} lines: lead-in left behind");
+        }
+    }
+}
+
+#[test]
+fn a_long_table_breaks_without_a_stub_on_its_last_page() {
+    // Find a size whose plain greedy break would leave one row alone on the last page.
+    let l = lay(&doc(vec![Block::Table(table(200, false))]));
+    let per_page = rows_per_page(&l);
+    let full = per_page[0];
+    for rows in [full + 1, full + 2, 2 * full + 1] {
+        let l = lay(&doc(vec![Block::Table(table(rows, false))]));
+        let per_page = rows_per_page(&l);
+        assert!(per_page.iter().all(|&n| n >= layout::MIN_ROWS), "{rows} rows: {per_page:?}");
+        assert_eq!(per_page.iter().sum::<usize>(), rows);
+    }
+}
+
+#[test]
+fn paragraphs_leave_no_single_line_at_a_page_break() {
+    let text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(8);
+    for filler in 30..52 {
+        let mut blocks: Vec<Block> = (0..filler).map(|_| para("filler")).collect();
+        blocks.push(para(&text));
+        let l = lay(&doc(blocks));
+        let per_page: Vec<usize> = l
+            .pages
+            .iter()
+            .map(|p| {
+                p.texts()
+                    .iter()
+                    .filter(|t| t.starts_with("Lorem") || t.contains("ipsum") || t.contains("tempor"))
+                    .count()
+            })
+            .filter(|&n| n > 0)
+            .collect();
+        if per_page.len() > 1 {
+            assert!(per_page.iter().all(|&n| n >= layout::MIN_LINES), "after {filler} lines: {per_page:?}");
+        }
+    }
+}
+
+#[test]
+fn heat_maps_leave_no_stub_rows() {
+    for n in [4, 5, 40, 41, 42, 43] {
+        for filler in (0..48).step_by(6) {
+            let mut blocks: Vec<Block> = (0..filler).map(|_| para("filler")).collect();
+            blocks.push(Block::HeatMap(HeatMap {
+                row_labels: (0..n).map(|i| format!("Module {i}")).collect(),
+                col_labels: vec!["Alpha".into(), "Beta".into()],
+                values: (0..n).map(|_| vec![0.5, 0.5]).collect(),
+                cell_text: (0..n).map(|_| vec!["1".into(), "2".into()]).collect(),
+                legend: "Legend".into(),
+            }));
+            let l = lay(&doc(blocks));
+            let per_page: Vec<usize> = l
+                .pages
+                .iter()
+                .map(|p| p.texts().iter().filter(|t| t.starts_with("Module ")).count())
+                .filter(|&n| n > 0)
+                .collect();
+            assert_eq!(per_page.iter().sum::<usize>(), n);
+            if per_page.len() > 1 {
+                assert!(per_page.iter().all(|&k| k >= layout::MIN_ROWS), "{n} rows after {filler}: {per_page:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn page_break_planning() {
+    use layout::{Take, plan};
+    let h = [10.0; 10];
+    // Everything fits.
+    assert_eq!(plan(200.0, 500.0, &h, 10, 3, false), Take::Units(10));
+    // Nine fit: one would be left alone, so two more go with it.
+    assert_eq!(plan(95.0, 500.0, &h, 10, 3, false), Take::Units(7));
+    // Unless the one left fills a quarter of a page: tall rows are no stub.
+    let tall = [150.0; 4];
+    assert_eq!(plan(470.0, 500.0, &tall, 4, 3, false), Take::Units(3));
+    assert_eq!(plan(320.0, 500.0, &tall, 4, 3, false), Take::Units(2));
+    // Two fit: a stub; start on the next page.
+    assert_eq!(plan(25.0, 500.0, &h, 10, 3, false), Take::NewPage);
+    // At the top of a page there is no better place: take what fits.
+    assert_eq!(plan(25.0, 25.0, &h, 10, 3, true), Take::Units(2));
+    // A unit taller than a page is split.
+    assert_eq!(plan(25.0, 50.0, &[80.0], 1, 3, false), Take::Split);
+}
+
+#[test]
+fn layout_work_is_linear_in_text_length() {
+    // Bytes shaped per byte of input stay bounded whatever the length.
+    let ratio = |d: &Document, len: usize| {
+        let mut sh = shaper();
+        layout(d, &mut sh);
+        sh.shaped_bytes as f64 / len as f64
+    };
+    for n in [1usize << 14, 1 << 17, 1 << 20] {
+        // A reference of n bytes in words and as one word.
+        let words = "decolonising the curriculum ".repeat(n / 28);
+        let one_word = "x".repeat(n);
+        for text in [&words, &one_word] {
+            let d = doc(vec![Block::Reference { label: "1.".into(), text: text.clone(), note: None }]);
+            let r = ratio(&d, text.len());
+            assert!(r < 4.0, "{} bytes: {r:.1} bytes shaped per byte", text.len());
+        }
+    }
+    // A long title (title page, running header, metadata).
+    let title = "A title ".repeat(130_000 / 8);
+    let mut d = doc(vec![Block::TitlePage { title: title.clone(), subtitle: "s".into(), lines: vec![] }, para("x")]);
+    d.title = title.clone();
+    assert!(ratio(&d, title.len()) < 6.0);
+    // A 13 KB theme slug as a heat-map column, a table header and a heading.
+    let slug = "theme-".repeat(13_000 / 6);
+    let d = doc(vec![
+        Block::Heading { level: 2, text: slug.clone() },
+        Block::HeatMap(HeatMap {
+            row_labels: vec!["M1".into()],
+            col_labels: vec![slug.clone(), "B".into()],
+            values: vec![vec![0.1, 0.2]],
+            cell_text: vec![vec!["1".into(), "2".into()]],
+            legend: "L".into(),
+        }),
+        Block::Table(Table {
+            columns: vec![
+                Column { header: slug.clone(), weight: 1.0, align: Align::Left },
+                Column { header: "B".into(), weight: 1.0, align: Align::Left },
+            ],
+            rows: vec![vec![slug.clone(), "x".into()]],
+        }),
+    ]);
+    let r = ratio(&d, 4 * slug.len());
+    assert!(r < 6.0, "{r:.1}");
+}
+
+#[test]
+fn a_huge_title_stays_on_its_pages() {
+    let title = "Decolonising ".repeat(10_000);
+    let mut d =
+        doc(vec![Block::TitlePage { title: title.clone(), subtitle: "s".into(), lines: vec!["l".into()] }, para("x")]);
+    d.title = title;
+    let l = lay(&d);
+    assert_eq!(l.pages.len(), 2);
+    assert_inside(&l);
+    // The title page shows the title's start, shortened with an ellipsis.
+    assert!(l.pages[0].texts().iter().any(|t| t.ends_with('…')));
+}
+
+#[test]
+fn missing_characters_are_reported_with_their_source() {
+    let d = doc(vec![
+        Block::Heading { level: 1, text: "Reading list".into() },
+        Block::Reference { label: "1.".into(), text: "A stethoscope \u{1FA7A} paper".into(), note: None }
+            .named("reading 42 (\"A stethoscope paper\")"),
+        para("Unnamed text with a symbol \u{1F600} in it"),
+        Block::Table(Table {
+            columns: vec![Column { header: "A".into(), weight: 1.0, align: Align::Left }],
+            rows: vec![vec!["fine".into()], vec!["MED2002 \u{1F9EC}".into()]],
+        }),
+    ]);
+    let (_, warnings) = render_with_warnings(&d).expect("render");
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with("reading 42 (\"A stethoscope paper\")") && warnings[0].contains("U+1FA7A"),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[1].contains("Unnamed text")
+            && warnings[1].contains("\"Reading list\"")
+            && warnings[1].contains("U+1F600"),
+        "{}",
+        warnings[1]
+    );
+    assert!(
+        warnings[2].contains("table row 2") && warnings[2].contains("MED2002") && warnings[2].contains("U+1F9EC"),
+        "{}",
+        warnings[2]
+    );
+    // Joiners, variation selectors and bidi controls are never drawn, so never missing.
+    let (_, none) = render_with_warnings(&doc(vec![para("a\u{200D}b\u{FE0F}c\u{200F}d\u{00AD}e\u{2066}f\u{2069}")]))
+        .expect("render");
+    assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
+fn every_script_has_a_font() {
+    let mut sh = shaper();
+    for text in [
+        "Ngũgĩ wa Thiong'o, Adébáyọ̀, Nguyễn Thị Hương, Żółkiewski",
+        "Ιστορία της ιατρικής",
+        "Начала общей военно-полевой хирургии",
+        "تاريخ الطب العربي",
+        "רפואה וחברה בישראל",
+        "आयुर्वेद का इतिहास",
+        "বাংলার চিকিৎসা ইতিহাস",
+        "சித்த மருத்துவ வரலாறு",
+        "የኢትዮጵያ ባህላዊ ሕክምና",
+        "ประวัติการแพทย์แผนไทย",
+        "中国近代医学史",
+        "臺灣醫療與殖民統治",
+        "日本の医学と植民地主義 ハンセン病",
+        "한국 근대 의료의 역사",
+    ] {
+        let l = sh.shape(text, Weight::Regular, 10.0);
+        assert!(l.glyphs.iter().all(|g| g.gid != 0), "a box in {text}");
+        assert!(sh.missing.is_empty(), "{text}: {:?}", sh.missing);
+    }
+}
+
+#[test]
+fn japanese_text_gets_japanese_glyph_forms() {
+    // 直 is drawn differently in Japan and China; the subset keeps both.
+    let mut sh = shaper();
+    let zh = sh.shape("直接", Weight::Regular, 10.0);
+    let ja = sh.shape("直接の", Weight::Regular, 10.0);
+    assert_eq!(zh.glyphs[0].font, fonts::CJK);
+    assert_ne!(zh.glyphs[0].gid, ja.glyphs[0].gid, "locl for Japanese is applied");
+}
+
+#[test]
+fn cjk_glyphs_keep_their_cids_through_subsetting() {
+    // The writer checks the subset's charset against the codes it wrote; a
+    // mismatch would be an error here.
+    let text = "鲁迅 臺灣 日本の医学 한국 ハンセン病 直 骨 写";
+    let (bytes, warnings) = render_with_warnings(&doc(vec![para(text)])).expect("render");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parse");
+    let t = pdf.extract_text(&[1]).expect("text");
+    for w in text.split(' ') {
+        assert!(t.contains(w), "{w} missing from {t}");
+    }
+}
+
+#[test]
+fn a_reference_takes_the_direction_of_most_of_its_letters() {
+    let l = lay(&doc(vec![
+        // An English work whose first author is written in Arabic.
+        Block::Reference {
+            label: "1.".into(),
+            text: "سعيد إ, Fanon F. Orientalism and the clinic: on colonial medicine. 1978.".into(),
+            note: None,
+        },
+        // An Arabic work by an author written in Latin letters.
+        Block::Reference {
+            label: "2.".into(), text: "Said E. الاستشراق والطب الاستعماري. 1978.".into(), note: None
+        },
+    ]));
+    let lines = placed(&l);
+    let en = lines.iter().find(|(_, _, _, l)| l.text.contains("Orientalism")).unwrap();
+    assert!(!en.3.rtl, "mostly Latin: left to right although the first letter is Arabic");
+    assert!((en.1 - layout::MARGIN_X - 24.0).abs() < 0.5);
+    let ar = lines.iter().find(|(_, _, _, l)| l.text.contains("الاستشراق")).unwrap();
+    assert!(ar.3.rtl, "mostly Arabic: right to left although the first letter is Latin");
+    // A paragraph still follows its first strong character (P2-P3).
+    let mut sh = shaper();
+    let p = sh.wrap("سعيد إ, Fanon F. Orientalism and the clinic.", Weight::Regular, 10.0, 400.0);
+    assert!(p[0].rtl);
 }

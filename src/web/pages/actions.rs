@@ -74,7 +74,11 @@ pub async fn tag(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
     done(&app.keys, &visit, &back, outcome(r))
 }
 
-pub async fn untag(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Form(f): Form<TagForm>) -> Response {
+pub async fn untag(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Form(f): Form<TagForm>,
+) -> Response {
     let back = local(f.back.as_deref(), "/");
     let r = act(&app, &visit, move |app, tx, _ids, by| {
         let t = parse_target(&f.target)?;
@@ -168,7 +172,11 @@ pub struct LinkForm {
     back: Option<String>,
 }
 
-pub async fn link(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Form(f): Form<LinkForm>) -> Response {
+pub async fn link(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Form(f): Form<LinkForm>,
+) -> Response {
     let back = local(f.back.as_deref(), "/");
     let r = act(&app, &visit, move |app, tx, ids, by| {
         let t = parse_target(&f.target)?;
@@ -230,7 +238,11 @@ pub struct UndoForm {
 }
 
 /// Undoes one change of the history, as `canon undo` does.
-pub async fn undo(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Form(f): Form<UndoForm>) -> Response {
+pub async fn undo(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Form(f): Form<UndoForm>,
+) -> Response {
     let back = local(f.back.as_deref(), "/history");
     let r = act(&app, &visit, move |_app, tx, _ids, by| {
         if let Some(msg) = workspace::undo(tx, f.id, by)? {

@@ -34,6 +34,7 @@ pub const SECTIONS: &[(GapKind, &str)] = &[
 
 #[derive(Debug, Default, Deserialize)]
 pub struct GapsQuery {
+    programme: Option<String>,
     year: Option<String>,
     module: Option<String>,
     theme: Option<String>,
@@ -45,7 +46,11 @@ fn nonempty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-pub async fn page(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<GapsQuery>) -> Response {
+pub async fn page(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<GapsQuery>,
+) -> Response {
     render(&app, visit, move |db, v| gaps_page(db, v, &q)).await
 }
 
@@ -59,7 +64,10 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
         None => None,
         Some(t) => {
             let idx = ThemeIndex::load(conn)?;
-            Some(idx.resolve(t).ok_or_else(|| Fail::Bad(format!("no theme called {t:?}; expected one of {}", idx.expected())))?)
+            Some(
+                idx.resolve(t)
+                    .ok_or_else(|| Fail::Bad(format!("no theme called {t:?}; expected one of {}", idx.expected())))?,
+            )
         }
     };
     let audit = db.app.cache.audit(conn)?;
@@ -73,7 +81,16 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
         None => None,
         Some(k) => Some(GapKind::parse(k).ok_or_else(|| Fail::Bad(format!("no gap kind {k:?}")))?),
     };
-    let all = db.app.cache.gaps(conn, &Scope { year, module: module.clone(), theme })?;
+    let programme = nonempty(&q.programme).map(str::to_string);
+    let mut programmes: Vec<&str> = audit.data.modules.iter().map(|m| m.programme.as_str()).collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    if let Some(p) = &programme
+        && !programmes.iter().any(|x| x.eq_ignore_ascii_case(p))
+    {
+        return Err(Fail::Bad(format!("no programme called {p:?}; expected one of {}", programmes.join(", "))));
+    }
+    let all = db.app.cache.gaps(conn, &Scope { programme: programme.clone(), year, module: module.clone(), theme })?;
     let themes = db.app.cache.themes(conn)?;
     let module_ids: HashMap<&str, i64> = audit.data.modules.iter().rev().map(|m| (m.code.as_str(), m.id)).collect();
     let mut years: Vec<i64> = audit.data.modules.iter().filter_map(|m| m.year).collect();
@@ -92,7 +109,14 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
     let theme_s = nonempty(&q.theme).unwrap_or("");
     let kind_s = kind.map(|k| k.as_str()).unwrap_or("");
     let module_s = module.as_deref().unwrap_or("");
-    let params = [("year", year_s.as_str()), ("module", module_s), ("theme", theme_s), ("kind", kind_s)];
+    let programme_s = programme.as_deref().unwrap_or("");
+    let params = [
+        ("programme", programme_s),
+        ("year", year_s.as_str()),
+        ("module", module_s),
+        ("theme", theme_s),
+        ("kind", kind_s),
+    ];
     let page_s = pager.page.to_string();
     let mut here_params = params.to_vec();
     here_params.push(("page", &page_s));
@@ -102,6 +126,15 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
     let body = html! {
         p.lead { "What the curriculum leaves out, most serious first within each kind, with readings that could fill each gap." }
         form.row method="get" action="/gaps" {
+            @if programmes.len() > 1 {
+                div {
+                    label for="g-programme" { "Programme" }
+                    select #g-programme name="programme" {
+                        option value="" { "All programmes" }
+                        @for p in &programmes { option value=(p) selected[programme.as_deref() == Some(*p)] { (p) } }
+                    }
+                }
+            }
             div {
                 label for="g-year" { "Year of study" }
                 select #g-year name="year" {
@@ -128,7 +161,7 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
         }
         ul.legend aria-label="Gaps by kind" {
             @for (k, title) in SECTIONS {
-                li { a href={ "/gaps" (query(&[("year", &year_s), ("module", module_s), ("theme", theme_s), ("kind", k.as_str())])) } { (title) ": " (count(*k)) } }
+                li { a href={ "/gaps" (query(&[("programme", programme_s), ("year", &year_s), ("module", module_s), ("theme", theme_s), ("kind", k.as_str())])) } { (title) ": " (count(*k)) } }
             }
         }
         (pager.links("/gaps", &params, "gaps"))

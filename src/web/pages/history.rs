@@ -81,7 +81,11 @@ fn record_link(e: &Entry) -> Option<String> {
     }
 }
 
-pub async fn page(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<HistoryQuery>) -> Response {
+pub async fn page(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<HistoryQuery>,
+) -> Response {
     render(&app, visit, move |db, v| {
         let log = db.app.cache.history(&db.store.conn)?;
         let by = q.by.as_deref().map(str::trim).filter(|s| !s.is_empty());

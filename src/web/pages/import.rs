@@ -16,12 +16,13 @@ use serde::Deserialize;
 
 use super::render;
 use crate::cli::By;
-use crate::cmd::import::{Common, ModulesArgs, ReadingArgs, summary};
+use crate::cmd::import::{Common, Imported, ModulesArgs, ReadingArgs, summary};
+use crate::import::header::{HeaderReport, Matched};
 use crate::store::Store;
-use crate::store::curriculum::{Change, Counts, Outcome};
+use crate::store::curriculum::{Change, Outcome};
 use crate::web::app::{App, Scratch, Upload};
 use crate::web::forms::{done, text};
-use crate::web::html::{Nav, csrf, layout, thousands};
+use crate::web::html::{Nav, count, csrf, layout, thousands};
 use crate::web::session::{Flash, Visit};
 
 /// Rows of the diff shown on the page (the counts cover all).
@@ -45,6 +46,10 @@ pub struct Options {
     /// For a reading list: the status of rows without one.
     pub status: Option<String>,
     pub encoding: Option<String>,
+    /// Columns named by hand: `Their Header=field`.
+    pub map: Vec<String>,
+    /// For a module list: the file is the whole truth for its programmes.
+    pub sync: bool,
 }
 
 const FORMATS: &[(&str, &str)] = &[
@@ -85,6 +90,10 @@ fn form_page(v: &Visit, error: Option<&str>) -> Markup {
                 input #programme type="text" name="programme" value="Curriculum";
             }
             div.check {
+                input #sync type="checkbox" name="sync" value="1";
+                label for="sync" { " The file is the whole module list of its programmes: retire sessions it no longer holds (the preview lists them; undo brings them back)" }
+            }
+            div.check {
                 input #rename type="checkbox" name="rename_duplicate_codes" value="1";
                 label for="rename" { " Keep modules that share a code under different titles (stored as CODE~2)" }
             }
@@ -98,6 +107,11 @@ fn form_page(v: &Visit, error: Option<&str>) -> Markup {
                     option value="approved" { "approved (as canon import does)" }
                     option value="suggested" { "suggested (they wait in the review queue)" }
                 }
+            }
+            div {
+                label for="map" { "Column names (optional)" }
+                p.hint #map-hint { "One per line, as Their Header=field, for a column the preview says it did not read, e.g. Session Name=session_title." }
+                textarea #map name="map" rows="2" aria-describedby="map-hint" {}
             }
             div {
                 label for="encoding" { "Encoding (only if the preview shows garbled letters)" }
@@ -121,11 +135,20 @@ pub fn safe_name(name: &str) -> String {
     if cleaned.is_empty() { "upload.csv".into() } else { cleaned }
 }
 
-/// What an import run did (or would do).
+/// What an import run did (or would do), with the file named by its own name.
 pub struct Ran {
-    pub counts: Counts,
-    pub changes: Vec<Change>,
+    pub imported: Imported,
+    /// Every problem that refuses the file, as `file:line:column: message`.
+    pub errors: Vec<String>,
+    /// Warnings about columns not read.
+    pub warnings: Vec<String>,
     pub summary: String,
+}
+
+impl Ran {
+    fn refused(&self) -> bool {
+        !self.errors.is_empty()
+    }
 }
 
 /// Runs the importer over the upload, as `canon import` would (a dry run
@@ -135,49 +158,86 @@ fn run(store: &mut Store, u: &Upload, by: Option<String>) -> Result<Ran> {
     let file = scratch.path().join(&u.name);
     std::fs::write(&file, u.bytes.as_slice()).with_context(|| format!("writing {}", file.display()))?;
     let dry_run = by.is_none();
-    let common = Common { file: file.clone(), map: Vec::new(), encoding: u.options.encoding.clone(), dry_run, by: By { by } };
+    let o = &u.options;
+    let common =
+        Common { file: file.clone(), map: o.map.clone(), encoding: o.encoding.clone(), dry_run, by: By { by } };
     let prefix = format!("{}{}", scratch.path().display(), std::path::MAIN_SEPARATOR);
     let (noun, out) = match u.kind {
         Kind::Modules => {
             let a = ModulesArgs {
                 common,
-                programme: u.options.programme.clone().unwrap_or_else(|| "Curriculum".into()),
-                rename_duplicate_codes: u.options.rename_duplicate_codes,
+                programme: o.programme.clone().unwrap_or_else(|| "Curriculum".into()),
+                rename_duplicate_codes: o.rename_duplicate_codes,
+                sync: o.sync,
             };
             ("sessions", crate::cmd::import::modules(store, &a, true))
         }
         Kind::Reading => {
             let a = ReadingArgs {
                 common,
-                format: u.options.format.clone(),
-                status: u.options.status.clone().unwrap_or_else(|| "approved".into()),
+                format: o.format.clone(),
+                status: o.status.clone().unwrap_or_else(|| "approved".into()),
             };
             ("readings", crate::cmd::import::reading(store, &a, true))
         }
     };
-    let (counts, changes) = out.map_err(|e| anyhow::anyhow!(format!("{e:#}").replace(&prefix, "")))?;
-    if !dry_run {
+    let mut imported = out.map_err(|e| anyhow::anyhow!(format!("{e:#}").replace(&prefix, "")))?;
+    let mut errors = Vec::new();
+    if let Some(e) = imported.errors.take() {
+        errors.extend(e.errors.iter().map(|r| format!("{}:{}:{}: {}", u.name, r.line, r.column, r.message)));
+        if e.more > 0 {
+            errors.push(format!("… and {} more problems", e.more));
+        }
+        if let Some(h) = &e.hint {
+            errors.push(format!("hint: {h}"));
+        }
+    }
+    if !dry_run && errors.is_empty() {
         // The run is named after the uploaded file, not the temporary folder it passed through.
         let tx = store.write()?;
         crate::store::workspace::name_run(&tx, &file.display().to_string(), &format!("{} (uploaded)", u.name))?;
         tx.commit()?;
     }
-    let mut changes = changes.unwrap_or_default();
-    changes.sort_by_key(|c| (c.outcome != Outcome::Rejected, c.line));
-    for c in &mut changes {
-        c.what = c.what.replace(&prefix, "");
+    if let Some(changes) = &mut imported.changes {
+        changes.sort_by_key(|c| (c.outcome != Outcome::Rejected, c.outcome == Outcome::Removed, c.line));
+        for c in changes.iter_mut() {
+            c.what = c.what.replace(&prefix, "");
+        }
     }
-    let summary = summary(Path::new(&u.name), noun, &counts, dry_run);
-    Ok(Ran { counts, changes, summary })
+    let warnings = imported.header.as_ref().map(|h| h.warnings(Some(&imported.filled))).unwrap_or_default();
+    let summary = summary(Path::new(&u.name), noun, &imported.counts, dry_run);
+    Ok(Ran { imported, errors, warnings, summary })
 }
 
-fn kind_word(o: Outcome) -> &'static str {
-    match o {
-        Outcome::New => "new",
-        Outcome::Changed => "changed",
-        Outcome::Unchanged => "unchanged",
-        Outcome::Duplicate => "duplicate",
-        Outcome::Rejected => "rejected",
+/// Every column of the file and how it was read, as the dry run prints it.
+fn header_table(h: &HeaderReport, filled: &[u64]) -> Markup {
+    html! {
+        table.wide {
+            caption { "How each column was read" }
+            thead { tr { th.num scope="col" { "Column" } th scope="col" { "Header" } th scope="col" { "Read as" } } }
+            tbody {
+                @for c in &h.columns {
+                    tr {
+                        td.num { (c.column) }
+                        td { @if c.header.is_empty() { span.muted { "(no header)" } } @else { (c.header) } }
+                        td {
+                            @match c.field {
+                                Some(f) => { (f) @if c.matched == Some(Matched::Fallback) { " (when the first is empty, or as well)" } }
+                                None => {
+                                    @let n = filled.get(c.column - 1).copied().unwrap_or(0);
+                                    strong { "not read" } ": " (c.reason.as_deref().unwrap_or("no field has that name"))
+                                    "; " (count(n as usize, "row")) " with text there"
+                                    @if let Some(fix) = h.fix(c) { br; span.hint { (fix.replace("--map ", "in “Column names”: ").replace("'", "")) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if !h.unfilled.is_empty() {
+            p.muted { "No column for " (h.unfilled.join(", ")) " (stored values are kept)." }
+        }
     }
 }
 
@@ -199,6 +259,16 @@ async fn read_form(mut form: Multipart) -> Result<(String, Vec<u8>, Kind, Option
             "format" => o.format = text(&value),
             "status" => o.status = text(&value),
             "encoding" => o.encoding = text(&value),
+            "map" => {
+                o.map = value
+                    .unwrap_or_default()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from)
+                    .collect()
+            }
+            "sync" => o.sync = true,
             _ => {}
         }
     }
@@ -239,11 +309,12 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
         Ok(r) => r,
         Err(e) => return refused(&visit, &format!("{e:#}")),
     };
-    let key = if ran.counts.rejected == 0 { app.keep_upload(upload.clone()).ok() } else { None };
-    let rejected: Vec<&Change> = ran.changes.iter().filter(|c| c.outcome == Outcome::Rejected).collect();
-    let listed: Vec<&Change> = ran.changes.iter().filter(|c| c.outcome != Outcome::Unchanged).take(SHOWN).collect();
-    let hidden = ran.changes.iter().filter(|c| c.outcome != Outcome::Unchanged).count().saturating_sub(SHOWN);
-    let c = &ran.counts;
+    let key = if ran.refused() { None } else { app.keep_upload(upload.clone()).ok() };
+    let changes = ran.imported.changes.as_deref().unwrap_or(&[]);
+    let shown: Vec<&Change> =
+        changes.iter().filter(|c| !matches!(c.outcome, Outcome::Unchanged | Outcome::Rejected)).collect();
+    let hidden = shown.len().saturating_sub(SHOWN);
+    let c = &ran.imported.counts;
     let body = html! {
         p.lead { (ran.summary) "." }
         ul.figures {
@@ -252,12 +323,16 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
             li { span.n { (thousands(c.unchanged as usize)) } "unchanged" }
             li { span.n { (thousands(c.duplicate as usize)) } "duplicate" }
             li { span.n { (thousands(c.rejected as usize)) } "rejected" }
+            @if c.removed + c.renamed > 0 {
+                li { span.n { (thousands(c.removed as usize)) } "retired" }
+                li { span.n { (thousands(c.renamed as usize)) } "renamed" }
+            }
         }
-        @if !rejected.is_empty() {
+        @if ran.refused() {
             h2 { "Rows to fix" }
             div role="alert" {
-                p { "The import is refused until these rows are fixed; nothing was written." }
-                pre.errors { @for r in &rejected { (r.what) ": " (r.fields.join("; ")) "\n" } }
+                p { "The import is refused until these problems are fixed; nothing was written." }
+                pre.errors { @for e in &ran.errors { (e) "\n" } }
             }
         }
         @if let Some(key) = &key {
@@ -270,17 +345,25 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
         } @else {
             p { a href="/import" { "Upload a corrected file" } }
         }
+        @if !ran.warnings.is_empty() {
+            h2 { "Columns not read" }
+            ul { @for w in &ran.warnings { li { (w) } } }
+        }
+        @if !ran.imported.notes.is_empty() {
+            h2 { "Notes" }
+            ul { @for (line, n) in &ran.imported.notes { li { "line " (line) ": " (n) } } }
+        }
         h2 { "What would change" }
-        @if listed.is_empty() {
+        @if shown.is_empty() {
             p { "Nothing: the database already holds this file." }
         } @else {
             table.wide.diff {
                 thead { tr { th scope="col" { "Outcome" } th.num scope="col" { "Line" } th scope="col" { "Record" } th scope="col" { "Details" } } }
                 tbody {
-                    @for ch in &listed {
+                    @for ch in shown.iter().take(SHOWN) {
                         tr {
-                            td { (kind_word(ch.outcome)) }
-                            td.num { (ch.line) }
+                            td { (ch.outcome.as_str()) }
+                            td.num { @if ch.line > 0 { (ch.line) } }
                             td { (ch.what) }
                             td { @for f in &ch.fields { (f) br; } }
                         }
@@ -288,6 +371,10 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
                 }
             }
             @if hidden > 0 { p.muted { "… and " (thousands(hidden)) " more rows." } }
+        }
+        @if let Some(h) = &ran.imported.header {
+            h2 { "Columns" }
+            (header_table(h, &ran.imported.filled))
         }
     };
     Html(layout(&visit, &format!("Preview: {}", upload.name), Nav::Import, body).into_string()).into_response()
@@ -303,7 +390,11 @@ pub struct ConfirmForm {
 }
 
 /// Imports the previewed file, credited to the visitor.
-pub async fn confirm(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Form(f): Form<ConfirmForm>) -> Response {
+pub async fn confirm(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Form(f): Form<ConfirmForm>,
+) -> Response {
     let Some(upload) = app.take_upload(&f.upload, &visit.session.sid) else {
         let message = "that preview has expired (or was imported already); upload the file again".to_string();
         return done(&app.keys, &visit, "/import", Flash { error: true, message });
@@ -314,6 +405,7 @@ pub async fn confirm(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
     };
     let kind = upload.kind;
     match app.with_store(move |store, _| run(store, &upload, Some(who))).await {
+        Ok(ran) if ran.refused() => refused(&visit, &ran.errors.join("\n")),
         Ok(ran) => {
             let to = if kind == Kind::Reading { "/readings" } else { "/" };
             done(&app.keys, &visit, to, Flash { error: false, message: format!("Imported. {}.", ran.summary) })

@@ -2,6 +2,7 @@
 //! the forms post to.
 
 pub mod actions;
+pub mod edit;
 pub mod gaps;
 pub mod history;
 pub mod import;

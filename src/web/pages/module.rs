@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::tagging::{restore_button, suggestion, suggestions, themes_editor};
 use super::{Fail, failed, render};
 use crate::analysis::bloom;
+use crate::store::edit::{self, link::LinkFilter};
 use crate::store::readings::Reading;
 use crate::store::tags::Target;
 use crate::store::workspace;
@@ -71,7 +72,14 @@ pub fn find<'a>(readings: &'a [Reading], words: &str, limit: usize) -> Vec<&'a R
 }
 
 /// For each reading, a form that links it to the module or one of its sessions.
-fn link_forms(v: &Visit, rs: &[&Reading], module: i64, items: &[crate::store::audit::ItemInfo], back: &str, ids: &str) -> Markup {
+fn link_forms(
+    v: &Visit,
+    rs: &[&Reading],
+    module: i64,
+    items: &[crate::store::audit::ItemInfo],
+    back: &str,
+    ids: &str,
+) -> Markup {
     html! {
         ul.found {
             @for r in rs {
@@ -108,14 +116,14 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
     let items = workspace::module_items(conn, id)?;
     let themes = db.app.cache.themes(conn)?;
     let readings = db.app.cache.readings(conn)?;
-    let links = workspace::module_links(conn, id)?;
+    let links = edit::link::list(conn, &LinkFilter { module: Some(id), ..Default::default() })?;
     let dismissed = db.app.cache.dismissed(conn)?;
     let by_id: HashMap<i64, &Reading> = readings.iter().map(|r| (r.id, r)).collect();
     let theme = match q.theme.as_deref().filter(|t| !t.is_empty()) {
         None => None,
-        Some(slug) => Some(
-            themes.iter().find(|t| t.slug == slug).ok_or_else(|| Fail::Bad(format!("no theme called {slug:?}")))?,
-        ),
+        Some(slug) => {
+            Some(themes.iter().find(|t| t.slug == slug).ok_or_else(|| Fail::Bad(format!("no theme called {slug:?}")))?)
+        }
     };
     let found = db.app.cache.module_suggestions(id, || Ok(suggestions(&themes, Some(&m), &items, &[], &dismissed)))?;
     let tagged = items.iter().filter(|i| !i.themes.is_empty()).count();
@@ -153,6 +161,10 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                     @let back = format!("{base}#item-{}", i.id);
                     li id={ "item-" (i.id) } {
                         h3 { (i.title) }
+                        p.actions {
+                            a href={ "/items/" (i.id) "/edit" } aria-label={ "Edit " (label) } { "Edit" } " · "
+                            a href={ "/items/" (i.id) "/remove" } aria-label={ "Remove " (label) } { "Remove" }
+                        }
                         @if !i.outcomes.is_empty() {
                             p.outcomes { (i.outcomes) }
                         }
@@ -184,7 +196,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                 p.muted { "No reading is linked to this module or its sessions yet." }
             } @else {
                 table.wide {
-                    thead { tr { th scope="col" { "Reading" } th scope="col" { "Status" } th scope="col" { "Linked to" } th scope="col" { "By" } th scope="col" { "Note" } } }
+                    thead { tr { th scope="col" { "Reading" } th scope="col" { "Status" } th scope="col" { "Linked to" } th scope="col" { "By" } th scope="col" { "Note" } th scope="col" { "Unlink" } } }
                     tbody {
                         @for l in &links {
                             tr {
@@ -205,6 +217,14 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                                 }
                                 td { (l.by.as_deref().unwrap_or("")) }
                                 td { (l.note.as_deref().unwrap_or("")) }
+                                td {
+                                    form.inline method="post" action="/unlink" {
+                                        (csrf(v))
+                                        input type="hidden" name="link" value=(l.id);
+                                        input type="hidden" name="back" value={ (base) "#readings" };
+                                        button.small.danger type="submit" aria-label={ "Unlink “" (l.reading_title) "”" } { "Unlink" }
+                                    }
+                                }
                             }
                         }
                     }

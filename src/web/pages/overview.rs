@@ -27,7 +27,11 @@ pub struct OverviewQuery {
     page: Option<usize>,
 }
 
-pub async fn page(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<OverviewQuery>) -> Response {
+pub async fn page(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<OverviewQuery>,
+) -> Response {
     render(&app, visit, move |db, v| overview(db, v, &q)).await
 }
 
@@ -89,7 +93,11 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
     let count = |s: &str| readings.iter().filter(|r| r.status == s).count();
     let high = gaps.iter().filter(|g| g.severity == Severity::High).count();
     let year_s = year_filter.map(|y| y.to_string()).unwrap_or_default();
-    let params = [("programme", programme.unwrap_or("")), ("year", year_s.as_str()), ("missing", if missing { "1" } else { "" })];
+    let params = [
+        ("programme", programme.unwrap_or("")),
+        ("year", year_s.as_str()),
+        ("missing", if missing { "1" } else { "" }),
+    ];
 
     let body = html! {
         p.lead { "Where the curriculum stands: how many sessions carry each theme, and what is waiting for the group." }

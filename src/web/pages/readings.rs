@@ -15,10 +15,10 @@ use super::{Fail, failed, render};
 use crate::cmd::reading::{AddArgs, record};
 use crate::import::READING_TYPES;
 use crate::store::audit::ReadingInfo;
+use crate::store::id_gen;
 use crate::store::readings::{self, Reading, ReadingWriter};
 use crate::store::tags::Target;
 use crate::store::themes::{Theme, ThemeIndex};
-use crate::store::id_gen;
 use crate::web::app::{App, Db};
 use crate::web::forms::{done, query, text};
 use crate::web::html::{Nav, Pager, chip, count, csrf, layout, status, year};
@@ -41,7 +41,11 @@ fn nonempty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-pub async fn list(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<ListQuery>) -> Response {
+pub async fn list(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<ListQuery>,
+) -> Response {
     render(&app, visit, move |db, v| list_page(db, v, &q)).await
 }
 
@@ -141,6 +145,10 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let back = format!("/readings/{id}");
     let label = format!("“{}”", r.title);
     let rejected: Vec<&Theme> = themes.iter().filter(|t| dismissed.contains(&("reading", id, t.id))).collect();
+    let links = crate::store::edit::link::list(
+        conn,
+        &crate::store::edit::link::LinkFilter { reading: Some(id), ..Default::default() },
+    )?;
     let field = |k: &'static str, v: &Option<String>| (k, v.clone());
     let fields = [
         field("Container", &r.container),
@@ -154,6 +162,10 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     ];
     let body = html! {
         p.lead { (r.authors.join("; ")) @if !r.authors.is_empty() { " · " } (year(r.year)) " · " (r.kind) " · " (status(&r.status)) }
+        p.actions {
+            a href={ "/readings/" (id) "/edit" } { "Edit this reading" } " · "
+            a href={ "/readings/" (id) "/remove" } { "Remove it" }
+        }
         @if let Some(a) = &r.annotation { p { (a) } }
         dl.card {
             dt { "ID" } dd { (r.id) }
@@ -182,10 +194,28 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         h2 { "Review" }
         (review_form(v, r, &back))
         h2 { "Linked to" }
-        @if d.links.is_empty() {
+        @if links.is_empty() {
             p.muted { "No session or module yet. Link it from a module's page or from the gaps." }
         } @else {
-            ul { @for l in &d.links { li { (l) } } }
+            ul {
+                @for l in &links {
+                    li {
+                        a href={ "/modules/" (l.module_id) } { (l.module_code) }
+                        @match (&l.item_id, &l.item_title) {
+                            (Some(item), Some(t)) => { " · " a href={ "/items/" (item) } { (t) } }
+                            _ => { " (the whole module)" }
+                        }
+                        @if let Some(n) = &l.note { " — " (n) }
+                        " "
+                        form.inline method="post" action="/unlink" {
+                            (csrf(v))
+                            input type="hidden" name="link" value=(l.id);
+                            input type="hidden" name="back" value=(back);
+                            button.small.danger type="submit" aria-label={ "Unlink from " (l.module_code) } { "Unlink" }
+                        }
+                    }
+                }
+            }
         }
         h2 { "History" }
         ul {
@@ -227,7 +257,11 @@ pub struct QueueQuery {
 }
 
 /// The review queue: suggested readings, oldest first... as the list orders them.
-pub async fn queue(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<QueueQuery>) -> Response {
+pub async fn queue(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<QueueQuery>,
+) -> Response {
     render(&app, visit, move |db, v| {
         let all = db.app.cache.readings(&db.store.conn)?;
         let waiting: Vec<&Reading> = all.iter().filter(|r| r.status == "suggested").collect();
@@ -300,7 +334,11 @@ pub struct NewQuery {
     theme: Option<String>,
 }
 
-pub async fn new(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<NewQuery>) -> Response {
+pub async fn new(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<NewQuery>,
+) -> Response {
     let pre = NewReading { theme: q.theme.into_iter().collect(), ..Default::default() };
     render(&app, visit, move |db, v| {
         let themes = db.app.cache.themes(&db.store.conn)?;
@@ -402,7 +440,8 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
         }
         Err(e) => {
             let msg = format!("{e:#}");
-            let themes = app.read(|db| db.app.cache.themes(&db.store.conn)).await.map(|t| t.to_vec()).unwrap_or_default();
+            let themes =
+                app.read(|db| db.app.cache.themes(&db.store.conn)).await.map(|t| t.to_vec()).unwrap_or_default();
             (StatusCode::UNPROCESSABLE_ENTITY, Html(new_page(&visit, &themes, &f, Some(&msg)).into_string()))
                 .into_response()
         }

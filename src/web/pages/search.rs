@@ -22,7 +22,11 @@ pub struct SearchQuery {
     q: Option<String>,
 }
 
-pub async fn page(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<SearchQuery>) -> Response {
+pub async fn page(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<SearchQuery>,
+) -> Response {
     render(&app, visit, move |db, v| {
         let text = q.q.as_deref().map(str::trim).unwrap_or("").to_string();
         // The hits, or the reason the query could not run (shown, not failed).

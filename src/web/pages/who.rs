@@ -24,7 +24,11 @@ pub struct WhoQuery {
     next: Option<String>,
 }
 
-pub async fn form(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>, Query(q): Query<WhoQuery>) -> Response {
+pub async fn form(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<WhoQuery>,
+) -> Response {
     render(&app, visit, move |db, v| {
         let people = db.app.cache.people(&db.store.conn)?;
         let next = local(q.next.as_deref(), "/");

@@ -1,0 +1,153 @@
+//! `reading edit` and `reading remove`: correcting and removing an entry of
+//! the reading list (the other reading verbs are in `reading.rs`).
+
+use anyhow::{Context, Result, bail};
+
+use super::Ctx;
+use super::editing::{self, clearable, yes_no};
+use crate::cli::By;
+use crate::store::edit::reading::{self, ReadingPatch};
+use crate::store::{Mode, Store, readings};
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The reading's ID or DOI.
+    pub reading: String,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// An author, as published (repeat for several, in order); replaces the stored list.
+    /// `--author ""` clears it.
+    #[arg(long = "author", value_name = "NAME")]
+    pub authors: Vec<String>,
+    /// The year ("" clears it).
+    #[arg(long)]
+    pub year: Option<String>,
+    /// article, book, chapter, report, web, podcast, video, thread, thesis, conference-paper, other.
+    #[arg(long = "type")]
+    pub kind: Option<String>,
+    /// The journal, publisher or series ("" clears it).
+    #[arg(long)]
+    pub container: Option<String>,
+    /// The DOI, in any form (https://doi.org/…, doi:…); "" clears it.
+    #[arg(long)]
+    pub doi: Option<String>,
+    /// ISBN-10 or ISBN-13 ("" clears it).
+    #[arg(long)]
+    pub isbn: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The annotation: why read it ("" clears it).
+    #[arg(long)]
+    pub note: Option<String>,
+    /// peer-reviewed, grey-literature, book, lived-experience, social-media, media, other.
+    #[arg(long)]
+    pub source_kind: Option<String>,
+    /// The creator credit, as they ask to be credited.
+    #[arg(long)]
+    pub credit: Option<String>,
+    /// The licence or ownership statement.
+    #[arg(long)]
+    pub licence: Option<String>,
+    /// The language, e.g. en, fr, sw.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// yes or no ("" clears it).
+    #[arg(long)]
+    pub translated: Option<String>,
+    /// Global South content: yes or no ("" clears it).
+    #[arg(long)]
+    pub global_south: Option<String>,
+    /// Open access: yes or no ("" clears it).
+    #[arg(long)]
+    pub open_access: Option<String>,
+    /// Whose experience, told by whom.
+    #[arg(long)]
+    pub perspective: Option<String>,
+    #[command(flatten)]
+    pub by: By,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// The reading's ID or DOI.
+    pub reading: String,
+    /// Remove its links to sessions and modules too.
+    #[arg(long)]
+    pub force: bool,
+    /// Say what would be removed; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub by: By,
+}
+
+fn find(store: &Store, reference: &str) -> Result<i64> {
+    readings::find_id(&store.conn, reference)?
+        .with_context(|| format!("no reading {reference:?}; give its ID or DOI (see `canon reading list`)"))
+}
+
+pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
+    let mut store = ctx.open(Mode::Existing)?;
+    let id = find(&store, &a.reading)?;
+    let authors = match a.authors.as_slice() {
+        [] => None,
+        [one] if one.trim().is_empty() => Some(Vec::new()),
+        many => Some(many.to_vec()),
+    };
+    let p = ReadingPatch {
+        title: a.title.clone(),
+        authors,
+        year: editing::year(&a.year, "--year")?,
+        kind: a.kind.clone(),
+        container: clearable(&a.container),
+        doi: clearable(&a.doi),
+        isbn: clearable(&a.isbn),
+        url: clearable(&a.url),
+        annotation: clearable(&a.note),
+        source_kind: clearable(&a.source_kind),
+        credit: clearable(&a.credit),
+        licence: clearable(&a.licence),
+        language: clearable(&a.language),
+        translated: yes_no(&a.translated, "--translated")?,
+        global_south: yes_no(&a.global_south, "--global-south")?,
+        open_access: yes_no(&a.open_access, "--open-access")?,
+        perspective: clearable(&a.perspective),
+    };
+    let nothing = p.title.is_none()
+        && p.authors.is_none()
+        && p.year.is_none()
+        && p.kind.is_none()
+        && [
+            &p.container,
+            &p.doi,
+            &p.isbn,
+            &p.url,
+            &p.annotation,
+            &p.source_kind,
+            &p.credit,
+            &p.licence,
+            &p.language,
+            &p.perspective,
+        ]
+        .iter()
+        .all(|f| f.is_none())
+        && [p.translated, p.global_south, p.open_access].iter().all(Option::is_none);
+    if nothing {
+        bail!("nothing to change; give a field to set, e.g. --title, --author, --year, --doi, --note (see --help)");
+    }
+    let e = editing::write(&mut store, &a.by, |tx, _, by| reading::edit(tx, by, id, &p))?;
+    editing::edited(ctx, &e)?;
+    Ok(())
+}
+
+pub fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
+    let mut store = ctx.open(Mode::Existing)?;
+    let id = find(&store, &a.reading)?;
+    if a.dry_run {
+        editing::removed(ctx, &reading::removal(&store.conn, id)?)?;
+        return Ok(());
+    }
+    let r = editing::write(&mut store, &a.by, |tx, _, by| reading::remove(tx, by, id, a.force))?;
+    editing::removed(ctx, &r)?;
+    Ok(())
+}

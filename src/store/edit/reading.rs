@@ -1,0 +1,208 @@
+//! Readings: edit any field, remove one with its authors, tags, links,
+//! reviews and facets. (`reading add` goes through the de-duplicating
+//! [`crate::store::readings::ReadingWriter`]; the review status changes
+//! only through [`crate::store::review::review`].)
+
+use anyhow::{Context, Result, bail};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde_json::Value;
+
+use super::{Cascade, Edited, Removal, int, item_ref, load, opt_value, required_text, rows, text, theme_slug, update};
+use crate::import::reading_csv::{SOURCE_KINDS, YEARS};
+use crate::import::{normalise_doi, normalise_isbn, reading_type, reading_type_names};
+
+/// The fields `reading edit` changes. `None` leaves a field as it is; for
+/// optional fields `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct ReadingPatch {
+    pub title: Option<String>,
+    /// The whole author list, in order (replaces the stored one; empty clears it).
+    pub authors: Option<Vec<String>>,
+    pub year: Option<Option<i64>>,
+    /// article, book, chapter, … (or an alias such as "journal article").
+    pub kind: Option<String>,
+    pub container: Option<Option<String>>,
+    pub doi: Option<Option<String>>,
+    pub isbn: Option<Option<String>>,
+    pub url: Option<Option<String>>,
+    pub annotation: Option<Option<String>>,
+    pub source_kind: Option<Option<String>>,
+    pub credit: Option<Option<String>>,
+    pub licence: Option<Option<String>>,
+    pub language: Option<Option<String>>,
+    pub translated: Option<Option<bool>>,
+    pub global_south: Option<Option<bool>>,
+    pub open_access: Option<Option<bool>>,
+    pub perspective: Option<Option<String>>,
+}
+
+fn label(m: &serde_json::Map<String, Value>) -> String {
+    let year = int(m, "year").map_or_else(|| "n.d.".to_string(), |y| y.to_string());
+    format!("{:?} ({year})", text(m, "title"))
+}
+
+fn flag(b: Option<bool>) -> Value {
+    b.map_or(Value::Null, |b| Value::from(i64::from(b)))
+}
+
+/// Refuses a DOI or ISBN that another reading holds (they identify a work).
+fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
+    let Some(v) = value.as_str() else { return Ok(()) };
+    let sql = if field == "doi" {
+        "SELECT id, title FROM reading WHERE doi = ?1 AND id <> ?2"
+    } else {
+        "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2"
+    };
+    let other: Option<(i64, String)> = tx.query_row(sql, params![v, id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    if let Some((o, title)) = other {
+        bail!(
+            "{} {v} already belongs to reading {o} ({title:?}); one work has one entry \
+             (remove or edit that one, or merge the two by hand)",
+            field.to_uppercase()
+        );
+    }
+    Ok(())
+}
+
+/// Changes the fields of reading `id` that `p` sets, as one history entry.
+/// DOIs and ISBNs are normalised as the importers do; a DOI or ISBN held by
+/// another reading is refused.
+pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edited> {
+    let old = load(tx, "reading", id)?;
+    let mut new = old.clone();
+    let mut set = |k: &str, v: Value| {
+        new.insert(k.into(), v);
+    };
+    if let Some(t) = &p.title {
+        set("title", Value::from(required_text("title", t)?));
+    }
+    if let Some(a) = &p.authors {
+        let list: Vec<String> =
+            a.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect();
+        set("authors", Value::from(list));
+    }
+    if let Some(y) = p.year {
+        if let Some(y) = y
+            && !YEARS.contains(&y)
+        {
+            bail!("year {y} is not a plausible year; expected four digits such as 2019");
+        }
+        set("year", y.map_or(Value::Null, Value::from));
+    }
+    if let Some(k) = &p.kind {
+        let t =
+            reading_type(k).with_context(|| format!("unknown type {k:?}; expected one of {}", reading_type_names()))?;
+        set("type", Value::from(t));
+    }
+    if let Some(d) = &p.doi {
+        let v = match d.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Value::Null,
+            Some(d) => Value::from(
+                normalise_doi(d).with_context(|| format!("{d:?} is not a DOI; expected the form 10.1234/abc"))?,
+            ),
+        };
+        set("doi", v);
+    }
+    if let Some(i) = &p.isbn {
+        let v = match i.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Value::Null,
+            Some(i) => {
+                Value::from(normalise_isbn(i).with_context(|| format!("{i:?} is not a valid ISBN-10 or ISBN-13"))?)
+            }
+        };
+        set("isbn", v);
+    }
+    if let Some(s) = &p.source_kind {
+        let v = match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Value::Null,
+            Some(s) => {
+                let k = s.to_lowercase().replace([' ', '_'], "-");
+                if !SOURCE_KINDS.contains(&k.as_str()) {
+                    bail!("unknown source kind {s:?}; expected one of {}", SOURCE_KINDS.join(", "));
+                }
+                Value::from(k)
+            }
+        };
+        set("source_kind", v);
+    }
+    for (k, v) in [
+        ("container", &p.container),
+        ("url", &p.url),
+        ("annotation", &p.annotation),
+        ("credit", &p.credit),
+        ("licence", &p.licence),
+        ("language", &p.language),
+        ("perspective", &p.perspective),
+    ] {
+        if let Some(v) = v {
+            set(k, opt_value(v.as_deref()));
+        }
+    }
+    for (k, v) in [("translated", p.translated), ("global_south", p.global_south), ("open_access", p.open_access)] {
+        if let Some(v) = v {
+            set(k, flag(v));
+        }
+    }
+    for k in ["doi", "isbn"] {
+        if new.get(k) != old.get(k) {
+            clash(tx, k, new.get(k).unwrap_or(&Value::Null), id)?;
+        }
+    }
+    let label = label(&new);
+    let mut e = update(tx, by, "reading", &old, new, label, &[])?;
+    e.changes.retain(|c| c.field != "title_key");
+    Ok(e)
+}
+
+/// What removing reading `id` would take: its tags, reviews and facets (part
+/// of it) and its links to sessions and modules (which need force).
+pub(super) fn cascade(conn: &Connection, id: i64) -> Result<Cascade> {
+    let root = load(conn, "reading", id)?;
+    let mut c = Cascade::new("reading", root.clone(), label(&root));
+    c.with(
+        "reading_tag",
+        rows(conn, "reading_tag", "WHERE reading_id = ?1", id)?,
+        "theme tags",
+        |r| theme_slug(conn, int(r, "theme_id")),
+        false,
+    );
+    c.with(
+        "review",
+        rows(conn, "review", "WHERE reading_id = ?1", id)?,
+        "reviews",
+        |r| text(r, "status").to_string(),
+        false,
+    );
+    c.with(
+        "person_facet",
+        rows(conn, "person_facet", "WHERE reading_id = ?1", id)?,
+        "recorded facets",
+        |r| text(r, "facet").to_string(),
+        false,
+    );
+    let code = |m: Option<i64>| -> String {
+        m.and_then(|m| conn.query_row("SELECT code FROM module WHERE id = ?1", [m], |r| r.get::<_, String>(0)).ok())
+            .unwrap_or_default()
+    };
+    c.with(
+        "link",
+        rows(conn, "link", "WHERE reading_id = ?1", id)?,
+        "links to sessions or modules",
+        |r| if int(r, "item_id").is_some() { item_ref(conn, int(r, "item_id")) } else { code(int(r, "module_id")) },
+        true,
+    );
+    c.others(conn, "reading", id)?;
+    Ok(c)
+}
+
+/// What removing reading `id` would take, without removing it.
+pub fn removal(conn: &Connection, id: i64) -> Result<Removal> {
+    Ok(cascade(conn, id)?.removal(None))
+}
+
+/// Removes reading `id` with its authors, tags, reviews and facets (and,
+/// with `force`, its links) as one history entry; [`super::NeedsForce`]
+/// when it is linked and `force` is false.
+pub fn remove(tx: &Transaction, by: i64, id: i64, force: bool) -> Result<Removal> {
+    cascade(tx, id)?.run(tx, by, force, None)
+}

@@ -1,0 +1,191 @@
+//! Every script through the real binary: a reading list in fourteen scripts is
+//! imported, reported as a PDF and read back (pdftotext, lopdf); right-to-left
+//! references are laid out from the right; a character no font has is a
+//! warning naming its reading; a table is never left as a stub on a page.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Workdir, pdf_text, sample};
+
+fn data(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name).display().to_string()
+}
+
+fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok();
+    if !found {
+        eprintln!("skipping: {tool} is not installed (apt-get install poppler-utils)");
+    }
+    found
+}
+
+fn pdftotext(pdf: &Path, args: &[&str]) -> String {
+    let out = Command::new("pdftotext").args(args).arg(pdf).arg("-").output().expect("run pdftotext");
+    assert!(out.status.success(), "pdftotext {args:?} failed");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// (author as formatted, title) of each row of tests/data/many_scripts.csv.
+const SCRIPTS: &[(&str, &str, &str)] = &[
+    ("Latin", "Ngũgĩ wa Thiong'o", "Decolonising the Mind: The Politics of Language in African Literature"),
+    ("Vietnamese", "Nguyễn TH", "Y học cổ truyền Việt Nam"),
+    ("Polish", "Żółkiewski J", "Historia medycyny w Łodzi"),
+    ("Greek", "Παπαδόπουλος Γ", "Ιστορία της ιατρικής στην Ελλάδα"),
+    ("Cyrillic", "Пирогов НИ", "Начала общей военно-полевой хирургии"),
+    ("Arabic", "الرازي، محمد", "تاريخ الطب العربي"),
+    ("Hebrew", "כהן ש", "רפואה וחברה בישראל"),
+    ("Devanagari", "शर्मा प", "आयुर्वेद का इतिहास"),
+    ("Bengali", "রায় অ", "বাংলার চিকিৎসা ইতিহাস"),
+    ("Tamil", "முருகன் ச", "சித்த மருத்துவ வரலாறு"),
+    ("Ethiopic", "ተስፋዬ አ", "የኢትዮጵያ ባህላዊ ሕክምና"),
+    ("Thai", "สมชาย ใจดี", "ประวัติการแพทย์แผนไทย"),
+    ("Simplified Chinese", "王吉民", "中国近代医学史"),
+    ("Traditional Chinese", "劉士永", "臺灣醫療與殖民統治"),
+    ("Japanese", "山田 花子", "日本の医学と植民地主義"),
+    ("Japanese katakana", "佐藤 健", "ハンセン病と隔離政策の歴史"),
+    ("Korean", "김민수", "한국 근대 의료의 역사"),
+];
+
+fn many_scripts_report() -> (Workdir, PathBuf, String) {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    w.ok(&["import", "reading", &data("many_scripts.csv")]);
+    let stderr = w.ok_stderr(&["report", "s.pdf"]);
+    let pdf = w.path("s.pdf");
+    (w, pdf, stderr)
+}
+
+/// Strips the bidi marks poppler puts around right-to-left runs.
+fn plain(s: &str) -> String {
+    s.chars().filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)).collect()
+}
+
+#[test]
+fn every_script_is_read_back_in_order_with_no_warning() {
+    let (_w, pdf, stderr) = many_scripts_report();
+    assert!(!stderr.contains("warning"), "a covered script was reported missing:\n{stderr}");
+    if !have("pdftotext") {
+        return;
+    }
+    let text = plain(&pdftotext(&pdf, &[]));
+    for (script, author, title) in SCRIPTS {
+        assert!(text.contains(title), "{script} title {title:?} is not in the PDF's text:\n{text}");
+        // poppler writes a right-to-left line's runs in visual order, split at
+        // punctuation: look for the author's words one by one there.
+        for word in author.split([' ', '،']).filter(|w| !w.is_empty()) {
+            assert!(text.contains(word), "{script} author {author:?} is not in the PDF's text");
+        }
+        // Left-to-right references read "Author. Title. Year." in that order.
+        if !matches!(*script, "Arabic" | "Hebrew") {
+            let line = format!("{author}. {title}.");
+            assert!(text.contains(&line), "{script}: {line:?} not in order in:\n{text}");
+        }
+    }
+    // lopdf, which reads /ToUnicode only, gets the scripts whose glyphs map
+    // one to one onto characters.
+    let lopdf_text = pdf_text(&pdf).join("\n");
+    for (script, _, title) in SCRIPTS {
+        if matches!(
+            *script,
+            "Latin"
+                | "Vietnamese"
+                | "Polish"
+                | "Greek"
+                | "Cyrillic"
+                | "Simplified Chinese"
+                | "Traditional Chinese"
+                | "Japanese"
+                | "Korean"
+        ) {
+            assert!(lopdf_text.contains(title), "{script} title {title:?} not read back by lopdf");
+        }
+    }
+}
+
+/// (xMin, xMax) of the words of a `pdftotext -bbox` listing that are among `words`.
+fn word_boxes(bbox_html: &str, words: &[&str]) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    for line in bbox_html.lines() {
+        let Some(start) = line.find("<word ") else { continue };
+        let Some(close) = line.find('>') else { continue };
+        // poppler lists a right-to-left word's characters in visual order.
+        let word = plain(line[close + 1..].trim_end_matches("</word>"));
+        let word = word.trim_matches(|c: char| c == '.' || c == '،');
+        let reversed: String = word.chars().rev().collect();
+        if !words.contains(&word) && !words.contains(&reversed.as_str()) {
+            continue;
+        }
+        let attr = |name: &str| -> f32 {
+            let key = format!("{name}=\"");
+            let i = line[start..].find(&key).map(|i| start + i + key.len()).expect("attribute");
+            line[i..].split('"').next().unwrap().parse().unwrap()
+        };
+        out.push((attr("xMin"), attr("xMax")));
+    }
+    out
+}
+
+#[test]
+fn right_to_left_references_are_set_from_the_right() {
+    let (_w, pdf, _) = many_scripts_report();
+    if !have("pdftotext") {
+        return;
+    }
+    let boxes = pdftotext(&pdf, &["-bbox"]);
+    let right_margin = 595.276 - 56.69 - 24.0; // the hanging indent, mirrored
+    for words in [&["רפואה", "כהן"][..], &["الرازي", "تاريخ"][..]] {
+        let found = word_boxes(&boxes, words);
+        assert!(!found.is_empty(), "{words:?} not found");
+        let rightmost = found.iter().map(|b| b.1).fold(0.0f32, f32::max);
+        assert!((rightmost - right_margin).abs() < 2.0, "{words:?} end at {rightmost}, not at {right_margin}");
+    }
+    // The author comes first, so it is the rightmost word of its line.
+    let author = word_boxes(&boxes, &["כהן"]);
+    let title = word_boxes(&boxes, &["רפואה"]);
+    assert!(author[0].0 > title[0].1, "Hebrew author {author:?} should be right of the title {title:?}");
+    // Left-to-right references still start at the left.
+    let latin = word_boxes(&boxes, &["Ngũgĩ"]);
+    assert!((latin[0].0 - (56.69 + 24.0)).abs() < 2.0, "{latin:?}");
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning_naming_the_reading() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    w.write(
+        "odd.csv",
+        "title,authors,year,type,themes,status\n\
+         Auscultation \u{1FA7A} in primary care,\"Mensah, Ama\",2021,article,epistemic-bias,approved\n\
+         A fine title,\"Okafor, Chidi\",2020,article,epistemic-bias,approved\n",
+    );
+    w.ok(&["import", "reading", "odd.csv"]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let id = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"].as_str().unwrap().starts_with("Auscultation"))
+        .map(|r| r["id"].as_i64().unwrap())
+        .unwrap();
+    let stderr = w.ok_stderr(&["report", "r.pdf"]);
+    let warning = stderr.lines().find(|l| l.contains("U+1FA7A")).unwrap_or_else(|| panic!("no warning:\n{stderr}"));
+    assert!(warning.contains(&format!("reading {id}")), "{warning}");
+    assert!(warning.contains("Auscultation"), "{warning}");
+    assert!(warning.contains("empty box"), "{warning}");
+    assert_eq!(stderr.matches("warning:").count(), 1, "one warning, for the one reading:\n{stderr}");
+}
+
+#[test]
+fn the_sample_report_splits_no_short_table() {
+    let w = Workdir::new();
+    w.ok(&["audit", &sample("modules.csv"), &sample("reading.csv"), "--out", "r.pdf"]);
+    let pages = pdf_text(&w.path("r.pdf"));
+    // The four-row table of readings by status is whole on one page, with its heading.
+    let page = pages.iter().find(|p| p.contains("Readings by theme and review status")).expect("the section");
+    for row in ["Historical awareness", "Epistemic bias", "Intersectional health", "No theme yet"] {
+        assert!(page.contains(row), "{row} is not on the page of its table's heading");
+    }
+}
