@@ -16,7 +16,7 @@ use crate::cmd::reading::{AddArgs, record};
 use crate::import::READING_TYPES;
 use crate::store::audit::ReadingInfo;
 use crate::store::id_gen;
-use crate::store::readings::{self, Reading, ReadingWriter};
+use crate::store::readings::{Reading, ReadingWriter};
 use crate::store::tags::Target;
 use crate::store::themes::{Theme, ThemeIndex};
 use crate::web::app::{App, Db};
@@ -136,10 +136,14 @@ pub async fn show(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
 
 fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let conn = &db.store.conn;
-    let d = readings::show(conn, id)?.ok_or_else(|| Fail::NotFound(format!("no reading with ID {id}")))?;
+    // From the cached list, not `readings::show`, which reads every reading to find one.
+    let all = db.app.cache.readings(conn)?;
+    let r = all.iter().find(|r| r.id == id).ok_or_else(|| Fail::NotFound(format!("no reading with ID {id}")))?;
+    let log = db.app.cache.history(conn)?;
+    let changes: Vec<&crate::store::history::Entry> =
+        log.iter().filter(|e| e.entity_id == Some(id) && matches!(e.entity.as_str(), "reading" | "reading_tag")).collect();
     let themes = db.app.cache.themes(conn)?;
     let dismissed = db.app.cache.dismissed(conn)?;
-    let r = &d.reading;
     let info = reading_info(r, &themes);
     let found = suggestions(&themes, None, &[], std::slice::from_ref(&info), &dismissed);
     let back = format!("/readings/{id}");
@@ -219,8 +223,12 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         }
         h2 { "History" }
         ul {
-            @for h in &d.history {
-                li { (h.at) " · " (h.action) " by " (h.by.as_deref().unwrap_or("(unknown)")) }
+            @for h in &changes {
+                li {
+                    (h.at.get(..16).unwrap_or(&h.at).replace('T', " ")) " · " (h.action) " " (h.entity.replace('_', " "))
+                    " by " (h.by.as_deref().unwrap_or("(unknown)"))
+                    @if let Some(n) = &h.note { " — " (n) }
+                }
             }
         }
         p { a href={ "/history?entity=reading&id=" (id) } { "All changes to this reading" } }
