@@ -76,8 +76,9 @@ fn suggest_precision_and_recall_on_the_labelled_samples() {
     );
     eprintln!("missed: {:#?}", want.difference(&got).collect::<Vec<_>>());
     eprintln!("wrong: {:#?}", got.difference(&want).collect::<Vec<_>>());
-    assert!(precision >= 0.9, "precision {precision:.2}");
-    assert!(recall >= 0.7, "recall {recall:.2}");
+    // Widening the lexicons for real curricula must not cost precision here (it was 1.00, recall 0.76).
+    assert!(precision >= 0.99, "precision {precision:.2}");
+    assert!(recall >= 0.8, "recall {recall:.2}");
     assert_eq!(w.count("SELECT count(*) FROM item_tag"), 0, "suggest without --apply wrote tags");
 }
 
@@ -188,9 +189,18 @@ fn shallow_theme_unsupported_item_and_ranked_proposals() {
         let scores: Vec<f64> = c.iter().map(|c| c["score"].as_f64().unwrap()).collect();
         assert!(scores.windows(2).all(|p| p[0] >= p[1]), "{scores:?}");
     }
-    // The acid–base module's best epistemic-bias reading is about race in lung or kidney function.
-    let m = gaps.iter().find(|g| g["module_code"] == "MED1003" && g["theme"] == "epistemic-bias").unwrap();
-    assert!(m["candidates"][0]["score"].as_f64().unwrap() > 0.0, "{m}");
+    // The physiology module (breathing, acid–base) is proposed a reading on race in lung or kidney
+    // function, for whichever missing theme it is tagged with (a reading goes to one theme per module).
+    let best: Vec<&serde_json::Value> = gaps
+        .iter()
+        .filter(|g| g["module_code"] == "MED1003")
+        .flat_map(|g| g["candidates"].as_array().unwrap())
+        .collect();
+    assert!(
+        best.iter()
+            .any(|c| c["title"].as_str().unwrap().contains("Breathing Race") && c["score"].as_f64().unwrap() > 0.0),
+        "{best:?}"
+    );
     let table = w.ok(&["gaps", "--kind", "module-gap", "--module", "MED1003"]);
     assert!(table.contains("score "), "{table}");
 }
@@ -274,4 +284,182 @@ fn snapshot_then_tag_then_compare() {
     assert!(csv.contains("module coverage,MED2002"), "{csv}");
     let err = w.fails(&["compare", "1999"]);
     assert!(err.contains("no snapshot called \"1999\"; expected one of 2025, 2026"), "{err}");
+}
+
+#[test]
+fn a_theme_scope_does_not_call_tagged_modules_untagged() {
+    let w = imported();
+    let all = w.json(&["gaps", "--kind", "untagged-module", "--format", "json"]);
+    let scoped = w.json(&["gaps", "--kind", "untagged-module", "--theme", "epistemic-bias", "--format", "json"]);
+    assert_eq!(all.as_array().unwrap().len(), 14);
+    assert_eq!(scoped.as_array().unwrap().len(), 14, "{scoped}");
+    // A module tagged only with other themes misses this theme: a module gap, not "no theme".
+    let mg = w.json(&[
+        "gaps",
+        "--kind",
+        "module-gap",
+        "--theme",
+        "epistemic-bias",
+        "--module",
+        "MED1006",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(mg.as_array().unwrap().len(), 1, "{mg}");
+}
+
+#[test]
+fn two_verbs_take_the_higher_level_and_outcome_items_have_one() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let csv = "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+        P,1,A1,Foundations,Race and evidence,Understand and appraise the evidence on race,\n";
+    let p = w.write("m.csv", csv);
+    w.ok(&["import", "modules", p.to_str().unwrap()]);
+    let items = w.json(&["item", "list", "--format", "json"]);
+    assert_eq!(items[0]["bloom"], "evaluate", "{items}");
+}
+
+#[test]
+fn proposals_are_relevant_spread_and_explained() {
+    let w = imported();
+    let g = w.json(&["gaps", "--kind", "module-gap", "--format", "json"]);
+    let mut uses: std::collections::BTreeMap<i64, std::collections::BTreeSet<String>> = Default::default();
+    for x in g.as_array().unwrap() {
+        for c in x["candidates"].as_array().unwrap() {
+            assert!(c["score"].as_f64().unwrap() >= 1.0, "{c}");
+            assert!(!c["reason"].as_array().unwrap().is_empty(), "{c}");
+            uses.entry(c["reading_id"].as_i64().unwrap())
+                .or_default()
+                .insert(x["module_code"].as_str().unwrap().into());
+        }
+    }
+    assert!(uses.values().all(|m| m.len() <= 3), "a reading proposed for more than 3 modules: {uses:?}");
+    // The pulse-oximetry paper goes where oximetry is taught, not to psychiatry.
+    let psych = g.as_array().unwrap().iter().filter(|x| x["module_code"] == "MED4003");
+    for x in psych {
+        assert!(
+            x["candidates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| !c["title"].as_str().unwrap().contains("Pulse Oximetry")),
+            "{x}"
+        );
+    }
+}
+
+#[test]
+fn search_takes_what_people_type() {
+    let w = imported();
+    for q in ["race-based", "COVID-19", "Ibn Sina's", "colonial"] {
+        let hits = w.json(&["search", q, "--format", "json"]);
+        assert!(!hits.as_array().unwrap().is_empty(), "{q}: nothing found");
+    }
+    // English stems: "colonial" finds "colonialism".
+    let hits = w.json(&["search", "colonial", "--format", "json"]);
+    assert!(hits.as_array().unwrap().iter().any(|h| h["title"] == "A Dying Colonialism"), "{hits}");
+    // Chinese inside a title, found by substring.
+    let hits = w.json(&["search", "呐喊", "--format", "json"]);
+    assert_eq!(hits[0]["title"], "呐喊", "{hits}");
+    let hits = w.json(&["search", "鲁", "--format", "json"]);
+    assert!(!hits.as_array().unwrap().is_empty(), "one character inside a name");
+    assert_eq!(w.count("SELECT count(*) FROM item"), 284);
+}
+
+#[test]
+fn coverage_evidence_lists_the_sessions_behind_each_cell() {
+    let w = imported();
+    w.ok(&["tag", "MED2002/COPD", "epistemic-bias", "--by", "amina"]);
+    let ev = w.json(&["coverage", "--evidence", "--format", "json"]);
+    let cov = w.json(&["coverage", "--format", "json"]);
+    let total: i64 = cov
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["themes"].as_object().unwrap().values().map(|n| n.as_i64().unwrap()).sum::<i64>())
+        .sum();
+    assert_eq!(ev.as_array().unwrap().len() as i64, total, "one evidence row per counted session");
+    let copd = ev.as_array().unwrap().iter().find(|e| e["session"] == "COPD").unwrap();
+    assert_eq!((copd["tagged_by"].as_str(), copd["source"].as_str()), (Some("amina"), Some("manual")));
+    let csv = w.ok(&["coverage", "--evidence", "--format", "csv"]);
+    assert!(
+        csv.starts_with("programme,year,module_code,module_title,theme,item_id,session,tagged_by,source,tagged_at")
+    );
+}
+
+/// The real curriculum texts of the labelled set (`tests/data/curriculum_labels.csv`),
+/// read in place from `../shared/corpus/curriculum/`: (module code, text, themes).
+fn real_curriculum() -> Option<Vec<(String, String, Vec<String>)>> {
+    let objectives = common::corpus("curriculum/ilios_objectives.csv")?;
+    let pcrs = common::corpus("curriculum/ilios_aamc_pcrs.csv")?;
+    let mti = common::corpus("curriculum/mti-medicine_module-list_raw.csv")?;
+    let mut text: std::collections::HashMap<(String, String), String> = Default::default();
+    for rec in csv::Reader::from_path(&objectives).unwrap().records() {
+        let r = rec.unwrap();
+        text.insert(("ilios_objectives.csv".into(), r[0].to_string()), r[1].to_string());
+    }
+    for rec in csv::Reader::from_path(&pcrs).unwrap().records() {
+        let r = rec.unwrap();
+        text.insert(("ilios_aamc_pcrs.csv".into(), r[0].to_string()), r[1].to_string());
+    }
+    for (i, rec) in csv::Reader::from_path(&mti).unwrap().records().enumerate() {
+        let r = rec.unwrap();
+        text.insert(("mti-medicine_module-list_raw.csv".into(), (i + 2).to_string()), r[4].to_string());
+    }
+    let labels = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/curriculum_labels.csv");
+    let mut out = Vec::new();
+    for rec in csv::Reader::from_path(labels).unwrap().records() {
+        let r = rec.unwrap();
+        let t = text.get(&(r[0].to_string(), r[1].to_string())).unwrap_or_else(|| panic!("{:?} not in the corpus", &r));
+        let code = r[0].split(['_', '.', '-']).nth(1).unwrap_or("X").to_uppercase();
+        let themes = r[2].split(';').filter(|t| !t.is_empty()).map(String::from).collect();
+        out.push((code, t.trim().to_string(), themes));
+    }
+    Some(out)
+}
+
+#[test]
+fn suggest_precision_and_recall_on_a_real_curriculum() {
+    let Some(rows) = real_curriculum() else { return };
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let mut m = csv::Writer::from_path(w.path("real.csv")).unwrap();
+    m.write_record([
+        "programme",
+        "year",
+        "module_code",
+        "module_title",
+        "session_title",
+        "learning_outcomes",
+        "themes",
+    ])
+    .unwrap();
+    for (code, text, _) in &rows {
+        m.write_record(["Real", "1", code, code, text, "", ""]).unwrap();
+    }
+    m.flush().unwrap();
+    w.ok(&["import", "modules", w.path("real.csv").to_str().unwrap()]);
+    let s = w.json(&["suggest", "--target", "items", "--format", "json"]);
+    let got: BTreeSet<(String, String)> = s
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["title"].as_str().unwrap().to_string(), x["theme"].as_str().unwrap().to_string()))
+        .collect();
+    let want: BTreeSet<(String, String)> =
+        rows.iter().flat_map(|(_, t, th)| th.iter().map(move |x| (t.clone(), x.clone()))).collect();
+    let tp = got.intersection(&want).count() as f64;
+    let (precision, recall) = (tp / got.len().max(1) as f64, tp / want.len() as f64);
+    eprintln!(
+        "suggest on {} real texts, {} labelled pairs: {} suggested, {tp} right; precision {precision:.2}, recall {recall:.2}",
+        rows.len(),
+        want.len(),
+        got.len()
+    );
+    eprintln!("missed: {:#?}", want.difference(&got).collect::<Vec<_>>());
+    eprintln!("wrong: {:#?}", got.difference(&want).collect::<Vec<_>>());
+    // Before the MeSH-widened lexicons and stems: precision 0.60, recall 0.12.
+    assert!(precision >= 0.9, "precision {precision:.2}");
+    assert!(recall >= 0.75, "recall {recall:.2}");
 }

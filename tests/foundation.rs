@@ -144,8 +144,9 @@ fn gaps_are_json_with_the_four_kinds_and_suggestions() {
         .iter()
         .find(|g| g["kind"] == "module-gap" && g["module_code"] == "MED2002" && g["theme"] == "historical-awareness")
         .expect("MED2002 misses historical awareness");
+    // At most three, and only readings relevant to the module (issue 13: a floor, spread across modules).
     let cands = mg["candidates"].as_array().unwrap();
-    assert_eq!(cands.len(), 3);
+    assert!((1..=3).contains(&cands.len()), "{mg}");
     let readings = w.json(&["reading", "list", "--theme", "historical-awareness", "--format", "json"]);
     let ids: Vec<&serde_json::Value> = readings.as_array().unwrap().iter().map(|r| &r["id"]).collect();
     for c in cands {

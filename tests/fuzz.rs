@@ -1,6 +1,7 @@
 //! A mutation fuzzer for every parser a user's file reaches: the module CSV
 //! and reading CSV readers (through encoding and delimiter detection), BibTeX,
-//! RIS, CSL-JSON, Zotero CSV and Talis/Leganto CSV. Seeded from `samples/`
+//! RIS, CSL-JSON, Zotero CSV and Talis/Leganto CSV, Curriculum Inventory XML
+//! and workbooks (.xlsx, .xls, .ods). Seeded from `samples/`
 //! and, when present, `../shared/corpus/`. A panic, or one input taking more
 //! than two seconds, fails the test and leaves the input under
 //! `target/fuzz-failures/` to become a regression test.
@@ -14,7 +15,7 @@ use std::time::{Duration, Instant};
 use canon::import::modules::ModuleReader;
 use canon::import::reading_csv::ReadingReader;
 use canon::import::source::{self, SourceOptions};
-use canon::import::{bibtex, csl_json, ris, talis_csv, zotero_csv};
+use canon::import::{bibtex, csl_json, curriculum_inventory, detect, ris, talis_csv, workbook, zotero_csv};
 use canon::store::themes::ThemeIndex;
 
 /// A small, fast, seeded random number generator (xorshift64*).
@@ -281,4 +282,35 @@ fn talis_csv() {
         ],
         talis_csv::parse,
     );
+}
+
+#[test]
+fn curriculum_inventory_xml() {
+    let doc = r#"<?xml version="1.0"?><CurriculumInventory xmlns="http://ns.medbiq.org/curriculuminventory/v10/"><Program><ProgramName>P</ProgramName></Program><Events><Event id="E1"><Title>T &amp; U</Title><Keyword><hx:string>K</hx:string></Keyword></Event></Events><AcademicLevels><Level number="1"/></AcademicLevels><Sequence><SequenceBlock id="B"><Title>B</Title><SequenceBlockLevels><StartingAcademicLevel>/CurriculumInventory/AcademicLevels/Level[@number='1']</StartingAcademicLevel></SequenceBlockLevels><SequenceBlockEvent><EventReference>/CurriculumInventory/Events/Event[@id='E1']</EventReference></SequenceBlockEvent></SequenceBlock></Sequence></CurriculumInventory>"#;
+    fuzz("curriculum-inventory", seeds(&["xml"], &[doc]), |bytes| {
+        let text = String::from_utf8_lossy(bytes);
+        if let Ok(d) = curriculum_inventory::parse(&text) {
+            let _ = (d.rows("P"), d.report());
+        }
+    });
+}
+
+#[test]
+fn workbooks() {
+    let (dir, themes) = themes();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut seeds = seeds(&["xlsx", "xls", "ods"], &[]);
+    for f in ["faculty.xlsx", "faculty.xls", "faculty.ods", "broken.xlsx"] {
+        seeds.push(std::fs::read(data.join(f)).unwrap());
+    }
+    fuzz("workbook", seeds, |bytes| {
+        let path = via_file(dir.path(), "w.bin", bytes);
+        let Ok(detect::Container::Workbook(kind)) = detect::container(&path) else { return };
+        let fields = canon::import::modules::FIELDS;
+        let Ok(sheet) = workbook::open(&path, kind, None, fields, &[]) else { return };
+        let Ok(mapping) = sheet.mapping("w", fields, &[]) else { return };
+        let mut r = ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, &themes, "P");
+        while r.next_row().is_some() {}
+        let _ = (r.header().warnings(Some(&r.tally().filled)), r.header().read_line());
+    });
 }

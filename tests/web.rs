@@ -193,7 +193,9 @@ fn every_page_answers_with_its_headers() {
         (&format!("/readings/{reading}"), "Hidden in Plain Sight"),
         ("/readings/new?theme=epistemic-bias", "Add a reading"),
         ("/review", "Review queue"),
-        ("/gaps", "Module gaps"),
+        ("/gaps", "Modules missing a theme"),
+        ("/gaps?programme=", "Findings ("),
+        ("/gaps?finding=F1", "Finding F1"),
         ("/gaps?year=2&theme=epistemic-bias&kind=module-gap&page=2", "Gaps"),
         ("/gaps?module=MED2002", "Gaps"),
         ("/search?q=%22pulse+oximetry%22", "<mark>"),
@@ -201,7 +203,7 @@ fn every_page_answers_with_its_headers() {
         ("/history", "History"),
         ("/history?by=amina&entity=contributor", "History"),
         ("/import", "Import"),
-        ("/report", "Report"),
+        ("/report", "Workbook (.xlsx)"),
         ("/who", "Your name"),
     ];
     for (path, expect) in pages {
@@ -238,11 +240,19 @@ fn every_page_answers_with_its_headers() {
     for path in ["/modules/1", "/readings/1", "/items/1", "/nope"] {
         assert_eq!(c.get(path).status, 404, "GET {path}");
     }
-    for path in ["/gaps?theme=nope", "/gaps?kind=nope", "/gaps?module=NOPE1", "/?year=two", "/modules/1x"] {
+    for path in [
+        "/gaps?theme=nope",
+        "/gaps?kind=nope",
+        "/gaps?module=NOPE1",
+        "/gaps?finding=F9999",
+        "/?year=two",
+        "/modules/1x",
+    ] {
         let r = c.get(path);
         assert!(r.status == 400, "GET {path} answered {}", r.status);
     }
-    let r = c.get("/search?q=%22unclosed");
+    // (An unclosed quote is read as plain words since 13a; a dangling AND is still refused.)
+    let r = c.get("/search?q=a+AND");
     assert_eq!(r.status, 200);
     assert!(r.text().contains("role=\"alert\""), "a bad query is explained on the page");
 }
@@ -459,7 +469,7 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("intersectional-health")));
     assert!(item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
     // What one person changes, another sees on reload.
-    assert!(b.page(&page).contains(&format!("Remove intersectional-health from session")));
+    assert!(b.page(&page).contains("Remove intersectional-health from session"));
     let r = b.submit(&page, "/untag", &[("target", &format!("item:{item}")), ("theme", "3"), ("back", &page)]);
     assert!(flash(&b.follow(&r)).is_some_and(|f| f.contains("Removed intersectional-health")));
     assert!(!item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
@@ -927,4 +937,202 @@ fn readings_and_sessions_are_corrected_and_removed_through_the_history() {
     assert_eq!(w.count(&format!("SELECT count(*) FROM item WHERE id = {item}")), 0);
     let log = w.ok(&["log", "--entity", "item", "--id", &item.to_string(), "--format", "csv"]);
     assert!(log.lines().filter(|l| l.contains("amina")).count() >= 2, "{log}");
+}
+
+/// The lines of a command's stderr that name `file` (its problems), in order.
+fn problem_lines(stderr: &str, file: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with(&format!("{file}:")) && !l.starts_with(&format!("{file}: columns read")))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn an_upload_takes_workbooks_and_curriculum_inventory_xml_as_the_command_line_does() {
+    let w = samples();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let token = csrf(&c.page("/import"));
+    let items = w.count("SELECT count(*) FROM item");
+    let history = history_rows(&w);
+    let data = |name: &str| {
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).unwrap()
+    };
+    let text = |r: &common::web::Response| common::web::strip_tags(&r.text());
+
+    // A workbook with bad cells: every problem as `file:Sheet!Cell: message`, the
+    // same lines the command line prints, and nothing written.
+    let broken = data("broken.xlsx");
+    w.write("broken.xlsx", &broken);
+    let cli = problem_lines(&w.fails(&["import", "modules", "broken.xlsx"]), "broken.xlsx");
+    assert!(cli.len() >= 5 && cli.iter().any(|l| l.starts_with("broken.xlsx:Modules!C7: ")), "{cli:?}");
+    let r = c.post_multipart("/import", &[("csrf", &token), ("kind", "modules")], ("file", "broken.xlsx", &broken));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let page = text(&r);
+    for line in &cli {
+        assert!(page.contains(line.as_str()), "the page lacks {line:?}:\n{page}");
+    }
+    assert!(!r.text().contains("/import/confirm"), "no confirmation for a refused workbook");
+    assert!(page.contains("Row"), "a sheet's positions are rows");
+    assert_eq!(w.count("SELECT count(*) FROM item"), items);
+    assert_eq!(history_rows(&w), history);
+
+    // A sheet that is not there, or not a module list: the command line's message.
+    let faculty = data("faculty.xlsx");
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "modules"), ("sheet", "Timetable")],
+        ("file", "faculty.xlsx", &faculty),
+    );
+    assert_eq!(r.status, 422);
+    assert!(text(&r).contains("no sheet named \"Timetable\"; the workbook has \"Notes\", \"List\""), "{}", text(&r));
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "modules"), ("sheet", "Notes")],
+        ("file", "faculty.xlsx", &faculty),
+    );
+    assert!(text(&r).contains("faculty.xlsx:Notes!A1: no column for module_code, module_title"), "{}", text(&r));
+
+    // .xlsx, .xls and .ods by content: the sheet read, the header report with the
+    // sheet's column letters, the rows as rows; written only when confirmed.
+    for name in ["faculty.xlsx", "faculty.xls", "faculty.ods"] {
+        let bytes = data(name);
+        w.write(name, &bytes);
+        let dry = w.cmd(&["import", "modules", name, "--sheet", "List", "--dry-run"]).output().unwrap();
+        assert!(dry.status.success(), "{name}");
+        let said = String::from_utf8(dry.stderr).unwrap();
+        let sheet_note =
+            said.lines().find(|l| l.starts_with("note: reading sheet")).expect("the sheet note").to_string();
+        let r = c.post_multipart(
+            "/import",
+            &[("csrf", &token), ("kind", "modules"), ("sheet", "List"), ("programme", "Faculty files")],
+            ("file", name, &bytes),
+        );
+        assert_eq!(r.status, 200, "{name}: {}", r.text());
+        let page = text(&r);
+        assert!(page.contains(sheet_note.trim_start_matches("note: ")), "{name}: the page lacks {sheet_note:?}");
+        assert!(r.text().contains("<td class=\"num\">C</td>"), "{name}: columns by their letters");
+        assert!(r.text().contains("/import/confirm"), "{name}: {page}");
+    }
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "modules"), ("sheet", "List"), ("programme", "Faculty files")],
+        ("file", "faculty.xlsx", &faculty),
+    );
+    let key = r.text().split("name=\"upload\" value=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_string();
+    assert_eq!(w.count("SELECT count(*) FROM item"), items, "previews write nothing");
+    let r = c.post_form("/import/confirm", &[("csrf", &token), ("upload", &key)]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.contains("Imported")));
+    assert_eq!(w.count("SELECT count(*) FROM item"), items + 4);
+    assert_eq!(w.count("SELECT count(*) FROM import_run WHERE path = 'faculty.xlsx (uploaded)'"), 1);
+
+    // A Curriculum Inventory document: the document's report, then the import.
+    let ci = std::fs::read(common::sample("curriculum-inventory.xml")).unwrap();
+    let r = c.post_multipart("/import", &[("csrf", &token), ("kind", "modules")], ("file", "ci.xml", &ci));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let page = text(&r);
+    assert!(page.contains("read as a MedBiquitous Curriculum Inventory"), "{page}");
+    assert!(page.contains("programme \"MD Program\"; 3 academic levels → years 1–3"), "{page}");
+    assert!(page.contains("12 new"), "{page}");
+    let key = r.text().split("name=\"upload\" value=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_string();
+    let r = c.post_form("/import/confirm", &[("csrf", &token), ("upload", &key)]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.contains("12 new")));
+    assert_eq!(w.count("SELECT count(*) FROM programme WHERE name = 'MD Program'"), 1);
+
+    // A malformed one: placed at file:line:column as the command line places it.
+    let bad = String::from_utf8(ci).unwrap().replacen("</Title>", "", 1);
+    w.write("bad ci.xml", &bad);
+    let cli = problem_lines(&w.fails(&["import", "modules", "bad ci.xml"]), "bad ci.xml");
+    assert!(!cli.is_empty());
+    let before = w.count("SELECT count(*) FROM item");
+    let r =
+        c.post_multipart("/import", &[("csrf", &token), ("kind", "modules")], ("file", "bad ci.xml", bad.as_bytes()));
+    let page = text(&r);
+    for line in &cli {
+        assert!(page.contains(line.as_str()), "the page lacks {line:?}:\n{page}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM item"), before);
+
+    // A reading list in a workbook goes through the reading importer.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("Readings").unwrap();
+    for (col, h) in ["Title", "Authors", "Year", "Type", "Shelf mark"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    for (col, v) in ["Medical Apartheid", "Washington, Harriet A.", "2006", "book", "R 123"].iter().enumerate() {
+        sheet.write_string(1, col as u16, *v).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "reading"), ("status", "suggested")],
+        ("file", "list.xlsx", &bytes),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let page = text(&r);
+    assert!(page.contains("reading sheet \"Readings\""), "{page}");
+    assert!(page.contains("Shelf mark") && page.contains("not read"), "the column not read is named: {page}");
+    assert!(r.text().contains("/import/confirm"), "{page}");
+}
+
+#[test]
+fn the_committee_workbook_downloads_as_the_command_line_writes_it() {
+    let w = samples();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    assert!(c.page("/report").contains("value=\"xlsx\""));
+    w.ok(&["report", "committee.xlsx", "--year", "2"]);
+    let r = c.get("/report/download?format=xlsx&year=2");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.header("content-type"), Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    assert_eq!(r.header("content-disposition"), Some("attachment; filename=\"canon-report.xlsx\""));
+    assert_eq!(r.body, std::fs::read(w.path("committee.xlsx")).unwrap(), "the same bytes as `canon report`");
+}
+
+#[test]
+fn the_gaps_page_leads_with_the_findings_canon_gaps_lists() {
+    let w = samples();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let findings = w.json(&["gaps", "--findings", "--format", "json"]);
+    let findings = findings.as_array().unwrap();
+    assert!(findings.len() > 1);
+    let page = common::web::strip_tags(&c.page("/gaps"));
+    assert!(page.contains(&format!("Findings ({})", findings.len())), "{page}");
+    let mut at = 0;
+    for f in findings {
+        let headline = f["headline"].as_str().unwrap();
+        let found = page[at..].find(headline).unwrap_or_else(|| panic!("{headline:?} missing or out of order"));
+        at += found;
+        assert!(page.contains(f["next_step"].as_str().unwrap()));
+    }
+    // A finding's page lists exactly the gaps behind it.
+    let gaps = w.json(&["gaps", "--format", "json"]);
+    for f in findings.iter().take(3) {
+        let id = f["id"].as_str().unwrap();
+        let html = c.page(&format!("/gaps?finding={id}"));
+        let want: Vec<&str> = f["gaps"].as_array().unwrap().iter().map(|g| g.as_str().unwrap()).collect();
+        let shown: Vec<&str> = html
+            .split("<article class=\"gap ")
+            .skip(1)
+            .filter_map(|a| a.split("id=\"").nth(1).and_then(|x| x.split('"').next()))
+            .collect();
+        let mut sorted_want = want.clone();
+        sorted_want.sort();
+        let mut sorted_shown = shown.clone();
+        sorted_shown.sort();
+        assert_eq!(sorted_shown, sorted_want, "{id}");
+        for g in gaps.as_array().unwrap().iter().filter(|g| want.contains(&g["id"].as_str().unwrap())) {
+            assert_eq!(g["finding"], id);
+        }
+    }
+    // Scoped, the findings are those of the scope.
+    let scoped = w.json(&["gaps", "--findings", "--year", "2", "--format", "json"]);
+    let page = common::web::strip_tags(&c.page("/gaps?year=2"));
+    assert!(page.contains(&format!("Findings ({})", scoped.as_array().unwrap().len())), "{page}");
 }

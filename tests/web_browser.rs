@@ -264,10 +264,28 @@ async fn journeys(w: &Workdir, server: &Server, driver: &Driver, profile: &Path,
     b.wait_for("Imported.").await;
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'The Spirit Catches%'"), 1);
 
+    // A workbook with bad cells: refused with each cell named, as the command line names it.
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken.xlsx");
+    b.go("/import").await;
+    b.c.find(Locator::Css("#file")).await.unwrap().send_keys(broken.to_str().unwrap()).await.expect("choose the file");
+    b.click("form.stack button[type=submit]").await;
+    let refused = b.wait_for("Rows to fix").await;
+    assert!(refused.contains("broken.xlsx:Modules!C7: module_code is empty"), "{refused}");
+    b.shot("import-workbook-refused").await;
+    // A Curriculum Inventory document: its report above the diff.
+    b.go("/import").await;
+    let ci = common::sample("curriculum-inventory.xml");
+    b.c.find(Locator::Css("#file")).await.unwrap().send_keys(&ci).await.expect("choose the file");
+    b.click("form.stack button[type=submit]").await;
+    let preview = b.wait_for("What would change").await;
+    assert!(preview.contains("read as a MedBiquitous Curriculum Inventory"), "{preview}");
+    b.shot("import-curriculum-inventory").await;
+
     // The other pages, to be looked at.
     for (name, path) in [
         ("readings", "/readings"),
         ("gaps", "/gaps"),
+        ("gaps-finding", "/gaps?finding=F1"),
         ("search", "/search?q=%22pulse+oximetry%22"),
         ("history", "/history"),
     ] {
@@ -312,5 +330,18 @@ async fn journeys(w: &Workdir, server: &Server, driver: &Driver, profile: &Path,
     assert_eq!(pdf.file_name().unwrap(), "canon-report.pdf");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
+
+    // And the committee workbook.
+    b.go("/report").await;
+    b.click("#f-xlsx").await;
+    b.click("form.stack button[type=submit]").await;
+    let start = Instant::now();
+    let xlsx = downloads.join("canon-report.xlsx");
+    while !xlsx.is_file() {
+        assert!(start.elapsed() < Duration::from_secs(60), "the workbook was not downloaded");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "a zip archive");
     b.c.close().await.expect("close the browser");
 }

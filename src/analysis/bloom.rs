@@ -258,22 +258,62 @@ pub fn split_outcomes(outcomes: &str) -> impl Iterator<Item = &str> {
     outcomes.split(['\n', ';']).map(str::trim).filter(|o| !o.is_empty())
 }
 
-/// The level of one outcome, from its first verb.
+/// Words that join two verbs of one outcome ("Understand and appraise").
+const JOIN: &[&str] = &["and", "or", "then", "also", ","];
+
+/// The words of an outcome, with commas kept as words of their own.
+fn words(outcome: &str) -> impl Iterator<Item = String> + '_ {
+    outcome
+        .split(|c: char| !c.is_alphabetic() && c != ',')
+        .flat_map(|w| {
+            let mut parts = Vec::new();
+            for (i, p) in w.split(',').enumerate() {
+                if i > 0 {
+                    parts.push(",".to_string());
+                }
+                if !p.is_empty() {
+                    parts.push(p.to_lowercase());
+                }
+            }
+            parts
+        })
+        .take(24)
+}
+
+/// The level of one outcome: the highest of its leading verbs, so that
+/// "Understand and appraise the evidence" is at appraise (evaluate), not at
+/// understand. Verbs count while they are joined by "and", "or", "then" or a
+/// comma; the object of the outcome ends the list.
 pub fn outcome_level(outcome: &str) -> Option<Level> {
-    for word in outcome.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(12) {
-        if let Some(l) = verb_level(word) {
-            return Some(l);
-        }
-        if !LEAD.contains(&word.to_lowercase().as_str()) {
-            return None;
+    let mut best: Option<Level> = None;
+    let mut expecting = true;
+    for w in words(outcome) {
+        if expecting {
+            if let Some(l) = verb_level(&w) {
+                best = best.max(Some(l));
+                expecting = false;
+            } else if !LEAD.contains(&w.as_str()) && w != "," {
+                break;
+            }
+        } else if JOIN.contains(&w.as_str()) {
+            expecting = true;
+        } else {
+            break;
         }
     }
-    None
+    best
 }
 
 /// An item's level: the highest of its outcomes'.
 pub fn item_level(outcomes: &str) -> Option<Level> {
     split_outcomes(outcomes).filter_map(outcome_level).max()
+}
+
+/// The level of an item of any kind: from its learning outcomes, or, for an
+/// item that is itself a learning outcome (kind `outcome`), from its title
+/// when it lists no outcomes of its own.
+pub fn level_of(kind: &str, title: &str, outcomes: &str) -> Option<Level> {
+    item_level(outcomes).or_else(|| if kind == "outcome" { item_level(title) } else { None })
 }
 
 #[cfg(test)]
@@ -288,6 +328,10 @@ mod tests {
         assert_eq!(outcome_level("Analyze a forest plot"), Some(Level::Analyse));
         assert_eq!(outcome_level("By the end, students will be able to design a plan"), Some(Level::Create));
         assert_eq!(outcome_level("The history of eugenics"), None);
+        assert_eq!(outcome_level("Understand and appraise the evidence"), Some(Level::Evaluate));
+        assert_eq!(outcome_level("Describe, compare and critique race correction"), Some(Level::Evaluate));
+        assert_eq!(outcome_level("Explain how oximeters work and evaluate evidence"), Some(Level::Understand));
+        assert_eq!(outcome_level("Critically appraise and describe"), Some(Level::Evaluate));
         assert_eq!(outcome_level(""), None);
     }
 
@@ -298,6 +342,13 @@ mod tests {
         assert_eq!(item_level(o), Some(Level::Evaluate));
         assert_eq!(item_level("Describe x; List y"), Some(Level::Understand));
         assert_eq!(item_level(""), None);
+    }
+
+    #[test]
+    fn an_outcome_item_takes_the_level_of_its_own_words() {
+        assert_eq!(level_of("outcome", "Critique the use of race in eGFR", ""), Some(Level::Evaluate));
+        assert_eq!(level_of("session", "Critique the use of race in eGFR", ""), None);
+        assert_eq!(level_of("outcome", "Critique x", "List y"), Some(Level::Remember));
     }
 
     #[test]

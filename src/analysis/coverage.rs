@@ -67,3 +67,58 @@ pub fn compute(data: &AuditData) -> Coverage {
         totals,
     }
 }
+
+/// One session behind a coloured cell of the module × theme matrix, and who tagged it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellEvidence {
+    pub programme: String,
+    pub year: Option<i64>,
+    pub module_code: String,
+    pub module_title: String,
+    /// The theme's slug.
+    pub theme: String,
+    pub item_id: i64,
+    pub session: String,
+    /// Who tagged it ("not recorded" when the tag has no contributor).
+    pub tagged_by: String,
+    /// How the tag was made: import, manual, suggest or merge.
+    pub source: String,
+    /// When (ISO-8601 UTC).
+    pub tagged_at: String,
+}
+
+/// The evidence trail of the matrix: per module and theme (in the matrix's
+/// order), the sessions counted in the cell, in session order. `details`
+/// gives each tag's (source, time) by (item ID, theme ID).
+pub fn evidence(
+    data: &AuditData,
+    details: &std::collections::HashMap<(i64, i64), (String, String)>,
+) -> Vec<CellEvidence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in &data.modules {
+        let n = data.items[start..].iter().take_while(|i| i.module_id == m.id).count();
+        let items = &data.items[start..start + n];
+        start += n;
+        for t in &data.themes {
+            for it in items {
+                for tag in it.tags.iter().filter(|g| g.theme_id == t.id) {
+                    let (source, at) = details.get(&(it.id, t.id)).cloned().unwrap_or_default();
+                    out.push(CellEvidence {
+                        programme: m.programme.clone(),
+                        year: m.year,
+                        module_code: m.code.clone(),
+                        module_title: m.title.clone(),
+                        theme: t.slug.clone(),
+                        item_id: it.id,
+                        session: it.title.clone(),
+                        tagged_by: data.who(tag.by).to_string(),
+                        source,
+                        tagged_at: at,
+                    });
+                }
+            }
+        }
+    }
+    out
+}

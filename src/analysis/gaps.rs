@@ -1,16 +1,21 @@
 //! The gap analysis (DESIGN.md "Gaps"): what the curriculum leaves out, how
-//! much it matters, and what could fill it.
+//! much it matters, and what could fill it. Each kind of gap is one function
+//! over a shared [`Cx`]; every gap is made by [`Gap::new`]. The words used
+//! for each kind are in [`super::glossary`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
 use super::bloom::{self, Level};
 use super::coverage::Coverage;
-use super::lexicon::{Lexicon, content_words};
-use crate::store::audit::{AuditData, ItemInfo, ModuleInfo};
+use super::lexicon::Lexicon;
+pub use super::proposals::Candidate;
+use super::proposals::{Proposer, Request};
+use crate::store::audit::{AuditData, ItemInfo, ModuleInfo, ThemeInfo};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// The kinds of gap (DESIGN.md "Gaps"; names and definitions in the glossary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GapKind {
     UncoveredTheme,
@@ -50,7 +55,7 @@ impl GapKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     High,
@@ -66,18 +71,45 @@ impl Severity {
             Severity::Low => "low",
         }
     }
+
+    /// Capitalised, for a table cell.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::High => "High",
+            Severity::Medium => "Medium",
+            Severity::Low => "Low",
+        }
+    }
 }
 
-/// A reading proposed to fill a gap.
-#[derive(Debug, Clone, Serialize)]
-pub struct Candidate {
-    pub reading_id: i64,
-    pub title: String,
-    pub authors: Vec<String>,
-    pub year: Option<i64>,
-    /// Relevance to the module's own text: bm25 over the reading's title and
-    /// annotation (higher is better; 0 when nothing matched or no ranking).
-    pub score: f64,
+/// What the next step is, so that advice can be checked against the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Sessions already use the theme's words: check and tag them.
+    TagExisting,
+    /// Add the theme to a session where none has it yet.
+    AddSession,
+    /// Teach it in a year before the years it is taught in.
+    IntroduceEarlier,
+    /// Come back to it in a year after the years it is taught in.
+    ReturnLater,
+    /// Keep it going in a year between years that teach it.
+    Bridge,
+    /// Taught in one middle year only: introduce it before and return to it after.
+    IntroduceAndReturn,
+    /// Raise the outcomes from recall to analysis.
+    Deepen,
+    /// Link a reading on the theme.
+    LinkReading,
+    /// Review readings already suggested.
+    ReviewSuggested,
+    /// Find and add readings.
+    AddReadings,
+    /// List the module's sessions.
+    ListSessions,
+    /// Go through the module's sessions with its lead.
+    ReviewModule,
 }
 
 /// A session that a gap is about, or that could carry the missing theme.
@@ -88,37 +120,142 @@ pub struct ItemCandidate {
     pub title: String,
     /// How well the session matches the theme's words (bm25; 0 when not ranked).
     pub score: f64,
+    /// Its Bloom level, where the gap is about depth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
 }
 
-/// Ranks by relevance; the store implements it with SQLite FTS5, so the
-/// analysis stays free of SQL.
+/// An untagged session whose own words match a theme's keywords.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub item_id: i64,
+    pub module_code: String,
+    pub title: String,
+    /// The theme whose keywords it uses (slug).
+    pub theme: String,
+    /// The words as they appear in the session.
+    pub words: Vec<String>,
+}
+
+/// Ranks sessions by relevance; the store implements it with SQLite FTS5, so
+/// the analysis stays free of SQL.
 pub trait Ranker {
-    /// Approved readings on `theme_id`, best first for these words: (reading ID, score, higher better).
-    fn readings(&self, theme_id: i64, words: &[String], n: usize) -> anyhow::Result<Vec<(i64, f64)>>;
     /// Items of `module_id` best matching a theme's keyword phrases, or any of
     /// `words`: (item ID, score, higher better).
     fn items(&self, module_id: i64, keywords: &[String], words: &[String], n: usize)
     -> anyhow::Result<Vec<(i64, f64)>>;
 }
 
+/// Where a gap is.
+#[derive(Debug, Clone, Default)]
+pub struct Place {
+    pub scope: String,
+    pub programme: Option<String>,
+    pub theme: Option<String>,
+    pub year: Option<i64>,
+    pub module: Option<(String, String)>,
+}
+
+impl Place {
+    fn programme(p: &str, t: &ThemeInfo) -> Place {
+        Place {
+            scope: format!("programme {p}"),
+            programme: Some(p.to_string()),
+            theme: Some(t.slug.clone()),
+            ..Default::default()
+        }
+    }
+
+    fn year(p: &str, year: i64, t: &ThemeInfo) -> Place {
+        Place {
+            scope: format!("year {year}"),
+            programme: Some(p.to_string()),
+            theme: Some(t.slug.clone()),
+            year: Some(year),
+            module: None,
+        }
+    }
+
+    fn module(m: &ModuleInfo, t: Option<&ThemeInfo>) -> Place {
+        Place {
+            scope: format!("module {} {}", m.code, m.title),
+            programme: Some(m.programme.clone()),
+            theme: t.map(|t| t.slug.clone()),
+            year: m.year,
+            module: Some((m.code.clone(), m.title.clone())),
+        }
+    }
+}
+
+/// What to do next, for a committee (`text`) and for the people running the audit (`command`).
+#[derive(Debug, Clone)]
+pub struct Advice {
+    pub action: Action,
+    pub text: String,
+    pub command: String,
+}
+
+fn advise(action: Action, text: impl Into<String>, command: impl Into<String>) -> Advice {
+    Advice { action, text: text.into(), command: command.into() }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Gap {
+    /// "G1", "G2", … in the order gaps are listed; findings cite them.
+    pub id: String,
+    /// The finding this gap is part of ("F1", …).
+    pub finding: String,
     pub kind: GapKind,
     pub severity: Severity,
-    /// What the gap is about, in words: "programme X", "year 3", "module MED2002 Respiratory System", "theme".
+    /// What the gap is about, in words: "programme X", "year 3", "module MED2002 Respiratory System", "reading list".
     pub scope: String,
+    /// The programme it is in (none for the reading list).
+    pub programme: Option<String>,
     pub theme: Option<String>,
     pub year: Option<i64>,
     pub module_code: Option<String>,
     pub module_title: Option<String>,
     pub explanation: String,
+    /// The kind of next step.
+    pub action: Action,
     /// What to do next, in plain words for a committee.
     pub suggestion: String,
     /// The canon command that starts on it, for the people doing the audit.
     pub command: String,
+    /// Readings proposed to fill it, best first.
     pub candidates: Vec<Candidate>,
-    /// Sessions the gap is about, or (for a module gap) that could carry the theme, best first.
+    /// Sessions that could carry the theme (module gap, theme not taught,
+    /// not returned to, shallow theme) or that the gap is about (sessions
+    /// without a reading), best first.
     pub items: Vec<ItemCandidate>,
+    /// Untagged sessions whose words match the theme's keywords.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Gap {
+    /// The one way a gap is made.
+    pub fn new(kind: GapKind, severity: Severity, place: Place, explanation: String, advice: Advice) -> Gap {
+        let (module_code, module_title) = place.module.map_or((None, None), |(c, t)| (Some(c), Some(t)));
+        Gap {
+            id: String::new(),
+            finding: String::new(),
+            kind,
+            severity,
+            scope: place.scope,
+            programme: place.programme,
+            theme: place.theme,
+            year: place.year,
+            module_code,
+            module_title,
+            explanation,
+            action: advice.action,
+            suggestion: advice.text,
+            command: advice.command,
+            candidates: Vec::new(),
+            items: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
 }
 
 /// Knobs of the analysis.
@@ -126,7 +263,7 @@ pub struct Gap {
 pub struct Options {
     /// A theme with fewer approved readings than this is thin.
     pub min_readings: usize,
-    /// How many candidate readings to propose per gap.
+    /// How many readings and sessions to propose per gap.
     pub candidates: usize,
 }
 
@@ -136,13 +273,719 @@ impl Default for Options {
     }
 }
 
-/// The gaps, with candidate readings ranked by shared content words. Prefer
-/// [`compute_ranked`] with the store's full-text ranker.
+/// How a programme uses one theme, over its tagged sessions.
+#[derive(Default)]
+struct Use<'a> {
+    items: Vec<&'a ItemInfo>,
+    years: BTreeMap<i64, usize>,
+    best: Option<Level>,
+    lower: Vec<(&'a ItemInfo, Option<Level>)>,
+    unsupported: Vec<&'a ItemInfo>,
+}
+
+/// Everything the kinds share, computed once.
+pub struct Cx<'a> {
+    pub data: &'a AuditData,
+    pub cov: &'a Coverage,
+    pub opts: &'a Options,
+    /// Per module (in `data.modules` order): its items.
+    module_items: Vec<&'a [ItemInfo]>,
+    /// Per module: per theme, untagged sessions that use the theme's keywords.
+    evidence: Vec<Vec<Vec<Evidence>>>,
+    /// Per programme: per year: tagged sessions per theme.
+    years: BTreeMap<&'a str, BTreeMap<i64, Vec<i64>>>,
+    /// Per programme: tagged sessions per theme.
+    totals: BTreeMap<&'a str, Vec<i64>>,
+    uses: BTreeMap<(&'a str, usize), Use<'a>>,
+    module_of: HashMap<i64, &'a ModuleInfo>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(data: &'a AuditData, cov: &'a Coverage, opts: &'a Options) -> Cx<'a> {
+        let mut module_items = Vec::with_capacity(data.modules.len());
+        let mut start = 0;
+        for row in &cov.rows {
+            let n = row.items as usize;
+            module_items.push(&data.items[start..start + n]);
+            start += n;
+        }
+        let mut years: BTreeMap<&str, BTreeMap<i64, Vec<i64>>> = BTreeMap::new();
+        let mut totals: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+        for (m, row) in data.modules.iter().zip(&cov.rows) {
+            let t = totals.entry(&m.programme).or_insert_with(|| vec![0; data.themes.len()]);
+            add(t, &row.counts);
+            if let (Some(y), true) = (m.year, row.items > 0) {
+                let e = years.entry(&m.programme).or_default().entry(y).or_insert_with(|| vec![0; data.themes.len()]);
+                add(e, &row.counts);
+            }
+        }
+        let lexicon = Lexicon::new(&data.themes.iter().map(|t| t.keywords.clone()).collect::<Vec<_>>());
+        let evidence = data
+            .modules
+            .iter()
+            .zip(&cov.rows)
+            .zip(&module_items)
+            .map(|((m, row), items)| module_evidence(data, &lexicon, m, &row.counts, items))
+            .collect();
+        let module_of = data.modules.iter().map(|m| (m.id, m)).collect();
+        let mut cx = Cx { data, cov, opts, module_items, evidence, years, totals, uses: BTreeMap::new(), module_of };
+        cx.uses = cx.theme_uses();
+        cx
+    }
+
+    fn theme_uses(&self) -> BTreeMap<(&'a str, usize), Use<'a>> {
+        let col: HashMap<i64, usize> = self.data.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let reading_themes: HashMap<i64, &[i64]> =
+            self.data.readings.iter().map(|r| (r.id, r.themes.as_slice())).collect();
+        let mut linked: HashMap<(Option<i64>, Option<i64>), Vec<i64>> = HashMap::new();
+        for l in &self.data.links {
+            linked.entry((l.item_id, l.module_id)).or_default().push(l.reading_id);
+        }
+        let supported = |it: &ItemInfo, theme: i64| {
+            [(Some(it.id), None), (None, Some(it.module_id))].iter().any(|k| {
+                linked
+                    .get(k)
+                    .is_some_and(|rs| rs.iter().any(|r| reading_themes.get(r).is_some_and(|ts| ts.contains(&theme))))
+            })
+        };
+        let mut uses: BTreeMap<(&str, usize), Use> = BTreeMap::new();
+        for it in &self.data.items {
+            let Some(m) = self.module_of.get(&it.module_id) else { continue };
+            let level = item_level(it);
+            for th in &it.themes {
+                let Some(&ti) = col.get(th) else { continue };
+                let u = uses.entry((&m.programme, ti)).or_default();
+                u.items.push(it);
+                if let Some(y) = m.year {
+                    *u.years.entry(y).or_default() += 1;
+                }
+                u.best = u.best.max(level);
+                if level.is_none_or(Level::is_lower) {
+                    u.lower.push((it, level));
+                }
+                if !supported(it, *th) {
+                    u.unsupported.push(it);
+                }
+            }
+        }
+        uses
+    }
+
+    fn code(&self, it: &ItemInfo) -> String {
+        self.module_of.get(&it.module_id).map_or_else(String::new, |m| m.code.clone())
+    }
+
+    fn listed(&self, its: impl Iterator<Item = (&'a ItemInfo, Option<Level>)>) -> Vec<ItemCandidate> {
+        its.take(self.opts.candidates)
+            .map(|(i, level)| ItemCandidate {
+                item_id: i.id,
+                module_code: self.code(i),
+                title: i.title.clone(),
+                score: 0.0,
+                level,
+            })
+            .collect()
+    }
+
+    /// Untagged sessions in the programme's modules (of `year`, if given) that use theme `ti`'s keywords.
+    fn carriers(&self, prog: &str, year: Option<i64>, ti: usize) -> Vec<Evidence> {
+        self.data
+            .modules
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.programme == prog && (year.is_none() || m.year == year))
+            .flat_map(|(mi, _)| self.evidence[mi].get(ti).cloned().unwrap_or_default())
+            .collect()
+    }
+
+    fn carrier_items(&self, ev: &[Evidence]) -> Vec<ItemCandidate> {
+        ev.iter()
+            .take(self.opts.candidates)
+            .map(|e| ItemCandidate {
+                item_id: e.item_id,
+                module_code: e.module_code.clone(),
+                title: e.title.clone(),
+                score: 0.0,
+                level: None,
+            })
+            .collect()
+    }
+}
+
+fn add(into: &mut [i64], counts: &[i64]) {
+    for (a, b) in into.iter_mut().zip(counts) {
+        *a += b;
+    }
+}
+
+/// An item's Bloom level: set by hand, or inferred from its outcomes.
+pub fn item_level(it: &ItemInfo) -> Option<Level> {
+    it.bloom_override.as_deref().and_then(Level::parse).or_else(|| bloom::level_of(&it.kind, &it.title, &it.outcomes))
+}
+
+/// Per theme the module misses: its untagged sessions that use the theme's keywords.
+fn module_evidence(
+    data: &AuditData,
+    lexicon: &Lexicon,
+    m: &ModuleInfo,
+    counts: &[i64],
+    items: &[ItemInfo],
+) -> Vec<Vec<Evidence>> {
+    let mut out = vec![Vec::new(); data.themes.len()];
+    if counts.iter().all(|&c| c > 0) {
+        return out;
+    }
+    for it in items {
+        let mut by_theme: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for h in lexicon.hits(&format!("{}\n{}", it.title, it.outcomes)) {
+            if counts[h.theme] == 0 && !it.themes.contains(&data.themes[h.theme].id) {
+                let words = by_theme.entry(h.theme).or_default();
+                if !words.contains(&h.evidence) {
+                    words.push(h.evidence);
+                }
+            }
+        }
+        for (ti, words) in by_theme {
+            out[ti].push(Evidence {
+                item_id: it.id,
+                module_code: m.code.clone(),
+                title: it.title.clone(),
+                theme: data.themes[ti].slug.clone(),
+                words,
+            });
+        }
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn years_text(ys: &[i64]) -> String {
+    let ys: Vec<String> = ys.iter().map(i64::to_string).collect();
+    match ys.len() {
+        0 => String::new(),
+        1 => format!("year {}", ys[0]),
+        _ => format!("years {} and {}", ys[..ys.len() - 1].join(", "), ys[ys.len() - 1]),
+    }
+}
+
+/// "“Title” (MED1001)", for up to three sessions, then "and N more".
+fn quote(cx: &Cx, its: &[&ItemInfo]) -> String {
+    let mut s: Vec<String> =
+        its.iter().take(3).map(|i| format!("\u{201c}{}\u{201d} ({})", i.title, cx.code(i))).collect();
+    if its.len() > 3 {
+        s.push(format!("and {} more", its.len() - 3));
+    }
+    s.join(", ")
+}
+
+/// A theme no session in a programme is tagged with.
+fn uncovered_programmes(cx: &Cx) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for (prog, counts) in &cx.totals {
+        for (ti, t) in cx.data.themes.iter().enumerate().filter(|(ti, _)| counts[*ti] == 0) {
+            let ev = cx.carriers(prog, None, ti);
+            let modules: BTreeSet<&str> = ev.iter().map(|e| e.module_code.as_str()).collect();
+            let advice = if ev.is_empty() {
+                advise(
+                    Action::AddSession,
+                    format!(
+                        "Choose a module where {} fits and add a session on it, starting from the readings proposed.",
+                        t.name
+                    ),
+                    format!("canon suggest --theme {}; canon tag ITEM {}", t.slug, t.slug),
+                )
+            } else {
+                advise(
+                    Action::TagExisting,
+                    format!(
+                        "{} in {} already use the theme's keywords: check them with the module leads and tag them if {} is taught there.",
+                        plural(ev.len(), "session", "sessions"),
+                        plural(modules.len(), "module", "modules"),
+                        t.name
+                    ),
+                    format!("canon suggest --theme {}", t.slug),
+                )
+            };
+            let text = format!("No session anywhere in {prog} is tagged with {}.", t.name);
+            let mut g = Gap::new(GapKind::UncoveredTheme, Severity::High, Place::programme(prog, t), text, advice);
+            g.items = cx.carrier_items(&ev);
+            g.evidence = ev;
+            out.push(g);
+        }
+    }
+    out
+}
+
+/// The advice for a year of study that misses a theme taught in `taught` years.
+fn year_advice(t: &ThemeInfo, year: i64, taught: &[i64]) -> Advice {
+    let first = taught.first().copied().unwrap_or(year);
+    let last = taught.last().copied().unwrap_or(year);
+    let command = format!("canon gaps --year {year} --theme {} --kind module-gap", t.slug);
+    let (action, text) = if year < first {
+        (
+            Action::IntroduceEarlier,
+            format!(
+                "Introduce {} in year {year}, before it is taught in {}, so later teaching can build on it.",
+                t.name,
+                years_text(taught)
+            ),
+        )
+    } else if year > last {
+        (
+            Action::ReturnLater,
+            format!(
+                "Return to {} in year {year}, building on {} at a higher level (apply it to cases, critique the evidence).",
+                t.name,
+                years_text(taught)
+            ),
+        )
+    } else {
+        let before = taught.iter().rev().find(|&&y| y < year).copied().unwrap_or(first);
+        let after = taught.iter().find(|&&y| y > year).copied().unwrap_or(last);
+        (Action::Bridge, format!("Keep {} going in year {year}, between year {before} and year {after}.", t.name))
+    };
+    advise(action, text, command)
+}
+
+/// A theme taught in a programme but missing from a year of study.
+fn uncovered_years(cx: &Cx) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for (prog, years) in &cx.years {
+        for (ti, t) in cx.data.themes.iter().enumerate() {
+            let taught: Vec<i64> = years.iter().filter(|(_, c)| c[ti] > 0).map(|(y, _)| *y).collect();
+            if taught.is_empty() {
+                continue;
+            }
+            for (&year, _) in years.iter().filter(|(_, c)| c[ti] == 0) {
+                let text = format!(
+                    "No session in year {year} of {prog} is tagged with {}; it is taught in {}.",
+                    t.name,
+                    years_text(&taught)
+                );
+                let place = Place::year(prog, year, t);
+                let mut g =
+                    Gap::new(GapKind::UncoveredTheme, Severity::Medium, place, text, year_advice(t, year, &taught));
+                let ev = cx.carriers(prog, Some(year), ti);
+                g.items = cx.carrier_items(&ev);
+                g.evidence = ev;
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
+/// A theme taught in one year of study only, in a programme of several years.
+fn not_revisited(cx: &Cx) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for ((prog, ti), u) in &cx.uses {
+        let all: Vec<i64> = cx.years.get(prog).map(|y| y.keys().copied().collect()).unwrap_or_default();
+        let Some((&year, _)) = u.years.iter().next().filter(|_| u.years.len() == 1 && all.len() >= 2) else { continue };
+        let t = &cx.data.themes[*ti];
+        let before: Vec<i64> = all.iter().copied().filter(|&y| y < year).collect();
+        let after: Vec<i64> = all.iter().copied().filter(|&y| y > year).collect();
+        let (action, next) = match (before.is_empty(), after.is_empty()) {
+            (true, _) => (
+                Action::ReturnLater,
+                format!(
+                    "Return to {} in {}, building on year {year} at a higher level (apply it to cases, critique the evidence).",
+                    t.name,
+                    years_text(&after)
+                ),
+            ),
+            (false, true) => (
+                Action::IntroduceEarlier,
+                format!(
+                    "Introduce {} earlier, in {}, so that year {year} builds on it rather than meeting it for the first time.",
+                    t.name,
+                    years_text(&before)
+                ),
+            ),
+            (false, false) => (
+                Action::IntroduceAndReturn,
+                format!(
+                    "Introduce {} before year {year} ({}) and return to it after ({}).",
+                    t.name,
+                    years_text(&before),
+                    years_text(&after)
+                ),
+            ),
+        };
+        let others: Vec<i64> = all.iter().copied().filter(|&y| y != year).collect();
+        let text = format!(
+            "{} is taught only in year {year} of {prog} ({}); {} {} no session on it.",
+            t.name,
+            plural(u.items.len(), "session", "sessions"),
+            years_text(&others),
+            if others.len() == 1 { "has" } else { "have" }
+        );
+        let command = format!("canon suggest --theme {}; canon gaps --kind module-gap --theme {}", t.slug, t.slug);
+        let place = Place { year: Some(year), ..Place::programme(prog, t) };
+        let mut g = Gap::new(GapKind::NotRevisited, Severity::Medium, place, text, advise(action, next, command));
+        let ev: Vec<Evidence> = others.iter().flat_map(|y| cx.carriers(prog, Some(*y), *ti)).collect();
+        g.items = cx.carrier_items(&ev);
+        g.evidence = ev;
+        out.push(g);
+    }
+    out
+}
+
+/// Examples of outcomes at the higher levels, for a shallow theme's advice.
+const DEEPER: &str =
+    "\u{201c}Analyse how …\u{201d}, \u{201c}Critique the use of …\u{201d}, \u{201c}Evaluate the evidence for …\u{201d}";
+
+/// A theme whose tagged sessions never go beyond remember and understand.
+fn shallow_themes(cx: &Cx) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for ((prog, ti), u) in &cx.uses {
+        let Some(best) = u.best.filter(|b| b.is_lower()) else { continue };
+        let t = &cx.data.themes[*ti];
+        let n = u.items.len();
+        let text = format!(
+            "The {} tagged with {} in {prog} {} students at most to {} ({}): none asks them to apply, analyse, evaluate or create.",
+            plural(n, "session", "sessions"),
+            t.name,
+            if n == 1 { "asks" } else { "ask" },
+            best.as_str(),
+            quote(cx, &u.items)
+        );
+        let advice = advise(
+            Action::Deepen,
+            format!(
+                "Deepen {} from recall to analysis: rewrite an outcome of one of the sessions listed at a higher level, for example {DEEPER}; or set the level by hand where the teaching already goes deeper than the outcome says.",
+                t.name
+            ),
+            format!("canon item list --theme {}; canon item bloom ITEM analyse --by NAME", t.slug),
+        );
+        let mut g = Gap::new(GapKind::ShallowTheme, Severity::Medium, Place::programme(prog, t), text, advice);
+        g.items = cx.listed(u.lower.iter().copied());
+        out.push(g);
+    }
+    out
+}
+
+/// Tagged sessions with no linked reading on their theme.
+fn unsupported_items(cx: &Cx) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for ((prog, ti), u) in &cx.uses {
+        if u.unsupported.is_empty() {
+            continue;
+        }
+        let t = &cx.data.themes[*ti];
+        let (k, n) = (u.unsupported.len(), u.items.len());
+        let text = format!(
+            "{k} of the {} tagged with {} in {prog} {} no linked reading on it: {}.",
+            plural(n, "session", "sessions"),
+            t.name,
+            if k == 1 { "has" } else { "have" },
+            quote(cx, &u.unsupported)
+        );
+        let advice = advise(
+            Action::LinkReading,
+            "Link a reading on the theme to each of these sessions (or to its module), starting from the readings proposed, so students and teachers have somewhere to start.",
+            "canon link READING CODE/SESSION --by NAME",
+        );
+        let severity = if k == n { Severity::Medium } else { Severity::Low };
+        let mut g = Gap::new(GapKind::UnsupportedItem, severity, Place::programme(prog, t), text, advice);
+        g.items = cx.listed(u.unsupported.iter().map(|i| (*i, None)));
+        out.push(g);
+    }
+    out
+}
+
+/// A theme with fewer approved readings than the threshold.
+fn thin_reading(cx: &Cx, proposer: &Proposer) -> Vec<Gap> {
+    let mut out = Vec::new();
+    let min = cx.opts.min_readings;
+    for (ti, t) in cx.data.themes.iter().enumerate() {
+        let n = proposer.approved(ti);
+        if n >= min {
+            continue;
+        }
+        let waiting: Vec<_> =
+            cx.data.readings.iter().filter(|r| r.status == "suggested" && r.themes.contains(&t.id)).collect();
+        let need = min - n;
+        let text = format!(
+            "{} has {}; fewer than {min} leaves modules little to choose from.",
+            t.name,
+            plural(n, "approved reading", "approved readings")
+        );
+        let command =
+            format!("canon reading list --status suggested --theme {}; canon review READING --approve", t.slug);
+        let advice = match waiting.len() {
+            w if w >= need => advise(
+                Action::ReviewSuggested,
+                format!(
+                    "{} on {} {} review: approving {need} of them would close this gap.",
+                    plural(w, "reading", "readings"),
+                    t.name,
+                    if w == 1 { "awaits" } else { "await" }
+                ),
+                command,
+            ),
+            0 => advise(
+                Action::AddReadings,
+                format!(
+                    "Ask students and faculty for readings on {} and review them: {need} more approved readings close this gap.",
+                    t.name
+                ),
+                format!("canon reading add --theme {} …", t.slug),
+            ),
+            w => advise(
+                Action::ReviewSuggested,
+                format!(
+                    "Review the {} on {} awaiting review, and ask for {} more.",
+                    plural(w, "reading", "readings"),
+                    t.name,
+                    need - w
+                ),
+                command,
+            ),
+        };
+        let severity = if n == 0 { Severity::High } else { Severity::Medium };
+        let place = Place { scope: "reading list".into(), theme: Some(t.slug.clone()), ..Default::default() };
+        let mut g = Gap::new(GapKind::ThinReading, severity, place, text, advice);
+        g.candidates = waiting
+            .iter()
+            .take(need.max(cx.opts.candidates))
+            .map(|r| super::proposals::candidate(r, t.slug.clone(), 0.0, vec!["awaiting review".into()]))
+            .collect();
+        out.push(g);
+    }
+    out
+}
+
+/// Modules none of whose sessions carries any theme (themes outside the scope count too).
+fn untagged_modules(cx: &Cx) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for (mi, m) in cx.data.modules.iter().enumerate() {
+        let items = cx.module_items[mi];
+        if items.iter().any(|i| !i.themes.is_empty()) {
+            continue;
+        }
+        let n = items.len();
+        let (text, advice) = if n == 0 {
+            (
+                format!("{} {} has no sessions listed, so no theme can be seen in it.", m.code, m.title),
+                advise(
+                    Action::ListSessions,
+                    "List the module's sessions and learning outcomes so they can be audited.",
+                    format!("canon import modules FILE  # with the sessions of {}", m.code),
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "None of the {} in {} {} is tagged with any theme.",
+                    plural(n, "session", "sessions"),
+                    m.code,
+                    m.title
+                ),
+                advise(
+                    Action::ReviewModule,
+                    if cx.evidence[mi].iter().all(Vec::is_empty) {
+                        "Review its sessions with the module lead and tag those that touch a theme."
+                    } else {
+                        "Review its sessions with the module lead and tag those that touch a theme, starting with the sessions listed: they already use a theme's keywords."
+                    },
+                    format!("canon suggest --module {}", m.code),
+                ),
+            )
+        };
+        let mut g = Gap::new(GapKind::UntaggedModule, Severity::Medium, Place::module(m, None), text, advice);
+        g.evidence = cx.evidence[mi].iter().flatten().cloned().collect();
+        g.items = cx.carrier_items(&g.evidence);
+        out.push(g);
+    }
+    out
+}
+
+/// Each theme a module with sessions misses.
+fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>> {
+    let mut out = Vec::new();
+    for (mi, m) in cx.data.modules.iter().enumerate() {
+        let (row, items) = (&cx.cov.rows[mi], cx.module_items[mi]);
+        if items.is_empty() {
+            continue;
+        }
+        for (ti, t) in cx.data.themes.iter().enumerate().filter(|(ti, _)| row.counts[*ti] == 0) {
+            let ev = cx.evidence[mi][ti].clone();
+            let mut text = format!(
+                "None of the {} in {} {} is tagged with {}.",
+                plural(items.len(), "session", "sessions"),
+                m.code,
+                m.title,
+                t.name
+            );
+            let (severity, advice) = if ev.is_empty() {
+                let a = advise(
+                    Action::AddSession,
+                    format!(
+                        "Bring {} into a session of the module (those listed are closest to it), with one of the readings proposed.",
+                        t.name
+                    ),
+                    format!("canon link READING {}/SESSION --by NAME", m.code),
+                );
+                (Severity::Low, a)
+            } else {
+                let quoted: Vec<String> = ev
+                    .iter()
+                    .take(3)
+                    .map(|e| {
+                        format!(
+                            "\u{201c}{}\u{201d} uses {}",
+                            e.title,
+                            e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    " Untagged {}: {} — keywords of {}.",
+                    if ev.len() == 1 { "session" } else { "sessions" },
+                    quoted.join("; "),
+                    t.name
+                ));
+                let a = advise(
+                    Action::TagExisting,
+                    format!(
+                        "Check {} with the module lead: {} may already be taught there untagged.",
+                        if ev.len() == 1 { "that session" } else { "those sessions" },
+                        t.name
+                    ),
+                    format!("canon tag ITEM {} --by NAME", t.slug),
+                );
+                (Severity::Medium, a)
+            };
+            let mut g = Gap::new(GapKind::ModuleGap, severity, Place::module(m, Some(t)), text, advice);
+            g.items = match ranker {
+                Some(rk) => ranked_carriers(cx, rk, m, t, items)?,
+                None => cx.carrier_items(&ev),
+            };
+            g.evidence = ev;
+            out.push(g);
+        }
+    }
+    Ok(out)
+}
+
+/// A module's sessions best matching a theme's keywords by full-text rank.
+fn ranked_carriers(
+    cx: &Cx,
+    rk: &dyn Ranker,
+    m: &ModuleInfo,
+    t: &ThemeInfo,
+    items: &[ItemInfo],
+) -> anyhow::Result<Vec<ItemCandidate>> {
+    let titles: HashMap<i64, &str> = items.iter().map(|i| (i.id, i.title.as_str())).collect();
+    // A keyword longer than every session of the module cannot be in one; leaving it out
+    // keeps a very long keyword from being tokenised again for every module.
+    let longest = items.iter().map(|i| i.title.len().max(i.outcomes.len())).max().unwrap_or(0);
+    let keywords: Vec<String> = t.keywords.iter().filter(|k| k.len() <= longest).cloned().collect();
+    let found = rk.items(m.id, &keywords, &[], cx.opts.candidates)?;
+    // Far weaker matches than the best are noise, not proposals.
+    let best = found.first().map_or(0.0, |f| f.1);
+    Ok(found
+        .into_iter()
+        .filter(|f| f.1 >= best / 2.0 && f.1 > 0.0)
+        .filter_map(|(id, score)| {
+            titles.get(&id).map(|title| ItemCandidate {
+                item_id: id,
+                module_code: m.code.clone(),
+                title: title.to_string(),
+                score: (score * 100.0).round() / 100.0,
+                level: None,
+            })
+        })
+        .collect())
+}
+
+/// Readings for every gap that can take them, spread across modules.
+fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
+    let col: HashMap<&str, usize> = cx.data.themes.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+    let module_id: HashMap<&str, i64> = cx.data.modules.iter().map(|m| (m.code.as_str(), m.id)).collect();
+    let wanted: HashSet<&str> =
+        gaps.iter().filter(|g| g.kind == GapKind::ModuleGap).filter_map(|g| g.module_code.as_deref()).collect();
+    let module_text: HashMap<&str, String> = cx
+        .data
+        .modules
+        .iter()
+        .zip(&cx.module_items)
+        .filter(|(m, _)| wanted.contains(m.code.as_str()))
+        .map(|(m, items)| (m.code.as_str(), module_words(m, items)))
+        .collect();
+    let mut asks = Vec::new();
+    let mut which = Vec::new();
+    for (gi, g) in gaps.iter().enumerate() {
+        let Some(&ti) = g.theme.as_deref().and_then(|t| col.get(t)) else { continue };
+        let t = &cx.data.themes[ti];
+        let (text, group) = match g.kind {
+            GapKind::ModuleGap => (
+                g.module_code.as_deref().and_then(|c| module_text.get(c)).cloned().unwrap_or_default(),
+                g.module_code.as_deref().and_then(|c| module_id.get(c).copied()),
+            ),
+            GapKind::UnsupportedItem => (unsupported_text(cx, g), None),
+            GapKind::UncoveredTheme if g.year.is_none() => {
+                (format!("{} {}", t.description, t.keywords.join(" ")), None)
+            }
+            _ => continue,
+        };
+        asks.push(Request { theme: ti, text, want: cx.opts.candidates, group, exclude: HashSet::new() });
+        which.push(gi);
+    }
+    for (gi, c) in which.into_iter().zip(proposer.propose(&asks)) {
+        gaps[gi].candidates = c;
+    }
+    for g in gaps
+        .iter_mut()
+        .filter(|g| g.kind == GapKind::ModuleGap && g.action == Action::AddSession && g.candidates.is_empty())
+    {
+        let theme = g.theme.as_deref().and_then(|t| col.get(t)).map(|&ti| &cx.data.themes[ti]);
+        if let Some(t) = theme {
+            g.suggestion = if proposer.approved(col[t.slug.as_str()]) == 0 {
+                format!(
+                    "No approved reading on {} yet: add some first, then bring the theme into a session of the module.",
+                    t.name
+                )
+            } else {
+                format!(
+                    "Bring {} into a session of the module (those listed are closest to it); no approved reading on it shares enough words with this module yet.",
+                    t.name
+                )
+            };
+        }
+    }
+}
+
+/// A module's own words: its title, session titles and outcomes.
+pub fn module_words(m: &ModuleInfo, items: &[ItemInfo]) -> String {
+    let mut s = m.title.clone();
+    for i in items {
+        s.push('\n');
+        s.push_str(&i.title);
+        s.push('\n');
+        s.push_str(&i.outcomes);
+    }
+    s
+}
+
+/// The words of (up to 30 of) the sessions an unsupported-item gap is about.
+fn unsupported_text(cx: &Cx, g: &Gap) -> String {
+    let prog = g.programme.as_deref().unwrap_or("");
+    let theme = g.theme.as_deref().unwrap_or("");
+    let ti = cx.data.themes.iter().position(|t| t.slug == theme);
+    let its = ti.and_then(|ti| cx.uses.get(&(prog, ti))).map(|u| u.unsupported.clone()).unwrap_or_default();
+    its.iter().take(30).map(|i| format!("{}\n{}", i.title, i.outcomes)).collect::<Vec<_>>().join("\n")
+}
+
+/// The gaps, with proposals; sessions are ranked by word overlap only.
 pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap> {
     compute_inner(data, coverage, opts, None).unwrap_or_default()
 }
 
-/// The gaps, with candidate readings and sessions ranked by `ranker`.
+/// The gaps, with proposed readings and sessions ranked by `ranker`.
 pub fn compute_ranked(
     data: &AuditData,
     coverage: &Coverage,
@@ -152,457 +995,23 @@ pub fn compute_ranked(
     compute_inner(data, coverage, opts, Some(ranker))
 }
 
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
 fn compute_inner(
     data: &AuditData,
     coverage: &Coverage,
     opts: &Options,
     ranker: Option<&dyn Ranker>,
 ) -> anyhow::Result<Vec<Gap>> {
-    let mut gaps = Vec::new();
-    let themes = &data.themes;
-    let lexicon = Lexicon::new(&themes.iter().map(|t| t.keywords.clone()).collect::<Vec<_>>());
-
-    // Approved readings per theme, with their words for ranking.
-    let approved: Vec<Vec<(&crate::store::audit::ReadingInfo, HashSet<String>)>> = themes
-        .iter()
-        .map(|t| {
-            data.readings
-                .iter()
-                .filter(|r| r.status == "approved" && r.themes.contains(&t.id))
-                .map(|r| (r, content_words(&format!("{} {}", r.title, r.annotation.as_deref().unwrap_or("")))))
-                .collect()
-        })
-        .collect();
-    // With a ranker, bm25 scores for the readings it found; the others follow
-    // at 0, newest first. Without, the count of shared content words.
-    let rank = |ti: usize, words: Option<&HashSet<String>>| -> anyhow::Result<Vec<Candidate>> {
-        let scored: HashMap<i64, f64> = match (ranker, words) {
-            (Some(rk), Some(w)) if !approved[ti].is_empty() => {
-                let mut w: Vec<String> = w.iter().cloned().collect();
-                w.sort();
-                rk.readings(themes[ti].id, &w, opts.candidates)?.into_iter().collect()
-            }
-            _ => HashMap::new(),
-        };
-        let mut c: Vec<Candidate> = approved[ti]
-            .iter()
-            .map(|(r, w)| Candidate {
-                reading_id: r.id,
-                title: r.title.clone(),
-                authors: r.authors.clone(),
-                year: r.year,
-                score: match (ranker, words) {
-                    (Some(_), _) => round2(scored.get(&r.id).copied().unwrap_or(0.0)),
-                    (None, Some(m)) => m.intersection(w).count() as f64,
-                    (None, None) => 0.0,
-                },
-            })
-            .collect();
-        c.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.year.cmp(&a.year)).then(a.title.cmp(&b.title)));
-        c.truncate(opts.candidates);
-        Ok(c)
-    };
-
-    // Programmes and years in scope, with per-theme tagged counts.
-    let mut by_programme: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
-    let mut by_year: BTreeMap<(&str, i64), Vec<i64>> = BTreeMap::new();
-    for row in &coverage.rows {
-        let p = by_programme.entry(&row.programme).or_insert_with(|| vec![0; themes.len()]);
-        for (i, n) in row.counts.iter().enumerate() {
-            p[i] += n;
-        }
-        if let Some(y) = row.year {
-            let e = by_year.entry((&row.programme, y)).or_insert_with(|| vec![0; themes.len()]);
-            for (i, n) in row.counts.iter().enumerate() {
-                e[i] += n;
-            }
-        }
-    }
-    for (prog, counts) in &by_programme {
-        for (ti, t) in themes.iter().enumerate() {
-            if counts[ti] == 0 {
-                gaps.push(Gap {
-                    kind: GapKind::UncoveredTheme,
-                    severity: Severity::High,
-                    scope: format!("programme {prog}"),
-                    theme: Some(t.slug.clone()),
-                    year: None,
-                    module_code: None,
-                    module_title: None,
-                    explanation: format!("No session anywhere in {prog} is tagged with {}.", t.name),
-                    suggestion: "Find sessions that already touch the theme and tag them, or propose a new session built on the readings suggested.".into(),
-                    command: format!("canon item list --untagged; canon tag ITEM {}", t.slug),
-                    candidates: rank(ti, None)?,
-                    items: Vec::new(),
-                });
-            }
-        }
-    }
-    for ((prog, year), counts) in &by_year {
-        let prog_counts = &by_programme[prog];
-        for (ti, t) in themes.iter().enumerate() {
-            if counts[ti] == 0 && prog_counts[ti] > 0 {
-                let taught: Vec<String> = by_year
-                    .iter()
-                    .filter(|((p, _), c)| p == prog && c[ti] > 0)
-                    .map(|((_, y), _)| y.to_string())
-                    .collect();
-                gaps.push(Gap {
-                    kind: GapKind::UncoveredTheme,
-                    severity: Severity::Medium,
-                    scope: format!("year {year}"),
-                    theme: Some(t.slug.clone()),
-                    year: Some(*year),
-                    module_code: None,
-                    module_title: None,
-                    explanation: format!(
-                        "No session in year {year} of {prog} is tagged with {}; it is taught only in year{} {}.",
-                        t.name,
-                        if taught.len() == 1 { "" } else { "s" },
-                        taught.join(", ")
-                    ),
-                    suggestion: format!(
-                        "Revisit {} in a year {year} module, building on what was taught before.",
-                        t.name
-                    ),
-                    command: format!("canon gaps --year {year} --theme {}", t.slug),
-                    candidates: Vec::new(),
-                    items: Vec::new(),
-                });
-            }
-        }
-    }
-
-    for (ti, t) in themes.iter().enumerate() {
-        let n = approved[ti].len();
-        if n < opts.min_readings {
-            gaps.push(Gap {
-                kind: GapKind::ThinReading,
-                severity: if n == 0 { Severity::High } else { Severity::Medium },
-                scope: "reading list".into(),
-                theme: Some(t.slug.clone()),
-                year: None,
-                module_code: None,
-                module_title: None,
-                explanation: format!(
-                    "{} has {n} approved reading{}; fewer than {} leaves modules little to choose from.",
-                    t.name,
-                    if n == 1 { "" } else { "s" },
-                    opts.min_readings
-                ),
-                suggestion: "Ask students and faculty for readings on the theme and review them.".into(),
-                command: format!("canon reading add --theme {} …", t.slug),
-                candidates: Vec::new(),
-                items: Vec::new(),
-            });
-        }
-    }
-
-    // Module by module: untagged modules, and each theme a module misses.
-    let mut start = 0;
-    for (mi, m) in data.modules.iter().enumerate() {
-        let row = &coverage.rows[mi];
-        let n = row.items as usize;
-        let items = &data.items[start..start + n];
-        start += n;
-        // The module's own words, made only for a module that misses a theme.
-        let mut module_words: Option<HashSet<String>> = None;
-        let scope = format!("module {} {}", m.code, m.title);
-        if row.tagged_items == 0 {
-            let explanation = if n == 0 {
-                format!("{} {} has no sessions listed, so no theme can be seen in it.", m.code, m.title)
-            } else {
-                format!(
-                    "None of the {n} session{} in {} {} is tagged with any theme.",
-                    if n == 1 { "" } else { "s" },
-                    m.code,
-                    m.title
-                )
-            };
-            gaps.push(Gap {
-                kind: GapKind::UntaggedModule,
-                severity: Severity::Medium,
-                scope: scope.clone(),
-                theme: None,
-                year: m.year,
-                module_code: Some(m.code.clone()),
-                module_title: Some(m.title.clone()),
-                explanation,
-                suggestion: if n == 0 {
-                    "List the module's sessions and learning outcomes so they can be audited.".into()
-                } else {
-                    "Review its sessions with the module lead and tag those that touch a theme.".into()
-                },
-                command: format!("canon item list --module {}", m.code),
-                candidates: Vec::new(),
-                items: Vec::new(),
-            });
-        }
-        if n == 0 {
-            continue;
-        }
-        for (ti, t) in themes.iter().enumerate() {
-            if row.counts[ti] > 0 {
-                continue;
-            }
-            // Untagged sessions whose words match the theme's lexicon: the theme may already be there.
-            let mut evidence: Vec<String> = Vec::new();
-            for it in items {
-                let hits: Vec<&str> = lexicon
-                    .matches(&format!("{} {}", it.title, it.outcomes))
-                    .into_iter()
-                    .filter(|(th, _)| *th == ti)
-                    .map(|(_, k)| k)
-                    .collect();
-                if !hits.is_empty() {
-                    evidence.push(format!(
-                        "\"{}\" mentions {}",
-                        it.title,
-                        hits.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
-                    ));
-                }
-            }
-            let mut explanation = format!(
-                "None of the {n} session{} in {} {} is tagged with {}.",
-                if n == 1 { "" } else { "s" },
-                m.code,
-                m.title,
-                t.name
-            );
-            let severity = if evidence.is_empty() {
-                Severity::Low
-            } else {
-                explanation.push_str(&format!(
-                    " Untagged session {}: the theme may already be taught there.",
-                    evidence.join("; ")
-                ));
-                Severity::Medium
-            };
-            let words = module_words.get_or_insert_with(|| {
-                content_words(&format!(
-                    "{} {}",
-                    m.title,
-                    items.iter().map(|i| format!("{} {}", i.title, i.outcomes)).collect::<Vec<_>>().join(" ")
-                ))
-            });
-            let candidates = rank(ti, Some(words))?;
-            let carriers = match ranker {
-                Some(rk) => {
-                    let titles: HashMap<i64, &str> = items.iter().map(|i| (i.id, i.title.as_str())).collect();
-                    let found = rk.items(m.id, &t.keywords, &[], opts.candidates)?;
-                    // Far weaker matches than the best are noise, not proposals.
-                    let best = found.first().map_or(0.0, |f| f.1);
-                    found
-                        .into_iter()
-                        .filter(|f| f.1 >= best / 2.0)
-                        .filter_map(|(id, score)| {
-                            titles.get(&id).map(|title| ItemCandidate {
-                                item_id: id,
-                                module_code: m.code.clone(),
-                                title: title.to_string(),
-                                score: round2(score),
-                            })
-                        })
-                        .collect()
-                }
-                None => Vec::new(),
-            };
-            let (suggestion, command) = if !evidence.is_empty() {
-                (
-                    "Check those sessions with the module lead and tag them if the theme is taught.".to_string(),
-                    format!("canon tag ITEM {}", t.slug),
-                )
-            } else if candidates.is_empty() {
-                (
-                    format!("No approved reading on {} yet: add some first.", t.name),
-                    format!("canon reading add --theme {} …", t.slug),
-                )
-            } else {
-                (
-                    "Consider one of the suggested readings for a session of this module.".to_string(),
-                    format!("canon link READING {}/SESSION", m.code),
-                )
-            };
-            gaps.push(Gap {
-                kind: GapKind::ModuleGap,
-                severity,
-                scope: scope.clone(),
-                theme: Some(t.slug.clone()),
-                year: m.year,
-                module_code: Some(m.code.clone()),
-                module_title: Some(m.title.clone()),
-                explanation,
-                suggestion,
-                command,
-                candidates,
-                items: carriers,
-            });
-        }
-    }
-
-    // Depth, return and support, per programme and theme, over the tagged sessions.
-    let module_of: HashMap<i64, &ModuleInfo> = data.modules.iter().map(|m| (m.id, m)).collect();
-    let reading_themes: HashMap<i64, &[i64]> = data.readings.iter().map(|r| (r.id, r.themes.as_slice())).collect();
-    let mut linked: HashMap<(Option<i64>, Option<i64>), Vec<i64>> = HashMap::new();
-    for l in &data.links {
-        linked.entry((l.item_id, l.module_id)).or_default().push(l.reading_id);
-    }
-    let supported = |it: &ItemInfo, theme: i64| {
-        [(Some(it.id), None), (None, Some(it.module_id))].iter().any(|k| {
-            linked
-                .get(k)
-                .is_some_and(|rs| rs.iter().any(|r| reading_themes.get(r).is_some_and(|ts| ts.contains(&theme))))
-        })
-    };
-    let mut prog_years: BTreeMap<&str, std::collections::BTreeSet<i64>> = BTreeMap::new();
-    for (mi, m) in data.modules.iter().enumerate() {
-        if let (Some(y), true) = (m.year, coverage.rows[mi].items > 0) {
-            prog_years.entry(&m.programme).or_default().insert(y);
-        }
-    }
-    struct Use<'a> {
-        items: Vec<&'a ItemInfo>,
-        years: BTreeMap<i64, usize>,
-        best: Option<Level>,
-        unsupported: Vec<&'a ItemInfo>,
-    }
-    let mut uses: BTreeMap<(&str, usize), Use> = BTreeMap::new();
-    let col: HashMap<i64, usize> = themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
-    for it in &data.items {
-        let Some(m) = module_of.get(&it.module_id) else { continue };
-        let level = it.bloom_override.as_deref().and_then(Level::parse).or_else(|| bloom::item_level(&it.outcomes));
-        for th in &it.themes {
-            let Some(&ti) = col.get(th) else { continue };
-            let u = uses.entry((&m.programme, ti)).or_insert_with(|| Use {
-                items: Vec::new(),
-                years: BTreeMap::new(),
-                best: None,
-                unsupported: Vec::new(),
-            });
-            u.items.push(it);
-            if let Some(y) = m.year {
-                *u.years.entry(y).or_default() += 1;
-            }
-            u.best = u.best.max(level);
-            if !supported(it, *th) {
-                u.unsupported.push(it);
-            }
-        }
-    }
-    let quote = |its: &[&ItemInfo]| -> String {
-        let mut s: Vec<String> = its
-            .iter()
-            .take(3)
-            .map(|i| {
-                format!("{} \u{201c}{}\u{201d}", module_of.get(&i.module_id).map_or("", |m| m.code.as_str()), i.title)
-            })
-            .collect();
-        if its.len() > 3 {
-            s.push(format!("and {} more", its.len() - 3));
-        }
-        s.join(", ")
-    };
-    let listed = |its: &[&ItemInfo]| -> Vec<ItemCandidate> {
-        its.iter()
-            .take(opts.candidates)
-            .map(|i| ItemCandidate {
-                item_id: i.id,
-                module_code: module_of.get(&i.module_id).map_or_else(String::new, |m| m.code.clone()),
-                title: i.title.clone(),
-                score: 0.0,
-            })
-            .collect()
-    };
-    for ((prog, ti), u) in &uses {
-        let t = &themes[*ti];
-        let n = u.items.len();
-        let sessions = if n == 1 { "session" } else { "sessions" };
-        if let Some(best) = u.best.filter(|b| b.is_lower()) {
-            gaps.push(Gap {
-                kind: GapKind::ShallowTheme,
-                severity: Severity::Medium,
-                scope: format!("programme {prog}"),
-                theme: Some(t.slug.clone()),
-                year: None,
-                module_code: None,
-                module_title: None,
-                explanation: format!(
-                    "The {n} {sessions} tagged with {} in {prog} {} students at most to {} ({}): none asks them to apply, analyse, evaluate or create.",
-                    t.name,
-                    if n == 1 { "asks" } else { "ask" },
-                    best.as_str(),
-                    quote(&u.items)
-                ),
-                suggestion: format!(
-                    "Add a learning outcome that asks students to analyse or critique {} (for example \u{201c}Critique …\u{201d}, \u{201c}Evaluate the evidence …\u{201d}), or set the level by hand where the teaching goes deeper than the outcome says.",
-                    t.name
-                ),
-                command: format!("canon item list --theme {}; canon item bloom ITEM analyse --by NAME", t.slug),
-                candidates: Vec::new(),
-                items: listed(&u.items),
-            });
-        }
-        let years = prog_years.get(prog).map_or(0, |y| y.len());
-        if years >= 2 && u.years.len() == 1 {
-            let (&y, _) = u.years.iter().next().unwrap_or((&0, &0));
-            let later: Vec<String> = prog_years[prog].iter().filter(|&&o| o != y).map(|o| o.to_string()).collect();
-            gaps.push(Gap {
-                kind: GapKind::NotRevisited,
-                severity: Severity::Medium,
-                scope: format!("programme {prog}"),
-                theme: Some(t.slug.clone()),
-                year: Some(y),
-                module_code: None,
-                module_title: None,
-                explanation: format!(
-                    "{} is taught only in year {y} of {prog} ({n} {sessions}) and not returned to in year{} {}.",
-                    t.name,
-                    if later.len() == 1 { "" } else { "s" },
-                    later.join(", ")
-                ),
-                suggestion: format!(
-                    "Return to {} in another year, building on year {y} at a higher level (apply it to cases, critique the evidence).",
-                    t.name
-                ),
-                command: format!("canon suggest --theme {}; canon gaps --kind module-gap --theme {}", t.slug, t.slug),
-                candidates: Vec::new(),
-                items: listed(&u.items),
-            });
-        }
-        if !u.unsupported.is_empty() {
-            let k = u.unsupported.len();
-            let words = content_words(
-                &u.unsupported
-                    .iter()
-                    .take(30)
-                    .map(|i| format!("{} {}", i.title, i.outcomes))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-            gaps.push(Gap {
-                kind: GapKind::UnsupportedItem,
-                severity: if k == n { Severity::Medium } else { Severity::Low },
-                scope: format!("programme {prog}"),
-                theme: Some(t.slug.clone()),
-                year: None,
-                module_code: None,
-                module_title: None,
-                explanation: format!(
-                    "{k} of the {n} {sessions} tagged with {} in {prog} have no linked reading on it: {}.",
-                    t.name,
-                    quote(&u.unsupported)
-                ),
-                suggestion: "Link a reading on the theme to each of these sessions (or to its module), so students and teachers have somewhere to start.".into(),
-                command: "canon link READING CODE/SESSION --by NAME".into(),
-                candidates: rank(*ti, Some(&words))?,
-                items: listed(&u.unsupported),
-            });
-        }
-    }
+    let cx = Cx::new(data, coverage, opts);
+    let proposer = Proposer::new(data);
+    let mut gaps = uncovered_programmes(&cx);
+    gaps.extend(uncovered_years(&cx));
+    gaps.extend(not_revisited(&cx));
+    gaps.extend(shallow_themes(&cx));
+    gaps.extend(thin_reading(&cx, &proposer));
+    gaps.extend(untagged_modules(&cx));
+    gaps.extend(module_gaps(&cx, ranker)?);
+    gaps.extend(unsupported_items(&cx));
+    propose(&cx, &proposer, &mut gaps);
     gaps.sort_by(|a, b| {
         (a.severity, a.kind, a.year, &a.module_code, &a.theme).cmp(&(
             b.severity,
@@ -612,5 +1021,9 @@ fn compute_inner(
             &b.theme,
         ))
     });
+    for (i, g) in gaps.iter_mut().enumerate() {
+        g.id = format!("G{}", i + 1);
+    }
+    super::findings::assign(&mut gaps, data);
     Ok(gaps)
 }

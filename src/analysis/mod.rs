@@ -3,7 +3,12 @@
 
 pub mod bloom;
 pub mod coverage;
+pub mod findings;
 pub mod gaps;
+pub mod glossary;
 pub mod lexicon;
+pub mod plan;
+pub mod proposals;
 pub mod snapshot;
+pub mod stem;
 pub mod suggest;

@@ -139,7 +139,13 @@ pub fn compute(data: &AuditData, opts: &Options) -> Vec<Suggestion> {
             data.modules.iter().map(|m| (m.id, m)).collect();
         for it in &data.items {
             let m = modules.get(&it.module_id).map(|m| (m.code.as_str(), m.title.as_str()));
-            push(TargetKind::Item, it.id, m, &it.title, &it.outcomes, &it.themes);
+            // Keywords the source gave the item count as body text: evidence, like the outcomes.
+            let body = if it.keywords.is_empty() {
+                std::borrow::Cow::Borrowed(it.outcomes.as_str())
+            } else {
+                std::borrow::Cow::Owned(format!("{}\n{}", it.outcomes, it.keywords.join("\n")))
+            };
+            push(TargetKind::Item, it.id, m, &it.title, &body, &it.themes);
         }
     }
     if opts.targets != Targets::Items {
@@ -186,16 +192,22 @@ mod tests {
                     module_id: 10,
                     title: "Pulse oximetry in skin of color".into(),
                     outcomes: "Explain eGFR".into(),
+                    kind: "session".into(),
                     themes: vec![],
+                    tags: vec![],
                     bloom_override: None,
+                    keywords: vec![],
                 },
                 ItemInfo {
                     id: 101,
                     module_id: 10,
                     title: "Eugenics".into(),
                     outcomes: "Describe eugenics".into(),
+                    kind: "session".into(),
                     themes: vec![2],
+                    tags: vec![],
                     bloom_override: None,
+                    keywords: vec![],
                 },
             ],
             readings: vec![ReadingInfo {
@@ -208,6 +220,7 @@ mod tests {
                 themes: vec![],
             }],
             links: vec![],
+            contributors: Default::default(),
         }
     }
 
@@ -222,5 +235,18 @@ mod tests {
         assert_eq!((s[1].target, s[1].id, s[1].score), (TargetKind::Reading, 200, 1.0));
         let only = compute(&data(), &Options { targets: Targets::Items, min_score: 2.0 });
         assert_eq!(only.len(), 1);
+    }
+
+    #[test]
+    fn item_keywords_are_evidence() {
+        let mut d = data();
+        d.items[1].themes.clear();
+        d.items[1].title = "Genetics".into();
+        d.items[1].outcomes = "Describe inheritance".into();
+        assert!(compute(&d, &Options::default()).iter().all(|s| s.id != 101));
+        d.items[1].keywords = vec!["Eugenics".into()];
+        let s = compute(&d, &Options::default());
+        let hit = s.iter().find(|s| s.id == 101).expect("a suggestion from the keyword");
+        assert_eq!((hit.theme.as_str(), hit.evidence.as_slice()), ("h", &["Eugenics".to_string()][..]));
     }
 }

@@ -32,8 +32,14 @@ pub struct Args {
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let format = report::format_of(&a.out, None)?;
     let mut store = ctx.open(Mode::Create)?;
-    let common =
-        |file: PathBuf, map: Vec<String>| Common { file, map, encoding: None, dry_run: false, by: a.by.clone() };
+    let common = |file: PathBuf, map: Vec<String>| Common {
+        file,
+        map,
+        encoding: None,
+        dry_run: false,
+        sheet: None,
+        by: a.by.clone(),
+    };
     let m = ModulesArgs {
         common: common(a.modules.clone(), a.map.clone()),
         programme: a.options.scope.programme.clone().unwrap_or_else(|| "Curriculum".into()),

@@ -11,6 +11,10 @@ use crate::store::{Mode, audit};
 pub struct Args {
     #[command(flatten)]
     pub scope: ScopeArgs,
+    /// List the sessions behind each number instead, with who tagged them and how
+    /// (one row per session and theme).
+    #[arg(long)]
+    pub evidence: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -19,6 +23,16 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     let scope = a.scope.resolve(&store)?;
     let data = audit::load(&store.conn, &scope)?;
+    if a.evidence {
+        let ev = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
+        return emit(
+            &a.out,
+            &crate::report::evidence_listing(&ev),
+            &ev,
+            "no session in this scope is tagged",
+            ctx.quiet,
+        );
+    }
     let cov = coverage::compute(&data);
     emit(&a.out, &coverage_listing(&cov), &coverage_records(&cov), "no modules in this scope", ctx.quiet)
 }

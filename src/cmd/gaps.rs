@@ -63,6 +63,10 @@ pub struct Args {
     /// A theme with fewer approved readings than this is thin.
     #[arg(long, default_value_t = 5)]
     pub min_readings: usize,
+    /// List the findings (overlapping gaps rolled up into one fact each, most important first)
+    /// instead of every gap.
+    #[arg(long)]
+    pub findings: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -70,13 +74,27 @@ pub struct Args {
 /// The gap rows, with each proposal's score and the sessions that could carry the theme.
 fn listing(gs: &[gaps::Gap]) -> crate::report::Listing {
     let mut l = gaps_listing(gs);
+    let readings = l.headers.iter().position(|h| h == "candidate readings").unwrap_or(0);
     l.headers.push("sessions".into());
     for (row, g) in l.rows.iter_mut().zip(gs) {
-        if let Some(cell) = row.last_mut() {
+        if let Some(cell) = row.get_mut(readings) {
             *cell = g
                 .candidates
                 .iter()
-                .map(|c| format!("[{}] {} ({}) score {}", c.reading_id, c.title, year(c.year), c.score))
+                .map(|c| {
+                    if c.score > 0.0 {
+                        format!(
+                            "[{}] {} ({}) score {}: {}",
+                            c.reading_id,
+                            c.title,
+                            year(c.year),
+                            c.score,
+                            c.reason.join(", ")
+                        )
+                    } else {
+                        format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.reason.join(", "))
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" | ");
         }
@@ -105,6 +123,16 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let ranker = FtsRanker { conn: &store.conn };
     let opts = Options { min_readings: a.min_readings, ..Options::default() };
     let mut gs = gaps::compute_ranked(&data, &cov, &opts, &ranker).context("ranking proposals")?;
+    if a.findings {
+        let fs = crate::analysis::findings::roll_up(&gs, &data);
+        return emit(
+            &a.out,
+            &crate::report::committee::findings_listing(&fs),
+            &fs,
+            "no gaps found in this scope",
+            ctx.quiet,
+        );
+    }
     if !a.kinds.is_empty() {
         let kinds: Vec<GapKind> = a.kinds.iter().filter_map(|k| GapKind::parse(k)).collect();
         gs.retain(|g| kinds.contains(&g.kind));

@@ -6,11 +6,15 @@ use serde::Serialize;
 
 use super::{Ctx, by_id};
 use crate::cli::By;
-use crate::import::header::HeaderReport;
-use crate::import::modules::{ModuleReader, Tally};
+use crate::import::detect::Container;
+use crate::import::header::{self, HeaderReport};
+use crate::import::modules::{Columns, ModuleReader, ModuleRow, Tally};
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
-use crate::import::{ImportErrors, RowError, bibtex, csl_json, detect, ris, talis_csv, zotero_csv};
+use crate::import::{
+    ImportErrors, Origin, RowError, bibtex, csl_json, curriculum_inventory, detect, ris, talis_csv, workbook,
+    zotero_csv,
+};
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome, WriteOptions};
 use crate::store::readings::ReadingWriter;
 use crate::store::themes::ThemeIndex;
@@ -18,7 +22,9 @@ use crate::store::{Mode, Store, id_gen};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Import {
-    /// A module list CSV: programme,year,module_code,module_title,session_title,learning_outcomes,themes.
+    /// A module list: CSV (programme,year,module_code,module_title,session_title,learning_outcomes,themes),
+    /// an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls, .ods), or a
+    /// MedBiquitous Curriculum Inventory XML document.
     ///
     /// Headers are matched ignoring case and punctuation, with common aliases
     /// ("Module Code", "Session", "Lecture", "Intended Learning Outcomes", "ILOs",
@@ -26,12 +32,16 @@ pub enum Import {
     /// the import says which field each column went to and warns about those it
     /// did not read. Re-importing updates changed rows and adds nothing twice; a
     /// column the file lacks leaves that field as stored. Years may be written
-    /// "Year 2", "Y2", "2nd year", "Phase 2"…
+    /// "Year 2", "Y2", "2nd year", "Phase 2"… A list of learning outcomes
+    /// without sessions imports each outcome as an item of kind "outcome".
     ///
-    /// Example: canon import modules samples/modules.csv --dry-run
+    /// Examples: canon import modules samples/modules.csv --dry-run ·
+    /// canon import modules samples/modules.xlsx --dry-run ·
+    /// canon import modules samples/curriculum-inventory.xml
     Modules(ModulesArgs),
-    /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes),
-    /// BibTeX, RIS, Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
+    /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes)
+    /// or the same columns in a workbook (.xlsx, .xls, .ods), BibTeX, RIS,
+    /// Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
     ///
     /// The format comes from the extension and the content (--format to force).
     /// Duplicates (same DOI, ISBN, or title and year) merge into one entry: blanks
@@ -63,6 +73,9 @@ pub struct Common {
     /// database file). Exits 1 when the import would be refused.
     #[arg(long)]
     pub dry_run: bool,
+    /// The workbook sheet to read (default: the first sheet with a recognisable header row).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     #[command(flatten)]
     pub by: By,
 }
@@ -145,12 +158,29 @@ pub struct Imported {
     pub filled: Vec<u64>,
     /// What the user should know that rejects nothing, by line.
     pub notes: Vec<(u64, String)>,
+    /// How the file's positions are written: text lines, or a workbook sheet's rows and cells.
+    #[serde(skip)]
+    pub origin: Origin,
     /// The problems that refuse the file (nothing was written).
     #[serde(skip)]
     pub errors: Option<ImportErrors>,
+    /// What was said about the file before its rows, as the command line prints
+    /// it on stderr: the encoding guessed, the sheet read, a Curriculum Inventory
+    /// document's report, an outcomes-only list. The web workspace shows them.
+    #[serde(skip)]
+    pub remarks: Vec<String>,
 }
 
-type ParsedRow = Result<crate::import::modules::ModuleRow, Vec<RowError>>;
+/// Says something about the file: kept for [`Imported::remarks`], and printed
+/// on stderr unless quiet.
+fn remark(remarks: &mut Vec<String>, quiet: bool, line: String) {
+    if !quiet {
+        eprintln!("{line}");
+    }
+    remarks.push(line);
+}
+
+type ParsedRow = Result<ModuleRow, Vec<RowError>>;
 const BATCH: usize = 512;
 
 /// Imports a module list in one transaction; with --dry-run, rolls back.
@@ -171,13 +201,9 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let c = &a.common;
     let timer = Timer::new();
     let themes = ThemeIndex::load(&store.conn)?;
-    let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-    if let (Some(n), false) = (&src.note, quiet) {
-        eprintln!("note: {n}");
-    }
-    let bar = src.progress.clone();
-    let mut reader = ModuleReader::new(src, &c.map, &themes, &a.programme)?;
-    let header = reader.header().clone();
+    let mut remarks = Vec::new();
+    let (mut reader, bar, origin) = module_rows(c, &themes, &a.programme, quiet, &mut remarks)?;
+    let header = reader.header();
     let opts = WriteOptions {
         keep_changes: c.dry_run,
         rename_duplicate_codes: a.rename_duplicate_codes,
@@ -191,8 +217,9 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), opts)?;
     let mut errors = ImportErrors::new(c.file.clone());
+    errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
-    let code_column = reader.mapping().column(crate::import::modules::CODE);
+    let code_column = reader.code_column();
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
@@ -264,20 +291,211 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     Ok(Imported {
         counts,
         changes,
-        header: Some(header),
+        header,
         filled: tally.filled,
         notes,
+        origin,
         errors: refused.then_some(errors),
+        remarks,
     })
+}
+
+/// Where module rows come from: a CSV file or a workbook sheet (read row by
+/// row by the one module reader, with its header report), or a Curriculum
+/// Inventory document (read whole).
+enum ModuleRows<'a> {
+    Reader(Box<ModuleReader<'a>>),
+    Parsed { rows: std::vec::IntoIter<ModuleRow>, columns: Columns },
+}
+
+impl ModuleRows<'_> {
+    fn next_row(&mut self) -> Option<ParsedRow> {
+        match self {
+            ModuleRows::Reader(r) => r.next_row(),
+            ModuleRows::Parsed { rows, .. } => rows.next().map(Ok),
+        }
+    }
+
+    /// How the header was read (`None` for a document without columns).
+    fn header(&self) -> Option<HeaderReport> {
+        match self {
+            ModuleRows::Reader(r) => Some(r.header().clone()),
+            ModuleRows::Parsed { .. } => None,
+        }
+    }
+
+    /// The fields the source gives: the others are left as stored.
+    fn columns(&self) -> Columns {
+        match self {
+            ModuleRows::Reader(r) => r.columns(),
+            ModuleRows::Parsed { columns, .. } => *columns,
+        }
+    }
+
+    /// The column problems found while writing are reported at (0: none).
+    fn code_column(&self) -> u64 {
+        match self {
+            ModuleRows::Reader(r) => r.mapping().column(crate::import::modules::CODE),
+            ModuleRows::Parsed { .. } => 0,
+        }
+    }
+
+    fn tally(&self) -> Tally {
+        match self {
+            ModuleRows::Reader(r) => r.tally(),
+            ModuleRows::Parsed { .. } => Tally::default(),
+        }
+    }
+}
+
+/// Opens a module list in whichever form it comes, told by content: a
+/// workbook, a Curriculum Inventory XML document, or CSV text.
+fn module_rows<'a>(
+    c: &Common,
+    themes: &'a ThemeIndex,
+    programme: &str,
+    quiet: bool,
+    remarks: &mut Vec<String>,
+) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
+    use crate::import::modules::FIELDS;
+    let file = c.file.display().to_string();
+    match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+        Container::Workbook(kind) => {
+            refuse_encoding(c, kind.name())?;
+            let maps = header::parse_maps(&c.map, FIELDS)?;
+            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), FIELDS, &maps)?;
+            remark(remarks, quiet, sheet_note(&sheet, &file));
+            let mapping = sheet.mapping(&file, FIELDS, &maps)?;
+            let origin = sheet.origin.clone();
+            let reader =
+                ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, themes, programme);
+            outcomes_note(&reader, quiet, remarks);
+            Ok((ModuleRows::Reader(Box::new(reader)), None, origin))
+        }
+        Container::Other(what) => bail!(
+            "{file} is {what}; expected a module list as CSV, an Excel or OpenDocument workbook, \
+             or a Curriculum Inventory XML document"
+        ),
+        Container::Text => {
+            let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
+            if let Some(n) = &src.note {
+                remark(remarks, quiet, format!("note: {n}"));
+            }
+            if detect::is_xml(&src.head) {
+                refuse_sheet(c, "an XML document")?;
+                if !c.map.is_empty() {
+                    bail!("--map applies to CSV files and workbooks; {file} is an XML document");
+                }
+                let mut text = String::new();
+                let mut r = src.reader;
+                r.read_to_string(&mut text).with_context(|| format!("reading {file}"))?;
+                let doc = curriculum_inventory::parse(&text).map_err(|e| {
+                    let mut errs = ImportErrors::new(c.file.clone());
+                    errs.push(e);
+                    anyhow::Error::from(errs)
+                })?;
+                for line in doc.report() {
+                    remark(remarks, quiet, line);
+                }
+                let rows = ModuleRows::Parsed { rows: doc.rows(programme).into_iter(), columns: doc.columns() };
+                return Ok((rows, None, Origin::Text));
+            }
+            refuse_sheet(c, "a text file")?;
+            let bar = src.progress.clone();
+            let reader = ModuleReader::new(src, &c.map, themes, programme)?;
+            outcomes_note(&reader, quiet, remarks);
+            Ok((ModuleRows::Reader(Box::new(reader)), bar, Origin::Text))
+        }
+    }
+}
+
+fn refuse_encoding(c: &Common, what: &str) -> Result<()> {
+    if c.encoding.is_some() {
+        bail!("--encoding applies to text files; {} is an {what}", c.file.display());
+    }
+    Ok(())
+}
+
+fn refuse_sheet(c: &Common, what: &str) -> Result<()> {
+    if c.sheet.is_some() {
+        bail!("--sheet applies to workbooks; {} is {what}", c.file.display());
+    }
+    Ok(())
+}
+
+/// Names the sheet and header row used, and the other sheets not read (the
+/// empty rows skipped are counted in the summary, as a CSV file's are).
+fn sheet_note(sheet: &workbook::Sheet, file: &str) -> String {
+    let others = sheet.all_sheets.len() - 1;
+    format!(
+        "note: reading sheet {:?} of {file} (header on row {}{})",
+        sheet.name,
+        sheet.header_row,
+        if others > 0 {
+            format!("; {others} other sheet{} not read: pick one with --sheet", if others == 1 { "" } else { "s" })
+        } else {
+            String::new()
+        }
+    )
+}
+
+fn outcomes_note(reader: &ModuleReader, quiet: bool, remarks: &mut Vec<String>) {
+    if reader.outcomes_only() {
+        remark(
+            remarks,
+            quiet,
+            "note: the file has learning outcomes and no session column: each outcome is imported as an item of \
+             kind \"outcome\""
+                .into(),
+        );
+    }
 }
 
 /// Imports a reading list in one transaction; with --dry-run, rolls back.
 pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
     let c = &a.common;
     let themes = ThemeIndex::load(&store.conn)?;
+    let file = c.file.display().to_string();
+    let mut remarks = Vec::new();
+    let mut imported = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+        Container::Workbook(kind) => {
+            refuse_encoding(c, kind.name())?;
+            if let Some(f) = a.format.as_deref().filter(|f| *f != "csv") {
+                bail!("{file} is an {}; --format {f} cannot read it", kind.name());
+            }
+            let fields = crate::import::reading_csv::FIELDS;
+            let maps = header::parse_maps(&c.map, fields)?;
+            let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), fields, &maps)?;
+            remark(&mut remarks, quiet, sheet_note(&sheet, &file));
+            let mapping = sheet.mapping(&file, fields, &maps)?;
+            let origin = sheet.origin.clone();
+            let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
+            reading_from(store, a, Either::Stream(Box::new(r)), None, origin)
+        }
+        Container::Other(what) => {
+            bail!("{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON or a workbook")
+        }
+        Container::Text => {
+            refuse_sheet(c, "a text file")?;
+            let (parsed, bar) = text_reading(a, &themes, quiet, &mut remarks)?;
+            reading_from(store, a, parsed, bar, Origin::Text)
+        }
+    }?;
+    imported.remarks = remarks;
+    Ok(imported)
+}
+
+/// A reading list in a text format: the canonical CSV (streamed) or one read whole.
+fn text_reading<'a>(
+    a: &ReadingArgs,
+    themes: &'a ThemeIndex,
+    quiet: bool,
+    remarks: &mut Vec<String>,
+) -> Result<(Either<'a>, Option<indicatif::ProgressBar>)> {
+    let c = &a.common;
     let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-    if let (Some(n), false) = (&src.note, quiet) {
-        eprintln!("note: {n}");
+    if let Some(n) = &src.note {
+        remark(remarks, quiet, format!("note: {n}"));
     }
     let bar = src.progress.clone();
     let format = match &a.format {
@@ -292,19 +510,19 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     }
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
-    let mut parsed = match format {
-        "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, &themes)?)),
+    let parsed = match format {
+        "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, themes)?)),
         other => {
             let mut text = String::new();
             let mut reader = src.reader;
             reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
             let name = c.file.display().to_string();
             let p = match other {
-                "bibtex" => bibtex::parse(&name, &text, &themes),
-                "ris" => ris::parse(&name, &text, &themes),
-                "zotero-csv" => zotero_csv::parse_with(&name, &text, &themes, &c.map),
-                "csl-json" => csl_json::parse(&name, &text, &themes),
-                "talis-csv" => talis_csv::parse_with(&name, &text, &themes, &c.map),
+                "bibtex" => bibtex::parse(&name, &text, themes),
+                "ris" => ris::parse(&name, &text, themes),
+                "zotero-csv" => zotero_csv::parse_with(&name, &text, themes, &c.map),
+                "csl-json" => csl_json::parse(&name, &text, themes),
+                "talis-csv" => talis_csv::parse_with(&name, &text, themes, &c.map),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
             if p.records.is_empty() && p.errors.is_empty() && p.skipped == 0 && !text.trim().is_empty() {
@@ -317,6 +535,19 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             Either::Whole(p)
         }
     };
+    Ok((parsed, bar))
+}
+
+/// Writes a reading list read from a text file or a workbook sheet, in one
+/// transaction; with --dry-run, rolls back.
+fn reading_from(
+    store: &mut Store,
+    a: &ReadingArgs,
+    mut parsed: Either,
+    bar: Option<indicatif::ProgressBar>,
+    origin: Origin,
+) -> Result<Imported> {
+    let c = &a.common;
     let header = match &parsed {
         Either::Stream(r) => Some(r.header().clone()),
         Either::Whole(p) => p.header.clone(),
@@ -326,6 +557,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
+    errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
     let column_of = |field: &str| {
         header.as_ref().and_then(|h| h.columns.iter().find(|col| col.field == Some(field))).map_or(1, |col| col.column)
@@ -381,7 +613,16 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     } else {
         tx.commit()?;
     }
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, errors: refused.then_some(errors) })
+    Ok(Imported {
+        counts,
+        changes,
+        header,
+        filled: tally.filled,
+        notes,
+        origin,
+        errors: refused.then_some(errors),
+        remarks: Vec::new(),
+    })
 }
 
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
@@ -395,7 +636,7 @@ fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, 
         rejected.push(Change {
             line: e.line,
             outcome: Outcome::Rejected,
-            what: format!("{}:{}:{}", errors.path.display(), e.line, e.column),
+            what: errors.locate(&e),
             fields: vec![e.message.clone()],
         });
     }
@@ -408,6 +649,8 @@ fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, 
 /// dry run of one, is an error (exit 1).
 pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<()> {
     let file = c.file.display();
+    // A workbook's rows are rows of its sheet, not lines of text.
+    let unit = if matches!(imported.origin, Origin::Sheet { .. }) { "row" } else { "line" };
     if let Some(h) = &imported.header {
         if c.dry_run {
             print_header(h, &imported.filled);
@@ -421,10 +664,10 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
     if let Some(mut changes) = imported.changes {
         // Row by row, then what the file no longer holds.
         changes.sort_by_key(|ch| (ch.outcome == Outcome::Removed, ch.line));
-        print_diff(&changes);
+        print_diff(&changes, unit);
     }
     for (line, n) in &imported.notes {
-        ctx.note(format_args!("note: {file}:{line}: {n}"));
+        ctx.note(format_args!("note: {file}:{}: {n}", imported.origin.row(*line)));
     }
     if let Some(errors) = imported.errors {
         if c.dry_run {
@@ -447,21 +690,18 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
     let mut out = std::io::stdout().lock();
     for col in &h.columns {
         let name = if col.header.is_empty() { "(no header)".to_string() } else { format!("{:?}", col.header) };
+        let column = h.column_name(col.column);
         let _ = match (col.field, col.matched) {
             (Some(f), Some(crate::import::header::Matched::Fallback)) => {
-                writeln!(
-                    out,
-                    "{:<10} column {:<3} {name} → {f} (when the first is empty, or as well)",
-                    "column", col.column
-                )
+                writeln!(out, "{:<10} column {column:<3} {name} → {f} (when the first is empty, or as well)", "column")
             }
-            (Some(f), _) => writeln!(out, "{:<10} column {:<3} {name} → {f}", "column", col.column),
+            (Some(f), _) => writeln!(out, "{:<10} column {column:<3} {name} → {f}", "column"),
             (None, _) => {
                 let n = filled.get(col.column - 1).copied().unwrap_or(0);
                 let why = col.reason.as_deref().unwrap_or("no field has that name");
                 let fix = h.fix(col).map(|f| format!("; {f}")).unwrap_or_default();
                 let held = if n == 1 { "1 row holds".to_string() } else { format!("{n} rows hold") };
-                writeln!(out, "{:<10} column {:<3} {name}: {why}; {held} text there{fix}", "not read", col.column)
+                writeln!(out, "{:<10} column {column:<3} {name}: {why}; {held} text there{fix}", "not read")
             }
         };
     }
@@ -470,7 +710,8 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
     }
 }
 
-fn print_diff(changes: &[Change]) {
+/// The dry run's rows: `unit` is what a position counts ("line" of a text file, "row" of a sheet).
+fn print_diff(changes: &[Change], unit: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     for ch in changes {
@@ -478,7 +719,7 @@ fn print_diff(changes: &[Change]) {
         let _ = match ch.outcome {
             Outcome::Rejected => writeln!(out, "{tag:<10} {}: {}", ch.what, ch.fields.join("; ")),
             Outcome::Removed => writeln!(out, "{tag:<10} {:<11} {}", "(not in file)", ch.what),
-            _ => writeln!(out, "{tag:<10} line {:<6} {}", ch.line, ch.what),
+            _ => writeln!(out, "{tag:<10} {unit:<4} {:<6} {}", ch.line, ch.what),
         };
         if ch.outcome != Outcome::Rejected {
             for f in &ch.fields {
@@ -513,6 +754,9 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.tags_new > 0 {
         s.push_str(&format!("; {} tags added", c.tags_new));
     }
+    if c.keywords_new > 0 {
+        s.push_str(&format!("; {} added", n(c.keywords_new, "keyword", "keywords")));
+    }
     if c.tags_removed > 0 {
         s.push_str(&format!("; {} removed", n(c.tags_removed, "tag", "tags")));
     }
@@ -541,6 +785,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.modules_new
         + c.modules_changed
         + c.tags_new
+        + c.keywords_new
         + c.tags_removed
         + c.removed
         + c.renamed

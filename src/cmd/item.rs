@@ -179,7 +179,7 @@ fn with_bloom(items: &mut [curriculum::Item]) {
         i.bloom = i
             .bloom_override
             .clone()
-            .or_else(|| bloom::item_level(&i.learning_outcomes).map(|l| l.as_str().to_string()));
+            .or_else(|| bloom::level_of(&i.kind, &i.title, &i.learning_outcomes).map(|l| l.as_str().to_string()));
     }
 }
 

@@ -17,15 +17,18 @@ pub enum ReportFormat {
     Csv,
     /// One JSON document with the same tables.
     Json,
+    /// One workbook: a sheet per table, the coverage heat-map as cell colours.
+    Xlsx,
 }
 
 /// Write the committee report.
 ///
 /// Examples: canon report report.pdf · canon report report.csv ·
-/// canon report out/ --format csv · canon report r.pdf --year 2 --style apa
+/// canon report out/ --format csv · canon report committee.xlsx ·
+/// canon report r.pdf --year 2 --style apa
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write: OUT.pdf, OUT.csv, OUT.json, or a folder (with --format csv).
+    /// Where to write: OUT.pdf, OUT.csv, OUT.json, OUT.xlsx, or a folder (with --format csv).
     pub out: PathBuf,
     /// The format (default: from OUT's extension; a folder means csv).
     #[arg(long, value_enum)]
@@ -76,9 +79,10 @@ pub fn format_of(out: &Path, forced: Option<ReportFormat>) -> Result<ReportForma
         Some("pdf") => Ok(ReportFormat::Pdf),
         Some("csv") => Ok(ReportFormat::Csv),
         Some("json") => Ok(ReportFormat::Json),
+        Some("xlsx") => Ok(ReportFormat::Xlsx),
         _ if is_folder(out) => Ok(ReportFormat::Csv),
         _ => bail!(
-            "cannot tell the report format from {:?}; expected OUT.pdf, OUT.csv, OUT.json or a folder, or pass --format",
+            "cannot tell the report format from {:?}; expected OUT.pdf, OUT.csv, OUT.json, OUT.xlsx or a folder, or pass --format",
             out.display().to_string()
         ),
     }
@@ -127,17 +131,25 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
             crate::report::csv::write(&mut buf, &headers, &rows)?;
             crate::report::write_file(out, &buf)?;
         }
+        ReportFormat::Xlsx => {
+            let (bytes, warnings) = crate::report::xlsx::workbook(&data)?;
+            for w in &warnings {
+                ctx.note(format_args!("warning: {w}"));
+            }
+            crate::report::write_file(out, &bytes)?;
+        }
         ReportFormat::Json => {
             let mut buf = serde_json::to_vec_pretty(&committee::json(&data))?;
             buf.push(b'\n');
             crate::report::write_file(out, &buf)?;
         }
     }
-    let high = data.gaps.iter().filter(|g| g.severity == gaps::Severity::High).count();
+    let high = data.findings.iter().filter(|f| f.severity == gaps::Severity::High).count();
     ctx.note(format_args!(
-        "wrote {} ({} modules, {} gaps, {high} high; {} approved readings)",
+        "wrote {} ({} modules, {} findings from {} gaps, {high} high; {} approved readings)",
         out.display(),
         data.coverage.rows.len(),
+        data.findings.len(),
         data.gaps.len(),
         data.readings.iter().filter(|r| r.status == "approved").count()
     ));
@@ -163,6 +175,9 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let cov = coverage::compute(&data);
     let opts = gaps::Options { min_readings: o.min_readings, ..Default::default() };
     let gs = gaps::compute_ranked(&data, &cov, &opts, &crate::store::search::FtsRanker { conn: &store.conn })?;
+    let findings = crate::analysis::findings::roll_up(&gs, &data);
+    let plan = crate::analysis::plan::compute(&data, &gs, opts.candidates);
+    let evidence = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
     // What changed since an audit round: the one named, else the latest there is.
     let since = match &o.compare {
         Some(name) => Some(name.clone()),
@@ -214,6 +229,10 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         themes,
         coverage: cov,
         gaps: gs,
+        findings,
+        glossary: crate::analysis::glossary::all(o.min_readings),
+        plan,
+        evidence,
         readings,
         min_readings: o.min_readings,
         style: o.style,

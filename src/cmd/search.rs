@@ -11,8 +11,10 @@ use crate::store::themes::ThemeIndex;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Words, "quoted phrases", prefix* and AND / OR / NOT (SQLite FTS5), plus the filters
-    /// theme:SLUG (tagged with the theme) and year:N (sessions of that year of study only).
+    /// Words as you would type them (race-based, COVID-19 and Ibn Sina's need no quotes; English
+    /// stems match, so colonial finds colonialism), "quoted phrases", prefix*, AND / OR / NOT;
+    /// Chinese, Japanese, Korean and Thai text is found inside longer words. Filters: theme:SLUG
+    /// (tagged with the theme) and year:N (sessions of that year of study only).
     ///
     /// Example: canon search 'theme:epistemic-bias bias*'
     #[arg(value_name = "QUERY")]

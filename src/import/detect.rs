@@ -1,6 +1,87 @@
 //! Which reading-list format a file is in, from its extension and its first bytes.
 
+use std::io::Read;
 use std::path::Path;
+
+use super::workbook::Kind;
+
+/// What a file holds at the byte level, before any text is decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Container {
+    /// Text (CSV, BibTeX, XML…): read through `source::open`.
+    Text,
+    /// A workbook canon reads with calamine.
+    Workbook(Kind),
+    /// Something binary canon does not read, described for the message.
+    Other(String),
+}
+
+/// The most a workbook may unpack to (its zip entries' declared sizes).
+pub const WORKBOOK_MAX_UNPACKED: u128 = 1 << 30;
+
+/// Tells a workbook from text by content, not by extension: the OLE
+/// compound-file signature (`.xls`), or a zip archive (`PK\x03\x04`) whose
+/// entries name an Excel workbook (`xl/workbook.xml`, `xl/workbook.bin`) or
+/// an OpenDocument spreadsheet (`mimetype`).
+pub fn container(path: &Path) -> std::io::Result<Container> {
+    let mut f = std::fs::File::open(path)?;
+    let mut magic = [0u8; 8];
+    let mut n = 0;
+    while n < magic.len() {
+        match f.read(&mut magic[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    let magic = &magic[..n];
+    if magic == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+        return Ok(Container::Workbook(Kind::Xls));
+    }
+    if !magic.starts_with(b"PK\x03\x04") {
+        return Ok(Container::Text);
+    }
+    let zip = match zip::ZipArchive::new(std::fs::File::open(path)?) {
+        Ok(z) => z,
+        Err(e) => return Ok(Container::Other(format!("a damaged zip archive ({e})"))),
+    };
+    // A small file that unpacks to gigabytes (a "zip bomb") is refused
+    // before calamine inflates it into memory.
+    if zip.decompressed_size().is_some_and(|n| n > WORKBOOK_MAX_UNPACKED) {
+        return Ok(Container::Other(format!(
+            "an archive that unpacks to more than {} MiB (refused: a workbook that large is not a module list)",
+            WORKBOOK_MAX_UNPACKED >> 20
+        )));
+    }
+    let names: Vec<String> = zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
+    let has = |n: &str| names.iter().any(|x| x == n);
+    if has("xl/workbook.xml") {
+        return Ok(Container::Workbook(Kind::Xlsx));
+    }
+    if has("xl/workbook.bin") {
+        return Ok(Container::Workbook(Kind::Xlsb));
+    }
+    if has("content.xml") && has("mimetype") {
+        let mut zip = zip;
+        let mut mime = String::new();
+        if let Ok(mut m) = zip.by_name("mimetype") {
+            let _ = m.by_ref().take(200).read_to_string(&mut mime);
+        }
+        if mime.trim() == "application/vnd.oasis.opendocument.spreadsheet" {
+            return Ok(Container::Workbook(Kind::Ods));
+        }
+        return Ok(Container::Other(format!("an OpenDocument file that is not a spreadsheet ({})", mime.trim())));
+    }
+    if has("word/document.xml") {
+        return Ok(Container::Other("a Word document".into()));
+    }
+    Ok(Container::Other("a zip archive".into()))
+}
+
+/// Whether decoded text is an XML document (after a BOM and white space).
+pub fn is_xml(head: &str) -> bool {
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("<?xml") || (t.starts_with('<') && t[1..].starts_with(|c: char| c.is_alphabetic() || c == '!'))
+}
 
 /// One of "csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv".
 /// `head` is the start of the decoded text (a few KB is plenty). `None`

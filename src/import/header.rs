@@ -80,6 +80,10 @@ pub struct HeaderReport {
     pub unfilled: Vec<&'static str>,
     /// Whether the format takes `--map` (so unread columns can be named).
     pub accepts_map: bool,
+    /// For a workbook sheet: the sheet column (0-based) of the header's first
+    /// cell, so that columns are named by their letters (C, D…) as the
+    /// spreadsheet shows them. `None` for a text file (columns by number).
+    pub sheet_column: Option<u32>,
 }
 
 /// Which column (0-based) holds each field, by field order; `None` if
@@ -114,6 +118,15 @@ impl Mapping {
         self.report.columns.iter().filter(|c| c.field.is_none()).map(|c| c.column - 1).collect()
     }
 
+    /// The same mapping for a header found in a workbook sheet, whose first
+    /// cell is in sheet column `first_column` (0-based): the report names
+    /// columns by their letters.
+    pub fn in_sheet(mut self, first_column: u32) -> Mapping {
+        self.report.sheet_column = Some(first_column);
+        self.explain_ignored();
+        self
+    }
+
     /// Reads further columns, not yet read, whose header is one of `names`
     /// (in that order of preference), as `field`: a fallback when its main
     /// column is empty, or a further source (a second ISBN column). Returns
@@ -141,8 +154,12 @@ impl Mapping {
     /// Fills in why each unread column is not read, and the `--map` that would read it.
     fn explain_ignored(&mut self) {
         let (report, fields, by_name) = (&mut self.report, self.fields, self.by_name);
-        let read: Vec<(&'static str, usize, String)> =
-            report.columns.iter().filter_map(|c| c.field.map(|f| (f, c.column, c.header.clone()))).collect();
+        let sheet_column = report.sheet_column;
+        let read: Vec<(&'static str, String, String)> = report
+            .columns
+            .iter()
+            .filter_map(|c| c.field.map(|f| (f, column_name(sheet_column, c.column), c.header.clone())))
+            .collect();
         for c in report.columns.iter_mut().filter(|c| c.field.is_none()) {
             c.reason = Some(reason(c, fields, by_name, &read));
             c.suggestion = if report.accepts_map && !c.header.trim().is_empty() {
@@ -154,7 +171,7 @@ impl Mapping {
     }
 }
 
-fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, usize, String)]) -> String {
+fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, String, String)]) -> String {
     if c.header.trim().is_empty() {
         return "it has no header".into();
     }
@@ -171,6 +188,15 @@ fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str
             format!("it is also a name for {name}, which is read from column {col} {header:?}")
         }
         None => "no field has that name".into(),
+    }
+}
+
+/// A column as messages name it: its 1-based number in a text file, its
+/// letters in a workbook sheet whose header starts at `sheet_column`.
+fn column_name(sheet_column: Option<u32>, column: usize) -> String {
+    match sheet_column {
+        Some(first) => super::column_letters(u64::from(first) + column as u64 - 1),
+        None => column.to_string(),
     }
 }
 
@@ -226,9 +252,10 @@ pub fn parse_maps(maps: &[String], fields: &[Field]) -> Result<Vec<(String, usiz
 /// each field takes the first column named by its name or an alias (in the
 /// alias order), then one whose header names it once bracketed asides are
 /// dropped. A missing required field is an error listing the headers
-/// found, with a `--map` hint.
-pub fn map(file: &str, headers: &[String], fields: &'static [Field], maps: &[(String, usize)]) -> Result<Mapping> {
-    map_inner(file, headers, fields, maps, true, true)
+/// found, with a `--map` hint. `at` is where the header row is, as messages
+/// start: `file.csv:1:1`, `file.xlsx:Sheet1!A3`.
+pub fn map(at: &str, headers: &[String], fields: &'static [Field], maps: &[(String, usize)]) -> Result<Mapping> {
+    map_inner(at, headers, fields, maps, true, true)
 }
 
 /// [`map`] for another program's export (Zotero, Talis): a field is found by
@@ -240,16 +267,16 @@ pub fn map_export(
     fields: &'static [Field],
     maps: &[(String, usize)],
 ) -> Result<Mapping> {
-    map_inner(file, headers, fields, maps, true, false)
+    map_inner(&format!("{file}:1:1"), headers, fields, maps, true, false)
 }
 
 /// [`map_export`] for a format that takes no `--map` (nothing is suggested).
 pub fn map_fixed(file: &str, headers: &[String], fields: &'static [Field]) -> Result<Mapping> {
-    map_inner(file, headers, fields, &[], false, false)
+    map_inner(&format!("{file}:1:1"), headers, fields, &[], false, false)
 }
 
 fn map_inner(
-    file: &str,
+    at: &str,
     headers: &[String],
     fields: &'static [Field],
     maps: &[(String, usize)],
@@ -266,7 +293,7 @@ fn map_inner(
                 how[c] = Some(Matched::Map);
             }
             None => bail!(
-                "{file}:1:1: --map names a header {theirs:?} that is not in the file; headers found: {}",
+                "{at}: --map names a header {theirs:?} that is not in the file; headers found: {}",
                 quoted(headers)
             ),
         }
@@ -299,7 +326,7 @@ fn map_inner(
         } else {
             String::new()
         };
-        bail!("{file}:1:1: no column for {} (required); headers found: {}{hint}", names.join(", "), quoted(headers));
+        bail!("{at}: no column for {} (required); headers found: {}{hint}", names.join(", "), quoted(headers));
     }
     let field_of = |c: usize| columns.iter().position(|x| *x == Some(c)).map(|i| fields[i].name);
     let report = HeaderReport {
@@ -317,6 +344,7 @@ fn map_inner(
             .collect(),
         unfilled: fields.iter().zip(&columns).filter(|(_, c)| c.is_none()).map(|(f, _)| f.name).collect(),
         accepts_map: mappable,
+        sheet_column: None,
     };
     let mut m = Mapping { columns, report, fields, by_name };
     m.explain_ignored();
@@ -354,10 +382,20 @@ impl HeaderReport {
             .filter_map(|c| {
                 let f = c.field?;
                 let also = if c.matched == Some(Matched::Fallback) { " (also)" } else { "" };
-                Some(format!("{:?} → {f}{also}", c.header))
+                let letter = match self.sheet_column {
+                    Some(_) => format!("{} ", self.column_name(c.column)),
+                    None => String::new(),
+                };
+                Some(format!("{letter}{:?} → {f}{also}", c.header))
             })
             .collect();
         if read.is_empty() { "no column is read".into() } else { read.join(", ") }
+    }
+
+    /// A column (1-based, counted from the header's first cell) as messages
+    /// name it: `3` in a text file, `C` in a workbook sheet.
+    pub fn column_name(&self, column: usize) -> String {
+        column_name(self.sheet_column, column)
     }
 
     /// How to read a column that is not read: the `--map` that fills an
@@ -385,16 +423,16 @@ impl HeaderReport {
             let n = filled.and_then(|f| f.get(c.column - 1)).copied();
             if n == Some(0) {
                 empty.push(if c.header.is_empty() {
-                    format!("column {}", c.column)
+                    format!("column {}", self.column_name(c.column))
                 } else {
                     format!("{:?}", c.header)
                 });
                 continue;
             }
             let name = if c.header.is_empty() {
-                format!("column {} (no header)", c.column)
+                format!("column {} (no header)", self.column_name(c.column))
             } else {
-                format!("column {} {:?}", c.column, c.header)
+                format!("column {} {:?}", self.column_name(c.column), c.header)
             };
             let held = match n {
                 Some(n) => format!("; {n} row{} text there", if n == 1 { " holds" } else { "s hold" }),
@@ -513,6 +551,23 @@ mod tests {
         assert_eq!(m.report.columns[1].matched, Some(Matched::Fallback));
         assert_eq!(m.ignored(), vec![3]);
         assert!(m.report.read_line().contains("\"Date\" → year (also)"));
+    }
+
+    #[test]
+    fn a_sheet_names_its_columns_by_letter() {
+        let m = map("f.xlsx:List!B3", &h(&["Code", "Session", "Lecture", "Room"]), F, &[]).unwrap().in_sheet(1);
+        let r = &m.report;
+        assert_eq!(r.read_line(), "B \"Code\" → module_code, C \"Session\" → session_title");
+        assert_eq!(
+            r.columns[2].reason.as_deref(),
+            Some("it is also a name for session_title, which is read from column C \"Session\"")
+        );
+        let w = r.warnings(Some(&[2, 2, 1, 0]));
+        assert!(w[0].starts_with("column D \"Lecture\" is not read: it is also a name"), "{w:#?}");
+        assert_eq!(w[1], "1 column is not read (empty in every row): \"Room\"");
+        assert_eq!((r.column_name(1), r.column_name(4)), ("B".to_string(), "E".to_string()));
+        let err = map("f.xlsx:List!B3", &h(&["Title"]), F, &[]).unwrap_err().to_string();
+        assert!(err.starts_with("f.xlsx:List!B3: no column for module_code (required)"), "{err}");
     }
 
     #[test]

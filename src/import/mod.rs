@@ -3,14 +3,17 @@
 
 pub mod bibtex;
 pub mod csl_json;
+pub mod curriculum_inventory;
 pub mod detect;
 pub mod header;
 pub mod modules;
 pub mod reading_csv;
+pub mod records;
 pub mod ris;
 pub mod rows;
 pub mod source;
 pub mod talis_csv;
+pub mod workbook;
 pub mod zotero_csv;
 
 use std::fmt;
@@ -34,10 +37,70 @@ impl RowError {
     }
 }
 
+/// How a file's positions are written in messages: `line:column` in a text
+/// file, `Sheet!C7` in a workbook (the sheet quoted as a spreadsheet would
+/// quote it when it holds spaces or punctuation).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// A text file: 1-based physical line and column.
+    #[default]
+    Text,
+    /// A workbook sheet: the line is the sheet's 1-based row; the column
+    /// counts cells from `first_column` (0-based sheet column of the header's first cell).
+    Sheet { name: String, first_column: u32 },
+}
+
+impl Origin {
+    /// A whole row or line as written after `file:`: `7` in a text file,
+    /// `Sheet1!7:7` in a workbook.
+    pub fn row(&self, line: u64) -> String {
+        self.at(line, 0)
+    }
+
+    /// The position `line`, `column` (both 1-based; column 0 when unknown) as written after `file:`.
+    pub fn at(&self, line: u64, column: u64) -> String {
+        match self {
+            Origin::Text if column == 0 => line.to_string(),
+            Origin::Text => format!("{line}:{column}"),
+            Origin::Sheet { name, first_column } => {
+                let sheet = sheet_ref(name);
+                if column == 0 {
+                    format!("{sheet}!{line}:{line}")
+                } else {
+                    format!("{sheet}!{}{line}", column_letters(u64::from(*first_column) + column - 1))
+                }
+            }
+        }
+    }
+}
+
+/// A sheet name as a cell reference writes it: `Sheet1`, or `'Module list'`.
+pub fn sheet_ref(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
+/// Spreadsheet column letters of a 0-based column: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letters(col: u64) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        out.push((b'A' + r) as char);
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
 /// Every problem found in a file; nothing was imported.
 #[derive(Debug, thiserror::Error)]
 pub struct ImportErrors {
     pub path: PathBuf,
+    /// How positions are written (text lines or workbook cells).
+    pub origin: Origin,
     pub errors: Vec<RowError>,
     /// Problems past [`MAX_ERRORS`], counted but not listed.
     pub more: usize,
@@ -46,7 +109,7 @@ pub struct ImportErrors {
 
 impl ImportErrors {
     pub fn new(path: PathBuf) -> ImportErrors {
-        ImportErrors { path, errors: Vec::new(), more: 0, hint: None }
+        ImportErrors { path, origin: Origin::Text, errors: Vec::new(), more: 0, hint: None }
     }
 
     pub fn push(&mut self, e: RowError) {
@@ -64,13 +127,18 @@ impl ImportErrors {
     pub fn total(&self) -> usize {
         self.errors.len() + self.more
     }
+
+    /// `file:line:column` (or `file:Sheet!C7`) of a problem.
+    pub fn locate(&self, e: &RowError) -> String {
+        format!("{}:{}", self.path.display(), self.origin.at(e.line, e.column))
+    }
 }
 
 impl fmt::Display for ImportErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = self.path.display();
         for e in &self.errors {
-            writeln!(f, "{p}:{}:{}: {}", e.line, e.column, e.message)?;
+            writeln!(f, "{}: {}", self.locate(e), e.message)?;
         }
         if self.more > 0 {
             writeln!(f, "… and {} more problems", self.more)?;
@@ -302,6 +370,22 @@ mod tests {
         assert_eq!(normalise_isbn("0-8021-4132-3").as_deref(), Some("9780802141323"));
         assert_eq!(normalise_isbn("978-0-385-50993-1"), None);
         assert_eq!(normalise_isbn("12345"), None);
+    }
+
+    #[test]
+    fn positions_in_text_and_sheets() {
+        assert_eq!(Origin::Text.at(7, 3), "7:3");
+        assert_eq!(Origin::Text.at(7, 0), "7", "a whole line (a document's element has no column to name)");
+        let s = Origin::Sheet { name: "Sheet1".into(), first_column: 0 };
+        assert_eq!(s.at(7, 3), "Sheet1!C7");
+        let s = Origin::Sheet { name: "Module list".into(), first_column: 1 };
+        assert_eq!(s.at(12, 1), "'Module list'!B12");
+        assert_eq!(s.at(12, 0), "'Module list'!12:12");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(sheet_ref("O'Brien's"), "'O''Brien''s'");
     }
 
     #[test]

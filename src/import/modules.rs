@@ -7,6 +7,7 @@
 use anyhow::{Context, Result};
 
 use super::header::{self, Field, HeaderReport, Mapping};
+use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
 use super::{RowError, cell};
@@ -21,6 +22,7 @@ pub const OUTCOMES: usize = 5;
 pub const THEMES: usize = 6;
 pub const KIND: usize = 7;
 pub const LEAD: usize = 8;
+pub const KEYWORDS: usize = 9;
 
 /// The fields of a module list, with the names exports use for them. Where
 /// one name could mean two fields, the alias order decides (see the tests):
@@ -97,6 +99,7 @@ pub const FIELDS: &[Field] = &[
     Field { name: "themes", aliases: &["theme", "tags", "audit themes"], required: false },
     Field { name: "kind", aliases: &["item type", "session type", "type"], required: false },
     Field { name: "lead", aliases: &["module lead", "convenor", "module convenor", "lead"], required: false },
+    Field { name: "keywords", aliases: &["keyword", "key words", "mesh terms", "mesh headings"], required: false },
 ];
 
 /// The year range a module may be in (years of study or phases).
@@ -127,6 +130,10 @@ pub struct ItemRow {
     pub kind: Option<&'static str>,
     pub outcomes: String,
     pub themes: Vec<i64>,
+    /// Subject keywords the source gives the item (a Curriculum Inventory
+    /// `Keyword`, a keywords column): kept as evidence for `suggest`. Added
+    /// on import, never removed by one.
+    pub keywords: Vec<String>,
 }
 
 /// Which of the fields an update may change the file has columns for. A
@@ -140,14 +147,13 @@ pub struct Columns {
 }
 
 impl Columns {
-    /// Every field present: what a caller without a header (a test, a
-    /// workbook reader that checked its own) passes.
+    /// Every field present: what a caller without a header (a test) passes.
     pub const ALL: Columns = Columns { year: true, lead: true, outcomes: true, kind: true };
 }
 
-/// Reads module rows from a source, validating each.
+/// Reads module rows from a source (a CSV file or a workbook sheet), validating each.
 pub struct ModuleReader<'a> {
-    rows: Rows,
+    rows: Box<dyn Records>,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
@@ -155,6 +161,12 @@ pub struct ModuleReader<'a> {
     /// Columns not read, and how many rows hold text in each.
     ignored: Vec<usize>,
     filled: Vec<u64>,
+    /// The file has learning outcomes but no session column: each row is a
+    /// learning outcome of its module.
+    outcomes_only: bool,
+    /// Rows waiting to be returned: a row whose cell holds several learning
+    /// outcomes yields one outcome item per outcome.
+    queued: std::collections::VecDeque<ModuleRow>,
 }
 
 impl<'a> ModuleReader<'a> {
@@ -177,17 +189,35 @@ impl<'a> ModuleReader<'a> {
             );
         }
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&file, &headers, FIELDS, &maps)?;
-        let ignored = mapping.ignored();
-        Ok(ModuleReader {
+        let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
+        Ok(ModuleReader::from_records(Box::new(rows), &headers, mapping, themes, default_programme))
+    }
+
+    /// Reads rows from any record source (a workbook sheet's rows) whose
+    /// header row `headers` was matched to [`FIELDS`] as `mapping`.
+    pub fn from_records(
+        rows: Box<dyn Records>,
+        headers: &[String],
+        mapping: Mapping,
+        themes: &'a ThemeIndex,
+        default_programme: &str,
+    ) -> ModuleReader<'a> {
+        ModuleReader {
             width: headers.len(),
             filled: vec![0; headers.len()],
-            ignored,
+            ignored: mapping.ignored(),
+            outcomes_only: !mapping.has(SESSION) && mapping.has(OUTCOMES),
             rows,
             mapping,
             themes,
             default_programme: default_programme.to_string(),
-        })
+            queued: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Whether rows are read as learning outcomes (the file has no session column).
+    pub fn outcomes_only(&self) -> bool {
+        self.outcomes_only
     }
 
     /// Which field is in which column (for messages).
@@ -209,26 +239,35 @@ impl<'a> ModuleReader<'a> {
     /// What the rows read so far held in the columns not read, and how many
     /// blank lines and empty rows were skipped.
     pub fn tally(&self) -> Tally {
-        Tally { filled: self.filled.clone(), skipped: self.rows.skipped }
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped() }
     }
 
     /// The next row, or the problems that make it invalid.
     pub fn next_row(&mut self) -> Option<Result<ModuleRow, Vec<RowError>>> {
+        if let Some(row) = self.queued.pop_front() {
+            return Some(Ok(row));
+        }
         Some(match self.rows.next_record()? {
             Ok(line) => {
                 for &c in &self.ignored {
-                    if self.rows.current.get(c).is_some_and(|v| !v.trim().is_empty()) {
+                    if self.rows.current().get(c).is_some_and(|v| !v.trim().is_empty()) {
                         self.filled[c] += 1;
                     }
                 }
-                self.validate(line)
+                self.validate(line).map(|mut rows| {
+                    let first = rows.remove(0);
+                    self.queued.extend(rows);
+                    first
+                })
             }
             Err(e) => Err(vec![e]),
         })
     }
 
-    fn validate(&self, line: u64) -> Result<ModuleRow, Vec<RowError>> {
-        let r = &self.rows.current;
+    /// The row (or, for a cell of several learning outcomes in an outcome
+    /// list, the rows: never none) a record makes.
+    fn validate(&self, line: u64) -> Result<Vec<ModuleRow>, Vec<RowError>> {
+        let r = self.rows.current();
         let m = &self.mapping;
         let mut errs = Vec::new();
 
@@ -312,27 +351,71 @@ impl<'a> ModuleReader<'a> {
                 }
             },
         };
-        if session.is_none() && (!outcomes.is_empty() || !themes.is_empty()) {
+        // A row without a session but with learning outcomes is a list of
+        // outcomes when the file has no session column or the row's kind says so.
+        let as_outcomes = session.is_none() && !outcomes.is_empty() && (self.outcomes_only || kind == Some("outcome"));
+        if session.is_none() && !as_outcomes && (!outcomes.is_empty() || !themes.is_empty()) {
             errs.push(RowError::new(
                 line,
                 m.column(SESSION),
-                "session_title is empty but the row has outcomes or themes; expected the session they belong to",
+                if outcomes.is_empty() {
+                    "session_title is empty but the row has themes; expected the session they belong to"
+                } else {
+                    "session_title is empty but the row has learning outcomes; expected the session they belong to \
+                     (or kind \"outcome\" to import each outcome as an item of its own)"
+                },
             ));
         }
         if !errs.is_empty() {
             return Err(errs);
         }
         let (Some(code), Some(title)) = (code, title) else { return Err(errs) };
-        Ok(ModuleRow {
+        let keywords = split_keywords(m.get(KEYWORDS, r));
+        let module = ModuleRow {
             line,
             programme,
             year,
             code: one_line(code),
             title: one_line(title),
             lead: cell(m.get(LEAD, r)).map(one_line),
-            item: session.map(|s| ItemRow { title: one_line(s), kind, outcomes, themes }),
-        })
+            item: None,
+        };
+        if as_outcomes {
+            return Ok(outcome_rows(module, &outcomes, &themes, &keywords));
+        }
+        let item = session.map(|s| ItemRow { title: one_line(s), kind, outcomes, themes, keywords });
+        Ok(vec![ModuleRow { item, ..module }])
     }
+}
+
+/// One row per learning outcome (the cell split as Bloom levels are read:
+/// by line, or by `; `): each an item of kind `outcome` titled by its own
+/// words, which also carry its Bloom level. Never empty for non-empty outcomes.
+fn outcome_rows(module: ModuleRow, outcomes: &str, themes: &[i64], keywords: &[String]) -> Vec<ModuleRow> {
+    let rows: Vec<ModuleRow> = crate::analysis::bloom::split_outcomes(outcomes)
+        .map(|o| ModuleRow {
+            item: Some(ItemRow {
+                title: one_line(o),
+                kind: Some("outcome"),
+                outcomes: o.to_string(),
+                themes: themes.to_vec(),
+                keywords: keywords.to_vec(),
+            }),
+            ..module.clone()
+        })
+        .collect();
+    if rows.is_empty() { vec![module] } else { rows }
+}
+
+/// Keywords from a cell: separated by `;` or line breaks, trimmed, each once.
+pub fn split_keywords(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in s.split([';', '\n', '\r']).map(one_line).filter(|k| !k.is_empty()) {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&k)) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 /// What a reader saw besides its rows.
@@ -461,7 +544,7 @@ fn is_ordinal_suffix(n: &str, suffix: &str) -> bool {
 }
 
 /// A name on one line: runs of whitespace (line breaks included) made one space.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -522,6 +605,11 @@ mod tests {
     }
 
     #[test]
+    fn keyword_cells_split_once_each() {
+        assert_eq!(split_keywords("Racism; Eugenics\nracism;  "), ["Racism", "Eugenics"]);
+    }
+
+    #[test]
     fn aliases_name_one_field_except_where_the_order_decides() {
         let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for f in FIELDS {
@@ -537,7 +625,7 @@ mod tests {
 
     fn mapped(headers: &[&str]) -> Vec<Option<&'static str>> {
         let h: Vec<String> = headers.iter().map(|s| s.to_string()).collect();
-        let m = header::map("f.csv", &h, FIELDS, &[]).unwrap();
+        let m = header::map("f.csv:1:1", &h, FIELDS, &[]).unwrap();
         m.report.columns.iter().map(|c| c.field).collect()
     }
 

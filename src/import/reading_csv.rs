@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::modules::Tally;
+use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
 use super::{Present, ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
@@ -55,9 +56,10 @@ pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
 /// The years a reading may carry.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
 
+/// Reads reading-list rows from a source (a CSV file or a workbook sheet), validating each.
 pub struct ReadingReader<'a> {
     file: String,
-    rows: Rows,
+    rows: Box<dyn Records>,
     mapping: Mapping,
     width: usize,
     themes: &'a ThemeIndex,
@@ -109,10 +111,22 @@ impl<'a> ReadingReader<'a> {
             );
         }
         let maps = header::parse_maps(maps, FIELDS)?;
-        let mapping = header::map(&file, &headers, FIELDS, &maps)?;
+        let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
+        Ok(ReadingReader::from_records(file, Box::new(rows), &headers, mapping, themes))
+    }
+
+    /// Reads rows from any record source (a workbook sheet's rows) whose
+    /// header row `headers` was matched to [`FIELDS`] as `mapping`.
+    pub fn from_records(
+        file: String,
+        rows: Box<dyn Records>,
+        headers: &[String],
+        mapping: Mapping,
+        themes: &'a ThemeIndex,
+    ) -> ReadingReader<'a> {
         let present =
             PRESENT.iter().filter(|(f, _)| mapping.has(*f)).fold(Present::default(), |p, (_, name)| p.with(name));
-        Ok(ReadingReader {
+        ReadingReader {
             file,
             width: headers.len(),
             unguard: mapping.has(ID),
@@ -122,7 +136,7 @@ impl<'a> ReadingReader<'a> {
             mapping,
             themes,
             present,
-        })
+        }
     }
 
     pub fn file(&self) -> &str {
@@ -141,14 +155,14 @@ impl<'a> ReadingReader<'a> {
 
     /// Text in the columns not read, and rows skipped, so far.
     pub fn tally(&self) -> Tally {
-        Tally { filled: self.filled.clone(), skipped: self.rows.skipped }
+        Tally { filled: self.filled.clone(), skipped: self.rows.skipped() }
     }
 
     pub fn next_row(&mut self) -> Option<Result<ReadingRecord, Vec<RowError>>> {
         Some(match self.rows.next_record()? {
             Ok(line) => {
                 for &c in &self.ignored {
-                    if self.rows.current.get(c).is_some_and(|v| !v.trim().is_empty()) {
+                    if self.rows.current().get(c).is_some_and(|v| !v.trim().is_empty()) {
                         self.filled[c] += 1;
                     }
                 }
@@ -160,12 +174,12 @@ impl<'a> ReadingReader<'a> {
 
     /// The cell of `field` in the current row (unguarded in canon's own export).
     fn get(&self, field: usize) -> &str {
-        let v = self.mapping.get(field, &self.rows.current);
+        let v = self.mapping.get(field, self.rows.current());
         if self.unguard { unguard(v) } else { v }
     }
 
     fn validate(&self, line: u64) -> Result<ReadingRecord, Vec<RowError>> {
-        let r = &self.rows.current;
+        let r = self.rows.current();
         let m = &self.mapping;
         let mut errs = Vec::new();
         if let Some((c, _)) = r.iter().enumerate().find(|(_, f)| f.contains('\0')) {

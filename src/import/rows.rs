@@ -132,6 +132,12 @@ impl Rows {
         Ok(h.iter().map(String::from).collect())
     }
 
+    /// The 1-based physical line the header starts on (after blank lines
+    /// before it); 1 before [`Rows::headers`] is called.
+    pub fn header_line(&self) -> u64 {
+        self.header.map_or(1, |(line, _)| line)
+    }
+
     fn line_at(&mut self, p: Option<&csv::Position>) -> u64 {
         match p {
             Some(p) => self.reader.get_mut().line_of(p.byte()),

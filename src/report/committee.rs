@@ -7,8 +7,11 @@ use serde::Serialize;
 
 use super::pdf::{Align, Block, Column, Document, HeatMap, Style, Table};
 use super::year;
-use crate::analysis::coverage::Coverage;
+use crate::analysis::coverage::{CellEvidence, Coverage};
+use crate::analysis::findings::{Finding, id_ranges};
 use crate::analysis::gaps::{Gap, GapKind, Severity};
+use crate::analysis::glossary::Term;
+use crate::analysis::plan::ModuleReading;
 use crate::store::readings::Reading;
 
 /// Everything the report shows, computed before any layout.
@@ -23,6 +26,14 @@ pub struct ReportData {
     pub themes: Vec<(String, String)>,
     pub coverage: Coverage,
     pub gaps: Vec<Gap>,
+    /// The gaps rolled up, most important first.
+    pub findings: Vec<Finding>,
+    /// The gap kinds' names, definitions and severity rules.
+    pub glossary: Vec<Term>,
+    /// What each module should read: linked and proposed readings.
+    pub plan: Vec<ModuleReading>,
+    /// The sessions behind each cell of the coverage, and who tagged them.
+    pub evidence: Vec<CellEvidence>,
     /// Readings in scope (all statuses), in list order.
     pub readings: Vec<Reading>,
     pub min_readings: usize,
@@ -281,10 +292,18 @@ const SECTIONS: &[&str] = &[
     "Since the last audit round",
     "Coverage",
     "Gaps",
+    "What each module should read",
     "Reading list",
     "Who and what the list includes",
     "Methods and caveats",
+    EVIDENCE,
 ];
+
+/// The appendix with the sessions behind each cell of the heat-map.
+const EVIDENCE: &str = "Appendix: the sessions behind the coverage";
+
+/// How many findings the summary leads with.
+pub const KEY_FINDINGS: usize = 5;
 
 /// What the contents table shows until the layout knows the pages.
 pub const PAGE_PLACEHOLDER: &str = "…";
@@ -299,13 +318,76 @@ pub fn contents_pages(outline: &[(String, usize)]) -> Vec<String> {
         .collect()
 }
 
+/// The key figures of the summary: (label, value), the same for PDF, CSV and JSON.
+pub fn figures(d: &ReportData) -> Vec<(String, String)> {
+    let cov = &d.coverage;
+    let tagged: i64 = cov.rows.iter().map(|r| r.tagged_items).sum();
+    let sev = |s: Severity| d.findings.iter().filter(|f| f.severity == s).count().to_string();
+    vec![
+        ("modules".into(), cov.rows.len().to_string()),
+        ("sessions".into(), cov.items.to_string()),
+        ("sessions tagged".into(), pct(tagged, cov.items)),
+        ("approved readings".into(), d.approved().count().to_string()),
+        ("findings: high".into(), sev(Severity::High)),
+        ("findings: medium".into(), sev(Severity::Medium)),
+        ("findings: low".into(), sev(Severity::Low)),
+        ("readings awaiting review".into(), d.readings.iter().filter(|r| r.status == "suggested").count().to_string()),
+    ]
+}
+
+/// One sentence per key finding: severity, the finding, where, what next, and the gaps behind it.
+pub fn key_findings(d: &ReportData) -> Vec<String> {
+    d.findings
+        .iter()
+        .take(KEY_FINDINGS)
+        .map(|f| {
+            format!(
+                "{} \u{2014} {} severity. {} Next: {} (Behind it: {}.)",
+                f.id,
+                f.severity.word(),
+                f.headline,
+                f.next_step,
+                short_ranges(&f.gaps)
+            )
+        })
+        .collect()
+}
+
+/// Gap IDs for a sentence: at most four runs, then how many more.
+fn short_ranges(ids: &[String]) -> String {
+    let all = id_ranges(ids);
+    let parts: Vec<&str> = all.split(", ").collect();
+    if parts.len() <= 4 {
+        return format!("{} {all}", if ids.len() == 1 { "gap" } else { "gaps" });
+    }
+    let count = |p: &str| {
+        let mut n = p.split('\u{2013}').filter_map(|x| x.trim_start_matches('G').parse::<usize>().ok());
+        match (n.next(), n.next()) {
+            (Some(a), Some(b)) => b - a + 1,
+            _ => 1,
+        }
+    };
+    let shown: usize = parts[..4].iter().map(|p| count(p)).sum();
+    format!("{} gaps, {} and {} more", ids.len(), parts[..4].join(", "), ids.len() - shown)
+}
+
 /// The report as a PDF document.
 pub fn document(d: &ReportData) -> Document {
     let mut b = Vec::new();
-    let cov = &d.coverage;
-    let tagged: i64 = cov.rows.iter().map(|r| r.tagged_items).sum();
-    let sev = |s: Severity| d.gaps.iter().filter(|g| g.severity == s).count();
+    title_page(d, &mut b);
+    summary(d, &mut b);
+    since_last_round(d, &mut b);
+    coverage_map(d, &mut b);
+    gaps_section(d, &mut b);
+    module_reading(d, &mut b);
+    reading_list(d, &mut b);
+    content_facets(d, &mut b);
+    methods(d, &mut b);
+    evidence_appendix(d, &mut b);
+    Document { title: d.title.clone(), date: d.date.clone(), blocks: b }
+}
 
+fn title_page(d: &ReportData, b: &mut Vec<Block>) {
     let mut lines = vec![format!("Scope: {}", d.scope), format!("Date: {}", d.date)];
     if !d.contributors.is_empty() {
         lines.push(format!("Contributors: {}", d.contributors.join(", ")));
@@ -316,19 +398,11 @@ pub fn document(d: &ReportData) -> Document {
         subtitle: if d.programmes.is_empty() { "Curriculum audit".into() } else { d.programmes.join(" · ") },
         lines,
     });
+}
 
-    // Summary.
+fn summary(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Summary".into() });
-    b.push(Block::KeyFigures(vec![
-        ("modules".into(), cov.rows.len().to_string()),
-        ("sessions".into(), cov.items.to_string()),
-        ("sessions tagged".into(), pct(tagged, cov.items)),
-        ("approved readings".into(), d.approved().count().to_string()),
-        ("gaps: high".into(), sev(Severity::High).to_string()),
-        ("gaps: medium".into(), sev(Severity::Medium).to_string()),
-        ("gaps: low".into(), sev(Severity::Low).to_string()),
-        ("readings awaiting review".into(), d.readings.iter().filter(|r| r.status == "suggested").count().to_string()),
-    ]));
+    b.push(Block::KeyFigures(figures(d)));
     // The placeholders become real page numbers as the PDF is rendered.
     b.push(Block::Heading { level: 2, text: CONTENTS.into() });
     b.push(Block::Table(Table {
@@ -342,6 +416,38 @@ pub fn document(d: &ReportData) -> Document {
             .map(|s| vec![s.to_string(), PAGE_PLACEHOLDER.into()])
             .collect(),
     }));
+    b.push(Block::Heading { level: 2, text: "Key findings".into() });
+    if d.findings.is_empty() {
+        b.push(Block::Paragraph {
+            text: format!(
+                "No gaps in this scope: every theme is taught in every year and module, met beyond recall and \
+                 understanding, has at least {} approved readings, and every tagged session has a linked reading.",
+                d.min_readings
+            ),
+            style: Style::Body,
+        });
+    } else {
+        b.push(Block::Paragraph {
+            text: format!(
+                "{} from {}, most important first (the rule is in Methods). The gaps behind each are listed by \
+                 number in the Gaps section.",
+                if d.findings.len() > KEY_FINDINGS {
+                    format!("The first {KEY_FINDINGS} of {} findings", d.findings.len())
+                } else {
+                    format!("{} {}", d.findings.len(), if d.findings.len() == 1 { "finding" } else { "findings" })
+                },
+                if d.gaps.len() == 1 { "1 gap".to_string() } else { format!("{} gaps", d.gaps.len()) }
+            ),
+            style: Style::Muted,
+        });
+        b.push(Block::Bullets(key_findings(d)));
+    }
+    themes_at_a_glance(d, b);
+    readings_by_status(d, b);
+}
+
+fn themes_at_a_glance(d: &ReportData, b: &mut Vec<Block>) {
+    let cov = &d.coverage;
     b.push(Block::Heading { level: 2, text: "Themes at a glance".into() });
     let mut rows = Vec::new();
     for (i, (slug, name)) in d.themes.iter().enumerate() {
@@ -365,29 +471,9 @@ pub fn document(d: &ReportData) -> Document {
         ],
         rows,
     }));
-    let high: Vec<String> =
-        d.gaps.iter().filter(|g| g.severity == Severity::High).map(|g| g.explanation.clone()).collect();
-    b.push(Block::Heading { level: 2, text: "Key findings".into() });
-    if high.is_empty() {
-        b.push(Block::Paragraph {
-            text: "No high-severity gaps: every theme is taught somewhere and has enough approved reading.".into(),
-            style: Style::Body,
-        });
-    } else {
-        b.push(Block::Bullets(high));
-    }
-    let medium_modules =
-        d.gaps.iter().filter(|g| g.kind == GapKind::ModuleGap && g.severity == Severity::Medium).count();
-    if medium_modules > 0 {
-        b.push(Block::Paragraph {
-            text: format!(
-                "{medium_modules} module gaps have untagged sessions whose own words match the theme's keywords: \
-                 these are the quickest wins, since the theme may already be taught there."
-            ),
-            style: Style::Body,
-        });
-    }
-    // Readings by theme and status.
+}
+
+fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 2, text: "Readings by theme and review status".into() });
     let mut rows = Vec::new();
     let status_row = |label: String, f: &dyn Fn(&Reading) -> bool| {
@@ -407,8 +493,9 @@ pub fn document(d: &ReportData) -> Document {
         ],
         rows,
     }));
+}
 
-    // Since the last audit round.
+fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
     if let Some(c) = &d.comparison {
         b.push(Block::Heading { level: 1, text: "Since the last audit round".into() });
         b.push(Block::Paragraph {
@@ -467,13 +554,15 @@ pub fn document(d: &ReportData) -> Document {
             }));
         }
     }
+}
 
-    // Coverage heat-map.
+fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
+    let cov = &d.coverage;
     b.push(Block::Heading { level: 1, text: "Coverage".into() });
     b.push(Block::Paragraph {
         text:
             "Each row is a module, each column a theme. A cell shows how many of the module's sessions are tagged with \
-               the theme; its colour shows that number as a share of the module's sessions. Empty cells are gaps."
+               the theme; its colour shows that number as a share of the module's sessions. Empty cells are gaps; the appendix lists the sessions behind every number and who tagged them."
                 .into(),
         style: Style::Body,
     });
@@ -500,131 +589,268 @@ pub fn document(d: &ReportData) -> Document {
         legend: "Colour: share of the module's sessions tagged with the theme (full colour at one in three or more)."
             .into(),
     }));
+}
 
-    // Gaps.
+/// "Historical awareness, year 2" for a gap's place.
+fn place(d: &ReportData, g: &Gap) -> String {
+    let where_ = match (&g.module_code, &g.module_title) {
+        (Some(c), Some(t)) => format!("{c} {t}"),
+        _ => g.scope.clone(),
+    };
+    match g.theme.as_deref() {
+        Some(t) if g.kind != GapKind::UntaggedModule => format!("{}, {where_}", d.theme_name(t)),
+        _ => where_,
+    }
+}
+
+/// Proposed readings of a gap, one per line: "Title (year), relevance 3.2: shared words".
+fn readings_cell(g: &Gap) -> String {
+    g.candidates
+        .iter()
+        .map(|c| {
+            if c.score > 0.0 {
+                format!(
+                    "{} ({}); shares \u{201c}{}\u{201d}",
+                    c.title,
+                    year(c.year),
+                    c.reason.join("\u{201d}, \u{201c}")
+                )
+            } else {
+                format!("{} ({}); {}", c.title, year(c.year), c.reason.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Sessions a gap names: evidence first, then other sessions that could carry the theme.
+fn sessions_text(d: &ReportData, g: &Gap) -> String {
+    if !g.evidence.is_empty() && g.kind != GapKind::ModuleGap {
+        let shown: Vec<String> = g
+            .evidence
+            .iter()
+            .take(3)
+            .map(|e| format!("\u{201c}{}\u{201d} ({}, {} keywords)", e.title, e.module_code, d.theme_name(&e.theme)))
+            .collect();
+        let more = if g.evidence.len() > 3 { format!(" and {} more", g.evidence.len() - 3) } else { String::new() };
+        return format!(" Untagged sessions that already use theme keywords: {}{more}.", shown.join(", "));
+    }
+    if g.kind == GapKind::ShallowTheme && !g.items.is_empty() {
+        let shown: Vec<String> = g
+            .items
+            .iter()
+            .map(|i| {
+                format!(
+                    "\u{201c}{}\u{201d} ({}, {})",
+                    i.title,
+                    i.module_code,
+                    i.level.map_or("no level", |l| l.as_str())
+                )
+            })
+            .collect();
+        return format!(" Where a higher-level outcome could go: {}.", shown.join(", "));
+    }
+    String::new()
+}
+
+fn gap_columns(first: &str, readings: bool) -> Vec<Column> {
+    let mut c = vec![
+        Column { header: "Gap".into(), weight: 1.3, align: Align::Left },
+        Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
+        Column { header: first.into(), weight: 2.2, align: Align::Left },
+        Column { header: "What is missing, and what next".into(), weight: 5.0, align: Align::Left },
+    ];
+    if readings {
+        c.push(Column { header: "Readings proposed".into(), weight: 3.4, align: Align::Left });
+    }
+    c
+}
+
+fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Gaps".into() });
+    let sev = |s: Severity| d.gaps.iter().filter(|g| g.severity == s).count();
     b.push(Block::Paragraph {
         text: format!(
-            "{} gaps: {} high, {} medium, {} low. Each comes with an explanation and, where possible, approved readings \
-             on the missing theme, ranked by full-text relevance to the module's own sessions and outcomes.",
+            "{} gaps ({} high, {} medium, {} low), rolled up into {} findings. A finding states one fact once, \
+             with the gaps behind it; the tables after it list every gap by number.",
             d.gaps.len(),
             sev(Severity::High),
             sev(Severity::Medium),
-            sev(Severity::Low)
+            sev(Severity::Low),
+            d.findings.len()
         ),
         style: Style::Body,
     });
-    let sev_word = |s: Severity| match s {
-        Severity::High => "High",
-        Severity::Medium => "Medium",
-        Severity::Low => "Low",
-    };
-    let cols = |first: &str, readings: bool| {
-        let mut c = vec![
-            Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
-            Column { header: first.into(), weight: 2.2, align: Align::Left },
-            Column { header: "What is missing, and what next".into(), weight: 5.0, align: Align::Left },
-        ];
-        if readings {
-            c.push(Column { header: "Suggested readings".into(), weight: 3.4, align: Align::Left });
-        }
-        c
-    };
-    let readings_cell =
-        |g: &Gap| g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join("\n");
-    for (kind, title) in [
-        (GapKind::UncoveredTheme, "Themes not covered"),
-        (GapKind::NotRevisited, "Themes not returned to"),
-        (GapKind::ShallowTheme, "Themes taught only at the lower levels"),
-        (GapKind::ThinReading, "Themes with thin reading"),
-        (GapKind::UntaggedModule, "Modules with no theme"),
-        (GapKind::UnsupportedItem, "Tagged sessions without a reading"),
-    ] {
-        let gs: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == kind).collect();
+    if !d.findings.is_empty() {
+        b.push(Block::Heading { level: 2, text: format!("Findings ({})", d.findings.len()) });
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column { header: "No.".into(), weight: 0.9, align: Align::Left },
+                Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
+                Column { header: "What, and what next".into(), weight: 8.0, align: Align::Left },
+                Column { header: "Gaps".into(), weight: 1.8, align: Align::Left },
+            ],
+            rows: d
+                .findings
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.id.clone(),
+                        f.severity.word().into(),
+                        format!("{} Next: {}", f.headline, f.next_step),
+                        id_ranges(&f.gaps),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    for term in &d.glossary {
+        let gs: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == term.kind).collect();
         if gs.is_empty() {
             continue;
         }
-        b.push(Block::Heading { level: 2, text: format!("{title} ({})", gs.len()) });
+        b.push(Block::Heading { level: 2, text: format!("{} ({})", term.heading, gs.len()) });
+        b.push(Block::Paragraph {
+            text: format!("{} Severity: {}", term.definition, term.severity),
+            style: Style::Muted,
+        });
+        if term.kind == GapKind::ModuleGap {
+            module_gap_table(d, &gs, b);
+            continue;
+        }
         let with_readings = gs.iter().any(|g| !g.candidates.is_empty());
         let rows = gs
             .iter()
             .map(|g| {
-                let theme = g.theme.as_deref().map(|t| d.theme_name(t));
-                let place = g.scope.trim_start_matches("module ").to_string();
-                let place = match theme {
-                    Some(t) if kind != GapKind::UntaggedModule => format!("{t}, {place}"),
-                    _ => place,
-                };
-                let mut row = vec![sev_word(g.severity).into(), place, format!("{} {}", g.explanation, g.suggestion)];
+                let mut row = vec![
+                    g.id.clone(),
+                    g.severity.word().into(),
+                    place(d, g),
+                    format!("{}{} {}", g.explanation, sessions_text(d, g), g.suggestion),
+                ];
                 if with_readings {
                     row.push(readings_cell(g));
                 }
                 row
             })
             .collect();
-        let first = if kind == GapKind::UntaggedModule { "Module" } else { "Theme and where" };
-        b.push(Block::Table(Table { columns: cols(first, with_readings), rows }));
+        let first = if term.kind == GapKind::UntaggedModule { "Module" } else { "Theme and where" };
+        b.push(Block::Table(Table { columns: gap_columns(first, with_readings), rows }));
     }
-    // Module gaps, one row per module, so a committee reads them in minutes.
-    let module_gaps: Vec<&Gap> = d.gaps.iter().filter(|g| g.kind == GapKind::ModuleGap).collect();
-    if !module_gaps.is_empty() {
-        let mut by_module: BTreeMap<(Option<i64>, String), Vec<&Gap>> = BTreeMap::new();
-        for g in &module_gaps {
-            by_module.entry((g.year, g.scope.trim_start_matches("module ").to_string())).or_default().push(g);
+}
+
+/// Module gaps, one row per module, so a committee reads them in minutes;
+/// the readings proposed for each module are in "What each module should read".
+fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
+    let mut by_module: BTreeMap<(Option<i64>, String), Vec<&Gap>> = BTreeMap::new();
+    for g in gs {
+        let m = format!("{} {}", g.module_code.as_deref().unwrap_or(""), g.module_title.as_deref().unwrap_or(""));
+        by_module.entry((g.year, m)).or_default().push(g);
+    }
+    let rows = by_module
+        .into_iter()
+        .map(|((_, module), gs)| {
+            let worst = gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
+            let name = |g: &Gap| g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default();
+            let missing: Vec<String> = gs.iter().map(|g| name(g)).collect();
+            let mut what = format!("No session on {}.", missing.join(", "));
+            let ev: Vec<String> = gs
+                .iter()
+                .flat_map(|g| g.evidence.iter().take(2).map(move |e| (g, e)))
+                .map(|(g, e)| {
+                    let words = e.words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
+                    format!("\u{201c}{}\u{201d} uses {words} ({} keywords)", e.title, name(g))
+                })
+                .collect();
+            if ev.is_empty() {
+                what.push_str(
+                    " Bring the themes into the sessions closest to them, with the readings proposed for this module \
+                     (What each module should read).",
+                );
+            } else {
+                what.push_str(&format!(
+                    " Untagged, but {}: check with the module lead whether the theme is taught there. For the rest, \
+                     see the readings proposed for this module (What each module should read).",
+                    ev.join("; ")
+                ));
+            }
+            let ids: Vec<String> = gs.iter().map(|g| g.id.clone()).collect();
+            vec![id_ranges(&ids), worst.word().into(), module, what]
+        })
+        .collect();
+    b.push(Block::Table(Table { columns: gap_columns("Module", false), rows }));
+}
+
+/// A module's linked readings and proposed readings, as lines.
+type LinkedAndProposed = (Vec<String>, Vec<String>);
+
+fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
+    b.push(Block::Heading { level: 1, text: "What each module should read".into() });
+    b.push(Block::Paragraph {
+        text: format!(
+            "Per module: the readings the group has linked to it or to one of its sessions, with who linked them, and \
+             up to {} readings proposed for it — on the themes it misses, and for the sessions it already tags — with \
+             the words each shares with the module. Proposals follow the rule in Methods.",
+            crate::analysis::proposals::SPREAD
+        ),
+        style: Style::Body,
+    });
+    let mut by_module: BTreeMap<(Option<i64>, String), LinkedAndProposed> = BTreeMap::new();
+    for r in &d.plan {
+        let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
+        if r.status == "linked" {
+            let to =
+                if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
+            e.0.push(format!("{} ({}), linked to {to} by {}", r.title, year(r.reading_year), r.linked_by));
+        } else {
+            e.1.push(format!(
+                "{} ({}) for {}; shares \u{201c}{}\u{201d}",
+                r.title,
+                year(r.reading_year),
+                d.theme_name(&r.theme),
+                r.reason.replace(", ", "\u{201d}, \u{201c}")
+            ));
         }
-        b.push(Block::Heading {
-            level: 2,
-            text: format!("Module gaps ({} in {} modules)", module_gaps.len(), by_module.len()),
-        });
+    }
+    let without: Vec<String> = d
+        .coverage
+        .rows
+        .iter()
+        .map(|r| format!("{} {}", r.module_code, r.module_title))
+        .filter(|m| !by_module.keys().any(|(_, k)| k == m))
+        .collect();
+    if !by_module.is_empty() {
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column { header: "Module".into(), weight: 2.4, align: Align::Left },
+                Column { header: "Linked readings".into(), weight: 4.0, align: Align::Left },
+                Column { header: "Proposed readings".into(), weight: 5.0, align: Align::Left },
+            ],
+            rows: by_module
+                .into_iter()
+                .map(|((_, m), (l, p))| {
+                    vec![
+                        m,
+                        if l.is_empty() { "None yet.".into() } else { l.join("\n") },
+                        if p.is_empty() { "No approved reading fits yet.".into() } else { p.join("\n") },
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    if !without.is_empty() {
         b.push(Block::Paragraph {
-            text: "A module with no session on a theme. Medium when an untagged session's own words match the theme's \
-                   keywords (the theme may already be taught there); low otherwise. Readings are the approved readings \
-                   on the missing theme that share most words with the module."
-                .into(),
+            text: format!(
+                "No linked reading and no approved reading that fits yet ({}): {}.",
+                without.len(),
+                without.join("; ")
+            ),
             style: Style::Muted,
         });
-        let rows = by_module
-            .into_iter()
-            .map(|((_, module), gs)| {
-                let worst = gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
-                let missing = gs
-                    .iter()
-                    .map(|g| g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let evidence: Vec<String> = gs
-                    .iter()
-                    .filter(|g| g.severity == Severity::Medium)
-                    .filter_map(|g| {
-                        g.explanation.split_once(" Untagged session ").map(|(_, e)| format!("Untagged session {e}"))
-                    })
-                    .collect();
-                let what = if evidence.is_empty() {
-                    format!("Missing: {missing}.")
-                } else {
-                    format!("Missing: {missing}. {}", evidence.join(" "))
-                };
-                let reads = gs
-                    .iter()
-                    .filter_map(|g| {
-                        g.candidates.first().map(|c| {
-                            format!(
-                                "{}: {} ({})",
-                                g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default(),
-                                c.title,
-                                year(c.year)
-                            )
-                        })
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                vec![sev_word(worst).into(), module, what, reads]
-            })
-            .collect();
-        b.push(Block::Table(Table { columns: cols("Module", true), rows }));
     }
+}
 
-    // Reading list.
+fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Reading list".into() });
     b.push(Block::Paragraph {
         text:
@@ -686,8 +912,9 @@ pub fn document(d: &ReportData) -> Document {
             );
         }
     }
+}
 
-    // Content facets.
+fn content_facets(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Who and what the list includes".into() });
     b.push(Block::Paragraph {
         text: format!(
@@ -709,35 +936,162 @@ pub fn document(d: &ReportData) -> Document {
             rows: f.counts.iter().map(|(k, v)| vec![k.clone(), v.clone()]).collect(),
         }));
     }
+}
 
-    // Methods.
+fn methods(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Methods and caveats".into() });
     b.push(Block::Heading { level: 2, text: "Themes".into() });
     b.push(Block::Paragraph {
         text: "A theme is a lens for the audit, with a description and a keyword lexicon. Sessions and readings are tagged \
-               with themes by people; keywords are used only as evidence for where a theme may already be taught, \
-               never to tag anything by themselves."
+               with themes by people; keywords are used only as evidence for where a theme may already be taught \
+               (matched as whole words and word stems, British and American spellings alike), never to tag anything \
+               by themselves."
             .into(),
         style: Style::Body,
     });
-    b.push(Block::Heading { level: 2, text: "Gaps".into() });
-    b.push(Block::Bullets(vec![
-        "Uncovered theme: no session in the programme (high) or in a year of study (medium) is tagged with the theme.".into(),
-        "Not revisited: a theme taught in one year of study only, never returned to.".into(),
-        "Shallow theme: a theme met only at Bloom's remember and understand levels (levels inferred from the verbs of the learning outcomes, Anderson and Krathwohl 2001; faculty can override them).".into(),
-        "Unsupported session: a session tagged with a theme but with no reading on that theme linked to it or its module.".into(),
-        format!("Thin reading: fewer than {} approved readings on a theme (high when there are none).", d.min_readings),
-        "Untagged module: no session of the module is tagged with any theme.".into(),
-        "Module gap: a module with no session on a theme; medium when an untagged session's own words match the theme's keywords, low otherwise.".into(),
-    ]));
+    b.push(Block::Heading { level: 2, text: "Gaps and their severity".into() });
+    b.push(Block::Bullets(
+        d.glossary
+            .iter()
+            .map(|t| format!("{} ({}): {} Severity: {}", t.name, t.kind.as_str(), t.definition, t.severity))
+            .collect(),
+    ));
+    b.push(Block::Heading { level: 2, text: "Findings".into() });
+    b.push(Block::Paragraph { text: crate::analysis::glossary::FINDING_RULE.into(), style: Style::Body });
+    b.push(Block::Heading { level: 2, text: "Advice".into() });
+    b.push(Block::Paragraph {
+        text: "The next step of each gap follows from where the theme is and is not taught: a year before the first \
+               year that teaches it is advised to introduce it; a year after the last, to return to it at a higher \
+               level; a year between, to keep it going; a theme met only at recall is advised to deepen; sessions \
+               that already use a theme's keywords are advised to be checked and tagged."
+            .into(),
+        style: Style::Body,
+    });
+    b.push(Block::Heading { level: 2, text: "Proposed readings".into() });
+    b.push(Block::Paragraph {
+        text: crate::analysis::glossary::proposal_rule(
+            crate::analysis::proposals::FLOOR,
+            crate::analysis::proposals::SPREAD,
+        ),
+        style: Style::Body,
+    });
     b.push(Block::Heading { level: 2, text: "Caveats".into() });
     b.push(Block::Bullets(vec![
         "Counts measure what is tagged, not the quality of teaching: a tag records that a session touches a theme.".into(),
         "canon never infers a person's identity from a name or a photograph; facets about authors are recorded only as self-identified or published, and counts under five are suppressed.".into(),
         "There are no quotas: the aim is that students meet each theme, in depth and more than once, not a target number of sessions.".into(),
-        "Only approved readings count towards gaps; suggestions awaiting review are listed separately.".into(),
+        "Only approved readings count towards gaps and proposals; readings awaiting review are proposed only to close thin reading.".into(),
     ]));
-    Document { title: d.title.clone(), date: d.date.clone(), blocks: b }
+}
+
+fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
+    b.push(Block::Heading { level: 1, text: EVIDENCE.into() });
+    b.push(Block::Paragraph {
+        text: "Every number in the heat-map, with the sessions it counts and who tagged each (and how: by hand, on \
+               import, from a suggestion or a merge), so that a committee can check any cell. The same list comes \
+               from the command \u{201c}canon coverage --evidence\u{201d}."
+            .into(),
+        style: Style::Body,
+    });
+    if d.evidence.is_empty() {
+        b.push(Block::Paragraph {
+            text: "No session in scope is tagged with a theme yet.".into(),
+            style: Style::Muted,
+        });
+        return;
+    }
+    let mut cells: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    let module_row: std::collections::HashMap<&str, usize> =
+        d.coverage.rows.iter().enumerate().map(|(i, r)| (r.module_code.as_str(), i)).collect();
+    let theme_col: std::collections::HashMap<&str, usize> =
+        d.themes.iter().enumerate().map(|(i, (s, _))| (s.as_str(), i)).collect();
+    for e in &d.evidence {
+        let (Some(&r), Some(&c)) = (module_row.get(e.module_code.as_str()), theme_col.get(e.theme.as_str())) else {
+            continue;
+        };
+        let how = match e.source.as_str() {
+            "import" => "on import",
+            "manual" => "by hand",
+            "suggest" => "from a suggestion",
+            "merge" => "in a merge",
+            other => other,
+        };
+        let who = if e.tagged_by == "not recorded" { "no name recorded" } else { e.tagged_by.as_str() };
+        cells.entry((r, c)).or_default().push(format!("\u{201c}{}\u{201d}: {who}, {how}", e.session));
+    }
+    let rows = cells
+        .into_iter()
+        .map(|((r, c), sessions)| {
+            let row = &d.coverage.rows[r];
+            vec![
+                format!("{} {}", row.module_code, row.module_title),
+                d.themes[c].1.clone(),
+                sessions.len().to_string(),
+                sessions.join("\n"),
+            ]
+        })
+        .collect();
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column { header: "Module".into(), weight: 2.6, align: Align::Left },
+            Column { header: "Theme".into(), weight: 1.8, align: Align::Left },
+            Column { header: "Count".into(), weight: 1.1, align: Align::Right },
+            Column { header: "Sessions: who tagged them, how".into(), weight: 6.0, align: Align::Left },
+        ],
+        rows,
+    }));
+}
+
+/// The findings as rows of the flat CSV.
+fn finding_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| {
+        vec![a.into(), b.into(), c.into(), m.into(), v, det]
+    };
+    for f in &d.findings {
+        rows.push(row(
+            "finding",
+            &f.scope,
+            f.theme.as_deref().unwrap_or(""),
+            &f.id,
+            f.severity.as_str().into(),
+            format!("{} Next: {} Gaps: {}", f.headline, f.next_step, id_ranges(&f.gaps)),
+        ));
+    }
+    rows
+}
+
+/// The rows of "what each module should read" and of the evidence trail, for the flat CSV.
+fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| {
+        vec![a.into(), b.into(), c.into(), m.into(), v, det]
+    };
+    for r in &d.plan {
+        rows.push(row(
+            &format!("module reading ({})", r.status),
+            &format!("{} {}", r.module_code, r.module_title),
+            &r.theme,
+            &r.review,
+            r.title.clone(),
+            if r.status == "linked" {
+                format!("linked by {}", r.linked_by)
+            } else {
+                format!("relevance {}; shares {}", r.score, r.reason)
+            },
+        ));
+    }
+    for e in &d.evidence {
+        rows.push(row(
+            "evidence",
+            &format!("{} {}", e.module_code, e.module_title),
+            &e.theme,
+            &e.session,
+            e.tagged_by.clone(),
+            e.source.clone(),
+        ));
+    }
+    rows
 }
 
 /// The report as flat rows for one CSV: section, scope, theme, measure, value, detail.
@@ -751,10 +1105,10 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     };
     rows.push(row("summary", &d.scope, "", "title", d.title.clone(), String::new()));
     rows.push(row("summary", &d.scope, "", "date", d.date.clone(), String::new()));
-    rows.push(row("summary", &d.scope, "", "modules", cov.rows.len().to_string(), String::new()));
-    rows.push(row("summary", &d.scope, "", "sessions", cov.items.to_string(), String::new()));
-    rows.push(row("summary", &d.scope, "", "sessions tagged", tagged.to_string(), pct(tagged, cov.items)));
-    rows.push(row("summary", &d.scope, "", "approved readings", d.approved().count().to_string(), String::new()));
+    for (label, value) in figures(d) {
+        let detail = if label == "sessions tagged" { format!("{tagged} of {}", cov.items) } else { String::new() };
+        rows.push(row("summary", &d.scope, "", &label, value, detail));
+    }
     let mut by_sev: BTreeMap<Severity, usize> = BTreeMap::new();
     for g in &d.gaps {
         *by_sev.entry(g.severity).or_default() += 1;
@@ -762,6 +1116,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for (s, n) in by_sev {
         rows.push(row("summary", &d.scope, "", &format!("gaps ({})", s.as_str()), n.to_string(), String::new()));
     }
+    rows.extend(finding_rows(d));
     for (i, (slug, _)) in d.themes.iter().enumerate() {
         rows.push(row(
             "summary",
@@ -795,13 +1150,17 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             g.kind.as_str(),
             g.severity.as_str().into(),
             format!(
-                "{} {} Suggested readings: {}",
+                "{} ({}, {}) {} {} Readings proposed: {}",
+                g.id,
+                g.finding,
+                crate::analysis::glossary::term(g.kind, d.min_readings).name,
                 g.explanation,
                 g.suggestion,
                 if cands.is_empty() { "none".into() } else { cands }
             ),
         ));
     }
+    rows.extend(plan_and_evidence_rows(d));
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
         for t in themes {
@@ -874,10 +1233,103 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
     }
     vec![
         ("summary", summary),
+        ("findings", findings_listing(&d.findings)),
         ("coverage", super::coverage_listing(&d.coverage)),
         ("gaps", super::gaps_listing(&d.gaps)),
+        ("module_readings", plan_listing(&d.plan)),
+        ("evidence", super::evidence_listing(&d.evidence)),
         ("readings", readings),
+        ("readings_by_theme", readings_by_theme(d)),
     ]
+}
+
+/// The reading list as the PDF groups it: one row per theme and reading (a
+/// reading on two themes is under each; one with none under "(no theme)"),
+/// themes in report order, readings in list order.
+fn readings_by_theme(d: &ReportData) -> super::Listing {
+    let mut l =
+        super::Listing::new(&["theme", "theme_name", "status", "reference", "year", "type", "annotation", "id"]);
+    let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
+    for (slug, name) in groups {
+        for r in d
+            .readings
+            .iter()
+            .filter(|r| if slug.is_empty() { r.themes.is_empty() } else { r.themes.iter().any(|t| t == slug) })
+        {
+            l.rows.push(vec![
+                slug.to_string(),
+                name.to_string(),
+                r.status.clone(),
+                reference(r, d.style),
+                year(r.year),
+                r.kind.clone(),
+                r.annotation.clone().unwrap_or_default(),
+                r.id.to_string(),
+            ]);
+        }
+    }
+    l
+}
+
+/// The findings as rows.
+pub fn findings_listing(fs: &[Finding]) -> super::Listing {
+    let mut l =
+        super::Listing::new(&["id", "severity", "kind", "programme", "theme", "scope", "finding", "next_step", "gaps"]);
+    for f in fs {
+        l.rows.push(vec![
+            f.id.clone(),
+            f.severity.as_str().into(),
+            serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+            f.programme.clone().unwrap_or_default(),
+            f.theme.clone().unwrap_or_default(),
+            f.scope.clone(),
+            f.headline.clone(),
+            f.next_step.clone(),
+            f.gaps.join(";"),
+        ]);
+    }
+    l
+}
+
+/// What each module should read, as rows.
+pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
+    let mut l = super::Listing::new(&[
+        "programme",
+        "year",
+        "module_code",
+        "module_title",
+        "status",
+        "reading_id",
+        "title",
+        "authors",
+        "reading_year",
+        "review",
+        "session",
+        "linked_by",
+        "theme",
+        "relevance",
+        "shared_words",
+    ]);
+    for r in plan {
+        l.rows.push(vec![
+            r.programme.clone(),
+            year(r.year),
+            r.module_code.clone(),
+            r.module_title.clone(),
+            r.status.into(),
+            r.reading_id.to_string(),
+            r.title.clone(),
+            r.authors.join("; "),
+            year(r.reading_year),
+            r.review.clone(),
+            r.session.clone(),
+            r.linked_by.clone(),
+            r.theme.clone(),
+            if r.status == "proposed" { r.score.to_string() } else { String::new() },
+            r.reason.clone(),
+        ]);
+    }
+    l
 }
 
 /// The report as one JSON document.
@@ -890,8 +1342,14 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "date": d.date,
         "contributors": d.contributors,
         "themes": d.themes.iter().map(|(s, n)| serde_json::json!({"slug": s, "name": n})).collect::<Vec<_>>(),
+        "summary": figures(d).into_iter().collect::<BTreeMap<_, _>>(),
+        "key_findings": d.findings.iter().take(KEY_FINDINGS).map(|f| f.id.clone()).collect::<Vec<_>>(),
+        "findings": d.findings,
+        "glossary": d.glossary,
         "coverage": super::coverage_records(&d.coverage),
         "gaps": d.gaps,
+        "module_readings": d.plan,
+        "evidence": d.evidence,
         "facets": facets(&approved),
         "readings": d.readings.iter().map(|r| {
             let mut v = serde_json::to_value(r).unwrap_or_default();

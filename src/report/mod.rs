@@ -5,6 +5,7 @@ pub mod committee;
 pub mod csv;
 pub mod pdf;
 pub mod table;
+pub mod xlsx;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -116,9 +117,12 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
         "suggestion",
         "command",
         "candidate readings",
+        "id",
+        "finding",
+        "action",
     ]);
     for g in gaps {
-        l.rows.push(vec![
+        let mut row = vec![
             g.severity.as_str().into(),
             g.kind.as_str().into(),
             g.scope.clone(),
@@ -128,9 +132,58 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
             g.command.clone(),
             g.candidates
                 .iter()
-                .map(|c| format!("[{}] {} ({})", c.reading_id, c.title, year(c.year)))
+                .map(|c| {
+                    if c.score > 0.0 {
+                        format!(
+                            "[{}] {} ({}) relevance {}: {}",
+                            c.reading_id,
+                            c.title,
+                            year(c.year),
+                            c.score,
+                            c.reason.join(", ")
+                        )
+                    } else {
+                        format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.reason.join(", "))
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" | "),
+        ];
+        row.push(g.id.clone());
+        row.push(g.finding.clone());
+        row.push(serde_json::to_value(g.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default());
+        l.rows.push(row);
+    }
+    l
+}
+
+/// The evidence trail of the coverage: one row per tagged session and theme.
+pub fn evidence_listing(ev: &[crate::analysis::coverage::CellEvidence]) -> Listing {
+    let mut l = Listing::new(&[
+        "programme",
+        "year",
+        "module_code",
+        "module_title",
+        "theme",
+        "item_id",
+        "session",
+        "tagged_by",
+        "source",
+        "tagged_at",
+    ]);
+    l.numeric = vec![1, 5];
+    for e in ev {
+        l.rows.push(vec![
+            e.programme.clone(),
+            year(e.year),
+            e.module_code.clone(),
+            e.module_title.clone(),
+            e.theme.clone(),
+            e.item_id.to_string(),
+            e.session.clone(),
+            e.tagged_by.clone(),
+            e.source.clone(),
+            e.tagged_at.clone(),
         ]);
     }
     l

@@ -28,11 +28,18 @@ pub struct ModuleInfo {
 pub struct ItemInfo {
     pub id: i64,
     pub module_id: i64,
+    /// session, outcome, assessment or placement.
+    pub kind: String,
     pub title: String,
     pub outcomes: String,
+    /// Every theme the item is tagged with (also themes outside the scope).
     pub themes: Vec<i64>,
+    /// Who tagged it with each theme, in the order of `themes`.
+    pub tags: Vec<TagInfo>,
     /// The Bloom level a user set, overriding the one inferred from the outcomes.
     pub bloom_override: Option<String>,
+    /// Subject keywords the source gave the item (evidence for `suggest`).
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +53,23 @@ pub struct ReadingInfo {
     pub themes: Vec<i64>,
 }
 
+/// Who tagged an item with a theme.
+#[derive(Debug, Clone)]
+pub struct TagInfo {
+    pub theme_id: i64,
+    /// The contributor's ID (`AuditData::contributors` has the name); none when not recorded.
+    pub by: Option<i64>,
+}
+
+/// How and when an item was tagged with a theme: (source, ISO-8601 UTC time)
+/// by (item ID, theme ID). Loaded only for the evidence trail, since the
+/// analysis needs none of it.
+pub fn tag_details(conn: &Connection) -> Result<HashMap<(i64, i64), (String, String)>> {
+    let mut st = conn.prepare("SELECT item_id, theme_id, source, at FROM item_tag")?;
+    let rows = st.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Everything an audit looks at, within a scope.
 #[derive(Debug, Clone, Default)]
 pub struct AuditData {
@@ -56,6 +80,15 @@ pub struct AuditData {
     pub readings: Vec<ReadingInfo>,
     /// Every reading recommended for an item or a module.
     pub links: Vec<LinkInfo>,
+    /// Contributor names by ID, for credits.
+    pub contributors: HashMap<i64, String>,
+}
+
+impl AuditData {
+    /// The name of a contributor, or "not recorded".
+    pub fn who(&self, id: Option<i64>) -> &str {
+        id.and_then(|i| self.contributors.get(&i)).map_or("not recorded", String::as_str)
+    }
 }
 
 /// A reading recommended for an item or for a whole module.
@@ -64,6 +97,9 @@ pub struct LinkInfo {
     pub reading_id: i64,
     pub item_id: Option<i64>,
     pub module_id: Option<i64>,
+    /// Who linked it (a contributor ID).
+    pub by: Option<i64>,
+    pub note: Option<String>,
 }
 
 /// Which part of the curriculum to look at.
@@ -102,18 +138,26 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
         .collect::<rusqlite::Result<_>>()?;
     let wanted: HashMap<i64, usize> = modules.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
 
-    let mut tags: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut tags: HashMap<i64, Vec<TagInfo>> = HashMap::new();
     {
-        let mut st = conn.prepare("SELECT item_id, theme_id FROM item_tag ORDER BY item_id, theme_id")?;
+        let mut st = conn.prepare("SELECT item_id, theme_id, by_id FROM item_tag ORDER BY item_id, theme_id")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            tags.entry(r.get(0)?).or_default().push(r.get(1)?);
+            tags.entry(r.get(0)?).or_default().push(TagInfo { theme_id: r.get(1)?, by: r.get(2)? });
+        }
+    }
+    let mut keywords: HashMap<i64, Vec<String>> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT item_id, keyword FROM item_keyword ORDER BY item_id, keyword")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            keywords.entry(r.get(0)?).or_default().push(r.get(1)?);
         }
     }
     let mut items = Vec::new();
     {
         let mut st = conn.prepare(
-            "SELECT id, module_id, title, outcomes, bloom_override FROM item ORDER BY module_id, position, id",
+            "SELECT id, module_id, title, outcomes, bloom_override, kind FROM item ORDER BY module_id, position, id",
         )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
@@ -122,13 +166,17 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
                 continue;
             }
             let id: i64 = r.get(0)?;
+            let tags = tags.remove(&id).unwrap_or_default();
             items.push(ItemInfo {
                 id,
                 module_id,
+                kind: r.get(5)?,
                 title: r.get(2)?,
                 outcomes: r.get(3)?,
-                themes: tags.remove(&id).unwrap_or_default(),
+                themes: tags.iter().map(|t| t.theme_id).collect(),
+                tags,
                 bloom_override: r.get(4)?,
+                keywords: keywords.remove(&id).unwrap_or_default(),
             });
         }
     }
@@ -166,8 +214,20 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     let links = conn
-        .prepare("SELECT reading_id, item_id, module_id FROM link ORDER BY id")?
-        .query_map([], |r| Ok(LinkInfo { reading_id: r.get(0)?, item_id: r.get(1)?, module_id: r.get(2)? }))?
+        .prepare("SELECT reading_id, item_id, module_id, by_id, note FROM link ORDER BY id")?
+        .query_map([], |r| {
+            Ok(LinkInfo {
+                reading_id: r.get(0)?,
+                item_id: r.get(1)?,
+                module_id: r.get(2)?,
+                by: r.get(3)?,
+                note: r.get(4)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(AuditData { themes, modules, items, readings, links })
+    let contributors = conn
+        .prepare("SELECT id, name FROM contributor ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(AuditData { themes, modules, items, readings, links, contributors })
 }

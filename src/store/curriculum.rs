@@ -82,6 +82,8 @@ pub struct Counts {
     /// New readings that may be a work already listed (same first author,
     /// year and main title): added, and flagged.
     pub possible_duplicates: i64,
+    /// Item keywords added (a keyword already held is not counted).
+    pub keywords_new: i64,
 }
 
 /// How a module-list import writes.
@@ -130,6 +132,7 @@ struct PendingItem {
     outcomes: String,
     position: i64,
     themes: Vec<i64>,
+    keywords: Vec<String>,
     line: u64,
     code: String,
 }
@@ -211,6 +214,8 @@ pub struct ModuleWriter<'t> {
     /// for many rows costs far less than a statement per row.
     pending_tags: Vec<(i64, i64)>,
     insert_tags: CachedStatement<'t>,
+    /// Item keywords, written at the end: (item, keyword).
+    pending_keywords: Vec<(i64, String)>,
 }
 
 const TAG_BATCH: usize = 128;
@@ -272,6 +277,7 @@ impl<'t> ModuleWriter<'t> {
             renamed: Vec::new(),
             pending_tags: Vec::with_capacity(TAG_BATCH),
             insert_tags: tx.prepare_cached(&insert_tags_sql(TAG_BATCH))?,
+            pending_keywords: Vec::new(),
         })
     }
 
@@ -455,6 +461,7 @@ impl<'t> ModuleWriter<'t> {
                 outcomes: item.outcomes.clone(),
                 position: self.position,
                 themes: item.themes.clone(),
+                keywords: item.keywords.clone(),
                 line: row.line,
                 code: row.code.clone(),
             });
@@ -471,6 +478,7 @@ impl<'t> ModuleWriter<'t> {
             }
         };
         self.tag(item_id, &item.themes)?;
+        self.pending_keywords.extend(item.keywords.iter().map(|k| (item_id, k.clone())));
         Ok(())
     }
 
@@ -530,6 +538,7 @@ impl<'t> ModuleWriter<'t> {
                 },
             };
             self.tag(id, &p.themes)?;
+            self.pending_keywords.extend(p.keywords.iter().map(|k| (id, k.clone())));
         }
         self.pending_items = batch;
         self.pending_items.clear();
@@ -872,6 +881,15 @@ impl<'t> ModuleWriter<'t> {
             params![old, new],
         )?;
         self.tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [new])?;
+        // The new item's keywords were counted as added: those the old one
+        // already held are not.
+        let moved = self.tx.execute(
+            "INSERT INTO item_keyword (item_id, keyword) SELECT ?1, keyword FROM item_keyword WHERE item_id = ?2
+             ON CONFLICT DO NOTHING",
+            params![old, new],
+        )?;
+        let dropped = self.tx.execute("DELETE FROM item_keyword WHERE item_id = ?1", [new])?;
+        self.counts.keywords_new -= (dropped - moved) as i64;
         self.tx.execute("DELETE FROM item WHERE id = ?1", [new])?;
         self.unindex(old)?;
         self.tx.execute(
@@ -935,6 +953,17 @@ impl<'t> ModuleWriter<'t> {
         Ok(())
     }
 
+    /// Adds the rows' keywords to their items (a keyword an item already has is not added twice).
+    fn flush_keywords(&mut self) -> Result<()> {
+        let mut st = self
+            .tx
+            .prepare_cached("INSERT INTO item_keyword (item_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?;
+        for (item, keyword) in self.pending_keywords.drain(..) {
+            self.counts.keywords_new += st.execute(params![item, keyword])? as i64;
+        }
+        Ok(())
+    }
+
     fn retired_note(&self) -> String {
         format!("retired: not in {} (import --sync)", self.path)
     }
@@ -943,6 +972,7 @@ impl<'t> ModuleWriter<'t> {
     /// brings the full-text index up to date in bulk and records the run.
     pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>, Problems)> {
         self.flush_tags()?;
+        self.flush_keywords()?;
         self.settle_modules()?;
         self.reconcile()?;
         self.tx
@@ -959,11 +989,13 @@ impl<'t> ModuleWriter<'t> {
         let c = &self.counts;
         let touched = self.modules.len();
         finish_run(self.tx, self.run_id, c)?;
-        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new + c.removed + c.renamed > 0 {
+        if c.new + c.changed + c.modules_new + c.modules_changed + c.tags_new + c.removed + c.renamed + c.keywords_new
+            > 0
+        {
             let after = json!({
                 "path": self.path, "items_added": c.new, "items_changed": c.changed,
                 "modules_added": c.modules_new, "modules_changed": c.modules_changed,
-                "modules_in_file": touched, "tags_added": c.tags_new,
+                "modules_in_file": touched, "tags_added": c.tags_new, "keywords_added": c.keywords_new,
                 "items_removed": c.removed, "modules_removed": c.modules_removed, "items_renamed": c.renamed,
             });
             history::record(

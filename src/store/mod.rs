@@ -33,6 +33,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../../schema/0001_init.sql")),
     ("0002_analysis", include_str!("../../schema/0002_analysis.sql")),
     ("0003_collaboration", include_str!("../../schema/0003_collaboration.sql")),
+    ("0007_search", include_str!("../../schema/0007_search.sql")),
+    ("0008_item_keywords", include_str!("../../schema/0008_item_keywords.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -27,22 +27,6 @@ pub struct FtsRanker<'c> {
 }
 
 impl Ranker for FtsRanker<'_> {
-    fn readings(&self, theme_id: i64, words: &[String], n: usize) -> Result<Vec<(i64, f64)>> {
-        let Some(q) = any_word(words) else { return Ok(vec![]) };
-        let mut st = self.conn.prepare_cached(
-            "SELECT reading_fts.rowid, bm25(reading_fts, 2.0, 0.0, 1.0) AS rank
-               FROM reading_fts JOIN reading r ON r.id = reading_fts.rowid
-              WHERE reading_fts MATCH '{title annotation} : (' || ?1 || ')'
-                AND r.status = 'approved'
-                AND EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?2)
-              ORDER BY rank, r.id LIMIT ?3",
-        )?;
-        let rows = st
-            .query_map(params![q, theme_id, n as i64], |r| Ok((r.get::<_, i64>(0)?, -r.get::<_, f64>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    }
-
     fn items(&self, module_id: i64, keywords: &[String], words: &[String], n: usize) -> Result<Vec<(i64, f64)>> {
         // Keywords as phrases weigh in by bm25 like any term; the description's words widen the net.
         let phrases: Vec<String> = keywords
@@ -127,9 +111,98 @@ pub struct Hit {
     pub score: f64,
 }
 
-/// Items and readings matching `q`, best first within each kind (items
+/// A query as typed, turned into an FTS5 expression and substrings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Translated {
+    /// The FTS5 MATCH expression for the words and phrases, if any.
+    pub fts: Option<String>,
+    /// Text in scripts written without spaces (Chinese, Japanese, Korean,
+    /// Thai), found as substrings: every one must occur.
+    pub substrings: Vec<String>,
+}
+
+/// Scripts written without spaces between words, searched by substring.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F        // Thai
+        | 0x1100..=0x11FF      // Hangul Jamo
+        | 0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3130..=0x318F      // Hangul compatibility Jamo
+        | 0x3400..=0x4DBF      // CJK extension A
+        | 0x4E00..=0x9FFF      // CJK unified ideographs
+        | 0xAC00..=0xD7AF      // Hangul syllables
+        | 0xF900..=0xFAFF      // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F) // CJK extensions B–F and compatibility supplement
+}
+
+/// A word or phrase as FTS5 text: alphanumeric runs quoted as one phrase
+/// (so `race-based`, `COVID-19` and `Ibn Sina's` are phrases, never
+/// operators), runs in unspaced scripts taken out as substrings.
+fn phrase(raw: &str, prefix: bool, subs: &mut Vec<String>) -> Option<String> {
+    let mut runs: Vec<String> = Vec::new();
+    for run in raw.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+        if run.chars().any(unspaced) {
+            subs.push(run.to_string());
+        } else {
+            runs.push(run.to_string());
+        }
+    }
+    (!runs.is_empty()).then(|| format!("\"{}\"{}", runs.join(" "), if prefix { "*" } else { "" }))
+}
+
+/// Turns what a person types into FTS5 syntax: plain words, hyphens and
+/// apostrophes work unquoted; "quoted phrases", prefix*, AND / OR / NOT and
+/// parentheses keep their meaning. The result is still bound as one parameter.
+pub fn translate(text: &str) -> Translated {
+    let mut out = Vec::new();
+    let mut subs = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<String>, subs: &mut Vec<String>| {
+        if word.is_empty() {
+            return;
+        }
+        if matches!(word.as_str(), "AND" | "OR" | "NOT") {
+            out.push(word.clone());
+        } else {
+            let prefix = word.ends_with('*');
+            if let Some(p) = phrase(word.trim_end_matches('*'), prefix, subs) {
+                out.push(p);
+            }
+        }
+        word.clear();
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                flush(&mut word, &mut out, &mut subs);
+                let inner: String = chars.by_ref().take_while(|&c| c != '"').collect();
+                let prefix = chars.peek() == Some(&'*');
+                if prefix {
+                    chars.next();
+                }
+                if let Some(p) = phrase(&inner, prefix, &mut subs) {
+                    out.push(p);
+                }
+            }
+            '(' | ')' => {
+                flush(&mut word, &mut out, &mut subs);
+                out.push(c.to_string());
+            }
+            c if c.is_whitespace() => flush(&mut word, &mut out, &mut subs),
+            c => word.push(c),
+        }
+    }
+    flush(&mut word, &mut out, &mut subs);
+    let fts = out.join(" ");
+    let has_terms = out.iter().any(|t| t.starts_with('"'));
+    Translated { fts: has_terms.then_some(fts), substrings: subs }
+}
+
+/// Items and readings matching `text`, best first within each kind (items
 /// first). `theme` is a theme ID; `year` limits items to a year of study and
-/// leaves readings out.
+/// leaves readings out. Words match by English stem; text in scripts without
+/// spaces matches as a substring.
 pub fn search(
     conn: &Connection,
     text: &str,
@@ -138,53 +211,107 @@ pub fn search(
     marks: (&str, &str),
     limit: usize,
 ) -> Result<Vec<Hit>> {
+    let q = translate(text);
     let fail = |e: rusqlite::Error| {
         let msg = e.to_string();
         if msg.contains("fts5") || msg.contains("syntax error") || msg.contains("no such column") {
             anyhow!(
                 "search query {text:?} is not valid full-text syntax ({msg}); expected words, \"quoted phrases\", \
-                 prefix* and AND / OR / NOT, plus theme:SLUG and year:N"
+                 prefix* and AND / OR / NOT with balanced parentheses, plus theme:SLUG and year:N"
             )
         } else {
             anyhow!(e).context(format!("searching for {text:?}"))
         }
     };
-    let mut hits = Vec::new();
-    let mut st = conn
-        .prepare_cached(
-            "SELECT i.id, m.code, m.year, i.title,
-                    snippet(item_fts, -1, ?2, ?3, '…', 16), bm25(item_fts, 2.0, 1.0) AS rank
-               FROM item_fts JOIN item i ON i.id = item_fts.rowid JOIN module m ON m.id = i.module_id
-              WHERE item_fts MATCH ?1
-                AND (?4 IS NULL OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id AND t.theme_id = ?4))
-                AND (?5 IS NULL OR m.year = ?5)
-              ORDER BY rank, i.id LIMIT ?6",
-        )
-        .map_err(fail)?;
-    let rows =
-        st.query_map(params![text, marks.0, marks.1, theme, year, limit as i64], |r| hit("item", r)).map_err(fail)?;
-    for h in rows {
-        hits.push(h.map_err(fail)?);
+    if q.fts.is_none() && q.substrings.is_empty() {
+        return Err(anyhow!("search query {text:?} has no words to look for; expected words, \"a phrase\" or prefix*"));
     }
+    let subs = (!q.substrings.is_empty()).then(|| serde_json::Value::from(q.substrings.clone()).to_string());
+    let mut hits = Vec::new();
+    let rows: Vec<Hit> = match &q.fts {
+        Some(f) => query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, subs], "item", None)
+            .map_err(fail)?,
+        None => query(conn, ITEMS_SCAN, params![subs, theme, year, limit as i64], "item", Some((&q.substrings, marks)))
+            .map_err(fail)?,
+    };
+    hits.extend(rows);
     if year.is_some() {
         return Ok(hits);
     }
-    let mut st = conn
-        .prepare_cached(
-            "SELECT r.id, reading_fts.authors, r.year, r.title,
-                    snippet(reading_fts, -1, ?2, ?3, '…', 16), bm25(reading_fts, 2.0, 1.0, 1.0) AS rank
-               FROM reading_fts JOIN reading r ON r.id = reading_fts.rowid
-              WHERE reading_fts MATCH ?1
-                AND (?4 IS NULL OR EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?4))
-              ORDER BY rank, r.id LIMIT ?5",
-        )
-        .map_err(fail)?;
-    let rows =
-        st.query_map(params![text, marks.0, marks.1, theme, limit as i64], |r| hit("reading", r)).map_err(fail)?;
-    for h in rows {
-        hits.push(h.map_err(fail)?);
-    }
+    let rows: Vec<Hit> = match &q.fts {
+        Some(f) => query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64, subs], "reading", None)
+            .map_err(fail)?,
+        None => query(conn, READINGS_SCAN, params![subs, theme, limit as i64], "reading", Some((&q.substrings, marks)))
+            .map_err(fail)?,
+    };
+    hits.extend(rows);
     Ok(hits)
+}
+
+/// Every substring in the JSON array `?N` occurs in `text` (SQL fragment, bound parameter).
+const ITEMS_FTS: &str = "SELECT i.id, m.code, m.year, i.title,
+        snippet(item_fts, -1, ?2, ?3, '…', 16), bm25(item_fts, 2.0, 1.0) AS rank
+   FROM item_fts JOIN item i ON i.id = item_fts.rowid JOIN module m ON m.id = i.module_id
+  WHERE item_fts MATCH ?1
+    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id AND t.theme_id = ?4))
+    AND (?5 IS NULL OR m.year = ?5)
+    AND (?7 IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(?7) j
+                                     WHERE instr(i.title || char(10) || i.outcomes, j.value) = 0))
+  ORDER BY rank, i.id LIMIT ?6";
+
+const ITEMS_SCAN: &str = "SELECT i.id, m.code, m.year, i.title, i.title || char(10) || i.outcomes, 0.0
+   FROM item i JOIN module m ON m.id = i.module_id
+  WHERE NOT EXISTS (SELECT 1 FROM json_each(?1) j WHERE instr(i.title || char(10) || i.outcomes, j.value) = 0)
+    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id AND t.theme_id = ?2))
+    AND (?3 IS NULL OR m.year = ?3)
+  ORDER BY m.year, m.code, i.position, i.id LIMIT ?4";
+
+const READINGS_FTS: &str = "SELECT r.id, reading_fts.authors, r.year, r.title,
+        snippet(reading_fts, -1, ?2, ?3, '…', 16), bm25(reading_fts, 2.0, 1.0, 1.0) AS rank
+   FROM reading_fts JOIN reading r ON r.id = reading_fts.rowid
+  WHERE reading_fts MATCH ?1
+    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?4))
+    AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(?6) j WHERE instr(r.title || char(10)
+           || coalesce(r.annotation, '') || char(10) || reading_fts.authors, j.value) = 0))
+  ORDER BY rank, r.id LIMIT ?5";
+
+const READINGS_SCAN: &str = "SELECT r.id, f.authors, r.year, r.title,
+        r.title || char(10) || f.authors || char(10) || coalesce(r.annotation, ''), 0.0
+   FROM reading r JOIN reading_fts f ON f.rowid = r.id
+  WHERE NOT EXISTS (SELECT 1 FROM json_each(?1) j WHERE instr(r.title || char(10)
+           || coalesce(r.annotation, '') || char(10) || f.authors, j.value) = 0)
+    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?2))
+  ORDER BY r.title_key, r.id LIMIT ?3";
+
+/// Runs one search statement; for a substring scan, `marks` the snippet in Rust.
+fn query(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    kind: &'static str,
+    scan: Option<(&[String], (&str, &str))>,
+) -> rusqlite::Result<Vec<Hit>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(params, |r| hit(kind, r))?;
+    let mut out = Vec::new();
+    for h in rows {
+        let mut h = h?;
+        if let Some((subs, marks)) = scan {
+            h.snippet = mark(&h.snippet, subs, marks);
+        }
+        out.push(h);
+    }
+    Ok(out)
+}
+
+/// The line holding the first substring, each substring between the marks.
+fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
+    let line = text.lines().find(|l| subs.iter().any(|s| l.contains(s.as_str()))).unwrap_or(text);
+    let mut out = line.to_string();
+    for s in subs {
+        out = out.replace(s.as_str(), &format!("{}{s}{}", marks.0, marks.1));
+    }
+    out
 }
 
 /// One search result from a row of (id, context, year, title, snippet, bm25).
@@ -197,7 +324,10 @@ fn hit(kind: &'static str, r: &rusqlite::Row) -> rusqlite::Result<Hit> {
         title: r.get(3)?,
         snippet: r.get(4)?,
         // bm25 is lower for better matches; shown as a score that grows.
-        score: -r.get::<_, f64>(5)?,
+        score: match r.get::<_, f64>(5)? {
+            0.0 => 0.0,
+            s => -s,
+        },
     })
 }
 
@@ -212,6 +342,21 @@ mod tests {
         let q = parse_query("\"pulse oximetry\" OR \"about theme:x here\"").unwrap();
         assert_eq!(q.text, "\"pulse oximetry\" OR \"about theme:x here\"");
         assert!(parse_query("year:two").is_err());
+    }
+
+    #[test]
+    fn what_people_type_becomes_phrases() {
+        let t = |q: &str| translate(q).fts.unwrap_or_default();
+        assert_eq!(t("race-based"), "\"race based\"");
+        assert_eq!(t("COVID-19 vaccine"), "\"COVID 19\" \"vaccine\"");
+        assert_eq!(t("Ibn Sina's"), "\"Ibn\" \"Sina s\"");
+        assert_eq!(t("bias* OR \"pulse oximetry\""), "\"bias\"* OR \"pulse oximetry\"");
+        assert_eq!(t("x'); DROP TABLE item; --"), "\"x\" ) \"DROP\" \"TABLE\" \"item\"");
+        assert_eq!(t("(race OR ethnicity) AND eGFR"), "( \"race\" OR \"ethnicity\" ) AND \"eGFR\"");
+        let cjk = translate("鲁迅 呐喊");
+        assert_eq!((cjk.fts, cjk.substrings), (None, vec!["鲁迅".to_string(), "呐喊".to_string()]));
+        let mixed = translate("医学 history");
+        assert_eq!((mixed.fts.as_deref(), mixed.substrings.len()), (Some("\"history\""), 1));
     }
 
     #[test]

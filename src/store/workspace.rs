@@ -7,13 +7,13 @@
 //! travels with bundles and merges like every other change, shows in
 //! `canon log`, and is undone by a later entry that restores it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Result, bail};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::{Value, json};
 
-use super::audit::{ItemInfo, ModuleInfo};
+use super::audit::{ItemInfo, ModuleInfo, TagInfo};
 use super::history::{self, Action};
 use super::tags::Target;
 
@@ -37,27 +37,52 @@ pub fn module(conn: &Connection, id: i64) -> Result<Option<ModuleInfo>> {
         .optional()?)
 }
 
-/// A module's items in their order, with the IDs of their themes.
+/// A module's items in their order, with their themes (and who tagged them)
+/// and the subject keywords their source gave them, as `audit::load` reads them.
 pub fn module_items(conn: &Connection, module_id: i64) -> Result<Vec<ItemInfo>> {
     let mut st = conn.prepare_cached(
-        "SELECT i.id, i.module_id, i.title, i.outcomes, i.bloom_override,
-                (SELECT group_concat(theme_id) FROM (SELECT theme_id FROM item_tag WHERE item_id = i.id ORDER BY theme_id))
+        "SELECT i.id, i.module_id, i.title, i.outcomes, i.bloom_override, i.kind
            FROM item i WHERE i.module_id = ?1 ORDER BY i.position, i.id",
     )?;
-    let rows = st
+    let mut items = st
         .query_map([module_id], |r| {
-            let themes: Option<String> = r.get(5)?;
             Ok(ItemInfo {
                 id: r.get(0)?,
                 module_id: r.get(1)?,
+                kind: r.get(5)?,
                 title: r.get(2)?,
                 outcomes: r.get(3)?,
+                themes: Vec::new(),
+                tags: Vec::new(),
                 bloom_override: r.get(4)?,
-                themes: themes.map(|t| t.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default(),
+                keywords: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    let at: HashMap<i64, usize> = items.iter().enumerate().map(|(i, item)| (item.id, i)).collect();
+    let mut st = conn.prepare_cached(
+        "SELECT t.item_id, t.theme_id, t.by_id FROM item_tag t JOIN item i ON i.id = t.item_id
+          WHERE i.module_id = ?1 ORDER BY t.item_id, t.theme_id",
+    )?;
+    let mut rows = st.query([module_id])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = at.get(&r.get::<_, i64>(0)?) {
+            let tag = TagInfo { theme_id: r.get(1)?, by: r.get(2)? };
+            items[i].themes.push(tag.theme_id);
+            items[i].tags.push(tag);
+        }
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT k.item_id, k.keyword FROM item_keyword k JOIN item i ON i.id = k.item_id
+          WHERE i.module_id = ?1 ORDER BY k.item_id, k.keyword",
+    )?;
+    let mut rows = st.query([module_id])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = at.get(&r.get::<_, i64>(0)?) {
+            items[i].keywords.push(r.get(1)?);
+        }
+    }
+    Ok(items)
 }
 
 /// The module an item belongs to.

@@ -159,7 +159,7 @@ impl App {
         tokio::task::spawn_blocking(move || {
             let mut lease = app.take()?;
             let store = lease.store_mut();
-            let out = (|| {
+            (|| {
                 let tx = store.write()?;
                 // IDs above every committed one: taken inside the write lock.
                 let mut ids = id_gen(&tx)?;
@@ -167,8 +167,7 @@ impl App {
                 let out = f(&tx, &mut ids, by)?;
                 tx.commit().context("saving the change")?;
                 Ok(out)
-            })();
-            out
+            })()
         })
         .await
         .context("a change's worker stopped")?

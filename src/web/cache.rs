@@ -13,6 +13,7 @@ use anyhow::{Result, anyhow};
 use rusqlite::Connection;
 
 use crate::analysis::coverage::{self, Coverage};
+use crate::analysis::findings::{self, Finding};
 use crate::analysis::gaps::{self, Gap};
 use crate::analysis::suggest::Suggestion;
 use crate::store::audit::{self, AuditData, Scope};
@@ -32,6 +33,13 @@ const KEPT: usize = 1024;
 pub struct Audit {
     pub data: AuditData,
     pub coverage: Coverage,
+}
+
+/// The gaps in a scope, ranked as `canon gaps` ranks them, and the findings
+/// they roll up into, as `canon gaps --findings` lists them.
+pub struct Analysis {
+    pub gaps: Vec<Gap>,
+    pub findings: Vec<Finding>,
 }
 
 /// Figures about the people.
@@ -69,7 +77,7 @@ struct Generation {
     history: Slot<Vec<Entry>>,
     people: Slot<People>,
     dismissed: Slot<HashSet<Dismissed>>,
-    gaps: Mutex<HashMap<GapScope, Arc<Slot<Vec<Gap>>>>>,
+    gaps: Mutex<HashMap<GapScope, Arc<Slot<Analysis>>>>,
     /// Per module ID: the lexicon's suggestions for its sessions.
     suggestions: Keyed<i64, Vec<Suggestion>>,
     /// Per query as typed: the hits, or why the query could not run.
@@ -198,8 +206,9 @@ impl Cache {
         self.now()?.searches.get(&query.to_string(), || Ok(make().map_err(|e| format!("{e:#}"))))
     }
 
-    /// The gaps in a scope (programme, year, module code, theme ID), ranked as `canon gaps` ranks them.
-    pub fn gaps(&self, conn: &Connection, scope: &Scope) -> Result<Arc<Vec<Gap>>> {
+    /// The gaps in a scope (programme, year, module code, theme ID), ranked as
+    /// `canon gaps` ranks them, with their findings.
+    pub fn gaps(&self, conn: &Connection, scope: &Scope) -> Result<Arc<Analysis>> {
         let generation = self.now()?;
         let key = (scope.programme.clone(), scope.year, scope.module.clone(), scope.theme);
         let slot = {
@@ -225,7 +234,10 @@ impl Cache {
                 owned = Arc::new(Audit { data, coverage });
                 owned
             };
-            gaps::compute_ranked(&audit.data, &audit.coverage, &gaps::Options::default(), &FtsRanker { conn })
+            let gaps =
+                gaps::compute_ranked(&audit.data, &audit.coverage, &gaps::Options::default(), &FtsRanker { conn })?;
+            let findings = findings::roll_up(&gaps, &audit.data);
+            Ok(Analysis { gaps, findings })
         })
     }
 }

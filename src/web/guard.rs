@@ -62,14 +62,15 @@ fn query_param(query: Option<&str>, name: &str) -> Option<String> {
 
 /// The token, given as the auth cookie, `Authorization: Bearer`, or once as
 /// `?token=` (answered with the cookie and the same address without it).
-fn check_token(app: &App, req: &Request) -> Result<(), Response> {
+/// Returns the answer to give instead of the page, if any.
+fn check_token(app: &App, req: &Request) -> Option<Response> {
     let h = req.headers();
     if cookie(h, AUTH).is_some_and(|c| app.keys.is_auth_cookie(c)) {
-        return Ok(());
+        return None;
     }
     let bearer = h.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
     if bearer.is_some_and(|t| app.keys.is_token(t.trim())) {
-        return Ok(());
+        return None;
     }
     if let Some(t) = query_param(req.uri().query(), "token")
         && app.keys.is_token(&t)
@@ -86,9 +87,9 @@ fn check_token(app: &App, req: &Request) -> Result<(), Response> {
         };
         let mut r = (StatusCode::SEE_OTHER, [(header::LOCATION, local(Some(&to), "/"))]).into_response();
         set_cookie(&mut r, AUTH, &app.keys.auth_cookie(), 30 * 24 * 3600);
-        return Err(r);
+        return Some(r);
     }
-    Err(refuse(
+    Some(refuse(
         StatusCode::UNAUTHORIZED,
         "this workspace needs its token; open the address `canon serve` printed (it ends in ?token=…)",
     ))
@@ -96,7 +97,9 @@ fn check_token(app: &App, req: &Request) -> Result<(), Response> {
 
 async fn pass(app: &Arc<App>, req: Request, next: Next) -> Result<Response, Response> {
     if app.keys.needs_token() {
-        check_token(app, &req)?;
+        if let Some(r) = check_token(app, &req) {
+            return Err(r);
+        }
     } else {
         // Without a token canon listens on loopback only; a page elsewhere
         // that points a name of its own at 127.0.0.1 (DNS rebinding) is refused.
@@ -122,7 +125,7 @@ async fn pass(app: &Arc<App>, req: Request, next: Next) -> Result<Response, Resp
     let req = if req.method() == Method::POST { check_form(req, &session).await? } else { req };
 
     if session.name.is_none() && path != "/who" {
-        let to = format!("/who?next={}", encode(&req.uri().path_and_query().map_or("/", |p| p.as_str())));
+        let to = format!("/who?next={}", encode(req.uri().path_and_query().map_or("/", |p| p.as_str())));
         let mut r = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
         if fresh {
             set_cookie(&mut r, SESSION, &app.keys.session_cookie(&session), 30 * 24 * 3600);

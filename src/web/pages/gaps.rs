@@ -1,5 +1,6 @@
 //! The gaps, grouped as the report groups them, each with its proposals and
-//! a one-click "link this reading".
+//! a one-click "link this reading"; above them the findings they roll up
+//! into, as `canon gaps --findings` and the report's Gaps section list them.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,7 +11,9 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::{Fail, render};
-use crate::analysis::gaps::{Gap, GapKind};
+use crate::analysis::findings::{Finding, id_ranges};
+use crate::analysis::gaps::{self, Gap, GapKind};
+use crate::analysis::glossary::{self, Term};
 use crate::store::audit::Scope;
 use crate::store::tags::Target;
 use crate::store::themes::ThemeIndex;
@@ -21,16 +24,10 @@ use crate::web::session::Visit;
 
 const PER_PAGE: usize = 50;
 
-/// The report's sections, in its order, with their titles.
-pub const SECTIONS: &[(GapKind, &str)] = &[
-    (GapKind::UncoveredTheme, "Themes not covered"),
-    (GapKind::NotRevisited, "Themes not returned to"),
-    (GapKind::ShallowTheme, "Themes taught only at the lower levels"),
-    (GapKind::ThinReading, "Themes with thin reading"),
-    (GapKind::UntaggedModule, "Modules with no theme"),
-    (GapKind::UnsupportedItem, "Tagged sessions without a reading"),
-    (GapKind::ModuleGap, "Module gaps"),
-];
+/// The report's sections, in its order, with the glossary's headings and definitions.
+fn sections() -> Vec<Term> {
+    glossary::all(gaps::Options::default().min_readings)
+}
 
 #[derive(Debug, Default, Deserialize)]
 pub struct GapsQuery {
@@ -39,6 +36,8 @@ pub struct GapsQuery {
     module: Option<String>,
     theme: Option<String>,
     kind: Option<String>,
+    /// Only the gaps behind this finding ("F3").
+    finding: Option<String>,
     page: Option<usize>,
 }
 
@@ -90,7 +89,20 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
     {
         return Err(Fail::Bad(format!("no programme called {p:?}; expected one of {}", programmes.join(", "))));
     }
-    let all = db.app.cache.gaps(conn, &Scope { programme: programme.clone(), year, module: module.clone(), theme })?;
+    let analysis =
+        db.app.cache.gaps(conn, &Scope { programme: programme.clone(), year, module: module.clone(), theme })?;
+    let all = &analysis.gaps;
+    let finding: Option<&Finding> = match nonempty(&q.finding) {
+        None => None,
+        Some(f) => Some(
+            analysis
+                .findings
+                .iter()
+                .find(|x| x.id.eq_ignore_ascii_case(f))
+                .ok_or_else(|| Fail::Bad(format!("no finding {f:?} in this scope")))?,
+        ),
+    };
+    let sections = sections();
     let themes = db.app.cache.themes(conn)?;
     let module_ids: HashMap<&str, i64> = audit.data.modules.iter().rev().map(|m| (m.code.as_str(), m.id)).collect();
     let mut years: Vec<i64> = audit.data.modules.iter().filter_map(|m| m.year).collect();
@@ -98,10 +110,11 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
     years.dedup();
 
     // In the report's order: section by section.
-    let ordered: Vec<&Gap> = SECTIONS
+    let ordered: Vec<&Gap> = sections
         .iter()
-        .filter(|(k, _)| kind.is_none_or(|want| want == *k))
-        .flat_map(|(k, _)| all.iter().filter(move |g| g.kind == *k))
+        .filter(|t| kind.is_none_or(|want| want == t.kind))
+        .flat_map(|t| all.iter().filter(move |g| g.kind == t.kind))
+        .filter(|g| finding.is_none_or(|f| g.finding == f.id))
         .collect();
     let pager = Pager::new(q.page, PER_PAGE, ordered.len());
     let shown = &ordered[pager.range()];
@@ -110,13 +123,21 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
     let kind_s = kind.map(|k| k.as_str()).unwrap_or("");
     let module_s = module.as_deref().unwrap_or("");
     let programme_s = programme.as_deref().unwrap_or("");
+    let finding_s = finding.map_or("", |f| f.id.as_str());
+    let scope = [("programme", programme_s), ("year", year_s.as_str()), ("module", module_s), ("theme", theme_s)];
     let params = [
         ("programme", programme_s),
         ("year", year_s.as_str()),
         ("module", module_s),
         ("theme", theme_s),
         ("kind", kind_s),
+        ("finding", finding_s),
     ];
+    let with = |k: &'static str, v: &str| -> String {
+        let mut p: Vec<(&str, &str)> = scope.to_vec();
+        p.push((k, v));
+        format!("/gaps{}", query(&p))
+    };
     let page_s = pager.page.to_string();
     let mut here_params = params.to_vec();
     here_params.push(("page", &page_s));
@@ -154,22 +175,39 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
                 label for="g-kind" { "Kind" }
                 select #g-kind name="kind" {
                     option value="" { "All kinds" }
-                    @for (k, title) in SECTIONS { option value=(k.as_str()) selected[kind == Some(*k)] { (title) " (" (count(*k)) ")" } }
+                    @for t in &sections { option value=(t.kind.as_str()) selected[kind == Some(t.kind)] { (t.heading) " (" (count(t.kind)) ")" } }
                 }
             }
             button type="submit" { "Show" }
         }
+        @if let Some(f) = finding {
+            h2 #findings { "Finding " (f.id) }
+            (findings_table(std::slice::from_ref(f), &with))
+            p { a href=(with("", "")) { "All gaps and findings" } }
+        } @else if pager.page == 1 && kind.is_none() {
+            h2 #findings { "Findings (" (analysis.findings.len()) ")" }
+            @if analysis.findings.is_empty() {
+                p { "No gaps in this scope." }
+            } @else {
+                p.muted {
+                    "Gaps that describe one fact at several levels, rolled up into one finding each, most important first, "
+                    "as the report leads with them. Open a finding for the gaps behind it."
+                }
+                (findings_table(&analysis.findings, &with))
+            }
+        }
         ul.legend aria-label="Gaps by kind" {
-            @for (k, title) in SECTIONS {
-                li { a href={ "/gaps" (query(&[("programme", programme_s), ("year", &year_s), ("module", module_s), ("theme", theme_s), ("kind", k.as_str())])) } { (title) ": " (count(*k)) } }
+            @for t in &sections {
+                li { a href=(with("kind", t.kind.as_str())) { (t.heading) ": " (count(t.kind)) } }
             }
         }
         (pager.links("/gaps", &params, "gaps"))
-        @for (k, title) in SECTIONS {
-            @let gs: Vec<&&Gap> = shown.iter().filter(|g| g.kind == *k).collect();
+        @for t in &sections {
+            @let gs: Vec<&&Gap> = shown.iter().filter(|g| g.kind == t.kind).collect();
             @if !gs.is_empty() {
-                h2 { (title) " (" (count(*k)) ")" }
-                @for g in gs { (gap(v, g, &module_ids, &here, pager.range().start + shown.iter().position(|x| std::ptr::eq(*x, *g)).unwrap_or(0))) }
+                h2 { (t.heading) " (" (if finding.is_some() { gs.len() } else { count(t.kind) }) ")" }
+                p.muted { (t.definition) " Severity: " (t.severity) }
+                @for g in gs { (gap(v, g, &module_ids, &here, &with, pager.range().start + shown.iter().position(|x| std::ptr::eq(*x, *g)).unwrap_or(0))) }
             }
         }
         (pager.links("/gaps", &params, "gaps"))
@@ -177,7 +215,39 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
     Ok(layout(v, "Gaps", Nav::Gaps, body))
 }
 
-fn gap(v: &Visit, g: &Gap, module_ids: &HashMap<&str, i64>, back: &str, n: usize) -> Markup {
+/// The findings as the report's table has them: number, severity, what and
+/// what next, and the gaps behind each (a link to them).
+fn findings_table(fs: &[Finding], with: &dyn Fn(&'static str, &str) -> String) -> Markup {
+    html! {
+        table.wide.findings {
+            thead {
+                tr {
+                    th scope="col" { "No." } th scope="col" { "Severity" } th scope="col" { "What, and what next" }
+                    th scope="col" { "Gaps" }
+                }
+            }
+            tbody {
+                @for f in fs {
+                    tr id=(f.id) {
+                        th scope="row" { (f.id) }
+                        td { span class={ "badge sev-" (f.severity.as_str()) } { (f.severity.word()) } }
+                        td { (f.headline) br; strong { "Next: " } (f.next_step) }
+                        td { a href=(with("finding", &f.id)) aria-label={ "The gaps behind " (f.id) } { (id_ranges(&f.gaps)) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn gap(
+    v: &Visit,
+    g: &Gap,
+    module_ids: &HashMap<&str, i64>,
+    back: &str,
+    with: &dyn Fn(&'static str, &str) -> String,
+    n: usize,
+) -> Markup {
     let module_id = g.module_code.as_deref().and_then(|c| module_ids.get(c).copied());
     // Where a proposed reading can be linked: the module and its sessions the gap names.
     let mut targets: Vec<(Target, String)> = Vec::new();
@@ -188,8 +258,9 @@ fn gap(v: &Visit, g: &Gap, module_ids: &HashMap<&str, i64>, back: &str, n: usize
         targets.push((Target::Item(i.item_id), format!("{} · {}", i.module_code, i.title)));
     }
     html! {
-        article class={ "gap " (g.severity.as_str()) } {
+        article class={ "gap " (g.severity.as_str()) } id=(g.id) {
             h3 {
+                span.gap-id { (g.id) } " "
                 span class={ "badge sev-" (g.severity.as_str()) } { (g.severity.as_str()) } " "
                 @if let Some(t) = &g.theme { (chip(t)) " " }
                 @match module_id {
@@ -197,7 +268,7 @@ fn gap(v: &Visit, g: &Gap, module_ids: &HashMap<&str, i64>, back: &str, n: usize
                     None => { (g.scope) }
                 }
             }
-            p { (g.explanation) }
+            p { (g.explanation) @if !g.finding.is_empty() { " " span.muted { "(part of finding " a href=(with("finding", &g.finding)) { (g.finding) } ")" } } }
             p { strong { "Next: " } (g.suggestion) }
             @if !g.items.is_empty() {
                 p.muted { "Sessions: " }
@@ -217,6 +288,7 @@ fn gap(v: &Visit, g: &Gap, module_ids: &HashMap<&str, i64>, back: &str, n: usize
                         li {
                             a href={ "/readings/" (c.reading_id) } { (c.title) } " (" (crate::web::html::year(c.year)) ")"
                             @if c.score > 0.0 { span.muted { " relevance " (c.score) } }
+                            @if !c.reason.is_empty() { span.muted { " · " (c.reason.join(", ")) } }
                             @if let Some((t, label)) = targets.first() {
                                 " "
                                 form.inline method="post" action="/link" {

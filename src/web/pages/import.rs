@@ -1,5 +1,7 @@
-//! Import: upload a module list or a reading file, see the dry run's diff
-//! (with `file:line:column` for every rejected row), then confirm. The file
+//! Import: upload a module list (CSV, a workbook, or a Curriculum Inventory
+//! XML document) or a reading file, see the dry run's diff (with
+//! `file:line:column`, or `file:Sheet!C7` in a workbook, for every rejected
+//! row), then confirm. The file
 //! goes through the same importers as `canon import`, in a private temporary
 //! folder that is removed straight after; nothing is written before the
 //! confirmation, and nothing at all when a row is rejected.
@@ -17,6 +19,7 @@ use serde::Deserialize;
 use super::render;
 use crate::cli::By;
 use crate::cmd::import::{Common, Imported, ModulesArgs, ReadingArgs, summary};
+use crate::import::Origin;
 use crate::import::header::{HeaderReport, Matched};
 use crate::store::Store;
 use crate::store::curriculum::{Change, Outcome};
@@ -50,6 +53,8 @@ pub struct Options {
     pub map: Vec<String>,
     /// For a module list: the file is the whole truth for its programmes.
     pub sync: bool,
+    /// For a workbook: the sheet to read (default: the first with a header row).
+    pub sheet: Option<String>,
 }
 
 const FORMATS: &[(&str, &str)] = &[
@@ -77,12 +82,15 @@ fn form_page(v: &Visit, error: Option<&str>) -> Markup {
             (csrf(v))
             fieldset {
                 legend { "What the file holds" }
-                div.check { input #k-modules type="radio" name="kind" value="modules" checked; label for="k-modules" { " A module list (programme, year, module, session, learning outcomes, themes)" } }
-                div.check { input #k-reading type="radio" name="kind" value="reading"; label for="k-reading" { " A reading list (CSV, BibTeX, RIS, Zotero, CSL-JSON, Talis/Leganto)" } }
+                div.check { input #k-modules type="radio" name="kind" value="modules" checked; label for="k-modules" { " A module list (programme, year, module, session, learning outcomes, themes), or a MedBiquitous Curriculum Inventory XML document" } }
+                div.check { input #k-reading type="radio" name="kind" value="reading"; label for="k-reading" { " A reading list (CSV or workbook, BibTeX, RIS, Zotero, CSL-JSON, Talis/Leganto)" } }
             }
             div {
                 label for="file" { "File" }
-                p.hint #file-hint { "CSV, BibTeX, RIS or JSON, at most 16 MiB. Headers may use their own names; the preview says how each column was read." }
+                p.hint #file-hint {
+                    "CSV, an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls, .ods), Curriculum Inventory XML, BibTeX, RIS or JSON, at most 16 MiB. "
+                    "Headers may use their own names, under title rows too; the preview says how each column was read."
+                }
                 input #file type="file" name="file" required aria-describedby="file-hint";
             }
             div {
@@ -107,6 +115,11 @@ fn form_page(v: &Visit, error: Option<&str>) -> Markup {
                     option value="approved" { "approved (as canon import does)" }
                     option value="suggested" { "suggested (they wait in the review queue)" }
                 }
+            }
+            div {
+                label for="sheet" { "Workbook sheet (optional)" }
+                p.hint #sheet-hint { "By default the first sheet with a recognisable header row; the preview names the sheet it read." }
+                input #sheet type="text" name="sheet" aria-describedby="sheet-hint";
             }
             div {
                 label for="map" { "Column names (optional)" }
@@ -138,8 +151,12 @@ pub fn safe_name(name: &str) -> String {
 /// What an import run did (or would do), with the file named by its own name.
 pub struct Ran {
     pub imported: Imported,
-    /// Every problem that refuses the file, as `file:line:column: message`.
+    /// Every problem that refuses the file, as `file:line:column: message`
+    /// (`file:Sheet!C7: message` in a workbook).
     pub errors: Vec<String>,
+    /// What the importer said about the file before its rows (the sheet read, a
+    /// Curriculum Inventory document's report), as `canon import` prints them.
+    pub remarks: Vec<String>,
     /// Warnings about columns not read.
     pub warnings: Vec<String>,
     pub summary: String,
@@ -159,8 +176,14 @@ fn run(store: &mut Store, u: &Upload, by: Option<String>) -> Result<Ran> {
     std::fs::write(&file, u.bytes.as_slice()).with_context(|| format!("writing {}", file.display()))?;
     let dry_run = by.is_none();
     let o = &u.options;
-    let common =
-        Common { file: file.clone(), map: o.map.clone(), encoding: o.encoding.clone(), dry_run, by: By { by } };
+    let common = Common {
+        file: file.clone(),
+        map: o.map.clone(),
+        encoding: o.encoding.clone(),
+        dry_run,
+        sheet: o.sheet.clone(),
+        by: By { by },
+    };
     let prefix = format!("{}{}", scratch.path().display(), std::path::MAIN_SEPARATOR);
     let (noun, out) = match u.kind {
         Kind::Modules => {
@@ -184,7 +207,8 @@ fn run(store: &mut Store, u: &Upload, by: Option<String>) -> Result<Ran> {
     let mut imported = out.map_err(|e| anyhow::anyhow!(format!("{e:#}").replace(&prefix, "")))?;
     let mut errors = Vec::new();
     if let Some(e) = imported.errors.take() {
-        errors.extend(e.errors.iter().map(|r| format!("{}:{}:{}: {}", u.name, r.line, r.column, r.message)));
+        // As the command line writes them: `file:line:column`, or `file:Sheet!C7` in a workbook.
+        errors.extend(e.errors.iter().map(|r| format!("{}: {}", e.locate(r).replace(&prefix, ""), r.message)));
         if e.more > 0 {
             errors.push(format!("… and {} more problems", e.more));
         }
@@ -205,8 +229,9 @@ fn run(store: &mut Store, u: &Upload, by: Option<String>) -> Result<Ran> {
         }
     }
     let warnings = imported.header.as_ref().map(|h| h.warnings(Some(&imported.filled))).unwrap_or_default();
+    let remarks = imported.remarks.iter().map(|r| r.replace(&prefix, "")).collect();
     let summary = summary(Path::new(&u.name), noun, &imported.counts, dry_run);
-    Ok(Ran { imported, errors, warnings, summary })
+    Ok(Ran { imported, errors, remarks, warnings, summary })
 }
 
 /// Every column of the file and how it was read, as the dry run prints it.
@@ -218,7 +243,7 @@ fn header_table(h: &HeaderReport, filled: &[u64]) -> Markup {
             tbody {
                 @for c in &h.columns {
                     tr {
-                        td.num { (c.column) }
+                        td.num { (h.column_name(c.column)) }
                         td { @if c.header.is_empty() { span.muted { "(no header)" } } @else { (c.header) } }
                         td {
                             @match c.field {
@@ -261,6 +286,7 @@ async fn read_form(mut form: Multipart) -> Result<(String, Vec<u8>, Kind, Option
             "encoding" => o.encoding = text(&value),
             "map" => {
                 o.map = value
+                    .as_deref()
                     .unwrap_or_default()
                     .lines()
                     .map(str::trim)
@@ -269,6 +295,7 @@ async fn read_form(mut form: Multipart) -> Result<(String, Vec<u8>, Kind, Option
                     .collect()
             }
             "sync" => o.sync = true,
+            "sheet" => o.sheet = text(&value),
             _ => {}
         }
     }
@@ -315,8 +342,14 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
         changes.iter().filter(|c| !matches!(c.outcome, Outcome::Unchanged | Outcome::Rejected)).collect();
     let hidden = shown.len().saturating_sub(SHOWN);
     let c = &ran.imported.counts;
+    let origin = &ran.imported.origin;
+    // A workbook's positions are rows of its sheet, a text file's are lines.
+    let unit = if matches!(origin, Origin::Sheet { .. }) { "Row" } else { "Line" };
     let body = html! {
         p.lead { (ran.summary) "." }
+        @if !ran.remarks.is_empty() {
+            ul.remarks aria-label="How the file was read" { @for r in &ran.remarks { li { (r.strip_prefix("note: ").unwrap_or(r)) } } }
+        }
         ul.figures {
             li { span.n { (thousands(c.new as usize)) } "new" }
             li { span.n { (thousands(c.changed as usize)) } "changed" }
@@ -351,14 +384,14 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
         }
         @if !ran.imported.notes.is_empty() {
             h2 { "Notes" }
-            ul { @for (line, n) in &ran.imported.notes { li { "line " (line) ": " (n) } } }
+            ul { @for (line, n) in &ran.imported.notes { li { (upload.name) ":" (origin.row(*line)) ": " (n) } } }
         }
         h2 { "What would change" }
         @if shown.is_empty() {
             p { "Nothing: the database already holds this file." }
         } @else {
             table.wide.diff {
-                thead { tr { th scope="col" { "Outcome" } th.num scope="col" { "Line" } th scope="col" { "Record" } th scope="col" { "Details" } } }
+                thead { tr { th scope="col" { "Outcome" } th.num scope="col" { (unit) } th scope="col" { "Record" } th scope="col" { "Details" } } }
                 tbody {
                     @for ch in shown.iter().take(SHOWN) {
                         tr {

@@ -61,7 +61,8 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
     let conn = &db.store.conn;
     let audit = db.app.cache.audit(conn)?;
     let readings = db.app.cache.readings(conn)?;
-    let gaps = db.app.cache.gaps(conn, &Default::default())?;
+    let analysis = db.app.cache.gaps(conn, &Default::default())?;
+    let gaps = &analysis.gaps;
     let people = db.app.cache.people(conn)?;
     let cov = &audit.coverage;
     let data = &audit.data;
@@ -107,8 +108,8 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
             li { span.n { (thousands(cov.items as usize)) } "sessions" }
             li { span.n { (percent(tagged, cov.items)) } (thousands(tagged as usize)) " sessions tagged with a theme" }
             li { span.n { (count("approved")) } "approved readings" }
-            li { span.n { a href="/review" { (count("suggested")) } } "readings waiting for review" }
-            li { span.n { a href="/gaps" { (thousands(gaps.len())) } } "gaps, " (high) " of high severity" }
+            li { span.n { a href="/review" { (count("suggested")) } } @if count("suggested") == 1 { "reading waiting for review" } @else { "readings waiting for review" } }
+            li { span.n { a href="/gaps#findings" { (thousands(analysis.findings.len())) } } "findings, from " (thousands(gaps.len())) " gaps, " (high) " of high severity" }
             li { span.n { (people.contributors) } "contributors" }
         }
         h2 #heat-map { "Coverage heat-map" }

@@ -140,8 +140,10 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let all = db.app.cache.readings(conn)?;
     let r = all.iter().find(|r| r.id == id).ok_or_else(|| Fail::NotFound(format!("no reading with ID {id}")))?;
     let log = db.app.cache.history(conn)?;
-    let changes: Vec<&crate::store::history::Entry> =
-        log.iter().filter(|e| e.entity_id == Some(id) && matches!(e.entity.as_str(), "reading" | "reading_tag")).collect();
+    let changes: Vec<&crate::store::history::Entry> = log
+        .iter()
+        .filter(|e| e.entity_id == Some(id) && matches!(e.entity.as_str(), "reading" | "reading_tag"))
+        .collect();
     let themes = db.app.cache.themes(conn)?;
     let dismissed = db.app.cache.dismissed(conn)?;
     let info = reading_info(r, &themes);

@@ -1,5 +1,6 @@
-//! The report for a chosen scope: PDF, CSV or JSON, made by the same code
-//! as `canon report`, into a private temporary folder, and sent as a download.
+//! The report for a chosen scope: PDF, the committee workbook (.xlsx), CSV or
+//! JSON, made by the same code as `canon report`, into a private temporary
+//! folder, and sent as a download.
 
 use std::sync::Arc;
 
@@ -20,6 +21,7 @@ use crate::web::session::Visit;
 #[derive(Debug, Default, Clone, Deserialize)]
 pub struct ReportQuery {
     format: Option<String>,
+    programme: Option<String>,
     year: Option<String>,
     module: Option<String>,
     theme: Option<String>,
@@ -44,6 +46,7 @@ fn options(q: &ReportQuery) -> Result<ReportOptions> {
             args.push(format!("--{flag}={v}"));
         }
     };
+    put("programme", &q.programme);
     put("year", &q.year);
     put("module", &q.module);
     put("theme", &q.theme);
@@ -66,14 +69,27 @@ pub async fn form(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
         let mut years: Vec<i64> = audit.data.modules.iter().filter_map(|m| m.year).collect();
         years.sort_unstable();
         years.dedup();
+        let mut programmes: Vec<&str> = audit.data.modules.iter().map(|m| m.programme.as_str()).collect();
+        programmes.sort_unstable();
+        programmes.dedup();
         let body = html! {
-            p.lead { "The committee report, as " code { "canon report" } " writes it: summary, heat-map, gaps with suggested readings, the reading list, methods." }
+            p.lead { "The committee report, as " code { "canon report" } " writes it: summary and key findings, heat-map, gaps with suggested readings, what each module should read, the reading list, methods." }
             form.stack method="get" action="/report/download" {
                 fieldset {
                     legend { "Format" }
                     div.check { input #f-pdf type="radio" name="format" value="pdf" checked; label for="f-pdf" { " PDF, for the committee" } }
+                    div.check { input #f-xlsx type="radio" name="format" value="xlsx"; label for="f-xlsx" { " Workbook (.xlsx), for the committee: a sheet per table, the heat-map in colour" } }
                     div.check { input #f-csv type="radio" name="format" value="csv"; label for="f-csv" { " CSV, the same tables for a spreadsheet" } }
                     div.check { input #f-json type="radio" name="format" value="json"; label for="f-json" { " JSON" } }
+                }
+                @if programmes.len() > 1 {
+                    div {
+                        label for="r-programme" { "Programme" }
+                        select #r-programme name="programme" {
+                            option value="" { "All programmes" }
+                            @for p in &programmes { option value=(p) { (p) } }
+                        }
+                    }
                 }
                 div {
                     label for="r-year" { "Year of study" }
@@ -111,9 +127,12 @@ pub async fn download(
 ) -> Response {
     let (format, ext, mime) = match q.format.as_deref().unwrap_or("pdf") {
         "pdf" => (ReportFormat::Pdf, "pdf", "application/pdf"),
+        "xlsx" => (ReportFormat::Xlsx, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         "csv" => (ReportFormat::Csv, "csv", "text/csv; charset=utf-8"),
         "json" => (ReportFormat::Json, "json", "application/json"),
-        other => return failed(&visit, Fail::Bad(format!("no report format {other:?}; expected pdf, csv or json"))),
+        other => {
+            return failed(&visit, Fail::Bad(format!("no report format {other:?}; expected pdf, xlsx, csv or json")));
+        }
     };
     let opts = match options(&q) {
         Ok(o) => o,

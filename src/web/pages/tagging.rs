@@ -44,6 +44,7 @@ pub fn suggestions(
         items: items.to_vec(),
         readings: readings.to_vec(),
         links: Vec::new(),
+        contributors: Default::default(),
     };
     let targets = if readings.is_empty() { Targets::Items } else { Targets::All };
     let mut found = suggest::compute(&data, &Options { targets, min_score: suggest::MIN_SCORE });

@@ -105,7 +105,7 @@ pub async fn set(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
     let who = name.clone();
     let r = app
         .with_store(move |store, app| {
-            let known = app.cache.people(&store.conn)?.names.iter().any(|n| *n == who);
+            let known = app.cache.people(&store.conn)?.names.contains(&who);
             if known {
                 return Ok(format!("Welcome back, {who}. Your changes are credited to this name."));
             }

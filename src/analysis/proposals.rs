@@ -1,0 +1,309 @@
+//! Proposed readings: which approved readings fit a module (or a set of
+//! sessions), why (the words they share), and spread so that one paper is not
+//! proposed everywhere. The rule is [`super::glossary::proposal_rule`].
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::lexicon::content_terms;
+use crate::store::audit::{AuditData, ReadingInfo};
+
+/// A proposal needs at least this relevance.
+pub const FLOOR: f64 = 1.0;
+/// No reading is proposed for more than this many modules in one list.
+pub const SPREAD: usize = 3;
+/// A word in a reading's title counts this much more than one in its annotation.
+const TITLE_WEIGHT: f64 = 1.5;
+/// At most this many shared words are shown as the reason.
+const REASON_WORDS: usize = 5;
+
+/// A reading proposed to fill a gap.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub reading_id: i64,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub year: Option<i64>,
+    /// The theme it is proposed for (slug).
+    pub theme: String,
+    /// Relevance (see the proposal rule); always at least [`FLOOR`] for a
+    /// relevance proposal, 0 for a reading proposed for review.
+    pub score: f64,
+    /// Why: the shared words, or for a reading awaiting review, what it is.
+    pub reason: Vec<String>,
+}
+
+/// What a proposal is for: the words to match, the theme, how many.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Index of the theme in `AuditData::themes`.
+    pub theme: usize,
+    /// The text the readings should fit (session titles and outcomes).
+    pub text: String,
+    pub want: usize,
+    /// Proposals with the same group (a module) never repeat a reading.
+    pub group: Option<i64>,
+    /// Readings not to propose (already linked).
+    pub exclude: HashSet<i64>,
+}
+
+/// One approved reading's words: (stem, word as written, in the title).
+struct Words {
+    reading: usize,
+    terms: Vec<(String, String, bool)>,
+}
+
+/// The approved readings of each theme, with the document frequency of each stem.
+pub struct Proposer<'a> {
+    data: &'a AuditData,
+    themes: Vec<(Vec<Words>, HashMap<String, usize>)>,
+    /// Stems that many modules use ("structure", "response"): they say nothing
+    /// about what one module is about, so they never make a reading relevant.
+    common: HashSet<String>,
+    /// Per theme: the stems of its one-word keywords, which are telling on their own.
+    lexicon: Vec<HashSet<String>>,
+}
+
+impl<'a> Proposer<'a> {
+    pub fn new(data: &'a AuditData) -> Proposer<'a> {
+        let mut words: HashMap<usize, Vec<(String, String, bool)>> = HashMap::new();
+        let mut themes: Vec<(Vec<Words>, HashMap<String, usize>)> =
+            data.themes.iter().map(|_| (Vec::new(), HashMap::new())).collect();
+        let col: HashMap<i64, usize> = data.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        for (ri, r) in data.readings.iter().enumerate().filter(|(_, r)| r.status == "approved") {
+            for t in &r.themes {
+                let Some(&ti) = col.get(t) else { continue };
+                let terms = words.entry(ri).or_insert_with(|| reading_terms(r)).clone();
+                let (list, df) = &mut themes[ti];
+                for (stem, _, _) in &terms {
+                    *df.entry(stem.clone()).or_default() += 1;
+                }
+                list.push(Words { reading: ri, terms });
+            }
+        }
+        let lexicon = data
+            .themes
+            .iter()
+            .map(|t| {
+                let single = t.keywords.iter().filter(|k| content_terms(k).len() == 1);
+                single.flat_map(|k| content_terms(k).into_iter().map(|(stem, _)| stem)).collect()
+            })
+            .collect();
+        Proposer { data, themes, common: common_stems(data), lexicon }
+    }
+
+    /// Approved readings on the theme.
+    pub fn approved(&self, theme: usize) -> usize {
+        self.themes[theme].0.len()
+    }
+
+    /// The relevant readings of one request, best first, before spreading.
+    fn ranked(&self, q: &Request) -> Vec<(usize, f64, Vec<String>)> {
+        let (list, df) = &self.themes[q.theme];
+        let n = list.len() as f64;
+        let want: HashSet<String> = content_terms(&q.text).into_iter().map(|(s, _)| s).collect();
+        let mut out = Vec::new();
+        for w in list {
+            if q.exclude.contains(&self.data.readings[w.reading].id) {
+                continue;
+            }
+            let mut score = 0.0;
+            let mut shared: Vec<(f64, &str)> = Vec::new();
+            for (stem, surface, in_title) in &w.terms {
+                let d = df.get(stem).copied().unwrap_or(1) as f64;
+                if !want.contains(stem) || d * 2.0 > n || self.common.contains(stem) {
+                    continue;
+                }
+                let idf = (1.0 + n / d).ln();
+                score += if *in_title { idf * TITLE_WEIGHT } else { idf };
+                shared.push((idf, surface));
+            }
+            // One shared word is a coincidence unless it is one of the theme's own keywords.
+            let telling = shared.len() >= 2
+                || shared.iter().any(|(_, w)| {
+                    content_terms(w).first().is_some_and(|(stem, _)| self.lexicon[q.theme].contains(stem))
+                });
+            if score >= FLOOR && telling {
+                shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+                let reason = shared.iter().take(REASON_WORDS).map(|s| s.1.to_string()).collect();
+                out.push((w.reading, score, reason));
+            }
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.data.readings[a.0].id.cmp(&self.data.readings[b.0].id)));
+        out.truncate(q.want * 4);
+        out
+    }
+
+    /// Proposals for every request, assigned best match first, each reading to
+    /// at most [`SPREAD`] groups and once per group.
+    pub fn propose(&self, requests: &[Request]) -> Vec<Vec<Candidate>> {
+        self.propose_after(requests, &[])
+    }
+
+    /// As [`Proposer::propose`], counting readings already proposed elsewhere
+    /// in the same list: (group, reading ID) pairs.
+    pub fn propose_after(&self, requests: &[Request], taken: &[(Option<i64>, i64)]) -> Vec<Vec<Candidate>> {
+        let mut all: Vec<(f64, usize, usize, Vec<String>)> = Vec::new();
+        for (qi, q) in requests.iter().enumerate() {
+            for (ri, score, reason) in self.ranked(q) {
+                all.push((score, qi, ri, reason));
+            }
+        }
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); requests.len()];
+        let mut uses: HashMap<usize, HashSet<Option<i64>>> = HashMap::new();
+        let mut given: HashSet<(Option<i64>, usize)> = HashSet::new();
+        let index: HashMap<i64, usize> = self.data.readings.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        for (group, id) in taken {
+            if let Some(&ri) = index.get(id) {
+                uses.entry(ri).or_default().insert(*group);
+                given.insert((*group, ri));
+            }
+        }
+        for (score, qi, ri, reason) in all {
+            let q = &requests[qi];
+            let groups = uses.entry(ri).or_default();
+            let new_group = !groups.contains(&q.group) || q.group.is_none();
+            if out[qi].len() >= q.want
+                || (new_group && groups.len() >= SPREAD)
+                || (q.group.is_some() && given.contains(&(q.group, ri)))
+            {
+                continue;
+            }
+            groups.insert(if q.group.is_none() { Some(-(qi as i64) - 1) } else { q.group });
+            given.insert((q.group, ri));
+            let theme = self.data.themes[q.theme].slug.clone();
+            out[qi].push(candidate(&self.data.readings[ri], theme, (score * 100.0).round() / 100.0, reason));
+        }
+        out
+    }
+}
+
+/// How many modules (evenly spaced) and sessions per module the common
+/// words are counted over: a large curriculum is estimated from a sample.
+const SAMPLE_MODULES: usize = 400;
+const SAMPLE_SESSIONS: usize = 40;
+
+/// Stems used by more than a sixth of the modules (and at least three),
+/// counted over module titles, session titles and outcomes.
+fn common_stems(data: &AuditData) -> HashSet<String> {
+    if data.modules.len() < 6 {
+        return HashSet::new();
+    }
+    let step = data.modules.len().div_ceil(SAMPLE_MODULES);
+    let sampled: HashMap<i64, usize> = data.modules.iter().step_by(step).enumerate().map(|(i, m)| (m.id, i)).collect();
+    let modules = sampled.len();
+    let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); modules];
+    let mut sessions: Vec<usize> = vec![0; modules];
+    for m in data.modules.iter().step_by(step) {
+        seen[sampled[&m.id]].extend(content_terms(&m.title).into_iter().map(|t| t.0));
+    }
+    for it in &data.items {
+        let Some(&i) = sampled.get(&it.module_id) else { continue };
+        if sessions[i] < SAMPLE_SESSIONS {
+            sessions[i] += 1;
+            seen[i].extend(content_terms(&it.title).into_iter().map(|t| t.0));
+            seen[i].extend(content_terms(&it.outcomes).into_iter().map(|t| t.0));
+        }
+    }
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for s in seen {
+        for stem in s {
+            *df.entry(stem).or_default() += 1;
+        }
+    }
+    let limit = (modules / 6).max(3);
+    df.into_iter().filter(|(_, n)| *n > limit).map(|(s, _)| s).collect()
+}
+
+/// A candidate from a reading.
+pub fn candidate(r: &ReadingInfo, theme: String, score: f64, reason: Vec<String>) -> Candidate {
+    Candidate {
+        reading_id: r.id,
+        title: r.title.clone(),
+        authors: r.authors.clone(),
+        year: r.year,
+        theme,
+        score,
+        reason,
+    }
+}
+
+/// A reading's content words, the title's marked.
+fn reading_terms(r: &ReadingInfo) -> Vec<(String, String, bool)> {
+    let mut terms: Vec<(String, String, bool)> =
+        content_terms(&r.title).into_iter().map(|(s, w)| (s, w, true)).collect();
+    let seen: HashSet<String> = terms.iter().map(|t| t.0.clone()).collect();
+    for (s, w) in content_terms(r.annotation.as_deref().unwrap_or("")) {
+        if !seen.contains(&s) {
+            terms.push((s, w, false));
+        }
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::audit::ThemeInfo;
+
+    fn reading(id: i64, title: &str) -> ReadingInfo {
+        ReadingInfo {
+            id,
+            title: title.into(),
+            authors: vec![],
+            year: Some(2020),
+            annotation: None,
+            status: "approved".into(),
+            themes: vec![1],
+        }
+    }
+
+    fn data() -> AuditData {
+        AuditData {
+            themes: vec![ThemeInfo {
+                id: 1,
+                slug: "t".into(),
+                name: "T".into(),
+                description: String::new(),
+                keywords: vec!["oximetry".into(), "pulse oximetry".into()],
+            }],
+            readings: vec![
+                reading(10, "Pulse oximetry and skin pigmentation"),
+                reading(11, "Race correction in kidney function estimates"),
+                reading(12, "Spirometry reference equations and race"),
+                reading(13, "Maternal deaths and structural racism"),
+            ],
+            ..Default::default()
+        }
+    }
+
+    fn ask(text: &str, group: i64) -> Request {
+        Request { theme: 0, text: text.into(), want: 2, group: Some(group), exclude: HashSet::new() }
+    }
+
+    #[test]
+    fn relevant_readings_only_with_their_shared_words() {
+        let d = data();
+        let p = Proposer::new(&d);
+        // One shared word counts when it is a theme keyword ("oximetry"), not otherwise ("function").
+        let got =
+            p.propose(&[ask("Oximetry in the intensive care unit", 1), ask("Fracture clinics and lung function", 2)]);
+        assert_eq!(got[0].len(), 1, "{:?}", got[0]);
+        assert_eq!(got[0][0].reading_id, 10);
+        assert_eq!(got[0][0].reason, ["oximetry"]);
+        assert!(got[0][0].score >= FLOOR);
+        assert!(got[1].is_empty(), "nothing shared, nothing proposed: {:?}", got[1]);
+    }
+
+    #[test]
+    fn one_reading_is_not_the_answer_to_every_module() {
+        let d = data();
+        let p = Proposer::new(&d);
+        let asks: Vec<Request> = (0..6).map(|g| ask("Kidney function and eGFR", g)).collect();
+        let got = p.propose(&asks);
+        let with: usize = got.iter().filter(|c| c.iter().any(|c| c.reading_id == 11)).count();
+        assert_eq!(with, SPREAD);
+    }
+}
