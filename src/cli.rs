@@ -108,6 +108,13 @@ pub enum Command {
     ///
     /// Example: canon resolve 3 --take theirs --by maintainer
     Resolve(crate::cmd::resolve::Args),
+    /// Record facets about an author of a reading, as they gave them: self-identified or
+    /// published, with the source; list, edit and remove them.
+    ///
+    /// Example: canon facet add 10.1056/NEJMms2004740 --author 1 --facet gender --value woman
+    /// --basis self-identified --source https://example.org/profile --by amina
+    #[command(subcommand)]
+    Facet(crate::cmd::facet::FacetCmd),
     /// Revert one change from `canon log` (an edit, an add, a removal with all it took), when
     /// nothing later still in effect touched the same record.
     ///

@@ -8,6 +8,8 @@ pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod import;
+pub mod limits;
+pub mod output;
 pub mod report;
 pub mod store;
 pub mod web;

@@ -6,7 +6,6 @@ use super::Ctx;
 use super::import::{self, Common, ModulesArgs, ReadingArgs};
 use super::report::{self, ReportOptions};
 use crate::cli::By;
-use crate::store::Mode;
 
 #[derive(Debug, clap::Args)]
 ///
@@ -31,7 +30,9 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let format = report::format_of(&a.out, None)?;
-    let mut store = ctx.open(Mode::Create)?;
+    crate::output::protect(&ctx.db);
+    // The report's destination is checked before anything is imported.
+    report::check_out(&a.out)?;
     let common = |file: PathBuf, map: Vec<String>| Common {
         file,
         map,
@@ -40,18 +41,21 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sheet: None,
         by: a.by.clone(),
     };
-    let m = ModulesArgs {
-        common: common(a.modules.clone(), a.map.clone()),
-        programme: a.options.scope.programme.clone().unwrap_or_else(|| "Curriculum".into()),
-        rename_duplicate_codes: false,
-        sync: false,
-    };
-    let imported = import::modules(&mut store, &m, ctx.quiet)?;
-    import::finish(ctx, &m.common, "sessions", imported)?;
-    let r = ReadingArgs { common: common(a.reading.clone(), vec![]), format: None, status: "approved".into() };
-    let imported = import::reading(&mut store, &r, ctx.quiet)?;
-    import::finish(ctx, &r.common, "readings", imported)?;
-    report::write(ctx, &store, &a.out, format, &a.options)?;
+    // A refused import where there was no database leaves none behind.
+    import::in_store(ctx, false, |store| {
+        let m = ModulesArgs {
+            common: common(a.modules.clone(), a.map.clone()),
+            programme: a.options.scope.programme.clone().unwrap_or_else(|| "Curriculum".into()),
+            rename_duplicate_codes: false,
+            sync: false,
+        };
+        let imported = import::modules(store, &m, ctx.quiet)?;
+        import::finish(ctx, &m.common, "sessions", imported)?;
+        let r = ReadingArgs { common: common(a.reading.clone(), vec![]), format: None, status: "approved".into() };
+        let imported = import::reading(store, &r, ctx.quiet)?;
+        import::finish(ctx, &r.common, "readings", imported)?;
+        report::write(ctx, store, &a.out, format, &a.options)
+    })?;
     ctx.note(format_args!(
         "explore further with `canon --db {} gaps`, `coverage`, `item list --untagged`",
         ctx.db.display()

@@ -19,12 +19,14 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
-    let same = |x: &std::path::Path, y: &std::path::Path| match (x.canonicalize(), y.canonicalize()) {
-        (Ok(p), Ok(q)) => p == q,
-        _ => false,
-    };
-    if same(&a.dest, &store.path) {
-        bail!("refusing to back up {} onto itself; choose another file", store.path.display());
+    // The database itself, its -wal/-shm/-journal, a link to them: refused
+    // whatever --force says (the backup writes through `output`, which checks again).
+    match crate::output::check(&a.dest) {
+        Err(e) if a.dest.exists() && same_file(&a.dest, &store.path) => {
+            bail!("refusing to back up {} onto itself ({e:#})", store.path.display())
+        }
+        Err(e) => return Err(e),
+        Ok(_) => {}
     }
     if a.dest.exists() && !a.force {
         bail!("{} already exists; choose another name or pass --force to replace it", a.dest.display());
@@ -32,4 +34,8 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     maintenance::backup(&store.conn, &a.dest)?;
     ctx.note(format_args!("backed up {} to {}", store.path.display(), a.dest.display()));
     Ok(())
+}
+
+fn same_file(x: &std::path::Path, y: &std::path::Path) -> bool {
+    matches!((x.canonicalize(), y.canonicalize()), (Ok(p), Ok(q)) if p == q)
 }

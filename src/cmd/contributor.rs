@@ -182,7 +182,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 }
 
 fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let id = find(&store, &a.name)?;
     if a.dry_run {
         editing::removed(ctx, &edit::contributor::removal(&store.conn, id)?)?;

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::cli::{Format, Output};
 use crate::report::{Listing, emit, year};
 use crate::store::readings::{self, ReadingFilter};
-use crate::store::{Mode, SCHEMA_VERSION, Store, bundle};
+use crate::store::{Mode, SCHEMA_VERSION, Store, bundle, untrusted};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCmd {
@@ -69,6 +69,11 @@ fn export_bundle(ctx: &Ctx, a: BundleArgs) -> Result<()> {
     Ok(())
 }
 
+/// A content facet's yes/no as the reading CSV reads it back ("" when not recorded).
+fn yes_no(b: Option<bool>) -> String {
+    b.map_or_else(String::new, |b| if b { "yes".into() } else { "no".into() })
+}
+
 /// The canonical reading-list columns, with the stable ID first.
 const READING_COLUMNS: &[&str] = &[
     "id",
@@ -85,6 +90,11 @@ const READING_COLUMNS: &[&str] = &[
     "source_kind",
     "status",
     "language",
+    "original_language",
+    "translated",
+    "global_south",
+    "open_access",
+    "perspective",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -110,6 +120,11 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.source_kind),
             r.status.clone(),
             o(&r.language),
+            o(&r.original_language),
+            yes_no(r.translated),
+            yes_no(r.global_south),
+            yes_no(r.open_access),
+            o(&r.perspective),
         ]);
     }
     if !a.bom {
@@ -139,11 +154,18 @@ pub struct ImportBundleArgs {
 }
 
 /// Rebuilds a database from a bundle: into a new or empty database only
-/// (use `canon merge DIR` to bring a bundle into one with data).
-pub fn import_bundle(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs) -> Result<()> {
-    let snap = bundle::read(&a.dir, SCHEMA_VERSION)?;
+/// (use `canon merge DIR` to bring a bundle into one with data). The bundle
+/// is read and validated as untrusted input before the database is opened,
+/// and a database this command created is removed again if it fails.
+pub fn import_bundle(ctx: &Ctx, a: &ImportBundleArgs) -> Result<()> {
+    let snap = untrusted::bundle(&a.dir, SCHEMA_VERSION)?;
+    // A database this creates is removed again if the bundle cannot go in.
+    super::import::in_store(ctx, false, |store| restore_into(ctx, store, a, &snap))
+}
+
+fn restore_into(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs, snap: &bundle::Snapshot) -> Result<()> {
     if !bundle::is_empty(&store.conn)? {
-        if bundle::snapshot(&store.conn)? == snap {
+        if &bundle::snapshot(&store.conn)? == snap {
             ctx.note(format_args!("{} already holds {}; nothing changed", store.path.display(), a.dir.display()));
             return Ok(());
         }
@@ -155,7 +177,7 @@ pub fn import_bundle(ctx: &Ctx, store: &mut Store, a: &ImportBundleArgs) -> Resu
         );
     }
     let tx = store.write()?;
-    bundle::restore(&tx, &snap)?;
+    bundle::restore(&tx, snap)?;
     tx.commit()?;
     let n: usize = snap.tables.values().map(Vec::len).sum();
     ctx.note(format_args!("{}: imported {n} records into {}", a.dir.display(), store.path.display()));

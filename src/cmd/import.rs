@@ -115,34 +115,56 @@ pub struct ReadingArgs {
 
 pub fn run(ctx: &Ctx, cmd: Import) -> Result<()> {
     match cmd {
-        Import::Modules(a) => {
-            let mut store = open(ctx, &a.common)?;
-            let imported = modules(&mut store, &a, ctx.quiet)?;
+        Import::Modules(a) => in_store(ctx, a.common.dry_run, |store| {
+            let imported = modules(store, &a, ctx.quiet)?;
             finish(ctx, &a.common, "sessions", imported)
-        }
-        Import::Reading(a) => {
-            let mut store = open(ctx, &a.common)?;
-            let imported = reading(&mut store, &a, ctx.quiet)?;
+        }),
+        Import::Reading(a) => in_store(ctx, a.common.dry_run, |store| {
+            let imported = reading(store, &a, ctx.quiet)?;
             finish(ctx, &a.common, "readings", imported)
-        }
-        Import::Bundle(a) => {
-            let mut store = ctx.open(Mode::Create)?;
-            super::export::import_bundle(ctx, &mut store, &a)
-        }
+        }),
+        // A bundle is checked whole before a database is opened (or created).
+        Import::Bundle(a) => super::export::import_bundle(ctx, &a),
     }
 }
 
-/// The database an import writes to. A dry run never creates one: with no
-/// database yet, it compares the file with an empty one, in memory.
-fn open(ctx: &Ctx, c: &Common) -> Result<Store> {
-    if c.dry_run && !ctx.db.exists() {
-        ctx.note(format_args!(
-            "note: {} does not exist yet; the dry run compares the file with an empty database and creates none",
-            ctx.db.display()
-        ));
-        return crate::store::open(Path::new(":memory:"), Mode::Create);
+/// Runs an import against the database it writes to. A dry run never
+/// writes one (see [`store::open_dry`](crate::store::open_dry): no new file,
+/// no migration). An import that fails or is refused where there was no
+/// database leaves none behind (an existing database is left as it was:
+/// the import is one transaction, rolled back).
+pub fn in_store(ctx: &Ctx, dry_run: bool, import: impl FnOnce(&mut Store) -> Result<()>) -> Result<()> {
+    if dry_run {
+        if !ctx.db.exists() {
+            ctx.note(format_args!(
+                "note: {} does not exist yet; the dry run compares the file with an empty database and creates none",
+                ctx.db.display()
+            ));
+        }
+        let mut store = crate::store::open_dry(&ctx.db, Mode::Create)?;
+        return import(&mut store);
     }
-    ctx.open(Mode::Create)
+    let existed = ctx.db.exists();
+    let created = |result: Result<()>| {
+        if !existed && let Ok(real) = crate::output::resolve(&ctx.db) {
+            // Whatever the open made (a half-made file) goes too (beside
+            // the file a link names; never the link itself).
+            let _ = crate::store::remove_with_companions(&real);
+        }
+        result
+    };
+    let mut store = match ctx.open(Mode::Create) {
+        Ok(s) => s,
+        Err(e) => return created(Err(e)),
+    };
+    let result = import(&mut store);
+    if result.is_err() && !existed {
+        // (The import's own error says nothing was imported.)
+        if let Err(e) = crate::store::discard_created(store) {
+            ctx.note(format_args!("warning: could not remove the new database {}: {e:#}", ctx.db.display()));
+        }
+    }
+    result
 }
 
 /// What an import did, or would do: a plain struct the command line prints
@@ -220,6 +242,11 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
     let code_column = reader.code_column();
+    // Each field's column, for text-limit problems (0 in a document without columns).
+    let columns: Vec<u64> = match &reader {
+        ModuleRows::Reader(r) => (0..crate::import::modules::FIELDS.len()).map(|f| r.mapping().column(f)).collect(),
+        ModuleRows::Parsed { .. } => vec![0; crate::import::modules::FIELDS.len()],
+    };
     // Parsing and validating run on a second thread, writing on this one:
     // the two halves of an import overlap. The channel is bounded, so memory
     // stays flat however large the file.
@@ -229,6 +256,11 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         let handle = parser.spawn_scoped(scope, move || {
             let mut batch = Vec::with_capacity(BATCH);
             while let Some(row) = reader.next_row() {
+                // Text limits (crate::limits), checked here for every module-list format.
+                let row = row.and_then(|r| match crate::limits::module_row(&r) {
+                    Ok(()) => Ok(r),
+                    Err((field, e)) => Err(vec![RowError::new(r.line, columns[field], e.to_string())]),
+                });
                 batch.push(row);
                 if batch.len() == BATCH && send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err()
                 {
@@ -358,9 +390,13 @@ fn module_rows<'a>(
     remarks: &mut Vec<String>,
 ) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
     use crate::import::modules::FIELDS;
+    use crate::limits::{MAX_INPUT_FILE, MAX_WHOLE_FILE, input_file};
     let file = c.file.display().to_string();
+    // Regular files of bounded size only, before anything opens the file.
+    input_file(&c.file, MAX_INPUT_FILE, "a module list")?;
     match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
         Container::Workbook(kind) => {
+            input_file(&c.file, MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
             let maps = header::parse_maps(&c.map, FIELDS)?;
             let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), FIELDS, &maps)?;
@@ -377,11 +413,17 @@ fn module_rows<'a>(
              or a Curriculum Inventory XML document"
         ),
         Container::Text => {
+            // An XML document too large to read whole is refused before the
+            // text is scanned (which reads all of it).
+            if larger_than(&c.file, MAX_WHOLE_FILE) && detect::is_xml(&peek(&c.file)?) {
+                input_file(&c.file, MAX_WHOLE_FILE, "an XML document")?;
+            }
             let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
             if let Some(n) = &src.note {
                 remark(remarks, quiet, format!("note: {n}"));
             }
             if detect::is_xml(&src.head) {
+                input_file(&c.file, MAX_WHOLE_FILE, "an XML document")?;
                 refuse_sheet(c, "an XML document")?;
                 if !c.map.is_empty() {
                     bail!("--map applies to CSV files and workbooks; {file} is an XML document");
@@ -407,6 +449,23 @@ fn module_rows<'a>(
             Ok((ModuleRows::Reader(Box::new(reader)), bar, Origin::Text))
         }
     }
+}
+
+/// Whether a file is larger than `max` bytes.
+fn larger_than(path: &Path, max: u64) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() > max)
+}
+
+/// The first 64 KiB of a file as text (UTF-16 told by its byte-order mark,
+/// anything else read as UTF-8 with bad bytes replaced): enough to tell its
+/// format without reading the rest.
+fn peek(path: &Path) -> Result<String> {
+    let mut head = Vec::with_capacity(64 << 10);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(64 << 10).read_to_end(&mut head))
+        .with_context(|| format!("reading {}", path.display()))?;
+    let enc = encoding_rs::Encoding::for_bom(&head).map_or(encoding_rs::UTF_8, |(e, _)| e);
+    Ok(enc.decode(&head).0.into_owned())
 }
 
 fn refuse_encoding(c: &Common, what: &str) -> Result<()> {
@@ -456,9 +515,12 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     let c = &a.common;
     let themes = ThemeIndex::load(&store.conn)?;
     let file = c.file.display().to_string();
+    // Regular files of bounded size only, before anything opens the file.
+    crate::limits::input_file(&c.file, crate::limits::MAX_INPUT_FILE, "a reading list")?;
     let mut remarks = Vec::new();
     let mut imported = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
         Container::Workbook(kind) => {
+            crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
             if let Some(f) = a.format.as_deref().filter(|f| *f != "csv") {
                 bail!("{file} is an {}; --format {f} cannot read it", kind.name());
@@ -493,6 +555,15 @@ fn text_reading<'a>(
     remarks: &mut Vec<String>,
 ) -> Result<(Either<'a>, Option<indicatif::ProgressBar>)> {
     let c = &a.common;
+    // A format read whole, in a file too large for that, is refused before
+    // the text is scanned (which reads all of it).
+    if larger_than(&c.file, crate::limits::MAX_WHOLE_FILE) {
+        let head = peek(&c.file)?;
+        let format = a.format.as_deref().or_else(|| detect::detect(&c.file, &head)).unwrap_or("csv");
+        if format != "csv" {
+            crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, &format!("a {format} file"))?;
+        }
+    }
     let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
     if let Some(n) = &src.note {
         remark(remarks, quiet, format!("note: {n}"));
@@ -513,6 +584,7 @@ fn text_reading<'a>(
     let parsed = match format {
         "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, themes)?)),
         other => {
+            crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, &format!("a {other} file"))?;
             let mut text = String::new();
             let mut reader = src.reader;
             reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;

@@ -330,7 +330,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 }
 
 fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let programme = editing::programme(&store, &a.which.programme)?;
     let id = editing::item(&store, &a.which.item, programme.as_deref())?;
     if a.dry_run {

@@ -28,12 +28,10 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
-    if let Some(s) = &a.since {
-        let ok = s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-        if !ok {
-            bail!("--since {s:?} is not a date; expected YYYY-MM-DD such as 2026-01-31");
-        }
+    if let Some(s) = &a.since
+        && !crate::store::is_date(s)
+    {
+        bail!("--since {s:?} is not a date; expected YYYY-MM-DD such as 2026-01-31");
     }
     let store = ctx.open(Mode::Existing)?;
     let f = LogFilter { entity: a.entity.as_deref(), entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref() };

@@ -6,7 +6,7 @@ use super::Ctx;
 use super::contributor::required;
 use crate::cli::{By, Output};
 use crate::report::{Listing, emit};
-use crate::store::{self, Mode, SCHEMA_VERSION, bundle, id_gen};
+use crate::store::{self, Mode, SCHEMA_VERSION, bundle, id_gen, untrusted};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,20 +23,19 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let name = required(&a.by)?;
-    if a.other.is_file() && std::fs::canonicalize(&a.other).ok() == std::fs::canonicalize(&ctx.db).ok() {
-        bail!("{} is this database; merge another contributor's database or bundle", a.other.display());
-    }
+    // Their side is untrusted input: read-only, schema and every record
+    // checked before anything of ours is touched (see store::untrusted).
     let theirs = if a.other.is_dir() {
-        bundle::read(&a.other, SCHEMA_VERSION)?
-    } else if a.other.is_file() {
-        bundle::snapshot_of_file(&a.other, SCHEMA_VERSION)?
+        untrusted::bundle(&a.other, SCHEMA_VERSION)?
+    } else if a.other.exists() {
+        untrusted::database(&a.other, &ctx.db, SCHEMA_VERSION)?
     } else {
         bail!(
             "no database or bundle at {}; expected a .db file or a folder made by `canon export bundle`",
             a.other.display()
         );
     };
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = store::history::contributor(&tx, &mut ids, name)?;

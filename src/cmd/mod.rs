@@ -10,6 +10,7 @@ pub mod contributor;
 pub mod coverage;
 pub mod editing;
 pub mod export;
+pub mod facet;
 pub mod gaps;
 pub mod import;
 pub mod init;
@@ -20,6 +21,7 @@ pub mod merge;
 pub mod module;
 pub mod reading;
 pub mod reading_edit;
+pub mod reading_facet;
 pub mod report;
 pub mod resolve;
 pub mod review;
@@ -48,6 +50,13 @@ pub struct Ctx {
 impl Ctx {
     pub fn open(&self, mode: Mode) -> Result<Store> {
         store::open(&self.db, mode)
+    }
+
+    /// The database for a command that may be a dry run: with `dry_run`,
+    /// [`store::open_dry`] (nothing is written: no new file, no migration);
+    /// otherwise [`Ctx::open`]. Every `--dry-run` opens through here.
+    pub fn open_for(&self, mode: Mode, dry_run: bool) -> Result<Store> {
+        if dry_run { store::open_dry(&self.db, mode) } else { self.open(mode) }
     }
 
     /// A note for the user on stderr, unless --quiet.
@@ -91,6 +100,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Merge(a) => merge::run(&ctx, a),
         Command::Resolve(a) => resolve::run(&ctx, a),
         Command::Undo(a) => undo::run(&ctx, a),
+        Command::Facet(a) => facet::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::Backup(a) => backup::run(&ctx, a),
         Command::Serve(a) => serve::run(&ctx, a),

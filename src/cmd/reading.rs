@@ -2,6 +2,7 @@ use anyhow::{Context, Result, bail};
 
 use super::Ctx;
 use crate::cli::{By, Format, Output};
+use crate::import::facets::{ContentFacet, WorkFacets};
 use crate::import::{ReadingRecord, normalise_doi, normalise_isbn, reading_type, reading_type_names};
 use crate::report::{Listing, emit, year};
 use crate::store::readings::{self, ReadingFilter, ReadingWriter};
@@ -31,6 +32,11 @@ pub enum ReadingCmd {
     ///
     /// Example: canon reading remove 10.1056/NEJMms2004740 --by amina
     Remove(super::reading_edit::RemoveArgs),
+    /// Set a content facet (language, Global South, open access, …) on many readings at once.
+    ///
+    /// Example: canon reading facet set global-south yes --where theme=historical-awareness --by amina
+    #[command(subcommand)]
+    Facet(super::reading_facet::FacetCmd),
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,7 +96,63 @@ pub struct AddArgs {
     #[arg(long, default_value = "suggested", value_parser = ["suggested", "approved"])]
     pub status: String,
     #[command(flatten)]
+    pub facets: FacetArgs,
+    #[command(flatten)]
     pub by: By,
+}
+
+/// The content facets `reading add` records with the reading (about the
+/// work, never about a person; see `canon facet` for authors).
+#[derive(Debug, clap::Args)]
+pub struct FacetArgs {
+    /// peer-reviewed, grey-literature, book, lived-experience, social-media, media, other.
+    #[arg(long)]
+    pub source_kind: Option<String>,
+    /// The language of the listed edition: an ISO 639 code (fr, sw, yor), a tag (pt-BR) or an
+    /// English name (French); several separated by ";".
+    #[arg(long)]
+    pub language: Option<String>,
+    /// For a translation: the language the work was first written in (sets --translated yes).
+    #[arg(long, value_name = "LANGUAGE")]
+    pub original_language: Option<String>,
+    /// Whether the listed edition is a translation: yes or no.
+    #[arg(long)]
+    pub translated: Option<String>,
+    /// Global South content: yes or no.
+    #[arg(long)]
+    pub global_south: Option<String>,
+    /// Open access (free to read): yes or no.
+    #[arg(long)]
+    pub open_access: Option<String>,
+    /// Whose experience the work tells, and who tells it (free text).
+    #[arg(long)]
+    pub perspective: Option<String>,
+}
+
+impl FacetArgs {
+    /// The facets as a record carries them, read by the same rules as every other door.
+    fn read(&self) -> Result<(Option<String>, Option<String>, WorkFacets)> {
+        let text = |f: ContentFacet, v: &Option<String>| -> Result<Option<String>> {
+            let Some(v) = v else { return Ok(None) };
+            let value = f.value(v).map_err(|e| anyhow::anyhow!("--{}: {e}", f.name()))?;
+            Ok(value.as_str().map(String::from))
+        };
+        let flag = |f: ContentFacet, v: &Option<String>| -> Result<Option<bool>> {
+            Ok(super::editing::yes_no(v, &format!("--{}", f.name()))?.flatten())
+        };
+        let mut facets = WorkFacets {
+            original_language: text(ContentFacet::OriginalLanguage, &self.original_language)?,
+            translated: flag(ContentFacet::Translated, &self.translated)?,
+            global_south: flag(ContentFacet::GlobalSouth, &self.global_south)?,
+            open_access: flag(ContentFacet::OpenAccess, &self.open_access)?,
+            perspective: text(ContentFacet::Perspective, &self.perspective)?,
+        };
+        if facets.translated == Some(false) && facets.original_language.is_some() {
+            bail!("--translated no, but --original-language names a language; drop one of the two");
+        }
+        facets.settle();
+        Ok((text(ContentFacet::SourceKind, &self.source_kind)?, text(ContentFacet::Language, &self.language)?, facets))
+    }
 }
 
 pub fn run(ctx: &Ctx, cmd: ReadingCmd) -> Result<()> {
@@ -100,6 +162,7 @@ pub fn run(ctx: &Ctx, cmd: ReadingCmd) -> Result<()> {
         ReadingCmd::Add(a) => add(ctx, a),
         ReadingCmd::Edit(a) => super::reading_edit::edit(ctx, a),
         ReadingCmd::Remove(a) => super::reading_edit::remove(ctx, a),
+        ReadingCmd::Facet(a) => super::reading_facet::run(ctx, a),
     }
 }
 
@@ -174,6 +237,12 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
+    opt("original language", &r.original_language);
+    let yes_no = |b: Option<bool>| b.map(|b| if b { "yes".to_string() } else { "no".to_string() });
+    opt("translated", &yes_no(r.translated));
+    opt("global south", &yes_no(r.global_south));
+    opt("open access", &yes_no(r.open_access));
+    opt("perspective", &r.perspective);
     opt("credit", &r.credit);
     opt("licence", &r.licence);
     // Reviewed, or approved on import (no one has reviewed it): the two are told apart.
@@ -223,6 +292,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         .as_deref()
         .map(|i| normalise_isbn(i).with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13")))
         .transpose()?;
+    let (source_kind, language, facets) = a.facets.read()?;
     Ok(ReadingRecord {
         line: 0,
         title,
@@ -236,6 +306,9 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         annotation: a.note.clone(),
         status: Some(a.status.clone()),
         themes,
+        source_kind,
+        language,
+        facets,
         ..Default::default()
     })
 }

@@ -39,7 +39,7 @@ pub struct EditArgs {
     /// The annotation: why read it ("" clears it).
     #[arg(long)]
     pub note: Option<String>,
-    /// peer-reviewed, grey-literature, book, lived-experience, social-media, media, other.
+    /// peer-reviewed, grey-literature, book, lived-experience, social-media, media, other ("" clears it).
     #[arg(long)]
     pub source_kind: Option<String>,
     /// The creator credit, as they ask to be credited.
@@ -48,10 +48,14 @@ pub struct EditArgs {
     /// The licence or ownership statement.
     #[arg(long)]
     pub licence: Option<String>,
-    /// The language, e.g. en, fr, sw.
+    /// The language of the listed edition: an ISO 639 code (fr, sw, yor), a tag (pt-BR) or an
+    /// English name (French); several separated by ";" ("" clears it).
     #[arg(long)]
     pub language: Option<String>,
-    /// yes or no ("" clears it).
+    /// For a translation: the language the work was first written in (sets --translated yes).
+    #[arg(long, value_name = "LANGUAGE")]
+    pub original_language: Option<String>,
+    /// Whether the listed edition is a translation: yes or no ("" clears it).
     #[arg(long)]
     pub translated: Option<String>,
     /// Global South content: yes or no ("" clears it).
@@ -60,7 +64,7 @@ pub struct EditArgs {
     /// Open access: yes or no ("" clears it).
     #[arg(long)]
     pub open_access: Option<String>,
-    /// Whose experience, told by whom.
+    /// Whose experience the work tells, and who tells it (free text; "" clears it).
     #[arg(long)]
     pub perspective: Option<String>,
     #[command(flatten)]
@@ -112,6 +116,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         global_south: yes_no(&a.global_south, "--global-south")?,
         open_access: yes_no(&a.open_access, "--open-access")?,
         perspective: clearable(&a.perspective),
+        original_language: clearable(&a.original_language),
     };
     let nothing = p.title.is_none()
         && p.authors.is_none()
@@ -128,6 +133,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             &p.licence,
             &p.language,
             &p.perspective,
+            &p.original_language,
         ]
         .iter()
         .all(|f| f.is_none())
@@ -141,7 +147,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 }
 
 pub fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let id = find(&store, &a.reading)?;
     if a.dry_run {
         editing::removed(ctx, &reading::removal(&store.conn, id)?)?;

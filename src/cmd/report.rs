@@ -62,13 +62,30 @@ pub struct ReportOptions {
     /// Show what changed since this audit round (`canon snapshot NAME`); default: the latest round.
     #[arg(long, value_name = "SNAPSHOT")]
     pub compare: Option<String>,
+    /// Leave facets about authors out (for a report that will be published); content facets stay.
+    #[arg(long)]
+    pub no_author_facets: bool,
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
-    refuse_database(&a.out, &store.path)?;
+    check_out(&a.out)?;
     let format = format_of(&a.out, a.format)?;
     write(ctx, &store, &a.out, format, &a.options)
+}
+
+/// Refuses, before any work, a report destination that is the database
+/// (under any name, see [`crate::output::check`]), in the report's words.
+/// Every format (PDF, CSV file or folder, JSON, workbook) and `audit --out`
+/// check here; the write itself goes through `crate::output` too.
+pub fn check_out(out: &Path) -> Result<()> {
+    match crate::output::check(out) {
+        Ok(_) => Ok(()),
+        Err(e) => match e.downcast_ref::<crate::output::Refused>() {
+            Some(r) => bail!("refusing to write the report over {}{}; choose another file name", r.what, r.how),
+            None => Err(e),
+        },
+    }
 }
 
 pub fn format_of(out: &Path, forced: Option<ReportFormat>) -> Result<ReportFormat> {
@@ -95,7 +112,8 @@ fn is_folder(out: &Path) -> bool {
 
 /// Computes the report and writes it (through a temporary file and a rename).
 pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &ReportOptions) -> Result<()> {
-    refuse_database(out, &store.path)?;
+    crate::limits::check(crate::limits::Kind::Title, "--title", &o.title)?;
+    check_out(out)?;
     let data = compute(store, o)?;
     match format {
         ReportFormat::Pdf => {
@@ -112,15 +130,18 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
             crate::report::write_file(out, &bytes)?;
         }
         ReportFormat::Csv if is_folder(out) || out.extension().is_none() => {
-            std::fs::create_dir_all(out).with_context(|| format!("creating folder {}", out.display()))?;
-            for (name, table) in committee::csv_tables(&data) {
-                let mut buf = Vec::new();
-                if o.bom {
-                    buf.extend_from_slice(b"\xEF\xBB\xBF");
+            // The whole folder or none of it (see `crate::output`).
+            crate::output::write_folder(out, |tmp| {
+                for (name, table) in committee::csv_tables(&data) {
+                    let mut buf = Vec::new();
+                    if o.bom {
+                        buf.extend_from_slice(b"\xEF\xBB\xBF");
+                    }
+                    crate::report::csv::write(&mut buf, &table.headers, &table.rows)?;
+                    std::fs::write(tmp.join(format!("{name}.csv")), &buf)?;
                 }
-                crate::report::csv::write(&mut buf, &table.headers, &table.rows)?;
-                crate::report::write_file(&out.join(format!("{name}.csv")), &buf)?;
-            }
+                Ok(())
+            })?;
         }
         ReportFormat::Csv => {
             let (headers, rows) = committee::csv_rows(&data);
@@ -153,19 +174,6 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
         data.gaps.len(),
         data.readings.iter().filter(|r| r.status == "approved").count()
     ));
-    Ok(())
-}
-
-/// Writing the report over the database would destroy the group's work.
-fn refuse_database(out: &Path, db: &Path) -> Result<()> {
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    };
-    let wal = PathBuf::from(format!("{}-wal", db.display()));
-    if same(out, db) || same(out, &wal) {
-        bail!("refusing to write the report over the database {}; choose another file name", db.display());
-    }
     Ok(())
 }
 
@@ -202,11 +210,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     }
     let date = match &o.date {
         Some(d) => {
-            let ok = d.len() == 10
-                && d.as_bytes()[4] == b'-'
-                && d.as_bytes()[7] == b'-'
-                && d.chars().filter(char::is_ascii_digit).count() == 8;
-            if !ok {
+            if !crate::store::is_date(d) {
                 bail!("--date {d:?} is not a date; expected YYYY-MM-DD");
             }
             d.clone()
@@ -237,5 +241,21 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         min_readings: o.min_readings,
         style: o.style,
         comparison,
+        people: (!o.no_author_facets).then(|| people(store)).transpose()?,
     })
+}
+
+/// The facets recorded about authors, as the report counts them.
+fn people(store: &Store) -> Result<Vec<crate::report::facets::PersonFacet>> {
+    use crate::store::edit::facet::{self, FacetFilter};
+    Ok(facet::list(&store.conn, &FacetFilter::default())?
+        .into_iter()
+        .map(|f| crate::report::facets::PersonFacet {
+            reading_id: f.reading_id,
+            author_position: f.author_position,
+            facet: f.facet,
+            value: f.value,
+            basis: f.basis,
+        })
+        .collect())
 }

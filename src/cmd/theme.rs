@@ -204,7 +204,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 }
 
 fn remove(ctx: &Ctx, a: RemoveArgs) -> Result<()> {
-    let mut store = ctx.open(Mode::Existing)?;
+    let mut store = ctx.open_for(Mode::Existing, a.dry_run)?;
     let id = find(&store, &a.theme)?;
     if a.dry_run {
         editing::removed(ctx, &edit::theme::removal(&store.conn, id)?)?;

@@ -5,7 +5,9 @@ pub mod bibtex;
 pub mod csl_json;
 pub mod curriculum_inventory;
 pub mod detect;
+pub mod facets;
 pub mod header;
+pub mod language;
 pub mod modules;
 pub mod reading_csv;
 pub mod records;
@@ -177,6 +179,8 @@ pub struct ReadingRecord {
     pub status: Option<String>,
     pub language: Option<String>,
     pub themes: Vec<i64>,
+    /// Content facets beyond the language (Global South, open access, …).
+    pub facets: facets::WorkFacets,
     /// The fields the source has a column for (canonical CSV only): when the
     /// row names its entry by `id`, an empty cell in such a column clears the
     /// field, and a field without a column is left as stored.
@@ -205,6 +209,11 @@ impl Present {
         "language",
         "themes",
         "status",
+        "original_language",
+        "translated",
+        "global_south",
+        "open_access",
+        "perspective",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -1,15 +1,20 @@
 //! The canonical reading-list CSV:
 //! `title,authors,year,type,doi,url,themes,notes` (any order, aliases accepted;
-//! also `isbn`, `container`, `source_kind`, `status`, `language`).
+//! also `isbn`, `container`, `source_kind`, `status`, `language`, and the
+//! content facets `global_south`, `open_access`, `original_language`,
+//! `translated`, `perspective`).
 
 use anyhow::{Context, Result};
 
+use super::facets::{WorkFacets, yes_no};
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::modules::Tally;
 use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
-use super::{Present, ReadingRecord, RowError, cell, normalise_doi, normalise_isbn, reading_type, reading_type_names};
+use super::{
+    Present, ReadingRecord, RowError, cell, language, normalise_doi, normalise_isbn, reading_type, reading_type_names,
+};
 use crate::store::themes::{ThemeIndex, split_cell};
 
 const TITLE: usize = 0;
@@ -26,6 +31,11 @@ const SOURCE_KIND: usize = 10;
 const STATUS: usize = 11;
 const LANGUAGE: usize = 12;
 const ID: usize = 13;
+const GLOBAL_SOUTH: usize = 14;
+const OPEN_ACCESS: usize = 15;
+const ORIGINAL_LANGUAGE: usize = 16;
+const TRANSLATED: usize = 17;
+const PERSPECTIVE: usize = 18;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -44,13 +54,30 @@ pub const FIELDS: &[Field] = &[
     },
     Field { name: "source_kind", aliases: &["source kind", "source"], required: false },
     Field { name: "status", aliases: &["review status"], required: false },
-    Field { name: "language", aliases: &["lang"], required: false },
+    Field { name: "language", aliases: &["lang", "language of publication"], required: false },
     // The stable ID `canon export reading` writes: a row with one updates that entry.
     Field { name: "id", aliases: &["canon id", "reading id"], required: false },
+    // Content facets (issue 16): about the work, never about a person.
+    Field {
+        name: "global_south",
+        aliases: &["global south", "global south content", "global south author or content"],
+        required: false,
+    },
+    Field { name: "open_access", aliases: &["open access", "oa", "free to read"], required: false },
+    Field {
+        name: "original_language",
+        aliases: &["original language", "translated from", "source language", "language of original"],
+        required: false,
+    },
+    Field { name: "translated", aliases: &["translation", "is translation"], required: false },
+    Field {
+        name: "perspective",
+        aliases: &["whose experience", "whose experience told by whom", "told by", "voice"],
+        required: false,
+    },
 ];
 
-pub const SOURCE_KINDS: &[&str] =
-    &["peer-reviewed", "grey-literature", "book", "lived-experience", "social-media", "media", "other"];
+pub use super::facets::SOURCE_KINDS;
 pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
 
 /// The years a reading may carry.
@@ -87,6 +114,11 @@ const PRESENT: &[(usize, &str)] = &[
     (SOURCE_KIND, "source_kind"),
     (STATUS, "status"),
     (LANGUAGE, "language"),
+    (GLOBAL_SOUTH, "global_south"),
+    (OPEN_ACCESS, "open_access"),
+    (ORIGINAL_LANGUAGE, "original_language"),
+    (TRANSLATED, "translated"),
+    (PERSPECTIVE, "perspective"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -264,17 +296,12 @@ impl<'a> ReadingReader<'a> {
                 )),
             }
         }
-        let source_kind = cell(self.get(SOURCE_KIND)).and_then(|s| {
-            let k = crate::store::themes::key(s);
-            let found = SOURCE_KINDS.iter().find(|x| **x == k).map(|x| x.to_string());
-            if found.is_none() {
-                errs.push(RowError::new(
-                    line,
-                    m.column(SOURCE_KIND),
-                    format!("unknown source kind {s:?}; expected one of {}", SOURCE_KINDS.join(", ")),
-                ));
+        let source_kind = cell(self.get(SOURCE_KIND)).and_then(|s| match super::facets::source_kind(s) {
+            Ok(k) => Some(k.to_string()),
+            Err(e) => {
+                errs.push(RowError::new(line, m.column(SOURCE_KIND), e));
+                None
             }
-            found
         });
         let status = cell(self.get(STATUS)).and_then(|s| {
             let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(s)).map(|x| x.to_string());
@@ -300,6 +327,8 @@ impl<'a> ReadingReader<'a> {
             }
             id
         });
+        let facets = self.facets(line, &mut errs);
+        let language = cell(self.get(LANGUAGE)).map(|l| language::normalise_list(l).unwrap_or_else(|_| l.to_string()));
         if !errs.is_empty() {
             return Err(errs);
         }
@@ -318,10 +347,53 @@ impl<'a> ReadingReader<'a> {
             annotation: cell(self.get(NOTES)).map(str::to_string),
             source_kind,
             status,
-            language: cell(self.get(LANGUAGE)).map(str::to_string),
+            language,
             themes,
+            facets,
             present,
         })
+    }
+
+    /// The content facet columns of the current row: yes/no cells read as
+    /// yes or no (an empty cell is "not recorded"), languages made codes.
+    fn facets(&self, line: u64, errs: &mut Vec<RowError>) -> WorkFacets {
+        let m = &self.mapping;
+        let mut flag = |col: usize, name: &str| {
+            cell(self.get(col)).and_then(|v| {
+                let b = yes_no(v);
+                if b.is_none() {
+                    errs.push(RowError::new(
+                        line,
+                        m.column(col),
+                        format!("{name} {v:?} is not yes or no; expected yes, no, or an empty cell"),
+                    ));
+                }
+                b
+            })
+        };
+        let mut f = WorkFacets {
+            global_south: flag(GLOBAL_SOUTH, "global_south"),
+            open_access: flag(OPEN_ACCESS, "open_access"),
+            translated: flag(TRANSLATED, "translated"),
+            ..WorkFacets::default()
+        };
+        f.original_language = cell(self.get(ORIGINAL_LANGUAGE)).and_then(|l| match language::normalise_list(l) {
+            Ok(code) => Some(code),
+            Err(e) => {
+                errs.push(RowError::new(line, m.column(ORIGINAL_LANGUAGE), format!("original_language: {e}")));
+                None
+            }
+        });
+        f.perspective = cell(self.get(PERSPECTIVE)).map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+        if f.translated == Some(false) && f.original_language.is_some() {
+            errs.push(RowError::new(
+                line,
+                m.column(TRANSLATED),
+                "translated is no, but original_language names a language; expected yes, or an empty original_language",
+            ));
+        }
+        f.settle();
+        f
     }
 }
 

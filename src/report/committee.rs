@@ -41,6 +41,10 @@ pub struct ReportData {
     pub style: RefStyle,
     /// What changed since an earlier audit round, if there is one.
     pub comparison: Option<crate::analysis::snapshot::Comparison>,
+    /// Facets recorded about the readings' authors; `None` when the report
+    /// leaves them out (`--no-author-facets`).
+    #[serde(skip)]
+    pub people: Option<Vec<super::facets::PersonFacet>>,
 }
 
 /// Reference styles: Vancouver (the common style in medicine) or APA.
@@ -51,78 +55,17 @@ pub enum RefStyle {
     Apa,
 }
 
-/// Aggregates over fewer entries than this are shown as "<5", never as a number.
-pub const SUPPRESS_BELOW: usize = 5;
-
-/// One facet's counts over the approved readings, small counts suppressed.
-#[derive(Debug, Clone, Serialize)]
-pub struct Facet {
-    pub name: String,
-    /// (value, count as shown: a number, or "<5")
-    pub counts: Vec<(String, String)>,
-}
-
-fn shown(n: usize) -> String {
-    if n == 0 {
-        "0".into()
-    } else if n < SUPPRESS_BELOW {
-        format!("<{SUPPRESS_BELOW}")
-    } else {
-        n.to_string()
-    }
-}
-
-/// Content facets of the approved reading list (about the works, never
-/// inferred about people): language, source kind, Global South content, open access.
-pub fn facets(readings: &[&Reading]) -> Vec<Facet> {
-    let count = |f: &dyn Fn(&Reading) -> String| {
-        let mut m: BTreeMap<String, usize> = BTreeMap::new();
-        for r in readings {
-            *m.entry(f(r)).or_default() += 1;
-        }
-        let mut v: Vec<(String, usize)> = m.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter().map(|(k, n)| (k, shown(n))).collect()
-    };
-    let yes_no = |v: Option<bool>| match v {
-        Some(true) => "yes".to_string(),
-        Some(false) => "no".to_string(),
-        None => "not recorded".to_string(),
-    };
-    vec![
-        Facet {
-            name: "Language".into(),
-            counts: count(&|r| r.language.clone().map_or("not recorded".into(), |l| language_name(&l))),
-        },
-        Facet {
-            name: "Source kind".into(),
-            counts: count(&|r| r.source_kind.clone().unwrap_or_else(|| "not recorded".into())),
-        },
-        Facet { name: "Global South content".into(), counts: count(&|r| yes_no(r.global_south)) },
-        Facet { name: "Open access".into(), counts: count(&|r| yes_no(r.open_access)) },
-    ]
-}
-
-fn language_name(code: &str) -> String {
-    let name = match code.to_ascii_lowercase().as_str() {
-        "en" | "eng" | "english" => "English",
-        "fr" | "fre" | "fra" | "french" => "French",
-        "es" | "spa" | "spanish" => "Spanish",
-        "pt" | "por" | "portuguese" => "Portuguese",
-        "ar" | "ara" | "arabic" => "Arabic",
-        "zh" | "chi" | "zho" | "chinese" => "Chinese",
-        "hi" | "hin" | "hindi" => "Hindi",
-        "sw" | "swa" | "swahili" => "Swahili",
-        "yo" | "yor" | "yoruba" => "Yoruba",
-        "de" | "ger" | "deu" | "german" => "German",
-        _ => return code.to_string(),
-    };
-    name.to_string()
-}
+/// Counts of people under this are suppressed in every output (see [`super::facets`]).
+pub use super::facets::SUPPRESS_BELOW;
 
 impl ReportData {
     fn theme_name(&self, slug: &str) -> String {
         self.themes.iter().find(|(s, _)| s == slug).map_or_else(|| slug.to_string(), |(_, n)| n.clone())
+    }
+
+    /// The facets section over the approved readings, as every output shows it.
+    pub fn facet_section(&self) -> super::facets::FacetSection {
+        super::facets::section(&self.approved().collect::<Vec<_>>(), self.people.as_deref())
     }
 
     fn approved(&self) -> impl Iterator<Item = &Reading> {
@@ -273,6 +216,9 @@ fn note_line(r: &Reading) -> Option<String> {
     let mut facts = vec![r.kind.clone()];
     if let Some(k) = r.source_kind.as_ref().filter(|k| **k != r.kind) {
         facts.push(k.clone());
+    }
+    if let Some(p) = &r.perspective {
+        facts.push(format!("whose experience: {p}"));
     }
     if let Some(c) = &r.credit {
         facts.push(format!("credit: {c}"));
@@ -915,27 +861,9 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
 }
 
 fn content_facets(d: &ReportData, b: &mut Vec<Block>) {
+    // Content and author facets (issue 16): see report::facets.
     b.push(Block::Heading { level: 1, text: "Who and what the list includes".into() });
-    b.push(Block::Paragraph {
-        text: format!(
-            "Facets of the approved readings as works: their language, the kind of source, whether they carry \
-             Global South content and whether they are open access. Counts under {SUPPRESS_BELOW} are shown as \
-             \"<{SUPPRESS_BELOW}\" so that no small group can be singled out. Nothing here is inferred about a \
-             person: facets about authors are recorded only as self-identified or published."
-        ),
-        style: Style::Body,
-    });
-    let approved: Vec<&Reading> = d.approved().collect();
-    for f in facets(&approved) {
-        b.push(Block::Heading { level: 2, text: f.name.clone() });
-        b.push(Block::Table(Table {
-            columns: vec![
-                Column { header: f.name.clone(), weight: 4.0, align: Align::Left },
-                Column { header: "Readings".into(), weight: 1.2, align: Align::Right },
-            ],
-            rows: f.counts.iter().map(|(k, v)| vec![k.clone(), v.clone()]).collect(),
-        }));
-    }
+    super::facets::blocks(&d.facet_section(), b);
 }
 
 fn methods(d: &ReportData, b: &mut Vec<Block>) {
@@ -1167,6 +1095,16 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             rows.push(row("reading", "", &t, &r.kind, reference(r, d.style), r.annotation.clone().unwrap_or_default()));
         }
     }
+    for [facet, over, value, count, share] in d.facet_section().rows() {
+        rows.push(row(
+            "facet",
+            &d.scope,
+            "",
+            &format!("{facet} ({over})"),
+            count,
+            format!("{value} {share}").trim().to_string(),
+        ));
+    }
     for r in d.readings.iter().filter(|r| r.status == "suggested") {
         rows.push(row(
             "reading awaiting review",
@@ -1186,16 +1124,24 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
     let (_, rows) = csv_rows(d);
     let mut summary = super::Listing::new(&["scope", "theme", "measure", "value", "detail"]);
     summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..].to_vec()).collect();
-    for f in facets(&d.approved().collect::<Vec<_>>()) {
-        for (k, v) in f.counts {
+    let facets = d.facet_section();
+    for t in &facets.content {
+        for r in &t.rows {
             summary.rows.push(vec![
                 d.scope.clone(),
                 String::new(),
-                format!("readings by {}", f.name.to_lowercase()),
-                v,
-                k,
+                format!("readings by {}", t.name.to_lowercase()),
+                r.readings.to_string(),
+                r.value.clone(),
             ]);
         }
+        summary.rows.push(vec![
+            d.scope.clone(),
+            String::new(),
+            format!("readings by {}", t.name.to_lowercase()),
+            t.not_recorded.to_string(),
+            "not recorded".into(),
+        ]);
     }
     let mut readings = super::Listing::new(&[
         "id",
@@ -1231,7 +1177,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.annotation.clone().unwrap_or_default(),
         ]);
     }
-    vec![
+    let mut tables = vec![
         ("summary", summary),
         ("findings", findings_listing(&d.findings)),
         ("coverage", super::coverage_listing(&d.coverage)),
@@ -1240,7 +1186,9 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         ("evidence", super::evidence_listing(&d.evidence)),
         ("readings", readings),
         ("readings_by_theme", readings_by_theme(d)),
-    ]
+    ];
+    tables.push(("facets", super::facets::listing(&facets)));
+    tables
 }
 
 /// The reading list as the PDF groups it: one row per theme and reading (a
@@ -1334,7 +1282,6 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
 
 /// The report as one JSON document.
 pub fn json(d: &ReportData) -> serde_json::Value {
-    let approved: Vec<&Reading> = d.approved().collect();
     serde_json::json!({
         "title": d.title,
         "programmes": d.programmes,
@@ -1350,7 +1297,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "gaps": d.gaps,
         "module_readings": d.plan,
         "evidence": d.evidence,
-        "facets": facets(&approved),
+        "facets": d.facet_section(),
         "readings": d.readings.iter().map(|r| {
             let mut v = serde_json::to_value(r).unwrap_or_default();
             v["reference"] = serde_json::Value::String(reference(r, d.style));
@@ -1368,9 +1315,6 @@ mod tests {
         assert_eq!(apa_name("Vyas, Darshali A."), "Vyas, D. A.");
         assert_eq!(apa_name("Ladson-Billings, Gloria-Jean"), "Ladson-Billings, G.-J.");
         assert_eq!(apa_name("Ngũgĩ wa Thiong'o"), "Ngũgĩ wa Thiong'o");
-        assert_eq!(shown(0), "0");
-        assert_eq!(shown(3), "<5");
-        assert_eq!(shown(5), "5");
     }
 
     #[test]

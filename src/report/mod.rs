@@ -3,6 +3,7 @@
 
 pub mod committee;
 pub mod csv;
+pub mod facets;
 pub mod pdf;
 pub mod table;
 pub mod xlsx;
@@ -10,7 +11,7 @@ pub mod xlsx;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::{Format, Output};
@@ -77,25 +78,10 @@ pub fn emit<T: Serialize + ?Sized>(
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so a reader never sees half a file.
+/// a rename, so a reader never sees half a file; never over the database
+/// (see [`crate::output`], which this calls).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.canon-tmp-{}", std::process::id()));
-    let result = (|| -> Result<()> {
-        let mut f = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("writing {}", path.display()))
+    crate::output::write_file(path, bytes)
 }
 
 /// Formats an optional year.

@@ -9,6 +9,7 @@
 //! line too. Full-text indexes are rebuilt on import, never exported.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -67,6 +68,8 @@ pub const TABLES: &[Table] = &[
         order: "id",
         has_id: true,
     },
+    // Subject keywords a source gave a session (schema 0008): evidence for `suggest`.
+    Table { name: "item_keyword", cols: &["item_id", "keyword"], order: "item_id, keyword", has_id: false },
     Table {
         name: "reading",
         cols: &[
@@ -89,6 +92,7 @@ pub const TABLES: &[Table] = &[
             "global_south",
             "open_access",
             "perspective",
+            "original_language",
             "added_by",
             "created_at",
             "updated_at",
@@ -108,6 +112,7 @@ pub const TABLES: &[Table] = &[
             "source",
             "recorded_by",
             "recorded_at",
+            "author_name",
         ],
         order: "id",
         has_id: true,
@@ -183,9 +188,19 @@ pub fn table(name: &str) -> Option<&'static Table> {
 }
 
 /// Every record of every table, in bundle order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     pub tables: BTreeMap<&'static str, Vec<Record>>,
+    /// For a snapshot read from a bundle: the line of each record in its
+    /// table's file (empty for a database), for messages.
+    pub lines: BTreeMap<&'static str, Vec<u64>>,
+}
+
+/// Two snapshots are equal when their records are, wherever they came from.
+impl PartialEq for Snapshot {
+    fn eq(&self, other: &Snapshot) -> bool {
+        self.tables == other.tables
+    }
 }
 
 impl Snapshot {
@@ -243,6 +258,30 @@ fn read_rows(conn: &Connection, t: &Table, filter: &str, p: &[&dyn rusqlite::ToS
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// The fields a table's records carry inline from child tables (see [`inline`]).
+pub fn inline_fields(table: &str) -> &'static [&'static str] {
+    match table {
+        "reading" => &["authors"],
+        "theme" => &["keywords"],
+        _ => &[],
+    }
+}
+
+/// The table a column refers to by ID, for every foreign key a bundle carries.
+pub fn refers_to(col: &str) -> Option<&'static str> {
+    Some(match col {
+        "by_id" | "added_by" | "recorded_by" | "found_by" | "resolved_by" => "contributor",
+        "programme_id" => "programme",
+        "module_id" => "module",
+        "item_id" => "item",
+        "reading_id" => "reading",
+        "theme_id" | "parent_id" => "theme",
+        "import_id" => "import_run",
+        "snapshot_id" => "snapshot",
+        _ => return None,
+    })
 }
 
 /// Adds what lives in child tables inline: a reading's authors, a theme's keywords.
@@ -355,6 +394,10 @@ pub fn delete(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
         "link" => {
             tx.prepare_cached("DELETE FROM link WHERE id = ?1")?.execute([id("id")])?;
         }
+        "item_keyword" => {
+            tx.prepare_cached("DELETE FROM item_keyword WHERE item_id = ?1 AND keyword = ?2")?
+                .execute(rusqlite::params![id("item_id"), m.get("keyword").and_then(Value::as_str)])?;
+        }
         "reading" => {
             let rid = id("id");
             tx.prepare_cached("DELETE FROM reading_fts WHERE rowid = ?1")?.execute([rid])?;
@@ -436,17 +479,10 @@ pub fn is_empty(conn: &Connection) -> Result<bool> {
 }
 
 /// Writes every record of a bundle into an empty database, replacing the
-/// seeded themes, and rebuilds the full-text indexes.
+/// seeded themes, and rebuilds the full-text indexes. The snapshot must
+/// have passed [`super::untrusted::validate`].
 pub fn restore(tx: &Transaction, s: &Snapshot) -> Result<()> {
-    tx.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM theme_keyword; DELETE FROM theme;")?;
-    for t in TABLES {
-        let mut st = tx.prepare_cached(&insert_sql(t))?;
-        for (i, m) in s.get(t.name).iter().enumerate() {
-            st.execute(params_from_iter(params(t, m)))
-                .with_context(|| format!("adding {} record {}", t.name, i + 1))?;
-            children(tx, t, m, false)?;
-        }
-    }
+    restore_rows(tx, s, |t, i, e| e.context(format!("adding {t} record {}", i + 1)))?;
     tx.execute_batch(
         "INSERT INTO item_fts (item_fts) VALUES ('rebuild');
          DELETE FROM reading_fts;
@@ -460,93 +496,61 @@ pub fn restore(tx: &Transaction, s: &Snapshot) -> Result<()> {
     Ok(())
 }
 
+/// Inserts every record of a snapshot (and its inline children) into an
+/// empty database; `fail` turns the first error into a message naming the
+/// table and the record's index.
+pub fn restore_rows(
+    tx: &Transaction,
+    s: &Snapshot,
+    fail: impl Fn(&str, usize, anyhow::Error) -> anyhow::Error,
+) -> Result<()> {
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM theme_keyword; DELETE FROM theme;")?;
+    for t in TABLES {
+        let mut st = tx.prepare_cached(&insert_sql(t))?;
+        for (i, m) in s.get(t.name).iter().enumerate() {
+            st.execute(params_from_iter(params(t, m)))
+                .map_err(anyhow::Error::from)
+                .and_then(|_| children(tx, t, m, false))
+                .map_err(|e| fail(t.name, i, e))?;
+        }
+    }
+    Ok(())
+}
+
 pub const MANIFEST: &str = "manifest.json";
-const FORMAT: &str = "canon-bundle";
+/// What a bundle manifest's `format` says.
+pub const FORMAT: &str = "canon-bundle";
 
 /// One record as a line: compact JSON, keys in alphabetical order.
 fn line(m: &Record) -> Result<String> {
     Ok(serde_json::to_string(m)?)
 }
 
-/// Writes a snapshot as a bundle folder. Files are written whole (temporary
-/// file and rename), so a reader never sees half a table.
+/// Writes a snapshot as a bundle folder, through
+/// [`crate::output::write_folder`]: every table file and the manifest are
+/// written and synced before any replaces an old one, never over the
+/// database, and other files in the folder (a `.git`, a README) are kept.
 pub fn write(dir: &Path, s: &Snapshot, schema_version: i64) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    for t in TABLES {
-        let mut text = String::new();
-        for m in s.get(t.name) {
-            text.push_str(&line(m)?);
-            text.push('\n');
-        }
-        crate::report::write_file(&dir.join(format!("{}.jsonl", t.name)), text.as_bytes())?;
-    }
-    let manifest = serde_json::json!({
-        "format": FORMAT,
-        "schema_version": schema_version,
-        "tables": TABLES.iter().map(|t| format!("{}.jsonl", t.name)).collect::<Vec<_>>(),
-    });
-    let mut text = serde_json::to_string_pretty(&manifest)?;
-    text.push('\n');
-    crate::report::write_file(&dir.join(MANIFEST), text.as_bytes())
-}
-
-/// Reads a bundle folder. A bundle from a newer canon is refused.
-pub fn read(dir: &Path, schema_version: i64) -> Result<Snapshot> {
-    let mpath = dir.join(MANIFEST);
-    let text = std::fs::read_to_string(&mpath)
-        .with_context(|| format!("reading {} (is {} a canon bundle?)", mpath.display(), dir.display()))?;
-    let manifest: Value =
-        serde_json::from_str(&text).with_context(|| format!("{}: not valid JSON", mpath.display()))?;
-    if manifest["format"] != FORMAT {
-        bail!("{}: not a canon bundle manifest; expected \"format\": \"{FORMAT}\"", mpath.display());
-    }
-    let version = manifest["schema_version"].as_i64().unwrap_or(0);
-    if version > schema_version {
-        bail!(
-            "bundle {} has schema version {version}, made by a newer canon; this canon knows up to \
-             version {schema_version}. Upgrade canon",
-            dir.display()
-        );
-    }
-    let mut s = Snapshot::default();
-    for t in TABLES {
-        let path = dir.join(format!("{}.jsonl", t.name));
-        let mut rows = Vec::new();
-        if path.exists() {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            for (i, l) in text.lines().enumerate() {
-                if l.trim().is_empty() {
-                    continue;
-                }
-                let v: Value = serde_json::from_str(l).with_context(|| {
-                    format!("{}:{}: not a JSON record; expected one object per line", path.display(), i + 1)
-                })?;
-                let Value::Object(m) = v else {
-                    bail!("{}:{}: not a JSON object; expected one record per line", path.display(), i + 1);
-                };
-                rows.push(m);
+    crate::output::write_folder(dir, |tmp| {
+        for t in TABLES {
+            let path = tmp.join(format!("{}.jsonl", t.name));
+            let mut f = std::io::BufWriter::new(
+                std::fs::File::create_new(&path).with_context(|| format!("creating {}", path.display()))?,
+            );
+            for m in s.get(t.name) {
+                f.write_all(line(m)?.as_bytes())?;
+                f.write_all(b"\n")?;
             }
+            f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         }
-        s.tables.insert(t.name, rows);
-    }
-    Ok(s)
-}
-
-/// The snapshot of another database, opened read-only and left untouched.
-pub fn snapshot_of_file(path: &Path, schema_version: i64) -> Result<Snapshot> {
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .with_context(|| format!("opening {}", path.display()))?;
-    conn.busy_timeout(std::time::Duration::from_secs(30))?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .with_context(|| format!("reading {} (is it a canon database?)", path.display()))?;
-    if version != schema_version {
-        bail!(
-            "{} has schema version {version}; this canon writes {schema_version}. Open it once with this \
-             canon (e.g. `canon --db {} reading list`) or export it as a bundle",
-            path.display(),
-            path.display()
-        );
-    }
-    snapshot(&conn).with_context(|| format!("reading {}", path.display()))
+        let manifest = serde_json::json!({
+            "format": FORMAT,
+            "schema_version": schema_version,
+            "tables": TABLES.iter().map(|t| format!("{}.jsonl", t.name)).collect::<Vec<_>>(),
+        });
+        let mut text = serde_json::to_string_pretty(&manifest)?;
+        text.push('\n');
+        std::fs::write(tmp.join(MANIFEST), text)?;
+        Ok(())
+    })
 }

@@ -49,6 +49,8 @@ pub fn add(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, c: &NewContributo
     if name.is_empty() {
         bail!("contributor name is empty; expected the name or pseudonym to credit");
     }
+    crate::limits::check(crate::limits::Kind::Name, "contributor name", name)?;
+    crate::limits::check_opt(crate::limits::Kind::Name, "affiliation", c.affiliation)?;
     if !ROLES.contains(&c.role) {
         bail!("unknown role {:?}; expected one of {}", c.role, ROLES.join(", "));
     }

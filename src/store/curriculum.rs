@@ -414,6 +414,11 @@ impl<'t> ModuleWriter<'t> {
     /// Upserts one row. Problems that reject the row (and so the file) go to
     /// `problems`.
     pub fn write(&mut self, row: &ModuleRow) -> Result<()> {
+        // Imports check this first, with the column; this covers every other caller.
+        if let Err((_, too_long)) = crate::limits::module_row(row) {
+            self.problems.push((row.line, too_long.to_string()));
+            return Ok(());
+        }
         let fast = match &self.last {
             Some(l) if l.programme == row.programme && l.code == row.code && l.title == row.title => {
                 // A row that could fill the module's year or lead, or contradicts them, goes the long way.

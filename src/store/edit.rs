@@ -21,6 +21,7 @@
 //! which carries the same list, and nothing is written.
 
 pub mod contributor;
+pub mod facet;
 pub mod item;
 pub mod link;
 pub mod module;
@@ -983,6 +984,7 @@ pub(crate) fn remove_for_undo(
         "contributor" => contributor::cascade(tx, id)?,
         "snapshot" => snapshot::cascade(tx, id)?,
         "link" => link::cascade(tx, id)?,
+        "person_facet" => facet::cascade(tx, id)?,
         other => bail!("a {other} is not removed; change #{history_id} cannot be undone"),
     };
     match cascade.run(tx, by, was_restore, Some(&note)) {

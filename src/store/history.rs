@@ -80,6 +80,7 @@ pub fn contributor(tx: &Transaction, ids: &mut IdGen, name: &str) -> Result<i64>
     if name.is_empty() {
         bail!("contributor name is empty; expected the name or pseudonym to credit");
     }
+    crate::limits::check(crate::limits::Kind::Name, "contributor name", name)?;
     if let Some(id) = tx.query_row("SELECT id FROM contributor WHERE name = ?1", [name], |r| r.get(0)).optional()? {
         return Ok(id);
     }

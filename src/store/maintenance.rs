@@ -62,6 +62,7 @@ pub fn check(conn: &Connection) -> Result<Vec<Check>> {
             },
         });
     }
+    out.push(text_limits(conn)?);
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     out.push(Check {
         check: "schema".into(),
@@ -81,19 +82,59 @@ pub fn check(conn: &Connection) -> Result<Vec<Check>> {
     Ok(out)
 }
 
+/// Texts longer than [`crate::limits`] allows: only in a database from before
+/// the limits. canon reads them (analysis stays linear in their length), but
+/// a bundle or merge carrying them is refused, so they are a problem to fix.
+fn text_limits(conn: &Connection) -> Result<Check> {
+    let mut over = Vec::new();
+    let tables = super::bundle::TABLES
+        .iter()
+        .map(|t| (t.name, t.cols))
+        .chain([("reading_author", &["name"][..]), ("theme_keyword", &["keyword"][..])]);
+    for (table, cols) in tables {
+        // SQL from the constant table and column names only; limits bound.
+        let sums: Vec<String> = (1..=cols.len())
+            .map(|i| format!("coalesce(sum(length({c}) > ?{i}), 0), max(length({c}))", c = cols[i - 1]))
+            .collect();
+        let sql = format!("SELECT {} FROM {table}", sums.join(", "));
+        let limits: Vec<i64> = cols.iter().map(|c| crate::limits::column(table, c).max() as i64).collect();
+        let row: Vec<(i64, Option<i64>)> = conn.query_row(&sql, rusqlite::params_from_iter(&limits), |r| {
+            (0..cols.len()).map(|i| Ok((r.get(2 * i)?, r.get(2 * i + 1)?))).collect()
+        })?;
+        for (i, (n, longest)) in row.into_iter().enumerate() {
+            if n > 0 {
+                over.push(format!(
+                    "{table}.{}: {n} over {} characters (the longest {})",
+                    cols[i],
+                    crate::limits::thousands(limits[i] as usize),
+                    crate::limits::thousands(longest.unwrap_or_default() as usize)
+                ));
+            }
+        }
+    }
+    Ok(Check {
+        check: "text limits".into(),
+        ok: over.is_empty(),
+        detail: if over.is_empty() {
+            "every text is within its limit".into()
+        } else {
+            format!(
+                "{}; canon reads them, but a bundle or merge carrying them is refused until they are shortened",
+                over.join("; ")
+            )
+        },
+    })
+}
+
 /// Copies the database to `dest` with SQLite's online backup, page by page,
-/// letting other writers in between steps. Written to a temporary file next
-/// to `dest` and renamed, so `dest` is whole or absent.
+/// letting other writers in between steps. Written through
+/// [`crate::output::write_file_with`]: to a temporary file next to `dest`,
+/// renamed when whole, and never over this database or its `-wal`, `-shm`
+/// or `-journal` file (under any name).
 pub fn backup(conn: &Connection, dest: &Path) -> Result<()> {
-    let dir = match dest.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup.db".into());
-    let tmp = dir.join(format!(".{name}.canon-tmp-{}", std::process::id()));
-    let result = (|| -> Result<()> {
+    crate::output::write_file_with(dest, |tmp| {
         let mut target =
-            Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
+            Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
                 .with_context(|| format!("creating {}", tmp.display()))?;
         {
             let b = rusqlite::backup::Backup::new(conn, &mut target)?;
@@ -101,12 +142,10 @@ pub fn backup(conn: &Connection, dest: &Path) -> Result<()> {
         }
         // A backup is one self-contained file: no WAL beside it.
         target.pragma_update(None, "journal_mode", "DELETE")?;
+        target.pragma_update(None, "synchronous", "FULL")?;
         drop(target);
-        std::fs::rename(&tmp, dest).with_context(|| format!("moving the backup to {}", dest.display()))?;
+        std::fs::File::open(tmp)?.sync_all()?;
         Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("backing up to {}", dest.display()))
+    })
+    .with_context(|| format!("backing up to {}", dest.display()))
 }

@@ -16,6 +16,11 @@
 //!
 //! Their history is copied (IDs mapped) so provenance survives, and every
 //! change the merge makes is itself in the history, noted "merged from …".
+//!
+//! An item's keywords (schema 0008) merge as an import adds them: their
+//! keywords an item lacks here are added, none is ever removed, and like an
+//! import's keywords they have no history entries of their own (an item's
+//! removal and its undo take and bring back its keywords).
 
 use std::collections::{HashMap, HashSet};
 
@@ -54,19 +59,7 @@ pub struct Summary {
 const ENTITIES: &[&str] =
     &["contributor", "programme", "theme", "module", "item", "reading", "person_facet", "review", "import_run"];
 
-/// Columns that refer to another table's ID.
-fn refers_to(col: &str) -> Option<&'static str> {
-    Some(match col {
-        "by_id" | "added_by" | "recorded_by" | "found_by" | "resolved_by" => "contributor",
-        "programme_id" => "programme",
-        "module_id" => "module",
-        "item_id" => "item",
-        "reading_id" => "reading",
-        "theme_id" | "parent_id" => "theme",
-        "import_id" => "import_run",
-        _ => return None,
-    })
-}
+use super::bundle::refers_to;
 
 /// Fields that say when or by whom, or are derived: not content.
 const NOT_CONTENT: &[&str] = &[
@@ -198,6 +191,8 @@ fn removal_key(entity: &str, b: &Value) -> Value {
 fn tag_key(table: &str, m: &Record) -> Value {
     if table == "link" {
         json!([m.get("reading_id"), m.get("item_id"), m.get("module_id")])
+    } else if table == "item_keyword" {
+        json!([m.get("item_id"), m.get("keyword")])
     } else {
         let target = if table == "item_tag" { "item_id" } else { "reading_id" };
         json!([m.get(target), m.get("theme_id")])
@@ -223,6 +218,16 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
             k.push(format!("title:{}:{}", s(m, "title_key"), m.get("year").cloned().unwrap_or(Value::Null)));
             k
         }
+        // One value per facet and person: the same facet recorded on both sides is one record.
+        "person_facet" => vec![
+            format!("id:{}", i(m, "id").unwrap_or(0)),
+            format!(
+                "facet:{}:{}:{}",
+                i(m, "reading_id").unwrap_or(0),
+                i(m, "author_position").unwrap_or(0),
+                s(m, "facet")
+            ),
+        ],
         _ => vec![format!("id:{}", i(m, "id").unwrap_or(0))],
     }
 }
@@ -281,7 +286,7 @@ pub fn merge(
     }
     // What they removed is compared with our records: map it once every ID is.
     m.theirs_past.removed = Past::of(theirs, Some(&m.maps)).removed;
-    for table in ["item_tag", "reading_tag", "link"] {
+    for table in ["item_tag", "reading_tag", "link", "item_keyword"] {
         m.joins(bundle::table(table).expect("known table"), ours, theirs)?;
     }
     m.copy_history(ours, theirs)?;
@@ -385,6 +390,12 @@ impl Merger<'_, '_> {
             return Ok(());
         }
         let mut new = o.clone();
+        // A facet about a person taken from their side is their recorder's statement.
+        if t.name == "person_facet" {
+            take.extend(
+                ["recorded_by", "recorded_at"].map(String::from).into_iter().filter(|k| o.get(k) != theirs.get(k)),
+            );
+        }
         for k in &take {
             new.insert(k.clone(), theirs[k.as_str()].clone());
         }
@@ -441,7 +452,7 @@ impl Merger<'_, '_> {
         Ok(())
     }
 
-    /// Tags and links: present or absent, and who removed what.
+    /// Tags, links and item keywords: present or absent, and who removed what.
     fn joins(&mut self, t: &'static Table, ours: &Snapshot, theirs: &Snapshot) -> Result<()> {
         let entity = t.name;
         let our_keys: HashMap<Value, &Record> = ours.get(t.name).iter().map(|m| (tag_key(t.name, m), m)).collect();
@@ -459,7 +470,8 @@ impl Merger<'_, '_> {
                 self.sum.identical += 1;
                 continue;
             }
-            let target = if t.name == "item_tag" { i(&rec, "item_id") } else { i(&rec, "reading_id") };
+            let target =
+                if matches!(t.name, "item_tag" | "item_keyword") { i(&rec, "item_id") } else { i(&rec, "reading_id") };
             if self.ours_past.removed.contains(&(entity.to_string(), key.clone())) {
                 self.step(
                     "kept-removed",
@@ -482,7 +494,9 @@ impl Merger<'_, '_> {
                 target.unwrap_or(0)
             };
             bundle::insert(self.tx, t, &rec)?;
-            self.pending.push((Action::Insert, entity, hid, None, Some(Value::Object(rec.clone()))));
+            if t.name != "item_keyword" {
+                self.pending.push((Action::Insert, entity, hid, None, Some(Value::Object(rec.clone()))));
+            }
             self.sum.added += 1;
             self.step("add", entity, hid, describe_join(t.name, &rec));
         }
@@ -492,7 +506,7 @@ impl Merger<'_, '_> {
             }
             let hid = if t.name == "link" {
                 i(o, "id")
-            } else if t.name == "item_tag" {
+            } else if matches!(t.name, "item_tag" | "item_keyword") {
                 i(o, "item_id")
             } else {
                 i(o, "reading_id")
@@ -553,6 +567,9 @@ fn describe_join(table: &str, m: &Record) -> String {
     match table {
         "item_tag" => format!("item {} tagged with theme {}", g("item_id"), g("theme_id")),
         "reading_tag" => format!("reading {} tagged with theme {}", g("reading_id"), g("theme_id")),
+        "item_keyword" => {
+            format!("item {} keyword {:?}", g("item_id"), m.get("keyword").and_then(Value::as_str).unwrap_or(""))
+        }
         _ if m.get("item_id").is_some_and(|v| !v.is_null()) => {
             format!("reading {} linked to item {}", g("reading_id"), g("item_id"))
         }

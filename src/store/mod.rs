@@ -17,6 +17,7 @@ pub mod seed;
 pub mod snapshots;
 pub mod tags;
 pub mod themes;
+pub mod untrusted;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,9 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_collaboration", include_str!("../../schema/0003_collaboration.sql")),
     ("0007_search", include_str!("../../schema/0007_search.sql")),
     ("0008_item_keywords", include_str!("../../schema/0008_item_keywords.sql")),
+    // 0009 is reserved for issue 12's references migration
+    // (`schema/0009_references.sql`); it goes here, before 0010, when it lands.
+    ("0010_facets", include_str!("../../schema/0010_facets.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -59,18 +63,137 @@ pub struct Store {
 /// pending migrations in one transaction. A database made by a newer canon is
 /// refused and left untouched.
 pub fn open(path: &Path, mode: Mode) -> Result<Store> {
+    let exists = check_path(path, mode)?;
+    let conn = connect(path, true)?;
+    let version = schema_version(&conn, path, exists)?;
+    if version == 0 {
+        // Bigger pages suit the long text rows and full-text segments of a
+        // curriculum: fewer pages to split and write (only before the first write).
+        conn.pragma_update(None, "page_size", page_size())?;
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .with_context(|| format!("setting WAL mode on {}", path.display()))?;
+    configure(&conn)?;
+    let mut store = Store { conn, path: path.to_path_buf() };
+    store.migrate(version)?;
+    Ok(store)
+}
+
+/// Opens the database for a dry run, which writes nothing: not the file,
+/// not a new file, not a migration (the file's bytes and modification time
+/// stay as they were). The caller rolls its transaction back, as every dry
+/// run does.
+///
+/// - No file yet: an empty database in memory (with [`Mode::Existing`], the
+///   same refusal as [`open`]).
+/// - A file of this schema version in WAL mode (as canon leaves every
+///   database): the file itself. In WAL mode a transaction's pages reach
+///   the database file only through a checkpoint of a *committed*
+///   transaction; a rolled-back one leaves at most frames in the `-wal`
+///   file, which SQLite discards.
+/// - Anything else: an older schema version, whose migration would be a
+///   write, or a file in rollback-journal mode, which switching to WAL
+///   would rewrite (and whose rolled-back pages could be spilled into the
+///   file and restored, changing its modification time). It is copied into
+///   memory with SQLite's online backup (one read transaction: a consistent
+///   copy even while another canon writes) and migrated there. That costs
+///   memory the size of the database, once, for this unusual case.
+pub fn open_dry(path: &Path, mode: Mode) -> Result<Store> {
+    let exists = check_path(path, mode)?;
+    if !exists {
+        let conn = Connection::open_in_memory().context("opening an empty database in memory")?;
+        configure(&conn)?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.migrate(0)?;
+        return Ok(store);
+    }
+    // No SQLITE_OPEN_CREATE: a file that vanished since is not made again.
+    let file = connect(path, false)?;
+    let version = schema_version(&file, path, true)?;
+    let journal: String = file.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    if version == SCHEMA_VERSION && journal.eq_ignore_ascii_case("wal") {
+        configure(&file)?;
+        return Ok(Store { conn: file, path: path.to_path_buf() });
+    }
+    let page: i64 = file.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    let mut mem = Connection::open_in_memory().context("opening a database in memory")?;
+    // An in-memory copy must have the source's page size.
+    mem.pragma_update(None, "page_size", page)?;
+    rusqlite::backup::Backup::new(&file, &mut mem)?
+        .run_to_completion(i32::MAX, Duration::from_millis(20), None)
+        .with_context(|| format!("reading {} for the dry run", path.display()))?;
+    file.close().map_err(|(_, e)| e).with_context(|| format!("closing {}", path.display()))?;
+    configure(&mem)?;
+    let mut store = Store { conn: mem, path: path.to_path_buf() };
+    store.migrate(version)?;
+    Ok(store)
+}
+
+/// After a command that created the database at `store.path` failed:
+/// removes the database again, with its `-wal`, `-shm` and `-journal`
+/// files, so a refused import leaves no database behind. Only while it
+/// holds nothing but what creating it made (see [`bundle::is_empty`]): a
+/// database another process filled in the meantime stays. Returns whether
+/// it was removed.
+pub fn discard_created(store: Store) -> Result<bool> {
+    if !bundle::is_empty(&store.conn)? {
+        return Ok(false);
+    }
+    // SQLite keeps the companions beside the real file (links resolved).
+    let real = store.path.canonicalize().unwrap_or_else(|_| store.path.clone());
+    store.conn.close().map_err(|(_, e)| e).with_context(|| format!("closing {}", store.path.display()))?;
+    remove_with_companions(&real)?;
+    Ok(true)
+}
+
+/// Removes a database file and its `-wal`, `-shm` and `-journal` files (any
+/// that exist).
+pub fn remove_with_companions(path: &Path) -> Result<()> {
+    for suffix in ["-wal", "-shm", "-journal", ""] {
+        let mut p = path.as_os_str().to_os_string();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("removing {}", Path::new(&p).display())),
+        }
+    }
+    Ok(())
+}
+
+/// Registers `path` as a database (see [`crate::output::protect`]) and
+/// checks it can be one: a regular file if it exists (`--db /dev/null`, a
+/// folder or a FIFO would have SQLite make `PATH-journal` beside it), and
+/// existing with [`Mode::Existing`]. Returns whether it exists.
+fn check_path(path: &Path, mode: Mode) -> Result<bool> {
+    // From here on no output path may replace this file or its companions.
+    crate::output::protect(path);
     let exists = path.exists();
+    if exists && !path.is_file() {
+        bail!("--db {} is not a regular file; canon keeps its data in an ordinary file", path.display());
+    }
     if !exists && mode == Mode::Existing {
         bail!("no database at {}; run `canon init` first (or pass --db / set CANON_DB)", path.display());
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
+    Ok(exists)
+}
+
+/// A connection to the file, with the busy timeout; `create` lets SQLite
+/// make a missing file.
+fn connect(path: &Path, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
     let conn =
         Connection::open_with_flags(path, flags).with_context(|| format!("opening database {}", path.display()))?;
     conn.busy_timeout(Duration::from_secs(30))?;
+    Ok(conn)
+}
 
+/// The file's schema version, refused when newer than this canon's, or
+/// when the file is some other SQLite database.
+fn schema_version(conn: &Connection, path: &Path, exists: bool) -> Result<i64> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .with_context(|| format!("reading {} (is it a canon database?)", path.display()))?;
@@ -82,16 +205,13 @@ pub fn open(path: &Path, mode: Mode) -> Result<Store> {
         );
     }
     if version > 0 || exists {
-        check_is_canon(&conn, version, path)?;
+        check_is_canon(conn, version, path)?;
     }
+    Ok(version)
+}
 
-    if version == 0 {
-        // Bigger pages suit the long text rows and full-text segments of a
-        // curriculum: fewer pages to split and write (only before the first write).
-        conn.pragma_update(None, "page_size", page_size())?;
-    }
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .with_context(|| format!("setting WAL mode on {}", path.display()))?;
+/// Per-connection settings (nothing here writes the file).
+fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(
@@ -99,10 +219,7 @@ pub fn open(path: &Path, mode: Mode) -> Result<Store> {
         "cache_size",
         std::env::var("CANON_CACHE").ok().and_then(|v| v.parse::<i64>().ok()).unwrap_or(-16_000),
     )?;
-
-    let mut store = Store { conn, path: path.to_path_buf() };
-    store.migrate(version)?;
-    Ok(store)
+    Ok(())
 }
 
 fn page_size() -> i64 {
@@ -177,6 +294,27 @@ pub fn iso8601(ms: i64) -> String {
     )
 }
 
+/// Whether `s` is a real calendar date written YYYY-MM-DD (proleptic
+/// Gregorian: 2024-02-29 is one, 2026-02-29 and 2026-13-45 are not).
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num =
+        |r: std::ops::Range<usize>| s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
 /// An ID generator whose IDs are above every ID already in the database.
 pub fn id_gen(conn: &Connection) -> Result<IdGen> {
     let floor: Option<i64> = conn.query_row(
@@ -201,6 +339,25 @@ mod tests {
         assert_eq!(iso8601(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(iso8601(951_782_400_000), "2000-02-29T00:00:00.000Z");
         assert_eq!(iso8601(1_795_000_000_123), "2026-11-18T11:06:40.123Z");
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        for ok in ["2026-01-31", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in [
+            "2026-13-45",
+            "2026-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-00-10",
+            "2026-1-01",
+            "２０２６-01-01",
+            "2026/01/01",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
 use super::tags::{self, Target};
+use crate::import::facets::WorkFacets;
 use crate::import::{ReadingRecord, title_key};
 
 /// The stored fields of a reading that an import may change.
@@ -27,6 +28,8 @@ struct Stored {
     annotation: Option<String>,
     source_kind: Option<String>,
     language: Option<String>,
+    #[serde(flatten)]
+    facets: WorkFacets,
     authors: Vec<String>,
 }
 
@@ -43,6 +46,7 @@ impl Stored {
             annotation: r.annotation.clone(),
             source_kind: r.source_kind.clone(),
             language: r.language.clone(),
+            facets: r.facets.clone(),
             authors: r.authors.clone(),
         }
     }
@@ -90,6 +94,7 @@ impl Stored {
             annotation: pick(&r.annotation, &self.annotation),
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
+            facets: r.facets.or(&self.facets),
             authors,
         };
         (merged, kept)
@@ -114,6 +119,17 @@ impl Stored {
             annotation: take("annotation", &r.annotation, &self.annotation),
             source_kind: take("source_kind", &r.source_kind, &self.source_kind),
             language: take("language", &r.language, &self.language),
+            facets: WorkFacets {
+                original_language: take(
+                    "original_language",
+                    &r.facets.original_language,
+                    &self.facets.original_language,
+                ),
+                translated: if p.has("translated") { r.facets.translated } else { self.facets.translated },
+                global_south: if p.has("global_south") { r.facets.global_south } else { self.facets.global_south },
+                open_access: if p.has("open_access") { r.facets.open_access } else { self.facets.open_access },
+                perspective: take("perspective", &r.facets.perspective, &self.facets.perspective),
+            },
             authors: if p.has("authors") { r.authors.clone() } else { self.authors.clone() },
         }
     }
@@ -133,6 +149,7 @@ impl Stored {
             annotation: pick(&self.annotation, &r.annotation),
             source_kind: pick(&self.source_kind, &r.source_kind),
             language: pick(&self.language, &r.language),
+            facets: self.facets.or(&r.facets),
             authors: if self.authors.is_empty() { r.authors.clone() } else { self.authors.clone() },
         }
     }
@@ -411,7 +428,8 @@ impl<'t> ReadingWriter<'t> {
 
     fn load(&self, id: i64) -> Result<(Stored, String)> {
         let mut s = self.tx.prepare_cached(
-            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status
+            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
+                    original_language, translated, global_south, open_access, perspective
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -427,6 +445,13 @@ impl<'t> ReadingWriter<'t> {
                     annotation: r.get(7)?,
                     source_kind: r.get(8)?,
                     language: r.get(9)?,
+                    facets: WorkFacets {
+                        original_language: r.get(11)?,
+                        translated: r.get::<_, Option<i64>>(12)?.map(|v| v != 0),
+                        global_south: r.get::<_, Option<i64>>(13)?.map(|v| v != 0),
+                        open_access: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
+                        perspective: r.get(15)?,
+                    },
                     authors: Vec::new(),
                 },
                 r.get::<_, String>(10)?,
@@ -452,6 +477,12 @@ impl<'t> ReadingWriter<'t> {
     /// the row cannot be written as it is (the reason is in
     /// [`ReadingWriter::problems`]).
     pub fn write_row(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
+        // Text limits (crate::limits): one check for every reading-list
+        // format and for `reading add`, reported with the field's column.
+        if let Err((field, problem)) = crate::limits::reading(r) {
+            self.problems.push((r.line, field, problem));
+            return Ok(None);
+        }
         let label = format!("{:?} ({})", r.title, r.year.map_or("n.d.".into(), |y| y.to_string()));
         let Some((id, how)) = self.find(r)? else {
             return self.add(r, label).map(Some);
@@ -516,8 +547,9 @@ impl<'t> ReadingWriter<'t> {
         self.tx
             .prepare_cached(
                 "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
-                                      source_kind, status, language, added_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                                      source_kind, status, language, added_by, created_at, updated_at,
+                                      original_language, translated, global_south, open_access, perspective)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20)",
             )?
             .execute(params![
                 id,
@@ -534,7 +566,12 @@ impl<'t> ReadingWriter<'t> {
                 status,
                 s.language,
                 self.by,
-                self.at
+                self.at,
+                s.facets.original_language,
+                s.facets.translated,
+                s.facets.global_south,
+                s.facets.open_access,
+                s.facets.perspective
             ])?;
         self.set_authors(id, &s.authors)?;
         self.index(id, &s, false)?;
@@ -686,14 +723,22 @@ impl<'t> ReadingWriter<'t> {
     }
 
     fn update(&mut self, id: i64, old: &Stored, new: &Stored) -> Result<()> {
+        // A facet about an author stays with its person: an author list that would move them is refused.
+        if new.authors != old.authors {
+            super::edit::facet::check_author_change(self.tx, id, &old.authors, &new.authors)
+                .map_err(|e| anyhow::anyhow!("reading {id} ({:?}): {e}", old.title))?;
+        }
         self.tx
             .prepare_cached(
                 "UPDATE reading SET title = ?2, title_key = ?3, year = ?4, type = ?5, container = ?6, doi = ?7, isbn = ?8,
-                        url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13 WHERE id = ?1",
+                        url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
+                        original_language = ?14, translated = ?15, global_south = ?16, open_access = ?17,
+                        perspective = ?18 WHERE id = ?1",
             )?
             .execute(params![
                 id, new.title, title_key(&new.title), new.year, new.kind, new.container, new.doi, new.isbn, new.url,
-                new.annotation, new.source_kind, new.language, self.at
+                new.annotation, new.source_kind, new.language, self.at, new.facets.original_language,
+                new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective
             ])?;
         if new.authors != old.authors {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -779,6 +824,11 @@ pub struct Reading {
     pub language: Option<String>,
     pub global_south: Option<bool>,
     pub open_access: Option<bool>,
+    /// The language first written in, for a translation.
+    pub original_language: Option<String>,
+    pub translated: Option<bool>,
+    /// Whose experience the work tells, and who tells it.
+    pub perspective: Option<String>,
     pub themes: Vec<String>,
 }
 
@@ -798,7 +848,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.credit, r.licence, r.status, r.language, r.global_south, r.open_access,
                 (SELECT group_concat(name, char(31)) FROM (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)),
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM reading_tag rt JOIN theme t ON t.id = rt.theme_id
-                  WHERE rt.reading_id = r.id ORDER BY t.slug))
+                  WHERE rt.reading_id = r.id ORDER BY t.slug)),
+                r.original_language, r.translated, r.perspective
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -830,6 +881,9 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 language: r.get(13)?,
                 global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
                 open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
+                original_language: r.get(18)?,
+                translated: r.get::<_, Option<i64>>(19)?.map(|v| v != 0),
+                perspective: r.get(20)?,
                 authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
             })

@@ -27,6 +27,7 @@ pub fn review(
     note: Option<&str>,
     allow_self: bool,
 ) -> Result<Reviewed> {
+    crate::limits::check_opt(crate::limits::Kind::Note, "the review note", note)?;
     let (from, added_by, title): (String, Option<i64>, String) = tx
         .query_row("SELECT status, added_by, title FROM reading WHERE id = ?1", [reading], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

@@ -9,16 +9,41 @@ use serde::Serialize;
 use crate::analysis::gaps::Ranker;
 use crate::analysis::lexicon::normalise;
 
-/// A MATCH expression that ORs every word, each quoted (so no word is read
-/// as an operator) and as a prefix, so "equation" finds "equations".
+/// The most words one ranking query ORs: far more than a module's content
+/// words (the samples' largest module has under 100), and a bound on the
+/// cost, which is an index seek per word, when a session holds pages of
+/// text (1 MiB of outcomes has some 150,000 distinct words). Past it, the
+/// first words in the caller's order are used.
+const MAX_WORDS: usize = 1_000;
+
+/// A MATCH expression that ORs every word (up to [`MAX_WORDS`]), each
+/// quoted (so no word is read as an operator) and as a prefix, so
+/// "equation" finds "equations".
 fn any_word(words: &[String]) -> Option<String> {
     let terms: Vec<String> = words
         .iter()
         .map(|w| normalise(w))
         .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" OR "))
+    (!terms.is_empty()).then(|| balanced_or(&terms))
+}
+
+/// `a OR b OR c OR d` as `(a OR b) OR (c OR d)`. FTS5 flattens an OR
+/// chain by copying its list of children once per `OR`, which is quadratic
+/// in the number of words (150,000 distinct words in a session's outcomes
+/// took minutes); halving the list at each level makes it n·log n.
+fn balanced_or(terms: &[String]) -> String {
+    let group = |t: &[String]| if t.len() > 1 { format!("({})", balanced_or(t)) } else { balanced_or(t) };
+    match terms {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ => {
+            let (a, b) = terms.split_at(terms.len() / 2);
+            format!("{} OR {}", group(a), group(b))
+        }
+    }
 }
 
 /// Ranks with bm25 over the full-text indexes (scores negated: higher is better).
@@ -29,8 +54,12 @@ pub struct FtsRanker<'c> {
 impl Ranker for FtsRanker<'_> {
     fn items(&self, module_id: i64, keywords: &[String], words: &[String], n: usize) -> Result<Vec<(i64, f64)>> {
         // Keywords as phrases weigh in by bm25 like any term; the description's words widen the net.
+        // A keyword longer than any keyword may be (one from before the text
+        // limits; `canon check` lists them) is left out: as a phrase query it
+        // costs time in proportion to its length for every module ranked.
         let phrases: Vec<String> = keywords
             .iter()
+            .filter(|k| crate::limits::check(crate::limits::Kind::Keyword, "keyword", k).is_ok())
             .map(|k| normalise(k))
             .filter(|k| !k.is_empty())
             .map(|k| format!("\"{}\"", k.replace('"', "\"\"")))
@@ -50,7 +79,7 @@ impl Ranker for FtsRanker<'_> {
               ORDER BY rank, i.id LIMIT ?3",
         )?;
         let rows = st
-            .query_map(params![phrases.join(" OR "), module_id, n as i64], |r| {
+            .query_map(params![balanced_or(&phrases), module_id, n as i64], |r| {
                 Ok((r.get::<_, i64>(0)?, -r.get::<_, f64>(1)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -334,6 +363,15 @@ fn hit(kind: &'static str, r: &rusqlite::Row) -> rusqlite::Result<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_or_lists_are_balanced() {
+        let t = |n: usize| (0..n).map(|i| format!("w{i}")).collect::<Vec<_>>();
+        assert_eq!(balanced_or(&t(3)), "w0 OR (w1 OR w2)");
+        assert_eq!(balanced_or(&t(4)), "(w0 OR w1) OR (w2 OR w3)");
+        let words: Vec<String> = (0..5_000).map(|i| format!("word{i}")).collect();
+        assert_eq!(any_word(&words).unwrap().matches(" OR ").count(), MAX_WORDS - 1);
+    }
 
     #[test]
     fn filters_come_out_of_the_query() {

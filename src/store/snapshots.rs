@@ -44,6 +44,7 @@ pub fn save_noted(
     if name.is_empty() {
         bail!("snapshot name is empty; expected a name such as 2025 or \"2026 review\"");
     }
+    crate::limits::check(crate::limits::Kind::Name, "snapshot name", name)?;
     if tx.query_row("SELECT id FROM snapshot WHERE name = ?1", [name], |r| r.get::<_, i64>(0)).optional()?.is_some() {
         bail!("snapshot {name:?} already exists; choose another name (see `canon compare {name}`)");
     }

@@ -28,6 +28,7 @@ impl Target {
 
 /// Tags `target` with `theme`; `false` if it already was.
 pub fn tag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64, note: Option<&str>) -> Result<bool> {
+    crate::limits::check_opt(crate::limits::Kind::Note, "the tag's note", note)?;
     let at = super::now();
     let n = match target {
         Target::Item(item) => tx
@@ -87,6 +88,7 @@ pub fn link(
     target: Target,
     note: Option<&str>,
 ) -> Result<bool> {
+    crate::limits::check_opt(crate::limits::Kind::Note, "the link's note", note)?;
     let (item, module) = match target {
         Target::Item(i) => (Some(i), None),
         Target::Module(m) => (None, Some(m)),

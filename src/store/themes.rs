@@ -158,6 +158,13 @@ pub struct NewTheme<'a> {
 
 /// Adds a theme; refuses a slug or name that is taken.
 pub fn add(tx: &Transaction, ids: &mut IdGen, by: Option<i64>, t: &NewTheme) -> Result<i64> {
+    crate::limits::check(crate::limits::Kind::Slug, "theme slug", t.slug)?;
+    crate::limits::check(crate::limits::Kind::Name, "theme name", t.name)?;
+    crate::limits::check(crate::limits::Kind::Note, "theme description", t.description)?;
+    crate::limits::check_count("the keyword list", t.keywords.len(), crate::limits::MAX_KEYWORDS)?;
+    for k in t.keywords {
+        crate::limits::check(crate::limits::Kind::Keyword, "keyword", k.trim())?;
+    }
     if !is_slug(t.slug) {
         bail!(
             "theme slug {:?} is not valid; expected lower-case words joined by hyphens, like \"disability-health\"",

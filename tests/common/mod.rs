@@ -79,8 +79,13 @@ impl Workdir {
         serde_json::from_str(&s).unwrap_or_else(|e| panic!("canon {args:?} printed invalid JSON ({e}):\n{s}"))
     }
 
-    /// A scalar from the database, read directly.
+    /// A scalar from the database, read directly. With no database file
+    /// (a refused import into a new database leaves none), it is 0: nothing
+    /// was written, and no empty file is made here by looking.
     pub fn count(&self, sql: &str) -> i64 {
+        if !self.db().exists() {
+            return 0;
+        }
         let c = rusqlite::Connection::open(self.db()).expect("open db");
         c.query_row(sql, [], |r| r.get(0)).expect(sql)
     }

@@ -36,6 +36,10 @@ pub fn find(conn: &Connection, name: &str) -> Result<Option<i64>> {
 /// Changes the fields of contributor `id` that `p` sets, as one history
 /// entry. A name another contributor has is refused.
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ContributorPatch) -> Result<Edited> {
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Name, "contributor name", p.name.as_deref().map(str::trim)),
+        (crate::limits::Kind::Name, "affiliation", p.affiliation.as_ref().and_then(|a| a.as_deref())),
+    ])?;
     let old = load(tx, "contributor", id)?;
     let mut new = old.clone();
     if let Some(n) = &p.name {

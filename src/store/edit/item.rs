@@ -84,6 +84,10 @@ fn clash(tx: &Transaction, module_id: i64, title: &str, id: Option<i64>) -> Resu
 
 /// Adds an item to a module. Refuses a title the module already has.
 pub fn add(tx: &Transaction, ids: &mut crate::store::IdGen, by: i64, n: &NewItem) -> Result<Added> {
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Title, "item title", Some(n.title)),
+        (crate::limits::Kind::Note, "learning outcomes", Some(n.outcomes)),
+    ])?;
     let kind = check_kind(n.kind)?;
     let title = required_text("item title", n.title)?;
     if tx.query_row("SELECT 1 FROM module WHERE id = ?1", [n.module_id], |_| Ok(())).optional()?.is_none() {
@@ -104,6 +108,10 @@ pub fn add(tx: &Transaction, ids: &mut crate::store::IdGen, by: i64, n: &NewItem
 
 /// Changes the fields of item `id` that `p` sets, as one history entry.
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ItemPatch) -> Result<Edited> {
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Title, "item title", p.title.as_deref()),
+        (crate::limits::Kind::Note, "learning outcomes", p.outcomes.as_deref()),
+    ])?;
     let old = load(tx, "item", id)?;
     let mut new = old.clone();
     if let Some(t) = &p.title {

@@ -110,6 +110,7 @@ fn label(conn: &Connection, m: &serde_json::Map<String, Value>) -> String {
 
 /// Changes the note of link `id` (`None` clears it), as one history entry.
 pub fn edit_note(tx: &Transaction, by: i64, id: i64, note: Option<&str>) -> Result<Edited> {
+    crate::limits::check_opt(crate::limits::Kind::Note, "the link's note", note)?;
     let old = load(tx, "link", id)?;
     let mut new = old.clone();
     new.insert("note".into(), opt_value(note));

@@ -102,6 +102,12 @@ fn clash(tx: &Transaction, programme_id: i64, code: &str, id: Option<i64>) -> Re
 
 /// Adds a module. Refuses a code the programme already uses.
 pub fn add(tx: &Transaction, ids: &mut IdGen, by: i64, m: &NewModule) -> Result<Added> {
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Name, "programme", Some(m.programme)),
+        (crate::limits::Kind::Code, "module code", Some(m.code)),
+        (crate::limits::Kind::Title, "module title", Some(m.title)),
+        (crate::limits::Kind::Name, "module lead", m.lead),
+    ])?;
     let code = check_code(m.code)?;
     let title = required_text("module title", m.title)?;
     let year = m.year.map(check_year).transpose()?;
@@ -119,6 +125,12 @@ pub fn add(tx: &Transaction, ids: &mut IdGen, by: i64, m: &NewModule) -> Result<
 
 /// Changes the fields of module `id` that `p` sets, as one history entry.
 pub fn edit(tx: &Transaction, ids: &mut IdGen, by: i64, id: i64, p: &ModulePatch) -> Result<Edited> {
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Name, "programme", p.programme.as_deref()),
+        (crate::limits::Kind::Code, "module code", p.code.as_deref()),
+        (crate::limits::Kind::Title, "module title", p.title.as_deref()),
+        (crate::limits::Kind::Name, "module lead", p.lead.as_ref().and_then(|l| l.as_deref())),
+    ])?;
     let old = load(tx, "module", id)?;
     let mut new = old.clone();
     if let Some(c) = &p.code {

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
 
 use super::{Cascade, Edited, Removal, int, item_ref, load, opt_value, required_text, rows, text, theme_slug, update};
-use crate::import::reading_csv::{SOURCE_KINDS, YEARS};
+use crate::import::facets::ContentFacet;
+use crate::import::reading_csv::YEARS;
 use crate::import::{normalise_doi, normalise_isbn, reading_type, reading_type_names};
 
 /// The fields `reading edit` changes. `None` leaves a field as it is; for
@@ -34,6 +35,8 @@ pub struct ReadingPatch {
     pub global_south: Option<Option<bool>>,
     pub open_access: Option<Option<bool>>,
     pub perspective: Option<Option<String>>,
+    /// The language first written in, for a translation (sets `translated`).
+    pub original_language: Option<Option<String>>,
 }
 
 fn label(m: &serde_json::Map<String, Value>) -> String {
@@ -43,6 +46,23 @@ fn label(m: &serde_json::Map<String, Value>) -> String {
 
 fn flag(b: Option<bool>) -> Value {
     b.map_or(Value::Null, |b| Value::from(i64::from(b)))
+}
+
+/// An original language makes a translation: `translated` follows it
+/// (shown among the changes), unless the same edit says `--translated no`,
+/// which is refused.
+fn settle_translation(r: &mut serde_json::Map<String, Value>, translated_given: bool) -> Result<()> {
+    let original = r.get("original_language").is_some_and(|v| !v.is_null());
+    match r.get("translated").and_then(Value::as_i64) {
+        Some(0) if original && translated_given => {
+            bail!("--translated no, but the reading has an original language; clear it too (--original-language \"\")")
+        }
+        Some(0) | None if original => {
+            r.insert("translated".into(), Value::from(1));
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Refuses a DOI or ISBN that another reading holds (they identify a work).
@@ -68,6 +88,29 @@ fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
 /// DOIs and ISBNs are normalised as the importers do; a DOI or ISBN held by
 /// another reading is refused.
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edited> {
+    fn o(v: &Option<Option<String>>) -> Option<&str> {
+        v.as_ref().and_then(|v| v.as_deref())
+    }
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Title, "title", p.title.as_deref()),
+        (crate::limits::Kind::Identifier, "type", p.kind.as_deref()),
+        (crate::limits::Kind::Name, "container (journal or publisher)", o(&p.container)),
+        (crate::limits::Kind::Identifier, "DOI", o(&p.doi)),
+        (crate::limits::Kind::Identifier, "ISBN", o(&p.isbn)),
+        (crate::limits::Kind::Identifier, "URL", o(&p.url)),
+        (crate::limits::Kind::Note, "notes", o(&p.annotation)),
+        (crate::limits::Kind::Identifier, "source kind", o(&p.source_kind)),
+        (crate::limits::Kind::Title, "credit", o(&p.credit)),
+        (crate::limits::Kind::Title, "licence", o(&p.licence)),
+        (crate::limits::Kind::Identifier, "language", o(&p.language)),
+        (crate::limits::Kind::Title, "perspective", o(&p.perspective)),
+    ])?;
+    if let Some(authors) = &p.authors {
+        crate::limits::check_count("authors", authors.len(), crate::limits::MAX_AUTHORS)?;
+        for a in authors {
+            crate::limits::check(crate::limits::Kind::Name, "an author's name", a)?;
+        }
+    }
     let old = load(tx, "reading", id)?;
     let mut new = old.clone();
     let mut set = |k: &str, v: Value| {
@@ -79,6 +122,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(a) = &p.authors {
         let list: Vec<String> =
             a.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect();
+        let before: Vec<String> = old
+            .get("authors")
+            .and_then(Value::as_array)
+            .map(|v| v.iter().filter_map(Value::as_str).map(String::from).collect())
+            .unwrap_or_default();
+        super::facet::check_author_change(tx, id, &before, &list)?;
         set("authors", Value::from(list));
     }
     if let Some(y) = p.year {
@@ -112,18 +161,17 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         };
         set("isbn", v);
     }
-    if let Some(s) = &p.source_kind {
-        let v = match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => Value::Null,
-            Some(s) => {
-                let k = s.to_lowercase().replace([' ', '_'], "-");
-                if !SOURCE_KINDS.contains(&k.as_str()) {
-                    bail!("unknown source kind {s:?}; expected one of {}", SOURCE_KINDS.join(", "));
-                }
-                Value::from(k)
-            }
-        };
-        set("source_kind", v);
+    // Content facets: one reading of each value for every door (see import::facets).
+    for (f, v) in [
+        (ContentFacet::SourceKind, &p.source_kind),
+        (ContentFacet::Language, &p.language),
+        (ContentFacet::OriginalLanguage, &p.original_language),
+        (ContentFacet::Perspective, &p.perspective),
+    ] {
+        if let Some(v) = v {
+            let value = f.value(v.as_deref().unwrap_or("")).map_err(|e| anyhow::anyhow!("--{}: {e}", f.name()))?;
+            set(f.column(), value);
+        }
     }
     for (k, v) in [
         ("container", &p.container),
@@ -131,8 +179,6 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         ("annotation", &p.annotation),
         ("credit", &p.credit),
         ("licence", &p.licence),
-        ("language", &p.language),
-        ("perspective", &p.perspective),
     ] {
         if let Some(v) = v {
             set(k, opt_value(v.as_deref()));
@@ -143,6 +189,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             set(k, flag(v));
         }
     }
+    settle_translation(&mut new, p.translated.is_some())?;
     for k in ["doi", "isbn"] {
         if new.get(k) != old.get(k) {
             clash(tx, k, new.get(k).unwrap_or(&Value::Null), id)?;
@@ -205,4 +252,26 @@ pub fn removal(conn: &Connection, id: i64) -> Result<Removal> {
 /// when it is linked and `force` is false.
 pub fn remove(tx: &Transaction, by: i64, id: i64, force: bool) -> Result<Removal> {
     cascade(tx, id)?.run(tx, by, force, None)
+}
+
+impl ReadingPatch {
+    /// A patch that sets one content facet to `value` as written (an empty
+    /// value clears it): what `reading facet set` applies to each reading.
+    /// The value is read by the rules every door shares (see [`ContentFacet::value`]).
+    pub fn facet(f: ContentFacet, value: &str) -> Result<ReadingPatch> {
+        let v = f.value(value).map_err(|e| anyhow::anyhow!("{}: {e}", f.name()))?;
+        let text = || Some(v.as_str().map(String::from));
+        let flag = || Some(v.as_i64().map(|b| b != 0));
+        let mut p = ReadingPatch::default();
+        match f {
+            ContentFacet::Language => p.language = text(),
+            ContentFacet::OriginalLanguage => p.original_language = text(),
+            ContentFacet::Translated => p.translated = flag(),
+            ContentFacet::GlobalSouth => p.global_south = flag(),
+            ContentFacet::OpenAccess => p.open_access = flag(),
+            ContentFacet::SourceKind => p.source_kind = text(),
+            ContentFacet::Perspective => p.perspective = text(),
+        }
+        Ok(p)
+    }
 }

@@ -22,6 +22,10 @@ pub fn find(conn: &Connection, name: &str) -> Result<Option<i64>> {
 
 /// Renames snapshot `id` or changes its note, as one history entry.
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &SnapshotPatch) -> Result<Edited> {
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Name, "snapshot name", p.name.as_deref().map(str::trim)),
+        (crate::limits::Kind::Note, "snapshot note", p.note.as_ref().and_then(|n| n.as_deref())),
+    ])?;
     let old = load(tx, "snapshot", id)?;
     let mut new = old.clone();
     if let Some(n) = &p.name {

@@ -32,6 +32,14 @@ fn keyword(k: &str) -> String {
 /// Refuses a slug or name another theme has, a parent that would make a
 /// cycle, and removing a keyword the lexicon does not hold.
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ThemePatch) -> Result<Edited> {
+    crate::limits::check_all(&[
+        (crate::limits::Kind::Slug, "theme slug", p.slug.as_deref().map(str::trim)),
+        (crate::limits::Kind::Name, "theme name", p.name.as_deref()),
+        (crate::limits::Kind::Note, "theme description", p.description.as_deref()),
+    ])?;
+    for k in &p.add_keywords {
+        crate::limits::check(crate::limits::Kind::Keyword, "keyword", k.trim())?;
+    }
     let old = load(tx, "theme", id)?;
     let mut new = old.clone();
     let index = ThemeIndex::load(tx)?;

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::tagging::{restore_button, suggestion, suggestions, themes_editor};
 use super::{Fail, failed, render};
-use crate::cmd::reading::{AddArgs, record};
+use crate::cmd::reading::{AddArgs, FacetArgs, record};
 use crate::import::READING_TYPES;
 use crate::store::audit::ReadingInfo;
 use crate::store::id_gen;
@@ -156,6 +156,9 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         &crate::store::edit::link::LinkFilter { reading: Some(id), ..Default::default() },
     )?;
     let field = |k: &'static str, v: &Option<String>| (k, v.clone());
+    let yes_no =
+        |k: &'static str, b: Option<bool>| (k, b.map(|b| if b { "yes".to_string() } else { "no".to_string() }));
+    // As `canon reading show` lists them, the content facets (issue 16) included.
     let fields = [
         field("Container", &r.container),
         field("DOI", &r.doi),
@@ -163,6 +166,11 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("URL", &r.url),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
+        field("Original language", &r.original_language),
+        yes_no("Translated", r.translated),
+        yes_no("Global South", r.global_south),
+        yes_no("Open access", r.open_access),
+        field("Perspective", &r.perspective),
         field("Credit", &r.credit),
         field("Licence", &r.licence),
     ];
@@ -426,6 +434,15 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
         themes: f.theme.clone(),
         status: "suggested".into(),
         by: crate::cli::By { by: None },
+        facets: FacetArgs {
+            source_kind: None,
+            language: None,
+            original_language: None,
+            translated: None,
+            global_south: None,
+            open_access: None,
+            perspective: None,
+        },
     });
     let r = match args {
         Err(e) => Err(anyhow::anyhow!(e)),

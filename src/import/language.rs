@@ -1,0 +1,380 @@
+//! Languages as reading lists write them, made one canonical code.
+//!
+//! A language may come as an ISO 639-1 code (`fr`), an ISO 639-2
+//! bibliographic or terminology code (`fre`, `fra`; MEDLINE writes these),
+//! an ISO 639-3 code (`yor`, `kri`), a BCP 47 tag or locale (`pt-BR`,
+//! `en_GB`), or an English name (`French`, `Kiswahili`), in any case. canon
+//! stores the ISO 639-1 code where the language has one, else the
+//! three-letter code, with a region subtag kept (`pt-BR`). The table below is
+//! the 184 languages of ISO 639-1 with their ISO 639-2 and 639-3 codes and
+//! reference names, from the ISO 639-3 code table published by SIL
+//! International, the ISO 639-3 registration authority (iso-639-3.tab). A
+//! three-letter code outside it is accepted as an ISO 639-3 code as written
+//! (there are some 7,900; many languages of the Global South have no
+//! two-letter code), so no language is refused for being rare.
+
+/// (ISO 639-1, ISO 639-2/B, ISO 639-3 (= 639-2/T), reference name).
+const LANGUAGES: &[(&str, &str, &str, &str)] = &[
+    ("aa", "aar", "aar", "Afar"),
+    ("ab", "abk", "abk", "Abkhazian"),
+    ("af", "afr", "afr", "Afrikaans"),
+    ("ak", "aka", "aka", "Akan"),
+    ("am", "amh", "amh", "Amharic"),
+    ("ar", "ara", "ara", "Arabic"),
+    ("an", "arg", "arg", "Aragonese"),
+    ("as", "asm", "asm", "Assamese"),
+    ("av", "ava", "ava", "Avaric"),
+    ("ae", "ave", "ave", "Avestan"),
+    ("ay", "aym", "aym", "Aymara"),
+    ("az", "aze", "aze", "Azerbaijani"),
+    ("ba", "bak", "bak", "Bashkir"),
+    ("bm", "bam", "bam", "Bambara"),
+    ("be", "bel", "bel", "Belarusian"),
+    ("bn", "ben", "ben", "Bengali"),
+    ("bi", "bis", "bis", "Bislama"),
+    ("bo", "tib", "bod", "Tibetan"),
+    ("bs", "bos", "bos", "Bosnian"),
+    ("br", "bre", "bre", "Breton"),
+    ("bg", "bul", "bul", "Bulgarian"),
+    ("ca", "cat", "cat", "Catalan"),
+    ("cs", "cze", "ces", "Czech"),
+    ("ch", "cha", "cha", "Chamorro"),
+    ("ce", "che", "che", "Chechen"),
+    ("cu", "chu", "chu", "Church Slavic"),
+    ("cv", "chv", "chv", "Chuvash"),
+    ("kw", "cor", "cor", "Cornish"),
+    ("co", "cos", "cos", "Corsican"),
+    ("cr", "cre", "cre", "Cree"),
+    ("cy", "wel", "cym", "Welsh"),
+    ("da", "dan", "dan", "Danish"),
+    ("de", "ger", "deu", "German"),
+    ("dv", "div", "div", "Dhivehi"),
+    ("dz", "dzo", "dzo", "Dzongkha"),
+    ("el", "gre", "ell", "Greek"),
+    ("en", "eng", "eng", "English"),
+    ("eo", "epo", "epo", "Esperanto"),
+    ("et", "est", "est", "Estonian"),
+    ("eu", "baq", "eus", "Basque"),
+    ("ee", "ewe", "ewe", "Ewe"),
+    ("fo", "fao", "fao", "Faroese"),
+    ("fa", "per", "fas", "Persian"),
+    ("fj", "fij", "fij", "Fijian"),
+    ("fi", "fin", "fin", "Finnish"),
+    ("fr", "fre", "fra", "French"),
+    ("fy", "fry", "fry", "Western Frisian"),
+    ("ff", "ful", "ful", "Fulah"),
+    ("gd", "gla", "gla", "Scottish Gaelic"),
+    ("ga", "gle", "gle", "Irish"),
+    ("gl", "glg", "glg", "Galician"),
+    ("gv", "glv", "glv", "Manx"),
+    ("gn", "grn", "grn", "Guarani"),
+    ("gu", "guj", "guj", "Gujarati"),
+    ("ht", "hat", "hat", "Haitian"),
+    ("ha", "hau", "hau", "Hausa"),
+    ("sh", "hbs", "hbs", "Serbo-Croatian"),
+    ("he", "heb", "heb", "Hebrew"),
+    ("hz", "her", "her", "Herero"),
+    ("hi", "hin", "hin", "Hindi"),
+    ("ho", "hmo", "hmo", "Hiri Motu"),
+    ("hr", "hrv", "hrv", "Croatian"),
+    ("hu", "hun", "hun", "Hungarian"),
+    ("hy", "arm", "hye", "Armenian"),
+    ("ig", "ibo", "ibo", "Igbo"),
+    ("io", "ido", "ido", "Ido"),
+    ("ii", "iii", "iii", "Sichuan Yi"),
+    ("iu", "iku", "iku", "Inuktitut"),
+    ("ie", "ile", "ile", "Interlingue"),
+    ("ia", "ina", "ina", "Interlingua"),
+    ("id", "ind", "ind", "Indonesian"),
+    ("ik", "ipk", "ipk", "Inupiaq"),
+    ("is", "ice", "isl", "Icelandic"),
+    ("it", "ita", "ita", "Italian"),
+    ("jv", "jav", "jav", "Javanese"),
+    ("ja", "jpn", "jpn", "Japanese"),
+    ("kl", "kal", "kal", "Kalaallisut"),
+    ("kn", "kan", "kan", "Kannada"),
+    ("ks", "kas", "kas", "Kashmiri"),
+    ("ka", "geo", "kat", "Georgian"),
+    ("kr", "kau", "kau", "Kanuri"),
+    ("kk", "kaz", "kaz", "Kazakh"),
+    ("km", "khm", "khm", "Khmer"),
+    ("ki", "kik", "kik", "Kikuyu"),
+    ("rw", "kin", "kin", "Kinyarwanda"),
+    ("ky", "kir", "kir", "Kirghiz"),
+    ("kv", "kom", "kom", "Komi"),
+    ("kg", "kon", "kon", "Kongo"),
+    ("ko", "kor", "kor", "Korean"),
+    ("kj", "kua", "kua", "Kuanyama"),
+    ("ku", "kur", "kur", "Kurdish"),
+    ("lo", "lao", "lao", "Lao"),
+    ("la", "lat", "lat", "Latin"),
+    ("lv", "lav", "lav", "Latvian"),
+    ("li", "lim", "lim", "Limburgan"),
+    ("ln", "lin", "lin", "Lingala"),
+    ("lt", "lit", "lit", "Lithuanian"),
+    ("lb", "ltz", "ltz", "Luxembourgish"),
+    ("lu", "lub", "lub", "Luba-Katanga"),
+    ("lg", "lug", "lug", "Ganda"),
+    ("mh", "mah", "mah", "Marshallese"),
+    ("ml", "mal", "mal", "Malayalam"),
+    ("mr", "mar", "mar", "Marathi"),
+    ("mk", "mac", "mkd", "Macedonian"),
+    ("mg", "mlg", "mlg", "Malagasy"),
+    ("mt", "mlt", "mlt", "Maltese"),
+    ("mn", "mon", "mon", "Mongolian"),
+    ("mi", "mao", "mri", "Maori"),
+    ("ms", "may", "msa", "Malay"),
+    ("my", "bur", "mya", "Burmese"),
+    ("na", "nau", "nau", "Nauru"),
+    ("nv", "nav", "nav", "Navajo"),
+    ("nr", "nbl", "nbl", "South Ndebele"),
+    ("nd", "nde", "nde", "North Ndebele"),
+    ("ng", "ndo", "ndo", "Ndonga"),
+    ("ne", "nep", "nep", "Nepali"),
+    ("nl", "dut", "nld", "Dutch"),
+    ("nn", "nno", "nno", "Norwegian Nynorsk"),
+    ("nb", "nob", "nob", "Norwegian Bokmål"),
+    ("no", "nor", "nor", "Norwegian"),
+    ("ny", "nya", "nya", "Chichewa"),
+    ("oc", "oci", "oci", "Occitan"),
+    ("oj", "oji", "oji", "Ojibwa"),
+    ("or", "ori", "ori", "Oriya"),
+    ("om", "orm", "orm", "Oromo"),
+    ("os", "oss", "oss", "Iron Ossetic"),
+    ("pa", "pan", "pan", "Panjabi"),
+    ("pi", "pli", "pli", "Pali"),
+    ("pl", "pol", "pol", "Polish"),
+    ("pt", "por", "por", "Portuguese"),
+    ("ps", "pus", "pus", "Pushto"),
+    ("qu", "que", "que", "Quechua"),
+    ("rm", "roh", "roh", "Romansh"),
+    ("ro", "rum", "ron", "Romanian"),
+    ("rn", "run", "run", "Rundi"),
+    ("ru", "rus", "rus", "Russian"),
+    ("sg", "sag", "sag", "Sango"),
+    ("sa", "san", "san", "Sanskrit"),
+    ("si", "sin", "sin", "Sinhala"),
+    ("sk", "slo", "slk", "Slovak"),
+    ("sl", "slv", "slv", "Slovenian"),
+    ("se", "sme", "sme", "Northern Sami"),
+    ("sm", "smo", "smo", "Samoan"),
+    ("sn", "sna", "sna", "Shona"),
+    ("sd", "snd", "snd", "Sindhi"),
+    ("so", "som", "som", "Somali"),
+    ("st", "sot", "sot", "Southern Sotho"),
+    ("es", "spa", "spa", "Spanish"),
+    ("sq", "alb", "sqi", "Albanian"),
+    ("sc", "srd", "srd", "Sardinian"),
+    ("sr", "srp", "srp", "Serbian"),
+    ("ss", "ssw", "ssw", "Swati"),
+    ("su", "sun", "sun", "Sundanese"),
+    ("sw", "swa", "swa", "Swahili"),
+    ("sv", "swe", "swe", "Swedish"),
+    ("ty", "tah", "tah", "Tahitian"),
+    ("ta", "tam", "tam", "Tamil"),
+    ("tt", "tat", "tat", "Tatar"),
+    ("te", "tel", "tel", "Telugu"),
+    ("tg", "tgk", "tgk", "Tajik"),
+    ("tl", "tgl", "tgl", "Tagalog"),
+    ("th", "tha", "tha", "Thai"),
+    ("ti", "tir", "tir", "Tigrinya"),
+    ("to", "ton", "ton", "Tonga"),
+    ("tn", "tsn", "tsn", "Tswana"),
+    ("ts", "tso", "tso", "Tsonga"),
+    ("tk", "tuk", "tuk", "Turkmen"),
+    ("tr", "tur", "tur", "Turkish"),
+    ("tw", "twi", "twi", "Twi"),
+    ("ug", "uig", "uig", "Uighur"),
+    ("uk", "ukr", "ukr", "Ukrainian"),
+    ("ur", "urd", "urd", "Urdu"),
+    ("uz", "uzb", "uzb", "Uzbek"),
+    ("ve", "ven", "ven", "Venda"),
+    ("vi", "vie", "vie", "Vietnamese"),
+    ("vo", "vol", "vol", "Volapük"),
+    ("wa", "wln", "wln", "Walloon"),
+    ("wo", "wol", "wol", "Wolof"),
+    ("xh", "xho", "xho", "Xhosa"),
+    ("yi", "yid", "yid", "Yiddish"),
+    ("yo", "yor", "yor", "Yoruba"),
+    ("za", "zha", "zha", "Zhuang"),
+    ("zh", "chi", "zho", "Chinese"),
+    ("zu", "zul", "zul", "Zulu"),
+];
+
+/// Other English names people write for a language, and the code they mean.
+const OTHER_NAMES: &[(&str, &str)] = &[
+    ("farsi", "fa"),
+    ("mandarin", "zh"),
+    ("mandarin chinese", "zh"),
+    ("cantonese", "yue"),
+    ("castilian", "es"),
+    ("flemish", "nl"),
+    ("filipino", "fil"),
+    ("kiswahili", "sw"),
+    ("gikuyu", "ki"),
+    ("sesotho", "st"),
+    ("setswana", "tn"),
+    ("chichewa", "ny"),
+    ("afaan oromoo", "om"),
+    ("isizulu", "zu"),
+    ("isixhosa", "xh"),
+    ("gaelic", "gd"),
+    ("scottish gaelic", "gd"),
+    ("irish gaelic", "ga"),
+    ("greek", "el"),
+    ("modern greek", "el"),
+    ("panjabi", "pa"),
+    ("pushto", "ps"),
+    ("sinhalese", "si"),
+    ("uighur", "ug"),
+    ("haitian creole", "ht"),
+    ("krio", "kri"),
+    ("twi", "tw"),
+    ("nigerian pidgin", "pcm"),
+    ("multiple languages", "mul"),
+];
+
+/// One language as written, made canonical: `Ok(code)`, or `Err` with what
+/// was expected. Case and surrounding space are ignored.
+pub fn normalise(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    let expected = "expected an ISO 639 code such as fr, sw or yor, a tag such as pt-BR, or an English name \
+                    such as French";
+    if t.is_empty() {
+        return Err(format!("the language is empty; {expected}"));
+    }
+    let lower = t.to_lowercase();
+    let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((c1, ..)) = LANGUAGES.iter().find(|(.., name)| name.eq_ignore_ascii_case(&words)) {
+        return Ok((*c1).to_string());
+    }
+    if let Some((_, code)) = OTHER_NAMES.iter().find(|(n, _)| *n == words) {
+        return Ok((*code).to_string());
+    }
+    // A code, with an optional region or script subtag: en, eng, en-GB, en_GB, zh-Hant.
+    let mut parts = lower.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    let code = match primary.len() {
+        2 => LANGUAGES.iter().find(|(c1, ..)| *c1 == primary).map(|(c1, ..)| (*c1).to_string()),
+        3 => Some(
+            LANGUAGES
+                .iter()
+                .find(|(_, b, c3, _)| *b == primary || *c3 == primary)
+                .map_or_else(|| primary.to_string(), |(c1, ..)| (*c1).to_string()),
+        ),
+        _ => None,
+    }
+    .filter(|_| primary.chars().all(|c| c.is_ascii_lowercase()));
+    let Some(code) = code else {
+        return Err(format!("{t:?} is not a language canon knows; {expected}"));
+    };
+    let mut tag = code;
+    for sub in rest {
+        let ok = !sub.is_empty() && sub.len() <= 8 && sub.chars().all(|c| c.is_ascii_alphanumeric());
+        if !ok {
+            return Err(format!("{t:?} is not a language tag; {expected}"));
+        }
+        tag.push('-');
+        match sub.len() {
+            2 => tag.push_str(&sub.to_ascii_uppercase()),
+            4 => {
+                let mut cs = sub.chars();
+                tag.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+                tag.extend(cs);
+            }
+            _ => tag.push_str(sub),
+        }
+    }
+    Ok(tag)
+}
+
+/// One or more languages (`English; French`, `en, fr`, `eng/fre`), each
+/// made canonical, joined with `; ` in the order given, without repeats.
+pub fn normalise_list(s: &str) -> Result<String, String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in s.split([';', ',', '/', '|']).map(str::trim).filter(|p| !p.is_empty()) {
+        let code = normalise(part)?;
+        if !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    if out.is_empty() {
+        return normalise(s);
+    }
+    Ok(out.join("; "))
+}
+
+/// The English name of a canonical code's language, for reports: `fr` →
+/// French, `pt-BR` → Portuguese; a code outside the table stays as it is.
+pub fn name(code: &str) -> String {
+    let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+    LANGUAGES
+        .iter()
+        .find(|(c1, b, c3, _)| *c1 == primary || *b == primary || *c3 == primary)
+        .map_or_else(|| code.to_string(), |(.., n)| (*n).to_string())
+}
+
+/// The languages of a stored list (`en; fr`), one by one.
+pub fn split(stored: &str) -> impl Iterator<Item = &str> {
+    stored.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_names_and_tags_become_one_code() {
+        for (input, want) in [
+            ("fr", "fr"),
+            ("FR", "fr"),
+            ("fre", "fr"),
+            ("fra", "fr"),
+            ("French", "fr"),
+            (" french ", "fr"),
+            ("eng", "en"),
+            ("en-gb", "en-GB"),
+            ("en_US", "en-US"),
+            ("pt-BR", "pt-BR"),
+            ("zh-hant", "zh-Hant"),
+            ("chi", "zh"),
+            ("ger", "de"),
+            ("Swahili", "sw"),
+            ("Kiswahili", "sw"),
+            ("yor", "yo"),
+            ("Yoruba", "yo"),
+            ("kri", "kri"),
+            ("Krio", "kri"),
+            ("Farsi", "fa"),
+            ("Modern Greek", "el"),
+        ] {
+            assert_eq!(normalise(input).as_deref(), Ok(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_language_is_refused_with_what_was_expected() {
+        for bad in ["", "xx", "Englsh", "e", "english language", "en-", "12", "fr-!!"] {
+            let e = normalise(bad).unwrap_err();
+            assert!(e.contains("expected an ISO 639 code"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn lists_keep_order_and_drop_repeats() {
+        assert_eq!(normalise_list("English; French").as_deref(), Ok("en; fr"));
+        assert_eq!(normalise_list("eng/fre, en").as_deref(), Ok("en; fr"));
+        assert!(normalise_list("en; nonsense").is_err());
+        assert_eq!(split("en; fr").collect::<Vec<_>>(), ["en", "fr"]);
+    }
+
+    #[test]
+    fn names_for_reports() {
+        assert_eq!(name("fr"), "French");
+        assert_eq!(name("pt-BR"), "Portuguese");
+        assert_eq!(name("yor"), "Yoruba");
+        assert_eq!(name("kri"), "kri");
+        assert_eq!(LANGUAGES.len(), 184);
+    }
+}

@@ -1,0 +1,303 @@
+//! How long a piece of text may be, for every kind of text canon stores.
+//!
+//! A title of 130,000 characters or a keyword of 100,000 is never what a
+//! person meant: it is a pasted file, a broken export or an attack, and it
+//! makes every later analysis and report slow. So each kind of text has a
+//! maximum, checked at every door by the functions here, with one message
+//! for the same fault wherever it comes in:
+//!
+//! | door | where the check sits |
+//! |---|---|
+//! | module lists (every format) | `cmd::import::modules_in`, [`module_row`] on each parsed row, before the writer (with the column); `ModuleWriter::write` checks again for any other caller |
+//! | reading lists (every format), `reading add` | `store::readings::ReadingWriter::write_row`, [`reading`] on each record: a row problem with its field, so the import names the column |
+//! | themes, contributors, `--by NAME` | `store::themes::add`, `store::contributors::add`, `store::history::contributor` |
+//! | tags, links, reviews (notes), snapshot names | the store function that writes them |
+//! | `module`/`item`/`reading`/`theme`/`contributor`/`snapshot`/`link` add and edit | the `add`/`edit` functions of `store::edit::*`, with [`check_all`] |
+//! | `report --title` | `cmd::report` |
+//! | bundles and merged databases | `store::untrusted`, through [`column`] for every column of every table |
+//! | the files an import reads (CSV, workbooks, XML, BibTeX, RIS…) | [`input_file`] in `cmd::import`, before anything opens them: regular files, at most [`MAX_INPUT_FILE`] (streamed) or [`MAX_WHOLE_FILE`] (read whole) bytes |
+//!
+//! When you add a field or a door, check it here (add the column to
+//! [`column`], the field to [`module_row`] or [`reading`]) rather than writing
+//! a new rule beside it. Lengths count Unicode scalar values (what people
+//! call characters), not bytes, so every script has the same allowance.
+
+use std::fmt;
+
+/// A kind of text, each with its maximum length in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Titles of modules, sessions and readings, the report title, and other
+    /// one-line statements (a reading's credit, licence, perspective): 2,000.
+    Title,
+    /// Names of people, programmes, themes, journals and publishers, snapshot
+    /// names, affiliations: 500.
+    Name,
+    /// Theme slugs: 64.
+    Slug,
+    /// Module codes: 64.
+    Code,
+    /// Lexicon keywords and phrases: 200.
+    Keyword,
+    /// Notes, annotations, learning outcomes, descriptions: 1 MiB of characters (1,048,576).
+    Note,
+    /// DOIs, ISBNs, URLs, languages, types, statuses, timestamps and other
+    /// short codes: 2,048 (the longest URL browsers handle).
+    Identifier,
+    /// A whole record as JSON text (a history entry's before and after, a
+    /// conflict's two versions): 16 MiB of characters.
+    Record,
+}
+
+impl Kind {
+    /// The most characters a text of this kind may have.
+    pub const fn max(self) -> usize {
+        match self {
+            Kind::Title => 2_000,
+            Kind::Name => 500,
+            Kind::Slug => 64,
+            Kind::Code => 64,
+            Kind::Keyword => 200,
+            Kind::Note => 1 << 20,
+            Kind::Identifier => 2_048,
+            Kind::Record => 16 << 20,
+        }
+    }
+
+    /// What the kind is called in a message.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Kind::Title => "a title",
+            Kind::Name => "a name",
+            Kind::Slug => "a theme slug",
+            Kind::Code => "a module code",
+            Kind::Keyword => "a keyword",
+            Kind::Note => "a note",
+            Kind::Identifier => "an identifier",
+            Kind::Record => "a record",
+        }
+    }
+}
+
+/// The most authors one reading may list (the largest author lists in
+/// physics run to about 5,000).
+pub const MAX_AUTHORS: usize = 10_000;
+
+/// The most keywords one theme's lexicon may hold.
+pub const MAX_KEYWORDS: usize = 1_000;
+
+/// A text longer than its kind allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooLong {
+    /// The field, as the user knows it ("session title", "keyword").
+    pub field: String,
+    pub kind: Kind,
+    /// Its length in characters.
+    pub chars: usize,
+}
+
+impl fmt::Display for TooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is {} characters long; expected at most {} for {}",
+            self.field,
+            thousands(self.chars),
+            thousands(self.kind.max()),
+            self.kind.label()
+        )
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+/// Too many entries in a list (authors of a reading, keywords of a theme).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooMany {
+    pub field: String,
+    pub count: usize,
+    pub max: usize,
+}
+
+impl fmt::Display for TooMany {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} has {} entries; expected at most {}", self.field, thousands(self.count), thousands(self.max))
+    }
+}
+
+impl std::error::Error for TooMany {}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Checks one text: `Err` names the field, its length and the limit.
+/// Linear in the text's length, and constant time when its bytes alone
+/// are within the limit.
+pub fn check(kind: Kind, field: &str, value: &str) -> Result<(), TooLong> {
+    if value.len() <= kind.max() {
+        return Ok(());
+    }
+    let chars = value.chars().count();
+    if chars <= kind.max() {
+        return Ok(());
+    }
+    Err(TooLong { field: field.to_string(), kind, chars })
+}
+
+/// Checks an optional text.
+pub fn check_opt(kind: Kind, field: &str, value: Option<&str>) -> Result<(), TooLong> {
+    value.map_or(Ok(()), |v| check(kind, field, v))
+}
+
+/// Checks several texts at once: `(kind, field, value)`, `None` skipped.
+/// For a door that takes a record's fields one by one (the editing verbs).
+pub fn check_all(fields: &[(Kind, &str, Option<&str>)]) -> Result<(), TooLong> {
+    fields.iter().try_for_each(|(kind, field, value)| check_opt(*kind, field, *value))
+}
+
+/// Checks a list's length.
+pub fn check_count(field: &str, count: usize, max: usize) -> Result<(), TooMany> {
+    if count > max { Err(TooMany { field: field.to_string(), count, max }) } else { Ok(()) }
+}
+
+/// The largest file an import reads as a stream, row by row (a module list
+/// or reading list in CSV): 2 GiB, as for a bundle's table file.
+pub const MAX_INPUT_FILE: u64 = 2 << 30;
+
+/// The largest file an import reads whole into memory: a workbook (.xlsx,
+/// .xlsm, .xls, .ods), a Curriculum Inventory or other XML document, and
+/// the reading-list formats parsed in one go (BibTeX, RIS, CSL-JSON,
+/// Zotero and Talis CSV): 256 MiB. (A workbook's unpacked size has its own
+/// limit, `crate::import::detect::WORKBOOK_MAX_UNPACKED`.)
+pub const MAX_WHOLE_FILE: u64 = 256 << 20;
+
+/// Checks a file an import is about to read, before anything opens it: it
+/// must be a regular file (a symbolic link to one is fine: the user named
+/// it), not a FIFO, which would hang the import, a device such as
+/// `/dev/zero`, which never ends, a socket or a folder; and at most `max`
+/// bytes ([`MAX_INPUT_FILE`] or [`MAX_WHOLE_FILE`]). `what` names the
+/// kind of file in the message ("a module list", "a workbook").
+///
+/// The same rule as a bundle's files (`crate::store::untrusted`), for the
+/// files a user imports: every import door calls it (`cmd::import`, for
+/// CSV, workbooks and XML alike).
+pub fn input_file(path: &std::path::Path, max: u64, what: &str) -> anyhow::Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
+    let ft = meta.file_type();
+    if !ft.is_file() {
+        let kind = if ft.is_dir() { "a folder" } else { "a FIFO, socket or device, not a regular file" };
+        anyhow::bail!("{} is {kind}; expected {what} in an ordinary file", path.display());
+    }
+    if meta.len() > max {
+        anyhow::bail!(
+            "{} is {} bytes; {what} may be at most {} MiB, so it is refused",
+            path.display(),
+            thousands(meta.len() as usize),
+            thousands((max >> 20) as usize)
+        );
+    }
+    Ok(())
+}
+
+/// Checks every text of a module-list row. `Err` carries the row's field
+/// (one of the `crate::import::modules` field constants, for the column)
+/// and what was too long.
+pub fn module_row(row: &crate::import::modules::ModuleRow) -> Result<(), (usize, TooLong)> {
+    use crate::import::modules::{CODE, KEYWORDS, LEAD, OUTCOMES, PROGRAMME, SESSION, TITLE};
+    let at = |field: usize| move |e: TooLong| (field, e);
+    check(Kind::Name, "programme", &row.programme).map_err(at(PROGRAMME))?;
+    check(Kind::Code, "module code", &row.code).map_err(at(CODE))?;
+    check(Kind::Title, "module title", &row.title).map_err(at(TITLE))?;
+    check_opt(Kind::Name, "module lead", row.lead.as_deref()).map_err(at(LEAD))?;
+    if let Some(item) = &row.item {
+        check(Kind::Title, "session title", &item.title).map_err(at(SESSION))?;
+        check(Kind::Note, "learning outcomes", &item.outcomes).map_err(at(OUTCOMES))?;
+        for k in &item.keywords {
+            check(Kind::Keyword, "keyword", k).map_err(at(KEYWORDS))?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks every text of a reading, whichever format it came from. `Err`
+/// names the field (its canonical reading-list column) and the problem.
+pub fn reading(r: &crate::import::ReadingRecord) -> Result<(), (&'static str, String)> {
+    let t = |field: &'static str| move |e: TooLong| (field, e.to_string());
+    check(Kind::Title, "title", &r.title).map_err(t("title"))?;
+    check_count("authors", r.authors.len(), MAX_AUTHORS).map_err(|e| ("authors", e.to_string()))?;
+    for a in &r.authors {
+        check(Kind::Name, "an author's name", a).map_err(t("authors"))?;
+    }
+    check(Kind::Identifier, "type", &r.kind).map_err(t("type"))?;
+    check_opt(Kind::Name, "container (journal or publisher)", r.container.as_deref()).map_err(t("container"))?;
+    check_opt(Kind::Identifier, "DOI", r.doi.as_deref()).map_err(t("doi"))?;
+    check_opt(Kind::Identifier, "ISBN", r.isbn.as_deref()).map_err(t("isbn"))?;
+    check_opt(Kind::Identifier, "URL", r.url.as_deref()).map_err(t("url"))?;
+    check_opt(Kind::Note, "notes", r.annotation.as_deref()).map_err(t("notes"))?;
+    check_opt(Kind::Identifier, "source kind", r.source_kind.as_deref()).map_err(t("source_kind"))?;
+    check_opt(Kind::Identifier, "status", r.status.as_deref()).map_err(t("status"))?;
+    check_opt(Kind::Identifier, "language", r.language.as_deref()).map_err(t("language"))?;
+    // Issue 16's work facets.
+    check_opt(Kind::Identifier, "original language", r.facets.original_language.as_deref())
+        .map_err(t("original_language"))?;
+    check_opt(Kind::Title, "perspective", r.facets.perspective.as_deref()).map_err(t("perspective"))?;
+    Ok(())
+}
+
+/// The kind of text a table's column holds, for bundles and merged
+/// databases. A text column not named here is an identifier (a code, a
+/// timestamp, a status); a new free-text column needs its line here.
+pub fn column(table: &str, col: &str) -> Kind {
+    match (table, col) {
+        (_, "slug") => Kind::Slug,
+        ("module", "code") | ("snapshot_coverage" | "snapshot_gap", "module_code") => Kind::Code,
+        ("theme_keyword" | "item_keyword", "keyword") => Kind::Keyword,
+        ("contributor" | "programme" | "theme" | "snapshot", "name")
+        | ("contributor", "affiliation")
+        | ("module", "lead")
+        | ("reading", "container")
+        | ("reading_author", "name")
+        | ("person_facet", "author_name")
+        | ("snapshot_coverage", "programme") => Kind::Name,
+        (_, "title" | "module_title" | "credit" | "licence" | "perspective" | "scope" | "theme") => Kind::Title,
+        (_, "outcomes" | "annotation" | "description" | "note" | "explanation") => Kind::Note,
+        ("history", "before" | "after") | ("conflict", "ours" | "theirs" | "fields") => Kind::Record,
+        ("import_run", "path") | ("snapshot_gap", "key") => Kind::Note,
+        _ => Kind::Identifier,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        // 64 Devanagari letters are 192 bytes: within a slug's 64 characters.
+        let s = "क".repeat(64);
+        assert!(check(Kind::Slug, "slug", &s).is_ok());
+        let e = check(Kind::Slug, "theme slug", &"a".repeat(13_000)).unwrap_err();
+        assert_eq!(e.to_string(), "theme slug is 13,000 characters long; expected at most 64 for a theme slug");
+        assert_eq!(thousands(1_048_576), "1,048,576");
+        assert_eq!(thousands(999), "999");
+    }
+
+    #[test]
+    fn every_column_has_a_kind() {
+        assert_eq!(column("theme_keyword", "keyword"), Kind::Keyword);
+        assert_eq!(column("reading", "annotation"), Kind::Note);
+        assert_eq!(column("item", "title"), Kind::Title);
+        assert_eq!(column("history", "after"), Kind::Record);
+        assert_eq!(column("reading", "doi"), Kind::Identifier);
+    }
+}
