@@ -237,3 +237,19 @@ pub fn name_run(tx: &Transaction, path: &str, name: &str) -> Result<()> {
     tx.execute("UPDATE import_run SET path = ?2 WHERE path = ?1", params![path, name])?;
     Ok(())
 }
+
+/// The programmes (by name) and the years of study the curriculum has, for
+/// the scope choices of a form, without loading the curriculum.
+pub fn scope_choices(conn: &Connection) -> Result<(Vec<String>, Vec<i64>)> {
+    let programmes = conn
+        .prepare_cached(
+            "SELECT DISTINCT p.name FROM programme p JOIN module m ON m.programme_id = p.id ORDER BY p.name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    let years = conn
+        .prepare_cached("SELECT DISTINCT year FROM module WHERE year IS NOT NULL ORDER BY year")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok((programmes, years))
+}

@@ -65,13 +65,8 @@ fn options(q: &ReportQuery) -> Result<ReportOptions> {
 pub async fn form(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>) -> Response {
     render(&app, visit, |db, v| {
         let themes = db.app.cache.themes(&db.store.conn)?;
-        let audit = db.app.cache.audit(&db.store.conn)?;
-        let mut years: Vec<i64> = audit.data.modules.iter().filter_map(|m| m.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        let mut programmes: Vec<&str> = audit.data.modules.iter().map(|m| m.programme.as_str()).collect();
-        programmes.sort_unstable();
-        programmes.dedup();
+        // Not the cached audit: after a change it would be loaded again just for these lists.
+        let (programmes, years) = crate::store::workspace::scope_choices(&db.store.conn)?;
         let body = html! {
             p.lead { "The committee report, as " code { "canon report" } " writes it: summary and key findings, heat-map, gaps with suggested readings, what each module should read, the reading list, methods." }
             form.stack method="get" action="/report/download" {
