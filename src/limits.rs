@@ -236,10 +236,22 @@ pub fn reading(r: &crate::import::ReadingRecord) -> Result<(), (&'static str, St
     check(Kind::Title, "title", &r.title).map_err(t("title"))?;
     check_count("authors", r.authors.len(), MAX_AUTHORS).map_err(|e| ("authors", e.to_string()))?;
     for a in &r.authors {
-        check(Kind::Name, "an author's name", a).map_err(t("authors"))?;
+        check(Kind::Name, "an author's name", &a.original).map_err(t("authors"))?;
+        // Issue 12's parts of the name (a CSL-JSON item gives them apart from any whole).
+        for part in [&a.family, &a.given, &a.particle, &a.suffix, &a.literal] {
+            check_opt(Kind::Name, "an author's name", part.as_deref()).map_err(t("authors"))?;
+        }
     }
     check(Kind::Identifier, "type", &r.kind).map_err(t("type"))?;
     check_opt(Kind::Name, "container (journal or publisher)", r.container.as_deref()).map_err(t("container"))?;
+    // Issue 12's fields of a reference.
+    check_opt(Kind::Name, "publisher", r.publisher.as_deref()).map_err(t("publisher"))?;
+    check_opt(Kind::Name, "place of publication", r.place.as_deref()).map_err(t("place"))?;
+    check_opt(Kind::Identifier, "volume", r.volume.as_deref()).map_err(t("volume"))?;
+    check_opt(Kind::Identifier, "issue", r.issue.as_deref()).map_err(t("issue"))?;
+    check_opt(Kind::Identifier, "pages", r.pages.as_deref()).map_err(t("pages"))?;
+    check_opt(Kind::Identifier, "edition", r.edition.as_deref()).map_err(t("edition"))?;
+    check_opt(Kind::Identifier, "year note", r.year_note.as_deref()).map_err(t("year"))?;
     check_opt(Kind::Identifier, "DOI", r.doi.as_deref()).map_err(t("doi"))?;
     check_opt(Kind::Identifier, "ISBN", r.isbn.as_deref()).map_err(t("isbn"))?;
     check_opt(Kind::Identifier, "URL", r.url.as_deref()).map_err(t("url"))?;
@@ -265,8 +277,8 @@ pub fn column(table: &str, col: &str) -> Kind {
         ("contributor" | "programme" | "theme" | "snapshot", "name")
         | ("contributor", "affiliation")
         | ("module", "lead")
-        | ("reading", "container")
-        | ("reading_author", "name")
+        | ("reading", "container" | "publisher" | "place")
+        | ("reading_author", "name" | "family" | "given" | "particle" | "suffix" | "literal")
         | ("person_facet", "author_name")
         | ("snapshot_coverage", "programme") => Kind::Name,
         (_, "title" | "module_title" | "credit" | "licence" | "perspective" | "scope" | "theme") => Kind::Title,

@@ -1,7 +1,8 @@
 //! A mutation fuzzer for every parser a user's file reaches: the module CSV
 //! and reading CSV readers (through encoding and delimiter detection), BibTeX,
-//! RIS, CSL-JSON, Zotero CSV and Talis/Leganto CSV, Curriculum Inventory XML
-//! and workbooks (.xlsx, .xls, .ods). Seeded from `samples/`
+//! RIS, CSL-JSON, Zotero CSV, Talis/Leganto CSV, MEDLINE (.nbib) and EndNote
+//! XML, and the rejects writer for each; Curriculum Inventory XML and
+//! workbooks (.xlsx, .xls, .ods). Seeded from `samples/`
 //! and, when present, `../shared/corpus/`. A panic, or one input taking more
 //! than two seconds, fails the test and leaves the input under
 //! `target/fuzz-failures/` to become a regression test.
@@ -12,10 +13,13 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use canon::import::builder::Themes;
 use canon::import::modules::ModuleReader;
 use canon::import::reading_csv::ReadingReader;
 use canon::import::source::{self, SourceOptions};
-use canon::import::{bibtex, csl_json, curriculum_inventory, detect, ris, talis_csv, workbook, zotero_csv};
+use canon::import::{
+    bibtex, csl_json, curriculum_inventory, detect, endnote_xml, nbib, rejects, ris, talis_csv, workbook, zotero_csv,
+};
 use canon::store::themes::ThemeIndex;
 
 /// A small, fast, seeded random number generator (xorshift64*).
@@ -220,12 +224,15 @@ fn text_target(
     name: &str,
     exts: &[&str],
     literal: &[&str],
-    parse: fn(&str, &str, &ThemeIndex) -> canon::import::Parsed,
+    parse: fn(&str, &str, &dyn Themes) -> canon::import::Parsed,
 ) {
     let (_dir, themes) = themes();
+    let format = name;
     fuzz(name, seeds(exts, literal), |bytes| {
         let text = String::from_utf8_lossy(bytes);
-        let _ = parse("fuzz", &text, &themes);
+        let p = parse("fuzz", &text, &themes);
+        // Writing the rejected records back must not panic either (spans inside the text).
+        let _ = rejects::render(format, "fuzz", &text, &p.rejected);
     });
 }
 
@@ -281,6 +288,30 @@ fn talis_csv() {
             "Item Link,Title,Authors,Date,Resource Type,ISBN13,Student Note\nhttps://x,T,\"A, B\",2006,Book,978-0-385-50993-0,N\n",
         ],
         talis_csv::parse,
+    );
+}
+
+#[test]
+fn nbib() {
+    text_target(
+        "nbib",
+        &["nbib"],
+        &[
+            "PMID- 1\nTI  - A title\n      goes on.\nFAU - Mensah, Kofi A, Jr\nAU  - Mensah KA Jr\nDP  - 2019 Apr\nAID - 10.1/x [doi]\n\nPMID- 2\nTI  - B\n",
+        ],
+        nbib::parse,
+    );
+}
+
+#[test]
+fn endnote_xml() {
+    text_target(
+        "endnote-xml",
+        &["xml"],
+        &[
+            "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type><contributors><authors><author><style>Mensah, Kofi A., Jr.</style></author></authors></contributors><titles><title>A &amp; B</title></titles><dates><year>2019</year></dates></record></records></xml>",
+        ],
+        endnote_xml::parse,
     );
 }
 

@@ -66,3 +66,160 @@ fn a_database_from_a_newer_canon_is_refused_and_untouched() {
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
     assert!(!w.path("canon.db-wal").exists() || std::fs::metadata(w.path("canon.db-wal")).unwrap().len() == 0);
 }
+
+/// Every row of every table (virtual full-text tables read through their
+/// content, not their shadow tables), in the columns `db` had before a
+/// migration: a migration that only adds may not change one of them.
+fn contents(db: &std::path::Path, columns_of: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut out = Vec::new();
+    for (table, cols) in columns_of {
+        let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+        let order = (1..=cols.len()).map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+        let mut st = c.prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY {order}")).unwrap();
+        let rows = st
+            .query_map([], |r| {
+                (0..cols.len()).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        for row in rows {
+            out.push(format!("{table}: {:?}", row.unwrap()));
+        }
+    }
+    out
+}
+
+/// The tables of `db` and their columns, shadow tables of full-text indexes left out.
+fn tables(db: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String>> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let names: Vec<(String, String)> = c
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let virtual_tables: Vec<&String> =
+        names.iter().filter(|(_, sql)| sql.starts_with("CREATE VIRTUAL")).map(|(n, _)| n).collect();
+    let mut out = std::collections::BTreeMap::new();
+    for (name, _) in &names {
+        if virtual_tables.iter().any(|v| name.starts_with(&format!("{v}_"))) {
+            continue;
+        }
+        let cols: Vec<String> = c
+            .prepare(&format!("SELECT name FROM pragma_table_info('{name}')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        out.insert(name.clone(), cols);
+    }
+    out
+}
+
+/// Copies `tests/fixtures/NAME` (a database at `version`) into a work
+/// directory, opens it with this canon, and checks that it reached this
+/// version with every row and column it held before unchanged.
+fn migrated_without_loss(name: &str, version: i64) -> Workdir {
+    let w = Workdir::new();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    std::fs::copy(src, w.db()).unwrap();
+    assert_eq!(w.count("PRAGMA user_version"), version);
+    let before_tables = tables(&w.db());
+    let before = contents(&w.db(), &before_tables);
+    assert!(before.iter().any(|r| r.starts_with("reading_author:")), "the fixture holds authors");
+    let check = w.ok(&["check"]);
+    assert!(check.contains("version 7 (this canon writes 7)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 7);
+    assert_eq!(contents(&w.db(), &before_tables), before, "every row and column held before is unchanged");
+    // Every name has parts or is kept whole; none is left unread.
+    assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE family IS NULL AND literal IS NULL"), 0);
+    w
+}
+
+/// An author's (family, given, particle, suffix, literal).
+type Parts = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+
+/// A database made by the main branch before issue 12 (schema version 5:
+/// migrations 0001, 0002, 0003, 0007, 0008) gains the references migration
+/// without losing or changing anything it held, and its author names are
+/// split into parts with the names as written untouched.
+///
+/// `tests/fixtures/schema-v5.db` was made with that release's binary:
+/// `canon init`, `import modules samples/modules.csv --by amina`, `import
+/// modules samples/curriculum-inventory.xml` (item keywords), `import reading
+/// samples/reading.csv --by amina`, `import reading
+/// tests/fixtures/schema-v5-extra.bib --by amina` (a suffix, "First von Last"
+/// names, an institution), a link and `snapshot round-one`.
+#[test]
+fn a_schema_5_database_from_main_gains_structured_names_without_loss() {
+    let w = migrated_without_loss("schema-v5.db", 5);
+    assert!(w.count("SELECT count(*) FROM item_keyword") > 0, "the fixture holds item keywords");
+    assert!(w.count("SELECT count(*) FROM link") > 0, "the fixture holds a link");
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    let parts = |name: &str| -> Parts {
+        c.query_row(
+            "SELECT family, given, particle, suffix, literal FROM reading_author WHERE name = ?1 LIMIT 1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(parts("Mensah, Jr., Kofi A."), (s("Mensah"), s("Kofi A."), None, s("Jr."), None));
+    assert_eq!(parts("de la Cruz, María"), (s("Cruz"), s("María"), s("de la"), None, None));
+    assert_eq!(parts("Adébáyọ̀, Ayọ̀bámi"), (s("Adébáyọ̀"), s("Ayọ̀bámi"), None, None, None));
+    assert_eq!(parts("World Health Organization"), (None, None, None, None, s("World Health Organization")));
+    for whole in ["إدوارد سعيد", "मोहनदास करमचंद गांधी", "Ngũgĩ wa Thiong'o"]
+    {
+        assert_eq!(parts(whole).4.as_deref(), Some(whole), "kept whole as written");
+    }
+
+    // The data works with this version's commands, new fields included.
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let mensah = list.as_array().unwrap().iter().find(|r| r["title"] == "Suffixes in the reference list").unwrap();
+    assert_eq!(mensah["authors"][0], "Mensah, Jr., Kofi A.");
+    assert_eq!(mensah["author_names"][0]["suffix"], "Jr.");
+    w.ok(&["report", "r.csv", "--style", "vancouver"]);
+    let csv = std::fs::read_to_string(w.path("r.csv")).unwrap();
+    assert!(csv.contains("Mensah KA Jr"), "{csv}");
+    w.ok(&["search", "oximetry"]);
+    w.ok(&["log", "--by", "amina"]);
+    w.ok(&["compare", "round-one"]);
+}
+
+/// canon built between issue 16 and issue 12 landing wrote its sixth
+/// migration as `0010_facets` (0009 was not listed yet). Such a database
+/// gains `0009_references` alone, keeps its facets, and is then at this
+/// version.
+///
+/// `tests/fixtures/schema-v6-facets.db` was made with that build: `canon
+/// init`, `import modules samples/modules.csv`, `import reading
+/// samples/reading.csv`, `import reading tests/fixtures/schema-v5-extra.bib`,
+/// `reading facet set global-south yes --where theme=historical-awareness`,
+/// `facet add 10.1111/medu.99999 --author 1 --facet gender --value man
+/// --basis self-identified --source …`, `reading edit … --original-language
+/// fr --perspective …` and `snapshot round-one` (all `--by amina`).
+#[test]
+fn a_database_with_facets_before_references_gains_references_alone() {
+    let w = migrated_without_loss("schema-v6-facets.db", 6);
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    let (family, suffix): (String, String) = c
+        .query_row("SELECT family, suffix FROM reading_author WHERE name = 'Mensah, Jr., Kofi A.'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((family.as_str(), suffix.as_str()), ("Mensah", "Jr."));
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let fr = list.as_array().unwrap().iter().find(|r| r["title"] == "Particles and institutions").unwrap();
+    assert_eq!((fr["original_language"].as_str(), fr["translated"].as_bool()), (Some("fr"), Some(true)));
+    let facets = w.ok(&["facet", "list", "--format", "json"]);
+    assert!(facets.contains("self-identified") && facets.contains("Mensah, Jr., Kofi A."), "{facets}");
+    w.ok(&["report", "r.csv", "--style", "apa"]);
+    assert!(std::fs::read_to_string(w.path("r.csv")).unwrap().contains("Mensah, K. A., Jr."));
+    w.ok(&["compare", "round-one"]);
+    // Opening it again changes nothing more.
+    w.ok(&["check"]);
+    assert_eq!(w.count("PRAGMA user_version"), 7);
+}

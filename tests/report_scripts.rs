@@ -29,6 +29,11 @@ fn pdftotext(pdf: &Path, args: &[&str]) -> String {
 }
 
 /// (author as formatted, title) of each row of tests/data/many_scripts.csv.
+/// Vancouver (as the CSL processor writes it, issue 12) shortens given names
+/// to initials in scripts with letter case; in scripts without case (Hebrew,
+/// Devanagari, Bengali, Tamil, Ethiopic) the given name is written whole, as
+/// CSL processors do: a first "letter" of an abugida would cut a conjunct
+/// (प of प्रिया).
 const SCRIPTS: &[(&str, &str, &str)] = &[
     ("Latin", "Ngũgĩ wa Thiong'o", "Decolonising the Mind: The Politics of Language in African Literature"),
     ("Vietnamese", "Nguyễn TH", "Y học cổ truyền Việt Nam"),
@@ -36,11 +41,11 @@ const SCRIPTS: &[(&str, &str, &str)] = &[
     ("Greek", "Παπαδόπουλος Γ", "Ιστορία της ιατρικής στην Ελλάδα"),
     ("Cyrillic", "Пирогов НИ", "Начала общей военно-полевой хирургии"),
     ("Arabic", "الرازي، محمد", "تاريخ الطب العربي"),
-    ("Hebrew", "כהן ש", "רפואה וחברה בישראל"),
-    ("Devanagari", "शर्मा प", "आयुर्वेद का इतिहास"),
-    ("Bengali", "রায় অ", "বাংলার চিকিৎসা ইতিহাস"),
-    ("Tamil", "முருகன் ச", "சித்த மருத்துவ வரலாறு"),
-    ("Ethiopic", "ተስፋዬ አ", "የኢትዮጵያ ባህላዊ ሕክምና"),
+    ("Hebrew", "כהן שרה", "רפואה וחברה בישראל"),
+    ("Devanagari", "शर्मा प्रिया", "आयुर्वेद का इतिहास"),
+    ("Bengali", "রায় অমিত", "বাংলার চিকিৎসা ইতিহাস"),
+    ("Tamil", "முருகன் செல்வி", "சித்த மருத்துவ வரலாறு"),
+    ("Ethiopic", "ተስፋዬ አበበ", "የኢትዮጵያ ባህላዊ ሕክምና"),
     ("Thai", "สมชาย ใจดี", "ประวัติการแพทย์แผนไทย"),
     ("Simplified Chinese", "王吉民", "中国近代医学史"),
     ("Traditional Chinese", "劉士永", "臺灣醫療與殖民統治"),

@@ -736,7 +736,18 @@ fn the_report_downloads_without_writing_next_to_the_database() {
     assert_eq!(r.status, 200);
     let v: serde_json::Value = serde_json::from_slice(&r.body).expect("json");
     assert!(v.is_object());
-    for bad in ["format=doc", "theme=nope", "year=two", "module=NOPE1", "style=harvard"] {
+    // Issue 12's styles by name; a style file is never read from the browser.
+    assert_eq!(c.get("/report/download?format=csv&style=harvard").status, 200);
+    for bad in [
+        "format=doc",
+        "theme=nope",
+        "year=two",
+        "module=NOPE1",
+        "style=nope",
+        "style=%2Fetc%2Fpasswd",
+        "style=mine.csl",
+        "style=..%2Fx",
+    ] {
         let r = c.get(&format!("/report/download?{bad}"));
         assert_eq!(r.status, 400, "{bad}");
     }
@@ -1076,6 +1087,33 @@ fn an_upload_takes_workbooks_and_curriculum_inventory_xml_as_the_command_line_do
     assert!(page.contains("reading sheet \"Readings\""), "{page}");
     assert!(page.contains("Shelf mark") && page.contains("not read"), "the column not read is named: {page}");
     assert!(r.text().contains("/import/confirm"), "{page}");
+
+    // Leaving the invalid records out (--skip-invalid): they are listed as the
+    // command line lists them, and the valid ones are imported on confirmation.
+    let csv =
+        "title,authors,year,type\nThe Body Multiple,\"Mol, Annemarie\",2002,book\nNo year here,\"Doe, J.\",20x2,book\n";
+    w.write("mixed.csv", csv);
+    let out = w.cmd(&["import", "reading", "mixed.csv", "--skip-invalid", "--dry-run"]).output().unwrap();
+    let cli = problem_lines(&String::from_utf8(out.stderr).unwrap(), "mixed.csv");
+    assert!(cli.iter().any(|l| l.starts_with("mixed.csv:3:")), "{cli:?}");
+    let refused =
+        c.post_multipart("/import", &[("csrf", &token), ("kind", "reading")], ("file", "mixed.csv", csv.as_bytes()));
+    assert!(!refused.text().contains("/import/confirm"), "without the box, a bad row refuses the file");
+    let r = c.post_multipart(
+        "/import",
+        &[("csrf", &token), ("kind", "reading"), ("skip_invalid", "1")],
+        ("file", "mixed.csv", csv.as_bytes()),
+    );
+    let page = text(&r);
+    for line in &cli {
+        assert!(page.contains(line.as_str()), "the page lacks {line:?}:\n{page}");
+    }
+    assert!(page.contains("1 invalid record(s) left out"), "{page}");
+    let key = r.text().split("name=\"upload\" value=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_string();
+    let r = c.post_form("/import/confirm", &[("csrf", &token), ("upload", &key)]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.contains("Imported")));
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'The Body Multiple'"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'No year here'"), 0);
 }
 
 #[test]

@@ -51,7 +51,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         };
         let imported = import::modules(store, &m, ctx.quiet)?;
         import::finish(ctx, &m.common, "sessions", imported)?;
-        let r = ReadingArgs { common: common(a.reading.clone(), vec![]), format: None, status: "approved".into() };
+        let r = ReadingArgs {
+            common: common(a.reading.clone(), vec![]),
+            format: None,
+            status: "approved".into(),
+            skip_invalid: false,
+            rejects: None,
+        };
         let imported = import::reading(store, &r, ctx.quiet)?;
         import::finish(ctx, &r.common, "readings", imported)?;
         report::write(ctx, store, &a.out, format, &a.options)

@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::{Format, Output};
-use crate::report::{Listing, emit, year};
+use crate::report::{Listing, emit};
 use crate::store::readings::{self, ReadingFilter};
 use crate::store::{Mode, SCHEMA_VERSION, Store, bundle, untrusted};
 
@@ -90,6 +90,12 @@ const READING_COLUMNS: &[&str] = &[
     "source_kind",
     "status",
     "language",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "place",
+    "edition",
     "original_language",
     "translated",
     "global_south",
@@ -109,7 +115,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             r.id.to_string(),
             r.title.clone(),
             r.authors.join("; "),
-            year(r.year),
+            // A work not yet published has its note ("in press") where the year goes; it reads back as such.
+            r.year.map_or_else(|| o(&r.year_note), |y| y.to_string()),
             r.kind.clone(),
             o(&r.doi),
             o(&r.url),
@@ -120,6 +127,12 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.source_kind),
             r.status.clone(),
             o(&r.language),
+            o(&r.volume),
+            o(&r.issue),
+            o(&r.pages),
+            o(&r.publisher),
+            o(&r.place),
+            o(&r.edition),
             o(&r.original_language),
             yes_no(r.translated),
             yes_no(r.global_south),

@@ -12,8 +12,8 @@ use crate::import::modules::{Columns, ModuleReader, ModuleRow, Tally};
 use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
 use crate::import::{
-    ImportErrors, Origin, RowError, bibtex, csl_json, curriculum_inventory, detect, ris, talis_csv, workbook,
-    zotero_csv,
+    ImportErrors, Origin, ReadingRecord, Reject, RowError, bibtex, csl_json, curriculum_inventory, detect, endnote_xml,
+    nbib, rejects, ris, talis_csv, workbook, zotero_csv,
 };
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome, WriteOptions};
 use crate::store::readings::ReadingWriter;
@@ -41,14 +41,17 @@ pub enum Import {
     Modules(ModulesArgs),
     /// A reading list: canonical CSV (title,authors,year,type,doi,url,themes,notes)
     /// or the same columns in a workbook (.xlsx, .xls, .ods), BibTeX, RIS,
-    /// Zotero's CSV export, CSL-JSON, or a Talis Aspire / Leganto CSV export.
+    /// Zotero's CSV export, CSL-JSON, a Talis Aspire / Leganto CSV export,
+    /// PubMed's MEDLINE format (.nbib) or EndNote XML.
     ///
     /// The format comes from the extension and the content (--format to force).
     /// Duplicates (same DOI, ISBN, or title and year) merge into one entry: blanks
-    /// filled, differences reported, never a shorter title or author list for a
-    /// fuller one; a work with the same first author, year and main title as one
-    /// listed is flagged. A file exported by `canon export reading` updates the
-    /// same entries (see there).
+    /// filled, differences reported, never a shorter title, author list, page
+    /// range or publisher for a fuller one; a work with the same first author,
+    /// year and main title as one listed is flagged. A file exported by `canon
+    /// export reading` updates the same entries (see there). With --skip-invalid
+    /// the valid records import and the others are written, with their reasons,
+    /// to --rejects FILE.
     ///
     /// Example: canon import reading samples/reading.csv --dry-run
     Reading(ReadingArgs),
@@ -100,14 +103,26 @@ pub struct ModulesArgs {
     pub sync: bool,
 }
 
+/// The reading-list formats `--format` names.
+const FORMATS: [&str; 8] = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "nbib", "endnote-xml"];
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
     /// The file's format (default: from its extension and content). --map
     /// works with csv, zotero-csv and talis-csv.
-    #[arg(long, value_parser = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv"])]
+    #[arg(long, value_parser = FORMATS)]
     pub format: Option<String>,
+    /// Import the valid records and leave out the invalid ones (default: a file
+    /// with any invalid record imports nothing).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// With --skip-invalid: write the records left out, with their reasons, to
+    /// FILE, in the input's own format (CSV gains a "canon rejected because"
+    /// column; rows of a workbook go to an .xlsx workbook with that column).
+    #[arg(long, value_name = "FILE", requires = "skip_invalid")]
+    pub rejects: Option<PathBuf>,
     /// Review status for rows without a status column.
     #[arg(long, default_value = "approved", value_parser = ["suggested", "approved"])]
     pub status: String,
@@ -186,9 +201,10 @@ pub struct Imported {
     /// The problems that refuse the file (nothing was written).
     #[serde(skip)]
     pub errors: Option<ImportErrors>,
-    /// What was said about the file before its rows, as the command line prints
+    /// What was said about the file besides its rows, as the command line prints
     /// it on stderr: the encoding guessed, the sheet read, a Curriculum Inventory
-    /// document's report, an outcomes-only list. The web workspace shows them.
+    /// document's report, an outcomes-only list, doubts about how records were
+    /// read, keywords that name no theme. The web workspace shows them.
     #[serde(skip)]
     pub remarks: Vec<String>,
 }
@@ -511,12 +527,17 @@ fn outcomes_note(reader: &ModuleReader, quiet: bool, remarks: &mut Vec<String>) 
 }
 
 /// Imports a reading list in one transaction; with --dry-run, rolls back.
+/// With --skip-invalid the valid records are written and the others left
+/// out (to --rejects FILE, in the input's own format, with their reasons).
 pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
     let c = &a.common;
     let themes = ThemeIndex::load(&store.conn)?;
     let file = c.file.display().to_string();
     // Regular files of bounded size only, before anything opens the file.
     crate::limits::input_file(&c.file, crate::limits::MAX_INPUT_FILE, "a reading list")?;
+    if let Some(r) = &a.rejects {
+        refuse_rejects_path(r, &c.file, &store.path)?;
+    }
     let mut remarks = Vec::new();
     let mut imported = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
         Container::Workbook(kind) => {
@@ -525,6 +546,14 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             if let Some(f) = a.format.as_deref().filter(|f| *f != "csv") {
                 bail!("{file} is an {}; --format {f} cannot read it", kind.name());
             }
+            // The rows left out of a workbook go back as a workbook.
+            if let Some(r) = a.rejects.as_ref().filter(|r| !has_extension(r, "xlsx")) {
+                bail!(
+                    "--rejects {}: the rows left out of a workbook are written as an .xlsx workbook; \
+                     name a file ending in .xlsx",
+                    r.display()
+                );
+            }
             let fields = crate::import::reading_csv::FIELDS;
             let maps = header::parse_maps(&c.map, fields)?;
             let sheet = workbook::open(&c.file, kind, c.sheet.as_deref(), fields, &maps)?;
@@ -532,19 +561,35 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             let mapping = sheet.mapping(&file, fields, &maps)?;
             let origin = sheet.origin.clone();
             let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
-            reading_from(store, a, Either::Stream(Box::new(r)), None, origin)
+            let input = Input { parsed: Either::Stream(Box::new(r)), bar: None, format: "csv", text: String::new() };
+            reading_from(store, a, input, origin, quiet)
         }
         Container::Other(what) => {
-            bail!("{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON or a workbook")
+            bail!(
+                "{file} is {what}; expected a reading list as CSV, BibTeX, RIS, CSL-JSON, MEDLINE (.nbib), \
+                 EndNote XML or a workbook"
+            )
         }
         Container::Text => {
             refuse_sheet(c, "a text file")?;
-            let (parsed, bar) = text_reading(a, &themes, quiet, &mut remarks)?;
-            reading_from(store, a, parsed, bar, Origin::Text)
+            let input = text_reading(a, &themes, quiet, &mut remarks)?;
+            reading_from(store, a, input, Origin::Text, quiet)
         }
     }?;
+    // What was said before the rows, then what was said about them.
+    remarks.append(&mut imported.remarks);
     imported.remarks = remarks;
     Ok(imported)
+}
+
+/// A reading list as read, before it is written.
+struct Input<'a> {
+    parsed: Either<'a>,
+    bar: Option<indicatif::ProgressBar>,
+    /// The format it was read as ("csv", "bibtex"…).
+    format: &'static str,
+    /// The whole text of a format read whole (for `--rejects`); empty for a stream.
+    text: String,
 }
 
 /// A reading list in a text format: the canonical CSV (streamed) or one read whole.
@@ -553,7 +598,7 @@ fn text_reading<'a>(
     themes: &'a ThemeIndex,
     quiet: bool,
     remarks: &mut Vec<String>,
-) -> Result<(Either<'a>, Option<indicatif::ProgressBar>)> {
+) -> Result<Input<'a>> {
     let c = &a.common;
     // A format read whole, in a file too large for that, is refused before
     // the text is scanned (which reads all of it).
@@ -569,8 +614,14 @@ fn text_reading<'a>(
         remark(remarks, quiet, format!("note: {n}"));
     }
     let bar = src.progress.clone();
-    let format = match &a.format {
-        Some(f) => f.as_str(),
+    if a.format.is_none()
+        && let Some(what) = detect::unsupported(&c.file, &src.head)
+    {
+        bail!("{what}");
+    }
+    let format: &'static str = match a.format.as_deref() {
+        // The command line allows only the formats below.
+        Some(f) => FORMATS.iter().find(|k| **k == f).copied().unwrap_or("csv"),
         None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
     };
     if !matches!(format, "csv" | "zotero-csv" | "talis-csv") && !c.map.is_empty() {
@@ -579,47 +630,46 @@ fn text_reading<'a>(
             c.file.display()
         );
     }
+    let name = c.file.display().to_string();
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
+    let mut whole_text = String::new();
     let parsed = match format {
         "csv" => Either::Stream(Box::new(ReadingReader::new(src, &c.map, themes)?)),
         other => {
             crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, &format!("a {other} file"))?;
-            let mut text = String::new();
             let mut reader = src.reader;
-            reader.read_to_string(&mut text).with_context(|| format!("reading {}", c.file.display()))?;
-            let name = c.file.display().to_string();
+            reader.read_to_string(&mut whole_text).with_context(|| format!("reading {}", c.file.display()))?;
+            let text = &whole_text;
             let p = match other {
-                "bibtex" => bibtex::parse(&name, &text, themes),
-                "ris" => ris::parse(&name, &text, themes),
-                "zotero-csv" => zotero_csv::parse_with(&name, &text, themes, &c.map),
-                "csl-json" => csl_json::parse(&name, &text, themes),
-                "talis-csv" => talis_csv::parse_with(&name, &text, themes, &c.map),
+                "bibtex" => bibtex::parse(&name, text, themes),
+                "ris" => ris::parse(&name, text, themes),
+                "zotero-csv" => zotero_csv::parse_with(&name, text, themes, &c.map),
+                "csl-json" => csl_json::parse(&name, text, themes),
+                "talis-csv" => talis_csv::parse_with(&name, text, themes, &c.map),
+                "nbib" => nbib::parse(&name, text, themes),
+                "endnote-xml" => endnote_xml::parse(&name, text, themes),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
             if p.records.is_empty() && p.errors.is_empty() && p.skipped == 0 && !text.trim().is_empty() {
                 bail!(
                     "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
-                     zotero-csv, csl-json or talis-csv)",
+                     zotero-csv, csl-json, talis-csv, nbib or endnote-xml)",
                     c.file.display()
                 );
             }
             Either::Whole(p)
         }
     };
-    Ok((parsed, bar))
+    Ok(Input { parsed, bar, format, text: whole_text })
 }
 
 /// Writes a reading list read from a text file or a workbook sheet, in one
 /// transaction; with --dry-run, rolls back.
-fn reading_from(
-    store: &mut Store,
-    a: &ReadingArgs,
-    mut parsed: Either,
-    bar: Option<indicatif::ProgressBar>,
-    origin: Origin,
-) -> Result<Imported> {
+fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin, quiet: bool) -> Result<Imported> {
     let c = &a.common;
+    let Input { mut parsed, bar, format, text: whole_text } = input;
+    let name = c.file.display().to_string();
     let header = match &parsed {
         Either::Stream(r) => Some(r.header().clone()),
         Either::Whole(p) => p.header.clone(),
@@ -627,37 +677,68 @@ fn reading_from(
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
-    let mut writer = ReadingWriter::new(&tx, ids, by, Some(&c.file.display().to_string()), &a.status, c.dry_run)?;
+    let mut writer = ReadingWriter::new(&tx, ids, by, Some(&name), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
     errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
+    let mut notes = ReadingNotes::default();
+    // For --rejects: the canonical CSV's rejected rows as read, and the
+    // records of a whole file that the store refused.
+    let mut rejected_rows: Vec<(csv::StringRecord, Vec<RowError>)> = Vec::new();
+    let mut refused_records: Vec<Reject> = Vec::new();
+    let mut rejected_records = 0usize;
     let column_of = |field: &str| {
         header.as_ref().and_then(|h| h.columns.iter().find(|col| col.field == Some(field))).map_or(1, |col| col.column)
             as u64
     };
     let mut records = match &mut parsed {
         Either::Whole(p) => {
+            rejected_records = p.rejected.len();
             for e in std::mem::take(&mut p.errors) {
                 reject(&mut errors, &mut rejected, c.dry_run, e);
             }
-            std::mem::take(&mut p.records).into_iter()
+            let spans = std::mem::take(&mut p.spans);
+            std::mem::take(&mut p.records).into_iter().zip(spans.into_iter().chain(std::iter::repeat(None))).collect()
         }
-        Either::Stream(_) => Vec::new().into_iter(),
-    };
+        Either::Stream(_) => Vec::new(),
+    }
+    .into_iter();
     loop {
-        let row = match &mut parsed {
-            Either::Stream(r) => r.next_row(),
-            Either::Whole(_) => records.next().map(Ok),
+        let (row, span) = match &mut parsed {
+            Either::Stream(r) => (r.next_row(), None),
+            Either::Whole(_) => match records.next() {
+                Some((r, span)) => (Some(Ok(r)), span),
+                None => (None, None),
+            },
         };
         let Some(row) = row else { break };
         match row {
             Ok(r) => {
+                notes.add(&r);
                 writer.write_row(&r)?;
-                for (line, field, problem) in writer.problems.drain(..) {
-                    reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, column_of(field), problem));
+                // A record the store cannot take as it is (a DOI another entry
+                // has, a status change without a reviewer) is rejected too.
+                let problems: Vec<RowError> = writer
+                    .problems
+                    .drain(..)
+                    .map(|(line, field, problem)| RowError::new(line, column_of(field), problem))
+                    .collect();
+                if !problems.is_empty() {
+                    rejected_records += 1;
+                    match &parsed {
+                        Either::Stream(reader) => rejected_rows.push((reader.current_row().clone(), problems.clone())),
+                        Either::Whole(_) => refused_records.push(Reject { span, errors: problems.clone() }),
+                    }
+                }
+                for e in problems {
+                    reject(&mut errors, &mut rejected, c.dry_run, e);
                 }
             }
             Err(errs) => {
+                rejected_records += 1;
+                if let Either::Stream(reader) = &parsed {
+                    rejected_rows.push((reader.current_row().clone(), errs.clone()));
+                }
                 for e in errs {
                     reject(&mut errors, &mut rejected, c.dry_run, e);
                 }
@@ -668,18 +749,60 @@ fn reading_from(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    let mut remarks = Vec::new();
+    for line in notes.lines(&name, &origin) {
+        remark(&mut remarks, quiet, line);
+    }
     let tally = match &parsed {
         Either::Stream(r) => r.tally(),
         Either::Whole(p) => Tally { filled: p.filled.clone(), skipped: p.skipped },
     };
-    let notes = std::mem::take(&mut writer.notes);
+    let writer_notes = std::mem::take(&mut writer.notes);
     let (mut counts, mut changes) = writer.finish()?;
-    counts.rejected = errors.total() as i64;
+    counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
     counts.skipped = tally.skipped as i64;
+    if a.skip_invalid && !errors.is_empty() {
+        counts.left_out = rejected_records as i64;
+        let what = match &a.rejects {
+            Some(path) => {
+                let bytes = match &mut parsed {
+                    Either::Stream(reader) => {
+                        let (head, delimiter) = reader.raw_header();
+                        match &origin {
+                            Origin::Sheet { .. } => rejects::render_workbook(&name, &origin, head, &rejected_rows)?,
+                            Origin::Text => rejects::render_csv(&name, head, &rejected_rows, delimiter)?,
+                        }
+                    }
+                    Either::Whole(p) => {
+                        p.rejected.append(&mut refused_records);
+                        rejects::render(format, &name, &whole_text, &p.rejected)?
+                    }
+                };
+                if c.dry_run {
+                    format!("(a real run writes them to {})", path.display())
+                } else {
+                    crate::report::write_file(path, &bytes)?;
+                    format!("written with their reasons to {}", path.display())
+                }
+            }
+            None => "not imported (name a file with --rejects to keep them)".to_string(),
+        };
+        for e in &errors.errors {
+            remark(&mut remarks, quiet, format!("{}: {}", errors.locate(e), e.message));
+        }
+        if errors.more > 0 {
+            remark(&mut remarks, quiet, format!("… and {} more problems", errors.more));
+        }
+        remark(
+            &mut remarks,
+            quiet,
+            format!("note: --skip-invalid: {rejected_records} invalid record(s) left out, {what}"),
+        );
+    }
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = !errors.is_empty();
+    let refused = !errors.is_empty() && !a.skip_invalid;
     if c.dry_run || refused {
         drop(tx);
     } else {
@@ -690,11 +813,85 @@ fn reading_from(
         changes,
         header,
         filled: tally.filled,
-        notes,
+        notes: writer_notes,
         origin,
         errors: refused.then_some(errors),
-        remarks: Vec::new(),
+        remarks,
     })
+}
+
+/// What an import tells about records it took as they were: doubts about
+/// how they were read, keywords that are not themes, works not yet published.
+#[derive(Default)]
+struct ReadingNotes {
+    warnings: Vec<RowError>,
+    keywords: std::collections::BTreeMap<String, usize>,
+    not_yet: usize,
+}
+
+impl ReadingNotes {
+    fn add(&mut self, r: &ReadingRecord) {
+        self.warnings.extend(r.warnings.iter().cloned());
+        for k in &r.keywords_not_themes {
+            *self.keywords.entry(k.clone()).or_default() += 1;
+        }
+        if r.year.is_none() && r.year_note.is_some() {
+            self.not_yet += 1;
+        }
+    }
+
+    /// The lines the command line prints on stderr (and the web workspace shows).
+    fn lines(&self, file: &str, origin: &Origin) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in self.warnings.iter().take(crate::import::MAX_ERRORS) {
+            out.push(format!("{file}:{}: warning: {}", origin.at(w.line, w.column), w.message));
+        }
+        if self.warnings.len() > crate::import::MAX_ERRORS {
+            out.push(format!("… and {} more warnings", self.warnings.len() - crate::import::MAX_ERRORS));
+        }
+        if !self.keywords.is_empty() {
+            let mut top: Vec<(&String, &usize)> = self.keywords.iter().collect();
+            top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let shown: Vec<String> = top.iter().take(8).map(|(k, _)| format!("{k:?}")).collect();
+            out.push(format!(
+                "note: {} keyword{} name no theme and were not imported as tags ({}{}); \
+                 write `theme:SLUG` as a keyword to tag a theme",
+                self.keywords.len(),
+                if self.keywords.len() == 1 { "" } else { "s" },
+                shown.join(", "),
+                if top.len() > 8 { ", …" } else { "" }
+            ));
+        }
+        if self.not_yet > 0 {
+            out.push(format!(
+                "note: {} reading{} not yet published (in press, forthcoming…): imported without a year, with that note",
+                self.not_yet,
+                if self.not_yet == 1 { "" } else { "s" }
+            ));
+        }
+        out
+    }
+}
+
+/// Whether `path` ends in `.EXT` (any case).
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The rejects file may not be the input or the database.
+fn refuse_rejects_path(out: &Path, input: &Path, db: &Path) -> Result<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    if same(out, input) {
+        bail!("--rejects {} is the file being imported; choose another file name", out.display());
+    }
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    if same(out, db) || same(out, &wal) {
+        bail!("--rejects {} is the database; choose another file name", out.display());
+    }
+    Ok(())
 }
 
 /// A reading list read as a stream (the canonical CSV) or whole (the rest).
@@ -862,7 +1059,10 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.removed
         + c.renamed
         + c.modules_removed;
-    if dry_run && c.rejected > 0 {
+    if c.left_out > 0 {
+        s.push_str(&format!("; {} by --skip-invalid", n(c.left_out, "record left out", "records left out")));
+    }
+    if dry_run && c.rejected > c.left_out {
         s.push_str("; the import would be refused until the rejected rows are fixed");
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");

@@ -216,21 +216,42 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     Ok(())
 }
 
+/// A name's parts in words: "family Mensah · given Kofi A. · suffix Jr.", or "institution: WHO".
+fn name_parts(n: &crate::import::names::Name) -> String {
+    if let Some(l) = &n.literal {
+        return format!("{l} (kept whole)");
+    }
+    let parts = [("family", &n.family), ("given", &n.given), ("particle", &n.particle), ("suffix", &n.suffix)];
+    parts.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {v}"))).collect::<Vec<_>>().join(" · ")
+}
+
 fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     let r = &d.reading;
     let mut rows = vec![
         vec!["id".into(), r.id.to_string()],
         vec!["title".into(), r.title.clone()],
         vec!["authors".into(), r.authors.join("; ")],
-        vec!["year".into(), year(r.year)],
+        vec![
+            "year".into(),
+            r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| year(None)), |y| y.to_string()),
+        ],
         vec!["type".into(), r.kind.clone()],
     ];
+    for (i, n) in r.author_names.iter().enumerate() {
+        rows.push(vec![format!("author {}", i + 1), name_parts(n)]);
+    }
     let mut opt = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
             rows.push(vec![k.into(), v.clone()]);
         }
     };
     opt("container", &r.container);
+    opt("volume", &r.volume);
+    opt("issue", &r.issue);
+    opt("pages", &r.pages);
+    opt("publisher", &r.publisher);
+    opt("place", &r.place);
+    opt("edition", &r.edition);
     opt("doi", &r.doi);
     opt("isbn", &r.isbn);
     opt("url", &r.url);
@@ -296,7 +317,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     Ok(ReadingRecord {
         line: 0,
         title,
-        authors: a.authors.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        authors: a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect(),
         year: a.year,
         kind: kind.into(),
         container: a.container.clone(),

@@ -5,7 +5,8 @@ use anyhow::{Context, Result, bail};
 use super::Ctx;
 use super::gaps::ScopeArgs;
 use crate::analysis::{coverage, gaps};
-use crate::report::committee::{self, RefStyle, ReportData};
+use crate::report::cite::{Style, StyleArg};
+use crate::report::committee::{self, ReportData};
 use crate::store::readings::{self, ReadingFilter};
 use crate::store::{Mode, Store, audit, history};
 
@@ -50,9 +51,11 @@ pub struct ReportOptions {
     /// A theme with fewer approved readings than this is thin.
     #[arg(long, default_value_t = 5)]
     pub min_readings: usize,
-    /// Reference style for the reading list.
-    #[arg(long, value_enum, default_value_t = RefStyle::Vancouver)]
-    pub style: RefStyle,
+    /// Reference style for the reading list: vancouver (default), apa, harvard
+    /// (Cite Them Right), chicago (author-date), another bundled CSL style by
+    /// name, or a path to an independent .csl file.
+    #[arg(long, default_value_t = StyleArg::default(), value_name = "STYLE|FILE.csl")]
+    pub style: StyleArg,
     /// Start CSV files with a byte-order mark, so Excel reads them as UTF-8.
     #[arg(long)]
     pub bom: bool,
@@ -239,7 +242,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         evidence,
         readings,
         min_readings: o.min_readings,
-        style: o.style,
+        style: Style::load(&o.style)?,
         comparison,
         people: (!o.no_author_facets).then(|| people(store)).transpose()?,
     })

@@ -10,9 +10,10 @@
 
 use std::collections::HashMap;
 
-use super::reading_csv::{clean_title, parse_year};
-use super::{Parsed, ReadingRecord, RowError, normalise_doi, normalise_isbn, reading_type};
-use crate::store::themes::{ThemeIndex, split_cell};
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::names::{self, Name};
+use super::{Parsed, RowError, reading_type};
+use crate::store::themes::split_cell;
 
 /// Byte offsets to 1-based line and character column.
 pub(crate) struct Lines<'a> {
@@ -25,10 +26,6 @@ impl<'a> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
         Lines { text, starts }
-    }
-
-    pub(crate) fn line(&self, at: usize) -> u64 {
-        self.starts.partition_point(|s| *s <= at) as u64
     }
 
     pub(crate) fn pos(&self, at: usize) -> (u64, u64) {
@@ -67,26 +64,86 @@ struct Broken {
     resume: usize,
 }
 
-pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+/// Reads and validates a BibTeX file (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
     let _ = path_display;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    builder::build_all(read(text), themes)
+}
+
+/// Reads a BibTeX file into drafts, pure: every entry with its bytes, every
+/// broken entry at the line where it starts. A child entry inherits what its
+/// `crossref` parent has and it lacks (the parent's title as its
+/// `booktitle`), as BibTeX does (Patashnik, *BibTeXing*, 1988, §4).
+pub fn read(text: &str) -> Read {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let text = &text[bom..];
     let lines = Lines::new(text);
-    let mut out = Parsed::default();
+    let mut out = Read::default();
+    let mut entries: Vec<(Entry, std::ops::Range<usize>)> = Vec::new();
     let mut p = Parser { s: text.as_bytes(), text, i: 0, macros: month_macros() };
     while let Some(at) = p.next_at() {
         p.i = at + 1;
         match p.entry(at) {
             Ok(None) => {}
-            Ok(Some(e)) => match record(&e, &lines, themes) {
-                Ok(r) => out.records.push(r),
-                Err(mut errs) => out.errors.append(&mut errs),
-            },
+            Ok(Some(e)) => entries.push((e, bom + at..bom + p.i)),
             Err(b) => {
                 let (line, col) = lines.pos(b.at);
-                out.errors.push(RowError::new(line, col, b.message));
+                out.broken(RowError::new(line, col, b.message), Some(bom + at..bom + b.resume.max(at + 1)));
                 p.i = b.resume;
             }
         }
+    }
+    let keys: HashMap<String, usize> =
+        entries.iter().enumerate().map(|(i, (e, _))| (e.key.to_lowercase(), i)).collect();
+    let inherited: Vec<Option<Result<HashMap<String, Field>, String>>> = entries
+        .iter()
+        .map(|(e, _)| {
+            let parent = e.fields.get("crossref")?;
+            let key = verbatim(&parent.raw);
+            Some(match keys.get(&key.to_lowercase()) {
+                Some(&i) => Ok(inherit(&entries[i].0)),
+                None => Err(key),
+            })
+        })
+        .collect();
+    for ((mut e, span), inh) in entries.into_iter().zip(inherited) {
+        let mut warning = None;
+        match inh {
+            Some(Ok(fields)) => {
+                for (k, f) in fields {
+                    e.fields.entry(k).or_insert(f);
+                }
+            }
+            Some(Err(key)) => warning = Some(key),
+            None => {}
+        }
+        let mut d = draft(&e, &lines);
+        if let Some(key) = warning {
+            let (l, c) = lines.pos(e.fields["crossref"].at);
+            d.warnings.push(RowError::new(
+                l,
+                c,
+                format!("in entry `{}`: crossref `{key}` names no entry in this file; nothing inherited", e.key),
+            ));
+        }
+        out.items.push(builder::Item { draft: Ok(d), span: Some(span) });
+    }
+    out.items.sort_by_key(|i| i.span.as_ref().map_or(0, |s| s.start));
+    out
+}
+
+/// What a child entry inherits from its crossref parent: every field but the
+/// parent's own keys and titles, and the parent's title as `booktitle`.
+fn inherit(parent: &Entry) -> HashMap<String, Field> {
+    let mut out = HashMap::new();
+    for (k, f) in &parent.fields {
+        if matches!(k.as_str(), "crossref" | "xref" | "ids" | "key" | "label" | "title" | "shorttitle" | "subtitle") {
+            continue;
+        }
+        out.insert(k.clone(), Field { raw: f.raw.clone(), at: f.at });
+    }
+    if let Some(t) = parent.fields.get("title") {
+        out.entry("booktitle".to_string()).or_insert(Field { raw: t.raw.clone(), at: t.at });
     }
     out
 }
@@ -438,81 +495,47 @@ fn entry_kind(kind: &str, has_url: bool) -> &'static str {
     }
 }
 
-fn record(e: &Entry, lines: &Lines, themes: &ThemeIndex) -> Result<ReadingRecord, Vec<RowError>> {
-    let line = lines.line(e.at);
-    let mut errs = Vec::new();
-    let get = |n: &str| e.fields.get(n).map(|f| collapse(&latex_to_unicode(&f.raw))).filter(|s| !s.is_empty());
+/// An entry as a draft: fields by their BibTeX (and BibLaTeX) names.
+fn draft(e: &Entry, lines: &Lines) -> Draft {
+    let (line, col) = lines.pos(e.at);
     let name = if e.key.is_empty() { format!("@{}", e.kind) } else { e.key.clone() };
-    let title = get("title");
-    if title.is_none() {
-        let (l, c) = lines.pos(e.at);
-        errs.push(RowError::new(l, c, format!("entry `{name}` has no title; expected a title field")));
+    let mut d = Draft::new(Pos::new(line, col), Some(format!("entry `{name}`")));
+    let at = |f: &Field| {
+        let (l, c) = lines.pos(f.at);
+        Pos::new(l, c)
+    };
+    let get = |n: &str| e.fields.get(n).map(|f| collapse(&latex_to_unicode(&f.raw))).filter(|s| !s.is_empty());
+    let val = |n: &str| e.fields.get(n).map(|f| Val::new(collapse(&latex_to_unicode(&f.raw)), at(f)));
+    d.title = val("title").filter(|v| !v.text.is_empty());
+    if d.title.is_none() {
+        d.title = Some(Val::new("", Pos::new(line, col)));
     }
-    let mut year = None;
-    for f in ["year", "date"] {
-        if let Some(y) = get(f) {
-            match parse_year(&y) {
-                Some(n) => year = Some(n),
-                None => {
-                    let (l, c) = lines.pos(e.fields[f].at);
-                    errs.push(RowError::new(
-                        l,
-                        c,
-                        format!("in entry `{name}`: {f} {y:?} is not a year; expected four digits such as 2019"),
-                    ));
-                }
-            }
-            break;
-        }
+    // biblatex's pubstate ("inpress", "forthcoming") stands in for a missing year.
+    d.date = ["year", "date", "pubstate"].iter().find_map(|f| val(f).filter(|v| !v.text.is_empty()));
+    d.doi = e.fields.get("doi").map(|f| Val::new(verbatim(&f.raw), at(f)));
+    d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
+    d.isbn_rule = IsbnRule::FirstValid;
+    d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
+    d.authors = e.fields.get("author").or_else(|| e.fields.get("editor")).map_or_else(Vec::new, |f| authors(&f.raw));
+    d.kind = KindSrc::Mapped(entry_kind(&e.kind, d.url.is_some()));
+    d.container = ["journal", "journaltitle", "booktitle", "series"].iter().find_map(|f| get(f));
+    d.volume = get("volume");
+    d.issue = get("number").or_else(|| get("issue"));
+    d.pages = get("pages");
+    d.publisher = ["publisher", "institution", "school", "organization"].iter().find_map(|f| get(f));
+    d.place = get("address").or_else(|| get("location"));
+    d.edition = get("edition");
+    d.annotation = ["annotation", "annote", "note"].iter().find_map(|f| get(f));
+    d.language = get("language").or_else(|| get("langid"));
+    if let Some(f) = e.fields.get("keywords") {
+        let text = latex_to_unicode(&f.raw);
+        d.keywords = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
-    let doi = e.fields.get("doi").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty()).and_then(|d| {
-        let n = normalise_doi(&d);
-        if n.is_none() {
-            let (l, c) = lines.pos(e.fields["doi"].at);
-            errs.push(RowError::new(
-                l,
-                c,
-                format!("in entry `{name}`: doi {d:?} is not a DOI; expected the form 10.1234/abc"),
-            ));
-        }
-        n
-    });
-    if !errs.is_empty() {
-        return Err(errs);
+    if let Some(f) = e.fields.get("themes") {
+        let text = latex_to_unicode(&f.raw);
+        d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
-    let url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
-    let authors = e.fields.get("author").or_else(|| e.fields.get("editor")).map_or_else(Vec::new, |f| authors(&f.raw));
-    let mut ids = Vec::new();
-    for t in e.fields.get("keywords").map(|f| latex_to_unicode(&f.raw)).iter().flat_map(|k| split_cell(k)) {
-        if let Some(id) = themes.resolve(t)
-            && !ids.contains(&id)
-        {
-            ids.push(id);
-        }
-    }
-    Ok(ReadingRecord {
-        id: None,
-        line,
-        title: clean_title(&title.unwrap_or_default()),
-        authors,
-        year,
-        kind: entry_kind(&e.kind, url.is_some()).to_string(),
-        container: ["journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization"]
-            .iter()
-            .find_map(|f| get(f)),
-        doi,
-        isbn: e.fields.get("isbn").and_then(|f| first_isbn(&verbatim(&f.raw))),
-        url,
-        annotation: ["annotation", "annote", "note"].iter().find_map(|f| get(f)),
-        language: get("language").or_else(|| get("langid")),
-        themes: ids,
-        ..ReadingRecord::default()
-    })
-}
-
-/// The first valid ISBN in a cell that may hold several (or an ISSN, or junk).
-pub(crate) fn first_isbn(s: &str) -> Option<String> {
-    normalise_isbn(s).or_else(|| s.split([' ', ',', ';', '\t', '\n']).find_map(normalise_isbn))
+    d
 }
 
 /// A DOI, URL or ISBN as written: braces dropped and `\_`, `\%`, `\&`, `\#`,
@@ -538,9 +561,9 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Authors from a raw `author` value: split on ` and ` outside braces,
-/// each decoded; "others" (et al.) dropped.
-fn authors(raw: &str) -> Vec<String> {
+/// Authors from a raw `author` value: split on ` and ` outside braces, each
+/// read by BibTeX's name rules; "others" (et al.) dropped.
+fn authors(raw: &str) -> Vec<Name> {
     let b = raw.as_bytes();
     let mut parts = Vec::new();
     let mut depth = 0usize;
@@ -566,11 +589,7 @@ fn authors(raw: &str) -> Vec<String> {
         j += 1;
     }
     parts.push(&raw[start.min(raw.len())..]);
-    parts
-        .into_iter()
-        .map(|p| collapse(&latex_to_unicode(p)))
-        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case("others"))
-        .collect()
+    parts.into_iter().filter_map(|p| names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))).collect()
 }
 
 /// Accented letters by accent: the bases and, in the same order, the results.
@@ -827,11 +846,10 @@ fn accent_arg(c: &[char], mut i: usize) -> (Option<char>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::detect::themes_for_tests;
+    use crate::import::builder::tests::TestThemes;
 
     fn parse_str(s: &str) -> Parsed {
-        let (_dir, themes) = themes_for_tests();
-        parse("t.bib", s, &themes)
+        parse("t.bib", s, &TestThemes)
     }
 
     #[test]
@@ -897,7 +915,12 @@ mod tests {
         let a = &p.records[0];
         assert_eq!(a.line, 5);
         assert_eq!(a.title, "The Wretched of the Earth");
-        assert_eq!(a.authors, ["Fanon, Frantz", "Jean-Paul Sartre", "World Health Organization"]);
+        assert_eq!(
+            a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Fanon, Frantz", "Jean-Paul Sartre", "World Health Organization"]
+        );
+        assert_eq!(a.authors[1].family.as_deref(), Some("Sartre"));
+        assert_eq!(a.authors[2].literal.as_deref(), Some("World Health Organization"));
         assert_eq!(a.container.as_deref(), Some("Journal of Health Equity"));
         assert_eq!(a.year, Some(1961));
         assert_eq!(a.kind, "article");
@@ -906,7 +929,7 @@ mod tests {
         assert_eq!(a.themes.len(), 1);
         let b = &p.records[1];
         assert_eq!(b.kind, "book");
-        assert_eq!(b.container.as_deref(), Some("Pluto Press"));
+        assert_eq!((b.container.as_deref(), b.publisher.as_deref()), (None, Some("Pluto Press")));
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
         assert_eq!(b.line, 15);
     }
@@ -993,7 +1016,7 @@ mod tests {
             first.title,
             "Advanced Plasmonic Resonance-enhanced Biosensor for Comprehensive Real-time Detection and Analysis of Deepfake Content"
         );
-        assert_eq!(first.authors[0], "Maheshwari, R. Uma");
+        assert_eq!(first.authors[0].original, "Maheshwari, R. Uma");
         assert_eq!(first.container.as_deref(), Some("Plasmonics"));
         assert!(first.annotation.is_none());
         assert_eq!(p.records.iter().filter(|r| r.doi.is_none()).count(), 2);

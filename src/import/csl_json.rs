@@ -11,15 +11,17 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::bibtex::{Lines, first_isbn};
-use super::reading_csv::{clean_title, parse_year};
-use super::{Parsed, ReadingRecord, RowError, normalise_doi, reading_type};
-use crate::store::themes::{ThemeIndex, split_cell};
+use super::bibtex::Lines;
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::names::{self, Name};
+use super::{Parsed, RowError, reading_type};
+use crate::store::themes::split_cell;
 
 /// Where an item starts and where each of its keys is, as byte offsets.
 #[derive(Debug, Default)]
 struct Spans {
     start: usize,
+    end: usize,
     keys: HashMap<String, usize>,
 }
 
@@ -56,12 +58,20 @@ fn scan(text: &str) -> Vec<Spans> {
             }
             b'{' | b'[' => {
                 if b[i] == b'{' && depth == base {
-                    out.push(Spans { start: i, keys: HashMap::new() });
+                    out.push(Spans { start: i, end: b.len(), keys: HashMap::new() });
                 }
                 depth += 1;
                 expect_key = b[i] == b'{' && depth == base + 1;
             }
-            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == base
+                    && b[i] == b'}'
+                    && let Some(item) = out.last_mut()
+                {
+                    item.end = i + 1;
+                }
+            }
             b',' => expect_key = depth == base + 1,
             _ => {}
         }
@@ -70,10 +80,17 @@ fn scan(text: &str) -> Vec<Spans> {
     out
 }
 
-pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+/// Reads and validates a CSL-JSON file (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
     let _ = path_display;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut out = Parsed::default();
+    builder::build_all(read(text), themes)
+}
+
+/// Reads a CSL-JSON file into drafts, pure.
+pub fn read(text: &str) -> Read {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let text = &text[bom..];
+    let mut out = Read::default();
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -106,10 +123,7 @@ pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
         };
         let empty = Spans::default();
         let span = next_span.next().unwrap_or(&empty);
-        match record(obj, span, &lines, themes) {
-            Ok(r) => out.records.push(r),
-            Err(mut e) => out.errors.append(&mut e),
-        }
+        out.push(draft(obj, span, &lines), bom + span.start..bom + span.end.max(span.start));
     }
     out
 }
@@ -144,155 +158,134 @@ fn csl_kind(t: &str) -> &'static str {
     }
 }
 
-/// A CSL name as "Family, Given", or its literal form.
-fn name(v: &Value) -> Option<String> {
+/// A CSL name: its parts (`family`, `given`, `non-dropping-particle`,
+/// `dropping-particle`, `suffix`), a `literal`, or a plain string.
+fn name(v: &Value) -> Option<Name> {
     if let Some(s) = v.as_str() {
-        return Some(clean_title(s)).filter(|s| !s.is_empty());
+        return names::parse(s);
     }
     let o = v.as_object()?;
     let part = |k: &str| o.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
     if let Some(l) = part("literal") {
-        return Some(clean_title(l));
+        return Some(Name::literal(l));
     }
-    let family = match (part("non-dropping-particle"), part("family")) {
-        (Some(p), Some(f)) => Some(format!("{p} {f}")),
-        (None, f) => f.map(str::to_string),
-        (Some(p), None) => Some(p.to_string()),
+    let particle = match (part("dropping-particle"), part("non-dropping-particle")) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b).map(str::to_string),
     };
-    let given = match (part("given"), part("dropping-particle")) {
-        (Some(g), Some(p)) => Some(format!("{g} {p}")),
-        (g, None) => g.map(str::to_string),
-        (None, Some(p)) => Some(p.to_string()),
+    let (family, given) = (part("family"), part("given"));
+    if family.is_none() && given.is_none() {
+        return None;
+    }
+    // Without particle fields, "van der Berg" in `family` is read as citeproc-js
+    // reads it ("parse-names"): the lower-case words are the particle.
+    let (particle, family) = match (particle, family) {
+        (None, Some(f)) if f.contains(' ') => {
+            let words: Vec<&str> = f.split_whitespace().collect();
+            let (p, fam) = names::split_family(&words);
+            (p, fam)
+        }
+        (p, f) => (p, f.map(str::to_string)),
     };
-    let n = match (family, given) {
-        (Some(f), Some(g)) => format!("{f}, {g}"),
-        (Some(f), None) => f,
-        (None, Some(g)) => g,
-        (None, None) => return None,
-    };
-    let n = match part("suffix") {
-        Some(s) => format!("{n}, {s}"),
-        None => n,
-    };
-    Some(clean_title(&n))
+    Some(Name::person(family.as_deref(), given, particle.as_deref(), part("suffix"), None))
 }
 
-/// The year of a CSL date: `{"date-parts": [[2019, 5]]}`, `{"raw": "2019"}`,
-/// `{"literal": "2019"}` or a plain string. `Err` holds the value as written.
-fn year_of(v: &Value) -> Result<Option<i64>, String> {
-    let text = match v {
+/// A CSL date as text the builder reads. Every form the CSL-JSON schema
+/// allows: `{"date-parts": [[1999, 4, 2]]}`, the flat `[1999, 4, 2]` some
+/// processors write, an array of date objects, `raw`, `literal`, `season`,
+/// the `year` key, and a plain string or number.
+fn date_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(a) => a.iter().find_map(date_text).or_else(|| Some(v.to_string())),
         Value::Object(o) => {
-            if let Some(first) = o.get("date-parts").and_then(|p| p.get(0)).and_then(|p| p.get(0)) {
-                match first {
-                    Value::Number(n) => n.to_string(),
-                    Value::String(s) => s.clone(),
-                    _ => return Ok(None),
+            if let Some(parts) = o.get("date-parts") {
+                // [[1999, 4, 2], [2000]] (a range: the start), or [1999, 4, 2].
+                let first = match parts.get(0) {
+                    Some(Value::Array(p)) => p.first(),
+                    Some(other) => Some(other),
+                    None => None,
+                };
+                let year = match first {
+                    Some(Value::Number(n)) => Some(n.to_string()),
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                    _ => None,
+                };
+                if year.is_some() {
+                    return year;
                 }
-            } else if let Some(s) = text_of(o.get("raw")).or_else(|| text_of(o.get("literal"))) {
-                s
-            } else {
-                return Ok(None);
             }
+            for k in ["raw", "literal", "year"] {
+                if let Some(t) = text_of(o.get(k)) {
+                    return Some(t);
+                }
+            }
+            // A season with no year, or an empty object: no year, said plainly.
+            Some(v.to_string())
         }
-        Value::String(s) if s.trim().is_empty() => return Ok(None),
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        _ => return Ok(None),
-    };
-    // date-parts years have no padding: a year such as 987 is not one canon takes.
-    parse_year(&text).map(Some).ok_or(text)
+        Value::Bool(_) => Some(v.to_string()),
+    }
 }
 
-fn record(
-    o: &serde_json::Map<String, Value>,
-    span: &Spans,
-    lines: &Lines,
-    themes: &ThemeIndex,
-) -> Result<ReadingRecord, Vec<RowError>> {
+/// An item as a draft: CSL variables by their CSL names.
+fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Draft {
     let (line, col) = lines.pos(span.start);
-    let at = |k: &str| span.keys.get(k).map_or((line, col), |p| lines.pos(*p));
-    let id = text_of(o.get("id")).map(|i| format!("item `{i}`")).unwrap_or_else(|| "item".to_string());
-    let mut errs = Vec::new();
-    let title = text_of(o.get("title")).map(|t| clean_title(&t));
-    if title.is_none() {
-        errs.push(RowError::new(line, col, format!("{id} has no title; expected a \"title\"")));
-    }
-    let year = match o.get("issued").map(year_of) {
-        None | Some(Ok(None)) => None,
-        Some(Ok(y)) => y,
-        Some(Err(v)) => {
-            let (l, c) = at("issued");
-            errs.push(RowError::new(
-                l,
-                c,
-                format!("{id}: issued {v:?} is not a year; expected {{\"date-parts\": [[2019]]}} or a four-digit year"),
-            ));
-            None
-        }
+    let at = |k: &str| {
+        let (l, c) = span.keys.get(k).map_or((line, col), |p| lines.pos(*p));
+        Pos::new(l, c)
     };
-    let doi = text_of(o.get("DOI")).and_then(|d| {
-        let n = normalise_doi(&d);
-        if n.is_none() {
-            let (l, c) = at("DOI");
-            errs.push(RowError::new(l, c, format!("{id}: DOI {d:?} is not a DOI; expected the form 10.1234/abc")));
-        }
-        n
-    });
-    if !errs.is_empty() {
-        return Err(errs);
+    let label = text_of(o.get("id")).map(|i| format!("item `{i}`")).unwrap_or_else(|| "item".to_string());
+    let mut d = Draft::new(Pos::new(line, col), Some(label));
+    d.title = Some(Val::new(text_of(o.get("title")).unwrap_or_default(), Pos::new(line, col)));
+    d.date = ["issued", "original-date", "available-date"]
+        .iter()
+        .find_map(|k| o.get(*k).and_then(date_text).map(|t| Val::new(t, at(k))));
+    if d.date.is_none()
+        && let Some(s) = text_of(o.get("status"))
+    {
+        d.date = Some(Val::new(s, at("status")));
     }
-    let people = |k: &str| -> Vec<String> {
+    d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));
+    d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));
+    d.isbn_rule = IsbnRule::FirstValid;
+    let people = |k: &str| -> Vec<Name> {
         o.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| a.iter().filter_map(name).collect())
     };
-    let mut authors = people("author");
-    if authors.is_empty() {
-        authors = people("editor");
+    d.authors = people("author");
+    if d.authors.is_empty() {
+        d.authors = people("editor");
     }
-    let mut ids = Vec::new();
     for k in ["keyword", "categories"] {
         let words: Vec<String> = match o.get(k) {
             Some(Value::String(s)) => split_cell(s).map(str::to_string).collect(),
             Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
             _ => Vec::new(),
         };
-        for w in words {
-            if let Some(id) = themes.resolve(&w)
-                && !ids.contains(&id)
-            {
-                ids.push(id);
-            }
-        }
+        d.keywords.extend(words.into_iter().map(|w| Val::new(w, at(k))));
     }
-    let kind = text_of(o.get("type")).map_or("other", |t| csl_kind(&t));
-    Ok(ReadingRecord {
-        id: None,
-        line,
-        title: title.unwrap_or_default(),
-        authors,
-        year,
-        kind: kind.to_string(),
-        container: text_of(o.get("container-title"))
-            .or_else(|| text_of(o.get("collection-title")))
-            .or_else(|| text_of(o.get("publisher")))
-            .map(|c| clean_title(&c)),
-        doi,
-        isbn: text_of(o.get("ISBN")).and_then(|i| first_isbn(&i)),
-        url: text_of(o.get("URL")),
-        annotation: text_of(o.get("annote")).or_else(|| text_of(o.get("note"))),
-        language: text_of(o.get("language")),
-        themes: ids,
-        ..ReadingRecord::default()
-    })
+    d.kind = KindSrc::Mapped(text_of(o.get("type")).map_or("other", |t| csl_kind(&t)));
+    d.container = text_of(o.get("container-title")).or_else(|| text_of(o.get("collection-title")));
+    d.volume = text_of(o.get("volume"));
+    d.issue = text_of(o.get("issue")).or_else(|| text_of(o.get("number")));
+    d.pages = text_of(o.get("page"));
+    d.publisher = text_of(o.get("publisher"));
+    d.place = text_of(o.get("publisher-place")).or_else(|| text_of(o.get("event-place")));
+    d.edition = text_of(o.get("edition"));
+    d.url = text_of(o.get("URL"));
+    d.annotation = text_of(o.get("annote")).or_else(|| text_of(o.get("note")));
+    d.language = text_of(o.get("language"));
+    d
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::detect::themes_for_tests;
+    use crate::import::builder::tests::TestThemes;
 
     fn parse_str(s: &str) -> Parsed {
-        let (_dir, themes) = themes_for_tests();
-        parse("t.json", s, &themes)
+        parse("t.json", s, &TestThemes)
     }
 
     #[test]
@@ -319,12 +312,16 @@ mod tests {
         assert_eq!(p.records.len(), 3);
         let a = &p.records[0];
         assert_eq!((a.line, a.kind.as_str(), a.year), (2, "report", Some(2008)));
-        assert_eq!(a.authors, ["World Health Organization"]);
-        assert_eq!(a.container.as_deref(), Some("WHO"));
+        assert_eq!(a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["World Health Organization"]);
+        assert_eq!((a.container.as_deref(), a.publisher.as_deref()), (None, Some("WHO")));
         assert_eq!(a.themes.len(), 1);
         let b = &p.records[1];
         assert_eq!(b.line, 12);
-        assert_eq!(b.authors, ["Ferdinand, Malcom", "van Gogh, Vincent"]);
+        assert_eq!(
+            b.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Ferdinand, Malcom", "van Gogh, Vincent"]
+        );
+        assert_eq!((b.authors[1].particle.as_deref(), b.authors[1].family.as_deref()), (Some("van"), Some("Gogh")));
         assert_eq!(b.title, "Une {écologie} \"décoloniale\"");
         assert_eq!(b.year, Some(2019));
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));

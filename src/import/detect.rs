@@ -83,7 +83,8 @@ pub fn is_xml(head: &str) -> bool {
     t.starts_with("<?xml") || (t.starts_with('<') && t[1..].starts_with(|c: char| c.is_alphabetic() || c == '!'))
 }
 
-/// One of "csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv".
+/// One of "csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv",
+/// "nbib", "endnote-xml".
 /// `head` is the start of the decoded text (a few KB is plenty). `None`
 /// only for an extension canon reads as something else entirely (none yet):
 /// anything unrecognised is tried as the canonical CSV.
@@ -94,7 +95,14 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
         Some("bib" | "bibtex" | "biblatex") => return Some("bibtex"),
         Some("ris") => return Some("ris"),
         Some("json" | "csljson") => return Some("csl-json"),
+        Some("nbib" | "medline") => return Some("nbib"),
         _ => {}
+    }
+    if super::nbib::looks_like(head) {
+        return Some("nbib");
+    }
+    if super::endnote_xml::looks_like(head) {
+        return Some("endnote-xml");
     }
     let first = head.trim_start();
     if first.starts_with('@') {
@@ -103,7 +111,10 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
     if first.starts_with(['[', '{']) {
         return Some("csl-json");
     }
-    if head.lines().take(50).any(|l| l.trim_start_matches('\u{feff}').starts_with("TY  -")) {
+    if head.lines().take(50).any(|l| {
+        let l = l.trim_start_matches('\u{feff}');
+        l.starts_with("TY  -") || l.starts_with("TY - ") || l == "TY -"
+    }) {
         return Some("ris");
     }
     // A BibTeX file may start with comment text before its first entry.
@@ -129,6 +140,58 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
     Some("csv")
 }
 
+/// The name of a format canon does not read as a reading list, when the
+/// file is in one (by its first bytes, its extension or its shape), with
+/// what to do instead; `None` when it may be one canon reads.
+pub fn unsupported(path: &Path, head: &str) -> Option<String> {
+    let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let first = head.trim_start();
+    let lines: Vec<&str> = head.lines().take(60).collect();
+    let starts = |p: &str| lines.iter().any(|l| l.starts_with(p));
+    let export = "export the list as RIS, BibTeX, CSL-JSON, EndNote XML or CSV instead";
+    let found = if head.starts_with("%PDF-") {
+        "a PDF document".to_string()
+    } else if head.starts_with("PK\u{3}\u{4}") {
+        match ext.as_str() {
+            "xlsx" | "xlsm" | "ods" => "a spreadsheet workbook (save the sheet as CSV)".to_string(),
+            "docx" | "odt" => "a word-processor document".to_string(),
+            "epub" => "an e-book".to_string(),
+            _ => "a ZIP archive".to_string(),
+        }
+    } else if head.starts_with("\u{d0}\u{cf}\u{11}\u{e0}") || head.starts_with("ÐÏ\u{11}à") {
+        "an old Microsoft Office file (.xls or .doc; save the sheet as CSV)".to_string()
+    } else if first.starts_with("{\\rtf") {
+        "a Rich Text document".to_string()
+    } else if first.get(..15).is_some_and(|h| h.eq_ignore_ascii_case("<!doctype html>")) || first.starts_with("<html") {
+        "a web page (HTML)".to_string()
+    } else if first.starts_with('<') && !super::endnote_xml::looks_like(head) {
+        let root = first
+            .split('<')
+            .map(str::trim)
+            .find(|t| !t.is_empty() && !t.starts_with(['?', '!']))
+            .map(|t| t.split(|c: char| c.is_whitespace() || c == '>' || c == '/').next().unwrap_or(""))
+            .unwrap_or("");
+        match root {
+            "rdf:RDF" => "Zotero RDF (XML)".to_string(),
+            "modsCollection" | "mods" => "MODS XML".to_string(),
+            "collection" | "marc:collection" => "MARC XML".to_string(),
+            r => format!("XML with root element <{r}>, which is not an EndNote XML export"),
+        }
+    } else if starts("%0 ") && starts("%T ") {
+        "EndNote's tagged format (.enw)".to_string()
+    } else if (starts("FN ") || starts("PT ")) && starts("ER") && (starts("AU ") || starts("TI ")) {
+        "Web of Science's tagged format".to_string()
+    } else if starts("RT ") && starts("T1 ") {
+        "RefWorks' tagged format".to_string()
+    } else if head.contains('\0') {
+        "a binary file".to_string()
+    } else {
+        return None;
+    };
+    Some(format!("{} is {found}, which canon does not read as a reading list; {export}", path.display()))
+}
+
 fn looks_like_csv_header(first: &str) -> bool {
     let header = first.lines().next().unwrap_or("");
     header_cells(header).len() > 2
@@ -143,6 +206,7 @@ fn header_cells(header: &str) -> Vec<String> {
 /// A theme index over a fresh database (the three seeded themes), for tests.
 /// Keep the directory alive while the index is used.
 #[cfg(test)]
+#[allow(dead_code)]
 pub(crate) fn themes_for_tests() -> (tempfile::TempDir, crate::store::themes::ThemeIndex) {
     let dir = tempfile::tempdir().unwrap();
     let store = crate::store::open(&dir.path().join("t.db"), crate::store::Mode::Create).unwrap();
@@ -163,6 +227,34 @@ mod tests {
         assert_eq!(d("x.bib", ""), "bibtex");
         assert_eq!(d("x.RIS", ""), "ris");
         assert_eq!(d("x.json", ""), "csl-json");
+        assert_eq!(d("x.nbib", ""), "nbib");
+    }
+
+    #[test]
+    fn pubmed_endnote_and_single_space_ris_by_content() {
+        assert_eq!(d("pubmed-export.txt", "PMID- 31234567\nOWN - NLM\nTI  - T\n"), "nbib");
+        assert_eq!(d("x.csv", "\nPMID- 31234567\nOWN - NLM\n"), "nbib");
+        assert_eq!(d("x.xml", "<?xml version=\"1.0\"?><xml><records><record><titles>"), "endnote-xml");
+        assert_eq!(d("x.txt", "TY - JOUR\nTI - T\nER - \n"), "ris");
+    }
+
+    #[test]
+    fn formats_canon_does_not_read_are_named() {
+        let u = |name: &str, head: &str| unsupported(Path::new(name), head);
+        assert!(u("x.pdf", "%PDF-1.7\n").unwrap().contains("a PDF document"));
+        assert!(u("x.xlsx", "PK\u{3}\u{4}...").unwrap().contains("spreadsheet workbook"));
+        assert!(
+            u("x.enw", "%0 Journal Article\n%A Mensah, Kofi\n%T Title\n").unwrap().contains("EndNote's tagged format")
+        );
+        assert!(u("x.xml", "<?xml version=\"1.0\"?>\n<modsCollection>").unwrap().contains("MODS XML"));
+        assert!(
+            u("x.txt", "FN Clarivate Analytics Web of Science\nPT J\nAU Mensah, K\nTI T\nER\n")
+                .unwrap()
+                .contains("Web of Science")
+        );
+        assert!(u("x.csv", "title,authors\nA,B\n").is_none());
+        assert!(u("x.nbib", "PMID- 1\n").is_none());
+        assert!(u("x.xml", "<xml><records><record>").is_none());
     }
 
     #[test]

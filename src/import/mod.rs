@@ -2,15 +2,20 @@
 //! the store writes what these produce.
 
 pub mod bibtex;
+pub mod builder;
 pub mod csl_json;
 pub mod curriculum_inventory;
 pub mod detect;
+pub mod endnote_xml;
 pub mod facets;
 pub mod header;
 pub mod language;
 pub mod modules;
+pub mod names;
+pub mod nbib;
 pub mod reading_csv;
 pub mod records;
+pub mod rejects;
 pub mod ris;
 pub mod rows;
 pub mod source;
@@ -159,18 +164,30 @@ pub fn cell(s: &str) -> Option<&str> {
     if t.is_empty() { None } else { Some(t) }
 }
 
-/// A reading as any format yields it, validated and normalised, before the
-/// store de-duplicates and writes it.
+/// A reading as any format yields it, validated and normalised by
+/// [`builder::build`], before the store de-duplicates and writes it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadingRecord {
     pub line: u64,
     /// The stable ID of the entry this row updates (a re-imported export), if given.
     pub id: Option<i64>,
     pub title: String,
-    pub authors: Vec<String>,
+    /// Authors (or, for an edited work without authors, editors), in order.
+    pub authors: Vec<names::Name>,
     pub year: Option<i64>,
+    /// Why there is no year: "in press", "forthcoming", "to appear"…
+    pub year_note: Option<String>,
     pub kind: String,
+    /// The journal, book or series the work appeared in.
     pub container: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    /// Pages as written, ranges with an en dash ("123–9").
+    pub pages: Option<String>,
+    pub publisher: Option<String>,
+    /// Place of publication.
+    pub place: Option<String>,
+    pub edition: Option<String>,
     pub doi: Option<String>,
     pub isbn: Option<String>,
     pub url: Option<String>,
@@ -179,6 +196,10 @@ pub struct ReadingRecord {
     pub status: Option<String>,
     pub language: Option<String>,
     pub themes: Vec<i64>,
+    /// Subject keywords of the record that name no theme (not imported).
+    pub keywords_not_themes: Vec<String>,
+    /// Doubts about how the record was read (it imports; the user is told).
+    pub warnings: Vec<RowError>,
     /// Content facets beyond the language (Global South, open access, …).
     pub facets: facets::WorkFacets,
     /// The fields the source has a column for (canonical CSV only): when the
@@ -189,7 +210,8 @@ pub struct ReadingRecord {
 
 /// A set of reading fields, by name (`title`, `authors`, `year`, `type`,
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
-/// `language`, `themes`, `status`).
+/// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
+/// `place`, `edition`). `year` covers the year and its note ("in press").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u32);
 
@@ -209,6 +231,12 @@ impl Present {
         "language",
         "themes",
         "status",
+        "volume",
+        "issue",
+        "pages",
+        "publisher",
+        "place",
+        "edition",
         "original_language",
         "translated",
         "global_south",
@@ -272,18 +300,25 @@ pub fn reading_type_names() -> String {
     READING_TYPES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
 }
 
-/// A DOI in canonical form: lower case, without `https://doi.org/` or `doi:`.
-/// `None` if it does not look like a DOI (`10.` prefix, a `/`).
+/// A DOI in canonical form: percent-encoding decoded (`%3C` is `<`), lower
+/// case (DOIs are case-insensitive: DOI Handbook §2.4), without
+/// `https://doi.org/`, `doi:` or `info:doi/`. `None` if it does not look like
+/// a DOI (`10.` prefix, a `/`).
 pub fn normalise_doi(s: &str) -> Option<String> {
-    let mut d = s.trim();
+    let decoded = percent_decode(s.trim());
+    let mut d = decoded.trim();
     for p in [
         "https://doi.org/",
         "http://doi.org/",
+        "https://www.doi.org/",
+        "http://www.doi.org/",
         "https://dx.doi.org/",
         "http://dx.doi.org/",
         "doi.org/",
+        "dx.doi.org/",
+        "urn:doi:",
+        "info:doi/",
         "doi:",
-        "DOI:",
         "doi ",
     ] {
         // `get`: the prefix may end inside a multi-byte character (found by fuzzing).
@@ -298,6 +333,30 @@ pub fn normalise_doi(s: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// `%XX` escapes decoded (as UTF-8; an escape that does not make valid UTF-8,
+/// or a `%` not followed by two hex digits, stays as written).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && let (Some(h), Some(l)) = (b.get(i + 1).and_then(|c| hex(*c)), b.get(i + 2).and_then(|c| hex(*c)))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// An ISBN as ISBN-13 digits, from ISBN-10 or ISBN-13 with any hyphens or
@@ -370,6 +429,22 @@ mod tests {
         // Regression (fuzzing): a multi-byte character where a prefix would end.
         assert_eq!(normalise_doi("doé10.1/x"), None);
         assert_eq!(normalise_doi("https://doi.orgé"), None);
+        // Percent-encoded and plain forms of one DOI are one DOI.
+        let plain = "10.1002/(sici)1097-4679(199911)55:11<1423::aid-jclp12>3.0.co;2-2";
+        for form in [
+            "https://doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2",
+            "https://doi.org/10.1002/(SICI)1097-4679(199911)55:11%3c1423::AID-JCLP12%3e3.0.CO;2-2",
+            "10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2",
+            "doi:10.1002/%28SICI%291097-4679%28199911%2955%3A11%3C1423%3A%3AAID-JCLP12%3E3.0.CO%3B2-2",
+            "https://dx.doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2",
+            "info:doi/10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2",
+            "https://www.doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2",
+        ] {
+            assert_eq!(normalise_doi(form).as_deref(), Some(plain), "{form}");
+        }
+        assert_eq!(normalise_doi("10.1000/100%25pure").as_deref(), Some("10.1000/100%pure"));
+        assert_eq!(percent_decode("50%"), "50%");
+        assert_eq!(percent_decode("%FF%FE"), "%FF%FE");
     }
 
     #[test]
@@ -409,10 +484,24 @@ mod tests {
 pub struct Parsed {
     pub records: Vec<ReadingRecord>,
     pub errors: Vec<RowError>,
+    /// Each rejected record with its problems, for `--rejects`.
+    pub rejected: Vec<Reject>,
+    /// Where each of `records` is in the file (its bytes), in the same order:
+    /// for `--rejects`, when the store refuses a valid record (a DOI another
+    /// entry has).
+    pub spans: Vec<Option<std::ops::Range<usize>>>,
     /// How the header was read, for formats with columns.
     pub header: Option<header::HeaderReport>,
     /// Per column (0-based): rows with text in it (for the header's warnings).
     pub filled: Vec<u64>,
     /// Blank lines and rows with every cell empty, skipped.
     pub skipped: u64,
+}
+
+/// A record that could not be imported: where it is in the file (its bytes),
+/// when it is one record, and why.
+#[derive(Debug, Clone)]
+pub struct Reject {
+    pub span: Option<std::ops::Range<usize>>,
+    pub errors: Vec<RowError>,
 }

@@ -1,21 +1,22 @@
 //! The canonical reading-list CSV:
 //! `title,authors,year,type,doi,url,themes,notes` (any order, aliases accepted;
-//! also `isbn`, `container`, `source_kind`, `status`, `language`, and the
-//! content facets `global_south`, `open_access`, `original_language`,
-//! `translated`, `perspective`).
+//! also `isbn`, `container`, `source_kind`, `status`, `language`, `volume`,
+//! `issue`, `pages`, `publisher`, `place`, `edition`, and the content facets
+//! `global_south`, `open_access`, `original_language`, `translated`,
+//! `perspective`).
 
 use anyhow::{Context, Result};
 
+use super::builder::{self, Draft, KindSrc, Pos, Themes, Val};
 use super::facets::{WorkFacets, yes_no};
 use super::header::{self, Field, HeaderReport, Mapping};
 use super::modules::Tally;
+use super::names;
 use super::records::Records;
 use super::rows::Rows;
 use super::source::Source;
-use super::{
-    Present, ReadingRecord, RowError, cell, language, normalise_doi, normalise_isbn, reading_type, reading_type_names,
-};
-use crate::store::themes::{ThemeIndex, split_cell};
+use super::{Present, ReadingRecord, RowError, cell, language};
+use crate::store::themes::split_cell;
 
 const TITLE: usize = 0;
 const AUTHORS: usize = 1;
@@ -31,11 +32,17 @@ const SOURCE_KIND: usize = 10;
 const STATUS: usize = 11;
 const LANGUAGE: usize = 12;
 const ID: usize = 13;
-const GLOBAL_SOUTH: usize = 14;
-const OPEN_ACCESS: usize = 15;
-const ORIGINAL_LANGUAGE: usize = 16;
-const TRANSLATED: usize = 17;
-const PERSPECTIVE: usize = 18;
+const VOLUME: usize = 14;
+const ISSUE: usize = 15;
+const PAGES: usize = 16;
+const PUBLISHER: usize = 17;
+const PLACE: usize = 18;
+const EDITION: usize = 19;
+const GLOBAL_SOUTH: usize = 20;
+const OPEN_ACCESS: usize = 21;
+const ORIGINAL_LANGUAGE: usize = 22;
+const TRANSLATED: usize = 23;
+const PERSPECTIVE: usize = 24;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -47,16 +54,18 @@ pub const FIELDS: &[Field] = &[
     Field { name: "themes", aliases: &["theme", "tags"], required: false },
     Field { name: "notes", aliases: &["annotation", "note", "why read it", "comment"], required: false },
     Field { name: "isbn", aliases: &[], required: false },
-    Field {
-        name: "container",
-        aliases: &["journal", "publication", "publisher", "venue", "publication title"],
-        required: false,
-    },
+    Field { name: "container", aliases: &["journal", "publication", "venue", "publication title"], required: false },
     Field { name: "source_kind", aliases: &["source kind", "source"], required: false },
     Field { name: "status", aliases: &["review status"], required: false },
     Field { name: "language", aliases: &["lang", "language of publication"], required: false },
     // The stable ID `canon export reading` writes: a row with one updates that entry.
     Field { name: "id", aliases: &["canon id", "reading id"], required: false },
+    Field { name: "volume", aliases: &["vol"], required: false },
+    Field { name: "issue", aliases: &["number", "no"], required: false },
+    Field { name: "pages", aliases: &["page", "page range"], required: false },
+    Field { name: "publisher", aliases: &["publisher name"], required: false },
+    Field { name: "place", aliases: &["place of publication", "publication place", "city"], required: false },
+    Field { name: "edition", aliases: &["ed"], required: false },
     // Content facets (issue 16): about the work, never about a person.
     Field {
         name: "global_south",
@@ -77,27 +86,7 @@ pub const FIELDS: &[Field] = &[
     },
 ];
 
-pub use super::facets::SOURCE_KINDS;
-pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
-
-/// The years a reading may carry.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
-
-/// Reads reading-list rows from a source (a CSV file or a workbook sheet), validating each.
-pub struct ReadingReader<'a> {
-    file: String,
-    rows: Box<dyn Records>,
-    mapping: Mapping,
-    width: usize,
-    themes: &'a ThemeIndex,
-    /// The fields the file has columns for.
-    present: Present,
-    /// Canon's own export (it has the `id` column): the `'` that export put
-    /// before formula-like cells is taken off again.
-    unguard: bool,
-    ignored: Vec<usize>,
-    filled: Vec<u64>,
-}
+pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
 
 /// The record field each column-field fills, for [`Present`].
 const PRESENT: &[(usize, &str)] = &[
@@ -114,6 +103,12 @@ const PRESENT: &[(usize, &str)] = &[
     (SOURCE_KIND, "source_kind"),
     (STATUS, "status"),
     (LANGUAGE, "language"),
+    (VOLUME, "volume"),
+    (ISSUE, "issue"),
+    (PAGES, "pages"),
+    (PUBLISHER, "publisher"),
+    (PLACE, "place"),
+    (EDITION, "edition"),
     (GLOBAL_SOUTH, "global_south"),
     (OPEN_ACCESS, "open_access"),
     (ORIGINAL_LANGUAGE, "original_language"),
@@ -130,9 +125,29 @@ pub fn unguard(cell: &str) -> &str {
     }
 }
 
+/// Reads reading-list rows from a source (a CSV file or a workbook sheet), validating each.
+pub struct ReadingReader<'a> {
+    file: String,
+    rows: Box<dyn Records>,
+    mapping: Mapping,
+    width: usize,
+    themes: &'a dyn Themes,
+    /// The fields the file has columns for.
+    present: Present,
+    /// Canon's own export (it has the `id` column): the `'` that export put
+    /// before formula-like cells is taken off again.
+    unguard: bool,
+    ignored: Vec<usize>,
+    filled: Vec<u64>,
+    /// The header row as the file has it, and its delimiter (for `--rejects`).
+    raw_header: csv::StringRecord,
+    delimiter: u8,
+}
+
 impl<'a> ReadingReader<'a> {
-    pub fn new(source: Source, maps: &[String], themes: &'a ThemeIndex) -> Result<ReadingReader<'a>> {
+    pub fn new(source: Source, maps: &[String], themes: &'a dyn Themes) -> Result<ReadingReader<'a>> {
         let file = source.path.display().to_string();
+        let delimiter = source.delimiter;
         let mut builder = csv::ReaderBuilder::new();
         builder.delimiter(source.delimiter).flexible(true);
         let mut rows = Rows::new(&builder, source.reader, source.ends_with_quote);
@@ -144,7 +159,9 @@ impl<'a> ReadingReader<'a> {
         }
         let maps = header::parse_maps(maps, FIELDS)?;
         let mapping = header::map(&format!("{file}:{}:1", rows.header_line()), &headers, FIELDS, &maps)?;
-        Ok(ReadingReader::from_records(file, Box::new(rows), &headers, mapping, themes))
+        let mut reader = ReadingReader::from_records(file, Box::new(rows), &headers, mapping, themes);
+        reader.delimiter = delimiter;
+        Ok(reader)
     }
 
     /// Reads rows from any record source (a workbook sheet's rows) whose
@@ -154,7 +171,7 @@ impl<'a> ReadingReader<'a> {
         rows: Box<dyn Records>,
         headers: &[String],
         mapping: Mapping,
-        themes: &'a ThemeIndex,
+        themes: &'a dyn Themes,
     ) -> ReadingReader<'a> {
         let present =
             PRESENT.iter().filter(|(f, _)| mapping.has(*f)).fold(Present::default(), |p, (_, name)| p.with(name));
@@ -164,6 +181,8 @@ impl<'a> ReadingReader<'a> {
             unguard: mapping.has(ID),
             ignored: mapping.ignored(),
             filled: vec![0; headers.len()],
+            raw_header: csv::StringRecord::from(headers.to_vec()),
+            delimiter: b',',
             rows,
             mapping,
             themes,
@@ -225,133 +244,43 @@ impl<'a> ReadingReader<'a> {
             ));
             return Err(errs);
         }
-        let title = cell(self.get(TITLE));
-        if title.is_none() {
-            errs.push(RowError::new(line, m.column(TITLE), "title is empty; expected the reading's title"));
-        }
-        let year = match cell(self.get(YEAR)) {
-            None => None,
-            Some(y) => match parse_year(y) {
-                Some(n) => Some(n),
-                None => {
-                    errs.push(RowError::new(
-                        line,
-                        m.column(YEAR),
-                        format!("year {y:?} is not a year; expected four digits such as 2019, or an empty cell"),
-                    ));
-                    None
-                }
-            },
-        };
-        // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
-        let mut present = self.present;
-        let kind = match cell(self.get(TYPE)) {
-            None => {
-                present = present.without("type");
-                "article"
-            }
-            Some(t) => reading_type(t).unwrap_or_else(|| {
-                errs.push(RowError::new(
-                    line,
-                    m.column(TYPE),
-                    format!("unknown type {t:?}; expected one of {}", reading_type_names()),
-                ));
-                "other"
-            }),
-        };
-        let doi = match cell(self.get(DOI)) {
-            None => None,
-            Some(d) => normalise_doi(d).or_else(|| {
-                errs.push(RowError::new(
-                    line,
-                    m.column(DOI),
-                    format!("doi {d:?} is not a DOI; expected the form 10.1234/abc"),
-                ));
-                None
-            }),
-        };
-        let isbn = match cell(self.get(ISBN)) {
-            None => None,
-            Some(i) => normalise_isbn(i).or_else(|| {
-                errs.push(RowError::new(
-                    line,
-                    m.column(ISBN),
-                    format!("isbn {i:?} is not a valid ISBN-10 or ISBN-13 (check digit)"),
-                ));
-                None
-            }),
-        };
-        let mut themes = Vec::new();
-        for t in split_cell(self.get(THEMES)) {
-            match self.themes.resolve(t) {
-                Some(id) if !themes.contains(&id) => themes.push(id),
-                Some(_) => {}
-                None => errs.push(RowError::new(
-                    line,
-                    m.column(THEMES),
-                    format!(
-                        "unknown theme {t:?}; expected one of {} (add it first with `canon theme add`)",
-                        self.themes.expected()
-                    ),
-                )),
-            }
-        }
-        let source_kind = cell(self.get(SOURCE_KIND)).and_then(|s| match super::facets::source_kind(s) {
-            Ok(k) => Some(k.to_string()),
-            Err(e) => {
-                errs.push(RowError::new(line, m.column(SOURCE_KIND), e));
-                None
-            }
-        });
-        let status = cell(self.get(STATUS)).and_then(|s| {
-            let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(s)).map(|x| x.to_string());
-            if found.is_none() {
-                errs.push(RowError::new(
-                    line,
-                    m.column(STATUS),
-                    format!("unknown status {s:?}; expected one of {}", STATUSES.join(", ")),
-                ));
-            }
-            found
-        });
-        let id = cell(self.get(ID)).and_then(|s| {
-            let id = s.parse::<i64>().ok().filter(|n| *n > 0);
-            if id.is_none() {
-                errs.push(RowError::new(
-                    line,
-                    m.column(ID),
-                    format!(
-                        "id {s:?} is not a canon ID; expected the number `canon export reading` wrote, or an empty cell"
-                    ),
-                ));
-            }
-            id
-        });
-        let facets = self.facets(line, &mut errs);
-        let language = cell(self.get(LANGUAGE)).map(|l| language::normalise_list(l).unwrap_or_else(|_| l.to_string()));
         if !errs.is_empty() {
             return Err(errs);
         }
-        let Some(title) = title else { return Err(errs) };
-        Ok(ReadingRecord {
-            id,
-            line,
-            title: clean_title(title),
-            authors: split_authors(self.get(AUTHORS)),
-            year,
-            kind: kind.to_string(),
-            container: cell(self.get(CONTAINER)).map(str::to_string),
-            doi,
-            isbn,
-            url: cell(self.get(URL)).map(str::to_string),
-            annotation: cell(self.get(NOTES)).map(str::to_string),
-            source_kind,
-            status,
-            language,
-            themes,
-            facets,
-            present,
-        })
+        let val = |f: usize| Val::new(self.get(f).trim(), Pos::new(line, m.column(f)));
+        let opt = |f: usize| Some(val(f)).filter(|v| !v.text.is_empty());
+        let text = |f: usize| opt(f).map(|v| v.text);
+        let mut d = Draft::new(Pos::new(line, m.column(TITLE)), None);
+        d.title = Some(val(TITLE));
+        d.id = opt(ID);
+        d.date = opt(YEAR);
+        d.kind = KindSrc::Named(val(TYPE));
+        d.doi = opt(DOI);
+        d.isbn = opt(ISBN);
+        d.source_kind = opt(SOURCE_KIND);
+        d.status = opt(STATUS);
+        d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, Pos::new(line, m.column(THEMES)))).collect();
+        let split = names::split_cell(self.get(AUTHORS));
+        if let Some(doubt) = split.doubt {
+            d.warnings.push(RowError::new(line, m.column(AUTHORS), format!("authors cell {doubt}")));
+        }
+        d.authors = split.names;
+        d.container = text(CONTAINER);
+        d.url = text(URL);
+        d.annotation = text(NOTES);
+        d.language = text(LANGUAGE);
+        d.volume = text(VOLUME);
+        d.issue = text(ISSUE);
+        d.pages = text(PAGES);
+        d.publisher = text(PUBLISHER);
+        d.place = text(PLACE);
+        d.edition = text(EDITION);
+        d.facets = self.facets(line, &mut d.errors);
+        // An empty type cell leaves a stored entry's type as it is (a type cannot be empty).
+        let present = if self.get(TYPE).trim().is_empty() { self.present.without("type") } else { self.present };
+        let mut record = builder::build(d, self.themes)?;
+        record.present = present;
+        Ok(record)
     }
 
     /// The content facet columns of the current row: yes/no cells read as
@@ -395,38 +324,16 @@ impl<'a> ReadingReader<'a> {
         f.settle();
         f
     }
-}
 
-/// A year from `2019`, `2019-05-01`, `c. 2019` or `2019a`.
-pub fn parse_year(s: &str) -> Option<i64> {
-    let s = s.trim().trim_start_matches("c.").trim();
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    if digits.len() != 4 {
-        return None;
+    /// The fields of the row last read, as the file has them (for `--rejects`).
+    pub fn current_row(&self) -> &csv::StringRecord {
+        self.rows.current()
     }
-    let rest = &s[digits.len()..];
-    let ok_rest = rest.is_empty()
-        || rest.starts_with(['-', '/', ' '])
-        || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
-    let y: i64 = digits.parse().ok()?;
-    (ok_rest && YEARS.contains(&y)).then_some(y)
-}
 
-/// Authors from a `;`-separated cell ("Family, Given; Family, Given"). A
-/// cell in Google Scholar's style ("CE Chandler, CR Williams, MW Turner…")
-/// is split on its commas instead; its trailing ellipsis is dropped.
-pub fn split_authors(s: &str) -> Vec<String> {
-    let tidy = |a: &str| a.trim().trim_end_matches(['…', '.']).split_whitespace().collect::<Vec<_>>().join(" ");
-    let scholar = |p: &str| {
-        let mut words = p.split_whitespace();
-        let first = words.next().unwrap_or("");
-        (1..=3).contains(&first.chars().count()) && first.chars().all(|c| c.is_uppercase()) && words.next().is_some()
-    };
-    let parts: Vec<&str> = s.split(',').collect();
-    if !s.contains(';') && parts.len() > 1 && parts.iter().all(|p| scholar(p.trim())) {
-        return parts.into_iter().map(tidy).filter(|a| !a.is_empty()).collect();
+    /// The header row and the delimiter, as the file has them (for `--rejects`).
+    pub fn raw_header(&self) -> (&csv::StringRecord, u8) {
+        (&self.raw_header, self.delimiter)
     }
-    s.split(';').map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()).collect()
 }
 
 /// A title with its whitespace (including line breaks) made single spaces.
@@ -439,25 +346,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn years_in_common_shapes() {
-        assert_eq!(parse_year("2019"), Some(2019));
-        assert_eq!(parse_year("2019-05-01"), Some(2019));
-        assert_eq!(parse_year("2019a"), Some(2019));
-        assert_eq!(parse_year("twenty"), None);
-        assert_eq!(parse_year("19"), None);
-        assert_eq!(parse_year("9999"), None);
+    fn titles_are_tidied() {
+        assert_eq!(clean_title(" A\n  title "), "A title");
     }
 
     #[test]
-    fn authors_split_on_semicolons_only() {
-        assert_eq!(split_authors("Vergès, Françoise; Ngũgĩ wa Thiong'o;"), ["Vergès, Françoise", "Ngũgĩ wa Thiong'o"]);
-        assert_eq!(split_authors("Cooper Owens, Deirdre"), ["Cooper Owens, Deirdre"]);
-        assert_eq!(split_authors("Washington, Harriet A."), ["Washington, Harriet A."]);
-    }
-
-    #[test]
-    fn google_scholar_author_lists_split_on_commas() {
-        assert_eq!(split_authors("CE Chandler, CR Williams, EA Vanner…"), ["CE Chandler", "CR Williams", "EA Vanner"]);
-        assert_eq!(split_authors("AJ Anderson, B Sánchez"), ["AJ Anderson", "B Sánchez"]);
+    fn export_formula_guards_come_off() {
+        assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unguard("'-5"), "-5");
+        assert_eq!(unguard("'tis"), "'tis");
+        assert_eq!(unguard("plain"), "plain");
     }
 }

@@ -3,88 +3,100 @@
 //! continues the field before it. Abstracts (`AB`) and notes (`N1`, where
 //! Zotero puts its notes) are not imported. Zotero writes a conference
 //! paper's proceedings title in `C3`.
+//!
+//! As exporters write it: EndNote and some databases put one space before
+//! the hyphen (`TY - JOUR`); some put tag lines (or a `Provider:` header)
+//! before a record's `TY`, and those lines belong to the record that follows.
 
-use super::bibtex::first_isbn;
-use super::reading_csv::{clean_title, parse_year};
-use super::{Parsed, ReadingRecord, RowError, normalise_doi, reading_type};
-use crate::store::themes::{ThemeIndex, split_cell};
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::names;
+use super::{Parsed, RowError, reading_type};
+use crate::store::themes::split_cell;
 
-/// Where a value starts on a tag line (`XX  - ` is six characters).
-const VALUE_COLUMN: u64 = 7;
-
-/// A tag line's tag and value: two capitals or digits (the first a capital),
-/// two spaces, a hyphen, then an optional space and the value.
-fn tag_line(line: &str) -> Option<(&str, &str)> {
+/// A tag line's tag, value and the column where the value starts: two
+/// capitals or digits (the first a capital), one or two spaces, a hyphen,
+/// then an optional space and the value.
+fn tag_line(line: &str) -> Option<(&str, &str, u64)> {
     let b = line.as_bytes();
-    if b.len() >= 5
-        && b[0].is_ascii_uppercase()
-        && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
-        && &b[2..5] == b"  -"
-        && (b.len() == 5 || b[5] == b' ')
-    {
-        Some((&line[..2], line.get(6..).unwrap_or("").trim()))
-    } else {
-        None
+    if b.len() < 4 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1].is_ascii_digit()) {
+        return None;
     }
+    let dash = match &b[2..] {
+        [b' ', b' ', b'-', ..] => 4,
+        [b' ', b'-', ..] => 3,
+        _ => return None,
+    };
+    if b.len() > dash + 1 && b[dash + 1] != b' ' {
+        return None;
+    }
+    let value_at = (dash + 2).min(b.len());
+    Some((&line[..2], line.get(value_at..).unwrap_or("").trim(), value_at as u64 + 1))
 }
 
-/// One record as read: its `TY` line and its fields in order, each with its line.
+/// One record as read: where it starts, its `TY` (if any) and its fields in
+/// order, each with its line and value column.
 struct Raw<'a> {
     line: u64,
-    ty: &'a str,
-    fields: Vec<(&'a str, String, u64)>,
+    start: usize,
+    ty: Option<&'a str>,
+    fields: Vec<(&'a str, String, u64, u64)>,
 }
 
-pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+/// Reads and validates a RIS file (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
     let _ = path_display;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut out = Parsed::default();
+    builder::build_all(read(text), themes)
+}
+
+/// Reads a RIS file into drafts, pure.
+pub fn read(text: &str) -> Read {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut out = Read::default();
     let mut current: Option<Raw> = None;
-    let mut stray_reported = false;
-    for (n, line) in text.split('\n').enumerate() {
+    let mut offset = bom;
+    for (n, full) in text[bom..].split_inclusive('\n').enumerate() {
         let n = n as u64 + 1;
+        let line_start = offset;
+        offset += full.len();
+        let line = full.strip_suffix('\n').unwrap_or(full);
         let line = line.strip_suffix('\r').unwrap_or(line);
         match tag_line(line) {
-            Some(("TY", ty)) => {
-                if let Some(open) = current.take() {
-                    out.errors.push(RowError::new(
-                        open.line,
-                        1,
-                        format!(
-                            "record starting here has no `ER  - ` line before the next `TY  - ` on line {n}; expected `ER  - ` to end it"
-                        ),
-                    ));
-                }
-                current = Some(Raw { line: n, ty, fields: Vec::new() });
-                stray_reported = false;
-            }
-            Some(("ER", _)) => match current.take() {
-                Some(raw) => match record(&raw, themes) {
-                    Ok(r) => out.records.push(r),
-                    Err(mut e) => out.errors.append(&mut e),
-                },
-                None => {
-                    out.errors.push(RowError::new(n, 1, "`ER  - ` without a record; expected `TY  - ` first"));
-                }
-            },
-            Some((tag, value)) => match current.as_mut() {
-                Some(raw) => raw.fields.push((tag, value.to_string(), n)),
-                None => {
-                    if !stray_reported {
-                        out.errors.push(RowError::new(
-                            n,
-                            1,
-                            format!("`{tag}  - ` outside a record; expected `TY  - ` to start one first"),
-                        ));
-                        stray_reported = true;
+            Some(("TY", ty, _)) => {
+                match current.take() {
+                    // Tag lines before `TY` belong to this record.
+                    Some(open) if open.ty.is_none() => {
+                        current = Some(Raw { ty: Some(ty), ..open });
                     }
+                    Some(open) => {
+                        out.broken(
+                            RowError::new(
+                                open.line,
+                                1,
+                                format!(
+                                    "record starting here has no `ER  - ` line before the next `TY  - ` on line {n}; expected `ER  - ` to end it"
+                                ),
+                            ),
+                            Some(open.start..line_start),
+                        );
+                        current = Some(Raw { line: n, start: line_start, ty: Some(ty), fields: Vec::new() });
+                    }
+                    None => current = Some(Raw { line: n, start: line_start, ty: Some(ty), fields: Vec::new() }),
                 }
+            }
+            Some(("ER", _, _)) => match current.take() {
+                Some(raw) => out.push(draft(&raw), raw.start..offset),
+                None => out.errors.push(RowError::new(n, 1, "`ER  - ` without a record; expected `TY  - ` first")),
             },
+            Some((tag, value, col)) => {
+                let raw =
+                    current.get_or_insert_with(|| Raw { line: n, start: line_start, ty: None, fields: Vec::new() });
+                raw.fields.push((tag, value.to_string(), n, col));
+            }
             None => {
                 let cont = line.trim();
                 if let Some(raw) = current.as_mut()
                     && !cont.is_empty()
-                    && let Some((_, value, _)) = raw.fields.last_mut()
+                    && let Some((_, value, _, _)) = raw.fields.last_mut()
                 {
                     if !value.is_empty() {
                         value.push(' ');
@@ -95,11 +107,13 @@ pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
         }
     }
     if let Some(open) = current {
-        out.errors.push(RowError::new(
-            open.line,
-            1,
-            "record starting here has no `ER  - ` line before the end of the file; expected `ER  - ` to end it",
-        ));
+        let message = if open.ty.is_some() {
+            "record starting here has no `ER  - ` line before the end of the file; expected `ER  - ` to end it"
+                .to_string()
+        } else {
+            format!("`{}  - ` outside a record; expected `TY  - ` to start one first", open.fields[0].0)
+        };
+        out.broken(RowError::new(open.line, 1, message), Some(open.start..offset));
     }
     out
 }
@@ -121,77 +135,65 @@ fn ris_kind(ty: &str) -> &'static str {
     }
 }
 
-fn record(raw: &Raw, themes: &ThemeIndex) -> Result<ReadingRecord, Vec<RowError>> {
-    let mut errs = Vec::new();
+/// A record as a draft: tags as the RIS specification and its exporters use them.
+fn draft(raw: &Raw) -> Draft {
+    let mut d = Draft::new(Pos::new(raw.line, 1), Some("record".to_string()));
     let first =
-        |tags: &[&str]| tags.iter().find_map(|t| raw.fields.iter().find(|(tag, v, _)| tag == t && !v.is_empty()));
-    let title = first(&["TI", "T1", "CT", "BT"]).map(|(_, v, _)| clean_title(v));
-    if title.is_none() {
-        errs.push(RowError::new(raw.line, 1, "record has no title; expected a `TI  - ` line"));
-    }
-    let year = first(&["PY", "Y1", "DA"]).and_then(|(tag, v, n)| {
-        let y = parse_year(v);
-        if y.is_none() {
-            errs.push(RowError::new(
-                *n,
-                VALUE_COLUMN,
-                format!("{tag} {v:?} is not a year; expected four digits such as 2019 (or 2019/05/01/)"),
-            ));
-        }
-        y
-    });
-    let doi = first(&["DO"]).and_then(|(_, v, n)| {
-        let d = normalise_doi(v);
-        if d.is_none() {
-            errs.push(RowError::new(*n, VALUE_COLUMN, format!("DO {v:?} is not a DOI; expected the form 10.1234/abc")));
-        }
-        d
-    });
-    if !errs.is_empty() {
-        return Err(errs);
-    }
-    let all = |tags: &[&str]| -> Vec<&str> {
-        raw.fields.iter().filter(|(t, v, _)| tags.contains(t) && !v.is_empty()).map(|(_, v, _)| v.as_str()).collect()
+        |tags: &[&str]| tags.iter().find_map(|t| raw.fields.iter().find(|(tag, v, _, _)| tag == t && !v.is_empty()));
+    let val = |tags: &[&str]| first(tags).map(|(_, v, n, c)| Val::new(v.clone(), Pos::new(*n, *c)));
+    let text = |tags: &[&str]| first(tags).map(|(_, v, _, _)| v.clone());
+    let all = |tags: &[&str]| -> Vec<(&str, u64, u64)> {
+        raw.fields
+            .iter()
+            .filter(|(t, v, _, _)| tags.contains(t) && !v.is_empty())
+            .map(|(_, v, n, c)| (v.as_str(), *n, *c))
+            .collect()
     };
-    let mut authors: Vec<String> = all(&["AU", "A1"]).iter().map(|a| clean_title(a)).collect();
-    authors.dedup();
-    let mut ids = Vec::new();
-    for kw in all(&["KW"]) {
-        for t in std::iter::once(kw).chain(split_cell(kw)) {
-            if let Some(id) = themes.resolve(t)
-                && !ids.contains(&id)
-            {
-                ids.push(id);
-            }
-        }
+    d.title = val(&["TI", "T1", "CT", "BT"]).or_else(|| Some(Val::new("", d.at)));
+    d.date = val(&["PY", "Y1", "DA"]);
+    d.doi = val(&["DO"]);
+    d.isbn = all(&["SN"])
+        .into_iter()
+        .find(|(v, _, _)| builder::first_isbn(v).is_some())
+        .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
+    d.isbn_rule = IsbnRule::FirstValid;
+    let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
+    if authors.is_empty() {
+        authors = all(&["A2", "ED", "A3"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
     }
-    let text = |tags: &[&str]| first(tags).map(|(_, v, _)| clean_title(v));
-    Ok(ReadingRecord {
-        id: None,
-        line: raw.line,
-        title: title.unwrap_or_default(),
-        authors,
-        year,
-        kind: ris_kind(raw.ty).to_string(),
-        container: text(&["T2", "JF", "JO", "BT", "C3", "T3", "JA", "J2", "PB"]),
-        doi,
-        isbn: all(&["SN"]).into_iter().find_map(first_isbn),
-        url: all(&["UR"]).first().and_then(|u| u.split_whitespace().next()).map(str::to_string),
-        annotation: None,
-        language: text(&["LA"]),
-        themes: ids,
-        ..ReadingRecord::default()
-    })
+    authors.dedup();
+    d.authors = authors;
+    d.kind = KindSrc::Mapped(raw.ty.map_or("other", ris_kind));
+    if raw.ty.is_none() {
+        d.warnings.push(RowError::new(raw.line, 1, "record has no `TY  - ` line; read as type other"));
+    }
+    d.container = text(&["T2", "JF", "JO", "BT", "C3", "T3", "JA", "J2"])
+        .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    d.volume = text(&["VL"]);
+    d.issue = text(&["IS", "CP"]);
+    d.pages = match (text(&["SP"]), text(&["EP"])) {
+        (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}–{ep}")),
+        (sp, ep) => sp.or(ep),
+    };
+    d.publisher = text(&["PB"]);
+    d.place = text(&["CY", "PP"]);
+    d.edition = text(&["ET"]);
+    d.url = all(&["UR", "L2"]).first().and_then(|(u, _, _)| u.split_whitespace().next()).map(str::to_string);
+    d.language = text(&["LA"]);
+    for (kw, n, c) in all(&["KW"]) {
+        // One KW line may hold several keywords separated by `;` or `,`.
+        d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
+    }
+    d
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::detect::themes_for_tests;
+    use crate::import::builder::tests::TestThemes;
 
     fn parse_str(s: &str) -> Parsed {
-        let (_dir, themes) = themes_for_tests();
-        parse("t.ris", s, &themes)
+        parse("t.ris", s, &TestThemes)
     }
 
     #[test]
@@ -206,7 +208,10 @@ mod tests {
         let a = &p.records[0];
         assert_eq!(a.line, 1);
         assert_eq!(a.title, "Race, racism and health: a review");
-        assert_eq!(a.authors, ["Williams, David R.", "Lawrence, Jourdyn A."]);
+        assert_eq!(
+            a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Williams, David R.", "Lawrence, Jourdyn A."]
+        );
         assert_eq!(a.container.as_deref(), Some("Annual Review"));
         assert_eq!(a.year, Some(2019));
         assert_eq!(a.doi.as_deref(), Some("10.1146/annurev"));
@@ -218,7 +223,7 @@ mod tests {
         let b = &p.records[1];
         assert_eq!((b.line, b.kind.as_str(), b.year), (17, "book", Some(1952)));
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
-        assert_eq!(b.container.as_deref(), Some("Pluto"));
+        assert_eq!((b.container.as_deref(), b.publisher.as_deref()), (None, Some("Pluto")));
     }
 
     #[test]
@@ -236,11 +241,12 @@ mod tests {
 
     #[test]
     fn bad_values_are_errors_at_their_line() {
-        let p = parse_str("TY  - ELEC\nTI  - Site\nPY  - n.d.\nDO  - not-a-doi\nER  - \nTY  - GEN\nAU  - X\nER  - \n");
+        let p =
+            parse_str("TY  - ELEC\nTI  - Site\nPY  - someday\nDO  - not-a-doi\nER  - \nTY  - GEN\nAU  - X\nER  - \n");
         assert!(p.records.is_empty());
         assert_eq!(p.errors.len(), 3, "{:?}", p.errors);
         assert_eq!((p.errors[0].line, p.errors[0].column), (3, 7));
-        assert!(p.errors[0].message.contains("\"n.d.\""));
+        assert!(p.errors[0].message.contains("\"someday\""));
         assert_eq!(p.errors[1].line, 4);
         assert_eq!((p.errors[2].line, p.errors[2].column), (6, 1));
     }
@@ -289,7 +295,11 @@ mod tests {
         assert_eq!(first.line, 1);
         assert_eq!(first.authors.len(), 10);
         assert_eq!(first.container.as_deref(), Some("Plasmonics"));
-        assert_eq!(first.language.as_deref(), Some("English"));
+        assert_eq!(
+            first.language.as_deref(),
+            Some("en"),
+            "LA English, as a code (issue 16's language rule, in the builder)"
+        );
         assert!(p.records.iter().all(|r| r.isbn.is_none() && r.annotation.is_none()));
         assert_eq!(p.records.iter().filter(|r| r.doi.is_none()).count(), 2);
     }

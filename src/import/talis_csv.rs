@@ -6,12 +6,11 @@
 //! Column names vary between versions and institutions, so each field
 //! accepts several names (case, spaces and punctuation ignored).
 
-use super::bibtex::first_isbn;
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
 use super::header::Field;
-use super::reading_csv::{clean_title, parse_year, split_authors};
-use super::zotero_csv::{get, read_table};
-use super::{Parsed, ReadingRecord, RowError, normalise_doi, normalise_isbn, reading_type};
-use crate::store::themes::{ThemeIndex, split_cell};
+use super::zotero_csv::{cell_names, get, read_table, row_spans};
+use super::{Parsed, RowError, reading_type};
+use crate::store::themes::split_cell;
 
 const TITLE: usize = 0;
 const AUTHORS: usize = 1;
@@ -22,10 +21,16 @@ const DOI: usize = 5;
 const ISBN: usize = 6;
 const URL: usize = 7;
 const NOTE: usize = 8;
-const TAGS: usize = 9;
+const THEMES: usize = 9;
 const LANGUAGE: usize = 10;
+const KEYWORDS: usize = 11;
+const VOLUME: usize = 12;
+const ISSUE: usize = 13;
+const PAGES: usize = 14;
+const PUBLISHER: usize = 15;
+const PLACE: usize = 16;
+const EDITION: usize = 17;
 
-const PUBLISHER: &[&str] = &["Publisher", "Publisher Name"];
 const ISBNS: &[&str] = &["ISBN13", "ISBN 13", "ISBN10", "ISBN 10", "ISBN", "ISBNs", "eISBN", "Print ISBN"];
 const URLS: &[&str] =
     &["Online Resource Web Address", "Web Address", "URL", "Link", "Online Resource", "Source", "Web Link"];
@@ -33,6 +38,8 @@ const URLS: &[&str] =
 /// The columns canon reads from Talis Aspire and Leganto exports, by canon's
 /// field names; each takes the first of its names the file has. Talis's
 /// own "Item Link" (its page for the item, not the resource) is not read.
+/// A "Themes" column must name known themes; "Tags" and "Keywords" are
+/// keywords, which tag a theme when they name one (see [`builder`]).
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["Title", "Item Title", "Resource Title", "Citation Title"], required: false },
     Field {
@@ -71,8 +78,19 @@ pub const FIELDS: &[Field] = &[
         aliases: &["Student Note", "Note for Students", "Public Note", "Notes for Students", "Note", "Notes"],
         required: false,
     },
-    Field { name: "themes", aliases: &["Tags", "Themes", "Theme", "Keywords"], required: false },
+    Field { name: "themes", aliases: &["Themes", "Theme"], required: false },
     Field { name: "language", aliases: &["Language"], required: false },
+    Field { name: "keywords", aliases: &["Tags", "Keywords"], required: false },
+    Field { name: "volume", aliases: &["Volume"], required: false },
+    Field { name: "issue", aliases: &["Issue", "Number"], required: false },
+    Field { name: "pages", aliases: &["Pages", "Page Range", "Page", "Start Page"], required: false },
+    Field { name: "publisher", aliases: &["Publisher", "Publisher Name"], required: false },
+    Field {
+        name: "place",
+        aliases: &["Place of Publication", "Publication Place", "Place", "Place Of Publication"],
+        required: false,
+    },
+    Field { name: "edition", aliases: &["Edition"], required: false },
 ];
 
 /// The canonical reading type for a Talis or Leganto resource type.
@@ -106,26 +124,25 @@ fn talis_kind(t: &str) -> &'static str {
     }
 }
 
-/// A year from the date shapes these exports hold: `2019`, `c2019`, `©2019`,
-/// `[2019]`, `2019-05-01`, `01/05/2019`, `May 2019`.
-fn talis_year(s: &str) -> Option<i64> {
-    let t = s.trim().trim_start_matches(['[', '©', 'c', 'p']).trim_end_matches([']', '.']).trim();
-    if let Some(y) = parse_year(t) {
-        return Some(y);
-    }
-    // A date with the year last: 01/05/2019, 1.5.2019, 5 May 2019, May 2019.
-    let last = t.rsplit(['/', '.', ' ', '-']).next()?;
-    if last.len() == 4 && t.len() > 4 { parse_year(last) } else { None }
-}
-
-pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+/// Reads and validates a Talis Aspire or Leganto export (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
     parse_with(path_display, text, themes, &[])
 }
 
 /// [`parse`] with `--map 'Their Header=field'` options.
-pub fn parse_with(path_display: &str, text: &str, themes: &ThemeIndex, maps: &[String]) -> Parsed {
+pub fn parse_with(path_display: &str, text: &str, themes: &dyn Themes, maps: &[String]) -> Parsed {
     let _ = path_display;
-    let mut out = Parsed::default();
+    builder::build_all(read_with(text, maps), themes)
+}
+
+/// Reads a Talis Aspire or Leganto export into drafts, pure.
+pub fn read(text: &str) -> Read {
+    read_with(text, &[])
+}
+
+/// [`read`] with `--map` options.
+pub fn read_with(text: &str, maps: &[String]) -> Read {
+    let mut out = Read::default();
     let Some(t) = read_table(text, &mut out.errors) else { return out };
     out.skipped = t.skipped;
     let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
@@ -140,104 +157,100 @@ pub fn parse_with(path_display: &str, text: &str, themes: &ThemeIndex, maps: &[S
         ));
         return out;
     }
-    let title_c = m.columns[TITLE];
-    let authors_c = m.columns[AUTHORS];
-    let year_c = m.columns[YEAR];
-    let type_c = m.columns[TYPE];
-    let container_c = m.columns[CONTAINER];
-    let publisher_c = m.fallbacks(CONTAINER, PUBLISHER).first().copied();
-    let doi_c = m.columns[DOI];
-    let isbn_cs: Vec<usize> = m.columns[ISBN].into_iter().chain(m.fallbacks(ISBN, ISBNS)).collect();
-    let url_cs: Vec<usize> = m.columns[URL].into_iter().chain(m.fallbacks(URL, URLS)).collect();
-    let note_c = m.columns[NOTE];
-    let tags_c = m.columns[TAGS];
-    let lang_c = m.columns[LANGUAGE];
+    let c = Columns {
+        title: m.columns[TITLE],
+        authors: m.columns[AUTHORS],
+        year: m.columns[YEAR],
+        kind: m.columns[TYPE],
+        container: m.columns[CONTAINER],
+        publisher: m.columns[PUBLISHER],
+        doi: m.columns[DOI],
+        isbns: m.columns[ISBN].into_iter().chain(m.fallbacks(ISBN, ISBNS)).collect(),
+        urls: m.columns[URL].into_iter().chain(m.fallbacks(URL, URLS)).collect(),
+        note: m.columns[NOTE],
+        themes: m.columns[THEMES],
+        keywords: m.columns[KEYWORDS],
+        lang: m.columns[LANGUAGE],
+        volume: m.columns[VOLUME],
+        issue: m.columns[ISSUE],
+        pages: m.columns[PAGES],
+        place: m.columns[PLACE],
+        edition: m.columns[EDITION],
+    };
     out.filled = t.filled();
     out.header = Some(m.report);
-    let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
-    for (line, r) in &t.rows {
-        let line = *line;
-        let mut errs = Vec::new();
-        let title = get(r, title_c);
-        if title.is_none() {
-            errs.push(RowError::new(line, n(title_c), "Title is empty; expected the item's title"));
-        }
-        let year = get(r, year_c).and_then(|y| {
-            let p = talis_year(y);
-            if p.is_none() {
-                errs.push(RowError::new(
-                    line,
-                    n(year_c),
-                    format!("date {y:?} is not a year; expected a four-digit year such as 2019"),
-                ));
-            }
-            p
-        });
-        let doi = get(r, doi_c).and_then(|d| {
-            let p = normalise_doi(d);
-            if p.is_none() {
-                errs.push(RowError::new(
-                    line,
-                    n(doi_c),
-                    format!("DOI {d:?} is not a DOI; expected the form 10.1234/abc"),
-                ));
-            }
-            p
-        });
-        if !errs.is_empty() {
-            out.errors.append(&mut errs);
-            continue;
-        }
-        let mut ids = Vec::new();
-        for tag in split_cell(get(r, tags_c).unwrap_or("")) {
-            if let Some(id) = themes.resolve(tag)
-                && !ids.contains(&id)
-            {
-                ids.push(id);
-            }
-        }
-        let url = url_cs
-            .iter()
-            .filter_map(|c| get(r, Some(*c)))
-            .find(|u| u.starts_with("http://") || u.starts_with("https://"))
-            .map(|u| u.split_whitespace().next().unwrap_or(u).to_string());
-        out.records.push(ReadingRecord {
-            id: None,
-            line,
-            title: clean_title(title.unwrap_or_default()),
-            authors: authors(get(r, authors_c).unwrap_or("")),
-            year,
-            kind: get(r, type_c).map_or("other", talis_kind).to_string(),
-            container: get(r, container_c).or_else(|| get(r, publisher_c)).map(clean_title),
-            doi,
-            isbn: isbn_cs
-                .iter()
-                .filter_map(|c| get(r, Some(*c)))
-                .find_map(|i| normalise_isbn(i).or_else(|| first_isbn(i))),
-            url,
-            annotation: get(r, note_c).map(str::to_string),
-            language: get(r, lang_c).map(str::to_string),
-            themes: ids,
-            ..ReadingRecord::default()
-        });
+    let spans = row_spans(text, &t);
+    for ((line, r), span) in t.rows.iter().zip(spans) {
+        out.push(row(*line, r, &c), span);
     }
-    out.errors.sort_by_key(|e| e.line);
     out
 }
 
-/// Authors from a cell: `;`-separated, or `|`-separated as some exports write them.
-fn authors(s: &str) -> Vec<String> {
-    if s.contains(';') { split_authors(s) } else { split_authors(&s.replace('|', ";")) }
+/// The columns of an export that canon reads.
+struct Columns {
+    title: Option<usize>,
+    authors: Option<usize>,
+    year: Option<usize>,
+    kind: Option<usize>,
+    container: Option<usize>,
+    publisher: Option<usize>,
+    doi: Option<usize>,
+    isbns: Vec<usize>,
+    urls: Vec<usize>,
+    note: Option<usize>,
+    themes: Option<usize>,
+    keywords: Option<usize>,
+    lang: Option<usize>,
+    volume: Option<usize>,
+    issue: Option<usize>,
+    pages: Option<usize>,
+    place: Option<usize>,
+    edition: Option<usize>,
+}
+
+fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
+    let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
+    let at = |c: Option<usize>| Pos::new(line, n(c));
+    let text = |c: Option<usize>| get(r, c).map(str::to_string);
+    let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
+    d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
+    d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
+    d.isbn = c
+        .isbns
+        .iter()
+        .filter_map(|i| get(r, Some(*i)).map(|v| Val::new(v, at(Some(*i)))))
+        .find(|v| builder::first_isbn(&v.text).is_some());
+    d.isbn_rule = IsbnRule::FirstValid;
+    d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
+    d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", talis_kind));
+    d.container = text(c.container);
+    d.publisher = text(c.publisher);
+    d.volume = text(c.volume);
+    d.issue = text(c.issue);
+    d.pages = text(c.pages);
+    d.place = text(c.place);
+    d.edition = text(c.edition);
+    d.url = c
+        .urls
+        .iter()
+        .filter_map(|u| get(r, Some(*u)))
+        .find(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .map(|u| u.split_whitespace().next().unwrap_or(u).to_string());
+    d.annotation = text(c.note);
+    d.language = text(c.lang);
+    d.themes = split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
+    d.keywords = split_cell(get(r, c.keywords).unwrap_or("")).map(|t| Val::new(t, at(c.keywords))).collect();
+    d
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::detect::themes_for_tests;
+    use crate::import::builder::tests::TestThemes;
 
     fn parse_str(s: &str) -> Parsed {
-        let (_dir, themes) = themes_for_tests();
-        parse("t.csv", s, &themes)
+        parse("t.csv", s, &TestThemes)
     }
 
     #[test]
@@ -251,8 +264,8 @@ mod tests {
         assert_eq!(p.records.len(), 3);
         let a = &p.records[0];
         assert_eq!((a.line, a.kind.as_str(), a.year), (2, "book", Some(1986)));
-        assert_eq!(a.authors, ["Ngũgĩ wa Thiong'o"]);
-        assert_eq!(a.container.as_deref(), Some("James Currey"));
+        assert_eq!(a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Ngũgĩ wa Thiong'o"]);
+        assert_eq!((a.container.as_deref(), a.publisher.as_deref()), (None, Some("James Currey")));
         assert_eq!(a.isbn.as_deref(), Some("9780385509930"));
         assert_eq!(a.annotation.as_deref(), Some("Read chapters 1–2."));
         assert_eq!(a.url, None, "the Item Link is Talis's own page, not the resource");
@@ -292,16 +305,19 @@ mod tests {
     }
 
     #[test]
-    fn years() {
+    fn years_in_the_shapes_these_exports_hold() {
+        use crate::import::builder::{Dated, read_date};
         for (s, y) in [
-            ("2019", Some(2019)),
-            ("c2019", Some(2019)),
-            ("©2019", Some(2019)),
-            ("[2019]", Some(2019)),
-            ("May 2019", Some(2019)),
-            ("n.d.", None),
+            ("2019", Some(Dated::Year(2019))),
+            ("c2019", Some(Dated::Year(2019))),
+            ("©2019", Some(Dated::Year(2019))),
+            ("[2019]", Some(Dated::Year(2019))),
+            ("May 2019", Some(Dated::Year(2019))),
+            ("01/05/2021", Some(Dated::Year(2021))),
+            ("n.d.", Some(Dated::Undated)),
+            ("soon", None),
         ] {
-            assert_eq!(talis_year(s), y, "{s}");
+            assert_eq!(read_date(s), y, "{s}");
         }
     }
 }

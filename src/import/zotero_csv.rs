@@ -3,12 +3,11 @@
 //! "DOI", "Url", "Manual Tags", …), UTF-8 with a BOM, authors as
 //! "Family, Given; Family, Given", tags separated by "; ".
 
-use super::bibtex::first_isbn;
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
 use super::header::{self, Field, Mapping};
-use super::reading_csv::{clean_title, parse_year, split_authors};
+use super::names;
 use super::rows::{TextLines, is_empty_row};
-use super::{Parsed, ReadingRecord, RowError, cell, normalise_doi, reading_type};
-use crate::store::themes::ThemeIndex;
+use super::{Parsed, RowError, cell, normalise_doi, reading_type};
 
 /// The CSV rows of `text` (already decoded; a BOM is dropped), with the
 /// header's cells. Ragged rows and unreadable input become errors; blank
@@ -141,9 +140,19 @@ const ISBN: usize = 6;
 const URL: usize = 7;
 const THEMES: usize = 8;
 const LANGUAGE: usize = 9;
+const VOLUME: usize = 10;
+const ISSUE: usize = 11;
+const PAGES: usize = 12;
+const PUBLISHER: usize = 13;
+const PLACE: usize = 14;
+const EDITION: usize = 15;
+const KEYWORDS: usize = 16;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read (the header report names them).
+/// Manual tags are keywords: a tag that names a theme tags it (see
+/// [`builder`]); `themes` is for a column the user maps (`--map`), whose
+/// every value must be a theme.
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["Title"], required: false },
     Field { name: "authors", aliases: &["Author"], required: false },
@@ -153,18 +162,44 @@ pub const FIELDS: &[Field] = &[
     Field { name: "doi", aliases: &["DOI"], required: false },
     Field { name: "isbn", aliases: &["ISBN"], required: false },
     Field { name: "url", aliases: &["Url"], required: false },
-    Field { name: "themes", aliases: &["Manual Tags"], required: false },
+    Field { name: "themes", aliases: &[], required: false },
     Field { name: "language", aliases: &["Language"], required: false },
+    Field { name: "volume", aliases: &["Volume"], required: false },
+    Field { name: "issue", aliases: &["Issue"], required: false },
+    Field { name: "pages", aliases: &["Pages"], required: false },
+    Field { name: "publisher", aliases: &["Publisher"], required: false },
+    Field { name: "place", aliases: &["Place"], required: false },
+    Field { name: "edition", aliases: &["Edition"], required: false },
+    Field { name: "keywords", aliases: &["Manual Tags"], required: false },
 ];
 
-pub fn parse(path_display: &str, text: &str, themes: &ThemeIndex) -> Parsed {
+/// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
     parse_with(path_display, text, themes, &[])
 }
 
 /// [`parse`] with `--map 'Their Header=field'` options.
-pub fn parse_with(path_display: &str, text: &str, themes: &ThemeIndex, maps: &[String]) -> Parsed {
+pub fn parse_with(path_display: &str, text: &str, themes: &dyn Themes, maps: &[String]) -> Parsed {
     let _ = path_display;
-    let mut out = Parsed::default();
+    builder::build_all(read_with(text, maps), themes)
+}
+
+/// The byte range of each row of a table read from `text`: from its start
+/// to the start of the next row (or the end of the text).
+pub(crate) fn row_spans(text: &str, t: &Table) -> Vec<std::ops::Range<usize>> {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let starts: Vec<usize> = t.rows.iter().map(|(_, r)| r.position().map_or(0, |p| p.byte() as usize) + bom).collect();
+    starts.iter().enumerate().map(|(i, s)| *s..starts.get(i + 1).copied().unwrap_or(text.len()).max(*s)).collect()
+}
+
+/// Reads a Zotero CSV export into drafts, pure.
+pub fn read(text: &str) -> Read {
+    read_with(text, &[])
+}
+
+/// [`read`] with `--map` options.
+pub fn read_with(text: &str, maps: &[String]) -> Read {
+    let mut out = Read::default();
     let Some(t) = read_table(text, &mut out.errors) else { return out };
     out.skipped = t.skipped;
     let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
@@ -179,109 +214,134 @@ pub fn parse_with(path_display: &str, text: &str, themes: &ThemeIndex, maps: &[S
         ));
         return out;
     }
-    let title_c = m.columns[TITLE];
-    let type_c = m.columns[TYPE];
-    let year_c = m.columns[YEAR];
-    let date_c = m.fallbacks(YEAR, &["Date"]).first().copied();
-    let author_c = m.columns[AUTHORS];
-    let editor_c = m.fallbacks(AUTHORS, &["Editor"]).first().copied();
-    let container_c = m.columns[CONTAINER];
-    let publisher_c = m.fallbacks(CONTAINER, &["Publisher"]).first().copied();
-    let isbn_c = m.columns[ISBN];
-    let doi_c = m.columns[DOI];
-    let url_c = m.columns[URL];
-    let extra_c = m.fallbacks(DOI, &["Extra"]).first().copied();
-    let tags_c = m.columns[THEMES];
-    let lang_c = m.columns[LANGUAGE];
+    let c = Columns {
+        title: m.columns[TITLE],
+        kind: m.columns[TYPE],
+        year: m.columns[YEAR],
+        date: m.fallbacks(YEAR, &["Date"]).first().copied(),
+        author: m.columns[AUTHORS],
+        editor: m.fallbacks(AUTHORS, &["Editor"]).first().copied(),
+        container: m.columns[CONTAINER],
+        series: m.fallbacks(CONTAINER, &["Series"]).first().copied(),
+        volume: m.columns[VOLUME],
+        issue: m.columns[ISSUE],
+        pages: m.columns[PAGES],
+        publisher: m.columns[PUBLISHER],
+        place: m.columns[PLACE],
+        edition: m.columns[EDITION],
+        isbn: m.columns[ISBN],
+        doi: m.columns[DOI],
+        url: m.columns[URL],
+        extra: m.fallbacks(DOI, &["Extra"]).first().copied(),
+        themes: m.columns[THEMES],
+        tags: m.columns[KEYWORDS],
+        lang: m.columns[LANGUAGE],
+    };
     out.filled = t.filled();
     out.header = Some(m.report);
-    let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
-    for (line, r) in &t.rows {
-        let line = *line;
-        let mut errs = Vec::new();
-        let title = get(r, title_c);
-        if title.is_none() {
-            errs.push(RowError::new(line, n(title_c), "Title is empty; expected the item's title"));
-        }
-        let (year_text, year_col) = match get(r, year_c) {
-            Some(y) => (Some(y), year_c),
-            None => (get(r, date_c), date_c),
-        };
-        let year = year_text.and_then(|y| {
-            let p = parse_year(y);
-            if p.is_none() {
-                errs.push(RowError::new(
-                    line,
-                    n(year_col),
-                    format!("year {y:?} is not a year; expected four digits such as 2019"),
-                ));
-            }
-            p
-        });
-        let doi = match get(r, doi_c) {
-            Some(d) => normalise_doi(d).or_else(|| {
-                errs.push(RowError::new(
-                    line,
-                    n(doi_c),
-                    format!("DOI {d:?} is not a DOI; expected the form 10.1234/abc"),
-                ));
-                None
-            }),
-            // Zotero keeps a DOI in Extra ("DOI: 10.…") for item types without a DOI field.
-            None => get(r, extra_c).and_then(|x| {
-                x.lines().find_map(|l| {
-                    let (k, v) = l.split_once(':')?;
-                    k.trim().eq_ignore_ascii_case("doi").then(|| normalise_doi(v)).flatten()
-                })
-            }),
-        };
-        if !errs.is_empty() {
-            out.errors.append(&mut errs);
-            continue;
-        }
-        let mut authors = split_authors(get(r, author_c).unwrap_or(""));
-        if authors.is_empty() {
-            authors = split_authors(get(r, editor_c).unwrap_or(""));
-        }
-        let mut ids = Vec::new();
-        for tag in get(r, tags_c).unwrap_or("").split(';').map(str::trim).filter(|t| !t.is_empty()) {
-            if let Some(id) = themes.resolve(tag)
-                && !ids.contains(&id)
-            {
-                ids.push(id);
-            }
-        }
-        out.records.push(ReadingRecord {
-            id: None,
-            line,
-            title: clean_title(title.unwrap_or_default()),
-            authors,
-            year,
-            kind: get(r, type_c).map_or("other", zotero_kind).to_string(),
-            container: get(r, container_c).or_else(|| get(r, publisher_c)).map(clean_title),
-            doi,
-            isbn: get(r, isbn_c).and_then(first_isbn),
-            url: get(r, url_c).map(str::to_string),
-            annotation: None,
-            language: get(r, lang_c).map(str::to_string),
-            themes: ids,
-            ..ReadingRecord::default()
-        });
+    let spans = row_spans(text, &t);
+    for ((line, r), span) in t.rows.iter().zip(spans) {
+        out.push(row(*line, r, &c), span);
     }
-    out.errors.sort_by_key(|e| e.line);
     out
+}
+
+/// The columns of a Zotero export that canon reads.
+struct Columns {
+    title: Option<usize>,
+    kind: Option<usize>,
+    year: Option<usize>,
+    date: Option<usize>,
+    author: Option<usize>,
+    editor: Option<usize>,
+    container: Option<usize>,
+    series: Option<usize>,
+    volume: Option<usize>,
+    issue: Option<usize>,
+    pages: Option<usize>,
+    publisher: Option<usize>,
+    place: Option<usize>,
+    edition: Option<usize>,
+    isbn: Option<usize>,
+    doi: Option<usize>,
+    url: Option<usize>,
+    extra: Option<usize>,
+    themes: Option<usize>,
+    tags: Option<usize>,
+    lang: Option<usize>,
+}
+
+fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
+    let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
+    let at = |c: Option<usize>| Pos::new(line, n(c));
+    let text = |c: Option<usize>| get(r, c).map(str::to_string);
+    let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
+    d.date = match get(r, c.year) {
+        Some(y) => Some(Val::new(y, at(c.year))),
+        None => get(r, c.date).map(|y| Val::new(y, at(c.date))),
+    };
+    d.doi = match get(r, c.doi) {
+        Some(v) => Some(Val::new(v, at(c.doi))),
+        // Zotero keeps a DOI in Extra ("DOI: 10.…") for item types without a DOI field.
+        None => get(r, c.extra).and_then(|x| {
+            x.lines().find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                (k.trim().eq_ignore_ascii_case("doi") && normalise_doi(v).is_some())
+                    .then(|| Val::new(v.trim(), at(c.extra)))
+            })
+        }),
+    };
+    d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
+    d.isbn_rule = IsbnRule::FirstValid;
+    let mut authors = cell_names(r, c.author, line, n(c.author), &mut d.warnings);
+    if authors.is_empty() {
+        authors = cell_names(r, c.editor, line, n(c.editor), &mut d.warnings);
+    }
+    d.authors = authors;
+    for tag in get(r, c.tags).unwrap_or("").split(';').map(str::trim).filter(|t| !t.is_empty()) {
+        d.keywords.push(Val::new(tag, at(c.tags)));
+    }
+    d.themes =
+        crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
+    d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", zotero_kind));
+    d.container = text(c.container).or_else(|| text(c.series));
+    d.volume = text(c.volume);
+    d.issue = text(c.issue);
+    d.pages = text(c.pages);
+    d.publisher = text(c.publisher);
+    d.place = text(c.place);
+    d.edition = text(c.edition);
+    d.url = text(c.url);
+    d.language = text(c.lang);
+    d
+}
+
+/// The names in an author cell; a cell that splits only by guessing is a warning naming it.
+pub(crate) fn cell_names(
+    r: &csv::StringRecord,
+    c: Option<usize>,
+    line: u64,
+    column: u64,
+    warnings: &mut Vec<RowError>,
+) -> Vec<names::Name> {
+    let split = names::split_cell(get(r, c).unwrap_or(""));
+    if let Some(doubt) = split.doubt {
+        warnings.push(RowError::new(line, column, format!("author cell {doubt}")));
+    }
+    split.names
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::detect::themes_for_tests;
+    use crate::import::ReadingRecord;
+    use crate::import::builder::tests::TestThemes;
 
     const HEADER: &str = "\u{feff}\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"ISBN\",\"ISSN\",\"DOI\",\"Url\",\"Date\",\"Publisher\",\"Language\",\"Extra\",\"Notes\",\"Manual Tags\",\"Automatic Tags\"\n";
 
     fn parse_str(s: &str) -> Parsed {
-        let (_dir, themes) = themes_for_tests();
-        parse("t.csv", s, &themes)
+        parse("t.csv", s, &TestThemes)
     }
 
     #[test]
@@ -297,7 +357,10 @@ mod tests {
         let a = &p.records[0];
         assert_eq!(a.line, 2);
         assert_eq!(a.title, "Racism and health: evidence");
-        assert_eq!(a.authors, ["Williams, David R.", "Lawrence, Jourdyn A."]);
+        assert_eq!(
+            a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(),
+            ["Williams, David R.", "Lawrence, Jourdyn A."]
+        );
         assert_eq!((a.year, a.kind.as_str()), (Some(2019), "article"));
         assert_eq!(a.doi.as_deref(), Some("10.1146/abc"));
         assert_eq!(a.themes.len(), 2, "manual tags that name themes, not automatic ones");
@@ -306,7 +369,7 @@ mod tests {
         assert_eq!(b.line, 4);
         assert_eq!((b.year, b.kind.as_str()), (Some(1952), "book"));
         assert_eq!(b.isbn.as_deref(), Some("9780822394204"), "the first of several");
-        assert_eq!(b.container.as_deref(), Some("Pluto"));
+        assert_eq!((b.container.as_deref(), b.publisher.as_deref()), (None, Some("Pluto")));
         assert_eq!(b.doi.as_deref(), Some("10.2307/j.ctv"));
         assert_eq!(p.records[2].kind, "podcast");
     }
@@ -367,7 +430,7 @@ mod tests {
         ) else {
             return;
         };
-        let (_dir, themes) = themes_for_tests();
+        let themes = TestThemes;
         let b = super::super::bibtex::parse("b", &bib, &themes).records;
         let r = super::super::ris::parse("r", &ris, &themes).records;
         let c = parse("c", &csv, &themes).records;

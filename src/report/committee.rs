@@ -37,22 +37,14 @@ pub struct ReportData {
     /// Readings in scope (all statuses), in list order.
     pub readings: Vec<Reading>,
     pub min_readings: usize,
-    /// How references are formatted.
-    pub style: RefStyle,
+    /// How references are formatted (a CSL style).
+    pub style: super::cite::Style,
     /// What changed since an earlier audit round, if there is one.
     pub comparison: Option<crate::analysis::snapshot::Comparison>,
     /// Facets recorded about the readings' authors; `None` when the report
     /// leaves them out (`--no-author-facets`).
     #[serde(skip)]
     pub people: Option<Vec<super::facets::PersonFacet>>,
-}
-
-/// Reference styles: Vancouver (the common style in medicine) or APA.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum RefStyle {
-    Vancouver,
-    Apa,
 }
 
 /// Counts of people under this are suppressed in every output (see [`super::facets`]).
@@ -75,123 +67,6 @@ impl ReportData {
 
 fn pct(n: i64, of: i64) -> String {
     if of == 0 { "–".into() } else { format!("{:.0}%", 100.0 * n as f64 / of as f64) }
-}
-
-/// An author in Vancouver style: "Vyas, Darshali A." → "Vyas DA"; names
-/// without a comma (one-part names, names in other scripts) stay as published.
-pub fn vancouver_name(name: &str) -> String {
-    match name.split_once(',') {
-        Some((family, given)) if !given.trim().is_empty() => {
-            let initials: String = given
-                .split([' ', '.'])
-                .filter(|w| !w.is_empty())
-                .flat_map(|w| {
-                    w.split('-').filter_map(|p| p.chars().next()).flat_map(char::to_uppercase).collect::<Vec<_>>()
-                })
-                .collect();
-            format!("{} {initials}", family.trim())
-        }
-        _ => name.trim().to_string(),
-    }
-}
-
-fn type_marker(kind: &str) -> &'static str {
-    match kind {
-        "podcast" => " [podcast]",
-        "video" => " [video]",
-        "web" => " [Internet]",
-        "thread" => " [social media thread]",
-        _ => "",
-    }
-}
-
-/// A reference in Vancouver style.
-pub fn vancouver(r: &Reading) -> String {
-    let mut s = String::new();
-    if !r.authors.is_empty() {
-        let names: Vec<String> = r.authors.iter().take(6).map(|a| vancouver_name(a)).collect();
-        s.push_str(&names.join(", "));
-        if r.authors.len() > 6 {
-            s.push_str(", et al");
-        }
-        s.push_str(". ");
-    }
-    s.push_str(r.title.trim_end_matches('.'));
-    s.push_str(type_marker(&r.kind));
-    s.push_str(". ");
-    match (r.kind.as_str(), &r.container) {
-        ("book", Some(c)) => s.push_str(&format!("{c}; {}.", year(r.year))),
-        (_, Some(c)) => s.push_str(&format!("{c}. {}.", year(r.year))),
-        (_, None) => {
-            if r.year.is_some() {
-                s.push_str(&format!("{}.", year(r.year)));
-            }
-        }
-    }
-    if let Some(d) = &r.doi {
-        s.push_str(&format!(" doi:{d}"));
-    } else if let Some(u) = &r.url {
-        s.push_str(&format!(" Available from: {u}"));
-    }
-    s.trim().to_string()
-}
-
-/// An author in APA style: "Vyas, Darshali A." → "Vyas, D. A."; names
-/// without a comma stay as published.
-pub fn apa_name(name: &str) -> String {
-    match name.split_once(',') {
-        Some((family, given)) if !given.trim().is_empty() => {
-            let initials: Vec<String> = given
-                .split([' ', '.'])
-                .filter(|w| !w.is_empty())
-                .map(|w| {
-                    w.split('-')
-                        .filter_map(|p| p.chars().next())
-                        .map(|c| format!("{}.", c.to_uppercase()))
-                        .collect::<Vec<_>>()
-                        .join("-")
-                })
-                .collect();
-            format!("{}, {}", family.trim(), initials.join(" "))
-        }
-        _ => name.trim().to_string(),
-    }
-}
-
-/// A reference in APA (7th edition) style.
-pub fn apa(r: &Reading) -> String {
-    let mut s = String::new();
-    let names: Vec<String> = r.authors.iter().map(|a| apa_name(a)).collect();
-    match names.len() {
-        0 => {}
-        1 => s.push_str(&names[0]),
-        n if n <= 20 => s.push_str(&format!("{}, & {}", names[..n - 1].join(", "), names[n - 1])),
-        n => s.push_str(&format!("{}, … {}", names[..19].join(", "), names[n - 1])),
-    }
-    if !s.is_empty() {
-        s.push(' ');
-    }
-    s.push_str(&format!("({}). ", r.year.map_or("n.d.".to_string(), |y| y.to_string())));
-    s.push_str(r.title.trim_end_matches('.'));
-    s.push_str(type_marker(&r.kind));
-    s.push('.');
-    if let Some(c) = &r.container {
-        s.push_str(&format!(" {c}."));
-    }
-    if let Some(d) = &r.doi {
-        s.push_str(&format!(" https://doi.org/{d}"));
-    } else if let Some(u) = &r.url {
-        s.push_str(&format!(" {u}"));
-    }
-    s
-}
-
-/// A reference in the chosen style.
-pub fn reference(r: &Reading, style: RefStyle) -> String {
-    match style {
-        RefStyle::Vancouver => vancouver(r),
-        RefStyle::Apa => apa(r),
-    }
 }
 
 /// Annotations longer than this are cut in the PDF (the CSV and JSON keep them whole).
@@ -799,10 +674,12 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
 fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "Reading list".into() });
     b.push(Block::Paragraph {
-        text:
-            "Approved readings, grouped by theme (a reading on several themes appears under each), in Vancouver style. \
-               Under each reference: the group's annotation, the type of source and any credit or licence."
-                .into(),
+        text: format!(
+            "Approved readings, grouped by theme (a reading on several themes appears under each), in the style \
+             {} (formatted by a CSL processor). Under each reference: the group's annotation, the type of source \
+             and any credit or licence.",
+            d.style.title()
+        ),
         style: Style::Body,
     });
     let mut n = 0;
@@ -815,7 +692,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in rs {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
@@ -826,7 +703,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in untagged {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
@@ -841,7 +718,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in suggested {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
@@ -853,7 +730,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in rejected {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: reference(r, d.style), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
@@ -1092,7 +969,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
         for t in themes {
-            rows.push(row("reading", "", &t, &r.kind, reference(r, d.style), r.annotation.clone().unwrap_or_default()));
+            rows.push(row("reading", "", &t, &r.kind, d.style.reference(r), r.annotation.clone().unwrap_or_default()));
         }
     }
     for [facet, over, value, count, share] in d.facet_section().rows() {
@@ -1111,7 +988,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             "",
             &r.themes.join(";"),
             &r.kind,
-            reference(r, d.style),
+            d.style.reference(r),
             r.annotation.clone().unwrap_or_default(),
         ));
     }
@@ -1164,7 +1041,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.id.to_string(),
             r.status.clone(),
             r.themes.join(";"),
-            reference(r, d.style),
+            d.style.reference(r),
             r.title.clone(),
             r.authors.join("; "),
             year(r.year),
@@ -1208,7 +1085,7 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
                 slug.to_string(),
                 name.to_string(),
                 r.status.clone(),
-                reference(r, d.style),
+                d.style.reference(r),
                 year(r.year),
                 r.kind.clone(),
                 r.annotation.clone().unwrap_or_default(),
@@ -1300,30 +1177,8 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "facets": d.facet_section(),
         "readings": d.readings.iter().map(|r| {
             let mut v = serde_json::to_value(r).unwrap_or_default();
-            v["reference"] = serde_json::Value::String(reference(r, d.style));
+            v["reference"] = serde_json::Value::String(d.style.reference(r));
             v
         }).collect::<Vec<_>>(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn apa_names_and_small_counts() {
-        assert_eq!(apa_name("Vyas, Darshali A."), "Vyas, D. A.");
-        assert_eq!(apa_name("Ladson-Billings, Gloria-Jean"), "Ladson-Billings, G.-J.");
-        assert_eq!(apa_name("Ngũgĩ wa Thiong'o"), "Ngũgĩ wa Thiong'o");
-    }
-
-    #[test]
-    fn vancouver_names() {
-        assert_eq!(vancouver_name("Vyas, Darshali A."), "Vyas DA");
-        assert_eq!(vancouver_name("Vergès, Françoise"), "Vergès F");
-        assert_eq!(vancouver_name("Ngũgĩ wa Thiong'o"), "Ngũgĩ wa Thiong'o");
-        assert_eq!(vancouver_name("Cooper Owens, Deirdre"), "Cooper Owens D");
-        assert_eq!(vancouver_name("Ladson-Billings, Gloria-Jean"), "Ladson-Billings GJ");
-        assert_eq!(vancouver_name("鲁迅"), "鲁迅");
-    }
 }

@@ -96,6 +96,13 @@ pub const TABLES: &[Table] = &[
             "added_by",
             "created_at",
             "updated_at",
+            "year_note",
+            "volume",
+            "issue",
+            "pages",
+            "publisher",
+            "place",
+            "edition",
         ],
         order: "id",
         has_id: true,
@@ -269,6 +276,18 @@ pub fn inline_fields(table: &str) -> &'static [&'static str] {
     }
 }
 
+/// Inline fields a table's records may carry beside [`inline_fields`]: a
+/// reading's authors in parts (`author_names`: family, given, particle,
+/// suffix, literal and the name as written, issue 12). When absent, or when
+/// its names as written differ from `authors`, the parts are read from the
+/// names.
+pub fn optional_inline_fields(table: &str) -> &'static [&'static str] {
+    match table {
+        "reading" => &["author_names"],
+        _ => &[],
+    }
+}
+
 /// The table a column refers to by ID, for every foreign key a bundle carries.
 pub fn refers_to(col: &str) -> Option<&'static str> {
     Some(match col {
@@ -289,10 +308,10 @@ fn inline(conn: &Connection, t: &Table, m: &mut Record) -> Result<()> {
     let id = m.get("id").and_then(Value::as_i64).unwrap_or_default();
     match t.name {
         "reading" => {
-            let mut st =
-                conn.prepare_cached("SELECT name FROM reading_author WHERE reading_id = ?1 ORDER BY position")?;
-            let v = st.query_map([id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            let names = super::readings::authors(conn, id)?;
+            let v: Vec<String> = names.iter().map(|n| n.original.clone()).collect();
             m.insert("authors".into(), Value::from(v));
+            m.insert("author_names".into(), serde_json::to_value(&names)?);
         }
         "theme" => {
             let mut st =
@@ -417,11 +436,20 @@ fn children(tx: &Transaction, t: &Table, m: &Record, replace: bool) -> Result<()
             if replace {
                 tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
             }
-            let mut st =
-                tx.prepare_cached("INSERT INTO reading_author (reading_id, position, name) VALUES (?1, ?2, ?3)")?;
-            for (i, a) in strings(m.get("authors")).iter().enumerate() {
-                st.execute(rusqlite::params![id, i as i64 + 1, a])?;
-            }
+            // The parts when the record has them (bundles from canon with schema 0009_references), else read from the names.
+            let written = strings(m.get("authors"));
+            let parts: Vec<crate::import::names::Name> =
+                m.get("author_names").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+            let same = parts.len() == written.len() && parts.iter().zip(&written).all(|(p, w)| &p.original == w);
+            let names: Vec<crate::import::names::Name> = if same {
+                parts
+            } else {
+                written
+                    .iter()
+                    .map(|a| crate::import::names::parse(a).unwrap_or_else(|| crate::import::names::Name::literal(a)))
+                    .collect()
+            };
+            super::readings::set_authors(tx, id.unwrap_or_default(), &names)?;
         }
         "theme" => {
             if replace {

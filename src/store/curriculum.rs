@@ -84,6 +84,9 @@ pub struct Counts {
     pub possible_duplicates: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,
+    /// Of the rejected records, those left out by `import reading
+    /// --skip-invalid` (the rest was imported).
+    pub left_out: i64,
 }
 
 /// How a module-list import writes.

@@ -36,13 +36,41 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_collaboration", include_str!("../../schema/0003_collaboration.sql")),
     ("0007_search", include_str!("../../schema/0007_search.sql")),
     ("0008_item_keywords", include_str!("../../schema/0008_item_keywords.sql")),
-    // 0009 is reserved for issue 12's references migration
-    // (`schema/0009_references.sql`); it goes here, before 0010, when it lands.
+    ("0009_references", include_str!("../../schema/0009_references.sql")),
     ("0010_facets", include_str!("../../schema/0010_facets.sql")),
 ];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The step in Rust that a migration needs after its SQL, in the same
+/// transaction (keyed by name, so renumbering keeps it with its SQL).
+fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
+    match name {
+        "0009_references" => readings::split_stored_names(tx),
+        _ => Ok(()),
+    }
+}
+
+/// The migrations a database at `version` holds. Normally the first
+/// `version` of [`MIGRATIONS`]; but canon built between issue 16 and issue 12
+/// landing applied `0010_facets` as its sixth migration, before
+/// `0009_references` was listed: such a database (version 6, with
+/// `reading.original_language` and without `reading_author.family`) holds
+/// 0010 and lacks 0009, which is then applied on its own.
+fn applied(tx: &Transaction, version: i64) -> Result<Vec<&'static str>> {
+    let mut held: Vec<&'static str> = MIGRATIONS.iter().take(version.max(0) as usize).map(|(n, _)| *n).collect();
+    let has = |table: &str, column: &str| -> Result<bool> {
+        Ok(tx.query_row("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", [table, column], |r| {
+            r.get::<_, i64>(0)
+        })? > 0)
+    };
+    if version == 6 && has("reading", "original_language")? && !has("reading_author", "family")? {
+        held.retain(|n| *n != "0009_references");
+        held.push("0010_facets");
+    }
+    Ok(held)
+}
 
 /// How [`open`] treats a database file that does not exist yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,9 +273,13 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another process may have migrated while we waited for the lock.
         let now_version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(now_version as usize) {
+        let held = applied(&tx, now_version)?;
+        for (name, sql) in MIGRATIONS.iter().filter(|(n, _)| !held.contains(n)) {
             tx.execute_batch(sql).with_context(|| format!("applying schema migration {name}"))?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            after_migration(&tx, name).with_context(|| format!("applying schema migration {name}"))?;
+        }
+        if now_version < SCHEMA_VERSION {
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         }
         if now_version == 0 {
             themes::seed(&tx)?;

@@ -12,16 +12,24 @@ use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
 use super::tags::{self, Target};
 use crate::import::facets::WorkFacets;
-use crate::import::{ReadingRecord, title_key};
+use crate::import::names::{self, Name};
+use crate::import::{Present, ReadingRecord, title_key};
 
 /// The stored fields of a reading that an import may change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 struct Stored {
     title: String,
     year: Option<i64>,
+    year_note: Option<String>,
     #[serde(rename = "type")]
     kind: String,
     container: Option<String>,
+    volume: Option<String>,
+    issue: Option<String>,
+    pages: Option<String>,
+    publisher: Option<String>,
+    place: Option<String>,
+    edition: Option<String>,
     doi: Option<String>,
     isbn: Option<String>,
     url: Option<String>,
@@ -30,7 +38,15 @@ struct Stored {
     language: Option<String>,
     #[serde(flatten)]
     facets: WorkFacets,
+    /// The names as the sources wrote them (what a person reads in the history).
     authors: Vec<String>,
+    /// The same names in parts.
+    author_names: Vec<Name>,
+}
+
+/// A field the record has, else ours.
+fn pick(new: &Option<String>, old: &Option<String>) -> Option<String> {
+    new.clone().or_else(|| old.clone())
 }
 
 impl Stored {
@@ -38,8 +54,15 @@ impl Stored {
         Stored {
             title: r.title.clone(),
             year: r.year,
+            year_note: if r.year.is_some() { None } else { r.year_note.clone() },
             kind: r.kind.clone(),
             container: r.container.clone(),
+            volume: r.volume.clone(),
+            issue: r.issue.clone(),
+            pages: r.pages.clone(),
+            publisher: r.publisher.clone(),
+            place: r.place.clone(),
+            edition: r.edition.clone(),
             doi: r.doi.clone(),
             isbn: r.isbn.clone(),
             url: r.url.clone(),
@@ -47,18 +70,21 @@ impl Stored {
             source_kind: r.source_kind.clone(),
             language: r.language.clone(),
             facets: r.facets.clone(),
-            authors: r.authors.clone(),
+            authors: r.authors.iter().map(|n| n.original.clone()).collect(),
+            author_names: r.authors.clone(),
         }
     }
 
     /// This entry with what `r` (another list's record of the same work)
     /// adds: blanks are filled and a differing value replaces ours (the
     /// diff reports it), but a record never makes the entry poorer: a
-    /// shorter title (one without its subtitle) or a shorter author list
-    /// does not replace a fuller one, and an empty field erases nothing.
+    /// shorter title (one without its subtitle), a shorter author list (or
+    /// the same people with less of their names), or a shorter container,
+    /// publisher, place or page range (ours without its end) does not replace
+    /// a fuller one, and an empty field erases nothing.
     /// Returns the entry and what was kept, in words.
     fn merged(&self, r: &ReadingRecord) -> (Stored, Vec<String>) {
-        let pick = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+        let new = Stored::from_record(r);
         let mut kept = Vec::new();
         let title = match fuller_title(&self.title, &r.title) {
             Fuller::Ours => {
@@ -67,27 +93,50 @@ impl Stored {
             }
             _ => r.title.clone(),
         };
-        let authors = richer_authors(&self.authors, &r.authors);
-        if authors == self.authors && !r.authors.is_empty() && r.authors != self.authors {
-            kept.push(if r.authors.len() < self.authors.len() {
+        let names = richer_names(&self.author_names, &r.authors);
+        let written: Vec<&str> = r.authors.iter().map(|n| n.original.as_str()).collect();
+        if names == self.author_names && !written.is_empty() && written != self.authors {
+            kept.push(if r.authors.len() < self.author_names.len() {
                 format!(
                     "authors: kept the fuller list ({} names; the file has {})",
-                    self.authors.len(),
+                    self.author_names.len(),
                     r.authors.len()
                 )
             } else {
                 "authors: kept the fuller forms of the names".to_string()
             });
         }
+        // A value the file has replaces ours, unless ours is the same with more.
+        let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
+            (Some(n), Some(o)) if fuller_title(o, n) == Fuller::Ours => {
+                kept.push(format!("{field}: kept {o:?} (the file's {n:?} is shorter)"));
+                Some(o.clone())
+            }
+            _ => pick(new, old),
+        };
+        let container = fuller("container", &r.container, &self.container);
+        let pages = fuller("pages", &new.pages, &self.pages);
+        let publisher = fuller("publisher", &r.publisher, &self.publisher);
+        let place = fuller("place", &r.place, &self.place);
+        let year = r.year.or(self.year);
+        let typed = r.present == Present::default() || r.present.has("type");
         let merged = Stored {
             title,
-            year: r.year.or(self.year),
-            kind: if r.kind == "article" && self.kind != "article" && r.doi.is_none() {
+            year,
+            year_note: if year.is_some() { None } else { pick(&new.year_note, &self.year_note) },
+            // A CSV without a type column (or with the cell empty) says nothing of the type.
+            kind: if !typed || (r.kind == "article" && self.kind != "article" && r.doi.is_none()) {
                 self.kind.clone()
             } else {
                 r.kind.clone()
             },
-            container: pick(&r.container, &self.container),
+            container,
+            volume: pick(&r.volume, &self.volume),
+            issue: pick(&r.issue, &self.issue),
+            pages,
+            publisher,
+            place,
+            edition: pick(&r.edition, &self.edition),
             doi: pick(&r.doi, &self.doi),
             isbn: pick(&r.isbn, &self.isbn),
             url: pick(&r.url, &self.url),
@@ -95,7 +144,8 @@ impl Stored {
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
             facets: r.facets.or(&self.facets),
-            authors,
+            authors: names.iter().map(|n| n.original.clone()).collect(),
+            author_names: names,
         };
         (merged, kept)
     }
@@ -108,11 +158,26 @@ impl Stored {
         let p = r.present;
         let take =
             |f: &str, new: &Option<String>, old: &Option<String>| if p.has(f) { new.clone() } else { old.clone() };
+        let new = Stored::from_record(r);
+        let (year, year_note) =
+            if p.has("year") { (new.year, new.year_note.clone()) } else { (self.year, self.year_note.clone()) };
+        let (authors, author_names) = if p.has("authors") {
+            (new.authors, keep_parts(&self.author_names, new.author_names))
+        } else {
+            (self.authors.clone(), self.author_names.clone())
+        };
         Stored {
             title: if p.has("title") { r.title.clone() } else { self.title.clone() },
-            year: if p.has("year") { r.year } else { self.year },
+            year,
+            year_note,
             kind: if p.has("type") { r.kind.clone() } else { self.kind.clone() },
             container: take("container", &r.container, &self.container),
+            volume: take("volume", &r.volume, &self.volume),
+            issue: take("issue", &r.issue, &self.issue),
+            pages: take("pages", &new.pages, &self.pages),
+            publisher: take("publisher", &r.publisher, &self.publisher),
+            place: take("place", &r.place, &self.place),
+            edition: take("edition", &r.edition, &self.edition),
             doi: take("doi", &r.doi, &self.doi),
             isbn: take("isbn", &r.isbn, &self.isbn),
             url: take("url", &r.url, &self.url),
@@ -130,19 +195,28 @@ impl Stored {
                 open_access: if p.has("open_access") { r.facets.open_access } else { self.facets.open_access },
                 perspective: take("perspective", &r.facets.perspective, &self.facets.perspective),
             },
-            authors: if p.has("authors") { r.authors.clone() } else { self.authors.clone() },
+            authors,
+            author_names,
         }
     }
 
     /// This entry with the blanks `r` can fill: for a duplicate within one
     /// file, where the first row's values stand.
     fn filled(&self, r: &ReadingRecord) -> Stored {
-        let pick = |old: &Option<String>, new: &Option<String>| old.clone().or_else(|| new.clone());
+        let new = Stored::from_record(r);
+        let year = self.year.or(r.year);
         Stored {
             title: self.title.clone(),
-            year: self.year.or(r.year),
+            year,
+            year_note: if year.is_some() { None } else { pick(&self.year_note, &new.year_note) },
             kind: self.kind.clone(),
             container: pick(&self.container, &r.container),
+            volume: pick(&self.volume, &r.volume),
+            issue: pick(&self.issue, &r.issue),
+            pages: pick(&self.pages, &r.pages),
+            publisher: pick(&self.publisher, &r.publisher),
+            place: pick(&self.place, &r.place),
+            edition: pick(&self.edition, &r.edition),
             doi: pick(&self.doi, &r.doi),
             isbn: pick(&self.isbn, &r.isbn),
             url: pick(&self.url, &r.url),
@@ -150,7 +224,8 @@ impl Stored {
             source_kind: pick(&self.source_kind, &r.source_kind),
             language: pick(&self.language, &r.language),
             facets: self.facets.or(&r.facets),
-            authors: if self.authors.is_empty() { r.authors.clone() } else { self.authors.clone() },
+            authors: if self.authors.is_empty() { new.authors } else { self.authors.clone() },
+            author_names: if self.author_names.is_empty() { new.author_names } else { self.author_names.clone() },
         }
     }
 
@@ -161,6 +236,10 @@ impl Stored {
         if let (Some(a), Some(b)) = (a.as_object(), b.as_object()) {
             for (k, va) in a {
                 let vb = &b[k];
+                // The parts of a name that changed show in `authors`, unless only the parts changed.
+                if k == "author_names" && a.get("authors") != b.get("authors") {
+                    continue;
+                }
                 if va != vb {
                     out.push(format!("{k}: {} → {}", short(va), short(vb)));
                 }
@@ -192,10 +271,19 @@ pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
     }
 }
 
-/// The richer of two author lists of one work: the longer list; for lists
-/// of one length, name by name, the fuller form of the same person
-/// ("Braun, Lundy" over "Braun, L."). An empty list never replaces one.
+/// The richer of two author lists of one work, as written: each name is
+/// read into its parts (see [`crate::import::names::parse`]) and the lists
+/// compared by [`richer_names`]. An empty list never replaces one.
 pub fn richer_authors(ours: &[String], theirs: &[String]) -> Vec<String> {
+    let read = |v: &[String]| v.iter().map(|a| names::parse(a).unwrap_or_else(|| Name::literal(a))).collect::<Vec<_>>();
+    richer_names(&read(ours), &read(theirs)).into_iter().map(|n| n.original).collect()
+}
+
+/// The richer of two structured author lists of one work: the longer list;
+/// for lists of one length, name by name, the fuller form of the same
+/// person ("Braun, Lundy" over "Braun, L."; a name with its suffix or
+/// particle over one without). An empty list never replaces one.
+pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     if theirs.len() < ours.len() {
         return ours.to_vec();
     }
@@ -205,11 +293,60 @@ pub fn richer_authors(ours: &[String], theirs: &[String]) -> Vec<String> {
     ours.iter()
         .zip(theirs)
         .map(|(a, b)| {
-            let same_person = family_key(a) == family_key(b);
-            let (ka, kb) = (title_key(a), title_key(b));
-            if same_person && ka.len() > kb.len() { a.clone() } else { b.clone() }
+            let keep = if a.original == b.original {
+                // The same name as written: the reading with more parts (a
+                // CSV cannot say that "Pieter van der Berg" has a particle).
+                parts(a) >= parts(b)
+            } else {
+                person_key(a) == person_key(b) && fullness(a) > fullness(b)
+            };
+            if keep { a.clone() } else { b.clone() }
         })
         .collect()
+}
+
+/// The names of `new` with the parts `stored` has for a name written the
+/// same way, where those are more: a file that carries names only as
+/// written (a CSV) does not undo how a richer format split them.
+fn keep_parts(stored: &[Name], new: Vec<Name>) -> Vec<Name> {
+    new.into_iter()
+        .map(|n| match stored.iter().find(|s| s.original == n.original) {
+            Some(s) if parts(s) >= parts(&n) => s.clone(),
+            _ => n,
+        })
+        .collect()
+}
+
+/// How many of a name's parts are given.
+fn parts(n: &Name) -> usize {
+    [&n.family, &n.given, &n.particle, &n.suffix, &n.literal].iter().filter(|p| p.is_some()).count()
+}
+
+/// How much of a name is known: its parts' letters and digits (the name as
+/// written when it has no parts), and one more for each part given.
+fn fullness(n: &Name) -> usize {
+    let letters = |s: &str| title_key(s).chars().filter(|c| *c != ' ').count();
+    match parts(n) {
+        0 => letters(&n.original),
+        given => {
+            [&n.family, &n.given, &n.particle, &n.suffix, &n.literal]
+                .iter()
+                .filter_map(|p| p.as_deref())
+                .map(letters)
+                .sum::<usize>()
+                + given
+        }
+    }
+}
+
+/// A person's family name as a key: the last word of the family part
+/// ("van der Berg" and "Berg" with the particle "van der" are one person),
+/// else [`family_key`] of the name as written.
+pub fn person_key(n: &Name) -> String {
+    match n.family.as_deref().map(title_key) {
+        Some(f) if !f.is_empty() => f.rsplit(' ').next().unwrap_or(&f).to_string(),
+        _ => family_key(&n.original),
+    }
 }
 
 /// The side of a merge whose value a field takes.
@@ -221,8 +358,9 @@ pub enum Side {
 
 /// For a merge of two copies of one reading, when neither side's history
 /// shows it changed `field` on purpose: the side whose value is the richer.
-/// A value beats a blank; a title with its subtitle beats the one without;
-/// a longer author list, or the same names in fuller forms, beats a shorter.
+/// A value beats a blank; a title with its subtitle beats the one without
+/// (and so for container, publisher, place and a page range); a longer
+/// author list, or the same names in fuller forms, beats a shorter.
 /// `None` when the two simply differ (a conflict for the user to resolve).
 pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<Side> {
     use serde_json::Value;
@@ -244,13 +382,21 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
             Fuller::Theirs => Some(Side::Theirs),
             Fuller::Neither => None,
         },
-        "authors" => {
-            let list = |v: &Value| -> Option<Vec<String>> {
-                v.as_array()?.iter().map(|a| a.as_str().map(String::from)).collect()
+        // The names as written and the same names in parts are decided alike,
+        // so a merge takes both from one side.
+        "authors" | "author_names" => {
+            let list = |v: &Value| -> Option<Vec<Name>> {
+                v.as_array()?
+                    .iter()
+                    .map(|a| match a.as_str() {
+                        Some(s) => Some(names::parse(s).unwrap_or_else(|| Name::literal(s))),
+                        None => serde_json::from_value(a.clone()).ok(),
+                    })
+                    .collect()
             };
             let (a, b) = (list(ours)?, list(theirs)?);
-            let richer = richer_authors(&a, &b);
-            let family = |v: &[String]| v.iter().map(|n| family_key(n)).collect::<Vec<_>>();
+            let richer = richer_names(&a, &b);
+            let family = |v: &[Name]| v.iter().map(person_key).collect::<Vec<_>>();
             // Only the same people (a list and its continuation, or fuller names) are merged.
             let (fa, fb) = (family(&a), family(&b));
             if !(fa.starts_with(&fb) || fb.starts_with(&fa)) {
@@ -264,6 +410,12 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
                 None
             }
         }
+        // A container, publisher, place or page range and the same with more.
+        "container" | "publisher" | "place" | "pages" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
+            Fuller::Ours => Some(Side::Ours),
+            Fuller::Theirs => Some(Side::Theirs),
+            Fuller::Neither => None,
+        },
         _ => None,
     }
 }
@@ -405,7 +557,7 @@ impl<'t> ReadingWriter<'t> {
             return Ok(Vec::new());
         }
         let upper = format!("{main}\u{10FFFF}");
-        let first = r.authors.first().map(|a| family_key(a));
+        let first = r.authors.first().map(person_key);
         let mut st = self.tx.prepare_cached(
             "SELECT id, title FROM reading WHERE title_key >= ?1 AND title_key < ?2 AND year IS ?3 AND id <> ?4
               ORDER BY id",
@@ -418,7 +570,7 @@ impl<'t> ReadingWriter<'t> {
             if main_title_key(&title) != main {
                 continue;
             }
-            let their_first = authors(self.tx, other)?.first().map(|a| family_key(a));
+            let their_first = authors(self.tx, other)?.first().map(person_key);
             if their_first == first {
                 out.push((other, title));
             }
@@ -429,6 +581,7 @@ impl<'t> ReadingWriter<'t> {
     fn load(&self, id: i64) -> Result<(Stored, String)> {
         let mut s = self.tx.prepare_cached(
             "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
+                    year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective
                FROM reading WHERE id = ?1",
         )?;
@@ -445,19 +598,28 @@ impl<'t> ReadingWriter<'t> {
                     annotation: r.get(7)?,
                     source_kind: r.get(8)?,
                     language: r.get(9)?,
+                    year_note: r.get(11)?,
+                    volume: r.get(12)?,
+                    issue: r.get(13)?,
+                    pages: r.get(14)?,
+                    publisher: r.get(15)?,
+                    place: r.get(16)?,
+                    edition: r.get(17)?,
                     facets: WorkFacets {
-                        original_language: r.get(11)?,
-                        translated: r.get::<_, Option<i64>>(12)?.map(|v| v != 0),
-                        global_south: r.get::<_, Option<i64>>(13)?.map(|v| v != 0),
-                        open_access: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
-                        perspective: r.get(15)?,
+                        original_language: r.get(18)?,
+                        translated: r.get::<_, Option<i64>>(19)?.map(|v| v != 0),
+                        global_south: r.get::<_, Option<i64>>(20)?.map(|v| v != 0),
+                        open_access: r.get::<_, Option<i64>>(21)?.map(|v| v != 0),
+                        perspective: r.get(22)?,
                     },
                     authors: Vec::new(),
+                    author_names: Vec::new(),
                 },
                 r.get::<_, String>(10)?,
             ))
         })?;
-        stored.authors = authors(self.tx, id)?;
+        stored.author_names = authors(self.tx, id)?;
+        stored.authors = stored.author_names.iter().map(|n| n.original.clone()).collect();
         Ok((stored, status))
     }
 
@@ -483,7 +645,8 @@ impl<'t> ReadingWriter<'t> {
             self.problems.push((r.line, field, problem));
             return Ok(None);
         }
-        let label = format!("{:?} ({})", r.title, r.year.map_or("n.d.".into(), |y| y.to_string()));
+        let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
+        let label = format!("{:?} ({when})", r.title);
         let Some((id, how)) = self.find(r)? else {
             return self.add(r, label).map(Some);
         };
@@ -548,8 +711,10 @@ impl<'t> ReadingWriter<'t> {
             .prepare_cached(
                 "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
                                       source_kind, status, language, added_by, created_at, updated_at,
+                                      year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
+                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
             )?
             .execute(params![
                 id,
@@ -567,13 +732,20 @@ impl<'t> ReadingWriter<'t> {
                 s.language,
                 self.by,
                 self.at,
+                s.year_note,
+                s.volume,
+                s.issue,
+                s.pages,
+                s.publisher,
+                s.place,
+                s.edition,
                 s.facets.original_language,
                 s.facets.translated,
                 s.facets.global_south,
                 s.facets.open_access,
                 s.facets.perspective
             ])?;
-        self.set_authors(id, &s.authors)?;
+        set_authors(self.tx, id, &s.author_names)?;
         self.index(id, &s, false)?;
         let mut after = serde_json::to_value(&s)?;
         after["status"] = json!(status);
@@ -732,17 +904,20 @@ impl<'t> ReadingWriter<'t> {
             .prepare_cached(
                 "UPDATE reading SET title = ?2, title_key = ?3, year = ?4, type = ?5, container = ?6, doi = ?7, isbn = ?8,
                         url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
-                        original_language = ?14, translated = ?15, global_south = ?16, open_access = ?17,
-                        perspective = ?18 WHERE id = ?1",
+                        year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
+                        edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
+                        open_access = ?24, perspective = ?25
+                  WHERE id = ?1",
             )?
             .execute(params![
                 id, new.title, title_key(&new.title), new.year, new.kind, new.container, new.doi, new.isbn, new.url,
-                new.annotation, new.source_kind, new.language, self.at, new.facets.original_language,
+                new.annotation, new.source_kind, new.language, self.at, new.year_note, new.volume, new.issue,
+                new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective
             ])?;
-        if new.authors != old.authors {
+        if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
-            self.set_authors(id, &new.authors)?;
+            set_authors(self.tx, id, &new.author_names)?;
         }
         self.index(id, new, true)?;
         let before = serde_json::to_value(old)?;
@@ -757,15 +932,6 @@ impl<'t> ReadingWriter<'t> {
             Some(&after),
             self.run_id,
         )?;
-        Ok(())
-    }
-
-    fn set_authors(&self, id: i64, authors: &[String]) -> Result<()> {
-        let mut st =
-            self.tx.prepare_cached("INSERT INTO reading_author (reading_id, position, name) VALUES (?1, ?2, ?3)")?;
-        for (i, a) in authors.iter().enumerate() {
-            st.execute(params![id, i as i64 + 1, a])?;
-        }
         Ok(())
     }
 
@@ -797,10 +963,59 @@ fn slug(conn: &Connection, theme: i64) -> Result<String> {
         .unwrap_or_else(|| format!("theme {theme}")))
 }
 
-fn authors(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut st = conn.prepare_cached("SELECT name FROM reading_author WHERE reading_id = ?1 ORDER BY position")?;
-    let v = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+/// Writes a reading's authors: each name as written, and its parts.
+pub fn set_authors(conn: &Connection, id: i64, authors: &[Name]) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO reading_author (reading_id, position, name, family, given, particle, suffix, literal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, a) in authors.iter().enumerate() {
+        st.execute(params![id, i as i64 + 1, a.original, a.family, a.given, a.particle, a.suffix, a.literal])?;
+    }
+    Ok(())
+}
+
+/// A reading's authors, in order.
+pub fn authors(conn: &Connection, id: i64) -> Result<Vec<Name>> {
+    let mut st = conn.prepare_cached(
+        "SELECT name, family, given, particle, suffix, literal FROM reading_author WHERE reading_id = ?1 ORDER BY position",
+    )?;
+    let v = st.query_map([id], name_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
+}
+
+/// The one row-to-name mapper: `name, family, given, particle, suffix, literal`.
+fn name_row(r: &rusqlite::Row) -> rusqlite::Result<Name> {
+    Ok(Name {
+        original: r.get(0)?,
+        family: r.get(1)?,
+        given: r.get(2)?,
+        particle: r.get(3)?,
+        suffix: r.get(4)?,
+        literal: r.get(5)?,
+    })
+}
+
+/// Splits every stored author name that has no parts yet (names stored
+/// before schema 0009_references), as well as a name alone can be read: "Family,
+/// Given[, Suffix]", "Given von Family", an institution kept whole, names in
+/// scripts without case kept whole. The names as written are not touched.
+pub fn split_stored_names(tx: &Connection) -> Result<()> {
+    let mut read = tx.prepare(
+        "SELECT reading_id, position, name FROM reading_author WHERE family IS NULL AND literal IS NULL ORDER BY reading_id, position",
+    )?;
+    let rows = read
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut write = tx.prepare(
+        "UPDATE reading_author SET family = ?3, given = ?4, particle = ?5, suffix = ?6, literal = ?7
+          WHERE reading_id = ?1 AND position = ?2",
+    )?;
+    for (reading, position, name) in rows {
+        let n = crate::import::names::parse(&name).unwrap_or_else(|| Name::literal(&name));
+        write.execute(params![reading, position, n.family, n.given, n.particle, n.suffix, n.literal])?;
+    }
+    Ok(())
 }
 
 /// A reading as listed (and as the report and gaps use it).
@@ -808,11 +1023,22 @@ fn authors(conn: &Connection, id: i64) -> Result<Vec<String>> {
 pub struct Reading {
     pub id: i64,
     pub title: String,
+    /// The authors' names as the sources wrote them.
     pub authors: Vec<String>,
+    /// The same names in parts (family, given, particle, suffix, or literal).
+    pub author_names: Vec<Name>,
     pub year: Option<i64>,
+    /// Why there is no year: "in press", "forthcoming"…
+    pub year_note: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
     pub container: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+    pub edition: Option<String>,
     pub doi: Option<String>,
     pub isbn: Option<String>,
     pub url: Option<String>,
@@ -849,6 +1075,9 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT group_concat(name, char(31)) FROM (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)),
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM reading_tag rt JOIN theme t ON t.id = rt.theme_id
                   WHERE rt.reading_id = r.id ORDER BY t.slug)),
+                (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
+                   (SELECT * FROM reading_author WHERE reading_id = r.id ORDER BY position)),
+                r.year_note, r.volume, r.issue, r.pages, r.publisher, r.place, r.edition,
                 r.original_language, r.translated, r.perspective
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
@@ -864,6 +1093,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
         .query_map(params![f.theme, f.status, f.untagged, f.programme], |r| {
             let authors: Option<String> = r.get(16)?;
             let themes: Option<String> = r.get(17)?;
+            let parts: Option<String> = r.get(18)?;
             Ok(Reading {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -881,15 +1111,42 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 language: r.get(13)?,
                 global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
                 open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
-                original_language: r.get(18)?,
-                translated: r.get::<_, Option<i64>>(19)?.map(|v| v != 0),
-                perspective: r.get(20)?,
+                original_language: r.get(26)?,
+                translated: r.get::<_, Option<i64>>(27)?.map(|v| v != 0),
+                perspective: r.get(28)?,
                 authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+                author_names: parts.as_deref().map(names_from_json).unwrap_or_default(),
                 themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+                year_note: r.get(19)?,
+                volume: r.get(20)?,
+                issue: r.get(21)?,
+                pages: r.get(22)?,
+                publisher: r.get(23)?,
+                place: r.get(24)?,
+                edition: r.get(25)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Names from the JSON rows of the listing query: `[[name, family, given, particle, suffix, literal], …]`.
+fn names_from_json(s: &str) -> Vec<Name> {
+    let rows: Vec<Vec<Option<String>>> = serde_json::from_str(s).unwrap_or_default();
+    rows.into_iter()
+        .filter_map(|mut r| {
+            r.resize(6, None);
+            let mut it = r.into_iter();
+            Some(Name {
+                original: it.next()??,
+                family: it.next()?,
+                given: it.next()?,
+                particle: it.next()?,
+                suffix: it.next()?,
+                literal: it.next()?,
+            })
+        })
+        .collect()
 }
 
 /// One reading with its links and history, for `reading show`.
@@ -1070,5 +1327,52 @@ mod tests {
         );
         assert_eq!(richer_value("authors", &json!(["Braun, Lundy"]), &json!(["Braun, L."])), Some(Side::Ours));
         assert_eq!(richer_value("authors", &json!(["Braun, L."]), &json!(["Okafor, A.", "Roe, J."])), None);
+    }
+
+    fn name(family: &str, given: &str, suffix: Option<&str>, original: &str) -> Name {
+        Name {
+            family: Some(family.into()),
+            given: Some(given.into()),
+            suffix: suffix.map(Into::into),
+            original: original.into(),
+            ..Name::default()
+        }
+    }
+
+    #[test]
+    fn structured_author_lists_are_never_made_poorer() {
+        let mensah = name("Mensah", "Kofi A.", Some("Jr."), "Mensah, Jr., Kofi A.");
+        let short = name("Mensah", "K.", None, "Mensah, K.");
+        let lind = name("Lind", "T. R.", None, "Lind, T. R.");
+        let full = vec![mensah.clone(), lind.clone()];
+        assert_eq!(richer_names(&full, std::slice::from_ref(&short)), full, "a shorter list");
+        assert_eq!(richer_names(&[short.clone(), lind.clone()], &full), full, "a fuller form of the same person");
+        assert_eq!(richer_names(&full, &[short.clone(), lind.clone()]), full, "a poorer form of the same person");
+        assert_eq!(richer_names(&full, &[]), full);
+        // One name as written, split by BibTeX and kept whole by a CSV: the parts stand.
+        let berg = Name {
+            family: Some("Berg".into()),
+            given: Some("Pieter".into()),
+            particle: Some("van der".into()),
+            original: "Pieter van der Berg".into(),
+            ..Name::default()
+        };
+        let whole = Name::literal("Pieter van der Berg");
+        let only_berg = vec![berg.clone()];
+        assert_eq!(richer_names(&only_berg, std::slice::from_ref(&whole)), only_berg);
+        assert_eq!(richer_names(std::slice::from_ref(&whole), &only_berg), only_berg);
+        assert_eq!(keep_parts(std::slice::from_ref(&berg), vec![whole.clone(), short.clone()]), [berg.clone(), short]);
+        assert_eq!(person_key(&berg), "berg");
+        assert_eq!(person_key(&Name::literal("Lundy Braun")), "braun");
+        // The same decision for the names as written and in parts (a merge takes both from one side).
+        let parts = |v: &[Name]| serde_json::to_value(v).unwrap();
+        let written = |v: &[Name]| serde_json::to_value(v.iter().map(|n| &n.original).collect::<Vec<_>>()).unwrap();
+        let fewer = [mensah.clone()];
+        assert_eq!(richer_value("author_names", &parts(&fewer), &parts(&full)), Some(Side::Theirs));
+        assert_eq!(richer_value("authors", &written(&fewer), &written(&full)), Some(Side::Theirs));
+        assert_eq!(richer_value("author_names", &parts(&only_berg), &parts(&[whole])), Some(Side::Ours));
+        assert_eq!(richer_value("pages", &serde_json::json!("123–9"), &serde_json::json!("123")), Some(Side::Ours));
+        assert_eq!(richer_value("volume", &serde_json::json!(null), &serde_json::json!("45")), Some(Side::Theirs));
+        assert_eq!(richer_value("volume", &serde_json::json!("44"), &serde_json::json!("45")), None);
     }
 }

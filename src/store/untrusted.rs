@@ -530,7 +530,11 @@ pub fn validate(s: &mut Snapshot, origin: Origin) -> Result<()> {
 /// One record's fields: known names, the right JSON types, texts within limits.
 fn fields(t: &Table, cols: &[Column], m: &Record) -> Result<()> {
     let inline = bundle::inline_fields(t.name);
-    if let Some(k) = m.keys().find(|k| !t.cols.contains(&k.as_str()) && !inline.contains(&k.as_str())) {
+    let optional = bundle::optional_inline_fields(t.name);
+    if let Some(k) = m
+        .keys()
+        .find(|k| !t.cols.contains(&k.as_str()) && !inline.contains(&k.as_str()) && !optional.contains(&k.as_str()))
+    {
         bail!("unknown field {k:?}; a {} record has {}", t.name, t.cols.join(", "));
     }
     for c in cols {
@@ -569,12 +573,47 @@ fn fields(t: &Table, cols: &[Column], m: &Record) -> Result<()> {
             crate::limits::check(kind, &format!("an entry of field {f:?}"), text)?;
         }
     }
+    if let Some(v) = m.get("author_names") {
+        author_names(v)?;
+    }
     for f in ["before", "after", "ours", "theirs"] {
         if let Some(Value::String(text)) = m.get(f)
             && matches!(t.name, "history" | "conflict")
             && !matches!(serde_json::from_str::<Value>(text), Ok(Value::Object(_)))
         {
             bail!("field {f:?} is not a JSON object; expected the record's fields as JSON");
+        }
+    }
+    Ok(())
+}
+
+/// A reading's `author_names` (issue 12): a list of names in parts, each an
+/// object of text (or null) fields among family, given, particle, suffix,
+/// literal and original, within the limits of a name.
+fn author_names(v: &Value) -> Result<()> {
+    const PARTS: [&str; 6] = ["family", "given", "particle", "suffix", "literal", "original"];
+    let Value::Array(list) = v else {
+        bail!("field \"author_names\" is {}; expected a list of names in parts", describe(v));
+    };
+    crate::limits::check_count("field \"author_names\"", list.len(), crate::limits::MAX_AUTHORS)?;
+    for name in list {
+        let Value::Object(o) = name else {
+            bail!("field \"author_names\" holds {}; expected a name in parts (an object)", describe(name));
+        };
+        for (k, part) in o {
+            if !PARTS.contains(&k.as_str()) {
+                bail!("field \"author_names\": unknown part {k:?}; a name has {}", PARTS.join(", "));
+            }
+            match part {
+                Value::Null => {}
+                Value::String(text) => {
+                    crate::limits::check(crate::limits::Kind::Name, &format!("an author's {k}"), text)?;
+                }
+                Value::Number(n) => {
+                    bail!("field \"author_names\": part {k:?} is the number {n}; expected text or null")
+                }
+                other => bail!("field \"author_names\": part {k:?} is {}; expected text or null", describe(other)),
+            }
         }
     }
     Ok(())

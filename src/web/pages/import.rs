@@ -4,7 +4,8 @@
 //! row), then confirm. The file
 //! goes through the same importers as `canon import`, in a private temporary
 //! folder that is removed straight after; nothing is written before the
-//! confirmation, and nothing at all when a row is rejected.
+//! confirmation, and nothing at all when a row is rejected (unless the
+//! person asks, as `--skip-invalid` does, to leave the invalid records out).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -55,6 +56,8 @@ pub struct Options {
     pub sync: bool,
     /// For a workbook: the sheet to read (default: the first with a header row).
     pub sheet: Option<String>,
+    /// For a reading list: import the valid records, leave out the others (`--skip-invalid`).
+    pub skip_invalid: bool,
 }
 
 const FORMATS: &[(&str, &str)] = &[
@@ -65,6 +68,8 @@ const FORMATS: &[(&str, &str)] = &[
     ("zotero-csv", "Zotero CSV export"),
     ("csl-json", "CSL-JSON"),
     ("talis-csv", "Talis Aspire / Leganto CSV"),
+    ("nbib", "PubMed / MEDLINE (.nbib)"),
+    ("endnote-xml", "EndNote XML"),
 ];
 
 pub async fn form(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>) -> Response {
@@ -83,12 +88,12 @@ fn form_page(v: &Visit, error: Option<&str>) -> Markup {
             fieldset {
                 legend { "What the file holds" }
                 div.check { input #k-modules type="radio" name="kind" value="modules" checked; label for="k-modules" { " A module list (programme, year, module, session, learning outcomes, themes), or a MedBiquitous Curriculum Inventory XML document" } }
-                div.check { input #k-reading type="radio" name="kind" value="reading"; label for="k-reading" { " A reading list (CSV or workbook, BibTeX, RIS, Zotero, CSL-JSON, Talis/Leganto)" } }
+                div.check { input #k-reading type="radio" name="kind" value="reading"; label for="k-reading" { " A reading list (CSV or workbook, BibTeX, RIS, Zotero, CSL-JSON, Talis/Leganto, PubMed/MEDLINE, EndNote XML)" } }
             }
             div {
                 label for="file" { "File" }
                 p.hint #file-hint {
-                    "CSV, an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls, .ods), Curriculum Inventory XML, BibTeX, RIS or JSON, at most 16 MiB. "
+                    "CSV, an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls, .ods), Curriculum Inventory XML, BibTeX, RIS, JSON, MEDLINE or EndNote XML, at most 16 MiB. "
                     "Headers may use their own names, under title rows too; the preview says how each column was read."
                 }
                 input #file type="file" name="file" required aria-describedby="file-hint";
@@ -108,6 +113,10 @@ fn form_page(v: &Visit, error: Option<&str>) -> Markup {
             div {
                 label for="format" { "Reading-list format" }
                 select #format name="format" { @for (k, label) in FORMATS { option value=(k) { (label) } } }
+            }
+            div.check {
+                input #skip type="checkbox" name="skip_invalid" value="1";
+                label for="skip" { " Reading lists: import the valid records and leave out the invalid ones (the preview lists them with their line and column)" }
             }
             div {
                 label for="status" { "Review status for readings the file gives none" }
@@ -200,6 +209,9 @@ fn run(store: &mut Store, u: &Upload, by: Option<String>) -> Result<Ran> {
                 common,
                 format: o.format.clone(),
                 status: o.status.clone().unwrap_or_else(|| "approved".into()),
+                skip_invalid: o.skip_invalid,
+                // The records left out are listed on the page instead of written to a file.
+                rejects: None,
             };
             ("readings", crate::cmd::import::reading(store, &a, true))
         }
@@ -229,7 +241,11 @@ fn run(store: &mut Store, u: &Upload, by: Option<String>) -> Result<Ran> {
         }
     }
     let warnings = imported.header.as_ref().map(|h| h.warnings(Some(&imported.filled))).unwrap_or_default();
-    let remarks = imported.remarks.iter().map(|r| r.replace(&prefix, "")).collect();
+    let remarks = imported
+        .remarks
+        .iter()
+        .map(|r| r.replace(&prefix, "").replace(" (name a file with --rejects to keep them)", ""))
+        .collect();
     let summary = summary(Path::new(&u.name), noun, &imported.counts, dry_run);
     Ok(Ran { imported, errors, remarks, warnings, summary })
 }
@@ -296,6 +312,7 @@ async fn read_form(mut form: Multipart) -> Result<(String, Vec<u8>, Kind, Option
             }
             "sync" => o.sync = true,
             "sheet" => o.sheet = text(&value),
+            "skip_invalid" => o.skip_invalid = true,
             _ => {}
         }
     }

@@ -161,6 +161,13 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     // As `canon reading show` lists them, the content facets (issue 16) included.
     let fields = [
         field("Container", &r.container),
+        field("Volume", &r.volume),
+        field("Issue", &r.issue),
+        field("Pages", &r.pages),
+        field("Edition", &r.edition),
+        field("Publisher", &r.publisher),
+        field("Place", &r.place),
+        field("Year", &r.year_note),
         field("DOI", &r.doi),
         field("ISBN", &r.isbn),
         field("URL", &r.url),

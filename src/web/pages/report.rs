@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::{Fail, failed, render};
 use crate::cmd::report::{ReportFormat, ReportOptions, write};
+use crate::report::cite::named_styles;
 use crate::web::app::{App, Scratch};
 use crate::web::html::{Nav, layout};
 use crate::web::session::Visit;
@@ -59,6 +60,14 @@ fn options(q: &ReportQuery) -> Result<ReportOptions> {
         let msg = e.to_string();
         anyhow::anyhow!("{}", msg.lines().next().unwrap_or("").trim_start_matches("error: "))
     })?;
+    // A style file would be read from the server's disk: the browser names bundled styles only.
+    if let crate::report::cite::StyleArg::File(p) = &w.options.style {
+        anyhow::bail!(
+            "style {:?} names a file; from the browser, choose one of the bundled styles ({})",
+            p.display().to_string(),
+            named_styles().iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+        );
+    }
     Ok(w.options)
 }
 
@@ -103,7 +112,7 @@ pub async fn form(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
                 }
                 div {
                     label for="r-style" { "Reference style" }
-                    select #r-style name="style" { option value="vancouver" { "Vancouver" } option value="apa" { "APA" } }
+                    select #r-style name="style" { @for (name, label) in named_styles() { option value=(name) { (label) } } }
                 }
                 div { label for="r-title" { "Title (optional)" } input #r-title type="text" name="title"; }
                 div.check { input #r-rej type="checkbox" name="include_rejected" value="1"; label for="r-rej" { " List rejected readings too" } }

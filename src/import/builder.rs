@@ -1,0 +1,622 @@
+//! One record builder for every reading-list format.
+//!
+//! A format's parser turns bytes into [`Draft`]s: the values as the file
+//! wrote them, with where each one is, and names already split the way the
+//! format defines them. It knows nothing of the database. The builder then
+//! validates and normalises a draft once, for every format alike: title,
+//! year (every date form, and "in press"), DOI (URL forms, percent-encoding),
+//! ISBN, type, review status, source kind, and themes, with the same message
+//! for the same fault whatever the format.
+//!
+//! Themes come two ways. A field that holds themes (the CSV `themes` column,
+//! a Talis/Leganto "Themes" column, a BibTeX `themes` field) must name known
+//! themes: an unknown one is an error naming it. A field of subject keywords
+//! (BibTeX `keywords`, RIS `KW`, CSL `keyword`, Zotero tags, MEDLINE `OT`/`MH`,
+//! EndNote keywords) tags a theme when a keyword is a theme's slug or name, or
+//! is written `theme:SLUG` (then it must be a known theme, as above); the
+//! other keywords are not themes, and the import names them as not imported.
+
+use std::ops::Range;
+
+use super::names::Name;
+use super::{ReadingRecord, RowError, normalise_doi, normalise_isbn, reading_type, reading_type_names};
+
+/// Where a value starts: 1-based line and column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pos {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Pos {
+    pub fn new(line: u64, column: u64) -> Pos {
+        Pos { line, column }
+    }
+}
+
+/// A value as written, and where.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Val {
+    pub text: String,
+    pub at: Pos,
+}
+
+impl Val {
+    pub fn new(text: impl Into<String>, at: Pos) -> Val {
+        Val { text: text.into(), at }
+    }
+}
+
+/// A reading's type as the format gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KindSrc {
+    /// Already mapped by the format (its own type names).
+    Mapped(&'static str),
+    /// Typed by a person: one of canon's type names or aliases, else an error.
+    Named(Val),
+}
+
+impl Default for KindSrc {
+    fn default() -> KindSrc {
+        KindSrc::Mapped("article")
+    }
+}
+
+/// How strictly an ISBN field is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IsbnRule {
+    /// The field is an ISBN: a value that is not one is an error.
+    #[default]
+    Strict,
+    /// The field may hold an ISSN or several numbers (RIS `SN`, BibTeX
+    /// `isbn` as exporters fill it): the first valid ISBN, if any.
+    FirstValid,
+}
+
+/// One reading as a parser read it, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// Where the record starts.
+    pub at: Pos,
+    /// How messages name the record ("entry `key`", "record", "item `id`");
+    /// `None` for a spreadsheet row, which its line names.
+    pub label: Option<String>,
+    pub id: Option<Val>,
+    pub title: Option<Val>,
+    pub authors: Vec<Name>,
+    /// The date as written (a year, a full date, "in press", "Spring 2019"…).
+    pub date: Option<Val>,
+    pub kind: KindSrc,
+    pub container: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+    pub edition: Option<String>,
+    pub doi: Option<Val>,
+    pub isbn: Option<Val>,
+    pub isbn_rule: IsbnRule,
+    pub url: Option<String>,
+    pub annotation: Option<String>,
+    pub language: Option<String>,
+    pub source_kind: Option<Val>,
+    pub status: Option<Val>,
+    /// Content facets the format gives (Global South, open access, …), read
+    /// by [`super::facets`] (the canonical CSV's columns; other formats have none).
+    pub facets: super::facets::WorkFacets,
+    /// Values of a field that holds themes: each must be a known theme.
+    pub themes: Vec<Val>,
+    /// Subject keywords: themes when they name one (see the module docs).
+    pub keywords: Vec<Val>,
+    /// Problems the parser found in this record (the record is rejected).
+    pub errors: Vec<RowError>,
+    /// Doubts the parser had (the record imports; the user is told).
+    pub warnings: Vec<RowError>,
+}
+
+impl Draft {
+    /// A draft starting at `at`, named `label` in messages.
+    pub fn new(at: Pos, label: Option<String>) -> Draft {
+        Draft { at, label, ..Draft::default() }
+    }
+
+    /// The message prefix naming this record: "in entry `k`: " or "".
+    fn prefix(&self) -> String {
+        self.label.as_ref().map_or_else(String::new, |l| format!("in {l}: "))
+    }
+}
+
+/// One record of a file as read: a draft, or why no draft could be read,
+/// and the bytes of the file it came from (for `--rejects`).
+#[derive(Debug)]
+pub struct Item {
+    pub draft: Result<Draft, Vec<RowError>>,
+    pub span: Option<Range<usize>>,
+}
+
+/// What a whole-file parser reads: its records, and problems that belong to
+/// no record (an unreadable file, a stray line).
+#[derive(Debug, Default)]
+pub struct Read {
+    pub items: Vec<Item>,
+    pub errors: Vec<RowError>,
+    /// How the header was read, for formats with columns.
+    pub header: Option<super::header::HeaderReport>,
+    /// Per column (0-based): rows with text in it (for the header's warnings).
+    pub filled: Vec<u64>,
+    /// Blank lines and rows with every cell empty, skipped.
+    pub skipped: u64,
+}
+
+impl Read {
+    pub fn push(&mut self, draft: Draft, span: Range<usize>) {
+        self.items.push(Item { draft: Ok(draft), span: Some(span) });
+    }
+
+    pub fn broken(&mut self, e: RowError, span: Option<Range<usize>>) {
+        self.items.push(Item { draft: Err(vec![e]), span });
+    }
+}
+
+/// How the builder finds themes by slug or name.
+pub trait Themes {
+    /// The theme a slug or name refers to.
+    fn resolve(&self, s: &str) -> Option<i64>;
+    /// The known slugs, for "expected one of …".
+    fn expected(&self) -> String;
+}
+
+impl Themes for crate::store::themes::ThemeIndex {
+    fn resolve(&self, s: &str) -> Option<i64> {
+        crate::store::themes::ThemeIndex::resolve(self, s)
+    }
+
+    fn expected(&self) -> String {
+        crate::store::themes::ThemeIndex::expected(self)
+    }
+}
+
+/// Source kinds a reading may have.
+pub use super::facets::SOURCE_KINDS;
+/// Review statuses.
+pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
+/// The years a reading may carry.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
+
+/// A year read from a date as written, or a reason there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dated {
+    /// A year (1000–2100).
+    Year(i64),
+    /// Not published yet: "in press", "forthcoming", "to appear"…, as a note.
+    NotYet(&'static str),
+    /// Written as undated ("n.d.", "no date").
+    Undated,
+}
+
+const NOT_YET: &[(&str, &str)] = &[
+    ("in press", "in press"),
+    ("inpress", "in press"),
+    ("in-press", "in press"),
+    ("forthcoming", "forthcoming"),
+    ("to appear", "to appear"),
+    ("accepted", "accepted"),
+    ("accepted for publication", "accepted"),
+    ("in print", "in press"),
+    ("ahead of print", "ahead of print"),
+    ("epub ahead of print", "ahead of print"),
+    ("submitted", "submitted"),
+    ("under review", "under review"),
+    ("in preparation", "in preparation"),
+    ("in prep", "in preparation"),
+];
+
+const UNDATED: &[&str] = &["n.d.", "n.d", "nd", "no date", "undated", "s.d.", "s.d", "o.j.", "sine dato"];
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "c",
+    "ca",
+    "circa",
+    "p",
+];
+
+/// The year in a date as bibliographies write it: `2019`, `2019a`,
+/// `c. 2019`, `©2019`, `[2019]`, `2019-05-01`, `2019/05/01/`, `2019 Apr 2`,
+/// `Spring 2019`, `01/05/2019`, `2 April 2019`, `2019-2020` (the first
+/// year), `1999-04-02T10:00:00Z`; or "in press" and the like; or "n.d.".
+/// `None` when it is none of these.
+pub fn read_date(s: &str) -> Option<Dated> {
+    let t = s.trim().trim_end_matches('.').trim().to_lowercase();
+    let bare = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
+    if let Some((_, note)) = NOT_YET.iter().find(|(k, _)| *k == bare) {
+        return Some(Dated::NotYet(note));
+    }
+    if UNDATED.contains(&bare) || UNDATED.contains(&t.as_str()) {
+        return Some(Dated::Undated);
+    }
+    // A time after the date ("1999-04-02T10:00:00Z") says nothing about the year.
+    let t = match t.char_indices().find(|(i, c)| {
+        *c == 't'
+            && t[..*i].ends_with(|d: char| d.is_ascii_digit())
+            && t[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+    }) {
+        Some((i, _)) => &t[..i],
+        None => t.as_str(),
+    };
+    let mut year = None;
+    for raw in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        // "c2019", "ca1990", "p2019": a marker glued to the year.
+        let token = ["ca", "c", "p"]
+            .iter()
+            .find_map(|m| raw.strip_prefix(m).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())))
+            .unwrap_or(raw);
+        let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &token[digits.len()..];
+        if digits.is_empty() {
+            if !MONTHS.contains(&token) {
+                return None;
+            }
+        } else if digits.len() == 4
+            && (rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())))
+        {
+            let y: i64 = digits.parse().ok()?;
+            if year.is_none() {
+                if !YEARS.contains(&y) {
+                    return None;
+                }
+                year = Some(y);
+            }
+        } else if !(digits.len() <= 2 && matches!(rest, "" | "st" | "nd" | "rd" | "th")) {
+            return None;
+        }
+    }
+    year.map(Dated::Year)
+}
+
+/// The message for a date that is not one; the same in every format.
+fn date_message(v: &str) -> String {
+    format!("year {v:?} is not a year; expected a four-digit year such as 2019 (or a date, or \"in press\")")
+}
+
+/// Validates a draft: the record, or every problem found in it.
+pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
+    let p = d.prefix();
+    let mut errs = d.errors.clone();
+    let err = |errs: &mut Vec<RowError>, at: Pos, msg: String| errs.push(RowError::new(at.line, at.column, msg));
+    let title = d.title.as_ref().map(|t| clean(&t.text)).filter(|t| !t.is_empty());
+    if title.is_none() {
+        let at = d.title.as_ref().map_or(d.at, |t| t.at);
+        let what = d.label.clone().unwrap_or_else(|| "row".to_string());
+        err(&mut errs, at, format!("{what} has no title; expected the reading's title"));
+    }
+    let (mut year, mut year_note) = (None, None);
+    if let Some(v) = d.date.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match read_date(&v.text) {
+            Some(Dated::Year(y)) => year = Some(y),
+            Some(Dated::NotYet(n)) => year_note = Some(n.to_string()),
+            Some(Dated::Undated) => {}
+            None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
+        }
+    }
+    let kind = match &d.kind {
+        KindSrc::Mapped(k) => *k,
+        KindSrc::Named(v) if v.text.trim().is_empty() => "article",
+        KindSrc::Named(v) => reading_type(&v.text).unwrap_or_else(|| {
+            err(
+                &mut errs,
+                v.at,
+                format!("{p}unknown type {:?}; expected one of {}", v.text.trim(), reading_type_names()),
+            );
+            "other"
+        }),
+    };
+    let doi = d.doi.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        let n = normalise_doi(&v.text);
+        if n.is_none() {
+            err(&mut errs, v.at, format!("{p}doi {:?} is not a DOI; expected the form 10.1234/abc", v.text.trim()));
+        }
+        n
+    });
+    let isbn = d.isbn.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| match d.isbn_rule {
+        IsbnRule::FirstValid => first_isbn(&v.text),
+        IsbnRule::Strict => {
+            let n = normalise_isbn(&v.text);
+            if n.is_none() {
+                err(
+                    &mut errs,
+                    v.at,
+                    format!("{p}isbn {:?} is not a valid ISBN-10 or ISBN-13 (check digit)", v.text.trim()),
+                );
+            }
+            n
+        }
+    });
+    let source_kind = d.source_kind.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        super::facets::source_kind(&v.text)
+            .map_err(|e| err(&mut errs, v.at, format!("{p}{e}")))
+            .ok()
+            .map(str::to_string)
+    });
+    let status = d.status.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        let found = STATUSES.iter().find(|x| x.eq_ignore_ascii_case(v.text.trim())).map(|x| x.to_string());
+        if found.is_none() {
+            err(
+                &mut errs,
+                v.at,
+                format!("{p}unknown status {:?}; expected one of {}", v.text.trim(), STATUSES.join(", ")),
+            );
+        }
+        found
+    });
+    let id = d.id.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        let id = v.text.trim().parse::<i64>().ok().filter(|n| *n > 0);
+        if id.is_none() {
+            err(
+                &mut errs,
+                v.at,
+                format!(
+                    "{p}id {:?} is not a canon ID; expected the number `canon export reading` wrote, or an empty cell",
+                    v.text.trim()
+                ),
+            );
+        }
+        id
+    });
+    let (theme_ids, unmatched) = resolve_themes(&d, themes, &p, &mut errs);
+    // Text length limits are checked once for every format (and `reading
+    // add`) where the record is written: `crate::limits::reading`, called by
+    // `ReadingWriter::write_row`.
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok(ReadingRecord {
+        line: d.at.line,
+        id,
+        title: title.unwrap_or_default(),
+        authors: d.authors,
+        year,
+        year_note,
+        kind: kind.to_string(),
+        container: tidy(d.container),
+        volume: tidy(d.volume),
+        issue: tidy(d.issue),
+        pages: tidy(d.pages).map(|p| p.replace("--", "–")),
+        publisher: tidy(d.publisher),
+        place: tidy(d.place),
+        edition: tidy(d.edition),
+        doi,
+        isbn,
+        url: tidy(d.url),
+        annotation: d.annotation.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
+        source_kind,
+        status,
+        // A language as a code ("English" → "en"), as issue 16's facets count it; kept as written when unknown.
+        language: tidy(d.language).map(|l| super::language::normalise_list(&l).unwrap_or(l)),
+        facets: {
+            let mut f = d.facets;
+            f.settle();
+            f
+        },
+        themes: theme_ids,
+        keywords_not_themes: unmatched,
+        warnings: d.warnings,
+        // Which fields have columns is the canonical CSV reader's to say.
+        present: super::Present::default(),
+    })
+}
+
+/// The themes of a draft: declared themes must exist; keywords tag a theme
+/// when they name one. Returns the theme IDs and the keywords that are not themes.
+fn resolve_themes(d: &Draft, themes: &dyn Themes, p: &str, errs: &mut Vec<RowError>) -> (Vec<i64>, Vec<String>) {
+    let mut ids = Vec::new();
+    let mut unmatched = Vec::new();
+    let mut add = |id: i64| {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    };
+    let unknown = |errs: &mut Vec<RowError>, v: &Val, t: &str| {
+        errs.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "{p}unknown theme {t:?}; expected one of {} (add it first with `canon theme add`)",
+                themes.expected()
+            ),
+        ))
+    };
+    for v in &d.themes {
+        let t = v.text.trim();
+        let t = strip_theme_prefix(t).unwrap_or(t);
+        if t.is_empty() {
+            continue;
+        }
+        match themes.resolve(t) {
+            Some(id) => add(id),
+            None => unknown(errs, v, t),
+        }
+    }
+    for v in &d.keywords {
+        let k = v.text.trim();
+        if k.is_empty() {
+            continue;
+        }
+        if let Some(t) = strip_theme_prefix(k) {
+            match themes.resolve(t) {
+                Some(id) => add(id),
+                None => unknown(errs, v, t),
+            }
+        } else if let Some(id) = themes.resolve(k) {
+            add(id);
+        } else if !unmatched.iter().any(|u: &String| u == k) {
+            unmatched.push(k.to_string());
+        }
+    }
+    (ids, unmatched)
+}
+
+/// The theme in a keyword written `theme:SLUG` (or `theme: Name`).
+fn strip_theme_prefix(k: &str) -> Option<&str> {
+    let head = k.get(..6)?;
+    head.eq_ignore_ascii_case("theme:").then(|| k[6..].trim())
+}
+
+/// The first valid ISBN in a value that may hold several (or an ISSN, or junk).
+pub fn first_isbn(s: &str) -> Option<String> {
+    normalise_isbn(s).or_else(|| s.split([' ', ',', ';', '\t', '\n', '(', ')']).find_map(normalise_isbn))
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn tidy(s: Option<String>) -> Option<String> {
+    s.map(|s| clean(&s)).filter(|s| !s.is_empty())
+}
+
+/// Builds every item of a whole-file read: the records, and every problem
+/// (file-level ones first, then by line), with each rejected item kept for
+/// `--rejects`.
+pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
+    let mut out = super::Parsed {
+        errors: read.errors.clone(),
+        header: read.header,
+        filled: read.filled,
+        skipped: read.skipped,
+        ..super::Parsed::default()
+    };
+    for e in read.errors {
+        out.rejected.push(super::Reject { span: None, errors: vec![e] });
+    }
+    for item in read.items {
+        let built = item.draft.and_then(|d| build(d, themes));
+        match built {
+            Ok(r) => {
+                out.records.push(r);
+                out.spans.push(item.span);
+            }
+            Err(errs) => {
+                out.errors.extend(errs.iter().cloned());
+                out.rejected.push(super::Reject { span: item.span, errors: errs });
+            }
+        }
+    }
+    out.errors.sort_by_key(|e| e.line);
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The three seeded themes, without a database.
+    pub(crate) struct TestThemes;
+
+    impl Themes for TestThemes {
+        fn resolve(&self, s: &str) -> Option<i64> {
+            match crate::store::themes::key(s).as_str() {
+                "historical-awareness" => Some(1),
+                "epistemic-bias" => Some(2),
+                "intersectional-health" => Some(3),
+                _ => None,
+            }
+        }
+
+        fn expected(&self) -> String {
+            "epistemic-bias, historical-awareness, intersectional-health".into()
+        }
+    }
+
+    #[test]
+    fn dates_in_every_form() {
+        for (s, want) in [
+            ("2019", Some(Dated::Year(2019))),
+            ("2019a", Some(Dated::Year(2019))),
+            ("c. 2019", Some(Dated::Year(2019))),
+            ("c2019", Some(Dated::Year(2019))),
+            ("©2019", Some(Dated::Year(2019))),
+            ("[2019]", Some(Dated::Year(2019))),
+            ("2019-05-01", Some(Dated::Year(2019))),
+            ("2019/05/01/", Some(Dated::Year(2019))),
+            ("2019///", Some(Dated::Year(2019))),
+            ("2019/04/02/Spring", Some(Dated::Year(2019))),
+            ("2019 Apr 2", Some(Dated::Year(2019))),
+            ("2019 Apr-May", Some(Dated::Year(2019))),
+            ("Spring 2019", Some(Dated::Year(2019))),
+            ("01/05/2019", Some(Dated::Year(2019))),
+            ("2 April 2019", Some(Dated::Year(2019))),
+            ("April 2, 1999", Some(Dated::Year(1999))),
+            ("2019-2020", Some(Dated::Year(2019))),
+            ("1999-04-02T10:00:00Z", Some(Dated::Year(1999))),
+            ("In press", Some(Dated::NotYet("in press"))),
+            ("{in press}", None),
+            ("forthcoming", Some(Dated::NotYet("forthcoming"))),
+            ("To appear", Some(Dated::NotYet("to appear"))),
+            ("[Forthcoming]", Some(Dated::NotYet("forthcoming"))),
+            ("n.d.", Some(Dated::Undated)),
+            ("0000", None),
+            ("9999", None),
+            ("19", None),
+            ("twenty", None),
+            ("soon", None),
+        ] {
+            assert_eq!(read_date(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn one_set_of_messages_and_themes() {
+        let mut d = Draft::new(Pos::new(3, 1), Some("entry `x`".into()));
+        d.title = Some(Val::new("T", Pos::new(3, 2)));
+        d.date = Some(Val::new("soon", Pos::new(4, 3)));
+        d.doi = Some(Val::new("nope", Pos::new(5, 3)));
+        d.themes = vec![Val::new("decolonial-pedagogy", Pos::new(6, 3))];
+        d.keywords = vec![Val::new("theme:Epistemic bias", Pos::new(7, 3)), Val::new("ai", Pos::new(7, 3))];
+        let errs = build(d, &TestThemes).unwrap_err();
+        let msgs: Vec<_> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].1.starts_with("in entry `x`: year \"soon\" is not a year"), "{msgs:?}");
+        assert!(msgs[1].1.starts_with("in entry `x`: doi \"nope\" is not a DOI"), "{msgs:?}");
+        assert!(msgs[2].1.starts_with("in entry `x`: unknown theme \"decolonial-pedagogy\""), "{msgs:?}");
+        let mut d = Draft::new(Pos::new(1, 1), None);
+        d.title = Some(Val::new("  A   title ", Pos::new(1, 1)));
+        d.date = Some(Val::new("In press", Pos::new(1, 2)));
+        d.keywords = vec![Val::new("theme:Epistemic bias", Pos::new(1, 3)), Val::new("ai", Pos::new(1, 3))];
+        let r = build(d, &TestThemes).unwrap();
+        assert_eq!((r.title.as_str(), r.year, r.year_note.as_deref()), ("A title", None, Some("in press")));
+        assert_eq!(r.themes, [2]);
+        assert_eq!(r.keywords_not_themes, ["ai"]);
+        let d = Draft::new(Pos::new(9, 1), None);
+        assert_eq!(build(d, &TestThemes).unwrap_err()[0].message, "row has no title; expected the reading's title");
+    }
+}

@@ -1,0 +1,272 @@
+//! EndNote's XML export (File → Export → XML): `<xml><records><record>…`,
+//! each record with a `<ref-type name="…">`, `<contributors>` (`authors`,
+//! `secondary-authors` for editors), `<titles>` (`title`, `secondary-title`
+//! for the journal or book), `<periodical><full-title>`, `<dates><year>`,
+//! `<pages>`, `<volume>`, `<number>`, `<edition>`, `<publisher>`,
+//! `<pub-location>`, `<isbn>`, `<electronic-resource-num>` (the DOI),
+//! `<urls>`, `<keywords>`, `<language>`, `<research-notes>`. Text is often
+//! wrapped in `<style>` elements, which carry only formatting. A corporate
+//! author is written with a trailing comma ("World Health Organization,").
+
+use std::collections::HashMap;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::bibtex::Lines;
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::names::{self, Name};
+use super::{Parsed, RowError, reading_type};
+
+/// Whether text looks like an EndNote XML export.
+pub fn looks_like(head: &str) -> bool {
+    let h = head.trim_start_matches('\u{feff}').trim_start();
+    h.starts_with('<') && h.contains("<records>") && h.contains("<record>")
+}
+
+/// Reads and validates an EndNote XML file (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
+    let _ = path_display;
+    builder::build_all(read(text), themes)
+}
+
+/// A record's values by element path below `<record>` ("titles/title"),
+/// each with the byte offset of its element.
+#[derive(Default)]
+struct Raw {
+    start: usize,
+    ref_type: Option<String>,
+    values: HashMap<String, Vec<(String, usize)>>,
+}
+
+/// Reads an EndNote XML file into drafts, pure.
+pub fn read(text: &str) -> Read {
+    let mut out = Read::default();
+    let lines = Lines::new(text);
+    let mut reader = Reader::from_str(text);
+    let mut path: Vec<String> = Vec::new();
+    // Open values: (path, text so far, offset).
+    let mut open: Vec<(String, String, usize)> = Vec::new();
+    let mut record: Option<Raw> = None;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let at = reader.error_position() as usize;
+                let (l, c) = lines.pos(at.min(text.len()));
+                out.errors.push(RowError::new(
+                    l,
+                    c,
+                    format!("not well-formed XML: {e}; expected an EndNote XML export"),
+                ));
+                break;
+            }
+        };
+        match event {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
+                if name == "record" {
+                    record = Some(Raw { start: before, ..Raw::default() });
+                    path.clear();
+                    open.clear();
+                    continue;
+                }
+                let Some(r) = record.as_mut() else { continue };
+                if name == "style" {
+                    continue;
+                }
+                if name == "ref-type"
+                    && let Ok(Some(a)) = e.try_get_attribute("name")
+                {
+                    r.ref_type = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.to_string());
+                }
+                path.push(name);
+                open.push((path.join("/"), String::new(), before));
+            }
+            Event::End(e) => {
+                let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
+                if name == "record" {
+                    if let Some(r) = record.take() {
+                        let end = reader.buffer_position() as usize;
+                        out.push(draft(&r, &lines), r.start..end);
+                    }
+                    continue;
+                }
+                if record.is_none() || name == "style" {
+                    continue;
+                }
+                path.pop();
+                if let (Some((p, v, at)), Some(r)) = (open.pop(), record.as_mut()) {
+                    let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !v.is_empty() {
+                        r.values.entry(p).or_default().push((v, at));
+                    }
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, v, _)) = open.last_mut() {
+                    v.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(t) => {
+                if let Some((_, v, _)) = open.last_mut() {
+                    v.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => match &*r {
+                        "amp" => Some("&".into()),
+                        "lt" => Some("<".into()),
+                        "gt" => Some(">".into()),
+                        "quot" => Some("\"".into()),
+                        "apos" => Some("'".into()),
+                        _ => None,
+                    },
+                };
+                if let (Some((_, v, _)), Some(c)) = (open.last_mut(), c) {
+                    v.push_str(&c);
+                }
+            }
+            _ => {}
+        }
+    }
+    if out.items.is_empty() && out.errors.is_empty() && !text.trim().is_empty() && !looks_like(text) {
+        out.errors.push(RowError::new(
+            1,
+            1,
+            "no <record> elements; expected an EndNote XML export (<xml><records><record>…)",
+        ));
+    }
+    out
+}
+
+/// The reading type for an EndNote reference type name.
+fn endnote_kind(name: &str) -> &'static str {
+    match name.trim().to_lowercase().as_str() {
+        "journal article" | "electronic article" | "magazine article" | "newspaper article" => "article",
+        "book" | "edited book" | "electronic book" | "classical work" => "book",
+        "book section" | "electronic book section" | "encyclopedia" | "dictionary" => "chapter",
+        "report" | "government document" | "legal rule or regulation" | "statute" | "bill" | "standard" => "report",
+        "web page" | "blog" | "online database" | "online multimedia" => "web",
+        "thesis" => "thesis",
+        "conference paper" | "conference proceedings" => "conference-paper",
+        "film or broadcast" | "audiovisual material" => "video",
+        "podcast" | "music" | "sound recording" => "podcast",
+        "generic" | "unpublished work" | "manuscript" => "other",
+        other => reading_type(other).unwrap_or("other"),
+    }
+}
+
+/// An EndNote name: "Family, Given" as usual; a trailing comma marks a corporate name.
+fn name(s: &str) -> Option<Name> {
+    let t = s.trim();
+    match t.strip_suffix(',') {
+        Some(corp) if !corp.contains(',') && !corp.trim().is_empty() => Some(Name::literal(corp)),
+        _ => names::parse(t),
+    }
+}
+
+fn draft(r: &Raw, lines: &Lines) -> Draft {
+    let pos = |at: usize| {
+        let (l, c) = lines.pos(at);
+        Pos::new(l, c)
+    };
+    let first = |p: &str| r.values.get(p).and_then(|v| v.first());
+    let text = |p: &str| first(p).map(|(v, _)| v.clone());
+    let val = |p: &str| first(p).map(|(v, at)| Val::new(v.clone(), pos(*at)));
+    let all = |p: &str| r.values.get(p).map_or(&[][..], Vec::as_slice);
+    let number = text("rec-number");
+    let label = number.map_or_else(|| "record".to_string(), |n| format!("record {n}"));
+    let mut d = Draft::new(pos(r.start), Some(label));
+    d.title = val("titles/title").or_else(|| Some(Val::new("", d.at)));
+    d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));
+    d.doi = val("electronic-resource-num").filter(|v| v.text.contains("10."));
+    d.isbn = val("isbn");
+    d.isbn_rule = IsbnRule::FirstValid;
+    d.authors = all("contributors/authors/author").iter().filter_map(|(v, _)| name(v)).collect();
+    if d.authors.is_empty() {
+        d.authors = all("contributors/secondary-authors/author").iter().filter_map(|(v, _)| name(v)).collect();
+    }
+    let kind = r.ref_type.as_deref().map_or("other", endnote_kind);
+    d.kind = KindSrc::Mapped(kind);
+    d.container = text("periodical/full-title").or_else(|| text("titles/secondary-title"));
+    d.volume = text("volume");
+    d.issue = text("number").or_else(|| text("issue"));
+    d.pages = text("pages");
+    d.publisher = text("publisher");
+    d.place = text("pub-location");
+    d.edition = text("edition");
+    d.url = text("urls/related-urls/url").or_else(|| text("urls/web-urls/url"));
+    d.language = text("language");
+    d.annotation = text("research-notes").or_else(|| text("notes"));
+    for (k, at) in all("keywords/keyword") {
+        d.keywords.push(Val::new(k.clone(), pos(*at)));
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::builder::tests::TestThemes;
+
+    const SAMPLE: &str = r#"<?xml version="1.0" encoding="UTF-8" ?><xml><records>
+<record><database name="Audit.enl" path="C:\Audit.enl">Audit.enl</database><source-app name="EndNote" version="20.0">EndNote</source-app><rec-number>1</rec-number><ref-type name="Journal Article">17</ref-type>
+<contributors><authors><author><style face="normal" font="default" size="100%">Mensah, Kofi A., Jr.</style></author><author><style face="normal" font="default" size="100%">World Health Organization,</style></author></authors></contributors>
+<titles><title><style face="normal" font="default" size="100%">Race &amp; </style><style face="italic" font="default" size="100%">eGFR</style></title><secondary-title><style face="normal" font="default" size="100%">Lancet</style></secondary-title></titles>
+<periodical><full-title><style face="normal" font="default" size="100%">The Lancet</style></full-title></periodical>
+<pages>123-129</pages><volume>395</volume><number>10221</number>
+<keywords><keyword>Epistemic bias</keyword><keyword>kidney</keyword></keywords>
+<dates><year><style face="normal" font="default" size="100%">2020</style></year></dates>
+<electronic-resource-num>10.1016/S0140-6736(20)30001-1</electronic-resource-num>
+<urls><related-urls><url>https://example.org/a</url></related-urls></urls><language>eng</language></record>
+<record><rec-number>2</rec-number><ref-type name="Book Section">5</ref-type><contributors><authors><author>Duarte, Ines</author></authors><secondary-authors><author>Okoro, Chidi</author></secondary-authors></contributors><titles><title>A chapter</title><secondary-title>The Book</secondary-title></titles><dates><year>In Press</year></dates><pub-location>Accra</pub-location><publisher>Sub-Saharan Publishers</publisher><edition>2nd</edition><isbn>978-0-385-50993-0</isbn></record>
+<record><rec-number>3</rec-number><ref-type name="Journal Article">17</ref-type><dates><year>0000</year></dates></record>
+</records></xml>"#;
+
+    #[test]
+    fn records_with_styles_entities_and_corporate_authors() {
+        let p = parse("t.xml", SAMPLE, &TestThemes);
+        assert_eq!(p.records.len(), 2, "{:?}", p.errors);
+        let a = &p.records[0];
+        assert_eq!(a.line, 2);
+        assert_eq!(a.title, "Race & eGFR");
+        assert_eq!(a.authors[0].suffix.as_deref(), Some("Jr."));
+        assert_eq!(a.authors[1].literal.as_deref(), Some("World Health Organization"));
+        assert_eq!(a.container.as_deref(), Some("The Lancet"));
+        assert_eq!(
+            (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
+            (Some("395"), Some("10221"), Some("123-129"))
+        );
+        assert_eq!(a.doi.as_deref(), Some("10.1016/s0140-6736(20)30001-1"));
+        assert_eq!((a.year, a.kind.as_str()), (Some(2020), "article"));
+        assert_eq!(a.themes, [2]);
+        let b = &p.records[1];
+        assert_eq!((b.kind.as_str(), b.year, b.year_note.as_deref()), ("chapter", None, Some("in press")));
+        assert_eq!(b.container.as_deref(), Some("The Book"));
+        assert_eq!(
+            (b.publisher.as_deref(), b.place.as_deref(), b.edition.as_deref()),
+            (Some("Sub-Saharan Publishers"), Some("Accra"), Some("2nd"))
+        );
+        assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
+        let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.starts_with("record 3 has no title"), "{got:?}");
+        assert!(got[1].1.starts_with("in record 3: year \"0000\" is not a year"), "{got:?}");
+        assert_eq!(p.rejected.len(), 1);
+        let span = p.rejected[0].span.clone().unwrap();
+        assert!(SAMPLE[span].starts_with("<record><rec-number>3"));
+    }
+
+    #[test]
+    fn broken_xml_is_one_error_with_its_position() {
+        let p = parse("t.xml", "<xml><records><record><titles><title>T</titles></record></records></xml>", &TestThemes);
+        assert!(p.records.is_empty());
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert!(p.errors[0].message.starts_with("not well-formed XML"), "{}", p.errors[0].message);
+    }
+}

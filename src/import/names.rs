@@ -1,0 +1,659 @@
+//! Personal and corporate names as structures: family, given, particle,
+//! suffix, or a literal (an institution), with the name as written kept.
+//!
+//! Each format says how its names are written, so each has its reader here:
+//! BibTeX's "First von Last", "von Last, First" and "von Last, Jr, First"
+//! (Patashnik, *BibTeXing*, 1988, §4 and Markey, *Tame the BeaST*, §11), the
+//! "Family, Given, Suffix" of RIS and most CSV exports, and MEDLINE's
+//! "Family Initials" (`AU`). Names in scripts without letter case (Arabic,
+//! Chinese, Devanagari…) are never split on spaces: without a comma they are
+//! kept whole, as published.
+
+use serde::{Deserialize, Serialize};
+
+/// One author (or editor) of a reading.
+///
+/// A person has a `family` name and usually a `given` name, with an optional
+/// `particle` ("van der", "de la", "al-") that belongs before the family
+/// name and a `suffix` ("Jr.", "III"). An institution is a `literal` and
+/// has no other parts. `original` is the name as the source wrote it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Name {
+    pub family: Option<String>,
+    pub given: Option<String>,
+    pub particle: Option<String>,
+    pub suffix: Option<String>,
+    pub literal: Option<String>,
+    pub original: String,
+}
+
+/// Suffixes that follow a name, as written (compared without a final dot).
+const SUFFIXES: &[&str] =
+    &["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "v", "vi", "2nd", "3rd", "4th", "junior", "senior"];
+
+/// Words that make a name an institution's when it has no comma.
+const CORPORATE: &[&str] = &[
+    "organization",
+    "organisation",
+    "association",
+    "institute",
+    "institution",
+    "society",
+    "council",
+    "committee",
+    "commission",
+    "department",
+    "ministry",
+    "university",
+    "college",
+    "school",
+    "group",
+    "foundation",
+    "agency",
+    "service",
+    "services",
+    "board",
+    "centre",
+    "center",
+    "collaboration",
+    "collaborators",
+    "consortium",
+    "network",
+    "trust",
+    "office",
+    "alliance",
+    "federation",
+    "academy",
+    "project",
+    "collective",
+    "coalition",
+    "government",
+    "unit",
+    "nhs",
+    "programme",
+    "program",
+    "taskforce",
+    "force",
+    "initiative",
+    "press",
+    "team",
+    "panel",
+    "authority",
+    "bureau",
+    "league",
+    "union",
+    "company",
+    "inc",
+    "ltd",
+    "llc",
+    "forum",
+    "campaign",
+    "movement",
+    "working",
+    "observatory",
+    "hospital",
+    "clinic",
+    "faculty",
+    "office",
+];
+
+/// Whether a word is a name suffix such as "Jr.", "Sr", "III".
+pub fn is_suffix(word: &str) -> bool {
+    let w = word.trim().trim_end_matches('.').to_lowercase();
+    SUFFIXES.contains(&w.as_str())
+}
+
+impl Name {
+    /// A person's name from its parts; `original` is made from them when the
+    /// source gave no string ("von Last, First, Jr").
+    pub fn person(
+        family: Option<&str>,
+        given: Option<&str>,
+        particle: Option<&str>,
+        suffix: Option<&str>,
+        original: Option<&str>,
+    ) -> Name {
+        let t = |s: Option<&str>| s.map(tidy).filter(|s| !s.is_empty());
+        let mut n = Name {
+            family: t(family),
+            given: t(given),
+            particle: t(particle),
+            suffix: t(suffix),
+            literal: None,
+            original: String::new(),
+        };
+        n.original = match t(original) {
+            Some(o) => o,
+            None => n.inverted(),
+        };
+        n
+    }
+
+    /// An institution, or any name kept whole.
+    pub fn literal(s: &str) -> Name {
+        let s = tidy(s);
+        Name { literal: Some(s.clone()), original: s, ..Name::default() }
+    }
+
+    /// The family name with its particle: "van der Berg", "al-Rashid".
+    pub fn family_full(&self) -> Option<String> {
+        match (&self.particle, &self.family) {
+            (Some(p), Some(f)) if p.ends_with(['-', '\'', '’']) => Some(format!("{p}{f}")),
+            (Some(p), Some(f)) => Some(format!("{p} {f}")),
+            (None, Some(f)) => Some(f.clone()),
+            (Some(p), None) => Some(p.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// The name in sorting order: "van der Berg, Pieter, Jr." (a literal as it is).
+    pub fn inverted(&self) -> String {
+        if let Some(l) = &self.literal {
+            return l.clone();
+        }
+        let mut s = self.family_full().unwrap_or_default();
+        if let Some(g) = &self.given {
+            if !s.is_empty() {
+                s.push_str(", ");
+            }
+            s.push_str(g);
+        }
+        if let Some(x) = &self.suffix {
+            s.push_str(", ");
+            s.push_str(x);
+        }
+        s
+    }
+
+    /// Whether this is a literal (an institution or a name kept whole).
+    pub fn is_literal(&self) -> bool {
+        self.literal.is_some()
+    }
+}
+
+/// Whitespace runs made one space, ends trimmed.
+fn tidy(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the text has letters that have case (Latin, Greek, Cyrillic…): only
+/// such names are split on spaces.
+fn has_cased_letters(s: &str) -> bool {
+    s.chars().any(|c| c.is_lowercase() || c.is_uppercase())
+        && !s.chars().any(|c| c.is_alphabetic() && !(c.is_lowercase() || c.is_uppercase()))
+}
+
+/// Whether a comma-less name looks like an institution's: a word such as
+/// "Organization" or "Council", an acronym such as "WHO" or "NICE", or many words.
+pub fn looks_corporate(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        CORPORATE.contains(&w.as_str())
+    }) {
+        return true;
+    }
+    if words.len() == 1 {
+        let w = words[0].trim_matches(|c: char| !c.is_alphanumeric());
+        return w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    }
+    words.len() > 5 || words.iter().any(|w| matches!(*w, "of" | "for" | "and" | "&" | "on" | "the"))
+}
+
+/// Whether a token starts with a lower-case letter (BibTeX's test for a
+/// "von" word); a token starting with a brace or a non-letter is not.
+fn lower_initial(token: &str) -> bool {
+    token.chars().find(|c| c.is_alphabetic() || *c == '{').is_some_and(|c| c.is_lowercase())
+}
+
+/// A particle glued to the family name: "al-Rashid" → ("al-", "Rashid").
+fn glued_particle(family: &str) -> Option<(String, String)> {
+    for p in ["al-", "el-", "al ", "d'", "d’", "l'", "l’", "ad-", "as-", "ar-", "an-", "at-", "az-", "ash-"] {
+        if let Some(rest) = family.get(p.len()..)
+            && family[..p.len()].eq_ignore_ascii_case(p)
+            && family[..1].chars().all(char::is_lowercase)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            return Some((family[..p.len()].to_string(), rest.to_string()));
+        }
+    }
+    None
+}
+
+/// Splits "von Last" words into (particle, family): the particle is every
+/// word up to the last lower-case one, leaving at least one word for the family.
+fn von_last(words: &[&str]) -> (Option<String>, Option<String>) {
+    if words.is_empty() {
+        return (None, None);
+    }
+    let last_lower = words[..words.len() - 1].iter().rposition(|w| lower_initial(w));
+    let (particle, family) = match last_lower {
+        Some(i) if lower_initial(words[0]) => (Some(words[..=i].join(" ")), words[i + 1..].join(" ")),
+        _ => (None, words.join(" ")),
+    };
+    match (particle, glued_particle(&family)) {
+        (None, Some((p, f))) => (Some(p), Some(f)),
+        (p, _) => (p, Some(family)),
+    }
+}
+
+/// Splits the words of a family name into its particle and the name itself:
+/// ["van", "der", "Berg"] → ("van der", "Berg"); ["al-Rashid"] → ("al-", "Rashid").
+pub fn split_family(words: &[&str]) -> (Option<String>, Option<String>) {
+    von_last(words)
+}
+
+/// Splits "First von Last" words into (given, particle, family).
+fn first_von_last(words: &[&str]) -> (Option<String>, Option<String>, Option<String>) {
+    if words.is_empty() {
+        return (None, None, None);
+    }
+    let n = words.len();
+    // The von part starts at the first lower-case word that is not the last word.
+    let start = words[..n - 1].iter().position(|w| lower_initial(w));
+    match start {
+        Some(s) if s > 0 || n > 1 => {
+            let end = words[..n - 1].iter().rposition(|w| lower_initial(w)).unwrap_or(s);
+            let given = (s > 0).then(|| words[..s].join(" "));
+            (given, Some(words[s..=end].join(" ")), Some(words[end + 1..].join(" ")))
+        }
+        _ => {
+            let family = words[n - 1];
+            let given = (n > 1).then(|| words[..n - 1].join(" "));
+            match glued_particle(family) {
+                Some((p, f)) => (given, Some(p), Some(f)),
+                None => (given, None, Some(family.to_string())),
+            }
+        }
+    }
+}
+
+/// A name written "Family, Given" (or "Family, Given, Suffix", "Family,
+/// Suffix, Given", "Given Family", an institution…), as RIS, Zotero, CSV
+/// cells and EndNote write them. `original` is kept as written.
+pub fn parse(s: &str) -> Option<Name> {
+    let original = tidy(s);
+    let trimmed = original.trim_end_matches(',').trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
+    let name = if parts.len() == 1 { comma_less(trimmed) } else { inverted_parts(&parts) };
+    Some(Name { original, ..name })
+}
+
+/// A name with no comma, where the format writes "Family, Given": a list's
+/// "Family Initials" ("Mensah K.A.", Scopus and Vancouver) or "Initials
+/// Family" ("CE Chandler", Google Scholar) is split; any other name was
+/// written whole on purpose (an institution, "Ngũgĩ wa Thiong'o", a name in a
+/// script without case) and is kept whole, as published.
+fn comma_less(s: &str) -> Name {
+    if !has_cased_letters(s) || looks_corporate(s) {
+        return Name::literal(s);
+    }
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let suffix = (words.len() > 2 && is_suffix(words[words.len() - 1])).then(|| words.pop()).flatten();
+    if words.len() == 1 {
+        return Name::person(Some(words[0]), None, None, suffix, Some(s));
+    }
+    let last = words[words.len() - 1];
+    if is_initials(last) && !is_initials(words[0]) {
+        let (particle, family) = von_last(&words[..words.len() - 1]);
+        return Name::person(family.as_deref(), Some(last), particle.as_deref(), suffix, Some(s));
+    }
+    if is_initials(words[0]) && !is_initials(last) {
+        let (particle, family) = von_last(&words[1..]);
+        return Name::person(family.as_deref(), Some(words[0]), particle.as_deref(), suffix, Some(s));
+    }
+    Name::literal(s)
+}
+
+/// Whether a word is initials: "KA", "K.A.", "K.-A.", "J." (at most four letters, all capitals).
+fn is_initials(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=4).contains(&letters) && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-'))
+}
+
+/// "von Last, First", "von Last, Jr, First" (BibTeX) or "Last, First, Jr" (RIS).
+fn inverted_parts(parts: &[&str]) -> Name {
+    let family_words: Vec<&str> = parts[0].split_whitespace().collect();
+    if family_words.is_empty() {
+        return Name::literal(&parts.join(", "));
+    }
+    let rest: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.is_empty()).collect();
+    let (mut given, mut suffix) = (Vec::new(), None);
+    // One part after the family name is the given name ("Parthipan, V" is not the fifth).
+    let several = rest.len() > 1;
+    for p in rest {
+        if several && suffix.is_none() && is_suffix(p) {
+            suffix = Some(p);
+        } else {
+            given.push(p);
+        }
+    }
+    let (particle, family) = von_last(&family_words);
+    let given = (!given.is_empty()).then(|| given.join(", "));
+    Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix, None)
+}
+
+/// A name in MEDLINE's `AU` form, "Family Initials" ("Mensah KA", "van der
+/// Berg P", "Mensah KA Jr"), or a collective name kept whole.
+pub fn parse_medline(s: &str) -> Option<Name> {
+    let original = tidy(s);
+    if original.is_empty() {
+        return None;
+    }
+    let mut words: Vec<&str> = original.split_whitespace().collect();
+    let suffix = (words.len() > 2 && is_suffix(words[words.len() - 1])).then(|| words.pop()).flatten();
+    let initials = words
+        .last()
+        .filter(|w| words.len() > 1 && w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase() || c == '-'));
+    let name = match initials {
+        Some(i) => {
+            let (particle, family) = von_last(&words[..words.len() - 1]);
+            Name::person(family.as_deref(), Some(i), particle.as_deref(), suffix, Some(&original))
+        }
+        None if words.len() == 1 && suffix.is_none() => Name::person(Some(words[0]), None, None, None, Some(&original)),
+        None => Name::literal(&original),
+    };
+    Some(name)
+}
+
+/// A name in BibTeX's syntax, from the raw (LaTeX) value of one name:
+/// braces protect ("{World Health Organization}" is one literal name,
+/// "{van Gogh}, Vincent" one family name); `decode` turns LaTeX into text.
+pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let original = tidy(&decode(raw));
+    if original.is_empty() || original.eq_ignore_ascii_case("others") {
+        return None;
+    }
+    // One braced group around the whole name: a corporate name, kept whole.
+    if raw.starts_with('{')
+        && raw.ends_with('}')
+        && matching_brace(raw) == Some(raw.len() - 1)
+        && original.contains(' ')
+    {
+        return Some(Name::literal(&original));
+    }
+    let parts: Vec<String> = split_top(raw, |c| c == ',').into_iter().map(|p| p.trim().to_string()).collect();
+    let words = |p: &str| -> Vec<String> {
+        split_top(p, |c| c.is_whitespace() || c == '~')
+            .into_iter()
+            .filter(|w| !w.trim().is_empty())
+            .map(|w| w.to_string())
+            .collect()
+    };
+    let decoded = |v: &[String]| -> Option<String> { (!v.is_empty()).then(|| tidy(&decode(&v.join(" ")))) };
+    let name = match parts.len() {
+        1 => {
+            let w = words(&parts[0]);
+            if w.len() > 1 && !has_cased_letters(&original) {
+                return Some(Name::literal(&original));
+            }
+            let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+            let (given, particle, family) = first_von_last(&refs);
+            let d = |s: Option<String>| s.map(|s| tidy(&decode(&s)));
+            Name::person(d(family).as_deref(), d(given).as_deref(), d(particle).as_deref(), None, Some(&original))
+        }
+        _ => {
+            let fw = words(&parts[0]);
+            let refs: Vec<&str> = fw.iter().map(String::as_str).collect();
+            let (particle, family) = von_last(&refs);
+            let (jr, first) = if parts.len() >= 3 {
+                (Some(parts[1].as_str()), parts[2..].join(", "))
+            } else {
+                (None, parts[1].clone())
+            };
+            // "Last, First, Jr" written the RIS way round is read the same.
+            let (jr, first) = match jr {
+                Some(j) if !is_suffix(&decode(j)) && is_suffix(&decode(&first)) => (Some(first.clone()), j.to_string()),
+                Some(j) => (Some(j.to_string()), first),
+                None => (None, first),
+            };
+            let d = |s: Option<String>| s.map(|s| tidy(&decode(&s))).filter(|s| !s.is_empty());
+            Name::person(
+                d(family).as_deref(),
+                decoded(&words(&first)).as_deref(),
+                d(particle).as_deref(),
+                d(jr).as_deref(),
+                Some(&original),
+            )
+        }
+    };
+    Some(name)
+}
+
+/// The index of the brace closing the one at 0.
+fn matching_brace(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits at characters matching `sep` outside braces.
+fn split_top(s: &str, sep: impl Fn(char) -> bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            c if depth == 0 && sep(c) => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// What splitting an author cell found: the names, and why the split is a
+/// guess when it is one.
+#[derive(Debug, Default, PartialEq)]
+pub struct CellNames {
+    pub names: Vec<Name>,
+    pub doubt: Option<String>,
+}
+
+/// Names from a spreadsheet cell: separated by `;` (the canonical way), or
+/// by `&`/"and" before the last name, or by commas in a Vancouver or Google
+/// Scholar list ("Smith J, Jones K" / "J Smith, K Jones"), or `|`. A cell
+/// that cannot be split unambiguously says so in `doubt`.
+pub fn split_cell(cell: &str) -> CellNames {
+    let cell = cell.trim().trim_end_matches(['…', ';']).trim();
+    let cell = cell.strip_suffix("et al.").or_else(|| cell.strip_suffix("et al")).unwrap_or(cell).trim();
+    let cell = cell.trim_end_matches([',', ';']).trim();
+    if cell.is_empty() {
+        return CellNames::default();
+    }
+    let mut doubt = None;
+    let chunks: Vec<String> = if cell.contains(';') {
+        cell.split(';').flat_map(split_and).collect()
+    } else if cell.contains('|') {
+        cell.split('|').flat_map(split_and).collect()
+    } else {
+        let and = split_and(cell);
+        if and.len() > 1 {
+            and.into_iter().flat_map(|p| split_commas(&p, &mut doubt)).collect()
+        } else {
+            split_commas(cell, &mut doubt)
+        }
+    };
+    let names = chunks.iter().filter_map(|c| parse(c.trim_end_matches('…'))).collect();
+    CellNames { names, doubt }
+}
+
+/// Splits before a final "& Name" or "and Name" (also ", and"), when each side is a name.
+fn split_and(s: &str) -> Vec<String> {
+    let s = s.trim();
+    for sep in [" & ", " and ", " AND ", " And "] {
+        if let Some((a, b)) = s.split_once(sep) {
+            let a = a.trim().trim_end_matches(',').trim();
+            let b = b.trim();
+            if !a.is_empty() && !b.is_empty() && !looks_corporate(a) && !looks_corporate(b) {
+                let mut out = split_and(a);
+                out.extend(split_and(b));
+                return out;
+            }
+        }
+    }
+    if s.is_empty() { Vec::new() } else { vec![s.to_string()] }
+}
+
+/// Splits a `;`-less chunk on commas when it is a list of names rather than
+/// one "Family, Given" name.
+fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() <= 1 {
+        return parts.iter().map(|p| p.to_string()).collect();
+    }
+    let initials = |w: &str| {
+        let w = w.trim_end_matches('.');
+        (1..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+    };
+    // Google Scholar: "CE Chandler, CR Williams"; Vancouver: "Chandler CE, Williams CR".
+    let scholar = |p: &str| {
+        let w: Vec<&str> = p.split_whitespace().collect();
+        w.len() >= 2 && (initials(w[0]) || initials(w[w.len() - 1]))
+    };
+    if parts.iter().all(|p| scholar(p)) {
+        return parts.iter().map(|p| p.to_string()).collect();
+    }
+    if parts.len() == 2 || (parts.len() == 3 && (is_suffix(parts[1]) || is_suffix(parts[2]))) {
+        return vec![s.to_string()];
+    }
+    // "Family, Given, Family, Given": pairs, but which comma ends a name is a guess.
+    *doubt = Some(format!(
+        "{s:?} has {} comma-separated parts and no `;`; read as {} names \"Family, Given\" — separate names with `;` to be sure",
+        parts.len(),
+        parts.len().div_ceil(2)
+    ));
+    parts.chunks(2).map(|c| c.join(", ")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Parts<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    fn parts(n: &Name) -> Parts<'_> {
+        (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref(), n.suffix.as_deref(), n.literal.as_deref())
+    }
+
+    fn bib(s: &str) -> Name {
+        parse_bibtex(s, |x| x.replace(['{', '}'], "")).unwrap()
+    }
+
+    #[test]
+    fn bibtex_forms() {
+        assert_eq!(parts(&bib("Mensah, Jr., Kofi A.")), (Some("Mensah"), Some("Kofi A."), None, Some("Jr."), None));
+        assert_eq!(bib("Mensah, Jr., Kofi A.").original, "Mensah, Jr., Kofi A.");
+        assert_eq!(parts(&bib("Lind, T. R.")), (Some("Lind"), Some("T. R."), None, None, None));
+        assert_eq!(parts(&bib("Ines Duarte")), (Some("Duarte"), Some("Ines"), None, None, None));
+        assert_eq!(parts(&bib("Pieter van der Berg")), (Some("Berg"), Some("Pieter"), Some("van der"), None, None));
+        assert_eq!(parts(&bib("van der Berg, Pieter")), (Some("Berg"), Some("Pieter"), Some("van der"), None, None));
+        assert_eq!(parts(&bib("Okoro, Chidi")), (Some("Okoro"), Some("Chidi"), None, None, None));
+        assert_eq!(parts(&bib("Maria de la Cruz")), (Some("Cruz"), Some("Maria"), Some("de la"), None, None));
+        assert_eq!(parts(&bib("Ludwig von Mises")), (Some("Mises"), Some("Ludwig"), Some("von"), None, None));
+        assert_eq!(parts(&bib("Abu Ali ibn Sina")), (Some("Sina"), Some("Abu Ali"), Some("ibn"), None, None));
+        assert_eq!(parts(&bib("dos Santos, Ana")), (Some("Santos"), Some("Ana"), Some("dos"), None, None));
+        assert_eq!(parts(&bib("Khalid al-Rashid")), (Some("Rashid"), Some("Khalid"), Some("al-"), None, None));
+        assert_eq!(parts(&bib("{World Health Organization}")).4, Some("World Health Organization"));
+        assert_eq!(parts(&bib("{van Gogh}, Vincent")), (Some("van Gogh"), Some("Vincent"), None, None, None));
+        assert_eq!(parts(&bib("King, III, Martin Luther")).3, Some("III"));
+        assert_eq!(parts(&bib("Jean-Paul Sartre")), (Some("Sartre"), Some("Jean-Paul"), None, None, None));
+        assert_eq!(parts(&bib("Plato")), (Some("Plato"), None, None, None, None));
+        assert!(parse_bibtex("others", |x| x.to_string()).is_none());
+    }
+
+    #[test]
+    fn inverted_and_comma_less_forms() {
+        let p = |s: &str| parse(s).unwrap();
+        assert_eq!(parts(&p("Mensah, Kofi A., Jr.")), (Some("Mensah"), Some("Kofi A."), None, Some("Jr."), None));
+        assert_eq!(parts(&p("Mensah, Kofi A., Jr")).3, Some("Jr"));
+        assert_eq!(parts(&p("Mensah, Jr, Kofi")), (Some("Mensah"), Some("Kofi"), None, Some("Jr"), None));
+        assert_eq!(parts(&p("Smith, John, Sr.")).3, Some("Sr."));
+        assert_eq!(parts(&p("Gates, William H., III")).3, Some("III"));
+        assert_eq!(parts(&p("van der Berg, Pieter")), (Some("Berg"), Some("Pieter"), Some("van der"), None, None));
+        assert_eq!(parts(&p("de la Cruz, Maria")).2, Some("de la"));
+        assert_eq!(parts(&p("al-Rashid, Khalid")), (Some("Rashid"), Some("Khalid"), Some("al-"), None, None));
+        assert_eq!(parts(&p("Ngũgĩ wa Thiong'o")).4, Some("Ngũgĩ wa Thiong'o"), "written whole, kept whole");
+        assert_eq!(parts(&p("World Health Organization")).4, Some("World Health Organization"));
+        assert_eq!(parts(&p("World Health Organization,")).4, Some("World Health Organization"));
+        assert_eq!(parts(&p("NICE")).4, Some("NICE"));
+        assert_eq!(parts(&p("鲁迅")).4, Some("鲁迅"));
+        assert_eq!(parts(&p("نوال السعداوي")).4, Some("نوال السعداوي"));
+        assert_eq!(parts(&p("हरिवंश राय बच्चन")).4, Some("हरिवंश राय बच्चन"));
+        assert_eq!(parts(&p("Mensah K.A. Jr")), (Some("Mensah"), Some("K.A."), None, Some("Jr"), None));
+        assert_eq!(parts(&p("Mensah K.A.")), (Some("Mensah"), Some("K.A."), None, None, None));
+        assert_eq!(parts(&p("Cooper Owens D")), (Some("Cooper Owens"), Some("D"), None, None, None));
+        assert_eq!(parts(&p("CE Chandler")), (Some("Chandler"), Some("CE"), None, None, None));
+        assert_eq!(p("van der Berg, Pieter").family_full().as_deref(), Some("van der Berg"));
+        assert_eq!(p("al-Rashid, Khalid").family_full().as_deref(), Some("al-Rashid"));
+    }
+
+    #[test]
+    fn medline_names() {
+        let m = |s: &str| parse_medline(s).unwrap();
+        assert_eq!(parts(&m("Mensah KA")), (Some("Mensah"), Some("KA"), None, None, None));
+        assert_eq!(parts(&m("Mensah KA Jr")), (Some("Mensah"), Some("KA"), None, Some("Jr"), None));
+        assert_eq!(parts(&m("van der Berg P")), (Some("Berg"), Some("P"), Some("van der"), None, None));
+        assert_eq!(parts(&m("Cooper Owens D")), (Some("Cooper Owens"), Some("D"), None, None, None));
+        assert_eq!(parts(&m("WHO Collaborating Group")).4, Some("WHO Collaborating Group"));
+    }
+
+    #[test]
+    fn cells_split_into_names() {
+        let names = |s: &str| split_cell(s).names.into_iter().map(|n| n.original).collect::<Vec<_>>();
+        assert_eq!(
+            names("Achebe, Ngozi; Byrne, Siobhan; Castillo, Luis & Dlamini, Thabo"),
+            ["Achebe, Ngozi", "Byrne, Siobhan", "Castillo, Luis", "Dlamini, Thabo"]
+        );
+        assert_eq!(names("Castillo, Luis and Dlamini, Thabo"), ["Castillo, Luis", "Dlamini, Thabo"]);
+        assert_eq!(
+            names("Achebe, Ngozi; Byrne, Siobhan, and Castillo, Luis"),
+            ["Achebe, Ngozi", "Byrne, Siobhan", "Castillo, Luis"]
+        );
+        assert_eq!(names("Smith J, Jones K, Lee M"), ["Smith J", "Jones K", "Lee M"]);
+        assert_eq!(names("CE Chandler, CR Williams, EA Vanner…"), ["CE Chandler", "CR Williams", "EA Vanner"]);
+        assert_eq!(names("Cooper Owens, Deirdre"), ["Cooper Owens, Deirdre"]);
+        assert_eq!(names("Mensah, Kofi A., Jr."), ["Mensah, Kofi A., Jr."]);
+        assert_eq!(names("Department of Health and Social Care"), ["Department of Health and Social Care"]);
+        assert_eq!(names("Black & Minority Ethnic Health Alliance"), ["Black & Minority Ethnic Health Alliance"]);
+        assert!(split_cell("Achebe, Ngozi; Byrne, Siobhan").doubt.is_none());
+        let d = split_cell("Achebe, Ngozi, Byrne, Siobhan");
+        assert_eq!(d.names.len(), 2);
+        assert!(d.doubt.unwrap().contains("separate names with `;`"));
+    }
+}

@@ -1,0 +1,249 @@
+//! PubMed's MEDLINE format (`.nbib`, "Save citations to file" → PubMed):
+//! records separated by blank lines, each starting `PMID- `; a tag is up to
+//! four capitals padded to four characters, then `- ` and the value; a value
+//! goes on over lines indented by six spaces. Authors come twice, in full
+//! (`FAU - Mensah, Kofi A`) and short (`AU  - Mensah KA`): the full form is
+//! read, the short one only when a record has no full names. Collective
+//! authors are `CN`. See NLM's "MEDLINE/PubMed Data Element (Field)
+//! Descriptions".
+
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::names::{self, Name};
+use super::{Parsed, RowError};
+
+/// Where a value starts on a tag line (`XXXX- ` is six characters).
+const VALUE_COLUMN: u64 = 7;
+
+/// A MEDLINE tag line's tag and value: two to four capitals or digits,
+/// padded with spaces to four, then `-` and a space (or the end of the line).
+pub(crate) fn tag_line(line: &str) -> Option<(&str, &str)> {
+    let b = line.as_bytes();
+    if b.len() < 5 || b[4] != b'-' || !b[0].is_ascii_uppercase() {
+        return None;
+    }
+    let tag = line[..4].trim_end();
+    if tag.len() < 2 || !tag.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    if line[tag.len()..4].bytes().any(|c| c != b' ') || (b.len() > 5 && b[5] != b' ') {
+        return None;
+    }
+    Some((tag, line.get(6..).unwrap_or("").trim()))
+}
+
+/// Whether text looks like MEDLINE: a `PMID- ` line among its first lines.
+pub fn looks_like(head: &str) -> bool {
+    head.lines().take(40).any(|l| l.starts_with("PMID-") && tag_line(l).is_some())
+}
+
+/// Reads and validates a MEDLINE file (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
+    let _ = path_display;
+    builder::build_all(read(text), themes)
+}
+
+/// One record: its first line, its byte range, and its fields with their lines.
+struct Raw {
+    line: u64,
+    start: usize,
+    end: usize,
+    fields: Vec<(String, String, u64)>,
+}
+
+/// Reads a MEDLINE file into drafts, pure.
+pub fn read(text: &str) -> Read {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut out = Read::default();
+    let mut records: Vec<Raw> = Vec::new();
+    let mut current: Option<Raw> = None;
+    let mut offset = bom;
+    for (n, full) in text[bom..].split_inclusive('\n').enumerate() {
+        let n = n as u64 + 1;
+        let start = offset;
+        offset += full.len();
+        let line = full.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            if let Some(r) = current.take() {
+                records.push(r);
+            }
+            continue;
+        }
+        match tag_line(line) {
+            Some((tag, value)) => {
+                if tag == "PMID"
+                    && let Some(r) = current.take()
+                {
+                    records.push(r);
+                }
+                let r = current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new() });
+                r.fields.push((tag.to_string(), value.to_string(), n));
+                r.end = offset;
+            }
+            None if line.starts_with(' ') => match current.as_mut().and_then(|r| {
+                r.end = offset;
+                r.fields.last_mut()
+            }) {
+                Some((_, value, _)) => {
+                    value.push(' ');
+                    value.push_str(line.trim());
+                }
+                None => out.errors.push(RowError::new(n, 1, "a continued value outside a record; expected `PMID- `")),
+            },
+            // Comment lines (canon writes `# rejected: …` above a rejected record).
+            None if line.starts_with('#') => {}
+            None => {
+                let r = current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new() });
+                r.end = offset;
+                out.items.push(builder::Item {
+                    draft: Err(vec![RowError::new(
+                        n,
+                        1,
+                        format!(
+                            "{:?} is not a MEDLINE line; expected a tag such as `TI  - ` or a value indented by six spaces",
+                            line.chars().take(40).collect::<String>()
+                        ),
+                    )]),
+                    span: None,
+                });
+            }
+        }
+    }
+    records.extend(current);
+    for r in records {
+        out.push(draft(&r), r.start..r.end);
+    }
+    out.items.sort_by_key(|i| i.span.as_ref().map_or(0, |s| s.start));
+    out
+}
+
+/// The reading type for a MEDLINE publication type (`PT`).
+fn kind(types: &[&str], has_book_title: bool) -> &'static str {
+    let has = |t: &str| types.iter().any(|x| x.eq_ignore_ascii_case(t));
+    if has("Book Chapter") || (has_book_title && !has("Book")) {
+        "chapter"
+    } else if has("Book") {
+        "book"
+    } else if has("Guideline") || has("Practice Guideline") || has("Technical Report") || has("Government Publication")
+    {
+        "report"
+    } else if has("Video-Audio Media") || has("Webcast") {
+        "video"
+    } else if has("Congress") {
+        "conference-paper"
+    } else if has("Dataset") {
+        "other"
+    } else {
+        "article"
+    }
+}
+
+fn draft(r: &Raw) -> Draft {
+    let pmid = r.fields.iter().find(|(t, _, _)| t == "PMID").map(|(_, v, _)| v.clone());
+    let label = pmid.as_ref().map_or_else(|| "record".to_string(), |p| format!("record PMID {p}"));
+    let mut d = Draft::new(Pos::new(r.line, 1), Some(label));
+    let first = |tag: &str| r.fields.iter().find(|(t, v, _)| t == tag && !v.is_empty());
+    let all = |tag: &'static str| r.fields.iter().filter(move |(t, v, _)| t == tag && !v.is_empty());
+    let text = |tag: &str| first(tag).map(|(_, v, _)| v.clone());
+    let val = |tag: &str| first(tag).map(|(_, v, n)| Val::new(v.clone(), Pos::new(*n, VALUE_COLUMN)));
+    let book_title = text("BTI");
+    d.title = val("TI").or_else(|| val("BTI")).or_else(|| Some(Val::new("", d.at)));
+    if d.title.as_ref().is_some_and(|t| t.text.is_empty())
+        && let Some(t) = val("TT")
+    {
+        // A title only in its original language (`TT`), as MEDLINE keeps some.
+        d.title = Some(t);
+    }
+    d.date = val("DP").or_else(|| val("DEP"));
+    // The DOI is an `AID` (or `LID`) with a `[doi]` marker.
+    d.doi = all("AID")
+        .chain(all("LID"))
+        .find_map(|(_, v, n)| v.strip_suffix("[doi]").map(|doi| Val::new(doi.trim(), Pos::new(*n, VALUE_COLUMN))));
+    d.isbn = val("ISBN");
+    d.isbn_rule = IsbnRule::FirstValid;
+    let full: Vec<Name> = all("FAU").filter_map(|(_, v, _)| names::parse(v)).collect();
+    let mut authors =
+        if full.is_empty() { all("AU").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full };
+    authors.extend(all("CN").map(|(_, v, _)| Name::literal(v)));
+    if authors.is_empty() {
+        authors = all("FED").filter_map(|(_, v, _)| names::parse(v)).collect();
+        if authors.is_empty() {
+            authors = all("ED").filter_map(|(_, v, _)| names::parse_medline(v)).collect();
+        }
+    }
+    d.authors = authors;
+    let types: Vec<&str> = all("PT").map(|(_, v, _)| v.as_str()).collect();
+    let kind = kind(&types, book_title.is_some() && first("TI").is_some());
+    d.kind = KindSrc::Mapped(kind);
+    d.container = text("JT").or_else(|| text("TA")).or_else(|| if kind == "chapter" { book_title } else { None });
+    d.volume = text("VI");
+    d.issue = text("IP");
+    d.pages = text("PG");
+    d.publisher = text("PB");
+    d.place = text("PL").filter(|_| first("PB").is_some());
+    d.edition = text("EN");
+    d.language = text("LA");
+    d.url = pmid.as_ref().map(|p| format!("https://pubmed.ncbi.nlm.nih.gov/{p}/"));
+    for tag in ["OT", "MH"] {
+        for (_, v, n) in all(tag) {
+            // MeSH headings carry qualifiers and a star: "Racism/*statistics & numerical data".
+            let heading = v.split('/').next().unwrap_or(v).trim_start_matches('*').trim();
+            d.keywords.push(Val::new(heading, Pos::new(*n, VALUE_COLUMN)));
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::builder::tests::TestThemes;
+
+    const SAMPLE: &str = "\nPMID- 31234567\nOWN - NLM\nSTAT- MEDLINE\nTI  - Race correction in pulmonary function testing: a\n      review of the evidence.\nPG  - 123-9\nLID - 10.1136/medethics-2019-105432 [doi]\nAB  - An abstract that\n      goes on.\nFAU - Mensah, Kofi A, Jr\nAU  - Mensah KA Jr\nFAU - van der Berg, Pieter\nAU  - van der Berg P\nCN  - Global Health Equity Collaborative\nLA  - eng\nPT  - Journal Article\nPT  - Review\nDEP - 20190402\nDP  - 2019 Apr 2\nTA  - J Med Ethics\nJT  - Journal of medical ethics\nVI  - 45\nIP  - 4\nAID - S0140-6736(19)30001-1 [pii]\nAID - 10.1136/medethics-2019-105432 [doi]\nMH  - Humans\nMH  - Racism/*statistics & numerical data\nOT  - epistemic bias\nSO  - J Med Ethics. 2019 Apr 2;45(4):123-9.\n\nPMID- 30000001\nTI  - [Decolonising global health: a view from Accra].\nTT  - Décoloniser la santé mondiale.\nAU  - Osei J\nDP  - 2020 Spring\nPT  - Journal Article\nJT  - Santé publique\nLA  - fre\n";
+
+    #[test]
+    fn pubmed_records() {
+        let p = parse("t.nbib", SAMPLE, &TestThemes);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.records.len(), 2);
+        let a = &p.records[0];
+        assert_eq!(a.line, 2);
+        assert_eq!(a.title, "Race correction in pulmonary function testing: a review of the evidence.");
+        assert_eq!(a.year, Some(2019));
+        assert_eq!(a.doi.as_deref(), Some("10.1136/medethics-2019-105432"));
+        assert_eq!(a.authors.len(), 3);
+        assert_eq!(a.authors[0].family.as_deref(), Some("Mensah"));
+        assert_eq!(a.authors[0].given.as_deref(), Some("Kofi A"));
+        assert_eq!(a.authors[0].suffix.as_deref(), Some("Jr"));
+        assert_eq!(a.authors[1].particle.as_deref(), Some("van der"));
+        assert_eq!(a.authors[2].literal.as_deref(), Some("Global Health Equity Collaborative"));
+        assert_eq!(a.container.as_deref(), Some("Journal of medical ethics"));
+        assert_eq!(
+            (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
+            (Some("45"), Some("4"), Some("123-9"))
+        );
+        assert_eq!(a.language.as_deref(), Some("en"), "LA eng, as a code (issue 16's language rule, in the builder)");
+        assert_eq!(a.url.as_deref(), Some("https://pubmed.ncbi.nlm.nih.gov/31234567/"));
+        assert_eq!(a.themes, [2]);
+        assert_eq!(a.keywords_not_themes, ["Humans", "Racism"]);
+        let b = &p.records[1];
+        assert_eq!((b.line, b.year), (32, Some(2020)));
+        assert_eq!(b.authors[0].given.as_deref(), Some("J"));
+    }
+
+    #[test]
+    fn a_record_without_title_or_date_is_an_error_at_its_line() {
+        let p = parse("t.nbib", "PMID- 1\nDP  - someday\n\nPMID- 2\nTI  - Fine\n", &TestThemes);
+        assert_eq!(p.records.len(), 1);
+        let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(got, [(1, 1), (2, 7)], "{:?}", p.errors);
+        assert!(p.errors[0].message.starts_with("record PMID 1 has no title"), "{}", p.errors[0].message);
+        assert!(p.errors[1].message.starts_with("in record PMID 1: year \"someday\""), "{}", p.errors[1].message);
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like("PMID- 31234567\nOWN - NLM\n"));
+        assert!(looks_like("\r\nPMID- 1\r\n"));
+        assert!(!looks_like("TY  - JOUR\n"));
+    }
+}

@@ -1,0 +1,215 @@
+//! The records `import reading --skip-invalid` leaves out, written back in
+//! the input's own format with their reasons, so a user can fix them and
+//! import that file again:
+//!
+//! - BibTeX: each entry as written, after `% rejected: …` lines (text
+//!   outside an entry is a comment in BibTeX).
+//! - RIS and MEDLINE: each record as written, after `# rejected: …` lines
+//!   (canon and the common readers skip lines that are not tag lines).
+//! - CSL-JSON: an array of the items, each with a `canon-rejected` list of
+//!   reasons (CSL processors ignore keys they do not know).
+//! - EndNote XML: the records inside `<xml><records>`, each after an XML
+//!   comment.
+//! - CSV (canonical, Zotero, Talis/Leganto): the header and the rejected
+//!   rows as read, with one more column, `canon rejected because`.
+//! - A workbook (`.xlsx`, `.xls`, `.ods`): an `.xlsx` workbook with one sheet,
+//!   named as the sheet read, holding its header row and the rejected rows
+//!   as read, with the same last column; every cell is text, never a formula.
+//!
+//! A problem that belongs to no record (an unreadable line) is written as a
+//! comment where the format has comments, else as a row with only a reason.
+
+use anyhow::Result;
+
+use super::{Origin, Reject, RowError};
+
+/// The header of the column that holds the reasons in a CSV rejects file.
+pub const REASON_COLUMN: &str = "canon rejected because";
+
+fn reasons(file: &str, errors: &[RowError]) -> Vec<String> {
+    reasons_at(file, &Origin::Text, errors)
+}
+
+/// Each problem as `file:position: message`, positions as `origin` writes them.
+fn reasons_at(file: &str, origin: &Origin, errors: &[RowError]) -> Vec<String> {
+    errors.iter().map(|e| format!("{file}:{}: {}", origin.at(e.line, e.column), e.message)).collect()
+}
+
+/// The rejected records of a whole-file format (`text` is the file's decoded
+/// text, spans are byte ranges in it).
+pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> {
+    let slice = |r: &Reject| r.span.clone().and_then(|s| text.get(s)).map(|s| s.trim_end().to_string());
+    let mut out = String::new();
+    match format {
+        "bibtex" | "ris" | "nbib" => {
+            let mark = if format == "bibtex" { "%" } else { "#" };
+            for r in rejects {
+                for reason in reasons(file, &r.errors) {
+                    out.push_str(&format!("{mark} rejected: {}\n", one_line(&reason)));
+                }
+                if let Some(s) = slice(r) {
+                    out.push_str(s.trim_start_matches('\u{feff}'));
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+        }
+        "csl-json" => {
+            let mut items = Vec::new();
+            for r in rejects {
+                let mut v = slice(r)
+                    .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+                    .filter(serde_json::Value::is_object)
+                    .unwrap_or_else(|| serde_json::json!({}));
+                v["canon-rejected"] = serde_json::json!(reasons(file, &r.errors));
+                items.push(v);
+            }
+            out = serde_json::to_string_pretty(&items)?;
+            out.push('\n');
+        }
+        "endnote-xml" => {
+            out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xml><records>\n");
+            for r in rejects {
+                for reason in reasons(file, &r.errors) {
+                    out.push_str(&format!("<!-- rejected: {} -->\n", one_line(&reason).replace("--", "- -")));
+                }
+                if let Some(s) = slice(r) {
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+            out.push_str("</records></xml>\n");
+        }
+        _ => return csv_from_text(file, text, rejects),
+    }
+    Ok(out.into_bytes())
+}
+
+/// A reason on one line (comments in these formats end at the line end).
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The rejected rows of a CSV export read whole (Zotero, Talis/Leganto).
+fn csv_from_text(file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> {
+    let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(bare.as_bytes());
+    let header = reader.records().next().transpose()?.unwrap_or_default();
+    let rows: Vec<(csv::StringRecord, Vec<RowError>)> = rejects
+        .iter()
+        .map(|r| {
+            let row = r
+                .span
+                .clone()
+                .and_then(|s| text.get(s))
+                .and_then(|s| {
+                    csv::ReaderBuilder::new()
+                        .flexible(true)
+                        .has_headers(false)
+                        .from_reader(s.as_bytes())
+                        .records()
+                        .next()
+                })
+                .and_then(|r| r.ok())
+                .unwrap_or_default();
+            (row, r.errors.clone())
+        })
+        .collect();
+    render_csv(file, &header, &rows, b',')
+}
+
+/// A CSV rejects file: the header, then each rejected row as read with its
+/// reasons in a last column.
+pub fn render_csv(
+    file: &str,
+    header: &csv::StringRecord,
+    rows: &[(csv::StringRecord, Vec<RowError>)],
+    delimiter: u8,
+) -> Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new().delimiter(delimiter).flexible(true).from_writer(Vec::new());
+    let mut h: Vec<&str> = header.iter().collect();
+    h.push(REASON_COLUMN);
+    w.write_record(&h)?;
+    for (row, errors) in rows {
+        let mut cells: Vec<String> = row.iter().map(str::to_string).collect();
+        cells.resize(header.len().max(cells.len()), String::new());
+        cells.push(reasons(file, errors).join("; "));
+        w.write_record(&cells)?;
+    }
+    w.into_inner().map_err(|e| anyhow::anyhow!("writing the rejects: {e}"))
+}
+
+/// The longest text a spreadsheet cell holds (Excel's limit, in characters).
+const CELL_MAX: usize = 32_767;
+
+/// A workbook rejects file (`.xlsx` bytes) for rows read from a workbook
+/// sheet: one sheet named as the sheet read (or "Rejected" when that name
+/// cannot name a sheet), the header row, then each rejected row as read with
+/// its reasons (positions as `Sheet!C7`) in a last column. Every cell is
+/// written as text, so nothing in it runs as a formula, and it reads back as
+/// the same text.
+pub fn render_workbook(
+    file: &str,
+    origin: &Origin,
+    header: &csv::StringRecord,
+    rows: &[(csv::StringRecord, Vec<RowError>)],
+) -> Result<Vec<u8>> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let name = match origin {
+        Origin::Sheet { name, .. } => name.as_str(),
+        Origin::Text => "Rejected",
+    };
+    if ws.set_name(name).is_err() {
+        ws.set_name("Rejected")?;
+    }
+    let cell = |v: &str| -> String {
+        if v.chars().count() <= CELL_MAX { v.to_string() } else { v.chars().take(CELL_MAX).collect() }
+    };
+    let mut h: Vec<&str> = header.iter().collect();
+    h.push(REASON_COLUMN);
+    for (c, v) in h.iter().enumerate() {
+        ws.write_string(0, c as u16, cell(v))?;
+    }
+    for (r, (row, errors)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            ws.write_string(r, c as u16, cell(v))?;
+        }
+        let at = header.len().max(row.len()) as u16;
+        ws.write_string(r, at, cell(&reasons_at(file, origin, errors).join("; ")))?;
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ris_records_go_back_as_ris_with_their_reasons() {
+        let text = "TY  - JOUR\nTI  - Good\nER  - \nTY  - JOUR\nPY  - 0000\nER  - \n";
+        let r = Reject {
+            span: Some(text.find("TY  - JOUR\nPY").unwrap()..text.len()),
+            errors: vec![RowError::new(4, 1, "record has no title; expected the reading's title")],
+        };
+        let out = String::from_utf8(render("ris", "s.ris", text, &[r]).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "# rejected: s.ris:4:1: record has no title; expected the reading's title\nTY  - JOUR\nPY  - 0000\nER  -\n\n"
+        );
+    }
+
+    #[test]
+    fn csv_rows_keep_their_cells_and_gain_a_reason() {
+        let text = "\u{feff}Title,Year\nA,2019\n\"B, b\",soon\n";
+        let start = text.find("\"B").unwrap();
+        let r =
+            Reject { span: Some(start..text.len()), errors: vec![RowError::new(3, 2, "year \"soon\" is not a year")] };
+        let out = String::from_utf8(render("talis-csv", "t.csv", text, &[r]).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "Title,Year,canon rejected because\n\"B, b\",soon,\"t.csv:3:2: year \"\"soon\"\" is not a year\"\n"
+        );
+    }
+}
