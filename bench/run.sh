@@ -10,6 +10,7 @@
 #       report [READINGS]   #   the committee report over 200 modules and READINGS readings (default 5,000)
 #       long                #   report layout time against text length (sample curriculum only)
 #       memory              #   peak memory of a 1,000,000-row import
+#       serve               #   canon serve under load (wrk), on the samples and 200,000 items
 #
 # Needs python3 and the corpus generator gen_corpus.py for every part but
 # `long`: set CANON_GEN_CORPUS to its path, or keep the team's shared folder
@@ -17,14 +18,16 @@
 # that need it are skipped with a message, and `long` still runs. The import
 # part also needs sqlite3 and sqlite-utils (apt-get install sqlite3; pip
 # install sqlite-utils); peak memory needs GNU time (apt-get install time).
+# The serve part needs wrk and curl (apt-get install wrk curl; skipped without
+# them); SERVE_SECS=10 for a longer load test per page (default 5 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 part=all
 case "${1:-}" in
-    import|analysis|report|long|memory) part=$1; shift ;;
+    import|analysis|report|long|memory|serve) part=$1; shift ;;
     ''|[0-9]*) ;;
-    *) echo "bench: unknown part ${1}; expected import, analysis, report, long, memory or a row count" >&2; exit 2 ;;
+    *) echo "bench: unknown part ${1}; expected import, analysis, report, long, memory, serve or a row count" >&2; exit 2 ;;
 esac
 want() { [ "$part" = all ] || [ "$part" = "$1" ]; }
 rows=200000
@@ -54,7 +57,7 @@ trap 'rm -rf "$work"' EXIT
 if [ -n "$gen" ]; then
     python3 "$gen" reading "$readings" > "$work/reading.csv"
 fi
-if [ -n "$gen" ] && { want import || want analysis; }; then
+if [ -n "$gen" ] && { want import || want analysis || want serve; }; then
     python3 "$gen" modules "$rows" > "$work/modules.csv"
     echo "input: $rows module rows ($(du -h "$work/modules.csv" | cut -f1)), $runs runs each, median wall time"
 fi
@@ -245,4 +248,54 @@ for args in "gaps --format json" "suggest --format json" "report oldtext.pdf"; d
     printf '%-58s %8s s   (seconds, not minutes)\n' "canon $args, long text" \
         "$(cd "$work" && timed "$canon" --db "$work/oldtext.db" $args)"
 done
+fi
+
+# canon serve under load: 20 concurrent clients (wrk, keep-alive) on each page
+# for a few seconds, on the samples and on the 200,000-item database above.
+# Prints the median and 99th-percentile latency and the requests per second.
+# Bars: median under 100 ms on the samples, under 300 ms on 200,000 items.
+serve_secs=${SERVE_SECS:-5}
+ms() { # wrk's "12.34ms" / "850.00us" / "1.20s" as milliseconds
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
+}
+serve_load() { # serve_load DB LABEL
+    local db=$1 label=$2 out=$work/serve.out jar=$work/jar
+    : > "$out"
+    "$canon" --db "$db" --quiet serve --port 0 > "$out" &
+    local pid=$!
+    for _ in $(seq 300); do [ -s "$out" ] && break; sleep 0.1; done
+    local url; url=$(head -1 "$out"); url=${url%/}
+    rm -f "$jar"
+    local token; token=$(curl -s -c "$jar" -b "$jar" "$url/who" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data "csrf=$token&name=load-test&next=/" "$url/who"
+    local cookie; cookie=$(awk '$6 == "canon_session" { print $6 "=" $7 }' "$jar")
+    local module; module=$(curl -s -b "$jar" "$url/" | grep -o 'href="/modules/[0-9][0-9]*' | head -1 | cut -d/ -f3)
+    local reading; reading=$(curl -s -b "$jar" "$url/readings" | grep -o 'href="/readings/[0-9][0-9]*' | head -1 | cut -d/ -f3)
+    echo
+    echo "canon serve, $label: 20 clients, ${serve_secs} s a page     median      p99    req/s"
+    for page in "/" "/?year=2&page=3" "/modules/$module" "/modules/$module?theme=epistemic-bias" "/readings" \
+        "/readings?status=approved&page=3" "/readings/$reading" "/review" "/gaps" "/gaps?kind=module-gap&page=3" \
+        "/search?q=%22pulse+oximetry%22" "/history" "/import" "/report"; do
+        curl -s -o /dev/null -b "$jar" "$url$page" # warm: the first view of a version computes the analysis
+        read -r p50 p99 rps < <(wrk -t2 -c20 -d"${serve_secs}s" --latency -H "Cookie: $cookie" "$url$page" \
+            | awk '/^ +50%/ { a = $2 } /^ +99%/ { b = $2 } /^Requests\/sec/ { c = $2 } END { print a, b, c }')
+        printf '  %-52s %7s ms %6s ms %8s\n' "${page:0:52}" "$(ms "$p50")" "$(ms "$p99")" "$rps"
+    done
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+}
+if want serve; then
+if command -v wrk >/dev/null && command -v curl >/dev/null; then
+    if [ ! -f "$work/canon.db" ] && [ -f "$work/modules.csv" ]; then
+        "$canon" --db "$work/canon.db" --quiet import modules "$work/modules.csv" >/dev/null 2>&1
+        "$canon" --db "$work/canon.db" --quiet import reading "$work/reading.csv" >/dev/null 2>&1
+    fi
+    mkdir -p "$work/serve"
+    "$canon" --db "$work/serve/samples.db" --quiet audit samples/modules.csv samples/reading.csv --out "$work/serve/r.pdf" >/dev/null 2>&1
+    serve_load "$work/serve/samples.db" "samples (284 sessions, 70 readings)"
+    if [ -f "$work/canon.db" ]; then serve_load "$work/canon.db" "$rows items, $readings readings"; fi
+else
+    echo
+    echo "bench: skipping the canon serve load test: wrk and curl are needed (apt-get install wrk curl)"
+fi
 fi

@@ -120,6 +120,12 @@ pub enum Command {
     ///
     /// Example: canon undo 812 --by amina
     Undo(crate::cmd::undo::Args),
+    /// Open the database as a web workspace for a group: heat-map, tagging with
+    /// suggestions, review queue, import preview, gaps, search, history, report.
+    ///
+    /// Listens on 127.0.0.1 only, unless --host names another address, which needs --token.
+    /// Example: canon serve; canon serve --host 0.0.0.0 --port 8080 --token "$(openssl rand -hex 16)"
+    Serve(crate::cmd::serve::Args),
 }
 
 /// How a listing is printed.

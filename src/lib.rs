@@ -12,3 +12,4 @@ pub mod limits;
 pub mod output;
 pub mod report;
 pub mod store;
+pub mod web;

@@ -215,6 +215,21 @@ pub struct Imported {
     /// Why the whole import is refused though every row is valid (it
     /// changes what others entered and no contributor is named); nothing was written.
     pub refusal: Option<String>,
+    /// What was said about the file besides its rows, as the command line prints
+    /// it on stderr: the encoding guessed, the sheet read, a Curriculum Inventory
+    /// document's report, an outcomes-only list, doubts about how records were
+    /// read, keywords that name no theme. The web workspace shows them.
+    #[serde(skip)]
+    pub remarks: Vec<String>,
+}
+
+/// Says something about the file: kept for [`Imported::remarks`], and printed
+/// on stderr unless quiet.
+fn remark(remarks: &mut Vec<String>, quiet: bool, line: String) {
+    if !quiet {
+        eprintln!("{line}");
+    }
+    remarks.push(line);
 }
 
 type ParsedRow = Result<ModuleRow, Vec<RowError>>;
@@ -238,7 +253,8 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     let c = &a.common;
     let timer = Timer::new();
     let themes = ThemeIndex::load(&store.conn)?;
-    let (mut reader, bar, origin) = module_rows(c, &themes, a.programme.as_deref(), quiet, &store.conn)?;
+    let mut remarks = Vec::new();
+    let (mut reader, bar, origin) = module_rows(c, &themes, a.programme.as_deref(), quiet, &store.conn, &mut remarks)?;
     let header = reader.header();
     let opts = WriteOptions {
         keep_changes: c.dry_run,
@@ -372,7 +388,7 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
     }
     let errors = (!errors.is_empty()).then_some(errors);
     let warnings = Vec::new();
-    Ok(Imported { counts, changes, header, filled: tally.filled, notes, warnings, origin, errors, refusal })
+    Ok(Imported { counts, changes, header, filled: tally.filled, notes, warnings, origin, errors, refusal, remarks })
 }
 
 /// Where module rows come from: a CSV file or a workbook sheet (read row by
@@ -433,6 +449,7 @@ fn module_rows<'a>(
     programme: Option<&str>,
     quiet: bool,
     conn: &rusqlite::Connection,
+    remarks: &mut Vec<String>,
 ) -> Result<(ModuleRows<'a>, Option<indicatif::ProgressBar>, Origin)> {
     use crate::import::modules::FIELDS;
     use crate::limits::{MAX_INPUT_FILE, MAX_WHOLE_FILE, input_file};
@@ -446,13 +463,13 @@ fn module_rows<'a>(
             let maps = header::parse_maps(&c.map, FIELDS)?;
             let option = c.sheet_option.unwrap_or("--sheet");
             let sheet = workbook::open_as(&c.file, kind, c.sheet.as_deref(), option, FIELDS, &maps)?;
-            sheet_note(&sheet, quiet);
+            sheet_note(&sheet, quiet, remarks);
             let mapping = sheet.mapping(&file, FIELDS, &maps)?;
             let origin = sheet.origin.clone();
             let mut reader =
                 ModuleReader::from_records(Box::new(sheet.records), &sheet.headers, mapping, themes, programme);
             settle_programme(&mut reader, conn, programme)?;
-            outcomes_note(&reader, quiet);
+            outcomes_note(&reader, quiet, remarks);
             Ok((ModuleRows::Reader(Box::new(reader)), None, origin))
         }
         Container::Other(what) => bail!(
@@ -466,8 +483,8 @@ fn module_rows<'a>(
                 input_file(&c.file, MAX_WHOLE_FILE, "an XML document")?;
             }
             let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-            if let (Some(n), false) = (&src.note, quiet) {
-                eprintln!("note: {n}");
+            if let Some(n) = &src.note {
+                remark(remarks, quiet, format!("note: {n}"));
             }
             if detect::is_xml(&src.head) {
                 input_file(&c.file, MAX_WHOLE_FILE, "an XML document")?;
@@ -483,10 +500,8 @@ fn module_rows<'a>(
                     errs.push(e);
                     anyhow::Error::from(errs)
                 })?;
-                if !quiet {
-                    for line in doc.report() {
-                        eprintln!("{line}");
-                    }
+                for line in doc.report() {
+                    remark(remarks, quiet, line);
                 }
                 let to = match &doc.programme {
                     Some(p) => p.clone(),
@@ -508,7 +523,7 @@ fn module_rows<'a>(
             let bar = src.progress.clone();
             let mut reader = ModuleReader::new(src, &c.map, themes, programme)?;
             settle_programme(&mut reader, conn, programme)?;
-            outcomes_note(&reader, quiet);
+            outcomes_note(&reader, quiet, remarks);
             Ok((ModuleRows::Reader(Box::new(reader)), bar, Origin::Text))
         }
     }
@@ -559,19 +574,21 @@ fn refuse_sheet(c: &Common, what: &str) -> Result<()> {
 /// Says which sheet and header row are read, names the sheets not read
 /// (warning about another that also holds a list), and the hidden rows and
 /// columns that are read (the empty rows skipped are counted in the
-/// summary, as a CSV file's are).
-fn sheet_note(sheet: &workbook::Sheet, quiet: bool) {
+/// summary, as a CSV file's are). Warnings are printed even when quiet.
+fn sheet_note(sheet: &workbook::Sheet, quiet: bool, remarks: &mut Vec<String>) {
     for line in &sheet.remarks {
-        if !quiet || line.starts_with("warning:") {
-            eprintln!("{line}");
-        }
+        remark(remarks, quiet && !line.starts_with("warning:"), line.clone());
     }
 }
 
-fn outcomes_note(reader: &ModuleReader, quiet: bool) {
-    if reader.outcomes_only() && !quiet {
-        eprintln!(
-            "note: the file has learning outcomes and no session column: each outcome is imported as an item of kind \"outcome\""
+fn outcomes_note(reader: &ModuleReader, quiet: bool, remarks: &mut Vec<String>) {
+    if reader.outcomes_only() {
+        remark(
+            remarks,
+            quiet,
+            "note: the file has learning outcomes and no session column: each outcome is imported as an item of \
+             kind \"outcome\""
+                .into(),
         );
     }
 }
@@ -588,7 +605,8 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
     if let Some(r) = &a.rejects {
         refuse_rejects_path(r, &c.file, &store.path)?;
     }
-    match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+    let mut remarks = Vec::new();
+    let mut imported = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
         Container::Workbook(kind) => {
             crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
@@ -607,7 +625,7 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
             let maps = header::parse_maps(&c.map, fields)?;
             let option = c.sheet_option.unwrap_or("--sheet");
             let sheet = workbook::open_as(&c.file, kind, c.sheet.as_deref(), option, fields, &maps)?;
-            sheet_note(&sheet, quiet);
+            sheet_note(&sheet, quiet, &mut remarks);
             let mapping = sheet.mapping(&file, fields, &maps)?;
             let origin = sheet.origin.clone();
             let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
@@ -622,10 +640,14 @@ pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Import
         }
         Container::Text => {
             refuse_sheet(c, "a text file")?;
-            let input = text_reading(a, &themes, quiet)?;
+            let input = text_reading(a, &themes, quiet, &mut remarks)?;
             reading_from(store, a, input, Origin::Text, quiet)
         }
-    }
+    }?;
+    // What was said before the rows, then what was said about them.
+    remarks.append(&mut imported.remarks);
+    imported.remarks = remarks;
+    Ok(imported)
 }
 
 /// A reading list as read, before it is written.
@@ -639,7 +661,12 @@ struct Input<'a> {
 }
 
 /// A reading list in a text format: the canonical CSV (streamed) or one read whole.
-fn text_reading<'a>(a: &ReadingArgs, themes: &'a ThemeIndex, quiet: bool) -> Result<Input<'a>> {
+fn text_reading<'a>(
+    a: &ReadingArgs,
+    themes: &'a ThemeIndex,
+    quiet: bool,
+    remarks: &mut Vec<String>,
+) -> Result<Input<'a>> {
     let c = &a.common;
     // A format read whole, in a file too large for that, is refused before
     // the text is scanned (which reads all of it).
@@ -651,8 +678,8 @@ fn text_reading<'a>(a: &ReadingArgs, themes: &'a ThemeIndex, quiet: bool) -> Res
         }
     }
     let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-    if let (Some(n), false) = (&src.note, quiet) {
-        eprintln!("note: {n}");
+    if let Some(n) = &src.note {
+        remark(remarks, quiet, format!("note: {n}"));
     }
     let bar = src.progress.clone();
     if a.format.is_none()
@@ -793,8 +820,9 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    if !quiet {
-        notes.print(&name, &origin);
+    let mut remarks = Vec::new();
+    for line in notes.lines(&name, &origin) {
+        remark(&mut remarks, quiet, line);
     }
     let tally = match &parsed {
         Either::Stream(r) => r.tally(),
@@ -833,15 +861,17 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
             }
             None => "not imported (name a file with --rejects to keep them)".to_string(),
         };
-        if !quiet {
-            for e in &errors.errors {
-                eprintln!("{}: {}", errors.locate(e), e.message);
-            }
-            if errors.more > 0 {
-                eprintln!("… and {} more problems", errors.more);
-            }
-            eprintln!("note: --skip-invalid: {rejected_records} invalid record(s) left out, {what}");
+        for e in &errors.errors {
+            remark(&mut remarks, quiet, format!("{}: {}", errors.locate(e), e.message));
         }
+        if errors.more > 0 {
+            remark(&mut remarks, quiet, format!("… and {} more problems", errors.more));
+        }
+        remark(
+            &mut remarks,
+            quiet,
+            format!("note: --skip-invalid: {rejected_records} invalid record(s) left out, {what}"),
+        );
     }
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
@@ -863,6 +893,7 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
         origin,
         errors,
         refusal,
+        remarks,
     })
 }
 
@@ -891,18 +922,20 @@ impl ReadingNotes {
         }
     }
 
-    fn print(&self, file: &str, origin: &Origin) {
+    /// The lines the command line prints on stderr (and the web workspace shows).
+    fn lines(&self, file: &str, origin: &Origin) -> Vec<String> {
+        let mut out = Vec::new();
         for w in self.warnings.iter().take(crate::import::MAX_ERRORS) {
-            eprintln!("{file}:{}: warning: {}", origin.at(w.line, w.column), w.message);
+            out.push(format!("{file}:{}: warning: {}", origin.at(w.line, w.column), w.message));
         }
         if self.warnings.len() > crate::import::MAX_ERRORS {
-            eprintln!("… and {} more warnings", self.warnings.len() - crate::import::MAX_ERRORS);
+            out.push(format!("… and {} more warnings", self.warnings.len() - crate::import::MAX_ERRORS));
         }
         if !self.keywords.is_empty() {
             let mut top: Vec<(&String, &usize)> = self.keywords.iter().collect();
             top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             let shown: Vec<String> = top.iter().take(8).map(|(k, n)| format!("{k:?} ({n})")).collect();
-            eprintln!(
+            out.push(format!(
                 "note: {} keyword{} no theme and {} not imported as tags ({}{}); \
                  write `theme:SLUG` as a keyword to tag a theme",
                 self.keywords.len(),
@@ -910,7 +943,7 @@ impl ReadingNotes {
                 if self.keywords.len() == 1 { "was" } else { "were" },
                 shown.join(", "),
                 if top.len() > 8 { ", …" } else { "" }
-            );
+            ));
         }
         if !self.unstored.is_empty() {
             let mut top: Vec<(&String, &usize)> = self.unstored.iter().collect();
@@ -929,15 +962,16 @@ impl ReadingNotes {
                     format!("{f} ({n}{unit})")
                 })
                 .collect();
-            eprintln!("note: not stored (canon has no field for them): {}", shown.join(", "));
+            out.push(format!("note: not stored (canon has no field for them): {}", shown.join(", ")));
         }
         if self.not_yet > 0 {
-            eprintln!(
+            out.push(format!(
                 "note: {} reading{} not yet published (in press, forthcoming…): imported without a year, with that note",
                 self.not_yet,
                 if self.not_yet == 1 { "" } else { "s" }
-            );
+            ));
         }
+        out
     }
 }
 

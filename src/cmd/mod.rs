@@ -26,6 +26,7 @@ pub mod report;
 pub mod resolve;
 pub mod review;
 pub mod search;
+pub mod serve;
 pub mod snapshot;
 pub mod suggest;
 pub mod tag;
@@ -102,5 +103,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Facet(a) => facet::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
         Command::Backup(a) => backup::run(&ctx, a),
+        Command::Serve(a) => serve::run(&ctx, a),
     }
 }

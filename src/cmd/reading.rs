@@ -288,10 +288,11 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     rows
 }
 
-fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
-    let mut store = ctx.open(Mode::Create)?;
-    let idx = ThemeIndex::load(&store.conn)?;
-    let themes = a.themes.iter().map(|t| theme_id(&idx, t)).collect::<Result<Vec<_>>>()?;
+/// The reading `reading add` (and the web workspace's form) describes,
+/// validated: a title, a plausible year, a known type, a DOI and ISBN in
+/// canonical form, known themes.
+pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
+    let themes = a.themes.iter().map(|t| theme_id(idx, t)).collect::<Result<Vec<_>>>()?;
     let title = a.title.split_whitespace().collect::<Vec<_>>().join(" ");
     if title.is_empty() {
         bail!("--title is empty; expected the reading's title");
@@ -314,24 +315,30 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         .map(|i| normalise_isbn(i).with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13")))
         .transpose()?;
     let (source_kind, language, facets) = a.facets.read()?;
-    let rec = ReadingRecord {
+    Ok(ReadingRecord {
         line: 0,
         title,
         authors: a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect(),
         year: a.year,
         kind: kind.into(),
-        container: a.container,
+        container: a.container.clone(),
         doi,
         isbn,
-        url: a.url,
-        annotation: a.note,
-        status: Some(a.status),
+        url: a.url.clone(),
+        annotation: a.note.clone(),
+        status: Some(a.status.clone()),
         themes,
         source_kind,
         language,
         facets,
         ..Default::default()
-    };
+    })
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    let mut store = ctx.open(Mode::Create)?;
+    let idx = ThemeIndex::load(&store.conn)?;
+    let rec = record(&a, &idx)?;
     let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;

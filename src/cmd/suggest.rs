@@ -72,7 +72,10 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         TargetArg::Readings => Targets::Readings,
         TargetArg::All => Targets::All,
     };
-    let found = suggest::compute(&data, &Options { targets, min_score: a.min_score });
+    let mut found = suggest::compute(&data, &Options { targets, min_score: a.min_score });
+    // Suggestions someone rejected (in `canon serve`) stay rejected here too.
+    let dismissed = crate::store::workspace::dismissed(&store.conn)?;
+    found.retain(|s| !dismissed.contains(&(s.target.as_str(), s.id, s.theme_id)));
     emit(&a.out, &listing(&found), &found, "no suggestions: every match is already tagged", ctx.quiet)?;
     if !a.apply {
         if !found.is_empty() {

@@ -18,6 +18,7 @@ pub mod snapshots;
 pub mod tags;
 pub mod themes;
 pub mod untrusted;
+pub mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

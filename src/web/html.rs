@@ -1,0 +1,218 @@
+//! The page shell and the pieces pages share. maud escapes every value
+//! spliced into the markup, so user text can never become markup.
+
+use maud::{DOCTYPE, Markup, html};
+
+use super::forms::query;
+use super::session::Visit;
+
+/// Which section of the workspace a page belongs to (marked in the navigation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Overview,
+    Readings,
+    Review,
+    Gaps,
+    Search,
+    Import,
+    History,
+    Report,
+    Who,
+}
+
+const SECTIONS: &[(Nav, &str, &str)] = &[
+    (Nav::Overview, "/", "Overview"),
+    (Nav::Readings, "/readings", "Readings"),
+    (Nav::Review, "/review", "Review queue"),
+    (Nav::Gaps, "/gaps", "Gaps"),
+    (Nav::Search, "/search", "Search"),
+    (Nav::Import, "/import", "Import"),
+    (Nav::History, "/history", "History"),
+    (Nav::Report, "/report", "Report"),
+];
+
+/// A whole page: navigation, the message the last action left, the title as
+/// its heading, and `body`.
+pub fn layout(visit: &Visit, title: &str, nav: Nav, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · canon" }
+                link rel="stylesheet" href="/static/canon.css";
+            }
+            body {
+                a.skip href="#main" { "Skip to the content" }
+                header.top {
+                    a.brand href="/" { "canon" }
+                    nav aria-label="Sections" {
+                        ul {
+                            @for (n, href, label) in SECTIONS {
+                                li {
+                                    @if *n == nav {
+                                        a href=(href) aria-current="page" { (label) }
+                                    } @else {
+                                        a href=(href) { (label) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    @if let Some(name) = &visit.session.name {
+                        p.who {
+                            "Working as " strong { (name) } " · " a href="/who" { "change name" }
+                        }
+                    }
+                }
+                main id="main" tabindex="-1" {
+                    @if let Some(f) = &visit.flash {
+                        @if f.error {
+                            div.flash.error role="alert" { strong { "Not done: " } (f.message) }
+                        } @else {
+                            div.flash role="status" { (f.message) }
+                        }
+                    }
+                    h1 { (title) }
+                    (body)
+                }
+                footer {
+                    "canon " (env!("CARGO_PKG_VERSION")) " · every change is kept in the "
+                    a href="/history" { "history" } " and can be undone."
+                }
+            }
+        }
+    }
+}
+
+/// The hidden CSRF field every form carries (first, so it is read first).
+pub fn csrf(visit: &Visit) -> Markup {
+    html! { input type="hidden" name="csrf" value=(visit.session.csrf); }
+}
+
+/// A page's slice of a list: which rows, and the links to the others.
+pub struct Pager {
+    pub page: usize,
+    pub per: usize,
+    pub total: usize,
+}
+
+impl Pager {
+    /// Page `page` (1-based, clamped) of `total` rows, `per` a page.
+    pub fn new(page: Option<usize>, per: usize, total: usize) -> Pager {
+        let pages = total.div_ceil(per).max(1);
+        Pager { page: page.unwrap_or(1).clamp(1, pages), per, total }
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        let start = ((self.page - 1) * self.per).min(self.total);
+        start..(start + self.per).min(self.total)
+    }
+
+    pub fn pages(&self) -> usize {
+        self.total.div_ceil(self.per).max(1)
+    }
+
+    /// "Showing 51–100 of 8,000" and previous/next links keeping `params`.
+    pub fn links(&self, base: &str, params: &[(&str, &str)], noun: &str) -> Markup {
+        let r = self.range();
+        let link = |p: usize| {
+            let page = p.to_string();
+            let mut all: Vec<(&str, &str)> = params.to_vec();
+            all.push(("page", &page));
+            format!("{base}{}", query(&all))
+        };
+        html! {
+            nav.pager aria-label={ "Pages of " (noun) } {
+                @if self.total == 0 {
+                    span { "No " (noun) "." }
+                } @else {
+                    span { "Showing " (r.start + 1) "–" (r.end) " of " (thousands(self.total)) " " (noun) }
+                }
+                @if self.pages() > 1 {
+                    " · "
+                    @if self.page > 1 {
+                        a href=(link(1)) { "First" } " "
+                        a href=(link(self.page - 1)) rel="prev" { "Previous" }
+                    }
+                    " " span { "page " (self.page) " of " (thousands(self.pages())) } " "
+                    @if self.page < self.pages() {
+                        a href=(link(self.page + 1)) rel="next" { "Next" } " "
+                        a href=(link(self.pages())) { "Last" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 12345 as "12,345".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 session", "2 sessions".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", thousands(n)) }
+}
+
+/// A year, or a dash.
+pub fn year(y: Option<i64>) -> String {
+    y.map_or_else(|| "–".into(), |y| y.to_string())
+}
+
+/// A search snippet whose matches are marked with `\u{2}…\u{3}`: the text is
+/// escaped, and only the marks become `<mark>`.
+pub fn snippet(s: &str) -> Markup {
+    html! {
+        @for (i, part) in s.split(['\u{2}', '\u{3}']).enumerate() {
+            @if i % 2 == 1 { mark { (part) } } @else { (part) }
+        }
+    }
+}
+
+/// A review status as a badge with its word (never colour alone).
+pub fn status(s: &str) -> Markup {
+    html! { span class={ "badge status-" (s) } { (s) } }
+}
+
+/// A theme slug as a chip.
+pub fn chip(slug: &str) -> Markup {
+    html! { span.chip { (slug) } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_group() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(200000), "200,000");
+    }
+
+    #[test]
+    fn pages_clamp() {
+        let p = Pager::new(Some(9), 50, 120);
+        assert_eq!(p.page, 3);
+        assert_eq!(p.range(), 100..120);
+        assert_eq!(Pager::new(None, 50, 0).range(), 0..0);
+    }
+
+    #[test]
+    fn snippets_escape_all_but_their_marks() {
+        let m = snippet("a <b> \u{2}race\u{3} & \u{2}<i>\u{3}").into_string();
+        assert_eq!(m, "a &lt;b&gt; <mark>race</mark> &amp; <mark>&lt;i&gt;</mark>");
+    }
+}

@@ -1,0 +1,487 @@
+//! Correcting and removing: edit a reading or a session, remove one (after a
+//! page that says what goes with it), unlink a reading. Each is one change
+//! through `store::edit`, the functions `canon reading edit`, `item remove`,
+//! `unlink`… call, so each is one history entry that undo reverts whole.
+//!
+//! An edit form remembers the values it showed: only the fields the person
+//! changed are written, and a field someone else changed meanwhile is not
+//! overwritten (the form says so and writes nothing).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use axum::body::Bytes;
+use axum::extract::{Extension, Form, Path, State};
+use axum::response::Response;
+use maud::{Markup, html};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{Fail, render};
+use crate::analysis::bloom::Level;
+use crate::import::READING_TYPES;
+use crate::import::reading_csv::SOURCE_KINDS;
+use crate::store::bundle;
+use crate::store::edit::item::{ItemPatch, KINDS};
+use crate::store::edit::reading::ReadingPatch;
+use crate::store::edit::{self, NeedsForce, Removal};
+use crate::web::app::{App, Db};
+use crate::web::forms::{done, local, outcome};
+use crate::web::html::{Nav, csrf, layout};
+use crate::web::session::Visit;
+
+/// What a record is, for these pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Reading,
+    Item,
+}
+
+impl Kind {
+    fn table(self) -> &'static str {
+        match self {
+            Kind::Reading => "reading",
+            Kind::Item => "item",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Reading => "reading",
+            Kind::Item => "session",
+        }
+    }
+}
+
+/// How a field is shown and read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Line,
+    /// Several lines (a list of authors, learning outcomes, a note).
+    Lines,
+    Year,
+    Choice(&'static [&'static str]),
+    /// One of these, or none.
+    OptChoice(&'static [&'static str]),
+    /// The reading types canon knows.
+    Types,
+}
+
+struct Field {
+    name: &'static str,
+    label: &'static str,
+    input: Input,
+}
+
+const BLOOM: &[&str] = &["", "remember", "understand", "apply", "analyse", "evaluate", "create"];
+
+const READING_FIELDS: &[Field] = &[
+    Field { name: "title", label: "Title", input: Input::Line },
+    Field { name: "authors", label: "Authors, one per line", input: Input::Lines },
+    Field { name: "year", label: "Year", input: Input::Year },
+    Field { name: "type", label: "Type", input: Input::Types },
+    Field { name: "container", label: "Journal, publisher or series", input: Input::Line },
+    Field { name: "doi", label: "DOI", input: Input::Line },
+    Field { name: "isbn", label: "ISBN", input: Input::Line },
+    Field { name: "url", label: "Web address", input: Input::Line },
+    Field { name: "annotation", label: "Why read it", input: Input::Lines },
+    Field { name: "source_kind", label: "Source kind", input: Input::OptChoice(SOURCE_KINDS) },
+    Field { name: "language", label: "Language", input: Input::Line },
+];
+
+const ITEM_FIELDS: &[Field] = &[
+    Field { name: "title", label: "Title", input: Input::Line },
+    Field { name: "kind", label: "Kind", input: Input::Choice(KINDS) },
+    Field { name: "outcomes", label: "Learning outcomes, one per line", input: Input::Lines },
+    Field {
+        name: "bloom_override",
+        label: "Bloom level (empty: inferred from the outcomes' verbs)",
+        input: Input::Choice(BLOOM),
+    },
+];
+
+fn fields(k: Kind) -> &'static [Field] {
+    match k {
+        Kind::Reading => READING_FIELDS,
+        Kind::Item => ITEM_FIELDS,
+    }
+}
+
+/// A stored value as the form shows it.
+fn shown(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Text as a form sends it back: line ends made `\n`, outer space trimmed.
+fn tidy(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n").trim().to_string()
+}
+
+fn load(conn: &rusqlite::Connection, k: Kind, id: i64) -> Result<Option<bundle::Record>> {
+    let t = bundle::table(k.table()).with_context(|| format!("no table {}", k.table()))?;
+    bundle::load(conn, t, id)
+}
+
+fn label_of(k: Kind, r: &bundle::Record) -> String {
+    let title = shown(r.get("title"));
+    match k {
+        Kind::Reading => format!("“{title}”"),
+        Kind::Item => format!("session “{title}”"),
+    }
+}
+
+fn back_of(k: Kind, id: i64) -> String {
+    match k {
+        Kind::Reading => format!("/readings/{id}"),
+        Kind::Item => format!("/items/{id}"),
+    }
+}
+
+pub async fn reading_form(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+) -> Response {
+    render(&app, visit, move |db, v| edit_page(db, v, Kind::Reading, id)).await
+}
+
+pub async fn item_form(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+) -> Response {
+    render(&app, visit, move |db, v| edit_page(db, v, Kind::Item, id)).await
+}
+
+fn edit_page(db: &Db, v: &Visit, k: Kind, id: i64) -> Result<Markup, Fail> {
+    let r = load(&db.store.conn, k, id)?.ok_or_else(|| Fail::NotFound(format!("no {} with ID {id}", k.noun())))?;
+    let action = format!(
+        "{}/edit",
+        match k {
+            Kind::Reading => format!("/readings/{id}"),
+            Kind::Item => format!("/items/{id}"),
+        }
+    );
+    let body = html! {
+        p.lead { "Change what is wrong and save: only the fields you change are written, as one change in the history that undo reverts." }
+        form.stack method="post" action=(action) {
+            (csrf(v))
+            @for f in fields(k) {
+                @let now = shown(r.get(f.name));
+                @let id_ = format!("e-{}", f.name);
+                input type="hidden" name={ "was_" (f.name) } value=(now);
+                div {
+                    label for=(id_) { (f.label) }
+                    @match f.input {
+                        Input::Line => { input id=(id_) type="text" name=(f.name) value=(now); }
+                        Input::Year => { input id=(id_) type="number" min="1000" max="2100" name=(f.name) value=(now); }
+                        Input::Lines => { textarea id=(id_) name=(f.name) rows="4" { (now) } }
+                        Input::Types => {
+                            select id=(id_) name=(f.name) {
+                                @for (o, _) in READING_TYPES { option value=(o) selected[*o == now] { (o) } }
+                            }
+                        }
+                        Input::Choice(options) | Input::OptChoice(options) => {
+                            select id=(id_) name=(f.name) {
+                                @if matches!(f.input, Input::OptChoice(_)) { option value="" selected[now.is_empty()] { "(none)" } }
+                                @if !now.is_empty() && !options.contains(&now.as_str()) { option value=(now) selected { (now) } }
+                                @for o in options { option value=(o) selected[*o == now] { @if o.is_empty() { "(none)" } @else { (o) } } }
+                            }
+                        }
+                    }
+                }
+            }
+            button type="submit" { "Save" }
+            " " a href=(back_of(k, id)) { "Cancel" }
+        }
+    };
+    Ok(layout(v, &format!("Edit {}", label_of(k, &r)), Nav::Readings, body))
+}
+
+/// The fields the person changed: (field, new text), refused when someone
+/// else changed the same field since the form was shown.
+fn changed(k: Kind, form: &HashMap<String, String>, stored: &bundle::Record) -> Result<Vec<(&'static str, String)>> {
+    let mut out = Vec::new();
+    for f in fields(k) {
+        let (Some(new), Some(was)) = (form.get(f.name), form.get(&format!("was_{}", f.name))) else { continue };
+        let (new, was) = (tidy(new), tidy(was));
+        if new == was {
+            continue;
+        }
+        let now = tidy(&shown(stored.get(f.name)));
+        if now != was && now != new {
+            bail!(
+                "someone changed the {} since you opened the form (it is now {now:?}); nothing was saved. \
+                 Open the form again and make your change",
+                f.name
+            );
+        }
+        out.push((f.name, new));
+    }
+    Ok(out)
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
+    let mut p = ReadingPatch::default();
+    for (f, v) in changes {
+        match *f {
+            "title" => p.title = Some(v.clone()),
+            "authors" => p.authors = Some(v.lines().map(str::to_string).collect()),
+            "year" => {
+                p.year = Some(match opt(v) {
+                    None => None,
+                    Some(y) => Some(y.parse().map_err(|_| anyhow::anyhow!("the year {y:?} is not a number"))?),
+                })
+            }
+            "type" => p.kind = Some(v.clone()),
+            "container" => p.container = Some(opt(v)),
+            "doi" => p.doi = Some(opt(v)),
+            "isbn" => p.isbn = Some(opt(v)),
+            "url" => p.url = Some(opt(v)),
+            "annotation" => p.annotation = Some(opt(v)),
+            "source_kind" => p.source_kind = Some(opt(v)),
+            "language" => p.language = Some(opt(v)),
+            _ => {}
+        }
+    }
+    Ok(p)
+}
+
+fn item_patch(changes: &[(&str, String)]) -> Result<ItemPatch> {
+    let mut p = ItemPatch::default();
+    for (f, v) in changes {
+        match *f {
+            "title" => p.title = Some(v.clone()),
+            "kind" => p.kind = Some(v.clone()),
+            "outcomes" => p.outcomes = Some(v.clone()),
+            "bloom_override" => {
+                p.bloom = Some(match opt(v) {
+                    None => None,
+                    Some(l) => Some(
+                        Level::parse(&l).with_context(|| format!("{l:?} is not a Bloom level"))?.as_str().to_string(),
+                    ),
+                })
+            }
+            _ => {}
+        }
+    }
+    Ok(p)
+}
+
+fn pairs(body: &[u8]) -> HashMap<String, String> {
+    form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+}
+
+pub async fn reading_save(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    save(app, visit, Kind::Reading, id, pairs(&body)).await
+}
+
+pub async fn item_save(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    save(app, visit, Kind::Item, id, pairs(&body)).await
+}
+
+async fn save(app: Arc<App>, visit: Visit, k: Kind, id: i64, form: HashMap<String, String>) -> Response {
+    let who = match visit.who() {
+        Ok(w) => w,
+        Err(e) => return done(&app.keys, &visit, "/who", outcome(Err(e))),
+    };
+    let r = app
+        .write(who, move |tx, _ids, by| {
+            let stored = load(tx, k, id)?.with_context(|| format!("no {} with ID {id}", k.noun()))?;
+            let changes = changed(k, &form, &stored)?;
+            if changes.is_empty() {
+                return Ok("Nothing to save: no field was changed.".to_string());
+            }
+            let e = match k {
+                Kind::Reading => edit::reading::edit(tx, by, id, &reading_patch(&changes)?)?,
+                Kind::Item => edit::item::edit(tx, by, id, &item_patch(&changes)?)?,
+            };
+            Ok(if e.is_unchanged() {
+                "Nothing to save: it already was so.".to_string()
+            } else {
+                format!("Saved {}: {}.", e.label, e.describe())
+            })
+        })
+        .await;
+    let to = match (&r, k) {
+        (Err(_), _) => format!("{}/edit", back_of(k, id)),
+        (Ok(_), Kind::Item) => match app.read(move |db| crate::store::workspace::item_module(&db.store.conn, id)).await
+        {
+            Ok(Some(m)) => format!("/modules/{m}#item-{id}"),
+            _ => back_of(k, id),
+        },
+        (Ok(_), Kind::Reading) => back_of(k, id),
+    };
+    done(&app.keys, &visit, &to, outcome(r))
+}
+
+fn removal(conn: &rusqlite::Connection, k: Kind, id: i64) -> Result<Removal> {
+    match k {
+        Kind::Reading => edit::reading::removal(conn, id),
+        Kind::Item => edit::item::removal(conn, id),
+    }
+}
+
+pub async fn reading_confirm(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+) -> Response {
+    render(&app, visit, move |db, v| confirm_page(db, v, Kind::Reading, id)).await
+}
+
+pub async fn item_confirm(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+) -> Response {
+    render(&app, visit, move |db, v| confirm_page(db, v, Kind::Item, id)).await
+}
+
+/// Before a removal: what goes with it, and the button that does it.
+fn confirm_page(db: &Db, v: &Visit, k: Kind, id: i64) -> Result<Markup, Fail> {
+    let conn = &db.store.conn;
+    let r = load(conn, k, id)?.ok_or_else(|| Fail::NotFound(format!("no {} with ID {id}", k.noun())))?;
+    let rm = removal(conn, k, id)?;
+    let action = format!(
+        "{}/remove",
+        match k {
+            Kind::Reading => format!("/readings/{id}"),
+            Kind::Item => format!("/items/{id}"),
+        }
+    );
+    let body = html! {
+        p.lead { "Removing is one change in the history: undo brings it back whole, with everything listed here." }
+        @if rm.dependents.is_empty() {
+            p { "Nothing else goes with it." }
+        } @else {
+            p { "With it go (or lose their reference to it):" }
+            ul {
+                @for d in &rm.dependents {
+                    li {
+                        (d.count) " " (d.what)
+                        @if !d.examples.is_empty() { ": " (d.examples.join(", ")) @if d.count > d.examples.len() { ", …" } }
+                        @if d.cleared { " (they stay; only their reference is cleared)" }
+                    }
+                }
+            }
+        }
+        form method="post" action=(action) {
+            (csrf(v))
+            @if rm.needs_force() { input type="hidden" name="force" value="1"; }
+            button.danger type="submit" { "Remove " (label_of(k, &r)) @if rm.needs_force() { " and what depends on it" } }
+            " " a href=(back_of(k, id)) { "Keep it" }
+        }
+    };
+    Ok(layout(v, &format!("Remove {}?", label_of(k, &r)), Nav::Readings, body))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RemoveForm {
+    force: Option<String>,
+}
+
+pub async fn reading_remove(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+    Form(f): Form<RemoveForm>,
+) -> Response {
+    remove(app, visit, Kind::Reading, id, f.force.is_some()).await
+}
+
+pub async fn item_remove(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Path(id): Path<i64>,
+    Form(f): Form<RemoveForm>,
+) -> Response {
+    remove(app, visit, Kind::Item, id, f.force.is_some()).await
+}
+
+async fn remove(app: Arc<App>, visit: Visit, k: Kind, id: i64, force: bool) -> Response {
+    let who = match visit.who() {
+        Ok(w) => w,
+        Err(e) => return done(&app.keys, &visit, "/who", outcome(Err(e))),
+    };
+    // Where to go afterwards: the module of a session, the list for a reading.
+    let module = match k {
+        Kind::Item => app.read(move |db| crate::store::workspace::item_module(&db.store.conn, id)).await.ok().flatten(),
+        Kind::Reading => None,
+    };
+    let r = app
+        .write(who, move |tx, _ids, by| {
+            let rm = match k {
+                Kind::Reading => edit::reading::remove(tx, by, id, force),
+                Kind::Item => edit::item::remove(tx, by, id, force),
+            };
+            let rm = rm.map_err(|e| match e.downcast::<NeedsForce>() {
+                // It gained dependents since the confirmation page: show that page again.
+                Ok(n) => {
+                    anyhow::anyhow!("{} now has more that depends on it; look again before removing it", n.0.label)
+                }
+                Err(e) => e,
+            })?;
+            Ok(format!(
+                "Removed {} {} (with {}). The history keeps it{}.",
+                k.noun(),
+                rm.label,
+                rm.describe(),
+                rm.history_id.map(|h| format!("; undo change #{h} brings it back")).unwrap_or_default()
+            ))
+        })
+        .await;
+    let to = match (&r, k, module) {
+        (Ok(_), Kind::Item, Some(m)) => format!("/modules/{m}#sessions"),
+        (Ok(_), _, _) => "/readings".to_string(),
+        (Err(_), _, _) => format!("{}/remove", back_of(k, id)),
+    };
+    done(&app.keys, &visit, &to, outcome(r))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct UnlinkForm {
+    link: i64,
+    back: Option<String>,
+}
+
+/// Takes back a reading's link to a session or module, as `canon unlink` does.
+pub async fn unlink(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Form(f): Form<UnlinkForm>,
+) -> Response {
+    let back = local(f.back.as_deref(), "/");
+    let r = match visit.who() {
+        Err(e) => Err(e),
+        Ok(who) => {
+            app.write(who, move |tx, _ids, by| {
+                let rm = edit::link::remove(tx, by, f.link)?;
+                Ok(format!("Unlinked {} (the history keeps it; undo brings it back).", rm.label))
+            })
+            .await
+        }
+    };
+    done(&app.keys, &visit, &back, outcome(r))
+}

@@ -1,0 +1,99 @@
+//! Full-text search over sessions and readings, as `canon search`.
+
+use std::sync::Arc;
+
+use axum::extract::{Extension, Query, State};
+use axum::response::Response;
+use maud::html;
+use serde::Deserialize;
+
+use super::render;
+use crate::store::search::{self, parse_query};
+use crate::store::themes::ThemeIndex;
+use crate::web::app::App;
+use crate::web::html::{Nav, layout, snippet, year};
+use crate::web::session::Visit;
+
+/// Results per kind.
+const LIMIT: usize = 50;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchQuery {
+    q: Option<String>,
+}
+
+pub async fn page(
+    State(app): State<Arc<App>>,
+    Extension(visit): Extension<Visit>,
+    Query(q): Query<SearchQuery>,
+) -> Response {
+    render(&app, visit, move |db, v| {
+        let text = q.q.as_deref().map(str::trim).unwrap_or("").to_string();
+        // The hits, or the reason the query could not run (shown, not failed).
+        let cached = db.app.cache.search(&text, || {
+            if text.is_empty() {
+                return Ok(Vec::new());
+            }
+            (|| {
+                let parsed = parse_query(&text)?;
+                let theme = match &parsed.theme {
+                    None => None,
+                    Some(t) => {
+                        let idx = ThemeIndex::load(&db.store.conn)?;
+                        Some(idx.resolve(t).ok_or_else(|| {
+                            anyhow::anyhow!("no theme called {t:?}; expected one of {}", idx.expected())
+                        })?)
+                    }
+                };
+                if parsed.text.trim().is_empty() {
+                    anyhow::bail!("give some words to search for besides theme: and year:");
+                }
+                search::search(&db.store.conn, &parsed.text, theme, parsed.year, ("\u{2}", "\u{3}"), LIMIT)
+            })()
+        })?;
+        let result = cached.as_ref();
+        let body = html! {
+            form.row method="get" action="/search" role="search" {
+                div {
+                    label for="s-q" { "Search sessions and readings" }
+                    p.hint #s-q-hint { "Words, \"a phrase\", prefix*, OR, NOT, and theme:SLUG or year:N to narrow." }
+                    input #s-q type="search" name="q" value=(text) size="50" aria-describedby="s-q-hint";
+                }
+                button type="submit" { "Search" }
+            }
+            @match &result {
+                Err(e) => { div.flash.error role="alert" { (e) } }
+                Ok(hits) if !text.is_empty() => {
+                    @let items: Vec<_> = hits.iter().filter(|h| h.kind == "item").collect();
+                    @let readings: Vec<_> = hits.iter().filter(|h| h.kind == "reading").collect();
+                    p role="status" { (items.len()) " sessions and " (readings.len()) " readings match" @if hits.len() >= LIMIT { " (the best " (LIMIT) " of each)" } "." }
+                    @if !items.is_empty() {
+                        h2 { "Sessions" }
+                        ol {
+                            @for h in &items {
+                                li {
+                                    a href={ "/items/" (h.id) } { (h.context) " · " (h.title) } " " span.muted { "year " (year(h.year)) }
+                                    br; span.muted { (snippet(&h.snippet)) }
+                                }
+                            }
+                        }
+                    }
+                    @if !readings.is_empty() {
+                        h2 { "Readings" }
+                        ol {
+                            @for h in &readings {
+                                li {
+                                    a href={ "/readings/" (h.id) } { (h.title) } " " span.muted { (h.context) " (" (year(h.year)) ")" }
+                                    br; span.muted { (snippet(&h.snippet)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(_) => {}
+            }
+        };
+        Ok(layout(v, "Search", Nav::Search, body))
+    })
+    .await
+}
