@@ -724,7 +724,8 @@ fn bundles_and_merges_refuse_facets_the_cli_refuses() {
     w.ok(&["export", "bundle", "b"]);
     let good = std::fs::read_to_string(w.path("b/person_facet.jsonl")).unwrap();
     let rec: serde_json::Value = serde_json::from_str(good.lines().next().unwrap()).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Map<String, serde_json::Value>)>, &str)> = vec![
+    type Damage = Box<dyn Fn(&mut serde_json::Map<String, serde_json::Value>)>;
+    let cases: Vec<(&str, Damage, &str)> = vec![
         ("empty source", Box::new(|m| drop(m.insert("source".into(), "".into()))), "source"),
         ("blank source", Box::new(|m| drop(m.insert("source".into(), "   ".into()))), "source"),
         ("bad url", Box::new(|m| drop(m.insert("source".into(), "https://x".into()))), "source"),

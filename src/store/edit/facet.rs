@@ -144,7 +144,7 @@ pub fn validate_record(
     out.insert("basis".into(), Value::from(basis.as_str()));
     let src = source(txt("source").unwrap_or_default()).context("field \"source\"")?;
     out.insert("source".into(), Value::from(src));
-    if !m.get("recorded_by").is_some_and(|v| v.as_i64().is_some_and(|n| n > 0)) {
+    if m.get("recorded_by").is_none_or(|v| v.as_i64().is_none_or(|n| n <= 0)) {
         bail!(
             "field \"recorded_by\" is {}; expected the contributor who recorded the facet",
             m.get("recorded_by").map_or("missing".into(), Value::to_string)
