@@ -434,7 +434,8 @@ mod tests {
         assert_eq!(name("fr"), "French");
         assert_eq!(name("pt-BR"), "Portuguese");
         assert_eq!(name("yor"), "Yoruba");
-        assert_eq!(name("kri"), "kri");
+        assert_eq!(name("kri"), "Krio");
+        assert_eq!(name("tpi"), "tpi", "a code without a name in the table is shown as the code");
         assert_eq!(LANGUAGES.len(), 184);
     }
 }

@@ -179,7 +179,7 @@ mod tests {
         let o = options(&q).unwrap();
         assert_eq!(o.scope.year, Some(2));
         assert_eq!(o.title, "-x --y");
-        let bad = ReportQuery { year: Some("two".into()), ..Default::default() };
+        let bad = ReportQuery { year: Some("banana".into()), ..Default::default() };
         assert!(options(&bad).is_err());
     }
 }
