@@ -741,7 +741,7 @@ fn the_report_downloads_without_writing_next_to_the_database() {
     for bad in [
         "format=doc",
         "theme=nope",
-        "year=two",
+        "year=banana",
         "module=NOPE1",
         "style=nope",
         "style=%2Fetc%2Fpasswd",

@@ -316,9 +316,35 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
             .filter(|w| !STOP.contains(&w.as_str()))
             .collect()
     };
+    // Words that make a header about something people have, not the people:
+    // "author_gender" is no list of authors.
+    const ABOUT_PEOPLE: &[&str] = &[
+        "gender",
+        "sex",
+        "race",
+        "ethnicity",
+        "ethnic",
+        "nationality",
+        "country",
+        "affiliation",
+        "orcid",
+        "email",
+        "identity",
+        "region",
+        "origin",
+        "south",
+        "north",
+        "location",
+        "institution",
+    ];
     let theirs = words(header);
+    let about_people = theirs.iter().any(|w| ABOUT_PEOPLE.contains(&w.as_str()));
     let mut best: Option<(usize, &'static str)> = None;
-    for f in fields.iter().filter(|f| unfilled.contains(&f.name)) {
+    for f in fields
+        .iter()
+        .filter(|f| unfilled.contains(&f.name))
+        .filter(|f| !(about_people && matches!(f.name, "authors" | "editors" | "by")))
+    {
         let mut ours: Vec<String> = words(&f.name.replace('_', " "));
         for a in f.aliases {
             ours.extend(words(a));
