@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::Ctx;
 use super::import::{self, Common, ModulesArgs, ReadingArgs};
@@ -58,39 +58,53 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sheet_option: None,
         by: a.by.clone(),
     };
-    let audit = |ctx: &Ctx| {
-        import::in_store(ctx, false, |store| {
-            let m = ModulesArgs {
-                common: Common {
-                    sheet: a.sheet.clone(),
-                    encoding: a.encoding.clone(),
-                    ..common(a.modules.clone(), a.map.clone())
-                },
-                programme: a.options.scope.programme.clone(),
-                rename_duplicate_codes: false,
-                sync: false,
-            };
-            let imported = import::modules(store, &m, ctx.quiet)?;
-            import::finish(ctx, &m.common, "sessions", imported)?;
-            let r = ReadingArgs {
-                common: Common {
-                    sheet: a.reading_sheet.clone(),
-                    sheet_option: Some("--reading-sheet"),
-                    encoding: a.reading_encoding.clone(),
-                    ..common(a.reading.clone(), vec![])
-                },
-                format: None,
-                status: "approved".into(),
-                skip_invalid: false,
-                rejects: None,
-            };
-            let imported = import::reading(store, &r, ctx.quiet)?;
-            import::finish(ctx, &r.common, "readings", imported)?;
-            report::write(ctx, store, &a.out, format, &a.options)
-        })
+    let modules_args = ModulesArgs {
+        common: Common {
+            sheet: a.sheet.clone(),
+            encoding: a.encoding.clone(),
+            ..common(a.modules.clone(), a.map.clone())
+        },
+        programme: a.options.scope.programme.clone(),
+        rename_duplicate_codes: false,
+        sync: false,
     };
+    let reading_args = ReadingArgs {
+        common: Common {
+            sheet: a.reading_sheet.clone(),
+            sheet_option: Some("--reading-sheet"),
+            encoding: a.reading_encoding.clone(),
+            ..common(a.reading.clone(), vec![])
+        },
+        format: None,
+        status: "approved".into(),
+        skip_invalid: false,
+        rejects: None,
+    };
+    let (m, r) = (&modules_args, &reading_args);
     if ctx.db.exists() {
-        audit(ctx)?;
+        // An existing database: the audit is one unit too. Both imports
+        // and the report run in one IMMEDIATE transaction, committed only
+        // when all three are done; a refused file or a failed report rolls
+        // back the imports before it.
+        import::in_store(ctx, false, |store| {
+            let tx = rusqlite::Transaction::new_unchecked(&store.conn, rusqlite::TransactionBehavior::Immediate)
+                .with_context(|| format!("starting a write on {}", store.path.display()))?;
+            let done = (|| {
+                let imported = import::modules_within(&tx, &store.path, m, ctx.quiet)?;
+                import::finish(ctx, &m.common, "sessions", imported)?;
+                let imported = import::reading_within(&tx, &store.path, r, ctx.quiet)?;
+                import::finish(ctx, &r.common, "readings", imported)
+                    .map_err(|e| undone(e, Undone::Modules, &ctx.db))?;
+                report::write(ctx, store, &a.out, format, &a.options).map_err(|e| undone(e, Undone::Both, &ctx.db))
+            })();
+            match done {
+                Ok(()) => Ok(tx.commit()?),
+                Err(e) => {
+                    tx.rollback()?;
+                    Err(e)
+                }
+            }
+        })?;
     } else {
         // A new database: the audit is one unit. It is made whole in a
         // hidden database beside the one named, which takes that name only
@@ -99,7 +113,15 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         let real = crate::output::resolve(&ctx.db)?;
         let tmp = crate::output::temp_beside(&real, "audit");
         let inner = Ctx { db: tmp.clone(), quiet: ctx.quiet };
-        if let Err(e) = audit(&inner) {
+        let done = import::in_store(&inner, false, |store| {
+            let imported = import::modules(store, m, ctx.quiet)?;
+            import::finish(ctx, &m.common, "sessions", imported)?;
+            let imported = import::reading(store, r, ctx.quiet)?;
+            import::finish(ctx, &r.common, "readings", imported)
+                .map_err(|e| undone(e, Undone::NewDatabase, &ctx.db))?;
+            report::write(ctx, store, &a.out, format, &a.options).map_err(|e| undone(e, Undone::NewDatabase, &ctx.db))
+        });
+        if let Err(e) = done {
             let _ = crate::store::remove_with_companions(&tmp);
             return Err(e);
         }
@@ -110,4 +132,43 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         ctx.db.display()
     ));
     Ok(())
+}
+
+/// What an audit had done when a later step failed.
+#[derive(Clone, Copy)]
+enum Undone {
+    /// The module list, into an existing database.
+    Modules,
+    /// Both imports, into an existing database.
+    Both,
+    /// The module list (and the readings), into a database not yet made.
+    NewDatabase,
+}
+
+/// The failure of a step of an audit, saying that the steps before it are
+/// undone with it: an audit is one unit. The step's own error is printed
+/// first, as `main` prints errors; the returned error says what was undone.
+fn undone(e: anyhow::Error, done: Undone, db: &std::path::Path) -> anyhow::Error {
+    let what = match done {
+        Undone::Modules => {
+            "the reading list was refused, so the module list imported before it is undone too (an audit is \
+             one unit); the database is as it was"
+                .to_string()
+        }
+        Undone::Both => "the report could not be written, so both imports are undone (an audit is one unit); \
+                         the database is as it was"
+            .to_string(),
+        Undone::NewDatabase => format!(
+            "what was imported before this is not kept and {} was not created (an audit is one unit)",
+            db.display()
+        ),
+    };
+    let text = match e.downcast_ref::<crate::import::ImportErrors>() {
+        Some(errors) => errors.to_string(),
+        None => format!("canon: {e:#}"),
+    };
+    for line in text.lines() {
+        eprintln!("{}", crate::output::terminal(&crate::limits::cut(line, 1_000)));
+    }
+    anyhow::anyhow!("audit undone: {what}")
 }

@@ -242,19 +242,90 @@ const BATCH: usize = 512;
 /// checking 200,000 rows again costs a tenth of the import.
 pub fn modules(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Imported> {
     store.conn.pragma_update(None, "foreign_keys", "OFF")?;
-    let result = modules_in(store, a, quiet);
+    let result = modules_in(Target::Own(store), a, quiet);
     let restored = store.conn.pragma_update(None, "foreign_keys", "ON");
     let imported = result?;
     restored?;
     Ok(imported)
 }
 
-fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Imported> {
+/// Imports a module list into a transaction an outer unit holds (`canon
+/// audit` into an existing database): the unit commits it, or rolls it back
+/// with whatever else the unit did. Foreign keys stay checked (SQLite cannot
+/// switch them inside a transaction). Nothing is committed here, not even a
+/// refused file's rows: the caller rolls back when [`finish`] fails.
+pub fn modules_within(tx: &rusqlite::Transaction, db: &Path, a: &ModulesArgs, quiet: bool) -> Result<Imported> {
+    modules_in(Target::Unit(tx, db), a, quiet)
+}
+
+/// Where an import writes.
+enum Target<'s, 'c> {
+    /// A store: the import is a transaction of its own, committed unless it
+    /// is a dry run or refused.
+    Own(&'s mut Store),
+    /// A transaction held by an outer unit, and the database's path.
+    Unit(&'s rusqlite::Transaction<'c>, &'s Path),
+}
+
+impl<'s> Target<'s, '_> {
+    fn conn(&self) -> &rusqlite::Connection {
+        match self {
+            Target::Own(s) => &s.conn,
+            Target::Unit(tx, _) => tx,
+        }
+    }
+
+    fn path(&self) -> &Path {
+        match self {
+            Target::Own(s) => &s.path,
+            Target::Unit(_, p) => p,
+        }
+    }
+
+    /// The import's transaction: its own IMMEDIATE one, or the unit's.
+    fn begin(self) -> Result<Tx<'s>> {
+        Ok(match self {
+            Target::Own(s) => Tx::Own(s.write()?),
+            Target::Unit(tx, _) => Tx::Unit(tx),
+        })
+    }
+}
+
+/// An import's transaction (see [`Target`]).
+enum Tx<'s> {
+    Own(rusqlite::Transaction<'s>),
+    Unit(&'s rusqlite::Transaction<'s>),
+}
+
+impl<'s> std::ops::Deref for Tx<'s> {
+    type Target = rusqlite::Transaction<'s>;
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Tx::Own(tx) => tx,
+            Tx::Unit(tx) => tx,
+        }
+    }
+}
+
+impl Tx<'_> {
+    /// Commits an import's own transaction when `keep`, else rolls it back;
+    /// a unit's transaction is left to the unit.
+    fn finish(self, keep: bool) -> Result<()> {
+        match self {
+            Tx::Own(tx) if keep => Ok(tx.commit()?),
+            Tx::Own(tx) => Ok(tx.rollback()?),
+            Tx::Unit(_) => Ok(()),
+        }
+    }
+}
+
+fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> {
     let c = &a.common;
     let timer = Timer::new();
-    let themes = ThemeIndex::load(&store.conn)?;
+    let themes = ThemeIndex::load(target.conn())?;
     let mut remarks = Vec::new();
-    let (mut reader, bar, origin) = module_rows(c, &themes, a.programme.as_deref(), quiet, &store.conn, &mut remarks)?;
+    let (mut reader, bar, origin) =
+        module_rows(c, &themes, a.programme.as_deref(), quiet, target.conn(), &mut remarks)?;
     let header = reader.header();
     let opts = WriteOptions {
         keep_changes: c.dry_run,
@@ -263,8 +334,8 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         sync: a.sync,
     };
     timer.mark("scan and sniff");
-    let ids = id_gen(&store.conn)?;
-    let tx = store.write()?;
+    let ids = id_gen(target.conn())?;
+    let tx = target.begin()?;
     let mut ids = ids;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ModuleWriter::new(&tx, ids, by, &c.file.display().to_string(), opts)?;
@@ -380,10 +451,8 @@ fn modules_in(store: &mut Store, a: &ModulesArgs, quiet: bool) -> Result<Importe
         )
     });
     let refused = !errors.is_empty() || refusal.is_some();
-    if c.dry_run || refused {
-        drop(tx);
-    } else {
-        tx.commit()?;
+    tx.finish(!(c.dry_run || refused))?;
+    if !(c.dry_run || refused) {
         timer.mark("commit");
     }
     let errors = (!errors.is_empty()).then_some(errors);
@@ -597,13 +666,23 @@ fn outcomes_note(reader: &ModuleReader, quiet: bool, remarks: &mut Vec<String>) 
 /// With --skip-invalid the valid records are written and the others left
 /// out (to --rejects FILE, in the input's own format, with their reasons).
 pub fn reading(store: &mut Store, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
+    reading_in(Target::Own(store), a, quiet)
+}
+
+/// Imports a reading list into a transaction an outer unit holds (see
+/// [`modules_within`]).
+pub fn reading_within(tx: &rusqlite::Transaction, db: &Path, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
+    reading_in(Target::Unit(tx, db), a, quiet)
+}
+
+fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
     let c = &a.common;
-    let themes = ThemeIndex::load(&store.conn)?;
+    let themes = ThemeIndex::load(store.conn())?;
     let file = c.file.display().to_string();
     // Regular files of bounded size only, before anything opens the file.
     crate::limits::input_file(&c.file, crate::limits::MAX_INPUT_FILE, "a reading list")?;
     if let Some(r) = &a.rejects {
-        refuse_rejects_path(r, &c.file, &store.path)?;
+        refuse_rejects_path(r, &c.file, store.path())?;
     }
     let mut remarks = Vec::new();
     let mut imported = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
@@ -734,7 +813,7 @@ fn text_reading<'a>(
 
 /// Writes a reading list read from a text file or a workbook sheet, in one
 /// transaction; with --dry-run, rolls back.
-fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin, quiet: bool) -> Result<Imported> {
+fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, quiet: bool) -> Result<Imported> {
     let c = &a.common;
     let Input { mut parsed, bar, format, text: whole_text } = input;
     let name = c.file.display().to_string();
@@ -742,8 +821,8 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
         Either::Stream(r) => Some(r.header().clone()),
         Either::Whole(p) => p.header.clone(),
     };
-    let mut ids = id_gen(&store.conn)?;
-    let tx = store.write()?;
+    let mut ids = id_gen(store.conn())?;
+    let tx = store.begin()?;
     let by = by_id(&tx, &mut ids, &c.by.by)?;
     let mut writer = ReadingWriter::new(&tx, ids, by, Some(&name), &a.status, c.dry_run)?;
     let mut errors = ImportErrors::new(c.file.clone());
@@ -877,11 +956,7 @@ fn reading_from(store: &mut Store, a: &ReadingArgs, input: Input, origin: Origin
         ch.extend(rejected);
     }
     let refused = (!errors.is_empty() && !a.skip_invalid) || refusal.is_some();
-    if c.dry_run || refused {
-        drop(tx);
-    } else {
-        tx.commit()?;
-    }
+    tx.finish(!(c.dry_run || refused))?;
     let errors = (!errors.is_empty() && !a.skip_invalid).then_some(errors);
     Ok(Imported {
         counts,

@@ -15,6 +15,12 @@ pub struct Args {
     /// Show what the merge would do and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Bring back records we removed after their copy was made (a reading,
+    /// module, session, tag or link they still hold): our removal is undone,
+    /// as `canon undo` would, and their copy merged. Without it such records
+    /// stay removed and are listed as `kept-removed`.
+    #[arg(long)]
+    pub restore_removed: bool,
     #[command(flatten)]
     pub by: By,
     #[command(flatten)]
@@ -42,7 +48,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let by = store::history::contributor(&tx, &mut ids, name)?;
     let ours = bundle::snapshot(&tx)?;
     let source = a.other.display().to_string();
-    let (steps, sum) = store::merge::merge(&tx, &mut ids, by, &ours, &theirs, &source)?;
+    let (steps, sum) = store::merge::merge(&tx, &mut ids, by, &ours, &theirs, &source, a.restore_removed)?;
     if a.dry_run {
         drop(tx);
     } else {
@@ -54,7 +60,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
     ctx.note(format_args!(
-        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}",
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}{}",
         if a.dry_run { "dry run, nothing written: " } else { "" },
         sum.added,
         sum.updated,
@@ -63,7 +69,35 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sum.kept_ours,
         sum.conflicts,
         sum.history_copied,
-        if sum.conflicts > 0 { "; see `canon resolve` to settle the conflicts" } else { "" }
+        if sum.conflicts > 0 { "; see `canon resolve` to settle the conflicts" } else { "" },
+        removed_here(&sum, a.restore_removed),
     ));
+    // Kept removed is a decision made for the user: said even with --quiet.
+    if sum.kept_removed > 0 && ctx.quiet {
+        eprintln!("warning: {source}: {}", removed_here(&sum, false).trim_start_matches("; "));
+    }
     Ok(())
+}
+
+/// What the merge did with records we removed after their copy was made.
+fn removed_here(sum: &store::merge::Summary, restore: bool) -> String {
+    let mut out = String::new();
+    if sum.kept_removed > 0 {
+        out += &format!(
+            "; {} record{} we removed after their copy was made {} kept removed (listed as kept-removed); \
+             merge again with --restore-removed to bring {} back, or `canon undo` the removal",
+            sum.kept_removed,
+            if sum.kept_removed == 1 { "" } else { "s" },
+            if sum.kept_removed == 1 { "is" } else { "are" },
+            if sum.kept_removed == 1 { "it" } else { "them" },
+        );
+    }
+    if restore || sum.restored > 0 {
+        out += &format!(
+            "; {} removal{} of ours undone to bring records back (listed as restore)",
+            sum.restored,
+            if sum.restored == 1 { "" } else { "s" }
+        );
+    }
+    out
 }

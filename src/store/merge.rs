@@ -5,7 +5,10 @@
 //! then DOI, ISBN, title and year; contributors by name), and their IDs
 //! mapped to ours. Then, record by record:
 //!
-//! - only theirs: added (unless our history shows we removed it: kept removed);
+//! - only theirs: added, unless our history shows we removed it after their
+//!   copy was made: then it stays removed, with what is part of it, and is
+//!   reported by name (see [`super::history_removals`]); `restore_removed`
+//!   brings such records back by undoing our removal, then merges theirs;
 //! - only ours: kept (unless their history shows they removed it: removed);
 //! - the same content: skipped;
 //! - different content: field by field, the side that *moved* wins. A side
@@ -24,7 +27,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -32,11 +35,13 @@ use serde_json::{Value, json};
 use super::IdGen;
 use super::bundle::{self, Record, Snapshot, Table};
 use super::history::{self, Action};
+use super::history_removals::{self as removals, Removals};
 
 /// One thing the merge does (or would do).
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
-    /// add, update, remove, conflict, kept-removed
+    /// add, update, remove, conflict, kept-removed (ours removed it after
+    /// their copy was made), restore (our removal undone: `restore_removed`)
     pub action: &'static str,
     pub entity: &'static str,
     pub id: i64,
@@ -53,6 +58,10 @@ pub struct Summary {
     pub kept_ours: usize,
     pub conflicts: usize,
     pub history_copied: usize,
+    /// Their records we removed after their copy was made, kept removed (with what is part of them).
+    pub kept_removed: usize,
+    /// Our removals undone to bring such records back (`restore_removed`).
+    pub restored: usize,
 }
 
 /// Tables whose records are entities with an ID, in the order they merge.
@@ -257,9 +266,36 @@ struct Merger<'a, 't> {
     sum: Summary,
     /// The merge's own history rows, written after their copied history.
     pending: Vec<Pending>,
+    /// What our history removed, and when their side last changed each record.
+    removals: Removals,
+    their_changed: HashMap<(String, i64), String>,
+    /// Records kept removed here (table, our ID), with their labels.
+    kept: HashMap<(&'static str, i64), String>,
+    /// Records that come back because their side changed them after our removal (table, ID).
+    revived: HashSet<(&'static str, i64)>,
+    /// Names of our themes, modules, sessions and readings, to say what a tag or link joins.
+    names: HashMap<(&'static str, i64), String>,
+    /// Bring back what we removed (undo our removal) instead of keeping it removed.
+    restore: bool,
+    /// Our removals undone so far.
+    restored: HashSet<i64>,
+}
+
+/// What becomes of a record of theirs that we do not hold.
+enum Fate {
+    /// Added, with why when it matches a removal of ours.
+    Add(Option<String>),
+    /// Kept removed (and reported).
+    Kept,
+    /// Ours again (our removal undone): our record of this ID, to compare with theirs.
+    Restored(i64),
 }
 
 /// Merges `theirs` into the database `tx` writes (whose records are `ours`).
+/// With `restore_removed`, records of theirs that our history removed after
+/// their copy was made are brought back (our removal undone, as `canon undo`
+/// would) and then merged; without it they stay removed (steps
+/// `kept-removed`).
 pub fn merge(
     tx: &Transaction,
     ids: &mut IdGen,
@@ -267,6 +303,7 @@ pub fn merge(
     ours: &Snapshot,
     theirs: &Snapshot,
     source: &str,
+    restore_removed: bool,
 ) -> Result<(Vec<Step>, Summary)> {
     let mut m = Merger {
         tx,
@@ -280,6 +317,13 @@ pub fn merge(
         steps: Vec::new(),
         sum: Summary::default(),
         pending: Vec::new(),
+        removals: Removals::of(ours, removal_keys),
+        their_changed: removals::changed_at(theirs),
+        kept: HashMap::new(),
+        names: names(ours),
+        revived: HashSet::new(),
+        restore: restore_removed,
+        restored: HashSet::new(),
     };
     for table in ENTITIES {
         m.entities(bundle::table(table).expect("known table"), ours, theirs)?;
@@ -327,16 +371,43 @@ impl Merger<'_, '_> {
             let found = natural_keys(t.name, &rec).iter().find_map(|k| index.get(k).copied());
             match found {
                 None => {
+                    // A record our restored removal brought back under its ID (theirs changed its natural key).
+                    if !self.restored.is_empty()
+                        && t.has_id
+                        && let Some(o) = bundle::load(self.tx, t, their_id)?
+                    {
+                        self.maps.set(t.name, their_id, their_id);
+                        self.compare(t, &o, &rec, their_id)?;
+                        continue;
+                    }
+                    let why = match self.removed_here(t, &rec, raw, their_id)? {
+                        Fate::Kept => continue,
+                        Fate::Restored(id) => {
+                            if let Some(o) = bundle::load(self.tx, t, id)? {
+                                self.maps.set(t.name, their_id, id);
+                                rec.insert("id".into(), Value::from(id));
+                                self.compare(t, &o, &rec, their_id)?;
+                                continue;
+                            }
+                            None
+                        }
+                        Fate::Add(why) => why,
+                    };
+                    self.unlink_kept(&mut rec);
                     let id = if taken.contains(&their_id) { self.ids.next_id() } else { their_id };
                     taken.insert(id);
                     self.maps.set(t.name, their_id, id);
                     rec.insert("id".into(), Value::from(id));
                     bundle::insert(self.tx, t, &rec)?;
+                    if why.is_some() {
+                        self.revived.insert((t.name, id));
+                        self.names.insert((t.name, id), label(t.name, &rec));
+                    }
                     if !matches!(t.name, "review" | "import_run") {
                         self.pending.push((Action::Insert, t.name, id, None, Some(Value::Object(rec.clone()))));
                     }
                     self.sum.added += 1;
-                    let what = label(t.name, &rec);
+                    let what = label(t.name, &rec) + why.as_deref().unwrap_or_default();
                     self.step("add", t.name, id, what);
                 }
                 Some(n) => {
@@ -472,16 +543,15 @@ impl Merger<'_, '_> {
             }
             let target =
                 if matches!(t.name, "item_tag" | "item_keyword") { i(&rec, "item_id") } else { i(&rec, "reading_id") };
-            if self.ours_past.removed.contains(&(entity.to_string(), key.clone())) {
-                self.step(
-                    "kept-removed",
-                    entity,
-                    target.unwrap_or(0),
-                    "removed here; their copy not brought back".into(),
-                );
-                self.sum.kept_ours += 1;
-                continue;
-            }
+            let why = match self.removed_here(t, &rec, raw, 0)? {
+                Fate::Kept => continue,
+                Fate::Restored(_) if join_exists(self.tx, t, &rec)? => {
+                    self.sum.identical += 1;
+                    continue;
+                }
+                Fate::Restored(_) => None,
+                Fate::Add(why) => why,
+            };
             let hid = if t.name == "link" {
                 let their_id = i(raw, "id").unwrap_or(0);
                 let exists: Option<i64> =
@@ -498,7 +568,8 @@ impl Merger<'_, '_> {
                 self.pending.push((Action::Insert, entity, hid, None, Some(Value::Object(rec.clone()))));
             }
             self.sum.added += 1;
-            self.step("add", entity, hid, describe_join(t.name, &rec));
+            let what = self.join_name(t.name, &rec) + why.as_deref().unwrap_or_default();
+            self.step("add", entity, hid, what);
         }
         for (key, o) in &our_keys {
             if their_keys.contains(key) || !self.theirs_past.removed.contains(&(entity.to_string(), key.clone())) {
@@ -515,7 +586,8 @@ impl Merger<'_, '_> {
             bundle::delete(self.tx, t, o)?;
             self.pending.push((Action::Delete, entity, hid, Some(Value::Object((*o).clone())), None));
             self.sum.removed += 1;
-            self.step("remove", entity, hid, format!("{} (removed on their side)", describe_join(t.name, o)));
+            let what = format!("{} (removed on their side)", self.join_name(t.name, o));
+            self.step("remove", entity, hid, what);
         }
         Ok(())
     }
@@ -562,19 +634,164 @@ impl Merger<'_, '_> {
     }
 }
 
-fn describe_join(table: &str, m: &Record) -> String {
-    let g = |k: &str| m.get(k).and_then(Value::as_i64).map(|v| v.to_string()).unwrap_or_default();
-    match table {
-        "item_tag" => format!("item {} tagged with theme {}", g("item_id"), g("theme_id")),
-        "reading_tag" => format!("reading {} tagged with theme {}", g("reading_id"), g("theme_id")),
-        "item_keyword" => {
-            format!("item {} keyword {:?}", g("item_id"), m.get("keyword").and_then(Value::as_str).unwrap_or(""))
+/// Records a merge meets that our history removed (issue 10d; see [`super::history_removals`]).
+impl Merger<'_, '_> {
+    /// What becomes of `rec` (theirs, IDs mapped to ours; `raw` as they
+    /// have it, `their_id` its ID there, 0 for a tag) that we do not hold.
+    fn removed_here(&mut self, t: &'static Table, rec: &Record, raw: &Record, their_id: i64) -> Result<Fate> {
+        if !removals::keeps_removed(t.name) {
+            return Ok(Fate::Add(None));
         }
-        _ if m.get("item_id").is_some_and(|v| !v.is_null()) => {
-            format!("reading {} linked to item {}", g("reading_id"), g("item_id"))
+        let join = !t.has_id || t.name == "link";
+        let keys = if join { vec![tag_key(t.name, rec).to_string()] } else { natural_keys(t.name, rec) };
+        let removed = self.removals.find(t.name, &keys).cloned();
+        let what = if join { self.join_name(t.name, rec) } else { named(t.name, rec) };
+        // Part of a record kept removed (a session of a removed module): it stays with it.
+        let parent = rec.iter().find_map(|(k, v)| {
+            let table = refers_to(k).filter(|_| removals::part_of(k))?;
+            self.kept.get(&(table, v.as_i64()?)).cloned()
+        });
+        // Part of a record that comes back (they changed it after our removal): it comes with it.
+        let revived = rec.iter().find_map(|(k, v)| {
+            let table = refers_to(k).filter(|_| removals::part_of(k))?;
+            let id = v.as_i64()?;
+            self.revived
+                .contains(&(table, id))
+                .then(|| format!("{} {}", noun(table), self.names.get(&(table, id)).cloned().unwrap_or_default()))
+        });
+        if let (Some(whole), Some(_)) = (&revived, &removed) {
+            return Ok(Fate::Add(Some(format!(" (part of {whole}, which comes back)"))));
         }
-        _ => format!("reading {} linked to module {}", g("reading_id"), g("module_id")),
+        if let Some(parent) = parent {
+            let id = removed.as_ref().map_or(their_id, |r| r.id);
+            let line = format!("{what}: part of {parent}, which stays removed");
+            self.keep(t, id, their_id, what, line);
+            return Ok(Fate::Kept);
+        }
+        let Some(r) = removed else { return Ok(Fate::Add(None)) };
+        let when = removals::shown_time(&r.at);
+        if self.restore {
+            if self.restored.insert(r.history_id) {
+                let did = history::undo(self.tx, r.history_id, self.by)
+                    .with_context(|| format!("bringing back {what} (removed here in #{})", r.history_id))?;
+                self.sum.restored += 1;
+                let line =
+                    format!("{what}: removed here in #{} by {} on {when}; brought back: {did}", r.history_id, r.by);
+                self.step("restore", t.name, r.id, line);
+            }
+            return Ok(Fate::Restored(r.id));
+        }
+        // Changed (or added again) on their side after our removal: theirs, so it comes in.
+        let mut theirs_at = removals::record_time(raw).map(str::to_string);
+        if !join && let Some(h) = self.their_changed.get(&(t.name.to_string(), their_id)) {
+            theirs_at = theirs_at.max(Some(h.clone()));
+        }
+        if theirs_at.as_deref().is_some_and(|x| x > r.at.as_str()) {
+            return Ok(Fate::Add(Some(format!(
+                " (removed here in #{} on {when}, changed on their side after that: it comes back; `canon undo` of \
+                 this merge's entry removes it again)",
+                r.history_id
+            ))));
+        }
+        let line = format!(
+            "{what}: removed here in #{} by {} on {when}, after their copy was made; kept removed \
+             (--restore-removed, or `canon undo {}`, brings it back)",
+            r.history_id, r.by, r.history_id
+        );
+        self.keep(t, r.id, their_id, what, line);
+        Ok(Fate::Kept)
     }
+
+    /// Keeps a record of theirs removed: `name` says which, `line` why.
+    fn keep(&mut self, t: &'static Table, id: i64, their_id: i64, name: String, line: String) {
+        if t.has_id && t.name != "link" {
+            self.maps.set(t.name, their_id, id);
+            self.kept.insert((t.name, id), name);
+        }
+        self.sum.kept_removed += 1;
+        self.step("kept-removed", t.name, id, line);
+    }
+
+    /// A tag, link or keyword as people name it: "tag epistemic-bias on session Asthma".
+    fn join_name(&self, table: &str, m: &Record) -> String {
+        let name = |t: &'static str, k: &str| -> String {
+            let Some(id) = i(m, k) else { return String::new() };
+            let kept = self.kept.get(&(t, id)).cloned();
+            kept.or_else(|| self.names.get(&(t, id)).map(|n| format!("{} {n}", noun(t))))
+                .unwrap_or_else(|| format!("{} {id}", noun(t)))
+        };
+        let target = || if i(m, "item_id").is_some() { name("item", "item_id") } else { name("module", "module_id") };
+        match table {
+            "item_tag" | "reading_tag" => {
+                let on = if table == "item_tag" { name("item", "item_id") } else { name("reading", "reading_id") };
+                format!("tag of {} on {on}", name("theme", "theme_id"))
+            }
+            "link" => format!("link of {} to {}", name("reading", "reading_id"), target()),
+            _ => format!("keyword {:?} of {}", s(m, "keyword"), name("item", "item_id")),
+        }
+    }
+
+    /// A reference that is not a part-of (a theme's parent) to a record kept removed is
+    /// cleared, as our removal cleared it.
+    fn unlink_kept(&self, rec: &mut Record) {
+        for (k, v) in rec.iter_mut() {
+            if let (Some(table), Some(id)) = (refers_to(k), v.as_i64())
+                && self.kept.contains_key(&(table, id))
+            {
+                *v = Value::Null;
+            }
+        }
+    }
+}
+
+/// What people call a record of `table`.
+fn noun(table: &str) -> &str {
+    if table == "item" { "session" } else { table }
+}
+
+/// A record as people name it: "module MED1001 Foundations of Medicine", "reading A Dying Colonialism".
+fn named(table: &str, m: &Record) -> String {
+    format!("{} {}", noun(table), label(table, m))
+}
+
+/// Our themes (by slug), modules (by code), sessions and readings (by title), by ID.
+fn names(ours: &Snapshot) -> HashMap<(&'static str, i64), String> {
+    let mut out = HashMap::new();
+    for (table, field) in [("theme", "slug"), ("module", "code"), ("item", "title"), ("reading", "title")] {
+        for m in ours.get(table) {
+            if let Some(id) = i(m, "id") {
+                out.insert((table, id), s(m, field).to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Keys of a removed record, as the merge matches theirs: a tag, link or
+/// keyword by what it joins, anything else by its natural keys.
+fn removal_keys(table: &str, m: &Record) -> Vec<String> {
+    if matches!(table, "item_tag" | "reading_tag" | "link" | "item_keyword") {
+        vec![tag_key(table, m).to_string()]
+    } else {
+        natural_keys(table, m)
+    }
+}
+
+/// Whether a tag, link or keyword is held here now.
+fn join_exists(tx: &Transaction, t: &Table, m: &Record) -> Result<bool> {
+    let g = |k: &str| m.get(k).and_then(Value::as_i64);
+    Ok(match t.name {
+        "item_tag" | "reading_tag" => {
+            let target = if t.name == "item_tag" { g("item_id") } else { g("reading_id") };
+            bundle::load_tag(tx, t, target.unwrap_or_default(), g("theme_id").unwrap_or_default())?.is_some()
+        }
+        "link" => tx
+            .prepare_cached("SELECT 1 FROM link WHERE reading_id IS ?1 AND item_id IS ?2 AND module_id IS ?3")?
+            .exists(params![g("reading_id"), g("item_id"), g("module_id")])?,
+        _ => tx
+            .prepare_cached("SELECT 1 FROM item_keyword WHERE item_id = ?1 AND keyword = ?2")?
+            .exists(params![g("item_id"), m.get("keyword").and_then(Value::as_str)])?,
+    })
 }
 
 /// A conflict as `canon resolve` lists it.

@@ -7,6 +7,7 @@ pub mod contributors;
 pub mod curriculum;
 pub mod edit;
 pub mod history;
+pub(crate) mod history_removals;
 pub mod ids;
 pub mod maintenance;
 pub mod merge;
