@@ -266,3 +266,128 @@ fn an_audit_into_a_new_database_says_nothing_was_made() {
     has(&err, "audit undone: what was imported before this is not kept and");
     assert!(!w.db().exists());
 }
+
+// ---- 2. A DOI (or ISBN) moved between rows of one re-imported export ----
+
+/// The reading export as rows of cells, with its header.
+fn export(w: &Workdir) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = w.ok(&["export", "reading", "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let head = rdr.headers().unwrap().iter().map(String::from).collect();
+    let rows = rdr.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    (head, rows)
+}
+
+fn write_csv(w: &Workdir, name: &str, head: &[String], rows: &[Vec<String>]) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(head).unwrap();
+    for r in rows {
+        out.write_record(r).unwrap();
+    }
+    w.write(name, out.into_inner().unwrap()).display().to_string()
+}
+
+/// Two rows of the export that both have a value in `field`: (column, first, second).
+fn two_with(head: &[String], rows: &[Vec<String>], field: &str) -> (usize, usize, usize) {
+    let col = head.iter().position(|h| h == field).unwrap();
+    let with: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i][col].is_empty()).collect();
+    (col, with[0], with[1])
+}
+
+fn value_of(w: &Workdir, field: &str, id_cell: &str) -> String {
+    let id = id_cell.trim_start_matches('R');
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    c.query_row(&format!("SELECT coalesce({field}, '') FROM reading WHERE id = ?1"), [id], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_doi_moved_between_two_rows_imports_in_one_run_whatever_their_order() {
+    let w = Workdir::new();
+    w.ok(&["-q", "import", "reading", &sample("reading.csv")]);
+    let (head, rows) = export(&w);
+    let (doi, a, b) = two_with(&head, &rows, "doi");
+    let (x, y) = (rows[a][doi].clone(), rows[b][doi].clone());
+    // B takes A's DOI and A gets a new one, with B's row first in the file (then in file order).
+    for (n, first_b) in [(1, true), (2, false)] {
+        let w = Workdir::new();
+        w.ok(&["-q", "import", "reading", &sample("reading.csv")]);
+        let (_, rows) = export(&w);
+        let (mut ra, mut rb) = (rows[a].clone(), rows[b].clone());
+        ra[doi] = format!("10.9999/new-{n}");
+        rb[doi] = x.clone();
+        let file = write_csv(&w, "moved.csv", &head, &if first_b { vec![rb, ra] } else { vec![ra, rb] });
+        let history = w.count("SELECT count(*) FROM history");
+        let dry = w.ok(&["import", "reading", &file, "--by", "amina", "--dry-run"]);
+        has(&dry, &format!("doi: \"{y}\" → \"{x}\""));
+        assert_eq!(w.count("SELECT count(*) FROM history"), history, "a dry run wrote");
+        w.ok(&["-q", "import", "reading", &file, "--by", "amina"]);
+        assert_eq!(value_of(&w, "doi", &rows[b][0]), x);
+        assert_eq!(value_of(&w, "doi", &rows[a][0]), format!("10.9999/new-{n}"));
+        // The history says it as it was: A's DOI x → new, B's y → x (undoable).
+        assert_eq!(
+            w.count(&format!(
+                "SELECT count(*) FROM history WHERE action = 'update' AND before LIKE '%\"doi\":\"{x}\"%'"
+            )),
+            1
+        );
+        // Nothing more to do: a second import changes nothing.
+        let again = w.ok_stderr(&["import", "reading", &file, "--by", "amina"]);
+        has(&again, "0 changed");
+    }
+    // A swap: each row takes the other's DOI.
+    let mut swapped = rows.clone();
+    swapped[a][doi] = y.clone();
+    swapped[b][doi] = x.clone();
+    let file = write_csv(&w, "swap.csv", &head, &swapped);
+    w.ok(&["-q", "import", "reading", &file, "--by", "amina"]);
+    assert_eq!((value_of(&w, "doi", &rows[a][0]), value_of(&w, "doi", &rows[b][0])), (y.clone(), x.clone()));
+}
+
+#[test]
+fn a_doi_taken_from_a_row_that_keeps_it_or_has_no_row_is_refused_naming_both() {
+    let w = Workdir::new();
+    w.ok(&["-q", "import", "reading", &sample("reading.csv")]);
+    let (head, rows) = export(&w);
+    let (doi, a, b) = two_with(&head, &rows, "doi");
+    let x = rows[a][doi].clone();
+    let before = (w.count("SELECT count(*) FROM history"), value_of(&w, "doi", &rows[b][0]));
+    // B (line 2) takes A's DOI; A's row (line 3) keeps it.
+    let mut rb = rows[b].clone();
+    rb[doi] = x.clone();
+    let file = write_csv(&w, "kept.csv", &head, &[rb.clone(), rows[a].clone()]);
+    let err = w.fails(&["import", "reading", &file, "--by", "amina"]);
+    has(&err, &format!("kept.csv:3:{}: doi {x}: line 2 gives it to entry {}", doi + 1, rows[b][0]));
+    has(&err, &format!("this row keeps it for entry {}", rows[a][0]));
+    // A has no row at all.
+    let file = write_csv(&w, "alone.csv", &head, &[rb]);
+    let err = w.fails(&["import", "reading", &file, "--by", "amina"]);
+    has(&err, &format!("alone.csv:2:{}: doi {x} already belongs to entry {}, which has no row", doi + 1, rows[a][0]));
+    // Also with --skip-invalid: a DOI cannot be left with neither or both.
+    let err = w.fails(&["import", "reading", &file, "--by", "amina", "--skip-invalid"]);
+    has(&err, "which has no row in this file");
+    assert_eq!((w.count("SELECT count(*) FROM history"), value_of(&w, "doi", &rows[b][0])), before);
+    assert_eq!(value_of(&w, "doi", &rows[a][0]), x);
+}
+
+#[test]
+fn an_isbn_moved_between_two_rows_imports_in_one_run_too() {
+    let w = Workdir::new();
+    let list = w.write(
+        "books.csv",
+        "title,authors,year,type,isbn\n\"Black Skin, White Masks\",\"Fanon, Frantz\",1952,book,9780802143006\n\
+         The Wretched of the Earth,\"Fanon, Frantz\",1961,book,9780802141323\n",
+    );
+    w.ok(&["-q", "import", "reading", list.to_str().unwrap()]);
+    let (head, rows) = export(&w);
+    let (isbn, a, b) = two_with(&head, &rows, "isbn");
+    let mut swapped = rows.clone();
+    swapped.swap(0, 1);
+    let (ia, ib) = (rows[a][isbn].clone(), rows[b][isbn].clone());
+    for r in swapped.iter_mut() {
+        r[isbn] = if r[0] == rows[a][0] { ib.clone() } else { ia.clone() };
+    }
+    let file = write_csv(&w, "isbn.csv", &head, &swapped);
+    w.ok(&["-q", "import", "reading", &file, "--by", "amina"]);
+    assert_eq!(value_of(&w, "isbn", &rows[a][0]), ib);
+    assert_eq!(value_of(&w, "isbn", &rows[b][0]), ia);
+}

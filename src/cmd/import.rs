@@ -895,6 +895,12 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
             }
         }
     }
+    // A DOI or ISBN a row took from an entry that no later row gave another one: refused whole.
+    let unsettled = writer.unsettled();
+    let moved_in_vain = !unsettled.is_empty();
+    for (line, field, problem) in unsettled {
+        reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, column_of(field), problem));
+    }
     errors.errors.sort_by_key(|e| e.line);
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -955,9 +961,9 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = (!errors.is_empty() && !a.skip_invalid) || refusal.is_some();
+    let refused = (!errors.is_empty() && (!a.skip_invalid || moved_in_vain)) || refusal.is_some();
     tx.finish(!(c.dry_run || refused))?;
-    let errors = (!errors.is_empty() && !a.skip_invalid).then_some(errors);
+    let errors = (!errors.is_empty() && (!a.skip_invalid || moved_in_vain)).then_some(errors);
     Ok(Imported {
         counts,
         changes,

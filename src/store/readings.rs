@@ -496,6 +496,11 @@ pub struct ReadingWriter<'t> {
     pub warnings: Vec<(u64, String)>,
     /// The line of each entry a row names by ID (one row per entry).
     id_lines: std::collections::HashMap<i64, u64>,
+    /// DOIs and ISBNs a row (by ID) took from an entry whose row comes later
+    /// in the file (a DOI moved between rows): (entry, field) → (value, the
+    /// taking row's line, the taking entry). That entry's row must give it
+    /// another value (or none); see [`ReadingWriter::unsettled`].
+    parked: std::collections::HashMap<(i64, &'static str), (String, u64, i64)>,
     /// The last history entry before this import: what a row of an export
     /// checks for later changes by others.
     history_floor: i64,
@@ -607,6 +612,7 @@ impl<'t> ReadingWriter<'t> {
             overwrites: Vec::new(),
             warnings: Vec::new(),
             id_lines: std::collections::HashMap::new(),
+            parked: std::collections::HashMap::new(),
             history_floor,
         })
     }
@@ -793,13 +799,21 @@ impl<'t> ReadingWriter<'t> {
         let Some((id, how)) = self.find(r)? else {
             return self.add(r, label).map(Some);
         };
-        let (old, status) = self.load(id)?;
+        let (mut old, status) = self.load(id)?;
+        // A DOI or ISBN an earlier row took from this entry: it is still this entry's as stored.
+        let parked: Vec<(&'static str, String, u64, i64)> = ["doi", "isbn"]
+            .into_iter()
+            .filter_map(|f| self.parked.remove(&(id, f)).map(|(v, line, by)| (f, v, line, by)))
+            .collect();
+        for (field, v, ..) in &parked {
+            if *field == "doi" { old.doi = Some(v.clone()) } else { old.isbn = Some(v.clone()) }
+        }
         // A second row for one entry in the same file fills blanks only:
         // the first row's values stand, so a re-import changes nothing.
         if !self.touched.insert(id) {
             let new = old.filled(r);
             let fields = old.diff(&new);
-            if !self.clashes(r.line, id, &old, &new)? {
+            if !self.clashes(r.line, id, &old, &new, false)? {
                 return Ok(None);
             }
             if !fields.is_empty() {
@@ -836,7 +850,24 @@ impl<'t> ReadingWriter<'t> {
             kept.push(format!("type: kept {:?} (a type cannot be empty)", old.kind));
             self.warnings.push((r.line, msg));
         }
-        if !self.clashes(r.line, id, &old, &new)? {
+        // What an earlier row took from this entry must leave it here.
+        for (field, v, line, taker) in &parked {
+            let keeps = if *field == "doi" { new.doi.as_ref() } else { new.isbn.as_ref() };
+            if keeps == Some(v) {
+                self.problems.push((
+                    r.line,
+                    field,
+                    format!(
+                        "{field} {v}: line {line} gives it to entry {} and this row keeps it for entry {}; \
+                         expected one entry per {field} (give one of the two rows another {field}, or empty it)",
+                        crate::import::reading_id_text(*taker),
+                        crate::import::reading_id_text(id)
+                    ),
+                ));
+                return Ok(None);
+            }
+        }
+        if !self.clashes(r.line, id, &old, &new, how == "ID")? {
             return Ok(None);
         }
         let mut fields = old.diff(&new);
@@ -1061,7 +1092,14 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Refuses (as a problem) a DOI or ISBN that another entry already has.
-    fn clashes(&mut self, line: u64, id: i64, old: &Stored, new: &Stored) -> Result<bool> {
+    ///
+    /// A row of canon's export (`by_id`) may take one from an entry whose own
+    /// row comes later in the file (a DOI moved from row A to row B, and A
+    /// given a new one): the file is read as a whole. The value is taken from
+    /// that entry now (set empty there, inside this import's transaction) and
+    /// that entry's row must give it another; if it keeps it, or has no row,
+    /// the import is refused naming both lines ([`ReadingWriter::unsettled`]).
+    fn clashes(&mut self, line: u64, id: i64, old: &Stored, new: &Stored, by_id: bool) -> Result<bool> {
         for (field, old_v, new_v) in [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn)] {
             let Some(v) = new_v.as_ref().filter(|_| new_v != old_v) else { continue };
             let sql = if field == "doi" {
@@ -1074,10 +1112,21 @@ impl<'t> ReadingWriter<'t> {
             };
             let other: Option<i64> = self.tx.prepare_cached(sql)?.query_row(params![v, id], |r| r.get(0)).optional()?;
             if let Some(other) = other {
+                if by_id && !self.touched.contains(&other) {
+                    let sql = if field == "doi" {
+                        "UPDATE reading SET doi = NULL WHERE id = ?1"
+                    } else {
+                        "UPDATE reading SET isbn = NULL WHERE id = ?1"
+                    };
+                    self.tx.prepare_cached(sql)?.execute([other])?;
+                    self.parked.insert((other, field), (v.clone(), line, id));
+                    continue;
+                }
+                let at = self.id_lines.get(&other).map(|l| format!(" (line {l} of this file)")).unwrap_or_default();
                 self.problems.push((
                     line,
                     field,
-                    format!("{field} {v} already belongs to entry {other}; expected one entry per {field}"),
+                    format!("{field} {v} already belongs to entry {other}{at}; expected one entry per {field}"),
                 ));
                 return Ok(false);
             }
@@ -1225,6 +1274,29 @@ impl<'t> ReadingWriter<'t> {
             .prepare_cached("INSERT INTO reading_fts (rowid, title, authors, annotation) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![id, s.title, s.authors.join("; "), s.annotation])?;
         Ok(())
+    }
+
+    /// DOIs and ISBNs rows took from entries that no later row gave another
+    /// value: each a problem at the taking row, naming the entry. Call after
+    /// the last row; any problem refuses the import (the value cannot be
+    /// left with neither or both).
+    pub fn unsettled(&mut self) -> Vec<FieldProblem> {
+        let mut out: Vec<FieldProblem> = std::mem::take(&mut self.parked)
+            .into_iter()
+            .map(|((other, field), (v, line, _))| {
+                (
+                    line,
+                    field,
+                    format!(
+                        "{field} {v} already belongs to entry {}, which has no row in this file to give it another \
+                         {field}; expected one entry per {field}",
+                        crate::import::reading_id_text(other)
+                    ),
+                )
+            })
+            .collect();
+        out.sort_by_key(|p| p.0);
+        out
     }
 
     /// Records the run; returns the counts and (if kept) every change.
