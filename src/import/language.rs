@@ -321,9 +321,11 @@ fn code(t: &str, lower: &str) -> Option<Result<String, String>> {
     let known = if primary.len() == 2 {
         LANGUAGES.iter().find(|(c1, ..)| *c1 == primary).map(|(c1, ..)| (*c1).to_string())
     } else {
-        LANGUAGES.iter().find(|(_, b, c3, _)| *b == primary || *c3 == primary).map(|(c1, ..)| (*c1).to_string()).or_else(
-            || Language::from_639_3(primary).map(|l| l.to_639_1().unwrap_or_else(|| l.to_639_3()).to_string()),
-        )
+        LANGUAGES
+            .iter()
+            .find(|(_, b, c3, _)| *b == primary || *c3 == primary)
+            .map(|(c1, ..)| (*c1).to_string())
+            .or_else(|| Language::from_639_3(primary).map(|l| l.to_639_1().unwrap_or_else(|| l.to_639_3()).to_string()))
     };
     let Some(mut tag) = known else {
         // Not a code; perhaps one of the short English names ISO 639-3 gives (Ewe, Ido, Bodo).
