@@ -226,6 +226,17 @@ fn describe_change(c: &FieldChange) -> String {
             return format!("{}: {}", c.field, parts.join(", "));
         }
     }
+    // A yes/no facet is stored as 1/0; the message says what the user typed.
+    if matches!(c.field.as_str(), "global_south" | "open_access" | "translated") {
+        let yes_no = |v: &Value| match v {
+            Value::Bool(true) => "yes".to_string(),
+            Value::Bool(false) => "no".to_string(),
+            Value::Number(n) if n.as_i64() == Some(1) => "yes".to_string(),
+            Value::Number(n) if n.as_i64() == Some(0) => "no".to_string(),
+            other => show_value(other),
+        };
+        return format!("{}: {} → {}", c.field, yes_no(&c.before), yes_no(&c.after));
+    }
     format!("{}: {} → {}", c.field, show_value(&c.before), show_value(&c.after))
 }
 
@@ -1156,6 +1167,10 @@ mod tests {
             after: serde_json::json!(["a", "colourism"]),
         };
         assert_eq!(describe_change(&c), "keywords: +\"colourism\", −\"skin tone\"");
+        let c = FieldChange { field: "global_south".into(), before: serde_json::json!(0), after: serde_json::json!(1) };
+        assert_eq!(describe_change(&c), "global_south: no → yes", "a yes/no facet as the user typed it");
+        let c = FieldChange { field: "open_access".into(), before: Value::Null, after: serde_json::json!(true) };
+        assert_eq!(describe_change(&c), "open_access: (empty) → yes");
     }
 
     #[test]
