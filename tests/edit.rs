@@ -102,6 +102,7 @@ fn item_edit_remove_and_undo_that_change() {
     check(&w);
     let out = w.ok_stderr(&["undo", &removal, "--by", "amina"]);
     assert!(out.contains("restored the item") && out.contains("1 item tag"), "{out}");
+    assert!(!out.contains("1 item tags"), "one of a kind is singular: {out}");
     assert_eq!(records(&w), edited, "the item came back exactly as it was removed");
     assert_eq!(w.count(&indexed), 1);
     // The removal and its undo cancel out, so the edit can be undone next; twice is refused.
@@ -265,9 +266,9 @@ fn module_verbs_force_rule_and_undo_bring_back_sessions_tags_and_links() {
     assert_eq!(w.count("SELECT count(*) FROM link"), 0);
     check(&w);
     let log = w.ok(&["log", "--entity", "module", "--format", "csv"]);
-    assert!(log.contains("removed MED2002 \"\"Respiratory System\"\"; with 9 item, 2 item_tag, 2 link"), "{log}");
+    assert!(log.contains("removed MED2002 \"\"Respiratory System\"\"; with 9 items, 2 item tags, 2 links"), "{log}");
     let out = w.ok_stderr(&["undo", rm.trim(), "--by", "amina"]);
-    assert!(out.contains("9 item, 2 item tag, 2 link"), "{out}");
+    assert!(out.contains("9 items, 2 item tags, 2 links"), "{out}");
     assert_eq!(records(&w), before, "the module came back with its sessions, tags and links, same IDs");
     check(&w);
     // The gaps and coverage see it again.

@@ -859,10 +859,10 @@ fn imported_languages_follow_the_cli_rule_and_unknown_ones_are_named() {
         "l.csv",
         "title,authors,year,type,doi,themes,language,source\n\
          A,\"A, B\",2001,article,10.5555/1,epistemic-bias,Punjabi,https://example.org\n\
-         B,\"C, D\",2002,article,10.5555/2,epistemic-bias,Klingon,PubMed\n",
+         B,\"C, D\",2002,article,10.5555/2,epistemic-bias,Englsh,PubMed\n",
     );
     let err = w.ok_stderr(&["import", "reading", &csv.display().to_string()]);
-    assert!(err.contains("l.csv:3") && err.contains("Klingon"), "{err}");
+    assert!(err.contains("l.csv:3") && err.contains("Englsh"), "{err}");
     assert!(err.contains("source"), "the Source column is named as not read: {err}");
     assert_eq!(show(&w, "10.5555/1")["language"], "pa");
     assert_eq!(show(&w, "10.5555/2")["language"], serde_json::Value::Null);
@@ -882,4 +882,186 @@ fn imported_languages_follow_the_cli_rule_and_unknown_ones_are_named() {
     assert!(e.contains("\"author_gender\" is not read"), "the column is named as not read: {e}");
     assert!(!e.contains("author_gender=global_south"), "{e}");
     assert!(!e.contains("author_gender=authors"), "a gender column is no list of authors: {e}");
+}
+
+/// Issue 16c: a three-letter code that ISO 639-3 does not assign (xyz, zzz) is refused like any
+/// other unknown language at every door — the CLI's flags, every import format, a bundle's import
+/// and merge, `canon check` — and a valid ISO 639-3 code is named in reports (tpi: Tok Pisin).
+#[test]
+fn codes_outside_iso_639_3_are_refused_at_every_door_and_real_ones_are_named() {
+    let w = readings();
+    let expected = "expected an ISO 639 code";
+    // Flags: reading edit, reading add, the bulk form.
+    for (flag, code) in [("--language", "xyz"), ("--original-language", "zzz"), ("--language", "en; xyz")] {
+        let e = w.fails(&["reading", "edit", DOI, flag, code, "--by", "amina"]);
+        assert!(e.contains("is not a language canon knows") && e.contains(expected), "{flag} {code}: {e}");
+    }
+    let e = w.fails(&["reading", "add", "--title", "T", "--language", "zzz", "--by", "amina"]);
+    assert!(e.contains("\"zzz\" is not a language canon knows") && e.contains(expected), "{e}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'T'"), 0);
+    let e = w.fails(&["reading", "facet", "set", "language", "xyz", "--all", "--by", "amina"]);
+    assert!(e.contains("\"xyz\" is not a language canon knows"), "{e}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE language = 'xyz'"), 0);
+    // A real ISO 639-3 code, and its English name, are taken.
+    w.ok(&["reading", "edit", DOI, "--language", "Tok Pisin", "--original-language", "hyw", "--by", "amina"]);
+    let r = show(&w, DOI);
+    assert_eq!((r["language"].as_str(), r["original_language"].as_str()), (Some("tpi"), Some("hyw")));
+    w.ok(&["report", "out/", "--format", "csv"]);
+    let csv = std::fs::read_to_string(w.path("out/facets.csv")).unwrap();
+    assert!(csv.contains("Tok Pisin") && !csv.contains(",tpi,"), "reports name the language: {csv}");
+    // The reading CSV: a language not stored, with a warning naming file, line and value (as
+    // for any language canon does not know); an original language refused with line and column.
+    let f = w.write(
+        "l.csv",
+        "title,authors,year,doi,language,original_language\n\
+         Xa,\"A, B\",2001,10.5555/1,xyz,\n\
+         Xb,\"C, D\",2002,10.5555/2,Englsh,\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", &f.display().to_string()]);
+    for (line, v) in [("l.csv:2:5:", "xyz"), ("l.csv:3:5:", "Englsh")] {
+        let at = err.lines().find(|l| l.contains(line)).unwrap_or_else(|| panic!("no warning for {line}: {err}"));
+        assert!(at.contains(&format!("{v:?} is not a language canon knows")) && at.contains(expected), "{at}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE language IN ('xyz', 'Englsh')"), 0);
+    let f = w.write("o.csv", "title,authors,year,original_language\nXc,\"E, F\",2003,zzz\n");
+    let e = w.fails(&["import", "reading", &f.display().to_string()]);
+    assert!(e.contains("o.csv:2:4: original_language: \"zzz\" is not a language canon knows"), "{e}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Xc'"), 0, "nothing written");
+    // Bibliographic formats, as their language fields carry it.
+    let ris = w.write("l.ris", "TY  - JOUR\nTI  - Xd\nAU  - G, H\nPY  - 2004\nLA  - xyz\nER  - \n");
+    let err = w.ok_stderr(&["import", "reading", &ris.display().to_string()]);
+    assert!(err.contains("l.ris:") && err.contains("\"xyz\" is not a language canon knows"), "{err}");
+    let bib = w.write("l.bib", "@article{k, title={Xe}, author={I, J}, year={2005}, language={zzz}}\n");
+    let err = w.ok_stderr(&["import", "reading", &bib.display().to_string()]);
+    assert!(err.contains("l.bib:") && err.contains("\"zzz\" is not a language canon knows"), "{err}");
+    let csl = w.write(
+        "l.json",
+        r#"[{"id":"x","type":"article-journal","title":"Xf","author":[{"family":"K","given":"L"}],"issued":{"date-parts":[[2006]]},"language":"xyz"}]"#,
+    );
+    let err = w.ok_stderr(&["import", "reading", &csl.display().to_string()]);
+    assert!(err.contains("l.json") && err.contains("\"xyz\" is not a language canon knows"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE language IN ('xyz', 'zzz')"), 0);
+    // A bundle carrying one is refused by import and merge, naming file, line, field and what
+    // was expected; nothing is written.
+    w.ok(&["export", "bundle", "b"]);
+    let text = std::fs::read_to_string(w.path("b/reading.jsonl")).unwrap();
+    let n = text.lines().position(|l| l.contains("\"language\":\"tpi\"")).expect("the edited reading") + 1;
+    for (name, from, to) in [
+        ("xyz", "\"language\":\"tpi\"", "\"language\":\"xyz\""),
+        ("zzz", "\"original_language\":\"hyw\"", "\"original_language\":\"zzz\""),
+    ] {
+        let dir = format!("bad-{name}");
+        copy_dir(&w.path("b"), &w.path(&dir));
+        std::fs::write(w.path(&format!("{dir}/reading.jsonl")), text.replacen(from, to, 1)).unwrap();
+        let bundle = w.path(&dir).display().to_string();
+        let field = if name == "xyz" { "field \"language\"" } else { "field \"original_language\"" };
+        let target = Workdir::new();
+        target.ok(&["init"]);
+        let e = target.fails(&["merge", &bundle, "--by", "sam"]);
+        assert!(e.contains(&format!("reading.jsonl:{n}:")) && e.contains(field) && e.contains(expected), "{e}");
+        assert_eq!(target.count("SELECT count(*) FROM reading"), 0, "nothing merged");
+        let fresh = Workdir::new();
+        let e = fresh.fails(&["import", "bundle", &bundle]);
+        assert!(e.contains(&format!("reading.jsonl:{n}:")) && e.contains(field), "{e}");
+    }
+    // `canon check` names a reading an older canon let in with such a language.
+    w.ok(&["check"]);
+    let db = rusqlite::Connection::open(w.db()).unwrap();
+    let id = show(&w, DOI)["id"].as_i64().unwrap();
+    assert_eq!(db.execute("UPDATE reading SET language = 'xyz' WHERE id = ?1", [id]).unwrap(), 1);
+    drop(db);
+    w.fails(&["check"]);
+    let listing = String::from_utf8(w.cmd(&["check", "--format", "csv"]).output().unwrap().stdout).unwrap();
+    let row = listing.lines().find(|l| l.starts_with("languages,")).unwrap_or_else(|| panic!("{listing}"));
+    assert!(row.contains("PROBLEM") && row.contains("\"\"xyz\"\" is not a language canon knows"), "{row}");
+}
+
+/// Issue 16c: a merged facet about a person goes to the same person, found by the name it was
+/// recorded about, when the two copies list the authors in another order; one about a person
+/// our copy does not list is not merged, and is counted and named — never put on someone else.
+#[test]
+fn merged_facets_follow_their_person_not_their_position() {
+    let a = readings();
+    let b = Workdir::new();
+    std::fs::copy(a.db(), b.db()).unwrap();
+    // Our copy (b) lists the authors in another order and has dropped Jones.
+    b.ok(&["reading", "edit", DOI, "--author", "Eisenstein, Leo G.", "--author", "Vyas, Darshali A.", "--by", "sam"]);
+    // Their copy (a) records facets about Vyas (their 1), Eisenstein (their 2) and Jones (their 3).
+    gender(&a, DOI, "1", "woman", 1, "amina");
+    gender(&a, DOI, "2", "man", 2, "amina");
+    gender(&a, DOI, "3", "man", 3, "amina");
+    let out = b.cmd(&["merge", &a.db().display().to_string(), "--by", "sam", "--format", "csv"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (steps, note) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert_eq!(show(&b, DOI)["authors"], serde_json::json!(["Eisenstein, Leo G.", "Vyas, Darshali A."]), "ours kept");
+    assert_eq!(
+        facets_by_person(&b),
+        [
+            ("Eisenstein, Leo G.".to_string(), 1, "man".to_string()),
+            ("Vyas, Darshali A.".to_string(), 2, "woman".to_string())
+        ],
+        "each facet is about the same person as on their side"
+    );
+    assert!(steps.contains("placed,person_facet") && steps.contains("author 2 here (Vyas, Darshali A.)"), "{steps}");
+    let row = steps.lines().find(|l| l.starts_with("not-placed,")).unwrap_or_else(|| panic!("{steps}"));
+    assert!(row.contains("Jones, David S.") && row.contains("their author 3"), "the person is named: {row}");
+    assert!(note.contains("1 of their author facets not placed"), "counted: {note}");
+    assert_eq!(b.count("SELECT count(*) FROM person_facet"), 2);
+    // Merging again changes nothing and still says what was not placed.
+    let again = b.ok_stderr(&["merge", &a.db().display().to_string(), "--by", "sam"]);
+    assert!(again.contains("0 added") && again.contains("1 of their author facets not placed"), "{again}");
+    // The other way round: our author list (moved on our side) would move the authors a's
+    // facets are about, so it is a conflict, not taken; b's new facet lands on Vyas in a's order.
+    b.ok(&[
+        "facet",
+        "add",
+        DOI,
+        "--author",
+        "2",
+        "--facet",
+        "region of affiliation",
+        "--value",
+        "North America",
+        "--basis",
+        "published",
+        "--source",
+        "Author information, NEJM 2020",
+        "--by",
+        "sam",
+    ]);
+    let steps = a.ok(&["merge", &b.db().display().to_string(), "--by", "amina", "--format", "csv"]);
+    assert!(steps.contains("would move, rename or drop an author our facets are about"), "{steps}");
+    assert_eq!(
+        show(&a, DOI)["authors"],
+        serde_json::json!(["Vyas, Darshali A.", "Eisenstein, Leo G.", "Jones, David S."]),
+        "a's authors stay where its facets say"
+    );
+    let got = facets_by_person(&a);
+    assert!(got.contains(&("Vyas, Darshali A.".to_string(), 1, "North America".to_string())), "{got:?}");
+    assert!(got.contains(&("Vyas, Darshali A.".to_string(), 1, "woman".to_string())), "{got:?}");
+    assert!(got.contains(&("Jones, David S.".to_string(), 3, "man".to_string())), "{got:?}");
+    // Taking their author list when resolving is refused like `reading edit` (facet IDs named).
+    let open = a.json(&["resolve", "--format", "json"]);
+    let c = open.as_array().unwrap().iter().find(|c| c["entity"] == "reading").expect("the author-list conflict");
+    let e = a.fails(&["resolve", &c["id"].to_string(), "--take", "theirs", "--by", "amina"]);
+    assert!(e.contains("would move, rename or remove an author with recorded facets"), "{e}");
+    assert_eq!(show(&a, DOI)["authors"][0], "Vyas, Darshali A.");
+}
+
+/// Every facet about a person: (the name it was recorded about, the position, the value), sorted.
+fn facets_by_person(w: &Workdir) -> Vec<(String, i64, String)> {
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    let mut st = c
+        .prepare(
+            "SELECT a.name, p.author_position, p.value FROM person_facet p
+               JOIN reading_author a ON a.reading_id = p.reading_id AND a.position = p.author_position
+              WHERE a.name = p.author_name ORDER BY 1, 2, 3",
+        )
+        .unwrap();
+    let rows: Vec<(String, i64, String)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+    let all =
+        c.query_row("SELECT count(*) FROM person_facet WHERE author_position IS NOT NULL", [], |r| r.get::<_, i64>(0));
+    assert_eq!(rows.len() as i64, all.unwrap(), "every facet's recorded name is the author at its position");
+    rows
 }

@@ -80,7 +80,7 @@ pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_j
                         ) => {
                             let parts: Vec<String> = m
                                 .iter()
-                                .map(|(t, rows)| format!("{} {t}", rows.as_array().map_or(0, Vec::len)))
+                                .map(|(t, rows)| crate::store::edit::count_of(rows.as_array().map_or(0, Vec::len), t))
                                 .collect();
                             let what = if k == crate::store::edit::REMOVED_WITH { "with" } else { "cleared" };
                             format!("{what}: {}", parts.join(", "))
@@ -103,8 +103,10 @@ pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_j
         }
         for k in [crate::store::edit::REMOVED_WITH, crate::store::edit::DETACHED] {
             if let Some(serde_json::Value::Object(m)) = o.get(k) {
-                let parts: Vec<String> =
-                    m.iter().map(|(t, rows)| format!("{} {t}", rows.as_array().map_or(0, Vec::len))).collect();
+                let parts: Vec<String> = m
+                    .iter()
+                    .map(|(t, rows)| crate::store::edit::count_of(rows.as_array().map_or(0, Vec::len), t))
+                    .collect();
                 let what = if k == crate::store::edit::REMOVED_WITH { "with" } else { "cleared" };
                 s.push_str(&format!("; {what} {}", parts.join(", ")));
             }

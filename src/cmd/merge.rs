@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
     ctx.note(format_args!(
-        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}{}",
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}{}{}",
         if a.dry_run { "dry run, nothing written: " } else { "" },
         sum.added,
         sum.updated,
@@ -71,6 +71,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sum.history_copied,
         if sum.conflicts > 0 { "; see `canon resolve` to settle the conflicts" } else { "" },
         removed_here(&sum, a.restore_removed),
+        match sum.facets_not_placed {
+            0 => String::new(),
+            n => format!(
+                "; {n} of their author facets not placed: no one author here is the person it is about (listed as \
+                 not-placed)"
+            ),
+        },
     ));
     // Kept removed is a decision made for the user: said even with --quiet.
     if sum.kept_removed > 0 && ctx.quiet {

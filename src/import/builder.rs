@@ -100,6 +100,9 @@ pub struct Draft {
     pub url: Option<String>,
     pub annotation: Option<String>,
     pub language: Option<String>,
+    /// Where the language is, when the format says (a spreadsheet's column), for the
+    /// warning about a language canon does not know; else the record's start.
+    pub language_at: Option<Pos>,
     pub source_kind: Option<Val>,
     pub status: Option<Val>,
     /// Content facets the format gives (Global South, open access, …), read
@@ -330,7 +333,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         Some(l) => match super::language::normalise_list(&l) {
             Ok(code) => Some(code),
             Err(e) => {
-                d.warnings.push(RowError::new(d.at.line, d.at.column, format!("language not stored: {e}")));
+                let at = d.language_at.unwrap_or(d.at);
+                d.warnings.push(RowError::new(at.line, at.column, format!("language not stored: {e}")));
                 None
             }
         },

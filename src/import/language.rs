@@ -2,16 +2,25 @@
 //!
 //! A language may come as an ISO 639-1 code (`fr`), an ISO 639-2
 //! bibliographic or terminology code (`fre`, `fra`; MEDLINE writes these),
-//! an ISO 639-3 code (`yor`, `kri`), a BCP 47 tag or locale (`pt-BR`,
-//! `en_GB`), or an English name (`French`, `Kiswahili`), in any case. canon
-//! stores the ISO 639-1 code where the language has one, else the
-//! three-letter code, with a region subtag kept (`pt-BR`). The table below is
-//! the 184 languages of ISO 639-1 with their ISO 639-2 and 639-3 codes and
-//! reference names, from the ISO 639-3 code table published by SIL
-//! International, the ISO 639-3 registration authority (iso-639-3.tab). A
-//! three-letter code outside it is accepted as an ISO 639-3 code as written
-//! (there are some 7,900; many languages of the Global South have no
-//! two-letter code), so no language is refused for being rare.
+//! an ISO 639-3 code (`yor`, `kri`, `tpi`), a BCP 47 tag or locale (`pt-BR`,
+//! `en_GB`), or an English name (`French`, `Kiswahili`, `Tok Pisin`), in any
+//! case. canon stores the ISO 639-1 code where the language has one, else the
+//! ISO 639-3 code, with a region or script subtag kept (`pt-BR`).
+//!
+//! The table below is the 184 languages of ISO 639-1 with their ISO 639-2
+//! and 639-3 codes and the names canon prefers in reports. Every other
+//! language comes from the full ISO 639-3 code table (some 7,900 codes and
+//! their English reference names, as published by SIL International, the ISO
+//! 639-3 registration authority, in iso-639-3.tab), through the `isolang`
+//! crate. A three-letter code that is in neither (`xyz`) is refused like any
+//! other unknown language, so a typing slip is never stored as a language;
+//! many languages of the Global South have no two-letter code, and each of
+//! them is accepted by its ISO 639-3 code or its English name.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use isolang::Language;
 
 /// (ISO 639-1, ISO 639-2/B, ISO 639-3 (= 639-2/T), reference name).
 const LANGUAGES: &[(&str, &str, &str, &str)] = &[
@@ -266,14 +275,19 @@ pub fn is_language(code: &str) -> bool {
     !SPECIAL.contains(&primary.as_str())
 }
 
+/// What a language refused by [`normalise`] was expected to be.
+const EXPECTED: &str = "expected an ISO 639 code such as fr, sw or yor, a tag such as pt-BR, or an English name \
+                        such as French";
+
 /// One language as written, made canonical: `Ok(code)`, or `Err` with what
-/// was expected. Case and surrounding space are ignored.
+/// was expected. Case and surrounding space are ignored. A code must be one
+/// ISO 639 assigns (a three-letter code outside ISO 639-3, such as `xyz`, is
+/// refused), and an English name must name one language (ISO 639-3 gives
+/// some names, such as Bodo, to two; the error lists their codes).
 pub fn normalise(s: &str) -> Result<String, String> {
     let t = s.trim();
-    let expected = "expected an ISO 639 code such as fr, sw or yor, a tag such as pt-BR, or an English name \
-                    such as French";
     if t.is_empty() {
-        return Err(format!("the language is empty; {expected}"));
+        return Err(format!("the language is empty; {EXPECTED}"));
     }
     let lower = t.to_lowercase();
     let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -283,35 +297,47 @@ pub fn normalise(s: &str) -> Result<String, String> {
     if let Some((_, code)) = OTHER_NAMES.iter().find(|(n, _)| *n == words) {
         return Ok((*code).to_string());
     }
-    // A code, with an optional region or script subtag: en, eng, en-GB, en_GB, zh-Hant.
+    match code(t, &words) {
+        Some(result) => result,
+        None => by_iso_name(t, &words),
+    }
+}
+
+/// `s` read as a code with optional subtags (en, eng, en-GB, en_GB, zh-Hant): `None` when
+/// it does not have the shape of one (then it may be a name), else the tag or the refusal.
+fn code(t: &str, lower: &str) -> Option<Result<String, String>> {
     let mut parts = lower.split(['-', '_']);
     let primary = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
+    if !matches!(primary.len(), 2 | 3) || !primary.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
     // Mandarin (cmn) is what the name "Mandarin" gives: Chinese, zh.
     let primary = if primary == "cmn" { "zh" } else { primary };
     // Codes reserved for local use (qaa–qtz) name nothing another reader can look up.
     if primary.len() == 3 && ("qaa"..="qtz").contains(&primary) {
-        return Err(format!("{t:?} is an ISO 639 code reserved for local use; {expected}"));
+        return Some(Err(format!("{t:?} is an ISO 639 code reserved for local use; {EXPECTED}")));
     }
-    let code = match primary.len() {
-        2 => LANGUAGES.iter().find(|(c1, ..)| *c1 == primary).map(|(c1, ..)| (*c1).to_string()),
-        3 => Some(
-            LANGUAGES
-                .iter()
-                .find(|(_, b, c3, _)| *b == primary || *c3 == primary)
-                .map_or_else(|| primary.to_string(), |(c1, ..)| (*c1).to_string()),
-        ),
-        _ => None,
-    }
-    .filter(|_| primary.chars().all(|c| c.is_ascii_lowercase()));
-    let Some(code) = code else {
-        return Err(format!("{t:?} is not a language canon knows; {expected}"));
+    let known = if primary.len() == 2 {
+        LANGUAGES.iter().find(|(c1, ..)| *c1 == primary).map(|(c1, ..)| (*c1).to_string())
+    } else {
+        LANGUAGES
+            .iter()
+            .find(|(_, b, c3, _)| *b == primary || *c3 == primary)
+            .map(|(c1, ..)| (*c1).to_string())
+            .or_else(|| Language::from_639_3(primary).map(|l| l.to_639_1().unwrap_or_else(|| l.to_639_3()).to_string()))
     };
-    let mut tag = code;
+    let Some(mut tag) = known else {
+        // Not a code; perhaps one of the short English names ISO 639-3 gives (Ewe, Ido, Bodo).
+        if by_name().contains_key(lower) {
+            return None;
+        }
+        return Some(Err(format!("{t:?} is not a language canon knows; {EXPECTED}")));
+    };
     for sub in rest {
         let ok = !sub.is_empty() && sub.len() <= 8 && sub.chars().all(|c| c.is_ascii_alphanumeric());
         if !ok {
-            return Err(format!("{t:?} is not a language tag; {expected}"));
+            return Some(Err(format!("{t:?} is not a language tag; {EXPECTED}")));
         }
         tag.push('-');
         match sub.len() {
@@ -324,7 +350,40 @@ pub fn normalise(s: &str) -> Result<String, String> {
             _ => tag.push_str(sub),
         }
     }
-    Ok(tag)
+    Some(Ok(tag))
+}
+
+/// The languages of ISO 639-3 by their English reference name in lower case, built once.
+fn by_name() -> &'static HashMap<String, Vec<Language>> {
+    static MAP: OnceLock<HashMap<String, Vec<Language>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<String, Vec<Language>> = HashMap::new();
+        for l in Language::match_names(|_| true) {
+            m.entry(l.to_name().to_lowercase()).or_default().push(l);
+        }
+        m
+    })
+}
+
+/// A language by its ISO 639-3 English reference name (`Tok Pisin` → tpi), or the refusal.
+fn by_iso_name(t: &str, words: &str) -> Result<String, String> {
+    // A single letter is taken for a slip, not for the language ISO 639-3 names "E" (its code eee).
+    let Some(found) = by_name().get(words).filter(|_| words.chars().count() > 1) else {
+        return Err(format!("{t:?} is not a language canon knows; {EXPECTED}"));
+    };
+    // A macrolanguage and one of its members may share a name (Swahili): the one with a
+    // two-letter code is the one people mean.
+    let with_c1: Vec<Language> = found.iter().copied().filter(|l| l.to_639_1().is_some()).collect();
+    match (found.as_slice(), with_c1.as_slice()) {
+        ([one], _) | (_, [one]) => Ok(one.to_639_1().unwrap_or_else(|| one.to_639_3()).to_string()),
+        _ => {
+            let codes = found.iter().map(|l| l.to_639_3()).collect::<Vec<_>>().join(", ");
+            Err(format!(
+                "{t:?} is the name of {} languages in ISO 639-3 ({codes}); expected the code of the one meant",
+                found.len()
+            ))
+        }
+    }
 }
 
 /// One or more languages (`English; French`, `en, fr`, `eng/fre`), each
@@ -344,16 +403,17 @@ pub fn normalise_list(s: &str) -> Result<String, String> {
 }
 
 /// The English name of a canonical code's language, for reports: `fr` →
-/// French, `pt-BR` → Portuguese; a code outside the table stays as it is.
+/// French, `pt-BR` → Portuguese, `tpi` → Tok Pisin (the ISO 639-3 reference
+/// name); a code ISO 639 does not assign stays as it is.
 pub fn name(code: &str) -> String {
     let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
     if let Some((_, n)) = EXTRA.iter().find(|(c, _)| *c == primary) {
         return (*n).to_string();
     }
-    LANGUAGES
-        .iter()
-        .find(|(c1, b, c3, _)| *c1 == primary || *b == primary || *c3 == primary)
-        .map_or_else(|| code.to_string(), |(.., n)| (*n).to_string())
+    if let Some((.., n)) = LANGUAGES.iter().find(|(c1, b, c3, _)| *c1 == primary || *b == primary || *c3 == primary) {
+        return (*n).to_string();
+    }
+    Language::from_639_3(&primary).map_or_else(|| code.to_string(), |l| l.to_name().to_string())
 }
 
 /// The languages of a stored list (`en; fr`), one by one.
@@ -435,7 +495,54 @@ mod tests {
         assert_eq!(name("pt-BR"), "Portuguese");
         assert_eq!(name("yor"), "Yoruba");
         assert_eq!(name("kri"), "Krio");
-        assert_eq!(name("tpi"), "tpi", "a code without a name in the table is shown as the code");
+        assert_eq!(name("tpi"), "Tok Pisin", "every ISO 639-3 code has its reference name");
+        assert_eq!(name("xyz"), "xyz", "a code ISO 639 does not assign is shown as it is");
         assert_eq!(LANGUAGES.len(), 184);
+    }
+
+    #[test]
+    fn three_letter_codes_outside_iso_639_3_are_refused() {
+        for bad in ["xyz", "zzz", "XYZ", "xyz-GB", "zzz_de", "qtz"] {
+            let e = normalise(bad).unwrap_err();
+            assert!(e.contains(bad) && e.contains("expected an ISO 639 code"), "{bad}: {e}");
+        }
+        assert!(normalise_list("en; zzz").is_err());
+        for (input, want) in [
+            ("tpi", "tpi"),
+            ("TPI", "tpi"),
+            ("Tok Pisin", "tpi"),
+            ("tok  pisin", "tpi"),
+            ("hyw", "hyw"),
+            ("Western Armenian", "hyw"),
+            ("swh", "swh"),
+            ("ase-US", "ase-US"),
+            ("Nigerian Pidgin", "pcm"),
+            ("zul", "zu"),
+        ] {
+            assert_eq!(normalise(input).as_deref(), Ok(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn a_name_iso_gives_to_two_languages_asks_for_the_code() {
+        let e = normalise("Bodo").unwrap_err();
+        assert!(e.contains("boy") && e.contains("brx") && e.contains("expected the code"), "{e}");
+        assert_eq!(normalise("brx").as_deref(), Ok("brx"));
+    }
+
+    #[test]
+    fn every_iso_639_3_code_is_accepted_and_named() {
+        let mut n = 0;
+        for l in Language::match_names(|_| true) {
+            let c3 = l.to_639_3();
+            if ("qaa"..="qtz").contains(&c3) {
+                continue;
+            }
+            let code = normalise(c3).unwrap_or_else(|e| panic!("{c3}: {e}"));
+            let shown = name(&code);
+            assert!(!shown.is_empty() && shown != code, "{c3} → {code} has no name");
+            n += 1;
+        }
+        assert!(n > 7_800, "the full ISO 639-3 table: {n}");
     }
 }

@@ -266,6 +266,7 @@ impl<'a> ReadingReader<'a> {
         d.url = text(URL);
         d.annotation = text(NOTES);
         d.language = text(LANGUAGE);
+        d.language_at = Some(Pos::new(line, m.column(LANGUAGE)));
         d.volume = text(VOLUME);
         d.issue = text(ISSUE);
         d.pages = text(PAGES);

@@ -239,6 +239,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         .map(|u| u.split_whitespace().next().unwrap_or(u).to_string());
     d.annotation = text(c.note);
     d.language = text(c.lang);
+    d.language_at = Some(at(c.lang));
     d.themes = split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
     d.keywords = split_cell(get(r, c.keywords).unwrap_or("")).map(|t| Val::new(t, at(c.keywords))).collect();
     d

@@ -314,6 +314,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.edition = text(c.edition);
     d.url = text(c.url);
     d.language = text(c.lang);
+    d.language_at = Some(at(c.lang));
     d
 }
 

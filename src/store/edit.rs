@@ -181,6 +181,7 @@ fn singular(what: &str) -> String {
         "sub-themes",
         "cells",
         "gaps",
+        "rows",
     ];
     let mut done = false;
     what.split(' ')
@@ -196,6 +197,25 @@ fn singular(what: &str) -> String {
         .join(" ")
 }
 
+/// A count of a table's rows in words: `count_of(1, "item_tag")` is "1 item tag",
+/// `count_of(2, "person_facet")` "2 person facets", `count_of(0, "history")` "0 histories": the
+/// table's name in words, its last word in the plural unless the count is 1. For the restore
+/// message and the log, which name the rows that went with a removal.
+pub fn count_of(n: usize, table: &str) -> String {
+    let noun = table.replace('_', " ");
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    let plural = if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
+    } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u'])) {
+        format!("{stem}ies")
+    } else {
+        format!("{noun}s")
+    };
+    format!("{n} {plural}")
+}
+
 fn describe_change(c: &FieldChange) -> String {
     if let (Value::Array(b), Value::Array(a)) = (&c.before, &c.after) {
         let added: Vec<String> = a.iter().filter(|x| !b.contains(x)).map(show_value).collect();
@@ -205,6 +225,17 @@ fn describe_change(c: &FieldChange) -> String {
             parts.extend(gone.iter().map(|x| format!("−{x}")));
             return format!("{}: {}", c.field, parts.join(", "));
         }
+    }
+    // A yes/no facet is stored as 1/0; the message says what the user typed.
+    if matches!(c.field.as_str(), "global_south" | "open_access" | "translated") {
+        let yes_no = |v: &Value| match v {
+            Value::Bool(true) => "yes".to_string(),
+            Value::Bool(false) => "no".to_string(),
+            Value::Number(n) if n.as_i64() == Some(1) => "yes".to_string(),
+            Value::Number(n) if n.as_i64() == Some(0) => "no".to_string(),
+            other => show_value(other),
+        };
+        return format!("{}: {} → {}", c.field, yes_no(&c.before), yes_no(&c.after));
     }
     format!("{}: {} → {}", c.field, show_value(&c.before), show_value(&c.after))
 }
@@ -865,14 +896,14 @@ pub(crate) fn restore(tx: &Transaction, by: i64, entity: &str, before: &Record, 
             bundle::insert(tx, gt, r).with_context(|| format!("restoring a {} of {entity} {id}", gt.name))?;
         }
         if !matches!(gt.name, "snapshot_coverage" | "snapshot_gap") {
-            counts.push(format!("{} {}", recs.len(), gt.name.replace('_', " ")));
+            counts.push(count_of(recs.len(), gt.name));
         }
     }
     for (ot, recs) in &others {
         for r in recs {
             other_insert(tx, ot, r).with_context(|| format!("restoring a {} row of {entity} {id}", ot.name))?;
         }
-        counts.push(format!("{} {}", recs.len(), ot.name.replace('_', " ")));
+        counts.push(count_of(recs.len(), &ot.name));
     }
     if let Some(Value::Object(d)) = &detached {
         let mut n = 0;
@@ -882,7 +913,7 @@ pub(crate) fn restore(tx: &Transaction, by: i64, entity: &str, before: &Record, 
             }
         }
         if n > 0 {
-            counts.push(format!("{n} references to it"));
+            counts.push(format!("{n} reference{} to it", if n == 1 { "" } else { "s" }));
         }
     }
     let note = format!("undo of #{history_id}");
@@ -1136,5 +1167,30 @@ mod tests {
             after: serde_json::json!(["a", "colourism"]),
         };
         assert_eq!(describe_change(&c), "keywords: +\"colourism\", −\"skin tone\"");
+        let c = FieldChange { field: "global_south".into(), before: serde_json::json!(0), after: serde_json::json!(1) };
+        assert_eq!(describe_change(&c), "global_south: no → yes", "a yes/no facet as the user typed it");
+        let c = FieldChange { field: "open_access".into(), before: Value::Null, after: serde_json::json!(true) };
+        assert_eq!(describe_change(&c), "open_access: (empty) → yes");
+    }
+
+    #[test]
+    fn table_counts_are_plural_unless_one() {
+        assert_eq!(count_of(1, "item_tag"), "1 item tag");
+        assert_eq!(count_of(2, "item_tag"), "2 item tags");
+        assert_eq!(count_of(2, "person_facet"), "2 person facets");
+        assert_eq!(count_of(9, "item"), "9 items");
+        assert_eq!(count_of(0, "link"), "0 links");
+        assert_eq!(count_of(3, "history"), "3 histories");
+        assert_eq!(count_of(2, "reading_author"), "2 reading authors");
+        assert_eq!(count_of(2, "status"), "2 statuses");
+        assert_eq!(count_of(2, "survey"), "2 surveys");
+        let d = Dependent {
+            what: "person facet rows".into(),
+            count: 1,
+            examples: Vec::new(),
+            needs_force: false,
+            cleared: false,
+        };
+        assert_eq!(dependent_text(&d), "1 person facet row");
     }
 }

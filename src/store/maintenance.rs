@@ -85,12 +85,49 @@ pub fn check(conn: &Connection) -> Result<Vec<Check>> {
             facets.iter().map(|(id, e)| format!("facet {id}: {e}")).collect::<Vec<_>>().join("; ")
         },
     });
+    out.push(languages(conn)?);
     out.push(Check {
         check: "contents".into(),
         ok: true,
         detail: format!("{} modules, {} items, {} readings", counts.0, counts.1, counts.2),
     });
     Ok(out)
+}
+
+/// Readings whose language or original language canon does not know (issue 16c: a value an
+/// older canon kept as written, such as `Englsh` or a code outside ISO 639-3 like `xyz`, or a
+/// hand edit). Every door refuses such a value now, a bundle or merge among them.
+fn languages(conn: &Connection) -> Result<Check> {
+    let mut st = conn.prepare(
+        "SELECT id, language, original_language FROM reading
+          WHERE language IS NOT NULL OR original_language IS NOT NULL ORDER BY id",
+    )?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?)))?;
+    let mut bad = Vec::new();
+    for row in rows {
+        let (id, language, original) = row?;
+        for (field, v) in [("language", language), ("original_language", original)] {
+            let Some(v) = v.filter(|v| !v.trim().is_empty()) else { continue };
+            if let Err(e) = crate::import::language::normalise_list(&v) {
+                bad.push(format!("reading {id} {field}: {e}"));
+            }
+        }
+    }
+    Ok(Check {
+        check: "languages".into(),
+        ok: bad.is_empty(),
+        detail: if bad.is_empty() {
+            "every reading's language is one canon knows (ISO 639)".into()
+        } else {
+            let n = bad.len();
+            let shown = bad.into_iter().take(10).collect::<Vec<_>>().join("; ");
+            format!(
+                "{n} unknown: {shown}{}; set each with `canon reading edit ID --language CODE` (or \"\" to clear)",
+                if n > 10 { "; …" } else { "" }
+            )
+        },
+    })
 }
 
 /// Texts longer than [`crate::limits`] allows, texts holding control

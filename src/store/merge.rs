@@ -62,6 +62,9 @@ pub struct Summary {
     pub kept_removed: usize,
     /// Our removals undone to bring such records back (`restore_removed`).
     pub restored: usize,
+    /// Their facets about a person that name no one author here (listed as `not-placed`
+    /// steps): never put on someone else, left for the user to record again.
+    pub facets_not_placed: usize,
 }
 
 /// Tables whose records are entities with an ID, in the order they merge.
@@ -241,6 +244,48 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
     }
 }
 
+/// The position (1-based) of the one author in `authors` who is the person `name`, whom
+/// another copy of the reading lists at `their_pos`: the one author written exactly so, else
+/// the one written so but for case and spacing, else the author at `their_pos` when the two
+/// share a family name no other author here has ("Vyas, D." and "Vyas, Darshali A.").
+/// `Err` says why no one author is that person (none, or several of that name).
+fn same_person(authors: &[String], name: &str, their_pos: i64) -> std::result::Result<i64, String> {
+    let one = |hits: Vec<usize>| -> Option<std::result::Result<i64, String>> {
+        match hits.as_slice() {
+            [] => None,
+            [p] => Some(Ok(*p as i64 + 1)),
+            _ => Some(Err(format!(
+                "{} authors here are written {name:?} (authors {})",
+                hits.len(),
+                hits.iter().map(|p| (p + 1).to_string()).collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    };
+    let exact = authors.iter().enumerate().filter(|(_, a)| *a == name).map(|(p, _)| p).collect();
+    if let Some(r) = one(exact) {
+        return r;
+    }
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let folded = authors.iter().enumerate().filter(|(_, a)| fold(a) == fold(name)).map(|(p, _)| p).collect();
+    if let Some(r) = one(folded) {
+        return r;
+    }
+    let key = |s: &str| {
+        super::readings::person_key(
+            &crate::import::names::parse(s).unwrap_or_else(|| crate::import::names::Name::literal(s)),
+        )
+    };
+    let family = key(name);
+    let same_family: Vec<usize> =
+        authors.iter().enumerate().filter(|(_, a)| !family.is_empty() && key(a) == family).map(|(p, _)| p).collect();
+    if let [p] = same_family.as_slice()
+        && *p as i64 + 1 == their_pos
+    {
+        return Ok(their_pos);
+    }
+    Err(format!("no author here is {name:?}"))
+}
+
 fn label(table: &str, m: &Record) -> String {
     let pick = ["title", "name", "slug", "code", "path", "status"].iter().map(|k| s(m, k)).find(|v| !v.is_empty());
     match (table, pick) {
@@ -368,6 +413,10 @@ impl Merger<'_, '_> {
         for raw in theirs.get(t.name) {
             let their_id = i(raw, "id").unwrap_or(0);
             let mut rec = self.maps.record(raw);
+            // A facet about a person goes to the same person here, found by name, or nowhere.
+            if t.name == "person_facet" && !self.place_facet(&mut rec, raw, theirs)? {
+                continue;
+            }
             let found = natural_keys(t.name, &rec).iter().find_map(|k| index.get(k).copied());
             match found {
                 None => {
@@ -425,6 +474,85 @@ impl Merger<'_, '_> {
         Ok(())
     }
 
+    /// Places their facet about one author of a reading (`rec`, references mapped to ours)
+    /// on the same person in our copy of the reading, whose author list may be ordered
+    /// differently: by the name the facet was recorded about (`author_name`, else their
+    /// author at that position), matched by [`same_person`]. Sets `author_position` and
+    /// `author_name` to ours and returns true; a facet about the creators as a whole needs
+    /// no placing. When no one author here is that person, the facet is not merged: false,
+    /// counted in [`Summary::facets_not_placed`] and listed as a `not-placed` step naming
+    /// the facet, the person and why (never silently put on someone else).
+    fn place_facet(&mut self, rec: &mut Record, raw: &Record, theirs: &Snapshot) -> Result<bool> {
+        let Some(their_pos) = i(raw, "author_position") else { return Ok(true) };
+        let their_id = i(raw, "id").unwrap_or(0);
+        let their_reading = i(raw, "reading_id").unwrap_or(0);
+        let their_authors: Vec<String> = theirs
+            .get("reading")
+            .iter()
+            .find(|r| i(r, "id") == Some(their_reading))
+            .and_then(|r| r.get("authors"))
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .unwrap_or_default();
+        let name = rec
+            .get("author_name")
+            .and_then(Value::as_str)
+            .filter(|n| !n.trim().is_empty())
+            .map(String::from)
+            .or_else(|| usize::try_from(their_pos - 1).ok().and_then(|p| their_authors.get(p).cloned()));
+        let reading = i(rec, "reading_id").unwrap_or(0);
+        let ours: Vec<String> = self
+            .tx
+            .prepare_cached("SELECT name FROM reading_author WHERE reading_id = ?1 ORDER BY position")?
+            .query_map([reading], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let facet = s(raw, "facet").to_string();
+        let title: String = self
+            .tx
+            .query_row("SELECT title FROM reading WHERE id = ?1", [reading], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default();
+        let about = match &name {
+            Some(n) => format!("{n:?} (their author {their_pos})"),
+            None => format!("their author {their_pos}"),
+        };
+        let placed = match &name {
+            Some(n) => same_person(&ours, n, their_pos),
+            None => Err("their copy does not say who the facet is about".to_string()),
+        };
+        match placed {
+            Ok(pos) => {
+                rec.insert("author_position".into(), Value::from(pos));
+                let here = usize::try_from(pos - 1).ok().and_then(|p| ours.get(p)).cloned().unwrap_or_default();
+                rec.insert("author_name".into(), Value::from(here.clone()));
+                if pos != their_pos {
+                    self.step(
+                        "placed",
+                        "person_facet",
+                        their_id,
+                        format!("{facet} about {about} of {title:?}: author {pos} here ({here})"),
+                    );
+                }
+                Ok(true)
+            }
+            Err(why) => {
+                self.sum.facets_not_placed += 1;
+                let list = ours.iter().enumerate().map(|(n, a)| format!("{} {a}", n + 1)).collect::<Vec<_>>();
+                self.step(
+                    "not-placed",
+                    "person_facet",
+                    their_id,
+                    format!(
+                        "{facet} about {about} of {title:?}: {why} (authors here: {}); not merged, so it is about \
+                         no one else — record it again with `canon facet add` if it is about one of them",
+                        if list.is_empty() { "none".to_string() } else { list.join("; ") }
+                    ),
+                );
+                Ok(false)
+            }
+        }
+    }
+
     /// The same record on both sides: identical, one side moved, or a conflict.
     fn compare(&mut self, t: &'static Table, o: &Record, theirs: &Record, their_id: i64) -> Result<()> {
         let id = i(o, "id").unwrap_or(0);
@@ -453,8 +581,23 @@ impl Merger<'_, '_> {
                 _ => conflict.push((*k).clone()),
             }
         }
+        // Their author list would move, rename or drop an author our facets are about: those
+        // facets would then be about someone else, so the list is the user's to settle (as
+        // `reading edit` refuses such a change), never taken in silence.
+        if t.name == "reading" && take.iter().any(|k| k == "authors" || k == "author_names") {
+            let names = |r: &Record| -> Vec<String> {
+                r.get("authors")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                    .unwrap_or_default()
+            };
+            if !super::edit::facet::keeps_faceted_authors(self.tx, id, &names(o), &names(theirs))? {
+                let why = "their author list would move, rename or drop an author our facets are about";
+                return self.conflict(t.name, o, theirs, &differ, Some(why));
+            }
+        }
         if !conflict.is_empty() {
-            return self.conflict(t.name, o, theirs, &differ);
+            return self.conflict(t.name, o, theirs, &differ, None);
         }
         if take.is_empty() {
             self.sum.kept_ours += 1;
@@ -483,7 +626,14 @@ impl Merger<'_, '_> {
         Ok(())
     }
 
-    fn conflict(&mut self, entity: &'static str, o: &Record, theirs: &Record, differ: &[&String]) -> Result<()> {
+    fn conflict(
+        &mut self,
+        entity: &'static str,
+        o: &Record,
+        theirs: &Record,
+        differ: &[&String],
+        why: Option<&str>,
+    ) -> Result<()> {
         let id = i(o, "id").unwrap_or(0);
         let theirs_text = Value::Object(theirs.clone()).to_string();
         // Already listed, or already resolved for ours: not again.
@@ -518,7 +668,10 @@ impl Merger<'_, '_> {
             }
         };
         self.sum.conflicts += 1;
-        let what = format!("conflict #{cid}: {} — both sides changed {}", label(entity, o), fields.join(", "));
+        let what = match why {
+            None => format!("conflict #{cid}: {} — both sides changed {}", label(entity, o), fields.join(", ")),
+            Some(why) => format!("conflict #{cid}: {} — {why} (differing: {})", label(entity, o), fields.join(", ")),
+        };
         self.step("conflict", entity, id, what);
         Ok(())
     }
@@ -884,6 +1037,20 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
                     .map(String::from),
             );
         }
+        // Their author list must not move an author our facets are about (as `reading edit`).
+        if c.entity == "reading" && fields.iter().any(|f| f == "authors") {
+            let names = |v: Option<&Value>| -> Vec<String> {
+                v.and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                    .unwrap_or_default()
+            };
+            super::edit::facet::check_author_change(
+                tx,
+                c.entity_id,
+                &names(current.get("authors")),
+                &names(c.theirs.get("authors")),
+            )?;
+        }
         for f in &fields {
             let v = c.theirs.get(f).cloned().unwrap_or(Value::Null);
             if current.get(f) != Some(&v) {
@@ -916,4 +1083,35 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
         params![id, take, super::now(), by],
     )?;
     Ok(what)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_person;
+
+    fn list(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    #[test]
+    fn a_facet_is_placed_on_the_same_person_or_nowhere() {
+        let ours = list(&["Eisenstein, Leo G.", "Vyas, Darshali A.", "Jones, David S."]);
+        // Another order: the person, not the position.
+        assert_eq!(same_person(&ours, "Vyas, Darshali A.", 1), Ok(2));
+        assert_eq!(same_person(&ours, "vyas,  darshali a.", 1), Ok(2), "case and spacing");
+        // The same family name at the same position: the name written more fully.
+        assert_eq!(same_person(&ours, "Jones, D. S.", 3), Ok(3));
+        // ...but not at another position: that could be someone else.
+        assert!(same_person(&ours, "Jones, D. S.", 1).is_err());
+        // Nobody of that name: not placed, and the message names the person.
+        let e = same_person(&ours, "Fanon, Frantz", 1).unwrap_err();
+        assert!(e.contains("Fanon, Frantz"), "{e}");
+        // Two authors written alike: which one is unknown, so neither.
+        let twins = list(&["Li, Wei", "Zhang, Min", "Li, Wei"]);
+        let e = same_person(&twins, "Li, Wei", 1).unwrap_err();
+        assert!(e.contains("2 authors") && e.contains("1, 3"), "{e}");
+        // Names in other scripts are matched as written.
+        let ours = list(&["Ngũgĩ wa Thiong'o", "王, 小明", "Адиčи, Нгози"]);
+        assert_eq!(same_person(&ours, "王, 小明", 3), Ok(2));
+    }
 }

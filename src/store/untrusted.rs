@@ -689,6 +689,7 @@ pub fn validate(s: &mut Snapshot, origin: Origin) -> Result<()> {
         }
     }
     person_facets(s, origin)?;
+    reading_languages(s, origin)?;
     theme_cycles(s, origin)?;
     derive_keys(s);
     scratch(&reference, s, origin)
@@ -955,6 +956,32 @@ fn person_facets(s: &mut Snapshot, origin: Origin) -> Result<()> {
     }
     if let Some(t) = s.tables.get_mut("person_facet") {
         *t = fixed;
+    }
+    Ok(())
+}
+
+/// A reading's languages by the rule of every other door (`reading edit --language`, every
+/// import format; issue 16c): a language canon does not know (`Englsh`, or a three-letter code
+/// outside ISO 639-3 such as `xyz`) is refused with the record, the field and what was
+/// expected. A blank value is none (as `--language ""` clears one). Languages are kept as
+/// written otherwise (`English` from an older canon stays so, and merges as before).
+fn reading_languages(s: &mut Snapshot, origin: Origin) -> Result<()> {
+    let mut blank = Vec::new();
+    for (n, m) in s.get("reading").iter().enumerate() {
+        for field in ["language", "original_language"] {
+            let Some(text) = m.get(field).and_then(Value::as_str) else { continue };
+            if text.trim().is_empty() {
+                blank.push((n, field));
+                continue;
+            }
+            crate::import::language::normalise_list(text)
+                .map_err(|e| anyhow!("{}: field {field:?}: {e}", origin.at(s, "reading", n)))?;
+        }
+    }
+    if let Some(t) = s.tables.get_mut("reading") {
+        for (n, field) in blank {
+            t[n].insert(field.into(), Value::Null);
+        }
     }
     Ok(())
 }
