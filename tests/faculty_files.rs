@@ -918,12 +918,17 @@ fn audit_takes_the_import_options_its_lists_need() {
 /// as programs that do not calculate formulas write it (openpyxl): `rows`
 /// is the sheet's `<sheetData>` content, `strings` the shared strings.
 fn raw_xlsx(path: &Path, rows: &str, strings: &[&str]) {
+    let sst: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    raw_xlsx_sst(path, rows, &sst);
+}
+
+/// [`raw_xlsx`] with the shared strings part's `<si>` items as written (`sst`).
+fn raw_xlsx_sst(path: &Path, rows: &str, sst: &str) {
     use std::io::Write;
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     let opts = zip::write::SimpleFileOptions::default();
-    let sst: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
     for (name, body) in [
         (
             "[Content_Types].xml",
@@ -1481,4 +1486,95 @@ fn the_gaps_sheet_has_the_columns_of_canon_gaps() {
     let sheet_rows: Vec<Vec<String>> =
         gaps.rows().skip(1).map(|r| r.iter().map(|c| c.to_string()).collect()).take(cli_rows.len()).collect();
     assert_eq!(sheet_rows, cli_rows);
+}
+
+/// Issue 14c: a cell's text is exactly what the spreadsheet shows. Rich-text
+/// runs in shared and inline strings keep the spaces at their edges without
+/// `xml:space="preserve"` ("Genetics " + "and race"); a phonetic guide is no
+/// part of the text; an OpenDocument paragraph's white space follows the
+/// OpenDocument rules (a run of spaces and line ends is one space, so a
+/// pretty-printed outcome is not split into two), its spans and `text:s`
+/// spaces kept.
+#[test]
+fn rich_text_runs_and_opendocument_spaces_read_as_shown() {
+    let w = Workdir::new();
+    let f = w.path("rich.xlsx");
+    let sst = [
+        "<si><r><rPr><b/></rPr><t>Genetics </t></r><r><t>and race</t></r></si>",
+        "<si><r><t>Critique </t></r><r><rPr><i/></rPr><t>race-based</t></r><r><t> eGFR &amp; </t></r>\
+         <r><t>spirometry</t></r><rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>",
+        "<si><t>Plain</t></si>",
+        "<si><r><t xml:space=\"preserve\">Skin </t></r><r><t>tone_x0020_</t></r><r><t>and diagnosis</t></r></si>",
+    ]
+    .concat();
+    let s = |col: &str, r: u32, i: u32| format!("RAW:<c r=\"{col}{r}\" t=\"s\"><v>{i}</v></c>");
+    let rows = [
+        inline_row(1, HEAD),
+        inline_row(2, &["MBBS", "1", "MED201", "Cardio", &s("E", 2, 0), &s("F", 2, 1)]),
+        inline_row(3, &["MBBS", "1", "MED201", "Cardio", &s("E", 3, 2), &s("F", 3, 3)]),
+        inline_row(
+            4,
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                "RAW:<c r=\"{}\" t=\"inlineStr\"><is><r><t>Pulse </t></r><r><t>oximetry</t></r></is></c>",
+                "RAW:<c r=\"{}\" t=\"inlineStr\"><is><r><t>Explain </t></r><r><t>bias</t></r></is></c>",
+            ],
+        ),
+    ]
+    .concat();
+    raw_xlsx_sst(&f, &rows, &sst);
+    w.ok(&["import", "modules", f.to_str().unwrap()]);
+    let got: Vec<(String, String)> = items(&w).into_iter().map(|i| (i.3, i.4)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Genetics and race".to_string(), "Critique race-based eGFR & spirometry".to_string()),
+            ("Plain".into(), "Skin tone and diagnosis".into()),
+            ("Pulse oximetry".into(), "Explain bias".into()),
+        ]
+    );
+
+    let o = Workdir::new();
+    let f = o.path("rich.ods");
+    let cell = |p: &str| format!("RAW:<table:table-cell office:value-type=\"string\">{p}</table:table-cell>");
+    let rows = [
+        ods_row(HEAD, ""),
+        ods_row(
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                &cell("<text:p>Genetics <text:span text:style-name=\"T1\">and race</text:span></text:p>"),
+                // Pretty-printed: one outcome, not two.
+                &cell("<text:p>\n        Describe the social\n        model of disability\n      </text:p>"),
+            ],
+            "",
+        ),
+        ods_row(
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                &cell("<text:p>  <text:span>Colonial</text:span><text:s/> history</text:p>"),
+                &cell("<text:p>Explain consent</text:p><text:p>  Critique   trust</text:p>"),
+            ],
+            "",
+        ),
+    ];
+    raw_ods(&f, &rows.concat());
+    o.ok(&["import", "modules", f.to_str().unwrap()]);
+    let got: Vec<(String, String)> = items(&o).into_iter().map(|i| (i.3, i.4)).collect();
+    assert_eq!(
+        got,
+        [
+            // A title is one line, single-spaced, as every import stores it.
+            ("Colonial history".to_string(), "Explain consent\nCritique trust".to_string()),
+            ("Genetics and race".into(), "Describe the social model of disability".into()),
+        ]
+    );
 }
