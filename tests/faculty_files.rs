@@ -1578,3 +1578,110 @@ fn rich_text_runs_and_opendocument_spaces_read_as_shown() {
         ]
     );
 }
+
+/// Issue 14c: a header of two rows, group labels merged across columns
+/// over sub-headers, is one header: each column is read by its sub-header,
+/// or by "Label Sub" where the sub-header alone names nothing or is
+/// repeated; the dry run names both rows; every column is accounted for;
+/// a title merged across the whole table stays a title row.
+#[test]
+fn a_two_row_header_is_read_as_one_in_xlsx_and_ods() {
+    let w = Workdir::new();
+    let f = w.path("map.xlsx");
+    {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Map").unwrap();
+        let plain = rust_xlsxwriter::Format::new();
+        ws.merge_range(0, 0, 0, 6, "MBBS Curriculum Map 2025-26", &plain).unwrap();
+        ws.merge_range(2, 0, 3, 0, "Module Code", &plain).unwrap();
+        ws.merge_range(2, 1, 3, 1, "Module Title", &plain).unwrap();
+        ws.merge_range(2, 2, 3, 2, "Year", &plain).unwrap();
+        ws.merge_range(2, 3, 2, 4, "Session", &plain).unwrap();
+        ws.merge_range(2, 5, 2, 6, "Reading", &plain).unwrap();
+        for (c, h) in ["Title", "Outcomes", "Title", "Pages"].iter().enumerate() {
+            ws.write_string(3, 3 + c as u16, *h).unwrap();
+        }
+        let rows = [
+            [
+                "MED101",
+                "Foundations",
+                "Year 1",
+                "Race and genetics",
+                "Critique race as biology",
+                "Roberts 2011",
+                "1-20",
+            ],
+            ["MED101", "Foundations", "Year 1", "Colonial medicine", "Explain colonial histories", "", ""],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+        wb.save(&f).unwrap();
+    }
+    let f = f.to_str().unwrap();
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains(&format!("note: reading sheet \"Map\" of {f} (header on rows 3–4)")), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "note: {f}:Map!A3: the header takes two rows (3 and 4): row 3's group labels \"Session\" (D3:E3), \
+             \"Reading\" (F3:G3) over the sub-headers of row 4, read as D4 \"Title\" → \"Session Title\", E4 \
+             \"Outcomes\", F4 \"Title\" → \"Reading Title\", G4 \"Pages\""
+        )),
+        "{stderr}"
+    );
+    for line in [
+        "column D   \"Session Title\" → session_title",
+        "column E   \"Outcomes\" → learning_outcomes",
+        "column A   \"Module Code\" → module_code",
+    ] {
+        assert!(stdout.contains(line), "{line}\n{stdout}");
+    }
+    // The columns canon has no field for are named, never dropped silently.
+    assert!(stderr.contains("\"Reading Title\"") && stderr.contains("\"Pages\""), "{stderr}");
+    assert!(stdout.contains("new        row  5      MED101 · Race and genetics"), "{stdout}");
+    assert!(stdout.contains("A1 \"MBBS Curriculum Map 2025-26\" (above the header"), "{stdout}");
+    w.ok(&["import", "modules", f]);
+    let got: Vec<(String, Option<i64>, String, String)> = items(&w).into_iter().map(|i| (i.0, i.1, i.3, i.4)).collect();
+    assert_eq!(
+        got,
+        [
+            ("MED101".to_string(), Some(1), "Colonial medicine".to_string(), "Explain colonial histories".to_string()),
+            ("MED101".into(), Some(1), "Race and genetics".into(), "Critique race as biology".into()),
+        ]
+    );
+
+    // .ods, with no cell merged down: "Module" over "Code | Title" and
+    // "Session" over "Title | Outcomes" ("Code" alone names the module code).
+    let o = Workdir::new();
+    let p = o.path("map.ods");
+    let group = |label: &str| {
+        format!(
+            "RAW:<table:table-cell table:number-columns-spanned=\"2\" office:value-type=\"string\"><text:p>{label}\
+             </text:p></table:table-cell><table:covered-table-cell/>"
+        )
+    };
+    let rows = [
+        ods_row(&[&group("Module"), &group("Session")], ""),
+        ods_row(&["Code", "Title", "Title", "Outcomes"], ""),
+        ods_row(&["MED201", "Cardio", "Pulse oximetry", "Critique device bias"], ""),
+    ];
+    raw_ods(&p, &rows.concat());
+    let p = p.to_str().unwrap();
+    let (code, stdout, stderr) = run(&o, &["import", "modules", p, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("(header on rows 1–2)"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "read as A2 \"Code\", B2 \"Title\" → \"Module Title\", C2 \"Title\" → \"Session Title\", D2 \"Outcomes\""
+        ),
+        "{stderr}"
+    );
+    assert!(stdout.contains("new        row  3      MED201 · Pulse oximetry"), "{stdout}");
+    o.ok(&["import", "modules", p]);
+    let got: Vec<(String, String, String)> = items(&o).into_iter().map(|i| (i.0, i.3, i.4)).collect();
+    assert_eq!(got, [("MED201".to_string(), "Pulse oximetry".to_string(), "Critique device bias".to_string())]);
+}
