@@ -1685,3 +1685,62 @@ fn a_two_row_header_is_read_as_one_in_xlsx_and_ods() {
     let got: Vec<(String, String, String)> = items(&o).into_iter().map(|i| (i.0, i.3, i.4)).collect();
     assert_eq!(got, [("MED201".to_string(), "Pulse oximetry".to_string(), "Critique device bias".to_string())]);
 }
+
+/// Issue 14c: outcomes stored with their list markers (imported before
+/// markers were dropped) are the same outcomes when the list comes again
+/// without them: renamed in place (their IDs and tags kept), never
+/// duplicated, and the dry run says why. A workbook and a CSV alike.
+#[test]
+fn outcomes_stored_with_list_markers_are_matched_not_duplicated() {
+    let w = Workdir::new();
+    let f = w.write(
+        "ilos.csv",
+        "Module Code,Module Name,Intended Learning Outcomes\n\
+         MED2007,EBM,\"• Critique race as a variable\n• Appraise an RCT for bias\"\n\
+         MED2008,Ethics,\"a) Discuss Tuskegee\nb) Explain trust\"\n",
+    );
+    let f = f.to_str().unwrap();
+    w.ok(&["import", "modules", f]);
+    // As an import before markers were dropped stored them.
+    for (item, old) in [
+        ("MED2007/Critique race as a variable", "• Critique race as a variable"),
+        ("MED2008/Discuss Tuskegee", "a) Discuss Tuskegee"),
+    ] {
+        w.ok(&["item", "edit", item, "--title", old, "--outcome", old, "--by", "amina"]);
+    }
+    w.ok(&["theme", "add", "race", "--name", "Race", "--by", "amina"]);
+    w.ok(&["tag", "MED2007/• Critique race as a variable", "race", "--by", "amina"]);
+    let ids = w.count("SELECT sum(id) FROM item");
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "title: \"• Critique race as a variable\" → \"Critique race as a variable\" (the same outcome, its list \
+             marker dropped)"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("title: \"a) Discuss Tuskegee\" → \"Discuss Tuskegee\" (the same outcome"), "{stdout}");
+    assert!(stderr.contains("0 new, 2 changed, 2 unchanged"), "{stderr}");
+    w.ok(&["import", "modules", f]);
+    assert_eq!(w.count("SELECT count(*) FROM item"), 4);
+    assert_eq!(w.count("SELECT sum(id) FROM item"), ids, "the same items");
+    let titles: Vec<String> = items(&w).into_iter().map(|i| i.3).collect();
+    assert_eq!(
+        titles,
+        ["Appraise an RCT for bias", "Critique race as a variable", "Discuss Tuskegee", "Explain trust"]
+    );
+    assert_eq!(w.count("SELECT count(*) FROM item_tag"), 1, "the tag stays on the renamed outcome");
+
+    // The same from a workbook: nothing new the second time.
+    let x = w.path("ilos.xlsx");
+    grid(
+        &x,
+        "ILOs",
+        &[&["Module Code", "Module Name", "Intended Learning Outcomes"], &["MED2008", "Ethics", "1. Explain trust"]],
+    );
+    w.ok(&["item", "edit", "MED2008/Explain trust", "--title", "1. Explain trust", "--by", "amina"]);
+    let err = w.ok_stderr(&["import", "modules", x.to_str().unwrap()]);
+    assert!(err.contains("0 new, 1 changed"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM item"), 4);
+}
