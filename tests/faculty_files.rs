@@ -1744,3 +1744,27 @@ fn outcomes_stored_with_list_markers_are_matched_not_duplicated() {
     assert!(err.contains("0 new, 1 changed"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM item"), 4);
 }
+
+/// Issue 14c: what canon cannot see in an `.xls` sheet (calamine gives
+/// neither number formats nor hidden rows) is said, naming the cells read
+/// in the General format, never guessed silently.
+#[test]
+fn an_xls_sheet_says_what_its_formats_and_hidden_rows_hide() {
+    let w = Workdir::new();
+    let x = data("faculty.xls");
+    let (code, _, stderr) = run(&w, &["import", "modules", &x, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    for note in [
+        format!("note: {x}: canon cannot see which rows and columns of an .xls sheet are hidden"),
+        format!(
+            "note: {x}: an .xls file's number formats cannot be read (calamine gives only the value), so 1 number \
+             cell (C4) is read in the General format (0.5, not 50%; 7, not 007; 2.50 as 2.5); check it"
+        ),
+        format!("note: {x}: 1 date or time cell of the .xls sheet is read by value"),
+    ] {
+        assert!(stderr.contains(&note), "{note}\n{stderr}");
+    }
+    // An .xlsx says none of this.
+    let (_, _, stderr) = run(&w, &["import", "modules", &data("faculty.xlsx"), "--dry-run"]);
+    assert!(!stderr.contains(".xls sheet") && !stderr.contains("number formats cannot"), "{stderr}");
+}

@@ -851,6 +851,9 @@ fn sheet_from(
             if hidden_columns.len() == 1 { "is" } else { "are" }
         ));
     }
+    if grid.kind == Kind::Xls {
+        remarks.extend(xls_notes(file, &grid, header_row + header.rows(), first, last));
+    }
     let records = SheetRecords {
         rows: rows.into_iter(),
         current: StringRecord::new(),
@@ -870,6 +873,54 @@ fn sheet_from(
         above,
         remarks,
     }
+}
+
+/// What canon cannot see in an `.xls` sheet, said rather than guessed
+/// silently: calamine 0.38 reads an `.xls` cell's value and whether its
+/// format is a date or time, but neither the format itself (so a number
+/// reads in the General format: `0.5`, not `50%`; `7`, not `007`) nor which
+/// rows and columns are hidden. Rows from `from` (0-based), columns `first..=last`.
+fn xls_notes(file: &str, grid: &Grid, from: u32, first: u32, last: u32) -> Vec<String> {
+    let end = grid.range.end().map_or(0, |e| e.0);
+    let (mut numbers, mut dates) = (Vec::new(), 0usize);
+    for r in from..=end {
+        for c in first..=last {
+            match grid.range.get_value((r, c)) {
+                Some(Data::Float(_) | Data::Int(_)) => numbers.push((r, c)),
+                Some(Data::DateTime(_)) => dates += 1,
+                _ => {}
+            }
+        }
+    }
+    let mut out = vec![format!(
+        "note: {file}: canon cannot see which rows and columns of an .xls sheet are hidden (calamine does not read \
+         them): every row and column is read like any other; save the workbook as .xlsx or .ods to have hidden \
+         ones noted"
+    )];
+    if !numbers.is_empty() {
+        let cells: Vec<String> =
+            numbers.iter().take(5).map(|&(r, c)| format!("{}{}", column_letters(c.into()), r + 1)).collect();
+        out.push(format!(
+            "note: {file}: an .xls file's number formats cannot be read (calamine gives only the value), so {} \
+             number cell{} ({}{}) {} read in the General format (0.5, not 50%; 7, not 007; 2.50 as 2.5); check \
+             {}, or save the workbook as .xlsx or .ods to read them as the spreadsheet shows them",
+            numbers.len(),
+            plural(numbers.len()),
+            cells.join(", "),
+            if numbers.len() > cells.len() { ", …" } else { "" },
+            if numbers.len() == 1 { "is" } else { "are" },
+            if numbers.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    if dates > 0 {
+        out.push(format!(
+            "note: {file}: {dates} date or time cell{} of the .xls sheet {} read by value (a date as 2025-09-01, a \
+             time of day as 09:30, with both when the value has both), not by its format, which calamine does not give",
+            plural(dates),
+            if dates == 1 { "is" } else { "are" }
+        ));
+    }
+    out
 }
 
 /// A cell as read: its text as the spreadsheet shows it, or why it cannot be read.
