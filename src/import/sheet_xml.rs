@@ -936,6 +936,23 @@ mod tests {
     }
 
     #[test]
+    fn ooxml_escapes_and_rich_runs() {
+        assert_eq!(ooxml_unescape("a_x000D_b"), "a\rb");
+        assert_eq!(ooxml_unescape("_x005F_x000D_"), "_x000D_");
+        assert_eq!(ooxml_unescape("_xD83D__xDCF7_"), "📷");
+        assert_eq!(ooxml_unescape("_xD83D_ lone"), "\u{FFFD} lone");
+        assert_eq!(ooxml_unescape("x_1 and _x00_"), "x_1 and _x00_");
+        let xml = r#"<worksheet><sheetData><row r="2"><c r="E2" t="s"><v>0</v></c><c r="F2" t="s"><v>1</v></c>
+            <c r="G2" t="inlineStr"><is><r><t>Pulse </t></r><r><t>ox</t></r><rPh><t>x</t></rPh></is></c>
+            <c r="H2" t="inlineStr"><is><t>plain</t></is></c></row></sheetData></worksheet>"#;
+        let shown = HashMap::from([(0, "Genetics and race".to_string())]);
+        let (f, _) = scan_xlsx_sheet(xml, None, &shown);
+        let mut texts: Vec<_> = f.texts.into_iter().collect();
+        texts.sort();
+        assert_eq!(texts, [((1, 4), "Genetics and race".to_string()), ((1, 6), "Pulse ox".to_string())]);
+    }
+
+    #[test]
     fn error_texts() {
         assert!(is_error_text("#DIV/0!"));
         assert!(is_error_text("Err:502"));
