@@ -918,12 +918,17 @@ fn audit_takes_the_import_options_its_lists_need() {
 /// as programs that do not calculate formulas write it (openpyxl): `rows`
 /// is the sheet's `<sheetData>` content, `strings` the shared strings.
 fn raw_xlsx(path: &Path, rows: &str, strings: &[&str]) {
+    let sst: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    raw_xlsx_sst(path, rows, &sst);
+}
+
+/// [`raw_xlsx`] with the shared strings part's `<si>` items as written (`sst`).
+fn raw_xlsx_sst(path: &Path, rows: &str, sst: &str) {
     use std::io::Write;
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     let opts = zip::write::SimpleFileOptions::default();
-    let sst: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
     for (name, body) in [
         (
             "[Content_Types].xml",
@@ -1481,4 +1486,285 @@ fn the_gaps_sheet_has_the_columns_of_canon_gaps() {
     let sheet_rows: Vec<Vec<String>> =
         gaps.rows().skip(1).map(|r| r.iter().map(|c| c.to_string()).collect()).take(cli_rows.len()).collect();
     assert_eq!(sheet_rows, cli_rows);
+}
+
+/// Issue 14c: a cell's text is exactly what the spreadsheet shows. Rich-text
+/// runs in shared and inline strings keep the spaces at their edges without
+/// `xml:space="preserve"` ("Genetics " + "and race"); a phonetic guide is no
+/// part of the text; an OpenDocument paragraph's white space follows the
+/// OpenDocument rules (a run of spaces and line ends is one space, so a
+/// pretty-printed outcome is not split into two), its spans and `text:s`
+/// spaces kept.
+#[test]
+fn rich_text_runs_and_opendocument_spaces_read_as_shown() {
+    let w = Workdir::new();
+    let f = w.path("rich.xlsx");
+    let sst = [
+        "<si><r><rPr><b/></rPr><t>Genetics </t></r><r><t>and race</t></r></si>",
+        "<si><r><t>Critique </t></r><r><rPr><i/></rPr><t>race-based</t></r><r><t> eGFR &amp; </t></r>\
+         <r><t>spirometry</t></r><rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>",
+        "<si><t>Plain</t></si>",
+        "<si><r><t xml:space=\"preserve\">Skin </t></r><r><t>tone_x0020_</t></r><r><t>and diagnosis</t></r></si>",
+    ]
+    .concat();
+    let s = |col: &str, r: u32, i: u32| format!("RAW:<c r=\"{col}{r}\" t=\"s\"><v>{i}</v></c>");
+    let rows = [
+        inline_row(1, HEAD),
+        inline_row(2, &["MBBS", "1", "MED201", "Cardio", &s("E", 2, 0), &s("F", 2, 1)]),
+        inline_row(3, &["MBBS", "1", "MED201", "Cardio", &s("E", 3, 2), &s("F", 3, 3)]),
+        inline_row(
+            4,
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                "RAW:<c r=\"{}\" t=\"inlineStr\"><is><r><t>Pulse </t></r><r><t>oximetry</t></r></is></c>",
+                "RAW:<c r=\"{}\" t=\"inlineStr\"><is><r><t>Explain </t></r><r><t>bias</t></r></is></c>",
+            ],
+        ),
+    ]
+    .concat();
+    raw_xlsx_sst(&f, &rows, &sst);
+    w.ok(&["import", "modules", f.to_str().unwrap()]);
+    let got: Vec<(String, String)> = items(&w).into_iter().map(|i| (i.3, i.4)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Genetics and race".to_string(), "Critique race-based eGFR & spirometry".to_string()),
+            ("Plain".into(), "Skin tone and diagnosis".into()),
+            ("Pulse oximetry".into(), "Explain bias".into()),
+        ]
+    );
+
+    let o = Workdir::new();
+    let f = o.path("rich.ods");
+    let cell = |p: &str| format!("RAW:<table:table-cell office:value-type=\"string\">{p}</table:table-cell>");
+    let rows = [
+        ods_row(HEAD, ""),
+        ods_row(
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                &cell("<text:p>Genetics <text:span text:style-name=\"T1\">and race</text:span></text:p>"),
+                // Pretty-printed: one outcome, not two.
+                &cell("<text:p>\n        Describe the social\n        model of disability\n      </text:p>"),
+            ],
+            "",
+        ),
+        ods_row(
+            &[
+                "MBBS",
+                "1",
+                "MED201",
+                "Cardio",
+                &cell("<text:p>  <text:span>Colonial</text:span><text:s/> history</text:p>"),
+                &cell("<text:p>Explain consent</text:p><text:p>  Critique   trust</text:p>"),
+            ],
+            "",
+        ),
+    ];
+    raw_ods(&f, &rows.concat());
+    o.ok(&["import", "modules", f.to_str().unwrap()]);
+    let got: Vec<(String, String)> = items(&o).into_iter().map(|i| (i.3, i.4)).collect();
+    assert_eq!(
+        got,
+        [
+            // A title is one line, single-spaced, as every import stores it.
+            ("Colonial history".to_string(), "Explain consent\nCritique trust".to_string()),
+            ("Genetics and race".into(), "Describe the social model of disability".into()),
+        ]
+    );
+}
+
+/// Issue 14c: a header of two rows, group labels merged across columns
+/// over sub-headers, is one header: each column is read by its sub-header,
+/// or by "Label Sub" where the sub-header alone names nothing or is
+/// repeated; the dry run names both rows; every column is accounted for;
+/// a title merged across the whole table stays a title row.
+#[test]
+fn a_two_row_header_is_read_as_one_in_xlsx_and_ods() {
+    let w = Workdir::new();
+    let f = w.path("map.xlsx");
+    {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Map").unwrap();
+        let plain = rust_xlsxwriter::Format::new();
+        ws.merge_range(0, 0, 0, 6, "MBBS Curriculum Map 2025-26", &plain).unwrap();
+        ws.merge_range(2, 0, 3, 0, "Module Code", &plain).unwrap();
+        ws.merge_range(2, 1, 3, 1, "Module Title", &plain).unwrap();
+        ws.merge_range(2, 2, 3, 2, "Year", &plain).unwrap();
+        ws.merge_range(2, 3, 2, 4, "Session", &plain).unwrap();
+        ws.merge_range(2, 5, 2, 6, "Reading", &plain).unwrap();
+        for (c, h) in ["Title", "Outcomes", "Title", "Pages"].iter().enumerate() {
+            ws.write_string(3, 3 + c as u16, *h).unwrap();
+        }
+        let rows = [
+            [
+                "MED101",
+                "Foundations",
+                "Year 1",
+                "Race and genetics",
+                "Critique race as biology",
+                "Roberts 2011",
+                "1-20",
+            ],
+            ["MED101", "Foundations", "Year 1", "Colonial medicine", "Explain colonial histories", "", ""],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+        wb.save(&f).unwrap();
+    }
+    let f = f.to_str().unwrap();
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains(&format!("note: reading sheet \"Map\" of {f} (header on rows 3–4)")), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "note: {f}:Map!A3: the header takes two rows (3 and 4): row 3's group labels \"Session\" (D3:E3), \
+             \"Reading\" (F3:G3) over the sub-headers of row 4, read as D4 \"Title\" → \"Session Title\", E4 \
+             \"Outcomes\", F4 \"Title\" → \"Reading Title\", G4 \"Pages\""
+        )),
+        "{stderr}"
+    );
+    for line in [
+        "column D   \"Session Title\" → session_title",
+        "column E   \"Outcomes\" → learning_outcomes",
+        "column A   \"Module Code\" → module_code",
+    ] {
+        assert!(stdout.contains(line), "{line}\n{stdout}");
+    }
+    // The columns canon has no field for are named, never dropped silently.
+    assert!(stderr.contains("\"Reading Title\"") && stderr.contains("\"Pages\""), "{stderr}");
+    assert!(stdout.contains("new        row  5      MED101 · Race and genetics"), "{stdout}");
+    assert!(stdout.contains("A1 \"MBBS Curriculum Map 2025-26\" (above the header"), "{stdout}");
+    w.ok(&["import", "modules", f]);
+    let got: Vec<(String, Option<i64>, String, String)> = items(&w).into_iter().map(|i| (i.0, i.1, i.3, i.4)).collect();
+    assert_eq!(
+        got,
+        [
+            ("MED101".to_string(), Some(1), "Colonial medicine".to_string(), "Explain colonial histories".to_string()),
+            ("MED101".into(), Some(1), "Race and genetics".into(), "Critique race as biology".into()),
+        ]
+    );
+
+    // .ods, with no cell merged down: "Module" over "Code | Title" and
+    // "Session" over "Title | Outcomes" ("Code" alone names the module code).
+    let o = Workdir::new();
+    let p = o.path("map.ods");
+    let group = |label: &str| {
+        format!(
+            "RAW:<table:table-cell table:number-columns-spanned=\"2\" office:value-type=\"string\"><text:p>{label}\
+             </text:p></table:table-cell><table:covered-table-cell/>"
+        )
+    };
+    let rows = [
+        ods_row(&[&group("Module"), &group("Session")], ""),
+        ods_row(&["Code", "Title", "Title", "Outcomes"], ""),
+        ods_row(&["MED201", "Cardio", "Pulse oximetry", "Critique device bias"], ""),
+    ];
+    raw_ods(&p, &rows.concat());
+    let p = p.to_str().unwrap();
+    let (code, stdout, stderr) = run(&o, &["import", "modules", p, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("(header on rows 1–2)"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "read as A2 \"Code\", B2 \"Title\" → \"Module Title\", C2 \"Title\" → \"Session Title\", D2 \"Outcomes\""
+        ),
+        "{stderr}"
+    );
+    assert!(stdout.contains("new        row  3      MED201 · Pulse oximetry"), "{stdout}");
+    o.ok(&["import", "modules", p]);
+    let got: Vec<(String, String, String)> = items(&o).into_iter().map(|i| (i.0, i.3, i.4)).collect();
+    assert_eq!(got, [("MED201".to_string(), "Pulse oximetry".to_string(), "Critique device bias".to_string())]);
+}
+
+/// Issue 14c: outcomes stored with their list markers (imported before
+/// markers were dropped) are the same outcomes when the list comes again
+/// without them: renamed in place (their IDs and tags kept), never
+/// duplicated, and the dry run says why. A workbook and a CSV alike.
+#[test]
+fn outcomes_stored_with_list_markers_are_matched_not_duplicated() {
+    let w = Workdir::new();
+    let f = w.write(
+        "ilos.csv",
+        "Module Code,Module Name,Intended Learning Outcomes\n\
+         MED2007,EBM,\"• Critique race as a variable\n• Appraise an RCT for bias\"\n\
+         MED2008,Ethics,\"a) Discuss Tuskegee\nb) Explain trust\"\n",
+    );
+    let f = f.to_str().unwrap();
+    w.ok(&["import", "modules", f]);
+    // As an import before markers were dropped stored them.
+    for (item, old) in [
+        ("MED2007/Critique race as a variable", "• Critique race as a variable"),
+        ("MED2008/Discuss Tuskegee", "a) Discuss Tuskegee"),
+    ] {
+        w.ok(&["item", "edit", item, "--title", old, "--outcome", old, "--by", "amina"]);
+    }
+    w.ok(&["theme", "add", "race", "--name", "Race", "--by", "amina"]);
+    w.ok(&["tag", "MED2007/• Critique race as a variable", "race", "--by", "amina"]);
+    let ids = w.count("SELECT sum(id) FROM item");
+    let (code, stdout, stderr) = run(&w, &["import", "modules", f, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "title: \"• Critique race as a variable\" → \"Critique race as a variable\" (the same outcome, its list \
+             marker dropped)"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("title: \"a) Discuss Tuskegee\" → \"Discuss Tuskegee\" (the same outcome"), "{stdout}");
+    assert!(stderr.contains("0 new, 2 changed, 2 unchanged"), "{stderr}");
+    w.ok(&["import", "modules", f]);
+    assert_eq!(w.count("SELECT count(*) FROM item"), 4);
+    assert_eq!(w.count("SELECT sum(id) FROM item"), ids, "the same items");
+    let titles: Vec<String> = items(&w).into_iter().map(|i| i.3).collect();
+    assert_eq!(
+        titles,
+        ["Appraise an RCT for bias", "Critique race as a variable", "Discuss Tuskegee", "Explain trust"]
+    );
+    assert_eq!(w.count("SELECT count(*) FROM item_tag"), 1, "the tag stays on the renamed outcome");
+
+    // The same from a workbook: nothing new the second time.
+    let x = w.path("ilos.xlsx");
+    grid(
+        &x,
+        "ILOs",
+        &[&["Module Code", "Module Name", "Intended Learning Outcomes"], &["MED2008", "Ethics", "1. Explain trust"]],
+    );
+    w.ok(&["item", "edit", "MED2008/Explain trust", "--title", "1. Explain trust", "--by", "amina"]);
+    let err = w.ok_stderr(&["import", "modules", x.to_str().unwrap()]);
+    assert!(err.contains("0 new, 1 changed"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM item"), 4);
+}
+
+/// Issue 14c: what canon cannot see in an `.xls` sheet (calamine gives
+/// neither number formats nor hidden rows) is said, naming the cells read
+/// in the General format, never guessed silently.
+#[test]
+fn an_xls_sheet_says_what_its_formats_and_hidden_rows_hide() {
+    let w = Workdir::new();
+    let x = data("faculty.xls");
+    let (code, _, stderr) = run(&w, &["import", "modules", &x, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    for note in [
+        format!("note: {x}: canon cannot see which rows and columns of an .xls sheet are hidden"),
+        format!(
+            "note: {x}: an .xls file's number formats cannot be read (calamine gives only the value), so 1 number \
+             cell (C4) is read in the General format (0.5, not 50%; 7, not 007; 2.50 as 2.5); check it"
+        ),
+        format!("note: {x}: 1 date or time cell of the .xls sheet is read by value"),
+    ] {
+        assert!(stderr.contains(&note), "{note}\n{stderr}");
+    }
+    // An .xlsx says none of this.
+    let (_, _, stderr) = run(&w, &["import", "modules", &data("faculty.xlsx"), "--dry-run"]);
+    assert!(!stderr.contains(".xls sheet") && !stderr.contains("number formats cannot"), "{stderr}");
 }

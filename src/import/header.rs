@@ -39,6 +39,22 @@ fn norm_unbracketed(s: &str) -> String {
     out
 }
 
+/// The field one header names read alone, as [`map`] would match it: by
+/// `--map` (`maps`, normalised), by the field's name or an alias, ignoring
+/// case, spaces, punctuation and bracketed asides. Used to tell whether a
+/// sub-header under a group label ("Title" under "Session") names its
+/// column alone or only with the label.
+pub fn field_for(header: &str, fields: &'static [Field], maps: &[(String, usize)]) -> Option<&'static str> {
+    let keys = [norm(header), norm_unbracketed(header)];
+    if let Some((_, f)) = maps.iter().find(|(h, _)| *h == keys[0]) {
+        return fields.get(*f).map(|f| f.name);
+    }
+    fields
+        .iter()
+        .find(|f| keys.iter().any(|k| !k.is_empty() && (norm(f.name) == *k || f.aliases.iter().any(|a| norm(a) == *k))))
+        .map(|f| f.name)
+}
+
 /// How a column came to be read as a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

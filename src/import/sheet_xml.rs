@@ -41,6 +41,11 @@ pub struct SheetFacts {
     pub formulas: HashMap<(u32, u32), String>,
     /// Why the part is not a whole document, if it is not.
     pub damage: Option<String>,
+    /// Text cells whose text calamine reads otherwise than the spreadsheet
+    /// shows it, with the text shown: `.xlsx` rich-text runs whose edge
+    /// spaces calamine trims ("Genetics " + "and race"), `.ods` paragraphs
+    /// whose white space the OpenDocument rules collapse.
+    pub texts: HashMap<(u32, u32), String>,
 }
 
 impl SheetFacts {
@@ -73,6 +78,166 @@ fn attr_q(e: &BytesStart, key: &str) -> Option<String> {
 
 fn truthy(v: Option<String>) -> bool {
     v.is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
+}
+
+/// Appends the character an entity or character reference stands for.
+fn push_ref(out: &mut String, r: &quick_xml::events::BytesRef) {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => out.push(c),
+        _ => out.push_str(match &**r {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            _ => "",
+        }),
+    }
+}
+
+/// Office Open XML's escapes undone: `_x000D_` is the character U+000D
+/// (ECMA-376 Part 1, §22.9.2.19 `ST_Xstring`), a character outside the
+/// Basic Multilingual Plane is two escapes (a UTF-16 surrogate pair), and
+/// `_x005F_` is the underscore that keeps a literal `_x000D_` from being read
+/// as one. An unpaired surrogate is U+FFFD, as Excel shows it.
+fn ooxml_unescape(s: &str) -> String {
+    fn unit(s: &str, i: usize) -> Option<u16> {
+        let e = s.get(i..i + 7)?;
+        (e.starts_with("_x") && e.ends_with('_')).then(|| u16::from_str_radix(&e[2..6], 16).ok()).flatten()
+    }
+    if !s.contains("_x") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let Some(u) = unit(s, i) else {
+            let Some(c) = s[i..].chars().next() else { break };
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        };
+        i += 7;
+        match u {
+            0xD800..=0xDBFF => match unit(s, i) {
+                Some(low @ 0xDC00..=0xDFFF) => {
+                    let cp = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                    out.push(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER));
+                    i += 7;
+                }
+                _ => out.push(char::REPLACEMENT_CHARACTER),
+            },
+            u => out.push(char::from_u32(u.into()).unwrap_or(char::REPLACEMENT_CHARACTER)),
+        }
+    }
+    out
+}
+
+/// A string item of an `.xlsx` file being read (a shared string's `<si>`, or
+/// an inline string's `<is>`), kept two ways: as the spreadsheet shows it
+/// (every `<t>` whole: the space that ends "Genetics " in one rich-text run
+/// is shown before "and race" in the next), and as calamine 0.38 reads it
+/// (a `<t>` without `xml:space="preserve"` trimmed of ASCII white space,
+/// which runs "Geneticsand race" together). Phonetic guides (`<rPh>`) are
+/// not part of the text.
+#[derive(Default)]
+struct StringItem {
+    shown: String,
+    calamine: String,
+    run: String,
+    preserve: bool,
+    in_t: bool,
+    phonetic: usize,
+}
+
+impl StringItem {
+    fn start(&mut self, e: &BytesStart, empty: bool) {
+        match e.local_name().as_ref() {
+            "rPh" if !empty => self.phonetic += 1,
+            "t" if !empty && self.phonetic == 0 => {
+                self.in_t = true;
+                self.preserve = attr_q(e, "xml:space").as_deref() == Some("preserve");
+                self.run.clear();
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, local: &str) {
+        match local {
+            "rPh" => self.phonetic = self.phonetic.saturating_sub(1),
+            "t" if self.in_t => {
+                self.in_t = false;
+                self.shown.push_str(&ooxml_unescape(&self.run));
+                let trimmed =
+                    if self.preserve { self.run.as_str() } else { self.run.trim_matches([' ', '\t', '\r', '\n']) };
+                self.calamine.push_str(&ooxml_unescape(trimmed));
+            }
+            _ => {}
+        }
+    }
+
+    /// The text shown, when calamine reads it otherwise.
+    fn differs(self) -> Option<String> {
+        (self.shown != self.calamine).then_some(self.shown)
+    }
+}
+
+/// The shared strings of an `.xlsx` workbook that calamine reads otherwise
+/// than the spreadsheet shows them (see [`StringItem`]), by index, with the
+/// text shown. Empty when the workbook has none or its parts cannot be followed.
+pub fn xlsx_shown_strings(path: &Path) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
+    let Some(mut zip) = File::open(path).ok().and_then(|f| zip::ZipArchive::new(f).ok()) else { return out };
+    let Some(part) = xlsx_parts(&mut zip, "").and_then(|p| p.strings) else { return out };
+    let Ok(Some(xml)) = entry(&mut zip, &part) else { return out };
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut index = 0usize;
+    let mut item: Option<StringItem> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "si" => item = Some(StringItem::default()),
+            Ok(Event::Empty(e)) if e.local_name().as_ref() == "si" => index += 1,
+            Ok(Event::Start(e)) => {
+                if let Some(i) = item.as_mut() {
+                    i.start(&e, false);
+                }
+            }
+            Ok(Event::Empty(e)) => {
+                if let Some(i) = item.as_mut() {
+                    i.start(&e, true);
+                }
+            }
+            Ok(Event::Text(t)) => {
+                if let Some(i) = item.as_mut().filter(|i| i.in_t) {
+                    i.run.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::CData(t)) => {
+                if let Some(i) = item.as_mut().filter(|i| i.in_t) {
+                    i.run.push_str(t.as_ref());
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if let Some(i) = item.as_mut().filter(|i| i.in_t) {
+                    push_ref(&mut i.run, &r);
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "si" => {
+                if let Some(shown) = item.take().and_then(StringItem::differs) {
+                    out.insert(index, shown);
+                }
+                index += 1;
+            }
+            Ok(Event::End(e)) => {
+                if let Some(i) = item.as_mut() {
+                    i.end(e.local_name().as_ref());
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => {}
+        }
+    }
 }
 
 /// A zip entry as text, by its exact name or, failing that, ignoring case.
@@ -180,8 +345,17 @@ type BadString = ((u32, u32), usize);
 /// and other writers that do not calculate), whether the part is a whole
 /// document, and the first cell that names a shared string beyond the
 /// `strings` the workbook has.
-fn scan_xlsx_sheet(xml: &str, strings: Option<usize>) -> (SheetFacts, Option<BadString>) {
+/// `shown` are the shared strings calamine reads otherwise than shown
+/// ([`xlsx_shown_strings`]): a cell naming one, or holding such an inline
+/// string, gets its text shown in [`SheetFacts::texts`].
+fn scan_xlsx_sheet(
+    xml: &str,
+    strings: Option<usize>,
+    shown: &HashMap<usize, String>,
+) -> (SheetFacts, Option<BadString>) {
     let mut facts = SheetFacts::default();
+    // An inline string (`<is>`) being read.
+    let mut inline: Option<StringItem> = None;
     let mut bad = None;
     let mut reader = quick_xml::Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
@@ -203,9 +377,29 @@ fn scan_xlsx_sheet(xml: &str, strings: Option<usize>) -> (SheetFacts, Option<Bad
                 root = true;
                 (e, true)
             }
+            Ok(Event::Text(t)) if inline.as_ref().is_some_and(|i| i.in_t) => {
+                if let Some(i) = inline.as_mut() {
+                    i.run.push_str(&t.xml10_content());
+                }
+                continue;
+            }
+            Ok(Event::GeneralRef(r)) if inline.as_ref().is_some_and(|i| i.in_t) => {
+                if let Some(i) = inline.as_mut() {
+                    push_ref(&mut i.run, &r);
+                }
+                continue;
+            }
             Ok(Event::Text(t)) => {
                 if in_v {
                     value |= !t.as_ref().trim().is_empty();
+                    if let Some((at, true)) = cell
+                        && !shown.is_empty()
+                        && let Ok(i) = t.xml10_content().trim().parse::<usize>()
+                        && let Some(text) = shown.get(&i)
+                        && facts.texts.len() < MAX_CELLS
+                    {
+                        facts.texts.insert(at, text.clone());
+                    }
                     if let (Some((at, true)), Some(n)) = (cell, strings)
                         && let Ok(i) = t.xml10_content().trim().parse::<usize>()
                         && i >= n
@@ -234,7 +428,17 @@ fn scan_xlsx_sheet(xml: &str, strings: Option<usize>) -> (SheetFacts, Option<Bad
             }
             Ok(Event::End(e)) => {
                 depth = depth.saturating_sub(1);
+                if let Some(i) = inline.as_mut() {
+                    i.end(e.local_name().as_ref());
+                }
                 match e.local_name().as_ref() {
+                    "is" => {
+                        if let (Some(text), Some((at, _))) = (inline.take().and_then(StringItem::differs), cell)
+                            && facts.texts.len() < MAX_CELLS
+                        {
+                            facts.texts.insert(at, text);
+                        }
+                    }
                     "v" => in_v = false,
                     "f" => in_f = false,
                     "c" => {
@@ -302,7 +506,15 @@ fn scan_xlsx_sheet(xml: &str, strings: Option<usize>) -> (SheetFacts, Option<Bad
                 // `<v></v>` of a formula of type "str" is its saved result, the empty string.
                 value |= string_result;
             }
-            "is" => value = true,
+            "is" => {
+                value = true;
+                inline = (!empty).then(StringItem::default);
+            }
+            _ if inline.is_some() => {
+                if let Some(i) = inline.as_mut() {
+                    i.start(&e, empty);
+                }
+            }
             "mergeCell" => {
                 if let Some((a, b)) =
                     attr(&e, "ref").and_then(|r| r.split_once(':').map(|(a, b)| (cell_ref(a), cell_ref(b))))
@@ -323,7 +535,9 @@ fn scan_xlsx_sheet(xml: &str, strings: Option<usize>) -> (SheetFacts, Option<Bad
 /// the end of a part, which calamine may never read), or not a whole
 /// document (a part cut after a row reads as if the sheet ended there).
 /// `Ok` with no facts when the workbook's parts cannot be followed.
-pub fn xlsx_facts(path: &Path, sheet: &str) -> Result<SheetFacts, String> {
+/// `shown`: the workbook's shared strings calamine reads otherwise than
+/// shown ([`xlsx_shown_strings`]).
+pub fn xlsx_facts(path: &Path, sheet: &str, shown: &HashMap<usize, String>) -> Result<SheetFacts, String> {
     let Some(mut zip) = File::open(path).ok().and_then(|f| zip::ZipArchive::new(f).ok()) else {
         return Ok(SheetFacts::default());
     };
@@ -333,7 +547,7 @@ pub fn xlsx_facts(path: &Path, sheet: &str) -> Result<SheetFacts, String> {
         Ok(None) => return Err(format!("the part that holds it ({part}) is missing from the file")),
         Err(e) => return Err(format!("the part that holds it ({part}) cannot be unpacked: {e}")),
     };
-    let (facts, _) = scan_xlsx_sheet(&xml, None);
+    let (facts, _) = scan_xlsx_sheet(&xml, None, shown);
     match facts.damage {
         Some(why) => Err(format!("its XML ({part}) {why}")),
         None => Ok(facts),
@@ -369,7 +583,7 @@ pub fn xlsx_damage(path: &Path, sheet: &str) -> Option<(String, Option<(u32, u32
         }
         _ => 0,
     };
-    let (facts, bad) = scan_xlsx_sheet(&xml, Some(strings));
+    let (facts, bad) = scan_xlsx_sheet(&xml, Some(strings), &HashMap::new());
     if let Some((at, i)) = bad {
         return Some((
             format!(
@@ -434,6 +648,40 @@ struct OdsCell {
     formula: bool,
     text: String,
     paragraphs: usize,
+    /// A string cell whose text is its paragraphs (no `office:string-value`).
+    string: bool,
+    /// The text by the OpenDocument white-space rules (ODF 1.2 Part 1,
+    /// §6.1.2): a run of spaces, tabs and line ends in the XML is one space,
+    /// and none at the start of a paragraph; `<text:s/>`, `<text:tab/>` and
+    /// `<text:line-break/>` are the characters they name. calamine keeps the
+    /// XML's white space as it is (the `text` above).
+    shown: String,
+    /// Whether the last character of `shown` came from collapsible white space, or a paragraph just began.
+    collapse: bool,
+}
+
+impl OdsCell {
+    fn push_text(&mut self, t: &str) {
+        self.text.push_str(t);
+        for ch in t.chars() {
+            if matches!(ch, ' ' | '\t' | '\r' | '\n') {
+                if !self.collapse {
+                    self.shown.push(' ');
+                    self.collapse = true;
+                }
+            } else {
+                self.shown.push(ch);
+                self.collapse = false;
+            }
+        }
+    }
+
+    /// A character from an element (`text:s`, a paragraph's line end…), never collapsed.
+    fn push_kept(&mut self, t: &str, collapse_after: bool) {
+        self.text.push_str(t);
+        self.shown.push_str(t);
+        self.collapse = collapse_after;
+    }
 }
 
 /// Facts about the `.ods` sheet `sheet`: hidden rows and columns, merged
@@ -456,7 +704,7 @@ pub fn ods_facts(path: &Path, sheet: &str) -> Option<SheetFacts> {
             Event::Empty(e) => (e, true),
             Event::Text(t) if cell.is_some() && annotation == 0 => {
                 if let Some(c) = cell.as_mut() {
-                    c.text.push_str(&t.xml10_content());
+                    c.push_text(&t.xml10_content());
                 }
                 continue;
             }
@@ -473,7 +721,8 @@ pub fn ods_facts(path: &Path, sheet: &str) -> Option<SheetFacts> {
                     },
                 };
                 if let (Some(c), Some(ch)) = (cell.as_mut(), ch) {
-                    c.text.push(ch);
+                    // A character reference is the character, never collapsed.
+                    c.push_kept(ch.encode_utf8(&mut [0; 4]), false);
                 }
                 continue;
             }
@@ -555,6 +804,10 @@ pub fn ods_facts(path: &Path, sheet: &str) -> Option<SheetFacts> {
                         formula,
                         text: String::new(),
                         paragraphs: 0,
+                        string: attr_q(&e, "office:value-type").as_deref() == Some("string")
+                            && attr_q(&e, "office:string-value").is_none(),
+                        shown: String::new(),
+                        collapse: true,
                     });
                 }
                 col = col.saturating_add(repeat);
@@ -563,25 +816,26 @@ pub fn ods_facts(path: &Path, sheet: &str) -> Option<SheetFacts> {
             "text:p" | "text:h" if annotation == 0 => {
                 if let Some(c) = cell.as_mut() {
                     if c.paragraphs > 0 {
-                        c.text.push('\n');
+                        c.push_kept("\n", true);
                     }
+                    c.collapse = true;
                     c.paragraphs += 1;
                 }
             }
             "text:s" if annotation == 0 => {
                 if let Some(c) = cell.as_mut() {
                     let n = num(&e, "text:c").min(1000) as usize;
-                    c.text.push_str(&" ".repeat(n));
+                    c.push_kept(&" ".repeat(n), false);
                 }
             }
             "text:tab" if annotation == 0 => {
                 if let Some(c) = cell.as_mut() {
-                    c.text.push('\t');
+                    c.push_kept("\t", false);
                 }
             }
             "text:line-break" if annotation == 0 => {
                 if let Some(c) = cell.as_mut() {
-                    c.text.push('\n');
+                    c.push_kept("\n", false);
                 }
             }
             _ => {}
@@ -600,6 +854,18 @@ pub fn is_error_text(s: &str) -> bool {
 /// Records a finished `.ods` cell: its error, or the text a number is shown as.
 fn keep(facts: &mut SheetFacts, c: OdsCell, kept: &mut usize) {
     let error = c.error || (c.formula && is_error_text(&c.text));
+    if !error && c.string && c.shown != c.text {
+        for r in c.row..c.row.saturating_add(c.rows) {
+            for k in c.col..c.col.saturating_add(c.cols) {
+                if *kept >= MAX_CELLS {
+                    return;
+                }
+                *kept += 1;
+                facts.texts.insert((r, k), c.shown.clone());
+            }
+        }
+        return;
+    }
     let shown = matches!(c.value_type.as_str(), "float" | "percentage" | "currency") && !c.text.trim().is_empty();
     if !error && !shown {
         return;
@@ -640,7 +906,7 @@ mod tests {
             <row r="1"><c r="A1" t="s"><v>0</v></c></row>
             <row r="3" hidden="1"><c t="s"><v>0</v></c><c t="s"><v>7</v></c></row>
             <row><c r="C4"><v>1</v></c></row></sheetData></worksheet>"#;
-        let (facts, bad) = scan_xlsx_sheet(xml, Some(1));
+        let (facts, bad) = scan_xlsx_sheet(xml, Some(1), &HashMap::new());
         assert_eq!(facts.hidden_rows, vec![(2, 2)]);
         assert!(facts.row_hidden(2) && !facts.row_hidden(3));
         assert!(facts.column_hidden(7));
@@ -657,7 +923,7 @@ mod tests {
             <c r="E2"><f t="shared" si="0"/></c>
             <c r="F2" t="b"><f>TRUE()</f><v>1</v></c>
             </row></sheetData><mergeCells><mergeCell ref="A5:B6"/></mergeCells></worksheet>"#;
-        let (facts, _) = scan_xlsx_sheet(xml, None);
+        let (facts, _) = scan_xlsx_sheet(xml, None, &HashMap::new());
         let mut unsaved: Vec<_> = facts.unsaved.iter().copied().collect();
         unsaved.sort();
         assert_eq!(unsaved, [(1, 0), (1, 3), (1, 4)]);
@@ -665,8 +931,25 @@ mod tests {
         assert_eq!(facts.formulas[&(1, 4)], "", "a shared formula's other cell");
         assert_eq!(facts.merged, vec![Dimensions::new((4, 0), (5, 1))]);
         assert_eq!(facts.damage, None);
-        let (cut, _) = scan_xlsx_sheet("<worksheet><sheetData><row r=\"1\"></row>", None);
+        let (cut, _) = scan_xlsx_sheet("<worksheet><sheetData><row r=\"1\"></row>", None, &HashMap::new());
         assert_eq!(cut.damage.as_deref(), Some("ends before its last 2 elements close (cut short)"));
+    }
+
+    #[test]
+    fn ooxml_escapes_and_rich_runs() {
+        assert_eq!(ooxml_unescape("a_x000D_b"), "a\rb");
+        assert_eq!(ooxml_unescape("_x005F_x000D_"), "_x000D_");
+        assert_eq!(ooxml_unescape("_xD83D__xDCF7_"), "📷");
+        assert_eq!(ooxml_unescape("_xD83D_ lone"), "\u{FFFD} lone");
+        assert_eq!(ooxml_unescape("x_1 and _x00_"), "x_1 and _x00_");
+        let xml = r#"<worksheet><sheetData><row r="2"><c r="E2" t="s"><v>0</v></c><c r="F2" t="s"><v>1</v></c>
+            <c r="G2" t="inlineStr"><is><r><t>Pulse </t></r><r><t>ox</t></r><rPh><t>x</t></rPh></is></c>
+            <c r="H2" t="inlineStr"><is><t>plain</t></is></c></row></sheetData></worksheet>"#;
+        let shown = HashMap::from([(0, "Genetics and race".to_string())]);
+        let (f, _) = scan_xlsx_sheet(xml, None, &shown);
+        let mut texts: Vec<_> = f.texts.into_iter().collect();
+        texts.sort();
+        assert_eq!(texts, [((1, 4), "Genetics and race".to_string()), ((1, 6), "Pulse ox".to_string())]);
     }
 
     #[test]

@@ -60,8 +60,11 @@ pub struct Sheet {
     pub name: String,
     /// The sheets of the workbook, in order (for messages).
     pub all_sheets: Vec<String>,
-    /// The header row's 1-based row number.
+    /// The header row's 1-based row number (its first row, when it takes two).
     pub header_row: u64,
+    /// How many rows the header takes: 1, or 2 when a row of group labels
+    /// merged across columns stands over the sub-headers.
+    pub header_rows: u64,
     /// The header's cells, from its first named column to its last.
     pub headers: Vec<String>,
     /// Rows below the header with nothing in them, skipped.
@@ -291,8 +294,8 @@ struct Seen {
     /// A worksheet (not a chart or dialog sheet).
     worksheet: bool,
     range: Option<Range<Data>>,
-    /// Its header row (0-based) and first and last columns, if it has one.
-    header: Option<(u32, u32, u32)>,
+    /// Its header, if it has one.
+    header: Option<HeaderAt>,
     /// Why it cannot be read.
     problem: Option<String>,
     /// What its own XML says (`.xlsx`).
@@ -321,6 +324,9 @@ fn open_sheet(
         );
     }
     let mut book = open_book(path, kind)?;
+    // Shared strings calamine reads otherwise than the spreadsheet shows them
+    // (rich-text runs): read once for every sheet.
+    let shown = if kind == Kind::Xlsx { super::sheet_xml::xlsx_shown_strings(path) } else { HashMap::new() };
     let meta: Vec<calamine::Sheet> = book.sheets_metadata().to_vec();
     let names: Vec<String> = meta.iter().map(|s| s.name.clone()).collect();
     let listed = names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ");
@@ -353,19 +359,23 @@ fn open_sheet(
             continue;
         }
         match book.worksheet_range(&m.name) {
-            Ok(range) => {
+            Ok(mut range) => {
                 // calamine reads a part only as far as it needs: a checksum
                 // (checked at a part's end) or a part cut after a row goes
                 // unnoticed. The sheet's own XML is read whole.
-                let facts = if kind == Kind::Xlsx {
-                    super::sheet_xml::xlsx_facts(path, &m.name)
-                } else {
-                    Ok(SheetFacts::default())
+                let facts = match kind {
+                    Kind::Xlsx => super::sheet_xml::xlsx_facts(path, &m.name, &shown),
+                    Kind::Ods => Ok(super::sheet_xml::ods_facts(path, &m.name).unwrap_or_default()),
+                    Kind::Xls | Kind::Xlsb => Ok(SheetFacts::default()),
                 };
                 match facts {
                     Err(why) => s.problem = Some(damaged(path, &m.name, &why, None, option)),
-                    Ok(facts) => {
-                        s.header = find_header(&range, fields, maps);
+                    Ok(mut facts) => {
+                        if let Sheets::Xls(x) = &book {
+                            facts.merged = x.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
+                        }
+                        show_texts(&mut range, &facts.texts);
+                        s.header = find_header(&range, &facts.merged, fields, maps);
                         s.range = Some(range);
                         s.facts = facts;
                     }
@@ -402,7 +412,7 @@ fn open_sheet(
                          the hidden sheet {:?} has one (row {}): to import it, pass {option} {}",
                         required.join(" and "),
                         h.name,
-                        h.header.map_or(0, |x| x.0 + 1),
+                        h.header.as_ref().map_or(0, |x| x.row + 1),
                         shell_word(&h.name)
                     );
                 }
@@ -417,23 +427,19 @@ fn open_sheet(
     };
     let name = seen[chosen].name.clone();
     let range = seen[chosen].range.take().unwrap_or_else(Range::empty);
-    let Some(header) = seen[chosen].header.or_else(|| first_text_row(&range)) else {
+    let Some(header) = seen[chosen].header.take().or_else(|| first_text_row(&range)) else {
         bail!("{file}:{}!A1: the sheet is empty; expected a header row", sheet_ref(&name));
     };
     remarks.insert(
         0,
-        format!("note: reading sheet {name:?} of {file} (header on row {}{})", header.0 + 1, {
+        format!("note: reading sheet {name:?} of {file} (header on {}{})", header.rows_said(), {
             let others = seen.iter().filter(|s| s.name != name).count();
             if others == 0 { String::new() } else { format!("; {others} other sheet{} not read", plural(others)) }
         }),
     );
     remarks.extend(others_note(&seen, chosen, list, option));
-    let facts = match kind {
-        Kind::Xlsx => std::mem::take(&mut seen[chosen].facts),
-        Kind::Ods => super::sheet_xml::ods_facts(path, &name).unwrap_or_default(),
-        Kind::Xls | Kind::Xlsb => SheetFacts::default(),
-    };
-    let merged = merged_cells(&mut book, &name, &range, &facts);
+    let facts = std::mem::take(&mut seen[chosen].facts);
+    let merged = merged_cells(&range, &facts);
     // .xlsx formulas saved without a result are found in the sheet's XML;
     // the others' through calamine.
     let formulas = if kind == Kind::Xlsx { None } else { book.worksheet_formula(&name).ok() };
@@ -478,7 +484,7 @@ fn others_note(seen: &[Seen], chosen: usize, list: &str, option: &str) -> Vec<St
         out.push(format!("note: sheet{} not read: {}", plural(named.len()), named.join(", ")));
     }
     for (i, s) in seen.iter().enumerate() {
-        let Some((row, ..)) = s.header.filter(|_| i != chosen) else { continue };
+        let Some(row) = s.header.as_ref().filter(|_| i != chosen).map(|h| h.row) else { continue };
         let how = format!("import it with {option} {}", shell_word(&s.name));
         out.push(if s.visible {
             format!("warning: sheet {:?} also has a {list} header (row {}), and is not read: {how}", s.name, row + 1)
@@ -494,24 +500,14 @@ fn others_note(seen: &[Seen], chosen: usize, list: &str, option: &str) -> Vec<St
 }
 
 /// Each cell inside a merged block, mapped to the block's top-left cell
-/// (absolute 0-based positions). Blocks are clipped to the sheet's used range.
-fn merged_cells(
-    book: &mut Sheets<BufReader<File>>,
-    name: &str,
-    range: &Range<Data>,
-    facts: &SheetFacts,
-) -> HashMap<(u32, u32), (u32, u32)> {
-    let blocks: Vec<Dimensions> = match book {
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        // The sheet's own XML was read already (.xlsx); calamine reads
-        // merged .ods cells as empty: the blocks come from content.xml.
-        Sheets::Xlsx(_) | Sheets::Ods(_) => facts.merged.clone(),
-        // calamine does not expose merged cells of .xlsb sheets.
-        Sheets::Xlsb(_) => Vec::new(),
-    };
+/// (absolute 0-based positions). Blocks are clipped to the sheet's used
+/// range. The blocks are the sheet's own XML's (`.xlsx`), `content.xml`'s
+/// (`.ods`: calamine reads covered cells as empty) or calamine's (`.xls`);
+/// calamine does not expose merged cells of `.xlsb` sheets.
+fn merged_cells(range: &Range<Data>, facts: &SheetFacts) -> HashMap<(u32, u32), (u32, u32)> {
     let mut map = HashMap::new();
     let (Some(start), Some(end)) = (range.start(), range.end()) else { return map };
-    for b in blocks {
+    for b in facts.merged.iter().copied() {
         for r in b.start.0.max(start.0)..=b.end.0.min(end.0) {
             for c in b.start.1.max(start.1)..=b.end.1.min(end.1) {
                 if (r, c) != b.start {
@@ -543,24 +539,171 @@ fn never_calculated(range: &Range<Data>, formulas: &Range<String>) -> bool {
     any
 }
 
+/// Where a sheet's header is.
+#[derive(Debug, Clone)]
+struct HeaderAt {
+    /// Its first row (0-based, absolute).
+    row: u32,
+    /// Its first and last columns (0-based, absolute).
+    first: u32,
+    last: u32,
+    /// For a header of two rows (group labels over sub-headers): the names
+    /// its columns are read by, and what the user is told about it.
+    two_rows: Option<(Vec<String>, String)>,
+}
+
+impl HeaderAt {
+    /// How many rows the header takes.
+    fn rows(&self) -> u32 {
+        if self.two_rows.is_some() { 2 } else { 1 }
+    }
+
+    /// `row 4`, or `rows 3–4` for a two-row header.
+    fn rows_said(&self) -> String {
+        match self.rows() {
+            1 => format!("row {}", self.row + 1),
+            _ => format!("rows {}–{}", self.row + 1, self.row + 2),
+        }
+    }
+}
+
+/// Puts the text the spreadsheet shows into the text cells calamine read
+/// otherwise ([`SheetFacts::texts`]: rich-text runs, OpenDocument white space).
+fn show_texts(range: &mut Range<Data>, texts: &HashMap<(u32, u32), String>) {
+    for (at, shown) in texts {
+        if matches!(range.get_value(*at), Some(Data::String(s)) if s != shown) {
+            range.set_value(*at, Data::String(shown.clone()));
+        }
+    }
+}
+
 /// The first row (0-based, absolute) in the top rows of `range` whose cells
 /// [`header::map`] matches to `fields` (every required field found, by name,
 /// alias, bracketed alias or `--map`, exactly as a CSV header is matched),
-/// with its first and last non-empty columns.
-fn find_header(range: &Range<Data>, fields: &'static [Field], maps: &[(String, usize)]) -> Option<(u32, u32, u32)> {
+/// with its first and last non-empty columns; or the first two rows that
+/// are one header ([`two_row_header`]).
+fn find_header(
+    range: &Range<Data>,
+    merged: &[Dimensions],
+    fields: &'static [Field],
+    maps: &[(String, usize)],
+) -> Option<HeaderAt> {
     let (start, end) = (range.start()?, range.end()?);
     if !fields.iter().any(|f| f.required) {
         return None;
     }
     for r in start.0..=end.0.min(start.0 + HEADER_SEARCH_ROWS - 1) {
+        if let Some(h) = two_row_header(range, merged, r, fields, maps) {
+            return Some(h);
+        }
         let Some((first, last)) = bounds(range, r) else { continue };
         let cells: Vec<String> =
             (first..=last).map(|c| range.get_value((r, c)).map(plain).unwrap_or_default()).collect();
         if header::map("", &cells, fields, maps).is_ok() {
-            return Some((r, first, last));
+            return Some(HeaderAt { row: r, first, last, two_rows: None });
         }
     }
     None
+}
+
+/// The merged block that holds (r, c), if any.
+fn block_of(merged: &[Dimensions], (r, c): (u32, u32)) -> Option<&Dimensions> {
+    merged.iter().find(|b| (b.start.0..=b.end.0).contains(&r) && (b.start.1..=b.end.1).contains(&c))
+}
+
+/// Rows `r` and `r + 1` read as one header, when they are one: row `r`
+/// holds a group label merged across columns ("Session" over C:D) with
+/// sub-headers under it in row `r + 1` ("Title", "Outcomes"), row `r` names
+/// at least two things (a title merged across the whole table is a title
+/// row, not a group label), the names below match `fields`, and either a
+/// cell of row `r` is merged down into row `r + 1` or row `r + 1` alone is
+/// not a header. Each column is read by its sub-header, or "Group Sub"
+/// when the sub-header alone is ambiguous: repeated under another label,
+/// or naming no field (or another) where "Group Sub" names one; by its
+/// label when nothing is under it.
+fn two_row_header(
+    range: &Range<Data>,
+    merged: &[Dimensions],
+    r: u32,
+    fields: &'static [Field],
+    maps: &[(String, usize)],
+) -> Option<HeaderAt> {
+    let groups: Vec<&Dimensions> =
+        merged.iter().filter(|b| b.start.0 == r && b.end.0 == r && b.end.1 > b.start.1).collect();
+    if groups.is_empty() {
+        return None;
+    }
+    let text = |at: (u32, u32)| range.get_value(at).map(plain).unwrap_or_default().trim().to_string();
+    let (a, b) = bounds(range, r)?;
+    let (c, d) = bounds(range, r + 1)?;
+    let (first, last) = (a.min(c), b.max(d));
+    if !groups.iter().any(|g| (g.start.1..=g.end.1).any(|k| !text((r + 1, k)).is_empty())) {
+        return None;
+    }
+    if (first..=last).filter(|&k| !text((r, k)).is_empty()).count() < 2 {
+        return None;
+    }
+    let top = |k: u32| text(block_of(merged, (r, k)).map_or((r, k), |b| b.start));
+    // A cell merged down from row r is the label itself, not a sub-header.
+    let down = |k: u32| block_of(merged, (r + 1, k)).is_some_and(|b| b.start.0 <= r);
+    let sub = |k: u32| {
+        if down(k) { String::new() } else { text(block_of(merged, (r + 1, k)).map_or((r + 1, k), |b| b.start)) }
+    };
+    let subs: Vec<String> = (first..=last).map(sub).collect();
+    let mut names = Vec::new();
+    let mut said = Vec::new();
+    for (i, k) in (first..=last).enumerate() {
+        let (t, u) = (top(k), &subs[i]);
+        let name = if u.is_empty() {
+            t.clone()
+        } else if t.is_empty() {
+            u.clone()
+        } else {
+            let both = format!("{t} {u}");
+            let repeated = subs.iter().filter(|x| header::norm(x) == header::norm(u)).count() > 1;
+            let alone = header::field_for(u, fields, maps);
+            let with = header::field_for(&both, fields, maps);
+            if repeated || (with.is_some() && with != alone) { both } else { u.clone() }
+        };
+        if !t.is_empty() && !u.is_empty() {
+            let cell = format!("{}{}", column_letters(k.into()), r + 2);
+            said.push(if name == *u { format!("{cell} {u:?}") } else { format!("{cell} {u:?} → {name:?}") });
+        }
+        names.push(name);
+    }
+    if header::map("", &names, fields, maps).is_err() {
+        return None;
+    }
+    let merged_down = (first..=last).any(down);
+    let row_below: Vec<String> = (first..=last).map(|k| text((r + 1, k))).collect();
+    if !merged_down && header::map("", &row_below, fields, maps).is_ok() {
+        return None;
+    }
+    let labels: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            format!(
+                "{:?} ({}{}:{}{})",
+                text(g.start),
+                column_letters(g.start.1.into()),
+                r + 1,
+                column_letters(g.end.1.into()),
+                r + 1
+            )
+        })
+        .collect();
+    let about = format!(
+        "the header takes two rows ({} and {}): row {}'s group label{} {} over the sub-headers of row {}, read as \
+         {}",
+        r + 1,
+        r + 2,
+        r + 1,
+        plural(labels.len()),
+        labels.join(", "),
+        r + 2,
+        said.join(", ")
+    );
+    Some(HeaderAt { row: r, first, last, two_rows: Some((names, about)) })
 }
 
 /// A cell as plain text for finding the header (no formats applied).
@@ -578,9 +721,10 @@ fn plain(d: &Data) -> String {
 
 /// The first row with at least one text cell: the header when no row names
 /// the fields (so the mapping error lists what the sheet has).
-fn first_text_row(range: &Range<Data>) -> Option<(u32, u32, u32)> {
+fn first_text_row(range: &Range<Data>) -> Option<HeaderAt> {
     let (start, end) = (range.start()?, range.end()?);
-    (start.0..=end.0).find_map(|r| bounds(range, r).map(|(a, b)| (r, a, b)))
+    (start.0..=end.0)
+        .find_map(|r| bounds(range, r).map(|(first, last)| HeaderAt { row: r, first, last, two_rows: None }))
 }
 
 /// The first and last non-empty columns of row `r`.
@@ -615,11 +759,18 @@ fn sheet_from(
     name: String,
     all_sheets: Vec<String>,
     grid: Grid,
-    (header_row, first, last): (u32, u32, u32),
+    header: HeaderAt,
     mut remarks: Vec<String>,
 ) -> Sheet {
+    let (header_row, first, last) = (header.row, header.first, header.last);
     let origin = Origin::Sheet { name: name.clone(), first_column: first };
-    let headers: Vec<String> = (first..=last).map(|c| grid.cell(header_row, c).text()).collect();
+    let headers: Vec<String> = match &header.two_rows {
+        Some((names, about)) => {
+            remarks.push(format!("note: {file}:{}: {about}", origin.at(u64::from(header_row) + 1, 1)));
+            names.clone()
+        }
+        None => (first..=last).map(|c| grid.cell(header_row, c).text()).collect(),
+    };
     let range = &grid.range;
     let (start, end) = (range.start().unwrap_or((0, 0)), range.end().unwrap_or((0, 0)));
     let (left, right) = (start.1.min(first), end.1.max(last));
@@ -649,7 +800,7 @@ fn sheet_from(
     let mut rows = Vec::new();
     let mut empty_rows = 0;
     let mut hidden = Vec::new();
-    for r in header_row + 1..=end.0 {
+    for r in header_row + header.rows()..=end.0 {
         let mut cells: Vec<Cell> = Vec::with_capacity((last - first + 1) as usize);
         let mut outside = Vec::new();
         let mut any = false;
@@ -700,6 +851,9 @@ fn sheet_from(
             if hidden_columns.len() == 1 { "is" } else { "are" }
         ));
     }
+    if grid.kind == Kind::Xls {
+        remarks.extend(xls_notes(file, &grid, header_row + header.rows(), first, last));
+    }
     let records = SheetRecords {
         rows: rows.into_iter(),
         current: StringRecord::new(),
@@ -711,6 +865,7 @@ fn sheet_from(
         name,
         all_sheets,
         header_row: u64::from(header_row) + 1,
+        header_rows: header.rows().into(),
         headers,
         empty_rows,
         origin,
@@ -718,6 +873,54 @@ fn sheet_from(
         above,
         remarks,
     }
+}
+
+/// What canon cannot see in an `.xls` sheet, said rather than guessed
+/// silently: calamine 0.38 reads an `.xls` cell's value and whether its
+/// format is a date or time, but neither the format itself (so a number
+/// reads in the General format: `0.5`, not `50%`; `7`, not `007`) nor which
+/// rows and columns are hidden. Rows from `from` (0-based), columns `first..=last`.
+fn xls_notes(file: &str, grid: &Grid, from: u32, first: u32, last: u32) -> Vec<String> {
+    let end = grid.range.end().map_or(0, |e| e.0);
+    let (mut numbers, mut dates) = (Vec::new(), 0usize);
+    for r in from..=end {
+        for c in first..=last {
+            match grid.range.get_value((r, c)) {
+                Some(Data::Float(_) | Data::Int(_)) => numbers.push((r, c)),
+                Some(Data::DateTime(_)) => dates += 1,
+                _ => {}
+            }
+        }
+    }
+    let mut out = vec![format!(
+        "note: {file}: canon cannot see which rows and columns of an .xls sheet are hidden (calamine does not read \
+         them): every row and column is read like any other; save the workbook as .xlsx or .ods to have hidden \
+         ones noted"
+    )];
+    if !numbers.is_empty() {
+        let cells: Vec<String> =
+            numbers.iter().take(5).map(|&(r, c)| format!("{}{}", column_letters(c.into()), r + 1)).collect();
+        out.push(format!(
+            "note: {file}: an .xls file's number formats cannot be read (calamine gives only the value), so {} \
+             number cell{} ({}{}) {} read in the General format (0.5, not 50%; 7, not 007; 2.50 as 2.5); check \
+             {}, or save the workbook as .xlsx or .ods to read them as the spreadsheet shows them",
+            numbers.len(),
+            plural(numbers.len()),
+            cells.join(", "),
+            if numbers.len() > cells.len() { ", …" } else { "" },
+            if numbers.len() == 1 { "is" } else { "are" },
+            if numbers.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    if dates > 0 {
+        out.push(format!(
+            "note: {file}: {dates} date or time cell{} of the .xls sheet {} read by value (a date as 2025-09-01, a \
+             time of day as 09:30, with both when the value has both), not by its format, which calamine does not give",
+            plural(dates),
+            if dates == 1 { "is" } else { "are" }
+        ));
+    }
+    out
 }
 
 /// A cell as read: its text as the spreadsheet shows it, or why it cannot be read.

@@ -363,12 +363,27 @@ impl<'t> ModuleWriter<'t> {
             // A module met for the first time that this run added has no titles yet.
             if !fresh || self.gathered.contains(&module_id) {
                 self.flush_items()?;
-                let mut st = self.tx.prepare_cached("SELECT id, title FROM item WHERE module_id = ?1 ORDER BY id")?;
-                let rows = st.query_map([module_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                let mut st =
+                    self.tx.prepare_cached("SELECT id, title, kind FROM item WHERE module_id = ?1 ORDER BY id")?;
+                let rows = st.query_map([module_id], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                })?;
+                let mut marked = Vec::new();
                 for r in rows {
-                    let (id, t) = r?;
+                    let (id, t, kind) = r?;
                     let stored = (id < self.first_new && !self.seen.contains(&id)).then_some(id);
+                    // An outcome stored with its list marker ("• Describe…", imported
+                    // before markers were dropped) is the same outcome as the row
+                    // without it, unless the module also holds that title unmarked.
+                    if kind == "outcome"
+                        && let (bare, true) = crate::import::modules::strip_list_marker(&t)
+                    {
+                        marked.push((title_fold(bare), TitleSeen { title: t.clone(), stored, line: 0 }));
+                    }
                     by_fold.entry(title_fold(&t)).or_insert(TitleSeen { title: t, stored, line: 0 });
+                }
+                for (fold, seen) in marked {
+                    by_fold.entry(fold).or_insert(seen);
                 }
             }
             self.gathered.insert(module_id);
@@ -877,7 +892,12 @@ impl<'t> ModuleWriter<'t> {
         };
         let mut fields = Vec::new();
         if old_title != item.title {
-            fields.push(format!("title: {old_title:?} → {:?} (the same session, written otherwise)", item.title));
+            let bare = crate::import::modules::strip_list_marker(&old_title);
+            fields.push(if bare.1 && title_fold(bare.0) == title_fold(&item.title) {
+                format!("title: {old_title:?} → {:?} (the same outcome, its list marker dropped)", item.title)
+            } else {
+                format!("title: {old_title:?} → {:?} (the same session, written otherwise)", item.title)
+            });
         }
         if kind != new_kind {
             fields.push(format!("kind: {kind} → {new_kind}"));
