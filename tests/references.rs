@@ -1026,3 +1026,96 @@ fn reading_show_into_a_closed_pipe_is_quiet() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
 }
+
+/// Three readings on one theme, imported in the order Okoro, Achebe, Berg.
+const THREE: &str = "title,authors,year,type,container,themes\n\
+Zebra stripes and skin,\"Okoro, Chidi\",2020,article,Med Humanit,epistemic-bias\n\
+Medicine and empire,\"Achebe, Ngozi\",2018,article,Lancet,epistemic-bias\n\
+Anatomy as taught,\"Berg, Lena\",2019,article,BMJ,epistemic-bias\n";
+
+/// The reading list of a PDF report, flattened.
+fn reading_list_text(w: &Workdir, style: &str) -> String {
+    let pdf = w.path(&format!("list-{}.pdf", style.replace(['/', '.'], "-")));
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", style]);
+    let flat = common::pdf_text(&pdf).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = flat.find("Epistemic").and_then(|_| flat.rfind("Reading list")).unwrap_or(0);
+    flat[at..].to_string()
+}
+
+fn order(text: &str, needles: &[&str]) -> Vec<usize> {
+    needles.iter().map(|n| text.find(n).unwrap_or_else(|| panic!("{n:?} missing:\n{text}"))).collect()
+}
+
+#[test]
+fn a_list_is_one_bibliography_sorted_and_numbered_as_its_style_says() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", w.write("three.csv", THREE).to_str().unwrap()]);
+    // Vancouver (a numeric style with no sort): numbered 1, 2, 3 in list order
+    // (canon lists readings by title).
+    let v = reading_list_text(&w, "vancouver");
+    let at = order(&v, &["1. Berg L. Anatomy", "2. Achebe N. Medicine", "3. Okoro C. Zebra"]);
+    assert!(at.windows(2).all(|p| p[0] < p[1]), "{v}");
+    // Author-date styles: sorted by author, with no numbers.
+    for (style, first) in
+        [("apa", "Achebe, N. (2018)"), ("harvard", "Achebe, N. (2018)"), ("chicago", "Achebe, Ngozi. 2018")]
+    {
+        let t = reading_list_text(&w, style);
+        let at = order(&t, &[first, "Berg, L", "Okoro, C"]);
+        assert!(at.windows(2).all(|p| p[0] < p[1]), "{style}: by author:\n{t}");
+        for n in ["1. Achebe", "1. Okoro", "2. Berg", "3. Okoro"] {
+            assert!(!t.contains(n), "{style}: an author-date list is not numbered ({n}):\n{t}");
+        }
+    }
+    // The CSV folder's list by theme follows the same order, with the same text.
+    let dir = w.path("rep");
+    w.ok(&["report", &format!("{}/", dir.display()), "--style", "apa"]);
+    let by_theme = std::fs::read_to_string(dir.join("readings_by_theme.csv")).unwrap();
+    let at = order(&by_theme, &["Achebe, N. (2018)", "Berg, L. (2019)", "Okoro, C. (2020)"]);
+    assert!(at.windows(2).all(|p| p[0] < p[1]), "{by_theme}");
+
+    // A style of one's own: its <sort> (year, newest first) and its number.
+    let mine = w.write(
+        "newest.csl",
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Newest First</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="citation-number"/></layout></citation>
+  <bibliography second-field-align="flush">
+    <sort><key variable="issued" sort="descending"/></sort>
+    <layout><text variable="citation-number" prefix="[" suffix="]"/><text variable="title"/></layout>
+  </bibliography>
+</style>"#,
+    );
+    let t = reading_list_text(&w, mine.to_str().unwrap());
+    let at = order(&t, &["[1] Zebra stripes", "[2] Anatomy as taught", "[3] Medicine and empire"]);
+    assert!(at.windows(2).all(|p| p[0] < p[1]), "{t}");
+}
+
+#[test]
+fn a_broken_style_file_is_an_error_and_nothing_is_written() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", w.write("three.csv", THREE).to_str().unwrap()]);
+    let head = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Broken</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>"#;
+    for (name, body, says) in [
+        ("not-xml.csl", "this is not XML at all {\\rtf1}".to_string(), "is not a CSL style canon can read"),
+        (
+            "undefined-macro.csl",
+            format!(
+                "{head}<bibliography><layout><text macro=\"author\"/><text variable=\"title\"/></layout></bibliography></style>"
+            ),
+            "calls a macro \"author\" it does not define",
+        ),
+        ("no-bibliography.csl", format!("{head}</style>"), "has no <bibliography> element"),
+    ] {
+        let style = w.write(name, body);
+        for out in ["r.pdf", "r.csv"] {
+            let out = w.path(&format!("{name}-{out}"));
+            let err = w.fails(&["report", out.to_str().unwrap(), "--style", style.to_str().unwrap()]);
+            assert!(err.contains(name) && err.contains(says), "{name}: {err}");
+            assert!(!out.exists(), "{name}: nothing written");
+        }
+    }
+}
