@@ -1119,3 +1119,174 @@ fn a_broken_style_file_is_an_error_and_nothing_is_written() {
         }
     }
 }
+
+/// The stored work every case below names by its DOI, in PubMed's format.
+const STORED_DOI: &str = "10.1136/medethics-2019-105432";
+
+#[test]
+fn a_doi_of_another_work_is_refused_in_every_format() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("pubmed-export.nbib")]);
+    let before = w.ok(&["export", "reading", "--format", "csv"]);
+    // One good record and one whose DOI is the stored work's (mistyped) but is another work.
+    let other = "Colonial legacies in surgical training";
+    let cases: [(&str, String, u32); 7] = [
+        (
+            "x.csv",
+            format!(
+                "title,authors,year,doi\nA good one,\"Osei, Jane\",2021,\n{other},\"Berg, Lena\",2015,{STORED_DOI}\n"
+            ),
+            3,
+        ),
+        (
+            "x.ris",
+            format!(
+                "TY  - JOUR\nTI  - A good one\nPY  - 2021\nER  - \nTY  - JOUR\nTI  - {other}\nAU  - Berg, Lena\nPY  - 2015\nDO  - https://doi.org/{STORED_DOI}\nER  - \n"
+            ),
+            9,
+        ),
+        (
+            "x.bib",
+            format!(
+                "@article{{a, title={{A good one}}, year={{2021}}}}\n\n@article{{b,\n  title={{{other}}},\n  author={{Berg, Lena}},\n  year={{2015}},\n  doi={{{STORED_DOI}}}\n}}\n"
+            ),
+            7,
+        ),
+        (
+            "x.nbib",
+            format!(
+                "PMID- 1\nTI  - A good one\nDP  - 2021\n\nPMID- 2\nTI  - {other}\nFAU - Berg, Lena\nDP  - 2015\nAID - {STORED_DOI} [doi]\n"
+            ),
+            9,
+        ),
+        (
+            "x.json",
+            format!(
+                "[{{\"id\":\"a\",\"title\":\"A good one\",\"issued\":{{\"date-parts\":[[2021]]}}}},\n{{\"id\":\"b\",\"title\":\"{other}\",\"author\":[{{\"family\":\"Berg\",\"given\":\"Lena\"}}],\"DOI\":\"{STORED_DOI}\"}}]"
+            ),
+            2,
+        ),
+        (
+            "x.xml",
+            format!(
+                "<xml><records><record><titles><title>A good one</title></titles></record>\n<record><titles><title>{other}</title></titles><electronic-resource-num>{STORED_DOI}</electronic-resource-num></record></records></xml>"
+            ),
+            2,
+        ),
+        (
+            "zotero.csv",
+            format!(
+                "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"DOI\"\n\"A\",\"journalArticle\",\"2021\",\"\",\"A good one\",\"\"\n\"B\",\"journalArticle\",\"2015\",\"Berg, Lena\",\"{other}\",\"{STORED_DOI}\"\n"
+            ),
+            3,
+        ),
+    ];
+    for (name, text, line) in cases {
+        let input = w.write(name, &text);
+        let err = w.fails(&["import", "reading", input.to_str().unwrap()]);
+        assert!(err.contains(&format!("{name}:{line}")), "{name}: file and line named: {err}");
+        assert!(err.contains(&format!("DOI {STORED_DOI} is already entry")), "{name}: {err}");
+        assert!(err.contains("\"Race correction in pulmonary function testing"), "{name}: the stored work: {err}");
+        assert!(err.contains(&format!("\"{other}\"")), "{name}: this record's work: {err}");
+        assert_eq!(w.ok(&["export", "reading", "--format", "csv"]), before, "{name}: nothing written");
+        // With --skip-invalid the good record imports and the other is rejected with its reason.
+        let out = w.path(&format!("rejected-{name}"));
+        let err = w.ok_stderr(&[
+            "import",
+            "reading",
+            input.to_str().unwrap(),
+            "--skip-invalid",
+            "--rejects",
+            out.to_str().unwrap(),
+        ]);
+        assert!(err.contains("1 rejected"), "{name}: {err}");
+        let rejects = std::fs::read_to_string(&out).unwrap();
+        assert!(rejects.contains(other) && rejects.contains("is already entry"), "{name}: {rejects}");
+        assert!(!rejects.contains("A good one"), "{name}: {rejects}");
+        let list = w.json(&["reading", "list", "--format", "json"]);
+        let id = reading(&list, "A good one")["id"].as_i64().unwrap().to_string();
+        w.ok(&["reading", "remove", &id, "--by", "Tester"]);
+    }
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let stored = reading(&list, "Race correction");
+    assert_eq!(stored["doi"], STORED_DOI);
+    assert_eq!(stored["year"], 2019, "the stored record is untouched");
+    assert!(list.as_array().unwrap().iter().all(|r| r["title"] != other));
+
+    // The same work, found by its DOI, written another way: not refused, and
+    // a trailing '.' or MEDLINE's parenthetical is no change.
+    let same = w.write(
+        "same.csv",
+        format!(
+            "title,authors,year,doi,container\n\"Race correction in pulmonary function testing: a review of the evidence and its consequences for clinical practice\",\"Mensah, Kofi A., Jr.\",2019,{STORED_DOI},Journal of medical ethics.\n"
+        ),
+    );
+    let err = w.ok_stderr(&["import", "reading", same.to_str().unwrap()]);
+    assert!(err.contains("1 unchanged"), "{err}");
+    // An online-first year is the same work.
+    let early = w.write(
+        "early.csv",
+        format!("title,year,doi\nRace correction in pulmonary function testing,2018,{STORED_DOI}\n"),
+    );
+    w.ok(&["import", "reading", early.to_str().unwrap()]);
+}
+
+#[test]
+fn a_journal_name_with_medline_parenthetical_is_no_change() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "bmj.csv",
+        "title,authors,year,container,doi\nAnatomy as taught.,\"Berg, Lena\",2019,BMJ,10.1136/bmj.l1234\n",
+    );
+    w.ok(&["import", "reading", csv.to_str().unwrap()]);
+    let nbib = w.write(
+        "bmj.nbib",
+        "PMID- 9\nTI  - Anatomy as taught\nFAU - Berg, Lena\nDP  - 2019\nJT  - BMJ (Clinical research ed.)\nTA  - BMJ\nAID - 10.1136/bmj.l1234 [doi]\n",
+    );
+    // The PubMed record fills the URL; title and journal are no change.
+    let dry = w.ok(&["import", "reading", nbib.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.contains("url: (empty) →") && !dry.contains("title:") && !dry.contains("container:"), "{dry}");
+    w.ok(&["import", "reading", nbib.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!((list[0]["title"].as_str(), list[0]["container"].as_str()), (Some("Anatomy as taught."), Some("BMJ")));
+    // And the other way round: the fuller journal name stored first is kept.
+    let w = Workdir::new();
+    w.ok(&["import", "reading", nbib.to_str().unwrap()]);
+    let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    assert!(err.contains("1 unchanged"), "{err}");
+}
+
+#[test]
+fn a_bundle_merge_keeps_two_chapters_of_one_book_and_refuses_a_doi_of_another_work() {
+    let w = Workdir::new();
+    let ours = w.write(
+        "ours.csv",
+        format!(
+            "title,authors,year,type,container,isbn,doi\n\
+             Colonial medicine in West Africa,\"Chukwu, Ada\",2021,chapter,Handbook of Decolonial Health,9780367000004,\n\
+             Race correction in pulmonary function testing,\"Mensah, Kofi A.\",2019,article,J Med Ethics,,{STORED_DOI}\n"
+        ),
+    );
+    w.ok(&["import", "reading", ours.to_str().unwrap()]);
+    let b = w.path("b.db");
+    let theirs = w.write(
+        "theirs.csv",
+        format!(
+            "title,authors,year,type,container,isbn,doi\n\
+             Colonial medicine in West Africa,\"Chukwu, Ada\",2021,chapter,Handbook of Decolonial Health,9780367000004,\n\
+             Indigenous healers and the clinic,\"Patel, Rina\",2021,chapter,Handbook of Decolonial Health,9780367000004,\n\
+             Colonial legacies in surgical training,\"Berg, Lena\",2015,article,BMJ,,{STORED_DOI}\n"
+        ),
+    );
+    w.ok_at(&b, &["import", "reading", theirs.to_str().unwrap()]);
+    let out = w.ok(&["merge", b.to_str().unwrap(), "--by", "amina", "--format", "csv"]);
+    // The second chapter is its own reading; the first is the same reading on both sides.
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE isbn = '9780367000004'"), 2, "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Indigenous healers and the clinic'"), 1);
+    // The same DOI on another work: a conflict that says so; ours is unchanged.
+    assert!(out.contains("the same DOI (10.1136/medethics-2019-105432) but the titles differ"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM conflict WHERE entity = 'reading'"), 1, "{out}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(reading(&list, "Race correction")["year"], 2019);
+    assert!(list.as_array().unwrap().iter().all(|r| r["title"] != "Colonial legacies in surgical training"));
+}
