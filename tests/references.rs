@@ -1290,3 +1290,31 @@ fn a_bundle_merge_keeps_two_chapters_of_one_book_and_refuses_a_doi_of_another_wo
     assert_eq!(reading(&list, "Race correction")["year"], 2019);
     assert!(list.as_array().unwrap().iter().all(|r| r["title"] != "Colonial legacies in surgical training"));
 }
+
+#[test]
+fn author_cells_in_every_list_form_give_the_right_people() {
+    let w = Workdir::new();
+    let f = w.write(
+        "forms.csv",
+        "title,authors\n\
+         Dotted initials,\"Mensah K.A., Osei J.\"\n\
+         Given first,\"Kofi Mensah, Jane Osei, Pieter van der Berg\"\n\
+         Ampersand,\"Mensah, K. & Berg, L.\"\n\
+         Leading ampersand,\"Mensah, K.; & Berg, L.\"\n\
+         Two given first,\"Kofi Mensah, Jane Osei\"\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+    // Only the two-name "Given Family" cell is a guess, and the warning names its line and cell.
+    assert!(err.contains("forms.csv:6:") && err.contains("\"Kofi Mensah, Jane Osei\" read as 2 names"), "{err}");
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "Dotted")), [p("Mensah", "K. A.", None, None), p("Osei", "J.", None, None)]);
+    assert_eq!(
+        names(reading(&list, "Given first")),
+        [p("Mensah", "Kofi", None, None), p("Osei", "Jane", None, None), p("Berg", "Pieter", Some("van der"), None)]
+    );
+    for t in ["Ampersand", "Leading ampersand"] {
+        assert_eq!(names(reading(&list, t)), [p("Mensah", "K.", None, None), p("Berg", "L.", None, None)], "{t}");
+    }
+    assert_eq!(names(reading(&list, "Two given")), [p("Mensah", "Kofi", None, None), p("Osei", "Jane", None, None)]);
+}
