@@ -1318,3 +1318,23 @@ fn author_cells_in_every_list_form_give_the_right_people() {
     }
     assert_eq!(names(reading(&list, "Two given")), [p("Mensah", "Kofi", None, None), p("Osei", "Jane", None, None)]);
 }
+
+#[test]
+fn endnote_xml_and_zotero_columns_not_stored_are_named() {
+    let w = Workdir::new();
+    let err = w.ok_stderr(&["import", "reading", &data("endnote.xml")]);
+    assert!(err.contains("not stored (canon has no field for them)") && err.contains("EndNote XML "), "{err}");
+    let z = w.write(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Abstract Note\",\"Notes\"\n\
+         \"A\",\"journalArticle\",\"2021\",\"Osei, Jane\",\"A good one\",\"An abstract.\",\"Read for week 3\"\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", z.to_str().unwrap(), "--dry-run"]);
+    for col in ["\"Abstract Note\" is not read", "\"Notes\" is not read"] {
+        assert!(err.contains(col), "{col}: {err}");
+    }
+    assert!(err.contains("annotation"), "the hint offers annotation: {err}");
+    w.ok(&["import", "reading", z.to_str().unwrap(), "--map", "Notes=annotation"]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(reading(&list, "A good one")["annotation"], "Read for week 3");
+}
