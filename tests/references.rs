@@ -1338,3 +1338,25 @@ fn endnote_xml_and_zotero_columns_not_stored_are_named() {
     let list = w.json(&["reading", "list", "--format", "json"]);
     assert_eq!(reading(&list, "A good one")["annotation"], "Read for week 3");
 }
+
+#[test]
+fn the_report_readings_table_has_what_is_stored() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("names.bib")]);
+    let dir = w.path("rep");
+    w.ok(&["report", &format!("{}/", dir.display())]);
+    let text = std::fs::read_to_string(dir.join("readings.csv")).unwrap();
+    let mut rd = csv::Reader::from_reader(text.as_bytes());
+    let headers = rd.headers().unwrap().clone();
+    for col in ["volume", "issue", "pages", "publisher", "place", "edition", "year_note", "isbn"] {
+        assert!(headers.iter().any(|h| h == col), "{col} missing: {headers:?}");
+    }
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let m = rows.iter().find(|r| r[col("title")].starts_with("Race correction")).unwrap();
+    assert_eq!((&m[col("volume")], &m[col("issue")], &m[col("pages")]), ("45", "4", "123–129"));
+    let k = rows.iter().find(|r| r[col("title")].starts_with("Particles and suffixes")).unwrap();
+    assert_eq!((&k[col("publisher")], &k[col("place")], &k[col("edition")]), ("Pluto Press", "London", "2"));
+    let p = rows.iter().find(|r| r[col("title")].starts_with("Decolonising the anatomy")).unwrap();
+    assert_eq!(&p[col("year_note")], "in press");
+}
