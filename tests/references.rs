@@ -1026,3 +1026,337 @@ fn reading_show_into_a_closed_pipe_is_quiet() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
 }
+
+/// Three readings on one theme, imported in the order Okoro, Achebe, Berg.
+const THREE: &str = "title,authors,year,type,container,themes\n\
+Zebra stripes and skin,\"Okoro, Chidi\",2020,article,Med Humanit,epistemic-bias\n\
+Medicine and empire,\"Achebe, Ngozi\",2018,article,Lancet,epistemic-bias\n\
+Anatomy as taught,\"Berg, Lena\",2019,article,BMJ,epistemic-bias\n";
+
+/// The reading list of a PDF report, flattened.
+fn reading_list_text(w: &Workdir, style: &str) -> String {
+    let pdf = w.path(&format!("list-{}.pdf", style.replace(['/', '.'], "-")));
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", style]);
+    let flat = common::pdf_text(&pdf).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = flat.find("Epistemic").and_then(|_| flat.rfind("Reading list")).unwrap_or(0);
+    flat[at..].to_string()
+}
+
+fn order(text: &str, needles: &[&str]) -> Vec<usize> {
+    needles.iter().map(|n| text.find(n).unwrap_or_else(|| panic!("{n:?} missing:\n{text}"))).collect()
+}
+
+#[test]
+fn a_list_is_one_bibliography_sorted_and_numbered_as_its_style_says() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", w.write("three.csv", THREE).to_str().unwrap()]);
+    // Vancouver (a numeric style with no sort): numbered 1, 2, 3 in list order
+    // (canon lists readings by title).
+    let v = reading_list_text(&w, "vancouver");
+    let at = order(&v, &["1. Berg L. Anatomy", "2. Achebe N. Medicine", "3. Okoro C. Zebra"]);
+    assert!(at.windows(2).all(|p| p[0] < p[1]), "{v}");
+    // Author-date styles: sorted by author, with no numbers.
+    for (style, first) in
+        [("apa", "Achebe, N. (2018)"), ("harvard", "Achebe, N. (2018)"), ("chicago", "Achebe, Ngozi. 2018")]
+    {
+        let t = reading_list_text(&w, style);
+        let at = order(&t, &[first, "Berg, L", "Okoro, C"]);
+        assert!(at.windows(2).all(|p| p[0] < p[1]), "{style}: by author:\n{t}");
+        for n in ["1. Achebe", "1. Okoro", "2. Berg", "3. Okoro"] {
+            assert!(!t.contains(n), "{style}: an author-date list is not numbered ({n}):\n{t}");
+        }
+    }
+    // The CSV folder's list by theme follows the same order, with the same text.
+    let dir = w.path("rep");
+    w.ok(&["report", &format!("{}/", dir.display()), "--style", "apa"]);
+    let by_theme = std::fs::read_to_string(dir.join("readings_by_theme.csv")).unwrap();
+    let at = order(&by_theme, &["Achebe, N. (2018)", "Berg, L. (2019)", "Okoro, C. (2020)"]);
+    assert!(at.windows(2).all(|p| p[0] < p[1]), "{by_theme}");
+
+    // A style of one's own: its <sort> (year, newest first) and its number.
+    let mine = w.write(
+        "newest.csl",
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Newest First</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="citation-number"/></layout></citation>
+  <bibliography second-field-align="flush">
+    <sort><key variable="issued" sort="descending"/></sort>
+    <layout><text variable="citation-number" prefix="[" suffix="]"/><text variable="title"/></layout>
+  </bibliography>
+</style>"#,
+    );
+    let t = reading_list_text(&w, mine.to_str().unwrap());
+    let at = order(&t, &["[1] Zebra stripes", "[2] Anatomy as taught", "[3] Medicine and empire"]);
+    assert!(at.windows(2).all(|p| p[0] < p[1]), "{t}");
+}
+
+#[test]
+fn a_broken_style_file_is_an_error_and_nothing_is_written() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", w.write("three.csv", THREE).to_str().unwrap()]);
+    let head = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Broken</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>"#;
+    for (name, body, says) in [
+        ("not-xml.csl", "this is not XML at all {\\rtf1}".to_string(), "is not a CSL style canon can read"),
+        (
+            "undefined-macro.csl",
+            format!(
+                "{head}<bibliography><layout><text macro=\"author\"/><text variable=\"title\"/></layout></bibliography></style>"
+            ),
+            "calls a macro \"author\" it does not define",
+        ),
+        ("no-bibliography.csl", format!("{head}</style>"), "has no <bibliography> element"),
+    ] {
+        let style = w.write(name, body);
+        for out in ["r.pdf", "r.csv"] {
+            let out = w.path(&format!("{name}-{out}"));
+            let err = w.fails(&["report", out.to_str().unwrap(), "--style", style.to_str().unwrap()]);
+            assert!(err.contains(name) && err.contains(says), "{name}: {err}");
+            assert!(!out.exists(), "{name}: nothing written");
+        }
+    }
+}
+
+/// The stored work every case below names by its DOI, in PubMed's format.
+const STORED_DOI: &str = "10.1136/medethics-2019-105432";
+
+#[test]
+fn a_doi_of_another_work_is_refused_in_every_format() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("pubmed-export.nbib")]);
+    let before = w.ok(&["export", "reading", "--format", "csv"]);
+    // One good record and one whose DOI is the stored work's (mistyped) but is another work.
+    let other = "Colonial legacies in surgical training";
+    let cases: [(&str, String, u32); 7] = [
+        (
+            "x.csv",
+            format!(
+                "title,authors,year,doi\nA good one,\"Osei, Jane\",2021,\n{other},\"Berg, Lena\",2015,{STORED_DOI}\n"
+            ),
+            3,
+        ),
+        (
+            "x.ris",
+            format!(
+                "TY  - JOUR\nTI  - A good one\nPY  - 2021\nER  - \nTY  - JOUR\nTI  - {other}\nAU  - Berg, Lena\nPY  - 2015\nDO  - https://doi.org/{STORED_DOI}\nER  - \n"
+            ),
+            9,
+        ),
+        (
+            "x.bib",
+            format!(
+                "@article{{a, title={{A good one}}, year={{2021}}}}\n\n@article{{b,\n  title={{{other}}},\n  author={{Berg, Lena}},\n  year={{2015}},\n  doi={{{STORED_DOI}}}\n}}\n"
+            ),
+            7,
+        ),
+        (
+            "x.nbib",
+            format!(
+                "PMID- 1\nTI  - A good one\nDP  - 2021\n\nPMID- 2\nTI  - {other}\nFAU - Berg, Lena\nDP  - 2015\nAID - {STORED_DOI} [doi]\n"
+            ),
+            9,
+        ),
+        (
+            "x.json",
+            format!(
+                "[{{\"id\":\"a\",\"title\":\"A good one\",\"issued\":{{\"date-parts\":[[2021]]}}}},\n{{\"id\":\"b\",\"title\":\"{other}\",\"author\":[{{\"family\":\"Berg\",\"given\":\"Lena\"}}],\"DOI\":\"{STORED_DOI}\"}}]"
+            ),
+            2,
+        ),
+        (
+            "x.xml",
+            format!(
+                "<xml><records><record><titles><title>A good one</title></titles></record>\n<record><titles><title>{other}</title></titles><electronic-resource-num>{STORED_DOI}</electronic-resource-num></record></records></xml>"
+            ),
+            2,
+        ),
+        (
+            "zotero.csv",
+            format!(
+                "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"DOI\"\n\"A\",\"journalArticle\",\"2021\",\"\",\"A good one\",\"\"\n\"B\",\"journalArticle\",\"2015\",\"Berg, Lena\",\"{other}\",\"{STORED_DOI}\"\n"
+            ),
+            3,
+        ),
+    ];
+    for (name, text, line) in cases {
+        let input = w.write(name, &text);
+        let err = w.fails(&["import", "reading", input.to_str().unwrap()]);
+        assert!(err.contains(&format!("{name}:{line}")), "{name}: file and line named: {err}");
+        assert!(err.contains(&format!("DOI {STORED_DOI} is already entry")), "{name}: {err}");
+        assert!(err.contains("\"Race correction in pulmonary function testing"), "{name}: the stored work: {err}");
+        assert!(err.contains(&format!("\"{other}\"")), "{name}: this record's work: {err}");
+        assert_eq!(w.ok(&["export", "reading", "--format", "csv"]), before, "{name}: nothing written");
+        // With --skip-invalid the good record imports and the other is rejected with its reason.
+        let out = w.path(&format!("rejected-{name}"));
+        let err = w.ok_stderr(&[
+            "import",
+            "reading",
+            input.to_str().unwrap(),
+            "--skip-invalid",
+            "--rejects",
+            out.to_str().unwrap(),
+        ]);
+        assert!(err.contains("1 rejected"), "{name}: {err}");
+        let rejects = std::fs::read_to_string(&out).unwrap();
+        assert!(rejects.contains(other) && rejects.contains("is already entry"), "{name}: {rejects}");
+        assert!(!rejects.contains("A good one"), "{name}: {rejects}");
+        let list = w.json(&["reading", "list", "--format", "json"]);
+        let id = reading(&list, "A good one")["id"].as_i64().unwrap().to_string();
+        w.ok(&["reading", "remove", &id, "--by", "Tester"]);
+    }
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let stored = reading(&list, "Race correction");
+    assert_eq!(stored["doi"], STORED_DOI);
+    assert_eq!(stored["year"], 2019, "the stored record is untouched");
+    assert!(list.as_array().unwrap().iter().all(|r| r["title"] != other));
+
+    // The same work, found by its DOI, written another way: not refused, and
+    // a trailing '.' or MEDLINE's parenthetical is no change.
+    let same = w.write(
+        "same.csv",
+        format!(
+            "title,authors,year,doi,container\n\"Race correction in pulmonary function testing: a review of the evidence and its consequences for clinical practice\",\"Mensah, Kofi A., Jr.\",2019,{STORED_DOI},Journal of medical ethics.\n"
+        ),
+    );
+    let err = w.ok_stderr(&["import", "reading", same.to_str().unwrap()]);
+    assert!(err.contains("1 unchanged"), "{err}");
+    // An online-first year is the same work.
+    let early = w.write(
+        "early.csv",
+        format!("title,year,doi\nRace correction in pulmonary function testing,2018,{STORED_DOI}\n"),
+    );
+    w.ok(&["import", "reading", early.to_str().unwrap()]);
+}
+
+#[test]
+fn a_journal_name_with_medline_parenthetical_is_no_change() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "bmj.csv",
+        "title,authors,year,container,doi\nAnatomy as taught.,\"Berg, Lena\",2019,BMJ,10.1136/bmj.l1234\n",
+    );
+    w.ok(&["import", "reading", csv.to_str().unwrap()]);
+    let nbib = w.write(
+        "bmj.nbib",
+        "PMID- 9\nTI  - Anatomy as taught\nFAU - Berg, Lena\nDP  - 2019\nJT  - BMJ (Clinical research ed.)\nTA  - BMJ\nAID - 10.1136/bmj.l1234 [doi]\n",
+    );
+    // The PubMed record fills the URL; title and journal are no change.
+    let dry = w.ok(&["import", "reading", nbib.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.contains("url: (empty) →") && !dry.contains("title:") && !dry.contains("container:"), "{dry}");
+    w.ok(&["import", "reading", nbib.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!((list[0]["title"].as_str(), list[0]["container"].as_str()), (Some("Anatomy as taught."), Some("BMJ")));
+    // And the other way round: the fuller journal name stored first is kept.
+    let w = Workdir::new();
+    w.ok(&["import", "reading", nbib.to_str().unwrap()]);
+    let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    assert!(err.contains("1 unchanged"), "{err}");
+}
+
+#[test]
+fn a_bundle_merge_keeps_two_chapters_of_one_book_and_refuses_a_doi_of_another_work() {
+    let w = Workdir::new();
+    let ours = w.write(
+        "ours.csv",
+        format!(
+            "title,authors,year,type,container,isbn,doi\n\
+             Colonial medicine in West Africa,\"Chukwu, Ada\",2021,chapter,Handbook of Decolonial Health,9780367000004,\n\
+             Race correction in pulmonary function testing,\"Mensah, Kofi A.\",2019,article,J Med Ethics,,{STORED_DOI}\n"
+        ),
+    );
+    w.ok(&["import", "reading", ours.to_str().unwrap()]);
+    let b = w.path("b.db");
+    let theirs = w.write(
+        "theirs.csv",
+        format!(
+            "title,authors,year,type,container,isbn,doi\n\
+             Colonial medicine in West Africa,\"Chukwu, Ada\",2021,chapter,Handbook of Decolonial Health,9780367000004,\n\
+             Indigenous healers and the clinic,\"Patel, Rina\",2021,chapter,Handbook of Decolonial Health,9780367000004,\n\
+             Colonial legacies in surgical training,\"Berg, Lena\",2015,article,BMJ,,{STORED_DOI}\n"
+        ),
+    );
+    w.ok_at(&b, &["import", "reading", theirs.to_str().unwrap()]);
+    let out = w.ok(&["merge", b.to_str().unwrap(), "--by", "amina", "--format", "csv"]);
+    // The second chapter is its own reading; the first is the same reading on both sides.
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE isbn = '9780367000004'"), 2, "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Indigenous healers and the clinic'"), 1);
+    // The same DOI on another work: a conflict that says so; ours is unchanged.
+    assert!(out.contains("the same DOI (10.1136/medethics-2019-105432) but the titles differ"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM conflict WHERE entity = 'reading'"), 1, "{out}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(reading(&list, "Race correction")["year"], 2019);
+    assert!(list.as_array().unwrap().iter().all(|r| r["title"] != "Colonial legacies in surgical training"));
+}
+
+#[test]
+fn author_cells_in_every_list_form_give_the_right_people() {
+    let w = Workdir::new();
+    let f = w.write(
+        "forms.csv",
+        "title,authors\n\
+         Dotted initials,\"Mensah K.A., Osei J.\"\n\
+         Given first,\"Kofi Mensah, Jane Osei, Pieter van der Berg\"\n\
+         Ampersand,\"Mensah, K. & Berg, L.\"\n\
+         Leading ampersand,\"Mensah, K.; & Berg, L.\"\n\
+         Two given first,\"Kofi Mensah, Jane Osei\"\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+    // Only the two-name "Given Family" cell is a guess, and the warning names its line and cell.
+    assert!(err.contains("forms.csv:6:") && err.contains("\"Kofi Mensah, Jane Osei\" read as 2 names"), "{err}");
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "Dotted")), [p("Mensah", "K. A.", None, None), p("Osei", "J.", None, None)]);
+    assert_eq!(
+        names(reading(&list, "Given first")),
+        [p("Mensah", "Kofi", None, None), p("Osei", "Jane", None, None), p("Berg", "Pieter", Some("van der"), None)]
+    );
+    for t in ["Ampersand", "Leading ampersand"] {
+        assert_eq!(names(reading(&list, t)), [p("Mensah", "K.", None, None), p("Berg", "L.", None, None)], "{t}");
+    }
+    assert_eq!(names(reading(&list, "Two given")), [p("Mensah", "Kofi", None, None), p("Osei", "Jane", None, None)]);
+}
+
+#[test]
+fn endnote_xml_and_zotero_columns_not_stored_are_named() {
+    let w = Workdir::new();
+    let err = w.ok_stderr(&["import", "reading", &data("endnote.xml")]);
+    assert!(err.contains("not stored (canon has no field for them)") && err.contains("EndNote XML "), "{err}");
+    let z = w.write(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Abstract Note\",\"Notes\"\n\
+         \"A\",\"journalArticle\",\"2021\",\"Osei, Jane\",\"A good one\",\"An abstract.\",\"Read for week 3\"\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", z.to_str().unwrap(), "--dry-run"]);
+    for col in ["\"Abstract Note\" is not read", "\"Notes\" is not read"] {
+        assert!(err.contains(col), "{col}: {err}");
+    }
+    assert!(err.contains("annotation"), "the hint offers annotation: {err}");
+    w.ok(&["import", "reading", z.to_str().unwrap(), "--map", "Notes=annotation"]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(reading(&list, "A good one")["annotation"], "Read for week 3");
+}
+
+#[test]
+fn the_report_readings_table_has_what_is_stored() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("names.bib")]);
+    let dir = w.path("rep");
+    w.ok(&["report", &format!("{}/", dir.display())]);
+    let text = std::fs::read_to_string(dir.join("readings.csv")).unwrap();
+    let mut rd = csv::Reader::from_reader(text.as_bytes());
+    let headers = rd.headers().unwrap().clone();
+    for col in ["volume", "issue", "pages", "publisher", "place", "edition", "year_note", "isbn"] {
+        assert!(headers.iter().any(|h| h == col), "{col} missing: {headers:?}");
+    }
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let m = rows.iter().find(|r| r[col("title")].starts_with("Race correction")).unwrap();
+    assert_eq!((&m[col("volume")], &m[col("issue")], &m[col("pages")]), ("45", "4", "123–129"));
+    let k = rows.iter().find(|r| r[col("title")].starts_with("Particles and suffixes")).unwrap();
+    assert_eq!((&k[col("publisher")], &k[col("place")], &k[col("edition")]), ("Pluto Press", "London", "2"));
+    let p = rows.iter().find(|r| r[col("title")].starts_with("Decolonising the anatomy")).unwrap();
+    assert_eq!(&p[col("year_note")], "in press");
+}

@@ -447,6 +447,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         publisher: tidy(d.publisher),
         place: tidy(d.place),
         edition: tidy(d.edition),
+        doi_line: d.doi.as_ref().map(|v| v.at.line).filter(|l| *l > d.at.line),
         doi,
         isbn,
         url: tidy(d.url),

@@ -206,6 +206,45 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     for (k, at) in all("keywords/keyword") {
         d.keywords.push(Val::new(k.clone(), pos(*at)));
     }
+    // Every element with a value that was not read into a field is named (a
+    // fallback is read only when it was used: the book's editors when there
+    // are no authors, the secondary title when there is no full title…).
+    let mut read = vec![
+        "rec-number",
+        "ref-type",
+        "titles/title",
+        "contributors/authors/author",
+        "periodical/full-title",
+        "volume",
+        "pages",
+        "publisher",
+        "pub-location",
+        "edition",
+        "isbn",
+        "language",
+        "keywords/keyword",
+    ];
+    let used = |read: &mut Vec<&'static str>, options: &[&'static str]| {
+        if let Some(p) = options.iter().find(|p| first(p).is_some()) {
+            read.push(p);
+        }
+    };
+    used(&mut read, &["dates/year", "dates/pub-dates/date"]);
+    used(&mut read, &["number", "issue"]);
+    used(&mut read, &["urls/related-urls/url", "urls/web-urls/url"]);
+    used(&mut read, &["research-notes", "notes"]);
+    if first("periodical/full-title").is_none() {
+        read.push("titles/secondary-title");
+    }
+    if all("contributors/authors/author").is_empty() {
+        read.push("contributors/secondary-authors/author");
+    }
+    if d.doi.is_some() {
+        read.push("electronic-resource-num");
+    }
+    let mut present: Vec<&str> = r.values.keys().map(String::as_str).collect();
+    present.sort_unstable();
+    d.not_stored("EndNote XML", present, &read);
     d
 }
 
@@ -253,6 +292,12 @@ mod tests {
             (Some("Sub-Saharan Publishers"), Some("Accra"), Some("2nd"))
         );
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
+        // What canon has no field for is named, fallbacks included when not used.
+        assert_eq!(
+            a.unstored,
+            ["EndNote XML database", "EndNote XML source-app", "EndNote XML titles/secondary-title"]
+        );
+        assert_eq!(b.unstored, ["EndNote XML contributors/secondary-authors/author"]);
         let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.starts_with("record 3 has no title"), "{got:?}");

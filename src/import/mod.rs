@@ -208,6 +208,9 @@ pub struct ReadingRecord {
     pub place: Option<String>,
     pub edition: Option<String>,
     pub doi: Option<String>,
+    /// The file's line that gives the DOI (a tag line of RIS or MEDLINE, a
+    /// BibTeX field), where it is not the record's first line; for messages.
+    pub doi_line: Option<u64>,
     pub isbn: Option<String>,
     pub url: Option<String>,
     pub annotation: Option<String>,

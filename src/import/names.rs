@@ -523,29 +523,77 @@ pub fn split_cell(cell: &str) -> CellNames {
     let cell = cell.trim().trim_end_matches(['…', ';']).trim();
     let cell = cell.strip_suffix("et al.").or_else(|| cell.strip_suffix("et al")).unwrap_or(cell).trim();
     let cell = cell.trim_end_matches([',', ';']).trim();
+    let cell = cell.strip_prefix('&').map_or(cell, str::trim);
     if cell.is_empty() {
         return CellNames::default();
     }
     let mut doubt = None;
+    let mut natural = false;
     let chunks: Vec<String> = if cell.contains(';') {
         cell.split(';').flat_map(split_and).collect()
     } else if cell.contains('|') {
         cell.split('|').flat_map(split_and).collect()
     } else {
         let and = split_and(cell);
-        if and.len() > 1 {
+        // "Kofi Mensah, Jane Osei and Lena Berg": names written "Given Family".
+        let given_first: Vec<&str> = and.iter().flat_map(|p| p.split(',')).map(str::trim).collect();
+        if given_first.len() > 1 && given_first.iter().all(|p| given_family(p)) {
+            natural = true;
+            if given_first.len() == 2 {
+                doubt = Some(format!(
+                    "{cell:?} read as 2 names written \"Given Family\" ({}; {}); it could be one name \
+                     \"Family, Given\" — separate names with `;` to be sure",
+                    given_first[0], given_first[1]
+                ));
+            }
+            given_first.iter().map(|p| p.to_string()).collect()
+        } else if and.len() > 1 {
             and.into_iter().flat_map(|p| split_commas(&p, &mut doubt)).collect()
         } else {
             split_commas(cell, &mut doubt)
         }
     };
-    let names = chunks.iter().filter_map(|c| parse(c.trim_end_matches('…'))).collect();
+    let names = chunks
+        .iter()
+        .map(|c| c.trim_end_matches('…'))
+        .filter_map(|c| if natural { parse_given_family(c) } else { parse(c) })
+        .collect();
     CellNames { names, doubt }
+}
+
+/// Whether a comma-separated part of a cell reads as a whole person's name
+/// written "Given Family" ("Kofi Mensah", "Pieter van der Berg"): two or
+/// more words, none of them initials or a suffix, not an institution. A
+/// "Family, Given" name's parts fail it ("Mensah" alone, "Kofi A.").
+fn given_family(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() >= 2
+        && has_cased_letters(part)
+        && !looks_corporate(part)
+        && words.iter().all(|w| !is_initials(w) && !is_suffix(w))
+        && !lower_initial(words[0])
+}
+
+/// A name written "Given von Family" in a cell that lists names so.
+fn parse_given_family(s: &str) -> Option<Name> {
+    let t = tidy(s);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let (given, particle, family) = first_von_last(&words);
+    Some(Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), None, Some(&t)))
 }
 
 /// Splits before a final "& Name" or "and Name" (also ", and"), when each side is a name.
 fn split_and(s: &str) -> Vec<String> {
     let s = s.trim();
+    // A name after a `;` or `,` that still carries its "&" or "and" ("Mensah, K.; & Berg, L.").
+    let s = ["& ", "and ", "And ", "AND "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .or_else(|| s.strip_prefix('&'))
+        .map_or(s, str::trim);
     for sep in [" & ", " and ", " AND ", " And "] {
         if let Some((a, b)) = s.split_once(sep) {
             let a = a.trim().trim_end_matches(',').trim();
@@ -567,10 +615,8 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
     if parts.len() <= 1 {
         return parts.iter().map(|p| p.to_string()).collect();
     }
-    let initials = |w: &str| {
-        let w = w.trim_end_matches('.');
-        (1..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
-    };
+    // "K", "KA", "K.A.", "K.-A." (a Scopus or Vancouver list).
+    let initials = |w: &str| is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 3;
     // Google Scholar: "CE Chandler, CR Williams"; Vancouver: "Chandler CE, Williams CR".
     let scholar = |p: &str| {
         let w: Vec<&str> = p.split_whitespace().collect();
@@ -718,5 +764,48 @@ mod tests {
         let d = split_cell("Achebe, Ngozi, Byrne, Siobhan");
         assert_eq!(d.names.len(), 2);
         assert!(d.doubt.unwrap().contains("separate names with `;`"));
+    }
+
+    /// The author-list forms the 12b tester found, and more of each kind.
+    #[test]
+    fn cell_forms_split_into_the_right_people() {
+        let people = |s: &str| {
+            let c = split_cell(s);
+            let p: Vec<(Option<String>, Option<String>, Option<String>)> =
+                c.names.into_iter().map(|n| (n.family, n.given, n.particle)).collect();
+            (p, c.doubt.is_some())
+        };
+        let fg = |f: &str, g: &str| (Some(f.to_string()), Some(g.to_string()), None);
+        // Scopus / Vancouver with dotted initials.
+        assert_eq!(people("Mensah K.A., Osei J."), (vec![fg("Mensah", "K. A."), fg("Osei", "J.")], false));
+        assert_eq!(
+            people("Mensah K.-A., Osei J., Berg L."),
+            (vec![fg("Mensah", "K.-A."), fg("Osei", "J."), fg("Berg", "L.")], false)
+        );
+        // "Given Family": two names could be one "Family, Given" name, so a doubt; three cannot.
+        assert_eq!(people("Kofi Mensah, Jane Osei"), (vec![fg("Mensah", "Kofi"), fg("Osei", "Jane")], true));
+        assert_eq!(
+            people("Kofi Mensah, Jane Osei and Pieter van der Berg"),
+            (
+                vec![
+                    fg("Mensah", "Kofi"),
+                    fg("Osei", "Jane"),
+                    (Some("Berg".into()), Some("Pieter".into()), Some("van der".into()))
+                ],
+                false
+            )
+        );
+        // "Family, I. & Family, I.", and an "&" left at the start of a name.
+        assert_eq!(people("Mensah, K. & Berg, L."), (vec![fg("Mensah", "K."), fg("Berg", "L.")], false));
+        assert_eq!(people("Mensah, K.; & Berg, L."), (vec![fg("Mensah", "K."), fg("Berg", "L.")], false));
+        assert_eq!(people("Mensah, K.; and Berg, L."), (vec![fg("Mensah", "K."), fg("Berg", "L.")], false));
+        assert_eq!(people("& Berg, L."), (vec![fg("Berg", "L.")], false));
+        // The same shape as one "Family, Given" name with two words each side:
+        // read as two names, with a doubt the user is told.
+        assert!(people("Cooper Owens, Deirdre Ann").1);
+        // Not "Given Family" lists: one inverted name, an institution, a name with an initial.
+        assert_eq!(people("Cooper Owens, Deirdre").0.len(), 1);
+        assert_eq!(people("Mensah, Kofi A.").0.len(), 1);
+        assert_eq!(people("Ministry of Health, Ghana").0.len(), 1);
     }
 }

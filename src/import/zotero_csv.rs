@@ -147,9 +147,12 @@ const PUBLISHER: usize = 13;
 const PLACE: usize = 14;
 const EDITION: usize = 15;
 const KEYWORDS: usize = 16;
+const ANNOTATION: usize = 17;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
-/// abstracts and automatic tags are not read (the header report names them).
+/// abstracts and automatic tags are not read by default (the header report
+/// names them, with a row count); `--map 'Notes=annotation'` (or `Abstract
+/// Note`) reads one as the group's annotation.
 /// Manual tags are keywords: a tag that names a theme tags it (see
 /// [`builder`]); `themes` is for a column the user maps (`--map`), whose
 /// every value must be a theme.
@@ -171,6 +174,7 @@ pub const FIELDS: &[Field] = &[
     Field { name: "place", aliases: &["Place"], required: false },
     Field { name: "edition", aliases: &["Edition"], required: false },
     Field { name: "keywords", aliases: &["Manual Tags"], required: false },
+    Field { name: "annotation", aliases: &[], required: false },
 ];
 
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
@@ -236,6 +240,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         themes: m.columns[THEMES],
         tags: m.columns[KEYWORDS],
         lang: m.columns[LANGUAGE],
+        annotation: m.columns[ANNOTATION],
     };
     out.filled = t.filled();
     out.header = Some(m.report);
@@ -269,6 +274,7 @@ struct Columns {
     themes: Option<usize>,
     tags: Option<usize>,
     lang: Option<usize>,
+    annotation: Option<usize>,
 }
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
@@ -315,6 +321,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.url = text(c.url);
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));
+    d.annotation = text(c.annotation);
     d
 }
 

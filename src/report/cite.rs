@@ -2,13 +2,16 @@
 //! bundled styles (the Citation Style Language repository's, in its
 //! `archive` feature) or any independent `.csl` file.
 //!
-//! Each reading is rendered as a bibliography of its own, so a reference
-//! reads the same wherever the report lists it (a reading may sit under
-//! several themes); no ordering, numbering or "———" substitution carries
-//! from one to the next. The same data and style give the same bytes.
+//! A reading list is rendered as one bibliography ([`Style::bibliography`]):
+//! the processor sorts it as the style's `<sort>` says (none: list order),
+//! numbers it when the style prints a `citation-number` (Vancouver, IEEE…)
+//! and not when it is author-date (APA, Harvard, Chicago), and applies the
+//! style's list-wide rules (year suffixes 2019a/2019b, "———" for a repeated
+//! author). A reference on its own, in a table cell ([`Style::reference`]), is
+//! rendered without a number. The same data and style give the same bytes.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
@@ -80,6 +83,9 @@ impl Default for StyleArg {
 pub struct Style {
     name: String,
     csl: Arc<IndependentStyle>,
+    /// The same style with its bibliography's `citation-number` left empty:
+    /// one reference on its own has no place in a numbered list.
+    unnumbered: Arc<IndependentStyle>,
     locales: Arc<Vec<Locale>>,
     /// Suffixes without periods ("Jr"), as Citing Medicine writes them.
     plain_suffix: bool,
@@ -101,23 +107,36 @@ impl Style {
     /// Loads a style: a bundled one by name, or an independent `.csl` file.
     /// A dependent style (one that only names its parent) is refused with
     /// the parent's name, as it cannot be fetched here.
+    ///
+    /// Errors: a file that cannot be read, is not XML, is not CSL, is a
+    /// dependent style, has no `<bibliography>`, or calls a macro it does not
+    /// define; each message names the file.
     pub fn load(arg: &StyleArg) -> Result<Style> {
-        let (name, csl) = match arg {
+        let (name, xml) = match arg {
             StyleArg::Named(n) => {
                 let csl_name = NAMED.iter().find(|(k, _, _)| k == n).map_or(n.as_str(), |(_, c, _)| *c);
                 let archived = ArchivedStyle::by_name(csl_name)
                     .with_context(|| format!("the bundled style {csl_name:?} is missing"))?;
                 let xml =
                     archived.get().to_xml().map_err(|e| anyhow::anyhow!("the bundled style {csl_name:?}: {e}"))?;
-                match CslStyle::from_xml(&with_name_elements(&xml)) {
-                    Ok(CslStyle::Independent(s)) => (n.clone(), s),
-                    _ => bail!("the bundled style {csl_name:?} is not an independent CSL style"),
-                }
+                (n.clone(), xml)
             }
-            StyleArg::File(path) => (path.display().to_string(), read_csl(path)?),
+            StyleArg::File(path) => (
+                path.display().to_string(),
+                std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?,
+            ),
         };
+        let xml = with_name_elements(&xml);
+        let csl = parse_csl(&name, &xml)?;
+        let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let plain_suffix = name == "vancouver";
-        Ok(Style { name, csl: Arc::new(csl), locales: Arc::new(hayagriva::archive::locales()), plain_suffix })
+        Ok(Style {
+            name,
+            csl: Arc::new(csl),
+            unnumbered: Arc::new(unnumbered),
+            locales: Arc::new(hayagriva::archive::locales()),
+            plain_suffix,
+        })
     }
 
     /// The bundled Vancouver style (the default).
@@ -135,43 +154,185 @@ impl Style {
         &self.csl.info.title.value
     }
 
-    /// One reading as a reference in this style, plain text.
+    /// One reading as a reference in this style, plain text, without a
+    /// list number (for a table cell; a list is [`Style::bibliography`]).
     pub fn reference(&self, r: &Reading) -> String {
-        let entry = match entry(r, self.plain_suffix) {
-            Some(e) => e,
-            None => return fallback(r),
-        };
+        let Some(entry) = entry(r, self.plain_suffix, "r") else { return fallback(r) };
         let mut driver = BibliographyDriver::new();
-        driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(&entry)], &self.csl, &self.locales));
+        driver.citation(CitationRequest::from_items(
+            vec![CitationItem::with_entry(&entry)],
+            &self.unnumbered,
+            &self.locales,
+        ));
         let rendered =
-            driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
+            driver.finish(BibliographyRequest { style: &self.unnumbered, locale: None, locale_files: &self.locales });
         let mut out = String::new();
         if let Some(item) = rendered.bibliography.and_then(|b| b.items.into_iter().next()) {
+            // With the number left empty, a style that aligns its second field
+            // gives its first real field here: it belongs to the reference.
+            if let Some(first) = &item.first_field {
+                let _ = first.write_buf(&mut out, BufWriteFormat::Plain);
+                out.push(' ');
+            }
             let _ = item.content.write_buf(&mut out, BufWriteFormat::Plain);
         }
-        let out = tidy(&out.replace(GLUE, " "));
-        if out.is_empty() {
-            return fallback(r);
+        finish_text(&out, r)
+    }
+
+    /// A reading list as one bibliography in this style: the entries in the
+    /// order the style's bibliography `<sort>` gives (list order when it has
+    /// none), each with the label the style puts before it ("1." in
+    /// Vancouver; empty in an author-date style such as APA) and its text.
+    /// `Cited::index` is the reading's position in `readings`.
+    pub fn bibliography(&self, readings: &[&Reading]) -> Vec<Cited> {
+        let mut entries = Vec::new();
+        let mut unrendered = Vec::new();
+        for (i, r) in readings.iter().enumerate() {
+            match entry(r, self.plain_suffix, &format!("r{i}")) {
+                Some(e) => entries.push((i, e)),
+                None => unrendered.push(i),
+            }
         }
-        with_status(out, r.year_note.as_deref())
+        // One citation per reading, in list order: a style without a `<sort>`
+        // numbers its bibliography in citation order.
+        let order: Vec<&hayagriva::Entry> = entries.iter().map(|(_, e)| e).collect();
+        let mut items = self.render_list(&order);
+        // hayagriva gives year suffixes (2018a, 2018b) in citation order; CSL
+        // gives them in bibliography order. Cited again in the order the
+        // style sorted them, the two agree (numbers follow the sort either way).
+        let sorted: Vec<&hayagriva::Entry> =
+            items.iter().filter_map(|item| entries.iter().find(|(_, e)| e.key() == item.key).map(|(_, e)| e)).collect();
+        if sorted.len() == order.len() && sorted.iter().zip(&order).any(|(a, b)| a.key() != b.key()) {
+            items = self.render_list(&sorted);
+        }
+        let mut out = Vec::with_capacity(readings.len());
+        for item in items {
+            let Some(index) = item.key.strip_prefix('r').and_then(|k| k.parse::<usize>().ok()) else { continue };
+            let Some(r) = readings.get(index) else { continue };
+            let mut label = String::new();
+            if let Some(first) = &item.first_field {
+                let _ = first.write_buf(&mut label, BufWriteFormat::Plain);
+            }
+            let mut text = String::new();
+            let _ = item.content.write_buf(&mut text, BufWriteFormat::Plain);
+            out.push(Cited { index, label: tidy(&label.replace(GLUE, " ")), text: finish_text(&text, r) });
+        }
+        // A reading the processor could not take (or left out) still appears,
+        // after the others, with the next number when the list is numbered.
+        let numbered = out.iter().any(|c| !c.label.is_empty());
+        for i in 0..readings.len() {
+            if !out.iter().any(|c| c.index == i) && !unrendered.contains(&i) {
+                unrendered.push(i);
+            }
+        }
+        for i in unrendered {
+            let label = if numbered { format!("{}.", out.len() + 1) } else { String::new() };
+            out.push(Cited { index: i, label, text: fallback(readings[i]) });
+        }
+        out
     }
 }
 
-/// Reads an independent CSL style from a file, with a message that names
-/// the file and what is wrong.
-fn read_csl(path: &Path) -> Result<IndependentStyle> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?;
-    match CslStyle::from_xml(&with_name_elements(&text)) {
-        Ok(CslStyle::Independent(s)) => Ok(s),
+impl Style {
+    /// The bibliography of `entries`, each cited once in the order given.
+    fn render_list(&self, entries: &[&hayagriva::Entry]) -> Vec<hayagriva::BibliographyItem> {
+        let mut driver = BibliographyDriver::new();
+        for e in entries {
+            driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(*e)], &self.csl, &self.locales));
+        }
+        let rendered =
+            driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
+        rendered.bibliography.map(|b| b.items).unwrap_or_default()
+    }
+}
+
+/// One entry of a rendered bibliography ([`Style::bibliography`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cited {
+    /// The reading's position in the slice the bibliography was made from.
+    pub index: usize,
+    /// What the style prints before the entry in its own column ("1.",
+    /// "[1]"), or empty: author-date styles, and styles that write the
+    /// number inside the entry, have none.
+    pub label: String,
+    /// The entry as the style writes it, plain text.
+    pub text: String,
+}
+
+/// The processor's text made canon's: glued particles spaced again, spaces
+/// tidied, "in press" said; the title and year when nothing came out.
+fn finish_text(raw: &str, r: &Reading) -> String {
+    let out = tidy(&raw.replace(GLUE, " "));
+    if out.is_empty() {
+        return fallback(r);
+    }
+    with_status(out, r.year_note.as_deref())
+}
+
+/// Parses an independent CSL style (`source` names the file or bundled
+/// style in messages) and checks what the processor would otherwise pass
+/// over in silence: a style with no `<bibliography>` (canon prints reference
+/// lists) and a `<text macro="…">` or `<key macro="…">` naming a macro the
+/// style does not define (the processor prints nothing for it).
+fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
+    let style = match CslStyle::from_xml(xml) {
+        Ok(CslStyle::Independent(s)) => s,
         Ok(CslStyle::Dependent(d)) => bail!(
-            "{} is a dependent CSL style: it only points to its parent style {}; give that parent's .csl file instead",
-            path.display(),
+            "{source} is a dependent CSL style: it only points to its parent style {}; give that parent's .csl file instead",
             d.parent_link.href
         ),
         Err(e) => {
-            bail!("{} is not a CSL style canon can read: {e}; expected an independent CSL 1.0 style", path.display())
+            bail!("{source} is not a CSL style canon can read: {e}; expected an independent CSL 1.0 style")
+        }
+    };
+    if style.bibliography.is_none() {
+        bail!(
+            "{source} has no <bibliography> element: canon prints reference lists, so a style needs one \
+             (CSL 1.0.2, \"Bibliography\")"
+        );
+    }
+    let mut missing: Vec<&str> = Vec::new();
+    for called in macro_calls(xml) {
+        if !style.macros.iter().any(|m| m.name == called) && !missing.contains(&called) {
+            missing.push(called);
         }
     }
+    if !missing.is_empty() {
+        bail!(
+            "{source} calls {} {} it does not define; expected a <macro name=\"…\"> for each",
+            if missing.len() == 1 { "a macro" } else { "macros" },
+            missing.iter().map(|m| format!("{m:?}")).collect::<Vec<_>>().join(", ")
+        );
+    }
+    Ok(style)
+}
+
+/// The macro names a style calls (`macro="…"` attributes of `<text>` and
+/// `<key>`), in order, as written.
+fn macro_calls(xml: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("macro=") {
+        let before = rest[..i].chars().next_back();
+        let after = &rest[i + 6..];
+        rest = after;
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(q) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
+        if let Some(end) = after[1..].find(q) {
+            out.push(&after[1..1 + end]);
+        }
+    }
+    out
+}
+
+/// The style with `citation-number` made a variable canon never fills, so
+/// the number and its affixes vanish (CSL prints nothing for an empty
+/// variable, affixes included).
+fn without_citation_number(xml: &str) -> String {
+    xml.replace("variable=\"citation-number\"", "variable=\"call-number\"")
+        .replace("variable='citation-number'", "variable='call-number'")
 }
 
 /// A `<names>` element with no `<name>` child takes its name options from
@@ -272,7 +433,7 @@ fn person(n: &Name, plain_suffix: bool) -> Value {
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
-fn entry(r: &Reading, plain_suffix: bool) -> Option<hayagriva::Entry> {
+fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry> {
     let (kind, parent_kind) = match r.kind.as_str() {
         "article" => ("article", Some("periodical")),
         "book" => ("book", None),
@@ -352,10 +513,11 @@ fn entry(r: &Reading, plain_suffix: bool) -> Option<hayagriva::Entry> {
             }
         }
     }
-    let doc = json!({ "r": Value::Object(e) });
+    let mut doc = serde_json::Map::new();
+    doc.insert(key.into(), Value::Object(e));
     // JSON is YAML: hayagriva reads its own (YAML) data model from it.
-    let library = hayagriva::io::from_yaml_str(&doc.to_string()).ok()?;
-    library.get("r").cloned()
+    let library = hayagriva::io::from_yaml_str(&Value::Object(doc).to_string()).ok()?;
+    library.get(key).cloned()
 }
 
 /// The styles `--style` names, for help and README.
@@ -472,5 +634,105 @@ mod tests {
         for (n, _) in named_styles() {
             Style::load(&StyleArg::Named(n.into())).unwrap();
         }
+    }
+    fn titled(title: &str, author: &str, year: i64) -> Reading {
+        let mut r = reading(&[names::parse(author).unwrap()]);
+        r.title = title.into();
+        r.year = Some(year);
+        r
+    }
+
+    /// Three readings in list order: Okoro, Achebe, Berg.
+    fn three() -> Vec<Reading> {
+        vec![
+            titled("Zebra stripes and skin", "Okoro, Chidi", 2020),
+            titled("Medicine and empire", "Achebe, Ngozi", 2018),
+            titled("Anatomy as taught", "Berg, Lena", 2019),
+        ]
+    }
+
+    #[test]
+    fn numeric_styles_number_in_list_order_and_author_date_styles_sort_without_numbers() {
+        let rs = three();
+        let refs: Vec<&Reading> = rs.iter().collect();
+        let v = Style::vancouver().unwrap().bibliography(&refs);
+        assert_eq!(v.iter().map(|c| c.index).collect::<Vec<_>>(), [0, 1, 2], "{v:?}");
+        assert_eq!(v.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["1.", "2.", "3."], "{v:?}");
+        assert!(v[0].text.starts_with("Okoro C. Zebra"), "the number is the label, not the text: {v:?}");
+        for name in ["apa", "harvard", "chicago"] {
+            let b = Style::load(&StyleArg::Named(name.into())).unwrap().bibliography(&refs);
+            assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 2, 0], "{name}: by author: {b:?}");
+            assert!(b.iter().all(|c| c.label.is_empty()), "{name}: an author-date list has no numbers: {b:?}");
+            assert!(b[0].text.starts_with("Achebe"), "{name}: {b:?}");
+        }
+        // A reference on its own carries no number in any style.
+        assert!(Style::vancouver().unwrap().reference(&rs[2]).starts_with("Berg L. Anatomy"));
+    }
+
+    #[test]
+    fn author_date_lists_apply_list_wide_rules() {
+        let rs = [titled("Second work", "Achebe, Ngozi", 2018), titled("First work", "Achebe, Ngozi", 2018)];
+        let refs: Vec<&Reading> = rs.iter().collect();
+        let b = Style::load(&StyleArg::Named("apa".into())).unwrap().bibliography(&refs);
+        assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 0], "same author and year: by title: {b:?}");
+        assert!(b[0].text.contains("2018a") && b[1].text.contains("2018b"), "{b:?}");
+    }
+
+    const CUSTOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Custom</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <macro name="author"><names variable="author"><name initialize-with=""/></names></macro>
+  <citation><layout><text variable="citation-number"/></layout></citation>
+  BIB
+</style>"#;
+
+    fn custom(bib: &str) -> Result<Style> {
+        let dir = std::env::temp_dir().join(format!("canon-cite-{}-{}", std::process::id(), bib.len()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("custom.csl");
+        std::fs::write(&path, CUSTOM.replace("BIB", bib)).unwrap();
+        let s = Style::load(&StyleArg::File(path));
+        std::fs::remove_dir_all(&dir).unwrap();
+        s
+    }
+
+    #[test]
+    fn a_custom_style_sort_and_number_are_honoured() {
+        let rs = three();
+        let refs: Vec<&Reading> = rs.iter().collect();
+        // Sorted by title, numbered in that order, the number in its own column.
+        let s = custom(
+            r#"<bibliography second-field-align="flush"><sort><key variable="title"/></sort>
+               <layout><text variable="citation-number" prefix="[" suffix="]"/><text variable="title"/></layout></bibliography>"#,
+        )
+        .unwrap();
+        let b = s.bibliography(&refs);
+        assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [2, 1, 0], "{b:?}");
+        assert_eq!(b.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["[1]", "[2]", "[3]"], "{b:?}");
+        assert_eq!(b[0].text, "Anatomy as taught", "{b:?}");
+        assert_eq!(s.reference(&rs[0]), "Zebra stripes and skin", "no number on its own");
+        // Sorted by year, descending, the number inside the entry.
+        let s = custom(
+            r#"<bibliography><sort><key variable="issued" sort="descending"/></sort>
+               <layout><text variable="citation-number" suffix=") "/><text macro="author"/></layout></bibliography>"#,
+        )
+        .unwrap();
+        let b = s.bibliography(&refs);
+        assert_eq!(
+            b.iter().map(|c| (c.index, c.text.as_str())).collect::<Vec<_>>(),
+            [(0, "1) C Okoro"), (2, "2) L Berg"), (1, "3) N Achebe")]
+        );
+        assert_eq!(s.reference(&rs[1]), "N Achebe");
+    }
+
+    #[test]
+    fn a_broken_style_is_an_error_naming_the_file_and_the_fault() {
+        let e = custom(r#"<bibliography><layout><text macro="authr"/></layout></bibliography>"#).unwrap_err();
+        assert!(e.to_string().contains("custom.csl calls a macro \"authr\" it does not define"), "{e}");
+        let e = custom("").unwrap_err();
+        assert!(e.to_string().contains("custom.csl has no <bibliography> element"), "{e}");
+        let e = custom("<bibliography><layout>").unwrap_err();
+        assert!(e.to_string().contains("custom.csl is not a CSL style canon can read"), "{e}");
+        assert_eq!(macro_calls(r#"<text macro="a"/><key macro='b'/><x data-macro="c"/>"#), ["a", "b"]);
     }
 }

@@ -757,31 +757,18 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         ),
         style: Style::Body,
     });
-    let mut n = 0;
     for (slug, name) in &d.themes {
         let rs: Vec<&Reading> = d.approved().filter(|r| r.themes.contains(slug)).collect();
         b.push(Block::Heading { level: 2, text: format!("{name} ({})", rs.len()) });
         if rs.is_empty() {
             b.push(Block::Paragraph { text: "No approved reading yet.".into(), style: Style::Muted });
         }
-        for r in rs {
-            n += 1;
-            b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
-                    .named(reading_name(r)),
-            );
-        }
+        references(d, &rs, b);
     }
     let untagged: Vec<&Reading> = d.approved().filter(|r| r.themes.is_empty()).collect();
     if !untagged.is_empty() {
         b.push(Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) });
-        for r in untagged {
-            n += 1;
-            b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
-                    .named(reading_name(r)),
-            );
-        }
+        references(d, &untagged, b);
     }
     let suggested: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "suggested").collect();
     if !suggested.is_empty() {
@@ -790,25 +777,23 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
             text: "Suggested by contributors and not yet reviewed; they do not count towards the gaps above.".into(),
             style: Style::Muted,
         });
-        for r in suggested {
-            n += 1;
-            b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
-                    .named(reading_name(r)),
-            );
-        }
+        references(d, &suggested, b);
     }
 
     let rejected: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "rejected").collect();
     if !rejected.is_empty() {
         b.push(Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) });
-        for r in rejected {
-            n += 1;
-            b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
-                    .named(reading_name(r)),
-            );
-        }
+        references(d, &rejected, b);
+    }
+}
+
+/// One list of the reading list as one bibliography in the report's style:
+/// sorted as the style sorts, numbered only when the style numbers (each list
+/// from 1), each reference with its note.
+fn references(d: &ReportData, rs: &[&Reading], b: &mut Vec<Block>) {
+    for c in d.style.bibliography(rs) {
+        let r = rs[c.index];
+        b.push(Block::Reference { label: c.label, text: c.text, note: note_line(r) }.named(reading_name(r)));
     }
 }
 
@@ -1106,7 +1091,15 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "year",
         "type",
         "container",
+        "volume",
+        "issue",
+        "pages",
+        "publisher",
+        "place",
+        "edition",
+        "year_note",
         "doi",
+        "isbn",
         "url",
         "source_kind",
         "language",
@@ -1123,7 +1116,15 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             year(r.year),
             r.kind.clone(),
             r.container.clone().unwrap_or_default(),
+            r.volume.clone().unwrap_or_default(),
+            r.issue.clone().unwrap_or_default(),
+            r.pages.clone().unwrap_or_default(),
+            r.publisher.clone().unwrap_or_default(),
+            r.place.clone().unwrap_or_default(),
+            r.edition.clone().unwrap_or_default(),
+            r.year_note.clone().unwrap_or_default(),
             r.doi.clone().unwrap_or_default(),
+            r.isbn.clone().unwrap_or_default(),
             r.url.clone().unwrap_or_default(),
             r.source_kind.clone().unwrap_or_default(),
             r.language.clone().unwrap_or_default(),
@@ -1146,22 +1147,25 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
 
 /// The reading list as the PDF groups it: one row per theme and reading (a
 /// reading on two themes is under each; one with none under "(no theme)"),
-/// themes in report order, readings in list order.
+/// themes in report order, readings in the order the style sorts each
+/// theme's list (list order when it does not sort), references as in that list.
 fn readings_by_theme(d: &ReportData) -> super::Listing {
     let mut l =
         super::Listing::new(&["theme", "theme_name", "status", "reference", "year", "type", "annotation", "id"]);
     let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
     for (slug, name) in groups {
-        for r in d
+        let rs: Vec<&Reading> = d
             .readings
             .iter()
             .filter(|r| if slug.is_empty() { r.themes.is_empty() } else { r.themes.iter().any(|t| t == slug) })
-        {
+            .collect();
+        for c in d.style.bibliography(&rs) {
+            let r = rs[c.index];
             l.rows.push(vec![
                 slug.to_string(),
                 name.to_string(),
                 r.status.clone(),
-                d.style.reference(r),
+                c.text,
                 year(r.year),
                 r.kind.clone(),
                 r.annotation.clone().unwrap_or_default(),

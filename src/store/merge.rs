@@ -225,7 +225,14 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
                 k.push(format!("doi:{}", s(m, "doi")));
             }
             if !s(m, "isbn").is_empty() {
-                k.push(format!("isbn:{}", s(m, "isbn")));
+                // An ISBN names a whole book: two chapters (or conference papers)
+                // of one book share it, so a part is the same reading only with
+                // the same ISBN and title, as on import.
+                if super::readings::is_part(s(m, "type")) {
+                    k.push(format!("isbn:{}:{}", s(m, "isbn"), crate::import::title_key(s(m, "title"))));
+                } else {
+                    k.push(format!("isbn:{}", s(m, "isbn")));
+                }
             }
             k.push(format!("title:{}:{}", s(m, "title_key"), m.get("year").cloned().unwrap_or(Value::Null)));
             k
@@ -284,6 +291,31 @@ fn same_person(authors: &[String], name: &str, their_pos: i64) -> std::result::R
         return Ok(their_pos);
     }
     Err(format!("no author here is {name:?}"))
+}
+
+/// A reading record's title, first author and year, to tell works apart.
+struct Work {
+    title: String,
+    first: Option<crate::import::names::Name>,
+    year: Option<i64>,
+}
+
+impl Work {
+    fn as_ref(&self) -> (&str, Option<&crate::import::names::Name>, Option<i64>) {
+        (&self.title, self.first.as_ref(), self.year)
+    }
+}
+
+fn work(m: &Record) -> Work {
+    let first = m
+        .get("author_names")
+        .and_then(|v| serde_json::from_value::<Vec<crate::import::names::Name>>(v.clone()).ok())
+        .and_then(|v| v.into_iter().next())
+        .or_else(|| {
+            let a = m.get("authors")?.as_array()?.first()?.as_str()?;
+            crate::import::names::parse(a)
+        });
+    Work { title: s(m, "title").to_string(), first, year: i(m, "year") }
 }
 
 fn label(table: &str, m: &Record) -> String {
@@ -417,7 +449,32 @@ impl Merger<'_, '_> {
             if t.name == "person_facet" && !self.place_facet(&mut rec, raw, theirs)? {
                 continue;
             }
-            let found = natural_keys(t.name, &rec).iter().find_map(|k| index.get(k).copied());
+            let keys = natural_keys(t.name, &rec);
+            let found_by = keys.iter().find_map(|k| index.get(k).map(|n| (*n, k.as_str())));
+            // Their reading has our reading's DOI but is clearly another work (a
+            // mistyped DOI on one side): a conflict that says so, never a silent overwrite.
+            if t.name == "reading"
+                && let Some((n, key)) = found_by
+                && key.starts_with("doi:")
+                && let Some(why) = super::readings::another_work(work(&our_rows[n]).as_ref(), work(&rec).as_ref())
+            {
+                let o = &our_rows[n];
+                let id = i(o, "id").unwrap_or(0);
+                self.maps.set(t.name, their_id, id);
+                rec.insert("id".into(), Value::from(id));
+                let differ: Vec<&String> =
+                    rec.keys().filter(|k| !NOT_CONTENT.contains(&k.as_str()) && o.get(*k) != rec.get(*k)).collect();
+                self.conflict(t.name, o, &rec, &differ, None)?;
+                if let Some(step) = self.steps.last_mut() {
+                    step.what = format!(
+                        "{} — the same DOI ({}) but {why}: two works, or a mistyped DOI; resolve it by hand",
+                        step.what.split(" — ").next().unwrap_or_default(),
+                        s(o, "doi")
+                    );
+                }
+                continue;
+            }
+            let found = found_by.map(|(n, _)| n);
             match found {
                 None => {
                     // A record our restored removal brought back under its ID (theirs changed its natural key).

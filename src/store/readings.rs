@@ -87,6 +87,8 @@ impl Stored {
         let new = Stored::from_record(r);
         let mut kept = Vec::new();
         let title = match fuller_title(&self.title, &r.title) {
+            // The same title written another way (a trailing '.'): not a change.
+            _ if same_value("title", &self.title, &r.title) => self.title.clone(),
             Fuller::Ours => {
                 kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
                 self.title.clone()
@@ -108,6 +110,7 @@ impl Stored {
         }
         // A value the file has replaces ours, unless ours is the same with more.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
+            (Some(n), Some(o)) if same_value(field, o, n) => Some(o.clone()),
             (Some(n), Some(o)) if fuller_title(o, n) == Fuller::Ours => {
                 kept.push(format!("{field}: kept {o:?} (the file's {n:?} is shorter)"));
                 Some(o.clone())
@@ -290,6 +293,79 @@ pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
     }
 }
 
+/// Whether two values of a field are one value as written two ways: the
+/// same letters and digits ([`title_key`]: case, punctuation and a trailing
+/// '.' do not count), or, for a container, publisher or place, the same
+/// apart from a closing parenthetical (MEDLINE's `JT  - BMJ (Clinical
+/// research ed.)` is the `BMJ` another list has). Such a value is not a
+/// change, in an import or a merge.
+pub fn same_value(field: &str, a: &str, b: &str) -> bool {
+    if title_key(a) == title_key(b) {
+        return true;
+    }
+    if matches!(field, "container" | "publisher" | "place") {
+        let bare = |s: &str| -> String {
+            let t = s.trim().trim_end_matches('.');
+            match t.strip_suffix(')').and_then(|x| x.rfind('(').map(|i| &x[..i])) {
+                Some(head) if !head.trim().is_empty() => title_key(head),
+                _ => title_key(t),
+            }
+        };
+        return bare(a) == bare(b);
+    }
+    false
+}
+
+/// The content words of a title (letters and digits, three or more, not a
+/// common function word), for comparing two titles.
+fn title_words(title: &str) -> HashSet<String> {
+    const SMALL: &[&str] = &[
+        "the", "and", "for", "from", "with", "into", "its", "their", "our", "are", "was", "how", "why", "what", "who",
+        "des", "les", "une", "del", "los", "las", "und", "der", "die", "das",
+    ];
+    title_key(title).split(' ').filter(|w| w.chars().count() >= 3 && !SMALL.contains(w)).map(String::from).collect()
+}
+
+/// Why a record found by its DOI is clearly another work than the stored
+/// entry (a mistyped DOI), or `None` when it may be the same work. Clearly
+/// another work: the titles share under half their content words (Dice
+/// coefficient; one title with a subtitle added is the same title), or the
+/// titles agree only in part while the first authors' family names and the
+/// years (more than one apart: online-first and issue years differ by one)
+/// both differ. Inputs: the stored title, first author and year, and the
+/// record's.
+pub fn another_work(
+    (title, first, year): (&str, Option<&Name>, Option<i64>),
+    (their_title, their_first, their_year): (&str, Option<&Name>, Option<i64>),
+) -> Option<String> {
+    if fuller_title(title, their_title) != Fuller::Neither || title_key(title) == title_key(their_title) {
+        return None;
+    }
+    let (a, b) = (title_words(title), title_words(their_title));
+    let shared = a.intersection(&b).count();
+    let dice = if a.is_empty() && b.is_empty() { 1.0 } else { 2.0 * shared as f64 / (a.len() + b.len()) as f64 };
+    let authors_differ = match (first, their_first) {
+        (Some(x), Some(y)) => person_key(x) != person_key(y),
+        _ => false,
+    };
+    let years_differ = matches!((year, their_year), (Some(x), Some(y)) if (x - y).abs() > 1);
+    if dice < 0.5 {
+        Some("the titles differ".into())
+    } else if dice < 1.0 && authors_differ && years_differ {
+        Some("the first authors and years differ".into())
+    } else {
+        None
+    }
+}
+
+/// A work as a message names it: "Title" (First author, year).
+fn work_label(title: &str, first: Option<&Name>, year: Option<i64>) -> String {
+    let who = first.map(|n| n.family_full().unwrap_or_else(|| n.original.clone()));
+    let when = year.map(|y| y.to_string());
+    let extra: Vec<String> = [who, when].into_iter().flatten().collect();
+    if extra.is_empty() { format!("{title:?}") } else { format!("{title:?} ({})", extra.join(", ")) }
+}
+
 /// The richer of two author lists of one work, as written: each name is
 /// read into its parts (see [`crate::import::names::parse`]) and the lists
 /// compared by [`richer_names`]. An empty list never replaces one.
@@ -394,6 +470,11 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         (true, false) => return Some(Side::Theirs),
         (true, true) => return None,
         _ => {}
+    }
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && same_value(field, a, b)
+    {
+        return Some(Side::Ours);
     }
     match field {
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
@@ -807,6 +888,26 @@ impl<'t> ReadingWriter<'t> {
             .collect();
         for (field, v, ..) in &parked {
             if *field == "doi" { old.doi = Some(v.clone()) } else { old.isbn = Some(v.clone()) }
+        }
+        // A DOI names one work: a record whose title (or first author and year)
+        // is clearly another work's has a mistyped DOI, and must not overwrite it.
+        if how == "DOI"
+            && let Some(why) =
+                another_work((&old.title, old.author_names.first(), old.year), (&r.title, r.authors.first(), r.year))
+        {
+            let doi = r.doi.as_deref().unwrap_or_default();
+            self.problems.push((
+                r.doi_line.unwrap_or(r.line),
+                "doi",
+                format!(
+                    "DOI {doi} is already entry {} {}, and this record is {}: {why}, so they are two works; \
+                     expected the DOI of this work (is it mistyped?), or the same title as the stored entry",
+                    crate::import::reading_id_text(id),
+                    work_label(&old.title, old.author_names.first(), old.year),
+                    work_label(&r.title, r.authors.first(), r.year),
+                ),
+            ));
+            return Ok(None);
         }
         // A second row for one entry in the same file fills blanks only:
         // the first row's values stand, so a re-import changes nothing.
@@ -1746,5 +1847,33 @@ mod tests {
         assert_eq!(richer_value("pages", &serde_json::json!("123–9"), &serde_json::json!("123")), Some(Side::Ours));
         assert_eq!(richer_value("volume", &serde_json::json!(null), &serde_json::json!("45")), Some(Side::Theirs));
         assert_eq!(richer_value("volume", &serde_json::json!("44"), &serde_json::json!("45")), None);
+    }
+
+    #[test]
+    fn a_doi_shared_by_another_work_is_told_apart_from_the_same_work_written_another_way() {
+        let n = |s: &str| names::parse(s).unwrap();
+        let (mensah, berg) = (n("Mensah, Kofi A."), n("Berg, Lena"));
+        let stored = ("Race correction in pulmonary function testing", Some(&mensah), Some(2019));
+        for same in [
+            ("Race correction in pulmonary function testing.", Some(&mensah), Some(2019)),
+            ("Race correction in pulmonary function testing: a review", None, None),
+            ("Race-correction in pulmonary function tests", Some(&mensah), Some(2018)),
+            ("Race correction in lung function testing", Some(&berg), Some(2019)),
+        ] {
+            assert_eq!(another_work(stored, same), None, "{same:?}");
+        }
+        for (other, why) in [
+            (("Colonial legacies in surgical training", Some(&mensah), Some(2019)), "the titles differ"),
+            (("Colonial legacies in surgical training", None, None), "the titles differ"),
+            (("Race correction in kidney function testing", Some(&berg), Some(2012)), "first authors and years"),
+        ] {
+            assert!(another_work(stored, other).is_some_and(|w| w.contains(why)), "{other:?}");
+        }
+        assert!(same_value("container", "BMJ (Clinical research ed.)", "BMJ"));
+        assert!(same_value("container", "Journal of medical ethics.", "Journal of Medical Ethics"));
+        assert!(same_value("title", "Anatomy as taught.", "Anatomy as taught"));
+        assert!(!same_value("title", "Anatomy (2nd part)", "Anatomy"));
+        assert!(!same_value("container", "BMJ Open", "BMJ"));
+        assert_eq!(richer_value("container", &json!("BMJ"), &json!("BMJ (Clinical research ed.)")), Some(Side::Ours));
     }
 }

@@ -270,7 +270,6 @@ pub struct Flow<'a> {
     sent: usize,
     y: f32,
     bookmarks: Vec<Bookmark>,
-    ref_counter: usize,
     header: Option<ShapedLine>,
     keep: Option<Keep>,
     /// The name of the block being laid out (from `Block::Named`).
@@ -294,7 +293,6 @@ impl<'a> Flow<'a> {
             sent: 0,
             y: TOP,
             bookmarks: Vec::new(),
-            ref_counter: 0,
             header: (!header.glyphs.is_empty()).then_some(header),
             keep: None,
             source: None,
@@ -743,8 +741,9 @@ impl<'a> Flow<'a> {
     }
 
     fn reference(&mut self, label: &str, text: &str, note: Option<&str>) {
-        self.ref_counter += 1;
-        let label = if label.trim().is_empty() { format!("{}.", self.ref_counter) } else { label.to_string() };
+        // The label is the style's ("1.", "[1]"); an author-date style (APA,
+        // Harvard…) has none, and the list is not numbered behind its back.
+        let label = label.trim().to_string();
         let st = style_of(&Style::Body);
         let ns = TextStyle { weight: Weight::Regular, size: 8.5, leading: 11.5, color: MUTED };
         let lab = self.sh.shape(&label, Weight::Regular, st.size);
