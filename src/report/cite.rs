@@ -14,9 +14,11 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::{IndependentStyle, Locale, Style as CslStyle};
-use hayagriva::{BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest};
+use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 use serde_json::{Value, json};
 
+use super::formatted;
+use super::pdf::Rich;
 use crate::import::names::Name;
 use crate::store::readings::Reading;
 
@@ -137,23 +139,25 @@ impl Style {
 
     /// One reading as a reference in this style, plain text.
     pub fn reference(&self, r: &Reading) -> String {
+        self.formatted(r).text
+    }
+
+    /// One reading as a reference in this style, with the runs the style sets
+    /// in italic or bold (see [`super::formatted`]); its text is [`Style::reference`].
+    pub fn formatted(&self, r: &Reading) -> Rich {
         let entry = match entry(r, self.plain_suffix) {
             Some(e) => e,
-            None => return fallback(r),
+            None => return fallback(r).into(),
         };
         let mut driver = BibliographyDriver::new();
         driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(&entry)], &self.csl, &self.locales));
         let rendered =
             driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
-        let mut out = String::new();
-        if let Some(item) = rendered.bibliography.and_then(|b| b.items.into_iter().next()) {
-            let _ = item.content.write_buf(&mut out, BufWriteFormat::Plain);
-        }
-        let out = tidy(&out.replace(GLUE, " "));
-        if out.is_empty() {
-            return fallback(r);
-        }
-        with_status(out, r.year_note.as_deref())
+        rendered
+            .bibliography
+            .and_then(|b| b.items.into_iter().next())
+            .and_then(|item| formatted::entry(&item.content, GLUE, r.year_note.as_deref()))
+            .unwrap_or_else(|| fallback(r).into())
     }
 }
 
@@ -200,39 +204,6 @@ fn with_name_elements(xml: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Whitespace runs made one space, and no space before `;`, `,`, `:` or
-/// `.` (the processor leaves one where an empty date part had its prefix).
-fn tidy(s: &str) -> String {
-    let one = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(one.len());
-    let mut chars = one.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' && chars.peek().is_some_and(|n| matches!(n, ';' | ',' | ':' | '.')) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "in press", "forthcoming"…: CSL's `status` variable, which the processor
-/// does not print, so the reference says it in place of "n.d." or at the end.
-fn with_status(out: String, note: Option<&str>) -> String {
-    let Some(note) = note else { return out };
-    if out.contains(note) {
-        return out;
-    }
-    for undated in ["n.d.", "no date"] {
-        if out.contains(undated) {
-            return out.replacen(undated, note, 1);
-        }
-    }
-    let mut c = note.chars();
-    let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
-    let sep = if out.ends_with('.') { " " } else { ". " };
-    format!("{out}{sep}{cap}.")
 }
 
 /// A reference when the processor gives nothing: title and year.
@@ -426,7 +397,6 @@ mod tests {
             "<names variable=\"author\"><name/><label/></names>"
         );
         assert_eq!(with_name_elements("<names variable=\"editor\"/>"), "<names variable=\"editor\"/>");
-        assert_eq!(tidy("2019 ;45 :1 ."), "2019;45:1.");
         let v = Style::vancouver().unwrap().reference(&r);
         assert!(v.starts_with("World Health Organization, 鲁迅."), "{v}");
     }

@@ -767,7 +767,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in rs {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.formatted(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
@@ -778,7 +778,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in untagged {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.formatted(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
@@ -793,7 +793,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in suggested {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.formatted(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
@@ -805,7 +805,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         for r in rejected {
             n += 1;
             b.push(
-                Block::Reference { label: format!("{n}."), text: d.style.reference(r), note: note_line(r) }
+                Block::Reference { label: format!("{n}."), text: d.style.formatted(r), note: note_line(r) }
                     .named(reading_name(r)),
             );
         }
