@@ -92,8 +92,23 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
     let mut out: Vec<Styled> = Vec::with_capacity(one.len());
     let mut it = one.into_iter().peekable();
     while let Some((c, e)) = it.next() {
-        if c == ' ' && it.peek().is_some_and(|(n, _)| matches!(n, ';' | ',' | ':' | '.')) {
+        let next = it.peek().map(|(n, _)| *n);
+        if c == ' ' && next.is_some_and(|n| matches!(n, ';' | ',' | ':' | '.')) {
             continue;
+        }
+        // A field's own end stands for the style's delimiter: "when?" not
+        // "when?." (a title that asks a question), "(2017)" not "(2017,)"
+        // (a date whose month is empty), one full stop not two.
+        if matches!(c, ',' | ';' | ':') && matches!(next, Some(')' | ']')) {
+            continue;
+        }
+        if c == '.' && next != Some('.') {
+            let before = out.iter().rev().map(|(p, _)| *p).take(2).collect::<Vec<_>>();
+            if matches!(before.first(), Some('?' | '!'))
+                || (before.first() == Some(&'.') && before.get(1) != Some(&'.'))
+            {
+                continue;
+            }
         }
         out.push((c, e));
     }
@@ -177,6 +192,17 @@ mod tests {
         assert_eq!(rich.text, "Fanon F. Black skin, white masks Grove");
         assert_eq!(rich.runs(), vec![("Fanon F. ", N), ("Black skin", I), (", white masks ", N), ("Grove", I)]);
         assert_eq!(collect(&tidy(styled(&[("2019 ;45 :1 .", N)]))).text, "2019;45:1.");
+        for (raw, tidied) in [
+            (
+                "Decolonising global health: if not now, when?. 2020.",
+                "Decolonising global health: if not now, when? 2020.",
+            ),
+            ("Kumanyika, C. (2017,). Seeing White", "Kumanyika, C. (2017). Seeing White"),
+            ("Mensah K Jr.. Title.", "Mensah K Jr. Title."),
+            ("Wait!. Really…. So on... .", "Wait! Really…. So on...."),
+        ] {
+            assert_eq!(collect(&tidy(styled(&[(raw, N)]))).text, tidied);
+        }
     }
 
     #[test]
