@@ -754,3 +754,33 @@ fn references_keep_the_styles_italic_and_read_as_published() {
         }
     }
 }
+
+/// A content facet recorded for no reading is one sentence naming it, not a
+/// table of a single "not recorded" row; the facets recorded keep their tables.
+#[test]
+fn facets_recorded_for_no_reading_are_said_in_one_sentence() {
+    let w = audited();
+    w.ok(&["report", "r.json"]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(w.path("r.json")).unwrap()).unwrap();
+    let content = v["facets"]["content"].as_array().unwrap();
+    let approved = v["facets"]["readings"].as_u64().unwrap();
+    let (empty, recorded): (Vec<_>, Vec<_>) = content.iter().partition(|t| t["rows"].as_array().unwrap().is_empty());
+    assert!(!empty.is_empty() && !recorded.is_empty(), "the samples record some facets and not others");
+    let pdf = flat(&pdf_text(&w.path("report.pdf")));
+    let section = &pdf[pdf.find("Content facets (works)").unwrap()..];
+    let section = &section[..section.find("Author facets").unwrap_or(section.len())];
+    let sentence = format!("Not recorded for any of the {approved} approved readings:");
+    let at = section.find(&sentence).unwrap_or_else(|| panic!("no sentence {sentence:?} in {section}"));
+    let said = &section[at..at + section[at..].find('.').unwrap()];
+    for t in &empty {
+        let name = t["name"].as_str().unwrap();
+        assert_eq!(t["not_recorded"].as_u64(), Some(approved), "{name}");
+        assert!(said.to_lowercase().contains(&name.to_lowercase()), "{name} not in {said:?}");
+        assert!(!section.contains(&format!("{name} {name} Readings")), "{name} still has a table: {section}");
+    }
+    for t in &recorded {
+        let name = t["name"].as_str().unwrap();
+        assert!(section.contains(&format!("{name} {name} Readings")), "{name} lost its table: {section}");
+        assert!(!said.to_lowercase().contains(&name.to_lowercase()), "{name} is recorded: {said:?}");
+    }
+}
