@@ -724,7 +724,7 @@ fn references_keep_the_styles_italic_and_read_as_published() {
             json["readings"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap().to_string()).collect();
         assert_eq!(refs.len(), 3, "{style}: {refs:?}");
         for r in &refs {
-            for bad in ["?.", ",)", ";)", "..", " ."] {
+            for bad in ["?.", "?”.", ",)", ";)", "..", " ."] {
                 assert!(!r.contains(bad), "{style}: {bad:?} in {r}");
             }
         }

@@ -104,7 +104,11 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
         }
         if c == '.' && next != Some('.') {
             let before = out.iter().rev().map(|(p, _)| *p).take(2).collect::<Vec<_>>();
+            // A quoted title that ends in a question takes no full stop after its quotation mark.
+            let quoted_question =
+                matches!(before.first(), Some('”' | '’' | '"')) && matches!(before.get(1), Some('?' | '!'));
             if matches!(before.first(), Some('?' | '!'))
+                || quoted_question
                 || (before.first() == Some(&'.') && before.get(1) != Some(&'.'))
             {
                 continue;
@@ -199,6 +203,10 @@ mod tests {
             ),
             ("Kumanyika, C. (2017,). Seeing White", "Kumanyika, C. (2017). Seeing White"),
             ("Mensah K Jr.. Title.", "Mensah K Jr. Title."),
+            (
+                "(2020) “Global health: if not now, when?”. Available",
+                "(2020) “Global health: if not now, when?” Available",
+            ),
             ("Wait!. Really…. So on... .", "Wait! Really…. So on...."),
         ] {
             assert_eq!(collect(&tidy(styled(&[(raw, N)]))).text, tidied);
