@@ -137,7 +137,10 @@ fn references_in_every_style_from_one_database() {
     let pages = common::pdf_text(&pdf).join("\n");
     let flat: String = pages.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Mensah, K. A., Jr., & Lind, T. R. (2019)"), "{flat}");
-    assert!(flat.contains("45(4), 123"), "{flat}");
+    // lopdf's extractor puts a space at each change of font, and APA sets the
+    // volume in italic ("45" then "(4)"): compared without whitespace.
+    let bare: String = flat.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(bare.contains("45(4),123"), "{flat}");
 
     for (style, needle) in [
         ("harvard", "Mensah, K.A., Jr. and Lind, T.R. (2019)"),

@@ -663,3 +663,124 @@ fn findings_agree_with_sections_and_tables_on_several_databases() {
     }
     check_scoped(&w, "samples --theme epistemic-bias", &["--theme", "epistemic-bias"]);
 }
+
+/// Runs `pdftohtml -xml` on a PDF: poppler marks text set in an italic face
+/// with `<i>` and a bold one with `<b>`.
+fn pdf_xml(pdf: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("x");
+    let out = Command::new("pdftohtml").args(["-xml", "-i", "-q"]).arg(pdf).arg(&stem).output().expect("run pdftohtml");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::read_to_string(stem.with_extension("xml")).unwrap()
+}
+
+/// The pieces of `xml` inside `<tag>…</tag>`, in order.
+fn marked(xml: &str, tag: &str) -> Vec<String> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(&open) {
+        let after = &rest[i + open.len()..];
+        let Some(j) = after.find(&close) else { break };
+        let inner = &after[..j];
+        // Strip nested tags (<b> inside <i>).
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push(text.replace("&amp;", "&").replace("&#34;", "\"").replace("&quot;", "\""));
+        rest = &after[j..];
+    }
+    out
+}
+
+/// References as published: the journal title and volume in italic in APA,
+/// a book's title in italic in Harvard, nothing in italic in Vancouver; the
+/// PDF's text is the reference the JSON gives; no doubled punctuation.
+#[test]
+fn references_keep_the_styles_italic_and_read_as_published() {
+    let w = Workdir::new();
+    let modules = format!(
+        "{HEADER}MBChB,1,MED1,Medicine in Society,Colonial medicine and its legacies,Explain colonial medicine,historical-awareness\n"
+    );
+    let readings = "title,authors,year,type,journal,volume,issue,pages,publisher,themes\n\
+        \"Decolonising global health: if not now, when?\",\"Büyüm, Ali Murad; Kenney, Cordelia\",2020,article,BMJ Global Health,5,8,e003394,,historical-awareness\n\
+        Race correction in pulmonary function testing,\"Mensah, Kofi\",2019,article,J Med Ethics,45,4,123-9,,historical-awareness\n\
+        Black skin white masks,\"Fanon, Frantz\",1952,book,,,,,Grove Press,historical-awareness\n";
+    database(&w, &modules, readings);
+    for style in ["apa", "harvard", "vancouver"] {
+        let pdf = format!("{style}.pdf");
+        w.ok(&["report", &pdf, "--style", style]);
+        let out = format!("{style}.json");
+        w.ok(&["report", &out, "--style", style]);
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(w.path(&out)).unwrap()).unwrap();
+        let refs: Vec<String> =
+            json["readings"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap().to_string()).collect();
+        assert_eq!(refs.len(), 3, "{style}: {refs:?}");
+        for r in &refs {
+            for bad in ["?.", "?”.", ",)", ";)", "..", " ."] {
+                assert!(!r.contains(bad), "{style}: {bad:?} in {r}");
+            }
+        }
+        if !have("pdftotext") {
+            continue;
+        }
+        // Compared without whitespace: a line may end at an en dash ("123–" / "129.").
+        let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let text = bare(&pdftotext(&w.path(&pdf)));
+        for r in &refs {
+            assert!(text.contains(&bare(r)), "{style}: the PDF does not give the reference {r:?} as the JSON does");
+        }
+        if !have("pdftohtml") {
+            continue;
+        }
+        let italic = squash(&marked(&pdf_xml(&w.path(&pdf)), "i").join(" "));
+        match style {
+            // APA 7, 9.25: the periodical's name and volume are italic, the article's title is not.
+            "apa" => {
+                for t in ["BMJ Global Health", "J Med Ethics", "45", "Black skin white masks"] {
+                    assert!(italic.contains(t), "apa: {t} not in italic: {italic}");
+                }
+                assert!(!italic.contains("Race correction"), "apa: an article title in italic: {italic}");
+            }
+            "harvard" => assert!(italic.contains("Black skin white masks"), "harvard: {italic}"),
+            _ => assert!(italic.is_empty(), "vancouver sets nothing in italic: {italic}"),
+        }
+    }
+}
+
+/// A content facet recorded for no reading is one sentence naming it, not a
+/// table of a single "not recorded" row; the facets recorded keep their tables.
+#[test]
+fn facets_recorded_for_no_reading_are_said_in_one_sentence() {
+    let w = audited();
+    w.ok(&["report", "r.json"]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(w.path("r.json")).unwrap()).unwrap();
+    let content = v["facets"]["content"].as_array().unwrap();
+    let approved = v["facets"]["readings"].as_u64().unwrap();
+    let (empty, recorded): (Vec<_>, Vec<_>) = content.iter().partition(|t| t["rows"].as_array().unwrap().is_empty());
+    assert!(!empty.is_empty() && !recorded.is_empty(), "the samples record some facets and not others");
+    let pdf = flat(&pdf_text(&w.path("report.pdf")));
+    let section = &pdf[pdf.find("Content facets (works)").unwrap()..];
+    let section = &section[..section.find("Author facets").unwrap_or(section.len())];
+    let sentence = format!("Not recorded for any of the {approved} approved readings:");
+    let at = section.find(&sentence).unwrap_or_else(|| panic!("no sentence {sentence:?} in {section}"));
+    let said = &section[at..at + section[at..].find('.').unwrap()];
+    for t in &empty {
+        let name = t["name"].as_str().unwrap();
+        assert_eq!(t["not_recorded"].as_u64(), Some(approved), "{name}");
+        assert!(said.to_lowercase().contains(&name.to_lowercase()), "{name} not in {said:?}");
+        assert!(!section.contains(&format!("{name} {name} Readings")), "{name} still has a table: {section}");
+    }
+    for t in &recorded {
+        let name = t["name"].as_str().unwrap();
+        assert!(section.contains(&format!("{name} {name} Readings")), "{name} lost its table: {section}");
+        assert!(!said.to_lowercase().contains(&name.to_lowercase()), "{name} is recorded: {said:?}");
+    }
+}

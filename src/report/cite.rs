@@ -17,9 +17,11 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::{IndependentStyle, Locale, Style as CslStyle};
-use hayagriva::{BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest};
+use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 use serde_json::{Value, json};
 
+use super::formatted;
+use super::pdf::Rich;
 use crate::import::names::Name;
 use crate::store::readings::Reading;
 
@@ -157,7 +159,14 @@ impl Style {
     /// One reading as a reference in this style, plain text, without a
     /// list number (for a table cell; a list is [`Style::bibliography`]).
     pub fn reference(&self, r: &Reading) -> String {
-        let Some(entry) = entry(r, self.plain_suffix, "r") else { return fallback(r) };
+        self.formatted(r).text
+    }
+
+    /// One reading as a reference in this style, with the runs the style sets
+    /// in italic or bold (see [`super::formatted`]); its text is
+    /// [`Style::reference`]. No list number (a list is [`Style::bibliography`]).
+    pub fn formatted(&self, r: &Reading) -> Rich {
+        let Some(entry) = entry(r, self.plain_suffix, "r") else { return fallback(r).into() };
         let mut driver = BibliographyDriver::new();
         driver.citation(CitationRequest::from_items(
             vec![CitationItem::with_entry(&entry)],
@@ -166,17 +175,15 @@ impl Style {
         ));
         let rendered =
             driver.finish(BibliographyRequest { style: &self.unnumbered, locale: None, locale_files: &self.locales });
-        let mut out = String::new();
-        if let Some(item) = rendered.bibliography.and_then(|b| b.items.into_iter().next()) {
-            // With the number left empty, a style that aligns its second field
-            // gives its first real field here: it belongs to the reference.
-            if let Some(first) = &item.first_field {
-                let _ = first.write_buf(&mut out, BufWriteFormat::Plain);
-                out.push(' ');
-            }
-            let _ = item.content.write_buf(&mut out, BufWriteFormat::Plain);
-        }
-        finish_text(&out, r)
+        // With the number left empty, a style that aligns its second field
+        // gives its first real field here: it belongs to the reference.
+        rendered
+            .bibliography
+            .and_then(|b| b.items.into_iter().next())
+            .and_then(|item| {
+                formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
+            })
+            .unwrap_or_else(|| fallback(r).into())
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -209,13 +216,15 @@ impl Style {
         for item in items {
             let Some(index) = item.key.strip_prefix('r').and_then(|k| k.parse::<usize>().ok()) else { continue };
             let Some(r) = readings.get(index) else { continue };
-            let mut label = String::new();
-            if let Some(first) = &item.first_field {
-                let _ = first.write_buf(&mut label, BufWriteFormat::Plain);
-            }
-            let mut text = String::new();
-            let _ = item.content.write_buf(&mut text, BufWriteFormat::Plain);
-            out.push(Cited { index, label: tidy(&label.replace(GLUE, " ")), text: finish_text(&text, r) });
+            let label = item
+                .first_field
+                .as_ref()
+                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+                .map(|l| l.text)
+                .unwrap_or_default();
+            let text =
+                formatted::entry(&item.content, GLUE, r.year_note.as_deref()).unwrap_or_else(|| fallback(r).into());
+            out.push(Cited { index, label, text });
         }
         // A reading the processor could not take (or left out) still appears,
         // after the others, with the next number when the list is numbered.
@@ -227,7 +236,7 @@ impl Style {
         }
         for i in unrendered {
             let label = if numbered { format!("{}.", out.len() + 1) } else { String::new() };
-            out.push(Cited { index: i, label, text: fallback(readings[i]) });
+            out.push(Cited { index: i, label, text: fallback(readings[i]).into() });
         }
         out
     }
@@ -255,18 +264,9 @@ pub struct Cited {
     /// "[1]"), or empty: author-date styles, and styles that write the
     /// number inside the entry, have none.
     pub label: String,
-    /// The entry as the style writes it, plain text.
-    pub text: String,
-}
-
-/// The processor's text made canon's: glued particles spaced again, spaces
-/// tidied, "in press" said; the title and year when nothing came out.
-fn finish_text(raw: &str, r: &Reading) -> String {
-    let out = tidy(&raw.replace(GLUE, " "));
-    if out.is_empty() {
-        return fallback(r);
-    }
-    with_status(out, r.year_note.as_deref())
+    /// The entry as the style writes it, with its italic and bold runs
+    /// (`text.text` is the plain text).
+    pub text: Rich,
 }
 
 /// Parses an independent CSL style (`source` names the file or bundled
@@ -361,39 +361,6 @@ fn with_name_elements(xml: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Whitespace runs made one space, and no space before `;`, `,`, `:` or
-/// `.` (the processor leaves one where an empty date part had its prefix).
-fn tidy(s: &str) -> String {
-    let one = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(one.len());
-    let mut chars = one.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' && chars.peek().is_some_and(|n| matches!(n, ';' | ',' | ':' | '.')) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "in press", "forthcoming"…: CSL's `status` variable, which the processor
-/// does not print, so the reference says it in place of "n.d." or at the end.
-fn with_status(out: String, note: Option<&str>) -> String {
-    let Some(note) = note else { return out };
-    if out.contains(note) {
-        return out;
-    }
-    for undated in ["n.d.", "no date"] {
-        if out.contains(undated) {
-            return out.replacen(undated, note, 1);
-        }
-    }
-    let mut c = note.chars();
-    let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
-    let sep = if out.ends_with('.') { " " } else { ". " };
-    format!("{out}{sep}{cap}.")
 }
 
 /// A reference when the processor gives nothing: title and year.
@@ -588,7 +555,6 @@ mod tests {
             "<names variable=\"author\"><name/><label/></names>"
         );
         assert_eq!(with_name_elements("<names variable=\"editor\"/>"), "<names variable=\"editor\"/>");
-        assert_eq!(tidy("2019 ;45 :1 ."), "2019;45:1.");
         let v = Style::vancouver().unwrap().reference(&r);
         assert!(v.starts_with("World Health Organization, 鲁迅."), "{v}");
     }
@@ -658,12 +624,12 @@ mod tests {
         let v = Style::vancouver().unwrap().bibliography(&refs);
         assert_eq!(v.iter().map(|c| c.index).collect::<Vec<_>>(), [0, 1, 2], "{v:?}");
         assert_eq!(v.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["1.", "2.", "3."], "{v:?}");
-        assert!(v[0].text.starts_with("Okoro C. Zebra"), "the number is the label, not the text: {v:?}");
+        assert!(v[0].text.text.starts_with("Okoro C. Zebra"), "the number is the label, not the text: {v:?}");
         for name in ["apa", "harvard", "chicago"] {
             let b = Style::load(&StyleArg::Named(name.into())).unwrap().bibliography(&refs);
             assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 2, 0], "{name}: by author: {b:?}");
             assert!(b.iter().all(|c| c.label.is_empty()), "{name}: an author-date list has no numbers: {b:?}");
-            assert!(b[0].text.starts_with("Achebe"), "{name}: {b:?}");
+            assert!(b[0].text.text.starts_with("Achebe"), "{name}: {b:?}");
         }
         // A reference on its own carries no number in any style.
         assert!(Style::vancouver().unwrap().reference(&rs[2]).starts_with("Berg L. Anatomy"));
@@ -675,7 +641,7 @@ mod tests {
         let refs: Vec<&Reading> = rs.iter().collect();
         let b = Style::load(&StyleArg::Named("apa".into())).unwrap().bibliography(&refs);
         assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 0], "same author and year: by title: {b:?}");
-        assert!(b[0].text.contains("2018a") && b[1].text.contains("2018b"), "{b:?}");
+        assert!(b[0].text.text.contains("2018a") && b[1].text.text.contains("2018b"), "{b:?}");
     }
 
     const CUSTOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -709,7 +675,7 @@ mod tests {
         let b = s.bibliography(&refs);
         assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [2, 1, 0], "{b:?}");
         assert_eq!(b.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["[1]", "[2]", "[3]"], "{b:?}");
-        assert_eq!(b[0].text, "Anatomy as taught", "{b:?}");
+        assert_eq!(b[0].text.text, "Anatomy as taught", "{b:?}");
         assert_eq!(s.reference(&rs[0]), "Zebra stripes and skin", "no number on its own");
         // Sorted by year, descending, the number inside the entry.
         let s = custom(
@@ -719,7 +685,7 @@ mod tests {
         .unwrap();
         let b = s.bibliography(&refs);
         assert_eq!(
-            b.iter().map(|c| (c.index, c.text.as_str())).collect::<Vec<_>>(),
+            b.iter().map(|c| (c.index, c.text.text.as_str())).collect::<Vec<_>>(),
             [(0, "1) C Okoro"), (2, "2) L Berg"), (1, "3) N Achebe")]
         );
         assert_eq!(s.reference(&rs[1]), "N Achebe");

@@ -1165,7 +1165,7 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
                 slug.to_string(),
                 name.to_string(),
                 r.status.clone(),
-                c.text,
+                c.text.text,
                 year(r.year),
                 r.kind.clone(),
                 r.annotation.clone().unwrap_or_default(),

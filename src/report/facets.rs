@@ -719,12 +719,36 @@ pub fn preamble(f: &FacetSection) -> Vec<String> {
 }
 
 /// The section as report blocks (after its level-1 heading).
+/// "Global South content" → "global South content"; "Open access" → "open access".
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn blocks(f: &FacetSection, b: &mut Vec<Block>) {
     for p in preamble(f) {
         b.push(Block::Paragraph { text: p, style: Style::Body });
     }
     b.push(Block::Heading { level: 2, text: "Content facets (works)".into() });
-    for t in &f.content {
+    // A facet recorded for no reading is said in one sentence, not drawn as a
+    // table holding only its "not recorded" row.
+    let (empty, recorded): (Vec<&ContentTable>, Vec<&ContentTable>) =
+        f.content.iter().partition(|t| t.rows.is_empty() && t.note.is_none());
+    if !empty.is_empty() {
+        let names: Vec<String> = empty.iter().map(|t| lower_first(&t.name)).collect();
+        b.push(Block::Paragraph {
+            text: format!(
+                "Not recorded for any of the {}: {}.",
+                crate::analysis::glossary::count(f.readings, "approved reading", "approved readings"),
+                crate::analysis::glossary::list(&names, "or")
+            ),
+            style: Style::Body,
+        });
+    }
+    for t in recorded {
         b.push(Block::Heading { level: 3, text: t.name.clone() });
         let mut rows: Vec<Vec<String>> =
             t.rows.iter().map(|r| vec![r.value.clone(), r.readings.to_string(), r.share.clone()]).collect();

@@ -5,6 +5,7 @@ pub mod cite;
 pub mod committee;
 pub mod csv;
 pub mod facets;
+pub mod formatted;
 pub mod pdf;
 pub mod table;
 pub mod xlsx;

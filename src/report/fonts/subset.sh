@@ -7,7 +7,9 @@
 #   src/report/fonts/subset.sh                       # writes into this folder
 #
 # NotoSans-Regular/Bold, NotoSansArabic and NotoSansDevanagari are the
-# packages' files unmodified and are not made here.
+# packages' files unmodified and are not made here. NotoSans-Italic and
+# NotoSans-BoldItalic (the faces of a reference's italic and bold-italic
+# runs) are made as the script fonts are: hinting dropped, all else kept.
 set -euo pipefail
 cd "$(dirname "$0")"
 core=/usr/share/fonts/truetype/noto
@@ -23,6 +25,11 @@ for script in Hebrew Bengali Tamil Ethiopic Thai; do
     pyftsubset "$core/NotoSans$script-Regular.ttf" --unicodes='*' --layout-features='*' \
         --name-IDs='*' --name-languages='*' --notdef-outline --no-hinting \
         --output-file="NotoSans$script-Regular.ttf"
+done
+for style in Italic BoldItalic; do
+    pyftsubset "$core/NotoSans-$style.ttf" --unicodes='*' --layout-features='*' \
+        --name-IDs='*' --name-languages='*' --notdef-outline --no-hinting \
+        --output-file="NotoSans-$style.ttf"
 done
 
 # 2. One pan-CJK face: face 2 (Noto Sans CJK SC) of the collection, which has

@@ -745,6 +745,14 @@ impl Writer {
         let cap = face.capital_height().map_or(ascent, |c| scale(c as f32));
         let weight = face.weight().to_number();
         let stem_v = 50 + ((weight as f32 / 65.0).powi(2)).round() as i64;
+        // ISO 32000-1, 9.8.2: bit 7 (64) marks an italic face, whose angle the
+        // `post` table gives (degrees counter-clockwise from the vertical).
+        let italic = super::fonts::is_italic(fi as FontIdx);
+        let flags = if italic { 4 | 64 } else { 4 };
+        let italic_angle = if italic { face.italic_angle() } else { 0.0 };
+        let mut angle = Vec::new();
+        num(&mut angle, italic_angle, 2);
+        let angle = String::from_utf8_lossy(&angle).into_owned();
 
         let program_obj = self.alloc();
         let (subtype, file_key) = if cff {
@@ -767,7 +775,7 @@ impl Writer {
         self.object(
             descriptor,
             &format!(
-                "<</Type /FontDescriptor /FontName /{base} /Flags 4 /FontBBox [{} {} {} {}] /ItalicAngle 0 /Ascent {ascent} /Descent {descent} /CapHeight {cap} /StemV {stem_v} /{file_key} {program_obj} 0 R>>",
+                "<</Type /FontDescriptor /FontName /{base} /Flags {flags} /FontBBox [{} {} {} {}] /ItalicAngle {angle} /Ascent {ascent} /Descent {descent} /CapHeight {cap} /StemV {stem_v} /{file_key} {program_obj} 0 R>>",
                 scale(bbox.x_min as f32),
                 scale(bbox.y_min as f32),
                 scale(bbox.x_max as f32),

@@ -18,9 +18,11 @@ pub const BENGALI: FontIdx = 6;
 pub const TAMIL: FontIdx = 7;
 pub const ETHIOPIC: FontIdx = 8;
 pub const THAI: FontIdx = 9;
+pub const ITALIC: FontIdx = 10;
+pub const BOLD_ITALIC: FontIdx = 11;
 
 /// (file name, bytes). Order = [`FontIdx`].
-pub const FONT_FILES: [(&str, &[u8]); 10] = [
+pub const FONT_FILES: [(&str, &[u8]); 12] = [
     ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
     ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
     ("NotoSansArabic-Regular.ttf", include_bytes!("../fonts/NotoSansArabic-Regular.ttf")),
@@ -31,13 +33,53 @@ pub const FONT_FILES: [(&str, &[u8]); 10] = [
     ("NotoSansTamil-Regular.ttf", include_bytes!("../fonts/NotoSansTamil-Regular.ttf")),
     ("NotoSansEthiopic-Regular.ttf", include_bytes!("../fonts/NotoSansEthiopic-Regular.ttf")),
     ("NotoSansThai-Regular.ttf", include_bytes!("../fonts/NotoSansThai-Regular.ttf")),
+    ("NotoSans-Italic.ttf", include_bytes!("../fonts/NotoSans-Italic.ttf")),
+    ("NotoSans-BoldItalic.ttf", include_bytes!("../fonts/NotoSans-BoldItalic.ttf")),
 ];
 
-/// Regular or bold weight of the primary Latin face. Other scripts have one weight.
+/// The face of the primary Latin/Greek/Cyrillic font: its weight and, for the
+/// formatted runs of a reference (a CSL style's `font-style="italic"`,
+/// `font-weight="bold"`), its style. The other scripts have one face: text in
+/// them is drawn upright and regular whatever the face asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Weight {
     Regular,
     Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl Weight {
+    /// The face with `bold` and `italic` added to this one.
+    pub fn with(self, bold: bool, italic: bool) -> Weight {
+        let bold = bold || matches!(self, Weight::Bold | Weight::BoldItalic);
+        let italic = italic || matches!(self, Weight::Italic | Weight::BoldItalic);
+        match (bold, italic) {
+            (false, false) => Weight::Regular,
+            (true, false) => Weight::Bold,
+            (false, true) => Weight::Italic,
+            (true, true) => Weight::BoldItalic,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Weight::Regular => 0,
+            Weight::Bold => 1,
+            Weight::Italic => 2,
+            Weight::BoldItalic => 3,
+        }
+    }
+}
+
+/// The faces of the Latin font (the ones that have weights and styles).
+pub fn is_latin_face(font: FontIdx) -> bool {
+    matches!(font, REGULAR | BOLD | ITALIC | BOLD_ITALIC)
+}
+
+/// Whether `font` is an italic face (for the PDF font descriptor).
+pub fn is_italic(font: FontIdx) -> bool {
+    matches!(font, ITALIC | BOLD_ITALIC)
 }
 
 /// The script fonts, tried in this order after the Latin/Greek/Cyrillic face.
@@ -45,11 +87,19 @@ pub enum Weight {
 /// punctuation, which [`is_neutral`] keeps in the font of the text around it.
 pub const CHAIN_REGULAR: [FontIdx; 9] = [REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
 pub const CHAIN_BOLD: [FontIdx; 10] = [BOLD, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
+/// An italic run: the italic face, then (for a character it lacks) the
+/// upright one, then each script's regular face.
+pub const CHAIN_ITALIC: [FontIdx; 10] =
+    [ITALIC, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
+pub const CHAIN_BOLD_ITALIC: [FontIdx; 12] =
+    [BOLD_ITALIC, BOLD, ITALIC, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
 
 pub fn chain(w: Weight) -> &'static [FontIdx] {
     match w {
         Weight::Regular => &CHAIN_REGULAR,
         Weight::Bold => &CHAIN_BOLD,
+        Weight::Italic => &CHAIN_ITALIC,
+        Weight::BoldItalic => &CHAIN_BOLD_ITALIC,
     }
 }
 
@@ -58,10 +108,10 @@ pub fn chain(w: Weight) -> &'static [FontIdx] {
 pub struct Fonts {
     pub faces: Vec<rustybuzz::Face<'static>>,
     pub upem: Vec<f32>,
-    /// Per weight, per BMP code point: 0 = not looked up yet, 255 = no font,
-    /// else font index + 1.
+    /// Per face ([`Weight`]), per BMP code point: 0 = not looked up yet,
+    /// 255 = no font, else font index + 1.
     bmp: Vec<u8>,
-    astral: HashMap<(bool, char), Option<FontIdx>>,
+    astral: HashMap<(Weight, char), Option<FontIdx>>,
 }
 
 const UNKNOWN: u8 = 0;
@@ -78,7 +128,7 @@ impl Fonts {
             upem.push(face.units_per_em() as f32);
             faces.push(face);
         }
-        Ok(Self { faces, upem, bmp: vec![UNKNOWN; 2 * 0x1_0000], astral: HashMap::new() })
+        Ok(Self { faces, upem, bmp: vec![UNKNOWN; 4 * 0x1_0000], astral: HashMap::new() })
     }
 
     pub fn has_glyph(&self, font: FontIdx, c: char) -> bool {
@@ -87,10 +137,9 @@ impl Fonts {
 
     /// First font of the chain that has `c`, or `None` (no font draws it).
     pub fn pick(&mut self, w: Weight, c: char) -> Option<FontIdx> {
-        let bold = w == Weight::Bold;
         let cp = c as usize;
         if cp < 0x1_0000 {
-            let slot = if bold { 0x1_0000 + cp } else { cp };
+            let slot = w.index() * 0x1_0000 + cp;
             match self.bmp[slot] {
                 UNKNOWN => {}
                 NONE => return None,
@@ -100,11 +149,11 @@ impl Fonts {
             self.bmp[slot] = found.map_or(NONE, |f| f + 1);
             return found;
         }
-        if let Some(f) = self.astral.get(&(bold, c)) {
+        if let Some(f) = self.astral.get(&(w, c)) {
             return *f;
         }
         let found = self.search(w, c);
-        self.astral.insert((bold, c), found);
+        self.astral.insert((w, c), found);
         found
     }
 

@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 
 use super::fonts::Weight;
 use super::shape::{BaseDirection, ShapedLine, Shaper};
-use super::{Align, Block, Document, HeatMap, Style, Table};
+use super::{Align, Block, Document, HeatMap, Rich, Style, Table};
 
 pub const PAGE_W: f32 = 595.276;
 pub const PAGE_H: f32 = 841.89;
@@ -515,7 +515,7 @@ impl<'a> Flow<'a> {
             Block::HeatMap(h) => self.heat_map(h),
             Block::Reference { label, text, note } => {
                 self.reference(label, text, note.as_deref());
-                self.note_missing(|| format!("the reference \"{}\"", short(text)));
+                self.note_missing(|| format!("the reference \"{}\"", short(&text.text)));
             }
             Block::Spacer(h) => {
                 if !self.at_top() {
@@ -740,7 +740,7 @@ impl<'a> Flow<'a> {
         self.y += 2.0;
     }
 
-    fn reference(&mut self, label: &str, text: &str, note: Option<&str>) {
+    fn reference(&mut self, label: &str, text: &Rich, note: Option<&str>) {
         // The label is the style's ("1.", "[1]"); an author-date style (APA,
         // Harvard…) has none, and the list is not numbered behind its back.
         let label = label.trim().to_string();
@@ -752,7 +752,15 @@ impl<'a> Flow<'a> {
         let hang = (24.0f32).max(((lab.width + 6.0) / 6.0).ceil() * 6.0);
         // A reference strings authors, title and container together: its
         // direction is that of most of its letters (see `BaseDirection`).
-        let lines = self.sh.wrap_with(text, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
+        // The style's italic and bold runs keep their faces.
+        let spans: Vec<_> = text
+            .spans
+            .iter()
+            .filter(|(_, e)| e.italic || e.bold)
+            .map(|(r, e)| (r.clone(), st.weight.with(e.bold, e.italic)))
+            .collect();
+        let lines =
+            self.sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
         let notes = match note.filter(|n| !n.trim().is_empty()) {
             Some(n) => self.sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Majority),
             None => Vec::new(),

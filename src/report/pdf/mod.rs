@@ -58,7 +58,7 @@ pub enum Block {
     /// small grey.
     Reference {
         label: String,
-        text: String,
+        text: Rich,
         note: Option<String>,
     },
     /// Vertical space in points.
@@ -78,6 +78,70 @@ impl Block {
     /// session): a character of it that no font has is reported under this name.
     pub fn named(self, name: impl Into<String>) -> Block {
         Block::Named { name: name.into(), block: Box::new(self) }
+    }
+}
+
+/// Text with runs set in italic or bold (a reference as a citation style
+/// formats it: the journal or book title in italic, a volume in bold…).
+/// Outside its spans the text is in the face of the block holding it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rich {
+    pub text: String,
+    /// Byte ranges of `text` (on character boundaries, sorted, not
+    /// overlapping) and how each is emphasised.
+    pub spans: Vec<(std::ops::Range<usize>, Emphasis)>,
+}
+
+/// How a run of [`Rich`] text differs from the text around it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Emphasis {
+    pub italic: bool,
+    pub bold: bool,
+}
+
+impl Rich {
+    /// Text with no emphasis.
+    pub fn plain(text: impl Into<String>) -> Rich {
+        Rich { text: text.into(), spans: Vec::new() }
+    }
+
+    /// The runs of text in order, each with its emphasis (the default for text
+    /// outside the spans).
+    pub fn runs(&self) -> Vec<(&str, Emphasis)> {
+        let mut out = Vec::new();
+        let mut at = 0usize;
+        for (r, e) in &self.spans {
+            let (start, end) = (r.start.min(self.text.len()), r.end.min(self.text.len()));
+            if start > at
+                && let Some(t) = self.text.get(at..start)
+            {
+                out.push((t, Emphasis::default()));
+            }
+            if end > start.max(at)
+                && let Some(t) = self.text.get(start.max(at)..end)
+            {
+                out.push((t, *e));
+            }
+            at = at.max(end);
+        }
+        if at < self.text.len()
+            && let Some(t) = self.text.get(at..)
+        {
+            out.push((t, Emphasis::default()));
+        }
+        out
+    }
+}
+
+impl From<&str> for Rich {
+    fn from(s: &str) -> Rich {
+        Rich::plain(s)
+    }
+}
+
+impl From<String> for Rich {
+    fn from(s: String) -> Rich {
+        Rich::plain(s)
     }
 }
 

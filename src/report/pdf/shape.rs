@@ -150,7 +150,7 @@ impl Shaper {
         if text.is_empty() {
             return ShapedLine::empty(size, false);
         }
-        let p = self.paragraph(&text, weight, size, None);
+        let p = self.paragraph(&text, Faces { base: weight, spans: &[], at: 0 }, size, None);
         p.line(0, text.len())
     }
 
@@ -184,9 +184,31 @@ impl Shaper {
         max_w: f32,
         dir: BaseDirection,
     ) -> Vec<ShapedLine> {
+        self.wrap_faces(text, Faces { base: weight, spans: &[], at: 0 }, size, max_w, dir)
+    }
+
+    /// [`Shaper::wrap_with`] for text whose byte ranges `spans` are set in
+    /// other faces than `weight` (a reference's italic and bold runs); the
+    /// spans are sorted and do not overlap.
+    pub fn wrap_rich(
+        &mut self,
+        text: &str,
+        spans: &[(Range<usize>, Weight)],
+        weight: Weight,
+        size: f32,
+        max_w: f32,
+        dir: BaseDirection,
+    ) -> Vec<ShapedLine> {
+        self.wrap_faces(text, Faces { base: weight, spans, at: 0 }, size, max_w, dir)
+    }
+
+    fn wrap_faces(&mut self, text: &str, faces: Faces, size: f32, max_w: f32, dir: BaseDirection) -> Vec<ShapedLine> {
         let text = clean(text, false);
         let mut out = Vec::new();
+        let mut at = 0usize;
         for hard in text.split(['\n', '\u{2028}', '\u{2029}']) {
+            let here = faces.shifted(at);
+            at += hard.len() + hard_break_len(&text[at + hard.len()..]);
             if hard.is_empty() {
                 out.push(ShapedLine::empty(size, false));
                 continue;
@@ -195,13 +217,13 @@ impl Shaper {
                 BaseDirection::FirstStrong => None,
                 BaseDirection::Majority => majority_rtl(hard),
             };
-            let p = self.paragraph(hard, weight, size, forced);
+            let p = self.paragraph(hard, here, size, forced);
             for span in p.breaks(max_w) {
                 if span.cut_in_word {
                     // Shaped again on its own, so that joining scripts take their
                     // final and initial forms at the cut.
                     let piece = &hard[span.start..span.end];
-                    let q = self.paragraph(piece, weight, size, Some(p.rtl));
+                    let q = self.paragraph(piece, here.shifted(span.start), size, Some(p.rtl));
                     out.push(q.line(0, piece.len()));
                 } else {
                     out.push(p.line(span.start, span.end));
@@ -257,7 +279,7 @@ impl Shaper {
 
     /// Shapes one paragraph. `forced_rtl` fixes the direction (for a piece of a
     /// paragraph); otherwise it comes from the first strong character.
-    fn paragraph<'t>(&mut self, text: &'t str, weight: Weight, size: f32, forced_rtl: Option<bool>) -> Para<'t> {
+    fn paragraph<'t>(&mut self, text: &'t str, faces: Faces, size: f32, forced_rtl: Option<bool>) -> Para<'t> {
         self.shaped_bytes += text.len();
         let bidi_levels: Option<(Vec<unicode_bidi::Level>, bool)> = if text.chars().any(needs_bidi) {
             let level = forced_rtl.map(|r| if r { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() });
@@ -272,10 +294,12 @@ impl Shaper {
         // Itemise: runs of one level, one font and one script class.
         let mut runs: Vec<Run> = Vec::new();
         let mut cur: Option<(u8, FontIdx, u8)> = None;
+        let mut span = 0usize;
         for (i, c) in text.char_indices() {
             let level = bidi_levels.as_ref().map_or(0, |(l, _)| l[i].number());
+            let weight = faces.at(i, &mut span);
             let font = self.font_for(c, weight, cur.map(|c| c.1));
-            let class = if font == fonts::REGULAR || font == fonts::BOLD { fonts::script_class(c) } else { 0 };
+            let class = if fonts::is_latin_face(font) { fonts::script_class(c) } else { 0 };
             let same = match (cur, runs.last()) {
                 (Some((l, f, k)), Some(run)) => {
                     l == level
@@ -339,8 +363,11 @@ impl Shaper {
         if fonts::is_default_ignorable(c) || c.is_control() {
             return fallback;
         }
+        // A Latin face other than this character's own (the text around it
+        // changed from italic to upright, say) does not keep it.
         if fonts::is_neutral(c)
             && let Some(f) = cur
+            && !(fonts::is_latin_face(f) && f != fonts::chain(weight)[0])
             && self.fonts.has_glyph(f, c)
         {
             return f;
@@ -371,7 +398,7 @@ impl Shaper {
         // Latin, Greek and Cyrillic words shape the same alone as in a run
         // (nothing joins or kerns across a space), so each is shaped once and
         // remembered: most of a reading list is words it has seen before.
-        if !run.rtl() && lang.is_none() && (run.font == fonts::REGULAR || run.font == fonts::BOLD) {
+        if !run.rtl() && lang.is_none() && fonts::is_latin_face(run.font) {
             let mut at = run.range.start;
             for word in seg.split_inclusive(' ') {
                 let cache = &mut self.words[run.font as usize];
@@ -431,6 +458,40 @@ impl Shaper {
     }
 }
 
+/// The face of each byte of a paragraph: `base`, or that of the span of
+/// `spans` holding it; `at` is the paragraph's offset in the text the spans
+/// are counted in.
+#[derive(Clone, Copy)]
+struct Faces<'s> {
+    base: Weight,
+    spans: &'s [(Range<usize>, Weight)],
+    at: usize,
+}
+
+impl Faces<'_> {
+    fn shifted(self, by: usize) -> Self {
+        Faces { at: self.at + by, ..self }
+    }
+
+    /// The face of byte `i` of the paragraph; `k` is a cursor into the spans
+    /// for calls with rising `i`.
+    fn at(&self, i: usize, k: &mut usize) -> Weight {
+        let p = self.at + i;
+        while *k < self.spans.len() && self.spans[*k].0.end <= p {
+            *k += 1;
+        }
+        match self.spans.get(*k) {
+            Some((r, w)) if r.start <= p => *w,
+            _ => self.base,
+        }
+    }
+}
+
+/// The length of the hard line break `rest` starts with (0 at the end).
+fn hard_break_len(rest: &str) -> usize {
+    rest.chars().next().map_or(0, char::len_utf8)
+}
+
 /// How a paragraph's base direction is found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BaseDirection {
@@ -463,11 +524,21 @@ fn majority_rtl(text: &str) -> Option<bool> {
 }
 
 /// Control characters other than line breaks become spaces (a tab has no
-/// glyph); with `one_line`, line breaks too.
+/// glyph); with `one_line`, line breaks too. A two-byte control (C1) becomes
+/// two spaces, so that byte offsets into the text (a reference's italic
+/// spans) still hold.
 fn clean(text: &str, one_line: bool) -> Cow<'_, str> {
     let bad = |c: char| c.is_control() && (one_line || c != '\n');
     if text.chars().any(bad) {
-        Cow::Owned(text.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if bad(c) {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(text)
     }

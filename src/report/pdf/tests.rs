@@ -594,7 +594,7 @@ fn layout_work_is_linear_in_text_length() {
         let words = "decolonising the curriculum ".repeat(n / 28);
         let one_word = "x".repeat(n);
         for text in [&words, &one_word] {
-            let d = doc(vec![Block::Reference { label: "1.".into(), text: text.clone(), note: None }]);
+            let d = doc(vec![Block::Reference { label: "1.".into(), text: text.clone().into(), note: None }]);
             let r = ratio(&d, text.len());
             assert!(r < 4.0, "{} bytes: {r:.1} bytes shaped per byte", text.len());
         }
@@ -750,4 +750,97 @@ fn a_reference_takes_the_direction_of_most_of_its_letters() {
     let mut sh = shaper();
     let p = sh.wrap("سعيد إ, Fanon F. Orientalism and the clinic.", Weight::Regular, 10.0, 400.0);
     assert!(p[0].rtl);
+}
+
+/// The font of each character drawn, as (character, font) in line order.
+fn fonts_of(l: &Layout) -> Vec<(char, fonts::FontIdx)> {
+    let mut out = Vec::new();
+    for (_, _, _, line) in placed(l) {
+        for g in &line.glyphs {
+            for c in line.glyph_text(g).chars() {
+                out.push((c, g.font));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_references_italic_and_bold_runs_keep_their_faces_across_lines_and_scripts() {
+    let italic = "Black skin, white masks: Φάνον, Чёрная кожа, سعيد, 鲁迅, मुखौटे and a title long enough to wrap onto a second line of the reference";
+    let text = format!("Fanon F. {italic}. New York: Grove; 1952;45(4):1-9.");
+    let at = |s: &str| text.find(s).unwrap();
+    let emph = |italic, bold| Emphasis { italic, bold };
+    let rich = Rich {
+        text: text.clone(),
+        spans: vec![
+            (at("Black")..at("Black") + italic.len(), emph(true, false)),
+            (at("Grove")..at("Grove") + 5, emph(true, true)),
+            (at("45")..at("45") + 2, emph(false, true)),
+        ],
+    };
+    let l = lay(&doc(vec![Block::Reference { label: "1.".into(), text: rich.clone(), note: None }]));
+    assert!(placed(&l).len() >= 2, "the reference wraps");
+    let drawn = fonts_of(&l);
+    let font_of = |word: &str| -> Vec<fonts::FontIdx> {
+        let chars: Vec<char> = word.chars().collect();
+        // Right-to-left runs are drawn (and their characters mapped) in visual order.
+        let i = drawn.windows(chars.len()).position(|w| {
+            w.iter().map(|x| x.0).eq(chars.iter().copied()) || w.iter().map(|x| x.0).eq(chars.iter().rev().copied())
+        });
+        let i = i.unwrap_or_else(|| panic!("{word} not drawn"));
+        drawn[i..i + chars.len()].iter().map(|x| x.1).collect()
+    };
+    let all = |word: &str, f: fonts::FontIdx| {
+        let got = font_of(word);
+        assert!(got.iter().all(|g| *g == f), "{word}: {got:?}, expected font {f}");
+    };
+    all("Fanon", fonts::REGULAR);
+    all("Black", fonts::ITALIC);
+    all("Φάνον", fonts::ITALIC);
+    all("Чёрная", fonts::ITALIC);
+    all("reference", fonts::ITALIC);
+    // Scripts the italic face lacks fall back to their own (regular) faces.
+    all("سعيد", fonts::ARABIC);
+    all("鲁迅", fonts::CJK);
+    let devanagari: Vec<_> = drawn.iter().filter(|(c, _)| fonts::is_devanagari(*c)).collect();
+    assert!(devanagari.len() >= 5 && devanagari.iter().all(|(_, f)| *f == fonts::DEVANAGARI), "{devanagari:?}");
+    all("Grove", fonts::BOLD_ITALIC);
+    all("45", fonts::BOLD);
+    all("1952", fonts::REGULAR);
+    all("New", fonts::REGULAR);
+
+    // The PDF embeds the italic faces as italic fonts, and its text is the reference's.
+    let (bytes, warnings) =
+        render_with_warnings(&doc(vec![Block::Reference { label: "1.".into(), text: rich, note: None }]))
+            .expect("render");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parse");
+    let mut descriptors = Vec::new();
+    for (_, o) in pdf.objects.iter() {
+        if let Ok(d) = o.as_dict()
+            && d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"FontDescriptor".as_slice())
+        {
+            let name = String::from_utf8_lossy(d.get(b"FontName").unwrap().as_name().unwrap()).into_owned();
+            let flags = d.get(b"Flags").unwrap().as_i64().unwrap();
+            let angle = d.get(b"ItalicAngle").unwrap().as_float().unwrap();
+            descriptors.push((name, flags, angle));
+        }
+    }
+    descriptors.sort_by(|a, b| a.0.cmp(&b.0));
+    for (face, italic) in [
+        ("+NotoSans-Italic", true),
+        ("+NotoSans-BoldItalic", true),
+        ("+NotoSans-Bold", false),
+        ("+NotoSans-Regular", false),
+    ] {
+        let d = descriptors.iter().find(|d| d.0.ends_with(face)).unwrap_or_else(|| panic!("{face}: {descriptors:?}"));
+        assert_eq!(d.1 & 64 != 0, italic, "{d:?}");
+        assert_eq!(d.2 < -5.0, italic, "{d:?}");
+    }
+    let t = pdf.extract_text(&[1]).expect("text");
+    // (lopdf puts a space at each change of font; pdftotext does not.)
+    for w in ["Fanon F.", "Black skin, white masks", "Φάνον", "Grove", "; 1952;", "45", "(4):1-9."] {
+        assert!(t.contains(w), "{w} missing from {t}");
+    }
 }

@@ -1,0 +1,306 @@
+//! A reference as the CSL processor formats it, with its runs: the italic
+//! (a journal's or book's title in APA, Harvard, Chicago…) and bold (a
+//! volume or year in Nature, ACS…) that the style asks for (CSL 1.0.2,
+//! "Formatting": `font-style`, `font-weight`), kept through the tidying that
+//! makes the plain text, so that the PDF sets each run in its face and the
+//! plain text (CSV, JSON, tables) is the same string without them.
+//!
+//! Small caps, superscript and subscript (`font-variant`, `vertical-align`)
+//! and underlining are not kept: their text is set like the text around it.
+
+use hayagriva::citationberg::{Display, FontStyle, FontWeight};
+use hayagriva::{Elem, ElemChild, ElemChildren, Formatting};
+
+use super::pdf::{Emphasis, Rich};
+
+/// One rendered bibliography entry (`BibliographyItem::content`) as rich text:
+/// `glue` (the private-use character that held a family name's words
+/// together) made a space, whitespace runs made one space, no space before
+/// `;`, `,`, `:` or `.`, and `note` (CSL's `status`: "in press") put in place
+/// of "n.d." or at the end. `None` when the entry has no text.
+pub fn entry(content: &ElemChildren, glue: char, note: Option<&str>) -> Option<Rich> {
+    let mut chars = Vec::new();
+    children(&content.0, &mut chars);
+    for (c, _) in &mut chars {
+        if *c == glue {
+            *c = ' ';
+        }
+    }
+    let chars = tidy(chars);
+    if chars.is_empty() {
+        return None;
+    }
+    Some(collect(&with_status(chars, note)))
+}
+
+/// As [`entry`], with the entry's `first` field (what a style that aligns
+/// its second field puts in the label's column) before it and a space.
+pub fn entry_after(first: Option<&ElemChild>, content: &ElemChildren, glue: char, note: Option<&str>) -> Option<Rich> {
+    let Some(first) = first else { return entry(content, glue, note) };
+    let mut all = vec![first.clone(), ElemChild::Markup(" ".into())];
+    all.extend(content.0.iter().cloned());
+    entry(&ElemChildren(all), glue, note)
+}
+
+/// A character of the output and the emphasis it is set in.
+type Styled = (char, Emphasis);
+
+/// A text node's emphasis. The processor has already applied CSL's
+/// flip-flop rule (italic inside italic is upright) and the formatting of
+/// the groups around it: each text node carries its final formatting.
+fn emphasis(f: &Formatting) -> Emphasis {
+    Emphasis { italic: f.font_style == FontStyle::Italic, bold: f.font_weight == FontWeight::Bold }
+}
+
+fn children(list: &[ElemChild], out: &mut Vec<Styled>) {
+    for child in list {
+        match child {
+            ElemChild::Text(t) => push(out, &t.text, emphasis(&t.formatting)),
+            ElemChild::Link { text, .. } => push(out, &text.text, emphasis(&text.formatting)),
+            ElemChild::Markup(m) => push(out, m, Emphasis::default()),
+            ElemChild::Elem(e) => elem(e, out),
+            ElemChild::Transparent { .. } => {}
+        }
+    }
+}
+
+fn elem(e: &Elem, out: &mut Vec<Styled>) {
+    // A block (a bibliography entry's second part in some styles) stands on
+    // a line of its own in the processor's plain text; here it is one space.
+    let block = e.display == Some(Display::Block);
+    if block {
+        push(out, "\n", Emphasis::default());
+    }
+    children(&e.children.0, out);
+    if block {
+        push(out, "\n", Emphasis::default());
+    }
+}
+
+fn push(out: &mut Vec<Styled>, text: &str, e: Emphasis) {
+    out.extend(text.chars().map(|c| (c, e)));
+}
+
+/// Whitespace runs made one space (in the emphasis of the run's first
+/// character), none at the ends, and none before `;`, `,`, `:` or `.` (the
+/// processor leaves one where an empty date part had its prefix).
+fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
+    let mut one: Vec<Styled> = Vec::with_capacity(chars.len());
+    for (c, e) in chars {
+        if c.is_whitespace() {
+            if one.last().is_some_and(|(p, _)| *p != ' ') {
+                one.push((' ', e));
+            }
+        } else {
+            one.push((c, e));
+        }
+    }
+    if one.last().is_some_and(|(c, _)| *c == ' ') {
+        one.pop();
+    }
+    let mut out: Vec<Styled> = Vec::with_capacity(one.len());
+    let mut it = one.into_iter().peekable();
+    while let Some((c, e)) = it.next() {
+        let next = it.peek().map(|(n, _)| *n);
+        if c == ' ' && next.is_some_and(|n| matches!(n, ';' | ',' | ':' | '.')) {
+            continue;
+        }
+        // A field's own end stands for the style's delimiter: "when?" not
+        // "when?." (a title that asks a question), "(2017)" not "(2017,)"
+        // (a date whose month is empty), one full stop not two.
+        if matches!(c, ',' | ';' | ':') && matches!(next, Some(')' | ']')) {
+            continue;
+        }
+        if c == '.' && next != Some('.') {
+            let before = out.iter().rev().map(|(p, _)| *p).take(2).collect::<Vec<_>>();
+            // A quoted title that ends in a question takes no full stop after its quotation mark.
+            let quoted_question =
+                matches!(before.first(), Some('”' | '’' | '"')) && matches!(before.get(1), Some('?' | '!'));
+            if matches!(before.first(), Some('?' | '!'))
+                || quoted_question
+                || (before.first() == Some(&'.') && before.get(1) != Some(&'.'))
+            {
+                continue;
+            }
+        }
+        out.push((c, e));
+    }
+    out
+}
+
+/// "in press", "forthcoming"…: CSL's `status` variable, which the processor
+/// does not print, so the reference says it in place of "n.d." (in that
+/// date's emphasis) or at the end.
+fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
+    let Some(note) = note else { return chars };
+    let text: String = chars.iter().map(|(c, _)| c).collect();
+    if text.contains(note) {
+        return chars;
+    }
+    for undated in ["n.d.", "no date"] {
+        if let Some(at) = text.find(undated) {
+            let start = text[..at].chars().count();
+            let len = undated.chars().count();
+            let e = chars[start].1;
+            let mut out = chars[..start].to_vec();
+            push(&mut out, note, e);
+            out.extend_from_slice(&chars[start + len..]);
+            return out;
+        }
+    }
+    let mut c = note.chars();
+    let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    let sep = if text.ends_with('.') { " " } else { ". " };
+    let mut out = chars;
+    push(&mut out, &format!("{sep}{cap}."), Emphasis::default());
+    out
+}
+
+/// Characters and their emphasis as text and the spans of its emphasised runs.
+fn collect(chars: &[Styled]) -> Rich {
+    let mut rich = Rich::default();
+    let mut open: Option<(usize, Emphasis)> = None;
+    for &(c, e) in chars {
+        let at = rich.text.len();
+        match open {
+            Some((_, o)) if o == e => {}
+            _ => {
+                if let Some((start, o)) = open.take()
+                    && o != Emphasis::default()
+                {
+                    rich.spans.push((start..at, o));
+                }
+                open = Some((at, e));
+            }
+        }
+        rich.text.push(c);
+    }
+    if let Some((start, o)) = open
+        && o != Emphasis::default()
+    {
+        rich.spans.push((start..rich.text.len(), o));
+    }
+    rich
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const I: Emphasis = Emphasis { italic: true, bold: false };
+    const N: Emphasis = Emphasis { italic: false, bold: false };
+
+    fn styled(parts: &[(&str, Emphasis)]) -> Vec<Styled> {
+        let mut v = Vec::new();
+        for (t, e) in parts {
+            push(&mut v, t, *e);
+        }
+        v
+    }
+
+    #[test]
+    fn tidying_keeps_each_run_on_its_characters() {
+        let chars = tidy(styled(&[("  Fanon F.  ", N), ("Black  skin", I), (" , white masks ", N), ("Grove", I)]));
+        let rich = collect(&chars);
+        assert_eq!(rich.text, "Fanon F. Black skin, white masks Grove");
+        assert_eq!(rich.runs(), vec![("Fanon F. ", N), ("Black skin", I), (", white masks ", N), ("Grove", I)]);
+        assert_eq!(collect(&tidy(styled(&[("2019 ;45 :1 .", N)]))).text, "2019;45:1.");
+        for (raw, tidied) in [
+            (
+                "Decolonising global health: if not now, when?. 2020.",
+                "Decolonising global health: if not now, when? 2020.",
+            ),
+            ("Kumanyika, C. (2017,). Seeing White", "Kumanyika, C. (2017). Seeing White"),
+            ("Mensah K Jr.. Title.", "Mensah K Jr. Title."),
+            (
+                "(2020) “Global health: if not now, when?”. Available",
+                "(2020) “Global health: if not now, when?” Available",
+            ),
+            ("Wait!. Really…. So on... .", "Wait! Really…. So on...."),
+        ] {
+            assert_eq!(collect(&tidy(styled(&[(raw, N)]))).text, tidied);
+        }
+    }
+
+    #[test]
+    fn a_status_takes_the_place_of_no_date_in_its_emphasis() {
+        let chars = styled(&[("Okoro C. ", N), ("n.d.", I), (" Lagos.", N)]);
+        let rich = collect(&with_status(chars.clone(), Some("in press")));
+        assert_eq!(rich.text, "Okoro C. in press Lagos.");
+        assert_eq!(rich.runs()[1], ("in press", I));
+        let rich = collect(&with_status(styled(&[("Okoro C. ", N), ("Title", I)]), Some("forthcoming")));
+        assert_eq!(rich.text, "Okoro C. Title. Forthcoming.");
+        assert_eq!(rich.runs().last(), Some(&(". Forthcoming.", N)));
+    }
+}
+
+#[cfg(test)]
+mod style_tests {
+    use super::*;
+    use crate::import::names;
+    use crate::report::cite::{Style, StyleArg};
+    use crate::store::readings::Reading;
+
+    fn reading(kind: &str, container: Option<&str>) -> Reading {
+        Reading {
+            id: 1,
+            title: "Black skin, white masks".into(),
+            authors: vec!["Fanon, Frantz".into()],
+            author_names: vec![names::parse("Fanon, Frantz").unwrap()],
+            year: Some(1952),
+            year_note: None,
+            kind: kind.into(),
+            container: container.map(Into::into),
+            volume: Some("45".into()),
+            issue: Some("4".into()),
+            pages: Some("123-9".into()),
+            publisher: Some("Grove Press".into()),
+            place: Some("New York".into()),
+            edition: None,
+            doi: None,
+            isbn: None,
+            url: None,
+            annotation: None,
+            source_kind: None,
+            credit: None,
+            licence: None,
+            status: "approved".into(),
+            language: None,
+            global_south: None,
+            open_access: None,
+            original_language: None,
+            translated: None,
+            perspective: None,
+            themes: vec![],
+        }
+    }
+
+    fn italic_runs(rich: &Rich) -> Vec<&str> {
+        rich.runs().into_iter().filter(|(_, e)| e.italic).map(|(t, _)| t).collect()
+    }
+
+    fn style(name: &str) -> Style {
+        Style::load(&StyleArg::Named(name.into())).unwrap()
+    }
+
+    #[test]
+    fn journal_and_book_titles_are_italic_as_each_style_sets_them() {
+        let article = reading("article", Some("J Med Ethics"));
+        let book = reading("book", None);
+        // APA 7 (7.1): the periodical's title and volume in italic, not the article's title.
+        let apa = style("apa").formatted(&article);
+        assert_eq!(apa.text, style("apa").reference(&article));
+        assert_eq!(italic_runs(&apa), vec!["J Med Ethics", "45"], "{apa:?}");
+        // A book's own title is italic in APA, Harvard and Chicago.
+        for s in ["apa", "harvard", "chicago"] {
+            let f = style(s).formatted(&book);
+            assert!(italic_runs(&f).iter().any(|t| t.to_lowercase() == "black skin, white masks"), "{s}: {f:?}");
+        }
+        // Citing Medicine (Vancouver) sets nothing in italic.
+        let v = style("vancouver").formatted(&article);
+        assert!(v.spans.is_empty(), "{v:?}");
+        // Nature sets the volume in bold.
+        let n = style("nature").formatted(&article);
+        assert!(n.runs().iter().any(|(t, e)| e.bold && t.contains("45")), "{n:?}");
+    }
+}
