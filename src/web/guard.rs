@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
-use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
@@ -178,7 +178,7 @@ async fn check_form(req: Request, session: &Session) -> Result<Request, Response
         }
     };
     let token = if multipart {
-        multipart_field(&ctype, &bytes, "csrf").await
+        multipart_field(&ctype, &bytes, "csrf")
     } else if ctype.starts_with("application/x-www-form-urlencoded") {
         form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned())
     } else {
@@ -194,15 +194,35 @@ async fn check_form(req: Request, session: &Session) -> Result<Request, Response
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
-async fn multipart_field(ctype: &str, bytes: &Bytes, name: &str) -> Option<String> {
-    let req = Request::builder().header(header::CONTENT_TYPE, ctype).body(Body::from(bytes.clone())).ok()?;
-    let mut form = Multipart::from_request(req, &()).await.ok()?;
-    while let Ok(Some(field)) = form.next_field().await {
-        if field.name() == Some(name) {
-            return field.text().await.ok();
+/// The value of the text field `name` in a `multipart/form-data` body
+/// (RFC 7578): read from the bytes already held, whatever their size up to
+/// the upload limit (axum's `Multipart` extractor would apply its own 2 MB
+/// default to a request made here). `None` when the field is absent.
+fn multipart_field(ctype: &str, bytes: &[u8], name: &str) -> Option<String> {
+    let boundary = ctype.split(';').map(str::trim).find_map(|p| p.strip_prefix("boundary="))?.trim_matches('"');
+    let delim = format!("--{boundary}");
+    let wanted = format!("name=\"{name}\"");
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let mut rest = &bytes[find(bytes, delim.as_bytes())? + delim.len()..];
+    loop {
+        let end = find(rest, delim.as_bytes()).unwrap_or(rest.len());
+        let part = &rest[..end];
+        if let Some(h) = find(part, b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&part[..h]);
+            let named = head.lines().any(|l| {
+                l.to_ascii_lowercase().starts_with("content-disposition:") && l.split(';').any(|p| p.trim() == wanted)
+            });
+            if named {
+                let value = &part[h + 4..];
+                let value = value.strip_suffix(b"\r\n").unwrap_or(value);
+                return String::from_utf8(value.to_vec()).ok();
+            }
         }
+        if end >= rest.len() {
+            return None;
+        }
+        rest = &rest[end + delim.len()..];
     }
-    None
 }
 
 /// Headers every answer carries.
