@@ -1768,3 +1768,21 @@ fn an_xls_sheet_says_what_its_formats_and_hidden_rows_hide() {
     let (_, _, stderr) = run(&w, &["import", "modules", &data("faculty.xlsx"), "--dry-run"]);
     assert!(!stderr.contains(".xls sheet") && !stderr.contains("number formats cannot"), "{stderr}");
 }
+
+/// A file named as a workbook that holds text (a CSV saved under the wrong
+/// name, or "hello") is read as text, and the user is told so before any
+/// message about its columns: whatever follows is about text, not a sheet.
+#[test]
+fn text_named_as_a_workbook_is_said_to_be_text() {
+    let w = Workdir::new();
+    let fake = w.write("fake.xlsx", "hello\n");
+    let err = w.fails(&["import", "modules", &fake.display().to_string()]);
+    assert!(err.contains("fake.xlsx is named .xlsx but holds text, not a workbook"), "{err}");
+    assert!(!w.path("canon.db").exists(), "nothing written");
+    let csv = w.write("list.xlsx", "programme,year,module_code,module_title,session_title\nMBBS,1,MED1,Cells,DNA\r\n");
+    let out = w.ok_stderr(&["--quiet", "import", "modules", &csv.display().to_string()]);
+    assert!(out.contains("list.xlsx is named .xlsx but holds text"), "said even when quiet: {out}");
+    let reading = w.write("refs.ods", "title,year\nA book,2001\n");
+    let out = w.ok_stderr(&["import", "reading", &reading.display().to_string()]);
+    assert!(out.contains("refs.ods is named .ods but holds text"), "{out}");
+}

@@ -546,6 +546,7 @@ fn module_rows<'a>(
              or a Curriculum Inventory XML document"
         ),
         Container::Text => {
+            text_named_as_workbook(c, &file, remarks);
             // An XML document too large to read whole is refused before the
             // text is scanned (which reads all of it).
             if larger_than(&c.file, MAX_WHOLE_FILE) && detect::is_xml(&peek(&c.file)?) {
@@ -640,6 +641,22 @@ fn refuse_sheet(c: &Common, what: &str) -> Result<()> {
     Ok(())
 }
 
+/// A file named as a workbook (`.xlsx`…) that holds text (a CSV file saved
+/// under the wrong name) is read as text, and the user is told so, even when
+/// quiet: the messages that follow are about delimited text, not a sheet.
+fn text_named_as_workbook(c: &Common, file: &str, remarks: &mut Vec<String>) {
+    if let Some(ext) = detect::workbook_extension(&c.file) {
+        remark(
+            remarks,
+            false,
+            format!(
+                "warning: {file} is named .{ext} but holds text, not a workbook (no zip-based or Excel 97-2003 \
+                 content): read as delimited text"
+            ),
+        );
+    }
+}
+
 /// Says which sheet and header row are read, names the sheets not read
 /// (warning about another that also holds a list), and the hidden rows and
 /// columns that are read (the empty rows skipped are counted in the
@@ -718,6 +735,7 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
             )
         }
         Container::Text => {
+            text_named_as_workbook(c, &file, &mut remarks);
             refuse_sheet(c, "a text file")?;
             let input = text_reading(a, &themes, quiet, &mut remarks)?;
             reading_from(store, a, input, Origin::Text, quiet)

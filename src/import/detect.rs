@@ -89,7 +89,7 @@ pub fn container(path: &Path) -> std::io::Result<Container> {
 }
 
 /// The extension of a file named as a workbook (`xlsx`, `xlsm`, `xlsb`, `xls`, `ods`), lower case.
-fn workbook_extension(path: &Path) -> Option<String> {
+pub fn workbook_extension(path: &Path) -> Option<String> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods").then_some(ext)
 }
