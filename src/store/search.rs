@@ -225,9 +225,51 @@ pub fn translate(text: &str) -> Translated {
         }
     }
     flush(&mut word, &mut out, &mut subs);
+    let out = well_formed(out);
     let fts = out.join(" ");
     let terms = out.iter().filter(|t| t.starts_with('"')).count();
     Translated { fts: (terms > 0).then_some(fts), substrings: subs, terms }
+}
+
+/// Mends what people type that FTS5 would refuse without changing what it
+/// asks: `a AND NOT b` is FTS5's binary `a NOT b`; a `)` with no `(` before
+/// it is dropped, a `(` never closed is closed at the end, and `()` holding
+/// nothing is dropped. Anything else (a leading NOT) is left for FTS5 to
+/// refuse with the message that names the syntax.
+fn well_formed(tokens: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut depth = 0usize;
+    for t in tokens {
+        match t.as_str() {
+            "NOT" if out.last().is_some_and(|l| l == "AND") => {
+                out.pop();
+                out.push(t);
+            }
+            ")" if depth == 0 => {}
+            ")" if out.last().is_some_and(|l| l == "(") => {
+                out.pop();
+                depth -= 1;
+            }
+            ")" => {
+                depth -= 1;
+                out.push(t);
+            }
+            "(" => {
+                depth += 1;
+                out.push(t);
+            }
+            _ => out.push(t),
+        }
+    }
+    while depth > 0 {
+        if out.last().is_some_and(|l| l == "(") {
+            out.pop();
+        } else {
+            out.push(")".into());
+        }
+        depth -= 1;
+    }
+    out
 }
 
 /// Items and readings matching `text`, best first within each kind (items
@@ -417,7 +459,8 @@ mod tests {
         assert_eq!(t("COVID-19 vaccine"), "\"COVID 19\" \"vaccine\"");
         assert_eq!(t("Ibn Sina's"), "\"Ibn\" \"Sina s\"");
         assert_eq!(t("bias* OR \"pulse oximetry\""), "\"bias\"* OR \"pulse oximetry\"");
-        assert_eq!(t("x'); DROP TABLE item; --"), "\"x\" ) \"DROP\" \"TABLE\" \"item\"");
+        // Phrases, never SQL; the stray `)` is dropped (see `well_formed`).
+        assert_eq!(t("x'); DROP TABLE item; --"), "\"x\" \"DROP\" \"TABLE\" \"item\"");
         assert_eq!(t("(race OR ethnicity) AND eGFR"), "( \"race\" OR \"ethnicity\" ) AND \"eGFR\"");
         let cjk = translate("鲁迅 呐喊");
         assert_eq!((cjk.fts, cjk.substrings), (None, vec!["鲁迅".to_string(), "呐喊".to_string()]));
@@ -439,7 +482,7 @@ mod tests {
         let t = translate(&"\"race".repeat(3_000));
         assert_eq!(t.terms, 3_000);
         assert_eq!(translate("\"").fts, None);
-        assert_eq!(translate("(\"a b").fts.as_deref(), Some("( \"a b\""));
+        assert_eq!(translate("(\"a b").fts.as_deref(), Some("( \"a b\" )"));
     }
 
     #[test]
@@ -447,5 +490,19 @@ mod tests {
         let subs = vec!["医学".to_string(), "医".to_string(), "史".to_string()];
         assert_eq!(mark("x\n医学史 医", &subs, ("[", "]")), "[医学][史] [医]");
         assert_eq!(mark("none here", &subs, ("[", "]")), "none here");
+    }
+}
+
+#[cfg(test)]
+mod well_formed_tests {
+    use super::*;
+
+    #[test]
+    fn queries_people_type_are_mended_not_refused() {
+        assert_eq!(translate("race AND NOT bias").fts.as_deref(), Some("\"race\" NOT \"bias\""));
+        assert_eq!(translate("race)").fts.as_deref(), Some("\"race\""));
+        assert_eq!(translate("(race OR colonial").fts.as_deref(), Some("( \"race\" OR \"colonial\" )"));
+        assert_eq!(translate("race ()").fts.as_deref(), Some("\"race\""));
+        assert_eq!(translate("NOT bias").fts.as_deref(), Some("NOT \"bias\""), "left for FTS5 to refuse");
     }
 }
