@@ -391,3 +391,34 @@ fn an_isbn_moved_between_two_rows_imports_in_one_run_too() {
     assert_eq!(value_of(&w, "isbn", &rows[a][0]), ib);
     assert_eq!(value_of(&w, "isbn", &rows[b][0]), ia);
 }
+
+/// Issue 10 (acceptance tester): the same reading list imported again never
+/// undoes what a person set by hand since a list last wrote the entry; those
+/// values stand with a warning, and the file's other changes still apply.
+#[test]
+fn a_list_imported_again_keeps_what_a_person_set_by_hand() {
+    let w = Workdir::new();
+    let list = "title,authors,year,doi,language,global_south,notes\n\
+                Hidden in Plain Sight,\"Vyas, D. A.\",2020,10.1056/NEJMms2004740,English,no,Canon of Medicine\n";
+    let f = w.write("reading.csv", list);
+    w.ok(&["import", "reading", &f.display().to_string()]);
+    w.ok(&["reading", "edit", "10.1056/NEJMms2004740", "--global-south", "yes", "--language", "fr", "--by", "amina"]);
+    // The same file again, and then with a corrected year: no name given.
+    let err = w.ok_stderr(&["import", "reading", &f.display().to_string()]);
+    assert!(err.contains("kept as stored: set by hand in change #"), "{err}");
+    assert!(err.contains("by amina"), "{err}");
+    let show = |w: &Workdir| w.json(&["reading", "show", "10.1056/NEJMms2004740", "--format", "json"]);
+    let r = show(&w);
+    assert_eq!(r["language"], "fr", "{r}");
+    assert_eq!(r["global_south"], true, "{r}");
+    let f2 = w.write("reading2.csv", list.replace(",2020,", ",2021,"));
+    w.ok_stderr(&["import", "reading", &f2.display().to_string()]);
+    let r = show(&w);
+    assert_eq!(r["year"], 2021, "a value no one set by hand takes the file's: {r}");
+    assert_eq!((r["language"].as_str(), r["global_south"].as_bool()), (Some("fr"), Some(true)), "{r}");
+    // An import that wrote another field since does not free the hand-set ones.
+    let err = w.ok_stderr(&["import", "reading", &f.display().to_string()]);
+    assert!(err.contains("kept as stored"), "{err}");
+    let r = show(&w);
+    assert_eq!((r["year"].as_i64(), r["language"].as_str()), (Some(2020), Some("fr")), "{r}");
+}

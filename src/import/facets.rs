@@ -39,7 +39,7 @@ const SOURCE_KIND_ALIASES: &[(&str, &str)] = &[
 
 /// The facets of a work beyond its language, as one group: what an import
 /// reads, the store keeps and a merge compares. `None` is "not recorded".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct WorkFacets {
     /// The language the work was first written in, when the listed edition
     /// is a translation (a canonical code, see [`language::normalise`]).

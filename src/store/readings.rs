@@ -16,7 +16,7 @@ use crate::import::names::{self, Name};
 use crate::import::{Present, ReadingRecord, title_key};
 
 /// The stored fields of a reading that an import may change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 struct Stored {
     title: String,
     year: Option<i64>,
@@ -602,6 +602,43 @@ struct Since {
     kept: Vec<String>,
 }
 
+/// The fields of reading `id` whose last change was made by hand (a
+/// history entry outside any import run, up to `floor`), with the last such
+/// change and who made it; `None` when there are none. A field an import
+/// changed after the hand edit is not among them.
+fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<(Vec<String>, i64, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.id, h.before, h.after, c.name, h.import_id IS NULL FROM history h
+           LEFT JOIN contributor c ON c.id = h.by_id
+          WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update' AND h.id <= ?2
+          ORDER BY h.id",
+    )?;
+    type Row = (i64, Option<String>, Option<String>, Option<String>, bool);
+    let rows: Vec<Row> = st
+        .query_map(params![id, floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let parse = |s: &Option<String>| -> serde_json::Value {
+        s.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+    };
+    // Each field's last change: (entry, by hand, who).
+    type Last = (i64, bool, Option<String>);
+    let mut last: std::collections::BTreeMap<String, Last> = Default::default();
+    for (hid, before, after, by, hand) in &rows {
+        let (b, a) = (parse(before), parse(after));
+        let empty = serde_json::Map::new();
+        let (bo, ao) = (b.as_object().unwrap_or(&empty), a.as_object().unwrap_or(&empty));
+        for k in bo.keys().chain(ao.keys()) {
+            if bo.get(k) != ao.get(k) {
+                last.insert(k.clone(), (*hid, *hand, by.clone()));
+            }
+        }
+    }
+    let hand: Vec<(&String, &Last)> = last.iter().filter(|(_, v)| v.1).collect();
+    let Some((_, (last_id, _, by))) = hand.iter().max_by_key(|(_, v)| v.0) else { return Ok(None) };
+    let by = by.clone().unwrap_or_else(|| "(unknown)".into());
+    Ok(Some((hand.iter().map(|(k, _)| (*k).clone()).collect(), *last_id, by)))
+}
+
 /// What changed in reading `id` after history entry `seen`, up to `floor`
 /// (this import's own changes are not others' changes); `None` when nothing did.
 fn changed_since(conn: &Connection, id: i64, seen: i64, floor: i64) -> Result<Option<Since>> {
@@ -932,7 +969,46 @@ impl<'t> ReadingWriter<'t> {
             _ => (None, None),
         };
         let r = stale.as_ref().unwrap_or(r);
-        let (new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // Another list's record of the work never undoes what a person set by
+        // hand since a list last wrote this entry: those values stand, and say so.
+        if how != "ID"
+            && let Some((fields, last, by)) = edited_by_hand(self.tx, id, self.history_floor)?
+        {
+            let mut n = serde_json::to_value(&new).unwrap_or_default();
+            let o = serde_json::to_value(&old).unwrap_or_default();
+            let mut stood = Vec::new();
+            if let (Some(nm), Some(om)) = (n.as_object_mut(), o.as_object()) {
+                for f in &fields {
+                    if let (Some(ov), Some(nv)) = (om.get(f), nm.get(f))
+                        && ov != nv
+                    {
+                        nm.insert(f.clone(), ov.clone());
+                        stood.push(if f == "annotation" { "notes".to_string() } else { f.clone() });
+                    }
+                }
+            }
+            if !stood.is_empty()
+                && let Ok(back) = serde_json::from_value::<Stored>(n)
+            {
+                new = back;
+                stood.sort();
+                stood.dedup();
+                kept.push(format!("{}: kept as stored (set by hand in #{last} by {by})", stood.join(", ")));
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {}: {} {} kept as stored: set by hand in change #{last} by {by}, so the file's {} \
+                         not applied; edit the entry to change {}",
+                        crate::import::reading_id_text(id),
+                        stood.join(", "),
+                        if stood.len() == 1 { "is" } else { "are" },
+                        if stood.len() == 1 { "value is" } else { "values are" },
+                        if stood.len() == 1 { "it" } else { "them" },
+                    ),
+                ));
+            }
+        }
         if let Some(s) = &since {
             kept.extend(s.kept.iter().map(|f| {
                 format!(
