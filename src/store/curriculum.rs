@@ -280,6 +280,18 @@ pub struct ModuleWriter<'t> {
     titles: Option<Titles>,
     /// Modules whose titles were gathered before (met again, their titles are read back).
     gathered: HashSet<i64>,
+    /// For a dry run: the tags and keywords already shown for sessions this
+    /// run added, so a repeated row shows only what it adds.
+    shown: Option<Box<Shown>>,
+}
+
+/// What the dry run has shown as added to sessions this run added.
+#[derive(Default)]
+struct Shown {
+    tags: HashSet<(i64, i64)>,
+    keywords: HashSet<(i64, String)>,
+    /// Theme slugs by ID (a dry run names each tag).
+    slugs: HashMap<i64, String>,
 }
 
 const TAG_BATCH: usize = 128;
@@ -344,6 +356,7 @@ impl<'t> ModuleWriter<'t> {
             pending_keywords: Vec::new(),
             titles: None,
             gathered: HashSet::new(),
+            shown: opts.keep_changes.then(Box::default),
         })
     }
 
@@ -422,7 +435,55 @@ impl<'t> ModuleWriter<'t> {
         }
     }
 
-    fn programme(&mut self, name: &str) -> Result<i64> {
+    /// For a dry run, what a session this run adds gets, as the dry run
+    /// shows it: its kind (when not a session), learning outcomes, tags and
+    /// keywords; for a repeated row of it, only the tags and keywords that
+    /// row adds. Empty when changes are not kept.
+    fn added_fields(
+        &mut self,
+        id: i64,
+        first: Option<(&str, &str)>,
+        themes: &[i64],
+        keywords: &[String],
+    ) -> Result<Vec<String>> {
+        let Some(shown) = self.shown.as_deref_mut() else { return Ok(Vec::new()) };
+        let mut fields = Vec::new();
+        if let Some((kind, outcomes)) = first {
+            if kind != "session" {
+                fields.push(format!("kind: {kind}"));
+            }
+            if !outcomes.is_empty() {
+                fields.push(format!("learning_outcomes: {}", quoted_or_empty(outcomes)));
+            }
+        }
+        for &theme in themes {
+            if !shown.tags.insert((id, theme)) {
+                continue;
+            }
+            let slug = match shown.slugs.get(&theme) {
+                Some(s) => s.clone(),
+                None => {
+                    let slug: String = self
+                        .tx
+                        .prepare_cached("SELECT slug FROM theme WHERE id = ?1")?
+                        .query_row([theme], |r| r.get(0))?;
+                    shown.slugs.insert(theme, slug.clone());
+                    slug
+                }
+            };
+            fields.push(format!("themes: + {slug} (tag added)"));
+        }
+        let fresh: Vec<String> =
+            keywords.iter().filter(|k| shown.keywords.insert((id, (*k).clone()))).map(|k| format!("+{k:?}")).collect();
+        if !fresh.is_empty() {
+            fields.push(format!("keywords: {}", fresh.join(", ")));
+        }
+        Ok(fields)
+    }
+
+    /// The programme `name` (as stored, case aside), added when the
+    /// database has none of that name (shown in a dry run at `line`).
+    fn programme(&mut self, name: &str, line: u64) -> Result<i64> {
         if let Some(&id) = self.programmes.get(name) {
             return Ok(id);
         }
@@ -439,6 +500,7 @@ impl<'t> ModuleWriter<'t> {
                 self.tx
                     .prepare_cached("INSERT INTO programme (id, name, created_at) VALUES (?1, ?2, ?3)")?
                     .execute(params![id, name, self.at])?;
+                self.note(line, Outcome::New, || format!("programme {name:?}"), vec![]);
                 id
             }
         };
@@ -451,7 +513,7 @@ impl<'t> ModuleWriter<'t> {
     /// every row of it is read). A code met again in the same file with
     /// another title is an error.
     fn module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
-        let prog = self.programme(&row.programme)?;
+        let prog = self.programme(&row.programme, row.line)?;
         let key = (prog, row.code.clone());
         if let Some(m) = self.modules.get_mut(&key) {
             if m.title != row.title {
@@ -530,7 +592,7 @@ impl<'t> ModuleWriter<'t> {
     /// the code with `~2`, `~3`… appended (the same on every re-import, as
     /// long as the file keeps its order).
     fn renamed_module(&mut self, row: &ModuleRow) -> Result<Result<ModuleSeen, String>> {
-        let prog = self.programme(&row.programme)?;
+        let prog = self.programme(&row.programme, row.line)?;
         for k in 2.. {
             let code = format!("{}~{k}", row.code);
             match self.modules.get(&(prog, code.clone())) {
@@ -741,7 +803,8 @@ impl<'t> ModuleWriter<'t> {
             let id = match id {
                 Some(id) => {
                     self.counts.new += 1;
-                    self.note(p.line, Outcome::New, || format!("{} · {}", p.code, p.title), vec![]);
+                    let fields = self.added_fields(id, Some((p.kind, &p.outcomes)), &p.themes, &p.keywords)?;
+                    self.note(p.line, Outcome::New, || format!("{} · {}", p.code, p.title), fields);
                     id
                 }
                 None => match self.repeated(p)? {
@@ -770,7 +833,8 @@ impl<'t> ModuleWriter<'t> {
             .ok_or_else(|| collision(&p.title))?;
         if kind == p.kind && same_outcomes(&outcomes, &p.outcomes) {
             self.counts.duplicate += 1;
-            self.note(p.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", p.code, p.title), vec![]);
+            let fields = self.added_fields(old_id, None, &p.themes, &p.keywords)?;
+            self.note(p.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", p.code, p.title), fields);
             Ok(Some(old_id))
         } else {
             self.problems.push((
@@ -838,7 +902,9 @@ impl<'t> ModuleWriter<'t> {
                     if self.opts.sync {
                         self.new_lines.insert(id, row.line);
                     }
-                    self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), vec![]);
+                    let kind = item.kind.unwrap_or("session");
+                    let fields = self.added_fields(id, Some((kind, &item.outcomes)), &item.themes, &item.keywords)?;
+                    self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), fields);
                     return Ok(Ok(Written::Added(id)));
                 }
                 None
@@ -864,11 +930,12 @@ impl<'t> ModuleWriter<'t> {
             // Added earlier in this same file.
             if kind == item.kind.unwrap_or("session") && same_outcomes(&outcomes, &item.outcomes) {
                 self.counts.duplicate += 1;
+                let fields = self.added_fields(old_id, None, &item.themes, &item.keywords)?;
                 self.note(
                     row.line,
                     Outcome::Duplicate,
                     || format!("{} · {} (repeated row)", row.code, item.title),
-                    vec![],
+                    fields,
                 );
                 return Ok(Ok(Written::Added(old_id)));
             }
@@ -967,6 +1034,7 @@ impl<'t> ModuleWriter<'t> {
     /// the first year and lead its rows give), and updates it; fills what a
     /// later row gave a module this run added.
     fn settle_modules(&mut self) -> Result<()> {
+        self.show_new_modules();
         let cols = self.opts.columns;
         let mut states: Vec<(&String, &ModuleState)> =
             self.modules.iter().filter(|(_, m)| m.filled || m.stored.is_some()).map(|((_, c), m)| (c, m)).collect();
@@ -1027,6 +1095,25 @@ impl<'t> ModuleWriter<'t> {
             self.note(line, Outcome::Changed, || format!("module {code} {title}"), fields);
         }
         Ok(())
+    }
+
+    /// For a dry run: each module this run adds shows the year and lead it
+    /// is stored with (its first row's, or a later row's filling a blank).
+    fn show_new_modules(&mut self) {
+        let Some(changes) = &mut self.changes else { return };
+        for ((_, code), m) in self.modules.iter().filter(|(_, m)| m.fresh) {
+            let what = format!("module {code} {}", m.title);
+            let Some(c) = changes.iter_mut().find(|c| c.outcome == Outcome::New && c.line == m.line && c.what == what)
+            else {
+                continue;
+            };
+            if let Some(y) = m.year {
+                c.fields.push(format!("year: {y}"));
+            }
+            if let Some(l) = &m.lead {
+                c.fields.push(format!("lead: {l:?}"));
+            }
+        }
     }
 
     /// The stored sessions of the file's programmes that the file no longer
@@ -1126,17 +1213,48 @@ impl<'t> ModuleWriter<'t> {
     }
 
     /// Session `old` (not in the file) is `new` (added by this run) renamed:
-    /// `old` takes the new title, kind and place, keeping its ID, tags and
-    /// links; `new` goes, its tags moved to `old`.
+    /// `old` takes the new title and kind, keeping its ID, tags, links and
+    /// place among the module's sessions; `new` goes, its tags moved to `old`.
+    ///
+    /// The place stays: `new` was numbered after every session stored before
+    /// the run (a re-import does not renumber stored sessions), so taking its
+    /// number would move the renamed session to the end of its module and
+    /// log a `position` change nobody made.
     fn rename(&mut self, old: i64, old_title: &str, new: i64, code: &str) -> Result<()> {
-        let (title, hash, kind, position): (String, i64, String, i64) =
-            self.tx.query_row("SELECT title, title_hash, kind, position FROM item WHERE id = ?1", [new], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?;
-        let (old_hash, old_kind, old_position): (i64, String, i64) =
-            self.tx.query_row("SELECT title_hash, kind, position FROM item WHERE id = ?1", [old], |r| {
+        let (title, hash, kind): (String, i64, String) =
+            self.tx.query_row("SELECT title, title_hash, kind FROM item WHERE id = ?1", [new], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
+        let (old_hash, old_kind): (i64, String) =
+            self.tx
+                .query_row("SELECT title_hash, kind FROM item WHERE id = ?1", [old], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        // For the dry run: the row's tags and keywords the renamed session did not hold.
+        let mut gains = Vec::new();
+        if self.changes.is_some() {
+            if old_kind != kind {
+                gains.push(format!("kind: {old_kind} → {kind}"));
+            }
+            let mut st = self.tx.prepare_cached(
+                "SELECT t.slug FROM item_tag n JOIN theme t ON t.id = n.theme_id WHERE n.item_id = ?2
+                   AND NOT EXISTS (SELECT 1 FROM item_tag o WHERE o.item_id = ?1 AND o.theme_id = n.theme_id)
+                 ORDER BY t.slug",
+            )?;
+            for slug in st.query_map(params![old, new], |r| r.get::<_, String>(0))? {
+                gains.push(format!("themes: + {} (tag added)", slug?));
+            }
+            let mut st = self.tx.prepare_cached(
+                "SELECT keyword FROM item_keyword n WHERE item_id = ?2
+                   AND NOT EXISTS (SELECT 1 FROM item_keyword o WHERE o.item_id = ?1 AND o.keyword = n.keyword)
+                 ORDER BY keyword",
+            )?;
+            let words: Vec<String> = st
+                .query_map(params![old, new], |r| r.get::<_, String>(0))?
+                .map(|k| k.map(|k| format!("+{k:?}")))
+                .collect::<rusqlite::Result<_>>()?;
+            if !words.is_empty() {
+                gains.push(format!("keywords: {}", words.join(", ")));
+            }
+        }
         self.tx.execute(
             "INSERT INTO item_tag (item_id, theme_id, by_id, at, source, note)
              SELECT ?1, theme_id, by_id, at, source, note FROM item_tag WHERE item_id = ?2
@@ -1156,12 +1274,17 @@ impl<'t> ModuleWriter<'t> {
         self.tx.execute("DELETE FROM item WHERE id = ?1", [new])?;
         self.unindex(old)?;
         self.tx.execute(
-            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, position = ?5, updated_at = ?6 WHERE id = ?1",
-            params![old, title, hash, kind, position, self.at],
+            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, updated_at = ?5 WHERE id = ?1",
+            params![old, title, hash, kind, self.at],
         )?;
         self.changed_items.push(old);
-        let before = json!({ "title": old_title, "title_hash": old_hash, "kind": old_kind, "position": old_position });
-        let after = json!({ "title": title, "title_hash": hash, "kind": kind, "position": position });
+        // Only what changed: a kind the file keeps is not logged as a change.
+        let mut before = json!({ "title": old_title, "title_hash": old_hash });
+        let mut after = json!({ "title": title, "title_hash": hash });
+        if old_kind != kind {
+            before["kind"] = json!(old_kind);
+            after["kind"] = json!(kind);
+        }
         history::record_noted(
             self.tx,
             self.by,
@@ -1191,7 +1314,7 @@ impl<'t> ModuleWriter<'t> {
                 line,
                 outcome: Outcome::Renamed,
                 what: format!("{code} · {old_title:?} → {title:?}"),
-                fields: vec![format!("same learning outcomes; {keeps}")],
+                fields: std::iter::once(format!("same learning outcomes; {keeps}")).chain(gains).collect(),
             });
         }
         Ok(())
