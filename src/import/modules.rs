@@ -536,7 +536,7 @@ pub struct Tally {
 
 /// The forms a year of study may be written in, for messages.
 pub const YEAR_FORMS: &str = "3, \"Year 3\", \"Y3\", \"Yr 3\", \"Year Three\", \"3rd year\", \"Third year\", \
-     \"Phase 3\", \"Stage 3\", \"MS3\" or \"Year III\"";
+     \"Phase 3\", \"Stage 3\", \"MS3\" or \"Year III\" (Roman numerals I to IX)";
 
 /// A year of study (or phase, or stage) as faculty write it: `3`, `3.0`
 /// (a spreadsheet's number), `Year 3`, `Y3`, `Yr. 3`, `Year-3`, `Year
@@ -561,16 +561,37 @@ pub fn study_year(s: &str) -> Result<i64, String> {
     if negative {
         return Err(format!("year {t:?} is negative; expected a year of study from 1 to 10, written as {YEAR_FORMS}"));
     }
-    let n = read_study_year(t).ok_or_else(|| {
-        format!("year {t:?} is not a year of study; expected a number from 1 to 10 written as {YEAR_FORMS}")
-    })?;
+    let n = match read_study_year(t) {
+        Some(Year::Read(n)) => n,
+        Some(Year::Placeholder) => {
+            return Err(format!(
+                "year {t:?} is a placeholder, not a year of study (\"X\" is not read as the Roman 10); \
+                 expected a number from 1 to 10 written as {YEAR_FORMS}; for year ten write 10 or \"Year 10\""
+            ));
+        }
+        None => {
+            return Err(format!(
+                "year {t:?} is not a year of study; expected a number from 1 to 10 written as {YEAR_FORMS}"
+            ));
+        }
+    };
     if YEARS.contains(&n) { Ok(n) } else { Err(range_error(n)) }
 }
 
-fn read_study_year(t: &str) -> Option<i64> {
+/// What [`read_study_year`] made of a year cell.
+#[derive(Debug, PartialEq, Eq)]
+enum Year {
+    /// A number, perhaps outside [`YEARS`].
+    Read(i64),
+    /// "Year X": a letter standing for a year not yet known, as in "Year X
+    /// students"; never the Roman numeral 10.
+    Placeholder,
+}
+
+fn read_study_year(t: &str) -> Option<Year> {
     // Most files write a plain number: no need to split it into words.
     if !t.is_empty() && t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return t.parse().ok();
+        return t.parse().ok().map(Year::Read);
     }
     // Runs of letters and of digits: "Yr. 3" → ["yr", "3"], "3rd year" → ["3", "rd", "year"].
     let mut words: Vec<String> = Vec::new();
@@ -580,8 +601,11 @@ fn read_study_year(t: &str) -> Option<i64> {
             Some(true)
         } else if c.is_alphabetic() {
             Some(false)
-        } else {
+        } else if c.is_whitespace() || matches!(c, '.' | ':' | '_' | '-' | '\u{2010}' | '\u{2013}') {
             None
+        } else {
+            // "Year 3?", "Year (3)": a year written with doubt or an aside is not read.
+            return None;
         };
         match kind {
             None => last = None,
@@ -599,7 +623,7 @@ fn read_study_year(t: &str) -> Option<i64> {
         && !frac.is_empty()
         && frac.chars().all(|c| c == '0')
     {
-        return whole.parse().ok();
+        return whole.parse().ok().map(Year::Read);
     }
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     const PREFIX: &[&str] = &["year", "yr", "y", "phase", "ph", "stage", "ms", "m"];
@@ -613,8 +637,9 @@ fn read_study_year(t: &str) -> Option<i64> {
         _ => rest,
     };
     match rest {
-        [n] => number(n, prefixed),
-        [n, ord] if is_ordinal_suffix(n, ord) => n.parse().ok(),
+        ["x"] if prefixed => Some(Year::Placeholder),
+        [n] => number(n, prefixed).map(Year::Read),
+        [n, ord] if is_ordinal_suffix(n, ord) => n.parse().ok().map(Year::Read),
         _ => None,
     }
 }
@@ -633,17 +658,28 @@ fn number(w: &str, prefixed: bool) -> Option<i64> {
         ("nine", "ninth"),
         ("ten", "tenth"),
     ];
-    const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
     if w.chars().all(|c| c.is_ascii_digit()) {
         return w.parse().ok();
     }
     if let Some(i) = WORDS.iter().position(|(n, o)| *n == w || *o == w) {
         return Some(i as i64 + 1);
     }
-    if prefixed && let Some(i) = ROMAN.iter().position(|r| *r == w) {
-        return Some(i as i64 + 1);
+    if prefixed {
+        return roman(w);
     }
     None
+}
+
+/// A Roman numeral of I, V and X written the standard way ("iv", not
+/// "iiii"), lower case: "ix" → 9, "xii" → 12 (out of range, and said so).
+/// Other letters are no year: "Year C" is not 100.
+fn roman(w: &str) -> Option<i64> {
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    const TENS: [&str; 4] = ["", "x", "xx", "xxx"];
+    let tens = TENS.iter().rposition(|t| w.starts_with(t))?;
+    let ones = ONES.iter().position(|o| *o == &w[TENS[tens].len()..])?;
+    let n = (tens * 10 + ones) as i64;
+    (n > 0).then_some(n)
 }
 
 /// "1" "st", "2" "nd", "3" "rd", "4" "th" (and 11th–13th).
@@ -698,6 +734,11 @@ mod tests {
             ("MS2", 2),
             ("M4", 4),
             ("Year IV", 4),
+            ("Year IX", 9),
+            ("Phase III", 3),
+            ("Stage v", 5),
+            ("Year 10", 10),
+            ("Tenth year", 10),
             (" 5 ", 5),
         ] {
             assert_eq!(study_year(s), Ok(y), "{s}");
@@ -718,6 +759,21 @@ mod tests {
             "year \"Year 12\" is out of range; expected a year of study from 1 to 10"
         );
         assert!(study_year("0").is_err());
+        // A letter for a year not yet known, never the Roman 10; other placeholders likewise refused.
+        for s in ["Year X", "year x", "Phase X", "Y X", "Stage x"] {
+            let e = study_year(s).unwrap_err();
+            assert!(e.contains("is a placeholder") && e.contains("\"Year 10\""), "{s}: {e}");
+        }
+        for s in ["Year TBC", "Year ?", "Year", "TBC", "?", "Year C", "Year L", "Year IIII", "Year VX", "X", "Year 3?"]
+        {
+            let e = study_year(s).unwrap_err();
+            assert!(e.contains("is not a year of study") && e.contains("Roman numerals I to IX"), "{s}: {e}");
+        }
+        // Roman numerals beyond the range are read, and refused as out of range.
+        for s in ["Year XI", "Phase XII", "Year XX"] {
+            let e = study_year(s).unwrap_err();
+            assert!(e.contains("is out of range"), "{s}: {e}");
+        }
         for s in ["-1", "Year -1", "Year -2", "Y −3", " -4"] {
             let e = study_year(s).unwrap_err();
             assert!(e.contains("is negative"), "{s}: {e}");
