@@ -84,6 +84,10 @@ pub struct ColumnRead {
     pub reason: Option<String>,
     /// For a column not read: the `--map` option that would read it.
     pub suggestion: Option<String>,
+    /// For a column not read whose header names no field: the empty fields
+    /// a column of free text can fill, best match first (see [`free_text_fields`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<&'static str>,
 }
 
 /// How a file's header was read: every column, read or not, and the fields
@@ -277,14 +281,107 @@ impl Mapping {
             } else {
                 None
             };
+            c.candidates = if report.accepts_map && c.suggestion.is_none() {
+                free_text_fields(&c.header, &report.unfilled, fields)
+            } else {
+                Vec::new()
+            };
         }
     }
 }
 
-/// Fields whose values come from a fixed set or a fixed form (an ID, a
-/// status, a kind or type, a year, a DOI): never offered as the `--map`
-/// target of a column of free text.
-const NOT_FREE_TEXT: &[&str] = &["id", "status", "kind", "type", "source_kind", "year", "doi", "isbn"];
+/// Fields a column of free text can fill: names, titles, notes, outcomes.
+/// Every other field takes a fixed set or form (an ID, a status, a kind or
+/// type, a year, a DOI, a language code, yes/no, a number, a change number
+/// of canon's own export) and is offered only to a column whose header
+/// names it.
+const FREE_TEXT: &[&str] = &[
+    // Reading lists.
+    "notes",
+    "annotation",
+    "perspective",
+    "title",
+    "authors",
+    "container",
+    "publisher",
+    "place",
+    // Module lists.
+    "learning_outcomes",
+    "session_title",
+    "module_title",
+    "lead",
+    "keywords",
+    "programme",
+];
+
+/// Fields only canon's own export fills: never offered for another column.
+const INTERNAL: &[&str] = &["id", "changed"];
+
+/// The empty fields a column of free text headed `header` can fill, best
+/// match first: by words shared with the field's name and aliases, then by
+/// a close spelling (Dice's coefficient on letter pairs of the normalised
+/// forms, from 0.7), then in [`FREE_TEXT`] order. A field a column already fills is
+/// never among them.
+fn free_text_fields(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Vec<&'static str> {
+    let theirs = words(header);
+    let h = norm(header);
+    let mut ranked: Vec<((usize, u32), u32, usize, &'static str)> = FREE_TEXT
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| unfilled.contains(f))
+        .filter_map(|(order, name)| {
+            let f = fields.iter().find(|f| f.name == *name)?;
+            let names = std::iter::once(f.name).chain(f.aliases.iter().copied());
+            let shared = word_match(&theirs, f);
+            // Only a close spelling counts ("Athors" for authors; "Hours" is not "Course"),
+            // per mille so that ranks compare as integers.
+            let close = names.map(|n| dice(&h, &norm(n))).filter(|d| *d >= 0.7).map(|d| (d * 1000.0) as u32).max();
+            Some((shared, close.unwrap_or(0), order, f.name))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    ranked.into_iter().map(|r| r.3).collect()
+}
+
+/// Dice's coefficient of two strings' letter pairs: 1 for the same pairs, 0 for none shared.
+fn dice(a: &str, b: &str) -> f64 {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (pa, mut pb) = (pairs(a), pairs(b));
+    if pa.is_empty() || pb.is_empty() {
+        return 0.0;
+    }
+    let total = (pa.len() + pb.len()) as f64;
+    let mut shared = 0usize;
+    for p in &pa {
+        if let Some(i) = pb.iter().position(|q| q == p) {
+            pb.swap_remove(i);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / total
+}
+
+/// A header's words, lower case, singular (a trailing "s" dropped from a
+/// word of four letters or more: "Comments" is "comment"), without words
+/// too common in headers to tell fields apart ("Item Link" is not an "Item
+/// Type"; "Comments from panel" is no "translated from").
+fn words(s: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "of", "the", "for", "this", "a", "an", "and", "or", "in", "to", "by", "per", "on", "at", "from", "with", "item",
+    ];
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| match w.strip_suffix('s') {
+            Some(one) if one.chars().count() >= 3 && !one.ends_with('s') => one.to_string(),
+            _ => w,
+        })
+        .collect()
+}
 
 fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, String, String)]) -> String {
     if c.header.trim().is_empty() {
@@ -323,15 +420,6 @@ pub fn map_option(header: &str, field: &str) -> String {
 /// The unfilled field a header most likely names: the one sharing the most
 /// words with it (its name or an alias). `None` when no word is shared.
 fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Option<&'static str> {
-    // Words too common in headers to tell fields apart ("Item Link" is not an "Item Type").
-    const STOP: &[&str] = &["of", "the", "for", "this", "a", "an", "and", "in", "to", "by", "per", "on", "at", "item"];
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .filter(|w| !STOP.contains(&w.as_str()))
-            .collect()
-    };
     // Words that make a header about something people have, not the people:
     // "author_gender" is no list of authors.
     const ABOUT_PEOPLE: &[&str] = &[
@@ -355,22 +443,35 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
     ];
     let theirs = words(header);
     let about_people = theirs.iter().any(|w| ABOUT_PEOPLE.contains(&w.as_str()));
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<((usize, u32), &'static str)> = None;
     for f in fields
         .iter()
-        .filter(|f| unfilled.contains(&f.name))
+        .filter(|f| unfilled.contains(&f.name) && !INTERNAL.contains(&f.name))
         .filter(|f| !(about_people && matches!(f.name, "authors" | "editors" | "by")))
     {
-        let mut ours: Vec<String> = words(&f.name.replace('_', " "));
-        for a in f.aliases {
-            ours.extend(words(a));
-        }
-        let score = theirs.iter().filter(|w| ours.contains(w)).count();
-        if score > 0 && best.is_none_or(|(s, _)| score > s) {
+        let score = word_match(&theirs, f);
+        if score.0 > 0 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, f.name));
         }
     }
     best.map(|(_, f)| f)
+}
+
+/// How well a header's words name a field: the most words shared with one
+/// of its names (the field's own or an alias), then how much of that name
+/// they cover (per mille): "Session Lead" names `lead` (all of it) better
+/// than `learning_outcomes` ("session" of "session learning outcomes").
+fn word_match(theirs: &[String], f: &Field) -> (usize, u32) {
+    let own = f.name.replace('_', " ");
+    std::iter::once(own.as_str())
+        .chain(f.aliases.iter().copied())
+        .map(|name| {
+            let ours = words(name);
+            let shared = ours.iter().filter(|w| theirs.contains(w)).count();
+            (shared, if ours.is_empty() { 0 } else { (shared * 1000 / ours.len()) as u32 })
+        })
+        .max()
+        .unwrap_or((0, 0))
 }
 
 /// Parses `--map 'Their Header=field'` options.
@@ -485,6 +586,7 @@ fn map_inner(
                 matched: how[c],
                 reason: None,
                 suggestion: None,
+                candidates: Vec::new(),
             })
             .collect(),
         unfilled: fields.iter().zip(&columns).filter(|(_, c)| c.is_none()).map(|(f, _)| f.name).collect(),
@@ -555,8 +657,8 @@ impl HeaderReport {
     /// empty field with it (or, when no field's name is near its header, the
     /// form of one and the fields still empty).
     pub fn fix(&self, c: &ColumnRead) -> Option<String> {
-        // A column of free text is not an ID, a status or a kind.
-        let free: Vec<&str> = self.unfilled.iter().copied().filter(|f| !NOT_FREE_TEXT.contains(f)).collect();
+        // A column of free text is not an ID, a status, a kind or a yes/no.
+        let free = &c.candidates;
         // A column without a header is named by its number (its letter in a sheet).
         let name = if c.header.is_empty() { self.column_name(c.column) } else { c.header.clone() };
         match &c.suggestion {
@@ -687,6 +789,44 @@ mod tests {
         assert!(w[2].starts_with("column 6 (no header) is not read"), "{w:#?}");
         assert_eq!(w[3], "1 column is not read (empty in every row): \"Room\"");
         assert_eq!(r.read_line(), "\"Code\" → module_code, \"Session\" → session_title");
+    }
+
+    #[test]
+    fn a_free_text_column_is_offered_only_free_text_fields_best_first() {
+        use crate::import::{modules, reading_csv};
+        let headers = h(&["title", "notes", "Room", "Athors", "Comments from panel", "Session Lead", ""]);
+        let m = map("r.csv", &headers, reading_csv::FIELDS, &[]).unwrap();
+        let r = &m.report;
+        let room = &r.columns[2];
+        assert_eq!(room.suggestion, None);
+        // Never a yes/no, a code, a number or canon's own columns; never a field another column fills.
+        for f in &room.candidates {
+            assert!(
+                !["changed", "translated", "id", "global_south", "open_access", "language", "year", "volume"]
+                    .contains(f),
+                "{f} offered for free text"
+            );
+        }
+        assert!(!room.candidates.contains(&"notes") && !room.candidates.contains(&"title"), "{:?}", room.candidates);
+        assert_eq!(room.candidates.first(), Some(&"perspective"), "{:?}", room.candidates);
+        assert_eq!(r.columns[3].candidates.first(), Some(&"authors"), "a close spelling comes first");
+        let fix = r.fix(room).unwrap();
+        assert!(fix.contains("with FIELD one of perspective, authors") && !fix.contains("changed"), "{fix}");
+        // "from" is no word to match on ("translated from"); notes is filled, so nothing is offered by name.
+        assert_eq!(r.columns[4].suggestion, None);
+        assert!(
+            r.columns[6]
+                .candidates
+                .iter()
+                .all(|f| ["perspective", "authors", "container", "publisher", "place"].contains(f))
+        );
+        let m = map("m.csv", &h(&["code", "module title", "Session", "Session Lead", "Hours"]), modules::FIELDS, &[])
+            .unwrap();
+        let r = &m.report;
+        assert_eq!(r.columns[3].suggestion.as_deref(), Some("--map 'Session Lead=lead'"), "all of lead's name");
+        assert_eq!(r.columns[4].candidates, ["learning_outcomes", "lead", "keywords", "programme"]);
+        let m = map("r.csv", &h(&["title", "Comments from panel"]), reading_csv::FIELDS, &[]).unwrap();
+        assert_eq!(m.report.columns[1].suggestion.as_deref(), Some("--map 'Comments from panel=notes'"));
     }
 
     #[test]
