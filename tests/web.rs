@@ -1188,3 +1188,95 @@ fn the_gaps_page_leads_with_the_findings_canon_gaps_lists() {
     let page = common::web::strip_tags(&c.page("/gaps?year=2"));
     assert!(page.contains(&format!("Findings ({})", scoped.as_array().unwrap().len())), "{page}");
 }
+
+/// 10e: a name is one limit in the browser and on the command line (500
+/// characters, from `limits`), and refused in the same words.
+#[test]
+fn a_name_has_one_limit_in_the_browser_and_on_the_command_line() {
+    let w = samples();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    let who = c.page("/who");
+    assert!(who.contains("maxlength=\"500\""), "the form allows what the command line allows");
+    // 300 characters of Devanagari: over the old web limit of 100, within the shared one.
+    let long = "अ".repeat(300);
+    let token = csrf(&who);
+    let r = c.post_form("/who", &[("csrf", &token), ("name", &long), ("role", "student"), ("next", "/")]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(w.count(&format!("SELECT count(*) FROM contributor WHERE name = '{long}'")), 1);
+    w.ok(&["contributor", "add", &"ب".repeat(500), "--by", "amina"]);
+    // One over: refused at both doors, with the same sentence.
+    let over = "ب".repeat(501);
+    let mut d = s.client();
+    let token = csrf(&d.page("/who"));
+    let r = d.post_form("/who", &[("csrf", &token), ("name", &over), ("role", "student"), ("next", "/")]);
+    let web = flash(&d.follow(&r)).unwrap_or_default();
+    let cli = w.fails(&["contributor", "add", &over, "--by", "amina"]);
+    let want = "contributor name is 501 characters long; expected at most 500 for a name";
+    assert!(web.contains(want), "web: {web}");
+    assert!(cli.contains(want), "cli: {cli}");
+}
+
+/// 10e: the self-approval refusal in the browser says what to do there
+/// (the form's check box), not the command line's `--self`; the command
+/// line still names `--self`.
+#[test]
+fn self_approval_is_explained_in_the_words_of_each_door() {
+    let w = samples();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let r = c.submit("/readings/new", "/readings", &[("title", "Black Skin, White Masks"), ("type", "book")]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let id = w.count("SELECT id FROM reading WHERE title = 'Black Skin, White Masks'");
+    let r = c.submit("/review", "/review", &[("reading", &id.to_string()), ("decision", "approved")]);
+    let msg = flash(&c.follow(&r)).unwrap_or_default();
+    assert!(msg.contains("you suggested \"Black Skin, White Masks\" yourself"), "{msg}");
+    assert!(msg.contains("tick “I suggested it myself; my group allows that”"), "{msg}");
+    assert!(!msg.contains("--self"), "a command-line flag on a web page: {msg}");
+    // The box the message names is on the page, and works.
+    let queue = c.page("/review");
+    assert!(queue.contains("I suggested it myself; my group allows that"));
+    let r = c.submit("/review", "/review", &[("reading", &id.to_string()), ("decision", "approved"), ("self", "1")]);
+    assert!(flash(&c.follow(&r)).is_some_and(|f| f.contains("suggested → approved")));
+    // The command line names its own flag.
+    w.ok(&["reading", "add", "--title", "Orientalism", "--type", "book", "--doi", "10.5555/orient", "--by", "zoe"]);
+    let err = w.fails(&["review", "10.5555/orient", "--approve", "--by", "zoe"]);
+    assert!(err.contains("you suggested \"Orientalism\" yourself") && err.contains("pass --self"), "{err}");
+}
+
+/// 10e: undo says the same thing in the browser and on the command line,
+/// and a change number that is not one gets a page that says so.
+#[test]
+fn undo_has_one_wording_and_a_bad_number_gets_a_message() {
+    let w = samples();
+    w.ok(&["theme", "add", "colourism", "--name", "Colourism", "--by", "amina"]);
+    w.ok(&["theme", "add", "land", "--name", "Land", "--by", "amina"]);
+    let first = w.count("SELECT max(id) FROM history WHERE entity = 'theme' AND after LIKE '%colourism%'");
+    let second = w.count("SELECT max(id) FROM history WHERE entity = 'theme' AND after LIKE '%\"land\"%'");
+    let cli = w.ok_stderr(&["undo", &first.to_string(), "--by", "amina"]);
+    assert!(cli.contains(&format!("Undone #{first}: removed the theme that #{first} added")), "{cli}");
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let r = c.submit("/history", "/undo", &[("id", &second.to_string())]);
+    let web = flash(&c.follow(&r)).unwrap_or_default();
+    assert!(web.contains(&format!("Undone #{second}: removed the theme that #{second} added")), "{web}");
+    // Not a number: the history again, with a message; nothing undone.
+    let before = w.count("SELECT count(*) FROM history");
+    for bad in ["abc", "", "-3", "12abc"] {
+        let r = c.submit("/history", "/undo", &[("id", bad)]);
+        assert_eq!(r.status, 303, "{bad:?}: {}", r.text());
+        let page = c.follow(&r);
+        let msg = flash(&page).unwrap_or_default();
+        assert!(msg.contains("is not a change number"), "{bad:?}: {msg}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM history"), before);
+    // Any other form a handler cannot read is a page that says so, not a bare error.
+    let r = c.submit("/readings/new", "/review", &[("reading", "abc"), ("decision", "approved")]);
+    assert_eq!(r.status, 422);
+    assert!(r.header("content-type").is_some_and(|t| t.starts_with("text/html")));
+    let page = r.text();
+    assert!(page.contains("The form could not be read") && page.contains("nothing was changed"), "{page}");
+    assert!(page.contains("<a href=\"/\">"), "a way back: {page}");
+}

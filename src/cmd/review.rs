@@ -35,7 +35,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = store::history::contributor(&tx, &mut ids, name)?;
-    let done = store::review::review(&tx, &mut ids, reading, status, by, a.note.as_deref(), a.allow_self)?;
+    let done =
+        store::review::review(&tx, &mut ids, reading, status, by, a.note.as_deref(), a.allow_self).map_err(|e| {
+            match e.downcast_ref::<store::review::SelfApproval>() {
+                Some(s) => anyhow::anyhow!(s.with("pass --self")),
+                None => e,
+            }
+        })?;
     tx.commit()?;
     if done.from == done.to {
         ctx.note(format_args!("reading {reading} was already {status}; review recorded"));

@@ -194,7 +194,27 @@ pub fn undo_as(tx: &Transaction, ids: &mut IdGen, change: i64, name: &str) -> Re
             }
         }
     };
-    undo(tx, change, by)
+    undo_change(tx, change, by)
+}
+
+/// Undoes change `id` as contributor `by`, whatever it changed (a record,
+/// or a suggestion accepted or rejected in the workspace), and says what it
+/// did in the one sentence `canon undo` and the web workspace both show:
+/// "Undone #12: removed the reading that #12 added".
+pub fn undo_change(tx: &Transaction, id: i64, by: i64) -> Result<String> {
+    let what = match super::workspace::undo(tx, id, by)? {
+        Some(what) => what,
+        None => undo(tx, id, by)?,
+    };
+    Ok(format!("Undone #{id}: {what}"))
+}
+
+/// A change number as a person types it ("12", "#12"), or why it is not one.
+pub fn change_number(text: &str) -> std::result::Result<i64, String> {
+    let t = text.trim();
+    t.strip_prefix('#').unwrap_or(t).parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        format!("{t:?} is not a change number; expected the number of a change, as the history lists it (e.g. 812)")
+    })
 }
 
 /// Reverts history entry `id`, when nothing later touched the same record;

@@ -2,7 +2,7 @@
 //! named reviewer, with a note; each decision is a `review` row and a
 //! history entry.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::json;
 
@@ -16,8 +16,27 @@ pub struct Reviewed {
     pub to: String,
 }
 
+/// A reviewer approving a reading they suggested, without saying their group
+/// allows it. Each door says how to allow it there: the command line's
+/// `--self`, the web page's check box ([`SelfApproval::with`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("you suggested {title:?} yourself; ask another reviewer to approve it")]
+pub struct SelfApproval {
+    /// The reading's title.
+    pub title: String,
+}
+
+impl SelfApproval {
+    /// The message, with how to allow self-approval where the user is:
+    /// `how` is "pass --self" or "tick …".
+    pub fn with(&self, how: &str) -> String {
+        format!("{self} (or {how} if your group allows self-approval)")
+    }
+}
+
 /// Sets `reading`'s status to `status` as reviewer `by`. A reviewer may not
-/// approve a reading they suggested themselves unless `allow_self`.
+/// approve a reading they suggested themselves unless `allow_self`
+/// ([`SelfApproval`], an error each door words for itself).
 pub fn review(
     tx: &Transaction,
     ids: &mut IdGen,
@@ -35,10 +54,7 @@ pub fn review(
         .optional()?
         .ok_or_else(|| anyhow::anyhow!("no reading {reading}"))?;
     if status == "approved" && added_by == Some(by) && !allow_self {
-        bail!(
-            "you suggested {title:?} yourself; ask another reviewer to approve it \
-             (or pass --self if your group allows self-approval)"
-        );
+        return Err(SelfApproval { title }.into());
     }
     let at = super::now();
     tx.execute(

@@ -135,8 +135,9 @@ async fn pass(app: &Arc<App>, req: Request, next: Next) -> Result<Response, Resp
 
     let had_flash = flash.is_some();
     let mut req = req;
-    req.extensions_mut().insert(Visit { session: session.clone(), flash });
-    let mut resp = next.run(req).await;
+    let visit = Visit { session: session.clone(), flash };
+    req.extensions_mut().insert(visit.clone());
+    let mut resp = unreadable_as_page(&visit, next.run(req).await).await;
 
     if let Some(NewSession(s)) = resp.extensions_mut().remove::<NewSession>() {
         set_cookie(&mut resp, SESSION, &app.keys.session_cookie(&s), 30 * 24 * 3600);
@@ -153,6 +154,41 @@ async fn pass(app: &Arc<App>, req: Request, next: Next) -> Result<Response, Resp
         set_cookie(&mut resp, FLASH, "", 0);
     }
     Ok(resp)
+}
+
+/// A request whose form or address the handler could not read (a letter
+/// where a number belongs, a field missing: axum's bare 400/415/422 in plain
+/// text) answered with a page that says so, in the same status, never a
+/// bare error.
+async fn unreadable_as_page(visit: &Visit, resp: Response) -> Response {
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    let status = resp.status();
+    if !plain
+        || !matches!(
+            status,
+            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY | StatusCode::UNSUPPORTED_MEDIA_TYPE
+        )
+    {
+        return resp;
+    }
+    let why = match axum::body::to_bytes(resp.into_body(), 64 * 1024).await {
+        Ok(b) => String::from_utf8_lossy(&b).trim().to_string(),
+        Err(_) => String::new(),
+    };
+    let why = why
+        .strip_prefix("Failed to deserialize form body: ")
+        .or_else(|| why.strip_prefix("Failed to deserialize query string: "))
+        .unwrap_or(&why);
+    let msg = format!(
+        "The form could not be read ({why}); nothing was changed. Go back, check what was filled in, and send it again."
+    );
+    let mut page = super::pages::failed(visit, super::pages::Fail::Bad(msg));
+    *page.status_mut() = status;
+    page
 }
 
 /// A POST must come from one of canon's own pages: the browser's Origin (when

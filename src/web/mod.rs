@@ -89,23 +89,91 @@ pub fn serve(config: Config) -> Result<()> {
         })?;
         let bound = listener.local_addr()?;
         let app = Arc::new(App::new(&config, bound)?);
-        let shown = if bound.ip().is_unspecified() { "127.0.0.1".to_string() } else { bound.ip().to_string() };
-        let shown = if shown.contains(':') { format!("[{shown}]") } else { shown };
-        let url = match &config.token {
-            Some(t) => format!("http://{shown}:{}/?token={}", bound.port(), forms::encode(t)),
-            None => format!("http://{shown}:{}/", bound.port()),
-        };
-        println!("{url}");
+        let shown = Announce::new(bound, config.token.as_deref(), network_address);
+        println!("{}", shown.url);
         use std::io::Write;
         std::io::stdout().flush()?;
         if !config.quiet {
             eprintln!(
-                "canon serve: the workspace over {} is at the address above (listening on {bound}); Ctrl-C stops it",
-                config.db.display()
+                "canon serve: the workspace over {} is at the address above ({}); Ctrl-C stops it",
+                config.db.display(),
+                shown.listening
             );
         }
         axum::serve(listener, router(app)).await.context("serving")
     })
+}
+
+/// What `canon serve` prints once it listens: the address to open, and
+/// where it listens, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announce {
+    /// The address to open (with the token, when there is one): the
+    /// address bound; for all interfaces, this machine's address on its
+    /// network (others can open it), else 127.0.0.1.
+    pub url: String,
+    /// "listening on 192.168.1.20:8080", or for all interfaces what that
+    /// means and the address that works on this machine.
+    pub listening: String,
+}
+
+impl Announce {
+    /// `network`: this machine's address on its network for an
+    /// unspecified address of that family ([`network_address`]; a function,
+    /// so tests need no network).
+    pub fn new(bound: SocketAddr, token: Option<&str>, network: impl Fn(IpAddr) -> Option<IpAddr>) -> Announce {
+        let url = |ip: IpAddr| {
+            let host = match ip {
+                IpAddr::V6(v6) => format!("[{v6}]"),
+                IpAddr::V4(v4) => v4.to_string(),
+            };
+            match token {
+                Some(t) => format!("http://{host}:{}/?token={}", bound.port(), forms::encode(t)),
+                None => format!("http://{host}:{}/", bound.port()),
+            }
+        };
+        if !bound.ip().is_unspecified() {
+            return Announce { url: url(bound.ip()), listening: format!("listening on {bound}") };
+        }
+        let here = url(match bound.ip() {
+            IpAddr::V4(_) => IpAddr::from([127, 0, 0, 1]),
+            IpAddr::V6(_) => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+        });
+        match network(bound.ip()).filter(|ip| !ip.is_loopback() && !ip.is_unspecified()) {
+            Some(ip) => Announce {
+                url: url(ip),
+                listening: format!(
+                    "listening on all interfaces ({bound}): others on this network open the address above; \
+                     on this machine {here} works too"
+                ),
+            },
+            None => Announce {
+                url: here,
+                listening: format!(
+                    "listening on all interfaces ({bound}); this machine's network address was not found: \
+                     from another machine, open the address above with this machine's address in place of {}",
+                    if bound.is_ipv4() { "127.0.0.1" } else { "[::1]" }
+                ),
+            },
+        }
+    }
+}
+
+/// This machine's address on its network, for an unspecified address of
+/// `family`'s kind: the local address of a UDP socket "connected" to a
+/// documentation address (RFC 5737 / RFC 3849). Connecting a UDP socket
+/// only looks up the route: nothing is sent.
+pub fn network_address(family: IpAddr) -> Option<IpAddr> {
+    let (local, remote): (SocketAddr, SocketAddr) = match family {
+        IpAddr::V4(_) => (SocketAddr::from(([0, 0, 0, 0], 0)), SocketAddr::from(([192, 0, 2, 1], 9))),
+        IpAddr::V6(_) => (
+            SocketAddr::from((std::net::Ipv6Addr::UNSPECIFIED, 0)),
+            SocketAddr::from((std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1), 9)),
+        ),
+    };
+    let socket = std::net::UdpSocket::bind(local).ok()?;
+    socket.connect(remote).ok()?;
+    socket.local_addr().ok().map(|a| a.ip())
 }
 
 /// Every page and action.
@@ -160,5 +228,29 @@ mod tests {
         assert!(err.contains("--token"), "{err}");
         assert!(listen_addr("0.0.0.0", 0, Some("s3cret")).is_ok());
         assert!(listen_addr("0.0.0.0", 0, Some("  ")).is_err());
+    }
+
+    #[test]
+    fn the_address_printed_is_the_one_bound() {
+        let none = |_| None;
+        let a = Announce::new("127.0.0.1:8080".parse().unwrap(), None, none);
+        assert_eq!(a.url, "http://127.0.0.1:8080/");
+        assert_eq!(a.listening, "listening on 127.0.0.1:8080");
+        let a = Announce::new("192.168.1.20:8080".parse().unwrap(), Some("s3 cret"), none);
+        assert_eq!(a.url, "http://192.168.1.20:8080/?token=s3%20cret");
+        let a = Announce::new("[fe80::1]:81".parse().unwrap(), Some("t"), none);
+        assert_eq!(a.url, "http://[fe80::1]:81/?token=t");
+        // All interfaces: this machine's network address, and the one that works here.
+        let lan = |_| Some(IpAddr::from([10, 0, 0, 7]));
+        let a = Announce::new("0.0.0.0:8080".parse().unwrap(), Some("t"), lan);
+        assert_eq!(a.url, "http://10.0.0.7:8080/?token=t");
+        assert!(a.listening.starts_with("listening on all interfaces (0.0.0.0:8080)"), "{}", a.listening);
+        assert!(a.listening.contains("http://127.0.0.1:8080/?token=t"), "{}", a.listening);
+        // No network: the loopback address, and what to put in its place.
+        let a = Announce::new("0.0.0.0:8080".parse().unwrap(), Some("t"), none);
+        assert_eq!(a.url, "http://127.0.0.1:8080/?token=t");
+        assert!(a.listening.contains("in place of 127.0.0.1"), "{}", a.listening);
+        let a = Announce::new("[::]:8080".parse().unwrap(), Some("t"), |_| Some(IpAddr::from([127, 0, 0, 1])));
+        assert_eq!(a.url, "http://[::1]:8080/?token=t", "a loopback answer is no network address");
     }
 }

@@ -14,7 +14,7 @@ use crate::store::tags::{self, Target};
 use crate::store::{analysis, history, review, workspace};
 use crate::web::app::App;
 use crate::web::forms::{done, local, outcome, target, text};
-use crate::web::session::Visit;
+use crate::web::session::{Flash, Visit};
 
 /// The longest note or evidence kept from a form, in characters.
 const NOTE_MAX: usize = 2000;
@@ -220,7 +220,12 @@ pub async fn review(
             other => bail!("{other:?} is not a decision; expected approve or reject"),
         };
         let name = what(app, tx, Target::Reading(f.reading))?;
-        let done = review::review(tx, ids, f.reading, status, by, note(&f.note).as_deref(), f.allow_self.is_some())?;
+        let done = review::review(tx, ids, f.reading, status, by, note(&f.note).as_deref(), f.allow_self.is_some())
+            .map_err(|e| match e.downcast_ref::<review::SelfApproval>() {
+                // What to do here, on the page: the form's check box, not the command line's flag.
+                Some(s) => anyhow::anyhow!(s.with(&format!("tick “{}” and approve again", super::readings::SELF_BOX))),
+                None => e,
+            })?;
         Ok(if done.from == done.to {
             format!("{name} was already {status}; your review is recorded.")
         } else {
@@ -233,7 +238,9 @@ pub async fn review(
 
 #[derive(Debug, Deserialize)]
 pub struct UndoForm {
-    id: i64,
+    /// The change's number, as the history lists it (read here, so that a
+    /// number mistyped gets a message, not a bare 422).
+    id: String,
     back: Option<String>,
 }
 
@@ -244,13 +251,12 @@ pub async fn undo(
     Form(f): Form<UndoForm>,
 ) -> Response {
     let back = local(f.back.as_deref(), "/history");
-    let r = act(&app, &visit, move |_app, tx, _ids, by| {
-        if let Some(msg) = workspace::undo(tx, f.id, by)? {
-            return Ok(format!("Undone: {msg}."));
-        }
-        Ok(format!("Undone: {}.", history::undo(tx, f.id, by)?))
-    })
-    .await;
+    let id = match history::change_number(&f.id) {
+        Ok(id) => id,
+        Err(e) => return done(&app.keys, &visit, &back, Flash { error: true, message: e }),
+    };
+    // The command line's `canon undo`, word for word.
+    let r = act(&app, &visit, move |_app, tx, _ids, by| history::undo_change(tx, id, by)).await;
     done(&app.keys, &visit, &back, outcome(r))
 }
 

@@ -253,6 +253,9 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     Ok(layout(v, &r.title, Nav::Readings, body))
 }
 
+/// The review form's check box that allows approving one's own suggestion.
+pub const SELF_BOX: &str = "I suggested it myself; my group allows that";
+
 /// Approve or reject, with a note.
 fn review_form(v: &Visit, r: &Reading, back: &str) -> Markup {
     let note_id = format!("note-{}", r.id);
@@ -268,7 +271,7 @@ fn review_form(v: &Visit, r: &Reading, back: &str) -> Markup {
             }
             div.check {
                 input id=(self_id) type="checkbox" name="self" value="1";
-                label for=(self_id) { " I suggested it myself; my group allows that" }
+                label for=(self_id) { " " (SELF_BOX) }
             }
             button type="submit" name="decision" value="approved" aria-label={ "Approve “" (r.title) "”" } { "Approve" }
             button.danger type="submit" name="decision" value="rejected" aria-label={ "Reject “" (r.title) "”" } { "Reject" }

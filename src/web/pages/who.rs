@@ -16,8 +16,10 @@ use crate::web::guard::NewSession;
 use crate::web::html::{Nav, csrf, layout};
 use crate::web::session::{Flash, Visit};
 
-/// The longest name accepted, in characters.
-pub const NAME_MAX: usize = 100;
+/// The longest name accepted, in characters: the command line's limit for
+/// a contributor's name (`--by`, `contributor add`), from the one rule in
+/// [`crate::limits`].
+pub const NAME_MAX: usize = crate::limits::Kind::Name.max();
 
 #[derive(Debug, Deserialize)]
 pub struct WhoQuery {
@@ -82,12 +84,8 @@ pub fn check_name(name: &str) -> Result<String, String> {
     if name.is_empty() {
         return Err("the name is empty; give a name or a pseudonym".into());
     }
-    if name.chars().count() > NAME_MAX {
-        return Err(format!("the name is longer than {NAME_MAX} characters"));
-    }
-    if name.chars().any(char::is_control) {
-        return Err("the name holds control characters".into());
-    }
+    // The command line's rule, word for word (length, control characters).
+    crate::limits::check(crate::limits::Kind::Name, "contributor name", &name).map_err(|e| e.to_string())?;
     Ok(name)
 }
 
