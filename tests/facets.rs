@@ -1065,3 +1065,39 @@ fn facets_by_person(w: &Workdir) -> Vec<(String, i64, String)> {
     assert_eq!(rows.len() as i64, all.unwrap(), "every facet's recorded name is the author at its position");
     rows
 }
+
+/// 10e: a language canon does not know is warned about at the line (and
+/// column) of the language field itself, in every reference format, not at
+/// the record's first line; the record is still imported.
+#[test]
+fn a_language_warning_points_at_the_language_field_in_every_format() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let files = [
+        ("l.ris", "TY  - JOUR\nTI  - In RIS\nAU  - Doe, J\nPY  - 2001\nLA  - Klingonese\nER  - \n".to_string(), "5:7"),
+        ("l.bib", "@article{k1,\n  title = {In BibTeX},\n  year = {2001},\n  language = {Klingonese}\n}\n".into(), "4:3"),
+        ("l2.bib", "@article{k2,\n  title = {In BibLaTeX},\n\n  langid = {Klingonese},\n}\n".into(), "4:3"),
+        (
+            "l.json",
+            "[\n  {\n    \"id\": \"x\",\n    \"type\": \"article-journal\",\n    \"title\": \"In CSL-JSON\",\n    \"language\": \"Klingonese\"\n  }\n]\n"
+                .into(),
+            "6:5",
+        ),
+        ("l.nbib", "PMID- 1\nTI  - In MEDLINE\nDP  - 2001\nAU  - Doe J\nLA  - Klingonese\n\n".into(), "5:7"),
+        (
+            "l.xml",
+            "<?xml version=\"1.0\"?>\n<xml><records>\n<record>\n<ref-type name=\"Journal Article\">17</ref-type>\n\
+             <titles><title>In EndNote</title></titles>\n<dates><year>2001</year></dates>\n\
+             <language>Klingonese</language>\n</record>\n</records></xml>\n"
+                .into(),
+            "7:1",
+        ),
+    ];
+    for (name, text, at) in files {
+        let f = w.write(name, text);
+        let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+        let want = format!("{name}:{at}: warning: language not stored: \"Klingonese\" is not a language canon knows");
+        assert!(err.contains(&want), "{name}: expected {want:?} in:\n{err}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE language IS NULL"), 6, "imported, without the language");
+}

@@ -527,6 +527,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.edition = get("edition");
     d.annotation = ["annotation", "annote", "note"].iter().find_map(|f| get(f));
     d.language = get("language").or_else(|| get("langid"));
+    // A language canon does not know is warned about at its own field.
+    d.language_at = e.fields.get(if get("language").is_some() { "language" } else { "langid" }).map(at);
     if let Some(f) = e.fields.get("keywords") {
         let text = latex_to_unicode(&f.raw);
         d.keywords = split_cell(&text).map(|k| Val::new(k, at(f))).collect();

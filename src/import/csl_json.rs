@@ -276,6 +276,8 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.url = text_of(o.get("URL"));
     d.annotation = text_of(o.get("annote")).or_else(|| text_of(o.get("note")));
     d.language = text_of(o.get("language"));
+    // A language canon does not know is warned about at its own key.
+    d.language_at = d.language.as_ref().map(|_| at("language"));
     d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), CSL_READ);
     d
 }

@@ -202,6 +202,8 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.edition = text("edition");
     d.url = text("urls/related-urls/url").or_else(|| text("urls/web-urls/url"));
     d.language = text("language");
+    // A language canon does not know is warned about at its own element.
+    d.language_at = val("language").map(|v| v.at);
     d.annotation = text("research-notes").or_else(|| text("notes"));
     for (k, at) in all("keywords/keyword") {
         d.keywords.push(Val::new(k.clone(), pos(*at)));

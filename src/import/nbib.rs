@@ -182,6 +182,8 @@ fn draft(r: &Raw) -> Draft {
     d.place = text("PL").filter(|_| first("PB").is_some());
     d.edition = text("EN");
     d.language = text("LA");
+    // A language canon does not know is warned about at its own line.
+    d.language_at = val("LA").map(|v| v.at);
     d.url = pmid.as_ref().map(|p| format!("https://pubmed.ncbi.nlm.nih.gov/{p}/"));
     for tag in ["OT", "MH"] {
         for (_, v, n) in all(tag) {

@@ -180,6 +180,8 @@ fn draft(raw: &Raw) -> Draft {
     d.edition = text(&["ET"]);
     d.url = all(&["UR", "L2"]).first().and_then(|(u, _, _)| u.split_whitespace().next()).map(str::to_string);
     d.language = text(&["LA"]);
+    // A language canon does not know is warned about at its own line.
+    d.language_at = val(&["LA"]).map(|v| v.at);
     for (kw, n, c) in all(&["KW"]) {
         // One KW line may hold several keywords separated by `;` or `,`.
         d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
