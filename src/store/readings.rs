@@ -617,20 +617,12 @@ fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<(Vec<
     let rows: Vec<Row> = st
         .query_map(params![id, floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let parse = |s: &Option<String>| -> serde_json::Value {
-        s.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
-    };
     // Each field's last change: (entry, by hand, who).
     type Last = (i64, bool, Option<String>);
     let mut last: std::collections::BTreeMap<String, Last> = Default::default();
     for (hid, before, after, by, hand) in &rows {
-        let (b, a) = (parse(before), parse(after));
-        let empty = serde_json::Map::new();
-        let (bo, ao) = (b.as_object().unwrap_or(&empty), a.as_object().unwrap_or(&empty));
-        for k in bo.keys().chain(ao.keys()) {
-            if bo.get(k) != ao.get(k) {
-                last.insert(k.clone(), (*hid, *hand, by.clone()));
-            }
+        for k in changed_fields(before.as_deref(), after.as_deref()) {
+            last.insert(k, (*hid, *hand, by.clone()));
         }
     }
     let hand: Vec<(&String, &Last)> = last.iter().filter(|(_, v)| v.1).collect();
@@ -663,13 +655,10 @@ fn changed_since(conn: &Connection, id: i64, seen: i64, floor: i64) -> Result<Op
         by: last.5.clone().unwrap_or_else(|| "(unknown)".into()),
         kept: Vec::new(),
     };
-    let parse = |s: &Option<String>| -> serde_json::Value {
-        s.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
-    };
     for (_, action, entity, before, after) in rows.iter().map(|r| (r.0, &r.1, &r.2, &r.3, &r.4)) {
-        let (b, a) = (parse(before), parse(after));
         if entity == "reading_tag" {
-            if let Some(t) = a.get("theme_id").or_else(|| b.get("theme_id")).and_then(serde_json::Value::as_i64) {
+            let theme = |s: &Option<String>| json_of(s.as_deref()).get("theme_id").and_then(serde_json::Value::as_i64);
+            if let Some(t) = theme(after).or_else(|| theme(before)) {
                 since.themes.insert(t);
             }
             continue;
@@ -678,15 +667,31 @@ fn changed_since(conn: &Connection, id: i64, seen: i64, floor: i64) -> Result<Op
             since.all = true;
             continue;
         }
-        let empty = serde_json::Map::new();
-        let (bo, ao) = (b.as_object().unwrap_or(&empty), a.as_object().unwrap_or(&empty));
-        for k in bo.keys().chain(ao.keys()) {
-            if bo.get(k) != ao.get(k) {
-                since.fields.insert(k.clone());
-            }
-        }
+        since.fields.extend(changed_fields(before.as_deref(), after.as_deref()));
     }
     Ok(Some(since))
+}
+
+/// A history entry's `before` or `after` JSON text as a value (`Null` when
+/// absent or unreadable).
+fn json_of(s: Option<&str>) -> serde_json::Value {
+    s.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+}
+
+/// The fields an update entry changed: the keys of its `before` and `after`
+/// objects whose values differ (a key on one side only counts), each once,
+/// in the order met. Shared by [`edited_by_hand`] and [`changed_since`].
+fn changed_fields(before: Option<&str>, after: Option<&str>) -> Vec<String> {
+    let (b, a) = (json_of(before), json_of(after));
+    let empty = serde_json::Map::new();
+    let (bo, ao) = (b.as_object().unwrap_or(&empty), a.as_object().unwrap_or(&empty));
+    let mut out: Vec<String> = Vec::new();
+    for k in bo.keys().chain(ao.keys()) {
+        if bo.get(k) != ao.get(k) && !out.contains(k) {
+            out.push(k.clone());
+        }
+    }
+    out
 }
 
 impl<'t> ReadingWriter<'t> {
@@ -1835,6 +1840,16 @@ mod tests {
 
     fn v(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn changed_fields_are_the_keys_whose_values_differ() {
+        let b = r#"{"title":"A","language":"en","year":2001}"#;
+        let a = r#"{"title":"A","language":"fr","notes":"x"}"#;
+        assert_eq!(changed_fields(Some(b), Some(a)), v(&["language", "year", "notes"]));
+        assert_eq!(changed_fields(None, Some(r#"{"doi":null}"#)), v(&["doi"]), "a key on one side only counts");
+        assert_eq!(changed_fields(Some("not json"), Some(r#"{"doi":"10.1/x"}"#)), v(&["doi"]));
+        assert!(changed_fields(None, None).is_empty());
     }
 
     #[test]
