@@ -492,3 +492,163 @@ fn gaps_and_theme_list_respect_the_programme() {
     };
     assert_eq!((count("MBChB"), count("PA")), (1, 0));
 }
+
+// ---- 10e: defects the acceptance testers found after 10c and 10d ----
+
+/// The dry run shows what the real run writes to records it adds: a new
+/// session's kind, learning outcomes, tags and keywords; the tags a repeated
+/// row adds; a new module's year and lead; a new programme. And the real run
+/// writes exactly that.
+#[test]
+fn the_dry_run_shows_what_new_records_get() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let f = w.write(
+        "new.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes,kind,lead,keywords\n\
+         MBChB,Year 1,M1,Skin,Skin lesions,Describe skin lesions; Explain rashes,epistemic-bias,,,skin; rash\n\
+         MBChB,,M1,Skin,Skin lesions,Describe skin lesions; Explain rashes,historical-awareness;epistemic-bias,,Dr Ng,rash\n\
+         MBChB,Year 1,M1,Skin,Heart exam,Analyse heart sounds,,assessment,,\n",
+    );
+    let (code, out, _) = run(&w, &["import", "modules", f.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{out}");
+    let want = "\
+new        line 2      programme \"MBChB\"
+new        line 2      module M1 Skin
+                  year: 1
+                  lead: \"Dr Ng\"
+new        line 2      M1 · Skin lesions
+                  learning_outcomes: \"Describe skin lesions; Explain rashes\"
+                  themes: + epistemic-bias (tag added)
+                  keywords: +\"skin\", +\"rash\"
+duplicate  line 3      M1 · Skin lesions (repeated row)
+                  themes: + historical-awareness (tag added)
+new        line 4      M1 · Heart exam
+                  kind: assessment
+                  learning_outcomes: \"Analyse heart sounds\"
+";
+    has(&out, want);
+    // The real run writes what the dry run showed.
+    w.ok(&["import", "modules", f.to_str().unwrap()]);
+    assert_eq!(w.count("SELECT count(*) FROM item_tag"), 2);
+    assert_eq!(w.count("SELECT count(*) FROM item_keyword"), 2);
+    assert_eq!(w.count("SELECT count(*) FROM module WHERE year = 1 AND lead = 'Dr Ng'"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM item WHERE kind = 'assessment'"), 1);
+    let (_, again, _) = run(&w, &["import", "modules", f.to_str().unwrap(), "--dry-run"]);
+    assert!(!again.contains("new "), "nothing is new the second time:\n{again}");
+    // A new session in a stored module (one at a time, not in a batch) shows the same.
+    let more = w.write(
+        "more.csv",
+        "programme,module_code,module_title,session_title,learning_outcomes,themes\n\
+         MBChB,M1,Skin,Melanoma,Recognise melanoma in dark skin,intersectional-health\n",
+    );
+    let (_, out, _) = run(&w, &["import", "modules", more.to_str().unwrap(), "--dry-run"]);
+    has(
+        &out,
+        "new        line 2      M1 · Melanoma\n                  learning_outcomes: \"Recognise melanoma in dark skin\"\n                  themes: + intersectional-health (tag added)\n",
+    );
+    // A reading list's dry run shows a new entry's tags too.
+    let r = w.write("r.csv", "title,year,themes\nThe Spirit Catches You,1997,intersectional-health\n");
+    let (_, out, _) = run(&w, &["import", "reading", r.to_str().unwrap(), "--dry-run"]);
+    has(&out, "\"The Spirit Catches You\" (1997)\n                  themes: + intersectional-health\n");
+}
+
+/// Years: only the documented forms; "Year X", "Year TBC", "Year ?" and
+/// Roman numerals beyond the range are refused at their cell, with the
+/// accepted forms; nothing is written.
+#[test]
+fn a_year_that_is_not_one_of_the_documented_forms_is_refused() {
+    let w = Workdir::new();
+    let f = w.write(
+        "y.csv",
+        format!(
+            "{HEAD}\nP,Year X,M1,T,s1,\nP,Year TBC,M2,T,s2,\nP,Year ?,M3,T,s3,\nP,Year XII,M4,T,s4,\nP,Year 3?,M5,T,s5,\n\
+             P,Phase III,M6,T,s6,\nP,2nd year,M7,T,s7,\nP,Y2,M8,T,s8,\nP,Year 10,M9,T,s9,\n"
+        ),
+    );
+    let err = w.fails(&["import", "modules", f.to_str().unwrap()]);
+    has(&err, "y.csv:2:2: year \"Year X\" is a placeholder, not a year of study");
+    has(&err, "for year ten write 10 or \"Year 10\"");
+    has(
+        &err,
+        "y.csv:3:2: year \"Year TBC\" is not a year of study; expected a number from 1 to 10 written as 3, \"Year 3\"",
+    );
+    has(&err, "y.csv:4:2: year \"Year ?\" is not a year of study");
+    has(&err, "y.csv:5:2: year \"Year XII\" is out of range");
+    has(&err, "y.csv:6:2: year \"Year 3?\" is not a year of study");
+    for line in 7..=10 {
+        assert!(!err.contains(&format!("y.csv:{line}:")), "line {line} is a documented form: {err}");
+    }
+    assert!(!w.db().exists(), "nothing written");
+    // The documented forms, read exactly.
+    let ok = w.write(
+        "ok.csv",
+        format!(
+            "{HEAD}\nP,Phase III,M6,T,s6,\nP,2nd year,M7,T,s7,\nP,Y2,M8,T,s8,\nP,Year 10,M9,T,s9,\nP,Year IX,M10,T,s,\n"
+        ),
+    );
+    w.ok(&["import", "modules", ok.to_str().unwrap()]);
+    let years: Vec<i64> = ["M6", "M7", "M8", "M9", "M10"]
+        .iter()
+        .map(|c| w.count(&format!("SELECT year FROM module WHERE code = '{c}'")))
+        .collect();
+    assert_eq!(years, [3, 2, 2, 10, 9]);
+    // The flags take the same forms and refuse the same way.
+    has(&w.fails(&["module", "list", "--year", "Year X"]), "is a placeholder");
+    has(&w.fails(&["gaps", "--year", "Year TBC"]), "is not a year of study");
+}
+
+/// A `--sync` rename changes the title only: the session keeps its place
+/// among its module's sessions, and the log shows no position change.
+#[test]
+fn a_sync_rename_keeps_the_sessions_place_and_logs_only_the_title() {
+    let w = Workdir::new();
+    let v1 = w.write(
+        "v1.csv",
+        "module_code,module_title,session_title,learning_outcomes\nM1,One,Alpha,Explain a\nM1,One,Beta,Explain b\nM1,One,Gamma,Explain c\n",
+    );
+    w.ok(&["import", "modules", v1.to_str().unwrap()]);
+    let v2 = w.write(
+        "v2.csv",
+        "module_code,module_title,session_title,learning_outcomes,themes\nM1,One,Alpha renamed,Explain a,epistemic-bias\nM1,One,Beta,Explain b,\nM1,One,Gamma,Explain c,\n",
+    );
+    let out = w.ok(&["import", "modules", v2.to_str().unwrap(), "--sync", "--dry-run", "--by", "amina"]);
+    has(&out, "renamed    line 2      M1 · \"Alpha\" → \"Alpha renamed\"");
+    has(&out, "themes: + epistemic-bias (tag added)");
+    w.ok(&["import", "modules", v2.to_str().unwrap(), "--sync", "--by", "amina"]);
+    let order = w.json(&["item", "list", "--module", "M1", "--format", "json"]);
+    let titles: Vec<&str> = order.as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Alpha renamed", "Beta", "Gamma"], "the renamed session keeps its place");
+    let log = w.json(&["log", "--entity", "item", "--format", "json"]);
+    let rename = log.as_array().unwrap().iter().find(|e| e["action"] == "update").expect("the rename");
+    let change = rename["change"].as_str().unwrap_or_default().to_string();
+    assert!(!change.contains("position"), "{rename}");
+    assert!(rename["after"].get("position").is_none() && rename["before"].get("position").is_none(), "{rename}");
+    has(&w.ok(&["log", "--entity", "item"]), "title: Alpha → Alpha renamed");
+}
+
+/// The `--map` hint for a free-text column offers only fields free text
+/// can fill, best match first, never one another column fills; in module
+/// lists and reading lists alike.
+#[test]
+fn the_map_hint_offers_only_what_free_text_can_fill() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let r = w.write("r.csv", "title,notes,Room,Athors\nA,good,B2,Doe J\n");
+    let (_, out, err) = run(&w, &["import", "reading", r.to_str().unwrap(), "--dry-run"]);
+    let room = out.lines().find(|l| l.contains("\"Room\"")).expect("Room is named");
+    for never in ["changed", "translated", "open_access", "global_south", "language", "id", "notes,", "title,", "year"]
+    {
+        assert!(!room.contains(never), "{never} offered for free text: {room}");
+    }
+    has(room, "with FIELD one of perspective, authors, container, publisher, place");
+    has(
+        &out,
+        "\"Athors\": no field has that name; 1 row holds text there; to read it, add --map 'Athors=FIELD' with FIELD one of authors,",
+    );
+    has(&err, "r.csv: column 3 \"Room\" is not read: no field has that name");
+    let m = w.write("m.csv", "module_code,module_title,session_title,Session Lead,Hours\nM1,T,S,Dr A,2\n");
+    let (_, out, _) = run(&w, &["import", "modules", m.to_str().unwrap(), "--dry-run"]);
+    has(&out, "add --map 'Session Lead=lead'");
+    has(&out, "add --map 'Hours=FIELD' with FIELD one of learning_outcomes, lead, keywords, programme");
+}

@@ -1257,9 +1257,9 @@ impl<'t> ReadingWriter<'t> {
             self.run_id,
             decided.as_deref(),
         )?;
-        self.add_tags(id, &r.themes)?;
+        // The dry run shows the tags a new entry gets, as it does a stored one's.
+        let mut fields = self.add_tags(id, &r.themes)?;
         self.counts.new += 1;
-        let mut fields = Vec::new();
         for (other, title) in self.possible_duplicates(id, r)? {
             let msg = format!(
                 "possible duplicate of entry {other} {title:?} (same first author, year and main title); \
