@@ -576,7 +576,7 @@ fn a_workbook_gets_the_column_report_year_forms_and_empty_rows_of_a_csv() {
         "column     column E   \"Lecture Title\" → session_title\n",
         "column     column F   \"Intended Learning Outcomes (ILOs)\" → learning_outcomes\n",
         "not read   column G   \"Room\": no field has that name; 2 rows hold text there; to read it, add --map \
-         'Room=FIELD' with FIELD one of programme, themes, lead, keywords\n",
+         'Room=FIELD' with FIELD one of lead, keywords, programme\n",
         "not read   column H   \"Notes\": no field has that name; 0 rows hold text there",
         "absent     no column for programme: every row goes to programme \"Curriculum\" (a new programme: the \
          database holds none yet; name it with --programme)\n",

@@ -42,7 +42,7 @@ fn the_excel_export_with_intended_learning_outcomes_and_year_1() {
         "column     column 5   \"Lecture Title\" → session_title",
         "column     column 6   \"Intended Learning Outcomes\" → learning_outcomes",
         "not read   column 7   \"Room\": no field has that name; 2 rows hold text there; to read it, add --map \
-         'Room=FIELD' with FIELD one of themes, lead, keywords",
+         'Room=FIELD' with FIELD one of lead, keywords",
         "absent     no column for themes, kind, lead, keywords (left as stored)",
         "new        line 2      MED1001 · Social determinants",
         "new        line 4      MED1001 · History of medicine",

@@ -536,7 +536,7 @@ pub struct Tally {
 
 /// The forms a year of study may be written in, for messages.
 pub const YEAR_FORMS: &str = "3, \"Year 3\", \"Y3\", \"Yr 3\", \"Year Three\", \"3rd year\", \"Third year\", \
-     \"Phase 3\", \"Stage 3\", \"MS3\" or \"Year III\" (Roman numerals I to IX)";
+     \"Phase 3\", \"Stage 3\", \"MS3\" or \"Year III\"";
 
 /// A year of study (or phase, or stage) as faculty write it: `3`, `3.0`
 /// (a spreadsheet's number), `Year 3`, `Y3`, `Yr. 3`, `Year-3`, `Year
@@ -767,7 +767,7 @@ mod tests {
         for s in ["Year TBC", "Year ?", "Year", "TBC", "?", "Year C", "Year L", "Year IIII", "Year VX", "X", "Year 3?"]
         {
             let e = study_year(s).unwrap_err();
-            assert!(e.contains("is not a year of study") && e.contains("Roman numerals I to IX"), "{s}: {e}");
+            assert!(e.contains("is not a year of study") && e.contains("\"Year III\""), "{s}: {e}");
         }
         // Roman numerals beyond the range are read, and refused as out of range.
         for s in ["Year XI", "Phase XII", "Year XX"] {
