@@ -95,7 +95,7 @@ pub fn serve(config: Config) -> Result<()> {
         std::io::stdout().flush()?;
         if !config.quiet {
             eprintln!(
-                "canon serve: the workspace over {} is at the address above ({}); Ctrl-C stops it",
+                "canon serve: the workspace over {} is at the address above; {}; Ctrl-C stops it",
                 config.db.display(),
                 shown.listening
             );
