@@ -188,10 +188,17 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.isbn = val("isbn");
     d.isbn_rule = IsbnRule::FirstValid;
     d.authors = all("contributors/authors/author").iter().filter_map(|(v, _)| name(v)).collect();
-    if d.authors.is_empty() {
-        d.authors = all("contributors/secondary-authors/author").iter().filter_map(|(v, _)| name(v)).collect();
-    }
     let kind = r.ref_type.as_deref().map_or("other", endnote_kind);
+    // `secondary-authors` are the editors of a book section, an edited book or
+    // a proceedings (EndNote's field names for those reference types); of
+    // other types they are not editors and are named as not stored.
+    let edited = matches!(kind, "chapter" | "book" | "conference-paper" | "report");
+    if edited {
+        d.editors = all("contributors/secondary-authors/author").iter().filter_map(|(v, _)| name(v)).collect();
+    }
+    // The journal's abbreviation (`periodical/abbr-1`).
+    d.container_short = text("periodical/abbr-1");
+    d.season = val("dates/pub-dates/date").filter(|v| builder::season_of(&v.text).is_some());
     d.kind = KindSrc::Mapped(kind);
     d.container = text("periodical/full-title").or_else(|| text("titles/secondary-title"));
     d.volume = text("volume");
@@ -236,9 +243,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     if first("periodical/full-title").is_none() {
         read.push("titles/secondary-title");
     }
-    if all("contributors/authors/author").is_empty() {
+    if edited {
         read.push("contributors/secondary-authors/author");
     }
+    read.push("periodical/abbr-1");
     if d.doi.is_some() {
         read.push("electronic-resource-num");
     }

@@ -183,6 +183,7 @@ impl Style {
             .and_then(|item| {
                 formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
             })
+            .map(|t| with_season(t, r))
             .unwrap_or_else(|| fallback(r).into())
     }
 
@@ -222,8 +223,9 @@ impl Style {
                 .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
                 .map(|l| l.text)
                 .unwrap_or_default();
-            let text =
-                formatted::entry(&item.content, GLUE, r.year_note.as_deref()).unwrap_or_else(|| fallback(r).into());
+            let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
+                .map(|t| with_season(t, r))
+                .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
         // A reading the processor could not take (or left out) still appears,
@@ -363,6 +365,38 @@ fn with_name_elements(xml: &str) -> String {
     out
 }
 
+/// The date's season put with its year, which the processor cannot do
+/// (hayagriva's dates have no season): "(2019, Winter)" where the style
+/// puts the year in parentheses (APA 7th, §9.14: "(2019, Winter)"), else
+/// after the year ("2019 Winter;45(4)", as Citing Medicine writes a season
+/// in a journal date). The season takes the year's emphasis.
+fn with_season(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(y), Some(season)) = (r.year, r.season.as_deref()) else { return t };
+    let mut c = season.chars();
+    let season: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    let year = format!("{y}");
+    let (at, insert) = match t.text.find(&format!("({year})")) {
+        Some(i) => (i + 1 + year.len(), format!(", {season}")),
+        None => match t.text.find(&year) {
+            Some(i) => (i + year.len(), format!(" {season}")),
+            None => return t,
+        },
+    };
+    if t.text[at..].starts_with(&insert) {
+        return t;
+    }
+    t.text.insert_str(at, &insert);
+    for (range, _) in &mut t.spans {
+        if range.start >= at {
+            range.start += insert.len();
+            range.end += insert.len();
+        } else if range.end >= at {
+            range.end += insert.len();
+        }
+    }
+    t
+}
+
 /// A reference when the processor gives nothing: title and year.
 fn fallback(r: &Reading) -> String {
     match r.year {
@@ -416,9 +450,15 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
-    e.insert("title".into(), json!(r.title));
+    e.insert("title".into(), json!(protected(&r.title)));
     if !r.author_names.is_empty() {
         e.insert("author".into(), Value::Array(r.author_names.iter().map(|n| person(n, plain_suffix)).collect()));
+    }
+    // Editors as editors: the style prints them as such ("In: Smith J, editor."
+    // in Vancouver, "(Ed.)" in APA), and cites a book with no authors by them
+    // (CSL `<substitute>`). hayagriva reads an entry's or its parent's editors.
+    if !r.editor_names.is_empty() {
+        e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, plain_suffix)).collect()));
     }
     if let Some(y) = r.year {
         e.insert("date".into(), json!(format!("{y:04}")));
@@ -440,14 +480,19 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         e.insert("page-range".into(), json!(p));
     }
     let publisher = r.publisher.as_ref().map(|p| match &r.place {
-        Some(l) => json!({ "name": p, "location": l }),
-        None => json!(p),
+        Some(l) => json!({ "name": protected(p), "location": protected(l) }),
+        None => json!(protected(p)),
     });
     match (parent_kind, &r.container) {
         (Some(pk), Some(c)) => {
             let mut parent = serde_json::Map::new();
             parent.insert("type".into(), json!(pk));
-            parent.insert("title".into(), json!(c));
+            // The abbreviation (MEDLINE TA) is the title's short form: a style
+            // that cites `container-title form="short"` (Vancouver) prints it.
+            match &r.container_short {
+                Some(s) => parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) })),
+                None => parent.insert("title".into(), json!(protected(c))),
+            };
             if let Some(v) = &r.volume {
                 parent.insert("volume".into(), json!(v));
             }
@@ -476,7 +521,7 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
                 e.insert("publisher".into(), p.clone());
             } else if let Some(c) = &r.container {
                 // A book's or report's container without a parent kind: the series or publisher as written.
-                e.insert("publisher".into(), json!(c));
+                e.insert("publisher".into(), json!(protected(c)));
             }
         }
     }
@@ -485,6 +530,40 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // JSON is YAML: hayagriva reads its own (YAML) data model from it.
     let library = hayagriva::io::from_yaml_str(&Value::Object(doc).to_string()).ok()?;
     library.get(key).cloned()
+}
+
+/// Text as hayagriva's formattable strings take it: its control characters
+/// (`\\`, `{`, `}`, `$`) escaped so a title is printed as written (a `$` is
+/// not mathematics, an unpaired brace not an error), and every word whose
+/// case is its own kept out of the style's case changes (CSL `text-case`
+/// "title" or "sentence"), as BibTeX's `{eGFR}` braces ask: a word with a
+/// capital after its first letter (eGFR, mRNA, HbA1c, COVID-19's "COVID",
+/// McGill, iPhone) is set verbatim. The CSL specification leaves such words
+/// alone in title case (CSL 1.0.2, "Text-case": "the case of words in mixed
+/// or uppercase stays the same"); hayagriva 0.10 does not, hence this.
+fn protected(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut escaped = String::with_capacity(word.len());
+        for c in word.chars() {
+            if matches!(c, '\\' | '{' | '}' | '$') {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+        let own_case = word.chars().skip(1).any(char::is_uppercase);
+        if own_case {
+            out.push('{');
+            out.push_str(&escaped);
+            out.push('}');
+        } else {
+            out.push_str(&escaped);
+        }
+    }
+    out
 }
 
 /// The styles `--style` names, for help and README.
