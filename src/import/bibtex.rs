@@ -969,7 +969,7 @@ mod tests {
         assert_eq!(a.container.as_deref(), Some("Journal of Health Equity"));
         assert_eq!(a.year, Some(1961));
         assert_eq!(a.kind, "article");
-        assert_eq!(a.doi.as_deref(), Some("10.1000/abc"));
+        assert_eq!(a.doi.as_deref(), Some("10.1000/ABC"), "a DOI as published, its case kept");
         assert_eq!(a.annotation.as_deref(), Some("Read chapter 1."));
         assert_eq!(a.themes.len(), 1);
         let b = &p.records[1];

@@ -366,7 +366,7 @@ mod tests {
         assert_eq!(b.title, "Une {écologie} \"décoloniale\"");
         assert_eq!(b.year, Some(2019));
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
-        assert_eq!(b.doi.as_deref(), Some("10.1000/xyz"));
+        assert_eq!(b.doi.as_deref(), Some("10.1000/XYZ"));
         assert_eq!(b.annotation.as_deref(), Some("Read the introduction."));
         assert_eq!(b.language.as_deref(), Some("fr"));
         let c = &p.records[2];

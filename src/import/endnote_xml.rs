@@ -289,7 +289,7 @@ mod tests {
             (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
             (Some("395"), Some("10221"), Some("123-129"))
         );
-        assert_eq!(a.doi.as_deref(), Some("10.1016/s0140-6736(20)30001-1"));
+        assert_eq!(a.doi.as_deref(), Some("10.1016/S0140-6736(20)30001-1"));
         assert_eq!((a.year, a.kind.as_str()), (Some(2020), "article"));
         assert_eq!(a.themes, [2]);
         let b = &p.records[1];
@@ -305,7 +305,10 @@ mod tests {
             a.unstored,
             ["EndNote XML database", "EndNote XML source-app", "EndNote XML titles/secondary-title"]
         );
-        assert_eq!(b.unstored, ["EndNote XML contributors/secondary-authors/author"]);
+        // A book section's secondary authors are its book's editors: read as editors, never authors.
+        assert!(b.unstored.is_empty(), "{:?}", b.unstored);
+        assert_eq!(b.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Duarte, Ines"]);
+        assert_eq!(b.editors.iter().map(|n| n.family.as_deref()).collect::<Vec<_>>(), [Some("Okoro")]);
         let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.starts_with("record 3 has no title"), "{got:?}");

@@ -232,7 +232,7 @@ mod tests {
         );
         assert_eq!(a.container.as_deref(), Some("Annual Review"));
         assert_eq!(a.year, Some(2019));
-        assert_eq!(a.doi.as_deref(), Some("10.1146/annurev"));
+        assert_eq!(a.doi.as_deref(), Some("10.1146/ANNUREV"));
         assert_eq!(a.isbn, None);
         assert_eq!(a.annotation, None);
         assert_eq!(a.url.as_deref(), Some("https://example.org/a"));

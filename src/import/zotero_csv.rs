@@ -368,7 +368,7 @@ mod tests {
             ["Williams, David R.", "Lawrence, Jourdyn A."]
         );
         assert_eq!((a.year, a.kind.as_str()), (Some(2019), "article"));
-        assert_eq!(a.doi.as_deref(), Some("10.1146/abc"));
+        assert_eq!(a.doi.as_deref(), Some("10.1146/ABC"));
         assert_eq!(a.themes.len(), 2, "manual tags that name themes, not automatic ones");
         assert_eq!(a.annotation, None);
         let b = &p.records[1];
@@ -376,7 +376,7 @@ mod tests {
         assert_eq!((b.year, b.kind.as_str()), (Some(1952), "book"));
         assert_eq!(b.isbn.as_deref(), Some("9780822394204"), "the first of several");
         assert_eq!((b.container.as_deref(), b.publisher.as_deref()), (None, Some("Pluto")));
-        assert_eq!(b.doi.as_deref(), Some("10.2307/j.ctv"));
+        assert_eq!(b.doi.as_deref(), Some("10.2307/J.CTV"));
         assert_eq!(p.records[2].kind, "podcast");
     }
 

@@ -607,6 +607,7 @@ mod tests {
             translated: None,
             perspective: None,
             themes: vec![],
+            ..Reading::default()
         }
     }
 
