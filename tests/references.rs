@@ -175,7 +175,7 @@ fn references_in_every_style_from_one_database() {
     assert!(err.contains("unknown style \"nonsense\"; expected vancouver, apa, harvard, chicago"), "{err}");
     let broken = w.write("broken.csl", "<style>not csl");
     let err = w.fails(&["report", csv.to_str().unwrap(), "--style", broken.to_str().unwrap()]);
-    assert!(err.contains("is not a CSL style canon can read"), "{err}");
+    assert!(err.contains("broken.csl:1:15: not well-formed XML: the file ends inside <style>"), "{err}");
     let dependent = w.write(
         "dep.csl",
         r#"<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><title>Dep</title><id>x</id><link href="http://www.zotero.org/styles/vancouver" rel="independent-parent"/><updated>2020-01-01T00:00:00+00:00</updated></info></style>"#,
@@ -1113,7 +1113,27 @@ fn a_broken_style_file_is_an_error_and_nothing_is_written() {
   <info><title>Broken</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
   <citation><layout><text variable="title"/></layout></citation>"#;
     for (name, body, says) in [
-        ("not-xml.csl", "this is not XML at all {\\rtf1}".to_string(), "is not a CSL style canon can read"),
+        (
+            "not-xml.csl",
+            "this is not XML at all {\\rtf1}".to_string(),
+            "not-xml.csl:1:1: text before the first element: not XML",
+        ),
+        ("empty.csl", String::new(), "empty.csl is empty; expected a CSL style"),
+        (
+            "html.csl",
+            "<html><body>a page</body></html>".to_string(),
+            "html.csl:1:1: the root element is <html>; expected <style",
+        ),
+        (
+            "mismatched.csl",
+            format!("{head}\n<bibliography><layout><text variable=\"title\"></layout></bibliography></style>"),
+            "mismatched.csl:5:46: not well-formed XML: ill-formed document: expected `</text>`, but `</layout>` was found",
+        ),
+        (
+            "not-csl.csl",
+            format!("{head}\n<bibliography><layout><text varible=\"title\"/></layout></bibliography></style>"),
+            "not-csl.csl:5:23: <text> is not valid CSL here",
+        ),
         (
             "undefined-macro.csl",
             format!(

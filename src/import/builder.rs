@@ -634,6 +634,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn seasons_in_every_form() {
+        for (s, want) in [
+            ("2019 Winter", Some("winter")),
+            ("Spring 2020", Some("spring")),
+            ("2019///Winter", Some("winter")),
+            ("fall", Some("autumn")),
+            ("AUTUMN", Some("autumn")),
+            ("4", Some("winter")),
+            ("1", Some("spring")),
+            ("2019 Apr 2", None),
+            ("2019", None),
+            ("5", None),
+            ("Winterbottom", None),
+        ] {
+            assert_eq!(season_of(s), want, "{s}");
+        }
+    }
+
+    #[test]
     fn dates_in_every_form() {
         for (s, want) in [
             ("2019", Some(Dated::Year(2019))),

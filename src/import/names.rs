@@ -609,8 +609,13 @@ pub fn split_cell(cell: &str) -> CellNames {
         {
             *n = Name::literal(&groups[k]);
         } else if n.original.contains('\u{E001}') {
-            // A braced part of a person's name ("{van Gogh}, Vincent"): kept as one word.
-            *n = parse(&unmask(&n.original, false)).unwrap_or_else(|| Name::literal(&unmask(&n.original, false)));
+            // A braced part of a person's name ("{van Gogh}, Vincent"): kept as one
+            // word, as BibTeX reads it; the name as written loses only the braces.
+            let braced = unmask(&n.original, true);
+            let plain = unmask(&n.original, false);
+            *n = parse_bibtex(&braced, |x| x.replace(['{', '}'], ""))
+                .map(|b| Name { original: plain.clone(), ..b })
+                .unwrap_or_else(|| Name::literal(&plain));
         }
     }
     out
@@ -741,6 +746,38 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn institutions_with_commas_and_braces() {
+        let one = |s: &str| {
+            let c = split_cell(s);
+            assert_eq!(c.names.len(), 1, "{s}: {c:?}");
+            (c.names[0].clone(), c.doubt)
+        };
+        for s in ["Ministry of Health, Ghana", "Ghana, Ministry of Health", "University of Ghana, Medical School"] {
+            let (n, doubt) = one(s);
+            assert_eq!(n.literal.as_deref(), Some(s), "{s}");
+            assert_eq!(doubt, None, "{s}");
+        }
+        // A person whose family name is an institution's word: a person, with a doubt naming the braces.
+        let (n, doubt) = one("Service, Robert");
+        assert_eq!((n.family.as_deref(), n.given.as_deref()), (Some("Service"), Some("Robert")));
+        assert!(doubt.is_some_and(|d| d.contains("{Service, Robert}")));
+        // Braces keep anything whole, and go.
+        let c = split_cell("{Service, Robert}; Osei, Kwame; {Health and Care; Wales}");
+        let lits: Vec<_> = c.names.iter().map(|n| n.literal.as_deref()).collect();
+        assert_eq!(lits, [Some("Service, Robert"), None, Some("Health and Care; Wales")]);
+        assert_eq!(c.names[1].family.as_deref(), Some("Osei"));
+        assert_eq!(c.doubt, None);
+        assert_eq!(split_cell("{van Gogh}, Vincent").names[0].family.as_deref(), Some("van Gogh"));
+        // Written back so that they read back the same.
+        let names = split_cell("{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame").names;
+        let cell = cell_text(&names);
+        assert_eq!(cell, "{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame");
+        assert_eq!(split_cell(&cell).names, names);
+        // An unclosed brace is text.
+        assert_eq!(split_cell("{Osei, Kwame").names.len(), 1);
+    }
 
     type Parts<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
 

@@ -277,6 +277,7 @@ pub struct Cited {
 /// lists) and a `<text macro="…">` or `<key macro="…">` naming a macro the
 /// style does not define (the processor prints nothing for it).
 fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
+    let elements = check_xml(source, xml)?;
     let style = match CslStyle::from_xml(xml) {
         Ok(CslStyle::Independent(s)) => s,
         Ok(CslStyle::Dependent(d)) => bail!(
@@ -284,7 +285,8 @@ fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
             d.parent_link.href
         ),
         Err(e) => {
-            bail!("{source} is not a CSL style canon can read: {e}; expected an independent CSL 1.0 style")
+            let what = e.to_string();
+            bail!("{}", csl_problem(source, &elements, &what))
         }
     };
     if style.bibliography.is_none() {
@@ -300,13 +302,131 @@ fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
         }
     }
     if !missing.is_empty() {
+        // Where the first undefined macro is called.
+        let at = ["\"", "'"]
+            .iter()
+            .find_map(|q| xml.find(&format!("macro={q}{}{q}", missing[0])))
+            .map(|i| {
+                let (l, c) = line_col(xml, i);
+                format!(":{l}:{c}:")
+            })
+            .unwrap_or_default();
         bail!(
-            "{source} calls {} {} it does not define; expected a <macro name=\"…\"> for each",
+            "{source}{at} calls {} {} it does not define; expected a <macro name=\"…\"> for each",
             if missing.len() == 1 { "a macro" } else { "macros" },
             missing.iter().map(|m| format!("{m:?}")).collect::<Vec<_>>().join(", ")
         );
     }
     Ok(style)
+}
+
+/// One element of a style's XML: its path of local names from the root and
+/// where it starts (line, column; 1-based).
+type Element = (Vec<String>, (usize, usize));
+
+/// The line and column (1-based, in characters) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Checks that a style file is well-formed XML whose root is CSL's
+/// `<style>`; returns its elements for locating later problems. Errors name
+/// the file, and the line and column where the XML breaks.
+fn check_xml(source: &str, xml: &str) -> Result<Vec<Element>> {
+    use quick_xml::events::Event;
+    if xml.trim().is_empty() {
+        bail!("{source} is empty; expected a CSL style (an XML file whose root is <style>)");
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut path: Vec<String> = Vec::new();
+    let mut out: Vec<Element> = Vec::new();
+    let mut root: Option<String> = None;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let (l, c) = line_col(xml, reader.error_position() as usize);
+                bail!("{source}:{l}:{c}: not well-formed XML: {e}; expected a CSL style");
+            }
+        };
+        let start = xml[before..].find('<').map_or(before, |i| before + i);
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) if root.is_some() || path.is_empty() => {
+                let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
+                if root.is_none() {
+                    if name != "style" {
+                        let (l, c) = line_col(xml, start);
+                        bail!(
+                            "{source}:{l}:{c}: the root element is <{name}>; expected <style \
+                             xmlns=\"http://purl.org/net/xbiblio/csl\"> (a CSL style)"
+                        );
+                    }
+                    root = Some(name.clone());
+                }
+                path.push(name);
+                out.push((path.clone(), line_col(xml, start)));
+                if empty {
+                    path.pop();
+                }
+            }
+            Event::End(_) => {
+                path.pop();
+            }
+            Event::Eof => {
+                if let Some(open) = path.last() {
+                    let (l, c) = out.iter().rev().find(|(p, _)| p.last() == Some(open)).map_or((1, 1), |e| e.1);
+                    let (el, ec) = line_col(xml, xml.len());
+                    bail!(
+                        "{source}:{el}:{ec}: not well-formed XML: the file ends inside <{open}> (opened at line {l}, \
+                         column {c}); expected </{open}>"
+                    );
+                }
+                break;
+            }
+            Event::Text(t) if root.is_none() && !AsRef::<str>::as_ref(&t).trim().is_empty() => {
+                let (l, c) = line_col(xml, before);
+                bail!("{source}:{l}:{c}: text before the first element: not XML; expected a CSL style");
+            }
+            _ => {}
+        }
+    }
+    if root.is_none() {
+        bail!("{source} holds no XML element; expected a CSL style (an XML file whose root is <style>)");
+    }
+    Ok(out)
+}
+
+/// A message for a style the processor could not read: where (the element
+/// the processor's path names, with its line and column) and what.
+/// `what` is hayagriva's message, "… at `bibliography.layout.$value[0].text`".
+fn csl_problem(source: &str, elements: &[Element], what: &str) -> String {
+    let path: Vec<&str> = what
+        .split('`')
+        .nth(1)
+        .unwrap_or("")
+        .split('.')
+        .filter(|s| !s.is_empty() && !s.starts_with('$') && *s != "?")
+        .collect();
+    let found = (1..=path.len()).rev().find_map(|n| {
+        let want = &path[..n];
+        elements.iter().find(|(p, _)| p.len() > n && p[1..].iter().map(String::as_str).eq(want.iter().copied()))
+    });
+    match found {
+        Some((p, (l, c))) => format!(
+            "{source}:{l}:{c}: <{}> is not valid CSL here (an unknown attribute or child, a missing required one, \
+             or an unclosed element); expected an independent CSL 1.0 style (see the CSL 1.0.2 specification)",
+            p.last().map_or("style", String::as_str)
+        ),
+        None => format!(
+            "{source} is not a CSL style canon can read ({what}); expected an independent CSL 1.0 style \
+             with <info>, <citation> and <bibliography>"
+        ),
+    }
 }
 
 /// The macro names a style calls (`macro="…"` attributes of `<text>` and
@@ -382,7 +502,8 @@ fn with_season(mut t: Rich, r: &Reading) -> Rich {
             None => return t,
         },
     };
-    if t.text[at..].starts_with(&insert) {
+    // Already there (a style or a title that says it): not twice.
+    if [format!(" {season}"), format!(", {season}")].iter().any(|s| t.text[at..].starts_with(s.as_str())) {
         return t;
     }
     t.text.insert_str(at, &insert);
@@ -547,20 +668,28 @@ fn protected(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let mut escaped = String::with_capacity(word.len());
-        for c in word.chars() {
-            if matches!(c, '\\' | '{' | '}' | '$') {
-                escaped.push('\\');
+        let escape = |s: &str, out: &mut String| {
+            for c in s.chars() {
+                if matches!(c, '\\' | '{' | '}' | '$') {
+                    out.push('\\');
+                }
+                out.push(c);
             }
-            escaped.push(c);
-        }
-        let own_case = word.chars().skip(1).any(char::is_uppercase);
-        if own_case {
+        };
+        // The word's letters and digits, without the punctuation around them ("eGFR:").
+        let core_start = word.find(char::is_alphanumeric).unwrap_or(word.len());
+        let core_end = word
+            .rfind(char::is_alphanumeric)
+            .map_or(core_start, |i| i + word[i..].chars().next().map_or(0, char::len_utf8));
+        let core = &word[core_start..core_end.max(core_start)];
+        if core.chars().skip(1).any(char::is_uppercase) {
+            escape(&word[..core_start], &mut out);
             out.push('{');
-            out.push_str(&escaped);
+            escape(core, &mut out);
             out.push('}');
+            escape(&word[core_end.max(core_start)..], &mut out);
         } else {
-            out.push_str(&escaped);
+            escape(word, &mut out);
         }
     }
     out
@@ -574,6 +703,33 @@ pub fn named_styles() -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_escaped_and_mixed_case_words_protected() {
+        assert_eq!(protected("Race and eGFR: $5 {x} a\\b"), "Race and {eGFR}: \\$5 \\{x\\} a\\\\b");
+        assert_eq!(protected("HbA1c in the UK"), "{HbA1c} in the {UK}");
+        assert_eq!(protected("plain words"), "plain words");
+    }
+
+    #[test]
+    fn a_season_goes_with_its_year() {
+        let r = Reading { year: Some(2019), season: Some("winter".into()), ..Reading::default() };
+        let t = |s: &str| with_season(Rich::from(s.to_string()), &r).text;
+        assert_eq!(t("Mensah K. Title. J. 2019;45(4):1–9."), "Mensah K. Title. J. 2019 Winter;45(4):1–9.");
+        assert_eq!(t("Mensah, K. (2019). Title."), "Mensah, K. (2019, Winter). Title.");
+        assert_eq!(t("Mensah, K. (2019, Winter). Title."), "Mensah, K. (2019, Winter). Title.");
+        assert_eq!(t("No year here."), "No year here.");
+        // An emphasised year takes its season with it; later runs move along.
+        let mut rich = Rich::from("A. 2019. B.".to_string());
+        rich.spans = vec![
+            (3..7, super::super::pdf::Emphasis { italic: false, bold: true }),
+            (9..10, super::super::pdf::Emphasis { italic: true, bold: false }),
+        ];
+        let out = with_season(rich, &r);
+        assert_eq!(out.text, "A. 2019 Winter. B.");
+        assert_eq!(out.spans[0].0, 3..14);
+        assert_eq!(&out.text[out.spans[1].0.clone()], "B");
+    }
     use crate::import::names;
 
     fn reading(authors: &[Name]) -> Reading {
@@ -774,11 +930,15 @@ mod tests {
     #[test]
     fn a_broken_style_is_an_error_naming_the_file_and_the_fault() {
         let e = custom(r#"<bibliography><layout><text macro="authr"/></layout></bibliography>"#).unwrap_err();
-        assert!(e.to_string().contains("custom.csl calls a macro \"authr\" it does not define"), "{e}");
+        assert!(e.to_string().contains("custom.csl:6:31: calls a macro \"authr\" it does not define"), "{e}");
         let e = custom("").unwrap_err();
         assert!(e.to_string().contains("custom.csl has no <bibliography> element"), "{e}");
         let e = custom("<bibliography><layout>").unwrap_err();
-        assert!(e.to_string().contains("custom.csl is not a CSL style canon can read"), "{e}");
+        assert!(
+            e.to_string().contains("custom.csl:7:1: not well-formed XML: ill-formed document: expected `</layout>`"),
+            "{e}"
+        );
+        assert_eq!(line_col("ab\ncdé\nf", 7), (2, 4));
         assert_eq!(macro_calls(r#"<text macro="a"/><key macro='b'/><x data-macro="c"/>"#), ["a", "b"]);
     }
 }
