@@ -183,7 +183,7 @@ impl Style {
             .and_then(|item| {
                 formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
             })
-            .map(|t| with_season(t, r))
+            .map(|t| own_case(with_season(t, r), &own_case_words(r)))
             .unwrap_or_else(|| fallback(r).into())
     }
 
@@ -224,7 +224,7 @@ impl Style {
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
-                .map(|t| with_season(t, r))
+                .map(|t| own_case(with_season(t, r), &own_case_words(r)))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
@@ -654,45 +654,76 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
 }
 
 /// Text as hayagriva's formattable strings take it: its control characters
-/// (`\\`, `{`, `}`, `$`) escaped so a title is printed as written (a `$` is
-/// not mathematics, an unpaired brace not an error), and every word whose
-/// case is its own kept out of the style's case changes (CSL `text-case`
-/// "title" or "sentence"), as BibTeX's `{eGFR}` braces ask: a word with a
-/// capital after its first letter (eGFR, mRNA, HbA1c, COVID-19's "COVID",
-/// McGill, iPhone) is set verbatim. The CSL specification leaves such words
-/// alone in title case (CSL 1.0.2, "Text-case": "the case of words in mixed
-/// or uppercase stays the same"); hayagriva 0.10 does not, hence this.
+/// (`\\`, `{`, `}`, `$`) escaped so that it is printed as written (a `$` is
+/// not mathematics, an unpaired brace not an error). Words with their own
+/// case are put back after rendering ([`own_case`]).
 fn protected(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, word) in s.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        if matches!(c, '\\' | '{' | '}' | '$') {
+            out.push('\\');
         }
-        let escape = |s: &str, out: &mut String| {
-            for c in s.chars() {
-                if matches!(c, '\\' | '{' | '}' | '$') {
-                    out.push('\\');
-                }
-                out.push(c);
+        out.push(c);
+    }
+    out
+}
+
+/// The words of a reading's title, container and publisher whose case is
+/// their own: a capital after a small letter, or a small letter after a
+/// capital past the first letter (eGFR, mRNA, HbA1c, McGill, iPhone). BibTeX
+/// braces (`{eGFR}`) ask for exactly these to be kept; the CSL specification
+/// leaves mixed-case words alone under title case (CSL 1.0.2, "Text-case").
+fn own_case_words(r: &Reading) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in
+        [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()].into_iter().flatten()
+    {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
+            if mixed && !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
             }
-        };
-        // The word's letters and digits, without the punctuation around them ("eGFR:").
-        let core_start = word.find(char::is_alphanumeric).unwrap_or(word.len());
-        let core_end = word
-            .rfind(char::is_alphanumeric)
-            .map_or(core_start, |i| i + word[i..].chars().next().map_or(0, char::len_utf8));
-        let core = &word[core_start..core_end.max(core_start)];
-        if core.chars().skip(1).any(char::is_uppercase) {
-            escape(&word[..core_start], &mut out);
-            out.push('{');
-            escape(core, &mut out);
-            out.push('}');
-            escape(&word[core_end.max(core_start)..], &mut out);
-        } else {
-            escape(word, &mut out);
         }
     }
     out
+}
+
+/// The rendered reference with each word of `words` in its own case again
+/// where the style changed it (title case makes "eGFR" "EGFR"; hayagriva's
+/// verbatim spans would keep it but lose the space after them). A word is
+/// put back only where it stands whole and has the same length.
+fn own_case(mut t: Rich, words: &[String]) -> Rich {
+    if words.is_empty() {
+        return t;
+    }
+    let mut text = t.text.clone();
+    for w in words {
+        let lower = w.to_lowercase();
+        let mut from = 0;
+        while let Some(i) = text[from..].to_lowercase().find(&lower).map(|i| i + from) {
+            let end = i + w.len();
+            let whole = text.is_char_boundary(i)
+                && text.is_char_boundary(end.min(text.len()))
+                && end <= text.len()
+                && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+                && text[i..end].to_lowercase() == lower;
+            if whole {
+                text.replace_range(i..end, w);
+            }
+            from = (i + lower.len().max(1)).min(text.len());
+            while from < text.len() && !text.is_char_boundary(from) {
+                from += 1;
+            }
+            if from >= text.len() {
+                break;
+            }
+        }
+    }
+    if text.len() == t.text.len() {
+        t.text = text;
+    }
+    t
 }
 
 /// The styles `--style` names, for help and README.
@@ -705,9 +736,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_is_escaped_and_mixed_case_words_protected() {
-        assert_eq!(protected("Race and eGFR: $5 {x} a\\b"), "Race and {eGFR}: \\$5 \\{x\\} a\\\\b");
-        assert_eq!(protected("HbA1c in the UK"), "{HbA1c} in the {UK}");
+    fn text_is_escaped_and_mixed_case_words_keep_their_case() {
+        assert_eq!(protected("Race and eGFR: $5 {x} a\\b"), "Race and eGFR: \\$5 \\{x\\} a\\\\b");
+        let r = Reading {
+            title: "Race and eGFR: mRNA, HbA1c and the UK".into(),
+            container: Some("BMJ Global Health".into()),
+            ..Reading::default()
+        };
+        let words = own_case_words(&r);
+        assert_eq!(words, ["eGFR", "mRNA", "HbA1c"]);
+        let t = own_case(
+            Rich::from("Race and EGFR: MRNA, Hba1c and the UK. Egfrs. BMJ Global Health.".to_string()),
+            &words,
+        );
+        assert_eq!(t.text, "Race and eGFR: mRNA, HbA1c and the UK. Egfrs. BMJ Global Health.");
         assert_eq!(protected("plain words"), "plain words");
     }
 
