@@ -349,8 +349,17 @@ pub fn reading(r: &crate::import::ReadingRecord) -> Result<(), (&'static str, St
             check_opt(Kind::Name, "an author's name", part.as_deref()).map_err(t("authors"))?;
         }
     }
+    check_count("editors", r.editors.len(), MAX_AUTHORS).map_err(|e| ("editors", e.to_string()))?;
+    for a in &r.editors {
+        check(Kind::Name, "an editor's name", &a.original).map_err(t("editors"))?;
+        for part in [&a.family, &a.given, &a.particle, &a.suffix, &a.literal] {
+            check_opt(Kind::Name, "an editor's name", part.as_deref()).map_err(t("editors"))?;
+        }
+    }
     check(Kind::Identifier, "type", &r.kind).map_err(t("type"))?;
     check_opt(Kind::Name, "container (journal or publisher)", r.container.as_deref()).map_err(t("container"))?;
+    check_opt(Kind::Name, "journal abbreviation", r.container_short.as_deref()).map_err(t("container"))?;
+    check_opt(Kind::Identifier, "season", r.season.as_deref()).map_err(t("year"))?;
     // Issue 12's fields of a reference.
     check_opt(Kind::Name, "publisher", r.publisher.as_deref()).map_err(t("publisher"))?;
     check_opt(Kind::Name, "place of publication", r.place.as_deref()).map_err(t("place"))?;
@@ -384,8 +393,8 @@ pub fn column(table: &str, col: &str) -> Kind {
         ("contributor" | "programme" | "theme" | "snapshot", "name")
         | ("contributor", "affiliation")
         | ("module", "lead")
-        | ("reading", "container" | "publisher" | "place")
-        | ("reading_author", "name" | "family" | "given" | "particle" | "suffix" | "literal")
+        | ("reading", "container" | "container_short" | "publisher" | "place")
+        | ("reading_author" | "reading_editor", "name" | "family" | "given" | "particle" | "suffix" | "literal")
         | ("person_facet", "author_name")
         | ("snapshot_coverage", "programme") => Kind::Name,
         (_, "title" | "module_title" | "credit" | "licence" | "perspective" | "scope" | "theme") => Kind::Title,

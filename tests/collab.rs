@@ -270,7 +270,7 @@ fn one_sided_changes_are_taken_and_two_sided_ones_are_conflicts() {
         for r in rdr.records() {
             let mut r: Vec<String> = r.unwrap().iter().map(String::from).collect();
             let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-            if r[col("doi")] == doi.to_lowercase() {
+            if r[col("doi")].eq_ignore_ascii_case(doi) {
                 r[col("notes")] = note.to_string();
             }
             out.write_record(&r).unwrap();

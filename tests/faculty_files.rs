@@ -222,7 +222,7 @@ fn reading_workbook_goes_through_the_reading_pipeline() {
     );
     let err = w.ok_stderr(&["import", "reading", f, "--map", "Identifier=doi"]);
     assert!(err.contains("D \"Identifier\" → doi"), "{err}");
-    assert_eq!(w.count("SELECT count(*) FROM reading WHERE year = 1986 AND doi = '10.1056/nejmms2004740'"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE year = 1986 AND doi = '10.1056/NEJMms2004740'"), 1);
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = '=1+1 and other formulas'"), 1);
 }
 

@@ -175,7 +175,7 @@ fn references_in_every_style_from_one_database() {
     assert!(err.contains("unknown style \"nonsense\"; expected vancouver, apa, harvard, chicago"), "{err}");
     let broken = w.write("broken.csl", "<style>not csl");
     let err = w.fails(&["report", csv.to_str().unwrap(), "--style", broken.to_str().unwrap()]);
-    assert!(err.contains("is not a CSL style canon can read"), "{err}");
+    assert!(err.contains("broken.csl:1:15: not well-formed XML: the file ends inside <style>"), "{err}");
     let dependent = w.write(
         "dep.csl",
         r#"<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><title>Dep</title><id>x</id><link href="http://www.zotero.org/styles/vancouver" rel="independent-parent"/><updated>2020-01-01T00:00:00+00:00</updated></info></style>"#,
@@ -304,8 +304,9 @@ fn a_doi_in_any_encoding_is_one_work() {
     assert!(err.contains("0 new"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
     assert_eq!(
-        w.count("SELECT count(*) FROM reading WHERE doi = '10.1002/(sici)1097-4679(199911)55:11<1423::aid-jclp12>3.0.co;2-2'"),
-        1
+        w.count("SELECT count(*) FROM reading WHERE doi = '10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2'"),
+        1,
+        "stored as published, its case kept"
     );
     // The second file's author cell: `;` and `&` both separate names.
     let list = w.json(&["reading", "list", "--format", "json"]);
@@ -363,7 +364,16 @@ fn pubmed_and_endnote_xml_import() {
     assert_eq!(names(b)[1], lit("Global Health Equity Collaborative"));
 
     let err = w.ok_stderr(&["import", "reading", &data("endnote.xml")]);
-    assert!(err.contains("readings: 2 new, 1 changed"), "the first record is the PubMed one (same DOI): {err}");
+    // The first record is the PubMed one (same DOI) under another title: the stored title stands, and says so.
+    assert!(err.contains("readings: 2 new, 0 changed, 1 unchanged"), "{err}");
+    assert!(
+        err.contains("endnote.xml:2: entry R")
+            && err.contains(
+                "the file's title \"Race correction in pulmonary function testing & what follows\" was not applied"
+            )
+            && err.contains("--title"),
+        "{err}"
+    );
     let list = w.json(&["reading", "list", "--format", "json"]);
     let c = reading(&list, "Colonial medicine");
     assert_eq!(
@@ -545,7 +555,7 @@ fn a_reading_list_in_a_workbook_gets_the_same_record_rules() {
     let list = w.json(&["reading", "list", "--format", "json"]);
     let m = reading(&list, "Race correction");
     assert_eq!(names(m), [p("Mensah", "Kofi A.", None, Some("Jr.")), p("Lind", "T. R.", None, None)]);
-    assert_eq!(m["doi"], "10.1002/(sici)1097-4679(199911)55:11<1423::aid-jclp12>3.0.co;2-2");
+    assert_eq!(m["doi"], "10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2");
     assert_eq!(m["volume"], "45");
     assert!(m["pages"].as_str().is_some_and(|p| p.starts_with("123")), "{m}");
     assert_eq!(m["themes"][0], "epistemic-bias");
@@ -1103,7 +1113,27 @@ fn a_broken_style_file_is_an_error_and_nothing_is_written() {
   <info><title>Broken</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
   <citation><layout><text variable="title"/></layout></citation>"#;
     for (name, body, says) in [
-        ("not-xml.csl", "this is not XML at all {\\rtf1}".to_string(), "is not a CSL style canon can read"),
+        (
+            "not-xml.csl",
+            "this is not XML at all {\\rtf1}".to_string(),
+            "not-xml.csl:1:1: text before the first element: not XML",
+        ),
+        ("empty.csl", String::new(), "empty.csl is empty; expected a CSL style"),
+        (
+            "html.csl",
+            "<html><body>a page</body></html>".to_string(),
+            "html.csl:1:1: the root element is <html>; expected <style",
+        ),
+        (
+            "mismatched.csl",
+            format!("{head}\n<bibliography><layout><text variable=\"title\"></layout></bibliography></style>"),
+            "mismatched.csl:5:46: not well-formed XML: ill-formed document: expected `</text>`, but `</layout>` was found",
+        ),
+        (
+            "not-csl.csl",
+            format!("{head}\n<bibliography><layout><text varible=\"title\"/></layout></bibliography></style>"),
+            "not-csl.csl:5:23: <text> is not valid CSL here",
+        ),
         (
             "undefined-macro.csl",
             format!(
@@ -1362,4 +1392,287 @@ fn the_report_readings_table_has_what_is_stored() {
     assert_eq!((&k[col("publisher")], &k[col("place")], &k[col("edition")]), ("Pluto Press", "London", "2"));
     let p = rows.iter().find(|r| r[col("title")].starts_with("Decolonising the anatomy")).unwrap();
     assert_eq!(&p[col("year_note")], "in press");
+}
+
+// ---- Issue 12e: what an acceptance tester found ----
+
+/// The report's reading references in `style`, as the flat CSV writes them.
+fn references_csv(w: &Workdir, style: &str) -> String {
+    let out = w.path(&format!("refs-{style}.csv"));
+    w.ok(&["report", out.to_str().unwrap(), "--style", style]);
+    std::fs::read_to_string(&out).unwrap()
+}
+
+#[test]
+fn a_doi_keeps_its_published_case_and_matches_in_any_case_or_encoding() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "plain.csv",
+        "title,authors,year,type,doi\n\"Race in medicine\",\"Mensah, Kofi\",2020,article,10.1056/NEJMms2004740\n",
+    );
+    w.ok(&["import", "reading", csv.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(reading(&list, "Race in medicine")["doi"], "10.1056/NEJMms2004740", "stored as published");
+    let vancouver = references_csv(&w, "vancouver");
+    assert!(vancouver.contains("doi:10.1056/NEJMms2004740"), "printed as published: {vancouver}");
+    // The same DOI in other cases, encodings and prefixes, in other formats: one work.
+    let ris = w.write("x.ris", "TY  - JOUR\nTI  - Race in medicine\nAU  - Mensah, Kofi\nPY  - 2020\nDO  - https://doi.org/10.1056/nejmms2004740\nER  - \n");
+    let bib = w.write(
+        "x.bib",
+        "@article{m, title={Race in medicine}, author={Mensah, Kofi}, year=2020, doi={doi:10.1056%2FNEJMMS2004740}}\n",
+    );
+    let json = w.write(
+        "x.json",
+        r#"[{"id":"m","type":"article-journal","title":"Race in medicine","DOI":"HTTPS://DX.DOI.ORG/10.1056/nejmMS2004740","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    for f in [&ris, &bib, &json] {
+        let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+        assert!(err.contains("0 new") && err.contains("0 changed"), "{}: {err}", f.display());
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE doi = '10.1056/NEJMms2004740'"),
+        1,
+        "the published case stays"
+    );
+    // A reading is found by its DOI in any case.
+    assert!(w.ok(&["reading", "show", "10.1056/nejmms2004740"]).contains("Race in medicine"));
+
+    // An older canon stored DOIs lower-cased: they still match, and take the published case.
+    {
+        let c = rusqlite::Connection::open(w.db()).unwrap();
+        c.execute("UPDATE reading SET doi = lower(doi)", []).unwrap();
+    }
+    let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    assert!(err.contains("0 new"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE doi = '10.1056/NEJMms2004740'"), 1, "{err}");
+}
+
+#[test]
+fn a_doi_match_never_replaces_a_title_silently_in_any_encoding() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &data("plain-doi.csv")]);
+    // The tester's file: the DOI URL-encoded (%2F too) and the title written another way.
+    let f = w.write(
+        "encoded-retitled.csv",
+        "title,authors,year,type,doi\n\"Coping with stress in clinical psychology\",\"Castillo, Luis\",1999,article,\
+         https://doi.org/10.1002%2F(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+    assert!(err.contains("0 new"), "{err}");
+    assert!(
+        err.contains("encoded-retitled.csv:2: entry R")
+            && err.contains("the file's title \"Coping with stress in clinical psychology\" was not applied"),
+        "{err}"
+    );
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["title"], "Stress and coping in clinical psychology", "the stored title stands");
+    // A title that is ours with a subtitle is taken, and said.
+    let g = w.write(
+        "subtitle.ris",
+        "TY  - JOUR\nTI  - Stress and coping in clinical psychology: a review\nPY  - 1999\n\
+         DO  - 10.1002/(sici)1097-4679(199911)55:11<1423::aid-jclp12>3.0.co;2-2\nER  - \n",
+    );
+    let err = w.ok_stderr(&["import", "reading", g.to_str().unwrap()]);
+    assert!(err.contains("becomes the file's fuller \"Stress and coping in clinical psychology: a review\""), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE '%: a review'"), 1);
+}
+
+/// (family, given) of each editor.
+fn editors(r: &Value) -> Vec<(String, String)> {
+    r["editor_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["family"].as_str().unwrap_or_default().into(), n["given"].as_str().unwrap_or_default().into()))
+        .collect()
+}
+
+#[test]
+fn editors_are_editors_in_every_format_and_style() {
+    let w = Workdir::new();
+    let bib = w.write(
+        "ed.bib",
+        "@book{parent, editor = {Smith, John and Adeyemi, Bola}, title = {Race and Medicine}, publisher = {Routledge},\n\
+         address = {London}, year = 2019, isbn = {9780415000000}}\n\
+         @incollection{child, author = {Osei, Kwame}, title = {Kidney function and race}, crossref = {parent}, pages = {1--20}}\n",
+    );
+    let ris = w.write(
+        "ed.ris",
+        "TY  - CHAP\nTI  - Breath and bias\nAU  - Braun, Lundy\nA2  - Duarte, Ines\nED  - Okoro, Chidi\nT2  - Spirometry reconsidered\n\
+         PY  - 2014\nPB  - UMP\nER  - \n",
+    );
+    let nbib = w.write(
+        "ed.nbib",
+        "PMID- 30000009\nBTI - Decolonial health: a reader\nFED - Mensah, Kofi\nED  - Mensah K\nDP  - 2021\nPB  - Pluto\nPT  - Book\n",
+    );
+    let json = w.write(
+        "ed.json",
+        r#"[{"id":"e","type":"book","title":"Global surgery","editor":[{"family":"Lind","given":"Tove"}],"issued":{"date-parts":[[2018]]},"publisher":"Wits"}]"#,
+    );
+    let zotero = w.write(
+        "ed-zotero.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publisher\",\"Editor\"\n\
+         \"K1\",\"book\",\"2017\",\"\",\"Medicine and empire\",\"Zed\",\"Achebe, Ngozi; Byrne, Siobhan\"\n",
+    );
+    for f in [&bib, &ris, &nbib, &json, &zotero] {
+        w.ok(&["import", "reading", f.to_str().unwrap()]);
+    }
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let book = reading(&list, "Race and Medicine");
+    assert!(names(book).is_empty(), "an editor is not an author: {book}");
+    assert_eq!(editors(book), [("Smith".into(), "John".into()), ("Adeyemi".into(), "Bola".into())]);
+    let chapter = reading(&list, "Kidney function");
+    assert_eq!(names(chapter), [p("Osei", "Kwame", None, None)]);
+    assert_eq!(editors(chapter).len(), 2, "the crossref parent's editors: {chapter}");
+    assert_eq!((chapter["container"].as_str(), chapter["year"].as_i64()), (Some("Race and Medicine"), Some(2019)));
+    assert_eq!(chapter["isbn"], "9780415000000");
+    let ris_ch = reading(&list, "Breath and bias");
+    assert_eq!(names(ris_ch), [p("Braun", "Lundy", None, None)]);
+    assert_eq!(editors(ris_ch), [("Duarte".into(), "Ines".into()), ("Okoro".into(), "Chidi".into())], "in file order");
+    let reader = reading(&list, "Decolonial health");
+    assert!(names(reader).is_empty());
+    assert_eq!(editors(reader), [("Mensah".into(), "Kofi".into())]);
+    assert_eq!(editors(reading(&list, "Global surgery")), [("Lind".into(), "Tove".into())]);
+    assert_eq!(editors(reading(&list, "Medicine and empire")).len(), 2);
+
+    let v = references_csv(&w, "vancouver");
+    assert!(v.contains("Osei K. Kidney function and race. In: Smith J, Adeyemi B, editors. Race and Medicine."), "{v}");
+    assert!(v.contains("Smith J, Adeyemi B, editors. Race and Medicine."), "an edited book by its editors: {v}");
+    assert!(v.contains("Braun L. Breath and bias. In: Duarte I, Okoro C, editors."), "{v}");
+    assert!(!v.contains("Smith J, Adeyemi B. Race"), "never as authors: {v}");
+    let apa = references_csv(&w, "apa");
+    assert!(apa.contains("In J. Smith & B. Adeyemi (Eds.), Race and Medicine"), "{apa}");
+    assert!(apa.contains("Smith, J., & Adeyemi, B. (Eds.). (2019)"), "{apa}");
+    assert!(apa.contains("Lind, T. (Ed.). (2018)"), "{apa}");
+    // The bundle (and so undo) carries editors.
+    let bundle = w.path("bundle");
+    w.ok(&["export", "bundle", bundle.to_str().unwrap()]);
+    let all: String =
+        std::fs::read_dir(&bundle).unwrap().filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).collect();
+    assert!(all.contains("editor_names") && all.contains("Adeyemi"), "editors in the bundle");
+}
+
+#[test]
+fn case_protected_words_and_special_characters_survive_every_style() {
+    let w = Workdir::new();
+    let bib = w.write(
+        "case.bib",
+        "@article{e, author = {Mensah, Kofi}, title = {Race and {eGFR}: the case of {mRNA} and {HbA1c} tests at \\$5},\n\
+         journal = {Kidney Int}, year = 2020, volume = 4, pages = {3--9}}\n",
+    );
+    w.ok(&["import", "reading", bib.to_str().unwrap()]);
+    for style in ["chicago", "apa", "vancouver", "harvard"] {
+        let text = references_csv(&w, style);
+        for word in ["eGFR", "mRNA", "HbA1c", "$5"] {
+            assert!(text.contains(word), "{style}: {word} missing:\n{text}");
+        }
+        assert!(!text.contains("EGFR") && !text.contains("{eGFR}") && !text.contains("MRNA"), "{style}:\n{text}");
+    }
+}
+
+#[test]
+fn institutions_in_csv_cells_are_kept_whole_and_round_trip() {
+    let w = Workdir::new();
+    let f = w.write(
+        "inst.csv",
+        "title,authors,year,type\n\
+         \"Workforce report\",\"Ministry of Health, Ghana\",2018,report\n\
+         \"Guideline\",\"Achebe, Ngozi; {Médecins Sans Frontières, Brussels}; Ghana, Ministry of Health\",2020,report\n\
+         \"A poem\",\"Service, Robert\",1907,book\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+    assert!(
+        err.contains("inst.csv:4:2: warning: authors cell \"Service, Robert\" was read as a person")
+            && err.contains("{Service, Robert}"),
+        "an ambiguous cell is a warning naming file, line, column and how to force it: {err}"
+    );
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "Workforce report")), [lit("Ministry of Health, Ghana")]);
+    assert_eq!(
+        names(reading(&list, "Guideline")),
+        [p("Achebe", "Ngozi", None, None), lit("Médecins Sans Frontières, Brussels"), lit("Ghana, Ministry of Health")]
+    );
+    assert_eq!(names(reading(&list, "A poem")), [p("Service", "Robert", None, None)]);
+    let v = references_csv(&w, "vancouver");
+    assert!(v.contains("Ministry of Health, Ghana. Workforce report"), "{v}");
+
+    // canon's export writes names so that a re-import reads them back the same.
+    let out = w.path("export.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("{Médecins Sans Frontières, Brussels}"), "{text}");
+    let err = w.ok_stderr(&["import", "reading", out.to_str().unwrap()]);
+    assert!(err.contains("0 changed") && err.contains("3 unchanged"), "{err}");
+    // Into a new database, without the IDs: the same names.
+    let no_ids: String = text
+        .lines()
+        .map(|l| {
+            let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(l.as_bytes());
+            let rec = r.records().next().unwrap().unwrap();
+            let mut wtr = csv::Writer::from_writer(Vec::new());
+            wtr.write_record(rec.iter().skip(2)).unwrap();
+            String::from_utf8(wtr.into_inner().unwrap()).unwrap()
+        })
+        .collect();
+    let f2 = w.write("no-ids.csv", no_ids);
+    let db2 = w.path("second.db");
+    w.ok_at(&db2, &["import", "reading", f2.to_str().unwrap()]);
+    let out2 = w.ok_at(&db2, &["reading", "list", "--format", "json"]);
+    let list2: Value = serde_json::from_str(&out2).unwrap();
+    for t in ["Workforce report", "Guideline", "A poem"] {
+        assert_eq!(names(reading(&list2, t)), names(reading(&list, t)), "{t}");
+    }
+}
+
+#[test]
+fn journal_abbreviations_and_seasons_are_kept_and_printed() {
+    let w = Workdir::new();
+    let nbib = w.write(
+        "s.nbib",
+        "PMID- 31234567\nTI  - Race correction in spirometry.\nFAU - Mensah, Kofi A\nAU  - Mensah KA\nDP  - 2019 Winter\n\
+         TA  - J Med Ethics\nJT  - Journal of medical ethics\nVI  - 45\nIP  - 4\nPG  - 123-9\nPT  - Journal Article\n",
+    );
+    let ris = w.write(
+        "s.ris",
+        "TY  - JOUR\nTI  - Skin tone and oximetry\nAU  - Duarte, Ines\nDA  - 2020///Spring\nT2  - Anaesthesia\nJ2  - Anaesth\nER  - \n",
+    );
+    let bib = w.write(
+        "s.bib",
+        "@article{s, author = {Okoro, Chidi}, title = {Pain and race}, journal = {Pain}, year = 2018, month = {autumn}}\n",
+    );
+    let json = w.write(
+        "s.json",
+        r#"[{"id":"j","type":"article-journal","title":"Anatomy and empire","container-title":"Clinical Anatomy","container-title-short":"Clin Anat","issued":{"date-parts":[[2017]],"season":4}}]"#,
+    );
+    let csv = w.write("s.csv", "title,authors,year,type\n\"Reading lists\",\"Lind, Tove\",Summer 2016,article\n");
+    for f in [&nbib, &ris, &bib, &json, &csv] {
+        w.ok(&["import", "reading", f.to_str().unwrap()]);
+    }
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let m = reading(&list, "Race correction");
+    assert_eq!(
+        (m["container"].as_str(), m["container_short"].as_str()),
+        (Some("Journal of medical ethics"), Some("J Med Ethics"))
+    );
+    for (title, season) in [
+        ("Race correction", "winter"),
+        ("Skin tone", "spring"),
+        ("Pain and race", "autumn"),
+        ("Anatomy and empire", "winter"),
+        ("Reading lists", "summer"),
+    ] {
+        assert_eq!(reading(&list, title)["season"], season, "{title}");
+    }
+    let v = references_csv(&w, "vancouver");
+    assert!(v.contains("Race correction in spirometry. J Med Ethics"), "Vancouver cites TA: {v}");
+    assert!(v.contains("2019 Winter;45(4):123"), "{v}");
+    assert!(v.contains("Anaesth"), "{v}");
+    let apa = references_csv(&w, "apa");
+    assert!(
+        apa.contains("Journal of Medical Ethics") || apa.contains("Journal of medical ethics"),
+        "APA cites the full title: {apa}"
+    );
+    assert!(apa.contains("(2019, Winter)") && apa.contains("(2018, Autumn)"), "{apa}");
 }

@@ -181,7 +181,7 @@ fn every_page_answers_with_its_headers() {
     c.login("amina");
     let m = module_id(&w, "MED2002");
     let item = item_id(&w, "MED2002", "Spirometry");
-    let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/nejmms2004740'");
+    let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/NEJMms2004740'");
     let pages = [
         ("/", "Overview"),
         ("/?year=2&missing=1&page=1", "MED2002"),
@@ -483,7 +483,7 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     // Link a reading found from the module page.
     let found = a.page(&format!("{page}?find=NEJMms2004740"));
     assert!(found.contains("Hidden in Plain Sight"), "{found}");
-    let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/nejmms2004740'");
+    let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/NEJMms2004740'");
     let r = a.submit(
         &page,
         "/link",
@@ -851,7 +851,7 @@ fn readings_and_sessions_are_corrected_and_removed_through_the_history() {
     let s = Server::start(&w, &[]);
     let mut c = s.client();
     c.login("amina");
-    let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/nejmms2004740'");
+    let reading = w.count("SELECT id FROM reading WHERE doi = '10.1056/NEJMms2004740'");
     let page = format!("/readings/{reading}");
     assert!(c.page(&page).contains(&format!("href=\"/readings/{reading}/edit\"")));
 

@@ -122,7 +122,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             crate::import::reading_id_text(r.id),
             latest.get(&r.id).copied().unwrap_or(0).to_string(),
             r.title.clone(),
-            r.authors.join("; "),
+            crate::import::names::cell_text(&r.author_names),
             // A work not yet published has its note ("in press") where the year goes; it reads back as such.
             r.year.map_or_else(|| o(&r.year_note), |y| y.to_string()),
             r.kind.clone(),

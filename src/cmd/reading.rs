@@ -241,12 +241,21 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     for (i, n) in r.author_names.iter().enumerate() {
         rows.push(vec![format!("author {}", i + 1), name_parts(n)]);
     }
+    if !r.editor_names.is_empty() {
+        let written: Vec<&str> = r.editor_names.iter().map(|n| n.original.as_str()).collect();
+        rows.push(vec!["editors".into(), written.join("; ")]);
+        for (i, n) in r.editor_names.iter().enumerate() {
+            rows.push(vec![format!("editor {}", i + 1), name_parts(n)]);
+        }
+    }
     let mut opt = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
             rows.push(vec![k.into(), v.clone()]);
         }
     };
     opt("container", &r.container);
+    opt("journal abbreviation", &r.container_short);
+    opt("season", &r.season);
     opt("volume", &r.volume);
     opt("issue", &r.issue);
     opt("pages", &r.pages);

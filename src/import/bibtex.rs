@@ -516,7 +516,12 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
-    d.authors = e.fields.get("author").or_else(|| e.fields.get("editor")).map_or_else(Vec::new, |f| authors(&f.raw));
+    // An editor is an editor: a book with only editors is cited by them through
+    // the style's substitution rule (CSL `<substitute>`), never as their author.
+    d.authors = e.fields.get("author").map_or_else(Vec::new, |f| authors(&f.raw));
+    d.editors = e.fields.get("editor").map_or_else(Vec::new, |f| authors(&f.raw));
+    // `month = {winter}` (or biblatex's season code in `date`: 2019-24).
+    d.season = val("month").filter(|v| builder::season_of(&v.text).is_some());
     d.kind = KindSrc::Mapped(entry_kind(&e.kind, d.url.is_some()));
     d.container = ["journal", "journaltitle", "booktitle", "series"].iter().find_map(|f| get(f));
     d.volume = get("volume");
@@ -966,7 +971,7 @@ mod tests {
         assert_eq!(a.container.as_deref(), Some("Journal of Health Equity"));
         assert_eq!(a.year, Some(1961));
         assert_eq!(a.kind, "article");
-        assert_eq!(a.doi.as_deref(), Some("10.1000/abc"));
+        assert_eq!(a.doi.as_deref(), Some("10.1000/ABC"), "a DOI as published, its case kept");
         assert_eq!(a.annotation.as_deref(), Some("Read chapter 1."));
         assert_eq!(a.themes.len(), 1);
         let b = &p.records[1];

@@ -84,10 +84,17 @@ pub struct Draft {
     pub id: Option<Val>,
     pub title: Option<Val>,
     pub authors: Vec<Name>,
+    /// Editors, in order (an edited book's, or the book's a chapter is in).
+    pub editors: Vec<Name>,
     /// The date as written (a year, a full date, "in press", "Spring 2019"…).
     pub date: Option<Val>,
     pub kind: KindSrc,
     pub container: Option<String>,
+    /// The container's abbreviation (MEDLINE `TA`, RIS `J2`…).
+    pub container_short: Option<String>,
+    /// A season the format gives apart from the date (BibTeX `month =
+    /// {winter}`, CSL-JSON `season`); else one named in the date is used.
+    pub season: Option<Val>,
     pub volume: Option<String>,
     pub issue: Option<String>,
     pub pages: Option<String>,
@@ -320,6 +327,28 @@ pub fn read_date(s: &str) -> Option<Dated> {
     year.map(Dated::Year)
 }
 
+/// The season a date names, as canon stores it: "spring", "summer",
+/// "autumn" (also "fall") or "winter"; a CSL-JSON season number 1–4 (CSL
+/// 1.0.2 Appendix: seasons 1–4 are spring to winter) or a MEDLINE/RIS word
+/// in any case. `None` when the text names no season.
+pub fn season_of(s: &str) -> Option<&'static str> {
+    let t = s.trim();
+    match t {
+        "1" => return Some("spring"),
+        "2" => return Some("summer"),
+        "3" => return Some("autumn"),
+        "4" => return Some("winter"),
+        _ => {}
+    }
+    t.split(|c: char| !c.is_alphabetic()).find_map(|w| match w.to_lowercase().as_str() {
+        "spring" => Some("spring"),
+        "summer" => Some("summer"),
+        "autumn" | "fall" => Some("autumn"),
+        "winter" => Some("winter"),
+        _ => None,
+    })
+}
+
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
     format!("year {v:?} is not a year; expected a four-digit year such as 2019 (or a date, or \"in press\")")
@@ -358,6 +387,14 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
         }
     }
+    // The season of the date: given apart (BibTeX `month`, CSL `season`) or
+    // named in the date ("Winter 2019", RIS `2019///Winter`). Never dropped.
+    let season = d
+        .season
+        .as_ref()
+        .and_then(|v| season_of(&v.text))
+        .or_else(|| d.date.as_ref().and_then(|v| season_of(&v.text)))
+        .map(str::to_string);
     let kind = match &d.kind {
         KindSrc::Mapped(k) => *k,
         KindSrc::Named(v) if v.text.trim().is_empty() => "article",
@@ -437,10 +474,13 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         id,
         title: title.unwrap_or_default(),
         authors: d.authors,
+        editors: d.editors,
         year,
         year_note,
+        season,
         kind: kind.to_string(),
         container: tidy(d.container),
+        container_short: tidy(d.container_short),
         volume: tidy(d.volume),
         issue: tidy(d.issue),
         pages: tidy(d.pages).map(|p| p.replace("--", "–")),
@@ -590,6 +630,25 @@ pub(crate) mod tests {
 
         fn expected(&self) -> String {
             "epistemic-bias, historical-awareness, intersectional-health".into()
+        }
+    }
+
+    #[test]
+    fn seasons_in_every_form() {
+        for (s, want) in [
+            ("2019 Winter", Some("winter")),
+            ("Spring 2020", Some("spring")),
+            ("2019///Winter", Some("winter")),
+            ("fall", Some("autumn")),
+            ("AUTUMN", Some("autumn")),
+            ("4", Some("winter")),
+            ("1", Some("spring")),
+            ("2019 Apr 2", None),
+            ("2019", None),
+            ("5", None),
+            ("Winterbottom", None),
+        ] {
+            assert_eq!(season_of(s), want, "{s}");
         }
     }
 

@@ -254,9 +254,15 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         o.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| a.iter().filter_map(name).collect())
     };
     d.authors = people("author");
-    if d.authors.is_empty() {
-        d.authors = people("editor");
-    }
+    // Editors are editors: an edited book is cited by them through the style's substitution rule.
+    d.editors = people("editor");
+    // The date's season: `{"date-parts": [[2019]], "season": 4}` or `"season": "Winter"`.
+    d.season = ["issued", "original-date", "available-date"].iter().find_map(|k| {
+        let s = o.get(*k)?;
+        let s = s.as_array().and_then(|a| a.first()).unwrap_or(s).get("season")?;
+        let t = text_of(Some(s))?;
+        builder::season_of(&t).map(|_| Val::new(t, at(k)))
+    });
     for k in ["keyword", "categories"] {
         let words: Vec<String> = match o.get(k) {
             Some(Value::String(s)) => split_cell(s).map(str::to_string).collect(),
@@ -267,6 +273,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     }
     d.kind = KindSrc::Mapped(text_of(o.get("type")).map_or("other", |t| csl_kind(&t)));
     d.container = text_of(o.get("container-title")).or_else(|| text_of(o.get("collection-title")));
+    d.container_short = text_of(o.get("container-title-short")).or_else(|| text_of(o.get("journalAbbreviation")));
     d.volume = text_of(o.get("volume"));
     d.issue = text_of(o.get("issue")).or_else(|| text_of(o.get("number")));
     d.pages = text_of(o.get("page"));
@@ -298,6 +305,8 @@ const CSL_READ: &[&str] = &[
     "categories",
     "type",
     "container-title",
+    "container-title-short",
+    "journalAbbreviation",
     "collection-title",
     "volume",
     "issue",
@@ -359,7 +368,7 @@ mod tests {
         assert_eq!(b.title, "Une {écologie} \"décoloniale\"");
         assert_eq!(b.year, Some(2019));
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
-        assert_eq!(b.doi.as_deref(), Some("10.1000/xyz"));
+        assert_eq!(b.doi.as_deref(), Some("10.1000/XYZ"));
         assert_eq!(b.annotation.as_deref(), Some("Read the introduction."));
         assert_eq!(b.language.as_deref(), Some("fr"));
         let c = &p.records[2];

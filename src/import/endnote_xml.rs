@@ -188,10 +188,17 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.isbn = val("isbn");
     d.isbn_rule = IsbnRule::FirstValid;
     d.authors = all("contributors/authors/author").iter().filter_map(|(v, _)| name(v)).collect();
-    if d.authors.is_empty() {
-        d.authors = all("contributors/secondary-authors/author").iter().filter_map(|(v, _)| name(v)).collect();
-    }
     let kind = r.ref_type.as_deref().map_or("other", endnote_kind);
+    // `secondary-authors` are the editors of a book section, an edited book or
+    // a proceedings (EndNote's field names for those reference types); of
+    // other types they are not editors and are named as not stored.
+    let edited = matches!(kind, "chapter" | "book" | "conference-paper" | "report");
+    if edited {
+        d.editors = all("contributors/secondary-authors/author").iter().filter_map(|(v, _)| name(v)).collect();
+    }
+    // The journal's abbreviation (`periodical/abbr-1`).
+    d.container_short = text("periodical/abbr-1");
+    d.season = val("dates/pub-dates/date").filter(|v| builder::season_of(&v.text).is_some());
     d.kind = KindSrc::Mapped(kind);
     d.container = text("periodical/full-title").or_else(|| text("titles/secondary-title"));
     d.volume = text("volume");
@@ -238,9 +245,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     if first("periodical/full-title").is_none() {
         read.push("titles/secondary-title");
     }
-    if all("contributors/authors/author").is_empty() {
+    if edited {
         read.push("contributors/secondary-authors/author");
     }
+    read.push("periodical/abbr-1");
     if d.doi.is_some() {
         read.push("electronic-resource-num");
     }
@@ -283,7 +291,7 @@ mod tests {
             (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
             (Some("395"), Some("10221"), Some("123-129"))
         );
-        assert_eq!(a.doi.as_deref(), Some("10.1016/s0140-6736(20)30001-1"));
+        assert_eq!(a.doi.as_deref(), Some("10.1016/S0140-6736(20)30001-1"));
         assert_eq!((a.year, a.kind.as_str()), (Some(2020), "article"));
         assert_eq!(a.themes, [2]);
         let b = &p.records[1];
@@ -299,7 +307,10 @@ mod tests {
             a.unstored,
             ["EndNote XML database", "EndNote XML source-app", "EndNote XML titles/secondary-title"]
         );
-        assert_eq!(b.unstored, ["EndNote XML contributors/secondary-authors/author"]);
+        // A book section's secondary authors are its book's editors: read as editors, never authors.
+        assert!(b.unstored.is_empty(), "{:?}", b.unstored);
+        assert_eq!(b.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Duarte, Ines"]);
+        assert_eq!(b.editors.iter().map(|n| n.family.as_deref()).collect::<Vec<_>>(), [Some("Okoro")]);
         let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.starts_with("record 3 has no title"), "{got:?}");

@@ -191,14 +191,21 @@ pub struct ReadingRecord {
     /// The stable ID of the entry this row updates (a re-imported export), if given.
     pub id: Option<i64>,
     pub title: String,
-    /// Authors (or, for an edited work without authors, editors), in order.
+    /// Authors, in order.
     pub authors: Vec<names::Name>,
+    /// Editors, in order (of an edited book, or of the book a chapter is in).
+    pub editors: Vec<names::Name>,
     pub year: Option<i64>,
     /// Why there is no year: "in press", "forthcoming", "to appear"…
     pub year_note: Option<String>,
+    /// The season of the date: "spring", "summer", "autumn" or "winter".
+    pub season: Option<String>,
     pub kind: String,
     /// The journal, book or series the work appeared in.
     pub container: Option<String>,
+    /// The container's abbreviation (MEDLINE `TA`, RIS `J2`, CSL
+    /// `container-title-short`), which a style that cites the short form prints.
+    pub container_short: Option<String>,
     pub volume: Option<String>,
     pub issue: Option<String>,
     /// Pages as written, ranges with an en dash ("123–9").
@@ -356,10 +363,12 @@ pub fn reading_type_names() -> String {
     READING_TYPES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
 }
 
-/// A DOI in canonical form: percent-encoding decoded (`%3C` is `<`), lower
-/// case (DOIs are case-insensitive: DOI Handbook §2.4), without
-/// `https://doi.org/`, `doi:` or `info:doi/`. `None` if it does not look like
-/// a DOI (`10.` prefix, a `/`).
+/// A DOI as published, in canonical form: percent-encoding decoded (`%3C` is
+/// `<`, `%2F` is `/`), without `https://doi.org/`, `doi:` or `info:doi/`, its
+/// letters in the case the source wrote them (a DOI is printed as published).
+/// DOI names are case-insensitive (DOI Handbook §2.4, ASCII case folding), so
+/// two DOIs are compared with [`doi_key`] or SQL `COLLATE NOCASE`, never as
+/// written. `None` if it does not look like a DOI (`10.` prefix, a `/`).
 pub fn normalise_doi(s: &str) -> Option<String> {
     let decoded = percent_decode(s.trim());
     let mut d = decoded.trim();
@@ -382,13 +391,26 @@ pub fn normalise_doi(s: &str) -> Option<String> {
             d = d[p.len()..].trim();
         }
     }
-    let d = d.trim_end_matches(['.', ',', ';']).to_lowercase();
+    let d = d.trim_end_matches(['.', ',', ';']).to_string();
     let (prefix, suffix) = d.split_once('/')?;
     if prefix.starts_with("10.") && prefix.len() > 3 && !suffix.is_empty() && !d.contains(char::is_whitespace) {
         Some(d)
     } else {
         None
     }
+}
+
+/// The form two DOIs are compared in: ASCII letters folded to lower case
+/// (DOI Handbook §2.4: "DOI names are case insensitive", ASCII case folding;
+/// non-ASCII letters are compared as written). SQLite's `NOCASE` collation
+/// folds the same letters, so SQL compares DOIs with `COLLATE NOCASE`.
+pub fn doi_key(doi: &str) -> String {
+    doi.to_ascii_lowercase()
+}
+
+/// Whether two stored DOIs name one DOI (see [`doi_key`]).
+pub fn same_doi(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
 }
 
 /// `%XX` escapes decoded (as UTF-8; an escape that does not make valid UTF-8,
@@ -477,16 +499,22 @@ mod tests {
 
     #[test]
     fn dois_are_normalised() {
-        assert_eq!(normalise_doi("https://doi.org/10.1056/NEJMms2004740").as_deref(), Some("10.1056/nejmms2004740"));
+        // Case as published; compared case-insensitively.
+        assert_eq!(normalise_doi("https://doi.org/10.1056/NEJMms2004740").as_deref(), Some("10.1056/NEJMms2004740"));
         assert_eq!(normalise_doi("doi:10.1126/science.aax2342").as_deref(), Some("10.1126/science.aax2342"));
-        assert_eq!(normalise_doi(" 10.1073/PNAS.1516047113. ").as_deref(), Some("10.1073/pnas.1516047113"));
+        assert_eq!(normalise_doi(" 10.1073/PNAS.1516047113. ").as_deref(), Some("10.1073/PNAS.1516047113"));
+        assert_eq!(normalise_doi("DOI: 10.1000%2FABC").as_deref(), Some("10.1000/ABC"));
+        assert_eq!(normalise_doi("HTTPS://DOI.ORG/10.1000/Abc").as_deref(), Some("10.1000/Abc"));
+        assert!(same_doi("10.1056/NEJMms2004740", "10.1056/nejmms2004740"));
+        assert!(!same_doi("10.1056/a", "10.1056/b"));
+        assert_eq!(doi_key("10.1056/NEJMms2004740"), "10.1056/nejmms2004740");
         assert_eq!(normalise_doi("not a doi"), None);
         assert_eq!(normalise_doi("10.1234"), None);
         // Regression (fuzzing): a multi-byte character where a prefix would end.
         assert_eq!(normalise_doi("doé10.1/x"), None);
         assert_eq!(normalise_doi("https://doi.orgé"), None);
         // Percent-encoded and plain forms of one DOI are one DOI.
-        let plain = "10.1002/(sici)1097-4679(199911)55:11<1423::aid-jclp12>3.0.co;2-2";
+        let plain = "10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2";
         for form in [
             "https://doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2",
             "https://doi.org/10.1002/(SICI)1097-4679(199911)55:11%3c1423::AID-JCLP12%3e3.0.CO;2-2",

@@ -295,8 +295,61 @@ pub fn parse(s: &str) -> Option<Name> {
         return None;
     }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
-    let name = if parts.len() == 1 { comma_less(trimmed) } else { inverted_parts(&parts) };
+    let name = if parts.len() == 1 {
+        comma_less(trimmed)
+    } else if institution_with_comma(&parts) {
+        // "Ministry of Health, Ghana", "University of Ghana, Medical School":
+        // an institution's name with a comma in it, not "Family, Given".
+        Name::literal(trimmed)
+    } else {
+        inverted_parts(&parts)
+    };
     Some(Name { original, ..name })
+}
+
+/// Whether a name with commas is an institution's: a part of two or more
+/// words with an institution's word ("Ministry of Health", "School of
+/// Medicine"), or any part after the first with one ("Ghana, Ministry of
+/// Health"). A one-word family part with such a word ("Service, Robert",
+/// "Board, Ama") is a person's name: see [`institution_doubt`].
+fn institution_with_comma(parts: &[&str]) -> bool {
+    let has_word = |p: &str| {
+        p.split_whitespace()
+            .any(|w| CORPORATE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()))
+    };
+    parts.iter().enumerate().any(|(i, p)| has_word(p) && (i > 0 || p.split_whitespace().count() >= 2))
+}
+
+/// Why a name read as a person may be an institution's, or `None`: a
+/// one-word family name that is an institution's word ("Service, Robert"
+/// is the poet; "Council, Ama" may be a council), said so the user can
+/// write it in braces (`{…}`) to keep it whole.
+pub fn institution_doubt(n: &Name) -> Option<String> {
+    let family = n.family.as_deref()?;
+    let w = family.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    (n.given.is_some() && CORPORATE.contains(&w.as_str())).then(|| {
+        format!(
+            "{:?} was read as a person (family name {family:?}); if it is an institution, write it in braces, \
+             {{{}}}, to keep it whole",
+            n.original, n.original
+        )
+    })
+}
+
+/// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
+/// same name back: as written, or, for an institution (a literal) that
+/// would otherwise be split or read as a person, in braces:
+/// `{Ministry of Health, Ghana}`.
+pub fn cell_form(n: &Name) -> String {
+    let back = split_cell(&n.original).names;
+    let same = back.len() == 1 && back[0].is_literal() == n.is_literal();
+    if same || !n.is_literal() { n.original.clone() } else { format!("{{{}}}", n.original) }
+}
+
+/// Names as one spreadsheet cell, `; ` between them ([`cell_form`] each):
+/// canon's export and report CSVs, read back whole by every CSV import.
+pub fn cell_text(names: &[Name]) -> String {
+    names.iter().map(cell_form).collect::<Vec<_>>().join("; ")
 }
 
 /// A name with no comma, where the format writes "Family, Given": a list's
@@ -520,6 +573,56 @@ pub struct CellNames {
 /// Scholar list ("Smith J, Jones K" / "J Smith, K Jones"), or `|`. A cell
 /// that cannot be split unambiguously says so in `doubt`.
 pub fn split_cell(cell: &str) -> CellNames {
+    // `{…}` keeps a name whole, as in BibTeX: its commas, semicolons and
+    // "and"s are the name's own. Each group is set aside while the cell is
+    // split, and a name that is one group is a literal (an institution).
+    let mut groups: Vec<String> = Vec::new();
+    let mut masked = String::with_capacity(cell.len());
+    let mut rest = cell;
+    while let Some(i) = rest.find('{') {
+        let Some(len) = rest[i..].find('}') else { break };
+        masked.push_str(&rest[..i]);
+        masked.push_str(&format!("\u{E001}{}\u{E002}", groups.len()));
+        groups.push(rest[i + 1..i + len].to_string());
+        rest = &rest[i + len + 1..];
+    }
+    masked.push_str(rest);
+    if groups.is_empty() {
+        return split_plain(cell);
+    }
+    let mut out = split_plain(&masked);
+    let unmask = |s: &str, braces: bool| {
+        let mut t = s.to_string();
+        for (k, g) in groups.iter().enumerate() {
+            t = t.replace(&format!("\u{E001}{k}\u{E002}"), &if braces { format!("{{{g}}}") } else { g.clone() });
+        }
+        t
+    };
+    out.doubt = out.doubt.map(|d| unmask(&d, true));
+    for n in &mut out.names {
+        let whole = n.original.trim();
+        if let Some(k) = whole
+            .strip_prefix('\u{E001}')
+            .and_then(|x| x.strip_suffix('\u{E002}'))
+            .and_then(|x| x.parse::<usize>().ok())
+            .filter(|k| *k < groups.len())
+        {
+            *n = Name::literal(&groups[k]);
+        } else if n.original.contains('\u{E001}') {
+            // A braced part of a person's name ("{van Gogh}, Vincent"): kept as one
+            // word, as BibTeX reads it; the name as written loses only the braces.
+            let braced = unmask(&n.original, true);
+            let plain = unmask(&n.original, false);
+            *n = parse_bibtex(&braced, |x| x.replace(['{', '}'], ""))
+                .map(|b| Name { original: plain.clone(), ..b })
+                .unwrap_or_else(|| Name::literal(&plain));
+        }
+    }
+    out
+}
+
+/// [`split_cell`] for a cell without braces.
+fn split_plain(cell: &str) -> CellNames {
     let cell = cell.trim().trim_end_matches(['…', ';']).trim();
     let cell = cell.strip_suffix("et al.").or_else(|| cell.strip_suffix("et al")).unwrap_or(cell).trim();
     let cell = cell.trim_end_matches([',', ';']).trim();
@@ -553,11 +656,14 @@ pub fn split_cell(cell: &str) -> CellNames {
             split_commas(cell, &mut doubt)
         }
     };
-    let names = chunks
+    let names: Vec<Name> = chunks
         .iter()
         .map(|c| c.trim_end_matches('…'))
         .filter_map(|c| if natural { parse_given_family(c) } else { parse(c) })
         .collect();
+    if doubt.is_none() {
+        doubt = names.iter().find_map(institution_doubt);
+    }
     CellNames { names, doubt }
 }
 
@@ -640,6 +746,38 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn institutions_with_commas_and_braces() {
+        let one = |s: &str| {
+            let c = split_cell(s);
+            assert_eq!(c.names.len(), 1, "{s}: {c:?}");
+            (c.names[0].clone(), c.doubt)
+        };
+        for s in ["Ministry of Health, Ghana", "Ghana, Ministry of Health", "University of Ghana, Medical School"] {
+            let (n, doubt) = one(s);
+            assert_eq!(n.literal.as_deref(), Some(s), "{s}");
+            assert_eq!(doubt, None, "{s}");
+        }
+        // A person whose family name is an institution's word: a person, with a doubt naming the braces.
+        let (n, doubt) = one("Service, Robert");
+        assert_eq!((n.family.as_deref(), n.given.as_deref()), (Some("Service"), Some("Robert")));
+        assert!(doubt.is_some_and(|d| d.contains("{Service, Robert}")));
+        // Braces keep anything whole, and go.
+        let c = split_cell("{Service, Robert}; Osei, Kwame; {Health and Care; Wales}");
+        let lits: Vec<_> = c.names.iter().map(|n| n.literal.as_deref()).collect();
+        assert_eq!(lits, [Some("Service, Robert"), None, Some("Health and Care; Wales")]);
+        assert_eq!(c.names[1].family.as_deref(), Some("Osei"));
+        assert_eq!(c.doubt, None);
+        assert_eq!(split_cell("{van Gogh}, Vincent").names[0].family.as_deref(), Some("van Gogh"));
+        // Written back so that they read back the same.
+        let names = split_cell("{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame").names;
+        let cell = cell_text(&names);
+        assert_eq!(cell, "{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame");
+        assert_eq!(split_cell(&cell).names, names);
+        // An unclosed brace is text.
+        assert_eq!(split_cell("{Osei, Kwame").names.len(), 1);
+    }
 
     type Parts<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
 

@@ -164,17 +164,21 @@ fn draft(r: &Raw) -> Draft {
     let mut authors =
         if full.is_empty() { all("AU").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full };
     authors.extend(all("CN").map(|(_, v, _)| Name::literal(v)));
-    if authors.is_empty() {
-        authors = all("FED").filter_map(|(_, v, _)| names::parse(v)).collect();
-        if authors.is_empty() {
-            authors = all("ED").filter_map(|(_, v, _)| names::parse_medline(v)).collect();
-        }
-    }
     d.authors = authors;
+    // Editors (`FED` full, `ED` short: one editor written two ways) are editors,
+    // never authors; a book with only editors is cited by them (CSL substitution).
+    let full_ed: Vec<Name> = all("FED").filter_map(|(_, v, _)| names::parse(v)).collect();
+    d.editors =
+        if full_ed.is_empty() { all("ED").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full_ed };
     let types: Vec<&str> = all("PT").map(|(_, v, _)| v.as_str()).collect();
     let kind = kind(&types, book_title.is_some() && first("TI").is_some());
     d.kind = KindSrc::Mapped(kind);
     d.container = text("JT").or_else(|| text("TA")).or_else(|| if kind == "chapter" { book_title } else { None });
+    // `TA` is the NLM title abbreviation, which Vancouver cites (Citing
+    // Medicine ch. 1, "Journal Title"); the full `JT` stays the container.
+    d.container_short = text("TA");
+    // `DP  - 2019 Winter`: the season is kept with the year.
+    d.season = d.date.clone().filter(|v| builder::season_of(&v.text).is_some());
     d.volume = text("VI");
     d.issue = text("IP");
     d.pages = text("PG");

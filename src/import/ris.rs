@@ -158,11 +158,21 @@ fn draft(raw: &Raw) -> Draft {
         .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
     d.isbn_rule = IsbnRule::FirstValid;
     let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
-    if authors.is_empty() {
-        authors = all(&["A2", "ED", "A3"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
-    }
     authors.dedup();
     d.authors = authors;
+    // `ED` is the editor; `A2` (secondary author) is the editor of a book, a
+    // chapter's book or a proceedings (RIS specification, Research
+    // Information Systems 2011; EndNote writes editors there). Never authors.
+    let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
+    editors.dedup();
+    d.editors = editors;
+    // A season in a date tag (`DA  - 2019///Winter`, `PY  - 2019///Spring`).
+    d.season = all(&["DA", "PY", "Y1"])
+        .into_iter()
+        .find(|(v, _, _)| builder::season_of(v).is_some())
+        .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
+    // The journal's abbreviation (`J2`, older `JA`), which Vancouver cites.
+    d.container_short = text(&["J2", "JA"]);
     d.kind = KindSrc::Mapped(raw.ty.map_or("other", ris_kind));
     if raw.ty.is_none() {
         d.warnings.push(RowError::new(raw.line, 1, "record has no `TY  - ` line; read as type other"));
@@ -193,8 +203,8 @@ fn draft(raw: &Raw) -> Draft {
 /// The RIS tags [`draft`] reads (`TY` starts a record, `ER` ends it; `ID`
 /// is the exporter's own record number).
 const RIS_READ: &[&str] = &[
-    "TY", "ER", "ID", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "A3", "T2", "JF",
-    "JO", "C3", "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW",
+    "TY", "ER", "ID", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "T2", "JF", "JO",
+    "C3", "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW",
 ];
 
 #[cfg(test)]
@@ -224,7 +234,7 @@ mod tests {
         );
         assert_eq!(a.container.as_deref(), Some("Annual Review"));
         assert_eq!(a.year, Some(2019));
-        assert_eq!(a.doi.as_deref(), Some("10.1146/annurev"));
+        assert_eq!(a.doi.as_deref(), Some("10.1146/ANNUREV"));
         assert_eq!(a.isbn, None);
         assert_eq!(a.annotation, None);
         assert_eq!(a.url.as_deref(), Some("https://example.org/a"));

@@ -272,7 +272,7 @@ mod tests {
         assert_eq!(a.url, None, "the Item Link is Talis's own page, not the resource");
         let b = &p.records[1];
         assert_eq!(b.authors.len(), 2);
-        assert_eq!((b.kind.as_str(), b.doi.as_deref()), ("article", Some("10.1146/x")));
+        assert_eq!((b.kind.as_str(), b.doi.as_deref()), ("article", Some("10.1146/X")));
         assert_eq!(b.container.as_deref(), Some("Annual Review of Public Health"));
         let c = &p.records[2];
         assert_eq!((c.kind.as_str(), c.year, c.isbn.as_deref()), ("web", Some(2021), None));

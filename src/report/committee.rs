@@ -1112,7 +1112,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.themes.join(";"),
             d.style.reference(r),
             r.title.clone(),
-            r.authors.join("; "),
+            crate::import::names::cell_text(&r.author_names),
             year(r.year),
             r.kind.clone(),
             r.container.clone().unwrap_or_default(),

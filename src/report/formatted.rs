@@ -272,6 +272,7 @@ mod style_tests {
             translated: None,
             perspective: None,
             themes: vec![],
+            ..Reading::default()
         }
     }
 

@@ -103,6 +103,8 @@ pub const TABLES: &[Table] = &[
             "publisher",
             "place",
             "edition",
+            "container_short",
+            "season",
         ],
         order: "id",
         has_id: true,
@@ -283,7 +285,7 @@ pub fn inline_fields(table: &str) -> &'static [&'static str] {
 /// names.
 pub fn optional_inline_fields(table: &str) -> &'static [&'static str] {
     match table {
-        "reading" => &["author_names"],
+        "reading" => &["author_names", "editor_names"],
         _ => &[],
     }
 }
@@ -312,6 +314,7 @@ fn inline(conn: &Connection, t: &Table, m: &mut Record) -> Result<()> {
             let v: Vec<String> = names.iter().map(|n| n.original.clone()).collect();
             m.insert("authors".into(), Value::from(v));
             m.insert("author_names".into(), serde_json::to_value(&names)?);
+            m.insert("editor_names".into(), serde_json::to_value(super::readings::editors(conn, id)?)?);
         }
         "theme" => {
             let mut st =
@@ -422,6 +425,7 @@ pub fn delete(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
             tx.prepare_cached("DELETE FROM reading_fts WHERE rowid = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading_tag WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([rid])?;
+            tx.prepare_cached("DELETE FROM reading_editor WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading WHERE id = ?1")?.execute([rid])?;
         }
         other => bail!("a {other} record cannot be removed"),
@@ -450,6 +454,14 @@ fn children(tx: &Transaction, t: &Table, m: &Record, replace: bool) -> Result<()
                     .collect()
             };
             super::readings::set_authors(tx, id.unwrap_or_default(), &names)?;
+            // Editors (schema 0012) when the record carries them; a record without the field keeps none.
+            if let Some(v) = m.get("editor_names") {
+                if replace {
+                    tx.prepare_cached("DELETE FROM reading_editor WHERE reading_id = ?1")?.execute([id])?;
+                }
+                let eds: Vec<crate::import::names::Name> = serde_json::from_value(v.clone()).unwrap_or_default();
+                super::readings::set_editors(tx, id.unwrap_or_default(), &eds)?;
+            }
         }
         "theme" => {
             if replace {

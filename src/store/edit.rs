@@ -971,7 +971,7 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
         // The importers' duplicate rule: DOI, ISBN, then title and year.
         "reading" => tx
             .query_row(
-                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1) OR (isbn IS NOT NULL AND isbn = ?2)
+                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1 COLLATE NOCASE) OR (isbn IS NOT NULL AND isbn = ?2)
                     OR (title_key = ?3 AND year IS ?4) LIMIT 1",
                 params![
                     root.get("doi").and_then(Value::as_str),

@@ -222,7 +222,7 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
         "reading" => {
             let mut k = vec![format!("id:{}", i(m, "id").unwrap_or(0))];
             if !s(m, "doi").is_empty() {
-                k.push(format!("doi:{}", s(m, "doi")));
+                k.push(format!("doi:{}", crate::import::doi_key(s(m, "doi"))));
             }
             if !s(m, "isbn").is_empty() {
                 // An ISBN names a whole book: two chapters (or conference papers)

@@ -40,6 +40,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0009_references", include_str!("../../schema/0009_references.sql")),
     ("0010_facets", include_str!("../../schema/0010_facets.sql")),
     ("0011_chapter_isbn", include_str!("../../schema/0011_chapter_isbn.sql")),
+    ("0012_references_as_published", include_str!("../../schema/0012_references_as_published.sql")),
 ];
 
 /// The schema version this binary writes.

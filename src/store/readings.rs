@@ -42,6 +42,28 @@ struct Stored {
     authors: Vec<String>,
     /// The same names in parts.
     author_names: Vec<Name>,
+    /// Editors in parts (each with the name as written); a record from
+    /// before schema 0012 has none.
+    #[serde(default)]
+    editor_names: Vec<Name>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    container_short: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    season: Option<String>,
+}
+
+/// The DOI a merged entry keeps: the file's, else ours; but one DOI written
+/// in another case (DOI names are case-insensitive, DOI Handbook §2.4) is no
+/// change, except that a DOI an older canon stored lower-cased takes the
+/// case the file publishes it in.
+fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<String> {
+    match (new, old) {
+        (Some(n), Some(o)) if crate::import::same_doi(n, o) => {
+            let lowered = !o.chars().any(|c| c.is_ascii_uppercase());
+            Some(if lowered && n.chars().any(|c| c.is_ascii_uppercase()) { n.clone() } else { o.clone() })
+        }
+        _ => pick(new, old),
+    }
 }
 
 /// A field the record has, else ours.
@@ -72,6 +94,9 @@ impl Stored {
             facets: r.facets.clone(),
             authors: r.authors.iter().map(|n| n.original.clone()).collect(),
             author_names: r.authors.clone(),
+            editor_names: r.editors.clone(),
+            container_short: r.container_short.clone(),
+            season: if r.year.is_some() { r.season.clone() } else { None },
         }
     }
 
@@ -140,7 +165,7 @@ impl Stored {
             publisher,
             place,
             edition: pick(&r.edition, &self.edition),
-            doi: pick(&r.doi, &self.doi),
+            doi: same_doi_as_published(&r.doi, &self.doi),
             isbn: pick(&r.isbn, &self.isbn),
             url: pick(&r.url, &self.url),
             annotation: pick(&r.annotation, &self.annotation),
@@ -149,6 +174,10 @@ impl Stored {
             facets: r.facets.or(&self.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
+            editor_names: richer_names(&self.editor_names, &r.editors),
+            container_short: pick(&r.container_short, &self.container_short),
+            // A season goes with its year: the file's when it gives a year.
+            season: if r.year.is_some() { new.season.clone() } else { self.season.clone() },
         };
         (merged, kept)
     }
@@ -200,6 +229,9 @@ impl Stored {
             },
             authors,
             author_names,
+            editor_names: if p.has("editors") { new.editor_names } else { self.editor_names.clone() },
+            container_short: take("container_short", &r.container_short, &self.container_short),
+            season: if p.has("year") { new.season } else { self.season.clone() },
         }
     }
 
@@ -229,6 +261,9 @@ impl Stored {
             facets: self.facets.or(&r.facets),
             authors: if self.authors.is_empty() { new.authors } else { self.authors.clone() },
             author_names: if self.author_names.is_empty() { new.author_names } else { self.author_names.clone() },
+            editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
+            container_short: pick(&self.container_short, &r.container_short),
+            season: if self.year.is_some() { self.season.clone() } else { new.season },
         }
     }
 
@@ -782,7 +817,7 @@ impl<'t> ReadingWriter<'t> {
             return Ok(Some((id, "ID")));
         }
         if let Some(d) = &r.doi
-            && let Some(id) = q("SELECT id FROM reading WHERE doi = ?1", d)?
+            && let Some(id) = q("SELECT id FROM reading WHERE doi = ?1 COLLATE NOCASE", d)?
         {
             return Ok(Some((id, "DOI")));
         }
@@ -812,7 +847,10 @@ impl<'t> ReadingWriter<'t> {
             .optional()?;
         // Two different DOIs are two different works, whatever their titles.
         Ok(found
-            .filter(|(_, doi)| doi.is_none() || r.doi.is_none() || doi == &r.doi)
+            .filter(|(_, doi)| match (doi, &r.doi) {
+                (Some(a), Some(b)) => crate::import::same_doi(a, b),
+                _ => true,
+            })
             .map(|(id, _)| (id, "title and year")))
     }
 
@@ -849,7 +887,8 @@ impl<'t> ReadingWriter<'t> {
         let mut s = self.tx.prepare_cached(
             "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
                     year_note, volume, issue, pages, publisher, place, edition,
-                    original_language, translated, global_south, open_access, perspective
+                    original_language, translated, global_south, open_access, perspective,
+                    container_short, season
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -881,12 +920,16 @@ impl<'t> ReadingWriter<'t> {
                     },
                     authors: Vec::new(),
                     author_names: Vec::new(),
+                    editor_names: Vec::new(),
+                    container_short: r.get(23)?,
+                    season: r.get(24)?,
                 },
                 r.get::<_, String>(10)?,
             ))
         })?;
         stored.author_names = authors(self.tx, id)?;
         stored.authors = stored.author_names.iter().map(|n| n.original.clone()).collect();
+        stored.editor_names = editors(self.tx, id)?;
         Ok((stored, status))
     }
 
@@ -975,6 +1018,33 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // A record found by its DOI or ISBN (in any of their written forms) with
+        // another title: the stored title is never replaced silently. A title
+        // that is ours with more (a subtitle) is taken, and said; any other
+        // keeps ours, and says how to take the file's.
+        if matches!(how, "DOI" | "ISBN") && new.title != old.title && !same_value("title", &old.title, &r.title) {
+            let entry = crate::import::reading_id_text(id);
+            if fuller_title(&old.title, &r.title) == Fuller::Theirs {
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {entry} (same {how}): title {:?} becomes the file's fuller {:?}",
+                        old.title, r.title
+                    ),
+                ));
+            } else {
+                new.title = old.title.clone();
+                kept.push(format!("title: kept {:?} (the file's {:?} differs; same {how})", old.title, r.title));
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {entry} has this {how} with the title {:?}; the file's title {:?} was not applied \
+                         (to take it: canon reading edit {entry} --title \"…\")",
+                        old.title, r.title
+                    ),
+                ));
+            }
+        }
         // Another list's record of the work never undoes what a person set by
         // hand since a list last wrote this entry: those values stand, and say so.
         if how != "ID"
@@ -1204,9 +1274,10 @@ impl<'t> ReadingWriter<'t> {
                 "INSERT INTO reading (id, title, title_key, year, type, container, doi, isbn, url, annotation,
                                       source_kind, status, language, added_by, created_at, updated_at,
                                       year_note, volume, issue, pages, publisher, place, edition,
-                                      original_language, translated, global_south, open_access, perspective)
+                                      original_language, translated, global_south, open_access, perspective,
+                                      container_short, season)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
-                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
             )?
             .execute(params![
                 id,
@@ -1235,9 +1306,12 @@ impl<'t> ReadingWriter<'t> {
                 s.facets.translated,
                 s.facets.global_south,
                 s.facets.open_access,
-                s.facets.perspective
+                s.facets.perspective,
+                s.container_short,
+                s.season
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
+        set_editors(self.tx, id, &s.editor_names)?;
         self.index(id, &s, false)?;
         let mut after = serde_json::to_value(&s)?;
         after["status"] = json!(status);
@@ -1285,7 +1359,7 @@ impl<'t> ReadingWriter<'t> {
         for (field, old_v, new_v) in [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn)] {
             let Some(v) = new_v.as_ref().filter(|_| new_v != old_v) else { continue };
             let sql = if field == "doi" {
-                "SELECT id FROM reading WHERE doi = ?1 AND id <> ?2"
+                "SELECT id FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2"
             } else if is_part(&new.kind) {
                 // A chapter shares its book's ISBN with the book and the other chapters.
                 continue;
@@ -1419,18 +1493,23 @@ impl<'t> ReadingWriter<'t> {
                         url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
                         year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
-                        open_access = ?24, perspective = ?25
+                        open_access = ?24, perspective = ?25, container_short = ?26, season = ?27
                   WHERE id = ?1",
             )?
             .execute(params![
                 id, new.title, title_key(&new.title), new.year, new.kind, new.container, new.doi, new.isbn, new.url,
                 new.annotation, new.source_kind, new.language, self.at, new.year_note, new.volume, new.issue,
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
-                new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective
+                new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
+                new.container_short, new.season
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
             set_authors(self.tx, id, &new.author_names)?;
+        }
+        if new.editor_names != old.editor_names {
+            self.tx.prepare_cached("DELETE FROM reading_editor WHERE reading_id = ?1")?.execute([id])?;
+            set_editors(self.tx, id, &new.editor_names)?;
         }
         self.index(id, new, true)?;
         let before = serde_json::to_value(old)?;
@@ -1511,6 +1590,27 @@ pub fn set_authors(conn: &Connection, id: i64, authors: &[Name]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a reading's editors: each name as written, and its parts.
+pub fn set_editors(conn: &Connection, id: i64, editors: &[Name]) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO reading_editor (reading_id, position, name, family, given, particle, suffix, literal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, a) in editors.iter().enumerate() {
+        st.execute(params![id, i as i64 + 1, a.original, a.family, a.given, a.particle, a.suffix, a.literal])?;
+    }
+    Ok(())
+}
+
+/// A reading's editors, in order.
+pub fn editors(conn: &Connection, id: i64) -> Result<Vec<Name>> {
+    let mut st = conn.prepare_cached(
+        "SELECT name, family, given, particle, suffix, literal FROM reading_editor WHERE reading_id = ?1 ORDER BY position",
+    )?;
+    let v = st.query_map([id], name_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
 /// A reading's authors, in order.
 pub fn authors(conn: &Connection, id: i64) -> Result<Vec<Name>> {
     let mut st = conn.prepare_cached(
@@ -1555,7 +1655,7 @@ pub fn split_stored_names(tx: &Connection) -> Result<()> {
 }
 
 /// A reading as listed (and as the report and gaps use it).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Reading {
     pub id: i64,
     pub title: String,
@@ -1563,12 +1663,19 @@ pub struct Reading {
     pub authors: Vec<String>,
     /// The same names in parts (family, given, particle, suffix, or literal).
     pub author_names: Vec<Name>,
+    /// Editors in parts, each with the name as written (an edited book's,
+    /// or the book's a chapter is in).
+    pub editor_names: Vec<Name>,
     pub year: Option<i64>,
+    /// The season of the date ("winter"), when the source gives one.
+    pub season: Option<String>,
     /// Why there is no year: "in press", "forthcoming"…
     pub year_note: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
     pub container: Option<String>,
+    /// The container's abbreviation (MEDLINE `TA`), for styles that cite it.
+    pub container_short: Option<String>,
     pub volume: Option<String>,
     pub issue: Option<String>,
     pub pages: Option<String>,
@@ -1614,7 +1721,10 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_author WHERE reading_id = r.id ORDER BY position)),
                 r.year_note, r.volume, r.issue, r.pages, r.publisher, r.place, r.edition,
-                r.original_language, r.translated, r.perspective
+                r.original_language, r.translated, r.perspective,
+                (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
+                   (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
+                r.container_short, r.season
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -1630,7 +1740,11 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
             let authors: Option<String> = r.get(16)?;
             let themes: Option<String> = r.get(17)?;
             let parts: Option<String> = r.get(18)?;
+            let editor_parts: Option<String> = r.get(29)?;
             Ok(Reading {
+                editor_names: editor_parts.as_deref().map(names_from_json).unwrap_or_default(),
+                container_short: r.get(30)?,
+                season: r.get(31)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,
@@ -1829,7 +1943,9 @@ pub fn find_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
         return Ok(conn.query_row("SELECT id FROM reading WHERE id = ?1", [id], |r| r.get(0)).optional()?);
     }
     if let Some(doi) = crate::import::normalise_doi(reference) {
-        return Ok(conn.query_row("SELECT id FROM reading WHERE doi = ?1", [doi], |r| r.get(0)).optional()?);
+        return Ok(conn
+            .query_row("SELECT id FROM reading WHERE doi = ?1 COLLATE NOCASE", [doi], |r| r.get(0))
+            .optional()?);
     }
     Ok(None)
 }

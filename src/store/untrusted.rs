@@ -868,6 +868,10 @@ fn fields(t: &Table, cols: &[Column], m: &Record) -> Result<()> {
     if let Some(v) = m.get("author_names") {
         author_names(v)?;
     }
+    // Editors (schema 0012) are names in the same parts.
+    if let Some(v) = m.get("editor_names") {
+        author_names(v).map_err(|e| anyhow::anyhow!("{}", e.to_string().replace("author_names", "editor_names")))?;
+    }
     for f in ["before", "after", "ours", "theirs"] {
         if let Some(Value::String(text)) = m.get(f)
             && matches!(t.name, "history" | "conflict")

@@ -36,6 +36,7 @@ fn reading(id: i64, authors: usize) -> Reading {
         translated: None,
         perspective: None,
         themes: vec![],
+        ..Reading::default()
     }
 }
 

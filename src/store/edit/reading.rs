@@ -69,7 +69,7 @@ fn settle_translation(r: &mut serde_json::Map<String, Value>, translated_given: 
 fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
     let Some(v) = value.as_str() else { return Ok(()) };
     let sql = if field == "doi" {
-        "SELECT id, title FROM reading WHERE doi = ?1 AND id <> ?2"
+        "SELECT id, title FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2"
     } else {
         // Chapters share their book's ISBN: only two whole works may not.
         "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')

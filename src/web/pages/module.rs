@@ -62,7 +62,7 @@ pub fn find<'a>(readings: &'a [Reading], words: &str, limit: usize) -> Vec<&'a R
                 "{} {} {} {}",
                 r.title.to_lowercase(),
                 r.authors.join(" ").to_lowercase(),
-                r.doi.as_deref().unwrap_or(""),
+                r.doi.as_deref().unwrap_or("").to_lowercase(),
                 r.id
             );
             words.iter().all(|w| hay.contains(w.as_str()))
