@@ -784,3 +784,83 @@ fn facets_recorded_for_no_reading_are_said_in_one_sentence() {
         assert!(!said.to_lowercase().contains(&name.to_lowercase()), "{name} is recorded: {said:?}");
     }
 }
+
+/// A module whose sessions teach DNA translation and gene editing, and a
+/// reading whose notes say it was translated and edited: the words are about
+/// the publication, not its subject, so it is never proposed (it was, ranked
+/// first, before). A reading sharing subject words still is, and its reason
+/// names each word with where it is, in the JSON, the CSV folder and the PDF.
+#[test]
+fn proposals_rest_on_subject_words_not_notes_about_the_publication() {
+    let w = Workdir::new();
+    database(
+        &w,
+        &format!(
+            "{HEADER}P,1,M100,History of medicine,Eugenics and the clinic,Analyse the history of eugenics,historical-awareness\n\
+             P,1,M101,Molecular biology,DNA transcription and translation,Describe the translation of messenger RNA into protein,\n\
+             P,1,M101,Molecular biology,Gene editing with CRISPR,Explain base editing and prime editing,\n\
+             P,1,M102,Infection,Tropical disease and colonial doctors,Explain how colonial doctors described tropical disease,\n\
+             P,1,M102,Infection,Malaria,Describe the life cycle of the malaria parasite,\n"
+        ),
+        "title,authors,year,type,doi,url,themes,notes\n\
+         \"Black Skin, White Masks\",\"Fanon, Frantz\",1952,book,,,historical-awareness,\"Translated from the French by \
+         Charles Lam Markmann; edited by Ziauddin Sardar, new edition with a foreword.\"\n\
+         Doctors and empire in Africa,\"Vaughan, Megan\",1991,book,,,historical-awareness,How colonial doctors framed tropical disease.\n\
+         The Immortal Life of Henrietta Lacks,\"Skloot, Rebecca\",2010,book,,,historical-awareness,Cells taken without consent.\n\
+         Medical Apartheid,\"Washington, Harriet A.\",2006,book,,,historical-awareness,Experimentation on Black Americans.\n",
+    );
+    w.ok(&["report", "r.json"]);
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(w.path("r.json")).unwrap()).unwrap();
+    let gaps = v["gaps"].as_array().unwrap();
+    let gap = |m: &str| {
+        gaps.iter()
+            .find(|g| g["kind"] == "module-gap" && g["module_code"] == m && g["theme"] == "historical-awareness")
+            .unwrap_or_else(|| panic!("no gap for {m}"))
+    };
+    let m101 = gap("M101")["candidates"].as_array().unwrap();
+    assert!(m101.is_empty(), "a translator's and editor's note matched DNA translation and gene editing: {m101:?}");
+    let m102 = gap("M102")["candidates"].as_array().unwrap();
+    assert_eq!(m102.len(), 1, "{m102:?}");
+    let c = &m102[0];
+    assert_eq!(c["title"], "Doctors and empire in Africa");
+    assert!(c["score"].as_f64().unwrap() >= 1.0);
+    // Every reason word: where the reading has it, and which session text has it too.
+    let reason: Vec<&str> = c["reason"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    let shared = c["shared"].as_array().unwrap();
+    assert_eq!(shared.iter().map(|s| s["word"].as_str().unwrap()).collect::<Vec<_>>(), reason);
+    for s in shared {
+        let word = s["word"].as_str().unwrap();
+        let with = s["with"].as_str().unwrap().to_lowercase();
+        assert!(with.contains(&word[..word.len() - 1]), "{s}: the session text does not hold the word");
+        match s["field"].as_str().unwrap() {
+            "title" => assert!(c["title"].as_str().unwrap().to_lowercase().contains(word), "{s}"),
+            "notes" => assert!(!c["title"].as_str().unwrap().to_lowercase().contains(word), "{s}"),
+            f => panic!("field {f}"),
+        }
+    }
+    assert!(shared.iter().any(|s| s["field"] == "notes" && s["word"] == "colonial"), "{shared:?}");
+    assert!(shared.iter().any(|s| s["field"] == "title" && s["word"] == "doctors"), "{shared:?}");
+    // The same reason in the module reading section (JSON) and in the PDF.
+    let row = v["module_readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"] == "proposed" && r["module_code"] == "M102")
+        .unwrap()
+        .clone();
+    let why = row["reason"].as_str().unwrap().to_string();
+    assert!(why.contains("(in its notes and in \u{201c}Tropical disease and colonial doctors\u{201d})"), "{why}");
+    assert!(
+        !v["module_readings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["title"] == "Black Skin, White Masks" && r["status"] == "proposed")
+    );
+    w.ok(&["report", "r.pdf"]);
+    let pdf = flat(&pdf_text(&w.path("r.pdf")));
+    assert!(pdf.contains(&squash(&format!("shares {why}"))), "{why} not in the PDF");
+    assert!(!pdf.contains("\u{201c}translated\u{201d}") && !pdf.contains("\u{201c}edited\u{201d}"));
+    // The methods page says which words count.
+    assert!(pdf.contains("without notes about the publication (translator, edition"), "rule not in Methods");
+}

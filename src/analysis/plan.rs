@@ -29,7 +29,8 @@ pub struct ModuleReading {
     pub session: String,
     /// For a link: who linked it.
     pub linked_by: String,
-    /// For a proposal: the theme it is proposed for, its relevance and the shared words.
+    /// For a proposal: the theme it is proposed for, its relevance and the
+    /// shared words with where they are ([`Candidate::why`]).
     pub theme: String,
     /// For a proposal on a theme the module misses: the module gap it would
     /// fill ("G33"); these are that gap's own proposals, as `canon gaps`
@@ -112,7 +113,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             x.theme = c.theme.clone();
             x.gap = gap.clone();
             x.score = c.score;
-            x.reason = c.reason.join(", ");
+            x.reason = c.why();
             out.push(x);
         }
     }

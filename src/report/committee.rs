@@ -466,14 +466,9 @@ fn readings_cell(g: &Gap) -> String {
         .iter()
         .map(|c| {
             if c.score > 0.0 {
-                format!(
-                    "{} ({}); shares \u{201c}{}\u{201d}",
-                    c.title,
-                    year(c.year),
-                    c.reason.join("\u{201d}, \u{201c}")
-                )
+                format!("{} ({}); shares {}", c.title, year(c.year), c.why())
             } else {
-                format!("{} ({}); {}", c.title, year(c.year), c.reason.join(", "))
+                format!("{} ({}); {}", c.title, year(c.year), c.why())
             }
         })
         .collect::<Vec<_>>()
@@ -700,12 +695,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             } else {
                 format!("for {}, which it misses ({})", d.theme_name(&r.theme), r.gap)
             };
-            e.1.push(format!(
-                "{} ({}) {what}; shares \u{201c}{}\u{201d}",
-                r.title,
-                year(r.reading_year),
-                r.reason.replace(", ", "\u{201d}, \u{201c}")
-            ));
+            e.1.push(format!("{} ({}) {what}; shares {}", r.title, year(r.reading_year), r.reason));
         }
     }
     let without: Vec<String> = d
