@@ -857,9 +857,18 @@ fn proposals_rest_on_subject_words_not_notes_about_the_publication() {
             .iter()
             .any(|r| r["title"] == "Black Skin, White Masks" && r["status"] == "proposed")
     );
+    // The PDF says it in brief: the words, where the reading has them, and the session text of the best.
     w.ok(&["report", "r.pdf"]);
     let pdf = flat(&pdf_text(&w.path("r.pdf")));
-    assert!(pdf.contains(&squash(&format!("shares {why}"))), "{why} not in the PDF");
+    let brief = format!(
+        "Doctors and empire in Africa (1991) for Historical awareness, which it misses ({}); shares \u{201c}",
+        gap("M102")["id"].as_str().unwrap(),
+    );
+    assert!(pdf.contains(&brief), "{brief} not in the PDF");
+    for s in shared {
+        assert!(pdf.contains(&format!("\u{201c}{}\u{201d}", s["word"].as_str().unwrap())), "{s} not in the PDF");
+    }
+    assert!(pdf.contains("(title)") && pdf.contains("(notes), as in \u{201c}"), "where is not said in the PDF");
     assert!(!pdf.contains("\u{201c}translated\u{201d}") && !pdf.contains("\u{201c}edited\u{201d}"));
     // The methods page says which words count.
     assert!(pdf.contains("without notes about the publication (translator, edition"), "rule not in Methods");

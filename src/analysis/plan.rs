@@ -38,6 +38,9 @@ pub struct ModuleReading {
     pub gap: String,
     pub score: f64,
     pub reason: String,
+    /// The reason in a few words, for the PDF ([`Candidate::why_brief`]).
+    #[serde(skip)]
+    pub brief: String,
 }
 
 /// Per module, in module order: linked readings first, then proposals: for
@@ -83,6 +86,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             gap: String::new(),
             score: 0.0,
             reason: String::new(),
+            brief: String::new(),
         };
         for (l, session) in linked.get(&m.id).map(Vec::as_slice).unwrap_or_default() {
             let Some(r) = readings.get(&l.reading_id) else { continue };
@@ -114,6 +118,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             x.gap = gap.clone();
             x.score = c.score;
             x.reason = c.why();
+            x.brief = c.why_brief();
             out.push(x);
         }
     }

@@ -80,6 +80,38 @@ impl Candidate {
             .collect::<Vec<_>>()
             .join("; ")
     }
+
+    /// The reason in a few words, for a table cell of the PDF: the shared
+    /// words with where the reading has them, and the session text of the
+    /// best of them: "“henrietta”, “lacks” (title), “consent” (notes), as in
+    /// “The story of Henrietta Lacks”". [`Candidate::why`] has every place.
+    pub fn why_brief(&self) -> String {
+        if self.shared.is_empty() {
+            return self.reason.join(", ");
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for field in ["title", "notes"] {
+            let words: Vec<String> = self
+                .shared
+                .iter()
+                .filter(|s| s.field == field)
+                .map(|s| format!("\u{201c}{}\u{201d}", s.word))
+                .collect();
+            if !words.is_empty() {
+                parts.push(format!("{} ({field})", words.join(", ")));
+            }
+        }
+        let mut out = parts.join(", ");
+        if let Some(with) = self.shared.iter().map(|s| s.with.as_str()).find(|w| !w.is_empty()) {
+            let with = if with.chars().count() > 45 {
+                format!("{}\u{2026}", with.trim_end_matches('\u{2026}').chars().take(44).collect::<String>().trim_end())
+            } else {
+                with.to_string()
+            };
+            out.push_str(&format!(", as in \u{201c}{with}\u{201d}"));
+        }
+        out
+    }
 }
 
 /// What a proposal is for: the words to match, the theme, how many.
