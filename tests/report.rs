@@ -873,3 +873,129 @@ fn proposals_rest_on_subject_words_not_notes_about_the_publication() {
     // The methods page says which words count.
     assert!(pdf.contains("without notes about the publication (translator, edition"), "rule not in Methods");
 }
+
+/// Gap numbers as the report writes them: "G1–G4, G7".
+fn runs(ids: &[&str]) -> Vec<String> {
+    let mut n: Vec<u64> = ids.iter().map(|i| i.trim_start_matches('G').parse().unwrap()).collect();
+    n.sort_unstable();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n.len() {
+        let mut j = i;
+        while j + 1 < n.len() && n[j + 1] == n[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i { format!("G{}\u{2013}G{}", n[i], n[j]) } else { format!("G{}", n[i]) });
+        i = j + 1;
+    }
+    out
+}
+
+/// The sample report, read as a committee member would: long lists of gap
+/// numbers are summarised per table with counts that agree with the JSON,
+/// next steps that recur are said once with counts that agree with the rows,
+/// and no page holds only a heading and a line.
+#[test]
+fn long_lists_and_recurring_cells_are_summarised_truly_and_no_page_is_a_stub() {
+    let w = audited();
+    w.ok(&["report", "r.json"]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(w.path("r.json")).unwrap()).unwrap();
+    let pages = pdf_text(&w.path("report.pdf"));
+    let pdf = flat(&pages);
+    let gaps = v["gaps"].as_array().unwrap();
+    let kind_of = |id: &str| gaps.iter().find(|g| g["id"] == id).unwrap()["kind"].as_str().unwrap().to_string();
+
+    // 1. The findings table: a list of more than four runs is summarised per gap table.
+    let mut summarised = 0;
+    for f in v["findings"].as_array().unwrap() {
+        let ids: Vec<&str> = f["gaps"].as_array().unwrap().iter().map(|g| g.as_str().unwrap()).collect();
+        let all = runs(&ids);
+        if all.len() <= 4 {
+            assert!(pdf.contains(&all.join(", ")), "{}: {all:?}", f["id"]);
+            continue;
+        }
+        summarised += 1;
+        let mut parts = Vec::new();
+        for term in v["glossary"].as_array().unwrap() {
+            let of: Vec<&str> = ids.iter().copied().filter(|i| kind_of(i) == term["kind"].as_str().unwrap()).collect();
+            if of.is_empty() {
+                continue;
+            }
+            let r = runs(&of);
+            let n: Vec<u64> = of.iter().map(|i| i.trim_start_matches('G').parse().unwrap()).collect();
+            let list = if r.len() <= 3 {
+                r.join(", ")
+            } else {
+                format!("{} between G{} and G{}", of.len(), n.iter().min().unwrap(), n.iter().max().unwrap())
+            };
+            parts.push(format!("{}: {list}", term["heading"].as_str().unwrap()));
+        }
+        let cell = format!("{} gaps: {}", ids.len(), parts.join("; "));
+        assert!(pdf.contains(&cell), "{}: {cell:?} not in the findings table", f["id"]);
+        assert!(!pdf.contains(&all.join(", ")), "{}: the whole list is still printed", f["id"]);
+    }
+    assert!(summarised >= 1, "the samples have a finding with a long gap list (F1: 35 gaps)");
+
+    // 2. Module gaps: each recurring step is said once with its count, and the rows name exactly that many themes.
+    let module_gaps: Vec<&serde_json::Value> = gaps.iter().filter(|g| g["kind"] == "module-gap").collect();
+    assert!(pdf.contains(&format!("Modules missing a theme ({})", module_gaps.len())));
+    let mut stepped = 0;
+    for letter in ['A', 'B', 'C', 'D', 'E'] {
+        let Some(at) = pdf.find(&format!("Step {letter} (")) else { break };
+        let said: usize = pdf[at + 8..].split(' ').next().unwrap().parse().unwrap();
+        let named: usize = pdf
+            .match_indices(&format!("Step {letter} for "))
+            .map(|(i, m)| {
+                let themes = &pdf[i + m.len()..i + m.len() + pdf[i + m.len()..].find('.').unwrap()];
+                themes.split(", ").flat_map(|t| t.split(" and ")).count()
+            })
+            .sum();
+        assert_eq!(named, said, "step {letter}: said for {said} gaps, named for {named} themes in the rows");
+        stepped += said;
+    }
+    assert!(stepped > 0 && stepped <= module_gaps.len(), "{stepped} of {}", module_gaps.len());
+    // "No session on": a module that misses every theme says so once, and those are the modules with 3 gaps.
+    let themes = v["themes"].as_array().unwrap().len();
+    let mut per_module: std::collections::BTreeMap<&str, usize> = Default::default();
+    for g in &module_gaps {
+        *per_module.entry(g["module_code"].as_str().unwrap()).or_default() += 1;
+    }
+    let all_missing = per_module.values().filter(|n| **n == themes).count();
+    assert!(all_missing > 0);
+    assert_eq!(pdf.matches(&format!("all {themes} themes")).count(), all_missing);
+    assert!(!pdf.contains("No session on Epistemic bias, Historical awareness or Intersectional health."));
+    // The other tables: a next step shared by many rows is said once, with its count.
+    let untagged: Vec<&serde_json::Value> = gaps.iter().filter(|g| g["kind"] == "untagged-module").collect();
+    let common = untagged[1]["suggestion"].as_str().unwrap();
+    let n = untagged.iter().filter(|g| g["suggestion"] == common).count();
+    assert!(n >= 3);
+    assert!(pdf.contains(&squash(&format!(
+        "Next step for {n} of these {} gaps (the rows that give no next step of their own): {common}",
+        untagged.len()
+    ))));
+    assert_eq!(
+        pdf.matches(common).count(),
+        1 + v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["next_step"].as_str().unwrap().contains(common))
+            .count()
+    );
+
+    // 3. Every page holds more than a heading and a line (header and footer aside).
+    if have("pdftotext") {
+        for (i, _) in pages.iter().enumerate() {
+            let out = Command::new("pdftotext")
+                .args(["-f", &(i + 1).to_string(), "-l", &(i + 1).to_string(), "-layout"])
+                .arg(w.path("report.pdf"))
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+            // Header and footer are two lines; the title page has its own few.
+            assert!(lines > 5 || i == 0, "page {} holds {} lines:\n{text}", i + 1, lines - 2);
+        }
+    }
+}

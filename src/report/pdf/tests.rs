@@ -190,7 +190,8 @@ fn a_heading_and_its_one_sentence_are_never_a_page_of_their_own() {
         // Heading and sentence together, on the filler's last page or with the next section.
         assert_eq!(page_of("Author facets"), page_of("No facet about an author is recorded."), "{filler}");
         for (i, p) in l.pages.iter().enumerate() {
-            let body: Vec<&str> = p.texts().into_iter().filter(|t| !t.starts_with("Page ") && *t != "Test report").collect();
+            let body: Vec<&str> =
+                p.texts().into_iter().filter(|t| !t.starts_with("Page ") && *t != "Test report").collect();
             assert!(body.len() > 2, "filler {filler}: page {} holds only {body:?}", i + 1);
         }
         assert_inside(&l);
