@@ -134,10 +134,18 @@ struct Words {
     terms: Vec<(String, String, bool)>,
 }
 
-/// The approved readings of each theme, with the document frequency of each stem.
+/// Where a stem occurs among a theme's readings: (reading's place in the
+/// theme's list, the term's place in its terms), one entry per reading, so
+/// the number of entries is the stem's document frequency.
+type Postings = HashMap<String, Vec<(usize, usize)>>;
+
+/// The approved readings of each theme, with an inverted index of their stems.
 pub struct Proposer<'a> {
     data: &'a AuditData,
-    themes: Vec<(Vec<Words>, HashMap<String, usize>)>,
+    /// Per theme: its approved readings' words, and where each stem occurs.
+    /// A request looks up only its own words, so ranking costs what those
+    /// words occur in, not every word of every reading.
+    themes: Vec<(Vec<Words>, Postings)>,
     /// Stems that many modules use ("structure", "response"): they say nothing
     /// about what one module is about, so they never make a reading relevant.
     common: HashSet<String>,
@@ -148,16 +156,16 @@ pub struct Proposer<'a> {
 impl<'a> Proposer<'a> {
     pub fn new(data: &'a AuditData) -> Proposer<'a> {
         let mut words: HashMap<usize, Vec<(String, String, bool)>> = HashMap::new();
-        let mut themes: Vec<(Vec<Words>, HashMap<String, usize>)> =
+        let mut themes: Vec<(Vec<Words>, Postings)> =
             data.themes.iter().map(|_| (Vec::new(), HashMap::new())).collect();
         let col: HashMap<i64, usize> = data.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
         for (ri, r) in data.readings.iter().enumerate().filter(|(_, r)| r.status == "approved") {
             for t in &r.themes {
                 let Some(&ti) = col.get(t) else { continue };
                 let terms = words.entry(ri).or_insert_with(|| reading_terms(r)).clone();
-                let (list, df) = &mut themes[ti];
-                for (stem, _, _) in &terms {
-                    *df.entry(stem.clone()).or_default() += 1;
+                let (list, postings) = &mut themes[ti];
+                for (k, (stem, _, _)) in terms.iter().enumerate() {
+                    postings.entry(stem.clone()).or_default().push((list.len(), k));
                 }
                 list.push(Words { reading: ri, terms });
             }
@@ -180,22 +188,33 @@ impl<'a> Proposer<'a> {
 
     /// The relevant readings of one request, best first, before spreading.
     fn ranked(&self, q: &Request) -> Vec<(usize, f64, Vec<Why>)> {
-        let (list, df) = &self.themes[q.theme];
+        let (list, postings) = &self.themes[q.theme];
         let n = list.len() as f64;
-        let want: HashSet<String> = content_terms(&q.text).into_iter().map(|(s, _)| s).collect();
+        // Per reading (its place in the list): (term's place, idf) of each word it shares.
+        let mut hits: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+        for (stem, _) in content_terms(&q.text) {
+            let Some(at) = postings.get(&stem) else { continue };
+            let d = at.len() as f64;
+            if d * 2.0 > n || self.common.contains(&stem) {
+                continue;
+            }
+            let idf = (1.0 + n / d).ln();
+            for &(li, k) in at {
+                hits.entry(li).or_default().push((k, idf));
+            }
+        }
         let mut out = Vec::new();
-        for w in list {
+        for (li, mut terms) in hits {
+            let w = &list[li];
             if q.exclude.contains(&self.data.readings[w.reading].id) {
                 continue;
             }
+            // Summed in the reading's word order, so the score does not depend on the index.
+            terms.sort_unstable_by_key(|t| t.0);
             let mut score = 0.0;
             let mut shared: Vec<(f64, &str, &str, bool)> = Vec::new();
-            for (stem, surface, in_title) in &w.terms {
-                let d = df.get(stem).copied().unwrap_or(1) as f64;
-                if !want.contains(stem) || d * 2.0 > n || self.common.contains(stem) {
-                    continue;
-                }
-                let idf = (1.0 + n / d).ln();
+            for (k, idf) in terms {
+                let (stem, surface, in_title) = &w.terms[k];
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
                 shared.push((idf, surface, stem, *in_title));
             }
@@ -431,8 +450,8 @@ fn subject_of_notes(notes: &str) -> String {
     {
         let words: Vec<String> = clause.split_whitespace().map(|w| super::lexicon::normalise(w)).collect();
         let is_note = words.iter().enumerate().any(|(i, w)| {
-            let bib =
-                content_terms(w).first().is_some_and(|(s, _)| bibliographic().contains(s)) || w == "trans" || w == "ed";
+            // The list holds the inflected forms, so no word is stemmed here.
+            let bib = BIBLIOGRAPHIC.contains(&w.as_str()) || w == "ed";
             let number = |j: usize| words.get(j).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
             bib && (words.get(i + 1).is_some_and(|n| NOTE_LINKS.contains(&n.as_str()))
                 || number(i + 1)
