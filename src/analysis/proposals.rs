@@ -446,9 +446,8 @@ fn bibliographic() -> &'static HashSet<String> {
 /// number, or next to a number: "2nd edition") is left out.
 fn subject_of_notes(notes: &str) -> String {
     let mut kept = String::new();
-    for clause in notes.split(|c: char| matches!(c, '.' | ';' | ':' | ',' | '(' | ')' | '[' | ']' | '—' | '–' | '\n'))
-    {
-        let words: Vec<String> = clause.split_whitespace().map(|w| super::lexicon::normalise(w)).collect();
+    for clause in notes.split(['.', ';', ':', ',', '(', ')', '[', ']', '—', '–', '\n']) {
+        let words: Vec<String> = clause.split_whitespace().map(super::lexicon::normalise).collect();
         let is_note = words.iter().enumerate().any(|(i, w)| {
             // The list holds the inflected forms, so no word is stemmed here.
             let bib = BIBLIOGRAPHIC.contains(&w.as_str()) || w == "ed";

@@ -266,7 +266,7 @@ pub fn translate(text: &str) -> Translated {
         ))
     } else {
         leading_not(&out).then(|| {
-            let first = out.iter().skip_while(|t| !t.starts_with('"')).next().cloned().unwrap_or_default();
+            let first = out.iter().find(|t| t.starts_with('"')).cloned().unwrap_or_default();
             let word = first.trim_matches('"').trim_end_matches("\"*").to_string();
             format!(
                 "a query cannot start with NOT or -: full-text search can only leave words out of what other \
