@@ -377,6 +377,47 @@ fn search_takes_what_people_type() {
 }
 
 #[test]
+fn search_words_that_start_with_a_hyphen_are_read_not_taken_for_options() {
+    let w = imported();
+    let titles = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|h| h["title"].as_str().unwrap().to_string()).collect()
+    };
+    // `-race` is no option: it is a query, and one that cannot start with NOT.
+    for args in [&["search", "-race"][..], &["search", "--", "-race"], &["search", "NOT", "race"]] {
+        let err = w.fails(args);
+        assert!(err.contains("a query cannot start with NOT or -"), "{args:?}: {err}");
+        assert!(err.contains("'medicine -race'") && err.contains("drop the -"), "{args:?}: {err}");
+        assert!(!err.contains("unexpected argument") && !err.contains("syntax error"), "{args:?}: {err}");
+    }
+    // After a word, -word leaves it out: the same as NOT, and fewer hits than the word alone.
+    let all = titles(&w.json(&["search", "medicine", "--format", "json"]));
+    let without = titles(&w.json(&["search", "medicine", "-race", "--format", "json"]));
+    let not = titles(&w.json(&["search", "medicine NOT race", "--format", "json"]));
+    assert_eq!(without, not);
+    assert!(!without.is_empty() && without.len() < all.len(), "{} of {}", without.len(), all.len());
+    let race = titles(&w.json(&["search", "race", "--format", "json"]));
+    assert!(without.iter().all(|t| !race.contains(t)), "a hit on race was kept: {without:?}");
+    assert!(all.iter().any(|t| race.contains(t)), "the test needs a medicine hit that mentions race");
+    // Options before, after or among the words; `--` also works.
+    for args in [
+        &["search", "-f", "json", "medicine", "-race"][..],
+        &["search", "medicine", "-race", "-f", "json"],
+        &["search", "medicine", "-race", "--format=json"],
+        &["search", "--format", "json", "--", "medicine", "-race"],
+    ] {
+        assert_eq!(titles(&w.json(args)), not, "{args:?}");
+    }
+    // A hyphenated term still works unquoted, at the start of the query too.
+    assert!(!titles(&w.json(&["search", "race-based", "-f", "json"])).is_empty());
+    // A substring (no spaces in the script) cannot be left out: said, not ignored.
+    let err = w.fails(&["search", "history", "-呐喊"]);
+    assert!(err.contains("cannot leave out") && err.contains("呐喊"), "{err}");
+    // --help names the rule.
+    let help = w.ok(&["search", "--help"]);
+    assert!(help.contains("cannot") && help.contains("start with NOT or -") && help.contains("canon search --"));
+}
+
+#[test]
 fn coverage_evidence_lists_the_sessions_behind_each_cell() {
     let w = imported();
     w.ok(&["tag", "MED2002/COPD", "epistemic-bias", "--by", "amina"]);

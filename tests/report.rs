@@ -784,3 +784,218 @@ fn facets_recorded_for_no_reading_are_said_in_one_sentence() {
         assert!(!said.to_lowercase().contains(&name.to_lowercase()), "{name} is recorded: {said:?}");
     }
 }
+
+/// A module whose sessions teach DNA translation and gene editing, and a
+/// reading whose notes say it was translated and edited: the words are about
+/// the publication, not its subject, so it is never proposed (it was, ranked
+/// first, before). A reading sharing subject words still is, and its reason
+/// names each word with where it is, in the JSON, the CSV folder and the PDF.
+#[test]
+fn proposals_rest_on_subject_words_not_notes_about_the_publication() {
+    let w = Workdir::new();
+    database(
+        &w,
+        &format!(
+            "{HEADER}P,1,M100,History of medicine,Eugenics and the clinic,Analyse the history of eugenics,historical-awareness\n\
+             P,1,M101,Molecular biology,DNA transcription and translation,Describe the translation of messenger RNA into protein,\n\
+             P,1,M101,Molecular biology,Gene editing with CRISPR,Explain base editing and prime editing,\n\
+             P,1,M102,Infection,Tropical disease and colonial doctors,Explain how colonial doctors described tropical disease,\n\
+             P,1,M102,Infection,Malaria,Describe the life cycle of the malaria parasite,\n"
+        ),
+        "title,authors,year,type,doi,url,themes,notes\n\
+         \"Black Skin, White Masks\",\"Fanon, Frantz\",1952,book,,,historical-awareness,\"Translated from the French by \
+         Charles Lam Markmann; edited by Ziauddin Sardar, new edition with a foreword.\"\n\
+         Doctors and empire in Africa,\"Vaughan, Megan\",1991,book,,,historical-awareness,How colonial doctors framed tropical disease.\n\
+         The Immortal Life of Henrietta Lacks,\"Skloot, Rebecca\",2010,book,,,historical-awareness,Cells taken without consent.\n\
+         Medical Apartheid,\"Washington, Harriet A.\",2006,book,,,historical-awareness,Experimentation on Black Americans.\n",
+    );
+    w.ok(&["report", "r.json"]);
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(w.path("r.json")).unwrap()).unwrap();
+    let gaps = v["gaps"].as_array().unwrap();
+    let gap = |m: &str| {
+        gaps.iter()
+            .find(|g| g["kind"] == "module-gap" && g["module_code"] == m && g["theme"] == "historical-awareness")
+            .unwrap_or_else(|| panic!("no gap for {m}"))
+    };
+    let m101 = gap("M101")["candidates"].as_array().unwrap();
+    assert!(m101.is_empty(), "a translator's and editor's note matched DNA translation and gene editing: {m101:?}");
+    let m102 = gap("M102")["candidates"].as_array().unwrap();
+    assert_eq!(m102.len(), 1, "{m102:?}");
+    let c = &m102[0];
+    assert_eq!(c["title"], "Doctors and empire in Africa");
+    assert!(c["score"].as_f64().unwrap() >= 1.0);
+    // Every reason word: where the reading has it, and which session text has it too.
+    let reason: Vec<&str> = c["reason"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    let shared = c["shared"].as_array().unwrap();
+    assert_eq!(shared.iter().map(|s| s["word"].as_str().unwrap()).collect::<Vec<_>>(), reason);
+    for s in shared {
+        let word = s["word"].as_str().unwrap();
+        let with = s["with"].as_str().unwrap().to_lowercase();
+        assert!(with.contains(&word[..word.len() - 1]), "{s}: the session text does not hold the word");
+        match s["field"].as_str().unwrap() {
+            "title" => assert!(c["title"].as_str().unwrap().to_lowercase().contains(word), "{s}"),
+            "notes" => assert!(!c["title"].as_str().unwrap().to_lowercase().contains(word), "{s}"),
+            f => panic!("field {f}"),
+        }
+    }
+    assert!(shared.iter().any(|s| s["field"] == "notes" && s["word"] == "colonial"), "{shared:?}");
+    assert!(shared.iter().any(|s| s["field"] == "title" && s["word"] == "doctors"), "{shared:?}");
+    // The same reason in the module reading section (JSON) and in the PDF.
+    let row = v["module_readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"] == "proposed" && r["module_code"] == "M102")
+        .unwrap()
+        .clone();
+    let why = row["reason"].as_str().unwrap().to_string();
+    assert!(why.contains("(in its notes and in \u{201c}Tropical disease and colonial doctors\u{201d})"), "{why}");
+    assert!(
+        !v["module_readings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["title"] == "Black Skin, White Masks" && r["status"] == "proposed")
+    );
+    // The PDF says it in brief: the words, where the reading has them, and the session text of the best.
+    w.ok(&["report", "r.pdf"]);
+    let pdf = flat(&pdf_text(&w.path("r.pdf")));
+    let brief = format!(
+        "Doctors and empire in Africa (1991) for Historical awareness, which it misses ({}); shares \u{201c}",
+        gap("M102")["id"].as_str().unwrap(),
+    );
+    assert!(pdf.contains(&brief), "{brief} not in the PDF");
+    for s in shared {
+        assert!(pdf.contains(&format!("\u{201c}{}\u{201d}", s["word"].as_str().unwrap())), "{s} not in the PDF");
+    }
+    assert!(pdf.contains("(title)") && pdf.contains("(notes), as in \u{201c}"), "where is not said in the PDF");
+    assert!(!pdf.contains("\u{201c}translated\u{201d}") && !pdf.contains("\u{201c}edited\u{201d}"));
+    // The methods page says which words count.
+    assert!(pdf.contains("without notes about the publication (translator, edition"), "rule not in Methods");
+}
+
+/// Gap numbers as the report writes them: "G1–G4, G7".
+fn runs(ids: &[&str]) -> Vec<String> {
+    let mut n: Vec<u64> = ids.iter().map(|i| i.trim_start_matches('G').parse().unwrap()).collect();
+    n.sort_unstable();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n.len() {
+        let mut j = i;
+        while j + 1 < n.len() && n[j + 1] == n[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i { format!("G{}\u{2013}G{}", n[i], n[j]) } else { format!("G{}", n[i]) });
+        i = j + 1;
+    }
+    out
+}
+
+/// The sample report, read as a committee member would: long lists of gap
+/// numbers are summarised per table with counts that agree with the JSON,
+/// next steps that recur are said once with counts that agree with the rows,
+/// and no page holds only a heading and a line.
+#[test]
+fn long_lists_and_recurring_cells_are_summarised_truly_and_no_page_is_a_stub() {
+    let w = audited();
+    w.ok(&["report", "r.json"]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(w.path("r.json")).unwrap()).unwrap();
+    let pages = pdf_text(&w.path("report.pdf"));
+    let pdf = flat(&pages);
+    let gaps = v["gaps"].as_array().unwrap();
+    let kind_of = |id: &str| gaps.iter().find(|g| g["id"] == id).unwrap()["kind"].as_str().unwrap().to_string();
+
+    // 1. The findings table: a list of more than four runs is summarised per gap table.
+    let mut summarised = 0;
+    for f in v["findings"].as_array().unwrap() {
+        let ids: Vec<&str> = f["gaps"].as_array().unwrap().iter().map(|g| g.as_str().unwrap()).collect();
+        let all = runs(&ids);
+        if all.len() <= 4 {
+            assert!(pdf.contains(&all.join(", ")), "{}: {all:?}", f["id"]);
+            continue;
+        }
+        summarised += 1;
+        let mut parts = Vec::new();
+        for term in v["glossary"].as_array().unwrap() {
+            let of: Vec<&str> = ids.iter().copied().filter(|i| kind_of(i) == term["kind"].as_str().unwrap()).collect();
+            if of.is_empty() {
+                continue;
+            }
+            let r = runs(&of);
+            let n: Vec<u64> = of.iter().map(|i| i.trim_start_matches('G').parse().unwrap()).collect();
+            let list = if r.len() <= 3 {
+                r.join(", ")
+            } else {
+                format!("{} between G{} and G{}", of.len(), n.iter().min().unwrap(), n.iter().max().unwrap())
+            };
+            parts.push(format!("{}: {list}", term["heading"].as_str().unwrap()));
+        }
+        let cell = format!("{} gaps: {}", ids.len(), parts.join("; "));
+        assert!(pdf.contains(&cell), "{}: {cell:?} not in the findings table", f["id"]);
+        assert!(!pdf.contains(&all.join(", ")), "{}: the whole list is still printed", f["id"]);
+    }
+    assert!(summarised >= 1, "the samples have a finding with a long gap list (F1: 35 gaps)");
+
+    // 2. Module gaps: each recurring step is said once with its count, and the rows name exactly that many themes.
+    let module_gaps: Vec<&serde_json::Value> = gaps.iter().filter(|g| g["kind"] == "module-gap").collect();
+    assert!(pdf.contains(&format!("Modules missing a theme ({})", module_gaps.len())));
+    let mut stepped = 0;
+    for letter in ['A', 'B', 'C', 'D', 'E'] {
+        let Some(at) = pdf.find(&format!("Step {letter} (")) else { break };
+        let said: usize = pdf[at + 8..].split(' ').next().unwrap().parse().unwrap();
+        let named: usize = pdf
+            .match_indices(&format!("Step {letter} for "))
+            .map(|(i, m)| {
+                let themes = &pdf[i + m.len()..i + m.len() + pdf[i + m.len()..].find('.').unwrap()];
+                themes.split(", ").flat_map(|t| t.split(" and ")).count()
+            })
+            .sum();
+        assert_eq!(named, said, "step {letter}: said for {said} gaps, named for {named} themes in the rows");
+        stepped += said;
+    }
+    assert!(stepped > 0 && stepped <= module_gaps.len(), "{stepped} of {}", module_gaps.len());
+    // "No session on": a module that misses every theme says so once, and those are the modules with 3 gaps.
+    let themes = v["themes"].as_array().unwrap().len();
+    let mut per_module: std::collections::BTreeMap<&str, usize> = Default::default();
+    for g in &module_gaps {
+        *per_module.entry(g["module_code"].as_str().unwrap()).or_default() += 1;
+    }
+    let all_missing = per_module.values().filter(|n| **n == themes).count();
+    assert!(all_missing > 0);
+    assert_eq!(pdf.matches(&format!("all {themes} themes")).count(), all_missing);
+    assert!(!pdf.contains("No session on Epistemic bias, Historical awareness or Intersectional health."));
+    // The other tables: a next step shared by many rows is said once, with its count.
+    let untagged: Vec<&serde_json::Value> = gaps.iter().filter(|g| g["kind"] == "untagged-module").collect();
+    let common = untagged[1]["suggestion"].as_str().unwrap();
+    let n = untagged.iter().filter(|g| g["suggestion"] == common).count();
+    assert!(n >= 3);
+    assert!(pdf.contains(&squash(&format!(
+        "Next step for {n} of these {} gaps (the rows that give no next step of their own): {common}",
+        untagged.len()
+    ))));
+    assert_eq!(
+        pdf.matches(common).count(),
+        1 + v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["next_step"].as_str().unwrap().contains(common))
+            .count()
+    );
+
+    // 3. Every page holds more than a heading and a line (header and footer aside).
+    if have("pdftotext") {
+        for (i, _) in pages.iter().enumerate() {
+            let out = Command::new("pdftotext")
+                .args(["-f", &(i + 1).to_string(), "-l", &(i + 1).to_string(), "-layout"])
+                .arg(w.path("report.pdf"))
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+            // Header and footer are two lines; the title page has its own few.
+            assert!(lines > 5 || i == 0, "page {} holds {} lines:\n{text}", i + 1, lines - 2);
+        }
+    }
+}

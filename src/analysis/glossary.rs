@@ -101,10 +101,14 @@ pub fn proposal_rule(floor: f64, spread: usize) -> String {
         "A reading is proposed for a module only when it is approved, on the theme in question, and relevant: its \
          relevance is the sum, over the content words it shares with the module's sessions and outcomes (compared \
          by stem), of ln(1 + N/n), where N is the number of approved readings on the theme and n the number that use \
-         the word, counted half as much again when the word is in the reading's title. Words that half or more of \
+         the word, counted half as much again when the word is in the reading's title. Only what says what a \
+         reading is about counts: its title and its notes, without notes about the publication (translator, \
+         edition, publisher, series, volume, chapter) or words such as \u{201c}introduction\u{201d} and \
+         \u{201c}review\u{201d}; authors, journal and publisher are never compared. Words that half or more of \
          those readings use, and words that many modules use, count for nothing. A proposal needs a relevance of \
          at least {floor} and at least two shared words, or one word of the theme's keyword lexicon; the shared \
-         words are shown as the reason. The best matches are assigned first, and no reading is proposed for more than \
+         words are shown as the reason, with where the reading has them (title or notes) and the session, outcome \
+         or module title that has them too. The best matches are assigned first, and no reading is proposed for more than \
          {spread} modules of one list, so that one paper is not the answer to every module."
     )
 }

@@ -29,7 +29,8 @@ pub struct ModuleReading {
     pub session: String,
     /// For a link: who linked it.
     pub linked_by: String,
-    /// For a proposal: the theme it is proposed for, its relevance and the shared words.
+    /// For a proposal: the theme it is proposed for, its relevance and the
+    /// shared words with where they are ([`Candidate::why`]).
     pub theme: String,
     /// For a proposal on a theme the module misses: the module gap it would
     /// fill ("G33"); these are that gap's own proposals, as `canon gaps`
@@ -37,6 +38,9 @@ pub struct ModuleReading {
     pub gap: String,
     pub score: f64,
     pub reason: String,
+    /// The reason in a few words, for the PDF ([`Candidate::why_brief`]).
+    #[serde(skip)]
+    pub brief: String,
 }
 
 /// Per module, in module order: linked readings first, then proposals: for
@@ -82,6 +86,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             gap: String::new(),
             score: 0.0,
             reason: String::new(),
+            brief: String::new(),
         };
         for (l, session) in linked.get(&m.id).map(Vec::as_slice).unwrap_or_default() {
             let Some(r) = readings.get(&l.reading_id) else { continue };
@@ -112,7 +117,8 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             x.theme = c.theme.clone();
             x.gap = gap.clone();
             x.score = c.score;
-            x.reason = c.reason.join(", ");
+            x.reason = c.why();
+            x.brief = c.why_brief();
             out.push(x);
         }
     }

@@ -32,6 +32,86 @@ pub struct Candidate {
     pub score: f64,
     /// Why: the shared words, or for a reading awaiting review, what it is.
     pub reason: Vec<String>,
+    /// Where each shared word is: in the reading's title or notes, and the
+    /// words of the module (session title, outcome, module title) it shares
+    /// them with. Empty for a reading proposed for review.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<Shared>,
+}
+
+/// One word a proposed reading shares with what it is proposed for.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Shared {
+    /// The word as the reading writes it.
+    pub word: String,
+    /// Where the reading has it: `title` or `notes` (the group's annotation).
+    pub field: &'static str,
+    /// Where the module has it: the session title, outcome or module title
+    /// that holds the word (cut to about 60 characters).
+    pub with: String,
+}
+
+impl Candidate {
+    /// The reason in words, for tables: "“pulse”, “oximetry” (in its title and
+    /// in “Pulse oximetry in the ICU”); “skin” (in its notes and in …)", or
+    /// for a reading proposed for review what it is.
+    pub fn why(&self) -> String {
+        if self.shared.is_empty() {
+            return self.reason.join(", ");
+        }
+        // Words found in the same places are named together, in the order of the first.
+        let mut groups: Vec<(&str, &str, Vec<&str>)> = Vec::new();
+        for s in &self.shared {
+            match groups.iter_mut().find(|g| g.0 == s.field && g.1 == s.with) {
+                Some(g) => g.2.push(&s.word),
+                None => groups.push((s.field, &s.with, vec![&s.word])),
+            }
+        }
+        groups
+            .iter()
+            .map(|(field, with, words)| {
+                let words = words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
+                if with.is_empty() {
+                    format!("{words} (in its {field})")
+                } else {
+                    format!("{words} (in its {field} and in \u{201c}{with}\u{201d})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The reason in a few words, for a table cell of the PDF: the shared
+    /// words with where the reading has them, and the session text of the
+    /// best of them: "“henrietta”, “lacks” (title), “consent” (notes), as in
+    /// “The story of Henrietta Lacks”". [`Candidate::why`] has every place.
+    pub fn why_brief(&self) -> String {
+        if self.shared.is_empty() {
+            return self.reason.join(", ");
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for field in ["title", "notes"] {
+            let words: Vec<String> = self
+                .shared
+                .iter()
+                .filter(|s| s.field == field)
+                .map(|s| format!("\u{201c}{}\u{201d}", s.word))
+                .collect();
+            if !words.is_empty() {
+                parts.push(format!("{} ({field})", words.join(", ")));
+            }
+        }
+        let mut out = parts.join(", ");
+        if let Some(with) = self.shared.iter().map(|s| s.with.as_str()).find(|w| !w.is_empty()) {
+            let with = if with.chars().count() > 45 {
+                format!("{}\u{2026}", with.trim_end_matches('\u{2026}').chars().take(44).collect::<String>().trim_end())
+            } else {
+                with.to_string()
+            };
+            out.push_str(&format!(", as in \u{201c}{with}\u{201d}"));
+        }
+        out
+    }
 }
 
 /// What a proposal is for: the words to match, the theme, how many.
@@ -48,16 +128,24 @@ pub struct Request {
     pub exclude: HashSet<i64>,
 }
 
-/// One approved reading's words: (stem, word as written, in the title).
+/// One approved reading's subject words: (stem, word as written, in the title).
 struct Words {
     reading: usize,
     terms: Vec<(String, String, bool)>,
 }
 
-/// The approved readings of each theme, with the document frequency of each stem.
+/// Where a stem occurs among a theme's readings: (reading's place in the
+/// theme's list, the term's place in its terms), one entry per reading, so
+/// the number of entries is the stem's document frequency.
+type Postings = HashMap<String, Vec<(usize, usize)>>;
+
+/// The approved readings of each theme, with an inverted index of their stems.
 pub struct Proposer<'a> {
     data: &'a AuditData,
-    themes: Vec<(Vec<Words>, HashMap<String, usize>)>,
+    /// Per theme: its approved readings' words, and where each stem occurs.
+    /// A request looks up only its own words, so ranking costs what those
+    /// words occur in, not every word of every reading.
+    themes: Vec<(Vec<Words>, Postings)>,
     /// Stems that many modules use ("structure", "response"): they say nothing
     /// about what one module is about, so they never make a reading relevant.
     common: HashSet<String>,
@@ -68,16 +156,16 @@ pub struct Proposer<'a> {
 impl<'a> Proposer<'a> {
     pub fn new(data: &'a AuditData) -> Proposer<'a> {
         let mut words: HashMap<usize, Vec<(String, String, bool)>> = HashMap::new();
-        let mut themes: Vec<(Vec<Words>, HashMap<String, usize>)> =
+        let mut themes: Vec<(Vec<Words>, Postings)> =
             data.themes.iter().map(|_| (Vec::new(), HashMap::new())).collect();
         let col: HashMap<i64, usize> = data.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
         for (ri, r) in data.readings.iter().enumerate().filter(|(_, r)| r.status == "approved") {
             for t in &r.themes {
                 let Some(&ti) = col.get(t) else { continue };
                 let terms = words.entry(ri).or_insert_with(|| reading_terms(r)).clone();
-                let (list, df) = &mut themes[ti];
-                for (stem, _, _) in &terms {
-                    *df.entry(stem.clone()).or_default() += 1;
+                let (list, postings) = &mut themes[ti];
+                for (k, (stem, _, _)) in terms.iter().enumerate() {
+                    postings.entry(stem.clone()).or_default().push((list.len(), k));
                 }
                 list.push(Words { reading: ri, terms });
             }
@@ -99,35 +187,47 @@ impl<'a> Proposer<'a> {
     }
 
     /// The relevant readings of one request, best first, before spreading.
-    fn ranked(&self, q: &Request) -> Vec<(usize, f64, Vec<String>)> {
-        let (list, df) = &self.themes[q.theme];
+    fn ranked(&self, q: &Request) -> Vec<(usize, f64, Vec<Why>)> {
+        let (list, postings) = &self.themes[q.theme];
         let n = list.len() as f64;
-        let want: HashSet<String> = content_terms(&q.text).into_iter().map(|(s, _)| s).collect();
+        // Per reading (its place in the list): (term's place, idf) of each word it shares.
+        let mut hits: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+        for (stem, _) in content_terms(&q.text) {
+            let Some(at) = postings.get(&stem) else { continue };
+            let d = at.len() as f64;
+            if d * 2.0 > n || self.common.contains(&stem) {
+                continue;
+            }
+            let idf = (1.0 + n / d).ln();
+            for &(li, k) in at {
+                hits.entry(li).or_default().push((k, idf));
+            }
+        }
         let mut out = Vec::new();
-        for w in list {
+        for (li, mut terms) in hits {
+            let w = &list[li];
             if q.exclude.contains(&self.data.readings[w.reading].id) {
                 continue;
             }
+            // Summed in the reading's word order, so the score does not depend on the index.
+            terms.sort_unstable_by_key(|t| t.0);
             let mut score = 0.0;
-            let mut shared: Vec<(f64, &str)> = Vec::new();
-            for (stem, surface, in_title) in &w.terms {
-                let d = df.get(stem).copied().unwrap_or(1) as f64;
-                if !want.contains(stem) || d * 2.0 > n || self.common.contains(stem) {
-                    continue;
-                }
-                let idf = (1.0 + n / d).ln();
+            let mut shared: Vec<(f64, &str, &str, bool)> = Vec::new();
+            for (k, idf) in terms {
+                let (stem, surface, in_title) = &w.terms[k];
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
-                shared.push((idf, surface));
+                shared.push((idf, surface, stem, *in_title));
             }
             // One shared word is a coincidence unless it is one of the theme's own keywords.
-            let telling = shared.len() >= 2
-                || shared.iter().any(|(_, w)| {
-                    content_terms(w).first().is_some_and(|(stem, _)| self.lexicon[q.theme].contains(stem))
-                });
+            let telling = shared.len() >= 2 || shared.iter().any(|s| self.lexicon[q.theme].contains(s.2));
             if score >= FLOOR && telling {
                 shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-                let reason = shared.iter().take(REASON_WORDS).map(|s| s.1.to_string()).collect();
-                out.push((w.reading, score, reason));
+                let why = shared
+                    .iter()
+                    .take(REASON_WORDS)
+                    .map(|s| (s.1.to_string(), s.2.to_string(), if s.3 { "title" } else { "notes" }))
+                    .collect();
+                out.push((w.reading, score, why));
             }
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.data.readings[a.0].id.cmp(&self.data.readings[b.0].id)));
@@ -144,7 +244,7 @@ impl<'a> Proposer<'a> {
     /// As [`Proposer::propose`], counting readings already proposed elsewhere
     /// in the same list: (group, reading ID) pairs.
     pub fn propose_after(&self, requests: &[Request], taken: &[(Option<i64>, i64)]) -> Vec<Vec<Candidate>> {
-        let mut all: Vec<(f64, usize, usize, Vec<String>)> = Vec::new();
+        let mut all: Vec<(f64, usize, usize, Vec<Why>)> = Vec::new();
         for (qi, q) in requests.iter().enumerate() {
             for (ri, score, reason) in self.ranked(q) {
                 all.push((score, qi, ri, reason));
@@ -174,7 +274,13 @@ impl<'a> Proposer<'a> {
             groups.insert(if q.group.is_none() { Some(-(qi as i64) - 1) } else { q.group });
             given.insert((q.group, ri));
             let theme = self.data.themes[q.theme].slug.clone();
-            out[qi].push(candidate(&self.data.readings[ri], theme, (score * 100.0).round() / 100.0, reason));
+            let words = reason.iter().map(|w| w.0.clone()).collect();
+            let mut c = candidate(&self.data.readings[ri], theme, (score * 100.0).round() / 100.0, words);
+            c.shared = reason
+                .into_iter()
+                .map(|(word, stem, field)| Shared { word, field, with: holder(&q.text, &stem) })
+                .collect();
+            out[qi].push(c);
         }
         out
     }
@@ -227,16 +333,149 @@ pub fn candidate(r: &ReadingInfo, theme: String, score: f64, reason: Vec<String>
         theme,
         score,
         reason,
+        shared: Vec::new(),
     }
 }
 
-/// A reading's content words, the title's marked.
+/// A shared word: (as the reading writes it, its stem, `title` or `notes`).
+type Why = (String, String, &'static str);
+
+/// The part of a request's text (one line: a session title, outcomes, a
+/// module title; within outcomes, the one outcome) that holds a word with
+/// `stem`, cut to about 60 characters; empty if none does.
+fn holder(text: &str, stem: &str) -> String {
+    let part = text
+        .lines()
+        .flat_map(|l| l.split(';'))
+        .map(str::trim)
+        .find(|part| content_terms(part).iter().any(|(s, _)| s == stem));
+    match part {
+        Some(p) if p.chars().count() > 60 => format!("{}\u{2026}", p.chars().take(59).collect::<String>().trim_end()),
+        Some(p) => p.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Words about the publication rather than its subject: a translator's or
+/// an edition's note, the publisher, the series, a volume or chapter, and
+/// boilerplate of the kind of work ("introduction", "review"). They never
+/// make a reading relevant to a module (a note "translated from the French"
+/// is not about DNA translation).
+const BIBLIOGRAPHIC: &[&str] = &[
+    "translated",
+    "translation",
+    "translations",
+    "translator",
+    "translators",
+    "trans",
+    "edition",
+    "editions",
+    "edited",
+    "editor",
+    "editors",
+    "eds",
+    "publish",
+    "published",
+    "publisher",
+    "publishers",
+    "publishing",
+    "publication",
+    "press",
+    "volume",
+    "volumes",
+    "vol",
+    "chapter",
+    "chapters",
+    "introduction",
+    "introductions",
+    "introductory",
+    "foreword",
+    "preface",
+    "afterword",
+    "appendix",
+    "review",
+    "reviews",
+    "reviewed",
+    "series",
+    "reprint",
+    "reprinted",
+    "original",
+    "originally",
+    "revised",
+    "abridged",
+    "unabridged",
+    "paperback",
+    "hardback",
+    "hardcover",
+    "ebook",
+    "copyright",
+    "anthology",
+    "collected",
+    "essays",
+    "book",
+    "books",
+    "article",
+    "articles",
+    "journal",
+    "paper",
+    "issue",
+    "issues",
+    "pages",
+    "supplement",
+    "version",
+    "first",
+    "second",
+    "third",
+    "read",
+    "reading",
+];
+
+/// Words that open a bibliographic note when the next word is one of
+/// [`NOTE_LINKS`] or a number: "translated from", "first published in",
+/// "preface by", "2nd edition", "volume 3", "read chapter 4".
+const NOTE_LINKS: &[&str] = &["by", "from", "into", "in", "as"];
+
+fn bibliographic() -> &'static HashSet<String> {
+    static STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    STEMS.get_or_init(|| BIBLIOGRAPHIC.iter().flat_map(|w| content_terms(w)).map(|(stem, _)| stem).collect())
+}
+
+/// The subject-bearing part of a reading's notes: every clause (between
+/// `.`, `;`, `:`, `,`, brackets and dashes) that is a bibliographic note
+/// (a word of [`BIBLIOGRAPHIC`] followed by "by", "from", "in", "as"… or a
+/// number, or next to a number: "2nd edition") is left out.
+fn subject_of_notes(notes: &str) -> String {
+    let mut kept = String::new();
+    for clause in notes.split(['.', ';', ':', ',', '(', ')', '[', ']', '—', '–', '\n']) {
+        let words: Vec<String> = clause.split_whitespace().map(super::lexicon::normalise).collect();
+        let is_note = words.iter().enumerate().any(|(i, w)| {
+            // The list holds the inflected forms, so no word is stemmed here.
+            let bib = BIBLIOGRAPHIC.contains(&w.as_str()) || w == "ed";
+            let number = |j: usize| words.get(j).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            bib && (words.get(i + 1).is_some_and(|n| NOTE_LINKS.contains(&n.as_str()))
+                || number(i + 1)
+                || (i > 0 && number(i - 1)))
+        });
+        if !is_note {
+            kept.push_str(clause);
+            kept.push('\n');
+        }
+    }
+    kept
+}
+
+/// A reading's subject words, the title's marked: its title and the
+/// subject-bearing clauses of its notes ([`subject_of_notes`]), without the
+/// words about the publication ([`BIBLIOGRAPHIC`]). Authors, publisher,
+/// container, series, edition and the like are never read: they say who and
+/// where, not what about.
 fn reading_terms(r: &ReadingInfo) -> Vec<(String, String, bool)> {
+    let bib = bibliographic();
     let mut terms: Vec<(String, String, bool)> =
-        content_terms(&r.title).into_iter().map(|(s, w)| (s, w, true)).collect();
+        content_terms(&r.title).into_iter().filter(|(s, _)| !bib.contains(s)).map(|(s, w)| (s, w, true)).collect();
     let seen: HashSet<String> = terms.iter().map(|t| t.0.clone()).collect();
-    for (s, w) in content_terms(r.annotation.as_deref().unwrap_or("")) {
-        if !seen.contains(&s) {
+    for (s, w) in content_terms(&subject_of_notes(r.annotation.as_deref().unwrap_or(""))) {
+        if !seen.contains(&s) && !bib.contains(&s) {
             terms.push((s, w, false));
         }
     }
@@ -295,6 +534,75 @@ mod tests {
         assert_eq!(got[0][0].reason, ["oximetry"]);
         assert!(got[0][0].score >= FLOOR);
         assert!(got[1].is_empty(), "nothing shared, nothing proposed: {:?}", got[1]);
+    }
+
+    #[test]
+    fn notes_about_the_publication_never_match_and_the_reason_says_where() {
+        let mut d = data();
+        let mut note = |id: i64, title: &str, notes: &str| {
+            let mut r = reading(id, title);
+            r.annotation = Some(notes.into());
+            d.readings.push(r);
+        };
+        // Translator, edition, series, volume and boilerplate: none about the subject.
+        note(
+            20,
+            "Black Skin, White Masks",
+            "Translated from the French by Charles Lam Markmann; first published in 1952.",
+        );
+        note(
+            21,
+            "Orientalism",
+            "25th anniversary edition, with a new preface; volume 3 of the Penguin Modern Classics series.",
+        );
+        note(
+            22,
+            "The Wretched of the Earth",
+            "A review and introduction; read chapter 3 (translation by Richard Philcox).",
+        );
+        // A real match, in the notes, beside a bibliographic clause.
+        note(
+            23,
+            "Medicine and empire",
+            "How colonial doctors framed tropical disease; translated from the French by A. B.",
+        );
+        let p = Proposer::new(&d);
+        let got = p.propose(&[
+            ask("DNA transcription and translation\nDescribe translation of mRNA into protein; Read chapter 3 of the textbook", 1),
+            ask("Introduction to the module: review of the first volume\nSeries of lectures, 2nd edition", 2),
+            ask("Tropical disease in colonial Africa\nExplain how colonial doctors described disease", 3),
+        ]);
+        assert!(got[0].is_empty(), "a translator's note is not about translation: {:?}", got[0]);
+        assert!(got[1].is_empty(), "boilerplate matched: {:?}", got[1]);
+        let c = got[2].iter().find(|c| c.reading_id == 23).unwrap_or_else(|| panic!("real match lost: {:?}", got[2]));
+        assert!(c.score >= FLOOR);
+        // Every reason word is named with where it is, in the reading and in the module.
+        assert_eq!(c.reason.len(), c.shared.len());
+        assert!(c.shared.iter().all(|s| !s.with.is_empty()), "{:?}", c.shared);
+        assert!(c.shared.iter().all(|s| !["translated", "french"].contains(&s.word.as_str())), "{:?}", c.shared);
+        let colonial = c.shared.iter().find(|s| s.word == "colonial").unwrap();
+        assert_eq!(colonial.field, "notes");
+        assert_eq!(colonial.with, "Tropical disease in colonial Africa");
+        let empire = p.propose(&[ask("Colonial rule and the British empire", 4)]);
+        let e = empire[0].iter().find(|c| c.reading_id == 23).unwrap_or_else(|| panic!("{:?}", empire[0]));
+        assert!(e.shared.iter().any(|s| s.word == "empire" && s.field == "title"));
+        assert!(
+            e.why().contains(
+                "\u{201c}empire\u{201d} (in its title and in \u{201c}Colonial rule and the British empire\u{201d})"
+            ),
+            "{}",
+            e.why()
+        );
+    }
+
+    #[test]
+    fn a_bibliographic_clause_is_dropped_a_subject_clause_kept() {
+        let kept = subject_of_notes(
+            "The chapter 'Medicine and Colonialism' explains distrust; first published in French in 1959. \
+             Translated by Haakon Chevalier, 2nd edition.",
+        );
+        assert!(kept.contains("Medicine and Colonialism") && kept.contains("distrust"), "{kept}");
+        assert!(!kept.contains("French") && !kept.contains("Haakon") && !kept.contains("edition"), "{kept}");
     }
 
     #[test]

@@ -1,9 +1,12 @@
+use std::ffi::OsString;
 use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::cli::{Format, Output};
+use clap::{CommandFactory, Parser};
+
+use crate::cli::{Cli, Command, Format, Output};
 use crate::report::{Listing, emit, year};
 use crate::store::Mode;
 use crate::store::search::{self, parse_query};
@@ -16,21 +19,85 @@ pub struct Args {
     /// Chinese, Japanese, Korean and Thai text is found inside longer words. Filters: theme:SLUG
     /// (tagged with the theme) and year:N (sessions of that year of study only).
     ///
-    /// Example: canon search 'theme:epistemic-bias bias*'
-    #[arg(value_name = "QUERY")]
-    pub query: String,
+    /// A word that starts with - is left out (medicine -race is medicine NOT race); a query cannot
+    /// start with NOT or -, since full-text search can only leave words out of what other words
+    /// find. Several arguments are one query, and words that start with - need no quotes;
+    /// `canon search -- medicine -race` also works. Options may come before or after the query.
+    ///
+    /// Example: canon search 'theme:epistemic-bias bias*'; canon search pulse oximetry -covid
+    #[arg(value_name = "QUERY", required = true, num_args = 1.., allow_hyphen_values = true)]
+    pub query: Vec<String>,
     #[command(flatten)]
     pub out: Output,
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
+    // The query takes words that start with -, so clap leaves options typed
+    // after it (`canon search race -f csv`) among the words: read them as
+    // options, once (what follows a `--` is the query, whatever it looks like).
+    let (words, options) = options_in(&a.query);
+    if options.is_empty() {
+        return search(ctx, a);
+    }
+    let mut argv: Vec<OsString> = vec!["canon".into(), "--db".into(), ctx.db.clone().into()];
+    if ctx.quiet {
+        argv.push("--quiet".into());
+    }
+    argv.push("search".into());
+    argv.extend(options.into_iter().map(OsString::from));
+    argv.push("--".into());
+    argv.extend(words.into_iter().map(OsString::from));
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(cli) => cli,
+        // As clap says it (and --help prints the help).
+        Err(e) => e.exit(),
+    };
+    let Command::Search(a) = cli.command else { bail!("the search command was read as another command") };
+    search(&Ctx { db: cli.db, quiet: cli.quiet }, a)
+}
+
+/// Splits query words into the words and the options of `canon search`
+/// (its own and the global ones) typed among them, each with its value:
+/// `--format csv`, `--format=csv`, `-f csv`, `--quiet`. Other words that start
+/// with - (`-race`) stay words.
+fn options_in(words: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut cli = Cli::command();
+    cli.build();
+    let Some(cmd) = cli.find_subcommand("search") else { return (words.to_vec(), Vec::new()) };
+    let option = |w: &str| {
+        cmd.get_arguments().find(|a| match w.strip_prefix("--") {
+            Some(long) => a.get_long() == Some(long.split('=').next().unwrap_or(long)),
+            None => {
+                let mut cs = w.chars();
+                cs.next() == Some('-') && cs.next().is_some_and(|c| a.get_short() == Some(c)) && cs.next().is_none()
+            }
+        })
+    };
+    let (mut rest, mut options) = (Vec::new(), Vec::new());
+    let mut it = words.iter();
+    while let Some(w) = it.next() {
+        match option(w) {
+            Some(arg) => {
+                options.push(w.clone());
+                if arg.get_action().takes_values() && !w.contains('=') {
+                    options.extend(it.next().cloned());
+                }
+            }
+            None => rest.push(w.clone()),
+        }
+    }
+    (rest, options)
+}
+
+fn search(ctx: &Ctx, a: Args) -> Result<()> {
     // A bound on the full-text engine's work, and no control characters.
-    crate::limits::check(crate::limits::Kind::Query, "the search query", &a.query)?;
-    let q = parse_query(&a.query)?;
+    let query = a.query.join(" ");
+    crate::limits::check(crate::limits::Kind::Query, "the search query", &query)?;
+    let q = parse_query(&query)?;
     if q.text.trim().is_empty() {
         bail!(
             "search query {} has no words to look for; expected words, \"a phrase\" or prefix*",
-            crate::limits::shown(&a.query)
+            crate::limits::shown(&query)
         );
     }
     let store = ctx.open(Mode::Existing)?;

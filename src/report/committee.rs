@@ -1,7 +1,7 @@
 //! The committee report: the same computed structs laid out as a PDF
 //! document or as flat CSV rows.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -466,14 +466,9 @@ fn readings_cell(g: &Gap) -> String {
         .iter()
         .map(|c| {
             if c.score > 0.0 {
-                format!(
-                    "{} ({}); shares \u{201c}{}\u{201d}",
-                    c.title,
-                    year(c.year),
-                    c.reason.join("\u{201d}, \u{201c}")
-                )
+                format!("{} ({}); shares {}", c.title, year(c.year), c.why_brief())
             } else {
-                format!("{} ({}); {}", c.title, year(c.year), c.reason.join(", "))
+                format!("{} ({}); {}", c.title, year(c.year), c.why_brief())
             }
         })
         .collect::<Vec<_>>()
@@ -565,8 +560,8 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
             columns: vec![
                 Column { header: "No.".into(), weight: 0.9, align: Align::Left },
                 Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
-                Column { header: "What, and what next".into(), weight: 8.0, align: Align::Left },
-                Column { header: "Gaps".into(), weight: 1.8, align: Align::Left },
+                Column { header: "What, and what next".into(), weight: 7.4, align: Align::Left },
+                Column { header: "Gaps".into(), weight: 2.4, align: Align::Left },
             ],
             rows: d
                 .findings
@@ -576,7 +571,7 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
                         f.id.clone(),
                         f.severity.word().into(),
                         format!("{} Next: {}", f.headline, f.next_step),
-                        id_ranges(&f.gaps),
+                        gaps_cell(d, &f.gaps),
                     ]
                 })
                 .collect(),
@@ -597,14 +592,30 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
             continue;
         }
         let with_readings = gs.iter().any(|g| !g.candidates.is_empty());
+        // The next step most rows share is said once, before the table.
+        let common = recurring(gs.iter().map(|g| g.suggestion.as_str())).into_iter().next();
+        if let Some((text, n)) = &common {
+            b.push(Block::Paragraph {
+                // At least RECURRING rows share it, so "gaps" is plural.
+                text: format!(
+                    "Next step for {n} of these {} gaps (the rows that give no next step of their own): {text}",
+                    gs.len()
+                ),
+                style: Style::Body,
+            });
+        }
         let rows = gs
             .iter()
             .map(|g| {
+                let next = match &common {
+                    Some((text, _)) if *text == g.suggestion => String::new(),
+                    _ => format!(" {}", g.suggestion),
+                };
                 let mut row = vec![
                     g.id.clone(),
                     g.severity.word().into(),
                     place(d, g),
-                    format!("{}{} {}", g.explanation, sessions_text(d, g), g.suggestion),
+                    format!("{}{}{next}", g.explanation, sessions_text(d, g)),
                 ];
                 if with_readings {
                     row.push(readings_cell(g));
@@ -617,46 +628,148 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
     }
 }
 
+/// Most runs of gap numbers a cell lists before it summarises.
+const CELL_RUNS: usize = 4;
+
+/// The gaps behind a finding, for its narrow table cell: the numbers when
+/// they make at most [`CELL_RUNS`] runs ("G5–G18"); otherwise how many, then
+/// per gap table (in report order) its numbers, or when they are many how
+/// many and between which: "35 gaps: Themes not taught: G1–G4; Themes not
+/// returned to: G22; Modules missing a theme: 30 between G23 and G102".
+/// Every number is counted from the gaps themselves.
+pub fn gaps_cell(d: &ReportData, ids: &[String]) -> String {
+    let runs = id_ranges(ids);
+    if runs.split(", ").count() <= CELL_RUNS {
+        return runs;
+    }
+    let kind_of: HashMap<&str, GapKind> = d.gaps.iter().map(|g| (g.id.as_str(), g.kind)).collect();
+    let mut parts = Vec::new();
+    let mut placed = 0;
+    for term in &d.glossary {
+        let of: Vec<String> = ids.iter().filter(|i| kind_of.get(i.as_str()) == Some(&term.kind)).cloned().collect();
+        if of.is_empty() {
+            continue;
+        }
+        placed += of.len();
+        parts.push(format!("{}: {}", term.heading, few_or_between(&of)));
+    }
+    // Gaps outside this report's tables (none today) are still counted and shown.
+    let other: Vec<String> = ids.iter().filter(|i| !kind_of.contains_key(i.as_str())).cloned().collect();
+    if placed < ids.len() && !other.is_empty() {
+        parts.push(few_or_between(&other));
+    }
+    format!("{}: {}", count(ids.len(), "gap", "gaps"), parts.join("; "))
+}
+
+/// "G1–G4, G9" for up to three runs, else "30 between G23 and G102".
+fn few_or_between(ids: &[String]) -> String {
+    let runs = id_ranges(ids);
+    if runs.split(", ").count() <= 3 {
+        return runs;
+    }
+    let nums: Vec<u64> = ids.iter().filter_map(|i| i.trim_start_matches('G').parse().ok()).collect();
+    let (lo, hi) = (nums.iter().min().copied().unwrap_or(0), nums.iter().max().copied().unwrap_or(0));
+    format!("{} between G{lo} and G{hi}", ids.len())
+}
+
 /// Module gaps, one row per module, so a committee reads them in minutes;
 /// the readings proposed for each module are in "What each module should read".
 fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
-    let mut by_module: BTreeMap<(Option<i64>, String), Vec<&Gap>> = BTreeMap::new();
-    for g in gs {
-        let m = format!("{} {}", g.module_code.as_deref().unwrap_or(""), g.module_title.as_deref().unwrap_or(""));
-        by_module.entry((g.year, m)).or_default().push(g);
+    let name = |g: &Gap| g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default();
+    // Each gap's next step: the sessions that already use the theme's keywords, then the step.
+    let step = |g: &Gap| {
+        let mut line = String::new();
+        if !g.evidence.is_empty() {
+            line.push_str(&keywords_sentence(&name(g), &g.evidence, &|t| d.theme_name(t), false));
+            line.push(' ');
+        }
+        line.push_str(&g.suggestion);
+        let n = g.candidates.len();
+        if n > 0 && g.action == crate::analysis::gaps::Action::AddSession {
+            line.push_str(&format!(" (What each module should read lists {}.)", if n == 1 { "it" } else { "them" }));
+        } else if n > 0 {
+            line.push_str(&format!(
+                " What each module should read lists the {} proposed for it.",
+                count(n, "reading", "readings")
+            ));
+        }
+        line
+    };
+    let steps: Vec<String> = gs.iter().map(|g| step(g)).collect();
+    let generic: Vec<String> = gs.iter().zip(&steps).map(|(g, s)| s.replace(&name(g), "the theme")).collect();
+    let common = recurring(generic.iter().map(String::as_str));
+    if !common.is_empty() {
+        b.push(Block::Paragraph {
+            text: "Next steps that recur are said once here; each row names the themes they apply to.".into(),
+            style: Style::Body,
+        });
+        for (i, (text, n)) in common.iter().enumerate() {
+            b.push(Block::Paragraph {
+                text: format!("Step {} ({}): {text}", letter(i), count(*n, "gap", "gaps")),
+                style: Style::Body,
+            });
+        }
     }
+    let mut by_module: BTreeMap<(Option<i64>, String), Vec<usize>> = BTreeMap::new();
+    for (i, g) in gs.iter().enumerate() {
+        let m = format!("{} {}", g.module_code.as_deref().unwrap_or(""), g.module_title.as_deref().unwrap_or(""));
+        by_module.entry((g.year, m)).or_default().push(i);
+    }
+    let themes = d.themes.len();
     let rows = by_module
         .into_iter()
-        .map(|((_, module), gs)| {
-            let name = |g: &Gap| g.theme.as_deref().map(|t| d.theme_name(t)).unwrap_or_default();
-            let missing: Vec<String> = gs.iter().map(|g| name(g)).collect();
-            let mut what = vec![format!("No session on {}.", list(&missing, "or"))];
-            for g in &gs {
-                let mut line = String::new();
-                if !g.evidence.is_empty() {
-                    line.push_str(&keywords_sentence(&name(g), &g.evidence, &|t| d.theme_name(t), false));
-                    line.push(' ');
+        .map(|((_, module), at)| {
+            let mine: Vec<&Gap> = at.iter().map(|&i| gs[i]).collect();
+            let missing: Vec<String> = mine.iter().map(|g| name(g)).collect();
+            let none = if themes >= 2 && missing.len() == themes {
+                format!("all {themes} themes")
+            } else {
+                list(&missing, "or")
+            };
+            let mut what: Vec<String> = Vec::new();
+            let mut named: Vec<Vec<String>> = vec![Vec::new(); common.len()];
+            for &i in &at {
+                match common.iter().position(|(text, _)| *text == generic[i]) {
+                    Some(k) => named[k].push(name(gs[i])),
+                    None => what.push(steps[i].clone()),
                 }
-                line.push_str(&g.suggestion);
-                let n = g.candidates.len();
-                if n > 0 && g.action == crate::analysis::gaps::Action::AddSession {
-                    line.push_str(&format!(
-                        " (What each module should read lists {}.)",
-                        if n == 1 { "it" } else { "them" }
-                    ));
-                } else if n > 0 {
-                    line.push_str(&format!(
-                        " What each module should read lists the {} proposed for it.",
-                        count(n, "reading", "readings")
-                    ));
-                }
-                what.push(line);
             }
-            let ids: Vec<String> = gs.iter().map(|g| g.id.clone()).collect();
-            vec![id_ranges(&ids), severities(&gs), module, what.join("\n")]
+            for (k, themes) in named.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                what.push(format!("Step {} for {}.", letter(k), list(themes, "and")));
+            }
+            let ids: Vec<String> = mine.iter().map(|g| g.id.clone()).collect();
+            vec![id_ranges(&ids), severities(&mine), module, none, what.join("\n")]
         })
         .collect();
-    b.push(Block::Table(Table { columns: gap_columns("Module", false), rows }));
+    let columns = vec![
+        Column { header: "Gap".into(), weight: 1.3, align: Align::Left },
+        Column { header: "Severity".into(), weight: 1.3, align: Align::Left },
+        Column { header: "Module".into(), weight: 2.2, align: Align::Left },
+        Column { header: "No session on".into(), weight: 1.9, align: Align::Left },
+        Column { header: "Next step".into(), weight: 4.6, align: Align::Left },
+    ];
+    b.push(Block::Table(Table { columns, rows }));
+}
+
+/// A step said in at least this many rows of a table is said once before it.
+const RECURRING: usize = 3;
+
+/// The texts that occur at least [`RECURRING`] times, with how often, most
+/// frequent first (then alphabetically, so the order is stable).
+fn recurring<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<(String, usize)> {
+    let mut n: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in texts.filter(|t| !t.is_empty()) {
+        *n.entry(t).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> =
+        n.into_iter().filter(|(_, k)| *k >= RECURRING).map(|(t, k)| (t.to_string(), k)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+/// "A", "B", … for the i-th recurring step.
+fn letter(i: usize) -> char {
+    char::from(b'A' + (i % 26) as u8)
 }
 
 /// The severity of gaps shown in one row: "Medium" when they agree, else each
@@ -700,12 +813,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             } else {
                 format!("for {}, which it misses ({})", d.theme_name(&r.theme), r.gap)
             };
-            e.1.push(format!(
-                "{} ({}) {what}; shares \u{201c}{}\u{201d}",
-                r.title,
-                year(r.reading_year),
-                r.reason.replace(", ", "\u{201d}, \u{201c}")
-            ));
+            e.1.push(format!("{} ({}) {what}; shares {}", r.title, year(r.reading_year), r.brief));
         }
     }
     let without: Vec<String> = d

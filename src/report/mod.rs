@@ -146,16 +146,9 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
                 .iter()
                 .map(|c| {
                     if c.score > 0.0 {
-                        format!(
-                            "[{}] {} ({}) score {}: {}",
-                            c.reading_id,
-                            c.title,
-                            year(c.year),
-                            c.score,
-                            c.reason.join(", ")
-                        )
+                        format!("[{}] {} ({}) score {}: {}", c.reading_id, c.title, year(c.year), c.score, c.why())
                     } else {
-                        format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.reason.join(", "))
+                        format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.why())
                     }
                 })
                 .collect::<Vec<_>>()

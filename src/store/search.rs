@@ -150,6 +150,10 @@ pub struct Translated {
     pub substrings: Vec<String>,
     /// How many words and phrases the FTS5 expression holds.
     pub terms: usize,
+    /// What makes the query impossible to run as typed, said to the user
+    /// (a query that starts with NOT or `-`: FTS5 can only leave words out
+    /// of what other words find).
+    pub problem: Option<String>,
 }
 
 /// Scripts written without spaces between words, searched by substring.
@@ -187,18 +191,36 @@ fn phrase(raw: &str, prefix: bool, subs: &mut Vec<String>) -> Option<String> {
 pub fn translate(text: &str) -> Translated {
     let mut out = Vec::new();
     let mut subs = Vec::new();
+    let mut unnegatable: Vec<String> = Vec::new();
     let mut chars = text.chars().peekable();
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<String>, subs: &mut Vec<String>| {
+    let mut flush = |word: &mut String, out: &mut Vec<String>, subs: &mut Vec<String>| {
         if word.is_empty() {
             return;
         }
         if matches!(word.as_str(), "AND" | "OR" | "NOT") {
             out.push(word.clone());
         } else {
-            let prefix = word.ends_with('*');
-            if let Some(p) = phrase(word.trim_end_matches('*'), prefix, subs) {
-                out.push(p);
+            // `-word` leaves the word out, as in web search: FTS5's NOT.
+            let (not, w) = match word.strip_prefix('-') {
+                Some(rest) if rest.chars().next().is_some_and(char::is_alphanumeric) => (true, rest),
+                _ => (false, word.as_str()),
+            };
+            let prefix = w.ends_with('*');
+            let before = subs.len();
+            match phrase(w.trim_end_matches('*'), prefix, subs) {
+                Some(p) => {
+                    if not {
+                        out.push("NOT".into());
+                    }
+                    out.push(p);
+                }
+                None if not && subs.len() > before => {
+                    // Text without spaces is found as a substring, which can only be required.
+                    let text: Vec<String> = subs.drain(before..).collect();
+                    unnegatable.push(text.join(" "));
+                }
+                None => {}
             }
         }
         word.clear();
@@ -206,6 +228,11 @@ pub fn translate(text: &str) -> Translated {
     while let Some(c) = chars.next() {
         match c {
             '"' => {
+                // -"a phrase" leaves the phrase out.
+                let not = word == "-";
+                if not {
+                    word.clear();
+                }
                 flush(&mut word, &mut out, &mut subs);
                 let inner: String = chars.by_ref().take_while(|&c| c != '"').collect();
                 let prefix = chars.peek() == Some(&'*');
@@ -213,6 +240,9 @@ pub fn translate(text: &str) -> Translated {
                     chars.next();
                 }
                 if let Some(p) = phrase(&inner, prefix, &mut subs) {
+                    if not {
+                        out.push("NOT".into());
+                    }
                     out.push(p);
                 }
             }
@@ -228,14 +258,40 @@ pub fn translate(text: &str) -> Translated {
     let out = well_formed(out);
     let fts = out.join(" ");
     let terms = out.iter().filter(|t| t.starts_with('"')).count();
-    Translated { fts: (terms > 0).then_some(fts), substrings: subs, terms }
+    let problem = if let Some(text) = unnegatable.first() {
+        Some(format!(
+            "cannot leave out {}: text in Chinese, Japanese, Korean or Thai is found inside longer words, \
+             which can only be asked for, not left out; drop the - to find it",
+            crate::limits::shown(text)
+        ))
+    } else {
+        leading_not(&out).then(|| {
+            let first = out.iter().find(|t| t.starts_with('"')).cloned().unwrap_or_default();
+            let word = first.trim_matches('"').trim_end_matches("\"*").to_string();
+            format!(
+                "a query cannot start with NOT or -: full-text search can only leave words out of what other \
+                 words find; try words first, as in 'medicine -{word}' or 'medicine NOT {word}', or drop the - \
+                 to find {word} itself"
+            )
+        })
+    };
+    Translated { fts: (terms > 0).then_some(fts), substrings: subs, terms, problem }
+}
+
+/// Whether a NOT has nothing before it to leave words out of: at the start,
+/// after `(`, or after OR (FTS5 refuses all three).
+fn leading_not(tokens: &[String]) -> bool {
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t == "NOT" && (i == 0 || matches!(tokens[i - 1].as_str(), "(" | "OR" | "AND" | "NOT")))
 }
 
 /// Mends what people type that FTS5 would refuse without changing what it
 /// asks: `a AND NOT b` is FTS5's binary `a NOT b`; a `)` with no `(` before
 /// it is dropped, a `(` never closed is closed at the end, and `()` holding
-/// nothing is dropped. Anything else (a leading NOT) is left for FTS5 to
-/// refuse with the message that names the syntax.
+/// nothing is dropped. A NOT with nothing before it is reported by
+/// [`translate`] as its `problem`.
 fn well_formed(tokens: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut depth = 0usize;
@@ -298,6 +354,9 @@ pub fn search(
             anyhow!(e).context(format!("searching for {}", crate::limits::shown(text)))
         }
     };
+    if let Some(p) = &q.problem {
+        return Err(anyhow!("search query {}: {p}", crate::limits::shown(text)));
+    }
     let terms = q.terms + q.substrings.len();
     if terms > crate::limits::MAX_QUERY_TERMS {
         return Err(anyhow!(
@@ -503,6 +562,29 @@ mod well_formed_tests {
         assert_eq!(translate("race)").fts.as_deref(), Some("\"race\""));
         assert_eq!(translate("(race OR colonial").fts.as_deref(), Some("( \"race\" OR \"colonial\" )"));
         assert_eq!(translate("race ()").fts.as_deref(), Some("\"race\""));
-        assert_eq!(translate("NOT bias").fts.as_deref(), Some("NOT \"bias\""), "left for FTS5 to refuse");
+        assert!(translate("NOT bias").problem.is_some());
+    }
+
+    #[test]
+    fn a_leading_minus_leaves_a_word_out_but_never_starts_a_query() {
+        let t = |q: &str| translate(q);
+        assert_eq!(t("medicine -race").fts.as_deref(), Some("\"medicine\" NOT \"race\""));
+        assert_eq!(t("medicine -race*").fts.as_deref(), Some("\"medicine\" NOT \"race\"*"));
+        assert_eq!(t("medicine -\"pulse oximetry\"").fts.as_deref(), Some("\"medicine\" NOT \"pulse oximetry\""));
+        assert_eq!(t("medicine AND -race").fts.as_deref(), Some("\"medicine\" NOT \"race\""));
+        // A hyphen inside a word, or standing alone, is no operator.
+        assert_eq!(t("race-based medicine").fts.as_deref(), Some("\"race based\" \"medicine\""));
+        assert_eq!(t("race - medicine").fts.as_deref(), Some("\"race\" \"medicine\""));
+        assert_eq!(t("-19").fts.as_deref(), Some("NOT \"19\""));
+        for q in ["-race", "-race medicine", "NOT race", "(-race)", "a OR -race", "-\"pulse oximetry\""] {
+            let p = t(q).problem.unwrap_or_else(|| panic!("{q}: no problem found"));
+            assert!(p.starts_with("a query cannot start with NOT or -"), "{q}: {p}");
+            assert!(p.contains("'medicine -") && p.contains("drop the -"), "{q}: {p}");
+        }
+        assert!(t("-race").problem.is_some_and(|p| p.contains("'medicine -race'")));
+        // A substring cannot be left out: said, never silently required.
+        let cjk = t("history -鲁迅");
+        assert!(cjk.problem.is_some_and(|p| p.contains("鲁迅") && p.contains("cannot leave out")));
+        assert!(t("medicine").problem.is_none() && t("race AND NOT bias").problem.is_none());
     }
 }

@@ -28,6 +28,16 @@ const FOOTER_BASELINE: f32 = PAGE_H - 32.0;
 pub const MIN_ROWS: usize = 3;
 /// Fewest lines of a paragraph left on a page on either side of a break.
 pub const MIN_LINES: usize = 2;
+/// A section whose content is at most this tall (about six lines of text,
+/// and nothing but text) follows the previous section on its page instead
+/// of starting one.
+pub const SHORT_SECTION: f32 = 90.0;
+/// A page holding no more than this (a quarter of the page's content
+/// height) of the end of a section carried over from the page before is
+/// not left that empty: the next section follows on it.
+const TAIL_PAGE: f32 = (BOTTOM - TOP) * 0.25;
+/// Space above a section heading that does not start its page.
+const SECTION_GAP: f32 = 22.0;
 
 pub type Rgb = (f32, f32, f32);
 pub const TEXT: Rgb = (0.12, 0.14, 0.18);
@@ -139,6 +149,14 @@ fn style_of(s: &Style) -> TextStyle {
         Style::Small => TextStyle { weight: Weight::Regular, size: 8.5, leading: 12.0, color: TEXT },
         Style::Muted => TextStyle { weight: Weight::Regular, size: 9.0, leading: 13.0, color: MUTED },
         Style::Bold => TextStyle { weight: Weight::Bold, size: 10.0, leading: 14.5, color: TEXT },
+    }
+}
+
+/// The block inside any [`Block::Named`] wrappers.
+fn unnamed(b: &Block) -> &Block {
+    match b {
+        Block::Named { block, .. } => unnamed(block),
+        b => b,
     }
 }
 
@@ -276,6 +294,9 @@ pub struct Flow<'a> {
     source: Option<String>,
     /// The current level-1 and level-2 headings.
     section: [String; 2],
+    /// Whether the current page was started by a section heading (rather
+    /// than by the rest of a section carried over from the page before).
+    section_page: bool,
     warnings: Vec<(String, Vec<char>)>,
 }
 
@@ -297,6 +318,7 @@ impl<'a> Flow<'a> {
             keep: None,
             source: None,
             section: [String::new(), String::new()],
+            section_page: false,
             warnings: Vec::new(),
         };
         flow.note_missing(|| "the report title".to_string());
@@ -307,6 +329,7 @@ impl<'a> Flow<'a> {
         self.finish_page();
         self.page_no += 1;
         self.y = TOP;
+        self.section_page = false;
     }
 
     /// Hands the current page to the sink (empty ones wait: see `empty_pending`).
@@ -451,8 +474,8 @@ impl<'a> Flow<'a> {
     /// Lays out every block, hands the last page to the sink and returns what
     /// the writer needs besides the pages.
     pub fn run(mut self, doc: &Document) -> Outline {
-        for b in &doc.blocks {
-            self.block(b);
+        for (i, b) in doc.blocks.iter().enumerate() {
+            self.block(b, &doc.blocks[i + 1..]);
         }
         self.finish_page();
         if self.sent == 0 {
@@ -477,11 +500,13 @@ impl<'a> Flow<'a> {
         Outline { pages: self.sent, bookmarks: self.bookmarks, warnings }
     }
 
-    fn block(&mut self, b: &Block) {
+    /// Lays out `b`; `rest` (the blocks after it) is read, never drawn, so a
+    /// heading knows what it must keep with it.
+    fn block(&mut self, b: &Block, rest: &[Block]) {
         match b {
             Block::Named { name, block } => {
                 let outer = self.source.replace(name.clone());
-                self.block(block);
+                self.block(block, rest);
                 self.source = outer;
             }
             Block::TitlePage { title, subtitle, lines } => {
@@ -489,7 +514,7 @@ impl<'a> Flow<'a> {
                 self.note_missing(|| "the title page".to_string());
             }
             Block::Heading { level, text } => {
-                self.heading(*level, text);
+                self.heading(*level, text, rest);
                 self.note_missing(|| format!("the heading \"{}\"", short(text)));
             }
             Block::Paragraph { text, style } => {
@@ -498,8 +523,15 @@ impl<'a> Flow<'a> {
                 self.note_missing(|| format!("the paragraph \"{}\"", short(text)));
                 // A short lead-in under a heading goes with the heading to
                 // whatever follows (a table that starts on the next page).
-                let keep = self.keep.take();
-                let lead_in = keep.is_some() && lines.len() <= 6 && self.y + lines.len() as f32 * st.leading <= BOTTOM;
+                let mut keep = self.keep.take();
+                let fits = |f: &Self| f.y + lines.len() as f32 * st.leading <= BOTTOM;
+                if keep.is_some() && lines.len() <= 6 && !fits(self) {
+                    // A short lead-in that does not fit under its heading
+                    // takes the heading (and the lead-ins before it) along.
+                    self.keep = keep.take();
+                    self.break_keeping();
+                }
+                let lead_in = keep.is_some() && lines.len() <= 6 && fits(self);
                 self.lines(lines, &st, MARGIN_X, CONTENT_W);
                 self.y += if st.size < 10.0 { 4.0 } else { 6.0 };
                 if lead_in {
@@ -617,8 +649,71 @@ impl<'a> Flow<'a> {
         self.new_page();
     }
 
-    fn heading(&mut self, level: u8, text: &str) {
-        let body_leading = 14.5;
+    /// The height of what follows a heading that must go on its page with
+    /// it: up to three lines of the paragraph or list item after it (all of
+    /// it when shorter: a one-sentence section needs one line, not three),
+    /// else three body lines (a table or heat map keeps its own first rows
+    /// with the heading through `keep`).
+    fn follow_height(&mut self, rest: &[Block]) -> f32 {
+        const KEPT: usize = 3;
+        let body = style_of(&Style::Body);
+        let before = self.sh.missing.len();
+        let h = match rest.first().map(unnamed) {
+            Some(Block::Paragraph { text, style }) => {
+                let st = style_of(style);
+                self.sh.wrap(text, st.weight, st.size, CONTENT_W).len().clamp(1, KEPT) as f32 * st.leading
+            }
+            Some(Block::Bullets(items)) if !items.is_empty() => {
+                self.sh.wrap(&items[0], body.weight, body.size, CONTENT_W - 16.0).len().clamp(1, KEPT) as f32
+                    * body.leading
+            }
+            _ => KEPT as f32 * body.leading,
+        };
+        // Measuring is not drawing: a missing glyph is reported where it is drawn.
+        self.sh.missing.truncate(before);
+        h
+    }
+
+    /// The height of a section made only of a few lines of text (paragraphs,
+    /// list items, minor headings: at most [`SHORT_SECTION`] points) up to the
+    /// next section, or `None` when it holds more or holds a table, figure or
+    /// reference. Such a section follows the previous one on its page.
+    fn short_section(&mut self, rest: &[Block]) -> Option<f32> {
+        let before = self.sh.missing.len();
+        let mut h = 0.0;
+        for b in rest {
+            h += match unnamed(b) {
+                Block::Heading { level, .. } if *level <= 1 => break,
+                Block::PageBreak | Block::TitlePage { .. } => break,
+                Block::Heading { text, .. } => {
+                    self.sh.wrap(text, Weight::Bold, 12.5, CONTENT_W).len() as f32 * 17.0 + 16.0
+                }
+                Block::Paragraph { text, style } => {
+                    let st = style_of(style);
+                    self.sh.wrap(text, st.weight, st.size, CONTENT_W).len() as f32 * st.leading + 6.0
+                }
+                Block::Bullets(items) => {
+                    let body = style_of(&Style::Body);
+                    items
+                        .iter()
+                        .map(|it| {
+                            self.sh.wrap(it, body.weight, body.size, CONTENT_W - 16.0).len() as f32 * body.leading + 2.5
+                        })
+                        .sum::<f32>()
+                        + 4.0
+                }
+                Block::Spacer(s) => s.max(0.0),
+                _ => f32::INFINITY,
+            };
+            if h > SHORT_SECTION {
+                break;
+            }
+        }
+        self.sh.missing.truncate(before);
+        (h <= SHORT_SECTION).then_some(h)
+    }
+
+    fn heading(&mut self, level: u8, text: &str, rest: &[Block]) {
         let (size, leading) = match level {
             0 | 1 => (18.0, 24.0),
             2 => (12.5, 17.0),
@@ -628,8 +723,24 @@ impl<'a> Flow<'a> {
         let mut bookmark = None;
         if level <= 1 {
             if !self.at_top() {
-                self.new_page();
+                // A section of a few lines goes under the previous content
+                // when it fits there whole; so does any section after the
+                // short end of the previous one carried over to a page of its
+                // own (its heading and first lines fitting). Any other section
+                // starts a page.
+                let own = SECTION_GAP + lines.len() as f32 * leading + 18.0;
+                let tail = !self.section_page && self.y - TOP <= TAIL_PAGE;
+                let fits = match self.short_section(rest) {
+                    Some(h) => self.y + own + h <= BOTTOM,
+                    None => tail && self.y + own + self.follow_height(rest) <= BOTTOM,
+                };
+                if fits {
+                    self.y += SECTION_GAP;
+                } else {
+                    self.new_page();
+                }
             }
+            self.section_page |= self.at_top();
             self.section = [short(text), String::new()];
             bookmark = Some(self.bookmarks.len());
             self.bookmarks.push(Bookmark { title: text.to_string(), page: self.page_no, y: self.y });
@@ -638,7 +749,8 @@ impl<'a> Flow<'a> {
                 self.section[1] = short(text);
             }
             self.space(12.0);
-            self.need(lines.len() as f32 * leading + 4.0 + 3.0 * body_leading);
+            let follow = self.follow_height(rest);
+            self.need(lines.len() as f32 * leading + 4.0 + follow);
         }
         let first_item = self.page.items.len();
         let top = self.y;

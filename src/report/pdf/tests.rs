@@ -132,18 +132,70 @@ fn paragraphs_break_across_pages() {
 
 #[test]
 fn headings_start_pages_and_become_bookmarks() {
+    // A section longer than a few lines starts a page (a short one follows the
+    // previous section: see `a_one_sentence_section_sits_under_the_previous_one`).
+    let long = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(12);
     let l = lay(&doc(vec![
         Block::TitlePage { title: "T".into(), subtitle: "S".into(), lines: vec!["L".into()] },
         Block::Heading { level: 1, text: "One".into() },
         para("x"),
         Block::Heading { level: 1, text: "Two".into() },
         Block::Heading { level: 2, text: "Two point one".into() },
-        para("y"),
+        para(&long),
     ]));
     assert_eq!(l.pages.len(), 3);
     assert!(l.pages[0].is_title);
     assert!(!l.pages[0].texts().contains(&"Test report"), "no running header on the title page");
     assert_eq!(l.bookmarks, vec![("One".to_string(), 2), ("Two".to_string(), 3)]);
+}
+
+#[test]
+fn a_one_sentence_section_sits_under_the_previous_one() {
+    let l = lay(&doc(vec![
+        Block::Heading { level: 1, text: "One".into() },
+        para("x"),
+        Block::Heading { level: 1, text: "Two".into() },
+        Block::Heading { level: 2, text: "Two point one".into() },
+        para("y"),
+        Block::Heading { level: 1, text: "Three".into() },
+        Block::Table(Table {
+            columns: vec![Column { header: "H".into(), weight: 1.0, align: Align::Left }],
+            rows: vec![vec!["a".into()]; 3],
+        }),
+    ]));
+    let names = |b: &[(String, usize)]| b.iter().map(|(t, p)| format!("{t}:{p}")).collect::<Vec<_>>().join(" ");
+    // "Two" holds one sentence: it follows "One" on its page; "Three" holds a table: a new page.
+    assert_eq!(names(&l.bookmarks), "One:1 Two:1 Three:2");
+    assert_eq!(l.pages.len(), 2);
+    assert_inside(&l);
+}
+
+#[test]
+fn a_heading_and_its_one_sentence_are_never_a_page_of_their_own() {
+    // The sample report's page 37: a table fills the page to near its foot, then a
+    // subsection of one sentence ends the section and the next section starts a page.
+    for filler in 20..75 {
+        let mut blocks = vec![Block::Heading { level: 1, text: "Facets".into() }];
+        for _ in 0..filler {
+            blocks.push(para("filler"));
+        }
+        blocks.push(Block::Heading { level: 2, text: "Author facets".into() });
+        blocks.push(Block::Paragraph { text: "No facet about an author is recorded.".into(), style: Style::Muted });
+        blocks.push(Block::Heading { level: 1, text: "Methods".into() });
+        for _ in 0..30 {
+            blocks.push(para("method"));
+        }
+        let l = lay(&doc(blocks));
+        let page_of = |t: &str| l.pages.iter().position(|p| p.texts().contains(&t)).expect("text placed");
+        // Heading and sentence together, on the filler's last page or with the next section.
+        assert_eq!(page_of("Author facets"), page_of("No facet about an author is recorded."), "{filler}");
+        for (i, p) in l.pages.iter().enumerate() {
+            let body: Vec<&str> =
+                p.texts().into_iter().filter(|t| !t.starts_with("Page ") && *t != "Test report").collect();
+            assert!(body.len() > 2, "filler {filler}: page {} holds only {body:?}", i + 1);
+        }
+        assert_inside(&l);
+    }
 }
 
 #[test]

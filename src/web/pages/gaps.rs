@@ -288,7 +288,7 @@ fn gap(
                         li {
                             a href={ "/readings/" (c.reading_id) } { (c.title) } " (" (crate::web::html::year(c.year)) ")"
                             @if c.score > 0.0 { span.muted { " relevance " (c.score) } }
-                            @if !c.reason.is_empty() { span.muted { " · " (c.reason.join(", ")) } }
+                            @if !c.reason.is_empty() { span.muted { " · " (c.why()) } }
                             @if let Some((t, label)) = targets.first() {
                                 " "
                                 form.inline method="post" action="/link" {
