@@ -865,41 +865,84 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         ),
         style: Style::Body,
     });
+    // Each list is its own bibliography: what goes before it, then its readings.
+    let mut lists: Vec<(Vec<Block>, Vec<&Reading>)> = Vec::new();
     for (slug, name) in &d.themes {
         let rs: Vec<&Reading> = d.approved().filter(|r| r.themes.contains(slug)).collect();
-        b.push(Block::Heading { level: 2, text: format!("{name} ({})", rs.len()) });
+        let mut before = vec![Block::Heading { level: 2, text: format!("{name} ({})", rs.len()) }];
         if rs.is_empty() {
-            b.push(Block::Paragraph { text: "No approved reading yet.".into(), style: Style::Muted });
+            before.push(Block::Paragraph { text: "No approved reading yet.".into(), style: Style::Muted });
         }
-        references(d, &rs, b);
+        lists.push((before, rs));
     }
     let untagged: Vec<&Reading> = d.approved().filter(|r| r.themes.is_empty()).collect();
     if !untagged.is_empty() {
-        b.push(Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) });
-        references(d, &untagged, b);
+        let before =
+            vec![Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) }];
+        lists.push((before, untagged));
     }
     let suggested: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "suggested").collect();
     if !suggested.is_empty() {
-        b.push(Block::Heading { level: 2, text: format!("Awaiting review ({})", suggested.len()) });
-        b.push(Block::Paragraph {
-            text: "Suggested by contributors and not yet reviewed; they do not count towards the gaps above.".into(),
-            style: Style::Muted,
-        });
-        references(d, &suggested, b);
+        let before = vec![
+            Block::Heading { level: 2, text: format!("Awaiting review ({})", suggested.len()) },
+            Block::Paragraph {
+                text: "Suggested by contributors and not yet reviewed; they do not count towards the gaps above."
+                    .into(),
+                style: Style::Muted,
+            },
+        ];
+        lists.push((before, suggested));
     }
-
     let rejected: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "rejected").collect();
     if !rejected.is_empty() {
-        b.push(Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) });
-        references(d, &rejected, b);
+        let before = vec![Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) }];
+        lists.push((before, rejected));
     }
+    let readings: Vec<&[&Reading]> = lists.iter().map(|(_, rs)| rs.as_slice()).collect();
+    let cited = bibliographies(&d.style, &readings);
+    for ((before, rs), cited) in lists.into_iter().zip(cited) {
+        b.extend(before);
+        references(&rs, cited, b);
+    }
+}
+
+/// The bibliography of each list in `lists` (see [`super::cite::Style::bibliography`]),
+/// in the same order. The CSL processor is most of a large report's time,
+/// and the lists are independent, so they are shared between two threads
+/// (the machines canon runs on have at least two cores), largest first.
+fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<super::cite::Cited>> {
+    let mut order: Vec<usize> = (0..lists.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(lists[i].len()));
+    let (mut mine, mut theirs, mut load) = (Vec::new(), Vec::new(), [0usize; 2]);
+    for i in order {
+        if load[0] <= load[1] {
+            load[0] += lists[i].len();
+            mine.push(i);
+        } else {
+            load[1] += lists[i].len();
+            theirs.push(i);
+        }
+    }
+    let mut out: Vec<Vec<super::cite::Cited>> = vec![Vec::new(); lists.len()];
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(|| theirs.iter().map(|&i| (i, style.bibliography(lists[i]))).collect::<Vec<_>>());
+        for &i in &mine {
+            out[i] = style.bibliography(lists[i]);
+        }
+        match worker.join() {
+            Ok(done) => done.into_iter().for_each(|(i, c)| out[i] = c),
+            // A panic on the worker is a bug: render its lists here instead.
+            Err(_) => theirs.iter().for_each(|&i| out[i] = style.bibliography(lists[i])),
+        }
+    });
+    out
 }
 
 /// One list of the reading list as one bibliography in the report's style:
 /// sorted as the style sorts, numbered only when the style numbers (each list
-/// from 1), each reference with its note.
-fn references(d: &ReportData, rs: &[&Reading], b: &mut Vec<Block>) {
-    for c in d.style.bibliography(rs) {
+/// from 1), each reference with its note. `cited` is the list's bibliography.
+fn references(rs: &[&Reading], cited: Vec<super::cite::Cited>, b: &mut Vec<Block>) {
+    for c in cited {
         let r = rs[c.index];
         b.push(Block::Reference { label: c.label, text: c.text, note: note_line(r) }.named(reading_name(r)));
     }
