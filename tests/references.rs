@@ -1676,3 +1676,75 @@ fn journal_abbreviations_and_seasons_are_kept_and_printed() {
     );
     assert!(apa.contains("(2019, Winter)") && apa.contains("(2018, Autumn)"), "{apa}");
 }
+
+// ---- Issue 12h: what the acceptance tester broke ----
+
+/// A title holding the words of its own status ("Racism in press coverage",
+/// "A forthcoming reckoning", "Voices yet to appear") still prints the
+/// status: it is decided from the stored date, not found in the text. The
+/// same from CSV, BibTeX, CSL-JSON and RIS, in Vancouver, APA, Harvard and
+/// Chicago.
+#[test]
+fn a_status_in_the_title_does_not_hide_the_status() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "s.csv",
+        "title,authors,year,type,journal\n\
+         Racism in press coverage of pandemics,\"Eze, Ada\",in press,article,J Z\n",
+    );
+    let bib = w.write(
+        "s.bib",
+        "@article{f, author={Obi, Bola}, title={A forthcoming reckoning with empire}, journal={J Z}, year={forthcoming}}\n",
+    );
+    let json = w.write(
+        "s.json",
+        r#"[{"id": "t", "type": "article-journal", "title": "Voices yet to appear in the syllabus",
+            "author": [{"family": "Uche", "given": "Chi"}], "container-title": "J Z",
+            "issued": {"literal": "to appear"}}]"#,
+    );
+    let ris = w.write(
+        "s.ris",
+        "TY  - JOUR\r\nAU  - Nwosu, Dayo\r\nTI  - Still in press after review\r\nJO  - J Z\r\nPY  - in press\r\nER  - \r\n",
+    );
+    for f in [&csv, &bib, &json, &ris] {
+        w.ok(&["import", "reading", f.to_str().unwrap()]);
+    }
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    for (title, note) in [
+        ("Racism in press", "in press"),
+        ("A forthcoming", "forthcoming"),
+        ("Voices yet", "to appear"),
+        ("Still in press", "in press"),
+    ] {
+        assert_eq!(reading(&list, title)["year_note"], note, "{title}");
+    }
+    for style in ["vancouver", "apa", "harvard", "chicago"] {
+        let text = references_csv(&w, style);
+        for (family, title) in [
+            ("Eze", "Racism in press coverage of pandemics"),
+            ("Obi", "A forthcoming reckoning with empire"),
+            ("Uche", "Voices yet to appear in the syllabus"),
+            ("Nwosu", "Still in press after review"),
+        ] {
+            let line = text
+                .lines()
+                .find(|l| l.contains(family) && l.to_lowercase().contains(&title.to_lowercase()[..12]))
+                .unwrap_or_else(|| panic!("{style}: no reference by {family}:\n{text}"));
+            let after = &line.to_lowercase()[line.to_lowercase().find(&title.to_lowercase()[..12]).unwrap()..];
+            let rest = &after[title.len().min(after.len())..];
+            let note = if family == "Obi" {
+                "forthcoming"
+            } else if family == "Uche" {
+                "to appear"
+            } else {
+                "in press"
+            };
+            let before = &line.to_lowercase()[..line.to_lowercase().find(&title.to_lowercase()[..12]).unwrap()];
+            assert!(
+                rest.contains(note) || before.contains(note),
+                "{style}: the status {note:?} of {family}'s reading is not printed outside its title:\n{line}"
+            );
+            assert!(!line.contains("n.d."), "{style}: {line}");
+        }
+    }
+}

@@ -130,30 +130,41 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
 
 /// "in press", "forthcoming"…: CSL's `status` variable, which the processor
 /// does not print, so the reference says it in place of "n.d." (in that
-/// date's emphasis) or at the end.
+/// date's emphasis) or at the end, whatever the title's words.
 fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
     let Some(note) = note else { return chars };
+    // Decided from the data (a reading with a status has no year, and the
+    // processor never prints the status), never from the text: a title
+    // such as "Racism in press coverage" must not hide it.
     let text: String = chars.iter().map(|(c, _)| c).collect();
-    if text.contains(note) {
-        return chars;
-    }
     for undated in ["n.d.", "no date"] {
         if let Some(at) = text.find(undated) {
             let start = text[..at].chars().count();
             let len = undated.chars().count();
             let e = chars[start].1;
             let mut out = chars[..start].to_vec();
-            push(&mut out, note, e);
+            // "n.d." standing as its own sentence (Chicago "Eze, Ada. n.d.
+            // “Title.”") keeps its full stop: "Eze, Ada. In press. “Title.”".
+            if chars.get(start + len).is_none_or(|(c, _)| c.is_whitespace()) {
+                push(&mut out, &format!("{}.", capitalised(note)), e);
+            } else {
+                push(&mut out, note, e);
+            }
             out.extend_from_slice(&chars[start + len..]);
             return out;
         }
     }
-    let mut c = note.chars();
-    let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    let cap = capitalised(note);
     let sep = if text.ends_with('.') { " " } else { ". " };
     let mut out = chars;
     push(&mut out, &format!("{sep}{cap}."), Emphasis::default());
     out
+}
+
+/// `note` with its first letter a capital ("in press" → "In press").
+fn capitalised(note: &str) -> String {
+    let mut c = note.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Characters and their emphasis as text and the spans of its emphasised runs.
@@ -226,8 +237,14 @@ mod tests {
     fn a_status_takes_the_place_of_no_date_in_its_emphasis() {
         let chars = styled(&[("Okoro C. ", N), ("n.d.", I), (" Lagos.", N)]);
         let rich = collect(&with_status(chars.clone(), Some("in press")));
-        assert_eq!(rich.text, "Okoro C. in press Lagos.");
-        assert_eq!(rich.runs()[1], ("in press", I));
+        // "n.d." was a sentence of its own: the status keeps its full stop.
+        assert_eq!(rich.text, "Okoro C. In press. Lagos.");
+        assert_eq!(rich.runs()[1], ("In press.", I));
+        let rich = collect(&with_status(styled(&[("Okoro, C. (", N), ("n.d.", N), ("). Lagos.", N)]), Some("in press")));
+        assert_eq!(rich.text, "Okoro, C. (in press). Lagos.");
+        // The title's own words are not the status.
+        let rich = collect(&with_status(styled(&[("Eze A. Racism in press coverage. J Z.", N)]), Some("in press")));
+        assert_eq!(rich.text, "Eze A. Racism in press coverage. J Z. In press.");
         let rich = collect(&with_status(styled(&[("Okoro C. ", N), ("Title", I)]), Some("forthcoming")));
         assert_eq!(rich.text, "Okoro C. Title. Forthcoming.");
         assert_eq!(rich.runs().last(), Some(&(". Forthcoming.", N)));
