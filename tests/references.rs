@@ -1748,3 +1748,30 @@ fn a_status_in_the_title_does_not_hide_the_status() {
         }
     }
 }
+
+/// "Johnson & Johnson" in an authors cell may be one company or two people:
+/// the cell is read with a warning naming file, line, column and the braces
+/// that keep it whole; in braces it is one name and no warning.
+#[test]
+fn an_ampersand_between_two_single_words_is_a_warning() {
+    let w = Workdir::new();
+    let f = w.write(
+        "amp.csv",
+        "title,authors,year\n\
+         Vaccine trials,Johnson & Johnson,2020\n\
+         Soap and empire,\"Achebe, Ngozi & Procter & Gamble\",2019\n\
+         Kept whole,{Johnson & Johnson},2021\n\
+         Two people,\"Mensah, K. & Berg, L.\",2018\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+    assert!(
+        err.contains("amp.csv:2:2: warning: authors cell \"Johnson & Johnson\" has \"Johnson & Johnson\""),
+        "{err}"
+    );
+    assert!(err.contains("{Johnson & Johnson}"), "{err}");
+    assert!(err.contains("amp.csv:3:2: warning:") && err.contains("{Procter & Gamble}"), "{err}");
+    assert!(!err.contains("amp.csv:4:") && !err.contains("amp.csv:5:"), "{err}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "Kept whole")), vec![lit("Johnson & Johnson")]);
+    assert_eq!(names(reading(&list, "Two people")).len(), 2);
+}

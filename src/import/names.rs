@@ -664,7 +664,43 @@ fn split_plain(cell: &str) -> CellNames {
     if doubt.is_none() {
         doubt = names.iter().find_map(institution_doubt);
     }
+    if let Some(pair) = ampersand_pair(cell) {
+        let read: Vec<&str> = names.iter().map(|n| n.original.as_str()).collect();
+        doubt = Some(format!(
+            "{cell:?} has {pair:?}: two single words with no initials joined by `&` may be one name \
+             (a company such as \"Johnson & Johnson\") or two people; read as {} name{} ({}); \
+             to keep it one name write it in braces, {{{pair}}}, or separate people with `;`",
+            read.len(),
+            if read.len() == 1 { "" } else { "s" },
+            read.join("; ")
+        ));
+    }
     CellNames { names, doubt }
+}
+
+/// The first "Word & Word" in a cell whose two sides (up to the next `,`,
+/// `;`, `|` or `&`) are each one word with letters and no initials: "Johnson
+/// & Johnson", "Procter & Gamble". It cannot be told from two people's
+/// family names, so the cell is read with a warning. `None` when there is none.
+fn ampersand_pair(cell: &str) -> Option<String> {
+    // Each piece with the separators before and after it.
+    let mut pieces: Vec<(char, &str, char)> = Vec::new();
+    let (mut start, mut before) = (0, '^');
+    for (i, c) in cell.char_indices() {
+        if matches!(c, '&' | ',' | ';' | '|') {
+            pieces.push((before, &cell[start..i], c));
+            (start, before) = (i + c.len_utf8(), c);
+        }
+    }
+    pieces.push((before, &cell[start..], '$'));
+    let single =
+        |x: &str| x.split_whitespace().count() == 1 && has_cased_letters(x) && !is_initials(x) && !is_suffix(x);
+    // A side next to a comma is part of a "Family, Given" name ("Achebe, Ngozi & …").
+    pieces.windows(2).find_map(|w| {
+        let ((open, a, and), (_, b, close)) = (w[0], w[1]);
+        (and == '&' && open != ',' && close != ',' && single(a.trim()) && single(b.trim()))
+            .then(|| format!("{} & {}", a.trim(), b.trim()))
+    })
 }
 
 /// Whether a comma-separated part of a cell reads as a whole person's name
@@ -898,6 +934,25 @@ mod tests {
         assert_eq!(names("Mensah, Kofi A., Jr."), ["Mensah, Kofi A., Jr."]);
         assert_eq!(names("Department of Health and Social Care"), ["Department of Health and Social Care"]);
         assert_eq!(names("Black & Minority Ethnic Health Alliance"), ["Black & Minority Ethnic Health Alliance"]);
+        // "Word & Word": a company or two people; read, with a warning naming the braces.
+        for (cell, pair) in [
+            ("Johnson & Johnson", "Johnson & Johnson"),
+            ("Procter & Gamble", "Procter & Gamble"),
+            ("Achebe, Ngozi & Johnson & Johnson", "Johnson & Johnson"),
+            ("Mensah & Berg", "Mensah & Berg"),
+        ] {
+            let d = split_cell(cell).doubt.unwrap_or_default();
+            assert!(d.contains(&format!("{{{pair}}}")), "{cell}: {d}");
+        }
+        for cell in [
+            "Mensah, K. & Berg, L.",
+            "Mensah K & Berg L",
+            "Black & Minority Ethnic Health Alliance",
+            "{Johnson & Johnson}",
+        ] {
+            assert_eq!(split_cell(cell).doubt, None, "{cell}");
+        }
+        assert_eq!(names("{Johnson & Johnson}; Achebe, Ngozi"), ["Johnson & Johnson", "Achebe, Ngozi"]);
         assert!(split_cell("Achebe, Ngozi; Byrne, Siobhan").doubt.is_none());
         let d = split_cell("Achebe, Ngozi, Byrne, Siobhan");
         assert_eq!(d.names.len(), 2);

@@ -240,7 +240,8 @@ mod tests {
         // "n.d." was a sentence of its own: the status keeps its full stop.
         assert_eq!(rich.text, "Okoro C. In press. Lagos.");
         assert_eq!(rich.runs()[1], ("In press.", I));
-        let rich = collect(&with_status(styled(&[("Okoro, C. (", N), ("n.d.", N), ("). Lagos.", N)]), Some("in press")));
+        let rich =
+            collect(&with_status(styled(&[("Okoro, C. (", N), ("n.d.", N), ("). Lagos.", N)]), Some("in press")));
         assert_eq!(rich.text, "Okoro, C. (in press). Lagos.");
         // The title's own words are not the status.
         let rich = collect(&with_status(styled(&[("Eze A. Racism in press coverage. J Z.", N)]), Some("in press")));
