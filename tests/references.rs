@@ -1775,3 +1775,17 @@ fn an_ampersand_between_two_single_words_is_a_warning() {
     assert_eq!(names(reading(&list, "Kept whole")), vec![lit("Johnson & Johnson")]);
     assert_eq!(names(reading(&list, "Two people")).len(), 2);
 }
+
+/// A suffix written with the family name in a CSV cell ("Mensah Jr., Kofi
+/// A.") is stored as the suffix, and Vancouver prints it after the initials.
+#[test]
+fn a_suffix_after_the_family_name_is_the_suffix() {
+    let w = Workdir::new();
+    let f =
+        w.write("jr.csv", "title,authors,year,type,journal\nRace and lungs,\"Mensah Jr., Kofi A.\",2020,article,J Z\n");
+    w.ok(&["import", "reading", f.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "Race and lungs")), vec![p("Mensah", "Kofi A.", None, Some("Jr."))]);
+    let v = references_csv(&w, "vancouver");
+    assert!(v.contains("Mensah KA Jr. Race and lungs"), "{v}");
+}

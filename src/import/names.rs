@@ -386,12 +386,22 @@ fn is_initials(w: &str) -> bool {
 
 /// "von Last, First", "von Last, Jr, First" (BibTeX) or "Last, First, Jr" (RIS).
 fn inverted_parts(parts: &[&str]) -> Name {
-    let family_words: Vec<&str> = parts[0].split_whitespace().collect();
+    let mut family_words: Vec<&str> = parts[0].split_whitespace().collect();
     if family_words.is_empty() {
         return Name::literal(&parts.join(", "));
     }
     let rest: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.is_empty()).collect();
     let (mut given, mut suffix) = (Vec::new(), None);
+    // The suffix written with the family name, "Mensah Jr., Kofi A." (Chicago
+    // and many reading lists), not a second word of it (a lone "V" could be).
+    if let [.., last] = family_words[..]
+        && family_words.len() > 1
+        && is_suffix(last)
+        && last.trim_end_matches('.').chars().count() > 1
+    {
+        suffix = Some(last);
+        family_words.pop();
+    }
     // One part after the family name is the given name ("Parthipan, V" is not the fifth).
     let several = rest.len() > 1;
     for p in rest {
@@ -934,6 +944,13 @@ mod tests {
         assert_eq!(names("Mensah, Kofi A., Jr."), ["Mensah, Kofi A., Jr."]);
         assert_eq!(names("Department of Health and Social Care"), ["Department of Health and Social Care"]);
         assert_eq!(names("Black & Minority Ethnic Health Alliance"), ["Black & Minority Ethnic Health Alliance"]);
+        let jr = parse("Mensah Jr., Kofi A.").unwrap();
+        assert_eq!(
+            (jr.family.as_deref(), jr.given.as_deref(), jr.suffix.as_deref()),
+            (Some("Mensah"), Some("Kofi A."), Some("Jr."))
+        );
+        let iii = parse("King III, Martin L.").unwrap();
+        assert_eq!((iii.family.as_deref(), iii.suffix.as_deref()), (Some("King"), Some("III")));
         // "Word & Word": a company or two people; read, with a warning naming the braces.
         for (cell, pair) in [
             ("Johnson & Johnson", "Johnson & Johnson"),
