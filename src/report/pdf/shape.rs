@@ -313,10 +313,13 @@ impl Shaper {
             let level = bidi_levels.as_ref().map_or(0, |(l, _)| l[i].number());
             let face = faces.at(i, &mut span);
             // A lower-case letter in small caps (and a combining mark on
-            // one) is set as its capital, in the face that has the capital.
-            let small =
-                face.small_caps && (small_capital(c).is_some() || (is_mark(c) && runs.last().is_some_and(|r| r.small)));
-            let font = self.font_for(small_capital(c).filter(|_| small).unwrap_or(c), face.weight, cur.map(|c| c.1));
+            // one) is set as its capital, in the face that has the capital;
+            // a letter whose capital no font has (Georgian's Mtavruli, say)
+            // stays as written.
+            let cap = if face.small_caps { small_capital(c) } else { None };
+            let cap = cap.filter(|u| self.fonts.pick(face.weight, *u).is_some());
+            let small = cap.is_some() || (face.small_caps && is_mark(c) && runs.last().is_some_and(|r| r.small));
+            let font = self.font_for(cap.unwrap_or(c), face.weight, cur.map(|c| c.1));
             let class = if fonts::is_latin_face(font) { fonts::script_class(c) } else { 0 };
             let same = match (cur, runs.last()) {
                 (Some((l, f, k)), Some(run)) => {

@@ -953,6 +953,15 @@ fn small_capitals_are_capitals_at_four_fifths_of_the_size_and_read_as_the_letter
     let w = width("Smith", &mut sh);
     let expected = sh.width("S", Weight::Regular, size) + sh.width("MITH", Weight::Regular, size * SMALL_CAPS);
     assert!((w - expected).abs() < 0.05 && w < caps.width, "{w} {expected}");
+    // A letter whose capital no font has (ɤ's Ɤ, Unicode 13) stays as
+    // written at the full size rather than becoming an empty box.
+    sh.missing.clear();
+    let ram =
+        sh.wrap_rich("Dɤa", &[(0..4, sc(Weight::Regular))], Weight::Regular, size, 1000.0, BaseDirection::FirstStrong);
+    let g = ram[0].glyphs.iter().find(|g| ram[0].glyph_text(g) == "ɤ").expect("ɤ drawn");
+    assert_eq!((g.gid != 0, g.size), (true, size), "{:?}", ram[0].glyphs);
+    assert_eq!(ram[0].glyphs.last().map(|g| g.size), Some(size * SMALL_CAPS), "a is small");
+    assert!(sh.missing.is_empty(), "{:?}", sh.missing);
     // Italic small caps keep the italic face.
     let it =
         sh.wrap_rich("Smith", &[(0..5, sc(Weight::Italic))], Weight::Regular, size, 1000.0, BaseDirection::FirstStrong);
