@@ -20,7 +20,8 @@ pub enum ExportCmd {
     Bundle(BundleArgs),
     /// The reading list with stable IDs, to edit in a spreadsheet and re-import.
     ///
-    /// Every column the reading import reads is exported. `canon import reading
+    /// Every column the reading import reads is exported (editors, the
+    /// journal abbreviation and the season too). `canon import reading
     /// FILE` recognises the `id` column (IDs are written R915…, which spreadsheets
     /// keep as text) and updates the same records: a cell you
     /// empty clears that field, the themes cell is the whole set of themes (a

@@ -311,15 +311,29 @@ impl Stored {
         let a = serde_json::to_value(self).unwrap_or_default();
         let b = serde_json::to_value(new).unwrap_or_default();
         if let (Some(a), Some(b)) = (a.as_object(), b.as_object()) {
-            for (k, va) in a {
-                let vb = &b[k];
+            // A field left out when empty (the season, the abbreviation) is null on that side.
+            let null = serde_json::Value::Null;
+            let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
+            for k in keys {
+                let (va, vb) = (a.get(k).unwrap_or(&null), b.get(k).unwrap_or(&null));
                 // The parts of a name that changed show in `authors`, unless only the parts changed.
                 if k == "author_names" && a.get("authors") != b.get("authors") {
                     continue;
                 }
-                if va != vb {
-                    out.push(format!("{k}: {} → {}", short(va), short(vb)));
+                if va == vb {
+                    continue;
                 }
+                // Editors as written ("Adeyemi, Bola; Smith, Jane"), unless only their parts changed.
+                fn written(n: &Stored) -> Vec<&str> {
+                    n.editor_names.iter().map(|e| e.original.as_str()).collect()
+                }
+                if k == "editor_names" && written(self) != written(new) {
+                    let cell = |n: &Stored| serde_json::Value::from(written(n).join("; "));
+                    let text = |n: &Stored| if n.editor_names.is_empty() { null.clone() } else { cell(n) };
+                    out.push(format!("editors: {} → {}", short(&text(self)), short(&text(new))));
+                    continue;
+                }
+                out.push(format!("{k}: {} → {}", short(va), short(vb)));
             }
         }
         out
