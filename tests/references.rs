@@ -1931,10 +1931,23 @@ fn report_tables_write_names_and_the_new_columns_as_the_export_does() {
     };
     let plan = table("module_readings.csv");
     let readings = table("readings.csv");
-    for t in ["Workforce", "Skin tone and oximetry"] {
-        assert_eq!(cell(&plan, t, "authors"), cell(&ex, t, "authors"), "{t}: one author-cell writer");
-        assert_eq!(cell(&readings, t, "authors"), cell(&ex, t, "authors"), "{t}");
+    let listed = {
+        let text = w.ok(&["reading", "list", "--format", "csv"]);
+        let mut rd = csv::Reader::from_reader(text.as_bytes());
+        let h: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = rd.records().map(|x| x.unwrap().iter().map(String::from).collect()).collect();
+        (h, rows)
+    };
+    for t in ["Workforce", "Skin tone and oximetry", "Pain and race"] {
+        assert_eq!(cell(&readings, t, "authors"), cell(&ex, t, "authors"), "{t}: one author-cell writer");
+        assert_eq!(cell(&listed, t, "authors"), cell(&ex, t, "authors"), "{t}: reading list as CSV");
     }
+    for t in ["Workforce", "Skin tone and oximetry"] {
+        assert_eq!(cell(&plan, t, "authors"), cell(&ex, t, "authors"), "{t}");
+    }
+    // On screen, names as written.
+    let table_text = w.ok(&["reading", "list"]);
+    assert!(table_text.contains("Ines Duarte") && !table_text.contains("{Duarte}"), "{table_text}");
     assert_eq!(cell(&plan, "Workforce", "authors"), "{Médecins Sans Frontières, Brussels}; {Service}, Robert");
     // The module table's cell reads back as the same people.
     let back = w.write("back.csv", format!("title,authors\nWorkforce,\"{}\"\n", cell(&plan, "Workforce", "authors")));
