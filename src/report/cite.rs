@@ -208,8 +208,10 @@ impl Style {
         // hayagriva gives year suffixes (2018a, 2018b) in citation order; CSL
         // gives them in bibliography order. Cited again in the order the
         // style sorted them, the two agree (numbers follow the sort either way).
+        let by_key: std::collections::HashMap<&str, &hayagriva::Entry> =
+            entries.iter().map(|(_, e)| (e.key(), e)).collect();
         let sorted: Vec<&hayagriva::Entry> =
-            items.iter().filter_map(|item| entries.iter().find(|(_, e)| e.key() == item.key).map(|(_, e)| e)).collect();
+            items.iter().filter_map(|item| by_key.get(item.key.as_str()).copied()).collect();
         if sorted.len() == order.len() && sorted.iter().zip(&order).any(|(a, b)| a.key() != b.key()) {
             items = self.render_list(&sorted);
         }
