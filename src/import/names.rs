@@ -337,13 +337,36 @@ pub fn institution_doubt(n: &Name) -> Option<String> {
 }
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
-/// same name back: as written, or, for an institution (a literal) that
-/// would otherwise be split or read as a person, in braces:
-/// `{Ministry of Health, Ghana}`.
+/// same name back, parts and all: as written; for an institution (a
+/// literal) that would otherwise be split or read as a person, in braces
+/// (`{Ministry of Health, Ghana}`); for a person written "Given Family"
+/// (BibTeX's "Ines Duarte", "Pieter van der Berg"), which a cell would keep
+/// whole, with the family name braced (`Ines {Duarte}`, read as BibTeX
+/// reads it; the braces are not part of the name as written). A name no
+/// form reads back the same is written as it is.
 pub fn cell_form(n: &Name) -> String {
-    let back = split_cell(&n.original).names;
-    let same = back.len() == 1 && back[0].is_literal() == n.is_literal();
-    if same || !n.is_literal() { n.original.clone() } else { format!("{{{}}}", n.original) }
+    let reads_back = |cell: &str| {
+        let back = split_cell(cell);
+        back.doubt.is_none() && back.names.len() == 1 && back.names[0] == *n
+    };
+    if reads_back(&n.original) {
+        return n.original.clone();
+    }
+    if n.is_literal() {
+        let back = split_cell(&n.original).names;
+        let same = back.len() == 1 && back[0].is_literal();
+        return if same { n.original.clone() } else { format!("{{{}}}", n.original) };
+    }
+    let brace = |part: &Option<String>| {
+        let p = part.as_deref().filter(|p| !p.is_empty() && !p.contains(['{', '}']))?;
+        let i = n.original.rfind(p)?;
+        Some(format!("{}{{{p}}}{}", &n.original[..i], &n.original[i + p.len()..]))
+    };
+    [brace(&n.family), brace(&n.given)]
+        .into_iter()
+        .flatten()
+        .find(|c| reads_back(c))
+        .unwrap_or_else(|| n.original.clone())
 }
 
 /// Names as one spreadsheet cell, `; ` between them ([`cell_form`] each):
@@ -777,6 +800,30 @@ mod tests {
         assert_eq!(split_cell(&cell).names, names);
         // An unclosed brace is text.
         assert_eq!(split_cell("{Osei, Kwame").names.len(), 1);
+    }
+
+    #[test]
+    fn cells_carry_every_persons_parts() {
+        // BibTeX's "First von Last" names keep their parts in a cell, as written.
+        let names = vec![
+            bib("Ines Duarte"),
+            bib("Pieter van der Berg"),
+            bib("Ngũgĩ wa Thiong'o"),
+            Name::person(Some("Service"), Some("Robert"), None, None, Some("Service, Robert")),
+            Name::literal("Médecins Sans Frontières, Brussels"),
+            Name::literal("World Health Organization"),
+            bib("Mensah, Jr., Kofi A."),
+        ];
+        let cell = cell_text(&names);
+        assert_eq!(
+            cell,
+            "Ines {Duarte}; Pieter van der {Berg}; Ngũgĩ wa {Thiong'o}; {Service}, Robert; \
+             {Médecins Sans Frontières, Brussels}; World Health Organization; Mensah, Jr., Kofi A."
+        );
+        let back = split_cell(&cell);
+        assert_eq!(back.names, names);
+        assert_eq!(back.doubt, None, "the written cell is read without guessing");
+        assert_eq!(back.names[0].original, "Ines Duarte", "the braces are not part of the name");
     }
 
     type Parts<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
