@@ -1623,23 +1623,22 @@ fn slug(conn: &Connection, theme: i64) -> Result<String> {
 
 /// Writes a reading's authors: each name as written, and its parts.
 pub fn set_authors(conn: &Connection, id: i64, authors: &[Name]) -> Result<()> {
-    let mut st = conn.prepare_cached(
-        "INSERT INTO reading_author (reading_id, position, name, family, given, particle, suffix, literal)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (i, a) in authors.iter().enumerate() {
-        st.execute(params![id, i as i64 + 1, a.original, a.family, a.given, a.particle, a.suffix, a.literal])?;
-    }
-    Ok(())
+    set_names(conn, "INSERT INTO reading_author", id, authors)
 }
 
 /// Writes a reading's editors: each name as written, and its parts.
 pub fn set_editors(conn: &Connection, id: i64, editors: &[Name]) -> Result<()> {
-    let mut st = conn.prepare_cached(
-        "INSERT INTO reading_editor (reading_id, position, name, family, given, particle, suffix, literal)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (i, a) in editors.iter().enumerate() {
+    set_names(conn, "INSERT INTO reading_editor", id, editors)
+}
+
+/// The one name writer behind [`set_authors`] and [`set_editors`]: `insert`
+/// is a fixed `INSERT INTO <table>` (never user text); names are bound.
+fn set_names(conn: &Connection, insert: &'static str, id: i64, names: &[Name]) -> Result<()> {
+    let mut st = conn.prepare_cached(&format!(
+        "{insert} (reading_id, position, name, family, given, particle, suffix, literal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    ))?;
+    for (i, a) in names.iter().enumerate() {
         st.execute(params![id, i as i64 + 1, a.original, a.family, a.given, a.particle, a.suffix, a.literal])?;
     }
     Ok(())
