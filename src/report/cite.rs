@@ -128,7 +128,7 @@ impl Style {
                 std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?,
             ),
         };
-        let xml = with_name_elements(&xml);
+        let xml = with_page_label_number(&with_name_elements(&xml));
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let plain_suffix = name == "vancouver";
@@ -487,6 +487,48 @@ fn with_name_elements(xml: &str) -> String {
     out
 }
 
+/// A `<label variable="page" plural="never">` (or `"always"`) asks for the
+/// singular (plural) term whatever the page range (CSL 1.0.2, "Label":
+/// `plural`); the processor decides from the range itself, so the bundled
+/// NLM/Vancouver style printed "pp. 45–67" where Citing Medicine writes
+/// "p. 45-67" (ch. 2, "Location (Pagination)": "p." for book parts, single
+/// or ranged). Each such label becomes the same term with its number fixed,
+/// printed only when the item has pages, as a label is.
+fn with_page_label_number(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    while let Some(i) = rest.find("<label") {
+        let after = &rest[i..];
+        let Some(end) = after.find('>') else { break };
+        let tag = &after[..=end];
+        let attr = |name: &str| -> Option<&str> {
+            let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+            tag[at..].find('"').map(|e| &tag[at..at + e])
+        };
+        let fixed = match attr("plural") {
+            Some("never") => Some("false"),
+            Some("always") => Some("true"),
+            _ => None,
+        };
+        out.push_str(&rest[..i]);
+        rest = &after[end + 1..];
+        match (attr("variable"), fixed, tag.ends_with("/>")) {
+            (Some("page"), Some(plural), true) => {
+                out.push_str("<choose><if variable=\"page\"><text term=\"page\"");
+                for name in ["form", "prefix", "suffix", "strip-periods", "text-case", "font-style", "font-weight"] {
+                    if let Some(v) = attr(name) {
+                        out.push_str(&format!(" {name}=\"{v}\""));
+                    }
+                }
+                out.push_str(&format!(" plural=\"{plural}\"/></if></choose>"));
+            }
+            _ => out.push_str(tag),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The date's season put with its year, which the processor cannot do
 /// (hayagriva's dates have no season): "(2019, Winter)" where the style
 /// puts the year in parentheses (APA 7th, §9.14: "(2019, Winter)"), else
@@ -568,7 +610,17 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         "video" => ("video", Some("video")),
         "thread" => ("post", Some("thread")),
         "thesis" => ("thesis", None),
-        "conference-paper" => ("article", Some("proceedings")),
+        // A paper in a published proceedings volume is cited as a chapter of
+        // that book (APA 7th §10.5: "In Proceedings … (pp. 112–118).
+        // Publisher."; Chicago "In Proceedings …, 112–18. Place: Publisher.";
+        // Citing Medicine ch. 3 "In: Proceedings …; … p. 112-8."). hayagriva's
+        // `paper-conference` (article > proceedings) also fills `volume-title`
+        // with the proceedings' title, which Chicago then prints twice, and
+        // APA's style cites it as a periodical without its publisher.
+        // Proceedings published as a journal (a volume or issue number) are
+        // cited as a journal article (APA 7th §10.5).
+        "conference-paper" if r.volume.is_none() && r.issue.is_none() => ("chapter", Some("book")),
+        "conference-paper" => ("article", Some("periodical")),
         _ => ("misc", None),
     };
     let mut e = serde_json::Map::new();
@@ -592,6 +644,13 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     }
     if let Some(i) = &r.isbn {
         serial.insert("isbn".into(), json!(i));
+    }
+    // A PubMed record's address (what canon stores for a MEDLINE record) is
+    // its PMID: NLM cites a journal article with one in print form, without
+    // "[Internet]" or "Available from" (Citing Medicine ch. 1; the bundled
+    // style's rule), and adds "PubMed PMID: …".
+    if let Some(pmid) = r.url.as_deref().and_then(pubmed_id) {
+        serial.insert("pmid".into(), json!(pmid));
     }
     if !serial.is_empty() {
         e.insert("serial-number".into(), Value::Object(serial));
@@ -655,6 +714,19 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     library.get(key).cloned()
 }
 
+/// The PubMed identifier in a PubMed record's address
+/// (`https://pubmed.ncbi.nlm.nih.gov/31234567/`, or the older
+/// `https://www.ncbi.nlm.nih.gov/pubmed/31234567`), else `None`.
+fn pubmed_id(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let id = rest
+        .strip_prefix("pubmed.ncbi.nlm.nih.gov/")
+        .or_else(|| rest.strip_prefix("ncbi.nlm.nih.gov/pubmed/"))?
+        .trim_end_matches('/');
+    (!id.is_empty() && id.len() <= 10 && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
+}
+
 /// Text as hayagriva's formattable strings take it: its control characters
 /// (`\\`, `{`, `}`, `$`) escaped so that it is printed as written (a `$` is
 /// not mathematics, an unpaired brace not an error). Words with their own
@@ -685,6 +757,61 @@ fn own_case_words(r: &Reading) -> Vec<String> {
             if mixed && !out.iter().any(|o| o == w) {
                 out.push(w.to_string());
             }
+        }
+        for phrase in particle_names(text) {
+            if !out.contains(&phrase) {
+                out.push(phrase);
+            }
+        }
+    }
+    out
+}
+
+/// Lower-case name particles that stay lower-case before a capitalised name
+/// in a title ("von Neumann", "van der Waals", "de la Cruz", "al-Razi").
+const TITLE_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "zu",
+    "bin", "ibn", "al", "el",
+];
+
+/// The names with a lower-case particle in a title as written: one or more
+/// particles followed by a capitalised word ("von Neumann"), or a particle
+/// joined to it by a hyphen ("al-Razi"). Title case would capitalise the
+/// particle ("Von Neumann"); BibTeX writers brace such names (`{von
+/// Neumann}`) for that reason, and the braces are not stored, so the name is
+/// recognised from its form wherever the title comes from. The whole phrase
+/// is returned, so a capitalised "Von" elsewhere (an author) is untouched.
+fn particle_names(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string();
+    let is_particle = |w: &str| TITLE_PARTICLES.contains(&bare(w).as_str());
+    let capitalised = |w: &str| bare(w).chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = bare(words[i]);
+        if let Some((p, rest)) = w.split_once('-')
+            && TITLE_PARTICLES.contains(&p)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            out.push(w.clone());
+        }
+        if is_particle(words[i]) {
+            let mut j = i;
+            while j < words.len() && is_particle(words[j]) {
+                j += 1;
+            }
+            // Each word before the name must be only a word (no closing
+            // punctuation between the particle and the name).
+            let joined = words[i..j].iter().all(|w| bare(w).len() == w.len());
+            if j < words.len() && joined && capitalised(words[j]) {
+                let mut phrase: Vec<String> = words[i..j].iter().map(|w| w.to_string()).collect();
+                phrase.push(bare(words[j]));
+                out.push(phrase.join(" "));
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
         }
     }
     out

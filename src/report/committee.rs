@@ -1291,7 +1291,6 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "year",
         "type",
         "container",
-        "container_short",
         "volume",
         "issue",
         "pages",
@@ -1299,6 +1298,9 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "place",
         "edition",
         "editors",
+        // After editors, as `export readings` has it (the reference columns
+        // the two share are in the same order).
+        "container_short",
         "year_note",
         "season",
         "doi",
@@ -1320,7 +1322,6 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             year(r.year),
             r.kind.clone(),
             r.container.clone().unwrap_or_default(),
-            r.container_short.clone().unwrap_or_default(),
             r.volume.clone().unwrap_or_default(),
             r.issue.clone().unwrap_or_default(),
             r.pages.clone().unwrap_or_default(),
@@ -1328,6 +1329,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.place.clone().unwrap_or_default(),
             r.edition.clone().unwrap_or_default(),
             crate::import::names::cell_text(&r.editor_names),
+            r.container_short.clone().unwrap_or_default(),
             r.year_note.clone().unwrap_or_default(),
             r.season.clone().unwrap_or_default(),
             r.doi.clone().unwrap_or_default(),

@@ -106,10 +106,15 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
         one.pop();
     }
     let mut out: Vec<Styled> = Vec::with_capacity(one.len());
-    let mut it = one.into_iter().peekable();
-    while let Some((c, e)) = it.next() {
-        let next = it.peek().map(|(n, _)| *n);
+    for (i, &(c, e)) in one.iter().enumerate() {
+        let next = one.get(i + 1).map(|(n, _)| *n);
         if c == ' ' && next.is_some_and(|n| matches!(n, ';' | ',' | ':' | '.')) {
+            continue;
+        }
+        // A delimiter whose field was empty before the full stop that ends a
+        // sentence: "Lancet." not "Lancet,." (Chicago's journal entry with
+        // neither volume nor pages).
+        if matches!(c, ',' | ';' | ':') && next == Some('.') && one.get(i + 2).is_none_or(|(n, _)| n.is_whitespace()) {
             continue;
         }
         // A field's own end stands for the style's delimiter: "when?" not
@@ -140,6 +145,7 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
 /// date's emphasis) or at the end, whatever the title's words.
 fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
     let Some(note) = note else { return chars };
+    let chars = without_preprint(chars);
     // Decided from the data (a reading with a status has no year, and the
     // processor never prints the status), never from the text: a title
     // such as "Racism in press coverage" must not hide it.
@@ -165,6 +171,21 @@ fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
     let sep = if text.ends_with('.') { " " } else { ". " };
     let mut out = chars;
     push(&mut out, &format!("{sep}{cap}."), Emphasis::default());
+    out
+}
+
+/// The entry without " [Preprint]": a style may call an article with neither
+/// volume nor pages a preprint (Cite Them Right's Harvard does), but a work
+/// with a status (in press, forthcoming) has been accepted by its journal,
+/// and its status is printed in its place (Cite Them Right 12th ed.: "(in
+/// press)"); used only for such works.
+fn without_preprint(chars: Vec<Styled>) -> Vec<Styled> {
+    let word: Vec<char> = " [Preprint]".chars().collect();
+    let Some(at) = chars.windows(word.len()).position(|w| w.iter().map(|(c, _)| *c).eq(word.iter().copied())) else {
+        return chars;
+    };
+    let mut out = chars[..at].to_vec();
+    out.extend_from_slice(&chars[at + word.len()..]);
     out
 }
 
