@@ -196,6 +196,13 @@ fn sessions_added_to_a_stored_module_take_their_place_in_the_files_order() {
     w.ok(&["import", "modules", &x]);
     assert_eq!(titles(&w, "MED2"), ["Breath", "Delta", "Exhale"]);
     assert_eq!(titles(&w, "MED1"), want);
+    // A file that lists only new sessions of a module says nothing of their
+    // place among the stored ones: at the end, in the file's order.
+    let only = w.write("only.csv", format!("{HEADER}MBChB,MED2,Respiratory,Zeta,\nMBChB,MED2,Respiratory,Eta,\n"));
+    let out = w.ok(&["import", "modules", only.to_str().unwrap(), "--dry-run"]);
+    assert!(!out.contains("position:"), "{out}");
+    w.ok(&["import", "modules", only.to_str().unwrap()]);
+    assert_eq!(titles(&w, "MED2"), ["Breath", "Delta", "Exhale", "Zeta", "Eta"]);
 }
 
 #[test]

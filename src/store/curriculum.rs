@@ -1487,8 +1487,9 @@ impl<'t> ModuleWriter<'t> {
 
     /// Puts the sessions this run added to stored modules, and those it
     /// moved there, in their place in the file's order: each right after
-    /// the session the file lists before it in its module (first when none),
-    /// the stored sessions keeping their order. The module's position
+    /// the session the file lists before it in its module; the first the
+    /// file lists, before the stored session the file lists next (at the
+    /// end when the file lists none); the stored sessions keep their order. The module's position
     /// numbers are handed out again in the new order (the same numbers, so
     /// no other module's order changes); a re-import of the same file adds
     /// nothing and so changes no position. Then records the moves, with the
@@ -1511,13 +1512,22 @@ impl<'t> ModuleWriter<'t> {
                 .collect::<rusqlite::Result<_>>()?;
             let now: HashMap<i64, i64> = stored.iter().copied().collect();
             let mut order: Vec<i64> = stored.iter().map(|(id, _)| *id).filter(|id| !placed(*id)).collect();
-            let mut prev: Option<i64> = None;
-            for &id in file.iter().filter(|id| now.contains_key(id)) {
-                if placed(id) {
-                    let at = prev.and_then(|p| order.iter().position(|x| *x == p)).map_or(0, |i| i + 1);
-                    order.insert(at, id);
+            let listed: Vec<i64> = file.into_iter().filter(|id| now.contains_key(id)).collect();
+            for (i, &id) in listed.iter().enumerate() {
+                if !placed(id) {
+                    continue;
                 }
-                prev = Some(id);
+                // After the session the file lists before it; else before the first stored
+                // session the file lists after it; else (the file says nothing) at the end.
+                let at = match i.checked_sub(1).map(|p| listed[p]) {
+                    Some(p) => order.iter().position(|x| *x == p).map_or(order.len(), |k| k + 1),
+                    None => listed[i + 1..]
+                        .iter()
+                        .find(|x| !placed(**x))
+                        .and_then(|next| order.iter().position(|x| x == next))
+                        .unwrap_or(order.len()),
+                };
+                order.insert(at, id);
             }
             let mut numbers: Vec<i64> = stored.iter().map(|(_, p)| *p).collect();
             numbers.sort_unstable();
@@ -1550,14 +1560,15 @@ impl<'t> ModuleWriter<'t> {
     }
 
     /// For a dry run: where each session added to a stored module goes,
-    /// when that is not at its end (`order`: the module's sessions as placed).
+    /// when a stored session follows it (`order`: the module's sessions as placed).
     fn show_places(&mut self, order: &[i64]) -> Result<()> {
         let title = |id: i64| -> Result<String> {
             Ok(self.tx.prepare_cached("SELECT title FROM item WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
         };
         let mut places = Vec::new();
         for (i, &id) in order.iter().enumerate() {
-            if id < self.first_new || i + 1 == order.len() {
+            // Only a session that goes before a stored one: at the end is where it always went.
+            if id < self.first_new || !order[i + 1..].iter().any(|x| *x < self.first_new) {
                 continue;
             }
             let Some(&line) = self.new_lines.get(&id) else { continue };
