@@ -148,6 +148,19 @@ fn a_module_given_a_new_code_moves_its_sessions_and_ambiguity_is_not_a_move() {
     assert_eq!(w.count(&format!("SELECT count(*) FROM item_tag WHERE item_id = {alpha}")), 2);
     assert_eq!(titles(&w, "MED1001"), ["Alpha", "Beta", "Gamma"]);
     assert_eq!(w.count("SELECT count(*) FROM module WHERE code = 'MED1'"), 0);
+    // Undoing a move back into the retired module says which change to undo first.
+    let log = w.json(&["log", "--entity", "item", "--id", &alpha.to_string(), "--format", "json"]);
+    let moved = log.as_array().unwrap().iter().find(|e| e["action"] == "update").expect("the move is logged");
+    let modules = w.json(&["log", "--entity", "module", "--format", "json"]);
+    let retired = modules.as_array().unwrap().iter().find(|e| e["action"] == "delete").expect("MED1 retired");
+    let (moved, retired) = (moved["id"].as_i64().unwrap().to_string(), retired["id"].as_i64().unwrap().to_string());
+    has(
+        &w.fails(&["undo", &moved, "--by", "amina"]),
+        &format!("puts item {alpha} back in a module that change #{retired} removed; undo #{retired} first"),
+    );
+    w.ok(&["undo", &retired, "--by", "amina"]);
+    w.ok(&["undo", &moved, "--by", "amina"]);
+    assert_eq!(titles(&w, "MED1"), ["Alpha"]);
 }
 
 #[test]
