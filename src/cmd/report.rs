@@ -16,7 +16,9 @@ use crate::store::{Mode, Store, audit, history};
 pub enum ReportFormat {
     /// The committee PDF.
     Pdf,
-    /// Flat tables: OUT.csv as one file, or a folder with summary, coverage, gaps and readings.
+    /// Flat tables: OUT.csv as one file (section, scope, theme, measure, value, detail, review; review
+    /// says of each approved reading "review" when reviewed, "import"/"added" when approved on
+    /// import or when added and not reviewed since), or a folder with summary, coverage, gaps and readings.
     Csv,
     /// One JSON document with the same tables.
     Json,

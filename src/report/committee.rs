@@ -1160,9 +1160,14 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
     rows
 }
 
-/// The report as flat rows for one CSV: section, scope, theme, measure, value, detail.
+/// The report as flat rows for one CSV: section, scope, theme, measure,
+/// value, detail, review. `review` is filled on the approved readings'
+/// rows only: how each came to be approved, as the folder CSV's
+/// readings.csv says it ([`ReportData::review_cell`]: "review" for approved
+/// in a review, "import" or "added" for approved on import or when added
+/// and not reviewed since).
 pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
-    let headers = ["section", "scope", "theme", "measure", "value", "detail"].map(String::from).to_vec();
+    let headers = ["section", "scope", "theme", "measure", "value", "detail", "review"].map(String::from).to_vec();
     let mut rows = Vec::new();
     let cov = &d.coverage;
     let tagged: i64 = cov.rows.iter().map(|r| r.tagged_items).sum();
@@ -1230,7 +1235,10 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
         for t in themes {
-            rows.push(row("reading", "", &t, &r.kind, d.style.reference(r), r.annotation.clone().unwrap_or_default()));
+            let mut cells =
+                row("reading", "", &t, &r.kind, d.style.reference(r), r.annotation.clone().unwrap_or_default());
+            cells.push(d.review_cell(r));
+            rows.push(cells);
         }
     }
     for [facet, over, value, count, share] in d.facet_section().rows() {
@@ -1253,6 +1261,10 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             r.annotation.clone().unwrap_or_default(),
         ));
     }
+    // Every other row has no review cell.
+    for r in &mut rows {
+        r.resize(headers.len(), String::new());
+    }
     (headers, rows)
 }
 
@@ -1261,7 +1273,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
 pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
     let (_, rows) = csv_rows(d);
     let mut summary = super::Listing::new(&["scope", "theme", "measure", "value", "detail"]);
-    summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..].to_vec()).collect();
+    summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..6].to_vec()).collect();
     let facets = d.facet_section();
     for t in &facets.content {
         for r in &t.rows {

@@ -599,9 +599,21 @@ pub fn family_key(name: &str) -> String {
     title_key(family)
 }
 
-/// A title's main title (before a colon), as a key.
+/// The separators people put between a main title and its subtitle: a
+/// colon, a spaced hyphen or dash (" - ", " -- ", " – ", " — "), a full stop
+/// before a space, and a question or exclamation mark (which end the main
+/// title themselves: "Is race real? A history").
+const SUBTITLE_SEPARATORS: [&str; 8] = [":", " - ", " -- ", " – ", " — ", ". ", "?", "!"];
+
+/// A title's main title (before the first subtitle separator, see
+/// [`SUBTITLE_SEPARATORS`]), as a key: "Breathing Race into the Machine -
+/// The Surprising Career…" and "Breathing race into the machine: the
+/// surprising career…" have the same one. A title that is all separator
+/// keeps its whole key.
 pub fn main_title_key(title: &str) -> String {
-    title_key(title.split(':').next().unwrap_or(title))
+    let cut = SUBTITLE_SEPARATORS.iter().filter_map(|s| title.find(s)).min().unwrap_or(title.len());
+    let main = title_key(&title[..cut]);
+    if main.is_empty() { title_key(title) } else { main }
 }
 
 fn short(v: &serde_json::Value) -> String {
@@ -895,7 +907,8 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Stored entries that may be the same work as `r` (entry `id`): the same
-    /// first author (family name), year and main title (before a colon).
+    /// first author (family name), year and main title (before a colon,
+    /// dash, full stop, "?" or "!": [`main_title_key`]).
     fn possible_duplicates(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String)>> {
         let main = main_title_key(&r.title);
         if main.is_empty() {
@@ -2018,6 +2031,28 @@ mod tests {
         assert_eq!(fuller_title("Race", "Racial bias"), Fuller::Neither, "a word's prefix is not a title's");
         assert_eq!(fuller_title("Same", "same"), Fuller::Neither);
         assert_eq!(main_title_key(full), "breathing race into the machine");
+    }
+
+    #[test]
+    fn main_titles_end_at_every_subtitle_separator() {
+        let main = "breathing race into the machine";
+        for t in [
+            "Breathing Race into the Machine: The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine - The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine -- The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine – The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine — The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine. The Surprising Career of the Spirometer",
+            "Breathing race into the machine",
+        ] {
+            assert_eq!(main_title_key(t), main, "{t}");
+        }
+        assert_eq!(main_title_key("Is race real? A history of a question"), "is race real");
+        assert_eq!(main_title_key("Decolonise now! Essays"), "decolonise now");
+        // A hyphen inside a word is not a separator; nor is a full stop in a number.
+        assert_eq!(main_title_key("Long-term care in 2.5 countries"), "long term care in 2 5 countries");
+        assert_eq!(main_title_key("?"), "");
+        assert_eq!(main_title_key("Race: …"), "race");
     }
 
     #[test]
