@@ -347,7 +347,7 @@ fn pubmed_and_endnote_xml_import() {
     let a = reading(&list, "Race correction");
     assert_eq!(
         a["title"],
-        "Race correction in pulmonary function testing: a review of the evidence and its consequences for clinical practice."
+        "Race correction in pulmonary function testing: a review of the evidence and its consequences for clinical practice"
     );
     assert_eq!(names(a)[0], p("Mensah", "Kofi A", None, Some("Jr")));
     assert_eq!(names(a)[1], p("Berg", "Pieter", Some("van der"), None));
