@@ -260,6 +260,18 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     {
         d.date = Some(Val::new(s, at("status")));
     }
+    // A date given with no year in it (`{"date-parts": [[]]}`, `{"season": 2}`)
+    // and no status to say why: valid CSL-JSON, imported without a year, and said.
+    if d.date.is_none()
+        && let Some(k) = ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k))
+    {
+        let p = at(k);
+        d.warnings.push(RowError::new(
+            p.line,
+            p.column,
+            format!("in {}: the date has no year ({k}); imported without a year", d.label.as_deref().unwrap_or("item")),
+        ));
+    }
     d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));
     d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));
     d.isbn_rule = IsbnRule::FirstValid;

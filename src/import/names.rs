@@ -880,7 +880,8 @@ mod tests {
         // Written back so that they read back the same.
         let names = split_cell("{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame").names;
         let cell = cell_text(&names);
-        assert_eq!(cell, "{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame");
+        // An institution with a comma is braced (other tools would split it), as the README says.
+        assert_eq!(cell, "{Service, Robert}; {Ministry of Health, Ghana}; Osei, Kwame");
         assert_eq!(split_cell(&cell).names, names);
         // An unclosed brace is text.
         assert_eq!(split_cell("{Osei, Kwame").names.len(), 1);
