@@ -131,10 +131,8 @@ fn medline_titles_lose_medlines_period_and_the_pmid_is_no_url() {
     assert!(!report.contains("[Internet]") && !report.contains("pubmed.ncbi"), "{report}");
     // A person's notes stay when the PubMed record is merged into the entry.
     let w = Workdir::new();
-    let csv = w.write(
-        "mine.csv",
-        "title,year,doi,notes\nHidden in plain sight,2020,10.1056/NEJMms2004740,Read for week 3\n",
-    );
+    let csv =
+        w.write("mine.csv", "title,year,doi,notes\nHidden in plain sight,2020,10.1056/NEJMms2004740,Read for week 3\n");
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
     w.ok(&["import", "reading", w.write("p.nbib", NBIB).to_str().unwrap()]);
     let l = list(&w);
@@ -211,12 +209,13 @@ fn an_export_reads_into_a_new_database_as_the_same_records() {
     assert!(err.contains("0 new, 0 changed, 3 unchanged"), "{err}");
     // An id that names another work here (its DOI and title another's) is refused.
     let w2 = Workdir::new();
-    w2.ok(&["import", "reading", w2.write("a.csv", "title,year,doi\nA study of spirometry,2019,10.1/a\n").to_str().unwrap()]);
+    w2.ok(&[
+        "import",
+        "reading",
+        w2.write("a.csv", "title,year,doi\nA study of spirometry,2019,10.1/a\n").to_str().unwrap(),
+    ]);
     let id = list(&w2)[0]["id"].as_i64().unwrap();
-    let clash = w2.write(
-        "b.csv",
-        format!("id,title,year,doi\nR{id},Colonial medicine in West Africa,1990,10.9/zz\n"),
-    );
+    let clash = w2.write("b.csv", format!("id,title,year,doi\nR{id},Colonial medicine in West Africa,1990,10.9/zz\n"));
     let err = w2.fails(&["import", "reading", clash.to_str().unwrap()]);
     assert!(err.contains("remove its id column"), "{err}");
 }

@@ -194,9 +194,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // the names in `<authors>` are the book's editors, and `secondary-authors`
     // there is the series editor (not stored, and named so). The other
     // reference types keep their authors in `<authors>`.
-    let edited_book = r.ref_type.as_deref().map_or(text("ref-type").as_deref() == Some("28"), |t| {
-        t.trim().eq_ignore_ascii_case("edited book")
-    });
+    let edited_book = r
+        .ref_type
+        .as_deref()
+        .map_or(text("ref-type").as_deref() == Some("28"), |t| t.trim().eq_ignore_ascii_case("edited book"));
     // `secondary-authors` are the editors of a book section, a book or a
     // proceedings (EndNote's field names for those reference types); of
     // other types they are not editors and are named as not stored.

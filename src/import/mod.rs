@@ -505,12 +505,16 @@ pub fn title_key(title: &str) -> String {
 pub fn same_pages(a: &str, b: &str) -> bool {
     fn range(p: &str) -> Option<(String, String)> {
         let p = p.trim();
-        let (first, last) = p.split_once(['-', '–', '—']).map(|(f, l)| (f.trim(), l.trim_start_matches(['-', '–']).trim()))?;
+        let (first, last) =
+            p.split_once(['-', '–', '—']).map(|(f, l)| (f.trim(), l.trim_start_matches(['-', '–']).trim()))?;
         if first.is_empty() || last.is_empty() {
             return None;
         }
         // A shorter last page takes the first page's leading digits ("201-9" → 209).
-        let full = if last.len() < first.len() && last.chars().all(|c| c.is_ascii_digit()) && first.chars().all(|c| c.is_ascii_digit()) {
+        let full = if last.len() < first.len()
+            && last.chars().all(|c| c.is_ascii_digit())
+            && first.chars().all(|c| c.is_ascii_digit())
+        {
             format!("{}{last}", &first[..first.len() - last.len()])
         } else {
             last.to_string()
