@@ -385,8 +385,8 @@ impl Stored {
 enum IdIs {
     /// A reading here: the row edits it.
     Here,
-    /// The file's second row with the ID (refused).
-    Twice,
+    /// The file's second row with the ID, or an ID a spreadsheet rounded (refused).
+    Refused,
     /// Nothing here: the row came from another database.
     Unknown,
 }
@@ -1105,7 +1105,7 @@ impl<'t> ReadingWriter<'t> {
         let r = match r.id {
             Some(i) => match self.known_id(r.line, i)? {
                 IdIs::Here => r,
-                IdIs::Twice => return Ok(None),
+                IdIs::Refused => return Ok(None),
                 // An id that names nothing here: the row came from another
                 // database (an export read into a new one), and is matched by
                 // its DOI, ISBN or title as any import row is.
@@ -1351,7 +1351,9 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Whether the entry a row names by its ID is here, and the ID is the
-    /// file's only row for it (a second row is a problem, and is refused).
+    /// file's only row for it (a second row is a problem, and is refused); an
+    /// ID that names nothing here is another database's, unless it is within
+    /// a spreadsheet's rounding of an ID here (a problem, with the hint).
     fn known_id(&mut self, line: u64, id: i64) -> Result<IdIs> {
         let shown = crate::import::reading_id_text(id);
         if let Some(first) = self.id_lines.insert(id, line) {
@@ -1360,10 +1362,36 @@ impl<'t> ReadingWriter<'t> {
                 "id",
                 format!("id {shown} is also on line {first}; expected each reading once in the file"),
             ));
-            return Ok(IdIs::Twice);
+            return Ok(IdIs::Refused);
         }
         let exists = self.tx.prepare_cached("SELECT 1 FROM reading WHERE id = ?1")?.exists([id])?;
-        Ok(if exists { IdIs::Here } else { IdIs::Unknown })
+        if exists {
+            return Ok(IdIs::Here);
+        }
+        // An ID within a spreadsheet's rounding of one here (Excel keeps 15
+        // significant digits) is this database's export, damaged: refused,
+        // never read as another database's record.
+        let digits = id.checked_ilog10().unwrap_or(0) + 1;
+        if digits > 15 {
+            let step = 10_i64.pow(digits - 15);
+            let near = self
+                .tx
+                .prepare_cached("SELECT 1 FROM reading WHERE id BETWEEN ?1 AND ?2")?
+                .exists([id.saturating_sub(step), id.saturating_add(step)])?;
+            if near {
+                self.problems.push((
+                    line,
+                    "id",
+                    format!(
+                        "id {shown} is not a reading in this database, but is within a spreadsheet's rounding of \
+                         one; hint: {}",
+                        crate::import::ROUNDED_ID_HINT
+                    ),
+                ));
+                return Ok(IdIs::Refused);
+            }
+        }
+        Ok(IdIs::Unknown)
     }
 
     /// What others changed in entry `id` after change `seen` (the one a row
