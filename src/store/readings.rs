@@ -96,7 +96,9 @@ impl Stored {
             author_names: r.authors.clone(),
             editor_names: r.editors.clone(),
             container_short: r.container_short.clone(),
-            season: if r.year.is_some() { r.season.clone() } else { None },
+            // A season goes with its date: a year's, or a work's not yet
+            // published ("forthcoming", BibTeX `month = {winter}`).
+            season: r.season.clone(),
         }
     }
 
@@ -133,16 +135,47 @@ impl Stored {
                 "authors: kept the fuller forms of the names".to_string()
             });
         }
+        // The stored container's abbreviation (or an abbreviation of it, as
+        // RIS `T2` or another list gives it) never replaces the full name:
+        // it is the abbreviation, and fills that field when empty.
+        let short_of = |n: &str, o: &str, short: &Option<String>| {
+            short.as_deref().is_some_and(|s| same_value("container", s, n) && !same_value("container", o, n))
+                || abbreviation_of(n, o)
+        };
+        let mut container_short = pick(&r.container_short, &self.container_short);
+        let abbreviated = match (&r.container, &self.container) {
+            (Some(n), Some(o)) if short_of(n, o, &self.container_short) => {
+                kept.push(format!("container: kept {o:?} (the file's {n:?} is its abbreviation)"));
+                if self.container_short.is_none() {
+                    container_short = Some(n.clone());
+                }
+                Some(o.clone())
+            }
+            // The file's full name for a stored abbreviation: ours becomes the abbreviation.
+            (Some(n), Some(o)) if abbreviation_of(o, n) && container_short.is_none() => {
+                container_short = Some(o.clone());
+                Some(n.clone())
+            }
+            _ => None,
+        };
         // A value the file has replaces ours, unless ours is the same with more.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
             (Some(n), Some(o)) if same_value(field, o, n) => Some(o.clone()),
+            (Some(n), Some(o)) if field != "pages" && abbreviation_of(n, o) => {
+                kept.push(format!("{field}: kept {o:?} (the file's {n:?} is its abbreviation)"));
+                Some(o.clone())
+            }
+            // "201-9" and "201–209": one range, the fuller form kept.
+            (Some(n), Some(o)) if field == "pages" && crate::import::same_pages(n, o) => {
+                Some(if n.chars().count() > o.chars().count() { n.clone() } else { o.clone() })
+            }
             (Some(n), Some(o)) if fuller_title(o, n) == Fuller::Ours => {
                 kept.push(format!("{field}: kept {o:?} (the file's {n:?} is shorter)"));
                 Some(o.clone())
             }
             _ => pick(new, old),
         };
-        let container = fuller("container", &r.container, &self.container);
+        let container = abbreviated.or_else(|| fuller("container", &r.container, &self.container));
         let pages = fuller("pages", &new.pages, &self.pages);
         let publisher = fuller("publisher", &r.publisher, &self.publisher);
         let place = fuller("place", &r.place, &self.place);
@@ -168,19 +201,27 @@ impl Stored {
             doi: same_doi_as_published(&r.doi, &self.doi),
             isbn: pick(&r.isbn, &self.isbn),
             url: pick(&r.url, &self.url),
-            annotation: pick(&r.annotation, &self.annotation),
+            annotation: match (&r.annotation, &self.annotation) {
+                // A MEDLINE record's PubMed ID (its only note) joins the notes a person wrote.
+                (Some(n), Some(o)) if n.starts_with("PMID: ") && !n.contains('\n') => {
+                    Some(if o.contains(n.as_str()) { o.clone() } else { format!("{o}\n{n}") })
+                }
+                _ => pick(&r.annotation, &self.annotation),
+            },
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
             facets: r.facets.or(&self.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
             editor_names: richer_names(&self.editor_names, &r.editors),
-            container_short: pick(&r.container_short, &self.container_short),
+            container_short,
             // A season goes with its year: the file's when it gives a year.
             // The same year without a season erases nothing.
             season: match r.year {
                 Some(y) if Some(y) == self.year => new.season.clone().or_else(|| self.season.clone()),
                 Some(_) => new.season.clone(),
+                // Neither has a year (forthcoming): the file's season, else ours.
+                None if self.year.is_none() => new.season.clone().or_else(|| self.season.clone()),
                 None => self.season.clone(),
             },
         };
@@ -283,7 +324,7 @@ impl Stored {
             author_names: if self.author_names.is_empty() { new.author_names } else { self.author_names.clone() },
             editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
             container_short: pick(&self.container_short, &r.container_short),
-            season: if self.year.is_some() { self.season.clone() } else { new.season },
+            season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
         }
     }
 
@@ -340,6 +381,16 @@ impl Stored {
     }
 }
 
+/// What a row's stable ID names in this database.
+enum IdIs {
+    /// A reading here: the row edits it.
+    Here,
+    /// The file's second row with the ID, or an ID a spreadsheet rounded (refused).
+    Refused,
+    /// Nothing here: the row came from another database.
+    Unknown,
+}
+
 /// Which of two titles of one work is the fuller.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Fuller {
@@ -383,6 +434,40 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
         return bare(a) == bare(b);
     }
     false
+}
+
+/// Whether `short` is an abbreviation of `full` as ISO 4 (and the NLM
+/// catalogue's journal abbreviations) form them: each word of `short` the
+/// start of a word of `full`, in order, at least one of them cut short,
+/// and the words of `full` left out only articles, prepositions and
+/// conjunctions ("N Engl J Med" of "The New England journal of medicine",
+/// "Oxford Univ Press" of "Oxford University Press"). Case and punctuation
+/// do not count. The same value written alike is not an abbreviation.
+pub fn abbreviation_of(short: &str, full: &str) -> bool {
+    const DROPPED: &[&str] = &[
+        "the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "de", "la", "le", "les", "des", "du", "der",
+        "die", "das", "und", "fur", "y", "e", "el", "los", "las",
+    ];
+    let (s, f) = (title_key(short), title_key(full));
+    let (s, f): (Vec<&str>, Vec<&str>) = (s.split(' ').filter(|w| !w.is_empty()).collect(), f.split(' ').collect());
+    if s.is_empty() || s.len() > f.len() {
+        return false;
+    }
+    let mut cut = false;
+    let mut words = f.iter();
+    for w in &s {
+        loop {
+            match words.next() {
+                Some(x) if x.starts_with(w) => {
+                    cut |= x.len() > w.len();
+                    break;
+                }
+                Some(x) if DROPPED.contains(x) => continue,
+                _ => return false,
+            }
+        }
+    }
+    cut && words.all(|x| DROPPED.contains(x))
 }
 
 /// The content words of a title (letters and digits, three or more, not a
@@ -545,6 +630,22 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
     {
         return Some(Side::Ours);
     }
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && matches!(field, "container" | "publisher" | "place")
+    {
+        if abbreviation_of(b, a) {
+            return Some(Side::Ours);
+        }
+        if abbreviation_of(a, b) {
+            return Some(Side::Theirs);
+        }
+    }
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && field == "pages"
+        && crate::import::same_pages(a, b)
+    {
+        return Some(if b.chars().count() > a.chars().count() { Side::Theirs } else { Side::Ours });
+    }
     match field {
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
             Fuller::Ours => Some(Side::Ours),
@@ -658,6 +759,8 @@ pub struct ReadingWriter<'t> {
     pub warnings: Vec<(u64, String)>,
     /// The line of each entry a row names by ID (one row per entry).
     id_lines: std::collections::HashMap<i64, u64>,
+    /// Rows whose id names no reading here (a file from another database).
+    foreign_ids: usize,
     /// DOIs and ISBNs a row (by ID) took from an entry whose row comes later
     /// in the file (a DOI moved between rows): (entry, field) → (value, the
     /// taking row's line, the taking entry). That entry's row must give it
@@ -822,6 +925,7 @@ impl<'t> ReadingWriter<'t> {
             overwrites: Vec::new(),
             warnings: Vec::new(),
             id_lines: std::collections::HashMap::new(),
+            foreign_ids: 0,
             parked: std::collections::HashMap::new(),
             history_floor,
         })
@@ -1010,11 +1114,35 @@ impl<'t> ReadingWriter<'t> {
         }
         let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
         let label = format!("{:?} ({when})", r.title);
-        if let Some(i) = r.id
-            && !self.known_id(r.line, i)?
-        {
-            return Ok(None);
-        }
+        let foreign;
+        let r = match r.id {
+            Some(i) => match self.known_id(r.line, i)? {
+                IdIs::Here => r,
+                IdIs::Refused => return Ok(None),
+                // An id that names nothing here: the row came from another
+                // database (an export read into a new one), and is matched by
+                // its DOI, ISBN or title as any import row is.
+                IdIs::Unknown => {
+                    self.foreign_ids += 1;
+                    if self.foreign_ids == 1 {
+                        self.warnings.push((
+                            r.line,
+                            format!(
+                                "id {} is not a reading in this database: read as a record from another \
+                                 database (matched by DOI, ISBN or title, its changed column ignored), as is \
+                                 every later row whose id names no reading here (if the file is this \
+                                 database's export, {})",
+                                crate::import::reading_id_text(i),
+                                crate::import::ROUNDED_ID_HINT
+                            ),
+                        ));
+                    }
+                    foreign = ReadingRecord { id: None, changed: None, ..r.clone() };
+                    &foreign
+                }
+            },
+            None => r,
+        };
         let Some((id, how)) = self.find(r)? else {
             return self.add(r, label).map(Some);
         };
@@ -1040,6 +1168,28 @@ impl<'t> ReadingWriter<'t> {
                 format!(
                     "DOI {doi} is already entry {} {}, and this record is {}: {why}, so they are two works; \
                      expected the DOI of this work (is it mistyped?), or the same title as the stored entry",
+                    crate::import::reading_id_text(id),
+                    work_label(&old.title, old.author_names.first(), old.year),
+                    work_label(&r.title, r.authors.first(), r.year),
+                ),
+            ));
+            return Ok(None);
+        }
+        // An ID that names another work here (its DOI another, and its title or
+        // first author and year clearly another work's): a file from another
+        // database whose ID happens to be taken, never an edit of this entry.
+        if how == "ID"
+            && let (Some(theirs), Some(ours)) = (&r.doi, &old.doi)
+            && !crate::import::same_doi(theirs, ours)
+            && let Some(why) =
+                another_work((&old.title, old.author_names.first(), old.year), (&r.title, r.authors.first(), r.year))
+        {
+            self.problems.push((
+                r.line,
+                "id",
+                format!(
+                    "id {} is entry {} (DOI {ours}), and this row is {} (DOI {theirs}): {why}; expected this \
+                     database's export (a file from another database: remove its id column)",
                     crate::import::reading_id_text(id),
                     work_label(&old.title, old.author_names.first(), old.year),
                     work_label(&r.title, r.authors.first(), r.year),
@@ -1213,9 +1363,11 @@ impl<'t> ReadingWriter<'t> {
         Ok(Some(id))
     }
 
-    /// Whether the entry a row names by its ID exists, and the ID is the
-    /// file's only row for it; else a problem (the row is refused).
-    fn known_id(&mut self, line: u64, id: i64) -> Result<bool> {
+    /// Whether the entry a row names by its ID is here, and the ID is the
+    /// file's only row for it (a second row is a problem, and is refused); an
+    /// ID that names nothing here is another database's, unless it is within
+    /// a spreadsheet's rounding of an ID here (a problem, with the hint).
+    fn known_id(&mut self, line: u64, id: i64) -> Result<IdIs> {
         let shown = crate::import::reading_id_text(id);
         if let Some(first) = self.id_lines.insert(id, line) {
             self.problems.push((
@@ -1223,21 +1375,36 @@ impl<'t> ReadingWriter<'t> {
                 "id",
                 format!("id {shown} is also on line {first}; expected each reading once in the file"),
             ));
-            return Ok(false);
+            return Ok(IdIs::Refused);
         }
         let exists = self.tx.prepare_cached("SELECT 1 FROM reading WHERE id = ?1")?.exists([id])?;
-        if !exists {
-            self.problems.push((
-                line,
-                "id",
-                format!(
-                    "id {shown} is not a reading in this database (removed since the export? see `canon log \
-                     --entity reading`); hint: {}",
-                    crate::import::ROUNDED_ID_HINT
-                ),
-            ));
+        if exists {
+            return Ok(IdIs::Here);
         }
-        Ok(exists)
+        // An ID within a spreadsheet's rounding of one here (Excel keeps 15
+        // significant digits) is this database's export, damaged: refused,
+        // never read as another database's record.
+        let digits = id.checked_ilog10().unwrap_or(0) + 1;
+        if digits > 15 {
+            let step = 10_i64.pow(digits - 15);
+            let near = self
+                .tx
+                .prepare_cached("SELECT 1 FROM reading WHERE id BETWEEN ?1 AND ?2")?
+                .exists([id.saturating_sub(step), id.saturating_add(step)])?;
+            if near {
+                self.problems.push((
+                    line,
+                    "id",
+                    format!(
+                        "id {shown} is not a reading in this database, but is within a spreadsheet's rounding of \
+                         one; hint: {}",
+                        crate::import::ROUNDED_ID_HINT
+                    ),
+                ));
+                return Ok(IdIs::Refused);
+            }
+        }
+        Ok(IdIs::Unknown)
     }
 
     /// What others changed in entry `id` after change `seen` (the one a row
