@@ -121,6 +121,9 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
     let marks = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
     let limit = if a.out.format == Format::Table && a.out.limit > 0 { a.out.limit } else { usize::MAX >> 1 };
     let hits = search::search(&store.conn, &q.text, theme, q.year, marks, limit)?;
+    for note in search::translate(&q.text).notes {
+        eprintln!("note: search query {}: {note}", crate::limits::shown(&q.text));
+    }
     let mut l = Listing::new(&["kind", "id", "module / authors", "year", "title", "snippet", "score"]);
     l.numeric = vec![3, 6];
     for h in &hits {
