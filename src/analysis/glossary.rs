@@ -96,7 +96,7 @@ pub const FINDING_RULE: &str = "Gaps that describe one fact at several levels ar
      first few.";
 
 /// How readings are proposed (the methods page states it, with the numbers).
-pub fn proposal_rule(floor: f64, spread: usize) -> String {
+pub fn proposal_rule(floor: f64, spread: usize, min_readings: usize) -> String {
     format!(
         "A reading is proposed for a module only when it is approved, on the theme in question, and relevant: its \
          relevance is the sum, over the content words it shares with the module's sessions and outcomes (compared \
@@ -104,8 +104,11 @@ pub fn proposal_rule(floor: f64, spread: usize) -> String {
          the word, counted half as much again when the word is in the reading's title. Only what says what a \
          reading is about counts: its title and its notes, without notes about the publication (translator, \
          edition, publisher, series, volume, chapter) or words such as \u{201c}introduction\u{201d} and \
-         \u{201c}review\u{201d}; authors, journal and publisher are never compared. Words that half or more of \
-         those readings use, and words that many modules use, count for nothing. A proposal needs a relevance of \
+         \u{201c}review\u{201d}; authors, journal and publisher are never compared. When the theme has at least \
+         {min_readings} approved readings, words that more than half of them use count for nothing (with fewer, \
+         no word is discounted this way); words that many modules use, and common verbs such as \u{201c}shaped\u{201d} \
+         and \u{201c}showing\u{201d}, never count. Two words are shared only when they are the same word, \
+         perhaps inflected (-s, -es, -ed, -ing, -al, -ly), not merely the same stem. A proposal needs a relevance of \
          at least {floor} and at least two shared words, or one word of the theme's keyword lexicon; the shared \
          words are shown as the reason, with where the reading has them (title or notes) and the session, outcome \
          or module title that has them too. The best matches are assigned first, and no reading is proposed for more than \

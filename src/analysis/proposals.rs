@@ -13,6 +13,44 @@ use crate::store::audit::{AuditData, ReadingInfo};
 pub const FLOOR: f64 = 1.0;
 /// No reading is proposed for more than this many modules in one list.
 pub const SPREAD: usize = 3;
+/// Below this many approved readings on a theme, no word is discounted for
+/// being used by many of them (with one reading, every word is used by all);
+/// from it on, a word used by more than half of them counts for nothing.
+pub const COMMON_WORD_MIN_READINGS: usize = 5;
+/// Common verbs, auxiliaries and fillers that content-word filtering keeps
+/// (they are four letters or more) but that say nothing about a subject:
+/// never a shared word.
+const WEAK: &[&str] = &[
+    "shape", "shaped", "shapes", "shaping", "show", "shows", "showed", "showing", "shown", "make", "makes", "made",
+    "making", "take", "takes", "took", "taken", "taking", "give", "gives", "gave", "given", "giving", "help", "helps",
+    "helped", "helping", "need", "needs", "needed", "include", "includes", "included", "including", "become",
+    "becomes", "became", "provide", "provides", "provided", "providing", "based", "also", "more", "most", "some",
+    "many", "other", "others", "such", "these", "those", "than", "then", "there", "here", "will", "would", "could",
+    "should", "does", "doing", "done", "just", "very", "over", "under", "after", "before", "through", "each",
+    "both", "well", "into", "upon", "while", "whose", "only", "even", "much", "like", "work", "works", "working",
+    "understand", "understanding", "learn", "learning", "know", "knowing", "consider", "considering", "discuss",
+    "discussing", "explore", "exploring", "examine", "examining", "look", "looking", "role", "case", "cases",
+];
+
+/// Whether two spellings of one stem are the same word: equal, or one is
+/// the other plus an inflection (-s, -es, -ed, -d, -ing, -al, -ly). Porter
+/// stems alone conflate "experiments" with "experiences".
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long == short
+        || long.strip_prefix(short.as_str()).is_some_and(|rest| matches!(rest, "s" | "es" | "ed" | "d" | "ing" | "al" | "ly"))
+        || short.strip_suffix('e').is_some_and(|base| {
+            long.strip_prefix(base).is_some_and(|rest| matches!(rest, "ed" | "ing" | "al"))
+        })
+}
+
+/// The stems of [`WEAK`].
+fn weak() -> &'static HashSet<String> {
+    static WEAK_STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WEAK_STEMS.get_or_init(|| WEAK.iter().flat_map(|w| content_terms(w)).map(|t| t.0).collect())
+}
+
 /// A word in a reading's title counts this much more than one in its annotation.
 const TITLE_WEIGHT: f64 = 1.5;
 /// At most this many shared words are shown as the reason.
@@ -192,15 +230,19 @@ impl<'a> Proposer<'a> {
         let n = list.len() as f64;
         // Per reading (its place in the list): (term's place, idf) of each word it shares.
         let mut hits: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
-        for (stem, _) in content_terms(&q.text) {
+        let discount = list.len() >= COMMON_WORD_MIN_READINGS;
+        for (stem, surface) in content_terms(&q.text) {
             let Some(at) = postings.get(&stem) else { continue };
             let d = at.len() as f64;
-            if d * 2.0 > n || self.common.contains(&stem) {
+            if (discount && d * 2.0 > n) || self.common.contains(&stem) || weak().contains(&stem) {
                 continue;
             }
             let idf = (1.0 + n / d).ln();
             for &(li, k) in at {
-                hits.entry(li).or_default().push((k, idf));
+                // A shared stem counts only when the words are the same word.
+                if same_word(&surface, &list[li].terms[k].1) {
+                    hits.entry(li).or_default().push((k, idf));
+                }
             }
         }
         let mut out = Vec::new();
@@ -603,6 +645,55 @@ mod tests {
         );
         assert!(kept.contains("Medicine and Colonialism") && kept.contains("distrust"), "{kept}");
         assert!(!kept.contains("French") && !kept.contains("Haakon") && !kept.contains("edition"), "{kept}");
+    }
+
+    #[test]
+    fn stems_count_only_as_the_same_word() {
+        for (a, b) in [("experiments", "experiences"), ("interpreter", "interpreting"), ("inequities", "inequalities")] {
+            assert!(!same_word(a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [("colonial", "colonials"), ("race", "raced"), ("ethnic", "ethnical"), ("shape", "shaping")] {
+            assert!(same_word(a, b), "{a} !~ {b}");
+        }
+        assert!(weak().contains(&content_terms("showing")[0].0));
+    }
+
+    #[test]
+    fn a_short_list_still_gets_its_exact_match() {
+        let mut d = data();
+        let keep = d.readings.iter().find(|r| r.status == "approved").map(|r| r.id);
+        d.readings.retain(|r| Some(r.id) == keep);
+        let only = d.readings[0].title.clone();
+        let p = Proposer::new(&d);
+        let got = p.propose(&[ask(&only, 0)]);
+        assert_eq!(got[0].len(), 1, "{only}: {got:?}");
+        // The acceptance tester's case: one approved reading, a session on its subject.
+        let mut d = data();
+        d.readings = vec![reading(20, "Maternal mortality and morbidity in the UK: ethnic disparities")];
+        let got = Proposer::new(&d).propose(&[ask("Maternal mortality and ethnicity", 0)]);
+        assert_eq!(got[0].iter().map(|c| c.reading_id).collect::<Vec<_>>(), vec![20]);
+        // Two readings: a word used by one of them (exactly half) counts, as the methods page says.
+        d.readings.push(reading(21, "Spirometry reference equations"));
+        let got = Proposer::new(&d).propose(&[ask("Maternal mortality and ethnicity", 0)]);
+        assert_eq!(got[0].iter().map(|c| c.reading_id).collect::<Vec<_>>(), vec![20]);
+    }
+
+    #[test]
+    fn the_methods_page_states_the_rule_the_code_applies() {
+        let text = super::super::glossary::proposal_rule(FLOOR, SPREAD, COMMON_WORD_MIN_READINGS);
+        assert!(text.contains(&format!("at least {COMMON_WORD_MIN_READINGS} approved readings")), "{text}");
+        assert!(text.contains("more than half") && !text.contains("half or more"), "{text}");
+        assert!(text.contains(&format!("at least {FLOOR}")) && text.contains(&format!("{SPREAD} modules")), "{text}");
+        assert!(text.contains("shaped") && text.contains("-ing"), "{text}");
+    }
+
+    #[test]
+    fn weak_words_alone_make_no_proposal() {
+        let mut d = data();
+        d.readings = (0..6).map(|i| reading(30 + i, &format!("Topic{i} showing how history shaped things"))).collect();
+        d.readings.push(reading(40, "Showing what shaped experiments"));
+        let got = Proposer::new(&d).propose(&[ask("Showing what shaped experiences of care", 0)]);
+        assert!(got[0].is_empty(), "{got:?}");
     }
 
     #[test]

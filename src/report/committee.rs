@@ -988,6 +988,7 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
         text: crate::analysis::glossary::proposal_rule(
             crate::analysis::proposals::FLOOR,
             crate::analysis::proposals::SPREAD,
+            crate::analysis::proposals::COMMON_WORD_MIN_READINGS,
         ),
         style: Style::Body,
     });
