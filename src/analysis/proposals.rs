@@ -21,15 +21,109 @@ pub const COMMON_WORD_MIN_READINGS: usize = 5;
 /// (they are four letters or more) but that say nothing about a subject:
 /// never a shared word.
 const WEAK: &[&str] = &[
-    "shape", "shaped", "shapes", "shaping", "show", "shows", "showed", "showing", "shown", "make", "makes", "made",
-    "making", "take", "takes", "took", "taken", "taking", "give", "gives", "gave", "given", "giving", "help", "helps",
-    "helped", "helping", "need", "needs", "needed", "include", "includes", "included", "including", "become",
-    "becomes", "became", "provide", "provides", "provided", "providing", "based", "also", "more", "most", "some",
-    "many", "other", "others", "such", "these", "those", "than", "then", "there", "here", "will", "would", "could",
-    "should", "does", "doing", "done", "just", "very", "over", "under", "after", "before", "through", "each",
-    "both", "well", "into", "upon", "while", "whose", "only", "even", "much", "like", "work", "works", "working",
-    "understand", "understanding", "learn", "learning", "know", "knowing", "consider", "considering", "discuss",
-    "discussing", "explore", "exploring", "examine", "examining", "look", "looking", "role", "case", "cases",
+    "shape",
+    "shaped",
+    "shapes",
+    "shaping",
+    "show",
+    "shows",
+    "showed",
+    "showing",
+    "shown",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "need",
+    "needs",
+    "needed",
+    "include",
+    "includes",
+    "included",
+    "including",
+    "become",
+    "becomes",
+    "became",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "based",
+    "also",
+    "more",
+    "most",
+    "some",
+    "many",
+    "other",
+    "others",
+    "such",
+    "these",
+    "those",
+    "than",
+    "then",
+    "there",
+    "here",
+    "will",
+    "would",
+    "could",
+    "should",
+    "does",
+    "doing",
+    "done",
+    "just",
+    "very",
+    "over",
+    "under",
+    "after",
+    "before",
+    "through",
+    "each",
+    "both",
+    "well",
+    "into",
+    "upon",
+    "while",
+    "whose",
+    "only",
+    "even",
+    "much",
+    "like",
+    "work",
+    "works",
+    "working",
+    "understand",
+    "understanding",
+    "learn",
+    "learning",
+    "know",
+    "knowing",
+    "consider",
+    "considering",
+    "discuss",
+    "discussing",
+    "explore",
+    "exploring",
+    "examine",
+    "examining",
+    "look",
+    "looking",
+    "role",
+    "case",
+    "cases",
 ];
 
 /// Whether two spellings of one stem are the same word: equal, or one is
@@ -39,10 +133,12 @@ fn same_word(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short
-        || long.strip_prefix(short.as_str()).is_some_and(|rest| matches!(rest, "s" | "es" | "ed" | "d" | "ing" | "al" | "ly"))
-        || short.strip_suffix('e').is_some_and(|base| {
-            long.strip_prefix(base).is_some_and(|rest| matches!(rest, "ed" | "ing" | "al"))
-        })
+        || long
+            .strip_prefix(short.as_str())
+            .is_some_and(|rest| matches!(rest, "s" | "es" | "ed" | "d" | "ing" | "al" | "ly"))
+        || short
+            .strip_suffix('e')
+            .is_some_and(|base| long.strip_prefix(base).is_some_and(|rest| matches!(rest, "ed" | "ing" | "al")))
 }
 
 /// The stems of [`WEAK`].
@@ -649,7 +745,8 @@ mod tests {
 
     #[test]
     fn stems_count_only_as_the_same_word() {
-        for (a, b) in [("experiments", "experiences"), ("interpreter", "interpreting"), ("inequities", "inequalities")] {
+        for (a, b) in [("experiments", "experiences"), ("interpreter", "interpreting"), ("inequities", "inequalities")]
+        {
             assert!(!same_word(a, b), "{a} ~ {b}");
         }
         for (a, b) in [("colonial", "colonials"), ("race", "raced"), ("ethnic", "ethnical"), ("shape", "shaping")] {

@@ -474,9 +474,9 @@ fn shown_terms(expr: &[Tok]) -> Vec<String> {
     for t in expr {
         match t {
             Tok::Sub(s) => out.push(s.clone()),
-            Tok::Phrase(p) => {
-                out.extend(p.trim_end_matches('*').trim_matches('"').split(' ').filter(|w| !w.is_empty()).map(String::from))
-            }
+            Tok::Phrase(p) => out.extend(
+                p.trim_end_matches('*').trim_matches('"').split(' ').filter(|w| !w.is_empty()).map(String::from),
+            ),
             Tok::Op(_) => {}
         }
     }
@@ -557,9 +557,7 @@ impl Eval<'_> {
             }
             (Some(Tok::Phrase(_)), false) => "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1",
             (Some(Tok::Phrase(_)), true) => "SELECT rowid FROM reading_fts WHERE reading_fts MATCH ?1",
-            (Some(Tok::Sub(_)), false) => {
-                "SELECT id FROM item WHERE instr(title || char(10) || outcomes, ?1) > 0"
-            }
+            (Some(Tok::Sub(_)), false) => "SELECT id FROM item WHERE instr(title || char(10) || outcomes, ?1) > 0",
             (Some(Tok::Sub(_)), true) => {
                 "SELECT r.id FROM reading r JOIN reading_fts f ON f.rowid = r.id
                   WHERE instr(r.title || char(10) || coalesce(r.annotation, '') || char(10) || f.authors, ?1) > 0"
@@ -630,8 +628,8 @@ fn query(
 /// (Aho-Corasick, longest match first where two overlap).
 fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
     use aho_corasick::{AhoCorasick, MatchKind};
-    let Ok(ac) =
-        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(subs) else {
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(subs)
+    else {
         return text.lines().next().unwrap_or("").to_string();
     };
     let line = text.lines().find(|l| ac.is_match(l)).unwrap_or(text);
