@@ -225,6 +225,20 @@ impl Facts<'_> {
         self.gs.iter().find(|g| g.kind == k).map(|g| g.suggestion.clone()).unwrap_or_default()
     }
 
+    /// The next steps of every gap of the given kinds, in order, each once:
+    /// a finding's Next covers all the gaps it rolls up (year 1 and year 3
+    /// alike), not only the first.
+    fn steps(&self, kinds: &[GapKind]) -> String {
+        let mut out: Vec<&str> = Vec::new();
+        for g in self.gs.iter().filter(|g| kinds.contains(&g.kind)) {
+            let s = g.suggestion.trim();
+            if !s.is_empty() && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out.join(" ")
+    }
+
     /// Where the finding applies: the programme, or the year or module in scope.
     fn place(&self) -> String {
         self.cx.within.place(&self.prog)
@@ -308,9 +322,11 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
         .filter(|y| f.gs.iter().any(|g| g.kind == GapKind::UncoveredTheme && g.year == Some(*y)))
         .collect();
     let m = f.count(Some(seen.iter().map(|y| Some(*y)).collect()), true, f.of(GapKind::ModuleGap));
-    let year_gap = f.lead(GapKind::UncoveredTheme);
-    let next = if f.of(GapKind::NotRevisited) > 0 && (!w.is_narrow() || year_gap.is_empty()) {
-        f.lead(GapKind::NotRevisited)
+    let year_gap = f.steps(&[GapKind::UncoveredTheme]);
+    let next = if !w.is_narrow() {
+        f.steps(&[GapKind::UncoveredTheme, GapKind::NotRevisited])
+    } else if year_gap.is_empty() {
+        f.steps(&[GapKind::NotRevisited])
     } else {
         year_gap
     };
