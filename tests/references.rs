@@ -1676,3 +1676,411 @@ fn journal_abbreviations_and_seasons_are_kept_and_printed() {
     );
     assert!(apa.contains("(2019, Winter)") && apa.contains("(2018, Autumn)"), "{apa}");
 }
+
+// ---- Issue 12h: what the acceptance tester broke ----
+
+/// A title holding the words of its own status ("Racism in press coverage",
+/// "A forthcoming reckoning", "Voices yet to appear") still prints the
+/// status: it is decided from the stored date, not found in the text. The
+/// same from CSV, BibTeX, CSL-JSON and RIS, in Vancouver, APA, Harvard and
+/// Chicago.
+#[test]
+fn a_status_in_the_title_does_not_hide_the_status() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "s.csv",
+        "title,authors,year,type,journal\n\
+         Racism in press coverage of pandemics,\"Eze, Ada\",in press,article,J Z\n",
+    );
+    let bib = w.write(
+        "s.bib",
+        "@article{f, author={Obi, Bola}, title={A forthcoming reckoning with empire}, journal={J Z}, year={forthcoming}}\n",
+    );
+    let json = w.write(
+        "s.json",
+        r#"[{"id": "t", "type": "article-journal", "title": "Voices yet to appear in the syllabus",
+            "author": [{"family": "Uche", "given": "Chi"}], "container-title": "J Z",
+            "issued": {"literal": "to appear"}}]"#,
+    );
+    let ris = w.write(
+        "s.ris",
+        "TY  - JOUR\r\nAU  - Nwosu, Dayo\r\nTI  - Still in press after review\r\nJO  - J Z\r\nPY  - in press\r\nER  - \r\n",
+    );
+    for f in [&csv, &bib, &json, &ris] {
+        w.ok(&["import", "reading", f.to_str().unwrap()]);
+    }
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    for (title, note) in [
+        ("Racism in press", "in press"),
+        ("A forthcoming", "forthcoming"),
+        ("Voices yet", "to appear"),
+        ("Still in press", "in press"),
+    ] {
+        assert_eq!(reading(&list, title)["year_note"], note, "{title}");
+    }
+    for style in ["vancouver", "apa", "harvard", "chicago"] {
+        let text = references_csv(&w, style);
+        for (family, title) in [
+            ("Eze", "Racism in press coverage of pandemics"),
+            ("Obi", "A forthcoming reckoning with empire"),
+            ("Uche", "Voices yet to appear in the syllabus"),
+            ("Nwosu", "Still in press after review"),
+        ] {
+            let line = text
+                .lines()
+                .find(|l| l.contains(family) && l.to_lowercase().contains(&title.to_lowercase()[..12]))
+                .unwrap_or_else(|| panic!("{style}: no reference by {family}:\n{text}"));
+            let after = &line.to_lowercase()[line.to_lowercase().find(&title.to_lowercase()[..12]).unwrap()..];
+            let rest = &after[title.len().min(after.len())..];
+            let note = if family == "Obi" {
+                "forthcoming"
+            } else if family == "Uche" {
+                "to appear"
+            } else {
+                "in press"
+            };
+            let before = &line.to_lowercase()[..line.to_lowercase().find(&title.to_lowercase()[..12]).unwrap()];
+            assert!(
+                rest.contains(note) || before.contains(note),
+                "{style}: the status {note:?} of {family}'s reading is not printed outside its title:\n{line}"
+            );
+            assert!(!line.contains("n.d."), "{style}: {line}");
+        }
+    }
+}
+
+/// "Johnson & Johnson" in an authors cell may be one company or two people:
+/// the cell is read with a warning naming file, line, column and the braces
+/// that keep it whole; in braces it is one name and no warning.
+#[test]
+fn an_ampersand_between_two_single_words_is_a_warning() {
+    let w = Workdir::new();
+    let f = w.write(
+        "amp.csv",
+        "title,authors,year\n\
+         Vaccine trials,Johnson & Johnson,2020\n\
+         Soap and empire,\"Achebe, Ngozi & Procter & Gamble\",2019\n\
+         Kept whole,{Johnson & Johnson},2021\n\
+         Two people,\"Mensah, K. & Berg, L.\",2018\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+    assert!(
+        err.contains("amp.csv:2:2: warning: authors cell \"Johnson & Johnson\" has \"Johnson & Johnson\""),
+        "{err}"
+    );
+    assert!(err.contains("{Johnson & Johnson}"), "{err}");
+    assert!(err.contains("amp.csv:3:2: warning:") && err.contains("{Procter & Gamble}"), "{err}");
+    assert!(!err.contains("amp.csv:4:") && !err.contains("amp.csv:5:"), "{err}");
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "Kept whole")), vec![lit("Johnson & Johnson")]);
+    assert_eq!(names(reading(&list, "Two people")).len(), 2);
+}
+
+/// A suffix written with the family name in a CSV cell ("Mensah Jr., Kofi
+/// A.") is stored as the suffix, and Vancouver prints it after the initials.
+#[test]
+fn a_suffix_after_the_family_name_is_the_suffix() {
+    let w = Workdir::new();
+    let f =
+        w.write("jr.csv", "title,authors,year,type,journal\nRace and lungs,\"Mensah Jr., Kofi A.\",2020,article,J Z\n");
+    w.ok(&["import", "reading", f.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    assert_eq!(names(reading(&list, "Race and lungs")), vec![p("Mensah", "Kofi A.", None, Some("Jr."))]);
+    let v = references_csv(&w, "vancouver");
+    assert!(v.contains("Mensah KA Jr. Race and lungs"), "{v}");
+}
+
+// ---- Issue 12f: the export carries everything stored ----
+
+/// Files with editors (people in both name orders, an institution with a
+/// comma), seasons and journal abbreviations, in three formats.
+fn editors_seasons_abbreviations(w: &Workdir) -> Vec<std::path::PathBuf> {
+    let ris = w.write(
+        "e.ris",
+        "TY  - CHAP\nTI  - Race in the clinic\nAU  - Mensah, Kofi A., Jr.\nAU  - van der Berg, Pieter\n\
+         A2  - Adeyemi, Bola\nED  - Smith, Jane\nT2  - Race and Medicine\nPY  - 2019\nDA  - 2019///Winter\n\
+         PB  - Pluto Press\nCY  - London\nSP  - 12\nEP  - 30\nER  - \n\n\
+         TY  - JOUR\nTI  - Skin tone and oximetry\nAU  - Ministry of Health, Ghana\nAU  - Duarte, Ines\n\
+         DA  - 2020///Spring\nT2  - Anaesthesia\nJ2  - Anaesth\nVL  - 75\nDO  - 10.1111/anae.1\nER  - \n",
+    );
+    let bib = w.write(
+        "e.bib",
+        "@incollection{c, author = {Ines Duarte and Okoro, Chidi and Ngũgĩ wa Thiong'o}, \
+         editor = {{Médecins Sans Frontières, Brussels} and Pieter van der Berg and Lind, Tove}, \
+         title = {Pain and race}, booktitle = {Pain}, year = 2018, month = {autumn}}\n",
+    );
+    let nbib = w.write(
+        "e.nbib",
+        "PMID- 31234567\nTI  - Race correction in spirometry.\nFAU - Osei, Ama\nAU  - Osei A\nDP  - 2019 Winter\n\
+         TA  - J Med Ethics\nJT  - Journal of medical ethics\nVI  - 45\nIP  - 4\nPG  - 123-9\nPT  - Journal Article\n",
+    );
+    vec![ris, bib, nbib]
+}
+
+/// The export's rows without the columns that belong to one database (`id`, `changed`).
+fn without_ids(csv_text: &str) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(csv_text.as_bytes());
+    r.records().map(|x| x.unwrap().iter().skip(2).map(String::from).collect()).collect()
+}
+
+/// `reading show` of every reading, without what belongs to one database
+/// (the ID, the history and who reviewed it), in title order.
+fn shown(w: &Workdir, db: &std::path::Path) -> String {
+    let list: Value = serde_json::from_str(&w.ok_at(db, &["reading", "list", "--format", "json"])).unwrap();
+    let mut ids: Vec<(String, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["title"].as_str().unwrap().to_string(), r["id"].to_string()))
+        .collect();
+    ids.sort();
+    ids.iter()
+        .map(|(_, id)| w.ok_at(db, &["reading", "show", id]))
+        .flat_map(|s| s.lines().map(str::to_string).collect::<Vec<_>>())
+        .filter(|l| !["id ", "history ", "status "].iter().any(|k| l.trim_start_matches(['│', ' ']).starts_with(k)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// RIS, BibTeX and MEDLINE with editors, seasons and TA → export → a fresh
+/// database (the rows without IDs, as another group would take them) →
+/// export again: the same bytes, and `reading show` the same, names in
+/// parts; the same through a workbook.
+#[test]
+fn an_export_carries_editors_seasons_and_journal_abbreviations_to_a_new_database() {
+    let w = Workdir::new();
+    for f in editors_seasons_abbreviations(&w) {
+        w.ok(&["import", "reading", f.to_str().unwrap()]);
+    }
+    let first = w.ok(&["export", "reading", "--format", "csv"]);
+    let header = first.lines().next().unwrap();
+    for col in ["editors", "container_short", "season"] {
+        assert!(header.split(',').any(|h| h == col), "{col} missing: {header}");
+    }
+    assert!(first.contains("\"Adeyemi, Bola; Smith, Jane\""), "{first}");
+    assert!(first.contains("{Médecins Sans Frontières, Brussels}; Pieter van der {Berg}; Lind, Tove"), "{first}");
+    assert!(first.contains("Ines {Duarte}; Okoro, Chidi; Ngũgĩ wa {Thiong'o}"), "{first}");
+    assert!(first.contains(",J Med Ethics,") && first.contains(",Anaesth,"), "{first}");
+    for s in ["winter", "spring", "autumn"] {
+        assert!(first.contains(&format!(",{s},")), "{s}: {first}");
+    }
+    // The same database by ID: nothing changes.
+    let same = w.write("same.csv", &first);
+    let err = w.ok_stderr(&["import", "reading", same.to_str().unwrap()]);
+    assert!(err.contains("0 new, 0 changed, 4 unchanged"), "{err}");
+
+    // A new database from the rows without IDs.
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for r in without_ids(&first) {
+        out.write_record(&r).unwrap();
+    }
+    let no_ids = w.write("no-ids.csv", out.into_inner().unwrap());
+    let db2 = w.path("second.db");
+    let err = w.ok_at(&db2, &["import", "reading", no_ids.to_str().unwrap()]);
+    assert!(!err.contains("warning"), "the export reads back without a guess: {err}");
+    let err = w.ok_at(&w.path("unused.db"), &["import", "reading", no_ids.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        ["\"editors\" → editors", "\"container_short\" → container_short", "\"season\" → season"]
+            .iter()
+            .all(|c| err.contains(c)),
+        "the header report names the columns: {err}"
+    );
+    let second = w.ok_at(&db2, &["export", "reading", "--format", "csv"]);
+    assert_eq!(without_ids(&second), without_ids(&first), "export → import → export is the same");
+    assert_eq!(shown(&w, &db2), shown(&w, &w.db()), "reading show is the same in the new database");
+    let list: Value = serde_json::from_str(&w.ok_at(&db2, &["reading", "list", "--format", "json"])).unwrap();
+    assert_eq!(
+        names(reading(&list, "Pain and race")),
+        [p("Duarte", "Ines", None, None), p("Okoro", "Chidi", None, None), p("Thiong'o", "Ngũgĩ", Some("wa"), None)]
+    );
+
+    // The same rows in a workbook, into a third database.
+    let rows = without_ids(&first);
+    let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    let refs: Vec<&[&str]> = cells.iter().map(Vec::as_slice).collect();
+    let book = w.path("list.xlsx");
+    sheet(&book, "Readings", &refs);
+    let db3 = w.path("third.db");
+    w.ok_at(&db3, &["import", "reading", book.to_str().unwrap()]);
+    let third = w.ok_at(&db3, &["export", "reading", "--format", "csv"]);
+    assert_eq!(without_ids(&third), without_ids(&first), "a workbook carries the same columns");
+    assert_eq!(shown(&w, &db3), shown(&w, &w.db()));
+}
+
+/// The three columns follow the rules of every other column: in canon's
+/// own export (rows with IDs) a missing column leaves the field as stored
+/// and an emptied cell clears it (undoably); in another list an empty cell
+/// erases nothing; a season that is not one is an error naming its cell.
+#[test]
+fn editor_season_and_abbreviation_cells_clear_only_where_the_export_says() {
+    let w = Workdir::new();
+    for f in editors_seasons_abbreviations(&w) {
+        w.ok(&["import", "reading", f.to_str().unwrap()]);
+    }
+    let csv_text = w.ok(&["export", "reading", "--format", "csv"]);
+    let mut rd = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = rd.records().map(|x| x.unwrap().iter().map(String::from).collect()).collect();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let h: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let row = |t: &str| rows.iter().position(|r| r[col("title")].starts_with(t)).unwrap();
+    let show = |t: &str| {
+        let list = w.json(&["reading", "list", "--format", "json"]);
+        let r = reading(&list, t).clone();
+        (r["editor_names"].as_array().map_or(0, Vec::len), r["season"].clone(), r["container_short"].clone())
+    };
+
+    // Without the three columns (an older export): nothing is cleared.
+    let keep: Vec<usize> =
+        (0..h.len()).filter(|c| ![col("editors"), col("season"), col("container_short")].contains(c)).collect();
+    let cut: Vec<Vec<String>> = rows.iter().map(|r| keep.iter().map(|c| r[*c].clone()).collect()).collect();
+    let cut_h: Vec<&str> = keep.iter().map(|c| h[*c]).collect();
+    let older = write_csv(&w, "older.csv", &cut_h, &cut);
+    let err = w.ok_stderr(&["import", "reading", &older]);
+    assert!(err.contains("0 changed, 4 unchanged"), "{err}");
+    assert_eq!(show("Race in the clinic"), (2, Value::from("winter"), Value::Null));
+    assert_eq!(show("Skin tone"), (0, Value::from("spring"), Value::from("Anaesth")));
+
+    // Emptied cells clear, with a name, and undo brings them back.
+    let mut emptied = rows.clone();
+    emptied[row("Race in the clinic")][col("editors")] = String::new();
+    emptied[row("Race in the clinic")][col("season")] = String::new();
+    emptied[row("Skin tone")][col("container_short")] = String::new();
+    emptied[row("Pain and race")][col("season")] = "Summer".into();
+    let f = write_csv(&w, "emptied.csv", &h, &emptied);
+    let (code, _, err) = run(&w, &["import", "reading", &f]);
+    assert_ne!(code, 0, "clearing stored values needs a name: {err}");
+    let err = w.ok_stderr(&["import", "reading", &f, "--by", "amina"]);
+    assert!(err.contains("3 changed, 1 unchanged"), "{err}");
+    assert_eq!(show("Race in the clinic"), (0, Value::Null, Value::Null));
+    assert_eq!(show("Skin tone"), (0, Value::from("spring"), Value::Null));
+    assert_eq!(show("Pain and race").1, "summer");
+    let log = w.json(&["log", "--entity", "reading", "--format", "json"]);
+    let clinic = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e.to_string().contains("Race in the clinic"))
+        .map(|e| e["id"].as_i64().unwrap())
+        .max()
+        .unwrap();
+    w.ok(&["undo", &clinic.to_string(), "--by", "amina"]);
+    assert_eq!(show("Race in the clinic"), (2, Value::from("winter"), Value::Null), "undo restores editors and season");
+
+    // Another list's record of a work (no IDs): an empty cell erases nothing,
+    // the same year without a season keeps the season.
+    let other = w.write(
+        "other.csv",
+        "title,authors,year,type,doi,editors,container_short,season\n\
+         Skin tone and oximetry,\"Ministry of Health, Ghana; Duarte, Ines\",2020,article,10.1111/anae.1,,,\n",
+    );
+    w.ok(&["import", "reading", other.to_str().unwrap()]);
+    assert_eq!(show("Skin tone"), (0, Value::from("spring"), Value::Null));
+    let other = w.write(
+        "other2.csv",
+        "title,year,doi,Editors,Journal Abbreviation,Publication Season\n\
+         Skin tone and oximetry,2020,10.1111/anae.1,\"{World Health Organization, Geneva}; Lind, Tove\",Anaesthesia (Lond),\n",
+    );
+    let (code, stdout, err) = run(&w, &["import", "reading", other.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    for c in ["\"Editors\" → editors", "\"Journal Abbreviation\" → container_short", "\"Publication Season\" → season"]
+    {
+        assert!(stdout.contains(c) || err.contains(c), "{c}: {stdout}{err}");
+    }
+    w.ok(&["import", "reading", other.to_str().unwrap()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let s = reading(&list, "Skin tone");
+    assert_eq!((s["season"].as_str(), s["container_short"].as_str()), (Some("spring"), Some("Anaesthesia (Lond)")));
+    assert_eq!(s["editor_names"][0]["literal"], "World Health Organization, Geneva");
+    assert_eq!(s["editor_names"][1]["family"], "Lind");
+
+    // A season that is not one: the file, line, column; nothing written.
+    let before = w.ok(&["export", "reading", "--format", "csv"]);
+    let bad = w.write("bad.csv", "title,year,season,type\nA new one,2021,spring,article\nSecond new,2021,Q3,article\n");
+    let err = w.fails(&["import", "reading", bad.to_str().unwrap()]);
+    assert!(err.contains("bad.csv:3:3: season \"Q3\" is not a season"), "{err}");
+    assert_eq!(w.ok(&["export", "reading", "--format", "csv"]), before, "nothing written");
+}
+
+/// The readings-by-module CSV writes authors as the export does: an
+/// institution with a comma in braces, a "Given Family" person with the
+/// family braced, so a re-import gives the same people; the report's
+/// readings table has the editors, season and abbreviation.
+#[test]
+fn report_tables_write_names_and_the_new_columns_as_the_export_does() {
+    let w = Workdir::new();
+    for f in editors_seasons_abbreviations(&w) {
+        w.ok(&["import", "reading", f.to_str().unwrap()]);
+    }
+    let inst = w.write(
+        "inst.csv",
+        "title,authors,year,type,doi\nWorkforce,\"{Médecins Sans Frontières, Brussels}; Service, Robert\",2018,report,10.1000/xyz1\n",
+    );
+    w.ok(&["import", "reading", inst.to_str().unwrap()]);
+    let m = w.write("m.csv", "module_code,module_title,year,session_title\nMED1,Global health,1,Colonial medicine\n");
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    w.ok(&["link", "10.1000/xyz1", "MED1", "--by", "amina"]);
+    w.ok(&["link", "10.1111/anae.1", "MED1", "--by", "amina"]);
+    let export = w.ok(&["export", "reading", "--format", "csv"]);
+    let dir = w.path("rep");
+    w.ok(&["report", &format!("{}/", dir.display()), "--format", "csv"]);
+    let table = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let mut rd = csv::Reader::from_reader(text.as_bytes());
+        let h: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = rd.records().map(|x| x.unwrap().iter().map(String::from).collect()).collect();
+        (h, rows)
+    };
+    let cell = |(h, rows): &(Vec<String>, Vec<Vec<String>>), title: &str, col: &str| {
+        let c = h.iter().position(|x| x == col).unwrap_or_else(|| panic!("{col} missing: {h:?}"));
+        let t = h.iter().position(|x| x == "title").unwrap();
+        rows.iter().find(|r| r[t] == title).unwrap_or_else(|| panic!("{title}")).get(c).unwrap().clone()
+    };
+    let ex = {
+        let mut rd = csv::Reader::from_reader(export.as_bytes());
+        let h: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = rd.records().map(|x| x.unwrap().iter().map(String::from).collect()).collect();
+        (h, rows)
+    };
+    let plan = table("module_readings.csv");
+    let readings = table("readings.csv");
+    let listed = {
+        let text = w.ok(&["reading", "list", "--format", "csv"]);
+        let mut rd = csv::Reader::from_reader(text.as_bytes());
+        let h: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = rd.records().map(|x| x.unwrap().iter().map(String::from).collect()).collect();
+        (h, rows)
+    };
+    for t in ["Workforce", "Skin tone and oximetry", "Pain and race"] {
+        assert_eq!(cell(&readings, t, "authors"), cell(&ex, t, "authors"), "{t}: one author-cell writer");
+        assert_eq!(cell(&listed, t, "authors"), cell(&ex, t, "authors"), "{t}: reading list as CSV");
+    }
+    for t in ["Workforce", "Skin tone and oximetry"] {
+        assert_eq!(cell(&plan, t, "authors"), cell(&ex, t, "authors"), "{t}");
+    }
+    // On screen, names as written.
+    let table_text = w.ok(&["reading", "list"]);
+    assert!(table_text.contains("Ines Duarte") && !table_text.contains("{Duarte}"), "{table_text}");
+    assert_eq!(cell(&plan, "Workforce", "authors"), "{Médecins Sans Frontières, Brussels}; {Service}, Robert");
+    // The module table's cell reads back as the same people.
+    let back = w.write("back.csv", format!("title,authors\nWorkforce,\"{}\"\n", cell(&plan, "Workforce", "authors")));
+    let db2 = w.path("back.db");
+    let err = w.ok_at(&db2, &["import", "reading", back.to_str().unwrap()]);
+    assert!(!err.contains("warning"), "{err}");
+    let l2: Value = serde_json::from_str(&w.ok_at(&db2, &["reading", "list", "--format", "json"])).unwrap();
+    assert_eq!(
+        names(reading(&l2, "Workforce")),
+        [lit("Médecins Sans Frontières, Brussels"), p("Service", "Robert", None, None)]
+    );
+    for (t, col) in [
+        ("Race in the clinic", "editors"),
+        ("Pain and race", "editors"),
+        ("Skin tone and oximetry", "container_short"),
+        ("Race correction in spirometry.", "container_short"),
+        ("Race in the clinic", "season"),
+        ("Pain and race", "season"),
+    ] {
+        assert_eq!(cell(&readings, t, col), cell(&ex, t, col), "{t} {col}");
+        assert!(!cell(&readings, t, col).is_empty(), "{t} {col}");
+    }
+}

@@ -194,3 +194,103 @@ fn the_sample_report_splits_no_short_table() {
         assert!(page.contains(row), "{row} is not on the page of its table's heading");
     }
 }
+
+/// A style of one's own that sets authors' names in small capitals
+/// (`font-variant="small-caps"`), as many journals and humanities styles do,
+/// names written as Vancouver writes them.
+const SMALL_CAPS_CSL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-GB">
+  <info><title>Small Capitals</title><id>https://example.org/small-caps</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="citation-number"/></layout></citation>
+  <bibliography>
+    <layout suffix=".">
+      <group delimiter=". ">
+        <names variable="author">
+          <name font-variant="small-caps" name-as-sort-order="all" sort-separator=" " initialize-with="" delimiter=", "/>
+        </names>
+        <text variable="title"/>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </bibliography>
+</style>"#;
+
+/// (font size, text shown) of each `Tf` … `TJ` stretch of each text object
+/// (BT … ET) of a page's content stream.
+fn sized_runs(content: &str) -> Vec<Vec<f32>> {
+    content
+        .split("BT")
+        .skip(1)
+        .map(|bt| {
+            let bt = bt.split("ET").next().unwrap_or("");
+            bt.lines()
+                .filter_map(|l| l.strip_suffix(" Tf"))
+                .filter_map(|l| l.split_whitespace().last().and_then(|s| s.parse().ok()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn small_capitals_are_drawn_smaller_and_read_as_written_in_every_script() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    w.ok(&["import", "reading", &data("many_scripts.csv")]);
+    let extra = w.write(
+        "cased.csv",
+        "title,authors,year,type,themes,status\n\
+         Medicine and empire,\"Smith, John; Straße, Jürgen; Ögüt, Çağrı\",2018,article,historical-awareness,approved\n\
+         Clinic and colony,\"Ἀθανασίου, Μαρία; Σπυρίδων, Άννα; Иванова, Ольга\",2020,article,historical-awareness,approved\n",
+    );
+    w.ok(&["import", "reading", extra.to_str().unwrap()]);
+    let style = w.write("small-caps.csl", SMALL_CAPS_CSL);
+    let pdf = w.path("sc.pdf");
+    let stderr = w.ok_stderr(&["report", pdf.to_str().unwrap(), "--style", style.to_str().unwrap()]);
+    assert!(!stderr.contains("warning"), "{stderr}");
+
+    // The content stream: a reference's line sets the capitals at the body's
+    // size and the small capitals at four fifths of it.
+    let doc = lopdf::Document::load(&pdf).expect("load pdf");
+    let mut two_sizes = 0;
+    for (_, page) in doc.get_pages() {
+        let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
+        for sizes in sized_runs(&content) {
+            let max = sizes.iter().copied().fold(0.0f32, f32::max);
+            if sizes.iter().any(|s| (s / max - 0.8).abs() < 0.01) {
+                two_sizes += 1;
+            }
+        }
+    }
+    // At least the two lines of the cased readings, and every cased script of many_scripts.csv.
+    assert!(two_sizes >= 5, "{two_sizes} lines with small capitals");
+
+    if have("pdftotext") {
+        // poppler reads the letters as written (ToUnicode, /ActualText for ß as SS).
+        let text = plain(&pdftotext(&pdf, &[]));
+        for line in [
+            "Smith J, Straße J, Ögüt Ç. Medicine and empire. 2018.",
+            "Ἀθανασίου Μ, Σπυρίδων Ά, Иванова О. Clinic and colony. 2020.",
+        ] {
+            assert!(text.contains(line), "{line:?} not in:\n{text}");
+        }
+        for (script, author, title) in SCRIPTS {
+            if !matches!(*script, "Arabic" | "Hebrew") {
+                let line = format!("{author}. {title}.");
+                assert!(text.contains(&line), "{script}: {line:?} not in:\n{text}");
+            }
+        }
+        for caps in ["SMITH", "STRASSE", "ΑΘΑΝΑΣΙΟΥ", "ИВАНОВА", "ŻÓŁKIEWSKI"] {
+            assert!(!text.contains(caps), "{caps} in the text:\n{text}");
+        }
+    }
+
+    // Plain text outputs keep the letters as written.
+    let json = w.path("sc.json");
+    w.ok(&["report", json.to_str().unwrap(), "--style", style.to_str().unwrap()]);
+    let json = std::fs::read_to_string(&json).unwrap();
+    assert!(json.contains("Smith J, Straße J, Ögüt Ç. Medicine and empire. 2018."), "{json}");
+    let dir = w.path("sc");
+    w.ok(&["report", &format!("{}/", dir.display()), "--style", style.to_str().unwrap()]);
+    let csv = std::fs::read_to_string(dir.join("readings.csv")).unwrap();
+    assert!(csv.contains("Ἀθανασίου Μ, Σπυρίδων Ά, Иванова О. Clinic and colony. 2020."), "{csv}");
+}

@@ -620,7 +620,11 @@ fn adding_a_reading_checks_it_as_the_command_line_does() {
 #[test]
 fn an_import_is_previewed_and_written_only_when_confirmed() {
     let w = samples();
-    let s = Server::start(&w, &[]);
+    // The server's own temporary folder, so that the check at the end sees
+    // only this server's uploads, not those of tests running beside it.
+    let tmp = w.path("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let s = Server::start_env(&w, &[], &[("TMPDIR", tmp.to_str().unwrap())]);
     let mut c = s.client();
     c.login("amina");
     let token = csrf(&c.page("/import"));
@@ -709,12 +713,7 @@ fn an_import_is_previewed_and_written_only_when_confirmed() {
     let big = vec![b'a'; 17 * 1024 * 1024];
     let r = c.post_multipart("/import", &[("csrf", &token), ("kind", "modules")], ("file", "big.csv", &big));
     assert_eq!(r.status, 413);
-    let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("canon-serve-"))
-        .filter(|e| e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|d| d.as_secs() < 30)))
-        .collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&tmp).unwrap().filter_map(|e| e.ok()).collect();
     assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
 }
 

@@ -22,6 +22,9 @@ pub struct ModuleReading {
     pub reading_id: i64,
     pub title: String,
     pub authors: Vec<String>,
+    /// The same authors in parts, for the CSV cell ([`crate::import::names::cell_text`]).
+    #[serde(skip)]
+    pub author_names: Vec<crate::import::names::Name>,
     pub reading_year: Option<i64>,
     /// The reading's review status (approved, suggested, rejected).
     pub review: String,
@@ -78,6 +81,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             reading_id: r.id,
             title: r.title.clone(),
             authors: r.authors.clone(),
+            author_names: r.author_names.clone(),
             reading_year: r.year,
             review: r.status.clone(),
             session: String::new(),

@@ -630,6 +630,7 @@ mod tests {
             id,
             title: title.into(),
             authors: vec![],
+            author_names: vec![],
             year: Some(2020),
             annotation: None,
             status: "approved".into(),

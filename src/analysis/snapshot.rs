@@ -78,6 +78,110 @@ pub fn freeze(cov: &Coverage, gaps: &[Gap]) -> Frozen {
     Frozen { coverage, gaps }
 }
 
+/// The part of the curriculum a comparison looks at (`--programme`,
+/// `--year`, `--module`, `--theme`), applied to each round alike so that a
+/// scoped comparison compares that scope in both rounds.
+///
+/// Programme names and module codes compare as SQLite's NOCASE does (ASCII
+/// case ignored), as [`super::scope::Within`] does for the live data.
+#[derive(Debug, Clone, Default)]
+pub struct RoundScope {
+    pub programme: Option<String>,
+    pub year: Option<i64>,
+    pub module: Option<String>,
+    /// A theme slug.
+    pub theme: Option<String>,
+}
+
+impl RoundScope {
+    /// Whether the scope leaves part of the curriculum out (programme, year or module).
+    fn narrows(&self) -> bool {
+        self.programme.is_some() || self.year.is_some() || self.module.is_some()
+    }
+
+    /// Whether nothing is left out.
+    pub fn is_everything(&self) -> bool {
+        !self.narrows() && self.theme.is_none()
+    }
+
+    fn has_cell_module(&self, c: &CoverageCell) -> bool {
+        self.programme.as_deref().is_none_or(|p| p.eq_ignore_ascii_case(&c.programme))
+            && self.year.is_none_or(|y| c.year == Some(y))
+            && self.module.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(&c.module_code))
+    }
+
+    /// The round `f` seen through this scope: the coverage cells of the
+    /// modules and theme in scope, and the gaps whose place overlaps it (the
+    /// rule of [`super::scope::Within::selects`]). A frozen gap carries its
+    /// place as words ("programme X", "year 2", "module CODE Title"); its
+    /// programme is read from those words, from the round's own coverage
+    /// (module title) and, where a year or a reused module code leaves it
+    /// open, from the programme its explanation names. Shallow themes and
+    /// sessions without a reading are selected by their programme (a round
+    /// does not keep their session IDs).
+    pub fn restrict(&self, f: &Frozen) -> Frozen {
+        if self.is_everything() {
+            return f.clone();
+        }
+        let theme_ok = |t: &Option<String>| match (&self.theme, t) {
+            (Some(want), Some(t)) => want == t,
+            _ => true,
+        };
+        let coverage: Vec<CoverageCell> = f
+            .coverage
+            .iter()
+            .filter(|c| self.has_cell_module(c) && theme_ok(&Some(c.theme.clone())))
+            .cloned()
+            .collect();
+        // Places in scope, over every theme (a module's gaps are about it whatever the theme).
+        let in_scope: Vec<&CoverageCell> = f.coverage.iter().filter(|c| self.has_cell_module(c)).collect();
+        let programmes: BTreeSet<String> = f.coverage.iter().map(|c| c.programme.clone()).collect();
+        let gaps = f
+            .gaps
+            .iter()
+            .filter(|g| theme_ok(&g.theme))
+            .filter(|g| {
+                if !self.narrows() || g.kind == "thin-reading" || g.scope == "reading list" {
+                    return true;
+                }
+                if let Some(p) = g.scope.strip_prefix("programme ") {
+                    return in_scope.iter().any(|c| c.programme == p);
+                }
+                if let Some(y) = g.scope.strip_prefix("year ").and_then(|y| y.trim().parse::<i64>().ok()) {
+                    let progs = named(&g.explanation, programmes.iter().map(String::as_str));
+                    return in_scope
+                        .iter()
+                        .any(|c| c.year == Some(y) && (progs.is_empty() || progs.contains(&c.programme.as_str())));
+                }
+                if let Some(code) = &g.module_code {
+                    let cells: Vec<&&CoverageCell> = in_scope
+                        .iter()
+                        .filter(|c| {
+                            &c.module_code == code && g.scope == format!("module {} {}", c.module_code, c.module_title)
+                        })
+                        .collect();
+                    let progs = named(&g.explanation, cells.iter().map(|c| c.programme.as_str()));
+                    return cells.iter().any(|c| progs.is_empty() || progs.contains(&c.programme.as_str()));
+                }
+                false
+            })
+            .cloned()
+            .collect();
+        Frozen { coverage, gaps }
+    }
+}
+
+/// The programmes among `candidates` that `text` names (the longest name
+/// wins where one name contains another); empty when it names none.
+fn named<'a>(text: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut hits: Vec<&str> = candidates.filter(|p| !p.is_empty() && text.contains(p)).collect();
+    hits.sort_unstable();
+    hits.dedup();
+    let all = hits.clone();
+    hits.retain(|p| !all.iter().any(|q| q != p && q.contains(p)));
+    hits
+}
+
 /// Tagged items on a theme across the curriculum, before and after.
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeChange {

@@ -215,6 +215,7 @@ mod tests {
                 id: 200,
                 title: "A history".into(),
                 authors: vec![],
+                author_names: vec![],
                 year: None,
                 annotation: Some("On eugenics in Britain".into()),
                 status: "approved".into(),

@@ -1,7 +1,8 @@
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::analysis::snapshot::{self, Comparison, Frozen};
+use super::gaps::ScopeArgs;
+use crate::analysis::snapshot::{self, Comparison, Frozen, RoundScope};
 use crate::cli::Output;
 use crate::report::{Listing, emit};
 use crate::store::{Mode, Store, snapshots};
@@ -14,6 +15,8 @@ pub struct Args {
     /// The later round (a snapshot name); the curriculum as it is now when left out.
     #[arg(value_name = "B")]
     pub to: Option<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     #[command(flatten)]
     pub out: Output,
 }
@@ -31,14 +34,26 @@ fn frozen(store: &Store, name: &str) -> Result<Frozen> {
     }
 }
 
-/// Round `from` against round `to`, or against now: what the report shows too.
-pub fn comparison(store: &Store, from: &str, to: Option<&str>) -> Result<Comparison> {
+/// The scope options resolved (and checked: unknown theme, module or
+/// programme is an error) into the scope both rounds are seen through.
+pub fn round_scope(store: &Store, args: &ScopeArgs) -> Result<RoundScope> {
+    let scope = args.resolve(store)?;
+    let theme = match scope.theme {
+        None => None,
+        Some(id) => crate::store::themes::list(&store.conn)?.into_iter().find(|t| t.id == id).map(|t| t.slug),
+    };
+    Ok(RoundScope { programme: scope.programme, year: scope.year, module: scope.module, theme })
+}
+
+/// Round `from` against round `to`, or against now, both seen through
+/// `scope`: what the report shows too.
+pub fn comparison(store: &Store, from: &str, to: Option<&str>, scope: &RoundScope) -> Result<Comparison> {
     let a = frozen(store, from)?;
     let (to_name, b) = match to {
         Some(t) => (t.to_string(), frozen(store, t)?),
         None => ("now".to_string(), super::snapshot::current(store)?.0),
     };
-    Ok(snapshot::compare(from, &a, &to_name, &b))
+    Ok(snapshot::compare(from, &scope.restrict(&a), &to_name, &scope.restrict(&b)))
 }
 
 /// One row per change: gaps closed and opened, then theme and module coverage.
@@ -82,7 +97,8 @@ pub fn listing(c: &Comparison) -> Listing {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
-    let c = comparison(&store, &a.from, a.to.as_deref())?;
+    let scope = round_scope(&store, &a.scope)?;
+    let c = comparison(&store, &a.from, a.to.as_deref(), &scope)?;
     emit(&a.out, &listing(&c), &c, "nothing changed", ctx.quiet)?;
     ctx.note(format_args!(
         "{} → {}: {} gaps closed, {} opened, {} module × theme cells changed",

@@ -20,7 +20,8 @@ pub enum ExportCmd {
     Bundle(BundleArgs),
     /// The reading list with stable IDs, to edit in a spreadsheet and re-import.
     ///
-    /// Every column the reading import reads is exported. `canon import reading
+    /// Every column the reading import reads is exported (editors, the
+    /// journal abbreviation and the season too). `canon import reading
     /// FILE` recognises the `id` column (IDs are written R915…, which spreadsheets
     /// keep as text) and updates the same records: a cell you
     /// empty clears that field, the themes cell is the whole set of themes (a
@@ -101,6 +102,9 @@ const READING_COLUMNS: &[&str] = &[
     "publisher",
     "place",
     "edition",
+    "editors",
+    "container_short",
+    "season",
     "original_language",
     "translated",
     "global_south",
@@ -141,6 +145,9 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.publisher),
             o(&r.place),
             o(&r.edition),
+            crate::import::names::cell_text(&r.editor_names),
+            o(&r.container_short),
+            o(&r.season),
             o(&r.original_language),
             yes_no(r.translated),
             yes_no(r.global_south),

@@ -184,7 +184,12 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             r.id.to_string(),
             year(r.year),
             r.title.clone(),
-            r.authors.join("; "),
+            // As CSV, the export's cell (it reads back as the same people); on screen, as written.
+            if a.out.format == Format::Csv {
+                crate::import::names::cell_text(&r.author_names)
+            } else {
+                r.authors.join("; ")
+            },
             r.kind.clone(),
             r.doi.clone().unwrap_or_default(),
             r.status.clone(),

@@ -199,7 +199,9 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         Some(name) => Some(name.clone()),
         None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
     };
-    let comparison = since.map(|name| super::compare::comparison(store, &name, None)).transpose()?;
+    // The comparison of a scope compares that scope in both rounds.
+    let round_scope = super::compare::round_scope(store, &o.scope)?;
+    let comparison = since.map(|name| super::compare::comparison(store, &name, None, &round_scope)).transpose()?;
     let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
     programmes.dedup();
     let mut scope_text = Vec::new();
@@ -241,6 +243,13 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     if scope.theme.is_some() {
         readings.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
     }
+    // Reviewed, or approved on import: the report tells the two apart, as `reading show` does.
+    let mut decisions = std::collections::HashMap::new();
+    for r in readings.iter().filter(|r| r.status != "suggested") {
+        if let Some(d) = readings::decision(&store.conn, r.id)? {
+            decisions.insert(r.id, d);
+        }
+    }
     Ok(ReportData {
         title: o.title.clone(),
         programmes,
@@ -262,6 +271,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         people: (!o.no_author_facets).then(|| people(store)).transpose()?,
         author_readings,
         facet_scope,
+        decisions,
     })
 }
 

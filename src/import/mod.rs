@@ -274,7 +274,8 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// A set of reading fields, by name (`title`, `authors`, `year`, `type`,
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
-/// `place`, `edition`). `year` covers the year and its note ("in press").
+/// `place`, `edition`, the content facets, `editors`, `container_short`,
+/// `season`). `year` covers the year and its note ("in press").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u32);
 
@@ -305,6 +306,9 @@ impl Present {
         "global_south",
         "open_access",
         "perspective",
+        "editors",
+        "container_short",
+        "season",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -337,13 +337,36 @@ pub fn institution_doubt(n: &Name) -> Option<String> {
 }
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
-/// same name back: as written, or, for an institution (a literal) that
-/// would otherwise be split or read as a person, in braces:
-/// `{Ministry of Health, Ghana}`.
+/// same name back, parts and all: as written; for an institution (a
+/// literal) that would otherwise be split or read as a person, in braces
+/// (`{Ministry of Health, Ghana}`); for a person written "Given Family"
+/// (BibTeX's "Ines Duarte", "Pieter van der Berg"), which a cell would keep
+/// whole, with the family name braced (`Ines {Duarte}`, read as BibTeX
+/// reads it; the braces are not part of the name as written). A name no
+/// form reads back the same is written as it is.
 pub fn cell_form(n: &Name) -> String {
-    let back = split_cell(&n.original).names;
-    let same = back.len() == 1 && back[0].is_literal() == n.is_literal();
-    if same || !n.is_literal() { n.original.clone() } else { format!("{{{}}}", n.original) }
+    let reads_back = |cell: &str| {
+        let back = split_cell(cell);
+        back.doubt.is_none() && back.names.len() == 1 && back.names[0] == *n
+    };
+    if reads_back(&n.original) {
+        return n.original.clone();
+    }
+    if n.is_literal() {
+        let back = split_cell(&n.original).names;
+        let same = back.len() == 1 && back[0].is_literal();
+        return if same { n.original.clone() } else { format!("{{{}}}", n.original) };
+    }
+    let brace = |part: &Option<String>| {
+        let p = part.as_deref().filter(|p| !p.is_empty() && !p.contains(['{', '}']))?;
+        let i = n.original.rfind(p)?;
+        Some(format!("{}{{{p}}}{}", &n.original[..i], &n.original[i + p.len()..]))
+    };
+    [brace(&n.family), brace(&n.given)]
+        .into_iter()
+        .flatten()
+        .find(|c| reads_back(c))
+        .unwrap_or_else(|| n.original.clone())
 }
 
 /// Names as one spreadsheet cell, `; ` between them ([`cell_form`] each):
@@ -386,12 +409,22 @@ fn is_initials(w: &str) -> bool {
 
 /// "von Last, First", "von Last, Jr, First" (BibTeX) or "Last, First, Jr" (RIS).
 fn inverted_parts(parts: &[&str]) -> Name {
-    let family_words: Vec<&str> = parts[0].split_whitespace().collect();
+    let mut family_words: Vec<&str> = parts[0].split_whitespace().collect();
     if family_words.is_empty() {
         return Name::literal(&parts.join(", "));
     }
     let rest: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.is_empty()).collect();
     let (mut given, mut suffix) = (Vec::new(), None);
+    // The suffix written with the family name, "Mensah Jr., Kofi A." (Chicago
+    // and many reading lists), not a second word of it (a lone "V" could be).
+    if let [.., last] = family_words[..]
+        && family_words.len() > 1
+        && is_suffix(last)
+        && last.trim_end_matches('.').chars().count() > 1
+    {
+        suffix = Some(last);
+        family_words.pop();
+    }
     // One part after the family name is the given name ("Parthipan, V" is not the fifth).
     let several = rest.len() > 1;
     for p in rest {
@@ -664,7 +697,43 @@ fn split_plain(cell: &str) -> CellNames {
     if doubt.is_none() {
         doubt = names.iter().find_map(institution_doubt);
     }
+    if let Some(pair) = ampersand_pair(cell) {
+        let read: Vec<&str> = names.iter().map(|n| n.original.as_str()).collect();
+        doubt = Some(format!(
+            "{cell:?} has {pair:?}: two single words with no initials joined by `&` may be one name \
+             (a company such as \"Johnson & Johnson\") or two people; read as {} name{} ({}); \
+             to keep it one name write it in braces, {{{pair}}}, or separate people with `;`",
+            read.len(),
+            if read.len() == 1 { "" } else { "s" },
+            read.join("; ")
+        ));
+    }
     CellNames { names, doubt }
+}
+
+/// The first "Word & Word" in a cell whose two sides (up to the next `,`,
+/// `;`, `|` or `&`) are each one word with letters and no initials: "Johnson
+/// & Johnson", "Procter & Gamble". It cannot be told from two people's
+/// family names, so the cell is read with a warning. `None` when there is none.
+fn ampersand_pair(cell: &str) -> Option<String> {
+    // Each piece with the separators before and after it.
+    let mut pieces: Vec<(char, &str, char)> = Vec::new();
+    let (mut start, mut before) = (0, '^');
+    for (i, c) in cell.char_indices() {
+        if matches!(c, '&' | ',' | ';' | '|') {
+            pieces.push((before, &cell[start..i], c));
+            (start, before) = (i + c.len_utf8(), c);
+        }
+    }
+    pieces.push((before, &cell[start..], '$'));
+    let single =
+        |x: &str| x.split_whitespace().count() == 1 && has_cased_letters(x) && !is_initials(x) && !is_suffix(x);
+    // A side next to a comma is part of a "Family, Given" name ("Achebe, Ngozi & …").
+    pieces.windows(2).find_map(|w| {
+        let ((open, a, and), (_, b, close)) = (w[0], w[1]);
+        (and == '&' && open != ',' && close != ',' && single(a.trim()) && single(b.trim()))
+            .then(|| format!("{} & {}", a.trim(), b.trim()))
+    })
 }
 
 /// Whether a comma-separated part of a cell reads as a whole person's name
@@ -777,6 +846,30 @@ mod tests {
         assert_eq!(split_cell(&cell).names, names);
         // An unclosed brace is text.
         assert_eq!(split_cell("{Osei, Kwame").names.len(), 1);
+    }
+
+    #[test]
+    fn cells_carry_every_persons_parts() {
+        // BibTeX's "First von Last" names keep their parts in a cell, as written.
+        let names = vec![
+            bib("Ines Duarte"),
+            bib("Pieter van der Berg"),
+            bib("Ngũgĩ wa Thiong'o"),
+            Name::person(Some("Service"), Some("Robert"), None, None, Some("Service, Robert")),
+            Name::literal("Médecins Sans Frontières, Brussels"),
+            Name::literal("World Health Organization"),
+            bib("Mensah, Jr., Kofi A."),
+        ];
+        let cell = cell_text(&names);
+        assert_eq!(
+            cell,
+            "Ines {Duarte}; Pieter van der {Berg}; Ngũgĩ wa {Thiong'o}; {Service}, Robert; \
+             {Médecins Sans Frontières, Brussels}; World Health Organization; Mensah, Jr., Kofi A."
+        );
+        let back = split_cell(&cell);
+        assert_eq!(back.names, names);
+        assert_eq!(back.doubt, None, "the written cell is read without guessing");
+        assert_eq!(back.names[0].original, "Ines Duarte", "the braces are not part of the name");
     }
 
     type Parts<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
@@ -898,6 +991,32 @@ mod tests {
         assert_eq!(names("Mensah, Kofi A., Jr."), ["Mensah, Kofi A., Jr."]);
         assert_eq!(names("Department of Health and Social Care"), ["Department of Health and Social Care"]);
         assert_eq!(names("Black & Minority Ethnic Health Alliance"), ["Black & Minority Ethnic Health Alliance"]);
+        let jr = parse("Mensah Jr., Kofi A.").unwrap();
+        assert_eq!(
+            (jr.family.as_deref(), jr.given.as_deref(), jr.suffix.as_deref()),
+            (Some("Mensah"), Some("Kofi A."), Some("Jr."))
+        );
+        let iii = parse("King III, Martin L.").unwrap();
+        assert_eq!((iii.family.as_deref(), iii.suffix.as_deref()), (Some("King"), Some("III")));
+        // "Word & Word": a company or two people; read, with a warning naming the braces.
+        for (cell, pair) in [
+            ("Johnson & Johnson", "Johnson & Johnson"),
+            ("Procter & Gamble", "Procter & Gamble"),
+            ("Achebe, Ngozi & Johnson & Johnson", "Johnson & Johnson"),
+            ("Mensah & Berg", "Mensah & Berg"),
+        ] {
+            let d = split_cell(cell).doubt.unwrap_or_default();
+            assert!(d.contains(&format!("{{{pair}}}")), "{cell}: {d}");
+        }
+        for cell in [
+            "Mensah, K. & Berg, L.",
+            "Mensah K & Berg L",
+            "Black & Minority Ethnic Health Alliance",
+            "{Johnson & Johnson}",
+        ] {
+            assert_eq!(split_cell(cell).doubt, None, "{cell}");
+        }
+        assert_eq!(names("{Johnson & Johnson}; Achebe, Ngozi"), ["Johnson & Johnson", "Achebe, Ngozi"]);
         assert!(split_cell("Achebe, Ngozi; Byrne, Siobhan").doubt.is_none());
         let d = split_cell("Achebe, Ngozi, Byrne, Siobhan");
         assert_eq!(d.names.len(), 2);

@@ -3,7 +3,8 @@
 //! also `isbn`, `container`, `source_kind`, `status`, `language`, `volume`,
 //! `issue`, `pages`, `publisher`, `place`, `edition`, and the content facets
 //! `global_south`, `open_access`, `original_language`, `translated`,
-//! `perspective`).
+//! `perspective`, and `editors`, `container_short` (the journal's
+//! abbreviation) and `season`).
 
 use anyhow::Result;
 
@@ -43,6 +44,9 @@ const ORIGINAL_LANGUAGE: usize = 22;
 const TRANSLATED: usize = 23;
 const PERSPECTIVE: usize = 24;
 const CHANGED: usize = 25;
+const EDITORS: usize = 26;
+const CONTAINER_SHORT: usize = 27;
+const SEASON: usize = 28;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -89,6 +93,21 @@ pub const FIELDS: &[Field] = &[
     // The entry's latest change number when `canon export reading` wrote the
     // row: what others changed after it is not reverted by the row.
     Field { name: "changed", aliases: &["last change", "change number"], required: false },
+    // Issue 12f: what 12e stores from the other formats, so that an export carries it.
+    Field { name: "editors", aliases: &["editor", "eds", "edited by", "book editors"], required: false },
+    Field {
+        name: "container_short",
+        aliases: &[
+            "journal abbreviation",
+            "journal abbr",
+            "abbreviated journal",
+            "abbreviated source title",
+            "container title short",
+            "journal short",
+        ],
+        required: false,
+    },
+    Field { name: "season", aliases: &["publication season"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -119,6 +138,9 @@ const PRESENT: &[(usize, &str)] = &[
     (ORIGINAL_LANGUAGE, "original_language"),
     (TRANSLATED, "translated"),
     (PERSPECTIVE, "perspective"),
+    (EDITORS, "editors"),
+    (CONTAINER_SHORT, "container_short"),
+    (SEASON, "season"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -262,6 +284,24 @@ impl<'a> ReadingReader<'a> {
             d.warnings.push(RowError::new(line, m.column(AUTHORS), format!("authors cell {doubt}")));
         }
         d.authors = split.names;
+        // Editors: the same name-list syntax as authors, `{…}` for a name kept whole.
+        let split = names::split_cell(self.get(EDITORS));
+        if let Some(doubt) = split.doubt {
+            d.warnings.push(RowError::new(line, m.column(EDITORS), format!("editors cell {doubt}")));
+        }
+        d.editors = split.names;
+        d.container_short = text(CONTAINER_SHORT);
+        d.season = opt(SEASON);
+        if let Some(v) = d.season.as_ref().filter(|v| builder::season_of(&v.text).is_none()) {
+            d.errors.push(RowError::new(
+                line,
+                m.column(SEASON),
+                format!(
+                    "season {:?} is not a season; expected spring, summer, autumn (or fall), winter, or an empty cell",
+                    v.text
+                ),
+            ));
+        }
         d.container = text(CONTAINER);
         d.url = text(URL);
         d.annotation = text(NOTES);

@@ -766,8 +766,8 @@ mod tests {
         // An emphasised year takes its season with it; later runs move along.
         let mut rich = Rich::from("A. 2019. B.".to_string());
         rich.spans = vec![
-            (3..7, super::super::pdf::Emphasis { italic: false, bold: true }),
-            (9..10, super::super::pdf::Emphasis { italic: true, bold: false }),
+            (3..7, super::super::pdf::Emphasis { bold: true, ..Default::default() }),
+            (9..10, super::super::pdf::Emphasis { italic: true, ..Default::default() }),
         ];
         let out = with_season(rich, &r);
         assert_eq!(out.text, "A. 2019 Winter. B.");

@@ -54,12 +54,38 @@ pub struct ReportData {
     /// The report's filters as the facets section states them.
     #[serde(skip)]
     pub facet_scope: super::facets::FacetScope,
+    /// How each approved or rejected reading came to its status (by reading
+    /// ID): a review, or the status it was imported or added with, which no
+    /// one has reviewed since (see [`crate::store::readings::decision`]).
+    #[serde(skip)]
+    pub decisions: std::collections::HashMap<i64, crate::store::readings::Decision>,
 }
 
 /// Counts of people under this are suppressed in every output (see [`super::facets`]).
 pub use super::facets::SUPPRESS_BELOW;
 
 impl ReportData {
+    /// Whether reading `r` is approved without a review: approved on import
+    /// (or when added), or by a way no review records (a merge, an undo).
+    pub fn approved_unreviewed(&self, r: &Reading) -> bool {
+        r.status == "approved" && self.decisions.get(&r.id).is_none_or(|d| d.how != "review")
+    }
+
+    /// How reading `r` came to its status, for JSON: by, when, how
+    /// ("review" | "import" | "added"); `null` while suggested or when no
+    /// record says.
+    pub fn review_json(&self, r: &Reading) -> serde_json::Value {
+        match self.decisions.get(&r.id) {
+            Some(d) => serde_json::json!({"by": d.by, "when": d.at, "how": d.how, "note": d.note}),
+            None => serde_json::Value::Null,
+        }
+    }
+
+    /// The CSV `review` cell: "review", "import", "added" or empty.
+    pub fn review_cell(&self, r: &Reading) -> String {
+        self.decisions.get(&r.id).map(|d| d.how.to_string()).unwrap_or_default()
+    }
+
     fn theme_name(&self, slug: &str) -> String {
         self.themes.iter().find(|(s, _)| s == slug).map_or_else(|| slug.to_string(), |(_, n)| n.clone())
     }
@@ -335,7 +361,14 @@ fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
     let mut rows = Vec::new();
     let status_row = |label: String, f: &dyn Fn(&Reading) -> bool| {
         let n = |st: &str| d.readings.iter().filter(|r| r.status == st && f(r)).count().to_string();
-        vec![label, n("approved"), n("suggested"), n("rejected")]
+        let approved = |unreviewed: bool| {
+            d.readings
+                .iter()
+                .filter(|r| r.status == "approved" && f(r) && d.approved_unreviewed(r) == unreviewed)
+                .count()
+                .to_string()
+        };
+        vec![label, approved(false), approved(true), n("suggested"), n("rejected")]
     };
     for (slug, name) in &d.themes {
         rows.push(status_row(name.clone(), &|r: &Reading| r.themes.contains(slug)));
@@ -344,12 +377,20 @@ fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Table(Table {
         columns: vec![
             Column { header: "Theme".into(), weight: 3.0, align: Align::Left },
-            Column { header: "Approved".into(), weight: 1.2, align: Align::Right },
-            Column { header: "Awaiting review".into(), weight: 1.5, align: Align::Right },
-            Column { header: "Rejected".into(), weight: 1.2, align: Align::Right },
+            Column { header: "Approved, reviewed".into(), weight: 1.4, align: Align::Right },
+            Column { header: "Approved on import, not reviewed".into(), weight: 1.8, align: Align::Right },
+            Column { header: "Awaiting review".into(), weight: 1.3, align: Align::Right },
+            Column { header: "Rejected".into(), weight: 1.1, align: Align::Right },
         ],
         rows,
     }));
+    b.push(Block::Paragraph {
+        text: format!(
+            "Approved on import, not reviewed: readings that came in already approved (from an import, or added \
+             with a status) and that no reviewer has looked at since; {UNREVIEWED_MARK} marks them in the reading list."
+        ),
+        style: Style::Muted,
+    });
 }
 
 fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
@@ -860,7 +901,8 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         text: format!(
             "Approved readings, grouped by theme (a reading on several themes appears under each), in the style \
              {} (formatted by a CSL processor). Under each reference: the group's annotation, the type of source \
-             and any credit or licence.",
+             and any credit or licence. {UNREVIEWED_MARK} after a note: approved on import (or when added) and \
+             not reviewed since.",
             d.style.title()
         ),
         style: Style::Body,
@@ -902,9 +944,12 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
     let cited = bibliographies(&d.style, &readings);
     for ((before, rs), cited) in lists.into_iter().zip(cited) {
         b.extend(before);
-        references(&rs, cited, b);
+        references(d, &rs, cited, b);
     }
 }
+
+/// The mark after the note of a reading approved without a review, explained in the list's lead-in.
+pub const UNREVIEWED_MARK: &str = "[not reviewed]";
 
 /// The bibliography of each list in `lists` (see [`super::cite::Style::bibliography`]),
 /// in the same order. The CSL processor is most of a large report's time,
@@ -941,10 +986,14 @@ fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<
 /// One list of the reading list as one bibliography in the report's style:
 /// sorted as the style sorts, numbered only when the style numbers (each list
 /// from 1), each reference with its note. `cited` is the list's bibliography.
-fn references(rs: &[&Reading], cited: Vec<super::cite::Cited>, b: &mut Vec<Block>) {
+fn references(d: &ReportData, rs: &[&Reading], cited: Vec<super::cite::Cited>, b: &mut Vec<Block>) {
     for c in cited {
         let r = rs[c.index];
-        b.push(Block::Reference { label: c.label, text: c.text, note: note_line(r) }.named(reading_name(r)));
+        let mut note = note_line(r);
+        if d.approved_unreviewed(r) {
+            note = Some(note.map_or_else(|| UNREVIEWED_MARK.to_string(), |n| format!("{n} {UNREVIEWED_MARK}")));
+        }
+        b.push(Block::Reference { label: c.label, text: c.text, note }.named(reading_name(r)));
     }
 }
 
@@ -1243,19 +1292,23 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "year",
         "type",
         "container",
+        "container_short",
         "volume",
         "issue",
         "pages",
         "publisher",
         "place",
         "edition",
+        "editors",
         "year_note",
+        "season",
         "doi",
         "isbn",
         "url",
         "source_kind",
         "language",
         "annotation",
+        "review",
     ]);
     for r in &d.readings {
         readings.rows.push(vec![
@@ -1268,19 +1321,23 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             year(r.year),
             r.kind.clone(),
             r.container.clone().unwrap_or_default(),
+            r.container_short.clone().unwrap_or_default(),
             r.volume.clone().unwrap_or_default(),
             r.issue.clone().unwrap_or_default(),
             r.pages.clone().unwrap_or_default(),
             r.publisher.clone().unwrap_or_default(),
             r.place.clone().unwrap_or_default(),
             r.edition.clone().unwrap_or_default(),
+            crate::import::names::cell_text(&r.editor_names),
             r.year_note.clone().unwrap_or_default(),
+            r.season.clone().unwrap_or_default(),
             r.doi.clone().unwrap_or_default(),
             r.isbn.clone().unwrap_or_default(),
             r.url.clone().unwrap_or_default(),
             r.source_kind.clone().unwrap_or_default(),
             r.language.clone().unwrap_or_default(),
             r.annotation.clone().unwrap_or_default(),
+            d.review_cell(r),
         ]);
     }
     let mut tables = vec![
@@ -1377,7 +1434,8 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             r.status.into(),
             r.reading_id.to_string(),
             r.title.clone(),
-            r.authors.join("; "),
+            // The export's writer: a comma'd institution in braces, so that it reads back whole.
+            crate::import::names::cell_text(&r.author_names),
             year(r.reading_year),
             r.review.clone(),
             r.session.clone(),
@@ -1409,9 +1467,11 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "module_readings": d.plan,
         "evidence": d.evidence,
         "facets": d.facet_section(),
+        "comparison": d.comparison,
         "readings": d.readings.iter().map(|r| {
             let mut v = serde_json::to_value(r).unwrap_or_default();
             v["reference"] = serde_json::Value::String(d.style.reference(r));
+            v["review"] = d.review_json(r);
             v
         }).collect::<Vec<_>>(),
     })

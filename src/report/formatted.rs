@@ -1,14 +1,17 @@
 //! A reference as the CSL processor formats it, with its runs: the italic
-//! (a journal's or book's title in APA, Harvard, Chicago…) and bold (a
-//! volume or year in Nature, ACS…) that the style asks for (CSL 1.0.2,
-//! "Formatting": `font-style`, `font-weight`), kept through the tidying that
-//! makes the plain text, so that the PDF sets each run in its face and the
-//! plain text (CSV, JSON, tables) is the same string without them.
+//! (a journal's or book's title in APA, Harvard, Chicago…), bold (a volume
+//! or year in Nature, ACS…) and small capitals (authors' names in some
+//! journals' and humanities styles) that the style asks for (CSL 1.0.2,
+//! "Formatting": `font-style`, `font-weight`, `font-variant`), kept through
+//! the tidying that makes the plain text, so that the PDF sets each run in
+//! its face and the plain text (CSV, JSON, tables) is the same string without
+//! them: small capitals are a way of drawing letters, so the plain text keeps
+//! the letters as written ("Smith", not "SMITH").
 //!
-//! Small caps, superscript and subscript (`font-variant`, `vertical-align`)
-//! and underlining are not kept: their text is set like the text around it.
+//! Superscript and subscript (`vertical-align`) and underlining are not
+//! kept: their text is set like the text around it.
 
-use hayagriva::citationberg::{Display, FontStyle, FontWeight};
+use hayagriva::citationberg::{Display, FontStyle, FontVariant, FontWeight};
 use hayagriva::{Elem, ElemChild, ElemChildren, Formatting};
 
 use super::pdf::{Emphasis, Rich};
@@ -49,7 +52,11 @@ type Styled = (char, Emphasis);
 /// flip-flop rule (italic inside italic is upright) and the formatting of
 /// the groups around it: each text node carries its final formatting.
 fn emphasis(f: &Formatting) -> Emphasis {
-    Emphasis { italic: f.font_style == FontStyle::Italic, bold: f.font_weight == FontWeight::Bold }
+    Emphasis {
+        italic: f.font_style == FontStyle::Italic,
+        bold: f.font_weight == FontWeight::Bold,
+        small_caps: f.font_variant == FontVariant::SmallCaps,
+    }
 }
 
 fn children(list: &[ElemChild], out: &mut Vec<Styled>) {
@@ -130,30 +137,41 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
 
 /// "in press", "forthcoming"…: CSL's `status` variable, which the processor
 /// does not print, so the reference says it in place of "n.d." (in that
-/// date's emphasis) or at the end.
+/// date's emphasis) or at the end, whatever the title's words.
 fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
     let Some(note) = note else { return chars };
+    // Decided from the data (a reading with a status has no year, and the
+    // processor never prints the status), never from the text: a title
+    // such as "Racism in press coverage" must not hide it.
     let text: String = chars.iter().map(|(c, _)| c).collect();
-    if text.contains(note) {
-        return chars;
-    }
     for undated in ["n.d.", "no date"] {
         if let Some(at) = text.find(undated) {
             let start = text[..at].chars().count();
             let len = undated.chars().count();
             let e = chars[start].1;
             let mut out = chars[..start].to_vec();
-            push(&mut out, note, e);
+            // "n.d." standing as its own sentence (Chicago "Eze, Ada. n.d.
+            // “Title.”") keeps its full stop: "Eze, Ada. In press. “Title.”".
+            if chars.get(start + len).is_none_or(|(c, _)| c.is_whitespace()) {
+                push(&mut out, &format!("{}.", capitalised(note)), e);
+            } else {
+                push(&mut out, note, e);
+            }
             out.extend_from_slice(&chars[start + len..]);
             return out;
         }
     }
-    let mut c = note.chars();
-    let cap: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    let cap = capitalised(note);
     let sep = if text.ends_with('.') { " " } else { ". " };
     let mut out = chars;
     push(&mut out, &format!("{sep}{cap}."), Emphasis::default());
     out
+}
+
+/// `note` with its first letter a capital ("in press" → "In press").
+fn capitalised(note: &str) -> String {
+    let mut c = note.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Characters and their emphasis as text and the spans of its emphasised runs.
@@ -187,8 +205,8 @@ fn collect(chars: &[Styled]) -> Rich {
 mod tests {
     use super::*;
 
-    const I: Emphasis = Emphasis { italic: true, bold: false };
-    const N: Emphasis = Emphasis { italic: false, bold: false };
+    const I: Emphasis = Emphasis { italic: true, bold: false, small_caps: false };
+    const N: Emphasis = Emphasis { italic: false, bold: false, small_caps: false };
 
     fn styled(parts: &[(&str, Emphasis)]) -> Vec<Styled> {
         let mut v = Vec::new();
@@ -226,8 +244,15 @@ mod tests {
     fn a_status_takes_the_place_of_no_date_in_its_emphasis() {
         let chars = styled(&[("Okoro C. ", N), ("n.d.", I), (" Lagos.", N)]);
         let rich = collect(&with_status(chars.clone(), Some("in press")));
-        assert_eq!(rich.text, "Okoro C. in press Lagos.");
-        assert_eq!(rich.runs()[1], ("in press", I));
+        // "n.d." was a sentence of its own: the status keeps its full stop.
+        assert_eq!(rich.text, "Okoro C. In press. Lagos.");
+        assert_eq!(rich.runs()[1], ("In press.", I));
+        let rich =
+            collect(&with_status(styled(&[("Okoro, C. (", N), ("n.d.", N), ("). Lagos.", N)]), Some("in press")));
+        assert_eq!(rich.text, "Okoro, C. (in press). Lagos.");
+        // The title's own words are not the status.
+        let rich = collect(&with_status(styled(&[("Eze A. Racism in press coverage. J Z.", N)]), Some("in press")));
+        assert_eq!(rich.text, "Eze A. Racism in press coverage. J Z. In press.");
         let rich = collect(&with_status(styled(&[("Okoro C. ", N), ("Title", I)]), Some("forthcoming")));
         assert_eq!(rich.text, "Okoro C. Title. Forthcoming.");
         assert_eq!(rich.runs().last(), Some(&(". Forthcoming.", N)));
@@ -303,5 +328,40 @@ mod style_tests {
         // Nature sets the volume in bold.
         let n = style("nature").formatted(&article);
         assert!(n.runs().iter().any(|(t, e)| e.bold && t.contains("45")), "{n:?}");
+    }
+
+    #[test]
+    fn small_capitals_are_a_run_and_the_text_keeps_its_letters() {
+        // A journal's own style, as many humanities styles write authors:
+        // names in small capitals, the title in italic.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("small-caps.csl");
+        std::fs::write(
+            &path,
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Small caps</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">
+    <names variable="author" suffix=". "><name font-variant="small-caps" initialize-with="" delimiter=", "/></names>
+    <text variable="title" font-style="italic" font-variant="small-caps" suffix=". "/>
+    <date variable="issued"><date-part name="year"/></date>
+  </layout></bibliography>
+</style>"#,
+        )
+        .unwrap();
+        let s = Style::load(&StyleArg::File(path)).unwrap();
+        let mut r = reading("book", None);
+        r.author_names = vec![names::parse("Fanon, Frantz").unwrap(), names::parse("Straße, Jürgen").unwrap()];
+        let rich = s.formatted(&r);
+        assert_eq!(rich.text, "F Fanon, J Straße. Black skin, white masks. 1952.");
+        assert_eq!(rich.text, s.reference(&r), "the plain text is the same letters");
+        let sc = Emphasis { small_caps: true, ..Emphasis::default() };
+        let runs = rich.runs();
+        assert_eq!(runs[0], ("F Fanon, J Straße", sc), "{runs:?}");
+        // (hayagriva sets a suffix in its element's formatting.)
+        let title = Emphasis { italic: true, ..sc };
+        assert!(runs.iter().any(|(t, e)| t.starts_with("Black skin, white masks") && *e == title), "{runs:?}");
+        assert!(runs.iter().any(|(t, e)| t.contains("1952") && *e == Emphasis::default()), "{runs:?}");
     }
 }

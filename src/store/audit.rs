@@ -49,7 +49,11 @@ pub struct ItemInfo {
 pub struct ReadingInfo {
     pub id: i64,
     pub title: String,
+    /// The authors as written.
     pub authors: Vec<String>,
+    /// The same authors in parts (for a cell that reads back the same:
+    /// [`crate::import::names::cell_text`]).
+    pub author_names: Vec<crate::import::names::Name>,
     pub year: Option<i64>,
     pub annotation: Option<String>,
     pub status: String,
@@ -202,25 +206,37 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
             rtags.entry(r.get(0)?).or_default().push(r.get(1)?);
         }
     }
-    let mut authors: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut authors: HashMap<i64, Vec<crate::import::names::Name>> = HashMap::new();
     {
-        let mut st = conn.prepare("SELECT reading_id, name FROM reading_author ORDER BY reading_id, position")?;
+        let mut st = conn.prepare(
+            "SELECT reading_id, name, family, given, particle, suffix, literal FROM reading_author
+              ORDER BY reading_id, position",
+        )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            authors.entry(r.get(0)?).or_default().push(r.get(1)?);
+            authors.entry(r.get(0)?).or_default().push(crate::import::names::Name {
+                original: r.get(1)?,
+                family: r.get(2)?,
+                given: r.get(3)?,
+                particle: r.get(4)?,
+                suffix: r.get(5)?,
+                literal: r.get(6)?,
+            });
         }
     }
     let readings = conn
         .prepare("SELECT id, title, year, annotation, status FROM reading ORDER BY title_key, year, id")?
         .query_map([], |r| {
             let id: i64 = r.get(0)?;
+            let author_names = authors.remove(&id).unwrap_or_default();
             Ok(ReadingInfo {
                 id,
                 title: r.get(1)?,
                 year: r.get(2)?,
                 annotation: r.get(3)?,
                 status: r.get(4)?,
-                authors: authors.remove(&id).unwrap_or_default(),
+                authors: author_names.iter().map(|n| n.original.clone()).collect(),
+                author_names,
                 themes: rtags.remove(&id).unwrap_or_default(),
             })
         })?

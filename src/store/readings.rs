@@ -177,7 +177,12 @@ impl Stored {
             editor_names: richer_names(&self.editor_names, &r.editors),
             container_short: pick(&r.container_short, &self.container_short),
             // A season goes with its year: the file's when it gives a year.
-            season: if r.year.is_some() { new.season.clone() } else { self.season.clone() },
+            // The same year without a season erases nothing.
+            season: match r.year {
+                Some(y) if Some(y) == self.year => new.season.clone().or_else(|| self.season.clone()),
+                Some(_) => new.season.clone(),
+                None => self.season.clone(),
+            },
         };
         (merged, kept)
     }
@@ -229,9 +234,24 @@ impl Stored {
             },
             authors,
             author_names,
-            editor_names: if p.has("editors") { new.editor_names } else { self.editor_names.clone() },
+            editor_names: if p.has("editors") {
+                keep_parts(&self.editor_names, new.editor_names)
+            } else {
+                self.editor_names.clone()
+            },
             container_short: take("container_short", &r.container_short, &self.container_short),
-            season: if p.has("year") { new.season } else { self.season.clone() },
+            season: if p.has("season") {
+                new.season
+            } else if p.has("year") && (new.year, &new.year_note) != (self.year, &self.year_note) {
+                // A season goes with its year: another year takes the date cell's season (or none).
+                new.season
+            } else if p.has("year") {
+                // The same year, and no season column (an older export): the date cell's season,
+                // else the stored one; a missing column clears nothing.
+                new.season.or_else(|| self.season.clone())
+            } else {
+                self.season.clone()
+            },
         }
     }
 
@@ -291,15 +311,29 @@ impl Stored {
         let a = serde_json::to_value(self).unwrap_or_default();
         let b = serde_json::to_value(new).unwrap_or_default();
         if let (Some(a), Some(b)) = (a.as_object(), b.as_object()) {
-            for (k, va) in a {
-                let vb = &b[k];
+            // A field left out when empty (the season, the abbreviation) is null on that side.
+            let null = serde_json::Value::Null;
+            let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
+            for k in keys {
+                let (va, vb) = (a.get(k).unwrap_or(&null), b.get(k).unwrap_or(&null));
                 // The parts of a name that changed show in `authors`, unless only the parts changed.
                 if k == "author_names" && a.get("authors") != b.get("authors") {
                     continue;
                 }
-                if va != vb {
-                    out.push(format!("{k}: {} → {}", short(va), short(vb)));
+                if va == vb {
+                    continue;
                 }
+                // Editors as written ("Adeyemi, Bola; Smith, Jane"), unless only their parts changed.
+                fn written(n: &Stored) -> Vec<&str> {
+                    n.editor_names.iter().map(|e| e.original.as_str()).collect()
+                }
+                if k == "editor_names" && written(self) != written(new) {
+                    let cell = |n: &Stored| serde_json::Value::from(written(n).join("; "));
+                    let text = |n: &Stored| if n.editor_names.is_empty() { null.clone() } else { cell(n) };
+                    out.push(format!("editors: {} → {}", short(&text(self)), short(&text(new))));
+                    continue;
+                }
+                out.push(format!("{k}: {} → {}", short(va), short(vb)));
             }
         }
         out
@@ -620,6 +654,12 @@ pub struct ReadingWriter<'t> {
     /// The last history entry before this import: what a row of an export
     /// checks for later changes by others.
     history_floor: i64,
+}
+
+/// The key of a [`crate::import::Present`] field in a stored entry (and
+/// its history JSON): the same name, but editors are `editor_names`.
+fn stored_key(field: &str) -> &str {
+    if field == "editors" { "editor_names" } else { field }
 }
 
 /// What others changed in a reading after the change a row of an export saw.
@@ -1205,12 +1245,15 @@ impl<'t> ReadingWriter<'t> {
         let now = serde_json::to_value(old).unwrap_or_default();
         let mut present = r.present;
         for f in crate::import::Present::FIELDS.iter().copied().filter(|f| r.present.has(f) && *f != "themes") {
-            if !since.all && !since.fields.contains(f) {
+            if !since.all && !since.fields.contains(stored_key(f)) {
                 continue;
             }
             present = present.without(f);
-            let differs =
-                if f == "status" { r.status.as_deref().is_some_and(|s| s != status) } else { full[f] != now[f] };
+            let differs = if f == "status" {
+                r.status.as_deref().is_some_and(|s| s != status)
+            } else {
+                full[stored_key(f)] != now[stored_key(f)]
+            };
             if differs {
                 since.kept.push(if f == "annotation" { "notes".to_string() } else { f.to_string() });
             }
@@ -1580,23 +1623,22 @@ fn slug(conn: &Connection, theme: i64) -> Result<String> {
 
 /// Writes a reading's authors: each name as written, and its parts.
 pub fn set_authors(conn: &Connection, id: i64, authors: &[Name]) -> Result<()> {
-    let mut st = conn.prepare_cached(
-        "INSERT INTO reading_author (reading_id, position, name, family, given, particle, suffix, literal)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (i, a) in authors.iter().enumerate() {
-        st.execute(params![id, i as i64 + 1, a.original, a.family, a.given, a.particle, a.suffix, a.literal])?;
-    }
-    Ok(())
+    set_names(conn, "INSERT INTO reading_author", id, authors)
 }
 
 /// Writes a reading's editors: each name as written, and its parts.
 pub fn set_editors(conn: &Connection, id: i64, editors: &[Name]) -> Result<()> {
-    let mut st = conn.prepare_cached(
-        "INSERT INTO reading_editor (reading_id, position, name, family, given, particle, suffix, literal)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (i, a) in editors.iter().enumerate() {
+    set_names(conn, "INSERT INTO reading_editor", id, editors)
+}
+
+/// The one name writer behind [`set_authors`] and [`set_editors`]: `insert`
+/// is a fixed `INSERT INTO <table>` (never user text); names are bound.
+fn set_names(conn: &Connection, insert: &'static str, id: i64, names: &[Name]) -> Result<()> {
+    let mut st = conn.prepare_cached(&format!(
+        "{insert} (reading_id, position, name, family, given, particle, suffix, literal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    ))?;
+    for (i, a) in names.iter().enumerate() {
         st.execute(params![id, i as i64 + 1, a.original, a.family, a.given, a.particle, a.suffix, a.literal])?;
     }
     Ok(())

@@ -490,12 +490,13 @@ impl Writer {
 
     /// One line of text: a text object positioned at its baseline origin
     /// (`x`, `y` in PDF coordinates), glyphs in TJ arrays with adjustments where
-    /// shaping moved them from their advance widths.
+    /// shaping moved them from their advance widths, a new `Tf` where the font
+    /// or the size changes (a small capital is smaller than the line).
     fn text(&mut self, buf: &mut Vec<u8>, x: f32, y: f32, line: &ShapedLine) {
         if line.glyphs.is_empty() {
             return;
         }
-        let size = line.size;
+        let mut size = line.size;
         buf.extend_from_slice(b"BT\n1 0 0 1 ");
         num(buf, x, 2);
         buf.push(b' ');
@@ -536,12 +537,13 @@ impl Writer {
                 span_end = Some(r.end);
                 spans.next();
             }
-            if font != Some(g.font) {
+            if font != Some(g.font) || g.size != size {
                 close(buf, &mut in_array, &mut in_hex);
                 buf.extend_from_slice(format!("/F{} ", g.font).as_bytes());
-                num(buf, size, 2);
+                num(buf, g.size, 2);
                 buf.extend_from_slice(b" Tf\n");
                 font = Some(g.font);
+                size = g.size;
             }
             if (g.y - rise).abs() > 0.005 {
                 close(buf, &mut in_array, &mut in_hex);

@@ -11,7 +11,7 @@
 use std::collections::VecDeque;
 
 use super::fonts::Weight;
-use super::shape::{BaseDirection, ShapedLine, Shaper};
+use super::shape::{BaseDirection, Face, ShapedLine, Shaper};
 use super::{Align, Block, Document, HeatMap, Rich, Style, Table};
 
 pub const PAGE_W: f32 = 595.276;
@@ -864,12 +864,12 @@ impl<'a> Flow<'a> {
         let hang = (24.0f32).max(((lab.width + 6.0) / 6.0).ceil() * 6.0);
         // A reference strings authors, title and container together: its
         // direction is that of most of its letters (see `BaseDirection`).
-        // The style's italic and bold runs keep their faces.
+        // The style's italic, bold and small-caps runs keep their faces.
         let spans: Vec<_> = text
             .spans
             .iter()
-            .filter(|(_, e)| e.italic || e.bold)
-            .map(|(r, e)| (r.clone(), st.weight.with(e.bold, e.italic)))
+            .filter(|(_, e)| e.italic || e.bold || e.small_caps)
+            .map(|(r, e)| (r.clone(), Face { weight: st.weight.with(e.bold, e.italic), small_caps: e.small_caps }))
             .collect();
         let lines =
             self.sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);

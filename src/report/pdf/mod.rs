@@ -81,8 +81,9 @@ impl Block {
     }
 }
 
-/// Text with runs set in italic or bold (a reference as a citation style
-/// formats it: the journal or book title in italic, a volume in bold…).
+/// Text with runs set in italic, bold or small capitals (a reference as a
+/// citation style formats it: the journal or book title in italic, a volume
+/// in bold, authors' names in small capitals…).
 /// Outside its spans the text is in the face of the block holding it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rich {
@@ -97,6 +98,12 @@ pub struct Rich {
 pub struct Emphasis {
     pub italic: bool,
     pub bold: bool,
+    /// Small capitals (CSL `font-variant="small-caps"`). The fonts have no
+    /// `smcp` feature, so the engine synthesises them: a lower-case letter
+    /// is drawn as its capital at [`shape::SMALL_CAPS`] of the size, while
+    /// capitals, digits and punctuation keep the full size; the text
+    /// (copy-paste, `pdftotext`) stays the letters as written.
+    pub small_caps: bool,
 }
 
 impl Rich {

@@ -16,12 +16,15 @@ use unicode_bidi::ParagraphBidiInfo;
 
 use super::fonts::{self, CJK, FontIdx, Fonts, Weight};
 
-/// One positioned glyph of a shaped line. Positions are in points at the line's size,
-/// relative to the line's origin (left end of the baseline).
+/// One positioned glyph of a shaped line. Positions are in points, relative
+/// to the line's origin (left end of the baseline).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Glyph {
     pub font: FontIdx,
     pub gid: u16,
+    /// The size it is set at, in points: the line's, or [`SMALL_CAPS`] of it
+    /// for a lower-case letter drawn as a small capital.
+    pub size: f32,
     pub x: f32,
     pub y: f32,
     /// Byte range of `ShapedLine::text` this glyph stands for (for /ToUnicode);
@@ -39,7 +42,8 @@ pub struct ShapedLine {
     pub width: f32,
     pub glyphs: Vec<Glyph>,
     /// Glyph ranges of runs in scripts whose glyphs do not map one to one onto
-    /// characters (Indic, Thai), with their logical text (for /ActualText).
+    /// characters (Indic, Thai) and of a small capital drawn as two ("ß" as
+    /// "SS"), with their logical text (for /ActualText).
     pub actual_text: Vec<(Range<usize>, Range<u32>)>,
     /// The paragraph is right to left: the line is aligned to the right.
     pub rtl: bool,
@@ -54,6 +58,13 @@ impl ShapedLine {
         ShapedLine { text: String::new(), size, width: 0.0, glyphs: Vec::new(), actual_text: Vec::new(), rtl }
     }
 }
+
+/// The size of a synthesised small capital, as a fraction of the text's
+/// size. A font without small capitals (an OpenType `smcp` feature) has them
+/// made from its capitals scaled down; 0.8 is the usual ratio (LaTeX's
+/// `\textsc` fallback and word processors' "small caps" use 0.7–0.8), close
+/// to the height of the lower-case letters beside them without looking thin.
+pub const SMALL_CAPS: f32 = 0.8;
 
 /// Runs are cut at a space after this many bytes, so that a megabyte of text is
 /// not one shaping buffer.
@@ -103,6 +114,9 @@ struct Run {
     font: FontIdx,
     level: u8,
     glyphs: Range<usize>,
+    /// Lower-case letters set as small capitals: shaped as their capitals
+    /// and drawn at [`SMALL_CAPS`] of the size.
+    small: bool,
 }
 
 impl Run {
@@ -150,7 +164,7 @@ impl Shaper {
         if text.is_empty() {
             return ShapedLine::empty(size, false);
         }
-        let p = self.paragraph(&text, Faces { base: weight, spans: &[], at: 0 }, size, None);
+        let p = self.paragraph(&text, Faces { base: weight.into(), spans: &[], at: 0 }, size, None);
         p.line(0, text.len())
     }
 
@@ -184,22 +198,22 @@ impl Shaper {
         max_w: f32,
         dir: BaseDirection,
     ) -> Vec<ShapedLine> {
-        self.wrap_faces(text, Faces { base: weight, spans: &[], at: 0 }, size, max_w, dir)
+        self.wrap_faces(text, Faces { base: weight.into(), spans: &[], at: 0 }, size, max_w, dir)
     }
 
     /// [`Shaper::wrap_with`] for text whose byte ranges `spans` are set in
-    /// other faces than `weight` (a reference's italic and bold runs); the
-    /// spans are sorted and do not overlap.
+    /// other faces than `weight` (a reference's italic, bold and small-caps
+    /// runs); the spans are sorted and do not overlap.
     pub fn wrap_rich(
         &mut self,
         text: &str,
-        spans: &[(Range<usize>, Weight)],
+        spans: &[(Range<usize>, Face)],
         weight: Weight,
         size: f32,
         max_w: f32,
         dir: BaseDirection,
     ) -> Vec<ShapedLine> {
-        self.wrap_faces(text, Faces { base: weight, spans, at: 0 }, size, max_w, dir)
+        self.wrap_faces(text, Faces { base: weight.into(), spans, at: 0 }, size, max_w, dir)
     }
 
     fn wrap_faces(&mut self, text: &str, faces: Faces, size: f32, max_w: f32, dir: BaseDirection) -> Vec<ShapedLine> {
@@ -297,13 +311,21 @@ impl Shaper {
         let mut span = 0usize;
         for (i, c) in text.char_indices() {
             let level = bidi_levels.as_ref().map_or(0, |(l, _)| l[i].number());
-            let weight = faces.at(i, &mut span);
-            let font = self.font_for(c, weight, cur.map(|c| c.1));
+            let face = faces.at(i, &mut span);
+            // A lower-case letter in small caps (and a combining mark on
+            // one) is set as its capital, in the face that has the capital;
+            // a letter whose capital no font has (Georgian's Mtavruli, say)
+            // stays as written.
+            let cap = if face.small_caps { small_capital(c) } else { None };
+            let cap = cap.filter(|u| self.fonts.pick(face.weight, *u).is_some());
+            let small = cap.is_some() || (face.small_caps && is_mark(c) && runs.last().is_some_and(|r| r.small));
+            let font = self.font_for(cap.unwrap_or(c), face.weight, cur.map(|c| c.1));
             let class = if fonts::is_latin_face(font) { fonts::script_class(c) } else { 0 };
             let same = match (cur, runs.last()) {
                 (Some((l, f, k)), Some(run)) => {
                     l == level
                         && f == font
+                        && run.small == small
                         && (class == 0 || k == 0 || k == class)
                         && !(run.range.len() >= MAX_RUN && c == ' ')
                 }
@@ -319,7 +341,7 @@ impl Shaper {
                     cur.2 = class;
                 }
             } else {
-                runs.push(Run { range: i..i + c.len_utf8(), font, level, glyphs: 0..0 });
+                runs.push(Run { range: i..i + c.len_utf8(), font, level, glyphs: 0..0, small });
                 cur = Some((level, font, class));
             }
         }
@@ -385,6 +407,7 @@ impl Shaper {
 
     fn shape_run(&mut self, text: &str, run: &Run, lang: Option<&'static str>, size: f32, out: &mut Vec<PGlyph>) {
         let Some(seg) = text.get(run.range.clone()) else { return };
+        let size = if run.small { size * SMALL_CAPS } else { size };
         let scale = size / self.fonts.upem[run.font as usize];
         let push = |out: &mut Vec<PGlyph>, at: usize, glyphs: &[Unscaled]| {
             out.extend(glyphs.iter().map(|g| PGlyph {
@@ -395,6 +418,23 @@ impl Shaper {
                 dy: g.dy as f32 * scale,
             }));
         };
+        // Small capitals: the letters' capitals are shaped, and each glyph's
+        // cluster is moved back to the letter it stands for (a capital may
+        // have another UTF-8 length, and "ß" has two: "SS").
+        if run.small {
+            let mut upper = String::with_capacity(seg.len());
+            let mut from: Vec<u32> = Vec::with_capacity(seg.len() + 4);
+            for (i, c) in seg.char_indices() {
+                push_capitals(c, &mut upper);
+                from.resize(upper.len(), i as u32);
+            }
+            let mut glyphs = self.shape_unscaled(&upper, run.font, run.rtl(), lang);
+            for g in &mut glyphs {
+                g.cluster = from.get(g.cluster as usize).copied().unwrap_or(seg.len() as u32);
+            }
+            push(out, run.range.start, &glyphs);
+            return;
+        }
         // Latin, Greek and Cyrillic words shape the same alone as in a run
         // (nothing joins or kerns across a space), so each is shaped once and
         // remembered: most of a reading list is words it has seen before.
@@ -458,13 +498,69 @@ impl Shaper {
     }
 }
 
+/// How a run of rich text is set: its face, and whether its lower-case
+/// letters are small capitals (see [`SMALL_CAPS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Face {
+    pub weight: Weight,
+    pub small_caps: bool,
+}
+
+impl From<Weight> for Face {
+    fn from(weight: Weight) -> Face {
+        Face { weight, small_caps: false }
+    }
+}
+
+/// The capital a lower-case letter is drawn as in small capitals ("ß" gives
+/// "S", drawn "SS"), or `None` for a character that is not a lower-case
+/// letter with a capital (capitals, digits, punctuation, scripts without case
+/// keep their size).
+fn small_capital(c: char) -> Option<char> {
+    if !c.is_lowercase() {
+        return None;
+    }
+    let mut one = String::new();
+    push_capitals(c, &mut one);
+    one.chars().next().filter(|u| *u != c)
+}
+
+/// Appends the capitals `c` is drawn as in small capitals: its upper case
+/// (Unicode's full mapping: "ß" gives "SS"), except that a Greek vowel loses
+/// its tonos, as Greek capitals are written without accents (CLDR's Greek
+/// upper-casing: "ά" gives "Α", "ΐ" gives "Ϊ").
+fn push_capitals(c: char, out: &mut String) {
+    let greek = match c {
+        'ά' => 'Α',
+        'έ' => 'Ε',
+        'ή' => 'Η',
+        'ί' => 'Ι',
+        'ό' => 'Ο',
+        'ύ' => 'Υ',
+        'ώ' => 'Ω',
+        'ΐ' => 'Ϊ',
+        'ΰ' => 'Ϋ',
+        _ => {
+            out.extend(c.to_uppercase());
+            return;
+        }
+    };
+    out.push(greek);
+}
+
+/// Combining marks (an accent written after its letter): they go with the
+/// letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
 /// The face of each byte of a paragraph: `base`, or that of the span of
 /// `spans` holding it; `at` is the paragraph's offset in the text the spans
 /// are counted in.
 #[derive(Clone, Copy)]
 struct Faces<'s> {
-    base: Weight,
-    spans: &'s [(Range<usize>, Weight)],
+    base: Face,
+    spans: &'s [(Range<usize>, Face)],
     at: usize,
 }
 
@@ -475,7 +571,7 @@ impl Faces<'_> {
 
     /// The face of byte `i` of the paragraph; `k` is a cursor into the spans
     /// for calls with rising `i`.
-    fn at(&self, i: usize, k: &mut usize) -> Weight {
+    fn at(&self, i: usize, k: &mut usize) -> Face {
         let p = self.at + i;
         while *k < self.spans.len() && self.spans[*k].0.end <= p {
             *k += 1;
@@ -846,8 +942,22 @@ impl Para<'_> {
                 for (n, g) in gl[k..m].iter().enumerate() {
                     let (s, e) = share(chars, n, m - k, run.rtl());
                     let text = (c as usize + s - a) as u32..(c as usize + e - a) as u32;
-                    out.glyphs.push(Glyph { font: run.font, gid: g.gid, x: pen + g.dx, y: g.dy, text, rtl: run.rtl() });
+                    let size = if run.small { self.size * SMALL_CAPS } else { self.size };
+                    out.glyphs.push(Glyph {
+                        font: run.font,
+                        gid: g.gid,
+                        size,
+                        x: pen + g.dx,
+                        y: g.dy,
+                        text,
+                        rtl: run.rtl(),
+                    });
                     pen += g.adv;
+                }
+                // A small capital drawn as two ("ß" as "SS") reads as its letter.
+                if run.small && m - k > 1 {
+                    let n = out.glyphs.len();
+                    out.actual_text.push((n - (m - k)..n, (c as usize - a) as u32..(end - a) as u32));
                 }
                 k = m;
             }

@@ -822,7 +822,7 @@ fn a_references_italic_and_bold_runs_keep_their_faces_across_lines_and_scripts()
     let italic = "Black skin, white masks: Φάνον, Чёрная кожа, سعيد, 鲁迅, मुखौटे and a title long enough to wrap onto a second line of the reference";
     let text = format!("Fanon F. {italic}. New York: Grove; 1952;45(4):1-9.");
     let at = |s: &str| text.find(s).unwrap();
-    let emph = |italic, bold| Emphasis { italic, bold };
+    let emph = |italic, bold| Emphasis { italic, bold, small_caps: false };
     let rich = Rich {
         text: text.clone(),
         spans: vec![
@@ -895,4 +895,105 @@ fn a_references_italic_and_bold_runs_keep_their_faces_across_lines_and_scripts()
     for w in ["Fanon F.", "Black skin, white masks", "Φάνον", "Grove", "; 1952;", "45", "(4):1-9."] {
         assert!(t.contains(w), "{w} missing from {t}");
     }
+}
+
+#[test]
+fn small_capitals_are_capitals_at_four_fifths_of_the_size_and_read_as_the_letters() {
+    use super::shape::{BaseDirection, Face, SMALL_CAPS};
+    let mut sh = shaper();
+    let sc = |w: Weight| Face { weight: w, small_caps: true };
+    let size = 10.0;
+    // "Smith" in small caps: S at full size, "mith" as the glyphs of "MITH" at 8 pt.
+    let text = "Smith J, Straße J, Ögüt Ç, Ἀθανασίου Μ, Иванова О, Me\u{301}ndez 2, سعيد 3. A title";
+    let names = 0..text.find(". A title").unwrap();
+    let spans = [(names.clone(), sc(Weight::Regular))];
+    let lines = sh.wrap_rich(text, &spans, Weight::Regular, size, 1000.0, BaseDirection::FirstStrong);
+    assert_eq!(lines.len(), 1);
+    let l = &lines[0];
+    assert_eq!(l.text, text, "the line's text is the letters as written");
+    let caps = sh.shape("SMITH", Weight::Regular, size);
+    let glyph_at = |at: usize| l.glyphs.iter().find(|g| g.text.start as usize == at && !g.text.is_empty()).unwrap();
+    for (i, c) in "Smith".char_indices() {
+        let g = glyph_at(i);
+        assert_eq!(g.gid, caps.glyphs[i].gid, "{c} is drawn as its capital");
+        assert_eq!(g.size, if c.is_uppercase() { size } else { size * SMALL_CAPS }, "{c}");
+        assert_eq!(l.glyph_text(g), c.to_string(), "{c} reads as itself");
+    }
+    // Digits, capitals, punctuation, spaces and caseless scripts keep the full size;
+    // an accent written after its letter goes with it.
+    for (i, c) in text[names.clone()].char_indices() {
+        let Some(g) = l.glyphs.iter().find(|g| g.text.start as usize == i && !g.text.is_empty()) else { continue };
+        let small = c.is_lowercase() || c == '\u{301}';
+        assert_eq!(g.size, if small { size * SMALL_CAPS } else { size }, "{c:?} at {i}");
+    }
+    let accent = text.find('\u{301}').unwrap();
+    let e = l.glyphs.iter().find(|g| g.text.start as usize == accent - 1).unwrap();
+    assert_eq!(e.size, size * SMALL_CAPS);
+    // Outside the span nothing changes.
+    let title = text.find("A title").unwrap();
+    assert!(l.glyphs.iter().filter(|g| g.text.start as usize >= title).all(|g| g.size == size));
+    // "ß" is drawn "SS", and says so in /ActualText; Greek capitals take no tonos.
+    let (two, _) = l
+        .actual_text
+        .iter()
+        .find(|(_, t)| &l.text[t.start as usize..t.end as usize] == "ß")
+        .unwrap_or_else(|| panic!("{:?}", l.actual_text));
+    let two = &l.glyphs[two.clone()];
+    assert_eq!(two.len(), 2, "ß as SS");
+    let s_gid = caps.glyphs[0].gid;
+    assert!(two.iter().all(|g| g.gid == s_gid && g.size == size * SMALL_CAPS), "{two:?}");
+    let iota = text.find("ί").unwrap();
+    assert_eq!(glyph_at(iota).gid, sh.shape("Ι", Weight::Regular, size).glyphs[0].gid, "ί as Ι");
+    // As wide as a capital S at the full size and MITH at the small one (the
+    // line is broken on these widths).
+    let width = |t: &str, sh: &mut Shaper| {
+        let spans = [(0..t.len(), sc(Weight::Regular))];
+        sh.wrap_rich(t, &spans, Weight::Regular, size, 1000.0, BaseDirection::FirstStrong)[0].width
+    };
+    let w = width("Smith", &mut sh);
+    let expected = sh.width("S", Weight::Regular, size) + sh.width("MITH", Weight::Regular, size * SMALL_CAPS);
+    assert!((w - expected).abs() < 0.05 && w < caps.width, "{w} {expected}");
+    // A letter whose capital no font has (ɤ's Ɤ, Unicode 13) stays as
+    // written at the full size rather than becoming an empty box.
+    sh.missing.clear();
+    let ram =
+        sh.wrap_rich("Dɤa", &[(0..4, sc(Weight::Regular))], Weight::Regular, size, 1000.0, BaseDirection::FirstStrong);
+    let g = ram[0].glyphs.iter().find(|g| ram[0].glyph_text(g) == "ɤ").expect("ɤ drawn");
+    assert_eq!((g.gid != 0, g.size), (true, size), "{:?}", ram[0].glyphs);
+    assert_eq!(ram[0].glyphs.last().map(|g| g.size), Some(size * SMALL_CAPS), "a is small");
+    assert!(sh.missing.is_empty(), "{:?}", sh.missing);
+    // Italic small caps keep the italic face.
+    let it =
+        sh.wrap_rich("Smith", &[(0..5, sc(Weight::Italic))], Weight::Regular, size, 1000.0, BaseDirection::FirstStrong);
+    assert!(it[0].glyphs.iter().all(|g| g.font == fonts::ITALIC), "{:?}", it[0].glyphs);
+
+    // A long reference in small caps wraps on the small widths and loses no letter.
+    let long = "Achebe N, Okoro C, van der Berg P, Duarte I, Mensah KA Jr, Lind TR, ".repeat(4);
+    let spans = [(0..long.len(), sc(Weight::Regular))];
+    let lines = sh.wrap_rich(&long, &spans, Weight::Regular, size, 200.0, BaseDirection::FirstStrong);
+    assert!(lines.len() > 2);
+    assert!(lines.iter().all(|l| l.width <= 200.01), "{:?}", lines.iter().map(|l| l.width).collect::<Vec<_>>());
+    let joined: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    assert_eq!(joined, long.trim_end());
+}
+
+#[test]
+fn a_small_caps_run_sets_its_own_size_in_the_pdf_and_reads_as_written() {
+    let text = "Smith J, Straße J. A title. 2020.";
+    let rich = Rich {
+        text: text.into(),
+        spans: vec![(0..text.find(". A").unwrap(), Emphasis { small_caps: true, ..Emphasis::default() })],
+    };
+    let bytes = render(&doc(vec![Block::Reference { label: "1.".into(), text: rich, note: None }])).expect("render");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parse");
+    let page = *pdf.get_pages().values().next().expect("a page");
+    let content = String::from_utf8_lossy(&pdf.get_page_content(page)).into_owned();
+    let line = content.split("BT").find(|bt| bt.contains("8 Tf")).unwrap_or_else(|| panic!("no 8 pt text: {content}"));
+    assert!(line.contains("10 Tf"), "the line holds both sizes: {line}");
+    // (lopdf puts a space at each change of font and size, and reads no
+    // /ActualText: the second S of "ß" is its zero-width space.)
+    let t = pdf.extract_text(&[1]).expect("text");
+    let bare: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{200B}').collect();
+    assert!(bare.contains("SmithJ,StraßeJ.Atitle.2020."), "{t}");
+    assert!(!t.contains("SMITH") && !t.contains("MITH"), "{t}");
 }

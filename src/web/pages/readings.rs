@@ -123,6 +123,7 @@ fn reading_info(r: &Reading, themes: &[Theme]) -> ReadingInfo {
         id: r.id,
         title: r.title.clone(),
         authors: r.authors.clone(),
+        author_names: r.author_names.clone(),
         year: r.year,
         annotation: r.annotation.clone(),
         status: r.status.clone(),
