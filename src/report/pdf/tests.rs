@@ -73,6 +73,23 @@ fn wrap_respects_width_and_keeps_words() {
 }
 
 #[test]
+fn a_line_never_ends_with_the_hyphen_that_starts_a_word() {
+    let mut sh = shaper();
+    let text = "inflected (-s, -es, -ed, -d, -ing, -al, -ly), or derived (-ity, -ism, -ist, -ic, -ical, -ness); \
+                medicine -race and race-based advice";
+    for w in (60..=300).step_by(7) {
+        let lines = sh.wrap(text, Weight::Regular, 10.0, w as f32);
+        let joined: String = lines.iter().flat_map(|l| l.text.chars()).filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(joined, text.chars().filter(|c| !c.is_whitespace()).collect::<String>(), "width {w}");
+        for l in &lines {
+            let t = l.text.trim_end();
+            let lone = t.ends_with('-') && (t.len() == 1 || t[..t.len() - 1].ends_with([' ', '(']));
+            assert!(!lone, "width {w}: {:?} ends with a word-initial hyphen", l.text);
+        }
+    }
+}
+
+#[test]
 fn wrap_breaks_overlong_words_by_cluster() {
     let mut sh = shaper();
     let word = "Adébáyọ̀".repeat(20);
