@@ -247,7 +247,7 @@ fn same_word(a: &str, b: &str) -> bool {
             && !content_terms(base).first().is_some_and(|t| weak().contains(&t.0))
     };
     let (bs, bl) = (bases(&short), bases(&long));
-    let from_short = bl.iter().any(|b| *b == short) && derivable(&short);
+    let from_short = bl.contains(&short) && derivable(&short);
     let common = bl.iter().any(|b| bs.contains(b) && derivable(b));
     from_short || common
 }
