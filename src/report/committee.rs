@@ -216,6 +216,25 @@ fn in_number(label: &str, value: &str) -> String {
     format!("{one}{rest}")
 }
 
+/// When a scope leaves findings out, the sentence that says why the numbers
+/// run F2, F4…: findings and gaps keep the numbers they have over the whole
+/// database, so that one number names one finding in every report (the web
+/// pages, `canon gaps` and other scopes cite them). `None` when the findings
+/// shown are F1, F2, … in order.
+pub fn stable_numbers(d: &ReportData) -> Option<String> {
+    let gapped = d.findings.iter().enumerate().any(|(i, f)| f.id != format!("F{}", i + 1));
+    gapped.then(|| {
+        let ids: Vec<&str> = d.findings.iter().take(3).map(|f| f.id.as_str()).collect();
+        format!(
+            "Findings and gaps keep the numbers they have in the report on the whole curriculum (here {}{}), so \
+             that a number names the same finding in every report; the numbers not shown belong to findings \
+             outside this scope.",
+            ids.join(", "),
+            if d.findings.len() > 3 { ", \u{2026}" } else { "" }
+        )
+    })
+}
+
 /// One sentence per key finding: severity, the finding, where, what next, and the gaps behind it.
 pub fn key_findings(d: &ReportData) -> Vec<String> {
     d.findings
@@ -313,13 +332,14 @@ fn summary(d: &ReportData, b: &mut Vec<Block>) {
         b.push(Block::Paragraph {
             text: format!(
                 "{} from {}, most important first (the rule is in Methods). The gaps behind each are listed by \
-                 number in the Gaps section.",
+                 number in the Gaps section.{}",
                 if d.findings.len() > KEY_FINDINGS {
                     format!("The first {KEY_FINDINGS} of {} findings", d.findings.len())
                 } else {
                     format!("{} {}", d.findings.len(), if d.findings.len() == 1 { "finding" } else { "findings" })
                 },
-                if d.gaps.len() == 1 { "1 gap".to_string() } else { format!("{} gaps", d.gaps.len()) }
+                if d.gaps.len() == 1 { "1 gap".to_string() } else { format!("{} gaps", d.gaps.len()) },
+                stable_numbers(d).map(|s| format!(" {s}")).unwrap_or_default()
             ),
             style: Style::Muted,
         });
@@ -1034,10 +1054,7 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     });
     b.push(Block::Heading { level: 2, text: "Proposed readings".into() });
     b.push(Block::Paragraph {
-        text: crate::analysis::glossary::proposal_rule(
-            crate::analysis::proposals::FLOOR,
-            crate::analysis::proposals::SPREAD,
-        ),
+        text: crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
         style: Style::Body,
     });
     b.push(Block::Heading { level: 2, text: "Caveats".into() });
@@ -1475,6 +1492,11 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "key_findings": d.findings.iter().take(KEY_FINDINGS).map(|f| f.id.clone()).collect::<Vec<_>>(),
         "findings": d.findings,
         "glossary": d.glossary,
+        // The rules the methods page states, with the numbers the code applied.
+        "methods": {
+            "proposals": crate::analysis::proposals::rule(),
+            "proposal_text": crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
+        },
         "coverage": super::coverage_records(&d.coverage),
         "gaps": d.gaps,
         "module_readings": d.plan,
