@@ -241,7 +241,8 @@ impl Facts<'_> {
     /// "MED1006 Title (P)".
     fn scope_in_place(&self) -> String {
         let place = self.place();
-        if place.contains(&self.prog) { place } else { format!("{place} ({})", self.prog) }
+        // A module's place names no programme ("M101 Nursing foundations" only looks as if it did).
+        if self.cx.within.module_in(&self.prog).is_none() { place } else { format!("{place} ({})", self.prog) }
     }
 
     /// `broad`, or the scope in place under a year or module scope.

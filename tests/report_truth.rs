@@ -1,0 +1,218 @@
+//! Issue 13 (round 5): every number in a finding or a gap row is counted
+//! within the gap's own programme and the command's scope, and a gap row in
+//! a scoped run names only sessions in that scope.
+
+mod common;
+use std::collections::HashMap;
+
+use common::{Workdir, pdf_text, sample};
+use serde_json::Value;
+
+/// Two programmes that share theme names and module codes (M101 in both),
+/// with sessions tagged in several years and no linked reading.
+fn two_programmes() -> Workdir {
+    let w = Workdir::new();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         MBChB,1,M101,Anatomy,Surface anatomy of the thorax,Describe thoracic landmarks,epistemic-bias;intersectional-health\n\
+         MBChB,1,M101,Anatomy,Surface anatomy part two,Recall key facts,epistemic-bias\n\
+         MBChB,2,M201,Cardiology,Heart failure management,Explain heart failure drugs,epistemic-bias\n\
+         MBChB,4,M401,Psychiatry,History of psychiatric classification and drapetomania,Critique the history of drapetomania,historical-awareness\n\
+         MBChB,4,M401,Psychiatry,Psychosis assessment,Recall key facts,epistemic-bias\n\
+         MBChB,5,M501,Emergency,Sepsis recognition,Apply sepsis criteria,epistemic-bias\n\
+         Nursing,1,M101,Nursing foundations,Colonial history of nursing and Mary Seacole,Evaluate colonial nursing history,historical-awareness\n\
+         Nursing,1,M101,Nursing foundations,Pressure ulcers in darker skin,Recognise pressure damage on dark skin,\n\
+         Nursing,2,N201,Nursing 2,Colonial history of nursing revisited,Evaluate colonial nursing history,historical-awareness\n\
+         Nursing,2,N201,Nursing 2,Wound care,Describe wound dressings,epistemic-bias\n",
+    );
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    w.ok(&["import", "reading", &sample("reading.csv")]);
+    w
+}
+
+/// Tagged sessions per (programme, theme) in a scope, from `coverage --evidence`.
+fn tagged(w: &Workdir, scope: &[&str]) -> HashMap<(String, String), usize> {
+    let mut args = vec!["coverage", "--evidence", "--format", "json"];
+    args.extend_from_slice(scope);
+    let mut n = HashMap::new();
+    for r in w.json(&args).as_array().unwrap() {
+        let key = (r["programme"].as_str().unwrap().to_string(), r["theme"].as_str().unwrap().to_string());
+        *n.entry(key).or_default() += 1;
+    }
+    n
+}
+
+/// (k, n) of a sessions-without-reading gap's explanation.
+fn counts(explanation: &str) -> (usize, usize) {
+    let num = |s: &str| s.parse::<usize>().unwrap_or_else(|_| panic!("{s:?} in {explanation:?}"));
+    let words: Vec<&str> = explanation.split_whitespace().collect();
+    match words.as_slice() {
+        ["The", "1", "session", ..] => (1, 1),
+        ["None", "of", "the", n, ..] => (num(n), num(n)),
+        [k, "of", "the", n, ..] => (num(k), num(n)),
+        _ => panic!("unexpected explanation {explanation:?}"),
+    }
+}
+
+/// What `findings::sessions_share` says for (k, n).
+fn share(k: usize, n: usize) -> String {
+    match (k, n) {
+        (1, 1) => "its only session".into(),
+        (2, 2) => "both its sessions".into(),
+        (k, n) if k == n => format!("all {n} sessions"),
+        (k, n) => format!("{k} of its {n} sessions"),
+    }
+}
+
+fn theme_name(slug: &str) -> &str {
+    match slug {
+        "epistemic-bias" => "Epistemic bias",
+        "historical-awareness" => "Historical awareness",
+        "intersectional-health" => "Intersectional health",
+        other => other,
+    }
+}
+
+/// Checks every sessions-without-reading finding and its gap rows against
+/// the coverage of the scope; returns how many findings it checked.
+fn check_sessions_findings(w: &Workdir, scope: &[&str]) -> usize {
+    let with = |base: &[&str]| {
+        let mut a: Vec<&str> = base.to_vec();
+        a.extend_from_slice(scope);
+        w.json(&a)
+    };
+    let gaps = with(&["gaps", "--format", "json"]);
+    let by_id: HashMap<&str, &Value> = gaps.as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap(), g)).collect();
+    let findings = with(&["gaps", "--findings", "--format", "json"]);
+    let cov = tagged(w, scope);
+    let mut checked = 0;
+    for f in findings.as_array().unwrap().iter().filter(|f| f["kind"] == "sessions-without-reading") {
+        let prog = f["programme"].as_str().unwrap();
+        let headline = f["headline"].as_str().unwrap();
+        let named = [format!("In {prog},"), format!("of {prog},"), format!("({prog}),")];
+        assert!(named.iter().any(|n| headline.contains(n.as_str())), "{headline}");
+        for id in f["gaps"].as_array().unwrap() {
+            let g = by_id[id.as_str().unwrap()];
+            assert_eq!(g["programme"].as_str(), Some(prog), "{g}");
+            let slug = g["theme"].as_str().unwrap();
+            let (k, n) = counts(g["explanation"].as_str().unwrap());
+            assert_eq!(n, cov[&(prog.to_string(), slug.to_string())], "{prog} {slug}: {g}\n{cov:?}");
+            let part = format!("{}: {}", theme_name(slug), share(k, n));
+            assert!(headline.contains(&part), "{headline:?} should say {part:?}");
+        }
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn sessions_without_reading_are_counted_within_their_programme() {
+    let w = two_programmes();
+    // Historical awareness: 1 session in MBChB, 2 in Nursing.
+    let fs = w.json(&["gaps", "--findings", "--format", "json"]);
+    let heads: Vec<&str> = fs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "sessions-without-reading")
+        .map(|f| f["headline"].as_str().unwrap())
+        .collect();
+    assert!(heads.iter().any(|h| h.starts_with("In MBChB") && h.contains("Historical awareness: its only session")), "{heads:?}");
+    assert!(heads.iter().any(|h| h.starts_with("In Nursing") && h.contains("Historical awareness: both its sessions")), "{heads:?}");
+    assert!(heads.iter().all(|h| !h.contains("of its 3")), "{heads:?}");
+    assert_eq!(check_sessions_findings(&w, &[]), 2);
+    for scope in [
+        &["--theme", "historical-awareness"][..],
+        &["--theme", "epistemic-bias"],
+        &["--programme", "Nursing"],
+        &["--year", "1"],
+        &["--year", "4"],
+        &["--module", "M101", "--programme", "Nursing"],
+    ] {
+        assert!(check_sessions_findings(&w, scope) >= 1, "{scope:?}");
+    }
+}
+
+#[test]
+fn a_theme_report_names_the_programme_of_each_finding() {
+    let w = two_programmes();
+    let out = w.path("t.pdf");
+    w.ok(&["report", out.to_str().unwrap(), "--theme", "historical-awareness"]);
+    let text = pdf_text(&out).join("\n").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("In MBChB, tagged sessions lack"), "{text}");
+    assert!(text.contains("In Nursing, tagged sessions lack"), "{text}");
+}
+
+#[test]
+fn a_scoped_gap_row_names_only_sessions_in_scope() {
+    let w = two_programmes();
+    let items = w.json(&["item", "list", "--format", "json"]);
+    let place: HashMap<i64, (String, Option<i64>, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_i64().unwrap(),
+                (
+                    i["programme"].as_str().unwrap().to_string(),
+                    i["year"].as_i64(),
+                    i["module_code"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect();
+    type Test = fn(&(String, Option<i64>, String)) -> bool;
+    let cases: [(&[&str], Test); 4] = [
+        (&["--year", "4"], |p| p.1 == Some(4)),
+        (&["--year", "1"], |p| p.1 == Some(1)),
+        (&["--programme", "Nursing"], |p| p.0 == "Nursing"),
+        (&["--module", "M401"], |p| p.2 == "M401"),
+    ];
+    for (scope, in_scope) in cases {
+        let mut args = vec!["gaps", "--format", "json"];
+        args.extend_from_slice(scope);
+        let gaps = w.json(&args);
+        assert!(!gaps.as_array().unwrap().is_empty(), "{scope:?}");
+        for g in gaps.as_array().unwrap() {
+            for i in g["items"].as_array().unwrap() {
+                let p = &place[&i["item_id"].as_i64().unwrap()];
+                assert!(in_scope(p), "{scope:?}: {} lists {p:?}: {g}", g["id"]);
+            }
+            // The explanation quotes only sessions of the scope.
+            let ex = g["explanation"].as_str().unwrap();
+            if g["kind"] == "unsupported-item" {
+                for (id, p) in &place {
+                    let title = &items.as_array().unwrap().iter().find(|i| i["id"].as_i64() == Some(*id)).unwrap()["title"];
+                    let quoted = format!("\u{201c}{}\u{201d} ({})", title.as_str().unwrap(), p.2);
+                    if ex.contains(&quoted) {
+                        assert!(in_scope(p), "{scope:?}: {ex}");
+                    }
+                }
+            }
+            // A proposal's shared words come from sessions in scope.
+            for c in g["candidates"].as_array().unwrap() {
+                for s in c["shared"].as_array().into_iter().flatten() {
+                    let with = s["with"].as_str().unwrap_or("");
+                    let outside = items.as_array().unwrap().iter().any(|i| {
+                        let p = &place[&i["id"].as_i64().unwrap()];
+                        !in_scope(p)
+                            && (i["learning_outcomes"] == with || i["title"] == with)
+                            && !items.as_array().unwrap().iter().any(|j| {
+                                in_scope(&place[&j["id"].as_i64().unwrap()])
+                                    && (j["learning_outcomes"] == with || j["title"] == with)
+                            })
+                    });
+                    assert!(!outside, "{scope:?}: {} proposal cites {with:?} outside the scope", g["id"]);
+                }
+            }
+        }
+    }
+    // The year-4 report agrees with its findings: no year-1 session in any row.
+    let out = w.path("y4.pdf");
+    w.ok(&["report", out.to_str().unwrap(), "--year", "4"]);
+    let text = pdf_text(&out).join("\n");
+    assert!(!text.contains("Surface anatomy"), "{text}");
+    assert!(!text.contains("Explain heart failure drugs"), "{text}");
+}
