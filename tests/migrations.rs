@@ -223,3 +223,24 @@ fn a_database_with_facets_before_references_gains_references_alone() {
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), 9);
 }
+
+/// Issue 13 (round 5): an existing database gets the widened seed lexicons
+/// (migration 0013_seed_lexicons), keeping every keyword it had.
+#[test]
+fn an_existing_database_gets_the_widened_seed_lexicons() {
+    let w = Workdir::new();
+    fixture(&w);
+    let kw = |k: &str| w.count(&format!("SELECT count(*) FROM theme_keyword WHERE keyword = '{k}'"));
+    let before = w.count("SELECT count(*) FROM theme_keyword");
+    assert_eq!(kw("health equity"), 0, "the fixture predates the keyword");
+    w.ok(&["check"]);
+    for k in ["health equity", "indigenous health", "colonisation", "gypsy"] {
+        assert_eq!(kw(k), 1, "{k}");
+    }
+    let after = w.count("SELECT count(*) FROM theme_keyword");
+    assert!(after > before + 20, "{before} -> {after}");
+    // A new database is seeded with the same lexicons.
+    let fresh = Workdir::new();
+    fresh.ok(&["init"]);
+    assert_eq!(fresh.count("SELECT count(*) FROM theme_keyword"), after);
+}

@@ -216,3 +216,49 @@ fn a_scoped_gap_row_names_only_sessions_in_scope() {
     assert!(!text.contains("Surface anatomy"), "{text}");
     assert!(!text.contains("Explain heart failure drugs"), "{text}");
 }
+
+/// Issue 13 (round 5): titles a person would tag are suggested with the
+/// theme they would give, in British and American spelling; titles that
+/// only share letters with a keyword are not.
+#[test]
+fn suggest_finds_what_a_person_would_tag() {
+    let w = Workdir::new();
+    let expected: &[(&str, Option<&str>)] = &[
+        ("Colonisation and health", Some("historical-awareness")),
+        ("Colonization and health", Some("historical-awareness")),
+        ("Colonised peoples and medicine", Some("historical-awareness")),
+        ("Decolonizing global health", Some("historical-awareness")),
+        ("Health equity", Some("intersectional-health")),
+        ("Equity in health care", Some("intersectional-health")),
+        ("Indigenous health", Some("intersectional-health")),
+        ("Aboriginal and Torres Strait Islander health", Some("intersectional-health")),
+        ("Māori health and the Treaty of Waitangi", Some("intersectional-health")),
+        ("First Nations patients and cancer screening", Some("intersectional-health")),
+        ("Gypsy, Roma and Traveller health", Some("intersectional-health")),
+        ("Colon cancer screening", None),
+        ("Colonoscopy and polyps", None),
+        ("Traveller's diarrhoea and travel medicine", None),
+        ("Aromatherapy in palliative care", None),
+        ("Romberg's test and the cerebellum", None),
+    ];
+    let mut csv = String::from("programme,year,module_code,module_title,session_title,learning_outcomes,themes\n");
+    for (t, _) in expected {
+        csv.push_str(&format!("P,1,X1,X,\"{t}\",,\n"));
+    }
+    let m = w.write("titles.csv", csv);
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    let got = w.json(&["suggest", "--format", "json"]);
+    for (title, theme) in expected {
+        let themes: Vec<&str> = got
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["title"] == *title)
+            .map(|s| s["theme"].as_str().unwrap())
+            .collect();
+        match theme {
+            Some(t) => assert!(themes.contains(t), "{title:?}: expected {t}, got {themes:?}"),
+            None => assert!(themes.is_empty(), "{title:?} must not be tagged, got {themes:?}"),
+        }
+    }
+}

@@ -842,12 +842,18 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
         style: Style::Body,
     });
     let mut by_module: BTreeMap<(Option<i64>, String), LinkedAndProposed> = BTreeMap::new();
+    let mut without = Vec::new();
     for r in &d.plan {
+        if r.status == "none" {
+            without.push(format!("{} {}", r.module_code, r.module_title));
+            continue;
+        }
         let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
         if r.status == "linked" {
             let to =
                 if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
-            e.0.push(format!("{} ({}), linked to {to} by {}", r.title, year(r.reading_year), r.linked_by));
+            let note = if r.note.is_empty() { String::new() } else { format!(": \u{201c}{}\u{201d}", r.note) };
+            e.0.push(format!("{} ({}), linked to {to} by {}{note}", r.title, year(r.reading_year), r.linked_by));
         } else {
             let what = if r.gap.is_empty() {
                 format!("for its sessions on {}", d.theme_name(&r.theme))
@@ -857,13 +863,6 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             e.1.push(format!("{} ({}) {what}; shares {}", r.title, year(r.reading_year), r.brief));
         }
     }
-    let without: Vec<String> = d
-        .coverage
-        .rows
-        .iter()
-        .map(|r| format!("{} {}", r.module_code, r.module_title))
-        .filter(|m| !by_module.keys().any(|(_, k)| k == m))
-        .collect();
     if !by_module.is_empty() {
         b.push(Block::Table(Table {
             columns: vec![
@@ -1139,7 +1138,11 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
             &r.theme,
             &r.review,
             r.title.clone(),
-            if r.status == "linked" {
+            if r.status == "none" {
+                "no linked reading and no approved reading that fits yet".into()
+            } else if r.status == "linked" && !r.note.is_empty() {
+                format!("linked by {}: {}", r.linked_by, r.note)
+            } else if r.status == "linked" {
                 format!("linked by {}", r.linked_by)
             } else {
                 let gap = if r.gap.is_empty() { String::new() } else { format!("; for gap {}", r.gap) };
@@ -1423,6 +1426,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
         "relevance",
         "shared_words",
         "gap",
+        "note",
     ]);
     for r in plan {
         l.rows.push(vec![
@@ -1431,7 +1435,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             r.module_code.clone(),
             r.module_title.clone(),
             r.status.into(),
-            r.reading_id.to_string(),
+            r.reading_id.map(|i| i.to_string()).unwrap_or_default(),
             r.title.clone(),
             // The export's writer: a comma'd institution in braces, so that it reads back whole.
             crate::import::names::cell_text(&r.author_names),
@@ -1443,6 +1447,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             if r.status == "proposed" { r.score.to_string() } else { String::new() },
             r.reason.clone(),
             r.gap.clone(),
+            r.note.clone(),
         ]);
     }
     l
