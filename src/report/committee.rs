@@ -457,6 +457,11 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
 fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
     let cov = &d.coverage;
     b.push(Block::Heading { level: 1, text: "Coverage".into() });
+    if cov.rows.is_empty() {
+        // One plain line, not an empty heat-map on a page of its own.
+        b.push(Block::Paragraph { text: NO_SESSIONS.into(), style: Style::Muted });
+        return;
+    }
     b.push(Block::Paragraph {
         text:
             "Each row is a module, each column a theme. A cell shows how many of the module's sessions are tagged with \
@@ -1048,8 +1053,16 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     ]));
 }
 
+/// What the coverage and its evidence say when the scope holds no module.
+const NO_SESSIONS: &str =
+    "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
+
 fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: EVIDENCE.into() });
+    if d.coverage.rows.is_empty() {
+        b.push(Block::Paragraph { text: NO_SESSIONS.into(), style: Style::Muted });
+        return;
+    }
     b.push(Block::Paragraph {
         text: "Every number in the heat-map, with the sessions it counts and who tagged each (and how: by hand, on \
                import, from a suggestion or a merge), so that a committee can check any cell. The same list comes \

@@ -70,8 +70,6 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "colonised",
             "colonising",
             "coloniser",
-            "decolonisation",
-            "decolonising",
             "colonial history",
             "postcolonial",
             "imperialism",
