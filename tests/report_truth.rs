@@ -83,7 +83,8 @@ fn check_sessions_findings(w: &Workdir, scope: &[&str]) -> usize {
         w.json(&a)
     };
     let gaps = with(&["gaps", "--format", "json"]);
-    let by_id: HashMap<&str, &Value> = gaps.as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap(), g)).collect();
+    let by_id: HashMap<&str, &Value> =
+        gaps.as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap(), g)).collect();
     let findings = with(&["gaps", "--findings", "--format", "json"]);
     let cov = tagged(w, scope);
     let mut checked = 0;
@@ -118,8 +119,14 @@ fn sessions_without_reading_are_counted_within_their_programme() {
         .filter(|f| f["kind"] == "sessions-without-reading")
         .map(|f| f["headline"].as_str().unwrap())
         .collect();
-    assert!(heads.iter().any(|h| h.starts_with("In MBChB") && h.contains("Historical awareness: its only session")), "{heads:?}");
-    assert!(heads.iter().any(|h| h.starts_with("In Nursing") && h.contains("Historical awareness: both its sessions")), "{heads:?}");
+    assert!(
+        heads.iter().any(|h| h.starts_with("In MBChB") && h.contains("Historical awareness: its only session")),
+        "{heads:?}"
+    );
+    assert!(
+        heads.iter().any(|h| h.starts_with("In Nursing") && h.contains("Historical awareness: both its sessions")),
+        "{heads:?}"
+    );
     assert!(heads.iter().all(|h| !h.contains("of its 3")), "{heads:?}");
     assert_eq!(check_sessions_findings(&w, &[]), 2);
     for scope in [
@@ -184,7 +191,8 @@ fn a_scoped_gap_row_names_only_sessions_in_scope() {
             let ex = g["explanation"].as_str().unwrap();
             if g["kind"] == "unsupported-item" {
                 for (id, p) in &place {
-                    let title = &items.as_array().unwrap().iter().find(|i| i["id"].as_i64() == Some(*id)).unwrap()["title"];
+                    let title =
+                        &items.as_array().unwrap().iter().find(|i| i["id"].as_i64() == Some(*id)).unwrap()["title"];
                     let quoted = format!("\u{201c}{}\u{201d} ({})", title.as_str().unwrap(), p.2);
                     if ex.contains(&quoted) {
                         assert!(in_scope(p), "{scope:?}: {ex}");
@@ -329,4 +337,31 @@ fn no_modules_is_one_plain_line() {
     assert!(cov.split_whitespace().count() > 40, "{cov}");
     // No heat-map legend for an empty map.
     assert!(pages.iter().all(|p| !p.contains("full colour at one in three")), "empty heat-map drawn");
+}
+
+/// Issue 13 (round 5): canon's own sentence around a right-to-left session
+/// title stays left to right: in the appendix, "no name recorded, on import"
+/// follows the quoted Arabic or Hebrew title and is not reordered or split.
+#[test]
+fn an_rtl_title_inside_a_sentence_keeps_the_sentence_left_to_right() {
+    let w = Workdir::new();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         P,1,M1,History,تاريخ الطب في العالم الإسلامي,Describe,historical-awareness\n\
+         P,1,M1,History,תולדות הרפואה,Describe,historical-awareness\n",
+    );
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap()]);
+    let pages = pdf_text(&pdf);
+    let appendix = pages.iter().rev().find(|p| p.contains("no name recorded")).unwrap();
+    // Lines wrap as left-to-right text does: the words stay in their order.
+    let flat = appendix.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(flat.matches("\u{201d}: no name recorded, on import").count(), 2, "{appendix}");
+    for l in appendix.lines().filter(|l| l.contains("no name recorded")) {
+        // The sentence reads on from the title: the title comes first.
+        let title_at = l.find(['ت', 'ת', 'ה', 'ل', 'م']).unwrap();
+        assert!(title_at < l.find("no name recorded").unwrap(), "{l:?}");
+    }
 }

@@ -202,8 +202,7 @@ impl<'a> Context<'a> {
     /// finding's counts never reach into another programme.
     fn tagged_in_scope(&self, prog: &str, slug: &str) -> usize {
         let Some(t) = self.data.themes.iter().find(|t| t.slug == slug) else { return 0 };
-        let of_prog: HashSet<i64> =
-            self.data.modules.iter().filter(|m| m.programme == prog).map(|m| m.id).collect();
+        let of_prog: HashSet<i64> = self.data.modules.iter().filter(|m| m.programme == prog).map(|m| m.id).collect();
         self.data
             .items
             .iter()
@@ -570,8 +569,11 @@ fn unsupported_finding_text(f: &Facts) -> Text {
             })
             .collect();
     // Always named: two programmes can share a theme, and their findings must not read alike.
-    let headline =
-        format!("In {}, tagged sessions lack a linked reading on their theme ({}).", f.scope_in_place(), parts.join("; "));
+    let headline = format!(
+        "In {}, tagged sessions lack a linked reading on their theme ({}).",
+        f.scope_in_place(),
+        parts.join("; ")
+    );
     // What the proposals hold, theme by theme.
     let mut proposed = Vec::new();
     let mut unfit = Vec::new();

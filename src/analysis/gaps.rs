@@ -1079,7 +1079,12 @@ fn unsupported_text(cx: &Cx, g: &Gap) -> String {
     let theme = g.theme.as_deref().unwrap_or("");
     let ti = cx.data.themes.iter().position(|t| t.slug == theme);
     let its = ti.and_then(|ti| cx.uses.get(&(prog, ti))).map(|u| u.unsupported.clone()).unwrap_or_default();
-    its.iter().filter(|i| cx.opts.within.has_item(i.id)).take(30).map(|i| format!("{}\n{}", i.title, i.outcomes)).collect::<Vec<_>>().join("\n")
+    its.iter()
+        .filter(|i| cx.opts.within.has_item(i.id))
+        .take(30)
+        .map(|i| format!("{}\n{}", i.title, i.outcomes))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The gaps, with proposals; sessions are ranked by word overlap only.

@@ -855,8 +855,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
         }
         let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
         if r.status == "linked" {
-            let to =
-                if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
+            let to = if r.session.is_empty() { "the module".to_string() } else { quoted(&r.session) };
             let note = if r.note.is_empty() { String::new() } else { format!(": \u{201c}{}\u{201d}", r.note) };
             e.0.push(format!("{} ({}), linked to {to} by {}{note}", r.title, year(r.reading_year), r.linked_by));
         } else {
@@ -1053,9 +1052,16 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     ]));
 }
 
+/// A user's title quoted inside one of canon's sentences, as a directional
+/// isolate (UAX #9 FSI … PDI): the title keeps its own direction, and the
+/// sentence takes its base direction from canon's words, not from an Arabic
+/// or Hebrew title that happens to open it (rules P2–P3 skip isolates).
+fn quoted(title: &str) -> String {
+    format!("\u{201c}\u{2068}{title}\u{2069}\u{201d}")
+}
+
 /// What the coverage and its evidence say when the scope holds no module.
-const NO_SESSIONS: &str =
-    "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
+const NO_SESSIONS: &str = "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
 
 fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: EVIDENCE.into() });
@@ -1094,7 +1100,7 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
             other => other,
         };
         let who = if e.tagged_by == "not recorded" { "no name recorded" } else { e.tagged_by.as_str() };
-        cells.entry((r, c)).or_default().push(format!("\u{201c}{}\u{201d}: {who}, {how}", e.session));
+        cells.entry((r, c)).or_default().push(format!("{}: {who}, {how}", quoted(&e.session)));
     }
     let rows = cells
         .into_iter()
