@@ -130,9 +130,15 @@ fn migrated_without_loss(name: &str, version: i64) -> Workdir {
     let before = contents(&w.db(), &before_tables);
     assert!(before.iter().any(|r| r.starts_with("reading_author:")), "the fixture holds authors");
     let check = w.ok(&["check"]);
-    assert!(check.contains("version 9 (this canon writes 9)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 9);
-    assert_eq!(contents(&w.db(), &before_tables), before, "every row and column held before is unchanged");
+    assert!(check.contains("version 10 (this canon writes 10)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 10);
+    // Every row and column held before is unchanged; the only rows added
+    // are the seed keywords of 0013_seed_lexicons.
+    let after: Vec<String> = contents(&w.db(), &before_tables)
+        .into_iter()
+        .filter(|r| before.contains(r) || !r.starts_with("theme_keyword:"))
+        .collect();
+    assert_eq!(after, before, "every row and column held before is unchanged");
     // Every name has parts or is kept whole; none is left unread.
     assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE family IS NULL AND literal IS NULL"), 0);
     w
@@ -221,5 +227,33 @@ fn a_database_with_facets_before_references_gains_references_alone() {
     w.ok(&["compare", "round-one"]);
     // Opening it again changes nothing more.
     w.ok(&["check"]);
-    assert_eq!(w.count("PRAGMA user_version"), 9);
+    assert_eq!(w.count("PRAGMA user_version"), 10);
+}
+
+/// Issue 13 (round 5): an existing database gets the widened seed lexicons
+/// (migration 0013_seed_lexicons), keeping every keyword it had.
+#[test]
+fn an_existing_database_gets_the_widened_seed_lexicons() {
+    let w = Workdir::new();
+    fixture(&w);
+    let kw = |k: &str| w.count(&format!("SELECT count(*) FROM theme_keyword WHERE keyword = '{k}'"));
+    let before = w.count("SELECT count(*) FROM theme_keyword");
+    assert_eq!(kw("health equity"), 0, "the fixture predates the keyword");
+    w.ok(&["check"]);
+    for k in ["health equity", "indigenous health", "colonisation", "gypsy"] {
+        assert_eq!(kw(k), 1, "{k}");
+    }
+    let after = w.count("SELECT count(*) FROM theme_keyword");
+    assert!(after > before + 20, "{before} -> {after}");
+    // A new database is seeded with no seed keyword the migrated one lacks.
+    let fresh = Workdir::new();
+    fresh.ok(&["init"]);
+    let per_theme = |w: &Workdir, slug: &str| {
+        w.count(&format!(
+            "SELECT count(*) FROM theme_keyword k JOIN theme t ON t.id = k.theme_id WHERE t.slug = '{slug}'"
+        ))
+    };
+    for slug in ["historical-awareness", "epistemic-bias", "intersectional-health"] {
+        assert!(per_theme(&fresh, slug) <= per_theme(&w, slug), "{slug}");
+    }
 }

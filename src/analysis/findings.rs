@@ -4,7 +4,7 @@
 //! reading, untagged modules and sessions without a reading. The rule is
 //! [`super::glossary::FINDING_RULE`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -198,10 +198,16 @@ impl<'a> Context<'a> {
         ys.into_iter().collect()
     }
 
-    /// Sessions in scope tagged with a theme.
-    fn tagged_in_scope(&self, slug: &str) -> usize {
+    /// Sessions of programme `prog` in scope tagged with a theme: a
+    /// finding's counts never reach into another programme.
+    fn tagged_in_scope(&self, prog: &str, slug: &str) -> usize {
         let Some(t) = self.data.themes.iter().find(|t| t.slug == slug) else { return 0 };
-        self.data.items.iter().filter(|i| i.themes.contains(&t.id) && self.within.has_item(i.id)).count()
+        let of_prog: HashSet<i64> = self.data.modules.iter().filter(|m| m.programme == prog).map(|m| m.id).collect();
+        self.data
+            .items
+            .iter()
+            .filter(|i| i.themes.contains(&t.id) && self.within.has_item(i.id) && of_prog.contains(&i.module_id))
+            .count()
     }
 }
 
@@ -234,7 +240,8 @@ impl Facts<'_> {
     /// "MED1006 Title (P)".
     fn scope_in_place(&self) -> String {
         let place = self.place();
-        if place.contains(&self.prog) { place } else { format!("{place} ({})", self.prog) }
+        // A module's place names no programme ("M101 Nursing foundations" only looks as if it did).
+        if self.cx.within.module_in(&self.prog).is_none() { place } else { format!("{place} ({})", self.prog) }
     }
 
     /// `broad`, or the scope in place under a year or module scope.
@@ -628,18 +635,19 @@ fn unsupported_finding_text(f: &Facts) -> Text {
             .map(|g| {
                 let slug = g.theme.as_deref().unwrap_or("");
                 let (k, n) = if w.narrows_curriculum() {
-                    (g.about.iter().filter(|i| w.has_item(**i)).count(), f.cx.tagged_in_scope(slug))
+                    (g.about.iter().filter(|i| w.has_item(**i)).count(), f.cx.tagged_in_scope(&f.prog, slug))
                 } else {
-                    (g.about.len(), f.cx.tagged_in_scope(slug))
+                    (g.about.len(), f.cx.tagged_in_scope(&f.prog, slug))
                 };
                 format!("{}: {}", f.cx.theme_name(g.theme.as_deref()), sessions_share(k, n))
             })
             .collect();
-    let headline = if w.narrows_curriculum() {
-        format!("In {}, tagged sessions lack a linked reading on their theme ({}).", f.place(), parts.join("; "))
-    } else {
-        format!("Tagged sessions lack a linked reading on their theme ({}).", parts.join("; "))
-    };
+    // Always named: two programmes can share a theme, and their findings must not read alike.
+    let headline = format!(
+        "In {}, tagged sessions lack a linked reading on their theme ({}).",
+        f.scope_in_place(),
+        parts.join("; ")
+    );
     // What the proposals hold, theme by theme.
     let mut proposed = Vec::new();
     let mut unfit = Vec::new();

@@ -477,6 +477,11 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
 fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
     let cov = &d.coverage;
     b.push(Block::Heading { level: 1, text: "Coverage".into() });
+    if cov.rows.is_empty() {
+        // One plain line, not an empty heat-map on a page of its own.
+        b.push(Block::Paragraph { text: NO_SESSIONS.into(), style: Style::Muted });
+        return;
+    }
     b.push(Block::Paragraph {
         text:
             "Each row is a module, each column a theme. A cell shows how many of the module's sessions are tagged with \
@@ -862,12 +867,17 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
         style: Style::Body,
     });
     let mut by_module: BTreeMap<(Option<i64>, String), LinkedAndProposed> = BTreeMap::new();
+    let mut without = Vec::new();
     for r in &d.plan {
+        if r.status == "none" {
+            without.push(format!("{} {}", r.module_code, r.module_title));
+            continue;
+        }
         let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
         if r.status == "linked" {
-            let to =
-                if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
-            e.0.push(format!("{} ({}), linked to {to} by {}", r.title, year(r.reading_year), r.linked_by));
+            let to = if r.session.is_empty() { "the module".to_string() } else { quoted(&r.session) };
+            let note = if r.note.is_empty() { String::new() } else { format!(": \u{201c}{}\u{201d}", r.note) };
+            e.0.push(format!("{} ({}), linked to {to} by {}{note}", r.title, year(r.reading_year), r.linked_by));
         } else {
             let what = if r.gap.is_empty() {
                 format!("for its sessions on {}", d.theme_name(&r.theme))
@@ -877,13 +887,6 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             e.1.push(format!("{} ({}) {what}; shares {}", r.title, year(r.reading_year), r.brief));
         }
     }
-    let without: Vec<String> = d
-        .coverage
-        .rows
-        .iter()
-        .map(|r| format!("{} {}", r.module_code, r.module_title))
-        .filter(|m| !by_module.keys().any(|(_, k)| k == m))
-        .collect();
     if !by_module.is_empty() {
         b.push(Block::Table(Table {
             columns: vec![
@@ -1066,8 +1069,23 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     ]));
 }
 
+/// A user's title quoted inside one of canon's sentences, as a directional
+/// isolate (UAX #9 FSI … PDI): the title keeps its own direction, and the
+/// sentence takes its base direction from canon's words, not from an Arabic
+/// or Hebrew title that happens to open it (rules P2–P3 skip isolates).
+fn quoted(title: &str) -> String {
+    format!("\u{201c}\u{2068}{title}\u{2069}\u{201d}")
+}
+
+/// What the coverage and its evidence say when the scope holds no module.
+const NO_SESSIONS: &str = "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
+
 fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: EVIDENCE.into() });
+    if d.coverage.rows.is_empty() {
+        b.push(Block::Paragraph { text: NO_SESSIONS.into(), style: Style::Muted });
+        return;
+    }
     b.push(Block::Paragraph {
         text: "Every number in the heat-map, with the sessions it counts and who tagged each (and how: by hand, on \
                import, from a suggestion or a merge), so that a committee can check any cell. The same list comes \
@@ -1099,7 +1117,7 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
             other => other,
         };
         let who = if e.tagged_by == "not recorded" { "no name recorded" } else { e.tagged_by.as_str() };
-        cells.entry((r, c)).or_default().push(format!("\u{201c}{}\u{201d}: {who}, {how}", e.session));
+        cells.entry((r, c)).or_default().push(format!("{}: {who}, {how}", quoted(&e.session)));
     }
     let rows = cells
         .into_iter()
@@ -1156,7 +1174,11 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
             &r.theme,
             &r.review,
             r.title.clone(),
-            if r.status == "linked" {
+            if r.status == "none" {
+                "no linked reading and no approved reading that fits yet".into()
+            } else if r.status == "linked" && !r.note.is_empty() {
+                format!("linked by {}: {}", r.linked_by, r.note)
+            } else if r.status == "linked" {
                 format!("linked by {}", r.linked_by)
             } else {
                 let gap = if r.gap.is_empty() { String::new() } else { format!("; for gap {}", r.gap) };
@@ -1454,6 +1476,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
         "relevance",
         "shared_words",
         "gap",
+        "note",
     ]);
     for r in plan {
         l.rows.push(vec![
@@ -1462,7 +1485,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             r.module_code.clone(),
             r.module_title.clone(),
             r.status.into(),
-            r.reading_id.to_string(),
+            r.reading_id.map(|i| i.to_string()).unwrap_or_default(),
             r.title.clone(),
             // The export's writer: a comma'd institution in braces, so that it reads back whole.
             crate::import::names::cell_text(&r.author_names),
@@ -1474,6 +1497,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             if r.status == "proposed" { r.score.to_string() } else { String::new() },
             r.reason.clone(),
             r.gap.clone(),
+            r.note.clone(),
         ]);
     }
     l

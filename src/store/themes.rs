@@ -41,6 +41,26 @@ pub fn seed(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// Adds to each seeded theme still in the database (found by its seed slug)
+/// the seed keywords it lacks: an existing database gets the lexicons a new
+/// one is seeded with (migration `0013_seed_lexicons`). Keywords are only
+/// added, never removed or changed; a theme whose slug was changed is left
+/// alone. Returns how many keywords were added.
+pub fn reseed_keywords(tx: &Transaction) -> Result<usize> {
+    let mut added = 0;
+    for t in SEED_THEMES {
+        let id: Option<i64> =
+            tx.query_row("SELECT id FROM theme WHERE slug = ?1", [t.slug], |r| r.get(0)).optional()?;
+        let Some(id) = id else { continue };
+        let mut kw =
+            tx.prepare_cached("INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?;
+        for k in t.keywords {
+            added += kw.execute(params![id, k])?;
+        }
+    }
+    Ok(added)
+}
+
 /// The key a theme is matched by in a `themes` cell: lower case, runs of
 /// anything but letters and digits made one hyphen. "Epistemic bias",
 /// "epistemic_bias" and "epistemic-bias" all match.
