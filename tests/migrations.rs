@@ -257,3 +257,39 @@ fn an_existing_database_gets_the_widened_seed_lexicons() {
         assert!(per_theme(&fresh, slug) <= per_theme(&w, slug), "{slug}");
     }
 }
+
+/// Migration 0013_seed_lexicons brings an existing database the seed
+/// keywords it lacks, but not one the history shows someone took out.
+#[test]
+fn the_widened_seed_lexicons_bring_back_no_keyword_the_user_removed() {
+    let w = Workdir::new();
+    fixture(&w);
+    let conn = rusqlite::Connection::open(w.db()).unwrap();
+    let theme: i64 =
+        conn.query_row("SELECT id FROM theme WHERE slug = 'historical-awareness'", [], |r| r.get(0)).unwrap();
+    let removed =
+        conn.execute("DELETE FROM theme_keyword WHERE keyword = 'colonialism' AND theme_id = ?1", [theme]).unwrap();
+    assert_eq!(removed, 1, "the fixture is seeded with the keyword");
+    // What `theme edit --remove-keyword colonialism` records.
+    conn.execute(
+        "INSERT INTO history (at, action, entity, entity_id, before, after)
+         VALUES ('2025-01-01T00:00:00Z', 'update', 'theme', ?1,
+                 '{\"keywords\": [\"colonialism\", \"eugenics\"]}', '{\"keywords\": [\"eugenics\"]}')",
+        [theme],
+    )
+    .unwrap();
+    // A keyword dropped without history (as in a database edited by hand) is
+    // a seed keyword the database lacks, and comes back.
+    conn.execute("DELETE FROM theme_keyword WHERE keyword = 'eugenics' AND theme_id = ?1", [theme]).unwrap();
+    drop(conn);
+    w.ok(&["check"]);
+    let kw = |k: &str| {
+        w.count(&format!(
+            "SELECT count(*) FROM theme_keyword k JOIN theme t ON t.id = k.theme_id
+              WHERE t.slug = 'historical-awareness' AND k.keyword = '{k}'"
+        ))
+    };
+    assert_eq!(kw("colonialism"), 0, "a keyword the user removed is not brought back");
+    assert_eq!(kw("colonisation"), 1, "a keyword new in round 5 is added");
+    assert_eq!(kw("eugenics"), 1, "a seed keyword missing with no history of its removal is added");
+}

@@ -24,6 +24,17 @@ pub struct SeedTheme {
     pub name: &'static str,
     pub description: &'static str,
     pub keywords: &'static [&'static str],
+    /// Keywords added in round 5 (issue 13), kept apart so that the seed
+    /// shows what migration `0013_seed_lexicons` brought. A new database is
+    /// seeded with these and [`SeedTheme::keywords`].
+    pub keywords_0013: &'static [&'static str],
+}
+
+impl SeedTheme {
+    /// Every keyword a new database is seeded with for this theme.
+    pub fn all_keywords(&self) -> impl Iterator<Item = &'static str> {
+        self.keywords.iter().chain(self.keywords_0013).copied()
+    }
 }
 pub const SEED_THEMES: &[SeedTheme] = &[
     SeedTheme {
@@ -63,6 +74,8 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "drapetomania",
             "ibn sina",
             "indigenous healing",
+        ],
+        keywords_0013: &[
             // MeSH Colonialism, by name: the colonise/colonize family in both
             // spellings (the lexicon folds British to American, so each form
             // is listed once); "colony" and "colon" are left out on purpose.
@@ -123,6 +136,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "provider bias",
             "racial bias",
         ],
+        keywords_0013: &[],
     },
     SeedTheme {
         slug: "intersectional-health",
@@ -227,6 +241,8 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             // Gender as a determinant, as curricula name the sessions.
             "women's health",
             "men's health",
+        ],
+        keywords_0013: &[
             // MeSH Health Equity (with its entry term Equity in Health),
             // Indigenous Peoples, and Roma, by name; and the names UK and
             // Australian curricula give these groups. "Traveller" alone is
