@@ -274,7 +274,7 @@ fn the_widened_seed_lexicons_bring_back_no_keyword_the_user_removed() {
     conn.execute(
         "INSERT INTO history (at, action, entity, entity_id, before, after)
          VALUES ('2025-01-01T00:00:00Z', 'update', 'theme', ?1,
-                 '{\"keywords\": [\"colonialism\", \"eugenics\"]}', '{\"keywords\": [\"eugenics\"]}')",
+                 '{\"keywords\": [\"colonialism\", \"history of medicine\"]}', '{\"keywords\": [\"history of medicine\"]}')",
         [theme],
     )
     .unwrap();
