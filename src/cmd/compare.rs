@@ -2,7 +2,13 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use super::gaps::ScopeArgs;
-use crate::analysis::snapshot::{self, Comparison, Frozen, RoundScope};
+use std::collections::HashMap;
+
+use crate::analysis::coverage;
+use crate::analysis::gaps;
+use crate::analysis::scope::Within;
+use crate::analysis::snapshot::{self, Comparison, Frozen, GapRef, RoundScope};
+use crate::store::audit::{self, Scope};
 use crate::cli::Output;
 use crate::report::{Listing, emit};
 use crate::store::{Mode, Store, snapshots};
@@ -45,15 +51,33 @@ pub fn round_scope(store: &Store, args: &ScopeArgs) -> Result<RoundScope> {
     Ok(RoundScope { programme: scope.programme, year: scope.year, module: scope.module, theme })
 }
 
-/// Round `from` against round `to`, or against now, both seen through
-/// `scope`: what the report shows too.
-pub fn comparison(store: &Store, from: &str, to: Option<&str>, scope: &RoundScope) -> Result<Comparison> {
-    let a = frozen(store, from)?;
+/// Round `from` against round `to`, or against now, both seen through the
+/// scope `args`: what the report shows too.
+///
+/// Which gaps a scope holds is decided by one rule, the one `canon gaps`
+/// uses ([`Within::selects`]), applied to the curriculum as it is now; a
+/// round's gap that the curriculum still has is in the scope exactly when
+/// the gap now is (see [`RoundScope::restrict`]). So the gaps opened are
+/// `canon gaps` with the same scope options now, less those of the round.
+pub fn comparison(store: &Store, from: &str, to: Option<&str>, args: &ScopeArgs) -> Result<Comparison> {
+    let round = round_scope(store, args)?;
+    let a = snapshot::upgrade(frozen(store, from)?);
+    let scope = args.resolve(store)?;
+    let full = audit::load(&store.conn, &Scope::default())?;
+    let within = Within::new(&scope, &full);
+    let cov = coverage::compute(&full);
+    let now = gaps::compute(&full, &cov, &gaps::Options::default());
+    // A key can name two gaps (one module code and title in two programmes): in scope if either is.
+    let mut selected: HashMap<String, bool> = HashMap::new();
+    for g in &now {
+        *selected.entry(snapshot::gap_key(g)).or_default() |= within.selects(g);
+    }
+    let decided = |g: &GapRef| selected.get(&g.key).copied();
     let (to_name, b) = match to {
-        Some(t) => (t.to_string(), frozen(store, t)?),
-        None => ("now".to_string(), super::snapshot::current(store)?.0),
+        Some(t) => (t.to_string(), snapshot::upgrade(frozen(store, t)?)),
+        None => ("now".to_string(), snapshot::freeze(&cov, &now)),
     };
-    Ok(snapshot::compare(from, &scope.restrict(&a), &to_name, &scope.restrict(&b)))
+    Ok(snapshot::compare(from, &round.restrict(&a, &decided), &to_name, &round.restrict(&b, &decided)))
 }
 
 /// One row per change: gaps closed and opened, then theme and module coverage.
@@ -97,8 +121,7 @@ pub fn listing(c: &Comparison) -> Listing {
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
-    let scope = round_scope(&store, &a.scope)?;
-    let c = comparison(&store, &a.from, a.to.as_deref(), &scope)?;
+    let c = comparison(&store, &a.from, a.to.as_deref(), &a.scope)?;
     emit(&a.out, &listing(&c), &c, "nothing changed", ctx.quiet)?;
     ctx.note(format_args!(
         "{} → {}: {} gaps closed, {} opened, {} module × theme cells changed",

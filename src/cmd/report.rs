@@ -200,8 +200,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
     };
     // The comparison of a scope compares that scope in both rounds.
-    let round_scope = super::compare::round_scope(store, &o.scope)?;
-    let comparison = since.map(|name| super::compare::comparison(store, &name, None, &round_scope)).transpose()?;
+    let comparison = since.map(|name| super::compare::comparison(store, &name, None, &o.scope)).transpose()?;
     let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
     programmes.dedup();
     let mut scope_text = Vec::new();

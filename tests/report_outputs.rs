@@ -1,0 +1,121 @@
+//! Issue 10 (round 5, from an acceptance tester): `canon compare` selects a
+//! scope's gaps by the same rule as `canon gaps`; a year's gap names its
+//! programme; every report format carries what its options ask for; the
+//! report's JSON keeps numbers as numbers.
+
+mod common;
+use std::collections::BTreeSet;
+
+use common::{Workdir, sample};
+
+/// The sample MBChB and a BSc Nursing with a year-1 and a year-2 module
+/// (one reusing the code MED2002), frozen as round0 in `canon.db` and kept
+/// as it was in `round0.db`; then changes in both programmes: a year-1
+/// Nursing session and an MBChB session tagged, a Nursing module added.
+fn two_rounds() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    w.ok(&["import", "modules", &sample("modules.csv")]);
+    w.ok(&["import", "reading", &sample("reading.csv")]);
+    let nur = w.write(
+        "nursing.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         BSc Nursing,1,NUR101,Foundations of Nursing,Care and compassion,Describe person-centred care,\n\
+         BSc Nursing,1,NUR101,Foundations of Nursing,Ethics of care,Discuss consent and dignity,\n\
+         BSc Nursing,2,MED2002,Respiratory Nursing,Asthma care,Explain inhaler technique,\n",
+    );
+    w.ok(&["import", "modules", nur.to_str().unwrap()]);
+    w.ok(&["snapshot", "round0", "--by", "lead"]);
+    std::fs::copy(w.db(), w.path("round0.db")).unwrap();
+    w.ok(&["tag", "NUR101/Care and compassion", "epistemic-bias", "--by", "lead"]);
+    w.ok(&["tag", "MED1001/Cell structure and organelles", "historical-awareness", "--by", "lead"]);
+    let more = w.write(
+        "more.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         BSc Nursing,2,NUR201,Community Nursing,Home visits,Plan a home visit,\n",
+    );
+    w.ok(&["import", "modules", more.to_str().unwrap()]);
+    w
+}
+
+type Key = (String, String, String);
+
+fn keys(gaps: &serde_json::Value) -> BTreeSet<Key> {
+    gaps.as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["kind"].as_str().unwrap().to_string(),
+                g["scope"].as_str().unwrap().to_string(),
+                g["theme"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn compare_selects_a_scope_by_the_rule_of_gaps() {
+    let w = two_rounds();
+    let old = w.path("round0.db");
+    let scopes: [&[&str]; 9] = [
+        &[],
+        &["--programme", "BSc Nursing"],
+        &["--programme", "MBChB Medicine"],
+        &["--year", "Year 2"],
+        &["--year", "1"],
+        &["--programme", "BSc Nursing", "--year", "2"],
+        &["--module", "NUR101"],
+        &["--programme", "BSc Nursing", "--module", "MED2002"],
+        &["--theme", "epistemic-bias"],
+    ];
+    let mut year2_opened = 0;
+    for scope in scopes {
+        let args = |cmd: &[&'static str]| -> Vec<&'static str> { [cmd, scope, &["--format", "json"]].concat() };
+        let now = keys(&w.json(&args(&["gaps"])));
+        let then = keys(&serde_json::from_str(&w.ok_at(&old, &args(&["gaps"]))).unwrap());
+        let c = w.json(&args(&["compare", "round0"]));
+        let opened = keys(&c["gaps_opened"]);
+        let closed = keys(&c["gaps_closed"]);
+        assert_eq!(opened, now.difference(&then).cloned().collect(), "opened under {scope:?}");
+        assert_eq!(closed, then.difference(&now).cloned().collect(), "closed under {scope:?}");
+        if scope == ["--year", "Year 2"] {
+            year2_opened = opened.len();
+            // Nothing about the year-1 session NUR101 "Care and compassion".
+            assert!(c["gaps_opened"].as_array().unwrap().iter().all(|g| !g["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("Care and compassion")));
+        }
+    }
+    assert!(year2_opened > 0, "the scenario opens no year-2 gap");
+}
+
+#[test]
+fn a_years_gap_names_its_programme_everywhere() {
+    let w = two_rounds();
+    let gaps = w.json(&["gaps", "--kind", "uncovered-theme", "--format", "json"]);
+    let years: Vec<&str> = gaps
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["scope"].as_str().unwrap())
+        .filter(|s| s.starts_with("year "))
+        .collect();
+    assert!(years.iter().any(|s| s.ends_with(" of BSc Nursing")), "{years:?}");
+    assert!(years.iter().any(|s| s.ends_with(" of MBChB Medicine")), "{years:?}");
+    assert!(years.iter().all(|s| s.contains(" of ")), "{years:?}");
+    // No two gaps share kind, place and theme.
+    let all = gaps.as_array().unwrap().len();
+    assert_eq!(keys(&gaps).len(), all);
+    // The table and CSV of gaps, compare's "what" and the PDF's "Where".
+    let csv = w.ok(&["gaps", "--format", "csv", "--year", "2"]);
+    assert!(csv.contains("year 2 of BSc Nursing"), "{csv}");
+    assert!(csv.contains("year 2 of MBChB Medicine"), "{csv}");
+    let cmp = w.ok(&["compare", "round0", "--format", "csv", "--programme", "BSc Nursing"]);
+    assert!(cmp.contains("uncovered-theme: year 2 of BSc Nursing"), "{cmp}");
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--compare", "round0", "--programme", "BSc Nursing"]);
+    let text = common::pdf_text(&pdf).join(" ");
+    assert!(text.contains("year 2 of BSc Nursing"), "{text}");
+}
