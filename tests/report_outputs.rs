@@ -119,3 +119,75 @@ fn a_years_gap_names_its_programme_everywhere() {
     let text = common::pdf_text(&pdf).join(" ");
     assert!(text.contains("year 2 of BSc Nursing"), "{text}");
 }
+
+#[test]
+fn a_round_frozen_before_years_named_their_programme_compares_as_the_same_gaps() {
+    let w = two_rounds();
+    // round0 as an older canon froze it: "year 2", not "year 2 of BSc Nursing".
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    let n = c
+        .execute(
+            "UPDATE snapshot_gap SET scope = substr(scope, 1, instr(scope, ' of ') - 1),
+                    key = kind || '|' || substr(scope, 1, instr(scope, ' of ') - 1) || '|' || coalesce(theme, '')
+              WHERE scope LIKE 'year % of %'",
+            [],
+        )
+        .unwrap();
+    assert!(n > 0);
+    drop(c);
+    let old = w.path("round0.db");
+    let now = keys(&w.json(&["gaps", "--format", "json"]));
+    let then = keys(&serde_json::from_str(&w.ok_at(&old, &["gaps", "--format", "json"])).unwrap());
+    let cmp = w.json(&["compare", "round0", "--format", "json"]);
+    assert_eq!(keys(&cmp["gaps_opened"]), now.difference(&then).cloned().collect());
+    assert_eq!(keys(&cmp["gaps_closed"]), then.difference(&now).cloned().collect());
+}
+
+/// The comparison with round0 as `canon compare` gives it in JSON.
+fn compared(w: &Workdir, scope: &[&str]) -> serde_json::Value {
+    w.json(&[&["compare", "round0", "--format", "json"][..], scope].concat())
+}
+
+#[test]
+fn every_report_format_carries_the_comparison() {
+    let w = two_rounds();
+    let scope = ["--programme", "BSc Nursing"];
+    let c = compared(&w, &scope);
+    let opened = c["gaps_opened"].as_array().unwrap().len();
+    let closed = c["gaps_closed"].as_array().unwrap().len();
+    assert!(opened > 0);
+    // The CSV folder: comparison.csv, the table of `canon compare --format csv`.
+    let dir = w.path("repdir");
+    w.ok(&[&["report", dir.to_str().unwrap(), "--format", "csv", "--compare", "round0"][..], &scope].concat());
+    let folder = std::fs::read_to_string(dir.join("comparison.csv")).unwrap();
+    let cli = w.ok(&["compare", "round0", "--format", "csv", "--programme", "BSc Nursing"]);
+    assert_eq!(folder, cli);
+    // The flat CSV: a "comparison" section with the counts and one row per gap.
+    let flat = w.path("rep.csv");
+    w.ok(&[&["report", flat.to_str().unwrap(), "--compare", "round0"][..], &scope].concat());
+    let mut r = csv::Reader::from_path(&flat).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
+    let measure = |m: &str| rows.iter().find(|r| &r[0] == "comparison" && &r[3] == m).map(|r| r[4].to_string());
+    assert_eq!(measure("rounds").as_deref(), Some("round0 → now"));
+    assert_eq!(measure("gaps opened"), Some(opened.to_string()));
+    assert_eq!(measure("gaps closed"), Some(closed.to_string()));
+    let gap_rows = rows.iter().filter(|r| &r[0] == "comparison" && r[3].starts_with("gap opened: ")).count();
+    assert_eq!(gap_rows, opened);
+    // The workbook: a comparison sheet.
+    let xlsx = w.path("rep.xlsx");
+    w.ok(&[&["report", xlsx.to_str().unwrap(), "--compare", "round0"][..], &scope].concat());
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("comparison").unwrap();
+    let cells: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let cli: Vec<Vec<String>> = csv::Reader::from_reader(cli.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(&cells[1..], &cli[..], "the workbook's comparison sheet is not compare's table");
+    // JSON: the same gaps as `canon compare`.
+    let json = w.path("rep.json");
+    w.ok(&[&["report", json.to_str().unwrap(), "--compare", "round0"][..], &scope].concat());
+    let rep: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(keys(&rep["comparison"]["gaps_opened"]), keys(&c["gaps_opened"]));
+}

@@ -80,43 +80,10 @@ pub fn comparison(store: &Store, from: &str, to: Option<&str>, args: &ScopeArgs)
     Ok(snapshot::compare(from, &round.restrict(&a, &decided), &to_name, &round.restrict(&b, &decided)))
 }
 
-/// One row per change: gaps closed and opened, then theme and module coverage.
+/// One row per change: gaps closed and opened, then theme and module
+/// coverage (the table the report's comparison sheet and CSV carry too).
 pub fn listing(c: &Comparison) -> Listing {
-    let mut l = Listing::new(&["change", "what", "theme", c.from.as_str(), c.to.as_str(), "difference"]);
-    l.numeric = vec![3, 4, 5];
-    for (label, gs) in [("gap closed", &c.gaps_closed), ("gap opened", &c.gaps_opened)] {
-        for g in gs {
-            l.rows.push(vec![
-                label.into(),
-                format!("{}: {}", g.kind, g.scope),
-                g.theme.clone().unwrap_or_default(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
-        }
-    }
-    for t in &c.themes {
-        l.rows.push(vec![
-            "theme coverage".into(),
-            format!("tagged sessions (modules {} → {})", t.modules_before, t.modules_after),
-            t.theme.clone(),
-            t.before.to_string(),
-            t.after.to_string(),
-            t.change.to_string(),
-        ]);
-    }
-    for m in &c.modules {
-        l.rows.push(vec![
-            "module coverage".into(),
-            format!("{} {}", m.module_code, m.module_title),
-            m.theme.clone(),
-            m.before.to_string(),
-            m.after.to_string(),
-            m.change.to_string(),
-        ]);
-    }
-    l
+    crate::report::comparison_listing(c)
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
