@@ -191,3 +191,61 @@ fn every_report_format_carries_the_comparison() {
     let rep: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
     assert_eq!(keys(&rep["comparison"]["gaps_opened"]), keys(&c["gaps_opened"]));
 }
+
+#[test]
+fn the_json_summary_holds_numbers_and_agrees_with_the_csv() {
+    let w = two_rounds();
+    // One reading approved in a review; the rest were approved on import.
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let id = list.as_array().unwrap().iter().find(|r| r["status"] == "approved").unwrap()["id"].to_string();
+    w.ok(&["review", &id, "--reject", "--by", "amina"]);
+    w.ok(&["review", &id, "--approve", "--by", "amina"]);
+    let json = w.path("r.json");
+    w.ok(&["report", json.to_str().unwrap()]);
+    let rep: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let s = rep["summary"].as_object().unwrap();
+    for (k, v) in s {
+        assert!(v.is_number(), "summary {k:?} is {v}, not a number");
+    }
+    let approved = s["approved readings"].as_i64().unwrap();
+    let reviewed = s["approved readings: reviewed"].as_i64().unwrap();
+    let on_import = s["approved readings: approved on import"].as_i64().unwrap();
+    assert_eq!((reviewed, reviewed + on_import), (1, approved));
+    let pct = s["sessions tagged"].as_i64().unwrap();
+    let (tagged, sessions) = (s["sessions tagged: count"].as_i64().unwrap(), s["sessions"].as_i64().unwrap());
+    assert_eq!(pct, (100.0 * tagged as f64 / sessions as f64).round() as i64);
+    // The CSV folder's summary and the flat CSV: the same split.
+    let dir = w.path("out");
+    w.ok(&["report", dir.to_str().unwrap(), "--format", "csv"]);
+    let summary = std::fs::read_to_string(dir.join("summary.csv")).unwrap();
+    assert!(summary.contains(&format!("approved readings: reviewed,{reviewed},")), "{summary}");
+    assert!(summary.contains(&format!("approved readings: approved on import,{on_import},")), "{summary}");
+    let flat = w.path("r.csv");
+    w.ok(&["report", flat.to_str().unwrap()]);
+    let mut r = csv::Reader::from_path(&flat).unwrap();
+    assert_eq!(r.headers().unwrap().iter().last(), Some("review"));
+    let rows: Vec<csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
+    let readings: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == "reading").collect();
+    assert!(!readings.is_empty());
+    assert!(readings.iter().all(|r| &r[6] == "review" || &r[6] == "import"), "{readings:?}");
+    assert!(readings.iter().any(|r| &r[6] == "review"));
+    assert!(rows.iter().filter(|r| &r[0] != "reading").all(|r| r[6].is_empty()));
+    // readings_by_theme.csv: the review column, as readings.csv has it.
+    let mut by = csv::Reader::from_path(dir.join("readings_by_theme.csv")).unwrap();
+    let h = by.headers().unwrap().clone();
+    let (ri, ii) = (h.iter().position(|c| c == "review").unwrap(), h.iter().position(|c| c == "id").unwrap());
+    let rows: Vec<csv::StringRecord> = by.records().map(|r| r.unwrap()).collect();
+    assert!(rows.iter().filter(|r| r[ii] == id).all(|r| &r[ri] == "review"));
+    assert!(rows.iter().filter(|r| r[ii] != id).all(|r| &r[ri] == "import"));
+    // Rejected readings: in the flat CSV with --include-rejected, as in the PDF.
+    w.ok(&["review", &id, "--reject", "--by", "amina"]);
+    w.ok(&["report", flat.to_str().unwrap(), "--include-rejected"]);
+    let flat_text = std::fs::read_to_string(&flat).unwrap();
+    assert_eq!(flat_text.lines().filter(|l| l.starts_with("reading rejected,")).count(), 1, "{flat_text}");
+    // --bom is for CSV only: refused for the other formats, never ignored.
+    for out in ["r.pdf", "r.json", "r.xlsx"] {
+        let err = w.fails(&["report", out, "--bom"]);
+        assert!(err.contains("--bom is for CSV reports only"), "{err}");
+        assert!(!w.path(out).exists() || out == "r.json");
+    }
+}

@@ -1559,6 +1559,31 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
     l
 }
 
+/// The key figures as JSON numbers, under the labels of [`figures`]:
+/// counts as whole numbers; "sessions tagged" as a percentage (a number
+/// from 0 to 100, rounded as the PDF shows it; null when there are no
+/// sessions), with its count under "sessions tagged: count"; and the
+/// approved readings split by how they were approved (as in the CSV summary).
+pub fn json_summary(d: &ReportData) -> BTreeMap<String, serde_json::Value> {
+    use serde_json::Value;
+    let mut m: BTreeMap<String, Value> = figures(d)
+        .into_iter()
+        .map(|(label, value)| {
+            let n = match value.strip_suffix('%') {
+                Some(p) => p.parse::<i64>().ok(),
+                None => value.parse::<i64>().ok(),
+            };
+            (label, n.map_or(Value::Null, Value::from))
+        })
+        .collect();
+    let tagged: i64 = d.coverage.rows.iter().map(|r| r.tagged_items).sum();
+    m.insert("sessions tagged: count".into(), Value::from(tagged));
+    for (label, n) in review_split(d) {
+        m.insert(label, Value::from(n));
+    }
+    m
+}
+
 /// The report as one JSON document.
 pub fn json(d: &ReportData) -> serde_json::Value {
     serde_json::json!({
@@ -1568,7 +1593,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "date": d.date,
         "contributors": d.contributors,
         "themes": d.themes.iter().map(|(s, n)| serde_json::json!({"slug": s, "name": n})).collect::<Vec<_>>(),
-        "summary": figures(d).into_iter().collect::<BTreeMap<_, _>>(),
+        "summary": json_summary(d),
         "key_findings": d.findings.iter().take(KEY_FINDINGS).map(|f| f.id.clone()).collect::<Vec<_>>(),
         "findings": d.findings,
         "glossary": d.glossary,
