@@ -116,8 +116,13 @@ fn a_years_gap_names_its_programme_everywhere() {
     assert!(cmp.contains("uncovered-theme: year 2 of BSc Nursing"), "{cmp}");
     let pdf = w.path("r.pdf");
     w.ok(&["report", pdf.to_str().unwrap(), "--compare", "round0", "--programme", "BSc Nursing"]);
-    let text = common::pdf_text(&pdf).join(" ");
+    let text = common::pdf_text(&pdf).join("\n");
     assert!(text.contains("year 2 of BSc Nursing"), "{text}");
+    // The Kind column keeps a gap kind's name on one line.
+    assert!(text.contains("uncovered-theme"), "{text}");
+    for kind in ["uncovered-", "untagged-", "module-", "not-", "shallow-", "unsupported-"] {
+        assert!(!text.lines().any(|l| l.trim_end().ends_with(kind)), "{kind} broken at its hyphen:\n{text}");
+    }
 }
 
 #[test]

@@ -439,14 +439,18 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
             b.push(Block::Heading { level: 2, text: format!("{title} ({})", list.len()) });
             b.push(Block::Table(Table {
                 columns: vec![
-                    Column { header: "Kind".into(), weight: 1.6, align: Align::Left },
+                    Column { header: "Kind".into(), weight: 2.0, align: Align::Left },
                     Column { header: "Where".into(), weight: 2.4, align: Align::Left },
-                    Column { header: "What".into(), weight: 6.0, align: Align::Left },
+                    Column { header: "What".into(), weight: 5.6, align: Align::Left },
                 ],
                 rows: list
                     .iter()
                     .map(|g| {
-                        vec![g.kind.clone(), g.scope.trim_start_matches("module ").to_string(), g.explanation.clone()]
+                        vec![
+                            g.kind.clone(),
+                            g.scope.trim_start_matches("module ").to_string(),
+                            g.explanation.clone(),
+                        ]
                     })
                     .collect(),
             }));
