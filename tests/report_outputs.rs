@@ -82,10 +82,13 @@ fn compare_selects_a_scope_by_the_rule_of_gaps() {
         if scope == ["--year", "Year 2"] {
             year2_opened = opened.len();
             // Nothing about the year-1 session NUR101 "Care and compassion".
-            assert!(c["gaps_opened"].as_array().unwrap().iter().all(|g| !g["explanation"]
-                .as_str()
-                .unwrap()
-                .contains("Care and compassion")));
+            assert!(
+                c["gaps_opened"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|g| !g["explanation"].as_str().unwrap().contains("Care and compassion"))
+            );
         }
     }
     assert!(year2_opened > 0, "the scenario opens no year-2 gap");
@@ -253,4 +256,17 @@ fn the_json_summary_holds_numbers_and_agrees_with_the_csv() {
         assert!(err.contains("--bom is for CSV reports only"), "{err}");
         assert!(!w.path(out).exists() || out == "r.json");
     }
+}
+
+#[test]
+fn the_map_hint_offers_the_likeliest_field_first() {
+    let w = Workdir::new();
+    let f = w.write(
+        "staff.csv",
+        "Programme,Year,Module Code,Module Title,Teaching Activity,Staff,Tutor notes\n\
+         P,1,M1,T,Lecture A,Dr Smith,bring slides\n",
+    );
+    let err = w.ok_stderr(&["import", "modules", f.to_str().unwrap(), "--dry-run"]);
+    assert!(err.contains("--map 'Staff=FIELD' with FIELD one of lead, "), "{err}");
+    assert!(!w.db().exists());
 }

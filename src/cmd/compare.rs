@@ -8,9 +8,9 @@ use crate::analysis::coverage;
 use crate::analysis::gaps;
 use crate::analysis::scope::Within;
 use crate::analysis::snapshot::{self, Comparison, Frozen, GapRef, RoundScope};
-use crate::store::audit::{self, Scope};
 use crate::cli::Output;
 use crate::report::{Listing, emit};
+use crate::store::audit::{self, Scope};
 use crate::store::{Mode, Store, snapshots};
 
 #[derive(Debug, clap::Args)]

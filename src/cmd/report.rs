@@ -126,7 +126,9 @@ pub fn check_options(format: ReportFormat, o: &ReportOptions) -> Result<()> {
             ReportFormat::Json => "JSON (which is always UTF-8 without one)",
             _ => "a workbook (Excel reads its text as Unicode already)",
         };
-        bail!("--bom is for CSV reports only: it marks a CSV file as UTF-8 for Excel, and {name} has no byte-order mark; leave --bom out, or write OUT.csv or a folder");
+        bail!(
+            "--bom is for CSV reports only: it marks a CSV file as UTF-8 for Excel, and {name} has no byte-order mark; leave --bom out, or write OUT.csv or a folder"
+        );
     }
     Ok(())
 }

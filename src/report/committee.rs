@@ -446,11 +446,7 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
                 rows: list
                     .iter()
                     .map(|g| {
-                        vec![
-                            g.kind.clone(),
-                            g.scope.trim_start_matches("module ").to_string(),
-                            g.explanation.clone(),
-                        ]
+                        vec![g.kind.clone(), g.scope.trim_start_matches("module ").to_string(), g.explanation.clone()]
                     })
                     .collect(),
             }));
@@ -1231,7 +1227,10 @@ fn comparison_rows(d: &ReportData) -> Vec<Vec<String>> {
             &t.theme,
             "theme coverage: tagged sessions",
             t.after.to_string(),
-            format!("{} in {}; change {:+}; modules {} → {}", t.before, c.from, t.change, t.modules_before, t.modules_after),
+            format!(
+                "{} in {}; change {:+}; modules {} → {}",
+                t.before, c.from, t.change, t.modules_before, t.modules_after
+            ),
         ));
     }
     for m in &c.modules {
@@ -1472,8 +1471,17 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
 /// theme's list (list order when it does not sort), references as in that
 /// list, with how each came to its status (the `review` column of readings.csv).
 fn readings_by_theme(d: &ReportData) -> super::Listing {
-    let mut l =
-        super::Listing::new(&["theme", "theme_name", "status", "reference", "year", "type", "annotation", "id", "review"]);
+    let mut l = super::Listing::new(&[
+        "theme",
+        "theme_name",
+        "status",
+        "reference",
+        "year",
+        "type",
+        "annotation",
+        "id",
+        "review",
+    ]);
     let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
     for (slug, name) in groups {
         let rs: Vec<&Reading> = d
