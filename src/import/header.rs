@@ -381,7 +381,9 @@ fn related(theirs: &[String], field: &str) -> bool {
 fn free_text_fields(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Vec<&'static str> {
     let theirs = words(header);
     let h = norm(header);
-    let mut ranked: Vec<((usize, u32), u32, bool, usize, &'static str)> = FREE_TEXT
+    // (words shared, close spelling, related meaning, list order, field)
+    type Rank = ((usize, u32), u32, bool, usize, &'static str);
+    let mut ranked: Vec<Rank> = FREE_TEXT
         .iter()
         .enumerate()
         .filter(|(_, f)| unfilled.contains(f))
