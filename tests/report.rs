@@ -276,7 +276,7 @@ fn check_scoped(w: &Workdir, label: &str, scope: &[&str]) -> serde_json::Value {
     // Summary figures count the findings the sections list.
     for sev in ["high", "medium", "low"] {
         let n = findings.iter().filter(|f| f["severity"] == sev).count();
-        assert_eq!(v["summary"][format!("findings: {sev}")], n.to_string(), "{label}: figure for {sev}");
+        assert_eq!(v["summary"][format!("findings: {sev}")], serde_json::json!(n), "{label}: figure for {sev}");
     }
     // Every key finding is in the PDF, and its gaps exist and point back to it.
     for id in v["key_findings"].as_array().unwrap() {

@@ -173,9 +173,12 @@ impl Place {
         }
     }
 
+    /// A year of a programme: "year 2 of BSc Nursing". The programme is
+    /// always named, so that with two programmes the two "year 2" gaps on a
+    /// theme are told apart (and have different keys across audit rounds).
     fn year(p: &str, year: i64, t: &ThemeInfo) -> Place {
         Place {
-            scope: format!("year {year}"),
+            scope: year_scope(year, p),
             programme: Some(p.to_string()),
             theme: Some(t.slug.clone()),
             year: Some(year),
@@ -192,6 +195,11 @@ impl Place {
             module: Some((m.code.clone(), m.title.clone())),
         }
     }
+}
+
+/// The words of a year's place: "year 2 of BSc Nursing".
+pub fn year_scope(year: i64, programme: &str) -> String {
+    format!("year {year} of {programme}")
 }
 
 /// What to do next, for a committee (`text`) and for the people running the audit (`command`).
@@ -214,7 +222,7 @@ pub struct Gap {
     pub finding: String,
     pub kind: GapKind,
     pub severity: Severity,
-    /// What the gap is about, in words: "programme X", "year 3", "module MED2002 Respiratory System", "reading list".
+    /// What the gap is about, in words: "programme X", "year 3 of X", "module MED2002 Respiratory System", "reading list".
     pub scope: String,
     /// The programme it is in (none for the reading list).
     pub programme: Option<String>,

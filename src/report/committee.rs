@@ -459,9 +459,9 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
             b.push(Block::Heading { level: 2, text: format!("{title} ({})", list.len()) });
             b.push(Block::Table(Table {
                 columns: vec![
-                    Column { header: "Kind".into(), weight: 1.6, align: Align::Left },
+                    Column { header: "Kind".into(), weight: 2.0, align: Align::Left },
                     Column { header: "Where".into(), weight: 2.4, align: Align::Left },
-                    Column { header: "What".into(), weight: 6.0, align: Align::Left },
+                    Column { header: "What".into(), weight: 5.6, align: Align::Left },
                 ],
                 rows: list
                     .iter()
@@ -1200,13 +1200,94 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
 }
 
 /// The report as flat rows for one CSV: section, scope, theme, measure,
-/// value, detail, review. `review` is filled on the approved readings'
-/// rows only: how each came to be approved, as the folder CSV's
-/// readings.csv says it ([`ReportData::review_cell`]: "review" for approved
-/// in a review, "import" or "added" for approved on import or when added
-/// and not reviewed since).
+/// value, detail, review (how an approved or rejected reading came to its
+/// status: "review", "import", "added"; empty on other rows). The
+/// comparison with an earlier round is in rows of its own (see
+/// [`comparison_rows`]).
 pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
-    let headers = ["section", "scope", "theme", "measure", "value", "detail", "review"].map(String::from).to_vec();
+    let (headers, mut rows) = csv_rows_six(d);
+    let mut headers = headers;
+    headers.push("review".into());
+    for r in rows.iter_mut().filter(|r| r.len() < headers.len()) {
+        r.push(String::new());
+    }
+    (headers, rows)
+}
+
+/// The rows of the approved readings' review split, and of the comparison,
+/// for the flat CSV (section "summary" and "comparison").
+fn review_split(d: &ReportData) -> Vec<(String, usize)> {
+    let approved: Vec<&Reading> = d.approved().collect();
+    let how = |h: &str| approved.iter().filter(|r| d.review_cell(r) == h).count();
+    let mut v = vec![
+        ("approved readings: reviewed".to_string(), how("review")),
+        ("approved readings: approved on import".to_string(), how("import")),
+    ];
+    let added = how("added");
+    if added > 0 {
+        v.push(("approved readings: approved when added".into(), added));
+    }
+    let unknown = how("");
+    if unknown > 0 {
+        v.push(("approved readings: not recorded how".into(), unknown));
+    }
+    v
+}
+
+/// The comparison with an earlier round as flat rows (section "comparison"):
+/// the counts, each gap closed or opened, each change of coverage.
+fn comparison_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let Some(c) = &d.comparison else { return Vec::new() };
+    let since = format!("{} → {}", c.from, c.to);
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| {
+        vec![a.into(), b.into(), c.into(), m.into(), v, det]
+    };
+    let mut rows = vec![
+        row("comparison", &d.scope, "", "rounds", since.clone(), String::new()),
+        row("comparison", &d.scope, "", "gaps closed", c.gaps_closed.len().to_string(), since.clone()),
+        row("comparison", &d.scope, "", "gaps opened", c.gaps_opened.len().to_string(), since.clone()),
+    ];
+    for (label, gs) in [("gap closed", &c.gaps_closed), ("gap opened", &c.gaps_opened)] {
+        for g in gs {
+            rows.push(row(
+                "comparison",
+                &g.scope,
+                g.theme.as_deref().unwrap_or(""),
+                &format!("{label}: {}", g.kind),
+                g.severity.clone(),
+                g.explanation.clone(),
+            ));
+        }
+    }
+    for t in &c.themes {
+        rows.push(row(
+            "comparison",
+            &d.scope,
+            &t.theme,
+            "theme coverage: tagged sessions",
+            t.after.to_string(),
+            format!(
+                "{} in {}; change {:+}; modules {} → {}",
+                t.before, c.from, t.change, t.modules_before, t.modules_after
+            ),
+        ));
+    }
+    for m in &c.modules {
+        rows.push(row(
+            "comparison",
+            &format!("{} {}", m.module_code, m.module_title),
+            &m.theme,
+            "module coverage: tagged sessions",
+            m.after.to_string(),
+            format!("{} in {}; change {:+}", m.before, c.from, m.change),
+        ));
+    }
+    rows
+}
+
+/// The six-column rows of [`csv_rows`].
+fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
+    let headers = ["section", "scope", "theme", "measure", "value", "detail"].map(String::from).to_vec();
     let mut rows = Vec::new();
     let cov = &d.coverage;
     let tagged: i64 = cov.rows.iter().map(|r| r.tagged_items).sum();
@@ -1219,6 +1300,9 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
         let detail = if label == "sessions tagged" { format!("{tagged} of {}", cov.items) } else { String::new() };
         rows.push(row("summary", &d.scope, "", &label, value, detail));
     }
+    for (label, n) in review_split(d) {
+        rows.push(row("summary", &d.scope, "", &label, n.to_string(), String::new()));
+    }
     let mut by_sev: BTreeMap<Severity, usize> = BTreeMap::new();
     for g in &d.gaps {
         *by_sev.entry(g.severity).or_default() += 1;
@@ -1226,6 +1310,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for (s, n) in by_sev {
         rows.push(row("summary", &d.scope, "", &format!("gaps ({})", s.as_str()), n.to_string(), String::new()));
     }
+    rows.extend(comparison_rows(d));
     rows.extend(finding_rows(d));
     for (i, (slug, _)) in d.themes.iter().enumerate() {
         rows.push(row(
@@ -1280,6 +1365,19 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             rows.push(cells);
         }
     }
+    // Rejected readings are in the report only with --include-rejected, as in the PDF's own section.
+    for r in d.readings.iter().filter(|r| r.status == "rejected") {
+        let mut cells = row(
+            "reading rejected",
+            "",
+            &r.themes.join(";"),
+            &r.kind,
+            d.style.reference(r),
+            r.annotation.clone().unwrap_or_default(),
+        );
+        cells.push(d.review_cell(r));
+        rows.push(cells);
+    }
     for [facet, over, value, count, share] in d.facet_section().rows() {
         rows.push(row(
             "facet",
@@ -1300,17 +1398,15 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             r.annotation.clone().unwrap_or_default(),
         ));
     }
-    // Every other row has no review cell.
-    for r in &mut rows {
-        r.resize(headers.len(), String::new());
-    }
     (headers, rows)
 }
 
-/// The report as four flat tables (summary, coverage, gaps, readings), one
-/// CSV file each.
+/// The report as flat tables (summary, findings, coverage, gaps, module
+/// readings, evidence, readings, readings by theme, facets, and the
+/// comparison with an earlier round when there is one), one CSV file or
+/// workbook sheet each.
 pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
-    let (_, rows) = csv_rows(d);
+    let (_, rows) = csv_rows_six(d);
     let mut summary = super::Listing::new(&["scope", "theme", "measure", "value", "detail"]);
     summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..6].to_vec()).collect();
     let facets = d.facet_section();
@@ -1403,16 +1499,30 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         ("readings_by_theme", readings_by_theme(d)),
     ];
     tables.push(("facets", super::facets::listing(&facets)));
+    // What changed since the round compared with (--compare, else the latest).
+    if let Some(c) = &d.comparison {
+        tables.push(("comparison", super::comparison_listing(c)));
+    }
     tables
 }
 
 /// The reading list as the PDF groups it: one row per theme and reading (a
 /// reading on two themes is under each; one with none under "(no theme)"),
 /// themes in report order, readings in the order the style sorts each
-/// theme's list (list order when it does not sort), references as in that list.
+/// theme's list (list order when it does not sort), references as in that
+/// list, with how each came to its status (the `review` column of readings.csv).
 fn readings_by_theme(d: &ReportData) -> super::Listing {
-    let mut l =
-        super::Listing::new(&["theme", "theme_name", "status", "reference", "year", "type", "annotation", "id"]);
+    let mut l = super::Listing::new(&[
+        "theme",
+        "theme_name",
+        "status",
+        "reference",
+        "year",
+        "type",
+        "annotation",
+        "id",
+        "review",
+    ]);
     let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
     for (slug, name) in groups {
         let rs: Vec<&Reading> = d
@@ -1431,6 +1541,7 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
                 r.kind.clone(),
                 r.annotation.clone().unwrap_or_default(),
                 r.id.to_string(),
+                d.review_cell(r),
             ]);
         }
     }
@@ -1503,6 +1614,31 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
     l
 }
 
+/// The key figures as JSON numbers, under the labels of [`figures`]:
+/// counts as whole numbers; "sessions tagged" as a percentage (a number
+/// from 0 to 100, rounded as the PDF shows it; null when there are no
+/// sessions), with its count under "sessions tagged: count"; and the
+/// approved readings split by how they were approved (as in the CSV summary).
+pub fn json_summary(d: &ReportData) -> BTreeMap<String, serde_json::Value> {
+    use serde_json::Value;
+    let mut m: BTreeMap<String, Value> = figures(d)
+        .into_iter()
+        .map(|(label, value)| {
+            let n = match value.strip_suffix('%') {
+                Some(p) => p.parse::<i64>().ok(),
+                None => value.parse::<i64>().ok(),
+            };
+            (label, n.map_or(Value::Null, Value::from))
+        })
+        .collect();
+    let tagged: i64 = d.coverage.rows.iter().map(|r| r.tagged_items).sum();
+    m.insert("sessions tagged: count".into(), Value::from(tagged));
+    for (label, n) in review_split(d) {
+        m.insert(label, Value::from(n));
+    }
+    m
+}
+
 /// The report as one JSON document.
 pub fn json(d: &ReportData) -> serde_json::Value {
     serde_json::json!({
@@ -1512,7 +1648,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "date": d.date,
         "contributors": d.contributors,
         "themes": d.themes.iter().map(|(s, n)| serde_json::json!({"slug": s, "name": n})).collect::<Vec<_>>(),
-        "summary": figures(d).into_iter().collect::<BTreeMap<_, _>>(),
+        "summary": json_summary(d),
         "key_findings": d.findings.iter().take(KEY_FINDINGS).map(|f| f.id.clone()).collect::<Vec<_>>(),
         "findings": d.findings,
         "glossary": d.glossary,
