@@ -978,7 +978,15 @@ pub const UNREVIEWED_MARK: &str = "[not reviewed]";
 /// in the same order. The CSL processor is most of a large report's time,
 /// and the lists are independent, so they are shared between two threads
 /// (the machines canon runs on have at least two cores), largest first.
+///
+/// Each reading is made ready for the processor once (see
+/// [`super::cite::Style::entries`]), however many lists it is on.
 fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<super::cite::Cited>> {
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<&Reading> =
+        lists.iter().flat_map(|l| l.iter().copied()).filter(|r| seen.insert(std::ptr::from_ref(*r))).collect();
+    let entries = style.entries(&unique);
+    let entries = &entries;
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(lists[i].len()));
     let (mut mine, mut theirs, mut load) = (Vec::new(), Vec::new(), [0usize; 2]);
@@ -993,14 +1001,15 @@ fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<
     }
     let mut out: Vec<Vec<super::cite::Cited>> = vec![Vec::new(); lists.len()];
     std::thread::scope(|scope| {
-        let worker = scope.spawn(|| theirs.iter().map(|&i| (i, style.bibliography(lists[i]))).collect::<Vec<_>>());
+        let worker =
+            scope.spawn(|| theirs.iter().map(|&i| (i, style.bibliography_with(lists[i], entries))).collect::<Vec<_>>());
         for &i in &mine {
-            out[i] = style.bibliography(lists[i]);
+            out[i] = style.bibliography_with(lists[i], entries);
         }
         match worker.join() {
             Ok(done) => done.into_iter().for_each(|(i, c)| out[i] = c),
             // A panic on the worker is a bug: render its lists here instead.
-            Err(_) => theirs.iter().for_each(|&i| out[i] = style.bibliography(lists[i])),
+            Err(_) => theirs.iter().for_each(|&i| out[i] = style.bibliography_with(lists[i], entries)),
         }
     });
     out
@@ -1358,9 +1367,11 @@ fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     rows.extend(plan_and_evidence_rows(d));
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
+        // One reference per reading, on each of its themes' rows.
+        let reference = d.style.reference(r);
         for t in themes {
             let mut cells =
-                row("reading", "", &t, &r.kind, d.style.reference(r), r.annotation.clone().unwrap_or_default());
+                row("reading", "", &t, &r.kind, reference.clone(), r.annotation.clone().unwrap_or_default());
             cells.push(d.review_cell(r));
             rows.push(cells);
         }
@@ -1524,13 +1535,15 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
         "review",
     ]);
     let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
+    // Each reading made ready for the processor once, for every theme it is on.
+    let entries = d.style.entries(&d.readings.iter().collect::<Vec<_>>());
     for (slug, name) in groups {
         let rs: Vec<&Reading> = d
             .readings
             .iter()
             .filter(|r| if slug.is_empty() { r.themes.is_empty() } else { r.themes.iter().any(|t| t == slug) })
             .collect();
-        for c in d.style.bibliography(&rs) {
+        for c in d.style.bibliography_with(&rs, &entries) {
             let r = rs[c.index];
             l.rows.push(vec![
                 slug.to_string(),
