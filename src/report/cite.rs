@@ -183,7 +183,7 @@ impl Style {
             .and_then(|item| {
                 formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
             })
-            .map(|t| own_case(with_season(t, r), &own_case_words(r)))
+            .map(|t| own_case(with_season(with_et_al(t, r), r), &own_case_words(r)))
             .unwrap_or_else(|| fallback(r).into())
     }
 
@@ -226,7 +226,7 @@ impl Style {
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
-                .map(|t| own_case(with_season(t, r), &own_case_words(r)))
+                .map(|t| own_case(with_season(with_et_al(t, r), r), &own_case_words(r)))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
@@ -529,6 +529,57 @@ fn with_page_label_number(xml: &str) -> String {
     out
 }
 
+/// The name that stands for "et al." in an entry (a private-use character:
+/// no style changes its case, initials or sorting against real names).
+const ET_AL_MARK: char = '\u{E0E1}';
+
+/// Text put in place of `range`, the runs after it moved along (a run that
+/// overlaps the range ends where the new text ends).
+fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
+    let (at, old, new) = (range.start, range.len(), with.len());
+    t.text.replace_range(range, with);
+    for (r, _) in &mut t.spans {
+        for x in [&mut r.start, &mut r.end] {
+            if *x >= at + old {
+                *x = *x - old + new;
+            } else if *x > at {
+                *x = at + new;
+            }
+        }
+    }
+    t.spans.retain(|(r, _)| r.start < r.end);
+}
+
+/// "et al." where the style printed the marker of a truncated author list
+/// ([`ET_AL_MARK`]), in place of the style's last delimiter before it: "Smith
+/// J, Jones K, et al." (Citing Medicine ch. 1, "et al." after the names
+/// given), "Smith, J., & Jones, K., et al." → "Smith, J., Jones, K., et al."
+/// (APA), "Smith, J. et al." after " and " (Cite Them Right). A marker the
+/// style left out (its own et-al rule cut the list) leaves its "et al.".
+fn with_et_al(mut t: Rich, r: &Reading) -> Rich {
+    if !r.authors_truncated {
+        return t;
+    }
+    while let Some(at) = t.text.find(ET_AL_MARK) {
+        let end = at + ET_AL_MARK.len_utf8();
+        let before = &t.text[..at];
+        let (start, term) = [
+            (", & ", ", et al."),
+            (", and ", ", et al."),
+            (" & ", " et al."),
+            (" and ", " et al."),
+            (", ", ", et al."),
+        ]
+        .iter()
+        .find(|(d, _)| before.ends_with(d))
+        .map_or((at, "et al."), |(d, term)| (at - d.len(), *term));
+        // "et al." ends with its own full stop: not "et al..".
+        let end = if t.text[end..].starts_with('.') { end + 1 } else { end };
+        splice(&mut t, start..end, term);
+    }
+    t
+}
+
 /// The date's season put with its year, which the processor cannot do
 /// (hayagriva's dates have no season): "(2019, Winter)" where the style
 /// puts the year in parentheses (APA 7th, §9.14: "(2019, Winter)"), else
@@ -627,7 +678,14 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     e.insert("type".into(), json!(kind));
     e.insert("title".into(), json!(protected(&r.title)));
     if !r.author_names.is_empty() {
-        e.insert("author".into(), Value::Array(r.author_names.iter().map(|n| person(n, plain_suffix)).collect()));
+        let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, plain_suffix)).collect();
+        // A list the source cut short ("et al."): one more name, a marker that
+        // [`with_et_al`] turns into "et al." where the style put it. CSL has no
+        // variable for a truncated list, and hayagriva no "others" person.
+        if r.authors_truncated {
+            people.push(json!({ "name": ET_AL_MARK.to_string() }));
+        }
+        e.insert("author".into(), Value::Array(people));
     }
     // Editors as editors: the style prints them as such ("In: Smith J, editor."
     // in Vancouver, "(Ed.)" in APA), and cites a book with no authors by them
@@ -636,7 +694,17 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, plain_suffix)).collect()));
     }
     if let Some(y) = r.year {
-        e.insert("date".into(), json!(format!("{y:04}")));
+        // The month and day as published ("2019 Apr 2;" in NLM, "(2019, April 2)"
+        // in APA); "~" marks an approximate (copyright, circa) year, which the
+        // style prints as it does ("c1998", "ca. 1998").
+        let mut date = format!("{}{y:04}", if r.date_approximate { "~" } else { "" });
+        if let Some(m) = r.month.filter(|m| (1..=12).contains(m)) {
+            date.push_str(&format!("-{m:02}"));
+            if let Some(d) = r.day.filter(|d| (1..=31).contains(d)) {
+                date.push_str(&format!("-{d:02}"));
+            }
+        }
+        e.insert("date".into(), json!(date));
     }
     let mut serial = serde_json::Map::new();
     if let Some(d) = &r.doi {

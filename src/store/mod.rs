@@ -41,6 +41,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_facets", include_str!("../../schema/0010_facets.sql")),
     ("0011_chapter_isbn", include_str!("../../schema/0011_chapter_isbn.sql")),
     ("0012_references_as_published", include_str!("../../schema/0012_references_as_published.sql")),
+    ("0013_dates_and_et_al", include_str!("../../schema/0013_dates_and_et_al.sql")),
 ];
 
 /// The schema version this binary writes.
