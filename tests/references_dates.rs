@@ -231,3 +231,33 @@ fn a_bad_month_or_day_cell_is_refused_naming_its_cell() {
     assert!(err.contains("bad.csv:4:5: day \"40\" is not a day"), "{err}");
     assert!(!w.db().exists() || w.count("SELECT count(*) FROM reading") == 0, "nothing written");
 }
+
+#[test]
+fn citing_medicine_suffixes_and_page_ranges_and_cite_them_right_quotes() {
+    let w = Workdir::new();
+    let p = w.write(
+        "s.bib",
+        "@article{s, author = {Smith, III, John and Lee, Jr., Ann and King, IV, Martin}, title = {Suffixes in 1990–2000},
+          journal = {BMJ}, year = {2019}, volume = {4}, pages = {201--209}}
+         @incollection{c, author = {Okoro, Chidi}, title = {A chapter}, booktitle = {A book}, editor = {Smith, Jane},
+          publisher = {Zed Books}, address = {London}, year = {2019}, pages = {45--67}}",
+    );
+    w.ok(&["import", "reading", p.to_str().unwrap(), "-q"]);
+    let van = refs(&w, "vancouver");
+    // Roman numerals as ordinals, no periods; the title's own en dash stays.
+    assert_eq!(
+        get(&van, "Suffixes in 1990–2000"),
+        "Smith J 3rd, Lee A Jr, King M 4th. Suffixes in 1990–2000. BMJ. 2019;4:201-9."
+    );
+    assert!(get(&van, "A chapter").ends_with("London: Zed Books; 2019. p. 45-67."), "{van:#?}");
+    let harvard = refs(&w, "harvard");
+    assert!(
+        get(&harvard, "Suffixes in 1990–2000").contains("(2019) ‘Suffixes in 1990–2000’, BMJ, 4, pp. 201–209."),
+        "{harvard:#?}"
+    );
+    // Other styles keep their own dashes and quotes.
+    let apa = refs(&w, "apa");
+    assert!(get(&apa, "Suffixes in 1990–2000").contains("201–209"), "{apa:#?}");
+    let chicago = refs(&w, "chicago");
+    assert!(get(&chicago, "Suffixes in 1990–2000").contains("“Suffixes in 1990–2000.”"), "{chicago:#?}");
+}

@@ -34,7 +34,7 @@ const NAMED: &[(&str, &str, &str)] = &[
     ("vancouver", "nlm-citation-sequence", "Vancouver (NLM, Citing Medicine 2nd ed.), the default in medicine"),
     ("apa", "apa", "APA 7th edition"),
     ("harvard", "harvard-cite-them-right", "Harvard as UK universities use it (Cite Them Right 12th ed.)"),
-    ("chicago", "chicago-author-date", "Chicago author-date (17th ed.)"),
+    ("chicago", "chicago-author-date", "Chicago author-date (18th ed.)"),
 ];
 
 /// A `--style` value as typed: a bundled style's name or a `.csl` file.
@@ -129,6 +129,7 @@ impl Style {
             ),
         };
         let xml = with_page_label_number(&with_name_elements(&xml));
+        let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let plain_suffix = name == "vancouver";
@@ -183,8 +184,16 @@ impl Style {
             .and_then(|item| {
                 formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
             })
-            .map(|t| own_case(with_season(with_et_al(t, r), r), &own_case_words(r)))
+            .map(|t| self.finish(t, r))
             .unwrap_or_else(|| fallback(r).into())
+    }
+
+    /// What canon adds to the processor's text of `r`: "et al.", the season,
+    /// Citing Medicine's hyphenated pages, words with their own case.
+    fn finish(&self, t: Rich, r: &Reading) -> Rich {
+        let t = with_season(with_et_al(t, r), r);
+        let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
+        own_case(t, &own_case_words(r))
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -226,7 +235,7 @@ impl Style {
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
-                .map(|t| own_case(with_season(with_et_al(t, r), r), &own_case_words(r)))
+                .map(|t| self.finish(t, r))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
@@ -642,10 +651,62 @@ fn person(n: &Name, plain_suffix: bool) -> Value {
         p.insert("given-name".into(), json!(crate::import::names::spaced_initials(g)));
     }
     if let Some(x) = &n.suffix {
-        let x = if plain_suffix { x.trim_end_matches('.') } else { x.as_str() };
+        let x = if plain_suffix { nlm_suffix(x) } else { x.clone() };
         p.insert("suffix".into(), json!(x));
     }
     Value::Object(p)
+}
+
+/// A name's suffix as Citing Medicine writes it (ch. 1, "Author"): without
+/// periods ("Jr"), and a roman numeral as an arabic ordinal ("III" → "3rd").
+fn nlm_suffix(x: &str) -> String {
+    let x = x.trim().trim_end_matches('.');
+    let n = match x.to_ascii_uppercase().as_str() {
+        "II" => 2,
+        "III" => 3,
+        "IV" => 4,
+        "V" => 5,
+        "VI" => 6,
+        "VII" => 7,
+        "VIII" => 8,
+        "IX" => 9,
+        _ => return x.to_string(),
+    };
+    let ordinal = match n {
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{n}{ordinal}")
+}
+
+/// Citing Medicine's page range: a hyphen, not an en dash ("201-9", ch. 1,
+/// "Location (Pagination)"). The reading's range is found after its first
+/// page, from the end (pages come after the title, which may hold a range).
+fn with_nlm_pages(mut t: Rich, r: &Reading) -> Rich {
+    let Some(first) = r.pages.as_deref().and_then(|p| p.split(['–', '-']).next()).map(str::trim) else {
+        return t;
+    };
+    if first.is_empty() {
+        return t;
+    }
+    if let Some(i) = t.text.rfind(&format!("{first}–")) {
+        let at = i + first.len();
+        splice(&mut t, at..at + '–'.len_utf8(), "-");
+    }
+    t
+}
+
+/// Cite Them Right's quotation marks: 'single', with "double" inside, and
+/// punctuation outside them (Cite Them Right 12th ed., as British usage).
+/// The bundled style leaves them to the locale, whose en-US terms give
+/// “double” with the comma inside; a locale block in the style sets them.
+fn with_british_quotes(xml: &str) -> String {
+    const TERMS: &str = r#"<locale><style-options punctuation-in-quote="false"/><terms><term name="open-quote">‘</term><term name="close-quote">’</term><term name="open-inner-quote">“</term><term name="close-inner-quote">”</term></terms></locale>"#;
+    match xml.find("</info>") {
+        Some(i) => format!("{}{TERMS}{}", &xml[..i + "</info>".len()], &xml[i + "</info>".len()..]),
+        None => xml.to_string(),
+    }
 }
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
