@@ -256,6 +256,8 @@ impl Stored {
         let new = Stored::from_record(r);
         let (year, year_note) =
             if p.has("year") { (new.year, new.year_note.clone()) } else { (self.year, self.year_note.clone()) };
+        // Another year (or note) than the stored one: its month and day go with it.
+        let other_year = (new.year, &new.year_note) != (self.year, &self.year_note);
         let (authors, author_names) = if p.has("authors") {
             (new.authors, keep_parts(&self.author_names, new.author_names))
         } else {
@@ -311,20 +313,8 @@ impl Stored {
                 self.season.clone()
             },
             // Month and day: their columns when present; else they go with the year cell.
-            month: if p.has("month") {
-                new.month
-            } else if p.has("year") && (new.year, &new.year_note) != (self.year, &self.year_note) {
-                new.month
-            } else {
-                new.month.or(self.month)
-            },
-            day: if p.has("day") {
-                new.day
-            } else if p.has("year") && (new.year, &new.year_note) != (self.year, &self.year_note) {
-                new.day
-            } else {
-                new.day.or(self.day)
-            },
+            month: if p.has("month") || (p.has("year") && other_year) { new.month } else { new.month.or(self.month) },
+            day: if p.has("day") || (p.has("year") && other_year) { new.day } else { new.day.or(self.day) },
             date_approximate: if p.has("year") { new.date_approximate } else { self.date_approximate },
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
         }
