@@ -134,6 +134,10 @@ else
     printf '%-58s %8s s   (bar: at most 1 s; install GNU time for peak memory)\n' \
         "canon report, 200 modules and $readings readings (PDF)" "$(timed "$canon" --db "$work/report.db" report "$work/report.pdf")"
 fi
+# The same report in APA (author-date: sorted by author, year suffixes 2019a,
+# 2019b over each list), once: it is several times slower than Vancouver.
+printf '%-58s %8s s   (one run; no bar)\n' "canon report --style apa, the same database" \
+    "$(timed "$canon" --db "$work/report.db" report --style apa "$work/report-apa.pdf")"
 fi
 
 # Layout time in proportion to text length: the sample report with a long

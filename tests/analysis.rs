@@ -261,8 +261,10 @@ fn search_phrases_prefixes_filters_and_bad_queries() {
     w.ok(&["search", "race)"]);
     w.ok(&["search", "\"drop table item\""]);
     assert_eq!(w.count("SELECT count(*) FROM item"), 284);
-    let err = w.fails(&["search", "oxim* AND ("]);
-    assert!(err.starts_with("canon: search query \"oxim* AND (\" is not valid full-text syntax"), "{err}");
+    // A dangling operator is mended (issue 13f): dropped with a note, the rest searched.
+    let err = w.ok_stderr(&["search", "oxim* AND ("]);
+    assert!(err.contains("note:") && err.contains("AND with nothing to join"), "{err}");
+    assert_eq!(w.ok(&["search", "oxim* AND (", "-f", "json"]), w.ok(&["search", "oxim*", "-f", "json"]));
     let err = w.fails(&["search", "theme:nope bias"]);
     assert!(err.contains("unknown theme \"nope\""), "{err}");
 }
@@ -281,7 +283,7 @@ fn snapshot_then_tag_then_compare() {
     assert_eq!(c["to"], "now");
     let closed: Vec<String> =
         c["gaps_closed"].as_array().unwrap().iter().map(|g| g["key"].as_str().unwrap().to_string()).collect();
-    assert!(closed.iter().any(|k| k.starts_with("uncovered-theme|year 2|historical-awareness")), "{closed:?}");
+    assert!(closed.iter().any(|k| k == "uncovered-theme|year 2 of MBChB Medicine|historical-awareness"), "{closed:?}");
     let m = c["modules"].as_array().unwrap();
     assert_eq!(m.len(), 2, "{m:?}");
     assert!(m.iter().all(|x| x["module_code"] == "MED2002" && x["change"] == 1), "{m:?}");
@@ -409,9 +411,11 @@ fn search_words_that_start_with_a_hyphen_are_read_not_taken_for_options() {
     }
     // A hyphenated term still works unquoted, at the start of the query too.
     assert!(!titles(&w.json(&["search", "race-based", "-f", "json"])).is_empty());
-    // A substring (no spaces in the script) cannot be left out: said, not ignored.
-    let err = w.fails(&["search", "history", "-呐喊"]);
-    assert!(err.contains("cannot leave out") && err.contains("呐喊"), "{err}");
+    // Text in a script without spaces is left out like a word (issue 13f).
+    let history = titles(&w.json(&["search", "history", "-f", "json"]));
+    let left = titles(&w.json(&["search", "history", "-呐喊", "-f", "json"]));
+    assert!(left.iter().all(|t| !t.contains("呐喊")), "{left:?}");
+    assert!(left.iter().all(|t| history.contains(t)), "{left:?} not within {history:?}");
     // --help names the rule.
     let help = w.ok(&["search", "--help"]);
     assert!(help.contains("cannot") && help.contains("start with NOT or -") && help.contains("canon search --"));
@@ -575,8 +579,17 @@ fn a_scope_selects_gaps_and_findings_without_renumbering_them() {
         assert!(!got.is_empty(), "{scope:?}");
         for (id, g) in &got {
             let same = &all[id];
-            assert_eq!(same["explanation"], g["explanation"], "{scope:?}: {id} is another gap here");
-            assert_eq!(same["finding"], g["finding"], "{scope:?}: {id}");
+            for key in ["kind", "severity", "programme", "theme", "year", "module_code", "finding"] {
+                assert_eq!(same[key], g[key], "{scope:?}: {id} is another gap here ({key})");
+            }
+            // Issue 13 (round 5): a gap about sessions across the programme
+            // (sessions without a reading, a shallow theme) counts and lists
+            // only the sessions in a scope that narrows the curriculum; every
+            // other gap reads the same in every scope.
+            let per_session = matches!(g["kind"].as_str(), Some("unsupported-item" | "shallow-theme"));
+            if !per_session || scope[0] == "--theme" {
+                assert_eq!(same["explanation"], g["explanation"], "{scope:?}: {id} is another gap here");
+            }
         }
         let fs = by_id(&w.json(&[&["gaps", "--findings", "--format", "json"][..], scope].concat()));
         for (id, f) in &fs {

@@ -130,9 +130,9 @@ fn migrated_without_loss(name: &str, version: i64) -> Workdir {
     let before = contents(&w.db(), &before_tables);
     assert!(before.iter().any(|r| r.starts_with("reading_author:")), "the fixture holds authors");
     let check = w.ok(&["check"]);
-    assert!(check.contains("version 10 (this canon writes 10)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 10);
-    // Schema 0013: no month or day invented, no year made approximate, no list truncated.
+    assert!(check.contains("version 11 (this canon writes 11)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 11);
+    // Schema 0014: no month or day invented, no year made approximate, no list truncated.
     assert_eq!(
         w.count(
             "SELECT count(*) FROM reading WHERE month IS NOT NULL OR day IS NOT NULL OR date_approximate <> 0 \
@@ -140,7 +140,13 @@ fn migrated_without_loss(name: &str, version: i64) -> Workdir {
         ),
         0
     );
-    assert_eq!(contents(&w.db(), &before_tables), before, "every row and column held before is unchanged");
+    // Every row and column held before is unchanged; the only rows added
+    // are the seed keywords of 0013_seed_lexicons.
+    let after: Vec<String> = contents(&w.db(), &before_tables)
+        .into_iter()
+        .filter(|r| before.contains(r) || !r.starts_with("theme_keyword:"))
+        .collect();
+    assert_eq!(after, before, "every row and column held before is unchanged");
     // Every name has parts or is kept whole; none is left unread.
     assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE family IS NULL AND literal IS NULL"), 0);
     w
@@ -229,5 +235,69 @@ fn a_database_with_facets_before_references_gains_references_alone() {
     w.ok(&["compare", "round-one"]);
     // Opening it again changes nothing more.
     w.ok(&["check"]);
-    assert_eq!(w.count("PRAGMA user_version"), 10);
+    assert_eq!(w.count("PRAGMA user_version"), 11);
+}
+
+/// Issue 13 (round 5): an existing database gets the widened seed lexicons
+/// (migration 0013_seed_lexicons), keeping every keyword it had.
+#[test]
+fn an_existing_database_gets_the_widened_seed_lexicons() {
+    let w = Workdir::new();
+    fixture(&w);
+    let kw = |k: &str| w.count(&format!("SELECT count(*) FROM theme_keyword WHERE keyword = '{k}'"));
+    let before = w.count("SELECT count(*) FROM theme_keyword");
+    assert_eq!(kw("health equity"), 0, "the fixture predates the keyword");
+    w.ok(&["check"]);
+    for k in ["health equity", "indigenous health", "colonisation", "gypsy"] {
+        assert_eq!(kw(k), 1, "{k}");
+    }
+    let after = w.count("SELECT count(*) FROM theme_keyword");
+    assert!(after > before + 20, "{before} -> {after}");
+    // A new database is seeded with no seed keyword the migrated one lacks.
+    let fresh = Workdir::new();
+    fresh.ok(&["init"]);
+    let per_theme = |w: &Workdir, slug: &str| {
+        w.count(&format!(
+            "SELECT count(*) FROM theme_keyword k JOIN theme t ON t.id = k.theme_id WHERE t.slug = '{slug}'"
+        ))
+    };
+    for slug in ["historical-awareness", "epistemic-bias", "intersectional-health"] {
+        assert!(per_theme(&fresh, slug) <= per_theme(&w, slug), "{slug}");
+    }
+}
+
+/// Migration 0013_seed_lexicons brings an existing database the seed
+/// keywords it lacks, but not one the history shows someone took out.
+#[test]
+fn the_widened_seed_lexicons_bring_back_no_keyword_the_user_removed() {
+    let w = Workdir::new();
+    fixture(&w);
+    let conn = rusqlite::Connection::open(w.db()).unwrap();
+    let theme: i64 =
+        conn.query_row("SELECT id FROM theme WHERE slug = 'historical-awareness'", [], |r| r.get(0)).unwrap();
+    let removed =
+        conn.execute("DELETE FROM theme_keyword WHERE keyword = 'colonialism' AND theme_id = ?1", [theme]).unwrap();
+    assert_eq!(removed, 1, "the fixture is seeded with the keyword");
+    // What `theme edit --remove-keyword colonialism` records.
+    conn.execute(
+        "INSERT INTO history (at, action, entity, entity_id, before, after)
+         VALUES ('2025-01-01T00:00:00Z', 'update', 'theme', ?1,
+                 '{\"keywords\": [\"colonialism\", \"history of medicine\"]}', '{\"keywords\": [\"history of medicine\"]}')",
+        [theme],
+    )
+    .unwrap();
+    // A keyword dropped without history (as in a database edited by hand) is
+    // a seed keyword the database lacks, and comes back.
+    conn.execute("DELETE FROM theme_keyword WHERE keyword = 'eugenics' AND theme_id = ?1", [theme]).unwrap();
+    drop(conn);
+    w.ok(&["check"]);
+    let kw = |k: &str| {
+        w.count(&format!(
+            "SELECT count(*) FROM theme_keyword k JOIN theme t ON t.id = k.theme_id
+              WHERE t.slug = 'historical-awareness' AND k.keyword = '{k}'"
+        ))
+    };
+    assert_eq!(kw("colonialism"), 0, "a keyword the user removed is not brought back");
+    assert_eq!(kw("colonisation"), 1, "a keyword new in round 5 is added");
+    assert_eq!(kw("eugenics"), 1, "a seed keyword missing with no history of its removal is added");
 }

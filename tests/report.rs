@@ -276,7 +276,7 @@ fn check_scoped(w: &Workdir, label: &str, scope: &[&str]) -> serde_json::Value {
     // Summary figures count the findings the sections list.
     for sev in ["high", "medium", "low"] {
         let n = findings.iter().filter(|f| f["severity"] == sev).count();
-        assert_eq!(v["summary"][format!("findings: {sev}")], n.to_string(), "{label}: figure for {sev}");
+        assert_eq!(v["summary"][format!("findings: {sev}")], serde_json::json!(n), "{label}: figure for {sev}");
     }
     // Every key finding is in the PDF, and its gaps exist and point back to it.
     for id in v["key_findings"].as_array().unwrap() {
@@ -335,10 +335,177 @@ fn check_scoped(w: &Workdir, label: &str, scope: &[&str]) -> serde_json::Value {
     }
     findings_count_what_the_coverage_shows(&v, label);
     advice_says_only_what_the_data_holds(&v, &pdf, label);
+    next_covers_every_gap(&v, label);
+    methods_state_the_rule_the_code_applied(&v, &pdf, label);
+    // Findings numbered F1, F2, … in order, or the page says why not (issue 13g).
+    let ids: Vec<&str> = findings.iter().map(|f| f["id"].as_str().unwrap()).collect();
+    let in_order = ids.iter().enumerate().all(|(i, id)| *id == format!("F{}", i + 1));
+    assert_eq!(
+        !in_order,
+        pdf.contains("keep the numbers they have in the report on the whole curriculum"),
+        "{label}: {ids:?}"
+    );
     for text in texts(&v).iter().chain([&pdf]) {
         number_agrees(text, label);
     }
     v
+}
+
+/// The years a sentence names: "year 3", "years 2, 3 and 5".
+fn years_named(text: &str) -> std::collections::BTreeSet<i64> {
+    let mut out = std::collections::BTreeSet::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if *w != "year" && *w != "years" {
+            continue;
+        }
+        for x in &words[i + 1..] {
+            let x = x.trim_end_matches([',', '.', ';', ')']);
+            match x.parse::<i64>() {
+                Ok(y) => {
+                    out.insert(y);
+                }
+                Err(_) if x == "and" => {}
+                Err(_) => break,
+            }
+            if *w == "year" {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Issue 13g: every finding's Next covers every gap it rolls up, judged by
+/// what each gap is about, not by the wording of the gap's own step (a
+/// scoped report words it for the scope): a year gap's year is named; a
+/// module gap's year is named when the finding is about years, else the
+/// Next names its theme and speaks to the modules; a theme-level gap's
+/// theme is named (thin reading, shallow theme, sessions without a reading,
+/// a theme taught nowhere); untagged modules are spoken to.
+fn next_covers_every_gap(v: &serde_json::Value, label: &str) {
+    let gaps = v["gaps"].as_array().unwrap();
+    let name = |slug: &serde_json::Value| {
+        v["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["slug"] == *slug)
+            .map(|t| t["name"].as_str().unwrap().to_string())
+    };
+    for f in v["findings"].as_array().unwrap() {
+        let next = f["next_step"].as_str().unwrap();
+        let named = years_named(next);
+        for id in f["gaps"].as_array().unwrap() {
+            let g = gaps.iter().find(|g| g["id"] == *id).unwrap_or_else(|| panic!("{label}: {id}"));
+            let (kind, fk) = (g["kind"].as_str().unwrap(), f["kind"].as_str().unwrap());
+            let says =
+                |what: &str| assert!(next.contains(what), "{label}: {} Next leaves out {id} ({what}): {next}", f["id"]);
+            match (fk, kind, g["year"].as_i64()) {
+                ("theme-years", "uncovered-theme" | "module-gap", Some(y)) => {
+                    assert!(named.contains(&y), "{label}: {} Next leaves out {id}'s year {y}: {next}", f["id"])
+                }
+                ("theme-years", "not-revisited", Some(_)) => {
+                    // It is about the other years, which its explanation names after the ';'.
+                    let expl = g["explanation"].as_str().unwrap();
+                    let others = years_named(expl.split_once(';').map_or("", |p| p.1));
+                    assert!(!others.is_empty(), "{label}: {expl}");
+                    for o in others {
+                        assert!(named.contains(&o), "{label}: {} Next leaves out {id}'s year {o}: {next}", f["id"]);
+                    }
+                }
+                ("theme-modules" | "theme-absent", "module-gap", _) => {
+                    says(&name(&g["theme"]).unwrap());
+                    assert!(next.contains("module"), "{label}: {} Next says nothing of modules: {next}", f["id"]);
+                }
+                ("untagged-modules", "untagged-module", _) => says("sessions"),
+                (_, "thin-reading" | "shallow-theme" | "unsupported-item" | "uncovered-theme", _) => {
+                    says(&name(&g["theme"]).unwrap())
+                }
+                other => panic!("{label}: a gap {other:?} in a finding the test does not know"),
+            }
+        }
+    }
+}
+
+/// Whether the rule the JSON gives (`methods.proposals`) allows a reading's
+/// word to be shared with a module's word: the same word, an inflection, or
+/// a derivation from a word of enough letters.
+fn rule_allows(rule: &serde_json::Value, a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let ends = |k: &str| -> Vec<String> {
+        rule[k].as_array().unwrap().iter().map(|e| e.as_str().unwrap().to_string()).collect()
+    };
+    let (infl, deriv) = (ends("inflections"), ends("derivations"));
+    let letters = rule["derivation_min_letters"].as_u64().unwrap() as usize;
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let inflected = |s: &str, l: &str| {
+        l == s
+            || l.strip_prefix(s).is_some_and(|r| infl.iter().any(|e| e == r))
+            || s.strip_suffix('e').is_some_and(|s| l.strip_prefix(s).is_some_and(|r| infl.iter().any(|e| e == r)))
+    };
+    if inflected(short, long) {
+        return true;
+    }
+    let bases = |w: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for d in &deriv {
+            for end in [d.clone(), format!("{d}s"), d.replace("ity", "ities"), format!("{d}ally")] {
+                if let Some(base) = w.strip_suffix(end.as_str()) {
+                    out.push(base.to_string());
+                    out.push(format!("{base}e"));
+                }
+            }
+        }
+        out
+    };
+    let (bs, bl) = (bases(short), bases(long));
+    bl.iter().any(|x| (x == short || bs.contains(x)) && x.chars().count() >= letters)
+}
+
+/// Issue 13g: the methods page states the proposal rule with the numbers
+/// the JSON gives, and every proposal in the JSON keeps that rule.
+fn methods_state_the_rule_the_code_applied(v: &serde_json::Value, pdf: &str, label: &str) {
+    let r = &v["methods"]["proposals"];
+    let num = |k: &str| r[k].as_f64().unwrap_or_else(|| panic!("{label}: methods.proposals.{k}: {r}"));
+    for said in [
+        format!("at least {} approved readings", num("common_word_min_readings")),
+        format!("relevance of at least {}", num("floor")),
+        format!("at least {} shared words", num("min_shared_words")),
+        format!("more than {} modules of one list", num("spread")),
+        format!("counted {} times", num("title_weight")),
+        format!("at least {} letters", num("derivation_min_letters")),
+    ] {
+        assert!(pdf.contains(&said), "{label}: methods page lacks {said:?}");
+    }
+    for k in ["inflections", "derivations"] {
+        for e in r[k].as_array().unwrap() {
+            assert!(pdf.contains(&format!("-{}", e.as_str().unwrap())), "{label}: methods lack -{e}");
+        }
+    }
+    // What the code did keeps the rule: relevance, spread, shared words.
+    let mut spread: std::collections::BTreeMap<(String, String, i64), std::collections::BTreeSet<String>> =
+        Default::default();
+    for g in v["gaps"].as_array().unwrap() {
+        for c in g["candidates"].as_array().unwrap().iter().filter(|c| c["score"].as_f64().unwrap() > 0.0) {
+            assert!(c["score"].as_f64().unwrap() >= num("floor"), "{label}: {c}");
+            let shared = c["shared"].as_array().unwrap();
+            assert!(!shared.is_empty(), "{label}: {c}");
+            for s in shared {
+                let (word, with) = (s["word"].as_str().unwrap(), s["with"].as_str().unwrap());
+                let cut = with.ends_with('\u{2026}');
+                let ok = with.split(|c: char| !c.is_alphanumeric()).any(|w| rule_allows(r, word, w));
+                assert!(ok || cut, "{label}: {word:?} is not a word of {with:?} under the stated rule");
+            }
+            if g["kind"] == "module-gap" {
+                let key = (g["kind"].to_string(), g["theme"].to_string(), c["reading_id"].as_i64().unwrap());
+                spread.entry(key).or_default().insert(g["module_code"].to_string());
+            }
+        }
+    }
+    for (k, ms) in spread {
+        assert!(ms.len() as f64 <= num("spread"), "{label}: {k:?} proposed for {ms:?}");
+    }
 }
 
 /// Every sentence of a report's JSON: gap explanations and next steps, findings.
@@ -661,7 +828,16 @@ fn findings_agree_with_sections_and_tables_on_several_databases() {
             assert_eq!(same["explanation"], g["explanation"], "{label}");
         }
     }
-    check_scoped(&w, "samples --theme epistemic-bias", &["--theme", "epistemic-bias"]);
+    // Issue 13g: a theme scope shows F2, F4, F6 (stable numbers); check_scoped holds the page to
+    // saying so, and the whole report (F1, F2, …) to not saying it.
+    let v = check_scoped(&w, "samples --theme epistemic-bias", &["--theme", "epistemic-bias"]);
+    let ids: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_ne!(ids.first(), Some(&"F1"), "{ids:?}");
+    let pdf = flat(&pdf_text(&w.path("c.pdf")));
+    assert!(
+        pdf.contains(&format!("(here {}", ids[..ids.len().min(3)].join(", "))),
+        "the page names the numbers it shows"
+    );
 }
 
 /// Runs `pdftohtml -xml` on a PDF: poppler marks text set in an italic face

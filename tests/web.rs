@@ -251,8 +251,21 @@ fn every_page_answers_with_its_headers() {
         let r = c.get(path);
         assert!(r.status == 400, "GET {path} answered {}", r.status);
     }
-    // (An unclosed quote is read as plain words since 13a; a dangling AND is still refused.)
+    // (An unclosed quote is read as plain words since 13a; since 13f a dangling AND is
+    // dropped with a note, as `canon search` says it, and a leading NOT is still refused.)
     let r = c.get("/search?q=a+AND");
+    assert_eq!(r.status, 200);
+    let page = r.text();
+    assert!(!page.contains("role=\"alert\""), "a mended query is not an error");
+    assert!(
+        page.contains("role=\"note\"") && page.contains("AND with nothing to join on one side was left out"),
+        "the dropped AND is said on the page"
+    );
+    // The query as typed is shown in the note, escaped.
+    let page = c.get("/search?q=%3Cb%3Ezz+OR").text();
+    assert!(page.contains("OR with nothing to join"), "note for a dangling OR");
+    assert!(page.contains("&lt;b&gt;zz") && !page.contains("<b>zz"), "the query in the note is escaped");
+    let r = c.get("/search?q=NOT+race");
     assert_eq!(r.status, 200);
     assert!(r.text().contains("role=\"alert\""), "a bad query is explained on the page");
 }

@@ -4,11 +4,11 @@
 //! reading, untagged modules and sessions without a reading. The rule is
 //! [`super::glossary::FINDING_RULE`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::gaps::{Gap, GapKind, Severity};
+use super::gaps::{Action, Gap, GapKind, Severity};
 use super::glossary::{count, list, verb, years};
 use super::scope::Within;
 use crate::store::audit::AuditData;
@@ -198,10 +198,16 @@ impl<'a> Context<'a> {
         ys.into_iter().collect()
     }
 
-    /// Sessions in scope tagged with a theme.
-    fn tagged_in_scope(&self, slug: &str) -> usize {
+    /// Sessions of programme `prog` in scope tagged with a theme: a
+    /// finding's counts never reach into another programme.
+    fn tagged_in_scope(&self, prog: &str, slug: &str) -> usize {
         let Some(t) = self.data.themes.iter().find(|t| t.slug == slug) else { return 0 };
-        self.data.items.iter().filter(|i| i.themes.contains(&t.id) && self.within.has_item(i.id)).count()
+        let of_prog: HashSet<i64> = self.data.modules.iter().filter(|m| m.programme == prog).map(|m| m.id).collect();
+        self.data
+            .items
+            .iter()
+            .filter(|i| i.themes.contains(&t.id) && self.within.has_item(i.id) && of_prog.contains(&i.module_id))
+            .count()
     }
 }
 
@@ -234,7 +240,8 @@ impl Facts<'_> {
     /// "MED1006 Title (P)".
     fn scope_in_place(&self) -> String {
         let place = self.place();
-        if place.contains(&self.prog) { place } else { format!("{place} ({})", self.prog) }
+        // A module's place names no programme ("M101 Nursing foundations" only looks as if it did).
+        if self.cx.within.module_in(&self.prog).is_none() { place } else { format!("{place} ({})", self.prog) }
     }
 
     /// `broad`, or the scope in place under a year or module scope.
@@ -294,7 +301,28 @@ fn absent_text(f: &Facts) -> Text {
             of_modules(m.of)
         ),
     };
-    (f.scope_or(format!("programme {}", f.prog)), headline, f.lead(GapKind::UncoveredTheme), Some(m))
+    // The module gaps it rolls up: what the proposals hold for them (the programme's step says where to start).
+    let mut next = vec![f.lead(GapKind::UncoveredTheme)];
+    let (with, without, approved) = proposal_state(f);
+    if with > 0 {
+        next.push(match (with, without) {
+            (_, 0) => {
+                format!("Readings on it are proposed for {} (listed with the gaps).", count(with, "module", "modules"))
+            }
+            _ => format!(
+                "Readings on it are proposed for {} (listed with the gaps); none fits the other {} yet.",
+                count(with, "module", "modules"),
+                count(without, "module", "modules")
+            ),
+        });
+    } else if without > 0 && approved && !next[0].contains("approved reading") {
+        next.push(format!(
+            "No approved reading on {} shares enough words with {} to be proposed yet.",
+            f.name,
+            if without == 1 { "its module".to_string() } else { format!("any of its {without} modules") }
+        ));
+    }
+    (f.scope_or(format!("programme {}", f.prog)), headline, next.join(" "), Some(m))
 }
 
 fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
@@ -308,12 +336,7 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
         .filter(|y| f.gs.iter().any(|g| g.kind == GapKind::UncoveredTheme && g.year == Some(*y)))
         .collect();
     let m = f.count(Some(seen.iter().map(|y| Some(*y)).collect()), true, f.of(GapKind::ModuleGap));
-    let year_gap = f.lead(GapKind::UncoveredTheme);
-    let next = if f.of(GapKind::NotRevisited) > 0 && (!w.is_narrow() || year_gap.is_empty()) {
-        f.lead(GapKind::NotRevisited)
-    } else {
-        year_gap
-    };
+    let next = years_next(f, &taught);
     let headline = if !w.is_narrow() {
         format!(
             "{} is taught only in {} of {}; {} ({}) {} no session on it.",
@@ -354,6 +377,64 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
     let m = if seen.is_empty() { None } else { Some(m) };
     let scope = if w.is_narrow() { f.scope_in_place() } else { format!("programme {}, {}", f.prog, years(missing)) };
     (scope, headline, next, m)
+}
+
+/// The Next of a finding on the years that miss a theme: one sentence per
+/// kind of step (introduce earlier, return later, keep going), each naming
+/// every year of the finding's year gaps that takes it, so the Next covers
+/// every gap it rolls up (the module gaps are in those years). The step of a
+/// theme not returned to is added when it names a year the sentences do not
+/// (or stands alone, in a scope that holds only the year that teaches it).
+fn years_next(f: &Facts, taught: &[i64]) -> String {
+    let mut by_action: Vec<(Action, Vec<i64>)> = Vec::new();
+    for g in f.gs.iter().filter(|g| g.kind == GapKind::UncoveredTheme) {
+        let Some(y) = g.year else { continue };
+        match by_action.iter_mut().find(|(a, _)| *a == g.action) {
+            Some((_, ys)) => ys.push(y),
+            None => by_action.push((g.action, vec![y])),
+        }
+    }
+    let name = &f.name;
+    let mut next: Vec<String> = Vec::new();
+    let mut named: BTreeSet<i64> = BTreeSet::new();
+    for (action, mut ys) in by_action {
+        ys.sort_unstable();
+        ys.dedup();
+        named.extend(ys.iter().copied());
+        let (these, them) = (years(&ys), years(taught));
+        next.push(match action {
+            Action::IntroduceEarlier => {
+                format!(
+                    "Introduce {name} in {these}, before it is taught in {them}, so later teaching can build on it."
+                )
+            }
+            Action::ReturnLater => format!(
+                "Return to {name} in {these}, building on {them} at a higher level (apply it to cases, critique the \
+                 evidence)."
+            ),
+            Action::Bridge => format!("Keep {name} going in {these}, between the years that teach it ({them})."),
+            // No other step is given to a year gap; said as the gaps say it.
+            _ => {
+                f.gs.iter()
+                    .filter(|g| g.kind == GapKind::UncoveredTheme && g.action == action)
+                    .map(|g| g.suggestion.trim().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        });
+    }
+    // The years a theme taught in one year only is not returned to: every other year of the programme.
+    let all: Vec<i64> = f.cx.years(f.programme.as_deref(), false).into_iter().flatten().collect();
+    for g in f.gs.iter().filter(|g| g.kind == GapKind::NotRevisited) {
+        let others = all.iter().filter(|y| Some(**y) != g.year);
+        if next.is_empty() || others.clone().any(|y| !named.contains(y)) {
+            let s = g.suggestion.trim().to_string();
+            if !next.contains(&s) {
+                next.push(s);
+            }
+        }
+    }
+    next.join(" ")
 }
 
 /// What the proposals hold for the module gaps of a finding that need a
@@ -554,18 +635,19 @@ fn unsupported_finding_text(f: &Facts) -> Text {
             .map(|g| {
                 let slug = g.theme.as_deref().unwrap_or("");
                 let (k, n) = if w.narrows_curriculum() {
-                    (g.about.iter().filter(|i| w.has_item(**i)).count(), f.cx.tagged_in_scope(slug))
+                    (g.about.iter().filter(|i| w.has_item(**i)).count(), f.cx.tagged_in_scope(&f.prog, slug))
                 } else {
-                    (g.about.len(), f.cx.tagged_in_scope(slug))
+                    (g.about.len(), f.cx.tagged_in_scope(&f.prog, slug))
                 };
                 format!("{}: {}", f.cx.theme_name(g.theme.as_deref()), sessions_share(k, n))
             })
             .collect();
-    let headline = if w.narrows_curriculum() {
-        format!("In {}, tagged sessions lack a linked reading on their theme ({}).", f.place(), parts.join("; "))
-    } else {
-        format!("Tagged sessions lack a linked reading on their theme ({}).", parts.join("; "))
-    };
+    // Always named: two programmes can share a theme, and their findings must not read alike.
+    let headline = format!(
+        "In {}, tagged sessions lack a linked reading on their theme ({}).",
+        f.scope_in_place(),
+        parts.join("; ")
+    );
     // What the proposals hold, theme by theme.
     let mut proposed = Vec::new();
     let mut unfit = Vec::new();

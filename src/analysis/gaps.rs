@@ -15,6 +15,7 @@ use super::glossary::{
 use super::lexicon::Lexicon;
 pub use super::proposals::Candidate;
 use super::proposals::{Proposer, Request};
+use super::scope::Within;
 use crate::store::audit::{AuditData, ItemInfo, ModuleInfo, ThemeInfo};
 
 /// The kinds of gap (DESIGN.md "Gaps"; names and definitions in the glossary).
@@ -172,9 +173,12 @@ impl Place {
         }
     }
 
+    /// A year of a programme: "year 2 of BSc Nursing". The programme is
+    /// always named, so that with two programmes the two "year 2" gaps on a
+    /// theme are told apart (and have different keys across audit rounds).
     fn year(p: &str, year: i64, t: &ThemeInfo) -> Place {
         Place {
-            scope: format!("year {year}"),
+            scope: year_scope(year, p),
             programme: Some(p.to_string()),
             theme: Some(t.slug.clone()),
             year: Some(year),
@@ -191,6 +195,11 @@ impl Place {
             module: Some((m.code.clone(), m.title.clone())),
         }
     }
+}
+
+/// The words of a year's place: "year 2 of BSc Nursing".
+pub fn year_scope(year: i64, programme: &str) -> String {
+    format!("year {year} of {programme}")
 }
 
 /// What to do next, for a committee (`text`) and for the people running the audit (`command`).
@@ -213,7 +222,7 @@ pub struct Gap {
     pub finding: String,
     pub kind: GapKind,
     pub severity: Severity,
-    /// What the gap is about, in words: "programme X", "year 3", "module MED2002 Respiratory System", "reading list".
+    /// What the gap is about, in words: "programme X", "year 3 of X", "module MED2002 Respiratory System", "reading list".
     pub scope: String,
     /// The programme it is in (none for the reading list).
     pub programme: Option<String>,
@@ -277,11 +286,17 @@ pub struct Options {
     pub min_readings: usize,
     /// How many readings and sessions to propose per gap.
     pub candidates: usize,
+    /// The scope a command looks at. Which gaps exist, their severity and
+    /// number come from the whole database; the sessions a gap lists, the
+    /// counts in its explanation and the words its readings are proposed on
+    /// are those in this scope (the same rule as the findings', so a gap row
+    /// never names a session its finding leaves out).
+    pub within: Within,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { min_readings: 5, candidates: 3 }
+        Options { min_readings: 5, candidates: 3, within: Within::everything() }
     }
 }
 
@@ -679,14 +694,17 @@ fn shallow_themes(cx: &Cx) -> Vec<Gap> {
     for ((prog, ti), u) in &cx.uses {
         let Some(best) = u.best.filter(|b| b.is_lower()) else { continue };
         let t = &cx.data.themes[*ti];
-        let n = u.items.len();
+        let w = &cx.opts.within;
+        let items: Vec<&ItemInfo> = u.items.iter().copied().filter(|i| w.has_item(i.id)).collect();
+        let n = items.len();
         let text = format!(
-            "The {} tagged with {} in {prog} {} students at most to {} ({}): {} them to apply, analyse, evaluate or create.",
+            "The {} tagged with {} in {} {} students at most to {} ({}): {} them to apply, analyse, evaluate or create.",
             plural(n, "session", "sessions"),
             t.name,
+            w.place(prog),
             if n == 1 { "asks" } else { "ask" },
             best.as_str(),
-            quote(cx, &u.items),
+            quote(cx, &items),
             if n == 1 { "it does not ask" } else { "none asks" }
         );
         let advice = advise(
@@ -698,8 +716,8 @@ fn shallow_themes(cx: &Cx) -> Vec<Gap> {
             format!("canon item list --theme {}; canon item bloom ITEM analyse --by NAME", t.slug),
         );
         let mut g = Gap::new(GapKind::ShallowTheme, Severity::Medium, Place::programme(prog, t), text, advice);
-        g.items = cx.listed(u.lower.iter().copied());
-        g.about = u.items.iter().map(|i| i.id).collect();
+        g.items = cx.listed(u.lower.iter().copied().filter(|(i, _)| w.has_item(i.id)));
+        g.about = items.iter().map(|i| i.id).collect();
         out.push(g);
     }
     out
@@ -713,26 +731,32 @@ fn unsupported_items(cx: &Cx) -> Vec<Gap> {
             continue;
         }
         let t = &cx.data.themes[*ti];
-        let (k, n) = (u.unsupported.len(), u.items.len());
+        // Severity (and so the gap's number) from the whole programme; the
+        // sentence and the sessions from the scope.
+        let severity = if u.unsupported.len() == u.items.len() { Severity::Medium } else { Severity::Low };
+        let w = &cx.opts.within;
+        let unsupported: Vec<&ItemInfo> = u.unsupported.iter().copied().filter(|i| w.has_item(i.id)).collect();
+        let (k, n) = (unsupported.len(), u.items.iter().filter(|i| w.has_item(i.id)).count());
+        let place = w.place(prog);
         let text = if k == n && n == 1 {
             format!(
-                "The 1 session tagged with {} in {prog} has no linked reading on it: {}.",
+                "The 1 session tagged with {} in {place} has no linked reading on it: {}.",
                 t.name,
-                quote(cx, &u.unsupported)
+                quote(cx, &unsupported)
             )
         } else if k == n {
             format!(
-                "None of the {n} sessions tagged with {} in {prog} has a linked reading on it: {}.",
+                "None of the {n} sessions tagged with {} in {place} has a linked reading on it: {}.",
                 t.name,
-                quote(cx, &u.unsupported)
+                quote(cx, &unsupported)
             )
         } else {
             format!(
-                "{k} of the {} tagged with {} in {prog} {} no linked reading on it: {}.",
+                "{k} of the {} tagged with {} in {place} {} no linked reading on it: {}.",
                 plural(n, "session", "sessions"),
                 t.name,
                 super::glossary::verb(k, "has", "have"),
-                quote(cx, &u.unsupported)
+                quote(cx, &unsupported)
             )
         };
         // The reading half is added once the proposals are known (`finish_advice`).
@@ -746,10 +770,9 @@ fn unsupported_items(cx: &Cx) -> Vec<Gap> {
             ),
             "canon link READING CODE/SESSION --by NAME",
         );
-        let severity = if k == n { Severity::Medium } else { Severity::Low };
         let mut g = Gap::new(GapKind::UnsupportedItem, severity, Place::programme(prog, t), text, advice);
-        g.items = cx.listed(u.unsupported.iter().map(|i| (*i, None)));
-        g.about = u.unsupported.iter().map(|i| i.id).collect();
+        g.items = cx.listed(unsupported.iter().map(|i| (*i, None)));
+        g.about = unsupported.iter().map(|i| i.id).collect();
         out.push(g);
     }
     out
@@ -1064,7 +1087,12 @@ fn unsupported_text(cx: &Cx, g: &Gap) -> String {
     let theme = g.theme.as_deref().unwrap_or("");
     let ti = cx.data.themes.iter().position(|t| t.slug == theme);
     let its = ti.and_then(|ti| cx.uses.get(&(prog, ti))).map(|u| u.unsupported.clone()).unwrap_or_default();
-    its.iter().take(30).map(|i| format!("{}\n{}", i.title, i.outcomes)).collect::<Vec<_>>().join("\n")
+    its.iter()
+        .filter(|i| cx.opts.within.has_item(i.id))
+        .take(30)
+        .map(|i| format!("{}\n{}", i.title, i.outcomes))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The gaps, with proposals; sessions are ranked by word overlap only.

@@ -95,21 +95,38 @@ pub const FINDING_RULE: &str = "Gaps that describe one fact at several levels ar
      behind it. Findings are ranked by severity, then by the number of gaps behind them; the report leads with the \
      first few.";
 
-/// How readings are proposed (the methods page states it, with the numbers).
-pub fn proposal_rule(floor: f64, spread: usize) -> String {
+/// How readings are proposed (the methods page states it, with the numbers
+/// of `r`, the rule the code applies: [`super::proposals::rule`]).
+pub fn proposal_rule(r: &super::proposals::Rule) -> String {
+    let ends = |e: &[&str]| e.iter().map(|e| format!("-{e}")).collect::<Vec<_>>().join(", ");
     format!(
         "A reading is proposed for a module only when it is approved, on the theme in question, and relevant: its \
          relevance is the sum, over the content words it shares with the module's sessions and outcomes (compared \
          by stem), of ln(1 + N/n), where N is the number of approved readings on the theme and n the number that use \
-         the word, counted half as much again when the word is in the reading's title. Only what says what a \
+         the word, counted {title_weight} times when the word is in the reading's title. Only what says what a \
          reading is about counts: its title and its notes, without notes about the publication (translator, \
          edition, publisher, series, volume, chapter) or words such as \u{201c}introduction\u{201d} and \
-         \u{201c}review\u{201d}; authors, journal and publisher are never compared. Words that half or more of \
-         those readings use, and words that many modules use, count for nothing. A proposal needs a relevance of \
-         at least {floor} and at least two shared words, or one word of the theme's keyword lexicon; the shared \
-         words are shown as the reason, with where the reading has them (title or notes) and the session, outcome \
-         or module title that has them too. The best matches are assigned first, and no reading is proposed for more than \
-         {spread} modules of one list, so that one paper is not the answer to every module."
+         \u{201c}review\u{201d}; authors, journal and publisher are never compared. When the theme has at least \
+         {min_readings} approved readings, words that more than half of them use count for nothing (with fewer, \
+         no word is discounted this way); words that many modules use, and common verbs such as \u{201c}shaped\u{201d} \
+         and \u{201c}showing\u{201d}, never count. Two words are shared only when they are the same word, \
+         perhaps inflected ({inflections}), or one is made from the other, or both from one word, by an ending \
+         that keeps the meaning ({derivations}), that word having at least {letters} letters and being \
+         none whose derived words mean something else (\u{201c}social\u{201d} is not \u{201c}socialism\u{201d}); \
+         sharing a stem is not enough (\u{201c}experiments\u{201d} is not \u{201c}experiences\u{201d}). A \
+         proposal needs a relevance of at least {floor} and at least {min_shared} shared words, or one word of the \
+         theme's keyword lexicon; the shared words are shown as the reason, with where the reading has them \
+         (title or notes) and the session, outcome or module title that has them too. The best matches are \
+         assigned first, and no reading is proposed for more than {spread} modules of one list, so that one paper \
+         is not the answer to every module.",
+        title_weight = r.title_weight,
+        min_readings = r.common_word_min_readings,
+        inflections = ends(&r.inflections),
+        derivations = ends(&r.derivations),
+        letters = r.derivation_min_letters,
+        floor = r.floor,
+        min_shared = r.min_shared_words,
+        spread = r.spread,
     )
 }
 

@@ -180,10 +180,18 @@ pub fn fold(text: &str) -> String {
 /// and "empirical" are both "empir").
 pub const STEM_MIN_LEN: usize = 7;
 
-/// Whether a keyword word may match any word of its stem: long enough, and
-/// not an agent noun, whose stem is a verb ("interpreter" and "interpret").
+/// A keyword word whose stem is shorter than this matches itself and its
+/// plural only: "colonisation" and "colonised" stem to "colon", which is
+/// also the bowel.
+pub const STEM_MIN_STEM: usize = 6;
+
+/// Whether a keyword word may match any word of its stem: long enough, its
+/// stem long enough, and not an agent noun, whose stem is a verb
+/// ("interpreter" and "interpret").
 fn stems_freely(w: &str) -> bool {
-    w.chars().count() >= STEM_MIN_LEN && !["er", "or", "ers", "ors"].iter().any(|e| w.ends_with(e))
+    w.chars().count() >= STEM_MIN_LEN
+        && !["er", "or", "ers", "ors"].iter().any(|e| w.ends_with(e))
+        && super::stem::stem(w).chars().count() >= STEM_MIN_STEM
 }
 
 /// A keyword found in a text.

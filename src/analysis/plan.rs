@@ -10,16 +10,20 @@ use super::proposals::{Candidate, Proposer, Request};
 use super::scope::Within;
 use crate::store::audit::AuditData;
 
-/// One reading for one module: linked, or proposed.
+/// One reading for one module: linked, or proposed; or, for a module with
+/// neither, one row saying so (status `none`, no reading), so that the table
+/// lists every module the PDF section does.
 #[derive(Debug, Clone, Serialize)]
 pub struct ModuleReading {
     pub programme: String,
     pub year: Option<i64>,
     pub module_code: String,
     pub module_title: String,
-    /// `linked` or `proposed`.
+    /// `linked`, `proposed`, or `none` (no linked reading and no approved
+    /// reading that fits yet: the reading fields are empty).
     pub status: &'static str,
-    pub reading_id: i64,
+    /// The reading (`None` on a `none` row).
+    pub reading_id: Option<i64>,
     pub title: String,
     pub authors: Vec<String>,
     /// The same authors in parts, for the CSV cell ([`crate::import::names::cell_text`]).
@@ -32,6 +36,8 @@ pub struct ModuleReading {
     pub session: String,
     /// For a link: who linked it.
     pub linked_by: String,
+    /// For a link: the note given with `canon link --note` (empty if none).
+    pub note: String,
     /// For a proposal: the theme it is proposed for, its relevance and the
     /// shared words with where they are ([`Candidate::why`]).
     pub theme: String,
@@ -78,7 +84,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             module_code: m.code.clone(),
             module_title: m.title.clone(),
             status,
-            reading_id: r.id,
+            reading_id: Some(r.id),
             title: r.title.clone(),
             authors: r.authors.clone(),
             author_names: r.author_names.clone(),
@@ -86,12 +92,14 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             review: r.status.clone(),
             session: String::new(),
             linked_by: String::new(),
+            note: String::new(),
             theme: String::new(),
             gap: String::new(),
             score: 0.0,
             reason: String::new(),
             brief: String::new(),
         };
+        let before = out.len();
         for (l, session) in linked.get(&m.id).map(Vec::as_slice).unwrap_or_default() {
             let Some(r) = readings.get(&l.reading_id) else { continue };
             // Under --theme, a linked reading shows when it is on that theme.
@@ -103,6 +111,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             let mut x = row("linked", r);
             x.session = session.to_string();
             x.linked_by = data.who(l.by).to_string();
+            x.note = l.note.clone().unwrap_or_default();
             x.theme = r
                 .themes
                 .iter()
@@ -124,6 +133,29 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             x.reason = c.why();
             x.brief = c.why_brief();
             out.push(x);
+        }
+        if out.len() == before {
+            out.push(ModuleReading {
+                programme: m.programme.clone(),
+                year: m.year,
+                module_code: m.code.clone(),
+                module_title: m.title.clone(),
+                status: "none",
+                reading_id: None,
+                title: String::new(),
+                authors: Vec::new(),
+                author_names: Vec::new(),
+                reading_year: None,
+                review: String::new(),
+                session: String::new(),
+                linked_by: String::new(),
+                note: String::new(),
+                theme: String::new(),
+                gap: String::new(),
+                score: 0.0,
+                reason: String::new(),
+                brief: String::new(),
+            });
         }
     }
     out

@@ -13,6 +13,251 @@ use crate::store::audit::{AuditData, ReadingInfo};
 pub const FLOOR: f64 = 1.0;
 /// No reading is proposed for more than this many modules in one list.
 pub const SPREAD: usize = 3;
+/// Below this many approved readings on a theme, no word is discounted for
+/// being used by many of them (with one reading, every word is used by all);
+/// from it on, a word used by more than half of them counts for nothing.
+pub const COMMON_WORD_MIN_READINGS: usize = 5;
+/// Common verbs, auxiliaries and fillers that content-word filtering keeps
+/// (they are four letters or more) but that say nothing about a subject:
+/// never a shared word.
+const WEAK: &[&str] = &[
+    "shape",
+    "shaped",
+    "shapes",
+    "shaping",
+    "show",
+    "shows",
+    "showed",
+    "showing",
+    "shown",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "need",
+    "needs",
+    "needed",
+    "include",
+    "includes",
+    "included",
+    "including",
+    "become",
+    "becomes",
+    "became",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "based",
+    "also",
+    "more",
+    "most",
+    "some",
+    "many",
+    "other",
+    "others",
+    "such",
+    "these",
+    "those",
+    "than",
+    "then",
+    "there",
+    "here",
+    "will",
+    "would",
+    "could",
+    "should",
+    "does",
+    "doing",
+    "done",
+    "just",
+    "very",
+    "over",
+    "under",
+    "after",
+    "before",
+    "through",
+    "each",
+    "both",
+    "well",
+    "into",
+    "upon",
+    "while",
+    "whose",
+    "only",
+    "even",
+    "much",
+    "like",
+    "work",
+    "works",
+    "working",
+    "understand",
+    "understanding",
+    "learn",
+    "learning",
+    "know",
+    "knowing",
+    "consider",
+    "considering",
+    "discuss",
+    "discussing",
+    "explore",
+    "exploring",
+    "examine",
+    "examining",
+    "look",
+    "looking",
+    "role",
+    "case",
+    "cases",
+];
+
+/// A reading needs at least this many shared words, unless one of them is a
+/// word of the theme's keyword lexicon.
+pub const MIN_SHARED_WORDS: usize = 2;
+
+/// The numbers and word lists of the proposal rule as the code applies
+/// them: the methods page states them ([`super::glossary::proposal_rule`])
+/// and the report's JSON gives them (`methods.proposals`), so that a test
+/// can hold the page to what the code did.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Rule {
+    /// [`FLOOR`]: the least relevance of a proposal.
+    pub floor: f64,
+    /// [`SPREAD`]: the most modules of one list a reading is proposed for.
+    pub spread: usize,
+    /// [`COMMON_WORD_MIN_READINGS`]: from this many approved readings on a
+    /// theme, a word more than half of them use counts for nothing.
+    pub common_word_min_readings: usize,
+    /// [`MIN_SHARED_WORDS`].
+    pub min_shared_words: usize,
+    /// How much more a word in the reading's title counts (a factor).
+    pub title_weight: f64,
+    /// [`INFLECTIONS`].
+    pub inflections: Vec<&'static str>,
+    /// [`DERIVATIONS`].
+    pub derivations: Vec<&'static str>,
+    /// [`DERIVATION_MIN_LETTERS`].
+    pub derivation_min_letters: usize,
+}
+
+/// The proposal rule the code applies.
+pub fn rule() -> Rule {
+    Rule {
+        floor: FLOOR,
+        spread: SPREAD,
+        common_word_min_readings: COMMON_WORD_MIN_READINGS,
+        min_shared_words: MIN_SHARED_WORDS,
+        title_weight: TITLE_WEIGHT,
+        inflections: INFLECTIONS.to_vec(),
+        derivations: DERIVATIONS.to_vec(),
+        derivation_min_letters: DERIVATION_MIN_LETTERS,
+    }
+}
+
+/// Endings that inflect a word without changing it (the methods page lists them).
+pub const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing", "al", "ly"];
+/// Derivational endings that keep a word's meaning when added to an
+/// adjective or noun: "ethnic" / "ethnicity", "colonial" / "colonialism" /
+/// "colonialist", "sexual" / "sexuality". Each may carry a plural or -ally.
+pub const DERIVATIONS: &[&str] = &["ity", "ism", "ist", "ic", "ical", "ness"];
+/// A derivation joins two words only when the shorter word (the base the
+/// other is made from) has at least this many letters: "organ" / "organism",
+/// "human" / "humanism", "minor" / "minority" differ in meaning.
+pub const DERIVATION_MIN_LETTERS: usize = 6;
+/// Bases whose derived words name something else (a doctrine, a person, a
+/// different quality): never joined by a derivation, only by inflection.
+const FALSE_FRIENDS: &[&str] = &[
+    "social",
+    "capital",
+    "public",
+    "national",
+    "natural",
+    "liberal",
+    "individual",
+    "material",
+    "special",
+    "general",
+    "formal",
+    "spiritual",
+    "modern",
+    "absolute",
+    "journal",
+    "physic",
+];
+
+/// The words `w` may be derived from by one ending of [`DERIVATIONS`]
+/// (perhaps pluralised, or with -ally), with a dropped final e restored
+/// ("diverse" for "diversity"): "ethnicity" gives "ethnic".
+fn bases(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in DERIVATIONS {
+        for tail in ["", "s", "es", "ally"] {
+            let end = match (*d, tail) {
+                ("ity", "es") => "ities".to_string(),
+                (_, "es") => continue,
+                (_, "ally") if !d.ends_with('c') => continue,
+                _ => format!("{d}{tail}"),
+            };
+            if let Some(base) = w.strip_suffix(end.as_str()) {
+                out.push(base.to_string());
+                out.push(format!("{base}e"));
+            }
+        }
+    }
+    out
+}
+
+/// Whether two spellings of one stem are the same word: equal, or one is
+/// the other plus an inflection ([`INFLECTIONS`]), or one is derived from
+/// the other by an ending that keeps its meaning ([`DERIVATIONS`]; the base
+/// at least [`DERIVATION_MIN_LETTERS`] letters, not a common verb, not a
+/// base whose derivations mean something else), or both from one base
+/// ("colonialism" / "colonialist"). Porter stems alone conflate
+/// "experiments" with "experiences".
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long == short
+        || long.strip_prefix(short.as_str()).is_some_and(|rest| INFLECTIONS.contains(&rest))
+        || short
+            .strip_suffix('e')
+            .is_some_and(|base| long.strip_prefix(base).is_some_and(|rest| matches!(rest, "ed" | "ing" | "al")))
+    {
+        return true;
+    }
+    let derivable = |base: &str| {
+        base.chars().count() >= DERIVATION_MIN_LETTERS
+            && !FALSE_FRIENDS.contains(&base)
+            && !WEAK.contains(&base)
+            && !content_terms(base).first().is_some_and(|t| weak().contains(&t.0))
+    };
+    let (bs, bl) = (bases(&short), bases(&long));
+    let from_short = bl.contains(&short) && derivable(&short);
+    let common = bl.iter().any(|b| bs.contains(b) && derivable(b));
+    from_short || common
+}
+
+/// The stems of [`WEAK`].
+fn weak() -> &'static HashSet<String> {
+    static WEAK_STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WEAK_STEMS.get_or_init(|| WEAK.iter().flat_map(|w| content_terms(w)).map(|t| t.0).collect())
+}
+
 /// A word in a reading's title counts this much more than one in its annotation.
 const TITLE_WEIGHT: f64 = 1.5;
 /// At most this many shared words are shown as the reason.
@@ -192,15 +437,19 @@ impl<'a> Proposer<'a> {
         let n = list.len() as f64;
         // Per reading (its place in the list): (term's place, idf) of each word it shares.
         let mut hits: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
-        for (stem, _) in content_terms(&q.text) {
+        let discount = list.len() >= COMMON_WORD_MIN_READINGS;
+        for (stem, surface) in content_terms(&q.text) {
             let Some(at) = postings.get(&stem) else { continue };
             let d = at.len() as f64;
-            if d * 2.0 > n || self.common.contains(&stem) {
+            if (discount && d * 2.0 > n) || self.common.contains(&stem) || weak().contains(&stem) {
                 continue;
             }
             let idf = (1.0 + n / d).ln();
             for &(li, k) in at {
-                hits.entry(li).or_default().push((k, idf));
+                // A shared stem counts only when the words are the same word.
+                if same_word(&surface, &list[li].terms[k].1) {
+                    hits.entry(li).or_default().push((k, idf));
+                }
             }
         }
         let mut out = Vec::new();
@@ -219,7 +468,8 @@ impl<'a> Proposer<'a> {
                 shared.push((idf, surface, stem, *in_title));
             }
             // One shared word is a coincidence unless it is one of the theme's own keywords.
-            let telling = shared.len() >= 2 || shared.iter().any(|s| self.lexicon[q.theme].contains(s.2));
+            let telling =
+                shared.len() >= MIN_SHARED_WORDS || shared.iter().any(|s| self.lexicon[q.theme].contains(s.2));
             if score >= FLOOR && telling {
                 shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
                 let why = shared
@@ -604,6 +854,109 @@ mod tests {
         );
         assert!(kept.contains("Medicine and Colonialism") && kept.contains("distrust"), "{kept}");
         assert!(!kept.contains("French") && !kept.contains("Haakon") && !kept.contains("edition"), "{kept}");
+    }
+
+    #[test]
+    fn stems_count_only_as_the_same_word() {
+        for (a, b) in [
+            ("experiments", "experiences"),
+            ("interpreter", "interpreting"),
+            ("inequities", "inequalities"),
+            // Derivations that change the meaning: a base too short, or a false friend.
+            ("organ", "organism"),
+            ("human", "humanism"),
+            ("minor", "minority"),
+            ("social", "socialism"),
+            ("capital", "capitalism"),
+            ("public", "publicity"),
+            ("national", "nationalism"),
+            ("special", "specialist"),
+            ("racial", "racism"),
+            ("colonial", "colonise"),
+        ] {
+            assert!(!same_word(a, b), "{a} ~ {b}");
+            assert!(!same_word(b, a), "{b} ~ {a}");
+        }
+        for (a, b) in [
+            ("colonial", "colonials"),
+            ("race", "raced"),
+            ("ethnic", "ethnical"),
+            ("shape", "shaping"),
+            // Derivations that keep the meaning.
+            ("ethnic", "ethnicity"),
+            ("Ethnic", "ethnicities"),
+            ("colonial", "colonialism"),
+            ("colonialism", "colonialist"),
+            ("sexual", "sexuality"),
+            ("diverse", "diversity"),
+            ("eugenic", "eugenicist"),
+            ("conscious", "consciousness"),
+        ] {
+            assert!(same_word(a, b), "{a} !~ {b}");
+            assert!(same_word(b, a), "{b} !~ {a}");
+        }
+        assert!(weak().contains(&content_terms("showing")[0].0));
+    }
+
+    #[test]
+    fn a_derived_word_makes_a_proposal_as_the_word_itself_does() {
+        // "ethnic" in the reading, "ethnicity" in the session: shared, and shown as the reason.
+        let mut d = data();
+        d.readings = vec![reading(20, "Ethnic disparities in perinatal outcomes")];
+        let got = Proposer::new(&d).propose(&[ask("Ethnicity and perinatal care", 0)]);
+        assert_eq!(got[0].len(), 1, "{got:?}");
+        let why: Vec<&str> = got[0][0].shared.iter().map(|w| w.word.as_str()).collect();
+        assert!(why.iter().any(|w| w.eq_ignore_ascii_case("ethnic")), "{why:?}");
+        // A false friend does not: "social" is not "socialism".
+        d.readings = vec![reading(21, "Socialism and perinatal statistics")];
+        let got = Proposer::new(&d).propose(&[ask("Social perinatal care", 0)]);
+        assert!(got[0].is_empty(), "{got:?}");
+        assert!(weak().contains(&content_terms("showing")[0].0));
+    }
+
+    #[test]
+    fn a_short_list_still_gets_its_exact_match() {
+        let mut d = data();
+        let keep = d.readings.iter().find(|r| r.status == "approved").map(|r| r.id);
+        d.readings.retain(|r| Some(r.id) == keep);
+        let only = d.readings[0].title.clone();
+        let p = Proposer::new(&d);
+        let got = p.propose(&[ask(&only, 0)]);
+        assert_eq!(got[0].len(), 1, "{only}: {got:?}");
+        // The acceptance tester's case: one approved reading, a session on its subject.
+        let mut d = data();
+        d.readings = vec![reading(20, "Maternal mortality and morbidity in the UK: ethnic disparities")];
+        let got = Proposer::new(&d).propose(&[ask("Maternal mortality and ethnicity", 0)]);
+        assert_eq!(got[0].iter().map(|c| c.reading_id).collect::<Vec<_>>(), vec![20]);
+        // Two readings: a word used by one of them (exactly half) counts, as the methods page says.
+        d.readings.push(reading(21, "Spirometry reference equations"));
+        let got = Proposer::new(&d).propose(&[ask("Maternal mortality and ethnicity", 0)]);
+        assert_eq!(got[0].iter().map(|c| c.reading_id).collect::<Vec<_>>(), vec![20]);
+    }
+
+    #[test]
+    fn the_methods_page_states_the_rule_the_code_applies() {
+        let r = rule();
+        let text = super::super::glossary::proposal_rule(&r);
+        assert!(text.contains(&format!("at least {COMMON_WORD_MIN_READINGS} approved readings")), "{text}");
+        assert!(text.contains("more than half") && !text.contains("half or more"), "{text}");
+        assert!(text.contains(&format!("at least {FLOOR}")) && text.contains(&format!("{SPREAD} modules")), "{text}");
+        assert!(text.contains(&format!("at least {MIN_SHARED_WORDS} shared words")), "{text}");
+        assert!(text.contains(&format!("{TITLE_WEIGHT} times")), "{text}");
+        assert!(text.contains(&format!("at least {DERIVATION_MIN_LETTERS} letters")), "{text}");
+        for e in INFLECTIONS.iter().chain(DERIVATIONS) {
+            assert!(text.contains(&format!("-{e},")) || text.contains(&format!("-{e})")), "-{e}: {text}");
+        }
+        assert!(text.contains("shaped"), "{text}");
+    }
+
+    #[test]
+    fn weak_words_alone_make_no_proposal() {
+        let mut d = data();
+        d.readings = (0..6).map(|i| reading(30 + i, &format!("Topic{i} showing how history shaped things"))).collect();
+        d.readings.push(reading(40, "Showing what shaped experiments"));
+        let got = Proposer::new(&d).propose(&[ask("Showing what shaped experiences of care", 0)]);
+        assert!(got[0].is_empty(), "{got:?}");
     }
 
     #[test]

@@ -41,7 +41,12 @@ pub struct Frozen {
 
 /// What a gap is about: its kind, scope and theme (not its wording or severity).
 pub fn gap_key(g: &Gap) -> String {
-    format!("{}|{}|{}", g.kind.as_str(), g.scope, g.theme.as_deref().unwrap_or(""))
+    key(g.kind.as_str(), &g.scope, g.theme.as_deref())
+}
+
+/// The key of a gap of `kind` at `scope` on `theme` (see [`gap_key`]).
+fn key(kind: &str, scope: &str, theme: Option<&str>) -> String {
+    format!("{kind}|{scope}|{}", theme.unwrap_or(""))
 }
 
 pub fn freeze(cov: &Coverage, gaps: &[Gap]) -> Frozen {
@@ -111,15 +116,20 @@ impl RoundScope {
     }
 
     /// The round `f` seen through this scope: the coverage cells of the
-    /// modules and theme in scope, and the gaps whose place overlaps it (the
-    /// rule of [`super::scope::Within::selects`]). A frozen gap carries its
-    /// place as words ("programme X", "year 2", "module CODE Title"); its
-    /// programme is read from those words, from the round's own coverage
-    /// (module title) and, where a year or a reused module code leaves it
-    /// open, from the programme its explanation names. Shallow themes and
-    /// sessions without a reading are selected by their programme (a round
-    /// does not keep their session IDs).
-    pub fn restrict(&self, f: &Frozen) -> Frozen {
+    /// modules and theme in scope, and the gaps whose place overlaps it.
+    ///
+    /// There is one rule for what a scope selects,
+    /// [`super::scope::Within::selects`]; `decided` gives its answer for a
+    /// gap (by key) that the curriculum has now, and that answer is used
+    /// whenever there is one, so a gap in both rounds is in or out of the
+    /// scope in both alike. Only a gap the curriculum no longer has is placed
+    /// from the round's own words: "programme X", "year N of X" (or an old
+    /// round's "year N", whose programme its explanation or the round's
+    /// coverage names), "module CODE Title" (its programme read from the
+    /// round's coverage); a shallow theme or sessions without a reading that
+    /// are gone are placed by their programme, since a round does not keep
+    /// their session IDs.
+    pub fn restrict(&self, f: &Frozen, decided: &dyn Fn(&GapRef) -> Option<bool>) -> Frozen {
         if self.is_everything() {
             return f.clone();
         }
@@ -139,16 +149,24 @@ impl RoundScope {
         let gaps = f
             .gaps
             .iter()
-            .filter(|g| theme_ok(&g.theme))
             .filter(|g| {
+                if let Some(d) = decided(g) {
+                    return d;
+                }
+                if !theme_ok(&g.theme) {
+                    return false;
+                }
                 if !self.narrows() || g.kind == "thin-reading" || g.scope == "reading list" {
                     return true;
                 }
                 if let Some(p) = g.scope.strip_prefix("programme ") {
                     return in_scope.iter().any(|c| c.programme == p);
                 }
-                if let Some(y) = g.scope.strip_prefix("year ").and_then(|y| y.trim().parse::<i64>().ok()) {
-                    let progs = named(&g.explanation, programmes.iter().map(String::as_str));
+                if let Some((y, p)) = year_place(&g.scope) {
+                    let progs = match p {
+                        Some(p) => vec![p],
+                        None => named(&g.explanation, programmes.iter().map(String::as_str)),
+                    };
                     return in_scope
                         .iter()
                         .any(|c| c.year == Some(y) && (progs.is_empty() || progs.contains(&c.programme.as_str())));
@@ -169,6 +187,39 @@ impl RoundScope {
             .collect();
         Frozen { coverage, gaps }
     }
+}
+
+/// A year's place in words: "year 2 of P" gives (2, Some("P")); an older
+/// round's "year 2" gives (2, None).
+fn year_place(scope: &str) -> Option<(i64, Option<&str>)> {
+    let rest = scope.strip_prefix("year ")?;
+    match rest.split_once(" of ") {
+        Some((y, p)) => Some((y.trim().parse().ok()?, Some(p))),
+        None => Some((rest.trim().parse().ok()?, None)),
+    }
+}
+
+/// A round frozen before year gaps named their programme ("year 2"),
+/// brought to today's words ("year 2 of BSc Nursing") so that its gaps
+/// have the keys the same gaps have now. The programme is the one the
+/// explanation names, else the only programme of the round with that year;
+/// a gap whose programme cannot be told stays as it was.
+pub fn upgrade(mut f: Frozen) -> Frozen {
+    let programmes: BTreeSet<String> = f.coverage.iter().map(|c| c.programme.clone()).collect();
+    for g in &mut f.gaps {
+        let Some((y, None)) = year_place(&g.scope) else { continue };
+        let mut progs = named(&g.explanation, programmes.iter().map(String::as_str));
+        if progs.is_empty() {
+            let with_year: BTreeSet<&str> =
+                f.coverage.iter().filter(|c| c.year == Some(y)).map(|c| c.programme.as_str()).collect();
+            progs = with_year.into_iter().collect();
+        }
+        if let [p] = progs.as_slice() {
+            g.scope = super::gaps::year_scope(y, p);
+            g.key = key(&g.kind, &g.scope, g.theme.as_deref());
+        }
+    }
+    f
 }
 
 /// The programmes among `candidates` that `text` names (the longest name

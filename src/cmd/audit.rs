@@ -49,6 +49,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     crate::output::protect(&ctx.db);
     // The report's destination is checked before anything is imported.
     report::check_out(&a.out)?;
+    report::check_options(format, &a.options)?;
     let common = |file: PathBuf, map: Vec<String>| Common {
         file,
         map,

@@ -88,7 +88,7 @@ pub fn analyse(store: &Store, scope: &ScopeArgs, min_readings: usize) -> Result<
     let within = Within::new(&scope, &full);
     let cov = coverage::compute(&full);
     let ranker = FtsRanker { conn: &store.conn };
-    let opts = Options { min_readings, ..Options::default() };
+    let opts = Options { min_readings, within: within.clone(), ..Options::default() };
     let gs = gaps::compute_ranked(&full, &cov, &opts, &ranker).context("ranking proposals")?;
     Ok((full, within, gs))
 }

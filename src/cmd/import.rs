@@ -432,24 +432,28 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
         ch.extend(rejected);
     }
     // Retiring and renaming change what others entered: the history credits someone.
-    let refusal = (by.is_none() && counts.removed + counts.modules_removed + counts.renamed > 0).then(|| {
-        let mut what = Vec::new();
-        if counts.removed + counts.modules_removed > 0 {
-            let modules = match counts.modules_removed {
-                0 => String::new(),
-                m => format!(" (with {})", plural(m, "module", "modules")),
-            };
-            what.push(format!("retire {}{modules}", plural(counts.removed, "session", "sessions")));
-        }
-        if counts.renamed > 0 {
-            what.push(format!("rename {}", plural(counts.renamed, "session", "sessions")));
-        }
-        format!(
-            "--sync would {}; such changes are credited in the history: name who makes them with --by NAME \
+    let refusal =
+        (by.is_none() && counts.removed + counts.modules_removed + counts.renamed + counts.moved > 0).then(|| {
+            let mut what = Vec::new();
+            if counts.removed + counts.modules_removed > 0 {
+                let modules = match counts.modules_removed {
+                    0 => String::new(),
+                    m => format!(" (with {})", plural(m, "module", "modules")),
+                };
+                what.push(format!("retire {}{modules}", plural(counts.removed, "session", "sessions")));
+            }
+            if counts.renamed > 0 {
+                what.push(format!("rename {}", plural(counts.renamed, "session", "sessions")));
+            }
+            if counts.moved > 0 {
+                what.push(format!("move {}", plural(counts.moved, "session", "sessions")));
+            }
+            format!(
+                "--sync would {}; such changes are credited in the history: name who makes them with --by NAME \
              (or set CANON_USER)",
-            what.join(" and ")
-        )
-    });
+                what.join(" and ")
+            )
+        });
     let refused = !errors.is_empty() || refusal.is_some();
     tx.finish(!(c.dry_run || refused))?;
     if !(c.dry_run || refused) {
@@ -1249,6 +1253,9 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.renamed + c.removed > 0 {
         s.push_str(&format!("; {} renamed (tags kept), {} removed", c.renamed, c.removed));
     }
+    if c.moved > 0 {
+        s.push_str(&format!("; {} to another module (tags kept)", n(c.moved, "session moved", "sessions moved")));
+    }
     if c.modules_new + c.modules_changed + c.modules_removed > 0 {
         s.push_str(&format!("; modules: {} new, {} changed", c.modules_new, c.modules_changed));
         if c.modules_removed > 0 {
@@ -1289,6 +1296,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.tags_removed
         + c.removed
         + c.renamed
+        + c.moved
         + c.modules_removed;
     if c.left_out > 0 {
         s.push_str(&format!("; {} by --skip-invalid", n(c.left_out, "record left out", "records left out")));

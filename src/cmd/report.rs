@@ -16,7 +16,9 @@ use crate::store::{Mode, Store, audit, history};
 pub enum ReportFormat {
     /// The committee PDF.
     Pdf,
-    /// Flat tables: OUT.csv as one file, or a folder with summary, coverage, gaps and readings.
+    /// Flat tables: OUT.csv as one file (section, scope, theme, measure, value, detail, review; review
+    /// says of each approved reading "review" when reviewed, "import"/"added" when approved on
+    /// import or when added and not reviewed since), or a folder with summary, coverage, gaps and readings.
     Csv,
     /// One JSON document with the same tables.
     Json,
@@ -115,10 +117,29 @@ fn is_folder(out: &Path) -> bool {
     out.is_dir() || out.as_os_str().to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR])
 }
 
+/// Refuses an option the chosen format cannot carry, rather than ignoring it
+/// in silence. Every other option reaches every format: the scope, title,
+/// date, threshold, style, rejected readings, comparison and author facets
+/// are in the PDF, the JSON, the workbook and both CSV forms.
+pub fn check_options(format: ReportFormat, o: &ReportOptions) -> Result<()> {
+    if o.bom && format != ReportFormat::Csv {
+        let name = match format {
+            ReportFormat::Pdf => "a PDF",
+            ReportFormat::Json => "JSON (which is always UTF-8 without one)",
+            _ => "a workbook (Excel reads its text as Unicode already)",
+        };
+        bail!(
+            "--bom is for CSV reports only: it marks a CSV file as UTF-8 for Excel, and {name} has no byte-order mark; leave --bom out, or write OUT.csv or a folder"
+        );
+    }
+    Ok(())
+}
+
 /// Computes the report and writes it (through a temporary file and a rename).
 pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &ReportOptions) -> Result<()> {
     crate::limits::check(crate::limits::Kind::Title, "--title", &o.title)?;
     check_out(out)?;
+    check_options(format, o)?;
     let data = compute(store, o)?;
     match format {
         ReportFormat::Pdf => {
@@ -200,8 +221,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
     };
     // The comparison of a scope compares that scope in both rounds.
-    let round_scope = super::compare::round_scope(store, &o.scope)?;
-    let comparison = since.map(|name| super::compare::comparison(store, &name, None, &round_scope)).transpose()?;
+    let comparison = since.map(|name| super::compare::comparison(store, &name, None, &o.scope)).transpose()?;
     let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
     programmes.dedup();
     let mut scope_text = Vec::new();

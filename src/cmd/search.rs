@@ -15,13 +15,14 @@ use crate::store::themes::ThemeIndex;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Words as you would type them (race-based, COVID-19 and Ibn Sina's need no quotes; English
-    /// stems match, so colonial finds colonialism), "quoted phrases", prefix*, AND / OR / NOT;
-    /// Chinese, Japanese, Korean and Thai text is found inside longer words. Filters: theme:SLUG
-    /// (tagged with the theme) and year:N (sessions of that year of study only).
+    /// stems match, so colonial finds colonialism), "quoted phrases", prefix*, AND / OR / NOT and
+    /// (parentheses); Chinese, Japanese, Korean and Thai text is found inside longer words, and
+    /// the operators and -word work for it too ('醫療 OR 医学', 'history -鲁迅'). Filters:
+    /// theme:SLUG (tagged with the theme) and year:N (sessions of that year of study only).
     ///
     /// A word that starts with - is left out (medicine -race is medicine NOT race); a query cannot
     /// start with NOT or -, since full-text search can only leave words out of what other words
-    /// find. Several arguments are one query, and words that start with - need no quotes;
+    /// find. An AND, OR or NOT with nothing on one side ('race AND') is dropped, with a note. Several arguments are one query, and words that start with - need no quotes;
     /// `canon search -- medicine -race` also works. Options may come before or after the query.
     ///
     /// Example: canon search 'theme:epistemic-bias bias*'; canon search pulse oximetry -covid
@@ -121,6 +122,9 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
     let marks = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
     let limit = if a.out.format == Format::Table && a.out.limit > 0 { a.out.limit } else { usize::MAX >> 1 };
     let hits = search::search(&store.conn, &q.text, theme, q.year, marks, limit)?;
+    for note in search::translate(&q.text).notes {
+        eprintln!("note: search query {}: {note}", crate::limits::shown(&q.text));
+    }
     let mut l = Listing::new(&["kind", "id", "module / authors", "year", "title", "snippet", "score"]);
     l.numeric = vec![3, 6];
     for h in &hits {

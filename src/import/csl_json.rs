@@ -197,9 +197,11 @@ fn name(v: &Value) -> Option<Name> {
 fn date_text(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
+        Value::String(s) if s.trim().is_empty() => None,
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Array(a) => a.iter().find_map(date_text).or_else(|| Some(v.to_string())),
+        // An empty array (`[[]]`, `[[""]]`) is no date.
+        Value::Array(a) => a.iter().find_map(date_text),
         Value::Object(o) => {
             if let Some(parts) = o.get("date-parts") {
                 // [[1999, 4, 2], [2000]] (a range: the start), or [1999, 4, 2].
@@ -222,8 +224,19 @@ fn date_text(v: &Value) -> Option<String> {
                     return Some(t);
                 }
             }
-            // A season with no year, or an empty object: no year, said plainly.
-            Some(v.to_string())
+            // Parts that are there but not a year (`[["soon"]]`): said plainly.
+            let odd = |p: &Value| match p {
+                Value::Array(a) => a.iter().any(|x| !matches!(x, Value::Null) && x.as_str() != Some("")),
+                Value::Null => false,
+                Value::String(s) => !s.trim().is_empty(),
+                _ => true,
+            };
+            match o.get("date-parts") {
+                Some(Value::Array(a)) if a.iter().any(odd) => Some(v.to_string()),
+                // An empty date (`{"date-parts": [[]]}`, `{"raw": ""}`), or a season with
+                // no year: no year (an item's `status` then says why, "forthcoming").
+                _ => None,
+            }
         }
         Value::Bool(_) => Some(v.to_string()),
     }
@@ -246,6 +259,18 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         && let Some(s) = text_of(o.get("status"))
     {
         d.date = Some(Val::new(s, at("status")));
+    }
+    // A date given with no year in it (`{"date-parts": [[]]}`, `{"season": 2}`)
+    // and no status to say why: valid CSL-JSON, imported without a year, and said.
+    if d.date.is_none()
+        && let Some(k) = ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k))
+    {
+        let p = at(k);
+        d.warnings.push(RowError::new(
+            p.line,
+            p.column,
+            format!("in {}: the date has no year ({k}); imported without a year", d.label.as_deref().unwrap_or("item")),
+        ));
     }
     d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));
     d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));

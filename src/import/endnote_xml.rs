@@ -187,14 +187,26 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.doi = val("electronic-resource-num").filter(|v| v.text.contains("10."));
     d.isbn = val("isbn");
     d.isbn_rule = IsbnRule::FirstValid;
-    d.authors = all("contributors/authors/author").iter().filter_map(|(v, _)| name(v)).collect();
+    let names_at = |p: &str| all(p).iter().filter_map(|(v, _)| name(v)).collect::<Vec<_>>();
+    d.authors = names_at("contributors/authors/author");
     let kind = r.ref_type.as_deref().map_or("other", endnote_kind);
-    // `secondary-authors` are the editors of a book section, an edited book or
-    // a proceedings (EndNote's field names for those reference types); of
+    // EndNote's "Edited Book" (ref-type 28) labels its Author field "Editor":
+    // the names in `<authors>` are the book's editors, and `secondary-authors`
+    // there is the series editor (not stored, and named so). The other
+    // reference types keep their authors in `<authors>`.
+    let edited_book = r
+        .ref_type
+        .as_deref()
+        .map_or(text("ref-type").as_deref() == Some("28"), |t| t.trim().eq_ignore_ascii_case("edited book"));
+    // `secondary-authors` are the editors of a book section, a book or a
+    // proceedings (EndNote's field names for those reference types); of
     // other types they are not editors and are named as not stored.
-    let edited = matches!(kind, "chapter" | "book" | "conference-paper" | "report");
-    if edited {
-        d.editors = all("contributors/secondary-authors/author").iter().filter_map(|(v, _)| name(v)).collect();
+    let edited = matches!(kind, "chapter" | "book" | "conference-paper" | "report")
+        && !(edited_book && first("contributors/authors/author").is_some());
+    if edited_book && first("contributors/authors/author").is_some() {
+        d.editors = std::mem::take(&mut d.authors);
+    } else if edited {
+        d.editors = names_at("contributors/secondary-authors/author");
     }
     // The journal's abbreviation (`periodical/abbr-1`).
     d.container_short = text("periodical/abbr-1");
@@ -320,6 +332,24 @@ mod tests {
         assert_eq!(p.rejected.len(), 1);
         let span = p.rejected[0].span.clone().unwrap();
         assert!(SAMPLE[span].starts_with("<record><rec-number>3"));
+    }
+
+    #[test]
+    fn an_edited_books_authors_are_its_editors() {
+        let xml = r#"<xml><records><record><rec-number>1</rec-number><ref-type name="Edited Book">28</ref-type><contributors><authors><author>Farmer, Paul</author><author>Kim, Jim Yong</author></authors><secondary-authors><author>Series, Ed</author></secondary-authors></contributors><titles><title>Reimagining global health</title></titles><dates><year>2013</year></dates></record>
+<record><rec-number>2</rec-number><ref-type>28</ref-type><contributors><authors><author>Farmer, Paul</author></authors></contributors><titles><title>By number</title></titles><dates><year>2013</year></dates></record>
+<record><rec-number>3</rec-number><ref-type name="Book">6</ref-type><contributors><authors><author>Fanon, Frantz</author></authors><secondary-authors><author>Okoro, Chidi</author></secondary-authors></contributors><titles><title>A book</title></titles><dates><year>1961</year></dates></record></records></xml>"#;
+        let p = parse("e.xml", xml, &TestThemes);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let fam = |v: &[Name]| v.iter().map(|n| n.family.clone().unwrap_or_default()).collect::<Vec<_>>();
+        let (a, b, c) = (&p.records[0], &p.records[1], &p.records[2]);
+        assert!(a.authors.is_empty());
+        assert_eq!(fam(&a.editors), ["Farmer", "Kim"]);
+        assert_eq!(a.kind, "book");
+        assert!(b.authors.is_empty());
+        assert_eq!(fam(&b.editors), ["Farmer"], "ref-type 28 without its name");
+        assert_eq!(fam(&c.authors), ["Fanon"], "a Book keeps its authors");
+        assert_eq!(fam(&c.editors), ["Okoro"]);
     }
 
     #[test]

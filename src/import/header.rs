@@ -317,15 +317,73 @@ const FREE_TEXT: &[&str] = &[
 /// Fields only canon's own export fills: never offered for another column.
 const INTERNAL: &[&str] = &["id", "changed"];
 
+/// Words (or the start of words) that a header for a free-text field often
+/// uses without naming the field or one of its aliases: "Staff" or "Tutor"
+/// is the session's lead, "What students will learn" its outcomes. Used
+/// only to rank the fields offered for a column no field's name matched.
+const RELATED: &[(&str, &[&str])] = &[
+    (
+        "lead",
+        &[
+            "staff",
+            "tutor",
+            "lecturer",
+            "teacher",
+            "teaching staff",
+            "faculty",
+            "instructor",
+            "coordinator",
+            "organiser",
+            "organizer",
+            "leader",
+            "owner",
+            "contact",
+            "responsible",
+            "academic",
+            "clinician",
+            "facilitator",
+            "speaker",
+            "presenter",
+            "educator",
+            "professor",
+            "supervisor",
+        ],
+    ),
+    ("learning_outcomes", &["learn", "outcome", "objective", "aim", "goal", "competenc", "ilo", "student", "intended"]),
+    ("keywords", &["tag", "keyword", "topic", "subject", "term", "concept"]),
+    ("programme", &["program", "course", "degree", "curricul", "pathway"]),
+    ("session_title", &["lecture", "activity", "class", "seminar", "tutorial", "workshop", "teaching", "event"]),
+    ("module_title", &["unit", "block", "course"]),
+    ("notes", &["comment", "remark", "note", "observation", "feedback"]),
+    ("annotation", &["summary", "abstract", "description", "why", "rationale", "relevance"]),
+    ("perspective", &["viewpoint", "lens", "angle", "standpoint"]),
+    ("authors", &["writer", "creator", "author", "contributor"]),
+    ("container", &["journal", "source", "publication", "periodical", "book", "series", "magazine"]),
+    ("publisher", &["press", "imprint"]),
+    ("place", &["city", "location"]),
+];
+
+/// Whether a header's `words` use a word [`RELATED`] to `field`.
+fn related(theirs: &[String], field: &str) -> bool {
+    RELATED
+        .iter()
+        .filter(|(f, _)| *f == field)
+        .flat_map(|(_, ws)| ws.iter())
+        .any(|r| theirs.iter().any(|w| w == r || (r.len() >= 4 && w.starts_with(r))) || theirs.join(" ").contains(r))
+}
+
 /// The empty fields a column of free text headed `header` can fill, best
 /// match first: by words shared with the field's name and aliases, then by
 /// a close spelling (Dice's coefficient on letter pairs of the normalised
-/// forms, from 0.7), then in [`FREE_TEXT`] order. A field a column already fills is
-/// never among them.
+/// forms, from 0.7), then by a word of related meaning ([`RELATED`]:
+/// "Staff" for lead), then in [`FREE_TEXT`] order. A field a column already
+/// fills is never among them.
 fn free_text_fields(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Vec<&'static str> {
     let theirs = words(header);
     let h = norm(header);
-    let mut ranked: Vec<((usize, u32), u32, usize, &'static str)> = FREE_TEXT
+    // (words shared, close spelling, related meaning, list order, field)
+    type Rank = ((usize, u32), u32, bool, usize, &'static str);
+    let mut ranked: Vec<Rank> = FREE_TEXT
         .iter()
         .enumerate()
         .filter(|(_, f)| unfilled.contains(f))
@@ -336,11 +394,11 @@ fn free_text_fields(header: &str, unfilled: &[&'static str], fields: &[Field]) -
             // Only a close spelling counts ("Athors" for authors; "Hours" is not "Course"),
             // per mille so that ranks compare as integers.
             let close = names.map(|n| dice(&h, &norm(n))).filter(|d| *d >= 0.7).map(|d| (d * 1000.0) as u32).max();
-            Some((shared, close.unwrap_or(0), order, f.name))
+            Some((shared, close.unwrap_or(0), related(&theirs, f.name), order, f.name))
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    ranked.into_iter().map(|r| r.3).collect()
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
+    ranked.into_iter().map(|r| r.4).collect()
 }
 
 /// Dice's coefficient of two strings' letter pairs: 1 for the same pairs, 0 for none shared.
@@ -825,6 +883,32 @@ mod tests {
         let r = &m.report;
         assert_eq!(r.columns[3].suggestion.as_deref(), Some("--map 'Session Lead=lead'"), "all of lead's name");
         assert_eq!(r.columns[4].candidates, ["learning_outcomes", "lead", "keywords", "programme"]);
+        // A header of related meaning ranks its field first; an unrelated one keeps the list's order.
+        for (header, first) in [
+            ("Staff", "lead"),
+            ("Tutor", "lead"),
+            ("Lecturers", "lead"),
+            ("Teaching staff", "lead"),
+            ("What students will learn", "learning_outcomes"),
+            ("Aims", "learning_outcomes"),
+            ("Topics", "keywords"),
+            ("Hours", "learning_outcomes"),
+        ] {
+            let m = map("m.csv", &h(&["code", "module title", "Session", header]), modules::FIELDS, &[]).unwrap();
+            let c = &m.report.columns[3];
+            assert_eq!((c.suggestion.as_deref(), c.candidates.first().copied()), (None, Some(first)), "{header}");
+        }
+        for (header, first) in
+            [("Comments", "notes"), ("Magazine", "container"), ("Writers", "authors"), ("Imprint", "publisher")]
+        {
+            let m = map("r.csv", &h(&["title", header]), reading_csv::FIELDS, &[]).unwrap();
+            let c = &m.report.columns[1];
+            let got = c.suggestion.clone().or_else(|| c.candidates.first().map(|f| f.to_string()));
+            assert!(
+                got.as_deref().is_some_and(|g| g.ends_with(first) || g.ends_with(&format!("={first}'"))),
+                "{header}: {got:?}"
+            );
+        }
         let m = map("r.csv", &h(&["title", "Comments from panel"]), reading_csv::FIELDS, &[]).unwrap();
         assert_eq!(m.report.columns[1].suggestion.as_deref(), Some("--map 'Comments from panel=notes'"));
     }

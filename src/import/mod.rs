@@ -510,9 +510,48 @@ pub fn title_key(title: &str) -> String {
     out
 }
 
+/// Whether two page ranges are one range written two ways: the same first
+/// page and, with the last page's dropped leading digits put back (the
+/// abbreviated form NLM's Citing Medicine uses, "201-9" for 201–209), the
+/// same last page; any dash or "--" between them. Single pages compare as
+/// written.
+pub fn same_pages(a: &str, b: &str) -> bool {
+    fn range(p: &str) -> Option<(String, String)> {
+        let p = p.trim();
+        let (first, last) =
+            p.split_once(['-', '–', '—']).map(|(f, l)| (f.trim(), l.trim_start_matches(['-', '–']).trim()))?;
+        if first.is_empty() || last.is_empty() {
+            return None;
+        }
+        // A shorter last page takes the first page's leading digits ("201-9" → 209).
+        let full = if last.len() < first.len()
+            && last.chars().all(|c| c.is_ascii_digit())
+            && first.chars().all(|c| c.is_ascii_digit())
+        {
+            format!("{}{last}", &first[..first.len() - last.len()])
+        } else {
+            last.to_string()
+        };
+        Some((first.to_lowercase(), full.to_lowercase()))
+    }
+    match (range(a), range(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.trim() == b.trim(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_ranges_are_compared_with_their_dropped_digits_put_back() {
+        assert!(same_pages("201-9", "201–209"));
+        assert!(same_pages("201--209", "201-209"));
+        assert!(same_pages("e1-e9", "e1–e9"));
+        assert!(!same_pages("201-9", "201-219"));
+        assert!(!same_pages("201", "201-209"));
+    }
 
     #[test]
     fn dois_are_normalised() {

@@ -338,8 +338,8 @@ pub fn institution_doubt(n: &Name) -> Option<String> {
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
 /// same name back, parts and all: as written; for an institution (a
-/// literal) that would otherwise be split or read as a person, in braces
-/// (`{Ministry of Health, Ghana}`); for a person written "Given Family"
+/// literal) with a comma, `;` or `&`, or one that would otherwise be split
+/// or read as a person, in braces (`{Ministry of Health, Ghana}`); for a person written "Given Family"
 /// (BibTeX's "Ines Duarte", "Pieter van der Berg"), which a cell would keep
 /// whole, with the family name braced (`Ines {Duarte}`, read as BibTeX
 /// reads it; the braces are not part of the name as written). A name no
@@ -349,6 +349,11 @@ pub fn cell_form(n: &Name) -> String {
         let back = split_cell(cell);
         back.doubt.is_none() && back.names.len() == 1 && back.names[0] == *n
     };
+    // An institution with a comma (or a character a cell splits at) is braced
+    // whatever canon's own reading of it: other tools split it otherwise.
+    if n.is_literal() && n.original.contains([',', ';', '&']) && !n.original.starts_with('{') {
+        return format!("{{{}}}", n.original);
+    }
     if reads_back(&n.original) {
         return n.original.clone();
     }
@@ -686,8 +691,20 @@ fn split_plain_names(cell: &str) -> CellNames {
     }
     let mut doubt = None;
     let mut natural = false;
+    // Parts of a `;`-separated cell that are one "Word & Word" name (a
+    // company: "Johnson & Johnson"): `;` already separates the names.
+    let mut whole: Vec<String> = Vec::new();
     let chunks: Vec<String> = if cell.contains(';') {
-        cell.split(';').flat_map(split_and).collect()
+        cell.split(';')
+            .flat_map(|part| {
+                if one_word_pair(part) {
+                    whole.push(part.trim().to_string());
+                    vec![part.trim().to_string()]
+                } else {
+                    split_and(part)
+                }
+            })
+            .collect()
     } else if cell.contains('|') {
         cell.split('|').flat_map(split_and).collect()
     } else {
@@ -713,7 +730,15 @@ fn split_plain_names(cell: &str) -> CellNames {
     let names: Vec<Name> = chunks
         .iter()
         .map(|c| c.trim_end_matches('…'))
-        .filter_map(|c| if natural { parse_given_family(c) } else { parse(c) })
+        .filter_map(|c| {
+            if whole.iter().any(|w| w == c) {
+                Some(Name::literal(c))
+            } else if natural {
+                parse_given_family(c)
+            } else {
+                parse(c)
+            }
+        })
         .collect();
     if doubt.is_none() {
         doubt = names.iter().find_map(institution_doubt);
@@ -730,6 +755,16 @@ fn split_plain_names(cell: &str) -> CellNames {
         ));
     }
     CellNames { names, doubt, truncated: false }
+}
+
+/// Whether a part of a cell is two single words joined by `&` or "and"
+/// (no comma, no initials): "Procter & Gamble".
+fn one_word_pair(part: &str) -> bool {
+    let single =
+        |x: &str| x.split_whitespace().count() == 1 && has_cased_letters(x) && !is_initials(x) && !is_suffix(x);
+    [" & ", " and "].iter().any(|sep| {
+        part.trim().split_once(sep).is_some_and(|(a, b)| !a.contains(',') && single(a.trim()) && single(b.trim()))
+    })
 }
 
 /// The first "Word & Word" in a cell whose two sides (up to the next `,`,
@@ -750,9 +785,12 @@ fn ampersand_pair(cell: &str) -> Option<String> {
     let single =
         |x: &str| x.split_whitespace().count() == 1 && has_cased_letters(x) && !is_initials(x) && !is_suffix(x);
     // A side next to a comma is part of a "Family, Given" name ("Achebe, Ngozi & …").
+    // A pair that is a whole `;`-separated part is one name (see `split_plain`), not a doubt.
+    let semis = cell.contains(';');
     pieces.windows(2).find_map(|w| {
         let ((open, a, and), (_, b, close)) = (w[0], w[1]);
-        (and == '&' && open != ',' && close != ',' && single(a.trim()) && single(b.trim()))
+        let whole_part = semis && matches!(open, '^' | ';') && matches!(close, ';' | '$');
+        (and == '&' && open != ',' && close != ',' && !whole_part && single(a.trim()) && single(b.trim()))
             .then(|| format!("{} & {}", a.trim(), b.trim()))
     })
 }
@@ -863,7 +901,8 @@ mod tests {
         // Written back so that they read back the same.
         let names = split_cell("{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame").names;
         let cell = cell_text(&names);
-        assert_eq!(cell, "{Service, Robert}; Ministry of Health, Ghana; Osei, Kwame");
+        // An institution with a comma is braced (other tools would split it), as the README says.
+        assert_eq!(cell, "{Service, Robert}; {Ministry of Health, Ghana}; Osei, Kwame");
         assert_eq!(split_cell(&cell).names, names);
         // An unclosed brace is text.
         assert_eq!(split_cell("{Osei, Kwame").names.len(), 1);
@@ -992,6 +1031,20 @@ mod tests {
         assert_eq!(parts(&m("van der Berg P")), (Some("Berg"), Some("P"), Some("van der"), None, None));
         assert_eq!(parts(&m("Cooper Owens D")), (Some("Cooper Owens"), Some("D"), None, None, None));
         assert_eq!(parts(&m("WHO Collaborating Group")).4, Some("WHO Collaborating Group"));
+    }
+
+    #[test]
+    fn a_one_word_pair_between_semicolons_is_one_name() {
+        let c = split_cell("Johnson & Johnson; Procter & Gamble");
+        assert_eq!(c.doubt, None);
+        let lit: Vec<Option<&str>> = c.names.iter().map(|n| n.literal.as_deref()).collect();
+        assert_eq!(lit, [Some("Johnson & Johnson"), Some("Procter & Gamble")]);
+        let c = split_cell("Achebe, Ngozi; Castillo, Luis & Dlamini, Thabo; Smith and Nephew");
+        let fam: Vec<String> =
+            c.names.iter().map(|n| n.family.clone().or(n.literal.clone()).unwrap_or_default()).collect();
+        assert_eq!(fam, ["Achebe", "Castillo", "Dlamini", "Smith and Nephew"]);
+        // Without `;` the pair stays a doubt.
+        assert!(split_cell("Johnson & Johnson").doubt.is_some());
     }
 
     #[test]

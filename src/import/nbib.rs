@@ -145,10 +145,17 @@ fn draft(r: &Raw) -> Draft {
     let all = |tag: &'static str| r.fields.iter().filter(move |(t, v, _)| t == tag && !v.is_empty());
     let text = |tag: &str| first(tag).map(|(_, v, _)| v.clone());
     let val = |tag: &str| first(tag).map(|(_, v, n)| Val::new(v.clone(), Pos::new(*n, VALUE_COLUMN)));
-    let book_title = text("BTI");
-    d.title = val("TI").or_else(|| val("BTI")).or_else(|| Some(Val::new("", d.at)));
+    // MEDLINE ends every title with a period of its own: not the title's.
+    let title = |tag: &str| {
+        val(tag).map(|mut v| {
+            v.text = without_medline_period(&v.text).to_string();
+            v
+        })
+    };
+    let book_title = title("BTI").map(|v| v.text);
+    d.title = title("TI").or_else(|| title("BTI")).or_else(|| Some(Val::new("", d.at)));
     if d.title.as_ref().is_some_and(|t| t.text.is_empty())
-        && let Some(t) = val("TT")
+        && let Some(t) = title("TT")
     {
         // A title only in its original language (`TT`), as MEDLINE keeps some.
         d.title = Some(t);
@@ -188,7 +195,10 @@ fn draft(r: &Raw) -> Draft {
     d.language = text("LA");
     // A language canon does not know is warned about at its own line.
     d.language_at = val("LA").map(|v| v.at);
-    d.url = pmid.as_ref().map(|p| format!("https://pubmed.ncbi.nlm.nih.gov/{p}/"));
+    // The PMID is the record's identifier in PubMed, not where the work is
+    // published: kept in the notes ("PMID: 31234567"), never made a URL (a
+    // style prints a URL as an online source, "[Internet] … Available from").
+    d.annotation = pmid.as_ref().map(|p| pmid_note(p));
     for tag in ["OT", "MH"] {
         for (_, v, n) in all(tag) {
             // MeSH headings carry qualifiers and a star: "Racism/*statistics & numerical data".
@@ -198,6 +208,31 @@ fn draft(r: &Raw) -> Draft {
     }
     d.not_stored("MEDLINE", r.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0.as_str()), MEDLINE_READ);
     d
+}
+
+/// The note that keeps a record's PubMed identifier: "PMID: 31234567".
+pub fn pmid_note(pmid: &str) -> String {
+    format!("PMID: {}", pmid.trim())
+}
+
+/// A MEDLINE title without the period MEDLINE ends every title with (the
+/// NLM's MEDLINE/PubMed data element descriptions: a title ends with a
+/// period unless it ends with "?" or "!"). A period that ends an
+/// abbreviation ("et al.", "U.S.", "Inc.") or an ellipsis is the title's
+/// own and stays.
+pub fn without_medline_period(title: &str) -> &str {
+    let t = title.trim_end();
+    let Some(head) = t.strip_suffix('.') else { return t };
+    if head.ends_with('.') {
+        return t;
+    }
+    let last = head.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[').next().unwrap_or("");
+    const ABBREVIATIONS: &[&str] =
+        &["al", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "st", "vs", "no", "vol", "ed", "eds"];
+    if last.contains('.') || ABBREVIATIONS.contains(&last.to_lowercase().as_str()) {
+        return t;
+    }
+    head
 }
 
 /// The MEDLINE tags [`draft`] reads (`TA` is the journal's abbreviation,
@@ -222,7 +257,7 @@ mod tests {
         assert_eq!(p.records.len(), 2);
         let a = &p.records[0];
         assert_eq!(a.line, 2);
-        assert_eq!(a.title, "Race correction in pulmonary function testing: a review of the evidence.");
+        assert_eq!(a.title, "Race correction in pulmonary function testing: a review of the evidence");
         assert_eq!(a.year, Some(2019));
         assert_eq!(a.doi.as_deref(), Some("10.1136/medethics-2019-105432"));
         assert_eq!(a.authors.len(), 3);
@@ -237,12 +272,23 @@ mod tests {
             (Some("45"), Some("4"), Some("123-9"))
         );
         assert_eq!(a.language.as_deref(), Some("en"), "LA eng, as a code (issue 16's language rule, in the builder)");
-        assert_eq!(a.url.as_deref(), Some("https://pubmed.ncbi.nlm.nih.gov/31234567/"));
+        assert_eq!(a.url, None, "a PMID is not where the work is published");
+        assert_eq!(a.annotation.as_deref(), Some("PMID: 31234567"));
         assert_eq!(a.themes, [2]);
         assert_eq!(a.keywords_not_themes, ["Humans", "Racism"]);
         let b = &p.records[1];
         assert_eq!((b.line, b.year), (32, Some(2020)));
         assert_eq!(b.authors[0].given.as_deref(), Some("J"));
+    }
+
+    #[test]
+    fn medlines_own_final_period_is_not_the_titles() {
+        assert_eq!(without_medline_period("Clinical Algorithms."), "Clinical Algorithms");
+        assert_eq!(without_medline_period("[Decolonising global health]."), "[Decolonising global health]");
+        assert_eq!(without_medline_period("Is race a risk factor?"), "Is race a risk factor?");
+        assert_eq!(without_medline_period("Health in the U.S."), "Health in the U.S.");
+        assert_eq!(without_medline_period("A reply to Smith et al."), "A reply to Smith et al.");
+        assert_eq!(without_medline_period("And so on..."), "And so on...");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! rendered without a number. The same data and style give the same bytes.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -202,23 +203,81 @@ impl Style {
     /// Vancouver; empty in an author-date style such as APA) and its text.
     /// `Cited::index` is the reading's position in `readings`.
     pub fn bibliography(&self, readings: &[&Reading]) -> Vec<Cited> {
-        let mut entries = Vec::new();
-        let mut unrendered = Vec::new();
-        for (i, r) in readings.iter().enumerate() {
-            match entry(r, self.plain_suffix, &format!("r{i}")) {
-                Some(e) => entries.push((i, e)),
-                None => unrendered.push(i),
+        let built: Vec<Option<hayagriva::Entry>> =
+            readings.iter().enumerate().map(|(i, r)| entry(r, self.plain_suffix, &format!("r{i}"))).collect();
+        let entries: Vec<Option<&hayagriva::Entry>> = built.iter().map(Option::as_ref).collect();
+        self.bibliography_of(readings, &entries)
+    }
+
+    /// The readings made ready for the processor once ([`Entries`]), for
+    /// several lists that share readings ([`Style::bibliography_with`]).
+    /// Made on two threads (each reading is independent of the others);
+    /// each entry's key is its reading's position in `readings`.
+    pub fn entries<'a>(&self, readings: &[&'a Reading]) -> Entries<'a> {
+        let make = |from: usize, part: &[&'a Reading]| -> Vec<(usize, Option<hayagriva::Entry>)> {
+            part.iter()
+                .enumerate()
+                .map(|(i, r)| (address(r), entry(r, self.plain_suffix, &format!("r{}", from + i))))
+                .collect()
+        };
+        let half = readings.len() / 2;
+        let (first, second) = readings.split_at(half);
+        let by_reading = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| make(half, second));
+            let mut all = make(0, first);
+            match worker.join() {
+                Ok(rest) => all.extend(rest),
+                // A panic on the worker is a bug: make its half here instead.
+                Err(_) => all.extend(make(half, second)),
             }
+            all
+        });
+        Entries {
+            style: self.name.clone(),
+            plain_suffix: self.plain_suffix,
+            by_reading: by_reading.into_iter().collect(),
+            _readings: PhantomData,
         }
+    }
+
+    /// [`Style::bibliography`] of readings made ready beforehand: the same
+    /// list, without building each entry again. A reading `entries` was not
+    /// made from (or entries made for another style) makes the list be built
+    /// as [`Style::bibliography`] builds it.
+    pub fn bibliography_with(&self, readings: &[&Reading], entries: &Entries<'_>) -> Vec<Cited> {
+        let found: Option<Vec<Option<&hayagriva::Entry>>> =
+            readings.iter().map(|r| entries.by_reading.get(&address(r)).map(Option::as_ref)).collect();
+        let mut seen = std::collections::HashSet::new();
+        match found {
+            Some(list)
+                if entries.style == self.name
+                    && entries.plain_suffix == self.plain_suffix
+                    && readings.iter().all(|r| seen.insert(address(r))) =>
+            {
+                self.bibliography_of(readings, &list)
+            }
+            _ => self.bibliography(readings),
+        }
+    }
+
+    /// The bibliography of `readings`, `entries[i]` being reading `i` as the
+    /// processor takes it (`None`: it cannot; it is listed after the others).
+    /// Keys are unique within the list.
+    fn bibliography_of(&self, readings: &[&Reading], entries: &[Option<&hayagriva::Entry>]) -> Vec<Cited> {
+        let index_of: std::collections::HashMap<&str, usize> =
+            entries.iter().enumerate().filter_map(|(i, e)| e.map(|e| (e.key(), i))).collect();
+        let mut unrendered: Vec<usize> = (0..readings.len()).filter(|&i| entries[i].is_none()).collect();
+        let entries: Vec<(usize, &hayagriva::Entry)> =
+            entries.iter().enumerate().filter_map(|(i, e)| e.map(|e| (i, e))).collect();
         // One citation per reading, in list order: a style without a `<sort>`
         // numbers its bibliography in citation order.
-        let order: Vec<&hayagriva::Entry> = entries.iter().map(|(_, e)| e).collect();
+        let order: Vec<&hayagriva::Entry> = entries.iter().map(|(_, e)| *e).collect();
         let mut items = self.render_list(&order);
         // hayagriva gives year suffixes (2018a, 2018b) in citation order; CSL
         // gives them in bibliography order. Cited again in the order the
         // style sorted them, the two agree (numbers follow the sort either way).
         let by_key: std::collections::HashMap<&str, &hayagriva::Entry> =
-            entries.iter().map(|(_, e)| (e.key(), e)).collect();
+            entries.iter().map(|(_, e)| (e.key(), *e)).collect();
         let sorted: Vec<&hayagriva::Entry> =
             items.iter().filter_map(|item| by_key.get(item.key.as_str()).copied()).collect();
         if sorted.len() == order.len() && sorted.iter().zip(&order).any(|(a, b)| a.key() != b.key()) {
@@ -226,7 +285,7 @@ impl Style {
         }
         let mut out = Vec::with_capacity(readings.len());
         for item in items {
-            let Some(index) = item.key.strip_prefix('r').and_then(|k| k.parse::<usize>().ok()) else { continue };
+            let Some(&index) = index_of.get(item.key.as_str()) else { continue };
             let Some(r) = readings.get(index) else { continue };
             let label = item
                 .first_field
@@ -242,11 +301,11 @@ impl Style {
         // A reading the processor could not take (or left out) still appears,
         // after the others, with the next number when the list is numbered.
         let numbered = out.iter().any(|c| !c.label.is_empty());
-        for i in 0..readings.len() {
-            if !out.iter().any(|c| c.index == i) && !unrendered.contains(&i) {
-                unrendered.push(i);
-            }
+        let mut placed = vec![false; readings.len()];
+        for &i in out.iter().map(|c| &c.index).chain(&unrendered) {
+            placed[i] = true;
         }
+        unrendered.extend((0..readings.len()).filter(|&i| !placed[i]));
         for i in unrendered {
             let label = if numbered { format!("{}.", out.len() + 1) } else { String::new() };
             out.push(Cited { index: i, label, text: fallback(readings[i]).into() });
@@ -280,6 +339,23 @@ pub struct Cited {
     /// The entry as the style writes it, with its italic and bold runs
     /// (`text.text` is the plain text).
     pub text: Rich,
+}
+
+/// Readings made ready for the CSL processor once ([`Style::entries`]): a
+/// report cites a reading in every theme's list it is on, and building the
+/// processor's entry (its data model, read from YAML) is a large part of
+/// rendering one. The readings it was made from outlive it.
+pub struct Entries<'a> {
+    style: String,
+    plain_suffix: bool,
+    /// By the reading's address; `None` where the processor cannot take it.
+    by_reading: std::collections::HashMap<usize, Option<hayagriva::Entry>>,
+    _readings: PhantomData<&'a Reading>,
+}
+
+/// A reading's identity while it is borrowed: its address.
+fn address(r: &Reading) -> usize {
+    std::ptr::from_ref(r) as usize
 }
 
 /// Parses an independent CSL style (`source` names the file or bundled
@@ -1178,6 +1254,51 @@ mod tests {
         let b = Style::load(&StyleArg::Named("apa".into())).unwrap().bibliography(&refs);
         assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 0], "same author and year: by title: {b:?}");
         assert!(b[0].text.text.contains("2018a") && b[1].text.text.contains("2018b"), "{b:?}");
+    }
+
+    /// Entries made once for several lists give each list exactly what it
+    /// gets built on its own: numbers from 1, year suffixes within the list
+    /// (a reading on two lists is "2018b" where its namesake is listed too,
+    /// "2018" where it is alone), in Vancouver the same reference in both.
+    #[test]
+    fn lists_from_entries_made_once_are_the_lists_made_alone() {
+        let mut rs = three();
+        rs.push(titled("Second work", "Achebe, Ngozi", 2018));
+        rs.push(titled("First work", "Achebe, Ngozi", 2018));
+        rs.push(titled("Anatomy again", "Berg, Lena", 2019));
+        let all: Vec<&Reading> = rs.iter().collect();
+        let lists: [Vec<&Reading>; 3] =
+            [vec![all[0], all[3], all[1]], vec![all[4], all[3], all[2], all[5]], vec![all[3]]];
+        for name in ["vancouver", "apa", "chicago"] {
+            let style = Style::load(&StyleArg::Named(name.into())).unwrap();
+            let entries = style.entries(&all);
+            for list in &lists {
+                assert_eq!(style.bibliography_with(list, &entries), style.bibliography(list), "{name}");
+            }
+            let shared = |list: &[&Reading]| {
+                let b = style.bibliography_with(list, &entries);
+                b.into_iter().find(|c| std::ptr::eq(list[c.index], all[3])).map(|c| c.text.text).unwrap()
+            };
+            if name == "vancouver" {
+                // No list-wide rule touches a Vancouver reference: the same in every list.
+                assert_eq!(shared(&lists[1]), shared(&lists[2]), "{name}: one reading, one reference");
+            }
+            // Readings the entries were not made from: the list is built as usual.
+            let other = three();
+            let list: Vec<&Reading> = other.iter().collect();
+            assert_eq!(style.bibliography_with(&list, &entries), style.bibliography(&list), "{name}");
+        }
+        // Year suffixes are the list's own: 2018a and 2018b where both works are listed, none where one is.
+        let apa = Style::load(&StyleArg::Named("apa".into())).unwrap();
+        let entries = apa.entries(&all);
+        let texts = |list: &[&Reading]| {
+            apa.bibliography_with(list, &entries).into_iter().map(|c| c.text.text).collect::<Vec<_>>().join("\n")
+        };
+        assert!(texts(&lists[1]).contains("2018a") && texts(&lists[1]).contains("2018b"), "{}", texts(&lists[1]));
+        assert!(!texts(&lists[2]).contains("2018a"), "{}", texts(&lists[2]));
+        // Entries for another style are not used for this one.
+        let vancouver = Style::vancouver().unwrap();
+        assert_eq!(vancouver.bibliography_with(&lists[0], &entries), vancouver.bibliography(&lists[0]));
     }
 
     const CUSTOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>

@@ -216,6 +216,25 @@ fn in_number(label: &str, value: &str) -> String {
     format!("{one}{rest}")
 }
 
+/// When a scope leaves findings out, the sentence that says why the numbers
+/// run F2, F4…: findings and gaps keep the numbers they have over the whole
+/// database, so that one number names one finding in every report (the web
+/// pages, `canon gaps` and other scopes cite them). `None` when the findings
+/// shown are F1, F2, … in order.
+pub fn stable_numbers(d: &ReportData) -> Option<String> {
+    let gapped = d.findings.iter().enumerate().any(|(i, f)| f.id != format!("F{}", i + 1));
+    gapped.then(|| {
+        let ids: Vec<&str> = d.findings.iter().take(3).map(|f| f.id.as_str()).collect();
+        format!(
+            "Findings and gaps keep the numbers they have in the report on the whole curriculum (here {}{}), so \
+             that a number names the same finding in every report; the numbers not shown belong to findings \
+             outside this scope.",
+            ids.join(", "),
+            if d.findings.len() > 3 { ", \u{2026}" } else { "" }
+        )
+    })
+}
+
 /// One sentence per key finding: severity, the finding, where, what next, and the gaps behind it.
 pub fn key_findings(d: &ReportData) -> Vec<String> {
     d.findings
@@ -313,13 +332,14 @@ fn summary(d: &ReportData, b: &mut Vec<Block>) {
         b.push(Block::Paragraph {
             text: format!(
                 "{} from {}, most important first (the rule is in Methods). The gaps behind each are listed by \
-                 number in the Gaps section.",
+                 number in the Gaps section.{}",
                 if d.findings.len() > KEY_FINDINGS {
                     format!("The first {KEY_FINDINGS} of {} findings", d.findings.len())
                 } else {
                     format!("{} {}", d.findings.len(), if d.findings.len() == 1 { "finding" } else { "findings" })
                 },
-                if d.gaps.len() == 1 { "1 gap".to_string() } else { format!("{} gaps", d.gaps.len()) }
+                if d.gaps.len() == 1 { "1 gap".to_string() } else { format!("{} gaps", d.gaps.len()) },
+                stable_numbers(d).map(|s| format!(" {s}")).unwrap_or_default()
             ),
             style: Style::Muted,
         });
@@ -439,9 +459,9 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
             b.push(Block::Heading { level: 2, text: format!("{title} ({})", list.len()) });
             b.push(Block::Table(Table {
                 columns: vec![
-                    Column { header: "Kind".into(), weight: 1.6, align: Align::Left },
+                    Column { header: "Kind".into(), weight: 2.0, align: Align::Left },
                     Column { header: "Where".into(), weight: 2.4, align: Align::Left },
-                    Column { header: "What".into(), weight: 6.0, align: Align::Left },
+                    Column { header: "What".into(), weight: 5.6, align: Align::Left },
                 ],
                 rows: list
                     .iter()
@@ -457,6 +477,11 @@ fn since_last_round(d: &ReportData, b: &mut Vec<Block>) {
 fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
     let cov = &d.coverage;
     b.push(Block::Heading { level: 1, text: "Coverage".into() });
+    if cov.rows.is_empty() {
+        // One plain line, not an empty heat-map on a page of its own.
+        b.push(Block::Paragraph { text: NO_SESSIONS.into(), style: Style::Muted });
+        return;
+    }
     b.push(Block::Paragraph {
         text:
             "Each row is a module, each column a theme. A cell shows how many of the module's sessions are tagged with \
@@ -842,12 +867,17 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
         style: Style::Body,
     });
     let mut by_module: BTreeMap<(Option<i64>, String), LinkedAndProposed> = BTreeMap::new();
+    let mut without = Vec::new();
     for r in &d.plan {
+        if r.status == "none" {
+            without.push(format!("{} {}", r.module_code, r.module_title));
+            continue;
+        }
         let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
         if r.status == "linked" {
-            let to =
-                if r.session.is_empty() { "the module".to_string() } else { format!("\u{201c}{}\u{201d}", r.session) };
-            e.0.push(format!("{} ({}), linked to {to} by {}", r.title, year(r.reading_year), r.linked_by));
+            let to = if r.session.is_empty() { "the module".to_string() } else { quoted(&r.session) };
+            let note = if r.note.is_empty() { String::new() } else { format!(": \u{201c}{}\u{201d}", r.note) };
+            e.0.push(format!("{} ({}), linked to {to} by {}{note}", r.title, year(r.reading_year), r.linked_by));
         } else {
             let what = if r.gap.is_empty() {
                 format!("for its sessions on {}", d.theme_name(&r.theme))
@@ -857,13 +887,6 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             e.1.push(format!("{} ({}) {what}; shares {}", r.title, year(r.reading_year), r.brief));
         }
     }
-    let without: Vec<String> = d
-        .coverage
-        .rows
-        .iter()
-        .map(|r| format!("{} {}", r.module_code, r.module_title))
-        .filter(|m| !by_module.keys().any(|(_, k)| k == m))
-        .collect();
     if !by_module.is_empty() {
         b.push(Block::Table(Table {
             columns: vec![
@@ -955,7 +978,15 @@ pub const UNREVIEWED_MARK: &str = "[not reviewed]";
 /// in the same order. The CSL processor is most of a large report's time,
 /// and the lists are independent, so they are shared between two threads
 /// (the machines canon runs on have at least two cores), largest first.
+///
+/// Each reading is made ready for the processor once (see
+/// [`super::cite::Style::entries`]), however many lists it is on.
 fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<super::cite::Cited>> {
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<&Reading> =
+        lists.iter().flat_map(|l| l.iter().copied()).filter(|r| seen.insert(std::ptr::from_ref(*r))).collect();
+    let entries = style.entries(&unique);
+    let entries = &entries;
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(lists[i].len()));
     let (mut mine, mut theirs, mut load) = (Vec::new(), Vec::new(), [0usize; 2]);
@@ -970,14 +1001,15 @@ fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<
     }
     let mut out: Vec<Vec<super::cite::Cited>> = vec![Vec::new(); lists.len()];
     std::thread::scope(|scope| {
-        let worker = scope.spawn(|| theirs.iter().map(|&i| (i, style.bibliography(lists[i]))).collect::<Vec<_>>());
+        let worker =
+            scope.spawn(|| theirs.iter().map(|&i| (i, style.bibliography_with(lists[i], entries))).collect::<Vec<_>>());
         for &i in &mine {
-            out[i] = style.bibliography(lists[i]);
+            out[i] = style.bibliography_with(lists[i], entries);
         }
         match worker.join() {
             Ok(done) => done.into_iter().for_each(|(i, c)| out[i] = c),
             // A panic on the worker is a bug: render its lists here instead.
-            Err(_) => theirs.iter().for_each(|&i| out[i] = style.bibliography(lists[i])),
+            Err(_) => theirs.iter().for_each(|&i| out[i] = style.bibliography_with(lists[i], entries)),
         }
     });
     out
@@ -1034,10 +1066,7 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     });
     b.push(Block::Heading { level: 2, text: "Proposed readings".into() });
     b.push(Block::Paragraph {
-        text: crate::analysis::glossary::proposal_rule(
-            crate::analysis::proposals::FLOOR,
-            crate::analysis::proposals::SPREAD,
-        ),
+        text: crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
         style: Style::Body,
     });
     b.push(Block::Heading { level: 2, text: "Caveats".into() });
@@ -1049,8 +1078,23 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     ]));
 }
 
+/// A user's title quoted inside one of canon's sentences, as a directional
+/// isolate (UAX #9 FSI … PDI): the title keeps its own direction, and the
+/// sentence takes its base direction from canon's words, not from an Arabic
+/// or Hebrew title that happens to open it (rules P2–P3 skip isolates).
+fn quoted(title: &str) -> String {
+    format!("\u{201c}\u{2068}{title}\u{2069}\u{201d}")
+}
+
+/// What the coverage and its evidence say when the scope holds no module.
+const NO_SESSIONS: &str = "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
+
 fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: EVIDENCE.into() });
+    if d.coverage.rows.is_empty() {
+        b.push(Block::Paragraph { text: NO_SESSIONS.into(), style: Style::Muted });
+        return;
+    }
     b.push(Block::Paragraph {
         text: "Every number in the heat-map, with the sessions it counts and who tagged each (and how: by hand, on \
                import, from a suggestion or a merge), so that a committee can check any cell. The same list comes \
@@ -1082,7 +1126,7 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
             other => other,
         };
         let who = if e.tagged_by == "not recorded" { "no name recorded" } else { e.tagged_by.as_str() };
-        cells.entry((r, c)).or_default().push(format!("\u{201c}{}\u{201d}: {who}, {how}", e.session));
+        cells.entry((r, c)).or_default().push(format!("{}: {who}, {how}", quoted(&e.session)));
     }
     let rows = cells
         .into_iter()
@@ -1139,7 +1183,11 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
             &r.theme,
             &r.review,
             r.title.clone(),
-            if r.status == "linked" {
+            if r.status == "none" {
+                "no linked reading and no approved reading that fits yet".into()
+            } else if r.status == "linked" && !r.note.is_empty() {
+                format!("linked by {}: {}", r.linked_by, r.note)
+            } else if r.status == "linked" {
                 format!("linked by {}", r.linked_by)
             } else {
                 let gap = if r.gap.is_empty() { String::new() } else { format!("; for gap {}", r.gap) };
@@ -1160,8 +1208,94 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
     rows
 }
 
-/// The report as flat rows for one CSV: section, scope, theme, measure, value, detail.
+/// The report as flat rows for one CSV: section, scope, theme, measure,
+/// value, detail, review (how an approved or rejected reading came to its
+/// status: "review", "import", "added"; empty on other rows). The
+/// comparison with an earlier round is in rows of its own (see
+/// [`comparison_rows`]).
 pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
+    let (headers, mut rows) = csv_rows_six(d);
+    let mut headers = headers;
+    headers.push("review".into());
+    for r in rows.iter_mut().filter(|r| r.len() < headers.len()) {
+        r.push(String::new());
+    }
+    (headers, rows)
+}
+
+/// The rows of the approved readings' review split, and of the comparison,
+/// for the flat CSV (section "summary" and "comparison").
+fn review_split(d: &ReportData) -> Vec<(String, usize)> {
+    let approved: Vec<&Reading> = d.approved().collect();
+    let how = |h: &str| approved.iter().filter(|r| d.review_cell(r) == h).count();
+    let mut v = vec![
+        ("approved readings: reviewed".to_string(), how("review")),
+        ("approved readings: approved on import".to_string(), how("import")),
+    ];
+    let added = how("added");
+    if added > 0 {
+        v.push(("approved readings: approved when added".into(), added));
+    }
+    let unknown = how("");
+    if unknown > 0 {
+        v.push(("approved readings: not recorded how".into(), unknown));
+    }
+    v
+}
+
+/// The comparison with an earlier round as flat rows (section "comparison"):
+/// the counts, each gap closed or opened, each change of coverage.
+fn comparison_rows(d: &ReportData) -> Vec<Vec<String>> {
+    let Some(c) = &d.comparison else { return Vec::new() };
+    let since = format!("{} → {}", c.from, c.to);
+    let row = |a: &str, b: &str, c: &str, m: &str, v: String, det: String| {
+        vec![a.into(), b.into(), c.into(), m.into(), v, det]
+    };
+    let mut rows = vec![
+        row("comparison", &d.scope, "", "rounds", since.clone(), String::new()),
+        row("comparison", &d.scope, "", "gaps closed", c.gaps_closed.len().to_string(), since.clone()),
+        row("comparison", &d.scope, "", "gaps opened", c.gaps_opened.len().to_string(), since.clone()),
+    ];
+    for (label, gs) in [("gap closed", &c.gaps_closed), ("gap opened", &c.gaps_opened)] {
+        for g in gs {
+            rows.push(row(
+                "comparison",
+                &g.scope,
+                g.theme.as_deref().unwrap_or(""),
+                &format!("{label}: {}", g.kind),
+                g.severity.clone(),
+                g.explanation.clone(),
+            ));
+        }
+    }
+    for t in &c.themes {
+        rows.push(row(
+            "comparison",
+            &d.scope,
+            &t.theme,
+            "theme coverage: tagged sessions",
+            t.after.to_string(),
+            format!(
+                "{} in {}; change {:+}; modules {} → {}",
+                t.before, c.from, t.change, t.modules_before, t.modules_after
+            ),
+        ));
+    }
+    for m in &c.modules {
+        rows.push(row(
+            "comparison",
+            &format!("{} {}", m.module_code, m.module_title),
+            &m.theme,
+            "module coverage: tagged sessions",
+            m.after.to_string(),
+            format!("{} in {}; change {:+}", m.before, c.from, m.change),
+        ));
+    }
+    rows
+}
+
+/// The six-column rows of [`csv_rows`].
+fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     let headers = ["section", "scope", "theme", "measure", "value", "detail"].map(String::from).to_vec();
     let mut rows = Vec::new();
     let cov = &d.coverage;
@@ -1175,6 +1309,9 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
         let detail = if label == "sessions tagged" { format!("{tagged} of {}", cov.items) } else { String::new() };
         rows.push(row("summary", &d.scope, "", &label, value, detail));
     }
+    for (label, n) in review_split(d) {
+        rows.push(row("summary", &d.scope, "", &label, n.to_string(), String::new()));
+    }
     let mut by_sev: BTreeMap<Severity, usize> = BTreeMap::new();
     for g in &d.gaps {
         *by_sev.entry(g.severity).or_default() += 1;
@@ -1182,6 +1319,7 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for (s, n) in by_sev {
         rows.push(row("summary", &d.scope, "", &format!("gaps ({})", s.as_str()), n.to_string(), String::new()));
     }
+    rows.extend(comparison_rows(d));
     rows.extend(finding_rows(d));
     for (i, (slug, _)) in d.themes.iter().enumerate() {
         rows.push(row(
@@ -1229,9 +1367,27 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     rows.extend(plan_and_evidence_rows(d));
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
+        // One reference per reading, on each of its themes' rows.
+        let reference = d.style.reference(r);
         for t in themes {
-            rows.push(row("reading", "", &t, &r.kind, d.style.reference(r), r.annotation.clone().unwrap_or_default()));
+            let mut cells =
+                row("reading", "", &t, &r.kind, reference.clone(), r.annotation.clone().unwrap_or_default());
+            cells.push(d.review_cell(r));
+            rows.push(cells);
         }
+    }
+    // Rejected readings are in the report only with --include-rejected, as in the PDF's own section.
+    for r in d.readings.iter().filter(|r| r.status == "rejected") {
+        let mut cells = row(
+            "reading rejected",
+            "",
+            &r.themes.join(";"),
+            &r.kind,
+            d.style.reference(r),
+            r.annotation.clone().unwrap_or_default(),
+        );
+        cells.push(d.review_cell(r));
+        rows.push(cells);
     }
     for [facet, over, value, count, share] in d.facet_section().rows() {
         rows.push(row(
@@ -1256,12 +1412,14 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     (headers, rows)
 }
 
-/// The report as four flat tables (summary, coverage, gaps, readings), one
-/// CSV file each.
+/// The report as flat tables (summary, findings, coverage, gaps, module
+/// readings, evidence, readings, readings by theme, facets, and the
+/// comparison with an earlier round when there is one), one CSV file or
+/// workbook sheet each.
 pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
-    let (_, rows) = csv_rows(d);
+    let (_, rows) = csv_rows_six(d);
     let mut summary = super::Listing::new(&["scope", "theme", "measure", "value", "detail"]);
-    summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..].to_vec()).collect();
+    summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..6].to_vec()).collect();
     let facets = d.facet_section();
     for t in &facets.content {
         for r in &t.rows {
@@ -1352,24 +1510,40 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         ("readings_by_theme", readings_by_theme(d)),
     ];
     tables.push(("facets", super::facets::listing(&facets)));
+    // What changed since the round compared with (--compare, else the latest).
+    if let Some(c) = &d.comparison {
+        tables.push(("comparison", super::comparison_listing(c)));
+    }
     tables
 }
 
 /// The reading list as the PDF groups it: one row per theme and reading (a
 /// reading on two themes is under each; one with none under "(no theme)"),
 /// themes in report order, readings in the order the style sorts each
-/// theme's list (list order when it does not sort), references as in that list.
+/// theme's list (list order when it does not sort), references as in that
+/// list, with how each came to its status (the `review` column of readings.csv).
 fn readings_by_theme(d: &ReportData) -> super::Listing {
-    let mut l =
-        super::Listing::new(&["theme", "theme_name", "status", "reference", "year", "type", "annotation", "id"]);
+    let mut l = super::Listing::new(&[
+        "theme",
+        "theme_name",
+        "status",
+        "reference",
+        "year",
+        "type",
+        "annotation",
+        "id",
+        "review",
+    ]);
     let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
+    // Each reading made ready for the processor once, for every theme it is on.
+    let entries = d.style.entries(&d.readings.iter().collect::<Vec<_>>());
     for (slug, name) in groups {
         let rs: Vec<&Reading> = d
             .readings
             .iter()
             .filter(|r| if slug.is_empty() { r.themes.is_empty() } else { r.themes.iter().any(|t| t == slug) })
             .collect();
-        for c in d.style.bibliography(&rs) {
+        for c in d.style.bibliography_with(&rs, &entries) {
             let r = rs[c.index];
             l.rows.push(vec![
                 slug.to_string(),
@@ -1380,6 +1554,7 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
                 r.kind.clone(),
                 r.annotation.clone().unwrap_or_default(),
                 r.id.to_string(),
+                d.review_cell(r),
             ]);
         }
     }
@@ -1425,6 +1600,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
         "relevance",
         "shared_words",
         "gap",
+        "note",
     ]);
     for r in plan {
         l.rows.push(vec![
@@ -1433,7 +1609,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             r.module_code.clone(),
             r.module_title.clone(),
             r.status.into(),
-            r.reading_id.to_string(),
+            r.reading_id.map(|i| i.to_string()).unwrap_or_default(),
             r.title.clone(),
             // The export's writer: a comma'd institution in braces, so that it reads back whole.
             crate::import::names::cell_text(&r.author_names),
@@ -1445,9 +1621,35 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             if r.status == "proposed" { r.score.to_string() } else { String::new() },
             r.reason.clone(),
             r.gap.clone(),
+            r.note.clone(),
         ]);
     }
     l
+}
+
+/// The key figures as JSON numbers, under the labels of [`figures`]:
+/// counts as whole numbers; "sessions tagged" as a percentage (a number
+/// from 0 to 100, rounded as the PDF shows it; null when there are no
+/// sessions), with its count under "sessions tagged: count"; and the
+/// approved readings split by how they were approved (as in the CSV summary).
+pub fn json_summary(d: &ReportData) -> BTreeMap<String, serde_json::Value> {
+    use serde_json::Value;
+    let mut m: BTreeMap<String, Value> = figures(d)
+        .into_iter()
+        .map(|(label, value)| {
+            let n = match value.strip_suffix('%') {
+                Some(p) => p.parse::<i64>().ok(),
+                None => value.parse::<i64>().ok(),
+            };
+            (label, n.map_or(Value::Null, Value::from))
+        })
+        .collect();
+    let tagged: i64 = d.coverage.rows.iter().map(|r| r.tagged_items).sum();
+    m.insert("sessions tagged: count".into(), Value::from(tagged));
+    for (label, n) in review_split(d) {
+        m.insert(label, Value::from(n));
+    }
+    m
 }
 
 /// The report as one JSON document.
@@ -1459,10 +1661,15 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "date": d.date,
         "contributors": d.contributors,
         "themes": d.themes.iter().map(|(s, n)| serde_json::json!({"slug": s, "name": n})).collect::<Vec<_>>(),
-        "summary": figures(d).into_iter().collect::<BTreeMap<_, _>>(),
+        "summary": json_summary(d),
         "key_findings": d.findings.iter().take(KEY_FINDINGS).map(|f| f.id.clone()).collect::<Vec<_>>(),
         "findings": d.findings,
         "glossary": d.glossary,
+        // The rules the methods page states, with the numbers the code applied.
+        "methods": {
+            "proposals": crate::analysis::proposals::rule(),
+            "proposal_text": crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
+        },
         "coverage": super::coverage_records(&d.coverage),
         "gaps": d.gaps,
         "module_readings": d.plan,

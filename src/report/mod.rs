@@ -111,6 +111,50 @@ pub fn year(y: Option<i64>) -> String {
 }
 
 use crate::analysis::coverage::Coverage;
+use crate::analysis::snapshot::Comparison;
+
+/// What changed between two audit rounds, one row per change: gaps closed
+/// and opened, then theme and module coverage (tagged sessions before, after
+/// and the difference, under columns named after the two rounds). One table
+/// for `canon compare` and the report's comparison (the CSV folder's
+/// `comparison.csv` and the workbook's comparison sheet).
+pub fn comparison_listing(c: &Comparison) -> Listing {
+    let mut l = Listing::new(&["change", "what", "theme", c.from.as_str(), c.to.as_str(), "difference"]);
+    l.numeric = vec![3, 4, 5];
+    for (label, gs) in [("gap closed", &c.gaps_closed), ("gap opened", &c.gaps_opened)] {
+        for g in gs {
+            l.rows.push(vec![
+                label.into(),
+                format!("{}: {}", g.kind, g.scope),
+                g.theme.clone().unwrap_or_default(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    for t in &c.themes {
+        l.rows.push(vec![
+            "theme coverage".into(),
+            format!("tagged sessions (modules {} → {})", t.modules_before, t.modules_after),
+            t.theme.clone(),
+            t.before.to_string(),
+            t.after.to_string(),
+            t.change.to_string(),
+        ]);
+    }
+    for m in &c.modules {
+        l.rows.push(vec![
+            "module coverage".into(),
+            format!("{} {}", m.module_code, m.module_title),
+            m.theme.clone(),
+            m.before.to_string(),
+            m.after.to_string(),
+            m.change.to_string(),
+        ]);
+    }
+    l
+}
 use crate::analysis::gaps::Gap;
 
 /// The gaps as rows: one per gap, candidate readings and the sessions that

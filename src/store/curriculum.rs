@@ -52,7 +52,7 @@ enum Written {
     /// Added the session (its tags and keywords are still to write).
     Added(i64),
     /// Compared it with the stored session (tags and keywords included).
-    Compared,
+    Compared(i64),
 }
 
 /// How a row's session title matches the titles its module holds.
@@ -88,6 +88,9 @@ pub enum Outcome {
     Removed,
     /// A session renamed (found by `--sync`: same module, same outcomes); it keeps its ID and tags.
     Renamed,
+    /// A session moved to another module (found by `--sync`: same title and
+    /// outcomes, another module of the file); it keeps its ID and tags.
+    Moved,
 }
 
 impl Outcome {
@@ -101,6 +104,7 @@ impl Outcome {
             Outcome::Rejected => "rejected",
             Outcome::Removed => "removed",
             Outcome::Renamed => "renamed",
+            Outcome::Moved => "moved",
         }
     }
 }
@@ -124,6 +128,8 @@ pub struct Counts {
     pub modules_removed: i64,
     /// Sessions renamed (found by `--sync`), keeping their tags.
     pub renamed: i64,
+    /// Sessions moved to another module (found by `--sync`), keeping their tags.
+    pub moved: i64,
     /// Without `--sync`: stored sessions of the file's programmes that the file no longer holds.
     pub not_in_file: i64,
     /// Modules of the file's programmes that the file no longer lists at all.
@@ -256,8 +262,20 @@ pub struct ModuleWriter<'t> {
     changed_items: Vec<i64>,
     /// Stored items the file holds (to find those it no longer does).
     seen: HashSet<i64>,
-    /// The line of each item this run added (for renames, with `--sync`).
+    /// The line of each item this run added to a stored module, and with
+    /// `--sync` to any module (for renames, moves and placing).
     new_lines: HashMap<i64, u64>,
+    /// The sessions of each stored module in the file's order (each once):
+    /// the sessions this run adds there take their place among them.
+    order: HashMap<i64, Vec<i64>>,
+    /// The sessions in `order`.
+    ordered: HashSet<i64>,
+    /// Sessions this run added that a rename or a move replaced by a stored
+    /// one: (added, stored).
+    replaced: HashMap<i64, i64>,
+    /// Sessions moved to another module, waiting for their history entry
+    /// until they are placed: (ID, before, after, note).
+    moved: Vec<(i64, serde_json::Value, serde_json::Value, String)>,
     position: i64,
     last: Option<LastModule>,
     insert_item: CachedStatement<'t>,
@@ -338,6 +356,10 @@ impl<'t> ModuleWriter<'t> {
             changed_items: Vec::new(),
             seen: HashSet::new(),
             new_lines: HashMap::new(),
+            order: HashMap::new(),
+            ordered: HashSet::new(),
+            replaced: HashMap::new(),
+            moved: Vec::new(),
             position,
             last: None,
             insert_item: tx.prepare_cached(
@@ -684,14 +706,21 @@ impl<'t> ModuleWriter<'t> {
             TitleMatch::Respelled(id, stored) => Some((id, stored)),
             TitleMatch::New | TitleMatch::Same => None,
         };
-        match self.item(row, module_id, item, respelled)? {
+        let id = match self.item(row, module_id, item, respelled)? {
             // A stored session compared with its row: its tags and keywords are settled there.
-            Ok(Written::Compared) => {}
+            Ok(Written::Compared(id)) => id,
             Ok(Written::Added(item_id)) => {
                 self.tag(item_id, &item.themes)?;
                 self.pending_keywords.extend(item.keywords.iter().map(|k| (item_id, k.clone())));
+                item_id
             }
-            Err(problem) => self.problems.push((row.line, SESSION, problem)),
+            Err(problem) => {
+                self.problems.push((row.line, SESSION, problem));
+                return Ok(());
+            }
+        };
+        if self.ordered.insert(id) {
+            self.order.entry(module_id).or_default().push(id);
         }
         Ok(())
     }
@@ -899,9 +928,7 @@ impl<'t> ModuleWriter<'t> {
                 ])?;
                 if inserted == 1 {
                     self.counts.new += 1;
-                    if self.opts.sync {
-                        self.new_lines.insert(id, row.line);
-                    }
+                    self.new_lines.insert(id, row.line);
                     let kind = item.kind.unwrap_or("session");
                     let fields = self.added_fields(id, Some((kind, &item.outcomes)), &item.themes, &item.keywords)?;
                     self.note(row.line, Outcome::New, || format!("{} · {}", row.code, item.title), fields);
@@ -949,7 +976,7 @@ impl<'t> ModuleWriter<'t> {
             let tags = self.add_tags_now(old_id, &item.themes)?;
             self.pending_keywords.extend(item.keywords.iter().map(|k| (old_id, k.clone())));
             self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), tags);
-            return Ok(Ok(Written::Compared));
+            return Ok(Ok(Written::Compared(old_id)));
         }
         let new_kind = item.kind.unwrap_or(kind.as_str()).to_string();
         let new_outcomes = if self.opts.columns.outcomes && !same_outcomes(&outcomes, &item.outcomes) {
@@ -986,7 +1013,7 @@ impl<'t> ModuleWriter<'t> {
                 self.counts.changed += 1;
                 self.note(row.line, Outcome::Changed, || format!("{} · {}", row.code, item.title), also);
             }
-            return Ok(Ok(Written::Compared));
+            return Ok(Ok(Written::Compared(old_id)));
         }
         self.unindex(old_id)?;
         self.tx
@@ -1016,7 +1043,7 @@ impl<'t> ModuleWriter<'t> {
         self.counts.changed += 1;
         fields.extend(also);
         self.note(row.line, Outcome::Changed, || format!("{} · {}", row.code, item.title), fields);
-        Ok(Ok(Written::Compared))
+        Ok(Ok(Written::Compared(old_id)))
     }
 
     /// Drops an item's full-text row (an external-content index needs the old values to forget it).
@@ -1159,8 +1186,10 @@ impl<'t> ModuleWriter<'t> {
         Ok(out)
     }
 
-    /// With `--sync`, retires what the file no longer holds and turns a
-    /// retired and a new session with the same outcomes into a rename;
+    /// With `--sync`, retires what the file no longer holds, turning a
+    /// session the file no longer holds and one this run added into a move
+    /// (the same title and outcomes in another module: [`Self::moves`]) or a
+    /// rename (the same outcomes in the same module: [`Self::renames`]);
     /// without, counts it.
     fn reconcile(&mut self) -> Result<()> {
         let stale = self.stale()?;
@@ -1174,13 +1203,22 @@ impl<'t> ModuleWriter<'t> {
             }
             return Ok(());
         }
+        let moves = self.moves(&stale)?;
+        let taken: HashSet<i64> = moves.values().copied().collect();
         for m in stale {
+            let (moving, staying): (Vec<_>, Vec<_>) = m.items.into_iter().partition(|(id, ..)| moves.contains_key(id));
+            for (id, title, _) in &moving {
+                if let Some(&new) = moves.get(id) {
+                    self.move_item(*id, title, new, &m.code)?;
+                }
+            }
+            let m = StaleModule { items: staying, ..m };
             if !m.in_file {
                 self.retire_module(&m)?;
                 continue;
             }
             let mut left = Vec::new();
-            let renames = self.renames(&m)?;
+            let renames = self.renames(&m, &taken)?;
             for (id, title, outcomes) in m.items {
                 match renames.iter().find(|(old, _)| *old == id) {
                     Some((_, new)) => self.rename(id, &title, *new, &m.code)?,
@@ -1195,11 +1233,13 @@ impl<'t> ModuleWriter<'t> {
     }
 
     /// Pairs (retired, new) with the same non-empty outcomes, where each
-    /// outcome text names exactly one of each in the module.
-    fn renames(&self, m: &StaleModule) -> Result<Vec<(i64, i64)>> {
+    /// outcome text names exactly one of each in the module (`taken`: new
+    /// sessions a move has already claimed).
+    fn renames(&self, m: &StaleModule, taken: &HashSet<i64>) -> Result<Vec<(i64, i64)>> {
         let mut st = self.tx.prepare_cached("SELECT id, outcomes FROM item WHERE module_id = ?1 AND id >= ?2")?;
         let new: Vec<(i64, String)> = st
             .query_map(params![m.id, self.first_new], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .filter(|r| r.as_ref().map_or(true, |(id, _)| !taken.contains(id)))
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
         for (old, _, outcomes) in m.items.iter().filter(|(_, _, o)| !o.is_empty()) {
@@ -1210,6 +1250,119 @@ impl<'t> ModuleWriter<'t> {
             }
         }
         Ok(out)
+    }
+
+    /// Sessions the file moved to another module: (stored session the file
+    /// no longer holds where it was, session this run added elsewhere) with
+    /// the same title (case and spacing aside) and the same learning
+    /// outcomes ([`same_outcomes`]), each the only one with them on its side
+    /// (two stored "Introduction"s and one new one are not a move: which
+    /// would it be?).
+    fn moves(&self, stale: &[StaleModule]) -> Result<HashMap<i64, i64>> {
+        type Key = (String, Vec<String>);
+        let key = |t: &str, o: &str| -> Key { (title_fold(t), outcome_list(o)) };
+        let mut olds: HashMap<Key, Vec<(i64, i64)>> = HashMap::new();
+        for m in stale {
+            for (id, t, o) in &m.items {
+                olds.entry(key(t, o)).or_default().push((*id, m.id));
+            }
+        }
+        if olds.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut news: HashMap<Key, Vec<(i64, i64)>> = HashMap::new();
+        let mut st = self.tx.prepare_cached("SELECT id, module_id, title, outcomes FROM item WHERE id >= ?1")?;
+        let rows = st.query_map([self.first_new], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })?;
+        for r in rows {
+            let (id, module, t, o) = r?;
+            let k = key(&t, &o);
+            if olds.contains_key(&k) {
+                news.entry(k).or_default().push((id, module));
+            }
+        }
+        let mut out = HashMap::new();
+        for (k, old) in &olds {
+            if let ([(o, from)], Some([(n, to)])) = (old.as_slice(), news.get(k).map(Vec::as_slice))
+                && from != to
+            {
+                out.insert(*o, *n);
+            }
+        }
+        Ok(out)
+    }
+
+    /// For the dry run: what session `new`'s row gives session `old` that it
+    /// did not hold (a kind, tags, keywords), in words. Empty when changes
+    /// are not kept.
+    fn gains(&self, old: i64, new: i64, old_kind: &str, kind: &str) -> Result<Vec<String>> {
+        let mut gains = Vec::new();
+        if self.changes.is_none() {
+            return Ok(gains);
+        }
+        if old_kind != kind {
+            gains.push(format!("kind: {old_kind} → {kind}"));
+        }
+        let mut st = self.tx.prepare_cached(
+            "SELECT t.slug FROM item_tag n JOIN theme t ON t.id = n.theme_id WHERE n.item_id = ?2
+               AND NOT EXISTS (SELECT 1 FROM item_tag o WHERE o.item_id = ?1 AND o.theme_id = n.theme_id)
+             ORDER BY t.slug",
+        )?;
+        for slug in st.query_map(params![old, new], |r| r.get::<_, String>(0))? {
+            gains.push(format!("themes: + {} (tag added)", slug?));
+        }
+        let mut st = self.tx.prepare_cached(
+            "SELECT keyword FROM item_keyword n WHERE item_id = ?2
+               AND NOT EXISTS (SELECT 1 FROM item_keyword o WHERE o.item_id = ?1 AND o.keyword = n.keyword)
+             ORDER BY keyword",
+        )?;
+        let words: Vec<String> = st
+            .query_map(params![old, new], |r| r.get::<_, String>(0))?
+            .map(|k| k.map(|k| format!("+{k:?}")))
+            .collect::<rusqlite::Result<_>>()?;
+        if !words.is_empty() {
+            gains.push(format!("keywords: {}", words.join(", ")));
+        }
+        Ok(gains)
+    }
+
+    /// Session `old` takes over session `new` (added by this run): `new`'s
+    /// tags and keywords go to `old` (those it holds already are not added
+    /// twice, nor counted), and `new` goes.
+    fn absorb(&mut self, old: i64, new: i64) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO item_tag (item_id, theme_id, by_id, at, source, note)
+             SELECT ?1, theme_id, by_id, at, source, note FROM item_tag WHERE item_id = ?2
+             ON CONFLICT (item_id, theme_id) DO NOTHING",
+            params![old, new],
+        )?;
+        self.tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [new])?;
+        // The new item's keywords were counted as added: those the old one
+        // already held are not.
+        let moved = self.tx.execute(
+            "INSERT INTO item_keyword (item_id, keyword) SELECT ?1, keyword FROM item_keyword WHERE item_id = ?2
+             ON CONFLICT DO NOTHING",
+            params![old, new],
+        )?;
+        let dropped = self.tx.execute("DELETE FROM item_keyword WHERE item_id = ?1", [new])?;
+        self.counts.keywords_new -= (dropped - moved) as i64;
+        self.tx.execute("DELETE FROM item WHERE id = ?1", [new])?;
+        self.replaced.insert(new, old);
+        self.counts.new -= 1;
+        Ok(())
+    }
+
+    /// What session `id` keeps through a rename or a move, in words.
+    fn keeps(&self, id: i64) -> Result<String> {
+        let tags: i64 = self.tx.query_row("SELECT count(*) FROM item_tag WHERE item_id = ?1", [id], |r| r.get(0))?;
+        let links: i64 = self.tx.query_row("SELECT count(*) FROM link WHERE item_id = ?1", [id], |r| r.get(0))?;
+        Ok(match (tags, links) {
+            (0, 0) => "keeps its ID (it has no tags or links)".to_string(),
+            (t, 0) => format!("keeps its ID and its {t} tag{}", plural(t)),
+            (0, l) => format!("keeps its ID and its {l} link{}", plural(l)),
+            (t, l) => format!("keeps its ID, its {t} tag{} and its {l} link{}", plural(t), plural(l)),
+        })
     }
 
     /// Session `old` (not in the file) is `new` (added by this run) renamed:
@@ -1229,49 +1382,8 @@ impl<'t> ModuleWriter<'t> {
             self.tx
                 .query_row("SELECT title_hash, kind FROM item WHERE id = ?1", [old], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // For the dry run: the row's tags and keywords the renamed session did not hold.
-        let mut gains = Vec::new();
-        if self.changes.is_some() {
-            if old_kind != kind {
-                gains.push(format!("kind: {old_kind} → {kind}"));
-            }
-            let mut st = self.tx.prepare_cached(
-                "SELECT t.slug FROM item_tag n JOIN theme t ON t.id = n.theme_id WHERE n.item_id = ?2
-                   AND NOT EXISTS (SELECT 1 FROM item_tag o WHERE o.item_id = ?1 AND o.theme_id = n.theme_id)
-                 ORDER BY t.slug",
-            )?;
-            for slug in st.query_map(params![old, new], |r| r.get::<_, String>(0))? {
-                gains.push(format!("themes: + {} (tag added)", slug?));
-            }
-            let mut st = self.tx.prepare_cached(
-                "SELECT keyword FROM item_keyword n WHERE item_id = ?2
-                   AND NOT EXISTS (SELECT 1 FROM item_keyword o WHERE o.item_id = ?1 AND o.keyword = n.keyword)
-                 ORDER BY keyword",
-            )?;
-            let words: Vec<String> = st
-                .query_map(params![old, new], |r| r.get::<_, String>(0))?
-                .map(|k| k.map(|k| format!("+{k:?}")))
-                .collect::<rusqlite::Result<_>>()?;
-            if !words.is_empty() {
-                gains.push(format!("keywords: {}", words.join(", ")));
-            }
-        }
-        self.tx.execute(
-            "INSERT INTO item_tag (item_id, theme_id, by_id, at, source, note)
-             SELECT ?1, theme_id, by_id, at, source, note FROM item_tag WHERE item_id = ?2
-             ON CONFLICT (item_id, theme_id) DO NOTHING",
-            params![old, new],
-        )?;
-        self.tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [new])?;
-        // The new item's keywords were counted as added: those the old one
-        // already held are not.
-        let moved = self.tx.execute(
-            "INSERT INTO item_keyword (item_id, keyword) SELECT ?1, keyword FROM item_keyword WHERE item_id = ?2
-             ON CONFLICT DO NOTHING",
-            params![old, new],
-        )?;
-        let dropped = self.tx.execute("DELETE FROM item_keyword WHERE item_id = ?1", [new])?;
-        self.counts.keywords_new -= (dropped - moved) as i64;
-        self.tx.execute("DELETE FROM item WHERE id = ?1", [new])?;
+        let gains = self.gains(old, new, &old_kind, &kind)?;
+        self.absorb(old, new)?;
         self.unindex(old)?;
         self.tx.execute(
             "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, updated_at = ?5 WHERE id = ?1",
@@ -1296,17 +1408,9 @@ impl<'t> ModuleWriter<'t> {
             Some(self.run_id),
             Some(&format!("renamed by import --sync of {}", self.path)),
         )?;
-        self.counts.new -= 1;
         self.counts.renamed += 1;
         let line = self.new_lines.get(&new).copied().unwrap_or(0);
-        let tags: i64 = self.tx.query_row("SELECT count(*) FROM item_tag WHERE item_id = ?1", [old], |r| r.get(0))?;
-        let links: i64 = self.tx.query_row("SELECT count(*) FROM link WHERE item_id = ?1", [old], |r| r.get(0))?;
-        let keeps = match (tags, links) {
-            (0, 0) => "keeps its ID (it has no tags or links)".to_string(),
-            (t, 0) => format!("keeps its ID and its {t} tag{}", plural(t)),
-            (0, l) => format!("keeps its ID and its {l} link{}", plural(l)),
-            (t, l) => format!("keeps its ID, its {t} tag{} and its {l} link{}", plural(t), plural(l)),
-        };
+        let keeps = self.keeps(old)?;
         if let Some(changes) = &mut self.changes {
             let new_what = format!("{code} · {title}");
             changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
@@ -1316,6 +1420,172 @@ impl<'t> ModuleWriter<'t> {
                 what: format!("{code} · {old_title:?} → {title:?}"),
                 fields: std::iter::once(format!("same learning outcomes; {keeps}")).chain(gains).collect(),
             });
+        }
+        Ok(())
+    }
+
+    /// Session `old` (not in the file where it was, module `from`) is `new`
+    /// (added by this run in another module) moved: `old` goes to `new`'s
+    /// module and place and takes its title as the file writes it and its
+    /// kind, keeping its ID, tags and links; `new` goes, its tags moved to
+    /// `old`. Its history entry (module, position and what else changed) is
+    /// written once the sessions are placed ([`Self::place`]), so `undo`
+    /// puts it back where it was.
+    fn move_item(&mut self, old: i64, old_title: &str, new: i64, from: &str) -> Result<()> {
+        type Row = (i64, i64, String, i64, String);
+        let get = |id: i64| -> Result<Row> {
+            Ok(self.tx.query_row(
+                "SELECT module_id, position, title, title_hash, kind FROM item WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?)
+        };
+        let (module, position, title, hash, kind) = get(new)?;
+        let (old_module, old_position, _, old_hash, old_kind) = get(old)?;
+        let to: String = self.tx.query_row("SELECT code FROM module WHERE id = ?1", [module], |r| r.get(0))?;
+        let mut gains = self.gains(old, new, &old_kind, &kind)?;
+        if old_title != title {
+            gains.insert(0, format!("title: {old_title:?} → {title:?} (the same session, written otherwise)"));
+        }
+        self.absorb(old, new)?;
+        self.unindex(old)?;
+        self.tx.execute(
+            "UPDATE item SET module_id = ?2, position = ?3, title = ?4, title_hash = ?5, kind = ?6, updated_at = ?7
+              WHERE id = ?1",
+            params![old, module, position, title, hash, kind, self.at],
+        )?;
+        self.changed_items.push(old);
+        let mut before = json!({ "module_id": old_module, "position": old_position });
+        let mut after = json!({ "module_id": module, "position": position });
+        if old_title != title {
+            before["title"] = json!(old_title);
+            before["title_hash"] = json!(old_hash);
+            after["title"] = json!(title);
+            after["title_hash"] = json!(hash);
+        }
+        if old_kind != kind {
+            before["kind"] = json!(old_kind);
+            after["kind"] = json!(kind);
+        }
+        let note = format!("moved from module {from} to {to} by import --sync of {}", self.path);
+        self.moved.push((old, before, after, note));
+        self.counts.moved += 1;
+        let line = self.new_lines.get(&new).copied().unwrap_or(0);
+        let keeps = self.keeps(old)?;
+        if let Some(changes) = &mut self.changes {
+            let new_what = format!("{to} · {title}");
+            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
+            changes.push(Change {
+                line,
+                outcome: Outcome::Moved,
+                what: format!("{from} → {to} · {title}"),
+                fields: std::iter::once(format!("same title and learning outcomes; {keeps}")).chain(gains).collect(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Puts the sessions this run added to stored modules, and those it
+    /// moved there, in their place in the file's order: each right after
+    /// the session the file lists before it in its module; the first the
+    /// file lists, before the stored session the file lists next (at the
+    /// end when the file lists none); the stored sessions keep their order. The module's position
+    /// numbers are handed out again in the new order (the same numbers, so
+    /// no other module's order changes); a re-import of the same file adds
+    /// nothing and so changes no position. Then records the moves, with the
+    /// place each session took.
+    fn place(&mut self) -> Result<()> {
+        let mut modules: Vec<i64> = self.order.keys().copied().collect();
+        modules.sort_unstable();
+        let moved_in: HashSet<i64> = self.moved.iter().map(|(id, ..)| *id).collect();
+        let first_new = self.first_new;
+        let placed = |id: i64| id >= first_new || moved_in.contains(&id);
+        for module in modules {
+            let file: Vec<i64> = self.order[&module].iter().map(|id| *self.replaced.get(id).unwrap_or(id)).collect();
+            if !file.iter().any(|id| placed(*id)) {
+                continue;
+            }
+            let stored: Vec<(i64, i64)> = self
+                .tx
+                .prepare_cached("SELECT id, position FROM item WHERE module_id = ?1 ORDER BY position, id")?
+                .query_map([module], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let now: HashMap<i64, i64> = stored.iter().copied().collect();
+            let mut order: Vec<i64> = stored.iter().map(|(id, _)| *id).filter(|id| !placed(*id)).collect();
+            let listed: Vec<i64> = file.into_iter().filter(|id| now.contains_key(id)).collect();
+            for (i, &id) in listed.iter().enumerate() {
+                if !placed(id) {
+                    continue;
+                }
+                // After the session the file lists before it; else before the first stored
+                // session the file lists after it; else (the file says nothing) at the end.
+                let at = match i.checked_sub(1).map(|p| listed[p]) {
+                    Some(p) => order.iter().position(|x| *x == p).map_or(order.len(), |k| k + 1),
+                    None => listed[i + 1..]
+                        .iter()
+                        .find(|x| !placed(**x))
+                        .and_then(|next| order.iter().position(|x| x == next))
+                        .unwrap_or(order.len()),
+                };
+                order.insert(at, id);
+            }
+            let mut numbers: Vec<i64> = stored.iter().map(|(_, p)| *p).collect();
+            numbers.sort_unstable();
+            let mut st = self.tx.prepare_cached("UPDATE item SET position = ?2 WHERE id = ?1")?;
+            for (id, number) in order.iter().zip(numbers) {
+                if now.get(id) != Some(&number) {
+                    st.execute(params![id, number])?;
+                }
+            }
+            if self.changes.is_some() {
+                self.show_places(&order)?;
+            }
+        }
+        for (id, before, mut after, note) in std::mem::take(&mut self.moved) {
+            let position: i64 = self.tx.query_row("SELECT position FROM item WHERE id = ?1", [id], |r| r.get(0))?;
+            after["position"] = json!(position);
+            history::record_noted(
+                self.tx,
+                self.by,
+                Action::Update,
+                "item",
+                Some(id),
+                Some(&before),
+                Some(&after),
+                Some(self.run_id),
+                Some(&note),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// For a dry run: where each session added to a stored module goes,
+    /// when a stored session follows it (`order`: the module's sessions as placed).
+    fn show_places(&mut self, order: &[i64]) -> Result<()> {
+        let title = |id: i64| -> Result<String> {
+            Ok(self.tx.prepare_cached("SELECT title FROM item WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
+        };
+        let mut places = Vec::new();
+        for (i, &id) in order.iter().enumerate() {
+            // Only a session that goes before a stored one: at the end is where it always went.
+            if id < self.first_new || !order[i + 1..].iter().any(|x| *x < self.first_new) {
+                continue;
+            }
+            let Some(&line) = self.new_lines.get(&id) else { continue };
+            let place = match i.checked_sub(1).map(|p| order[p]) {
+                Some(p) => format!("position: after {:?}", title(p)?),
+                None => "position: first in its module".to_string(),
+            };
+            places.push((line, title(id)?, place));
+        }
+        if let Some(changes) = &mut self.changes {
+            for (line, t, place) in places {
+                if let Some(c) =
+                    changes.iter_mut().find(|c| c.outcome == Outcome::New && c.line == line && c.what.ends_with(&t))
+                {
+                    c.fields.insert(0, place);
+                }
+            }
         }
         Ok(())
     }
@@ -1365,6 +1635,7 @@ impl<'t> ModuleWriter<'t> {
         self.flush_keywords()?;
         self.settle_modules()?;
         self.reconcile()?;
+        self.place()?;
         self.tx
             .prepare_cached(
                 "INSERT INTO item_fts (rowid, title, outcomes) SELECT id, title, outcomes FROM item WHERE id >= ?1",
@@ -1386,6 +1657,7 @@ impl<'t> ModuleWriter<'t> {
             + c.tags_new
             + c.removed
             + c.renamed
+            + c.moved
             + c.keywords_new
             + c.keywords_removed
             > 0
@@ -1396,6 +1668,7 @@ impl<'t> ModuleWriter<'t> {
                 "modules_in_file": touched, "tags_added": c.tags_new, "keywords_added": c.keywords_new,
                 "keywords_removed": c.keywords_removed,
                 "items_removed": c.removed, "modules_removed": c.modules_removed, "items_renamed": c.renamed,
+                "items_moved": c.moved,
             });
             history::record(
                 self.tx,
@@ -1474,13 +1747,12 @@ mod fold_tests {
 /// (as `item add --outcome` stores them) or separated by "; " (as a cell
 /// may hold them), spacing aside.
 pub fn same_outcomes(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let list = |s: &str| -> Vec<String> {
-        crate::analysis::bloom::split_outcomes(s).map(|o| o.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
-    };
-    list(a) == list(b)
+    a == b || outcome_list(a) == outcome_list(b)
+}
+
+/// A session's learning outcomes as a list, each with its spacing made single.
+fn outcome_list(s: &str) -> Vec<String> {
+    crate::analysis::bloom::split_outcomes(s).map(|o| o.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
 /// Text for a before/after line: quoted, or "(empty)".

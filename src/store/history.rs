@@ -387,6 +387,31 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             if new.contains_key("updated_at") {
                 new.insert("updated_at".into(), Value::from(super::now()));
             }
+            // A session moved back to a module that has gone since: say which change took it.
+            if entity == "item"
+                && let Some(module) = b.get("module_id").and_then(Value::as_i64)
+            {
+                let there = tx.prepare_cached("SELECT 1 FROM module WHERE id = ?1")?.exists([module])?;
+                if !there {
+                    let gone: Option<i64> = tx
+                        .query_row(
+                            "SELECT id FROM history WHERE entity = 'module' AND entity_id = ?1 AND action = 'delete'
+                              ORDER BY id DESC LIMIT 1",
+                            [module],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    match gone {
+                        Some(g) => bail!(
+                            "cannot undo #{id}: it puts item {entity_id} back in a module that change #{g} removed; \
+                             undo #{g} first"
+                        ),
+                        None => {
+                            bail!("cannot undo #{id}: the module it puts item {entity_id} back in no longer exists")
+                        }
+                    }
+                }
+            }
             let mut restored: serde_json::Map<String, Value> =
                 undone_before.keys().map(|k| (k.clone(), new[k].clone())).collect();
             // A module moved to a programme the edit created: the programme

@@ -41,7 +41,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_facets", include_str!("../../schema/0010_facets.sql")),
     ("0011_chapter_isbn", include_str!("../../schema/0011_chapter_isbn.sql")),
     ("0012_references_as_published", include_str!("../../schema/0012_references_as_published.sql")),
-    ("0013_dates_and_et_al", include_str!("../../schema/0013_dates_and_et_al.sql")),
+    ("0013_seed_lexicons", include_str!("../../schema/0013_seed_lexicons.sql")),
+    ("0014_dates_and_et_al", include_str!("../../schema/0014_dates_and_et_al.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -52,6 +53,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
     match name {
         "0009_references" => readings::split_stored_names(tx),
+        "0013_seed_lexicons" => themes::reseed_keywords(tx).map(|_| ()),
         _ => Ok(()),
     }
 }

@@ -50,7 +50,7 @@ struct Stored {
     container_short: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     season: Option<String>,
-    /// The month (1–12) and day of the date, with the year (schema 0013).
+    /// The month (1–12) and day of the date, with the year (schema 0014).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     month: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,7 +119,9 @@ impl Stored {
             author_names: r.authors.clone(),
             editor_names: r.editors.clone(),
             container_short: r.container_short.clone(),
-            season: if r.year.is_some() { r.season.clone() } else { None },
+            // A season goes with its date: a year's, or a work's not yet
+            // published ("forthcoming", BibTeX `month = {winter}`).
+            season: r.season.clone(),
             month: month_day(r).0,
             day: month_day(r).1,
             date_approximate: r.year.is_some() && r.date_approximate,
@@ -161,16 +163,47 @@ impl Stored {
                 "authors: kept the fuller forms of the names".to_string()
             });
         }
+        // The stored container's abbreviation (or an abbreviation of it, as
+        // RIS `T2` or another list gives it) never replaces the full name:
+        // it is the abbreviation, and fills that field when empty.
+        let short_of = |n: &str, o: &str, short: &Option<String>| {
+            short.as_deref().is_some_and(|s| same_value("container", s, n) && !same_value("container", o, n))
+                || abbreviation_of(n, o)
+        };
+        let mut container_short = pick(&r.container_short, &self.container_short);
+        let abbreviated = match (&r.container, &self.container) {
+            (Some(n), Some(o)) if short_of(n, o, &self.container_short) => {
+                kept.push(format!("container: kept {o:?} (the file's {n:?} is its abbreviation)"));
+                if self.container_short.is_none() {
+                    container_short = Some(n.clone());
+                }
+                Some(o.clone())
+            }
+            // The file's full name for a stored abbreviation: ours becomes the abbreviation.
+            (Some(n), Some(o)) if abbreviation_of(o, n) && container_short.is_none() => {
+                container_short = Some(o.clone());
+                Some(n.clone())
+            }
+            _ => None,
+        };
         // A value the file has replaces ours, unless ours is the same with more.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
             (Some(n), Some(o)) if same_value(field, o, n) => Some(o.clone()),
+            (Some(n), Some(o)) if field != "pages" && abbreviation_of(n, o) => {
+                kept.push(format!("{field}: kept {o:?} (the file's {n:?} is its abbreviation)"));
+                Some(o.clone())
+            }
+            // "201-9" and "201–209": one range, the fuller form kept.
+            (Some(n), Some(o)) if field == "pages" && crate::import::same_pages(n, o) => {
+                Some(if n.chars().count() > o.chars().count() { n.clone() } else { o.clone() })
+            }
             (Some(n), Some(o)) if fuller_title(o, n) == Fuller::Ours => {
                 kept.push(format!("{field}: kept {o:?} (the file's {n:?} is shorter)"));
                 Some(o.clone())
             }
             _ => pick(new, old),
         };
-        let container = fuller("container", &r.container, &self.container);
+        let container = abbreviated.or_else(|| fuller("container", &r.container, &self.container));
         let pages = fuller("pages", &new.pages, &self.pages);
         let publisher = fuller("publisher", &r.publisher, &self.publisher);
         let place = fuller("place", &r.place, &self.place);
@@ -196,19 +229,27 @@ impl Stored {
             doi: same_doi_as_published(&r.doi, &self.doi),
             isbn: pick(&r.isbn, &self.isbn),
             url: pick(&r.url, &self.url),
-            annotation: pick(&r.annotation, &self.annotation),
+            annotation: match (&r.annotation, &self.annotation) {
+                // A MEDLINE record's PubMed ID (its only note) joins the notes a person wrote.
+                (Some(n), Some(o)) if n.starts_with("PMID: ") && !n.contains('\n') => {
+                    Some(if o.contains(n.as_str()) { o.clone() } else { format!("{o}\n{n}") })
+                }
+                _ => pick(&r.annotation, &self.annotation),
+            },
             source_kind: pick(&r.source_kind, &self.source_kind),
             language: pick(&r.language, &self.language),
             facets: r.facets.or(&self.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
             editor_names: richer_names(&self.editor_names, &r.editors),
-            container_short: pick(&r.container_short, &self.container_short),
+            container_short,
             // A season goes with its year: the file's when it gives a year.
             // The same year without a season erases nothing.
             season: match r.year {
                 Some(y) if Some(y) == self.year => new.season.clone().or_else(|| self.season.clone()),
                 Some(_) => new.season.clone(),
+                // Neither has a year (forthcoming): the file's season, else ours.
+                None if self.year.is_none() => new.season.clone().or_else(|| self.season.clone()),
                 None => self.season.clone(),
             },
             // Month and day go with their year as the season does; the same
@@ -348,7 +389,7 @@ impl Stored {
             author_names: if self.author_names.is_empty() { new.author_names } else { self.author_names.clone() },
             editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
             container_short: pick(&self.container_short, &r.container_short),
-            season: if self.year.is_some() { self.season.clone() } else { new.season },
+            season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
             month: if self.year.is_some() { self.month } else { new.month },
             day: if self.year.is_some() { self.day } else { new.day },
             date_approximate: if self.year.is_some() { self.date_approximate } else { new.date_approximate },
@@ -413,6 +454,16 @@ impl Stored {
     }
 }
 
+/// What a row's stable ID names in this database.
+enum IdIs {
+    /// A reading here: the row edits it.
+    Here,
+    /// The file's second row with the ID, or an ID a spreadsheet rounded (refused).
+    Refused,
+    /// Nothing here: the row came from another database.
+    Unknown,
+}
+
 /// Which of two titles of one work is the fuller.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Fuller {
@@ -456,6 +507,40 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
         return bare(a) == bare(b);
     }
     false
+}
+
+/// Whether `short` is an abbreviation of `full` as ISO 4 (and the NLM
+/// catalogue's journal abbreviations) form them: each word of `short` the
+/// start of a word of `full`, in order, at least one of them cut short,
+/// and the words of `full` left out only articles, prepositions and
+/// conjunctions ("N Engl J Med" of "The New England journal of medicine",
+/// "Oxford Univ Press" of "Oxford University Press"). Case and punctuation
+/// do not count. The same value written alike is not an abbreviation.
+pub fn abbreviation_of(short: &str, full: &str) -> bool {
+    const DROPPED: &[&str] = &[
+        "the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "de", "la", "le", "les", "des", "du", "der",
+        "die", "das", "und", "fur", "y", "e", "el", "los", "las",
+    ];
+    let (s, f) = (title_key(short), title_key(full));
+    let (s, f): (Vec<&str>, Vec<&str>) = (s.split(' ').filter(|w| !w.is_empty()).collect(), f.split(' ').collect());
+    if s.is_empty() || s.len() > f.len() {
+        return false;
+    }
+    let mut cut = false;
+    let mut words = f.iter();
+    for w in &s {
+        loop {
+            match words.next() {
+                Some(x) if x.starts_with(w) => {
+                    cut |= x.len() > w.len();
+                    break;
+                }
+                Some(x) if DROPPED.contains(x) => continue,
+                _ => return false,
+            }
+        }
+    }
+    cut && words.all(|x| DROPPED.contains(x))
 }
 
 /// The content words of a title (letters and digits, three or more, not a
@@ -618,6 +703,22 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
     {
         return Some(Side::Ours);
     }
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && matches!(field, "container" | "publisher" | "place")
+    {
+        if abbreviation_of(b, a) {
+            return Some(Side::Ours);
+        }
+        if abbreviation_of(a, b) {
+            return Some(Side::Theirs);
+        }
+    }
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && field == "pages"
+        && crate::import::same_pages(a, b)
+    {
+        return Some(if b.chars().count() > a.chars().count() { Side::Theirs } else { Side::Ours });
+    }
     match field {
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
             Fuller::Ours => Some(Side::Ours),
@@ -672,9 +773,21 @@ pub fn family_key(name: &str) -> String {
     title_key(family)
 }
 
-/// A title's main title (before a colon), as a key.
+/// The separators people put between a main title and its subtitle: a
+/// colon, a spaced hyphen or dash (" - ", " -- ", " – ", " — "), a full stop
+/// before a space, and a question or exclamation mark (which end the main
+/// title themselves: "Is race real? A history").
+const SUBTITLE_SEPARATORS: [&str; 8] = [":", " - ", " -- ", " – ", " — ", ". ", "?", "!"];
+
+/// A title's main title (before the first subtitle separator, see
+/// [`SUBTITLE_SEPARATORS`]), as a key: "Breathing Race into the Machine -
+/// The Surprising Career…" and "Breathing race into the machine: the
+/// surprising career…" have the same one. A title that is all separator
+/// keeps its whole key.
 pub fn main_title_key(title: &str) -> String {
-    title_key(title.split(':').next().unwrap_or(title))
+    let cut = SUBTITLE_SEPARATORS.iter().filter_map(|s| title.find(s)).min().unwrap_or(title.len());
+    let main = title_key(&title[..cut]);
+    if main.is_empty() { title_key(title) } else { main }
 }
 
 fn short(v: &serde_json::Value) -> String {
@@ -719,6 +832,8 @@ pub struct ReadingWriter<'t> {
     pub warnings: Vec<(u64, String)>,
     /// The line of each entry a row names by ID (one row per entry).
     id_lines: std::collections::HashMap<i64, u64>,
+    /// Rows whose id names no reading here (a file from another database).
+    foreign_ids: usize,
     /// DOIs and ISBNs a row (by ID) took from an entry whose row comes later
     /// in the file (a DOI moved between rows): (entry, field) → (value, the
     /// taking row's line, the taking entry). That entry's row must give it
@@ -883,6 +998,7 @@ impl<'t> ReadingWriter<'t> {
             overwrites: Vec::new(),
             warnings: Vec::new(),
             id_lines: std::collections::HashMap::new(),
+            foreign_ids: 0,
             parked: std::collections::HashMap::new(),
             history_floor,
         })
@@ -968,7 +1084,8 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Stored entries that may be the same work as `r` (entry `id`): the same
-    /// first author (family name), year and main title (before a colon).
+    /// first author (family name), year and main title (before a colon,
+    /// dash, full stop, "?" or "!": [`main_title_key`]).
     fn possible_duplicates(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String)>> {
         let main = main_title_key(&r.title);
         if main.is_empty() {
@@ -1074,11 +1191,35 @@ impl<'t> ReadingWriter<'t> {
         }
         let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
         let label = format!("{:?} ({when})", r.title);
-        if let Some(i) = r.id
-            && !self.known_id(r.line, i)?
-        {
-            return Ok(None);
-        }
+        let foreign;
+        let r = match r.id {
+            Some(i) => match self.known_id(r.line, i)? {
+                IdIs::Here => r,
+                IdIs::Refused => return Ok(None),
+                // An id that names nothing here: the row came from another
+                // database (an export read into a new one), and is matched by
+                // its DOI, ISBN or title as any import row is.
+                IdIs::Unknown => {
+                    self.foreign_ids += 1;
+                    if self.foreign_ids == 1 {
+                        self.warnings.push((
+                            r.line,
+                            format!(
+                                "id {} is not a reading in this database: read as a record from another \
+                                 database (matched by DOI, ISBN or title, its changed column ignored), as is \
+                                 every later row whose id names no reading here (if the file is this \
+                                 database's export, {})",
+                                crate::import::reading_id_text(i),
+                                crate::import::ROUNDED_ID_HINT
+                            ),
+                        ));
+                    }
+                    foreign = ReadingRecord { id: None, changed: None, ..r.clone() };
+                    &foreign
+                }
+            },
+            None => r,
+        };
         let Some((id, how)) = self.find(r)? else {
             return self.add(r, label).map(Some);
         };
@@ -1104,6 +1245,28 @@ impl<'t> ReadingWriter<'t> {
                 format!(
                     "DOI {doi} is already entry {} {}, and this record is {}: {why}, so they are two works; \
                      expected the DOI of this work (is it mistyped?), or the same title as the stored entry",
+                    crate::import::reading_id_text(id),
+                    work_label(&old.title, old.author_names.first(), old.year),
+                    work_label(&r.title, r.authors.first(), r.year),
+                ),
+            ));
+            return Ok(None);
+        }
+        // An ID that names another work here (its DOI another, and its title or
+        // first author and year clearly another work's): a file from another
+        // database whose ID happens to be taken, never an edit of this entry.
+        if how == "ID"
+            && let (Some(theirs), Some(ours)) = (&r.doi, &old.doi)
+            && !crate::import::same_doi(theirs, ours)
+            && let Some(why) =
+                another_work((&old.title, old.author_names.first(), old.year), (&r.title, r.authors.first(), r.year))
+        {
+            self.problems.push((
+                r.line,
+                "id",
+                format!(
+                    "id {} is entry {} (DOI {ours}), and this row is {} (DOI {theirs}): {why}; expected this \
+                     database's export (a file from another database: remove its id column)",
                     crate::import::reading_id_text(id),
                     work_label(&old.title, old.author_names.first(), old.year),
                     work_label(&r.title, r.authors.first(), r.year),
@@ -1277,9 +1440,11 @@ impl<'t> ReadingWriter<'t> {
         Ok(Some(id))
     }
 
-    /// Whether the entry a row names by its ID exists, and the ID is the
-    /// file's only row for it; else a problem (the row is refused).
-    fn known_id(&mut self, line: u64, id: i64) -> Result<bool> {
+    /// Whether the entry a row names by its ID is here, and the ID is the
+    /// file's only row for it (a second row is a problem, and is refused); an
+    /// ID that names nothing here is another database's, unless it is within
+    /// a spreadsheet's rounding of an ID here (a problem, with the hint).
+    fn known_id(&mut self, line: u64, id: i64) -> Result<IdIs> {
         let shown = crate::import::reading_id_text(id);
         if let Some(first) = self.id_lines.insert(id, line) {
             self.problems.push((
@@ -1287,21 +1452,36 @@ impl<'t> ReadingWriter<'t> {
                 "id",
                 format!("id {shown} is also on line {first}; expected each reading once in the file"),
             ));
-            return Ok(false);
+            return Ok(IdIs::Refused);
         }
         let exists = self.tx.prepare_cached("SELECT 1 FROM reading WHERE id = ?1")?.exists([id])?;
-        if !exists {
-            self.problems.push((
-                line,
-                "id",
-                format!(
-                    "id {shown} is not a reading in this database (removed since the export? see `canon log \
-                     --entity reading`); hint: {}",
-                    crate::import::ROUNDED_ID_HINT
-                ),
-            ));
+        if exists {
+            return Ok(IdIs::Here);
         }
-        Ok(exists)
+        // An ID within a spreadsheet's rounding of one here (Excel keeps 15
+        // significant digits) is this database's export, damaged: refused,
+        // never read as another database's record.
+        let digits = id.checked_ilog10().unwrap_or(0) + 1;
+        if digits > 15 {
+            let step = 10_i64.pow(digits - 15);
+            let near = self
+                .tx
+                .prepare_cached("SELECT 1 FROM reading WHERE id BETWEEN ?1 AND ?2")?
+                .exists([id.saturating_sub(step), id.saturating_add(step)])?;
+            if near {
+                self.problems.push((
+                    line,
+                    "id",
+                    format!(
+                        "id {shown} is not a reading in this database, but is within a spreadsheet's rounding of \
+                         one; hint: {}",
+                        crate::import::ROUNDED_ID_HINT
+                    ),
+                ));
+                return Ok(IdIs::Refused);
+            }
+        }
+        Ok(IdIs::Unknown)
     }
 
     /// What others changed in entry `id` after change `seen` (the one a row
@@ -1998,16 +2178,19 @@ impl Decision {
 /// status it was imported or added with. `None` while suggested, or when the
 /// status came another way (a merge, an undo).
 pub fn decision(conn: &Connection, id: i64) -> Result<Option<Decision>> {
+    // Cached statements: a report asks this of every reading (5,000 readings
+    // were 15,000 SQL compilations, prepared afresh each time).
     let status: Option<String> =
-        conn.query_row("SELECT status FROM reading WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        conn.prepare_cached("SELECT status FROM reading WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
     let Some(status) = status.filter(|s| s != "suggested") else { return Ok(None) };
     let review: Option<Decision> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT rv.status, c.name, rv.at, rv.note FROM review rv LEFT JOIN contributor c ON c.id = rv.by_id
               WHERE rv.reading_id = ?1 ORDER BY rv.at DESC, rv.id DESC LIMIT 1",
-            [id],
-            |r| Ok(Decision { how: "review", status: r.get(0)?, by: r.get(1)?, at: r.get(2)?, note: r.get(3)? }),
-        )
+        )?
+        .query_row([id], |r| {
+            Ok(Decision { how: "review", status: r.get(0)?, by: r.get(1)?, at: r.get(2)?, note: r.get(3)? })
+        })
         .optional()?;
     if let Some(d) = review {
         return Ok((d.status == status).then_some(d));
@@ -2015,13 +2198,12 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Option<Decision>> {
     // (by, at, after, import run, file)
     type Added = (Option<String>, String, Option<String>, Option<i64>, Option<String>);
     let added: Option<Added> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT c.name, h.at, h.after, h.import_id, ir.path FROM history h
                LEFT JOIN contributor c ON c.id = h.by_id LEFT JOIN import_run ir ON ir.id = h.import_id
               WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'insert' ORDER BY h.id LIMIT 1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
     let Some((by, at, after, import, path)) = added else { return Ok(None) };
     let given = after
@@ -2114,6 +2296,28 @@ mod tests {
         assert_eq!(fuller_title("Race", "Racial bias"), Fuller::Neither, "a word's prefix is not a title's");
         assert_eq!(fuller_title("Same", "same"), Fuller::Neither);
         assert_eq!(main_title_key(full), "breathing race into the machine");
+    }
+
+    #[test]
+    fn main_titles_end_at_every_subtitle_separator() {
+        let main = "breathing race into the machine";
+        for t in [
+            "Breathing Race into the Machine: The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine - The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine -- The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine – The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine — The Surprising Career of the Spirometer",
+            "Breathing Race into the Machine. The Surprising Career of the Spirometer",
+            "Breathing race into the machine",
+        ] {
+            assert_eq!(main_title_key(t), main, "{t}");
+        }
+        assert_eq!(main_title_key("Is race real? A history of a question"), "is race real");
+        assert_eq!(main_title_key("Decolonise now! Essays"), "decolonise now");
+        // A hyphen inside a word is not a separator; nor is a full stop in a number.
+        assert_eq!(main_title_key("Long-term care in 2.5 countries"), "long term care in 2 5 countries");
+        assert_eq!(main_title_key("?"), "");
+        assert_eq!(main_title_key("Race: …"), "race");
     }
 
     #[test]

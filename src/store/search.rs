@@ -146,14 +146,42 @@ pub struct Translated {
     /// The FTS5 MATCH expression for the words and phrases, if any.
     pub fts: Option<String>,
     /// Text in scripts written without spaces (Chinese, Japanese, Korean,
-    /// Thai), found as substrings: every one must occur.
+    /// Thai), found as substrings, each in its place in [`Translated::expr`].
     pub substrings: Vec<String>,
+    /// The whole query as tokens (operators, parentheses, FTS5 phrases and
+    /// substrings), mended by `well_formed`. When it holds a substring,
+    /// `fts` is `None` and the search evaluates this expression term by term.
+    pub expr: Vec<Tok>,
+    /// What was dropped from the query as typed, said to the user (an
+    /// operator with nothing on one side, as in `race AND`).
+    pub notes: Vec<String>,
     /// How many words and phrases the FTS5 expression holds.
     pub terms: usize,
     /// What makes the query impossible to run as typed, said to the user
     /// (a query that starts with NOT or `-`: FTS5 can only leave words out
     /// of what other words find).
     pub problem: Option<String>,
+}
+
+/// One token of a translated query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tok {
+    /// `AND`, `OR`, `NOT`, `(` or `)`.
+    Op(&'static str),
+    /// A quoted FTS5 phrase, perhaps with a trailing `*`.
+    Phrase(String),
+    /// Text in an unspaced script, found as a substring.
+    Sub(String),
+}
+
+impl Tok {
+    fn is(&self, op: &str) -> bool {
+        matches!(self, Tok::Op(o) if *o == op)
+    }
+
+    fn term(&self) -> bool {
+        !matches!(self, Tok::Op(_))
+    }
 }
 
 /// Scripts written without spaces between words, searched by substring.
@@ -173,54 +201,55 @@ fn unspaced(c: char) -> bool {
 /// A word or phrase as FTS5 text: alphanumeric runs quoted as one phrase
 /// (so `race-based`, `COVID-19` and `Ibn Sina's` are phrases, never
 /// operators), runs in unspaced scripts taken out as substrings.
-fn phrase(raw: &str, prefix: bool, subs: &mut Vec<String>) -> Option<String> {
+/// The terms a word or phrase becomes (one phrase and any substrings; more
+/// than one is their AND), wrapped in parentheses when there are several.
+fn phrase(raw: &str, prefix: bool) -> Vec<Tok> {
     let mut runs: Vec<String> = Vec::new();
+    let mut terms = Vec::new();
     for run in raw.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
         if run.chars().any(unspaced) {
-            subs.push(run.to_string());
+            terms.push(Tok::Sub(run.to_string()));
         } else {
             runs.push(run.to_string());
         }
     }
-    (!runs.is_empty()).then(|| format!("\"{}\"{}", runs.join(" "), if prefix { "*" } else { "" }))
+    if !runs.is_empty() {
+        terms.insert(0, Tok::Phrase(format!("\"{}\"{}", runs.join(" "), if prefix { "*" } else { "" })));
+    }
+    if terms.len() > 1 {
+        terms.insert(0, Tok::Op("("));
+        terms.push(Tok::Op(")"));
+    }
+    terms
 }
 
 /// Turns what a person types into FTS5 syntax: plain words, hyphens and
 /// apostrophes work unquoted; "quoted phrases", prefix*, AND / OR / NOT and
-/// parentheses keep their meaning. The result is still bound as one parameter.
+/// parentheses keep their meaning, for words and for text in unspaced
+/// scripts alike. The result is still bound as one parameter.
 pub fn translate(text: &str) -> Translated {
-    let mut out = Vec::new();
-    let mut subs = Vec::new();
-    let mut unnegatable: Vec<String> = Vec::new();
+    let mut out: Vec<Tok> = Vec::new();
     let mut chars = text.chars().peekable();
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut Vec<String>, subs: &mut Vec<String>| {
+    let flush = |word: &mut String, out: &mut Vec<Tok>| {
         if word.is_empty() {
             return;
         }
-        if matches!(word.as_str(), "AND" | "OR" | "NOT") {
-            out.push(word.clone());
-        } else {
-            // `-word` leaves the word out, as in web search: FTS5's NOT.
-            let (not, w) = match word.strip_prefix('-') {
-                Some(rest) if rest.chars().next().is_some_and(char::is_alphanumeric) => (true, rest),
-                _ => (false, word.as_str()),
-            };
-            let prefix = w.ends_with('*');
-            let before = subs.len();
-            match phrase(w.trim_end_matches('*'), prefix, subs) {
-                Some(p) => {
-                    if not {
-                        out.push("NOT".into());
-                    }
-                    out.push(p);
+        match word.as_str() {
+            "AND" => out.push(Tok::Op("AND")),
+            "OR" => out.push(Tok::Op("OR")),
+            "NOT" => out.push(Tok::Op("NOT")),
+            _ => {
+                // `-word` leaves the word out, as in web search: FTS5's NOT.
+                let (not, w) = match word.strip_prefix('-') {
+                    Some(rest) if rest.chars().next().is_some_and(char::is_alphanumeric) => (true, rest),
+                    _ => (false, word.as_str()),
+                };
+                let terms = phrase(w.trim_end_matches('*'), w.ends_with('*'));
+                if not && !terms.is_empty() {
+                    out.push(Tok::Op("NOT"));
                 }
-                None if not && subs.len() > before => {
-                    // Text without spaces is found as a substring, which can only be required.
-                    let text: Vec<String> = subs.drain(before..).collect();
-                    unnegatable.push(text.join(" "));
-                }
-                None => {}
+                out.extend(terms);
             }
         }
         word.clear();
@@ -233,97 +262,137 @@ pub fn translate(text: &str) -> Translated {
                 if not {
                     word.clear();
                 }
-                flush(&mut word, &mut out, &mut subs);
+                flush(&mut word, &mut out);
                 let inner: String = chars.by_ref().take_while(|&c| c != '"').collect();
                 let prefix = chars.peek() == Some(&'*');
                 if prefix {
                     chars.next();
                 }
-                if let Some(p) = phrase(&inner, prefix, &mut subs) {
-                    if not {
-                        out.push("NOT".into());
-                    }
-                    out.push(p);
+                let terms = phrase(&inner, prefix);
+                if not && !terms.is_empty() {
+                    out.push(Tok::Op("NOT"));
                 }
+                out.extend(terms);
             }
-            '(' | ')' => {
-                flush(&mut word, &mut out, &mut subs);
-                out.push(c.to_string());
+            '(' => {
+                flush(&mut word, &mut out);
+                out.push(Tok::Op("("));
             }
-            c if c.is_whitespace() => flush(&mut word, &mut out, &mut subs),
+            ')' => {
+                flush(&mut word, &mut out);
+                out.push(Tok::Op(")"));
+            }
+            c if c.is_whitespace() => flush(&mut word, &mut out),
             c => word.push(c),
         }
     }
-    flush(&mut word, &mut out, &mut subs);
-    let out = well_formed(out);
-    let fts = out.join(" ");
-    let terms = out.iter().filter(|t| t.starts_with('"')).count();
-    let problem = if let Some(text) = unnegatable.first() {
-        Some(format!(
-            "cannot leave out {}: text in Chinese, Japanese, Korean or Thai is found inside longer words, \
-             which can only be asked for, not left out; drop the - to find it",
-            crate::limits::shown(text)
-        ))
-    } else {
-        leading_not(&out).then(|| {
-            let first = out.iter().find(|t| t.starts_with('"')).cloned().unwrap_or_default();
-            let word = first.trim_matches('"').trim_end_matches("\"*").to_string();
-            format!(
-                "a query cannot start with NOT or -: full-text search can only leave words out of what other \
-                 words find; try words first, as in 'medicine -{word}' or 'medicine NOT {word}', or drop the - \
-                 to find {word} itself"
-            )
-        })
-    };
-    Translated { fts: (terms > 0).then_some(fts), substrings: subs, terms, problem }
+    flush(&mut word, &mut out);
+    let mut notes = Vec::new();
+    let expr = well_formed(out, &mut notes);
+    let substrings: Vec<String> =
+        expr.iter().filter_map(|t| if let Tok::Sub(s) = t { Some(s.clone()) } else { None }).collect();
+    let terms = expr.iter().filter(|t| matches!(t, Tok::Phrase(_))).count();
+    let fts = (terms > 0 && substrings.is_empty()).then(|| {
+        expr.iter()
+            .map(|t| match t {
+                Tok::Op(o) => o.to_string(),
+                Tok::Phrase(p) | Tok::Sub(p) => p.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let problem = leading_not(&expr).then(|| {
+        let first = expr
+            .iter()
+            .find_map(|t| match t {
+                Tok::Phrase(p) => Some(p.trim_matches('"').trim_end_matches("\"*").to_string()),
+                Tok::Sub(s) => Some(s.clone()),
+                Tok::Op(_) => None,
+            })
+            .unwrap_or_default();
+        format!(
+            "a query cannot start with NOT or -: full-text search can only leave words out of what other \
+             words find; try words first, as in 'medicine -{first}' or 'medicine NOT {first}', or drop the - \
+             to find {first} itself"
+        )
+    });
+    Translated { fts, substrings, expr, terms, notes, problem }
 }
 
 /// Whether a NOT has nothing before it to leave words out of: at the start,
 /// after `(`, or after OR (FTS5 refuses all three).
-fn leading_not(tokens: &[String]) -> bool {
-    tokens
-        .iter()
-        .enumerate()
-        .any(|(i, t)| t == "NOT" && (i == 0 || matches!(tokens[i - 1].as_str(), "(" | "OR" | "AND" | "NOT")))
+fn leading_not(tokens: &[Tok]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is("NOT") && (i == 0 || matches!(&tokens[i - 1], Tok::Op(o) if matches!(*o, "(" | "OR" | "AND" | "NOT")))
+    })
 }
 
 /// Mends what people type that FTS5 would refuse without changing what it
 /// asks: `a AND NOT b` is FTS5's binary `a NOT b`; a `)` with no `(` before
 /// it is dropped, a `(` never closed is closed at the end, and `()` holding
-/// nothing is dropped. A NOT with nothing before it is reported by
-/// [`translate`] as its `problem`.
-fn well_formed(tokens: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+/// nothing is dropped. AND or OR with no term on one side (`race AND`,
+/// `OR race`, `(race OR)`, `race AND OR bias`) is dropped, with a note in
+/// `notes`, and so is a NOT with nothing after it. A NOT with nothing
+/// before it is reported by [`translate`] as its `problem`.
+fn well_formed(tokens: Vec<Tok>, notes: &mut Vec<String>) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
     let mut depth = 0usize;
+    let mut dropped: Vec<&'static str> = Vec::new();
+    // Drops binary operators (and a NOT) left dangling before a `)` or at the end.
+    let trim = |out: &mut Vec<Tok>, dropped: &mut Vec<&'static str>| {
+        while let Some(&Tok::Op(o @ ("AND" | "OR" | "NOT"))) = out.last() {
+            dropped.push(o);
+            out.pop();
+        }
+    };
     for t in tokens {
-        match t.as_str() {
-            "NOT" if out.last().is_some_and(|l| l == "AND") => {
+        match &t {
+            Tok::Op("NOT") if out.last().is_some_and(|l| l.is("AND")) => {
                 out.pop();
                 out.push(t);
             }
-            ")" if depth == 0 => {}
-            ")" if out.last().is_some_and(|l| l == "(") => {
-                out.pop();
-                depth -= 1;
+            &Tok::Op(o @ ("AND" | "OR")) => {
+                // A binary operator needs a term (or a closed group) before it.
+                if out.last().is_some_and(|l| l.term() || l.is(")")) {
+                    out.push(t);
+                } else {
+                    dropped.push(o);
+                }
             }
-            ")" => {
+            Tok::Op(")") if depth == 0 => {}
+            Tok::Op(")") => {
+                trim(&mut out, &mut dropped);
                 depth -= 1;
-                out.push(t);
+                if out.last().is_some_and(|l| l.is("(")) {
+                    out.pop();
+                } else {
+                    out.push(t);
+                }
             }
-            "(" => {
+            Tok::Op("(") => {
                 depth += 1;
                 out.push(t);
             }
             _ => out.push(t),
         }
     }
+    trim(&mut out, &mut dropped);
     while depth > 0 {
-        if out.last().is_some_and(|l| l == "(") {
+        if out.last().is_some_and(|l| l.is("(")) {
             out.pop();
         } else {
-            out.push(")".into());
+            out.push(Tok::Op(")"));
         }
         depth -= 1;
+        trim(&mut out, &mut dropped);
+    }
+    if !dropped.is_empty() {
+        dropped.dedup();
+        notes.push(format!(
+            "{} with nothing to join on one side was left out of the query; \
+             expected a word or phrase on each side, as in 'race AND medicine'",
+            dropped.join(", ")
+        ));
     }
     out
 }
@@ -372,42 +441,148 @@ pub fn search(
             crate::limits::shown(text)
         ));
     }
-    let subs = (!q.substrings.is_empty()).then(|| serde_json::Value::from(q.substrings.clone()).to_string());
     let mut hits = Vec::new();
-    let rows: Vec<Hit> = match &q.fts {
-        Some(f) => query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, subs], "item", None)
-            .map_err(fail)?,
-        None => query(conn, ITEMS_SCAN, params![subs, theme, year, limit as i64], "item", Some((&q.substrings, marks)))
-            .map_err(fail)?,
-    };
-    hits.extend(rows);
-    if year.is_some() {
+    if let Some(f) = &q.fts {
+        hits.extend(
+            query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64], "item", None)
+                .map_err(fail)?,
+        );
+        if year.is_none() {
+            hits.extend(
+                query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64], "reading", None)
+                    .map_err(fail)?,
+            );
+        }
         return Ok(hits);
     }
-    let rows: Vec<Hit> = match &q.fts {
-        Some(f) => query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64, subs], "reading", None)
-            .map_err(fail)?,
-        None => query(conn, READINGS_SCAN, params![subs, theme, limit as i64], "reading", Some((&q.substrings, marks)))
-            .map_err(fail)?,
-    };
-    hits.extend(rows);
+    // Text in unspaced scripts: each term is looked up on its own and the
+    // sets are joined by the query's own AND / OR / NOT and parentheses.
+    let shown = shown_terms(&q.expr);
+    let scan = Some((shown.as_slice(), marks));
+    let ids = Eval { conn, readings: false, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
+    hits.extend(query(conn, ITEMS_BY_ID, params![ids, theme, year, limit as i64], "item", scan).map_err(fail)?);
+    if year.is_none() {
+        let ids = Eval { conn, readings: true, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
+        hits.extend(query(conn, READINGS_BY_ID, params![ids, theme, limit as i64], "reading", scan).map_err(fail)?);
+    }
     Ok(hits)
 }
 
-/// Every substring in the JSON array `?N` occurs in `text` (SQL fragment, bound parameter).
+/// The words and substrings of a query, to mark in a snippet.
+fn shown_terms(expr: &[Tok]) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in expr {
+        match t {
+            Tok::Sub(s) => out.push(s.clone()),
+            Tok::Phrase(p) => out.extend(
+                p.trim_end_matches('*').trim_matches('"').split(' ').filter(|w| !w.is_empty()).map(String::from),
+            ),
+            Tok::Op(_) => {}
+        }
+    }
+    out
+}
+
+/// Evaluates a mended query (see `well_formed`) over the items or the
+/// readings as sets of IDs, with FTS5's precedence: NOT binds tightest, then
+/// AND (or two terms side by side), then OR. A phrase is looked up in the
+/// full-text index, a substring by scanning the text.
+struct Eval<'a> {
+    conn: &'a Connection,
+    readings: bool,
+    toks: &'a [Tok],
+    pos: usize,
+}
+
+type Ids = std::collections::BTreeSet<i64>;
+
+impl Eval<'_> {
+    /// The matching IDs as a JSON array (bound as one parameter).
+    fn run(mut self) -> rusqlite::Result<String> {
+        let mut ids = self.or()?;
+        // Anything left over (never, after `well_formed`) is ANDed, not lost.
+        while self.pos < self.toks.len() {
+            let more = self.or()?;
+            ids.retain(|i| more.contains(i));
+        }
+        Ok(serde_json::Value::from(ids.into_iter().collect::<Vec<_>>()).to_string())
+    }
+
+    fn at(&self, op: &str) -> bool {
+        self.toks.get(self.pos).is_some_and(|t| t.is(op))
+    }
+
+    fn or(&mut self) -> rusqlite::Result<Ids> {
+        let mut acc = self.and()?;
+        while self.at("OR") {
+            self.pos += 1;
+            acc.extend(self.and()?);
+        }
+        Ok(acc)
+    }
+
+    fn and(&mut self) -> rusqlite::Result<Ids> {
+        let mut acc = self.not()?;
+        loop {
+            if self.at("AND") {
+                self.pos += 1;
+            } else if !self.toks.get(self.pos).is_some_and(|t| t.term() || t.is("(")) {
+                return Ok(acc);
+            }
+            let more = self.not()?;
+            acc.retain(|i| more.contains(i));
+        }
+    }
+
+    fn not(&mut self) -> rusqlite::Result<Ids> {
+        let mut acc = self.primary()?;
+        while self.at("NOT") {
+            self.pos += 1;
+            let out = self.primary()?;
+            acc.retain(|i| !out.contains(i));
+        }
+        Ok(acc)
+    }
+
+    fn primary(&mut self) -> rusqlite::Result<Ids> {
+        let t = self.toks.get(self.pos).cloned();
+        self.pos += 1;
+        let sql = match (&t, self.readings) {
+            (Some(Tok::Op("(")), _) => {
+                let ids = self.or()?;
+                if self.at(")") {
+                    self.pos += 1;
+                }
+                return Ok(ids);
+            }
+            (Some(Tok::Phrase(_)), false) => "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1",
+            (Some(Tok::Phrase(_)), true) => "SELECT rowid FROM reading_fts WHERE reading_fts MATCH ?1",
+            (Some(Tok::Sub(_)), false) => "SELECT id FROM item WHERE instr(title || char(10) || outcomes, ?1) > 0",
+            (Some(Tok::Sub(_)), true) => {
+                "SELECT r.id FROM reading r JOIN reading_fts f ON f.rowid = r.id
+                  WHERE instr(r.title || char(10) || coalesce(r.annotation, '') || char(10) || f.authors, ?1) > 0"
+            }
+            _ => return Ok(Ids::new()),
+        };
+        let Some(Tok::Phrase(term) | Tok::Sub(term)) = &t else { return Ok(Ids::new()) };
+        let mut st = self.conn.prepare_cached(sql)?;
+        let ids = st.query_map([term], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Ids>>()?;
+        Ok(ids)
+    }
+}
+
 const ITEMS_FTS: &str = "SELECT i.id, m.code, m.year, i.title,
         snippet(item_fts, -1, ?2, ?3, '…', 16), bm25(item_fts, 2.0, 1.0) AS rank
    FROM item_fts JOIN item i ON i.id = item_fts.rowid JOIN module m ON m.id = i.module_id
   WHERE item_fts MATCH ?1
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id AND t.theme_id = ?4))
     AND (?5 IS NULL OR m.year = ?5)
-    AND (?7 IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(?7) j
-                                     WHERE instr(i.title || char(10) || i.outcomes, j.value) = 0))
   ORDER BY rank, i.id LIMIT ?6";
 
-const ITEMS_SCAN: &str = "SELECT i.id, m.code, m.year, i.title, i.title || char(10) || i.outcomes, 0.0
+/// Items whose IDs are in the JSON array `?1`, in curriculum order.
+const ITEMS_BY_ID: &str = "SELECT i.id, m.code, m.year, i.title, i.title || char(10) || i.outcomes, 0.0
    FROM item i JOIN module m ON m.id = i.module_id
-  WHERE NOT EXISTS (SELECT 1 FROM json_each(?1) j WHERE instr(i.title || char(10) || i.outcomes, j.value) = 0)
+  WHERE i.id IN (SELECT value FROM json_each(?1))
     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id AND t.theme_id = ?2))
     AND (?3 IS NULL OR m.year = ?3)
   ORDER BY m.year, m.code, i.position, i.id LIMIT ?4";
@@ -417,15 +592,13 @@ const READINGS_FTS: &str = "SELECT r.id, reading_fts.authors, r.year, r.title,
    FROM reading_fts JOIN reading r ON r.id = reading_fts.rowid
   WHERE reading_fts MATCH ?1
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?4))
-    AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(?6) j WHERE instr(r.title || char(10)
-           || coalesce(r.annotation, '') || char(10) || reading_fts.authors, j.value) = 0))
   ORDER BY rank, r.id LIMIT ?5";
 
-const READINGS_SCAN: &str = "SELECT r.id, f.authors, r.year, r.title,
+/// Readings whose IDs are in the JSON array `?1`, by title.
+const READINGS_BY_ID: &str = "SELECT r.id, f.authors, r.year, r.title,
         r.title || char(10) || f.authors || char(10) || coalesce(r.annotation, ''), 0.0
    FROM reading r JOIN reading_fts f ON f.rowid = r.id
-  WHERE NOT EXISTS (SELECT 1 FROM json_each(?1) j WHERE instr(r.title || char(10)
-           || coalesce(r.annotation, '') || char(10) || f.authors, j.value) = 0)
+  WHERE r.id IN (SELECT value FROM json_each(?1))
     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?2))
   ORDER BY r.title_key, r.id LIMIT ?3";
 
@@ -455,7 +628,8 @@ fn query(
 /// (Aho-Corasick, longest match first where two overlap).
 fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
     use aho_corasick::{AhoCorasick, MatchKind};
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(subs) else {
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(subs)
+    else {
         return text.lines().next().unwrap_or("").to_string();
     };
     let line = text.lines().find(|l| ac.is_match(l)).unwrap_or(text);
@@ -523,8 +697,15 @@ mod tests {
         assert_eq!(t("(race OR ethnicity) AND eGFR"), "( \"race\" OR \"ethnicity\" ) AND \"eGFR\"");
         let cjk = translate("鲁迅 呐喊");
         assert_eq!((cjk.fts, cjk.substrings), (None, vec!["鲁迅".to_string(), "呐喊".to_string()]));
-        let mixed = translate("医学 history");
-        assert_eq!((mixed.fts.as_deref(), mixed.substrings.len()), (Some("\"history\""), 1));
+        // With a substring, the whole expression is evaluated term by term.
+        let mixed = translate("医学 OR history");
+        assert_eq!(mixed.fts, None);
+        assert_eq!(mixed.expr, vec![Tok::Sub("医学".into()), Tok::Op("OR"), Tok::Phrase("\"history\"".into())]);
+        let joined = translate("abc-医学");
+        assert_eq!(
+            joined.expr,
+            vec![Tok::Op("("), Tok::Phrase("\"abc\"".into()), Tok::Sub("医学".into()), Tok::Op(")")]
+        );
     }
 
     #[test]
@@ -566,6 +747,26 @@ mod well_formed_tests {
     }
 
     #[test]
+    fn dangling_operators_are_dropped_and_said() {
+        for q in ["race AND", "race OR", "OR race", "AND race", "race NOT", "race AND OR"] {
+            let t = translate(q);
+            assert_eq!(t.fts.as_deref(), Some("\"race\""), "{q}");
+            assert_eq!(t.notes.len(), 1, "{q}");
+            assert!(t.notes[0].contains("left out of the query"), "{q}: {:?}", t.notes);
+        }
+        for q in ["(race OR)", "(AND race)"] {
+            assert_eq!(translate(q).fts.as_deref(), Some("( \"race\" )"), "{q}");
+            assert_eq!(translate(q).notes.len(), 1, "{q}");
+        }
+        let t = translate("(race OR bias) AND");
+        assert_eq!(t.fts.as_deref(), Some("( \"race\" OR \"bias\" )"));
+        let t = translate("race AND (bias OR");
+        assert_eq!(t.fts.as_deref(), Some("\"race\" AND ( \"bias\" )"));
+        assert!(translate("race OR bias").notes.is_empty());
+        assert_eq!(translate("AND OR").fts, None);
+    }
+
+    #[test]
     fn a_leading_minus_leaves_a_word_out_but_never_starts_a_query() {
         let t = |q: &str| translate(q);
         assert_eq!(t("medicine -race").fts.as_deref(), Some("\"medicine\" NOT \"race\""));
@@ -582,9 +783,11 @@ mod well_formed_tests {
             assert!(p.contains("'medicine -") && p.contains("drop the -"), "{q}: {p}");
         }
         assert!(t("-race").problem.is_some_and(|p| p.contains("'medicine -race'")));
-        // A substring cannot be left out: said, never silently required.
+        // A substring is left out like a word.
         let cjk = t("history -鲁迅");
-        assert!(cjk.problem.is_some_and(|p| p.contains("鲁迅") && p.contains("cannot leave out")));
+        assert_eq!(cjk.problem, None);
+        assert_eq!(cjk.expr, vec![Tok::Phrase("\"history\"".into()), Tok::Op("NOT"), Tok::Sub("鲁迅".into())]);
+        assert!(t("-鲁迅").problem.is_some_and(|p| p.contains("'medicine -鲁迅'")));
         assert!(t("medicine").problem.is_none() && t("race AND NOT bias").problem.is_none());
     }
 }

@@ -14,12 +14,27 @@
 //! Minorities, Cultural Competency, Ethnic and Racial Minorities, Transients
 //! and Migrants, Refugees, Persons with Disabilities, Colonialism and Eugenics
 //! were used by name and scope note; their descriptor IDs could not be
-//! confirmed from the sources at hand and are not given.
+//! confirmed from the sources at hand and are not given. Round 5 (issue 13)
+//! added, by name and entry terms, Health Equity, Indigenous Peoples, Roma
+//! and the colonise/colonize family of Colonialism; existing databases get
+//! the new keywords from migration `0013_seed_lexicons`
+//! ([`crate::store::themes::reseed_keywords`]).
 pub struct SeedTheme {
     pub slug: &'static str,
     pub name: &'static str,
     pub description: &'static str,
     pub keywords: &'static [&'static str],
+    /// Keywords added in round 5 (issue 13), kept apart so that the seed
+    /// shows what migration `0013_seed_lexicons` brought. A new database is
+    /// seeded with these and [`SeedTheme::keywords`].
+    pub keywords_0013: &'static [&'static str],
+}
+
+impl SeedTheme {
+    /// Every keyword a new database is seeded with for this theme.
+    pub fn all_keywords(&self) -> impl Iterator<Item = &'static str> {
+        self.keywords.iter().chain(self.keywords_0013).copied()
+    }
 }
 pub const SEED_THEMES: &[SeedTheme] = &[
     SeedTheme {
@@ -59,6 +74,18 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "drapetomania",
             "ibn sina",
             "indigenous healing",
+        ],
+        keywords_0013: &[
+            // MeSH Colonialism, by name: the colonise/colonize family in both
+            // spellings (the lexicon folds British to American, so each form
+            // is listed once); "colony" and "colon" are left out on purpose.
+            "colonisation",
+            "colonised",
+            "colonising",
+            "coloniser",
+            "colonial history",
+            "postcolonial",
+            "imperialism",
         ],
     },
     SeedTheme {
@@ -109,6 +136,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "provider bias",
             "racial bias",
         ],
+        keywords_0013: &[],
     },
     SeedTheme {
         slug: "intersectional-health",
@@ -213,6 +241,35 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             // Gender as a determinant, as curricula name the sessions.
             "women's health",
             "men's health",
+        ],
+        keywords_0013: &[
+            // MeSH Health Equity (with its entry term Equity in Health),
+            // Indigenous Peoples, and Roma, by name; and the names UK and
+            // Australian curricula give these groups. "Traveller" alone is
+            // left out: it is also travel medicine's word.
+            "health equity",
+            "equity in health",
+            "indigenous health",
+            "indigenous peoples",
+            "indigenous people",
+            "indigenous populations",
+            "indigenous communities",
+            "first nations",
+            "aboriginal",
+            "torres strait islander",
+            "maori",
+            "māori",
+            "native american",
+            "american indian",
+            "alaska native",
+            "inuit",
+            "gypsy",
+            "roma",
+            "romani",
+            "gypsy and traveller",
+            "roma and traveller",
+            "irish travellers",
+            "traveller communities",
         ],
     },
 ];

@@ -34,11 +34,39 @@ pub fn seed(tx: &Transaction) -> Result<()> {
         )?;
         let mut kw =
             tx.prepare_cached("INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?;
-        for k in t.keywords {
+        for k in t.all_keywords() {
             kw.execute(params![id, k])?;
         }
     }
     Ok(())
+}
+
+/// Adds to each seeded theme still in the database (found by its seed slug)
+/// the seed keywords it lacks, so an existing database gets the lexicons a
+/// new one is seeded with (migration `0013_seed_lexicons`). A keyword the
+/// history shows in an earlier state of the theme was taken out by someone
+/// and stays out. Nothing is removed or changed; a theme whose slug was
+/// changed is left alone. Returns how many keywords were added.
+pub fn reseed_keywords(tx: &Transaction) -> Result<usize> {
+    let mut added = 0;
+    let mut kw =
+        tx.prepare_cached("INSERT INTO theme_keyword (theme_id, keyword) VALUES (?1, ?2) ON CONFLICT DO NOTHING")?;
+    let mut taken_out = tx.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM history h, json_each(h.before, '$.keywords') k
+                         WHERE h.entity = 'theme' AND h.entity_id = ?1 AND json_valid(h.before)
+                           AND k.value = ?2)",
+    )?;
+    for t in SEED_THEMES {
+        let id: Option<i64> =
+            tx.query_row("SELECT id FROM theme WHERE slug = ?1", [t.slug], |r| r.get(0)).optional()?;
+        let Some(id) = id else { continue };
+        for k in t.all_keywords() {
+            if !taken_out.query_row(params![id, k], |r| r.get::<_, bool>(0))? {
+                added += kw.execute(params![id, k])?;
+            }
+        }
+    }
+    Ok(added)
 }
 
 /// The key a theme is matched by in a `themes` cell: lower case, runs of

@@ -230,12 +230,18 @@ impl Cache {
                 let coverage = coverage::compute(&data);
                 Ok(Audit { data, coverage })
             })?;
-            let all = if whole {
+            let within = Within::new(scope, &audit.data);
+            // A scope that narrows the curriculum lists only its own sessions in a gap's row (gaps::Options::within).
+            // A scope that narrows the curriculum lists only its own sessions
+            // in a gap's row (gaps::Options::within), so it is computed anew.
+            let all = if within.narrows_curriculum() {
+                let opts = gaps::Options { within: within.clone(), ..gaps::Options::default() };
+                gaps::compute_ranked(&audit.data, &audit.coverage, &opts, &FtsRanker { conn })?
+            } else if whole {
                 gaps::compute_ranked(&audit.data, &audit.coverage, &gaps::Options::default(), &FtsRanker { conn })?
             } else {
                 self.gaps(conn, &Scope::default())?.gaps.clone()
             };
-            let within = Within::new(scope, &audit.data);
             let findings = findings::roll_up(&all, &audit.data, &within);
             let gaps = all.into_iter().filter(|g| within.selects(g)).collect();
             Ok(Analysis { gaps, findings })

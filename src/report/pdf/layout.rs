@@ -26,6 +26,8 @@ const FOOTER_BASELINE: f32 = PAGE_H - 32.0;
 
 /// Fewest table or heat-map rows left on a page on either side of a break.
 pub const MIN_ROWS: usize = 3;
+/// A row split over a page keeps at least this many lines on each side.
+pub const MIN_SPLIT_LINES: usize = 3;
 /// Fewest lines of a paragraph left on a page on either side of a break.
 pub const MIN_LINES: usize = 2;
 /// A section whose content is at most this tall (about six lines of text,
@@ -936,7 +938,12 @@ impl<'a> Flow<'a> {
             let take = plan(avail, BOTTOM - TOP - g.header_h, &heights, n - c.placed, MIN_ROWS, at_top);
             let k = match take {
                 Take::NewPage => {
-                    self.break_keeping();
+                    if self.split_front(&g, &mut c) {
+                        self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
+                        self.new_page();
+                    } else {
+                        self.break_keeping();
+                    }
                     c.header_here = false;
                     continue;
                 }
@@ -973,6 +980,8 @@ impl<'a> Flow<'a> {
                 c.placed += 1;
             }
             if c.placed < n {
+                // A tall next row starts here rather than leave the room empty.
+                self.split_front(&g, &mut c);
                 // The closing rule of the table's part on this page.
                 self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
                 self.new_page();
@@ -981,6 +990,38 @@ impl<'a> Flow<'a> {
         }
         self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
         self.y += 12.0;
+    }
+
+    /// Starts the next row here and lets it go on over the page when it does
+    /// not fit the room left but moving it whole would leave at least a
+    /// quarter of a page empty ([`TAIL_PAGE`]), as long as each part keeps
+    /// [`MIN_SPLIT_LINES`] lines (a module with forty linked readings is one
+    /// tall row). Returns whether it placed any of the row.
+    fn split_front(&mut self, g: &Grid, c: &mut Cursor) -> bool {
+        let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
+        if avail < TAIL_PAGE {
+            return false;
+        }
+        if c.queue.is_empty() && c.shaped < g.t.rows.len() {
+            let r = self.shape_row(g, c.shaped);
+            c.shaped += 1;
+            c.queue.push_back(r);
+        }
+        let Some(left) = c.queue.front().map(|r| r.lines - c.off) else { return false };
+        let fits = ((avail - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
+        if fits >= left {
+            return false;
+        }
+        let take = fits.min(left.saturating_sub(MIN_SPLIT_LINES));
+        if take < MIN_SPLIT_LINES {
+            return false;
+        }
+        self.ensure_header(g, c);
+        let Some(front) = c.queue.pop_front() else { return false };
+        self.draw_row(g, &front, c.off, take);
+        c.queue.push_front(front);
+        c.off += take;
+        true
     }
 
     /// Column widths and positions, and the header shaped.

@@ -838,7 +838,8 @@ impl Para<'_> {
         let mut last_fit: Option<usize> = None;
         let opportunities = unicode_linebreak::linebreaks(self.text)
             .map(|(p, _)| p)
-            .filter(|&p| p == len || self.boundary(p).is_some());
+            .filter(|&p| p == len || self.boundary(p).is_some())
+            .filter(|&p| !after_word_initial_hyphen(self.text, p));
         for p in opportunities {
             if p <= start {
                 continue;
@@ -1026,6 +1027,21 @@ fn reorder<T>(pieces: &mut [(usize, T, u8)]) {
         }
         level -= 1;
     }
+}
+
+/// Whether `p` (a byte offset) follows a hyphen that starts a word and is
+/// followed by a letter ("-ism" in "endings (-ity, -ism)", "-race"): UAX #14
+/// rule LB20a (Unicode 15.1) forbids a break there, which the
+/// unicode-linebreak crate predates; a line must not end with a lone "-".
+fn after_word_initial_hyphen(text: &str, p: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..p), text.get(p..)) else { return false };
+    let mut back = before.chars().rev();
+    if !matches!(back.next(), Some('-' | '\u{2010}')) {
+        return false;
+    }
+    let initial =
+        back.next().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}' | '\u{2018}'));
+    initial && after.chars().next().is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]

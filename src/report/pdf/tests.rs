@@ -73,6 +73,23 @@ fn wrap_respects_width_and_keeps_words() {
 }
 
 #[test]
+fn a_line_never_ends_with_the_hyphen_that_starts_a_word() {
+    let mut sh = shaper();
+    let text = "inflected (-s, -es, -ed, -d, -ing, -al, -ly), or derived (-ity, -ism, -ist, -ic, -ical, -ness); \
+                medicine -race and race-based advice";
+    for w in (60..=300).step_by(7) {
+        let lines = sh.wrap(text, Weight::Regular, 10.0, w as f32);
+        let joined: String = lines.iter().flat_map(|l| l.text.chars()).filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(joined, text.chars().filter(|c| !c.is_whitespace()).collect::<String>(), "width {w}");
+        for l in &lines {
+            let t = l.text.trim_end();
+            let lone = t.ends_with('-') && (t.len() == 1 || t[..t.len() - 1].ends_with([' ', '(']));
+            assert!(!lone, "width {w}: {:?} ends with a word-initial hyphen", l.text);
+        }
+    }
+}
+
+#[test]
 fn wrap_breaks_overlong_words_by_cluster() {
     let mut sh = shaper();
     let word = "Adébáyọ̀".repeat(20);
@@ -515,6 +532,42 @@ fn a_right_to_left_reference_hangs_from_the_right() {
 }
 
 /// Rows of the table of a test layout on each page (rows are "Row author N").
+#[test]
+fn a_tall_row_goes_on_over_the_page_rather_than_leave_it_half_empty() {
+    // Module rows with forty linked readings: each about half a page tall.
+    let readings = |m: usize| (0..40).map(|i| format!("Reading {m}-{i}, a title of some length")).collect::<Vec<_>>();
+    let t = Table {
+        columns: vec![
+            Column { header: "Module".into(), weight: 1.0, align: Align::Left },
+            Column { header: "Linked readings".into(), weight: 3.0, align: Align::Left },
+        ],
+        rows: (0..6).map(|m| vec![format!("MOD{m}"), readings(m).join("; ")]).collect(),
+    };
+    let l = lay(&doc(vec![para("Before the table."), Block::Table(t)]));
+    assert_inside(&l);
+    // Every reading is placed once, in order.
+    let all: String = l.pages.iter().flat_map(|p| p.texts()).collect::<Vec<_>>().join(" ");
+    let mut at = 0;
+    for m in 0..6 {
+        for i in 0..40 {
+            let r = format!("Reading {m}-{i},");
+            let found = all[at..].find(&r).unwrap_or_else(|| panic!("{r} missing or out of order"));
+            at += found + r.len();
+        }
+    }
+    assert_eq!(all.matches("Reading ").count(), 240);
+    // Every page but the last is filled to within a quarter of a page of its bottom.
+    for (pi, p) in l.pages.iter().enumerate().take(l.pages.len() - 1) {
+        let lowest = p
+            .items
+            .iter()
+            .filter_map(|it| if let Item::Text { y, .. } = it { Some(*y) } else { None })
+            .filter(|y| *y < BOTTOM)
+            .fold(0.0f32, f32::max);
+        assert!(BOTTOM - lowest < (BOTTOM - TOP) * 0.25, "page {} ends at {lowest} of {BOTTOM}", pi + 1);
+    }
+}
+
 fn rows_per_page(l: &Layout) -> Vec<usize> {
     l.pages.iter().map(|p| p.texts().iter().filter(|t| t.starts_with("Row author")).count()).collect()
 }

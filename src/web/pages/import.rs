@@ -382,9 +382,10 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
             li { span.n { (thousands(c.unchanged as usize)) } "unchanged" }
             li { span.n { (thousands(c.duplicate as usize)) } "duplicate" }
             li { span.n { (thousands(c.rejected as usize)) } "rejected" }
-            @if c.removed + c.renamed > 0 {
+            @if c.removed + c.renamed + c.moved > 0 {
                 li { span.n { (thousands(c.removed as usize)) } "retired" }
                 li { span.n { (thousands(c.renamed as usize)) } "renamed" }
+                li { span.n { (thousands(c.moved as usize)) } "moved" }
             }
         }
         @if ran.refused() {

@@ -52,11 +52,16 @@ pub async fn page(
             })()
         })?;
         let result = cached.as_ref();
+        // What was dropped from the query as typed (`race AND`), said as `canon search` says it.
+        let notes = match parse_query(&text) {
+            Ok(parsed) if !text.is_empty() => search::translate(&parsed.text).notes,
+            _ => Vec::new(),
+        };
         let body = html! {
             form.row method="get" action="/search" role="search" {
                 div {
                     label for="s-q" { "Search sessions and readings" }
-                    p.hint #s-q-hint { "Words, \"a phrase\", prefix*, OR, NOT, and theme:SLUG or year:N to narrow." }
+                    p.hint #s-q-hint { "Words, \"a phrase\", prefix*, AND / OR / NOT, (parentheses), -word to leave a word out, and theme:SLUG or year:N to narrow. Chinese, Japanese, Korean and Thai text is found inside longer words." }
                     input #s-q type="search" name="q" value=(text) size="50" aria-describedby="s-q-hint";
                 }
                 button type="submit" { "Search" }
@@ -64,6 +69,9 @@ pub async fn page(
             @match &result {
                 Err(e) => { div.flash.error role="alert" { (e) } }
                 Ok(hits) if !text.is_empty() => {
+                    @for note in &notes {
+                        p.flash role="note" { "Note: search query " (crate::limits::shown(&text)) ": " (note) }
+                    }
                     @let items: Vec<_> = hits.iter().filter(|h| h.kind == "item").collect();
                     @let readings: Vec<_> = hits.iter().filter(|h| h.kind == "reading").collect();
                     p role="status" { (items.len()) " sessions and " (readings.len()) " readings match" @if hits.len() >= LIMIT { " (the best " (LIMIT) " of each)" } "." }

@@ -1,0 +1,367 @@
+//! Issue 13 (round 5): every number in a finding or a gap row is counted
+//! within the gap's own programme and the command's scope, and a gap row in
+//! a scoped run names only sessions in that scope.
+
+mod common;
+use std::collections::HashMap;
+
+use common::{Workdir, pdf_text, sample};
+use serde_json::Value;
+
+/// Two programmes that share theme names and module codes (M101 in both),
+/// with sessions tagged in several years and no linked reading.
+fn two_programmes() -> Workdir {
+    let w = Workdir::new();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         MBChB,1,M101,Anatomy,Surface anatomy of the thorax,Describe thoracic landmarks,epistemic-bias;intersectional-health\n\
+         MBChB,1,M101,Anatomy,Surface anatomy part two,Recall key facts,epistemic-bias\n\
+         MBChB,2,M201,Cardiology,Heart failure management,Explain heart failure drugs,epistemic-bias\n\
+         MBChB,4,M401,Psychiatry,History of psychiatric classification and drapetomania,Critique the history of drapetomania,historical-awareness\n\
+         MBChB,4,M401,Psychiatry,Psychosis assessment,Recall key facts,epistemic-bias\n\
+         MBChB,5,M501,Emergency,Sepsis recognition,Apply sepsis criteria,epistemic-bias\n\
+         Nursing,1,M101,Nursing foundations,Colonial history of nursing and Mary Seacole,Evaluate colonial nursing history,historical-awareness\n\
+         Nursing,1,M101,Nursing foundations,Pressure ulcers in darker skin,Recognise pressure damage on dark skin,\n\
+         Nursing,2,N201,Nursing 2,Colonial history of nursing revisited,Evaluate colonial nursing history,historical-awareness\n\
+         Nursing,2,N201,Nursing 2,Wound care,Describe wound dressings,epistemic-bias\n",
+    );
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    w.ok(&["import", "reading", &sample("reading.csv")]);
+    w
+}
+
+/// Tagged sessions per (programme, theme) in a scope, from `coverage --evidence`.
+fn tagged(w: &Workdir, scope: &[&str]) -> HashMap<(String, String), usize> {
+    let mut args = vec!["coverage", "--evidence", "--format", "json"];
+    args.extend_from_slice(scope);
+    let mut n = HashMap::new();
+    for r in w.json(&args).as_array().unwrap() {
+        let key = (r["programme"].as_str().unwrap().to_string(), r["theme"].as_str().unwrap().to_string());
+        *n.entry(key).or_default() += 1;
+    }
+    n
+}
+
+/// (k, n) of a sessions-without-reading gap's explanation.
+fn counts(explanation: &str) -> (usize, usize) {
+    let num = |s: &str| s.parse::<usize>().unwrap_or_else(|_| panic!("{s:?} in {explanation:?}"));
+    let words: Vec<&str> = explanation.split_whitespace().collect();
+    match words.as_slice() {
+        ["The", "1", "session", ..] => (1, 1),
+        ["None", "of", "the", n, ..] => (num(n), num(n)),
+        [k, "of", "the", n, ..] => (num(k), num(n)),
+        _ => panic!("unexpected explanation {explanation:?}"),
+    }
+}
+
+/// What `findings::sessions_share` says for (k, n).
+fn share(k: usize, n: usize) -> String {
+    match (k, n) {
+        (1, 1) => "its only session".into(),
+        (2, 2) => "both its sessions".into(),
+        (k, n) if k == n => format!("all {n} sessions"),
+        (k, n) => format!("{k} of its {n} sessions"),
+    }
+}
+
+fn theme_name(slug: &str) -> &str {
+    match slug {
+        "epistemic-bias" => "Epistemic bias",
+        "historical-awareness" => "Historical awareness",
+        "intersectional-health" => "Intersectional health",
+        other => other,
+    }
+}
+
+/// Checks every sessions-without-reading finding and its gap rows against
+/// the coverage of the scope; returns how many findings it checked.
+fn check_sessions_findings(w: &Workdir, scope: &[&str]) -> usize {
+    let with = |base: &[&str]| {
+        let mut a: Vec<&str> = base.to_vec();
+        a.extend_from_slice(scope);
+        w.json(&a)
+    };
+    let gaps = with(&["gaps", "--format", "json"]);
+    let by_id: HashMap<&str, &Value> =
+        gaps.as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap(), g)).collect();
+    let findings = with(&["gaps", "--findings", "--format", "json"]);
+    let cov = tagged(w, scope);
+    let mut checked = 0;
+    for f in findings.as_array().unwrap().iter().filter(|f| f["kind"] == "sessions-without-reading") {
+        let prog = f["programme"].as_str().unwrap();
+        let headline = f["headline"].as_str().unwrap();
+        let named = [format!("In {prog},"), format!("of {prog},"), format!("({prog}),")];
+        assert!(named.iter().any(|n| headline.contains(n.as_str())), "{headline}");
+        for id in f["gaps"].as_array().unwrap() {
+            let g = by_id[id.as_str().unwrap()];
+            assert_eq!(g["programme"].as_str(), Some(prog), "{g}");
+            let slug = g["theme"].as_str().unwrap();
+            let (k, n) = counts(g["explanation"].as_str().unwrap());
+            assert_eq!(n, cov[&(prog.to_string(), slug.to_string())], "{prog} {slug}: {g}\n{cov:?}");
+            let part = format!("{}: {}", theme_name(slug), share(k, n));
+            assert!(headline.contains(&part), "{headline:?} should say {part:?}");
+        }
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn sessions_without_reading_are_counted_within_their_programme() {
+    let w = two_programmes();
+    // Historical awareness: 1 session in MBChB, 2 in Nursing.
+    let fs = w.json(&["gaps", "--findings", "--format", "json"]);
+    let heads: Vec<&str> = fs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "sessions-without-reading")
+        .map(|f| f["headline"].as_str().unwrap())
+        .collect();
+    assert!(
+        heads.iter().any(|h| h.starts_with("In MBChB") && h.contains("Historical awareness: its only session")),
+        "{heads:?}"
+    );
+    assert!(
+        heads.iter().any(|h| h.starts_with("In Nursing") && h.contains("Historical awareness: both its sessions")),
+        "{heads:?}"
+    );
+    assert!(heads.iter().all(|h| !h.contains("of its 3")), "{heads:?}");
+    assert_eq!(check_sessions_findings(&w, &[]), 2);
+    for scope in [
+        &["--theme", "historical-awareness"][..],
+        &["--theme", "epistemic-bias"],
+        &["--programme", "Nursing"],
+        &["--year", "1"],
+        &["--year", "4"],
+        &["--module", "M101", "--programme", "Nursing"],
+    ] {
+        assert!(check_sessions_findings(&w, scope) >= 1, "{scope:?}");
+    }
+}
+
+#[test]
+fn a_theme_report_names_the_programme_of_each_finding() {
+    let w = two_programmes();
+    let out = w.path("t.pdf");
+    w.ok(&["report", out.to_str().unwrap(), "--theme", "historical-awareness"]);
+    let text = pdf_text(&out).join("\n").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("In MBChB, tagged sessions lack"), "{text}");
+    assert!(text.contains("In Nursing, tagged sessions lack"), "{text}");
+}
+
+#[test]
+fn a_scoped_gap_row_names_only_sessions_in_scope() {
+    let w = two_programmes();
+    let items = w.json(&["item", "list", "--format", "json"]);
+    let place: HashMap<i64, (String, Option<i64>, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_i64().unwrap(),
+                (
+                    i["programme"].as_str().unwrap().to_string(),
+                    i["year"].as_i64(),
+                    i["module_code"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect();
+    type Test = fn(&(String, Option<i64>, String)) -> bool;
+    let cases: [(&[&str], Test); 4] = [
+        (&["--year", "4"], |p| p.1 == Some(4)),
+        (&["--year", "1"], |p| p.1 == Some(1)),
+        (&["--programme", "Nursing"], |p| p.0 == "Nursing"),
+        (&["--module", "M401"], |p| p.2 == "M401"),
+    ];
+    for (scope, in_scope) in cases {
+        let mut args = vec!["gaps", "--format", "json"];
+        args.extend_from_slice(scope);
+        let gaps = w.json(&args);
+        assert!(!gaps.as_array().unwrap().is_empty(), "{scope:?}");
+        for g in gaps.as_array().unwrap() {
+            for i in g["items"].as_array().unwrap() {
+                let p = &place[&i["item_id"].as_i64().unwrap()];
+                assert!(in_scope(p), "{scope:?}: {} lists {p:?}: {g}", g["id"]);
+            }
+            // The explanation quotes only sessions of the scope.
+            let ex = g["explanation"].as_str().unwrap();
+            if g["kind"] == "unsupported-item" {
+                for (id, p) in &place {
+                    let title =
+                        &items.as_array().unwrap().iter().find(|i| i["id"].as_i64() == Some(*id)).unwrap()["title"];
+                    let quoted = format!("\u{201c}{}\u{201d} ({})", title.as_str().unwrap(), p.2);
+                    if ex.contains(&quoted) {
+                        assert!(in_scope(p), "{scope:?}: {ex}");
+                    }
+                }
+            }
+            // A proposal's shared words come from sessions in scope.
+            for c in g["candidates"].as_array().unwrap() {
+                for s in c["shared"].as_array().into_iter().flatten() {
+                    let with = s["with"].as_str().unwrap_or("");
+                    let outside = items.as_array().unwrap().iter().any(|i| {
+                        let p = &place[&i["id"].as_i64().unwrap()];
+                        !in_scope(p)
+                            && (i["learning_outcomes"] == with || i["title"] == with)
+                            && !items.as_array().unwrap().iter().any(|j| {
+                                in_scope(&place[&j["id"].as_i64().unwrap()])
+                                    && (j["learning_outcomes"] == with || j["title"] == with)
+                            })
+                    });
+                    assert!(!outside, "{scope:?}: {} proposal cites {with:?} outside the scope", g["id"]);
+                }
+            }
+        }
+    }
+    // The year-4 report agrees with its findings: no year-1 session in any row.
+    let out = w.path("y4.pdf");
+    w.ok(&["report", out.to_str().unwrap(), "--year", "4"]);
+    let text = pdf_text(&out).join("\n");
+    assert!(!text.contains("Surface anatomy"), "{text}");
+    assert!(!text.contains("Explain heart failure drugs"), "{text}");
+}
+
+/// Issue 13 (round 5): titles a person would tag are suggested with the
+/// theme they would give, in British and American spelling; titles that
+/// only share letters with a keyword are not.
+#[test]
+fn suggest_finds_what_a_person_would_tag() {
+    let w = Workdir::new();
+    let expected: &[(&str, Option<&str>)] = &[
+        ("Colonisation and health", Some("historical-awareness")),
+        ("Colonization and health", Some("historical-awareness")),
+        ("Colonised peoples and medicine", Some("historical-awareness")),
+        ("Health equity", Some("intersectional-health")),
+        ("Equity in health care", Some("intersectional-health")),
+        ("Indigenous health", Some("intersectional-health")),
+        ("Aboriginal and Torres Strait Islander health", Some("intersectional-health")),
+        ("Māori health and the Treaty of Waitangi", Some("intersectional-health")),
+        ("First Nations patients and cancer screening", Some("intersectional-health")),
+        ("Gypsy, Roma and Traveller health", Some("intersectional-health")),
+        ("Colon cancer screening", None),
+        ("Colonoscopy and polyps", None),
+        ("Traveller's diarrhoea and travel medicine", None),
+        ("Aromatherapy in palliative care", None),
+        ("Romberg's test and the cerebellum", None),
+    ];
+    let mut csv = String::from("programme,year,module_code,module_title,session_title,learning_outcomes,themes\n");
+    for (t, _) in expected {
+        csv.push_str(&format!("P,1,X1,X,\"{t}\",,\n"));
+    }
+    let m = w.write("titles.csv", csv);
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    let got = w.json(&["suggest", "--format", "json"]);
+    for (title, theme) in expected {
+        let themes: Vec<&str> = got
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["title"] == *title)
+            .map(|s| s["theme"].as_str().unwrap())
+            .collect();
+        match theme {
+            Some(t) => assert!(themes.contains(t), "{title:?}: expected {t}, got {themes:?}"),
+            None => assert!(themes.is_empty(), "{title:?} must not be tagged, got {themes:?}"),
+        }
+    }
+}
+
+/// Issue 13 (round 5): `module_readings.csv` lists every module the PDF's
+/// "What each module should read" section lists, those with no reading yet
+/// included (status `none`), and a link's note shows in both.
+#[test]
+fn module_readings_list_every_module_and_the_link_note() {
+    let w = two_programmes();
+    // A module with no tagged session gets no proposal: nothing to read yet.
+    let extra = w.write(
+        "extra.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         Nursing,3,N301,Infection control,Hand hygiene,Describe handwashing,\n",
+    );
+    w.ok(&["import", "modules", extra.to_str().unwrap()]);
+    let linked = w.json(&["reading", "list", "--format", "json"]).as_array().unwrap()[0]["id"].as_i64().unwrap();
+    w.ok(&["link", &linked.to_string(), "M401", "--note", "read before the ward round", "--by", "amina"]);
+    w.ok(&["report", "out/", "--format", "csv"]);
+    let mut rd = csv::Reader::from_path(w.path("out/module_readings.csv")).unwrap();
+    let h: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    let col = |n: &str| h.iter().position(|c| c == n).unwrap();
+    let rows: Vec<Vec<String>> = rd.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    // Every module of the coverage table has at least one row.
+    let cov = w.json(&["coverage", "--format", "json"]);
+    for m in cov.as_array().unwrap() {
+        let (p, c) = (m["programme"].as_str().unwrap(), m["module_code"].as_str().unwrap());
+        assert!(rows.iter().any(|r| r[col("programme")] == p && r[col("module_code")] == c), "{p} {c}: {rows:?}");
+    }
+    // A module with nothing: one row, status none, no reading.
+    let none: Vec<&Vec<String>> = rows.iter().filter(|r| r[col("status")] == "none").collect();
+    for r in &none {
+        assert!(r[col("reading_id")].is_empty() && r[col("title")].is_empty(), "{r:?}");
+        let (p, c) = (&r[col("programme")], &r[col("module_code")]);
+        assert_eq!(rows.iter().filter(|x| &x[col("programme")] == p && &x[col("module_code")] == c).count(), 1);
+    }
+    let note = rows.iter().find(|r| r[col("status")] == "linked").unwrap();
+    assert_eq!(note[col("note")], "read before the ward round");
+    // The PDF names the same modules as having no reading yet, and shows the note.
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap()]);
+    let text = pdf_text(&pdf).join("\n").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("read before the ward round"), "{text}");
+    assert!(none.iter().any(|r| r[col("module_code")] == "N301"), "{none:?}");
+    {
+        let start = text.find("No linked reading and no approved reading that fits yet").unwrap();
+        let n = format!("fits yet ({}):", none.len());
+        assert!(text[start..].contains(&n), "{}", &text[start..start + 200]);
+        for r in &none {
+            assert!(text[start..].contains(&format!("{} {}", r[col("module_code")], r[col("module_title")])), "{r:?}");
+        }
+    }
+}
+
+/// Issue 13 (round 5): a database with readings and no modules says so in
+/// one line under Coverage and in the appendix, with no empty heat-map.
+#[test]
+fn no_modules_is_one_plain_line() {
+    let w = Workdir::new();
+    w.ok(&["import", "reading", &sample("reading.csv")]);
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap()]);
+    let pages = pdf_text(&pdf);
+    let said = pages.iter().filter(|p| p.contains("No sessions yet")).count();
+    assert_eq!(said, 2, "Coverage and the appendix say it once each");
+    // The coverage line shares its page with other content: no page is the heading alone.
+    let cov = pages.iter().find(|p| p.contains("Coverage") && p.contains("No sessions yet")).unwrap();
+    assert!(cov.split_whitespace().count() > 40, "{cov}");
+    // No heat-map legend for an empty map.
+    assert!(pages.iter().all(|p| !p.contains("full colour at one in three")), "empty heat-map drawn");
+}
+
+/// Issue 13 (round 5): canon's own sentence around a right-to-left session
+/// title stays left to right: in the appendix, "no name recorded, on import"
+/// follows the quoted Arabic or Hebrew title and is not reordered or split.
+#[test]
+fn an_rtl_title_inside_a_sentence_keeps_the_sentence_left_to_right() {
+    let w = Workdir::new();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         P,1,M1,History,تاريخ الطب في العالم الإسلامي,Describe,historical-awareness\n\
+         P,1,M1,History,תולדות הרפואה,Describe,historical-awareness\n",
+    );
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap()]);
+    let pages = pdf_text(&pdf);
+    let appendix = pages.iter().rev().find(|p| p.contains("no name recorded")).unwrap();
+    // Lines wrap as left-to-right text does: the words stay in their order.
+    let flat = appendix.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(flat.matches("\u{201d}: no name recorded, on import").count(), 2, "{appendix}");
+    for l in appendix.lines().filter(|l| l.contains("no name recorded")) {
+        // The sentence reads on from the title: the title comes first.
+        let title_at = l.find(['ت', 'ת', 'ה', 'ل', 'م']).unwrap();
+        assert!(title_at < l.find("no name recorded").unwrap(), "{l:?}");
+    }
+}
