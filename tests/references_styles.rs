@@ -123,11 +123,11 @@ fn conference_papers_and_chapters_in_every_style() {
     assert_eq!(
         get(v, "Decolonising the anatomy lab"),
         "Achebe N, Byrne S. Decolonising the anatomy lab. In: Proceedings of the Medical Education Conference. New \
-         York: ACM; 2020. p. 112–8."
+         York: ACM; 2020. p. 112-8."
     );
     assert_eq!(
         get(v, "Race and the clinic"),
-        "Okoro C. Race and the clinic. In: Smith J, editor. Medicine and Empire. London: Zed Books; 2019. p. 45–67."
+        "Okoro C. Race and the clinic. In: Smith J, editor. Medicine and Empire. London: Zed Books; 2019. p. 45-67."
     );
     assert!(v.values().all(|r| !r.contains("pp.")), "{v:#?}");
     // Proceedings published as a journal volume: cited as a journal article.
@@ -157,8 +157,8 @@ fn an_in_press_article_and_a_journal_without_volume() {
     w.ok(&["import", "reading", csv.to_str().unwrap(), "-q"]);
     let harvard = refs(&w, "harvard");
     // Not "[Preprint]": an in-press article has been accepted; its status is said.
-    assert_eq!(get(&harvard, "Skin in the game"), "Zulu, J. (in press) “Skin in the game,” Lancet.");
-    assert_eq!(get(&harvard, "Future"), "Eze, A. (forthcoming) “Future,” Lancet.");
+    assert_eq!(get(&harvard, "Skin in the game"), "Zulu, J. (in press) ‘Skin in the game’, Lancet.");
+    assert_eq!(get(&harvard, "Future"), "Eze, A. (forthcoming) ‘Future’, Lancet.");
     // An article with a year but neither volume nor pages is the style's to call.
     assert!(get(&harvard, "One").contains("[Preprint]"), "{}", get(&harvard, "One"));
     let chicago = refs(&w, "chicago");
@@ -186,7 +186,7 @@ fn a_pubmed_record_without_a_doi_is_cited_in_print_form() {
     let v = refs(&w, "vancouver");
     assert_eq!(
         get(&v, "Race in the clinic."),
-        "Mensah KA. Race in the clinic. J Med Ethics. 2019;45(4):123–9. PubMed PMID: 31234567."
+        "Mensah KA. Race in the clinic. J Med Ethics. 2019;45(4):123-9. PubMed PMID: 31234567."
     );
     // A journal article known only by a web address (not a PubMed record) is cited as online.
     assert!(get(&v, "Online only").contains("J Online Med [Internet]"), "{}", get(&v, "Online only"));

@@ -105,6 +105,8 @@ const READING_COLUMNS: &[&str] = &[
     "editors",
     "container_short",
     "season",
+    "month",
+    "day",
     "original_language",
     "translated",
     "global_south",
@@ -126,9 +128,19 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             crate::import::reading_id_text(r.id),
             latest.get(&r.id).copied().unwrap_or(0).to_string(),
             r.title.clone(),
-            crate::import::names::cell_text(&r.author_names),
+            // A list the source cut short ends "; et al.", which reads back as the flag.
+            if r.authors_truncated && !r.author_names.is_empty() {
+                format!("{}; et al.", crate::import::names::cell_text(&r.author_names))
+            } else {
+                crate::import::names::cell_text(&r.author_names)
+            },
             // A work not yet published has its note ("in press") where the year goes; it reads back as such.
-            r.year.map_or_else(|| o(&r.year_note), |y| y.to_string()),
+            // An approximate (copyright) year is written "c1998", as cited.
+            match r.year {
+                Some(y) if r.date_approximate => format!("c{y}"),
+                Some(y) => y.to_string(),
+                None => o(&r.year_note),
+            },
             r.kind.clone(),
             o(&r.doi),
             o(&r.url),
@@ -148,6 +160,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             crate::import::names::cell_text(&r.editor_names),
             o(&r.container_short),
             o(&r.season),
+            r.month.map(|m| m.to_string()).unwrap_or_default(),
+            r.day.map(|d| d.to_string()).unwrap_or_default(),
             o(&r.original_language),
             yes_no(r.translated),
             yes_no(r.global_south),

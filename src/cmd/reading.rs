@@ -261,6 +261,10 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("container", &r.container);
     opt("journal abbreviation", &r.container_short);
     opt("season", &r.season);
+    opt("month", &r.month.map(|m| m.to_string()));
+    opt("day", &r.day.map(|d| d.to_string()));
+    opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
+    opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));
     opt("volume", &r.volume);
     opt("issue", &r.issue);
     opt("pages", &r.pages);

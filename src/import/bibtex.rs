@@ -518,8 +518,13 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
     // An editor is an editor: a book with only editors is cited by them through
     // the style's substitution rule (CSL `<substitute>`), never as their author.
+    // `and others` ends a truncated list: the builder keeps it as the "et al." flag.
     d.authors = e.fields.get("author").map_or_else(Vec::new, |f| authors(&f.raw));
     d.editors = e.fields.get("editor").map_or_else(Vec::new, |f| authors(&f.raw));
+    d.editors.retain(|n| !builder::is_et_al(n));
+    // `month = apr` (the standard macro), `{April}` or `4`: the month; a season
+    // is kept apart (below). biblatex's `date = 2019-04-02` gives it in the date.
+    d.month = val("month").filter(|v| crate::import::dates::month_day(&v.text).0.is_some());
     // `month = {winter}` (or biblatex's season code in `date`: 2019-24).
     d.season = val("month").filter(|v| builder::season_of(&v.text).is_some());
     d.kind = KindSrc::Mapped(entry_kind(&e.kind, d.url.is_some()));
@@ -609,7 +614,8 @@ fn collapse(s: &str) -> String {
 }
 
 /// Authors from a raw `author` value: split on ` and ` outside braces, each
-/// read by BibTeX's name rules; "others" (et al.) dropped.
+/// read by BibTeX's name rules; "others" (et al.) kept as a literal
+/// "others", which the builder turns into the truncated-list flag.
 fn authors(raw: &str) -> Vec<Name> {
     let b = raw.as_bytes();
     let mut parts = Vec::new();
@@ -636,7 +642,15 @@ fn authors(raw: &str) -> Vec<Name> {
         j += 1;
     }
     parts.push(&raw[start.min(raw.len())..]);
-    parts.into_iter().filter_map(|p| names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))).collect()
+    parts
+        .into_iter()
+        .filter_map(|p| {
+            if p.trim().eq_ignore_ascii_case("others") {
+                return Some(Name::literal("others"));
+            }
+            names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
+        })
+        .collect()
 }
 
 /// Accented letters by accent: the bases and, in the same order, the results.

@@ -95,6 +95,17 @@ pub struct Draft {
     /// A season the format gives apart from the date (BibTeX `month =
     /// {winter}`, CSL-JSON `season`); else one named in the date is used.
     pub season: Option<Val>,
+    /// A month (or a fuller date: RIS `DA`, EndNote `pub-dates`) the format
+    /// gives apart from the year; else one named in the date is used.
+    pub month: Option<Val>,
+    /// A day the format gives apart from the month (a CSV `day` cell).
+    pub day: Option<Val>,
+    /// The format says the year is approximate (CSL-JSON `circa`); a
+    /// copyright year ("c1998") in the date says so too.
+    pub date_approximate: bool,
+    /// The format says the author list stops at "et al." (a cell ending
+    /// "et al."); an author written "et al." or "others" says so too.
+    pub authors_truncated: bool,
     pub volume: Option<String>,
     pub issue: Option<String>,
     pub pages: Option<String>,
@@ -327,6 +338,13 @@ pub fn read_date(s: &str) -> Option<Dated> {
     year.map(Dated::Year)
 }
 
+/// Whether a name is the "et al." that ends a truncated author list (RIS
+/// `AU  - et al.`, BibTeX `others`, CSL-JSON `{"literal": "others"}`).
+pub fn is_et_al(n: &Name) -> bool {
+    let t = n.original.trim().trim_end_matches('.').trim().to_lowercase();
+    matches!(t.as_str(), "et al" | "et. al" | "et al'" | "others" | "and others" | "et alii" | "et alia" | "…")
+}
+
 /// The season a date names, as canon stores it: "spring", "summer",
 /// "autumn" (also "fall") or "winter"; a CSL-JSON season number 1–4 (CSL
 /// 1.0.2 Appendix: seasons 1–4 are spring to winter) or a MEDLINE/RIS word
@@ -395,6 +413,36 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         .and_then(|v| season_of(&v.text))
         .or_else(|| d.date.as_ref().and_then(|v| season_of(&v.text)))
         .map(str::to_string);
+    // The month and day: given apart (BibTeX `month`, RIS `DA`, a CSV column)
+    // or named in the date ("2019 Apr 2"); only with a year.
+    let (mut month, mut day) = d
+        .month
+        .as_ref()
+        .map(|v| super::dates::month_day(&v.text))
+        .filter(|(m, _)| m.is_some())
+        .or_else(|| d.date.as_ref().map(|v| super::dates::month_day(&v.text)))
+        .unwrap_or_default();
+    if let Some(v) = d.day.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match v.text.trim().parse::<i64>().ok().filter(|n| (1..=31).contains(n)) {
+            Some(n) if month.is_some() => day = Some(n),
+            Some(_) => {
+                err(&mut errs, v.at, format!("{p}day {:?} has no month; expected a month with it", v.text.trim()))
+            }
+            None => err(
+                &mut errs,
+                v.at,
+                format!("{p}day {:?} is not a day; expected 1 to 31, or an empty cell", v.text.trim()),
+            ),
+        }
+    }
+    if year.is_none() {
+        (month, day) = (None, None);
+    }
+    let date_approximate =
+        year.is_some() && (d.date_approximate || d.date.as_ref().is_some_and(|v| super::dates::approximate(&v.text)));
+    // "et al." written as the last author: the list is truncated, and "et al." is no person.
+    let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
+    let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();
     let kind = match &d.kind {
         KindSrc::Mapped(k) => *k,
         KindSrc::Named(v) if v.text.trim().is_empty() => "article",
@@ -473,11 +521,15 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         line: d.at.line,
         id,
         title: title.unwrap_or_default(),
-        authors: d.authors,
+        authors_truncated: authors_truncated && !authors.is_empty(),
+        authors,
         editors: d.editors,
         year,
         year_note,
         season,
+        month,
+        day,
+        date_approximate,
         kind: kind.to_string(),
         container: tidy(d.container),
         container_short: tidy(d.container_short),

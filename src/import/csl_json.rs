@@ -281,6 +281,34 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.authors = people("author");
     // Editors are editors: an edited book is cited by them through the style's substitution rule.
     d.editors = people("editor");
+    // The month and day of `date-parts` ([[2019, 4, 2]]), as an ISO date the
+    // builder reads; `circa` marks the year approximate.
+    for k in ["issued", "original-date", "available-date"] {
+        let Some(v) = o.get(k) else { continue };
+        let v = v.as_array().and_then(|a| a.first()).filter(|f| f.is_object()).unwrap_or(v);
+        let parts = match v.get("date-parts").and_then(|p| p.get(0)) {
+            Some(Value::Array(p)) => Some(p.clone()),
+            Some(_) => v.get("date-parts").and_then(Value::as_array).cloned(),
+            None => v.as_array().filter(|a| a.first().is_some_and(Value::is_number)).cloned(),
+        };
+        let num = |x: Option<&Value>| x.and_then(|x| x.as_i64().or_else(|| x.as_str()?.trim().parse().ok()));
+        if let Some(p) = parts
+            && let (Some(y), Some(m)) = (num(p.first()), num(p.get(1)))
+        {
+            let t = match num(p.get(2)) {
+                Some(day) => format!("{y:04}-{m:02}-{day:02}"),
+                None => format!("{y:04}-{m:02}"),
+            };
+            d.month = Some(Val::new(t, at(k)));
+        }
+        d.date_approximate = match v.get("circa") {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::Number(n)) => n.as_i64() != Some(0),
+            Some(Value::String(s)) => !s.trim().is_empty() && s.trim() != "0" && s.trim() != "false",
+            _ => false,
+        };
+        break;
+    }
     // The date's season: `{"date-parts": [[2019]], "season": 4}` or `"season": "Winter"`.
     d.season = ["issued", "original-date", "available-date"].iter().find_map(|k| {
         let s = o.get(*k)?;

@@ -210,6 +210,8 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     }
     // The journal's abbreviation (`periodical/abbr-1`).
     d.container_short = text("periodical/abbr-1");
+    // `<pub-dates><date>Apr 2</date>` (or a full date): the month and day.
+    d.month = val("dates/pub-dates/date");
     d.season = val("dates/pub-dates/date").filter(|v| builder::season_of(&v.text).is_some());
     d.kind = KindSrc::Mapped(kind);
     d.container = text("periodical/full-title").or_else(|| text("titles/secondary-title"));

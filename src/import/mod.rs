@@ -5,6 +5,7 @@ pub mod bibtex;
 pub mod builder;
 pub mod csl_json;
 pub mod curriculum_inventory;
+pub mod dates;
 pub mod detect;
 pub mod endnote_xml;
 pub mod facets;
@@ -200,6 +201,15 @@ pub struct ReadingRecord {
     pub year_note: Option<String>,
     /// The season of the date: "spring", "summer", "autumn" or "winter".
     pub season: Option<String>,
+    /// The month of the date (1–12), when the source gives one with the year.
+    pub month: Option<i64>,
+    /// The day of the month (1–31), when the source gives one with the month.
+    pub day: Option<i64>,
+    /// The year is approximate: a copyright year ("c1998") or CSL `circa`.
+    pub date_approximate: bool,
+    /// The source lists only the first authors, then "et al." (BibTeX `and
+    /// others`, RIS `AU  - et al.`, CSL-JSON `{"literal": "others"}`).
+    pub authors_truncated: bool,
     pub kind: String,
     /// The journal, book or series the work appeared in.
     pub container: Option<String>,
@@ -275,7 +285,8 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
-/// `season`). `year` covers the year and its note ("in press").
+/// `season`, `month`, `day`). `year` covers the year, its note ("in press")
+/// and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u32);
 
@@ -309,6 +320,8 @@ impl Present {
         "editors",
         "container_short",
         "season",
+        "month",
+        "day",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

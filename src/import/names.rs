@@ -604,6 +604,19 @@ fn split_top(s: &str, sep: impl Fn(char) -> bool) -> Vec<&str> {
 pub struct CellNames {
     pub names: Vec<Name>,
     pub doubt: Option<String>,
+    /// The cell ends "et al.": the list names only the first authors.
+    pub truncated: bool,
+}
+
+/// Whether a cell of names ends with "et al." (or "et al", "…"): the list
+/// names only the first authors.
+pub fn ends_with_et_al(cell: &str) -> bool {
+    let c = cell.trim().trim_end_matches(';').trim();
+    c.ends_with('…') || {
+        let c = c.trim_end_matches('.').trim_end();
+        let lower = c.to_lowercase();
+        lower.ends_with(" et al") || lower.ends_with(";et al") || lower.ends_with(",et al") || lower == "et al"
+    }
 }
 
 /// Names from a spreadsheet cell: separated by `;` (the canonical way), or
@@ -661,6 +674,14 @@ pub fn split_cell(cell: &str) -> CellNames {
 
 /// [`split_cell`] for a cell without braces.
 fn split_plain(cell: &str) -> CellNames {
+    let truncated = ends_with_et_al(cell);
+    let mut out = split_plain_names(cell);
+    out.truncated = truncated && !out.names.is_empty();
+    out
+}
+
+/// [`split_plain`] without the "et al." flag.
+fn split_plain_names(cell: &str) -> CellNames {
     let cell = cell.trim().trim_end_matches(['…', ';']).trim();
     let cell = cell.strip_suffix("et al.").or_else(|| cell.strip_suffix("et al")).unwrap_or(cell).trim();
     let cell = cell.trim_end_matches([',', ';']).trim();
@@ -733,7 +754,7 @@ fn split_plain(cell: &str) -> CellNames {
             read.join("; ")
         ));
     }
-    CellNames { names, doubt }
+    CellNames { names, doubt, truncated: false }
 }
 
 /// Whether a part of a cell is two single words joined by `&` or "and"

@@ -47,6 +47,8 @@ const CHANGED: usize = 25;
 const EDITORS: usize = 26;
 const CONTAINER_SHORT: usize = 27;
 const SEASON: usize = 28;
+const MONTH: usize = 29;
+const DAY: usize = 30;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -108,6 +110,8 @@ pub const FIELDS: &[Field] = &[
         required: false,
     },
     Field { name: "season", aliases: &["publication season"], required: false },
+    Field { name: "month", aliases: &["publication month"], required: false },
+    Field { name: "day", aliases: &["publication day"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -141,6 +145,8 @@ const PRESENT: &[(usize, &str)] = &[
     (EDITORS, "editors"),
     (CONTAINER_SHORT, "container_short"),
     (SEASON, "season"),
+    (MONTH, "month"),
+    (DAY, "day"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -284,6 +290,7 @@ impl<'a> ReadingReader<'a> {
             d.warnings.push(RowError::new(line, m.column(AUTHORS), format!("authors cell {doubt}")));
         }
         d.authors = split.names;
+        d.authors_truncated = split.truncated;
         // Editors: the same name-list syntax as authors, `{…}` for a name kept whole.
         let split = names::split_cell(self.get(EDITORS));
         if let Some(doubt) = split.doubt {
@@ -292,6 +299,16 @@ impl<'a> ReadingReader<'a> {
         d.editors = split.names;
         d.container_short = text(CONTAINER_SHORT);
         d.season = opt(SEASON);
+        // A month column (4, "Apr" or "April"); the day column with it.
+        d.month = opt(MONTH);
+        if let Some(v) = d.month.as_ref().filter(|v| super::dates::month_day(&v.text).0.is_none()) {
+            d.errors.push(RowError::new(
+                line,
+                m.column(MONTH),
+                format!("month {:?} is not a month; expected 1 to 12 or a month's name, or an empty cell", v.text),
+            ));
+        }
+        d.day = opt(DAY);
         if let Some(v) = d.season.as_ref().filter(|v| builder::season_of(&v.text).is_none()) {
             d.errors.push(RowError::new(
                 line,

@@ -151,6 +151,8 @@ fn draft(raw: &Raw) -> Draft {
     };
     d.title = val(&["TI", "T1", "CT", "BT"]).or_else(|| Some(Val::new("", d.at)));
     d.date = val(&["PY", "Y1", "DA"]);
+    // `DA` is the full date ("2019/04/02/"): the month and day when `PY` gives the year.
+    d.month = val(&["DA"]);
     d.doi = val(&["DO"]);
     d.isbn = all(&["SN"])
         .into_iter()

@@ -223,6 +223,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         .find(|v| builder::first_isbn(&v.text).is_some());
     d.isbn_rule = IsbnRule::FirstValid;
     d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
+    d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", talis_kind));
     d.container = text(c.container);
     d.publisher = text(c.publisher);

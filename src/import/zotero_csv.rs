@@ -301,6 +301,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.authors = cell_names(r, c.author, line, n(c.author), &mut d.warnings);
+    d.authors_truncated = names::ends_with_et_al(get(r, c.author).unwrap_or(""));
     // Zotero's Editor column holds editors: an edited book is cited by them.
     d.editors = cell_names(r, c.editor, line, n(c.editor), &mut d.warnings);
     for tag in get(r, c.tags).unwrap_or("").split(';').map(str::trim).filter(|t| !t.is_empty()) {

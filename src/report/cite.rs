@@ -35,7 +35,7 @@ const NAMED: &[(&str, &str, &str)] = &[
     ("vancouver", "nlm-citation-sequence", "Vancouver (NLM, Citing Medicine 2nd ed.), the default in medicine"),
     ("apa", "apa", "APA 7th edition"),
     ("harvard", "harvard-cite-them-right", "Harvard as UK universities use it (Cite Them Right 12th ed.)"),
-    ("chicago", "chicago-author-date", "Chicago author-date (17th ed.)"),
+    ("chicago", "chicago-author-date", "Chicago author-date (18th ed.)"),
 ];
 
 /// A `--style` value as typed: a bundled style's name or a `.csl` file.
@@ -130,6 +130,7 @@ impl Style {
             ),
         };
         let xml = with_page_label_number(&with_name_elements(&xml));
+        let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let plain_suffix = name == "vancouver";
@@ -184,8 +185,16 @@ impl Style {
             .and_then(|item| {
                 formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
             })
-            .map(|t| own_case(with_season(t, r), &own_case_words(r)))
+            .map(|t| self.finish(t, r))
             .unwrap_or_else(|| fallback(r).into())
+    }
+
+    /// What canon adds to the processor's text of `r`: "et al.", the season,
+    /// Citing Medicine's hyphenated pages, words with their own case.
+    fn finish(&self, t: Rich, r: &Reading) -> Rich {
+        let t = with_season(with_et_al(t, r), r);
+        let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
+        own_case(t, &own_case_words(r))
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -285,7 +294,7 @@ impl Style {
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
-                .map(|t| own_case(with_season(t, r), &own_case_words(r)))
+                .map(|t| self.finish(t, r))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
@@ -605,6 +614,57 @@ fn with_page_label_number(xml: &str) -> String {
     out
 }
 
+/// The name that stands for "et al." in an entry (a private-use character:
+/// no style changes its case, initials or sorting against real names).
+const ET_AL_MARK: char = '\u{E0E1}';
+
+/// Text put in place of `range`, the runs after it moved along (a run that
+/// overlaps the range ends where the new text ends).
+fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
+    let (at, old, new) = (range.start, range.len(), with.len());
+    t.text.replace_range(range, with);
+    for (r, _) in &mut t.spans {
+        for x in [&mut r.start, &mut r.end] {
+            if *x >= at + old {
+                *x = *x - old + new;
+            } else if *x > at {
+                *x = at + new;
+            }
+        }
+    }
+    t.spans.retain(|(r, _)| r.start < r.end);
+}
+
+/// "et al." where the style printed the marker of a truncated author list
+/// ([`ET_AL_MARK`]), in place of the style's last delimiter before it: "Smith
+/// J, Jones K, et al." (Citing Medicine ch. 1, "et al." after the names
+/// given), "Smith, J., & Jones, K., et al." → "Smith, J., Jones, K., et al."
+/// (APA), "Smith, J. et al." after " and " (Cite Them Right). A marker the
+/// style left out (its own et-al rule cut the list) leaves its "et al.".
+fn with_et_al(mut t: Rich, r: &Reading) -> Rich {
+    if !r.authors_truncated {
+        return t;
+    }
+    while let Some(at) = t.text.find(ET_AL_MARK) {
+        let end = at + ET_AL_MARK.len_utf8();
+        let before = &t.text[..at];
+        let (start, term) = [
+            (", & ", ", et al."),
+            (", and ", ", et al."),
+            (" & ", " et al."),
+            (" and ", " et al."),
+            (", ", ", et al."),
+        ]
+        .iter()
+        .find(|(d, _)| before.ends_with(d))
+        .map_or((at, "et al."), |(d, term)| (at - d.len(), *term));
+        // "et al." ends with its own full stop: not "et al..".
+        let end = if t.text[end..].starts_with('.') { end + 1 } else { end };
+        splice(&mut t, start..end, term);
+    }
+    t
+}
+
 /// The date's season put with its year, which the processor cannot do
 /// (hayagriva's dates have no season): "(2019, Winter)" where the style
 /// puts the year in parentheses (APA 7th, §9.14: "(2019, Winter)"), else
@@ -667,10 +727,62 @@ fn person(n: &Name, plain_suffix: bool) -> Value {
         p.insert("given-name".into(), json!(crate::import::names::spaced_initials(g)));
     }
     if let Some(x) = &n.suffix {
-        let x = if plain_suffix { x.trim_end_matches('.') } else { x.as_str() };
+        let x = if plain_suffix { nlm_suffix(x) } else { x.clone() };
         p.insert("suffix".into(), json!(x));
     }
     Value::Object(p)
+}
+
+/// A name's suffix as Citing Medicine writes it (ch. 1, "Author"): without
+/// periods ("Jr"), and a roman numeral as an arabic ordinal ("III" → "3rd").
+fn nlm_suffix(x: &str) -> String {
+    let x = x.trim().trim_end_matches('.');
+    let n = match x.to_ascii_uppercase().as_str() {
+        "II" => 2,
+        "III" => 3,
+        "IV" => 4,
+        "V" => 5,
+        "VI" => 6,
+        "VII" => 7,
+        "VIII" => 8,
+        "IX" => 9,
+        _ => return x.to_string(),
+    };
+    let ordinal = match n {
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{n}{ordinal}")
+}
+
+/// Citing Medicine's page range: a hyphen, not an en dash ("201-9", ch. 1,
+/// "Location (Pagination)"). The reading's range is found after its first
+/// page, from the end (pages come after the title, which may hold a range).
+fn with_nlm_pages(mut t: Rich, r: &Reading) -> Rich {
+    let Some(first) = r.pages.as_deref().and_then(|p| p.split(['–', '-']).next()).map(str::trim) else {
+        return t;
+    };
+    if first.is_empty() {
+        return t;
+    }
+    if let Some(i) = t.text.rfind(&format!("{first}–")) {
+        let at = i + first.len();
+        splice(&mut t, at..at + '–'.len_utf8(), "-");
+    }
+    t
+}
+
+/// Cite Them Right's quotation marks: 'single', with "double" inside, and
+/// punctuation outside them (Cite Them Right 12th ed., as British usage).
+/// The bundled style leaves them to the locale, whose en-US terms give
+/// “double” with the comma inside; a locale block in the style sets them.
+fn with_british_quotes(xml: &str) -> String {
+    const TERMS: &str = r#"<locale><style-options punctuation-in-quote="false"/><terms><term name="open-quote">‘</term><term name="close-quote">’</term><term name="open-inner-quote">“</term><term name="close-inner-quote">”</term></terms></locale>"#;
+    match xml.find("</info>") {
+        Some(i) => format!("{}{TERMS}{}", &xml[..i + "</info>".len()], &xml[i + "</info>".len()..]),
+        None => xml.to_string(),
+    }
 }
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
@@ -703,7 +815,14 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     e.insert("type".into(), json!(kind));
     e.insert("title".into(), json!(protected(&r.title)));
     if !r.author_names.is_empty() {
-        e.insert("author".into(), Value::Array(r.author_names.iter().map(|n| person(n, plain_suffix)).collect()));
+        let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, plain_suffix)).collect();
+        // A list the source cut short ("et al."): one more name, a marker that
+        // [`with_et_al`] turns into "et al." where the style put it. CSL has no
+        // variable for a truncated list, and hayagriva no "others" person.
+        if r.authors_truncated {
+            people.push(json!({ "name": ET_AL_MARK.to_string() }));
+        }
+        e.insert("author".into(), Value::Array(people));
     }
     // Editors as editors: the style prints them as such ("In: Smith J, editor."
     // in Vancouver, "(Ed.)" in APA), and cites a book with no authors by them
@@ -712,7 +831,17 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, plain_suffix)).collect()));
     }
     if let Some(y) = r.year {
-        e.insert("date".into(), json!(format!("{y:04}")));
+        // The month and day as published ("2019 Apr 2;" in NLM, "(2019, April 2)"
+        // in APA); "~" marks an approximate (copyright, circa) year, which the
+        // style prints as it does ("c1998", "ca. 1998").
+        let mut date = format!("{}{y:04}", if r.date_approximate { "~" } else { "" });
+        if let Some(m) = r.month.filter(|m| (1..=12).contains(m)) {
+            date.push_str(&format!("-{m:02}"));
+            if let Some(d) = r.day.filter(|d| (1..=31).contains(d)) {
+                date.push_str(&format!("-{d:02}"));
+            }
+        }
+        e.insert("date".into(), json!(date));
     }
     let mut serial = serde_json::Map::new();
     if let Some(d) = &r.doi {

@@ -125,9 +125,11 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
         }
         if c == '.' && next != Some('.') {
             let before = out.iter().rev().map(|(p, _)| *p).take(2).collect::<Vec<_>>();
-            // A quoted title that ends in a question takes no full stop after its quotation mark.
+            // A quoted title that ends in a question, or in the full stop the
+            // style put inside the quotation marks ("“Guidance Web Page.”" in
+            // Chicago's web page entry), takes no full stop after them.
             let quoted_question =
-                matches!(before.first(), Some('”' | '’' | '"')) && matches!(before.get(1), Some('?' | '!'));
+                matches!(before.first(), Some('”' | '’' | '"')) && matches!(before.get(1), Some('?' | '!' | '.'));
             if matches!(before.first(), Some('?' | '!'))
                 || quoted_question
                 || (before.first() == Some(&'.') && before.get(1) != Some(&'.'))
@@ -256,6 +258,7 @@ mod tests {
                 "(2020) “Global health: if not now, when?” Available",
             ),
             ("Wait!. Really…. So on... .", "Wait! Really…. So on...."),
+            ("“Guidance Web Page.”. https://e.org", "“Guidance Web Page.” https://e.org"),
         ] {
             assert_eq!(collect(&tidy(styled(&[(raw, N)]))).text, tidied);
         }

@@ -42,6 +42,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0011_chapter_isbn", include_str!("../../schema/0011_chapter_isbn.sql")),
     ("0012_references_as_published", include_str!("../../schema/0012_references_as_published.sql")),
     ("0013_seed_lexicons", include_str!("../../schema/0013_seed_lexicons.sql")),
+    ("0014_dates_and_et_al", include_str!("../../schema/0014_dates_and_et_al.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -50,6 +50,29 @@ struct Stored {
     container_short: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     season: Option<String>,
+    /// The month (1–12) and day of the date, with the year (schema 0014).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    month: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    day: Option<i64>,
+    /// The year is approximate ("c1998", CSL `circa`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    date_approximate: bool,
+    /// The author list stops at "et al.".
+    #[serde(default, skip_serializing_if = "is_false")]
+    authors_truncated: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The month and day a record gives with its year (a day only with a month).
+fn month_day(r: &ReadingRecord) -> (Option<i64>, Option<i64>) {
+    match (r.year, r.month) {
+        (Some(_), Some(m)) => (Some(m), r.day),
+        _ => (None, None),
+    }
 }
 
 /// The DOI a merged entry keeps: the file's, else ours; but one DOI written
@@ -99,6 +122,10 @@ impl Stored {
             // A season goes with its date: a year's, or a work's not yet
             // published ("forthcoming", BibTeX `month = {winter}`).
             season: r.season.clone(),
+            month: month_day(r).0,
+            day: month_day(r).1,
+            date_approximate: r.year.is_some() && r.date_approximate,
+            authors_truncated: !r.authors.is_empty() && r.authors_truncated,
         }
     }
 
@@ -123,6 +150,7 @@ impl Stored {
             _ => r.title.clone(),
         };
         let names = richer_names(&self.author_names, &r.authors);
+        let names_ours = names == self.author_names;
         let written: Vec<&str> = r.authors.iter().map(|n| n.original.as_str()).collect();
         if names == self.author_names && !written.is_empty() && written != self.authors {
             kept.push(if r.authors.len() < self.author_names.len() {
@@ -224,6 +252,36 @@ impl Stored {
                 None if self.year.is_none() => new.season.clone().or_else(|| self.season.clone()),
                 None => self.season.clone(),
             },
+            // Month and day go with their year as the season does; the same
+            // year with a less precise date erases nothing.
+            month: match r.year {
+                Some(y) if Some(y) == self.year && new.month.is_none() => self.month,
+                Some(_) => new.month,
+                None => self.month,
+            },
+            day: match r.year {
+                Some(y) if Some(y) == self.year && new.month.is_none() => self.day,
+                Some(y) if Some(y) == self.year && new.month == self.month && new.day.is_none() => self.day,
+                Some(_) => new.day,
+                None => self.day,
+            },
+            date_approximate: match r.year {
+                Some(y) if Some(y) == self.year => self.date_approximate && new.date_approximate,
+                Some(_) => new.date_approximate,
+                None => self.date_approximate,
+            },
+            // A full list (as long as ours, without "et al.") clears the
+            // flag; otherwise the flag goes with the list that was kept.
+            authors_truncated: if !r.authors.is_empty()
+                && !r.authors_truncated
+                && r.authors.len() >= self.author_names.len()
+            {
+                false
+            } else if names_ours {
+                self.authors_truncated
+            } else {
+                new.authors_truncated
+            },
         };
         (merged, kept)
     }
@@ -239,6 +297,8 @@ impl Stored {
         let new = Stored::from_record(r);
         let (year, year_note) =
             if p.has("year") { (new.year, new.year_note.clone()) } else { (self.year, self.year_note.clone()) };
+        // Another year (or note) than the stored one: its month and day go with it.
+        let other_year = (new.year, &new.year_note) != (self.year, &self.year_note);
         let (authors, author_names) = if p.has("authors") {
             (new.authors, keep_parts(&self.author_names, new.author_names))
         } else {
@@ -293,6 +353,11 @@ impl Stored {
             } else {
                 self.season.clone()
             },
+            // Month and day: their columns when present; else they go with the year cell.
+            month: if p.has("month") || (p.has("year") && other_year) { new.month } else { new.month.or(self.month) },
+            day: if p.has("day") || (p.has("year") && other_year) { new.day } else { new.day.or(self.day) },
+            date_approximate: if p.has("year") { new.date_approximate } else { self.date_approximate },
+            authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
         }
     }
 
@@ -325,6 +390,14 @@ impl Stored {
             editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
             container_short: pick(&self.container_short, &r.container_short),
             season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
+            month: if self.year.is_some() { self.month } else { new.month },
+            day: if self.year.is_some() { self.day } else { new.day },
+            date_approximate: if self.year.is_some() { self.date_approximate } else { new.date_approximate },
+            authors_truncated: if self.author_names.is_empty() {
+                new.authors_truncated
+            } else {
+                self.authors_truncated
+            },
         }
     }
 
@@ -1045,7 +1118,7 @@ impl<'t> ReadingWriter<'t> {
             "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
-                    container_short, season
+                    container_short, season, month, day, date_approximate, authors_truncated
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1080,6 +1153,10 @@ impl<'t> ReadingWriter<'t> {
                     editor_names: Vec::new(),
                     container_short: r.get(23)?,
                     season: r.get(24)?,
+                    month: r.get(25)?,
+                    day: r.get(26)?,
+                    date_approximate: r.get::<_, Option<i64>>(27)?.unwrap_or(0) != 0,
+                    authors_truncated: r.get::<_, Option<i64>>(28)?.unwrap_or(0) != 0,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1498,9 +1575,10 @@ impl<'t> ReadingWriter<'t> {
                                       source_kind, status, language, added_by, created_at, updated_at,
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
-                                      container_short, season)
+                                      container_short, season, month, day, date_approximate, authors_truncated)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
-                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
+                         ?30, ?31, ?32, ?33)",
             )?
             .execute(params![
                 id,
@@ -1531,7 +1609,11 @@ impl<'t> ReadingWriter<'t> {
                 s.facets.open_access,
                 s.facets.perspective,
                 s.container_short,
-                s.season
+                s.season,
+                s.month,
+                s.day,
+                s.date_approximate,
+                s.authors_truncated
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -1716,7 +1798,8 @@ impl<'t> ReadingWriter<'t> {
                         url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
                         year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
-                        open_access = ?24, perspective = ?25, container_short = ?26, season = ?27
+                        open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
+                        month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -1724,7 +1807,8 @@ impl<'t> ReadingWriter<'t> {
                 new.annotation, new.source_kind, new.language, self.at, new.year_note, new.volume, new.issue,
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
-                new.container_short, new.season
+                new.container_short, new.season, new.month, new.day, new.date_approximate,
+                new.authors_truncated
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -1891,6 +1975,14 @@ pub struct Reading {
     pub year: Option<i64>,
     /// The season of the date ("winter"), when the source gives one.
     pub season: Option<String>,
+    /// The month of the date (1–12), when the source gives one.
+    pub month: Option<i64>,
+    /// The day of the month (1–31), when the source gives one.
+    pub day: Option<i64>,
+    /// The year is approximate ("c1998", CSL `circa`).
+    pub date_approximate: bool,
+    /// The author list stops at "et al." (the source names only the first authors).
+    pub authors_truncated: bool,
     /// Why there is no year: "in press", "forthcoming"…
     pub year_note: Option<String>,
     #[serde(rename = "type")]
@@ -1946,7 +2038,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.original_language, r.translated, r.perspective,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
-                r.container_short, r.season
+                r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -1967,6 +2059,10 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 editor_names: editor_parts.as_deref().map(names_from_json).unwrap_or_default(),
                 container_short: r.get(30)?,
                 season: r.get(31)?,
+                month: r.get(32)?,
+                day: r.get(33)?,
+                date_approximate: r.get::<_, Option<i64>>(34)?.unwrap_or(0) != 0,
+                authors_truncated: r.get::<_, Option<i64>>(35)?.unwrap_or(0) != 0,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

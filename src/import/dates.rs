@@ -1,0 +1,178 @@
+//! The month, day and approximation of a date as bibliographies write it,
+//! beside the year that [`super::builder::read_date`] reads.
+//!
+//! Forms: MEDLINE `DP  - 2019 Apr 2`, `2019 Apr`, `2019 Apr-Jun` (the first
+//! month of a range; no day), RIS `2019/04/02/` and `2019/04//`, ISO
+//! `2019-04-02` (a time after it is ignored), "April 2, 2019", "2 April
+//! 2019", a month alone as BibTeX writes it (`apr`, `{April}`, `4`) or with
+//! its day (EndNote `Apr 2`). A numeric date with the day first or the month
+//! first ("01/05/2019") is ambiguous and gives no month.
+
+/// Month names and abbreviations (English, as MEDLINE, RIS and BibTeX write
+/// them), lower case, with the month's number.
+const MONTH_NAMES: &[(&str, i64)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// The month a word names (`apr`, `April`, `Apr.`), 1–12.
+pub fn month_word(w: &str) -> Option<i64> {
+    let w = w.trim().trim_end_matches('.').to_lowercase();
+    MONTH_NAMES.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+}
+
+/// The days a month can have (29 for February: the year is checked by no one
+/// but the style, and a leap day must not be refused).
+fn days_in(month: i64) -> i64 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The month (1–12) and day (1–31, only with a month) a date names, or
+/// `(None, None)` when it names no month (a year, a season, "in press", an
+/// ambiguous all-numeric date with the year last).
+pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
+    let t = s.trim().to_lowercase();
+    // A time after an ISO date ("1999-04-02T10:00:00Z") is not part of the date.
+    let t = match t.find('t') {
+        Some(i) if t[..i].ends_with(|c: char| c.is_ascii_digit()) => &t[..i],
+        _ => t.as_str(),
+    };
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let is_year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    let number = |w: &str| -> Option<i64> {
+        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &w[d.len()..];
+        (!d.is_empty() && d.len() <= 2 && matches!(rest, "" | "st" | "nd" | "rd" | "th"))
+            .then(|| d.parse().ok())
+            .flatten()
+    };
+    let checked = |m: i64, d: Option<i64>| -> (Option<i64>, Option<i64>) {
+        if !(1..=12).contains(&m) {
+            return (None, None);
+        }
+        (Some(m), d.filter(|d| (1..=days_in(m)).contains(d)))
+    };
+    // Named month: "2019 Apr 2", "April 2, 2019", "2 April 2019", "apr", "Apr 2".
+    let named: Vec<(usize, i64)> =
+        words.iter().enumerate().filter_map(|(i, w)| month_word(w).map(|m| (i, m))).collect();
+    if let Some(&(i, m)) = named.first() {
+        if named.len() > 1 {
+            // A range of months ("Apr-Jun"): the first month, no day.
+            return checked(m, None);
+        }
+        let day = words
+            .get(i + 1)
+            .and_then(|w| number(w))
+            .or_else(|| i.checked_sub(1).and_then(|j| words.get(j)).and_then(|w| number(w)));
+        // A day range ("2019 Apr 2-9"): the first day.
+        return checked(m, day);
+    }
+    // Numeric with the year first: "2019-04-02", "2019/04/02/", "2019/04//".
+    if words.first().is_some_and(|w| is_year(w)) && t.contains(['-', '/']) {
+        let parts: Vec<&str> = t.trim().split(['-', '/']).map(str::trim).collect();
+        if parts.len() >= 2 {
+            let Some(m) = number(parts[1]) else { return (None, None) };
+            let d = parts.get(2).and_then(|w| number(w));
+            // biblatex season codes (2019-21 … 2019-24) are not months.
+            return checked(m, d);
+        }
+    }
+    // A month alone, as a number (BibTeX `month = 4`).
+    if words.len() == 1
+        && let Some(m) = number(words[0])
+    {
+        return checked(m, None);
+    }
+    (None, None)
+}
+
+/// Whether a date says its year is approximate: a copyright year ("c1998",
+/// "c. 1998", "©1998"), "ca. 1990", "circa 1990" (Citing Medicine ch. 2,
+/// "Date of publication": a copyright date is cited with "c").
+pub fn approximate(s: &str) -> bool {
+    let t = s.trim().trim_start_matches(['[', '(']).trim().to_lowercase();
+    if t.starts_with('©') {
+        return true;
+    }
+    ["circa", "ca.", "ca", "c.", "c"].iter().any(|m| {
+        t.strip_prefix(m).is_some_and(|r| {
+            let r = r.trim_start();
+            r.len() >= 4 && r.starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_days_in_every_form() {
+        let cases: &[(&str, Option<i64>, Option<i64>)] = &[
+            ("2019 Apr", Some(4), None),
+            ("2019 Apr 2", Some(4), Some(2)),
+            ("2019 Apr-Jun", Some(4), None),
+            ("2019 Apr 2-9", Some(4), Some(2)),
+            ("2019/04/02/", Some(4), Some(2)),
+            ("2019/04//", Some(4), None),
+            ("2019///Winter", None, None),
+            ("2019-04-02", Some(4), Some(2)),
+            ("1999-04-02T10:00:00Z", Some(4), Some(2)),
+            ("2019-04", Some(4), None),
+            ("2019-24", None, None),
+            ("April 2, 2019", Some(4), Some(2)),
+            ("2 April 2019", Some(4), Some(2)),
+            ("2nd Sept. 2019", Some(9), Some(2)),
+            ("apr", Some(4), None),
+            ("{April}", Some(4), None),
+            ("4", Some(4), None),
+            ("13", None, None),
+            ("Apr 2", Some(4), Some(2)),
+            ("2019 Feb 31", Some(2), None),
+            ("01/05/2019", None, None),
+            ("2019", None, None),
+            ("Winter 2019", None, None),
+            ("in press", None, None),
+            ("May 2019", Some(5), None),
+        ];
+        for (s, m, d) in cases {
+            assert_eq!(month_day(s), (*m, *d), "{s}");
+        }
+    }
+
+    #[test]
+    fn approximate_years() {
+        for s in ["c1998", "c. 1998", "©1998", "ca. 1990", "circa 1990", "[c1998]"] {
+            assert!(approximate(s), "{s}");
+        }
+        for s in ["1998", "2019 Apr", "p2019", "in press", "cat"] {
+            assert!(!approximate(s), "{s}");
+        }
+    }
+}
