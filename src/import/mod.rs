@@ -177,6 +177,23 @@ impl fmt::Display for ImportErrors {
     }
 }
 
+/// A PubMed identifier (PMID) in canon's form: digits only, without leading
+/// zeros, at most 12 digits (PMIDs are positive integers; NLM, "MEDLINE/PubMed
+/// data element descriptions", PMID). Accepts "PMID: 31234567", "pmid:1" and
+/// surrounding spaces; `None` for anything else.
+pub fn normalise_pmid(s: &str) -> Option<String> {
+    let t = s.trim();
+    let t = match t.get(..4) {
+        Some(head) if head.eq_ignore_ascii_case("pmid") => t[4..].trim_start().trim_start_matches(':').trim_start(),
+        _ => t,
+    };
+    if t.is_empty() || t.len() > 12 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = t.trim_start_matches('0');
+    if n.is_empty() { None } else { Some(n.to_string()) }
+}
+
 /// Trims a cell and turns the empty string into `None`.
 pub fn cell(s: &str) -> Option<&str> {
     let t = s.trim();
@@ -218,6 +235,8 @@ pub struct ReadingRecord {
     /// The file's line that gives the DOI (a tag line of RIS or MEDLINE, a
     /// BibTeX field), where it is not the record's first line; for messages.
     pub doi_line: Option<u64>,
+    /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
+    pub pmid: Option<String>,
     pub isbn: Option<String>,
     pub url: Option<String>,
     pub annotation: Option<String>,
@@ -275,7 +294,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
-/// `season`). `year` covers the year and its note ("in press").
+/// `season`, `pmid`). `year` covers the year and its note ("in press").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u32);
 
@@ -309,6 +328,7 @@ impl Present {
         "editors",
         "container_short",
         "season",
+        "pmid",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

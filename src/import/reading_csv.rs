@@ -4,7 +4,7 @@
 //! `issue`, `pages`, `publisher`, `place`, `edition`, and the content facets
 //! `global_south`, `open_access`, `original_language`, `translated`,
 //! `perspective`, and `editors`, `container_short` (the journal's
-//! abbreviation) and `season`).
+//! abbreviation), `season` and `pmid` (the PubMed ID)).
 
 use anyhow::Result;
 
@@ -47,6 +47,7 @@ const CHANGED: usize = 25;
 const EDITORS: usize = 26;
 const CONTAINER_SHORT: usize = 27;
 const SEASON: usize = 28;
+const PMID: usize = 29;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -108,6 +109,8 @@ pub const FIELDS: &[Field] = &[
         required: false,
     },
     Field { name: "season", aliases: &["publication season"], required: false },
+    // Issue 12l: the PubMed identifier (digits only).
+    Field { name: "pmid", aliases: &["pubmed id", "pubmed", "pubmed identifier"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -141,6 +144,7 @@ const PRESENT: &[(usize, &str)] = &[
     (EDITORS, "editors"),
     (CONTAINER_SHORT, "container_short"),
     (SEASON, "season"),
+    (PMID, "pmid"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -275,6 +279,7 @@ impl<'a> ReadingReader<'a> {
         d.date = opt(YEAR);
         d.kind = KindSrc::Named(val(TYPE));
         d.doi = opt(DOI);
+        d.pmid = opt(PMID);
         d.isbn = opt(ISBN);
         d.source_kind = opt(SOURCE_KIND);
         d.status = opt(STATUS);

@@ -105,6 +105,7 @@ pub const TABLES: &[Table] = &[
             "edition",
             "container_short",
             "season",
+            "pmid",
         ],
         order: "id",
         has_id: true,

@@ -41,6 +41,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_facets", include_str!("../../schema/0010_facets.sql")),
     ("0011_chapter_isbn", include_str!("../../schema/0011_chapter_isbn.sql")),
     ("0012_references_as_published", include_str!("../../schema/0012_references_as_published.sql")),
+    ("0014_pmid", include_str!("../../schema/0014_pmid.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -51,6 +52,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
     match name {
         "0009_references" => readings::split_stored_names(tx),
+        "0014_pmid" => readings::fill_pmids(tx),
         _ => Ok(()),
     }
 }

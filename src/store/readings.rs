@@ -50,6 +50,9 @@ struct Stored {
     container_short: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     season: Option<String>,
+    /// The PubMed identifier (schema 0014); a record from before it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pmid: Option<String>,
 }
 
 /// The DOI a merged entry keeps: the file's, else ours; but one DOI written
@@ -99,6 +102,7 @@ impl Stored {
             // A season goes with its date: a year's, or a work's not yet
             // published ("forthcoming", BibTeX `month = {winter}`).
             season: r.season.clone(),
+            pmid: r.pmid.clone(),
         }
     }
 
@@ -224,6 +228,7 @@ impl Stored {
                 None if self.year.is_none() => new.season.clone().or_else(|| self.season.clone()),
                 None => self.season.clone(),
             },
+            pmid: pick(&r.pmid, &self.pmid),
         };
         (merged, kept)
     }
@@ -293,6 +298,7 @@ impl Stored {
             } else {
                 self.season.clone()
             },
+            pmid: take("pmid", &r.pmid, &self.pmid),
         }
     }
 
@@ -325,6 +331,7 @@ impl Stored {
             editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
             container_short: pick(&self.container_short, &r.container_short),
             season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
+            pmid: pick(&self.pmid, &r.pmid),
         }
     }
 
@@ -977,6 +984,12 @@ impl<'t> ReadingWriter<'t> {
         {
             return Ok(Some((id, "DOI")));
         }
+        // A PMID names one work in PubMed, as a DOI does.
+        if let Some(p) = &r.pmid
+            && let Some(id) = q("SELECT id FROM reading WHERE pmid = ?1 ORDER BY id LIMIT 1", p)?
+        {
+            return Ok(Some((id, "PMID")));
+        }
         // An ISBN names a whole book: two chapters of one book share it, so a
         // chapter is the same entry only with the same ISBN and title.
         if let Some(i) = &r.isbn {
@@ -1045,7 +1058,7 @@ impl<'t> ReadingWriter<'t> {
             "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
-                    container_short, season
+                    container_short, season, pmid
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1080,6 +1093,7 @@ impl<'t> ReadingWriter<'t> {
                     editor_names: Vec::new(),
                     container_short: r.get(23)?,
                     season: r.get(24)?,
+                    pmid: r.get(25)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1171,6 +1185,29 @@ impl<'t> ReadingWriter<'t> {
                     crate::import::reading_id_text(id),
                     work_label(&old.title, old.author_names.first(), old.year),
                     work_label(&r.title, r.authors.first(), r.year),
+                ),
+            ));
+            return Ok(None);
+        }
+        // One PMID with two DOIs, or one DOI with two PMIDs: the record and the
+        // entry disagree on which work this is; neither is overwritten.
+        if let (Some(theirs), Some(ours)) = match how {
+            "PMID" => (r.doi.as_deref(), old.doi.as_deref()),
+            "DOI" => (r.pmid.as_deref(), old.pmid.as_deref()),
+            _ => (None, None),
+        } && (if how == "PMID" { !crate::import::same_doi(theirs, ours) } else { theirs != ours })
+        {
+            let (key, value, other) =
+                if how == "PMID" { ("DOI", r.pmid.as_deref(), "PMID") } else { ("PMID", r.doi.as_deref(), "DOI") };
+            self.problems.push((
+                r.line,
+                if how == "PMID" { "pmid" } else { "doi" },
+                format!(
+                    "{other} {} is already entry {} {} with {key} {ours}, and this record has {key} {theirs}; \
+                     expected one work to have one {key} (is one of them mistyped?)",
+                    value.unwrap_or_default(),
+                    crate::import::reading_id_text(id),
+                    work_label(&old.title, old.author_names.first(), old.year),
                 ),
             ));
             return Ok(None);
@@ -1498,9 +1535,9 @@ impl<'t> ReadingWriter<'t> {
                                       source_kind, status, language, added_by, created_at, updated_at,
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
-                                      container_short, season)
+                                      container_short, season, pmid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
-                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+                         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
             )?
             .execute(params![
                 id,
@@ -1531,7 +1568,8 @@ impl<'t> ReadingWriter<'t> {
                 s.facets.open_access,
                 s.facets.perspective,
                 s.container_short,
-                s.season
+                s.season,
+                s.pmid
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -1716,7 +1754,8 @@ impl<'t> ReadingWriter<'t> {
                         url = ?9, annotation = ?10, source_kind = ?11, language = ?12, updated_at = ?13,
                         year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
-                        open_access = ?24, perspective = ?25, container_short = ?26, season = ?27
+                        open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
+                        pmid = ?28
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -1724,7 +1763,7 @@ impl<'t> ReadingWriter<'t> {
                 new.annotation, new.source_kind, new.language, self.at, new.year_note, new.volume, new.issue,
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
-                new.container_short, new.season
+                new.container_short, new.season, new.pmid
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -1876,6 +1915,47 @@ pub fn split_stored_names(tx: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Schema 0014: fills `pmid` of stored entries from a PubMed URL
+/// ([`pmid_from_url`]) or, failing that, a notes line "PMID: N" (written by
+/// canon's MEDLINE import between issues 12j and 12l). URL and notes are kept.
+pub(crate) fn fill_pmids(tx: &Transaction) -> Result<()> {
+    let rows: Vec<(i64, Option<String>, Option<String>)> = tx
+        .prepare("SELECT id, url, annotation FROM reading WHERE pmid IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut write = tx.prepare("UPDATE reading SET pmid = ?2 WHERE id = ?1")?;
+    for (id, url, notes) in rows {
+        let from_notes = || {
+            notes.as_deref().and_then(|n| {
+                n.lines().find_map(|l| l.trim().strip_prefix("PMID:").and_then(crate::import::normalise_pmid))
+            })
+        };
+        if let Some(p) = url.as_deref().and_then(pmid_from_url).or_else(from_notes) {
+            write.execute(params![id, p])?;
+        }
+    }
+    Ok(())
+}
+
+/// The PMID of a PubMed address: `https://pubmed.ncbi.nlm.nih.gov/N/` or
+/// `https://www.ncbi.nlm.nih.gov/pubmed/N` (either scheme, with or without
+/// `www.`, a trailing slash or query). `None` for any other URL.
+pub fn pmid_from_url(url: &str) -> Option<String> {
+    let u = url.trim();
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let lower = rest.to_ascii_lowercase();
+    let tail = if lower.starts_with("pubmed.ncbi.nlm.nih.gov/") {
+        &rest["pubmed.ncbi.nlm.nih.gov/".len()..]
+    } else if lower.starts_with("ncbi.nlm.nih.gov/pubmed/") {
+        &rest["ncbi.nlm.nih.gov/pubmed/".len()..]
+    } else {
+        return None;
+    };
+    let id = tail.split(['/', '?', '#']).next().unwrap_or_default();
+    crate::import::normalise_pmid(id).filter(|_| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A reading as listed (and as the report and gaps use it).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Reading {
@@ -1905,6 +1985,8 @@ pub struct Reading {
     pub place: Option<String>,
     pub edition: Option<String>,
     pub doi: Option<String>,
+    /// The PubMed identifier (digits), when known.
+    pub pmid: Option<String>,
     pub isbn: Option<String>,
     pub url: Option<String>,
     pub annotation: Option<String>,
@@ -1946,7 +2028,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.original_language, r.translated, r.perspective,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
-                r.container_short, r.season
+                r.container_short, r.season, r.pmid
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -1967,6 +2049,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 editor_names: editor_parts.as_deref().map(names_from_json).unwrap_or_default(),
                 container_short: r.get(30)?,
                 season: r.get(31)?,
+                pmid: r.get(32)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,
