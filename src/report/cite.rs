@@ -541,10 +541,16 @@ fn url_as_stored(mut t: Rich, r: &Reading) -> Rich {
     let Some(stored) = r.url.as_deref() else { return t };
     let Ok(parsed) = url::Url::parse(stored) else { return t };
     let shown = parsed.as_str();
-    if shown == stored || t.text.contains(stored) {
+    if shown == stored {
         return t;
     }
-    let Some(at) = t.text.find(shown) else { return t };
+    // The normalised form where the processor printed it (not a longer URL that starts with it).
+    let Some(at) = t.text.match_indices(shown).map(|(i, _)| i).find(|i| {
+        !t.text[i + shown.len()..]
+            .starts_with(|c: char| !c.is_whitespace() && !matches!(c, '.' | ',' | ';' | ')' | ']' | '>'))
+    }) else {
+        return t;
+    };
     let end = at + shown.len();
     t.text.replace_range(at..end, stored);
     let shift = |i: usize| if i >= end { i + stored.len() - shown.len() } else { i.min(at + stored.len()) };
