@@ -204,12 +204,9 @@ fn draft(raw: &Raw) -> Draft {
         // One KW line may hold several keywords separated by `;` or `,`.
         d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
     }
-    let an_read = d.pmid.is_some();
-    d.not_stored(
-        "RIS",
-        raw.fields.iter().filter(|f| !f.1.is_empty() && !(an_read && f.0 == "AN")).map(|f| f.0),
-        RIS_READ,
-    );
+    // `AN` is read when it is the PMID (else named as not stored).
+    let read: Vec<&str> = RIS_READ.iter().copied().chain(d.pmid.is_some().then_some("AN")).collect();
+    d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d
 }
 
