@@ -130,8 +130,8 @@ fn migrated_without_loss(name: &str, version: i64) -> Workdir {
     let before = contents(&w.db(), &before_tables);
     assert!(before.iter().any(|r| r.starts_with("reading_author:")), "the fixture holds authors");
     let check = w.ok(&["check"]);
-    assert!(check.contains("version 11 (this canon writes 11)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 11);
+    assert!(check.contains("version 12 (this canon writes 12)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 12);
     // Schema 0014: no month or day invented, no year made approximate, no list truncated.
     assert_eq!(
         w.count(
@@ -235,7 +235,7 @@ fn a_database_with_facets_before_references_gains_references_alone() {
     w.ok(&["compare", "round-one"]);
     // Opening it again changes nothing more.
     w.ok(&["check"]);
-    assert_eq!(w.count("PRAGMA user_version"), 11);
+    assert_eq!(w.count("PRAGMA user_version"), 12);
 }
 
 /// Issue 13 (round 5): an existing database gets the widened seed lexicons

@@ -1280,10 +1280,11 @@ fn a_journal_name_with_medline_parenthetical_is_no_change() {
         "bmj.nbib",
         "PMID- 9\nTI  - Anatomy as taught\nFAU - Berg, Lena\nDP  - 2019\nJT  - BMJ (Clinical research ed.)\nTA  - BMJ\nAID - 10.1136/bmj.l1234 [doi]\n",
     );
-    // The PubMed record fills the notes with its PMID (never a URL); title and journal are no change.
+    // The PubMed record fills the PMID (a field since 12l, never a URL); title and journal are no change.
     let dry = w.ok(&["import", "reading", nbib.to_str().unwrap(), "--dry-run"]);
     assert!(
-        dry.contains("annotation: (empty) → \"PMID: 9\"")
+        dry.contains("pmid: (empty) → \"9\"")
+            && !dry.contains("annotation:")
             && !dry.contains("url:")
             && !dry.contains("title:")
             && !dry.contains("container:"),

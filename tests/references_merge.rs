@@ -120,7 +120,8 @@ fn medline_titles_lose_medlines_period_and_the_pmid_is_no_url() {
     let a = reading(&l, "Hidden in Plain Sight");
     assert_eq!(a["title"], "Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms");
     assert_eq!(a["url"], Value::Null, "a PubMed page is not where the work is published");
-    assert_eq!(a["annotation"], "PMID: 32853499", "the PMID is kept as the record's identifier");
+    assert_eq!(a["pmid"], "32853499", "the PMID is kept as the record's identifier");
+    assert_eq!(a["annotation"], Value::Null, "the PMID is a field, not a note");
     assert_eq!(reading(&l, "Health equity")["title"], "Health equity in the U.S.", "an abbreviation's period stays");
     assert_eq!(reading(&l, "Is race")["title"], "Is race a risk factor?");
     // The reference is not an online source.
@@ -136,7 +137,8 @@ fn medline_titles_lose_medlines_period_and_the_pmid_is_no_url() {
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
     w.ok(&["import", "reading", w.write("p.nbib", NBIB).to_str().unwrap()]);
     let l = list(&w);
-    assert_eq!(reading(&l, "Hidden in Plain Sight")["annotation"], "Read for week 3\nPMID: 32853499");
+    let a = reading(&l, "Hidden in Plain Sight");
+    assert_eq!((a["annotation"].as_str(), a["pmid"].as_str()), (Some("Read for week 3"), Some("32853499")));
 }
 
 #[test]

@@ -112,6 +112,8 @@ const READING_COLUMNS: &[&str] = &[
     "global_south",
     "open_access",
     "perspective",
+    // Issue 12l, last so that files and scripts that read columns by position keep working.
+    "pmid",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -167,6 +169,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             yes_no(r.global_south),
             yes_no(r.open_access),
             o(&r.perspective),
+            o(&r.pmid),
         ]);
     }
     if !a.bom {

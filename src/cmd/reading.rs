@@ -272,6 +272,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("place", &r.place);
     opt("edition", &r.edition);
     opt("doi", &r.doi);
+    opt("pmid", &r.pmid);
     opt("isbn", &r.isbn);
     opt("url", &r.url);
     opt("annotation", &r.annotation);

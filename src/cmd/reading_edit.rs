@@ -31,6 +31,9 @@ pub struct EditArgs {
     /// The DOI, in any form (https://doi.org/…, doi:…); "" clears it.
     #[arg(long)]
     pub doi: Option<String>,
+    /// The PubMed ID (PMID), digits only ("" clears it).
+    #[arg(long)]
+    pub pmid: Option<String>,
     /// ISBN-10 or ISBN-13 ("" clears it).
     #[arg(long)]
     pub isbn: Option<String>,
@@ -105,6 +108,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         kind: a.kind.clone(),
         container: clearable(&a.container),
         doi: clearable(&a.doi),
+        pmid: clearable(&a.pmid),
         isbn: clearable(&a.isbn),
         url: clearable(&a.url),
         annotation: clearable(&a.note),
@@ -125,6 +129,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         && [
             &p.container,
             &p.doi,
+            &p.pmid,
             &p.isbn,
             &p.url,
             &p.annotation,

@@ -513,6 +513,15 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // biblatex's pubstate ("inpress", "forthcoming") stands in for a missing year.
     d.date = ["year", "date", "pubstate"].iter().find_map(|f| val(f).filter(|v| !v.text.is_empty()));
     d.doi = e.fields.get("doi").map(|f| Val::new(verbatim(&f.raw), at(f)));
+    // The PMID: `pmid` (JabRef, Zotero, PubMed2BibTeX), or BibLaTeX's `eprint`
+    // with `eprinttype = {pubmed}` (biblatex manual §3.13.7).
+    let pubmed_eprint =
+        e.fields.get("eprinttype").is_some_and(|f| verbatim(&f.raw).trim().eq_ignore_ascii_case("pubmed"));
+    d.pmid = e
+        .fields
+        .get("pmid")
+        .or_else(|| e.fields.get("eprint").filter(|_| pubmed_eprint))
+        .map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
@@ -547,13 +556,19 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         let text = latex_to_unicode(&f.raw);
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
-    d.not_stored("BibTeX", e.fields.keys().map(String::as_str), BIBTEX_READ);
+    let eprint_read = pubmed_eprint && !e.fields.contains_key("pmid");
+    d.not_stored(
+        "BibTeX",
+        e.fields.keys().map(String::as_str).filter(|k| !(eprint_read && matches!(*k, "eprint" | "eprinttype"))),
+        BIBTEX_READ,
+    );
     d
 }
 
 /// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
 /// and `day` belong to the date, of which canon stores the year).
 const BIBTEX_READ: &[&str] = &[
+    "pmid",
     "title",
     "year",
     "date",

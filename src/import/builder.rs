@@ -113,6 +113,8 @@ pub struct Draft {
     pub place: Option<String>,
     pub edition: Option<String>,
     pub doi: Option<Val>,
+    /// The PubMed identifier (MEDLINE `PMID`, BibTeX `pmid`, CSL-JSON `PMID`…).
+    pub pmid: Option<Val>,
     pub isbn: Option<Val>,
     pub isbn_rule: IsbnRule,
     pub url: Option<String>,
@@ -462,6 +464,17 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         }
         n
     });
+    let pmid = d.pmid.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        let n = super::normalise_pmid(&v.text);
+        if n.is_none() {
+            err(
+                &mut errs,
+                v.at,
+                format!("{p}pmid {:?} is not a PubMed ID; expected digits only, as 31234567", v.text.trim()),
+            );
+        }
+        n
+    });
     let isbn = d.isbn.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| match d.isbn_rule {
         IsbnRule::FirstValid => first_isbn(&v.text),
         IsbnRule::Strict => {
@@ -541,6 +554,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         edition: tidy(d.edition),
         doi_line: d.doi.as_ref().map(|v| v.at.line).filter(|l| *l > d.at.line),
         doi,
+        pmid,
         isbn,
         url: tidy(d.url),
         annotation: d.annotation.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),

@@ -273,6 +273,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         ));
     }
     d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));
+    d.pmid = text_of(o.get("PMID")).map(|t| Val::new(t, at("PMID")));
     d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));
     d.isbn_rule = IsbnRule::FirstValid;
     let people = |k: &str| -> Vec<Name> {
@@ -351,6 +352,7 @@ const CSL_READ: &[&str] = &[
     "available-date",
     "status",
     "DOI",
+    "PMID",
     "ISBN",
     "author",
     "editor",

@@ -185,6 +185,16 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.title = val("titles/title").or_else(|| Some(Val::new("", d.at)));
     d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));
     d.doi = val("electronic-resource-num").filter(|v| v.text.contains("10."));
+    // The PMID: EndNote keeps it in `accession-num` when the record came from
+    // PubMed (`remote-database-name`/`-provider` naming PubMed, MEDLINE or
+    // the NLM); another database's accession number is not a PMID.
+    let from_pubmed = ["remote-database-name", "remote-database-provider"].iter().any(|p| {
+        text(p).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("pubmed") || v.contains("medline") || v.contains("nlm")
+        })
+    });
+    d.pmid = val("accession-num").filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
     d.isbn = val("isbn");
     d.isbn_rule = IsbnRule::FirstValid;
     let names_at = |p: &str| all(p).iter().filter_map(|(v, _)| name(v)).collect::<Vec<_>>();
@@ -265,6 +275,9 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     read.push("periodical/abbr-1");
     if d.doi.is_some() {
         read.push("electronic-resource-num");
+    }
+    if d.pmid.is_some() {
+        read.push("accession-num");
     }
     let mut present: Vec<&str> = r.values.keys().map(String::as_str).collect();
     present.sort_unstable();

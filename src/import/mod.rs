@@ -178,6 +178,23 @@ impl fmt::Display for ImportErrors {
     }
 }
 
+/// A PubMed identifier (PMID) in canon's form: digits only, without leading
+/// zeros, at most 12 digits (PMIDs are positive integers; NLM, "MEDLINE/PubMed
+/// data element descriptions", PMID). Accepts "PMID: 31234567", "pmid:1" and
+/// surrounding spaces; `None` for anything else.
+pub fn normalise_pmid(s: &str) -> Option<String> {
+    let t = s.trim();
+    let t = match t.get(..4) {
+        Some(head) if head.eq_ignore_ascii_case("pmid") => t[4..].trim_start().trim_start_matches(':').trim_start(),
+        _ => t,
+    };
+    if t.is_empty() || t.len() > 12 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = t.trim_start_matches('0');
+    if n.is_empty() { None } else { Some(n.to_string()) }
+}
+
 /// Trims a cell and turns the empty string into `None`.
 pub fn cell(s: &str) -> Option<&str> {
     let t = s.trim();
@@ -228,6 +245,8 @@ pub struct ReadingRecord {
     /// The file's line that gives the DOI (a tag line of RIS or MEDLINE, a
     /// BibTeX field), where it is not the record's first line; for messages.
     pub doi_line: Option<u64>,
+    /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
+    pub pmid: Option<String>,
     pub isbn: Option<String>,
     pub url: Option<String>,
     pub annotation: Option<String>,
@@ -285,8 +304,8 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
-/// `season`, `month`, `day`). `year` covers the year, its note ("in press")
-/// and whether it is approximate ("c1998"); `authors` covers "et al.".
+/// `season`, `month`, `day`, `pmid`). `year` covers the year, its note ("in
+/// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u32);
 
@@ -322,6 +341,7 @@ impl Present {
         "season",
         "month",
         "day",
+        "pmid",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -196,9 +196,9 @@ fn draft(r: &Raw) -> Draft {
     // A language canon does not know is warned about at its own line.
     d.language_at = val("LA").map(|v| v.at);
     // The PMID is the record's identifier in PubMed, not where the work is
-    // published: kept in the notes ("PMID: 31234567"), never made a URL (a
-    // style prints a URL as an online source, "[Internet] … Available from").
-    d.annotation = pmid.as_ref().map(|p| pmid_note(p));
+    // published: stored as the `pmid` field, never made a URL (a style prints
+    // a URL as an online source, "[Internet] … Available from").
+    d.pmid = val("PMID");
     for tag in ["OT", "MH"] {
         for (_, v, n) in all(tag) {
             // MeSH headings carry qualifiers and a star: "Racism/*statistics & numerical data".
@@ -208,11 +208,6 @@ fn draft(r: &Raw) -> Draft {
     }
     d.not_stored("MEDLINE", r.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0.as_str()), MEDLINE_READ);
     d
-}
-
-/// The note that keeps a record's PubMed identifier: "PMID: 31234567".
-pub fn pmid_note(pmid: &str) -> String {
-    format!("PMID: {}", pmid.trim())
 }
 
 /// A MEDLINE title without the period MEDLINE ends every title with (the
@@ -273,7 +268,8 @@ mod tests {
         );
         assert_eq!(a.language.as_deref(), Some("en"), "LA eng, as a code (issue 16's language rule, in the builder)");
         assert_eq!(a.url, None, "a PMID is not where the work is published");
-        assert_eq!(a.annotation.as_deref(), Some("PMID: 31234567"));
+        assert_eq!(a.pmid.as_deref(), Some("31234567"));
+        assert_eq!(a.annotation, None, "the PMID is a field, not a note");
         assert_eq!(a.themes, [2]);
         assert_eq!(a.keywords_not_themes, ["Humans", "Racism"]);
         let b = &p.records[1];

@@ -4,7 +4,7 @@
 //! `issue`, `pages`, `publisher`, `place`, `edition`, and the content facets
 //! `global_south`, `open_access`, `original_language`, `translated`,
 //! `perspective`, and `editors`, `container_short` (the journal's
-//! abbreviation) and `season`).
+//! abbreviation), `season` and `pmid` (the PubMed ID)).
 
 use anyhow::Result;
 
@@ -49,6 +49,7 @@ const CONTAINER_SHORT: usize = 27;
 const SEASON: usize = 28;
 const MONTH: usize = 29;
 const DAY: usize = 30;
+const PMID: usize = 31;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -112,6 +113,8 @@ pub const FIELDS: &[Field] = &[
     Field { name: "season", aliases: &["publication season"], required: false },
     Field { name: "month", aliases: &["publication month"], required: false },
     Field { name: "day", aliases: &["publication day"], required: false },
+    // Issue 12l: the PubMed identifier (digits only).
+    Field { name: "pmid", aliases: &["pubmed id", "pubmed", "pubmed identifier"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -147,6 +150,7 @@ const PRESENT: &[(usize, &str)] = &[
     (SEASON, "season"),
     (MONTH, "month"),
     (DAY, "day"),
+    (PMID, "pmid"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -281,6 +285,7 @@ impl<'a> ReadingReader<'a> {
         d.date = opt(YEAR);
         d.kind = KindSrc::Named(val(TYPE));
         d.doi = opt(DOI);
+        d.pmid = opt(PMID);
         d.isbn = opt(ISBN);
         d.source_kind = opt(SOURCE_KIND);
         d.status = opt(STATUS);

@@ -154,6 +154,14 @@ fn draft(raw: &Raw) -> Draft {
     // `DA` is the full date ("2019/04/02/"): the month and day when `PY` gives the year.
     d.month = val(&["DA"]);
     d.doi = val(&["DO"]);
+    // The PMID: EndNote and PubMed-sourced RIS put it in `AN` (accession
+    // number) with `DB`/`DP` naming PubMed, MEDLINE or the NLM; an `AN` of
+    // another database is its own number, not a PMID, and is not read.
+    let from_pubmed = first(&["DB", "DP"]).is_some_and(|(_, v, _, _)| {
+        let v = v.to_ascii_lowercase();
+        v.contains("pubmed") || v.contains("medline") || v.contains("nlm")
+    });
+    d.pmid = val(&["AN"]).filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
     d.isbn = all(&["SN"])
         .into_iter()
         .find(|(v, _, _)| builder::first_isbn(v).is_some())
@@ -198,7 +206,9 @@ fn draft(raw: &Raw) -> Draft {
         // One KW line may hold several keywords separated by `;` or `,`.
         d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
     }
-    d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), RIS_READ);
+    // `AN` is read when it is the PMID (else named as not stored).
+    let read: Vec<&str> = RIS_READ.iter().copied().chain(d.pmid.is_some().then_some("AN")).collect();
+    d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d
 }
 

@@ -185,7 +185,7 @@ impl Style {
             .and_then(|item| {
                 formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
             })
-            .map(|t| self.finish(t, r))
+            .map(|t| url_as_stored(self.finish(t, r), r))
             .unwrap_or_else(|| fallback(r).into())
     }
 
@@ -294,7 +294,7 @@ impl Style {
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
-                .map(|t| self.finish(t, r))
+                .map(|t| url_as_stored(self.finish(t, r), r))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
@@ -670,6 +670,32 @@ fn with_et_al(mut t: Rich, r: &Reading) -> Rich {
 /// puts the year in parentheses (APA 7th, §9.14: "(2019, Winter)"), else
 /// after the year ("2019 Winter;45(4)", as Citing Medicine writes a season
 /// in a journal date). The season takes the year's emphasis.
+/// The reference with the reading's URL as stored: the processor parses a
+/// URL and prints its normalised form ("https://e.org" as "https://e.org/",
+/// "HTTP://Example.org" as "http://example.org/"); the person's form is put back.
+fn url_as_stored(mut t: Rich, r: &Reading) -> Rich {
+    let Some(stored) = r.url.as_deref() else { return t };
+    let Ok(parsed) = url::Url::parse(stored) else { return t };
+    let shown = parsed.as_str();
+    if shown == stored {
+        return t;
+    }
+    // The normalised form where the processor printed it (not a longer URL that starts with it).
+    let Some(at) = t.text.match_indices(shown).map(|(i, _)| i).find(|i| {
+        !t.text[i + shown.len()..]
+            .starts_with(|c: char| !c.is_whitespace() && !matches!(c, '.' | ',' | ';' | ')' | ']' | '>'))
+    }) else {
+        return t;
+    };
+    let end = at + shown.len();
+    t.text.replace_range(at..end, stored);
+    let shift = |i: usize| if i >= end { i + stored.len() - shown.len() } else { i.min(at + stored.len()) };
+    for (range, _) in &mut t.spans {
+        *range = shift(range.start)..shift(range.end);
+    }
+    t
+}
+
 fn with_season(mut t: Rich, r: &Reading) -> Rich {
     let (Some(y), Some(season)) = (r.year, r.season.as_deref()) else { return t };
     let mut c = season.chars();
@@ -854,7 +880,8 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // its PMID: NLM cites a journal article with one in print form, without
     // "[Internet]" or "Available from" (Citing Medicine ch. 1; the bundled
     // style's rule), and adds "PubMed PMID: …".
-    if let Some(pmid) = r.url.as_deref().and_then(pubmed_id) {
+    // The stored PMID; a PubMed address for an entry without one.
+    if let Some(pmid) = r.pmid.as_deref().or_else(|| r.url.as_deref().and_then(pubmed_id)) {
         serial.insert("pmid".into(), json!(pmid));
     }
     if !serial.is_empty() {

@@ -109,6 +109,7 @@ pub const TABLES: &[Table] = &[
             "day",
             "date_approximate",
             "authors_truncated",
+            "pmid",
         ],
         order: "id",
         has_id: true,

@@ -43,6 +43,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0012_references_as_published", include_str!("../../schema/0012_references_as_published.sql")),
     ("0013_seed_lexicons", include_str!("../../schema/0013_seed_lexicons.sql")),
     ("0014_dates_and_et_al", include_str!("../../schema/0014_dates_and_et_al.sql")),
+    ("0015_pmid", include_str!("../../schema/0015_pmid.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -54,6 +55,7 @@ fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
     match name {
         "0009_references" => readings::split_stored_names(tx),
         "0013_seed_lexicons" => themes::reseed_keywords(tx).map(|_| ()),
+        "0015_pmid" => readings::fill_pmids(tx),
         _ => Ok(()),
     }
 }

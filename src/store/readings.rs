@@ -61,6 +61,9 @@ struct Stored {
     /// The author list stops at "et al.".
     #[serde(default, skip_serializing_if = "is_false")]
     authors_truncated: bool,
+    /// The PubMed identifier (schema 0015); a record from before it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pmid: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -126,6 +129,7 @@ impl Stored {
             day: month_day(r).1,
             date_approximate: r.year.is_some() && r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
+            pmid: r.pmid.clone(),
         }
     }
 
@@ -282,6 +286,7 @@ impl Stored {
             } else {
                 new.authors_truncated
             },
+            pmid: pick(&r.pmid, &self.pmid),
         };
         (merged, kept)
     }
@@ -358,6 +363,7 @@ impl Stored {
             day: if p.has("day") || (p.has("year") && other_year) { new.day } else { new.day.or(self.day) },
             date_approximate: if p.has("year") { new.date_approximate } else { self.date_approximate },
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
+            pmid: take("pmid", &r.pmid, &self.pmid),
         }
     }
 
@@ -398,6 +404,7 @@ impl Stored {
             } else {
                 self.authors_truncated
             },
+            pmid: pick(&self.pmid, &r.pmid),
         }
     }
 
@@ -1050,6 +1057,12 @@ impl<'t> ReadingWriter<'t> {
         {
             return Ok(Some((id, "DOI")));
         }
+        // A PMID names one work in PubMed, as a DOI does.
+        if let Some(p) = &r.pmid
+            && let Some(id) = q("SELECT id FROM reading WHERE pmid = ?1 ORDER BY id LIMIT 1", p)?
+        {
+            return Ok(Some((id, "PMID")));
+        }
         // An ISBN names a whole book: two chapters of one book share it, so a
         // chapter is the same entry only with the same ISBN and title.
         if let Some(i) = &r.isbn {
@@ -1118,7 +1131,7 @@ impl<'t> ReadingWriter<'t> {
             "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
-                    container_short, season, month, day, date_approximate, authors_truncated
+                    container_short, season, month, day, date_approximate, authors_truncated, pmid
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1157,6 +1170,7 @@ impl<'t> ReadingWriter<'t> {
                     day: r.get(26)?,
                     date_approximate: r.get::<_, Option<i64>>(27)?.unwrap_or(0) != 0,
                     authors_truncated: r.get::<_, Option<i64>>(28)?.unwrap_or(0) != 0,
+                    pmid: r.get(29)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1248,6 +1262,29 @@ impl<'t> ReadingWriter<'t> {
                     crate::import::reading_id_text(id),
                     work_label(&old.title, old.author_names.first(), old.year),
                     work_label(&r.title, r.authors.first(), r.year),
+                ),
+            ));
+            return Ok(None);
+        }
+        // One PMID with two DOIs, or one DOI with two PMIDs: the record and the
+        // entry disagree on which work this is; neither is overwritten.
+        if let (Some(theirs), Some(ours)) = match how {
+            "PMID" => (r.doi.as_deref(), old.doi.as_deref()),
+            "DOI" => (r.pmid.as_deref(), old.pmid.as_deref()),
+            _ => (None, None),
+        } && (if how == "PMID" { !crate::import::same_doi(theirs, ours) } else { theirs != ours })
+        {
+            let (key, value, other) =
+                if how == "PMID" { ("DOI", r.pmid.as_deref(), "PMID") } else { ("PMID", r.doi.as_deref(), "DOI") };
+            self.problems.push((
+                r.line,
+                if how == "PMID" { "pmid" } else { "doi" },
+                format!(
+                    "{other} {} is already entry {} {} with {key} {ours}, and this record has {key} {theirs}; \
+                     expected one work to have one {key} (is one of them mistyped?)",
+                    value.unwrap_or_default(),
+                    crate::import::reading_id_text(id),
+                    work_label(&old.title, old.author_names.first(), old.year),
                 ),
             ));
             return Ok(None);
@@ -1575,10 +1612,11 @@ impl<'t> ReadingWriter<'t> {
                                       source_kind, status, language, added_by, created_at, updated_at,
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
-                                      container_short, season, month, day, date_approximate, authors_truncated)
+                                      container_short, season, month, day, date_approximate, authors_truncated,
+                                      pmid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33)",
+                         ?30, ?31, ?32, ?33, ?34)",
             )?
             .execute(params![
                 id,
@@ -1613,7 +1651,8 @@ impl<'t> ReadingWriter<'t> {
                 s.month,
                 s.day,
                 s.date_approximate,
-                s.authors_truncated
+                s.authors_truncated,
+                s.pmid
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -1799,7 +1838,7 @@ impl<'t> ReadingWriter<'t> {
                         year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
                         open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
-                        month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31
+                        month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -1808,7 +1847,7 @@ impl<'t> ReadingWriter<'t> {
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
-                new.authors_truncated
+                new.authors_truncated, new.pmid
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -1960,6 +1999,47 @@ pub fn split_stored_names(tx: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Schema 0014: fills `pmid` of stored entries from a PubMed URL
+/// ([`pmid_from_url`]) or, failing that, a notes line "PMID: N" (written by
+/// canon's MEDLINE import between issues 12j and 12l). URL and notes are kept.
+pub(crate) fn fill_pmids(tx: &Transaction) -> Result<()> {
+    let rows: Vec<(i64, Option<String>, Option<String>)> = tx
+        .prepare("SELECT id, url, annotation FROM reading WHERE pmid IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut write = tx.prepare("UPDATE reading SET pmid = ?2 WHERE id = ?1")?;
+    for (id, url, notes) in rows {
+        let from_notes = || {
+            notes.as_deref().and_then(|n| {
+                n.lines().find_map(|l| l.trim().strip_prefix("PMID:").and_then(crate::import::normalise_pmid))
+            })
+        };
+        if let Some(p) = url.as_deref().and_then(pmid_from_url).or_else(from_notes) {
+            write.execute(params![id, p])?;
+        }
+    }
+    Ok(())
+}
+
+/// The PMID of a PubMed address: `https://pubmed.ncbi.nlm.nih.gov/N/` or
+/// `https://www.ncbi.nlm.nih.gov/pubmed/N` (either scheme, with or without
+/// `www.`, a trailing slash or query). `None` for any other URL.
+pub fn pmid_from_url(url: &str) -> Option<String> {
+    let u = url.trim();
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let lower = rest.to_ascii_lowercase();
+    let tail = if lower.starts_with("pubmed.ncbi.nlm.nih.gov/") {
+        &rest["pubmed.ncbi.nlm.nih.gov/".len()..]
+    } else if lower.starts_with("ncbi.nlm.nih.gov/pubmed/") {
+        &rest["ncbi.nlm.nih.gov/pubmed/".len()..]
+    } else {
+        return None;
+    };
+    let id = tail.split(['/', '?', '#']).next().unwrap_or_default();
+    crate::import::normalise_pmid(id).filter(|_| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A reading as listed (and as the report and gaps use it).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Reading {
@@ -1997,6 +2077,8 @@ pub struct Reading {
     pub place: Option<String>,
     pub edition: Option<String>,
     pub doi: Option<String>,
+    /// The PubMed identifier (digits), when known.
+    pub pmid: Option<String>,
     pub isbn: Option<String>,
     pub url: Option<String>,
     pub annotation: Option<String>,
@@ -2038,7 +2120,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.original_language, r.translated, r.perspective,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
-                r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated
+                r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -2063,6 +2145,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 day: r.get(33)?,
                 date_approximate: r.get::<_, Option<i64>>(34)?.unwrap_or(0) != 0,
                 authors_truncated: r.get::<_, Option<i64>>(35)?.unwrap_or(0) != 0,
+                pmid: r.get(36)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

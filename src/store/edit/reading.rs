@@ -24,6 +24,8 @@ pub struct ReadingPatch {
     pub kind: Option<String>,
     pub container: Option<Option<String>>,
     pub doi: Option<Option<String>>,
+    /// The PubMed ID (digits; "PMID: 123" is read as 123).
+    pub pmid: Option<Option<String>>,
     pub isbn: Option<Option<String>>,
     pub url: Option<Option<String>>,
     pub annotation: Option<Option<String>>,
@@ -65,11 +67,13 @@ fn settle_translation(r: &mut serde_json::Map<String, Value>, translated_given: 
     Ok(())
 }
 
-/// Refuses a DOI or ISBN that another reading holds (they identify a work).
+/// Refuses a DOI, PMID or ISBN that another reading holds (they identify a work).
 fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
     let Some(v) = value.as_str() else { return Ok(()) };
     let sql = if field == "doi" {
         "SELECT id, title FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2"
+    } else if field == "pmid" {
+        "SELECT id, title FROM reading WHERE pmid = ?1 AND id <> ?2"
     } else {
         // Chapters share their book's ISBN: only two whole works may not.
         "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')
@@ -154,6 +158,16 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         };
         set("doi", v);
     }
+    if let Some(i) = &p.pmid {
+        let v = match i.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Value::Null,
+            Some(i) => Value::from(
+                crate::import::normalise_pmid(i)
+                    .with_context(|| format!("{i:?} is not a PubMed ID; expected digits only, as 31234567"))?,
+            ),
+        };
+        set("pmid", v);
+    }
     if let Some(i) = &p.isbn {
         let v = match i.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Value::Null,
@@ -192,7 +206,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         }
     }
     settle_translation(&mut new, p.translated.is_some())?;
-    for k in ["doi", "isbn"] {
+    for k in ["doi", "pmid", "isbn"] {
         if new.get(k) != old.get(k) {
             clash(tx, k, new.get(k).unwrap_or(&Value::Null), id)?;
         }
