@@ -1068,9 +1068,9 @@ fn finish_advice(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
                 let quoted =
                     |ws: &[String]| ws.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
                 let closest = match g.items.as_slice() {
-                    [] => " (no session of the module shares a word with its keywords, so none is named)".to_string(),
+                    [] => " (no session of the module has one of the theme's own words, so none is named)".to_string(),
                     [one] => format!(
-                        ", for example \u{201c}{}\u{201d} (it has {}, of the theme's keywords)",
+                        ", for example \u{201c}{}\u{201d} (it has {}, of the theme's own words)",
                         one.title,
                         quoted(&one.words)
                     ),
@@ -1079,7 +1079,7 @@ fn finish_advice(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
                             .iter()
                             .map(|i| format!("\u{201c}{}\u{201d} ({})", i.title, quoted(&i.words)))
                             .collect();
-                        format!(", for example {}: sessions with words of the theme's keywords", list(&titles, "or"))
+                        format!(", for example {}: sessions with the theme's own words", list(&titles, "or"))
                     }
                 };
                 format!("{}{closest}; {}.", g.suggestion, reading_clause(readings, &t.name, "it"))

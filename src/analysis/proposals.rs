@@ -302,20 +302,27 @@ pub struct Vocabulary {
     keywords: Vec<(String, Vec<(String, String)>)>,
     /// Keywords by the stem of their first word.
     by_first: HashMap<String, Vec<usize>>,
-    /// The content words of all keywords by stem (never an action verb or a weak word).
+    /// The theme's own words by stem: each one-word keyword, and each word of
+    /// a longer keyword that the theme's description uses too ("ethnicity"
+    /// of "race/ethnicity", but not "body" of "body snatching"); never an
+    /// action verb or a weak word.
     words: HashMap<String, Vec<String>>,
 }
 
 impl Vocabulary {
-    /// The vocabulary of one theme: its keyword list (the lexicon).
+    /// The vocabulary of one theme: its keyword list (the lexicon) and description.
     pub fn new(t: &ThemeInfo) -> Vocabulary {
         let mut v = Vocabulary { keywords: Vec::new(), by_first: HashMap::new(), words: HashMap::new() };
+        let described = content_terms(&t.description);
         for k in &t.keywords {
             let seq = word_seq(k);
             let Some(first) = seq.first() else { continue };
             v.by_first.entry(first.0.clone()).or_default().push(v.keywords.len());
-            for (stem, w) in content_terms(k) {
-                if !action_verb(&w) && !weak().contains(&stem) {
+            let terms = content_terms(k);
+            let single = terms.len() == 1;
+            for (stem, w) in terms {
+                let own = single || described.iter().any(|(s, d)| *s == stem && same_word(d, &w));
+                if own && !action_verb(&w) && !weak().contains(&stem) {
                     v.words.entry(stem).or_default().push(w);
                 }
             }
@@ -497,6 +504,9 @@ pub struct Proposer<'a> {
     /// Stems that many modules use ("structure", "response"): they say nothing
     /// about what one module is about, so they never make a reading relevant.
     common: HashSet<String>,
+    /// Stems used by more than half of the modules ("health", "patient"):
+    /// too general to show that a session is on a theme.
+    general: HashSet<String>,
     /// Per theme: its keywords, whole and as words.
     vocab: Vec<Vocabulary>,
 }
@@ -521,7 +531,8 @@ impl<'a> Proposer<'a> {
                 list.push(Words { reading: ri, terms, keywords });
             }
         }
-        Proposer { data, themes, common: common_stems(data), vocab }
+        let (common, general) = common_stems(data);
+        Proposer { data, themes, common, general, vocab }
     }
 
     /// Approved readings on the theme.
@@ -531,11 +542,12 @@ impl<'a> Proposer<'a> {
 
     /// The words of `text` that are words of theme `theme`'s keywords and
     /// say what a session is about: never an action verb, a weak word or a
-    /// word many modules use. Each once, as first written, in text order.
+    /// word more than half of the modules use. Each once, as first written,
+    /// in text order.
     pub fn theme_words_in(&self, theme: usize, text: &str) -> Vec<String> {
         content_terms(text)
             .into_iter()
-            .filter(|(stem, _)| !self.common.contains(stem) && !weak().contains(stem))
+            .filter(|(stem, _)| !self.general.contains(stem) && !weak().contains(stem))
             .filter(|(stem, w)| !action_verb(w) && self.vocab[theme].has_word(stem, w))
             .map(|(_, w)| w)
             .collect()
@@ -682,10 +694,11 @@ const SAMPLE_MODULES: usize = 400;
 const SAMPLE_SESSIONS: usize = 40;
 
 /// Stems used by more than a sixth of the modules (and at least three),
-/// counted over module titles, session titles and outcomes.
-fn common_stems(data: &AuditData) -> HashSet<String> {
+/// and those used by more than half of them (and at least three), counted
+/// over module titles, session titles and outcomes.
+fn common_stems(data: &AuditData) -> (HashSet<String>, HashSet<String>) {
     if data.modules.len() < 6 {
-        return HashSet::new();
+        return (HashSet::new(), HashSet::new());
     }
     let step = data.modules.len().div_ceil(SAMPLE_MODULES);
     let sampled: HashMap<i64, usize> = data.modules.iter().step_by(step).enumerate().map(|(i, m)| (m.id, i)).collect();
@@ -709,8 +722,9 @@ fn common_stems(data: &AuditData) -> HashSet<String> {
             *df.entry(stem).or_default() += 1;
         }
     }
-    let limit = (modules / 6).max(3);
-    df.into_iter().filter(|(_, n)| *n > limit).map(|(s, _)| s).collect()
+    let (limit, half) = ((modules / 6).max(3), (modules / 2).max(3));
+    let general = df.iter().filter(|(_, n)| **n > half).map(|(s, _)| s.clone()).collect();
+    (df.into_iter().filter(|(_, n)| *n > limit).map(|(s, _)| s).collect(), general)
 }
 
 /// A candidate from a reading.
@@ -904,7 +918,7 @@ mod tests {
                 id: 1,
                 slug: "t".into(),
                 name: "T".into(),
-                description: String::new(),
+                description: "Ethnic disparities, colonial medicine and race.".into(),
                 keywords: [
                     "oximetry",
                     "pulse oximetry",
