@@ -554,7 +554,7 @@ impl<'a> Proposer<'a> {
     }
 
     /// The relevant readings of one request, best first, before spreading.
-    fn ranked(&self, q: &Request) -> Vec<(usize, f64, Vec<Why>, Vec<String>)> {
+    fn ranked(&self, q: &Request) -> Vec<Ranked> {
         let (list, postings) = &self.themes[q.theme];
         let vocab = &self.vocab[q.theme];
         let n = list.len() as f64;
@@ -640,13 +640,12 @@ impl<'a> Proposer<'a> {
     /// As [`Proposer::propose`], counting readings already proposed elsewhere
     /// in the same list: (group, reading ID) pairs.
     pub fn propose_after(&self, requests: &[Request], taken: &[(Option<i64>, i64)]) -> Vec<Vec<Candidate>> {
-        let mut all: Vec<(f64, usize, usize, Vec<Why>, Vec<String>)> = Vec::new();
+        // (request, its ranked reading)
+        let mut all: Vec<(usize, Ranked)> = Vec::new();
         for (qi, q) in requests.iter().enumerate() {
-            for (ri, score, reason, keywords) in self.ranked(q) {
-                all.push((score, qi, ri, reason, keywords));
-            }
+            all.extend(self.ranked(q).into_iter().map(|r| (qi, r)));
         }
-        all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        all.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)).then(a.1.0.cmp(&b.1.0)));
         let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); requests.len()];
         let mut uses: HashMap<usize, HashSet<Option<i64>>> = HashMap::new();
         let mut given: HashSet<(Option<i64>, usize)> = HashSet::new();
@@ -657,7 +656,7 @@ impl<'a> Proposer<'a> {
                 given.insert((*group, ri));
             }
         }
-        for (score, qi, ri, reason, keywords) in all {
+        for (qi, (ri, score, reason, keywords)) in all {
             let q = &requests[qi];
             let groups = uses.entry(ri).or_default();
             let new_group = !groups.contains(&q.group) || q.group.is_none();
@@ -741,6 +740,10 @@ pub fn candidate(r: &ReadingInfo, theme: String, score: f64, reason: Vec<String>
         keywords: Vec::new(),
     }
 }
+
+/// One relevant reading of a request: (reading's place, relevance, shared
+/// words, the theme's keywords both have whole).
+type Ranked = (usize, f64, Vec<Why>, Vec<String>);
 
 /// A shared word: as the reading writes it, where the reading has it, as the
 /// request writes it, and whether it is a word of the theme's keywords.
