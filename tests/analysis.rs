@@ -659,7 +659,7 @@ fn scoped_findings_are_phrased_within_their_scope() {
     );
     for rec in r.records() {
         let rec = rec.unwrap();
-        if rec[next].contains("closest") {
+        if rec[next].contains("for example") {
             assert!(!rec[sessions].is_empty(), "{rec:?}");
         }
         assert!(!rec[next].contains("those listed"), "{rec:?}");

@@ -127,6 +127,10 @@ pub struct ItemCandidate {
     /// Its Bloom level, where the gap is about depth.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
+    /// For a session named as a place to bring a missing theme: the words it
+    /// shares with the theme's keywords (the reason it is named).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
 }
 
 /// An untagged session whose own words match a theme's keywords.
@@ -415,6 +419,7 @@ impl<'a> Cx<'a> {
                 title: i.title.clone(),
                 score: 0.0,
                 level,
+                words: Vec::new(),
             })
             .collect()
     }
@@ -439,6 +444,7 @@ impl<'a> Cx<'a> {
                 title: e.title.clone(),
                 score: 0.0,
                 level: None,
+                words: Vec::new(),
             })
             .collect()
     }
@@ -899,7 +905,7 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
 }
 
 /// Each theme a module with sessions misses.
-fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>> {
+fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>, proposer: &Proposer) -> anyhow::Result<Vec<Gap>> {
     let mut out = Vec::new();
     for (mi, m) in cx.data.modules.iter().enumerate() {
         let (row, items) = (&cx.cov.rows[mi], cx.module_items[mi]);
@@ -942,6 +948,9 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>) -> anyhow::Result<Vec<Gap>>
                 Some(rk) => ranked_carriers(cx, rk, m, t, items)?,
                 None => cx.carrier_items(&ev),
             };
+            if ev.is_empty() {
+                g.items = places_for(cx, proposer, ti, m, items, &g.items);
+            }
             g.evidence = ev;
             out.push(g);
         }
@@ -975,9 +984,49 @@ fn ranked_carriers(
                 title: title.to_string(),
                 score: (score * 100.0).round() / 100.0,
                 level: None,
+                words: Vec::new(),
             })
         })
         .collect())
+}
+
+/// The sessions of a module to bring a missing theme into: those whose
+/// title or outcomes have words of the theme's keywords (the same words as
+/// proposals: inflections and meaning-keeping derivations, never an
+/// outcome's action verb, a weak word or a word many modules use), most
+/// such words first, then by full-text rank (`ranked`), then in module
+/// order; up to `candidates`, only those with as many words as the best.
+/// None when no session shares a word: no session is named at random.
+fn places_for(
+    cx: &Cx,
+    proposer: &Proposer,
+    ti: usize,
+    m: &ModuleInfo,
+    items: &[ItemInfo],
+    ranked: &[ItemCandidate],
+) -> Vec<ItemCandidate> {
+    let mut found: Vec<(usize, f64, usize, ItemCandidate)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(k, i)| {
+            let words = proposer.theme_words_in(ti, &format!("{}\n{}", i.title, i.outcomes));
+            let score = ranked.iter().find(|r| r.item_id == i.id).map_or(0.0, |r| r.score);
+            (!words.is_empty()).then(|| {
+                let c = ItemCandidate {
+                    item_id: i.id,
+                    module_code: m.code.clone(),
+                    title: i.title.clone(),
+                    score,
+                    level: None,
+                    words,
+                };
+                (c.words.len(), score, k, c)
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let best = found.first().map_or(0, |f| f.0);
+    found.into_iter().filter(|f| f.0 == best).take(cx.opts.candidates).map(|f| f.3).collect()
 }
 
 /// Readings for every gap that can take them, spread across modules.
@@ -1039,16 +1088,21 @@ fn finish_advice(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
         let readings = readings_for(g, proposer, ti);
         let text = match (g.kind, g.action) {
             (GapKind::ModuleGap, Action::AddSession) => {
-                let closest = match g.items.len() {
-                    0 => String::new(),
-                    n => {
-                        let titles: Vec<String> =
-                            g.items.iter().map(|i| format!("\u{201c}{}\u{201d}", i.title)).collect();
-                        format!(
-                            ", for example {} ({} closest to its keywords)",
-                            list(&titles, "or"),
-                            if n == 1 { "the session" } else { "the sessions" }
-                        )
+                let quoted =
+                    |ws: &[String]| ws.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
+                let closest = match g.items.as_slice() {
+                    [] => " (no session of the module has one of the theme's own words, so none is named)".to_string(),
+                    [one] => format!(
+                        ", for example \u{201c}{}\u{201d} (it has {}, of the theme's own words)",
+                        one.title,
+                        quoted(&one.words)
+                    ),
+                    many => {
+                        let titles: Vec<String> = many
+                            .iter()
+                            .map(|i| format!("\u{201c}{}\u{201d} ({})", i.title, quoted(&i.words)))
+                            .collect();
+                        format!(", for example {}: sessions with the theme's own words", list(&titles, "or"))
                     }
                 };
                 format!("{}{closest}; {}.", g.suggestion, reading_clause(readings, &t.name, "it"))
@@ -1124,7 +1178,7 @@ fn compute_inner(
     gaps.extend(shallow_themes(&cx));
     gaps.extend(thin_reading(&cx, &proposer));
     gaps.extend(untagged_modules(&cx));
-    gaps.extend(module_gaps(&cx, ranker)?);
+    gaps.extend(module_gaps(&cx, ranker, &proposer)?);
     gaps.extend(unsupported_items(&cx));
     propose(&cx, &proposer, &mut gaps);
     finish_advice(&cx, &proposer, &mut gaps);

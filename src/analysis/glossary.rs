@@ -113,9 +113,14 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
          perhaps inflected ({inflections}), or one is made from the other, or both from one word, by an ending \
          that keeps the meaning ({derivations}), that word having at least {letters} letters and being \
          none whose derived words mean something else (\u{201c}social\u{201d} is not \u{201c}socialism\u{201d}); \
-         sharing a stem is not enough (\u{201c}experiments\u{201d} is not \u{201c}experiences\u{201d}). A \
-         proposal needs a relevance of at least {floor} and at least {min_shared} shared words, or one word of the \
-         theme's keyword lexicon; the shared words are shown as the reason, with where the reading has them \
+         sharing a stem is not enough (\u{201c}experiments\u{201d} is not \u{201c}experiences\u{201d}). An \
+         outcome's action verb (\u{201c}describe\u{201d}, \u{201c}interpret\u{201d}) is never a shared word: it says \
+         what students do, not what the session is about. A proposal needs a relevance of at least {floor} and \
+         either one whole keyword of the theme's keyword list in both the reading and the module (a keyword of \
+         several words as the phrase: \u{201c}history\u{201d} alone is not \u{201c}history of medicine\u{201d}), or \
+         at least {min_shared} shared words of which at least {min_theme} is the theme's own word: a one-word \
+         keyword, or a word of a longer keyword that the theme's description uses too (common clinical words such as \u{201c}drug\u{201d} and \u{201c}heart\u{201d} say nothing about the \
+         theme); the shared words are shown as the reason, with where the reading has them \
          (title or notes) and the session, outcome or module title that has them too. The best matches are \
          assigned first, and no reading is proposed for more than {spread} modules of one list, so that one paper \
          is not the answer to every module.",
@@ -126,6 +131,7 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
         letters = r.derivation_min_letters,
         floor = r.floor,
         min_shared = r.min_shared_words,
+        min_theme = r.min_theme_words,
         spread = r.spread,
     )
 }

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::lexicon::content_terms;
-use crate::store::audit::{AuditData, ReadingInfo};
+use super::lexicon::{content_terms, fold_word, normalise};
+use crate::store::audit::{AuditData, ReadingInfo, ThemeInfo};
 
 /// A proposal needs at least this relevance.
 pub const FLOOR: f64 = 1.0;
@@ -126,9 +126,12 @@ const WEAK: &[&str] = &[
     "cases",
 ];
 
-/// A reading needs at least this many shared words, unless one of them is a
-/// word of the theme's keyword lexicon.
+/// A reading needs at least this many shared words, unless the reading and
+/// the module both have one whole keyword of the theme.
 pub const MIN_SHARED_WORDS: usize = 2;
+/// Of those shared words, at least this many must be words of the theme's
+/// keywords: "drug" and "heart" say nothing about epistemic bias.
+pub const MIN_THEME_WORDS: usize = 1;
 
 /// The numbers and word lists of the proposal rule as the code applies
 /// them: the methods page states them ([`super::glossary::proposal_rule`])
@@ -145,6 +148,8 @@ pub struct Rule {
     pub common_word_min_readings: usize,
     /// [`MIN_SHARED_WORDS`].
     pub min_shared_words: usize,
+    /// [`MIN_THEME_WORDS`].
+    pub min_theme_words: usize,
     /// How much more a word in the reading's title counts (a factor).
     pub title_weight: f64,
     /// [`INFLECTIONS`].
@@ -162,6 +167,7 @@ pub fn rule() -> Rule {
         spread: SPREAD,
         common_word_min_readings: COMMON_WORD_MIN_READINGS,
         min_shared_words: MIN_SHARED_WORDS,
+        min_theme_words: MIN_THEME_WORDS,
         title_weight: TITLE_WEIGHT,
         inflections: INFLECTIONS.to_vec(),
         derivations: DERIVATIONS.to_vec(),
@@ -258,6 +264,102 @@ fn weak() -> &'static HashSet<String> {
     WEAK_STEMS.get_or_init(|| WEAK.iter().flat_map(|w| content_terms(w)).map(|t| t.0).collect())
 }
 
+/// Every word of a text, normalised, in order, stop words kept: (stem, word).
+fn word_seq(text: &str) -> Vec<(String, String)> {
+    normalise(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| (super::stem::stem(&fold_word(w)).into_owned(), w.to_string()))
+        .collect()
+}
+
+/// Whether a word is (an inflection of) an action verb of Bloom's taxonomy
+/// ("interpret", "interpreting", "describes"): an outcome's verb says what
+/// students do, not what the session is about, so it is never a shared word.
+/// A noun made from the verb ("interpreter", "description") is not one.
+pub fn action_verb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let mut forms = vec![w.clone()];
+    for end in ["s", "es", "ed", "d", "ing"] {
+        if let Some(base) = w.strip_suffix(end) {
+            forms.push(base.to_string());
+            forms.push(format!("{base}e"));
+            // A doubled final consonant: "planned", "planning".
+            let b = base.as_bytes();
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                forms.push(base[..base.len() - 1].to_string());
+            }
+        }
+    }
+    forms.iter().any(|f| super::bloom::verb_level(f).is_some())
+}
+
+/// A theme's keywords as words, to find where a text has one whole keyword
+/// (a keyword of several words as the phrase: "history" alone is not
+/// "history of medicine") and which words of a text are the theme's own.
+pub struct Vocabulary {
+    /// Each keyword as written, and its words (stop words kept).
+    keywords: Vec<(String, Vec<(String, String)>)>,
+    /// Keywords by the stem of their first word.
+    by_first: HashMap<String, Vec<usize>>,
+    /// The theme's own words by stem: each one-word keyword, and each word of
+    /// a longer keyword that the theme's description uses too ("ethnicity"
+    /// of "race/ethnicity", but not "body" of "body snatching"); never an
+    /// action verb or a weak word.
+    words: HashMap<String, Vec<String>>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of one theme: its keyword list (the lexicon) and description.
+    pub fn new(t: &ThemeInfo) -> Vocabulary {
+        let mut v = Vocabulary { keywords: Vec::new(), by_first: HashMap::new(), words: HashMap::new() };
+        let described = content_terms(&t.description);
+        for k in &t.keywords {
+            let seq = word_seq(k);
+            let Some(first) = seq.first() else { continue };
+            v.by_first.entry(first.0.clone()).or_default().push(v.keywords.len());
+            let terms = content_terms(k);
+            let single = terms.len() == 1;
+            for (stem, w) in terms {
+                let own = single || described.iter().any(|(s, d)| *s == stem && same_word(d, &w));
+                if own && !action_verb(&w) && !weak().contains(&stem) {
+                    v.words.entry(stem).or_default().push(w);
+                }
+            }
+            v.keywords.push((k.clone(), seq));
+        }
+        v
+    }
+
+    /// The places (in the keyword list) of the keywords whose every word is,
+    /// in order, in `seq` (each the same word by [`same_word`]).
+    fn found(&self, seq: &[(String, String)]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for i in 0..seq.len() {
+            for &k in self.by_first.get(&seq[i].0).map(Vec::as_slice).unwrap_or_default() {
+                let kw = &self.keywords[k].1;
+                let here = seq.get(i..i + kw.len()).is_some_and(|at| {
+                    kw.iter().zip(at).all(|(a, b)| a.0 == b.0 && (a.1 == b.1 || same_word(&a.1, &b.1)))
+                });
+                if here && !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+
+    /// The keywords (as written) that a text has whole.
+    pub fn keywords_in(&self, text: &str) -> Vec<String> {
+        self.found(&word_seq(text)).into_iter().map(|k| self.keywords[k].0.clone()).collect()
+    }
+
+    /// Whether a word (with its stem) is a word of one of the keywords.
+    pub fn has_word(&self, stem: &str, word: &str) -> bool {
+        self.words.get(stem).is_some_and(|ws| ws.iter().any(|w| same_word(w, word)))
+    }
+}
+
 /// A word in a reading's title counts this much more than one in its annotation.
 const TITLE_WEIGHT: f64 = 1.5;
 /// At most this many shared words are shown as the reason.
@@ -282,6 +384,10 @@ pub struct Candidate {
     /// them with. Empty for a reading proposed for review.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub shared: Vec<Shared>,
+    /// The theme's keywords (as listed) that both the reading and what it
+    /// is proposed for have whole: the keyword alternative of the rule.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
 }
 
 /// One word a proposed reading shares with what it is proposed for.
@@ -294,6 +400,8 @@ pub struct Shared {
     /// Where the module has it: the session title, outcome or module title
     /// that holds the word (cut to about 60 characters).
     pub with: String,
+    /// Whether it is a word of one of the theme's keywords ([`MIN_THEME_WORDS`]).
+    pub theme_word: bool,
 }
 
 impl Candidate {
@@ -377,6 +485,8 @@ pub struct Request {
 struct Words {
     reading: usize,
     terms: Vec<(String, String, bool)>,
+    /// The theme's keywords it has whole (places in the keyword list).
+    keywords: Vec<usize>,
 }
 
 /// Where a stem occurs among a theme's readings: (reading's place in the
@@ -394,8 +504,11 @@ pub struct Proposer<'a> {
     /// Stems that many modules use ("structure", "response"): they say nothing
     /// about what one module is about, so they never make a reading relevant.
     common: HashSet<String>,
-    /// Per theme: the stems of its one-word keywords, which are telling on their own.
-    lexicon: Vec<HashSet<String>>,
+    /// Stems used by more than half of the modules ("health", "patient"):
+    /// too general to show that a session is on a theme.
+    general: HashSet<String>,
+    /// Per theme: its keywords, whole and as words.
+    vocab: Vec<Vocabulary>,
 }
 
 impl<'a> Proposer<'a> {
@@ -404,26 +517,22 @@ impl<'a> Proposer<'a> {
         let mut themes: Vec<(Vec<Words>, Postings)> =
             data.themes.iter().map(|_| (Vec::new(), HashMap::new())).collect();
         let col: HashMap<i64, usize> = data.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let vocab: Vec<Vocabulary> = data.themes.iter().map(Vocabulary::new).collect();
         for (ri, r) in data.readings.iter().enumerate().filter(|(_, r)| r.status == "approved") {
+            let seq = word_seq(&format!("{}\n{}", r.title, subject_of_notes(r.annotation.as_deref().unwrap_or(""))));
             for t in &r.themes {
                 let Some(&ti) = col.get(t) else { continue };
                 let terms = words.entry(ri).or_insert_with(|| reading_terms(r)).clone();
+                let keywords = vocab[ti].found(&seq);
                 let (list, postings) = &mut themes[ti];
                 for (k, (stem, _, _)) in terms.iter().enumerate() {
                     postings.entry(stem.clone()).or_default().push((list.len(), k));
                 }
-                list.push(Words { reading: ri, terms });
+                list.push(Words { reading: ri, terms, keywords });
             }
         }
-        let lexicon = data
-            .themes
-            .iter()
-            .map(|t| {
-                let single = t.keywords.iter().filter(|k| content_terms(k).len() == 1);
-                single.flat_map(|k| content_terms(k).into_iter().map(|(stem, _)| stem)).collect()
-            })
-            .collect();
-        Proposer { data, themes, common: common_stems(data), lexicon }
+        let (common, general) = common_stems(data);
+        Proposer { data, themes, common, general, vocab }
     }
 
     /// Approved readings on the theme.
@@ -431,24 +540,51 @@ impl<'a> Proposer<'a> {
         self.themes[theme].0.len()
     }
 
+    /// The words of `text` that are words of theme `theme`'s keywords and
+    /// say what a session is about: never an action verb, a weak word or a
+    /// word more than half of the modules use. Each once, as first written,
+    /// in text order.
+    pub fn theme_words_in(&self, theme: usize, text: &str) -> Vec<String> {
+        content_terms(text)
+            .into_iter()
+            .filter(|(stem, _)| !self.general.contains(stem) && !weak().contains(stem))
+            .filter(|(stem, w)| !action_verb(w) && self.vocab[theme].has_word(stem, w))
+            .map(|(_, w)| w)
+            .collect()
+    }
+
     /// The relevant readings of one request, best first, before spreading.
-    fn ranked(&self, q: &Request) -> Vec<(usize, f64, Vec<Why>)> {
+    fn ranked(&self, q: &Request) -> Vec<Ranked> {
         let (list, postings) = &self.themes[q.theme];
+        let vocab = &self.vocab[q.theme];
         let n = list.len() as f64;
-        // Per reading (its place in the list): (term's place, idf) of each word it shares.
-        let mut hits: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+        let seq = word_seq(&q.text);
+        let asked = vocab.found(&seq);
+        // Every spelling the request uses of each stem (an outcome's verb left out).
+        let mut spellings: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (stem, w) in &seq {
+            if !action_verb(w) {
+                let at = spellings.entry(stem.as_str()).or_default();
+                if !at.contains(&w.as_str()) {
+                    at.push(w);
+                }
+            }
+        }
+        // Per reading (its place in the list): (term's place, idf, the request's spelling) of each word it shares.
+        let mut hits: HashMap<usize, Vec<(usize, f64, String)>> = HashMap::new();
         let discount = list.len() >= COMMON_WORD_MIN_READINGS;
-        for (stem, surface) in content_terms(&q.text) {
+        for (stem, _) in content_terms(&q.text) {
             let Some(at) = postings.get(&stem) else { continue };
             let d = at.len() as f64;
             if (discount && d * 2.0 > n) || self.common.contains(&stem) || weak().contains(&stem) {
                 continue;
             }
             let idf = (1.0 + n / d).ln();
+            let ours = spellings.get(stem.as_str()).map(Vec::as_slice).unwrap_or_default();
             for &(li, k) in at {
                 // A shared stem counts only when the words are the same word.
-                if same_word(&surface, &list[li].terms[k].1) {
-                    hits.entry(li).or_default().push((k, idf));
+                if let Some(w) = ours.iter().find(|w| same_word(w, &list[li].terms[k].1)) {
+                    hits.entry(li).or_default().push((k, idf, w.to_string()));
                 }
             }
         }
@@ -461,23 +597,33 @@ impl<'a> Proposer<'a> {
             // Summed in the reading's word order, so the score does not depend on the index.
             terms.sort_unstable_by_key(|t| t.0);
             let mut score = 0.0;
-            let mut shared: Vec<(f64, &str, &str, bool)> = Vec::new();
-            for (k, idf) in terms {
+            let mut shared: Vec<(f64, &str, &str, bool, String, bool)> = Vec::new();
+            for (k, idf, ours) in terms {
                 let (stem, surface, in_title) = &w.terms[k];
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
-                shared.push((idf, surface, stem, *in_title));
+                let own = vocab.has_word(stem, surface) && vocab.has_word(stem, &ours);
+                shared.push((idf, surface, stem, *in_title, ours, own));
             }
-            // One shared word is a coincidence unless it is one of the theme's own keywords.
-            let telling =
-                shared.len() >= MIN_SHARED_WORDS || shared.iter().any(|s| self.lexicon[q.theme].contains(s.2));
+            // Shared words are a coincidence unless one whole keyword of the theme is
+            // in both, or enough are shared and some of them are the theme's own words.
+            let keywords: Vec<String> =
+                w.keywords.iter().filter(|k| asked.contains(k)).map(|&k| vocab.keywords[k].0.clone()).collect();
+            let own = shared.iter().filter(|s| s.5).count();
+            let telling = !keywords.is_empty() || (shared.len() >= MIN_SHARED_WORDS && own >= MIN_THEME_WORDS);
             if score >= FLOOR && telling {
-                shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+                // The theme's own words first, so that they are shown when the list is cut.
+                shared.sort_by(|a, b| b.5.cmp(&a.5).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
                 let why = shared
                     .iter()
                     .take(REASON_WORDS)
-                    .map(|s| (s.1.to_string(), s.2.to_string(), if s.3 { "title" } else { "notes" }))
+                    .map(|s| Why {
+                        word: s.1.to_string(),
+                        field: if s.3 { "title" } else { "notes" },
+                        ours: s.4.clone(),
+                        theme_word: s.5,
+                    })
                     .collect();
-                out.push((w.reading, score, why));
+                out.push((w.reading, score, why, keywords));
             }
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.data.readings[a.0].id.cmp(&self.data.readings[b.0].id)));
@@ -494,13 +640,12 @@ impl<'a> Proposer<'a> {
     /// As [`Proposer::propose`], counting readings already proposed elsewhere
     /// in the same list: (group, reading ID) pairs.
     pub fn propose_after(&self, requests: &[Request], taken: &[(Option<i64>, i64)]) -> Vec<Vec<Candidate>> {
-        let mut all: Vec<(f64, usize, usize, Vec<Why>)> = Vec::new();
+        // (request, its ranked reading)
+        let mut all: Vec<(usize, Ranked)> = Vec::new();
         for (qi, q) in requests.iter().enumerate() {
-            for (ri, score, reason) in self.ranked(q) {
-                all.push((score, qi, ri, reason));
-            }
+            all.extend(self.ranked(q).into_iter().map(|r| (qi, r)));
         }
-        all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        all.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)).then(a.1.0.cmp(&b.1.0)));
         let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); requests.len()];
         let mut uses: HashMap<usize, HashSet<Option<i64>>> = HashMap::new();
         let mut given: HashSet<(Option<i64>, usize)> = HashSet::new();
@@ -511,7 +656,7 @@ impl<'a> Proposer<'a> {
                 given.insert((*group, ri));
             }
         }
-        for (score, qi, ri, reason) in all {
+        for (qi, (ri, score, reason, keywords)) in all {
             let q = &requests[qi];
             let groups = uses.entry(ri).or_default();
             let new_group = !groups.contains(&q.group) || q.group.is_none();
@@ -524,12 +669,18 @@ impl<'a> Proposer<'a> {
             groups.insert(if q.group.is_none() { Some(-(qi as i64) - 1) } else { q.group });
             given.insert((q.group, ri));
             let theme = self.data.themes[q.theme].slug.clone();
-            let words = reason.iter().map(|w| w.0.clone()).collect();
+            let words = reason.iter().map(|w| w.word.clone()).collect();
             let mut c = candidate(&self.data.readings[ri], theme, (score * 100.0).round() / 100.0, words);
             c.shared = reason
                 .into_iter()
-                .map(|(word, stem, field)| Shared { word, field, with: holder(&q.text, &stem) })
+                .map(|w| Shared {
+                    with: holder(&q.text, &w.ours),
+                    word: w.word,
+                    field: w.field,
+                    theme_word: w.theme_word,
+                })
                 .collect();
+            c.keywords = keywords;
             out[qi].push(c);
         }
         out
@@ -542,10 +693,11 @@ const SAMPLE_MODULES: usize = 400;
 const SAMPLE_SESSIONS: usize = 40;
 
 /// Stems used by more than a sixth of the modules (and at least three),
-/// counted over module titles, session titles and outcomes.
-fn common_stems(data: &AuditData) -> HashSet<String> {
+/// and those used by more than half of them (and at least three), counted
+/// over module titles, session titles and outcomes.
+fn common_stems(data: &AuditData) -> (HashSet<String>, HashSet<String>) {
     if data.modules.len() < 6 {
-        return HashSet::new();
+        return (HashSet::new(), HashSet::new());
     }
     let step = data.modules.len().div_ceil(SAMPLE_MODULES);
     let sampled: HashMap<i64, usize> = data.modules.iter().step_by(step).enumerate().map(|(i, m)| (m.id, i)).collect();
@@ -569,8 +721,9 @@ fn common_stems(data: &AuditData) -> HashSet<String> {
             *df.entry(stem).or_default() += 1;
         }
     }
-    let limit = (modules / 6).max(3);
-    df.into_iter().filter(|(_, n)| *n > limit).map(|(s, _)| s).collect()
+    let (limit, half) = ((modules / 6).max(3), (modules / 2).max(3));
+    let general = df.iter().filter(|(_, n)| **n > half).map(|(s, _)| s.clone()).collect();
+    (df.into_iter().filter(|(_, n)| *n > limit).map(|(s, _)| s).collect(), general)
 }
 
 /// A candidate from a reading.
@@ -584,21 +737,33 @@ pub fn candidate(r: &ReadingInfo, theme: String, score: f64, reason: Vec<String>
         score,
         reason,
         shared: Vec::new(),
+        keywords: Vec::new(),
     }
 }
 
-/// A shared word: (as the reading writes it, its stem, `title` or `notes`).
-type Why = (String, String, &'static str);
+/// One relevant reading of a request: (reading's place, relevance, shared
+/// words, the theme's keywords both have whole).
+type Ranked = (usize, f64, Vec<Why>, Vec<String>);
+
+/// A shared word: as the reading writes it, where the reading has it, as the
+/// request writes it, and whether it is a word of the theme's keywords.
+struct Why {
+    word: String,
+    field: &'static str,
+    ours: String,
+    theme_word: bool,
+}
 
 /// The part of a request's text (one line: a session title, outcomes, a
-/// module title; within outcomes, the one outcome) that holds a word with
-/// `stem`, cut to about 60 characters; empty if none does.
-fn holder(text: &str, stem: &str) -> String {
+/// module title; within outcomes, the one outcome) that holds `word` (as
+/// the request writes it, normalised), cut to about 60 characters; empty if
+/// none does.
+fn holder(text: &str, word: &str) -> String {
     let part = text
         .lines()
         .flat_map(|l| l.split(';'))
         .map(str::trim)
-        .find(|part| content_terms(part).iter().any(|(s, _)| s == stem));
+        .find(|part| normalise(part).split(' ').any(|w| w == word));
     match part {
         Some(p) if p.chars().count() > 60 => format!("{}\u{2026}", p.chars().take(59).collect::<String>().trim_end()),
         Some(p) => p.to_string(),
@@ -756,8 +921,18 @@ mod tests {
                 id: 1,
                 slug: "t".into(),
                 name: "T".into(),
-                description: String::new(),
-                keywords: vec!["oximetry".into(), "pulse oximetry".into()],
+                description: "Ethnic disparities, colonial medicine and race.".into(),
+                keywords: [
+                    "oximetry",
+                    "pulse oximetry",
+                    "ethnic disparities",
+                    "maternal mortality",
+                    "colonial medicine",
+                ]
+                .into_iter()
+                .chain(["empire", "race correction", "history of medicine", "interpreter"])
+                .map(String::from)
+                .collect(),
             }],
             readings: vec![
                 reading(10, "Pulse oximetry and skin pigmentation"),
@@ -951,6 +1126,66 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_a_keyword_phrase_is_not_the_keyword() {
+        let mut d = data();
+        d.readings = vec![reading(20, "A history of psychiatry"), reading(21, "History of medicine and empire")];
+        let p = Proposer::new(&d);
+        // "history" alone: one shared word, and the keyword is the phrase "history of medicine".
+        let got = p.propose(&[ask("History of psychiatric classification and drapetomania", 1)]);
+        assert!(got[0].is_empty(), "{got:?}");
+        // The whole phrase in both: proposed, and the keyword is named.
+        let got = p.propose(&[ask("The history of medicine in the curriculum", 2)]);
+        assert_eq!(got[0].iter().map(|c| c.reading_id).collect::<Vec<_>>(), vec![21], "{got:?}");
+        assert_eq!(got[0][0].keywords, ["history of medicine"]);
+    }
+
+    #[test]
+    fn common_clinical_words_without_a_theme_word_make_no_proposal() {
+        let mut d = data();
+        d.readings = vec![reading(20, "Invisible women: drug trials and heart disease")];
+        let got = Proposer::new(&d).propose(&[ask("Heart failure drugs and trials of heart disease", 1)]);
+        assert!(got[0].is_empty(), "drug, heart, trials, disease say nothing about the theme: {got:?}");
+        // With a word of a keyword among them, they do; and the reason marks it.
+        let got = Proposer::new(&d).propose(&[ask("Ethnic differences in heart failure drug trials", 1)]);
+        assert!(got[0].is_empty(), "the reading has no theme word: {got:?}");
+        d.readings = vec![reading(21, "Ethnic differences in drug trials")];
+        let got = Proposer::new(&d).propose(&[ask("Ethnic differences in heart failure drug trials", 1)]);
+        assert_eq!(got[0].len(), 1, "{got:?}");
+        let c = &got[0][0];
+        assert!(c.shared.iter().any(|s| s.theme_word && s.word == "ethnic"), "{:?}", c.shared);
+        assert!(c.shared.iter().filter(|s| s.word != "ethnic").all(|s| !s.theme_word), "{:?}", c.shared);
+    }
+
+    #[test]
+    fn a_shared_word_is_shown_where_the_module_has_that_word() {
+        let mut d = data();
+        d.readings = vec![reading(20, "Structural racism and ethnic disparities: health inequities")];
+        let text = "Frequent attenders and health inequalities in the ED\nEthnic disparities and health inequities";
+        let got = Proposer::new(&d).propose(&[ask(text, 1)]);
+        let c = got[0].first().unwrap_or_else(|| panic!("{got:?}"));
+        let ineq = c.shared.iter().find(|s| s.word == "inequities").unwrap_or_else(|| panic!("{:?}", c.shared));
+        assert_eq!(ineq.with, "Ethnic disparities and health inequities");
+        for s in &c.shared {
+            assert!(normalise(&s.with).split(' ').any(|w| same_word(w, &s.word)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn an_outcome_verb_is_not_subject_matter() {
+        for v in ["interpret", "Interpreting", "describes", "planned", "analysed", "evaluate"] {
+            assert!(action_verb(v), "{v}");
+        }
+        for w in ["interpreter", "interpreters", "description", "ethnicity", "history"] {
+            assert!(!action_verb(w), "{w}");
+        }
+        let d = data();
+        let p = Proposer::new(&d);
+        assert!(p.theme_words_in(0, "Interpreting the chest X-ray; interpret an ECG").is_empty());
+        assert_eq!(p.theme_words_in(0, "Consulting through an interpreter"), ["interpreter"]);
+        assert_eq!(p.theme_words_in(0, "Ethnicity-based drug choice"), ["ethnicity"]);
+    }
+
+    #[test]
     fn weak_words_alone_make_no_proposal() {
         let mut d = data();
         d.readings = (0..6).map(|i| reading(30 + i, &format!("Topic{i} showing how history shaped things"))).collect();
@@ -963,7 +1198,7 @@ mod tests {
     fn one_reading_is_not_the_answer_to_every_module() {
         let d = data();
         let p = Proposer::new(&d);
-        let asks: Vec<Request> = (0..6).map(|g| ask("Kidney function and eGFR", g)).collect();
+        let asks: Vec<Request> = (0..6).map(|g| ask("Kidney function, eGFR and race correction", g)).collect();
         let got = p.propose(&asks);
         let with: usize = got.iter().filter(|c| c.iter().any(|c| c.reading_id == 11)).count();
         assert_eq!(with, SPREAD);

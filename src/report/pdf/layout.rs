@@ -1122,14 +1122,32 @@ impl<'a> Flow<'a> {
         heights
     }
 
-    /// Lines `off..off + take` of a row (all of them unless a tall row is split).
+    /// Lines `off..off + take` of a row (all of them unless a tall row is
+    /// split). A row's part after the first (`off > 0`) opens its first cell
+    /// with that cell's text and "(continued)" ("MED1006 (continued)"), so a
+    /// reader need not look back a page to see whose row goes on.
     fn draw_row(&mut self, g: &Grid, row: &Row, off: usize, take: usize) {
         let top = self.y;
         let rh = take as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
         if row.index % 2 == 1 {
             self.rect(MARGIN_X, top, CONTENT_W, rh, STRIPE);
         }
+        let continued = (off > 0)
+            .then(|| g.t.rows[row.index].first().map(|s| s.trim()).filter(|s| !s.is_empty()))
+            .flatten()
+            .map(|first| {
+                let w = (g.widths[0] - 2.0 * ROW_PAD_X).max(4.0);
+                self.sh.wrap(&format!("{first} (continued)"), Weight::Regular, ROW_SIZE, w)
+            });
         for (ci, cell) in row.cells.iter().enumerate() {
+            if let (0, Some(label)) = (ci, &continued) {
+                for (li, l) in label.iter().take(take).enumerate() {
+                    let by = baseline(top + ROW_PAD_Y + li as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
+                    let (x, w) = (g.xs[0] + ROW_PAD_X, g.widths[0] - 2.0 * ROW_PAD_X);
+                    self.text_aligned(x, w, by, l.clone(), &g.t.columns[0].align, MUTED);
+                }
+                continue;
+            }
             for (li, l) in cell.iter().enumerate().skip(off).take(take) {
                 let by = baseline(top + ROW_PAD_Y + (li - off) as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
                 let (x, w) = (g.xs[ci] + ROW_PAD_X, g.widths[ci] - 2.0 * ROW_PAD_X);

@@ -556,6 +556,24 @@ fn a_tall_row_goes_on_over_the_page_rather_than_leave_it_half_empty() {
         }
     }
     assert_eq!(all.matches("Reading ").count(), 240);
+    // A row going on over a page names its module again there (issue 13i), and
+    // only there: on the page where the row starts, the name stands alone.
+    let mut continued = 0;
+    for (pi, p) in l.pages.iter().enumerate() {
+        let texts = p.texts();
+        for m in 0..6 {
+            let (name, again) = (format!("MOD{m}"), format!("MOD{m} (continued)"));
+            let goes_on = texts.iter().position(|t| t.starts_with(&format!("Reading {m}-")));
+            let starts = texts.iter().any(|t| t.starts_with(&format!("Reading {m}-0,")));
+            if goes_on.is_some() && !starts {
+                assert!(texts.iter().any(|t| t.contains(&again)), "page {}: {name} goes on unnamed: {texts:?}", pi + 1);
+                continued += 1;
+            } else {
+                assert!(!texts.iter().any(|t| t.contains(&again)), "page {}: {again} at its start", pi + 1);
+            }
+        }
+    }
+    assert!(continued > 0, "no row went on over a page");
     // Every page but the last is filled to within a quarter of a page of its bottom.
     for (pi, p) in l.pages.iter().enumerate().take(l.pages.len() - 1) {
         let lowest = p
