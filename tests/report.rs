@@ -489,13 +489,20 @@ fn methods_state_the_rule_the_code_applied(
         format!("at least {} approved readings", num("common_word_min_readings")),
         format!("relevance of at least {}", num("floor")),
         format!("at least {} shared words", num("min_shared_words")),
-        format!("of which at least {} is the theme's own word", num("min_theme_words")),
         format!("more than {} modules of one list", num("spread")),
         format!("counted {} times", num("title_weight")),
         format!("at least {} letters", num("derivation_min_letters")),
     ] {
         assert!(pdf.contains(&said), "{label}: methods page lacks {said:?}");
     }
+    // The theme-word clause is stated exactly when the code requires theme words.
+    let clause = format!("of which at least {} is the theme's own word", num("min_theme_words"));
+    assert_eq!(
+        pdf.contains(&clause),
+        num("min_theme_words") > 0.0,
+        "{label}: methods page and rule differ on {clause:?}"
+    );
+    assert_eq!(num("min_theme_words") > 0.0, pdf.contains("is the theme's own word"), "{label}");
     for k in ["inflections", "derivations"] {
         for e in r[k].as_array().unwrap() {
             assert!(pdf.contains(&format!("-{}", e.as_str().unwrap())), "{label}: methods lack -{e}");

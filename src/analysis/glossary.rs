@@ -118,9 +118,7 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
          what students do, not what the session is about. A proposal needs a relevance of at least {floor} and \
          either one whole keyword of the theme's keyword list in both the reading and the module (a keyword of \
          several words as the phrase: \u{201c}history\u{201d} alone is not \u{201c}history of medicine\u{201d}), or \
-         at least {min_shared} shared words of which at least {min_theme} is the theme's own word: a one-word \
-         keyword, or a word of a longer keyword that the theme's description uses too (common clinical words such as \u{201c}drug\u{201d} and \u{201c}heart\u{201d} say nothing about the \
-         theme); the shared words are shown as the reason, with where the reading has them \
+         at least {min_shared} shared words{of_theme}; the shared words are shown as the reason, with where the reading has them \
          (title or notes) and the session, outcome or module title that has them too. The best matches are \
          assigned first, and no reading is proposed for more than {spread} modules of one list, so that one paper \
          is not the answer to every module.",
@@ -131,7 +129,15 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
         letters = r.derivation_min_letters,
         floor = r.floor,
         min_shared = r.min_shared_words,
-        min_theme = r.min_theme_words,
+        of_theme = if r.min_theme_words == 0 {
+            String::new()
+        } else {
+            format!(
+                " of which at least {} is the theme's own word: a one-word keyword, or a word of a longer keyword \
+                 that the theme's description uses too",
+                r.min_theme_words
+            )
+        },
         spread = r.spread,
     )
 }
