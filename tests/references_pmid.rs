@@ -183,17 +183,17 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
          Not PubMed,2020,https://example.org/31234567,PMID is unknown\n",
     );
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
-    // Make it the database canon wrote at schema 9 (before the pmid column).
+    // Make it the database canon wrote at schema 11 (0015_pmid is the pmid column).
     {
         let c = rusqlite::Connection::open(w.db()).unwrap();
-        c.execute_batch("DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 9;")
+        c.execute_batch("DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 11;")
             .unwrap();
         let cols: i64 = c
             .query_row("SELECT count(*) FROM pragma_table_info('reading') WHERE name = 'pmid'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(cols, 0, "the fixture has no pmid column");
     }
-    assert_eq!(w.count("PRAGMA user_version"), 9);
+    assert_eq!(w.count("PRAGMA user_version"), 11);
     let check = w.ok(&["check"]);
     assert!(check.contains("(this canon writes 12)"), "{check}");
     assert_eq!(w.count("PRAGMA user_version"), 12);
