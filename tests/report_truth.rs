@@ -509,7 +509,9 @@ fn counts_agree_and_a_theme_taught_nowhere_does_not_contradict_itself() {
             }
         }
     }
-    for slip in ["of its 1 module", "of the 1 module", " 1 modules", " 1 sessions", " 1 readings", "1 more approved readings"] {
+    for slip in
+        ["of its 1 module", "of the 1 module", " 1 modules", " 1 sessions", " 1 readings", "1 more approved readings"]
+    {
         assert!(!all.contains(slip), "{slip:?} in {all}");
     }
 }

@@ -299,10 +299,9 @@ fn absent_text(f: &Facts) -> Text {
             f.prog,
             of_modules(m.of)
         ),
-        (None, None) if m.of == 1 => format!(
-            "{} is not taught anywhere in {}: its only module has no session tagged with it.",
-            f.name, f.prog
-        ),
+        (None, None) if m.of == 1 => {
+            format!("{} is not taught anywhere in {}: its only module has no session tagged with it.", f.name, f.prog)
+        }
         (None, None) => format!(
             "{} is not taught anywhere in {}: none of its {} has a session tagged with it.",
             f.name,
@@ -370,12 +369,7 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
             None if m.of == 1 => ": its only module has no session on it".to_string(),
             None => format!(": none of its {} has a session on it", of_modules(m.of)),
         };
-        format!(
-            "{} is not taught in year {y} of {}{within}; it is taught only in {}.",
-            f.name,
-            f.prog,
-            years(&taught)
-        )
+        format!("{} is not taught in year {y} of {}{within}; it is taught only in {}.", f.name, f.prog, years(&taught))
     } else {
         // The scope is in the one year that teaches it (a theme not returned to).
         let which = match w.module_in(&f.prog) {

@@ -1094,8 +1094,7 @@ fn quoted(title: &str) -> String {
 const NO_SESSIONS: &str = "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
 
 /// What "What each module should read" says when the scope holds no module.
-const NO_MODULES: &str =
-    "No modules yet: no module is imported in this scope, so no reading can be linked or proposed to one (canon \
+const NO_MODULES: &str = "No modules yet: no module is imported in this scope, so no reading can be linked or proposed to one (canon \
      import modules FILE).";
 
 fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
