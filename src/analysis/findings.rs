@@ -385,6 +385,20 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
             verb(missing.len(), "has", "have")
         )
     };
+    // Sessions in those years that already use its keywords: said here as the module findings say them.
+    let headline = match keyword_start(f) {
+        Some((_, ys, n)) if !seen.is_empty() => {
+            let ys: Vec<i64> = ys.into_iter().collect();
+            let at = if ys.is_empty() { String::new() } else { format!(" in {}", years(&ys)) };
+            format!(
+                "{}; {}{at} not tagged with it already {} its keywords.",
+                headline.trim_end_matches('.'),
+                count(n, "session", "sessions"),
+                verb(n, "uses", "use")
+            )
+        }
+        _ => headline,
+    };
     // A count of modules only when the sentence states one.
     let m = if seen.is_empty() { None } else { Some(m) };
     let scope = if w.is_narrow() { f.scope_in_place() } else { format!("programme {}, {}", f.prog, years(missing)) };
