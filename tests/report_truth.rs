@@ -332,6 +332,8 @@ fn no_modules_is_one_plain_line() {
     let pages = pdf_text(&pdf);
     let said = pages.iter().filter(|p| p.contains("No sessions yet")).count();
     assert_eq!(said, 2, "Coverage and the appendix say it once each");
+    // "What each module should read" is one line too, not a heading over nothing.
+    assert_eq!(pages.iter().filter(|p| p.contains("No modules yet")).count(), 1);
     // The coverage line shares its page with other content: no page is the heading alone.
     let cov = pages.iter().find(|p| p.contains("Coverage") && p.contains("No sessions yet")).unwrap();
     assert!(cov.split_whitespace().count() > 40, "{cov}");
@@ -363,5 +365,153 @@ fn an_rtl_title_inside_a_sentence_keeps_the_sentence_left_to_right() {
         // The sentence reads on from the title: the title comes first.
         let title_at = l.find(['ت', 'ת', 'ה', 'ل', 'م']).unwrap();
         assert!(title_at < l.find("no name recorded").unwrap(), "{l:?}");
+    }
+}
+
+/// The samples' modules and readings.
+fn samples() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["import", "modules", &sample("modules.csv")]);
+    w.ok(&["import", "reading", &sample("reading.csv")]);
+    w
+}
+
+/// The years a Next step puts a theme into: the year lists after
+/// "Return to NAME in", "Introduce NAME in" and "Keep NAME going in".
+fn step_years(next: &str, name: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    for lead in [format!("Return to {name} in "), format!("Introduce {name} in "), format!("Keep {name} going in ")] {
+        for (at, _) in next.match_indices(lead.as_str()) {
+            let rest = &next[at + lead.len()..];
+            for word in rest.split_whitespace() {
+                let w = word.trim_end_matches([',', '.', ';', '(', ')']);
+                if let Ok(y) = w.parse::<i64>() {
+                    out.push(y);
+                } else if !matches!(w, "year" | "years" | "and" | "(and" | "in") {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Issue 13 (round 5, 13j): whenever the gaps a finding rolls up name
+/// sessions not tagged with the theme that already use its keywords, the
+/// finding's Next starts from them (a theme's year finding names each
+/// session's module), in every scope; and a scoped Next names no module and
+/// no year to teach in outside the scope, and says each step once.
+#[test]
+fn a_findings_next_starts_from_sessions_that_already_use_its_keywords() {
+    let w = samples();
+    let scopes: [(&[&str], Option<i64>, Option<&str>); 5] = [
+        (&[], None, None),
+        (&["--year", "3"], Some(3), None),
+        (&["--year", "4"], Some(4), None),
+        (&["--module", "MED4003"], Some(4), Some("MED4003")),
+        (&["--theme", "historical-awareness", "--year", "4"], Some(4), None),
+    ];
+    let mut named_sessions = 0;
+    for (scope, year, module) in scopes {
+        let with = |base: &[&str]| {
+            let mut a: Vec<&str> = base.to_vec();
+            a.extend_from_slice(scope);
+            w.json(&a)
+        };
+        let gaps = with(&["gaps", "--format", "json"]);
+        let by_id: HashMap<&str, &Value> =
+            gaps.as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap(), g)).collect();
+        for f in with(&["gaps", "--findings", "--format", "json"]).as_array().unwrap() {
+            let next = f["next_step"].as_str().unwrap();
+            let kind = f["kind"].as_str().unwrap();
+            let mut codes = Vec::new();
+            for id in f["gaps"].as_array().unwrap() {
+                let g = by_id[id.as_str().unwrap()];
+                if !matches!(g["kind"].as_str(), Some("module-gap" | "untagged-module" | "uncovered-theme")) {
+                    continue;
+                }
+                // A year gap's JSON evidence is the year's; a module scope sees only its own sessions.
+                for e in g["evidence"].as_array().unwrap() {
+                    let c = e["module_code"].as_str().unwrap();
+                    if module.is_none_or(|m| m == c) {
+                        codes.push(c.to_string());
+                    }
+                }
+            }
+            if !codes.is_empty() {
+                assert!(next.contains("already use"), "{scope:?} {}: {next:?} ignores {codes:?}", f["id"]);
+                if matches!(kind, "theme-years" | "theme-absent") {
+                    for c in &codes {
+                        assert!(next.contains(c.as_str()), "{scope:?} {}: {next:?} should name {c}", f["id"]);
+                        named_sessions += 1;
+                    }
+                }
+            }
+            if let Some(y) = year {
+                let name = theme_name(f["theme"].as_str().unwrap_or(""));
+                for s in step_years(next, name) {
+                    assert_eq!(s, y, "{scope:?} {}: {next:?} steps outside year {y}", f["id"]);
+                }
+                assert!(next.matches("Return to ").count() <= 1, "{scope:?}: {next:?}");
+                for code in next.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| t.starts_with("MED")) {
+                    match module {
+                        Some(m) => assert_eq!(code, m, "{scope:?}: {next:?}"),
+                        None => assert!(code.starts_with(&format!("MED{y}")), "{scope:?}: {next:?}"),
+                    }
+                }
+            }
+        }
+    }
+    // MED3005, MED4001 and MED4003 unscoped; MED3005 in year 3; two in year 4 twice; MED4003.
+    assert!(named_sessions >= 8, "{named_sessions}");
+    // The top finding: the keyword sessions first, then the years still missing the theme.
+    let f1 = &w.json(&["gaps", "--findings", "--format", "json"])[0];
+    let next = f1["next_step"].as_str().unwrap();
+    assert!(next.starts_with("Start with the 3 sessions"), "{next}");
+    assert!(next.contains("(years 3 and 4)") && next.contains("years 2 and 5 (and in years 3 and 4, if"), "{next}");
+}
+
+/// Issue 13 (round 5, 13j): counts agree with their nouns ("1 more
+/// approved reading closes", "its only module"), and a theme taught nowhere
+/// says plainly that its readings are proposed for the theme, not a module.
+#[test]
+fn counts_agree_and_a_theme_taught_nowhere_does_not_contradict_itself() {
+    let w = Workdir::new();
+    let r = w.write(
+        "r.csv",
+        "title,authors,year,type,doi,url,themes,notes,language\n\
+         Colonial medicine in North Africa,\"Ali, M\",2018,article,,,historical-awareness,history,en\n\
+         The history of tropical medicine,\"Smith, A\",2017,book,,,historical-awareness,colonial legacies,en\n\
+         Race correction in eGFR,\"Jones, B\",2020,article,,,historical-awareness,race-based medicine,en\n\
+         Enslaved women and gynaecology,\"Owens, D\",2017,book,,,historical-awareness,history of gynaecology,en\n",
+    );
+    w.ok(&["import", "reading", r.to_str().unwrap()]);
+    let out = w.ok(&["gaps", "--format", "csv"]);
+    assert!(out.contains("1 more approved reading closes this gap"), "{out}");
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         Short,1,S101,Intro,Session one,Describe cell biology,historical-awareness\n\
+         Short,4,S401,Later,Renal physiology,Explain renal physiology,epistemic-bias\n",
+    );
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    w.ok(&["import", "reading", &sample("reading.csv")]);
+    let mut all = w.ok(&["gaps", "--format", "csv"]);
+    for scope in [&[][..], &["--year", "4"], &["--year", "1"]] {
+        let mut a = vec!["gaps", "--findings", "--format", "json"];
+        a.extend_from_slice(scope);
+        for f in w.json(&a).as_array().unwrap() {
+            let next = f["next_step"].as_str().unwrap();
+            all.push_str(f["headline"].as_str().unwrap());
+            all.push_str(next);
+            if next.contains("readings proposed for it") || next.contains("reading proposed for it") {
+                assert!(!next.contains("No approved reading"), "{next}");
+            }
+        }
+    }
+    for slip in
+        ["of its 1 module", "of the 1 module", " 1 modules", " 1 sessions", " 1 readings", "1 more approved readings"]
+    {
+        assert!(!all.contains(slip), "{slip:?} in {all}");
     }
 }

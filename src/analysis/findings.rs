@@ -287,6 +287,11 @@ fn absent_text(f: &Facts) -> Text {
             "{} is not taught anywhere in {}, {} {} included: no session is tagged with it.",
             f.name, f.prog, md.code, md.title
         ),
+        (None, Some(y)) if m.of == 1 => format!(
+            "{} is not taught anywhere in {}, so not in year {y} either: the only module of year {y} has no session \
+             tagged with it.",
+            f.name, f.prog
+        ),
         (None, Some(y)) => format!(
             "{} is not taught anywhere in {}, so not in year {y} either: none of the {} of year {y} has a session \
              tagged with it.",
@@ -294,6 +299,9 @@ fn absent_text(f: &Facts) -> Text {
             f.prog,
             of_modules(m.of)
         ),
+        (None, None) if m.of == 1 => {
+            format!("{} is not taught anywhere in {}: its only module has no session tagged with it.", f.name, f.prog)
+        }
         (None, None) => format!(
             "{} is not taught anywhere in {}: none of its {} has a session tagged with it.",
             f.name,
@@ -302,7 +310,11 @@ fn absent_text(f: &Facts) -> Text {
         ),
     };
     // The module gaps it rolls up: what the proposals hold for them (the programme's step says where to start).
-    let mut next = vec![f.lead(GapKind::UncoveredTheme)];
+    let mut next: Vec<String> = keyword_start(f).map(|(t, _, _)| t).into_iter().collect();
+    let lead = f.lead(GapKind::UncoveredTheme);
+    // The programme's own proposals are matched to the theme as a whole, not to a module.
+    let for_theme = f.gs.iter().any(|g| g.kind == GapKind::UncoveredTheme && !g.candidates.is_empty());
+    next.push(lead.clone());
     let (with, without, approved) = proposal_state(f);
     if with > 0 {
         next.push(match (with, without) {
@@ -315,12 +327,16 @@ fn absent_text(f: &Facts) -> Text {
                 count(without, "module", "modules")
             ),
         });
-    } else if without > 0 && approved && !next[0].contains("approved reading") {
-        next.push(format!(
-            "No approved reading on {} shares enough words with {} to be proposed yet.",
-            f.name,
-            if without == 1 { "its module".to_string() } else { format!("any of its {without} modules") }
-        ));
+    } else if without > 0 && approved && !lead.contains("approved reading") {
+        let modules = if without == 1 { "its module".to_string() } else { format!("any of its {without} modules") };
+        next.push(if for_theme {
+            format!(
+                "Those readings are proposed for the theme as a whole, from the words of its description and \
+                 keywords; none shares enough words with {modules} to be proposed for a module yet."
+            )
+        } else {
+            format!("No approved reading on {} shares enough words with {modules} to be proposed yet.", f.name)
+        });
     }
     (f.scope_or(format!("programme {}", f.prog)), headline, next.join(" "), Some(m))
 }
@@ -349,15 +365,11 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
         )
     } else if let Some(&y) = seen.first() {
         let within = match w.module_in(&f.prog) {
-            Some(md) => format!("{} {} included", md.code, md.title),
-            None => format!("none of its {} has a session on it", of_modules(m.of)),
+            Some(md) => format!(", {} {} included", md.code, md.title),
+            None if m.of == 1 => ": its only module has no session on it".to_string(),
+            None => format!(": none of its {} has a session on it", of_modules(m.of)),
         };
-        format!(
-            "{} is not taught in year {y} of {}: {within}; it is taught only in {}.",
-            f.name,
-            f.prog,
-            years(&taught)
-        )
+        format!("{} is not taught in year {y} of {}{within}; it is taught only in {}.", f.name, f.prog, years(&taught))
     } else {
         // The scope is in the one year that teaches it (a theme not returned to).
         let which = match w.module_in(&f.prog) {
@@ -372,6 +384,20 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
             years(missing),
             verb(missing.len(), "has", "have")
         )
+    };
+    // Sessions in those years that already use its keywords: said here as the module findings say them.
+    let headline = match keyword_start(f) {
+        Some((_, ys, n)) if !seen.is_empty() => {
+            let ys: Vec<i64> = ys.into_iter().collect();
+            let at = if ys.is_empty() { String::new() } else { format!(" in {}", years(&ys)) };
+            format!(
+                "{}; {}{at} not tagged with it already {} its keywords.",
+                headline.trim_end_matches('.'),
+                count(n, "session", "sessions"),
+                verb(n, "uses", "use")
+            )
+        }
+        _ => headline,
     };
     // A count of modules only when the sentence states one.
     let m = if seen.is_empty() { None } else { Some(m) };
@@ -396,12 +422,28 @@ fn years_next(f: &Facts, taught: &[i64]) -> String {
     }
     let name = &f.name;
     let mut next: Vec<String> = Vec::new();
+    // Sessions in the missing years that already use the theme's keywords come first: those years may teach it.
+    let (checked, those) = match keyword_start(f) {
+        Some((text, ys, n)) => {
+            next.push(text);
+            (ys, if n == 1 { "that session turns" } else { "those sessions turn" })
+        }
+        None => (BTreeSet::new(), ""),
+    };
     let mut named: BTreeSet<i64> = BTreeSet::new();
     for (action, mut ys) in by_action {
         ys.sort_unstable();
         ys.dedup();
         named.extend(ys.iter().copied());
-        let (these, them) = (years(&ys), years(taught));
+        let (plain, maybe): (Vec<i64>, Vec<i64>) = ys.iter().partition(|y| !checked.contains(y));
+        let these = match (plain.is_empty(), maybe.is_empty()) {
+            (_, true) => years(&plain),
+            (true, false) => format!("{}, if {those} out not to teach it", years(&maybe)),
+            (false, false) => {
+                format!("{} (and in {}, if {those} out not to teach it)", years(&plain), years(&maybe))
+            }
+        };
+        let them = years(taught);
         next.push(match action {
             Action::IntroduceEarlier => {
                 format!(
@@ -425,9 +467,11 @@ fn years_next(f: &Facts, taught: &[i64]) -> String {
     }
     // The years a theme taught in one year only is not returned to: every other year of the programme.
     let all: Vec<i64> = f.cx.years(f.programme.as_deref(), false).into_iter().flatten().collect();
+    // Under a year or module scope it names years outside the scope: only when nothing else is said.
+    let narrow = f.cx.within.is_narrow();
     for g in f.gs.iter().filter(|g| g.kind == GapKind::NotRevisited) {
         let others = all.iter().filter(|y| Some(**y) != g.year);
-        if next.is_empty() || others.clone().any(|y| !named.contains(y)) {
+        if next.is_empty() || (!narrow && others.clone().any(|y| !named.contains(y))) {
             let s = g.suggestion.trim().to_string();
             if !next.contains(&s) {
                 next.push(s);
@@ -435,6 +479,64 @@ fn years_next(f: &Facts, taught: &[i64]) -> String {
         }
     }
     next.join(" ")
+}
+
+/// The sessions not tagged with a finding's theme that already use its
+/// keywords, as its module and year gaps in scope name them (the gap's
+/// `evidence`): the sentence the Next starts from, and the years of study
+/// those sessions are in. `None` when no gap names one.
+fn keyword_start(f: &Facts) -> Option<(String, BTreeSet<i64>, usize)> {
+    let w = f.cx.within;
+    let mut seen: HashSet<i64> = HashSet::new();
+    let mut named: Vec<String> = Vec::new();
+    let mut ys: BTreeSet<i64> = BTreeSet::new();
+    let mut no_year = false;
+    for g in f.gs.iter().filter(|g| matches!(g.kind, GapKind::ModuleGap | GapKind::UncoveredTheme)) {
+        for e in g.evidence.iter().filter(|e| w.has_item(e.item_id)) {
+            if seen.insert(e.item_id) {
+                named.push(format!("{} \u{201c}{}\u{201d}", e.module_code, e.title));
+                match g.year {
+                    Some(y) => {
+                        ys.insert(y);
+                    }
+                    None => no_year = true,
+                }
+            }
+        }
+    }
+    let n = named.len();
+    if n == 0 {
+        return None;
+    }
+    let shown = if n > 4 {
+        let mut v = named[..4].to_vec();
+        v.push(format!("{} more", n - 4));
+        v
+    } else {
+        named
+    };
+    let ylist: Vec<i64> = ys.iter().copied().collect();
+    let when = match (ylist.is_empty(), no_year) {
+        (false, false) => format!(" ({})", years(&ylist)),
+        (false, true) => format!(" ({}, and without a year)", years(&ylist)),
+        (true, _) => String::new(),
+    };
+    let text = if n == 1 {
+        format!(
+            "Start with the session not tagged with {} that already uses its keywords: {}{when}; check it with the \
+             module lead and tag it if the theme is taught there.",
+            f.name,
+            shown.join("")
+        )
+    } else {
+        format!(
+            "Start with the {n} sessions not tagged with {} that already use its keywords: {}{when}; check them with \
+             the module leads and tag them if the theme is taught there.",
+            f.name,
+            list(&shown, "and")
+        )
+    };
+    Some((text, ys, n))
 }
 
 /// What the proposals hold for the module gaps of a finding that need a

@@ -817,8 +817,9 @@ fn thin_reading(cx: &Cx, proposer: &Proposer) -> Vec<Gap> {
             0 => advise(
                 Action::AddReadings,
                 format!(
-                    "Ask students and faculty for readings on {} and review them: {need} more approved readings close this gap.",
-                    t.name
+                    "Ask students and faculty for readings on {} and review them: {need} more approved {} this gap.",
+                    t.name,
+                    if need == 1 { "reading closes" } else { "readings close" }
                 ),
                 format!("canon reading add --theme {} …", t.slug),
             ),

@@ -856,6 +856,10 @@ type LinkedAndProposed = (Vec<String>, Vec<String>);
 
 fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: "What each module should read".into() });
+    if d.plan.is_empty() {
+        b.push(Block::Paragraph { text: NO_MODULES.into(), style: Style::Muted });
+        return;
+    }
     b.push(Block::Paragraph {
         text: format!(
             "Per module: the readings the group has linked to it or to one of its sessions, with who linked them; \
@@ -1088,6 +1092,10 @@ fn quoted(title: &str) -> String {
 
 /// What the coverage and its evidence say when the scope holds no module.
 const NO_SESSIONS: &str = "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
+
+/// What "What each module should read" says when the scope holds no module.
+const NO_MODULES: &str = "No modules yet: no module is imported in this scope, so no reading can be linked or proposed to one (canon \
+     import modules FILE).";
 
 fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 1, text: EVIDENCE.into() });
