@@ -1284,7 +1284,7 @@ fn comparison_rows(d: &ReportData) -> Vec<Vec<String>> {
     for m in &c.modules {
         rows.push(row(
             "comparison",
-            &format!("{} {}", m.module_code, m.module_title),
+            &c.module_place(m),
             &m.theme,
             "module coverage: tagged sessions",
             m.after.to_string(),
