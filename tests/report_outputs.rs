@@ -219,7 +219,9 @@ fn the_json_summary_holds_numbers_and_agrees_with_the_csv() {
     let reviewed = s["approved readings: reviewed"].as_i64().unwrap();
     let on_import = s["approved readings: approved on import"].as_i64().unwrap();
     assert_eq!((reviewed, reviewed + on_import), (1, approved));
-    let pct = s["sessions tagged"].as_i64().unwrap();
+    // The percentage is named as one, never as a bare count beside "sessions".
+    assert!(!s.contains_key("sessions tagged"), "{s:?}");
+    let pct = s["sessions tagged (%)"].as_i64().unwrap();
     let (tagged, sessions) = (s["sessions tagged: count"].as_i64().unwrap(), s["sessions"].as_i64().unwrap());
     assert_eq!(pct, (100.0 * tagged as f64 / sessions as f64).round() as i64);
     // The CSV folder's summary and the flat CSV: the same split.

@@ -41,7 +41,7 @@ fn a_scoped_comparison_compares_that_scope_in_both_rounds() {
     let nur = w.json(&["compare", "round0", "--programme", "BSc Nursing", "--format", "json"]);
     let nur_opened = scopes(&nur, "gaps_opened");
     assert_eq!(nur_opened.len(), opened.len(), "{nur_opened:?} vs {opened:?}");
-    assert!(nur_opened.iter().any(|s| s == "module MED2002 Respiratory Nursing"), "{nur_opened:?}");
+    assert!(nur_opened.iter().any(|s| s == "module MED2002 Respiratory Nursing (BSc Nursing)"), "{nur_opened:?}");
     // A module and a theme scope: only that module's gaps, only that theme.
     let m = w.json(&[
         "compare",
@@ -58,7 +58,9 @@ fn a_scoped_comparison_compares_that_scope_in_both_rounds() {
     let m_opened = scopes(&m, "gaps_opened");
     assert!(
         !m_opened.is_empty()
-            && m_opened.iter().all(|s| s == "module NUR1001 Foundations of Nursing" || s.starts_with("programme BSc")),
+            && m_opened
+                .iter()
+                .all(|s| s == "module NUR1001 Foundations of Nursing (BSc Nursing)" || s.starts_with("programme BSc")),
         "{m_opened:?}"
     );
     assert!(

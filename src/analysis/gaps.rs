@@ -190,14 +190,26 @@ impl Place {
         }
     }
 
-    fn module(m: &ModuleInfo, t: Option<&ThemeInfo>) -> Place {
+    /// A module: "module MED2002 Respiratory", or with several programmes in
+    /// the database "module MED2002 Respiratory (BSc Nursing)", so that two
+    /// programmes' modules of the same code are told apart in listings.
+    fn module(m: &ModuleInfo, t: Option<&ThemeInfo>, several: bool) -> Place {
         Place {
-            scope: format!("module {} {}", m.code, m.title),
+            scope: module_scope(&m.code, &m.title, several.then_some(m.programme.as_str())),
             programme: Some(m.programme.clone()),
             theme: t.map(|t| t.slug.clone()),
             year: m.year,
             module: Some((m.code.clone(), m.title.clone())),
         }
+    }
+}
+
+/// The words of a module's place: "module MED2002 Respiratory", or with
+/// `programme` "module MED2002 Respiratory (BSc Nursing)".
+pub fn module_scope(code: &str, title: &str, programme: Option<&str>) -> String {
+    match programme {
+        Some(p) => format!("module {code} {title} ({p})"),
+        None => format!("module {code} {title}"),
     }
 }
 
@@ -329,6 +341,8 @@ pub struct Cx<'a> {
     totals: BTreeMap<&'a str, Vec<i64>>,
     uses: BTreeMap<(&'a str, usize), Use<'a>>,
     module_of: HashMap<i64, &'a ModuleInfo>,
+    /// Whether the database has more than one programme (module places then name theirs).
+    several: bool,
 }
 
 impl<'a> Cx<'a> {
@@ -359,7 +373,9 @@ impl<'a> Cx<'a> {
             .map(|((m, row), items)| module_evidence(data, &lexicon, m, &row.counts, items))
             .collect();
         let module_of = data.modules.iter().map(|m| (m.id, m)).collect();
-        let mut cx = Cx { data, cov, opts, module_items, evidence, years, totals, uses: BTreeMap::new(), module_of };
+        let several = data.modules.iter().any(|m| m.programme != data.modules[0].programme);
+        let mut cx =
+            Cx { data, cov, opts, module_items, evidence, years, totals, uses: BTreeMap::new(), module_of, several };
         cx.uses = cx.theme_uses();
         cx
     }
@@ -897,7 +913,8 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
                 ),
             )
         };
-        let mut g = Gap::new(GapKind::UntaggedModule, Severity::Medium, Place::module(m, None), text, advice);
+        let mut g =
+            Gap::new(GapKind::UntaggedModule, Severity::Medium, Place::module(m, None, cx.several), text, advice);
         g.evidence = cx.evidence[mi].iter().flatten().cloned().collect();
         g.items = cx.carrier_items(&g.evidence);
         out.push(g);
@@ -944,7 +961,7 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>, proposer: &Proposer) -> any
                 );
                 (Severity::Medium, a)
             };
-            let mut g = Gap::new(GapKind::ModuleGap, severity, Place::module(m, Some(t)), text, advice);
+            let mut g = Gap::new(GapKind::ModuleGap, severity, Place::module(m, Some(t), cx.several), text, advice);
             g.items = match ranker {
                 Some(rk) => ranked_carriers(cx, rk, m, t, items)?,
                 None => cx.carrier_items(&ev),
@@ -1184,12 +1201,13 @@ fn compute_inner(
     propose(&cx, &proposer, &mut gaps);
     finish_advice(&cx, &proposer, &mut gaps);
     gaps.sort_by(|a, b| {
-        (a.severity, a.kind, a.year, &a.module_code, &a.theme).cmp(&(
+        (a.severity, a.kind, a.year, &a.module_code, &a.theme, &a.programme).cmp(&(
             b.severity,
             b.kind,
             b.year,
             &b.module_code,
             &b.theme,
+            &b.programme,
         ))
     });
     for (i, g) in gaps.iter_mut().enumerate() {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::coverage::Coverage;
-use super::gaps::Gap;
+use super::gaps::{Gap, module_scope};
 
 /// Tagged items of one module on one theme, as a round saw them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,8 +40,18 @@ pub struct Frozen {
 }
 
 /// What a gap is about: its kind, scope and theme (not its wording or severity).
+///
+/// A module's gap always has its programme in the key ("module MED2002
+/// Respiratory (BSc Nursing)"), whether or not its scope text names it, so
+/// that two programmes' modules of the same code have different keys and a
+/// round's keys do not change when a second programme is imported.
 pub fn gap_key(g: &Gap) -> String {
-    key(g.kind.as_str(), &g.scope, g.theme.as_deref())
+    match (&g.module_code, &g.module_title, &g.programme) {
+        (Some(code), Some(title), Some(p)) => {
+            key(g.kind.as_str(), &super::gaps::module_scope(code, title, Some(p)), g.theme.as_deref())
+        }
+        _ => key(g.kind.as_str(), &g.scope, g.theme.as_deref()),
+    }
 }
 
 /// The key of a gap of `kind` at `scope` on `theme` (see [`gap_key`]).
@@ -175,7 +185,9 @@ impl RoundScope {
                     let cells: Vec<&&CoverageCell> = in_scope
                         .iter()
                         .filter(|c| {
-                            &c.module_code == code && g.scope == format!("module {} {}", c.module_code, c.module_title)
+                            &c.module_code == code
+                                && (g.scope == module_scope(&c.module_code, &c.module_title, None)
+                                    || g.scope == module_scope(&c.module_code, &c.module_title, Some(&c.programme)))
                         })
                         .collect();
                     let progs = named(&g.explanation, cells.iter().map(|c| c.programme.as_str()));
@@ -199,13 +211,40 @@ fn year_place(scope: &str) -> Option<(i64, Option<&str>)> {
     }
 }
 
-/// A round frozen before year gaps named their programme ("year 2"),
-/// brought to today's words ("year 2 of BSc Nursing") so that its gaps
-/// have the keys the same gaps have now. The programme is the one the
-/// explanation names, else the only programme of the round with that year;
-/// a gap whose programme cannot be told stays as it was.
+/// A round frozen before year and module gaps named their programme,
+/// brought to today's words so that its gaps have the keys the same gaps
+/// have now: "year 2" becomes "year 2 of BSc Nursing", and a module gap's
+/// key "…|module MED2002 Respiratory|…" gets its programme ("module MED2002
+/// Respiratory (BSc Nursing)"; its scope text too when the round had more
+/// than one programme). The programme is the one the explanation names,
+/// else the only programme of the round with that year or module; a gap
+/// whose programme cannot be told stays as it was.
 pub fn upgrade(mut f: Frozen) -> Frozen {
     let programmes: BTreeSet<String> = f.coverage.iter().map(|c| c.programme.clone()).collect();
+    for g in &mut f.gaps {
+        let Some(code) = g.module_code.clone() else { continue };
+        // Programmes whose module of this code and title the old words name.
+        let owners: BTreeSet<&str> = f
+            .coverage
+            .iter()
+            .filter(|c| c.module_code == code && g.scope == module_scope(&c.module_code, &c.module_title, None))
+            .map(|c| c.programme.as_str())
+            .collect();
+        if owners.is_empty() || g.key != key(&g.kind, &g.scope, g.theme.as_deref()) {
+            continue;
+        }
+        let mut progs = named(&g.explanation, owners.iter().copied());
+        if progs.is_empty() {
+            progs = owners.into_iter().collect();
+        }
+        if let [p] = progs.as_slice() {
+            let full = format!("{} ({p})", g.scope);
+            g.key = key(&g.kind, &full, g.theme.as_deref());
+            if programmes.len() > 1 {
+                g.scope = full;
+            }
+        }
+    }
     for g in &mut f.gaps {
         let Some((y, None)) = year_place(&g.scope) else { continue };
         let mut progs = named(&g.explanation, programmes.iter().map(String::as_str));
@@ -266,6 +305,22 @@ pub struct Comparison {
     pub gaps_opened: Vec<GapRef>,
     pub themes: Vec<ThemeChange>,
     pub modules: Vec<ModuleChange>,
+    /// Whether the two rounds hold more than one programme between them
+    /// (module rows then name their programme, see [`Comparison::module_place`]).
+    #[serde(skip)]
+    pub several_programmes: bool,
+}
+
+impl Comparison {
+    /// A module row's place in words: "MED2002 Respiratory", or "MED2002
+    /// Respiratory (BSc Nursing)" when the rounds hold several programmes.
+    pub fn module_place(&self, m: &ModuleChange) -> String {
+        if self.several_programmes {
+            format!("{} {} ({})", m.module_code, m.module_title, m.programme)
+        } else {
+            format!("{} {}", m.module_code, m.module_title)
+        }
+    }
 }
 
 pub fn compare(from: &str, a: &Frozen, to: &str, b: &Frozen) -> Comparison {
@@ -322,6 +377,8 @@ pub fn compare(from: &str, a: &Frozen, to: &str, b: &Frozen) -> Comparison {
         gaps_opened,
         themes: themes.into_values().collect(),
         modules,
+        several_programmes: a.coverage.iter().chain(&b.coverage).map(|c| &c.programme).collect::<BTreeSet<_>>().len()
+            > 1,
     }
 }
 
@@ -364,5 +421,44 @@ mod tests {
         assert_eq!((c.themes[0].modules_before, c.themes[0].modules_after), (1, 2));
         assert_eq!(c.modules.len(), 1);
         assert_eq!((c.modules[0].module_code.as_str(), c.modules[0].change), ("M1", 1));
+    }
+
+    fn module_gap(scope: &str, explanation: &str) -> GapRef {
+        GapRef {
+            key: key("module-gap", scope, Some("x")),
+            kind: "module-gap".into(),
+            severity: "low".into(),
+            scope: scope.into(),
+            theme: Some("x".into()),
+            module_code: Some("M1".into()),
+            explanation: explanation.into(),
+        }
+    }
+
+    #[test]
+    fn old_module_gaps_get_their_programme_in_key_and_words() {
+        let q = CoverageCell { programme: "Q".into(), ..cell("M1", "x", 0) };
+        let only_p = CoverageCell { programme: "P".into(), module_code: "M2".into(), ..cell("M2", "x", 0) };
+        // One programme: the key names it, the words stay as they were.
+        let one = upgrade(Frozen { coverage: vec![cell("M1", "x", 0)], gaps: vec![module_gap("module M1 T", "")] });
+        assert_eq!(one.gaps[0].key, "module-gap|module M1 T (P)|x");
+        assert_eq!(one.gaps[0].scope, "module M1 T");
+        // Two programmes: the one the explanation names, else the only one with the module.
+        let two = upgrade(Frozen {
+            coverage: vec![cell("M1", "x", 0), q, only_p],
+            gaps: vec![
+                module_gap("module M1 T", "No session of M1 in Q carries x."),
+                module_gap("module M1 T", "No session carries x."),
+                GapRef { module_code: Some("M2".into()), ..module_gap("module M2 T", "") },
+            ],
+        });
+        assert_eq!(two.gaps[0].key, "module-gap|module M1 T (Q)|x");
+        assert_eq!(two.gaps[0].scope, "module M1 T (Q)");
+        // Which of two programmes cannot be told: left as it was.
+        assert_eq!(two.gaps[1].key, "module-gap|module M1 T|x");
+        assert_eq!(two.gaps[2].key, "module-gap|module M2 T (P)|x");
+        // A round frozen today is not touched again.
+        let again = upgrade(two.clone());
+        assert_eq!(again.gaps, two.gaps);
     }
 }

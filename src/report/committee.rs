@@ -1292,7 +1292,7 @@ fn comparison_rows(d: &ReportData) -> Vec<Vec<String>> {
     for m in &c.modules {
         rows.push(row(
             "comparison",
-            &format!("{} {}", m.module_code, m.module_title),
+            &c.module_place(m),
             &m.theme,
             "module coverage: tagged sessions",
             m.after.to_string(),
@@ -1638,9 +1638,10 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
 }
 
 /// The key figures as JSON numbers, under the labels of [`figures`]:
-/// counts as whole numbers; "sessions tagged" as a percentage (a number
-/// from 0 to 100, rounded as the PDF shows it; null when there are no
-/// sessions), with its count under "sessions tagged: count"; and the
+/// counts as whole numbers; the percentage of sessions tagged under
+/// "sessions tagged (%)" (a number from 0 to 100, rounded as the PDF shows
+/// it; null when there are no sessions), so that it does not read as a
+/// count beside "sessions", with its count under "sessions tagged: count"; and the
 /// approved readings split by how they were approved (as in the CSV summary).
 pub fn json_summary(d: &ReportData) -> BTreeMap<String, serde_json::Value> {
     use serde_json::Value;
@@ -1651,6 +1652,7 @@ pub fn json_summary(d: &ReportData) -> BTreeMap<String, serde_json::Value> {
                 Some(p) => p.parse::<i64>().ok(),
                 None => value.parse::<i64>().ok(),
             };
+            let label = if label == "sessions tagged" { "sessions tagged (%)".to_string() } else { label };
             (label, n.map_or(Value::Null, Value::from))
         })
         .collect();

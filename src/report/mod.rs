@@ -146,7 +146,7 @@ pub fn comparison_listing(c: &Comparison) -> Listing {
     for m in &c.modules {
         l.rows.push(vec![
             "module coverage".into(),
-            format!("{} {}", m.module_code, m.module_title),
+            c.module_place(m),
             m.theme.clone(),
             m.before.to_string(),
             m.after.to_string(),

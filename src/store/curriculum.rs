@@ -276,6 +276,9 @@ pub struct ModuleWriter<'t> {
     /// Sessions moved to another module, waiting for their history entry
     /// until they are placed: (ID, before, after, note).
     moved: Vec<(i64, serde_json::Value, serde_json::Value, String)>,
+    /// Stored sessions `--sync` retires that match a new session elsewhere
+    /// without the evidence for a move: why each is not moved (see [`Self::moves`]).
+    move_hints: HashMap<i64, String>,
     position: i64,
     last: Option<LastModule>,
     insert_item: CachedStatement<'t>,
@@ -360,6 +363,7 @@ impl<'t> ModuleWriter<'t> {
             ordered: HashSet::new(),
             replaced: HashMap::new(),
             moved: Vec::new(),
+            move_hints: HashMap::new(),
             position,
             last: None,
             insert_item: tx.prepare_cached(
@@ -1203,7 +1207,8 @@ impl<'t> ModuleWriter<'t> {
             }
             return Ok(());
         }
-        let moves = self.moves(&stale)?;
+        let (moves, hints) = self.moves(&stale)?;
+        self.move_hints = hints;
         let taken: HashSet<i64> = moves.values().copied().collect();
         for m in stale {
             let (moving, staying): (Vec<_>, Vec<_>) = m.items.into_iter().partition(|(id, ..)| moves.contains_key(id));
@@ -1254,43 +1259,96 @@ impl<'t> ModuleWriter<'t> {
 
     /// Sessions the file moved to another module: (stored session the file
     /// no longer holds where it was, session this run added elsewhere) with
-    /// the same title (case and spacing aside) and the same learning
-    /// outcomes ([`same_outcomes`]), each the only one with them on its side
-    /// (two stored "Introduction"s and one new one are not a move: which
-    /// would it be?).
-    fn moves(&self, stale: &[StaleModule]) -> Result<HashMap<i64, i64>> {
+    /// the same title (case and spacing aside) and the same non-empty
+    /// learning outcomes ([`same_outcomes`]), each the only one with them on
+    /// its side: the same evidence a rename needs. The second map holds, for
+    /// stored sessions that match a new one elsewhere but are not moved, why
+    /// not: a title alone (a "Welcome" without outcomes is no evidence that
+    /// it is the same session), or more than one candidate on either side
+    /// (two stored "Case study"s and one new one: which would it be?). Those
+    /// sessions are retired, their tags kept in the history.
+    fn moves(&self, stale: &[StaleModule]) -> Result<(HashMap<i64, i64>, HashMap<i64, String>)> {
         type Key = (String, Vec<String>);
         let key = |t: &str, o: &str| -> Key { (title_fold(t), outcome_list(o)) };
-        let mut olds: HashMap<Key, Vec<(i64, i64)>> = HashMap::new();
+        // Per key: (session, module ID, "CODE · Title").
+        let mut olds: HashMap<Key, Vec<(i64, i64, String)>> = HashMap::new();
         for m in stale {
             for (id, t, o) in &m.items {
-                olds.entry(key(t, o)).or_default().push((*id, m.id));
+                olds.entry(key(t, o)).or_default().push((*id, m.id, format!("{} · {t}", m.code)));
             }
         }
         if olds.is_empty() {
-            return Ok(HashMap::new());
+            return Ok((HashMap::new(), HashMap::new()));
         }
-        let mut news: HashMap<Key, Vec<(i64, i64)>> = HashMap::new();
-        let mut st = self.tx.prepare_cached("SELECT id, module_id, title, outcomes FROM item WHERE id >= ?1")?;
+        let mut news: HashMap<Key, Vec<(i64, i64, String)>> = HashMap::new();
+        let mut st = self.tx.prepare_cached(
+            "SELECT i.id, i.module_id, i.title, i.outcomes, m.code FROM item i JOIN module m ON m.id = i.module_id
+             WHERE i.id >= ?1",
+        )?;
         let rows = st.query_map([self.first_new], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?;
         for r in rows {
-            let (id, module, t, o) = r?;
+            let (id, module, t, o, code) = r?;
             let k = key(&t, &o);
             if olds.contains_key(&k) {
-                news.entry(k).or_default().push((id, module));
+                news.entry(k).or_default().push((id, module, format!("{code} · {t}")));
             }
         }
         let mut out = HashMap::new();
+        let mut hints = HashMap::new();
         for (k, old) in &olds {
-            if let ([(o, from)], Some([(n, to)])) = (old.as_slice(), news.get(k).map(Vec::as_slice))
-                && from != to
-            {
-                out.insert(*o, *n);
+            let Some(new) = news.get(k) else { continue };
+            if k.1.is_empty() {
+                for (o, from, _) in old {
+                    let elsewhere: Vec<&str> =
+                        new.iter().filter(|(_, to, _)| to != from).map(|(.., w)| w.as_str()).collect();
+                    if !elsewhere.is_empty() {
+                        hints.insert(
+                            *o,
+                            format!(
+                                "possible move to {} (not applied: no outcomes to confirm); its tags stay in the history",
+                                elsewhere.join(", ")
+                            ),
+                        );
+                    }
+                }
+                continue;
+            }
+            match (old.as_slice(), new.as_slice()) {
+                ([(o, from, _)], [(n, to, _)]) => {
+                    if from != to {
+                        out.insert(*o, *n);
+                    }
+                }
+                _ => {
+                    let sources: Vec<&str> = old.iter().map(|(.., w)| w.as_str()).collect();
+                    for (o, from, _) in old {
+                        let elsewhere: Vec<&str> =
+                            new.iter().filter(|(_, to, _)| to != from).map(|(.., w)| w.as_str()).collect();
+                        if !elsewhere.is_empty() {
+                            hints.insert(
+                                *o,
+                                format!(
+                                    "possible move to {} (not applied: ambiguous; the stored {} and the new {} \
+                                     share this title and these learning outcomes); its tags stay in the history",
+                                    elsewhere.join(", "),
+                                    sources.join(", "),
+                                    new.iter().map(|(.., w)| w.as_str()).collect::<Vec<_>>().join(", "),
+                                ),
+                            );
+                        }
+                    }
+                }
             }
         }
-        Ok(out)
+        Ok((out, hints))
     }
 
     /// For the dry run: what session `new`'s row gives session `old` that it
@@ -1594,10 +1652,17 @@ impl<'t> ModuleWriter<'t> {
     /// as one history entry that `undo` restores (the same removal as `canon
     /// item remove --force`).
     fn retire_item(&mut self, id: i64, title: &str, code: &str) -> Result<()> {
-        let removal = super::edit::retire(self.tx, self.by, "item", id, &self.retired_note(), self.run_id)?;
+        let hint = self.move_hints.get(&id).cloned();
+        let note = match &hint {
+            Some(h) => format!("{}; {h}", self.retired_note()),
+            None => self.retired_note(),
+        };
+        let removal = super::edit::retire(self.tx, self.by, "item", id, &note, self.run_id)?;
         self.counts.removed += 1;
         let what = format!("{code} · {title}");
-        self.note(0, Outcome::Removed, || what, kept(&removal));
+        let mut fields = kept(&removal);
+        fields.extend(hint);
+        self.note(0, Outcome::Removed, || what, fields);
         Ok(())
     }
 
@@ -1605,11 +1670,20 @@ impl<'t> ModuleWriter<'t> {
     /// tags and links, and links to the module, in one history entry.
     fn retire_module(&mut self, m: &StaleModule) -> Result<()> {
         let n: i64 = self.tx.query_row("SELECT count(*) FROM item WHERE module_id = ?1", [m.id], |r| r.get(0))?;
-        let removal = super::edit::retire(self.tx, self.by, "module", m.id, &self.retired_note(), self.run_id)?;
+        // Sessions of it that may have moved (see [`Self::moves`]), named in the note and the dry run.
+        let hints: Vec<String> = m
+            .items
+            .iter()
+            .filter_map(|(id, title, _)| self.move_hints.get(id).map(|h| format!("{} · {title}: {h}", m.code)))
+            .collect();
+        let note = std::iter::once(self.retired_note()).chain(hints.iter().cloned()).collect::<Vec<_>>().join("; ");
+        let removal = super::edit::retire(self.tx, self.by, "module", m.id, &note, self.run_id)?;
         self.counts.removed += n;
         self.counts.modules_removed += 1;
         let what = format!("module {} {}", m.code, m.title);
-        self.note(0, Outcome::Removed, || what, kept(&removal));
+        let mut fields = kept(&removal);
+        fields.extend(hints);
+        self.note(0, Outcome::Removed, || what, fields);
         Ok(())
     }
 
