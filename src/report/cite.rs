@@ -805,9 +805,12 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         // `paper-conference` (article > proceedings) also fills `volume-title`
         // with the proceedings' title, which Chicago then prints twice, and
         // APA's style cites it as a periodical without its publisher.
-        // Proceedings published as a journal (a volume or issue number) are
-        // cited as a journal article (APA 7th §10.5).
-        "conference-paper" if r.volume.is_none() && r.issue.is_none() => ("chapter", Some("book")),
+        // A volume of a book series (Lecture Notes in Computer Science,
+        // MICCAI 12903) stays a chapter, with its volume: "In M. de Bruijne
+        // (Ed.), … (Vol. 12903, pp. 50–60). Springer." Only proceedings
+        // published in a journal are cited as a journal article (APA 7th
+        // §10.5): see [`in_journal`].
+        "conference-paper" if !in_journal(r) => ("chapter", Some("book")),
         "conference-paper" => ("article", Some("periodical")),
         _ => ("misc", None),
     };
@@ -917,6 +920,24 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // JSON is YAML: hayagriva reads its own (YAML) data model from it.
     let library = hayagriva::io::from_yaml_str(&Value::Object(doc).to_string()).ok()?;
     library.get(key).cloned()
+}
+
+/// Whether a conference paper was published in a journal (APA 7th §10.5:
+/// "proceedings published in a journal" are cited as journal articles): its
+/// container is named a journal ("European Respiratory Journal", "J. Med.
+/// Ethics", "Lancet …"), or it has an issue (a supplement: "suppl 66"), or
+/// it has a volume and nothing of a book (no publisher, place or editor). A
+/// numbered volume with a publisher or editor (Lecture Notes in Computer
+/// Science, PMLR, MICCAI) is a book in a series, so the paper is a chapter.
+fn in_journal(r: &Reading) -> bool {
+    let named_journal = r.container.as_deref().is_some_and(|c| {
+        c.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+            let w = w.to_lowercase();
+            matches!(w.as_str(), "journal" | "j" | "revue" | "zeitschrift" | "lancet" | "bmj" | "jama" | "annals")
+        })
+    });
+    let book_like = r.publisher.is_some() || r.place.is_some() || !r.editor_names.is_empty();
+    named_journal || r.issue.is_some() || (r.volume.is_some() && !book_like)
 }
 
 /// The PubMed identifier in a PubMed record's address
