@@ -131,6 +131,10 @@ impl Style {
         };
         let xml = with_page_label_number(&with_name_elements(&xml));
         let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
+        let xml = match arg {
+            StyleArg::Named(_) => without_unfounded_preprint(&xml),
+            StyleArg::File(_) => xml,
+        };
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let plain_suffix = name == "vancouver";
@@ -783,6 +787,25 @@ fn with_british_quotes(xml: &str) -> String {
         Some(i) => format!("{}{TERMS}{}", &xml[..i + "</info>".len()], &xml[i + "</info>".len()..]),
         None => xml.to_string(),
     }
+}
+
+/// A bundled style without its guesses that a work is unpublished: Cite Them
+/// Right's Harvard prints "[Preprint]" after any article with neither volume
+/// nor pages, and Chicago author-date "ahead of print" after any such article
+/// with a DOI. Neither is what a record says: a 1998 BMJ article may simply
+/// lack its pages, and an in-press work prints its status. canon has no
+/// preprint type, so no record can say so, and these `<text>` elements are
+/// dropped (the rest of the reference is as the style writes it).
+fn without_unfounded_preprint(xml: &str) -> String {
+    let mut out = xml.to_string();
+    for needle in [r#"value="Preprint""#, r#"term="advance-online-publication""#] {
+        while let Some(at) = out.find(needle) {
+            let Some(start) = out[..at].rfind("<text") else { break };
+            let Some(len) = out[at..].find("/>") else { break };
+            out.replace_range(start..at + len + 2, "");
+        }
+    }
+    out
 }
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
