@@ -287,10 +287,21 @@ impl Style {
         if sorted.len() == order.len() && sorted.iter().zip(&order).any(|(a, b)| a.key() != b.key()) {
             items = self.render_list(&sorted);
         }
+        let undated = self.undated_texts(readings, &entries);
         let mut out = Vec::with_capacity(readings.len());
         for item in items {
             let Some(&index) = index_of.get(item.key.as_str()) else { continue };
             let Some(r) = readings.get(index) else { continue };
+            if let Some(text) = undated.get(&index) {
+                let label = item
+                    .first_field
+                    .as_ref()
+                    .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+                    .map(|l| l.text)
+                    .unwrap_or_default();
+                out.push(Cited { index, label, text: text.clone() });
+                continue;
+            }
             let label = item
                 .first_field
                 .as_ref()
@@ -319,6 +330,54 @@ impl Style {
 }
 
 impl Style {
+    /// The text of each reading without a year (in press, forthcoming, to
+    /// appear, or no date), by its position in `readings`. The processor
+    /// gives every undated work of one author a letter ("n.d.-a", "n.d.-b"),
+    /// whatever its status, so "forthcoming" and "in press" works would be
+    /// lettered as if they collided. Works collide only when they share their
+    /// authors, editors and status: a work that collides with none is
+    /// written as [`Style::formatted`] writes it (the CSV's text), and a
+    /// group that collides is lettered among itself ("in press-a", "in
+    /// press-b", APA 7th §9.47).
+    fn undated_texts(
+        &self,
+        readings: &[&Reading],
+        entries: &[(usize, &hayagriva::Entry)],
+    ) -> std::collections::HashMap<usize, Rich> {
+        let mut groups: std::collections::BTreeMap<String, Vec<(usize, &hayagriva::Entry)>> = Default::default();
+        for &(i, e) in entries {
+            let Some(r) = readings.get(i) else { continue };
+            if r.year.is_none() {
+                let key = format!("{:?}|{:?}|{:?}", r.author_names, r.editor_names, r.year_note);
+                groups.entry(key).or_default().push((i, e));
+            }
+        }
+        let mut out = std::collections::HashMap::new();
+        for group in groups.values() {
+            if let [(i, _)] = group.as_slice() {
+                out.insert(*i, self.formatted(readings[*i]));
+                continue;
+            }
+            let list: Vec<&hayagriva::Entry> = group.iter().map(|(_, e)| *e).collect();
+            let mut items = self.render_list(&list);
+            // Letters in the style's order (as in [`Style::bibliography_of`]).
+            let sorted: Vec<&hayagriva::Entry> =
+                items.iter().filter_map(|item| list.iter().find(|e| e.key() == item.key).copied()).collect();
+            if sorted.len() == list.len() {
+                items = self.render_list(&sorted);
+            }
+            for item in items {
+                let Some(&(i, _)) = group.iter().find(|(_, e)| e.key() == item.key) else { continue };
+                let r = readings[i];
+                let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
+                    .map(|t| self.finish(t, r))
+                    .unwrap_or_else(|| fallback(r).into());
+                out.insert(i, text);
+            }
+        }
+        out
+    }
+
     /// The bibliography of `entries`, each cited once in the order given.
     fn render_list(&self, entries: &[&hayagriva::Entry]) -> Vec<hayagriva::BibliographyItem> {
         let mut driver = BibliographyDriver::new();
@@ -1298,6 +1357,48 @@ mod tests {
         let b = Style::load(&StyleArg::Named("apa".into())).unwrap().bibliography(&refs);
         assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 0], "same author and year: by title: {b:?}");
         assert!(b[0].text.text.contains("2018a") && b[1].text.text.contains("2018b"), "{b:?}");
+    }
+
+    fn with_status(title: &str, author: &str, status: Option<&str>) -> Reading {
+        let mut r = titled(title, author, 2000);
+        r.year = None;
+        r.year_note = status.map(str::to_string);
+        r.container = Some("BMJ".into());
+        r
+    }
+
+    /// Works without a year are lettered only where they truly collide
+    /// (same authors and status), and otherwise read as the single
+    /// reference (the CSV's text) reads.
+    #[test]
+    fn statuses_are_lettered_only_where_they_collide() {
+        let rs = [
+            with_status("Forth one", "Ade, Bola", Some("forthcoming")),
+            with_status("Press two", "Ade, Bola", Some("in press")),
+            with_status("To appear one", "Ade, Bola", Some("to appear")),
+            with_status("Press three", "Ade, Bola", Some("in press")),
+            with_status("Undated", "Ade, Bola", None),
+            titled("Circa", "Ade, Bola", 1998),
+        ];
+        let refs: Vec<&Reading> = rs.iter().collect();
+        for name in ["apa", "harvard", "chicago", "vancouver"] {
+            let style = Style::load(&StyleArg::Named(name.into())).unwrap();
+            let b = style.bibliography(&refs);
+            let text = |i: usize| b.iter().find(|c| c.index == i).map(|c| c.text.text.clone()).unwrap();
+            for i in [0, 2, 4, 5] {
+                assert_eq!(text(i), style.reference(&rs[i]), "{name}: a work that collides with none");
+            }
+            // The two in-press works are told apart as the style's own
+            // disambiguation does it among them alone (letters, or APA's
+            // title in the citation): never with letters counted across
+            // the other statuses.
+            let (two, three) = (text(1), text(3));
+            assert_ne!(two, three, "{name}");
+            for t in [&two, &three] {
+                assert!(t.to_lowercase().contains("in press"), "{name}: {t}");
+                assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
+            }
+        }
     }
 
     /// Entries made once for several lists give each list exactly what it
