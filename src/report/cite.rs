@@ -955,15 +955,24 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         Some(l) => json!({ "name": protected(p), "location": protected(l) }),
         None => json!(protected(p)),
     });
-    match (parent_kind, &r.container) {
+    // An article whose journal is not known is still a journal article: as
+    // hayagriva's bare `article` it becomes CSL's `article`, which Chicago
+    // calls a "Preprint".
+    let untitled_journal = (parent_kind == Some("periodical") && r.container.is_none()).then_some(String::new());
+    match (parent_kind, r.container.as_ref().or(untitled_journal.as_ref())) {
         (Some(pk), Some(c)) => {
             let mut parent = serde_json::Map::new();
             parent.insert("type".into(), json!(pk));
             // The abbreviation (MEDLINE TA) is the title's short form: a style
             // that cites `container-title form="short"` (Vancouver) prints it.
             match &r.container_short {
-                Some(s) => parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) })),
-                None => parent.insert("title".into(), json!(protected(c))),
+                Some(s) => {
+                    parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) }));
+                }
+                None if c.is_empty() => {}
+                None => {
+                    parent.insert("title".into(), json!(protected(c)));
+                }
             };
             if let Some(v) = &r.volume {
                 parent.insert("volume".into(), json!(v));
