@@ -939,7 +939,8 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // its PMID: NLM cites a journal article with one in print form, without
     // "[Internet]" or "Available from" (Citing Medicine ch. 1; the bundled
     // style's rule), and adds "PubMed PMID: …".
-    if let Some(pmid) = r.url.as_deref().and_then(pubmed_id) {
+    // A MEDLINE import keeps the PMID in the notes ("PMID: 31234567").
+    if let Some(pmid) = r.url.as_deref().and_then(pubmed_id).or_else(|| r.annotation.as_deref().and_then(noted_pmid)) {
         serial.insert("pmid".into(), json!(pmid));
     }
     if !serial.is_empty() {
@@ -1042,6 +1043,15 @@ fn pubmed_id(url: &str) -> Option<&str> {
         .or_else(|| rest.strip_prefix("ncbi.nlm.nih.gov/pubmed/"))?
         .trim_end_matches('/');
     (!id.is_empty() && id.len() <= 10 && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
+}
+
+/// The PMID a reading's notes record as "PMID: 31234567" (how a MEDLINE
+/// import keeps it), else `None`.
+fn noted_pmid(notes: &str) -> Option<&str> {
+    let at = notes.find("PMID: ")? + "PMID: ".len();
+    let rest = &notes[at..];
+    let id = &rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())];
+    (1..=10).contains(&id.len()).then_some(id)
 }
 
 /// Text as hayagriva's formattable strings take it: its control characters
