@@ -318,3 +318,18 @@ fn no_work_is_called_a_preprint_unless_it_is_one() {
         }
     }
 }
+
+/// A CSV authors cell of comma-separated "Initials Family" names is read as
+/// those people, each with all their initials, and prints so.
+#[test]
+fn a_cell_of_initials_and_family_names_is_those_people() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "n.csv",
+        "title,authors,year,type,container\nName test,\"A. B. Smith, C. D. Jones, E. F. Brown\",2020,article,BMJ\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    assert!(!err.contains("guess") && !err.contains("to be sure"), "{err}");
+    assert!(get(&refs(&w, "apa"), "Name test").starts_with("Smith, A. B., Jones, C. D., & Brown, E. F. (2020)."));
+    assert!(get(&refs(&w, "vancouver"), "Name test").starts_with("Smith AB, Jones CD, Brown EF."));
+}
