@@ -159,8 +159,9 @@ fn an_in_press_article_and_a_journal_without_volume() {
     // Not "[Preprint]": an in-press article has been accepted; its status is said.
     assert_eq!(get(&harvard, "Skin in the game"), "Zulu, J. (in press) ‘Skin in the game’, Lancet.");
     assert_eq!(get(&harvard, "Future"), "Eze, A. (forthcoming) ‘Future’, Lancet.");
-    // An article with a year but neither volume nor pages is the style's to call.
-    assert!(get(&harvard, "One").contains("[Preprint]"), "{}", get(&harvard, "One"));
+    // An article with a year but neither volume nor pages is not a preprint:
+    // canon has no record that says so (issue 12).
+    assert_eq!(get(&harvard, "One"), "Z, J. (2019) ‘One’, Lancet.");
     let chicago = refs(&w, "chicago");
     // No delimiter left before the full stop where volume and pages are empty.
     assert_eq!(get(&chicago, "One"), "Z, J. 2019. “One.” Lancet.");
@@ -255,4 +256,80 @@ fn the_report_readings_table_has_the_export_column_order() {
     let order = |h: &[String]| -> Vec<String> { h.iter().filter(|c| block.contains(&c.as_str())).cloned().collect() };
     assert_eq!(order(&exported), block, "{exported:?}");
     assert_eq!(order(&reported), block, "{reported:?}");
+}
+
+/// A paper in a numbered volume of a book series (LNCS, MICCAI) is a chapter
+/// of that edited book, with its volume; only proceedings published in a
+/// journal are cited as a journal article (APA 7th §10.5).
+#[test]
+fn a_conference_paper_in_a_book_series_volume_is_a_chapter() {
+    let w = Workdir::new();
+    let ris = "TY  - CPAPER\nAU  - Okafor, Ngozi\nTI  - Skin tone and segmentation\nT2  - Medical Image Computing – MICCAI 2021\nA2  - de Bruijne, Marleen\nVL  - 12903\nSP  - 50\nEP  - 60\nPB  - Springer\nCY  - Cham\nPY  - 2021\nER  - \n\
+TY  - CONF\nAU  - Lee, Min\nTI  - Abstract in a supplement\nT2  - European Respiratory Journal\nVL  - 60\nIS  - suppl 66\nSP  - 1234\nPY  - 2022\nER  - \n";
+    let bib = "@inproceedings{child1, author = {Tanaka, Hiro}, title = {Paper in proc}, crossref = {proc1}, pages = {5--9}}\n\
+@proceedings{proc1, editor = {Chair, Pat}, title = {Proceedings of Fairness}, booktitle = {Proceedings of Fairness}, year = {2020}, publisher = {ACM}, address = {New York}, volume = {3}}\n";
+    for (name, text) in [("c.ris", ris), ("c.bib", bib)] {
+        let f = w.write(name, text);
+        w.ok(&["import", "reading", f.to_str().unwrap(), "-q"]);
+    }
+    let apa = refs(&w, "apa");
+    assert_eq!(
+        get(&apa, "Skin tone and segmentation"),
+        "Okafor, N. (2021). Skin tone and segmentation. In M. de Bruijne (Ed.), Medical Image Computing – MICCAI 2021 \
+         (Vol. 12903, pp. 50–60). Springer."
+    );
+    assert_eq!(
+        get(&apa, "Paper in proc"),
+        "Tanaka, H. (2020). Paper in proc. In P. Chair (Ed.), Proceedings of Fairness (Vol. 3, pp. 5–9). ACM."
+    );
+    assert!(get(&apa, "Abstract in a supplement").contains("European Respiratory Journal, 60(suppl 66), 1234."));
+    let v = refs(&w, "vancouver");
+    assert_eq!(
+        get(&v, "Skin tone and segmentation"),
+        "Okafor N. Skin tone and segmentation. In: de Bruijne M, editor. Medical Image Computing – MICCAI 2021. \
+         Cham: Springer; 2021. p. 50-60."
+    );
+    assert!(get(&v, "Abstract in a supplement").contains("2022;60(suppl 66):1234."));
+    for style in ["harvard", "chicago"] {
+        let m = refs(&w, style);
+        let r = get(&m, "Skin tone and segmentation");
+        assert!(r.contains("Springer") && !r.contains("12903: 50") && !r.contains(", 12903,"), "{style}: {r}");
+    }
+}
+
+/// Harvard's "[Preprint]" and Chicago's "ahead of print" / "Preprint" are
+/// never printed for a published or accepted work: an old article without
+/// pages, a new one with a DOI, an in-press one, one without a journal.
+#[test]
+fn no_work_is_called_a_preprint_unless_it_is_one() {
+    let w = Workdir::new();
+    let bib = "@article{a, author = {Ade, Bola}, title = {Circa}, journal = {BMJ}, year = {c1998}}\n\
+@article{b, author = {Early, View}, title = {Online first}, journal = {Medical Education}, year = {2024}, doi = {10.1111/medu.00001}}\n\
+@article{c, author = {Zulu, Jabu}, title = {Accepted}, journal = {Lancet}, year = {in press}}\n\
+@article{d, author = {Eze, Ada}, title = {No journal}, year = {2020}}\n";
+    let f = w.write("p.bib", bib);
+    w.ok(&["import", "reading", f.to_str().unwrap(), "-q"]);
+    for style in ["harvard", "chicago", "apa", "vancouver"] {
+        let m = refs(&w, style);
+        assert_eq!(m.len(), 4, "{style}: {m:#?}");
+        for r in m.values() {
+            let lower = r.to_lowercase();
+            assert!(!lower.contains("preprint") && !lower.contains("ahead of print"), "{style}: {r}");
+        }
+    }
+}
+
+/// A CSV authors cell of comma-separated "Initials Family" names is read as
+/// those people, each with all their initials, and prints so.
+#[test]
+fn a_cell_of_initials_and_family_names_is_those_people() {
+    let w = Workdir::new();
+    let csv = w.write(
+        "n.csv",
+        "title,authors,year,type,container\nName test,\"A. B. Smith, C. D. Jones, E. F. Brown\",2020,article,BMJ\n",
+    );
+    let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    assert!(!err.contains("guess") && !err.contains("to be sure"), "{err}");
+    assert!(get(&refs(&w, "apa"), "Name test").starts_with("Smith, A. B., Jones, C. D., & Brown, E. F. (2020)."));
+    assert!(get(&refs(&w, "vancouver"), "Name test").starts_with("Smith AB, Jones CD, Brown EF."));
 }

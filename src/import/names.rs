@@ -394,14 +394,20 @@ fn comma_less(s: &str) -> Name {
     if words.len() == 1 {
         return Name::person(Some(words[0]), None, None, suffix, Some(s));
     }
-    let last = words[words.len() - 1];
-    if is_initials(last) && !is_initials(words[0]) {
-        let (particle, family) = von_last(&words[..words.len() - 1]);
-        return Name::person(family.as_deref(), Some(last), particle.as_deref(), suffix, Some(s));
+    // Initials, one word or several ("A. B. Smith", "Smith A. B."), all
+    // belong to the given name; the other words are the family name.
+    let leading = words.iter().take_while(|w| is_initials(w)).count();
+    let trailing = words.iter().rev().take_while(|w| is_initials(w)).count();
+    if trailing > 0 && leading == 0 {
+        let at = words.len() - trailing;
+        let given = words[at..].join(" ");
+        let (particle, family) = von_last(&words[..at]);
+        return Name::person(family.as_deref(), Some(&given), particle.as_deref(), suffix, Some(s));
     }
-    if is_initials(words[0]) && !is_initials(last) {
-        let (particle, family) = von_last(&words[1..]);
-        return Name::person(family.as_deref(), Some(words[0]), particle.as_deref(), suffix, Some(s));
+    if leading > 0 && trailing == 0 {
+        let given = words[..leading].join(" ");
+        let (particle, family) = von_last(&words[leading..]);
+        return Name::person(family.as_deref(), Some(&given), particle.as_deref(), suffix, Some(s));
     }
     Name::literal(s)
 }
@@ -1098,6 +1104,29 @@ mod tests {
     }
 
     /// The author-list forms the 12b tester found, and more of each kind.
+    /// Comma-separated "Initials Family" names (a common reading-list form)
+    /// are each one person, whatever the number of initials.
+    #[test]
+    fn initials_before_or_after_the_family_name_are_all_given() {
+        for (cell, want) in [
+            ("A. B. Smith, C. D. Jones, E. F. Brown", vec![("Smith", "A. B."), ("Jones", "C. D."), ("Brown", "E. F.")]),
+            ("A. B. Smith, C. Jones", vec![("Smith", "A. B."), ("Jones", "C.")]),
+            ("Smith A. B., Jones C. D.", vec![("Smith", "A. B."), ("Jones", "C. D.")]),
+            ("A. B. van der Berg, K. Mensah", vec![("Berg", "A. B."), ("Mensah", "K.")]),
+        ] {
+            let got = split_cell(cell);
+            let parts: Vec<(&str, &str)> = got
+                .names
+                .iter()
+                .map(|n| (n.family.as_deref().unwrap_or(""), n.given.as_deref().unwrap_or("")))
+                .collect();
+            assert_eq!(parts, want, "{cell}: {got:?}");
+            assert_eq!(got.doubt, None, "{cell}");
+        }
+        let n = parse("A. B. van der Berg").unwrap();
+        assert_eq!(n.particle.as_deref(), Some("van der"), "{n:?}");
+    }
+
     #[test]
     fn cell_forms_split_into_the_right_people() {
         let people = |s: &str| {

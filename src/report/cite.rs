@@ -131,6 +131,10 @@ impl Style {
         };
         let xml = with_page_label_number(&with_name_elements(&xml));
         let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
+        let xml = match arg {
+            StyleArg::Named(_) => without_unfounded_preprint(&xml),
+            StyleArg::File(_) => xml,
+        };
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let plain_suffix = name == "vancouver";
@@ -283,10 +287,21 @@ impl Style {
         if sorted.len() == order.len() && sorted.iter().zip(&order).any(|(a, b)| a.key() != b.key()) {
             items = self.render_list(&sorted);
         }
+        let undated = self.undated_texts(readings, &entries);
         let mut out = Vec::with_capacity(readings.len());
         for item in items {
             let Some(&index) = index_of.get(item.key.as_str()) else { continue };
             let Some(r) = readings.get(index) else { continue };
+            if let Some(text) = undated.get(&index) {
+                let label = item
+                    .first_field
+                    .as_ref()
+                    .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+                    .map(|l| l.text)
+                    .unwrap_or_default();
+                out.push(Cited { index, label, text: text.clone() });
+                continue;
+            }
             let label = item
                 .first_field
                 .as_ref()
@@ -315,6 +330,54 @@ impl Style {
 }
 
 impl Style {
+    /// The text of each reading without a year (in press, forthcoming, to
+    /// appear, or no date), by its position in `readings`. The processor
+    /// gives every undated work of one author a letter ("n.d.-a", "n.d.-b"),
+    /// whatever its status, so "forthcoming" and "in press" works would be
+    /// lettered as if they collided. Works collide only when they share their
+    /// authors, editors and status: a work that collides with none is
+    /// written as [`Style::formatted`] writes it (the CSV's text), and a
+    /// group that collides is lettered among itself ("in press-a", "in
+    /// press-b", APA 7th §9.47).
+    fn undated_texts(
+        &self,
+        readings: &[&Reading],
+        entries: &[(usize, &hayagriva::Entry)],
+    ) -> std::collections::HashMap<usize, Rich> {
+        let mut groups: std::collections::BTreeMap<String, Vec<(usize, &hayagriva::Entry)>> = Default::default();
+        for &(i, e) in entries {
+            let Some(r) = readings.get(i) else { continue };
+            if r.year.is_none() {
+                let key = format!("{:?}|{:?}|{:?}", r.author_names, r.editor_names, r.year_note);
+                groups.entry(key).or_default().push((i, e));
+            }
+        }
+        let mut out = std::collections::HashMap::new();
+        for group in groups.values() {
+            if let [(i, _)] = group.as_slice() {
+                out.insert(*i, self.formatted(readings[*i]));
+                continue;
+            }
+            let list: Vec<&hayagriva::Entry> = group.iter().map(|(_, e)| *e).collect();
+            let mut items = self.render_list(&list);
+            // Letters in the style's order (as in [`Style::bibliography_of`]).
+            let sorted: Vec<&hayagriva::Entry> =
+                items.iter().filter_map(|item| list.iter().find(|e| e.key() == item.key).copied()).collect();
+            if sorted.len() == list.len() {
+                items = self.render_list(&sorted);
+            }
+            for item in items {
+                let Some(&(i, _)) = group.iter().find(|(_, e)| e.key() == item.key) else { continue };
+                let r = readings[i];
+                let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
+                    .map(|t| self.finish(t, r))
+                    .unwrap_or_else(|| fallback(r).into());
+                out.insert(i, text);
+            }
+        }
+        out
+    }
+
     /// The bibliography of `entries`, each cited once in the order given.
     fn render_list(&self, entries: &[&hayagriva::Entry]) -> Vec<hayagriva::BibliographyItem> {
         let mut driver = BibliographyDriver::new();
@@ -811,6 +874,25 @@ fn with_british_quotes(xml: &str) -> String {
     }
 }
 
+/// A bundled style without its guesses that a work is unpublished: Cite Them
+/// Right's Harvard prints "[Preprint]" after any article with neither volume
+/// nor pages, and Chicago author-date "ahead of print" after any such article
+/// with a DOI. Neither is what a record says: a 1998 BMJ article may simply
+/// lack its pages, and an in-press work prints its status. canon has no
+/// preprint type, so no record can say so, and these `<text>` elements are
+/// dropped (the rest of the reference is as the style writes it).
+fn without_unfounded_preprint(xml: &str) -> String {
+    let mut out = xml.to_string();
+    for needle in [r#"value="Preprint""#, r#"term="advance-online-publication""#] {
+        while let Some(at) = out.find(needle) {
+            let Some(start) = out[..at].rfind("<text") else { break };
+            let Some(len) = out[at..].find("/>") else { break };
+            out.replace_range(start..at + len + 2, "");
+        }
+    }
+    out
+}
+
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
 fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry> {
@@ -831,9 +913,12 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         // `paper-conference` (article > proceedings) also fills `volume-title`
         // with the proceedings' title, which Chicago then prints twice, and
         // APA's style cites it as a periodical without its publisher.
-        // Proceedings published as a journal (a volume or issue number) are
-        // cited as a journal article (APA 7th §10.5).
-        "conference-paper" if r.volume.is_none() && r.issue.is_none() => ("chapter", Some("book")),
+        // A volume of a book series (Lecture Notes in Computer Science,
+        // MICCAI 12903) stays a chapter, with its volume: "In M. de Bruijne
+        // (Ed.), … (Vol. 12903, pp. 50–60). Springer." Only proceedings
+        // published in a journal are cited as a journal article (APA 7th
+        // §10.5): see [`in_journal`].
+        "conference-paper" if !in_journal(r) => ("chapter", Some("book")),
         "conference-paper" => ("article", Some("periodical")),
         _ => ("misc", None),
     };
@@ -897,15 +982,24 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         Some(l) => json!({ "name": protected(p), "location": protected(l) }),
         None => json!(protected(p)),
     });
-    match (parent_kind, &r.container) {
+    // An article whose journal is not known is still a journal article: as
+    // hayagriva's bare `article` it becomes CSL's `article`, which Chicago
+    // calls a "Preprint".
+    let untitled_journal = (parent_kind == Some("periodical") && r.container.is_none()).then_some(String::new());
+    match (parent_kind, r.container.as_ref().or(untitled_journal.as_ref())) {
         (Some(pk), Some(c)) => {
             let mut parent = serde_json::Map::new();
             parent.insert("type".into(), json!(pk));
             // The abbreviation (MEDLINE TA) is the title's short form: a style
             // that cites `container-title form="short"` (Vancouver) prints it.
             match &r.container_short {
-                Some(s) => parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) })),
-                None => parent.insert("title".into(), json!(protected(c))),
+                Some(s) => {
+                    parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) }));
+                }
+                None if c.is_empty() => {}
+                None => {
+                    parent.insert("title".into(), json!(protected(c)));
+                }
             };
             if let Some(v) = &r.volume {
                 parent.insert("volume".into(), json!(v));
@@ -944,6 +1038,24 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // JSON is YAML: hayagriva reads its own (YAML) data model from it.
     let library = hayagriva::io::from_yaml_str(&Value::Object(doc).to_string()).ok()?;
     library.get(key).cloned()
+}
+
+/// Whether a conference paper was published in a journal (APA 7th §10.5:
+/// "proceedings published in a journal" are cited as journal articles): its
+/// container is named a journal ("European Respiratory Journal", "J. Med.
+/// Ethics", "Lancet …"), or it has an issue (a supplement: "suppl 66"), or
+/// it has a volume and nothing of a book (no publisher, place or editor). A
+/// numbered volume with a publisher or editor (Lecture Notes in Computer
+/// Science, PMLR, MICCAI) is a book in a series, so the paper is a chapter.
+fn in_journal(r: &Reading) -> bool {
+    let named_journal = r.container.as_deref().is_some_and(|c| {
+        c.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+            let w = w.to_lowercase();
+            matches!(w.as_str(), "journal" | "j" | "revue" | "zeitschrift" | "lancet" | "bmj" | "jama" | "annals")
+        })
+    });
+    let book_like = r.publisher.is_some() || r.place.is_some() || !r.editor_names.is_empty();
+    named_journal || r.issue.is_some() || (r.volume.is_some() && !book_like)
 }
 
 /// The PubMed identifier in a PubMed record's address
@@ -1281,6 +1393,48 @@ mod tests {
         let b = Style::load(&StyleArg::Named("apa".into())).unwrap().bibliography(&refs);
         assert_eq!(b.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 0], "same author and year: by title: {b:?}");
         assert!(b[0].text.text.contains("2018a") && b[1].text.text.contains("2018b"), "{b:?}");
+    }
+
+    fn with_status(title: &str, author: &str, status: Option<&str>) -> Reading {
+        let mut r = titled(title, author, 2000);
+        r.year = None;
+        r.year_note = status.map(str::to_string);
+        r.container = Some("BMJ".into());
+        r
+    }
+
+    /// Works without a year are lettered only where they truly collide
+    /// (same authors and status), and otherwise read as the single
+    /// reference (the CSV's text) reads.
+    #[test]
+    fn statuses_are_lettered_only_where_they_collide() {
+        let rs = [
+            with_status("Forth one", "Ade, Bola", Some("forthcoming")),
+            with_status("Press two", "Ade, Bola", Some("in press")),
+            with_status("To appear one", "Ade, Bola", Some("to appear")),
+            with_status("Press three", "Ade, Bola", Some("in press")),
+            with_status("Undated", "Ade, Bola", None),
+            titled("Circa", "Ade, Bola", 1998),
+        ];
+        let refs: Vec<&Reading> = rs.iter().collect();
+        for name in ["apa", "harvard", "chicago", "vancouver"] {
+            let style = Style::load(&StyleArg::Named(name.into())).unwrap();
+            let b = style.bibliography(&refs);
+            let text = |i: usize| b.iter().find(|c| c.index == i).map(|c| c.text.text.clone()).unwrap();
+            for i in [0, 2, 4, 5] {
+                assert_eq!(text(i), style.reference(&rs[i]), "{name}: a work that collides with none");
+            }
+            // The two in-press works are told apart as the style's own
+            // disambiguation does it among them alone (letters, or APA's
+            // title in the citation): never with letters counted across
+            // the other statuses.
+            let (two, three) = (text(1), text(3));
+            assert_ne!(two, three, "{name}");
+            for t in [&two, &three] {
+                assert!(t.to_lowercase().contains("in press"), "{name}: {t}");
+                assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
+            }
+        }
     }
 
     /// Entries made once for several lists give each list exactly what it
