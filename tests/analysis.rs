@@ -76,9 +76,10 @@ fn suggest_precision_and_recall_on_the_labelled_samples() {
     );
     eprintln!("missed: {:#?}", want.difference(&got).collect::<Vec<_>>());
     eprintln!("wrong: {:#?}", got.difference(&want).collect::<Vec<_>>());
-    // Widening the lexicons for real curricula must not cost precision here (it was 1.00, recall 0.76).
+    // Widening the lexicons for real curricula must not cost precision here
+    // (it was 1.00, recall 0.76; round 6 of issue 13: 1.00, recall 0.87).
     assert!(precision >= 0.99, "precision {precision:.2}");
-    assert!(recall >= 0.8, "recall {recall:.2}");
+    assert!(recall >= 0.85, "recall {recall:.2}");
     assert_eq!(w.count("SELECT count(*) FROM item_tag"), 0, "suggest without --apply wrote tags");
 }
 
@@ -513,9 +514,10 @@ fn suggest_precision_and_recall_on_a_real_curriculum() {
     );
     eprintln!("missed: {:#?}", want.difference(&got).collect::<Vec<_>>());
     eprintln!("wrong: {:#?}", got.difference(&want).collect::<Vec<_>>());
-    // Before the MeSH-widened lexicons and stems: precision 0.60, recall 0.12.
+    // Before the MeSH-widened lexicons and stems: precision 0.60, recall 0.12;
+    // round 6 of issue 13 (plurals both ways, possessives, MeSH entry terms): 0.92, 0.85.
     assert!(precision >= 0.9, "precision {precision:.2}");
-    assert!(recall >= 0.75, "recall {recall:.2}");
+    assert!(recall >= 0.8, "recall {recall:.2}");
 }
 
 #[test]

@@ -116,9 +116,7 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut words = Vec::new();
         let mut folded = Vec::new();
-        let mut word = String::new();
-        let mut start = None;
-        let mut flush = |text: &mut String, word: &mut String, from: usize, to: usize| {
+        for (from, to, word) in tokens(original) {
             if !text.is_empty() {
                 text.push(' ');
             }
@@ -126,8 +124,8 @@ impl Folded {
             let (f, stem) = match cache.get(word.as_str()) {
                 Some(hit) => hit.clone(),
                 None => {
-                    let f = fold_word(word).into_owned();
-                    let stem = super::stem::stem(&f).into_owned();
+                    let f = fold_word(&word).into_owned();
+                    let stem = lexicon_stem(&f);
                     if word.len() <= 64 && cache.len() < 1 << 16 {
                         cache.insert(word.clone(), (f.clone(), stem.clone()));
                     }
@@ -136,18 +134,6 @@ impl Folded {
             };
             text.push_str(&stem);
             folded.push(f);
-            word.clear();
-        };
-        for (i, c) in original.char_indices() {
-            if c.is_alphanumeric() {
-                start.get_or_insert(i);
-                word.extend(c.to_lowercase());
-            } else if let Some(s) = start.take() {
-                flush(&mut text, &mut word, s, i);
-            }
-        }
-        if let Some(s) = start {
-            flush(&mut text, &mut word, s, original.len());
         }
         Folded { text, words, folded }
     }
@@ -169,6 +155,57 @@ impl Folded {
     }
 }
 
+/// Whether `c` is an apostrophe: typewriter, typographic or modifier letter.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// The words of a text, lower case: (byte start, byte end, word). A
+/// possessive "s" ("women's", "user’s") is no word of its own but part of
+/// the word before it, so "women's health" reads as "womens health" does.
+fn tokens(original: &str) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut start = None;
+    let mut word = String::new();
+    let push = |out: &mut Vec<(usize, usize, String)>, word: &mut String, from: usize, to: usize| {
+        let possessive = word == "s"
+            && out.last().is_some_and(|p| {
+                let gap = &original[p.1..from];
+                gap.chars().count() == 1 && gap.chars().all(is_apostrophe)
+            });
+        match out.last_mut() {
+            Some(p) if possessive => p.1 = to,
+            _ => out.push((from, to, std::mem::take(word))),
+        }
+        word.clear();
+    };
+    for (i, c) in original.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            word.extend(c.to_lowercase());
+        } else if let Some(s) = start.take() {
+            push(&mut out, &mut word, s, i);
+        }
+    }
+    if let Some(s) = start {
+        push(&mut out, &mut word, s, original.len());
+    }
+    out
+}
+
+/// The stem a keyword and a text are compared by: the Porter stem, except
+/// that a singular ending in -ias, -us or -is is stemmed as its plural, since
+/// Porter takes its final "s" for a plural's ("bias" becomes "bia" but
+/// "biases" "bias"; "status", "virus", "syphilis" likewise), and a keyword
+/// would then never find the plural of its word.
+fn lexicon_stem(folded: &str) -> String {
+    if folded.len() > 3 && ["ias", "us", "is"].iter().any(|e| folded.ends_with(e)) && !folded.ends_with("ous") {
+        super::stem::stem(&format!("{folded}es")).into_owned()
+    } else {
+        super::stem::stem(folded).into_owned()
+    }
+}
+
 /// Normalises, folds and stems a text: what keywords and text are compared as.
 pub fn fold(text: &str) -> String {
     Folded::new(text).text
@@ -186,12 +223,222 @@ pub const STEM_MIN_LEN: usize = 7;
 pub const STEM_MIN_STEM: usize = 6;
 
 /// Whether a keyword word may match any word of its stem: long enough, its
-/// stem long enough, and not an agent noun, whose stem is a verb
+/// stem long enough, not a word with a clinical sense ([`CLINICAL_SENSES`]:
+/// "culture" is not "cultural"), and not an agent noun, whose stem is a verb
 /// ("interpreter" and "interpret").
 fn stems_freely(w: &str) -> bool {
+    // A word with a clinical sense matches itself only, where its context is read.
     w.chars().count() >= STEM_MIN_LEN
+        && !CLINICAL_SENSES.iter().any(|(c, _, _)| number_forms(w, c))
         && !["er", "or", "ers", "ors"].iter().any(|e| w.ends_with(e))
-        && super::stem::stem(w).chars().count() >= STEM_MIN_STEM
+        && lexicon_stem(w).chars().count() >= STEM_MIN_STEM
+}
+
+/// Words that share a Porter stem with a keyword word but not its sense,
+/// as (the keyword word's beginning, the words it never finds by stem):
+/// "colonial" and "colony" are both "coloni", and a colony of bacteria
+/// ("colony-forming units") is no colonial history. A keyword that is the
+/// word itself still finds it.
+pub const STEM_EXCLUSIONS: &[(&str, &[&str])] =
+    &[("coloni", &["colony", "colonies"]), ("cultur", &["culture", "cultures", "cultured", "culturing"])];
+
+/// Keyword words with a clinical sense beside the sense a theme means, and
+/// the neighbouring words that give them the clinical one: (word, words just
+/// before it, words just after it). A keyword that is one of these words
+/// alone does not match where a neighbour gives the clinical sense: "culture"
+/// is the group's culture in "how culture may affect health" but a
+/// laboratory test in "blood culture" or "culture and sensitivity";
+/// "history" is history-taking in "taking a sexual history"; "race" is no
+/// ethnicity in "a race against time"; "colon" is the organ.
+pub const CLINICAL_SENSES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "culture",
+        &[
+            "blood",
+            "urine",
+            "cell",
+            "tissue",
+            "sputum",
+            "stool",
+            "faecal",
+            "fecal",
+            "swab",
+            "wound",
+            "throat",
+            "bacterial",
+            "viral",
+            "fungal",
+            "microbial",
+            "csf",
+            "fluid",
+            "pure",
+            "mixed",
+            "sterile",
+            "positive",
+            "negative",
+            "specimen",
+            "aerobic",
+            "anaerobic",
+            "organ",
+            "embryo",
+            "bacteria",
+            "viruses",
+            "mycobacterial",
+            "stem",
+            "primary",
+            "bone",
+            "marrow",
+            "pleural",
+            "peritoneal",
+            "synovial",
+            "nasopharyngeal",
+            "vaginal",
+            "endocervical",
+            "urethral",
+            "skin",
+            "culture",
+            "mrsa",
+            "tb",
+            "gonococcal",
+            "repeat",
+            // An organisation's culture is not the patients' culture either.
+            "safety",
+            "organisational",
+            "organizational",
+            "team",
+            "workplace",
+            "blame",
+            "just",
+            "reporting",
+            "learning",
+            "corporate",
+            "ward",
+            "departmental",
+        ],
+        &[
+            "medium",
+            "media",
+            "plate",
+            "plates",
+            "sensitivity",
+            "sensitivities",
+            "positive",
+            "negative",
+            "result",
+            "results",
+            "bottle",
+            "bottles",
+            "broth",
+            "growth",
+            "technique",
+            "techniques",
+            "dish",
+            "dishes",
+            "flask",
+            "flasks",
+            "system",
+            "systems",
+        ],
+    ),
+    (
+        "history",
+        &[
+            "sexual",
+            "family",
+            "drug",
+            "medication",
+            "medical",
+            "clinical",
+            "past",
+            "focused",
+            "focussed",
+            "patient",
+            "natural",
+            "social",
+            "obstetric",
+            "gynaecological",
+            "gynecological",
+            "psychiatric",
+            "travel",
+            "occupational",
+            "surgical",
+            "menstrual",
+            "collateral",
+            "developmental",
+            "dietary",
+            "smoking",
+            "alcohol",
+            "birth",
+            "feeding",
+            "immunisation",
+            "immunization",
+            "vaccination",
+            "allergy",
+            "full",
+            "complete",
+            "relevant",
+            "detailed",
+            "pain",
+            "paediatric",
+            "pediatric",
+            "neurological",
+            "cardiovascular",
+            "respiratory",
+            "gastrointestinal",
+            "urological",
+            "musculoskeletal",
+            "take",
+            "takes",
+            "taking",
+            "took",
+            "taken",
+            "obtain",
+            "obtaining",
+            "elicit",
+            "eliciting",
+            "gather",
+            "gathering",
+            "record",
+            "recording",
+        ],
+        &["taking", "taker", "takers", "station", "stations", "skills", "template", "form", "examination"],
+    ),
+    ("race", &["arms", "rat"], &["against", "day", "horse", "car", "track", "walking"]),
+    (
+        "colon",
+        &["the", "sigmoid", "transverse", "ascending", "descending", "right", "left"],
+        &["cancer", "carcinoma", "polyp", "polyps", "resection", "rectum"],
+    ),
+];
+
+/// Whether the word at `i` of `words` (folded, in text order) is in a
+/// clinical sense by [`CLINICAL_SENSES`]: a word just before or just after
+/// it gives it that sense, looking past one "and" or "or" ("blood and urine
+/// cultures", "culture and sensitivity").
+pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
+    let Some(w) = words.get(i).map(AsRef::as_ref) else { return false };
+    let conj = |j: usize| words.get(j).is_some_and(|x| matches!(x.as_ref(), "and" | "or"));
+    let before = |list: &[&str]| {
+        let near = |j: usize| words.get(j).is_some_and(|b| list.iter().any(|x| number_forms(b.as_ref(), x)));
+        i.checked_sub(1).is_some_and(|j| near(j) || (conj(j) && j.checked_sub(1).is_some_and(near)))
+    };
+    let after = |list: &[&str]| {
+        let near = |j: usize| words.get(j).is_some_and(|a| list.iter().any(|x| number_forms(a.as_ref(), x)));
+        near(i + 1) || (conj(i + 1) && near(i + 2))
+    };
+    CLINICAL_SENSES.iter().any(|(word, b, a)| number_forms(w, word) && (before(b) || after(a)))
+}
+
+/// Whether text word `t` is keyword word `w` in the singular or the plural
+/// (English regular plurals: -s, -es, -y/-ies).
+fn number_forms(t: &str, w: &str) -> bool {
+    fn singulars(x: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+        let ies = x.strip_suffix("ies").filter(|b| b.len() >= 2).map(|b| format!("{b}y").into());
+        let es = x.strip_suffix("es").map(Into::into);
+        let s = x.strip_suffix('s').filter(|_| !x.ends_with("ss")).map(Into::into);
+        ies.into_iter().chain(es).chain(s)
+    }
+    t == w || singulars(t).any(|b| b == w) || singulars(w).any(|b| b == t)
 }
 
 /// A keyword found in a text.
@@ -285,15 +532,22 @@ impl Lexicon {
         out
     }
 
-    /// Short keyword words match only themselves or their plural in the text.
+    /// Short keyword words match only themselves, their plural or their
+    /// singular in the text ("minorities" finds "minority", "user" finds
+    /// "users"); a word of a stem-matched keyword must not be one of the
+    /// words that share the stem but not the sense ([`STEM_EXCLUSIONS`]).
     fn exact_words_match(&self, f: &Folded, start: usize, p: &Pattern) -> bool {
         let Some(first) = f.word_at(start) else { return false };
         p.words.iter().enumerate().all(|(i, (w, exact))| {
-            !exact
-                || f.folded.get(first + i).is_some_and(|t| {
-                    t == w || t.strip_suffix('s').is_some_and(|b| b == w || b.strip_suffix('e') == Some(w.as_str()))
-                })
-        })
+            f.folded.get(first + i).is_some_and(|t| {
+                if *exact {
+                    number_forms(t, w)
+                } else {
+                    number_forms(t, w)
+                        || !STEM_EXCLUSIONS.iter().any(|(kw, other)| w.starts_with(kw) && other.contains(&t.as_str()))
+                }
+            })
+        }) && !(p.words.len() == 1 && clinical_sense(&f.folded, first))
     }
 }
 
@@ -553,6 +807,59 @@ mod tests {
         let h = lx.hits("Explain Pulse-Oximetry (and race-corrections).");
         assert_eq!(h[0].evidence, "Pulse-Oximetry");
         assert_eq!(h[1].evidence, "race-corrections");
+    }
+
+    #[test]
+    fn singular_and_plural_match_both_ways() {
+        for (t, w) in [("minority", "minorities"), ("minorities", "minority"), ("users", "user"), ("user", "users")] {
+            assert!(number_forms(t, w), "{t} / {w}");
+        }
+        for (t, w) in [("minor", "minority"), ("use", "user"), ("colony", "colonies_x")] {
+            assert!(!number_forms(t, w), "{t} / {w}");
+        }
+        let lx = Lexicon::new(&[vec!["ethnic minorities".into(), "wheelchair user".into(), "unconscious bias".into()]]);
+        let got: Vec<String> = lx
+            .hits("Ethnic-minority patients; wheelchair users; unconscious biases")
+            .into_iter()
+            .map(|h| h.evidence)
+            .collect();
+        assert_eq!(got, ["Ethnic-minority", "wheelchair users", "unconscious biases"]);
+    }
+
+    #[test]
+    fn a_possessive_is_part_of_its_word() {
+        let lx = Lexicon::new(&[vec!["women's health".into(), "wheelchair users".into()]]);
+        for text in ["Women's Health", "Women’s health", "Womens health", "A wheelchair user's day"] {
+            assert_eq!(lx.hits(text).len(), 1, "{text}");
+        }
+        assert_eq!(lx.hits("the wheelchair user’s access")[0].evidence, "wheelchair user’s");
+        // Not a possessive: an "s" that is a word of its own stays one.
+        assert_eq!(fold("vitamin s"), "vitamin s");
+        assert_eq!(fold("the Doctors' Trial"), fold("the doctors trial"));
+    }
+
+    #[test]
+    fn a_stem_does_not_reach_words_of_another_sense() {
+        let lx = Lexicon::new(&[vec!["colonialism".into(), "culture".into()]]);
+        assert!(lx.hits("Colony-forming units; bacterial colonies").is_empty());
+        assert_eq!(lx.hits("Colonial medicine").len(), 1);
+        // "culture" matches itself only, and not in its laboratory or organisational sense.
+        assert!(lx.hits("Cultural bias in diagnosis").is_empty());
+        for clinical in ["Blood culture", "blood and urine cultures", "culture and sensitivity", "safety culture"] {
+            assert!(lx.hits(clinical).is_empty(), "{clinical}");
+        }
+        for social in ["How culture affects health", "culture and health", "patients' cultures"] {
+            assert_eq!(lx.hits(social).len(), 1, "{social}");
+        }
+    }
+
+    #[test]
+    fn clinical_senses_are_read_from_the_neighbouring_words() {
+        let words = |t: &str| normalise(t).split(' ').map(String::from).collect::<Vec<_>>();
+        let w = words("Taking a sexual history and the history of medicine");
+        assert!(clinical_sense(&w, 3) && !clinical_sense(&w, 6));
+        let w = words("History-taking; a race against time; carcinoma of the colon");
+        assert!(clinical_sense(&w, 0) && clinical_sense(&w, 3) && clinical_sense(&w, 9));
     }
 
     #[test]

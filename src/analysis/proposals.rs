@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::lexicon::{content_terms, fold_word, normalise};
+use super::lexicon::{clinical_sense, content_terms, fold_word, normalise};
 use crate::store::audit::{AuditData, ReadingInfo, ThemeInfo};
 
 /// A proposal needs at least this relevance.
@@ -549,8 +549,14 @@ impl<'a> Proposer<'a> {
     /// word more than half of the modules use. Each once, as first written,
     /// in text order.
     pub fn theme_words_in(&self, theme: usize, text: &str) -> Vec<String> {
+        // A word in its clinical sense ("taking a sexual history", "blood
+        // culture") is not the theme's word.
+        let words: Vec<String> = normalise(text).split(' ').map(String::from).collect();
+        let clinical: HashSet<&str> =
+            (0..words.len()).filter(|&i| clinical_sense(&words, i)).map(|i| words[i].as_str()).collect();
         content_terms(text)
             .into_iter()
+            .filter(|(_, w)| !clinical.contains(w.as_str()))
             .filter(|(stem, _)| !self.general.contains(stem) && !weak().contains(stem))
             .filter(|(stem, w)| !action_verb(w) && self.vocab[theme].has_word(stem, w))
             .map(|(_, w)| w)

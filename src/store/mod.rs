@@ -44,6 +44,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0013_seed_lexicons", include_str!("../../schema/0013_seed_lexicons.sql")),
     ("0014_dates_and_et_al", include_str!("../../schema/0014_dates_and_et_al.sql")),
     ("0015_pmid", include_str!("../../schema/0015_pmid.sql")),
+    ("0017_seed_lexicons_mesh", include_str!("../../schema/0017_seed_lexicons_mesh.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -54,7 +55,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
     match name {
         "0009_references" => readings::split_stored_names(tx),
-        "0013_seed_lexicons" => themes::reseed_keywords(tx).map(|_| ()),
+        "0013_seed_lexicons" | "0017_seed_lexicons_mesh" => themes::reseed_keywords(tx).map(|_| ()),
         "0015_pmid" => readings::fill_pmids(tx),
         _ => Ok(()),
     }

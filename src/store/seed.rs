@@ -19,6 +19,29 @@
 //! and the colonise/colonize family of Colonialism; existing databases get
 //! the new keywords from migration `0013_seed_lexicons`
 //! ([`crate::store::themes::reseed_keywords`]).
+//!
+//! Round 6 (issue 13, migration `0017_seed_lexicons_mesh`) went through the
+//! entry terms of the descriptors the issue names, checking each against
+//! these lists and the matcher (singular and plural, possessive, hyphenated
+//! and closed-up compounds, British and American spelling): Ethnic and
+//! Racial Minorities (D000074383: ethnic minority, racial minority, minority
+//! ethnic groups, and the UK's "black and minority ethnic"); Persons with
+//! Disabilities (D006233: disabled persons, people with disabilities,
+//! handicapped, differently abled, physically challenged) and Wheelchairs
+//! (D014904: wheelchair users); Transients and Migrants (D014176: migrant
+//! workers); Refugees (D012032: asylum seeker, displaced people); Sexual and
+//! Gender Minorities (LGBT persons, queer, gender minorities); Gender
+//! Identity (D005783: gender diverse, nonbinary); Racism (antiracism,
+//! racialised); Cultural Competency (the word "culture" itself, kept from
+//! its laboratory sense by [`crate::analysis::lexicon::CLINICAL_SENSES`]);
+//! Eugenics (D005063) and Human Experimentation (Nazi medicine, the
+//! Doctors' Trial). The IDs D000074383, D006233 and D014904 are those the
+//! issue's tester cites; D014176, D012032, D005783 and D005063 are as
+//! recalled from the MeSH browser and were not checked against a MeSH file
+//! here. Terms a curriculum uses in a clinical sense were left out:
+//! "transients" (transient ischaemic attack), "migration" (cell migration),
+//! "wheelchair" alone (seating and prescription), "history" alone
+//! (history-taking), "colony" (colony-forming units).
 pub struct SeedTheme {
     pub slug: &'static str,
     pub name: &'static str,
@@ -28,12 +51,15 @@ pub struct SeedTheme {
     /// shows what migration `0013_seed_lexicons` brought. A new database is
     /// seeded with these and [`SeedTheme::keywords`].
     pub keywords_0013: &'static [&'static str],
+    /// Keywords added in round 6 (issue 13), brought to existing databases
+    /// by migration `0017_seed_lexicons_mesh`.
+    pub keywords_0017: &'static [&'static str],
 }
 
 impl SeedTheme {
     /// Every keyword a new database is seeded with for this theme.
     pub fn all_keywords(&self) -> impl Iterator<Item = &'static str> {
-        self.keywords.iter().chain(self.keywords_0013).copied()
+        self.keywords.iter().chain(self.keywords_0013).chain(self.keywords_0017).copied()
     }
 }
 pub const SEED_THEMES: &[SeedTheme] = &[
@@ -87,6 +113,31 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "postcolonial",
             "imperialism",
         ],
+        keywords_0017: &[
+            // MeSH Colonialism, Eugenics (D005063), Human Experimentation
+            // (D006805): the closed-up and hyphenated forms, and the names
+            // curricula give the best-known cases.
+            "post-colonial",
+            "anticolonial",
+            "slave trade",
+            "transatlantic slave trade",
+            "nazi medicine",
+            "nazi doctors",
+            "doctors' trial",
+            "holocaust",
+            "racial hygiene",
+            "compulsory sterilisation",
+            "coerced sterilisation",
+            "willowbrook",
+            "guatemala syphilis",
+            "history of psychiatry",
+            "history of surgery",
+            "history of nursing",
+            "history of public health",
+            "history of anatomy",
+            "history of global health",
+            "biological race",
+        ],
     },
     SeedTheme {
         slug: "epistemic-bias",
@@ -137,6 +188,12 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "racial bias",
         ],
         keywords_0013: &[],
+        keywords_0017: &[
+            // Race and ethnicity taken as biology, in the words titles use.
+            "biological race",
+            "race-based",
+            "ethnicity-based",
+        ],
     },
     SeedTheme {
         slug: "intersectional-health",
@@ -270,6 +327,77 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "roma and traveller",
             "irish travellers",
             "traveller communities",
+        ],
+        keywords_0017: &[
+            // MeSH Ethnic and Racial Minorities (D000074383). "Ethnic
+            // minority" and "racial minority" are the keywords above in the
+            // singular, which the matcher finds; these are the other orders
+            // and the UK's terms.
+            "minority ethnic",
+            "ethnic and racial minorities",
+            "black and minority ethnic",
+            "bame",
+            "people of colour",
+            "patients of colour",
+            "communities of colour",
+            "women of colour",
+            "minority health",
+            // MeSH Racism: the forms "racism" does not find by stem.
+            "racist",
+            "antiracism",
+            "antiracist",
+            "racialised",
+            "race and ethnicity",
+            // MeSH Persons with Disabilities (D006233) and Wheelchairs (D014904).
+            "people with disabilities",
+            "disabled persons",
+            "handicapped",
+            "differently abled",
+            "physically challenged",
+            "wheelchair user",
+            "wheelchair users",
+            "wheelchair access",
+            "wheelchair accessible",
+            "ableism",
+            "ableist",
+            "deaf community",
+            "deaf patients",
+            "sign language",
+            "neurodiversity",
+            "neurodivergent",
+            // MeSH Transients and Migrants (D014176), Refugees (D012032).
+            "migrant workers",
+            "asylum seeker",
+            "displaced people",
+            "internally displaced",
+            // MeSH Sexual and Gender Minorities, Gender Identity (D005783).
+            "lgbt",
+            "lgbti",
+            "lgbtqi",
+            "lgbtqia",
+            "gay",
+            "queer",
+            "gender minorities",
+            "gender diverse",
+            "gender diversity",
+            "nonbinary",
+            "trans people",
+            "trans patients",
+            // MeSH Social Determinants of Health, Health Equity: the
+            // hyphenated and closed-up forms, and how UK curricula say it.
+            "socio-economic",
+            "wider determinants",
+            "under-served",
+            "equality and diversity",
+            "diversity and inclusion",
+            "equality act",
+            "protected characteristics",
+            // MeSH Cultural Competency: "culture" in its social sense only
+            // (see analysis::lexicon::CLINICAL_SENSES for blood culture).
+            "culture",
+            // Gender and culture as determinants: a practice named in UK curricula.
+            "female genital mutilation",
+            "fgm",
         ],
     },
 ];

@@ -1,0 +1,203 @@
+//! Issue 13 (round 6): `suggest` finds what a person would tag and nothing
+//! a person would not, through the real binary: the MeSH entry terms of the
+//! issue's descriptors in their singular, plural, possessive and hyphenated
+//! forms; words that share a stem with a keyword but not its sense; words
+//! with a clinical sense beside the theme's; and the migration that brings
+//! the new seed keywords to an existing database.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::Workdir;
+
+/// Imports `titles` as the sessions of one untagged module and returns the
+/// themes `suggest` proposes for each title.
+fn suggested(w: &Workdir, titles: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut m = csv::Writer::from_path(w.path("m.csv")).unwrap();
+    m.write_record([
+        "programme",
+        "year",
+        "module_code",
+        "module_title",
+        "session_title",
+        "learning_outcomes",
+        "themes",
+    ])
+    .unwrap();
+    for t in titles {
+        m.write_record(["P", "1", "M1", "Module", t, "", ""]).unwrap();
+    }
+    m.flush().unwrap();
+    w.ok(&["import", "modules", w.path("m.csv").to_str().unwrap()]);
+    let s = w.json(&["suggest", "--target", "items", "--format", "json"]);
+    let mut out: BTreeMap<String, BTreeSet<String>> = titles.iter().map(|t| (t.to_string(), BTreeSet::new())).collect();
+    for x in s.as_array().unwrap() {
+        let title = x["title"].as_str().unwrap().to_string();
+        out.entry(title).or_default().insert(x["theme"].as_str().unwrap().to_string());
+    }
+    out
+}
+
+/// Checks every (title, expected theme or none) and reports all that differ at once.
+fn check(cases: &[(&str, Option<&str>)]) {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let titles: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let got = suggested(&w, &titles);
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter(|(t, want)| {
+            let g = &got[*t];
+            match want {
+                Some(theme) => !g.contains(*theme) || g.len() != 1,
+                None => !g.is_empty(),
+            }
+        })
+        .map(|(t, want)| format!("{t:?}: want {want:?}, got {:?}", got[*t]))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+const IH: Option<&str> = Some("intersectional-health");
+const HA: Option<&str> = Some("historical-awareness");
+
+#[test]
+fn mesh_entry_terms_are_found_in_every_form_a_title_writes_them() {
+    check(&[
+        // Ethnic and Racial Minorities (D000074383).
+        ("Ethnic minority patients", IH),
+        ("Caring for ethnic-minority patients", IH),
+        ("Patients from minority ethnic groups", IH),
+        ("Racial and ethnic minorities in clinical trials", IH),
+        ("Ethnic and Racial Minorities", IH),
+        ("A racial minority in the waiting room", IH),
+        ("Black and minority ethnic staff", IH),
+        ("Patients of colour and pain assessment", IH),
+        // Persons with Disabilities (D006233), Wheelchairs (D014904).
+        ("Wheelchair users", IH),
+        ("A wheelchair user's access to the clinic", IH),
+        ("A wheelchair user’s access to the clinic", IH),
+        ("People with learning disabilities", IH),
+        ("Disabled persons and primary care", IH),
+        ("Consulting with the Deaf community", IH),
+        // Transients and Migrants, Refugees.
+        ("Migrant workers and occupational health", IH),
+        ("The health of an asylum seeker", IH),
+        ("Refugees and displaced people", IH),
+        // Sexual and Gender Minorities, Gender Identity.
+        ("LGBT health", IH),
+        ("Gay and lesbian patients", IH),
+        ("Nonbinary patients in the clinic", IH),
+        ("Non-binary patients in the clinic", IH),
+        // Social determinants, equity, cultural competency.
+        ("Socio-economic status and health", IH),
+        ("Socioeconomic status and health", IH),
+        ("The wider determinants of health", IH),
+        ("Equality and diversity in the NHS", IH),
+        ("Multicultural Care", IH),
+        ("How culture may affect health and healthcare", IH),
+        // Possessives, with and without the apostrophe, in both quote styles.
+        ("Women's Health", IH),
+        ("Women’s Health", IH),
+        ("Womens health", IH),
+        ("Men's Health", IH),
+        // Colonialism, Eugenics, Human Experimentation.
+        ("A eugenic programme", HA),
+        ("Nazi medicine and the Doctors’ Trial", HA),
+        ("Post-colonial health systems", HA),
+        ("The history of psychiatry", HA),
+    ]);
+}
+
+#[test]
+fn words_that_share_a_stem_or_have_a_clinical_sense_are_not_the_theme() {
+    check(&[
+        // "colony" stems as "colonial" does.
+        ("Colony-forming units", None),
+        ("Bacterial colonies on blood agar", None),
+        ("Colonic polyps", None),
+        ("Carcinoma of the colon", None),
+        // Laboratory culture, an organisation's culture.
+        ("Blood culture and sensitivity", None),
+        ("Blood cultures in sepsis", None),
+        ("Cell culture techniques", None),
+        ("Urine culture", None),
+        ("Culture and sensitivity results", None),
+        ("Safety culture on the ward", None),
+        // History-taking, natural history.
+        ("Taking a sexual history", None),
+        ("History-taking in the emergency department", None),
+        ("Natural history of HIV infection", None),
+        // Race, transients, migration, minor.
+        ("A race against time: sepsis", None),
+        ("Transient ischaemic attack", None),
+        ("Neuronal migration disorders", None),
+        ("Minor injuries", None),
+        ("Wheelchair prescription and seating", None),
+    ]);
+}
+
+/// Real texts of `../shared/corpus/curriculum/` (read in place) that use a
+/// word in its clinical sense, and one that uses "culture" in the theme's.
+#[test]
+fn real_curriculum_texts_with_clinical_senses() {
+    let Some(objectives) = common::corpus("curriculum/ilios_objectives.csv") else {
+        // common::corpus said why it skips.
+        return;
+    };
+    let mut text = BTreeMap::new();
+    for rec in csv::Reader::from_path(&objectives).unwrap().records() {
+        let r = rec.unwrap();
+        text.insert(r[0].to_string(), r[1].trim().to_string());
+    }
+    let t = |k: &str| text.get(k).unwrap_or_else(|| panic!("objective {k} is not in the corpus")).as_str();
+    // History-taking, family and natural history; the colon as an organ.
+    let clinical = ["5793", "72676", "66201", "72594", "76599", "86283", "86294"];
+    for k in clinical {
+        let s = t(k).to_lowercase();
+        assert!(s.contains("histor") || s.contains("colon"), "{k}: {s}");
+    }
+    let culture = t("76563");
+    assert!(culture.contains("culture"), "{culture}");
+    let mut cases: Vec<(&str, Option<&str>)> = clinical.iter().map(|k| (t(k), None)).collect();
+    cases.push((culture, IH));
+    check(&cases);
+}
+
+/// Migration 0017_seed_lexicons_mesh brings a database made before it the
+/// new seed keywords, but none that someone took out.
+#[test]
+fn an_existing_database_gets_the_new_seed_keywords_but_not_removed_ones() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let version = w.count("PRAGMA user_version");
+    let conn = rusqlite::Connection::open(w.db()).unwrap();
+    let theme: i64 =
+        conn.query_row("SELECT id FROM theme WHERE slug = 'intersectional-health'", [], |r| r.get(0)).unwrap();
+    let gone = conn
+        .execute(
+            "DELETE FROM theme_keyword WHERE theme_id = ?1 AND keyword IN ('wheelchair user', 'minority ethnic', 'bame')",
+            [theme],
+        )
+        .unwrap();
+    assert_eq!(gone, 3, "a new database is seeded with the round-6 keywords");
+    // What `theme edit --remove-keyword bame` records.
+    conn.execute(
+        "INSERT INTO history (at, action, entity, entity_id, before, after)
+         VALUES ('2026-01-01T00:00:00Z', 'update', 'theme', ?1, '{\"keywords\": [\"bame\", \"poverty\"]}',
+                 '{\"keywords\": [\"poverty\"]}')",
+        [theme],
+    )
+    .unwrap();
+    // The database as the release before 0017 left it.
+    conn.pragma_update(None, "user_version", version - 1).unwrap();
+    drop(conn);
+    w.ok(&["check"]);
+    assert_eq!(w.count("PRAGMA user_version"), version);
+    let kw =
+        |k: &str| w.count(&format!("SELECT count(*) FROM theme_keyword WHERE theme_id = {theme} AND keyword = '{k}'"));
+    assert_eq!((kw("wheelchair user"), kw("minority ethnic")), (1, 1), "the new seed keywords are added");
+    assert_eq!(kw("bame"), 0, "a keyword the user removed is not brought back");
+    assert_eq!(kw("poverty"), 1);
+}
