@@ -195,8 +195,8 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     }
     assert_eq!(w.count("PRAGMA user_version"), 11);
     let check = w.ok(&["check"]);
-    assert!(check.contains("(this canon writes 12)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 12);
+    assert!(check.contains("(this canon writes 13)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 13);
     let l = list(&w);
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));

@@ -201,3 +201,24 @@ fn an_existing_database_gets_the_new_seed_keywords_but_not_removed_ones() {
     assert_eq!(kw("bame"), 0, "a keyword the user removed is not brought back");
     assert_eq!(kw("poverty"), 1);
 }
+
+/// The gap advice names a session "closest to the theme's keywords" by the
+/// theme's own words; a word in its clinical sense is not one: the samples'
+/// "Taking a history with a professional interpreter" is history-taking, not
+/// Historical awareness.
+#[test]
+fn gap_advice_does_not_take_history_taking_for_history() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    w.ok(&["import", "modules", &common::sample("modules.csv")]);
+    w.ok(&["import", "reading", &common::sample("reading.csv")]);
+    let gaps = w.json(&["gaps", "--format", "json"]);
+    let gaps = gaps.as_array().unwrap();
+    let med1005 = gaps
+        .iter()
+        .find(|g| g["theme"] == "historical-awareness" && g.to_string().contains("MED1005"))
+        .expect("MED1005 has no session on Historical awareness");
+    assert!(!med1005.to_string().contains("Taking a history"), "{med1005}");
+    // The same session is still named for the theme whose word it does use.
+    assert!(gaps.iter().any(|g| g["theme"] == "intersectional-health" && g.to_string().contains("Taking a history")));
+}

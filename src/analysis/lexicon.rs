@@ -414,13 +414,17 @@ pub const CLINICAL_SENSES: &[(&str, &[&str], &[&str])] = &[
 /// Whether the word at `i` of `words` (folded, in text order) is in a
 /// clinical sense by [`CLINICAL_SENSES`]: a word just before or just after
 /// it gives it that sense, looking past one "and" or "or" ("blood and urine
-/// cultures", "culture and sensitivity").
+/// cultures", "culture and sensitivity"), and before it past one article or
+/// possessive ("taking a history", "take their history").
 pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
     let Some(w) = words.get(i).map(AsRef::as_ref) else { return false };
     let conj = |j: usize| words.get(j).is_some_and(|x| matches!(x.as_ref(), "and" | "or"));
+    let skip = |j: usize| {
+        conj(j) || words.get(j).is_some_and(|x| matches!(x.as_ref(), "a" | "an" | "the" | "his" | "her" | "their"))
+    };
     let before = |list: &[&str]| {
         let near = |j: usize| words.get(j).is_some_and(|b| list.iter().any(|x| number_forms(b.as_ref(), x)));
-        i.checked_sub(1).is_some_and(|j| near(j) || (conj(j) && j.checked_sub(1).is_some_and(near)))
+        i.checked_sub(1).is_some_and(|j| near(j) || (skip(j) && j.checked_sub(1).is_some_and(near)))
     };
     let after = |list: &[&str]| {
         let near = |j: usize| words.get(j).is_some_and(|a| list.iter().any(|x| number_forms(a.as_ref(), x)));
@@ -858,6 +862,8 @@ mod tests {
         let words = |t: &str| normalise(t).split(' ').map(String::from).collect::<Vec<_>>();
         let w = words("Taking a sexual history and the history of medicine");
         assert!(clinical_sense(&w, 3) && !clinical_sense(&w, 6));
+        let w = words("Taking a history with an interpreter; describe the history of surgery");
+        assert!(clinical_sense(&w, 2) && !clinical_sense(&w, 8));
         let w = words("History-taking; a race against time; carcinoma of the colon");
         assert!(clinical_sense(&w, 0) && clinical_sense(&w, 3) && clinical_sense(&w, 9));
     }

@@ -31,8 +31,8 @@
 //! (D014904: wheelchair users); Transients and Migrants (D014176: migrant
 //! workers); Refugees (D012032: asylum seeker, displaced people); Sexual and
 //! Gender Minorities (LGBT persons, queer, gender minorities); Gender
-//! Identity (D005783: gender diverse, nonbinary); Racism (antiracism,
-//! racialised); Cultural Competency (the word "culture" itself, kept from
+//! Identity (D005783: gender diverse, nonbinary); Racism (racist,
+//! antiracism); Cultural Competency (the word "culture" itself, kept from
 //! its laboratory sense by [`crate::analysis::lexicon::CLINICAL_SENSES`]);
 //! Eugenics (D005063) and Human Experimentation (Nazi medicine, the
 //! Doctors' Trial). The IDs D000074383, D006233 and D014904 are those the
@@ -41,7 +41,8 @@
 //! here. Terms a curriculum uses in a clinical sense were left out:
 //! "transients" (transient ischaemic attack), "migration" (cell migration),
 //! "wheelchair" alone (seating and prescription), "history" alone
-//! (history-taking), "colony" (colony-forming units).
+//! (history-taking), "colony" (colony-forming units), "racialised" (its
+//! stem, "racial", would find every "racial").
 pub struct SeedTheme {
     pub slug: &'static str,
     pub name: &'static str,
@@ -346,7 +347,6 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "racist",
             "antiracism",
             "antiracist",
-            "racialised",
             "race and ethnicity",
             // MeSH Persons with Disabilities (D006233) and Wheelchairs (D014904).
             "people with disabilities",
