@@ -28,17 +28,18 @@
 //! ethnic groups, and the UK's "black and minority ethnic"); Persons with
 //! Disabilities (D006233: disabled persons, people with disabilities,
 //! handicapped, differently abled, physically challenged) and Wheelchairs
-//! (D014904: wheelchair users); Transients and Migrants (D014176: migrant
-//! workers); Refugees (D012032: asylum seeker, displaced people); Sexual and
+//! (D014904: wheelchair users); Transients and Migrants (migrant workers);
+//! Refugees (asylum seeker, displaced people); Sexual and
 //! Gender Minorities (LGBT persons, queer, gender minorities); Gender
 //! Identity (D005783: gender diverse, nonbinary); Racism (racist,
 //! antiracism); Cultural Competency (the word "culture" itself, kept from
 //! its laboratory sense by [`crate::analysis::lexicon::CLINICAL_SENSES`]);
-//! Eugenics (D005063) and Human Experimentation (Nazi medicine, the
+//! Eugenics and Human Experimentation (Nazi medicine, the
 //! Doctors' Trial). The IDs D000074383, D006233 and D014904 are those the
-//! issue's tester cites; D014176, D012032, D005783 and D005063 are as
-//! recalled from the MeSH browser and were not checked against a MeSH file
-//! here. Terms a curriculum uses in a clinical sense were left out:
+//! issue's tester cites, and D005783 matches a published MeSH mapping of
+//! Gender Identity; the other descriptors are named without an ID because
+//! none could be checked against a MeSH file here. Terms a curriculum uses
+//! in a clinical sense were left out:
 //! "transients" (transient ischaemic attack), "migration" (cell migration),
 //! "wheelchair" alone (seating and prescription), "history" alone
 //! (history-taking), "colony" (colony-forming units), "racialised" (its
@@ -115,7 +116,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "imperialism",
         ],
         keywords_0017: &[
-            // MeSH Colonialism, Eugenics (D005063), Human Experimentation
+            // MeSH Colonialism, Eugenics, Human Experimentation
             // (D006805): the closed-up and hyphenated forms, and the names
             // curricula give the best-known cases.
             "post-colonial",
@@ -365,7 +366,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "sign language",
             "neurodiversity",
             "neurodivergent",
-            // MeSH Transients and Migrants (D014176), Refugees (D012032).
+            // MeSH Transients and Migrants, Refugees.
             "migrant workers",
             "asylum seeker",
             "displaced people",
