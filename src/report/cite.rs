@@ -95,8 +95,8 @@ pub struct Style {
     /// The style's locale's "et al." ("u. a." in German): what a list its
     /// source cut short ends with.
     et_al: String,
-    /// The style (a .csl file) prints CSL's `status` variable itself, where
-    /// it chose ([`with_status_carried`]).
+    /// The style (a .csl file) uses CSL's `status` variable itself, where it
+    /// chose ([`with_status_carried`]).
     places_status: bool,
 }
 
@@ -143,8 +143,8 @@ impl Style {
             StyleArg::File(_) => xml,
         };
         // The bundled styles' "n.d." is where canon puts a status itself
-        // ([`formatted::entry`]); a .csl file that prints `status` places it.
-        let places_status = matches!(arg, StyleArg::File(_)) && prints_variable(&xml, "status");
+        // ([`formatted::entry`]); a .csl file that uses `status` places it.
+        let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
         let xml = with_status_carried(&xml, places_status);
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
@@ -726,16 +726,17 @@ fn map_variables(xml: &str, f: impl Fn(&str) -> String) -> String {
     out
 }
 
-/// Whether the style prints `variable` with a `<text>` or `<number>` element.
-fn prints_variable(xml: &str, variable: &str) -> bool {
-    ["<text", "<number"].iter().any(|el| {
-        xml.match_indices(el).any(|(i, _)| {
-            let tag = &xml[i..xml[i..].find('>').map_or(xml.len(), |e| i + e)];
-            [format!("variable=\"{variable}\""), format!("variable='{variable}'")]
-                .iter()
-                .any(|a| tag.contains(a.as_str()))
-        })
-    })
+/// Whether the style names `variable` in a `variable="…"` attribute (to
+/// print it, test it or sort by it).
+fn uses_variable(xml: &str, variable: &str) -> bool {
+    let found = std::cell::Cell::new(false);
+    map_variables(xml, |v| {
+        if v == variable {
+            found.set(true);
+        }
+        v.to_string()
+    });
+    found.get()
 }
 
 /// The style reading `status` from the variable that carries it
@@ -1578,16 +1579,15 @@ const MINOR_WORDS: &[&str] = &[
 /// The title, journal and publisher as the record has them, where the style's
 /// case change made them wrong:
 /// - an acronym keeps its capitals ("COVID-19", "HIV's", "RIS"): sentence case
-///   made "COVID-19" "Covid-19" and title case "HIV's" "Hiv's" (hayagriva
-///   keeps a word in capitals only when the whole word is);
+///   made "COVID-19" "Covid-19", and title case the last word of a title
+///   "Ris" ("Importing Ris"); a title written in capitals stays so;
 /// - a minor word after a comma or semicolon stays lower-case under title
 ///   case ("Race, Class, and Gender", not "And"; CMOS 18th ed. lowercases
 ///   articles, conjunctions and prepositions wherever they stand but first
 ///   and after a colon).
 ///
 /// Done only where the text stands in the reference with its letters
-/// unchanged (case aside), and only to the letters these rules name; a
-/// record written all in capitals keeps the style's case.
+/// unchanged (case aside), and only to the letters these rules name.
 fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
     for source in
         [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()].into_iter().flatten()
@@ -1626,12 +1626,14 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
 
 /// For each character of `src`, the case [`with_source_case`] puts back:
 /// `Some(true)` a capital of an acronym (a word of two or more letters, all
-/// capitals, in a text that has small letters), `Some(false)` the first
+/// capitals) or of a text in capitals throughout, `Some(false)` the first
 /// letter of a minor word written in small letters after ", " or "; ".
 fn source_case(src: &[char]) -> Vec<Option<bool>> {
     let mut want = vec![None; src.len()];
+    // Written in capitals throughout: kept so (title case would otherwise
+    // leave all its words in capitals but the last: "RACE AND THE Clinic").
     if !src.iter().any(|c| c.is_lowercase()) {
-        return want;
+        return src.iter().map(|c| c.is_uppercase().then_some(true)).collect();
     }
     let mut i = 0;
     while i < src.len() {
@@ -2002,5 +2004,88 @@ mod tests {
         );
         assert_eq!(line_col("ab\ncdé\nf", 7), (2, 4));
         assert_eq!(macro_calls(r#"<text macro="a"/><key macro='b'/><x data-macro="c"/>"#), ["a", "b"]);
+    }
+
+    #[test]
+    fn substituted_names_in_a_choose_inherit_the_original_name_and_label() {
+        let xml = r#"<names variable="composer"><name and="text"/><label form="short" prefix=", "/><substitute><names variable="author"/><choose><if type="book"><names variable="editor"/><names variable="translator" delimiter="; "/></if></choose><!-- <names variable="x"/> --><text macro="title"/></substitute></names>"#;
+        let out = with_inherited_substitutes(xml);
+        assert_eq!(
+            out,
+            r#"<names variable="composer"><name and="text"/><label form="short" prefix=", "/><substitute><names variable="author"/><choose><if type="book"><names variable="editor"><name and="text"/><label form="short" prefix=", "/></names><names variable="translator" delimiter="; "><name and="text"/><label form="short" prefix=", "/></names></if></choose><!-- <names variable="x"/> --><text macro="title"/></substitute></names>"#
+        );
+        // Nothing to inherit, or no substitute: unchanged.
+        let plain = r#"<names variable="author"><substitute><choose><if><names variable="editor"/></if></choose></substitute></names>"#;
+        assert_eq!(with_inherited_substitutes(plain), plain);
+        assert_eq!(with_inherited_substitutes("<text variable=\"title\"/>"), "<text variable=\"title\"/>");
+    }
+
+    #[test]
+    fn status_is_carried_only_to_a_style_that_prints_it() {
+        let xml = r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="archive_location"/><date is-uncertain-variable="x" variable="issued"/>"#;
+        assert!(uses_variable(xml, "status"));
+        assert!(uses_variable(r#"<if variable="issued status"><text value="x"/></if>"#, "status"));
+        assert!(!uses_variable(r#"<text variable="status-x"/><if is-uncertain-date="status"/>"#, "status"));
+        assert_eq!(
+            with_status_carried(xml, true),
+            r#"<if variable="archive_location issued" match="any"><text variable='archive_location'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
+        );
+        assert_eq!(
+            with_status_carried(xml, false),
+            r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
+        );
+        assert_eq!(with_status_carried("<text variable=\"title\"/>", false), "<text variable=\"title\"/>");
+    }
+
+    #[test]
+    fn the_source_case_comes_back_after_a_case_change() {
+        let r = Reading {
+            title: "COVID-19, HIV's toll; and the ED, of course".into(),
+            container: Some("BMJ Global Health".into()),
+            ..Reading::default()
+        };
+        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r).text;
+        assert_eq!(
+            t("Okoro C. “Covid-19, Hiv's Toll; And the ED, Of Course.” Bmj Global Health."),
+            "Okoro C. “COVID-19, HIV's Toll; and the ED, of Course.” BMJ Global Health."
+        );
+        // Elsewhere in the reference ("ed." of an edition) nothing changes.
+        assert_eq!(
+            t("Covid-19, hiv's toll; and the ed, of course. 2nd ed."),
+            "COVID-19, HIV's toll; and the ED, of course. 2nd ed."
+        );
+        // A title in capitals throughout stays so.
+        let caps = Reading { title: "RACE, AND THE CLINIC".into(), ..Reading::default() };
+        assert_eq!(
+            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps).text,
+            "RACE, AND THE CLINIC."
+        );
+    }
+
+    #[test]
+    fn et_al_comes_from_the_styles_locale() {
+        let locales = hayagriva::archive::locales();
+        let style = |attrs: &str, own: &str| {
+            let xml = format!(
+                r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"{attrs}><info><title>T</title><id>t</id><updated>2026-01-01T00:00:00+00:00</updated></info>{own}<citation><layout><text variable="title"/></layout></citation><bibliography><layout><text variable="title"/></layout></bibliography></style>"#
+            );
+            match CslStyle::from_xml(&xml).unwrap() {
+                CslStyle::Independent(s) => s,
+                CslStyle::Dependent(_) => unreachable!(),
+            }
+        };
+        assert_eq!(et_al_term(&style("", ""), &locales), "et al.");
+        assert_eq!(et_al_term(&style(r#" default-locale="de-DE""#, ""), &locales), "u. a.");
+        assert_eq!(et_al_term(&style(r#" default-locale="de-AT""#, ""), &locales), "u. a.");
+        assert_eq!(et_al_term(&style(r#" default-locale="fr-FR""#, ""), &locales), "et al.");
+        let own = r#"<locale xml:lang="de"><terms><term name="et-al">und andere</term></terms></locale>"#;
+        assert_eq!(et_al_term(&style(r#" default-locale="de-DE""#, own), &locales), "und andere");
+        let mut r = Reading { authors_truncated: true, ..Reading::default() };
+        let t = |s: &str, r: &Reading, term: &str| with_et_al(Rich::from(s.to_string()), r, term).text;
+        let mark = ET_AL_MARK;
+        assert_eq!(t(&format!("Okoro C, Byrne S, {mark}. Title."), &r, "u. a."), "Okoro C, Byrne S, u. a. Title.");
+        assert_eq!(t(&format!("Okoro, C. & {mark}. Title."), &r, "und andere"), "Okoro, C. und andere. Title.");
+        r.authors_truncated = false;
+        assert_eq!(t("Okoro C. Title.", &r, "u. a."), "Okoro C. Title.");
     }
 }
