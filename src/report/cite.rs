@@ -2075,8 +2075,8 @@ mod tests {
             }
         };
         assert_eq!(et_al_term(&style("", ""), &locales), "et al.");
-        assert_eq!(et_al_term(&style(r#" default-locale="de-DE""#, ""), &locales), "u. a.");
-        assert_eq!(et_al_term(&style(r#" default-locale="de-AT""#, ""), &locales), "u. a.");
+        assert_eq!(et_al_term(&style(r#" default-locale="de-DE""#, ""), &locales), "u.\u{a0}a.");
+        assert_eq!(et_al_term(&style(r#" default-locale="de-AT""#, ""), &locales), "u.\u{a0}a.");
         assert_eq!(et_al_term(&style(r#" default-locale="fr-FR""#, ""), &locales), "et al.");
         let own = r#"<locale xml:lang="de"><terms><term name="et-al">und andere</term></terms></locale>"#;
         assert_eq!(et_al_term(&style(r#" default-locale="de-DE""#, own), &locales), "und andere");
