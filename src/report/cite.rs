@@ -834,9 +834,9 @@ fn nested_names_with(body: &str, children: &str) -> String {
         if tag.starts_with("<!--") || tag.starts_with("<?") {
         } else if tag.starts_with("</") {
             depth = depth.saturating_sub(1);
-        } else if tag.ends_with("/>") {
+        } else if let Some(open_tag) = tag.strip_suffix("/>") {
             if depth > 0 && (tag.starts_with("<names ") || tag.starts_with("<names/")) {
-                out.push_str(tag[..tag.len() - 2].trim_end());
+                out.push_str(open_tag.trim_end());
                 out.push('>');
                 out.push_str(children);
                 out.push_str("</names>");
@@ -1488,9 +1488,10 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     let bytes = t.text.as_bytes();
     let at = t.text.match_indices(&year).map(|(i, _)| i).find(|&i| {
         let end = i + year.len();
-        !title.as_ref().is_some_and(|x| x.start <= i && end <= x.end)
-            && !(i > 0 && bytes[i - 1].is_ascii_digit())
-            && !bytes.get(end).is_some_and(u8::is_ascii_digit)
+        let in_title = title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
+        let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+        let digit_after = bytes.get(end).is_some_and(u8::is_ascii_digit);
+        !(in_title || digit_before || digit_after)
     });
     let Some(at) = at else { return t };
     let before = &t.text[..at];
