@@ -109,10 +109,11 @@ fn conference_papers_and_chapters_in_every_style() {
         get(apa, "Decolonising the dissection room")
             .contains("In Proceedings of the Anatomy Education Meeting (pp. 10–14). Springer.")
     );
+    // Chicago: the pages after the proceedings' title (CMOS 18th ed.; 12n).
     assert_eq!(
         get(&styles["chicago"], "Decolonising the anatomy lab"),
         "Achebe, Ngozi, and Siobhan Byrne. 2020. “Decolonising the Anatomy Lab.” In Proceedings of the Medical \
-         Education Conference. ACM."
+         Education Conference, 112–18. ACM."
     );
     assert!(
         get(&styles["harvard"], "Decolonising the anatomy lab")

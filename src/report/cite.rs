@@ -92,6 +92,12 @@ pub struct Style {
     locales: Arc<Vec<Locale>>,
     /// Suffixes without periods ("Jr"), as Citing Medicine writes them.
     plain_suffix: bool,
+    /// The style's locale's "et al." ("u. a." in German): what a list its
+    /// source cut short ends with.
+    et_al: String,
+    /// The style (a .csl file) uses CSL's `status` variable itself, where it
+    /// chose ([`with_status_carried`]).
+    places_status: bool,
 }
 
 impl fmt::Debug for Style {
@@ -129,21 +135,30 @@ impl Style {
                 std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?,
             ),
         };
-        let xml = with_page_label_number(&with_name_elements(&xml));
+        let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
+        let xml = if name == "chicago" { with_chicago_part_pages(&xml) } else { xml };
         let xml = match arg {
             StyleArg::Named(_) => without_unfounded_preprint(&xml),
             StyleArg::File(_) => xml,
         };
+        // The bundled styles' "n.d." is where canon puts a status itself
+        // ([`formatted::entry`]); a .csl file that uses `status` places it.
+        let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
+        let xml = with_status_carried(&xml, places_status);
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let plain_suffix = name == "vancouver";
+        let locales = hayagriva::archive::locales();
+        let et_al = et_al_term(&csl, &locales);
         Ok(Style {
             name,
             csl: Arc::new(csl),
             unnumbered: Arc::new(unnumbered),
-            locales: Arc::new(hayagriva::archive::locales()),
+            locales: Arc::new(locales),
             plain_suffix,
+            et_al,
+            places_status,
         })
     }
 
@@ -187,18 +202,34 @@ impl Style {
             .bibliography
             .and_then(|b| b.items.into_iter().next())
             .and_then(|item| {
-                formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, r.year_note.as_deref())
+                let note = self.status_note(&item.content, r);
+                formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, note)
             })
             .map(|t| url_as_stored(self.finish(t, r), r))
             .unwrap_or_else(|| fallback(r).into())
     }
 
+    /// The status canon writes into `r`'s reference itself (in place of
+    /// "n.d.", or at the end; [`formatted::entry`]): the reading's, unless
+    /// the style printed it where it chose (a .csl file with `status`). A
+    /// style that prints `status` only for some types of work still gets it
+    /// for the others: a status is never left out.
+    fn status_note<'r>(&self, content: &hayagriva::ElemChildren, r: &'r Reading) -> Option<&'r str> {
+        let note = r.year_note.as_deref()?;
+        if !self.places_status {
+            return Some(note);
+        }
+        let text = formatted::entry(content, GLUE, None).map(|t| t.text.to_lowercase()).unwrap_or_default();
+        (!text.contains(&note.to_lowercase())).then_some(note)
+    }
+
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
-        let t = with_season(with_et_al(t, r), r);
+        let t = with_season(with_et_al(t, r, &self.et_al), r);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
-        own_case(t, &own_case_words(r))
+        let t = with_source_case(own_case(t, &own_case_words(r)), r);
+        with_approximate_year(t, r, &self.name)
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -308,11 +339,12 @@ impl Style {
                 .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
                 .map(|l| l.text)
                 .unwrap_or_default();
-            let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
+            let text = formatted::entry(&item.content, GLUE, self.status_note(&item.content, r))
                 .map(|t| url_as_stored(self.finish(t, r), r))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
+        order_undated(&mut out, readings, &self.name);
         // A reading the processor could not take (or left out) still appears,
         // after the others, with the next number when the list is numbered.
         let numbered = out.iter().any(|c| !c.label.is_empty());
@@ -369,7 +401,7 @@ impl Style {
             for item in items {
                 let Some(&(i, _)) = group.iter().find(|(_, e)| e.key() == item.key) else { continue };
                 let r = readings[i];
-                let text = formatted::entry(&item.content, GLUE, r.year_note.as_deref())
+                let text = formatted::entry(&item.content, GLUE, self.status_note(&item.content, r))
                     .map(|t| self.finish(t, r))
                     .unwrap_or_else(|| fallback(r).into());
                 out.insert(i, text);
@@ -387,6 +419,59 @@ impl Style {
         let rendered =
             driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
         rendered.bibliography.map(|b| b.items).unwrap_or_default()
+    }
+}
+
+/// Works of the same author without a year put where the style's manual
+/// puts them; the processor lists every work without a date after the dated
+/// ones, by title, whatever its status.
+/// - APA 7th §9.46: "References with no date precede references with dates,
+///   and in-press references are listed last": n.d., then dated works
+///   (earliest first), then in press, forthcoming and the like.
+/// - Harvard (Cite Them Right 12th ed.) lists an author's works by date,
+///   earliest first, and gives no rule for undated ones: they stay after the
+///   dated works, and works in press or forthcoming (the latest) come last.
+///
+/// Other styles keep the processor's order. "The same author" is a run of
+/// consecutive entries with the same authors (editors where there are none);
+/// within each group the order is kept.
+fn order_undated(out: &mut [Cited], readings: &[&Reading], style: &str) {
+    let nd_first = match style {
+        "apa" => true,
+        "harvard" => false,
+        _ => return,
+    };
+    let author = |c: &Cited| {
+        let r = readings[c.index];
+        let names = if r.author_names.is_empty() { &r.editor_names } else { &r.author_names };
+        // The parts, not the names as written ("Ade, B." and "B. Ade" are one author).
+        (!names.is_empty()).then(|| {
+            names.iter().map(|n| (&n.family, &n.given, &n.particle, &n.suffix, &n.literal)).collect::<Vec<_>>()
+        })
+    };
+    let rank = |c: &Cited| {
+        let r = readings[c.index];
+        match (r.year, &r.year_note) {
+            (Some(_), _) => 1,
+            (None, None) => {
+                if nd_first {
+                    0
+                } else {
+                    2
+                }
+            }
+            (None, Some(_)) => 3,
+        }
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let key = author(&out[start]);
+        let mut end = start + 1;
+        while key.is_some() && end < out.len() && author(&out[end]) == key {
+            end += 1;
+        }
+        out[start..end].sort_by_key(|c| rank(c));
+        start = end;
     }
 }
 
@@ -607,6 +692,70 @@ fn without_citation_number(xml: &str) -> String {
         .replace("variable='citation-number'", "variable='call-number'")
 }
 
+/// The hayagriva field that carries a reading's status ("in press",
+/// "forthcoming") to a style that prints CSL's `status`, and the CSL variable
+/// the processor reads it from: hayagriva 0.10 maps `status` to nothing (its
+/// `StandardVariable::Status` resolves to no value), so a style's `status`
+/// is read as `archive_location`, which canon fills with nothing else.
+const STATUS_CARRIER: (&str, &str) = ("archive-location", "archive_location");
+
+/// The variables of each `variable="…"` attribute of `xml` (a space-separated
+/// list in `<if>`/`<else-if>`) mapped by `f`.
+fn map_variables(xml: &str, f: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    while let Some(i) = rest.find("variable=") {
+        let before = rest[..i].chars().next_back();
+        let after = &rest[i + 9..];
+        out.push_str(&rest[..i + 9]);
+        rest = after;
+        let Some(q) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
+        // `variable=` as an attribute (not `is-uncertain-variable=` or text).
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(end) = after[1..].find(q) else { continue };
+        let value = &after[1..1 + end];
+        let mapped: Vec<String> = value.split_whitespace().map(&f).collect();
+        out.push(q);
+        out.push_str(&mapped.join(" "));
+        out.push(q);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the style names `variable` in a `variable="…"` attribute (to
+/// print it, test it or sort by it).
+fn uses_variable(xml: &str, variable: &str) -> bool {
+    let found = std::cell::Cell::new(false);
+    map_variables(xml, |v| {
+        if v == variable {
+            found.set(true);
+        }
+        v.to_string()
+    });
+    found.get()
+}
+
+/// The style reading `status` from the variable that carries it
+/// ([`STATUS_CARRIER`]) when `places_status`; the carrier's own uses in any
+/// style made a variable canon never fills (`call-number`), so a status
+/// shows only where a style asks for `status`, and every other style prints
+/// what it printed before.
+fn with_status_carried(xml: &str, places_status: bool) -> String {
+    let carrier = STATUS_CARRIER.1;
+    if !places_status && !xml.contains(carrier) {
+        return xml.to_string();
+    }
+    map_variables(xml, |v| match v {
+        v if v == carrier => "call-number".to_string(),
+        "status" if places_status => carrier.to_string(),
+        v => v.to_string(),
+    })
+}
+
 /// A `<names>` element with no `<name>` child takes its name options from
 /// the style (CSL 1.0.2, "Inheritable Name Options"); the processor prints
 /// no names at all for one (the bundled NLM/Vancouver style has three), so
@@ -630,6 +779,75 @@ fn with_name_elements(xml: &str) -> String {
                 out.push_str("<name/>");
             }
         }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A `<names>` in a `<substitute>` without children of its own inherits
+/// the `<name>`, `<et-al>` and `<label>` of the `<names>` it substitutes for
+/// (CSL 1.0.2, "Substitute": "a shorthand version of cs:names without child
+/// elements, which inherits the attributes values set on the cs:name and
+/// cs:et-al child elements of the original cs:names element"). The
+/// processor does so only for a `<names>` directly in `<substitute>`, not for
+/// one inside a `<choose>` there, as Chicago author-date writes its editors:
+/// an edited book printed "P. Farmer, J. Y. Kim. 2013." for "Farmer, Paul,
+/// and Jim Yong Kim, eds. 2013." (the Chicago Manual's editor in place of an author). Each such
+/// `<names/>` gets the original's children written out.
+fn with_inherited_substitutes(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(s) = rest.find("<substitute>") {
+        let Some(len) = rest[s..].find("</substitute>") else { break };
+        let end = s + len;
+        // The `<names>` the substitute belongs to: the last one opened before it.
+        let children = rest[..s].rfind("<names").and_then(|p| {
+            let open_end = p + rest[p..].find('>')? + 1;
+            (open_end <= s && !rest[p..open_end].ends_with("/>")).then(|| rest[open_end..s].trim())
+        });
+        out.push_str(&rest[..s]);
+        match children {
+            Some(c) if !c.is_empty() => out.push_str(&nested_names_with(&rest[s..end], c)),
+            _ => out.push_str(&rest[s..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `body` (a `<substitute>` element up to its end tag) with each empty
+/// `<names …/>` below its top level given `children`.
+fn nested_names_with(body: &str, children: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 256);
+    let open = "<substitute>".len();
+    out.push_str(&body[..open]);
+    let mut rest = &body[open..];
+    let mut depth = 0usize;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let close =
+            if rest.starts_with("<!--") { rest.find("-->").map(|e| e + 3) } else { rest.find('>').map(|e| e + 1) };
+        let Some(close) = close else { break };
+        let tag = &rest[..close];
+        if tag.starts_with("<!--") || tag.starts_with("<?") {
+        } else if tag.starts_with("</") {
+            depth = depth.saturating_sub(1);
+        } else if let Some(open_tag) = tag.strip_suffix("/>") {
+            if depth > 0 && (tag.starts_with("<names ") || tag.starts_with("<names/")) {
+                out.push_str(open_tag.trim_end());
+                out.push('>');
+                out.push_str(children);
+                out.push_str("</names>");
+                rest = &rest[close..];
+                continue;
+            }
+        } else {
+            depth += 1;
+        }
+        out.push_str(tag);
+        rest = &rest[close..];
     }
     out.push_str(rest);
     out
@@ -704,28 +922,49 @@ fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
 /// given), "Smith, J., & Jones, K., et al." → "Smith, J., Jones, K., et al."
 /// (APA), "Smith, J. et al." after " and " (Cite Them Right). A marker the
 /// style left out (its own et-al rule cut the list) leaves its "et al.".
-fn with_et_al(mut t: Rich, r: &Reading) -> Rich {
+/// The term is the style's locale's `et-al` ([`et_al_term`]): "u. a." in a
+/// German style.
+fn with_et_al(mut t: Rich, r: &Reading, et_al: &str) -> Rich {
     if !r.authors_truncated {
         return t;
     }
     while let Some(at) = t.text.find(ET_AL_MARK) {
         let end = at + ET_AL_MARK.len_utf8();
         let before = &t.text[..at];
-        let (start, term) = [
-            (", & ", ", et al."),
-            (", and ", ", et al."),
-            (" & ", " et al."),
-            (" and ", " et al."),
-            (", ", ", et al."),
-        ]
-        .iter()
-        .find(|(d, _)| before.ends_with(d))
-        .map_or((at, "et al."), |(d, term)| (at - d.len(), *term));
-        // "et al." ends with its own full stop: not "et al..".
-        let end = if t.text[end..].starts_with('.') { end + 1 } else { end };
-        splice(&mut t, start..end, term);
+        // The style's delimiter before the last name, and what stands before the term in its place.
+        let (start, lead) = [(", & ", ", "), (", and ", ", "), (" & ", " "), (" and ", " "), (", ", ", ")]
+            .iter()
+            .find(|(d, _)| before.ends_with(d))
+            .map_or((at, ""), |(d, lead)| (at - d.len(), *lead));
+        // A term that ends with its own full stop ("et al.", "u. a."): not "et al..".
+        let end = if et_al.ends_with('.') && t.text[end..].starts_with('.') { end + 1 } else { end };
+        splice(&mut t, start..end, &format!("{lead}{et_al}"));
     }
     t
+}
+
+/// The `et-al` term (long form) of the style's locale, found as the
+/// processor finds a term (CSL 1.0.2, "Locale Fallback"): the style's own
+/// `<locale>` for its `default-locale`, then for that language, then its
+/// `<locale>` without a language; then the locale files for the locale, the
+/// language's main dialect ("de" → "de-DE"), and en-US. "et al." when none
+/// defines it.
+fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
+    use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+    use hayagriva::citationberg::{LocaleCode, TermForm};
+    let locale = csl.default_locale.clone().unwrap_or_else(LocaleCode::en_us);
+    let language = locale.0.split('-').next().map(|l| LocaleCode(l.to_string()));
+    let term =
+        |l: &Locale| l.term(Term::Other(OtherTerm::EtAl), TermForm::Long).and_then(|t| t.single()).map(str::to_string);
+    let own = |lang: Option<&LocaleCode>| csl.locale.iter().filter(|l| l.lang.as_ref() == lang).find_map(term);
+    let file = |lang: Option<LocaleCode>| files.iter().filter(|l| l.lang == lang).find_map(term);
+    own(Some(&locale))
+        .or_else(|| own(language.as_ref()))
+        .or_else(|| own(None))
+        .or_else(|| file(Some(locale.clone())))
+        .or_else(|| file(locale.fallback()))
+        .or_else(|| file(Some(LocaleCode::en_us())))
+        .unwrap_or_else(|| "et al.".to_string())
 }
 
 /// The date's season put with its year, which the processor cannot do
@@ -874,6 +1113,29 @@ fn with_british_quotes(xml: &str) -> String {
     }
 }
 
+/// Chicago's page range for a part of a book: the bundled author-date style
+/// prints no pages for a chapter or a paper in proceedings (its
+/// `source-monographic-locator` prints nothing for an item with a
+/// container title), where the Chicago Manual gives them after the editors:
+/// "In *Reimagining Global Health*, edited by Paul Farmer and Jim Yong Kim,
+/// 10–30. University of California Press." (CMOS 18th ed., "Chapter in an
+/// edited book", author-date reference list). That empty branch prints the
+/// range for chapters and conference papers. The place of publication stays
+/// out: the 18th edition no longer asks for it, and the style leaves it out
+/// of every book.
+fn with_chicago_part_pages(xml: &str) -> String {
+    const MACRO: &str = r#"<macro name="source-monographic-locator">"#;
+    const EMPTY: &str = r#"<else-if variable="container-title" match="all"/>"#;
+    const PAGES: &str = r#"<else-if variable="container-title" match="all"><choose><if type="chapter paper-conference" match="any"><text variable="page"/></if></choose></else-if>"#;
+    let Some(start) = xml.find(MACRO) else { return xml.to_string() };
+    let Some(len) = xml[start..].find("</macro>") else { return xml.to_string() };
+    let body = &xml[start..start + len];
+    match body.find(EMPTY) {
+        Some(i) => format!("{}{PAGES}{}", &xml[..start + i], &xml[start + i + EMPTY.len()..]),
+        None => xml.to_string(),
+    }
+}
+
 /// A bundled style without its guesses that a work is unpublished: Cite Them
 /// Right's Harvard prints "[Preprint]" after any article with neither volume
 /// nor pages, and Chicago author-date "ahead of print" after any such article
@@ -974,6 +1236,10 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     }
     if let Some(u) = &r.url {
         e.insert("url".into(), json!(u));
+    }
+    // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]).
+    if let Some(status) = &r.year_note {
+        e.insert(STATUS_CARRIER.0.into(), json!(protected(status)));
     }
     if let Some(p) = &r.pages {
         e.insert("page-range".into(), json!(p));
@@ -1197,6 +1463,203 @@ fn own_case(mut t: Rich, words: &[String]) -> Rich {
         t.text = text;
     }
     t
+}
+
+/// An approximate year (a copyright year, or circa) marked as the style's
+/// manual marks it, where the style itself does not (the bundled APA and
+/// Chicago styles print their locale's "ca. 1998" from CSL's
+/// `is-uncertain-date`; the Vancouver and Harvard ones print the bare year):
+/// - Vancouver: "c1998" (Citing Medicine 2nd ed., ch. 2, "Date of
+///   publication": a copyright date is preceded by "c");
+/// - Harvard: "c. 1998" (Cite Them Right 12th ed.: "c." for circa before an
+///   approximate date, in the citation and the reference list alike).
+///
+/// The year is the first one printed outside the title; a style that already
+/// marked it is left alone.
+fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    let (true, Some(y)) = (r.date_approximate, r.year) else { return t };
+    let mark = match style {
+        "vancouver" => "c",
+        "harvard" => "c. ",
+        _ => return t,
+    };
+    let year = y.to_string();
+    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    let bytes = t.text.as_bytes();
+    let at = t.text.match_indices(&year).map(|(i, _)| i).find(|&i| {
+        let end = i + year.len();
+        let in_title = title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
+        let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+        let digit_after = bytes.get(end).is_some_and(u8::is_ascii_digit);
+        !(in_title || digit_before || digit_after)
+    });
+    let Some(at) = at else { return t };
+    let before = &t.text[..at];
+    if ["c", "c. ", "c.", "ca. ", "circa "].iter().any(|m| before.ends_with(m)) {
+        return t;
+    }
+    splice(&mut t, at..at, mark);
+    t
+}
+
+/// Where `needle` stands in `text`, letters compared without their case (the
+/// byte range in `text`); `None` when it does not, or is empty.
+fn find_case_insensitive(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    let n: Vec<char> = needle.chars().collect();
+    if n.is_empty() {
+        return None;
+    }
+    let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
+    text.char_indices().find_map(|(i, _)| {
+        let mut end = i;
+        let mut chars = text[i..].chars();
+        for &c in &n {
+            let d = chars.next()?;
+            if !same(c, d) {
+                return None;
+            }
+            end += d.len_utf8();
+        }
+        Some(i..end)
+    })
+}
+
+/// The words title case leaves lower-case (hayagriva's list, which it
+/// applies everywhere but after punctuation): articles, coordinating
+/// conjunctions and prepositions (CMOS 18th ed., "Headline-style
+/// capitalization").
+const MINOR_WORDS: &[&str] = &[
+    "a",
+    "above",
+    "across",
+    "against",
+    "among",
+    "an",
+    "and",
+    "around",
+    "as",
+    "at",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "between",
+    "but",
+    "by",
+    "down",
+    "during",
+    "for",
+    "from",
+    "front",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "nor",
+    "of",
+    "on",
+    "onto",
+    "or",
+    "over",
+    "since",
+    "so",
+    "the",
+    "till",
+    "to",
+    "toward",
+    "under",
+    "underneath",
+    "until",
+    "up",
+    "via",
+    "with",
+    "within",
+    "yet",
+];
+
+/// The title, journal and publisher as the record has them, where the style's
+/// case change made them wrong:
+/// - an acronym keeps its capitals ("COVID-19", "HIV's", "RIS"): sentence case
+///   made "COVID-19" "Covid-19", and title case the last word of a title
+///   "Ris" ("Importing Ris"); a title written in capitals stays so;
+/// - a minor word after a comma or semicolon stays lower-case under title
+///   case ("Race, Class, and Gender", not "And"; CMOS 18th ed. lowercases
+///   articles, conjunctions and prepositions wherever they stand but first
+///   and after a colon).
+///
+/// Done only where the text stands in the reference with its letters
+/// unchanged (case aside), and only to the letters these rules name.
+fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
+    for source in
+        [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()].into_iter().flatten()
+    {
+        let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
+        let want = source_case(&src);
+        if want.iter().all(Option::is_none) {
+            continue;
+        }
+        let text: Vec<char> = t.text.chars().collect();
+        let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
+        let Some(start) = (0..text.len().saturating_sub(src.len() - 1))
+            .find(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)))
+        else {
+            continue;
+        };
+        let mut out = text.clone();
+        for (k, w) in want.iter().enumerate() {
+            let c = text[start + k];
+            let mapped: Vec<char> = match w {
+                Some(true) => c.to_uppercase().collect(),
+                Some(false) => c.to_lowercase().collect(),
+                None => continue,
+            };
+            // Only a change of case that keeps the text's length (the runs' offsets hold).
+            if let [m] = mapped.as_slice()
+                && m.len_utf8() == c.len_utf8()
+            {
+                out[start + k] = *m;
+            }
+        }
+        t.text = out.into_iter().collect();
+    }
+    t
+}
+
+/// For each character of `src`, the case [`with_source_case`] puts back:
+/// `Some(true)` a capital of an acronym (a word of two or more letters, all
+/// capitals) or of a text in capitals throughout, `Some(false)` the first
+/// letter of a minor word written in small letters after ", " or "; ".
+fn source_case(src: &[char]) -> Vec<Option<bool>> {
+    let mut want = vec![None; src.len()];
+    // Written in capitals throughout: kept so (title case would otherwise
+    // leave all its words in capitals but the last: "RACE AND THE Clinic").
+    if !src.iter().any(|c| c.is_lowercase()) {
+        return src.iter().map(|c| c.is_uppercase().then_some(true)).collect();
+    }
+    let mut i = 0;
+    while i < src.len() {
+        if !src[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let end = (i..src.len()).find(|&j| !src[j].is_alphanumeric()).unwrap_or(src.len());
+        let word = &src[i..end];
+        let letters = word.iter().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && word.iter().all(|c| !c.is_lowercase()) {
+            for k in i..end {
+                if src[k].is_uppercase() {
+                    want[k] = Some(true);
+                }
+            }
+        } else if i >= 2 && src[i - 1] == ' ' && matches!(src[i - 2], ',' | ';') {
+            let w: String = word.iter().collect();
+            if MINOR_WORDS.contains(&w.as_str()) {
+                want[i] = Some(false);
+            }
+        }
+        i = end;
+    }
+    want
 }
 
 /// The styles `--style` names, for help and README.
@@ -1542,5 +2005,88 @@ mod tests {
         );
         assert_eq!(line_col("ab\ncdé\nf", 7), (2, 4));
         assert_eq!(macro_calls(r#"<text macro="a"/><key macro='b'/><x data-macro="c"/>"#), ["a", "b"]);
+    }
+
+    #[test]
+    fn substituted_names_in_a_choose_inherit_the_original_name_and_label() {
+        let xml = r#"<names variable="composer"><name and="text"/><label form="short" prefix=", "/><substitute><names variable="author"/><choose><if type="book"><names variable="editor"/><names variable="translator" delimiter="; "/></if></choose><!-- <names variable="x"/> --><text macro="title"/></substitute></names>"#;
+        let out = with_inherited_substitutes(xml);
+        assert_eq!(
+            out,
+            r#"<names variable="composer"><name and="text"/><label form="short" prefix=", "/><substitute><names variable="author"/><choose><if type="book"><names variable="editor"><name and="text"/><label form="short" prefix=", "/></names><names variable="translator" delimiter="; "><name and="text"/><label form="short" prefix=", "/></names></if></choose><!-- <names variable="x"/> --><text macro="title"/></substitute></names>"#
+        );
+        // Nothing to inherit, or no substitute: unchanged.
+        let plain = r#"<names variable="author"><substitute><choose><if><names variable="editor"/></if></choose></substitute></names>"#;
+        assert_eq!(with_inherited_substitutes(plain), plain);
+        assert_eq!(with_inherited_substitutes("<text variable=\"title\"/>"), "<text variable=\"title\"/>");
+    }
+
+    #[test]
+    fn status_is_carried_only_to_a_style_that_prints_it() {
+        let xml = r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="archive_location"/><date is-uncertain-variable="x" variable="issued"/>"#;
+        assert!(uses_variable(xml, "status"));
+        assert!(uses_variable(r#"<if variable="issued status"><text value="x"/></if>"#, "status"));
+        assert!(!uses_variable(r#"<text variable="status-x"/><if is-uncertain-date="status"/>"#, "status"));
+        assert_eq!(
+            with_status_carried(xml, true),
+            r#"<if variable="archive_location issued" match="any"><text variable='archive_location'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
+        );
+        assert_eq!(
+            with_status_carried(xml, false),
+            r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
+        );
+        assert_eq!(with_status_carried("<text variable=\"title\"/>", false), "<text variable=\"title\"/>");
+    }
+
+    #[test]
+    fn the_source_case_comes_back_after_a_case_change() {
+        let r = Reading {
+            title: "COVID-19, HIV's toll; and the ED, of course".into(),
+            container: Some("BMJ Global Health".into()),
+            ..Reading::default()
+        };
+        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r).text;
+        assert_eq!(
+            t("Okoro C. “Covid-19, Hiv's Toll; And the ED, Of Course.” Bmj Global Health."),
+            "Okoro C. “COVID-19, HIV's Toll; and the ED, of Course.” BMJ Global Health."
+        );
+        // Elsewhere in the reference ("ed." of an edition) nothing changes.
+        assert_eq!(
+            t("Covid-19, hiv's toll; and the ed, of course. 2nd ed."),
+            "COVID-19, HIV's toll; and the ED, of course. 2nd ed."
+        );
+        // A title in capitals throughout stays so.
+        let caps = Reading { title: "RACE, AND THE CLINIC".into(), ..Reading::default() };
+        assert_eq!(
+            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps).text,
+            "RACE, AND THE CLINIC."
+        );
+    }
+
+    #[test]
+    fn et_al_comes_from_the_styles_locale() {
+        let locales = hayagriva::archive::locales();
+        let style = |attrs: &str, own: &str| {
+            let xml = format!(
+                r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"{attrs}><info><title>T</title><id>t</id><updated>2026-01-01T00:00:00+00:00</updated></info>{own}<citation><layout><text variable="title"/></layout></citation><bibliography><layout><text variable="title"/></layout></bibliography></style>"#
+            );
+            match CslStyle::from_xml(&xml).unwrap() {
+                CslStyle::Independent(s) => s,
+                CslStyle::Dependent(_) => unreachable!(),
+            }
+        };
+        assert_eq!(et_al_term(&style("", ""), &locales), "et al.");
+        assert_eq!(et_al_term(&style(r#" default-locale="de-DE""#, ""), &locales), "u.\u{a0}a.");
+        assert_eq!(et_al_term(&style(r#" default-locale="de-AT""#, ""), &locales), "u.\u{a0}a.");
+        assert_eq!(et_al_term(&style(r#" default-locale="fr-FR""#, ""), &locales), "et al.");
+        let own = r#"<locale xml:lang="de"><terms><term name="et-al">und andere</term></terms></locale>"#;
+        assert_eq!(et_al_term(&style(r#" default-locale="de-DE""#, own), &locales), "und andere");
+        let mut r = Reading { authors_truncated: true, ..Reading::default() };
+        let t = |s: &str, r: &Reading, term: &str| with_et_al(Rich::from(s.to_string()), r, term).text;
+        let mark = ET_AL_MARK;
+        assert_eq!(t(&format!("Okoro C, Byrne S, {mark}. Title."), &r, "u. a."), "Okoro C, Byrne S, u. a. Title.");
+        assert_eq!(t(&format!("Okoro, C. & {mark}. Title."), &r, "und andere"), "Okoro, C. und andere. Title.");
+        r.authors_truncated = false;
+        assert_eq!(t("Okoro C. Title.", &r, "u. a."), "Okoro C. Title.");
     }
 }
