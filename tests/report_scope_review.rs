@@ -153,4 +153,23 @@ fn the_report_tells_reviewed_readings_from_readings_approved_on_import() {
         .sum();
     // Each mark in a list, plus the two explanations (table note, list lead-in).
     assert_eq!(marks, listed + 2, "{marks} marks for {listed} listings");
+    // The report asks all readings at once: the same answers as one at a time,
+    // for a reading reviewed to its status, one rejected and one reviewed away
+    // from the status it was imported with.
+    let other = approved[1]["id"].as_i64().unwrap().to_string();
+    w.ok(&["review", &other, "--reject", "--by", "amina"]);
+    let conn = rusqlite::Connection::open(w.db()).unwrap();
+    let all = canon::store::readings::decisions(&conn).unwrap();
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM reading")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(ids.len() >= 3);
+    for id in ids {
+        assert_eq!(all.get(&id), canon::store::readings::decision(&conn, id).unwrap().as_ref(), "reading {id}");
+    }
+    assert_eq!(all.values().filter(|d| d.how == "review").count(), 2);
 }

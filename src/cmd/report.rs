@@ -264,12 +264,12 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         readings.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
     }
     // Reviewed, or approved on import: the report tells the two apart, as `reading show` does.
-    let mut decisions = std::collections::HashMap::new();
-    for r in readings.iter().filter(|r| r.status != "suggested") {
-        if let Some(d) = readings::decision(&store.conn, r.id)? {
-            decisions.insert(r.id, d);
-        }
-    }
+    let mut all = readings::decisions(&store.conn)?;
+    let decisions: std::collections::HashMap<i64, readings::Decision> = readings
+        .iter()
+        .filter(|r| r.status != "suggested")
+        .filter_map(|r| all.remove(&r.id).map(|d| (r.id, d)))
+        .collect();
     Ok(ReportData {
         title: o.title.clone(),
         programmes,

@@ -98,6 +98,10 @@ pub struct Style {
     /// The style (a .csl file) uses CSL's `status` variable itself, where it
     /// chose ([`with_status_carried`]).
     places_status: bool,
+    /// Whether a reference's text in a list can depend on the other entries
+    /// of the list only through its number (see [`entries_stand_alone`]):
+    /// then each reading is rendered once and numbered per list.
+    stand_alone: bool,
 }
 
 impl fmt::Debug for Style {
@@ -151,6 +155,7 @@ impl Style {
         let plain_suffix = name == "vancouver";
         let locales = hayagriva::archive::locales();
         let et_al = et_al_term(&csl, &locales);
+        let stand_alone = entries_stand_alone(&csl, &xml);
         Ok(Style {
             name,
             csl: Arc::new(csl),
@@ -159,6 +164,7 @@ impl Style {
             plain_suffix,
             et_al,
             places_status,
+            stand_alone,
         })
     }
 
@@ -249,10 +255,14 @@ impl Style {
     /// Made on two threads (each reading is independent of the others);
     /// each entry's key is its reading's position in `readings`.
     pub fn entries<'a>(&self, readings: &[&'a Reading]) -> Entries<'a> {
-        let make = |from: usize, part: &[&'a Reading]| -> Vec<(usize, Option<hayagriva::Entry>)> {
+        let make = |from: usize, part: &[&'a Reading]| -> Vec<(usize, Option<hayagriva::Entry>, Option<Alone>)> {
             part.iter()
                 .enumerate()
-                .map(|(i, r)| (address(r), entry(r, self.plain_suffix, &format!("r{}", from + i))))
+                .map(|(i, r)| {
+                    let e = entry(r, self.plain_suffix, &format!("r{}", from + i));
+                    let alone = if self.stand_alone { e.as_ref().and_then(|e| self.alone(e, r)) } else { None };
+                    (address(r), e, alone)
+                })
                 .collect()
         };
         let half = readings.len() / 2;
@@ -267,10 +277,19 @@ impl Style {
             }
             all
         });
+        let mut alone = std::collections::HashMap::new();
+        let mut by = std::collections::HashMap::with_capacity(by_reading.len());
+        for (at, e, a) in by_reading {
+            if let Some(a) = a {
+                alone.insert(at, a);
+            }
+            by.insert(at, e);
+        }
         Entries {
             style: self.name.clone(),
             plain_suffix: self.plain_suffix,
-            by_reading: by_reading.into_iter().collect(),
+            by_reading: by,
+            alone,
             _readings: PhantomData,
         }
     }
@@ -289,7 +308,10 @@ impl Style {
                     && entries.plain_suffix == self.plain_suffix
                     && readings.iter().all(|r| seen.insert(address(r))) =>
             {
-                self.bibliography_of(readings, &list)
+                match self.numbered_alone(readings, &list, &entries.alone) {
+                    Some(out) => out,
+                    None => self.bibliography_of(readings, &list),
+                }
             }
             _ => self.bibliography(readings),
         }
@@ -359,6 +381,116 @@ impl Style {
         }
         out
     }
+}
+
+impl Style {
+    /// `r` (made into `e`) rendered as the only entry of a numbered
+    /// bibliography, numbered [`PROBE`]: its text and how its label is
+    /// made from its number. `None` when the text holds the number (or the
+    /// label is not the number with fixed text around it, as "xii."): the
+    /// list must then be rendered whole.
+    fn alone(&self, e: &hayagriva::Entry, r: &Reading) -> Option<Alone> {
+        let mut driver = BibliographyDriver::new().with_citation_number_offset(PROBE - 1);
+        driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(e)], &self.csl, &self.locales));
+        let rendered =
+            driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
+        let item = rendered.bibliography.and_then(|b| b.items.into_iter().next())?;
+        let label = item
+            .first_field
+            .as_ref()
+            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+            .map(|l| l.text)
+            .unwrap_or_default();
+        let probe = PROBE.to_string();
+        let label = match label.split_once(&probe) {
+            Some((before, after)) if !after.contains(&probe) => Some((before.to_string(), after.to_string())),
+            Some(_) => return None,
+            None if label.is_empty() => None,
+            None => return None,
+        };
+        let text = match formatted::entry(&item.content, GLUE, self.status_note(&item.content, r)) {
+            Some(t) if t.text.contains(&probe) => return None,
+            Some(t) => url_as_stored(self.finish(t, r), r),
+            None => fallback(r).into(),
+        };
+        Some(Alone { label, text })
+    }
+
+    /// A list's bibliography from its readings rendered one by one
+    /// ([`Style::alone`]), numbered here from 1 in list order: what
+    /// [`Style::bibliography_of`] gives for a style whose entries stand
+    /// alone ([`entries_stand_alone`]), without the processor's work per
+    /// list (quadratic in its length). `None` when a reading was not
+    /// rendered alone or the labels are not all made alike.
+    fn numbered_alone(
+        &self,
+        readings: &[&Reading],
+        entries: &[Option<&hayagriva::Entry>],
+        alone: &std::collections::HashMap<usize, Alone>,
+    ) -> Option<Vec<Cited>> {
+        if !self.stand_alone {
+            return None;
+        }
+        let rendered: Vec<(usize, &hayagriva::Entry)> =
+            entries.iter().enumerate().filter_map(|(i, e)| e.map(|e| (i, e))).collect();
+        let mut texts = Vec::with_capacity(rendered.len());
+        let mut label: Option<&Option<(String, String)>> = None;
+        for &(i, _) in &rendered {
+            let a = alone.get(&address(readings[i]))?;
+            match label {
+                Some(l) if *l != a.label => return None,
+                _ => label = Some(&a.label),
+            }
+            texts.push(a);
+        }
+        let undated = self.undated_texts(readings, &rendered);
+        let mut out = Vec::with_capacity(readings.len());
+        for (n, (&(i, _), a)) in rendered.iter().zip(texts).enumerate() {
+            let label = a.label.as_ref().map(|(before, after)| format!("{before}{}{after}", n + 1)).unwrap_or_default();
+            let text = undated.get(&i).cloned().unwrap_or_else(|| a.text.clone());
+            out.push(Cited { index: i, label, text });
+        }
+        // As in `bibliography_of`: a reading the processor cannot take comes last.
+        let numbered = out.iter().any(|c| !c.label.is_empty());
+        for i in (0..readings.len()).filter(|&i| entries[i].is_none()) {
+            let label = if numbered { format!("{}.", out.len() + 1) } else { String::new() };
+            out.push(Cited { index: i, label, text: fallback(readings[i]).into() });
+        }
+        Some(out)
+    }
+}
+
+/// The number a reading rendered alone is given ([`Style::alone`]): one no
+/// list reaches and no reference text is likely to hold, so finding it in
+/// the label shows where the number goes and finding it in the text shows
+/// the text depends on it.
+const PROBE: usize = 7_770_777;
+
+/// A reading rendered on its own in a style whose entries stand alone.
+struct Alone {
+    /// The text before and after the number in its label ("", "." in
+    /// Vancouver); `None`: the style prints no label.
+    label: Option<(String, String)>,
+    /// Its reference as a list gives it.
+    text: Rich,
+}
+
+/// Whether, in `csl` (whose source is `xml`), an entry of a bibliography is
+/// the same text whatever else is on the list, but for its number: the
+/// bibliography is not sorted (so it is numbered in list order), writes no
+/// "———" for a repeated author, and nothing is disambiguated (no added
+/// names, given names or year suffixes, no `disambiguate` or `position`
+/// condition, which look at the other citations).
+fn entries_stand_alone(csl: &IndependentStyle, xml: &str) -> bool {
+    let Some(bib) = csl.bibliography.as_ref() else { return false };
+    let c = &csl.citation;
+    bib.sort.is_none()
+        && bib.subsequent_author_substitute.is_none()
+        && !c.disambiguate_add_givenname
+        && !c.disambiguate_add_names
+        && !c.disambiguate_add_year_suffix
+        && !xml.contains("disambiguate=")
+        && !xml.contains("position=")
 }
 
 impl Style {
@@ -498,6 +630,9 @@ pub struct Entries<'a> {
     plain_suffix: bool,
     /// By the reading's address; `None` where the processor cannot take it.
     by_reading: std::collections::HashMap<usize, Option<hayagriva::Entry>>,
+    /// By the reading's address: the reading rendered alone, in a style
+    /// whose entries stand alone ([`Style::alone`]).
+    alone: std::collections::HashMap<usize, Alone>,
     _readings: PhantomData<&'a Reading>,
 }
 
@@ -1945,6 +2080,49 @@ mod tests {
         assert_eq!(vancouver.bibliography_with(&lists[0], &entries), vancouver.bibliography(&lists[0]));
     }
 
+    /// Vancouver's references stand alone: each reading is rendered once
+    /// and numbered per list, and the lists are those the processor makes
+    /// of each list whole (numbers past 9, works without a year, one
+    /// reading on two lists at different places with the same reference).
+    #[test]
+    fn a_numeric_list_numbered_here_is_the_list_the_processor_makes() {
+        let mut rs: Vec<Reading> = (0..12)
+            .map(|i| titled(&format!("Work {i} on consent"), &format!("Author{}, Ada", i % 4), 2000 + i % 3))
+            .collect();
+        rs.push(with_status("Forthcoming one", "Okafor, Ngozi", Some("forthcoming")));
+        rs.push(with_status("Forthcoming two", "Okafor, Ngozi", Some("forthcoming")));
+        rs.push(with_status("Undated", "Mensah, Kofi", None));
+        let all: Vec<&Reading> = rs.iter().collect();
+        let style = Style::vancouver().unwrap();
+        assert!(style.stand_alone, "Vancouver's entries do not depend on each other");
+        let entries = style.entries(&all);
+        assert_eq!(entries.alone.len(), all.len(), "every reading rendered alone once");
+        let reversed: Vec<&Reading> = all.iter().rev().copied().collect();
+        let short = vec![all[13], all[5]];
+        for list in [&all, &reversed, &short] {
+            let by_list = style.bibliography(list);
+            let entries_made: Vec<Option<&hayagriva::Entry>> =
+                list.iter().map(|r| entries.by_reading[&address(r)].as_ref()).collect();
+            let here = style.numbered_alone(list, &entries_made, &entries.alone).expect("the numbered path is taken");
+            assert_eq!(here, by_list);
+            assert_eq!(style.bibliography_with(list, &entries), by_list);
+            let labels: Vec<String> = here.iter().map(|c| c.label.clone()).collect();
+            let want: Vec<String> = (1..=list.len()).map(|n| format!("{n}.")).collect();
+            assert_eq!(labels, want, "numbered from 1 in each list");
+        }
+        // One reading, two lists, two numbers, one reference.
+        let in_all = style.bibliography_with(&all, &entries).into_iter().find(|c| c.index == 5).unwrap();
+        let in_short = style.bibliography_with(&short, &entries).into_iter().find(|c| c.index == 1).unwrap();
+        assert_eq!((in_all.label.as_str(), in_short.label.as_str()), ("6.", "2."));
+        assert_eq!(in_all.text, in_short.text);
+        // Author-date styles sort and add year suffixes over the list: never rendered alone.
+        for name in ["apa", "chicago", "harvard"] {
+            let s = Style::load(&StyleArg::Named(name.into())).unwrap();
+            assert!(!s.stand_alone, "{name}");
+            assert!(s.entries(&all).alone.is_empty(), "{name}");
+        }
+    }
+
     const CUSTOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><title>Custom</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
@@ -1990,6 +2168,29 @@ mod tests {
             [(0, "1) C Okoro"), (2, "2) L Berg"), (1, "3) N Achebe")]
         );
         assert_eq!(s.reference(&rs[1]), "N Achebe");
+        // Unsorted, so its entries stand alone but for the number: in its own
+        // column ("[2]") it is numbered here; inside the text ("2) …") the
+        // text depends on it and each list is the processor's.
+        for (bib, label, text) in [
+            (
+                r#"<bibliography second-field-align="flush"><layout><text variable="citation-number" prefix="[" suffix="]"/><text macro="author"/></layout></bibliography>"#,
+                "[2]",
+                "N Achebe",
+            ),
+            (
+                r#"<bibliography><layout><text variable="citation-number" suffix=") "/><text macro="author"/></layout></bibliography>"#,
+                "",
+                "2) N Achebe",
+            ),
+        ] {
+            let s = custom(bib).unwrap();
+            assert!(s.stand_alone);
+            let entries = s.entries(&refs);
+            assert_eq!(entries.alone.len(), if label.is_empty() { 0 } else { 3 }, "{bib}");
+            let b = s.bibliography_with(&refs, &entries);
+            assert_eq!(b, s.bibliography(&refs), "{bib}");
+            assert_eq!((b[1].label.as_str(), b[1].text.text.as_str()), (label, text), "{bib}");
+        }
     }
 
     #[test]

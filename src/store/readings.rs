@@ -2299,6 +2299,63 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Option<Decision>> {
     Ok(Some(Decision { how, status, by, at, note: path }))
 }
 
+/// [`decision`] of every reading at once, by reading id (absent: `None`):
+/// what a report asks of all its readings, in three queries instead of
+/// three per reading (15,000 for 5,000 readings).
+pub fn decisions(conn: &Connection) -> Result<std::collections::HashMap<i64, Decision>> {
+    let mut status: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+    let mut st = conn.prepare("SELECT id, status FROM reading WHERE status <> 'suggested'")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, s) = row?;
+        status.insert(id, s);
+    }
+    let mut out = std::collections::HashMap::new();
+    // A reading's latest review decides, whatever the status it was added with.
+    let mut reviewed = std::collections::HashSet::new();
+    let mut st = conn.prepare(
+        "SELECT rv.reading_id, rv.status, c.name, rv.at, rv.note FROM review rv LEFT JOIN contributor c ON c.id = rv.by_id
+          ORDER BY rv.reading_id, rv.at DESC, rv.id DESC",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if !reviewed.insert(id) {
+            continue;
+        }
+        let Some(now) = status.get(&id) else { continue };
+        let d = Decision { how: "review", status: r.get(1)?, by: r.get(2)?, at: r.get(3)?, note: r.get(4)? };
+        if d.status == *now {
+            out.insert(id, d);
+        }
+    }
+    // Otherwise the status it was added with (its first insert), if it still has it.
+    let mut st = conn.prepare(
+        "SELECT h.entity_id, c.name, h.at, h.after, h.import_id, ir.path FROM history h
+           LEFT JOIN contributor c ON c.id = h.by_id LEFT JOIN import_run ir ON ir.id = h.import_id
+          WHERE h.entity = 'reading' AND h.action = 'insert' AND h.entity_id IS NOT NULL ORDER BY h.entity_id, h.id",
+    )?;
+    let mut rows = st.query([])?;
+    let mut added = std::collections::HashSet::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if !added.insert(id) || reviewed.contains(&id) {
+            continue;
+        }
+        let Some(now) = status.get(&id) else { continue };
+        let after: Option<String> = r.get(3)?;
+        let given = after
+            .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
+            .and_then(|a| a.get("status").and_then(|s| s.as_str()).map(String::from));
+        if given.as_deref() != Some(now.as_str()) {
+            continue;
+        }
+        let import: Option<i64> = r.get(4)?;
+        let how = if import.is_some() { "import" } else { "added" };
+        out.insert(id, Decision { how, status: now.clone(), by: r.get(1)?, at: r.get(2)?, note: r.get(5)? });
+    }
+    Ok(out)
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryLine {
     pub at: String,
