@@ -419,7 +419,10 @@ fn reasons_quote_only_what_is_there(v: &serde_json::Value, label: &str) {
             }
         }
     }
-    assert!(checked > 0 || v["module_readings"].as_array().unwrap().iter().all(|p| p["brief"] == ""), "{label}");
+    // Nothing checked only when nothing is quoted.
+    let quoting =
+        v["module_readings"].as_array().unwrap().iter().any(|p| p["brief"].as_str().unwrap_or("").contains(", as in"));
+    assert!(checked > 0 || !quoting, "{label}");
 }
 
 /// The years a sentence names: "year 3", "years 2, 3 and 5".
