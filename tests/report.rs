@@ -348,7 +348,81 @@ fn check_scoped(w: &Workdir, label: &str, scope: &[&str]) -> serde_json::Value {
     for text in texts(&v).iter().chain([&pdf]) {
         number_agrees(text, label);
     }
+    reasons_quote_only_what_is_there(&v, label);
     v
+}
+
+/// Issue 13 (13k): under `--module M` or `--year Y`, the sessions a gap
+/// names (its evidence, the sessions that could carry it) are sessions of
+/// the modules in scope, as the gap rows' counts are since 13h: in the
+/// JSON, and the sessions of other modules that the same gap names in the
+/// whole report are in neither the scoped PDF nor its gaps.csv.
+fn sessions_of_a_gap_are_in_scope(w: &Workdir, v: &serde_json::Value, whole: &serde_json::Value, label: &str) {
+    let modules: std::collections::BTreeSet<&str> =
+        v["coverage"].as_array().unwrap().iter().map(|r| r["module_code"].as_str().unwrap()).collect();
+    assert!(!modules.is_empty(), "{label}");
+    let pdf = flat(&pdf_text(&w.path("c.pdf")));
+    let csv = squash(&std::fs::read_to_string(w.path("c").join("gaps.csv")).unwrap());
+    let mut left_out = 0;
+    for g in v["gaps"].as_array().unwrap() {
+        for key in ["evidence", "items"] {
+            for e in g[key].as_array().unwrap() {
+                let m = e["module_code"].as_str().unwrap();
+                assert!(modules.contains(m), "{label}: {} names a session of {m}: {e}", g["id"]);
+            }
+        }
+        let same = whole["gaps"].as_array().unwrap().iter().find(|x| x["id"] == g["id"]).unwrap();
+        for e in same["evidence"].as_array().unwrap() {
+            if modules.contains(e["module_code"].as_str().unwrap()) {
+                continue;
+            }
+            let title: String = squash(e["title"].as_str().unwrap()).chars().take(30).collect();
+            assert!(!pdf.contains(&title), "{label}: the PDF names {title:?} of {}", e["module_code"]);
+            assert!(!csv.contains(&title), "{label}: gaps.csv names {title:?} of {}", e["module_code"]);
+            left_out += 1;
+        }
+    }
+    // The samples' year and programme gaps have sessions elsewhere: the check has something to check.
+    assert!(left_out > 0, "{label}");
+}
+
+/// Issue 13 (13k): every word a proposal's reason quotes is in the reading
+/// (its title or its notes, as the reason says) and in the text it is said
+/// to share it with, both as the proposal rule counts a word (case,
+/// inflection and derivation aside), in the gaps and in "What each module
+/// should read".
+fn reasons_quote_only_what_is_there(v: &serde_json::Value, label: &str) {
+    use canon::analysis::proposals::holds_word;
+    let readings = v["readings"].as_array().unwrap();
+    let mut checked = 0;
+    let candidates = v["gaps"].as_array().unwrap().iter().flat_map(|g| g["candidates"].as_array().unwrap().iter());
+    for c in candidates {
+        let r = readings.iter().find(|r| r["id"] == c["reading_id"]).unwrap_or_else(|| panic!("{label}: {c}"));
+        for s in c["shared"].as_array().into_iter().flatten() {
+            let word = s["word"].as_str().unwrap();
+            let field = if s["field"] == "title" { "title" } else { "annotation" };
+            let own = r[field].as_str().unwrap_or("");
+            assert!(holds_word(own, word), "{label}: {word:?} is not in the reading's {field} {own:?}");
+            let with = s["with"].as_str().unwrap();
+            assert!(with.is_empty() || holds_word(with, word), "{label}: {word:?} is not in {with:?} ({c})");
+            checked += 1;
+        }
+    }
+    // The brief reason (the PDF's cell) quotes, after each "as in", a text holding the words before it.
+    for p in v["module_readings"].as_array().unwrap() {
+        let brief = p["brief"].as_str().unwrap_or("");
+        for group in brief.split("; ") {
+            let Some((words, quoted)) = group.split_once(", as in \u{201c}") else { continue };
+            for w in words.split('\u{201c}').skip(1).filter_map(|p| p.split('\u{201d}').next()) {
+                assert!(holds_word(quoted, w), "{label}: {w:?} is quoted as in {quoted:?}");
+                checked += 1;
+            }
+        }
+    }
+    // Nothing checked only when nothing is quoted.
+    let quoting =
+        v["module_readings"].as_array().unwrap().iter().any(|p| p["brief"].as_str().unwrap_or("").contains(", as in"));
+    assert!(checked > 0 || !quoting, "{label}");
 }
 
 /// The years a sentence names: "year 3", "years 2, 3 and 5".
@@ -605,7 +679,12 @@ fn number_agrees(text: &str, label: &str) {
         ("approved reading", "approved readings"),
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
-    for w in words.windows(2) {
+    // The footer "Page 6 of 7" runs into the next page's first word ("7 session, outcome …").
+    let footer = |i: usize| i >= 3 && words[i - 1] == "of" && words[i - 3] == "Page";
+    for (i, w) in words.windows(2).enumerate() {
+        if footer(i) {
+            continue;
+        }
         let Ok(n) = w[0].trim_start_matches('(').parse::<u64>() else { continue };
         let noun = w[1].trim_end_matches([',', '.', ';', ':', ')']);
         for (one, many) in NOUNS {
@@ -613,6 +692,58 @@ fn number_agrees(text: &str, label: &str) {
             // "2 module leads" is a number of leads; only a bare noun must agree.
             let bare = w[1] == *one || w[1].len() == one.len() + 1 && w[1].starts_with(one);
             assert!(!(n != 1 && noun == *one && bare), "{label}: \"{} {}\" in {text:?}", w[0], w[1]);
+        }
+    }
+    // Words between the number and its noun: "1 more approved readings",
+    // "2 other session". A count only (not "year 1", "G1", "page 1 of").
+    const BETWEEN: &[&str] = &[
+        "more",
+        "other",
+        "approved",
+        "suggested",
+        "proposed",
+        "linked",
+        "tagged",
+        "untagged",
+        "new",
+        "further",
+        "rejected",
+        "relevant",
+        "distinct",
+        "different",
+        "such",
+        "additional",
+    ];
+    const FOLLOW: &[&str] = &[
+        "is", "are", "has", "have", "close", "closes", "fit", "fits", "await", "awaits", "in", "on", "of", "for",
+        "and", "or", "with", "that", "to", "would",
+    ];
+    for (i, w) in words.iter().enumerate() {
+        let Ok(n) = w.trim_start_matches('(').parse::<u64>() else { continue };
+        if footer(i) || i > 0 && ["year", "years", "page", "Page", "step", "Step", "level"].contains(&words[i - 1]) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() && j <= i + 3 && BETWEEN.contains(&words[j]) {
+            j += 1;
+        }
+        if j == i + 1 || j >= words.len() {
+            continue;
+        }
+        let said = words[i..=j].join(" ");
+        let noun = words[j].trim_end_matches([',', '.', ';', ':', ')']);
+        for (one, many) in NOUNS.iter().filter(|(one, _)| !one.contains(' ')) {
+            assert!(!(n == 1 && noun == *many), "{label}: \"{said}\" in {text:?}");
+            // The verb after the noun agrees too: "1 more approved reading closes".
+            let verb = words.get(j + 1).copied().unwrap_or("");
+            // "2 more reading lists" counts lists: a singular noun ends the phrase to be wrong.
+            let ends = words[j] != noun || verb.is_empty() || FOLLOW.contains(&verb);
+            assert!(!(n != 1 && noun == *one && ends), "{label}: \"{said}\" in {text:?}");
+            if n == 1 && noun == *one {
+                assert!(!["close", "are", "have", "fit", "await"].contains(&verb), "{label}: \"{said} {verb}\"");
+            } else if n != 1 && noun == *many {
+                assert!(!["closes", "is", "has", "fits", "awaits"].contains(&verb), "{label}: \"{said} {verb}\"");
+            }
         }
     }
     for odd in ["1 of the 1 ", "all 1 ", "all 2 ", "rolled up into 1 findings", "(1 modules"] {
@@ -905,6 +1036,7 @@ fn findings_agree_with_sections_and_tables_on_several_databases() {
                 assert_eq!(same["explanation"], g["explanation"], "{label}");
             }
         }
+        sessions_of_a_gap_are_in_scope(&w, &v, &whole, &label);
     }
     // Issue 13g: a theme scope shows F2, F4, F6 (stable numbers); check_scoped holds the page to
     // saying so, and the whole report (F1, F2, …) to not saying it.
@@ -1250,6 +1382,60 @@ fn long_lists_and_recurring_cells_are_summarised_truly_and_no_page_is_a_stub() {
             let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
             // Header and footer are two lines; the title page has its own few.
             assert!(lines > 5 || i == 0, "page {} holds {} lines:\n{text}", i + 1, lines - 2);
+        }
+    }
+}
+
+/// How much of each page's content area (below the running header, above
+/// the footer) is used: from the top to the lowest word, 0 to 1, from
+/// `pdftotext -bbox` (points, as the layout's TOP and BOTTOM).
+fn page_fill(pdf: &Path) -> Vec<f32> {
+    const TOP: f32 = 68.0;
+    const BOTTOM: f32 = 841.89 - 62.0;
+    let out = Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().expect("run pdftotext");
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut fills = Vec::new();
+    for page in xml.split("<page ").skip(1) {
+        let low = page
+            .split("<word ")
+            .skip(1)
+            .map(|w| (attr(w, "yMin"), attr(w, "yMax")))
+            .filter(|(top, bottom)| *top >= TOP - 2.0 && *bottom <= BOTTOM + 2.0)
+            .map(|(_, bottom)| bottom)
+            .fold(TOP, f32::max);
+        fills.push((low - TOP) / (BOTTOM - TOP));
+    }
+    fills
+}
+
+/// Issue 13 (13k): no page is left mostly empty while the next section
+/// could start on it (the title page and the last page aside), in the
+/// samples' report and in a small one.
+#[test]
+fn no_page_is_left_mostly_empty() {
+    if !have("pdftotext") {
+        return;
+    }
+    let w = audited();
+    let small = Workdir::new();
+    let mut m = String::from(HEADER);
+    for i in 0..10 {
+        let (year, code, theme) = if i < 5 { (1, "A1", "epistemic-bias") } else { (3, "C3", "") };
+        m.push_str(&format!(
+            "P,{year},{code},Clinical skills {year},Session {i} on the kidney,Describe the nephron {i},{theme}\n"
+        ));
+    }
+    database(&small, &m, &readings(3));
+    small.ok(&["report", "report.pdf"]);
+    for (label, pdf) in [("samples", w.path("report.pdf")), ("ten sessions", small.path("report.pdf"))] {
+        let fills = page_fill(&pdf);
+        assert!(fills.len() >= 3, "{label}: {fills:?}");
+        for (i, f) in fills.iter().enumerate().take(fills.len() - 1).skip(1) {
+            assert!(*f >= 0.5, "{label}: page {} is {:.0}% used: {fills:?}", i + 1, 100.0 * f);
         }
     }
 }

@@ -440,13 +440,16 @@ impl<'a> Cx<'a> {
             .collect()
     }
 
-    /// Untagged sessions in the programme's modules (of `year`, if given) that use theme `ti`'s keywords.
+    /// Untagged sessions in the programme's modules (of `year`, if given)
+    /// that use theme `ti`'s keywords; under a scope, only those in it (as
+    /// the sessions of a gap row are since 13h: `--module M` lists M's).
     fn carriers(&self, prog: &str, year: Option<i64>, ti: usize) -> Vec<Evidence> {
+        let w = &self.opts.within;
         self.data
             .modules
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.programme == prog && (year.is_none() || m.year == year))
+            .filter(|(_, m)| m.programme == prog && (year.is_none() || m.year == year) && w.has_module(m.id))
             .flat_map(|(mi, _)| self.evidence[mi].get(ti).cloned().unwrap_or_default())
             .collect()
     }
@@ -1072,8 +1075,10 @@ fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
                 g.module_code.as_deref().and_then(|c| module_id.get(c).copied()),
             ),
             GapKind::UnsupportedItem => (unsupported_text(cx, g), None),
+            // One line each, so that a reason quotes the line (the
+            // description, or one keyword) that holds its words.
             GapKind::UncoveredTheme if g.year.is_none() => {
-                (format!("{} {}", t.description, t.keywords.join(" ")), None)
+                (std::iter::once(&t.description).chain(&t.keywords).cloned().collect::<Vec<_>>().join("\n"), None)
             }
             _ => continue,
         };

@@ -239,7 +239,7 @@ fn bases(w: &str) -> Vec<String> {
 /// base whose derivations mean something else), or both from one base
 /// ("colonialism" / "colonialist"). Porter stems alone conflate
 /// "experiments" with "experiences".
-fn same_word(a: &str, b: &str) -> bool {
+pub fn same_word(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long == short
@@ -446,26 +446,34 @@ impl Candidate {
         if self.shared.is_empty() {
             return self.reason.join(", ");
         }
-        let mut parts: Vec<String> = Vec::new();
-        for field in ["title", "notes"] {
-            let words: Vec<String> = self
-                .shared
-                .iter()
-                .filter(|s| s.field == field)
-                .map(|s| format!("\u{201c}{}\u{201d}", s.word))
-                .collect();
-            if !words.is_empty() {
-                parts.push(format!("{} ({field})", words.join(", ")));
+        // "as in" quotes one text, and only the words it holds come before
+        // it; the other shared words follow after "also", unquoted.
+        let with = self.shared.iter().map(|s| s.with.as_str()).find(|w| !w.is_empty()).unwrap_or("");
+        let words = |here: &[&Shared]| {
+            let mut parts: Vec<String> = Vec::new();
+            for field in ["title", "notes"] {
+                let words: Vec<String> =
+                    here.iter().filter(|s| s.field == field).map(|s| format!("\u{201c}{}\u{201d}", s.word)).collect();
+                if !words.is_empty() {
+                    parts.push(format!("{} ({field})", words.join(", ")));
+                }
             }
+            parts.join(", ")
+        };
+        // Cut around the first word it holds; words cut off go after "also".
+        let quoted = self
+            .shared
+            .iter()
+            .find(|s| s.with == with && !with.is_empty())
+            .map(|first| excerpt(with.trim_end_matches('\u{2026}'), 45, |w| holds_word(w, &first.word)));
+        let (held, rest): (Vec<&Shared>, Vec<&Shared>) =
+            self.shared.iter().partition(|s| quoted.as_ref().is_none_or(|q| s.with == with && holds_word(q, &s.word)));
+        let mut out = words(&held);
+        if let Some(q) = &quoted {
+            out.push_str(&format!(", as in \u{201c}{q}\u{201d}"));
         }
-        let mut out = parts.join(", ");
-        if let Some(with) = self.shared.iter().map(|s| s.with.as_str()).find(|w| !w.is_empty()) {
-            let with = if with.chars().count() > 45 {
-                format!("{}\u{2026}", with.trim_end_matches('\u{2026}').chars().take(44).collect::<String>().trim_end())
-            } else {
-                with.to_string()
-            };
-            out.push_str(&format!(", as in \u{201c}{with}\u{201d}"));
+        if !rest.is_empty() {
+            out.push_str(&format!("; also {}", words(&rest)));
         }
         out
     }
@@ -776,11 +784,57 @@ fn holder(text: &str, word: &str) -> String {
         .flat_map(|l| l.split(';'))
         .map(str::trim)
         .find(|part| normalise(part).split(' ').any(|w| w == word));
-    match part {
-        Some(p) if p.chars().count() > 60 => format!("{}\u{2026}", p.chars().take(59).collect::<String>().trim_end()),
-        Some(p) => p.to_string(),
-        None => String::new(),
+    part.map_or_else(String::new, |p| excerpt(p, 60, |w| w == word))
+}
+
+/// `text` whole when it has at most `max` characters, else the run of its
+/// words around the first word (normalised) that `is_it` accepts, with
+/// "…" where it is cut, in at most `max` characters: a quoted excerpt
+/// always holds the word it is quoted for.
+fn excerpt(text: &str, max: usize, is_it: impl Fn(&str) -> bool) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
     }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(at) = words.iter().position(|w| normalise(w).split(' ').any(&is_it)) else {
+        return format!("{}\u{2026}", text.chars().take(max - 1).collect::<String>().trim_end());
+    };
+    let len = |a: usize, b: usize| {
+        words[a..b].iter().map(|w| w.chars().count() + 1).sum::<usize>() - 1
+            + usize::from(a > 0)
+            + usize::from(b < words.len())
+    };
+    let (mut a, mut b) = (at, at + 1);
+    loop {
+        let grown = if b < words.len() && len(a, b + 1) <= max {
+            b += 1;
+            true
+        } else {
+            false
+        };
+        if a > 0 && len(a - 1, b) <= max {
+            a -= 1;
+        } else if !grown {
+            break;
+        }
+    }
+    let body = words[a..b].join(" ");
+    if len(a, b) > max {
+        // One word longer than the excerpt: its first characters.
+        let cut: String = body.chars().take(max.saturating_sub(2)).collect();
+        return format!("{}{cut}\u{2026}", if a > 0 { "\u{2026}" } else { "" });
+    }
+    format!("{}{body}{}", if a > 0 { "\u{2026}" } else { "" }, if b < words.len() { "\u{2026}" } else { "" })
+}
+
+/// Whether `text` holds `word` as the proposal rule counts words: as a
+/// normalised word that is the same word ([`same_word`]: case, inflection
+/// and derivation aside). A quoted reason must pass this for the text it
+/// quotes and for the reading.
+pub fn holds_word(text: &str, word: &str) -> bool {
+    let w = normalise(word);
+    normalise(text).split(' ').any(|t| t == w || same_word(t, &w))
 }
 
 /// Words about the publication rather than its subject: a translator's or
@@ -1170,6 +1224,43 @@ mod tests {
         let c = &got[0][0];
         assert!(c.shared.iter().any(|s| s.theme_word && s.word == "ethnic"), "{:?}", c.shared);
         assert!(c.shared.iter().filter(|s| s.word != "ethnic").all(|s| !s.theme_word), "{:?}", c.shared);
+    }
+
+    #[test]
+    fn a_quoted_text_holds_every_word_quoted_from_it() {
+        // Issue 13 (13k): a theme-level gap matched "irish" (from the keyword
+        // "irish travellers") and quoted the description as where it was.
+        let description = "How race, ethnicity, gender, class, migration status and disability interact to \
+                           shape health, and why single-axis analyses miss harms";
+        let text = format!("{description}\nirish travellers\nmigrant health");
+        let mut d = data();
+        d.readings = vec![reading(20, "Irish travellers and disability: single-axis harms")];
+        let got = Proposer::new(&d).propose(&[ask(&text, 1)]);
+        let c = got[0].first().unwrap_or_else(|| panic!("{got:?}"));
+        assert!(c.shared.len() >= 3, "{:?}", c.shared);
+        for s in &c.shared {
+            assert!(holds_word(&s.with, &s.word), "{:?} is not in {:?}", s.word, s.with);
+            assert!(s.with.chars().count() <= 61, "{:?}", s.with);
+        }
+        let irish = c.shared.iter().find(|s| s.word.eq_ignore_ascii_case("irish")).unwrap();
+        assert_eq!(irish.with, "irish travellers");
+        // The brief reason names after each "as in" a text that holds the words before it.
+        let brief = c.why_brief();
+        assert!(brief.contains(", as in \u{201c}"), "{brief}");
+        for group in brief.split("; ") {
+            // The words after "also" are quoted from no text.
+            let Some((words, quoted)) = group.split_once(", as in \u{201c}") else { continue };
+            assert!(quoted.chars().count() <= 47, "{brief}");
+            for w in words.split('\u{201c}').skip(1).filter_map(|p| p.split('\u{201d}').next()) {
+                assert!(holds_word(quoted, w), "{w:?} quoted as in {quoted:?}: {brief}");
+            }
+        }
+        // An excerpt of a long text is cut around the word it is for.
+        let e = excerpt(description, 45, |w| w == "disability");
+        assert!(e.contains("disability") && e.starts_with('\u{2026}') && e.chars().count() <= 45, "{e}");
+        assert_eq!(excerpt("short text", 45, |w| w == "text"), "short text");
+        let e = excerpt(description, 45, |w| w == "how");
+        assert!(e.starts_with("How race") && e.ends_with('\u{2026}'), "{e}");
     }
 
     #[test]

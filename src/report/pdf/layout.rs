@@ -34,9 +34,9 @@ pub const MIN_LINES: usize = 2;
 /// and nothing but text) follows the previous section on its page instead
 /// of starting one.
 pub const SHORT_SECTION: f32 = 90.0;
-/// A page holding no more than this (a quarter of the page's content
-/// height) of the end of a section carried over from the page before is
-/// not left that empty: the next section follows on it.
+/// A quarter of the page's content height: with at least this much room
+/// left, the next section starts on the page when its start fits, rather
+/// than leave the page that empty; a tall table row starts here too.
 const TAIL_PAGE: f32 = (BOTTOM - TOP) * 0.25;
 /// Space above a section heading that does not start its page.
 const SECTION_GAP: f32 = 22.0;
@@ -296,9 +296,6 @@ pub struct Flow<'a> {
     source: Option<String>,
     /// The current level-1 and level-2 headings.
     section: [String; 2],
-    /// Whether the current page was started by a section heading (rather
-    /// than by the rest of a section carried over from the page before).
-    section_page: bool,
     warnings: Vec<(String, Vec<char>)>,
 }
 
@@ -320,7 +317,6 @@ impl<'a> Flow<'a> {
             keep: None,
             source: None,
             section: [String::new(), String::new()],
-            section_page: false,
             warnings: Vec::new(),
         };
         flow.note_missing(|| "the report title".to_string());
@@ -331,7 +327,6 @@ impl<'a> Flow<'a> {
         self.finish_page();
         self.page_no += 1;
         self.y = TOP;
-        self.section_page = false;
     }
 
     /// Hands the current page to the sink (empty ones wait: see `empty_pending`).
@@ -676,6 +671,47 @@ impl<'a> Flow<'a> {
         h
     }
 
+    /// The height a level-1 section needs on a page to start there: its
+    /// lead-in paragraphs and minor headings up to six lines of text, then
+    /// the first [`MIN_ROWS`] rows of a table (or three lines of anything
+    /// else).
+    fn start_height(&mut self, rest: &[Block]) -> f32 {
+        const LEAD_LINES: usize = 6;
+        let before = self.sh.missing.len();
+        let body = style_of(&Style::Body);
+        let few = MIN_ROWS as f32 * (ROW_LEADING + 2.0 * ROW_PAD_Y);
+        let (mut h, mut lines) = (0.0, 0usize);
+        for b in rest {
+            match unnamed(b) {
+                Block::Heading { level, .. } if *level <= 1 => break,
+                Block::PageBreak | Block::TitlePage { .. } => break,
+                Block::Paragraph { text, style } => {
+                    let st = style_of(style);
+                    let n = self.sh.wrap(text, st.weight, st.size, CONTENT_W).len();
+                    let take = n.min(LEAD_LINES - lines);
+                    h += take as f32 * st.leading + if take == n { 6.0 } else { 0.0 };
+                    lines += take;
+                    if lines >= LEAD_LINES {
+                        break;
+                    }
+                }
+                Block::Heading { level, text } if *level > 1 => {
+                    h += self.sh.wrap(text, Weight::Bold, 12.5, CONTENT_W).len() as f32 * 17.0 + 16.0;
+                }
+                Block::Table(_) => {
+                    h += 2.0 * ROW_LEADING + few;
+                    break;
+                }
+                _ => {
+                    h += 3.0 * body.leading;
+                    break;
+                }
+            }
+        }
+        self.sh.missing.truncate(before);
+        h
+    }
+
     /// The height of a section made only of a few lines of text (paragraphs,
     /// list items, minor headings: at most [`SHORT_SECTION`] points) up to the
     /// next section, or `None` when it holds more or holds a table, figure or
@@ -726,15 +762,16 @@ impl<'a> Flow<'a> {
         if level <= 1 {
             if !self.at_top() {
                 // A section of a few lines goes under the previous content
-                // when it fits there whole; so does any section after the
-                // short end of the previous one carried over to a page of its
-                // own (its heading and first lines fitting). Any other section
+                // when it fits there whole; any other section starts there
+                // too when at least a quarter of the page is left and its
+                // heading, its lead-in and the first rows or lines of what
+                // follows fit (so no page is left mostly empty); else it
                 // starts a page.
                 let own = SECTION_GAP + lines.len() as f32 * leading + 18.0;
-                let tail = !self.section_page && self.y - TOP <= TAIL_PAGE;
+                let roomy = BOTTOM - self.y >= TAIL_PAGE;
                 let fits = match self.short_section(rest) {
                     Some(h) => self.y + own + h <= BOTTOM,
-                    None => tail && self.y + own + self.follow_height(rest) <= BOTTOM,
+                    None => roomy && self.y + own + self.start_height(rest) <= BOTTOM,
                 };
                 if fits {
                     self.y += SECTION_GAP;
@@ -742,7 +779,6 @@ impl<'a> Flow<'a> {
                     self.new_page();
                 }
             }
-            self.section_page |= self.at_top();
             self.section = [short(text), String::new()];
             bookmark = Some(self.bookmarks.len());
             self.bookmarks.push(Bookmark { title: text.to_string(), page: self.page_no, y: self.y });
@@ -875,12 +911,16 @@ impl<'a> Flow<'a> {
             .collect();
         let lines =
             self.sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
-        let notes = match note.filter(|n| !n.trim().is_empty()) {
-            Some(n) => self.sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Majority),
-            None => Vec::new(),
-        };
         // A right-to-left reference hangs from the right margin.
         let rtl = lines.first().is_some_and(|l| l.rtl);
+        // Its note line is part of it: it takes the reference's direction,
+        // whatever script the note is in (a Hebrew annotation followed by
+        // "article [not reviewed]" has more Latin letters than Hebrew ones),
+        // so it hangs on the same side as the reference.
+        let notes = match note.filter(|n| !n.trim().is_empty()) {
+            Some(n) => self.sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Fixed(rtl)),
+            None => Vec::new(),
+        };
         let text_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
         let n_text = lines.len();
         let mut heights = vec![st.leading; n_text];
@@ -911,8 +951,8 @@ impl<'a> Flow<'a> {
             } else {
                 let top = if i == n_text { f.y + 1.0 } else { f.y };
                 let by = baseline(top, ns.leading, ns.size);
-                // A note hangs on the side its own text starts from.
-                let note_x = if l.rtl { MARGIN_X } else { MARGIN_X + hang };
+                // A note hangs on its reference's side.
+                let note_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
                 f.text_aligned(note_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
             }
         });
@@ -936,16 +976,24 @@ impl<'a> Flow<'a> {
             let heights = self.look_ahead(&g, &mut c, avail);
             let at_top = self.at_top() || (c.header_here && c.off > 0);
             let take = plan(avail, BOTTOM - TOP - g.header_h, &heights, n - c.placed, MIN_ROWS, at_top);
+            let mut fill = false;
             let k = match take {
                 Take::NewPage => {
-                    if self.split_front(&g, &mut c) {
+                    let mut rows = 0;
+                    if self.split_front(&g, &mut c, TAIL_PAGE) {
                         self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
                         self.new_page();
+                    } else if let Some(k) = self.rows_then_split(&heights, avail, n - c.placed) {
+                        fill = true;
+                        rows = k;
                     } else {
                         self.break_keeping();
                     }
-                    c.header_here = false;
-                    continue;
+                    if !fill {
+                        c.header_here = false;
+                        continue;
+                    }
+                    rows
                 }
                 Take::Split => {
                     // A row taller than a page: as many of its lines as fit here
@@ -981,7 +1029,7 @@ impl<'a> Flow<'a> {
             }
             if c.placed < n {
                 // A tall next row starts here rather than leave the room empty.
-                self.split_front(&g, &mut c);
+                self.split_front(&g, &mut c, if fill { 0.0 } else { TAIL_PAGE });
                 // The closing rule of the table's part on this page.
                 self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
                 self.new_page();
@@ -997,9 +1045,9 @@ impl<'a> Flow<'a> {
     /// quarter of a page empty ([`TAIL_PAGE`]), as long as each part keeps
     /// [`MIN_SPLIT_LINES`] lines (a module with forty linked readings is one
     /// tall row). Returns whether it placed any of the row.
-    fn split_front(&mut self, g: &Grid, c: &mut Cursor) -> bool {
+    fn split_front(&mut self, g: &Grid, c: &mut Cursor, min_room: f32) -> bool {
         let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
-        if avail < TAIL_PAGE {
+        if avail < min_room {
             return false;
         }
         if c.queue.is_empty() && c.shaped < g.t.rows.len() {
@@ -1022,6 +1070,32 @@ impl<'a> Flow<'a> {
         c.queue.push_front(front);
         c.off += take;
         true
+    }
+
+    /// On a page that would be left more than half empty by moving the
+    /// table on (its next rows are too few or too short to stand alone,
+    /// and the row after them is tall): how many whole rows go here before
+    /// the start of that tall row, which then goes on over the page with at
+    /// least [`MIN_SPLIT_LINES`] lines on each side (issue 13, 13k: a page of
+    /// the sample report was left a third empty so). `None` when the page
+    /// is fuller, or the next row cannot be split so.
+    fn rows_then_split(&self, heights: &[f32], avail: f32, remaining: usize) -> Option<usize> {
+        // The page as moving on would leave it: without the heading and
+        // lead-in kept with the table.
+        let y = self.keep.as_ref().filter(|k| k.page_no == self.page_no).map_or(self.y, |k| k.top);
+        if self.at_top() || y - TOP >= (BOTTOM - TOP) * 0.5 {
+            return None;
+        }
+        let mut used = 0.0;
+        let mut k = 0;
+        while k < heights.len().min(remaining) && used + heights[k] <= avail + 0.01 {
+            used += heights[k];
+            k += 1;
+        }
+        let next = *heights.get(k)?;
+        let lines = ((next - 2.0 * ROW_PAD_Y) / ROW_LEADING).round() as usize;
+        let fits = ((avail - used - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
+        (k < remaining && fits.min(lines.saturating_sub(MIN_SPLIT_LINES)) >= MIN_SPLIT_LINES).then_some(k)
     }
 
     /// Column widths and positions, and the header shaped.

@@ -230,6 +230,7 @@ impl Shaper {
             let forced = match dir {
                 BaseDirection::FirstStrong => None,
                 BaseDirection::Majority => majority_rtl(hard),
+                BaseDirection::Fixed(rtl) => Some(rtl),
             };
             let p = self.paragraph(hard, here, size, forced);
             for span in p.breaks(max_w) {
@@ -599,6 +600,11 @@ pub enum BaseDirection {
     /// stays left to right, an Arabic one is right to left. A tie falls back
     /// to the first strong character.
     Majority,
+    /// Right to left (`true`) or left to right, set by the text it belongs
+    /// to: a reference's note line takes its reference's direction, so that
+    /// it hangs on the same side whatever script the note is in (UAX #9
+    /// HL1).
+    Fixed(bool),
 }
 
 /// Whether most strong characters of `text` are right to left; `None` on a

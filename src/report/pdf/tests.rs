@@ -149,21 +149,28 @@ fn paragraphs_break_across_pages() {
 
 #[test]
 fn headings_start_pages_and_become_bookmarks() {
-    // A section longer than a few lines starts a page (a short one follows the
-    // previous section: see `a_one_sentence_section_sits_under_the_previous_one`).
+    // A section longer than a few lines starts a page when less than a
+    // quarter of the page is left (a short one follows the previous section:
+    // see `a_one_sentence_section_sits_under_the_previous_one`); with more
+    // room left, it starts under the previous one (issue 13, 13k).
     let long = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(12);
-    let l = lay(&doc(vec![
-        Block::TitlePage { title: "T".into(), subtitle: "S".into(), lines: vec!["L".into()] },
-        Block::Heading { level: 1, text: "One".into() },
-        para("x"),
-        Block::Heading { level: 1, text: "Two".into() },
-        Block::Heading { level: 2, text: "Two point one".into() },
-        para(&long),
-    ]));
-    assert_eq!(l.pages.len(), 3);
-    assert!(l.pages[0].is_title);
-    assert!(!l.pages[0].texts().contains(&"Test report"), "no running header on the title page");
-    assert_eq!(l.bookmarks, vec![("One".to_string(), 2), ("Two".to_string(), 3)]);
+    for (fillers, two_on) in [(28, 3), (1, 2)] {
+        let mut blocks = vec![
+            Block::TitlePage { title: "T".into(), subtitle: "S".into(), lines: vec!["L".into()] },
+            Block::Heading { level: 1, text: "One".into() },
+        ];
+        blocks.extend((0..fillers).map(|_| para("x")));
+        blocks.extend([
+            Block::Heading { level: 1, text: "Two".into() },
+            Block::Heading { level: 2, text: "Two point one".into() },
+            para(&long),
+        ]);
+        let l = lay(&doc(blocks));
+        assert_eq!(l.pages.len(), two_on, "{fillers}");
+        assert!(l.pages[0].is_title);
+        assert!(!l.pages[0].texts().contains(&"Test report"), "no running header on the title page");
+        assert_eq!(l.bookmarks, vec![("One".to_string(), 2), ("Two".to_string(), two_on)], "{fillers}");
+    }
 }
 
 #[test]
@@ -181,9 +188,10 @@ fn a_one_sentence_section_sits_under_the_previous_one() {
         }),
     ]));
     let names = |b: &[(String, usize)]| b.iter().map(|(t, p)| format!("{t}:{p}")).collect::<Vec<_>>().join(" ");
-    // "Two" holds one sentence: it follows "One" on its page; "Three" holds a table: a new page.
-    assert_eq!(names(&l.bookmarks), "One:1 Two:1 Three:2");
-    assert_eq!(l.pages.len(), 2);
+    // "Two" holds one sentence: it follows "One" on its page; so does "Three",
+    // which holds a table, as its heading and first rows fit (issue 13, 13k).
+    assert_eq!(names(&l.bookmarks), "One:1 Two:1 Three:1");
+    assert_eq!(l.pages.len(), 1);
     assert_inside(&l);
 }
 
@@ -527,8 +535,10 @@ fn a_right_to_left_reference_hangs_from_the_right() {
     assert!(x2 > RIGHT - 24.0 && x2 + w2 <= RIGHT + 0.5, "RTL label in the right margin");
     let (xa, wa) = find("ابن سينا. القانون في الطب. 1025.");
     assert!((xa + wa - (RIGHT - 24.0)).abs() < 0.5, "the Arabic reference ends at the hanging indent");
-    let (xn, _) = find("A note");
-    assert!((xn - layout::MARGIN_X - 24.0).abs() < 0.5, "a Latin note hangs on the left");
+    // Issue 13 (13k): a note is part of its reference and hangs on its side,
+    // whatever its script (it hung on the left when its letters were Latin).
+    let (xn, wn) = find("A note");
+    assert!((xn + wn - (RIGHT - 24.0)).abs() < 0.5, "a Latin note under an Arabic reference hangs from the right");
 }
 
 /// Rows of the table of a test layout on each page (rows are "Row author N").
@@ -1067,4 +1077,45 @@ fn a_small_caps_run_sets_its_own_size_in_the_pdf_and_reads_as_written() {
     let bare: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{200B}').collect();
     assert!(bare.contains("SmithJ,StraßeJ.Atitle.2020."), "{t}");
     assert!(!t.contains("SMITH") && !t.contains("MITH"), "{t}");
+}
+
+#[test]
+fn a_references_note_line_hangs_on_its_references_side_in_every_script() {
+    // Issue 13 (13k): the Hebrew note "מאמר על רפואה — article [not reviewed]"
+    // has more Latin letters than Hebrew ones; by its own letters it would
+    // run left to right under a right-to-left reference (the Arabic one, by
+    // chance a tie, did not). A note takes its reference's direction.
+    let refs = [
+        ("כהן ד. רפואה וגזענות בישראל. 2019.", "מאמר על רפואה — article [not reviewed]", true),
+        ("محمد ع. الطب الاستعماري في شمال أفريقيا. 2018.", "دراسة تاريخية عن الطب — article [not reviewed]", true),
+        ("כהן ד. רפואה וגזענות. 2019.", "an English annotation on the history of colonial medicine — article", true),
+        ("Fanon F. The Wretched of the Earth. 1961.", "دراسة تاريخية عن الطب الاستعماري في شمال أفريقيا — book", false),
+    ];
+    let blocks = refs
+        .iter()
+        .map(|(t, n, _)| Block::Reference { label: "1.".into(), text: (*t).into(), note: Some((*n).into()) })
+        .collect();
+    let l = lay(&doc(blocks));
+    let lines: Vec<_> = placed(&l)
+        .into_iter()
+        .filter(|(_, _, _, l)| l.text != "1." && !l.text.starts_with("Page ") && l.text != "Test report")
+        .collect();
+    assert_eq!(
+        lines.len(),
+        2 * refs.len(),
+        "one line each for reference and note: {:?}",
+        lines.iter().map(|l| &l.3.text).collect::<Vec<_>>()
+    );
+    for (k, (t, _, rtl)) in refs.iter().enumerate() {
+        let (_, rx, _, r) = lines[2 * k];
+        let (_, nx, _, n) = lines[2 * k + 1];
+        assert_eq!(r.rtl, *rtl, "{t}");
+        assert_eq!(n.rtl, r.rtl, "the note of {t:?} runs as its reference does");
+        if *rtl {
+            assert!((rx + r.width - (nx + n.width)).abs() < 0.5, "{t}: the note ends where its reference ends");
+            assert!(nx + n.width > RIGHT - 40.0, "{t}: both hang from the right margin");
+        } else {
+            assert!((rx - nx).abs() < 0.5, "{t}: the note starts where its reference starts");
+        }
+    }
 }
