@@ -462,7 +462,9 @@ fn take_extra(d: &mut Draft) {
     if let Some(v) = e.pmid {
         match d.pmid.as_ref().filter(|o| !o.text.trim().is_empty()) {
             None => d.pmid = Some(Val::new(v, x.at)),
-            Some(o) if super::normalise_pmid(&o.text).is_some() && super::normalise_pmid(&o.text) == super::normalise_pmid(&v) => {}
+            Some(o)
+                if super::normalise_pmid(&o.text).is_some()
+                    && super::normalise_pmid(&o.text) == super::normalise_pmid(&v) => {}
             Some(o) => {
                 d.warnings.push(RowError::new(
                     x.at.line,
@@ -542,11 +544,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         .map(str::to_string);
     // The month and day: given apart (BibTeX `month`, RIS `DA`, a CSV column)
     // or named in the date ("2019 Apr 2"); only with a year.
-    let month_source = d
-        .month
-        .as_ref()
-        .filter(|v| super::dates::month_day(&v.text).0.is_some())
-        .or(d.date.as_ref());
+    let month_source = d.month.as_ref().filter(|v| super::dates::month_day(&v.text).0.is_some()).or(d.date.as_ref());
     let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
     // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
     // cell, else the range the month or date names. Never the first month only.
@@ -568,7 +566,10 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             None => err(
                 &mut errs,
                 v.at,
-                format!("{p}month_end {:?} is not a month; expected 1 to 12 or a month's name, or an empty cell", v.text),
+                format!(
+                    "{p}month_end {:?} is not a month; expected 1 to 12 or a month's name, or an empty cell",
+                    v.text
+                ),
             ),
         }
     }

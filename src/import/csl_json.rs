@@ -334,7 +334,11 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // `collection-title` is the series; a book's is never its container.
     d.series = text_of(o.get("collection-title"));
     d.container = text_of(o.get("container-title")).or_else(|| {
-        if matches!(o.get("type").and_then(Value::as_str), Some("book")) { None } else { text_of(o.get("collection-title")) }
+        if matches!(o.get("type").and_then(Value::as_str), Some("book")) {
+            None
+        } else {
+            text_of(o.get("collection-title"))
+        }
     });
     d.container_short = text_of(o.get("container-title-short")).or_else(|| text_of(o.get("journalAbbreviation")));
     d.volume = text_of(o.get("volume"));

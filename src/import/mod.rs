@@ -376,10 +376,7 @@ impl Present {
 
 /// Reading types canon knows, with the other names they come under.
 pub const READING_TYPES: &[(&str, &[&str])] = &[
-    (
-        "article",
-        &["journal article", "journal", "paper", "jour", "article-journal"],
-    ),
+    ("article", &["journal article", "journal", "paper", "jour", "article-journal"]),
     // Issue 12o: a newspaper's or a magazine's article is not a journal's
     // (CSL `article-newspaper`, `article-magazine`; RIS `NEWS`, `MGZN`).
     ("newspaper-article", &["newspaper article", "article-newspaper", "news", "newspaper", "newspaperarticle"]),

@@ -853,7 +853,11 @@ fn split_and(s: &str) -> Vec<String> {
         if let Some((a, b)) = s.split_once(sep) {
             let a = a.trim().trim_end_matches(',').trim();
             let b = b.trim();
-            if !a.is_empty() && !b.is_empty() && !looks_corporate(a) && !looks_corporate(b) {
+            // A person written "Family, Given" before a firm of several words
+            // ("Mensah, K. & Osei and Sons") is split off; "Smith, J. & Sons"
+            // (one word after) stays one name.
+            let person_then_firm = a.contains(',') && b.split_whitespace().count() > 1 && looks_corporate(b);
+            if !a.is_empty() && !b.is_empty() && !looks_corporate(a) && (person_then_firm || !looks_corporate(b)) {
                 let mut out = split_and(a);
                 out.extend(split_and(b));
                 return out;

@@ -200,8 +200,9 @@ fn draft(raw: &Raw) -> Draft {
     // chapter's book's, a proceedings'): never the container.
     let book = matches!(raw.ty.map_or("other", ris_kind), "book");
     d.series = if book { text(&["T3", "T2"]) } else { text(&["T3"]) };
-    d.container = if book { text(&["JF", "JO", "C3", "JA", "J2"]) } else { text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"]) }
-        .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    d.container =
+        if book { text(&["JF", "JO", "C3", "JA", "J2"]) } else { text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"]) }
+            .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
     d.volume = text(&["VL"]);
     d.issue = text(&["IS", "CP"]);
     d.pages = match (text(&["SP"]), text(&["EP"])) {

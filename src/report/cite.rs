@@ -792,12 +792,13 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
         return t;
     };
     // Where the title and the container were printed: a month named there is no date.
-    let taken: Vec<std::ops::Range<usize>> = [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|w| !w.is_empty())
-        .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
-        .collect();
+    let taken: Vec<std::ops::Range<usize>> =
+        [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
+            .collect();
     let forms = if nlm {
         vec![(first[..3].to_string(), format!("-{}", &last[..3]))]
     } else {

@@ -281,9 +281,7 @@ impl Stored {
             // first month without a range erases nothing.
             month_end: match r.year {
                 Some(y) if Some(y) == self.year && new.month.is_none() => self.month_end,
-                Some(y) if Some(y) == self.year && new.month == self.month && new.month_end.is_none() => {
-                    self.month_end
-                }
+                Some(y) if Some(y) == self.year && new.month == self.month && new.month_end.is_none() => self.month_end,
                 Some(_) => new.month_end,
                 None => self.month_end,
             },
