@@ -95,9 +95,9 @@ pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
     }
     // A numeric range of months with the year first (RIS "2019/04-05/", ISO
     // "2019-04/2019-05"): the first month, no day.
-    if range_end(&t).is_some() {
+    if range_end(t).is_some() {
         let first = t.split(['-', '/']).nth(1).map(str::trim);
-        return first.and_then(|w| number(w)).map_or((None, None), |m| checked(m, None));
+        return first.and_then(&number).map_or((None, None), |m| checked(m, None));
     }
     // Numeric with the year first: "2019-04-02", "2019/04/02/", "2019/04//".
     if words.first().is_some_and(|w| is_year(w)) && t.contains(['-', '/']) {
