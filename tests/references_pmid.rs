@@ -184,11 +184,15 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
          Not PubMed,2020,https://example.org/31234567,PMID is unknown\n",
     );
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
-    // Make it the database canon wrote at schema 11 (0015_pmid is the pmid column).
+    // Make it the database canon wrote at schema 11 (0015_pmid is the pmid
+    // column; 0016 added month_end and series after it).
     {
         let c = rusqlite::Connection::open(w.db()).unwrap();
-        c.execute_batch("DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 11;")
-            .unwrap();
+        c.execute_batch(
+            "ALTER TABLE reading DROP COLUMN month_end; ALTER TABLE reading DROP COLUMN series; \
+             DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 11;",
+        )
+        .unwrap();
         let cols: i64 = c
             .query_row("SELECT count(*) FROM pragma_table_info('reading') WHERE name = 'pmid'", [], |r| r.get(0))
             .unwrap();
@@ -196,8 +200,8 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     }
     assert_eq!(w.count("PRAGMA user_version"), 11);
     let check = w.ok(&["check"]);
-    assert!(check.contains("(this canon writes 12)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 12);
+    assert!(check.contains("(this canon writes 13)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 13);
     let l = list(&w);
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));
