@@ -130,8 +130,10 @@ fn migrated_without_loss(name: &str, version: i64) -> Workdir {
     let before = contents(&w.db(), &before_tables);
     assert!(before.iter().any(|r| r.starts_with("reading_author:")), "the fixture holds authors");
     let check = w.ok(&["check"]);
-    assert!(check.contains("version 13 (this canon writes 13)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 13);
+    assert!(check.contains("version 14 (this canon writes 14)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 14);
+    // Schema 0016: no month range or series invented.
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE month_end IS NOT NULL OR series IS NOT NULL"), 0);
     // Schema 0014: no month or day invented, no year made approximate, no list truncated.
     assert_eq!(
         w.count(
@@ -235,7 +237,7 @@ fn a_database_with_facets_before_references_gains_references_alone() {
     w.ok(&["compare", "round-one"]);
     // Opening it again changes nothing more.
     w.ok(&["check"]);
-    assert_eq!(w.count("PRAGMA user_version"), 13);
+    assert_eq!(w.count("PRAGMA user_version"), 14);
 }
 
 /// Issue 13 (round 5): an existing database gets the widened seed lexicons

@@ -114,6 +114,9 @@ const READING_COLUMNS: &[&str] = &[
     "perspective",
     // Issue 12l, last so that files and scripts that read columns by position keep working.
     "pmid",
+    // Issue 12o: the last month of a range ("2019 Apr-May": month 4, month_end 5), after pmid for the same reason.
+    "month_end",
+    "series",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -170,6 +173,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             yes_no(r.open_access),
             o(&r.perspective),
             o(&r.pmid),
+            r.month_end.map(|m| m.to_string()).unwrap_or_default(),
+            o(&r.series),
         ]);
     }
     if !a.bom {

@@ -262,6 +262,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("journal abbreviation", &r.container_short);
     opt("season", &r.season);
     opt("month", &r.month.map(|m| m.to_string()));
+    opt("month_end", &r.month_end.map(|m| m.to_string()));
+    opt("series", &r.series);
     opt("day", &r.day.map(|d| d.to_string()));
     opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
     opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));

@@ -536,15 +536,38 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.month = val("month").filter(|v| crate::import::dates::month_day(&v.text).0.is_some());
     // `month = {winter}` (or biblatex's season code in `date`: 2019-24).
     d.season = val("month").filter(|v| builder::season_of(&v.text).is_some());
-    d.kind = KindSrc::Mapped(entry_kind(&e.kind, d.url.is_some()));
-    d.container = ["journal", "journaltitle", "booktitle", "series"].iter().find_map(|f| get(f));
+    // biblatex marks an `@article` in a newspaper or a magazine with
+    // `entrysubtype` (biblatex manual §2.1.1, article): its type is kept.
+    let subtype = get("entrysubtype").map(|s| s.trim().to_lowercase());
+    d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, d.url.is_some()), subtype.as_deref()) {
+        ("article", Some("newspaper")) => "newspaper-article",
+        ("article", Some("magazine")) => "magazine-article",
+        (k, _) => k,
+    });
+    // `series` is the series (a book's, or the proceedings'); a book's is never
+    // its container. Other entries without a journal or booktitle keep the
+    // series as their container as before, and as the series too.
+    d.series = get("series");
+    let is_book = matches!(entry_kind(&e.kind, d.url.is_some()), "book");
+    d.container = ["journal", "journaltitle", "booktitle"]
+        .iter()
+        .find_map(|f| get(f))
+        .or_else(|| if is_book { None } else { get("series") });
     d.volume = get("volume");
     d.issue = get("number").or_else(|| get("issue"));
     d.pages = get("pages");
     d.publisher = ["publisher", "institution", "school", "organization"].iter().find_map(|f| get(f));
     d.place = get("address").or_else(|| get("location"));
     d.edition = get("edition");
-    d.annotation = ["annotation", "annote", "note"].iter().find_map(|f| get(f));
+    // `note` and `extra` carry Zotero's Extra field ("PMID: …", "DOI: …"
+    // lines, then free text): the builder takes the identifiers from them
+    // and keeps the rest as the note, after `annotation`/`annote`.
+    d.annotation = ["annotation", "annote"].iter().find_map(|f| get(f));
+    let extra: Vec<Val> = ["extra", "note"].iter().filter_map(|f| val(f)).collect();
+    if let Some(first) = extra.first() {
+        let text = extra.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join("\n");
+        d.extra = Some(Val::new(text, first.at));
+    }
     d.language = get("language").or_else(|| get("langid"));
     // A language canon does not know is warned about at its own field.
     d.language_at = e.fields.get(if get("language").is_some() { "language" } else { "langid" }).map(at);
@@ -582,6 +605,8 @@ const BIBTEX_READ: &[&str] = &[
     "journaltitle",
     "booktitle",
     "series",
+    "entrysubtype",
+    "extra",
     "volume",
     "number",
     "issue",

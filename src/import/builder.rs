@@ -92,6 +92,10 @@ pub struct Draft {
     pub container: Option<String>,
     /// The container's abbreviation (MEDLINE `TA`, RIS `J2`…).
     pub container_short: Option<String>,
+    /// The series a book (or the book a chapter or paper is in) belongs to:
+    /// RIS/EndNote `T3`/tertiary-title, a book's `T2`/secondary-title,
+    /// BibTeX `series`, CSL `collection-title` (issue 12o).
+    pub series: Option<String>,
     /// A season the format gives apart from the date (BibTeX `month =
     /// {winter}`, CSL-JSON `season`); else one named in the date is used.
     pub season: Option<Val>,
@@ -100,6 +104,10 @@ pub struct Draft {
     pub month: Option<Val>,
     /// A day the format gives apart from the month (a CSV `day` cell).
     pub day: Option<Val>,
+    /// The last month of a range the format gives apart (a CSV `month_end`
+    /// cell); a range written in the month or the date ("2019 Apr-May") is
+    /// read from there.
+    pub month_end: Option<Val>,
     /// The format says the year is approximate (CSL-JSON `circa`); a
     /// copyright year ("c1998") in the date says so too.
     pub date_approximate: bool,
@@ -115,6 +123,11 @@ pub struct Draft {
     pub doi: Option<Val>,
     /// The PubMed identifier (MEDLINE `PMID`, BibTeX `pmid`, CSL-JSON `PMID`…).
     pub pmid: Option<Val>,
+    /// Zotero's "Extra" field as the format carries it (CSL-JSON `note`,
+    /// BibTeX `note`/`extra`, RIS `N1`, the CSV "Extra" column): its
+    /// "PMID: …" and "DOI: …" lines fill those fields when the record has
+    /// none ([`read_extra`]); the rest is kept as a note.
+    pub extra: Option<Val>,
     pub isbn: Option<Val>,
     pub isbn_rule: IsbnRule,
     pub url: Option<String>,
@@ -375,6 +388,119 @@ fn date_message(v: &str) -> String {
 }
 
 /// Validates a draft: the record, or every problem found in it.
+/// What a Zotero "Extra" field says, line by line ("PMID: 31234567",
+/// "PMCID: PMC6543210", "DOI: 10.1000/x", then free text), as Zotero writes
+/// identifiers its item type has no field for (Zotero documentation,
+/// "Citing Fields from Extra"). The keys are read case-insensitively, also
+/// where an exporter ran the lines together ("PMID: 1 PMCID: PMC2 …").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra {
+    /// The value after "PMID:", as written (validated by the builder).
+    pub pmid: Option<String>,
+    /// The value after "DOI:", as written.
+    pub doi: Option<String>,
+    /// Everything else, lines kept ("PMCID: …" among them: canon has no
+    /// field for it, so it stays in the note); `None` when nothing is left.
+    pub rest: Option<String>,
+}
+
+/// Reads a Zotero "Extra" field into its PMID, DOI and the rest (see [`Extra`]).
+pub fn read_extra(s: &str) -> Extra {
+    let mut out = Extra::default();
+    let mut rest: Vec<String> = Vec::new();
+    for line in s.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let key = |w: &str| -> Option<(&'static str, usize)> {
+            let l = w.to_ascii_lowercase();
+            ["pmid:", "doi:", "pmcid:"].into_iter().find(|k| l.starts_with(k)).map(|k| (k, k.len()))
+        };
+        if !words.iter().any(|w| key(w).is_some_and(|(k, _)| k != "pmcid:")) {
+            rest.push(line.trim_end().to_string());
+            continue;
+        }
+        let mut kept: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            match key(w) {
+                Some((k, len)) => {
+                    // "PMID: 123" or "PMID:123".
+                    let glued = &w[len..];
+                    let value = if glued.is_empty() {
+                        i += 1;
+                        words.get(i).copied().unwrap_or_default()
+                    } else {
+                        glued
+                    };
+                    match k {
+                        "pmid:" if out.pmid.is_none() => out.pmid = Some(value.to_string()),
+                        "doi:" if out.doi.is_none() => out.doi = Some(value.to_string()),
+                        _ => kept.push(format!("{}{}{value}", &w[..len], if glued.is_empty() { " " } else { "" })),
+                    }
+                }
+                None => kept.push(w.to_string()),
+            }
+            i += 1;
+        }
+        if !kept.is_empty() {
+            rest.push(kept.join(" "));
+        }
+    }
+    let rest = rest.join("\n").trim().to_string();
+    out.rest = (!rest.is_empty()).then_some(rest);
+    out
+}
+
+/// The record's Extra field read into its PMID and DOI where the record has
+/// none, the rest added to its note. A PMID or DOI in Extra that differs from
+/// the record's own field stays in the note, with a warning naming both.
+fn take_extra(d: &mut Draft) {
+    let Some(x) = d.extra.take() else { return };
+    let e = read_extra(&x.text);
+    let mut note: Vec<String> = Vec::new();
+    let p = d.prefix();
+    if let Some(v) = e.pmid {
+        match d.pmid.as_ref().filter(|o| !o.text.trim().is_empty()) {
+            None => d.pmid = Some(Val::new(v, x.at)),
+            Some(o)
+                if super::normalise_pmid(&o.text).is_some()
+                    && super::normalise_pmid(&o.text) == super::normalise_pmid(&v) => {}
+            Some(o) => {
+                d.warnings.push(RowError::new(
+                    x.at.line,
+                    x.at.column,
+                    format!("{p}Extra has PMID {v:?} and the record's PMID is {:?}; kept the record's, and Extra's in the note", o.text.trim()),
+                ));
+                note.push(format!("PMID: {v}"));
+            }
+        }
+    }
+    if let Some(v) = e.doi {
+        match d.doi.as_ref().filter(|o| !o.text.trim().is_empty()) {
+            None => d.doi = Some(Val::new(v, x.at)),
+            Some(o) if super::same_doi(&o.text, &v) => {}
+            Some(o) => {
+                d.warnings.push(RowError::new(
+                    x.at.line,
+                    x.at.column,
+                    format!("{p}Extra has DOI {v:?} and the record's DOI is {:?}; kept the record's, and Extra's in the note", o.text.trim()),
+                ));
+                note.push(format!("DOI: {v}"));
+            }
+        }
+    }
+    note.extend(e.rest);
+    if note.is_empty() {
+        return;
+    }
+    let note = note.join("\n");
+    d.annotation = Some(match d.annotation.take().filter(|a| !a.trim().is_empty()) {
+        Some(a) if a.contains(&note) => a,
+        Some(a) => format!("{}\n{note}", a.trim_end()),
+        None => note,
+    });
+}
+
 pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
     // A language as a code ("English" → "en") by the CLI's rule (issue 16b); one canon does not
     // know is not stored, and a warning names the record and the value.
@@ -390,6 +516,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         None => None,
     };
     let p = d.prefix();
+    take_extra(&mut d);
     let mut errs = d.errors.clone();
     let err = |errs: &mut Vec<RowError>, at: Pos, msg: String| errs.push(RowError::new(at.line, at.column, msg));
     let title = d.title.as_ref().map(|t| clean(&t.text)).filter(|t| !t.is_empty());
@@ -417,13 +544,39 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         .map(str::to_string);
     // The month and day: given apart (BibTeX `month`, RIS `DA`, a CSV column)
     // or named in the date ("2019 Apr 2"); only with a year.
-    let (mut month, mut day) = d
-        .month
-        .as_ref()
-        .map(|v| super::dates::month_day(&v.text))
-        .filter(|(m, _)| m.is_some())
-        .or_else(|| d.date.as_ref().map(|v| super::dates::month_day(&v.text)))
-        .unwrap_or_default();
+    let month_source = d.month.as_ref().filter(|v| super::dates::month_day(&v.text).0.is_some()).or(d.date.as_ref());
+    let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
+    // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
+    // cell, else the range the month or date names. Never the first month only.
+    let mut month_end = month_source.and_then(|v| super::dates::month_end(&v.text));
+    if let Some(v) = d.month_end.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match super::dates::month_day(&v.text).0 {
+            Some(e) if month.is_some_and(|m| e > m) => month_end = Some(e),
+            Some(e) if month == Some(e) => month_end = None,
+            Some(_) => err(
+                &mut errs,
+                v.at,
+                format!(
+                    "{p}month_end {:?} does not end a range after the month{}; expected a later month of the same year, \
+                     or an empty cell",
+                    v.text.trim(),
+                    month.map(|m| format!(" ({m})")).unwrap_or_default()
+                ),
+            ),
+            None => err(
+                &mut errs,
+                v.at,
+                format!(
+                    "{p}month_end {:?} is not a month; expected 1 to 12 or a month's name, or an empty cell",
+                    v.text
+                ),
+            ),
+        }
+    }
+    if month_end.is_some() {
+        // A day belongs to one month, not to a range.
+        day = None;
+    }
     if let Some(v) = d.day.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match v.text.trim().parse::<i64>().ok().filter(|n| (1..=31).contains(n)) {
             Some(n) if month.is_some() => day = Some(n),
@@ -438,7 +591,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         }
     }
     if year.is_none() {
-        (month, day) = (None, None);
+        (month, day, month_end) = (None, None, None);
     }
     let date_approximate =
         year.is_some() && (d.date_approximate || d.date.as_ref().is_some_and(|v| super::dates::approximate(&v.text)));
@@ -542,10 +695,12 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         season,
         month,
         day,
+        month_end,
         date_approximate,
         kind: kind.to_string(),
         container: tidy(d.container),
         container_short: tidy(d.container_short),
+        series: tidy(d.series),
         volume: tidy(d.volume),
         issue: tidy(d.issue),
         pages: tidy(d.pages).map(|p| p.replace("--", "–")),

@@ -142,9 +142,9 @@ fn text_of(v: Option<&Value>) -> Option<String> {
 /// The canonical reading type for a CSL type.
 fn csl_kind(t: &str) -> &'static str {
     match t {
-        "article" | "article-journal" | "article-magazine" | "article-newspaper" | "review" | "review-book" => {
-            "article"
-        }
+        "article-newspaper" => "newspaper-article",
+        "article-magazine" => "magazine-article",
+        "article" | "article-journal" | "review" | "review-book" => "article",
         "book" | "classic" | "periodical" => "book",
         "chapter" | "entry" | "entry-dictionary" | "entry-encyclopedia" => "chapter",
         "report" | "standard" | "legislation" | "regulation" => "report",
@@ -296,9 +296,14 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         if let Some(p) = parts
             && let (Some(y), Some(m)) = (num(p.first()), num(p.get(1)))
         {
-            let t = match num(p.get(2)) {
-                Some(day) => format!("{y:04}-{m:02}-{day:02}"),
-                None => format!("{y:04}-{m:02}"),
+            // A range of months in one year ([[2019, 4], [2019, 5]]): both
+            // months, as an ISO interval the builder reads (`dates::month_end`).
+            let end = v.get("date-parts").and_then(|p| p.get(1)).and_then(Value::as_array);
+            let end_month = end.filter(|e| num(e.first()) == Some(y)).and_then(|e| num(e.get(1))).filter(|e| *e > m);
+            let t = match (num(p.get(2)), end_month) {
+                (_, Some(e)) => format!("{y:04}-{m:02}/{y:04}-{e:02}"),
+                (Some(day), None) => format!("{y:04}-{m:02}-{day:02}"),
+                (None, None) => format!("{y:04}-{m:02}"),
             };
             d.month = Some(Val::new(t, at(k)));
         }
@@ -326,7 +331,15 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         d.keywords.extend(words.into_iter().map(|w| Val::new(w, at(k))));
     }
     d.kind = KindSrc::Mapped(text_of(o.get("type")).map_or("other", |t| csl_kind(&t)));
-    d.container = text_of(o.get("container-title")).or_else(|| text_of(o.get("collection-title")));
+    // `collection-title` is the series; a book's is never its container.
+    d.series = text_of(o.get("collection-title"));
+    d.container = text_of(o.get("container-title")).or_else(|| {
+        if matches!(o.get("type").and_then(Value::as_str), Some("book")) {
+            None
+        } else {
+            text_of(o.get("collection-title"))
+        }
+    });
     d.container_short = text_of(o.get("container-title-short")).or_else(|| text_of(o.get("journalAbbreviation")));
     d.volume = text_of(o.get("volume"));
     d.issue = text_of(o.get("issue")).or_else(|| text_of(o.get("number")));
@@ -335,7 +348,11 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.place = text_of(o.get("publisher-place")).or_else(|| text_of(o.get("event-place")));
     d.edition = text_of(o.get("edition"));
     d.url = text_of(o.get("URL"));
-    d.annotation = text_of(o.get("annote")).or_else(|| text_of(o.get("note")));
+    // `note` is where Zotero writes its Extra field ("PMID: …", "DOI: …"
+    // lines, then free text): the builder takes the identifiers from it and
+    // keeps the rest as the note, after `annote`.
+    d.annotation = text_of(o.get("annote"));
+    d.extra = text_of(o.get("note")).map(|t| Val::new(t, at("note")));
     d.language = text_of(o.get("language"));
     // A language canon does not know is warned about at its own key.
     d.language_at = d.language.as_ref().map(|_| at("language"));

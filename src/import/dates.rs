@@ -93,6 +93,12 @@ pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
         // A day range ("2019 Apr 2-9"): the first day.
         return checked(m, day);
     }
+    // A numeric range of months with the year first (RIS "2019/04-05/", ISO
+    // "2019-04/2019-05"): the first month, no day.
+    if range_end(t).is_some() {
+        let first = t.split(['-', '/']).nth(1).map(str::trim);
+        return first.and_then(&number).map_or((None, None), |m| checked(m, None));
+    }
     // Numeric with the year first: "2019-04-02", "2019/04/02/", "2019/04//".
     if words.first().is_some_and(|w| is_year(w)) && t.contains(['-', '/']) {
         let parts: Vec<&str> = t.trim().split(['-', '/']).map(str::trim).collect();
@@ -110,6 +116,49 @@ pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
         return checked(m, None);
     }
     (None, None)
+}
+
+/// The last month (1–12) of a range of months a date names within one year:
+/// MEDLINE `DP  - 2019 Apr-May`, BibTeX `month = {apr--may}`, "April–June
+/// 2019", RIS `DA  - 2019/04-05/`, ISO/EDTF `2019-04/2019-05` (as canon's
+/// CSL-JSON reader writes two `date-parts`). `None` for a single month, a
+/// day range ("2019 Apr 2-9"), a range across years ("2019 Dec-2020 Jan")
+/// or an end month not after the first. The first month is [`month_day`]'s.
+pub fn month_end(s: &str) -> Option<i64> {
+    let t = s.trim().to_lowercase();
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let years = words.iter().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).count();
+    let named: Vec<i64> = words.iter().filter_map(|w| month_word(w)).collect();
+    let (first, last) = match named.as_slice() {
+        [] => (month_day(&t).0?, range_end(&t)?),
+        [_] => return None,
+        [f, .., l] if years <= 1 => (*f, *l),
+        _ => return None,
+    };
+    (last > first && (1..=12).contains(&last)).then_some(last)
+}
+
+/// The end month of a numeric range with the year first: RIS "2019/04-05"
+/// (the month field holds "04-05") or ISO "2019-04/2019-05" (the same year).
+fn range_end(t: &str) -> Option<i64> {
+    let month = |w: &str| -> Option<i64> {
+        let w = w.trim();
+        (!w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+    };
+    let is_year = |w: &str| w.trim().len() == 4 && w.trim().bytes().all(|b| b.is_ascii_digit());
+    let fields: Vec<&str> = t.split('/').collect();
+    if fields.len() < 2 {
+        return None;
+    }
+    // RIS: year / "MM-MM" / [day] / [other].
+    if is_year(fields[0]) {
+        let (a, b) = fields[1].split_once('-')?;
+        month(a)?;
+        return month(b);
+    }
+    // ISO interval: "YYYY-MM/YYYY-MM" in one year.
+    let ((y1, m1), (y2, m2)) = (fields[0].split_once('-')?, fields[1].split_once('-')?);
+    (fields.len() == 2 && is_year(y1) && y1.trim() == y2.trim() && month(m1).is_some()).then(|| month(m2)).flatten()
 }
 
 /// Whether a date says its year is approximate: a copyright year ("c1998",
@@ -160,9 +209,38 @@ mod tests {
             ("Winter 2019", None, None),
             ("in press", None, None),
             ("May 2019", Some(5), None),
+            ("2019/04-05", Some(4), None),
+            ("2019/04-05/", Some(4), None),
+            ("2019-04/2019-05", Some(4), None),
         ];
         for (s, m, d) in cases {
             assert_eq!(month_day(s), (*m, *d), "{s}");
+        }
+    }
+
+    #[test]
+    fn month_ranges_keep_their_last_month() {
+        let cases: &[(&str, Option<i64>)] = &[
+            ("2019 Apr-May", Some(5)),
+            ("2019 Apr-Jun", Some(6)),
+            ("apr--may", Some(5)),
+            ("April--May", Some(5)),
+            ("April–June 2019", Some(6)),
+            ("2019/04-05", Some(5)),
+            ("2019/04-05/", Some(5)),
+            ("2019-04/2019-05", Some(5)),
+            ("2019-04/2020-05", None),
+            ("2019 Dec-2020 Jan", None),
+            ("2019 Apr", None),
+            ("2019 Apr 2-9", None),
+            ("2019-04-05", None),
+            ("2019/04/05/", None),
+            ("2019 May-Apr", None),
+            ("apr", None),
+            ("Winter 2019", None),
+        ];
+        for (s, e) in cases {
+            assert_eq!(month_end(s), *e, "{s}");
         }
     }
 

@@ -147,7 +147,9 @@ pub fn read(text: &str) -> Read {
 /// The reading type for an EndNote reference type name.
 fn endnote_kind(name: &str) -> &'static str {
     match name.trim().to_lowercase().as_str() {
-        "journal article" | "electronic article" | "magazine article" | "newspaper article" => "article",
+        "newspaper article" => "newspaper-article",
+        "magazine article" => "magazine-article",
+        "journal article" | "electronic article" => "article",
         "book" | "edited book" | "electronic book" | "classical work" => "book",
         "book section" | "electronic book section" | "encyclopedia" | "dictionary" => "chapter",
         "report" | "government document" | "legal rule or regulation" | "statute" | "bill" | "standard" => "report",
@@ -224,7 +226,16 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.month = val("dates/pub-dates/date");
     d.season = val("dates/pub-dates/date").filter(|v| builder::season_of(&v.text).is_some());
     d.kind = KindSrc::Mapped(kind);
-    d.container = text("periodical/full-title").or_else(|| text("titles/secondary-title"));
+    // A book's (or edited book's) `secondary-title` is its series (EndNote's
+    // "Series Title"); `tertiary-title` is the series of a book section or a
+    // conference paper's proceedings. A series is never the container.
+    if kind == "book" {
+        d.series = text("titles/secondary-title").or_else(|| text("titles/tertiary-title"));
+        d.container = text("periodical/full-title");
+    } else {
+        d.series = text("titles/tertiary-title");
+        d.container = text("periodical/full-title").or_else(|| text("titles/secondary-title"));
+    }
     d.volume = text("volume");
     d.issue = text("number").or_else(|| text("issue"));
     d.pages = text("pages");
@@ -263,12 +274,17 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         }
     };
     used(&mut read, &["dates/year", "dates/pub-dates/date"]);
+    // The month (or range of months, "2015 Apr-May") is read from `pub-dates` beside the year.
+    if first("dates/pub-dates/date").is_some() {
+        read.push("dates/pub-dates/date");
+    }
     used(&mut read, &["number", "issue"]);
     used(&mut read, &["urls/related-urls/url", "urls/web-urls/url"]);
     used(&mut read, &["research-notes", "notes"]);
-    if first("periodical/full-title").is_none() {
-        read.push("titles/secondary-title");
-    }
+    // The journal's title is read from `periodical` and repeated in
+    // `secondary-title`: read either way, never named as not stored.
+    read.push("titles/secondary-title");
+    read.push("titles/tertiary-title");
     if edited {
         read.push("contributors/secondary-authors/author");
     }
@@ -329,11 +345,10 @@ mod tests {
             (Some("Sub-Saharan Publishers"), Some("Accra"), Some("2nd"))
         );
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
-        // What canon has no field for is named, fallbacks included when not used.
-        assert_eq!(
-            a.unstored,
-            ["EndNote XML database", "EndNote XML source-app", "EndNote XML titles/secondary-title"]
-        );
+        // What canon has no field for is named. The journal's `secondary-title`
+        // repeats `periodical/full-title` and is read (issue 12o: it was named
+        // "not stored" although the journal is stored).
+        assert_eq!(a.unstored, ["EndNote XML database", "EndNote XML source-app"]);
         // A book section's secondary authors are its book's editors: read as editors, never authors.
         assert!(b.unstored.is_empty(), "{:?}", b.unstored);
         assert_eq!(b.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Duarte, Ines"]);

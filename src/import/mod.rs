@@ -222,6 +222,9 @@ pub struct ReadingRecord {
     pub month: Option<i64>,
     /// The day of the month (1–31), when the source gives one with the month.
     pub day: Option<i64>,
+    /// The last month (2–12, after `month`) of a range of months in one year
+    /// ("2019 Apr-May"): the date is `month`–`month_end`, and has no day.
+    pub month_end: Option<i64>,
     /// The year is approximate: a copyright year ("c1998") or CSL `circa`.
     pub date_approximate: bool,
     /// The source lists only the first authors, then "et al." (BibTeX `and
@@ -233,6 +236,9 @@ pub struct ReadingRecord {
     /// The container's abbreviation (MEDLINE `TA`, RIS `J2`, CSL
     /// `container-title-short`), which a style that cites the short form prints.
     pub container_short: Option<String>,
+    /// The series the work (a book) or its book belongs to ("Lecture Notes
+    /// in Computer Science"), never its container.
+    pub series: Option<String>,
     pub volume: Option<String>,
     pub issue: Option<String>,
     /// Pages as written, ranges with an en dash ("123–9").
@@ -304,7 +310,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
-/// `season`, `month`, `day`, `pmid`). `year` covers the year, its note ("in
+/// `season`, `month`, `day`, `pmid`, `month_end`, `series`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u32);
@@ -342,6 +348,8 @@ impl Present {
         "month",
         "day",
         "pmid",
+        "month_end",
+        "series",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).
@@ -368,10 +376,11 @@ impl Present {
 
 /// Reading types canon knows, with the other names they come under.
 pub const READING_TYPES: &[(&str, &[&str])] = &[
-    (
-        "article",
-        &["journal article", "journal", "paper", "magazine article", "newspaper article", "jour", "article-journal"],
-    ),
+    ("article", &["journal article", "journal", "paper", "jour", "article-journal"]),
+    // Issue 12o: a newspaper's or a magazine's article is not a journal's
+    // (CSL `article-newspaper`, `article-magazine`; RIS `NEWS`, `MGZN`).
+    ("newspaper-article", &["newspaper article", "article-newspaper", "news", "newspaper", "newspaperarticle"]),
+    ("magazine-article", &["magazine article", "article-magazine", "mgzn", "magazine", "magazinearticle"]),
     ("book", &["monograph", "edited book", "ebook", "e-book"]),
     ("chapter", &["book chapter", "book section", "chap", "incollection", "inbook"]),
     ("report", &["rprt", "grey literature", "gray literature", "policy document", "guideline", "techreport"]),

@@ -86,6 +86,21 @@ const CORPORATE: &[&str] = &[
     "inc",
     "ltd",
     "llc",
+    // A firm named after people: "Smith & Partners", "Okafor and Sons",
+    // "Mensah & Co.", "Acme Ltd" (issue 12o): the words that end such a name.
+    "partners",
+    "sons",
+    "daughters",
+    "brothers",
+    "bros",
+    "co",
+    "associates",
+    "limited",
+    "plc",
+    "llp",
+    "gmbh",
+    "corp",
+    "corporation",
     "forum",
     "campaign",
     "movement",
@@ -838,7 +853,11 @@ fn split_and(s: &str) -> Vec<String> {
         if let Some((a, b)) = s.split_once(sep) {
             let a = a.trim().trim_end_matches(',').trim();
             let b = b.trim();
-            if !a.is_empty() && !b.is_empty() && !looks_corporate(a) && !looks_corporate(b) {
+            // A person written "Family, Given" before a firm of several words
+            // ("Mensah, K. & Osei and Sons") is split off; "Smith, J. & Sons"
+            // (one word after) stays one name.
+            let person_then_firm = a.contains(',') && b.split_whitespace().count() > 1 && looks_corporate(b);
+            if !a.is_empty() && !b.is_empty() && !looks_corporate(a) && (person_then_firm || !looks_corporate(b)) {
                 let mut out = split_and(a);
                 out.extend(split_and(b));
                 return out;
@@ -1051,6 +1070,32 @@ mod tests {
         assert_eq!(fam, ["Achebe", "Castillo", "Dlamini", "Smith and Nephew"]);
         // Without `;` the pair stays a doubt.
         assert!(split_cell("Johnson & Johnson").doubt.is_some());
+    }
+
+    #[test]
+    fn a_firm_named_after_people_is_one_institution() {
+        // Issue 12o: "& Partners", "and Sons", "& Co.", "Ltd" end an
+        // organisation's name; `;` already separates the authors.
+        for (cell, second) in [
+            ("Deloitte; Smith & Partners", "Smith & Partners"),
+            ("Mensah, K.; Médecins Sans Frontières & Partners", "Médecins Sans Frontières & Partners"),
+            ("Mensah, K.; Okafor and Sons", "Okafor and Sons"),
+            ("Mensah, K.; Adeyemi Brothers & Co.", "Adeyemi Brothers & Co."),
+            ("Mensah, K.; Mensah & Co.", "Mensah & Co."),
+            ("Mensah, K.; Acme Health Ltd", "Acme Health Ltd"),
+            ("Mensah, K.; Acme Health, Ltd.", "Acme Health, Ltd."),
+            ("Mensah, K.; Okoro & Associates", "Okoro & Associates"),
+            ("Mensah, K. & Osei and Sons", "Osei and Sons"),
+        ] {
+            let c = split_cell(cell);
+            assert_eq!(c.names.len(), 2, "{cell}: {:?}", c.names);
+            assert_eq!(c.names[1].literal.as_deref(), Some(second), "{cell}");
+            assert_eq!(c.names[1].original, second, "{cell}");
+            assert_eq!(c.doubt, None, "{cell}");
+        }
+        // People stay people.
+        let c = split_cell("Partridge, Ann; Coles, Bo");
+        assert!(c.names.iter().all(|n| n.literal.is_none()), "{:?}", c.names);
     }
 
     #[test]

@@ -50,6 +50,8 @@ const SEASON: usize = 28;
 const MONTH: usize = 29;
 const DAY: usize = 30;
 const PMID: usize = 31;
+const MONTH_END: usize = 32;
+const SERIES: usize = 33;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -115,6 +117,10 @@ pub const FIELDS: &[Field] = &[
     Field { name: "day", aliases: &["publication day"], required: false },
     // Issue 12l: the PubMed identifier (digits only).
     Field { name: "pmid", aliases: &["pubmed id", "pubmed", "pubmed identifier"], required: false },
+    // Issue 12o: the last month of a range ("2019 Apr-May": month 4, month_end 5).
+    Field { name: "month_end", aliases: &["end month", "last month"], required: false },
+    // Issue 12o: a book's series (never its container).
+    Field { name: "series", aliases: &["series title", "book series"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -151,6 +157,8 @@ const PRESENT: &[(usize, &str)] = &[
     (MONTH, "month"),
     (DAY, "day"),
     (PMID, "pmid"),
+    (MONTH_END, "month_end"),
+    (SERIES, "series"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -314,6 +322,8 @@ impl<'a> ReadingReader<'a> {
             ));
         }
         d.day = opt(DAY);
+        d.month_end = opt(MONTH_END);
+        d.series = text(SERIES);
         if let Some(v) = d.season.as_ref().filter(|v| builder::season_of(&v.text).is_none()) {
             d.errors.push(RowError::new(
                 line,

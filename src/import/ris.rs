@@ -121,7 +121,9 @@ pub fn read(text: &str) -> Read {
 /// The canonical reading type for a RIS `TY`.
 fn ris_kind(ty: &str) -> &'static str {
     match ty.trim().to_ascii_uppercase().as_str() {
-        "JOUR" | "JFULL" | "MGZN" | "NEWS" | "EJOUR" | "INPR" | "ABST" => "article",
+        "NEWS" => "newspaper-article",
+        "MGZN" => "magazine-article",
+        "JOUR" | "JFULL" | "EJOUR" | "INPR" | "ABST" => "article",
         "BOOK" | "EBOOK" | "EDBOOK" | "CTLG" => "book",
         "CHAP" | "ECHAP" => "chapter",
         "RPRT" | "GOVDOC" | "STAND" => "report",
@@ -167,13 +169,19 @@ fn draft(raw: &Raw) -> Draft {
         .find(|(v, _, _)| builder::first_isbn(v).is_some())
         .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
     d.isbn_rule = IsbnRule::FirstValid;
-    let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
+    // One name a line; a line that lists several with `;` ("AU  - Deloitte;
+    // Smith & Partners", as some exporters write a whole list) is split as a
+    // cell is, so a firm after the `;` stays one institution.
+    let people = |a: &str| -> Vec<names::Name> {
+        if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() }
+    };
+    let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().flat_map(|(a, _, _)| people(a)).collect();
     authors.dedup();
     d.authors = authors;
     // `ED` is the editor; `A2` (secondary author) is the editor of a book, a
     // chapter's book or a proceedings (RIS specification, Research
     // Information Systems 2011; EndNote writes editors there). Never authors.
-    let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().filter_map(|(a, _, _)| names::parse(a)).collect();
+    let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().flat_map(|(a, _, _)| people(a)).collect();
     editors.dedup();
     d.editors = editors;
     // A season in a date tag (`DA  - 2019///Winter`, `PY  - 2019///Spring`).
@@ -187,8 +195,14 @@ fn draft(raw: &Raw) -> Draft {
     if raw.ty.is_none() {
         d.warnings.push(RowError::new(raw.line, 1, "record has no `TY  - ` line; read as type other"));
     }
-    d.container = text(&["T2", "JF", "JO", "BT", "C3", "T3", "JA", "J2"])
-        .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    // A book's `T2` is its series (EndNote writes a Book's and an Edited
+    // Book's Series Title there); `T3` is the series of every type (a
+    // chapter's book's, a proceedings'): never the container.
+    let book = matches!(raw.ty.map_or("other", ris_kind), "book");
+    d.series = if book { text(&["T3", "T2"]) } else { text(&["T3"]) };
+    d.container =
+        if book { text(&["JF", "JO", "C3", "JA", "J2"]) } else { text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"]) }
+            .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
     d.volume = text(&["VL"]);
     d.issue = text(&["IS", "CP"]);
     d.pages = match (text(&["SP"]), text(&["EP"])) {
@@ -206,8 +220,28 @@ fn draft(raw: &Raw) -> Draft {
         // One KW line may hold several keywords separated by `;` or `,`.
         d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
     }
+    // `N1` is a note; Zotero also writes its Extra field there ("PMID: …",
+    // "DOI: …"). A note that holds such a line is read as Extra (the
+    // identifiers into their fields, the rest kept as the note); any other
+    // note is not imported, as before (Zotero's own notes, often HTML).
+    let extra: Vec<(&str, u64, u64)> = all(&["N1"])
+        .into_iter()
+        .filter(|(v, _, _)| {
+            let e = builder::read_extra(v);
+            e.pmid.is_some() || e.doi.is_some()
+        })
+        .collect();
+    if let Some((_, n, c)) = extra.first() {
+        let text = extra.iter().map(|(v, _, _)| *v).collect::<Vec<_>>().join("\n");
+        d.extra = Some(Val::new(text, Pos::new(*n, *c)));
+    }
     // `AN` is read when it is the PMID (else named as not stored).
-    let read: Vec<&str> = RIS_READ.iter().copied().chain(d.pmid.is_some().then_some("AN")).collect();
+    let read: Vec<&str> = RIS_READ
+        .iter()
+        .copied()
+        .chain(d.pmid.is_some().then_some("AN"))
+        .chain((extra.len() == all(&["N1"]).len() && !extra.is_empty()).then_some("N1"))
+        .collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d
 }

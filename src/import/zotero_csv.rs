@@ -7,7 +7,7 @@ use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
 use super::header::{self, Field, Mapping};
 use super::names;
 use super::rows::{TextLines, is_empty_row};
-use super::{Parsed, RowError, cell, normalise_doi, reading_type};
+use super::{Parsed, RowError, cell, reading_type};
 
 /// The CSV rows of `text` (already decoded; a BOM is dropped), with the
 /// header's cells. Ragged rows and unreadable input become errors; blank
@@ -115,7 +115,9 @@ pub(crate) fn get(r: &csv::StringRecord, c: Option<usize>) -> Option<&str> {
 /// The canonical reading type for a Zotero item type.
 fn zotero_kind(t: &str) -> &'static str {
     match t {
-        "journalArticle" | "magazineArticle" | "newspaperArticle" | "preprint" => "article",
+        "newspaperArticle" => "newspaper-article",
+        "magazineArticle" => "magazine-article",
+        "journalArticle" | "preprint" => "article",
         "book" => "book",
         "bookSection" | "encyclopediaArticle" | "dictionaryEntry" => "chapter",
         "report" | "statute" | "bill" | "case" | "hearing" | "standard" => "report",
@@ -287,17 +289,11 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         Some(y) => Some(Val::new(y, at(c.year))),
         None => get(r, c.date).map(|y| Val::new(y, at(c.date))),
     };
-    d.doi = match get(r, c.doi) {
-        Some(v) => Some(Val::new(v, at(c.doi))),
-        // Zotero keeps a DOI in Extra ("DOI: 10.…") for item types without a DOI field.
-        None => get(r, c.extra).and_then(|x| {
-            x.lines().find_map(|l| {
-                let (k, v) = l.split_once(':')?;
-                (k.trim().eq_ignore_ascii_case("doi") && normalise_doi(v).is_some())
-                    .then(|| Val::new(v.trim(), at(c.extra)))
-            })
-        }),
-    };
+    d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
+    // Zotero keeps a DOI and a PMID in Extra ("DOI: 10.…", "PMID: …") for item
+    // types without those fields: the builder fills them from it and keeps
+    // the rest of Extra as the note.
+    d.extra = get(r, c.extra).map(|x| Val::new(x, at(c.extra)));
     d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.authors = cell_names(r, c.author, line, n(c.author), &mut d.warnings);

@@ -232,7 +232,7 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
-        let t = with_season(with_et_al(t, r, &self.et_al), r);
+        let t = with_month_range(with_season(with_et_al(t, r, &self.et_al), r), r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_source_case(own_case(t, &own_case_words(r)), r);
         with_approximate_year(t, r, &self.name)
@@ -1133,6 +1133,78 @@ fn url_as_stored(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// Month names as styles print them: in full, and NLM's three letters.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The last month of a range of months ("2019 Apr-May", issue 12o) after the
+/// first month where the style printed it: hayagriva's date has no range, so
+/// the entry carries the first month and the range's end is put here in the
+/// form the style used for the first: "2019 Apr-May;" in Citing Medicine
+/// (`nlm`; ch. 1 "Date of publication"), "(2019, April–May)" in APA 7th
+/// §9.14 and "53 (April–May)" in Chicago, with an en dash; "Apr.–May" where
+/// a style abbreviates with a full stop. The month is looked for outside the
+/// title and the container; a style that prints no month (Harvard's year
+/// alone) is left as it is.
+fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
+    let (Some(m), Some(e)) = (r.month, r.month_end) else { return t };
+    let (Some(first), Some(last)) =
+        (MONTHS.get(usize::try_from(m - 1).unwrap_or(99)), MONTHS.get(usize::try_from(e - 1).unwrap_or(99)))
+    else {
+        return t;
+    };
+    // Where the title and the container were printed: a month named there is no date.
+    let taken: Vec<std::ops::Range<usize>> =
+        [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
+            .collect();
+    let forms = if nlm {
+        vec![(first[..3].to_string(), format!("-{}", &last[..3]))]
+    } else {
+        vec![
+            (first.to_string(), format!("–{last}")),
+            (format!("{}.", &first[..3]), format!("–{}", short_month(last))),
+            (first[..3].to_string(), format!("–{}", &last[..3])),
+        ]
+    };
+    for (form, insert) in forms {
+        let found = t.text.match_indices(form.as_str()).map(|(i, _)| i).find(|i| {
+            !t.text[i + form.len()..].starts_with(|c: char| c.is_alphabetic())
+                && !t.text[..*i].ends_with(|c: char| c.is_alphabetic())
+                && !taken.iter().any(|w| w.contains(i))
+        });
+        if let Some(at) = found {
+            let end = at + form.len();
+            if !t.text[end..].starts_with(insert.as_str()) {
+                splice(&mut t, end..end, &insert);
+            }
+            return t;
+        }
+    }
+    t
+}
+
+/// A month's short form where a style abbreviates with a full stop (APA,
+/// Chicago): "Sept.", "Dec."; May, June and July in full.
+fn short_month(name: &str) -> String {
+    if name.len() <= 4 { name.to_string() } else { format!("{}.", &name[..3]) }
+}
+
 fn with_season(mut t: Rich, r: &Reading) -> Rich {
     let (Some(y), Some(season)) = (r.year, r.season.as_deref()) else { return t };
     let mut c = season.chars();
@@ -1295,6 +1367,12 @@ fn without_unfounded_preprint(xml: &str) -> String {
 fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry> {
     let (kind, parent_kind) = match r.kind.as_str() {
         "article" => ("article", Some("periodical")),
+        // A newspaper's article is CSL `article-newspaper` (hayagriva: an
+        // article in a newspaper). hayagriva 0.10 has no magazine (its CSL
+        // `article-magazine` never matches), so a magazine's article is cited
+        // as an article in a periodical, its stored type kept.
+        "newspaper-article" => ("article", Some("newspaper")),
+        "magazine-article" => ("article", Some("periodical")),
         "book" => ("book", None),
         "chapter" => ("chapter", Some("book")),
         "report" => ("report", None),

@@ -110,6 +110,8 @@ pub const TABLES: &[Table] = &[
             "date_approximate",
             "authors_truncated",
             "pmid",
+            "month_end",
+            "series",
         ],
         order: "id",
         has_id: true,

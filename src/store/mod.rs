@@ -44,6 +44,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0013_seed_lexicons", include_str!("../../schema/0013_seed_lexicons.sql")),
     ("0014_dates_and_et_al", include_str!("../../schema/0014_dates_and_et_al.sql")),
     ("0015_pmid", include_str!("../../schema/0015_pmid.sql")),
+    ("0016_month_ranges_series", include_str!("../../schema/0016_month_ranges_series.sql")),
     ("0017_seed_lexicons_mesh", include_str!("../../schema/0017_seed_lexicons_mesh.sql")),
 ];
 

@@ -55,6 +55,12 @@ struct Stored {
     month: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     day: Option<i64>,
+    /// The last month of a range of months ("2019 Apr-May"; schema 0016).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    month_end: Option<i64>,
+    /// The series (schema 0016); never the container.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    series: Option<String>,
     /// The year is approximate ("c1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -127,6 +133,8 @@ impl Stored {
             season: r.season.clone(),
             month: month_day(r).0,
             day: month_day(r).1,
+            month_end: month_day(r).0.and(r.month_end),
+            series: r.series.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
             pmid: r.pmid.clone(),
@@ -269,6 +277,14 @@ impl Stored {
                 Some(_) => new.day,
                 None => self.day,
             },
+            // The end of a month range goes with its first month; the same
+            // first month without a range erases nothing.
+            month_end: match r.year {
+                Some(y) if Some(y) == self.year && new.month.is_none() => self.month_end,
+                Some(y) if Some(y) == self.year && new.month == self.month && new.month_end.is_none() => self.month_end,
+                Some(_) => new.month_end,
+                None => self.month_end,
+            },
             date_approximate: match r.year {
                 Some(y) if Some(y) == self.year => self.date_approximate && new.date_approximate,
                 Some(_) => new.date_approximate,
@@ -287,6 +303,7 @@ impl Stored {
                 new.authors_truncated
             },
             pmid: pick(&r.pmid, &self.pmid),
+            series: pick(&r.series, &self.series),
         };
         (merged, kept)
     }
@@ -361,9 +378,21 @@ impl Stored {
             // Month and day: their columns when present; else they go with the year cell.
             month: if p.has("month") || (p.has("year") && other_year) { new.month } else { new.month.or(self.month) },
             day: if p.has("day") || (p.has("year") && other_year) { new.day } else { new.day.or(self.day) },
+            // The range's end: its column when present; else it goes with
+            // another month or year (an older export without the column
+            // clears nothing while the month stays).
+            month_end: if p.has("month_end")
+                || (p.has("year") && other_year)
+                || (p.has("month") && new.month != self.month)
+            {
+                new.month_end
+            } else {
+                new.month_end.or(self.month_end)
+            },
             date_approximate: if p.has("year") { new.date_approximate } else { self.date_approximate },
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
             pmid: take("pmid", &r.pmid, &self.pmid),
+            series: take("series", &r.series, &self.series),
         }
     }
 
@@ -398,6 +427,7 @@ impl Stored {
             season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
             month: if self.year.is_some() { self.month } else { new.month },
             day: if self.year.is_some() { self.day } else { new.day },
+            month_end: if self.year.is_some() { self.month_end } else { new.month_end },
             date_approximate: if self.year.is_some() { self.date_approximate } else { new.date_approximate },
             authors_truncated: if self.author_names.is_empty() {
                 new.authors_truncated
@@ -405,6 +435,7 @@ impl Stored {
                 self.authors_truncated
             },
             pmid: pick(&self.pmid, &r.pmid),
+            series: pick(&self.series, &r.series),
         }
     }
 
@@ -1131,7 +1162,8 @@ impl<'t> ReadingWriter<'t> {
             "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
-                    container_short, season, month, day, date_approximate, authors_truncated, pmid
+                    container_short, season, month, day, date_approximate, authors_truncated, pmid,
+                    month_end, series
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1171,6 +1203,8 @@ impl<'t> ReadingWriter<'t> {
                     date_approximate: r.get::<_, Option<i64>>(27)?.unwrap_or(0) != 0,
                     authors_truncated: r.get::<_, Option<i64>>(28)?.unwrap_or(0) != 0,
                     pmid: r.get(29)?,
+                    month_end: r.get(30)?,
+                    series: r.get(31)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1613,10 +1647,10 @@ impl<'t> ReadingWriter<'t> {
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
-                                      pmid)
+                                      pmid, month_end, series)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36)",
             )?
             .execute(params![
                 id,
@@ -1652,7 +1686,9 @@ impl<'t> ReadingWriter<'t> {
                 s.day,
                 s.date_approximate,
                 s.authors_truncated,
-                s.pmid
+                s.pmid,
+                s.month_end,
+                s.series
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -1838,7 +1874,8 @@ impl<'t> ReadingWriter<'t> {
                         year_note = ?14, volume = ?15, issue = ?16, pages = ?17, publisher = ?18, place = ?19,
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
                         open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
-                        month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32
+                        month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
+                        month_end = ?33, series = ?34
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -1847,7 +1884,7 @@ impl<'t> ReadingWriter<'t> {
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
-                new.authors_truncated, new.pmid
+                new.authors_truncated, new.pmid, new.month_end, new.series
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -2059,6 +2096,11 @@ pub struct Reading {
     pub month: Option<i64>,
     /// The day of the month (1–31), when the source gives one.
     pub day: Option<i64>,
+    /// The last month (after `month`) of a range of months in one year
+    /// ("2019 Apr-May" is month 4, month_end 5), when the source gives one.
+    pub month_end: Option<i64>,
+    /// The series the work or its book belongs to, when the source gives one.
+    pub series: Option<String>,
     /// The year is approximate ("c1998", CSL `circa`).
     pub date_approximate: bool,
     /// The author list stops at "et al." (the source names only the first authors).
@@ -2120,7 +2162,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.original_language, r.translated, r.perspective,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
-                r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid
+                r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
+                r.month_end, r.series
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -2146,6 +2189,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 date_approximate: r.get::<_, Option<i64>>(34)?.unwrap_or(0) != 0,
                 authors_truncated: r.get::<_, Option<i64>>(35)?.unwrap_or(0) != 0,
                 pmid: r.get(36)?,
+                month_end: r.get(37)?,
+                series: r.get(38)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

@@ -83,6 +83,8 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "type", label: "Type", input: Input::Types },
     Field { name: "container", label: "Journal, publisher or series", input: Input::Line },
     Field { name: "doi", label: "DOI", input: Input::Line },
+    // Issue 12o: as `canon reading edit --pmid` (digits; validated, in the history).
+    Field { name: "pmid", label: "PubMed ID (PMID)", input: Input::Line },
     Field { name: "isbn", label: "ISBN", input: Input::Line },
     Field { name: "url", label: "Web address", input: Input::Line },
     Field { name: "annotation", label: "Why read it", input: Input::Lines },
@@ -247,6 +249,7 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "type" => p.kind = Some(v.clone()),
             "container" => p.container = Some(opt(v)),
             "doi" => p.doi = Some(opt(v)),
+            "pmid" => p.pmid = Some(opt(v)),
             "isbn" => p.isbn = Some(opt(v)),
             "url" => p.url = Some(opt(v)),
             "annotation" => p.annotation = Some(opt(v)),
