@@ -414,7 +414,7 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
             ),
         ));
     }
-    let (mut counts, mut changes, late) = writer.finish()?;
+    let (mut counts, mut changes, late, sync_notes) = writer.finish()?;
     for (line, field, problem) in late {
         reject(
             &mut errors,
@@ -458,6 +458,10 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
     tx.finish(!(c.dry_run || refused))?;
     if !(c.dry_run || refused) {
         timer.mark("commit");
+        // The dry run shows these with the sessions they are about; `canon log` has them in the history.
+        for n in sync_notes {
+            remark(&mut remarks, quiet, format!("note: {}: {n}", c.file.display()));
+        }
     }
     let errors = (!errors.is_empty()).then_some(errors);
     let warnings = Vec::new();

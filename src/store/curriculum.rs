@@ -279,6 +279,9 @@ pub struct ModuleWriter<'t> {
     /// Stored sessions `--sync` retires that match a new session elsewhere
     /// without the evidence for a move: why each is not moved (see [`Self::moves`]).
     move_hints: HashMap<i64, String>,
+    /// What `--sync` decided not to do, for stderr after a real run (the dry
+    /// run shows it with its lines): "CODE · Title: possible move to …".
+    sync_notes: Vec<String>,
     position: i64,
     last: Option<LastModule>,
     insert_item: CachedStatement<'t>,
@@ -364,6 +367,7 @@ impl<'t> ModuleWriter<'t> {
             replaced: HashMap::new(),
             moved: Vec::new(),
             move_hints: HashMap::new(),
+            sync_notes: Vec::new(),
             position,
             last: None,
             insert_item: tx.prepare_cached(
@@ -1237,18 +1241,21 @@ impl<'t> ModuleWriter<'t> {
         Ok(())
     }
 
-    /// Pairs (retired, new) with the same non-empty outcomes, where each
-    /// outcome text names exactly one of each in the module (`taken`: new
-    /// sessions a move has already claimed).
+    /// Pairs (retired, new) with the same non-empty outcomes ([`outcome_key`]:
+    /// case, spacing and a final full stop aside), where those outcomes name
+    /// exactly one of each in the module (`taken`: new sessions a move has
+    /// already claimed).
     fn renames(&self, m: &StaleModule, taken: &HashSet<i64>) -> Result<Vec<(i64, i64)>> {
         let mut st = self.tx.prepare_cached("SELECT id, outcomes FROM item WHERE module_id = ?1 AND id >= ?2")?;
-        let new: Vec<(i64, String)> = st
-            .query_map(params![m.id, self.first_new], |r| Ok((r.get(0)?, r.get(1)?)))?
+        let new: Vec<(i64, Vec<String>)> = st
+            .query_map(params![m.id, self.first_new], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
             .filter(|r| r.as_ref().map_or(true, |(id, _)| !taken.contains(id)))
+            .map(|r| r.map(|(id, o)| (id, outcome_key(&o))))
             .collect::<rusqlite::Result<_>>()?;
+        let olds_keys: Vec<(i64, Vec<String>)> = m.items.iter().map(|(id, _, o)| (*id, outcome_key(o))).collect();
         let mut out = Vec::new();
-        for (old, _, outcomes) in m.items.iter().filter(|(_, _, o)| !o.is_empty()) {
-            let olds = m.items.iter().filter(|(_, _, o)| o == outcomes).count();
+        for (old, outcomes) in olds_keys.iter().filter(|(_, o)| !o.is_empty()) {
+            let olds = olds_keys.iter().filter(|(_, o)| o == outcomes).count();
             let news: Vec<i64> = new.iter().filter(|(_, o)| o == outcomes).map(|(id, _)| *id).collect();
             if olds == 1 && news.len() == 1 {
                 out.push((*old, news[0]));
@@ -1260,7 +1267,7 @@ impl<'t> ModuleWriter<'t> {
     /// Sessions the file moved to another module: (stored session the file
     /// no longer holds where it was, session this run added elsewhere) with
     /// the same title (case and spacing aside) and the same non-empty
-    /// learning outcomes ([`same_outcomes`]), each the only one with them on
+    /// learning outcomes ([`outcome_key`]), each the only one with them on
     /// its side: the same evidence a rename needs. The second map holds, for
     /// stored sessions that match a new one elsewhere but are not moved, why
     /// not: a title alone (a "Welcome" without outcomes is no evidence that
@@ -1269,7 +1276,7 @@ impl<'t> ModuleWriter<'t> {
     /// sessions are retired, their tags kept in the history.
     fn moves(&self, stale: &[StaleModule]) -> Result<(HashMap<i64, i64>, HashMap<i64, String>)> {
         type Key = (String, Vec<String>);
-        let key = |t: &str, o: &str| -> Key { (title_fold(t), outcome_list(o)) };
+        let key = |t: &str, o: &str| -> Key { (title_fold(t), outcome_key(o)) };
         // Per key: (session, module ID, "CODE · Title").
         let mut olds: HashMap<Key, Vec<(i64, i64, String)>> = HashMap::new();
         for m in stale {
@@ -1423,6 +1430,35 @@ impl<'t> ModuleWriter<'t> {
         })
     }
 
+    /// For a dry run: the pending "new" line of session `new` (`new_what`,
+    /// as [`Self::item`] wrote it) gives way to one `outcome` line for the
+    /// stored session `old` that took it over (a rename or a move): `what`,
+    /// then the evidence (`why`), what `old` keeps, and what it `gains`.
+    /// Does nothing when changes are not kept.
+    #[allow(clippy::too_many_arguments)]
+    fn replace_new_with(
+        &mut self,
+        new: i64,
+        new_what: &str,
+        outcome: Outcome,
+        what: String,
+        why: &str,
+        old: i64,
+        gains: Vec<String>,
+    ) -> Result<()> {
+        if self.changes.is_none() {
+            return Ok(());
+        }
+        let line = self.new_lines.get(&new).copied().unwrap_or(0);
+        let keeps = self.keeps(old)?;
+        if let Some(changes) = &mut self.changes {
+            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
+            let fields = std::iter::once(format!("{why}; {keeps}")).chain(gains).collect();
+            changes.push(Change { line, outcome, what, fields });
+        }
+        Ok(())
+    }
+
     /// Session `old` (not in the file) is `new` (added by this run) renamed:
     /// `old` takes the new title and kind, keeping its ID, tags, links and
     /// place among the module's sessions; `new` goes, its tags moved to `old`.
@@ -1432,20 +1468,24 @@ impl<'t> ModuleWriter<'t> {
     /// number would move the renamed session to the end of its module and
     /// log a `position` change nobody made.
     fn rename(&mut self, old: i64, old_title: &str, new: i64, code: &str) -> Result<()> {
-        let (title, hash, kind): (String, i64, String) =
-            self.tx.query_row("SELECT title, title_hash, kind FROM item WHERE id = ?1", [new], |r| {
+        let (title, hash, kind, outcomes): (String, i64, String, String) =
+            self.tx.query_row("SELECT title, title_hash, kind, outcomes FROM item WHERE id = ?1", [new], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let (old_hash, old_kind, old_outcomes): (i64, String, String) =
+            self.tx.query_row("SELECT title_hash, kind, outcomes FROM item WHERE id = ?1", [old], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
-        let (old_hash, old_kind): (i64, String) =
-            self.tx
-                .query_row("SELECT title_hash, kind FROM item WHERE id = ?1", [old], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // For the dry run: the row's tags and keywords the renamed session did not hold.
-        let gains = self.gains(old, new, &old_kind, &kind)?;
+        let mut gains = self.gains(old, new, &old_kind, &kind)?;
+        if old_outcomes != outcomes {
+            gains.insert(0, outcomes_change(&old_outcomes, &outcomes));
+        }
         self.absorb(old, new)?;
         self.unindex(old)?;
         self.tx.execute(
-            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, updated_at = ?5 WHERE id = ?1",
-            params![old, title, hash, kind, self.at],
+            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, outcomes = ?5, updated_at = ?6 WHERE id = ?1",
+            params![old, title, hash, kind, outcomes, self.at],
         )?;
         self.changed_items.push(old);
         // Only what changed: a kind the file keeps is not logged as a change.
@@ -1454,6 +1494,10 @@ impl<'t> ModuleWriter<'t> {
         if old_kind != kind {
             before["kind"] = json!(old_kind);
             after["kind"] = json!(kind);
+        }
+        if old_outcomes != outcomes {
+            before["outcomes"] = json!(old_outcomes);
+            after["outcomes"] = json!(outcomes);
         }
         history::record_noted(
             self.tx,
@@ -1467,19 +1511,15 @@ impl<'t> ModuleWriter<'t> {
             Some(&format!("renamed by import --sync of {}", self.path)),
         )?;
         self.counts.renamed += 1;
-        let line = self.new_lines.get(&new).copied().unwrap_or(0);
-        let keeps = self.keeps(old)?;
-        if let Some(changes) = &mut self.changes {
-            let new_what = format!("{code} · {title}");
-            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
-            changes.push(Change {
-                line,
-                outcome: Outcome::Renamed,
-                what: format!("{code} · {old_title:?} → {title:?}"),
-                fields: std::iter::once(format!("same learning outcomes; {keeps}")).chain(gains).collect(),
-            });
-        }
-        Ok(())
+        self.replace_new_with(
+            new,
+            &format!("{code} · {title}"),
+            Outcome::Renamed,
+            format!("{code} · {old_title:?} → {title:?}"),
+            "same learning outcomes",
+            old,
+            gains,
+        )
     }
 
     /// Session `old` (not in the file where it was, module `from`) is `new`
@@ -1490,27 +1530,31 @@ impl<'t> ModuleWriter<'t> {
     /// written once the sessions are placed ([`Self::place`]), so `undo`
     /// puts it back where it was.
     fn move_item(&mut self, old: i64, old_title: &str, new: i64, from: &str) -> Result<()> {
-        type Row = (i64, i64, String, i64, String);
+        type Row = (i64, i64, String, i64, String, String);
         let get = |id: i64| -> Result<Row> {
             Ok(self.tx.query_row(
-                "SELECT module_id, position, title, title_hash, kind FROM item WHERE id = ?1",
+                "SELECT module_id, position, title, title_hash, kind, outcomes FROM item WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )?)
         };
-        let (module, position, title, hash, kind) = get(new)?;
-        let (old_module, old_position, _, old_hash, old_kind) = get(old)?;
+        let (module, position, title, hash, kind, outcomes) = get(new)?;
+        let (old_module, old_position, _, old_hash, old_kind, old_outcomes) = get(old)?;
         let to: String = self.tx.query_row("SELECT code FROM module WHERE id = ?1", [module], |r| r.get(0))?;
         let mut gains = self.gains(old, new, &old_kind, &kind)?;
+        if old_outcomes != outcomes {
+            gains.insert(0, outcomes_change(&old_outcomes, &outcomes));
+        }
         if old_title != title {
             gains.insert(0, format!("title: {old_title:?} → {title:?} (the same session, written otherwise)"));
         }
         self.absorb(old, new)?;
         self.unindex(old)?;
         self.tx.execute(
-            "UPDATE item SET module_id = ?2, position = ?3, title = ?4, title_hash = ?5, kind = ?6, updated_at = ?7
+            "UPDATE item SET module_id = ?2, position = ?3, title = ?4, title_hash = ?5, kind = ?6, outcomes = ?7,
+                    updated_at = ?8
               WHERE id = ?1",
-            params![old, module, position, title, hash, kind, self.at],
+            params![old, module, position, title, hash, kind, outcomes, self.at],
         )?;
         self.changed_items.push(old);
         let mut before = json!({ "module_id": old_module, "position": old_position });
@@ -1525,22 +1569,22 @@ impl<'t> ModuleWriter<'t> {
             before["kind"] = json!(old_kind);
             after["kind"] = json!(kind);
         }
+        if old_outcomes != outcomes {
+            before["outcomes"] = json!(old_outcomes);
+            after["outcomes"] = json!(outcomes);
+        }
         let note = format!("moved from module {from} to {to} by import --sync of {}", self.path);
         self.moved.push((old, before, after, note));
         self.counts.moved += 1;
-        let line = self.new_lines.get(&new).copied().unwrap_or(0);
-        let keeps = self.keeps(old)?;
-        if let Some(changes) = &mut self.changes {
-            let new_what = format!("{to} · {title}");
-            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
-            changes.push(Change {
-                line,
-                outcome: Outcome::Moved,
-                what: format!("{from} → {to} · {title}"),
-                fields: std::iter::once(format!("same title and learning outcomes; {keeps}")).chain(gains).collect(),
-            });
-        }
-        Ok(())
+        self.replace_new_with(
+            new,
+            &format!("{to} · {title}"),
+            Outcome::Moved,
+            format!("{from} → {to} · {title}"),
+            "same title and learning outcomes",
+            old,
+            gains,
+        )
     }
 
     /// Puts the sessions this run added to stored modules, and those it
@@ -1660,6 +1704,9 @@ impl<'t> ModuleWriter<'t> {
         let removal = super::edit::retire(self.tx, self.by, "item", id, &note, self.run_id)?;
         self.counts.removed += 1;
         let what = format!("{code} · {title}");
+        if let Some(h) = &hint {
+            self.sync_notes.push(format!("removed {what}: {h}"));
+        }
         let mut fields = kept(&removal);
         fields.extend(hint);
         self.note(0, Outcome::Removed, || what, fields);
@@ -1681,6 +1728,7 @@ impl<'t> ModuleWriter<'t> {
         self.counts.removed += n;
         self.counts.modules_removed += 1;
         let what = format!("module {} {}", m.code, m.title);
+        self.sync_notes.extend(hints.iter().map(|h| format!("removed with module {}: {h}", m.code)));
         let mut fields = kept(&removal);
         fields.extend(hints);
         self.note(0, Outcome::Removed, || what, fields);
@@ -1704,7 +1752,10 @@ impl<'t> ModuleWriter<'t> {
 
     /// Settles the modules, reconciles what the file no longer holds,
     /// brings the full-text index up to date in bulk and records the run.
-    pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>, Problems)> {
+    /// Returns the counts, the changes (when kept), the problems found at
+    /// the end, and what `--sync` chose not to do (possible moves not
+    /// applied), one sentence each.
+    pub fn finish(mut self) -> Result<Finished> {
         self.flush_tags()?;
         self.flush_keywords()?;
         self.settle_modules()?;
@@ -1757,9 +1808,13 @@ impl<'t> ModuleWriter<'t> {
         }
         let mut problems = self.problems;
         problems.sort_by_key(|p| p.0);
-        Ok((self.counts, self.changes, problems))
+        Ok((self.counts, self.changes, problems, self.sync_notes))
     }
 }
+
+/// What [`ModuleWriter::finish`] returns: counts, changes (when kept),
+/// problems, and `--sync`'s notes on what it did not do.
+pub type Finished = (Counts, Option<Vec<Change>>, Problems, Vec<String>);
 
 /// A module of the file's programmes with sessions the file no longer holds.
 struct StaleModule {
@@ -1827,6 +1882,33 @@ pub fn same_outcomes(a: &str, b: &str) -> bool {
 /// A session's learning outcomes as a list, each with its spacing made single.
 fn outcome_list(s: &str) -> Vec<String> {
     crate::analysis::bloom::split_outcomes(s).map(|o| o.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// A session's learning outcomes as `import modules --sync` matches a
+/// renamed or moved session by them: each outcome with its spacing made
+/// single and trimmed, without a final full stop ("." or "。"), and case
+/// folded (Unicode-aware, as [`title_fold`]); empty outcomes left out. So
+/// "Describe spirometry." and " describe  SPIROMETRY" are one outcome: a
+/// faculty file that retypes an outcome does not cost a session its tags.
+pub fn outcome_key(s: &str) -> Vec<String> {
+    outcome_list(s)
+        .into_iter()
+        .map(|o| {
+            let bare = o.strip_suffix('.').or_else(|| o.strip_suffix('。')).unwrap_or(&o);
+            title_fold(bare.trim_end())
+        })
+        .filter(|o| !o.is_empty())
+        .collect()
+}
+
+/// The dry run's line for learning outcomes a rename or a move takes from
+/// the file, written otherwise than stored (case, spacing, a final full stop).
+fn outcomes_change(before: &str, after: &str) -> String {
+    format!(
+        "learning_outcomes: {} → {} (the same outcomes, written otherwise)",
+        quoted_or_empty(before),
+        quoted_or_empty(after)
+    )
 }
 
 /// Text for a before/after line: quoted, or "(empty)".
