@@ -942,9 +942,10 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     let writer_notes = std::mem::take(&mut writer.notes);
     let warnings = std::mem::take(&mut writer.warnings);
     let refusal = writer.needs_by();
+    // Set before finishing: the run's history entry counts them.
+    writer.counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
+    writer.counts.skipped = tally.skipped as i64;
     let (mut counts, mut changes) = writer.finish()?;
-    counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
-    counts.skipped = tally.skipped as i64;
     counts.rows = rows;
     if a.skip_invalid && !errors.is_empty() {
         counts.left_out = rejected_records as i64;
