@@ -82,10 +82,7 @@ fn reading_show_lists_tags_removed_and_added() {
     assert!(history.iter().any(|l| l.contains("tag removed: epistemic-bias by t")), "{show}");
     assert!(history.iter().any(|l| l.contains("tag removed: historical-awareness by amina")), "{show}");
     assert!(history.iter().any(|l| l.contains("tag added: intersectional-health by amina")), "{show}");
-    assert!(
-        history.iter().any(|l| l.contains("tag added: historical-awareness by amina — undo of #")),
-        "{show}"
-    );
+    assert!(history.iter().any(|l| l.contains("tag added: historical-awareness by amina — undo of #")), "{show}");
     // The JSON form carries the same lines.
     let json = w.json(&["reading", "show", &id, "--format", "json"]);
     let actions: Vec<&str> =

@@ -139,12 +139,149 @@ fn retyped_outcomes_still_match_a_rename_and_a_move() {
 fn outcomes_that_differ_in_words_are_not_a_rename() {
     let w = Workdir::new();
     import(&w, "a.csv", "P,1,M1,One,,Old,Describe spirometry,epistemic-bias\nP,1,M1,One,,Keep,k,\n", &[]);
-    let (_, dry, _) =
-        import(&w, "b.csv", "P,1,M1,One,,New,Describe spirometry in asthma,\nP,1,M1,One,,Keep,k,\n", &["--sync", "--dry-run"]);
+    let (_, dry, _) = import(
+        &w,
+        "b.csv",
+        "P,1,M1,One,,New,Describe spirometry in asthma,\nP,1,M1,One,,Keep,k,\n",
+        &["--sync", "--dry-run"],
+    );
     assert!(!dry.lines().any(|l| l.starts_with("renamed")), "{dry}");
     has(&dry, "removed    (not in file) M1 · Old");
     // A full stop alone is no outcome: empty outcomes never match.
     let (_, dry, _) = import(&w, "c.csv", "P,1,M1,One,,Other,.,\nP,1,M1,One,,Keep,k,\n", &["--sync", "--dry-run"]);
     assert!(!dry.lines().any(|l| l.starts_with("renamed")), "{dry}");
     let _ = last_change(&w);
+}
+
+/// Last year's list: MED2003 Renal (lead Dr B) with a tagged session, a
+/// module link and a session link.
+fn renal(w: &Workdir) -> String {
+    import(
+        w,
+        "a.csv",
+        "MBChB,1,MED1001,Foundations,Dr A,Cell biology,Describe organelles,\n\
+         MBChB,2,MED2003,Renal,Dr B,eGFR,Evaluate race-based eGFR,historical-awareness\n\
+         MBChB,2,MED2003,Renal,Dr B,Kidney stones,Describe stones,\n",
+        &[],
+    );
+    let out = w.ok(&["reading", "add", "--title", "Kidney book", "--year", "2020", "--type", "book", "--by", "t"]);
+    let id = out.split_whitespace().next().unwrap().to_string();
+    w.ok(&["link", &id, "MED2003", "--by", "t"]);
+    w.ok(&["link", &id, "MED2003/Kidney stones", "--by", "t"]);
+    id
+}
+
+#[test]
+fn a_module_whose_code_changes_is_recoded_not_retired() {
+    let w = Workdir::new();
+    renal(&w);
+    let module = w.count("SELECT id FROM module WHERE code = 'MED2003'");
+    let egfr = w.count("SELECT id FROM item WHERE title = 'eGFR'");
+    // This year: the code is MED2013; no lead column; eGFR's outcomes grow; a session is added.
+    let f = w.write(
+        "b.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes\n\
+         MBChB,1,MED1001,Foundations,Cell biology,Describe organelles\n\
+         MBChB,2,MED2013,RENAL,eGFR,Evaluate race-based eGFR; Explain CKD-EPI 2021\n\
+         MBChB,2,MED2013,RENAL,Kidney stones,Describe stones\n\
+         MBChB,2,MED2013,RENAL,Dialysis,Describe dialysis\n",
+    );
+    let file = f.to_str().unwrap();
+    let (code, dry, err) = run(&w, &["import", "modules", file, "--sync", "--by", "t", "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    has(&dry, "recoded    line 3      module MED2003 → MED2013 RENAL");
+    has(&dry, "keeps its ID, its lead \"Dr B\", its sessions' 1 tag and its 2 links");
+    has(&dry, "title: \"Renal\" → \"RENAL\"");
+    has(&dry, "changed    line 3      MED2013 · eGFR");
+    has(&dry, "learning_outcomes: \"Evaluate race-based eGFR\" → \"Evaluate race-based eGFR; Explain CKD-EPI 2021\"");
+    has(&dry, "unchanged  line 4      MED2013 · Kidney stones");
+    has(&dry, "new        line 5      MED2013 · Dialysis");
+    assert!(!dry.lines().any(|l| l.starts_with("removed")), "{dry}");
+    assert!(!dry.contains("new        line 3      module"), "{dry}");
+    has(&err, "modules: 0 new, 0 changed, 1 recoded (lead, tags and links kept)");
+    let (code, _, err) = run(&w, &["import", "modules", file, "--sync", "--by", "t"]);
+    assert_eq!(code, 0, "{err}");
+    // The module keeps its ID and lead; the session its ID and tag; both links stay.
+    assert_eq!(w.count("SELECT id FROM module WHERE code = 'MED2013'"), module);
+    assert_eq!(w.count("SELECT count(*) FROM module WHERE code = 'MED2003'"), 0);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM module WHERE id = {module} AND lead = 'Dr B'")), 1);
+    assert_eq!(w.count(&format!("SELECT module_id FROM item WHERE id = {egfr}")), module);
+    assert_eq!(tags_of(&w, "MED2013", "eGFR"), 1);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM link WHERE module_id = {module}")), 1);
+    assert_eq!(
+        w.count(&format!("SELECT count(*) FROM link l JOIN item i ON i.id = l.item_id WHERE i.module_id = {module}")),
+        1
+    );
+    assert_eq!(w.count(&format!("SELECT count(*) FROM item WHERE module_id = {module}")), 3);
+    // `item list` finds the sessions under the new code, in the file's order.
+    let list = w.json(&["item", "list", "--module", "MED2013", "--format", "json"]);
+    let titles: Vec<&str> = list.as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["eGFR", "Kidney stones", "Dialysis"]);
+    // In the history, and undoable: the code and the outcomes come back.
+    let log = w.ok(&["log", "--entity", "module"]);
+    has(&log, "code: MED2003 → MED2013");
+    let recoded =
+        w.count("SELECT max(id) FROM history WHERE entity = 'module' AND note LIKE 'recoded MED2003 → MED2013%'");
+    let outcomes = w.count("SELECT max(id) FROM history WHERE entity = 'item' AND note LIKE 'module recoded%'");
+    w.ok(&["undo", &recoded.to_string(), "--by", "t"]);
+    w.ok(&["undo", &outcomes.to_string(), "--by", "t"]);
+    assert_eq!(
+        w.count(&format!("SELECT count(*) FROM module WHERE id = {module} AND code = 'MED2003' AND title = 'Renal'")),
+        1
+    );
+    assert_eq!(
+        w.count(&format!("SELECT count(*) FROM item WHERE id = {egfr} AND outcomes = 'Evaluate race-based eGFR'")),
+        1
+    );
+    // The same file again: the module is recoded again and then holds the file.
+    let (code, _, err) = run(&w, &["import", "modules", file, "--sync", "--by", "t"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, _, err) = run(&w, &["import", "modules", file, "--sync", "--by", "t"]);
+    has(&err, "nothing changed");
+}
+
+#[test]
+fn an_ambiguous_or_retitled_recode_retires_and_says_what_goes() {
+    let w = Workdir::new();
+    renal(&w);
+    // Two stored modules titled "Renal" in one programme, one new: ambiguous.
+    import(&w, "x.csv", "MBChB,3,MED3003,Renal,Dr C,Transplant,Describe transplant,\n", &[]);
+    let next = "MBChB,1,MED1001,Foundations,Dr A,Cell biology,Describe organelles,\n\
+                MBChB,2,MED2013,Renal,Dr B,eGFR,Evaluate race-based eGFR,\n";
+    let (code, dry, err) = import(&w, "b.csv", next, &["--sync", "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!dry.lines().any(|l| l.starts_with("recoded")), "{dry}");
+    has(&dry, "removed    (not in file) module MED2003 Renal");
+    has(&dry, "its lead \"Dr B\" goes with it (kept in the history)");
+    has(&dry, "its lead \"Dr C\" goes with it (kept in the history)");
+    let hint = "possible recode to MED2013 (not applied: ambiguous; the stored MED2003, MED3003 and the new MED2013 \
+                share this title)";
+    assert_eq!(dry.matches(hint).count(), 2, "{dry}");
+    // The module link goes with the retired module, and the dry run says so.
+    has(&dry, "link");
+    let (code, _, err) = import(&w, "b.csv", next, &["--sync"]);
+    assert_eq!(code, 0, "{err}");
+    has(&err, &format!("removed module MED2003: {hint}"));
+    let log = w.ok(&["log"]);
+    assert_eq!(log.matches("possible recode to MED2013").count(), 2, "{log}");
+
+    // A new title as well as a new code is not a recode: retired, with the lead said.
+    let w = Workdir::new();
+    renal(&w);
+    let next = "MBChB,1,MED1001,Foundations,Dr A,Cell biology,Describe organelles,\n\
+                MBChB,2,MED2013,Renal medicine,Dr B,eGFR,Evaluate race-based eGFR,\n";
+    let (_, dry, _) = import(&w, "b.csv", next, &["--sync", "--dry-run"]);
+    assert!(!dry.lines().any(|l| l.starts_with("recoded")), "{dry}");
+    has(&dry, "removed    (not in file) module MED2003 Renal");
+    has(&dry, "its lead \"Dr B\" goes with it (kept in the history)");
+    // Its session still moves on the evidence a move needs.
+    has(&dry, "moved      line 3      MED2003 → MED2013 · eGFR");
+
+    // The same code and title in another programme is not a candidate.
+    let w = Workdir::new();
+    renal(&w);
+    let next = "MBChB,1,MED1001,Foundations,Dr A,Cell biology,Describe organelles,\n\
+                Nursing,2,NUR2013,Renal,Dr N,eGFR,Evaluate race-based eGFR,\n";
+    let (_, dry, _) = import(&w, "b.csv", next, &["--sync", "--dry-run"]);
+    assert!(!dry.lines().any(|l| l.starts_with("recoded")), "{dry}");
 }

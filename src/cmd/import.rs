@@ -1261,8 +1261,11 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.moved > 0 {
         s.push_str(&format!("; {} to another module (tags kept)", n(c.moved, "session moved", "sessions moved")));
     }
-    if c.modules_new + c.modules_changed + c.modules_removed > 0 {
+    if c.modules_new + c.modules_changed + c.modules_removed + c.modules_recoded > 0 {
         s.push_str(&format!("; modules: {} new, {} changed", c.modules_new, c.modules_changed));
+        if c.modules_recoded > 0 {
+            s.push_str(&format!(", {} recoded (lead, tags and links kept)", c.modules_recoded));
+        }
         if c.modules_removed > 0 {
             s.push_str(&format!(", {} removed", c.modules_removed));
         }
@@ -1302,7 +1305,8 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.removed
         + c.renamed
         + c.moved
-        + c.modules_removed;
+        + c.modules_removed
+        + c.modules_recoded;
     if c.left_out > 0 {
         s.push_str(&format!("; {} by --skip-invalid", n(c.left_out, "record left out", "records left out")));
     }
