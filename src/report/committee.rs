@@ -781,7 +781,9 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
     // One row per module of one programme: the gap's scope names the module as
     // `canon gaps`, the JSON and the CSV do, with its programme when two
     // programmes use one code ("MED2002 Respiratory (BSc Nursing)").
-    let mut by_module: BTreeMap<(Option<i64>, String, Option<&str>), Vec<usize>> = BTreeMap::new();
+    // (year, module as named, programme)
+    type ModuleKey<'g> = (Option<i64>, String, Option<&'g str>);
+    let mut by_module: BTreeMap<ModuleKey, Vec<usize>> = BTreeMap::new();
     for (i, g) in gs.iter().enumerate() {
         let m = g.scope.strip_prefix("module ").unwrap_or(&g.scope).to_string();
         by_module.entry((g.year, m, g.programme.as_deref())).or_default().push(i);
