@@ -114,7 +114,9 @@ fn a_module_given_a_new_code_moves_its_sessions_and_ambiguity_is_not_a_move() {
     let w = Workdir::new();
     last_year(&w);
     let alpha = w.count("SELECT id FROM item WHERE title = 'Alpha'");
-    // MED1 is MED1001 now (a workbook this time); MED2 gains a second "Intro" nobody can tell apart.
+    // MED1 is MED1001 "Foundations of medicine" now (a workbook this time): a new code and a new
+    // title, so not a recode (10j: that needs the same title) but sessions moved one by one;
+    // MED2 gains a second "Intro" nobody can tell apart.
     let add_intro = w.write(
         "intro.csv",
         format!("{HEADER}MBChB,MED2,Respiratory,Intro,\nMBChB,MED3,Renal,Intro,\nMBChB,MED3,Renal,Intro two,\n"),
@@ -126,9 +128,9 @@ fn a_module_given_a_new_code_moves_its_sessions_and_ambiguity_is_not_a_move() {
         "v2.xlsx",
         &[
             &["programme", "module_code", "module_title", "session_title", "learning_outcomes"],
-            &["MBChB", "MED1001", "Foundations", "Alpha", "Explain a"],
-            &["MBChB", "MED1001", "Foundations", "Beta", "Explain b"],
-            &["MBChB", "MED1001", "Foundations", "Gamma", "Explain c"],
+            &["MBChB", "MED1001", "Foundations of medicine", "Alpha", "Explain a"],
+            &["MBChB", "MED1001", "Foundations of medicine", "Beta", "Explain b"],
+            &["MBChB", "MED1001", "Foundations of medicine", "Gamma", "Explain c"],
             &["MBChB", "MED2", "Respiratory", "Delta", "Explain d"],
             &["MBChB", "MED4", "Skin", "Intro", ""],
             &["MBChB", "MED3", "Renal", "Intro two", ""],

@@ -414,7 +414,7 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
             ),
         ));
     }
-    let (mut counts, mut changes, late) = writer.finish()?;
+    let (mut counts, mut changes, late, sync_notes) = writer.finish()?;
     for (line, field, problem) in late {
         reject(
             &mut errors,
@@ -458,6 +458,10 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
     tx.finish(!(c.dry_run || refused))?;
     if !(c.dry_run || refused) {
         timer.mark("commit");
+        // The dry run shows these with the sessions they are about; `canon log` has them in the history.
+        for n in sync_notes {
+            remark(&mut remarks, quiet, format!("note: {}: {n}", c.file.display()));
+        }
     }
     let errors = (!errors.is_empty()).then_some(errors);
     let warnings = Vec::new();
@@ -938,9 +942,10 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     let writer_notes = std::mem::take(&mut writer.notes);
     let warnings = std::mem::take(&mut writer.warnings);
     let refusal = writer.needs_by();
+    // Set before finishing: the run's history entry counts them.
+    writer.counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
+    writer.counts.skipped = tally.skipped as i64;
     let (mut counts, mut changes) = writer.finish()?;
-    counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
-    counts.skipped = tally.skipped as i64;
     counts.rows = rows;
     if a.skip_invalid && !errors.is_empty() {
         counts.left_out = rejected_records as i64;
@@ -1256,8 +1261,11 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.moved > 0 {
         s.push_str(&format!("; {} to another module (tags kept)", n(c.moved, "session moved", "sessions moved")));
     }
-    if c.modules_new + c.modules_changed + c.modules_removed > 0 {
+    if c.modules_new + c.modules_changed + c.modules_removed + c.modules_recoded > 0 {
         s.push_str(&format!("; modules: {} new, {} changed", c.modules_new, c.modules_changed));
+        if c.modules_recoded > 0 {
+            s.push_str(&format!(", {} recoded (lead, tags and links kept)", c.modules_recoded));
+        }
         if c.modules_removed > 0 {
             s.push_str(&format!(", {} removed", c.modules_removed));
         }
@@ -1297,7 +1305,8 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         + c.removed
         + c.renamed
         + c.moved
-        + c.modules_removed;
+        + c.modules_removed
+        + c.modules_recoded;
     if c.left_out > 0 {
         s.push_str(&format!("; {} by --skip-invalid", n(c.left_out, "record left out", "records left out")));
     }

@@ -516,8 +516,10 @@ fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
 
 /// "Historical awareness, year 2" for a gap's place.
 fn place(d: &ReportData, g: &Gap) -> String {
+    // A module as its gap's scope names it: with its programme when the
+    // database has several (two programmes may share a module code).
     let where_ = match (&g.module_code, &g.module_title) {
-        (Some(c), Some(t)) => format!("{c} {t}"),
+        (Some(c), Some(t)) => g.scope.strip_prefix("module ").map_or_else(|| format!("{c} {t}"), String::from),
         _ => g.scope.clone(),
     };
     match g.theme.as_deref() {
@@ -776,15 +778,20 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
             });
         }
     }
-    let mut by_module: BTreeMap<(Option<i64>, String), Vec<usize>> = BTreeMap::new();
+    // One row per module of one programme: the gap's scope names the module as
+    // `canon gaps`, the JSON and the CSV do, with its programme when two
+    // programmes use one code ("MED2002 Respiratory (BSc Nursing)").
+    // (year, module as named, programme)
+    type ModuleKey<'g> = (Option<i64>, String, Option<&'g str>);
+    let mut by_module: BTreeMap<ModuleKey, Vec<usize>> = BTreeMap::new();
     for (i, g) in gs.iter().enumerate() {
-        let m = format!("{} {}", g.module_code.as_deref().unwrap_or(""), g.module_title.as_deref().unwrap_or(""));
-        by_module.entry((g.year, m)).or_default().push(i);
+        let m = g.scope.strip_prefix("module ").unwrap_or(&g.scope).to_string();
+        by_module.entry((g.year, m, g.programme.as_deref())).or_default().push(i);
     }
     let themes = d.themes.len();
     let rows = by_module
         .into_iter()
-        .map(|((_, module), at)| {
+        .map(|((_, module, _), at)| {
             let mine: Vec<&Gap> = at.iter().map(|&i| gs[i]).collect();
             let missing: Vec<String> = mine.iter().map(|g| name(g)).collect();
             let none = if themes >= 2 && missing.len() == themes {

@@ -91,6 +91,10 @@ pub enum Outcome {
     /// A session moved to another module (found by `--sync`: same title and
     /// outcomes, another module of the file); it keeps its ID and tags.
     Moved,
+    /// A module whose code changed (found by `--sync`: the only stored module
+    /// of its programme with that title the file no longer lists, and the
+    /// only new one with it); it keeps its ID, lead, sessions, tags and links.
+    Recoded,
 }
 
 impl Outcome {
@@ -105,6 +109,7 @@ impl Outcome {
             Outcome::Removed => "removed",
             Outcome::Renamed => "renamed",
             Outcome::Moved => "moved",
+            Outcome::Recoded => "recoded",
         }
     }
 }
@@ -130,6 +135,9 @@ pub struct Counts {
     pub renamed: i64,
     /// Sessions moved to another module (found by `--sync`), keeping their tags.
     pub moved: i64,
+    /// Modules whose code changed (found by `--sync`: same programme and
+    /// title, one candidate each side), keeping their ID, lead, tags and links.
+    pub modules_recoded: i64,
     /// Without `--sync`: stored sessions of the file's programmes that the file no longer holds.
     pub not_in_file: i64,
     /// Modules of the file's programmes that the file no longer lists at all.
@@ -279,6 +287,12 @@ pub struct ModuleWriter<'t> {
     /// Stored sessions `--sync` retires that match a new session elsewhere
     /// without the evidence for a move: why each is not moved (see [`Self::moves`]).
     move_hints: HashMap<i64, String>,
+    /// Stored modules `--sync` retires that share their title with more
+    /// than one module on either side: why each is not recoded (see [`Self::recodes`]).
+    module_hints: HashMap<i64, String>,
+    /// What `--sync` decided not to do, for stderr after a real run (the dry
+    /// run shows it with its lines): "CODE · Title: possible move to …".
+    sync_notes: Vec<String>,
     position: i64,
     last: Option<LastModule>,
     insert_item: CachedStatement<'t>,
@@ -364,6 +378,8 @@ impl<'t> ModuleWriter<'t> {
             replaced: HashMap::new(),
             moved: Vec::new(),
             move_hints: HashMap::new(),
+            sync_notes: Vec::new(),
+            module_hints: HashMap::new(),
             position,
             last: None,
             insert_item: tx.prepare_cached(
@@ -1178,7 +1194,7 @@ impl<'t> ModuleWriter<'t> {
                     continue;
                 }
                 if out.last().is_none_or(|m| m.id != mid) {
-                    out.push(StaleModule { id: mid, code, title, in_file, items: Vec::new() });
+                    out.push(StaleModule { id: mid, programme: p, code, title, in_file, items: Vec::new() });
                 }
                 if let (Some(i), Some(t), Some(o)) = (item, item_title, outcomes)
                     && let Some(m) = out.last_mut()
@@ -1207,8 +1223,10 @@ impl<'t> ModuleWriter<'t> {
             }
             return Ok(());
         }
+        // A module whose code changed first: its sessions then match as those of a listed module.
+        let stale = if self.recodes(&stale)? { self.stale()? } else { stale };
         let (moves, hints) = self.moves(&stale)?;
-        self.move_hints = hints;
+        self.move_hints.extend(hints);
         let taken: HashSet<i64> = moves.values().copied().collect();
         for m in stale {
             let (moving, staying): (Vec<_>, Vec<_>) = m.items.into_iter().partition(|(id, ..)| moves.contains_key(id));
@@ -1237,18 +1255,286 @@ impl<'t> ModuleWriter<'t> {
         Ok(())
     }
 
-    /// Pairs (retired, new) with the same non-empty outcomes, where each
-    /// outcome text names exactly one of each in the module (`taken`: new
-    /// sessions a move has already claimed).
+    /// Modules whose code the file changed: a stored module of the file's
+    /// programmes that the file no longer lists, and a module this run
+    /// added to the same programme, with the same title (case and spacing
+    /// aside), each the only one with that title on its side. Each is
+    /// recoded ([`Self::recode`]). Where a title is shared by more than one
+    /// on either side, nothing is recoded: the stored modules are retired,
+    /// and why they were not recoded is noted for the dry run and the
+    /// history ([`Self::retire_module`]). Returns whether any was recoded.
+    fn recodes(&mut self, stale: &[StaleModule]) -> Result<bool> {
+        type Key = (i64, String);
+        let mut olds: HashMap<Key, Vec<(i64, String)>> = HashMap::new();
+        for m in stale.iter().filter(|m| !m.in_file) {
+            olds.entry((m.programme, title_fold(&m.title))).or_default().push((m.id, m.code.clone()));
+        }
+        if olds.is_empty() {
+            return Ok(false);
+        }
+        let mut news: HashMap<Key, Vec<(i64, String)>> = HashMap::new();
+        for ((prog, code), m) in self.modules.iter().filter(|(_, m)| m.fresh) {
+            let k = (*prog, title_fold(&m.title));
+            if olds.contains_key(&k) {
+                news.entry(k).or_default().push((m.id, code.clone()));
+            }
+        }
+        let mut pairs = Vec::new();
+        for (k, old) in &olds {
+            let Some(new) = news.get(k) else { continue };
+            if let ([(o, from)], [(n, to)]) = (old.as_slice(), new.as_slice()) {
+                pairs.push((*o, from.clone(), *n, to.clone(), k.0));
+                continue;
+            }
+            let mut codes: Vec<&str> = new.iter().map(|(_, c)| c.as_str()).collect();
+            codes.sort_unstable();
+            let mut sources: Vec<&str> = old.iter().map(|(_, c)| c.as_str()).collect();
+            sources.sort_unstable();
+            for (o, _) in old {
+                self.module_hints.insert(
+                    *o,
+                    format!(
+                        "possible recode to {} (not applied: ambiguous; the stored {} and the new {} share this \
+                         title)",
+                        codes.join(", "),
+                        sources.join(", "),
+                        codes.join(", ")
+                    ),
+                );
+            }
+        }
+        pairs.sort_unstable();
+        for (old, from, new, to, prog) in &pairs {
+            self.recode(*old, from, *new, to, *prog)?;
+        }
+        Ok(!pairs.is_empty())
+    }
+
+    /// Module `old` (stored; the file no longer lists its code `from`) is
+    /// module `new` (added by this run as `to`) under a new code: `old`
+    /// takes the new code, its title as the file writes it, and the year
+    /// and lead the file gives (a field without a column keeps its stored
+    /// value), keeping its ID, lead, links and the module's place in
+    /// reports; `new`'s sessions go to `old`; one with the title of a
+    /// stored session of `old` (case and spacing aside) is that session,
+    /// which takes the file's title, kind and outcomes and keeps its ID,
+    /// tags and links ([`Self::absorb`]). The other stored sessions are
+    /// matched next as those of any listed module (renamed, moved, or
+    /// retired). One history entry for the module (`undo` puts its code
+    /// back), one for each session that changed.
+    fn recode(&mut self, old: i64, from: &str, new: i64, to: &str, prog: i64) -> Result<()> {
+        self.flush_items()?;
+        let cols = self.opts.columns;
+        type ModuleRow = (String, Option<i64>, Option<String>);
+        let (old_title, old_year, old_lead): ModuleRow =
+            self.tx.query_row("SELECT title, year, lead FROM module WHERE id = ?1", [old], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        let (title, year, lead): ModuleRow =
+            self.tx.query_row("SELECT title, year, lead FROM module WHERE id = ?1", [new], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        let year = if cols.year { year } else { old_year };
+        let lead = if cols.lead { lead } else { old_lead.clone() };
+        // The stored sessions of `old`, by folded title (a title held twice is matched by neither).
+        type Stored = (i64, String, String, String, i64);
+        let stored: Vec<Stored> = self
+            .tx
+            .prepare_cached("SELECT id, title, kind, outcomes, title_hash FROM item WHERE module_id = ?1 ORDER BY id")?
+            .query_map([old], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut by_fold: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in stored.iter().enumerate() {
+            by_fold.entry(title_fold(&s.1)).or_default().push(i);
+        }
+        type Added = (i64, String, String, String, i64, i64);
+        let added: Vec<Added> = self
+            .tx
+            .prepare_cached(
+                "SELECT id, title, kind, outcomes, title_hash, position FROM item WHERE module_id = ?1
+                  ORDER BY position, id",
+            )?
+            .query_map([new], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // The sessions, in the file's order, placed among those kept ([`Self::place`]).
+        let mut order = Vec::new();
+        let mut changed_sessions = Vec::new();
+        for (id, t, kind, outcomes, hash, _) in added {
+            let fold = title_fold(&t);
+            let Some(&[i]) = by_fold.get(&fold).map(Vec::as_slice) else {
+                order.push(id);
+                continue;
+            };
+            by_fold.remove(&fold);
+            let (sid, s_title, s_kind, s_outcomes, s_hash) = &stored[i];
+            let kind = if cols.kind { kind } else { s_kind.clone() };
+            let outcomes = if cols.outcomes { outcomes } else { s_outcomes.clone() };
+            let mut fields = self.gains(*sid, id, s_kind, &kind)?;
+            let (mut before, mut after) = (json!({}), json!({}));
+            if *s_title != t {
+                fields.insert(0, format!("title: {s_title:?} → {t:?}"));
+                before["title"] = json!(s_title);
+                before["title_hash"] = json!(s_hash);
+                after["title"] = json!(t);
+                after["title_hash"] = json!(hash);
+            }
+            if *s_kind != kind {
+                before["kind"] = json!(s_kind);
+                after["kind"] = json!(kind);
+            }
+            if *s_outcomes != outcomes {
+                fields.push(format!(
+                    "learning_outcomes: {} → {}",
+                    quoted_or_empty(s_outcomes),
+                    quoted_or_empty(&outcomes)
+                ));
+                before["outcomes"] = json!(s_outcomes);
+                after["outcomes"] = json!(outcomes);
+            }
+            let item_line = self.new_lines.get(&id).copied().unwrap_or(0);
+            self.absorb(*sid, id)?;
+            self.seen.insert(*sid);
+            order.push(*sid);
+            let changed = before.as_object().is_some_and(|b| !b.is_empty());
+            if changed {
+                self.unindex(*sid)?;
+                self.tx.execute(
+                    "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, outcomes = ?5, updated_at = ?6
+                      WHERE id = ?1",
+                    params![sid, t, hash, kind, outcomes, self.at],
+                )?;
+                self.changed_items.push(*sid);
+                history::record_noted(
+                    self.tx,
+                    self.by,
+                    Action::Update,
+                    "item",
+                    Some(*sid),
+                    Some(&before),
+                    Some(&after),
+                    Some(self.run_id),
+                    Some(&format!("module recoded {from} → {to} by import --sync of {}", self.path)),
+                )?;
+                self.counts.changed += 1;
+            } else {
+                self.counts.unchanged += 1;
+            }
+            changed_sessions.push((item_line, t, changed, fields));
+        }
+        // The sessions not matched go over as they are; then `new` goes, and its code is free.
+        self.tx.execute("UPDATE item SET module_id = ?2 WHERE module_id = ?1", params![new, old])?;
+        self.tx.execute("DELETE FROM module WHERE id = ?1", [new])?;
+        self.tx.execute(
+            "UPDATE module SET code = ?2, title = ?3, year = ?4, lead = ?5, updated_at = ?6 WHERE id = ?1",
+            params![old, to, title, year, lead, self.at],
+        )?;
+        let mut before = json!({ "code": from });
+        let mut after = json!({ "code": to });
+        let mut fields = Vec::new();
+        if old_title != title {
+            before["title"] = json!(old_title);
+            after["title"] = json!(title);
+            fields.push(format!("title: {old_title:?} → {title:?}"));
+        }
+        if old_year != year {
+            before["year"] = json!(old_year);
+            after["year"] = json!(year);
+            fields.push(format!("year: {} → {}", show(old_year), show(year)));
+        }
+        if old_lead != lead {
+            before["lead"] = json!(old_lead);
+            after["lead"] = json!(lead);
+            fields.push(format!(
+                "lead: {} → {}",
+                quoted_or_empty(old_lead.as_deref().unwrap_or("")),
+                quoted_or_empty(lead.as_deref().unwrap_or(""))
+            ));
+        }
+        history::record_noted(
+            self.tx,
+            self.by,
+            Action::Update,
+            "module",
+            Some(old),
+            Some(&before),
+            Some(&after),
+            Some(self.run_id),
+            Some(&format!("recoded {from} → {to} by import --sync of {}", self.path)),
+        )?;
+        self.counts.modules_new -= 1;
+        self.counts.modules_recoded += 1;
+        let mut line = 0;
+        if let Some(state) = self.modules.get_mut(&(prog, to.to_string())) {
+            state.id = old;
+            state.fresh = false;
+            line = state.line;
+        }
+        self.order.insert(old, order);
+        if self.changes.is_some() {
+            let keeps = self.module_keeps(old)?;
+            let new_what = format!("module {to} {title}");
+            if let Some(changes) = &mut self.changes {
+                changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
+                let why = "same programme and title; the only stored module with this title the file no longer \
+                           lists, and the only new one";
+                changes.push(Change {
+                    line,
+                    outcome: Outcome::Recoded,
+                    what: format!("module {from} → {to} {title}"),
+                    fields: [format!("{why}; {keeps}")].into_iter().chain(fields).collect(),
+                });
+                for (item_line, t, changed, fields) in changed_sessions {
+                    let what = format!("{to} · {t}");
+                    changes.retain(|c| !(c.outcome == Outcome::New && c.line == item_line && c.what == what));
+                    let outcome = if changed { Outcome::Changed } else { Outcome::Unchanged };
+                    changes.push(Change { line: item_line, outcome, what, fields });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What module `id` keeps through a recode, in words: its ID, lead,
+    /// sessions' tags and links to it and its sessions.
+    fn module_keeps(&self, id: i64) -> Result<String> {
+        let (lead, tags, links): (Option<String>, i64, i64) = self.tx.query_row(
+            "SELECT lead,
+                    (SELECT count(*) FROM item_tag t JOIN item i ON i.id = t.item_id WHERE i.module_id = ?1),
+                    (SELECT count(*) FROM link l WHERE l.module_id = ?1
+                        OR l.item_id IN (SELECT id FROM item WHERE module_id = ?1))
+               FROM module WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let mut kept = vec!["its ID".to_string()];
+        if let Some(l) = lead.filter(|l| !l.is_empty()) {
+            kept.push(format!("its lead {l:?}"));
+        }
+        if tags > 0 {
+            kept.push(format!("its sessions' {tags} tag{}", plural(tags)));
+        }
+        if links > 0 {
+            kept.push(format!("its {links} link{}", plural(links)));
+        }
+        let last = kept.pop().unwrap_or_default();
+        Ok(if kept.is_empty() { format!("keeps {last}") } else { format!("keeps {} and {last}", kept.join(", ")) })
+    }
+
+    /// Pairs (retired, new) with the same non-empty outcomes ([`outcome_key`]:
+    /// case, spacing and a final full stop aside), where those outcomes name
+    /// exactly one of each in the module (`taken`: new sessions a move has
+    /// already claimed).
     fn renames(&self, m: &StaleModule, taken: &HashSet<i64>) -> Result<Vec<(i64, i64)>> {
         let mut st = self.tx.prepare_cached("SELECT id, outcomes FROM item WHERE module_id = ?1 AND id >= ?2")?;
-        let new: Vec<(i64, String)> = st
-            .query_map(params![m.id, self.first_new], |r| Ok((r.get(0)?, r.get(1)?)))?
+        let new: Vec<(i64, Vec<String>)> = st
+            .query_map(params![m.id, self.first_new], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
             .filter(|r| r.as_ref().map_or(true, |(id, _)| !taken.contains(id)))
+            .map(|r| r.map(|(id, o)| (id, outcome_key(&o))))
             .collect::<rusqlite::Result<_>>()?;
+        let olds_keys: Vec<(i64, Vec<String>)> = m.items.iter().map(|(id, _, o)| (*id, outcome_key(o))).collect();
         let mut out = Vec::new();
-        for (old, _, outcomes) in m.items.iter().filter(|(_, _, o)| !o.is_empty()) {
-            let olds = m.items.iter().filter(|(_, _, o)| o == outcomes).count();
+        for (old, outcomes) in olds_keys.iter().filter(|(_, o)| !o.is_empty()) {
+            let olds = olds_keys.iter().filter(|(_, o)| o == outcomes).count();
             let news: Vec<i64> = new.iter().filter(|(_, o)| o == outcomes).map(|(id, _)| *id).collect();
             if olds == 1 && news.len() == 1 {
                 out.push((*old, news[0]));
@@ -1260,7 +1546,7 @@ impl<'t> ModuleWriter<'t> {
     /// Sessions the file moved to another module: (stored session the file
     /// no longer holds where it was, session this run added elsewhere) with
     /// the same title (case and spacing aside) and the same non-empty
-    /// learning outcomes ([`same_outcomes`]), each the only one with them on
+    /// learning outcomes ([`outcome_key`]), each the only one with them on
     /// its side: the same evidence a rename needs. The second map holds, for
     /// stored sessions that match a new one elsewhere but are not moved, why
     /// not: a title alone (a "Welcome" without outcomes is no evidence that
@@ -1269,7 +1555,7 @@ impl<'t> ModuleWriter<'t> {
     /// sessions are retired, their tags kept in the history.
     fn moves(&self, stale: &[StaleModule]) -> Result<(HashMap<i64, i64>, HashMap<i64, String>)> {
         type Key = (String, Vec<String>);
-        let key = |t: &str, o: &str| -> Key { (title_fold(t), outcome_list(o)) };
+        let key = |t: &str, o: &str| -> Key { (title_fold(t), outcome_key(o)) };
         // Per key: (session, module ID, "CODE · Title").
         let mut olds: HashMap<Key, Vec<(i64, i64, String)>> = HashMap::new();
         for m in stale {
@@ -1423,6 +1709,35 @@ impl<'t> ModuleWriter<'t> {
         })
     }
 
+    /// For a dry run: the pending "new" line of session `new` (`new_what`,
+    /// as [`Self::item`] wrote it) gives way to one `outcome` line for the
+    /// stored session `old` that took it over (a rename or a move): `what`,
+    /// then the evidence (`why`), what `old` keeps, and what it `gains`.
+    /// Does nothing when changes are not kept.
+    #[allow(clippy::too_many_arguments)]
+    fn replace_new_with(
+        &mut self,
+        new: i64,
+        new_what: &str,
+        outcome: Outcome,
+        what: String,
+        why: &str,
+        old: i64,
+        gains: Vec<String>,
+    ) -> Result<()> {
+        if self.changes.is_none() {
+            return Ok(());
+        }
+        let line = self.new_lines.get(&new).copied().unwrap_or(0);
+        let keeps = self.keeps(old)?;
+        if let Some(changes) = &mut self.changes {
+            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
+            let fields = std::iter::once(format!("{why}; {keeps}")).chain(gains).collect();
+            changes.push(Change { line, outcome, what, fields });
+        }
+        Ok(())
+    }
+
     /// Session `old` (not in the file) is `new` (added by this run) renamed:
     /// `old` takes the new title and kind, keeping its ID, tags, links and
     /// place among the module's sessions; `new` goes, its tags moved to `old`.
@@ -1432,20 +1747,24 @@ impl<'t> ModuleWriter<'t> {
     /// number would move the renamed session to the end of its module and
     /// log a `position` change nobody made.
     fn rename(&mut self, old: i64, old_title: &str, new: i64, code: &str) -> Result<()> {
-        let (title, hash, kind): (String, i64, String) =
-            self.tx.query_row("SELECT title, title_hash, kind FROM item WHERE id = ?1", [new], |r| {
+        let (title, hash, kind, outcomes): (String, i64, String, String) =
+            self.tx.query_row("SELECT title, title_hash, kind, outcomes FROM item WHERE id = ?1", [new], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let (old_hash, old_kind, old_outcomes): (i64, String, String) =
+            self.tx.query_row("SELECT title_hash, kind, outcomes FROM item WHERE id = ?1", [old], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
-        let (old_hash, old_kind): (i64, String) =
-            self.tx
-                .query_row("SELECT title_hash, kind FROM item WHERE id = ?1", [old], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // For the dry run: the row's tags and keywords the renamed session did not hold.
-        let gains = self.gains(old, new, &old_kind, &kind)?;
+        let mut gains = self.gains(old, new, &old_kind, &kind)?;
+        if old_outcomes != outcomes {
+            gains.insert(0, outcomes_change(&old_outcomes, &outcomes));
+        }
         self.absorb(old, new)?;
         self.unindex(old)?;
         self.tx.execute(
-            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, updated_at = ?5 WHERE id = ?1",
-            params![old, title, hash, kind, self.at],
+            "UPDATE item SET title = ?2, title_hash = ?3, kind = ?4, outcomes = ?5, updated_at = ?6 WHERE id = ?1",
+            params![old, title, hash, kind, outcomes, self.at],
         )?;
         self.changed_items.push(old);
         // Only what changed: a kind the file keeps is not logged as a change.
@@ -1454,6 +1773,10 @@ impl<'t> ModuleWriter<'t> {
         if old_kind != kind {
             before["kind"] = json!(old_kind);
             after["kind"] = json!(kind);
+        }
+        if old_outcomes != outcomes {
+            before["outcomes"] = json!(old_outcomes);
+            after["outcomes"] = json!(outcomes);
         }
         history::record_noted(
             self.tx,
@@ -1467,19 +1790,15 @@ impl<'t> ModuleWriter<'t> {
             Some(&format!("renamed by import --sync of {}", self.path)),
         )?;
         self.counts.renamed += 1;
-        let line = self.new_lines.get(&new).copied().unwrap_or(0);
-        let keeps = self.keeps(old)?;
-        if let Some(changes) = &mut self.changes {
-            let new_what = format!("{code} · {title}");
-            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
-            changes.push(Change {
-                line,
-                outcome: Outcome::Renamed,
-                what: format!("{code} · {old_title:?} → {title:?}"),
-                fields: std::iter::once(format!("same learning outcomes; {keeps}")).chain(gains).collect(),
-            });
-        }
-        Ok(())
+        self.replace_new_with(
+            new,
+            &format!("{code} · {title}"),
+            Outcome::Renamed,
+            format!("{code} · {old_title:?} → {title:?}"),
+            "same learning outcomes",
+            old,
+            gains,
+        )
     }
 
     /// Session `old` (not in the file where it was, module `from`) is `new`
@@ -1490,27 +1809,31 @@ impl<'t> ModuleWriter<'t> {
     /// written once the sessions are placed ([`Self::place`]), so `undo`
     /// puts it back where it was.
     fn move_item(&mut self, old: i64, old_title: &str, new: i64, from: &str) -> Result<()> {
-        type Row = (i64, i64, String, i64, String);
+        type Row = (i64, i64, String, i64, String, String);
         let get = |id: i64| -> Result<Row> {
             Ok(self.tx.query_row(
-                "SELECT module_id, position, title, title_hash, kind FROM item WHERE id = ?1",
+                "SELECT module_id, position, title, title_hash, kind, outcomes FROM item WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )?)
         };
-        let (module, position, title, hash, kind) = get(new)?;
-        let (old_module, old_position, _, old_hash, old_kind) = get(old)?;
+        let (module, position, title, hash, kind, outcomes) = get(new)?;
+        let (old_module, old_position, _, old_hash, old_kind, old_outcomes) = get(old)?;
         let to: String = self.tx.query_row("SELECT code FROM module WHERE id = ?1", [module], |r| r.get(0))?;
         let mut gains = self.gains(old, new, &old_kind, &kind)?;
+        if old_outcomes != outcomes {
+            gains.insert(0, outcomes_change(&old_outcomes, &outcomes));
+        }
         if old_title != title {
             gains.insert(0, format!("title: {old_title:?} → {title:?} (the same session, written otherwise)"));
         }
         self.absorb(old, new)?;
         self.unindex(old)?;
         self.tx.execute(
-            "UPDATE item SET module_id = ?2, position = ?3, title = ?4, title_hash = ?5, kind = ?6, updated_at = ?7
+            "UPDATE item SET module_id = ?2, position = ?3, title = ?4, title_hash = ?5, kind = ?6, outcomes = ?7,
+                    updated_at = ?8
               WHERE id = ?1",
-            params![old, module, position, title, hash, kind, self.at],
+            params![old, module, position, title, hash, kind, outcomes, self.at],
         )?;
         self.changed_items.push(old);
         let mut before = json!({ "module_id": old_module, "position": old_position });
@@ -1525,22 +1848,22 @@ impl<'t> ModuleWriter<'t> {
             before["kind"] = json!(old_kind);
             after["kind"] = json!(kind);
         }
+        if old_outcomes != outcomes {
+            before["outcomes"] = json!(old_outcomes);
+            after["outcomes"] = json!(outcomes);
+        }
         let note = format!("moved from module {from} to {to} by import --sync of {}", self.path);
         self.moved.push((old, before, after, note));
         self.counts.moved += 1;
-        let line = self.new_lines.get(&new).copied().unwrap_or(0);
-        let keeps = self.keeps(old)?;
-        if let Some(changes) = &mut self.changes {
-            let new_what = format!("{to} · {title}");
-            changes.retain(|c| !(c.outcome == Outcome::New && c.line == line && c.what == new_what));
-            changes.push(Change {
-                line,
-                outcome: Outcome::Moved,
-                what: format!("{from} → {to} · {title}"),
-                fields: std::iter::once(format!("same title and learning outcomes; {keeps}")).chain(gains).collect(),
-            });
-        }
-        Ok(())
+        self.replace_new_with(
+            new,
+            &format!("{to} · {title}"),
+            Outcome::Moved,
+            format!("{from} → {to} · {title}"),
+            "same title and learning outcomes",
+            old,
+            gains,
+        )
     }
 
     /// Puts the sessions this run added to stored modules, and those it
@@ -1660,6 +1983,9 @@ impl<'t> ModuleWriter<'t> {
         let removal = super::edit::retire(self.tx, self.by, "item", id, &note, self.run_id)?;
         self.counts.removed += 1;
         let what = format!("{code} · {title}");
+        if let Some(h) = &hint {
+            self.sync_notes.push(format!("removed {what}: {h}"));
+        }
         let mut fields = kept(&removal);
         fields.extend(hint);
         self.note(0, Outcome::Removed, || what, fields);
@@ -1669,19 +1995,36 @@ impl<'t> ModuleWriter<'t> {
     /// Removes a module the file no longer lists, with its sessions, their
     /// tags and links, and links to the module, in one history entry.
     fn retire_module(&mut self, m: &StaleModule) -> Result<()> {
-        let n: i64 = self.tx.query_row("SELECT count(*) FROM item WHERE module_id = ?1", [m.id], |r| r.get(0))?;
-        // Sessions of it that may have moved (see [`Self::moves`]), named in the note and the dry run.
+        let (n, lead): (i64, Option<String>) = self.tx.query_row(
+            "SELECT (SELECT count(*) FROM item WHERE module_id = ?1), lead FROM module WHERE id = ?1",
+            [m.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        // A module it may have been recoded to (see [`Self::recodes`]), and sessions of it
+        // that may have moved (see [`Self::moves`]), named in the note and the dry run.
+        let module_hint = self.module_hints.get(&m.id).cloned();
         let hints: Vec<String> = m
             .items
             .iter()
             .filter_map(|(id, title, _)| self.move_hints.get(id).map(|h| format!("{} · {title}: {h}", m.code)))
             .collect();
-        let note = std::iter::once(self.retired_note()).chain(hints.iter().cloned()).collect::<Vec<_>>().join("; ");
+        let note = std::iter::once(self.retired_note())
+            .chain(module_hint.iter().cloned())
+            .chain(hints.iter().cloned())
+            .collect::<Vec<_>>()
+            .join("; ");
         let removal = super::edit::retire(self.tx, self.by, "module", m.id, &note, self.run_id)?;
         self.counts.removed += n;
         self.counts.modules_removed += 1;
         let what = format!("module {} {}", m.code, m.title);
+        self.sync_notes.extend(module_hint.iter().map(|h| format!("removed module {}: {h}", m.code)));
+        self.sync_notes.extend(hints.iter().map(|h| format!("removed with module {}: {h}", m.code)));
         let mut fields = kept(&removal);
+        // What the module itself holds goes with it: said, so nothing is lost in silence.
+        if let Some(l) = lead.filter(|l| !l.is_empty()) {
+            fields.push(format!("its lead {l:?} goes with it (kept in the history)"));
+        }
+        fields.extend(module_hint);
         fields.extend(hints);
         self.note(0, Outcome::Removed, || what, fields);
         Ok(())
@@ -1704,7 +2047,10 @@ impl<'t> ModuleWriter<'t> {
 
     /// Settles the modules, reconciles what the file no longer holds,
     /// brings the full-text index up to date in bulk and records the run.
-    pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>, Problems)> {
+    /// Returns the counts, the changes (when kept), the problems found at
+    /// the end, and what `--sync` chose not to do (possible moves not
+    /// applied), one sentence each.
+    pub fn finish(mut self) -> Result<Finished> {
         self.flush_tags()?;
         self.flush_keywords()?;
         self.settle_modules()?;
@@ -1732,6 +2078,7 @@ impl<'t> ModuleWriter<'t> {
             + c.removed
             + c.renamed
             + c.moved
+            + c.modules_recoded
             + c.keywords_new
             + c.keywords_removed
             > 0
@@ -1742,7 +2089,7 @@ impl<'t> ModuleWriter<'t> {
                 "modules_in_file": touched, "tags_added": c.tags_new, "keywords_added": c.keywords_new,
                 "keywords_removed": c.keywords_removed,
                 "items_removed": c.removed, "modules_removed": c.modules_removed, "items_renamed": c.renamed,
-                "items_moved": c.moved,
+                "items_moved": c.moved, "modules_recoded": c.modules_recoded,
             });
             history::record(
                 self.tx,
@@ -1757,13 +2104,18 @@ impl<'t> ModuleWriter<'t> {
         }
         let mut problems = self.problems;
         problems.sort_by_key(|p| p.0);
-        Ok((self.counts, self.changes, problems))
+        Ok((self.counts, self.changes, problems, self.sync_notes))
     }
 }
+
+/// What [`ModuleWriter::finish`] returns: counts, changes (when kept),
+/// problems, and `--sync`'s notes on what it did not do.
+pub type Finished = (Counts, Option<Vec<Change>>, Problems, Vec<String>);
 
 /// A module of the file's programmes with sessions the file no longer holds.
 struct StaleModule {
     id: i64,
+    programme: i64,
     code: String,
     title: String,
     /// Whether the file lists the module (else it goes whole, with `--sync`).
@@ -1827,6 +2179,33 @@ pub fn same_outcomes(a: &str, b: &str) -> bool {
 /// A session's learning outcomes as a list, each with its spacing made single.
 fn outcome_list(s: &str) -> Vec<String> {
     crate::analysis::bloom::split_outcomes(s).map(|o| o.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// A session's learning outcomes as `import modules --sync` matches a
+/// renamed or moved session by them: each outcome with its spacing made
+/// single and trimmed, without a final full stop ("." or "。"), and case
+/// folded (Unicode-aware, as [`title_fold`]); empty outcomes left out. So
+/// "Describe spirometry." and " describe  SPIROMETRY" are one outcome: a
+/// faculty file that retypes an outcome does not cost a session its tags.
+pub fn outcome_key(s: &str) -> Vec<String> {
+    outcome_list(s)
+        .into_iter()
+        .map(|o| {
+            let bare = o.strip_suffix('.').or_else(|| o.strip_suffix('。')).unwrap_or(&o);
+            title_fold(bare.trim_end())
+        })
+        .filter(|o| !o.is_empty())
+        .collect()
+}
+
+/// The dry run's line for learning outcomes a rename or a move takes from
+/// the file, written otherwise than stored (case, spacing, a final full stop).
+fn outcomes_change(before: &str, after: &str) -> String {
+    format!(
+        "learning_outcomes: {} → {} (the same outcomes, written otherwise)",
+        quoted_or_empty(before),
+        quoted_or_empty(after)
+    )
 }
 
 /// Text for a before/after line: quoted, or "(empty)".

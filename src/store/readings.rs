@@ -1944,9 +1944,35 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Records the run; returns the counts and (if kept) every change.
+    ///
+    /// An import of a file that wrote anything (a first import or a
+    /// re-import alike) also gets an `import` entry in the history, as a
+    /// module-list import does, with its counts: readings added, updated and
+    /// unchanged, duplicates, records skipped (blank and empty rows) and
+    /// rejected, tags added and removed. The caller sets `counts.skipped`
+    /// and `counts.rejected` first (they are known to the reader, not here).
     pub fn finish(self) -> Result<(Counts, Option<Vec<Change>>)> {
         if let Some(run) = self.run_id {
             super::curriculum::finish_run(self.tx, run, &self.counts)?;
+            let c = &self.counts;
+            if c.new + c.changed + c.tags_new + c.tags_removed > 0 {
+                let after = serde_json::json!({
+                    "path": self.path, "readings_added": c.new, "readings_updated": c.changed,
+                    "readings_unchanged": c.unchanged, "duplicates": c.duplicate, "skipped": c.skipped,
+                    "rejected": c.rejected, "tags_added": c.tags_new, "tags_removed": c.tags_removed,
+                    "possible_duplicates": c.possible_duplicates,
+                });
+                history::record(
+                    self.tx,
+                    self.by,
+                    history::Action::Import,
+                    "import_run",
+                    Some(run),
+                    None,
+                    Some(&after),
+                    Some(run),
+                )?;
+            }
         }
         Ok((self.counts, self.changes))
     }
@@ -2405,6 +2431,8 @@ pub fn decisions(conn: &Connection) -> Result<std::collections::HashMap<i64, Dec
 pub struct HistoryLine {
     pub at: String,
     pub by: Option<String>,
+    /// `insert`, `update` or `delete` for the reading itself; "tag added:
+    /// SLUG" or "tag removed: SLUG" for one of its tags.
     pub action: String,
     pub after: Option<String>,
     /// Why, when it was not typed directly ("approved on import by amina", "undo of #12").
@@ -2422,9 +2450,20 @@ pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
           WHERE l.reading_id = ?1 ORDER BY l.id",
     )?;
     let links = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    // The reading's own changes, and its tags added and removed (entries for
+    // `reading_tag` carry the reading's ID), each tag named by its theme.
     let mut st = conn.prepare(
-        "SELECT h.at, c.name, h.action, h.after, h.note FROM history h LEFT JOIN contributor c ON c.id = h.by_id
-          WHERE h.entity = 'reading' AND h.entity_id = ?1 ORDER BY h.id",
+        "SELECT h.at, c.name,
+                CASE WHEN h.entity = 'reading' THEN h.action
+                     ELSE CASE h.action WHEN 'insert' THEN 'tag added: ' WHEN 'delete' THEN 'tag removed: '
+                                        ELSE 'tag ' || h.action || ': ' END
+                          || coalesce(t.slug, 'theme ' || json_extract(coalesce(h.after, h.before), '$.theme_id'))
+                END,
+                h.after, h.note
+           FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+           LEFT JOIN theme t ON h.entity = 'reading_tag'
+                AND t.id = json_extract(coalesce(h.after, h.before), '$.theme_id')
+          WHERE h.entity IN ('reading', 'reading_tag') AND h.entity_id = ?1 ORDER BY h.id",
     )?;
     let history = st
         .query_map([id], |r| {
