@@ -68,3 +68,138 @@ fn other_csv_dialects_read_a_date_columns_month_and_day() {
         assert_eq!((&r["year"], &r["month"], &r["day"]), (&Value::from(y), &Value::from(m), &Value::from(d)), "{t}");
     }
 }
+
+/// The report's reference for each reading, by title, in `style`.
+fn references(w: &Workdir, style: &str) -> Vec<(String, String)> {
+    let report = w.path(&format!("r-{style}.json"));
+    w.ok(&["report", report.to_str().unwrap(), "--style", style]);
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    json["readings"]
+        .as_array()
+        .expect("readings table")
+        .iter()
+        .map(|r| (r["title"].as_str().unwrap().to_string(), r["reference"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+fn reference(refs: &[(String, String)], prefix: &str) -> String {
+    refs.iter().find(|(t, _)| t.starts_with(prefix)).map(|(_, r)| r.clone()).unwrap_or_else(|| panic!("{prefix}"))
+}
+
+#[test]
+fn a_dated_forthcoming_work_keeps_its_status_in_csl_json_and_biblatex() {
+    let w = Workdir::new();
+    import(
+        &w,
+        "s.json",
+        r#"[{"id":"c","type":"article-magazine","title":"Csl forthcoming","author":[{"family":"Okoro","given":"Chidi"}],"issued":{"date-parts":[[2018,3]]},"container-title":"New Scientist","status":"forthcoming"},
+ {"id":"d","type":"book","title":"Csl odd status","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2017]]},"status":"reprinted"}]"#,
+    );
+    let err = {
+        let p = w.write(
+            "t.bib",
+            "@article{k, title={Bib in press}, author={Ola, Ade}, journal={BMJ}, year={2021}, pubstate={inpress}}\n",
+        );
+        w.ok_stderr(&["import", "reading", p.to_str().unwrap()])
+    };
+    let l = list(&w);
+    let a = reading(&l, "Csl forthcoming");
+    assert_eq!((&a["year"], &a["month"]), (&Value::from(2018), &Value::from(3)));
+    let b = reading(&l, "Bib in press");
+    assert_eq!(b["year"], Value::from(2021));
+    assert!(err.contains("t.bib:1:") && err.contains("publication state \"in press\" not stored"), "{err}");
+    let s = w.ok_stderr(&["import", "reading", w.path("s.json").to_str().unwrap(), "--dry-run"]);
+    assert!(s.contains("publication state \"forthcoming\" not stored: the record has a year (2018)"), "{s}");
+    assert!(
+        s.contains("publication state \"reprinted\"") && s.contains("not stored"),
+        "an unknown status is named: {s}"
+    );
+    // Without a year the status is the year's note, and the reference says so.
+    import(
+        &w,
+        "u.json",
+        r#"[{"id":"u","type":"book","title":"Csl undated forthcoming","author":[{"family":"Ba","given":"Amadou"}],"status":"forthcoming"}]"#,
+    );
+    assert_eq!(reading(&list(&w), "Csl undated")["year_note"], "forthcoming");
+    let refs = references(&w, "apa");
+    assert!(reference(&refs, "Csl undated").contains("forthcoming"), "{refs:?}");
+}
+
+#[test]
+fn a_lone_company_word_after_a_semicolon_joins_the_organisation_and_is_warned() {
+    let w = Workdir::new();
+    let out = import(
+        &w,
+        "ltd.csv",
+        "title,authors,year,type\nLtd test,\"Acme Health; Ltd; Doe, Jane\",2020,report\nInc test,\"Doe, Jane; Pfizer; Inc.\",2020,report\nPlc test,\"Osei, Ama; Boots UK; plc\",2020,report\n",
+    );
+    assert!(out.contains("\"Ltd\" alone between `;`") && out.contains("ltd.csv:2:"), "the cell is named: {out}");
+    assert!(out.contains("\"Inc.\" alone") && out.contains("\"plc\" alone"), "{out}");
+    let l = list(&w);
+    for (t, names) in [
+        ("Ltd test", vec!["Acme Health, Ltd", "Doe, Jane"]),
+        ("Inc test", vec!["Doe, Jane", "Pfizer, Inc."]),
+        ("Plc test", vec!["Osei, Ama", "Boots UK, plc"]),
+    ] {
+        let r = reading(&l, t);
+        let got: Vec<&str> = r["authors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+        assert_eq!(got, names, "{t}: {r:#}");
+    }
+    let p = w.write(
+        "org.bib",
+        "@techreport{f, title={Bib firm}, author={Smith \\& Partners and Doe, Jane}, institution={X}, year={2019}}\n",
+    );
+    w.ok_stderr(&["import", "reading", p.to_str().unwrap()]);
+    let l = list(&w);
+    let r = reading(&l, "Bib firm");
+    let got: Vec<&str> = r["authors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert_eq!(got, ["Smith & Partners", "Doe, Jane"], "{r:#}");
+}
+
+#[test]
+fn vancouver_ends_the_doi_before_the_pmid() {
+    let w = Workdir::new();
+    import(
+        &w,
+        "p.csv",
+        "title,authors,year,type,container,volume,pages,doi,pmid\nPmid and doi,\"Mensah, Kofi\",2019,article,N Engl J Med,380,1-9,10.1056/NEJMoa1,31234567\n",
+    );
+    let v = reference(&references(&w, "vancouver"), "Pmid and doi");
+    assert!(v.contains("doi:10.1056/NEJMoa1. PubMed PMID: 31234567."), "{v}");
+    for style in ["apa", "harvard", "chicago"] {
+        let r = reference(&references(&w, style), "Pmid and doi");
+        assert!(!r.contains("NEJMoa1 P"), "{style}: DOI and PMID run together: {r}");
+    }
+}
+
+#[test]
+fn years_before_1000_are_accepted_everywhere_and_printed_as_written() {
+    let w = Workdir::new();
+    import(
+        &w,
+        "old.csv",
+        "title,authors,year,type\nKitab al-Hawi,\"al-Razi, Abu Bakr\",950,book\nCanon of Medicine,\"Ibn Sina\",c. 1025,book\n",
+    );
+    import(&w, "old.ris", "TY  - BOOK\nTI  - Ris old\nAU  - Galen\nPY  - 180\nDO  - 10.1000/old\nER  - \n");
+    import(&w, "old.bib", "@book{s, title={Bib old}, author={Sushruta}, year={600}}\n");
+    import(
+        &w,
+        "old.json",
+        r#"[{"id":"x","type":"book","title":"Csl old","author":[{"literal":"Charaka"}],"issued":{"date-parts":[[300]]}}]"#,
+    );
+    let l = list(&w);
+    for (t, y) in [("Kitab", 950), ("Canon", 1025), ("Ris old", 180), ("Bib old", 600), ("Csl old", 300)] {
+        assert_eq!(reading(&l, t)["year"], Value::from(y), "{t}");
+    }
+    for style in ["vancouver", "apa", "harvard", "chicago"] {
+        let r = reference(&references(&w, style), "Kitab");
+        assert!(r.contains("950") && !r.contains("0950"), "{style}: {r}");
+    }
+    // Not years are still refused, in every reader and the edit.
+    let bad = w.write("bad.csv", "title,authors,year,type\nBad,\"X, Y\",0000,book\nWorse,\"X, Y\",12345,book\n");
+    let e = w.fails(&["import", "reading", bad.to_str().unwrap()]);
+    assert!(e.contains("bad.csv:2:") && e.contains("\"0000\" is not a year") && e.contains("bad.csv:3:"), "{e}");
+    w.ok(&["reading", "edit", "10.1000/old", "--year", "190", "--by", "amina"]);
+    let e = w.fails(&["reading", "edit", "10.1000/old", "--year", "0", "--by", "amina"]);
+    assert!(e.contains("not a plausible year"), "{e}");
+}
