@@ -196,9 +196,18 @@ fn years_before_1000_are_accepted_everywhere_and_printed_as_written() {
         assert!(r.contains("950") && !r.contains("0950"), "{style}: {r}");
     }
     // Not years are still refused, in every reader and the edit.
-    let bad = w.write("bad.csv", "title,authors,year,type\nBad,\"X, Y\",0000,book\nWorse,\"X, Y\",12345,book\n");
+    let bad = w.write(
+        "bad.csv",
+        "title,authors,year,type\nBad,\"X, Y\",0000,book\nWorse,\"X, Y\",12345,book\nShort,\"X, Y\",19,book\n",
+    );
     let e = w.fails(&["import", "reading", bad.to_str().unwrap()]);
-    assert!(e.contains("bad.csv:2:") && e.contains("\"0000\" is not a year") && e.contains("bad.csv:3:"), "{e}");
+    assert!(
+        e.contains("bad.csv:2:")
+            && e.contains("\"0000\" is not a year")
+            && e.contains("bad.csv:3:")
+            && e.contains("bad.csv:4:"),
+        "{e}"
+    );
     w.ok(&["reading", "edit", "10.1000/old", "--year", "190", "--by", "amina"]);
     let e = w.fails(&["reading", "edit", "10.1000/old", "--year", "0", "--by", "amina"]);
     assert!(e.contains("not a plausible year"), "{e}");

@@ -330,7 +330,6 @@ pub fn read_date(s: &str) -> Option<Dated> {
         None => t.as_str(),
     };
     let mut year = None;
-    let tokens = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
     for raw in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         // "c2019", "ca1990", "p2019": a marker glued to the year.
         let token = ["ca", "c", "p"]
@@ -345,9 +344,9 @@ pub fn read_date(s: &str) -> Option<Dated> {
             }
         } else if (digits.len() == 4
             && (rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()))))
-            // A year before 1000 ("950", "c. 950"): three digits, or fewer
-            // when the date is that number alone (a day or month never is).
-            || (rest.is_empty() && (digits.len() == 3 || (tokens == 1 && !digits.is_empty())))
+            // A year before 1000 ("950", "c. 950", "0950"): three digits. One or
+            // two ("19") stay refused: as often a year cut short ('19) as a year.
+            || (rest.is_empty() && digits.len() == 3)
         {
             let y: i64 = digits.parse().ok()?;
             if year.is_none() {
@@ -937,6 +936,10 @@ pub(crate) mod tests {
             ("0000", None),
             ("9999", None),
             ("19", None),
+            ("950", Some(Dated::Year(950))),
+            ("c. 950", Some(Dated::Year(950))),
+            ("0950", Some(Dated::Year(950))),
+            ("12345", None),
             ("twenty", None),
             ("soon", None),
         ] {
