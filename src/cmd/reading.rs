@@ -321,7 +321,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     if let Some(y) = a.year
         && !crate::import::reading_csv::YEARS.contains(&y)
     {
-        bail!("--year {y} is not a plausible year; expected four digits such as 2019");
+        bail!("--year {y} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950");
     }
     let kind = reading_type(&a.kind)
         .with_context(|| format!("unknown --type {:?}; expected one of {}", a.kind, reading_type_names()))?;

@@ -512,6 +512,10 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     }
     // biblatex's pubstate ("inpress", "forthcoming") stands in for a missing year.
     d.date = ["year", "date", "pubstate"].iter().find_map(|f| val(f).filter(|v| !v.text.is_empty()));
+    // With a year, the pubstate goes to the builder, which names it (never dropped silently).
+    if ["year", "date"].iter().any(|f| val(f).is_some_and(|v| !v.text.is_empty())) {
+        d.pub_state = val("pubstate").filter(|v| !v.text.is_empty());
+    }
     d.doi = e.fields.get("doi").map(|f| Val::new(verbatim(&f.raw), at(f)));
     // The PMID: `pmid` (JabRef, Zotero, PubMed2BibTeX), or BibLaTeX's `eprint`
     // with `eprinttype = {pubmed}` (biblatex manual §3.13.7).

@@ -138,6 +138,11 @@ pub struct Draft {
     pub language_at: Option<Pos>,
     pub source_kind: Option<Val>,
     pub status: Option<Val>,
+    /// A publication state given apart from a date (CSL-JSON `status`,
+    /// biblatex `pubstate`: "forthcoming", "in press"): the year's note when
+    /// the date gives no year; beside a year it is named in a warning, never
+    /// dropped silently (issue 12; the store keeps a note only without a year).
+    pub pub_state: Option<Val>,
     /// Content facets the format gives (Global South, open access, …), read
     /// by [`super::facets`] (the canonical CSV's columns; other formats have none).
     pub facets: super::facets::WorkFacets,
@@ -231,13 +236,14 @@ impl Themes for crate::store::themes::ThemeIndex {
 pub use super::facets::SOURCE_KINDS;
 /// Review statuses.
 pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
-/// The years a reading may carry.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1000..=2100;
+/// The years a reading may carry: from 1 (a historic work, such as al-Razi's
+/// of about 950, printed as written) to 2100.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1..=2100;
 
 /// A year read from a date as written, or a reason there is none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dated {
-    /// A year (1000–2100).
+    /// A year (1–2100).
     Year(i64),
     /// Not published yet: "in press", "forthcoming", "to appear"…, as a note.
     NotYet(&'static str),
@@ -336,8 +342,11 @@ pub fn read_date(s: &str) -> Option<Dated> {
             if !MONTHS.contains(&token) {
                 return None;
             }
-        } else if digits.len() == 4
-            && (rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())))
+        } else if (digits.len() == 4
+            && (rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()))))
+            // A year before 1000 ("950", "c. 950", "0950"): three digits. One or
+            // two ("19") stay refused: as often a year cut short ('19) as a year.
+            || (rest.is_empty() && digits.len() == 3)
         {
             let y: i64 = digits.parse().ok()?;
             if year.is_none() {
@@ -384,7 +393,7 @@ pub fn season_of(s: &str) -> Option<&'static str> {
 
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
-    format!("year {v:?} is not a year; expected a four-digit year such as 2019 (or a date, or \"in press\")")
+    format!("year {v:?} is not a year; expected a year such as 2019 or 950 (or a date, or \"in press\")")
 }
 
 /// Validates a draft: the record, or every problem found in it.
@@ -532,6 +541,30 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             Some(Dated::NotYet(n)) => year_note = Some(n.to_string()),
             Some(Dated::Undated) => {}
             None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
+        }
+    }
+    if let Some(v) = d.pub_state.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match read_date(&v.text) {
+            Some(Dated::NotYet(n)) if year.is_none() && year_note.is_none() => year_note = Some(n.to_string()),
+            Some(Dated::NotYet(n)) if year_note.is_none() => d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}publication state {n:?} not stored: the record has a year ({}), and canon keeps a state \
+                     such as \"in press\" only for a work without one; edit the year away to keep it",
+                    year.unwrap_or_default()
+                ),
+            )),
+            Some(Dated::NotYet(_)) => {}
+            _ => d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}publication state {:?} is not one canon keeps (in press, forthcoming, to appear, accepted, \
+                     submitted…); not stored",
+                    v.text.trim()
+                ),
+            )),
         }
     }
     // The season of the date: given apart (BibTeX `month`, CSL `season`) or
@@ -903,6 +936,10 @@ pub(crate) mod tests {
             ("0000", None),
             ("9999", None),
             ("19", None),
+            ("950", Some(Dated::Year(950))),
+            ("c. 950", Some(Dated::Year(950))),
+            ("0950", Some(Dated::Year(950))),
+            ("12345", None),
             ("twenty", None),
             ("soon", None),
         ] {

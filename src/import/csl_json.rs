@@ -255,10 +255,14 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.date = ["issued", "original-date", "available-date"]
         .iter()
         .find_map(|k| o.get(*k).and_then(date_text).map(|t| Val::new(t, at(k))));
-    if d.date.is_none()
-        && let Some(s) = text_of(o.get("status"))
-    {
-        d.date = Some(Val::new(s, at("status")));
+    if let Some(s) = text_of(o.get("status")) {
+        // No date: the status stands in for the year; with one, the builder
+        // names it (never dropped silently).
+        if d.date.is_none() {
+            d.date = Some(Val::new(s, at("status")));
+        } else {
+            d.pub_state = Some(Val::new(s, at("status")));
+        }
     }
     // A date given with no year in it (`{"date-parts": [[]]}`, `{"season": 2}`)
     // and no status to say why: valid CSL-JSON, imported without a year, and said.

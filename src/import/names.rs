@@ -112,6 +112,11 @@ const CORPORATE: &[&str] = &[
     "office",
 ];
 
+/// Words that end a company's name and are never a person's name alone:
+/// "Ltd", "Inc.", "plc", "LLC" (as a `;` part on their own, see [`split_cell`]).
+const COMPANY_ENDS: &[&str] =
+    &["ltd", "inc", "plc", "llc", "llp", "limited", "gmbh", "corp", "co", "pty ltd", "ag", "s.a", "sa", "bv", "nv"];
+
 /// Whether a word is a name suffix such as "Jr.", "Sr", "III".
 pub fn is_suffix(word: &str) -> bool {
     let w = word.trim().trim_end_matches('.').to_lowercase();
@@ -522,6 +527,12 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
         return Some(Name::literal(&original));
     }
     let parts: Vec<String> = split_top(raw, |c| c == ',').into_iter().map(|p| p.trim().to_string()).collect();
+    // An unbraced firm named after people, `Smith \& Partners`: `\&` never
+    // separates people in BibTeX, so the firm-word rule CSV and RIS use
+    // makes it one organisation.
+    if parts.len() == 1 && original.contains('&') && looks_corporate(&original) {
+        return Some(Name::literal(&original));
+    }
     let words = |p: &str| -> Vec<String> {
         split_top(p, |c| c.is_whitespace() || c == '~')
             .into_iter()
@@ -716,7 +727,26 @@ fn split_plain_names(cell: &str) -> CellNames {
     // company: "Johnson & Johnson"): `;` already separates the names.
     let mut whole: Vec<String> = Vec::new();
     let chunks: Vec<String> = if cell.contains(';') {
-        cell.split(';')
+        // A lone company word after `;` ("Acme Health; Ltd"): the end of the
+        // organisation before it, joined to it by guessing, and said.
+        let mut parts: Vec<String> = Vec::new();
+        for part in cell.split(';') {
+            let w = part.trim().trim_end_matches('.').to_lowercase();
+            match parts.last_mut() {
+                Some(prev) if COMPANY_ENDS.contains(&w.as_str()) && !prev.trim().is_empty() => {
+                    let joined = format!("{}, {}", prev.trim(), part.trim());
+                    doubt = Some(format!(
+                        "{cell:?} has {:?} alone between `;`: read as the end of the organisation before it, \
+                         {joined:?}; write the organisation in one part (or in braces) to be sure",
+                        part.trim()
+                    ));
+                    *prev = joined;
+                }
+                _ => parts.push(part.to_string()),
+            }
+        }
+        parts
+            .iter()
             .flat_map(|part| {
                 if one_word_pair(part) {
                     whole.push(part.trim().to_string());

@@ -150,6 +150,7 @@ const PLACE: usize = 14;
 const EDITION: usize = 15;
 const KEYWORDS: usize = 16;
 const ANNOTATION: usize = 17;
+const SERIES: usize = 18;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -177,6 +178,9 @@ pub const FIELDS: &[Field] = &[
     Field { name: "edition", aliases: &["Edition"], required: false },
     Field { name: "keywords", aliases: &["Manual Tags"], required: false },
     Field { name: "annotation", aliases: &[], required: false },
+    // Zotero's "Series" (a book's series; "Series Title" for a journal
+    // article's): the series, never the container (issue 12o's field).
+    Field { name: "series", aliases: &["Series"], required: false },
 ];
 
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
@@ -228,7 +232,8 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         author: m.columns[AUTHORS],
         editor: m.fallbacks(AUTHORS, &["Editor"]).first().copied(),
         container: m.columns[CONTAINER],
-        series: m.fallbacks(CONTAINER, &["Series"]).first().copied(),
+        series: m.columns[SERIES],
+        series_title: m.fallbacks(SERIES, &["Series Title"]).first().copied(),
         volume: m.columns[VOLUME],
         issue: m.columns[ISSUE],
         pages: m.columns[PAGES],
@@ -263,6 +268,7 @@ struct Columns {
     editor: Option<usize>,
     container: Option<usize>,
     series: Option<usize>,
+    series_title: Option<usize>,
     volume: Option<usize>,
     issue: Option<usize>,
     pages: Option<usize>,
@@ -289,6 +295,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         Some(y) => Some(Val::new(y, at(c.year))),
         None => get(r, c.date).map(|y| Val::new(y, at(c.date))),
     };
+    // Zotero's "Date" as written ("2020-05-06", "March 7, 2021"): its month
+    // and day, beside the year "Publication Year" gives (as RIS `DA`).
+    d.month = get(r, c.date).map(|v| Val::new(v, at(c.date)));
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
     // Zotero keeps a DOI and a PMID in Extra ("DOI: 10.…", "PMID: …") for item
     // types without those fields: the builder fills them from it and keeps
@@ -306,7 +315,8 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.themes =
         crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", zotero_kind));
-    d.container = text(c.container).or_else(|| text(c.series));
+    d.container = text(c.container);
+    d.series = text(c.series).or_else(|| text(c.series_title));
     d.volume = text(c.volume);
     d.issue = text(c.issue);
     d.pages = text(c.pages);

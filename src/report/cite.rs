@@ -234,6 +234,7 @@ impl Style {
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
         let t = with_month_range(with_season(with_et_al(t, r, &self.et_al), r), r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
+        let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case(t, &own_case_words(r)), r);
         with_approximate_year(t, r, &self.name)
     }
@@ -1355,6 +1356,21 @@ fn nlm_suffix(x: &str) -> String {
 /// Citing Medicine's page range: a hyphen, not an en dash ("201-9", ch. 1,
 /// "Location (Pagination)"). The reading's range is found after its first
 /// page, from the end (pages come after the title, which may hold a range).
+/// A full stop between the DOI (or any element) and the PMID after it:
+/// "doi:10.1056/X. PubMed PMID: 123." (Citing Medicine, 2nd ed., ch. 1,
+/// "Notes": each note element ends with a period). The bundled Vancouver
+/// style joins them with a space only. A stop already there is kept.
+fn with_stop_before_pmid(mut t: Rich) -> Rich {
+    for marker in [" PubMed PMID:", " PMID:"] {
+        let Some(i) = t.text.find(marker) else { continue };
+        if t.text[..i].ends_with(|c: char| !matches!(c, '.' | ';' | ',' | ':' | '(' | '[')) {
+            splice(&mut t, i..i, ".");
+        }
+        break;
+    }
+    t
+}
+
 fn with_nlm_pages(mut t: Rich, r: &Reading) -> Rich {
     let Some(first) = r.pages.as_deref().and_then(|p| p.split(['–', '-']).next()).map(str::trim) else {
         return t;

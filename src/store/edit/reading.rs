@@ -140,7 +140,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         if let Some(y) = y
             && !YEARS.contains(&y)
         {
-            bail!("year {y} is not a plausible year; expected four digits such as 2019");
+            bail!("year {y} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950");
         }
         set("year", y.map_or(Value::Null, Value::from));
     }

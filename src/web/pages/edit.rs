@@ -182,7 +182,7 @@ fn edit_page(db: &Db, v: &Visit, k: Kind, id: i64) -> Result<Markup, Fail> {
                     label for=(id_) { (f.label) }
                     @match f.input {
                         Input::Line => { input id=(id_) type="text" name=(f.name) value=(now); }
-                        Input::Year => { input id=(id_) type="number" min="1000" max="2100" name=(f.name) value=(now); }
+                        Input::Year => { input id=(id_) type="number" min="1" max="2100" name=(f.name) value=(now); }
                         Input::Lines => { textarea id=(id_) name=(f.name) rows="4" { (now) } }
                         Input::Types => {
                             select id=(id_) name=(f.name) {

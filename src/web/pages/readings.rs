@@ -391,7 +391,7 @@ fn new_page(v: &Visit, themes: &[Theme], f: &NewReading, error: Option<&str>) ->
                 p.hint #r-authors-hint { "One per line, as published (any script): “Fanon, Frantz” or “Ngũgĩ wa Thiong'o”." }
                 textarea #r-authors name="authors" rows="3" aria-describedby="r-authors-hint" { (val(&f.authors)) }
             }
-            div { label for="r-year" { "Year" } input #r-year type="number" name="year" min="1000" max="2100" value=(val(&f.year)); }
+            div { label for="r-year" { "Year" } input #r-year type="number" name="year" min="1" max="2100" value=(val(&f.year)); }
             div {
                 label for="r-type" { "Type" }
                 select #r-type name="type" {
