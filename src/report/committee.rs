@@ -1103,8 +1103,16 @@ fn quoted(title: &str) -> String {
 /// an English (left-to-right) paragraph with its punctuation in place. A cell
 /// that is wholly a user's text is not composed and keeps the direction of
 /// its first strong character.
+/// Text with no right-to-left letter and no directional control cannot turn
+/// the line around, and is left as it is (the controls would only be more
+/// characters in the PDF's text).
 fn isolated(text: &str) -> String {
-    format!("\u{2068}{text}\u{2069}")
+    use unicode_bidi::BidiClass::{AL, LRE, LRI, LRO, R, RLE, RLI, RLO};
+    if text.chars().any(|c| matches!(unicode_bidi::bidi_class(c), R | AL | RLE | RLO | RLI | LRE | LRO | LRI)) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// What the coverage and its evidence say when the scope holds no module.
