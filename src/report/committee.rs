@@ -534,9 +534,9 @@ fn readings_cell(g: &Gap) -> String {
         .iter()
         .map(|c| {
             if c.score > 0.0 {
-                format!("{} ({}); shares {}", c.title, year(c.year), c.why_brief())
+                format!("{} ({}); shares {}", isolated(&c.title), year(c.year), c.why_brief())
             } else {
-                format!("{} ({}); {}", c.title, year(c.year), c.why_brief())
+                format!("{} ({}); {}", isolated(&c.title), year(c.year), c.why_brief())
             }
         })
         .collect::<Vec<_>>()
@@ -574,12 +574,7 @@ fn sessions_text(d: &ReportData, g: &Gap) -> String {
             .items
             .iter()
             .map(|i| {
-                format!(
-                    "\u{201c}{}\u{201d} ({}, {})",
-                    i.title,
-                    i.module_code,
-                    i.level.map_or("no level", |l| l.as_str())
-                )
+                format!("{} ({}, {})", quoted(&i.title), i.module_code, i.level.map_or("no level", |l| l.as_str()))
             })
             .collect();
         return format!(" Where a higher-level outcome could go: {}.", shown.join(", "));
@@ -887,15 +882,20 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
         let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
         if r.status == "linked" {
             let to = if r.session.is_empty() { "the module".to_string() } else { quoted(&r.session) };
-            let note = if r.note.is_empty() { String::new() } else { format!(": \u{201c}{}\u{201d}", r.note) };
-            e.0.push(format!("{} ({}), linked to {to} by {}{note}", r.title, year(r.reading_year), r.linked_by));
+            let note = if r.note.is_empty() { String::new() } else { format!(": {}", quoted(&r.note)) };
+            e.0.push(format!(
+                "{} ({}), linked to {to} by {}{note}",
+                isolated(&r.title),
+                year(r.reading_year),
+                isolated(&r.linked_by)
+            ));
         } else {
             let what = if r.gap.is_empty() {
                 format!("for its sessions on {}", d.theme_name(&r.theme))
             } else {
                 format!("for {}, which it misses ({})", d.theme_name(&r.theme), r.gap)
             };
-            e.1.push(format!("{} ({}) {what}; shares {}", r.title, year(r.reading_year), r.brief));
+            e.1.push(format!("{} ({}) {what}; shares {}", isolated(&r.title), year(r.reading_year), r.brief));
         }
     }
     if !by_module.is_empty() {
@@ -1094,7 +1094,25 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
 /// sentence takes its base direction from canon's words, not from an Arabic
 /// or Hebrew title that happens to open it (rules P2–P3 skip isolates).
 fn quoted(title: &str) -> String {
-    format!("\u{201c}\u{2068}{title}\u{2069}\u{201d}")
+    format!("\u{201c}{}\u{201d}", isolated(title))
+}
+
+/// A user's text inside a cell or sentence canon composes, as a directional
+/// isolate (UAX #9 FSI … PDI) without quotation marks: a reading's title that
+/// opens "Title (2012); shares …" keeps its own direction, and the line stays
+/// an English (left-to-right) paragraph with its punctuation in place. A cell
+/// that is wholly a user's text is not composed and keeps the direction of
+/// its first strong character.
+/// Text with no right-to-left letter and no directional control cannot turn
+/// the line around, and is left as it is (the controls would only be more
+/// characters in the PDF's text).
+fn isolated(text: &str) -> String {
+    use unicode_bidi::BidiClass::{AL, LRE, LRI, LRO, R, RLE, RLI, RLO};
+    if text.chars().any(|c| matches!(unicode_bidi::bidi_class(c), R | AL | RLE | RLO | RLI | LRE | LRO | LRI)) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// What the coverage and its evidence say when the scope holds no module.

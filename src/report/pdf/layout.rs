@@ -244,6 +244,9 @@ struct Keep {
     bookmark: Option<usize>,
 }
 
+/// Space between a heat map's last row and its legend, in points.
+const LEGEND_GAP: f32 = 8.0;
+
 /// Table text: size, line height and cell padding, in points.
 const ROW_SIZE: f32 = 9.0;
 const ROW_LEADING: f32 = 12.5;
@@ -1289,12 +1292,22 @@ impl<'a> Flow<'a> {
             })
             .collect();
         let heights: Vec<f32> = labels.iter().map(|l| (l.len() as f32 * lab_lead + 6.0).max(min_row_h)).collect();
+        // The legend says what the colours mean: it keeps with the heat map's
+        // last row (keep-with-previous), so page breaks are planned as if that
+        // row were as tall as itself and the legend together.
+        let cap = self.sh.wrap(&hm.legend, Weight::Regular, 8.5, CONTENT_W - 200.0);
+        self.note_missing(|| "the heat map's legend".to_string());
+        let legend_h = (cap.len() as f32 * 11.5).max(22.0);
+        let mut kept = heights.clone();
+        if let Some(last) = kept.last_mut() {
+            *last += LEGEND_GAP + legend_h;
+        }
         self.space(4.0);
         let mut labels = labels.into_iter();
         let mut ri = 0usize;
         while ri < heights.len() {
             let avail = BOTTOM - self.y - head_h;
-            let take = plan(avail, BOTTOM - TOP - head_h, &heights[ri..], heights.len() - ri, MIN_ROWS, self.at_top());
+            let take = plan(avail, BOTTOM - TOP - head_h, &kept[ri..], heights.len() - ri, MIN_ROWS, self.at_top());
             let k = match take {
                 Take::NewPage => {
                     self.break_keeping();
@@ -1314,14 +1327,11 @@ impl<'a> Flow<'a> {
             }
         }
         if hm.row_labels.is_empty() {
-            self.need(head_h);
+            self.need(head_h + LEGEND_GAP + legend_h);
             draw_header(self);
         }
         // Legend: a ramp with its ends labelled, then the caption.
-        self.y += 8.0;
-        let cap = self.sh.wrap(&hm.legend, Weight::Regular, 8.5, CONTENT_W - 200.0);
-        self.note_missing(|| "the heat map's legend".to_string());
-        let legend_h = (cap.len() as f32 * 11.5).max(22.0);
+        self.y += LEGEND_GAP;
         self.need(legend_h);
         let top = self.y;
         let steps = 24;

@@ -1119,3 +1119,31 @@ fn a_references_note_line_hangs_on_its_references_side_in_every_script() {
         }
     }
 }
+
+#[test]
+fn a_heat_maps_legend_keeps_with_its_last_row_on_the_pdf_page() {
+    // Filler of every length moves the heat map's end down the page one line
+    // at a time, so that some run ends it just above the bottom margin.
+    for filler in 20..52 {
+        let mut blocks: Vec<Block> = (0..filler).map(|_| para("filler")).collect();
+        blocks.push(Block::HeatMap(HeatMap {
+            row_labels: (0..6).map(|i| format!("Module {i}")).collect(),
+            col_labels: vec!["Alpha".into(), "Beta".into()],
+            values: (0..6).map(|_| vec![0.5, 0.5]).collect(),
+            cell_text: (0..6).map(|_| vec!["1".into(), "2".into()]).collect(),
+            legend: "Colour: share of the module's sessions on the theme".into(),
+        }));
+        let bytes = render(&doc(blocks)).expect("render");
+        let pdf = lopdf::Document::load_mem(&bytes).expect("lopdf reads our output");
+        let pages: Vec<String> =
+            (1..=pdf.get_pages().len() as u32).map(|p| pdf.extract_text(&[p]).unwrap_or_default()).collect();
+        let legend: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains("Colour: share of")).collect();
+        assert_eq!(legend.len(), 1, "after {filler} lines: the legend on pages {legend:?}");
+        let page = &pages[legend[0]];
+        assert!(
+            page.contains("Module 5"),
+            "after {filler} lines the legend is on a page without the last row:\n{page}"
+        );
+        assert!(page.contains("Low") && page.contains("High"), "{page}");
+    }
+}

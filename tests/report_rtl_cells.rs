@@ -1,0 +1,112 @@
+//! Issue 13 (13m): a cell canon composes around a user's right-to-left title
+//! ("العنصرية في الطب الحديث (2021), linked to … by …") is an English,
+//! left-to-right paragraph with the title embedded right to left, read back
+//! from the PDF's word boxes (pdftotext -bbox) through the real binary.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::Workdir;
+
+const MODULES: &str = "\
+programme,year,module_code,module_title,session_title,learning_outcomes,themes
+MBBS,1,A101,Foundations,History of medicine and empire,Describe how colonial medicine shaped tropical medicine,historical-awareness
+MBBS,1,A101,Foundations,Cell biology,List the organelles of the cell,
+MBBS,2,B201,Cardiorespiratory,Pulse oximetry and skin tone,Explain why pulse oximeters overestimate saturation in darker skin,epistemic-bias
+MBBS,2,B201,Cardiorespiratory,Spirometry,Interpret spirometry results,
+";
+
+const READINGS: &str = "\
+title,authors,year,type,themes,notes,language,status
+العنصرية في الطب الحديث,\"حسن، ليلى\",2021,article,epistemic-bias,COVID-19 and pulse oximetry: 12 studies reviewed,ar,approved
+ההיסטוריה של הרפואה הקולוניאלית,\"לוי, דוד\",2017,book,historical-awareness,colonial medicine and empire,he,approved
+";
+
+/// (word, xMin, xMax, vertical centre) of every word of a `pdftotext -bbox` listing,
+/// bidi marks removed and surrounding punctuation trimmed.
+fn words(pdf: &Path) -> Option<Vec<(String, f32, f32, f32)>> {
+    let out = match Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output() {
+        Ok(o) if o.status.success() => o,
+        _ => {
+            eprintln!("skipping: pdftotext is not installed (apt-get install poppler-utils)");
+            return None;
+        }
+    };
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    let mut found = Vec::new();
+    for line in html.lines() {
+        let (Some(start), Some(close)) = (line.find("<word "), line.find('>')) else { continue };
+        let raw = line[close + 1..].trim_end_matches("</word>");
+        let word: String =
+            raw.chars().filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)).collect();
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let attr = |name: &str| -> f32 {
+            let key = format!("{name}=\"");
+            let i = line[start..].find(&key).map(|i| start + i + key.len()).expect("attribute");
+            line[i..].split('"').next().expect("value").parse().expect("number")
+        };
+        // poppler lists a right-to-left word's characters in visual order.
+        let word =
+            if word.chars().any(|c| matches!(c as u32, 0x0590..=0x08FF)) { word.chars().rev().collect() } else { word };
+        found.push((word, attr("xMin"), attr("xMax"), (attr("yMin") + attr("yMax")) / 2.0));
+    }
+    Some(found)
+}
+
+/// Asserts that on every line where both occur, `first` (a word of a
+/// right-to-left title) is set left of `then` (canon's English word after
+/// it): the line is a left-to-right paragraph. At least one such line.
+/// Only lines of canon's composed cells count (they hold "linked", "by", "for" or
+/// "shares"); a reference in the reading list is a right-to-left paragraph
+/// of its own.
+fn left_of(ws: &[(String, f32, f32, f32)], first: &str, then: &str) {
+    let composed =
+        |y: f32| ws.iter().any(|w| (w.3 - y).abs() < 3.0 && matches!(w.0.as_str(), "linked" | "by" | "for" | "shares"));
+    let mut pairs = 0;
+    for a in ws.iter().filter(|w| w.0 == first && composed(w.3)) {
+        for b in ws.iter().filter(|w| w.0 == then && (w.3 - a.3).abs() < 3.0) {
+            pairs += 1;
+            assert!(
+                a.2 <= b.1 + 0.5,
+                "{first:?} (x {}–{}) is not left of {then:?} (x {}–{}): a right-to-left cell",
+                a.1,
+                a.2,
+                b.1,
+                b.2
+            );
+        }
+    }
+    assert!(pairs > 0, "no line holds both {first:?} and {then:?}");
+}
+
+#[test]
+fn composed_cells_around_right_to_left_titles_are_left_to_right() {
+    let w = Workdir::new();
+    std::fs::write(w.path("m.csv"), MODULES).expect("write modules");
+    std::fs::write(w.path("r.csv"), READINGS).expect("write readings");
+    w.ok(&["init"]);
+    w.ok(&["import", "modules", &w.path("m.csv").display().to_string()]);
+    w.ok(&["import", "reading", &w.path("r.csv").display().to_string()]);
+    let list = w.json(&["reading", "list", "--format", "json"]);
+    let id = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|r| r["title"] == "العنصرية في الطب الحديث")
+        .map(|r| r["id"].to_string().trim_matches('"').to_string())
+        .expect("the Arabic reading");
+    w.ok(&["link", &id, "B201", "--by", "tester", "--note", "ملاحظة: مهم للأكسجة"]);
+    w.ok(&["report", "rtl.pdf"]);
+    let Some(ws) = words(&w.path("rtl.pdf")) else { return };
+    // What each module should read: "العنصرية … (2021), linked to the module
+    // by tester: “ملاحظة: …”" reads from the left.
+    left_of(&ws, "العنصرية", "linked");
+    left_of(&ws, "tester", "ملاحظة");
+    // A proposal ("ההיסטוריה … (2017) for its sessions on …; shares …") too,
+    // in the Gaps table and in What each module should read: its year
+    // follows the title, where a right-to-left cell would set it on the left.
+    assert!(ws.iter().any(|w| w.0 == "ההיסטוריה"), "the Hebrew reading is not proposed anywhere");
+    left_of(&ws, "הקולוניאלית", "2017");
+}
