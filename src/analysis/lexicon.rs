@@ -517,9 +517,7 @@ pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
     let after = |list: &[&str]| {
         let near = |j: usize| words.get(j).is_some_and(|a| list.iter().any(|x| number_forms(a.as_ref(), x)));
         let of = words.get(i + 1).is_some_and(|x| x.as_ref() == "of");
-        near(i + 1)
-            || (conj(i + 1) && near(i + 2))
-            || (of && (near(i + 2) || (skip(i + 2) && near(i + 3))))
+        near(i + 1) || (conj(i + 1) && near(i + 2)) || (of && (near(i + 2) || (skip(i + 2) && near(i + 3))))
     };
     // A word joined by "and"/"or" to a word of its own family in its clinical
     // sense shares it: "MRSA colonisation and decolonisation".

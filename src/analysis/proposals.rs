@@ -1290,6 +1290,30 @@ mod tests {
     }
 
     #[test]
+    fn a_brief_reason_shows_each_quoted_word_as_the_quote_writes_it() {
+        // Issue 13 (13n): the reading's "disparity" was shown before a quote
+        // of the session's "racial disparities in analgesia".
+        let mut d = data();
+        d.readings = vec![reading(20, "Racial disparity in analgesia: a review of inequity")];
+        let text = "Pain assessment, analgesia and racial disparities in analgesia prescribing";
+        let got = Proposer::new(&d).propose(&[ask(text, 1)]);
+        let c = got[0].first().unwrap_or_else(|| panic!("{got:?}"));
+        let disparity = c.shared.iter().find(|s| s.word == "disparity").unwrap_or_else(|| panic!("{:?}", c.shared));
+        assert_eq!(disparity.module_word, "disparities");
+        let brief = c.why_brief();
+        let (words, quoted) = brief.split_once(", as in \u{201c}").unwrap_or_else(|| panic!("{brief}"));
+        assert!(
+            words.contains("\u{201c}disparities\u{201d}") && !words.contains("\u{201c}disparity\u{201d}"),
+            "{brief}"
+        );
+        // Every word before the quote is written in the quote as shown.
+        let quoted = normalise(quoted);
+        for w in words.split('\u{201c}').skip(1).filter_map(|p| p.split('\u{201d}').next()) {
+            assert!(quoted.split(' ').any(|q| q == normalise(w)), "{w:?} is not written so in {quoted:?}: {brief}");
+        }
+    }
+
+    #[test]
     fn an_outcome_verb_is_not_subject_matter() {
         for v in ["interpret", "Interpreting", "describes", "planned", "analysed", "evaluate"] {
             assert!(action_verb(v), "{v}");
