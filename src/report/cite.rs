@@ -256,14 +256,17 @@ impl Style {
     /// each entry's key is its reading's position in `readings`.
     pub fn entries<'a>(&self, readings: &[&'a Reading]) -> Entries<'a> {
         let make = |from: usize, part: &[&'a Reading]| -> Vec<(usize, Option<hayagriva::Entry>, Option<Alone>)> {
-            part.iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let e = entry(r, self.plain_suffix, &format!("r{}", from + i));
-                    let alone = if self.stand_alone { e.as_ref().and_then(|e| self.alone(e, r)) } else { None };
-                    (address(r), e, alone)
-                })
-                .collect()
+            let built: Vec<Option<hayagriva::Entry>> =
+                part.iter().enumerate().map(|(i, r)| entry(r, self.plain_suffix, &format!("r{}", from + i))).collect();
+            let mut alone: Vec<Option<Alone>> = Vec::with_capacity(part.len());
+            if self.stand_alone {
+                for (rs, es) in part.chunks(ALONE_CHUNK).zip(built.chunks(ALONE_CHUNK)) {
+                    alone.extend(self.alone_chunk(rs, es));
+                }
+            } else {
+                alone.resize_with(part.len(), || None);
+            }
+            part.iter().zip(built).zip(alone).map(|((r, e), a)| (address(r), e, a)).collect()
         };
         let half = readings.len() / 2;
         let (first, second) = readings.split_at(half);
@@ -395,13 +398,20 @@ impl Style {
         let rendered =
             driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
         let item = rendered.bibliography.and_then(|b| b.items.into_iter().next())?;
+        self.alone_item(&item, r, PROBE)
+    }
+
+    /// `item`, reading `r` rendered numbered `number`, as an [`Alone`]:
+    /// `None` when the text holds the number or the label is not the number
+    /// with fixed text around it.
+    fn alone_item(&self, item: &hayagriva::BibliographyItem, r: &Reading, number: usize) -> Option<Alone> {
         let label = item
             .first_field
             .as_ref()
             .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
             .map(|l| l.text)
             .unwrap_or_default();
-        let probe = PROBE.to_string();
+        let probe = number.to_string();
         let label = match label.split_once(&probe) {
             Some((before, after)) if !after.contains(&probe) => Some((before.to_string(), after.to_string())),
             Some(_) => return None,
@@ -414,6 +424,51 @@ impl Style {
             None => fallback(r).into(),
         };
         Some(Alone { label, text })
+    }
+
+    /// [`Style::alone`] for a run of readings (`entries[i]` made from
+    /// `readings[i]`), rendered by one driver: in a style whose entries stand
+    /// alone ([`entries_stand_alone`]) each reference's text is the same as
+    /// rendered on its own, and the driver's work per list is paid once per
+    /// run rather than once per reading. Entry `j` of the run is numbered
+    /// [`PROBE`]` + j`; a reading whose label or text does not come out as
+    /// that requires is rendered on its own instead.
+    fn alone_chunk(&self, readings: &[&Reading], entries: &[Option<hayagriva::Entry>]) -> Vec<Option<Alone>> {
+        let cited: Vec<(usize, &hayagriva::Entry)> =
+            entries.iter().enumerate().filter_map(|(i, e)| e.as_ref().map(|e| (i, e))).collect();
+        let mut out: Vec<Option<Alone>> = Vec::with_capacity(readings.len());
+        out.resize_with(readings.len(), || None);
+        let mut done = vec![false; readings.len()];
+        if cited.len() > 1 {
+            let mut driver = BibliographyDriver::new().with_citation_number_offset(PROBE - 1);
+            for &(_, e) in &cited {
+                driver.citation(CitationRequest::from_items(
+                    vec![CitationItem::with_entry(e)],
+                    &self.csl,
+                    &self.locales,
+                ));
+            }
+            let rendered =
+                driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
+            let by_key: std::collections::HashMap<&str, usize> = cited.iter().map(|&(i, e)| (e.key(), i)).collect();
+            let order: std::collections::HashMap<&str, usize> =
+                cited.iter().enumerate().map(|(j, &(_, e))| (e.key(), j)).collect();
+            for item in rendered.bibliography.map(|b| b.items).unwrap_or_default() {
+                let (Some(&i), Some(&j)) = (by_key.get(item.key.as_str()), order.get(item.key.as_str())) else {
+                    continue;
+                };
+                if let Some(a) = self.alone_item(&item, readings[i], PROBE + j) {
+                    out[i] = Some(a);
+                    done[i] = true;
+                }
+            }
+        }
+        for &(i, e) in &cited {
+            if !done[i] {
+                out[i] = self.alone(e, readings[i]);
+            }
+        }
+        out
     }
 
     /// A list's bibliography from its readings rendered one by one
@@ -465,6 +520,12 @@ impl Style {
 /// the label shows where the number goes and finding it in the text shows
 /// the text depends on it.
 const PROBE: usize = 7_770_777;
+
+/// How many readings one driver renders together in a style whose entries
+/// stand alone ([`Style::alone_chunk`]): enough to pay the driver's set-up
+/// once for many, few enough that its work per list (quadratic in the
+/// list's length) stays small.
+const ALONE_CHUNK: usize = 64;
 
 /// A reading rendered on its own in a style whose entries stand alone.
 struct Alone {
