@@ -138,6 +138,52 @@ fn words_that_share_a_stem_or_have_a_clinical_sense_are_not_the_theme() {
     ]);
 }
 
+/// Round 6b: microbiology's colonies and colonisation, the physiology and
+/// law of "deprivation", psychiatry's "poverty of speech" and an eponym are
+/// not the themes; the same words in the themes' senses still are.
+#[test]
+fn microbiological_psychiatric_legal_and_eponymous_senses_are_not_the_theme() {
+    check(&[
+        ("Colonial morphology on agar plates", None),
+        ("MRSA colonisation and decolonisation", None),
+        ("Bacterial colonization of catheters", None),
+        ("Colonized catheter removal", None),
+        ("Colonisation of the gut microbiota in infancy", None),
+        ("Skin colonisation by Staphylococcus aureus", None),
+        ("Deprivation of liberty safeguards", None),
+        ("Deprivation of Liberty Safeguards and capacity", None),
+        ("Sleep deprivation and performance", None),
+        ("Sleep-deprivation in junior doctors", None),
+        ("Oxygen deprivation at birth", None),
+        ("Water deprivation test", None),
+        ("Poverty of speech in schizophrenia", None),
+        ("Poverty of thought and alogia", None),
+        ("Gay-Lussac's law and gas exchange", None),
+        // The same words in the themes' senses.
+        ("Colonial medicine in East Africa", HA),
+        ("Colonisation and its legacies in the Pacific", HA),
+        ("Deprivation and health outcomes", IH),
+        ("Poverty and child health", IH),
+        ("Gay men's sexual health", IH),
+    ]);
+}
+
+/// Round 6b: possessive plurals and derived forms of the seeded terms.
+#[test]
+fn possessive_plurals_and_derived_forms_are_found() {
+    check(&[
+        ("Trans person's experience of care", IH),
+        ("Trans persons’ experience of care", IH),
+        ("Trans women and hormone therapy", IH),
+        ("Migrants' access to the NHS", IH),
+        ("Refugees' mental health", IH),
+        ("Gypsy and Travellers' sites and health", IH),
+        ("Eugenicists in British medicine", HA),
+        ("A eugenicist's legacy", HA),
+        ("Eugenic sterilisation laws", HA),
+    ]);
+}
+
 /// Real texts of `../shared/corpus/curriculum/` (read in place) that use a
 /// word in its clinical sense, and one that uses "culture" in the theme's.
 #[test]

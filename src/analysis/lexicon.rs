@@ -409,13 +409,101 @@ pub const CLINICAL_SENSES: &[(&str, &[&str], &[&str])] = &[
         &["the", "sigmoid", "transverse", "ascending", "descending", "right", "left"],
         &["cancer", "carcinoma", "polyp", "polyps", "resection", "rectum"],
     ),
+    // Microbiology: a colony's shape on a plate, and microbes or a device
+    // colonised ("MRSA colonisation and decolonisation", "colonised catheter").
+    ("colonial", &[], &["morphology", "morphologies", "appearance", "variant", "variants", "growth", "colony"]),
+    ("colonization", MICROBIAL, MICROBIAL),
+    ("colonized", MICROBIAL, MICROBIAL),
+    ("colonizing", MICROBIAL, MICROBIAL),
+    ("decolonization", MICROBIAL, MICROBIAL),
+    ("decolonized", MICROBIAL, MICROBIAL),
+    // "Deprivation" in its social sense only: not sleep, oxygen or the
+    // senses deprived, nor the Mental Capacity Act's deprivation of liberty.
+    (
+        "deprivation",
+        &[
+            "sleep",
+            "rem",
+            "oxygen",
+            "sensory",
+            "visual",
+            "auditory",
+            "monocular",
+            "androgen",
+            "oestrogen",
+            "estrogen",
+            "hormone",
+            "hormonal",
+            "water",
+            "fluid",
+            "calorie",
+            "caloric",
+            "glucose",
+            "nicotine",
+        ],
+        &["liberty", "sleep", "oxygen", "safeguard", "safeguards", "dols"],
+    ),
+    // Psychiatry's poverty of speech, thought or movement (alogia).
+    (
+        "poverty",
+        &[],
+        &["speech", "thought", "thoughts", "content", "movement", "movements", "ideas", "affect", "expression"],
+    ),
+    // An eponym: Gay-Lussac's law.
+    ("gay", &[], &["lussac"]),
+];
+
+/// The neighbours that give "colonisation" and "colonised" their
+/// microbiological sense: microbes, flora, sites of carriage and devices.
+const MICROBIAL: &[&str] = &[
+    "bacterial",
+    "bacteria",
+    "bacterium",
+    "microbial",
+    "fungal",
+    "candida",
+    "mrsa",
+    "vre",
+    "staphylococcal",
+    "staphylococcus",
+    "aureus",
+    "streptococcal",
+    "pseudomonas",
+    "klebsiella",
+    "microbiota",
+    "microbiome",
+    "flora",
+    "gut",
+    "intestinal",
+    "skin",
+    "nasal",
+    "airway",
+    "mucosal",
+    "vaginal",
+    "oropharyngeal",
+    "tracheal",
+    "wound",
+    "urinary",
+    "catheter",
+    "line",
+    "device",
+    "implant",
+    "stent",
+    "agar",
+    "asymptomatic",
+    "carriage",
+    "screening",
+    "therapy",
+    "protocol",
 ];
 
 /// Whether the word at `i` of `words` (folded, in text order) is in a
 /// clinical sense by [`CLINICAL_SENSES`]: a word just before or just after
 /// it gives it that sense, looking past one "and" or "or" ("blood and urine
-/// cultures", "culture and sensitivity"), and before it past one article or
-/// possessive ("taking a history", "take their history").
+/// cultures", "culture and sensitivity"), before it past one article or
+/// possessive ("taking a history", "take their history"), and after it past
+/// "of" and one article ("deprivation of liberty", "colonisation of the gut");
+/// a word after "and"/"or" takes the sense of a clinical word before it.
 pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
     let Some(w) = words.get(i).map(AsRef::as_ref) else { return false };
     let conj = |j: usize| words.get(j).is_some_and(|x| matches!(x.as_ref(), "and" | "or"));
@@ -428,9 +516,19 @@ pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
     };
     let after = |list: &[&str]| {
         let near = |j: usize| words.get(j).is_some_and(|a| list.iter().any(|x| number_forms(a.as_ref(), x)));
-        near(i + 1) || (conj(i + 1) && near(i + 2))
+        let of = words.get(i + 1).is_some_and(|x| x.as_ref() == "of");
+        near(i + 1) || (conj(i + 1) && near(i + 2)) || (of && (near(i + 2) || (skip(i + 2) && near(i + 3))))
     };
-    CLINICAL_SENSES.iter().any(|(word, b, a)| number_forms(w, word) && (before(b) || after(a)))
+    // A word joined by "and"/"or" to a word of its own family in its clinical
+    // sense shares it: "MRSA colonisation and decolonisation".
+    let joined = i >= 2
+        && conj(i - 1)
+        && words.get(i - 2).is_some_and(|p| {
+            let p = p.as_ref();
+            CLINICAL_SENSES.iter().any(|(c, _, _)| number_forms(p, c) && w.contains(c.trim_end_matches('e')))
+        })
+        && clinical_sense(words, i - 2);
+    CLINICAL_SENSES.iter().any(|(word, b, a)| number_forms(w, word) && (joined || before(b) || after(a)))
 }
 
 /// Whether text word `t` is keyword word `w` in the singular or the plural
@@ -866,6 +964,56 @@ mod tests {
         assert!(clinical_sense(&w, 2) && !clinical_sense(&w, 8));
         let w = words("History-taking; a race against time; carcinoma of the colon");
         assert!(clinical_sense(&w, 0) && clinical_sense(&w, 3) && clinical_sense(&w, 9));
+    }
+
+    #[test]
+    fn microbiological_psychiatric_and_eponymous_senses_are_not_the_themes() {
+        let lx = Lexicon::new(&[
+            vec!["colonialism".into(), "colonisation".into(), "colonised".into(), "decolonisation".into()],
+            vec!["deprivation".into(), "poverty".into(), "gay".into(), "race".into()],
+        ]);
+        for clinical in [
+            "Colonial morphology on agar plates",
+            "MRSA colonisation and decolonisation",
+            "Bacterial colonization of catheters",
+            "Colonized catheter removal",
+            "Colonisation of the gut by Candida",
+            "Skin colonisation with Staphylococcus aureus",
+            "Deprivation of liberty safeguards",
+            "Deprivation of Liberty Safeguards (DoLS)",
+            "Sleep deprivation and performance",
+            "Oxygen deprivation in the neonate",
+            "Sensory deprivation",
+            "Water deprivation test",
+            "Poverty of speech in schizophrenia",
+            "Poverty of thought",
+            "Gay-Lussac's law and gas exchange",
+        ] {
+            assert!(lx.hits(clinical).is_empty(), "{clinical}: {:?}", lx.hits(clinical));
+        }
+        for social in [
+            "Colonial medicine in West Africa",
+            "Colonisation and health in Australia",
+            "The colonised body",
+            "Decolonisation of the curriculum",
+            "Deprivation and health outcomes",
+            "Social deprivation and multimorbidity",
+            "Poverty and child health",
+            "Poverty of opportunity",
+            "Gay men's sexual health",
+            "Blood cultures and race",
+        ] {
+            assert_eq!(lx.hits(social).len(), 1, "{social}: {:?}", lx.hits(social));
+        }
+    }
+
+    #[test]
+    fn possessive_plurals_belong_to_their_words() {
+        let lx = Lexicon::new(&[vec!["traveller communities".into(), "trans person".into(), "migrants".into()]]);
+        for text in ["Travellers' communities", "Trans person's experience of care", "Migrants' access to the NHS"] {
+            assert_eq!(lx.hits(text).len(), 1, "{text}");
+        }
+        assert_eq!(lx.hits("Trans persons’ care")[0].evidence, "Trans persons");
     }
 
     #[test]

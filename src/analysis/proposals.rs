@@ -399,6 +399,9 @@ pub struct Candidate {
 pub struct Shared {
     /// The word as the reading writes it.
     pub word: String,
+    /// The word as the module writes it in `with` ("disparities" where the
+    /// reading has "disparity"): the form a reason quoting `with` shows.
+    pub module_word: String,
     /// Where the reading has it: `title` or `notes` (the group's annotation).
     pub field: &'static str,
     /// Where the module has it: the session title, outcome or module title
@@ -449,11 +452,19 @@ impl Candidate {
         // "as in" quotes one text, and only the words it holds come before
         // it; the other shared words follow after "also", unquoted.
         let with = self.shared.iter().map(|s| s.with.as_str()).find(|w| !w.is_empty()).unwrap_or("");
-        let words = |here: &[&Shared]| {
+        // Words before the quote are shown as the quote writes them; the
+        // others as the reading does.
+        let words = |here: &[&Shared], quoted: bool| {
             let mut parts: Vec<String> = Vec::new();
             for field in ["title", "notes"] {
-                let words: Vec<String> =
-                    here.iter().filter(|s| s.field == field).map(|s| format!("\u{201c}{}\u{201d}", s.word)).collect();
+                let words: Vec<String> = here
+                    .iter()
+                    .filter(|s| s.field == field)
+                    .map(|s| {
+                        let w = if quoted && !s.module_word.is_empty() { &s.module_word } else { &s.word };
+                        format!("\u{201c}{w}\u{201d}")
+                    })
+                    .collect();
                 if !words.is_empty() {
                     parts.push(format!("{} ({field})", words.join(", ")));
                 }
@@ -468,12 +479,12 @@ impl Candidate {
             .map(|first| excerpt(with.trim_end_matches('\u{2026}'), 45, |w| holds_word(w, &first.word)));
         let (held, rest): (Vec<&Shared>, Vec<&Shared>) =
             self.shared.iter().partition(|s| quoted.as_ref().is_none_or(|q| s.with == with && holds_word(q, &s.word)));
-        let mut out = words(&held);
+        let mut out = words(&held, quoted.is_some());
         if let Some(q) = &quoted {
             out.push_str(&format!(", as in \u{201c}{q}\u{201d}"));
         }
         if !rest.is_empty() {
-            out.push_str(&format!("; also {}", words(&rest)));
+            out.push_str(&format!("; also {}", words(&rest, false)));
         }
         out
     }
@@ -695,6 +706,7 @@ impl<'a> Proposer<'a> {
                 .into_iter()
                 .map(|w| Shared {
                     with: holder(&q.text, &w.ours),
+                    module_word: w.ours,
                     word: w.word,
                     field: w.field,
                     theme_word: w.theme_word,
@@ -1274,6 +1286,30 @@ mod tests {
         assert_eq!(ineq.with, "Ethnic disparities and health inequities");
         for s in &c.shared {
             assert!(normalise(&s.with).split(' ').any(|w| same_word(w, &s.word)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_brief_reason_shows_each_quoted_word_as_the_quote_writes_it() {
+        // Issue 13 (13n): the reading's "disparity" was shown before a quote
+        // of the session's "racial disparities in analgesia".
+        let mut d = data();
+        d.readings = vec![reading(20, "Racial disparity in analgesia: a review of inequity")];
+        let text = "Pain assessment, analgesia and racial disparities in analgesia prescribing";
+        let got = Proposer::new(&d).propose(&[ask(text, 1)]);
+        let c = got[0].first().unwrap_or_else(|| panic!("{got:?}"));
+        let disparity = c.shared.iter().find(|s| s.word == "disparity").unwrap_or_else(|| panic!("{:?}", c.shared));
+        assert_eq!(disparity.module_word, "disparities");
+        let brief = c.why_brief();
+        let (words, quoted) = brief.split_once(", as in \u{201c}").unwrap_or_else(|| panic!("{brief}"));
+        assert!(
+            words.contains("\u{201c}disparities\u{201d}") && !words.contains("\u{201c}disparity\u{201d}"),
+            "{brief}"
+        );
+        // Every word before the quote is written in the quote as shown.
+        let quoted = normalise(quoted);
+        for w in words.split('\u{201c}').skip(1).filter_map(|p| p.split('\u{201d}').next()) {
+            assert!(quoted.split(' ').any(|q| q == normalise(w)), "{w:?} is not written so in {quoted:?}: {brief}");
         }
     }
 

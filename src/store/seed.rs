@@ -128,6 +128,10 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "doctors' trial",
             "holocaust",
             "racial hygiene",
+            // Eugenics (D005064) names its people and adjective too; "eugenics"
+            // stems to "eugen", too short to reach them.
+            "eugenic",
+            "eugenicist",
             "compulsory sterilisation",
             "coerced sterilisation",
             "willowbrook",
@@ -384,6 +388,12 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "nonbinary",
             "trans people",
             "trans patients",
+            // Transgender Persons (D063106): one person, and as curricula say it.
+            "trans person",
+            "trans man",
+            "trans men",
+            "trans woman",
+            "trans women",
             // MeSH Social Determinants of Health, Health Equity: the
             // hyphenated and closed-up forms, and how UK curricula say it.
             "socio-economic",
