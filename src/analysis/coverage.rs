@@ -18,6 +18,8 @@ pub struct Coverage {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CoverageRow {
+    /// The module's ID: two programmes' modules may share a code and title.
+    pub module_id: i64,
     pub programme: String,
     pub year: Option<i64>,
     pub module_code: String,
@@ -36,6 +38,7 @@ pub fn compute(data: &AuditData) -> Coverage {
         .modules
         .iter()
         .map(|m| CoverageRow {
+            module_id: m.id,
             programme: m.programme.clone(),
             year: m.year,
             module_code: m.code.clone(),
@@ -71,6 +74,8 @@ pub fn compute(data: &AuditData) -> Coverage {
 /// One session behind a coloured cell of the module × theme matrix, and who tagged it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CellEvidence {
+    /// The module's ID (the row of the matrix; codes are not unique across programmes).
+    pub module_id: i64,
     pub programme: String,
     pub year: Option<i64>,
     pub module_code: String,
@@ -105,6 +110,7 @@ pub fn evidence(
                 for tag in it.tags.iter().filter(|g| g.theme_id == t.id) {
                     let (source, at) = details.get(&(it.id, t.id)).cloned().unwrap_or_default();
                     out.push(CellEvidence {
+                        module_id: m.id,
                         programme: m.programme.clone(),
                         year: m.year,
                         module_code: m.code.clone(),

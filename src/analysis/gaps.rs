@@ -880,6 +880,15 @@ fn programme_flag(m: &ModuleInfo) -> String {
     }
 }
 
+impl Cx<'_> {
+    /// A module as a gap's words name it: "MED2002 Respiratory", with its
+    /// programme when the data holds several (as its scope does, [`module_scope`]).
+    fn module_name(&self, m: &ModuleInfo) -> String {
+        let scope = module_scope(&m.code, &m.title, self.several.then_some(m.programme.as_str()));
+        scope.strip_prefix("module ").map_or_else(|| scope.clone(), String::from)
+    }
+}
+
 /// Modules none of whose sessions carries any theme (themes outside the scope count too).
 fn untagged_modules(cx: &Cx) -> Vec<Gap> {
     let mut out = Vec::new();
@@ -889,9 +898,10 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
             continue;
         }
         let n = items.len();
+        let name = cx.module_name(m);
         let (text, advice) = if n == 0 {
             (
-                format!("{} {} has no sessions listed, so no theme can be seen in it.", m.code, m.title),
+                format!("{name} has no sessions listed, so no theme can be seen in it."),
                 advise(
                     Action::ListSessions,
                     "List the module's sessions and learning outcomes so they can be audited.",
@@ -901,9 +911,9 @@ fn untagged_modules(cx: &Cx) -> Vec<Gap> {
         } else {
             (
                 if n == 1 {
-                    format!("The only session in {} {} is tagged with no theme.", m.code, m.title)
+                    format!("The only session in {name} is tagged with no theme.")
                 } else {
-                    format!("None of the {n} sessions in {} {} is tagged with any theme.", m.code, m.title)
+                    format!("None of the {n} sessions in {name} is tagged with any theme.")
                 },
                 advise(
                     Action::ReviewModule,
@@ -935,10 +945,11 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>, proposer: &Proposer) -> any
         }
         for (ti, t) in cx.data.themes.iter().enumerate().filter(|(ti, _)| row.counts[*ti] == 0) {
             let ev = cx.evidence[mi][ti].clone();
+            let name = cx.module_name(m);
             let mut text = if items.len() == 1 {
-                format!("The only session in {} {} is not tagged with {}.", m.code, m.title, t.name)
+                format!("The only session in {name} is not tagged with {}.", t.name)
             } else {
-                format!("None of the {} sessions in {} {} is tagged with {}.", items.len(), m.code, m.title, t.name)
+                format!("None of the {} sessions in {name} is tagged with {}.", items.len(), t.name)
             };
             let (severity, advice) = if ev.is_empty() {
                 // What to bring it into and which readings to start from are

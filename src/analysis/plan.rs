@@ -15,6 +15,8 @@ use crate::store::audit::AuditData;
 /// lists every module the PDF section does.
 #[derive(Debug, Clone, Serialize)]
 pub struct ModuleReading {
+    /// The module's ID: two programmes' modules may share a code and title.
+    pub module_id: i64,
     pub programme: String,
     pub year: Option<i64>,
     pub module_code: String,
@@ -79,6 +81,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
             continue;
         }
         let row = |status, r: &crate::store::audit::ReadingInfo| ModuleReading {
+            module_id: m.id,
             programme: m.programme.clone(),
             year: m.year,
             module_code: m.code.clone(),
@@ -136,6 +139,7 @@ pub fn compute(data: &AuditData, gaps: &[Gap], per_module: usize, within: &Withi
         }
         if out.len() == before {
             out.push(ModuleReading {
+                module_id: m.id,
                 programme: m.programme.clone(),
                 year: m.year,
                 module_code: m.code.clone(),

@@ -431,9 +431,10 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    // Retiring and renaming change what others entered: the history credits someone.
-    let refusal =
-        (by.is_none() && counts.removed + counts.modules_removed + counts.renamed + counts.moved > 0).then(|| {
+    // Retiring, renaming, moving and recoding change what others entered: the history credits someone.
+    let refusal = (by.is_none()
+        && counts.removed + counts.modules_removed + counts.renamed + counts.moved + counts.modules_recoded > 0)
+        .then(|| {
             let mut what = Vec::new();
             if counts.removed + counts.modules_removed > 0 {
                 let modules = match counts.modules_removed {
@@ -447,6 +448,9 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
             }
             if counts.moved > 0 {
                 what.push(format!("move {}", plural(counts.moved, "session", "sessions")));
+            }
+            if counts.modules_recoded > 0 {
+                what.push(format!("recode {}", plural(counts.modules_recoded, "module", "modules")));
             }
             format!(
                 "--sync would {}; such changes are credited in the history: name who makes them with --by NAME \

@@ -504,7 +504,7 @@ fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
         row_labels: cov
             .rows
             .iter()
-            .map(|r| format!("{} {} (Y{})", r.module_code, r.module_title, year(r.year)))
+            .map(|r| format!("{} (Y{})", module_name(d, &r.programme, &r.module_code, &r.module_title), year(r.year)))
             .collect(),
         col_labels: d.themes.iter().map(|(_, n)| n.clone()).collect(),
         values,
@@ -512,6 +512,17 @@ fn coverage_map(d: &ReportData, b: &mut Vec<Block>) {
         legend: "Colour: share of the module's sessions tagged with the theme (full colour at one in three or more)."
             .into(),
     }));
+}
+
+/// A module as the report names it: "M101 Foundations", or, when the
+/// report's data holds more than one programme, "M101 Foundations (Nursing
+/// BSc)", the words of its gap scope ([`crate::analysis::gaps::module_scope`],
+/// the same rule as the gap tables), so that two programmes' modules of one
+/// code (and even one title) are told apart in every section.
+fn module_name(d: &ReportData, programme: &str, code: &str, title: &str) -> String {
+    let several = d.programmes.iter().any(|p| p != programme);
+    let scope = crate::analysis::gaps::module_scope(code, title, several.then_some(programme));
+    scope.strip_prefix("module ").map_or_else(|| scope.clone(), String::from)
 }
 
 /// "Historical awareness, year 2" for a gap's place.
@@ -872,14 +883,16 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
         ),
         style: Style::Body,
     });
-    let mut by_module: BTreeMap<(Option<i64>, String), LinkedAndProposed> = BTreeMap::new();
+    // Keyed by module ID: two programmes may share a module code and title.
+    let mut by_module: BTreeMap<(Option<i64>, String, i64), LinkedAndProposed> = BTreeMap::new();
     let mut without = Vec::new();
     for r in &d.plan {
+        let name = module_name(d, &r.programme, &r.module_code, &r.module_title);
         if r.status == "none" {
-            without.push(format!("{} {}", r.module_code, r.module_title));
+            without.push(name);
             continue;
         }
-        let e = by_module.entry((r.year, format!("{} {}", r.module_code, r.module_title))).or_default();
+        let e = by_module.entry((r.year, name, r.module_id)).or_default();
         if r.status == "linked" {
             let to = if r.session.is_empty() { "the module".to_string() } else { quoted(&r.session) };
             let note = if r.note.is_empty() { String::new() } else { format!(": {}", quoted(&r.note)) };
@@ -907,7 +920,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             ],
             rows: by_module
                 .into_iter()
-                .map(|((_, m), (l, p))| {
+                .map(|((_, m, _), (l, p))| {
                     vec![
                         m,
                         if l.is_empty() { "None yet.".into() } else { l.join("\n") },
@@ -1143,12 +1156,13 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
         return;
     }
     let mut cells: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
-    let module_row: std::collections::HashMap<&str, usize> =
-        d.coverage.rows.iter().enumerate().map(|(i, r)| (r.module_code.as_str(), i)).collect();
+    // The matrix row of each module, by module ID (codes are not unique across programmes).
+    let module_row: std::collections::HashMap<i64, usize> =
+        d.coverage.rows.iter().enumerate().map(|(i, r)| (r.module_id, i)).collect();
     let theme_col: std::collections::HashMap<&str, usize> =
         d.themes.iter().enumerate().map(|(i, (s, _))| (s.as_str(), i)).collect();
     for e in &d.evidence {
-        let (Some(&r), Some(&c)) = (module_row.get(e.module_code.as_str()), theme_col.get(e.theme.as_str())) else {
+        let (Some(&r), Some(&c)) = (module_row.get(&e.module_id), theme_col.get(e.theme.as_str())) else {
             continue;
         };
         let how = match e.source.as_str() {
@@ -1166,7 +1180,7 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
         .map(|((r, c), sessions)| {
             let row = &d.coverage.rows[r];
             vec![
-                format!("{} {}", row.module_code, row.module_title),
+                module_name(d, &row.programme, &row.module_code, &row.module_title),
                 d.themes[c].1.clone(),
                 sessions.len().to_string(),
                 sessions.join("\n"),
@@ -1212,7 +1226,7 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
     for r in &d.plan {
         rows.push(row(
             &format!("module reading ({})", r.status),
-            &format!("{} {}", r.module_code, r.module_title),
+            &module_name(d, &r.programme, &r.module_code, &r.module_title),
             &r.theme,
             &r.review,
             r.title.clone(),
@@ -1231,7 +1245,7 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
     for e in &d.evidence {
         rows.push(row(
             "evidence",
-            &format!("{} {}", e.module_code, e.module_title),
+            &module_name(d, &e.programme, &e.module_code, &e.module_title),
             &e.theme,
             &e.session,
             e.tagged_by.clone(),
@@ -1365,7 +1379,7 @@ fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
         ));
     }
     for r in &cov.rows {
-        let scope = format!("{} {}", r.module_code, r.module_title);
+        let scope = module_name(d, &r.programme, &r.module_code, &r.module_title);
         for (i, (slug, _)) in d.themes.iter().enumerate() {
             rows.push(row(
                 "coverage",
