@@ -1592,19 +1592,7 @@ impl<'t> ModuleWriter<'t> {
         for (k, old) in &olds {
             let Some(new) = news.get(k) else { continue };
             if k.1.is_empty() {
-                for (o, from, _) in old {
-                    let elsewhere: Vec<&str> =
-                        new.iter().filter(|(_, to, _)| to != from).map(|(.., w)| w.as_str()).collect();
-                    if !elsewhere.is_empty() {
-                        hints.insert(
-                            *o,
-                            format!(
-                                "possible move to {} (not applied: no outcomes to confirm); its tags stay in the history",
-                                elsewhere.join(", ")
-                            ),
-                        );
-                    }
-                }
+                move_hints(&mut hints, old, new, "no outcomes to confirm");
                 continue;
             }
             match (old.as_slice(), new.as_slice()) {
@@ -1614,23 +1602,15 @@ impl<'t> ModuleWriter<'t> {
                     }
                 }
                 _ => {
-                    let sources: Vec<&str> = old.iter().map(|(.., w)| w.as_str()).collect();
-                    for (o, from, _) in old {
-                        let elsewhere: Vec<&str> =
-                            new.iter().filter(|(_, to, _)| to != from).map(|(.., w)| w.as_str()).collect();
-                        if !elsewhere.is_empty() {
-                            hints.insert(
-                                *o,
-                                format!(
-                                    "possible move to {} (not applied: ambiguous; the stored {} and the new {} \
-                                     share this title and these learning outcomes); its tags stay in the history",
-                                    elsewhere.join(", "),
-                                    sources.join(", "),
-                                    new.iter().map(|(.., w)| w.as_str()).collect::<Vec<_>>().join(", "),
-                                ),
-                            );
-                        }
-                    }
+                    let names = |side: &[(i64, i64, String)]| {
+                        side.iter().map(|(.., w)| w.as_str()).collect::<Vec<_>>().join(", ")
+                    };
+                    let reason = format!(
+                        "ambiguous; the stored {} and the new {} share this title and these learning outcomes",
+                        names(old),
+                        names(new)
+                    );
+                    move_hints(&mut hints, old, new, &reason);
                 }
             }
         }
@@ -2153,6 +2133,30 @@ pub(crate) fn set_item_keywords(tx: &Connection, item: i64, keywords: &[String])
         st.execute(params![item, k])?;
     }
     Ok(())
+}
+
+/// For `--sync`'s move check: a "possible move to …" note for each stored
+/// session in `old` that matches a new session in another module (`new`),
+/// saying why the move was `not applied`. Each entry is (session, module ID,
+/// "CODE · Title").
+fn move_hints(
+    hints: &mut HashMap<i64, String>,
+    old: &[(i64, i64, String)],
+    new: &[(i64, i64, String)],
+    not_applied: &str,
+) {
+    for (o, from, _) in old {
+        let elsewhere: Vec<&str> = new.iter().filter(|(_, to, _)| to != from).map(|(.., w)| w.as_str()).collect();
+        if !elsewhere.is_empty() {
+            hints.insert(
+                *o,
+                format!(
+                    "possible move to {} (not applied: {not_applied}); its tags stay in the history",
+                    elsewhere.join(", ")
+                ),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
