@@ -531,6 +531,29 @@ pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
     CLINICAL_SENSES.iter().any(|(word, b, a)| number_forms(w, word) && (joined || before(b) || after(a)))
 }
 
+/// Per word of `text` (normalised as [`normalise`] splits it, empty words
+/// left out, in order): whether it is in a clinical sense by
+/// [`clinical_sense`], read on the folded words as `suggest` reads them
+/// ("MRSA colonisation", "colonial morphology on agar plates"). The one
+/// rule by which suggest and the reading proposals leave such a word out.
+pub fn clinical_flags(text: &str) -> Vec<bool> {
+    let folded: Vec<String> =
+        normalise(text).split(' ').filter(|w| !w.is_empty()).map(|w| fold_word(w).into_owned()).collect();
+    (0..folded.len()).map(|i| clinical_sense(&folded, i)).collect()
+}
+
+/// The words of `text` (normalised, as written) that are in a clinical sense
+/// somewhere in it ([`clinical_flags`]).
+pub fn clinical_words(text: &str) -> std::collections::HashSet<String> {
+    let n = normalise(text);
+    n.split(' ')
+        .filter(|w| !w.is_empty())
+        .zip(clinical_flags(text))
+        .filter(|(_, c)| *c)
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
 /// Whether text word `t` is keyword word `w` in the singular or the plural
 /// (English regular plurals: -s, -es, -y/-ies).
 fn number_forms(t: &str, w: &str) -> bool {
