@@ -242,6 +242,28 @@ fn stems_freely(w: &str) -> bool {
 pub const STEM_EXCLUSIONS: &[(&str, &[&str])] =
     &[("coloni", &["colony", "colonies"]), ("cultur", &["culture", "cultures", "cultured", "culturing"])];
 
+/// The rule of [`STEM_EXCLUSIONS`] for two words that share a Porter stem
+/// (a search query's word `a` and a word of the text `b`, or the other way
+/// round): they are the same word unless exactly one of them is a word that
+/// shares the stem but not the sense. "colonies" finds "colony" but not
+/// "colonial" or "colonialism"; "colonial" finds "colonialism" but not
+/// "colonies". Words are compared lower-cased.
+pub fn stem_shares_sense(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (sa, sb) = (super::stem::stem(&a), super::stem::stem(&b));
+    !STEM_EXCLUSIONS.iter().any(|(kw, other)| {
+        sa.starts_with(kw) && sb.starts_with(kw) && other.contains(&a.as_str()) != other.contains(&b.as_str())
+    })
+}
+
+/// Whether a word's Porter stem is one that [`stem_shares_sense`] splits: only such
+/// a word's matches need reading again.
+pub fn stem_is_split(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let s = super::stem::stem(&w);
+    STEM_EXCLUSIONS.iter().any(|(kw, _)| s.starts_with(kw))
+}
+
 /// Keyword words with a clinical sense beside the sense a theme means, and
 /// the neighbouring words that give them the clinical one: (word, words just
 /// before it, words just after it). A keyword that is one of these words
@@ -976,6 +998,16 @@ mod tests {
         for social in ["How culture affects health", "culture and health", "patients' cultures"] {
             assert_eq!(lx.hits(social).len(), 1, "{social}");
         }
+    }
+
+    #[test]
+    fn words_of_a_split_stem_find_only_their_own_sense() {
+        assert!(stem_shares_sense("colonies", "colony") && stem_shares_sense("colony", "colonies"));
+        assert!(!stem_shares_sense("colonies", "colonial") && !stem_shares_sense("colonialism", "Colonies"));
+        assert!(stem_shares_sense("colonial", "colonialism") && stem_shares_sense("COLONIAL", "colonial"));
+        assert!(!stem_shares_sense("cultural", "culture") && stem_shares_sense("race", "races"));
+        assert!(stem_is_split("Colonies") && stem_is_split("colony") && stem_is_split("colonial"));
+        assert!(!stem_is_split("empire") && !stem_is_split("colon") && stem_shares_sense("colon", "colonies"));
     }
 
     #[test]
