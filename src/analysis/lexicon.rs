@@ -426,6 +426,38 @@ pub const CLINICAL_SENSES: &[(&str, &[&str], &[&str])] = &[
         &["taking", "taker", "takers", "station", "stations", "skills", "template", "form", "examination"],
     ),
     ("race", &["arms", "rat"], &["against", "day", "horse", "car", "track", "walking"]),
+    // A reader of tests, not of languages: "ECG interpreter", "interpreter
+    // of ECGs", "automated interpreter" (the machine's reading).
+    (
+        "interpreter",
+        &["ecg", "ekg", "automated", "computer", "computerised", "computerized", "machine", "image", "radiology"],
+        &[
+            "ecg",
+            "ekg",
+            "electrocardiogram",
+            "electrocardiograms",
+            "image",
+            "images",
+            "radiograph",
+            "radiographs",
+            "scan",
+            "scans",
+            "film",
+            "films",
+            "result",
+            "results",
+            "test",
+            "tests",
+        ],
+    ),
+    // Not the people: the Roma ECG criteria, the ROMA score of ovarian
+    // malignancy (Risk of Ovarian Malignancy Algorithm), "Roma IV" (the Rome
+    // criteria of functional gut disorders in their Spanish and Italian name).
+    (
+        "roma",
+        &[],
+        &["ecg", "ekg", "criteria", "criterion", "score", "scores", "index", "algorithm", "test", "iv", "iii", "ii"],
+    ),
     (
         "colon",
         &["the", "sigmoid", "transverse", "ascending", "descending", "right", "left"],
@@ -997,6 +1029,17 @@ mod tests {
         }
         for social in ["How culture affects health", "culture and health", "patients' cultures"] {
             assert_eq!(lx.hits(social).len(), 1, "{social}");
+        }
+    }
+
+    #[test]
+    fn interpreter_and_roma_in_their_clinical_senses() {
+        let lx = Lexicon::new(&[vec!["interpreter".into(), "roma".into()]]);
+        for clinical in ["Interpreter of ECGs", "ECG interpreter accuracy", "Roma ECG criteria", "The ROMA score"] {
+            assert!(lx.matches(clinical).is_empty(), "{clinical}");
+        }
+        for theirs in ["Working with an interpreter", "Health of Roma communities", "Roma and Traveller health"] {
+            assert_eq!(lx.matches(theirs).len(), 1, "{theirs}");
         }
     }
 
