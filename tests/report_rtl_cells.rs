@@ -110,3 +110,74 @@ fn composed_cells_around_right_to_left_titles_are_left_to_right() {
     assert!(ws.iter().any(|w| w.0 == "ההיסטוריה"), "the Hebrew reading is not proposed anywhere");
     left_of(&ws, "הקולוניאלית", "2017");
 }
+
+/// (xMin, xMax) of the first word `w` on the line (vertical centre) `y`.
+fn at(ws: &[(String, f32, f32, f32)], w: &str, y: f32) -> Option<(f32, f32)> {
+    ws.iter().find(|x| x.0 == w && (x.3 - y).abs() < 3.0).map(|x| (x.1, x.2))
+}
+
+/// Asserts that `order` are set left to right, in that order, on one line
+/// (the first line holding all of them); returns how many such lines there are.
+fn in_order(ws: &[(String, f32, f32, f32)], order: &[&str]) -> usize {
+    let mut lines = 0;
+    for first in ws.iter().filter(|x| x.0 == order[0]) {
+        let xs: Option<Vec<(f32, f32)>> = order.iter().map(|w| at(ws, w, first.3)).collect();
+        let Some(xs) = xs else { continue };
+        lines += 1;
+        for (k, pair) in xs.windows(2).enumerate() {
+            assert!(
+                pair[0].1 <= pair[1].0 + 0.5,
+                "{:?} (x {:?}) is not left of {:?} (x {:?}) on the line at y {}",
+                order[k],
+                pair[0],
+                order[k + 1],
+                pair[1],
+                first.3
+            );
+        }
+    }
+    lines
+}
+
+/// Issue 13 (13o): a mostly English title that starts in Arabic is set left
+/// to right inside a composed cell (its Arabic words still right to left);
+/// a reference by Latin-script authors around an Arabic title keeps its year
+/// and full stops where the style put them, and an all-Arabic reference stays
+/// right to left; "Colonial morphology on agar plates" is not proposed
+/// "Colonial medicine in Egypt" (suggest's clinical senses).
+#[test]
+fn titles_are_isolated_by_their_majority_direction() {
+    let w = Workdir::new();
+    w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         P,1,M101,Microbiology,Colonial morphology on agar plates,Describe colonies,\n\
+         P,3,M302,Equity,Health disparities and colonialism in medicine,Analyse disparities,historical-awareness\n",
+    );
+    w.write(
+        "r.csv",
+        "title,authors,year,type,themes,language\n\
+         \"الطب الاستعماري: Colonial medicine in Egypt, 1882–1914\",Ahmad Khalid,2019,book,historical-awareness,ar\n\
+         \"صحة المرأة\",Salem Mona,2021,article,intersectional-health,ar\n\
+         \"صحة الطفل\",\"سالم، منى\",2020,article,intersectional-health,ar\n",
+    );
+    w.ok(&["init"]);
+    w.ok(&["import", "modules", &w.path("m.csv").display().to_string()]);
+    w.ok(&["import", "reading", &w.path("r.csv").display().to_string()]);
+    w.ok(&["report", "maj.pdf"]);
+    let text = common::pdf_text(&w.path("maj.pdf")).join("\n");
+    let Some(ws) = words(&w.path("maj.pdf")) else { return };
+    // 1. The proposal cell for M302 and the reference: the Arabic words first
+    // (right to left among themselves), then the English ones in order.
+    // (poppler splits "الاستعماري" at its final letter in a table cell.)
+    let cells = in_order(&ws, &["الطب", "Colonial", "medicine", "in", "Egypt"]);
+    assert!(cells >= 2, "the title is set in order on {cells} lines (a proposal cell and its reference expected)");
+    assert_eq!(in_order(&ws, &["الاستعماري", "الطب", "Colonial", "medicine", "in", "Egypt", "1882–1914", "2019"]), 1);
+    // 2. "Salem Mona. صحة المرأة. 2021." left to right, the title right to left.
+    assert_eq!(in_order(&ws, &["Salem", "Mona", "المرأة", "صحة", "2021"]), 1);
+    // The all-Arabic reference "سالم، منى. صحة الطفل. 2020." right to left.
+    assert_eq!(in_order(&ws, &["2020", "الطفل", "صحة", "منى", "سالم"]), 1);
+    // 3. Microbiology's colonial morphology shares no word with colonial medicine.
+    assert!(text.contains("shares “colonialism”"), "M302 is proposed the reading: {text}");
+    assert!(!text.contains("Colonial morphology on agar plates”"), "M101 is proposed a reading: {text}");
+}

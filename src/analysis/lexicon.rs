@@ -242,6 +242,28 @@ fn stems_freely(w: &str) -> bool {
 pub const STEM_EXCLUSIONS: &[(&str, &[&str])] =
     &[("coloni", &["colony", "colonies"]), ("cultur", &["culture", "cultures", "cultured", "culturing"])];
 
+/// The rule of [`STEM_EXCLUSIONS`] for two words that share a Porter stem
+/// (a search query's word `a` and a word of the text `b`, or the other way
+/// round): they are the same word unless exactly one of them is a word that
+/// shares the stem but not the sense. "colonies" finds "colony" but not
+/// "colonial" or "colonialism"; "colonial" finds "colonialism" but not
+/// "colonies". Words are compared lower-cased.
+pub fn stem_shares_sense(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (sa, sb) = (super::stem::stem(&a), super::stem::stem(&b));
+    !STEM_EXCLUSIONS.iter().any(|(kw, other)| {
+        sa.starts_with(kw) && sb.starts_with(kw) && other.contains(&a.as_str()) != other.contains(&b.as_str())
+    })
+}
+
+/// Whether a word's Porter stem is one that [`stem_shares_sense`] splits: only such
+/// a word's matches need reading again.
+pub fn stem_is_split(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let s = super::stem::stem(&w);
+    STEM_EXCLUSIONS.iter().any(|(kw, _)| s.starts_with(kw))
+}
+
 /// Keyword words with a clinical sense beside the sense a theme means, and
 /// the neighbouring words that give them the clinical one: (word, words just
 /// before it, words just after it). A keyword that is one of these words
@@ -404,6 +426,38 @@ pub const CLINICAL_SENSES: &[(&str, &[&str], &[&str])] = &[
         &["taking", "taker", "takers", "station", "stations", "skills", "template", "form", "examination"],
     ),
     ("race", &["arms", "rat"], &["against", "day", "horse", "car", "track", "walking"]),
+    // A reader of tests, not of languages: "ECG interpreter", "interpreter
+    // of ECGs", "automated interpreter" (the machine's reading).
+    (
+        "interpreter",
+        &["ecg", "ekg", "automated", "computer", "computerised", "computerized", "machine", "image", "radiology"],
+        &[
+            "ecg",
+            "ekg",
+            "electrocardiogram",
+            "electrocardiograms",
+            "image",
+            "images",
+            "radiograph",
+            "radiographs",
+            "scan",
+            "scans",
+            "film",
+            "films",
+            "result",
+            "results",
+            "test",
+            "tests",
+        ],
+    ),
+    // Not the people: the Roma ECG criteria, the ROMA score of ovarian
+    // malignancy (Risk of Ovarian Malignancy Algorithm), "Roma IV" (the Rome
+    // criteria of functional gut disorders in their Spanish and Italian name).
+    (
+        "roma",
+        &[],
+        &["ecg", "ekg", "criteria", "criterion", "score", "scores", "index", "algorithm", "test", "iv", "iii", "ii"],
+    ),
     (
         "colon",
         &["the", "sigmoid", "transverse", "ascending", "descending", "right", "left"],
@@ -529,6 +583,29 @@ pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
         })
         && clinical_sense(words, i - 2);
     CLINICAL_SENSES.iter().any(|(word, b, a)| number_forms(w, word) && (joined || before(b) || after(a)))
+}
+
+/// Per word of `text` (normalised as [`normalise`] splits it, empty words
+/// left out, in order): whether it is in a clinical sense by
+/// [`clinical_sense`], read on the folded words as `suggest` reads them
+/// ("MRSA colonisation", "colonial morphology on agar plates"). The one
+/// rule by which suggest and the reading proposals leave such a word out.
+pub fn clinical_flags(text: &str) -> Vec<bool> {
+    let folded: Vec<String> =
+        normalise(text).split(' ').filter(|w| !w.is_empty()).map(|w| fold_word(w).into_owned()).collect();
+    (0..folded.len()).map(|i| clinical_sense(&folded, i)).collect()
+}
+
+/// The words of `text` (normalised, as written) that are in a clinical sense
+/// somewhere in it ([`clinical_flags`]).
+pub fn clinical_words(text: &str) -> std::collections::HashSet<String> {
+    let n = normalise(text);
+    n.split(' ')
+        .filter(|w| !w.is_empty())
+        .zip(clinical_flags(text))
+        .filter(|(_, c)| *c)
+        .map(|(w, _)| w.to_string())
+        .collect()
 }
 
 /// Whether text word `t` is keyword word `w` in the singular or the plural
@@ -953,6 +1030,27 @@ mod tests {
         for social in ["How culture affects health", "culture and health", "patients' cultures"] {
             assert_eq!(lx.hits(social).len(), 1, "{social}");
         }
+    }
+
+    #[test]
+    fn interpreter_and_roma_in_their_clinical_senses() {
+        let lx = Lexicon::new(&[vec!["interpreter".into(), "roma".into()]]);
+        for clinical in ["Interpreter of ECGs", "ECG interpreter accuracy", "Roma ECG criteria", "The ROMA score"] {
+            assert!(lx.matches(clinical).is_empty(), "{clinical}");
+        }
+        for theirs in ["Working with an interpreter", "Health of Roma communities", "Roma and Traveller health"] {
+            assert_eq!(lx.matches(theirs).len(), 1, "{theirs}");
+        }
+    }
+
+    #[test]
+    fn words_of_a_split_stem_find_only_their_own_sense() {
+        assert!(stem_shares_sense("colonies", "colony") && stem_shares_sense("colony", "colonies"));
+        assert!(!stem_shares_sense("colonies", "colonial") && !stem_shares_sense("colonialism", "Colonies"));
+        assert!(stem_shares_sense("colonial", "colonialism") && stem_shares_sense("COLONIAL", "colonial"));
+        assert!(!stem_shares_sense("cultural", "culture") && stem_shares_sense("race", "races"));
+        assert!(stem_is_split("Colonies") && stem_is_split("colony") && stem_is_split("colonial"));
+        assert!(!stem_is_split("empire") && !stem_is_split("colon") && stem_shares_sense("colon", "colonies"));
     }
 
     #[test]

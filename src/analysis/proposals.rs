@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::lexicon::{clinical_sense, content_terms, fold_word, normalise};
+use super::lexicon::{clinical_flags, clinical_words, content_terms, fold_word, normalise};
 use crate::store::audit::{AuditData, ReadingInfo, ThemeInfo};
 
 /// A proposal needs at least this relevance.
@@ -570,9 +570,7 @@ impl<'a> Proposer<'a> {
     pub fn theme_words_in(&self, theme: usize, text: &str) -> Vec<String> {
         // A word in its clinical sense ("taking a sexual history", "blood
         // culture") is not the theme's word.
-        let words: Vec<String> = normalise(text).split(' ').map(String::from).collect();
-        let clinical: HashSet<&str> =
-            (0..words.len()).filter(|&i| clinical_sense(&words, i)).map(|i| words[i].as_str()).collect();
+        let clinical = clinical_words(text);
         content_terms(text)
             .into_iter()
             .filter(|(_, w)| !clinical.contains(w.as_str()))
@@ -587,12 +585,20 @@ impl<'a> Proposer<'a> {
         let (list, postings) = &self.themes[q.theme];
         let vocab = &self.vocab[q.theme];
         let n = list.len() as f64;
-        let seq = word_seq(&q.text);
+        // A word in a clinical sense ("colonial morphology on agar plates",
+        // "MRSA colonisation") is no word of the theme: it neither shares a
+        // word with a reading nor completes a keyword.
+        let mut seq = word_seq(&q.text);
+        for (w, clinical) in seq.iter_mut().zip(clinical_flags(&q.text)) {
+            if clinical {
+                *w = (String::new(), String::new());
+            }
+        }
         let asked = vocab.found(&seq);
         // Every spelling the request uses of each stem (an outcome's verb left out).
         let mut spellings: HashMap<&str, Vec<&str>> = HashMap::new();
         for (stem, w) in &seq {
-            if !action_verb(w) {
+            if !w.is_empty() && !action_verb(w) {
                 let at = spellings.entry(stem.as_str()).or_default();
                 if !at.contains(&w.as_str()) {
                     at.push(w);
@@ -964,11 +970,19 @@ fn subject_of_notes(notes: &str) -> String {
 /// where, not what about.
 fn reading_terms(r: &ReadingInfo) -> Vec<(String, String, bool)> {
     let bib = bibliographic();
-    let mut terms: Vec<(String, String, bool)> =
-        content_terms(&r.title).into_iter().filter(|(s, _)| !bib.contains(s)).map(|(s, w)| (s, w, true)).collect();
+    // A word in a clinical sense in the reading ("bacterial colonisation of
+    // catheters") is not its subject in a theme's sense ([`clinical_words`]).
+    let clinical = clinical_words(&r.title);
+    let mut terms: Vec<(String, String, bool)> = content_terms(&r.title)
+        .into_iter()
+        .filter(|(s, w)| !bib.contains(s) && !clinical.contains(w))
+        .map(|(s, w)| (s, w, true))
+        .collect();
     let seen: HashSet<String> = terms.iter().map(|t| t.0.clone()).collect();
-    for (s, w) in content_terms(&subject_of_notes(r.annotation.as_deref().unwrap_or(""))) {
-        if !seen.contains(&s) && !bib.contains(&s) {
+    let notes = subject_of_notes(r.annotation.as_deref().unwrap_or(""));
+    let clinical = clinical_words(&notes);
+    for (s, w) in content_terms(&notes) {
+        if !seen.contains(&s) && !bib.contains(&s) && !clinical.contains(&w) {
             terms.push((s, w, false));
         }
     }
@@ -1038,6 +1052,32 @@ mod tests {
         assert_eq!(got[0][0].reason, ["oximetry"]);
         assert!(got[0][0].score >= FLOOR);
         assert!(got[1].is_empty(), "nothing shared, nothing proposed: {:?}", got[1]);
+    }
+
+    #[test]
+    fn a_word_in_a_clinical_sense_is_never_shared() {
+        // Suggest's rule (lexicon::CLINICAL_SENSES): "colonial morphology" and
+        // "MRSA colonisation" are microbiology, in a session or in a reading.
+        let mut d = data();
+        d.readings.push(reading(30, "Colonial medicine in Egypt, 1882-1914"));
+        d.readings.push(reading(31, "Bacterial colonisation and colonial empire"));
+        let p = Proposer::new(&d);
+        let got = p.propose(&[
+            ask("Colonial morphology on agar plates", 1),
+            ask("MRSA colonisation and decolonisation", 2),
+            ask("Colonial medicine and empire", 3),
+        ]);
+        assert!(got[0].is_empty(), "colonial morphology is no colonial medicine: {:?}", got[0]);
+        assert!(got[1].is_empty(), "MRSA colonisation is no colonisation: {:?}", got[1]);
+        // The same words in the theme's sense still find the readings.
+        let ids: Vec<i64> = got[2].iter().map(|c| c.reading_id).collect();
+        assert!(ids.contains(&30), "{:?}", got[2]);
+        // And a reading's own clinical word is not its subject: reading 31 shares
+        // "colonial" and "empire", never "colonisation".
+        let r31 = got[2].iter().find(|c| c.reading_id == 31).expect("reading 31 shares colonial and empire");
+        assert!(!r31.reason.iter().any(|w| w.starts_with("colonis")), "{:?}", r31.reason);
+        assert_eq!(p.theme_words_in(0, "Colonial morphology on agar plates"), Vec::<String>::new());
+        assert!(p.theme_words_in(0, "Colonial medicine").contains(&"colonial".to_string()));
     }
 
     #[test]

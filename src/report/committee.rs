@@ -1049,8 +1049,36 @@ fn references(d: &ReportData, rs: &[&Reading], cited: Vec<super::cite::Cited>, b
         if d.approved_unreviewed(r) {
             note = Some(note.map_or_else(|| UNREVIEWED_MARK.to_string(), |n| format!("{n} {UNREVIEWED_MARK}")));
         }
-        b.push(Block::Reference { label: c.label, text: c.text, note }.named(reading_name(r)));
+        b.push(
+            Block::Reference { label: c.label, text: title_isolated(c.text, &r.title), note }.named(reading_name(r)),
+        );
     }
+}
+
+/// A reference with its title as a directional isolate ([`super::bidi::isolate_within`]):
+/// the style composes names, year and container around the title, so an
+/// Arabic title in a reference by "Salem, M." leaves the year and full stops
+/// where the style put them, and the reference's direction
+/// ([`BaseDirection::Majority`](super::pdf::shape::BaseDirection)) comes from
+/// the words around the title (an all-Arabic reference, names in Arabic too,
+/// stays right to left). The style runs move with the text. A title the style
+/// rewrote (sentence case) is looked for without its closing punctuation too;
+/// one not found is left as it is.
+fn title_isolated(mut rich: super::pdf::Rich, title: &str) -> super::pdf::Rich {
+    let title = title.trim();
+    let bare = title.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?') || c.is_whitespace());
+    let shift = match super::bidi::isolate_within(&mut rich.text, title) {
+        Some(f) => f,
+        None if bare != title && !bare.is_empty() => match super::bidi::isolate_within(&mut rich.text, bare) {
+            Some(f) => f,
+            None => return rich,
+        },
+        None => return rich,
+    };
+    for (r, _) in &mut rich.spans {
+        *r = shift(r.start)..shift(r.end);
+    }
+    rich
 }
 
 fn content_facets(d: &ReportData, b: &mut Vec<Block>) {
@@ -1103,7 +1131,7 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
 }
 
 /// A user's title quoted inside one of canon's sentences, as a directional
-/// isolate (UAX #9 FSI … PDI): the title keeps its own direction, and the
+/// isolate (UAX #9 LRI/RLI/FSI … PDI): the title keeps its own direction, and the
 /// sentence takes its base direction from canon's words, not from an Arabic
 /// or Hebrew title that happens to open it (rules P2–P3 skip isolates).
 fn quoted(title: &str) -> String {
@@ -1111,21 +1139,13 @@ fn quoted(title: &str) -> String {
 }
 
 /// A user's text inside a cell or sentence canon composes, as a directional
-/// isolate (UAX #9 FSI … PDI) without quotation marks: a reading's title that
-/// opens "Title (2012); shares …" keeps its own direction, and the line stays
-/// an English (left-to-right) paragraph with its punctuation in place. A cell
-/// that is wholly a user's text is not composed and keeps the direction of
-/// its first strong character.
-/// Text with no right-to-left letter and no directional control cannot turn
-/// the line around, and is left as it is (the controls would only be more
-/// characters in the PDF's text).
+/// isolate in the direction of most of its letters ([`super::bidi::isolated`]):
+/// a reading's title that opens "Title (2012); shares …" keeps its own
+/// direction, and the line stays an English (left-to-right) paragraph with its
+/// punctuation in place. A cell that is wholly a user's text is not composed
+/// and keeps the direction of its first strong character.
 fn isolated(text: &str) -> String {
-    use unicode_bidi::BidiClass::{AL, LRE, LRI, LRO, R, RLE, RLI, RLO};
-    if text.chars().any(|c| matches!(unicode_bidi::bidi_class(c), R | AL | RLE | RLO | RLI | LRE | LRO | LRI)) {
-        format!("\u{2068}{text}\u{2069}")
-    } else {
-        text.to_string()
-    }
+    super::bidi::isolated(text)
 }
 
 /// What the coverage and its evidence say when the scope holds no module.

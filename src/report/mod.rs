@@ -1,6 +1,7 @@
 //! Rendering computed structs: terminal tables, CSV, JSON and the PDF
 //! report. Never touches SQL.
 
+pub mod bidi;
 pub mod cite;
 pub mod committee;
 pub mod csv;

@@ -442,7 +442,12 @@ pub fn search(
         ));
     }
     let mut hits = Vec::new();
-    if let Some(f) = &q.fts {
+    // A word whose Porter stem is shared by words of another sense ("colonies"
+    // and "colonial" are both "coloni") cannot be told apart in the stemmed
+    // index: such a query is evaluated term by term, and each such word's
+    // matches read again (`Eval::primary`).
+    let split = q.expr.iter().any(|t| !split_words(t).is_empty());
+    if let Some(f) = q.fts.as_ref().filter(|_| !split) {
         hits.extend(
             query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64], "item", None)
                 .map_err(fail)?,
@@ -566,9 +571,53 @@ impl Eval<'_> {
         };
         let Some(Tok::Phrase(term) | Tok::Sub(term)) = &t else { return Ok(Ids::new()) };
         let mut st = self.conn.prepare_cached(sql)?;
-        let ids = st.query_map([term], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Ids>>()?;
+        let mut ids = st.query_map([term], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Ids>>()?;
+        let split = t.as_ref().map(split_words).unwrap_or_default();
+        if !split.is_empty() {
+            let sql = if self.readings {
+                "SELECT r.title || ' ' || coalesce(r.annotation, '') || ' ' || f.authors
+                   FROM reading r JOIN reading_fts f ON f.rowid = r.id WHERE r.id = ?1"
+            } else {
+                "SELECT title || ' ' || outcomes FROM item WHERE id = ?1"
+            };
+            let mut st = self.conn.prepare_cached(sql)?;
+            let mut keep = Ids::new();
+            for id in ids {
+                let text: String = st.query_row([id], |r| r.get(0))?;
+                if holds_in_sense(&text, &split) {
+                    keep.insert(id);
+                }
+            }
+            ids = keep;
+        }
         Ok(ids)
     }
+}
+
+/// The words of a phrase term (not a prefix) whose stem other words of
+/// another sense share ([`stem_is_split`](crate::analysis::lexicon::stem_is_split)).
+fn split_words(t: &Tok) -> Vec<String> {
+    match t {
+        Tok::Phrase(p) if !p.ends_with('*') => p
+            .trim_matches('"')
+            .split(' ')
+            .filter(|w| crate::analysis::lexicon::stem_is_split(w))
+            .map(str::to_lowercase)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether `text` holds, for each of `words`, a word with its Porter stem in
+/// its sense ([`stem_shares_sense`](crate::analysis::lexicon::stem_shares_sense)):
+/// "colonies" is in "bacterial colony counts", not in "colonial medicine".
+fn holds_in_sense(text: &str, words: &[String]) -> bool {
+    use crate::analysis::{lexicon::stem_shares_sense, stem::stem};
+    let text = normalise(text);
+    words.iter().all(|w| {
+        let s = stem(w);
+        text.split(' ').any(|t| stem(t) == s && stem_shares_sense(w, t))
+    })
 }
 
 const ITEMS_FTS: &str = "SELECT i.id, m.code, m.year, i.title,

@@ -989,6 +989,9 @@ impl<'a> Flow<'a> {
                     } else if let Some(k) = self.rows_then_split(&heights, avail, n - c.placed) {
                         fill = true;
                         rows = k;
+                    } else if let Some(k) = self.rows_with_their_heading(&heights, avail, n - c.placed, g.header_h) {
+                        fill = true;
+                        rows = k;
                     } else {
                         self.break_keeping();
                     }
@@ -1099,6 +1102,38 @@ impl<'a> Flow<'a> {
         let lines = ((next - 2.0 * ROW_PAD_Y) / ROW_LEADING).round() as usize;
         let fits = ((avail - used - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
         (k < remaining && fits.min(lines.saturating_sub(MIN_SPLIT_LINES)) >= MIN_SPLIT_LINES).then_some(k)
+    }
+
+    /// The whole rows that fit here when [`plan`] would move the table on
+    /// because they are fewer than [`MIN_ROWS`] and shorter than a quarter
+    /// of a page, but the part of the table on this page, as the reader sees
+    /// it, is no stub: with its header and the heading and lead-in kept with
+    /// it ([`Keep`]), it fills at least a quarter of a page ([`TAIL_PAGE`]),
+    /// and the rows left for the next page are no stub either. A finding of
+    /// fourteen lines under its section's heading is a table's start, not a
+    /// stub (issue 13, 13o: moving it left a third of the sample report's
+    /// page 5 empty). `None` at the top of a page, when no row fits, or when
+    /// every row does.
+    fn rows_with_their_heading(&self, heights: &[f32], avail: f32, remaining: usize, header_h: f32) -> Option<usize> {
+        if self.at_top() {
+            return None;
+        }
+        let top = self.keep.as_ref().filter(|k| k.page_no == self.page_no).map_or(self.y, |k| k.top);
+        let mut used = 0.0;
+        let mut k = 0;
+        while k < heights.len().min(remaining) && used + heights[k] <= avail + 0.01 {
+            used += heights[k];
+            k += 1;
+        }
+        if k == 0 || k >= remaining {
+            return None;
+        }
+        let part = (self.y - top) + header_h + used;
+        let rest = remaining - k;
+        // The rows after them: `heights` holds at least MIN_ROWS past those that fit.
+        let rest_h: f32 = heights.get(k..remaining).map_or(f32::INFINITY, |h| h.iter().sum());
+        let rest_stub = rest < MIN_ROWS && rest_h < TAIL_PAGE;
+        (part >= TAIL_PAGE && !rest_stub).then_some(k)
     }
 
     /// Column widths and positions, and the header shaped.

@@ -229,7 +229,7 @@ impl Shaper {
             }
             let forced = match dir {
                 BaseDirection::FirstStrong => None,
-                BaseDirection::Majority => majority_rtl(hard),
+                BaseDirection::Majority => crate::report::bidi::majority_rtl(hard),
                 BaseDirection::Fixed(rtl) => Some(rtl),
             };
             let p = self.paragraph(hard, here, size, forced);
@@ -605,24 +605,6 @@ pub enum BaseDirection {
     /// it hangs on the same side whatever script the note is in (UAX #9
     /// HL1).
     Fixed(bool),
-}
-
-/// Whether most strong characters of `text` are right to left; `None` on a
-/// tie or when there are none.
-fn majority_rtl(text: &str) -> Option<bool> {
-    use unicode_bidi::BidiClass::{AL, L, R};
-    if !text.chars().any(needs_bidi) {
-        return None;
-    }
-    let (mut ltr, mut rtl) = (0usize, 0usize);
-    for c in text.chars() {
-        match unicode_bidi::bidi_class(c) {
-            L => ltr += 1,
-            R | AL => rtl += 1,
-            _ => {}
-        }
-    }
-    (ltr != rtl).then_some(rtl > ltr)
 }
 
 /// Control characters other than line breaks become spaces (a tab has no

@@ -1147,3 +1147,62 @@ fn a_heat_maps_legend_keeps_with_its_last_row_on_the_pdf_page() {
         assert!(page.contains("Low") && page.contains("High"), "{page}");
     }
 }
+
+#[test]
+fn a_table_of_tall_rows_starts_under_its_heading_rather_than_leave_the_page_empty() {
+    // Issue 13 (13o): the sample report's Findings, six rows of some fourteen
+    // lines each, went to the next page after the Gaps heading and lead-in
+    // (one row fitted, "fewer than three rows" made it a stub), leaving a
+    // third of page 5 empty. A part that fills a quarter of a page with its
+    // heading and header is no stub.
+    let t = Table {
+        columns: vec![
+            Column { header: "No".into(), weight: 0.6, align: Align::Right },
+            Column { header: "Author".into(), weight: 2.0, align: Align::Left },
+            Column { header: "Title".into(), weight: 4.0, align: Align::Left },
+        ],
+        rows: (0..6)
+            .map(|i| vec![format!("F{i}"), format!("Row author {i}"), "a long finding that wraps ".repeat(28)])
+            .collect(),
+    };
+    let mut moved_checked = 0;
+    for filler in (10..48).step_by(2) {
+        let mut blocks: Vec<Block> = (0..filler).map(|i| para(&format!("filler {i}"))).collect();
+        blocks.push(Block::Heading { level: 2, text: "Findings".into() });
+        blocks.push(Block::Paragraph { text: "Lead-in".into(), style: Style::Muted });
+        blocks.push(Block::Table(t.clone()));
+        let l = lay(&doc(blocks));
+        let page_of = |s: &str| l.pages.iter().position(|p| p.texts().contains(&s)).unwrap();
+        let (last_filler, heading, first_row) =
+            (page_of(&format!("filler {}", filler - 1)), page_of("Findings"), page_of("Row author 0"));
+        assert_eq!(heading, first_row, "after {filler} lines: heading left behind");
+        assert_eq!(rows_per_page(&l).iter().sum::<usize>(), 6);
+        let lowest = |pi: usize, upto: &str| {
+            let texts = &l.pages[pi].items;
+            let end = texts
+                .iter()
+                .position(|it| matches!(it, Item::Text { line, .. } if line.text.starts_with(upto)))
+                .unwrap_or(texts.len());
+            texts[..end]
+                .iter()
+                .filter_map(|it| if let Item::Text { y, .. } = it { Some(*y) } else { None })
+                .filter(|y| *y < BOTTOM)
+                .fold(0.0f32, f32::max)
+        };
+        if heading > last_filler {
+            // Moved on: only when the heading, lead-in, header and first row
+            // did not fit in the room left (on the next page they reach down
+            // to the last baseline of row 0; mid-page the heading has 12 pt
+            // above it and the row its padding below: 24 pt in all, at most),
+            // or less than a quarter of a page was left.
+            let room = BOTTOM - lowest(last_filler, "\u{0}");
+            let needed = lowest(heading, "F1") - TOP;
+            assert!(
+                room < (BOTTOM - TOP) * 0.25 || needed + 24.0 > room,
+                "after {filler} lines: {room} pt left for {needed} pt of heading and first row"
+            );
+            moved_checked += 1;
+        }
+    }
+    assert!(moved_checked < 19, "the table never started on the filler's page");
+}

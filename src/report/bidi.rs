@@ -1,0 +1,120 @@
+//! Direction of user text inside text canon composes: one rule for a
+//! reference in the reading list (its paragraph direction) and for a title
+//! quoted in a table cell or sentence (the direction of its isolate).
+
+/// Whether most strong letters of `text` are right to left (bidi classes R
+/// and AL against L; UAX #9 HL1, a higher-level protocol for text that strings
+/// several fields together). Letters inside a directional isolate (LRI, RLI or
+/// FSI … PDI) are not counted, as UAX #9 rule P2 skips them: a reference
+/// whose Arabic title is isolated takes its direction from its names, year
+/// and container. When every strong letter is inside isolates, all of them
+/// count. `None` on a tie or when `text` has no right-to-left letter (it is
+/// then left to right by any rule).
+pub fn majority_rtl(text: &str) -> Option<bool> {
+    use unicode_bidi::BidiClass::{AL, FSI, L, LRI, PDI, R, RLI};
+    let (mut outside, mut inside) = ([0usize; 2], [0usize; 2]);
+    let mut depth = 0usize;
+    for c in text.chars() {
+        let class = unicode_bidi::bidi_class(c);
+        let count = if depth == 0 { &mut outside } else { &mut inside };
+        match class {
+            L => count[0] += 1,
+            R | AL => count[1] += 1,
+            LRI | RLI | FSI => depth += 1,
+            PDI => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let [ltr, rtl] = if outside == [0, 0] { inside } else { outside };
+    if rtl == 0 && inside[1] == 0 {
+        return None;
+    }
+    (ltr != rtl).then_some(rtl > ltr)
+}
+
+/// Whether `text` holds a right-to-left letter or a directional control:
+/// text that could turn a line around if set inside another.
+fn may_turn(text: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, FSI, LRE, LRI, LRO, PDF, PDI, R, RLE, RLI, RLO};
+    text.chars()
+        .any(|c| matches!(unicode_bidi::bidi_class(c), R | AL | RLE | RLO | RLI | LRE | LRO | LRI | FSI | PDF | PDI))
+}
+
+/// The isolate initiator for `text` set inside text of another direction:
+/// LRI (U+2066) or RLI (U+2067) by the direction of most of its letters
+/// ([`majority_rtl`]), FSI (U+2068, its first strong letter) on a tie. A
+/// title "الطب الاستعماري: Colonial medicine in Egypt" is mostly English and
+/// is set left to right with its Arabic words right to left, where FSI would
+/// take the direction of its first letter and set the English words from the
+/// right.
+pub fn isolate_start(text: &str) -> char {
+    match majority_rtl(text) {
+        Some(true) => '\u{2067}',
+        Some(false) => '\u{2066}',
+        None => '\u{2068}',
+    }
+}
+
+/// A user's text inside text canon composes, as a directional isolate
+/// (UAX #9 LRI/RLI/FSI … PDI, chosen by [`isolate_start`]): it keeps its own
+/// direction, and the text around it keeps its own order and punctuation.
+/// Text with no right-to-left letter and no directional control cannot turn
+/// the line around and is returned as it is (the controls would only be more
+/// characters in the PDF's text).
+pub fn isolated(text: &str) -> String {
+    if may_turn(text) { format!("{}{text}\u{2069}", isolate_start(text)) } else { text.to_string() }
+}
+
+/// Wraps the first occurrence of `part` in `text` in an isolate (see
+/// [`isolated`]) and returns where it now lies; byte positions at or after
+/// `part`'s start move by the opening control's length, those at or after
+/// its end by both controls' (for a caller's style runs). `None` when `part`
+/// is empty, absent, or cannot turn the line around.
+pub fn isolate_within(text: &mut String, part: &str) -> Option<impl Fn(usize) -> usize + use<>> {
+    if part.is_empty() || !may_turn(part) {
+        return None;
+    }
+    let start = text.find(part)?;
+    let end = start + part.len();
+    let open = isolate_start(part);
+    text.insert(end, '\u{2069}');
+    text.insert(start, open);
+    let (o, c) = (open.len_utf8(), '\u{2069}'.len_utf8());
+    Some(move |p: usize| p + if p >= start { o } else { 0 } + if p >= end { c } else { 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_majority_of_letters_outside_isolates_sets_the_direction() {
+        assert_eq!(majority_rtl("الطب الاستعماري: Colonial medicine in Egypt, 1882–1914"), Some(false));
+        assert_eq!(majority_rtl("صحة المرأة"), Some(true));
+        assert_eq!(majority_rtl("Plain English"), None);
+        // Isolated letters do not count while others do.
+        assert_eq!(majority_rtl("Salem M. 2021. \u{2067}صحة المرأة العربية\u{2069}."), Some(false));
+        assert_eq!(majority_rtl("سالم م. 2021. \u{2066}Women's health in Egypt\u{2069}."), Some(true));
+        // All letters isolated: all count.
+        assert_eq!(majority_rtl("\u{2067}صحة المرأة\u{2069}. 2021."), Some(true));
+    }
+
+    #[test]
+    fn a_title_is_isolated_by_its_majority_direction() {
+        assert_eq!(isolated("الطب الاستعماري: Colonial medicine"), "\u{2066}الطب الاستعماري: Colonial medicine\u{2069}");
+        assert_eq!(isolated("صحة المرأة"), "\u{2067}صحة المرأة\u{2069}");
+        assert_eq!(isolated("طب: ab"), "\u{2068}طب: ab\u{2069}");
+        assert_eq!(isolated("Racism in medicine"), "Racism in medicine");
+    }
+
+    #[test]
+    fn isolating_a_part_moves_the_positions_after_it() {
+        let mut t = String::from("Salem M. صحة. 2021.");
+        let shift = isolate_within(&mut t, "صحة").expect("isolated");
+        assert_eq!(t, "Salem M. \u{2067}صحة\u{2069}. 2021.");
+        assert_eq!(shift(0), 0);
+        assert_eq!(shift(9), 12);
+        assert_eq!(&t[shift(15)..], ". 2021.");
+        assert!(isolate_within(&mut t, "Salem").is_none());
+    }
+}

@@ -1,0 +1,80 @@
+//! Issue 13 (13o): words that share a Porter stem but not a sense are told
+//! apart by search: "colonies" and "colony" find a colony of bacteria, never
+//! "colonial" or "colonialism", and "colonial" still finds "colonialism" (not
+//! "colonies"), in plain queries, phrases and boolean ones, for sessions and
+//! readings alike. Runs the real binary.
+
+mod common;
+
+use common::Workdir;
+
+const MODULES: &str = "\
+programme,year,module_code,module_title,session_title,learning_outcomes,themes
+P,1,M101,Microbiology,Counting bacterial colonies,Count a colony on agar,
+P,1,M102,History,Colonial medicine and empire,Describe colonialism in medicine,
+P,2,M201,Surgery,Colon cancer,Describe the colon,
+";
+
+const READINGS: &str = "\
+title,authors,year,notes
+Colonialism and the clinic,\"Smith, John\",2020,
+Bacterial colonies on blood agar,\"Jones, Ann\",2019,
+Medicine in the colonies,\"Roy, Ravi\",2018,a history of colonial medicine
+";
+
+fn db() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let m = w.write("m.csv", MODULES);
+    let r = w.write("r.csv", READINGS);
+    w.ok(&["import", "modules", m.to_str().expect("utf-8 path")]);
+    w.ok(&["import", "reading", r.to_str().expect("utf-8 path")]);
+    w
+}
+
+/// The titles a query finds, sorted.
+fn titles(w: &Workdir, q: &str) -> Vec<String> {
+    let v = w.json(&["search", q, "--format", "json"]);
+    let mut t: Vec<String> = v
+        .as_array()
+        .unwrap_or_else(|| panic!("{q}: not an array: {v}"))
+        .iter()
+        .map(|h| h["title"].as_str().unwrap_or_default().to_string())
+        .collect();
+    t.sort();
+    t
+}
+
+#[test]
+fn colonies_never_find_colonial_and_colonial_still_finds_colonialism() {
+    let w = db();
+    let colonies = ["Bacterial colonies on blood agar", "Counting bacterial colonies", "Medicine in the colonies"];
+    assert_eq!(titles(&w, "colonies"), colonies);
+    assert_eq!(titles(&w, "Colony"), colonies);
+    // "Medicine in the colonies" has "colonial" in its notes: found by both.
+    assert_eq!(
+        titles(&w, "colonial"),
+        ["Colonial medicine and empire", "Colonialism and the clinic", "Medicine in the colonies"]
+    );
+    assert_eq!(
+        titles(&w, "colonialism"),
+        ["Colonial medicine and empire", "Colonialism and the clinic", "Medicine in the colonies"]
+    );
+    // Boolean queries and phrases keep the rule term by term.
+    assert_eq!(titles(&w, "colonies -colonial"), ["Bacterial colonies on blood agar", "Counting bacterial colonies"]);
+    assert_eq!(
+        titles(&w, "colonies OR colonialism"),
+        [
+            "Bacterial colonies on blood agar",
+            "Colonial medicine and empire",
+            "Colonialism and the clinic",
+            "Counting bacterial colonies",
+            "Medicine in the colonies"
+        ]
+    );
+    assert_eq!(titles(&w, "\"bacterial colony\""), ["Bacterial colonies on blood agar", "Counting bacterial colonies"]);
+    assert_eq!(titles(&w, "colonies year:2"), Vec::<String>::new());
+    // A prefix asks for every word that starts so; the bowel is another stem.
+    assert_eq!(titles(&w, "coloni*").len(), 5);
+    assert_eq!(titles(&w, "colon"), ["Colon cancer"]);
+}
