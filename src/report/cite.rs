@@ -236,7 +236,7 @@ impl Style {
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case(t, &own_case_words(r)), r);
-        with_approximate_year(t, r, &self.name)
+        with_approximate_year(with_plain_era(t, r), r, &self.name)
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -1785,10 +1785,56 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     });
     let Some(at) = at else { return t };
     let before = &t.text[..at];
-    if ["c", "c. ", "c.", "ca. ", "circa "].iter().any(|m| before.ends_with(m)) {
+    // A marker the style wrote itself, as a word of its own ("ca. 950"; not
+    // the end of a title such as "Bib circa. 950").
+    if ["c", "c. ", "c.", "ca. ", "circa "]
+        .iter()
+        .any(|m| before.strip_suffix(m).is_some_and(|b| !b.ends_with(char::is_alphanumeric)))
+    {
         return t;
     }
     splice(&mut t, at..at, mark);
+    t
+}
+
+/// The era terms CSL processors append to a year of fewer than four digits
+/// (CSL 1.0.2, "Date-part": the `ad` term after a positive year of one to
+/// three digits), as the English locales write them: "AD" (en-US, en-GB),
+/// "C.E." (APA's locale), and the forms without stops.
+const ERA_TERMS: &[&str] = &[" A.D.", " AD", " C.E.", " CE", " c.e.", " a.d."];
+
+/// A year before 1000 as the source wrote it ("950"), without the era the
+/// processor added ("950 AD", APA "950 C.E."), and a year-suffix letter on
+/// the year itself ("950 C.E.a" → "950a"): canon stores no year before
+/// the common era, so the term says nothing, and neither Citing Medicine
+/// nor APA 7 (§9.41, a classical work's date as written) adds one. The
+/// style's approximate marker stays ("ca. 950", Chicago "[950?]").
+fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
+    let Some(y) = r.year.filter(|y| (1..1000).contains(y)) else { return t };
+    let year = y.to_string();
+    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    let mut from = 0;
+    while let Some(i) = t.text[from..].find(&year).map(|i| i + from) {
+        let end = i + year.len();
+        from = end;
+        let bytes = t.text.as_bytes();
+        if title.as_ref().is_some_and(|x| x.start <= i && end <= x.end)
+            || (i > 0 && bytes[i - 1].is_ascii_digit())
+            || bytes.get(end).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let rest = &t.text[end..];
+        let Some(term) = ERA_TERMS.iter().find(|e| {
+            rest.starts_with(*e) && !rest[e.len()..].starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
+        }) else {
+            continue;
+        };
+        // "C.E." whose stop also ended the sentence keeps the stop: "950 C.E. Title" → "950. Title".
+        let after = &rest[term.len()..];
+        let stop = term.ends_with('.') && (after.is_empty() || after.starts_with(char::is_whitespace));
+        splice(&mut t, end..end + term.len(), if stop { "." } else { "" });
+    }
     t
 }
 

@@ -1,0 +1,185 @@
+//! Issue 12 (12q): years before 1000 as the source wrote them, through the
+//! binary. An approximate year ("c. 950", "ca. 950", "circa 950",
+//! "c.950") is stored approximate by every reader and by `reading edit`;
+//! a year before 1000 prints with no era the processor adds ("950", not
+//! "950 AD" or "950 C.E."), its year-suffix letter on the year ("950a").
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::Workdir;
+use serde_json::Value;
+
+/// Each reading's reference in `style`, by title, from the JSON report (the
+/// same text as the CSV, xlsx and PDF tables).
+fn refs(w: &Workdir, style: &str) -> HashMap<String, String> {
+    let out = w.path(&format!("refs-{style}.json"));
+    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    doc["readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["title"].as_str().unwrap().to_string(), r["reference"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// The reference list of the PDF report in `style`, one entry a line.
+fn pdf_list(w: &Workdir, style: &str) -> Vec<String> {
+    let out = w.path(&format!("r-{style}.pdf"));
+    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
+    common::pdf_text(&out).join("\n").lines().map(str::to_string).collect()
+}
+
+/// (year, approximate) of the reading titled `title`.
+fn year_of(w: &Workdir, title: &str) -> (Option<i64>, i64) {
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    c.query_row("SELECT year, date_approximate FROM reading WHERE title = ?1", [title], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap_or_else(|e| panic!("{title:?}: {e}"))
+}
+
+fn id_of(w: &Workdir, title: &str) -> String {
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    c.query_row("SELECT id FROM reading WHERE title = ?1", [title], |r| r.get::<_, i64>(0))
+        .unwrap_or_else(|e| panic!("{title:?}: {e}"))
+        .to_string()
+}
+
+#[test]
+fn approximate_years_before_1000_in_every_reader() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let files: &[(&str, &str)] = &[
+        (
+            "old.csv",
+            "title,authors,year,type\nCsv c dot,\"Lind, T\",c. 950,book\nCsv ca,\"Lind, T\",ca. 950,book\n\
+             Csv circa,\"Lind, T\",circa 950,book\nCsv glued,\"Lind, T\",c.950,book\nCsv plain,\"Lind, T\",950,book\n\
+             Csv modern,\"Lind, T\",c1998,book\nCsv 1025,\"Lind, T\",c. 1025,book\n",
+        ),
+        (
+            "old.ris",
+            "TY  - BOOK\nAU  - Anon\nTI  - Ris circa\nPY  - c. 950\nER  - \n\nTY  - BOOK\nAU  - Anon\nTI  - Ris padded\n\
+             PY  - 0950\nER  - \n\nTY  - BOOK\nAU  - Anon\nTI  - Ris ca\nY1  - ca. 800\nER  - \n",
+        ),
+        (
+            "old.bib",
+            "@book{b1, title={Bib circa}, author={Anon}, year={c. 950}}\n@book{b2, title={Bib plain}, author={Anon}, year={950}}\n",
+        ),
+        (
+            "old.json",
+            r#"[{"id":"j1","type":"book","title":"Json raw","issued":{"raw":"c. 950"}},
+                {"id":"j2","type":"book","title":"Json circa flag","issued":{"date-parts":[[950]],"circa":true}},
+                {"id":"j3","type":"book","title":"Json literal","issued":{"literal":"circa 900"}}]"#,
+        ),
+        (
+            "old.nbib",
+            "PMID- 1\nTI  - Nbib circa\nDP  - c. 950\nPT  - Book\n\nPMID- 2\nTI  - Nbib plain\nDP  - 950\nPT  - Book\n",
+        ),
+        (
+            "old.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><xml><records>
+<record><ref-type name="Book">6</ref-type><contributors><authors><author>Anon</author></authors></contributors><titles><title>Xml circa</title></titles><dates><year>c. 950</year></dates></record>
+</records></xml>"#,
+        ),
+        (
+            "zotero.csv",
+            "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Date\"\n\
+             \"K1\",\"book\",\"\",\"Anon\",\"Zotero circa date\",\"c. 950\"\n\
+             \"K2\",\"book\",\"c. 950\",\"Anon\",\"Zotero circa year\",\"\"\n",
+        ),
+    ];
+    for (name, text) in files {
+        w.write(name, text);
+        w.ok(&["import", "reading", name, "-q"]);
+    }
+    for (title, year) in [
+        ("Csv c dot", 950),
+        ("Csv ca", 950),
+        ("Csv circa", 950),
+        ("Csv glued", 950),
+        ("Csv modern", 1998),
+        ("Csv 1025", 1025),
+        ("Ris circa", 950),
+        ("Ris ca", 800),
+        ("Bib circa", 950),
+        ("Json raw", 950),
+        ("Json circa flag", 950),
+        ("Json literal", 900),
+        ("Nbib circa", 950),
+        ("Xml circa", 950),
+        ("Zotero circa date", 950),
+        ("Zotero circa year", 950),
+    ] {
+        assert_eq!(year_of(&w, title), (Some(year), 1), "{title} should be an approximate {year}");
+    }
+    for title in ["Csv plain", "Ris padded", "Bib plain", "Nbib plain"] {
+        assert_eq!(year_of(&w, title), (Some(950), 0), "{title} is a plain 950");
+    }
+}
+
+#[test]
+fn reading_edit_takes_an_approximate_year_and_undo_restores_it() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w.write("r.csv", "title,authors,year,type\nAl-Qanun,\"Ibn Sina\",1025,book\n");
+    w.ok(&["import", "reading", "r.csv", "-q"]);
+    let id = id_of(&w, "Al-Qanun");
+    for (typed, year) in [("c. 800", 800), ("ca. 950", 950), ("circa 990", 990), ("c.950", 950), ("c1025", 1025)] {
+        w.ok(&["reading", "edit", &id, "--year", typed, "--by", "t"]);
+        assert_eq!(year_of(&w, "Al-Qanun"), (Some(year), 1), "--year {typed:?}");
+    }
+    // A plain year clears the mark; undo brings the approximate year back.
+    let said = w.ok_stderr(&["reading", "edit", &id, "--year", "1024", "--by", "t"]);
+    assert!(said.contains("date_approximate: 1 → 0"), "{said}");
+    assert_eq!(year_of(&w, "Al-Qanun"), (Some(1024), 0));
+    let change = said.split("canon undo ").nth(1).and_then(|s| s.split('`').next()).expect("an undo hint");
+    w.ok(&["undo", change, "--by", "t"]);
+    assert_eq!(year_of(&w, "Al-Qanun"), (Some(1025), 1));
+    // Not a year: refused with what is expected, nothing written.
+    for bad in ["c. 95", "abc", "2019 Apr", "3000"] {
+        let err = w.fails(&["reading", "edit", &id, "--year", bad, "--by", "t"]);
+        assert!(err.contains("is not a year") && err.contains("c. 950"), "--year {bad:?}: {err}");
+    }
+    assert_eq!(year_of(&w, "Al-Qanun"), (Some(1025), 1));
+}
+
+#[test]
+fn years_before_1000_print_without_an_era() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w.write(
+        "old.csv",
+        "title,authors,year,type\nFirst canon,\"Ibn Sina\",950,book\nSecond canon,\"Ibn Sina\",950,book\n\
+         Circa canon,\"Al-Razi\",c. 950,book\nEarly work,\"Galen\",180,book\nModern circa,\"Lind, T\",c1998,book\n",
+    );
+    w.ok(&["import", "reading", "old.csv", "-q"]);
+    let eras = [" AD", " A.D.", " C.E.", " CE", "BCE"];
+    let want: &[(&str, &[(&str, &str)])] = &[
+        ("vancouver", &[("Early work", "Galen. Early work. 180."), ("Circa canon", "Al-Razi. Circa canon. c950.")]),
+        ("apa", &[("Early work", "Galen. (180). Early work."), ("Circa canon", "Al-Razi. (ca. 950). Circa canon.")]),
+        ("harvard", &[("Early work", "Galen (180) Early work."), ("Circa canon", "Al-Razi (c. 950) Circa canon.")]),
+        ("chicago", &[("Early Work", "Galen. 180. Early Work."), ("Circa canon", "Al-Razi. [950?]. Circa Canon.")]),
+    ];
+    for (style, cases) in want {
+        let m = refs(&w, style);
+        for (title, text) in m.iter() {
+            assert!(!eras.iter().any(|e| text.contains(e)), "{style}: {title}: {text}");
+        }
+        for (title, expected) in *cases {
+            let key = m.keys().find(|k| k.eq_ignore_ascii_case(title)).unwrap_or_else(|| panic!("{title}: {m:#?}"));
+            assert_eq!(m[key], *expected, "{style}");
+        }
+        assert!(m["Modern circa"].contains("1998"), "{style}: {}", m["Modern circa"]);
+    }
+    // In a list, two works of one author in 950 get their letters on the year.
+    for (style, a, b) in
+        [("apa", "Ibn Sina. (950a).", "Ibn Sina. (950b)."), ("harvard", "Ibn Sina (950a)", "Ibn Sina (950b)")]
+    {
+        let lines = pdf_list(&w, style);
+        let all = lines.join("\n");
+        assert!(!eras.iter().any(|e| all.contains(e)), "{style}: {all}");
+        assert!(lines.iter().any(|l| l.contains(a)), "{style}: no {a:?} in\n{all}");
+        assert!(lines.iter().any(|l| l.contains(b)), "{style}: no {b:?} in\n{all}");
+    }
+}
