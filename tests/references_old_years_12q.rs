@@ -183,3 +183,71 @@ fn years_before_1000_print_without_an_era() {
         assert!(lines.iter().any(|l| l.contains(b)), "{style}: no {b:?} in\n{all}");
     }
 }
+
+/// (year, month, day, season) of the reading titled `title`.
+fn date_of(w: &Workdir, title: &str) -> (Option<i64>, Option<i64>, Option<i64>, Option<String>) {
+    let c = rusqlite::Connection::open(w.db()).unwrap();
+    c.query_row("SELECT year, month, day, season FROM reading WHERE title = ?1", [title], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })
+    .unwrap_or_else(|e| panic!("{title:?}: {e}"))
+}
+
+#[test]
+fn a_date_from_another_year_is_not_mixed_into_the_year() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let files: &[(&str, &str, &str)] = &[
+        (
+            "z.csv",
+            "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Date\"\n\
+             \"K1\",\"journalArticle\",\"2016\",\"Lind, T\",\"Zotero conflict\",\"2015-01-02\"\n\
+             \"K2\",\"journalArticle\",\"2019\",\"Lind, T\",\"Zotero agrees\",\"7 March 2019\"\n\
+             \"K3\",\"book\",\"2018\",\"Lind, T\",\"Zotero season\",\"Spring 2018\"\n\
+             \"K4\",\"book\",\"2018\",\"Lind, T\",\"Zotero season other year\",\"Spring 2017\"\n",
+            "z.csv:2:6: warning: the date \"2015-01-02\" is in another year than the year \"2016\"",
+        ),
+        (
+            "r.ris",
+            "TY  - JOUR\nAU  - Lind, T\nTI  - Ris conflict\nPY  - 2016\nDA  - 2015/01/02/\nER  - \n\n\
+             TY  - JOUR\nAU  - Lind, T\nTI  - Ris agrees\nPY  - 2019\nDA  - 2019/03/07/\nER  - \n",
+            "\"2015/01/02/\" is in another year than the year \"2016\"",
+        ),
+        (
+            "b.bib",
+            "@article{c1, title={Bib conflict}, author={Lind, T}, year={2016}, date={2015-01-02}}\n\
+             @article{c2, title={Bib agrees}, author={Lind, T}, year={2019}, date={2019-03-07}}\n",
+            "\"2015-01-02\" is in another year than the year \"2016\"",
+        ),
+        (
+            "e.xml",
+            r#"<xml><records><record><ref-type name="Journal Article">17</ref-type><contributors><authors><author>Lind, T</author></authors></contributors><titles><title>Xml conflict</title></titles><dates><year>2016</year><pub-dates><date>January 2, 2015</date></pub-dates></dates></record>
+<record><ref-type name="Journal Article">17</ref-type><contributors><authors><author>Lind, T</author></authors></contributors><titles><title>Xml agrees</title></titles><dates><year>2019</year><pub-dates><date>March 7, 2019</date></pub-dates></dates></record></records></xml>"#,
+            "\"January 2, 2015\" is in another year than the year \"2016\"",
+        ),
+    ];
+    for (name, text, warning) in files {
+        w.write(name, text);
+        let err = w.ok_stderr(&["import", "reading", name]);
+        assert!(err.contains(warning) && err.contains("kept the year 2016"), "{name}: {err}");
+        if *name == "z.csv" {
+            assert!(
+                err.contains("z.csv:5:6: warning: the date \"Spring 2017\" is in another year than the year \"2018\""),
+                "{err}"
+            );
+        }
+    }
+    // CSL-JSON: the month and season of `original-date` are not `issued`'s.
+    w.write(
+        "c.json",
+        r#"[{"id":"j1","type":"book","title":"Json two dates","issued":{"date-parts":[[2016]]},"original-date":{"date-parts":[[1961,1,2]],"season":1}}]"#,
+    );
+    w.ok(&["import", "reading", "c.json", "-q"]);
+    for fmt in ["Zotero", "Ris", "Bib", "Xml"] {
+        assert_eq!(date_of(&w, &format!("{fmt} conflict")), (Some(2016), None, None, None), "{fmt}");
+        assert_eq!(date_of(&w, &format!("{fmt} agrees")), (Some(2019), Some(3), Some(7), None), "{fmt}");
+    }
+    assert_eq!(date_of(&w, "Json two dates"), (Some(2016), None, None, None));
+    assert_eq!(date_of(&w, "Zotero season"), (Some(2018), None, None, Some("spring".into())));
+    assert_eq!(date_of(&w, "Zotero season other year"), (Some(2018), None, None, None));
+}
