@@ -251,3 +251,48 @@ fn a_date_from_another_year_is_not_mixed_into_the_year() {
     assert_eq!(date_of(&w, "Zotero season"), (Some(2018), None, None, Some("spring".into())));
     assert_eq!(date_of(&w, "Zotero season other year"), (Some(2018), None, None, None));
 }
+
+/// The bibliography lines of the PDF report in `style` that start with `who`.
+fn listed(w: &Workdir, style: &str, who: &str) -> Vec<String> {
+    pdf_list(w, style).into_iter().map(|l| l.trim().to_string()).filter(|l| l.starts_with(who)).collect()
+}
+
+#[test]
+fn same_author_same_year_gets_letters_whatever_else_is_on_the_list() {
+    // A list with four groups of works that cite alike (as a tester's
+    // imports made it): hayagriva 0.10 left the last group without letters.
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w.write("o.bib", "@book{b1, title={Bib circa}, author={Anon}, year={c. 950}}\n");
+    w.write(
+        "pm.csv",
+        "title,authors,year,type,container\nPm paper,\"Osei, K\",2019,article,BMJ\nPm two,\"Osei, K\",2019,article,BMJ\n",
+    );
+    w.write(
+        "z2.csv",
+        "title,authors,year,type,container\nZdate month only,\"Osei, Kwame\",2020,article,BMJ\n\
+         Zdate slashes,\"Osei, Kwame\",2019,article,BMJ\nZdate dmy,\"Osei, Kwame\",2019,article,BMJ\n\
+         Zdate season,\"Lind, T\",2018,book,\n",
+    );
+    w.write(
+        "zk.csv",
+        "Key,Item Type,Publication Year,Author,Title,Publication Title,Date\n\
+         K1,journalArticle,2020,\"Osei, Kwame\",Zk month only,BMJ,2020-05\n\
+         K2,journalArticle,2019,\"Osei, Kwame\",Zk dmy,BMJ,7 March 2019\n\
+         K3,book,2018,\"Lind, T\",Zk season,,Spring 2018\n\
+         K4,journalArticle,,\"Lind, T\",Zk no pubyear,BMJ,2017-11-02\n\
+         K6,book,,Anon,Zk old circa,,c. 950\n",
+    );
+    for f in ["o.bib", "pm.csv", "z2.csv", "zk.csv"] {
+        w.ok(&["import", "reading", f, "-q"]);
+    }
+    for style in ["apa", "harvard"] {
+        let osei = listed(&w, style, "Osei, K.");
+        let years: Vec<&str> =
+            osei.iter().map(|l| l.split('(').nth(1).and_then(|s| s.split([')', ',']).next()).unwrap_or("")).collect();
+        assert_eq!(years, ["2019a", "2019b", "2019c", "2019d", "2019e", "2020a", "2020b"], "{style}: {osei:#?}");
+        let lind = listed(&w, style, "Lind, T.");
+        assert!(lind.iter().any(|l| l.contains("(2018a)")), "{style}: {lind:#?}");
+        assert!(lind.iter().any(|l| l.contains("(2018b, Spring)")), "{style}: {lind:#?}");
+    }
+}

@@ -324,7 +324,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         };
     }
     // The date's season: `{"date-parts": [[2019]], "season": 4}` or `"season": "Winter"`.
-    d.season = dated.iter().find_map(|k| {
+    // From the date the year comes from; with no year, from the first date given.
+    let season_of =
+        dated.or_else(|| ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k)));
+    d.season = season_of.iter().find_map(|k| {
         let s = o.get(*k)?;
         let s = s.as_array().and_then(|a| a.first()).unwrap_or(s).get("season")?;
         let t = text_of(Some(s))?;
