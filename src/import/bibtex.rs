@@ -148,22 +148,9 @@ fn inherit(parent: &Entry) -> HashMap<String, Field> {
     out
 }
 
+/// BibTeX's standard month macros (`jan` … `dec`) and the names they stand for.
 fn month_macros() -> HashMap<String, String> {
-    let names = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    names.iter().map(|n| (n[..3].to_lowercase(), n.to_string())).collect()
+    super::dates::MONTHS.iter().map(|n| (n[..3].to_lowercase(), n.to_string())).collect()
 }
 
 fn is_ident(b: u8) -> bool {

@@ -8,6 +8,24 @@
 //! its day (EndNote `Apr 2`). A numeric date with the day first or the month
 //! first ("01/05/2019") is ambiguous and gives no month.
 
+/// The twelve month names in English, January first: what a reference
+/// prints (`report::cite`) and what BibTeX's month macros (`jan` … `dec`)
+/// stand for (`import::bibtex`). One list for both.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month names and abbreviations (English, as MEDLINE, RIS and BibTeX write
 /// them), lower case, with the month's number.
 const MONTH_NAMES: &[(&str, i64)] = &[

@@ -1283,22 +1283,6 @@ fn url_as_stored(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
-/// Month names as styles print them: in full, and NLM's three letters.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The last month of a range of months ("2019 Apr-May", issue 12o) after the
 /// first month where the style printed it: hayagriva's date has no range, so
 /// the entry carries the first month and the range's end is put here in the
@@ -1310,9 +1294,11 @@ const MONTHS: [&str; 12] = [
 /// alone) is left as it is.
 fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
     let (Some(m), Some(e)) = (r.month, r.month_end) else { return t };
-    let (Some(first), Some(last)) =
-        (MONTHS.get(usize::try_from(m - 1).unwrap_or(99)), MONTHS.get(usize::try_from(e - 1).unwrap_or(99)))
-    else {
+    let (Some(first), Some(last)) = (
+        // Month names as styles print them (in full, and NLM's three letters): the one list.
+        crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)),
+        crate::import::dates::MONTHS.get(usize::try_from(e - 1).unwrap_or(99)),
+    ) else {
         return t;
     };
     // Where the title and the container were printed: a month named there is no date.
