@@ -137,9 +137,15 @@ fn reading_edit_takes_an_approximate_year_and_undo_restores_it() {
     w.ok(&["undo", change, "--by", "t"]);
     assert_eq!(year_of(&w, "Al-Qanun"), (Some(1025), 1));
     // Not a year: refused with what is expected, nothing written.
-    for bad in ["c. 95", "abc", "2019 Apr", "3000"] {
+    for (bad, says) in [
+        ("c. 95", "is not a plausible year"),
+        ("abc", "is not a year"),
+        ("2019 Apr", "is not a year"),
+        ("3000", "is not a plausible year"),
+        ("0", "is not a plausible year"),
+    ] {
         let err = w.fails(&["reading", "edit", &id, "--year", bad, "--by", "t"]);
-        assert!(err.contains("is not a year") && err.contains("c. 950"), "--year {bad:?}: {err}");
+        assert!(err.contains(&format!("--year {bad:?} {says}")) && err.contains("c. 950"), "--year {bad:?}: {err}");
     }
     assert_eq!(year_of(&w, "Al-Qanun"), (Some(1025), 1));
 }

@@ -221,6 +221,12 @@ pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
     }
     match super::builder::read_date(s) {
         Some(super::builder::Dated::Year(y)) => Ok((y, approximate(s))),
+        // A number, but no year canon keeps ("0", "3000").
+        _ if digits.len() <= 6 => Err(format!(
+            "{:?} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950, or an approximate one \
+             such as \"c. 950\"",
+            s.trim()
+        )),
         _ => Err(expected()),
     }
 }
