@@ -101,10 +101,17 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         [one] if one.trim().is_empty() => Some(Vec::new()),
         many => Some(many.to_vec()),
     };
+    // A publication year, read as the importers read one: "c. 800" is 800, approximate.
+    let year = match clearable(&a.year) {
+        None => None,
+        Some(None) => Some(None),
+        Some(Some(s)) => Some(Some(crate::import::dates::typed_year(&s).map_err(|e| anyhow::anyhow!("--year {e}"))?)),
+    };
     let p = ReadingPatch {
         title: a.title.clone(),
         authors,
-        year: editing::year(&a.year, "--year")?,
+        year: year.map(|y| y.map(|(y, _)| y)),
+        year_approximate: year.flatten().is_some_and(|(_, a)| a),
         kind: a.kind.clone(),
         container: clearable(&a.container),
         doi: clearable(&a.doi),

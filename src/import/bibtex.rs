@@ -148,22 +148,9 @@ fn inherit(parent: &Entry) -> HashMap<String, Field> {
     out
 }
 
+/// BibTeX's standard month macros (`jan` … `dec`) and the names they stand for.
 fn month_macros() -> HashMap<String, String> {
-    let names = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    names.iter().map(|n| (n[..3].to_lowercase(), n.to_string())).collect()
+    super::dates::MONTHS.iter().map(|n| (n[..3].to_lowercase(), n.to_string())).collect()
 }
 
 fn is_ident(b: u8) -> bool {
@@ -538,6 +525,12 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // `month = apr` (the standard macro), `{April}` or `4`: the month; a season
     // is kept apart (below). biblatex's `date = 2019-04-02` gives it in the date.
     d.month = val("month").filter(|v| crate::import::dates::month_day(&v.text).0.is_some());
+    // biblatex `date` beside a `year` (Zotero's Better BibTeX writes both):
+    // the month and day when no `month` gives them; the builder checks the
+    // two name one year.
+    if d.month.is_none() && val("year").is_some_and(|v| !v.text.is_empty()) {
+        d.month = val("date").filter(|v| crate::import::dates::month_day(&v.text).0.is_some());
+    }
     // `month = {winter}` (or biblatex's season code in `date`: 2019-24).
     d.season = val("month").filter(|v| builder::season_of(&v.text).is_some());
     // biblatex marks an `@article` in a newspaper or a magazine with

@@ -569,15 +569,50 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     }
     // The season of the date: given apart (BibTeX `month`, CSL `season`) or
     // named in the date ("Winter 2019", RIS `2019///Winter`). Never dropped.
+    // A fuller date given apart from the year (Zotero "Date", RIS `DA`,
+    // EndNote `pub-dates`, biblatex `date` beside `year`) that names another
+    // year: the year stays, and no month, day or season is taken from it
+    // (they would make a date in neither field). Said, with both values.
+    let conflict = d.month.as_ref().and_then(|v| {
+        let other: i64 = v.text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4)?.parse().ok()?;
+        let (y, yv) = (year?, d.date.as_ref()?);
+        (other != y).then(|| {
+            RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}the date {:?} is in another year than the year {:?}; kept the year {y}, took no month, day \
+                     or season from the date",
+                    v.text.trim(),
+                    yv.text.trim()
+                ),
+            )
+        })
+    });
+    // The season of the date: given apart (BibTeX `month`, CSL `season`) or
+    // named in the date ("Winter 2019", RIS `2019///Winter`, Zotero "Date"
+    // "Spring 2018" beside its year). Never dropped.
     let season = d
         .season
         .as_ref()
         .and_then(|v| season_of(&v.text))
         .or_else(|| d.date.as_ref().and_then(|v| season_of(&v.text)))
+        .or_else(|| {
+            // (A number there is a month, not CSL's season number.)
+            let v = d.month.as_ref().filter(|v| v.text.chars().any(char::is_alphabetic))?;
+            if conflict.is_some() { None } else { season_of(&v.text) }
+        })
         .map(str::to_string);
     // The month and day: given apart (BibTeX `month`, RIS `DA`, a CSV column)
     // or named in the date ("2019 Apr 2"); only with a year.
-    let month_source = d.month.as_ref().filter(|v| super::dates::month_day(&v.text).0.is_some()).or(d.date.as_ref());
+    let month_apart = match conflict {
+        Some(w) => {
+            d.warnings.push(w);
+            None
+        }
+        None => d.month.as_ref().filter(|v| super::dates::month_day(&v.text).0.is_some()),
+    };
+    let month_source = month_apart.or(d.date.as_ref());
     let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
     // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
     // cell, else the range the month or date names. Never the first month only.

@@ -288,8 +288,13 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.editors = people("editor");
     // The month and day of `date-parts` ([[2019, 4, 2]]), as an ISO date the
     // builder reads; `circa` marks the year approximate.
-    for k in ["issued", "original-date", "available-date"] {
-        let Some(v) = o.get(k) else { continue };
+    // Only the date the year comes from: a month or season of another date
+    // (`original-date` beside `issued`) is not this one's.
+    let dated =
+        ["issued", "original-date", "available-date"].into_iter().find(|k| o.get(*k).and_then(date_text).is_some());
+    if let Some(k) = dated
+        && let Some(v) = o.get(k)
+    {
         let v = v.as_array().and_then(|a| a.first()).filter(|f| f.is_object()).unwrap_or(v);
         let parts = match v.get("date-parts").and_then(|p| p.get(0)) {
             Some(Value::Array(p)) => Some(p.clone()),
@@ -317,10 +322,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             Some(Value::String(s)) => !s.trim().is_empty() && s.trim() != "0" && s.trim() != "false",
             _ => false,
         };
-        break;
     }
     // The date's season: `{"date-parts": [[2019]], "season": 4}` or `"season": "Winter"`.
-    d.season = ["issued", "original-date", "available-date"].iter().find_map(|k| {
+    // From the date the year comes from; with no year, from the first date given.
+    let season_of =
+        dated.or_else(|| ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k)));
+    d.season = season_of.iter().find_map(|k| {
         let s = o.get(*k)?;
         let s = s.as_array().and_then(|a| a.first()).unwrap_or(s).get("season")?;
         let t = text_of(Some(s))?;

@@ -8,6 +8,24 @@
 //! its day (EndNote `Apr 2`). A numeric date with the day first or the month
 //! first ("01/05/2019") is ambiguous and gives no month.
 
+/// The twelve month names in English, January first: what a reference
+/// prints (`report::cite`) and what BibTeX's month macros (`jan` … `dec`)
+/// stand for (`import::bibtex`). One list for both.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month names and abbreviations (English, as MEDLINE, RIS and BibTeX write
 /// them), lower case, with the month's number.
 const MONTH_NAMES: &[(&str, i64)] = &[
@@ -163,7 +181,10 @@ fn range_end(t: &str) -> Option<i64> {
 
 /// Whether a date says its year is approximate: a copyright year ("c1998",
 /// "c. 1998", "©1998"), "ca. 1990", "circa 1990" (Citing Medicine ch. 2,
-/// "Date of publication": a copyright date is cited with "c").
+/// "Date of publication": a copyright date is cited with "c"), and the same
+/// before the year 1000 ("c. 950", "ca. 950", "circa 950", "c.950"): the
+/// year after the marker has three or four digits, as
+/// [`super::builder::read_date`] reads it.
 pub fn approximate(s: &str) -> bool {
     let t = s.trim().trim_start_matches(['[', '(']).trim().to_lowercase();
     if t.starts_with('©') {
@@ -171,10 +192,43 @@ pub fn approximate(s: &str) -> bool {
     }
     ["circa", "ca.", "ca", "c.", "c"].iter().any(|m| {
         t.strip_prefix(m).is_some_and(|r| {
-            let r = r.trim_start();
-            r.len() >= 4 && r.starts_with(|c: char| c.is_ascii_digit())
+            let digits = r.trim_start().chars().take_while(char::is_ascii_digit).count();
+            (3..=4).contains(&digits)
         })
     })
+}
+
+/// A publication year as a person types it (`canon reading edit --year`, the
+/// web form): "2019", "950", or approximate as the readers take it ("c. 950",
+/// "ca. 950", "circa 800", "c1998"). Returns the year and whether it is
+/// approximate; `Err` says what was expected. The year is read by
+/// [`super::builder::read_date`], so a value means the same here as in an
+/// imported file; years outside [`super::builder::YEARS`] are refused.
+pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
+    let expected = || {
+        format!(
+            "{:?} is not a year; expected a year from 1 to 2100 such as 2019 or 950, or an approximate one such as \
+             \"c. 950\" or \"circa 1850\"",
+            s.trim()
+        )
+    };
+    // A year alone, after an approximate marker if any: "2019 Apr" is a date,
+    // not a year to type here.
+    let t = s.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim().to_lowercase();
+    let digits = ["circa", "ca.", "ca", "c.", "c", "©"].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(&t).trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(expected());
+    }
+    match super::builder::read_date(s) {
+        Some(super::builder::Dated::Year(y)) => Ok((y, approximate(s))),
+        // A number, but no year canon keeps ("0", "3000").
+        _ if digits.len() <= 6 => Err(format!(
+            "{:?} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950, or an approximate one \
+             such as \"c. 950\"",
+            s.trim()
+        )),
+        _ => Err(expected()),
+    }
 }
 
 #[cfg(test)]
@@ -245,11 +299,47 @@ mod tests {
     }
 
     #[test]
+    fn typed_years() {
+        for (s, y, a) in [
+            ("2019", 2019, false),
+            ("950", 950, false),
+            ("c. 800", 800, true),
+            ("ca. 950", 950, true),
+            ("circa 950", 950, true),
+            ("c.950", 950, true),
+            ("c1998", 1998, true),
+            (" 0950 ", 950, false),
+        ] {
+            assert_eq!(typed_year(s), Ok((y, a)), "{s}");
+        }
+        for s in ["", "abc", "19", "2019 Apr", "2019-2020", "3000", "c. 95", "in press"] {
+            assert!(typed_year(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
     fn approximate_years() {
-        for s in ["c1998", "c. 1998", "©1998", "ca. 1990", "circa 1990", "[c1998]"] {
+        for s in [
+            "c1998",
+            "c. 1998",
+            "©1998",
+            "ca. 1990",
+            "circa 1990",
+            "[c1998]",
+            "c. 950",
+            "ca. 950",
+            "circa 950",
+            "c.950",
+            "c950",
+            "ca 950",
+            "[c. 950]",
+            "C. 950",
+            "c. 0950",
+            "c. 1025",
+        ] {
             assert!(approximate(s), "{s}");
         }
-        for s in ["1998", "2019 Apr", "p2019", "in press", "cat"] {
+        for s in ["1998", "950", "2019 Apr", "p2019", "in press", "cat", "c. 95", "c. 19", "c. 12345"] {
             assert!(!approximate(s), "{s}");
         }
     }

@@ -236,7 +236,7 @@ impl Style {
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case(t, &own_case_words(r)), r);
-        with_approximate_year(t, r, &self.name)
+        with_approximate_year(with_plain_era(t, r), r, &self.name)
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -333,7 +333,7 @@ impl Style {
         // One citation per reading, in list order: a style without a `<sort>`
         // numbers its bibliography in citation order.
         let order: Vec<&hayagriva::Entry> = entries.iter().map(|(_, e)| *e).collect();
-        let mut items = self.render_list(&order);
+        let (mut items, mut letters) = self.render_list(&order);
         // hayagriva gives year suffixes (2018a, 2018b) in citation order; CSL
         // gives them in bibliography order. Cited again in the order the
         // style sorted them, the two agree (numbers follow the sort either way).
@@ -342,8 +342,11 @@ impl Style {
         let sorted: Vec<&hayagriva::Entry> =
             items.iter().filter_map(|item| by_key.get(item.key.as_str()).copied()).collect();
         if sorted.len() == order.len() && sorted.iter().zip(&order).any(|(a, b)| a.key() != b.key()) {
-            items = self.render_list(&sorted);
+            (items, letters) = self.render_list(&sorted);
         }
+        let letters = letters_of(letters, |key| {
+            index_of.get(key).and_then(|&i| readings.get(i)).is_some_and(|r| r.year.is_some() && !r.date_approximate)
+        });
         let undated = self.undated_texts(readings, &entries);
         let mut out = Vec::with_capacity(readings.len());
         for item in items {
@@ -366,6 +369,10 @@ impl Style {
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(&item.content, GLUE, self.status_note(&item.content, r))
+                .map(|t| match letters.get(item.key.as_str()) {
+                    Some(&l) => with_year_letter(t, r, l),
+                    None => t,
+                })
                 .map(|t| url_as_stored(self.finish(t, r), r))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
@@ -585,12 +592,13 @@ impl Style {
                 continue;
             }
             let list: Vec<&hayagriva::Entry> = group.iter().map(|(_, e)| *e).collect();
-            let mut items = self.render_list(&list);
+            // (Works without a year: the undated letters are the processor's, "n.d.-a".)
+            let mut items = self.render_list(&list).0;
             // Letters in the style's order (as in [`Style::bibliography_of`]).
             let sorted: Vec<&hayagriva::Entry> =
                 items.iter().filter_map(|item| list.iter().find(|e| e.key() == item.key).copied()).collect();
             if sorted.len() == list.len() {
-                items = self.render_list(&sorted);
+                items = self.render_list(&sorted).0;
             }
             for item in items {
                 let Some(&(i, _)) = group.iter().find(|(_, e)| e.key() == item.key) else { continue };
@@ -604,16 +612,96 @@ impl Style {
         out
     }
 
-    /// The bibliography of `entries`, each cited once in the order given.
-    fn render_list(&self, entries: &[&hayagriva::Entry]) -> Vec<hayagriva::BibliographyItem> {
+    /// The bibliography of `entries`, each cited once in the order given,
+    /// and the year-suffix letters the processor left out ([`missing_letters`]).
+    fn render_list(&self, entries: &[&hayagriva::Entry]) -> (Vec<hayagriva::BibliographyItem>, Vec<Vec<String>>) {
         let mut driver = BibliographyDriver::new();
         for e in entries {
             driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(*e)], &self.csl, &self.locales));
         }
         let rendered =
             driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
-        rendered.bibliography.map(|b| b.items).unwrap_or_default()
+        let items = rendered.bibliography.map(|b| b.items).unwrap_or_default();
+        let letters = if self.csl.citation.disambiguate_add_year_suffix {
+            let cited: Vec<(&str, String)> = entries
+                .iter()
+                .zip(&rendered.citations)
+                .map(|(e, c)| (e.key(), formatted::entry(&c.citation, GLUE, None).map(|t| t.text).unwrap_or_default()))
+                .collect();
+            missing_letters(&cited, &items)
+        } else {
+            Vec::new()
+        };
+        (items, letters)
     }
+}
+
+/// The year-suffix letters a list needs and the processor did not give:
+/// works whose citations still read alike ("(Osei, 2020)" twice) get "a",
+/// "b"… in bibliography order ([`letters_of`]), as CSL 1.0.2 (`disambiguate-add-year-suffix`)
+/// and APA 7 §8.19 / Cite Them Right give them (same author(s), same year,
+/// whatever the month). hayagriva 0.10 skips the year-suffix step for every
+/// group after one that added names in the same pass, and stops after three
+/// passes, so in a list with several such groups some get no letters.
+/// `cited` is each entry's key with its citation's text; `items` the
+/// bibliography; the result, the keys of each group still alike, in
+/// bibliography order. A group the processor did disambiguate reads apart
+/// and is not among them.
+fn missing_letters(cited: &[(&str, String)], items: &[hayagriva::BibliographyItem]) -> Vec<Vec<String>> {
+    let mut by_text: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for (key, text) in cited {
+        if !text.trim().is_empty() {
+            by_text.entry(text.as_str()).or_default().push(key);
+        }
+    }
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (g, keys) in by_text.values().filter(|k| k.len() > 1).enumerate() {
+        for k in keys {
+            group_of.insert(k, g);
+        }
+    }
+    let mut groups: Vec<Vec<String>> = vec![Vec::new(); by_text.values().filter(|k| k.len() > 1).count()];
+    for item in items {
+        if let Some(&g) = group_of.get(item.key.as_str()) {
+            groups[g].push(item.key.clone());
+        }
+    }
+    groups
+}
+
+/// The letters of [`missing_letters`]' groups, "a", "b"… in bibliography
+/// order, for the groups of works with plain years only (`plain(key)`): an
+/// approximate year the processor letters itself, and the style's marker
+/// makes "c. 950" and "950" two years in print.
+fn letters_of(groups: Vec<Vec<String>>, plain: impl Fn(&str) -> bool) -> std::collections::HashMap<String, char> {
+    let mut out = std::collections::HashMap::new();
+    for g in groups.into_iter().filter(|g| g.iter().all(|k| plain(k))) {
+        for (n, key) in g.into_iter().enumerate().take(26) {
+            out.insert(key, char::from(b'a' + u8::try_from(n).unwrap_or(25)));
+        }
+    }
+    out
+}
+
+/// `letter` after the year of `r` in its reference ("2020" → "2020a"): the
+/// first time the year stands outside the title; left alone when it already
+/// has a letter or is not printed.
+fn with_year_letter(mut t: Rich, r: &Reading, letter: char) -> Rich {
+    let Some(y) = r.year else { return t };
+    let year = y.to_string();
+    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    let bytes = t.text.as_bytes();
+    let at = t.text.match_indices(&year).map(|(i, _)| i + year.len()).find(|&end| {
+        let i = end - year.len();
+        let in_title = title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
+        !(in_title || (i > 0 && bytes[i - 1].is_ascii_digit()) || bytes.get(end).is_some_and(u8::is_ascii_digit))
+    });
+    let Some(at) = at else { return t };
+    if t.text.as_bytes().get(at).is_some_and(u8::is_ascii_lowercase) {
+        return t;
+    }
+    splice(&mut t, at..at, &letter.to_string());
+    t
 }
 
 /// Works of the same author without a year put where the style's manual
@@ -1195,22 +1283,6 @@ fn url_as_stored(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
-/// Month names as styles print them: in full, and NLM's three letters.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The last month of a range of months ("2019 Apr-May", issue 12o) after the
 /// first month where the style printed it: hayagriva's date has no range, so
 /// the entry carries the first month and the range's end is put here in the
@@ -1222,9 +1294,11 @@ const MONTHS: [&str; 12] = [
 /// alone) is left as it is.
 fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
     let (Some(m), Some(e)) = (r.month, r.month_end) else { return t };
-    let (Some(first), Some(last)) =
-        (MONTHS.get(usize::try_from(m - 1).unwrap_or(99)), MONTHS.get(usize::try_from(e - 1).unwrap_or(99)))
-    else {
+    let (Some(first), Some(last)) = (
+        // Month names as styles print them (in full, and NLM's three letters): the one list.
+        crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)),
+        crate::import::dates::MONTHS.get(usize::try_from(e - 1).unwrap_or(99)),
+    ) else {
         return t;
     };
     // Where the title and the container were printed: a month named there is no date.
@@ -1272,10 +1346,21 @@ fn with_season(mut t: Rich, r: &Reading) -> Rich {
     let mut c = season.chars();
     let season: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
     let year = format!("{y}");
-    let (at, insert) = match t.text.find(&format!("({year})")) {
-        Some(i) => (i + 1 + year.len(), format!(", {season}")),
+    // After the year's suffix letter, if it has one ("(2018b, Spring)").
+    let letter = |at: usize| {
+        let b = t.text.as_bytes();
+        let one = b.get(at).is_some_and(u8::is_ascii_lowercase) && !b.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+        at + usize::from(one)
+    };
+    let in_brackets = t
+        .text
+        .match_indices(&format!("({year}"))
+        .map(|(i, _)| letter(i + 1 + year.len()))
+        .find(|&e| t.text[e..].starts_with(')'));
+    let (at, insert) = match in_brackets {
+        Some(e) => (e, format!(", {season}")),
         None => match t.text.find(&year) {
-            Some(i) => (i + year.len(), format!(" {season}")),
+            Some(i) => (letter(i + year.len()), format!(" {season}")),
             None => return t,
         },
     };
@@ -1785,10 +1870,56 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     });
     let Some(at) = at else { return t };
     let before = &t.text[..at];
-    if ["c", "c. ", "c.", "ca. ", "circa "].iter().any(|m| before.ends_with(m)) {
+    // A marker the style wrote itself, as a word of its own ("ca. 950"; not
+    // the end of a title such as "Bib circa. 950").
+    if ["c", "c. ", "c.", "ca. ", "circa "]
+        .iter()
+        .any(|m| before.strip_suffix(m).is_some_and(|b| !b.ends_with(char::is_alphanumeric)))
+    {
         return t;
     }
     splice(&mut t, at..at, mark);
+    t
+}
+
+/// The era terms CSL processors append to a year of fewer than four digits
+/// (CSL 1.0.2, "Date-part": the `ad` term after a positive year of one to
+/// three digits), as the English locales write them: "AD" (en-US, en-GB),
+/// "C.E." (APA's locale), and the forms without stops.
+const ERA_TERMS: &[&str] = &[" A.D.", " AD", " C.E.", " CE", " c.e.", " a.d."];
+
+/// A year before 1000 as the source wrote it ("950"), without the era the
+/// processor added ("950 AD", APA "950 C.E."), and a year-suffix letter on
+/// the year itself ("950 C.E.a" → "950a"): canon stores no year before
+/// the common era, so the term says nothing, and neither Citing Medicine
+/// nor APA 7 (§9.41, a classical work's date as written) adds one. The
+/// style's approximate marker stays ("ca. 950", Chicago "[950?]").
+fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
+    let Some(y) = r.year.filter(|y| (1..1000).contains(y)) else { return t };
+    let year = y.to_string();
+    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    let mut from = 0;
+    while let Some(i) = t.text[from..].find(&year).map(|i| i + from) {
+        let end = i + year.len();
+        from = end;
+        let bytes = t.text.as_bytes();
+        if title.as_ref().is_some_and(|x| x.start <= i && end <= x.end)
+            || (i > 0 && bytes[i - 1].is_ascii_digit())
+            || bytes.get(end).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let rest = &t.text[end..];
+        let Some(term) = ERA_TERMS.iter().find(|e| {
+            rest.starts_with(*e) && !rest[e.len()..].starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
+        }) else {
+            continue;
+        };
+        // "C.E." whose stop also ended the sentence keeps the stop: "950 C.E. Title" → "950. Title".
+        let after = &rest[term.len()..];
+        let stop = term.ends_with('.') && (after.is_empty() || after.starts_with(char::is_whitespace));
+        splice(&mut t, end..end + term.len(), if stop { "." } else { "" });
+    }
     t
 }
 

@@ -20,6 +20,9 @@ pub struct ReadingPatch {
     /// The whole author list, in order (replaces the stored one; empty clears it).
     pub authors: Option<Vec<String>>,
     pub year: Option<Option<i64>>,
+    /// With `year`: the year is approximate ("c. 950"), stored as
+    /// `date_approximate`; a plain year clears the mark.
+    pub year_approximate: bool,
     /// article, book, chapter, … (or an alias such as "journal article").
     pub kind: Option<String>,
     pub container: Option<Option<String>>,
@@ -143,6 +146,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             bail!("year {y} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950");
         }
         set("year", y.map_or(Value::Null, Value::from));
+        set("date_approximate", Value::from(i64::from(y.is_some() && p.year_approximate)));
     }
     if let Some(k) = &p.kind {
         let t =

@@ -120,6 +120,16 @@ fn shown(v: Option<&Value>) -> String {
     }
 }
 
+/// A stored field as the form shows it: an approximate year as "c. 950",
+/// the form `typed_year` reads back.
+fn shown_field(r: &bundle::Record, name: &str) -> String {
+    let approximate = r.get("date_approximate").and_then(Value::as_i64).is_some_and(|a| a != 0);
+    match r.get(name) {
+        Some(Value::Number(y)) if name == "year" && approximate => format!("c. {y}"),
+        v => shown(v),
+    }
+}
+
 /// Text as a form sends it back: line ends made `\n`, outer space trimmed.
 fn tidy(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n").trim().to_string()
@@ -175,14 +185,15 @@ fn edit_page(db: &Db, v: &Visit, k: Kind, id: i64) -> Result<Markup, Fail> {
         form.stack method="post" action=(action) {
             (csrf(v))
             @for f in fields(k) {
-                @let now = shown(r.get(f.name));
+                @let now = shown_field(&r, f.name);
                 @let id_ = format!("e-{}", f.name);
                 input type="hidden" name={ "was_" (f.name) } value=(now);
                 div {
                     label for=(id_) { (f.label) }
                     @match f.input {
                         Input::Line => { input id=(id_) type="text" name=(f.name) value=(now); }
-                        Input::Year => { input id=(id_) type="number" min="1" max="2100" name=(f.name) value=(now); }
+                        // Text, not a number: an approximate year is typed "c. 950".
+                        Input::Year => { input id=(id_) type="text" placeholder="2019, or c. 950" name=(f.name) value=(now); }
                         Input::Lines => { textarea id=(id_) name=(f.name) rows="4" { (now) } }
                         Input::Types => {
                             select id=(id_) name=(f.name) {
@@ -216,7 +227,7 @@ fn changed(k: Kind, form: &HashMap<String, String>, stored: &bundle::Record) -> 
         if new == was {
             continue;
         }
-        let now = tidy(&shown(stored.get(f.name)));
+        let now = tidy(&shown_field(stored, f.name));
         if now != was && now != new {
             bail!(
                 "someone changed the {} since you opened the form (it is now {now:?}); nothing was saved. \
@@ -241,10 +252,12 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "title" => p.title = Some(v.clone()),
             "authors" => p.authors = Some(v.lines().map(str::to_string).collect()),
             "year" => {
-                p.year = Some(match opt(v) {
-                    None => None,
-                    Some(y) => Some(y.parse().map_err(|_| anyhow::anyhow!("the year {y:?} is not a number"))?),
-                })
+                // Read as `canon reading edit --year` reads it: "c. 950" is 950, approximate.
+                let y = opt(v)
+                    .map(|y| crate::import::dates::typed_year(&y).map_err(|e| anyhow::anyhow!("the year {e}")))
+                    .transpose()?;
+                p.year = Some(y.map(|(y, _)| y));
+                p.year_approximate = y.is_some_and(|(_, a)| a);
             }
             "type" => p.kind = Some(v.clone()),
             "container" => p.container = Some(opt(v)),
