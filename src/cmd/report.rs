@@ -140,6 +140,8 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
     crate::limits::check(crate::limits::Kind::Title, "--title", &o.title)?;
     check_out(out)?;
     check_options(format, o)?;
+    // The style's locale files are read while the analysis runs.
+    crate::report::cite::prefetch_locales();
     let data = compute(store, o)?;
     match format {
         ReportFormat::Pdf => {

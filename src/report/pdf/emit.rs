@@ -43,8 +43,9 @@ pub fn render_filling(
         let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<(u32, Vec<u8>)>(32);
         let (packed_tx, packed_rx) = std::sync::mpsc::channel::<(u32, Packed)>();
         let worker = std::thread::Builder::new().name("deflate".into()).spawn_scoped(scope, move || {
+            let mut packer = Packer::default();
             for (obj, raw) in raw_rx {
-                if packed_tx.send((obj, deflate(raw))).is_err() {
+                if packed_tx.send((obj, packer.pack(raw))).is_err() {
                     break;
                 }
             }
@@ -105,17 +106,41 @@ enum Packed {
     Plain(Vec<u8>),
 }
 
-fn deflate(raw: Vec<u8>) -> Packed {
-    // Short streams (a page footer) are smaller as they are.
-    if raw.len() < 160 {
-        return Packed::Plain(raw);
-    }
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::with_capacity(raw.len() / 3 + 64), flate2::Compression::new(6));
-    match enc.write_all(&raw).and_then(|_| enc.finish()) {
-        Ok(p) => Packed::Deflated(p),
-        Err(_) => Packed::Plain(raw),
+/// A deflater for many streams: one compressor (its window and hash tables,
+/// some 300 KB to allocate and clear) reset between streams rather than made
+/// for each page. A stream comes out byte for byte as from a new compressor.
+#[derive(Default)]
+struct Packer {
+    enc: Option<flate2::write::ZlibEncoder<Vec<u8>>>,
+}
+
+impl Packer {
+    fn pack(&mut self, raw: Vec<u8>) -> Packed {
+        // Short streams (a page footer) are smaller as they are.
+        if raw.len() < 160 {
+            return Packed::Plain(raw);
+        }
+        let out = Vec::with_capacity(raw.len() / 3 + 64);
+        let enc = match &mut self.enc {
+            Some(enc) => {
+                *enc.get_mut() = out;
+                enc
+            }
+            None => self.enc.insert(flate2::write::ZlibEncoder::new(out, flate2::Compression::new(DEFLATE_LEVEL))),
+        };
+        // `reset` ends the stream (its checksum) and readies the compressor for the next.
+        match enc.write_all(&raw).and_then(|_| enc.reset(Vec::new())) {
+            Ok(p) => Packed::Deflated(p),
+            Err(_) => {
+                self.enc = None;
+                Packed::Plain(raw)
+            }
+        }
     }
 }
+
+/// zlib's compression level for the PDF's streams (1 fastest, 9 smallest).
+const DEFLATE_LEVEL: u32 = 6;
 
 fn holds(page: &Page, placeholder: &str) -> bool {
     page.items.iter().any(|i| matches!(i, Item::Text { line, .. } if line.text == placeholder))
@@ -262,6 +287,8 @@ struct Writer {
     /// Channels to and from the deflate thread, and streams sent and not yet written.
     deflater: Option<Deflater>,
     in_flight: usize,
+    /// Deflates the streams written here (fonts; pages without the thread).
+    packer: Packer,
     error: Option<anyhow::Error>,
 }
 
@@ -293,6 +320,7 @@ impl Writer {
             content_hint: 4096,
             deflater: None,
             in_flight: 0,
+            packer: Packer::default(),
             error: None,
         })
     }
@@ -315,7 +343,7 @@ impl Writer {
 
     /// A stream object, deflated; `dict` holds extra entries.
     fn stream(&mut self, obj: u32, dict: &str, data: &[u8]) {
-        let packed = deflate(data.to_vec());
+        let packed = self.packer.pack(data.to_vec());
         self.packed_stream(obj, dict, packed);
     }
 
@@ -343,7 +371,7 @@ impl Writer {
             },
             None => raw,
         };
-        let packed = deflate(raw);
+        let packed = self.packer.pack(raw);
         self.packed_stream(obj, "", packed);
     }
 
@@ -902,5 +930,46 @@ fn fill(buf: &mut Vec<u8>, pen: &mut Pen, c: Rgb) {
         rgb(buf, c);
         buf.extend_from_slice(b" rg\n");
         pen.fill = Some(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::{DEFLATE_LEVEL, Packed, Packer};
+
+    /// One compressor reset between streams ([`Packer`]) gives each stream
+    /// the bytes a new compressor gives, and they inflate to the stream.
+    #[test]
+    fn a_reused_compressor_packs_each_stream_as_a_new_one() {
+        let streams: Vec<Vec<u8>> = vec![
+            b"BT /F1 10 Tf 72 720 Td <0001000200030004> Tj ET\n".repeat(40),
+            b"short".to_vec(),
+            (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect(),
+            b"0.2 0.3 0.4 rg 72 700 451 12 re f\n".repeat(500),
+            b"BT /F1 10 Tf 72 720 Td <0001000200030004> Tj ET\n".repeat(40),
+        ];
+        let mut packer = Packer::default();
+        for raw in &streams {
+            let fresh = {
+                let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(DEFLATE_LEVEL));
+                std::io::Write::write_all(&mut enc, raw).expect("in memory");
+                enc.finish().expect("in memory")
+            };
+            match packer.pack(raw.clone()) {
+                Packed::Deflated(p) => {
+                    assert!(raw.len() >= 160);
+                    assert_eq!(p, fresh, "stream of {} bytes", raw.len());
+                    let mut back = Vec::new();
+                    flate2::read::ZlibDecoder::new(p.as_slice()).read_to_end(&mut back).expect("inflates");
+                    assert_eq!(&back, raw);
+                }
+                Packed::Plain(p) => {
+                    assert!(raw.len() < 160);
+                    assert_eq!(&p, raw);
+                }
+            }
+        }
     }
 }

@@ -78,7 +78,9 @@ pub struct Shaper {
     plans: HashMap<PlanKey, rustybuzz::ShapePlan>,
     /// Shaped words of the Latin faces, per font.
     words: Vec<HashMap<Box<str>, Vec<Unscaled>>>,
-    width_cache: HashMap<(Weight, u32, String), f32>,
+    /// Widths of short texts, per weight and size (bits of the `f32`): looked
+    /// up by `&str`, so a hit allocates nothing.
+    width_cache: HashMap<(Weight, u32), HashMap<Box<str>, f32>>,
     /// Characters found in no font since the caller last took them.
     pub missing: Vec<char>,
     /// Bytes of text shaped so far: the work of a layout, which tests check is
@@ -173,12 +175,12 @@ impl Shaper {
         if text.len() > 64 {
             return self.shape(text, weight, size).width;
         }
-        let key = (weight, size.to_bits(), text.to_string());
-        if let Some(w) = self.width_cache.get(&key) {
+        let key = (weight, size.to_bits());
+        if let Some(w) = self.width_cache.get(&key).and_then(|m| m.get(text)) {
             return *w;
         }
         let w = self.shape(text, weight, size).width;
-        self.width_cache.insert(key, w);
+        self.width_cache.entry(key).or_default().insert(text.into(), w);
         w
     }
 

@@ -1206,3 +1206,29 @@ fn a_table_of_tall_rows_starts_under_its_heading_rather_than_leave_the_page_empt
     }
     assert!(moved_checked < 19, "the table never started on the filler's page");
 }
+
+/// `Shaper::width` caches short texts per weight and size: a cached width is
+/// the shaped width, and one text at another size or weight is not given the
+/// first one's width.
+#[test]
+fn cached_widths_are_the_shaped_widths_per_weight_and_size() {
+    let mut sh = shaper();
+    let mut fresh = shaper();
+    let (at_limit, past_limit) = ("x".repeat(64), "y".repeat(65));
+    let texts = ["Achebe", "Fanon, F.", "ንግድ", "مرحبا بالعالم", "", at_limit.as_str(), past_limit.as_str()];
+    for _ in 0..2 {
+        for t in texts {
+            for weight in [Weight::Regular, Weight::Bold, Weight::Italic] {
+                for size in [9.0f32, 10.5, 12.0] {
+                    let cached = sh.width(t, weight, size);
+                    let shaped = fresh.shape(t, weight, size).width;
+                    assert_eq!(cached.to_bits(), shaped.to_bits(), "{t:?} {weight:?} {size}");
+                }
+            }
+        }
+    }
+    let small = sh.width("Achebe", Weight::Regular, 9.0);
+    let large = sh.width("Achebe", Weight::Regular, 12.0);
+    let bold = sh.width("Achebe", Weight::Bold, 9.0);
+    assert!(large > small && bold > small, "{small} {large} {bold}");
+}
