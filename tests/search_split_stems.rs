@@ -78,3 +78,25 @@ fn colonies_never_find_colonial_and_colonial_still_finds_colonialism() {
     assert_eq!(titles(&w, "coloni*").len(), 5);
     assert_eq!(titles(&w, "colon"), ["Colon cancer"]);
 }
+
+#[test]
+fn a_word_of_a_split_stem_is_still_ranked_by_relevance() {
+    // The sense check filters the ranked full-text search; it does not
+    // replace it: "colonial" still lists its hits best first with a bm25
+    // score and a marked snippet, as any other word does.
+    let w = db();
+    let v = w.json(&["search", "colonial", "--format", "json"]);
+    let hits = v.as_array().expect("an array");
+    assert_eq!(hits.len(), 3, "{v}");
+    for kind in ["item", "reading"] {
+        let scores: Vec<f64> =
+            hits.iter().filter(|h| h["kind"] == kind).map(|h| h["score"].as_f64().expect("a score")).collect();
+        assert!(!scores.is_empty(), "{kind}: {v}");
+        assert!(scores.iter().all(|s| *s > 0.0), "{kind}: unranked {scores:?}");
+        assert!(scores.windows(2).all(|p| p[0] >= p[1]), "{kind}: not best first {scores:?}");
+    }
+    let readings: Vec<&str> =
+        hits.iter().filter(|h| h["kind"] == "reading").map(|h| h["title"].as_str().unwrap_or_default()).collect();
+    // The title that holds the word beats the one holding it only in its notes.
+    assert_eq!(readings, ["Colonialism and the clinic", "Medicine in the colonies"], "{v}");
+}

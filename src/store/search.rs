@@ -444,17 +444,30 @@ pub fn search(
     let mut hits = Vec::new();
     // A word whose Porter stem is shared by words of another sense ("colonies"
     // and "colonial" are both "coloni") cannot be told apart in the stemmed
-    // index: such a query is evaluated term by term, and each such word's
-    // matches read again (`Eval::primary`).
+    // index: such a query is also evaluated term by term, each such word's
+    // matches read again (`Eval::primary`), and the ranked full-text search
+    // keeps only the IDs that hold every word in its sense.
+    // A NOT over such a word cannot be ranked that way ("colonies NOT
+    // colonial" is "coloni NOT coloni" in the index): such a query is
+    // answered from the term-by-term sets alone, in curriculum order.
     let split = q.expr.iter().any(|t| !split_words(t).is_empty());
-    if let Some(f) = q.fts.as_ref().filter(|_| !split) {
+    let negated = split && q.expr.iter().any(|t| t.is("NOT"));
+    let in_sense = |readings: bool| -> Result<Option<String>> {
+        if !split {
+            return Ok(None);
+        }
+        Ok(Some(Eval { conn, readings, toks: &q.expr, pos: 0 }.run().map_err(fail)?))
+    };
+    if let Some(f) = q.fts.as_ref().filter(|_| !negated) {
+        let ids = in_sense(false)?;
         hits.extend(
-            query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64], "item", None)
+            query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, ids], "item", None)
                 .map_err(fail)?,
         );
         if year.is_none() {
+            let ids = in_sense(true)?;
             hits.extend(
-                query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64], "reading", None)
+                query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64, ids], "reading", None)
                     .map_err(fail)?,
             );
         }
@@ -626,6 +639,7 @@ const ITEMS_FTS: &str = "SELECT i.id, m.code, m.year, i.title,
   WHERE item_fts MATCH ?1
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id AND t.theme_id = ?4))
     AND (?5 IS NULL OR m.year = ?5)
+    AND (?7 IS NULL OR i.id IN (SELECT value FROM json_each(?7)))
   ORDER BY rank, i.id LIMIT ?6";
 
 /// Items whose IDs are in the JSON array `?1`, in curriculum order.
@@ -641,6 +655,7 @@ const READINGS_FTS: &str = "SELECT r.id, reading_fts.authors, r.year, r.title,
    FROM reading_fts JOIN reading r ON r.id = reading_fts.rowid
   WHERE reading_fts MATCH ?1
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?4))
+    AND (?6 IS NULL OR r.id IN (SELECT value FROM json_each(?6)))
   ORDER BY rank, r.id LIMIT ?5";
 
 /// Readings whose IDs are in the JSON array `?1`, by title.
