@@ -100,3 +100,26 @@ fn a_word_of_a_split_stem_is_still_ranked_by_relevance() {
     // The title that holds the word beats the one holding it only in its notes.
     assert_eq!(readings, ["Colonialism and the clinic", "Medicine in the colonies"], "{v}");
 }
+
+#[test]
+fn a_clinical_colonial_is_found_only_as_typed_and_possessives_find_the_name() {
+    // "Colonial morphology" is microbiology (the rule suggest and the
+    // proposals use): "colonial" typed finds it, "colonialism" does not.
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         P,1,M101,Microbiology,Colonial morphology on agar plates,Read a plate,\n\
+         P,1,M102,History,Colonialism and medicine,Describe colonial rule,\n\
+         P,1,M103,History,From Galen to Ibn Sina,Describe Ibn Sina's Canon,\n",
+    );
+    w.ok(&["import", "modules", m.to_str().expect("utf-8 path")]);
+    assert_eq!(titles(&w, "colonialism"), ["Colonialism and medicine"]);
+    assert_eq!(titles(&w, "colonial"), ["Colonial morphology on agar plates", "Colonialism and medicine"]);
+    // "Ibn Sina's" and "Galen’s" find the session that names them without
+    // the possessive, as well as the one with it.
+    assert_eq!(titles(&w, "Ibn Sina's"), ["From Galen to Ibn Sina"]);
+    assert_eq!(titles(&w, "Galen\u{2019}s"), ["From Galen to Ibn Sina"]);
+    assert_eq!(titles(&w, "\"Ibn Sina's Canon\""), ["From Galen to Ibn Sina"]);
+}
