@@ -8,21 +8,6 @@ mod common;
 use std::collections::HashMap;
 
 use common::Workdir;
-use serde_json::Value;
-
-/// Each reading's reference in `style`, by title, from the JSON report (the
-/// same text as the CSV, xlsx and PDF tables).
-fn refs(w: &Workdir, style: &str) -> HashMap<String, String> {
-    let out = w.path(&format!("refs-{style}.json"));
-    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    doc["readings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["title"].as_str().unwrap().to_string(), r["reference"].as_str().unwrap().to_string()))
-        .collect()
-}
 
 fn get<'a>(m: &'a HashMap<String, String>, title: &str) -> &'a str {
     m.get(title).unwrap_or_else(|| panic!("{title:?} missing: {m:#?}"))
@@ -119,15 +104,15 @@ fn et_al_is_kept_from_every_format_and_printed_by_every_style() {
         assert_eq!(authors(&w, title), names, "{title}");
     }
     assert_eq!(stored(&w, "A copyright year").3, 0);
-    let apa = refs(&w, "apa");
+    let apa = w.references("apa");
     assert!(get(&apa, "Truncated in BibTeX").starts_with("Smith, J., Jones, K., et al. (2019"), "{apa:#?}");
     assert!(get(&apa, "Truncated in RIS").starts_with("Nkosi, T., et al. (2019"), "{apa:#?}");
-    let van = refs(&w, "vancouver");
+    let van = w.references("vancouver");
     assert!(get(&van, "Truncated in BibTeX").starts_with("Smith J, Jones K, et al. Truncated in BibTeX."), "{van:#?}");
     assert!(get(&van, "Truncated in a cell").starts_with("Mensah K, Lind T, et al. "), "{van:#?}");
-    let harvard = refs(&w, "harvard");
+    let harvard = w.references("harvard");
     assert!(get(&harvard, "Truncated in BibTeX").starts_with("Smith, J., Jones, K. et al. (2019)"), "{harvard:#?}");
-    let chicago = refs(&w, "chicago");
+    let chicago = w.references("chicago");
     assert!(get(&chicago, "Truncated on the web").starts_with("Zulu, Jo, et al. "), "{chicago:#?}");
     assert!(get(&chicago, "Truncated in BibTeX").starts_with("Smith, John, Kate Jones, et al. 2019."), "{chicago:#?}");
     // A list without the flag prints no "et al." in any style.
@@ -177,7 +162,7 @@ fn et_al_survives_export_and_round_trip_and_a_full_list_clears_it() {
     w.ok(&["import", "reading", again.to_str().unwrap(), "-q"]);
     assert_eq!(stored(&w, "Truncated in BibTeX").3, 0, "the full list stays");
     assert_eq!(authors(&w, "Truncated in BibTeX").len(), 3);
-    assert!(!get(&refs(&w, "apa"), "Truncated in BibTeX").contains("et al."));
+    assert!(!get(&w.references("apa"), "Truncated in BibTeX").contains("et al."));
 }
 
 #[test]
@@ -198,10 +183,10 @@ fn months_and_days_from_every_format() {
         let (m, d, _, _) = stored(&w, title);
         assert_eq!((m, d), want, "{title}");
     }
-    let van = refs(&w, "vancouver");
+    let van = w.references("vancouver");
     assert!(get(&van, "Truncated in BibTeX").contains("BMJ. 2019 Apr;3:201"), "{van:#?}");
     assert!(get(&van, "A MEDLINE day").contains("Lancet. 2019 Apr 2;12(3):201"), "{van:#?}");
-    let apa = refs(&w, "apa");
+    let apa = w.references("apa");
     assert!(get(&apa, "Truncated on the web").contains("(2019, April 2)"), "{apa:#?}");
     let list = w.ok(&["reading", "list", "--format", "json"]);
     assert!(list.contains("\"month\": 4") || list.contains("\"month\":4"), "{list}");
@@ -213,9 +198,9 @@ fn an_approximate_year_is_kept_and_printed_as_the_style_does() {
     assert_eq!(stored(&w, "A copyright year").2, 1);
     assert_eq!(stored(&w, "A circa year").2, 1);
     assert_eq!(stored(&w, "A MEDLINE day").2, 0);
-    let apa = refs(&w, "apa");
+    let apa = w.references("apa");
     assert!(get(&apa, "A copyright year").starts_with("Farmer, P. (ca. 1998)."), "{apa:#?}");
-    let chicago = refs(&w, "chicago");
+    let chicago = w.references("chicago");
     assert!(get(&chicago, "A circa year").contains("[1990?]"), "{chicago:#?}");
 }
 
@@ -243,21 +228,21 @@ fn citing_medicine_suffixes_and_page_ranges_and_cite_them_right_quotes() {
           publisher = {Zed Books}, address = {London}, year = {2019}, pages = {45--67}}",
     );
     w.ok(&["import", "reading", p.to_str().unwrap(), "-q"]);
-    let van = refs(&w, "vancouver");
+    let van = w.references("vancouver");
     // Roman numerals as ordinals, no periods; the title's own en dash stays.
     assert_eq!(
         get(&van, "Suffixes in 1990–2000"),
         "Smith J 3rd, Lee A Jr, King M 4th. Suffixes in 1990–2000. BMJ. 2019;4:201-9."
     );
     assert!(get(&van, "A chapter").ends_with("London: Zed Books; 2019. p. 45-67."), "{van:#?}");
-    let harvard = refs(&w, "harvard");
+    let harvard = w.references("harvard");
     assert!(
         get(&harvard, "Suffixes in 1990–2000").contains("(2019) ‘Suffixes in 1990–2000’, BMJ, 4, pp. 201–209."),
         "{harvard:#?}"
     );
     // Other styles keep their own dashes and quotes.
-    let apa = refs(&w, "apa");
+    let apa = w.references("apa");
     assert!(get(&apa, "Suffixes in 1990–2000").contains("201–209"), "{apa:#?}");
-    let chicago = refs(&w, "chicago");
+    let chicago = w.references("chicago");
     assert!(get(&chicago, "Suffixes in 1990–2000").contains("“Suffixes in 1990–2000.”"), "{chicago:#?}");
 }

@@ -11,21 +11,6 @@ mod common;
 use std::collections::HashMap;
 
 use common::Workdir;
-use serde_json::Value;
-
-/// Each reading's reference in `style`, by title, from the JSON report (the
-/// text of every report table).
-fn refs(w: &Workdir, style: &str) -> HashMap<String, String> {
-    let out = w.path("refs.json");
-    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    doc["readings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["title"].as_str().unwrap().to_string(), r["reference"].as_str().unwrap().to_string()))
-        .collect()
-}
 
 fn get<'a>(m: &'a HashMap<String, String>, title: &str) -> &'a str {
     m.get(title).unwrap_or_else(|| panic!("{title:?} missing: {m:#?}"))
@@ -104,7 +89,7 @@ const BOOKS: &str = r#"
 fn chicago_edited_books_and_parts_print_as_chicago_does() {
     let w = Workdir::new();
     import(&w, "b.bib", BOOKS);
-    let c = refs(&w, "chicago");
+    let c = w.references("chicago");
     // Editors in place of authors, with "eds."/"ed." (CMOS: "Farmer, Paul, and Jim Yong Kim, eds.").
     assert!(
         get(&c, "Reimagining global health").starts_with(
@@ -129,10 +114,10 @@ fn chicago_edited_books_and_parts_print_as_chicago_does() {
          Conference on Fairness, Accountability, and Transparency, 1020–31. ACM."
     );
     // The other styles already printed these; they still do.
-    let a = refs(&w, "apa");
+    let a = w.references("apa");
     assert!(get(&a, "Reimagining global health").starts_with("Farmer, P., & Kim, J. Y. (Eds.). (2013)."), "{a:#?}");
     assert!(get(&a, "A chapter on bias").contains("(pp. 10–30). University of California Press."), "{a:#?}");
-    let h = refs(&w, "harvard");
+    let h = w.references("harvard");
     assert!(get(&h, "A chapter on bias").contains("Berkeley: University of California Press, pp. 10–30."), "{h:#?}");
 }
 
@@ -142,7 +127,7 @@ fn case_changes_keep_acronyms_and_minor_words() {
     import(&w, "b.bib", BOOKS);
     let title = "COVID-19, HIV's burden and RIS exports; of the clinic, the state and the NGOs";
     // Chicago's title case: capitals kept, minor words after a comma or semicolon lower-case.
-    let c = refs(&w, "chicago");
+    let c = w.references("chicago");
     assert!(
         get(&c, title).contains("“COVID-19, HIV's Burden and RIS Exports; of the Clinic, the State and the NGOs.”"),
         "{c:#?}"
@@ -154,7 +139,7 @@ fn case_changes_keep_acronyms_and_minor_words() {
     assert!(get(&c, "Racism in the ED").contains("“Racism in the ED.”"), "{c:#?}");
     // APA, Harvard and Vancouver print the title as written.
     for style in ["apa", "harvard", "vancouver"] {
-        let m = refs(&w, style);
+        let m = w.references(style);
         assert!(get(&m, title).contains(title), "{style}: {m:#?}");
     }
     // A style that asks for sentence case and one that asks for title case.
@@ -169,7 +154,7 @@ fn case_changes_keep_acronyms_and_minor_words() {
                 .replace("OWN", "")
                 .replace("LAYOUT", &format!(r#"<text variable="title" text-case="{case}"/>"#)),
         );
-        let m = refs(&w, csl.to_str().unwrap());
+        let m = w.references(csl.to_str().unwrap());
         assert_eq!(get(&m, title), want, "{case}");
         if case == "title" {
             assert_eq!(
@@ -196,19 +181,19 @@ fn an_approximate_year_is_marked_in_every_bundled_style() {
         "c.bib",
         "@book{c, author = {Osei, Ama}, title = {Copyright only}, year = {c2001}, publisher = {Heinemann}}",
     );
-    let v = refs(&w, "vancouver");
+    let v = w.references("vancouver");
     assert_eq!(get(&v, "An old pharmacopoeia"), "Mensah K. An old pharmacopoeia. London: Longman; c1998.");
     assert_eq!(get(&v, "The 1998 famine"), "Lind T. The 1998 famine. Lancet. c1998;351:1-5.");
     assert!(get(&v, "Copyright only").ends_with("Heinemann; c2001."), "{v:#?}");
     assert!(get(&v, "An exact year").contains("Lancet. 1998;352"), "{v:#?}");
-    let h = refs(&w, "harvard");
+    let h = w.references("harvard");
     assert!(get(&h, "An old pharmacopoeia").starts_with("Mensah, K. (c. 1998) "), "{h:#?}");
     assert!(get(&h, "The 1998 famine").starts_with("Lind, T. (c. 1998) ‘The 1998 famine’"), "{h:#?}");
     assert!(get(&h, "An exact year").starts_with("Eze, A. (1998) "), "{h:#?}");
-    let a = refs(&w, "apa");
+    let a = w.references("apa");
     assert!(get(&a, "An old pharmacopoeia").starts_with("Mensah, K. (ca. 1998)."), "{a:#?}");
     assert!(get(&a, "An exact year").starts_with("Eze, A. (1998)."), "{a:#?}");
-    let c = refs(&w, "chicago");
+    let c = w.references("chicago");
     assert!(get(&c, "An old pharmacopoeia").starts_with("Mensah, Kofi. [1998?]."), "{c:#?}");
     assert!(get(&c, "An exact year").starts_with("Eze, Ada. 1998."), "{c:#?}");
 }
@@ -315,12 +300,12 @@ fn et_al_is_the_styles_own_language() {
         ),
     ] {
         let csl = w.write("e.csl", STYLE.replace("LOCALE", locale).replace("OWN", own).replace("LAYOUT", layout));
-        let m = refs(&w, csl.to_str().unwrap());
+        let m = w.references(csl.to_str().unwrap());
         assert_eq!(get(&m, "Cut short"), want, "{locale} {own}");
     }
     // The bundled styles: their English "et al." as before.
-    assert!(get(&refs(&w, "vancouver"), "Cut short").starts_with("Okoro C, Byrne S, et al. Cut short."));
-    assert!(get(&refs(&w, "apa"), "Cut short").starts_with("Okoro, C., Byrne, S., et al. (2020)."));
+    assert!(get(&w.references("vancouver"), "Cut short").starts_with("Okoro C, Byrne S, et al. Cut short."));
+    assert!(get(&w.references("apa"), "Cut short").starts_with("Okoro, C., Byrne, S., et al. (2020)."));
 }
 
 #[test]
@@ -336,7 +321,7 @@ fn a_style_that_prints_status_places_it_and_none_loses_it() {
     // Status for journal articles only, in brackets after the title.
     let layout = r#"<group delimiter=". "><text variable="title"/><choose><if type="article-journal"><text variable="status" prefix="[" suffix="]"/></if></choose><date variable="issued"><date-part name="year"/></date></group>"#;
     let csl = w.write("s.csl", STYLE.replace("LOCALE", "").replace("OWN", "").replace("LAYOUT", layout));
-    let m = refs(&w, csl.to_str().unwrap());
+    let m = w.references(csl.to_str().unwrap());
     assert_eq!(get(&m, "Skin in the game"), "Skin in the game. [in press]", "placed by the style, once");
     // The style prints no status for a chapter: canon says it, at the end.
     assert_eq!(get(&m, "A chapter to come"), "A chapter to come. Forthcoming.");
@@ -344,13 +329,13 @@ fn a_style_that_prints_status_places_it_and_none_loses_it() {
     // A condition on `status` sees it too.
     let layout = r#"<choose><if variable="status"><text value="not yet out: "/></if></choose><text variable="title"/>"#;
     let csl = w.write("c.csl", STYLE.replace("LOCALE", "").replace("OWN", "").replace("LAYOUT", layout));
-    let m = refs(&w, csl.to_str().unwrap());
+    let m = w.references(csl.to_str().unwrap());
     assert_eq!(get(&m, "Out already"), "Out already");
     assert_eq!(get(&m, "Skin in the game"), "not yet out: Skin in the game. In press.");
     // A style that prints the archive location (which carries the status
     // to styles that ask for it) never prints a status there.
     let layout = r#"<group delimiter=". "><text variable="title"/><text variable="archive_location" prefix="Archive: "/></group>"#;
     let csl = w.write("l.csl", STYLE.replace("LOCALE", "").replace("OWN", "").replace("LAYOUT", layout));
-    let m = refs(&w, csl.to_str().unwrap());
+    let m = w.references(csl.to_str().unwrap());
     assert_eq!(get(&m, "Skin in the game"), "Skin in the game. In press.");
 }

@@ -10,21 +10,6 @@ mod common;
 use std::collections::HashMap;
 
 use common::Workdir;
-use serde_json::Value;
-
-/// Each reading's reference in `style`, by title, from the JSON report (the
-/// same text as the CSV, xlsx and PDF tables).
-fn refs(w: &Workdir, style: &str) -> HashMap<String, String> {
-    let out = w.path(&format!("refs-{style}.json"));
-    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    doc["readings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["title"].as_str().unwrap().to_string(), r["reference"].as_str().unwrap().to_string()))
-        .collect()
-}
 
 fn get<'a>(m: &'a HashMap<String, String>, title: &str) -> &'a str {
     m.get(title).unwrap_or_else(|| panic!("{title:?} missing: {m:#?}"))
@@ -83,7 +68,7 @@ fn conference_papers_and_chapters_in_every_style() {
         ("Global surgery syllabi", "Proceedings of the Surgical Teaching Summit", "IEEE"),
     ];
     let styles: HashMap<&str, HashMap<String, String>> =
-        ["vancouver", "apa", "harvard", "chicago"].into_iter().map(|s| (s, refs(&w, s))).collect();
+        ["vancouver", "apa", "harvard", "chicago"].into_iter().map(|s| (s, w.references(s))).collect();
     for (style, m) in &styles {
         for (title, container, publisher) in conference {
             let r = get(m, title);
@@ -156,19 +141,19 @@ fn an_in_press_article_and_a_journal_without_volume() {
         "title,authors,year,type,container\nOne,\"Z, J\",2019,article,Lancet\nTwo,\"Zulu, J.; Okoro, C\",2019,article,BMJ\nFuture,\"Eze, Ada\",forthcoming,article,Lancet\n",
     );
     w.ok(&["import", "reading", csv.to_str().unwrap(), "-q"]);
-    let harvard = refs(&w, "harvard");
+    let harvard = w.references("harvard");
     // Not "[Preprint]": an in-press article has been accepted; its status is said.
     assert_eq!(get(&harvard, "Skin in the game"), "Zulu, J. (in press) ‘Skin in the game’, Lancet.");
     assert_eq!(get(&harvard, "Future"), "Eze, A. (forthcoming) ‘Future’, Lancet.");
     // An article with a year but neither volume nor pages is not a preprint:
     // canon has no record that says so (issue 12).
     assert_eq!(get(&harvard, "One"), "Z, J. (2019) ‘One’, Lancet.");
-    let chicago = refs(&w, "chicago");
+    let chicago = w.references("chicago");
     // No delimiter left before the full stop where volume and pages are empty.
     assert_eq!(get(&chicago, "One"), "Z, J. 2019. “One.” Lancet.");
     assert_eq!(get(&chicago, "Two"), "Zulu, J., and C. Okoro. 2019. “Two.” BMJ.");
     assert_eq!(get(&chicago, "Skin in the game"), "Zulu, Jabu. In press. “Skin in the Game.” Lancet.");
-    for (style, m) in [("harvard", &harvard), ("chicago", &chicago), ("apa", &refs(&w, "apa"))] {
+    for (style, m) in [("harvard", &harvard), ("chicago", &chicago), ("apa", &w.references("apa"))] {
         assert!(m.values().all(|r| !r.contains(",.") && !r.contains(";.")), "{style}: {m:#?}");
     }
 }
@@ -185,7 +170,7 @@ fn a_pubmed_record_without_a_doi_is_cited_in_print_form() {
     // A web page is still an Internet source.
     let csv = w.write("w.csv", "title,authors,year,type,container,url\nHealth equity,World Health Organization,2021,web,WHO,https://who.int/equity\nOnline only,\"Eze, Ada\",2020,article,J Online Med,https://example.org/a\n");
     w.ok(&["import", "reading", csv.to_str().unwrap(), "-q"]);
-    let v = refs(&w, "vancouver");
+    let v = w.references("vancouver");
     assert_eq!(
         // The title as stored: MEDLINE's own closing period is not the title's (12j).
         get(&v, "Race in the clinic"),
@@ -206,7 +191,7 @@ fn a_name_with_a_lower_case_particle_keeps_it_in_title_case() {
         "title,authors,year,type,container\nThe legacy of van der Kroef in Java,\"Eze, Ada\",2018,article,Med Hist\nVon Trier and medicine,\"Von Trier, Lars\",2017,article,Med Hist\n",
     );
     w.ok(&["import", "reading", csv.to_str().unwrap(), "-q"]);
-    let chicago = refs(&w, "chicago");
+    let chicago = w.references("chicago");
     assert_eq!(
         get(&chicago, "Race correction in von Neumann machines and al-Razi's hospital"),
         "Mensah, Kofi. 2019. “Race Correction in von Neumann Machines and al-Razi's Hospital.” BMJ Global Health 4 \
@@ -217,7 +202,7 @@ fn a_name_with_a_lower_case_particle_keeps_it_in_title_case() {
     assert!(get(&chicago, "Von Trier and medicine").contains("“Von Trier and Medicine.”"));
     // Styles that print titles as written keep them so.
     for style in ["vancouver", "apa", "harvard"] {
-        let m = refs(&w, style);
+        let m = w.references(style);
         assert!(
             get(&m, "Race correction in von Neumann machines and al-Razi's hospital").contains("von Neumann"),
             "{style}"
@@ -273,7 +258,7 @@ TY  - CONF\nAU  - Lee, Min\nTI  - Abstract in a supplement\nT2  - European Respi
         let f = w.write(name, text);
         w.ok(&["import", "reading", f.to_str().unwrap(), "-q"]);
     }
-    let apa = refs(&w, "apa");
+    let apa = w.references("apa");
     assert_eq!(
         get(&apa, "Skin tone and segmentation"),
         "Okafor, N. (2021). Skin tone and segmentation. In M. de Bruijne (Ed.), Medical Image Computing – MICCAI 2021 \
@@ -284,7 +269,7 @@ TY  - CONF\nAU  - Lee, Min\nTI  - Abstract in a supplement\nT2  - European Respi
         "Tanaka, H. (2020). Paper in proc. In P. Chair (Ed.), Proceedings of Fairness (Vol. 3, pp. 5–9). ACM."
     );
     assert!(get(&apa, "Abstract in a supplement").contains("European Respiratory Journal, 60(suppl 66), 1234."));
-    let v = refs(&w, "vancouver");
+    let v = w.references("vancouver");
     assert_eq!(
         get(&v, "Skin tone and segmentation"),
         "Okafor N. Skin tone and segmentation. In: de Bruijne M, editor. Medical Image Computing – MICCAI 2021. \
@@ -292,7 +277,7 @@ TY  - CONF\nAU  - Lee, Min\nTI  - Abstract in a supplement\nT2  - European Respi
     );
     assert!(get(&v, "Abstract in a supplement").contains("2022;60(suppl 66):1234."));
     for style in ["harvard", "chicago"] {
-        let m = refs(&w, style);
+        let m = w.references(style);
         let r = get(&m, "Skin tone and segmentation");
         assert!(r.contains("Springer") && !r.contains("12903: 50") && !r.contains(", 12903,"), "{style}: {r}");
     }
@@ -311,7 +296,7 @@ fn no_work_is_called_a_preprint_unless_it_is_one() {
     let f = w.write("p.bib", bib);
     w.ok(&["import", "reading", f.to_str().unwrap(), "-q"]);
     for style in ["harvard", "chicago", "apa", "vancouver"] {
-        let m = refs(&w, style);
+        let m = w.references(style);
         assert_eq!(m.len(), 4, "{style}: {m:#?}");
         for r in m.values() {
             let lower = r.to_lowercase();
@@ -331,6 +316,6 @@ fn a_cell_of_initials_and_family_names_is_those_people() {
     );
     let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
     assert!(!err.contains("guess") && !err.contains("to be sure"), "{err}");
-    assert!(get(&refs(&w, "apa"), "Name test").starts_with("Smith, A. B., Jones, C. D., & Brown, E. F. (2020)."));
-    assert!(get(&refs(&w, "vancouver"), "Name test").starts_with("Smith AB, Jones CD, Brown EF."));
+    assert!(get(&w.references("apa"), "Name test").starts_with("Smith, A. B., Jones, C. D., & Brown, E. F. (2020)."));
+    assert!(get(&w.references("vancouver"), "Name test").starts_with("Smith AB, Jones CD, Brown EF."));
 }

@@ -24,19 +24,6 @@ fn db() -> Workdir {
     w
 }
 
-/// The titles a query finds, sorted.
-fn titles(w: &Workdir, q: &str) -> Vec<String> {
-    let v = w.json(&["search", q, "--format", "json"]);
-    let mut t: Vec<String> = v
-        .as_array()
-        .unwrap_or_else(|| panic!("{q}: not an array: {v}"))
-        .iter()
-        .map(|h| h["title"].as_str().unwrap_or_default().to_string())
-        .collect();
-    t.sort();
-    t
-}
-
 fn has(t: &[String], start: &str) -> bool {
     t.iter().any(|x| x.starts_with(start))
 }
@@ -44,32 +31,32 @@ fn has(t: &[String], start: &str) -> bool {
 #[test]
 fn or_between_unspaced_terms_finds_either() {
     let w = db();
-    let t = titles(&w, "醫療 OR 医学");
+    let t = w.search_titles("醫療 OR 医学");
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(has(&t, "中国") && has(&t, "臺灣"));
-    let t = titles(&w, "의료 OR 殖民");
+    let t = w.search_titles("의료 OR 殖民");
     assert_eq!(t.len(), 3, "{t:?}");
     assert!(has(&t, "한국") && has(&t, "中国") && has(&t, "臺灣"));
-    let t = titles(&w, "殖民 OR 醫療");
+    let t = w.search_titles("殖民 OR 醫療");
     assert_eq!(t.len(), 2, "{t:?}");
     // AND and side by side still require both.
-    assert_eq!(titles(&w, "殖民 AND 醫療").len(), 1);
-    assert_eq!(titles(&w, "殖民 醫療").len(), 1);
-    assert_eq!(titles(&w, "いりょう OR แพทย์").len(), 2);
+    assert_eq!(w.search_titles("殖民 AND 醫療").len(), 1);
+    assert_eq!(w.search_titles("殖民 醫療").len(), 1);
+    assert_eq!(w.search_titles("いりょう OR แพทย์").len(), 2);
 }
 
 #[test]
 fn not_and_parentheses_work_for_unspaced_text() {
     let w = db();
-    let t = titles(&w, "殖民 NOT 醫療");
+    let t = w.search_titles("殖民 NOT 醫療");
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(has(&t, "中国"));
-    assert_eq!(titles(&w, "殖民 -医学").len(), 1);
-    let t = titles(&w, "(醫療 OR 의료) AND (殖民 OR 식민)");
+    assert_eq!(w.search_titles("殖民 -医学").len(), 1);
+    let t = w.search_titles("(醫療 OR 의료) AND (殖民 OR 식민)");
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(has(&t, "臺灣") && has(&t, "한국"));
     // NOT binds tighter than OR, as for words.
-    assert_eq!(titles(&w, "의료 OR 殖民 NOT 医学").len(), 2);
+    assert_eq!(w.search_titles("의료 OR 殖民 NOT 医学").len(), 2);
     // Leading NOT is refused the same way for both kinds of term.
     assert!(w.fails(&["search", "NOT 殖民"]).contains("cannot start with NOT"));
 }
@@ -77,12 +64,12 @@ fn not_and_parentheses_work_for_unspaced_text() {
 #[test]
 fn latin_and_unspaced_terms_mix() {
     let w = db();
-    let t = titles(&w, "Kolonialismus OR 殖民");
+    let t = w.search_titles("Kolonialismus OR 殖民");
     assert_eq!(t.len(), 3, "{t:?}");
     assert!(has(&t, "Über") && has(&t, "中国") && has(&t, "臺灣"));
-    assert_eq!(titles(&w, "Kolonialismus AND 殖民").len(), 0);
-    assert_eq!(titles(&w, "(race OR Heilkunde) OR 의료").len(), 3);
-    assert_eq!(titles(&w, "clinic NOT 殖民").len(), 1);
+    assert_eq!(w.search_titles("Kolonialismus AND 殖民").len(), 0);
+    assert_eq!(w.search_titles("(race OR Heilkunde) OR 의료").len(), 3);
+    assert_eq!(w.search_titles("clinic NOT 殖民").len(), 1);
     // Marks cover words and substrings alike.
     let v = w.json(&["search", "race OR 殖民", "--format", "json"]);
     let snippets: Vec<&str> = v.as_array().into_iter().flatten().filter_map(|h| h["snippet"].as_str()).collect();

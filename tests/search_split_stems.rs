@@ -32,38 +32,28 @@ fn db() -> Workdir {
     w
 }
 
-/// The titles a query finds, sorted.
-fn titles(w: &Workdir, q: &str) -> Vec<String> {
-    let v = w.json(&["search", q, "--format", "json"]);
-    let mut t: Vec<String> = v
-        .as_array()
-        .unwrap_or_else(|| panic!("{q}: not an array: {v}"))
-        .iter()
-        .map(|h| h["title"].as_str().unwrap_or_default().to_string())
-        .collect();
-    t.sort();
-    t
-}
-
 #[test]
 fn colonies_never_find_colonial_and_colonial_still_finds_colonialism() {
     let w = db();
     let colonies = ["Bacterial colonies on blood agar", "Counting bacterial colonies", "Medicine in the colonies"];
-    assert_eq!(titles(&w, "colonies"), colonies);
-    assert_eq!(titles(&w, "Colony"), colonies);
+    assert_eq!(w.search_titles("colonies"), colonies);
+    assert_eq!(w.search_titles("Colony"), colonies);
     // "Medicine in the colonies" has "colonial" in its notes: found by both.
     assert_eq!(
-        titles(&w, "colonial"),
+        w.search_titles("colonial"),
         ["Colonial medicine and empire", "Colonialism and the clinic", "Medicine in the colonies"]
     );
     assert_eq!(
-        titles(&w, "colonialism"),
+        w.search_titles("colonialism"),
         ["Colonial medicine and empire", "Colonialism and the clinic", "Medicine in the colonies"]
     );
     // Boolean queries and phrases keep the rule term by term.
-    assert_eq!(titles(&w, "colonies -colonial"), ["Bacterial colonies on blood agar", "Counting bacterial colonies"]);
     assert_eq!(
-        titles(&w, "colonies OR colonialism"),
+        w.search_titles("colonies -colonial"),
+        ["Bacterial colonies on blood agar", "Counting bacterial colonies"]
+    );
+    assert_eq!(
+        w.search_titles("colonies OR colonialism"),
         [
             "Bacterial colonies on blood agar",
             "Colonial medicine and empire",
@@ -72,11 +62,14 @@ fn colonies_never_find_colonial_and_colonial_still_finds_colonialism() {
             "Medicine in the colonies"
         ]
     );
-    assert_eq!(titles(&w, "\"bacterial colony\""), ["Bacterial colonies on blood agar", "Counting bacterial colonies"]);
-    assert_eq!(titles(&w, "colonies year:2"), Vec::<String>::new());
+    assert_eq!(
+        w.search_titles("\"bacterial colony\""),
+        ["Bacterial colonies on blood agar", "Counting bacterial colonies"]
+    );
+    assert_eq!(w.search_titles("colonies year:2"), Vec::<String>::new());
     // A prefix asks for every word that starts so; the bowel is another stem.
-    assert_eq!(titles(&w, "coloni*").len(), 5);
-    assert_eq!(titles(&w, "colon"), ["Colon cancer"]);
+    assert_eq!(w.search_titles("coloni*").len(), 5);
+    assert_eq!(w.search_titles("colon"), ["Colon cancer"]);
 }
 
 #[test]
@@ -115,11 +108,11 @@ fn a_clinical_colonial_is_found_only_as_typed_and_possessives_find_the_name() {
          P,1,M103,History,From Galen to Ibn Sina,Describe Ibn Sina's Canon,\n",
     );
     w.ok(&["import", "modules", m.to_str().expect("utf-8 path")]);
-    assert_eq!(titles(&w, "colonialism"), ["Colonialism and medicine"]);
-    assert_eq!(titles(&w, "colonial"), ["Colonial morphology on agar plates", "Colonialism and medicine"]);
+    assert_eq!(w.search_titles("colonialism"), ["Colonialism and medicine"]);
+    assert_eq!(w.search_titles("colonial"), ["Colonial morphology on agar plates", "Colonialism and medicine"]);
     // "Ibn Sina's" and "Galen’s" find the session that names them without
     // the possessive, as well as the one with it.
-    assert_eq!(titles(&w, "Ibn Sina's"), ["From Galen to Ibn Sina"]);
-    assert_eq!(titles(&w, "Galen\u{2019}s"), ["From Galen to Ibn Sina"]);
-    assert_eq!(titles(&w, "\"Ibn Sina's Canon\""), ["From Galen to Ibn Sina"]);
+    assert_eq!(w.search_titles("Ibn Sina's"), ["From Galen to Ibn Sina"]);
+    assert_eq!(w.search_titles("Galen\u{2019}s"), ["From Galen to Ibn Sina"]);
+    assert_eq!(w.search_titles("\"Ibn Sina's Canon\""), ["From Galen to Ibn Sina"]);
 }

@@ -79,6 +79,39 @@ impl Workdir {
         serde_json::from_str(&s).unwrap_or_else(|e| panic!("canon {args:?} printed invalid JSON ({e}):\n{s}"))
     }
 
+    /// Each reading's reference in `style`, by title, from the JSON report
+    /// (the same text as the CSV, xlsx and PDF tables).
+    pub fn references(&self, style: &str) -> std::collections::HashMap<String, String> {
+        // A style may be a .csl file's path: name the report after its letters.
+        let name: String = style.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+        let out = self.path(&format!("refs-{name}.json"));
+        self.ok(&["report", out.to_str().expect("utf-8 path"), "--style", style, "-q"]);
+        let text = std::fs::read_to_string(&out).expect("the JSON report");
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        doc["readings"]
+            .as_array()
+            .expect("a readings array")
+            .iter()
+            .map(|r| {
+                let field = |k: &str| r[k].as_str().unwrap_or_else(|| panic!("reading without {k}: {r}")).to_string();
+                (field("title"), field("reference"))
+            })
+            .collect()
+    }
+
+    /// The titles `canon search q` finds (sessions and readings), sorted.
+    pub fn search_titles(&self, q: &str) -> Vec<String> {
+        let v = self.json(&["search", q, "--format", "json"]);
+        let mut t: Vec<String> = v
+            .as_array()
+            .unwrap_or_else(|| panic!("{q}: not an array: {v}"))
+            .iter()
+            .map(|h| h["title"].as_str().unwrap_or_default().to_string())
+            .collect();
+        t.sort();
+        t
+    }
+
     /// A scalar from the database, read directly. With no database file
     /// (a refused import into a new database leaves none), it is 0: nothing
     /// was written, and no empty file is made here by looking.
