@@ -202,6 +202,14 @@ impl Style {
         &self.name
     }
 
+    /// Whether each entry of this style's bibliography writes its own
+    /// authors: `false` when the style puts "———" for an author repeated
+    /// from the entry before (CSL `subsequent-author-substitute`), so an
+    /// entry taken out of its list would lose them.
+    pub fn entries_stand_apart(&self) -> bool {
+        self.csl.bibliography.as_ref().is_none_or(|b| b.subsequent_author_substitute.is_none())
+    }
+
     /// The style's own title (from its `<info><title>`).
     pub fn title(&self) -> &str {
         &self.csl.info.title.value
