@@ -1473,7 +1473,7 @@ fn csv_rows_six(d: &ReportData, refs: &std::collections::HashMap<i64, String>) -
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
         // One reference per reading, on each of its themes' rows.
-        let reference = reference_of(d, &refs, r);
+        let reference = reference_of(d, refs, r);
         for t in themes {
             let mut cells =
                 row("reading", "", &t, &r.kind, reference.clone(), r.annotation.clone().unwrap_or_default());
@@ -1488,7 +1488,7 @@ fn csv_rows_six(d: &ReportData, refs: &std::collections::HashMap<i64, String>) -
             "",
             &r.themes.join(";"),
             &r.kind,
-            reference_of(d, &refs, r),
+            reference_of(d, refs, r),
             r.annotation.clone().unwrap_or_default(),
         );
         cells.push(d.review_cell(r));
@@ -1510,7 +1510,7 @@ fn csv_rows_six(d: &ReportData, refs: &std::collections::HashMap<i64, String>) -
             "",
             &r.themes.join(";"),
             &r.kind,
-            reference_of(d, &refs, r),
+            reference_of(d, refs, r),
             r.annotation.clone().unwrap_or_default(),
         ));
     }
