@@ -941,7 +941,8 @@ fn initials_run_together_and_pubmed_suffixes() {
     }
     w.ok(&["report", out.to_str().unwrap(), "--style", "apa"]);
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("Vyas, D. A. (2020). T9"), "{text}");
+    // Two works of Vyas in 2020 on one list: lettered as the PDF letters them (issue 12, 12r).
+    assert!(text.contains("Vyas, D. A. (2020a). T9"), "{text}");
     assert!(text.contains("Chandler, C. E., & Smith, J. (2020). T4"), "{text}");
 }
 

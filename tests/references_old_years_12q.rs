@@ -302,3 +302,179 @@ fn same_author_same_year_gets_letters_whatever_else_is_on_the_list() {
         assert!(lind.iter().any(|l| l.contains("(2018b, Spring)")), "{style}: {lind:#?}");
     }
 }
+
+// ---- 12r: the last tester's findings ----
+
+#[test]
+fn an_approximate_date_beside_its_year_keeps_its_marker() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let files: &[(&str, &str)] = &[
+        (
+            "z.csv",
+            "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Date\"\n\
+             \"K1\",\"book\",\"1998\",\"Mensah, K\",\"Zotero copyright\",\"c1998\"\n\
+             \"K2\",\"book\",\"950\",\"Mensah, K\",\"Zotero circa\",\"circa 950\"\n\
+             \"K3\",\"book\",\"950\",\"Mensah, K\",\"Zotero uncertain\",\"[950?]\"\n\
+             \"K4\",\"journalArticle\",\"950\",\"Mensah, K\",\"Zotero exact day\",\"0950-03-04\"\n\
+             \"K5\",\"book\",\"950\",\"Mensah, K\",\"Zotero other year\",\"ca. 951\"\n",
+        ),
+        (
+            "d.ris",
+            "TY  - BOOK\nAU  - Diallo, A\nTI  - Ris ca\nPY  - 950\nDA  - ca. 950\nER  - \n\n\
+             TY  - BOOK\nAU  - Diallo, A\nTI  - Ris copyright\nPY  - 1998\nDA  - c1998\nER  - \n\n\
+             TY  - BOOK\nAU  - Diallo, A\nTI  - Ris other year\nPY  - 1998\nDA  - c. 1997\nER  - \n",
+        ),
+        (
+            "e.bib",
+            "@book{e1, title={Bib edtf beside}, author={Lind, T}, year={950}, date={950~}}\n\
+             @book{e2, title={Bib edtf alone}, author={Lind, T}, date={950~}}\n\
+             @book{e3, title={Bib uncertain}, author={Lind, T}, year={1998}, date={1998?}}\n\
+             @book{e4, title={Bib both}, author={Lind, T}, date={1998%}}\n\
+             @book{e5, title={Bib edtf other year}, author={Lind, T}, year={950}, date={949~}}\n",
+        ),
+        ("q.csv", "title,authors,year,type\nCsv uncertain,\"Lind, T\",[1998?],book\nCsv plain,\"Lind, T\",1998,book\n"),
+    ];
+    let mut said = String::new();
+    for (name, text) in files {
+        w.write(name, text);
+        said.push_str(&w.ok_stderr(&["import", "reading", name]));
+    }
+    for (title, year) in [
+        ("Zotero copyright", 1998),
+        ("Zotero circa", 950),
+        ("Zotero uncertain", 950),
+        ("Ris ca", 950),
+        ("Ris copyright", 1998),
+        ("Bib edtf beside", 950),
+        ("Bib edtf alone", 950),
+        ("Bib uncertain", 1998),
+        ("Bib both", 1998),
+        ("Csv uncertain", 1998),
+    ] {
+        assert_eq!(year_of(&w, title), (Some(year), 1), "{title} should be an approximate {year}");
+    }
+    // A date that names another year lends no marker, and is said; an exact date none.
+    for (title, year) in [
+        ("Zotero exact day", 950),
+        ("Zotero other year", 950),
+        ("Ris other year", 1998),
+        ("Bib edtf other year", 950),
+        ("Csv plain", 1998),
+    ] {
+        assert_eq!(year_of(&w, title), (Some(year), 0), "{title} is a plain {year}");
+    }
+    for warning in [
+        "z.csv:6:6: warning: the date \"ca. 951\" is in another year than the year \"950\"",
+        "the date \"c. 1997\" is in another year than the year \"1998\"",
+        "the date \"949~\" is in another year than the year \"950\"",
+    ] {
+        assert!(said.contains(warning), "no {warning:?} in\n{said}");
+    }
+}
+
+#[test]
+fn reading_add_takes_a_year_as_reading_edit_does() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    for (title, typed, year, approximate) in [
+        ("Add c dot", "c. 900", 900, 1),
+        ("Add circa", "circa 1850", 1850, 1),
+        ("Add glued", "c1998", 1998, 1),
+        ("Add plain", "950", 950, 0),
+        ("Add modern", "2019", 2019, 0),
+    ] {
+        w.ok(&["reading", "add", "--title", title, "--year", typed, "--by", "t"]);
+        assert_eq!(year_of(&w, title), (Some(year), approximate), "--year {typed:?}");
+    }
+    let before = w.count("SELECT count(*) FROM reading");
+    for (bad, says) in [
+        ("c. 95", "is not a plausible year"),
+        ("abc", "is not a year"),
+        ("2019 Apr", "is not a year"),
+        ("3000", "is not a plausible year"),
+        ("0", "is not a plausible year"),
+    ] {
+        let add = w.fails(&["reading", "add", "--title", "Refused", "--year", bad, "--by", "t"]);
+        assert!(add.contains(&format!("--year {bad:?} {says}")) && add.contains("c. 950"), "--year {bad:?}: {add}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading"), before, "a refused year wrote a reading");
+}
+
+/// One author's works in four years (two before 1000, one approximate) and
+/// three works of another author in one year: the letters and the order.
+fn lettered_list() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w.write(
+        "l.csv",
+        "title,authors,year,type,container\nAlpha article,\"Tetteh, K\",2018,article,Lancet\n\
+         Beta article,\"Tetteh, K\",2018,article,Lancet\nGamma article,\"Tetteh, K\",2018,article,Lancet\n\
+         Apple early,\"Quaye, E\",950,book,\nBanana modern,\"Quaye, E\",2018,book,\n\
+         Cherry mid,\"Quaye, E\",1450,book,\nDate approx early,\"Quaye, E\",c. 800,book,\n",
+    );
+    w.ok(&["import", "reading", "l.csv", "-q"]);
+    w
+}
+
+#[test]
+fn year_letters_are_the_same_in_every_report_format() {
+    let w = lettered_list();
+    for style in ["apa", "harvard"] {
+        // (The PDF's text puts spaces around an italic run: compared without spaces.)
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let pdf: Vec<String> = listed(&w, style, "Tetteh, K.").iter().map(|l| squash(l)).collect();
+        assert_eq!(pdf.len(), 3, "{style}: {pdf:#?}");
+        for l in ["2018a", "2018b", "2018c"] {
+            assert!(pdf.iter().any(|p| p.contains(l)), "{style}: no {l} in the PDF: {pdf:#?}");
+        }
+        // JSON: each reading's reference is its PDF line.
+        let json = refs(&w, style);
+        for title in ["Alpha article", "Beta article", "Gamma article"] {
+            assert!(
+                pdf.contains(&squash(&json[title])),
+                "{style}: JSON {:?} is not in the PDF list {pdf:#?}",
+                json[title]
+            );
+        }
+        // The flat CSV (one row a reading) and the workbook's readings sheet.
+        let flat = w.path(&format!("flat-{style}.csv"));
+        w.ok(&["report", flat.to_str().unwrap(), "--style", style, "-q"]);
+        let rows: Vec<csv::StringRecord> =
+            csv::Reader::from_path(&flat).unwrap().records().map(|r| r.unwrap()).collect();
+        let flat_refs: Vec<String> = rows
+            .iter()
+            .filter(|r| &r[0] == "reading" && r[4].starts_with("Tetteh"))
+            .map(|r| r[4].to_string())
+            .collect();
+        assert_eq!(flat_refs.len(), 3, "{style}: {flat_refs:#?}");
+        assert!(flat_refs.iter().all(|r| pdf.contains(&squash(r))), "{style}: CSV {flat_refs:#?} vs PDF {pdf:#?}");
+        let xlsx = w.path(&format!("r-{style}.xlsx"));
+        w.ok(&["report", xlsx.to_str().unwrap(), "--style", style, "-q"]);
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+        let sheet = book.worksheet_range("readings").unwrap();
+        let mut cells = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        let head = cells.next().unwrap();
+        let col = head.iter().position(|h| h == "reference").unwrap();
+        let sheet_refs: Vec<String> = cells.map(|r| r[col].clone()).filter(|r| r.starts_with("Tetteh")).collect();
+        assert_eq!(sheet_refs.len(), 3, "{style}: {sheet_refs:#?}");
+        assert!(sheet_refs.iter().all(|r| pdf.contains(&squash(r))), "{style}: xlsx {sheet_refs:#?} vs PDF {pdf:#?}");
+    }
+}
+
+#[test]
+fn one_authors_works_before_1000_sort_by_year() {
+    let w = lettered_list();
+    for (style, years) in [
+        ("apa", ["(ca. 800)", "(950)", "(1450)", "(2018)"]),
+        ("harvard", ["(c. 800)", "(950)", "(1450)", "(2018)"]),
+        ("chicago", ["[800?].", " 950.", " 1450.", " 2018."]),
+    ] {
+        let quaye = listed(&w, style, "Quaye, E");
+        assert_eq!(quaye.len(), 4, "{style}: {quaye:#?}");
+        for (line, year) in quaye.iter().zip(years) {
+            assert!(line.contains(year), "{style}: expected {years:?} in this order: {quaye:#?}");
+        }
+    }
+}

@@ -73,8 +73,10 @@ pub struct AddArgs {
     /// An author, as published (repeat for several, in order).
     #[arg(long = "author", value_name = "NAME")]
     pub authors: Vec<String>,
+    /// The publication year: "2019", "950", or approximate ("c. 950",
+    /// "circa 1850"), read as `reading edit --year` and the importers read one.
     #[arg(long)]
-    pub year: Option<i64>,
+    pub year: Option<String>,
     /// article, book, chapter, report, web, podcast, video, thread, thesis, conference-paper, other.
     #[arg(long = "type", default_value = "article")]
     pub kind: String,
@@ -318,11 +320,12 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     if title.is_empty() {
         bail!("--title is empty; expected the reading's title");
     }
-    if let Some(y) = a.year
-        && !crate::import::reading_csv::YEARS.contains(&y)
-    {
-        bail!("--year {y} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950");
-    }
+    // One rule for a typed year (`reading edit --year`, the web forms): "c. 900" is 900, approximate.
+    let year = a
+        .year
+        .as_deref()
+        .map(|y| crate::import::dates::typed_year(y).map_err(|e| anyhow::anyhow!("--year {e}")))
+        .transpose()?;
     let kind = reading_type(&a.kind)
         .with_context(|| format!("unknown --type {:?}; expected one of {}", a.kind, reading_type_names()))?;
     let doi = a
@@ -340,7 +343,8 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         line: 0,
         title,
         authors: a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect(),
-        year: a.year,
+        year: year.map(|(y, _)| y),
+        date_approximate: year.is_some_and(|(_, approximate)| approximate),
         kind: kind.into(),
         container: a.container.clone(),
         doi,

@@ -492,7 +492,13 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         Pos::new(l, c)
     };
     let get = |n: &str| e.fields.get(n).map(|f| collapse(&latex_to_unicode(&f.raw))).filter(|s| !s.is_empty());
-    let val = |n: &str| e.fields.get(n).map(|f| Val::new(collapse(&latex_to_unicode(&f.raw)), at(f)));
+    let text_val = |n: &str| e.fields.get(n).map(|f| Val::new(collapse(&latex_to_unicode(&f.raw)), at(f)));
+    // biblatex's `date` is an EDTF date (biblatex manual §2.3.8), not TeX
+    // text: its `~` is "approximate" ("950~"), not a tie.
+    let val = |n: &str| match n {
+        "date" => e.fields.get(n).map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f))),
+        _ => text_val(n),
+    };
     d.title = val("title").filter(|v| !v.text.is_empty());
     if d.title.is_none() {
         d.title = Some(Val::new("", Pos::new(line, col)));
@@ -529,7 +535,11 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // the month and day when no `month` gives them; the builder checks the
     // two name one year.
     if d.month.is_none() && val("year").is_some_and(|v| !v.text.is_empty()) {
-        d.month = val("date").filter(|v| crate::import::dates::month_day(&v.text).0.is_some());
+        // An approximate date (`950~`, `c. 950`) goes too: its marker is kept
+        // when it names the year.
+        d.month = val("date").filter(|v| {
+            crate::import::dates::month_day(&v.text).0.is_some() || crate::import::dates::approximate(&v.text)
+        });
     }
     // `month = {winter}` (or biblatex's season code in `date`: 2019-24).
     d.season = val("month").filter(|v| builder::season_of(&v.text).is_some());

@@ -574,7 +574,12 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // year: the year stays, and no month, day or season is taken from it
     // (they would make a date in neither field). Said, with both values.
     let conflict = d.month.as_ref().and_then(|v| {
-        let other: i64 = v.text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4)?.parse().ok()?;
+        // The year the date names: read as a year is read ("ca. 951", "March
+        // 950"), else its first four-digit number ("2017/05/06/").
+        let other: i64 = match read_date(&v.text) {
+            Some(Dated::Year(o)) => o,
+            _ => v.text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4)?.parse().ok()?,
+        };
         let (y, yv) = (year?, d.date.as_ref()?);
         (other != y).then(|| {
             RowError::new(
@@ -605,6 +610,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         .map(str::to_string);
     // The month and day: given apart (BibTeX `month`, RIS `DA`, a CSV column)
     // or named in the date ("2019 Apr 2"); only with a year.
+    let conflicting = conflict.is_some();
     let month_apart = match conflict {
         Some(w) => {
             d.warnings.push(w);
@@ -661,8 +667,19 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     if year.is_none() {
         (month, day, month_end) = (None, None, None);
     }
-    let date_approximate =
-        year.is_some() && (d.date_approximate || d.date.as_ref().is_some_and(|v| super::dates::approximate(&v.text)));
+    // The approximate marker of a date given beside the year (Zotero "Date"
+    // "c1998" beside "Publication Year" 1998, RIS `DA  - ca. 950` beside
+    // `PY  - 950`, biblatex `date = {950~}` beside `year`) is kept when that
+    // date names the record's own year; a date from another year lends nothing.
+    let approximate_beside = !conflicting
+        && d.month.as_ref().is_some_and(|v| {
+            super::dates::approximate(&v.text)
+                && matches!((read_date(&v.text), year), (Some(Dated::Year(a)), Some(b)) if a == b)
+        });
+    let date_approximate = year.is_some()
+        && (d.date_approximate
+            || approximate_beside
+            || d.date.as_ref().is_some_and(|v| super::dates::approximate(&v.text)));
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();

@@ -190,6 +190,18 @@ pub fn approximate(s: &str) -> bool {
     if t.starts_with('©') {
         return true;
     }
+    // EDTF (ISO 8601-2 level 1) qualifiers after a date: `~` approximate, `?`
+    // uncertain, `%` both ("950~", "1998?", "[1998?]", "2019-04~"). An
+    // uncertain year is printed as approximate ("[950?]" in Chicago).
+    let end = t.trim_end_matches([']', ')', '.']).trim_end();
+    if end.ends_with(['~', '?', '%'])
+        && matches!(
+            super::builder::read_date(end.trim_end_matches(['~', '?', '%'])),
+            Some(super::builder::Dated::Year(_))
+        )
+    {
+        return true;
+    }
     ["circa", "ca.", "ca", "c.", "c"].iter().any(|m| {
         t.strip_prefix(m).is_some_and(|r| {
             let digits = r.trim_start().chars().take_while(char::is_ascii_digit).count();
@@ -336,10 +348,18 @@ mod tests {
             "C. 950",
             "c. 0950",
             "c. 1025",
+            "950~",
+            "1998?",
+            "[1998?]",
+            "(1998?)",
+            "1998%",
+            "2019-04~",
         ] {
             assert!(approximate(s), "{s}");
         }
-        for s in ["1998", "950", "2019 Apr", "p2019", "in press", "cat", "c. 95", "c. 19", "c. 12345"] {
+        for s in
+            ["1998", "950", "2019 Apr", "p2019", "in press", "cat", "c. 95", "c. 19", "c. 12345", "?", "cat?", "19?"]
+        {
             assert!(!approximate(s), "{s}");
         }
     }

@@ -202,6 +202,14 @@ impl Style {
         &self.name
     }
 
+    /// Whether each entry of this style's bibliography writes its own
+    /// authors: `false` when the style puts "———" for an author repeated
+    /// from the entry before (CSL `subsequent-author-substitute`), so an
+    /// entry taken out of its list would lose them.
+    pub fn entries_stand_apart(&self) -> bool {
+        self.csl.bibliography.as_ref().is_none_or(|b| b.subsequent_author_substitute.is_none())
+    }
+
     /// The style's own title (from its `<info><title>`).
     pub fn title(&self) -> &str {
         &self.csl.info.title.value
@@ -741,10 +749,18 @@ fn with_year_letter(mut t: Rich, r: &Reading, letter: char) -> Rich {
 /// Other styles keep the processor's order. "The same author" is a run of
 /// consecutive entries with the same authors (editors where there are none);
 /// within each group the order is kept.
+///
+/// The dated works of one author are put in order of their year, earliest
+/// first (APA 7th §9.46; Cite Them Right; Chicago author-date), the
+/// processor's order kept within a year (months, year-suffix letters).
+/// hayagriva 0.10 sorts these styles' date keys (macros that print the
+/// year) as text, so "950" and "ca. 800" came after "2018".
 fn order_undated(out: &mut [Cited], readings: &[&Reading], style: &str) {
+    // `None`: the processor's place for works without a year is kept.
     let nd_first = match style {
-        "apa" => true,
-        "harvard" => false,
+        "apa" => Some(true),
+        "harvard" => Some(false),
+        "chicago" => None,
         _ => return,
     };
     let author = |c: &Cited| {
@@ -757,16 +773,12 @@ fn order_undated(out: &mut [Cited], readings: &[&Reading], style: &str) {
     };
     let rank = |c: &Cited| {
         let r = readings[c.index];
-        match (r.year, &r.year_note) {
-            (Some(_), _) => 1,
-            (None, None) => {
-                if nd_first {
-                    0
-                } else {
-                    2
-                }
-            }
-            (None, Some(_)) => 3,
+        match (r.year, &r.year_note, nd_first) {
+            (Some(y), _, _) => (1, y),
+            (None, _, None) => (1, i64::MAX),
+            (None, None, Some(true)) => (0, 0),
+            (None, None, Some(false)) => (2, 0),
+            (None, Some(_), Some(_)) => (3, 0),
         }
     };
     let mut start = 0;

@@ -954,7 +954,26 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         ),
         style: Style::Body,
     });
-    // Each list is its own bibliography: what goes before it, then its readings.
+    let lists = report_lists(d);
+    let readings: Vec<&[&Reading]> = lists.iter().map(|(_, rs)| rs.as_slice()).collect();
+    let cited = bibliographies(&d.style, &readings);
+    for ((before, rs), cited) in lists.into_iter().zip(cited) {
+        b.extend(before);
+        references(d, &rs, cited, b);
+    }
+}
+
+/// `r`'s reference in the report's flat tables: its text in [`list_references`]
+/// (`refs`), else its reference alone.
+fn reference_of(d: &ReportData, refs: &std::collections::HashMap<i64, String>, r: &Reading) -> String {
+    refs.get(&r.id).cloned().unwrap_or_else(|| d.style.reference(r))
+}
+
+/// The reference lists of the PDF's reading list, each its own bibliography:
+/// what goes before it (heading, lead-in), then its readings. One theme's
+/// approved readings each, then those with no theme, awaiting review and
+/// rejected.
+fn report_lists(d: &ReportData) -> Vec<(Vec<Block>, Vec<&Reading>)> {
     let mut lists: Vec<(Vec<Block>, Vec<&Reading>)> = Vec::new();
     for (slug, name) in &d.themes {
         let rs: Vec<&Reading> = d.approved().filter(|r| r.themes.contains(slug)).collect();
@@ -987,12 +1006,30 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         let before = vec![Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) }];
         lists.push((before, rejected));
     }
-    let readings: Vec<&[&Reading]> = lists.iter().map(|(_, rs)| rs.as_slice()).collect();
-    let cited = bibliographies(&d.style, &readings);
-    for ((before, rs), cited) in lists.into_iter().zip(cited) {
-        b.extend(before);
-        references(d, &rs, cited, b);
+    lists
+}
+
+/// Each reading's reference, by id, as the PDF's reading list prints it (the
+/// first list it is on, [`report_lists`]): with the year-suffix letters
+/// ("2020a") its list gives, so the CSV, workbook and JSON reports carry the
+/// same text as the PDF. A reading on no list, or a style that writes "———"
+/// for a repeated author (no text of its own), gets its reference alone
+/// ([`super::cite::Style::reference`]).
+pub fn list_references(d: &ReportData) -> std::collections::HashMap<i64, String> {
+    let mut out = std::collections::HashMap::new();
+    if !d.style.entries_stand_apart() {
+        return out;
     }
+    let lists = report_lists(d);
+    let readings: Vec<&[&Reading]> = lists.iter().map(|(_, rs)| rs.as_slice()).collect();
+    for (rs, cited) in readings.iter().zip(bibliographies(&d.style, &readings)) {
+        for c in cited {
+            if let Some(r) = rs.get(c.index) {
+                out.entry(r.id).or_insert(c.text.text);
+            }
+        }
+    }
+    out
 }
 
 /// The mark after the note of a reading approved without a review, explained in the list's lead-in.
@@ -1281,7 +1318,8 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
 /// comparison with an earlier round is in rows of its own (see
 /// [`comparison_rows`]).
 pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
-    let (headers, mut rows) = csv_rows_six(d);
+    let refs = list_references(d);
+    let (headers, mut rows) = csv_rows_six(d, &refs);
     let mut headers = headers;
     headers.push("review".into());
     for r in rows.iter_mut().filter(|r| r.len() < headers.len()) {
@@ -1362,7 +1400,7 @@ fn comparison_rows(d: &ReportData) -> Vec<Vec<String>> {
 }
 
 /// The six-column rows of [`csv_rows`].
-fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
+fn csv_rows_six(d: &ReportData, refs: &std::collections::HashMap<i64, String>) -> (Vec<String>, Vec<Vec<String>>) {
     let headers = ["section", "scope", "theme", "measure", "value", "detail"].map(String::from).to_vec();
     let mut rows = Vec::new();
     let cov = &d.coverage;
@@ -1435,7 +1473,7 @@ fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     for r in d.approved() {
         let themes = if r.themes.is_empty() { vec![String::new()] } else { r.themes.clone() };
         // One reference per reading, on each of its themes' rows.
-        let reference = d.style.reference(r);
+        let reference = reference_of(d, refs, r);
         for t in themes {
             let mut cells =
                 row("reading", "", &t, &r.kind, reference.clone(), r.annotation.clone().unwrap_or_default());
@@ -1450,7 +1488,7 @@ fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             "",
             &r.themes.join(";"),
             &r.kind,
-            d.style.reference(r),
+            reference_of(d, refs, r),
             r.annotation.clone().unwrap_or_default(),
         );
         cells.push(d.review_cell(r));
@@ -1472,7 +1510,7 @@ fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
             "",
             &r.themes.join(";"),
             &r.kind,
-            d.style.reference(r),
+            reference_of(d, refs, r),
             r.annotation.clone().unwrap_or_default(),
         ));
     }
@@ -1484,7 +1522,8 @@ fn csv_rows_six(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
 /// comparison with an earlier round when there is one), one CSV file or
 /// workbook sheet each.
 pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
-    let (_, rows) = csv_rows_six(d);
+    let refs = list_references(d);
+    let (_, rows) = csv_rows_six(d, &refs);
     let mut summary = super::Listing::new(&["scope", "theme", "measure", "value", "detail"]);
     summary.rows = rows.iter().filter(|r| r[0] == "summary").map(|r| r[1..6].to_vec()).collect();
     let facets = d.facet_section();
@@ -1542,7 +1581,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.id.to_string(),
             r.status.clone(),
             r.themes.join(";"),
-            d.style.reference(r),
+            reference_of(d, &refs, r),
             r.title.clone(),
             crate::import::names::cell_text(&r.author_names),
             year(r.year),
@@ -1725,6 +1764,7 @@ pub fn json_summary(d: &ReportData) -> BTreeMap<String, serde_json::Value> {
 
 /// The report as one JSON document.
 pub fn json(d: &ReportData) -> serde_json::Value {
+    let refs = list_references(d);
     serde_json::json!({
         "title": d.title,
         "programmes": d.programmes,
@@ -1749,7 +1789,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "comparison": d.comparison,
         "readings": d.readings.iter().map(|r| {
             let mut v = serde_json::to_value(r).unwrap_or_default();
-            v["reference"] = serde_json::Value::String(d.style.reference(r));
+            v["reference"] = serde_json::Value::String(reference_of(d, &refs, r));
             v["review"] = d.review_json(r);
             v
         }).collect::<Vec<_>>(),

@@ -391,7 +391,7 @@ fn new_page(v: &Visit, themes: &[Theme], f: &NewReading, error: Option<&str>) ->
                 p.hint #r-authors-hint { "One per line, as published (any script): “Fanon, Frantz” or “Ngũgĩ wa Thiong'o”." }
                 textarea #r-authors name="authors" rows="3" aria-describedby="r-authors-hint" { (val(&f.authors)) }
             }
-            div { label for="r-year" { "Year" } input #r-year type="number" name="year" min="1" max="2100" value=(val(&f.year)); }
+            div { label for="r-year" { "Year" } input #r-year type="text" name="year" inputmode="text" placeholder="2019, 950 or c. 950" value=(val(&f.year)); }
             div {
                 label for="r-type" { "Type" }
                 select #r-type name="type" {
@@ -429,10 +429,10 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
         Ok(w) => w,
         Err(e) => return failed(&visit, Fail::Bad(format!("{e:#}"))),
     };
-    let year = match text(&f.year).map(|y| y.parse::<i64>()) {
+    // The same typed-year rule as `reading add --year` and the edit form ("c. 950" is approximate).
+    let year = match text(&f.year) {
         None => Ok(None),
-        Some(Ok(y)) => Ok(Some(y)),
-        Some(Err(_)) => Err(format!("the year {:?} is not a number", f.year.as_deref().unwrap_or(""))),
+        Some(y) => crate::import::dates::typed_year(&y).map(|_| Some(y)).map_err(|e| format!("the year {e}")),
     };
     let args = year.map(|year| AddArgs {
         title: f.title.clone().unwrap_or_default(),
