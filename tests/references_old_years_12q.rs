@@ -6,24 +6,7 @@
 
 mod common;
 
-use std::collections::HashMap;
-
 use common::Workdir;
-use serde_json::Value;
-
-/// Each reading's reference in `style`, by title, from the JSON report (the
-/// same text as the CSV, xlsx and PDF tables).
-fn refs(w: &Workdir, style: &str) -> HashMap<String, String> {
-    let out = w.path(&format!("refs-{style}.json"));
-    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    doc["readings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["title"].as_str().unwrap().to_string(), r["reference"].as_str().unwrap().to_string()))
-        .collect()
-}
 
 /// The reference list of the PDF report in `style`, one entry a line.
 fn pdf_list(w: &Workdir, style: &str) -> Vec<String> {
@@ -168,7 +151,7 @@ fn years_before_1000_print_without_an_era() {
         ("chicago", &[("Early Work", "Galen. 180. Early Work."), ("Circa canon", "Al-Razi. [950?]. Circa Canon.")]),
     ];
     for (style, cases) in want {
-        let m = refs(&w, style);
+        let m = w.references(style);
         for (title, text) in m.iter() {
             assert!(!eras.iter().any(|e| text.contains(e)), "{style}: {title}: {text}");
         }
@@ -429,7 +412,7 @@ fn year_letters_are_the_same_in_every_report_format() {
             assert!(pdf.iter().any(|p| p.contains(l)), "{style}: no {l} in the PDF: {pdf:#?}");
         }
         // JSON: each reading's reference is its PDF line.
-        let json = refs(&w, style);
+        let json = w.references(style);
         for title in ["Alpha article", "Beta article", "Gamma article"] {
             assert!(
                 pdf.contains(&squash(&json[title])),
