@@ -1185,7 +1185,7 @@ fn unsupported_text(cx: &Cx, g: &Gap) -> String {
 
 /// The gaps, with proposals; sessions are ranked by word overlap only.
 pub fn compute(data: &AuditData, coverage: &Coverage, opts: &Options) -> Vec<Gap> {
-    compute_inner(data, coverage, opts, None).unwrap_or_default()
+    compute_inner(data, coverage, opts, None, &Proposer::new(data)).unwrap_or_default()
 }
 
 /// The gaps, with proposed readings and sessions ranked by `ranker`.
@@ -1195,7 +1195,20 @@ pub fn compute_ranked(
     opts: &Options,
     ranker: &dyn Ranker,
 ) -> anyhow::Result<Vec<Gap>> {
-    compute_inner(data, coverage, opts, Some(ranker))
+    compute_inner(data, coverage, opts, Some(ranker), &Proposer::new(data))
+}
+
+/// As [`compute_ranked`], with the readings' index already made
+/// (`Proposer::new(data)`, which the report shares with its reading plan
+/// rather than making twice).
+pub fn compute_ranked_with(
+    data: &AuditData,
+    coverage: &Coverage,
+    opts: &Options,
+    ranker: &dyn Ranker,
+    proposer: &Proposer,
+) -> anyhow::Result<Vec<Gap>> {
+    compute_inner(data, coverage, opts, Some(ranker), proposer)
 }
 
 fn compute_inner(
@@ -1203,19 +1216,19 @@ fn compute_inner(
     coverage: &Coverage,
     opts: &Options,
     ranker: Option<&dyn Ranker>,
+    proposer: &Proposer,
 ) -> anyhow::Result<Vec<Gap>> {
     let cx = Cx::new(data, coverage, opts);
-    let proposer = Proposer::new(data);
     let mut gaps = uncovered_programmes(&cx);
     gaps.extend(uncovered_years(&cx));
     gaps.extend(not_revisited(&cx));
     gaps.extend(shallow_themes(&cx));
-    gaps.extend(thin_reading(&cx, &proposer));
+    gaps.extend(thin_reading(&cx, proposer));
     gaps.extend(untagged_modules(&cx));
-    gaps.extend(module_gaps(&cx, ranker, &proposer)?);
+    gaps.extend(module_gaps(&cx, ranker, proposer)?);
     gaps.extend(unsupported_items(&cx));
-    propose(&cx, &proposer, &mut gaps);
-    finish_advice(&cx, &proposer, &mut gaps);
+    propose(&cx, proposer, &mut gaps);
+    finish_advice(&cx, proposer, &mut gaps);
     gaps.sort_by(|a, b| {
         (a.severity, a.kind, a.year, &a.module_code, &a.theme, &a.programme).cmp(&(
             b.severity,

@@ -677,12 +677,29 @@ impl<'a> Proposer<'a> {
     /// As [`Proposer::propose`], counting readings already proposed elsewhere
     /// in the same list: (group, reading ID) pairs.
     pub fn propose_after(&self, requests: &[Request], taken: &[(Option<i64>, i64)]) -> Vec<Vec<Candidate>> {
+        self.assign(requests, self.rank(requests), taken)
+    }
+
+    /// The first half of [`Proposer::propose_after`]: every request's
+    /// relevant readings, ranked. It does not depend on what is already
+    /// taken, so a caller can rank on one thread while the proposals it will
+    /// count as taken are made on another, then [`Proposer::assign`].
+    pub fn rank(&self, requests: &[Request]) -> Ranking {
         // (request, its ranked reading)
         let mut all: Vec<(usize, Ranked)> = Vec::new();
         for (qi, q) in requests.iter().enumerate() {
             all.extend(self.ranked(q).into_iter().map(|r| (qi, r)));
         }
         all.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)).then(a.1.0.cmp(&b.1.0)));
+        Ranking { all }
+    }
+
+    /// The second half of [`Proposer::propose_after`]: assigns `ranking`
+    /// (made by [`Proposer::rank`] from the same `requests`) best match
+    /// first, counting `taken` as already proposed.
+    pub fn assign(&self, requests: &[Request], ranking: Ranking, taken: &[(Option<i64>, i64)]) -> Vec<Vec<Candidate>> {
+        // A ranking of more requests than given (a caller's mistake) has no place for the rest.
+        let all = ranking.all.into_iter().filter(|(qi, _)| *qi < requests.len());
         let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); requests.len()];
         let mut uses: HashMap<usize, HashSet<Option<i64>>> = HashMap::new();
         let mut given: HashSet<(Option<i64>, usize)> = HashSet::new();
@@ -723,6 +740,14 @@ impl<'a> Proposer<'a> {
         }
         out
     }
+}
+
+/// Every request's relevant readings, best match first ([`Proposer::rank`]),
+/// ready to [`Proposer::assign`].
+#[derive(Default)]
+pub struct Ranking {
+    /// (request's place, its ranked reading), best first.
+    all: Vec<(usize, Ranked)>,
 }
 
 /// How many modules (evenly spaced) and sessions per module the common
@@ -1038,6 +1063,31 @@ mod tests {
 
     fn ask(text: &str, group: i64) -> Request {
         Request { theme: 0, text: text.into(), want: 2, group: Some(group), exclude: HashSet::new() }
+    }
+
+    #[test]
+    fn ranked_on_another_thread_then_assigned_is_what_propose_after_gives() {
+        let d = data();
+        let p = Proposer::new(&d);
+        let asks = [
+            ask("Pulse oximetry in the intensive care unit", 1),
+            ask("Oximetry and race correction", 2),
+            ask("Maternal mortality and ethnic disparities", 1),
+            ask("Race correction in spirometry", 3),
+        ];
+        // Reading 10 already proposed to group 1 elsewhere in the list.
+        let taken = [(Some(1), 10), (Some(4), 11)];
+        let whole = p.propose_after(&asks, &taken);
+        let ranking = std::thread::scope(|s| s.spawn(|| p.rank(&asks)).join().ok()).unwrap_or_else(|| p.rank(&asks));
+        let halves = p.assign(&asks, ranking, &taken);
+        assert_eq!(format!("{halves:?}"), format!("{whole:?}"));
+        assert!(whole.iter().any(|c| !c.is_empty()), "{whole:?}");
+        // What is taken counts: without it, group 1 may have reading 10 again.
+        assert!(!whole[0].iter().any(|c| c.reading_id == 10), "{whole:?}");
+        // A ranking of more requests than given proposes nothing out of place.
+        let fewer = p.assign(&asks[..1], p.rank(&asks), &taken);
+        assert_eq!(fewer.len(), 1);
+        assert_eq!(format!("{:?}", fewer[0]), format!("{:?}", p.propose_after(&asks[..1], &taken)[0]));
     }
 
     #[test]

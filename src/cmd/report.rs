@@ -6,10 +6,13 @@ use anyhow::{Context, Result, bail};
 use super::Ctx;
 use super::gaps::ScopeArgs;
 use crate::analysis::glossary::count;
-use crate::analysis::{coverage, gaps};
+use crate::analysis::proposals::Proposer;
+use crate::analysis::scope::Within;
+use crate::analysis::{coverage, gaps, plan};
 use crate::report::cite::{Style, StyleArg};
 use crate::report::committee::{self, ReportData};
 use crate::store::readings::{self, ReadingFilter};
+use crate::store::search::FtsRanker;
 use crate::store::{Mode, Store, audit, history};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -207,23 +210,22 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
 
 fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let scope = o.scope.resolve(store)?;
-    // Gaps, findings and proposals are computed over the whole database (so
-    // their numbers match every other run on it); the scope selects.
-    let (full, within, all) = super::gaps::analyse(store, &o.scope, o.min_readings)?;
-    let data = if within.is_everything() { Cow::Borrowed(&full) } else { Cow::Owned(within.restrict(&full)) };
-    let cov = coverage::compute(&data);
-    let opts = gaps::Options { min_readings: o.min_readings, ..Default::default() };
-    let findings = crate::analysis::findings::roll_up(&all, &full, &within);
-    let plan = crate::analysis::plan::compute(&full, &all, opts.candidates, &within);
-    let gs: Vec<gaps::Gap> = all.into_iter().filter(|g| within.selects(g)).collect();
-    let evidence = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
-    // What changed since an audit round: the one named, else the latest there is.
-    let since = match &o.compare {
-        Some(name) => Some(name.clone()),
-        None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
+    let date = match &o.date {
+        Some(d) => {
+            if !crate::store::is_date(d) {
+                bail!("--date {d:?} is not a date; expected YYYY-MM-DD");
+            }
+            d.clone()
+        }
+        None => history::last_change(&store.conn)?.map(|t| t[..10].to_string()).unwrap_or_else(|| "1970-01-01".into()),
     };
-    // The comparison of a scope compares that scope in both rounds.
-    let comparison = since.map(|name| super::compare::comparison(store, &name, None, &o.scope)).transpose()?;
+    // Gaps, findings and proposals are computed over the whole database (so
+    // their numbers match every other run on it, as `canon gaps` computes
+    // them: `super::gaps::analyse`); the scope selects.
+    let full = audit::load(&store.conn, &audit::Scope::default())?;
+    let within = Within::new(&scope, &full);
+    let data = if within.is_everything() { Cow::Borrowed(&full) } else { Cow::Owned(within.restrict(&full)) };
+    let opts = gaps::Options { min_readings: o.min_readings, within: within.clone(), ..Default::default() };
     let mut programmes: Vec<String> = data.modules.iter().map(|m| m.programme.clone()).collect();
     programmes.dedup();
     let mut scope_text = Vec::new();
@@ -240,15 +242,8 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     if scope.theme.is_some() {
         scope_text.push(format!("theme {}", themes.iter().map(|t| t.1.as_str()).collect::<Vec<_>>().join(", ")));
     }
-    let date = match &o.date {
-        Some(d) => {
-            if !crate::store::is_date(d) {
-                bail!("--date {d:?} is not a date; expected YYYY-MM-DD");
-            }
-            d.clone()
-        }
-        None => history::last_change(&store.conn)?.map(|t| t[..10].to_string()).unwrap_or_else(|| "1970-01-01".into()),
-    };
+    // Everything else the report reads from the database is read here,
+    // before the work is shared between threads (a connection is not shared).
     let mut readings = readings::list(&store.conn, &ReadingFilter::default())?;
     if !o.include_rejected {
         readings.retain(|r| r.status != "rejected");
@@ -266,18 +261,50 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         readings.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
     }
     // Reviewed, or approved on import: the report tells the two apart, as `reading show` does.
-    let mut all = readings::decisions(&store.conn)?;
+    let mut all_decisions = readings::decisions(&store.conn)?;
     let decisions: std::collections::HashMap<i64, readings::Decision> = readings
         .iter()
         .filter(|r| r.status != "suggested")
-        .filter_map(|r| all.remove(&r.id).map(|d| (r.id, d)))
+        .filter_map(|r| all_decisions.remove(&r.id).map(|d| (r.id, d)))
         .collect();
+    let tag_details = audit::tag_details(&store.conn)?;
+    let contributors = history::contributor_names(&store.conn)?;
+    let people = (!o.no_author_facets).then(|| people(store)).transpose()?;
+    // The readings' index serves both the gaps' proposals and the plan's.
+    let proposer = Proposer::new(&full);
+    // The work on one core, the other taking what needs neither the
+    // connection nor the gaps: the reading plan's ranking (the longest part
+    // of the analysis) and the reference style. (Work on the readings alone,
+    // such as their references, belongs on that side too.)
+    let side = || (plan::rank(&full, &proposer, opts.candidates), Style::load(&o.style));
+    let (gs_all, findings, cov, evidence, comparison, (ranked, style)) = std::thread::scope(|s| -> Result<_> {
+        let beside = std::thread::Builder::new().name("report-side".into()).spawn_scoped(s, side);
+        let ranker = FtsRanker { conn: &store.conn };
+        let all = gaps::compute_ranked_with(&full, &coverage::compute(&full), &opts, &ranker, &proposer)
+            .context("ranking proposals")?;
+        let cov = coverage::compute(&data);
+        let findings = crate::analysis::findings::roll_up(&all, &full, &within);
+        let evidence = coverage::evidence(&data, &tag_details);
+        // What changed since an audit round: the one named, else the latest there is.
+        let since = match &o.compare {
+            Some(name) => Some(name.clone()),
+            None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
+        };
+        // The comparison of a scope compares that scope in both rounds.
+        let comparison = since.map(|name| super::compare::comparison(store, &name, None, &o.scope)).transpose()?;
+        // A side thread that could not start or stopped (a bug) leaves its work to this one.
+        let sided = beside.ok().and_then(|h| h.join().ok()).unwrap_or_else(side);
+        Ok((all, findings, cov, evidence, comparison, sided))
+    })?;
+    let style = style?;
+    let plan = plan::compute_with(&full, &gs_all, opts.candidates, &within, &proposer, ranked);
+    let gs: Vec<gaps::Gap> = gs_all.into_iter().filter(|g| within.selects(g)).collect();
     Ok(ReportData {
         title: o.title.clone(),
         programmes,
         scope: if scope_text.is_empty() { "whole curriculum".into() } else { scope_text.join(", ") },
         date,
-        contributors: history::contributor_names(&store.conn)?,
+        contributors,
         themes,
         coverage: cov,
         gaps: gs,
@@ -288,9 +315,9 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         evidence,
         readings,
         min_readings: o.min_readings,
-        style: Style::load(&o.style)?,
+        style,
         comparison,
-        people: (!o.no_author_facets).then(|| people(store)).transpose()?,
+        people,
         author_readings,
         facet_scope,
         decisions,
