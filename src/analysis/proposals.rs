@@ -535,26 +535,53 @@ pub struct Proposer<'a> {
 }
 
 impl<'a> Proposer<'a> {
+    ///
+    /// The words of each reading (independent of every other reading) and
+    /// the common stems (independent of the readings) are worked out on two
+    /// threads; the index is then filled in reading order, as one thread
+    /// would.
     pub fn new(data: &'a AuditData) -> Proposer<'a> {
-        let mut words: HashMap<usize, Vec<(String, String, bool)>> = HashMap::new();
         let mut themes: Vec<(Vec<Words>, Postings)> =
             data.themes.iter().map(|_| (Vec::new(), HashMap::new())).collect();
         let col: HashMap<i64, usize> = data.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
         let vocab: Vec<Vocabulary> = data.themes.iter().map(Vocabulary::new).collect();
-        for (ri, r) in data.readings.iter().enumerate().filter(|(_, r)| r.status == "approved") {
+        let read: Vec<usize> = data
+            .readings
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.status == "approved" && r.themes.iter().any(|t| col.contains_key(t)))
+            .map(|(ri, _)| ri)
+            .collect();
+        // Per approved reading on a theme: its subject terms, and per theme
+        // it is on (in its order) the theme's keywords it has whole.
+        let words_of = |ri: usize| {
+            let r = &data.readings[ri];
             let seq = word_seq(&format!("{}\n{}", r.title, subject_of_notes(r.annotation.as_deref().unwrap_or(""))));
-            for t in &r.themes {
-                let Some(&ti) = col.get(t) else { continue };
-                let terms = words.entry(ri).or_insert_with(|| reading_terms(r)).clone();
-                let keywords = vocab[ti].found(&seq);
-                let (list, postings) = &mut themes[ti];
-                for (k, (stem, _, _)) in terms.iter().enumerate() {
-                    postings.entry(stem.clone()).or_default().push((list.len(), k));
+            let keywords: Vec<(usize, Vec<usize>)> =
+                r.themes.iter().filter_map(|t| col.get(t)).map(|&ti| (ti, vocab[ti].found(&seq))).collect();
+            (reading_terms(r), keywords)
+        };
+        let (mut chunks, (common, general)) = shared_work(
+            read.len().div_ceil(WORDS_CHUNK),
+            |c| {
+                read[c * WORDS_CHUNK..read.len().min((c + 1) * WORDS_CHUNK)]
+                    .iter()
+                    .map(|&ri| words_of(ri))
+                    .collect::<Vec<_>>()
+            },
+            || common_stems(data),
+        );
+        for (c, chunk) in chunks.iter_mut().enumerate() {
+            for (&ri, (terms, keywords)) in read[c * WORDS_CHUNK..].iter().zip(chunk.drain(..)) {
+                for (ti, keywords) in keywords {
+                    let (list, postings) = &mut themes[ti];
+                    for (k, (stem, _, _)) in terms.iter().enumerate() {
+                        postings.entry(stem.clone()).or_default().push((list.len(), k));
+                    }
+                    list.push(Words { reading: ri, terms: terms.clone(), keywords });
                 }
-                list.push(Words { reading: ri, terms, keywords });
             }
         }
-        let (common, general) = common_stems(data);
         Proposer { data, themes, common, general, vocab }
     }
 
@@ -740,6 +767,53 @@ impl<'a> Proposer<'a> {
         }
         out
     }
+}
+
+/// How many readings' words one thread works out at a time in [`Proposer::new`].
+const WORDS_CHUNK: usize = 64;
+
+/// `chunks` pieces of work (`piece(i)` makes the `i`th) shared between this
+/// thread and a second, which first does `alone`: each thread takes the
+/// next piece not yet taken until none is left, so the two finish together
+/// however long each piece takes. Returns the pieces in order and what
+/// `alone` made. A second thread that cannot start or stops (a bug) leaves
+/// its pieces to this one; the result is the same either way.
+fn shared_work<T: Send, A: Send>(
+    chunks: usize,
+    piece: impl Fn(usize) -> T + Sync,
+    alone: impl Fn() -> A + Sync,
+) -> (Vec<T>, A) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let c = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if c >= chunks {
+                return done;
+            }
+            done.push((c, piece(c)));
+        }
+    };
+    let (mine, theirs) = std::thread::scope(|s| {
+        let other = std::thread::Builder::new().name("shared-work".into()).spawn_scoped(s, || (alone(), take()));
+        let mine = take();
+        (mine, other.ok().and_then(|h| h.join().ok()))
+    });
+    let mut out: Vec<Option<T>> = (0..chunks).map(|_| None).collect();
+    let a = match theirs {
+        Some((a, done)) => {
+            for (c, t) in done {
+                out[c] = Some(t);
+            }
+            Some(a)
+        }
+        None => None,
+    };
+    for (c, t) in mine {
+        out[c] = Some(t);
+    }
+    let out = out.into_iter().enumerate().map(|(c, t)| t.unwrap_or_else(|| piece(c))).collect();
+    (out, a.unwrap_or_else(alone))
 }
 
 /// Every request's relevant readings, best match first ([`Proposer::rank`]),
@@ -1063,6 +1137,74 @@ mod tests {
 
     fn ask(text: &str, group: i64) -> Request {
         Request { theme: 0, text: text.into(), want: 2, group: Some(group), exclude: HashSet::new() }
+    }
+
+    #[test]
+    fn work_shared_between_two_threads_comes_back_whole_and_in_order() {
+        // Pieces of very different lengths, so the threads take them unevenly.
+        let piece = |c: usize| (0..(c * 7919) % 5000).fold(c as u64, |h, i| h.wrapping_mul(31).wrapping_add(i as u64));
+        let (got, alone) = shared_work(101, piece, || "alone");
+        assert_eq!(alone, "alone");
+        assert_eq!(got, (0..101).map(piece).collect::<Vec<_>>());
+        let (none, _) = shared_work(0, piece, || ());
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn the_index_made_on_two_threads_is_the_index_made_on_one() {
+        // Enough readings for many chunks; some on two themes, some on none, some not approved.
+        let mut d = data();
+        d.themes.push(ThemeInfo {
+            id: 2,
+            slug: "u".into(),
+            name: "U".into(),
+            description: String::new(),
+            keywords: vec!["kidney function".into()],
+        });
+        let titles = [
+            "Pulse oximetry and skin pigmentation",
+            "Race correction in kidney function estimates",
+            "Maternal deaths and structural racism",
+            "Spirometry reference equations",
+        ];
+        for i in 0..(3 * WORDS_CHUNK + 5) {
+            let mut r = reading(100 + i as i64, &format!("{} {i}", titles[i % titles.len()]));
+            r.annotation = (i % 3 == 0).then(|| "On kidney function and oximetry. Published by a press.".to_string());
+            r.themes = match i % 5 {
+                0 => vec![2, 1],
+                1 => vec![],
+                2 => vec![2],
+                _ => vec![1],
+            };
+            if i % 7 == 0 {
+                r.status = "suggested".into();
+            }
+            d.readings.push(r);
+        }
+        let p = Proposer::new(&d);
+        // The index as one thread makes it, reading by reading.
+        let col: HashMap<i64, usize> = d.themes.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        for (ti, (list, postings)) in p.themes.iter().enumerate() {
+            let mut want_list = Vec::new();
+            let mut want_postings: Postings = HashMap::new();
+            for (ri, r) in d.readings.iter().enumerate().filter(|(_, r)| r.status == "approved") {
+                let seq =
+                    word_seq(&format!("{}\n{}", r.title, subject_of_notes(r.annotation.as_deref().unwrap_or(""))));
+                for t in r.themes.iter().filter(|t| col.get(t) == Some(&ti)) {
+                    let _ = t;
+                    let terms = reading_terms(r);
+                    for (k, (stem, _, _)) in terms.iter().enumerate() {
+                        want_postings.entry(stem.clone()).or_default().push((want_list.len(), k));
+                    }
+                    want_list.push((ri, terms, p.vocab[ti].found(&seq)));
+                }
+            }
+            let got: Vec<_> = list.iter().map(|w| (w.reading, w.terms.clone(), w.keywords.clone())).collect();
+            assert_eq!(got, want_list, "theme {ti}");
+            assert_eq!(postings, &want_postings, "theme {ti}");
+            assert!(list.len() > WORDS_CHUNK, "theme {ti} has {} readings", list.len());
+        }
+        assert_eq!(p.common, common_stems(&d).0);
     }
 
     #[test]
