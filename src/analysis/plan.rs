@@ -85,6 +85,21 @@ pub fn rank(data: &AuditData, proposer: &Proposer, per_module: usize) -> Prepare
     Prepared { asks, which, ranking }
 }
 
+/// As [`rank`], on two threads, this one first doing `here_first` (work
+/// that must stay on it, such as the gap analysis, which reads the
+/// database): the same ranking, and what `here_first` made.
+pub fn rank_beside<A>(
+    data: &AuditData,
+    proposer: &Proposer,
+    per_module: usize,
+    here_first: impl FnOnce() -> A,
+) -> (Prepared, A) {
+    let linked = linked(data);
+    let (asks, which) = requests(data, &linked, per_module);
+    let (ranking, a) = proposer.rank_beside(&asks, here_first);
+    (Prepared { asks, which, ranking }, a)
+}
+
 /// As [`compute`], with the readings' index (`Proposer::new(data)`) and
 /// the plan's own ranking ([`rank`] of the same `data`, `proposer` and
 /// `per_module`) made already: the same rows.
@@ -383,13 +398,18 @@ mod tests {
         let all = gaps::compute(&d, &cov, &opts);
         let within = Within::default();
         let alone = compute(&d, &all, opts.candidates, &within);
+        let json = |rows: &[ModuleReading]| serde_json::to_string(rows).unwrap_or_default();
         // The report's way: one index for the gaps and the plan, the plan's
         // ranking made on another thread before the gaps are known.
         let proposer = Proposer::new(&d);
         let ranked = std::thread::scope(|s| s.spawn(|| rank(&d, &proposer, opts.candidates)).join().ok());
         let ranked = ranked.unwrap_or_else(|| rank(&d, &proposer, opts.candidates));
         let shared = compute_with(&d, &all, opts.candidates, &within, &proposer, ranked);
-        let json = |rows: &[ModuleReading]| serde_json::to_string(rows).unwrap_or_default();
+        // Ranked on two threads while this one does other work.
+        let (ranked, here) = rank_beside(&d, &proposer, opts.candidates, || "here");
+        assert_eq!(here, "here");
+        let beside = compute_with(&d, &all, opts.candidates, &within, &proposer, ranked);
+        assert_eq!(json(&beside), json(&alone));
         assert_eq!(json(&shared), json(&alone));
         assert!(alone.iter().any(|r| r.status == "proposed"), "{alone:#?}");
         assert!(alone.iter().any(|r| r.status == "linked"), "{alone:#?}");

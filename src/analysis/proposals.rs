@@ -717,8 +717,24 @@ impl<'a> Proposer<'a> {
         for (qi, q) in requests.iter().enumerate() {
             all.extend(self.ranked(q).into_iter().map(|r| (qi, r)));
         }
-        all.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)).then(a.1.0.cmp(&b.1.0)));
-        Ranking { all }
+        Ranking::sorted(all)
+    }
+
+    /// As [`Proposer::rank`], the requests ranked on two threads, this one
+    /// first doing `here_first` (see [`shared_work`]); returns what that made
+    /// too. The same ranking as [`Proposer::rank`].
+    pub fn rank_beside<A>(&self, requests: &[Request], here_first: impl FnOnce() -> A) -> (Ranking, A) {
+        let (chunks, a) = shared_work(
+            requests.len().div_ceil(RANK_CHUNK),
+            |c| {
+                let end = requests.len().min((c + 1) * RANK_CHUNK);
+                (c * RANK_CHUNK..end)
+                    .flat_map(|qi| self.ranked(&requests[qi]).into_iter().map(move |r| (qi, r)))
+                    .collect::<Vec<_>>()
+            },
+            here_first,
+        );
+        (Ranking::sorted(chunks.into_iter().flatten().collect()), a)
     }
 
     /// The second half of [`Proposer::propose_after`]: assigns `ranking`
@@ -773,15 +789,17 @@ impl<'a> Proposer<'a> {
 const WORDS_CHUNK: usize = 64;
 
 /// `chunks` pieces of work (`piece(i)` makes the `i`th) shared between this
-/// thread and a second, which first does `alone`: each thread takes the
-/// next piece not yet taken until none is left, so the two finish together
-/// however long each piece takes. Returns the pieces in order and what
-/// `alone` made. A second thread that cannot start or stops (a bug) leaves
-/// its pieces to this one; the result is the same either way.
-fn shared_work<T: Send, A: Send>(
+/// thread and a second: the second starts on them at once, this one first
+/// does `here_first` (work that must stay on this thread, such as work on
+/// a database connection), then joins in. Each takes the next piece not yet
+/// taken until none is left, so the two finish together however long each
+/// piece takes. Returns the pieces in order and what `here_first` made. A
+/// second thread that cannot start or stops (a bug) leaves its pieces to
+/// this one; the result is the same either way.
+pub(crate) fn shared_work<T: Send, A>(
     chunks: usize,
     piece: impl Fn(usize) -> T + Sync,
-    alone: impl Fn() -> A + Sync,
+    here_first: impl FnOnce() -> A,
 ) -> (Vec<T>, A) {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let take = || {
@@ -794,26 +812,18 @@ fn shared_work<T: Send, A: Send>(
             done.push((c, piece(c)));
         }
     };
-    let (mine, theirs) = std::thread::scope(|s| {
-        let other = std::thread::Builder::new().name("shared-work".into()).spawn_scoped(s, || (alone(), take()));
+    let (a, mine, theirs) = std::thread::scope(|s| {
+        let other = std::thread::Builder::new().name("shared-work".into()).spawn_scoped(s, take);
+        let a = here_first();
         let mine = take();
-        (mine, other.ok().and_then(|h| h.join().ok()))
+        (a, mine, other.ok().and_then(|h| h.join().ok()))
     });
     let mut out: Vec<Option<T>> = (0..chunks).map(|_| None).collect();
-    let a = match theirs {
-        Some((a, done)) => {
-            for (c, t) in done {
-                out[c] = Some(t);
-            }
-            Some(a)
-        }
-        None => None,
-    };
-    for (c, t) in mine {
+    for (c, t) in mine.into_iter().chain(theirs.into_iter().flatten()) {
         out[c] = Some(t);
     }
     let out = out.into_iter().enumerate().map(|(c, t)| t.unwrap_or_else(|| piece(c))).collect();
-    (out, a.unwrap_or_else(alone))
+    (out, a)
 }
 
 /// Every request's relevant readings, best match first ([`Proposer::rank`]),
@@ -823,6 +833,18 @@ pub struct Ranking {
     /// (request's place, its ranked reading), best first.
     all: Vec<(usize, Ranked)>,
 }
+
+impl Ranking {
+    /// `all` in request order (each request's readings as ranked), sorted
+    /// best first (a stable sort: ties keep that order).
+    fn sorted(mut all: Vec<(usize, Ranked)>) -> Ranking {
+        all.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)).then(a.1.0.cmp(&b.1.0)));
+        Ranking { all }
+    }
+}
+
+/// How many requests one thread ranks at a time in [`Proposer::rank_beside`].
+const RANK_CHUNK: usize = 8;
 
 /// How many modules (evenly spaced) and sessions per module the common
 /// words are counted over: a large curriculum is estimated from a sample.
@@ -1223,6 +1245,11 @@ mod tests {
         let ranking = std::thread::scope(|s| s.spawn(|| p.rank(&asks)).join().ok()).unwrap_or_else(|| p.rank(&asks));
         let halves = p.assign(&asks, ranking, &taken);
         assert_eq!(format!("{halves:?}"), format!("{whole:?}"));
+        // Ranked on two threads (more requests than one thread's share), this one busy first.
+        let many: Vec<Request> = (0..3 * RANK_CHUNK + 1).map(|i| asks[i % asks.len()].clone()).collect();
+        let (ranking, here) = p.rank_beside(&many, || 7);
+        assert_eq!(here, 7);
+        assert_eq!(format!("{:?}", p.assign(&many, ranking, &taken)), format!("{:?}", p.propose_after(&many, &taken)));
         assert!(whole.iter().any(|c| !c.is_empty()), "{whole:?}");
         // What is taken counts: without it, group 1 may have reading 10 again.
         assert!(!whole[0].iter().any(|c| c.reading_id == 10), "{whole:?}");

@@ -272,13 +272,12 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let people = (!o.no_author_facets).then(|| people(store)).transpose()?;
     // The readings' index serves both the gaps' proposals and the plan's.
     let proposer = Proposer::new(&full);
-    // The work on one core, the other taking what needs neither the
-    // connection nor the gaps: the reading plan's ranking (the longest part
-    // of the analysis) and the reference style. (Work on the readings alone,
-    // such as their references, belongs on that side too.)
-    let side = || (plan::rank(&full, &proposer, opts.candidates), Style::load(&o.style));
-    let (gs_all, findings, cov, evidence, comparison, (ranked, style)) = std::thread::scope(|s| -> Result<_> {
-        let beside = std::thread::Builder::new().name("report-side".into()).spawn_scoped(s, side);
+    // The plan's ranking (the longest part of the analysis) needs no gaps:
+    // a second thread starts on it at once, while this one does the gaps
+    // (which read the database, whose connection stays on this thread), the
+    // findings, coverage, evidence and comparison, loads the style, then
+    // helps with what is left of the ranking (`plan::rank_beside`).
+    let (ranked, done) = plan::rank_beside(&full, &proposer, opts.candidates, || -> Result<_> {
         let ranker = FtsRanker { conn: &store.conn };
         let all = gaps::compute_ranked_with(&full, &coverage::compute(&full), &opts, &ranker, &proposer)
             .context("ranking proposals")?;
@@ -292,11 +291,12 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         };
         // The comparison of a scope compares that scope in both rounds.
         let comparison = since.map(|name| super::compare::comparison(store, &name, None, &o.scope)).transpose()?;
-        // A side thread that could not start or stopped (a bug) leaves its work to this one.
-        let sided = beside.ok().and_then(|h| h.join().ok()).unwrap_or_else(side);
-        Ok((all, findings, cov, evidence, comparison, sided))
-    })?;
-    let style = style?;
+        // Work on the readings alone (their references, say) fits here, or as
+        // pieces shared between the two threads in the same way.
+        let style = Style::load(&o.style)?;
+        Ok((all, findings, cov, evidence, comparison, style))
+    });
+    let (gs_all, findings, cov, evidence, comparison, style) = done?;
     let plan = plan::compute_with(&full, &gs_all, opts.candidates, &within, &proposer, ranked);
     let gs: Vec<gaps::Gap> = gs_all.into_iter().filter(|g| within.selects(g)).collect();
     Ok(ReportData {
