@@ -811,6 +811,27 @@ fn missing_characters_are_reported_with_their_source() {
 }
 
 #[test]
+fn directional_controls_are_not_in_the_pdfs_text() {
+    // An isolated title, as the report writes a mixed-direction one, and a
+    // user's own marks: the order is right and none of the controls is
+    // drawn, so none comes back when the text is copied or extracted.
+    let text = "Salem M. \u{2067}صحة المرأة\u{2069}. 2021. \u{2066}Colonial medicine\u{2069} \u{200F}x\u{202B}y\u{202C}\u{200E}.";
+    let (bytes, warnings) = render_with_warnings(&doc(vec![para(text)])).expect("render");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parse");
+    let t = pdf.extract_text(&[1]).expect("text");
+    let controls: Vec<String> = t
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(controls.is_empty(), "{controls:?} in {t:?}");
+    for w in ["Salem", "2021", "Colonial", "medicine"] {
+        assert!(t.contains(w), "{w} missing from {t:?}");
+    }
+}
+
+#[test]
 fn every_script_has_a_font() {
     let mut sh = shaper();
     for text in [
