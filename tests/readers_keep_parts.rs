@@ -305,3 +305,39 @@ fn the_web_form_edits_the_pmid_as_the_command_line_does() {
     assert!(flash(&c.follow(&r)).is_some_and(|f| f.starts_with("Saved")));
     assert_eq!(w.reading_list()[0]["pmid"], Value::Null);
 }
+
+#[test]
+fn a_series_is_printed_where_the_style_prints_one() {
+    // The series was stored (12o) but never reached the citation.
+    let w = Workdir::new();
+    w.import_reading(
+        "s.bib",
+        "@book{b1, title={Colonial medicine in Africa}, author={Mensah, Kofi}, year={2001}, publisher={Springer}, address={Berlin}, series={Lecture Notes in the History of Medicine}}\n\
+@incollection{c1, title={Race in the clinic}, author={Osei, Ama}, booktitle={Medicine and empire}, editor={Vaughan, Megan}, year={2004}, publisher={Routledge}, address={London}, series={Studies in Imperialism}, pages={12--30}}\n\
+@inproceedings{p1, title={Skin tone in dermatology datasets}, author={Okafor, Ngozi}, booktitle={MICCAI 2021}, editor={de Bruijne, Marleen}, series={Lecture Notes in Computer Science}, volume={12903}, publisher={Springer}, year={2021}, pages={50--60}}\n\
+@book{b2, title={No series here}, author={Mensah, Kofi}, year={2002}, publisher={Springer}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, "Colonial medicine"),
+        "Mensah K. Colonial medicine in Africa. Berlin: Springer; 2001. (Lecture Notes in the History of Medicine)."
+    );
+    assert!(reference(&v, "Race in the clinic").ends_with("p. 12-30. (Studies in Imperialism)."), "{v:?}");
+    assert!(reference(&v, "Skin tone").contains("(Lecture Notes in Computer Science)"), "{v:?}");
+    assert_eq!(reference(&v, "No series"), "Mensah K. No series here. Springer; 2002.");
+    let c = w.references("chicago-author-date");
+    assert!(
+        reference(&c, "Colonial medicine")
+            .contains("Colonial Medicine in Africa. Lecture Notes in the History of Medicine."),
+        "{c:?}"
+    );
+    assert!(reference(&c, "Race in the clinic").contains("edited by Megan Vaughan. Studies in Imperialism."), "{c:?}");
+    let h = w.references("harvard");
+    assert!(
+        reference(&h, "Colonial medicine").contains("Berlin: Springer (Lecture Notes in the History of Medicine)"),
+        "{h:?}"
+    );
+    // A series is never taken for the container (the book's title stays the title).
+    let a = w.references("apa");
+    assert_eq!(reference(&a, "Colonial medicine"), "Mensah, K. (2001). Colonial medicine in Africa. Springer.");
+}

@@ -1690,6 +1690,11 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
             if let Some(p) = &publisher {
                 parent.insert("publisher".into(), p.clone());
             }
+            // A chapter's book in a series: the series is the book's own
+            // parent book, which hayagriva gives CSL as `collection-title`.
+            if let (Some("book"), Some(series)) = (parent_kind, &r.series) {
+                parent.insert("parent".into(), series_parent(series));
+            }
             e.insert("parent".into(), Value::Object(parent));
         }
         _ => {
@@ -1708,6 +1713,12 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
                 // A book's or report's container without a parent kind: the series or publisher as written.
                 e.insert("publisher".into(), json!(protected(c)));
             }
+            // A book in a series: a parent book titled with the series, which
+            // hayagriva gives CSL as `collection-title` (a book has no
+            // container, so it is never taken for one).
+            if let ("book", Some(series)) = (kind, &r.series) {
+                e.insert("parent".into(), series_parent(series));
+            }
         }
     }
     let mut doc = serde_json::Map::new();
@@ -1715,6 +1726,12 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // JSON is YAML: hayagriva reads its own (YAML) data model from it.
     let library = hayagriva::io::from_yaml_str(&Value::Object(doc).to_string()).ok()?;
     library.get(key).cloned()
+}
+
+/// The parent entry that carries a book's series (CSL `collection-title`):
+/// hayagriva 0.10 reads a book's collection from a parent of the same type.
+fn series_parent(series: &str) -> Value {
+    json!({ "type": "book", "title": protected(series) })
 }
 
 /// Whether a conference paper was published in a journal (APA 7th §10.5:
