@@ -680,6 +680,35 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         && (d.date_approximate
             || approximate_beside
             || d.date.as_ref().is_some_and(|v| super::dates::approximate(&v.text)));
+    // What the stored year cannot hold is said, never dropped in silence: the
+    // end of a range of years ("950~/960~", "1998-2000", "2019 Dec-2020
+    // Jan"), and an uncertain year ("1450?", "[1998?]"), kept plain (see
+    // `dates::uncertain`). Read from the date and from a date given beside
+    // the year when it names the same year.
+    if let Some(y) = year {
+        let own = [d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
+            if let Some((first, last)) = super::dates::year_range(&v.text) {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} runs from {first} to {last}; canon keeps one year, {y}{}, and not the \
+                         end year {last}",
+                        v.text.trim(),
+                        if date_approximate { " (approximate)" } else { "" }
+                    ),
+                ));
+            }
+            if super::dates::uncertain(&v.text) && !date_approximate {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!("{p}{}", super::dates::uncertain_message("the date", &v.text, y)),
+                ));
+            }
+        }
+    }
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();

@@ -204,7 +204,7 @@ fn date_text(v: &Value) -> Option<String> {
         Value::Array(a) => a.iter().find_map(date_text),
         Value::Object(o) => {
             if let Some(parts) = o.get("date-parts") {
-                // [[1999, 4, 2], [2000]] (a range: the start), or [1999, 4, 2].
+                // [[1999, 4, 2], [2000]] (a range), or [1999, 4, 2].
                 let first = match parts.get(0) {
                     Some(Value::Array(p)) => p.first(),
                     Some(other) => Some(other),
@@ -215,8 +215,21 @@ fn date_text(v: &Value) -> Option<String> {
                     Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
                     _ => None,
                 };
-                if year.is_some() {
-                    return year;
+                // A range across years ([[950], [960]]): both years, as an EDTF
+                // interval, so the builder names the end it cannot store.
+                let end = match parts.get(1) {
+                    Some(Value::Array(p)) => match p.first() {
+                        Some(Value::Number(n)) => Some(n.to_string()),
+                        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(y) = year {
+                    return Some(match end {
+                        Some(e) if e != y.trim() => format!("{}/{e}", y.trim()),
+                        _ => y,
+                    });
                 }
             }
             for k in ["raw", "literal", "year"] {
