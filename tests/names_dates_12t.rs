@@ -18,10 +18,7 @@ fn authors_of(w: &Workdir, title: &str) -> Vec<(String, String, String, String)>
              FROM reading_author a JOIN reading r ON r.id = a.reading_id WHERE r.title = ?1 ORDER BY a.position",
         )
         .unwrap();
-    s.query_map([title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
+    s.query_map([title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
 }
 
 /// (year, month, day, approximate) of the reading titled `title`.
@@ -275,9 +272,13 @@ fn a_range_of_years_and_an_uncertain_year_are_said() {
             "r.bib",
             "@book{r1, title={Bib range approx}, author={Galen}, date={950~/960~}}\n\
              @book{r2, title={Bib uncertain}, author={Galen}, date={1450?}}\n\
-             @book{r3, title={Bib both}, author={Galen}, date={1450%}}\n",
+             @book{r3, title={Bib both}, author={Galen}, date={1450%}}\n\
+             @book{r4, title={Bib range beside}, author={Galen}, year={1998}, date={1998/2000}}\n",
         ),
-        ("r.csv", "title,authors,year,type\nCsv range,Galen,1998-2000,book\nCsv bracket uncertain,Galen,[1998?],book\n"),
+        (
+            "r.csv",
+            "title,authors,year,type\nCsv range,Galen,1998-2000,book\nCsv bracket uncertain,Galen,[1998?],book\n",
+        ),
         (
             "r.json",
             r#"[{"id":"j1","type":"book","title":"Json range","author":[{"literal":"Galen"}],"issued":{"date-parts":[[950],[960]]}},
@@ -307,6 +308,7 @@ fn a_range_of_years_and_an_uncertain_year_are_said() {
         ("Json uncertain", 1450, 0),
         ("Zotero uncertain", 1998, 0),
         ("Bib both", 1450, 1),
+        ("Bib range beside", 1998, 0),
     ] {
         let (y, _, _, a) = date_of(&w, title);
         assert_eq!((y, a), (Some(year), approximate), "{title}\n{said}");
@@ -314,6 +316,8 @@ fn a_range_of_years_and_an_uncertain_year_are_said() {
     for line in [
         "r.bib:1:",
         "the date \"950~/960~\" runs from 950 to 960; canon keeps one year, 950 (approximate), and not the end year 960",
+        "r.bib:4:",
+        "the date \"1998/2000\" runs from 1998 to 2000",
         "r.csv:2:",
         "the date \"1998-2000\" runs from 1998 to 2000; canon keeps one year, 1998, and not the end year 2000",
         "the date \"950/960\" runs from 950 to 960",

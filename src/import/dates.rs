@@ -350,6 +350,15 @@ mod tests {
             ("2019/04-05", Some(4), None),
             ("2019/04-05/", Some(4), None),
             ("2019-04/2019-05", Some(4), None),
+            // With the marks of an approximate or uncertain date.
+            ("1998-04~", Some(4), None),
+            ("2004-06~-11", Some(6), Some(11)),
+            ("1998-04-03%", Some(4), Some(3)),
+            ("circa 1998-05-03", Some(5), Some(3)),
+            ("c1998-05-03", Some(5), Some(3)),
+            ("[ca. 1998-07-09]", Some(7), Some(9)),
+            ("c. 1998/08/02/", Some(8), Some(2)),
+            ("950~", None, None),
         ];
         for (s, m, d) in cases {
             assert_eq!(month_day(s), (*m, *d), "{s}");
@@ -393,11 +402,41 @@ mod tests {
             ("c.950", 950, true),
             ("c1998", 1998, true),
             (" 0950 ", 950, false),
+            ("950~", 950, true),
+            ("1998%", 1998, true),
+            ("950?", 950, false),
+            ("[1998?]", 1998, false),
+            ("[1998]", 1998, false),
         ] {
             assert_eq!(typed_year(s), Ok((y, a)), "{s}");
         }
-        for s in ["", "abc", "19", "2019 Apr", "2019-2020", "3000", "c. 95", "in press"] {
+        for s in ["", "abc", "19", "2019 Apr", "2019-2020", "3000", "c. 95", "in press", "95?", "2019 Apr?", "?", "~"] {
             assert!(typed_year(s).is_err(), "{s}");
+        }
+        assert!(typed_year_warning("--year", "950?").is_some_and(|w| w.contains("keeps 950 as a plain year")));
+        for s in ["950~", "c. 950?", "950", "abc"] {
+            assert_eq!(typed_year_warning("--year", s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn ranges_of_years() {
+        for (s, r) in [
+            ("950~/960~", Some((950, 960))),
+            ("1998/2000", Some((1998, 2000))),
+            ("1998-2000", Some((1998, 2000))),
+            ("1998–2000", Some((1998, 2000))),
+            ("1998-04/2000-05", Some((1998, 2000))),
+            ("2019 Dec-2020 Jan", Some((2019, 2020))),
+            ("c. 950/c. 960", Some((950, 960))),
+            ("2019-04-02", None),
+            ("2019/04/02/", None),
+            ("2019-04/2019-05", None),
+            ("1998/1998", None),
+            ("950", None),
+            ("1998/9999", None),
+        ] {
+            assert_eq!(year_range(s), r, "{s}");
         }
     }
 
@@ -421,13 +460,18 @@ mod tests {
             "c. 0950",
             "c. 1025",
             "950~",
-            "1998?",
-            "[1998?]",
-            "(1998?)",
             "1998%",
             "2019-04~",
+            "circa 1998-05-03",
         ] {
             assert!(approximate(s), "{s}");
+        }
+        // EDTF's "?" and the catalogues' "[1998?]" are uncertain, not approximate.
+        for s in ["1998?", "[1998?]", "(1998?)", "1450?", "1998-04?"] {
+            assert!(uncertain(s) && !approximate(s), "{s}");
+        }
+        for s in ["1998", "1998~", "1998%", "?", "cat?", "19?"] {
+            assert!(!uncertain(s), "{s}");
         }
         for s in
             ["1998", "950", "2019 Apr", "p2019", "in press", "cat", "c. 95", "c. 19", "c. 12345", "?", "cat?", "19?"]

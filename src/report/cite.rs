@@ -1483,7 +1483,12 @@ fn initialisable(given: &str) -> String {
             _ => None,
         };
         match one_capital {
-            Some(u) if word_capital && c.is_lowercase() && prev == Some('-') && before_prev.is_some_and(char::is_alphabetic) => {
+            Some(u)
+                if word_capital
+                    && c.is_lowercase()
+                    && prev == Some('-')
+                    && before_prev.is_some_and(char::is_alphabetic) =>
+            {
                 out.push(u);
                 out.push(CAPITAL_MARK);
             }
