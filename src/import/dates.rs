@@ -217,7 +217,7 @@ pub fn year_range(s: &str) -> Option<(i64, i64)> {
         ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i64>().ok()).flatten()
     });
     let first = years.next()?;
-    let last = years.last()?;
+    let last = years.next_back()?;
     (last != first && super::builder::YEARS.contains(&last)).then_some((first, last))
 }
 
