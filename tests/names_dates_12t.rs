@@ -377,3 +377,34 @@ fn a_typed_year_reads_as_a_files_year() {
         w.fails(&["reading", "add", "--title", "Refused", "--year", bad, "--by", "t"]);
     }
 }
+
+#[test]
+fn a_year_under_100_is_read_only_where_the_format_says_it_is_a_full_year() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    // CSL-JSON's first date-part is the year; biblatex's date is ISO, four digits.
+    w.write(
+        "y.json",
+        r#"[{"id":"t","type":"book","title":"Json 79","author":[{"literal":"Tacitus"}],"issued":{"date-parts":[[79]]}},
+{"id":"u","type":"book","title":"Json 79 text","author":[{"literal":"Tacitus"}],"issued":{"date-parts":[["79", 3]]}}]"#,
+    );
+    w.write("y.bib", "@book{a, title={Bib 0079}, author={Pliny}, date={0079~}}\n");
+    w.ok(&["import", "reading", "y.json", "-q"]);
+    w.ok(&["import", "reading", "y.bib", "-q"]);
+    assert_eq!(date_of(&w, "Json 79"), (Some(79), None, None, 0));
+    assert_eq!(date_of(&w, "Json 79 text"), (Some(79), Some(3), None, 0));
+    assert_eq!(date_of(&w, "Bib 0079"), (Some(79), None, None, 1));
+    let apa = w.references("apa");
+    assert!(get(&apa, "Json 79").starts_with("Tacitus. (79a)."), "{apa:#?}");
+    // In a cell, "79" may be 1979: refused loudly, nothing written, saying how to write either.
+    let before = w.count("SELECT count(*) FROM reading");
+    w.write("y.csv", "title,authors,year,type\nCsv 79,Pliny,79,book\n");
+    let err = w.fails(&["import", "reading", "y.csv"]);
+    assert!(
+        err.contains("y.csv:2:3: year \"79\" is not a year canon can read")
+            && err.contains("1979")
+            && err.contains("0079"),
+        "{err}"
+    );
+    assert_eq!(w.count("SELECT count(*) FROM reading"), before);
+}

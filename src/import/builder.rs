@@ -393,6 +393,19 @@ pub fn season_of(s: &str) -> Option<&'static str> {
 
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
+    // One or two digits: as often a year cut short ('79 for 1979) as the year
+    // 79, so refused, with how to write either.
+    let digits = v.trim().trim_start_matches(['c', '.', ' ', '[']).trim_end_matches([']', '~', '?', '%']);
+    if (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse::<i64>().is_ok_and(|y| y > 0)
+    {
+        return format!(
+            "year {v:?} is not a year canon can read: one or two digits may be a year cut short; write the full \
+             year, such as 19{d:0>2}, or the year {d} with four digits, {d:0>4}",
+            d = digits.trim_start_matches('0')
+        );
+    }
     format!("year {v:?} is not a year; expected a year such as 2019 or 950 (or a date, or \"in press\")")
 }
 

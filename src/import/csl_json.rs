@@ -210,17 +210,24 @@ fn date_text(v: &Value) -> Option<String> {
                     Some(other) => Some(other),
                     None => None,
                 };
+                // A year in `date-parts` is a full year whatever its digits (CSL-JSON
+                // schema: the first date-part is the year), so 79 is the year 79, as
+                // "0079": a year written short elsewhere ("79" in a cell) stays refused.
+                let full = |t: String| match t.trim().parse::<i64>() {
+                    Ok(y) if (1..100).contains(&y) => format!("{y:04}"),
+                    _ => t,
+                };
                 let year = match first {
-                    Some(Value::Number(n)) => Some(n.to_string()),
-                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                    Some(Value::Number(n)) => Some(full(n.to_string())),
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(full(s.clone())),
                     _ => None,
                 };
                 // A range across years ([[950], [960]]): both years, as an EDTF
                 // interval, so the builder names the end it cannot store.
                 let end = match parts.get(1) {
                     Some(Value::Array(p)) => match p.first() {
-                        Some(Value::Number(n)) => Some(n.to_string()),
-                        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                        Some(Value::Number(n)) => Some(full(n.to_string())),
+                        Some(Value::String(s)) if !s.trim().is_empty() => Some(full(s.trim().to_string())),
                         _ => None,
                     },
                     _ => None,
