@@ -273,7 +273,8 @@ fn a_range_of_years_and_an_uncertain_year_are_said() {
             "@book{r1, title={Bib range approx}, author={Galen}, date={950~/960~}}\n\
              @book{r2, title={Bib uncertain}, author={Galen}, date={1450?}}\n\
              @book{r3, title={Bib both}, author={Galen}, date={1450%}}\n\
-             @book{r4, title={Bib range beside}, author={Galen}, year={1998}, date={1998/2000}}\n",
+             @book{r4, title={Bib range beside}, author={Galen}, year={1998}, date={1998/2000}}\n\
+             @book{r5, title={Bib other year beside}, author={Galen}, year={1998}, date={1997}}\n",
         ),
         (
             "r.csv",
@@ -309,6 +310,7 @@ fn a_range_of_years_and_an_uncertain_year_are_said() {
         ("Zotero uncertain", 1998, 0),
         ("Bib both", 1450, 1),
         ("Bib range beside", 1998, 0),
+        ("Bib other year beside", 1998, 0),
     ] {
         let (y, _, _, a) = date_of(&w, title);
         assert_eq!((y, a), (Some(year), approximate), "{title}\n{said}");
@@ -318,6 +320,8 @@ fn a_range_of_years_and_an_uncertain_year_are_said() {
         "the date \"950~/960~\" runs from 950 to 960; canon keeps one year, 950 (approximate), and not the end year 960",
         "r.bib:4:",
         "the date \"1998/2000\" runs from 1998 to 2000",
+        "r.bib:5:",
+        "the date \"1997\" is in another year than the year \"1998\"",
         "r.csv:2:",
         "the date \"1998-2000\" runs from 1998 to 2000; canon keeps one year, 1998, and not the end year 2000",
         "the date \"950/960\" runs from 950 to 960",
