@@ -264,6 +264,7 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
+        let t = with_given_case(t);
         let t = with_month_range(with_season(with_et_al(t, r, &self.et_al), r), r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
@@ -1441,14 +1442,93 @@ fn person(n: &Name, plain_suffix: bool) -> Value {
     if n.family.is_some()
         && let Some(g) = &n.given
     {
-        // Initials stored run together by an older canon ("DA") are each kept.
-        p.insert("given-name".into(), json!(crate::import::names::spaced_initials(g)));
+        // Initials stored run together by an older canon ("DA") are each kept;
+        // a compound given name's small-letter part is initialised ("Ji-won").
+        p.insert("given-name".into(), json!(initialisable(&crate::import::names::spaced_initials(g))));
     }
     if let Some(x) = &n.suffix {
-        let x = if plain_suffix { nlm_suffix(x) } else { x.clone() };
+        let x = if plain_suffix { nlm_suffix(x) } else { abbreviated_suffix(x) };
         p.insert("suffix".into(), json!(x));
     }
     Value::Object(p)
+}
+
+/// The mark after a letter canon capitalised in a compound given name so
+/// that the processor initialises it ([`initialisable`]); where the name is
+/// printed in full, [`with_given_case`] puts the small letter back.
+const CAPITAL_MARK: char = '\u{E0E2}';
+
+/// A given name the processor initialises part by part. hayagriva 0.10
+/// (`Person::initials`) keeps a word that starts with a small letter whole,
+/// as it must for a particle written in the given name ("Ludwig van"), and
+/// takes the part after a hyphen for such a word, so "Ji-won" became "J.
+/// won"/"J.-won". A hyphen inside a capitalised word joins the parts of one
+/// compound given name (CSL 1.0.2, `initialize-with-hyphen`: "Jean-Luc" is
+/// "J.-L."), and each part has an initial: "Ji-won" is "J.-W." (APA 7th ed.
+/// §9.8), "JW" where the style drops the hyphen (Citing Medicine ch. 1,
+/// "Author": given names as initials without punctuation). So the small letter after such a hyphen is passed as a capital
+/// followed by [`CAPITAL_MARK`]; other names are unchanged.
+fn initialisable(given: &str) -> String {
+    let mut out = String::with_capacity(given.len() + 4);
+    let mut word_capital = false;
+    let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
+    for c in given.chars() {
+        if prev.is_none_or(char::is_whitespace) {
+            word_capital = c.is_uppercase();
+        }
+        let mut upper = c.to_uppercase();
+        let one_capital = match (upper.next(), upper.next()) {
+            (Some(u), None) => Some(u).filter(|u| u.to_lowercase().eq(std::iter::once(c))),
+            _ => None,
+        };
+        match one_capital {
+            Some(u)
+                if word_capital
+                    && c.is_lowercase()
+                    && prev == Some('-')
+                    && before_prev.is_some_and(char::is_alphabetic) =>
+            {
+                out.push(u);
+                out.push(CAPITAL_MARK);
+            }
+            _ => out.push(c),
+        }
+        before_prev = prev;
+        prev = Some(c);
+    }
+    out
+}
+
+/// The reference with each letter [`initialisable`] capitalised back in its
+/// own case where the given name was printed in full ("Ji-won" in Chicago):
+/// the letter before a [`CAPITAL_MARK`] is made small again unless the style
+/// printed the name in capitals (the letter after the mark is a capital too).
+fn with_given_case(mut t: Rich) -> Rich {
+    while let Some(at) = t.text.find(CAPITAL_MARK) {
+        let end = at + CAPITAL_MARK.len_utf8();
+        let Some((start, letter)) = t.text[..at].char_indices().next_back() else {
+            splice(&mut t, at..end, "");
+            continue;
+        };
+        let capitals = t.text[end..].chars().next().is_some_and(char::is_uppercase);
+        let with: String = if capitals { letter.to_string() } else { letter.to_lowercase().collect() };
+        splice(&mut t, start..end, &with);
+    }
+    t
+}
+
+/// A name's suffix as the author-date and notes styles write it: "Jr." and
+/// "Sr." with their full stop whether the source wrote one (MEDLINE `FAU`
+/// writes "Jr"; APA 7th ed. §9.8 and CMOS 18th ed. write "Jr."); any other
+/// suffix ("III", "Jnr") as written.
+fn abbreviated_suffix(x: &str) -> String {
+    let bare = x.trim().trim_end_matches('.');
+    match bare.to_ascii_lowercase().as_str() {
+        "jr" => "Jr.".to_string(),
+        "sr" => "Sr.".to_string(),
+        _ => x.trim().to_string(),
+    }
 }
 
 /// A name's suffix as Citing Medicine writes it (ch. 1, "Author"): without
