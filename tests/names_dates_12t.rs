@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::Workdir;
+use common::{Workdir, reference};
 
 /// (family, given, particle, suffix) of each author of the reading titled `title`, in order.
 fn authors_of(w: &Workdir, title: &str) -> Vec<(String, String, String, String)> {
@@ -28,10 +28,6 @@ fn date_of(w: &Workdir, title: &str) -> (Option<i64>, Option<i64>, Option<i64>, 
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })
     .unwrap_or_else(|e| panic!("{title:?}: {e}"))
-}
-
-fn get<'a>(refs: &'a std::collections::HashMap<String, String>, title: &str) -> &'a str {
-    refs.get(title).unwrap_or_else(|| panic!("no reference for {title:?}: {refs:#?}"))
 }
 
 /// The same six people in every format canon reads, as each format writes them.
@@ -135,7 +131,7 @@ fn compound_given_names_are_initialised_part_by_part_in_every_style() {
     for (style, names) in cases {
         let refs = w.references(style);
         for title in &titles {
-            let r = get(&refs, title);
+            let r = reference(&refs, title);
             assert!(r.contains(names), "{style} {title}: {r}");
             assert!(!r.contains('\u{E0E2}'), "{style} {title}: a mark left in {r:?}");
         }
@@ -161,7 +157,7 @@ fn compound_given_names_are_initialised_part_by_part_in_every_style() {
         let path = w.write(file, csl(hyphen));
         let refs = w.references(path.to_str().unwrap());
         for title in &titles {
-            assert!(get(&refs, title).contains(names), "{file} {title}: {}", get(&refs, title));
+            assert!(reference(&refs, title).contains(names), "{file} {title}: {}", reference(&refs, title));
         }
     }
 }
@@ -218,9 +214,17 @@ fn jr_with_or_without_its_stop_prints_alike() {
         ("Nbib third", "King, M. L., III, & Lind, T.", "King, Martin L., III, and Tove Lind", "King ML 3rd, Lind T"),
         ("Bib third", "King, M. L., III, & Lind, T.", "King, Martin L., III, and Tove Lind", "King ML 3rd, Lind T"),
     ] {
-        assert!(get(&apa, title).starts_with(apa_name), "apa {title}: {}", get(&apa, title));
-        assert!(get(&chicago, title).starts_with(chicago_name), "chicago {title}: {}", get(&chicago, title));
-        assert!(get(&vancouver, title).starts_with(vancouver_name), "vancouver {title}: {}", get(&vancouver, title));
+        assert!(reference(&apa, title).starts_with(apa_name), "apa {title}: {}", reference(&apa, title));
+        assert!(
+            reference(&chicago, title).starts_with(chicago_name),
+            "chicago {title}: {}",
+            reference(&chicago, title)
+        );
+        assert!(
+            reference(&vancouver, title).starts_with(vancouver_name),
+            "vancouver {title}: {}",
+            reference(&vancouver, title)
+        );
     }
 }
 
@@ -340,10 +344,10 @@ fn a_range_of_years_and_an_uncertain_year_are_said() {
     // Printed as a plain year, not circa; "%" (approximate too) is circa.
     let apa = w.references("apa");
     for title in ["Bib uncertain", "Json uncertain"] {
-        assert!(get(&apa, title).starts_with("Galen. (1450"), "{apa:#?}");
-        assert!(!get(&apa, title).contains("ca."), "{apa:#?}");
+        assert!(reference(&apa, title).starts_with("Galen. (1450"), "{apa:#?}");
+        assert!(!reference(&apa, title).contains("ca."), "{apa:#?}");
     }
-    assert!(get(&apa, "Bib both").starts_with("Galen. (ca. 1450)"), "{apa:#?}");
+    assert!(reference(&apa, "Bib both").starts_with("Galen. (ca. 1450)"), "{apa:#?}");
 }
 
 #[test]
@@ -399,7 +403,7 @@ fn a_year_under_100_is_read_only_where_the_format_says_it_is_a_full_year() {
     assert_eq!(date_of(&w, "Json 79 text"), (Some(79), Some(3), None, 0));
     assert_eq!(date_of(&w, "Bib 0079"), (Some(79), None, None, 1));
     let apa = w.references("apa");
-    assert!(get(&apa, "Json 79").starts_with("Tacitus. (79a)."), "{apa:#?}");
+    assert!(reference(&apa, "Json 79").starts_with("Tacitus. (79a)."), "{apa:#?}");
     // In a cell, "79" may be 1979: refused loudly, nothing written, saying how to write either.
     let before = w.count("SELECT count(*) FROM reading");
     w.write("y.csv", "title,authors,year,type\nCsv 79,Pliny,79,book\n");
