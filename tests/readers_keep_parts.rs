@@ -341,3 +341,31 @@ fn a_series_is_printed_where_the_style_prints_one() {
     let a = w.references("apa");
     assert_eq!(reference(&a, "Colonial medicine"), "Mensah, K. (2001). Colonial medicine in Africa. Springer.");
 }
+
+#[test]
+fn the_web_forms_say_an_uncertain_year_as_the_command_line_does() {
+    // "950?" is kept as the plain year 950 (12t); `reading add --year` says so,
+    // and so must the web's add and edit forms.
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let r =
+        c.submit("/readings/new", "/readings", &[("title", "Canon of medicine"), ("year", "950?"), ("type", "book")]);
+    let f = flash(&c.follow(&r)).unwrap_or_default();
+    assert!(f.starts_with("Added") && f.contains("uncertain year") && f.contains("950"), "{f}");
+    let r = reading(&w.reading_list(), "Canon of medicine").clone();
+    assert_eq!((r["year"].as_i64(), r["date_approximate"].as_bool()), (Some(950), Some(false)), "{r}");
+    let page = format!("/readings/{}", r["id"]);
+    let form = c.page(&format!("{page}/edit"));
+    let r = c.post_form(&format!("{page}/edit"), &[("csrf", &csrf(&form)), ("was_year", "950"), ("year", "[1037?]")]);
+    let f = flash(&c.follow(&r)).unwrap_or_default();
+    assert!(f.starts_with("Saved") && f.contains("uncertain year") && f.contains("1037"), "{f}");
+    assert_eq!(reading(&w.reading_list(), "Canon of medicine")["year"], 1037);
+    // A year that is not uncertain is saved without a note.
+    let form = c.page(&format!("{page}/edit"));
+    let r = c.post_form(&format!("{page}/edit"), &[("csrf", &csrf(&form)), ("was_year", "1037"), ("year", "c. 1025")]);
+    let f = flash(&c.follow(&r)).unwrap_or_default();
+    assert!(f.starts_with("Saved") && !f.contains("Note"), "{f}");
+}
