@@ -2575,6 +2575,54 @@ mod tests {
         assert_eq!(vancouver.bibliography_with(&lists[0], &entries), vancouver.bibliography(&lists[0]));
     }
 
+    /// A document's references ([`Style::references`]): one letter per work
+    /// over the whole document, whichever of its lists a work is on.
+    #[test]
+    fn a_documents_lists_share_its_year_letters() {
+        let rs = [
+            titled("Alpha", "Tetteh, Kofi", 1998),
+            titled("Beta", "Tetteh, Kofi", 1998),
+            titled("Gamma", "Tetteh, Kofi", 1998),
+            titled("Other", "Osei, Ama", 2001),
+        ];
+        let all: Vec<&Reading> = rs.iter().collect();
+        for name in ["apa", "harvard", "chicago"] {
+            let style = Style::load(&StyleArg::Named(name.into())).unwrap();
+            let refs = style.references(&all);
+            let whole = refs.list(&style, &all, &[0, 1, 2, 3]);
+            assert_eq!(whole, style.bibliography(&all), "{name}: the whole document is its bibliography");
+            for (i, letter) in [(0, "1998a"), (1, "1998b"), (2, "1998c")] {
+                assert!(refs.text(i).unwrap().text.contains(letter), "{name}: {:?}", refs.text(i));
+            }
+            // Beta alone keeps its letter; a list in another order is sorted as the style sorts.
+            let one = refs.list(&style, &all, &[1]);
+            assert!(one[0].text.text.contains("1998b"), "{name}: {one:?}");
+            let some = refs.list(&style, &all, &[2, 3, 0]);
+            assert_eq!(some.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 2, 0], "{name}: {some:?}");
+            for c in &some {
+                assert_eq!(&c.text, refs.text([2, 3, 0][c.index]).unwrap(), "{name}");
+            }
+            // For another style, the list is rendered on its own.
+            let vancouver = Style::vancouver().unwrap();
+            assert_eq!(refs.list(&vancouver, &all, &[1, 0]), vancouver.bibliography(&[all[1], all[0]]));
+        }
+        // A numeric style: the same text in every list, numbered from 1 in each.
+        let style = Style::vancouver().unwrap();
+        let refs = style.references(&all);
+        let some = refs.list(&style, &all, &[3, 1]);
+        assert_eq!(some, style.bibliography(&[all[3], all[1]]));
+        assert_eq!(some[1].text, *refs.text(1).unwrap());
+    }
+
+    #[test]
+    fn bibliography_names_are_set_apart_from_the_citations() {
+        let xml = r#"<names variable="author"><name/></names><names variable='editor translator'/><names  variable="editor"/><namesx variable="a"/><names delimiter=", "/>"#;
+        assert_eq!(
+            with_names_apart(xml),
+            r#"<names variable="author editorial-director"><name/></names><names variable='editor translator'/><names  variable="editor editorial-director"/><namesx variable="a"/><names delimiter=", "/>"#
+        );
+    }
+
     /// Vancouver's references stand alone: each reading is rendered once
     /// and numbered per list, and the lists are those the processor makes
     /// of each list whole (numbers past 9, works without a year, one
