@@ -246,3 +246,25 @@ fn names_a_citation_spells_out_stay_whole_in_the_list() {
         }
     }
 }
+
+/// Chicago's conjectural date carries its letter on the year, inside the
+/// brackets ("[950a?]"), where CSL puts a year suffix (after the first year
+/// `cs:date` renders); APA's "ca. 950a" is unchanged.
+#[test]
+fn a_letter_on_a_conjectural_year_sits_on_the_year() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w.write(
+        "c.csv",
+        "title,authors,year,type\nBook one,\"Quaye, E\",c. 950,book\nBook two,\"Quaye, E\",c. 950,book\n\
+         Book three,\"Quaye, E\",950,book\n",
+    );
+    w.ok(&["import", "reading", "c.csv", "-q"]);
+    let chicago = w.references("chicago");
+    assert!(chicago["Book one"].contains("[950a?]."), "{chicago:?}");
+    assert!(chicago["Book two"].contains("[950b?]."), "{chicago:?}");
+    assert!(chicago["Book three"].contains(" 950. "), "{chicago:?}");
+    let apa = w.references("apa");
+    assert!(apa["Book one"].contains("(ca. 950a)"), "{apa:?}");
+    assert!(apa["Book two"].contains("(ca. 950b)"), "{apa:?}");
+}

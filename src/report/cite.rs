@@ -279,7 +279,7 @@ impl Style {
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case(t, &own_case_words(r)), r);
-        with_approximate_year(with_plain_era(t, r), r, &self.name)
+        with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -1408,6 +1408,27 @@ fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
         }
     }
     t.spans.retain(|(r, _)| r.start < r.end);
+}
+
+/// A year-suffix letter put on the year inside a conjectural date's brackets:
+/// "[950?]a" → "[950a?]". Chicago author-date prints an uncertain year as
+/// "[950?]" (its `is-uncertain-date` group) and hayagriva 0.10 appends the
+/// letter after the group; CSL 1.0.2 ("Disambiguation", year-suffix) appends
+/// it to the first year rendered by `cs:date`, which is the year inside the
+/// brackets, and the letter labels the year, not the doubt about it.
+fn with_letter_on_uncertain_year(mut t: Rich, r: &Reading) -> Rich {
+    let (true, Some(y)) = (r.date_approximate, r.year) else { return t };
+    let bracket = format!("[{y}?]");
+    let Some(at) = t.text.find(&bracket) else { return t };
+    let end = at + bracket.len();
+    let mut after = t.text[end..].chars();
+    let Some(letter) = after.next().filter(char::is_ascii_lowercase) else { return t };
+    if after.next().is_some_and(char::is_alphanumeric) {
+        return t;
+    }
+    splice(&mut t, end..end + 1, "");
+    splice(&mut t, end - 2..end - 2, &letter.to_string());
+    t
 }
 
 /// "et al." where the style printed the marker of a truncated author list
@@ -2612,6 +2633,18 @@ mod tests {
         let some = refs.list(&style, &all, &[3, 1]);
         assert_eq!(some, style.bibliography(&[all[3], all[1]]));
         assert_eq!(some[1].text, *refs.text(1).unwrap());
+    }
+
+    #[test]
+    fn a_letter_goes_on_the_year_inside_a_conjectural_dates_brackets() {
+        let r = Reading { year: Some(950), date_approximate: true, ..Reading::default() };
+        let t = |s: &str, r: &Reading| with_letter_on_uncertain_year(Rich::from(s.to_string()), r).text;
+        assert_eq!(t("Quaye, E. [950?]a. Book One.", &r), "Quaye, E. [950a?]. Book One.");
+        assert_eq!(t("Quaye, E. [950?]. Book One.", &r), "Quaye, E. [950?]. Book One.");
+        assert_eq!(t("Quaye, E. [950?] and more.", &r), "Quaye, E. [950?] and more.");
+        assert_eq!(t("Quaye, E. [950?]ab.", &r), "Quaye, E. [950?]ab.");
+        let plain = Reading { year: Some(950), ..Reading::default() };
+        assert_eq!(t("Quaye, E. [950?]a.", &plain), "Quaye, E. [950?]a.");
     }
 
     #[test]
