@@ -3,26 +3,8 @@
 
 mod common;
 
-use common::Workdir;
+use common::{Workdir, reading, reference};
 use serde_json::Value;
-
-fn list(w: &Workdir) -> Value {
-    w.json(&["reading", "list", "--format", "json"])
-}
-
-/// The reading whose title starts with `prefix`.
-fn reading<'a>(list: &'a Value, prefix: &str) -> &'a Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["title"].as_str().unwrap().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no reading titled {prefix:?} in {list:#}"))
-}
-
-fn import(w: &Workdir, name: &str, text: &str) -> String {
-    let p = w.write(name, text);
-    w.ok_stderr(&["import", "reading", p.to_str().unwrap()])
-}
 
 #[test]
 fn zotero_date_keeps_month_and_day_and_series_is_the_series() {
@@ -32,9 +14,9 @@ fn zotero_date_keeps_month_and_day_and_series_is_the_series() {
         \"A2\",\"journalArticle\",\"2021\",\"Writer, Al\",\"Worded date\",\"Lancet\",\"March 7, 2021\",\"Lancet Series on Race\",\"\",\"\"\n\
         \"A3\",\"book\",\"\",\"Fanon, Frantz\",\"No publication year\",\"\",\"2019-04-02\",\"Global Health Series\",\"\",\"Pluto\"\n\
         \"A4\",\"journalArticle\",\"2018\",\"Okoro, Chidi\",\"Series title only\",\"BMJ\",\"2018\",\"\",\"Decolonising medicine\",\"\"\n";
-    let out = import(&w, "zotero.csv", csv);
+    let out = w.import_reading("zotero.csv", csv);
     assert!(out.contains("\"Series\" → series"), "{out}");
-    let l = list(&w);
+    let l = w.reading_list();
     let a = reading(&l, "Iso date");
     assert_eq!((&a["year"], &a["month"], &a["day"]), (&Value::from(2020), &Value::from(5), &Value::from(6)));
     let b = reading(&l, "Worded date");
@@ -52,46 +34,24 @@ fn zotero_date_keeps_month_and_day_and_series_is_the_series() {
 #[test]
 fn other_csv_dialects_read_a_date_columns_month_and_day() {
     let w = Workdir::new();
-    import(
-        &w,
-        "plain.csv",
+    w.import_reading("plain.csv",
         "title,authors,date,type\nPlain dated,\"Doe, Jane\",2020-05-06,article\nPlain worded,\"Doe, Jane\",\"7 March 2021\",article\n",
     );
-    import(
-        &w,
+    w.import_reading(
         "talis.csv",
         "Item Link,Title,Authors,Date,Student Note\nhttps://x.org/1,Talis dated,\"Ba, Amadou\",\"April 2, 2019\",\n",
     );
-    let l = list(&w);
+    let l = w.reading_list();
     for (t, y, m, d) in [("Plain dated", 2020, 5, 6), ("Plain worded", 2021, 3, 7), ("Talis dated", 2019, 4, 2)] {
         let r = reading(&l, t);
         assert_eq!((&r["year"], &r["month"], &r["day"]), (&Value::from(y), &Value::from(m), &Value::from(d)), "{t}");
     }
 }
 
-/// The report's reference for each reading, by title, in `style`.
-fn references(w: &Workdir, style: &str) -> Vec<(String, String)> {
-    let report = w.path(&format!("r-{style}.json"));
-    w.ok(&["report", report.to_str().unwrap(), "--style", style]);
-    let json: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-    json["readings"]
-        .as_array()
-        .expect("readings table")
-        .iter()
-        .map(|r| (r["title"].as_str().unwrap().to_string(), r["reference"].as_str().unwrap().to_string()))
-        .collect()
-}
-
-fn reference(refs: &[(String, String)], prefix: &str) -> String {
-    refs.iter().find(|(t, _)| t.starts_with(prefix)).map(|(_, r)| r.clone()).unwrap_or_else(|| panic!("{prefix}"))
-}
-
 #[test]
 fn a_dated_forthcoming_work_keeps_its_status_in_csl_json_and_biblatex() {
     let w = Workdir::new();
-    import(
-        &w,
-        "s.json",
+    w.import_reading("s.json",
         r#"[{"id":"c","type":"article-magazine","title":"Csl forthcoming","author":[{"family":"Okoro","given":"Chidi"}],"issued":{"date-parts":[[2018,3]]},"container-title":"New Scientist","status":"forthcoming"},
  {"id":"d","type":"book","title":"Csl odd status","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2017]]},"status":"reprinted"}]"#,
     );
@@ -102,7 +62,7 @@ fn a_dated_forthcoming_work_keeps_its_status_in_csl_json_and_biblatex() {
         );
         w.ok_stderr(&["import", "reading", p.to_str().unwrap()])
     };
-    let l = list(&w);
+    let l = w.reading_list();
     let a = reading(&l, "Csl forthcoming");
     assert_eq!((&a["year"], &a["month"]), (&Value::from(2018), &Value::from(3)));
     let b = reading(&l, "Bib in press");
@@ -115,27 +75,23 @@ fn a_dated_forthcoming_work_keeps_its_status_in_csl_json_and_biblatex() {
         "an unknown status is named: {s}"
     );
     // Without a year the status is the year's note, and the reference says so.
-    import(
-        &w,
-        "u.json",
+    w.import_reading("u.json",
         r#"[{"id":"u","type":"book","title":"Csl undated forthcoming","author":[{"family":"Ba","given":"Amadou"}],"status":"forthcoming"}]"#,
     );
-    assert_eq!(reading(&list(&w), "Csl undated")["year_note"], "forthcoming");
-    let refs = references(&w, "apa");
+    assert_eq!(reading(&w.reading_list(), "Csl undated")["year_note"], "forthcoming");
+    let refs = w.references("apa");
     assert!(reference(&refs, "Csl undated").contains("forthcoming"), "{refs:?}");
 }
 
 #[test]
 fn a_lone_company_word_after_a_semicolon_joins_the_organisation_and_is_warned() {
     let w = Workdir::new();
-    let out = import(
-        &w,
-        "ltd.csv",
+    let out = w.import_reading("ltd.csv",
         "title,authors,year,type\nLtd test,\"Acme Health; Ltd; Doe, Jane\",2020,report\nInc test,\"Doe, Jane; Pfizer; Inc.\",2020,report\nPlc test,\"Osei, Ama; Boots UK; plc\",2020,report\n",
     );
     assert!(out.contains("\"Ltd\" alone between `;`") && out.contains("ltd.csv:2:"), "the cell is named: {out}");
     assert!(out.contains("\"Inc.\" alone") && out.contains("\"plc\" alone"), "{out}");
-    let l = list(&w);
+    let l = w.reading_list();
     for (t, names) in [
         ("Ltd test", vec!["Acme Health, Ltd", "Doe, Jane"]),
         ("Inc test", vec!["Doe, Jane", "Pfizer, Inc."]),
@@ -150,7 +106,7 @@ fn a_lone_company_word_after_a_semicolon_joins_the_organisation_and_is_warned() 
         "@techreport{f, title={Bib firm}, author={Smith \\& Partners and Doe, Jane}, institution={X}, year={2019}}\n",
     );
     w.ok_stderr(&["import", "reading", p.to_str().unwrap()]);
-    let l = list(&w);
+    let l = w.reading_list();
     let r = reading(&l, "Bib firm");
     let got: Vec<&str> = r["authors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
     assert_eq!(got, ["Smith & Partners", "Doe, Jane"], "{r:#}");
@@ -159,15 +115,13 @@ fn a_lone_company_word_after_a_semicolon_joins_the_organisation_and_is_warned() 
 #[test]
 fn vancouver_ends_the_doi_before_the_pmid() {
     let w = Workdir::new();
-    import(
-        &w,
-        "p.csv",
+    w.import_reading("p.csv",
         "title,authors,year,type,container,volume,pages,doi,pmid\nPmid and doi,\"Mensah, Kofi\",2019,article,N Engl J Med,380,1-9,10.1056/NEJMoa1,31234567\n",
     );
-    let v = reference(&references(&w, "vancouver"), "Pmid and doi");
+    let v = reference(&w.references("vancouver"), "Pmid and doi").to_string();
     assert!(v.contains("doi:10.1056/NEJMoa1. PubMed PMID: 31234567."), "{v}");
     for style in ["apa", "harvard", "chicago"] {
-        let r = reference(&references(&w, style), "Pmid and doi");
+        let r = reference(&w.references(style), "Pmid and doi").to_string();
         assert!(!r.contains("NEJMoa1 P"), "{style}: DOI and PMID run together: {r}");
     }
 }
@@ -175,24 +129,20 @@ fn vancouver_ends_the_doi_before_the_pmid() {
 #[test]
 fn years_before_1000_are_accepted_everywhere_and_printed_as_written() {
     let w = Workdir::new();
-    import(
-        &w,
-        "old.csv",
+    w.import_reading("old.csv",
         "title,authors,year,type\nKitab al-Hawi,\"al-Razi, Abu Bakr\",950,book\nCanon of Medicine,\"Ibn Sina\",c. 1025,book\n",
     );
-    import(&w, "old.ris", "TY  - BOOK\nTI  - Ris old\nAU  - Galen\nPY  - 180\nDO  - 10.1000/old\nER  - \n");
-    import(&w, "old.bib", "@book{s, title={Bib old}, author={Sushruta}, year={600}}\n");
-    import(
-        &w,
-        "old.json",
+    w.import_reading("old.ris", "TY  - BOOK\nTI  - Ris old\nAU  - Galen\nPY  - 180\nDO  - 10.1000/old\nER  - \n");
+    w.import_reading("old.bib", "@book{s, title={Bib old}, author={Sushruta}, year={600}}\n");
+    w.import_reading("old.json",
         r#"[{"id":"x","type":"book","title":"Csl old","author":[{"literal":"Charaka"}],"issued":{"date-parts":[[300]]}}]"#,
     );
-    let l = list(&w);
+    let l = w.reading_list();
     for (t, y) in [("Kitab", 950), ("Canon", 1025), ("Ris old", 180), ("Bib old", 600), ("Csl old", 300)] {
         assert_eq!(reading(&l, t)["year"], Value::from(y), "{t}");
     }
     for style in ["vancouver", "apa", "harvard", "chicago"] {
-        let r = reference(&references(&w, style), "Kitab");
+        let r = reference(&w.references(style), "Kitab").to_string();
         assert!(r.contains("950") && !r.contains("0950"), "{style}: {r}");
     }
     // Not years are still refused, in every reader and the edit.

@@ -6,20 +6,11 @@
 
 mod common;
 
-use common::Workdir;
+use common::{Workdir, reading};
 use serde_json::Value;
 
 fn data(name: &str) -> String {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name).display().to_string()
-}
-
-/// The reading whose title starts with `prefix`, from `reading list --format json`.
-fn reading<'a>(list: &'a Value, prefix: &str) -> &'a Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["title"].as_str().unwrap().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no reading titled {prefix:?} in {list:#}"))
 }
 
 /// (family, given, particle, suffix, literal) of each author.

@@ -8,21 +8,8 @@
 
 mod common;
 
-use common::Workdir;
+use common::{Workdir, reading};
 use serde_json::Value;
-
-/// The reading whose title starts with `prefix`.
-fn reading<'a>(list: &'a Value, prefix: &str) -> &'a Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["title"].as_str().unwrap().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no reading titled {prefix:?} in {list:#}"))
-}
-
-fn list(w: &Workdir) -> Value {
-    w.json(&["reading", "list", "--format", "json"])
-}
 
 const NBIB: &str = "PMID- 32853499
 OWN - NLM
@@ -66,7 +53,7 @@ fn an_abbreviation_or_a_poorer_form_never_replaces_a_fuller_value() {
     );
     let err = w.ok_stderr(&["import", "reading", ris.to_str().unwrap()]);
     assert!(err.contains("0 changed, 1 unchanged"), "{err}");
-    let l = list(&w);
+    let l = w.reading_list();
     let a = reading(&l, "Hidden in Plain Sight");
     assert_eq!(a["container"], "The New England journal of medicine");
     assert_eq!(a["container_short"], "N Engl J Med");
@@ -91,7 +78,7 @@ fn an_abbreviation_or_a_poorer_form_never_replaces_a_fuller_value() {
     );
     let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
     assert!(err.contains("2 changed"), "{err}");
-    let l = list(&w);
+    let l = w.reading_list();
     let a = reading(&l, "Race and the spirometer");
     assert_eq!(a["container"], "Journal of medical ethics");
     assert_eq!(a["container_short"], "J Med Ethics", "the stored abbreviation is kept as the abbreviation");
@@ -108,7 +95,7 @@ fn an_abbreviation_or_a_poorer_form_never_replaces_a_fuller_value() {
     let other = w.write("other.csv", "title,year,doi,container\nRace and the spirometer,2019,10.1136/x1,Thorax\n");
     let err = w.ok_stderr(&["import", "reading", other.to_str().unwrap()]);
     assert!(err.contains("1 changed"), "{err}");
-    assert_eq!(reading(&list(&w), "Race and the spirometer")["container"], "Thorax");
+    assert_eq!(reading(&w.reading_list(), "Race and the spirometer")["container"], "Thorax");
 }
 
 #[test]
@@ -116,7 +103,7 @@ fn medline_titles_lose_medlines_period_and_the_pmid_is_no_url() {
     let w = Workdir::new();
     let nbib = w.write("pubmed.nbib", NBIB);
     w.ok(&["import", "reading", nbib.to_str().unwrap()]);
-    let l = list(&w);
+    let l = w.reading_list();
     let a = reading(&l, "Hidden in Plain Sight");
     assert_eq!(a["title"], "Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms");
     assert_eq!(a["url"], Value::Null, "a PubMed page is not where the work is published");
@@ -136,7 +123,7 @@ fn medline_titles_lose_medlines_period_and_the_pmid_is_no_url() {
         w.write("mine.csv", "title,year,doi,notes\nHidden in plain sight,2020,10.1056/NEJMms2004740,Read for week 3\n");
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
     w.ok(&["import", "reading", w.write("p.nbib", NBIB).to_str().unwrap()]);
-    let l = list(&w);
+    let l = w.reading_list();
     let a = reading(&l, "Hidden in Plain Sight");
     assert_eq!((a["annotation"].as_str(), a["pmid"].as_str()), (Some("Read for week 3"), Some("32853499")));
 }
@@ -152,7 +139,7 @@ fn endnote_edited_books_are_cited_by_their_editors() {
 </records></xml>"#,
     );
     w.ok(&["import", "reading", xml.to_str().unwrap()]);
-    let l = list(&w);
+    let l = w.reading_list();
     let e = reading(&l, "Reimagining");
     assert_eq!(e["author_names"].as_array().unwrap().len(), 0, "{e:#}");
     let eds: Vec<&str> = e["editor_names"].as_array().unwrap().iter().map(|n| n["family"].as_str().unwrap()).collect();
@@ -199,7 +186,7 @@ fn an_export_reads_into_a_new_database_as_the_same_records() {
         rows
     };
     assert_eq!(body(&first), body(&second));
-    let l = list(&fresh);
+    let l = fresh.reading_list();
     let m = reading(&l, "Guidance");
     assert_eq!(m["author_names"][0]["literal"], "Ministry of Health, Ghana");
     assert_eq!(m["author_names"][1]["literal"], "Johnson & Johnson");
@@ -216,7 +203,7 @@ fn an_export_reads_into_a_new_database_as_the_same_records() {
         "reading",
         w2.write("a.csv", "title,year,doi\nA study of spirometry,2019,10.1/a\n").to_str().unwrap(),
     ]);
-    let id = list(&w2)[0]["id"].as_i64().unwrap();
+    let id = w2.reading_list()[0]["id"].as_i64().unwrap();
     let clash = w2.write("b.csv", format!("id,title,year,doi\nR{id},Colonial medicine in West Africa,1990,10.9/zz\n"));
     let err = w2.fails(&["import", "reading", clash.to_str().unwrap()]);
     assert!(err.contains("remove its id column"), "{err}");
@@ -234,7 +221,7 @@ fn empty_csl_json_dates_are_no_year_and_a_status_says_why() {
     );
     let err = w.ok_stderr(&["import", "reading", json.to_str().unwrap()]);
     assert!(err.contains("4 new"), "{err}");
-    let l = list(&w);
+    let l = w.reading_list();
     let a = reading(&l, "Forthcoming");
     assert_eq!((a["year"].as_i64(), a["year_note"].as_str()), (None, Some("forthcoming")));
     assert_eq!(reading(&l, "Empty string")["year"], Value::Null);
@@ -257,7 +244,7 @@ fn ampersands_inside_semicolon_separated_names_and_urls_as_written() {
     );
     let err = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
     assert!(!err.contains("Johnson & Johnson\" has"), "no doubt when `;` separates the names: {err}");
-    let l = list(&w);
+    let l = w.reading_list();
     let c = reading(&l, "Corporate");
     let lit: Vec<&str> = c["author_names"].as_array().unwrap().iter().map(|n| n["literal"].as_str().unwrap()).collect();
     assert_eq!(lit, ["Johnson & Johnson", "Procter & Gamble"]);

@@ -326,19 +326,20 @@ fn an_approximate_date_beside_its_year_keeps_its_marker() {
     for (title, year) in [
         ("Zotero copyright", 1998),
         ("Zotero circa", 950),
-        ("Zotero uncertain", 950),
         ("Ris ca", 950),
         ("Ris copyright", 1998),
         ("Bib edtf beside", 950),
         ("Bib edtf alone", 950),
-        ("Bib uncertain", 1998),
         ("Bib both", 1998),
-        ("Csv uncertain", 1998),
     ] {
         assert_eq!(year_of(&w, title), (Some(year), 1), "{title} should be an approximate {year}");
     }
     // A date that names another year lends no marker, and is said; an exact date none.
+    // An uncertain year ("?", 12t) is no approximate one: kept plain, and said.
     for (title, year) in [
+        ("Zotero uncertain", 950),
+        ("Bib uncertain", 1998),
+        ("Csv uncertain", 1998),
         ("Zotero exact day", 950),
         ("Zotero other year", 950),
         ("Ris other year", 1998),
@@ -351,6 +352,9 @@ fn an_approximate_date_beside_its_year_keeps_its_marker() {
         "z.csv:6:6: warning: the date \"ca. 951\" is in another year than the year \"950\"",
         "the date \"c. 1997\" is in another year than the year \"1998\"",
         "the date \"949~\" is in another year than the year \"950\"",
+        "z.csv:4:6: warning: the date \"[950?]\" is an uncertain year",
+        "the date \"1998?\" is an uncertain year",
+        "q.csv:2:3: warning: the date \"[1998?]\" is an uncertain year",
     ] {
         assert!(said.contains(warning), "no {warning:?} in\n{said}");
     }

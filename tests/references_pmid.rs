@@ -5,21 +5,8 @@
 
 mod common;
 
-use common::Workdir;
+use common::{Workdir, reading};
 use serde_json::Value;
-
-fn list(w: &Workdir) -> Value {
-    w.json(&["reading", "list", "--format", "json"])
-}
-
-/// The reading whose title starts with `prefix`.
-fn reading<'a>(list: &'a Value, prefix: &str) -> &'a Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["title"].as_str().unwrap().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no reading titled {prefix:?} in {list:#}"))
-}
 
 #[test]
 fn every_format_gives_its_pmid() {
@@ -52,7 +39,7 @@ fn every_format_gives_its_pmid() {
         let out = w.ok_stderr(&["import", "reading", w.write(name, text).to_str().unwrap()]);
         assert!(!out.contains("AN") || !out.contains("not stored"), "{name}: {out}");
     }
-    let l = list(&w);
+    let l = w.reading_list();
     let want = ["31234567", "29000001", "28000002", "28000003", "27000004", "26000005", "25000006"];
     for ((_, _, title), pmid) in files.iter().zip(want) {
         assert_eq!(reading(&l, title)["pmid"], pmid, "{title}");
@@ -63,7 +50,7 @@ fn every_format_gives_its_pmid() {
         w.write("o.ris", "TY  - JOUR\nTI  - From Scopus\nPY  - 2018\nAN  - SCOPUS_ID:8500\nDB  - Scopus\nER  - \n");
     let err = w.ok_stderr(&["import", "reading", ris.to_str().unwrap()]);
     assert!(err.contains("AN"), "{err}");
-    assert_eq!(list(&w)[0]["pmid"], Value::Null);
+    assert_eq!(w.reading_list()[0]["pmid"], Value::Null);
 }
 
 #[test]
@@ -80,7 +67,7 @@ fn a_pmid_that_is_not_digits_is_refused_naming_file_line_and_column() {
     // "PMID: 123" and leading zeros are the same PMID.
     let csv = w.write("ok.csv", "title,year,pmid\nPrefixed,2020,PMID: 00123\n");
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
-    assert_eq!(list(&w)[0]["pmid"], "123");
+    assert_eq!(w.reading_list()[0]["pmid"], "123");
 }
 
 #[test]
@@ -95,13 +82,13 @@ fn the_same_pmid_is_the_same_work_and_two_dois_for_one_pmid_are_refused() {
     );
     let err = w.ok_stderr(&["import", "reading", nbib.to_str().unwrap()]);
     assert!(err.contains("1 changed"), "{err}");
-    let l = list(&w);
+    let l = w.reading_list();
     assert_eq!(l.as_array().unwrap().len(), 1, "{l:#}");
     assert_eq!((l[0]["doi"].as_str(), l[0]["annotation"].as_str()), (Some("10.1/abc"), Some("Read for week 3")));
     // A record without a PMID never clears it.
     let csv = w.write("no.csv", "title,year,doi\nRace correction in pulmonary function testing,2019,10.1/abc\n");
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
-    assert_eq!(list(&w)[0]["pmid"], "31234567");
+    assert_eq!(w.reading_list()[0]["pmid"], "31234567");
     // The same PMID with another DOI: one of them is mistyped; nothing written.
     let csv = w.write("clash.csv", "title,year,pmid,doi\nSomething,2019,31234567,10.9/other\n");
     let err = w.fails(&["import", "reading", csv.to_str().unwrap()]);
@@ -111,7 +98,7 @@ fn the_same_pmid_is_the_same_work_and_two_dois_for_one_pmid_are_refused() {
         w.write("clash2.csv", "title,year,pmid,doi\nRace correction in pulmonary function testing,2019,999,10.1/abc\n");
     let err = w.fails(&["import", "reading", csv.to_str().unwrap()]);
     assert!(err.contains("clash2.csv") && err.contains("999") && err.contains("31234567"), "{err}");
-    assert_eq!(list(&w)[0]["pmid"], "31234567");
+    assert_eq!(w.reading_list()[0]["pmid"], "31234567");
 }
 
 #[test]
@@ -122,7 +109,7 @@ fn export_show_edit_and_report_carry_the_pmid() {
         "PMID- 31234567\nTI  - Race correction in spirometry.\nFAU - Mensah, Kofi A\nDP  - 2019\nJT  - Thorax\nTA  - Thorax\nVI  - 74\nPG  - 1-9\n",
     );
     w.ok(&["import", "reading", nbib.to_str().unwrap()]);
-    let id = list(&w)[0]["id"].as_i64().unwrap().to_string();
+    let id = w.reading_list()[0]["id"].as_i64().unwrap().to_string();
     let show = w.ok(&["reading", "show", &id]);
     assert!(show.contains("pmid") && show.contains("31234567"), "{show}");
     // The export has a pmid column, and reads back into a new database.
@@ -134,7 +121,7 @@ fn export_show_edit_and_report_carry_the_pmid() {
     assert!(text.lines().nth(1).unwrap().contains(",31234567,"), "{text}");
     let other = Workdir::new();
     other.ok(&["import", "reading", exported.to_str().unwrap()]);
-    assert_eq!(list(&other)[0]["pmid"], "31234567");
+    assert_eq!(other.reading_list()[0]["pmid"], "31234567");
     // Cited by NLM from the field: print form, "PubMed PMID".
     let report = w.path("r.json");
     w.ok(&["report", report.to_str().unwrap(), "--style", "vancouver"]);
@@ -148,11 +135,11 @@ fn export_show_edit_and_report_carry_the_pmid() {
     let err = w.fails(&["reading", "edit", &id, "--pmid", "abc", "--by", "Ama"]);
     assert!(err.contains("\"abc\" is not a PubMed ID"), "{err}");
     let change = w.ok(&["reading", "edit", &id, "--pmid", "7654321", "--by", "Ama"]).trim().to_string();
-    assert_eq!(list(&w)[0]["pmid"], "7654321");
+    assert_eq!(w.reading_list()[0]["pmid"], "7654321");
     w.ok(&["undo", &change, "--by", "Ama"]);
-    assert_eq!(list(&w)[0]["pmid"], "31234567");
+    assert_eq!(w.reading_list()[0]["pmid"], "31234567");
     w.ok(&["reading", "edit", &id, "--pmid", "", "--by", "Ama"]);
-    assert_eq!(list(&w)[0]["pmid"], Value::Null);
+    assert_eq!(w.reading_list()[0]["pmid"], Value::Null);
 }
 
 #[test]
@@ -202,7 +189,7 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     let check = w.ok(&["check"]);
     assert!(check.contains("(this canon writes 14)"), "{check}");
     assert_eq!(w.count("PRAGMA user_version"), 14);
-    let l = list(&w);
+    let l = w.reading_list();
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));
     assert_eq!(got("Via old URL").as_deref(), Some("29000001"));
@@ -214,5 +201,5 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     // And the stored PMID now matches a MEDLINE re-import: no second entry.
     let nbib = w.write("p.nbib", "PMID- 29000001\nTI  - Via old URL, as PubMed titles it.\nDP  - 2018\n");
     w.ok(&["import", "reading", nbib.to_str().unwrap()]);
-    assert_eq!(list(&w).as_array().unwrap().len(), 4);
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 4);
 }

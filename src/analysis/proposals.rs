@@ -414,27 +414,39 @@ pub struct Shared {
 impl Candidate {
     /// The reason in words, for tables: "“pulse”, “oximetry” (in its title and
     /// in “Pulse oximetry in the ICU”); “skin” (in its notes and in …)", or
-    /// for a reading proposed for review what it is.
+    /// for a reading proposed for review what it is. Where the module writes
+    /// a shared word another way, each text's form is named: "“disparity” in
+    /// its title, “disparities” in “Racial disparities in analgesia”".
     pub fn why(&self) -> String {
         if self.shared.is_empty() {
             return self.reason.join(", ");
         }
-        // Words found in the same places are named together, in the order of the first.
-        let mut groups: Vec<(&str, &str, Vec<&str>)> = Vec::new();
+        // Words found in the same places are named together, in the order of
+        // the first: (field, with, the reading's forms, the module's forms).
+        let mut groups: Vec<(&str, &str, Vec<&str>, Vec<&str>)> = Vec::new();
         for s in &self.shared {
+            let module_word = if s.module_word.is_empty() { &s.word } else { &s.module_word };
             match groups.iter_mut().find(|g| g.0 == s.field && g.1 == s.with) {
-                Some(g) => g.2.push(&s.word),
-                None => groups.push((s.field, &s.with, vec![&s.word])),
+                Some(g) => {
+                    g.2.push(&s.word);
+                    g.3.push(module_word);
+                }
+                None => groups.push((s.field, &s.with, vec![&s.word], vec![module_word])),
             }
         }
+        let quote =
+            |words: &[&str]| words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
         groups
             .iter()
-            .map(|(field, with, words)| {
-                let words = words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
+            .map(|(field, with, words, module_words)| {
                 if with.is_empty() {
-                    format!("{words} (in its {field})")
+                    format!("{} (in its {field})", quote(words))
+                } else if words == module_words {
+                    format!("{} (in its {field} and in \u{201c}{with}\u{201d})", quote(words))
                 } else {
-                    format!("{words} (in its {field} and in \u{201c}{with}\u{201d})")
+                    // The module writes a word another way ("disparities"
+                    // where the reading has "disparity"): each text's own form.
+                    format!("{} in its {field}, {} in \u{201c}{with}\u{201d}", quote(words), quote(module_words))
                 }
             })
             .collect::<Vec<_>>()
@@ -1570,6 +1582,26 @@ mod tests {
         for w in words.split('\u{201c}').skip(1).filter_map(|p| p.split('\u{201d}').next()) {
             assert!(quoted.split(' ').any(|q| q == normalise(w)), "{w:?} is not written so in {quoted:?}: {brief}");
         }
+    }
+
+    #[test]
+    fn a_full_reason_names_each_texts_own_form_of_a_word() {
+        // The CLI's and web's reason ("why") named the reading's "disparity"
+        // as being in a session that writes "disparities".
+        let mut d = data();
+        d.readings = vec![reading(20, "Racial disparity in analgesia: a review of inequity")];
+        let text = "Pain assessment, analgesia and racial disparities in analgesia prescribing";
+        let got = Proposer::new(&d).propose(&[ask(text, 1)]);
+        let c = got[0].first().unwrap_or_else(|| panic!("{got:?}"));
+        let why = c.why();
+        let group = why.split("; ").find(|g| g.contains("disparit")).unwrap_or_else(|| panic!("{why}"));
+        let (reading_part, module_part) = group.split_once(" in its title, ").unwrap_or_else(|| panic!("{why}"));
+        assert_eq!(reading_part, "\u{201c}disparity\u{201d}", "{why}");
+        let (module_word, quote) = module_part.split_once(" in \u{201c}").unwrap_or_else(|| panic!("{why}"));
+        assert_eq!(module_word, "\u{201c}disparities\u{201d}", "{why}");
+        assert!(normalise(quote).split(' ').any(|w| w == "disparities"), "{why}");
+        // A word both write alike keeps the short form.
+        assert!(why.contains("\u{201c}analgesia\u{201d} (in its title and in \u{201c}"), "{why}");
     }
 
     #[test]

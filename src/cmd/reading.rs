@@ -364,6 +364,9 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut store = ctx.open(Mode::Create)?;
     let idx = ThemeIndex::load(&store.conn)?;
     let rec = record(&a, &idx)?;
+    if let Some(w) = a.year.as_deref().and_then(|y| crate::import::dates::typed_year_warning("--year", y)) {
+        eprintln!("warning: {w}");
+    }
     let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;

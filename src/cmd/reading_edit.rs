@@ -107,6 +107,9 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         Some(None) => Some(None),
         Some(Some(s)) => Some(Some(crate::import::dates::typed_year(&s).map_err(|e| anyhow::anyhow!("--year {e}"))?)),
     };
+    if let Some(w) = clearable(&a.year).flatten().and_then(|y| crate::import::dates::typed_year_warning("--year", &y)) {
+        eprintln!("warning: {w}");
+    }
     let p = ReadingPatch {
         title: a.title.clone(),
         authors,

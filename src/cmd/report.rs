@@ -321,6 +321,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         author_readings,
         facet_scope,
         decisions,
+        references: Default::default(),
     })
 }
 

@@ -536,9 +536,17 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // two name one year.
     if d.month.is_none() && val("year").is_some_and(|v| !v.text.is_empty()) {
         // An approximate date (`950~`, `c. 950`) goes too: its marker is kept
-        // when it names the year.
+        // when it names the year; and an uncertain one (`1998?`) or a range
+        // (`1998/2000`), which the builder names (12t).
+        // A date of another year goes too, for the builder's warning naming both.
+        let year = val("year").and_then(|v| builder::read_date(&v.text));
         d.month = val("date").filter(|v| {
-            crate::import::dates::month_day(&v.text).0.is_some() || crate::import::dates::approximate(&v.text)
+            use crate::import::dates;
+            dates::month_day(&v.text).0.is_some()
+                || dates::approximate(&v.text)
+                || dates::uncertain(&v.text)
+                || dates::year_range(&v.text).is_some()
+                || matches!(builder::read_date(&v.text), Some(builder::Dated::Year(_)) if builder::read_date(&v.text) != year)
         });
     }
     // `month = {winter}` (or biblatex's season code in `date`: 2019-24).

@@ -393,6 +393,19 @@ pub fn season_of(s: &str) -> Option<&'static str> {
 
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
+    // One or two digits: as often a year cut short ('79 for 1979) as the year
+    // 79, so refused, with how to write either.
+    let digits = v.trim().trim_start_matches(['c', '.', ' ', '[']).trim_end_matches([']', '~', '?', '%']);
+    if (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse::<i64>().is_ok_and(|y| y > 0)
+    {
+        return format!(
+            "year {v:?} is not a year canon can read: one or two digits may be a year cut short; write the full \
+             year, such as 19{d:0>2}, or the year {d} with four digits, {d:0>4}",
+            d = digits.trim_start_matches('0')
+        );
+    }
     format!("year {v:?} is not a year; expected a year such as 2019 or 950 (or a date, or \"in press\")")
 }
 
@@ -680,6 +693,35 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         && (d.date_approximate
             || approximate_beside
             || d.date.as_ref().is_some_and(|v| super::dates::approximate(&v.text)));
+    // What the stored year cannot hold is said, never dropped in silence: the
+    // end of a range of years ("950~/960~", "1998-2000", "2019 Dec-2020
+    // Jan"), and an uncertain year ("1450?", "[1998?]"), kept plain (see
+    // `dates::uncertain`). Read from the date and from a date given beside
+    // the year when it names the same year.
+    if let Some(y) = year {
+        let own = [d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
+            if let Some((first, last)) = super::dates::year_range(&v.text) {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} runs from {first} to {last}; canon keeps one year, {y}{}, and not the \
+                         end year {last}",
+                        v.text.trim(),
+                        if date_approximate { " (approximate)" } else { "" }
+                    ),
+                ));
+            }
+            if super::dates::uncertain(&v.text) && !date_approximate {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!("{p}{}", super::dates::uncertain_message("the date", &v.text, y)),
+                ));
+            }
+        }
+    }
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();

@@ -204,19 +204,39 @@ fn date_text(v: &Value) -> Option<String> {
         Value::Array(a) => a.iter().find_map(date_text),
         Value::Object(o) => {
             if let Some(parts) = o.get("date-parts") {
-                // [[1999, 4, 2], [2000]] (a range: the start), or [1999, 4, 2].
+                // [[1999, 4, 2], [2000]] (a range), or [1999, 4, 2].
                 let first = match parts.get(0) {
                     Some(Value::Array(p)) => p.first(),
                     Some(other) => Some(other),
                     None => None,
                 };
+                // A year in `date-parts` is a full year whatever its digits (CSL-JSON
+                // schema: the first date-part is the year), so 79 is the year 79, as
+                // "0079": a year written short elsewhere ("79" in a cell) stays refused.
+                let full = |t: String| match t.trim().parse::<i64>() {
+                    Ok(y) if (1..100).contains(&y) => format!("{y:04}"),
+                    _ => t,
+                };
                 let year = match first {
-                    Some(Value::Number(n)) => Some(n.to_string()),
-                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                    Some(Value::Number(n)) => Some(full(n.to_string())),
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(full(s.clone())),
                     _ => None,
                 };
-                if year.is_some() {
-                    return year;
+                // A range across years ([[950], [960]]): both years, as an EDTF
+                // interval, so the builder names the end it cannot store.
+                let end = match parts.get(1) {
+                    Some(Value::Array(p)) => match p.first() {
+                        Some(Value::Number(n)) => Some(full(n.to_string())),
+                        Some(Value::String(s)) if !s.trim().is_empty() => Some(full(s.trim().to_string())),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(y) = year {
+                    return Some(match end {
+                        Some(e) if e != y.trim() => format!("{}/{e}", y.trim()),
+                        _ => y,
+                    });
                 }
             }
             for k in ["raw", "literal", "year"] {

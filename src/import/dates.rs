@@ -75,7 +75,7 @@ fn days_in(month: i64) -> i64 {
 /// `(None, None)` when it names no month (a year, a season, "in press", an
 /// ambiguous all-numeric date with the year last).
 pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
-    let t = s.trim().to_lowercase();
+    let t = bare(s);
     // A time after an ISO date ("1999-04-02T10:00:00Z") is not part of the date.
     let t = match t.find('t') {
         Some(i) if t[..i].ends_with(|c: char| c.is_ascii_digit()) => &t[..i],
@@ -143,7 +143,7 @@ pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
 /// day range ("2019 Apr 2-9"), a range across years ("2019 Dec-2020 Jan")
 /// or an end month not after the first. The first month is [`month_day`]'s.
 pub fn month_end(s: &str) -> Option<i64> {
-    let t = s.trim().to_lowercase();
+    let t = bare(s);
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let years = words.iter().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).count();
     let named: Vec<i64> = words.iter().filter_map(|w| month_word(w)).collect();
@@ -154,6 +154,71 @@ pub fn month_end(s: &str) -> Option<i64> {
         _ => return None,
     };
     (last > first && (1..=12).contains(&last)).then_some(last)
+}
+
+/// A date without what says how sure it is, lower case: the approximate
+/// marker before a numeric date ("circa 1998-05-03", "c1998-05", "[ca.
+/// 1998-05-03]") and EDTF's qualifiers (`~`, `?`, `%`) wherever they stand
+/// ("1998-04~", "2004-06~-11", ISO 8601-2 level 2 puts them on a part), so
+/// its month and day are read as those of the plain date; the marks are read
+/// by [`approximate`] and [`uncertain`].
+fn bare(s: &str) -> String {
+    let t = s.trim().to_lowercase();
+    let t = t.trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
+    let t = ["circa", "ca.", "ca", "c.", "c", "©"]
+        .iter()
+        .find_map(|m| t.strip_prefix(m).map(str::trim_start).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())))
+        .unwrap_or(t);
+    t.chars().filter(|c| !matches!(c, '~' | '?' | '%')).collect()
+}
+
+/// The EDTF qualifier (ISO 8601-2 level 1) after a date that is a year (or a
+/// year with its month and day): `~` approximate, `?` uncertain, `%` both;
+/// "950~", "1998?", "[1998?]", "2019-04~". `None` for any other text.
+fn qualifier(s: &str) -> Option<char> {
+    let t = s.trim().trim_start_matches(['[', '(']).trim().to_lowercase();
+    let end = t.trim_end_matches([']', ')', '.']).trim_end();
+    let q = end.chars().next_back().filter(|c| matches!(c, '~' | '?' | '%'))?;
+    let before = end.trim_end_matches(['~', '?', '%']);
+    matches!(super::builder::read_date(before), Some(super::builder::Dated::Year(_))).then_some(q)
+}
+
+/// Whether a date says its year is uncertain and not approximate: EDTF's `?`
+/// ("1450?", "1998-04?") and the catalogues' probable year in brackets
+/// ("[1998?]", ISBD 4.4.9). The value is the best reading of the year, not
+/// a year near it, so it is not made approximate: canon keeps one mark,
+/// approximate, which every style prints as circa ("ca. 1450"), a claim the
+/// source did not make; the builder keeps the year plain and says so
+/// ([`uncertain_message`]). EDTF's `%` (uncertain and approximate) is
+/// approximate.
+pub fn uncertain(s: &str) -> bool {
+    qualifier(s) == Some('?')
+}
+
+/// The warning for an uncertain year ([`uncertain`]), the same for a file
+/// and a typed year: `what` names the value ("the date", "--year").
+pub fn uncertain_message(what: &str, s: &str, year: i64) -> String {
+    format!(
+        "{what} {:?} is an uncertain year (\"?\"); canon keeps {year} as a plain year, as it has no mark for a \
+         doubtful year; write \"c. {year}\" or \"{year}~\" if the year is approximate",
+        s.trim()
+    )
+}
+
+/// The first and last year of a date that spans years: an EDTF interval
+/// ("950~/960~", "1998/2000", "1998-04/2000-05"), a range ("1998-2000",
+/// "1998–2000", "2019 Dec-2020 Jan"). `None` for a date in one year
+/// ("2019-04-02", "2019/04/02/", "2019-04/2019-05"). canon stores one year,
+/// so the builder keeps the first and names both.
+pub fn year_range(s: &str) -> Option<(i64, i64)> {
+    let t = bare(s);
+    let mut years = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter_map(|w| {
+        let w = ["ca", "c"].iter().find_map(|m| w.strip_prefix(m)).filter(|r| !r.is_empty()).unwrap_or(w);
+        ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i64>().ok()).flatten()
+    });
+    let first = years.next()?;
+    let last = years.next_back()?;
+    (last != first && super::builder::YEARS.contains(&last)).then_some((first, last))
 }
 
 /// The end month of a numeric range with the year first: RIS "2019/04-05"
@@ -190,16 +255,10 @@ pub fn approximate(s: &str) -> bool {
     if t.starts_with('©') {
         return true;
     }
-    // EDTF (ISO 8601-2 level 1) qualifiers after a date: `~` approximate, `?`
-    // uncertain, `%` both ("950~", "1998?", "[1998?]", "2019-04~"). An
-    // uncertain year is printed as approximate ("[950?]" in Chicago).
-    let end = t.trim_end_matches([']', ')', '.']).trim_end();
-    if end.ends_with(['~', '?', '%'])
-        && matches!(
-            super::builder::read_date(end.trim_end_matches(['~', '?', '%'])),
-            Some(super::builder::Dated::Year(_))
-        )
-    {
+    // EDTF (ISO 8601-2 level 1) qualifiers after a date: `~` approximate and
+    // `%` approximate and uncertain ("950~", "1998%", "2019-04~"); `?` alone
+    // is uncertain, not approximate (see [`uncertain`]).
+    if matches!(qualifier(s), Some('~' | '%')) {
         return true;
     }
     ["circa", "ca.", "ca", "c.", "c"].iter().any(|m| {
@@ -212,8 +271,10 @@ pub fn approximate(s: &str) -> bool {
 
 /// A publication year as a person types it (`canon reading edit --year`, the
 /// web form): "2019", "950", or approximate as the readers take it ("c. 950",
-/// "ca. 950", "circa 800", "c1998"). Returns the year and whether it is
-/// approximate; `Err` says what was expected. The year is read by
+/// "ca. 950", "circa 800", "c1998", "950~", "[1998]"), or uncertain as a
+/// file may write it ("950?", "[1998?]": a plain year, which the caller
+/// says with [`uncertain_message`] as an import does). Returns the year and
+/// whether it is approximate; `Err` says what was expected. The year is read by
 /// [`super::builder::read_date`], so a value means the same here as in an
 /// imported file; years outside [`super::builder::YEARS`] are refused.
 pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
@@ -228,6 +289,8 @@ pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
     // not a year to type here.
     let t = s.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim().to_lowercase();
     let digits = ["circa", "ca.", "ca", "c.", "c", "©"].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(&t).trim();
+    // EDTF's qualifier after the year ("950~", "950?", "[1998?]"), as a file's year may have it.
+    let digits = digits.strip_suffix(['~', '?', '%']).unwrap_or(digits).trim_end();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(expected());
     }
@@ -241,6 +304,15 @@ pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
         )),
         _ => Err(expected()),
     }
+}
+
+/// What to say about a typed year that [`typed_year`] took but cannot keep
+/// whole: an uncertain year ("950?", "[1998?]") is kept plain, and said with
+/// the message an import gives ([`uncertain_message`]). `what` names the
+/// field ("--year", "the year").
+pub fn typed_year_warning(what: &str, s: &str) -> Option<String> {
+    let (y, approximate) = typed_year(s).ok()?;
+    (uncertain(s) && !approximate).then(|| uncertain_message(what, s, y))
 }
 
 #[cfg(test)]
@@ -278,6 +350,15 @@ mod tests {
             ("2019/04-05", Some(4), None),
             ("2019/04-05/", Some(4), None),
             ("2019-04/2019-05", Some(4), None),
+            // With the marks of an approximate or uncertain date.
+            ("1998-04~", Some(4), None),
+            ("2004-06~-11", Some(6), Some(11)),
+            ("1998-04-03%", Some(4), Some(3)),
+            ("circa 1998-05-03", Some(5), Some(3)),
+            ("c1998-05-03", Some(5), Some(3)),
+            ("[ca. 1998-07-09]", Some(7), Some(9)),
+            ("c. 1998/08/02/", Some(8), Some(2)),
+            ("950~", None, None),
         ];
         for (s, m, d) in cases {
             assert_eq!(month_day(s), (*m, *d), "{s}");
@@ -321,11 +402,41 @@ mod tests {
             ("c.950", 950, true),
             ("c1998", 1998, true),
             (" 0950 ", 950, false),
+            ("950~", 950, true),
+            ("1998%", 1998, true),
+            ("950?", 950, false),
+            ("[1998?]", 1998, false),
+            ("[1998]", 1998, false),
         ] {
             assert_eq!(typed_year(s), Ok((y, a)), "{s}");
         }
-        for s in ["", "abc", "19", "2019 Apr", "2019-2020", "3000", "c. 95", "in press"] {
+        for s in ["", "abc", "19", "2019 Apr", "2019-2020", "3000", "c. 95", "in press", "95?", "2019 Apr?", "?", "~"] {
             assert!(typed_year(s).is_err(), "{s}");
+        }
+        assert!(typed_year_warning("--year", "950?").is_some_and(|w| w.contains("keeps 950 as a plain year")));
+        for s in ["950~", "c. 950?", "950", "abc"] {
+            assert_eq!(typed_year_warning("--year", s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn ranges_of_years() {
+        for (s, r) in [
+            ("950~/960~", Some((950, 960))),
+            ("1998/2000", Some((1998, 2000))),
+            ("1998-2000", Some((1998, 2000))),
+            ("1998–2000", Some((1998, 2000))),
+            ("1998-04/2000-05", Some((1998, 2000))),
+            ("2019 Dec-2020 Jan", Some((2019, 2020))),
+            ("c. 950/c. 960", Some((950, 960))),
+            ("2019-04-02", None),
+            ("2019/04/02/", None),
+            ("2019-04/2019-05", None),
+            ("1998/1998", None),
+            ("950", None),
+            ("1998/9999", None),
+        ] {
+            assert_eq!(year_range(s), r, "{s}");
         }
     }
 
@@ -349,13 +460,18 @@ mod tests {
             "c. 0950",
             "c. 1025",
             "950~",
-            "1998?",
-            "[1998?]",
-            "(1998?)",
             "1998%",
             "2019-04~",
+            "circa 1998-05-03",
         ] {
             assert!(approximate(s), "{s}");
+        }
+        // EDTF's "?" and the catalogues' "[1998?]" are uncertain, not approximate.
+        for s in ["1998?", "[1998?]", "(1998?)", "1450?", "1998-04?"] {
+            assert!(uncertain(s) && !approximate(s), "{s}");
+        }
+        for s in ["1998", "1998~", "1998%", "?", "cat?", "19?"] {
+            assert!(!uncertain(s), "{s}");
         }
         for s in
             ["1998", "950", "2019 Apr", "p2019", "in press", "cat", "c. 95", "c. 19", "c. 12345", "?", "cat?", "19?"]

@@ -110,6 +110,10 @@ pub fn prefetch_locales() {
 pub struct Style {
     name: String,
     csl: Arc<IndependentStyle>,
+    /// The same style for rendering a bibliography whose citations `csl`
+    /// disambiguated ([`with_names_apart`]): its entries keep their names
+    /// as the bibliography writes them.
+    bib: Arc<IndependentStyle>,
     /// The same style with its bibliography's `citation-number` left empty:
     /// one reference on its own has no place in a numbered list.
     unnumbered: Arc<IndependentStyle>,
@@ -126,6 +130,9 @@ pub struct Style {
     /// of the list only through its number (see [`entries_stand_alone`]):
     /// then each reading is rendered once and numbered per list.
     stand_alone: bool,
+    /// Whether the style prints a `citation-number` (anywhere): its lists are
+    /// numbered, each from 1, so a list's text may depend on its own order.
+    prints_number: bool,
 }
 
 impl fmt::Debug for Style {
@@ -176,19 +183,23 @@ impl Style {
         let xml = with_status_carried(&xml, places_status);
         let csl = parse_csl(&name, &xml)?;
         let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
+        let bib = parse_csl(&name, &with_names_apart(&xml))?;
         let plain_suffix = name == "vancouver";
         let locales = bundled_locales();
         let et_al = et_al_term(&csl, &locales);
         let stand_alone = entries_stand_alone(&csl, &xml);
+        let prints_number = without_citation_number(&xml) != xml;
         Ok(Style {
             name,
             csl: Arc::new(csl),
             unnumbered: Arc::new(unnumbered),
+            bib: Arc::new(bib),
             locales,
             plain_suffix,
             et_al,
             places_status,
             stand_alone,
+            prints_number,
         })
     }
 
@@ -264,11 +275,12 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
+        let t = with_given_case(t);
         let t = with_month_range(with_season(with_et_al(t, r, &self.et_al), r), r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case(t, &own_case_words(r)), r);
-        with_approximate_year(with_plain_era(t, r), r, &self.name)
+        with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -288,7 +300,29 @@ impl Style {
     /// Made on two threads (each reading is independent of the others);
     /// each entry's key is its reading's position in `readings`.
     pub fn entries<'a>(&self, readings: &[&'a Reading]) -> Entries<'a> {
-        let make = |from: usize, part: &[&'a Reading]| -> Vec<(usize, Option<hayagriva::Entry>, Option<Alone>)> {
+        let mut alone = std::collections::HashMap::new();
+        let mut by = std::collections::HashMap::with_capacity(readings.len());
+        for (r, (e, a)) in readings.iter().zip(self.prepared(readings)) {
+            if let Some(a) = a {
+                alone.insert(address(r), a);
+            }
+            by.insert(address(r), e);
+        }
+        Entries {
+            style: self.name.clone(),
+            plain_suffix: self.plain_suffix,
+            by_reading: by,
+            alone,
+            _readings: PhantomData,
+        }
+    }
+
+    /// Each of `readings` as the processor takes it (`None`: it cannot), and,
+    /// in a style whose entries stand alone, rendered alone ([`Alone`]), in
+    /// the order given. Made on two threads (each reading is independent of
+    /// the others); each entry's key is its reading's position in `readings`.
+    fn prepared(&self, readings: &[&Reading]) -> Vec<(Option<hayagriva::Entry>, Option<Alone>)> {
+        let make = |from: usize, part: &[&Reading]| -> Vec<(Option<hayagriva::Entry>, Option<Alone>)> {
             let built: Vec<Option<hayagriva::Entry>> =
                 part.iter().enumerate().map(|(i, r)| entry(r, self.plain_suffix, &format!("r{}", from + i))).collect();
             let mut alone: Vec<Option<Alone>> = Vec::with_capacity(part.len());
@@ -299,11 +333,11 @@ impl Style {
             } else {
                 alone.resize_with(part.len(), || None);
             }
-            part.iter().zip(built).zip(alone).map(|((r, e), a)| (address(r), e, a)).collect()
+            built.into_iter().zip(alone).collect()
         };
         let half = readings.len() / 2;
         let (first, second) = readings.split_at(half);
-        let by_reading = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let worker = scope.spawn(|| make(half, second));
             let mut all = make(0, first);
             match worker.join() {
@@ -312,22 +346,7 @@ impl Style {
                 Err(_) => all.extend(make(half, second)),
             }
             all
-        });
-        let mut alone = std::collections::HashMap::new();
-        let mut by = std::collections::HashMap::with_capacity(by_reading.len());
-        for (at, e, a) in by_reading {
-            if let Some(a) = a {
-                alone.insert(at, a);
-            }
-            by.insert(at, e);
-        }
-        Entries {
-            style: self.name.clone(),
-            plain_suffix: self.plain_suffix,
-            by_reading: by,
-            alone,
-            _readings: PhantomData,
-        }
+        })
     }
 
     /// [`Style::bibliography`] of readings made ready beforehand: the same
@@ -344,7 +363,8 @@ impl Style {
                     && entries.plain_suffix == self.plain_suffix
                     && readings.iter().all(|r| seen.insert(address(r))) =>
             {
-                match self.numbered_alone(readings, &list, &entries.alone) {
+                let alone: Vec<Option<&Alone>> = readings.iter().map(|r| entries.alone.get(&address(r))).collect();
+                match self.numbered_alone(readings, &list, &alone) {
                     Some(out) => out,
                     None => self.bibliography_of(readings, &list),
                 }
@@ -521,7 +541,7 @@ impl Style {
         &self,
         readings: &[&Reading],
         entries: &[Option<&hayagriva::Entry>],
-        alone: &std::collections::HashMap<usize, Alone>,
+        alone: &[Option<&Alone>],
     ) -> Option<Vec<Cited>> {
         if !self.stand_alone {
             return None;
@@ -531,7 +551,7 @@ impl Style {
         let mut texts = Vec::with_capacity(rendered.len());
         let mut label: Option<&Option<(String, String)>> = None;
         for &(i, _) in &rendered {
-            let a = alone.get(&address(readings[i]))?;
+            let a = alone.get(i).copied().flatten()?;
             match label {
                 Some(l) if *l != a.label => return None,
                 _ => label = Some(&a.label),
@@ -568,6 +588,7 @@ const PROBE: usize = 7_770_777;
 const ALONE_CHUNK: usize = 64;
 
 /// A reading rendered on its own in a style whose entries stand alone.
+#[derive(Debug, Clone)]
 struct Alone {
     /// The text before and after the number in its label ("", "." in
     /// Vancouver); `None`: the style prints no label.
@@ -652,7 +673,7 @@ impl Style {
             driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(*e)], &self.csl, &self.locales));
         }
         let rendered =
-            driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
+            driver.finish(BibliographyRequest { style: &self.bib, locale: None, locale_files: &self.locales });
         let items = rendered.bibliography.map(|b| b.items).unwrap_or_default();
         let letters = if self.csl.citation.disambiguate_add_year_suffix {
             let cited: Vec<(&str, String)> = entries
@@ -820,6 +841,110 @@ pub struct Entries<'a> {
     /// whose entries stand alone ([`Style::alone`]).
     alone: std::collections::HashMap<usize, Alone>,
     _readings: PhantomData<&'a Reading>,
+}
+
+/// The references of one document ([`Style::references`]): every reading
+/// it lists rendered once, as one bibliography, so that each work has one
+/// reference, the same in every list that holds it and in every format.
+///
+/// The style's list-wide rules are applied over the whole document, as CSL
+/// applies them to a document's bibliography (CSL 1.0.2,
+/// `disambiguate-add-year-suffix`): two works of one author and year get
+/// "1998a" and "1998b" in the order the style sorts the whole document's set,
+/// and keep those letters in every list that holds them, alone or together;
+/// an undated group is lettered ("in press-a") across the document likewise.
+/// A list ([`References::list`]) is the style's order of the document
+/// restricted to the list's readings.
+///
+/// A style that numbers its entries and whose text can depend on the list
+/// (sorted, or with list-wide rules: only a `.csl` file) is rendered per list,
+/// numbered from 1 in each; a style whose entries stand alone (Vancouver)
+/// has the same text in every list anyway, and is numbered per list.
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    /// The style's name ([`Style::name`]) the references were made in.
+    style: String,
+    /// Each list is rendered on its own ([`References::list`]).
+    per_list: bool,
+    /// By position in the document's readings: the processor's entry, kept
+    /// for rendering per list (empty otherwise).
+    entries: Vec<Option<hayagriva::Entry>>,
+    /// By position: the reading rendered alone, in a style whose entries
+    /// stand alone (empty otherwise).
+    alone: Vec<Option<Alone>>,
+    /// By position: the reading's place in the style's order of the whole document.
+    place: Vec<usize>,
+    /// By position: the label the style prints before it in the whole document ("" in author-date styles).
+    labels: Vec<String>,
+    /// By position: its reference.
+    texts: Vec<Rich>,
+}
+
+impl Style {
+    /// The references of a document listing `readings` (each once, in the
+    /// document's order: the order a style without a `<sort>` lists them in),
+    /// made once for every list of it ([`References`]). The readings are made
+    /// ready for the processor on two threads ([`Style::entries`]); the
+    /// document's bibliography is then rendered whole.
+    pub fn references(&self, readings: &[&Reading]) -> References {
+        let (entries, alone): (Vec<_>, Vec<_>) = self.prepared(readings).into_iter().unzip();
+        let per_list = self.stand_alone || self.prints_number;
+        let whole = {
+            let refs: Vec<Option<&hayagriva::Entry>> = entries.iter().map(Option::as_ref).collect();
+            let alone: Vec<Option<&Alone>> = alone.iter().map(Option::as_ref).collect();
+            self.numbered_alone(readings, &refs, &alone).unwrap_or_else(|| self.bibliography_of(readings, &refs))
+        };
+        let mut place = vec![usize::MAX; readings.len()];
+        let mut labels = vec![String::new(); readings.len()];
+        let mut texts = vec![Rich::default(); readings.len()];
+        for (n, c) in whole.into_iter().enumerate() {
+            if let Some(p) = place.get_mut(c.index) {
+                *p = n;
+                labels[c.index] = c.label;
+                texts[c.index] = c.text;
+            }
+        }
+        let (entries, alone) = if per_list { (entries, alone) } else { (Vec::new(), Vec::new()) };
+        References { style: self.name.clone(), per_list, entries, alone, place, labels, texts }
+    }
+}
+
+impl References {
+    /// The reference of the document's reading at `position` (its place in
+    /// the readings [`Style::references`] was given), as every list and
+    /// format of the document gives it; `None` past the end.
+    pub fn text(&self, position: usize) -> Option<&Rich> {
+        self.texts.get(position)
+    }
+
+    /// One list of the document: `members` are the positions of its readings
+    /// in the document's `readings` (those [`Style::references`] was given,
+    /// in `style`). The entries come in the order the style sorts them (list
+    /// order when it does not sort), each with its document-wide text and
+    /// the label the style puts before it, numbered from 1 in this list when
+    /// the style numbers. `Cited::index` is the entry's position in `members`.
+    pub fn list(&self, style: &Style, readings: &[&Reading], members: &[usize]) -> Vec<Cited> {
+        let list: Vec<&Reading> = members.iter().filter_map(|&i| readings.get(i).copied()).collect();
+        if list.len() != members.len() || style.name != self.style || self.texts.len() != readings.len() {
+            // Not made for this document or style: rendered as a list on its own.
+            return style.bibliography(&list);
+        }
+        if self.per_list {
+            let entries: Vec<Option<&hayagriva::Entry>> =
+                members.iter().map(|&i| self.entries.get(i).and_then(Option::as_ref)).collect();
+            let alone: Vec<Option<&Alone>> =
+                members.iter().map(|&i| self.alone.get(i).and_then(Option::as_ref)).collect();
+            return style
+                .numbered_alone(&list, &entries, &alone)
+                .unwrap_or_else(|| style.bibliography_of(&list, &entries));
+        }
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by_key(|&j| (self.place[members[j]], j));
+        order
+            .into_iter()
+            .map(|j| Cited { index: j, label: self.labels[members[j]].clone(), text: self.texts[members[j]].clone() })
+            .collect()
+    }
 }
 
 /// A reading's identity while it is borrowed: its address.
@@ -1002,6 +1127,55 @@ fn macro_calls(xml: &str) -> Vec<&str> {
             out.push(&after[1..1 + end]);
         }
     }
+    out
+}
+
+/// The name variable [`with_names_apart`] adds: one CSL defines and
+/// hayagriva 0.10 never fills (`editorial-director` resolves to no one).
+const NAMES_APART: &str = "editorial-director";
+
+/// The style with a variable no entry fills ([`NAMES_APART`]) added to each
+/// `<names>` element, for rendering the bibliography ([`Style::render_list`]).
+///
+/// hayagriva 0.10 renders a bibliography entry with the name forms its
+/// citation was given to tell it apart from another (CSL 1.0.2 "Disambiguation":
+/// `disambiguate-add-names`, `disambiguate-add-givenname`), whenever the
+/// bibliography's `<names>` element lists the same variables as the
+/// citation's (`csl/rendering/names.rs`): an APA entry became "Crenshaw,
+/// Farmer, et al. (1965)" in place of its authors in full, in any list where
+/// another "Crenshaw et al., 1965" is cited. Those forms belong to the
+/// in-text citation only; with a variable more, the lists differ and the
+/// bibliography writes the names as its own `<name>` says. An empty variable
+/// prints nothing, so the text is unchanged otherwise. `<names variable="editor
+/// translator">` is left as it is (the processor merges that exact pair).
+fn with_names_apart(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(i) = rest.find("<names") {
+        let after = &rest[i + 6..];
+        let Some(end) = after.find('>') else { break };
+        let is_names = after.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/');
+        let tag = &after[..end];
+        let var =
+            ["variable=\"", "variable='"].iter().find_map(|a| tag.find(a).map(|at| (at + a.len(), &a[a.len() - 1..])));
+        out.push_str(&rest[..i + 6]);
+        match var {
+            Some((at, quote)) if is_names => {
+                let close = tag[at..].find(quote).map_or(tag.len(), |c| at + c);
+                let vars: Vec<&str> = tag[at..close].split_whitespace().collect();
+                let pair = vars.len() == 2 && vars.contains(&"editor") && vars.contains(&"translator");
+                out.push_str(&tag[..close]);
+                if !pair && !vars.is_empty() {
+                    out.push(' ');
+                    out.push_str(NAMES_APART);
+                }
+                out.push_str(&tag[close..]);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -1237,6 +1411,27 @@ fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
     t.spans.retain(|(r, _)| r.start < r.end);
 }
 
+/// A year-suffix letter put on the year inside a conjectural date's brackets:
+/// "[950?]a" → "[950a?]". Chicago author-date prints an uncertain year as
+/// "[950?]" (its `is-uncertain-date` group) and hayagriva 0.10 appends the
+/// letter after the group; CSL 1.0.2 ("Disambiguation", year-suffix) appends
+/// it to the first year rendered by `cs:date`, which is the year inside the
+/// brackets, and the letter labels the year, not the doubt about it.
+fn with_letter_on_uncertain_year(mut t: Rich, r: &Reading) -> Rich {
+    let (true, Some(y)) = (r.date_approximate, r.year) else { return t };
+    let bracket = format!("[{y}?]");
+    let Some(at) = t.text.find(&bracket) else { return t };
+    let end = at + bracket.len();
+    let mut after = t.text[end..].chars();
+    let Some(letter) = after.next().filter(char::is_ascii_lowercase) else { return t };
+    if after.next().is_some_and(char::is_alphanumeric) {
+        return t;
+    }
+    splice(&mut t, end..end + 1, "");
+    splice(&mut t, end - 2..end - 2, &letter.to_string());
+    t
+}
+
 /// "et al." where the style printed the marker of a truncated author list
 /// ([`ET_AL_MARK`]), in place of the style's last delimiter before it: "Smith
 /// J, Jones K, et al." (Citing Medicine ch. 1, "et al." after the names
@@ -1441,14 +1636,93 @@ fn person(n: &Name, plain_suffix: bool) -> Value {
     if n.family.is_some()
         && let Some(g) = &n.given
     {
-        // Initials stored run together by an older canon ("DA") are each kept.
-        p.insert("given-name".into(), json!(crate::import::names::spaced_initials(g)));
+        // Initials stored run together by an older canon ("DA") are each kept;
+        // a compound given name's small-letter part is initialised ("Ji-won").
+        p.insert("given-name".into(), json!(initialisable(&crate::import::names::spaced_initials(g))));
     }
     if let Some(x) = &n.suffix {
-        let x = if plain_suffix { nlm_suffix(x) } else { x.clone() };
+        let x = if plain_suffix { nlm_suffix(x) } else { abbreviated_suffix(x) };
         p.insert("suffix".into(), json!(x));
     }
     Value::Object(p)
+}
+
+/// The mark after a letter canon capitalised in a compound given name so
+/// that the processor initialises it ([`initialisable`]); where the name is
+/// printed in full, [`with_given_case`] puts the small letter back.
+const CAPITAL_MARK: char = '\u{E0E2}';
+
+/// A given name the processor initialises part by part. hayagriva 0.10
+/// (`Person::initials`) keeps a word that starts with a small letter whole,
+/// as it must for a particle written in the given name ("Ludwig van"), and
+/// takes the part after a hyphen for such a word, so "Ji-won" became "J.
+/// won"/"J.-won". A hyphen inside a capitalised word joins the parts of one
+/// compound given name (CSL 1.0.2, `initialize-with-hyphen`: "Jean-Luc" is
+/// "J.-L."), and each part has an initial: "Ji-won" is "J.-W." (APA 7th ed.
+/// §9.8), "JW" where the style drops the hyphen (Citing Medicine ch. 1,
+/// "Author": given names as initials without punctuation). So the small letter after such a hyphen is passed as a capital
+/// followed by [`CAPITAL_MARK`]; other names are unchanged.
+fn initialisable(given: &str) -> String {
+    let mut out = String::with_capacity(given.len() + 4);
+    let mut word_capital = false;
+    let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
+    for c in given.chars() {
+        if prev.is_none_or(char::is_whitespace) {
+            word_capital = c.is_uppercase();
+        }
+        let mut upper = c.to_uppercase();
+        let one_capital = match (upper.next(), upper.next()) {
+            (Some(u), None) => Some(u).filter(|u| u.to_lowercase().eq(std::iter::once(c))),
+            _ => None,
+        };
+        match one_capital {
+            Some(u)
+                if word_capital
+                    && c.is_lowercase()
+                    && prev == Some('-')
+                    && before_prev.is_some_and(char::is_alphabetic) =>
+            {
+                out.push(u);
+                out.push(CAPITAL_MARK);
+            }
+            _ => out.push(c),
+        }
+        before_prev = prev;
+        prev = Some(c);
+    }
+    out
+}
+
+/// The reference with each letter [`initialisable`] capitalised back in its
+/// own case where the given name was printed in full ("Ji-won" in Chicago):
+/// the letter before a [`CAPITAL_MARK`] is made small again unless the style
+/// printed the name in capitals (the letter after the mark is a capital too).
+fn with_given_case(mut t: Rich) -> Rich {
+    while let Some(at) = t.text.find(CAPITAL_MARK) {
+        let end = at + CAPITAL_MARK.len_utf8();
+        let Some((start, letter)) = t.text[..at].char_indices().next_back() else {
+            splice(&mut t, at..end, "");
+            continue;
+        };
+        let capitals = t.text[end..].chars().next().is_some_and(char::is_uppercase);
+        let with: String = if capitals { letter.to_string() } else { letter.to_lowercase().collect() };
+        splice(&mut t, start..end, &with);
+    }
+    t
+}
+
+/// A name's suffix as the author-date and notes styles write it: "Jr." and
+/// "Sr." with their full stop whether the source wrote one (MEDLINE `FAU`
+/// writes "Jr"; APA 7th ed. §9.8 and CMOS 18th ed. write "Jr."); any other
+/// suffix ("III", "Jnr") as written.
+fn abbreviated_suffix(x: &str) -> String {
+    let bare = x.trim().trim_end_matches('.');
+    match bare.to_ascii_lowercase().as_str() {
+        "jr" => "Jr.".to_string(),
+        "sr" => "Sr.".to_string(),
+        _ => x.trim().to_string(),
+    }
 }
 
 /// A name's suffix as Citing Medicine writes it (ch. 1, "Author"): without
@@ -1690,6 +1964,11 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
             if let Some(p) = &publisher {
                 parent.insert("publisher".into(), p.clone());
             }
+            // A chapter's book in a series: the series is the book's own
+            // parent book, which hayagriva gives CSL as `collection-title`.
+            if let (Some("book"), Some(series)) = (parent_kind, &r.series) {
+                parent.insert("parent".into(), series_parent(series));
+            }
             e.insert("parent".into(), Value::Object(parent));
         }
         _ => {
@@ -1708,6 +1987,12 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
                 // A book's or report's container without a parent kind: the series or publisher as written.
                 e.insert("publisher".into(), json!(protected(c)));
             }
+            // A book in a series: a parent book titled with the series, which
+            // hayagriva gives CSL as `collection-title` (a book has no
+            // container, so it is never taken for one).
+            if let ("book", Some(series)) = (kind, &r.series) {
+                e.insert("parent".into(), series_parent(series));
+            }
         }
     }
     let mut doc = serde_json::Map::new();
@@ -1715,6 +2000,12 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // JSON is YAML: hayagriva reads its own (YAML) data model from it.
     let library = hayagriva::io::from_yaml_str(&Value::Object(doc).to_string()).ok()?;
     library.get(key).cloned()
+}
+
+/// The parent entry that carries a book's series (CSL `collection-title`):
+/// hayagriva 0.10 reads a book's collection from a parent of the same type.
+fn series_parent(series: &str) -> Value {
+    json!({ "type": "book", "title": protected(series) })
 }
 
 /// Whether a conference paper was published in a journal (APA 7th §10.5:
@@ -2402,6 +2693,66 @@ mod tests {
         assert_eq!(vancouver.bibliography_with(&lists[0], &entries), vancouver.bibliography(&lists[0]));
     }
 
+    /// A document's references ([`Style::references`]): one letter per work
+    /// over the whole document, whichever of its lists a work is on.
+    #[test]
+    fn a_documents_lists_share_its_year_letters() {
+        let rs = [
+            titled("Alpha", "Tetteh, Kofi", 1998),
+            titled("Beta", "Tetteh, Kofi", 1998),
+            titled("Gamma", "Tetteh, Kofi", 1998),
+            titled("Other", "Osei, Ama", 2001),
+        ];
+        let all: Vec<&Reading> = rs.iter().collect();
+        for name in ["apa", "harvard", "chicago"] {
+            let style = Style::load(&StyleArg::Named(name.into())).unwrap();
+            let refs = style.references(&all);
+            let whole = refs.list(&style, &all, &[0, 1, 2, 3]);
+            assert_eq!(whole, style.bibliography(&all), "{name}: the whole document is its bibliography");
+            for (i, letter) in [(0, "1998a"), (1, "1998b"), (2, "1998c")] {
+                assert!(refs.text(i).unwrap().text.contains(letter), "{name}: {:?}", refs.text(i));
+            }
+            // Beta alone keeps its letter; a list in another order is sorted as the style sorts.
+            let one = refs.list(&style, &all, &[1]);
+            assert!(one[0].text.text.contains("1998b"), "{name}: {one:?}");
+            let some = refs.list(&style, &all, &[2, 3, 0]);
+            assert_eq!(some.iter().map(|c| c.index).collect::<Vec<_>>(), [1, 2, 0], "{name}: {some:?}");
+            for c in &some {
+                assert_eq!(&c.text, refs.text([2, 3, 0][c.index]).unwrap(), "{name}");
+            }
+            // For another style, the list is rendered on its own.
+            let vancouver = Style::vancouver().unwrap();
+            assert_eq!(refs.list(&vancouver, &all, &[1, 0]), vancouver.bibliography(&[all[1], all[0]]));
+        }
+        // A numeric style: the same text in every list, numbered from 1 in each.
+        let style = Style::vancouver().unwrap();
+        let refs = style.references(&all);
+        let some = refs.list(&style, &all, &[3, 1]);
+        assert_eq!(some, style.bibliography(&[all[3], all[1]]));
+        assert_eq!(some[1].text, *refs.text(1).unwrap());
+    }
+
+    #[test]
+    fn a_letter_goes_on_the_year_inside_a_conjectural_dates_brackets() {
+        let r = Reading { year: Some(950), date_approximate: true, ..Reading::default() };
+        let t = |s: &str, r: &Reading| with_letter_on_uncertain_year(Rich::from(s.to_string()), r).text;
+        assert_eq!(t("Quaye, E. [950?]a. Book One.", &r), "Quaye, E. [950a?]. Book One.");
+        assert_eq!(t("Quaye, E. [950?]. Book One.", &r), "Quaye, E. [950?]. Book One.");
+        assert_eq!(t("Quaye, E. [950?] and more.", &r), "Quaye, E. [950?] and more.");
+        assert_eq!(t("Quaye, E. [950?]ab.", &r), "Quaye, E. [950?]ab.");
+        let plain = Reading { year: Some(950), ..Reading::default() };
+        assert_eq!(t("Quaye, E. [950?]a.", &plain), "Quaye, E. [950?]a.");
+    }
+
+    #[test]
+    fn bibliography_names_are_set_apart_from_the_citations() {
+        let xml = r#"<names variable="author"><name/></names><names variable='editor translator'/><names  variable="editor"/><namesx variable="a"/><names delimiter=", "/>"#;
+        assert_eq!(
+            with_names_apart(xml),
+            r#"<names variable="author editorial-director"><name/></names><names variable='editor translator'/><names  variable="editor editorial-director"/><namesx variable="a"/><names delimiter=", "/>"#
+        );
+    }
+
     /// Vancouver's references stand alone: each reading is rendered once
     /// and numbered per list, and the lists are those the processor makes
     /// of each list whole (numbers past 9, works without a year, one
@@ -2425,7 +2776,8 @@ mod tests {
             let by_list = style.bibliography(list);
             let entries_made: Vec<Option<&hayagriva::Entry>> =
                 list.iter().map(|r| entries.by_reading[&address(r)].as_ref()).collect();
-            let here = style.numbered_alone(list, &entries_made, &entries.alone).expect("the numbered path is taken");
+            let alone: Vec<Option<&Alone>> = list.iter().map(|r| entries.alone.get(&address(r))).collect();
+            let here = style.numbered_alone(list, &entries_made, &alone).expect("the numbered path is taken");
             assert_eq!(here, by_list);
             assert_eq!(style.bibliography_with(list, &entries), by_list);
             let labels: Vec<String> = here.iter().map(|c| c.label.clone()).collect();

@@ -59,6 +59,10 @@ pub struct ReportData {
     /// one has reviewed since (see [`crate::store::readings::decision`]).
     #[serde(skip)]
     pub decisions: std::collections::HashMap<i64, crate::store::readings::Decision>,
+    /// Every reading's reference, made once for the whole document when
+    /// first asked for ([`ReportData::references`]); start it empty.
+    #[serde(skip)]
+    pub references: std::sync::OnceLock<super::cite::References>,
 }
 
 /// Counts of people under this are suppressed in every output (see [`super::facets`]).
@@ -102,6 +106,25 @@ impl ReportData {
 
     fn approved(&self) -> impl Iterator<Item = &Reading> {
         self.readings.iter().filter(|r| r.status == "approved")
+    }
+
+    /// The references of the whole report ([`super::cite::References`]):
+    /// every reading in scope (approved on any theme or none, awaiting
+    /// review, rejected when listed) rendered once in the report's style,
+    /// so each work has one reference and one year letter ("1998a") in every
+    /// list and every format. Made on first use and kept.
+    pub fn references(&self) -> &super::cite::References {
+        self.references.get_or_init(|| self.style.references(&self.readings.iter().collect::<Vec<_>>()))
+    }
+
+    /// The readings at `positions` in [`ReportData::readings`].
+    fn at(&self, positions: &[usize]) -> Vec<&Reading> {
+        positions.iter().filter_map(|&i| self.readings.get(i)).collect()
+    }
+
+    /// The positions in [`ReportData::readings`] of the readings `keep` holds, in list order.
+    fn positions(&self, keep: impl Fn(&Reading) -> bool) -> Vec<usize> {
+        self.readings.iter().enumerate().filter(|(_, r)| keep(r)).map(|(i, _)| i).collect()
     }
 }
 
@@ -955,11 +978,11 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
         style: Style::Body,
     });
     let lists = report_lists(d);
-    let readings: Vec<&[&Reading]> = lists.iter().map(|(_, rs)| rs.as_slice()).collect();
-    let cited = bibliographies(&d.style, &readings);
-    for ((before, rs), cited) in lists.into_iter().zip(cited) {
+    let members: Vec<&[usize]> = lists.iter().map(|(_, m)| m.as_slice()).collect();
+    let cited = bibliographies(d, &members);
+    for ((before, m), cited) in lists.into_iter().zip(cited) {
         b.extend(before);
-        references(d, &rs, cited, b);
+        references(d, &d.at(&m), cited, b);
     }
 }
 
@@ -969,27 +992,27 @@ fn reference_of(d: &ReportData, refs: &std::collections::HashMap<i64, String>, r
     refs.get(&r.id).cloned().unwrap_or_else(|| d.style.reference(r))
 }
 
-/// The reference lists of the PDF's reading list, each its own bibliography:
-/// what goes before it (heading, lead-in), then its readings. One theme's
-/// approved readings each, then those with no theme, awaiting review and
-/// rejected.
-fn report_lists(d: &ReportData) -> Vec<(Vec<Block>, Vec<&Reading>)> {
-    let mut lists: Vec<(Vec<Block>, Vec<&Reading>)> = Vec::new();
+/// The reference lists of the PDF's reading list: what goes before each
+/// (heading, lead-in), then its readings (their positions in
+/// [`ReportData::readings`]). One theme's approved readings each, then those
+/// with no theme, awaiting review and rejected.
+fn report_lists(d: &ReportData) -> Vec<(Vec<Block>, Vec<usize>)> {
+    let mut lists: Vec<(Vec<Block>, Vec<usize>)> = Vec::new();
     for (slug, name) in &d.themes {
-        let rs: Vec<&Reading> = d.approved().filter(|r| r.themes.contains(slug)).collect();
+        let rs = d.positions(|r| r.status == "approved" && r.themes.contains(slug));
         let mut before = vec![Block::Heading { level: 2, text: format!("{name} ({})", rs.len()) }];
         if rs.is_empty() {
             before.push(Block::Paragraph { text: "No approved reading yet.".into(), style: Style::Muted });
         }
         lists.push((before, rs));
     }
-    let untagged: Vec<&Reading> = d.approved().filter(|r| r.themes.is_empty()).collect();
+    let untagged = d.positions(|r| r.status == "approved" && r.themes.is_empty());
     if !untagged.is_empty() {
         let before =
             vec![Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) }];
         lists.push((before, untagged));
     }
-    let suggested: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "suggested").collect();
+    let suggested = d.positions(|r| r.status == "suggested");
     if !suggested.is_empty() {
         let before = vec![
             Block::Heading { level: 2, text: format!("Awaiting review ({})", suggested.len()) },
@@ -1001,7 +1024,7 @@ fn report_lists(d: &ReportData) -> Vec<(Vec<Block>, Vec<&Reading>)> {
         ];
         lists.push((before, suggested));
     }
-    let rejected: Vec<&Reading> = d.readings.iter().filter(|r| r.status == "rejected").collect();
+    let rejected = d.positions(|r| r.status == "rejected");
     if !rejected.is_empty() {
         let before = vec![Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) }];
         lists.push((before, rejected));
@@ -1009,45 +1032,34 @@ fn report_lists(d: &ReportData) -> Vec<(Vec<Block>, Vec<&Reading>)> {
     lists
 }
 
-/// Each reading's reference, by id, as the PDF's reading list prints it (the
-/// first list it is on, [`report_lists`]): with the year-suffix letters
-/// ("2020a") its list gives, so the CSV, workbook and JSON reports carry the
-/// same text as the PDF. A reading on no list, or a style that writes "———"
-/// for a repeated author (no text of its own), gets its reference alone
+/// Each reading's reference, by id, as every list of the PDF prints it
+/// ([`ReportData::references`]): with its year-suffix letter ("2020a") over
+/// the whole report, so the CSV, workbook and JSON reports carry the same
+/// text as the PDF. A style that writes "———" for a repeated author (no text
+/// of its own) gives each reading its reference alone
 /// ([`super::cite::Style::reference`]).
 pub fn list_references(d: &ReportData) -> std::collections::HashMap<i64, String> {
-    let mut out = std::collections::HashMap::new();
     if !d.style.entries_stand_apart() {
-        return out;
+        return std::collections::HashMap::new();
     }
-    let lists = report_lists(d);
-    let readings: Vec<&[&Reading]> = lists.iter().map(|(_, rs)| rs.as_slice()).collect();
-    for (rs, cited) in readings.iter().zip(bibliographies(&d.style, &readings)) {
-        for c in cited {
-            if let Some(r) = rs.get(c.index) {
-                out.entry(r.id).or_insert(c.text.text);
-            }
-        }
-    }
-    out
+    let refs = d.references();
+    d.readings.iter().enumerate().filter_map(|(i, r)| refs.text(i).map(|t| (r.id, t.text.clone()))).collect()
 }
 
 /// The mark after the note of a reading approved without a review, explained in the list's lead-in.
 pub const UNREVIEWED_MARK: &str = "[not reviewed]";
 
-/// The bibliography of each list in `lists` (see [`super::cite::Style::bibliography`]),
-/// in the same order. The CSL processor is most of a large report's time,
-/// and the lists are independent, so they are shared between two threads
-/// (the machines canon runs on have at least two cores), largest first.
-///
-/// Each reading is made ready for the processor once (see
-/// [`super::cite::Style::entries`]), however many lists it is on.
-fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<super::cite::Cited>> {
-    let mut seen = std::collections::HashSet::new();
-    let unique: Vec<&Reading> =
-        lists.iter().flat_map(|l| l.iter().copied()).filter(|r| seen.insert(std::ptr::from_ref(*r))).collect();
-    let entries = style.entries(&unique);
-    let entries = &entries;
+/// The bibliography of each list in `lists` (positions in
+/// [`ReportData::readings`]; see [`super::cite::References::list`]), in the
+/// same order. Each reading is rendered once for the whole report
+/// ([`ReportData::references`]); a style rendered per list (numbered, with
+/// list-wide rules) is most of a large report's time there, and the lists are
+/// independent, so they are shared between two threads (the machines canon
+/// runs on have at least two cores), largest first.
+fn bibliographies(d: &ReportData, lists: &[&[usize]]) -> Vec<Vec<super::cite::Cited>> {
+    let refs = d.references();
+    let all: Vec<&Reading> = d.readings.iter().collect();
+    let render = |i: usize| refs.list(&d.style, &all, lists[i]);
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(lists[i].len()));
     let (mut mine, mut theirs, mut load) = (Vec::new(), Vec::new(), [0usize; 2]);
@@ -1062,15 +1074,14 @@ fn bibliographies(style: &super::cite::Style, lists: &[&[&Reading]]) -> Vec<Vec<
     }
     let mut out: Vec<Vec<super::cite::Cited>> = vec![Vec::new(); lists.len()];
     std::thread::scope(|scope| {
-        let worker =
-            scope.spawn(|| theirs.iter().map(|&i| (i, style.bibliography_with(lists[i], entries))).collect::<Vec<_>>());
+        let worker = scope.spawn(|| theirs.iter().map(|&i| (i, render(i))).collect::<Vec<_>>());
         for &i in &mine {
-            out[i] = style.bibliography_with(lists[i], entries);
+            out[i] = render(i);
         }
         match worker.join() {
             Ok(done) => done.into_iter().for_each(|(i, c)| out[i] = c),
             // A panic on the worker is a bug: render its lists here instead.
-            Err(_) => theirs.iter().for_each(|&i| out[i] = style.bibliography_with(lists[i], entries)),
+            Err(_) => theirs.iter().for_each(|&i| out[i] = render(i)),
         }
     });
     out
@@ -1643,15 +1654,14 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
         "review",
     ]);
     let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
-    // Each reading made ready for the processor once, for every theme it is on.
-    let entries = d.style.entries(&d.readings.iter().collect::<Vec<_>>());
+    // Each reading rendered once for the whole report, for every theme it is on.
+    let refs = d.references();
+    let all: Vec<&Reading> = d.readings.iter().collect();
     for (slug, name) in groups {
-        let rs: Vec<&Reading> = d
-            .readings
-            .iter()
-            .filter(|r| if slug.is_empty() { r.themes.is_empty() } else { r.themes.iter().any(|t| t == slug) })
-            .collect();
-        for c in d.style.bibliography_with(&rs, &entries) {
+        let members =
+            d.positions(|r| if slug.is_empty() { r.themes.is_empty() } else { r.themes.iter().any(|t| t == slug) });
+        let rs = d.at(&members);
+        for c in refs.list(&d.style, &all, &members) {
             let r = rs[c.index];
             l.rows.push(vec![
                 slug.to_string(),

@@ -128,6 +128,44 @@ impl Workdir {
         std::fs::write(&p, contents).expect("write file");
         p
     }
+
+    /// Every reading, as `canon reading list --format json` prints it.
+    pub fn reading_list(&self) -> serde_json::Value {
+        self.json(&["reading", "list", "--format", "json"])
+    }
+
+    /// Writes `text` to `name` in the work directory and imports it as a
+    /// reading list; asserts success and returns stderr (counts, warnings).
+    pub fn import_reading(&self, name: &str, text: &str) -> String {
+        let p = self.write(name, text);
+        self.ok_stderr(&["import", "reading", p.to_str().expect("utf-8 path")])
+    }
+}
+
+/// The reading whose title starts with `prefix` in a `reading list` JSON
+/// array ([`Workdir::reading_list`]); panics, printing the list, when none does.
+pub fn reading<'a>(list: &'a serde_json::Value, prefix: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .expect("a reading list array")
+        .iter()
+        .find(|r| r["title"].as_str().expect("a title").starts_with(prefix))
+        .unwrap_or_else(|| panic!("no reading titled {prefix:?} in {list:#}"))
+}
+
+/// The reference of the one title starting with `prefix` in `refs` (from
+/// [`Workdir::references`]): the title itself when it is a key, else the only
+/// title it begins; panics when none or several do, so a test never checks
+/// one reading while meaning another.
+pub fn reference<'a>(refs: &'a std::collections::HashMap<String, String>, prefix: &str) -> &'a str {
+    if let Some(r) = refs.get(prefix) {
+        return r;
+    }
+    let found: Vec<(&String, &String)> = refs.iter().filter(|(t, _)| t.starts_with(prefix)).collect();
+    match found.as_slice() {
+        [(_, r)] => r,
+        [] => panic!("no reference for a title starting {prefix:?}; titles: {:?}", refs.keys().collect::<Vec<_>>()),
+        _ => panic!("several titles start with {prefix:?}: {:?}", found.iter().map(|f| f.0).collect::<Vec<_>>()),
+    }
 }
 
 fn describe(args: &[&str], out: &Output, what: &str) -> String {

@@ -301,6 +301,13 @@ const INFO: u32 = 4;
 /// /ToUnicode entry may not be empty).
 const NO_TEXT: &str = "\u{200B}";
 
+/// Whether `text` is only explicit directional formatting characters (UAX #9:
+/// LRM, RLM, LRE…RLO and PDF, LRI…PDI), which the bidi algorithm consumes and
+/// a PDF need not draw. Empty text is not.
+fn is_bidi_control_only(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| matches!(c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069))
+}
+
 impl Writer {
     fn new() -> Result<Self> {
         let mut out = Vec::with_capacity(1 << 20);
@@ -564,6 +571,13 @@ impl Writer {
                 buf.extend_from_slice(b">>BDC\n");
                 span_end = Some(r.end);
                 spans.next();
+            }
+            // A directional control (an isolate canon puts round a title, a
+            // user's mark) has done its work in the line's order: it draws
+            // nothing, and a glyph for it would put an invisible character
+            // into copied and extracted text.
+            if is_bidi_control_only(line.glyph_text(g)) {
+                continue;
             }
             if font != Some(g.font) || g.size != size {
                 close(buf, &mut in_array, &mut in_hex);

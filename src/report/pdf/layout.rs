@@ -1236,8 +1236,9 @@ impl<'a> Flow<'a> {
 
     /// Lines `off..off + take` of a row (all of them unless a tall row is
     /// split). A row's part after the first (`off > 0`) opens its first cell
-    /// with that cell's text and "(continued)" ("MED1006 (continued)"), so a
-    /// reader need not look back a page to see whose row goes on.
+    /// with that cell's text and "(continued)" ("MED1006 (continued)"; "(cont.)"
+    /// in a column too narrow for the word, the text alone in one too narrow
+    /// for that), so a reader need not look back a page to see whose row goes on.
     fn draw_row(&mut self, g: &Grid, row: &Row, off: usize, take: usize) {
         let top = self.y;
         let rh = take as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
@@ -1249,7 +1250,17 @@ impl<'a> Flow<'a> {
             .flatten()
             .map(|first| {
                 let w = (g.widths[0] - 2.0 * ROW_PAD_X).max(4.0);
-                self.sh.wrap(&format!("{first} (continued)"), Weight::Regular, ROW_SIZE, w)
+                // In a column too narrow for "(continued)" the word would be
+                // cut, leaving ")" alone on a line: the short form then, and
+                // in one too narrow for that the name alone.
+                let label = match ["(continued)", "(cont.)"]
+                    .into_iter()
+                    .find(|m| self.sh.width(m, Weight::Regular, ROW_SIZE) <= w)
+                {
+                    Some(mark) => format!("{first} {mark}"),
+                    None => first.to_string(),
+                };
+                self.sh.wrap(&label, Weight::Regular, ROW_SIZE, w)
             });
         for (ci, cell) in row.cells.iter().enumerate() {
             if let (0, Some(label)) = (ci, &continued) {

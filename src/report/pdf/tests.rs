@@ -596,6 +596,32 @@ fn a_tall_row_goes_on_over_the_page_rather_than_leave_it_half_empty() {
     }
 }
 
+#[test]
+fn a_narrow_first_column_says_cont_rather_than_cut_the_word() {
+    // Issue 13: "G13–G15 (continued)" in the gap column left ")" alone on a line.
+    let readings = |m: usize| (0..160).map(|i| format!("Reading {m}-{i}, a title of some length")).collect::<Vec<_>>();
+    // Narrow enough to cut "(continued)", then too narrow even for "(cont.)".
+    for (weight, short) in [(8.0, true), (14.0, false)] {
+        let t = Table {
+            columns: vec![
+                Column { header: "Gaps".into(), weight: 1.0, align: Align::Left },
+                Column { header: "Linked readings".into(), weight, align: Align::Left },
+            ],
+            rows: (0..3).map(|m| vec![format!("G{m}"), readings(m).join("; ")]).collect(),
+        };
+        let l = lay(&doc(vec![para("Before the table."), Block::Table(t)]));
+        assert_inside(&l);
+        let texts: Vec<&str> = l.pages.iter().flat_map(|p| p.texts()).collect();
+        assert_eq!(texts.iter().any(|t| *t == "(cont.)" || t.ends_with(" (cont.)")), short, "{weight}: {texts:?}");
+        for t in &texts {
+            assert!(!t.contains("(contin") && !t.starts_with(')') && *t != "(cont", "{weight}: a cut word: {t:?}");
+        }
+        // Each row going on over a page names its gap again there.
+        let named = |g: &str| texts.iter().filter(|t| t.starts_with(g)).count();
+        assert!((0..3).all(|m| named(&format!("G{m}")) >= 2), "{weight}: {texts:?}");
+    }
+}
+
 fn rows_per_page(l: &Layout) -> Vec<usize> {
     l.pages.iter().map(|p| p.texts().iter().filter(|t| t.starts_with("Row author")).count()).collect()
 }
@@ -808,6 +834,27 @@ fn missing_characters_are_reported_with_their_source() {
     let (_, none) = render_with_warnings(&doc(vec![para("a\u{200D}b\u{FE0F}c\u{200F}d\u{00AD}e\u{2066}f\u{2069}")]))
         .expect("render");
     assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
+fn directional_controls_are_not_in_the_pdfs_text() {
+    // An isolated title, as the report writes a mixed-direction one, and a
+    // user's own marks: the order is right and none of the controls is
+    // drawn, so none comes back when the text is copied or extracted.
+    let text = "Salem M. \u{2067}صحة المرأة\u{2069}. 2021. \u{2066}Colonial medicine\u{2069} \u{200F}x\u{202B}y\u{202C}\u{200E}.";
+    let (bytes, warnings) = render_with_warnings(&doc(vec![para(text)])).expect("render");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parse");
+    let t = pdf.extract_text(&[1]).expect("text");
+    let controls: Vec<String> = t
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(controls.is_empty(), "{controls:?} in {t:?}");
+    for w in ["Salem", "2021", "Colonial", "medicine"] {
+        assert!(t.contains(w), "{w} missing from {t:?}");
+    }
 }
 
 #[test]

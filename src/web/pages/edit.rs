@@ -333,11 +333,20 @@ async fn save(app: Arc<App>, visit: Visit, k: Kind, id: i64, form: HashMap<Strin
                 Kind::Reading => edit::reading::edit(tx, by, id, &reading_patch(&changes)?)?,
                 Kind::Item => edit::item::edit(tx, by, id, &item_patch(&changes)?)?,
             };
-            Ok(if e.is_unchanged() {
+            // An uncertain year ("950?") is kept plain: said as `reading edit --year` says it.
+            let warning = changes
+                .iter()
+                .find(|(f, _)| *f == "year")
+                .and_then(|(_, y)| crate::import::dates::typed_year_warning("the year", y.trim()));
+            let mut message = if e.is_unchanged() {
                 "Nothing to save: it already was so.".to_string()
             } else {
                 format!("Saved {}: {}.", e.label, e.describe())
-            })
+            };
+            if let Some(w) = warning {
+                message.push_str(&format!(" Note: {w}"));
+            }
+            Ok(message)
         })
         .await;
     let to = match (&r, k) {

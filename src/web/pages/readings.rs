@@ -471,11 +471,15 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
     };
     match r {
         Ok((id, new)) => {
-            let message = if new {
+            let mut message = if new {
                 "Added; it waits in the review queue for another member to approve it.".to_string()
             } else {
                 "This reading was already in the list; the details you gave were merged into it.".to_string()
             };
+            // An uncertain year ("950?") is kept plain: said as `reading add --year` says it.
+            if let Some(w) = text(&f.year).and_then(|y| crate::import::dates::typed_year_warning("the year", &y)) {
+                message.push_str(&format!(" Note: {w}"));
+            }
             done(&app.keys, &visit, &format!("/readings/{id}"), Flash { error: false, message })
         }
         Err(e) => {
