@@ -277,26 +277,39 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     // (which read the database, whose connection stays on this thread), the
     // findings, coverage, evidence and comparison, loads the style, then
     // helps with what is left of the ranking (`plan::rank_beside`).
-    let (ranked, done) = plan::rank_beside(&full, &proposer, opts.candidates, || -> Result<_> {
-        let ranker = FtsRanker { conn: &store.conn };
-        let all = gaps::compute_ranked_with(&full, &coverage::compute(&full), &opts, &ranker, &proposer)
-            .context("ranking proposals")?;
-        let cov = coverage::compute(&data);
-        let findings = crate::analysis::findings::roll_up(&all, &full, &within);
-        let evidence = coverage::evidence(&data, &tag_details);
-        // What changed since an audit round: the one named, else the latest there is.
-        let since = match &o.compare {
-            Some(name) => Some(name.clone()),
-            None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
-        };
-        // The comparison of a scope compares that scope in both rounds.
-        let comparison = since.map(|name| super::compare::comparison(store, &name, None, &o.scope)).transpose()?;
-        // Work on the readings alone (their references, say) fits here, or as
-        // pieces shared between the two threads in the same way.
+    // The references depend on the readings and the style alone: a thread of
+    // their own makes them (loading the style, whose locales are still being
+    // read) while the analysis runs; the document then finds them made
+    // (`ReportData::references`), the same value it would make itself.
+    let referenced = |readings: &[crate::store::readings::Reading]| -> Result<(Style, crate::report::cite::References)> {
         let style = Style::load(&o.style)?;
-        Ok((all, findings, cov, evidence, comparison, style))
+        let references = style.references(&readings.iter().collect::<Vec<_>>());
+        Ok((style, references))
+    };
+    let (ranked, done, styled) = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| referenced(&readings));
+        let (ranked, done) = plan::rank_beside(&full, &proposer, opts.candidates, || -> Result<_> {
+            let ranker = FtsRanker { conn: &store.conn };
+            let all = gaps::compute_ranked_with(&full, &coverage::compute(&full), &opts, &ranker, &proposer)
+                .context("ranking proposals")?;
+            let cov = coverage::compute(&data);
+            let findings = crate::analysis::findings::roll_up(&all, &full, &within);
+            let evidence = coverage::evidence(&data, &tag_details);
+            // What changed since an audit round: the one named, else the latest there is.
+            let since = match &o.compare {
+                Some(name) => Some(name.clone()),
+                None => crate::store::snapshots::list(&store.conn)?.pop().map(|s| s.name),
+            };
+            // The comparison of a scope compares that scope in both rounds.
+            let comparison = since.map(|name| super::compare::comparison(store, &name, None, &o.scope)).transpose()?;
+            Ok((all, findings, cov, evidence, comparison))
+        });
+        // A panic on the worker is a bug: make them here instead.
+        let styled = worker.join().unwrap_or_else(|_| referenced(&readings));
+        (ranked, done, styled)
     });
-    let (gs_all, findings, cov, evidence, comparison, style) = done?;
+    let (gs_all, findings, cov, evidence, comparison) = done?;
+    let (style, references) = styled?;
     let plan = plan::compute_with(&full, &gs_all, opts.candidates, &within, &proposer, ranked);
     let gs: Vec<gaps::Gap> = gs_all.into_iter().filter(|g| within.selects(g)).collect();
     Ok(ReportData {
@@ -321,7 +334,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         author_readings,
         facet_scope,
         decisions,
-        references: Default::default(),
+        references: std::sync::OnceLock::from(references),
     })
 }
 
