@@ -343,6 +343,53 @@ fn a_series_is_printed_where_the_style_prints_one() {
 }
 
 #[test]
+fn a_books_volume_in_a_series_is_printed_once() {
+    // A tester's book with a series and a volume printed "(Vol. 4, Pt. 4,
+    // Chapter 4)": the series' parent made hayagriva read the volume as a
+    // part and a chapter number too. From BibTeX, RIS and Zotero.
+    let w = Workdir::new();
+    w.import_reading(
+        "v.bib",
+        "@book{v2, author={Quaye, Efua}, title={Bib book with volume and series}, year={2015}, volume={4}, series={Studies in Global Health}, publisher={Routledge}}
+@book{v3, author={Quaye, Efua}, title={Bib book with volume alone}, year={2016}, volume={3}, publisher={Routledge}}
+",
+    );
+    w.import_reading(
+        "v.ris",
+        "TY  - BOOK
+AU  - Quaye, Efua
+TI  - Ris book with volume and series
+PY  - 2017
+VL  - 5
+T3  - Studies in Global Health
+PB  - Routledge
+ER  - 
+",
+    );
+    w.import_reading(
+        "v.csv",
+        "\u{feff}\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Volume\",\"Series\",\"Publisher\"\n\
+\"K1\",\"book\",\"2018\",\"Quaye, Efua\",\"Zotero book with volume and series\",\"6\",\"Studies in Global Health\",\"Routledge\"\n",
+    );
+    for style in ["apa", "vancouver", "chicago-author-date", "harvard"] {
+        let refs = w.references(style);
+        for (title, volume) in [("Bib book with volume and", "4"), ("Ris book", "5"), ("Zotero book", "6")] {
+            let r = reference(&refs, title);
+            // Once (Harvard, as Cite Them Right, prints no volume for a book).
+            let once = if style == "harvard" { 0 } else { 1 };
+            assert_eq!(r.matches(volume).count(), once, "{style}: the volume once in {r:?}");
+            assert!(!r.contains("Pt.") && !r.contains("pt.") && !r.contains("Chapter"), "{style}: {r:?}");
+        }
+        let alone = reference(&refs, "Bib book with volume alone");
+        assert_eq!(alone.matches('3').count(), if style == "harvard" { 0 } else { 1 }, "{style}: {alone:?}");
+    }
+    let a = w.references("apa");
+    assert!(reference(&a, "Bib book with volume and").contains("(Vol. 4)"), "{a:?}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Bib book with volume and").contains("Studies in Global Health"), "{v:?}");
+}
+
+#[test]
 fn the_web_forms_say_an_uncertain_year_as_the_command_line_does() {
     // "950?" is kept as the plain year 950 (12t); `reading add --year` says so,
     // and so must the web's add and edit forms.

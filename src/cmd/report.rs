@@ -281,11 +281,12 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     // their own makes them (loading the style, whose locales are still being
     // read) while the analysis runs; the document then finds them made
     // (`ReportData::references`), the same value it would make itself.
-    let referenced = |readings: &[crate::store::readings::Reading]| -> Result<(Style, crate::report::cite::References)> {
-        let style = Style::load(&o.style)?;
-        let references = style.references(&readings.iter().collect::<Vec<_>>());
-        Ok((style, references))
-    };
+    let referenced =
+        |readings: &[crate::store::readings::Reading]| -> Result<(Style, crate::report::cite::References)> {
+            let style = Style::load(&o.style)?;
+            let references = style.references(&readings.iter().collect::<Vec<_>>());
+            Ok((style, references))
+        };
     let (ranked, done, styled) = std::thread::scope(|scope| {
         let worker = scope.spawn(|| referenced(&readings));
         let (ranked, done) = plan::rank_beside(&full, &proposer, opts.candidates, || -> Result<_> {

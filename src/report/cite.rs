@@ -1965,7 +1965,8 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
                 parent.insert("publisher".into(), p.clone());
             }
             // A chapter's book in a series: the series is the book's own
-            // parent book, which hayagriva gives CSL as `collection-title`.
+            // parent ([`series_parent`]), which hayagriva gives CSL as
+            // `collection-title`.
             if let (Some("book"), Some(series)) = (parent_kind, &r.series) {
                 parent.insert("parent".into(), series_parent(series));
             }
@@ -1987,9 +1988,10 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
                 // A book's or report's container without a parent kind: the series or publisher as written.
                 e.insert("publisher".into(), json!(protected(c)));
             }
-            // A book in a series: a parent book titled with the series, which
-            // hayagriva gives CSL as `collection-title` (a book has no
-            // container, so it is never taken for one).
+            // A book in a series: a parent titled with the series
+            // ([`series_parent`]), which hayagriva gives CSL as
+            // `collection-title` (a book has no container, so it is never
+            // taken for one).
             if let ("book", Some(series)) = (kind, &r.series) {
                 e.insert("parent".into(), series_parent(series));
             }
@@ -2003,9 +2005,12 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
 }
 
 /// The parent entry that carries a book's series (CSL `collection-title`):
-/// hayagriva 0.10 reads a book's collection from a parent of the same type.
+/// hayagriva 0.10 reads a book's collection from a parent book or anthology.
+/// An anthology, because under a parent *book* hayagriva also gives the
+/// book's own volume as CSL's `part-number` and `chapter-number` ("Vol. 4,
+/// Pt. 4, Chapter 4" in APA), and it is never taken for a container.
 fn series_parent(series: &str) -> Value {
-    json!({ "type": "book", "title": protected(series) })
+    json!({ "type": "anthology", "title": protected(series) })
 }
 
 /// Whether a conference paper was published in a journal (APA 7th §10.5:
