@@ -515,3 +515,42 @@ fn counts_agree_and_a_theme_taught_nowhere_does_not_contradict_itself() {
         assert!(!all.contains(slip), "{slip:?} in {all}");
     }
 }
+
+#[test]
+fn a_findings_next_step_says_each_step_once_and_counts_agree() {
+    // A fresh tester's finding read "…check it with the module lead and tag it
+    // if the theme is taught there. 1 session in 1 module already use the
+    // theme's keywords: check them with the module leads and tag them…": the
+    // programme gap's step repeated the keyword sentence, with a plural verb.
+    let w = Workdir::new();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+P,1,M1,Intro,Racial disparities in maternal deaths,Analyse inequities in obstetric outcomes,epistemic-bias\n\
+P,2,M2,Second,Anatomy of the heart,Describe the chambers,\n\
+P,2,M2,Second,Colonialism and the history of hospitals,Explain colonial medicine,historical-awareness\n\
+P,3,M3,Third,Renal physiology,Describe the nephron,\n",
+    );
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    let report = w.path("r.json");
+    w.ok(&["report", report.to_str().unwrap(), "-q"]);
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["theme"] == "intersectional-health" && f["kind"] == "theme-absent")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    let next = f["next_step"].as_str().unwrap();
+    assert_eq!(next.matches("Racial disparities in maternal deaths").count(), 1, "{next}");
+    assert_eq!(next.matches("tag it if").count() + next.matches("tag them if").count(), 1, "said once: {next}");
+    assert!(!next.contains("already use the theme's keywords"), "{next}");
+    // The gap itself says it in the singular.
+    let gaps = w.ok(&["gaps", "--theme", "intersectional-health", "--format", "csv"]);
+    assert!(
+        gaps.contains(
+            "1 session in 1 module already uses the theme's keywords: check it with the module lead and tag it if"
+        ),
+        "{gaps}"
+    );
+}

@@ -314,7 +314,13 @@ fn absent_text(f: &Facts) -> Text {
     let lead = f.lead(GapKind::UncoveredTheme);
     // The programme's own proposals are matched to the theme as a whole, not to a module.
     let for_theme = f.gs.iter().any(|g| g.kind == GapKind::UncoveredTheme && !g.candidates.is_empty());
-    next.push(lead.clone());
+    // The programme gap's step "N sessions already use the theme's keywords:
+    // check them…" is the keyword sentence above said again, less exactly.
+    let lead_tags =
+        f.gs.iter().find(|g| g.kind == GapKind::UncoveredTheme).is_some_and(|g| g.action == Action::TagExisting);
+    if next.is_empty() || !lead_tags {
+        next.push(lead.clone());
+    }
     let (with, without, approved) = proposal_state(f);
     if with > 0 {
         next.push(match (with, without) {

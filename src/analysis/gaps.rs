@@ -577,9 +577,13 @@ fn uncovered_programmes(cx: &Cx) -> Vec<Gap> {
                 advise(
                     Action::TagExisting,
                     format!(
-                        "{} in {} already use the theme's keywords: check them with the module leads and tag them if {} is taught there.",
+                        "{} in {} already {} the theme's keywords: check {} with the module {} and tag {} if {} is taught there.",
                         plural(ev.len(), "session", "sessions"),
                         plural(modules.len(), "module", "modules"),
+                        super::glossary::verb(ev.len(), "uses", "use"),
+                        super::glossary::verb(ev.len(), "it", "them"),
+                        super::glossary::verb(modules.len(), "lead", "leads"),
+                        super::glossary::verb(ev.len(), "it", "them"),
                         t.name
                     ),
                     format!("canon suggest --theme {}", t.slug),
