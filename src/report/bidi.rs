@@ -65,6 +65,34 @@ pub fn isolated(text: &str) -> String {
     if may_turn(text) { format!("{}{text}\u{2069}", isolate_start(text)) } else { text.to_string() }
 }
 
+/// `text` with each span between curly double quotes ("\u{201c}…\u{201d}")
+/// made a directional isolate ([`isolated`]): a sentence canon composes that
+/// quotes a user's words ("shares “الطب”, “العصر” (title)") keeps its own
+/// order and punctuation, each quoted word its own direction. Without it the
+/// quotes and commas between two Arabic words take their direction and the
+/// whole list is set right to left, its quote marks paired wrongly. A span
+/// already isolated, or with nothing that can turn a line, is left as it is;
+/// an opening quote without a closing one is copied as it stands.
+pub fn isolate_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(open) = rest.find('\u{201c}') {
+        let after = open + '\u{201c}'.len_utf8();
+        let Some(len) = rest[after..].find('\u{201d}') else { break };
+        let inner = &rest[after..after + len];
+        out.push_str(&rest[..after]);
+        if inner.starts_with(['\u{2066}', '\u{2067}', '\u{2068}']) {
+            out.push_str(inner);
+        } else {
+            out.push_str(&isolated(inner));
+        }
+        out.push('\u{201d}');
+        rest = &rest[after + len + '\u{201d}'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Wraps the first occurrence of `part` in `text` in an isolate (see
 /// [`isolated`]) and returns where it now lies; byte positions at or after
 /// `part`'s start move by the opening control's length, those at or after
@@ -86,6 +114,26 @@ pub fn isolate_within(text: &mut String, part: &str) -> Option<impl Fn(usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_words_are_each_isolated() {
+        let (l, r, p) = ('\u{2066}', '\u{2067}', '\u{2069}');
+        assert_eq!(
+            isolate_quoted("shares \u{201c}الطب\u{201d}, \u{201c}العصر\u{201d} (title), \u{201c}race\u{201d} (notes)"),
+            format!(
+                "shares \u{201c}{r}الطب{p}\u{201d}, \u{201c}{r}العصر{p}\u{201d} (title), \u{201c}race\u{201d} (notes)"
+            )
+        );
+        // Already isolated, unmatched, mostly English and empty quotes.
+        let done = format!("as in \u{201c}{r}الطب{p}\u{201d}");
+        assert_eq!(isolate_quoted(&done), done);
+        assert_eq!(isolate_quoted("a \u{201c}الطب and more"), "a \u{201c}الطب and more");
+        assert_eq!(
+            isolate_quoted("\u{201c}الطب: colonial medicine\u{201d}"),
+            format!("\u{201c}{l}الطب: colonial medicine{p}\u{201d}")
+        );
+        assert_eq!(isolate_quoted("\u{201c}\u{201d} and \u{201c}x"), "\u{201c}\u{201d} and \u{201c}x");
+    }
 
     #[test]
     fn the_majority_of_letters_outside_isolates_sets_the_direction() {

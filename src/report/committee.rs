@@ -567,10 +567,13 @@ fn readings_cell(g: &Gap) -> String {
     g.candidates
         .iter()
         .map(|c| {
+            // The reason quotes the reading's and the session's words: each
+            // quote keeps its own direction ([`super::bidi::isolate_quoted`]).
+            let why = super::bidi::isolate_quoted(&c.why_brief());
             if c.score > 0.0 {
-                format!("{} ({}); shares {}", isolated(&c.title), year(c.year), c.why_brief())
+                format!("{} ({}); shares {why}", isolated(&c.title), year(c.year))
             } else {
-                format!("{} ({}); {}", isolated(&c.title), year(c.year), c.why_brief())
+                format!("{} ({}); {why}", isolated(&c.title), year(c.year))
             }
         })
         .collect::<Vec<_>>()
@@ -667,7 +670,7 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
                     vec![
                         f.id.clone(),
                         f.severity.word().into(),
-                        format!("{} Next: {}", f.headline, f.next_step),
+                        super::bidi::isolate_quoted(&format!("{} Next: {}", f.headline, f.next_step)),
                         gaps_cell(d, &f.gaps),
                     ]
                 })
@@ -712,7 +715,7 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
                     g.id.clone(),
                     g.severity.word().into(),
                     place(d, g),
-                    format!("{}{}{next}", g.explanation, sessions_text(d, g)),
+                    super::bidi::isolate_quoted(&format!("{}{}{next}", g.explanation, sessions_text(d, g))),
                 ];
                 if with_readings {
                     row.push(readings_cell(g));
@@ -780,7 +783,7 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
             line.push_str(&keywords_sentence(&name(g), &g.evidence, &|t| d.theme_name(t), false));
             line.push(' ');
         }
-        line.push_str(&g.suggestion);
+        line.push_str(&super::bidi::isolate_quoted(&g.suggestion));
         let n = g.candidates.len();
         if n > 0 && g.action == crate::analysis::gaps::Action::AddSession {
             line.push_str(&format!(" (What each module should read lists {}.)", if n == 1 { "it" } else { "them" }));
@@ -931,7 +934,12 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             } else {
                 format!("for {}, which it misses ({})", d.theme_name(&r.theme), r.gap)
             };
-            e.1.push(format!("{} ({}) {what}; shares {}", isolated(&r.title), year(r.reading_year), r.brief));
+            e.1.push(format!(
+                "{} ({}) {what}; shares {}",
+                isolated(&r.title),
+                year(r.reading_year),
+                super::bidi::isolate_quoted(&r.brief)
+            ));
         }
     }
     if !by_module.is_empty() {

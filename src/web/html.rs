@@ -166,6 +166,29 @@ pub fn count(n: usize, noun: &str) -> String {
 }
 
 /// A year, or a dash.
+/// `text` with each span between curly double quotes ("\u{201c}…\u{201d}")
+/// in a `<bdi>` (HTML's directional isolate), escaped: a reason canon
+/// composes that quotes a user's words ("“الطب”, “العصر” in its title")
+/// keeps its order and punctuation, each quoted word its own direction (the
+/// page's counterpart of the PDF's `report::bidi::isolate_quoted`).
+pub fn quotes_isolated(text: &str) -> Markup {
+    let mut parts: Vec<(bool, &str)> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('\u{201c}') {
+        let after = open + '\u{201c}'.len_utf8();
+        let Some(len) = rest[after..].find('\u{201d}') else { break };
+        parts.push((false, &rest[..after]));
+        parts.push((true, &rest[after..after + len]));
+        rest = &rest[after + len..];
+    }
+    parts.push((false, rest));
+    html! {
+        @for (quoted, part) in parts {
+            @if quoted { bdi { (part) } } @else { (part) }
+        }
+    }
+}
+
 pub fn year(y: Option<i64>) -> String {
     y.map_or_else(|| "–".into(), |y| y.to_string())
 }
@@ -193,6 +216,15 @@ pub fn chip(slug: &str) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_words_are_isolated_and_escaped() {
+        let m = quotes_isolated("\u{201c}الطب\u{201d}, \u{201c}<b>\u{201d} in its title; \u{201c}open").into_string();
+        assert_eq!(
+            m,
+            "\u{201c}<bdi>الطب</bdi>\u{201d}, \u{201c}<bdi>&lt;b&gt;</bdi>\u{201d} in its title; \u{201c}open"
+        );
+    }
 
     #[test]
     fn thousands_group() {

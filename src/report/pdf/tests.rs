@@ -1279,3 +1279,30 @@ fn cached_widths_are_the_shaped_widths_per_weight_and_size() {
     let bold = sh.width("Achebe", Weight::Bold, 9.0);
     assert!(large > small && bold > small, "{small} {large} {bold}");
 }
+
+#[test]
+fn quoted_arabic_words_in_an_english_sentence_keep_their_quotes() {
+    // A fresh tester's proposal reason: "shares “الطب”, “العصر” (title)" was
+    // set as one right-to-left run, its quote marks paired wrongly.
+    let mut sh = shaper();
+    let visual = |sh: &mut super::shape::Shaper, t: &str| -> String {
+        let lines = sh.wrap(t, Weight::Regular, 10.0, 400.0);
+        assert_eq!(lines.len(), 1);
+        let l = &lines[0];
+        // The glyphs in drawing order, Arabic letters left out.
+        l.glyphs
+            .iter()
+            .map(|g| l.glyph_text(g))
+            .collect::<String>()
+            .chars()
+            .filter(|c| !matches!(*c as u32, 0x0600..=0x06FF | 0x2066..=0x2069))
+            .collect()
+    };
+    let text = "shares \u{201c}الطب\u{201d}, \u{201c}العصر\u{201d} (title)";
+    assert_eq!(
+        visual(&mut sh, &crate::report::bidi::isolate_quoted(text)),
+        "shares \u{201c}\u{201d}, \u{201c}\u{201d} (title)"
+    );
+    // Not isolated, the quotes and comma between the words turn with them.
+    assert_ne!(visual(&mut sh, text), "shares \u{201c}\u{201d}, \u{201c}\u{201d} (title)");
+}

@@ -286,9 +286,9 @@ fn gap(
                 ul.candidates {
                     @for c in &g.candidates {
                         li {
-                            a href={ "/readings/" (c.reading_id) } { (c.title) } " (" (crate::web::html::year(c.year)) ")"
+                            a href={ "/readings/" (c.reading_id) } { bdi { (c.title) } } " (" (crate::web::html::year(c.year)) ")"
                             @if c.score > 0.0 { span.muted { " relevance " (c.score) } }
-                            @if !c.reason.is_empty() { span.muted { " · " (c.why()) } }
+                            @if !c.reason.is_empty() { span.muted { " · " (crate::web::html::quotes_isolated(&c.why())) } }
                             @if let Some((t, label)) = targets.first() {
                                 " "
                                 form.inline method="post" action="/link" {
