@@ -13,7 +13,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use super::Document;
 use super::fonts::{FONT_FILES, FontIdx, Fonts, Weight};
-use super::layout::{Bookmark, Flow, Item, PAGE_H, PAGE_W, Page, Rgb, footer};
+use super::layout::{Bookmark, Flow, Item, PAGE_H, PAGE_W, Page, PreparedRef, Rgb, footer, shape_references, unnamed};
 use super::shape::{ShapedLine, Shaper};
 use rustybuzz::ttf_parser;
 
@@ -53,6 +53,21 @@ pub fn render_filling(
         if worker.is_ok() {
             w.deflater = Some((raw_tx, packed_rx));
         }
+        // The references (most of a reading list's pages) are shaped on a third
+        // thread with its own shaper, a bounded batch ahead of the layout, which
+        // only places them; they come in document order, so the pages are the
+        // same as when the layout shapes them itself.
+        let has_references = doc.blocks.iter().any(|b| matches!(unnamed(b), super::Block::Reference { .. }));
+        let (ref_tx, ref_rx) = std::sync::mpsc::sync_channel::<PreparedRef>(REFERENCES_AHEAD);
+        let shaping = has_references
+            .then(|| {
+                std::thread::Builder::new().name("shape".into()).spawn_scoped(scope, move || {
+                    let Ok(fonts) = Fonts::load() else { return };
+                    let mut sh = Shaper::new(fonts);
+                    shape_references(&doc.blocks, &mut sh, &mut |r| ref_tx.send(r).is_ok());
+                })
+            })
+            .and_then(|spawned| spawned.ok());
         let mut deferred: Vec<(usize, Page)> = Vec::new();
         let outline = {
             let mut index = 0usize;
@@ -64,7 +79,9 @@ pub fn render_filling(
                 }
                 index += 1;
             };
-            Flow::new(&mut shaper, &mut sink, &doc.title).run(doc)
+            let flow = Flow::new(&mut shaper, &mut sink, &doc.title);
+            let flow = if shaping.is_some() { flow.with_prepared(ref_rx) } else { flow };
+            flow.run(doc)
         };
         if !placeholder.is_empty() {
             let pairs: Vec<(String, usize)> = outline.bookmarks.iter().map(|b| (b.title.clone(), b.page)).collect();
@@ -96,6 +113,11 @@ pub fn render_filling(
         Ok((bytes, warnings))
     })
 }
+
+/// How many references the shaping thread may have ready before the layout
+/// takes them: enough to keep both threads busy, few enough that memory does
+/// not grow with the reading list.
+const REFERENCES_AHEAD: usize = 64;
 
 /// The channels to the deflate thread (raw streams) and back (packed ones).
 type Deflater = (std::sync::mpsc::SyncSender<(u32, Vec<u8>)>, std::sync::mpsc::Receiver<(u32, Packed)>);

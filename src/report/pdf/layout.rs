@@ -112,6 +112,82 @@ impl Page {
     }
 }
 
+/// A reference shaped, not yet placed: its label, its lines of text and
+/// of note, and the hanging indent that holds the label. Nothing in it
+/// depends on where it lands on a page, so it can be made ahead of the flow,
+/// on another thread with its own [`Shaper`].
+#[derive(Clone, Debug)]
+pub struct PreparedRef {
+    lab: ShapedLine,
+    lines: Vec<ShapedLine>,
+    notes: Vec<ShapedLine>,
+    /// Points.
+    hang: f32,
+    /// Characters no font has, in the order its shaper met them (made
+    /// elsewhere; empty when shaped by the flow's own shaper, which keeps them).
+    missing: Vec<char>,
+    /// Bytes of text its shaper shaped (made elsewhere; else 0).
+    shaped_bytes: usize,
+}
+
+/// The small grey style of a reference's note.
+fn note_style() -> TextStyle {
+    TextStyle { weight: Weight::Regular, size: 8.5, leading: 11.5, color: MUTED }
+}
+
+/// Shapes a reference with `sh`: the label (the style's "1.", "[1]"; none in
+/// an author-date style such as APA or Harvard, and the list is not numbered
+/// behind its back), the text at `CONTENT_W - hang` with the style's italic,
+/// bold and small-caps runs in their faces, and the note below. Characters
+/// found in no font stay in `sh.missing`.
+fn prepare_reference(sh: &mut Shaper, label: &str, text: &Rich, note: Option<&str>) -> PreparedRef {
+    let label = label.trim().to_string();
+    let st = style_of(&Style::Body);
+    let ns = note_style();
+    let lab = sh.shape(&label, Weight::Regular, st.size);
+    // The hanging indent holds the label: 24 pt, wider in steps of 6 pt
+    // for long numbers ("1000.").
+    let hang = (24.0f32).max(((lab.width + 6.0) / 6.0).ceil() * 6.0);
+    // A reference strings authors, title and container together: its
+    // direction is that of most of its letters (see `BaseDirection`).
+    let spans: Vec<_> = text
+        .spans
+        .iter()
+        .filter(|(_, e)| e.italic || e.bold || e.small_caps)
+        .map(|(r, e)| (r.clone(), Face { weight: st.weight.with(e.bold, e.italic), small_caps: e.small_caps }))
+        .collect();
+    let lines = sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
+    let rtl = lines.first().is_some_and(|l| l.rtl);
+    // Its note line is part of it: it takes the reference's direction,
+    // whatever script the note is in (a Hebrew annotation followed by
+    // "article [not reviewed]" has more Latin letters than Hebrew ones),
+    // so it hangs on the same side as the reference.
+    let notes = match note.filter(|n| !n.trim().is_empty()) {
+        Some(n) => sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Fixed(rtl)),
+        None => Vec::new(),
+    };
+    PreparedRef { lab, lines, notes, hang, missing: Vec::new(), shaped_bytes: 0 }
+}
+
+/// Shapes every `Block::Reference` of `blocks` (inside `Block::Named` too),
+/// in the order the flow meets them, with `sh`, handing each to `send` with
+/// the characters no font has and the bytes shaped; stops when `send`
+/// returns false (the flow has gone).
+pub fn shape_references(blocks: &[Block], sh: &mut Shaper, send: &mut dyn FnMut(PreparedRef) -> bool) {
+    for b in blocks {
+        if let Block::Reference { label, text, note } = unnamed(b) {
+            sh.missing.clear();
+            let before = sh.shaped_bytes;
+            let mut r = prepare_reference(sh, label, text, note.as_deref());
+            r.missing = std::mem::take(&mut sh.missing);
+            r.shaped_bytes = sh.shaped_bytes - before;
+            if !send(r) {
+                return;
+            }
+        }
+    }
+}
+
 /// A level-1 heading: its text, page (1-based) and top edge.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bookmark {
@@ -155,7 +231,7 @@ fn style_of(s: &Style) -> TextStyle {
 }
 
 /// The block inside any [`Block::Named`] wrappers.
-fn unnamed(b: &Block) -> &Block {
+pub fn unnamed(b: &Block) -> &Block {
     match b {
         Block::Named { block, .. } => unnamed(block),
         b => b,
@@ -300,6 +376,8 @@ pub struct Flow<'a> {
     /// The current level-1 and level-2 headings.
     section: [String; 2],
     warnings: Vec<(String, Vec<char>)>,
+    /// The document's references shaped ahead, in order (see [`Flow::with_prepared`]).
+    prepared: Option<std::sync::mpsc::Receiver<PreparedRef>>,
 }
 
 impl<'a> Flow<'a> {
@@ -321,9 +399,20 @@ impl<'a> Flow<'a> {
             source: None,
             section: [String::new(), String::new()],
             warnings: Vec::new(),
+            prepared: None,
         };
         flow.note_missing(|| "the report title".to_string());
         flow
+    }
+
+    /// This flow, taking its references already shaped from `prepared`: one
+    /// [`PreparedRef`] for each `Block::Reference` of the document, in the
+    /// order [`shape_references`] visits them (another thread makes them
+    /// while this one lays out, so it only places them). When the channel
+    /// closes early, the rest are shaped here: the pages are the same.
+    pub fn with_prepared(mut self, prepared: std::sync::mpsc::Receiver<PreparedRef>) -> Self {
+        self.prepared = Some(prepared);
+        self
     }
 
     fn new_page(&mut self) {
@@ -893,37 +982,37 @@ impl<'a> Flow<'a> {
         self.y += 2.0;
     }
 
+    /// Places a reference: the next one shaped ahead of the flow when there
+    /// is one (see [`Flow::with_prepared`]), else shaped here.
     fn reference(&mut self, label: &str, text: &Rich, note: Option<&str>) {
-        // The label is the style's ("1.", "[1]"); an author-date style (APA,
-        // Harvard…) has none, and the list is not numbered behind its back.
-        let label = label.trim().to_string();
+        let ahead = self.prepared.as_ref().and_then(|rx| rx.recv().ok());
+        let r = match ahead {
+            Some(r) => {
+                // As if shaped here: its missing characters join any not yet
+                // reported, in the order the shaper met them.
+                for c in r.missing.iter() {
+                    if !self.sh.missing.contains(c) {
+                        self.sh.missing.push(*c);
+                    }
+                }
+                self.sh.shaped_bytes += r.shaped_bytes;
+                r
+            }
+            None => {
+                // The shaping thread is gone (or never was): shape here.
+                self.prepared = None;
+                prepare_reference(self.sh, label, text, note)
+            }
+        };
+        self.place_reference(r);
+    }
+
+    fn place_reference(&mut self, r: PreparedRef) {
+        let PreparedRef { lab, lines, notes, hang, .. } = r;
         let st = style_of(&Style::Body);
-        let ns = TextStyle { weight: Weight::Regular, size: 8.5, leading: 11.5, color: MUTED };
-        let lab = self.sh.shape(&label, Weight::Regular, st.size);
-        // The hanging indent holds the label: 24 pt, wider in steps of 6 pt
-        // for long numbers ("1000.").
-        let hang = (24.0f32).max(((lab.width + 6.0) / 6.0).ceil() * 6.0);
-        // A reference strings authors, title and container together: its
-        // direction is that of most of its letters (see `BaseDirection`).
-        // The style's italic, bold and small-caps runs keep their faces.
-        let spans: Vec<_> = text
-            .spans
-            .iter()
-            .filter(|(_, e)| e.italic || e.bold || e.small_caps)
-            .map(|(r, e)| (r.clone(), Face { weight: st.weight.with(e.bold, e.italic), small_caps: e.small_caps }))
-            .collect();
-        let lines =
-            self.sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
+        let ns = note_style();
         // A right-to-left reference hangs from the right margin.
         let rtl = lines.first().is_some_and(|l| l.rtl);
-        // Its note line is part of it: it takes the reference's direction,
-        // whatever script the note is in (a Hebrew annotation followed by
-        // "article [not reviewed]" has more Latin letters than Hebrew ones),
-        // so it hangs on the same side as the reference.
-        let notes = match note.filter(|n| !n.trim().is_empty()) {
-            Some(n) => self.sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Fixed(rtl)),
-            None => Vec::new(),
-        };
         let text_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
         let n_text = lines.len();
         let mut heights = vec![st.leading; n_text];

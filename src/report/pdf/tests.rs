@@ -1306,3 +1306,95 @@ fn quoted_arabic_words_in_an_english_sentence_keep_their_quotes() {
     // Not isolated, the quotes and comma between the words turn with them.
     assert_ne!(visual(&mut sh, text), "shares \u{201c}\u{201d}, \u{201c}\u{201d} (title)");
 }
+
+/// Lays `d` out taking its references from a second thread that shapes them
+/// with its own shaper, `ahead` at most in the channel; that thread stops
+/// after `stop_after` references, and the flow shapes the rest itself.
+fn lay_prepared(d: &Document, ahead: usize, stop_after: Option<usize>) -> (Layout, usize) {
+    use super::layout::{Flow, shape_references};
+    let mut sh = shaper();
+    let (tx, rx) = std::sync::mpsc::sync_channel(ahead);
+    let mut pages = Vec::new();
+    let outline = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut ahead_sh = shaper();
+            let mut sent = 0usize;
+            shape_references(&d.blocks, &mut ahead_sh, &mut |r| {
+                if stop_after.is_some_and(|n| sent >= n) {
+                    return false;
+                }
+                sent += 1;
+                tx.send(r).is_ok()
+            });
+        });
+        let mut sink = |p| pages.push(p);
+        Flow::new(&mut sh, &mut sink, &d.title).with_prepared(rx).run(d)
+    });
+    let m = pages.len();
+    for (i, p) in pages.iter_mut().enumerate() {
+        p.items.push(layout::footer(&mut sh, i + 1, m));
+    }
+    let bookmarks = outline.bookmarks.into_iter().map(|b| (b.title, b.page)).collect();
+    (Layout { pages, bookmarks, warnings: outline.warnings }, sh.shaped_bytes)
+}
+
+#[test]
+fn references_shaped_ahead_on_another_thread_lay_out_as_when_shaped_inline() {
+    let rich = |text: &str, italic: std::ops::Range<usize>, small: std::ops::Range<usize>| Rich {
+        text: text.into(),
+        spans: vec![
+            (small, Emphasis { small_caps: true, ..Default::default() }),
+            (italic, Emphasis { italic: true, ..Default::default() }),
+        ],
+    };
+    let mut blocks = vec![
+        Block::TitlePage { title: "Reading list".into(), subtitle: "Ahead".into(), lines: vec![] },
+        Block::Heading { level: 1, text: "References".into() },
+        // A missing character in a table just before the references.
+        Block::Table(Table {
+            columns: vec![Column { header: "A".into(), weight: 1.0, align: Align::Left }],
+            rows: vec![vec!["MED2002 \u{1F9EC}".into()]],
+        }),
+    ];
+    for i in 0..260usize {
+        let text = match i % 7 {
+            0 => rich("Smith J. A study of bedside teaching. Med Educ. 2020;54:1-9.", 34..43, 0..5),
+            1 => Rich::plain("כהן ד. רפואה ותרבות: מבט ביקורתי על תוכנית הלימודים. הוצאת האוניברסיטה; 2019."),
+            2 => Rich::plain("عبد الله م. الطب والاستعمار في شمال أفريقيا. القاهرة: دار النشر؛ ٢٠١٨."),
+            3 => Rich::plain(format!("A stethoscope \u{1FA7A} paper {i}. ").repeat(1 + i % 5)),
+            4 => rich("Nguyễn T, Ōkubo K. 医学教育の脱植民地化 and global health. Lancet. 2021.", 38..51, 0..9),
+            5 => Rich::plain(format!("{} Long reference {i}", "word ".repeat(40 + i % 90))),
+            _ => Rich::plain(format!("Okonkwo C. Ubuntu and care \u{1F600} {i}. Afr J Med. 2022.")),
+        };
+        let label = if i % 11 == 0 { String::new() } else { format!("{}.", i + 1) };
+        let note = match i % 4 {
+            0 => None,
+            1 => Some("article [not reviewed]".to_string()),
+            2 => Some("הערה על המקור \u{1F9EC}".to_string()),
+            _ => Some("   ".to_string()),
+        };
+        let r = Block::Reference { label, text, note };
+        blocks.push(if i % 3 == 0 { r.named(format!("reading {i}")) } else { r });
+        if i % 50 == 49 {
+            blocks.push(Block::Heading { level: 2, text: format!("Part {}", i / 50 + 1) });
+            blocks.push(para("Between the parts of the list, a paragraph \u{1F600}."));
+        }
+    }
+    let d = doc(blocks);
+    let mut sh = shaper();
+    let inline = layout(&d, &mut sh);
+    assert!(inline.pages.len() > 10, "{} pages", inline.pages.len());
+    assert!(inline.warnings.len() > 3, "{:#?}", inline.warnings);
+    for (ahead, stop) in [(1, None), (64, None), (8, Some(100)), (4, Some(0))] {
+        let (pre, bytes) = lay_prepared(&d, ahead, stop);
+        assert_eq!(format!("{:?}", pre.pages), format!("{:?}", inline.pages), "ahead {ahead}, stop {stop:?}");
+        assert_eq!(pre.bookmarks, inline.bookmarks);
+        assert_eq!(pre.warnings, inline.warnings);
+        assert_eq!(bytes, sh.shaped_bytes);
+    }
+    // And the PDF writer, which shapes them on its own thread, gives the same
+    // text in the same places as the in-memory layout.
+    let (bytes, warnings) = render_with_warnings(&d).expect("render");
+    assert_eq!(warnings, inline.warnings);
+    assert!(bytes.starts_with(b"%PDF"));
+}
