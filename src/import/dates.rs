@@ -294,6 +294,10 @@ pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(expected());
     }
+    // "79", "c. 79": the rule a file's year follows, and its words.
+    if let Some(m) = super::builder::short_year_message(s) {
+        return Err(format!("{:?} is not a year canon can read: {m}", s.trim()));
+    }
     match super::builder::read_date(s) {
         Some(super::builder::Dated::Year(y)) => Ok((y, approximate(s))),
         // A number, but no year canon keeps ("0", "3000").
