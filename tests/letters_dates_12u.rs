@@ -137,3 +137,55 @@ fn a_year_of_one_or_two_digits_gets_one_rule_typed_or_read() {
     let err = w.fails(&["reading", "edit", &id, "--by", "amina", "--year", "3000"]);
     assert!(err.contains("3000") && err.contains("from 1 to 2100"), "{err}");
 }
+
+#[test]
+fn a_books_number_in_its_series_is_the_series_number() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w.import_reading(
+        "s.bib",
+        "@book{a, title={Medicine in the colonies}, author={Galen, C}, year={1998}, publisher={Routledge}, \
+         series={Studies in the History of Medicine}, number={12}}\n\
+         @incollection{b, title={A chapter}, author={Okafor, N}, booktitle={The big book}, editor={Smith, J}, \
+         year={2001}, publisher={Routledge}, series={Studies in the History of Medicine}, number={7}, pages={1--10}}\n\
+         @article{c, title={A journal paper}, author={Osei, A}, journal={Lancet}, year={2002}, volume={3}, number={4}}\n",
+    );
+    w.import_reading(
+        "s.json",
+        r#"[{"id":"c","type":"book","title":"Book from json","author":[{"family":"Mensah","given":"K"}],
+            "issued":{"date-parts":[[2005]]},"publisher":"OUP","collection-title":"Oxford Studies","collection-number":"3"}]"#,
+    );
+    // CSL-JSON's collection-number is kept where BibTeX's number is.
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Book from json")["issue"], "3", "{list}");
+    assert_eq!(common::reading(&list, "Medicine in the colonies")["issue"], "12", "{list}");
+    for style in ["apa", "chicago", "harvard", "vancouver"] {
+        let refs = w.references(style);
+        for (title, series, n) in [
+            ("Medicine in the colonies", "Studies in the History of Medicine", "12"),
+            ("A chapter", "Studies in the History of Medicine", "7"),
+            ("Book from json", "Oxford Studies", "3"),
+        ] {
+            let r = common::reference(&refs, title);
+            assert!(!r.contains("Issue") && !r.contains("(no. ") && !r.contains(&format!("({n})")), "{style}: {r}");
+            let want = match style {
+                // APA 7 (§10.2) gives no series for a book.
+                "apa" => None,
+                "chicago" => Some(format!("{series} {n}.")),
+                "harvard" => Some(format!("({series}, {n})")),
+                _ => Some(format!("({series}; no. {n})")),
+            };
+            if let Some(want) = &want {
+                assert!(r.contains(want.as_str()), "{style}: {want:?} not in {r}");
+            }
+            assert_eq!(
+                r.matches(&format!(" {n}")).count() + r.matches(&format!("({n}")).count(),
+                usize::from(want.is_some()),
+                "{style}: the number once: {r}"
+            );
+        }
+        // A journal's number is still its issue.
+        let r = common::reference(&refs, "A journal paper");
+        assert!(r.contains('4'), "{style}: {r}");
+    }
+}
