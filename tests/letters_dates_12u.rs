@@ -189,3 +189,47 @@ fn a_books_number_in_its_series_is_the_series_number() {
         assert!(r.contains('4'), "{style}: {r}");
     }
 }
+
+/// (year, month, day, approximate) of the reading titled `title`.
+fn date_of(w: &Workdir, title: &str) -> (Option<i64>, Option<i64>, Option<i64>, bool) {
+    let r = common::reading(&w.reading_list(), title).clone();
+    (r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64(), r["date_approximate"].as_bool().unwrap_or(false))
+}
+
+#[test]
+fn an_approximate_date_with_its_month_first_stays_approximate_in_every_format() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let record = |title: &str, date: &str| {
+        format!(
+            "<record><ref-type name=\"Book\">6</ref-type><contributors><authors><author>Galen, C</author></authors>\
+             </contributors><titles><title>{title}</title></titles><dates><year>1998</year><pub-dates><date>{date}\
+             </date></pub-dates></dates></record>"
+        )
+    };
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records>{}{}{}</records></xml>",
+        record("Endnote month first", "ca. May 3, 1998"),
+        record("Endnote day first", "c. 3 May 1998"),
+        record("Endnote plain", "May 3, 1998"),
+    );
+    w.import_reading("e.xml", &xml);
+    w.import_reading(
+        "z.csv",
+        "Key,Item Type,Publication Year,Author,Title,Date\n\
+         K1,book,1998,\"Galen, C\",Zotero circa,circa 1998-05-03\n\
+         K2,book,1998,\"Galen, C\",Zotero month first,circa May 3 1998\n",
+    );
+    w.import_reading(
+        "r.ris",
+        "TY  - BOOK\nAU  - Galen, C\nTI  - RIS circa\nPY  - 1998\nDA  - circa 1998/05/03\nER  - \n",
+    );
+    for t in ["Endnote month first", "Endnote day first", "Zotero circa", "Zotero month first", "RIS circa"] {
+        assert_eq!(date_of(&w, t), (Some(1998), Some(5), Some(3), true), "{t}");
+    }
+    assert_eq!(date_of(&w, "Endnote plain"), (Some(1998), Some(5), Some(3), false));
+    // APA prints the one mark for all of them alike.
+    let refs = w.references("apa");
+    assert!(common::reference(&refs, "Endnote month first").contains("ca. 1998"), "{refs:?}");
+    assert!(!common::reference(&refs, "Endnote plain").contains("ca."), "{refs:?}");
+}

@@ -264,7 +264,12 @@ pub fn approximate(s: &str) -> bool {
     ["circa", "ca.", "ca", "c.", "c"].iter().any(|m| {
         t.strip_prefix(m).is_some_and(|r| {
             let digits = r.trim_start().chars().take_while(char::is_ascii_digit).count();
-            (3..=4).contains(&digits)
+            // Or a date with its month or day first, after a marker that
+            // stands apart ("ca. May 3, 1998", EndNote's `pub-dates`; "circa
+            // Apr 1998", "c. 3 May 1998"), read as a date as the builder reads it.
+            let dated = (m.ends_with('.') || r.starts_with(char::is_whitespace))
+                && matches!(super::builder::read_date(r), Some(super::builder::Dated::Year(_)));
+            (3..=4).contains(&digits) || dated
         })
     })
 }
@@ -467,6 +472,10 @@ mod tests {
             "1998%",
             "2019-04~",
             "circa 1998-05-03",
+            "ca. May 3, 1998",
+            "circa Apr 1998",
+            "c. 3 May 1998",
+            "[ca. May 1998]",
         ] {
             assert!(approximate(s), "{s}");
         }
@@ -477,9 +486,23 @@ mod tests {
         for s in ["1998", "1998~", "1998%", "?", "cat?", "19?"] {
             assert!(!uncertain(s), "{s}");
         }
-        for s in
-            ["1998", "950", "2019 Apr", "p2019", "in press", "cat", "c. 95", "c. 19", "c. 12345", "?", "cat?", "19?"]
-        {
+        for s in [
+            "1998",
+            "950",
+            "2019 Apr",
+            "p2019",
+            "in press",
+            "cat",
+            "c. 95",
+            "c. 19",
+            "c. 12345",
+            "?",
+            "cat?",
+            "19?",
+            "May 3, 1998",
+            "cMay 1998",
+            "ca. May",
+        ] {
             assert!(!approximate(s), "{s}");
         }
     }
