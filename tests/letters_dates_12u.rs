@@ -233,3 +233,22 @@ fn an_approximate_date_with_its_month_first_stays_approximate_in_every_format() 
     assert!(common::reference(&refs, "Endnote month first").contains("ca. 1998"), "{refs:?}");
     assert!(!common::reference(&refs, "Endnote plain").contains("ca."), "{refs:?}");
 }
+
+#[test]
+fn a_short_range_is_said_and_an_uncertain_year_is_said_once() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let err = w.import_reading(
+        "y.csv",
+        "title,authors,year,type\nAcademic year,\"Galen, C\",1998/99,book\nMonth,\"Galen, C\",2019/05,book\n",
+    );
+    assert!(err.contains("y.csv:2:3: warning: the date \"1998/99\" runs from 1998 to 1999"), "{err}");
+    assert_eq!(err.matches("runs from").count(), 1, "2019/05 is May: {err}");
+    assert_eq!(date_of(&w, "Academic year").0, Some(1998));
+    let err = w.import_reading(
+        "z.csv",
+        "Key,Item Type,Publication Year,Author,Title,Date\nK1,book,1998?,\"Galen, C\",Zotero doubtful,1998-05?\n",
+    );
+    assert_eq!(err.matches("is an uncertain year").count(), 1, "{err}");
+    assert_eq!(date_of(&w, "Zotero doubtful"), (Some(1998), Some(5), None, false));
+}

@@ -727,8 +727,13 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // the year when it names the same year.
     if let Some(y) = year {
         let own = [d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        // Each thing said once a record: a year and a date beside it that
+        // both say "?" (Zotero "Publication Year" 1998? and "Date" 1998-05?)
+        // are one uncertain year, said at the first.
+        let (mut said_range, mut said_uncertain) = (false, false);
         for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
-            if let Some((first, last)) = super::dates::year_range(&v.text) {
+            if let (Some((first, last)), false) = (super::dates::year_range(&v.text), said_range) {
+                said_range = true;
                 d.warnings.push(RowError::new(
                     v.at.line,
                     v.at.column,
@@ -740,7 +745,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                     ),
                 ));
             }
-            if super::dates::uncertain(&v.text) && !date_approximate {
+            if super::dates::uncertain(&v.text) && !date_approximate && !said_uncertain {
+                said_uncertain = true;
                 d.warnings.push(RowError::new(
                     v.at.line,
                     v.at.column,

@@ -212,6 +212,22 @@ pub fn uncertain_message(what: &str, s: &str, year: i64) -> String {
 /// so the builder keeps the first and names both.
 pub fn year_range(s: &str) -> Option<(i64, i64)> {
     let t = bare(s);
+    // An academic year or a short range, "1998/99", "1998-99", "1998–99":
+    // the end in two digits, in the first year's century. Two digits after
+    // the year that could be a month ("2019/05", "2019-04") are a month.
+    let short = t.trim().split_once(['/', '-', '–']).and_then(|(a, b)| {
+        let (a, b) = (a.trim(), b.trim());
+        let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|c| c.is_ascii_digit());
+        if !(digits(a, 4) && digits(b, 2)) {
+            return None;
+        }
+        let (first, end): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
+        let last = first / 100 * 100 + end;
+        (end > 12 && last > first && super::builder::YEARS.contains(&last)).then_some((first, last))
+    });
+    if short.is_some() {
+        return short;
+    }
     let mut years = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter_map(|w| {
         let w = ["ca", "c"].iter().find_map(|m| w.strip_prefix(m)).filter(|r| !r.is_empty()).unwrap_or(w);
         ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i64>().ok()).flatten()
@@ -444,6 +460,12 @@ mod tests {
             ("1998/1998", None),
             ("950", None),
             ("1998/9999", None),
+            ("1998/99", Some((1998, 1999))),
+            ("1998-99", Some((1998, 1999))),
+            ("c. 1998/99", Some((1998, 1999))),
+            ("2019/05", None),
+            ("2019-12", None),
+            ("1998/97", None),
         ] {
             assert_eq!(year_range(s), r, "{s}");
         }
