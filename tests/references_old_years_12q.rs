@@ -121,14 +121,20 @@ fn reading_edit_takes_an_approximate_year_and_undo_restores_it() {
     assert_eq!(year_of(&w, "Al-Qanun"), (Some(1025), 1));
     // Not a year: refused with what is expected, nothing written.
     for (bad, says) in [
-        ("c. 95", "is not a plausible year"),
+        // 12u: a year of two digits gets the advice a file's cell gets, marker kept.
+        (
+            "c. 95",
+            "is not a year canon can read: one or two digits may be a year cut short; write the full year, such as \
+             c. 1995, or the year 95 with four digits, c. 0095",
+        ),
         ("abc", "is not a year"),
         ("2019 Apr", "is not a year"),
         ("3000", "is not a plausible year"),
         ("0", "is not a plausible year"),
     ] {
         let err = w.fails(&["reading", "edit", &id, "--year", bad, "--by", "t"]);
-        assert!(err.contains(&format!("--year {bad:?} {says}")) && err.contains("c. 950"), "--year {bad:?}: {err}");
+        let hint = if bad == "c. 95" { "c. 0095" } else { "c. 950" };
+        assert!(err.contains(&format!("--year {bad:?} {says}")) && err.contains(hint), "--year {bad:?}: {err}");
     }
     assert_eq!(year_of(&w, "Al-Qanun"), (Some(1025), 1));
 }
@@ -376,14 +382,20 @@ fn reading_add_takes_a_year_as_reading_edit_does() {
     }
     let before = w.count("SELECT count(*) FROM reading");
     for (bad, says) in [
-        ("c. 95", "is not a plausible year"),
+        // 12u: a year of two digits gets the advice a file's cell gets, marker kept.
+        (
+            "c. 95",
+            "is not a year canon can read: one or two digits may be a year cut short; write the full year, such as \
+             c. 1995, or the year 95 with four digits, c. 0095",
+        ),
         ("abc", "is not a year"),
         ("2019 Apr", "is not a year"),
         ("3000", "is not a plausible year"),
         ("0", "is not a plausible year"),
     ] {
         let add = w.fails(&["reading", "add", "--title", "Refused", "--year", bad, "--by", "t"]);
-        assert!(add.contains(&format!("--year {bad:?} {says}")) && add.contains("c. 950"), "--year {bad:?}: {add}");
+        let hint = if bad == "c. 95" { "c. 0095" } else { "c. 950" };
+        assert!(add.contains(&format!("--year {bad:?} {says}")) && add.contains(hint), "--year {bad:?}: {add}");
     }
     assert_eq!(w.count("SELECT count(*) FROM reading"), before, "a refused year wrote a reading");
 }

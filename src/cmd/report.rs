@@ -336,6 +336,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         facet_scope,
         decisions,
         references: std::sync::OnceLock::from(references),
+        year_labels: Default::default(),
     })
 }
 

@@ -393,20 +393,47 @@ pub fn season_of(s: &str) -> Option<&'static str> {
 
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
-    // One or two digits: as often a year cut short ('79 for 1979) as the year
-    // 79, so refused, with how to write either.
-    let digits = v.trim().trim_start_matches(['c', '.', ' ', '[']).trim_end_matches([']', '~', '?', '%']);
-    if (1..=2).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && digits.parse::<i64>().is_ok_and(|y| y > 0)
-    {
-        return format!(
-            "year {v:?} is not a year canon can read: one or two digits may be a year cut short; write the full \
-             year, such as 19{d:0>2}, or the year {d} with four digits, {d:0>4}",
-            d = digits.trim_start_matches('0')
-        );
+    if let Some(m) = short_year_message(v) {
+        return format!("year {v:?} is not a year canon can read: {m}");
     }
     format!("year {v:?} is not a year; expected a year such as 2019 or 950 (or a date, or \"in press\")")
+}
+
+/// How to write a year given with one or two digits ("79", "c. 79", "[79?]",
+/// "ca 79~"), which is as often a year cut short ('79 for 1979) as the year
+/// 79, so refused wherever a year is read (a file's cell, `--year`): the two
+/// ways to write it, with the value's approximate marker kept ("write the
+/// full year, such as c. 1979, or the year 79 with four digits, c. 0079").
+/// `None` for any other value.
+pub fn short_year_message(v: &str) -> Option<String> {
+    let t = v.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
+    let lower = t.to_lowercase();
+    let marker = ["circa", "ca.", "ca", "c.", "c", "©"]
+        .iter()
+        .find(|m| lower.starts_with(*m) && lower[m.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .map_or("", |m| &t[..m.len()]);
+    let rest = t[marker.len()..].trim_start();
+    let digits = rest.trim_end_matches(['~', '?', '%']);
+    let qualifier = &rest[digits.len()..];
+    let ok = (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse::<i64>().is_ok_and(|y| y > 0);
+    if !ok {
+        return None;
+    }
+    let space = if marker.is_empty()
+        || marker == "©"
+        || (marker == "c" && !rest.is_empty() && t[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        ""
+    } else {
+        " "
+    };
+    let d = digits.trim_start_matches('0');
+    Some(format!(
+        "one or two digits may be a year cut short; write the full year, such as {marker}{space}19{d:0>2}{qualifier}, \
+         or the year {d} with four digits, {marker}{space}{d:0>4}{qualifier}"
+    ))
 }
 
 /// Validates a draft: the record, or every problem found in it.
@@ -700,8 +727,13 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // the year when it names the same year.
     if let Some(y) = year {
         let own = [d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        // Each thing said once a record: a year and a date beside it that
+        // both say "?" (Zotero "Publication Year" 1998? and "Date" 1998-05?)
+        // are one uncertain year, said at the first.
+        let (mut said_range, mut said_uncertain) = (false, false);
         for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
-            if let Some((first, last)) = super::dates::year_range(&v.text) {
+            if let (Some((first, last)), false) = (super::dates::year_range(&v.text), said_range) {
+                said_range = true;
                 d.warnings.push(RowError::new(
                     v.at.line,
                     v.at.column,
@@ -713,7 +745,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                     ),
                 ));
             }
-            if super::dates::uncertain(&v.text) && !date_approximate {
+            if super::dates::uncertain(&v.text) && !date_approximate && !said_uncertain {
+                said_uncertain = true;
                 d.warnings.push(RowError::new(
                     v.at.line,
                     v.at.column,

@@ -373,7 +373,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     });
     d.container_short = text_of(o.get("container-title-short")).or_else(|| text_of(o.get("journalAbbreviation")));
     d.volume = text_of(o.get("volume"));
-    d.issue = text_of(o.get("issue")).or_else(|| text_of(o.get("number")));
+    // A book's number in its series (`collection-number`) is kept where a
+    // BibTeX book's `number` is, the issue, which the references print as
+    // the series number.
+    d.issue = text_of(o.get("issue"))
+        .or_else(|| text_of(o.get("number")))
+        .or_else(|| d.series.as_ref().and_then(|_| text_of(o.get("collection-number"))));
     d.pages = text_of(o.get("page"));
     d.publisher = text_of(o.get("publisher"));
     d.place = text_of(o.get("publisher-place")).or_else(|| text_of(o.get("event-place")));
@@ -411,6 +416,7 @@ const CSL_READ: &[&str] = &[
     "container-title-short",
     "journalAbbreviation",
     "collection-title",
+    "collection-number",
     "volume",
     "issue",
     "number",

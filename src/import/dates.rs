@@ -212,6 +212,22 @@ pub fn uncertain_message(what: &str, s: &str, year: i64) -> String {
 /// so the builder keeps the first and names both.
 pub fn year_range(s: &str) -> Option<(i64, i64)> {
     let t = bare(s);
+    // An academic year or a short range, "1998/99", "1998-99", "1998–99":
+    // the end in two digits, in the first year's century. Two digits after
+    // the year that could be a month ("2019/05", "2019-04") are a month.
+    let short = t.trim().split_once(['/', '-', '–']).and_then(|(a, b)| {
+        let (a, b) = (a.trim(), b.trim());
+        let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|c| c.is_ascii_digit());
+        if !(digits(a, 4) && digits(b, 2)) {
+            return None;
+        }
+        let (first, end): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
+        let last = first / 100 * 100 + end;
+        (end > 12 && last > first && super::builder::YEARS.contains(&last)).then_some((first, last))
+    });
+    if short.is_some() {
+        return short;
+    }
     let mut years = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter_map(|w| {
         let w = ["ca", "c"].iter().find_map(|m| w.strip_prefix(m)).filter(|r| !r.is_empty()).unwrap_or(w);
         ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i64>().ok()).flatten()
@@ -264,7 +280,12 @@ pub fn approximate(s: &str) -> bool {
     ["circa", "ca.", "ca", "c.", "c"].iter().any(|m| {
         t.strip_prefix(m).is_some_and(|r| {
             let digits = r.trim_start().chars().take_while(char::is_ascii_digit).count();
-            (3..=4).contains(&digits)
+            // Or a date with its month or day first, after a marker that
+            // stands apart ("ca. May 3, 1998", EndNote's `pub-dates`; "circa
+            // Apr 1998", "c. 3 May 1998"), read as a date as the builder reads it.
+            let dated = (m.ends_with('.') || r.starts_with(char::is_whitespace))
+                && matches!(super::builder::read_date(r), Some(super::builder::Dated::Year(_)));
+            (3..=4).contains(&digits) || dated
         })
     })
 }
@@ -293,6 +314,10 @@ pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
     let digits = digits.strip_suffix(['~', '?', '%']).unwrap_or(digits).trim_end();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(expected());
+    }
+    // "79", "c. 79": the rule a file's year follows, and its words.
+    if let Some(m) = super::builder::short_year_message(s) {
+        return Err(format!("{:?} is not a year canon can read: {m}", s.trim()));
     }
     match super::builder::read_date(s) {
         Some(super::builder::Dated::Year(y)) => Ok((y, approximate(s))),
@@ -435,6 +460,12 @@ mod tests {
             ("1998/1998", None),
             ("950", None),
             ("1998/9999", None),
+            ("1998/99", Some((1998, 1999))),
+            ("1998-99", Some((1998, 1999))),
+            ("c. 1998/99", Some((1998, 1999))),
+            ("2019/05", None),
+            ("2019-12", None),
+            ("1998/97", None),
         ] {
             assert_eq!(year_range(s), r, "{s}");
         }
@@ -463,6 +494,10 @@ mod tests {
             "1998%",
             "2019-04~",
             "circa 1998-05-03",
+            "ca. May 3, 1998",
+            "circa Apr 1998",
+            "c. 3 May 1998",
+            "[ca. May 1998]",
         ] {
             assert!(approximate(s), "{s}");
         }
@@ -473,9 +508,23 @@ mod tests {
         for s in ["1998", "1998~", "1998%", "?", "cat?", "19?"] {
             assert!(!uncertain(s), "{s}");
         }
-        for s in
-            ["1998", "950", "2019 Apr", "p2019", "in press", "cat", "c. 95", "c. 19", "c. 12345", "?", "cat?", "19?"]
-        {
+        for s in [
+            "1998",
+            "950",
+            "2019 Apr",
+            "p2019",
+            "in press",
+            "cat",
+            "c. 95",
+            "c. 19",
+            "c. 12345",
+            "?",
+            "cat?",
+            "19?",
+            "May 3, 1998",
+            "cMay 1998",
+            "ca. May",
+        ] {
             assert!(!approximate(s), "{s}");
         }
     }

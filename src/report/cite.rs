@@ -1955,7 +1955,10 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
             if let Some(v) = &r.volume {
                 parent.insert("volume".into(), json!(v));
             }
-            if let Some(i) = &r.issue {
+            // A chapter's book in a series: its number is the series number
+            // (BibTeX `number`, CSL `collection-number`), on the series below.
+            let series_number = matches!(parent_kind, Some("book")) && r.series.is_some();
+            if let (Some(i), false) = (&r.issue, series_number) {
                 parent.insert("issue".into(), json!(i));
             }
             if let Some(x) = &r.edition {
@@ -1968,7 +1971,7 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
             // parent ([`series_parent`]), which hayagriva gives CSL as
             // `collection-title`.
             if let (Some("book"), Some(series)) = (parent_kind, &r.series) {
-                parent.insert("parent".into(), series_parent(series));
+                parent.insert("parent".into(), series_parent(series, r.issue.as_deref()));
             }
             e.insert("parent".into(), Value::Object(parent));
         }
@@ -1976,7 +1979,9 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
             if let Some(v) = &r.volume {
                 e.insert("volume".into(), json!(v));
             }
-            if let Some(i) = &r.issue {
+            // A book in a series: its number is the series number, on the series below.
+            let series_number = kind == "book" && r.series.is_some();
+            if let (Some(i), false) = (&r.issue, series_number) {
                 e.insert("issue".into(), json!(i));
             }
             if let Some(x) = &r.edition {
@@ -1993,7 +1998,7 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
             // `collection-title` (a book has no container, so it is never
             // taken for one).
             if let ("book", Some(series)) = (kind, &r.series) {
-                e.insert("parent".into(), series_parent(series));
+                e.insert("parent".into(), series_parent(series, r.issue.as_deref()));
             }
         }
     }
@@ -2009,8 +2014,15 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
 /// An anthology, because under a parent *book* hayagriva also gives the
 /// book's own volume as CSL's `part-number` and `chapter-number` ("Vol. 4,
 /// Pt. 4, Chapter 4" in APA), and it is never taken for a container.
-fn series_parent(series: &str) -> Value {
-    json!({ "type": "anthology", "title": protected(series) })
+/// `number` is the book's number in the series (BibTeX `number` on a book
+/// with a `series`, which canon stores as the issue; CSL-JSON
+/// `collection-number`): the anthology's volume, which hayagriva gives CSL
+/// as `collection-number`, not the book's issue ("Issue 12" in APA).
+fn series_parent(series: &str, number: Option<&str>) -> Value {
+    match number {
+        Some(n) => json!({ "type": "anthology", "title": protected(series), "volume": n }),
+        None => json!({ "type": "anthology", "title": protected(series) }),
+    }
 }
 
 /// Whether a conference paper was published in a journal (APA 7th §10.5:

@@ -63,6 +63,26 @@ pub struct ReportData {
     /// first asked for ([`ReportData::references`]); start it empty.
     #[serde(skip)]
     pub references: std::sync::OnceLock<super::cite::References>,
+    /// Each reading's year with its letter, by ID, made from the references
+    /// when first asked for ([`ReportData::year_labels`]); start it empty.
+    #[serde(skip)]
+    pub year_labels: std::sync::OnceLock<std::collections::HashMap<i64, String>>,
+}
+
+/// The year-suffix letter after `year` in the reference `text` ("… (1998b).
+/// …" → 'b', "[950a?]" → 'a'): the year's digits standing alone (no digit on
+/// either side), then one small letter that no other letter follows. `None`
+/// when the reference prints the year without a letter.
+fn year_letter_in(text: &str, year: i64) -> Option<char> {
+    let y = year.to_string();
+    let b = text.as_bytes();
+    text.match_indices(&y).find_map(|(at, _)| {
+        let before_ok = at == 0 || !b[at - 1].is_ascii_digit();
+        let mut after = text[at + y.len()..].chars();
+        let letter = after.next().filter(char::is_ascii_lowercase)?;
+        let alone = !after.next().is_some_and(char::is_alphanumeric);
+        (before_ok && alone).then_some(letter)
+    })
 }
 
 /// Counts of people under this are suppressed in every output (see [`super::facets`]).
@@ -115,6 +135,33 @@ impl ReportData {
     /// list and every format. Made on first use and kept.
     pub fn references(&self) -> &super::cite::References {
         self.references.get_or_init(|| self.style.references(&self.readings.iter().collect::<Vec<_>>()))
+    }
+
+    /// Each reading's year as the report's references label it, by reading
+    /// ID: the year with the year-suffix letter its reference carries
+    /// ("1998b" where the reading list prints "Galen (1998b)"), so a table
+    /// that names a reading by title and year names it as the reading list
+    /// does. A reading whose reference has no letter (Vancouver, a year no
+    /// other work shares) is absent; [`ReportData::year_label`] falls back to the year.
+    pub fn year_labels(&self) -> &std::collections::HashMap<i64, String> {
+        self.year_labels.get_or_init(|| {
+            let refs = self.references();
+            self.readings
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| {
+                    let y = r.year?;
+                    let letter = year_letter_in(&refs.text(i)?.text, y)?;
+                    Some((r.id, format!("{y}{letter}")))
+                })
+                .collect()
+        })
+    }
+
+    /// The year of reading `id` (`year`) as the report's references label it
+    /// ([`ReportData::year_labels`]): "1998b", else the year, else "".
+    pub fn year_label(&self, id: Option<i64>, year: Option<i64>) -> String {
+        id.and_then(|id| self.year_labels().get(&id).cloned()).unwrap_or_else(|| super::year(year))
     }
 
     /// The readings at `positions` in [`ReportData::readings`].
@@ -563,17 +610,19 @@ fn place(d: &ReportData, g: &Gap) -> String {
 }
 
 /// Proposed readings of a gap, one per line: "Title (year), relevance 3.2: shared words".
-fn readings_cell(g: &Gap) -> String {
+/// The year is labelled as in the reading list ([`ReportData::year_label`]).
+fn readings_cell(d: &ReportData, g: &Gap) -> String {
     g.candidates
         .iter()
         .map(|c| {
             // The reason quotes the reading's and the session's words: each
             // quote keeps its own direction ([`super::bidi::isolate_quoted`]).
             let why = super::bidi::isolate_quoted(&c.why_brief());
+            let y = d.year_label(Some(c.reading_id), c.year);
             if c.score > 0.0 {
-                format!("{} ({}); shares {why}", isolated(&c.title), year(c.year))
+                format!("{} ({y}); shares {why}", isolated(&c.title))
             } else {
-                format!("{} ({}); {why}", isolated(&c.title), year(c.year))
+                format!("{} ({y}); {why}", isolated(&c.title))
             }
         })
         .collect::<Vec<_>>()
@@ -718,7 +767,7 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
                     super::bidi::isolate_quoted(&format!("{}{}{next}", g.explanation, sessions_text(d, g))),
                 ];
                 if with_readings {
-                    row.push(readings_cell(g));
+                    row.push(readings_cell(d, g));
                 }
                 row
             })
@@ -925,7 +974,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             e.0.push(format!(
                 "{} ({}), linked to {to} by {}{note}",
                 isolated(&r.title),
-                year(r.reading_year),
+                d.year_label(r.reading_id, r.reading_year),
                 isolated(&r.linked_by)
             ));
         } else {
@@ -937,7 +986,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             e.1.push(format!(
                 "{} ({}) {what}; shares {}",
                 isolated(&r.title),
-                year(r.reading_year),
+                d.year_label(r.reading_id, r.reading_year),
                 super::bidi::isolate_quoted(&r.brief)
             ));
         }
@@ -1469,8 +1518,12 @@ fn csv_rows_six(d: &ReportData, refs: &std::collections::HashMap<i64, String>) -
         }
     }
     for g in &d.gaps {
-        let cands =
-            g.candidates.iter().map(|c| format!("{} ({})", c.title, year(c.year))).collect::<Vec<_>>().join(" | ");
+        let cands = g
+            .candidates
+            .iter()
+            .map(|c| format!("{} ({})", c.title, d.year_label(Some(c.reading_id), c.year)))
+            .collect::<Vec<_>>()
+            .join(" | ");
         rows.push(row(
             "gap",
             &g.scope,
@@ -1630,8 +1683,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         ("summary", summary),
         ("findings", findings_listing(&d.findings)),
         ("coverage", super::coverage_listing(&d.coverage)),
-        ("gaps", super::gaps_listing(&d.gaps)),
-        ("module_readings", plan_listing(&d.plan)),
+        ("gaps", super::gaps_listing_labelled(&d.gaps, |id, y| d.year_label(id, y))),
+        ("module_readings", plan_listing(&d.plan, |id, y| d.year_label(id, y))),
         ("evidence", super::evidence_listing(&d.evidence)),
         ("readings", readings),
         ("readings_by_theme", readings_by_theme(d)),
@@ -1707,8 +1760,11 @@ pub fn findings_listing(fs: &[Finding]) -> super::Listing {
     l
 }
 
-/// What each module should read, as rows.
-pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
+/// What each module should read, as rows. `label` gives a reading's year
+/// (reading ID, year) as the report's references label it
+/// ([`ReportData::year_label`]), in the column `reading_label` beside the
+/// plain `reading_year`.
+pub fn plan_listing(plan: &[ModuleReading], label: impl Fn(Option<i64>, Option<i64>) -> String) -> super::Listing {
     let mut l = super::Listing::new(&[
         "programme",
         "year",
@@ -1719,6 +1775,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
         "title",
         "authors",
         "reading_year",
+        "reading_label",
         "review",
         "session",
         "linked_by",
@@ -1740,6 +1797,7 @@ pub fn plan_listing(plan: &[ModuleReading]) -> super::Listing {
             // The export's writer: a comma'd institution in braces, so that it reads back whole.
             crate::import::names::cell_text(&r.author_names),
             year(r.reading_year),
+            label(r.reading_id, r.reading_year),
             r.review.clone(),
             r.session.clone(),
             r.linked_by.clone(),
@@ -1801,7 +1859,13 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         },
         "coverage": super::coverage_records(&d.coverage),
         "gaps": d.gaps,
-        "module_readings": d.plan,
+        "module_readings": d.plan.iter().map(|p| {
+            let mut v = serde_json::to_value(p).unwrap_or_default();
+            if p.reading_id.is_some() {
+                v["reading_label"] = serde_json::Value::String(d.year_label(p.reading_id, p.reading_year));
+            }
+            v
+        }).collect::<Vec<_>>(),
         "evidence": d.evidence,
         "facets": d.facet_section(),
         "comparison": d.comparison,

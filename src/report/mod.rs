@@ -164,6 +164,13 @@ use crate::analysis::gaps::Gap;
 /// csv`, the report's CSV folder and the committee's workbook), so that its
 /// columns have one name everywhere.
 pub fn gaps_listing(gaps: &[Gap]) -> Listing {
+    gaps_listing_labelled(gaps, |_, y| year(y))
+}
+
+/// [`gaps_listing`] with each candidate reading's year given by `label`
+/// (reading ID, year): the report labels it as its references do ("1998b",
+/// [`committee::ReportData::year_label`]).
+pub fn gaps_listing_labelled(gaps: &[Gap], label: impl Fn(Option<i64>, Option<i64>) -> String) -> Listing {
     let mut l = Listing::new(&[
         "severity",
         "kind",
@@ -191,9 +198,11 @@ pub fn gaps_listing(gaps: &[Gap]) -> Listing {
                 .iter()
                 .map(|c| {
                     if c.score > 0.0 {
-                        format!("[{}] {} ({}) score {}: {}", c.reading_id, c.title, year(c.year), c.score, c.why())
+                        let y = label(Some(c.reading_id), c.year);
+                        format!("[{}] {} ({y}) score {}: {}", c.reading_id, c.title, c.score, c.why())
                     } else {
-                        format!("[{}] {} ({}) {}", c.reading_id, c.title, year(c.year), c.why())
+                        let y = label(Some(c.reading_id), c.year);
+                        format!("[{}] {} ({y}) {}", c.reading_id, c.title, c.why())
                     }
                 })
                 .collect::<Vec<_>>()
