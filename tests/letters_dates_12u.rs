@@ -252,3 +252,36 @@ fn a_short_range_is_said_and_an_uncertain_year_is_said_once() {
     assert_eq!(err.matches("is an uncertain year").count(), 1, "{err}");
     assert_eq!(date_of(&w, "Zotero doubtful"), (Some(1998), Some(5), None, false));
 }
+
+#[test]
+fn a_reading_without_a_plain_year_is_labelled_as_the_lists_say_it() {
+    // A fresh tester: "What each module should read" showed "EndNote book ()"
+    // for a work in press and an undated one, and "(1998)" for "ca. 1998".
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w.ok(&["import", "modules", &sample("modules.csv"), "-q"]);
+    w.import_reading(
+        "n.csv",
+        "title,authors,year,type,container,themes,status\n\
+         Undated pamphlet on race,\"Galen, C\",,book,,epistemic-bias,approved\n\
+         A book in press,\"Okafor, N\",in press,book,,epistemic-bias,approved\n\
+         About that year,\"Mensah, K\",c. 1998,book,,epistemic-bias,approved\n",
+    );
+    for r in w.reading_list().as_array().unwrap() {
+        let id = r["id"].as_i64().unwrap().to_string();
+        w.ok(&["link", &id, "MED1001", "--by", "amina"]);
+    }
+    let folder = w.path("f");
+    w.ok(&["report", folder.to_str().unwrap(), "--format", "csv", "--style", "apa", "-q"]);
+    let labels: HashMap<String, String> = rows(&folder.join("module_readings.csv"))
+        .into_iter()
+        .map(|r| (r["title"].clone(), r["reading_label"].clone()))
+        .collect();
+    assert_eq!(labels.get("Undated pamphlet on race").map(String::as_str), Some("n.d."), "{labels:?}");
+    assert_eq!(labels.get("A book in press").map(String::as_str), Some("in press"), "{labels:?}");
+    assert_eq!(labels.get("About that year").map(String::as_str), Some("ca. 1998"), "{labels:?}");
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "apa", "-q"]);
+    let text = common::pdf_text(&pdf).join(" ");
+    assert!(!text.contains("pamphlet on race ()") && !text.contains("in press ()"), "{text}");
+}

@@ -416,3 +416,23 @@ fn the_web_forms_say_an_uncertain_year_as_the_command_line_does() {
     let f = flash(&c.follow(&r)).unwrap_or_default();
     assert!(f.starts_with("Saved") && !f.contains("Note"), "{f}");
 }
+
+#[test]
+fn a_titles_own_case_never_changes_a_doi_or_a_web_address() {
+    // A fresh tester: the title's "EndNote" and "mRNA" were written into the
+    // printed URL ("…/EndNote/mRNA-guide", a case-sensitive path) and DOI.
+    let w = Workdir::new();
+    w.import_reading(
+        "dc.csv",
+        "title,authors,year,type,container,doi,url\n\
+Using EndNote with mRNA data,\"Osei, Ama\",2019,article,Medical Education,10.1000/endnote.mrna.1,\n\
+A web guide to EndNote and mRNA,\"Osei, Ama\",2020,web,,,https://example.org/endnote/mrna-guide\n",
+    );
+    for style in ["apa", "vancouver", "chicago-author-date", "harvard"] {
+        let refs = w.references(style);
+        let a = reference(&refs, "Using EndNote");
+        assert!(a.contains("10.1000/endnote.mrna.1") && a.contains("EndNote") && a.contains("mRNA"), "{style}: {a}");
+        let b = reference(&refs, "A web guide");
+        assert!(b.contains("https://example.org/endnote/mrna-guide"), "{style}: {b}");
+    }
+}

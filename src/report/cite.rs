@@ -2165,7 +2165,8 @@ fn own_case(mut t: Rich, words: &[String]) -> Rich {
                 && end <= text.len()
                 && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
                 && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
-                && text[i..end].to_lowercase() == lower;
+                && text[i..end].to_lowercase() == lower
+                && !in_identifier(&text, i, end);
             if whole {
                 text.replace_range(i..end, w);
             }
@@ -2182,6 +2183,21 @@ fn own_case(mut t: Rich, words: &[String]) -> Rich {
         t.text = text;
     }
     t
+}
+
+/// Whether bytes `start..end` of a reference lie in a DOI or a web address
+/// (the run of text between spaces holds "://", "www." or "doi:", or starts
+/// "10." and a slash follows): a title's "EndNote" or "mRNA" is not written
+/// into "…/endnote/mrna-guide", whose path is case-sensitive, or a DOI.
+fn in_identifier(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let to = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    let token = text[from..to].to_lowercase();
+    let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    token.contains("://")
+        || token.contains("www.")
+        || token.contains("doi:")
+        || (token.starts_with("10.") && token.contains('/'))
 }
 
 /// An approximate year (a copyright year, or circa) marked as the style's

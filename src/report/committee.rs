@@ -141,18 +141,31 @@ impl ReportData {
     /// ID: the year with the year-suffix letter its reference carries
     /// ("1998b" where the reading list prints "Galen (1998b)"), so a table
     /// that names a reading by title and year names it as the reading list
-    /// does. A reading whose reference has no letter (Vancouver, a year no
-    /// other work shares) is absent; [`ReportData::year_label`] falls back to the year.
+    /// does; "ca. 1998" for an approximate year; for a reading without a
+    /// year its status ("in press") or "n.d." (a table showed "()").
     pub fn year_labels(&self) -> &std::collections::HashMap<i64, String> {
         self.year_labels.get_or_init(|| {
             let refs = self.references();
             self.readings
                 .iter()
                 .enumerate()
-                .filter_map(|(i, r)| {
-                    let y = r.year?;
-                    let letter = year_letter_in(&refs.text(i)?.text, y)?;
-                    Some((r.id, format!("{y}{letter}")))
+                .map(|(i, r)| {
+                    let label = match r.year {
+                        Some(y) => {
+                            let letter = refs.text(i).and_then(|t| year_letter_in(&t.text, y));
+                            let circa = if r.date_approximate { "ca. " } else { "" };
+                            format!("{circa}{y}{}", letter.map(String::from).unwrap_or_default())
+                        }
+                        // Undated: its status ("in press"), else "n.d.", as the lists say it.
+                        None => r
+                            .year_note
+                            .as_deref()
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty())
+                            .unwrap_or("n.d.")
+                            .to_string(),
+                    };
+                    (r.id, label)
                 })
                 .collect()
         })
