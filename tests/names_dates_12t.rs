@@ -416,3 +416,32 @@ fn a_year_under_100_is_read_only_where_the_format_says_it_is_a_full_year() {
     );
     assert_eq!(w.count("SELECT count(*) FROM reading"), before);
 }
+
+#[test]
+fn a_crossref_child_does_not_take_its_parents_doi() {
+    // A final tester: a chapter inherited its book's DOI, so the file was refused
+    // whole ("DOI … is already entry …"), in either order of the entries.
+    for (name, bib) in [
+        (
+            "child-first.bib",
+            "@incollection{child, author={Kaur, Simran}, title={Child chapter}, pages={3--9}, crossref={parent}}\n\
+             @book{parent, editor={Lowe, Ada}, title={Parent Volume}, publisher={Zed}, year={2011}, doi={10.1000/parent}, url={https://example.org/parent}}\n",
+        ),
+        (
+            "parent-first.bib",
+            "@book{parent, editor={Lowe, Ada}, title={Parent Volume}, publisher={Zed}, year={2011}, doi={10.1000/parent}}\n\
+             @incollection{child, author={Kaur, Simran}, title={Child chapter}, pages={3--9}, crossref={parent}}\n",
+        ),
+    ] {
+        let w = Workdir::new();
+        w.import_reading(name, bib);
+        let list = w.reading_list();
+        let child = common::reading(&list, "Child chapter");
+        let parent = common::reading(&list, "Parent Volume");
+        assert_eq!(parent["doi"], "10.1000/parent", "{name}");
+        assert!(child["doi"].is_null() && child["url"].is_null(), "{name}: {child}");
+        // What a chapter does inherit: its book's title, year and publisher.
+        assert_eq!(child["container"], "Parent Volume", "{name}: {child}");
+        assert_eq!(child["year"], 2011, "{name}: {child}");
+    }
+}

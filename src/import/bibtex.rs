@@ -133,11 +133,30 @@ pub fn read(text: &str) -> Read {
 }
 
 /// What a child entry inherits from its crossref parent: every field but the
-/// parent's own keys and titles, and the parent's title as `booktitle`.
+/// parent's own keys, titles and identifiers, and the parent's title as
+/// `booktitle`. A DOI, PMID, eprint or web address names the parent work
+/// itself: a chapter that took its book's DOI would be the book to canon's
+/// duplicate check (a valid file was refused whole).
 fn inherit(parent: &Entry) -> HashMap<String, Field> {
     let mut out = HashMap::new();
     for (k, f) in &parent.fields {
-        if matches!(k.as_str(), "crossref" | "xref" | "ids" | "key" | "label" | "title" | "shorttitle" | "subtitle") {
+        if matches!(
+            k.as_str(),
+            "crossref"
+                | "xref"
+                | "ids"
+                | "key"
+                | "label"
+                | "title"
+                | "shorttitle"
+                | "subtitle"
+                | "doi"
+                | "pmid"
+                | "pmcid"
+                | "eprint"
+                | "url"
+                | "urldate"
+        ) {
             continue;
         }
         out.insert(k.clone(), Field { raw: f.raw.clone(), at: f.at });
