@@ -1292,3 +1292,52 @@ fn undo_has_one_wording_and_a_bad_number_gets_a_message() {
     assert!(page.contains("The form could not be read") && page.contains("nothing was changed"), "{page}");
     assert!(page.contains("<a href=\"/\">"), "a way back: {page}");
 }
+
+/// A right-to-left title beside a year, a code or a status keeps them in
+/// their place: every page that composes a line with a user's title isolates
+/// it (`<bdi>`), as the gaps page does.
+#[test]
+fn right_to_left_titles_are_isolated_on_every_page() {
+    let w = samples();
+    let title = "الطب الاستعماري في مصر";
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        title,
+        "--author",
+        "سالم، منى",
+        "--year",
+        "2021",
+        "--theme",
+        "historical-awareness",
+        "--by",
+        "amina",
+    ]);
+    let reading = w.count("SELECT id FROM reading WHERE title LIKE 'الطب%'");
+    let csv = "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+               MBBS,2,MED9,Global health,صحة المرأة في الريف,Describe rural care,historical-awareness\n";
+    let f = w.write("rtl.csv", csv);
+    w.ok(&["import", "modules", f.to_str().unwrap(), "--by", "amina"]);
+    w.ok(&["link", &reading.to_string(), "MED9", "--by", "amina"]);
+    let m = module_id(&w, "MED9");
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let reading_bdi = format!("<bdi>{title}</bdi>");
+    assert!(
+        c.page(&format!("/readings/{reading}")).contains(&format!("<h1 dir=\"auto\">{title}</h1>")),
+        "the reading's own page does not head it right to left"
+    );
+    for p in
+        ["/readings?status=suggested".to_string(), format!("/modules/{m}"), "/search?q=%D8%A7%D9%84%D8%B7%D8%A8".into()]
+    {
+        let html = c.page(&p);
+        assert!(html.contains(&reading_bdi), "GET {p} does not isolate {title:?}:\n{html}");
+    }
+    let session_bdi = "<bdi>صحة المرأة في الريف</bdi>";
+    for p in [format!("/modules/{m}"), "/search?q=%D8%B5%D8%AD%D8%A9".into()] {
+        let html = c.page(&p);
+        assert!(html.contains(session_bdi), "GET {p} does not isolate the session title:\n{html}");
+    }
+}

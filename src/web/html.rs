@@ -69,12 +69,12 @@ pub fn layout(visit: &Visit, title: &str, nav: Nav, body: Markup) -> Markup {
                 main id="main" tabindex="-1" {
                     @if let Some(f) = &visit.flash {
                         @if f.error {
-                            div.flash.error role="alert" { strong { "Not done: " } (f.message) }
+                            div.flash.error role="alert" { strong { "Not done: " } (quotes_isolated(&f.message)) }
                         } @else {
-                            div.flash role="status" { (f.message) }
+                            div.flash role="status" { (quotes_isolated(&f.message)) }
                         }
                     }
-                    h1 { (title) }
+                    h1 dir="auto" { (title) }
                     (body)
                 }
                 footer {

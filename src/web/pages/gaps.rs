@@ -274,7 +274,7 @@ fn gap(
                 p.muted { "Sessions: " }
                 ul {
                     @for i in &g.items {
-                        li { a href={ "/items/" (i.item_id) } { (i.module_code) " · " (i.title) } }
+                        li { a href={ "/items/" (i.item_id) } { (i.module_code) " · " bdi { (i.title) } } }
                     }
                 }
             }

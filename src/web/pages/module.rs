@@ -90,7 +90,7 @@ fn link_forms(
                         (csrf(v))
                         input type="hidden" name="reading" value=(r.id);
                         input type="hidden" name="back" value=(back);
-                        span { a href={ "/readings/" (r.id) } { (r.title) } " (" (year(r.year)) ") " (status(&r.status)) }
+                        span { a href={ "/readings/" (r.id) } { bdi { (r.title) } } " (" (year(r.year)) ") " (status(&r.status)) }
                         div {
                             label for=(sel) { "Link to" }
                             select id=(sel) name="target" {
@@ -160,7 +160,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                     @let label = format!("session “{}”", i.title);
                     @let back = format!("{base}#item-{}", i.id);
                     li id={ "item-" (i.id) } {
-                        h3 { (i.title) }
+                        h3 { bdi { (i.title) } }
                         p.actions {
                             a href={ "/items/" (i.id) "/edit" } aria-label={ "Edit " (label) } { "Edit" } " · "
                             a href={ "/items/" (i.id) "/remove" } aria-label={ "Remove " (label) } { "Remove" }
@@ -202,7 +202,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                             tr {
                                 td {
                                     @if let Some(r) = by_id.get(&l.reading_id) {
-                                        a href={ "/readings/" (r.id) } { (r.title) } " (" (year(r.year)) ")"
+                                        a href={ "/readings/" (r.id) } { bdi { (r.title) } } " (" (year(r.year)) ")"
                                         @if theme.is_some_and(|t| r.themes.contains(&t.slug)) { " " (chip(&theme.map(|t| t.slug.clone()).unwrap_or_default())) }
                                     } @else {
                                         "reading " (l.reading_id)

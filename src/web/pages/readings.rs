@@ -102,7 +102,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
                 tbody {
                     @for r in &rows[pager.range()] {
                         tr {
-                            td { a href={ "/readings/" (r.id) } { (r.title) } @if !r.authors.is_empty() { br; span.muted { (r.authors.join("; ")) } } }
+                            td { a href={ "/readings/" (r.id) } { bdi { (r.title) } } @if !r.authors.is_empty() { br; span.muted { bdi { (r.authors.join("; ")) } } } }
                             td { (year(r.year)) }
                             td { (r.kind) }
                             td { (status(&r.status)) }
@@ -307,7 +307,7 @@ pub async fn queue(
             (pager.links("/review", &[], "suggested readings"))
             @for r in &waiting[pager.range()] {
                 article.gap {
-                    h2 { a href={ "/readings/" (r.id) } { (r.title) } }
+                    h2 { a href={ "/readings/" (r.id) } { bdi { (r.title) } } }
                     p { (r.authors.join("; ")) " · " (year(r.year)) " · " (r.kind) @for t in &r.themes { " " (chip(t)) } }
                     @if let Some(a) = &r.annotation { p.muted { (a) } }
                     (review_form(v, r, &back))

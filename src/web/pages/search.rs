@@ -80,8 +80,8 @@ pub async fn page(
                         ol {
                             @for h in &items {
                                 li {
-                                    a href={ "/items/" (h.id) } { (h.context) " · " (h.title) } " " span.muted { "year " (year(h.year)) }
-                                    br; span.muted { (snippet(&h.snippet)) }
+                                    a href={ "/items/" (h.id) } { (h.context) " · " bdi { (h.title) } } " " span.muted { "year " (year(h.year)) }
+                                    br; span.muted { bdi { (snippet(&h.snippet)) } }
                                 }
                             }
                         }
@@ -91,8 +91,8 @@ pub async fn page(
                         ol {
                             @for h in &readings {
                                 li {
-                                    a href={ "/readings/" (h.id) } { (h.title) } " " span.muted { (h.context) " (" (year(h.year)) ")" }
-                                    br; span.muted { (snippet(&h.snippet)) }
+                                    a href={ "/readings/" (h.id) } { bdi { (h.title) } } " " span.muted { bdi { (h.context) } " (" (year(h.year)) ")" }
+                                    br; span.muted { bdi { (snippet(&h.snippet)) } }
                                 }
                             }
                         }
