@@ -1335,6 +1335,7 @@ fn right_to_left_titles_are_isolated_on_every_page() {
         let html = c.page(&p);
         assert!(html.contains(&reading_bdi), "GET {p} does not isolate {title:?}:\n{html}");
     }
+    assert!(c.page("/search?q=%D8%A7%D9%84%D8%B7%D8%A8").contains("0 sessions and 1 reading match."));
     let session_bdi = "<bdi>صحة المرأة في الريف</bdi>";
     for p in [format!("/modules/{m}"), "/search?q=%D8%B5%D8%AD%D8%A9".into()] {
         let html = c.page(&p);

@@ -93,6 +93,77 @@ pub fn fold_word(w: &str) -> std::borrow::Cow<'_, str> {
     if s == w { w.into() } else { s.into() }
 }
 
+/// British spellings of medical words whose American form drops the `a` or
+/// `o` of the digraph (haematology, hypoxaemia, paediatric, oesophagus):
+/// (American part, British part). [`spellings`] tries each where it occurs.
+const DIGRAPHS: &[(&str, &str)] = &[
+    ("hem", "haem"),
+    ("emia", "aemia"),
+    ("emic", "aemic"),
+    ("ped", "paed"),
+    ("esoph", "oesoph"),
+    ("edema", "oedema"),
+    ("estr", "oestr"),
+    ("fet", "foet"),
+    ("gynec", "gynaec"),
+    ("anesth", "anaesth"),
+    ("etiol", "aetiol"),
+    ("cesar", "caesar"),
+    ("fec", "faec"),
+    ("celiac", "coeliac"),
+    ("rrhea", "rrhoea"),
+    ("pnea", "pnoea"),
+    ("ischem", "ischaem"),
+    ("leukem", "leukaem"),
+    ("archeo", "archaeo"),
+    ("paleo", "palaeo"),
+    ("medieval", "mediaeval"),
+    ("encyclopedi", "encyclopaedi"),
+];
+
+/// The spellings of one word that [`fold_word`] takes as the same word, the
+/// word itself first: "decolonizing" gives "decolonising" too, "hematology"
+/// "haematology", "colour" "color". For a search over text as written (a
+/// full-text index does not fold), each is looked for. Lower-case words of
+/// ASCII letters only; anything else is returned alone.
+pub fn spellings(word: &str) -> Vec<String> {
+    let w = word.to_lowercase();
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return vec![word.to_string()];
+    }
+    let target = fold_word(&w).into_owned();
+    // American forms: the word folded; British forms: the folded word with an
+    // ending or a whole word put back, and with digraphs put back.
+    let mut american = vec![target.clone()];
+    for (uk, us) in WORDS {
+        if *us == target {
+            american.push((*uk).to_string());
+        }
+    }
+    for (uk, us) in ENDINGS {
+        if let Some(stem) = target.strip_suffix(us)
+            && stem.len() >= 3
+        {
+            american.push(format!("{stem}{uk}"));
+        }
+    }
+    let mut out = vec![word.to_string()];
+    let mut add = |c: String| {
+        if c != w && !out.contains(&c) && fold_word(&c) == target.as_str() {
+            out.push(c);
+        }
+    };
+    for a in american {
+        add(a.clone());
+        for (us, uk) in DIGRAPHS {
+            if let Some(at) = a.find(us) {
+                add(format!("{}{uk}{}", &a[..at], &a[at + us.len()..]));
+            }
+        }
+    }
+    out
+}
+
 /// A text normalised (see [`normalise`]), folded word by word (see
 /// [`fold_word`]) and stemmed (see [`stem`](super::stem::stem)), remembering
 /// where each word came from in the original.
@@ -923,6 +994,33 @@ pub fn content_terms(text: &str) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spellings_give_the_other_side_of_the_atlantic() {
+        use super::spellings;
+        let has = |w: &str, other: &str| {
+            let s = spellings(w);
+            assert_eq!(s[0], w);
+            assert!(s.iter().any(|x| x == other), "{w}: {s:?} lacks {other}");
+        };
+        has("decolonizing", "decolonising");
+        has("decolonising", "decolonizing");
+        has("hypoxemia", "hypoxaemia");
+        has("hypoxaemia", "hypoxemia");
+        has("hematology", "haematology");
+        has("gynecology", "gynaecology");
+        has("anesthesia", "anaesthesia");
+        has("pediatric", "paediatric");
+        has("color", "colour");
+        has("colour", "color");
+        has("centre", "center");
+        has("program", "programme");
+        has("esophagus", "oesophagus");
+        assert_eq!(spellings("race"), vec!["race"]);
+        assert_eq!(spellings("bias"), vec!["bias"]);
+        assert_eq!(spellings("Ibn"), vec!["Ibn"]);
+        assert_eq!(spellings("医学"), vec!["医学"]);
+    }
+
     use super::*;
 
     #[test]

@@ -28,6 +28,13 @@ pub struct Args {
     /// Example: canon search 'theme:epistemic-bias bias*'; canon search pulse oximetry -covid
     #[arg(value_name = "QUERY", required = true, num_args = 1.., allow_hyphen_values = true)]
     pub query: Vec<String>,
+    /// Only sessions and readings tagged with this theme (slug or name), as theme:SLUG in the query.
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
+    /// Only sessions of this year of study (readings have none, so none are listed), as year:N in
+    /// the query.
+    #[arg(long, value_name = "N")]
+    pub year: Option<i64>,
     #[command(flatten)]
     pub out: Output,
 }
@@ -37,6 +44,16 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     // after it (`canon search race -f csv`) among the words: read them as
     // options, once (what follows a `--` is the query, whatever it looks like).
     let (words, options) = options_in(&a.query);
+    // `--programme` and other options of other commands would otherwise be
+    // left-out words ("-programme"), and their values words to find: an
+    // answer of "nothing matches" to a question never asked.
+    if let Some(w) = words.iter().find(|w| unknown_option(w)) {
+        bail!(
+            "search has no option {}; expected --theme THEME, --year N, --format, --output or --limit \
+             (a word to leave out is written with one dash: -word)",
+            crate::limits::shown(w)
+        );
+    }
     if options.is_empty() {
         return search(ctx, a);
     }
@@ -90,11 +107,27 @@ fn options_in(words: &[String]) -> (Vec<String>, Vec<String>) {
     (rest, options)
 }
 
+/// Whether a query word looks like an option (`--programme`, `--bogus=1`)
+/// rather than a word to leave out (`-race`).
+fn unknown_option(w: &str) -> bool {
+    w.strip_prefix("--").and_then(|r| r.chars().next()).is_some_and(|c| c.is_alphanumeric())
+}
+
+/// One filter given both as an option and in the query: the same, or an error.
+fn one_filter<T: PartialEq + std::fmt::Display>(option: Option<T>, query: Option<T>, what: &str) -> Result<Option<T>> {
+    match (option, query) {
+        (Some(o), Some(q)) if o != q => bail!("search: --{what} {o} and {what}:{q} in the query disagree; give one"),
+        (o, q) => Ok(o.or(q)),
+    }
+}
+
 fn search(ctx: &Ctx, a: Args) -> Result<()> {
     // A bound on the full-text engine's work, and no control characters.
     let query = a.query.join(" ");
     crate::limits::check(crate::limits::Kind::Query, "the search query", &query)?;
-    let q = parse_query(&query)?;
+    let mut q = parse_query(&query)?;
+    q.theme = one_filter(a.theme.clone(), q.theme.take(), "theme")?;
+    q.year = one_filter(a.year, q.year.take(), "year")?;
     if q.text.trim().is_empty() {
         bail!(
             "search query {} has no words to look for; expected words, \"a phrase\" or prefix*",
@@ -109,7 +142,7 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
             match idx.resolve(t) {
                 Some(id) => Some(id),
                 None => {
-                    bail!("unknown theme {} in theme:; expected one of {}", crate::limits::shown(t), idx.expected())
+                    bail!("unknown theme {}; expected one of {}", crate::limits::shown(t), idx.expected())
                 }
             }
         }

@@ -240,6 +240,29 @@ fn possessive_free_runs(raw: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The phrase of `words` in each of its words' spellings
+/// ([`spellings`](crate::analysis::lexicon::spellings)), as written first;
+/// at most [`MAX_SPELLINGS`] phrases (further spellings are not looked for).
+fn spelled(words: &[String]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for (i, w) in words.iter().enumerate() {
+        let forms = crate::analysis::lexicon::spellings(w);
+        let mut next = Vec::new();
+        for p in &out {
+            for f in &forms {
+                if next.len() < MAX_SPELLINGS {
+                    next.push(if i == 0 { f.clone() } else { format!("{p} {f}") });
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// The most spellings of one phrase a search looks for.
+const MAX_SPELLINGS: usize = 8;
+
 fn phrase(raw: &str, prefix: bool) -> Vec<Tok> {
     let mut runs: Vec<String> = Vec::new();
     let mut terms = Vec::new();
@@ -251,7 +274,23 @@ fn phrase(raw: &str, prefix: bool) -> Vec<Tok> {
         }
     }
     if !runs.is_empty() {
-        terms.insert(0, Tok::Phrase(format!("\"{}\"{}", runs.join(" "), if prefix { "*" } else { "" })));
+        // Each British or American spelling of the words is looked for
+        // ("decolonizing" finds "Decolonising"), as `suggest` and the
+        // proposals take them as one; at most a few spellings of a phrase.
+        let phrases = if prefix { vec![runs.join(" ")] } else { spelled(&runs) };
+        let star = if prefix { "*" } else { "" };
+        let mut group = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            if i > 0 {
+                group.push(Tok::Op("OR"));
+            }
+            group.push(Tok::Phrase(format!("\"{p}\"{star}")));
+        }
+        if phrases.len() > 1 {
+            group.insert(0, Tok::Op("("));
+            group.push(Tok::Op(")"));
+        }
+        terms.splice(0..0, group);
     }
     if terms.len() > 1 {
         terms.insert(0, Tok::Op("("));
@@ -408,9 +447,18 @@ fn well_formed(tokens: Vec<Tok>, notes: &mut Vec<String>) -> Vec<Tok> {
             }
             Tok::Op("(") => {
                 depth += 1;
+                if out.last().is_some_and(|l| l.term() || l.is(")")) {
+                    // FTS5 joins side-by-side phrases only: a group needs its AND.
+                    out.push(Tok::Op("AND"));
+                }
                 out.push(t);
             }
-            _ => out.push(t),
+            _ => {
+                if t.term() && out.last().is_some_and(|l| l.is(")")) {
+                    out.push(Tok::Op("AND"));
+                }
+                out.push(t)
+            }
         }
     }
     trim(&mut out, &mut dropped);

@@ -74,7 +74,12 @@ pub async fn page(
                     }
                     @let items: Vec<_> = hits.iter().filter(|h| h.kind == "item").collect();
                     @let readings: Vec<_> = hits.iter().filter(|h| h.kind == "reading").collect();
-                    p role="status" { (items.len()) " sessions and " (readings.len()) " readings match" @if hits.len() >= LIMIT { " (the best " (LIMIT) " of each)" } "." }
+                    p role="status" {
+                        (items.len()) @if items.len() == 1 { " session and " } @else { " sessions and " }
+                        (readings.len()) @if readings.len() == 1 { " reading" } @else { " readings" }
+                        " match"
+                        @if hits.len() >= LIMIT { " (the best " (LIMIT) " of each)" } "."
+                    }
                     @if !items.is_empty() {
                         h2 { "Sessions" }
                         ol {
