@@ -476,7 +476,11 @@ fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
     for (slug, name) in &d.themes {
         rows.push(status_row(name.clone(), &|r: &Reading| r.themes.contains(slug)));
     }
-    rows.push(status_row("No theme yet".into(), &|r: &Reading| r.themes.is_empty()));
+    // A report on some themes lists only their readings: a reading with no
+    // theme is outside it, not a count of 0.
+    if d.facet_scope.theme.is_none() {
+        rows.push(status_row("No theme yet".into(), &|r: &Reading| r.themes.is_empty()));
+    }
     b.push(Block::Table(Table {
         columns: vec![
             Column { header: "Theme".into(), weight: 3.0, align: Align::Left },

@@ -699,7 +699,8 @@ pub fn preamble(f: &FacetSection) -> Vec<String> {
                  of 1 to {} people is shown as \"{SUPPRESSED}\" (a 0 singles no one out and is shown), and so is \
                  any other count from which a suppressed one could be worked out, \"not recorded\" included; when \
                  too few are recorded to hide anyone, a table lists no values and gives only how many are \
-                 recorded. Values are listed alphabetically, never by size.",
+                 recorded. Their values are listed alphabetically, never by size, so that a hidden count's place \
+                 gives nothing away (the facets of works above are listed by size).",
                 f.author_readings,
                 SUPPRESS_BELOW - 1
             );
