@@ -829,7 +829,7 @@ impl Para<'_> {
         let opportunities = unicode_linebreak::linebreaks(self.text)
             .map(|(p, _)| p)
             .filter(|&p| p == len || self.boundary(p).is_some())
-            .filter(|&p| !after_word_initial_hyphen(self.text, p));
+            .filter(|&p| !after_word_initial_hyphen(self.text, p) && !inside_a_range(self.text, p));
         for p in opportunities {
             if p <= start {
                 continue;
@@ -1032,6 +1032,43 @@ fn after_word_initial_hyphen(text: &str, p: usize) -> bool {
     let initial =
         back.next().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}' | '\u{2018}'));
     initial && after.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Whether `p` falls just after the en dash of a range of numbers or
+/// numbered labels ("1998–2000", "pp. 12–15", "G101–G102"): such a range is
+/// kept on one line, as typesetting keeps it (a line ending "G101–" reads as
+/// an open range). Unicode's line breaking (UAX #14) allows a break there.
+fn inside_a_range(text: &str, p: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..p), text.get(p..)) else { return false };
+    let mut back = before.chars().rev();
+    if back.next() != Some('\u{2013}') || !back.next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut ahead = after.chars();
+    match ahead.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_uppercase() => ahead.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::inside_a_range;
+
+    #[test]
+    fn a_range_of_numbers_or_labels_is_not_broken_at_its_dash() {
+        let t = "gaps G19, G101–G102 and 1998–2000, pp. 12–15; years 2–5 – and so on";
+        let after = |s: &str| t.find(s).unwrap() + s.len();
+        assert!(inside_a_range(t, after("G101–")));
+        assert!(inside_a_range(t, after("1998–")));
+        assert!(inside_a_range(t, after("12–")));
+        assert!(inside_a_range(t, after("2–")));
+        // A dash between words, or spaced, is a place to break.
+        assert!(!inside_a_range(t, after("5 –")));
+        assert!(!inside_a_range("medicine–society", "medicine–".len()));
+        assert!(!inside_a_range(t, after("gaps ")));
+    }
 }
 
 #[cfg(test)]
