@@ -335,3 +335,53 @@ fn csl_particles_and_collection_numbers() {
     let apa = w.references("apa");
     assert!(common::reference(&apa, "Dropping").starts_with("Beethoven, L"), "{apa:?}");
 }
+
+/// A MEDLINE publication type that says what the piece is (Letter,
+/// Editorial, Comment, Review, Published Erratum) is kept as the reading's
+/// genre (CSL `genre`), shown, exported and read back, and printed where the
+/// style prints a genre; other types are named as not stored.
+#[test]
+fn medline_publication_types_are_kept_as_the_genre() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let rec = |pmid: u32, title: &str, types: &[&str]| {
+        let pt: String = types.iter().map(|t| format!("PT  - {t}\n")).collect();
+        format!("PMID- {pmid}\nTI  - {title}.\nAU  - Mensah KA\nDP  - 2019\n{pt}JT  - Lancet\nTA  - Lancet\nVI  - 3\n\n")
+    };
+    let text = [
+        rec(1, "Pt letter", &["Letter", "Research Support, Non-U.S. Gov't"]),
+        rec(2, "Pt editorial", &["Editorial", "Comment"]),
+        rec(3, "Pt review", &["Journal Article", "Review"]),
+        rec(4, "Pt erratum", &["Published Erratum"]),
+        rec(5, "Pt plain", &["Journal Article"]),
+    ]
+    .concat();
+    let said = w.import_reading("p.nbib", &text);
+    assert!(said.contains("MEDLINE PT \"Research Support, Non-U.S. Gov't\""), "{said}");
+    let list = w.reading_list();
+    for (title, genre) in [
+        ("Pt letter", Some("Letter")),
+        ("Pt editorial", Some("Editorial; Comment")),
+        ("Pt review", Some("Review")),
+        ("Pt erratum", Some("Published Erratum")),
+        ("Pt plain", None),
+    ] {
+        let r = reading(&list, title);
+        assert_eq!((r["genre"].as_str(), r["type"].as_str()), (genre, Some("article")), "{title}: {r}");
+    }
+    let id = reading(&list, "Pt letter")["id"].as_i64().unwrap().to_string();
+    let shown = w.ok(&["reading", "show", &id]);
+    assert!(shown.contains("genre") && shown.contains("Letter"), "{shown}");
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Pt letter").contains("Pt letter [Letter]."), "{v:?}");
+    assert!(!common::reference(&v, "Pt plain").contains('['), "{v:?}");
+    // Exported and read back into another list: the genre goes with it.
+    let out = w.path("all.csv");
+    w.ok(&["export", "reading", "--format", "csv", "--output", out.to_str().unwrap()]);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.lines().next().unwrap().ends_with(",genre"), "{csv}");
+    let other = Workdir::new();
+    other.ok(&["init", "-q"]);
+    other.ok(&["import", "reading", out.to_str().unwrap(), "-q"]);
+    assert_eq!(reading(&other.reading_list(), "Pt editorial")["genre"].as_str(), Some("Editorial; Comment"));
+}

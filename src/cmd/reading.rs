@@ -266,6 +266,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("month", &r.month.map(|m| m.to_string()));
     opt("month_end", &r.month_end.map(|m| m.to_string()));
     opt("series", &r.series);
+    opt("genre", &r.genre);
     opt("day", &r.day.map(|d| d.to_string()));
     opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
     opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));

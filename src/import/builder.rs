@@ -96,6 +96,9 @@ pub struct Draft {
     /// RIS/EndNote `T3`/tertiary-title, a book's `T2`/secondary-title,
     /// BibTeX `series`, CSL `collection-title` (issue 12o).
     pub series: Option<String>,
+    /// What kind of piece it is within its type (CSL `genre`; MEDLINE `PT`
+    /// "Letter", "Editorial", "Review"…).
+    pub genre: Option<String>,
     /// A season the format gives apart from the date (BibTeX `month =
     /// {winter}`, CSL-JSON `season`); else one named in the date is used.
     pub season: Option<Val>,
@@ -901,6 +904,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         container: tidy(d.container),
         container_short: tidy(d.container_short),
         series: tidy(d.series),
+        genre: tidy(d.genre),
         volume: tidy(d.volume),
         issue: tidy(d.issue),
         pages: tidy(d.pages).map(|p| p.replace("--", "–")),

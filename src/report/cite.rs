@@ -1944,6 +1944,11 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     if let Some(p) = &r.pages {
         e.insert("page-range".into(), json!(p));
     }
+    // What kind of piece it is ("Letter", "Editorial"; MEDLINE `PT`): CSL's
+    // `genre`, which a style prints where it does (hayagriva's `genre`).
+    if let Some(g) = &r.genre {
+        e.insert("genre".into(), json!(protected(g)));
+    }
     let publisher = r.publisher.as_ref().map(|p| match &r.place {
         Some(l) => json!({ "name": protected(p), "location": protected(l) }),
         None => json!(protected(p)),
