@@ -346,7 +346,9 @@ fn medline_publication_types_are_kept_as_the_genre() {
     w.ok(&["init", "-q"]);
     let rec = |pmid: u32, title: &str, types: &[&str]| {
         let pt: String = types.iter().map(|t| format!("PT  - {t}\n")).collect();
-        format!("PMID- {pmid}\nTI  - {title}.\nAU  - Mensah KA\nDP  - 2019\n{pt}JT  - Lancet\nTA  - Lancet\nVI  - 3\n\n")
+        format!(
+            "PMID- {pmid}\nTI  - {title}.\nAU  - Mensah KA\nDP  - 2019\n{pt}JT  - Lancet\nTA  - Lancet\nVI  - 3\n\n"
+        )
     };
     let text = [
         rec(1, "Pt letter", &["Letter", "Research Support, Non-U.S. Gov't"]),
