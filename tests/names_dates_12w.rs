@@ -387,3 +387,26 @@ fn medline_publication_types_are_kept_as_the_genre() {
     other.ok(&["import", "reading", out.to_str().unwrap(), "-q"]);
     assert_eq!(reading(&other.reading_list(), "Pt editorial")["genre"].as_str(), Some("Editorial; Comment"));
 }
+
+/// The web forms read a typed year as `reading add/edit --year` does (one
+/// function): "in press" is taken and kept as the note, a range is said.
+#[test]
+fn the_web_forms_take_a_typed_year_as_a_file_does() {
+    use common::web::{Server, flash};
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let r =
+        c.submit("/readings/new", "/readings", &[("title", "Web in press"), ("year", "in press"), ("type", "article")]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = c.submit("/readings/new", "/readings", &[("title", "Web range"), ("year", "1998-2000"), ("type", "book")]);
+    assert_eq!(r.status, 303, "{}", r.text());
+    let page = c.follow(&r);
+    assert!(flash(&page).is_some_and(|f| f.contains("the year \"1998-2000\" runs from 1998 to 2000")), "{page}");
+    let list = w.reading_list();
+    let p = reading(&list, "Web in press");
+    assert_eq!((p["year"].as_i64(), p["year_note"].as_str()), (None, Some("in press")), "{p}");
+    assert_eq!(reading(&list, "Web range")["year"].as_i64(), Some(1998));
+}
