@@ -380,8 +380,10 @@ fn a_typed_year_reads_as_a_files_year() {
     assert_eq!(date_of(&w, "Typed 6"), (Some(1998), None, None, 0));
     w.ok(&["reading", "edit", &id, "--year", "950~", "--by", "t"]);
     assert_eq!(date_of(&w, "Typed 6"), (Some(950), None, None, 1));
-    // Still refused: a month, a two-digit year, a year out of range.
-    for bad in ["2019 Apr?", "95?", "3000~"] {
+    // Still refused: a two-digit year, a year out of range. ("2019 Apr?", a
+    // month with an uncertain year, was refused here too; a file's year cell
+    // takes it, and issue 12w makes a typed year take what a file takes.)
+    for bad in ["95?", "3000~"] {
         w.fails(&["reading", "add", "--title", "Refused", "--year", bad, "--by", "t"]);
     }
 }

@@ -172,11 +172,12 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     );
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
     // Make it the database canon wrote at schema 11 (0015_pmid is the pmid
-    // column; 0016 added month_end and series after it).
+    // column; 0016 added month_end and series after it, 0018 genre).
     {
         let c = rusqlite::Connection::open(w.db()).unwrap();
         c.execute_batch(
-            "ALTER TABLE reading DROP COLUMN month_end; ALTER TABLE reading DROP COLUMN series; \
+            "ALTER TABLE reading DROP COLUMN genre; \
+             ALTER TABLE reading DROP COLUMN month_end; ALTER TABLE reading DROP COLUMN series; \
              DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 11;",
         )
         .unwrap();
@@ -187,8 +188,8 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     }
     assert_eq!(w.count("PRAGMA user_version"), 11);
     let check = w.ok(&["check"]);
-    assert!(check.contains("(this canon writes 14)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 14);
+    assert!(check.contains("(this canon writes 15)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 15);
     let l = w.reading_list();
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));

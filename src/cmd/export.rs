@@ -117,6 +117,8 @@ const READING_COLUMNS: &[&str] = &[
     // Issue 12o: the last month of a range ("2019 Apr-May": month 4, month_end 5), after pmid for the same reason.
     "month_end",
     "series",
+    // Issue 12w: what kind of piece it is ("Letter", "Editorial"), last for the same reason.
+    "genre",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -175,6 +177,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.pmid),
             r.month_end.map(|m| m.to_string()).unwrap_or_default(),
             o(&r.series),
+            o(&r.genre),
         ]);
     }
     if !a.bom {

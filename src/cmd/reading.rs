@@ -266,6 +266,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("month", &r.month.map(|m| m.to_string()));
     opt("month_end", &r.month_end.map(|m| m.to_string()));
     opt("series", &r.series);
+    opt("genre", &r.genre);
     opt("day", &r.day.map(|d| d.to_string()));
     opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
     opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));
@@ -343,8 +344,15 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         line: 0,
         title,
         authors: a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect(),
-        year: year.map(|(y, _)| y),
-        date_approximate: year.is_some_and(|(_, approximate)| approximate),
+        // The typed date as a file's date is stored: year or its note ("in
+        // press"), approximate, and the month, day or season it names.
+        year: year.as_ref().and_then(|t| t.year),
+        year_note: year.as_ref().and_then(|t| t.note.clone()),
+        date_approximate: year.as_ref().is_some_and(|t| t.approximate),
+        month: year.as_ref().and_then(|t| t.month),
+        day: year.as_ref().and_then(|t| t.day),
+        month_end: year.as_ref().and_then(|t| t.month_end),
+        season: year.as_ref().and_then(|t| t.season.clone()),
         kind: kind.into(),
         container: a.container.clone(),
         doi,

@@ -113,8 +113,9 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     let p = ReadingPatch {
         title: a.title.clone(),
         authors,
-        year: year.map(|y| y.map(|(y, _)| y)),
-        year_approximate: year.flatten().is_some_and(|(_, a)| a),
+        year: year.as_ref().map(|y| y.as_ref().and_then(|t| t.year)),
+        year_approximate: year.as_ref().and_then(Option::as_ref).is_some_and(|t| t.approximate),
+        date: year.clone().flatten(),
         kind: a.kind.clone(),
         container: clearable(&a.container),
         doi: clearable(&a.doi),

@@ -96,6 +96,9 @@ pub struct Draft {
     /// RIS/EndNote `T3`/tertiary-title, a book's `T2`/secondary-title,
     /// BibTeX `series`, CSL `collection-title` (issue 12o).
     pub series: Option<String>,
+    /// What kind of piece it is within its type (CSL `genre`; MEDLINE `PT`
+    /// "Letter", "Editorial", "Review"…).
+    pub genre: Option<String>,
     /// A season the format gives apart from the date (BibTeX `month =
     /// {winter}`, CSL-JSON `season`); else one named in the date is used.
     pub season: Option<Val>,
@@ -745,14 +748,54 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                     ),
                 ));
             }
-            if super::dates::uncertain(&v.text) && !date_approximate && !said_uncertain {
+            if super::dates::uncertain(&v.text) && !said_uncertain {
                 said_uncertain = true;
+                let m = if date_approximate {
+                    super::dates::uncertain_approximate_message("the date", &v.text, y)
+                } else {
+                    super::dates::uncertain_message("the date", &v.text, y)
+                };
+                d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{m}")));
+            }
+        }
+        // A range of days ("1998 May 5-11", "3-5 May 1998", an interval of
+        // CSL `date-parts`): the start is kept, the range named.
+        let mut said_days = false;
+        for v in own.into_iter().flatten() {
+            if let (Some(end), false, Some(m)) = (super::dates::range_of_days(&v.text), said_days, month) {
+                said_days = true;
+                let name = super::dates::MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)];
+                let kept = match day {
+                    Some(dd) => format!("{dd} {name} {y}"),
+                    None => format!("{name} {y}"),
+                };
                 d.warnings.push(RowError::new(
                     v.at.line,
                     v.at.column,
-                    format!("{p}{}", super::dates::uncertain_message("the date", &v.text, y)),
+                    format!(
+                        "{p}the date {:?} is a range of days ending {end:?}; canon keeps one date, its start, {kept}, \
+                         and not its end",
+                        v.text.trim()
+                    ),
                 ));
             }
+        }
+    }
+    // A range of seasons ("Summer-Fall 1998"): the first season is kept, the range named.
+    if let Some(kept) = season.as_deref() {
+        let sources = [d.season.as_ref(), d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        if let Some((v, (_, last))) =
+            sources.into_iter().flatten().find_map(|v| super::dates::season_range(&v.text).map(|r| (v, r)))
+        {
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}the date {:?} runs over seasons from {kept} to {last}; canon keeps one season, {kept}, and \
+                     not {last}",
+                    v.text.trim()
+                ),
+            ));
         }
     }
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
@@ -861,6 +904,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         container: tidy(d.container),
         container_short: tidy(d.container_short),
         series: tidy(d.series),
+        genre: tidy(d.genre),
         volume: tidy(d.volume),
         issue: tidy(d.issue),
         pages: tidy(d.pages).map(|p| p.replace("--", "–")),

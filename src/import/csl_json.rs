@@ -169,11 +169,20 @@ fn name(v: &Value) -> Option<Name> {
     if let Some(l) = part("literal") {
         return Some(Name::literal(l));
     }
-    let particle = match (part("dropping-particle"), part("non-dropping-particle")) {
-        (Some(a), Some(b)) => Some(format!("{a} {b}")),
-        (a, b) => a.or(b).map(str::to_string),
+    // CSL 1.0.2, "Name-part Formatting" and "Name Particles": a
+    // `non-dropping-particle` ("van der" of "van der Berg") stays with the
+    // family name; a `dropping-particle` ("van" of "Ludwig van Beethoven")
+    // goes with the given name when the name is inverted ("Beethoven, Ludwig
+    // van") and is not part of the family name a list sorts by. canon keeps
+    // one particle, the family name's: a dropping particle is kept after the
+    // given name, where CSL prints it inverted.
+    let particle = part("non-dropping-particle").map(str::to_string);
+    let given_with_particle = match (part("given"), part("dropping-particle")) {
+        (Some(g), Some(p)) => Some(format!("{g} {p}")),
+        (None, Some(p)) => Some(p.to_string()),
+        (g, None) => g.map(str::to_string),
     };
-    let (family, given) = (part("family"), part("given"));
+    let (family, given) = (part("family"), given_with_particle.as_deref());
     if family.is_none() && given.is_none() {
         return None;
     }
@@ -187,7 +196,15 @@ fn name(v: &Value) -> Option<Name> {
         }
         (p, f) => (p, f.map(str::to_string)),
     };
-    Some(Name::person(family.as_deref(), given, particle.as_deref(), part("suffix"), None))
+    // The name as written, in CSL's display order: given, dropping particle,
+    // non-dropping particle, family, suffix.
+    let written: Vec<&str> =
+        [part("given"), part("dropping-particle"), particle.as_deref(), family.as_deref(), part("suffix")]
+            .into_iter()
+            .flatten()
+            .collect();
+    let written = if part("dropping-particle").is_some() { Some(written.join(" ")) } else { None };
+    Some(Name::person(family.as_deref(), given, particle.as_deref(), part("suffix"), written.as_deref()))
 }
 
 /// A CSL date as text the builder reads. Every form the CSL-JSON schema
@@ -328,11 +345,20 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             // A range of months in one year ([[2019, 4], [2019, 5]]): both
             // months, as an ISO interval the builder reads (`dates::month_end`).
             let end = v.get("date-parts").and_then(|p| p.get(1)).and_then(Value::as_array);
-            let end_month = end.filter(|e| num(e.first()) == Some(y)).and_then(|e| num(e.get(1))).filter(|e| *e > m);
-            let t = match (num(p.get(2)), end_month) {
-                (_, Some(e)) => format!("{y:04}-{m:02}/{y:04}-{e:02}"),
-                (Some(day), None) => format!("{y:04}-{m:02}-{day:02}"),
-                (None, None) => format!("{y:04}-{m:02}"),
+            let same_year = end.filter(|e| num(e.first()) == Some(y));
+            let end_month = same_year.and_then(|e| num(e.get(1))).filter(|e| *e >= m);
+            let end_day = same_year.and_then(|e| num(e.get(2)));
+            let t = match (num(p.get(2)), end_month, end_day) {
+                // A range with days ([[1998, 5, 3], [1998, 5, 5]]): an ISO
+                // interval, whose start the builder keeps and whose end it names.
+                (Some(day), Some(e), Some(ed)) if (e, ed) != (m, day) => {
+                    format!("{y:04}-{m:02}-{day:02}/{y:04}-{e:02}-{ed:02}")
+                }
+                (None, Some(e), Some(ed)) => format!("{y:04}-{m:02}/{y:04}-{e:02}-{ed:02}"),
+                (Some(day), Some(e), None) if e > m => format!("{y:04}-{m:02}-{day:02}/{y:04}-{e:02}"),
+                (_, Some(e), _) if e > m => format!("{y:04}-{m:02}/{y:04}-{e:02}"),
+                (Some(day), _, _) => format!("{y:04}-{m:02}-{day:02}"),
+                (None, _, _) => format!("{y:04}-{m:02}"),
             };
             d.month = Some(Val::new(t, at(k)));
         }
@@ -379,6 +405,22 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.issue = text_of(o.get("issue"))
         .or_else(|| text_of(o.get("number")))
         .or_else(|| d.series.as_ref().and_then(|_| text_of(o.get("collection-number"))));
+    // A `collection-number` not kept as the issue (beside an `issue`, or with
+    // no `collection-title`): said, never dropped silently.
+    if let Some(n) = text_of(o.get("collection-number"))
+        && d.issue.as_deref().map(str::trim) != Some(n.trim())
+    {
+        let p = at("collection-number");
+        let why = match &d.issue {
+            Some(i) => format!("the item has an issue ({:?}) and canon keeps one number, the issue", i.trim()),
+            None => "the item has no collection-title for it to number".to_string(),
+        };
+        d.warnings.push(RowError::new(
+            p.line,
+            p.column,
+            format!("in {}: collection-number {:?} not stored: {why}", d.label.as_deref().unwrap_or("item"), n.trim()),
+        ));
+    }
     d.pages = text_of(o.get("page"));
     d.publisher = text_of(o.get("publisher"));
     d.place = text_of(o.get("publisher-place")).or_else(|| text_of(o.get("event-place")));

@@ -101,13 +101,23 @@ pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
         words.iter().enumerate().filter_map(|(i, w)| month_word(w).map(|m| (i, m))).collect();
     if let Some(&(i, m)) = named.first() {
         if named.len() > 1 {
-            // A range of months ("Apr-Jun"): the first month, no day.
-            return checked(m, None);
+            // A range of months ("Apr-Jun"): the first month, no day; a
+            // range between two days ("1998 May 30-Jun 2", "30 May-2 June
+            // 1998"): its first day, as a range of days in one month keeps
+            // (the builder names the end, see [`range_of_days`]).
+            let day = i
+                .checked_sub(1)
+                .and_then(|j| words.get(j))
+                .and_then(|w| number(w))
+                .or_else(|| words.get(i + 1).and_then(|w| number(w)).filter(|_| i + 1 < named[1].0));
+            return checked(m, day);
         }
+        let before = |k: usize| i.checked_sub(k).and_then(|j| words.get(j)).and_then(|w| number(w));
+        // A day range before the month ("3-5 May 1998", EndNote): the first day.
         let day = words
             .get(i + 1)
             .and_then(|w| number(w))
-            .or_else(|| i.checked_sub(1).and_then(|j| words.get(j)).and_then(|w| number(w)));
+            .or_else(|| before(2).filter(|_| before(1).is_some()).or_else(|| before(1)));
         // A day range ("2019 Apr 2-9"): the first day.
         return checked(m, day);
     }
@@ -147,6 +157,11 @@ pub fn month_end(s: &str) -> Option<i64> {
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let years = words.iter().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).count();
     let named: Vec<i64> = words.iter().filter_map(|w| month_word(w)).collect();
+    // A range between two days ("1998 May 30-Jun 2") is no range of months:
+    // its first day is kept, and its end named (see [`range_of_days`]).
+    if named.len() > 1 && month_day(&t).1.is_some() {
+        return None;
+    }
     let (first, last) = match named.as_slice() {
         [] => (month_day(&t).0?, range_end(&t)?),
         [_] => return None,
@@ -154,6 +169,98 @@ pub fn month_end(s: &str) -> Option<i64> {
         _ => return None,
     };
     (last > first && (1..=12).contains(&last)).then_some(last)
+}
+
+/// The words and numbers of a date, each with whether a dash ("-", "–",
+/// "—") stands between it and the one before.
+fn dashed_tokens(t: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let (mut cur, mut dash) = (String::new(), false);
+    for c in t.chars() {
+        if c.is_alphanumeric() {
+            cur.push(c);
+            continue;
+        }
+        if !cur.is_empty() {
+            out.push((std::mem::take(&mut cur), dash));
+            dash = false;
+        }
+        if matches!(c, '-' | '–' | '—') {
+            dash = true;
+        }
+    }
+    if !cur.is_empty() {
+        out.push((cur, dash));
+    }
+    out
+}
+
+/// The end of a range of days a date names, as written, when canon keeps
+/// only its start (one day: `month_day`): a range in one month, MEDLINE
+/// `DP  - 1998 May 5-11` (NLM, *MEDLINE Element Descriptions*, DP: "the
+/// date of publication ... may include a range"), "May 5-11, 1998", EndNote's
+/// "3-5 May 1998"; a range across months, "1998 May 30-Jun 2", "30 May-2
+/// June 1998"; an ISO 8601 / EDTF interval with days in one year,
+/// "1998-05-03/1998-05-05", "1998-05-30/1998-06-02" (as canon's CSL-JSON
+/// reader writes two `date-parts`). `None` for one day, a range of months
+/// without days ("2019 Apr-Jun", which canon keeps whole), and a range across
+/// years (see [`year_range`]).
+pub fn range_of_days(s: &str) -> Option<String> {
+    let t = bare(s);
+    let t = t.trim();
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    // ISO interval: "YYYY-MM-DD/YYYY-MM-DD" (or either end with no day).
+    if let Some((a, b)) = t.split_once('/') {
+        let split = |x: &str| x.trim().split('-').map(str::to_string).collect::<Vec<_>>();
+        let (pa, pb) = (split(a), split(b));
+        if pa.first().is_some_and(|y| is_year(y)) && pb.first().is_some_and(|y| is_year(y)) {
+            let days = pa.len() >= 3 || pb.len() >= 3;
+            return (days && pa[0] == pb[0] && pa != pb).then(|| b.trim().to_string());
+        }
+        return None;
+    }
+    let tokens = dashed_tokens(t);
+    let day = |w: &str| {
+        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
+        (1..=2).contains(&d.len()) && matches!(&w[d.len()..], "" | "st" | "nd" | "rd" | "th")
+    };
+    let months: Vec<usize> = (0..tokens.len()).filter(|i| month_word(&tokens[*i].0).is_some()).collect();
+    if months.is_empty() {
+        return None;
+    }
+    // Two days joined by a dash: "5-11", "3-5".
+    if let Some(i) = (1..tokens.len()).find(|i| tokens[*i].1 && day(&tokens[*i].0) && day(&tokens[*i - 1].0)) {
+        return Some(tokens[i].0.clone());
+    }
+    // Two months with a day: the range ends at the second month and its day.
+    let years = tokens.iter().filter(|(w, _)| is_year(w)).count();
+    if months.len() > 1 && years <= 1 && tokens.iter().any(|(w, _)| day(w)) {
+        let second = months[1];
+        let month = tokens[second].0.as_str();
+        // "30 May-2 June": the day before the second month, after the dash;
+        // "May 30-Jun 2": the day after it.
+        let end = match second.checked_sub(1).map(|j| &tokens[j]) {
+            Some((w, true)) if day(w) => format!("{w} {month}"),
+            _ => match tokens.get(second + 1) {
+                Some((w, _)) if day(w) => format!("{month} {w}"),
+                _ => month.to_string(),
+            },
+        };
+        return Some(end);
+    }
+    None
+}
+
+/// The first and last season of a range of seasons ("Summer-Fall 1998",
+/// "Fall/Winter 2019", BibTeX `month = {summer--fall}`): canon keeps one
+/// season, the first; the builder names the range. `None` for one season.
+pub fn season_range(s: &str) -> Option<(&'static str, &'static str)> {
+    let seasons: Vec<&'static str> =
+        s.split(|c: char| !c.is_alphabetic()).filter_map(super::builder::season_of).collect();
+    match seasons.as_slice() {
+        [first, .., last] if first != last => Some((first, last)),
+        _ => None,
+    }
 }
 
 /// A date without what says how sure it is, lower case: the approximate
@@ -201,6 +308,18 @@ pub fn uncertain_message(what: &str, s: &str, year: i64) -> String {
     format!(
         "{what} {:?} is an uncertain year (\"?\"); canon keeps {year} as a plain year, as it has no mark for a \
          doubtful year; write \"c. {year}\" or \"{year}~\" if the year is approximate",
+        s.trim()
+    )
+}
+
+/// The warning for a year both approximate and uncertain ("c. 950?",
+/// "[ca. 1998?]"): canon keeps the year approximate (printed "ca. 950") and
+/// has no mark for the doubt, which is said, not dropped. `what` names the
+/// value ("the date", "--year").
+pub fn uncertain_approximate_message(what: &str, s: &str, year: i64) -> String {
+    format!(
+        "{what} {:?} is an approximate and uncertain year (\"?\"); canon keeps {year} as approximate (circa) and \
+         has no mark for the doubt, which is not stored",
         s.trim()
     )
 }
@@ -290,54 +409,104 @@ pub fn approximate(s: &str) -> bool {
     })
 }
 
-/// A publication year as a person types it (`canon reading edit --year`, the
-/// web form): "2019", "950", or approximate as the readers take it ("c. 950",
-/// "ca. 950", "circa 800", "c1998", "950~", "[1998]"), or uncertain as a
-/// file may write it ("950?", "[1998?]": a plain year, which the caller
-/// says with [`uncertain_message`] as an import does). Returns the year and
-/// whether it is approximate; `Err` says what was expected. The year is read by
-/// [`super::builder::read_date`], so a value means the same here as in an
-/// imported file; years outside [`super::builder::YEARS`] are refused.
-pub fn typed_year(s: &str) -> Result<(i64, bool), String> {
-    let expected = || {
-        format!(
-            "{:?} is not a year; expected a year from 1 to 2100 such as 2019 or 950, or an approximate one such as \
-             \"c. 950\" or \"circa 1850\"",
-            s.trim()
-        )
-    };
-    // A year alone, after an approximate marker if any: "2019 Apr" is a date,
-    // not a year to type here.
-    let t = s.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim().to_lowercase();
-    let digits = ["circa", "ca.", "ca", "c.", "c", "©"].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(&t).trim();
-    // EDTF's qualifier after the year ("950~", "950?", "[1998?]"), as a file's year may have it.
-    let digits = digits.strip_suffix(['~', '?', '%']).unwrap_or(digits).trim_end();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(expected());
-    }
-    // "79", "c. 79": the rule a file's year follows, and its words.
-    if let Some(m) = super::builder::short_year_message(s) {
-        return Err(format!("{:?} is not a year canon can read: {m}", s.trim()));
-    }
-    match super::builder::read_date(s) {
-        Some(super::builder::Dated::Year(y)) => Ok((y, approximate(s))),
-        // A number, but no year canon keeps ("0", "3000").
-        _ if digits.len() <= 6 => Err(format!(
-            "{:?} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950, or an approximate one \
-             such as \"c. 950\"",
-            s.trim()
-        )),
-        _ => Err(expected()),
+/// A date as a person types it (`canon reading add/edit --year`, the web
+/// forms), read exactly as a file's date is read: the builder reads it
+/// ([`super::builder::build`], one rule for both), so every value a file's
+/// year may hold is taken here with the same stored result and the same
+/// warnings: a year ("2019", "950"), approximate ("c. 950", "circa 1998",
+/// "950~", "[ca. 1998]"), uncertain ("1998?", "[1998?]"), a date ("2019 Apr
+/// 2", "Spring 2019"), a range (its start, "1998-2000"), a state of
+/// publication ("in press", "forthcoming", "to appear": no year, the note)
+/// or no date ("n.d."). Refused, with what was expected: text that is no
+/// date, a year cut short ("79"), a year outside 1–2100.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TypedDate {
+    pub year: Option<i64>,
+    /// "in press", "forthcoming"…: stored without a year.
+    pub note: Option<String>,
+    pub approximate: bool,
+    pub month: Option<i64>,
+    pub day: Option<i64>,
+    pub month_end: Option<i64>,
+    pub season: Option<String>,
+    /// What the stored date cannot hold, as an import says it, naming the
+    /// value "the date" (see [`typed_year_warning`] for a field's name).
+    pub warnings: Vec<String>,
+}
+
+impl TypedDate {
+    /// Whether the date names more than its year: a month or a season.
+    pub fn has_parts(&self) -> bool {
+        self.month.is_some() || self.season.is_some()
     }
 }
 
-/// What to say about a typed year that [`typed_year`] took but cannot keep
-/// whole: an uncertain year ("950?", "[1998?]") is kept plain, and said with
-/// the message an import gives ([`uncertain_message`]). `what` names the
-/// field ("--year", "the year").
+/// Reads a typed date (see [`TypedDate`]); `Err` says what was expected.
+pub fn typed_year(s: &str) -> Result<TypedDate, String> {
+    use super::builder::{Draft, Pos, Themes, Val, build};
+    struct NoThemes;
+    impl Themes for NoThemes {
+        fn resolve(&self, _: &str) -> Option<i64> {
+            None
+        }
+        fn expected(&self) -> String {
+            String::new()
+        }
+    }
+    let at = Pos::new(0, 0);
+    let mut d = Draft::new(at, None);
+    d.title = Some(Val::new("typed", at));
+    d.date = Some(Val::new(s, at));
+    match build(d, &NoThemes) {
+        Ok(r) => Ok(TypedDate {
+            year: r.year,
+            note: r.year_note,
+            approximate: r.date_approximate,
+            month: r.month,
+            day: r.day,
+            month_end: r.month_end,
+            season: r.season,
+            warnings: r.warnings.into_iter().map(|w| w.message).collect(),
+        }),
+        Err(_) => Err(typed_refusal(s)),
+    }
+}
+
+/// Why a typed year was refused, in words for a person typing one.
+fn typed_refusal(s: &str) -> String {
+    let expected = || {
+        format!(
+            "{:?} is not a year; expected a year from 1 to 2100 such as 2019 or 950, an approximate one such as \
+             \"c. 950\" or \"circa 1850\", a date such as \"2019 Apr 2\", or \"in press\", \"forthcoming\" or \"n.d.\"",
+            s.trim()
+        )
+    };
+    // "79", "c. 79": the rule a file's year follows, and its words.
+    if let Some(m) = super::builder::short_year_message(s) {
+        return format!("{:?} is not a year canon can read: {m}", s.trim());
+    }
+    let t = s.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim().to_lowercase();
+    let digits = ["circa", "ca.", "ca", "c.", "c", "©"].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(&t).trim();
+    let digits = digits.strip_suffix(['~', '?', '%']).unwrap_or(digits).trim_end();
+    // A number, but no year canon keeps ("0", "3000").
+    if !digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return format!(
+            "{:?} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950, or an approximate one \
+             such as \"c. 950\"",
+            s.trim()
+        );
+    }
+    expected()
+}
+
+/// What to say about a typed date that [`typed_year`] took but cannot keep
+/// whole (an uncertain year, the end of a range, a range of days or
+/// seasons…), with the words an import uses; `what` names the field
+/// ("--year", "the year"). `None` when there is nothing to say.
 pub fn typed_year_warning(what: &str, s: &str) -> Option<String> {
-    let (y, approximate) = typed_year(s).ok()?;
-    (uncertain(s) && !approximate).then(|| uncertain_message(what, s, y))
+    let t = typed_year(s).ok()?;
+    let said: Vec<String> = t.warnings.iter().map(|w| w.replacen("the date", what, 1)).collect();
+    (!said.is_empty()).then(|| said.join("; "))
 }
 
 #[cfg(test)]
@@ -418,30 +587,86 @@ mod tests {
 
     #[test]
     fn typed_years() {
-        for (s, y, a) in [
+        let y = |s: &str| typed_year(s).map(|t| (t.year, t.approximate));
+        for (s, want, a) in [
             ("2019", 2019, false),
             ("950", 950, false),
             ("c. 800", 800, true),
             ("ca. 950", 950, true),
             ("circa 950", 950, true),
+            ("circa 1998", 1998, true),
             ("c.950", 950, true),
             ("c1998", 1998, true),
             (" 0950 ", 950, false),
             ("950~", 950, true),
             ("1998%", 1998, true),
             ("950?", 950, false),
+            ("1998?", 1998, false),
             ("[1998?]", 1998, false),
             ("[1998]", 1998, false),
+            ("c. 950?", 950, true),
+            // What a file's year may hold is typed too (issue 12w): a range, a date.
+            ("2019-2020", 2019, false),
+            ("1998/99", 1998, false),
+            ("2019 Apr", 2019, false),
+            ("2019 Apr?", 2019, false),
         ] {
-            assert_eq!(typed_year(s), Ok((y, a)), "{s}");
+            assert_eq!(y(s), Ok((Some(want), a)), "{s}");
         }
-        for s in ["", "abc", "19", "2019 Apr", "2019-2020", "3000", "c. 95", "in press", "95?", "2019 Apr?", "?", "~"] {
+        // Not yet published, or undated: no year, the note kept as a file's is.
+        for (s, note) in [("in press", Some("in press")), ("forthcoming", Some("forthcoming")), ("n.d.", None)] {
+            let t = typed_year(s).unwrap();
+            assert_eq!((t.year, t.note.as_deref()), (None, note), "{s}");
+        }
+        let t = typed_year("1998 May 5-11").unwrap();
+        assert_eq!((t.year, t.month, t.day), (Some(1998), Some(5), Some(5)));
+        assert_eq!(typed_year("Spring 2019").unwrap().season.as_deref(), Some("spring"));
+        for s in ["abc", "19", "3000", "c. 95", "95?", "?", "~", "3000~"] {
             assert!(typed_year(s).is_err(), "{s}");
         }
-        assert!(typed_year_warning("--year", "950?").is_some_and(|w| w.contains("keeps 950 as a plain year")));
-        for s in ["950~", "c. 950?", "950", "abc"] {
+        assert!(typed_year("0").unwrap_err().contains("not a plausible year"));
+        assert!(typed_year("abc").unwrap_err().contains("in press"));
+        assert!(typed_year_warning("--year", "950?").is_some_and(|w| w.contains("--year \"950?\" is an uncertain")));
+        assert!(typed_year_warning("--year", "c. 950?").is_some_and(|w| w.contains("approximate and uncertain")));
+        assert!(typed_year_warning("--year", "1998-2000").is_some_and(|w| w.contains("not the end year 2000")));
+        for s in ["950~", "950", "abc", "in press"] {
             assert_eq!(typed_year_warning("--year", s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn ranges_of_days_and_seasons_are_named() {
+        for (s, end) in [
+            ("1998 May 5-11", Some("11")),
+            ("3-5 May 1998", Some("5")),
+            ("May 5-11, 1998", Some("11")),
+            ("1998 May 30-Jun 2", Some("jun 2")),
+            ("30 May-2 June 1998", Some("2 june")),
+            ("1998-05-03/1998-05-05", Some("1998-05-05")),
+            ("1998-05-30/1998-06-02", Some("1998-06-02")),
+            ("1998 May 5", None),
+            ("2019 Apr-Jun", None),
+            ("2019-04/2019-05", None),
+            ("1998-2000", None),
+            ("2019/04/02/", None),
+            ("5 May 1998", None),
+        ] {
+            assert_eq!(range_of_days(s).as_deref(), end, "{s}");
+        }
+        for (s, m, d) in [
+            ("3-5 May 1998", Some(5), Some(3)),
+            ("1998 May 5-11", Some(5), Some(5)),
+            ("1998 May 30-Jun 2", Some(5), Some(30)),
+            ("30 May-2 June 1998", Some(5), Some(30)),
+        ] {
+            assert_eq!(month_day(s), (m, d), "{s}");
+            assert_eq!(month_end(s), None, "{s}: a range of days is no range of months");
+        }
+        assert_eq!(season_range("Summer-Fall 1998"), Some(("summer", "autumn")));
+        assert_eq!(season_range("Fall/Winter 2019"), Some(("autumn", "winter")));
+        assert_eq!(season_range("summer--fall"), Some(("summer", "autumn")));
+        assert_eq!(season_range("Winter 2019"), None);
+        assert_eq!(season_range("Fall-Autumn 2019"), None);
     }
 
     #[test]

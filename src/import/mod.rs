@@ -238,6 +238,9 @@ pub struct ReadingRecord {
     pub container_short: Option<String>,
     /// The series the work (a book) or its book belongs to ("Lecture Notes
     /// in Computer Science"), never its container.
+    /// What kind of piece it is within its type (CSL `genre`): "Letter",
+    /// "Editorial", "Review" (MEDLINE `PT`, a CSV `genre` column); schema 0018.
+    pub genre: Option<String>,
     pub series: Option<String>,
     pub volume: Option<String>,
     pub issue: Option<String>,
@@ -310,10 +313,10 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
-/// `season`, `month`, `day`, `pmid`, `month_end`, `series`). `year` covers the year, its note ("in
+/// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Present(u32);
+pub struct Present(u64);
 
 impl Present {
     /// The fields a set can hold, in bit order.
@@ -350,12 +353,13 @@ impl Present {
         "pmid",
         "month_end",
         "series",
+        "genre",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).
     pub fn with(self, field: &str) -> Present {
         match Self::FIELDS.iter().position(|f| *f == field) {
-            Some(i) => Present(self.0 | 1 << i),
+            Some(i) => Present(self.0 | 1u64 << i),
             None => self,
         }
     }
@@ -363,7 +367,7 @@ impl Present {
     /// This set without `field`.
     pub fn without(self, field: &str) -> Present {
         match Self::FIELDS.iter().position(|f| *f == field) {
-            Some(i) => Present(self.0 & !(1 << i)),
+            Some(i) => Present(self.0 & !(1u64 << i)),
             None => self,
         }
     }

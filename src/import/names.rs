@@ -897,6 +897,55 @@ fn split_and(s: &str) -> Vec<String> {
     if s.is_empty() { Vec::new() } else { vec![s.to_string()] }
 }
 
+/// Whether a word is the initials of a list that writes names "Family
+/// INITIALS": "K", "KA", "K.A.", "K.-A.", "J-W" (one to three letters).
+fn list_initials(w: &str) -> bool {
+    is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+}
+
+/// Whether one comma-separated part of a cell is a whole person's name
+/// with initials, as a Vancouver list (ICMJE; Citing Medicine ch. 1,
+/// "Author"), PubMed's `AU` and Scopus write it: "Mensah KA", "Osei JKA",
+/// "Kim J-W", "van der Berg P", "Mensah KA Jr", "Gates WH III"; or as
+/// Google Scholar writes it, initials first: "CE Chandler". A suffix after
+/// the initials ("Jr", "Sr", "2nd", "III") is set aside first.
+fn initials_part(p: &str) -> bool {
+    let mut w: Vec<&str> = p.split_whitespace().collect();
+    if w.len() > 2 && w.last().is_some_and(|l| is_suffix(l) && l.trim_end_matches('.').chars().count() > 1) {
+        w.pop();
+    }
+    w.len() >= 2 && has_cased_letters(p) && (list_initials(w[0]) || list_initials(w[w.len() - 1]))
+}
+
+/// Whether the comma-separated parts of a `;`-less cell are a list of
+/// whole names, each "Family INITIALS" or "INITIALS Family" ([`initials_part`]),
+/// with institutions ("WHO Ebola Response Team") and, in a list with at
+/// least two such names, single-name authors ("Mensah KA, Plato, Osei J")
+/// among them. Not a list: "Family, Given" pairs ("Mensah, Kofi A, Osei,
+/// Jane B": every one-word part is followed by a part that could be its
+/// given name), and cells without a name with initials.
+fn initials_list(parts: &[&str]) -> bool {
+    let with_initials = parts.iter().filter(|p| initials_part(p)).count();
+    if with_initials == 0 {
+        return false;
+    }
+    let single =
+        |p: &str| p.split_whitespace().count() == 1 && has_cased_letters(p) && !is_initials(p) && !is_suffix(p);
+    let institution = |p: &str| !single(p) && looks_corporate(p);
+    if !parts.iter().all(|p| initials_part(p) || institution(p) || single(p)) {
+        return false;
+    }
+    let singles: Vec<usize> = (0..parts.len()).filter(|i| single(parts[*i])).collect();
+    if singles.is_empty() {
+        return true;
+    }
+    // "Family, Given Initial, Family, Given Initial": one-word family names,
+    // each before its given name.
+    let pairs = parts.len().is_multiple_of(2)
+        && (0..parts.len()).step_by(2).all(|i| single(parts[i]) && initials_part(parts[i + 1]));
+    with_initials >= 2 && !pairs
+}
+
 /// Splits a `;`-less chunk on commas when it is a list of names rather than
 /// one "Family, Given" name.
 fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
@@ -904,14 +953,7 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
     if parts.len() <= 1 {
         return parts.iter().map(|p| p.to_string()).collect();
     }
-    // "K", "KA", "K.A.", "K.-A." (a Scopus or Vancouver list).
-    let initials = |w: &str| is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 3;
-    // Google Scholar: "CE Chandler, CR Williams"; Vancouver: "Chandler CE, Williams CR".
-    let scholar = |p: &str| {
-        let w: Vec<&str> = p.split_whitespace().collect();
-        w.len() >= 2 && (initials(w[0]) || initials(w[w.len() - 1]))
-    };
-    if parts.iter().all(|p| scholar(p)) {
+    if initials_list(&parts) {
         return parts.iter().map(|p| p.to_string()).collect();
     }
     if parts.len() == 2 || (parts.len() == 3 && (is_suffix(parts[1]) || is_suffix(parts[2]))) {

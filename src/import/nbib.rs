@@ -116,6 +116,54 @@ pub fn read(text: &str) -> Read {
     out
 }
 
+/// MEDLINE publication types (`PT`) that say what kind of piece a journal
+/// item is, kept as its genre (CSL `genre`) beside canon's type: NLM's
+/// *Publication Types* list, the types a reference list tells apart
+/// (Citing Medicine ch. 1, "Type of medium"/"Letters", "Editorials",
+/// "Comments", "Reviews", "Errata"). Research support, "Journal Article"
+/// and the like say nothing of the piece.
+const GENRES: &[&str] = &[
+    "Letter",
+    "Editorial",
+    "Comment",
+    "Review",
+    "Systematic Review",
+    "Meta-Analysis",
+    "Published Erratum",
+    "Retraction of Publication",
+    "Retracted Publication",
+    "Expression of Concern",
+    "Case Reports",
+    "News",
+    "Newspaper Article",
+    "Interview",
+    "Lecture",
+    "Address",
+    "Biography",
+    "Autobiography",
+    "Obituary",
+    "Portrait",
+    "Historical Article",
+    "Personal Narrative",
+    "Guideline",
+    "Practice Guideline",
+    "Consensus Development Conference",
+    "Randomized Controlled Trial",
+    "Clinical Trial",
+    "Observational Study",
+    "Preprint",
+    "Patient Education Handout",
+];
+
+/// The genre of a MEDLINE record: its publication types that say what kind
+/// of piece it is ([`GENRES`]), in the record's order, joined by "; "
+/// ("Review; Systematic Review"). `None` for a plain journal article.
+fn genre(types: &[&str]) -> Option<String> {
+    let kept: Vec<&str> =
+        types.iter().filter_map(|t| GENRES.iter().find(|g| g.eq_ignore_ascii_case(t.trim())).copied()).collect();
+    (!kept.is_empty()).then(|| kept.join("; "))
+}
+
 /// The reading type for a MEDLINE publication type (`PT`).
 fn kind(types: &[&str], has_book_title: bool) -> &'static str {
     let has = |t: &str| types.iter().any(|x| x.eq_ignore_ascii_case(t));
@@ -180,6 +228,31 @@ fn draft(r: &Raw) -> Draft {
     let types: Vec<&str> = all("PT").map(|(_, v, _)| v.as_str()).collect();
     let kind = kind(&types, book_title.is_some() && first("TI").is_some());
     d.kind = KindSrc::Mapped(kind);
+    // "Letter", "Editorial", "Review"…: kept as the genre (the type stays
+    // "article"). Other types (funding, "Journal Article") are named as not
+    // stored in the import's summary, never dropped in silence.
+    d.genre = genre(&types);
+    for t in &types {
+        let t = t.trim();
+        // The types canon's type stands for (see [`kind`]).
+        let typed = [
+            "Journal Article",
+            "Book",
+            "Book Chapter",
+            "Technical Report",
+            "Government Publication",
+            "Video-Audio Media",
+            "Webcast",
+            "Congress",
+            "Dataset",
+        ];
+        if !GENRES.iter().chain(typed.iter()).any(|g| g.eq_ignore_ascii_case(t)) {
+            let label = format!("MEDLINE PT {t:?}");
+            if !d.unstored.contains(&label) {
+                d.unstored.push(label);
+            }
+        }
+    }
     d.container = text("JT").or_else(|| text("TA")).or_else(|| if kind == "chapter" { book_title } else { None });
     // `TA` is the NLM title abbreviation, which Vancouver cites (Citing
     // Medicine ch. 1, "Journal Title"); the full `JT` stays the container.

@@ -52,6 +52,7 @@ const DAY: usize = 30;
 const PMID: usize = 31;
 const MONTH_END: usize = 32;
 const SERIES: usize = 33;
+const GENRE: usize = 34;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -121,6 +122,8 @@ pub const FIELDS: &[Field] = &[
     Field { name: "month_end", aliases: &["end month", "last month"], required: false },
     // Issue 12o: a book's series (never its container).
     Field { name: "series", aliases: &["series title", "book series"], required: false },
+    // Issue 12w: what kind of piece it is (CSL `genre`: "Letter", "Editorial").
+    Field { name: "genre", aliases: &[], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -159,6 +162,7 @@ const PRESENT: &[(usize, &str)] = &[
     (PMID, "pmid"),
     (MONTH_END, "month_end"),
     (SERIES, "series"),
+    (GENRE, "genre"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -324,6 +328,7 @@ impl<'a> ReadingReader<'a> {
         d.day = opt(DAY);
         d.month_end = opt(MONTH_END);
         d.series = text(SERIES);
+        d.genre = text(GENRE);
         if let Some(v) = d.season.as_ref().filter(|v| builder::season_of(&v.text).is_none()) {
             d.errors.push(RowError::new(
                 line,

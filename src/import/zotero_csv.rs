@@ -151,6 +151,7 @@ const EDITION: usize = 15;
 const KEYWORDS: usize = 16;
 const ANNOTATION: usize = 17;
 const SERIES: usize = 18;
+const CONTAINER_SHORT: usize = 19;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -181,6 +182,9 @@ pub const FIELDS: &[Field] = &[
     // Zotero's "Series" (a book's series; "Series Title" for a journal
     // article's): the series, never the container (issue 12o's field).
     Field { name: "series", aliases: &["Series"], required: false },
+    // Zotero's "Journal Abbreviation" (CSL `container-title-short`): the
+    // journal's abbreviation, which Vancouver cites (issue 12w).
+    Field { name: "container_short", aliases: &["Journal Abbreviation"], required: false },
 ];
 
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
@@ -236,6 +240,11 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         series_title: m.fallbacks(SERIES, &["Series Title"]).first().copied(),
         volume: m.columns[VOLUME],
         issue: m.columns[ISSUE],
+        // Zotero's "Series Number" (a book's number in its series, CSL
+        // `collection-number`): kept where a BibTeX book's `number` is, the
+        // issue, when the record has none; beside an issue it is said.
+        series_number: m.fallbacks(ISSUE, &["Series Number"]).first().copied(),
+        container_short: m.columns[CONTAINER_SHORT],
         pages: m.columns[PAGES],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
@@ -271,6 +280,8 @@ struct Columns {
     series_title: Option<usize>,
     volume: Option<usize>,
     issue: Option<usize>,
+    series_number: Option<usize>,
+    container_short: Option<usize>,
     pages: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
@@ -319,6 +330,26 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.series = text(c.series).or_else(|| text(c.series_title));
     d.volume = text(c.volume);
     d.issue = text(c.issue);
+    d.container_short = text(c.container_short);
+    if let Some(n) = text(c.series_number) {
+        match d.issue.as_deref() {
+            None => d.issue = Some(n),
+            Some(i) if i.trim() == n.trim() => {}
+            Some(i) => {
+                let p = at(c.series_number);
+                d.warnings.push(RowError::new(
+                    p.line,
+                    p.column,
+                    format!(
+                        "Series Number {:?} not stored: the row has an issue ({:?}) and canon keeps one number, the \
+                         issue",
+                        n.trim(),
+                        i.trim()
+                    ),
+                ));
+            }
+        }
+    }
     d.pages = text(c.pages);
     d.publisher = text(c.publisher);
     d.place = text(c.place);

@@ -1583,14 +1583,29 @@ fn with_season(mut t: Rich, r: &Reading) -> Rich {
         let one = b.get(at).is_some_and(u8::is_ascii_lowercase) && !b.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
         at + usize::from(one)
     };
+    // Where the title and the container were printed: a year (or a season)
+    // named there is not the date's ("Winter 2019 outbreaks", issue 12w).
+    let taken: Vec<std::ops::Range<usize>> =
+        [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref(), r.series.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
+            .collect();
+    let free = |i: usize| !taken.iter().any(|w| w.contains(&i));
     let in_brackets = t
         .text
         .match_indices(&format!("({year}"))
+        .filter(|(i, _)| free(*i + 1))
         .map(|(i, _)| letter(i + 1 + year.len()))
         .find(|&e| t.text[e..].starts_with(')'));
     let (at, insert) = match in_brackets {
         Some(e) => (e, format!(", {season}")),
-        None => match t.text.find(&year) {
+        None => match t.text.match_indices(&year).map(|(i, _)| i).find(|i| {
+            free(*i)
+                && !t.text[..*i].ends_with(|c: char| c.is_ascii_digit())
+                && !t.text[i + year.len()..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
             Some(i) => (letter(i + year.len()), format!(" {season}")),
             None => return t,
         },
@@ -1928,6 +1943,11 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     }
     if let Some(p) = &r.pages {
         e.insert("page-range".into(), json!(p));
+    }
+    // What kind of piece it is ("Letter", "Editorial"; MEDLINE `PT`): CSL's
+    // `genre`, which a style prints where it does (hayagriva's `genre`).
+    if let Some(g) = &r.genre {
+        e.insert("genre".into(), json!(protected(g)));
     }
     let publisher = r.publisher.as_ref().map(|p| match &r.place {
         Some(l) => json!({ "name": protected(p), "location": protected(l) }),

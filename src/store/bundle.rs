@@ -112,6 +112,7 @@ pub const TABLES: &[Table] = &[
             "pmid",
             "month_end",
             "series",
+            "genre",
         ],
         order: "id",
         has_id: true,

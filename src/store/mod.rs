@@ -46,6 +46,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0015_pmid", include_str!("../../schema/0015_pmid.sql")),
     ("0016_month_ranges_series", include_str!("../../schema/0016_month_ranges_series.sql")),
     ("0017_seed_lexicons_mesh", include_str!("../../schema/0017_seed_lexicons_mesh.sql")),
+    ("0018_genre", include_str!("../../schema/0018_genre.sql")),
 ];
 
 /// The schema version this binary writes.

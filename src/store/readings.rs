@@ -61,6 +61,9 @@ struct Stored {
     /// The series (schema 0016); never the container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     series: Option<String>,
+    /// The genre (CSL `genre`: "Letter", "Editorial"; schema 0018).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    genre: Option<String>,
     /// The year is approximate ("c1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -135,6 +138,7 @@ impl Stored {
             day: month_day(r).1,
             month_end: month_day(r).0.and(r.month_end),
             series: r.series.clone(),
+            genre: r.genre.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
             pmid: r.pmid.clone(),
@@ -304,6 +308,7 @@ impl Stored {
             },
             pmid: pick(&r.pmid, &self.pmid),
             series: pick(&r.series, &self.series),
+            genre: pick(&r.genre, &self.genre),
         };
         (merged, kept)
     }
@@ -393,6 +398,7 @@ impl Stored {
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
             pmid: take("pmid", &r.pmid, &self.pmid),
             series: take("series", &r.series, &self.series),
+            genre: take("genre", &r.genre, &self.genre),
         }
     }
 
@@ -436,6 +442,7 @@ impl Stored {
             },
             pmid: pick(&self.pmid, &r.pmid),
             series: pick(&self.series, &r.series),
+            genre: pick(&self.genre, &r.genre),
         }
     }
 
@@ -1163,7 +1170,7 @@ impl<'t> ReadingWriter<'t> {
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
-                    month_end, series
+                    month_end, series, genre
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1205,6 +1212,7 @@ impl<'t> ReadingWriter<'t> {
                     pmid: r.get(29)?,
                     month_end: r.get(30)?,
                     series: r.get(31)?,
+                    genre: r.get(32)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1647,10 +1655,10 @@ impl<'t> ReadingWriter<'t> {
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
-                                      pmid, month_end, series)
+                                      pmid, month_end, series, genre)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34, ?35, ?36)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)",
             )?
             .execute(params![
                 id,
@@ -1688,7 +1696,8 @@ impl<'t> ReadingWriter<'t> {
                 s.authors_truncated,
                 s.pmid,
                 s.month_end,
-                s.series
+                s.series,
+                s.genre
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -1875,7 +1884,7 @@ impl<'t> ReadingWriter<'t> {
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
                         open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
-                        month_end = ?33, series = ?34
+                        month_end = ?33, series = ?34, genre = ?35
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -1884,7 +1893,7 @@ impl<'t> ReadingWriter<'t> {
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
-                new.authors_truncated, new.pmid, new.month_end, new.series
+                new.authors_truncated, new.pmid, new.month_end, new.series, new.genre
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -2127,6 +2136,9 @@ pub struct Reading {
     pub month_end: Option<i64>,
     /// The series the work or its book belongs to, when the source gives one.
     pub series: Option<String>,
+    /// What kind of piece it is within its type (CSL `genre`: "Letter",
+    /// "Editorial", "Review"), when the source says.
+    pub genre: Option<String>,
     /// The year is approximate ("c1998", CSL `circa`).
     pub date_approximate: bool,
     /// The author list stops at "et al." (the source names only the first authors).
@@ -2189,7 +2201,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
-                r.month_end, r.series
+                r.month_end, r.series, r.genre
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -2217,6 +2229,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 pmid: r.get(36)?,
                 month_end: r.get(37)?,
                 series: r.get(38)?,
+                genre: r.get(39)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

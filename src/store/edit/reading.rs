@@ -23,6 +23,12 @@ pub struct ReadingPatch {
     /// With `year`: the year is approximate ("c. 950"), stored as
     /// `date_approximate`; a plain year clears the mark.
     pub year_approximate: bool,
+    /// With `year`: the whole typed date, read as a file's date is
+    /// ([`crate::import::dates::typed_year`]): its note ("in press") is
+    /// stored when it has no year; its month, day and season replace the
+    /// stored ones when it names a month or a season ("2019 Apr 2",
+    /// "Spring 2019"); a year alone leaves them as they are.
+    pub date: Option<crate::import::dates::TypedDate>,
     /// article, book, chapter, … (or an alias such as "journal article").
     pub kind: Option<String>,
     pub container: Option<Option<String>>,
@@ -147,6 +153,23 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         }
         set("year", y.map_or(Value::Null, Value::from));
         set("date_approximate", Value::from(i64::from(y.is_some() && p.year_approximate)));
+        let note = p.date.as_ref().and_then(|t| t.note.clone()).filter(|_| y.is_none());
+        set("year_note", note.map_or(Value::Null, Value::from));
+        if y.is_none() {
+            // A month and day go with a year (as an import stores them): a
+            // date without one ("in press", "n.d.", cleared) has none. The
+            // edit lists them among its changes.
+            for k in ["month", "day", "month_end"] {
+                set(k, Value::Null);
+            }
+        }
+        if let Some(t) = p.date.as_ref().filter(|t| t.has_parts()) {
+            let n = |v: Option<i64>| v.map_or(Value::Null, Value::from);
+            set("month", n(t.month));
+            set("day", n(t.day));
+            set("month_end", n(t.month_end));
+            set("season", t.season.clone().map_or(Value::Null, Value::from));
+        }
     }
     if let Some(k) = &p.kind {
         let t =

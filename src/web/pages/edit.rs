@@ -256,8 +256,9 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
                 let y = opt(v)
                     .map(|y| crate::import::dates::typed_year(&y).map_err(|e| anyhow::anyhow!("the year {e}")))
                     .transpose()?;
-                p.year = Some(y.map(|(y, _)| y));
-                p.year_approximate = y.is_some_and(|(_, a)| a);
+                p.year = Some(y.as_ref().and_then(|t| t.year));
+                p.year_approximate = y.as_ref().is_some_and(|t| t.approximate);
+                p.date = y;
             }
             "type" => p.kind = Some(v.clone()),
             "container" => p.container = Some(opt(v)),

@@ -173,6 +173,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("PMID", &r.pmid),
         field("ISBN", &r.isbn),
         field("Series", &r.series),
+        field("Genre", &r.genre),
         field("URL", &r.url),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
