@@ -290,13 +290,13 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
-        let t = with_given_case(t);
+        let t = with_given_case(without_verbatim_mark(t));
         let t = with_month_range(with_season(with_et_al(t, r, &self.et_al), r), r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case_by_source(t, r), r);
         let t = if matches!(self.name.as_str(), "harvard" | "vancouver") { with_book_volume(t, r) } else { t };
-        let t = if self.name == "vancouver" { with_report_label(t, r) } else { t };
+        let t = with_report_label(t, r, self.name == "vancouver");
         with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
     }
 
@@ -1429,6 +1429,19 @@ fn with_page_label_number(xml: &str) -> String {
 /// no style changes its case, initials or sorting against real names).
 const ET_AL_MARK: char = '\u{E0E1}';
 
+/// Put before a report's number so that the processor takes it as text, not
+/// a number it would label ("No. 136") or read as a range ("Nos.
+/// HMK-2018–3"); removed from the rendered reference ([`without_verbatim_mark`]).
+const VERBATIM_MARK: char = '\u{E0E3}';
+
+/// The reference without [`VERBATIM_MARK`].
+fn without_verbatim_mark(mut t: Rich) -> Rich {
+    while let Some(at) = t.text.find(VERBATIM_MARK) {
+        splice(&mut t, at..at + VERBATIM_MARK.len_utf8(), "");
+    }
+    t
+}
+
 /// Text put in place of `range`, the runs after it moved along (a run that
 /// overlaps the range ends where the new text ends).
 fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
@@ -1965,6 +1978,10 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     // number ("Report No. WHO/HIS/2019.1", APA 7 §10.4) or a work's number.
     let number = number_not_issue(r, kind);
     if let Some(n) = number {
+        // A report's number as written ([`VERBATIM_MARK`]): "136" and
+        // "HMK-2018-3" are not to be labelled "No." or "Nos." again, nor a
+        // hyphen made a range's dash.
+        let n = if kind == "report" { format!("{VERBATIM_MARK}{n}") } else { n.to_string() };
         serial.insert("serial".into(), json!(n));
         // A report's number is labelled as one: "(Report No. WHO/HTM/TB/2019.15)"
         // (APA 7 §10.4), "Report No. …" (Chicago 17 §14.238, Cite Them Right),
@@ -2087,13 +2104,34 @@ fn series_parent(series: &str, number: Option<&str>) -> Value {
     }
 }
 
-/// A report's number labelled as Citing Medicine labels it ("Report No.:
-/// WHO/HTM/TB/2019.15", ch. 15, "Report number"): the bundled Vancouver
-/// style writes "Report WHO/HTM/TB/2019.15".
-fn with_report_label(mut t: Rich, r: &Reading) -> Rich {
+/// A report's number labelled as Citing Medicine labels it in Vancouver
+/// ("Report No.: WHO/HTM/TB/2019.15", ch. 15, "Report number"): the bundled
+/// Vancouver style writes "Report WHO/HTM/TB/2019.15".
+///
+/// In every style, a number the style labels itself ("No." before a
+/// numeric `number` in APA and Chicago, "no.:" in Vancouver) is labelled
+/// once: "Report No. 136", not "Report No. No. 136".
+fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     let Some(n) = number_not_issue(r, "report").filter(|_| r.kind == "report") else { return t };
+    // The style's own label, and a number it read as a range ("Nos.
+    // HMK-2018–3"): the number as stored, labelled once.
+    let undashed = |s: &str| s.replace('\u{2013}', "-");
+    for (twice, once) in [
+        ("Report No. No. ", "Report No. "),
+        ("Report No. Nos. ", "Report No. "),
+        ("Report No. ", "Report No. "),
+        ("Report no.: ", "Report No.: "),
+        ("Report nos.: ", "Report No.: "),
+    ] {
+        let Some(at) = t.text.rfind(twice) else { continue };
+        let from = at + twice.len();
+        let len: usize = t.text[from..].chars().take(n.chars().count()).map(char::len_utf8).sum();
+        if undashed(&t.text[from..from + len]) == undashed(n) {
+            splice(&mut t, at..from + len, &format!("{once}{n}"));
+        }
+    }
     let bare = format!("Report {n}");
-    if let Some(at) = t.text.rfind(&bare) {
+    if vancouver && let Some(at) = t.text.rfind(&bare) {
         splice(&mut t, at..at + "Report".len(), "Report No.:");
     }
     t
@@ -2113,7 +2151,9 @@ fn with_book_volume(mut t: Rich, r: &Reading) -> Rich {
     let book_title = match r.kind.as_str() {
         "book" => r.title.as_str(),
         "chapter" => r.container.as_deref().unwrap_or_default(),
-        "conference-paper" if !in_journal(r) => r.container.as_deref().unwrap_or_default(),
+        // (A paper's proceedings volume is most often its number in a book
+        // series, LNCS 12903, which Citing Medicine puts in the series'
+        // parentheses: left as the style prints it.)
         _ => return t,
     };
     let book_title = book_title.trim().trim_end_matches('.');
@@ -2129,6 +2169,19 @@ fn with_book_volume(mut t: Rich, r: &Reading) -> Rich {
     let Some(stop) = t.text[g.end..].find(". ").map(|i| g.end + i + 2) else { return t };
     splice(&mut t, stop..stop, &format!("Vol. {v}. "));
     t
+}
+
+/// What the number canon stores as `r`'s issue is, as `reading show` names
+/// it: "report number" for a report, "number in series" for a book in a
+/// series, "number" for a book without one (see [`number_not_issue`]),
+/// else "issue" (a periodical's issue).
+pub fn issue_label(r: &Reading) -> &'static str {
+    match (r.kind.as_str(), r.series.is_some()) {
+        ("report", _) => "report number",
+        ("book", true) => "number in series",
+        ("book", false) => "number",
+        _ => "issue",
+    }
 }
 
 /// The number of `r` (stored as its issue) where it is not an issue of a
