@@ -271,7 +271,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
     opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));
     opt("volume", &r.volume);
-    opt("issue", &r.issue);
+    // A report's or a book's number is not an issue.
+    opt(crate::report::cite::issue_label(r), &r.issue);
     opt("pages", &r.pages);
     opt("publisher", &r.publisher);
     opt("place", &r.place);

@@ -133,6 +133,13 @@ pub struct Style {
     /// Whether the style prints a `citation-number` (anywhere): its lists are
     /// numbered, each from 1, so a list's text may depend on its own order.
     prints_number: bool,
+    /// Whether the style gives year-suffix letters (its citation's
+    /// `disambiguate-add-year-suffix`): canon gives them ([`Style::with_letters`]).
+    letters: bool,
+    /// What stands between an undated work's "n.d." (or status) and its
+    /// letter: "-" ("n.d.-a", APA 7 §8.19; Chicago 17 §15.44), " " in
+    /// Harvard ("no date a", Cite Them Right).
+    undated_letter: String,
 }
 
 impl fmt::Debug for Style {
@@ -181,14 +188,20 @@ impl Style {
         // ([`formatted::entry`]); a .csl file that uses `status` places it.
         let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
         let xml = with_status_carried(&xml, places_status);
-        let csl = parse_csl(&name, &xml)?;
-        let unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
-        let bib = parse_csl(&name, &with_names_apart(&xml))?;
+        let mut csl = parse_csl(&name, &xml)?;
+        let mut unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
+        let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
         let plain_suffix = name == "vancouver";
         let locales = bundled_locales();
         let et_al = et_al_term(&csl, &locales);
         let stand_alone = entries_stand_alone(&csl, &xml);
         let prints_number = without_citation_number(&xml) != xml;
+        // Year-suffix letters are canon's ([`Style::with_letters`]).
+        let letters = csl.citation.disambiguate_add_year_suffix;
+        for s in [&mut csl, &mut unnumbered, &mut bib] {
+            s.citation.disambiguate_add_year_suffix = false;
+        }
+        let undated_letter = undated_letter_of(&xml);
         Ok(Style {
             name,
             csl: Arc::new(csl),
@@ -200,6 +213,8 @@ impl Style {
             places_status,
             stand_alone,
             prints_number,
+            letters,
+            undated_letter,
         })
     }
 
@@ -275,11 +290,13 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
-        let t = with_given_case(t);
+        let t = with_given_case(without_verbatim_mark(t));
         let t = with_month_range(with_season(with_et_al(t, r, &self.et_al), r), r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
-        let t = with_source_case(own_case(t, &own_case_words(r)), r);
+        let t = with_source_case(own_case_by_source(t, r), r);
+        let t = if matches!(self.name.as_str(), "harvard" | "vancouver") { with_book_volume(t, r) } else { t };
+        let t = with_report_label(t, r, self.name == "vancouver");
         with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
     }
 
@@ -385,35 +402,13 @@ impl Style {
         // One citation per reading, in list order: a style without a `<sort>`
         // numbers its bibliography in citation order.
         let order: Vec<&hayagriva::Entry> = entries.iter().map(|(_, e)| *e).collect();
-        let (mut items, mut letters) = self.render_list(&order);
-        // hayagriva gives year suffixes (2018a, 2018b) in citation order; CSL
-        // gives them in bibliography order. Cited again in the order the
-        // style sorted them, the two agree (numbers follow the sort either way).
-        let by_key: std::collections::HashMap<&str, &hayagriva::Entry> =
-            entries.iter().map(|(_, e)| (e.key(), *e)).collect();
-        let sorted: Vec<&hayagriva::Entry> =
-            items.iter().filter_map(|item| by_key.get(item.key.as_str()).copied()).collect();
-        if sorted.len() == order.len() && sorted.iter().zip(&order).any(|(a, b)| a.key() != b.key()) {
-            (items, letters) = self.render_list(&sorted);
-        }
-        let letters = letters_of(letters, |key| {
-            index_of.get(key).and_then(|&i| readings.get(i)).is_some_and(|r| r.year.is_some() && !r.date_approximate)
-        });
-        let undated = self.undated_texts(readings, &entries);
+        // Year-suffix letters are canon's ([`Style::with_letters`]), given
+        // once the list is in the style's order: the processor renders none.
+        let items = self.render_list(&order);
         let mut out = Vec::with_capacity(readings.len());
         for item in items {
             let Some(&index) = index_of.get(item.key.as_str()) else { continue };
             let Some(r) = readings.get(index) else { continue };
-            if let Some(text) = undated.get(&index) {
-                let label = item
-                    .first_field
-                    .as_ref()
-                    .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
-                    .map(|l| l.text)
-                    .unwrap_or_default();
-                out.push(Cited { index, label, text: text.clone() });
-                continue;
-            }
             let label = item
                 .first_field
                 .as_ref()
@@ -421,15 +416,12 @@ impl Style {
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(&item.content, GLUE, self.status_note(&item.content, r))
-                .map(|t| match letters.get(item.key.as_str()) {
-                    Some(&l) => with_year_letter(t, r, l),
-                    None => t,
-                })
                 .map(|t| url_as_stored(self.finish(t, r), r))
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
         order_undated(&mut out, readings, &self.name);
+        self.with_letters(&mut out, readings);
         // A reading the processor could not take (or left out) still appears,
         // after the others, with the next number when the list is numbered.
         let numbered = out.iter().any(|c| !c.label.is_empty());
@@ -558,12 +550,11 @@ impl Style {
             }
             texts.push(a);
         }
-        let undated = self.undated_texts(readings, &rendered);
+        // (A style whose entries stand alone gives no year-suffix letters.)
         let mut out = Vec::with_capacity(readings.len());
         for (n, (&(i, _), a)) in rendered.iter().zip(texts).enumerate() {
             let label = a.label.as_ref().map(|(before, after)| format!("{before}{}{after}", n + 1)).unwrap_or_default();
-            let text = undated.get(&i).cloned().unwrap_or_else(|| a.text.clone());
-            out.push(Cited { index: i, label, text });
+            out.push(Cited { index: i, label, text: a.text.clone() });
         }
         // As in `bibliography_of`: a reading the processor cannot take comes last.
         let numbered = out.iter().any(|c| !c.label.is_empty());
@@ -616,144 +607,188 @@ fn entries_stand_alone(csl: &IndependentStyle, xml: &str) -> bool {
 }
 
 impl Style {
-    /// The text of each reading without a year (in press, forthcoming, to
-    /// appear, or no date), by its position in `readings`. The processor
-    /// gives every undated work of one author a letter ("n.d.-a", "n.d.-b"),
-    /// whatever its status, so "forthcoming" and "in press" works would be
-    /// lettered as if they collided. Works collide only when they share their
-    /// authors, editors and status: a work that collides with none is
-    /// written as [`Style::formatted`] writes it (the CSV's text), and a
-    /// group that collides is lettered among itself ("in press-a", "in
-    /// press-b", APA 7th §9.47).
-    fn undated_texts(
-        &self,
-        readings: &[&Reading],
-        entries: &[(usize, &hayagriva::Entry)],
-    ) -> std::collections::HashMap<usize, Rich> {
-        let mut groups: std::collections::BTreeMap<String, Vec<(usize, &hayagriva::Entry)>> = Default::default();
-        for &(i, e) in entries {
-            let Some(r) = readings.get(i) else { continue };
-            if r.year.is_none() {
-                let key = format!("{:?}|{:?}|{:?}", r.author_names, r.editor_names, r.year_note);
-                groups.entry(key).or_default().push((i, e));
-            }
+    /// Year-suffix letters on the references of one list, `out` in the
+    /// style's order: works whose references print the same authors and the
+    /// same year (or the same "n.d.", "in press") get "a", "b"… in that order
+    /// ("2013a", "n.d.-a", "in press-b"); nothing else gets one. The rule of
+    /// APA 7 §8.19 (letters for works by the same author(s) in the same
+    /// year, in press and undated works alike), Chicago 17 §15.19 and Cite
+    /// Them Right (the same author and year), and CSL 1.0.2
+    /// (`disambiguate-add-year-suffix`), with "the same author" read as the
+    /// reference prints it: two people who share a surname but not their
+    /// initials ("Ude, D." and "Ude, E.") are told apart by their names and
+    /// get no letters (APA 7 §8.20 adds initials in the text citation
+    /// instead; Chicago 17 §15.21), and one author whose given names are
+    /// stored in two forms that print alike ("Kofi A." and "K. A." both
+    /// "Mensah, K.A.") gets letters. hayagriva 0.10 compares in-text
+    /// citations instead (without the initials APA adds: "Ude, 2013" twice)
+    /// and skips groups in some passes, so its own letters are turned off
+    /// ([`Style::load`]). Only a style that gives letters (its citation's
+    /// `disambiguate-add-year-suffix`) gets them.
+    fn with_letters(&self, out: &mut [Cited], readings: &[&Reading]) {
+        if !self.letters {
+            return;
         }
-        let mut out = std::collections::HashMap::new();
-        for group in groups.values() {
-            if let [(i, _)] = group.as_slice() {
-                out.insert(*i, self.formatted(readings[*i]));
+        let substitute = self.csl.bibliography.as_ref().and_then(|b| b.subsequent_author_substitute.as_deref());
+        // Each reference's names (all that is printed before its date) and date, by its place in `out`.
+        let mut keys: Vec<Option<(String, String)>> = Vec::with_capacity(out.len());
+        for c in out.iter() {
+            let Some(r) = readings.get(c.index) else {
+                keys.push(None);
                 continue;
-            }
-            let list: Vec<&hayagriva::Entry> = group.iter().map(|(_, e)| *e).collect();
-            // (Works without a year: the undated letters are the processor's, "n.d.-a".)
-            let mut items = self.render_list(&list).0;
-            // Letters in the style's order (as in [`Style::bibliography_of`]).
-            let sorted: Vec<&hayagriva::Entry> =
-                items.iter().filter_map(|item| list.iter().find(|e| e.key() == item.key).copied()).collect();
-            if sorted.len() == list.len() {
-                items = self.render_list(&sorted).0;
-            }
-            for item in items {
-                let Some(&(i, _)) = group.iter().find(|(_, e)| e.key() == item.key) else { continue };
-                let r = readings[i];
-                let text = formatted::entry(&item.content, GLUE, self.status_note(&item.content, r))
-                    .map(|t| self.finish(t, r))
-                    .unwrap_or_else(|| fallback(r).into());
-                out.insert(i, text);
+            };
+            let key = letter_place(&c.text.text, r).map(|p| {
+                let names = c.text.text[..p.date.start].to_string();
+                // "———" for the names of the entry before (CSL `subsequent-author-substitute`).
+                let names = match (substitute, keys.last()) {
+                    (Some(sub), Some(Some((before, _)))) if !sub.is_empty() && names.starts_with(sub) => before.clone(),
+                    _ => names,
+                };
+                (names, c.text.text[p.date.clone()].to_lowercase())
+            });
+            keys.push(key);
+        }
+        let mut groups: std::collections::HashMap<&(String, String), Vec<usize>> = Default::default();
+        for (n, k) in keys.iter().enumerate() {
+            if let Some(k) = k {
+                groups.entry(k).or_default().push(n);
             }
         }
-        out
+        let mut lettered: Vec<(usize, char)> = Vec::new();
+        for members in groups.values().filter(|m| m.len() > 1) {
+            for (k, &n) in members.iter().enumerate().take(26) {
+                lettered.push((n, char::from(b'a' + u8::try_from(k).unwrap_or(25))));
+            }
+        }
+        for (n, letter) in lettered {
+            let Some(r) = readings.get(out[n].index) else { continue };
+            let t = std::mem::take(&mut out[n].text);
+            out[n].text = with_letter(t, r, letter, &self.undated_letter);
+        }
     }
 
-    /// The bibliography of `entries`, each cited once in the order given,
-    /// and the year-suffix letters the processor left out ([`missing_letters`]).
-    fn render_list(&self, entries: &[&hayagriva::Entry]) -> (Vec<hayagriva::BibliographyItem>, Vec<Vec<String>>) {
+    /// The bibliography of `entries`, each cited once in the order given.
+    fn render_list(&self, entries: &[&hayagriva::Entry]) -> Vec<hayagriva::BibliographyItem> {
         let mut driver = BibliographyDriver::new();
         for e in entries {
             driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(*e)], &self.csl, &self.locales));
         }
         let rendered =
             driver.finish(BibliographyRequest { style: &self.bib, locale: None, locale_files: &self.locales });
-        let items = rendered.bibliography.map(|b| b.items).unwrap_or_default();
-        let letters = if self.csl.citation.disambiguate_add_year_suffix {
-            let cited: Vec<(&str, String)> = entries
-                .iter()
-                .zip(&rendered.citations)
-                .map(|(e, c)| (e.key(), formatted::entry(&c.citation, GLUE, None).map(|t| t.text).unwrap_or_default()))
-                .collect();
-            missing_letters(&cited, &items)
-        } else {
-            Vec::new()
-        };
-        (items, letters)
+        rendered.bibliography.map(|b| b.items).unwrap_or_default()
     }
 }
 
-/// The year-suffix letters a list needs and the processor did not give:
-/// works whose citations still read alike ("(Osei, 2020)" twice) get "a",
-/// "b"… in bibliography order ([`letters_of`]), as CSL 1.0.2 (`disambiguate-add-year-suffix`)
-/// and APA 7 §8.19 / Cite Them Right give them (same author(s), same year,
-/// whatever the month). hayagriva 0.10 skips the year-suffix step for every
-/// group after one that added names in the same pass, and stops after three
-/// passes, so in a list with several such groups some get no letters.
-/// `cited` is each entry's key with its citation's text; `items` the
-/// bibliography; the result, the keys of each group still alike, in
-/// bibliography order. A group the processor did disambiguate reads apart
-/// and is not among them.
-fn missing_letters(cited: &[(&str, String)], items: &[hayagriva::BibliographyItem]) -> Vec<Vec<String>> {
-    let mut by_text: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
-    for (key, text) in cited {
-        if !text.trim().is_empty() {
-            by_text.entry(text.as_str()).or_default().push(key);
+/// What a style puts between an undated work's "no date" term and its
+/// year suffix: the `prefix` of the `year-suffix` text next to its `no
+/// date` term (" " in Harvard: "no date a"), else "-" (APA and Chicago
+/// put it after a group delimiter "-": "n.d.-a"; CSL 1.0.2
+/// gives no rule; the styles that letter undated works use it).
+fn undated_letter_of(xml: &str) -> String {
+    let Some(at) = xml.find("term=\"no date\"") else { return "-".into() };
+    let rest = &xml[at..];
+    let Some(s) = rest.find("variable=\"year-suffix\"").filter(|&s| s < 400) else { return "-".into() };
+    let tag_end = rest[s..].find('>').map_or(rest.len(), |e| s + e);
+    let tag_start = rest[..s].rfind('<').unwrap_or(0);
+    let tag = &rest[tag_start..tag_end];
+    // Without a prefix the letter follows a group's delimiter: "-" in the
+    // bundled APA and Chicago (`<group delimiter="-">` around their date).
+    match tag.find("prefix=\"") {
+        Some(p) => {
+            let v = &tag[p + 8..];
+            v[..v.find('"').unwrap_or(v.len())].to_string()
         }
+        None => "-".into(),
     }
-    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (g, keys) in by_text.values().filter(|k| k.len() > 1).enumerate() {
-        for k in keys {
-            group_of.insert(k, g);
-        }
-    }
-    let mut groups: Vec<Vec<String>> = vec![Vec::new(); by_text.values().filter(|k| k.len() > 1).count()];
-    for item in items {
-        if let Some(&g) = group_of.get(item.key.as_str()) {
-            groups[g].push(item.key.clone());
-        }
-    }
-    groups
 }
 
-/// The letters of [`missing_letters`]' groups, "a", "b"… in bibliography
-/// order, for the groups of works with plain years only (`plain(key)`): an
-/// approximate year the processor letters itself, and the style's marker
-/// makes "c. 950" and "950" two years in print.
-fn letters_of(groups: Vec<Vec<String>>, plain: impl Fn(&str) -> bool) -> std::collections::HashMap<String, char> {
-    let mut out = std::collections::HashMap::new();
-    for g in groups.into_iter().filter(|g| g.iter().all(|k| plain(k))) {
-        for (n, key) in g.into_iter().enumerate().take(26) {
-            out.insert(key, char::from(b'a' + u8::try_from(n).unwrap_or(25)));
-        }
-    }
-    out
+/// Where a reference prints its date ([`letter_place`]).
+struct DatePlace {
+    /// The year ("2013"), or the status or "no date" term of an undated work.
+    date: std::ops::Range<usize>,
+    /// Whether the work has no year (its letter follows a hyphen: "n.d.-a").
+    undated: bool,
 }
 
-/// `letter` after the year of `r` in its reference ("2020" → "2020a"): the
-/// first time the year stands outside the title; left alone when it already
-/// has a letter or is not printed.
-fn with_year_letter(mut t: Rich, r: &Reading, letter: char) -> Rich {
-    let Some(y) = r.year else { return t };
-    let year = y.to_string();
-    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
-    let bytes = t.text.as_bytes();
-    let at = t.text.match_indices(&year).map(|(i, _)| i + year.len()).find(|&end| {
-        let i = end - year.len();
-        let in_title = title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
-        !(in_title || (i > 0 && bytes[i - 1].is_ascii_digit()) || bytes.get(end).is_some_and(u8::is_ascii_digit))
-    });
-    let Some(at) = at else { return t };
-    if t.text.as_bytes().get(at).is_some_and(u8::is_ascii_lowercase) {
+/// The "no date" terms of the English locales (CSL `no date`, short and
+/// long form), as the bundled styles print them.
+const NO_DATE_TERMS: &[&str] = &["n.d.", "no date", "n.d"];
+
+/// Where reference `text` of `r` prints its date: the year, standing alone
+/// and outside the title, for a dated work; the status ("in press") or the
+/// "no date" term, outside the title, for an undated one. `None` when it
+/// prints none of them.
+fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
+    let title = find_case_insensitive(text, r.title.trim().trim_end_matches('.'));
+    let outside = |i: usize, end: usize| !title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
+    if let Some(y) = r.year {
+        let year = y.to_string();
+        let bytes = text.as_bytes();
+        return text
+            .match_indices(&year)
+            .map(|(i, _)| i..i + year.len())
+            .find(|g| {
+                outside(g.start, g.end)
+                    && !(g.start > 0 && bytes[g.start - 1].is_ascii_digit())
+                    && !bytes.get(g.end).is_some_and(u8::is_ascii_digit)
+            })
+            .map(|date| DatePlace { date, undated: false });
+    }
+    let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let terms: Vec<&str> = status.into_iter().chain(NO_DATE_TERMS.iter().copied()).collect();
+    terms.iter().find_map(|term| {
+        let mut from = 0;
+        while let Some(g) = find_case_insensitive(&text[from..], term) {
+            let g = g.start + from..g.end + from;
+            let alone = !text[..g.start].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[g.end..].chars().next().is_some_and(char::is_alphanumeric);
+            if alone && outside(g.start, g.end) {
+                return Some(DatePlace { date: g, undated: true });
+            }
+            from = g.start + text[g.start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// The year-suffix letter an undated reading's reference `text` carries
+/// after its status or "no date" term, with what stands before it ("-a" in
+/// "n.d.-a", " b" in Harvard's "no date b"); `None` when it has none or `r`
+/// has a year. A table that labels the reading by its status labels it as
+/// its reference does ("in press-a").
+pub fn undated_letter_in(text: &str, r: &Reading) -> Option<String> {
+    let p = letter_place(text, r).filter(|p| p.undated)?;
+    let after = &text[p.date.end..];
+    let sep: String = after.chars().take_while(|c| matches!(c, '-' | ' ' | '\u{2011}')).take(1).collect();
+    let mut rest = after[sep.len()..].chars();
+    let letter = rest.next().filter(char::is_ascii_lowercase)?;
+    (!rest.next().is_some_and(char::is_alphanumeric)).then(|| format!("{sep}{letter}"))
+}
+
+/// `letter` on the date of `r` in its reference ([`letter_place`]): after
+/// the year ("2013" → "2013a", "[950?]" → "[950a?]"), or after an undated
+/// work's status or "no date" term with `undated` between ("n.d.-a", "in
+/// press-b"). Left alone when the date already has a letter.
+fn with_letter(mut t: Rich, r: &Reading, letter: char, undated: &str) -> Rich {
+    let Some(p) = letter_place(&t.text, r) else { return t };
+    let at = p.date.end;
+    let after = &t.text[at..];
+    let has = if p.undated {
+        after.strip_prefix(undated).and_then(|a| a.chars().next()).is_some_and(|c| c.is_ascii_lowercase())
+    } else {
+        after.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+    };
+    if has {
         return t;
     }
-    splice(&mut t, at..at, &letter.to_string());
+    let mut with = if p.undated { format!("{undated}{letter}") } else { letter.to_string() };
+    // A term that ends with a full stop took the place of the style's
+    // delimiter after it ("n.d. “Title.”" in Chicago): the letter ends the
+    // term now, and the stop comes back after it ("n.d.-a. “Title.”").
+    if p.undated && t.text[p.date.clone()].ends_with('.') && after.starts_with(' ') {
+        with.push('.');
+    }
+    splice(&mut t, at..at, &with);
     t
 }
 
@@ -1394,6 +1429,19 @@ fn with_page_label_number(xml: &str) -> String {
 /// no style changes its case, initials or sorting against real names).
 const ET_AL_MARK: char = '\u{E0E1}';
 
+/// Put before a report's number so that the processor takes it as text, not
+/// a number it would label ("No. 136") or read as a range ("Nos.
+/// HMK-2018–3"); removed from the rendered reference ([`without_verbatim_mark`]).
+const VERBATIM_MARK: char = '\u{E0E3}';
+
+/// The reference without [`VERBATIM_MARK`].
+fn without_verbatim_mark(mut t: Rich) -> Rich {
+    while let Some(at) = t.text.find(VERBATIM_MARK) {
+        splice(&mut t, at..at + VERBATIM_MARK.len_utf8(), "");
+    }
+    t
+}
+
 /// Text put in place of `range`, the runs after it moved along (a run that
 /// overlaps the range ends where the new text ends).
 fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
@@ -1856,10 +1904,19 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         "article" => ("article", Some("periodical")),
         // A newspaper's article is CSL `article-newspaper` (hayagriva: an
         // article in a newspaper). hayagriva 0.10 has no magazine (its CSL
-        // `article-magazine` never matches), so a magazine's article is cited
-        // as an article in a periodical, its stored type kept.
+        // `article-magazine` never matches), and cites an article in a
+        // periodical as a journal's (the year alone). A magazine's article is
+        // cited as the author-date styles' manuals cite it, as they cite a
+        // newspaper's: the date with its month and day, the magazine's
+        // volume and issue only where it has them (APA 7 §10.2, "Magazine
+        // article": "(2018, March 8)"; Chicago 17 §14.187 and §15.47; Cite
+        // Them Right, "Article in a magazine"), which is what the styles give
+        // CSL's `article-newspaper`. Citing Medicine has no form of its own
+        // for a magazine (it is cited as a journal, ch. 1): Vancouver keeps
+        // the journal's form (`plain_suffix` is Vancouver).
         "newspaper-article" => ("article", Some("newspaper")),
-        "magazine-article" => ("article", Some("periodical")),
+        "magazine-article" if plain_suffix => ("article", Some("periodical")),
+        "magazine-article" => ("article", Some("newspaper")),
         "book" => ("book", None),
         "chapter" => ("chapter", Some("book")),
         "report" => ("report", None),
@@ -1931,6 +1988,27 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     if let Some(pmid) = r.pmid.as_deref().or_else(|| r.url.as_deref().and_then(pubmed_id)) {
         serial.insert("pmid".into(), json!(pmid));
     }
+    // A number that is not an issue ([`number_not_issue`]): CSL's `number`
+    // (hayagriva's serial number), which the styles print as a report's
+    // number ("Report No. WHO/HIS/2019.1", APA 7 §10.4) or a work's number.
+    let number = number_not_issue(r, kind);
+    if let Some(n) = number {
+        // A report's number as written ([`VERBATIM_MARK`]): "136" and
+        // "HMK-2018-3" are not to be labelled "No." or "Nos." again, nor a
+        // hyphen made a range's dash.
+        let n = if kind == "report" { format!("{VERBATIM_MARK}{n}") } else { n.to_string() };
+        serial.insert("serial".into(), json!(n));
+        // A report's number is labelled as one: "(Report No. WHO/HTM/TB/2019.15)"
+        // (APA 7 §10.4), "Report No. …" (Chicago 17 §14.238, Cite Them Right),
+        // "Report No.: …" (Citing Medicine ch. 15). The styles print CSL's
+        // `genre` (the kind of report) before the number, and nothing (APA,
+        // Chicago, Harvard) or a bare "Report" (Vancouver) without it; canon
+        // keeps no genre, so the label is the genre ([`with_report_label`] in
+        // Vancouver, whose style also prints the genre after the title).
+        if kind == "report" && !plain_suffix {
+            e.insert("genre".into(), json!("Report No."));
+        }
+    }
     if !serial.is_empty() {
         e.insert("serial-number".into(), Value::Object(serial));
     }
@@ -1999,9 +2077,10 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
             if let Some(v) = &r.volume {
                 e.insert("volume".into(), json!(v));
             }
-            // A book in a series: its number is the series number, on the series below.
+            // A book in a series: its number is the series number, on the
+            // series below; a report's or a book's own number is its number.
             let series_number = kind == "book" && r.series.is_some();
-            if let (Some(i), false) = (&r.issue, series_number) {
+            if let (Some(i), false, None) = (&r.issue, series_number, number) {
                 e.insert("issue".into(), json!(i));
             }
             if let Some(x) = &r.edition {
@@ -2042,6 +2121,105 @@ fn series_parent(series: &str, number: Option<&str>) -> Value {
     match number {
         Some(n) => json!({ "type": "anthology", "title": protected(series), "volume": n }),
         None => json!({ "type": "anthology", "title": protected(series) }),
+    }
+}
+
+/// A report's number labelled as Citing Medicine labels it in Vancouver
+/// ("Report No.: WHO/HTM/TB/2019.15", ch. 15, "Report number"): the bundled
+/// Vancouver style writes "Report WHO/HTM/TB/2019.15".
+///
+/// In every style, a number the style labels itself ("No." before a
+/// numeric `number` in APA and Chicago, "no.:" in Vancouver) is labelled
+/// once: "Report No. 136", not "Report No. No. 136".
+fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
+    let Some(n) = number_not_issue(r, "report").filter(|_| r.kind == "report") else { return t };
+    // The style's own label, and a number it read as a range ("Nos.
+    // HMK-2018–3"): the number as stored, labelled once.
+    let undashed = |s: &str| s.replace('\u{2013}', "-");
+    for (twice, once) in [
+        ("Report No. No. ", "Report No. "),
+        ("Report No. Nos. ", "Report No. "),
+        ("Report No. ", "Report No. "),
+        ("Report no.: ", "Report No.: "),
+        ("Report nos.: ", "Report No.: "),
+    ] {
+        let Some(at) = t.text.rfind(twice) else { continue };
+        let from = at + twice.len();
+        let len: usize = t.text[from..].chars().take(n.chars().count()).map(char::len_utf8).sum();
+        if undashed(&t.text[from..from + len]) == undashed(n) {
+            splice(&mut t, at..from + len, &format!("{once}{n}"));
+        }
+    }
+    let bare = format!("Report {n}");
+    if vancouver && let Some(at) = t.text.rfind(&bare) {
+        splice(&mut t, at..at + "Report".len(), "Report No.:");
+    }
+    t
+}
+
+/// A book's volume, or the volume of the book a chapter is in, where the
+/// style left it out: "Writings at the margin. Vol. 2. Berkeley: …" (Cite
+/// Them Right 12th ed., a volume of a multivolume work after the title;
+/// Citing Medicine ch. 2, "Volume number" after the title and edition, and
+/// ch. 3 for a chapter's book). The bundled Harvard style prints no
+/// volume for a book, and neither bundled Harvard nor Vancouver one for a
+/// chapter's book. Put after the (book's) title and the full stop after it;
+/// left alone when the reference already has "Vol. 2" or the title cannot
+/// be found.
+fn with_book_volume(mut t: Rich, r: &Reading) -> Rich {
+    let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
+    let book_title = match r.kind.as_str() {
+        "book" => r.title.as_str(),
+        "chapter" => r.container.as_deref().unwrap_or_default(),
+        // (A paper's proceedings volume is most often its number in a book
+        // series, LNCS 12903, which Citing Medicine puts in the series'
+        // parentheses: left as the style prints it.)
+        _ => return t,
+    };
+    let book_title = book_title.trim().trim_end_matches('.');
+    if book_title.is_empty() || find_case_insensitive(&t.text, &format!("vol. {v}")).is_some() {
+        return t;
+    }
+    let found = if r.kind == "book" {
+        find_case_insensitive(&t.text, book_title)
+    } else {
+        rfind_case_insensitive(&t.text, book_title)
+    };
+    let Some(g) = found else { return t };
+    let Some(stop) = t.text[g.end..].find(". ").map(|i| g.end + i + 2) else { return t };
+    splice(&mut t, stop..stop, &format!("Vol. {v}. "));
+    t
+}
+
+/// What the number canon stores as `r`'s issue is, as `reading show` names
+/// it: "report number" for a report, "number in series" for a book in a
+/// series, "number" for a book without one (see [`number_not_issue`]),
+/// else "issue" (a periodical's issue).
+pub fn issue_label(r: &Reading) -> &'static str {
+    match (r.kind.as_str(), r.series.is_some()) {
+        ("report", _) => "report number",
+        ("book", true) => "number in series",
+        ("book", false) => "number",
+        _ => "issue",
+    }
+}
+
+/// The number of `r` (stored as its issue) where it is not an issue of a
+/// periodical, for the processor's entry of type `kind`: a report's number
+/// (BibTeX `number` of a @techreport, "the organization that issues a
+/// technical report usually gives it a number", BibTeX docs (btxdoc) §4;
+/// RIS RPRT's `IS`/`M1`; CSL-JSON `number` of a `report`), and a book's
+/// number when it has no series (BibTeX's `number` is "the number … of a
+/// work in a series", biblatex §2.2.2 "the volume/number of a book in a
+/// series": without a named series it is still the work's number, which
+/// plain.bst prints as "Number 12", never an issue). A book in a series has
+/// its number on the series ([`series_parent`]).
+fn number_not_issue<'r>(r: &'r Reading, kind: &str) -> Option<&'r str> {
+    let number = r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+    match kind {
+        "report" => Some(number),
+        "book" if r.series.is_none() => Some(number),
+        _ => None,
     }
 }
 
@@ -2096,24 +2274,87 @@ fn protected(s: &str) -> String {
 /// capital past the first letter (eGFR, mRNA, HbA1c, McGill, iPhone). BibTeX
 /// braces (`{eGFR}`) ask for exactly these to be kept; the CSL specification
 /// leaves mixed-case words alone under title case (CSL 1.0.2, "Text-case").
+#[cfg(test)]
 fn own_case_words(r: &Reading) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for text in
         [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()].into_iter().flatten()
     {
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
-            let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
-            if mixed && !out.iter().any(|o| o == w) {
-                out.push(w.to_string());
-            }
-        }
-        for phrase in particle_names(text) {
-            if !out.contains(&phrase) {
-                out.push(phrase);
+        for w in own_case_words_in(text) {
+            if !out.contains(&w) {
+                out.push(w);
             }
         }
     }
     out
+}
+
+/// The words of one text whose case is their own ([`own_case_words`]).
+fn own_case_words_in(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
+        if mixed && !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    for phrase in particle_names(text) {
+        if !out.contains(&phrase) {
+            out.push(phrase);
+        }
+    }
+    out
+}
+
+/// The title, journal (and its abbreviation) and publisher of `r`, each
+/// with its words in their own case again ([`own_case`]) where that text
+/// stands in the reference, and only there: a title's "pLoS" or "ELife" is
+/// not written into the journal's name ("PLoS ONE", "eLife"), nor the
+/// journal's spelling into a title that writes the word otherwise. The
+/// journal is printed as the journal spells it whatever the title is (CSL
+/// 1.0.2 leaves a container title's mixed-case words alone; APA 7 §9.25 and
+/// Citing Medicine give the periodical's name as it is published). The title
+/// is its first occurrence in the reference, the journal, abbreviation and
+/// publisher their last (they follow the title in every style). A text not
+/// found in the reference (the style rewrote it) has its words put back
+/// anywhere outside the texts found.
+fn own_case_by_source(mut t: Rich, r: &Reading) -> Rich {
+    let sources: Vec<(&str, bool)> = [
+        (Some(r.title.as_str()), true),
+        (r.container.as_deref(), false),
+        (r.container_short.as_deref(), false),
+        (r.publisher.as_deref(), false),
+    ]
+    .into_iter()
+    .filter_map(|(s, first)| s.map(|s| (s.trim().trim_end_matches('.'), first)))
+    .filter(|(s, _)| !s.is_empty())
+    .collect();
+    for (k, (source, _)) in sources.iter().enumerate() {
+        let words = own_case_words_in(source);
+        if words.is_empty() {
+            continue;
+        }
+        let regions: Vec<Option<std::ops::Range<usize>>> = sources
+            .iter()
+            .map(
+                |(s, first)| {
+                    if *first { find_case_insensitive(&t.text, s) } else { rfind_case_insensitive(&t.text, s) }
+                },
+            )
+            .collect();
+        let own = regions[k].clone();
+        let others: Vec<std::ops::Range<usize>> = regions
+            .iter()
+            .enumerate()
+            .filter(|(j, g)| *j != k && g.is_some() && sources[*j].0.to_lowercase() != source.to_lowercase())
+            .filter_map(|(_, g)| g.clone())
+            .collect();
+        t = own_case_where(t, &words, |i, end| match &own {
+            Some(g) => g.start <= i && end <= g.end,
+            None => !others.iter().any(|g| g.start < end && i < g.end),
+        });
+    }
+    t
 }
 
 /// Lower-case name particles that stay lower-case before a capitalised name
@@ -2170,7 +2411,14 @@ fn particle_names(text: &str) -> Vec<String> {
 /// where the style changed it (title case makes "eGFR" "EGFR"; hayagriva's
 /// verbatim spans would keep it but lose the space after them). A word is
 /// put back only where it stands whole and has the same length.
-fn own_case(mut t: Rich, words: &[String]) -> Rich {
+#[cfg(test)]
+fn own_case(t: Rich, words: &[String]) -> Rich {
+    own_case_where(t, words, |_, _| true)
+}
+
+/// [`own_case`] at the places `allowed(start, end)` (byte offsets in the
+/// reference) only.
+fn own_case_where(mut t: Rich, words: &[String], allowed: impl Fn(usize, usize) -> bool) -> Rich {
     if words.is_empty() {
         return t;
     }
@@ -2186,6 +2434,7 @@ fn own_case(mut t: Rich, words: &[String]) -> Rich {
                 && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
                 && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
                 && text[i..end].to_lowercase() == lower
+                && allowed(i, end)
                 && !in_identifier(&text, i, end);
             if whole {
                 text.replace_range(i..end, w);
@@ -2325,6 +2574,21 @@ fn find_case_insensitive(text: &str, needle: &str) -> Option<std::ops::Range<usi
     })
 }
 
+/// The last place `needle` stands in `text` ([`find_case_insensitive`]).
+fn rfind_case_insensitive(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    let mut from = 0;
+    let mut last = None;
+    while let Some(g) = find_case_insensitive(&text[from..], needle) {
+        let g = g.start + from..g.end + from;
+        from = g.start + text[g.start..].chars().next().map_or(1, char::len_utf8);
+        last = Some(g);
+        if from >= text.len() {
+            break;
+        }
+    }
+    last
+}
+
 /// The words title case leaves lower-case (hayagriva's list, which it
 /// applies everywhere but after punctuation): articles, coordinating
 /// conjunctions and prepositions (CMOS 18th ed., "Headline-style
@@ -2391,8 +2655,12 @@ const MINOR_WORDS: &[&str] = &[
 /// Done only where the text stands in the reference with its letters
 /// unchanged (case aside), and only to the letters these rules name.
 fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
-    for source in
-        [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()].into_iter().flatten()
+    // The title where it first stands; the journal and publisher, which
+    // follow it, where they last stand (a title may quote a journal's name).
+    for (n, source) in [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, s)| s.map(|s| (n, s)))
     {
         let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
         let want = source_case(&src);
@@ -2401,9 +2669,9 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
         }
         let text: Vec<char> = t.text.chars().collect();
         let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
-        let Some(start) = (0..text.len().saturating_sub(src.len() - 1))
-            .find(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)))
-        else {
+        let mut at = (0..text.len().saturating_sub(src.len() - 1))
+            .filter(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)));
+        let Some(start) = (if n == 0 { at.next() } else { at.next_back() }) else {
             continue;
         };
         let mut out = text.clone();

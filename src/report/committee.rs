@@ -156,14 +156,16 @@ impl ReportData {
                             let circa = if r.date_approximate { "ca. " } else { "" };
                             format!("{circa}{y}{}", letter.map(String::from).unwrap_or_default())
                         }
-                        // Undated: its status ("in press"), else "n.d.", as the lists say it.
-                        None => r
-                            .year_note
-                            .as_deref()
-                            .map(str::trim)
-                            .filter(|n| !n.is_empty())
-                            .unwrap_or("n.d.")
-                            .to_string(),
+                        // Undated: its status ("in press"), else "n.d.", as the
+                        // lists say it, with the letter its reference carries ("n.d.-a").
+                        None => {
+                            let note = r.year_note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+                            let letter = refs
+                                .text(i)
+                                .and_then(|t| super::cite::undated_letter_in(&t.text, r))
+                                .unwrap_or_default();
+                            format!("{}{letter}", note.unwrap_or("n.d."))
+                        }
                     };
                     (r.id, label)
                 })
