@@ -631,6 +631,12 @@ const MICROBIAL: &[&str] = &[
 /// a word after "and"/"or" takes the sense of a clinical word before it.
 pub fn clinical_sense<S: AsRef<str>>(words: &[S], i: usize) -> bool {
     let Some(w) = words.get(i).map(AsRef::as_ref) else { return false };
+    // Only a word of the table (or its plural) can have a clinical sense:
+    // most words are no such word, and are let go before the neighbours
+    // are read (`number_forms` rejects them on their first letter).
+    if !CLINICAL_SENSES.iter().any(|(word, _, _)| number_forms(w, word)) {
+        return false;
+    }
     let conj = |j: usize| words.get(j).is_some_and(|x| matches!(x.as_ref(), "and" | "or"));
     let skip = |j: usize| {
         conj(j) || words.get(j).is_some_and(|x| matches!(x.as_ref(), "a" | "an" | "the" | "his" | "her" | "their"))
@@ -682,6 +688,13 @@ pub fn clinical_words(text: &str) -> std::collections::HashSet<String> {
 /// Whether text word `t` is keyword word `w` in the singular or the plural
 /// (English regular plurals: -s, -es, -y/-ies).
 fn number_forms(t: &str, w: &str) -> bool {
+    // Two words that are one another's singular or plural begin alike (each
+    // form is the other with an ending changed): most pairs differ at once.
+    if let (Some(a), Some(b)) = (t.as_bytes().first(), w.as_bytes().first())
+        && a != b
+    {
+        return false;
+    }
     fn singulars(x: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
         let ies = x.strip_suffix("ies").filter(|b| b.len() >= 2).map(|b| format!("{b}y").into());
         let es = x.strip_suffix("es").map(Into::into);

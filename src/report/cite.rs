@@ -81,27 +81,91 @@ impl Default for StyleArg {
     }
 }
 
-/// The CSL locale files bundled with the citation processor, read once per
-/// process. Reading them (decoding some 60 locale files) is a fixed cost of
-/// every report, some 0.6 billion instructions, whatever the number of
-/// readings: [`prefetch_locales`] starts it early on another thread.
-static LOCALES: std::sync::OnceLock<Arc<Vec<Locale>>> = std::sync::OnceLock::new();
+/// The CSL locale files bundled with the citation processor
+/// (`hayagriva::archive::LOCALES`, in CBOR), each with its language read
+/// from its first field ([`cbor_lang`]) and the file itself decoded when a
+/// style first needs it. Decoding all of them (some 60 files) was a fixed
+/// cost of every report, some 0.6 billion instructions whatever the number
+/// of readings; a style consults at most three ([`locales_for`]).
+type Bundled = Vec<(Option<String>, std::sync::OnceLock<Option<Locale>>)>;
+static BUNDLED: std::sync::OnceLock<Bundled> = std::sync::OnceLock::new();
 
-/// The bundled locale files ([`LOCALES`]): read now, or taken from an
-/// earlier read (waiting for one under way on another thread).
-fn bundled_locales() -> Arc<Vec<Locale>> {
-    LOCALES.get_or_init(|| Arc::new(hayagriva::archive::locales())).clone()
+fn bundled() -> &'static Bundled {
+    BUNDLED.get_or_init(|| {
+        hayagriva::archive::LOCALES.iter().map(|b| (cbor_lang(b), std::sync::OnceLock::new())).collect()
+    })
 }
 
-/// Starts reading the bundled locale files on another thread, so that a
-/// command that will load a style ([`Style::load`]) does its other work
-/// (reading the database, the analysis) meanwhile; the style then takes
-/// them from there. The result is the same either way: only when the work
-/// is done changes.
+/// The language of a locale file in CBOR from its first field, `@xml:lang`
+/// (citationberg's `Locale` writes it first), without decoding the file;
+/// `None` when the file does not begin so (it is then decoded to know).
+fn cbor_lang(bytes: &[u8]) -> Option<String> {
+    // A map (CBOR major type 5) of up to 23 fields or of indefinite length,
+    let rest = match bytes.first()? {
+        0xA1..=0xB7 | 0xBF => &bytes[1..],
+        _ => return None,
+    };
+    // whose first key is the 9-byte text "@xml:lang"
+    let rest = rest.strip_prefix(b"\x69@xml:lang")?;
+    // and its value a text of fewer than 24 bytes (major type 3).
+    let head = *rest.first()?;
+    if !(0x60..0x78).contains(&head) {
+        return None;
+    }
+    let text = rest.get(1..1 + (head - 0x60) as usize)?;
+    std::str::from_utf8(text).ok().map(String::from)
+}
+
+/// Bundled locale file `i`, decoded once per process (`None`: it cannot be).
+fn decoded(i: usize) -> Option<&'static Locale> {
+    let (_, cell) = bundled().get(i)?;
+    cell.get_or_init(|| hayagriva::archive::LOCALES.get(i).and_then(|b| ciborium::de::from_reader(*b).ok())).as_ref()
+}
+
+/// The bundled locale files a style whose default locale is `locale`
+/// (en-US when it names none) can consult, in the bundled order: those of
+/// that locale, of its fallback ("de" gives "de-DE", "en-GB" gives en-US)
+/// and of en-US. hayagriva looks a term up in the files given in just that
+/// order (`StyleContext::lookup_locale`), and so does [`et_al_term`]; canon
+/// asks for no other locale than the style's own, so these files render
+/// every reference as all the bundled files do. Each style of one locale
+/// gets the same list, made once per process.
+fn locales_for(locale: Option<&hayagriva::citationberg::LocaleCode>) -> Arc<Vec<Locale>> {
+    use hayagriva::citationberg::LocaleCode;
+    static MADE: std::sync::Mutex<Vec<(String, Arc<Vec<Locale>>)>> = std::sync::Mutex::new(Vec::new());
+    let locale = locale.cloned().unwrap_or_else(LocaleCode::en_us);
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, list)) = made.iter().find(|(l, _)| *l == locale.0) {
+        return list.clone();
+    }
+    let wanted: Vec<String> = [Some(locale.clone()), locale.fallback(), Some(LocaleCode::en_us())]
+        .into_iter()
+        .flatten()
+        .map(|l| l.0)
+        .collect();
+    let list: Vec<Locale> = (0..bundled().len())
+        .filter_map(|i| {
+            let lang = match &bundled()[i].0 {
+                Some(l) => l.clone(),
+                None => decoded(i)?.lang.as_ref()?.0.clone(),
+            };
+            if wanted.contains(&lang) { decoded(i).cloned() } else { None }
+        })
+        .collect();
+    let list = Arc::new(list);
+    made.push((locale.0, list.clone()));
+    list
+}
+
+/// Starts reading the bundled locale files the default locale (en-US)
+/// needs on another thread, so that a command that will load a style
+/// ([`Style::load`]) does its other work (reading the database, the
+/// analysis) meanwhile; the style then takes them from there. The result
+/// is the same either way: only when the work is done changes.
 pub fn prefetch_locales() {
     // Without a thread (none could be made), `Style::load` reads them itself.
     let _ = std::thread::Builder::new().name("csl-locales".into()).spawn(|| {
-        bundled_locales();
+        locales_for(None);
     });
 }
 
@@ -192,7 +256,7 @@ impl Style {
         let mut unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
         let plain_suffix = name == "vancouver";
-        let locales = bundled_locales();
+        let locales = locales_for(csl.default_locale.as_ref());
         let et_al = et_al_term(&csl, &locales);
         let stand_alone = entries_stand_alone(&csl, &xml);
         let prints_number = without_citation_number(&xml) != xml;
@@ -2103,8 +2167,11 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     }
     let mut doc = serde_json::Map::new();
     doc.insert(key.into(), Value::Object(e));
-    // JSON is YAML: hayagriva reads its own (YAML) data model from it.
-    let library = hayagriva::io::from_yaml_str(&Value::Object(doc).to_string()).ok()?;
+    // hayagriva's own data model (the YAML its `io::from_yaml_str` reads),
+    // read from the JSON value as it stands: the same entry as printing the
+    // value and parsing it as YAML (JSON is YAML), without the printing and
+    // the YAML parser, a tenth of a report's work.
+    let library: hayagriva::Library = serde_json::from_value(Value::Object(doc)).ok()?;
     library.get(key).cloned()
 }
 
@@ -3259,9 +3326,9 @@ mod tests {
         );
     }
 
-    /// The locale files are read once per process ([`bundled_locales`]),
-    /// early when asked ([`prefetch_locales`]): every style gets the same
-    /// files the processor bundles, whichever way they were read.
+    /// The locale files are read once per process ([`locales_for`]),
+    /// early when asked ([`prefetch_locales`]): every style of one locale
+    /// gets the same files, those of the bundle it can consult.
     #[test]
     fn locales_read_once_are_the_bundled_locales() {
         prefetch_locales();
@@ -3269,9 +3336,32 @@ mod tests {
         let b = Style::load(&StyleArg::Named("apa".into())).expect("apa loads");
         assert!(Arc::ptr_eq(&a.locales, &b.locales), "one read for the process");
         let fresh = hayagriva::archive::locales();
-        assert_eq!(*a.locales, fresh);
         assert!(fresh.len() > 40, "{} locale files", fresh.len());
+        // The files read without decoding them all are the bundled files of
+        // the locales the style consults, decoded alike, in the same order.
+        let langs: Vec<Option<String>> = bundled().iter().map(|(l, _)| l.clone()).collect();
+        assert_eq!(langs, fresh.iter().map(|l| l.lang.as_ref().map(|c| c.0.clone())).collect::<Vec<_>>());
+        let en_us = |l: &Locale| l.lang.as_ref().is_some_and(|c| c.0 == "en-US");
+        assert_eq!(*a.locales, fresh.iter().filter(|l| en_us(l)).cloned().collect::<Vec<_>>());
         assert_eq!(a.et_al, et_al_term(&a.csl, &fresh));
+        // A British style (tests/data/my-journal.csl) consults en-GB and
+        // en-US; the same style in German de-DE and en-US.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/my-journal.csl");
+        let langs = |s: &Style| {
+            s.locales.iter().map(|l| l.lang.as_ref().map_or("", |c| c.0.as_str())).collect::<Vec<_>>().join(" ")
+        };
+        let gb = Style::load(&StyleArg::File(path.clone())).expect("my-journal.csl loads");
+        assert_eq!(langs(&gb), "en-GB en-US");
+        assert_eq!(gb.et_al, et_al_term(&gb.csl, &fresh));
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let de = dir.path().join("de.csl");
+        let xml = std::fs::read_to_string(&path)
+            .expect("my-journal.csl")
+            .replace("default-locale=\"en-GB\"", "default-locale=\"de-DE\"");
+        std::fs::write(&de, xml).expect("write de.csl");
+        let de = Style::load(&StyleArg::File(de)).expect("de.csl loads");
+        assert_eq!(langs(&de), "de-DE en-US");
+        assert_eq!((de.et_al.as_str(), et_al_term(&de.csl, &fresh).as_str()), ("u.\u{a0}a.", "u.\u{a0}a."));
     }
 
     #[test]

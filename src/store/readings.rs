@@ -2373,14 +2373,47 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Option<Decision>> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
     let Some((by, at, after, import, path)) = added else { return Ok(None) };
-    let given = after
-        .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
-        .and_then(|a| a.get("status").and_then(|s| s.as_str()).map(String::from));
+    let given = after.as_deref().and_then(status_in);
     if given.as_deref() != Some(status.as_str()) {
         return Ok(None);
     }
     let how = if import.is_some() { "import" } else { "added" };
     Ok(Some(Decision { how, status, by, at, note: path }))
+}
+
+/// The `status` string of a history record's `after` (a JSON object), if
+/// it has one: the value of its last `status` key when that is a string;
+/// `None` for a record that is not a JSON object or has no such string.
+/// The same answer as parsing the whole record into a `serde_json::Value`
+/// and reading `status`, without building the record's other values (a
+/// report asks it of every reading).
+fn status_in(after: &str) -> Option<String> {
+    struct Status(Option<String>);
+    impl<'de> serde::Deserialize<'de> for Status {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Status, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = Status;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Status, A::Error> {
+                    let mut status = None;
+                    while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                        if key == "status" {
+                            // As `Value::get` reads a parsed object: the last one stands.
+                            status = map.next_value::<serde_json::Value>()?.as_str().map(String::from);
+                        } else {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                    Ok(Status(status))
+                }
+            }
+            d.deserialize_map(Visit)
+        }
+    }
+    serde_json::from_str::<Status>(after).ok()?.0
 }
 
 /// [`decision`] of every reading at once, by reading id (absent: `None`):
@@ -2427,9 +2460,7 @@ pub fn decisions(conn: &Connection) -> Result<std::collections::HashMap<i64, Dec
         }
         let Some(now) = status.get(&id) else { continue };
         let after: Option<String> = r.get(3)?;
-        let given = after
-            .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
-            .and_then(|a| a.get("status").and_then(|s| s.as_str()).map(String::from));
+        let given = after.as_deref().and_then(status_in);
         if given.as_deref() != Some(now.as_str()) {
             continue;
         }

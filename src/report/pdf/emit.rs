@@ -280,12 +280,18 @@ struct Used {
 struct FontUse {
     /// (gid, text) -> index in `glyphs`.
     index: HashMap<(u16, String), usize>,
-    /// The first use of each glyph (the fast path: most glyphs stand for one text).
-    by_gid: HashMap<u16, usize>,
+    /// The first use of each glyph, by glyph id (the fast path: most glyphs
+    /// stand for one text): an index into `glyphs`, [`NOT_USED`] for a glyph
+    /// not used yet. A table rather than a hash map: it is looked up once
+    /// for every glyph of the document.
+    by_gid: Vec<u32>,
     glyphs: Vec<Used>,
     /// CID of each glyph of a CID-keyed CFF font, whose codes must be CIDs.
     cids: Option<Vec<u16>>,
 }
+
+/// A glyph of [`FontUse::by_gid`] not used yet.
+const NOT_USED: u32 = u32::MAX;
 
 /// Graphics state of the content stream being written.
 #[derive(Default)]
@@ -504,8 +510,10 @@ impl Writer {
         let fi = font as usize;
         {
             let f = &self.fonts[fi];
-            if let Some(&i) = f.by_gid.get(&gid) {
-                let u = &f.glyphs[i];
+            if let Some(&i) = f.by_gid.get(gid as usize)
+                && i != NOT_USED
+            {
+                let u = &f.glyphs[i as usize];
                 // A CID-keyed font has one code per glyph: its first text stands.
                 if u.text == text || f.cids.is_some() {
                     return (u.code, u.width);
@@ -541,7 +549,12 @@ impl Writer {
         };
         f.glyphs.push(Used { gid, code, width, text: text.to_string() });
         f.index.insert((gid, text.to_string()), i);
-        f.by_gid.entry(gid).or_insert(i);
+        if f.by_gid.len() <= gid as usize {
+            f.by_gid.resize(gid as usize + 1, NOT_USED);
+        }
+        if f.by_gid[gid as usize] == NOT_USED {
+            f.by_gid[gid as usize] = i as u32;
+        }
         (code, width)
     }
 

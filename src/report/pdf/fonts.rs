@@ -112,7 +112,16 @@ pub struct Fonts {
     /// 255 = no font, else font index + 1.
     bmp: Vec<u8>,
     astral: HashMap<(Weight, char), Option<FontIdx>>,
+    /// Per font, per code point below [`HELD_BELOW`] (punctuation, digits,
+    /// spaces: what [`Fonts::holds`] is asked about): 0 = not looked up yet,
+    /// 1 = the font has it, 2 = it has not.
+    held: Vec<u8>,
 }
+
+/// The code points whose presence in each font [`Fonts::holds`] remembers:
+/// up to the CJK symbols, which covers Latin, Greek, Cyrillic and general
+/// punctuation, the characters a paragraph's runs keep in their font.
+const HELD_BELOW: usize = 0x3000;
 
 const UNKNOWN: u8 = 0;
 const NONE: u8 = 255;
@@ -128,11 +137,38 @@ impl Fonts {
             upem.push(face.units_per_em() as f32);
             faces.push(face);
         }
-        Ok(Self { faces, upem, bmp: vec![UNKNOWN; 4 * 0x1_0000], astral: HashMap::new() })
+        Ok(Self {
+            faces,
+            upem,
+            bmp: vec![UNKNOWN; 4 * 0x1_0000],
+            astral: HashMap::new(),
+            held: vec![UNKNOWN; FONT_FILES.len() * HELD_BELOW],
+        })
     }
 
     pub fn has_glyph(&self, font: FontIdx, c: char) -> bool {
         self.faces[font as usize].glyph_index(c).is_some()
+    }
+
+    /// [`Fonts::has_glyph`], remembered for the code points below
+    /// [`HELD_BELOW`]: the shaper asks it of every space and punctuation
+    /// mark of a paragraph, and a font's character map is a search.
+    pub fn holds(&mut self, font: FontIdx, c: char) -> bool {
+        let cp = c as usize;
+        if cp >= HELD_BELOW {
+            return self.has_glyph(font, c);
+        }
+        let slot = font as usize * HELD_BELOW + cp;
+        match self.held.get(slot).copied() {
+            Some(1) => true,
+            Some(2) => false,
+            Some(_) => {
+                let has = self.has_glyph(font, c);
+                self.held[slot] = if has { 1 } else { 2 };
+                has
+            }
+            None => self.has_glyph(font, c),
+        }
     }
 
     /// First font of the chain that has `c`, or `None` (no font draws it).

@@ -393,7 +393,7 @@ impl Shaper {
         if fonts::is_neutral(c)
             && let Some(f) = cur
             && !(fonts::is_latin_face(f) && f != fonts::chain(weight)[0])
-            && self.fonts.has_glyph(f, c)
+            && self.fonts.holds(f, c)
         {
             return f;
         }
