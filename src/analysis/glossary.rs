@@ -119,13 +119,17 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
          what students do, not what the session is about. A proposal needs a relevance of at least {floor} and \
          either one whole keyword phrase of the theme's keyword list (a keyword of several words, as the phrase: \
          \u{201c}history\u{201d} alone is not \u{201c}history of medicine\u{201d}) in both the reading and the \
-         module, or at least {min_shared} shared words{of_theme}, so that one shared word, even a one-word keyword \
-         such as \u{201c}disparities\u{201d}, is never enough; the shared words are shown as the reason, with where the reading has them \
+         module, or a one-word keyword in both that is in the reading's title and that at most one in \
+         {rare_share} of the theme's approved readings use (\u{201c}oximetry\u{201d}: the reading's subject; with \
+         fewer than {min_readings} readings, any), or at least {min_shared} shared words{of_theme}, so that one \
+         shared word the theme's readings commonly use, even a keyword such as \u{201c}disparities\u{201d}, is never \
+         enough; the shared words are shown as the reason, with where the reading has them \
          (title or notes) and the session, outcome or module title that has them too (of several, the one that \
          shares the most words with the reading). The best matches are \
          assigned first, and no reading is proposed for more than {spread} modules of one list, so that one paper \
          is not the answer to every module.",
         generic = r.generic.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", "),
+        rare_share = r.rare_keyword_share,
         title_weight = r.title_weight,
         min_readings = r.common_word_min_readings,
         inflections = ends(&r.inflections),

@@ -175,6 +175,15 @@ pub const GENERIC: &[&str] = &[
     "factor",
 ];
 
+/// A one-word keyword of the theme that the reading has in its title and the
+/// module has too makes a proposal alone only when at most one in this many
+/// of the theme's approved readings use it (with fewer than
+/// [`COMMON_WORD_MIN_READINGS`] readings, always): "oximetry" names the
+/// reading's subject; "disparities" or "racism", which a good share of the
+/// theme's readings use, name the theme's, and do not say that the reading
+/// fits this module more than any other.
+pub const RARE_KEYWORD_SHARE: usize = 10;
+
 /// A reading needs at least this many shared subject words (no word of
 /// [`WEAK`] or [`GENERIC`]), unless the reading and the module both have one
 /// whole keyword phrase of the theme (a keyword of several words: a
@@ -213,6 +222,8 @@ pub struct Rule {
     pub derivations: Vec<&'static str>,
     /// [`DERIVATION_MIN_LETTERS`].
     pub derivation_min_letters: usize,
+    /// [`RARE_KEYWORD_SHARE`].
+    pub rare_keyword_share: usize,
     /// [`GENERIC`]: words that never count, as the methods page names them.
     pub generic: Vec<&'static str>,
 }
@@ -229,6 +240,7 @@ pub fn rule() -> Rule {
         inflections: INFLECTIONS.to_vec(),
         derivations: DERIVATIONS.to_vec(),
         derivation_min_letters: DERIVATION_MIN_LETTERS,
+        rare_keyword_share: RARE_KEYWORD_SHARE,
         generic: GENERIC.to_vec(),
     }
 }
@@ -724,7 +736,7 @@ impl<'a> Proposer<'a> {
             }
         }
         // Per reading (its place in the list): (term's place, idf, the request's spelling) of each word it shares.
-        let mut hits: HashMap<usize, Vec<(usize, f64, String)>> = HashMap::new();
+        let mut hits: HashMap<usize, Vec<(usize, f64, String, usize)>> = HashMap::new();
         let discount = list.len() >= COMMON_WORD_MIN_READINGS;
         for (stem, _) in content_terms(&q.text) {
             let Some(at) = postings.get(&stem) else { continue };
@@ -737,7 +749,7 @@ impl<'a> Proposer<'a> {
             for &(li, k) in at {
                 // A shared stem counts only when the words are the same word.
                 if let Some(w) = ours.iter().find(|w| same_word(w, &list[li].terms[k].1)) {
-                    hits.entry(li).or_default().push((k, idf, w.to_string()));
+                    hits.entry(li).or_default().push((k, idf, w.to_string(), at.len()));
                 }
             }
         }
@@ -751,10 +763,23 @@ impl<'a> Proposer<'a> {
             terms.sort_unstable_by_key(|t| t.0);
             let mut score = 0.0;
             let mut shared: Vec<(f64, &str, &str, bool, String, bool)> = Vec::new();
-            for (k, idf, ours) in terms {
+            // The stems of the one-word keywords both have whole.
+            let single: Vec<&str> = w
+                .keywords
+                .iter()
+                .filter(|k| asked.contains(k) && vocab.keywords[**k].1.len() == 1)
+                .map(|&k| vocab.keywords[k].1[0].0.as_str())
+                .collect();
+            // Whether a one-word keyword both have is in the reading's title
+            // and rare among the theme's readings (its subject, not the theme's).
+            let mut rare_keyword = false;
+            for (k, idf, ours, d) in terms {
                 let (stem, surface, in_title) = &w.terms[k];
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
                 let own = vocab.has_word(stem, surface) && vocab.has_word(stem, &ours);
+                rare_keyword |= *in_title
+                    && single.contains(&stem.as_str())
+                    && (list.len() < COMMON_WORD_MIN_READINGS || d * RARE_KEYWORD_SHARE <= list.len());
                 shared.push((idf, surface, stem, *in_title, ours, own));
             }
             // Shared words are a coincidence unless one whole keyword of the theme is
@@ -770,7 +795,8 @@ impl<'a> Proposer<'a> {
             let own = shared.iter().filter(|s| s.5).count();
             // MIN_THEME_WORDS is 0 today (see its doc); the test stays so that raising it needs no code.
             #[allow(clippy::absurd_extreme_comparisons)]
-            let telling = !keywords.is_empty() || (shared.len() >= MIN_SHARED_WORDS && own >= MIN_THEME_WORDS);
+            let telling =
+                !keywords.is_empty() || rare_keyword || (shared.len() >= MIN_SHARED_WORDS && own >= MIN_THEME_WORDS);
             if score >= FLOOR && telling {
                 // The theme's own words first, so that they are shown when the list is cut.
                 shared.sort_by(|a, b| b.5.cmp(&a.5).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
