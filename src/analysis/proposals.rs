@@ -1744,6 +1744,42 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_word_is_no_shared_word_and_a_common_keyword_alone_no_relevance() {
+        // Issue 13 (13p): "early", "education", "teaching" are not a subject.
+        let mut d = data();
+        d.readings = vec![reading(20, "Early education and teaching of dermatology")];
+        let got = Proposer::new(&d).propose(&[ask("Early pregnancy loss; medical education and peer teaching", 1)]);
+        assert!(got[0].is_empty(), "{got:?}");
+        for w in ["knowledge", "anatomy", "literature", "project", "illness", "later", "counts", "surveyed"] {
+            assert!(weak().contains(&content_terms(w)[0].0), "{w}");
+        }
+        // A one-word keyword most of the theme's readings use is the theme's subject, not the reading's.
+        let mut d = data();
+        d.themes[0].keywords.push("racism".into());
+        // Three readings in eleven use it.
+        d.readings = (0..10)
+            .map(|i| {
+                let title = if i < 3 { format!("Racism and topic{i} of care") } else { format!("Topic{i} of care") };
+                reading(40 + i, &title)
+            })
+            .collect();
+        let got = Proposer::new(&d).propose(&[ask("Racism in the workforce", 1)]);
+        assert!(got[0].is_empty(), "{got:?}");
+        // A rare one ("oximetry", one reading in ten) in the reading's title is.
+        d.readings.push(reading(60, "Pulse oximetry and pigmentation"));
+        let got = Proposer::new(&d).propose(&[ask("Oximetry in the intensive care unit", 1)]);
+        assert_eq!(got[0].iter().map(|c| c.reading_id).collect::<Vec<_>>(), vec![60], "{got:?}");
+    }
+
+    #[test]
+    fn the_quote_is_the_text_that_shares_the_most_words() {
+        let all = [("pain".to_string(), false), ("racial".to_string(), true)];
+        let text = "Describe the causes of acute abdominal pain by region\nPain and racial disparities in analgesia";
+        assert_eq!(holder(text, "pain", &all), "Pain and racial disparities in analgesia");
+        assert_eq!(holder("Pain by region\nPain scores", "pain", &all[..1]), "Pain by region");
+    }
+
+    #[test]
     fn weak_words_alone_make_no_proposal() {
         let mut d = data();
         d.readings = (0..6).map(|i| reading(30 + i, &format!("Topic{i} showing how history shaped things"))).collect();
