@@ -108,20 +108,28 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
          edition, publisher, series, volume, chapter) or words such as \u{201c}introduction\u{201d} and \
          \u{201c}review\u{201d}; authors, journal and publisher are never compared. When the theme has at least \
          {min_readings} approved readings, words that more than half of them use count for nothing (with fewer, \
-         no word is discounted this way); words that many modules use, and common verbs such as \u{201c}shaped\u{201d} \
-         and \u{201c}showing\u{201d}, never count. Two words are shared only when they are the same word, \
+         no word is discounted this way); words that many modules use, common verbs such as \u{201c}shaped\u{201d} \
+         and \u{201c}showing\u{201d}, and words that name no subject (academic and educational process, the \
+         whole discipline, time, order, amount and relation: {generic}) never count. Two words are shared only when they are the same word, \
          perhaps inflected ({inflections}), or one is made from the other, or both from one word, by an ending \
          that keeps the meaning ({derivations}), that word having at least {letters} letters and being \
          none whose derived words mean something else (\u{201c}social\u{201d} is not \u{201c}socialism\u{201d}); \
          sharing a stem is not enough (\u{201c}experiments\u{201d} is not \u{201c}experiences\u{201d}). An \
          outcome's action verb (\u{201c}describe\u{201d}, \u{201c}interpret\u{201d}) is never a shared word: it says \
          what students do, not what the session is about. A proposal needs a relevance of at least {floor} and \
-         either one whole keyword of the theme's keyword list in both the reading and the module (a keyword of \
-         several words as the phrase: \u{201c}history\u{201d} alone is not \u{201c}history of medicine\u{201d}), or \
-         at least {min_shared} shared words{of_theme}; the shared words are shown as the reason, with where the reading has them \
-         (title or notes) and the session, outcome or module title that has them too. The best matches are \
+         either one whole keyword phrase of the theme's keyword list (a keyword of several words, as the phrase: \
+         \u{201c}history\u{201d} alone is not \u{201c}history of medicine\u{201d}) in both the reading and the \
+         module, or a one-word keyword in both that is in the reading's title and that at most one in \
+         {rare_share} of the theme's approved readings use (\u{201c}oximetry\u{201d}: the reading's subject; with \
+         fewer than {min_readings} readings, any), or at least {min_shared} shared words{of_theme}, so that one \
+         shared word the theme's readings commonly use, even a keyword such as \u{201c}disparities\u{201d}, is never \
+         enough; the shared words are shown as the reason, with where the reading has them \
+         (title or notes) and the session, outcome or module title that has them too (of several, the one that \
+         shares the most words with the reading). The best matches are \
          assigned first, and no reading is proposed for more than {spread} modules of one list, so that one paper \
          is not the answer to every module.",
+        generic = r.generic.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", "),
+        rare_share = r.rare_keyword_share,
         title_weight = r.title_weight,
         min_readings = r.common_word_min_readings,
         inflections = ends(&r.inflections),

@@ -126,8 +126,68 @@ const WEAK: &[&str] = &[
     "cases",
 ];
 
-/// A reading needs at least this many shared words, unless the reading and
-/// the module both have one whole keyword of the theme.
+/// Words that name no subject a committee would recognise, though they are
+/// nouns and adjectives of substance to a word counter (issue 13: a
+/// dermatology paper proposed for obstetrics through "early", *The Wretched
+/// of the Earth* for general practice through "illness" and "link"). Three
+/// classes, each word with the forms its stem covers: the words of
+/// academic and educational process (what any session or paper does with a
+/// subject: knowledge, literature, project, education, teaching, survey,
+/// source, author, evidence of experience); the words of the whole
+/// discipline (anatomy, illness, disease: every module has them in some
+/// sense); and words of time, order, amount and relation (early, later,
+/// rate, line, link, count, score, level, difference, type, factor). Like
+/// [`WEAK`], such a word is never a shared word, never one of a theme's own
+/// words (so never a "for example" session's reason) and never joins two
+/// words by derivation; it still completes a keyword phrase ("whose
+/// knowledge" is found whole).
+pub const GENERIC: &[&str] = &[
+    // Academic and educational process.
+    "knowledge",
+    "literature",
+    "project",
+    "education",
+    "educational",
+    "teaching",
+    "teach",
+    "survey",
+    "surveyed",
+    "source",
+    "author",
+    "experience",
+    // The whole discipline.
+    "anatomy",
+    "anatomical",
+    "illness",
+    "disease",
+    // Time, order, amount and relation.
+    "early",
+    "late",
+    "later",
+    "rate",
+    "line",
+    "link",
+    "count",
+    "score",
+    "level",
+    "difference",
+    "type",
+    "factor",
+];
+
+/// A one-word keyword of the theme that the reading has in its title and the
+/// module has too makes a proposal alone only when at most one in this many
+/// of the theme's approved readings use it (with fewer than
+/// [`COMMON_WORD_MIN_READINGS`] readings, always): "oximetry" names the
+/// reading's subject; "disparities" or "racism", which a good share of the
+/// theme's readings use, name the theme's, and do not say that the reading
+/// fits this module more than any other.
+pub const RARE_KEYWORD_SHARE: usize = 10;
+
+/// A reading needs at least this many shared subject words (no word of
+/// [`WEAK`] or [`GENERIC`]), unless the reading and the module both have one
+/// whole keyword phrase of the theme (a keyword of several words: a
+/// one-word keyword is one shared word like any other).
 pub const MIN_SHARED_WORDS: usize = 2;
 /// Of those shared words, at least this many must be words of the theme's
 /// keywords. Zero: a proposed reading is already on the theme, so what the
@@ -162,6 +222,10 @@ pub struct Rule {
     pub derivations: Vec<&'static str>,
     /// [`DERIVATION_MIN_LETTERS`].
     pub derivation_min_letters: usize,
+    /// [`RARE_KEYWORD_SHARE`].
+    pub rare_keyword_share: usize,
+    /// [`GENERIC`]: words that never count, as the methods page names them.
+    pub generic: Vec<&'static str>,
 }
 
 /// The proposal rule the code applies.
@@ -176,6 +240,8 @@ pub fn rule() -> Rule {
         inflections: INFLECTIONS.to_vec(),
         derivations: DERIVATIONS.to_vec(),
         derivation_min_letters: DERIVATION_MIN_LETTERS,
+        rare_keyword_share: RARE_KEYWORD_SHARE,
+        generic: GENERIC.to_vec(),
     }
 }
 
@@ -254,6 +320,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
         base.chars().count() >= DERIVATION_MIN_LETTERS
             && !FALSE_FRIENDS.contains(&base)
             && !WEAK.contains(&base)
+            && !GENERIC.contains(&base)
             && !content_terms(base).first().is_some_and(|t| weak().contains(&t.0))
     };
     let (bs, bl) = (bases(&short), bases(&long));
@@ -262,10 +329,10 @@ pub fn same_word(a: &str, b: &str) -> bool {
     from_short || common
 }
 
-/// The stems of [`WEAK`].
+/// The stems of [`WEAK`] and [`GENERIC`].
 fn weak() -> &'static HashSet<String> {
     static WEAK_STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    WEAK_STEMS.get_or_init(|| WEAK.iter().flat_map(|w| content_terms(w)).map(|t| t.0).collect())
+    WEAK_STEMS.get_or_init(|| WEAK.iter().chain(GENERIC).flat_map(|w| content_terms(w)).map(|t| t.0).collect())
 }
 
 /// Every word of a text, normalised, in order, stop words kept: (stem, word).
@@ -449,8 +516,19 @@ impl Candidate {
                     format!("{} in its {field}, {} in \u{201c}{with}\u{201d}", quote(words), quote(module_words))
                 }
             })
+            .chain(self.keyword_clause())
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// "the keyword “ethnic disparities” in both": the keyword phrases that
+    /// make the proposal without enough shared words (its words may be too
+    /// common to be shared words themselves), so that the reason names them.
+    fn keyword_clause(&self) -> Option<String> {
+        (!self.keywords.is_empty()).then(|| {
+            let quoted: Vec<String> = self.keywords.iter().map(|k| format!("\u{201c}{k}\u{201d}")).collect();
+            format!("the keyword{} {} in both", if quoted.len() == 1 { "" } else { "s" }, quoted.join(", "))
+        })
     }
 
     /// The reason in a few words, for a table cell of the PDF: the shared
@@ -463,7 +541,17 @@ impl Candidate {
         }
         // "as in" quotes one text, and only the words it holds come before
         // it; the other shared words follow after "also", unquoted.
-        let with = self.shared.iter().map(|s| s.with.as_str()).find(|w| !w.is_empty()).unwrap_or("");
+        // The text quoted is the one that holds the most shared words (the
+        // theme's own counting twice), the first of equals.
+        let weight = |with: &str| {
+            self.shared.iter().filter(|s| s.with == with).map(|s| if s.theme_word { 2 } else { 1 }).sum::<usize>()
+        };
+        let mut with = "";
+        for s in self.shared.iter().filter(|s| !s.with.is_empty()) {
+            if with.is_empty() || weight(&s.with) > weight(with) {
+                with = &s.with;
+            }
+        }
         // Words before the quote are shown as the quote writes them; the
         // others as the reading does.
         let words = |here: &[&Shared], quoted: bool| {
@@ -497,6 +585,9 @@ impl Candidate {
         }
         if !rest.is_empty() {
             out.push_str(&format!("; also {}", words(&rest, false)));
+        }
+        if let Some(k) = self.keyword_clause() {
+            out.push_str(&format!("; {k}"));
         }
         out
     }
@@ -645,7 +736,7 @@ impl<'a> Proposer<'a> {
             }
         }
         // Per reading (its place in the list): (term's place, idf, the request's spelling) of each word it shares.
-        let mut hits: HashMap<usize, Vec<(usize, f64, String)>> = HashMap::new();
+        let mut hits: HashMap<usize, Vec<(usize, f64, String, usize)>> = HashMap::new();
         let discount = list.len() >= COMMON_WORD_MIN_READINGS;
         for (stem, _) in content_terms(&q.text) {
             let Some(at) = postings.get(&stem) else { continue };
@@ -658,7 +749,7 @@ impl<'a> Proposer<'a> {
             for &(li, k) in at {
                 // A shared stem counts only when the words are the same word.
                 if let Some(w) = ours.iter().find(|w| same_word(w, &list[li].terms[k].1)) {
-                    hits.entry(li).or_default().push((k, idf, w.to_string()));
+                    hits.entry(li).or_default().push((k, idf, w.to_string(), at.len()));
                 }
             }
         }
@@ -672,20 +763,40 @@ impl<'a> Proposer<'a> {
             terms.sort_unstable_by_key(|t| t.0);
             let mut score = 0.0;
             let mut shared: Vec<(f64, &str, &str, bool, String, bool)> = Vec::new();
-            for (k, idf, ours) in terms {
+            // The stems of the one-word keywords both have whole.
+            let single: Vec<&str> = w
+                .keywords
+                .iter()
+                .filter(|k| asked.contains(k) && vocab.keywords[**k].1.len() == 1)
+                .map(|&k| vocab.keywords[k].1[0].0.as_str())
+                .collect();
+            // Whether a one-word keyword both have is in the reading's title
+            // and rare among the theme's readings (its subject, not the theme's).
+            let mut rare_keyword = false;
+            for (k, idf, ours, d) in terms {
                 let (stem, surface, in_title) = &w.terms[k];
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
                 let own = vocab.has_word(stem, surface) && vocab.has_word(stem, &ours);
+                rare_keyword |= *in_title
+                    && single.contains(&stem.as_str())
+                    && (list.len() < COMMON_WORD_MIN_READINGS || d * RARE_KEYWORD_SHARE <= list.len());
                 shared.push((idf, surface, stem, *in_title, ours, own));
             }
             // Shared words are a coincidence unless one whole keyword of the theme is
             // in both, or enough are shared and some of them are the theme's own words.
-            let keywords: Vec<String> =
-                w.keywords.iter().filter(|k| asked.contains(k)).map(|&k| vocab.keywords[k].0.clone()).collect();
+            // Only a keyword of several words is telling alone: a one-word
+            // keyword ("disparities") is one shared word like any other.
+            let keywords: Vec<String> = w
+                .keywords
+                .iter()
+                .filter(|k| asked.contains(k) && vocab.keywords[**k].1.len() > 1)
+                .map(|&k| vocab.keywords[k].0.clone())
+                .collect();
             let own = shared.iter().filter(|s| s.5).count();
             // MIN_THEME_WORDS is 0 today (see its doc); the test stays so that raising it needs no code.
             #[allow(clippy::absurd_extreme_comparisons)]
-            let telling = !keywords.is_empty() || (shared.len() >= MIN_SHARED_WORDS && own >= MIN_THEME_WORDS);
+            let telling =
+                !keywords.is_empty() || rare_keyword || (shared.len() >= MIN_SHARED_WORDS && own >= MIN_THEME_WORDS);
             if score >= FLOOR && telling {
                 // The theme's own words first, so that they are shown when the list is cut.
                 shared.sort_by(|a, b| b.5.cmp(&a.5).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
@@ -780,10 +891,11 @@ impl<'a> Proposer<'a> {
             let theme = self.data.themes[q.theme].slug.clone();
             let words = reason.iter().map(|w| w.word.clone()).collect();
             let mut c = candidate(&self.data.readings[ri], theme, (score * 100.0).round() / 100.0, words);
+            let all: Vec<(String, bool)> = reason.iter().map(|w| (w.ours.clone(), w.theme_word)).collect();
             c.shared = reason
                 .into_iter()
                 .map(|w| Shared {
-                    with: holder(&q.text, &w.ours),
+                    with: holder(&q.text, &w.ours, &all),
                     module_word: w.ours,
                     word: w.word,
                     field: w.field,
@@ -925,17 +1037,29 @@ struct Why {
     theme_word: bool,
 }
 
-/// The part of a request's text (one line: a session title, outcomes, a
-/// module title; within outcomes, the one outcome) that holds `word` (as
-/// the request writes it, normalised), cut to about 60 characters; empty if
-/// none does.
-fn holder(text: &str, word: &str) -> String {
-    let part = text
-        .lines()
-        .flat_map(|l| l.split(';'))
-        .map(str::trim)
-        .find(|part| normalise(part).split(' ').any(|w| w == word));
-    part.map_or_else(String::new, |p| excerpt(p, 60, |w| w == word))
+/// The part of `text` (a line, or a piece of one between semicolons) that
+/// holds `word`, cut to about 60 characters around it; of several, the one
+/// that holds the most of `all` (the shared words, each with whether it is
+/// the theme's own word, which counts twice), the first of equals: the
+/// reason quotes the session that shares the most with the reading
+/// ("Pain assessment, analgesia and racial disparities…", not "…acute
+/// abdominal pain by region"). Empty when no part holds it.
+fn holder(text: &str, word: &str, all: &[(String, bool)]) -> String {
+    let held = |part: &str| {
+        let words: Vec<String> = normalise(part).split(' ').map(str::to_string).collect();
+        words.iter().any(|w| w == word).then(|| {
+            all.iter().filter(|(w, _)| words.contains(w)).map(|(_, theme)| if *theme { 2 } else { 1 }).sum::<usize>()
+        })
+    };
+    let mut best: Option<(&str, usize)> = None;
+    for part in text.lines().flat_map(|l| l.split(';')).map(str::trim) {
+        if let Some(n) = held(part)
+            && best.is_none_or(|b| n > b.1)
+        {
+            best = Some((part, n));
+        }
+    }
+    best.map_or_else(String::new, |(p, _)| excerpt(p, 60, |w| w == word))
 }
 
 /// `text` whole when it has at most `max` characters, else the run of its
@@ -1617,6 +1741,42 @@ mod tests {
         assert!(p.theme_words_in(0, "Interpreting the chest X-ray; interpret an ECG").is_empty());
         assert_eq!(p.theme_words_in(0, "Consulting through an interpreter"), ["interpreter"]);
         assert_eq!(p.theme_words_in(0, "Ethnicity-based drug choice"), ["ethnicity"]);
+    }
+
+    #[test]
+    fn a_generic_word_is_no_shared_word_and_a_common_keyword_alone_no_relevance() {
+        // Issue 13 (13p): "early", "education", "teaching" are not a subject.
+        let mut d = data();
+        d.readings = vec![reading(20, "Early education and teaching of dermatology")];
+        let got = Proposer::new(&d).propose(&[ask("Early pregnancy loss; medical education and peer teaching", 1)]);
+        assert!(got[0].is_empty(), "{got:?}");
+        for w in ["knowledge", "anatomy", "literature", "project", "illness", "later", "counts", "surveyed"] {
+            assert!(weak().contains(&content_terms(w)[0].0), "{w}");
+        }
+        // A one-word keyword most of the theme's readings use is the theme's subject, not the reading's.
+        let mut d = data();
+        d.themes[0].keywords.push("racism".into());
+        // Three readings in eleven use it.
+        d.readings = (0..10)
+            .map(|i| {
+                let title = if i < 3 { format!("Racism and topic{i} of care") } else { format!("Topic{i} of care") };
+                reading(40 + i, &title)
+            })
+            .collect();
+        let got = Proposer::new(&d).propose(&[ask("Racism in the workforce", 1)]);
+        assert!(got[0].is_empty(), "{got:?}");
+        // A rare one ("oximetry", one reading in ten) in the reading's title is.
+        d.readings.push(reading(60, "Pulse oximetry and pigmentation"));
+        let got = Proposer::new(&d).propose(&[ask("Oximetry in the intensive care unit", 1)]);
+        assert_eq!(got[0].iter().map(|c| c.reading_id).collect::<Vec<_>>(), vec![60], "{got:?}");
+    }
+
+    #[test]
+    fn the_quote_is_the_text_that_shares_the_most_words() {
+        let all = [("pain".to_string(), false), ("racial".to_string(), true)];
+        let text = "Describe the causes of acute abdominal pain by region\nPain and racial disparities in analgesia";
+        assert_eq!(holder(text, "pain", &all), "Pain and racial disparities in analgesia");
+        assert_eq!(holder("Pain by region\nPain scores", "pain", &all[..1]), "Pain by region");
     }
 
     #[test]
