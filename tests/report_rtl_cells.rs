@@ -25,7 +25,9 @@ title,authors,year,type,themes,notes,language,status
 ";
 
 /// (word, xMin, xMax, vertical centre) of every word of a `pdftotext -bbox` listing,
-/// bidi marks removed and surrounding punctuation trimmed.
+/// bidi marks removed and surrounding punctuation trimmed. The vertical centre
+/// counts the pages before it (10,000 points each), so that words are on one
+/// line only when they are on one page.
 fn words(pdf: &Path) -> Option<Vec<(String, f32, f32, f32)>> {
     let out = match Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output() {
         Ok(o) if o.status.success() => o,
@@ -36,7 +38,11 @@ fn words(pdf: &Path) -> Option<Vec<(String, f32, f32, f32)>> {
     };
     let html = String::from_utf8(out.stdout).expect("utf-8");
     let mut found = Vec::new();
+    let mut page = -1.0f32;
     for line in html.lines() {
+        if line.trim_start().starts_with("<page") {
+            page += 1.0;
+        }
         let (Some(start), Some(close)) = (line.find("<word "), line.find('>')) else { continue };
         let raw = line[close + 1..].trim_end_matches("</word>");
         let word: String =
@@ -50,7 +56,7 @@ fn words(pdf: &Path) -> Option<Vec<(String, f32, f32, f32)>> {
         // poppler lists a right-to-left word's characters in visual order.
         let word =
             if word.chars().any(|c| matches!(c as u32, 0x0590..=0x08FF)) { word.chars().rev().collect() } else { word };
-        found.push((word, attr("xMin"), attr("xMax"), (attr("yMin") + attr("yMax")) / 2.0));
+        found.push((word, attr("xMin"), attr("xMax"), page * 10_000.0 + (attr("yMin") + attr("yMax")) / 2.0));
     }
     Some(found)
 }
