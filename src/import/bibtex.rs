@@ -568,6 +568,19 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
                 || matches!(builder::read_date(&v.text), Some(builder::Dated::Year(_)) if builder::read_date(&v.text) != year)
         });
     }
+    // `day = {3}` (biblatex's legacy field; BibTeX styles ignore it) beside
+    // a `month`: the day. Without a month it has no date to belong to: named.
+    if let Some(v) = val("day").filter(|v| !v.text.trim().is_empty()) {
+        if d.month.as_ref().is_some_and(|m| crate::import::dates::month_day(&m.text).1.is_none()) {
+            d.day = Some(v);
+        } else if d.month.is_none() {
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!("day {:?} not stored: the entry gives no month for it to belong to", v.text.trim()),
+            ));
+        }
+    }
     // `month = {winter}` (or biblatex's season code in `date`: 2019-24).
     d.season = val("month").filter(|v| builder::season_of(&v.text).is_some());
     // biblatex marks an `@article` in a newspaper or a magazine with

@@ -831,8 +831,31 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         }
         n
     });
-    let isbn = d.isbn.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| match d.isbn_rule {
-        IsbnRule::FirstValid => first_isbn(&v.text),
+    let isbn = d.isbn.clone().filter(|v| !v.text.trim().is_empty()).and_then(|v| match d.isbn_rule {
+        IsbnRule::FirstValid => {
+            // What else the field holds (an ISSN, a second ISBN, a number
+            // with a bad check digit, a report number) is named, never
+            // dropped silently.
+            let kept = first_isbn(&v.text);
+            let others = not_kept_numbers(&v.text, kept.as_deref());
+            if !others.is_empty() {
+                let what = match &kept {
+                    Some(k) => format!("the ISBN {k} is kept; "),
+                    None => String::new(),
+                };
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the ISBN field {:?}: {what}{} not stored (not a valid ISBN: an ISSN, a report number or \
+                         a bad check digit, or a second ISBN; canon keeps one ISBN)",
+                        v.text.trim(),
+                        others.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>().join(", "),
+                    ),
+                ));
+            }
+            kept
+        }
         IsbnRule::Strict => {
             let n = normalise_isbn(&v.text);
             if n.is_none() {
@@ -993,6 +1016,26 @@ fn strip_theme_prefix(k: &str) -> Option<&str> {
 }
 
 /// The first valid ISBN in a value that may hold several (or an ISSN, or junk).
+/// The numbers of an ISBN field other than the ISBN `kept` (as written):
+/// each run holding a digit that is not that ISBN. A field that is one ISBN
+/// as a whole ("978 0 385 50993 0") gives none.
+pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
+    if kept.is_some() && normalise_isbn(s).as_deref() == kept {
+        return Vec::new();
+    }
+    let mut kept_seen = false;
+    s.split([' ', ',', ';', '\t', '\n', '(', ')'])
+        .map(str::trim)
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .filter(|t| {
+            let same = kept.is_some() && normalise_isbn(t).as_deref() == kept && !kept_seen;
+            kept_seen |= same;
+            !same
+        })
+        .map(String::from)
+        .collect()
+}
+
 pub fn first_isbn(s: &str) -> Option<String> {
     normalise_isbn(s).or_else(|| s.split([' ', ',', ';', '\t', '\n', '(', ')']).find_map(normalise_isbn))
 }

@@ -164,10 +164,13 @@ fn draft(raw: &Raw) -> Draft {
         v.contains("pubmed") || v.contains("medline") || v.contains("nlm")
     });
     d.pmid = val(&["AN"]).filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
-    d.isbn = all(&["SN"])
-        .into_iter()
-        .find(|(v, _, _)| builder::first_isbn(v).is_some())
-        .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
+    // Every `SN` line (ISBNs, ISSNs, a report number as Zotero writes it):
+    // the builder keeps the first valid ISBN and names the rest.
+    let sn = all(&["SN"]);
+    d.isbn = sn.first().map(|(_, n, c)| {
+        let joined: Vec<&str> = sn.iter().map(|(v, _, _)| &**v).collect();
+        Val::new(joined.join("; "), Pos::new(*n, *c))
+    });
     d.isbn_rule = IsbnRule::FirstValid;
     // One name a line; a line that lists several with `;` ("AU  - Deloitte;
     // Smith & Partners", as some exporters write a whole list) is split as a
