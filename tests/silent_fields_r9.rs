@@ -55,3 +55,19 @@ fn a_bibtex_day_is_kept_with_its_month() {
     assert!(b["day"].is_null(), "{b}");
     assert!(said.contains("day \"9\" not stored"), "{said}");
 }
+
+#[test]
+fn a_season_from_a_date_of_another_year_is_not_taken_as_the_warning_says() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "z.ris",
+        "TY  - JOUR\nAU  - Mensah, Kofi\nTI  - Winter of another year\nT2  - J\nPY  - 2019\nDA  - 2018///Winter\nER  - \n\n\
+         TY  - JOUR\nAU  - Mensah, Kofi\nTI  - Winter of its year\nT2  - J\nPY  - 2019\nDA  - 2019///Winter\nER  - \n",
+    );
+    assert!(said.contains("took no month, day or season from the date"), "{said}");
+    let list = w.reading_list();
+    let other = common::reading(&list, "Winter of another");
+    assert_eq!(other["year"].as_i64(), Some(2019));
+    assert!(other["season"].is_null(), "the warning says no season was taken: {other}");
+    assert_eq!(common::reading(&list, "Winter of its")["season"], "winter");
+}

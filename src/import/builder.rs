@@ -640,9 +640,12 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // The season of the date: given apart (BibTeX `month`, CSL `season`) or
     // named in the date ("Winter 2019", RIS `2019///Winter`, Zotero "Date"
     // "Spring 2018" beside its year). Never dropped.
+    // (A season read from the date of another year is not taken either.)
+    let of_other_year = |v: &Val| conflict.is_some() && d.month.as_ref().is_some_and(|m| m.at == v.at);
     let season = d
         .season
         .as_ref()
+        .filter(|v| !of_other_year(v))
         .and_then(|v| season_of(&v.text))
         .or_else(|| d.date.as_ref().and_then(|v| season_of(&v.text)))
         .or_else(|| {
