@@ -28,11 +28,12 @@ pub struct Args {
     /// Example: canon search 'theme:epistemic-bias bias*'; canon search pulse oximetry -covid
     #[arg(value_name = "QUERY", required = true, num_args = 1.., allow_hyphen_values = true)]
     pub query: Vec<String>,
-    /// Only sessions and readings tagged with this theme (slug or name), as theme:SLUG in the query.
+    /// Only modules, sessions and readings tagged with this theme (slug or name; a module is in it
+    /// when one of its sessions is), as theme:SLUG in the query.
     #[arg(long, value_name = "THEME")]
     pub theme: Option<String>,
-    /// Only sessions of this year of study (readings have none, so none are listed), as year:N in
-    /// the query.
+    /// Only modules and sessions of this year of study (readings have none, so none are listed),
+    /// as year:N in the query.
     #[arg(long, value_name = "N")]
     pub year: Option<i64>,
     #[command(flatten)]

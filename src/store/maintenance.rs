@@ -46,9 +46,10 @@ pub fn check(conn: &Connection) -> Result<Vec<Check>> {
             format!("{} broken: {}", problems.len(), problems.into_iter().take(10).collect::<Vec<_>>().join("; "))
         },
     });
-    for table in ["item_fts", "reading_fts"] {
+    for table in ["module_fts", "item_fts", "reading_fts"] {
         // Static SQL: the table names are ours, not the user's.
         let sql = match table {
+            "module_fts" => "INSERT INTO module_fts (module_fts, rank) VALUES ('integrity-check', 1)",
             "item_fts" => "INSERT INTO item_fts (item_fts, rank) VALUES ('integrity-check', 1)",
             _ => "INSERT INTO reading_fts (reading_fts, rank) VALUES ('integrity-check', 1)",
         };

@@ -126,12 +126,13 @@ pub fn parse_query(q: &str) -> Result<Query> {
 /// One search result.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
-    /// `item` or `reading`.
+    /// `module`, `item` or `reading`.
     pub kind: &'static str,
     pub id: i64,
-    /// For an item, its module code; for a reading, its authors.
+    /// For a module, its code; for an item, its module's code; for a
+    /// reading, its authors.
     pub context: String,
-    /// Year of study for an item, publication year for a reading.
+    /// Year of study for a module or an item, publication year for a reading.
     pub year: Option<i64>,
     pub title: String,
     /// The best passage, matched words between `open` and `close` marks.
@@ -482,9 +483,10 @@ fn well_formed(tokens: Vec<Tok>, notes: &mut Vec<String>) -> Vec<Tok> {
     out
 }
 
-/// Items and readings matching `text`, best first within each kind (items
-/// first). `theme` is a theme ID; `year` limits items to a year of study and
-/// leaves readings out. Words match by English stem; text in scripts without
+/// Modules, items and readings matching `text`, best first within each kind
+/// (modules, then items, then readings). `theme` is a theme ID (a module is
+/// in it when one of its items is tagged with it); `year` limits modules and
+/// items to a year of study and leaves readings out. Words match by English stem; text in scripts without
 /// spaces matches as a substring.
 pub fn search(
     conn: &Connection,
@@ -537,20 +539,25 @@ pub fn search(
     // answered from the term-by-term sets alone, in curriculum order.
     let split = q.expr.iter().any(|t| !split_words(t).is_empty());
     let negated = split && q.expr.iter().any(|t| t.is("NOT"));
-    let in_sense = |readings: bool| -> Result<Option<String>> {
+    let in_sense = |target: Target| -> Result<Option<String>> {
         if !split {
             return Ok(None);
         }
-        Ok(Some(Eval { conn, readings, toks: &q.expr, pos: 0 }.run().map_err(fail)?))
+        Ok(Some(Eval { conn, target, toks: &q.expr, pos: 0 }.run().map_err(fail)?))
     };
     if let Some(f) = q.fts.as_ref().filter(|_| !negated) {
-        let ids = in_sense(false)?;
+        let ids = in_sense(Target::Modules)?;
+        hits.extend(
+            query(conn, MODULES_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, ids], "module", None)
+                .map_err(fail)?,
+        );
+        let ids = in_sense(Target::Items)?;
         hits.extend(
             query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, ids], "item", None)
                 .map_err(fail)?,
         );
         if year.is_none() {
-            let ids = in_sense(true)?;
+            let ids = in_sense(Target::Readings)?;
             hits.extend(
                 query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64, ids], "reading", None)
                     .map_err(fail)?,
@@ -562,10 +569,12 @@ pub fn search(
     // sets are joined by the query's own AND / OR / NOT and parentheses.
     let shown = shown_terms(&q.expr);
     let scan = Some((shown.as_slice(), marks));
-    let ids = Eval { conn, readings: false, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
+    let ids = Eval { conn, target: Target::Modules, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
+    hits.extend(query(conn, MODULES_BY_ID, params![ids, theme, year, limit as i64], "module", scan).map_err(fail)?);
+    let ids = Eval { conn, target: Target::Items, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
     hits.extend(query(conn, ITEMS_BY_ID, params![ids, theme, year, limit as i64], "item", scan).map_err(fail)?);
     if year.is_none() {
-        let ids = Eval { conn, readings: true, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
+        let ids = Eval { conn, target: Target::Readings, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
         hits.extend(query(conn, READINGS_BY_ID, params![ids, theme, limit as i64], "reading", scan).map_err(fail)?);
     }
     Ok(hits)
@@ -592,12 +601,21 @@ fn shown_terms(expr: &[Tok]) -> Vec<String> {
 /// full-text index, a substring by scanning the text.
 struct Eval<'a> {
     conn: &'a Connection,
-    readings: bool,
+    target: Target,
     toks: &'a [Tok],
     pos: usize,
 }
 
 type Ids = std::collections::BTreeSet<i64>;
+
+/// What a search looks through: modules (code and title), items (title and
+/// outcomes) or readings (title, authors and annotation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Target {
+    Modules,
+    Items,
+    Readings,
+}
 
 impl Eval<'_> {
     /// The matching IDs as a JSON array (bound as one parameter).
@@ -650,7 +668,7 @@ impl Eval<'_> {
     fn primary(&mut self) -> rusqlite::Result<Ids> {
         let t = self.toks.get(self.pos).cloned();
         self.pos += 1;
-        let sql = match (&t, self.readings) {
+        let sql = match (&t, self.target) {
             (Some(Tok::Op("(")), _) => {
                 let ids = self.or()?;
                 if self.at(")") {
@@ -658,10 +676,16 @@ impl Eval<'_> {
                 }
                 return Ok(ids);
             }
-            (Some(Tok::Phrase(_)), false) => "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1",
-            (Some(Tok::Phrase(_)), true) => "SELECT rowid FROM reading_fts WHERE reading_fts MATCH ?1",
-            (Some(Tok::Sub(_)), false) => "SELECT id FROM item WHERE instr(title || char(10) || outcomes, ?1) > 0",
-            (Some(Tok::Sub(_)), true) => {
+            (Some(Tok::Phrase(_)), Target::Modules) => "SELECT rowid FROM module_fts WHERE module_fts MATCH ?1",
+            (Some(Tok::Phrase(_)), Target::Items) => "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1",
+            (Some(Tok::Phrase(_)), Target::Readings) => "SELECT rowid FROM reading_fts WHERE reading_fts MATCH ?1",
+            (Some(Tok::Sub(_)), Target::Modules) => {
+                "SELECT id FROM module WHERE instr(code || char(10) || title, ?1) > 0"
+            }
+            (Some(Tok::Sub(_)), Target::Items) => {
+                "SELECT id FROM item WHERE instr(title || char(10) || outcomes, ?1) > 0"
+            }
+            (Some(Tok::Sub(_)), Target::Readings) => {
                 "SELECT r.id FROM reading r JOIN reading_fts f ON f.rowid = r.id
                   WHERE instr(r.title || char(10) || coalesce(r.annotation, '') || char(10) || f.authors, ?1) > 0"
             }
@@ -672,11 +696,13 @@ impl Eval<'_> {
         let mut ids = st.query_map([term], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Ids>>()?;
         let split = t.as_ref().map(split_words).unwrap_or_default();
         if !split.is_empty() {
-            let sql = if self.readings {
-                "SELECT r.title || ' ' || coalesce(r.annotation, '') || ' ' || f.authors
-                   FROM reading r JOIN reading_fts f ON f.rowid = r.id WHERE r.id = ?1"
-            } else {
-                "SELECT title || ' ' || outcomes FROM item WHERE id = ?1"
+            let sql = match self.target {
+                Target::Readings => {
+                    "SELECT r.title || ' ' || coalesce(r.annotation, '') || ' ' || f.authors
+                       FROM reading r JOIN reading_fts f ON f.rowid = r.id WHERE r.id = ?1"
+                }
+                Target::Items => "SELECT title || ' ' || outcomes FROM item WHERE id = ?1",
+                Target::Modules => "SELECT code || ' ' || title FROM module WHERE id = ?1",
             };
             let mut st = self.conn.prepare_cached(sql)?;
             let mut keep = Ids::new();
@@ -732,6 +758,27 @@ fn holds_in_sense(text: &str, words: &[String]) -> bool {
         seen.iter().any(|(t, clinical)| stem(t) == s && stem_shares_sense(w, t) && (!clinical || t == w))
     })
 }
+
+/// Modules whose code or title matches `?1`. A module is in a theme's scope
+/// when one of its items is tagged with the theme.
+const MODULES_FTS: &str = "SELECT m.id, m.code, m.year, m.title,
+        snippet(module_fts, 1, ?2, ?3, '…', 16), bm25(module_fts, 1.0, 2.0) AS rank
+   FROM module_fts JOIN module m ON m.id = module_fts.rowid
+  WHERE module_fts MATCH ?1
+    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM item i JOIN item_tag t ON t.item_id = i.id
+                                WHERE i.module_id = m.id AND t.theme_id = ?4))
+    AND (?5 IS NULL OR m.year = ?5)
+    AND (?7 IS NULL OR m.id IN (SELECT value FROM json_each(?7)))
+  ORDER BY rank, m.id LIMIT ?6";
+
+/// Modules whose IDs are in the JSON array `?1`, in curriculum order.
+const MODULES_BY_ID: &str = "SELECT m.id, m.code, m.year, m.title, m.code || char(10) || m.title, 0.0
+   FROM module m
+  WHERE m.id IN (SELECT value FROM json_each(?1))
+    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item i JOIN item_tag t ON t.item_id = i.id
+                                WHERE i.module_id = m.id AND t.theme_id = ?2))
+    AND (?3 IS NULL OR m.year = ?3)
+  ORDER BY m.year, m.code, m.id LIMIT ?4";
 
 const ITEMS_FTS: &str = "SELECT i.id, m.code, m.year, i.title,
         snippet(item_fts, -1, ?2, ?3, '…', 16), bm25(item_fts, 2.0, 1.0) AS rank

@@ -1,4 +1,4 @@
-//! Full-text search over sessions and readings, as `canon search`.
+//! Full-text search over modules, sessions and readings, as `canon search`.
 
 use std::sync::Arc;
 
@@ -60,7 +60,7 @@ pub async fn page(
         let body = html! {
             form.row method="get" action="/search" role="search" {
                 div {
-                    label for="s-q" { "Search sessions and readings" }
+                    label for="s-q" { "Search modules, sessions and readings" }
                     p.hint #s-q-hint { "Words, \"a phrase\", prefix*, AND / OR / NOT, (parentheses), -word to leave a word out, and theme:SLUG or year:N to narrow. Chinese, Japanese, Korean and Thai text is found inside longer words." }
                     input #s-q type="search" name="q" value=(text) size="50" aria-describedby="s-q-hint";
                 }
@@ -72,13 +72,27 @@ pub async fn page(
                     @for note in &notes {
                         p.flash role="note" { "Note: search query " (crate::limits::shown(&text)) ": " (note) }
                     }
+                    @let modules: Vec<_> = hits.iter().filter(|h| h.kind == "module").collect();
                     @let items: Vec<_> = hits.iter().filter(|h| h.kind == "item").collect();
                     @let readings: Vec<_> = hits.iter().filter(|h| h.kind == "reading").collect();
                     p role="status" {
+                        @if !modules.is_empty() {
+                            (modules.len()) @if modules.len() == 1 { " module, " } @else { " modules, " }
+                        }
                         (items.len()) @if items.len() == 1 { " session and " } @else { " sessions and " }
                         (readings.len()) @if readings.len() == 1 { " reading" } @else { " readings" }
                         " match"
                         @if hits.len() >= LIMIT { " (the best " (LIMIT) " of each)" } "."
+                    }
+                    @if !modules.is_empty() {
+                        h2 { "Modules" }
+                        ol {
+                            @for h in &modules {
+                                li {
+                                    a href={ "/modules/" (h.id) } { (h.context) " · " bdi { (snippet(&h.snippet)) } } " " span.muted { "year " (year(h.year)) }
+                                }
+                            }
+                        }
                     }
                     @if !items.is_empty() {
                         h2 { "Sessions" }
