@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::{Format, Output};
-use crate::report::{Listing, emit};
+use crate::report::{Listing, emit, yes_no};
 use crate::store::readings::{self, ReadingFilter};
 use crate::store::{Mode, SCHEMA_VERSION, Store, bundle, untrusted};
 
@@ -74,7 +74,6 @@ fn export_bundle(ctx: &Ctx, a: BundleArgs) -> Result<()> {
 }
 
 /// A content facet's yes/no as the reading CSV reads it back ("" when not recorded).
-use crate::report::yes_no;
 
 /// The canonical reading-list columns, with the stable ID first and the
 /// entry's latest change number (what a re-import checks for later edits).

@@ -119,9 +119,9 @@ pub struct AddArgs {
 /// reading typed by hand is stored as one imported from a file would be.
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct BibArgs {
-    /// An editor, as published (repeat for several, in order): "Mensah, Kofi", "Kofi Mensah",
-    /// or an institution in braces, "{World Health Organization}". In `edit` the list replaces
-    /// the stored one; `--editor ""` clears it.
+    /// An editor, as published (repeat for several, in order), read as --author is: "Mensah,
+    /// Kofi" in parts (family, given), an institution in braces, "{World Health Organization}".
+    /// In `edit` the list replaces the stored one; `--editor ""` clears it.
     #[arg(long = "editor", value_name = "NAME")]
     pub editors: Vec<String>,
     /// The volume ("12").
@@ -439,6 +439,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
                 .with_context(|| format!("--pmid {p:?} is not a PubMed ID; expected digits only, as 31234567"))
         })
         .transpose()?;
+    let authors: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect();
     let b = &a.bib;
     let mut text = std::collections::HashMap::new();
     for (col, _) in edit_reading::BIB_TEXT {
@@ -464,7 +465,10 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     Ok(ReadingRecord {
         line: 0,
         title,
-        authors: a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect(),
+        authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),
+        // "et al." typed as the last author: the list is cut short, as an import reads it.
+        authors_truncated: authors.iter().any(crate::import::builder::is_et_al)
+            && authors.iter().any(|n| !crate::import::builder::is_et_al(n)),
         // The typed date as a file's date is stored: year or its note ("in
         // press"), approximate, and the month, day or season it names.
         year: year.as_ref().and_then(|t| t.year),

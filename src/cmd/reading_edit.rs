@@ -140,10 +140,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             [one] if one.trim().is_empty() => Some(Vec::new()),
             many => Some(many.to_vec()),
         },
-        bib: reading::BIB_TEXT
-            .iter()
-            .filter_map(|(col, _)| clearable(a.bib.text(col)).map(|v| (*col, v)))
-            .collect(),
+        bib: reading::BIB_TEXT.iter().filter_map(|(col, _)| clearable(a.bib.text(col)).map(|v| (*col, v))).collect(),
         month: clearable(&a.bib.month),
         day: clearable(&a.bib.day),
         month_end: clearable(&a.bib.month_end),

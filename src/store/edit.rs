@@ -256,8 +256,10 @@ pub fn show_value(v: &Value) -> String {
         Value::String(s) if s.is_empty() => "(empty)".to_string(),
         Value::String(s) => format!("{s:?}"),
         Value::Array(a) => {
-            let items: Vec<String> =
-                a.iter().map(|x| x.as_str().map_or_else(|| item_text(x).trim_matches('"').to_string(), String::from)).collect();
+            let items: Vec<String> = a
+                .iter()
+                .map(|x| x.as_str().map_or_else(|| item_text(x).trim_matches('"').to_string(), String::from))
+                .collect();
             format!("[{}]", items.join("; "))
         }
         other => other.to_string(),

@@ -109,9 +109,8 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
         "container_short" => d.container_short = v,
         other => bail!("{other} is not a reference field canon keeps as text"),
     }
-    let r = crate::import::builder::build(d, &NoThemes).map_err(|e| {
-        anyhow::anyhow!(e.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; "))
-    })?;
+    let r = crate::import::builder::build(d, &NoThemes)
+        .map_err(|e| anyhow::anyhow!(e.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; ")))?;
     Ok(match column {
         "volume" => r.volume,
         "issue" => r.issue,
@@ -143,7 +142,8 @@ impl crate::import::builder::Themes for NoThemes {
 /// institution's ([`crate::import::names::institution_doubt`], as an import says it).
 pub fn editor_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
     let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
-    let warnings = names.iter().filter_map(crate::import::names::institution_doubt).map(|w| format!("editor {w}")).collect();
+    let warnings =
+        names.iter().filter_map(crate::import::names::institution_doubt).map(|w| format!("editor {w}")).collect();
     (names, warnings)
 }
 
@@ -197,7 +197,9 @@ pub fn check_date_parts(year: Option<i64>, month: Option<i64>, day: Option<i64>,
             _ => {}
         }
         if let Some(d) = day {
-            bail!("day {d} with a range of months (to month_end {e}): a day belongs to one month; clear one of the two");
+            bail!(
+                "day {d} with a range of months (to month_end {e}): a day belongs to one month; clear one of the two"
+            );
         }
     }
     if let (Some(d), Some(m)) = (day, month) {
@@ -315,6 +317,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(a) = &p.authors {
         let list: Vec<String> =
             a.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect();
+        // "et al." (or "others") typed as an author is no person: the list is cut short, as
+        // an import reads it (`builder::is_et_al`); the new list says so either way.
+        let et_al = |s: &String| crate::import::builder::is_et_al(&crate::import::names::Name::literal(s));
+        let truncated = list.iter().any(et_al);
+        let list: Vec<String> = list.into_iter().filter(|s| !et_al(s)).collect();
+        set("authors_truncated", Value::from(i64::from(truncated && !list.is_empty())));
         let before: Vec<String> = old
             .get("authors")
             .and_then(Value::as_array)

@@ -299,7 +299,7 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "season" => p.season = Some(opt(v)),
             f => {
                 if let Some((col, _)) = crate::store::edit::reading::BIB_TEXT.iter().find(|(c, _)| *c == f) {
-                    p.bib.push((col, opt(v)));
+                    p.bib.push((*col, opt(v)));
                 }
             }
         }
