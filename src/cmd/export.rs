@@ -73,8 +73,6 @@ fn export_bundle(ctx: &Ctx, a: BundleArgs) -> Result<()> {
     Ok(())
 }
 
-/// A content facet's yes/no as the reading CSV reads it back ("" when not recorded).
-
 /// The canonical reading-list columns, with the stable ID first and the
 /// entry's latest change number (what a re-import checks for later edits).
 const READING_COLUMNS: &[&str] = &[

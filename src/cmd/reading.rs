@@ -23,11 +23,11 @@ pub enum ReadingCmd {
     /// Add a reading (as `suggested` until reviewed, unless --status approved).
     ///
     /// Example: canon reading add --title "Decolonising the Mind" --author "Ngũgĩ wa Thiong'o" --year 1986 --type book --theme historical-awareness --by amina
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Correct any field of a reading (an empty value clears an optional field).
     ///
     /// Example: canon reading edit 10.1056/NEJMms2004740 --year 2020 --note "race correction in eGFR" --by amina
-    Edit(super::reading_edit::EditArgs),
+    Edit(Box<super::reading_edit::EditArgs>),
     /// Remove a reading with its authors, tags, reviews and facets. One linked to sessions or
     /// modules needs --force; `canon undo` brings all of it back.
     ///
@@ -248,8 +248,8 @@ pub fn run(ctx: &Ctx, cmd: ReadingCmd) -> Result<()> {
     match cmd {
         ReadingCmd::List(a) => list(ctx, a),
         ReadingCmd::Show(a) => show(ctx, a),
-        ReadingCmd::Add(a) => add(ctx, a),
-        ReadingCmd::Edit(a) => super::reading_edit::edit(ctx, a),
+        ReadingCmd::Add(a) => add(ctx, *a),
+        ReadingCmd::Edit(a) => super::reading_edit::edit(ctx, *a),
         ReadingCmd::Remove(a) => super::reading_edit::remove(ctx, a),
         ReadingCmd::Facet(a) => super::reading_facet::run(ctx, a),
     }
