@@ -567,9 +567,26 @@ fn the_web_forms_take_every_field() {
     assert_eq!((v["volume"].as_str(), v["pages"].as_str(), v["month"].as_i64()), (Some("4"), Some("10–12"), Some(4)));
     assert_eq!(v["pmid"], "31234567");
     assert_eq!(names(&v, "editor_names").len(), 2);
-    // Shown escaped.
+    // Shown escaped, every field named.
     let show = c.page(&format!("/readings/{id}"));
     assert!(!show.contains("<script>alert(1)</script>") && show.contains("&lt;script&gt;"), "{show}");
+    for (k, v) in
+        [("Editors", "Osei, Ama; &lt;b&gt;Doe&lt;/b&gt;, Jane"), ("Month", "4"), ("Volume", "4"), ("PMID", "31234567")]
+    {
+        assert!(show.contains(&format!("<dt>{k}</dt><dd>{v}</dd>")), "no {k} {v} in {show}");
+    }
+    // A report's number is named so; a circa year as the export writes it.
+    let r = c.submit(
+        "/readings/new",
+        "/readings",
+        &[("title", "Web Report"), ("type", "report"), ("year", "c. 1850"), ("issue", "WHO/1"), ("season", "winter")],
+    );
+    c.follow(&r);
+    let report = w.count("SELECT id FROM reading WHERE title = 'Web Report'");
+    let show = c.page(&format!("/readings/{report}"));
+    for want in ["<dt>Report number</dt><dd>WHO/1</dd>", "<dt>Season</dt><dd>winter</dd>", "c1850"] {
+        assert!(show.contains(want), "no {want} in {show}");
+    }
     // A bad month: the CLI's message, nothing written.
     let r = c.submit("/readings/new", "/readings", &[("title", "Bad Month"), ("year", "2019"), ("month", "13")]);
     let text = r.text();

@@ -135,6 +135,14 @@ pub async fn show(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
     render(&app, visit, move |db, v| show_page(db, v, id)).await
 }
 
+/// A reading's year as the export writes it ("c1850" for a circa year), or "–" without one.
+fn shown_year(r: &crate::store::readings::Reading) -> String {
+    match r.year {
+        Some(_) => crate::report::reading_year(r),
+        None => year(None),
+    }
+}
+
 fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let conn = &db.store.conn;
     // From the cached list, not `readings::show`, which reads every reading to find one.
@@ -160,15 +168,31 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let yes_no =
         |k: &'static str, b: Option<bool>| (k, b.map(|b| if b { "yes".to_string() } else { "no".to_string() }));
     // As `canon reading show` lists them, the content facets (issue 16) included.
+    // A report's or a book's number is not an issue (as `reading show` names it).
+    let issue = match crate::report::cite::issue_label(r) {
+        "report number" => "Report number",
+        "number in series" => "Number in series",
+        "number" => "Number",
+        _ => "Issue",
+    };
+    let editors: Vec<&str> = r.editor_names.iter().map(|n| n.original.as_str()).collect();
+    let editors = (!editors.is_empty()).then(|| editors.join("; "));
+    let number = |k: &'static str, n: Option<i64>| (k, n.map(|n| n.to_string()));
     let fields = [
+        field("Editors", &editors),
         field("Container", &r.container),
+        field("Journal abbreviation", &r.container_short),
         field("Volume", &r.volume),
-        field("Issue", &r.issue),
+        field(issue, &r.issue),
         field("Pages", &r.pages),
         field("Edition", &r.edition),
         field("Publisher", &r.publisher),
         field("Place", &r.place),
         field("Year", &r.year_note),
+        field("Season", &r.season),
+        number("Month", r.month),
+        number("Last month", r.month_end),
+        number("Day", r.day),
         field("DOI", &r.doi),
         field("PMID", &r.pmid),
         field("ISBN", &r.isbn),
@@ -186,7 +210,8 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Licence", &r.licence),
     ];
     let body = html! {
-        p.lead { (r.authors.join("; ")) @if !r.authors.is_empty() { " · " } (year(r.year)) " · " (r.kind) " · " (status(&r.status)) }
+        // The year as the export writes it ("c1850"); a list cut short ends "et al.".
+        p.lead { (r.authors.join("; ")) @if r.authors_truncated && !r.authors.is_empty() { "; et al." } @if !r.authors.is_empty() { " · " } (shown_year(r)) " · " (r.kind) " · " (status(&r.status)) }
         p.actions {
             a href={ "/readings/" (id) "/edit" } { "Edit this reading" } " · "
             a href={ "/readings/" (id) "/remove" } { "Remove it" }
