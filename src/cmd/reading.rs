@@ -124,44 +124,49 @@ pub struct BibArgs {
     /// In `edit` the list replaces the stored one; `--editor ""` clears it.
     #[arg(long = "editor", value_name = "NAME")]
     pub editors: Vec<String>,
-    /// The volume ("12").
+    /// The volume ("12"; in `edit`, "" clears it).
     #[arg(long)]
     pub volume: Option<String>,
     /// The issue of a periodical ("3"). A report's number (--report-number) and a book's number
-    /// in its series (--series-number) are kept here too, and cited as such.
+    /// in its series (--series-number) are kept here too, and cited as such ("" clears it in `edit`).
     #[arg(long, visible_aliases = ["number", "report-number", "series-number"])]
     pub issue: Option<String>,
-    /// The pages, as printed: "123-9", "e1002" (a BibTeX range "123--9" is kept with an en dash).
+    /// The pages, as printed: "123-9", "e1002" (a BibTeX range "123--9" is kept with an en dash; "" clears
+    /// them in `edit`).
     #[arg(long)]
     pub pages: Option<String>,
-    /// The publisher (of a book; the institution that issues a report).
+    /// The publisher (of a book; the institution that issues a report; "" clears it in `edit`).
     #[arg(long)]
     pub publisher: Option<String>,
-    /// The place of publication ("London", "Dakar").
+    /// The place of publication ("London", "Dakar"; "" clears it in `edit`).
     #[arg(long)]
     pub place: Option<String>,
-    /// The edition ("2nd", "3").
+    /// The edition ("2nd", "3"; "" clears it in `edit`).
     #[arg(long)]
     pub edition: Option<String>,
-    /// The series a book, or the book a chapter is in, belongs to ("Lecture Notes in Medicine").
+    /// The series a book, or the book a chapter is in, belongs to ("Lecture Notes in Medicine"; ""
+    /// clears it in `edit`).
     #[arg(long)]
     pub series: Option<String>,
-    /// What kind of piece it is within its type, as CSL's `genre`: "Letter", "Editorial", "Review".
+    /// What kind of piece it is within its type, as CSL's `genre`: "Letter", "Editorial", "Review"
+    /// ("" clears it in `edit`).
     #[arg(long)]
     pub genre: Option<String>,
-    /// The journal's abbreviation, which styles that cite it print ("N Engl J Med").
+    /// The journal's abbreviation, which styles that cite it print ("N Engl J Med"; "" clears it in `edit`).
     #[arg(long = "journal-abbreviation", visible_alias = "container-short", value_name = "ABBREVIATION")]
     pub container_short: Option<String>,
-    /// The month of publication: 1 to 12 or a month's name ("April", "Apr"). Needs a year.
+    /// The month of publication: 1 to 12 or a month's name ("April", "Apr"). Needs a year. In `edit`,
+    /// "" clears it with its day and last month.
     #[arg(long)]
     pub month: Option<String>,
-    /// The day of the month, 1 to 31. Needs a month.
+    /// The day of the month, 1 to 31 (within the month). Needs a month; "" clears it in `edit`.
     #[arg(long)]
     pub day: Option<String>,
-    /// The last month of a range of months in the year: "Apr-May 2019" is --month 4 --month-end 5.
+    /// The last month of a range of months in the year: "Apr-May 2019" is --month 4 --month-end 5 (no
+    /// day goes with a range; "" clears it in `edit`).
     #[arg(long)]
     pub month_end: Option<String>,
-    /// The season of publication: spring, summer, autumn (or fall), winter.
+    /// The season of publication: spring, summer, autumn (or fall), winter ("" clears it in `edit`).
     #[arg(long)]
     pub season: Option<String>,
 }
