@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::{Format, Output};
-use crate::report::{Listing, emit};
+use crate::report::{Listing, emit, yes_no};
 use crate::store::readings::{self, ReadingFilter};
 use crate::store::{Mode, SCHEMA_VERSION, Store, bundle, untrusted};
 
@@ -73,11 +73,6 @@ fn export_bundle(ctx: &Ctx, a: BundleArgs) -> Result<()> {
     Ok(())
 }
 
-/// A content facet's yes/no as the reading CSV reads it back ("" when not recorded).
-fn yes_no(b: Option<bool>) -> String {
-    b.map_or_else(String::new, |b| if b { "yes".into() } else { "no".into() })
-}
-
 /// The canonical reading-list columns, with the stable ID first and the
 /// entry's latest change number (what a re-import checks for later edits).
 const READING_COLUMNS: &[&str] = &[
@@ -136,18 +131,10 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             latest.get(&r.id).copied().unwrap_or(0).to_string(),
             r.title.clone(),
             // A list the source cut short ends "; et al.", which reads back as the flag.
-            if r.authors_truncated && !r.author_names.is_empty() {
-                format!("{}; et al.", crate::import::names::cell_text(&r.author_names))
-            } else {
-                crate::import::names::cell_text(&r.author_names)
-            },
+            crate::report::reading_authors(r),
             // A work not yet published has its note ("in press") where the year goes; it reads back as such.
             // An approximate (copyright) year is written "c1998", as cited.
-            match r.year {
-                Some(y) if r.date_approximate => format!("c{y}"),
-                Some(y) => y.to_string(),
-                None => o(&r.year_note),
-            },
+            crate::report::reading_year(r),
             r.kind.clone(),
             o(&r.doi),
             o(&r.url),

@@ -5,6 +5,7 @@ use crate::cli::{By, Format, Output};
 use crate::import::facets::{ContentFacet, WorkFacets};
 use crate::import::{ReadingRecord, normalise_doi, normalise_isbn, reading_type, reading_type_names};
 use crate::report::{Listing, emit, year};
+use crate::store::edit::reading as edit_reading;
 use crate::store::readings::{self, ReadingFilter, ReadingWriter};
 use crate::store::themes::ThemeIndex;
 use crate::store::{Mode, id_gen};
@@ -22,11 +23,11 @@ pub enum ReadingCmd {
     /// Add a reading (as `suggested` until reviewed, unless --status approved).
     ///
     /// Example: canon reading add --title "Decolonising the Mind" --author "Ngũgĩ wa Thiong'o" --year 1986 --type book --theme historical-awareness --by amina
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Correct any field of a reading (an empty value clears an optional field).
     ///
     /// Example: canon reading edit 10.1056/NEJMms2004740 --year 2020 --note "race correction in eGFR" --by amina
-    Edit(super::reading_edit::EditArgs),
+    Edit(Box<super::reading_edit::EditArgs>),
     /// Remove a reading with its authors, tags, reviews and facets. One linked to sessions or
     /// modules needs --force; `canon undo` brings all of it back.
     ///
@@ -83,12 +84,19 @@ pub struct AddArgs {
     /// The journal, publisher or series.
     #[arg(long)]
     pub container: Option<String>,
+    /// The DOI, in any form (https://doi.org/…, doi:…).
     #[arg(long)]
     pub doi: Option<String>,
+    /// The PubMed ID (PMID), digits only ("PMID: 31234567" is read as 31234567).
+    #[arg(long)]
+    pub pmid: Option<String>,
+    /// ISBN-10 or ISBN-13 (checked by its check digit).
     #[arg(long)]
     pub isbn: Option<String>,
     #[arg(long)]
     pub url: Option<String>,
+    #[command(flatten)]
+    pub bib: BibArgs,
     /// Why read it: an annotation for students.
     #[arg(long)]
     pub note: Option<String>,
@@ -101,6 +109,90 @@ pub struct AddArgs {
     pub facets: FacetArgs,
     #[command(flatten)]
     pub by: By,
+}
+
+/// The reference's fields beyond title, authors, year and container, as
+/// `reading add` sets them and `reading edit` corrects them (an empty value
+/// clears one in `edit`). Each is read by the importers' own rules (see
+/// [`crate::store::edit::reading`]: [`bib_text`](crate::store::edit::reading::bib_text),
+/// [`typed_month`](crate::store::edit::reading::typed_month), …), so a
+/// reading typed by hand is stored as one imported from a file would be.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct BibArgs {
+    /// An editor, as published (repeat for several, in order), read as --author is: "Mensah,
+    /// Kofi" in parts (family, given), an institution in braces, "{World Health Organization}".
+    /// In `edit` the list replaces the stored one; `--editor ""` clears it.
+    #[arg(long = "editor", value_name = "NAME")]
+    pub editors: Vec<String>,
+    /// The volume ("12"; in `edit`, "" clears it).
+    #[arg(long)]
+    pub volume: Option<String>,
+    /// The issue of a periodical ("3"). A report's number (--report-number) and a book's number
+    /// in its series (--series-number) are kept here too, and cited as such ("" clears it in `edit`).
+    #[arg(long, visible_aliases = ["number", "report-number", "series-number"])]
+    pub issue: Option<String>,
+    /// The pages, as printed: "123-9", "e1002" (a BibTeX range "123--9" is kept with an en dash; "" clears
+    /// them in `edit`).
+    #[arg(long)]
+    pub pages: Option<String>,
+    /// The publisher (of a book; the institution that issues a report; "" clears it in `edit`).
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// The place of publication ("London", "Dakar"; "" clears it in `edit`).
+    #[arg(long)]
+    pub place: Option<String>,
+    /// The edition ("2nd", "3"; "" clears it in `edit`).
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// The series a book, or the book a chapter is in, belongs to ("Lecture Notes in Medicine"; ""
+    /// clears it in `edit`).
+    #[arg(long)]
+    pub series: Option<String>,
+    /// What kind of piece it is within its type, as CSL's `genre`: "Letter", "Editorial", "Review"
+    /// ("" clears it in `edit`).
+    #[arg(long)]
+    pub genre: Option<String>,
+    /// The journal's abbreviation, which styles that cite it print ("N Engl J Med"; "" clears it in `edit`).
+    #[arg(long = "journal-abbreviation", visible_alias = "container-short", value_name = "ABBREVIATION")]
+    pub container_short: Option<String>,
+    /// The month of publication: 1 to 12 or a month's name ("April", "Apr"). Needs a year. In `edit`,
+    /// "" clears it with its day and last month.
+    #[arg(long)]
+    pub month: Option<String>,
+    /// The day of the month, 1 to 31 (within the month). Needs a month; "" clears it in `edit`.
+    #[arg(long)]
+    pub day: Option<String>,
+    /// The last month of a range of months in the year: "Apr-May 2019" is --month 4 --month-end 5 (no
+    /// day goes with a range; "" clears it in `edit`).
+    #[arg(long)]
+    pub month_end: Option<String>,
+    /// The season of publication: spring, summer, autumn (or fall), winter ("" clears it in `edit`).
+    #[arg(long)]
+    pub season: Option<String>,
+}
+
+impl BibArgs {
+    /// The typed value of a column of [`crate::store::edit::reading::BIB_TEXT`].
+    pub fn text(&self, column: &str) -> &Option<String> {
+        match column {
+            "volume" => &self.volume,
+            "issue" => &self.issue,
+            "pages" => &self.pages,
+            "publisher" => &self.publisher,
+            "place" => &self.place,
+            "edition" => &self.edition,
+            "series" => &self.series,
+            "genre" => &self.genre,
+            "container_short" => &self.container_short,
+            _ => &None,
+        }
+    }
+
+    /// Warnings about the typed editors, as an import gives them (a name
+    /// that may be an institution's).
+    pub fn warnings(&self) -> Vec<String> {
+        crate::store::edit::reading::editor_names(&self.editors).1
+    }
 }
 
 /// The content facets `reading add` records with the reading (about the
@@ -161,8 +253,8 @@ pub fn run(ctx: &Ctx, cmd: ReadingCmd) -> Result<()> {
     match cmd {
         ReadingCmd::List(a) => list(ctx, a),
         ReadingCmd::Show(a) => show(ctx, a),
-        ReadingCmd::Add(a) => add(ctx, a),
-        ReadingCmd::Edit(a) => super::reading_edit::edit(ctx, a),
+        ReadingCmd::Add(a) => add(ctx, *a),
+        ReadingCmd::Edit(a) => super::reading_edit::edit(ctx, *a),
         ReadingCmd::Remove(a) => super::reading_edit::remove(ctx, a),
         ReadingCmd::Facet(a) => super::reading_facet::run(ctx, a),
     }
@@ -184,7 +276,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     for r in &rs {
         l.rows.push(vec![
             r.id.to_string(),
-            year(r.year),
+            // As `export reading` writes it: "c1850" for a circa year, the note ("in press") for none.
+            crate::report::reading_year(r),
             r.title.clone(),
             // As CSV, the export's cell (it reads back as the same people); on screen, as written.
             if a.out.format == Format::Csv {
@@ -341,22 +434,69 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         .map(|i| normalise_isbn(i).with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13")))
         .transpose()?;
     let (source_kind, language, facets) = a.facets.read()?;
+    let pmid = a
+        .pmid
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            crate::import::normalise_pmid(p)
+                .with_context(|| format!("--pmid {p:?} is not a PubMed ID; expected digits only, as 31234567"))
+        })
+        .transpose()?;
+    let authors: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    let b = &a.bib;
+    let mut text = std::collections::HashMap::new();
+    for (col, _) in edit_reading::BIB_TEXT {
+        text.insert(*col, edit_reading::bib_text(col, b.text(col).as_deref())?);
+    }
+    let mut take = |col: &str| text.remove(col).flatten();
+    // The date's parts typed apart (--month 4) or in the year ("2019 Apr 2"), not both.
+    let parts_given = [&b.month, &b.day, &b.month_end, &b.season].iter().any(|v| v.is_some());
+    if parts_given && year.as_ref().is_some_and(|t| t.has_parts()) {
+        bail!("{}", edit_reading::DATE_TWICE);
+    }
+    let (mut month, mut day, mut month_end, mut season) = match &year {
+        Some(t) => (t.month, t.day, t.month_end, t.season.clone()),
+        None => (None, None, None, None),
+    };
+    if parts_given {
+        month = edit_reading::typed_month("month", b.month.as_deref())?;
+        day = edit_reading::typed_day(b.day.as_deref())?;
+        month_end = edit_reading::typed_month("month_end", b.month_end.as_deref())?;
+        season = edit_reading::typed_season(b.season.as_deref())?;
+        edit_reading::check_date_parts(year.as_ref().and_then(|t| t.year), month, day, month_end)?;
+    }
     Ok(ReadingRecord {
         line: 0,
         title,
-        authors: a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect(),
+        authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),
+        // "et al." typed as the last author: the list is cut short, as an import reads it.
+        authors_truncated: authors.iter().any(crate::import::builder::is_et_al)
+            && authors.iter().any(|n| !crate::import::builder::is_et_al(n)),
         // The typed date as a file's date is stored: year or its note ("in
         // press"), approximate, and the month, day or season it names.
         year: year.as_ref().and_then(|t| t.year),
         year_note: year.as_ref().and_then(|t| t.note.clone()),
         date_approximate: year.as_ref().is_some_and(|t| t.approximate),
-        month: year.as_ref().and_then(|t| t.month),
-        day: year.as_ref().and_then(|t| t.day),
-        month_end: year.as_ref().and_then(|t| t.month_end),
-        season: year.as_ref().and_then(|t| t.season.clone()),
+        month,
+        day,
+        month_end,
+        season,
         kind: kind.into(),
         container: a.container.clone(),
+        editors: edit_reading::editor_names(&b.editors).0,
+        volume: take("volume"),
+        issue: take("issue"),
+        pages: take("pages"),
+        publisher: take("publisher"),
+        place: take("place"),
+        edition: take("edition"),
+        series: take("series"),
+        genre: take("genre"),
+        container_short: take("container_short"),
         doi,
+        pmid,
         isbn,
         url: a.url.clone(),
         annotation: a.note.clone(),
@@ -374,6 +514,9 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let idx = ThemeIndex::load(&store.conn)?;
     let rec = record(&a, &idx)?;
     if let Some(w) = a.year.as_deref().and_then(|y| crate::import::dates::typed_year_warning("--year", y)) {
+        eprintln!("warning: {w}");
+    }
+    for w in a.bib.warnings() {
         eprintln!("warning: {w}");
     }
     let name = super::contributor::required(&a.by)?;

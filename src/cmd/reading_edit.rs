@@ -70,6 +70,9 @@ pub struct EditArgs {
     /// Whose experience the work tells, and who tells it (free text; "" clears it).
     #[arg(long)]
     pub perspective: Option<String>,
+    /// The reference's other fields ("" clears one).
+    #[command(flatten)]
+    pub bib: super::reading::BibArgs,
     #[command(flatten)]
     pub by: By,
 }
@@ -132,6 +135,16 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         open_access: yes_no(&a.open_access, "--open-access")?,
         perspective: clearable(&a.perspective),
         original_language: clearable(&a.original_language),
+        editors: match a.bib.editors.as_slice() {
+            [] => None,
+            [one] if one.trim().is_empty() => Some(Vec::new()),
+            many => Some(many.to_vec()),
+        },
+        bib: reading::BIB_TEXT.iter().filter_map(|(col, _)| clearable(a.bib.text(col)).map(|v| (*col, v))).collect(),
+        month: clearable(&a.bib.month),
+        day: clearable(&a.bib.day),
+        month_end: clearable(&a.bib.month_end),
+        season: clearable(&a.bib.season),
     };
     let nothing = p.title.is_none()
         && p.authors.is_none()
@@ -153,9 +166,18 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         ]
         .iter()
         .all(|f| f.is_none())
-        && [p.translated, p.global_south, p.open_access].iter().all(Option::is_none);
+        && [p.translated, p.global_south, p.open_access].iter().all(Option::is_none)
+        && p.editors.is_none()
+        && p.bib.is_empty()
+        && [&p.month, &p.day, &p.month_end, &p.season].iter().all(|f| f.is_none());
     if nothing {
-        bail!("nothing to change; give a field to set, e.g. --title, --author, --year, --doi, --note (see --help)");
+        bail!(
+            "nothing to change; give a field to set, e.g. --title, --author, --year, --volume, --pages, --doi, --note \
+             (see --help)"
+        );
+    }
+    for w in a.bib.warnings() {
+        eprintln!("warning: {w}");
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| reading::edit(tx, by, id, &p))?;
     editing::edited(ctx, &e)?;

@@ -1666,16 +1666,39 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "language",
         "annotation",
         "review",
+        // Issue 12z: every other stored field of the reading, appended (scripts that read
+        // columns by position keep working). `issue` keeps the stored number; a report's
+        // number and a book's number in its series are named apart, as the reference cites them.
+        "month",
+        "day",
+        "month_end",
+        "series",
+        "series_number",
+        "report_number",
+        "genre",
+        "original_language",
+        "translated",
+        "global_south",
+        "open_access",
+        "perspective",
+        "credit",
+        "licence",
     ]);
     for r in &d.readings {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let number = |label: &str| {
+            if crate::report::cite::issue_label(r) == label { o(&r.issue) } else { String::new() }
+        };
         readings.rows.push(vec![
             r.id.to_string(),
             r.status.clone(),
             r.themes.join(";"),
             reference_of(d, &refs, r),
             r.title.clone(),
-            crate::import::names::cell_text(&r.author_names),
-            year(r.year),
+            // As `export reading` writes them: "; et al." for a list cut short, "c1850" for a circa year.
+            super::reading_authors(r),
+            super::reading_year(r),
             r.kind.clone(),
             r.container.clone().unwrap_or_default(),
             r.volume.clone().unwrap_or_default(),
@@ -1696,6 +1719,20 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.language.clone().unwrap_or_default(),
             r.annotation.clone().unwrap_or_default(),
             d.review_cell(r),
+            n(r.month),
+            n(r.day),
+            n(r.month_end),
+            o(&r.series),
+            number("number in series"),
+            number("report number"),
+            o(&r.genre),
+            o(&r.original_language),
+            super::yes_no(r.translated),
+            super::yes_no(r.global_south),
+            super::yes_no(r.open_access),
+            o(&r.perspective),
+            o(&r.credit),
+            o(&r.licence),
         ]);
     }
     let mut tables = vec![
@@ -1748,7 +1785,7 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
                 name.to_string(),
                 r.status.clone(),
                 c.text.text,
-                year(r.year),
+                super::reading_year(r),
                 r.kind.clone(),
                 r.annotation.clone().unwrap_or_default(),
                 r.id.to_string(),

@@ -111,6 +111,36 @@ pub fn year(y: Option<i64>) -> String {
     y.map_or_else(String::new, |y| y.to_string())
 }
 
+/// A reading's year as a cell of a table writes it, the same in `canon
+/// export reading` and the report's tables (CSV, workbook): an approximate
+/// year with its "c" ("c1850", the copyright form MARC 21 field 260 $c and
+/// a CSV import read back as approximate); with no year, its note ("in
+/// press"), which reads back as such; else empty.
+pub fn reading_year(r: &crate::store::readings::Reading) -> String {
+    match r.year {
+        Some(y) if r.date_approximate => format!("c{y}"),
+        Some(y) => y.to_string(),
+        None => r.year_note.clone().unwrap_or_default(),
+    }
+}
+
+/// A reading's authors as a cell of a table writes them (names that read
+/// back with their parts, see [`crate::import::names::cell_text`]), ending
+/// "; et al." when the source listed only the first authors: the same in
+/// `canon export reading` and the report's tables.
+pub fn reading_authors(r: &crate::store::readings::Reading) -> String {
+    if r.authors_truncated && !r.author_names.is_empty() {
+        format!("{}; et al.", crate::import::names::cell_text(&r.author_names))
+    } else {
+        crate::import::names::cell_text(&r.author_names)
+    }
+}
+
+/// yes, no or empty (not recorded): a yes/no facet as a cell writes it.
+pub fn yes_no(b: Option<bool>) -> String {
+    b.map_or_else(String::new, |b| if b { "yes".into() } else { "no".into() })
+}
+
 use crate::analysis::coverage::Coverage;
 use crate::analysis::snapshot::Comparison;
 

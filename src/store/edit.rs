@@ -218,8 +218,8 @@ pub fn count_of(n: usize, table: &str) -> String {
 
 fn describe_change(c: &FieldChange) -> String {
     if let (Value::Array(b), Value::Array(a)) = (&c.before, &c.after) {
-        let added: Vec<String> = a.iter().filter(|x| !b.contains(x)).map(show_value).collect();
-        let gone: Vec<String> = b.iter().filter(|x| !a.contains(x)).map(show_value).collect();
+        let added: Vec<String> = a.iter().filter(|x| !b.contains(x)).map(item_text).collect();
+        let gone: Vec<String> = b.iter().filter(|x| !a.contains(x)).map(item_text).collect();
         if !added.is_empty() || !gone.is_empty() {
             let mut parts: Vec<String> = added.iter().map(|x| format!("+{x}")).collect();
             parts.extend(gone.iter().map(|x| format!("−{x}")));
@@ -240,6 +240,15 @@ fn describe_change(c: &FieldChange) -> String {
     format!("{}: {} → {}", c.field, show_value(&c.before), show_value(&c.after))
 }
 
+/// An item of a list as people read it: text as it is, a name in parts (a
+/// reading's editors) as written, quoted when it is text.
+fn item_text(x: &Value) -> String {
+    match x.get("original").and_then(Value::as_str) {
+        Some(name) => format!("{name:?}"),
+        None => show_value(x),
+    }
+}
+
 /// A value as people read it in a message.
 pub fn show_value(v: &Value) -> String {
     let s = match v {
@@ -247,7 +256,10 @@ pub fn show_value(v: &Value) -> String {
         Value::String(s) if s.is_empty() => "(empty)".to_string(),
         Value::String(s) => format!("{s:?}"),
         Value::Array(a) => {
-            let items: Vec<String> = a.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), String::from)).collect();
+            let items: Vec<String> = a
+                .iter()
+                .map(|x| x.as_str().map_or_else(|| item_text(x).trim_matches('"').to_string(), String::from))
+                .collect();
             format!("[{}]", items.join("; "))
         }
         other => other.to_string(),

@@ -48,6 +48,171 @@ pub struct ReadingPatch {
     pub perspective: Option<Option<String>>,
     /// The language first written in, for a translation (sets `translated`).
     pub original_language: Option<Option<String>>,
+    /// The whole editor list, each name as written, in order (replaces the
+    /// stored one; empty clears it). Read as [`editor_names`] reads them.
+    pub editors: Option<Vec<String>>,
+    /// The reference's text fields as typed ([`BIB_TEXT`]: volume, issue,
+    /// pages, publisher, place, edition, series, genre, journal
+    /// abbreviation), read by [`bib_text`]; `Some(None)` clears one.
+    pub bib: Vec<(&'static str, Option<String>)>,
+    /// The month (1–12 or a month's name), read by [`typed_month`].
+    pub month: Option<Option<String>>,
+    /// The day of the month (1–31), read by [`typed_day`].
+    pub day: Option<Option<String>>,
+    /// The last month of a range of months in the year, read by [`typed_month`].
+    pub month_end: Option<Option<String>>,
+    /// The season (spring, summer, autumn or fall, winter), read by [`typed_season`].
+    pub season: Option<Option<String>>,
+}
+
+/// Why a date typed with its month in the year ("2019 Apr 2") and a month,
+/// day or season typed apart too is refused (one date, one place).
+pub const DATE_TWICE: &str = "the year names a month or season, and a month, day or season is given apart too; \
+     give the date in one place: the year \"2019\" with the month 4, or the year \"2019 Apr\"";
+
+/// The reference's text fields a person may type (`reading add`/`edit`,
+/// the web forms), as (database column, name in messages). `issue` holds a
+/// periodical's issue, a report's number (BibTeX `number` of a
+/// @techreport) and a book's number in its series (biblatex §2.2.2), as
+/// every importer stores them; see `report::cite::issue_label`.
+pub const BIB_TEXT: &[(&str, &str)] = &[
+    ("volume", "volume"),
+    ("issue", "issue (or report number, number in series)"),
+    ("pages", "pages"),
+    ("publisher", "publisher"),
+    ("place", "place of publication"),
+    ("edition", "edition"),
+    ("series", "series"),
+    ("genre", "genre"),
+    ("container_short", "journal abbreviation"),
+];
+
+/// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
+/// importers' own code ([`crate::import::builder::build`]): spaces
+/// collapsed, a BibTeX page range `123--9` written with an en dash; empty
+/// text is `None`. Errors when `column` is not one of [`BIB_TEXT`].
+pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
+    use crate::import::builder::{Draft, Pos, Val};
+    let Some(v) = value else { return Ok(None) };
+    let mut d = Draft::new(Pos::new(0, 0), None);
+    d.title = Some(Val::new("typed", Pos::new(0, 0)));
+    let v = Some(v.to_string());
+    match column {
+        "volume" => d.volume = v,
+        "issue" => d.issue = v,
+        "pages" => d.pages = v,
+        "publisher" => d.publisher = v,
+        "place" => d.place = v,
+        "edition" => d.edition = v,
+        "series" => d.series = v,
+        "genre" => d.genre = v,
+        "container_short" => d.container_short = v,
+        other => bail!("{other} is not a reference field canon keeps as text"),
+    }
+    let r = crate::import::builder::build(d, &NoThemes)
+        .map_err(|e| anyhow::anyhow!(e.into_iter().map(|e| e.message).collect::<Vec<_>>().join("; ")))?;
+    Ok(match column {
+        "volume" => r.volume,
+        "issue" => r.issue,
+        "pages" => r.pages,
+        "publisher" => r.publisher,
+        "place" => r.place,
+        "edition" => r.edition,
+        "series" => r.series,
+        "genre" => r.genre,
+        _ => r.container_short,
+    })
+}
+
+struct NoThemes;
+
+impl crate::import::builder::Themes for NoThemes {
+    fn resolve(&self, _: &str) -> Option<i64> {
+        None
+    }
+    fn expected(&self) -> String {
+        String::new()
+    }
+}
+
+/// Editors as typed, one name each, read as `reading add --author` reads
+/// an author ([`crate::import::names::parse`]: "Family, Given", "Given
+/// Family", "{World Health Organization}" kept whole); empty names are
+/// skipped. Returns the names and a warning for each name that may be an
+/// institution's ([`crate::import::names::institution_doubt`], as an import says it).
+pub fn editor_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
+    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    let warnings =
+        names.iter().filter_map(crate::import::names::institution_doubt).map(|w| format!("editor {w}")).collect();
+    (names, warnings)
+}
+
+/// A typed month (`what` names it: "month", "month_end"): 1–12 or a
+/// month's name ("April", "Apr."), read by the importers'
+/// [`crate::import::dates::month_day`]; empty is `None`.
+pub fn typed_month(what: &str, value: Option<&str>) -> Result<Option<i64>> {
+    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    match crate::import::dates::month_day(v) {
+        (Some(m), _) if v.chars().all(|c| c.is_alphanumeric() || c == '.') => Ok(Some(m)),
+        _ => bail!("{what} {v:?} is not a month; expected 1 to 12 or a month's name such as April or Apr"),
+    }
+}
+
+/// A typed day of the month: 1–31 (the rule a CSV `day` cell follows); empty is `None`.
+pub fn typed_day(value: Option<&str>) -> Result<Option<i64>> {
+    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    match v.parse::<i64>().ok().filter(|n| (1..=31).contains(n)) {
+        Some(n) => Ok(Some(n)),
+        None => bail!("day {v:?} is not a day; expected 1 to 31"),
+    }
+}
+
+/// A typed season, as canon stores it ([`crate::import::builder::season_of`]:
+/// "spring", "summer", "autumn" (or "fall"), "winter", CSL's 1–4); empty is `None`.
+pub fn typed_season(value: Option<&str>) -> Result<Option<String>> {
+    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    match crate::import::builder::season_of(v) {
+        Some(s) if v.split_whitespace().count() == 1 => Ok(Some(s.to_string())),
+        _ => bail!("season {v:?} is not a season; expected spring, summer, autumn (or fall) or winter"),
+    }
+}
+
+/// Checks that a date's parts go together, as an import keeps them: a
+/// month only with a year, a day only with a month (and within its
+/// length), a last month only after the month, and no day with a range of
+/// months (a day belongs to one month).
+pub fn check_date_parts(year: Option<i64>, month: Option<i64>, day: Option<i64>, month_end: Option<i64>) -> Result<()> {
+    if let (Some(m), None) = (month, year) {
+        bail!("month {m} has no year; expected a year with it (give the year too)");
+    }
+    if let (Some(d), None) = (day, month) {
+        bail!("day {d} has no month; expected a month with it");
+    }
+    if let Some(e) = month_end {
+        match month {
+            None => bail!("month_end {e} has no month; expected the first month of the range with it"),
+            Some(m) if e <= m => bail!(
+                "month_end {e} does not end a range after the month ({m}); expected a later month of the same year"
+            ),
+            _ => {}
+        }
+        if let Some(d) = day {
+            bail!(
+                "day {d} with a range of months (to month_end {e}): a day belongs to one month; clear one of the two"
+            );
+        }
+    }
+    if let (Some(d), Some(m)) = (day, month) {
+        let last = match m {
+            2 => 29,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if d > last {
+            bail!("day {d} is not a day of month {m}; expected 1 to {last}");
+        }
+    }
+    Ok(())
 }
 
 fn label(m: &serde_json::Map<String, Value>) -> String {
@@ -120,6 +285,21 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         (crate::limits::Kind::Identifier, "language", o(&p.language)),
         (crate::limits::Kind::Title, "perspective", o(&p.perspective)),
     ])?;
+    for (col, v) in &p.bib {
+        let kind = if matches!(*col, "publisher" | "place" | "series" | "container_short" | "genre") {
+            crate::limits::Kind::Name
+        } else {
+            crate::limits::Kind::Identifier
+        };
+        let what = BIB_TEXT.iter().find(|(c, _)| c == col).map_or(*col, |(_, w)| *w);
+        crate::limits::check_opt(kind, what, v.as_deref())?;
+    }
+    if let Some(eds) = &p.editors {
+        crate::limits::check_count("editors", eds.len(), crate::limits::MAX_AUTHORS)?;
+        for e in eds {
+            crate::limits::check(crate::limits::Kind::Name, "an editor's name", e)?;
+        }
+    }
     if let Some(authors) = &p.authors {
         crate::limits::check_count("authors", authors.len(), crate::limits::MAX_AUTHORS)?;
         for a in authors {
@@ -137,6 +317,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(a) = &p.authors {
         let list: Vec<String> =
             a.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect();
+        // "et al." (or "others") typed as an author is no person: the list is cut short, as
+        // an import reads it (`builder::is_et_al`); the new list says so either way.
+        let et_al = |s: &String| crate::import::builder::is_et_al(&crate::import::names::Name::literal(s));
+        let truncated = list.iter().any(et_al);
+        let list: Vec<String> = list.into_iter().filter(|s| !et_al(s)).collect();
+        set("authors_truncated", Value::from(i64::from(truncated && !list.is_empty())));
         let before: Vec<String> = old
             .get("authors")
             .and_then(Value::as_array)
@@ -170,6 +356,37 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             set("month_end", n(t.month_end));
             set("season", t.season.clone().map_or(Value::Null, Value::from));
         }
+    }
+    // The parts of the date typed apart (`--month 4`), after the year: the
+    // two may not both name them.
+    let parts_given = [&p.month, &p.day, &p.month_end, &p.season].iter().any(|v| v.is_some());
+    if parts_given && p.date.as_ref().is_some_and(|t| t.has_parts()) {
+        bail!("{DATE_TWICE}");
+    }
+    let n = |v: Option<i64>| v.map_or(Value::Null, Value::from);
+    if let Some(m) = &p.month {
+        set("month", n(typed_month("month", m.as_deref())?));
+        if m.is_none() {
+            // No month, no day of it, no range from it.
+            set("day", Value::Null);
+            set("month_end", Value::Null);
+        }
+    }
+    if let Some(d) = &p.day {
+        set("day", n(typed_day(d.as_deref())?));
+    }
+    if let Some(e) = &p.month_end {
+        set("month_end", n(typed_month("month_end", e.as_deref())?));
+    }
+    if let Some(s) = &p.season {
+        set("season", typed_season(s.as_deref())?.map_or(Value::Null, Value::from));
+    }
+    for (col, v) in &p.bib {
+        set(col, bib_text(col, v.as_deref())?.map_or(Value::Null, Value::from));
+    }
+    if let Some(eds) = &p.editors {
+        let (names, _) = editor_names(eds);
+        set("editor_names", serde_json::to_value(names)?);
     }
     if let Some(k) = &p.kind {
         let t =
@@ -231,6 +448,9 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         if let Some(v) = v {
             set(k, flag(v));
         }
+    }
+    if parts_given || p.year.is_some() {
+        check_date_parts(int(&new, "year"), int(&new, "month"), int(&new, "day"), int(&new, "month_end"))?;
     }
     settle_translation(&mut new, p.translated.is_some())?;
     for k in ["doi", "pmid", "isbn"] {

@@ -74,6 +74,8 @@ struct Field {
     input: Input,
 }
 
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "winter"];
+
 const BLOOM: &[&str] = &["", "remember", "understand", "apply", "analyse", "evaluate", "create"];
 
 const READING_FIELDS: &[Field] = &[
@@ -82,6 +84,21 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "year", label: "Year", input: Input::Year },
     Field { name: "type", label: "Type", input: Input::Types },
     Field { name: "container", label: "Journal, publisher or series", input: Input::Line },
+    // Issue 12z: every field of the reference, read as `canon reading edit` reads it.
+    Field { name: "editors", label: "Editors, one per line", input: Input::Lines },
+    Field { name: "volume", label: "Volume", input: Input::Line },
+    Field { name: "issue", label: "Issue (or report number, number in series)", input: Input::Line },
+    Field { name: "pages", label: "Pages", input: Input::Line },
+    Field { name: "publisher", label: "Publisher", input: Input::Line },
+    Field { name: "place", label: "Place of publication", input: Input::Line },
+    Field { name: "edition", label: "Edition", input: Input::Line },
+    Field { name: "series", label: "Series", input: Input::Line },
+    Field { name: "genre", label: "Genre (Letter, Editorial, Review…)", input: Input::Line },
+    Field { name: "container_short", label: "Journal abbreviation", input: Input::Line },
+    Field { name: "month", label: "Month (1 to 12, or its name)", input: Input::Line },
+    Field { name: "day", label: "Day (1 to 31)", input: Input::Line },
+    Field { name: "month_end", label: "Last month of a range of months", input: Input::Line },
+    Field { name: "season", label: "Season", input: Input::OptChoice(SEASONS) },
     Field { name: "doi", label: "DOI", input: Input::Line },
     // Issue 12o: as `canon reading edit --pmid` (digits; validated, in the history).
     Field { name: "pmid", label: "PubMed ID (PMID)", input: Input::Line },
@@ -126,6 +143,12 @@ fn shown_field(r: &bundle::Record, name: &str) -> String {
     let approximate = r.get("date_approximate").and_then(Value::as_i64).is_some_and(|a| a != 0);
     match r.get(name) {
         Some(Value::Number(y)) if name == "year" && approximate => format!("c. {y}"),
+        // Editors are kept in parts; the form shows each as written.
+        _ if name == "editors" => r
+            .get("editor_names")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|n| n.get("original").and_then(Value::as_str)).collect::<Vec<_>>().join("\n"))
+            .unwrap_or_default(),
         v => shown(v),
     }
 }
@@ -269,7 +292,16 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "annotation" => p.annotation = Some(opt(v)),
             "source_kind" => p.source_kind = Some(opt(v)),
             "language" => p.language = Some(opt(v)),
-            _ => {}
+            "editors" => p.editors = Some(v.lines().map(str::to_string).collect()),
+            "month" => p.month = Some(opt(v)),
+            "day" => p.day = Some(opt(v)),
+            "month_end" => p.month_end = Some(opt(v)),
+            "season" => p.season = Some(opt(v)),
+            f => {
+                if let Some((col, _)) = crate::store::edit::reading::BIB_TEXT.iter().find(|(c, _)| *c == f) {
+                    p.bib.push((*col, opt(v)));
+                }
+            }
         }
     }
     Ok(p)
@@ -346,6 +378,13 @@ async fn save(app: Arc<App>, visit: Visit, k: Kind, id: i64, form: HashMap<Strin
             };
             if let Some(w) = warning {
                 message.push_str(&format!(" Note: {w}"));
+            }
+            // A name that may be an institution's, said as an import says it.
+            if let Some((_, eds)) = changes.iter().find(|(f, _)| *f == "editors") {
+                let typed: Vec<String> = eds.lines().map(str::to_string).collect();
+                for w in crate::store::edit::reading::editor_names(&typed).1 {
+                    message.push_str(&format!(" Note: {w}"));
+                }
             }
             Ok(message)
         })

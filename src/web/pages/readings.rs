@@ -135,6 +135,14 @@ pub async fn show(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
     render(&app, visit, move |db, v| show_page(db, v, id)).await
 }
 
+/// A reading's year as the export writes it ("c1850" for a circa year), or "–" without one.
+fn shown_year(r: &crate::store::readings::Reading) -> String {
+    match r.year {
+        Some(_) => crate::report::reading_year(r),
+        None => year(None),
+    }
+}
+
 fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let conn = &db.store.conn;
     // From the cached list, not `readings::show`, which reads every reading to find one.
@@ -160,15 +168,31 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let yes_no =
         |k: &'static str, b: Option<bool>| (k, b.map(|b| if b { "yes".to_string() } else { "no".to_string() }));
     // As `canon reading show` lists them, the content facets (issue 16) included.
+    // A report's or a book's number is not an issue (as `reading show` names it).
+    let issue = match crate::report::cite::issue_label(r) {
+        "report number" => "Report number",
+        "number in series" => "Number in series",
+        "number" => "Number",
+        _ => "Issue",
+    };
+    let editors: Vec<&str> = r.editor_names.iter().map(|n| n.original.as_str()).collect();
+    let editors = (!editors.is_empty()).then(|| editors.join("; "));
+    let number = |k: &'static str, n: Option<i64>| (k, n.map(|n| n.to_string()));
     let fields = [
+        field("Editors", &editors),
         field("Container", &r.container),
+        field("Journal abbreviation", &r.container_short),
         field("Volume", &r.volume),
-        field("Issue", &r.issue),
+        field(issue, &r.issue),
         field("Pages", &r.pages),
         field("Edition", &r.edition),
         field("Publisher", &r.publisher),
         field("Place", &r.place),
         field("Year", &r.year_note),
+        field("Season", &r.season),
+        number("Month", r.month),
+        number("Last month", r.month_end),
+        number("Day", r.day),
         field("DOI", &r.doi),
         field("PMID", &r.pmid),
         field("ISBN", &r.isbn),
@@ -186,7 +210,8 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Licence", &r.licence),
     ];
     let body = html! {
-        p.lead { (r.authors.join("; ")) @if !r.authors.is_empty() { " · " } (year(r.year)) " · " (r.kind) " · " (status(&r.status)) }
+        // The year as the export writes it ("c1850"); a list cut short ends "et al.".
+        p.lead { (r.authors.join("; ")) @if r.authors_truncated && !r.authors.is_empty() { "; et al." } @if !r.authors.is_empty() { " · " } (shown_year(r)) " · " (r.kind) " · " (status(&r.status)) }
         p.actions {
             a href={ "/readings/" (id) "/edit" } { "Edit this reading" } " · "
             a href={ "/readings/" (id) "/remove" } { "Remove it" }
@@ -334,6 +359,56 @@ pub struct NewReading {
     url: Option<String>,
     note: Option<String>,
     theme: Vec<String>,
+    /// The reference's other fields ([`MORE_FIELDS`]), by name, as typed.
+    more: std::collections::HashMap<&'static str, String>,
+}
+
+/// The add form's fields beyond the first ones (issue 12z): every field of
+/// the reference, as `canon reading add` takes them (the same names as its
+/// options, read by the same code), as (form name, label).
+const MORE_FIELDS: &[(&str, &str)] = &[
+    ("editors", "Editors, one per line"),
+    ("volume", "Volume"),
+    ("issue", "Issue (or report number, number in series)"),
+    ("pages", "Pages"),
+    ("publisher", "Publisher"),
+    ("place", "Place of publication"),
+    ("edition", "Edition"),
+    ("series", "Series"),
+    ("genre", "Genre (Letter, Editorial, Review…)"),
+    ("container_short", "Journal abbreviation"),
+    ("month", "Month (1 to 12, or its name)"),
+    ("day", "Day (1 to 31)"),
+    ("month_end", "Last month of a range of months"),
+    ("season", "Season (spring, summer, autumn, winter)"),
+    ("pmid", "PubMed ID (PMID)"),
+];
+
+impl NewReading {
+    /// A typed field of [`MORE_FIELDS`], trimmed; `None` when empty.
+    fn more(&self, name: &str) -> Option<String> {
+        self.more.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()).map(String::from)
+    }
+
+    /// The reference's other fields as `reading add` takes them.
+    fn bib(&self) -> crate::cmd::reading::BibArgs {
+        crate::cmd::reading::BibArgs {
+            editors: self.more("editors").map(|e| e.lines().map(str::to_string).collect()).unwrap_or_default(),
+            volume: self.more("volume"),
+            issue: self.more("issue"),
+            pages: self.more("pages"),
+            publisher: self.more("publisher"),
+            place: self.more("place"),
+            edition: self.more("edition"),
+            series: self.more("series"),
+            genre: self.more("genre"),
+            container_short: self.more("container_short"),
+            month: self.more("month"),
+            day: self.more("day"),
+            month_end: self.more("month_end"),
+            season: self.more("season"),
+        }
+    }
 }
 
 impl NewReading {
@@ -354,7 +429,11 @@ impl NewReading {
                 "url" => f.url = v,
                 "note" => f.note = v,
                 "theme" => f.theme.extend(v),
-                _ => {}
+                other => {
+                    if let (Some((name, _)), Some(v)) = (MORE_FIELDS.iter().find(|(n, _)| *n == other), v) {
+                        f.more.insert(name, v);
+                    }
+                }
             }
         }
         f
@@ -403,6 +482,18 @@ fn new_page(v: &Visit, themes: &[Theme], f: &NewReading, error: Option<&str>) ->
             div { label for="r-doi" { "DOI" } input #r-doi type="text" name="doi" value=(val(&f.doi)); }
             div { label for="r-isbn" { "ISBN" } input #r-isbn type="text" name="isbn" value=(val(&f.isbn)); }
             div { label for="r-url" { "Web address" } input #r-url type="text" name="url" value=(val(&f.url)); }
+            @for (name, label) in MORE_FIELDS {
+                @let id_ = format!("r-{name}");
+                @let now = f.more.get(name).cloned().unwrap_or_default();
+                div {
+                    label for=(id_) { (label) }
+                    @if *name == "editors" {
+                        textarea id=(id_) name=(name) rows="2" { (now) }
+                    } @else {
+                        input id=(id_) type="text" name=(name) value=(now);
+                    }
+                }
+            }
             div {
                 label for="r-note" { "Why read it" }
                 textarea #r-note name="note" rows="3" { (val(&f.note)) }
@@ -442,7 +533,9 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
         kind: text(&f.kind).unwrap_or_else(|| "article".into()),
         container: text(&f.container),
         doi: text(&f.doi),
+        pmid: f.more("pmid"),
         isbn: text(&f.isbn),
+        bib: f.bib(),
         url: text(&f.url),
         note: text(&f.note),
         themes: f.theme.clone(),
@@ -479,6 +572,10 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
             };
             // An uncertain year ("950?") is kept plain: said as `reading add --year` says it.
             if let Some(w) = text(&f.year).and_then(|y| crate::import::dates::typed_year_warning("the year", &y)) {
+                message.push_str(&format!(" Note: {w}"));
+            }
+            // An editor's name that may be an institution's, said as an import says it.
+            for w in f.bib().warnings() {
                 message.push_str(&format!(" Note: {w}"));
             }
             done(&app.keys, &visit, &format!("/readings/{id}"), Flash { error: false, message })
