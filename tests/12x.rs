@@ -836,6 +836,10 @@ fn a_particle_and_initials_have_one_structure_in_every_format() {
     assert_eq!(parts("CSL dropping", 0), beethoven);
     assert_eq!(parts("BibTeX von", 0), beethoven);
     assert_eq!(parts("CSL both particles", 0).2.as_deref(), Some("de la"));
+    // Printed alike, whichever format the name came from.
+    let apa = w.references("apa");
+    let name_of = |t: &str| common::reference(&apa, t).split(" (").next().unwrap_or("").to_string();
+    assert_eq!(name_of("CSL dropping"), name_of("BibTeX von"));
     let given = |title: &str, i: usize| parts(title, i).1.unwrap_or_default();
     assert_eq!((0..4).map(|i| given("Vancouver cell", i)).collect::<Vec<_>>(), ["K. A.", "J.-W.", "K.", "J.-H."]);
     assert_eq!((given("RIS initials", 0), given("RIS initials", 1)), ("J.-W.".to_string(), "K.".to_string()));
