@@ -703,15 +703,23 @@ fn a_zotero_book_sp_is_its_number_of_pages_not_a_locator() {
         "z.ris",
         "TY  - BOOK\nAU  - Osei, Kwame\nTI  - A long book\nPY  - 2019\nPB  - Pluto\nSP  - 400\nER  - \n\n\
          TY  - BOOK\nTI  - A book with a page range\nPY  - 2019\nSP  - 10-20\nER  - \n\n\
-         TY  - CHAP\nTI  - A chapter on one page\nPY  - 2019\nSP  - 400\nER  - \n",
+         TY  - CHAP\nTI  - A chapter on one page\nPY  - 2019\nSP  - 400\nER  - \n\n\
+         TY  - RPRT\nAU  - Osei, Kwame\nTI  - A Zotero report\nPY  - 2017\nPB  - Ministry of Health\nSN  - MOH/2017/4\nER  - \n\n\
+         TY  - RPRT\nTI  - A report with an ISSN\nPY  - 2017\nSN  - 0025-7273\nER  - \n",
     );
+    // Zotero writes a report's number in `SN`: the report's number.
+    assert!(!said.contains("\"MOH/2017/4\" not stored"), "{said}");
+    assert!(said.contains("\"0025-7273\" not stored"), "{said}");
     assert!(said.contains("RIS SP (a book's number of pages)"), "{said}");
     let list = w.reading_list();
     assert!(common::reading(&list, "A long book")["pages"].is_null());
     assert_eq!(common::reading(&list, "A book with a page range")["pages"], "10-20");
     assert_eq!(common::reading(&list, "A chapter on one page")["pages"], "400");
+    assert_eq!(common::reading(&list, "A Zotero report")["issue"], "MOH/2017/4");
+    assert!(common::reading(&list, "A report with an ISSN")["issue"].is_null());
     let apa = w.references("apa");
     assert!(!common::reference(&apa, "A long book").contains("400"));
+    assert!(common::reference(&apa, "A Zotero report").contains("(Report No. MOH/2017/4)"), "{apa:?}");
 }
 
 #[test]

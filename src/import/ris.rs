@@ -165,8 +165,22 @@ fn draft(raw: &Raw) -> Draft {
     });
     d.pmid = val(&["AN"]).filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
     // Every `SN` line (ISBNs, ISSNs, a report number as Zotero writes it):
-    // the builder keeps the first valid ISBN and names the rest.
-    let sn = all(&["SN"]);
+    // the builder keeps the first valid ISBN and names the rest. A report's
+    // `SN` that is neither an ISBN nor an ISSN is its number, as Zotero
+    // writes a report's `reportNumber`: kept where a report's number is, the
+    // issue, when the record has no `IS`.
+    let mut sn = all(&["SN"]);
+    let report = matches!(raw.ty.map_or("other", ris_kind), "report");
+    let issn_like = |v: &str| {
+        let c: Vec<char> = v.trim().chars().filter(|c| *c != '-').collect();
+        c.len() == 8 && c[..7].iter().all(char::is_ascii_digit) && (c[7].is_ascii_digit() || c[7] == 'X')
+    };
+    if report
+        && first(&["IS", "CP"]).is_none()
+        && let Some(i) = sn.iter().position(|(v, _, _)| super::normalise_isbn(v).is_none() && !issn_like(v))
+    {
+        d.issue = Some(sn.remove(i).0.trim().to_string());
+    }
     d.isbn = sn.first().map(|(_, n, c)| {
         let joined: Vec<&str> = sn.iter().map(|(v, _, _)| &**v).collect();
         Val::new(joined.join("; "), Pos::new(*n, *c))
@@ -214,7 +228,9 @@ fn draft(raw: &Raw) -> Draft {
         if book { text(&["JF", "JO", "C3", "JA", "J2"]) } else { text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"]) }
             .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
     d.volume = text(&["VL"]);
-    d.issue = text(&["IS", "CP"]);
+    if d.issue.is_none() {
+        d.issue = text(&["IS", "CP"]);
+    }
     // Zotero writes a book's number of pages (`numPages`) in `SP`: a
     // number alone in a book's `SP`, with no `EP`, is that, not a locator,
     // and canon has no field for it (named below).
