@@ -1291,7 +1291,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     }
     if c.possible_duplicates > 0 {
         s.push_str(&format!(
-            "; {} (same first author, year and main title) flagged above",
+            "; {} (same first author and main title, and the same year or one in press) flagged above",
             n(c.possible_duplicates, "possible duplicate", "possible duplicates")
         ));
     }

@@ -547,6 +547,14 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.authors = e.fields.get("author").map_or_else(Vec::new, |f| authors(&f.raw));
     d.editors = e.fields.get("editor").map_or_else(Vec::new, |f| authors(&f.raw));
     d.editors.retain(|n| !builder::is_et_al(n));
+    // An unbraced institution (`author = {World Health Organization}`) is a
+    // person by BibTeX's rules ("Organization, W. H."): said, with the braces
+    // that keep it whole (btxdoc §4, "{Barnes and Noble, Inc.}").
+    for (field, names) in [("author", d.authors.clone()), ("editor", d.editors.clone())] {
+        if let Some(f) = e.fields.get(field) {
+            builder::institution_doubts(&mut d, field, &names, at(f), |n| format!("write it in braces, {{{n}}}"));
+        }
+    }
     // `month = apr` (the standard macro), `{April}` or `4`: the month; a season
     // is kept apart (below). biblatex's `date = 2019-04-02` gives it in the date.
     d.month = val("month").filter(|v| crate::import::dates::month_day(&v.text).0.is_some());
@@ -603,6 +611,14 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.volume = get("volume");
     d.issue = get("number").or_else(|| get("issue"));
     d.pages = get("pages");
+    // biblatex's `eid` ("electronic identifier of an @article", biblatex
+    // manual §2.2.2) and ACM's `articleno`: the article number, kept as the
+    // locator of an article without pages.
+    if matches!(d.kind, KindSrc::Mapped("article" | "newspaper-article" | "magazine-article")) {
+        let number = ["eid", "articleno"].iter().find_map(|f| text_val(f).filter(|v| !v.text.is_empty()));
+        let field = if get("eid").is_some() { "eid" } else { "articleno" };
+        d.article_number(field, number);
+    }
     d.publisher = ["publisher", "institution", "school", "organization"].iter().find_map(|f| get(f));
     d.place = get("address").or_else(|| get("location"));
     d.edition = get("edition");
@@ -627,13 +643,70 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
     let eprint_read = pubmed_eprint && !e.fields.contains_key("pmid");
+    // Fields of which one is read in turn (`journal` or `journaltitle`,
+    // `publisher` or `institution`, `address` or `location`, `number` or
+    // `issue`…): a value the entry does not keep anywhere is named as not
+    // stored, never dropped because its neighbour was read.
+    let kept: Vec<String> = [
+        d.title.as_ref().map(|v| v.text.clone()),
+        d.container.clone(),
+        d.series.clone(),
+        d.issue.clone(),
+        d.publisher.clone(),
+        d.place.clone(),
+        d.annotation.clone(),
+        d.language.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let article_read = d.pages.as_deref().is_some_and(|p| p.starts_with(builder::ARTICLE));
+    // `entrysubtype` is read when it makes an article a newspaper's or a
+    // magazine's; `date` beside a `year` when it gave the month (or names the
+    // same year), else it is named.
+    let subtype_read = matches!(d.kind, KindSrc::Mapped("newspaper-article" | "magazine-article"));
+    let date_read = match (val("date"), val("year")) {
+        (Some(date), Some(year)) => {
+            d.month.as_ref().is_some_and(|m| m.text == date.text)
+                || (crate::import::dates::month_day(&date.text).0.is_none()
+                    && builder::read_date(&date.text) == builder::read_date(&year.text))
+        }
+        _ => true,
+    };
+    let read: Vec<&str> = BIBTEX_READ
+        .iter()
+        .copied()
+        .filter(|f| !BIBTEX_ALTERNATIVES.contains(f) || get(f).is_none_or(|v| kept.contains(&v)))
+        .filter(|f| (*f != "entrysubtype" || subtype_read) && (*f != "date" || date_read))
+        .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
+        .collect();
     d.not_stored(
         "BibTeX",
         e.fields.keys().map(String::as_str).filter(|k| !(eprint_read && matches!(*k, "eprint" | "eprinttype"))),
-        BIBTEX_READ,
+        &read,
     );
     d
 }
+
+/// The BibTeX fields of which one is read in turn: named when the entry
+/// keeps their value nowhere.
+const BIBTEX_ALTERNATIVES: &[&str] = &[
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "number",
+    "issue",
+    "publisher",
+    "institution",
+    "school",
+    "organization",
+    "address",
+    "location",
+    "annotation",
+    "annote",
+    "language",
+    "langid",
+];
 
 /// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
 /// and `day` belong to the date, of which canon stores the year).

@@ -119,6 +119,8 @@ pub struct Draft {
     pub authors_truncated: bool,
     pub volume: Option<String>,
     pub issue: Option<String>,
+    /// The pages, or an e-only article's number as "Article 112873"
+    /// ([`Draft::article_number`]).
     pub pages: Option<String>,
     pub publisher: Option<String>,
     pub place: Option<String>,
@@ -179,11 +181,72 @@ impl Draft {
         }
     }
 
+    /// Names `label` ("RIS SP (the book's number of pages)") as not stored,
+    /// once: for a field that is read in some records and not in this one.
+    pub fn not_stored_as(&mut self, label: String) {
+        if !self.unstored.contains(&label) {
+            self.unstored.push(label);
+        }
+    }
+
+    /// An article number (an e-only article's locator, which stands where
+    /// its pages would: Scopus RIS `C7`, CSL-JSON `number` on an article,
+    /// BibTeX/biblatex `eid`, ACM `articleno`, EndNote `custom7`, EndNote's
+    /// "Article Number"). canon keeps it in one place, the pages, written as
+    /// APA 7 (§9.25, 10.1) prints it: "Article 112873" ([`ARTICLE`]); Vancouver
+    /// prints the number alone as the locator (Citing Medicine ch. 1,
+    /// "Location (Pagination)"). A record that has pages keeps them, and the
+    /// article number is named in a warning at `v` (`field` names it as the
+    /// file does); the same number as the pages is no loss.
+    pub fn article_number(&mut self, field: &str, v: Option<Val>) {
+        let Some(v) = v.filter(|v| !v.text.trim().is_empty()) else { return };
+        let n = v.text.trim();
+        let n = n.strip_prefix(ARTICLE).or_else(|| n.strip_prefix("article ")).unwrap_or(n).trim();
+        match self.pages.as_deref().map(str::trim) {
+            None | Some("") => self.pages = Some(format!("{ARTICLE}{n}")),
+            Some(p) if p == n || p.strip_prefix(ARTICLE) == Some(n) => {}
+            Some(p) => {
+                let message = format!(
+                    "{}{field} {n:?} (the article number) not stored: the record has pages ({p:?}) and canon keeps \
+                     one locator, the pages",
+                    self.prefix()
+                );
+                self.warnings.push(RowError::new(v.at.line, v.at.column, message));
+            }
+        }
+    }
+
     /// The message prefix naming this record: "in entry `k`: " or "".
     fn prefix(&self) -> String {
         self.label.as_ref().map_or_else(String::new, |l| format!("in {l}: "))
     }
 }
+
+/// Warnings for the names of `field` (an author or editor field, named as
+/// the format names it) that were read as persons but look like an
+/// institution's ([`super::names::looks_institutional`]: "World Health
+/// Organization" unbraced in BibTeX is a person "Organization, W. H."): each
+/// named, with `how` the format writes an institution ("write it in braces,
+/// {World Health Organization}"). The name stays as read; the user decides.
+pub fn institution_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, how: impl Fn(&str) -> String) {
+    for n in names.iter().filter(|n| super::names::looks_institutional(n)) {
+        let message = format!(
+            "{}{field} {:?} was read as a person (family name {:?}, given name {:?}); it looks like an \
+             institution: if it is one, {}",
+            d.prefix(),
+            n.original,
+            n.family.as_deref().unwrap_or(""),
+            n.given.as_deref().unwrap_or(""),
+            how(&n.original)
+        );
+        d.warnings.push(RowError::new(at.line, at.column, message));
+    }
+}
+
+/// How the pages field writes an article number ([`Draft::article_number`]):
+/// "Article 112873", APA 7's form (§9.25); the styles that print the number
+/// alone (Vancouver) take it off.
+pub const ARTICLE: &str = "Article ";
 
 /// One record of a file as read: a draft, or why no draft could be read,
 /// and the bytes of the file it came from (for `--rejects`).
@@ -711,6 +774,16 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         }
     }
     if year.is_none() {
+        // A month (or day) with no year to belong to: said, never dropped in silence.
+        if month.is_some()
+            && let Some(v) = month_source
+        {
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!("{p}the month in {:?} not stored: the record has no year for it to belong to", v.text.trim()),
+            ));
+        }
         (month, day, month_end) = (None, None, None);
     }
     // The approximate marker of a date given beside the year (Zotero "Date"

@@ -172,17 +172,15 @@ fn name(v: &Value) -> Option<Name> {
     // CSL 1.0.2, "Name-part Formatting" and "Name Particles": a
     // `non-dropping-particle` ("van der" of "van der Berg") stays with the
     // family name; a `dropping-particle` ("van" of "Ludwig van Beethoven")
-    // goes with the given name when the name is inverted ("Beethoven, Ludwig
-    // van") and is not part of the family name a list sorts by. canon keeps
-    // one particle, the family name's: a dropping particle is kept after the
-    // given name, where CSL prints it inverted.
-    let particle = part("non-dropping-particle").map(str::to_string);
-    let given_with_particle = match (part("given"), part("dropping-particle")) {
-        (Some(g), Some(p)) => Some(format!("{g} {p}")),
-        (None, Some(p)) => Some(p.to_string()),
-        (g, None) => g.map(str::to_string),
+    // goes with the given name when the name is inverted. canon keeps one
+    // particle field for both, as BibTeX's "von" part reads "Ludwig van
+    // Beethoven" (particle "van"): one person, one structure whatever the
+    // format. Both together are the dropping one first ("de" "la").
+    let particle = match (part("dropping-particle"), part("non-dropping-particle")) {
+        (Some(d), Some(n)) => Some(format!("{d} {n}")),
+        (d, n) => d.or(n).map(str::to_string),
     };
-    let (family, given) = (part("family"), given_with_particle.as_deref());
+    let (family, given) = (part("family"), part("given"));
     if family.is_none() && given.is_none() {
         return None;
     }
@@ -199,10 +197,7 @@ fn name(v: &Value) -> Option<Name> {
     // The name as written, in CSL's display order: given, dropping particle,
     // non-dropping particle, family, suffix.
     let written: Vec<&str> =
-        [part("given"), part("dropping-particle"), particle.as_deref(), family.as_deref(), part("suffix")]
-            .into_iter()
-            .flatten()
-            .collect();
+        [part("given"), particle.as_deref(), family.as_deref(), part("suffix")].into_iter().flatten().collect();
     let written = if part("dropping-particle").is_some() { Some(written.join(" ")) } else { None };
     Some(Name::person(family.as_deref(), given, particle.as_deref(), part("suffix"), written.as_deref()))
 }
@@ -323,6 +318,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.authors = people("author");
     // Editors are editors: an edited book is cited by them through the style's substitution rule.
     d.editors = people("editor");
+    for k in ["author", "editor"] {
+        let names = people(k);
+        builder::institution_doubts(&mut d, k, &names, at(k), |n| format!("write it as {{\"literal\": {n:?}}}"));
+    }
     // The month and day of `date-parts` ([[2019, 4, 2]]), as an ISO date the
     // builder reads; `circa` marks the year approximate.
     // Only the date the year comes from: a month or season of another date
@@ -339,7 +338,23 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             None => v.as_array().filter(|a| a.first().is_some_and(Value::is_number)).cloned(),
         };
         let num = |x: Option<&Value>| x.and_then(|x| x.as_i64().or_else(|| x.as_str()?.trim().parse().ok()));
-        if let Some(p) = parts
+        // A season as the month (CSL 1.0.2 Appendix: "months" 13 to 16 are
+        // spring, summer, autumn and winter), or a range of seasons
+        // ([[1998, 13], [1998, 15]]): the season, as words the builder reads;
+        // it keeps the first season and names the range.
+        let season_month =
+            |m: i64| (13..=16).contains(&m).then(|| ["Spring", "Summer", "Autumn", "Winter"][m as usize - 13]);
+        if let Some(p) = &parts
+            && let Some(first) = num(p.get(1)).and_then(season_month)
+        {
+            let end = v.get("date-parts").and_then(|p| p.get(1)).and_then(Value::as_array);
+            let last = end.and_then(|e| num(e.get(1))).and_then(season_month).filter(|l| *l != first);
+            let t = match last {
+                Some(l) => format!("{first}-{l}"),
+                None => first.to_string(),
+            };
+            d.season = Some(Val::new(t, at(k)));
+        } else if let Some(p) = parts
             && let (Some(y), Some(m)) = (num(p.first()), num(p.get(1)))
         {
             // A range of months in one year ([[2019, 4], [2019, 5]]): both
@@ -373,12 +388,16 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // From the date the year comes from; with no year, from the first date given.
     let season_of =
         dated.or_else(|| ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k)));
-    d.season = season_of.iter().find_map(|k| {
+    let season_key = season_of.iter().find_map(|k| {
         let s = o.get(*k)?;
         let s = s.as_array().and_then(|a| a.first()).unwrap_or(s).get("season")?;
         let t = text_of(Some(s))?;
         builder::season_of(&t).map(|_| Val::new(t, at(k)))
     });
+    // A `season` key is the date's season; else a season given as the month.
+    if season_key.is_some() {
+        d.season = season_key;
+    }
     for k in ["keyword", "categories"] {
         let words: Vec<String> = match o.get(k) {
             Some(Value::String(s)) => split_cell(s).map(str::to_string).collect(),
@@ -402,9 +421,31 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // A book's number in its series (`collection-number`) is kept where a
     // BibTeX book's `number` is, the issue, which the references print as
     // the series number.
+    // CSL's `number` ("number identifying the item, e.g. a report number",
+    // CSL 1.0.2 Appendix IV) is an article's article number (APA's CSL
+    // prints it "Article 112873" when there are no pages): kept in the pages
+    // (see [`Draft::article_number`]). Of other types it is the number the
+    // issue holds (a report's number), named when the issue holds another.
+    let csl_type = o.get("type").and_then(Value::as_str).unwrap_or("");
+    let article = matches!(csl_type, "article-journal" | "article" | "article-magazine" | "article-newspaper");
+    let number = text_of(o.get("number")).map(|t| Val::new(t, at("number")));
     d.issue = text_of(o.get("issue"))
-        .or_else(|| text_of(o.get("number")))
+        .or_else(|| if article { None } else { number.as_ref().map(|n| n.text.clone()) })
         .or_else(|| d.series.as_ref().and_then(|_| text_of(o.get("collection-number"))));
+    if let Some(n) = number.as_ref().filter(|_| !article)
+        && d.issue.as_deref().map(str::trim) != Some(n.text.trim())
+    {
+        d.warnings.push(RowError::new(
+            n.at.line,
+            n.at.column,
+            format!(
+                "in {}: number {:?} not stored: the item has an issue ({:?}) and canon keeps one number, the issue",
+                d.label.as_deref().unwrap_or("item"),
+                n.text.trim(),
+                d.issue.as_deref().unwrap_or("").trim()
+            ),
+        ));
+    }
     // A `collection-number` not kept as the issue (beside an `issue`, or with
     // no `collection-title`): said, never dropped silently.
     if let Some(n) = text_of(o.get("collection-number"))
@@ -422,6 +463,9 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         ));
     }
     d.pages = text_of(o.get("page"));
+    if article {
+        d.article_number("number", number);
+    }
     d.publisher = text_of(o.get("publisher"));
     d.place = text_of(o.get("publisher-place")).or_else(|| text_of(o.get("event-place")));
     d.edition = text_of(o.get("edition"));
@@ -434,7 +478,24 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.language = text_of(o.get("language"));
     // A language canon does not know is warned about at its own key.
     d.language_at = d.language.as_ref().map(|_| at("language"));
-    d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), CSL_READ);
+    // Keys of which one is read in turn (the date: `issued`, else
+    // `original-date`, else `available-date`; the abbreviation; the place):
+    // one whose value the item does not keep is named as not stored, never
+    // dropped because its neighbour was read.
+    let date_of = |k: &str| o.get(k).and_then(date_text);
+    let used_date = dated.and_then(date_of);
+    let unread = |k: &&str| -> bool {
+        match *k {
+            "original-date" | "available-date" => dated != Some(*k) && date_of(k).is_some() && date_of(k) != used_date,
+            "journalAbbreviation" => {
+                text_of(o.get(*k)).is_some_and(|v| Some(v.trim()) != d.container_short.as_deref().map(str::trim))
+            }
+            "event-place" => text_of(o.get(*k)).is_some_and(|v| Some(v.trim()) != d.place.as_deref().map(str::trim)),
+            _ => false,
+        }
+    };
+    let read: Vec<&str> = CSL_READ.iter().copied().filter(|k| !unread(k)).collect();
+    d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), &read);
     d
 }
 

@@ -220,6 +220,15 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     } else if edited {
         d.editors = names_at("contributors/secondary-authors/author");
     }
+    // A name read as a person that looks like an institution's: said.
+    for (path, names) in [
+        ("contributors/authors/author", d.authors.clone()),
+        ("contributors/secondary-authors/author", d.editors.clone()),
+    ] {
+        if let Some(v) = val(path) {
+            builder::institution_doubts(&mut d, path, &names, v.at, super::ris::uninverted);
+        }
+    }
     // The journal's abbreviation (`periodical/abbr-1`).
     d.container_short = text("periodical/abbr-1");
     // `<pub-dates><date>Apr 2</date>` (or a full date): the month and day.
@@ -239,6 +248,11 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.volume = text("volume");
     d.issue = text("number").or_else(|| text("issue"));
     d.pages = text("pages");
+    // A Journal Article's "Article Number" is EndNote's Custom 7 (`custom7`;
+    // its RIS export writes `C7`): the locator of an article without pages.
+    if kind == "article" {
+        d.article_number("custom7", val("custom7"));
+    }
     d.publisher = text("publisher");
     d.place = text("pub-location");
     d.edition = text("edition");
@@ -283,12 +297,26 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     used(&mut read, &["research-notes", "notes"]);
     // The journal's title is read from `periodical` and repeated in
     // `secondary-title`: read either way, never named as not stored.
-    read.push("titles/secondary-title");
-    read.push("titles/tertiary-title");
+    // (A secondary or tertiary title kept nowhere, beside the periodical's
+    // title, is named; "Lancet" beside "The Lancet" is the same journal.)
+    let key = |s: &str| {
+        let k = crate::import::title_key(s);
+        k.strip_prefix("the ").map_or(k.clone(), str::to_string)
+    };
+    for p in ["titles/secondary-title", "titles/tertiary-title"] {
+        if let Some(v) = text(p)
+            && [&d.container, &d.series].iter().any(|k| k.as_deref().map(key) == Some(key(&v)))
+        {
+            read.push(p);
+        }
+    }
     if edited {
         read.push("contributors/secondary-authors/author");
     }
     read.push("periodical/abbr-1");
+    if kind == "article" {
+        read.push("custom7");
+    }
     if d.doi.is_some() {
         read.push("electronic-resource-num");
     }

@@ -195,16 +195,29 @@ impl Name {
 /// Web of Science, PubMed `AU`, Scopus) as one initial each, "D. A.", so
 /// that no style keeps only the first: a citation processor initialises a
 /// given name word by word, and "DA" is one word. A run of one to three
-/// capitals, with or without dots, is initials; anything else is unchanged.
+/// capitals, with or without dots, is initials ("K" is "K.", one way in
+/// every format); hyphenated initials are "J.-W."; anything else is
+/// unchanged.
 pub fn spaced_initials(given: &str) -> String {
     let g = given.trim();
     if g.contains(char::is_whitespace) {
         return g.to_string();
     }
-    let letters: Vec<char> = g.chars().filter(|c| *c != '.').collect();
-    if !(2..=3).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+    // A hyphenated given name as initials ("J-W", "J.-W", "J.-W."): each
+    // initial with its period, the hyphen kept, "J.-W." (Citing Medicine
+    // ch. 1 writes "Kim JW" for it; APA 7 §9.8 initials "Jae-Won" "J.-W.").
+    if g.contains('-') {
+        let parts: Vec<&str> = g.split('-').map(|p| p.trim_end_matches('.')).collect();
+        if parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) {
+            return parts.iter().map(|p| format!("{p}.")).collect::<Vec<_>>().join("-");
+        }
         return g.to_string();
     }
+    let letters: Vec<char> = g.chars().filter(|c| *c != '.').collect();
+    if !(1..=3).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+        return g.to_string();
+    }
+    // One initial, "K" or "K.": "K.", as two are "K. A.".
     letters.iter().map(|c| format!("{c}.")).collect::<Vec<_>>().join(" ")
 }
 
@@ -354,6 +367,23 @@ pub fn institution_doubt(n: &Name) -> Option<String> {
             n.original, n.original
         )
     })
+}
+
+/// Whether a name read as a person looks like an institution's: its
+/// family name is an institution's word ("Organization" of an unbraced
+/// BibTeX "World Health Organization"), or, written without a comma, it
+/// has such a word or reads like one ("Ministry of Health", see
+/// [`looks_corporate`]). A literal never does.
+pub fn looks_institutional(n: &Name) -> bool {
+    if n.is_literal() {
+        return false;
+    }
+    let family_word = n.family.as_deref().is_some_and(|f| {
+        let w = f.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        CORPORATE.contains(&w.as_str())
+    });
+    family_word
+        || (!n.original.contains(',') && n.original.split_whitespace().count() > 1 && looks_corporate(&n.original))
 }
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
@@ -1081,7 +1111,7 @@ mod tests {
         assert_eq!(parts(&p("हरिवंश राय बच्चन")).4, Some("हरिवंश राय बच्चन"));
         assert_eq!(parts(&p("Mensah K.A. Jr")), (Some("Mensah"), Some("K. A."), None, Some("Jr"), None));
         assert_eq!(parts(&p("Mensah K.A.")), (Some("Mensah"), Some("K. A."), None, None, None));
-        assert_eq!(parts(&p("Cooper Owens D")), (Some("Cooper Owens"), Some("D"), None, None, None));
+        assert_eq!(parts(&p("Cooper Owens D")), (Some("Cooper Owens"), Some("D."), None, None, None));
         assert_eq!(parts(&p("CE Chandler")), (Some("Chandler"), Some("C. E."), None, None, None));
         assert_eq!(p("van der Berg, Pieter").family_full().as_deref(), Some("van der Berg"));
         assert_eq!(p("al-Rashid, Khalid").family_full().as_deref(), Some("al-Rashid"));
@@ -1096,7 +1126,10 @@ mod tests {
             ("Mensah, KA", "K. A."),
             ("Mensah, K.A.", "K. A."),
             ("Tolkien, JRR", "J. R. R."),
-            ("Vyas, D", "D"),
+            // One initial is stored as two are, with its period (12x).
+            ("Vyas, D", "D."),
+            ("Kim, J-W", "J.-W."),
+            ("Kim, J.-W", "J.-W."),
             ("Vyas, Darshali A.", "Darshali A."),
             ("Ladson-Billings, G.-J.", "G.-J."),
             ("Mensah, Kofi", "Kofi"),
@@ -1125,8 +1158,9 @@ mod tests {
         let m = |s: &str| parse_medline(s).unwrap();
         assert_eq!(parts(&m("Mensah KA")), (Some("Mensah"), Some("K. A."), None, None, None));
         assert_eq!(parts(&m("Mensah KA Jr")), (Some("Mensah"), Some("K. A."), None, Some("Jr"), None));
-        assert_eq!(parts(&m("van der Berg P")), (Some("Berg"), Some("P"), Some("van der"), None, None));
-        assert_eq!(parts(&m("Cooper Owens D")), (Some("Cooper Owens"), Some("D"), None, None, None));
+        assert_eq!(parts(&m("van der Berg P")), (Some("Berg"), Some("P."), Some("van der"), None, None));
+        assert_eq!(parts(&m("Cooper Owens D")), (Some("Cooper Owens"), Some("D."), None, None, None));
+        assert_eq!(parts(&m("Kim J-W")), (Some("Kim"), Some("J.-W."), None, None, None));
         assert_eq!(parts(&m("WHO Collaborating Group")).4, Some("WHO Collaborating Group"));
     }
 

@@ -208,7 +208,17 @@ fn draft(r: &Raw) -> Draft {
         // A title only in its original language (`TT`), as MEDLINE keeps some.
         d.title = Some(t);
     }
-    d.date = val("DP").or_else(|| val("DEP"));
+    // `DEP` (the electronic publication date) is written YYYYMMDD: as an
+    // ISO date, the date when there is no `DP`.
+    d.date = val("DP").or_else(|| {
+        val("DEP").map(|mut v| {
+            let t = v.text.trim();
+            if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+                v.text = format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]);
+            }
+            v
+        })
+    });
     // The DOI is an `AID` (or `LID`) with a `[doi]` marker.
     d.doi = all("AID")
         .chain(all("LID"))
@@ -220,6 +230,12 @@ fn draft(r: &Raw) -> Draft {
         if full.is_empty() { all("AU").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full };
     authors.extend(all("CN").map(|(_, v, _)| Name::literal(v)));
     d.authors = authors;
+    // A full name read as a person that looks like an institution's (a
+    // collective author belongs in `CN`): said.
+    if let Some(v) = val("FAU") {
+        let people = d.authors.clone();
+        builder::institution_doubts(&mut d, "FAU", &people, v.at, |_| "write it as a collective author, `CN`".into());
+    }
     // Editors (`FED` full, `ED` short: one editor written two ways) are editors,
     // never authors; a book with only editors is cited by them (CSL substitution).
     let full_ed: Vec<Name> = all("FED").filter_map(|(_, v, _)| names::parse(v)).collect();
@@ -278,6 +294,73 @@ fn draft(r: &Raw) -> Draft {
             let heading = v.split('/').next().unwrap_or(v).trim_start_matches('*').trim();
             d.keywords.push(Val::new(heading, Pos::new(*n, VALUE_COLUMN)));
         }
+    }
+    // `LID` with `[pii]` is an online-only article's electronic location
+    // (MEDLINE's ELocationID: "e0230225"): its article number, when the
+    // record has no pages (`PG`).
+    let pii_locator = all("LID")
+        .find_map(|(_, v, n)| v.strip_suffix("[pii]").map(|pii| Val::new(pii.trim(), Pos::new(*n, VALUE_COLUMN))));
+    if d.pages.is_none() {
+        d.article_number("LID", pii_locator);
+    }
+    // Tags read only in some records (NLM's "MEDLINE/PubMed Data Element
+    // (Field) Descriptions"), named as not stored when this one does not use
+    // them: `DEP` (the electronic publication date) beside a `DP`; `PL` (the
+    // place of publication: a journal's country) without a publisher (`PB`);
+    // `TT` (the title in its original language) beside a `TI`; `AID`/`LID`
+    // values that are neither the DOI nor the article number.
+    let mut unread: Vec<(&str, &str)> = Vec::new();
+    if first("DP").is_some() && first("DEP").is_some() {
+        unread.push(("DEP", "electronic publication date"));
+    }
+    if first("PL").is_some() && first("PB").is_none() {
+        unread.push(("PL", "the journal's place of publication"));
+    }
+    let tt = title("TT").map(|v| v.text);
+    if tt.is_some() && d.title.as_ref().map(|t| &t.text) != tt.as_ref() {
+        unread.push(("TT", "title in the original language"));
+    }
+    // A book's title (`BTI`) is the title or a chapter's container; beside
+    // an article's own title it is kept nowhere.
+    let bti = title("BTI").map(|v| v.text);
+    if bti.is_some() && bti.as_ref() != d.title.as_ref().map(|t| &t.text) && bti != d.container {
+        unread.push(("BTI", "book title"));
+    }
+    // The short names (`AU`, `ED`) are the full ones (`FAU`, `FED`) again:
+    // one more short name than full ones is a name kept nowhere.
+    for (short, full) in [("AU", "FAU"), ("ED", "FED")] {
+        if all(full).count() > 0 && all(short).count() > all(full).count() {
+            unread.push((short, "a name with no full form"));
+        }
+    }
+    // A tag that holds one value, given twice with another value: the
+    // first is read, the other named.
+    for tag in ["TI", "BTI", "DP", "JT", "TA", "VI", "IP", "PG", "PB", "PL", "EN"] {
+        if all(tag).any(|(_, v, _)| Some(v) != first(tag).map(|(_, f, _)| f)) {
+            unread.push((tag, "a second value"));
+        }
+    }
+    let doi_text = d.doi.as_ref().map(|v| v.text.clone());
+    let pages = d.pages.clone();
+    let other_ids = |tag: &'static str| {
+        all(tag).any(|(_, v, _)| {
+            let id = v.rsplit_once('[').map_or(v.as_str(), |(id, _)| id).trim();
+            let is_doi = v.ends_with("[doi]") && Some(id) == doi_text.as_deref();
+            let is_locator = tag == "LID"
+                && v.ends_with("[pii]")
+                && pages.as_deref() == Some(format!("{}{id}", builder::ARTICLE).as_str());
+            !is_doi && !is_locator
+        })
+    };
+    if other_ids("AID") {
+        unread.push(("AID", "identifier other than the DOI"));
+    }
+    if other_ids("LID") {
+        unread.push(("LID", "location other than the DOI or article number"));
+    }
+    // Named with why (and so not again, bare, below).
+    for (tag, why) in unread {
+        d.not_stored_as(format!("MEDLINE {tag} ({why})"));
     }
     d.not_stored("MEDLINE", r.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0.as_str()), MEDLINE_READ);
     d
@@ -347,7 +430,7 @@ mod tests {
         assert_eq!(a.keywords_not_themes, ["Humans", "Racism"]);
         let b = &p.records[1];
         assert_eq!((b.line, b.year), (32, Some(2020)));
-        assert_eq!(b.authors[0].given.as_deref(), Some("J"));
+        assert_eq!(b.authors[0].given.as_deref(), Some("J."), "one initial as two are, with its period (12x)");
     }
 
     #[test]

@@ -165,8 +165,22 @@ fn draft(raw: &Raw) -> Draft {
     });
     d.pmid = val(&["AN"]).filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
     // Every `SN` line (ISBNs, ISSNs, a report number as Zotero writes it):
-    // the builder keeps the first valid ISBN and names the rest.
-    let sn = all(&["SN"]);
+    // the builder keeps the first valid ISBN and names the rest. A report's
+    // `SN` that is neither an ISBN nor an ISSN is its number, as Zotero
+    // writes a report's `reportNumber`: kept where a report's number is, the
+    // issue, when the record has no `IS`.
+    let mut sn = all(&["SN"]);
+    let report = matches!(raw.ty.map_or("other", ris_kind), "report");
+    let issn_like = |v: &str| {
+        let c: Vec<char> = v.trim().chars().filter(|c| *c != '-').collect();
+        c.len() == 8 && c[..7].iter().all(char::is_ascii_digit) && (c[7].is_ascii_digit() || c[7] == 'X')
+    };
+    if report
+        && first(&["IS", "CP"]).is_none()
+        && let Some(i) = sn.iter().position(|(v, _, _)| super::normalise_isbn(v).is_none() && !issn_like(v))
+    {
+        d.issue = Some(sn.remove(i).0.trim().to_string());
+    }
     d.isbn = sn.first().map(|(_, n, c)| {
         let joined: Vec<&str> = sn.iter().map(|(v, _, _)| &**v).collect();
         Val::new(joined.join("; "), Pos::new(*n, *c))
@@ -187,6 +201,13 @@ fn draft(raw: &Raw) -> Draft {
     let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().flat_map(|(a, _, _)| people(a)).collect();
     editors.dedup();
     d.editors = editors;
+    // A name read as a person that looks like an institution's
+    // ("Organization, World Health"): said (see [`builder::institution_doubts`]).
+    for (tags, names) in [(["AU", "A1"], d.authors.clone()), (["ED", "A2"], d.editors.clone())] {
+        if let Some(v) = val(&tags) {
+            builder::institution_doubts(&mut d, tags[0], &names, v.at, uninverted);
+        }
+    }
     // A season in a date tag (`DA  - 2019///Winter`, `PY  - 2019///Spring`).
     d.season = all(&["DA", "PY", "Y1"])
         .into_iter()
@@ -207,11 +228,26 @@ fn draft(raw: &Raw) -> Draft {
         if book { text(&["JF", "JO", "C3", "JA", "J2"]) } else { text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"]) }
             .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
     d.volume = text(&["VL"]);
-    d.issue = text(&["IS", "CP"]);
-    d.pages = match (text(&["SP"]), text(&["EP"])) {
+    if d.issue.is_none() {
+        d.issue = text(&["IS", "CP"]);
+    }
+    // Zotero writes a book's number of pages (`numPages`) in `SP`: a
+    // number alone in a book's `SP`, with no `EP`, is that, not a locator,
+    // and canon has no field for it (named below).
+    let book_page_count = book
+        && text(&["EP"]).is_none()
+        && text(&["SP"]).is_some_and(|sp| !sp.trim().is_empty() && sp.trim().bytes().all(|b| b.is_ascii_digit()));
+    d.pages = match (text(&["SP"]).filter(|_| !book_page_count), text(&["EP"])) {
         (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}–{ep}")),
         (sp, ep) => sp.or(ep),
     };
+    // `C7` of a journal article is its article number (the RIS
+    // specification's "Article Number" for JOUR; Scopus and EndNote write it
+    // there): kept as the article's locator when it has no pages.
+    let article = matches!(raw.ty.map_or("other", ris_kind), "article");
+    if article {
+        d.article_number("C7", val(&["C7"]));
+    }
     d.publisher = text(&["PB"]);
     d.place = text(&["CY", "PP"]);
     d.edition = text(&["ET"]);
@@ -238,16 +274,75 @@ fn draft(raw: &Raw) -> Draft {
         let text = extra.iter().map(|(v, _, _)| *v).collect::<Vec<_>>().join("\n");
         d.extra = Some(Val::new(text, Pos::new(*n, *c)));
     }
+    // Tags of which one is read in turn (`TI` or `T1`, `IS` or `CP`, the
+    // container's five names, every `UR` line…): a value of one that the
+    // record does not keep anywhere (another title, a second URL) is named as
+    // not stored, never dropped because its neighbour was read.
+    let kept: Vec<String> = [
+        d.title.as_ref().map(|v| v.text.clone()),
+        d.date.as_ref().map(|v| v.text.clone()),
+        d.container.clone(),
+        d.container_short.clone(),
+        d.series.clone(),
+        d.volume.clone(),
+        d.issue.clone(),
+        d.publisher.clone(),
+        d.place.clone(),
+        d.edition.clone(),
+        d.url.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|v| v.trim().to_string())
+    .collect();
+    let unread: Vec<String> = ALTERNATIVES
+        .iter()
+        .filter(|t| {
+            raw.fields.iter().any(|(tag, v, _, _)| {
+                tag == *t && !v.trim().is_empty() && {
+                    let v = if *tag == "UR" || *tag == "L2" {
+                        v.split_whitespace().next().unwrap_or("")
+                    } else {
+                        v.as_str()
+                    };
+                    !kept.iter().any(|k| k == v.trim())
+                }
+            })
+        })
+        .map(|t| t.to_string())
+        .collect();
+    if book_page_count {
+        d.not_stored_as("RIS SP (a book's number of pages)".to_string());
+    }
     // `AN` is read when it is the PMID (else named as not stored).
     let read: Vec<&str> = RIS_READ
         .iter()
         .copied()
+        .filter(|t| !unread.iter().any(|u| u == t))
         .chain(d.pmid.is_some().then_some("AN"))
         .chain((extra.len() == all(&["N1"]).len() && !extra.is_empty()).then_some("N1"))
+        .chain(article.then_some("C7"))
         .collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d
 }
+
+/// How a format without braces writes an institution: whole, not
+/// inverted ("Organization, World Health" as "World Health Organization"),
+/// which canon reads as one name.
+pub(crate) fn uninverted(n: &str) -> String {
+    let whole = match n.split_once(',') {
+        Some((family, given)) => format!("{} {}", given.trim(), family.trim()),
+        None => n.to_string(),
+    };
+    format!("write it whole, {whole:?}, not inverted")
+}
+
+/// The RIS tags of which one is read in turn (a title, the year, the
+/// container's names, the series, the issue, the place, the URL): a value
+/// the record does not keep is named as not stored.
+const ALTERNATIVES: &[&str] =
+    &["TI", "T1", "CT", "BT", "PY", "Y1", "T2", "JF", "JO", "C3", "JA", "J2", "T3", "IS", "CP", "CY", "PP", "UR", "L2"];
 
 /// The RIS tags [`draft`] reads (`TY` starts a record, `ER` ends it; `ID`
 /// is the exporter's own record number).

@@ -152,6 +152,7 @@ const KEYWORDS: usize = 16;
 const ANNOTATION: usize = 17;
 const SERIES: usize = 18;
 const CONTAINER_SHORT: usize = 19;
+const GENRE: usize = 20;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -185,6 +186,9 @@ pub const FIELDS: &[Field] = &[
     // Zotero's "Journal Abbreviation" (CSL `container-title-short`): the
     // journal's abbreviation, which Vancouver cites (issue 12w).
     Field { name: "container_short", aliases: &["Journal Abbreviation"], required: false },
+    // Zotero's "Type" (a report's, thesis's or letter's type: `reportType`,
+    // `thesisType`…, CSL `genre`): the genre ("Technical report").
+    Field { name: "genre", aliases: &["Type"], required: false },
 ];
 
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
@@ -244,7 +248,12 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         // `collection-number`): kept where a BibTeX book's `number` is, the
         // issue, when the record has none; beside an issue it is said.
         series_number: m.fallbacks(ISSUE, &["Series Number"]).first().copied(),
+        // Zotero's "Number" (a report's number, CSL `number`): the issue,
+        // where a report's number is kept; an article's number is its
+        // article number (see [`Draft::article_number`]).
+        number: m.fallbacks(ISSUE, &["Number"]).first().copied(),
         container_short: m.columns[CONTAINER_SHORT],
+        genre: m.columns[GENRE],
         pages: m.columns[PAGES],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
@@ -281,7 +290,9 @@ struct Columns {
     volume: Option<usize>,
     issue: Option<usize>,
     series_number: Option<usize>,
+    number: Option<usize>,
     container_short: Option<usize>,
+    genre: Option<usize>,
     pages: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
@@ -351,6 +362,28 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         }
     }
     d.pages = text(c.pages);
+    d.genre = text(c.genre);
+    let kind = match d.kind {
+        KindSrc::Mapped(k) => k,
+        KindSrc::Named(_) => "other",
+    };
+    if let Some(v) = get(r, c.number).map(|v| Val::new(v, at(c.number))) {
+        let number = v.text.trim().to_string();
+        match d.issue.as_deref().map(str::trim) {
+            _ if matches!(kind, "article" | "newspaper-article" | "magazine-article") => {
+                d.article_number("Number", Some(v));
+            }
+            None => d.issue = Some(number),
+            Some(i) if i == number => {}
+            Some(i) => d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "Number {number:?} not stored: the row has an issue ({i:?}) and canon keeps one number, the issue"
+                ),
+            )),
+        }
+    }
     d.publisher = text(c.publisher);
     d.place = text(c.place);
     d.edition = text(c.edition);

@@ -2084,6 +2084,10 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
         e.insert(STATUS_CARRIER.0.into(), json!(protected(status)));
     }
     if let Some(p) = &r.pages {
+        // An article number is stored as APA 7 prints it, "Article 112873"
+        // (§9.25; [`crate::import::builder::ARTICLE`]); Citing Medicine gives
+        // the number alone as the location (ch. 1, "Location (Pagination)").
+        let p = if plain_suffix { p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p) } else { p };
         e.insert("page-range".into(), json!(p));
     }
     // What kind of piece it is ("Letter", "Editorial"; MEDLINE `PT`): CSL's

@@ -1134,31 +1134,62 @@ impl<'t> ReadingWriter<'t> {
             .map(|(id, _)| (id, "title and year")))
     }
 
-    /// Stored entries that may be the same work as `r` (entry `id`): the same
-    /// first author (family name), year and main title (before a colon,
-    /// dash, full stop, "?" or "!": [`main_title_key`]).
-    fn possible_duplicates(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String)>> {
+    /// Stored entries that may be the same work as `r` (entry `id`), each
+    /// with why: the same first author (family name), year and main title
+    /// (before a colon, dash, full stop, "?" or "!": [`main_title_key`]); or
+    /// the same work before and after it was published: the same first
+    /// author, main title and container (journal), one not yet published
+    /// (in press, forthcoming: no year, a year note) and the other with a year.
+    fn possible_duplicates(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String, String)>> {
         let main = main_title_key(&r.title);
         if main.is_empty() {
             return Ok(Vec::new());
         }
         let upper = format!("{main}\u{10FFFF}");
         let first = r.authors.first().map(person_key);
+        let published = r.year.is_some();
+        let not_yet = r.year.is_none() && r.year_note.is_some();
         let mut st = self.tx.prepare_cached(
-            "SELECT id, title FROM reading WHERE title_key >= ?1 AND title_key < ?2 AND year IS ?3 AND id <> ?4
+            "SELECT id, title, year, year_note, container FROM reading
+              WHERE title_key >= ?1 AND title_key < ?2 AND id <> ?4
+                AND (year IS ?3 OR (?5 AND year IS NULL AND year_note IS NOT NULL) OR (?6 AND year IS NOT NULL))
               ORDER BY id",
         )?;
-        let candidates: Vec<(i64, String)> = st
-            .query_map(params![main, upper, r.year, id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        type Row = (i64, String, Option<i64>, Option<String>, Option<String>);
+        let candidates: Vec<Row> = st
+            .query_map(params![main, upper, r.year, id, published, not_yet], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
+        let same_container = |c: &Option<String>| {
+            let norm = |s: &Option<String>| s.as_deref().map(title_key);
+            norm(c) == norm(&r.container)
+        };
         let mut out = Vec::new();
-        for (other, title) in candidates {
+        for (other, title, year, note, container) in candidates {
             if main_title_key(&title) != main {
                 continue;
             }
             let their_first = authors(self.tx, other)?.first().map(person_key);
-            if their_first == first {
-                out.push((other, title));
+            if their_first != first {
+                continue;
+            }
+            if year == r.year {
+                out.push((other, title, "same first author, year and main title".to_string()));
+            } else if same_container(&container) {
+                let (state, year) = match (year, r.year) {
+                    (None, Some(y)) => (note.unwrap_or_default(), y),
+                    (Some(y), _) => (r.year_note.clone().unwrap_or_default(), y),
+                    (None, None) => continue,
+                };
+                out.push((
+                    other,
+                    title,
+                    format!(
+                        "same first author, main title and journal: one {state}, one published in {year}, which may \
+                         be the same work before and after publication"
+                    ),
+                ));
             }
         }
         Ok(out)
@@ -1723,11 +1754,9 @@ impl<'t> ReadingWriter<'t> {
         // The dry run shows the tags a new entry gets, as it does a stored one's.
         let mut fields = self.add_tags(id, &r.themes)?;
         self.counts.new += 1;
-        for (other, title) in self.possible_duplicates(id, r)? {
-            let msg = format!(
-                "possible duplicate of entry {other} {title:?} (same first author, year and main title); \
-                 if it is the same work, keep one"
-            );
+        for (other, title, why) in self.possible_duplicates(id, r)? {
+            let msg =
+                format!("possible duplicate of entry {other} {title:?} ({why}); if it is the same work, keep one");
             fields.push(msg.clone());
             self.notes.push((r.line, format!("{label}: {msg}")));
             self.counts.possible_duplicates += 1;

@@ -215,8 +215,14 @@ pub fn check_date_parts(year: Option<i64>, month: Option<i64>, day: Option<i64>,
     Ok(())
 }
 
+/// How messages name a reading: its title and year, or its publication
+/// state when it has none ("in press": never "n.d.", which is a work with
+/// no date), or "n.d.".
 fn label(m: &serde_json::Map<String, Value>) -> String {
-    let year = int(m, "year").map_or_else(|| "n.d.".to_string(), |y| y.to_string());
+    let year = int(m, "year")
+        .map(|y| y.to_string())
+        .or_else(|| Some(text(m, "year_note").trim()).filter(|n| !n.is_empty()).map(str::to_string))
+        .unwrap_or_else(|| "n.d.".to_string());
     format!("{:?} ({year})", text(m, "title"))
 }
 
