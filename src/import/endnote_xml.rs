@@ -323,6 +323,20 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     if d.pmid.is_some() {
         read.push("accession-num");
     }
+    // An element that holds one value, given twice with another value (a
+    // second URL, a second volume): the first is read, the other named, as
+    // RIS and MEDLINE name a second value of a one-value tag.
+    // (Authors, editors and keywords are lists and read whole.)
+    for p in &read {
+        if matches!(*p, "contributors/authors/author" | "contributors/secondary-authors/author" | "keywords/keyword")
+        {
+            continue;
+        }
+        let values = all(p);
+        if values.iter().skip(1).any(|(v, _)| Some(v) != values.first().map(|f| &f.0)) {
+            d.not_stored_as(format!("EndNote XML {p} (a second value)"));
+        }
+    }
     let mut present: Vec<&str> = r.values.keys().map(String::as_str).collect();
     present.sort_unstable();
     d.not_stored("EndNote XML", present, &read);
@@ -388,6 +402,25 @@ mod tests {
         assert_eq!(p.rejected.len(), 1);
         let span = p.rejected[0].span.clone().unwrap();
         assert!(SAMPLE[span].starts_with("<record><rec-number>3"));
+    }
+
+    #[test]
+    fn a_second_value_of_a_one_value_element_is_named() {
+        let xml = r#"<xml><records><record><rec-number>7</rec-number><ref-type name="Journal Article">17</ref-type>
+<titles><title>One</title></titles><volume>4</volume><volume>5</volume>
+<contributors><authors><author>Osei, K.</author><author>Ude, D.</author></authors></contributors>
+<keywords><keyword>race</keyword><keyword>bias</keyword></keywords>
+<urls><related-urls><url>https://example.org/a</url><url>https://example.org/b</url></related-urls></urls>
+<pages>1-9</pages><pages>1-9</pages></record></records></xml>"#;
+        let p = parse("t.xml", xml, &TestThemes);
+        let d = &p.records[0];
+        assert_eq!(d.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(d.volume.as_deref(), Some("4"));
+        assert_eq!(
+            d.unstored,
+            ["EndNote XML volume (a second value)", "EndNote XML urls/related-urls/url (a second value)"],
+            "a second URL and volume are named; the same pages twice, two authors and two keywords are no loss"
+        );
     }
 
     #[test]
