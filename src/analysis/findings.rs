@@ -136,8 +136,16 @@ pub fn roll_up(gaps: &[Gap], data: &AuditData, within: &Within) -> Vec<Finding> 
     }
     let mut order: Vec<(Key, Vec<&Gap>)> = groups.into_iter().collect();
     let worst = |gs: &[&Gap]| gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
+    // Ranked by the gaps it states: the module gaps a module with no theme
+    // brings along are that one fact again, so they add no weight.
+    let weight = |gs: &[&Gap]| gs.iter().filter(|g| !of_module_with_no_theme(g, &no_theme)).count();
     order.sort_by(|(ka, a), (kb, b)| {
-        (worst(a), std::cmp::Reverse(a.len()), ka.0, &ka.2).cmp(&(worst(b), std::cmp::Reverse(b.len()), kb.0, &kb.2))
+        (worst(a), std::cmp::Reverse(weight(a)), ka.0, &ka.2).cmp(&(
+            worst(b),
+            std::cmp::Reverse(weight(b)),
+            kb.0,
+            &kb.2,
+        ))
     });
     let mut cx = Context::new(data, within);
     // The IDs of the findings on modules with no theme (over the whole

@@ -94,8 +94,8 @@ pub const FINDING_RULE: &str = "Gaps that describe one fact at several levels ar
      thin reading; untagged modules, with their gaps on each theme (a module that teaches no theme misses every \
      theme: one fact, counted once, so a finding on one theme counts the modules that teach another theme but not \
      this one, and says how many more teach none); sessions without a reading. A finding takes the highest severity of the gaps \
-     behind it. Findings are ranked by severity, then by the number of gaps behind them; the report leads with the \
-     first few.";
+     behind it. Findings are ranked by severity, then by the number of gaps behind them (the gaps on single themes \
+     of a module with no theme add nothing: they are that one fact again); the report leads with the first few.";
 
 /// How gaps are numbered (the methods page and the JSON state it; the code
 /// is `gaps::page_order`): G1, G2, … in the order the report prints them, so
