@@ -319,7 +319,7 @@ fn gap_numbers_follow_the_order_of_the_gap_tables() {
     let pages = pdf_text(&w.path("report.pdf"));
     let all = pages.join("\n");
     let start = all.find("Themes not taught (").or_else(|| all.find("Themes not returned to (")).expect("a gap table");
-    let end = start + all[start..].find("What each module should read\n").unwrap_or(all.len() - start);
+    let end = start + all[start..].find("Per module: the readings").expect("the next section");
     let seq = gap_numbers(&all[start..end]);
     let mut top = 0;
     for x in &seq {
@@ -433,4 +433,44 @@ fn a_module_with_no_theme_is_one_fact_in_one_finding() {
     // The methods page states the rule.
     let flat: String = pdf_text(&w.path("report.pdf")).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("a module that teaches no theme misses every theme: one fact, counted once"), "methods");
+}
+
+/// A report on part of the curriculum keeps the whole's numbers, and still
+/// prints them in increasing order (a subset of the whole's order), in the
+/// PDF's gap tables and the JSON.
+#[test]
+fn a_scoped_report_prints_the_wholes_numbers_in_increasing_order() {
+    let w = audited();
+    for scope in [&["--theme", "epistemic-bias"][..], &["--year", "2"][..]] {
+        w.ok(&[&["report", "s.pdf"][..], scope].concat());
+        w.ok(&[&["report", "s.json"][..], scope].concat());
+        let v = json(&w, "s.json");
+        let ids: Vec<u64> =
+            v["gaps"].as_array().unwrap().iter().map(|g| g["id"].as_str().unwrap()[1..].parse().unwrap()).collect();
+        assert!(ids.len() > 3, "{scope:?}: {ids:?}");
+        assert!(ids.windows(2).all(|p| p[0] < p[1]), "{scope:?}: {ids:?}");
+        let whole = json(&w, "r.json");
+        for g in v["gaps"].as_array().unwrap() {
+            let same = whole["gaps"].as_array().unwrap().iter().find(|x| x["id"] == g["id"]).unwrap();
+            assert_eq!((&same["kind"], &same["scope"], &same["theme"]), (&g["kind"], &g["scope"], &g["theme"]));
+        }
+        let all = pdf_text(&w.path("s.pdf")).join("\n");
+        let first_table =
+            ["Themes not taught (", "Themes not returned to (", "Modules with no theme (", "Modules missing a theme ("]
+                .iter()
+                .filter_map(|h| all.find(h))
+                .min()
+                .expect("a gap table");
+        // The gap tables end where the next section's lead-in starts (its
+        // heading's words also occur inside table cells).
+        let end = first_table + all[first_table..].find("Per module: the readings").expect("the next section");
+        let mut seen: Vec<u64> = Vec::new();
+        for x in gap_numbers(&all[first_table..end]) {
+            if !seen.contains(&x) {
+                seen.push(x);
+            }
+        }
+        assert!(seen.windows(2).all(|p| p[0] < p[1]), "{scope:?}: first appearances {seen:?}");
+        assert_eq!(seen, ids, "{scope:?}: the tables show the scope's gaps");
+    }
 }
