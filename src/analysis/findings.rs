@@ -40,6 +40,12 @@ pub struct ModuleCount {
     pub with_sessions: bool,
     pub of: usize,
     pub missing: usize,
+    /// In a finding on one theme: the modules of `of` without the theme that
+    /// teach no theme at all, counted in the finding on modules with no theme
+    /// and not in `missing` (one finding per fact; see
+    /// [`super::glossary::FINDING_RULE`]). `missing + no_theme` is every
+    /// module of `of` without the theme. Always 0 in other findings.
+    pub no_theme: usize,
 }
 
 /// One fact, with the gaps behind it.
@@ -69,10 +75,24 @@ pub struct Finding {
 
 type Key = (FindingKind, Option<String>, Option<String>);
 type Years = BTreeMap<(Option<String>, Option<String>), BTreeSet<i64>>;
+/// (programme, theme, year of study) of a gap.
+type ProgrammeThemeYear = (Option<String>, Option<String>, Option<i64>);
+/// Modules with no theme at all: (programme, the module's scope as gaps name it).
+type NoTheme = BTreeSet<(Option<String>, String)>;
 
-/// The finding each gap belongs to.
-fn key_of(g: &Gap, absent: &BTreeSet<(Option<String>, Option<String>)>, years: &Years) -> Key {
+/// Whether `g` is a module gap of a module that teaches no theme at all.
+fn of_module_with_no_theme(g: &Gap, no_theme: &NoTheme) -> bool {
+    g.kind == GapKind::ModuleGap && no_theme.contains(&(g.programme.clone(), g.scope.clone()))
+}
+
+/// The finding each gap belongs to. The module gaps of a module that teaches
+/// no theme at all belong to the finding on modules with no theme: "MED1002
+/// teaches no theme" is one fact, not one per theme (issue 13, 13q).
+fn key_of(g: &Gap, absent: &BTreeSet<(Option<String>, Option<String>)>, years: &Years, no_theme: &NoTheme) -> Key {
     let pt = (g.programme.clone(), g.theme.clone());
+    if of_module_with_no_theme(g, no_theme) {
+        return (FindingKind::UntaggedModules, g.programme.clone(), None);
+    }
     let kind = match g.kind {
         GapKind::UncoveredTheme if g.year.is_none() => FindingKind::ThemeAbsent,
         GapKind::UncoveredTheme | GapKind::NotRevisited => FindingKind::ThemeYears,
@@ -105,16 +125,40 @@ pub fn roll_up(gaps: &[Gap], data: &AuditData, within: &Within) -> Vec<Finding> 
             years.entry((g.programme.clone(), g.theme.clone())).or_default().insert(y);
         }
     }
+    let no_theme: NoTheme = gaps
+        .iter()
+        .filter(|g| g.kind == GapKind::UntaggedModule)
+        .map(|g| (g.programme.clone(), g.scope.clone()))
+        .collect();
     let mut groups: BTreeMap<Key, Vec<&Gap>> = BTreeMap::new();
     for g in gaps {
-        groups.entry(key_of(g, &absent, &years)).or_default().push(g);
+        groups.entry(key_of(g, &absent, &years, &no_theme)).or_default().push(g);
     }
     let mut order: Vec<(Key, Vec<&Gap>)> = groups.into_iter().collect();
     let worst = |gs: &[&Gap]| gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low);
+    // Ranked by the gaps it states: the module gaps a module with no theme
+    // brings along are that one fact again, so they add no weight.
+    let weight = |gs: &[&Gap]| gs.iter().filter(|g| !of_module_with_no_theme(g, &no_theme)).count();
     order.sort_by(|(ka, a), (kb, b)| {
-        (worst(a), std::cmp::Reverse(a.len()), ka.0, &ka.2).cmp(&(worst(b), std::cmp::Reverse(b.len()), kb.0, &kb.2))
+        (worst(a), std::cmp::Reverse(weight(a)), ka.0, &ka.2).cmp(&(
+            worst(b),
+            std::cmp::Reverse(weight(b)),
+            kb.0,
+            &kb.2,
+        ))
     });
-    let cx = Context::new(data, within);
+    let mut cx = Context::new(data, within);
+    // The IDs of the findings on modules with no theme (over the whole
+    // database), and the module gaps they take from each theme (in scope):
+    // each theme's findings say how many, and where they are counted.
+    for (i, ((kind, prog, _), _)) in order.iter().enumerate() {
+        if *kind == FindingKind::UntaggedModules {
+            cx.no_theme_finding.insert(prog.clone(), format!("F{}", i + 1));
+        }
+    }
+    for g in gaps.iter().filter(|g| of_module_with_no_theme(g, &no_theme) && within.selects(g)) {
+        *cx.no_theme_gaps.entry((g.programme.clone(), g.theme.clone(), g.year)).or_default() += 1;
+    }
     let mut out = Vec::new();
     for (i, (key, gs)) in order.into_iter().enumerate() {
         let shown: Vec<&Gap> = gs.iter().copied().filter(|g| within.selects(g)).collect();
@@ -147,6 +191,11 @@ struct Context<'a> {
     sessions: HashMap<i64, usize>,
     /// Approved readings per theme (slug).
     approved: HashMap<&'a str, usize>,
+    /// The finding on modules with no theme, by programme.
+    no_theme_finding: HashMap<Option<String>, String>,
+    /// Module gaps in scope of modules with no theme at all, by programme,
+    /// theme and year: counted in that finding, not in the theme's.
+    no_theme_gaps: HashMap<ProgrammeThemeYear, usize>,
 }
 
 impl<'a> Context<'a> {
@@ -161,7 +210,7 @@ impl<'a> Context<'a> {
                 *approved.entry(t.slug.as_str()).or_default() += 1;
             }
         }
-        Context { data, within, sessions, approved }
+        Context { data, within, sessions, approved, no_theme_finding: HashMap::new(), no_theme_gaps: HashMap::new() }
     }
 
     fn theme_name(&self, slug: Option<&str>) -> String {
@@ -268,7 +317,49 @@ impl Facts<'_> {
                 ys.into_iter().collect()
             }
         });
-        ModuleCount { years, with_sessions, of, missing }
+        ModuleCount { years, with_sessions, of, missing, no_theme: 0 }
+    }
+
+    /// The modules without this finding's theme in `years` (every year when
+    /// `None`) that teach no theme at all: the finding on modules with no
+    /// theme counts them.
+    fn no_theme(&self, years: Option<&[Option<i64>]>) -> usize {
+        self.cx
+            .no_theme_gaps
+            .iter()
+            .filter(|((p, t, y), _)| *p == self.programme && *t == self.theme && years.is_none_or(|ys| ys.contains(y)))
+            .map(|(_, n)| *n)
+            .sum()
+    }
+
+    /// " Of these, 14 modules teach no theme at all (F4).": the sentence a
+    /// theme's finding on whole years adds, which counts the modules there
+    /// but leaves their gaps to the finding on modules with no theme.
+    fn of_these(&self, n: usize) -> String {
+        if n == 0 {
+            return String::new();
+        }
+        format!(
+            " Of these, {} {} no theme at all ({}).",
+            count(n, "module", "modules"),
+            verb(n, "teaches", "teach"),
+            self.no_theme_id()
+        )
+    }
+
+    /// "F4", the finding on modules with no theme of this programme.
+    fn no_theme_id(&self) -> String {
+        self.cx.no_theme_finding.get(&self.programme).cloned().unwrap_or_default()
+    }
+
+    /// ", besides the 14 modules with no theme at all (F4)": the clause a
+    /// theme's finding adds when modules without it teach no theme at all.
+    fn besides(&self, n: usize) -> String {
+        if n == 0 {
+            return String::new();
+        }
+        let which = if n == 1 { "the module".to_string() } else { format!("the {n} modules") };
+        format!(", besides {which} with no theme at all ({})", self.no_theme_id())
     }
 }
 
@@ -280,7 +371,8 @@ fn of_modules(of: usize) -> String {
 type Text = (String, String, String, Option<ModuleCount>);
 
 fn absent_text(f: &Facts) -> Text {
-    let m = f.count(None, true, f.of(GapKind::ModuleGap));
+    let mut m = f.count(None, true, f.of(GapKind::ModuleGap));
+    m.no_theme = f.no_theme(None);
     let w = f.cx.within;
     let headline = match (w.module_in(&f.prog), w.year) {
         (Some(md), _) => format!(
@@ -309,6 +401,7 @@ fn absent_text(f: &Facts) -> Text {
             of_modules(m.of)
         ),
     };
+    let headline = format!("{headline}{}", f.of_these(m.no_theme));
     // The module gaps it rolls up: what the proposals hold for them (the programme's step says where to start).
     let mut next: Vec<String> = keyword_start(f).map(|(t, _, _)| t).into_iter().collect();
     let lead = f.lead(GapKind::UncoveredTheme);
@@ -357,7 +450,9 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
         .copied()
         .filter(|y| f.gs.iter().any(|g| g.kind == GapKind::UncoveredTheme && g.year == Some(*y)))
         .collect();
-    let m = f.count(Some(seen.iter().map(|y| Some(*y)).collect()), true, f.of(GapKind::ModuleGap));
+    let seen_years: Vec<Option<i64>> = seen.iter().map(|y| Some(*y)).collect();
+    let mut m = f.count(Some(seen_years.clone()), true, f.of(GapKind::ModuleGap));
+    m.no_theme = f.no_theme(Some(&seen_years));
     let next = years_next(f, &taught);
     let headline = if !w.is_narrow() {
         format!(
@@ -405,6 +500,7 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
         }
         _ => headline,
     };
+    let headline = if seen.is_empty() { headline } else { format!("{headline}{}", f.of_these(m.no_theme)) };
     // A count of modules only when the sentence states one.
     let m = if seen.is_empty() { None } else { Some(m) };
     let scope = if w.is_narrow() { f.scope_in_place() } else { format!("programme {}, {}", f.prog, years(missing)) };
@@ -562,9 +658,16 @@ fn modules_text(f: &Facts, missing_years: &[i64]) -> Text {
     let taught: Vec<Option<i64>> =
         all_years.iter().copied().filter(|y| y.is_none_or(|y| !missing_years.contains(&y))).collect();
     let every_year = taught.len() == all_years.len();
-    let m = f.count(Some(taught.clone()), true, modules);
+    let mut m = f.count(Some(taught.clone()), true, modules);
+    m.no_theme = f.no_theme(Some(&taught));
     let w = f.cx.within;
-    let have = verb(modules, "has", "have");
+    // With modules of no theme at all counted elsewhere, the modules counted
+    // here are those that teach another theme: said so, to keep the number true.
+    let have = match (m.no_theme > 0, modules == 1) {
+        (false, _) => verb(modules, "has", "have").to_string(),
+        (true, true) => "teaches another theme but has".to_string(),
+        (true, false) => "teach another theme but have".to_string(),
+    };
     let share = if modules == 1 && m.of == 1 {
         "The only module".to_string()
     } else {
@@ -588,6 +691,7 @@ fn modules_text(f: &Facts, missing_years: &[i64]) -> Text {
             )
         }
     };
+    headline.push_str(&f.besides(m.no_theme));
     let (with, without, approved) = proposal_state(f);
     let mut next = Vec::new();
     if quick > 0 {
@@ -693,7 +797,14 @@ fn shallow_text(f: &Facts) -> Text {
 }
 
 fn untagged_text(f: &Facts) -> Text {
-    let codes: Vec<&str> = f.gs.iter().filter_map(|g| g.module_code.as_deref()).collect();
+    // Its modules, each once: the gap of a module with no theme, and that
+    // module's gaps on single themes (under a theme scope, only those).
+    let mut codes: Vec<&str> = Vec::new();
+    for c in f.gs.iter().filter_map(|g| g.module_code.as_deref()) {
+        if !codes.contains(&c) {
+            codes.push(c);
+        }
+    }
     let shown = if codes.len() > 6 {
         format!("{} and {} more", codes[..6].join(", "), codes.len() - 6)
     } else {
@@ -715,15 +826,27 @@ fn untagged_text(f: &Facts) -> Text {
             verb(codes.len(), "has", "have")
         ),
     };
-    let next = if codes.len() == 1 {
+    let mut next = if codes.len() == 1 {
         "Review its sessions with the module lead and tag those that touch a theme; sessions that already use a \
          theme's keywords are listed in the table of modules with no theme."
+            .to_string()
     } else {
         "Review their sessions with the module leads and tag those that touch a theme; sessions that already use a \
          theme's keywords are listed in the table of modules with no theme."
+            .to_string()
     };
+    let per_theme = f.of(GapKind::ModuleGap);
+    if per_theme > 0 {
+        next.push_str(&format!(
+            " A module with no theme misses every theme: {} {} on single themes {} counted here, not again in each \
+             theme's finding.",
+            if codes.len() == 1 { "its" } else { "their" },
+            count(per_theme, "gap", "gaps"),
+            verb(per_theme, "is", "are")
+        ));
+    }
     let scope = f.scope_or(format!("{} in programme {}", count(codes.len(), "module", "modules"), f.prog));
-    (scope, headline, next.into(), Some(m))
+    (scope, headline, next, Some(m))
 }
 
 /// "its only session", "all 15 sessions", "2 of its 5 sessions".

@@ -1215,6 +1215,21 @@ pub fn compute_ranked_with(
     compute_inner(data, coverage, opts, Some(ranker), proposer)
 }
 
+/// Where a gap stands in the report, so that gaps are numbered in the order
+/// a reader meets them (issue 13, 13q: "G1–G4, G29, G5–G18…" sent a reader
+/// hunting for G29): by the section of its kind, in the glossary's order
+/// ([`super::glossary::ORDER`]); a module gap by its module (year, then the
+/// module as named, then programme), as the module table lists one row per
+/// module, then by severity and theme; any other gap by severity, highest
+/// first, then year, module, theme and programme. The methods page states
+/// the rule ([`super::glossary::numbering_rule`]).
+fn page_order(g: &Gap) -> impl Ord + '_ {
+    let section = super::glossary::ORDER.iter().position(|k| *k == g.kind).unwrap_or(usize::MAX);
+    // The module table's row: none for other kinds, whose rows are gaps.
+    let row = (g.kind == GapKind::ModuleGap).then_some((g.year, g.scope.as_str(), g.programme.as_deref()));
+    (section, row, g.severity, g.year, g.module_code.as_deref(), g.theme.as_deref(), g.programme.as_deref())
+}
+
 fn compute_inner(
     data: &AuditData,
     coverage: &Coverage,
@@ -1233,16 +1248,7 @@ fn compute_inner(
     gaps.extend(unsupported_items(&cx));
     propose(&cx, proposer, &mut gaps);
     finish_advice(&cx, proposer, &mut gaps);
-    gaps.sort_by(|a, b| {
-        (a.severity, a.kind, a.year, &a.module_code, &a.theme, &a.programme).cmp(&(
-            b.severity,
-            b.kind,
-            b.year,
-            &b.module_code,
-            &b.theme,
-            &b.programme,
-        ))
-    });
+    gaps.sort_by(|a, b| page_order(a).cmp(&page_order(b)));
     for (i, g) in gaps.iter_mut().enumerate() {
         g.id = format!("G{}", i + 1);
     }

@@ -91,9 +91,27 @@ pub fn all(min_readings: usize) -> Vec<Term> {
 /// How findings are formed and ranked (the methods page states it).
 pub const FINDING_RULE: &str = "Gaps that describe one fact at several levels are one finding: a theme missing from \
      years of study, not returned to, and the module gaps of those years; the module gaps of one theme elsewhere; \
-     thin reading; untagged modules; sessions without a reading. A finding takes the highest severity of the gaps \
-     behind it. Findings are ranked by severity, then by the number of gaps behind them; the report leads with the \
-     first few.";
+     thin reading; untagged modules, with their gaps on each theme (a module that teaches no theme misses every \
+     theme: one fact, counted once, so a finding on one theme counts the modules that teach another theme but not \
+     this one, and says how many more teach none); sessions without a reading. A finding takes the highest severity of the gaps \
+     behind it. Findings are ranked by severity, then by the number of gaps behind them (the gaps on single themes \
+     of a module with no theme add nothing: they are that one fact again); the report leads with the first few.";
+
+/// How gaps are numbered (the methods page and the JSON state it; the code
+/// is `gaps::page_order`): G1, G2, … in the order the report prints them, so
+/// that a number a finding cites is found by reading on. The sections are
+/// named by their headings, in [`ORDER`].
+pub fn numbering_rule() -> String {
+    let sections: Vec<String> = ORDER.iter().map(|k| term(*k, 0).heading.to_lowercase()).collect();
+    format!(
+        "Gaps are numbered G1, G2, … in the order the Gaps section prints them: by section, in the order {}; within a section \
+         by severity, highest first, then year of study, module and theme; {} are listed one row per module, by \
+         year of study and module, so that a module's gaps have consecutive numbers. A report on part of the \
+         curriculum keeps the numbers of the whole, as `canon gaps`, the CSV and the JSON do.",
+        list(&sections, "and"),
+        term(GapKind::ModuleGap, 0).heading.to_lowercase(),
+    )
+}
 
 /// How readings are proposed (the methods page states it, with the numbers
 /// of `r`, the rule the code applies: [`super::proposals::rule`]).

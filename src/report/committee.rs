@@ -1229,6 +1229,7 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
             .map(|t| format!("{} ({}): {} Severity: {}", t.name, t.kind.as_str(), t.definition, t.severity))
             .collect(),
     ));
+    b.push(Block::Paragraph { text: crate::analysis::glossary::numbering_rule(), style: Style::Body });
     b.push(Block::Heading { level: 2, text: "Findings".into() });
     b.push(Block::Paragraph { text: crate::analysis::glossary::FINDING_RULE.into(), style: Style::Body });
     b.push(Block::Heading { level: 2, text: "Advice".into() });
@@ -1912,6 +1913,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "methods": {
             "proposals": crate::analysis::proposals::rule(),
             "proposal_text": crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
+            "gap_numbering": crate::analysis::glossary::numbering_rule(),
         },
         "coverage": super::coverage_records(&d.coverage),
         "gaps": d.gaps,

@@ -26,8 +26,12 @@ const FOOTER_BASELINE: f32 = PAGE_H - 32.0;
 
 /// Fewest table or heat-map rows left on a page on either side of a break.
 pub const MIN_ROWS: usize = 3;
-/// A row split over a page keeps at least this many lines on each side.
-pub const MIN_SPLIT_LINES: usize = 3;
+/// A table row is split over pages only when it cannot fit on a page of its
+/// own (under the repeated header); then each part keeps at least this many
+/// lines of its tallest cell. A row that fits on a page moves to the next one
+/// whole: a continued stub of two or three lines under a repeated header is
+/// harder to read than white space left at the foot of a page (issue 13, 13q).
+pub const MIN_SPLIT_LINES: usize = 4;
 /// Fewest lines of a paragraph left on a page on either side of a break.
 pub const MIN_LINES: usize = 2;
 /// A section whose content is at most this tall (about six lines of text,
@@ -157,13 +161,14 @@ fn prepare_reference(sh: &mut Shaper, label: &str, text: &Rich, note: Option<&st
         .map(|(r, e)| (r.clone(), Face { weight: st.weight.with(e.bold, e.italic), small_caps: e.small_caps }))
         .collect();
     let lines = sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
-    let rtl = lines.first().is_some_and(|l| l.rtl);
-    // Its note line is part of it: it takes the reference's direction,
-    // whatever script the note is in (a Hebrew annotation followed by
-    // "article [not reviewed]" has more Latin letters than Hebrew ones),
-    // so it hangs on the same side as the reference.
+    // Its note is a paragraph of its own: its direction comes from its own
+    // first strong letter (UAX #9 P2-P3, the README's rule), never from the
+    // reference above it. An English annotation under an Arabic reference
+    // runs left to right and starts at the left of the reference's column;
+    // a Hebrew annotation followed by "article [not reviewed]" starts with
+    // a Hebrew letter and runs right to left.
     let notes = match note.filter(|n| !n.trim().is_empty()) {
-        Some(n) => sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::Fixed(rtl)),
+        Some(n) => sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::FirstStrong),
         None => Vec::new(),
     };
     PreparedRef { lab, lines, notes, hang, missing: Vec::new(), shaped_bytes: 0 }
@@ -337,6 +342,14 @@ struct Grid<'t> {
     header: Vec<Vec<ShapedLine>>,
     header_lines: usize,
     header_h: f32,
+}
+
+impl Grid<'_> {
+    /// The most lines a row can have and still fit on a page of its own,
+    /// under the repeated header: a taller row must be split.
+    fn page_lines(&self) -> usize {
+        ((BOTTOM - TOP - self.header_h - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(1.0) as usize
+    }
 }
 
 /// Where a table's layout is: rows shaped ahead and not yet placed, rows
@@ -1043,7 +1056,8 @@ impl<'a> Flow<'a> {
             } else {
                 let top = if i == n_text { f.y + 1.0 } else { f.y };
                 let by = baseline(top, ns.leading, ns.size);
-                // A note hangs on its reference's side.
+                // A note sits in its reference's column (the label's hang on
+                // the reference's side) and aligns to its own start.
                 let note_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
                 f.text_aligned(note_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
             }
@@ -1075,7 +1089,7 @@ impl<'a> Flow<'a> {
                     if self.split_front(&g, &mut c, TAIL_PAGE) {
                         self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
                         self.new_page();
-                    } else if let Some(k) = self.rows_then_split(&heights, avail, n - c.placed) {
+                    } else if let Some(k) = self.rows_then_split(&heights, avail, n - c.placed, g.page_lines()) {
                         fill = true;
                         rows = k;
                     } else if let Some(k) = self.rows_with_their_heading(&heights, avail, n - c.placed, g.header_h) {
@@ -1092,16 +1106,18 @@ impl<'a> Flow<'a> {
                 }
                 Take::Split => {
                     // A row taller than a page: as many of its lines as fit here
-                    // (at least three, or start it on a fresh page).
+                    // (at least MIN_SPLIT_LINES, or start it on a fresh page),
+                    // leaving at least MIN_SPLIT_LINES for the next part.
                     let fits = ((avail - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
-                    if fits < 3 && !self.at_top() {
+                    if fits < MIN_SPLIT_LINES && !self.at_top() {
                         self.break_keeping();
                         c.header_here = false;
                         continue;
                     }
                     self.ensure_header(&g, &mut c);
                     let Some(front) = c.queue.front() else { break };
-                    let lines = fits.max(1).min(front.lines - c.off);
+                    let left = front.lines - c.off;
+                    let lines = if fits >= left { left } else { fits.min(left.saturating_sub(MIN_SPLIT_LINES)).max(1) };
                     self.draw_row(&g, front, c.off, lines);
                     c.off += lines;
                     if c.off >= front.lines {
@@ -1135,11 +1151,11 @@ impl<'a> Flow<'a> {
         self.y += 12.0;
     }
 
-    /// Starts the next row here and lets it go on over the page when it does
-    /// not fit the room left but moving it whole would leave at least a
-    /// quarter of a page empty ([`TAIL_PAGE`]), as long as each part keeps
-    /// [`MIN_SPLIT_LINES`] lines (a module with forty linked readings is one
-    /// tall row). Returns whether it placed any of the row.
+    /// Starts the next row here and lets it go on over the page when it
+    /// cannot fit on a page of its own (a module with forty linked readings
+    /// is one tall row), does not fit the room left, and moving it would
+    /// leave at least `min_room` empty, as long as each part keeps
+    /// [`MIN_SPLIT_LINES`] lines. Returns whether it placed any of the row.
     fn split_front(&mut self, g: &Grid, c: &mut Cursor, min_room: f32) -> bool {
         let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
         if avail < min_room {
@@ -1152,7 +1168,7 @@ impl<'a> Flow<'a> {
         }
         let Some(left) = c.queue.front().map(|r| r.lines - c.off) else { return false };
         let fits = ((avail - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
-        if fits >= left {
+        if fits >= left || left <= g.page_lines() {
             return false;
         }
         let take = fits.min(left.saturating_sub(MIN_SPLIT_LINES));
@@ -1173,8 +1189,9 @@ impl<'a> Flow<'a> {
     /// the start of that tall row, which then goes on over the page with at
     /// least [`MIN_SPLIT_LINES`] lines on each side (issue 13, 13k: a page of
     /// the sample report was left a third empty so). `None` when the page
-    /// is fuller, or the next row cannot be split so.
-    fn rows_then_split(&self, heights: &[f32], avail: f32, remaining: usize) -> Option<usize> {
+    /// is fuller, or the next row cannot be split so: it fits on a page of
+    /// its own (`page_lines`), or a part would be shorter.
+    fn rows_then_split(&self, heights: &[f32], avail: f32, remaining: usize, page_lines: usize) -> Option<usize> {
         // The page as moving on would leave it: without the heading and
         // lead-in kept with the table.
         let y = self.keep.as_ref().filter(|k| k.page_no == self.page_no).map_or(self.y, |k| k.top);
@@ -1190,7 +1207,8 @@ impl<'a> Flow<'a> {
         let next = *heights.get(k)?;
         let lines = ((next - 2.0 * ROW_PAD_Y) / ROW_LEADING).round() as usize;
         let fits = ((avail - used - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
-        (k < remaining && fits.min(lines.saturating_sub(MIN_SPLIT_LINES)) >= MIN_SPLIT_LINES).then_some(k)
+        (k < remaining && lines > page_lines && fits.min(lines.saturating_sub(MIN_SPLIT_LINES)) >= MIN_SPLIT_LINES)
+            .then_some(k)
     }
 
     /// The whole rows that fit here when [`plan`] would move the table on

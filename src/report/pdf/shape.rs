@@ -232,7 +232,6 @@ impl Shaper {
             let forced = match dir {
                 BaseDirection::FirstStrong => None,
                 BaseDirection::Majority => crate::report::bidi::majority_rtl(hard),
-                BaseDirection::Fixed(rtl) => Some(rtl),
             };
             let p = self.paragraph(hard, here, size, forced);
             for span in p.breaks(max_w) {
@@ -586,6 +585,17 @@ impl Faces<'_> {
     }
 }
 
+/// Most characters of a word that, alone on a paragraph's last line, the
+/// widow rule (`Para::no_lone_last_word`) gives company.
+const LONE_WORD_CHARS: usize = 6;
+
+/// Whether a line is one word of at most [`LONE_WORD_CHARS`] characters
+/// (its closing punctuation included: "yet.").
+fn lone_short_word(line: &str) -> bool {
+    let w = line.trim();
+    !w.is_empty() && !w.contains(char::is_whitespace) && w.chars().count() <= LONE_WORD_CHARS
+}
+
 /// The length of the hard line break `rest` starts with (0 at the end).
 fn hard_break_len(rest: &str) -> usize {
     rest.chars().next().map_or(0, char::len_utf8)
@@ -602,11 +612,6 @@ pub enum BaseDirection {
     /// stays left to right, an Arabic one is right to left. A tie falls back
     /// to the first strong character.
     Majority,
-    /// Right to left (`true`) or left to right, set by the text it belongs
-    /// to: a reference's note line takes its reference's direction, so that
-    /// it hangs on the same side whatever script the note is in (UAX #9
-    /// HL1).
-    Fixed(bool),
 }
 
 /// Control characters other than line breaks become spaces (a tab has no
@@ -826,11 +831,12 @@ impl Para<'_> {
         let mut start = 0usize; // byte offset, a cluster boundary
         let mut si = 0usize; // its cluster index
         let mut last_fit: Option<usize> = None;
-        let opportunities = unicode_linebreak::linebreaks(self.text)
+        let opportunities: Vec<usize> = unicode_linebreak::linebreaks(self.text)
             .map(|(p, _)| p)
             .filter(|&p| p == len || self.boundary(p).is_some())
-            .filter(|&p| !after_word_initial_hyphen(self.text, p) && !inside_a_range(self.text, p));
-        for p in opportunities {
+            .filter(|&p| !after_word_initial_hyphen(self.text, p) && !inside_a_range(self.text, p))
+            .collect();
+        for &p in &opportunities {
             if p <= start {
                 continue;
             }
@@ -873,7 +879,38 @@ impl Para<'_> {
         {
             out.push(LineSpan { start, end: self.trim_end(start, q), cut_in_word: false });
         }
+        self.no_lone_last_word(&mut out, &opportunities, max_w);
         out
+    }
+
+    /// The widow rule for a paragraph or table cell: a last line holding one
+    /// short word ("yet.") takes the last word of the line before when that
+    /// line keeps at least two words and the new last line still fits
+    /// `max_w`; the paragraph keeps its number of lines. (The Chicago Manual
+    /// of Style, 2.116, calls such a line a runt and lets the lines above be
+    /// reset to avoid it.) `opportunities` are the allowed break positions.
+    fn no_lone_last_word(&self, out: &mut [LineSpan], opportunities: &[usize], max_w: f32) {
+        let n = out.len();
+        if n < 2 {
+            return;
+        }
+        let (prev, last) = (&out[n - 2], &out[n - 1]);
+        if prev.cut_in_word || last.cut_in_word || !lone_short_word(&self.text[last.start..last.end]) {
+            return;
+        }
+        // Break positions inside the line before: each starts one of its words after the first.
+        let inside: Vec<usize> = opportunities.iter().copied().filter(|&q| q > prev.start && q < last.start).collect();
+        let Some(&q) = inside.last() else { return };
+        if inside.len() < 2 {
+            return;
+        }
+        let (qi, end_i) = (self.index_at_or_before(q), self.index_at_or_before(last.end));
+        if self.width_between(qi, end_i) > max_w + 0.01 {
+            return;
+        }
+        let prev_end = self.trim_end(prev.start, q);
+        out[n - 2].end = prev_end;
+        out[n - 1].start = q;
     }
 
     /// The line of bytes `a..b`, its runs reordered for display (UAX #9 L2).
