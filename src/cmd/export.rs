@@ -142,9 +142,11 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
                 crate::import::names::cell_text(&r.author_names)
             },
             // A work not yet published has its note ("in press") where the year goes; it reads back as such.
-            // An approximate (copyright) year is written "c1998", as cited.
+            // An approximate year is written "ca. 1998", a copyright year
+            // "c1998" (as MEDLINE writes one): each reads back as itself.
             match r.year {
-                Some(y) if r.date_approximate => format!("c{y}"),
+                Some(y) if r.date_approximate => format!("ca. {y}"),
+                Some(y) if r.date_copyright => format!("c{y}"),
                 Some(y) => y.to_string(),
                 None => o(&r.year_note),
             },
