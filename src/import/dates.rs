@@ -426,8 +426,9 @@ pub fn copyright(s: &str) -> bool {
     let t = s.trim().trim_start_matches(['[', '(']).trim().to_lowercase();
     let year_next = |r: &str| {
         let digits = r.chars().take_while(char::is_ascii_digit).count();
-        // A copyright year has four digits: "c950" is circa 950.
-        digits == 4 && !r[digits..].starts_with(|c: char| c.is_ascii_digit())
+        // A copyright year has four digits and is no older than copyright
+        // itself (the Statute of Anne, 1710): "c950" and "c1025" are circa.
+        digits == 4 && r[..4].parse::<i64>().is_ok_and(|y| y >= 1700)
     };
     if let Some(r) = t.strip_prefix('©').or_else(|| t.strip_prefix("copyright")) {
         return year_next(r.trim_start());
@@ -796,7 +797,7 @@ mod tests {
         for s in ["c1998", "©1998", "© 1998", "[c1998]", "copyright 1998", "Copyright 2005", "C1998"] {
             assert!(copyright(s) && !approximate(s), "{s}");
         }
-        for s in ["c. 1998", "c 1998", "ca. 1998", "circa 1998", "c950", "1998", "c19980", "cMay 1998"] {
+        for s in ["c. 1998", "c 1998", "ca. 1998", "circa 1998", "c950", "c1025", "1998", "c19980", "cMay 1998"] {
             assert!(!copyright(s), "{s}");
         }
         // EDTF's "?" and the catalogues' "[1998?]" are uncertain, not approximate.
