@@ -704,6 +704,23 @@ mod tests {
     }
 
     #[test]
+    fn a_year_letter_is_found_after_the_year() {
+        for (s, l) in [
+            ("1998a", Some('a')),
+            ("c1998b", Some('b')),
+            ("2019b Apr", Some('b')),
+            ("[1998c]", Some('c')),
+            ("1998", None),
+            ("1990s", None),
+            ("1998ab", None),
+            ("May 1998", None),
+            ("in press", None),
+        ] {
+            assert_eq!(year_letter(s), l, "{s}");
+        }
+    }
+
+    #[test]
     fn ranges_of_days_and_seasons_are_named() {
         for (s, end) in [
             ("1998 May 5-11", Some("11")),

@@ -3280,6 +3280,53 @@ mod tests {
         r
     }
 
+    #[test]
+    fn editions_in_every_written_form() {
+        for (text, n) in [
+            ("2", Some(2)),
+            ("2nd", Some(2)),
+            ("2nd ed.", Some(2)),
+            ("2nd edn", Some(2)),
+            ("2d ed.", Some(2)),
+            ("Second", Some(2)),
+            ("second edition", Some(2)),
+            ("Second Edition", Some(2)),
+            ("Third ed.", Some(3)),
+            ("1st", Some(1)),
+            ("First", Some(1)),
+            ("21st", Some(21)),
+            ("Revised", None),
+            ("2nd rev. ed.", None),
+            ("Canadian ed.", None),
+            ("ed.", None),
+            ("0", None),
+        ] {
+            assert_eq!(edition_number(text), n, "{text:?}");
+        }
+        assert_eq!(edition_value(Some("1st")), None);
+        assert_eq!(edition_value(Some("Second")), Some(json!(2)));
+        assert_eq!(edition_value(Some("  ")), None);
+        assert_eq!(
+            [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal),
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+        );
+    }
+
+    #[test]
+    fn letters_follow_the_date_then_the_title_word_by_word() {
+        let r = |title: &str, month: Option<i64>| Reading { title: title.into(), month, ..Reading::default() };
+        let mut rs = [
+            r("Thoughts two", None),
+            r("Thoughts", None),
+            r("The zebra", None),
+            r("A mango", None),
+            r("Aardvark", Some(5)),
+        ];
+        rs.sort_by_key(letter_order);
+        let titles: Vec<&str> = rs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["A mango", "Thoughts", "Thoughts two", "The zebra", "Aardvark"]);
+    }
+
     /// Works without a year are lettered only where they truly collide
     /// (same authors and status), and otherwise read as the single
     /// reference (the CSV's text) reads.
@@ -3298,7 +3345,10 @@ mod tests {
             let style = Style::load(&StyleArg::Named(name.into())).unwrap();
             let b = style.bibliography(&refs);
             let text = |i: usize| b.iter().find(|c| c.index == i).map(|c| c.text.text.clone()).unwrap();
-            for i in [0, 2, 4, 5] {
+            // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44): there
+            // the forthcoming work collides with the two in press.
+            let alone: &[usize] = if name == "chicago" { &[2, 4, 5] } else { &[0, 2, 4, 5] };
+            for &i in alone {
                 assert_eq!(text(i), style.reference(&rs[i]), "{name}: a work that collides with none");
             }
             // The two in-press works are told apart as the style's own
@@ -3307,8 +3357,9 @@ mod tests {
             // the other statuses.
             let (two, three) = (text(1), text(3));
             assert_ne!(two, three, "{name}");
+            let status = if name == "chicago" { "forthcoming" } else { "in press" };
             for t in [&two, &three] {
-                assert!(t.to_lowercase().contains("in press"), "{name}: {t}");
+                assert!(t.to_lowercase().contains(status), "{name}: {t}");
                 assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
             }
         }
