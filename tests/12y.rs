@@ -310,6 +310,15 @@ fn books_are_cited_with_the_year_alone_and_chicago_says_forthcoming() {
     assert_eq!(reference(&styles["vancouver"], "Seasonal book"), "Osei K. Seasonal book. London: Zed; 2015.");
     // An article keeps its season.
     assert!(reference(&styles["apa"], "Seasonal piece").contains("(1998a, Autumn)"));
+    // Chicago: the year alone after the author, the season where the issue goes.
+    assert_eq!(
+        reference(&styles["chicago"], "Seasonal piece"),
+        "Osei, Kwame. 1998a. “Seasonal Piece.” New Scientist, Autumn, 30–32."
+    );
+    assert_eq!(
+        reference(&styles["chicago"], "Seasonal volume"),
+        "Osei, Kwame. 1998b. “Seasonal Volume.” New Scientist 12 (Autumn): 30–32."
+    );
     // CMOS 17 §15.44: "forthcoming", not "In press".
     assert_eq!(
         reference(&styles["chicago"], "In press piece"),

@@ -363,7 +363,9 @@ impl Style {
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
         let t = with_given_case(without_verbatim_mark(t));
-        let t = with_month_range(with_season(with_et_al(t, r, &self.et_al), r), r, self.plain_suffix);
+        let t = with_et_al(t, r, &self.et_al);
+        let t = if self.name == "chicago" { with_chicago_season(t, r) } else { with_season(t, r) };
+        let t = with_month_range(t, r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case_by_source(t, r), r);
@@ -1792,6 +1794,48 @@ fn year_only(r: &Reading) -> bool {
 /// Chicago): "Sept.", "Dec."; May, June and July in full.
 fn short_month(name: &str) -> String {
     if name.len() <= 4 { name.to_string() } else { format!("{}.", &name[..3]) }
+}
+
+/// A periodical's season where Chicago author-date puts it: the year stands
+/// alone after the author, and the season takes the issue's place after the
+/// volume, "New Scientist 12 (Autumn): 30–32" (CMOS 17, ch. 15, journal
+/// articles in a reference list: the month or season may stand where the
+/// issue number would; with an issue number one of them may be omitted, and
+/// the issue is kept). Without a volume the season follows the periodical's
+/// title as a magazine's date does (ch. 15, magazines: "New Republic,
+/// October 9, 24–25"): "New Scientist, Autumn, 30–32". Books carry no
+/// season ([`year_only`]).
+fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(_), Some(season), false) = (r.year, r.season.as_deref(), year_only(r)) else { return t };
+    let mut c = season.chars();
+    let season: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    if find_case_insensitive(&t.text, &season).is_some() {
+        return t;
+    }
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+    if !blank(&r.issue) {
+        return t;
+    }
+    let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let Some(g) = find_case_insensitive(&t.text[after_title..], container) else { return t };
+    let end = after_title + g.end;
+    let (at, insert) = match r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) if t.text[end..].starts_with(&format!(" {v}")) => (end + 1 + v.len(), format!(" ({season})")),
+        Some(_) => return t,
+        None => (end, format!(", {season}")),
+    };
+    // After the periodical's italics, not in them.
+    t.text.insert_str(at, &insert);
+    for (range, _) in &mut t.spans {
+        if range.start >= at {
+            range.start += insert.len();
+        }
+        if range.end > at {
+            range.end += insert.len();
+        }
+    }
+    t
 }
 
 fn with_season(mut t: Rich, r: &Reading) -> Rich {
