@@ -6,7 +6,7 @@
 //! edit in the history and undone by `canon undo`; `reading show` shows them;
 //! the web forms take the same fields with the same messages. The report's
 //! readings table (CSV folder, workbook, JSON) writes the year as `export
-//! reading` does ("c1850") and has a column for every stored field.
+//! reading` does ("ca. 1850"; since 12y "c1850" is a copyright year) and has a column for every stored field.
 
 mod common;
 
@@ -351,8 +351,8 @@ fn column_of(field: &str) -> &str {
         // Names in parts: the cell of names as written reads back with its parts.
         "author_names" | "authors_truncated" => "authors",
         "editor_names" => "editors",
-        // "c1850": the year's cell says it is approximate.
-        "date_approximate" => "year",
+        // "ca. 1850" (approximate), "c1998" (copyright, 12y): the year's cell says which.
+        "date_approximate" | "date_copyright" => "year",
         other => other,
     }
 }
@@ -497,7 +497,7 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     let at = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
     // The values, as `export reading` writes them.
     let expect = [
-        ("year", "c1850"),
+        ("year", "ca. 1850"),
         ("authors", "Mensah, Kofi; et al."),
         ("editors", "Osei, Ama"),
         ("month", "4"),
@@ -519,18 +519,18 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         assert_eq!(csv_row[at(col)], value, "readings.csv {col}");
         assert_eq!(xlsx_row[at(col)], value, "workbook {col}");
     }
-    assert_eq!(circa_row[at("year")], "c1850", "a circa year as export writes it");
+    assert_eq!(circa_row[at("year")], "ca. 1850", "a circa year as export writes it");
     let export = w.ok(&["export", "reading", "--format", "csv"]);
-    assert!(export.contains(",c1850,"), "{export}");
+    assert!(export.contains(",ca. 1850,"), "{export}");
     // The year column keeps its place (columns appended after `review`).
     assert_eq!(&headers[..8], &["id", "status", "themes", "reference", "title", "authors", "year", "type"]);
     assert_eq!(headers[at("review") + 1], "month");
     // The readings-by-theme table writes the year the same way.
     let by_theme = std::fs::read_to_string(dir.join("readings_by_theme.csv")).unwrap();
-    assert!(by_theme.contains(",c1850,"), "{by_theme}");
+    assert!(by_theme.contains(",ca. 1850,"), "{by_theme}");
     // `reading list` too.
     let list = w.ok(&["reading", "list", "--format", "csv"]);
-    assert!(list.lines().any(|l| l.starts_with(&format!("{id},c1850,"))), "{list}");
+    assert!(list.lines().any(|l| l.starts_with(&format!("{id},ca. 1850,"))), "{list}");
 }
 
 /// The web forms take the same fields, with the same messages, escaped.
@@ -584,7 +584,7 @@ fn the_web_forms_take_every_field() {
     c.follow(&r);
     let report = w.count("SELECT id FROM reading WHERE title = 'Web Report'");
     let show = c.page(&format!("/readings/{report}"));
-    for want in ["<dt>Report number</dt><dd>WHO/1</dd>", "<dt>Season</dt><dd>winter</dd>", "c1850"] {
+    for want in ["<dt>Report number</dt><dd>WHO/1</dd>", "<dt>Season</dt><dd>winter</dd>", "ca. 1850"] {
         assert!(show.contains(want), "no {want} in {show}");
     }
     // A bad month: the CLI's message, nothing written.

@@ -130,11 +130,13 @@ fn migrated_without_loss(name: &str, version: i64) -> Workdir {
     let before = contents(&w.db(), &before_tables);
     assert!(before.iter().any(|r| r.starts_with("reading_author:")), "the fixture holds authors");
     let check = w.ok(&["check"]);
-    // Schema 0019 (module titles searched) made it 16.
-    assert!(check.contains("version 16 (this canon writes 16)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 16);
-    // Schema 0019: every module is in the module index, found by its code.
+    // Schema 0018 (issue 12w) made it 15, 0019 (12y, the copyright year) 16,
+    // 0020 (module titles searched) 17.
+    assert!(check.contains("version 17 (this canon writes 17)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 17);
+    // Schema 0020: every module is in the module index, found by its code.
     assert!(check.contains("full-text index module_fts  | ok"), "{check}");
+    assert!(w.count("SELECT count(*) FROM module") > 0, "the fixture holds modules");
     assert_eq!(
         w.count(
             "SELECT count(*) FROM module m WHERE NOT EXISTS (SELECT 1 FROM module_fts
@@ -142,6 +144,8 @@ fn migrated_without_loss(name: &str, version: i64) -> Workdir {
         ),
         0
     );
+    // Schema 0019: no year made a copyright year (nothing stored tells one).
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE date_copyright = 1"), 0);
     // Schema 0018: no genre invented (nothing stored tells a letter from an article).
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE genre IS NOT NULL"), 0);
     // Schema 0016: no month range or series invented.
@@ -249,7 +253,7 @@ fn a_database_with_facets_before_references_gains_references_alone() {
     w.ok(&["compare", "round-one"]);
     // Opening it again changes nothing more.
     w.ok(&["check"]);
-    assert_eq!(w.count("PRAGMA user_version"), 16);
+    assert_eq!(w.count("PRAGMA user_version"), 17);
 }
 
 /// Issue 13 (round 5): an existing database gets the widened seed lexicons

@@ -133,7 +133,10 @@ fn undated_and_in_press_works_of_one_author_are_lettered() {
     let w = workspace();
     let expect: [(&str, [&str; 4]); 3] = [
         ("apa", ["(in press-a)", "(in press-b)", "(n.d.-a)", "(n.d.-b)"]),
-        ("chicago", ["In press-a.", "In press-b.", "n.d.-a.", "n.d.-b."]),
+        // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44; 12y), so its
+        // in-press works share "Forthcoming" with "Coming soon" (forthcoming),
+        // which takes the first letter by title: b and c here, a below.
+        ("chicago", ["Forthcoming-b.", "Forthcoming-c.", "n.d.-a.", "n.d.-b."]),
         ("harvard", ["(in press a)", "(in press b)", "(no date a)", "(no date b)"]),
     ];
     for (style, want) in expect {
@@ -147,6 +150,10 @@ fn undated_and_in_press_works_of_one_author_are_lettered() {
         // A status alone for its author, and another author's in-press work: no letter.
         for t in ["Coming soon", "Another Ade"] {
             let r = reference(&refs, t);
+            if style == "chicago" && t == "Coming soon" {
+                assert_eq!(r, "Ade, Bola. Forthcoming-a. “Coming Soon.” BMJ.");
+                continue;
+            }
             assert!(!r.contains("-a") && !r.contains("press a") && !r.contains("-b"), "{style}: {r:?}");
         }
     }

@@ -152,7 +152,8 @@ fn an_in_press_article_and_a_journal_without_volume() {
     // No delimiter left before the full stop where volume and pages are empty.
     assert_eq!(get(&chicago, "One"), "Z, J. 2019. “One.” Lancet.");
     assert_eq!(get(&chicago, "Two"), "Zulu, J., and C. Okoro. 2019. “Two.” BMJ.");
-    assert_eq!(get(&chicago, "Skin in the game"), "Zulu, Jabu. In press. “Skin in the Game.” Lancet.");
+    // CMOS 17 §15.44: Chicago's word for a work in press is "forthcoming" (12y).
+    assert_eq!(get(&chicago, "Skin in the game"), "Zulu, Jabu. Forthcoming. “Skin in the Game.” Lancet.");
     for (style, m) in [("harvard", &harvard), ("chicago", &chicago), ("apa", &w.references("apa"))] {
         assert!(m.values().all(|r| !r.contains(",.") && !r.contains(";.")), "{style}: {m:#?}");
     }

@@ -133,7 +133,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             // A list the source cut short ends "; et al.", which reads back as the flag.
             crate::report::reading_authors(r),
             // A work not yet published has its note ("in press") where the year goes; it reads back as such.
-            // An approximate (copyright) year is written "c1998", as cited.
+            // An approximate year is written "ca. 1998", a copyright year
+            // "c1998" (as MEDLINE writes one): each reads back as itself.
             crate::report::reading_year(r),
             r.kind.clone(),
             o(&r.doi),

@@ -362,6 +362,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("genre", &r.genre);
     opt("day", &r.day.map(|d| d.to_string()));
     opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
+    opt("copyright year", &r.date_copyright.then(|| "yes".to_string()));
     opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));
     opt("volume", &r.volume);
     // A report's or a book's number is not an issue.
@@ -479,6 +480,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         year: year.as_ref().and_then(|t| t.year),
         year_note: year.as_ref().and_then(|t| t.note.clone()),
         date_approximate: year.as_ref().is_some_and(|t| t.approximate),
+        date_copyright: year.as_ref().is_some_and(|t| t.copyright),
         month,
         day,
         month_end,

@@ -396,7 +396,8 @@ pub fn read_date(s: &str) -> Option<Dated> {
         None => t.as_str(),
     };
     let mut year = None;
-    for raw in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    // "copyright 1998": the word says what the year is ([`super::dates::copyright`]).
+    for raw in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && *w != "copyright") {
         // "c2019", "ca1990", "p2019": a marker glued to the year.
         let token = ["ca", "c", "p"]
             .iter()
@@ -799,6 +800,17 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         && (d.date_approximate
             || approximate_beside
             || d.date.as_ref().is_some_and(|v| super::dates::approximate(&v.text)));
+    // A copyright year ("c1998", "©1998"; `dates::copyright`), in the date
+    // or a date beside the year that names the same year: exact, and cited
+    // as one ("c1998" in Vancouver). An approximate mark wins over it.
+    let copyright_beside = !conflicting
+        && d.month.as_ref().is_some_and(|v| {
+            super::dates::copyright(&v.text)
+                && matches!((read_date(&v.text), year), (Some(Dated::Year(a)), Some(b)) if a == b)
+        });
+    let date_copyright = year.is_some()
+        && !date_approximate
+        && (copyright_beside || d.date.as_ref().is_some_and(|v| super::dates::copyright(&v.text)));
     // What the stored year cannot hold is said, never dropped in silence: the
     // end of a range of years ("950~/960~", "1998-2000", "2019 Dec-2020
     // Jan"), and an uncertain year ("1450?", "[1998?]"), kept plain (see
@@ -809,7 +821,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         // Each thing said once a record: a year and a date beside it that
         // both say "?" (Zotero "Publication Year" 1998? and "Date" 1998-05?)
         // are one uncertain year, said at the first.
-        let (mut said_range, mut said_uncertain) = (false, false);
+        let (mut said_range, mut said_uncertain, mut said_letter) = (false, false, false);
         for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
             if let (Some((first, last)), false) = (super::dates::year_range(&v.text), said_range) {
                 said_range = true;
@@ -823,6 +835,11 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                         if date_approximate { " (approximate)" } else { "" }
                     ),
                 ));
+            }
+            if let (Some(letter), false) = (super::dates::year_letter(&v.text), said_letter) {
+                said_letter = true;
+                let m = super::dates::year_letter_message("the date", &v.text, y, letter);
+                d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{m}")));
             }
             if super::dates::uncertain(&v.text) && !said_uncertain {
                 said_uncertain = true;
@@ -999,6 +1016,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         day,
         month_end,
         date_approximate,
+        date_copyright,
         kind: kind.to_string(),
         container: tidy(d.container),
         container_short: tidy(d.container_short),

@@ -272,7 +272,7 @@ pub fn season_range(s: &str) -> Option<(&'static str, &'static str)> {
 fn bare(s: &str) -> String {
     let t = s.trim().to_lowercase();
     let t = t.trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
-    let t = ["circa", "ca.", "ca", "c.", "c", "©"]
+    let t = ["copyright", "circa", "ca.", "ca", "c.", "c", "©"]
         .iter()
         .find_map(|m| t.strip_prefix(m).map(str::trim_start).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())))
         .unwrap_or(t);
@@ -320,6 +320,41 @@ pub fn uncertain_approximate_message(what: &str, s: &str, year: i64) -> String {
     format!(
         "{what} {:?} is an approximate and uncertain year (\"?\"); canon keeps {year} as approximate (circa) and \
          has no mark for the doubt, which is not stored",
+        s.trim()
+    )
+}
+
+/// The letter written after a date's year ("1998a", "c1998b", "2019b Apr"):
+/// a year-suffix letter, which a reference list gives a work to tell it
+/// from another of the same author and year (APA 7 §9.47; Chicago 17
+/// §15.19). It is not part of the date: canon gives the letters itself, in
+/// the order of the list it prints, so a letter read is not stored
+/// ([`year_letter_message`]). `None` when the year has none.
+pub fn year_letter(s: &str) -> Option<char> {
+    let t = s.trim().to_lowercase();
+    t.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        let w = ["ca", "c"]
+            .iter()
+            .find_map(|m| w.strip_prefix(m))
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(w);
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        let rest = &w[digits..];
+        let mut letters = rest.chars();
+        match (digits, letters.next(), letters.next()) {
+            (4, Some(l), None) if l.is_ascii_lowercase() && !matches!(rest, "s") => Some(l),
+            _ => None,
+        }
+    })
+}
+
+/// The warning for a year written with its letter ("1998a",
+/// [`year_letter`]): the year is kept, the letter is not, and why. `what`
+/// names the value ("the date", "--year").
+pub fn year_letter_message(what: &str, s: &str, year: i64, letter: char) -> String {
+    format!(
+        "{what} {:?} has the letter {letter:?} after its year; canon keeps the year {year} and not the letter: \
+         year letters (1998a, 1998b) are given in each reference list, by author and title, not stored",
         s.trim()
     )
 }
@@ -379,17 +414,40 @@ fn range_end(t: &str) -> Option<i64> {
     (fields.len() == 2 && is_year(y1) && y1.trim() == y2.trim() && month(m1).is_some()).then(|| month(m2)).flatten()
 }
 
-/// Whether a date says its year is approximate: a copyright year ("c1998",
-/// "c. 1998", "©1998"), "ca. 1990", "circa 1990" (Citing Medicine ch. 2,
-/// "Date of publication": a copyright date is cited with "c"), and the same
-/// before the year 1000 ("c. 950", "ca. 950", "circa 950", "c.950"): the
-/// year after the marker has three or four digits, as
-/// [`super::builder::read_date`] reads it.
-pub fn approximate(s: &str) -> bool {
+/// Whether a date gives a copyright year: "c1998" (the "c" against the
+/// year, as MEDLINE and Citing Medicine write one: ch. 2, "Date of
+/// publication": "Use the copyright date preceded by c, e.g. c2005"), "©1998",
+/// "© 1998", "copyright 1998" ("[c1998]" too). A copyright year is exact: the
+/// year the work was copyrighted, cited as such ("c1998" in Vancouver, the
+/// year alone in APA 7 §9.14 and Chicago 17 §14.146), not a year near it.
+/// "c. 1998", "c 1998" (the marker apart), "ca. 1998" and "circa 1998" are
+/// approximate ([`approximate`]).
+pub fn copyright(s: &str) -> bool {
     let t = s.trim().trim_start_matches(['[', '(']).trim().to_lowercase();
-    if t.starts_with('©') {
-        return true;
+    let year_next = |r: &str| {
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        // A copyright year has four digits and is no older than copyright
+        // itself (the Statute of Anne, 1710): "c950" and "c1025" are circa.
+        digits == 4 && r[..4].parse::<i64>().is_ok_and(|y| y >= 1700)
+    };
+    if let Some(r) = t.strip_prefix('©').or_else(|| t.strip_prefix("copyright")) {
+        return year_next(r.trim_start());
     }
+    t.strip_prefix('c').is_some_and(year_next)
+}
+
+/// Whether a date says its year is approximate: "c. 1998", "ca. 1990",
+/// "circa 1990", "c 1998" (Citing Medicine ch. 2, "Date of publication":
+/// an estimated year is cited in brackets with a question mark, "[1998?]"),
+/// EDTF's `~`, and the same before the year 1000 ("c. 950", "ca. 950",
+/// "circa 950", "c.950"): the year after the marker has three or four
+/// digits, as [`super::builder::read_date`] reads it. A copyright year
+/// ("c1998", "©1998") is not approximate ([`copyright`]).
+pub fn approximate(s: &str) -> bool {
+    if copyright(s) {
+        return false;
+    }
+    let t = s.trim().trim_start_matches(['[', '(']).trim().to_lowercase();
     // EDTF (ISO 8601-2 level 1) qualifiers after a date: `~` approximate and
     // `%` approximate and uncertain ("950~", "1998%", "2019-04~"); `?` alone
     // is uncertain, not approximate (see [`uncertain`]).
@@ -425,6 +483,8 @@ pub struct TypedDate {
     /// "in press", "forthcoming"…: stored without a year.
     pub note: Option<String>,
     pub approximate: bool,
+    /// The year is a copyright year ("c1998", "©1998"; [`copyright`]).
+    pub copyright: bool,
     pub month: Option<i64>,
     pub day: Option<i64>,
     pub month_end: Option<i64>,
@@ -462,6 +522,7 @@ pub fn typed_year(s: &str) -> Result<TypedDate, String> {
             year: r.year,
             note: r.year_note,
             approximate: r.date_approximate,
+            copyright: r.date_copyright,
             month: r.month,
             day: r.day,
             month_end: r.month_end,
@@ -486,7 +547,8 @@ fn typed_refusal(s: &str) -> String {
         return format!("{:?} is not a year canon can read: {m}", s.trim());
     }
     let t = s.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim().to_lowercase();
-    let digits = ["circa", "ca.", "ca", "c.", "c", "©"].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(&t).trim();
+    let digits =
+        ["copyright", "circa", "ca.", "ca", "c.", "c", "©"].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(&t).trim();
     let digits = digits.strip_suffix(['~', '?', '%']).unwrap_or(digits).trim_end();
     // A number, but no year canon keeps ("0", "3000").
     if !digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -596,7 +658,9 @@ mod tests {
             ("circa 950", 950, true),
             ("circa 1998", 1998, true),
             ("c.950", 950, true),
-            ("c1998", 1998, true),
+            // A copyright year is exact (its own mark, below), not approximate.
+            ("c1998", 1998, false),
+            ("copyright 1998", 1998, false),
             (" 0950 ", 950, false),
             ("950~", 950, true),
             ("1998%", 1998, true),
@@ -618,6 +682,11 @@ mod tests {
             let t = typed_year(s).unwrap();
             assert_eq!((t.year, t.note.as_deref()), (None, note), "{s}");
         }
+        for (s, c) in [("c1998", true), ("©1998", true), ("copyright 1998", true), ("c. 1998", false), ("1998", false)]
+        {
+            assert_eq!(typed_year(s).unwrap().copyright, c, "{s}");
+        }
+        assert!(typed_year_warning("--year", "1998a").is_some_and(|w| w.contains("the letter 'a'")));
         let t = typed_year("1998 May 5-11").unwrap();
         assert_eq!((t.year, t.month, t.day), (Some(1998), Some(5), Some(5)));
         assert_eq!(typed_year("Spring 2019").unwrap().season.as_deref(), Some("spring"));
@@ -631,6 +700,23 @@ mod tests {
         assert!(typed_year_warning("--year", "1998-2000").is_some_and(|w| w.contains("not the end year 2000")));
         for s in ["950~", "950", "abc", "in press"] {
             assert_eq!(typed_year_warning("--year", s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_year_letter_is_found_after_the_year() {
+        for (s, l) in [
+            ("1998a", Some('a')),
+            ("c1998b", Some('b')),
+            ("2019b Apr", Some('b')),
+            ("[1998c]", Some('c')),
+            ("1998", None),
+            ("1990s", None),
+            ("1998ab", None),
+            ("May 1998", None),
+            ("in press", None),
+        ] {
+            assert_eq!(year_letter(s), l, "{s}");
         }
     }
 
@@ -699,12 +785,10 @@ mod tests {
     #[test]
     fn approximate_years() {
         for s in [
-            "c1998",
             "c. 1998",
-            "©1998",
+            "c 1998",
             "ca. 1990",
             "circa 1990",
-            "[c1998]",
             "c. 950",
             "ca. 950",
             "circa 950",
@@ -725,6 +809,13 @@ mod tests {
             "[ca. May 1998]",
         ] {
             assert!(approximate(s), "{s}");
+        }
+        // A copyright year is exact (MEDLINE, Citing Medicine "c1998"), not approximate.
+        for s in ["c1998", "©1998", "© 1998", "[c1998]", "copyright 1998", "Copyright 2005", "C1998"] {
+            assert!(copyright(s) && !approximate(s), "{s}");
+        }
+        for s in ["c. 1998", "c 1998", "ca. 1998", "circa 1998", "c950", "c1025", "1998", "c19980", "cMay 1998"] {
+            assert!(!copyright(s), "{s}");
         }
         // EDTF's "?" and the catalogues' "[1998?]" are uncertain, not approximate.
         for s in ["1998?", "[1998?]", "(1998?)", "1450?", "1998-04?"] {

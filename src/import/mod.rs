@@ -225,8 +225,11 @@ pub struct ReadingRecord {
     /// The last month (2–12, after `month`) of a range of months in one year
     /// ("2019 Apr-May"): the date is `month`–`month_end`, and has no day.
     pub month_end: Option<i64>,
-    /// The year is approximate: a copyright year ("c1998") or CSL `circa`.
+    /// The year is approximate: "circa 1998", "c. 1998", CSL `circa`.
     pub date_approximate: bool,
+    /// The year is a copyright year ("c1998", "©1998"): exact, cited "c1998"
+    /// in Vancouver (Citing Medicine ch. 2) and as the year elsewhere.
+    pub date_copyright: bool,
     /// The source lists only the first authors, then "et al." (BibTeX `and
     /// others`, RIS `AU  - et al.`, CSL-JSON `{"literal": "others"}`).
     pub authors_truncated: bool,

@@ -113,12 +113,13 @@ pub fn year(y: Option<i64>) -> String {
 
 /// A reading's year as a cell of a table writes it, the same in `canon
 /// export reading` and the report's tables (CSV, workbook): an approximate
-/// year with its "c" ("c1850", the copyright form MARC 21 field 260 $c and
-/// a CSV import read back as approximate); with no year, its note ("in
-/// press"), which reads back as such; else empty.
+/// year as "ca. 1850", a copyright year as "c1998" (as MEDLINE and Citing
+/// Medicine write one), each read back as itself by an import; with no
+/// year, its note ("in press"), which reads back as such; else empty.
 pub fn reading_year(r: &crate::store::readings::Reading) -> String {
     match r.year {
-        Some(y) if r.date_approximate => format!("c{y}"),
+        Some(y) if r.date_approximate => format!("ca. {y}"),
+        Some(y) if r.date_copyright => format!("c{y}"),
         Some(y) => y.to_string(),
         None => r.year_note.clone().unwrap_or_default(),
     }

@@ -113,6 +113,7 @@ pub const TABLES: &[Table] = &[
             "month_end",
             "series",
             "genre",
+            "date_copyright",
         ],
         order: "id",
         has_id: true,

@@ -47,7 +47,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0016_month_ranges_series", include_str!("../../schema/0016_month_ranges_series.sql")),
     ("0017_seed_lexicons_mesh", include_str!("../../schema/0017_seed_lexicons_mesh.sql")),
     ("0018_genre", include_str!("../../schema/0018_genre.sql")),
-    ("0019_module_search", include_str!("../../schema/0019_module_search.sql")),
+    ("0019_copyright_year", include_str!("../../schema/0019_copyright_year.sql")),
+    ("0020_module_search", include_str!("../../schema/0020_module_search.sql")),
 ];
 
 /// The schema version this binary writes.

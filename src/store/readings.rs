@@ -64,9 +64,12 @@ struct Stored {
     /// The genre (CSL `genre`: "Letter", "Editorial"; schema 0018).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     genre: Option<String>,
-    /// The year is approximate ("c1998", CSL `circa`).
+    /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
+    /// The year is a copyright year ("c1998"; schema 0019).
+    #[serde(default, skip_serializing_if = "is_false")]
+    date_copyright: bool,
     /// The author list stops at "et al.".
     #[serde(default, skip_serializing_if = "is_false")]
     authors_truncated: bool,
@@ -140,6 +143,7 @@ impl Stored {
             series: r.series.clone(),
             genre: r.genre.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
+            date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
             pmid: r.pmid.clone(),
         }
@@ -294,6 +298,15 @@ impl Stored {
                 Some(_) => new.date_approximate,
                 None => self.date_approximate,
             },
+            // The same year is a copyright year when either record says so
+            // (a plain "1998" adds no doubt to "c1998", and takes nothing away).
+            date_copyright: match r.year {
+                Some(y) if Some(y) == self.year => {
+                    (self.date_copyright || new.date_copyright) && !(self.date_approximate && new.date_approximate)
+                }
+                Some(_) => new.date_copyright,
+                None => self.date_copyright,
+            },
             // A full list (as long as ours, without "et al.") clears the
             // flag; otherwise the flag goes with the list that was kept.
             authors_truncated: if !r.authors.is_empty()
@@ -395,6 +408,7 @@ impl Stored {
                 new.month_end.or(self.month_end)
             },
             date_approximate: if p.has("year") { new.date_approximate } else { self.date_approximate },
+            date_copyright: if p.has("year") { new.date_copyright } else { self.date_copyright },
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
             pmid: take("pmid", &r.pmid, &self.pmid),
             series: take("series", &r.series, &self.series),
@@ -435,6 +449,7 @@ impl Stored {
             day: if self.year.is_some() { self.day } else { new.day },
             month_end: if self.year.is_some() { self.month_end } else { new.month_end },
             date_approximate: if self.year.is_some() { self.date_approximate } else { new.date_approximate },
+            date_copyright: if self.year.is_some() { self.date_copyright } else { new.date_copyright },
             authors_truncated: if self.author_names.is_empty() {
                 new.authors_truncated
             } else {
@@ -1201,7 +1216,7 @@ impl<'t> ReadingWriter<'t> {
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
-                    month_end, series, genre
+                    month_end, series, genre, date_copyright
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1244,6 +1259,7 @@ impl<'t> ReadingWriter<'t> {
                     month_end: r.get(30)?,
                     series: r.get(31)?,
                     genre: r.get(32)?,
+                    date_copyright: r.get::<_, Option<i64>>(33)?.unwrap_or(0) != 0,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1686,10 +1702,10 @@ impl<'t> ReadingWriter<'t> {
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
-                                      pmid, month_end, series, genre)
+                                      pmid, month_end, series, genre, date_copyright)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)",
             )?
             .execute(params![
                 id,
@@ -1728,7 +1744,8 @@ impl<'t> ReadingWriter<'t> {
                 s.pmid,
                 s.month_end,
                 s.series,
-                s.genre
+                s.genre,
+                s.date_copyright
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -1913,7 +1930,7 @@ impl<'t> ReadingWriter<'t> {
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
                         open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
-                        month_end = ?33, series = ?34, genre = ?35
+                        month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -1922,7 +1939,7 @@ impl<'t> ReadingWriter<'t> {
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
-                new.authors_truncated, new.pmid, new.month_end, new.series, new.genre
+                new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -2168,8 +2185,12 @@ pub struct Reading {
     /// What kind of piece it is within its type (CSL `genre`: "Letter",
     /// "Editorial", "Review"), when the source says.
     pub genre: Option<String>,
-    /// The year is approximate ("c1998", CSL `circa`).
+    /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
+    /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
+    /// cited "c1998" in Vancouver (Citing Medicine ch. 2) and as the year in
+    /// the author-date styles.
+    pub date_copyright: bool,
     /// The author list stops at "et al." (the source names only the first authors).
     pub authors_truncated: bool,
     /// Why there is no year: "in press", "forthcoming"…
@@ -2230,7 +2251,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
-                r.month_end, r.series, r.genre
+                r.month_end, r.series, r.genre, r.date_copyright
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -2259,6 +2280,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 month_end: r.get(37)?,
                 series: r.get(38)?,
                 genre: r.get(39)?,
+                date_copyright: r.get::<_, Option<i64>>(40)?.unwrap_or(0) != 0,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

@@ -345,6 +345,9 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         }
         set("year", y.map_or(Value::Null, Value::from));
         set("date_approximate", Value::from(i64::from(y.is_some() && p.year_approximate)));
+        // A copyright year ("c1998") is its own mark; a plain year clears it.
+        let copyright = y.is_some() && !p.year_approximate && p.date.as_ref().is_some_and(|t| t.copyright);
+        set("date_copyright", Value::from(i64::from(copyright)));
         let note = p.date.as_ref().and_then(|t| t.note.clone()).filter(|_| y.is_none());
         set("year_note", note.map_or(Value::Null, Value::from));
         if y.is_none() {

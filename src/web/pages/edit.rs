@@ -138,11 +138,12 @@ fn shown(v: Option<&Value>) -> String {
 }
 
 /// A stored field as the form shows it: an approximate year as "c. 950",
-/// the form `typed_year` reads back.
+/// a copyright year as "c1998", the forms `typed_year` reads back.
 fn shown_field(r: &bundle::Record, name: &str) -> String {
-    let approximate = r.get("date_approximate").and_then(Value::as_i64).is_some_and(|a| a != 0);
+    let flag = |k: &str| r.get(k).and_then(Value::as_i64).is_some_and(|a| a != 0);
     match r.get(name) {
-        Some(Value::Number(y)) if name == "year" && approximate => format!("c. {y}"),
+        Some(Value::Number(y)) if name == "year" && flag("date_approximate") => format!("c. {y}"),
+        Some(Value::Number(y)) if name == "year" && flag("date_copyright") => format!("c{y}"),
         // Editors are kept in parts; the form shows each as written.
         _ if name == "editors" => r
             .get("editor_names")

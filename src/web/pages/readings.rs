@@ -135,7 +135,7 @@ pub async fn show(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
     render(&app, visit, move |db, v| show_page(db, v, id)).await
 }
 
-/// A reading's year as the export writes it ("c1850" for a circa year), or "–" without one.
+/// A reading's year as the export writes it ("ca. 1850" for a circa year, "c1998" for a copyright year), or "–" without one.
 fn shown_year(r: &crate::store::readings::Reading) -> String {
     match r.year {
         Some(_) => crate::report::reading_year(r),
@@ -210,7 +210,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Licence", &r.licence),
     ];
     let body = html! {
-        // The year as the export writes it ("c1850"); a list cut short ends "et al.".
+        // The year as the export writes it ("ca. 1850", "c1998"); a list cut short ends "et al.".
         p.lead { (r.authors.join("; ")) @if r.authors_truncated && !r.authors.is_empty() { "; et al." } @if !r.authors.is_empty() { " · " } (shown_year(r)) " · " (r.kind) " · " (status(&r.status)) }
         p.actions {
             a href={ "/readings/" (id) "/edit" } { "Edit this reading" } " · "
