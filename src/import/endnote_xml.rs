@@ -328,8 +328,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // RIS and MEDLINE name a second value of a one-value tag.
     // (Authors, editors and keywords are lists and read whole.)
     for p in &read {
-        if matches!(*p, "contributors/authors/author" | "contributors/secondary-authors/author" | "keywords/keyword")
-        {
+        if matches!(*p, "contributors/authors/author" | "contributors/secondary-authors/author" | "keywords/keyword") {
             continue;
         }
         let values = all(p);

@@ -185,6 +185,9 @@ pub struct Style {
     locales: Arc<Vec<Locale>>,
     /// Suffixes without periods ("Jr"), as Citing Medicine writes them.
     plain_suffix: bool,
+    /// An article number printed with its label, "Article 112873", as APA 7
+    /// (§9.25) prints it; other styles print the number alone.
+    article_label: bool,
     /// The style's locale's "et al." ("u. a." in German): what a list its
     /// source cut short ends with.
     et_al: String,
@@ -258,6 +261,11 @@ impl Style {
         let mut unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
         let plain_suffix = name == "vancouver";
+        // APA prints an article number's label; a .csl file of APA (its
+        // title names it) does too.
+        let article_label = name == "apa"
+            || name == "american-psychological-association"
+            || xml.find("<title>").is_some_and(|at| xml[at..].starts_with("<title>American Psychological Association"));
         let locales = locales_for(csl.default_locale.as_ref());
         let et_al = et_al_term(&csl, &locales);
         let stand_alone = entries_stand_alone(&csl, &xml);
@@ -275,6 +283,7 @@ impl Style {
             bib: Arc::new(bib),
             locales,
             plain_suffix,
+            article_label,
             et_al,
             places_status,
             stand_alone,
@@ -287,6 +296,11 @@ impl Style {
     /// The bundled Vancouver style (the default).
     pub fn vancouver() -> Result<Style> {
         Style::load(&StyleArg::default())
+    }
+
+    /// How this style wants fields given to the processor.
+    fn form(&self) -> Form {
+        Form { plain_suffix: self.plain_suffix, article_label: self.article_label }
     }
 
     /// The style's name as given (`vancouver`, or the .csl file's path).
@@ -317,7 +331,7 @@ impl Style {
     /// in italic or bold (see [`super::formatted`]); its text is
     /// [`Style::reference`]. No list number (a list is [`Style::bibliography`]).
     pub fn formatted(&self, r: &Reading) -> Rich {
-        let Some(entry) = entry(r, self.plain_suffix, "r") else { return fallback(r).into() };
+        let Some(entry) = entry(r, self.form(), "r") else { return fallback(r).into() };
         let mut driver = BibliographyDriver::new();
         driver.citation(CitationRequest::from_items(
             vec![CitationItem::with_entry(&entry)],
@@ -374,6 +388,7 @@ impl Style {
         let t = with_report_label(t, r, self.name == "vancouver");
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
+        let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
         with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
     }
 
@@ -384,7 +399,7 @@ impl Style {
     /// `Cited::index` is the reading's position in `readings`.
     pub fn bibliography(&self, readings: &[&Reading]) -> Vec<Cited> {
         let built: Vec<Option<hayagriva::Entry>> =
-            readings.iter().enumerate().map(|(i, r)| entry(r, self.plain_suffix, &format!("r{i}"))).collect();
+            readings.iter().enumerate().map(|(i, r)| entry(r, self.form(), &format!("r{i}"))).collect();
         let entries: Vec<Option<&hayagriva::Entry>> = built.iter().map(Option::as_ref).collect();
         self.bibliography_of(readings, &entries)
     }
@@ -418,7 +433,7 @@ impl Style {
     fn prepared(&self, readings: &[&Reading]) -> Vec<(Option<hayagriva::Entry>, Option<Alone>)> {
         let make = |from: usize, part: &[&Reading]| -> Vec<(Option<hayagriva::Entry>, Option<Alone>)> {
             let built: Vec<Option<hayagriva::Entry>> =
-                part.iter().enumerate().map(|(i, r)| entry(r, self.plain_suffix, &format!("r{}", from + i))).collect();
+                part.iter().enumerate().map(|(i, r)| entry(r, self.form(), &format!("r{}", from + i))).collect();
             let mut alone: Vec<Option<Alone>> = Vec::with_capacity(part.len());
             if self.stand_alone {
                 for (rs, es) in part.chunks(ALONE_CHUNK).zip(built.chunks(ALONE_CHUNK)) {
@@ -2183,9 +2198,19 @@ fn without_unfounded_preprint(xml: &str) -> String {
     out
 }
 
+/// How a style wants some fields given to the processor (see [`entry`]).
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    /// Name suffixes without periods (Vancouver).
+    plain_suffix: bool,
+    /// An article number with its "Article" label (APA).
+    article_label: bool,
+}
+
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
-fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry> {
+fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
+    let plain_suffix = form.plain_suffix;
     let (kind, parent_kind) = match r.kind.as_str() {
         "article" => ("article", Some("periodical")),
         // A newspaper's article is CSL `article-newspaper` (hayagriva: an
@@ -2308,9 +2333,11 @@ fn entry(r: &Reading, plain_suffix: bool, key: &str) -> Option<hayagriva::Entry>
     }
     if let Some(p) = &r.pages {
         // An article number is stored as APA 7 prints it, "Article 112873"
-        // (§9.25; [`crate::import::builder::ARTICLE`]); Citing Medicine gives
-        // the number alone as the location (ch. 1, "Location (Pagination)").
-        let p = if plain_suffix { p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p) } else { p };
+        // (§9.25; [`crate::import::builder::ARTICLE`]); the other styles give
+        // the number alone where the pages go: Citing Medicine (ch. 1,
+        // "Location (Pagination)"), CMOS 17 §14.174 (the e-locator alone),
+        // Cite Them Right, AMA 11 §3.13.1.
+        let p = if form.article_label { p } else { p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p) };
         e.insert("page-range".into(), json!(p));
     }
     // What kind of piece it is ("Letter", "Editorial"; MEDLINE `PT`): CSL's
@@ -2480,6 +2507,23 @@ fn ordinal(n: u32) -> String {
 /// Cite Them Right's abbreviation of a numbered edition, "2nd edn" (12th
 /// ed., "Books": "Edition (if not the first), e.g. 2nd edn"), where the
 /// bundled Harvard style prints its locale's "2nd ed.".
+/// An article number printed where the pages go without a page label: a
+/// style's "p. 112873" is "112873" (an article number is no page: CMOS 17
+/// §14.174, Cite Them Right, Citing Medicine ch. 1 give the number alone).
+/// Only for a reading whose pages are an article number
+/// ([`crate::import::builder::ARTICLE`]).
+fn without_page_label_on_article_number(mut t: Rich, r: &Reading) -> Rich {
+    let Some(n) = r.pages.as_deref().and_then(|p| p.strip_prefix(crate::import::builder::ARTICLE)) else { return t };
+    for label in ["pp. ", "p. ", "P. "] {
+        let printed = format!("{label}{n}");
+        if let Some(at) = t.text.find(&printed) {
+            splice(&mut t, at..at + label.len(), "");
+            break;
+        }
+    }
+    t
+}
+
 fn with_edn(mut t: Rich, r: &Reading) -> Rich {
     let Some(n) = r.edition.as_deref().and_then(edition_number).filter(|&n| n > 1) else { return t };
     let printed = format!("{} ed.", ordinal(n));
