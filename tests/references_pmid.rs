@@ -176,9 +176,10 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     {
         let c = rusqlite::Connection::open(w.db()).unwrap();
         c.execute_batch(
-            "ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \
+            &(common::WITHOUT_MODULE_INDEX.to_string()
+                + "ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \
              ALTER TABLE reading DROP COLUMN month_end; ALTER TABLE reading DROP COLUMN series; \
-             DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 11;",
+             DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 11;"),
         )
         .unwrap();
         let cols: i64 = c

@@ -5,6 +5,11 @@
 
 pub mod web;
 
+/// SQL that takes a database back to before schema 0020 (the module
+/// index and its triggers), for tests that make an older database.
+pub const WITHOUT_MODULE_INDEX: &str = "DROP TRIGGER module_fts_insert; DROP TRIGGER module_fts_delete; \
+     DROP TRIGGER module_fts_update; DROP TABLE module_fts; ";
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
