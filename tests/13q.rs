@@ -92,8 +92,8 @@ fn json(w: &Workdir, name: &str) -> serde_json::Value {
 // 1. A note's direction is its own.
 
 /// The sample report's Arabic references (Ibn Sina's Canon, Said's
-/// Orientalism) have English notes: each note starts at the left of the
-/// reference's column and reads left to right, while the Arabic reference
+/// Orientalism) have English notes: each note starts where the list's other
+/// English notes start and reads left to right, while the Arabic reference
 /// above it ends at the right margin.
 #[test]
 fn an_english_note_under_an_arabic_reference_is_left_to_right() {
@@ -117,10 +117,13 @@ fn an_english_note_under_an_arabic_reference_is_left_to_right() {
                 "{first}: the note's line reads {:?}",
                 line.iter().map(|w| &w.text).collect::<Vec<_>>()
             );
+            // Where the list's other English notes start: right of the labels
+            // (a 24 pt hang for labels up to "99.").
             assert!(
-                (s.x0 - MARGIN_X).abs() < 1.5,
-                "{first} {second}: the note starts at x {} (the column's left edge is {MARGIN_X}): right-aligned",
-                s.x0
+                (s.x0 - (MARGIN_X + 24.0)).abs() < 1.5,
+                "{first} {second}: the note starts at x {} (the other notes start at {}): not aligned with them",
+                s.x0,
+                MARGIN_X + 24.0
             );
             // A right-to-left line ending at the right margin sits just above it: its reference.
             let above: Vec<&Word> = ws

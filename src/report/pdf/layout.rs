@@ -164,7 +164,8 @@ fn prepare_reference(sh: &mut Shaper, label: &str, text: &Rich, note: Option<&st
     // Its note is a paragraph of its own: its direction comes from its own
     // first strong letter (UAX #9 P2-P3, the README's rule), never from the
     // reference above it. An English annotation under an Arabic reference
-    // runs left to right and starts at the left of the reference's column;
+    // runs left to right and starts where the list's other English notes
+    // start;
     // a Hebrew annotation followed by "article [not reviewed]" starts with
     // a Hebrew letter and runs right to left.
     let notes = match note.filter(|n| !n.trim().is_empty()) {
@@ -1056,9 +1057,13 @@ impl<'a> Flow<'a> {
             } else {
                 let top = if i == n_text { f.y + 1.0 } else { f.y };
                 let by = baseline(top, ns.leading, ns.size);
-                // A note sits in its reference's column (the label's hang on
-                // the reference's side) and aligns to its own start.
-                let note_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
+                // A note sits in the column of its own direction and aligns
+                // to its own start: an English note under an Arabic
+                // reference starts where every English note of the list
+                // starts (right of the labels), a Hebrew note under an
+                // English reference ends where the right-to-left ones end
+                // (left of the labels). The column's width is the same.
+                let note_x = if l.rtl { MARGIN_X } else { MARGIN_X + hang };
                 f.text_aligned(note_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
             }
         });

@@ -537,9 +537,10 @@ fn a_right_to_left_reference_hangs_from_the_right() {
     assert!((xa + wa - (RIGHT - 24.0)).abs() < 0.5, "the Arabic reference ends at the hanging indent");
     // Issue 13 (13q): a note is a paragraph of its own, its direction from
     // its first letter (13k had it hang from the right like its reference):
-    // a Latin note under an Arabic reference starts at the column's left.
+    // a Latin note under an Arabic reference starts where Latin notes start,
+    // right of the labels (r10: not at the page's margin, left of them).
     let (xn, _) = find("A note");
-    assert!((xn - layout::MARGIN_X).abs() < 0.5, "a Latin note under an Arabic reference starts at the left");
+    assert!((xn - layout::MARGIN_X - 24.0).abs() < 0.5, "a Latin note under an Arabic reference starts as others do");
 }
 
 /// Rows of the table of a test layout on each page (rows are "Row author N").
@@ -1118,7 +1119,10 @@ fn a_references_note_takes_its_own_direction_in_its_references_column() {
     // reference above it: the English note under Ibn Sina's Arabic reference
     // was set right-aligned. (13k had made the note follow its reference;
     // the README's rule, and the tester reading the page, say otherwise.)
-    // Either way it stays in the reference's column, clear of the label.
+    // Either way it sits in the column of its own direction, clear of the
+    // label: an English note starts where the list's other English notes
+    // start, whatever the reference above it (lead, r10: it started at the
+    // page's margin under an Arabic reference, left of every other note).
     let refs = [
         ("כהן ד. רפואה וגזענות בישראל. 2019.", "מאמר על רפואה — article [not reviewed]", true, true),
         ("محمد ع. الطب الاستعماري في شمال أفريقيا. 2018.", "دراسة تاريخية عن الطب — article [not reviewed]", true, true),
@@ -1160,11 +1164,14 @@ fn a_references_note_takes_its_own_direction_in_its_references_column() {
         assert_eq!(n.rtl, *note_rtl, "the note {note:?} takes its direction from its own first letter");
         // The reference's column: right of the label, or left of it in a right-to-left one.
         let (left, right) = if *rtl { (layout::MARGIN_X, RIGHT - hang) } else { (layout::MARGIN_X + hang, RIGHT) };
-        assert!(nx >= left - 0.5 && nx + n.width <= right + 0.5, "{note:?} stays in its reference's column");
+        // The note's: by its own direction.
+        let (n_left, n_right) =
+            if *note_rtl { (layout::MARGIN_X, RIGHT - hang) } else { (layout::MARGIN_X + hang, RIGHT) };
+        assert!(nx >= n_left - 0.5 && nx + n.width <= n_right + 0.5, "{note:?} stays in its own direction's column");
         if *note_rtl {
-            assert!((nx + n.width - right).abs() < 0.5, "{note:?}: a right-to-left note ends at the column's right");
+            assert!((nx + n.width - n_right).abs() < 0.5, "{note:?}: a right-to-left note ends at the column's right");
         } else {
-            assert!((nx - left).abs() < 0.5, "{note:?}: a left-to-right note starts at the column's left");
+            assert!((nx - n_left).abs() < 0.5, "{note:?}: a left-to-right note starts at the column's left");
         }
         if *rtl {
             assert!((rx + r.width - right).abs() < 0.5, "{t}: a right-to-left reference ends at the column's right");
