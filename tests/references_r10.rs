@@ -25,3 +25,29 @@ fn an_article_number_is_labelled_only_in_apa() {
         assert!(!r.contains("p. 112873") && !r.contains("pp. 112873"), "{style}: a number is no page: {r}");
     }
 }
+
+/// A report's number is an identifier, printed as written in every style:
+/// never read as a range of numbers ("Nos. MOH-2020–4", leading zeros lost)
+/// whatever its hyphens and zeros (APA 7 §10.4, Citing Medicine ch. 15).
+#[test]
+fn a_report_number_with_hyphens_and_zeros_prints_as_written() {
+    let w = Workdir::new();
+    w.import_reading(
+        "r.bib",
+        "@techreport{a, author = {{Ministry of Health}}, title = {National Health Policy}, institution = {Ministry of Health}, year = {2020}, number = {MOH-2020-04}}\n\
+         @techreport{b, author = {{CDC}}, title = {Surveillance summary}, institution = {CDC}, year = {2019}, number = {CDC-2019-0012}}\n\
+         @techreport{c, author = {{WHO}}, title = {Range-like number}, institution = {WHO}, year = {2018}, number = {12-15}}\n",
+    );
+    for style in ["apa", "chicago", "harvard", "vancouver"] {
+        let list = w.references(style);
+        for (title, number) in [
+            ("National Health Policy", "MOH-2020-04"),
+            ("Surveillance summary", "CDC-2019-0012"),
+            ("Range-like", "12-15"),
+        ] {
+            let r = common::reference(&list, title);
+            assert!(r.contains(number), "{style}: {number} as written: {r}");
+            assert!(!r.contains("Nos.") && !r.contains("nos."), "{style}: one number, not a range: {r}");
+        }
+    }
+}

@@ -2308,7 +2308,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         // A report's number as written ([`VERBATIM_MARK`]): "136" and
         // "HMK-2018-3" are not to be labelled "No." or "Nos." again, nor a
         // hyphen made a range's dash.
-        let n = if kind == "report" { format!("{VERBATIM_MARK}{n}") } else { n.to_string() };
+        // The mark also follows each hyphen and leads each run of digits
+        // after one: CSL processors read "MOH-2020-04" as the numbers 2020
+        // to 4 ("Nos. MOH-2020–4") however it starts.
+        let n = if kind == "report" {
+            format!("{VERBATIM_MARK}{}", n.replace('-', &format!("-{VERBATIM_MARK}")))
+        } else {
+            n.to_string()
+        };
         serial.insert("serial".into(), json!(n));
         // A report's number is labelled as one: "(Report No. WHO/HTM/TB/2019.15)"
         // (APA 7 §10.4), "Report No. …" (Chicago 17 §14.238, Cite Them Right),
