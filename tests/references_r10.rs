@@ -51,3 +51,92 @@ fn a_report_number_with_hyphens_and_zeros_prints_as_written() {
         }
     }
 }
+
+/// CSL-JSON seasons as EDTF numbers them (21 spring to 24 winter), alone or
+/// as a range, are the season (tester r10 H3: `[[2019, 21]]` was read as the
+/// years 2019 to 2021, `[[1998, 22]]` lost its season without a word).
+#[test]
+fn csl_seasons_numbered_21_to_24_are_seasons() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "s.json",
+        r#"[{"id":"a","type":"article-journal","title":"Spring paper","container-title":"J","issued":{"date-parts":[[2019,21]]}},
+            {"id":"b","type":"article-journal","title":"Summer paper","container-title":"J","issued":{"date-parts":[[1998,22]]}},
+            {"id":"c","type":"article-journal","title":"Summer to autumn","container-title":"J","issued":{"date-parts":[[1998,22],[1998,23]]}},
+            {"id":"d","type":"article-journal","title":"Winter paper","container-title":"J","issued":{"date-parts":[[2001,24]]}}]"#,
+    );
+    assert!(!said.contains("2021"), "no range of years: {said}");
+    let list = w.reading_list();
+    for (title, year, season) in [
+        ("Spring paper", 2019, "spring"),
+        ("Summer paper", 1998, "summer"),
+        ("Summer to autumn", 1998, "summer"),
+        ("Winter paper", 2001, "winter"),
+    ] {
+        let r = common::reading(&list, title);
+        assert_eq!(r["year"].as_i64(), Some(year), "{r}");
+        assert_eq!(r["season"].as_str().map(str::to_lowercase).as_deref(), Some(season), "{r}");
+        assert!(r["month"].is_null(), "{r}");
+    }
+    assert!(said.contains("Summer-Autumn") || said.contains("summer"), "the range is named: {said}");
+}
+
+/// An institution typed in braces, as `reading add --help` says to write
+/// one, is stored and printed without its braces (tester r10 H2).
+#[test]
+fn a_typed_institution_in_braces_loses_its_braces() {
+    let w = Workdir::new();
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "World report",
+        "--type",
+        "book",
+        "--year",
+        "2019",
+        "--author",
+        "{World Health Organization}",
+        "--editor",
+        "{Ministry of Health, Ghana}",
+        "--editor",
+        "Mensah, Kofi, Jr.",
+        "--publisher",
+        "WHO",
+        "--status",
+        "approved",
+        "--by",
+        "amina",
+    ]);
+    let list = w.reading_list();
+    let r = common::reading(&list, "World report");
+    assert_eq!(r["author_names"][0]["literal"].as_str(), Some("World Health Organization"), "{r}");
+    assert_eq!(r["editor_names"][0]["literal"].as_str(), Some("Ministry of Health, Ghana"), "{r}");
+    for style in ["apa", "vancouver", "chicago", "harvard"] {
+        let refs = w.references(style);
+        let text = common::reference(&refs, "World report");
+        assert!(!text.contains('{') && !text.contains('}'), "{style}: {text}");
+        assert!(text.contains("World Health Organization"), "{style}: {text}");
+    }
+}
+
+/// A Zotero report's "Number" is its report number, cited as such; a
+/// "Series Number" beside it is the one named as not stored (tester r10
+/// H4: the series number 987 was cited as "Report No. 987").
+#[test]
+fn a_zotero_reports_number_is_cited_not_its_series_number() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "z.csv",
+        "Key,Item Type,Publication Year,Author,Title,Publisher,Number,Series,Series Number\n\
+         K1,report,2015,World Health Organization,Health statistics,WHO,WHO/HIS/15.1,WHO Technical Report Series,987\n\
+         K2,book,2016,\"Osei, Ama\",A book in a series,Heinemann,,African Writers Series,12\n",
+    );
+    assert!(said.contains("Series Number \"987\" not stored"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Health statistics")["issue"].as_str(), Some("WHO/HIS/15.1"));
+    assert_eq!(common::reading(&list, "A book in a series")["issue"].as_str(), Some("12"));
+    let apa = w.references("apa");
+    let r = common::reference(&apa, "Health statistics");
+    assert!(r.contains("WHO/HIS/15.1") && !r.contains("987"), "{r}");
+}

@@ -339,11 +339,15 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         };
         let num = |x: Option<&Value>| x.and_then(|x| x.as_i64().or_else(|| x.as_str()?.trim().parse().ok()));
         // A season as the month (CSL 1.0.2 Appendix: "months" 13 to 16 are
-        // spring, summer, autumn and winter), or a range of seasons
-        // ([[1998, 13], [1998, 15]]): the season, as words the builder reads;
-        // it keeps the first season and names the range.
-        let season_month =
-            |m: i64| (13..=16).contains(&m).then(|| ["Spring", "Summer", "Autumn", "Winter"][m as usize - 13]);
+        // spring, summer, autumn and winter; EDTF level 1, which Zotero and
+        // citeproc-js also write, numbers them 21 to 24), or a range of
+        // seasons ([[1998, 13], [1998, 15]]): the season, as words the
+        // builder reads; it keeps the first season and names the range.
+        let season_month = |m: i64| match m {
+            13..=16 => Some(["Spring", "Summer", "Autumn", "Winter"][m as usize - 13]),
+            21..=24 => Some(["Spring", "Summer", "Autumn", "Winter"][m as usize - 21]),
+            _ => None,
+        };
         if let Some(p) = &parts
             && let Some(first) = num(p.get(1)).and_then(season_month)
         {

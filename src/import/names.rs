@@ -327,6 +327,13 @@ pub fn parse(s: &str) -> Option<Name> {
     if trimmed.is_empty() {
         return None;
     }
+    // One brace group around the whole name (`{World Health Organization}`,
+    // as the help of `reading add --author` says to write an institution and
+    // a CSV cell writes one): kept whole, without its braces.
+    if trimmed.starts_with('{') && matching_brace(trimmed) == Some(trimmed.len() - 1) {
+        let inner = tidy(&trimmed[1..trimmed.len() - 1]);
+        return (!inner.is_empty()).then(|| Name::literal(&inner));
+    }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     let name = if parts.len() == 1 {
         comma_less(trimmed)
@@ -1000,6 +1007,20 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_typed_name_in_braces_is_an_institution_without_its_braces() {
+        let n = parse("{World Health Organization}").unwrap();
+        assert_eq!(
+            (n.literal.as_deref(), n.original.as_str()),
+            (Some("World Health Organization"), "World Health Organization")
+        );
+        let n = parse(" {Ministry of Health, Ghana} ").unwrap();
+        assert_eq!(n.literal.as_deref(), Some("Ministry of Health, Ghana"));
+        assert!(parse("{}").is_none());
+        // A brace inside the name is not a group around it.
+        assert!(parse("{van Gogh}, Vincent").unwrap().literal.is_none());
+    }
+
     use super::*;
 
     #[test]

@@ -342,25 +342,6 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.volume = text(c.volume);
     d.issue = text(c.issue);
     d.container_short = text(c.container_short);
-    if let Some(n) = text(c.series_number) {
-        match d.issue.as_deref() {
-            None => d.issue = Some(n),
-            Some(i) if i.trim() == n.trim() => {}
-            Some(i) => {
-                let p = at(c.series_number);
-                d.warnings.push(RowError::new(
-                    p.line,
-                    p.column,
-                    format!(
-                        "Series Number {:?} not stored: the row has an issue ({:?}) and canon keeps one number, the \
-                         issue",
-                        n.trim(),
-                        i.trim()
-                    ),
-                ));
-            }
-        }
-    }
     d.pages = text(c.pages);
     d.genre = text(c.genre);
     let kind = match d.kind {
@@ -382,6 +363,28 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
                     "Number {number:?} not stored: the row has an issue ({i:?}) and canon keeps one number, the issue"
                 ),
             )),
+        }
+    }
+    // The item's own number first (a report's number), then its number in a
+    // series: a report's "Number" is what it is cited by (APA 7 §10.4),
+    // so a "Series Number" beside it is the one named as not stored.
+    if let Some(n) = text(c.series_number) {
+        match d.issue.as_deref() {
+            None => d.issue = Some(n),
+            Some(i) if i.trim() == n.trim() => {}
+            Some(i) => {
+                let p = at(c.series_number);
+                d.warnings.push(RowError::new(
+                    p.line,
+                    p.column,
+                    format!(
+                        "Series Number {:?} not stored: the row has an issue ({:?}) and canon keeps one number, the \
+                         issue",
+                        n.trim(),
+                        i.trim()
+                    ),
+                ));
+            }
         }
     }
     d.publisher = text(c.publisher);
