@@ -141,6 +141,49 @@ pub fn cut(text: &str, max: usize) -> String {
 
 /// A user's text quoted for a message (control characters escaped, as
 /// Rust's `{:?}` does), cut after 80 characters as [`cut`] does.
+/// `text` with the `\u{…}` escapes that Rust's `{:?}` writes for
+/// characters that are printable but combining (Devanagari, Bengali and
+/// Tamil vowel signs and viramas, Arabic marks: Unicode's Grapheme_Extend)
+/// turned back into the characters, so that a quoted title reads as written
+/// ("आयुर्वेद", not "आय\u{941}र\u{94d}वेद"). An escape of a control
+/// character, a quote or a backslash stays escaped; a backslash the text
+/// itself holds (escaped as `\\`) is never read as the start of one.
+/// Borrowed when there is nothing to turn back.
+pub fn readable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("\\u{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        // `\\` is an escaped backslash: kept whole, never the start of `\u{`.
+        if rest.starts_with("\\\\") {
+            out.push_str("\\\\");
+            rest = &rest[2..];
+            continue;
+        }
+        let unescaped = rest.strip_prefix("\\u{").and_then(|r| {
+            let end = r.find('}')?;
+            let c = char::from_u32(u32::from_str_radix(&r[..end], 16).ok()?)?;
+            (!c.is_control() && c != '"' && c != '\\').then_some((c, end + 4))
+        });
+        match unescaped {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('\\');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn shown(text: &str) -> String {
     match text.char_indices().nth(80) {
         None => format!("{text:?}"),
@@ -460,5 +503,22 @@ mod tests {
         assert_eq!(cut(&"é".repeat(100), 3), "ééé…(100 characters)");
         assert_eq!(shown("a\u{1b}b"), "\"a\\u{1b}b\"");
         assert_eq!(shown(&"x".repeat(10_000)), format!("{:?}…(10,000 characters)", "x".repeat(80)));
+    }
+}
+
+#[cfg(test)]
+mod readable_tests {
+    use super::readable;
+
+    #[test]
+    fn combining_marks_read_as_written_and_real_escapes_stay() {
+        let hindi = "आयुर्वेद का इतिहास";
+        assert_eq!(readable(&format!("{hindi:?}")), format!("\"{hindi}\""));
+        let tamil = "சித்த மருத்துவ வரலாறு";
+        assert_eq!(readable(&format!("new line 9 {tamil:?} (2001)")), format!("new line 9 \"{tamil}\" (2001)"));
+        // A control character stays escaped; a backslash in the text is no escape.
+        assert_eq!(readable(&format!("{:?}", "a\u{7}b")), "\"a\\u{7}b\"");
+        assert_eq!(readable(&format!("{:?}", "C:\\u{941}")), "\"C:\\\\u{941}\"");
+        assert!(matches!(readable("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }

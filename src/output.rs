@@ -576,11 +576,13 @@ fn replace_in(target: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<(
 /// canon refuses control characters at every door (`crate::limits`); this
 /// is the second line of defence, for databases from before that rule.
 pub fn terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    // Quoted titles in every script read as written (see `limits::readable`).
+    let text = crate::limits::readable(text);
     if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return std::borrow::Cow::Borrowed(text);
+        return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
+    let mut rest: &str = &text;
     while let Some(c) = rest.chars().next() {
         if c == '\u{1b}' && (rest.starts_with("\u{1b}[1m") || rest.starts_with("\u{1b}[0m")) {
             out.push_str(&rest[..4]);

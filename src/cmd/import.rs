@@ -227,7 +227,7 @@ pub struct Imported {
 /// on stderr unless quiet.
 fn remark(remarks: &mut Vec<String>, quiet: bool, line: String) {
     if !quiet {
-        eprintln!("{line}");
+        eprintln!("{}", crate::limits::readable(&line));
     }
     remarks.push(line);
 }
@@ -1144,7 +1144,7 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
             ctx.note(format_args!("{file}: columns read: {}", h.read_line()));
         }
         for w in h.warnings(Some(&imported.filled)) {
-            eprintln!("warning: {file}: {w}");
+            eprintln!("warning: {file}: {}", crate::limits::readable(&w.to_string()));
         }
     }
     if let Some(mut changes) = imported.changes {
@@ -1156,7 +1156,7 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
         ctx.note(format_args!("note: {file}:{}: {n}", imported.origin.row(*line)));
     }
     for (line, w) in &imported.warnings {
-        eprintln!("warning: {file}:{}: {w}", imported.origin.row(*line));
+        eprintln!("warning: {file}:{}: {}", imported.origin.row(*line), crate::limits::readable(w));
     }
     if let Some(errors) = imported.errors {
         if c.dry_run {
@@ -1229,18 +1229,19 @@ fn print_header(h: &HeaderReport, filled: &[u64]) {
 
 /// The dry run's rows: `unit` is what a position counts ("line" of a text file, "row" of a sheet).
 fn print_diff(changes: &[Change], unit: &str) {
+    use crate::limits::readable;
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     for ch in changes {
         let tag = ch.outcome.as_str();
         let _ = match ch.outcome {
-            Outcome::Rejected => writeln!(out, "{tag:<10} {}: {}", ch.what, ch.fields.join("; ")),
-            Outcome::Removed => writeln!(out, "{tag:<10} {:<11} {}", "(not in file)", ch.what),
-            _ => writeln!(out, "{tag:<10} {unit:<4} {:<6} {}", ch.line, ch.what),
+            Outcome::Rejected => writeln!(out, "{tag:<10} {}: {}", readable(&ch.what), readable(&ch.fields.join("; "))),
+            Outcome::Removed => writeln!(out, "{tag:<10} {:<11} {}", "(not in file)", readable(&ch.what)),
+            _ => writeln!(out, "{tag:<10} {unit:<4} {:<6} {}", ch.line, readable(&ch.what)),
         };
         if ch.outcome != Outcome::Rejected {
             for f in &ch.fields {
-                let _ = writeln!(out, "{:<18}{f}", "");
+                let _ = writeln!(out, "{:<18}{}", "", readable(f));
             }
         }
     }

@@ -256,6 +256,10 @@ fn run(store: &mut Store, u: &Upload, by: Option<String>) -> Result<Ran> {
         .map(|r| r.replace(&prefix, "").replace(" (name a file with --rejects to keep them)", ""))
         .collect();
     let summary = summary(Path::new(&u.name), noun, &imported.counts, dry_run);
+    // Quoted titles in every script read as written (see `limits::readable`).
+    let readable =
+        |v: Vec<String>| -> Vec<String> { v.into_iter().map(|s| crate::limits::readable(&s).into_owned()).collect() };
+    let (errors, remarks, warnings) = (readable(errors), readable(remarks), readable(warnings));
     Ok(Ran { imported, errors, remarks, warnings, summary })
 }
 
@@ -424,8 +428,8 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
                         tr {
                             td { (ch.outcome.as_str()) }
                             td.num { @if ch.line > 0 { (ch.line) } }
-                            td { (ch.what) }
-                            td { @for f in &ch.fields { (f) br; } }
+                            td { (crate::limits::readable(&ch.what)) }
+                            td { @for f in &ch.fields { (crate::limits::readable(f)) br; } }
                         }
                     }
                 }

@@ -211,7 +211,9 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     ];
     let body = html! {
         // The year as the export writes it ("ca. 1850", "c1998"); a list cut short ends "et al.".
-        p.lead { (r.authors.join("; ")) @if r.authors_truncated && !r.authors.is_empty() { "; et al." } @if !r.authors.is_empty() { " · " } (shown_year(r)) " · " (r.kind) " · " (status(&r.status)) }
+        // Each part isolated (`<bdi>`): a right-to-left author does not carry
+        // the year before it ("1025 · ابن سينا").
+        p.lead { @if !r.authors.is_empty() { bdi { (r.authors.join("; ")) @if r.authors_truncated { "; et al." } } " · " } bdi { (shown_year(r)) } " · " (r.kind) " · " (status(&r.status)) }
         p.actions {
             a href={ "/readings/" (id) "/edit" } { "Edit this reading" } " · "
             a href={ "/readings/" (id) "/remove" } { "Remove it" }
@@ -334,7 +336,7 @@ pub async fn queue(
             @for r in &waiting[pager.range()] {
                 article.gap {
                     h2 { a href={ "/readings/" (r.id) } { bdi { (r.title) } } }
-                    p { (r.authors.join("; ")) " · " (year(r.year)) " · " (r.kind) @for t in &r.themes { " " (chip(t)) } }
+                    p { bdi { (r.authors.join("; ")) } " · " bdi { (year(r.year)) } " · " (r.kind) @for t in &r.themes { " " (chip(t)) } }
                     @if let Some(a) = &r.annotation { p.muted { (a) } }
                     (review_form(v, r, &back))
                 }
