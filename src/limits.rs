@@ -167,7 +167,7 @@ pub fn readable(text: &str) -> std::borrow::Cow<'_, str> {
         let unescaped = rest.strip_prefix("\\u{").and_then(|r| {
             let end = r.find('}')?;
             let c = char::from_u32(u32::from_str_radix(&r[..end], 16).ok()?)?;
-            (!c.is_control() && c != '"' && c != '\\').then_some((c, end + 4))
+            readable_char(c).then_some((c, end + 4))
         });
         match unescaped {
             Some((c, len)) => {
@@ -182,6 +182,17 @@ pub fn readable(text: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether an escaped character may be shown as itself: a combining mark
+/// or a letter-like character (Unicode bidirectional class NSM, L, R or AL:
+/// the vowel signs and viramas `{:?}` escapes). Never a control, a format
+/// character (the bidirectional embeddings, overrides and isolates that can
+/// reorder what a terminal shows, zero-width characters: classes LRE…PDI,
+/// BN), a separator, a quote or a backslash.
+fn readable_char(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, L, NSM, R};
+    !c.is_control() && matches!(unicode_bidi::bidi_class(c), NSM | L | R | AL)
 }
 
 pub fn shown(text: &str) -> String {
@@ -520,5 +531,13 @@ mod readable_tests {
         assert_eq!(readable(&format!("{:?}", "a\u{7}b")), "\"a\\u{7}b\"");
         assert_eq!(readable(&format!("{:?}", "C:\\u{941}")), "\"C:\\\\u{941}\"");
         assert!(matches!(readable("plain"), std::borrow::Cow::Borrowed(_)));
+        // A bidirectional override or isolate, a zero-width space and a line
+        // separator stay escaped: they could reorder what a terminal shows.
+        for c in ['\u{202e}', '\u{2066}', '\u{200b}', '\u{2028}', '\u{feff}'] {
+            let q = format!("{:?}", format!("a{c}b"));
+            assert_eq!(readable(&q), q, "{q}");
+        }
+        // Bengali and Tamil spacing vowel signs (Mc, Grapheme_Extend) are shown.
+        assert_eq!(readable(&format!("{:?}", "বাংলা")), "\"বাংলা\"");
     }
 }
