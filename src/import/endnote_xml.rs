@@ -250,13 +250,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // EndNote labels a Report's `isbn` element "Report Number": one that is
     // neither an ISBN nor an ISSN is the report's number, kept where a
     // report's number is (the issue) when the record has none, as RIS `SN`.
-    let issn_like = |v: &str| {
-        let c: Vec<char> = v.trim().chars().filter(|c| *c != '-').collect();
-        c.len() == 8 && c[..7].iter().all(char::is_ascii_digit) && (c[7].is_ascii_digit() || c[7] == 'X')
-    };
     if kind == "report"
         && d.issue.is_none()
-        && let Some(v) = d.isbn.as_ref().filter(|v| super::normalise_isbn(&v.text).is_none() && !issn_like(&v.text))
+        && let Some(v) =
+            d.isbn.as_ref().filter(|v| super::normalise_isbn(&v.text).is_none() && !super::issn_like(&v.text))
     {
         d.issue = Some(v.text.trim().to_string());
         d.isbn = None;

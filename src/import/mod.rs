@@ -490,6 +490,15 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
+/// Whether `v` is written as an ISSN: eight characters, hyphens aside,
+/// seven digits and a check digit or X (ISO 3297). The shape only; the
+/// check digit is not verified. RIS `SN` and EndNote's `isbn` hold ISSNs
+/// as well as ISBNs and report numbers.
+pub fn issn_like(v: &str) -> bool {
+    let c: Vec<char> = v.trim().chars().filter(|c| *c != '-').collect();
+    c.len() == 8 && c[..7].iter().all(char::is_ascii_digit) && (c[7].is_ascii_digit() || c[7] == 'X')
+}
+
 /// An ISBN as ISBN-13 digits, from ISBN-10 or ISBN-13 with any hyphens or
 /// spaces; `None` if the check digit is wrong or it is not an ISBN.
 pub fn normalise_isbn(s: &str) -> Option<String> {

@@ -171,13 +171,9 @@ fn draft(raw: &Raw) -> Draft {
     // issue, when the record has no `IS`.
     let mut sn = all(&["SN"]);
     let report = matches!(raw.ty.map_or("other", ris_kind), "report");
-    let issn_like = |v: &str| {
-        let c: Vec<char> = v.trim().chars().filter(|c| *c != '-').collect();
-        c.len() == 8 && c[..7].iter().all(char::is_ascii_digit) && (c[7].is_ascii_digit() || c[7] == 'X')
-    };
     if report
         && first(&["IS", "CP"]).is_none()
-        && let Some(i) = sn.iter().position(|(v, _, _)| super::normalise_isbn(v).is_none() && !issn_like(v))
+        && let Some(i) = sn.iter().position(|(v, _, _)| super::normalise_isbn(v).is_none() && !super::issn_like(v))
     {
         d.issue = Some(sn.remove(i).0.trim().to_string());
     }
