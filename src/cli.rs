@@ -142,15 +142,32 @@ pub enum Format {
 /// The output options every listing takes.
 #[derive(Debug, Clone, Args)]
 pub struct Output {
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: from the extension of --output (.csv, .json), else table].
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
     /// Write to FILE instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// At most this many rows in a table on a terminal (0: all). CSV and JSON always carry all.
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
+}
+
+impl Output {
+    /// The format to write: `--format` when given, else the one the
+    /// `--output` file's extension names (`.csv`, `.json`, any case), else a
+    /// table. A file named `list.csv` never receives a Markdown table by
+    /// default.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| {
+            let ext = self.output.as_deref().and_then(|p| p.extension()).and_then(|e| e.to_str());
+            match ext.map(str::to_ascii_lowercase).as_deref() {
+                Some("csv") => Format::Csv,
+                Some("json") => Format::Json,
+                _ => Format::Table,
+            }
+        })
+    }
 }
 
 /// Who is making a change.

@@ -249,9 +249,10 @@ fn edit_sets_clears_and_undoes_every_kind_of_field() {
     let v = shown(&w, &id);
     assert_eq!(names(&v, "editor_names"), vec![("Sartre".to_string(), "Jean-Paul".to_string())]);
     // Date parts: a month and day, then the month cleared takes its day with it.
-    let c3 = edit(&w, &id, &["--month", "Dec", "--day", "1", "--season", "winter"]);
+    // (A season beside the month is refused since r11: a date names one or the other.)
+    let c3 = edit(&w, &id, &["--month", "Dec", "--day", "1"]);
     let v = shown(&w, &id);
-    assert_eq!((v["month"].as_i64(), v["day"].as_i64(), v["season"].as_str()), (Some(12), Some(1), Some("winter")));
+    assert_eq!((v["month"].as_i64(), v["day"].as_i64(), v["season"].as_str()), (Some(12), Some(1), None));
     let c4 = edit(&w, &id, &["--month", ""]);
     let v = shown(&w, &id);
     assert_eq!((v["month"].as_i64(), v["day"].as_i64()), (None, None));
@@ -396,8 +397,6 @@ fn full_reading(w: &Workdir) -> String {
             "4",
             "--month-end",
             "6",
-            "--season",
-            "spring",
             "--doi",
             "10.1234/every",
             "--pmid",
@@ -447,6 +446,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     add(&w, &["--title", "Every Day", "--year", "2019", "--month", "4", "--day", "2", "--status", "approved"]);
     // A year's note goes with no year: a third.
     add(&w, &["--title", "In Press", "--year", "in press", "--status", "approved"]);
+    // A season goes with no month (since r11): a fourth.
+    add(&w, &["--title", "Every Season", "--year", "2019", "--season", "spring", "--status", "approved"]);
     // JSON: the fields, walked.
     let json = w.path("r.json");
     w.ok(&["report", json.to_str().unwrap(), "-q"]);
@@ -456,7 +457,7 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     let empty = |v: &Value| v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(Vec::is_empty);
     // Every field is set on one of the three (so that each column is checked with a value).
     let holder = |f: &str| -> (&str, Value) {
-        ["Every Field", "Every Day", "In Press"]
+        ["Every Field", "Every Day", "In Press", "Every Season"]
             .into_iter()
             .map(|t| (t, reading(&doc["readings"], t)[f].clone()))
             .find(|(_, v)| !empty(v))
@@ -502,7 +503,6 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         ("editors", "Osei, Ama"),
         ("month", "4"),
         ("month_end", "6"),
-        ("season", "spring"),
         ("series", "African Writers Series"),
         ("series_number", "12"),
         ("report_number", ""),
@@ -519,6 +519,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         assert_eq!(csv_row[at(col)], value, "readings.csv {col}");
         assert_eq!(xlsx_row[at(col)], value, "workbook {col}");
     }
+    assert_eq!(row_of(&rows, "Every Season")[at("season")], "spring", "readings.csv season");
+    assert_eq!(row_of(&cells, "Every Season")[at("season")], "spring", "workbook season");
     assert_eq!(circa_row[at("year")], "ca. 1850", "a circa year as export writes it");
     let export = w.ok(&["export", "reading", "--format", "csv"]);
     assert!(export.contains(",ca. 1850,"), "{export}");

@@ -171,7 +171,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
     if !a.bom {
         return emit(&a.out, &l, &rs, "no readings to export", ctx.quiet);
     }
-    if a.out.format != Format::Csv {
+    if a.out.format() != Format::Csv {
         bail!("--bom applies to --format csv");
     }
     let mut buf = b"\xEF\xBB\xBF".to_vec();

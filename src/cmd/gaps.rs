@@ -112,7 +112,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         gs.retain(|g| kinds.contains(&g.kind));
     }
     emit(&a.out, &listing(&gs), &gs, "no gaps found in this scope", ctx.quiet)?;
-    if a.out.format == crate::cli::Format::Table && !gs.is_empty() {
+    if a.out.format() == crate::cli::Format::Table && !gs.is_empty() {
         let of = |s| gs.iter().filter(|g| g.severity == s).count();
         ctx.note(format_args!(
             "{}: {} high, {} medium, {} low",

@@ -280,7 +280,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             crate::report::reading_year(r),
             r.title.clone(),
             // As CSV, the export's cell (it reads back as the same people); on screen, as written.
-            if a.out.format == Format::Csv {
+            if a.out.format() == Format::Csv {
                 crate::import::names::cell_text(&r.author_names)
             } else {
                 r.authors.join("; ")
@@ -303,7 +303,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         // Through `line`, which is quiet when the reader stops (`| head`).
         Format::Json => super::editing::line(serde_json::to_string_pretty(&d)?)?,
         Format::Csv => {
-            let out = Output { format: Format::Csv, output: None, limit: 0 };
+            let out = Output { format: Some(Format::Csv), output: None, limit: 0 };
             let mut l = Listing::new(&["field", "value"]);
             l.rows = card(&d);
             emit(&out, &l, &d, "", ctx.quiet)?;
@@ -466,7 +466,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         day = edit_reading::typed_day(b.day.as_deref())?;
         month_end = edit_reading::typed_month("month_end", b.month_end.as_deref())?;
         season = edit_reading::typed_season(b.season.as_deref())?;
-        edit_reading::check_date_parts(year.as_ref().and_then(|t| t.year), month, day, month_end)?;
+        edit_reading::check_date_parts(year.as_ref().and_then(|t| t.year), month, day, month_end, season.as_deref())?;
     }
     Ok(ReadingRecord {
         line: 0,

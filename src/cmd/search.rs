@@ -149,12 +149,12 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
         }
     };
     // Bold in a terminal; guillemets wherever the text is read later.
-    let bold = a.out.format == Format::Table
+    let bold = a.out.format() == Format::Table
         && a.out.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let marks = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
-    let limit = if a.out.format == Format::Table && a.out.limit > 0 { a.out.limit } else { usize::MAX >> 1 };
+    let limit = if a.out.format() == Format::Table && a.out.limit > 0 { a.out.limit } else { usize::MAX >> 1 };
     let hits = search::search(&store.conn, &q.text, theme, q.year, marks, limit)?;
     for note in search::translate(&q.text).notes {
         eprintln!("note: search query {}: {note}", crate::limits::shown(&q.text));

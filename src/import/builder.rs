@@ -730,6 +730,18 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     };
     let month_source = month_apart.or(d.date.as_ref());
     let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
+    // A day the month does not have ("2019-04-31", CSL `[2001, 2, 30]`):
+    // the month is kept, the day said, never dropped in silence.
+    if let Some(v) = month_source
+        && year.is_some()
+        && let Some(why) = super::dates::impossible_day_message(&v.text)
+    {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!("{p}the day in {:?} not stored: {why}; the month is kept", v.text.trim()),
+        ));
+    }
     // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
     // cell, else the range the month or date names. Never the first month only.
     let mut month_end = month_source.and_then(|v| super::dates::month_end(&v.text));

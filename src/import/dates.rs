@@ -73,8 +73,32 @@ fn days_in(month: i64) -> i64 {
 
 /// The month (1–12) and day (1–31, only with a month) a date names, or
 /// `(None, None)` when it names no month (a year, a season, "in press", an
-/// ambiguous all-numeric date with the year last).
+/// ambiguous all-numeric date with the year last). A day the month does not
+/// have ("2019-04-31") is not kept: [`impossible_day`] names it.
 pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
+    let (m, d) = month_day_written(s);
+    (m, d.filter(|d| m.is_some_and(|m| (1..=days_in(m)).contains(d))))
+}
+
+/// The day a date names that its month does not have, with the month and
+/// the month's length: "2019-04-31" gives `Some((4, 31, 30))`, "2019 Feb 30"
+/// `Some((2, 30, 29))` (February has 29 days here: the leap year is not
+/// checked). `None` for a valid day or no day.
+pub fn impossible_day(s: &str) -> Option<(i64, i64, i64)> {
+    let (m, d) = month_day_written(s);
+    let (m, d) = (m?, d?);
+    (!(1..=days_in(m)).contains(&d)).then_some((m, d, days_in(m)))
+}
+
+/// Why a date's day cannot be kept, in words ("April has 30 days, not 31"),
+/// for a warning or a refusal; `None` when the day is valid or absent.
+pub fn impossible_day_message(s: &str) -> Option<String> {
+    let (m, d, last) = impossible_day(s)?;
+    Some(format!("{} has {last} days, not {d}", MONTHS[(m - 1) as usize]))
+}
+
+/// [`month_day`] before the day is checked against the month's length.
+fn month_day_written(s: &str) -> (Option<i64>, Option<i64>) {
     let t = bare(s);
     // A time after an ISO date ("1999-04-02T10:00:00Z") is not part of the date.
     let t = match t.find('t') {
@@ -94,7 +118,7 @@ pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
         if !(1..=12).contains(&m) {
             return (None, None);
         }
-        (Some(m), d.filter(|d| (1..=days_in(m)).contains(d)))
+        (Some(m), d.filter(|d| (1..=99).contains(d)))
     };
     // Named month: "2019 Apr 2", "April 2, 2019", "2 April 2019", "apr", "Apr 2".
     let named: Vec<(usize, i64)> =
@@ -531,6 +555,11 @@ pub fn typed_year(s: &str) -> Result<TypedDate, String> {
         }),
         Err(_) => Err(typed_refusal(s)),
     }
+    .and_then(|t| match impossible_day_message(s) {
+        // Typed by a person: a day the month lacks is refused, not dropped.
+        Some(why) => Err(format!("{:?} is not a date: {why}; expected a day the month has", s.trim())),
+        None => Ok(t),
+    })
 }
 
 /// Why a typed year was refused, in words for a person typing one.

@@ -49,7 +49,7 @@ pub fn emit<T: Serialize + ?Sized>(
     let safe;
     let listing =
         if listing.rows.iter().flatten().any(|c| matches!(crate::output::terminal(c), std::borrow::Cow::Owned(_)))
-            && (out.format == Format::Table || (out.format == Format::Csv && to_terminal))
+            && (out.format() == Format::Table || (out.format() == Format::Csv && to_terminal))
         {
             safe = Listing {
                 rows: listing
@@ -64,7 +64,7 @@ pub fn emit<T: Serialize + ?Sized>(
             listing
         };
     let mut buf: Vec<u8> = Vec::new();
-    match out.format {
+    match out.format() {
         Format::Json => {
             serde_json::to_writer_pretty(&mut buf, json)?;
             buf.push(b'\n');

@@ -180,10 +180,29 @@ pub fn typed_season(value: Option<&str>) -> Result<Option<String>> {
 /// Checks that a date's parts go together, as an import keeps them: a
 /// month only with a year, a day only with a month (and within its
 /// length), a last month only after the month, and no day with a range of
-/// months (a day belongs to one month).
-pub fn check_date_parts(year: Option<i64>, month: Option<i64>, day: Option<i64>, month_end: Option<i64>) -> Result<()> {
+/// months (a day belongs to one month); a season only with a year and
+/// never beside a month (Citing Medicine writes "2019 Winter" or "2019 Apr",
+/// never both).
+pub fn check_date_parts(
+    year: Option<i64>,
+    month: Option<i64>,
+    day: Option<i64>,
+    month_end: Option<i64>,
+    season: Option<&str>,
+) -> Result<()> {
     if let (Some(m), None) = (month, year) {
         bail!("month {m} has no year; expected a year with it (give the year too)");
+    }
+    if let Some(s) = season {
+        if year.is_none() {
+            bail!("season {s:?} has no year; expected a year with it (give the year too)");
+        }
+        if let Some(m) = month {
+            bail!(
+                "season {s:?} with month {m}: a date names a season or a month, not both; give one of the two \
+                 (`reading edit` clears the other with --season \"\" or --month \"\")"
+            );
+        }
     }
     if let (Some(d), None) = (day, month) {
         bail!("day {d} has no month; expected a month with it");
@@ -354,7 +373,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             // A month and day go with a year (as an import stores them): a
             // date without one ("in press", "n.d.", cleared) has none. The
             // edit lists them among its changes.
-            for k in ["month", "day", "month_end"] {
+            for k in ["month", "day", "month_end", "season"] {
                 set(k, Value::Null);
             }
         }
@@ -459,7 +478,13 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         }
     }
     if parts_given || p.year.is_some() {
-        check_date_parts(int(&new, "year"), int(&new, "month"), int(&new, "day"), int(&new, "month_end"))?;
+        check_date_parts(
+            int(&new, "year"),
+            int(&new, "month"),
+            int(&new, "day"),
+            int(&new, "month_end"),
+            Some(text(&new, "season")).filter(|s| !s.is_empty()),
+        )?;
     }
     settle_translation(&mut new, p.translated.is_some())?;
     for k in ["doi", "pmid", "isbn"] {

@@ -1,0 +1,131 @@
+//! Issue 12 (lead, r11), through the binary: a date a person types or a
+//! file holds is stored whole or its loss is said (a day its month does not
+//! have, a season beside a month), and a listing written to `FILE.csv` or
+//! `FILE.json` is CSV or JSON unless `--format` says otherwise.
+
+mod common;
+
+use common::{Workdir, reading};
+use serde_json::Value;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+fn shown(w: &Workdir, id: &str) -> Value {
+    w.json(&["reading", "show", id, "--format", "json"])
+}
+
+fn date_of(v: &Value) -> (Option<i64>, Option<i64>, Option<i64>, Option<String>) {
+    (v["year"].as_i64(), v["month"].as_i64(), v["day"].as_i64(), v["season"].as_str().map(String::from))
+}
+
+/// A typed date with a day its month lacks is refused with the reason, and
+/// nothing is added; a leap day is taken (the year is not checked).
+#[test]
+fn a_typed_day_the_month_lacks_is_refused() {
+    let w = workdir();
+    for (date, why) in [
+        ("2019-04-31", "April has 30 days, not 31"),
+        ("2019 Feb 30", "February has 29 days, not 30"),
+        ("31 June 2020", "June has 30 days, not 31"),
+    ] {
+        let err = w.fails(&["reading", "add", "--title", "Bad Day", "--year", date, "--by", "amina"]);
+        assert!(err.contains(why) && err.contains(date), "{date}: {err}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0, "nothing added");
+    let id = w.ok(&["reading", "add", "--title", "Leap", "--year", "2020-02-29", "--by", "amina"]).trim().to_string();
+    assert_eq!(date_of(&shown(&w, &id)), (Some(2020), Some(2), Some(29), None));
+    let err = w.fails(&["reading", "edit", &id, "--year", "2019-11-31", "--by", "amina"]);
+    assert!(err.contains("November has 30 days, not 31"), "{err}");
+    assert_eq!(date_of(&shown(&w, &id)), (Some(2020), Some(2), Some(29), None), "the edit changed nothing");
+}
+
+/// A file's date with a day its month lacks keeps its year and month, and
+/// the lost day is a warning naming the file's line, in CSV, RIS and
+/// CSL-JSON alike.
+#[test]
+fn an_imported_day_the_month_lacks_is_said() {
+    let w = workdir();
+    let err =
+        w.import_reading("d.csv", "title,authors,year\nFirst Paper,\"Osei, Ama\",2019-04-31\nSecond,,2019-04-30\n");
+    assert!(err.contains("d.csv:2") && err.contains("April has 30 days, not 31"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(date_of(reading(&list, "First Paper")), (Some(2019), Some(4), None, None));
+    assert_eq!(date_of(reading(&list, "Second")), (Some(2019), Some(4), Some(30), None));
+
+    let ris = "TY  - JOUR\nTI  - Ris Day\nPY  - 2018\nDA  - 2018/09/31/\nER  - \n";
+    let err = w.import_reading("d.ris", ris);
+    assert!(err.contains("d.ris:4") && err.contains("September has 30 days, not 31"), "{err}");
+    assert_eq!(date_of(reading(&w.reading_list(), "Ris Day")), (Some(2018), Some(9), None, None));
+
+    let csl = r#"[{"id":"a","type":"article-journal","title":"Csl Day","issued":{"date-parts":[[2001,2,30]]}}]"#;
+    let err = w.import_reading("d.json", csl);
+    assert!(err.contains("February has 29 days, not 30"), "{err}");
+    assert_eq!(date_of(reading(&w.reading_list(), "Csl Day")), (Some(2001), Some(2), None, None));
+}
+
+/// A season and a month do not go together in one date (Citing Medicine
+/// prints one or the other), and a date without a year keeps no season.
+#[test]
+fn a_season_goes_with_a_year_and_no_month() {
+    let w = workdir();
+    let err = w.fails(&[
+        "reading", "add", "--title", "Both", "--year", "2020", "--month", "Apr", "--season", "winter", "--by", "amina",
+    ]);
+    assert!(err.contains("a season or a month, not both"), "{err}");
+    let id =
+        w.ok(&["reading", "add", "--title", "Seasonal", "--year", "Spring 2019", "--by", "amina"]).trim().to_string();
+    assert_eq!(date_of(&shown(&w, &id)), (Some(2019), None, None, Some("spring".into())));
+    // A month typed apart beside the stored season: refused, the way to clear one said.
+    let err = w.fails(&["reading", "edit", &id, "--month", "Apr", "--by", "amina"]);
+    assert!(err.contains("not both") && err.contains("--season \"\""), "{err}");
+    let err = w.fails(&[
+        "reading", "edit", &id, "--year", "2020", "--month", "Apr", "--day", "30", "--season", "winter", "--by",
+        "amina",
+    ]);
+    assert!(err.contains("not both"), "{err}");
+    // Both in one edit: the season cleared, the month set.
+    w.ok(&["reading", "edit", &id, "--month", "Apr", "--season", "", "--by", "amina"]);
+    assert_eq!(date_of(&shown(&w, &id)), (Some(2019), Some(4), None, None));
+    // Back to a season; then a date with no year takes the season with it.
+    w.ok(&["reading", "edit", &id, "--year", "Winter 2019", "--by", "amina"]);
+    assert_eq!(date_of(&shown(&w, &id)), (Some(2019), None, None, Some("winter".into())));
+    let change = w.ok(&["reading", "edit", &id, "--year", "forthcoming", "--by", "amina"]).trim().to_string();
+    let v = shown(&w, &id);
+    assert_eq!(date_of(&v), (None, None, None, None), "{v:#}");
+    assert_eq!(v["year_note"], "forthcoming");
+    // And undo brings it back.
+    w.ok(&["undo", &change, "--by", "amina"]);
+    assert_eq!(date_of(&shown(&w, &id)), (Some(2019), None, None, Some("winter".into())));
+}
+
+/// `-o FILE.csv` and `-o FILE.json` without `--format` write CSV and JSON;
+/// an exported list written so imports again whole; `--format` still wins.
+#[test]
+fn the_output_file_extension_names_the_format() {
+    let w = workdir();
+    w.import_reading("r.csv", "title,authors,year\nOne,\"Osei, Ama\",2019\n\"Two, with a comma\",\"Lind, T.\",2020\n");
+    let csv = w.path("exp.CSV");
+    w.ok(&["export", "reading", "-o", csv.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("id,") || text.lines().next().unwrap().contains(",title,"), "CSV header: {text}");
+    assert!(!text.contains("| "), "no Markdown table in a .csv: {text}");
+    let w2 = workdir();
+    w2.ok(&["import", "reading", csv.to_str().unwrap()]);
+    assert_eq!(w2.count("SELECT count(*) FROM reading"), 2);
+
+    let json = w.path("l.json");
+    w.ok(&["reading", "list", "-o", json.to_str().unwrap()]);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).expect("JSON");
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+
+    let table = w.path("t.csv");
+    w.ok(&["reading", "list", "--format", "table", "-o", table.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&table).unwrap().contains("Two, with a comma"));
+    let md = w.path("l.md");
+    w.ok(&["reading", "list", "-o", md.to_str().unwrap()]);
+    assert!(serde_json::from_str::<Value>(&std::fs::read_to_string(&md).unwrap()).is_err(), "a table for .md");
+}
