@@ -404,6 +404,7 @@ impl Style {
         let t = with_report_series(t, r, &self.name);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
+        let t = if self.name == "harvard" { with_harvard_part_pages(t, r) } else { t };
         let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
         with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
     }
@@ -966,8 +967,8 @@ fn with_letter(mut t: Rich, r: &Reading, letter: char, undated: &str) -> Rich {
 /// "[1998?]") after the same year's exact ones, as it is a date label of its
 /// own and lettered apart ("1998a", "1998b", then "[1998?]"); then the works
 /// without a year, each date label a group: "n.d." (first of all in APA),
-/// then each status ("forthcoming", "in press") as the style prints it, in
-/// alphabetical order of that label. The processor's order (title order,
+/// then each status as the style prints it: "in press", then "forthcoming"
+/// (the nearer publication first), then any other in alphabetical order. The processor's order (title order,
 /// which the letters follow) is kept within a group.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct DateRank {
@@ -975,6 +976,8 @@ struct DateRank {
     class: u8,
     year: i64,
     approximate: bool,
+    /// Of a status: 0 "in press", 1 "forthcoming", 2 any other.
+    nearness: u8,
     /// The printed status, lower case ("" for a year or n.d.).
     label: String,
 }
@@ -1020,12 +1023,24 @@ fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first
         let r = readings[c.index];
         let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
         match (r.year, status) {
-            (Some(y), _) => DateRank { class: 1, year: y, approximate: r.date_approximate, label: String::new() },
-            (None, None) => {
-                DateRank { class: if nd_first { 0 } else { 2 }, year: 0, approximate: false, label: String::new() }
+            (Some(y), _) => {
+                DateRank { class: 1, year: y, approximate: r.date_approximate, nearness: 0, label: String::new() }
             }
+            (None, None) => DateRank {
+                class: if nd_first { 0 } else { 2 },
+                year: 0,
+                approximate: false,
+                nearness: 0,
+                label: String::new(),
+            },
             (None, Some(s)) => {
-                DateRank { class: 3, year: 0, approximate: false, label: printed_status(s, style).to_lowercase() }
+                let label = printed_status(s, style).trim().to_lowercase();
+                let nearness = match label.as_str() {
+                    IN_PRESS => 0,
+                    FORTHCOMING => 1,
+                    _ => 2,
+                };
+                DateRank { class: 3, year: 0, approximate: false, nearness, label }
             }
         }
     };
@@ -2310,6 +2325,28 @@ fn with_part_pages_after_title(mut t: Rich, r: &Reading) -> Rich {
             range.end += insert.len();
         }
     }
+    t
+}
+
+/// The pages of a part of a book whose book is not named apart (BibTeX
+/// `@inbook` with `pages`; see [`with_part_pages_after_title`]) at the end of
+/// its Harvard reference, where Cite Them Right gives a chapter's pages
+/// ("… Place: Publisher, pp. 148–205."): the bundled style prints a
+/// chapter's pages only with its book's title. Before "Available at" when
+/// the reference has an address; left alone when the pages are printed.
+fn with_harvard_part_pages(mut t: Rich, r: &Reading) -> Rich {
+    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
+        return t;
+    };
+    let pages = pages.trim();
+    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
+    if first.is_empty() || t.text.contains(first) {
+        return t;
+    }
+    let label = if pages.contains(['–', '-', ',']) { "pp." } else { "p." };
+    let end = t.text.find(". Available at").or_else(|| t.text.trim_end().strip_suffix('.').map(str::len));
+    let Some(at) = end else { return t };
+    splice(&mut t, at..at, &format!(", {label} {}", pages.replace('-', "–")));
     t
 }
 
@@ -3758,9 +3795,10 @@ mod tests {
             let style = Style::load(&StyleArg::Named(name.into())).unwrap();
             let b = style.bibliography(&refs);
             let text = |i: usize| b.iter().find(|c| c.index == i).map(|c| c.text.text.clone()).unwrap();
-            // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44): there
-            // the forthcoming work collides with the two in press.
-            let alone: &[usize] = if name == "chicago" { &[2, 4, 5] } else { &[0, 2, 4, 5] };
+            // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44), APA
+            // "forthcoming" as "in press" (APA 7 §8.19): there the forthcoming
+            // work collides with the two in press.
+            let alone: &[usize] = if matches!(name, "chicago" | "apa") { &[2, 4, 5] } else { &[0, 2, 4, 5] };
             for &i in alone {
                 assert_eq!(text(i), style.reference(&rs[i]), "{name}: a work that collides with none");
             }
@@ -3773,7 +3811,16 @@ mod tests {
             let status = if name == "chicago" { "forthcoming" } else { "in press" };
             for t in [&two, &three] {
                 assert!(t.to_lowercase().contains(status), "{name}: {t}");
-                assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
+                // (In APA the forthcoming work is the third "in press": "Forth one" takes a.)
+                if name != "apa" {
+                    assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
+                }
+            }
+            if name == "apa" {
+                assert_eq!(
+                    [text(0), text(3), text(1)].map(|t| t.split(')').next().unwrap_or_default().to_string()),
+                    ["Ade, B. (in press-a", "Ade, B. (in press-b", "Ade, B. (in press-c"]
+                );
             }
         }
     }
@@ -4131,5 +4178,44 @@ mod tests {
         assert_eq!(t(&format!("Okoro, C. & {mark}. Title."), &r, "und andere"), "Okoro, C. und andere. Title.");
         r.authors_truncated = false;
         assert_eq!(t("Okoro C. Title.", &r, "u. a."), "Okoro C. Title.");
+    }
+
+    #[test]
+    fn an_nlm_qualifier_is_left_out_and_a_journal_title_cased() {
+        assert_eq!(periodical_name("Lancet (London, England)", false), "Lancet");
+        assert_eq!(periodical_name("BMJ (Clinical research ed.)", false), "BMJ");
+        // A name that is all in parentheses, or has two groups, stays whole.
+        assert_eq!(periodical_name("(Untitled)", false), "(Untitled)");
+        assert_eq!(periodical_name("A (B) journal (C)", false), "A (B) journal (C)");
+        assert_eq!(periodical_name("The New England journal of medicine", true), "The New England Journal of Medicine");
+        assert_eq!(periodical_name("the journal of the royal society", true), "The Journal of the Royal Society");
+        // Own case kept; a minor word after a colon capitalised.
+        assert_eq!(periodical_name("mBio and eLife: the review", true), "mBio and eLife: The Review");
+        assert_eq!(periodical_name("Health affairs (Project Hope)", true), "Health Affairs");
+    }
+
+    #[test]
+    fn a_body_is_the_same_written_alike() {
+        assert!(same_body("World Health Organization", "The World Health Organization."));
+        assert!(same_body("W.H.O.", "WHO"));
+        assert!(same_body("Ministry of Health, Ghana", "ministry of health ghana"));
+        assert!(!same_body("WHO", "World Health Organization"));
+        assert!(!same_body("", ""));
+        assert!(!same_body("Ministry of Health", "Ministry of Health, Ghana"));
+    }
+
+    #[test]
+    fn each_style_writes_a_suffix_its_way() {
+        let of = |style: &str, x: &str| SuffixForm::of(style, style == "vancouver").write(x);
+        assert_eq!(of("vancouver", "III"), "3rd");
+        assert_eq!(of("vancouver", "Jr."), "Jr");
+        assert_eq!(of("ama", "Jr."), "Jr");
+        assert_eq!(of("ama", "Jr"), "Jr");
+        assert_eq!(of("ama", "III"), "III");
+        assert_eq!(of("apa", "Jr"), "Jr.");
+        assert_eq!(of("chicago", "Sr"), "Sr.");
+        assert_eq!(of("my.csl", "Jr"), "Jr");
+        assert_eq!(of("my.csl", "Jr."), "Jr.");
+        assert_eq!(of("nature", " II "), "II");
     }
 }
