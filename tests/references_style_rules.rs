@@ -239,8 +239,11 @@ fn undated_and_in_press_works_stand_where_each_manual_puts_them() {
             "Undated work",
             "Dated earlier",
             "Dated later",
-            "A press work",
+            // "forthcoming" is APA's "in press" (APA 7 §8.19; issue 12,
+            // tester 12b L5): one group, lettered in title order with "A"
+            // passed over (§9.47), so "Being written" is in press-a.
             "Being written",
+            "A press work",
             "Between them",
             "Another author"
         ]
@@ -261,15 +264,17 @@ fn undated_and_in_press_works_stand_where_each_manual_puts_them() {
     // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44; 12y), so the
     // two works not yet published are one author's two forthcoming works,
     // lettered and listed by title, "A" passed over (CMOS 17 §15.19).
-    // Chicago: the processor's order (the style's sort: works without a year after dated ones, by status and title).
+    // Chicago: dated works by year, then n.d., then forthcoming (CMOS 18
+    // §13.112; issue 12, tester 12b M5: the processor's order mixed the
+    // labels by title).
     assert_eq!(
         titles("chicago"),
         [
             "Dated earlier",
             "Dated later",
+            "Undated work",
             "Being written",
             "A press work",
-            "Undated work",
             "Between them",
             "Another author"
         ]

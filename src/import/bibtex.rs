@@ -603,11 +603,13 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // its container. Other entries without a journal or booktitle keep the
     // series as their container as before, and as the series too.
     d.series = get("series");
-    let is_book = matches!(entry_kind(&e.kind, d.url.is_some()), "book");
+    // A @techreport's series is its series too (printed as one: "(Technical
+    // Report Series)", Citing Medicine ch. 15), never its container.
+    let series_apart = matches!(entry_kind(&e.kind, d.url.is_some()), "book" | "report");
     d.container = ["journal", "journaltitle", "booktitle"]
         .iter()
         .find_map(|f| get(f))
-        .or_else(|| if is_book { None } else { get("series") });
+        .or_else(|| if series_apart { None } else { get("series") });
     d.volume = get("volume");
     d.issue = get("number").or_else(|| get("issue"));
     d.pages = get("pages");

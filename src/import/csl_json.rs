@@ -411,10 +411,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         d.keywords.extend(words.into_iter().map(|w| Val::new(w, at(k))));
     }
     d.kind = KindSrc::Mapped(text_of(o.get("type")).map_or("other", |t| csl_kind(&t)));
-    // `collection-title` is the series; a book's is never its container.
+    // `collection-title` is the series; a book's or a report's is never its
+    // container (a report's series is printed as one: "(Technical Report
+    // Series)", Citing Medicine ch. 15).
     d.series = text_of(o.get("collection-title"));
     d.container = text_of(o.get("container-title")).or_else(|| {
-        if matches!(o.get("type").and_then(Value::as_str), Some("book")) {
+        if matches!(o.get("type").and_then(Value::as_str), Some("book" | "report")) {
             None
         } else {
             text_of(o.get("collection-title"))

@@ -216,13 +216,19 @@ fn draft(raw: &Raw) -> Draft {
         d.warnings.push(RowError::new(raw.line, 1, "record has no `TY  - ` line; read as type other"));
     }
     // A book's `T2` is its series (EndNote writes a Book's and an Edited
-    // Book's Series Title there); `T3` is the series of every type (a
-    // chapter's book's, a proceedings'): never the container.
+    // Book's Series Title there), and so is a report's (Zotero's RIS
+    // translator: `T2` is a report's `seriesTitle`, as a book's `series`);
+    // `T3` is the series of every type (a chapter's book's, a
+    // proceedings'): never the container.
     let book = matches!(raw.ty.map_or("other", ris_kind), "book");
-    d.series = if book { text(&["T3", "T2"]) } else { text(&["T3"]) };
-    d.container =
-        if book { text(&["JF", "JO", "C3", "JA", "J2"]) } else { text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"]) }
-            .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    let series_in_t2 = book || matches!(raw.ty.map_or("other", ris_kind), "report");
+    d.series = if series_in_t2 { text(&["T3", "T2"]) } else { text(&["T3"]) };
+    d.container = if series_in_t2 {
+        text(&["JF", "JO", "C3", "JA", "J2"])
+    } else {
+        text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"])
+    }
+    .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
     d.volume = text(&["VL"]);
     if d.issue.is_none() {
         d.issue = text(&["IS", "CP"]);

@@ -185,6 +185,8 @@ pub struct Style {
     locales: Arc<Vec<Locale>>,
     /// Suffixes without periods ("Jr"), as Citing Medicine writes them.
     plain_suffix: bool,
+    /// How the style writes a name's suffix ([`SuffixForm`]).
+    suffix: SuffixForm,
     /// An article number printed with its label, "Article 112873", as APA 7
     /// (§9.25) prints it; other styles print the number alone.
     article_label: bool,
@@ -261,6 +263,7 @@ impl Style {
         let mut unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
         let plain_suffix = name == "vancouver";
+        let suffix = SuffixForm::of(&name, plain_suffix);
         // APA prints an article number's label; a .csl file of APA (its
         // title names it) does too.
         let article_label = name == "apa"
@@ -283,6 +286,7 @@ impl Style {
             bib: Arc::new(bib),
             locales,
             plain_suffix,
+            suffix,
             article_label,
             et_al,
             places_status,
@@ -300,7 +304,17 @@ impl Style {
 
     /// How this style wants fields given to the processor.
     fn form(&self) -> Form {
-        Form { plain_suffix: self.plain_suffix, article_label: self.article_label }
+        Form {
+            plain_suffix: self.plain_suffix,
+            suffix: self.suffix,
+            article_label: self.article_label,
+            publisher_unless_author: self.article_label,
+            periodical_title_case: match self.name.as_str() {
+                "vancouver" => None,
+                "harvard" => Some(true),
+                _ => Some(false),
+            },
+        }
     }
 
     /// The style's name as given (`vancouver`, or the .csl file's path).
@@ -360,11 +374,11 @@ impl Style {
     /// for the others: a status is never left out.
     fn status_note<'r>(&self, content: &hayagriva::ElemChildren, r: &'r Reading) -> Option<&'r str> {
         let note = r.year_note.as_deref()?;
-        // Chicago's word for a work accepted but not yet published is
-        // "forthcoming" (CMOS 17 §15.44: "Author. Forthcoming. …"), which
-        // its author-date style prints for a stored "in press".
-        if self.name == "chicago" && note.trim().eq_ignore_ascii_case("in press") {
-            return Some(FORTHCOMING);
+        // The style's word for the status: Chicago's "forthcoming", APA's
+        // "in press" ([`printed_status`]).
+        let printed = printed_status(note, &self.name);
+        if printed != note {
+            return Some(printed);
         }
         if !self.places_status {
             return Some(note);
@@ -381,13 +395,16 @@ impl Style {
         let t = if self.name == "chicago" { with_chicago_season(t, r) } else { with_season(t, r) };
         let t = with_month_range(t, r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
+        let t = with_one_page_dash(t, r, page_dash(&self.name));
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case_by_source(t, r), r);
         let t = if self.plain_suffix { with_lower_page_label(t, r) } else { t };
         let t = if matches!(self.name.as_str(), "harvard" | "vancouver") { with_book_volume(t, r) } else { t };
         let t = with_report_label(t, r, self.name == "vancouver");
+        let t = with_report_series(t, r, &self.name);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
+        let t = if self.name == "harvard" { with_harvard_part_pages(t, r) } else { t };
         let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
         with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
     }
@@ -512,7 +529,9 @@ impl Style {
                 .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
-        order_undated(&mut out, readings, &self.name);
+        if self.letters && !self.prints_number {
+            order_by_date(&mut out, readings, &self.name, self.article_label);
+        }
         self.with_letters(&mut out, readings);
         // A reading the processor could not take (or left out) still appears,
         // after the others, with the next number when the list is numbered.
@@ -846,8 +865,11 @@ struct DatePlace {
     undated: bool,
 }
 
-/// Chicago's status for a stored "in press" ([`Style::status_note`]).
+/// Chicago's status for a stored "in press" ([`printed_status`]).
 const FORTHCOMING: &str = "forthcoming";
+
+/// APA's status for a stored "forthcoming" ([`printed_status`]).
+const IN_PRESS: &str = "in press";
 
 /// The "no date" terms of the English locales (CSL `no date`, short and
 /// long form), as the bundled styles print them.
@@ -874,9 +896,15 @@ fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
             .map(|date| DatePlace { date, undated: false });
     }
     let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    // Chicago prints "in press" as "Forthcoming" ([`Style::status_note`]).
-    let chicago = status.filter(|s| s.eq_ignore_ascii_case("in press")).map(|_| FORTHCOMING);
-    let terms: Vec<&str> = status.into_iter().chain(chicago).chain(NO_DATE_TERMS.iter().copied()).collect();
+    // Chicago prints "in press" as "Forthcoming", APA "forthcoming" as "in
+    // press" ([`printed_status`]).
+    let other = status.and_then(|s| {
+        [(IN_PRESS, FORTHCOMING), (FORTHCOMING, IN_PRESS)]
+            .iter()
+            .find(|(a, _)| s.eq_ignore_ascii_case(a))
+            .map(|(_, b)| *b)
+    });
+    let terms: Vec<&str> = status.into_iter().chain(other).chain(NO_DATE_TERMS.iter().copied()).collect();
     terms.iter().find_map(|term| {
         let mut from = 0;
         while let Some(g) = find_case_insensitive(&text[from..], term) {
@@ -933,33 +961,56 @@ fn with_letter(mut t: Rich, r: &Reading, letter: char, undated: &str) -> Rich {
     t
 }
 
-/// Works of the same author without a year put where the style's manual
-/// puts them; the processor lists every work without a date after the dated
-/// ones, by title, whatever its status.
+/// Where a work of one author stands among that author's other works in an
+/// author-date list ([`order_by_date`]): the works with a year first, by
+/// year, a year the source marks approximate ("ca. 1998", Chicago's
+/// "[1998?]") after the same year's exact ones, as it is a date label of its
+/// own and lettered apart ("1998a", "1998b", then "[1998?]"); then the works
+/// without a year, each date label a group: "n.d." (first of all in APA),
+/// then each status as the style prints it: "in press", then "forthcoming"
+/// (the nearer publication first), then any other in alphabetical order. The processor's order (title order,
+/// which the letters follow) is kept within a group.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct DateRank {
+    /// 0: n.d. in APA; 1: a year; 2: n.d. elsewhere; 3: a status.
+    class: u8,
+    year: i64,
+    approximate: bool,
+    /// Of a status: 0 "in press", 1 "forthcoming", 2 any other.
+    nearness: u8,
+    /// The printed status, lower case ("" for a year or n.d.).
+    label: String,
+}
+
+/// The status a style prints for a stored `note` (CSL `status`): Chicago's
+/// word for a work accepted but not yet published is "forthcoming" (CMOS
+/// 18 §13.111, "Author. Forthcoming. …"), APA's is "in press" (APA 7
+/// §8.19 and §9.14: "(in press)"; "forthcoming" is no APA term). Harvard
+/// (Cite Them Right) and other styles print the status as stored.
+fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
+    let n = note.trim();
+    match style {
+        "chicago" if n.eq_ignore_ascii_case(IN_PRESS) => FORTHCOMING,
+        "apa" if n.eq_ignore_ascii_case(FORTHCOMING) => IN_PRESS,
+        _ => note,
+    }
+}
+
+/// The works of each author put in date order in an author-date style (one
+/// that gives year-suffix letters), one rule for every such style
+/// ([`DateRank`]): the processor lists every work without a date after the
+/// dated ones by title, whatever its label, and sorts the date keys of these
+/// styles as text (hayagriva 0.10: "950" and "ca. 800" after "2018").
 /// - APA 7th §9.46: "References with no date precede references with dates,
-///   and in-press references are listed last": n.d., then dated works
-///   (earliest first), then in press, forthcoming and the like.
-/// - Harvard (Cite Them Right 12th ed.) lists an author's works by date,
-///   earliest first, and gives no rule for undated ones: they stay after the
-///   dated works, and works in press or forthcoming (the latest) come last.
+///   and in-press references are listed last".
+/// - Chicago (CMOS 18 §13.112) and Harvard (Cite Them Right 12th ed.): an
+///   author's works by date, earliest first, then the undated ones ("n.d.")
+///   and those forthcoming or in press, each label's works together and
+///   lettered in title order ("n.d.-a", "n.d.-b", "forthcoming-a").
 ///
-/// Other styles keep the processor's order. "The same author" is a run of
-/// consecutive entries with the same authors (editors where there are none);
-/// within each group the order is kept.
-///
-/// The dated works of one author are put in order of their year, earliest
-/// first (APA 7th §9.46; Cite Them Right; Chicago author-date), the
-/// processor's order kept within a year (months, year-suffix letters).
-/// hayagriva 0.10 sorts these styles' date keys (macros that print the
-/// year) as text, so "950" and "ca. 800" came after "2018".
-fn order_undated(out: &mut [Cited], readings: &[&Reading], style: &str) {
-    // `None`: the processor's place for works without a year is kept.
-    let nd_first = match style {
-        "apa" => Some(true),
-        "harvard" => Some(false),
-        "chicago" => None,
-        _ => return,
-    };
+/// A numbered style keeps its order. "The same author" is a run of
+/// consecutive entries with the same authors (editors where there are none).
+fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first: bool) {
     let author = |c: &Cited| {
         let r = readings[c.index];
         let names = if r.author_names.is_empty() { &r.editor_names } else { &r.author_names };
@@ -970,12 +1021,27 @@ fn order_undated(out: &mut [Cited], readings: &[&Reading], style: &str) {
     };
     let rank = |c: &Cited| {
         let r = readings[c.index];
-        match (r.year, &r.year_note, nd_first) {
-            (Some(y), _, _) => (1, y),
-            (None, _, None) => (1, i64::MAX),
-            (None, None, Some(true)) => (0, 0),
-            (None, None, Some(false)) => (2, 0),
-            (None, Some(_), Some(_)) => (3, 0),
+        let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        match (r.year, status) {
+            (Some(y), _) => {
+                DateRank { class: 1, year: y, approximate: r.date_approximate, nearness: 0, label: String::new() }
+            }
+            (None, None) => DateRank {
+                class: if nd_first { 0 } else { 2 },
+                year: 0,
+                approximate: false,
+                nearness: 0,
+                label: String::new(),
+            },
+            (None, Some(s)) => {
+                let label = printed_status(s, style).trim().to_lowercase();
+                let nearness = match label.as_str() {
+                    IN_PRESS => 0,
+                    FORTHCOMING => 1,
+                    _ => 2,
+                };
+                DateRank { class: 3, year: 0, approximate: false, nearness, label }
+            }
         }
     };
     let mut start = 0;
@@ -985,7 +1051,7 @@ fn order_undated(out: &mut [Cited], readings: &[&Reading], style: &str) {
         while key.is_some() && end < out.len() && author(&out[end]) == key {
             end += 1;
         }
-        out[start..end].sort_by_key(|c| rank(c));
+        out[start..end].sort_by_cached_key(|c| rank(c));
         start = end;
     }
 }
@@ -1833,7 +1899,12 @@ fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
     }
     let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
     let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
-    let Some(g) = find_case_insensitive(&t.text[after_title..], container) else { return t };
+    // (Printed without its NLM qualifier: [`periodical_name`].)
+    let Some(g) = find_case_insensitive(&t.text[after_title..], container)
+        .or_else(|| find_case_insensitive(&t.text[after_title..], &periodical_name(container, false)))
+    else {
+        return t;
+    };
     let end = after_title + g.end;
     let (at, insert) = match r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) if t.text[end..].starts_with(&format!(" {v}")) => (end + 1 + v.len(), format!(" ({season})")),
@@ -1919,7 +1990,7 @@ fn fallback(r: &Reading) -> String {
 /// name, prefix (the particle), suffix; an institution is a name alone.
 /// The particle goes with the family name ("van der Berg"), as a
 /// non-dropping particle: the name is printed as its bearer writes it.
-fn person(n: &Name, plain_suffix: bool) -> Value {
+fn person(n: &Name, suffix: SuffixForm) -> Value {
     if let Some(l) = &n.literal {
         return json!({ "name": l });
     }
@@ -1937,7 +2008,7 @@ fn person(n: &Name, plain_suffix: bool) -> Value {
         p.insert("given-name".into(), json!(initialisable(&crate::import::names::spaced_initials(g))));
     }
     if let Some(x) = &n.suffix {
-        let x = if plain_suffix { nlm_suffix(x) } else { abbreviated_suffix(x) };
+        let x = suffix.write(x);
         p.insert("suffix".into(), json!(x));
     }
     Value::Object(p)
@@ -2006,6 +2077,54 @@ fn with_given_case(mut t: Rich) -> Rich {
         splice(&mut t, start..end, &with);
     }
     t
+}
+
+/// How a style writes a name's suffix ("Jr", "Jr.", "III", "3rd").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SuffixForm {
+    /// Citing Medicine (Vancouver): without periods, a roman numeral as an
+    /// ordinal ([`nlm_suffix`]).
+    Nlm,
+    /// AMA 11 (§3.6.1, "Hurst JW Jr"): "Jr" and "Sr" without a period, any
+    /// other suffix ("III") as stored.
+    Plain,
+    /// APA 7, Chicago and Cite Them Right: "Jr." and "Sr." with their full
+    /// stop ([`abbreviated_suffix`]).
+    Abbreviated,
+    /// Any other style (a bundled one canon does not name, a `.csl` file):
+    /// the suffix as stored ("Jr" stays "Jr", "Jr." stays "Jr."); the style
+    /// itself decides any more.
+    AsStored,
+}
+
+impl SuffixForm {
+    /// The form of the style canon loaded as `name`; `nlm`: the style is
+    /// Vancouver.
+    fn of(name: &str, nlm: bool) -> SuffixForm {
+        match name {
+            _ if nlm => SuffixForm::Nlm,
+            "ama" => SuffixForm::Plain,
+            "apa" | "chicago" | "harvard" => SuffixForm::Abbreviated,
+            _ => SuffixForm::AsStored,
+        }
+    }
+
+    /// Suffix `x` (as stored) written in this form.
+    fn write(self, x: &str) -> String {
+        match self {
+            SuffixForm::Nlm => nlm_suffix(x),
+            SuffixForm::Abbreviated => abbreviated_suffix(x),
+            SuffixForm::AsStored => x.trim().to_string(),
+            SuffixForm::Plain => {
+                let bare = x.trim().trim_end_matches('.');
+                if matches!(bare.to_ascii_lowercase().as_str(), "jr" | "sr") {
+                    bare.to_string()
+                } else {
+                    x.trim().to_string()
+                }
+            }
+        }
+    }
 }
 
 /// A name's suffix as the author-date and notes styles write it: "Jr." and
@@ -2110,6 +2229,75 @@ fn with_nlm_pages(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// The dash a style puts in a page range: Citing Medicine's hyphen (ch. 1,
+/// "Location (Pagination)": "201-9"), AMA's hyphen (AMA 11 §3.13.1:
+/// "2009;301(6):636-638"), the en dash of APA 7 (§9.27), Chicago (CMOS 18
+/// §6.83) and Cite Them Right; `None` for another style (the dash it put in
+/// a numeric range is used).
+fn page_dash(style: &str) -> Option<char> {
+    match style {
+        "vancouver" | "ama" => Some('-'),
+        "apa" | "chicago" | "harvard" => Some('\u{2013}'),
+        _ => None,
+    }
+}
+
+/// Every range of a page field with the same dash, the style's
+/// ([`page_dash`]): the processor puts its dash in a range of numbers only,
+/// and canon's own rules one range only, so "123-9, 140-5" came out as
+/// "123-9, 140–5" and "xi–xv" kept the dash it was stored with where the
+/// style writes "1001-1010". The printed pages are found from the end of the
+/// reference, before its identifiers (DOI, address, PMID): from the last
+/// place the first page stands, the run of page characters (letters,
+/// digits, dashes, ", ").
+fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
+    let Some(pages) = r.pages.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    if pages.starts_with(crate::import::builder::ARTICLE) || !pages.contains(['-', '\u{2013}', '\u{2014}']) {
+        return t;
+    }
+    let Some(first) = pages.split(['-', '\u{2013}', '\u{2014}', ',', ';', ' ']).find(|p| !p.is_empty()) else {
+        return t;
+    };
+    let lower = t.text.to_lowercase();
+    let limit = ["doi:", "doi.org", "https://", "http://", "pubmed", "pmid", "available from"]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+        .unwrap_or(t.text.len());
+    let before = &t.text[..limit];
+    let is_dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
+    let Some(start) = before.rmatch_indices(first).map(|(i, _)| i).find(|&i| {
+        !before[..i].ends_with(|c: char| c.is_alphanumeric())
+            && before[i + first.len()..].starts_with(|c: char| is_dash(c) || matches!(c, ',' | ';'))
+    }) else {
+        return t;
+    };
+    let span_len: usize = before[start..]
+        .chars()
+        .take_while(|&c| c.is_alphanumeric() || is_dash(c) || matches!(c, ',' | ';' | ' '))
+        .map(char::len_utf8)
+        .sum();
+    let span = start..start + span_len;
+    let chars: Vec<(usize, char)> = t.text[span.clone()].char_indices().map(|(i, c)| (i + span.start, c)).collect();
+    // The dashes between two page characters; the style's, else the one it
+    // put between two digits.
+    let dashes: Vec<(usize, char)> = chars
+        .windows(3)
+        .filter(|w| w[0].1.is_alphanumeric() && is_dash(w[1].1) && w[2].1.is_alphanumeric())
+        .map(|w| w[1])
+        .collect();
+    let dash = dash.or_else(|| {
+        chars.windows(3).find(|w| w[0].1.is_ascii_digit() && is_dash(w[1].1) && w[2].1.is_ascii_digit()).map(|w| w[1].1)
+    });
+    let Some(dash) = dash else { return t };
+    for (at, c) in dashes.into_iter().rev() {
+        if c != dash {
+            splice(&mut t, at..at + c.len_utf8(), &dash.to_string());
+        }
+    }
+    t
+}
+
 /// The pages of a part of a book whose book is not named apart (BibTeX
 /// `@inbook` with its `chapter` and `pages`: "a part of a book, which may be
 /// a chapter … and/or a range of pages", btxdoc §4; the title is the book's)
@@ -2137,6 +2325,28 @@ fn with_part_pages_after_title(mut t: Rich, r: &Reading) -> Rich {
             range.end += insert.len();
         }
     }
+    t
+}
+
+/// The pages of a part of a book whose book is not named apart (BibTeX
+/// `@inbook` with `pages`; see [`with_part_pages_after_title`]) at the end of
+/// its Harvard reference, where Cite Them Right gives a chapter's pages
+/// ("… Place: Publisher, pp. 148–205."): the bundled style prints a
+/// chapter's pages only with its book's title. Before "Available at" when
+/// the reference has an address; left alone when the pages are printed.
+fn with_harvard_part_pages(mut t: Rich, r: &Reading) -> Rich {
+    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
+        return t;
+    };
+    let pages = pages.trim();
+    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
+    if first.is_empty() || t.text.contains(first) {
+        return t;
+    }
+    let label = if pages.contains(['–', '-', ',']) { "pp." } else { "p." };
+    let end = t.text.find(". Available at").or_else(|| t.text.trim_end().strip_suffix('.').map(str::len));
+    let Some(at) = end else { return t };
+    splice(&mut t, at..at, &format!(", {label} {}", pages.replace('-', "–")));
     t
 }
 
@@ -2201,10 +2411,22 @@ fn without_unfounded_preprint(xml: &str) -> String {
 /// How a style wants some fields given to the processor (see [`entry`]).
 #[derive(Debug, Clone, Copy)]
 struct Form {
-    /// Name suffixes without periods (Vancouver).
+    /// Vancouver (Citing Medicine): name suffixes without periods, a
+    /// magazine cited as a journal, a report's own label.
     plain_suffix: bool,
+    /// How a name's suffix is written ([`SuffixForm`]).
+    suffix: SuffixForm,
     /// An article number with its "Article" label (APA).
     article_label: bool,
+    /// A periodical's name without the NLM catalogue's qualifier and, where
+    /// the style leaves its case alone (`Some(true)`: Harvard), in title
+    /// case ([`periodical_name`]). `None`: as stored (Vancouver, which
+    /// cites the abbreviation).
+    periodical_title_case: Option<bool>,
+    /// No publisher when it is the author (APA 7 §9.25: "When the author
+    /// and publisher are the same, omit the publisher"; §10.4's reports of
+    /// a group author).
+    publisher_unless_author: bool,
 }
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
@@ -2256,7 +2478,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     e.insert("type".into(), json!(kind));
     e.insert("title".into(), json!(protected(&r.title)));
     if !r.author_names.is_empty() {
-        let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, plain_suffix)).collect();
+        let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, form.suffix)).collect();
         // A list the source cut short ("et al."): one more name, a marker that
         // [`with_et_al`] turns into "et al." where the style put it. CSL has no
         // variable for a truncated list, and hayagriva no "others" person.
@@ -2269,7 +2491,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // in Vancouver, "(Ed.)" in APA), and cites a book with no authors by them
     // (CSL `<substitute>`). hayagriva reads an entry's or its parent's editors.
     if !r.editor_names.is_empty() {
-        e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, plain_suffix)).collect()));
+        e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, form.suffix)).collect()));
     }
     if let Some(y) = r.year {
         // The month and day as published ("2019 Apr 2;" in NLM, "(2019, April 2)"
@@ -2352,7 +2574,15 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     if let Some(g) = &r.genre {
         e.insert("genre".into(), json!(protected(g)));
     }
-    let publisher = r.publisher.as_ref().map(|p| match &r.place {
+    // APA: a publisher that is the author (a group author, "World Health
+    // Organization") is not named twice ([`same_body`]).
+    let publisher_is_author = |p: &str| {
+        form.publisher_unless_author
+            && r.author_names
+                .iter()
+                .any(|n| n.literal.as_deref().is_some_and(|l| same_body(l, p)) || same_body(&n.original, p))
+    };
+    let publisher = r.publisher.as_ref().filter(|p| !publisher_is_author(p)).map(|p| match &r.place {
         Some(l) => json!({ "name": protected(p), "location": protected(l) }),
         None => json!(protected(p)),
     });
@@ -2366,6 +2596,15 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             parent.insert("type".into(), json!(pk));
             // The abbreviation (MEDLINE TA) is the title's short form: a style
             // that cites `container-title form="short"` (Vancouver) prints it.
+            // A periodical's name as the style's manual prints it ([`periodical_name`]).
+            let named;
+            let c = match (pk, form.periodical_title_case) {
+                ("periodical" | "newspaper", Some(title_case)) => {
+                    named = periodical_name(c, title_case);
+                    &named
+                }
+                _ => c,
+            };
             match &r.container_short {
                 Some(s) => {
                     parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) }));
@@ -2413,7 +2652,9 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             }
             if let Some(p) = &publisher {
                 e.insert("publisher".into(), p.clone());
-            } else if let Some(c) = &r.container {
+            } else if let Some(c) =
+                r.container.as_ref().filter(|c| !publisher_is_author(c) && Some(*c) != r.series.as_ref())
+            {
                 // A book's or report's container without a parent kind: the series or publisher as written.
                 e.insert("publisher".into(), json!(protected(c)));
             }
@@ -2423,6 +2664,9 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             // taken for one).
             if let ("book", Some(series)) = (kind, &r.series) {
                 e.insert("parent".into(), series_parent(series, r.issue.as_deref()));
+            }
+            if let ("report", Some(series)) = (kind, &r.series) {
+                e.insert("parent".into(), json!({ "type": "anthology", "parent": series_parent(series, None) }));
             }
         }
     }
@@ -2434,6 +2678,71 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // the YAML parser, a tenth of a report's work.
     let library: hayagriva::Library = serde_json::from_value(Value::Object(doc)).ok()?;
     library.get(key).cloned()
+}
+
+/// A periodical's name as APA, Chicago, Harvard and AMA print it: without
+/// the qualifier the NLM catalogue adds to tell titles apart ("Lancet
+/// (London, England)", "BMJ (Clinical research ed.)", MEDLINE `JT`), which
+/// is no part of the journal's name (NLM Technical Bulletin, "Title
+/// qualifiers": added "to differentiate identical titles"); the stored
+/// title keeps it, and Vancouver cites the abbreviation (`TA`: "Lancet",
+/// "BMJ"). A name that is all in parentheses stays whole. With
+/// `title_case`, the words are given capitals as the style's manual gives a
+/// journal's name ("The New England journal of medicine", MEDLINE's
+/// sentence case, is "The New England Journal of Medicine": Cite Them Right
+/// 12th ed., journal titles in title case): every word but a minor one
+/// ([`MINOR_WORDS`]) after the first starts with a capital; a word with its
+/// own case ("mBio", "eLife") is left as written.
+fn periodical_name(name: &str, title_case: bool) -> String {
+    let t = name.trim();
+    let t = match t.strip_suffix(')').and_then(|x| x.rfind(" (").map(|at| &t[..at])) {
+        Some(before) if !before.trim().is_empty() && t.matches('(').count() == 1 => before.trim_end(),
+        _ => t,
+    };
+    if !title_case {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut first = true;
+    let mut after_colon = false;
+    for piece in t.split_inclusive(' ') {
+        let word = piece.trim_end();
+        let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let own_case = word.chars().skip(1).any(char::is_uppercase);
+        let minor = MINOR_WORDS.contains(&bare.to_lowercase().as_str());
+        let starts_small = word.chars().next().is_some_and(char::is_lowercase);
+        if starts_small && !own_case && (first || after_colon || !minor) {
+            let mut c = piece.chars();
+            if let Some(f) = c.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(c.as_str());
+            }
+        } else {
+            out.push_str(piece);
+        }
+        first = false;
+        after_colon = word.ends_with(':');
+    }
+    out
+}
+
+/// Whether two names of a body (an author, a publisher) are the same once
+/// written alike: case, punctuation, an initial "The" and spacing aside
+/// ("World Health Organization" and "The World Health Organization.", "WHO"
+/// and "W.H.O."). An abbreviation is not its full name ("WHO" is not "World
+/// Health Organization"): nothing is guessed.
+fn same_body(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        let w: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '&')
+            .map(|w| w.chars().filter(|c| c.is_alphanumeric() || *c == '&').collect::<String>().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let skip = usize::from(w.len() > 1 && w[0] == "the");
+        w[skip..].to_vec()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
 }
 
 /// The ordinal words of editions as written out (btxdoc §4, `edition`:
@@ -2586,6 +2895,48 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     let bare = format!("Report {n}");
     if vancouver && let Some(at) = t.text.rfind(&bare) {
         splice(&mut t, at..at + "Report".len(), "Report No.:");
+    }
+    t
+}
+
+/// A report's series where the style's manual puts it and the bundled style
+/// prints none (its report branch has no `collection-title`): Cite Them
+/// Right gives a series in parentheses after the publisher, as for a book
+/// ("London: James Currey (Studies in African Literature)"); AMA 11 after
+/// the title, before the publisher, as the bundled AMA style prints a
+/// book's series ("2nd ed. History of Medicine. Springer; 1998"). Vancouver
+/// ("(WHO Technical Report Series)", Citing Medicine ch. 15), APA and
+/// Chicago print it themselves (from the entry's [`series_parent`]). Left
+/// alone when the series is printed.
+fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    let Some(series) = r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return t };
+    if r.kind != "report" || find_case_insensitive(&t.text, series).is_some() {
+        return t;
+    }
+    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let publisher = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let found = publisher
+        .and_then(|p| rfind_case_insensitive(&t.text[after_title..], p))
+        .map(|g| (after_title + g.start)..(after_title + g.end));
+    match style {
+        "harvard" => {
+            // After the publisher; without one, before the reference's last full stop.
+            let at = match found {
+                Some(g) => g.end,
+                None => t.text.trim_end().strip_suffix('.').map_or(t.text.len(), str::len),
+            };
+            splice(&mut t, at..at, &format!(" ({series})"));
+        }
+        "ama" => {
+            // Before the publisher; without one, before the year.
+            let at = found
+                .map(|g| g.start)
+                .or_else(|| r.year.and_then(|y| t.text[after_title..].find(&format!("{y}")).map(|i| after_title + i)));
+            if let Some(at) = at {
+                splice(&mut t, at..at, &format!("{series}. "));
+            }
+        }
+        _ => {}
     }
     t
 }
@@ -3444,9 +3795,10 @@ mod tests {
             let style = Style::load(&StyleArg::Named(name.into())).unwrap();
             let b = style.bibliography(&refs);
             let text = |i: usize| b.iter().find(|c| c.index == i).map(|c| c.text.text.clone()).unwrap();
-            // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44): there
-            // the forthcoming work collides with the two in press.
-            let alone: &[usize] = if name == "chicago" { &[2, 4, 5] } else { &[0, 2, 4, 5] };
+            // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44), APA
+            // "forthcoming" as "in press" (APA 7 §8.19): there the forthcoming
+            // work collides with the two in press.
+            let alone: &[usize] = if matches!(name, "chicago" | "apa") { &[2, 4, 5] } else { &[0, 2, 4, 5] };
             for &i in alone {
                 assert_eq!(text(i), style.reference(&rs[i]), "{name}: a work that collides with none");
             }
@@ -3459,7 +3811,16 @@ mod tests {
             let status = if name == "chicago" { "forthcoming" } else { "in press" };
             for t in [&two, &three] {
                 assert!(t.to_lowercase().contains(status), "{name}: {t}");
-                assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
+                // (In APA the forthcoming work is the third "in press": "Forth one" takes a.)
+                if name != "apa" {
+                    assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
+                }
+            }
+            if name == "apa" {
+                assert_eq!(
+                    [text(0), text(3), text(1)].map(|t| t.split(')').next().unwrap_or_default().to_string()),
+                    ["Ade, B. (in press-a", "Ade, B. (in press-b", "Ade, B. (in press-c"]
+                );
             }
         }
     }
@@ -3817,5 +4178,44 @@ mod tests {
         assert_eq!(t(&format!("Okoro, C. & {mark}. Title."), &r, "und andere"), "Okoro, C. und andere. Title.");
         r.authors_truncated = false;
         assert_eq!(t("Okoro C. Title.", &r, "u. a."), "Okoro C. Title.");
+    }
+
+    #[test]
+    fn an_nlm_qualifier_is_left_out_and_a_journal_title_cased() {
+        assert_eq!(periodical_name("Lancet (London, England)", false), "Lancet");
+        assert_eq!(periodical_name("BMJ (Clinical research ed.)", false), "BMJ");
+        // A name that is all in parentheses, or has two groups, stays whole.
+        assert_eq!(periodical_name("(Untitled)", false), "(Untitled)");
+        assert_eq!(periodical_name("A (B) journal (C)", false), "A (B) journal (C)");
+        assert_eq!(periodical_name("The New England journal of medicine", true), "The New England Journal of Medicine");
+        assert_eq!(periodical_name("the journal of the royal society", true), "The Journal of the Royal Society");
+        // Own case kept; a minor word after a colon capitalised.
+        assert_eq!(periodical_name("mBio and eLife: the review", true), "mBio and eLife: The Review");
+        assert_eq!(periodical_name("Health affairs (Project Hope)", true), "Health Affairs");
+    }
+
+    #[test]
+    fn a_body_is_the_same_written_alike() {
+        assert!(same_body("World Health Organization", "The World Health Organization."));
+        assert!(same_body("W.H.O.", "WHO"));
+        assert!(same_body("Ministry of Health, Ghana", "ministry of health ghana"));
+        assert!(!same_body("WHO", "World Health Organization"));
+        assert!(!same_body("", ""));
+        assert!(!same_body("Ministry of Health", "Ministry of Health, Ghana"));
+    }
+
+    #[test]
+    fn each_style_writes_a_suffix_its_way() {
+        let of = |style: &str, x: &str| SuffixForm::of(style, style == "vancouver").write(x);
+        assert_eq!(of("vancouver", "III"), "3rd");
+        assert_eq!(of("vancouver", "Jr."), "Jr");
+        assert_eq!(of("ama", "Jr."), "Jr");
+        assert_eq!(of("ama", "Jr"), "Jr");
+        assert_eq!(of("ama", "III"), "III");
+        assert_eq!(of("apa", "Jr"), "Jr.");
+        assert_eq!(of("chicago", "Sr"), "Sr.");
+        assert_eq!(of("my.csl", "Jr"), "Jr");
+        assert_eq!(of("my.csl", "Jr."), "Jr.");
+        assert_eq!(of("nature", " II "), "II");
     }
 }

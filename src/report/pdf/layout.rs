@@ -127,6 +127,13 @@ pub struct PreparedRef {
     notes: Vec<ShapedLine>,
     /// Points.
     hang: f32,
+    /// The reference has no label (an author-date style: APA, Chicago,
+    /// Harvard): its first line starts at the margin and the lines after it
+    /// are indented by `hang`, the hanging indent of an author-date
+    /// reference list (APA 7 §2.13 and §9.43: "a hanging indent … the first
+    /// line flush left and subsequent lines indented"; CMOS 18 §13.66; Cite
+    /// Them Right). A numbered style's entries keep their number column.
+    hanging: bool,
     /// Characters no font has, in the order its shaper met them (made
     /// elsewhere; empty when shaped by the flow's own shaper, which keeps them).
     missing: Vec<char>,
@@ -172,7 +179,8 @@ fn prepare_reference(sh: &mut Shaper, label: &str, text: &Rich, note: Option<&st
         Some(n) => sh.wrap_with(n, ns.weight, ns.size, CONTENT_W - hang, BaseDirection::FirstStrong),
         None => Vec::new(),
     };
-    PreparedRef { lab, lines, notes, hang, missing: Vec::new(), shaped_bytes: 0 }
+    let hanging = label.is_empty();
+    PreparedRef { lab, lines, notes, hang, hanging, missing: Vec::new(), shaped_bytes: 0 }
 }
 
 /// Shapes every `Block::Reference` of `blocks` (inside `Block::Named` too),
@@ -1022,7 +1030,7 @@ impl<'a> Flow<'a> {
     }
 
     fn place_reference(&mut self, r: PreparedRef) {
-        let PreparedRef { lab, lines, notes, hang, .. } = r;
+        let PreparedRef { lab, lines, notes, hang, hanging, .. } = r;
         let st = style_of(&Style::Body);
         let ns = note_style();
         // A right-to-left reference hangs from the right margin.
@@ -1053,7 +1061,15 @@ impl<'a> Flow<'a> {
                         f.text_aligned(MARGIN_X, hang - 6.0, by, lab.clone(), &Align::Right, MUTED);
                     }
                 }
-                f.text_aligned(text_x, CONTENT_W - hang, by, l, &Align::Left, st.color);
+                // Unlabelled: the first line out at the margin (the start
+                // edge: the right one for a right-to-left reference), the
+                // others hanging. Every line was wrapped to the same width.
+                let x = match (i, hanging, rtl) {
+                    (0, true, false) => MARGIN_X,
+                    (0, true, true) => MARGIN_X + hang,
+                    _ => text_x,
+                };
+                f.text_aligned(x, CONTENT_W - hang, by, l, &Align::Left, st.color);
             } else {
                 let top = if i == n_text { f.y + 1.0 } else { f.y };
                 let by = baseline(top, ns.leading, ns.size);

@@ -1514,3 +1514,34 @@ fn a_table_row_that_fits_a_page_moves_whole_and_a_taller_one_splits_in_parts_of_
         }
     }
 }
+
+/// An author-date reference (no label) hangs: its first line at the margin,
+/// the lines after it indented (APA 7 §9.43; issue 12, L11); a numbered one
+/// keeps its text in the column right of its number.
+#[test]
+fn an_unlabelled_reference_hangs_and_a_numbered_one_keeps_its_column() {
+    let long = format!("Osei, J. (2019). {}Title. Journal, 1(2), 3–4.", "A long title of many words ".repeat(8));
+    let l = lay(&doc(vec![
+        Block::Reference { label: "".into(), text: long.as_str().into(), note: None },
+        Block::Reference { label: "12.".into(), text: long.as_str().into(), note: None },
+    ]));
+    let lines: Vec<(f32, String)> = l.pages[0]
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text { x, line, .. } => Some((*x, line.text.clone())),
+            _ => None,
+        })
+        .collect();
+    // The reference's lines, then the label, then the numbered reference's lines.
+    let label = lines.iter().position(|(_, t)| t == "12.").expect("the label");
+    let apa = &lines[..label];
+    let numbered: Vec<&(f32, String)> = lines[label + 1..].iter().filter(|(_, t)| t.contains("many")).collect();
+    assert!(apa.len() >= 2 && numbered.len() >= 2, "{lines:?}");
+    assert!((apa[0].0 - layout::MARGIN_X).abs() < 0.01, "{lines:?}");
+    assert!(apa[1..].iter().all(|(x, _)| *x > layout::MARGIN_X + 10.0), "{lines:?}");
+    assert!(numbered.iter().all(|(x, _)| *x > layout::MARGIN_X + 10.0), "{lines:?}");
+    for (x, t) in &lines {
+        assert!(*x <= layout::MARGIN_X + CONTENT_W, "{t}");
+    }
+}
