@@ -482,7 +482,7 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("intersectional-health")));
     assert!(item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
     // What one person changes, another sees on reload.
-    assert!(b.page(&page).contains("Remove intersectional-health from session"));
+    assert!(b.page(&page).contains("Remove Intersectional health from session"));
     let r = b.submit(&page, "/untag", &[("target", &format!("item:{item}")), ("theme", "3"), ("back", &page)]);
     assert!(flash(&b.follow(&r)).is_some_and(|f| f.contains("Removed intersectional-health")));
     assert!(!item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
@@ -491,7 +491,7 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     assert!(flash(&b.follow(&r)).is_some_and(|f| f.contains("was not tagged")));
     // A change from the command line shows on the next page.
     w.ok(&["tag", &item.to_string(), "historical-awareness", "--by", "cli-user"]);
-    assert!(a.page(&page).contains("Remove historical-awareness from session"));
+    assert!(a.page(&page).contains("Remove Historical awareness from session"));
 
     // Link a reading found from the module page.
     let found = a.page(&format!("{page}?find=NEJMms2004740"));
