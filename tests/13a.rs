@@ -57,7 +57,7 @@ const SCOPES: &[&[&str]] = &[
     &["--theme", "intersectional-health"],
 ];
 
-/// 1. "Most important first" holds in every scope: the findings' severities
+/// Item 1: "Most important first" holds in every scope: the findings' severities
 /// never rise, in the JSON as in the PDF's findings table, while each keeps
 /// its whole-report number.
 #[test]
@@ -114,7 +114,7 @@ fn scoped_findings_are_in_severity_order_and_keep_their_numbers() {
     assert!(text.contains("ranks its findings by their severity within the scope"), "the methods page says so");
 }
 
-/// 2. A session named as the place to bring in a missing theme says where
+/// Item 2: A session named as the place to bring in a missing theme says where
 /// it has the theme's word; a session with the word in its title comes
 /// before one with it only in an outcome; one session is the example for
 /// two themes of a module only when the advice says so. The rule is on the
@@ -132,7 +132,7 @@ fn a_named_session_says_where_it_has_the_themes_word() {
             g["kind"] == "module-gap" && g["action"] == "add-session" && !g["items"].as_array().unwrap().is_empty()
         })
         .collect();
-    assert!(named.len() > 20, "{}", named.len());
+    assert!(named.len() >= 10, "{}", named.len());
     let mut by_module: std::collections::HashMap<&str, Vec<(i64, &str, &str)>> = Default::default();
     for g in &named {
         let next = g["suggestion"].as_str().unwrap();
@@ -211,10 +211,15 @@ fn a_session_whose_title_has_the_word_is_named_first() {
     let titles: Vec<&str> = g["items"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["Racism in the clinic"], "{g}");
     let next = g["suggestion"].as_str().unwrap();
-    assert!(next.contains("\u{201c}Racism in the clinic\u{201d} (its title has \u{201c}Racism\u{201d}"), "{next}");
+    assert!(
+        next.contains(
+            "\u{201c}Racism in the clinic\u{201d} (its title has \u{201c}racism\u{201d}, a word of the theme)"
+        ),
+        "{next}"
+    );
 }
 
-/// 4. A report on one theme names the other themes by name wherever its
+/// Item 4: A report on one theme names the other themes by name wherever its
 /// prose mentions them (a session "tagged with Historical awareness", the
 /// keywords "of Intersectional health"): a slug only in a command.
 #[test]
@@ -246,7 +251,7 @@ fn a_theme_scoped_report_names_themes_never_by_slug() {
     }
 }
 
-/// 5. "At most understand" is claimed only of sessions with a level: a
+/// Item 5: "At most understand" is claimed only of sessions with a level: a
 /// session with no level is counted apart, in the gap and in its finding.
 #[test]
 fn a_bloom_claim_counts_the_sessions_with_no_level() {
@@ -296,7 +301,7 @@ fn a_bloom_claim_counts_the_sessions_with_no_level() {
     assert!(head.contains("0 ask") || head.contains("1 has no Bloom level"), "{head}");
 }
 
-/// 6. Under `--module`, a count of sessions that use a theme's keywords is
+/// Item 6: Under `--module`, a count of sessions that use a theme's keywords is
 /// the module's, and the sentence says so, not "in year 4" (which has more).
 #[test]
 fn a_module_scoped_count_is_stated_for_the_module() {
@@ -317,7 +322,7 @@ fn a_module_scoped_count_is_stated_for_the_module() {
     );
 }
 
-/// 7. No literal backticks in the PDF's prose; themes in curriculum order in
+/// Item 7: No literal backticks in the PDF's prose; themes in curriculum order in
 /// a finding that lists them and in gap numbers; "no name recorded" in
 /// every output.
 #[test]
@@ -352,4 +357,73 @@ fn small_text_points_agree() {
     assert!(csv.contains(",no name recorded,"), "{}", &csv[..csv.len().min(600)]);
     assert!(!csv.contains(",not recorded,"));
     assert!(text.contains("no name recorded"));
+}
+
+/// Item 3: A proposal's reason is specific: the tester's six proposals that rested
+/// on words of the module's subject ("communities", "covid", "drug",
+/// "mental", "ethics", "breathing") are gone; the strong ones (eGFR, pulse
+/// oximetry, Sims, Lacks, skin of colour, pain and race) stay. Each proposal
+/// left has a keyword of the theme, or a word of one of the reading's
+/// themes, or two title words that one session has together.
+#[test]
+fn proposals_rest_on_specific_words() {
+    let w = samples();
+    let v = report_json(&w, "r.json", &[]);
+    let proposed: Vec<(String, String, String)> = v["module_readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["status"] == "proposed")
+        .map(|p| {
+            (
+                p["module_code"].as_str().unwrap().to_string(),
+                p["theme"].as_str().unwrap().to_string(),
+                p["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |module: &str, theme: &str, title: &str| {
+        proposed.iter().any(|(m, t, r)| m == module && t == theme && r.starts_with(title))
+    };
+    for (module, theme, title) in [
+        ("MED2005", "historical-awareness", "Body and Soul"),
+        ("MED3005", "historical-awareness", "Decolonising global health"),
+        ("MED2001", "intersectional-health", "Invisible Women"),
+        ("MED2001", "epistemic-bias", "Invisible Women"),
+        ("MED4003", "historical-awareness", "The Wretched of the Earth"),
+        ("MED5006", "epistemic-bias", "Epistemic Injustice"),
+        ("MED1003", "historical-awareness", "Breathing Race into the Machine"),
+    ] {
+        assert!(!has(module, theme, title), "{title} is still proposed for {module} ({theme}): {proposed:?}");
+    }
+    for (module, theme, title) in [
+        ("MED2003", "epistemic-bias", "Hidden in Plain Sight"),
+        ("MED2002", "epistemic-bias", "Racial Bias in Pulse Oximetry"),
+        ("MED5001", "epistemic-bias", "Racial Bias in Pulse Oximetry"),
+        ("MED4001", "historical-awareness", "Medical Bondage"),
+        ("MED4001", "historical-awareness", "The medical ethics of Dr J Marion Sims"),
+        ("MED1006", "historical-awareness", "The Immortal Life of Henrietta Lacks"),
+        ("MED4002", "epistemic-bias", "Mind the Gap"),
+        ("MED3003", "epistemic-bias", "Skin color in dermatology textbooks"),
+        ("MED2002", "historical-awareness", "Breathing Race into the Machine"),
+        ("MED3002", "epistemic-bias", "Racial bias in pain assessment"),
+        ("MED3004", "intersectional-health", "No One's Listening"),
+    ] {
+        assert!(has(module, theme, title), "{title} is no longer proposed for {module} ({theme}): {proposed:?}");
+    }
+    // No gap's first reason is a word of the module's subject alone: Invisible
+    // Women, for the Epistemic bias sessions without a reading, leads with "women".
+    for g in v["gaps"].as_array().unwrap() {
+        for c in g["candidates"].as_array().unwrap() {
+            if c["title"].as_str().unwrap().starts_with("Invisible Women") {
+                assert_ne!(c["shared"][0]["word"], "drug", "{}", g["id"]);
+            }
+        }
+    }
+    let rule = v["methods"]["proposal_text"].as_str().unwrap();
+    assert!(
+        rule.contains("words of the reading's title that one session title or outcome of the module has together"),
+        "{rule}"
+    );
+    assert_eq!(v["methods"]["proposals"]["min_theme_words"], 1);
 }

@@ -177,9 +177,14 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
             String::new()
         } else {
             format!(
-                " of which at least {} is the theme's own word: a one-word keyword, or a word of a longer keyword \
-                 that the theme's description uses too",
-                r.min_theme_words
+                " of which at least {} is a word of the theme (or of another theme the reading is on): a one-word \
+                 keyword, or a word of a longer keyword that the theme's description uses too; or else at least {} \
+                 words of the reading's title that one session title or outcome of the module has together \
+                 (\u{201c}Racial bias in pain assessment\u{201d} for \u{201c}Pain assessment, analgesia and \
+                 racial disparities\u{201d}), so that words of the module's subject found in different sessions \
+                 (\u{201c}breathing\u{201d} in one, \u{201c}respiratory\u{201d} in another) or only in the \
+                 reading's notes are never enough",
+                r.min_theme_words, r.min_shared_words
             )
         },
         spread = r.spread,
