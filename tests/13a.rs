@@ -148,7 +148,7 @@ fn a_named_session_says_where_it_has_the_themes_word() {
                 assert!(title.to_lowercase().contains(&t.to_lowercase()), "{t} in {title}");
             }
             let said = if in_title.is_empty() {
-                format!("\u{201c}{title}\u{201d} (only its learning outcomes have \u{201c}{}\u{201d}", words[0])
+                format!("\u{201c}{title}\u{201d} (only its outcomes have \u{201c}{}\u{201d}", words[0])
             } else {
                 format!("\u{201c}{title}\u{201d} (its title has \u{201c}{}\u{201d}", in_title[0])
             };
@@ -179,7 +179,7 @@ fn a_named_session_says_where_it_has_the_themes_word() {
         .find(|g| g["module_code"] == "MED4007" && g["theme"] == "epistemic-bias")
         .expect("MED4007 misses Epistemic bias");
     let next = g77["suggestion"].as_str().unwrap();
-    assert!(next.contains("only its learning outcomes have"), "{next}");
+    assert!(next.contains("only its outcomes have"), "{next}");
     // The methods page states the rule.
     w.ok(&["report", "r.pdf"]);
     let text = pdf_text(&w.path("r.pdf")).join("\n").split_whitespace().collect::<Vec<_>>().join(" ");
@@ -211,12 +211,7 @@ fn a_session_whose_title_has_the_word_is_named_first() {
     let titles: Vec<&str> = g["items"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["Racism in the clinic"], "{g}");
     let next = g["suggestion"].as_str().unwrap();
-    assert!(
-        next.contains(
-            "\u{201c}Racism in the clinic\u{201d} (its title has \u{201c}racism\u{201d}, a word of the theme)"
-        ),
-        "{next}"
-    );
+    assert!(next.contains("\u{201c}Racism in the clinic\u{201d} (its title has \u{201c}racism\u{201d})"), "{next}");
 }
 
 /// Item 4: A report on one theme names the other themes by name wherever its

@@ -830,7 +830,8 @@ fn shallow_text(f: &Facts) -> Text {
         } else {
             format!(
                 "{} is taught at most at the remember and understand levels in {}, as far as levels are known: no \
-                 session asks students to apply, analyse, evaluate or create, and {} of its {} {} no Bloom level.",
+                 session with a level asks students to apply, analyse, evaluate or create, and {} of its {} {} no \
+                 Bloom level.",
                 f.name,
                 f.prog,
                 u,

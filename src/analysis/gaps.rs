@@ -1171,26 +1171,16 @@ fn readings_for(g: &Gap, proposer: &Proposer, ti: usize) -> Readings {
 }
 
 /// Where a session named as a place for a theme has the theme's words:
-/// "its title has “racism”", "an outcome has “ethnicity”, its title none",
-/// or both (the rule: [`super::glossary::PLACE_RULE`]).
+/// "its title has “racism”", "only its outcomes have “ethnicity”, not its
+/// title", or both (the rule: [`super::glossary::PLACE_RULE`]).
 fn where_words(i: &ItemCandidate) -> String {
     let quoted = |ws: &[&String]| list(&ws.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>(), "and");
     let in_title: Vec<&String> = i.words.iter().filter(|w| i.title_words.contains(w)).collect();
     let in_outcomes: Vec<&String> = i.words.iter().filter(|w| !i.title_words.contains(w)).collect();
-    let word = |n: usize| if n == 1 { "a word" } else { "words" };
     match (in_title.is_empty(), in_outcomes.is_empty()) {
-        (false, true) => format!("its title has {}, {} of the theme", quoted(&in_title), word(in_title.len())),
-        (false, false) => format!(
-            "its title has {} and its outcomes {}, {} of the theme",
-            quoted(&in_title),
-            quoted(&in_outcomes),
-            word(2)
-        ),
-        _ => format!(
-            "only its learning outcomes have {}, {} of the theme; its title has none",
-            quoted(&in_outcomes),
-            word(in_outcomes.len())
-        ),
+        (false, true) => format!("its title has {}", quoted(&in_title)),
+        (false, false) => format!("its title has {} and its outcomes {}", quoted(&in_title), quoted(&in_outcomes)),
+        _ => format!("only its outcomes have {}, not its title", quoted(&in_outcomes)),
     }
 }
 

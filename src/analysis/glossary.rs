@@ -103,14 +103,14 @@ pub const FINDING_RULE: &str = "Gaps that describe one fact at several levels ar
 /// How a session is named as the place to bring a missing theme into a
 /// module (the methods page states it; the code is `gaps::places_for`).
 pub const PLACE_RULE: &str = "When a module has no session on a theme and none of its sessions uses the theme's \
-     keywords, the advice names a session of the module where the theme could be brought in, for example one whose \
-     title or learning outcomes have a word of the theme: a one-word keyword of the theme, or a word of one of its \
+     keywords, the advice names, as an example of where the theme could be brought in, a session of the module \
+     whose title or learning outcomes have a word of the theme: a one-word keyword of the theme, or a word of one of its \
      longer keywords that the theme's description uses too (\u{201c}ethnicity\u{201d} of \u{201c}race/ethnicity\u{201d}, \
      but not \u{201c}body\u{201d} of \u{201c}body snatching\u{201d}), compared as proposed readings are (inflections \
      and meaning-keeping endings; never an outcome's action verb, a word in its clinical sense or a word many \
      modules use). Such a word is a weaker sign than a keyword: it says the session touches the theme's subject, \
      not that it teaches the theme. Sessions whose title has such a word are named before those where only an \
-     outcome has it, and the advice says which (\u{201c}its title has\u{201d} or \u{201c}only its learning outcomes \
+     outcome has it, and the advice says which (\u{201c}its title has\u{201d} or \u{201c}only its outcomes \
      have\u{201d}). A session already named for another theme of the same module is passed over when another fits \
      as well; when it is named again, the advice says it is also the example for that theme. When no session has \
      such a word, none is named.";
@@ -177,8 +177,8 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
             String::new()
         } else {
             format!(
-                " of which at least {} is a word of the theme (or of another theme the reading is on): a one-word \
-                 keyword, or a word of a longer keyword that the theme's description uses too; or else at least {} \
+                " of which at least {} is the theme's own word (or a word of another theme the reading is on): a \
+                 one-word keyword, or a word of a longer keyword that the theme's description uses too; or else at least {} \
                  words of the reading's title that one session title or outcome of the module has together \
                  (\u{201c}Racial bias in pain assessment\u{201d} for \u{201c}Pain assessment, analgesia and \
                  racial disparities\u{201d}), so that words of the module's subject found in different sessions \
