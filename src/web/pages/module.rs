@@ -174,7 +174,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                         }
                         (themes_editor(v, &themes, Target::Item(i.id), &label, &i.themes, &back))
                         @for s in found.iter().filter(|s| s.id == i.id) {
-                            (suggestion(v, s, &label, &back))
+                            (suggestion(v, &themes, s, &label, &back))
                         }
                     }
                 }

@@ -236,7 +236,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         }
         h2 { "Themes" }
         (themes_editor(v, &themes, Target::Reading(id), &label, &info.themes, &back))
-        @for s in &found { (suggestion(v, s, &label, &back)) }
+        @for s in &found { (suggestion(v, &themes, s, &label, &back)) }
         @if !rejected.is_empty() {
             details {
                 summary { (count(rejected.len(), "rejected suggestion")) }

@@ -98,7 +98,11 @@ pub fn themes_editor(v: &Visit, themes: &[Theme], target: Target, label: &str, o
 }
 
 /// One suggestion with its evidence, and Accept / Reject in one click each.
-pub fn suggestion(v: &Visit, s: &Suggestion, label: &str, back: &str) -> Markup {
+///
+/// The theme is named as every page names it (`themes` gives the names; the
+/// slug only for a theme they do not hold).
+pub fn suggestion(v: &Visit, themes: &[Theme], s: &Suggestion, label: &str, back: &str) -> Markup {
+    let name = themes.iter().find(|t| t.slug == s.theme).map_or(s.theme.as_str(), |t| t.name.as_str());
     let tv = match s.target {
         suggest::TargetKind::Item => target_value(Target::Item(s.id)),
         suggest::TargetKind::Reading => target_value(Target::Reading(s.id)),
@@ -106,7 +110,7 @@ pub fn suggestion(v: &Visit, s: &Suggestion, label: &str, back: &str) -> Markup 
     let evidence = s.evidence.join(", ");
     html! {
         div.suggestion {
-            "Suggested theme " strong { (s.theme) } " (score " (s.score) ") from the words "
+            "Suggested theme " strong { (name) } " (score " (s.score) ") from the words "
             span.evidence { @for (i, e) in s.evidence.iter().enumerate() { @if i > 0 { ", " } "“" (e) "”" } }
             ". "
             form.inline method="post" action="/suggestions/accept" {
