@@ -391,7 +391,7 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     let m = module_id(&w, "MED1002");
     let item = item_id(&w, "MED1002", "Anatomy Act");
     let page = c.page(&format!("/modules/{m}"));
-    assert!(page.contains("Suggested theme <strong>historical-awareness</strong>"), "{page}");
+    assert!(page.contains("Suggested theme <strong>Historical awareness</strong>"), "{page}");
     assert!(page.contains("“Anatomy Act”") && page.contains("“body snatching”"), "the evidence words are shown");
     let r = c.post_form(
         "/suggestions/accept",
@@ -406,7 +406,7 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     assert_eq!(r.location(), format!("/modules/{m}#item-{item}"));
     let page = c.follow(&r);
     assert!(flash(&page).is_some_and(|f| f.contains("historical-awareness")), "{page}");
-    assert!(!page.contains("Suggested theme <strong>historical-awareness</strong>"));
+    assert!(!page.contains("Suggested theme <strong>Historical awareness</strong>"));
     assert_eq!(item_themes(&w, "MED1002", item), ["historical-awareness"]);
     let log = w.ok(&["log", "--entity", "item_tag", "--format", "csv"]);
     assert!(log.lines().any(|l| l.contains("amina") && l.contains("suggested from the lexicon: Anatomy Act")), "{log}");
@@ -417,7 +417,7 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     let spiro = item_id(&w, "MED2002", "Spirometry");
     let page = c.page(&format!("/modules/{m2}"));
     assert!(page.contains(&format!("id=\"item-{spiro}\"")));
-    assert!(page.contains("Suggested theme <strong>epistemic-bias</strong>"), "{page}");
+    assert!(page.contains("Suggested theme <strong>Epistemic bias</strong>"), "{page}");
     let r = c.post_form(
         "/suggestions/reject",
         &[
@@ -430,7 +430,7 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     );
     let page = c.follow(&r);
     assert!(flash(&page).is_some_and(|f| f.contains("will not be suggested again")), "{page}");
-    assert!(!page.contains("Suggested theme <strong>epistemic-bias</strong>"));
+    assert!(!page.contains("Suggested theme <strong>Epistemic bias</strong>"));
     assert!(page.contains("1 rejected suggestion<"));
     assert!(item_themes(&w, "MED2002", spiro).is_empty(), "rejecting tags nothing");
     let log = w.ok(&["log", "--format", "csv"]);
@@ -444,13 +444,13 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     // Another person sees it rejected too.
     let mut b = s.client();
     b.login("ben");
-    assert!(!b.page(&format!("/modules/{m2}")).contains("Suggested theme <strong>epistemic-bias</strong>"));
+    assert!(!b.page(&format!("/modules/{m2}")).contains("Suggested theme <strong>Epistemic bias</strong>"));
     // Undo in the history brings it back.
     let undo_id = w.count("SELECT max(id) FROM history WHERE entity = 'suggestion'");
     let r = b.submit("/history", "/undo", &[("id", &undo_id.to_string()), ("back", &format!("/modules/{m2}"))]);
     let page = b.follow(&r);
     assert!(flash(&page).is_some_and(|f| f.starts_with("Undone")), "{page}");
-    assert!(page.contains("Suggested theme <strong>epistemic-bias</strong>"));
+    assert!(page.contains("Suggested theme <strong>Epistemic bias</strong>"));
     // Reject and restore from the page.
     let r = b.submit(
         &format!("/modules/{m2}"),
@@ -463,7 +463,7 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
         "/suggestions/restore",
         &[("target", &format!("item:{spiro}")), ("theme", "2"), ("back", &format!("/modules/{m2}"))],
     );
-    assert!(b.follow(&r).contains("Suggested theme <strong>epistemic-bias</strong>"));
+    assert!(b.follow(&r).contains("Suggested theme <strong>Epistemic bias</strong>"));
 }
 
 #[test]
@@ -482,7 +482,7 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("intersectional-health")));
     assert!(item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
     // What one person changes, another sees on reload.
-    assert!(b.page(&page).contains("Remove intersectional-health from session"));
+    assert!(b.page(&page).contains("Remove Intersectional health from session"));
     let r = b.submit(&page, "/untag", &[("target", &format!("item:{item}")), ("theme", "3"), ("back", &page)]);
     assert!(flash(&b.follow(&r)).is_some_and(|f| f.contains("Removed intersectional-health")));
     assert!(!item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
@@ -491,7 +491,7 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     assert!(flash(&b.follow(&r)).is_some_and(|f| f.contains("was not tagged")));
     // A change from the command line shows on the next page.
     w.ok(&["tag", &item.to_string(), "historical-awareness", "--by", "cli-user"]);
-    assert!(a.page(&page).contains("Remove historical-awareness from session"));
+    assert!(a.page(&page).contains("Remove Historical awareness from session"));
 
     // Link a reading found from the module page.
     let found = a.page(&format!("{page}?find=NEJMms2004740"));

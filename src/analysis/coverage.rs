@@ -84,7 +84,7 @@ pub struct CellEvidence {
     pub theme: String,
     pub item_id: i64,
     pub session: String,
-    /// Who tagged it ("not recorded" when the tag has no contributor).
+    /// Who tagged it ("no name recorded" when the tag has no contributor).
     pub tagged_by: String,
     /// How the tag was made: import, manual, suggest or merge.
     pub source: String,

@@ -112,7 +112,10 @@ fn key_of(g: &Gap, absent: &BTreeSet<(Option<String>, Option<String>)>, years: &
 /// The findings of a list of gaps (with their IDs set, computed over the
 /// whole database), most important first, with the IDs they have over the
 /// whole database; only those with a gap in `within` are returned, each
-/// stating what holds in that scope.
+/// stating what holds in that scope. The order is by severity in scope (the
+/// highest severity of the gaps in scope), then the whole database's order
+/// ([`super::glossary::FINDING_RULE`]); so in a scoped list the numbers may
+/// run F1, F2, F4, F3 when F3 is only low within the scope.
 pub fn roll_up(gaps: &[Gap], data: &AuditData, within: &Within) -> Vec<Finding> {
     let absent: BTreeSet<(Option<String>, Option<String>)> = gaps
         .iter()
@@ -169,6 +172,11 @@ pub fn roll_up(gaps: &[Gap], data: &AuditData, within: &Within) -> Vec<Finding> 
         f.id = format!("F{}", i + 1);
         out.push(f);
     }
+    // A finding's severity is that of its gaps in scope, which may be lower
+    // than over the whole database: ranked again by it (a stable sort, so
+    // equals keep the whole report's order), so that "most important first"
+    // holds in every scope (issue 13a/1). The numbers stay those of the whole.
+    out.sort_by_key(|f| f.severity);
     out
 }
 
@@ -490,7 +498,13 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
     let headline = match keyword_start(f) {
         Some((_, ys, n)) if !seen.is_empty() => {
             let ys: Vec<i64> = ys.into_iter().collect();
-            let at = if ys.is_empty() { String::new() } else { format!(" in {}", years(&ys)) };
+            // Under `--module`, the count is the module's, not the year's (issue 13a/6).
+            let at = match (w.module_in(&f.prog), ys.is_empty()) {
+                (Some(md), true) => format!(" in {}", md.code),
+                (Some(md), false) => format!(" in {} ({})", md.code, years(&ys)),
+                (None, true) => String::new(),
+                (None, false) => format!(" in {}", years(&ys)),
+            };
             format!(
                 "{}; {}{at} not tagged with it already {} its keywords.",
                 headline.trim_end_matches('.'),
@@ -775,23 +789,56 @@ fn thin_text(f: &Facts) -> Text {
 
 fn shallow_text(f: &Facts) -> Text {
     let w = f.cx.within;
+    // Sessions with no level are not known to stay low: the claim says how
+    // many there are (issue 13a/5), as the gap's sentence and table do.
+    let unlevelled =
+        |all: bool| f.gs.iter().flat_map(|g| g.unlevelled.iter()).filter(|i| all || w.has_item(**i)).count();
     let headline = if w.is_narrow() {
         let k = f.gs.iter().flat_map(|g| g.about.iter()).filter(|i| w.has_item(**i)).count();
-        format!(
-            "In {}, the {} tagged with {} {} students at most to remember or understand, as every session on it \
-             in {} does.",
-            f.place(),
-            count(k, "session", "sessions"),
-            f.name,
-            verb(k, "asks", "ask"),
-            f.prog
-        )
+        let u = unlevelled(false);
+        if u == 0 {
+            format!(
+                "In {}, the {} tagged with {} {} students at most to remember or understand, as every session on it \
+                 in {}{} does.",
+                f.place(),
+                count(k, "session", "sessions"),
+                f.name,
+                verb(k, "asks", "ask"),
+                f.prog,
+                if unlevelled(true) > 0 { " with a level" } else { "" }
+            )
+        } else {
+            format!(
+                "In {}, of the {} tagged with {}, {} students at most to remember or understand and {} no Bloom \
+                 level, as in all of {}: none is known to go further.",
+                f.place(),
+                count(k, "session", "sessions"),
+                f.name,
+                if k - u == 1 { "1 asks".to_string() } else { format!("{} ask", k - u) },
+                if u == 1 { "1 has".to_string() } else { format!("{u} have") },
+                f.prog
+            )
+        }
     } else {
-        format!(
-            "{} is taught only at the remember and understand levels in {}: no session asks students to apply, \
-             analyse, evaluate or create.",
-            f.name, f.prog
-        )
+        let (n, u) = (f.gs.iter().map(|g| g.about.len()).sum::<usize>(), unlevelled(true));
+        if u == 0 {
+            format!(
+                "{} is taught only at the remember and understand levels in {}: no session asks students to apply, \
+                 analyse, evaluate or create.",
+                f.name, f.prog
+            )
+        } else {
+            format!(
+                "{} is taught at most at the remember and understand levels in {}, as far as levels are known: no \
+                 session with a level asks students to apply, analyse, evaluate or create, and {} of its {} {} no \
+                 Bloom level.",
+                f.name,
+                f.prog,
+                u,
+                count(n, "session", "sessions"),
+                verb(u, "has", "have")
+            )
+        }
     };
     (f.scope_or(format!("programme {}", f.prog)), headline, f.lead(GapKind::ShallowTheme), None)
 }

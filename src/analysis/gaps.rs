@@ -131,6 +131,10 @@ pub struct ItemCandidate {
     /// shares with the theme's keywords (the reason it is named).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
+    /// Of `words`, those in the session's title (the rest are in its
+    /// learning outcomes), so that the advice says where the word is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title_words: Vec<String>,
 }
 
 /// An untagged session whose own words match a theme's keywords.
@@ -266,6 +270,11 @@ pub struct Gap {
     /// reading. Used to tell whether the gap lies in a scope.
     #[serde(skip)]
     pub about: Vec<i64>,
+    /// Of `about`, the sessions with no Bloom level (no outcome verb canon
+    /// recognises and none set by hand): a shallow theme's claim "at most
+    /// understand" is not known of them, and its sentences say how many.
+    #[serde(skip)]
+    pub unlevelled: Vec<i64>,
 }
 
 impl Gap {
@@ -291,6 +300,7 @@ impl Gap {
             items: Vec::new(),
             evidence: Vec::new(),
             about: Vec::new(),
+            unlevelled: Vec::new(),
         }
     }
 }
@@ -436,6 +446,7 @@ impl<'a> Cx<'a> {
                 score: 0.0,
                 level,
                 words: Vec::new(),
+                title_words: Vec::new(),
             })
             .collect()
     }
@@ -464,6 +475,7 @@ impl<'a> Cx<'a> {
                 score: 0.0,
                 level: None,
                 words: Vec::new(),
+                title_words: Vec::new(),
             })
             .collect()
     }
@@ -726,16 +738,35 @@ fn shallow_themes(cx: &Cx) -> Vec<Gap> {
         let w = &cx.opts.within;
         let items: Vec<&ItemInfo> = u.items.iter().copied().filter(|i| w.has_item(i.id)).collect();
         let n = items.len();
-        let text = format!(
-            "The {} tagged with {} in {} {} students at most to {} ({}): {} them to apply, analyse, evaluate or create.",
-            plural(n, "session", "sessions"),
-            t.name,
-            w.place(prog),
-            if n == 1 { "asks" } else { "ask" },
-            best.as_str(),
-            quote(cx, &items),
-            if n == 1 { "it does not ask" } else { "none asks" }
-        );
+        // Sessions with no level are not known to stay low: counted apart (issue 13a/5).
+        let unlevelled: Vec<i64> =
+            u.lower.iter().filter(|(i, l)| l.is_none() && w.has_item(i.id)).map(|(i, _)| i.id).collect();
+        let m = unlevelled.len();
+        let text = if m == 0 {
+            format!(
+                "The {} tagged with {} in {} {} students at most to {} ({}): {} them to apply, analyse, evaluate or create.",
+                plural(n, "session", "sessions"),
+                t.name,
+                w.place(prog),
+                if n == 1 { "asks" } else { "ask" },
+                best.as_str(),
+                quote(cx, &items),
+                if n == 1 { "it does not ask" } else { "none asks" }
+            )
+        } else {
+            format!(
+                "Of the {} tagged with {} in {} ({}), {} students at most to {} and {} no Bloom level (no outcome \
+                 verb canon recognises, none set by hand): none is known to ask them to apply, analyse, evaluate or \
+                 create.",
+                plural(n, "session", "sessions"),
+                t.name,
+                w.place(prog),
+                quote(cx, &items),
+                if n - m == 1 { "1 asks".to_string() } else { format!("{} ask", n - m) },
+                best.as_str(),
+                if m == 1 { "1 has".to_string() } else { format!("{m} have") },
+            )
+        };
         let advice = advise(
             Action::Deepen,
             format!(
@@ -747,6 +778,7 @@ fn shallow_themes(cx: &Cx) -> Vec<Gap> {
         let mut g = Gap::new(GapKind::ShallowTheme, Severity::Medium, Place::programme(prog, t), text, advice);
         g.items = cx.listed(u.lower.iter().copied().filter(|(i, _)| w.has_item(i.id)));
         g.about = items.iter().map(|i| i.id).collect();
+        g.unlevelled = unlevelled;
         out.push(g);
     }
     out
@@ -947,6 +979,9 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>, proposer: &Proposer) -> any
         if items.is_empty() {
             continue;
         }
+        // The sessions already named as the example for another theme of
+        // this module: another that fits as well is named instead.
+        let mut named: HashSet<i64> = HashSet::new();
         for (ti, t) in cx.data.themes.iter().enumerate().filter(|(ti, _)| row.counts[*ti] == 0) {
             let ev = cx.evidence[mi][ti].clone();
             let name = cx.module_name(m);
@@ -985,7 +1020,8 @@ fn module_gaps(cx: &Cx, ranker: Option<&dyn Ranker>, proposer: &Proposer) -> any
                 None => cx.carrier_items(&ev),
             };
             if ev.is_empty() {
-                g.items = places_for(cx, proposer, ti, m, items, &g.items);
+                g.items = places_for(cx, proposer, ti, m, items, &g.items, &named);
+                named.extend(g.items.iter().map(|i| i.item_id));
             }
             g.evidence = ev;
             out.push(g);
@@ -1021,18 +1057,24 @@ fn ranked_carriers(
                 score: (score * 100.0).round() / 100.0,
                 level: None,
                 words: Vec::new(),
+                title_words: Vec::new(),
             })
         })
         .collect())
 }
 
 /// The sessions of a module to bring a missing theme into: those whose
-/// title or outcomes have words of the theme's keywords (the same words as
-/// proposals: inflections and meaning-keeping derivations, never an
-/// outcome's action verb, a weak word or a word many modules use), most
-/// such words first, then by full-text rank (`ranked`), then in module
-/// order; up to `candidates`, only those with as many words as the best.
-/// None when no session shares a word: no session is named at random.
+/// title or outcomes have words of the theme (its one-word keywords and the
+/// words of its longer keywords that its description uses too; the same
+/// words as proposals: inflections and meaning-keeping derivations, never an
+/// outcome's action verb, a weak word, a word many modules use or a word in
+/// its clinical sense). Sessions whose title has such a word come first (a
+/// word only in an outcome is a weaker sign of what the session is about),
+/// then sessions not already `named` for another theme of the module, then
+/// those with most such words, then by full-text rank (`ranked`), then in
+/// module order; up to `candidates`, only those as good as the best on the
+/// first three. None when no session has a word: no session is named at
+/// random. The methods page states the rule ([`super::glossary::PLACE_RULE`]).
 fn places_for(
     cx: &Cx,
     proposer: &Proposer,
@@ -1040,14 +1082,27 @@ fn places_for(
     m: &ModuleInfo,
     items: &[ItemInfo],
     ranked: &[ItemCandidate],
+    named: &HashSet<i64>,
 ) -> Vec<ItemCandidate> {
-    let mut found: Vec<(usize, f64, usize, ItemCandidate)> = items
+    type Rank = (std::cmp::Reverse<usize>, bool, std::cmp::Reverse<usize>);
+    let mut found: Vec<(Rank, f64, usize, ItemCandidate)> = items
         .iter()
         .enumerate()
         .filter_map(|(k, i)| {
-            let words = proposer.theme_words_in(ti, &format!("{}\n{}", i.title, i.outcomes));
+            let title_words = proposer.theme_words_in(ti, &i.title);
+            let mut words = title_words.clone();
+            for w in proposer.theme_words_in(ti, &i.outcomes) {
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
             let score = ranked.iter().find(|r| r.item_id == i.id).map_or(0.0, |r| r.score);
             (!words.is_empty()).then(|| {
+                let rank = (
+                    std::cmp::Reverse(title_words.len().min(1)),
+                    named.contains(&i.id),
+                    std::cmp::Reverse(words.len()),
+                );
                 let c = ItemCandidate {
                     item_id: i.id,
                     module_code: m.code.clone(),
@@ -1055,14 +1110,15 @@ fn places_for(
                     score,
                     level: None,
                     words,
+                    title_words,
                 };
-                (c.words.len(), score, k, c)
+                (rank, score, k, c)
             })
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let best = found.first().map_or(0, |f| f.0);
-    found.into_iter().filter(|f| f.0 == best).take(cx.opts.candidates).map(|f| f.3).collect()
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let best = found.first().map(|f| f.0);
+    found.into_iter().filter(|f| Some(f.0) == best).take(cx.opts.candidates).map(|f| f.3).collect()
 }
 
 /// Readings for every gap that can take them, spread across modules.
@@ -1114,33 +1170,56 @@ fn readings_for(g: &Gap, proposer: &Proposer, ti: usize) -> Readings {
     }
 }
 
+/// Where a session named as a place for a theme has the theme's words:
+/// "its title has “racism”", "only its outcomes have “ethnicity”, not its
+/// title", or both (the rule: [`super::glossary::PLACE_RULE`]).
+fn where_words(i: &ItemCandidate) -> String {
+    let quoted = |ws: &[&String]| list(&ws.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>(), "and");
+    let in_title: Vec<&String> = i.words.iter().filter(|w| i.title_words.contains(w)).collect();
+    let in_outcomes: Vec<&String> = i.words.iter().filter(|w| !i.title_words.contains(w)).collect();
+    match (in_title.is_empty(), in_outcomes.is_empty()) {
+        (false, true) => format!("its title has {}", quoted(&in_title)),
+        (false, false) => format!("its title has {} and its outcomes {}", quoted(&in_title), quoted(&in_outcomes)),
+        _ => format!("only its outcomes have {}, not its title", quoted(&in_outcomes)),
+    }
+}
+
 /// Completes the next steps that depend on what was found to fill the gap:
 /// the sessions named as closest to the theme, and the readings proposed
 /// (or what to do when none is). Every claim is made from the gap's own
 /// `items` and `candidates`, so the advice never points to what is not there.
 fn finish_advice(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
     let col: HashMap<&str, usize> = cx.data.themes.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+    // The theme each session was first named the example for, by module (as
+    // the module's row lists its gaps): a session named again says so.
+    let mut example_for: HashMap<(Option<String>, String, i64), String> = HashMap::new();
     for g in gaps.iter_mut() {
         let Some(&ti) = g.theme.as_deref().and_then(|t| col.get(t)) else { continue };
         let t = &cx.data.themes[ti];
         let readings = readings_for(g, proposer, ti);
         let text = match (g.kind, g.action) {
             (GapKind::ModuleGap, Action::AddSession) => {
-                let quoted =
-                    |ws: &[String]| ws.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", ");
+                let module = g.module_code.clone().unwrap_or_default();
+                let mut why = |i: &ItemCandidate| {
+                    let key = (g.programme.clone(), module.clone(), i.item_id);
+                    let also = match example_for.get(&key) {
+                        Some(other) if *other != t.name => format!("; also the example for {other}"),
+                        Some(_) => String::new(),
+                        None => {
+                            example_for.insert(key, t.name.clone());
+                            String::new()
+                        }
+                    };
+                    format!("\u{201c}{}\u{201d} ({}{also})", i.title, where_words(i))
+                };
                 let closest = match g.items.as_slice() {
-                    [] => " (no session of the module has one of the theme's own words, so none is named)".to_string(),
-                    [one] => format!(
-                        ", for example \u{201c}{}\u{201d} (it has {}, of the theme's own words)",
-                        one.title,
-                        quoted(&one.words)
-                    ),
+                    [] => " (no session of the module has a word of the theme in its title or outcomes, so none is \
+                           named)"
+                        .to_string(),
+                    [one] => format!(", for example {}", why(one)),
                     many => {
-                        let titles: Vec<String> = many
-                            .iter()
-                            .map(|i| format!("\u{201c}{}\u{201d} ({})", i.title, quoted(&i.words)))
-                            .collect();
-                        format!(", for example {}: sessions with the theme's own words", list(&titles, "or"))
+                        let titles: Vec<String> = many.iter().map(&mut why).collect();
+                        format!(", for example {}", list(&titles, "or"))
                     }
                 };
                 format!("{}{closest}; {}.", g.suggestion, reading_clause(readings, &t.name, "it"))
@@ -1223,11 +1302,13 @@ pub fn compute_ranked_with(
 /// module, then by severity and theme; any other gap by severity, highest
 /// first, then year, module, theme and programme. The methods page states
 /// the rule ([`super::glossary::numbering_rule`]).
-fn page_order(g: &Gap) -> impl Ord + '_ {
+fn page_order<'g>(g: &'g Gap, theme_at: &HashMap<&str, usize>) -> impl Ord + 'g {
     let section = super::glossary::ORDER.iter().position(|k| *k == g.kind).unwrap_or(usize::MAX);
     // The module table's row: none for other kinds, whose rows are gaps.
     let row = (g.kind == GapKind::ModuleGap).then_some((g.year, g.scope.as_str(), g.programme.as_deref()));
-    (section, row, g.severity, g.year, g.module_code.as_deref(), g.theme.as_deref(), g.programme.as_deref())
+    // Themes in curriculum order (as the coverage table's columns), not by slug.
+    let theme = g.theme.as_deref().map(|t| theme_at.get(t).copied().unwrap_or(usize::MAX));
+    (section, row, g.severity, g.year, g.module_code.as_deref(), theme, g.programme.as_deref())
 }
 
 fn compute_inner(
@@ -1248,7 +1329,8 @@ fn compute_inner(
     gaps.extend(unsupported_items(&cx));
     propose(&cx, proposer, &mut gaps);
     finish_advice(&cx, proposer, &mut gaps);
-    gaps.sort_by(|a, b| page_order(a).cmp(&page_order(b)));
+    let theme_at: HashMap<&str, usize> = data.themes.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+    gaps.sort_by(|a, b| page_order(a, &theme_at).cmp(&page_order(b, &theme_at)));
     for (i, g) in gaps.iter_mut().enumerate() {
         g.id = format!("G{}", i + 1);
     }

@@ -95,7 +95,25 @@ pub const FINDING_RULE: &str = "Gaps that describe one fact at several levels ar
      theme: one fact, counted once, so a finding on one theme counts the modules that teach another theme but not \
      this one, and says how many more teach none); sessions without a reading. A finding takes the highest severity of the gaps \
      behind it. Findings are ranked by severity, then by the number of gaps behind them (the gaps on single themes \
-     of a module with no theme add nothing: they are that one fact again); the report leads with the first few.";
+     of a module with no theme add nothing: they are that one fact again); the report leads with the first few. \
+     A report on part of the curriculum keeps the numbers of the whole but ranks its findings by their severity \
+     within the scope (the highest of their gaps there), then in the whole report's order, so its numbers may \
+     run F1, F2, F4, F3.";
+
+/// How a session is named as the place to bring a missing theme into a
+/// module (the methods page states it; the code is `gaps::places_for`).
+pub const PLACE_RULE: &str = "When a module has no session on a theme and none of its sessions uses the theme's \
+     keywords, the advice names, as an example of where the theme could be brought in, a session of the module \
+     whose title or learning outcomes have a word of the theme: a one-word keyword of the theme, or a word of one of its \
+     longer keywords that the theme's description uses too (\u{201c}ethnicity\u{201d} of \u{201c}race/ethnicity\u{201d}, \
+     but not \u{201c}body\u{201d} of \u{201c}body snatching\u{201d}), compared as proposed readings are (inflections \
+     and meaning-keeping endings; never an outcome's action verb, a word in its clinical sense or a word many \
+     modules use). Such a word is a weaker sign than a keyword: it says the session touches the theme's subject, \
+     not that it teaches the theme. Sessions whose title has such a word are named before those where only an \
+     outcome has it, and the advice says which (\u{201c}its title has\u{201d} or \u{201c}only its outcomes \
+     have\u{201d}). A session already named for another theme of the same module is passed over when another fits \
+     as well; when it is named again, the advice says it is also the example for that theme. When no session has \
+     such a word, none is named.";
 
 /// How gaps are numbered (the methods page and the JSON state it; the code
 /// is `gaps::page_order`): G1, G2, … in the order the report prints them, so
@@ -105,9 +123,9 @@ pub fn numbering_rule() -> String {
     let sections: Vec<String> = ORDER.iter().map(|k| term(*k, 0).heading.to_lowercase()).collect();
     format!(
         "Gaps are numbered G1, G2, … in the order the Gaps section prints them: by section, in the order {}; within a section \
-         by severity, highest first, then year of study, module and theme; {} are listed one row per module, by \
+         by severity, highest first, then year of study, module and theme (themes in the order of the coverage table); {} are listed one row per module, by \
          year of study and module, so that a module's gaps have consecutive numbers. A report on part of the \
-         curriculum keeps the numbers of the whole, as `canon gaps`, the CSV and the JSON do.",
+         curriculum keeps the numbers of the whole, as the command canon gaps, the CSV and the JSON do.",
         list(&sections, "and"),
         term(GapKind::ModuleGap, 0).heading.to_lowercase(),
     )
@@ -159,9 +177,14 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
             String::new()
         } else {
             format!(
-                " of which at least {} is the theme's own word: a one-word keyword, or a word of a longer keyword \
-                 that the theme's description uses too",
-                r.min_theme_words
+                " of which at least {} is the theme's own word (or a word of another theme the reading is on): a \
+                 one-word keyword, or a word of a longer keyword that the theme's description uses too; or else at least {} \
+                 words of the reading's title that one session title or outcome of the module has together \
+                 (\u{201c}Racial bias in pain assessment\u{201d} for \u{201c}Pain assessment, analgesia and \
+                 racial disparities\u{201d}), so that words of the module's subject found in different sessions \
+                 (\u{201c}breathing\u{201d} in one, \u{201c}respiratory\u{201d} in another) or only in the \
+                 reading's notes are never enough",
+                r.min_theme_words, r.min_shared_words
             )
         },
         spread = r.spread,

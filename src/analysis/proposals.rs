@@ -190,12 +190,15 @@ pub const RARE_KEYWORD_SHARE: usize = 10;
 /// one-word keyword is one shared word like any other).
 pub const MIN_SHARED_WORDS: usize = 2;
 /// Of those shared words, at least this many must be words of the theme's
-/// keywords. Zero: a proposed reading is already on the theme, so what the
-/// shared words must show is that it is about what the module teaches
-/// ("breathing" and "respiratory" put the spirometer's history in the
-/// respiratory module, though neither is a word of epistemic bias). The
-/// methods page leaves the clause out when it is zero.
-pub const MIN_THEME_WORDS: usize = 0;
+/// keywords (of the theme asked for, or of another theme the reading is on:
+/// "spirometry", an Epistemic bias keyword, puts the spirometer's history
+/// on both its themes in the respiratory module), unless two shared words
+/// are in the reading's title and together in one session title or outcome
+/// (`together_in_title`). One (issue 13a/3): shared words that only name the
+/// module's subject, in different sessions or in the reading's notes
+/// ("breathing" and "respiratory", "mental" and "psychiatric", "ethics" and
+/// "power") said the reading fits the module when it did not.
+pub const MIN_THEME_WORDS: usize = 1;
 
 /// The numbers and word lists of the proposal rule as the code applies
 /// them: the methods page states them ([`super::glossary::proposal_rule`])
@@ -688,6 +691,11 @@ impl<'a> Proposer<'a> {
         Proposer { data, themes, common, general, vocab }
     }
 
+    /// The themes (by place) reading `ri` (its place in the data) is on.
+    fn reading_themes(&self, ri: usize) -> impl Iterator<Item = usize> + '_ {
+        self.data.readings[ri].themes.iter().filter_map(|id| self.data.themes.iter().position(|t| t.id == *id))
+    }
+
     /// Approved readings on the theme.
     pub fn approved(&self, theme: usize) -> usize {
         self.themes[theme].0.len()
@@ -773,10 +781,16 @@ impl<'a> Proposer<'a> {
             // Whether a one-word keyword both have is in the reading's title
             // and rare among the theme's readings (its subject, not the theme's).
             let mut rare_keyword = false;
+            let reading_vocabs: Vec<&Vocabulary> = std::iter::once(vocab)
+                .chain(self.reading_themes(w.reading).filter(|t| *t != q.theme).map(|t| &self.vocab[t]))
+                .collect();
             for (k, idf, ours, d) in terms {
                 let (stem, surface, in_title) = &w.terms[k];
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
-                let own = vocab.has_word(stem, surface) && vocab.has_word(stem, &ours);
+                // A word of the theme, or of another theme the reading is on
+                // ("spirometry", an Epistemic bias keyword, puts a reading on
+                // both themes in the respiratory module for either).
+                let own = reading_vocabs.iter().any(|v| v.has_word(stem, surface) && v.has_word(stem, &ours));
                 rare_keyword |= *in_title
                     && single.contains(&stem.as_str())
                     && (list.len() < COMMON_WORD_MIN_READINGS || d * RARE_KEYWORD_SHARE <= list.len());
@@ -795,8 +809,10 @@ impl<'a> Proposer<'a> {
             let own = shared.iter().filter(|s| s.5).count();
             // MIN_THEME_WORDS is 0 today (see its doc); the test stays so that raising it needs no code.
             #[allow(clippy::absurd_extreme_comparisons)]
-            let telling =
-                !keywords.is_empty() || rare_keyword || (shared.len() >= MIN_SHARED_WORDS && own >= MIN_THEME_WORDS);
+            let telling = !keywords.is_empty()
+                || rare_keyword
+                || (shared.len() >= MIN_SHARED_WORDS
+                    && (own >= MIN_THEME_WORDS || together_in_title(&shared, &q.text)));
             if score >= FLOOR && telling {
                 // The theme's own words first, so that they are shown when the list is cut.
                 shared.sort_by(|a, b| b.5.cmp(&a.5).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
@@ -965,6 +981,25 @@ impl Ranking {
         all.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)).then(a.1.0.cmp(&b.1.0)));
         Ranking { all }
     }
+}
+
+/// Whether at least [`MIN_SHARED_WORDS`] of the `shared` words (as
+/// `ranked` keeps them: idf, the reading's form, stem, in the reading's
+/// title, the request's form, a theme word) are in the reading's title and
+/// together in one place of the request (a line, or a piece of one between
+/// semicolons: one session title or outcome): "Racial bias in pain
+/// assessment" for "Pain assessment, analgesia and racial disparities", the
+/// reading's subject being what that session teaches. Words found in
+/// different sessions ("ethics" in one outcome, "power" in another) are not.
+fn together_in_title(shared: &[(f64, &str, &str, bool, String, bool)], text: &str) -> bool {
+    let stems: Vec<&str> = shared.iter().filter(|s| s.3).map(|s| s.2).collect();
+    if stems.len() < MIN_SHARED_WORDS {
+        return false;
+    }
+    text.split(['\n', ';']).any(|piece| {
+        let here: HashSet<String> = content_terms(piece).into_iter().map(|t| t.0).collect();
+        stems.iter().filter(|s| here.contains(**s)).count() >= MIN_SHARED_WORDS
+    })
 }
 
 /// How many requests one thread ranks at a time in [`Proposer::rank_beside`].

@@ -317,6 +317,8 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         title: o.title.clone(),
         programmes,
         scope: if scope_text.is_empty() { "whole curriculum".into() } else { scope_text.join(", ") },
+        scoped: !scope_text.is_empty(),
+        all_themes: full.themes.iter().map(|t| (t.slug.clone(), t.name.clone())).collect(),
         date,
         contributors,
         themes,

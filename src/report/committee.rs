@@ -24,12 +24,22 @@ pub struct ReportData {
     pub contributors: Vec<String>,
     /// (slug, name) of the themes in scope, in column order.
     pub themes: Vec<(String, String)>,
+    /// (slug, name) of every theme of the database, in curriculum order, so
+    /// that a theme outside a `--theme` scope (a session "tagged with
+    /// Historical awareness") is still named, never shown by its slug.
+    #[serde(skip)]
+    pub all_themes: Vec<(String, String)>,
     pub coverage: Coverage,
     pub gaps: Vec<Gap>,
     /// How many readings are proposed per gap, and per module for the themes it teaches.
     pub candidates: usize,
-    /// The gaps rolled up, most important first.
+    /// The gaps rolled up, most important first (by severity within the scope).
     pub findings: Vec<Finding>,
+    /// Whether the report is on part of the curriculum (a programme, year,
+    /// module or theme): its findings keep the whole report's numbers, and
+    /// the summary says so.
+    #[serde(skip)]
+    pub scoped: bool,
     /// The gap kinds' names, definitions and severity rules.
     pub glossary: Vec<Term>,
     /// What each module should read: linked and proposed readings.
@@ -110,8 +120,14 @@ impl ReportData {
         self.decisions.get(&r.id).map(|d| d.how.to_string()).unwrap_or_default()
     }
 
-    fn theme_name(&self, slug: &str) -> String {
-        self.themes.iter().find(|(s, _)| s == slug).map_or_else(|| slug.to_string(), |(_, n)| n.clone())
+    /// A theme's name from its slug: the themes in scope, then every theme
+    /// of the database; the slug only for a theme the database does not hold.
+    pub fn theme_name(&self, slug: &str) -> String {
+        self.themes
+            .iter()
+            .chain(&self.all_themes)
+            .find(|(s, _)| s == slug)
+            .map_or_else(|| slug.to_string(), |(_, n)| n.clone())
     }
 
     /// The facets section over the approved readings, as every output shows it.
@@ -301,21 +317,35 @@ fn in_number(label: &str, value: &str) -> String {
     format!("{one}{rest}")
 }
 
-/// When a scope leaves findings out, the sentence that says why the numbers
-/// run F2, F4…: findings and gaps keep the numbers they have over the whole
-/// database, so that one number names one finding in every report (the web
-/// pages, `canon gaps` and other scopes cite them). `None` when the findings
-/// shown are F1, F2, … in order.
+/// In a report on part of the curriculum (`d.scoped`), the sentence that
+/// says how its findings are numbered and ordered: findings and gaps keep the
+/// numbers they have over the whole database, so that one number names one
+/// finding in every report (the web pages, `canon gaps` and other scopes cite
+/// them), while the order is by severity within the scope, so the numbers may
+/// run F1, F2, F4, F3. `None` for the whole curriculum, whose findings are
+/// F1, F2, … in order.
 pub fn stable_numbers(d: &ReportData) -> Option<String> {
     let gapped = d.findings.iter().enumerate().any(|(i, f)| f.id != format!("F{}", i + 1));
-    gapped.then(|| {
+    (d.scoped || gapped).then(|| {
         let ids: Vec<&str> = d.findings.iter().take(3).map(|f| f.id.as_str()).collect();
+        let mut ascending: Vec<usize> =
+            d.findings.iter().filter_map(|f| f.id.trim_start_matches('F').parse().ok()).collect();
+        let sorted = ascending.windows(2).all(|w| w[0] < w[1]);
+        ascending.sort_unstable();
+        let complete = ascending.iter().enumerate().all(|(i, n)| *n == i + 1);
         format!(
             "Findings and gaps keep the numbers they have in the report on the whole curriculum (here {}{}), so \
-             that a number names the same finding in every report; the numbers not shown belong to findings \
-             outside this scope.",
+             that a number names the same finding in every report{}{}",
             ids.join(", "),
-            if d.findings.len() > 3 { ", \u{2026}" } else { "" }
+            if d.findings.len() > 3 { ", \u{2026}" } else { "" },
+            if complete { "" } else { "; the numbers not shown belong to findings outside this scope" },
+            if sorted {
+                ".".to_string()
+            } else {
+                "; they are ordered by their severity within this scope, so a finding that is only low here follows \
+                 the medium ones whatever its number."
+                    .to_string()
+            }
         )
     })
 }
@@ -716,7 +746,7 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
                 String::new()
             } else {
                 ", numbered as in the report on the whole curriculum, so a number can be looked up in any report or \
-                 `canon gaps` run on the same database"
+                 the command canon gaps run on the same database"
                     .to_string()
             }
         ),
@@ -899,16 +929,27 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
             } else {
                 list(&missing, "or")
             };
+            // The steps in the order of the row's gaps (themes in curriculum
+            // order), a recurring step where its first theme comes.
             let mut what: Vec<String> = Vec::new();
             let mut named: Vec<Vec<String>> = vec![Vec::new(); common.len()];
+            let mut at_step: Vec<Option<usize>> = vec![None; common.len()];
             for &i in &at {
                 match common.iter().position(|(text, _)| *text == generic[i]) {
-                    Some(k) => named[k].push(name(gs[i])),
+                    Some(k) => {
+                        if at_step[k].is_none() {
+                            at_step[k] = Some(what.len());
+                            what.push(String::new());
+                        }
+                        named[k].push(name(gs[i]));
+                    }
                     None => what.push(steps[i].clone()),
                 }
             }
             for (k, themes) in named.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
-                what.push(format!("Step {} for {}.", letter(k), list(themes, "and")));
+                if let Some(p) = at_step[k] {
+                    what[p] = format!("Step {} for {}.", letter(k), list(themes, "and"));
+                }
             }
             let ids: Vec<String> = mine.iter().map(|g| g.id.clone()).collect();
             vec![id_ranges(&ids), severities(&mine), module, none, what.join("\n")]
@@ -1241,6 +1282,7 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
             .into(),
         style: Style::Body,
     });
+    b.push(Block::Paragraph { text: crate::analysis::glossary::PLACE_RULE.into(), style: Style::Body });
     b.push(Block::Heading { level: 2, text: "Proposed readings".into() });
     b.push(Block::Paragraph {
         text: crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
@@ -1317,7 +1359,7 @@ fn evidence_appendix(d: &ReportData, b: &mut Vec<Block>) {
             "merge" => "in a merge",
             other => other,
         };
-        let who = if e.tagged_by == "not recorded" { "no name recorded" } else { e.tagged_by.as_str() };
+        let who = e.tagged_by.as_str();
         cells.entry((r, c)).or_default().push(format!("{}: {who}, {how}", quoted(&e.session)));
     }
     let rows = cells
@@ -1914,6 +1956,8 @@ pub fn json(d: &ReportData) -> serde_json::Value {
             "proposals": crate::analysis::proposals::rule(),
             "proposal_text": crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
             "gap_numbering": crate::analysis::glossary::numbering_rule(),
+            "session_places": crate::analysis::glossary::PLACE_RULE,
+            "findings": crate::analysis::glossary::FINDING_RULE,
         },
         "coverage": super::coverage_records(&d.coverage),
         "gaps": d.gaps,

@@ -780,7 +780,7 @@ pub fn blocks(f: &FacetSection, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 2, text: "Author facets (people)".into() });
     if authors.is_empty() {
         b.push(Block::Paragraph {
-            text: "No facet about an author is recorded (`canon facet add` records one, with its basis and source)."
+            text: "No facet about an author is recorded (the command canon facet add records one, with its basis and source)."
                 .into(),
             style: Style::Muted,
         });

@@ -91,10 +91,14 @@ pub struct AuditData {
     pub contributors: HashMap<i64, String>,
 }
 
+/// What every output says for a tag or link whose contributor was not recorded.
+pub const NO_NAME: &str = "no name recorded";
+
 impl AuditData {
-    /// The name of a contributor, or "not recorded".
+    /// The name of a contributor, or [`NO_NAME`] when none was recorded
+    /// (the same words in the PDF, the CSV and the JSON).
     pub fn who(&self, id: Option<i64>) -> &str {
-        id.and_then(|i| self.contributors.get(&i)).map_or("not recorded", String::as_str)
+        id.and_then(|i| self.contributors.get(&i)).map_or(NO_NAME, String::as_str)
     }
 }
 

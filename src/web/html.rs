@@ -208,9 +208,12 @@ pub fn status(s: &str) -> Markup {
     html! { span class={ "badge status-" (s) } { (s) } }
 }
 
-/// A theme slug as a chip.
-pub fn chip(slug: &str) -> Markup {
-    html! { span.chip { (slug) } }
+/// A theme as a chip: its name, as every page and the report name themes,
+/// with its slug (what commands and filters take) as the tooltip; the slug
+/// itself only for a theme `themes` does not hold.
+pub fn chip(themes: &[crate::store::themes::Theme], slug: &str) -> Markup {
+    let name = themes.iter().find(|t| t.slug == slug).map_or(slug, |t| t.name.as_str());
+    html! { span.chip title=(slug) { (name) } }
 }
 
 #[cfg(test)]

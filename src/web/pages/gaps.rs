@@ -168,7 +168,7 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
                 label for="g-theme" { "Theme" }
                 select #g-theme name="theme" {
                     option value="" { "All themes" }
-                    @for t in themes.iter() { option value=(t.slug) selected[theme == Some(t.id)] { (t.slug) } }
+                    @for t in themes.iter() { option value=(t.slug) selected[theme == Some(t.id)] { (t.name) } }
                 }
             }
             div {
@@ -207,7 +207,7 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
             @if !gs.is_empty() {
                 h2 { (t.heading) " (" (if finding.is_some() { gs.len() } else { count(t.kind) }) ")" }
                 p.muted { (t.definition) " Severity: " (t.severity) }
-                @for g in gs { (gap(v, g, &module_ids, &here, &with, pager.range().start + shown.iter().position(|x| std::ptr::eq(*x, *g)).unwrap_or(0))) }
+                @for g in gs { (gap(v, g, &themes, &module_ids, &here, &with, pager.range().start + shown.iter().position(|x| std::ptr::eq(*x, *g)).unwrap_or(0))) }
             }
         }
         (pager.links("/gaps", &params, "gaps"))
@@ -243,6 +243,7 @@ fn findings_table(fs: &[Finding], with: &dyn Fn(&'static str, &str) -> String) -
 fn gap(
     v: &Visit,
     g: &Gap,
+    themes: &[crate::store::themes::Theme],
     module_ids: &HashMap<&str, i64>,
     back: &str,
     with: &dyn Fn(&'static str, &str) -> String,
@@ -262,7 +263,7 @@ fn gap(
             h3 {
                 span.gap-id { (g.id) } " "
                 span class={ "badge sev-" (g.severity.as_str()) } { (g.severity.as_str()) } " "
-                @if let Some(t) = &g.theme { (chip(t)) " " }
+                @if let Some(t) = &g.theme { (chip(themes, t)) " " }
                 @match module_id {
                     Some(id) => { a href={ "/modules/" (id) } { (g.scope) } }
                     None => { (g.scope) }

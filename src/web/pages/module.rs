@@ -146,7 +146,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
             h2 #sessions-h { "Sessions" }
             @if let Some(t) = theme {
                 p.flash role="status" {
-                    "Showing the " (shown.len()) " of " (items.len()) " sessions tagged " (chip(&t.slug)) ". "
+                    "Showing the " (shown.len()) " of " (items.len()) " sessions tagged " (chip(&themes, &t.slug)) ". "
                     a href={ "/modules/" (id) "#sessions" } { "Show every session" }
                 }
             }
@@ -174,7 +174,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                         }
                         (themes_editor(v, &themes, Target::Item(i.id), &label, &i.themes, &back))
                         @for s in found.iter().filter(|s| s.id == i.id) {
-                            (suggestion(v, s, &label, &back))
+                            (suggestion(v, &themes, s, &label, &back))
                         }
                     }
                 }
@@ -203,7 +203,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                                 td {
                                     @if let Some(r) = by_id.get(&l.reading_id) {
                                         a href={ "/readings/" (r.id) } { bdi { (r.title) } } " (" (year(r.year)) ")"
-                                        @if theme.is_some_and(|t| r.themes.contains(&t.slug)) { " " (chip(&theme.map(|t| t.slug.clone()).unwrap_or_default())) }
+                                        @if theme.is_some_and(|t| r.themes.contains(&t.slug)) { " " (chip(&themes, &theme.map(|t| t.slug.clone()).unwrap_or_default())) }
                                     } @else {
                                         "reading " (l.reading_id)
                                     }

@@ -76,7 +76,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
                 label for="f-theme" { "Theme" }
                 select #f-theme name="theme" {
                     option value="" { "Any theme" }
-                    @for t in themes.iter() { option value=(t.slug) selected[theme == Some(t.slug.as_str())] { (t.slug) } }
+                    @for t in themes.iter() { option value=(t.slug) selected[theme == Some(t.slug.as_str())] { (t.name) } }
                 }
             }
             div {
@@ -106,7 +106,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
                             td { (year(r.year)) }
                             td { (r.kind) }
                             td { (status(&r.status)) }
-                            td { @for t in &r.themes { (chip(t)) } }
+                            td { @for t in &r.themes { (chip(&themes, t)) } }
                         }
                     }
                 }
@@ -236,7 +236,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         }
         h2 { "Themes" }
         (themes_editor(v, &themes, Target::Reading(id), &label, &info.themes, &back))
-        @for s in &found { (suggestion(v, s, &label, &back)) }
+        @for s in &found { (suggestion(v, &themes, s, &label, &back)) }
         @if !rejected.is_empty() {
             details {
                 summary { (count(rejected.len(), "rejected suggestion")) }
@@ -323,6 +323,7 @@ pub async fn queue(
 ) -> Response {
     render(&app, visit, move |db, v| {
         let all = db.app.cache.readings(&db.store.conn)?;
+        let themes = db.app.cache.themes(&db.store.conn)?;
         let waiting: Vec<&Reading> = all.iter().filter(|r| r.status == "suggested").collect();
         let pager = Pager::new(q.page, QUEUE_PER_PAGE, waiting.len());
         let page_s = pager.page.to_string();
@@ -336,7 +337,7 @@ pub async fn queue(
             @for r in &waiting[pager.range()] {
                 article.gap {
                     h2 { a href={ "/readings/" (r.id) } { bdi { (r.title) } } }
-                    p { bdi { (r.authors.join("; ")) } " · " bdi { (year(r.year)) } " · " (r.kind) @for t in &r.themes { " " (chip(t)) } }
+                    p { bdi { (r.authors.join("; ")) } " · " bdi { (year(r.year)) } " · " (r.kind) @for t in &r.themes { " " (chip(&themes, t)) } }
                     @if let Some(a) = &r.annotation { p.muted { (a) } }
                     (review_form(v, r, &back))
                 }
@@ -505,7 +506,7 @@ fn new_page(v: &Visit, themes: &[Theme], f: &NewReading, error: Option<&str>) ->
                 @for t in themes {
                     div.check {
                         input id={ "r-theme-" (t.id) } type="checkbox" name="theme" value=(t.slug) checked[f.theme.contains(&t.slug)];
-                        label for={ "r-theme-" (t.id) } { " " (t.slug) }
+                        label for={ "r-theme-" (t.id) } { " " (t.name) }
                     }
                 }
             }

@@ -107,7 +107,7 @@ pub async fn form(State(app): State<Arc<App>>, Extension(visit): Extension<Visit
                     label for="r-theme" { "Theme" }
                     select #r-theme name="theme" {
                         option value="" { "Every theme" }
-                        @for t in themes.iter() { option value=(t.slug) { (t.slug) } }
+                        @for t in themes.iter() { option value=(t.slug) { (t.name) } }
                     }
                 }
                 div {

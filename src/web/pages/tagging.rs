@@ -53,7 +53,7 @@ pub fn suggestions(
 }
 
 fn theme_name(themes: &[Theme], id: i64) -> String {
-    themes.iter().find(|t| t.id == id).map_or_else(|| format!("theme {id}"), |t| t.slug.clone())
+    themes.iter().find(|t| t.id == id).map_or_else(|| format!("theme {id}"), |t| t.name.clone())
 }
 
 /// A target's themes, each with a button that removes it, and a form that adds one.
@@ -66,15 +66,16 @@ pub fn themes_editor(v: &Visit, themes: &[Theme], target: Target, label: &str, o
             span.muted { "Themes: " }
             @if on.is_empty() { span.muted { "none yet. " } }
             @for id in on {
-                @let slug = theme_name(themes, *id);
+                @let name = theme_name(themes, *id);
+                @let slug = themes.iter().find(|t| t.id == *id).map_or(name.as_str(), |t| t.slug.as_str());
                 span.tagged {
-                    (chip(&slug))
+                    (chip(themes, slug))
                     form.inline method="post" action="/untag" {
                         (csrf(v))
                         input type="hidden" name="target" value=(tv);
                         input type="hidden" name="theme" value=(id);
                         input type="hidden" name="back" value=(back);
-                        button.small.danger type="submit" aria-label={ "Remove " (slug) " from " (label) } { "Remove" }
+                        button.small.danger type="submit" aria-label={ "Remove " (name) " from " (label) } { "Remove" }
                     }
                     " "
                 }
@@ -86,7 +87,7 @@ pub fn themes_editor(v: &Visit, themes: &[Theme], target: Target, label: &str, o
                     input type="hidden" name="back" value=(back);
                     label.visually-hidden for=(select_id) { "Theme to add to " (label) }
                     select id=(select_id) name="theme" {
-                        @for t in &missing { option value=(t.id) { (t.slug) } }
+                        @for t in &missing { option value=(t.id) { (t.name) } }
                     }
                     " "
                     button.small.secondary type="submit" aria-label={ "Add the chosen theme to " (label) } { "Add theme" }
@@ -97,7 +98,11 @@ pub fn themes_editor(v: &Visit, themes: &[Theme], target: Target, label: &str, o
 }
 
 /// One suggestion with its evidence, and Accept / Reject in one click each.
-pub fn suggestion(v: &Visit, s: &Suggestion, label: &str, back: &str) -> Markup {
+///
+/// The theme is named as every page names it (`themes` gives the names; the
+/// slug only for a theme they do not hold).
+pub fn suggestion(v: &Visit, themes: &[Theme], s: &Suggestion, label: &str, back: &str) -> Markup {
+    let name = themes.iter().find(|t| t.slug == s.theme).map_or(s.theme.as_str(), |t| t.name.as_str());
     let tv = match s.target {
         suggest::TargetKind::Item => target_value(Target::Item(s.id)),
         suggest::TargetKind::Reading => target_value(Target::Reading(s.id)),
@@ -105,7 +110,7 @@ pub fn suggestion(v: &Visit, s: &Suggestion, label: &str, back: &str) -> Markup 
     let evidence = s.evidence.join(", ");
     html! {
         div.suggestion {
-            "Suggested theme " strong { (s.theme) } " (score " (s.score) ") from the words "
+            "Suggested theme " strong { (name) } " (score " (s.score) ") from the words "
             span.evidence { @for (i, e) in s.evidence.iter().enumerate() { @if i > 0 { ", " } "“" (e) "”" } }
             ". "
             form.inline method="post" action="/suggestions/accept" {
