@@ -243,6 +243,17 @@ pub fn institution_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, h
     }
 }
 
+/// Warns, at `at`, of each name in `names` whose reading `doubt` calls a
+/// guess ([`super::names::name_doubt`]: "Martin Luther King III", "bell
+/// hooks"; [`super::names::bibtex_suffix_doubt`]), naming the record's
+/// `field` and the form that says it for sure. Nothing else is changed.
+pub fn name_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, doubt: impl Fn(&Name) -> Option<String>) {
+    for message in names.iter().filter_map(doubt) {
+        let message = format!("{}{field} {message}", d.prefix());
+        d.warnings.push(RowError::new(at.line, at.column, message));
+    }
+}
+
 /// How the pages field writes an article number ([`Draft::article_number`]):
 /// "Article 112873", APA 7's form (§9.25); the styles that print the number
 /// alone (Vancouver) take it off.

@@ -227,6 +227,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     ] {
         if let Some(v) = val(path) {
             builder::institution_doubts(&mut d, path, &names, v.at, super::ris::uninverted);
+            builder::name_doubts(&mut d, path, &names, v.at, super::names::name_doubt);
         }
     }
     // The journal's abbreviation (`periodical/abbr-1`).
@@ -267,6 +268,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.publisher = text("publisher");
     d.place = text("pub-location");
     d.edition = text("edition");
+    // `work-type` is EndNote's "Type of Work" (a Report's "Type", a
+    // Thesis's "Thesis Type", a Journal Article's "Type of Article"):
+    // the genre (its RIS export writes it as `M3`).
+    d.genre = text("work-type").filter(|g| !g.trim().is_empty());
     d.url = text("urls/related-urls/url").or_else(|| text("urls/web-urls/url"));
     d.language = text("language");
     // A language canon does not know is warned about at its own element.
@@ -289,6 +294,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         "publisher",
         "pub-location",
         "edition",
+        "work-type",
         "isbn",
         "language",
         "keywords/keyword",
