@@ -325,6 +325,12 @@ fn draft(r: &Raw) -> Draft {
     if first("DP").is_some() && first("DEP").is_some() {
         unread.push(("DEP", "electronic publication date"));
     }
+    // `AD` is an author's affiliation (NLM: "Institutional affiliation and
+    // address of the first author"…): canon keeps no affiliation for a
+    // reading's authors (a contributor's affiliation is another thing).
+    if first("AD").is_some() {
+        unread.push(("AD", "author affiliation, which canon keeps for no reading's author"));
+    }
     if first("PL").is_some() && first("PB").is_none() {
         unread.push(("PL", "the journal's place of publication"));
     }
@@ -402,8 +408,8 @@ pub fn without_medline_period(title: &str) -> &str {
 /// read when there is no full title `JT`; `FAU`/`AU` and `FED`/`ED` are one
 /// author written two ways).
 const MEDLINE_READ: &[&str] = &[
-    "PMID", "TI", "BTI", "TT", "DP", "DEP", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT", "TA",
-    "VI", "IP", "PG", "PB", "PL", "EN", "LA", "OT", "MH",
+    "PMID", "TI", "BTI", "TT", "DP", "DEP", "AD", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT",
+    "TA", "VI", "IP", "PG", "PB", "PL", "EN", "LA", "OT", "MH",
 ];
 
 #[cfg(test)]

@@ -332,13 +332,25 @@ fn draft(raw: &Raw) -> Draft {
     if book_page_count {
         d.not_stored_as("RIS SP (a book's number of pages)".to_string());
     }
+    // `NV` is the number of volumes of a multivolume work (Zotero's
+    // `numberOfVolumes`): canon has no field for it.
+    if !all(&["NV"]).is_empty() {
+        d.not_stored_as("RIS NV (the number of volumes)".to_string());
+    }
+    // A note (Zotero's child notes, EndNote's Notes) that is not Extra: canon's
+    // notes field is the reading's annotation, written by the people who keep
+    // the list, and a file's note never takes its place.
+    if extra.len() < all(&["N1"]).len() {
+        d.not_stored_as("RIS N1 (a note of the file's: canon's notes are the list's own annotation)".to_string());
+    }
     // `AN` is read when it is the PMID (else named as not stored).
     let read: Vec<&str> = RIS_READ
         .iter()
         .copied()
         .filter(|t| !unread.iter().any(|u| u == t))
         .chain(d.pmid.is_some().then_some("AN"))
-        .chain((extra.len() == all(&["N1"]).len() && !extra.is_empty()).then_some("N1"))
+        // `N1`: read as Extra, or named above with why.
+        .chain(["N1", "NV"])
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
         .collect();
