@@ -269,6 +269,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
     };
     // Zotero's columns for what canon has no field for, named as what they hold.
     m.known_unread(&[
+        ("Key", "Zotero's own key for the item, which names it in one Zotero library only"),
         ("Num Pages", "a book's number of pages (Zotero `numPages`, CSL `number-of-pages`), which canon has no field for"),
         (
             "Number Of Volumes",
