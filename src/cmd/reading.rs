@@ -3,7 +3,7 @@ use anyhow::{Context, Result, bail};
 use super::Ctx;
 use crate::cli::{By, Format, Output};
 use crate::import::facets::{ContentFacet, WorkFacets};
-use crate::import::{ReadingRecord, normalise_doi, normalise_isbn, reading_type, reading_type_names};
+use crate::import::{ReadingRecord, normalise_doi, reading_type, reading_type_names};
 use crate::report::{Listing, emit, year};
 use crate::store::edit::reading as edit_reading;
 use crate::store::readings::{self, ReadingFilter, ReadingWriter};
@@ -432,7 +432,10 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     let isbn = a
         .isbn
         .as_deref()
-        .map(|i| normalise_isbn(i).with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13")))
+        .map(|i| {
+            crate::import::isbn_as_published(i)
+                .with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13"))
+        })
         .transpose()?;
     let (source_kind, language, facets) = a.facets.read()?;
     let pmid = a

@@ -553,6 +553,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     for (field, names) in [("author", d.authors.clone()), ("editor", d.editors.clone())] {
         if let Some(f) = e.fields.get(field) {
             builder::institution_doubts(&mut d, field, &names, at(f), |n| format!("write it in braces, {{{n}}}"));
+            builder::name_doubts(&mut d, field, &names, at(f), names::bibtex_suffix_doubt);
         }
     }
     // `month = apr` (the standard macro), `{April}` or `4`: the month; a season
@@ -612,6 +613,11 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .or_else(|| if series_apart { None } else { get("series") });
     d.volume = get("volume");
     d.issue = get("number").or_else(|| get("issue"));
+    // `type` is the kind of work within the entry type ("Policy Brief" on a
+    // `@techreport`, "PhD thesis"; btxdoc §2.2 "type: the type of a
+    // technical report"), CSL's `genre`. biblatex's localisation keys
+    // (`phdthesis`, `techreport`…, biblatex manual §4.9.2.13) are written out.
+    d.genre = get("type").filter(|t| !t.trim().is_empty()).map(|t| genre_of_type(&t));
     d.pages = get("pages");
     // biblatex's `eid` ("electronic identifier of an @article", biblatex
     // manual §2.2.2) and ACM's `articleno`: the article number, kept as the
@@ -690,6 +696,26 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d
 }
 
+/// A BibTeX/biblatex `type` field as the genre: biblatex's localisation keys
+/// (biblatex manual §4.9.2.13: `mathesis`, `phdthesis`, `candthesis`,
+/// `techreport`, `resreport`, `software`, `datacd`, `audiocd`) as the words
+/// biblatex prints for them; any other value as written.
+pub(crate) fn genre_of_type(t: &str) -> String {
+    let t = t.trim();
+    match t.to_ascii_lowercase().as_str() {
+        "mathesis" => "Master's thesis",
+        "phdthesis" => "PhD thesis",
+        "candthesis" => "Candidate thesis",
+        "techreport" => "Technical report",
+        "resreport" => "Research report",
+        "software" => "Computer software",
+        "datacd" => "CD-ROM",
+        "audiocd" => "Audio CD",
+        _ => return t.to_string(),
+    }
+    .to_string()
+}
+
 /// The BibTeX fields of which one is read in turn: named when the entry
 /// keeps their value nowhere.
 const BIBTEX_ALTERNATIVES: &[&str] = &[
@@ -750,6 +776,7 @@ const BIBTEX_READ: &[&str] = &[
     "crossref",
     "month",
     "day",
+    "type",
 ];
 
 /// A DOI, URL or ISBN as written: braces dropped and `\_`, `\%`, `\&`, `\#`,

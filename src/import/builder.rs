@@ -243,6 +243,17 @@ pub fn institution_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, h
     }
 }
 
+/// Warns, at `at`, of each name in `names` whose reading `doubt` calls a
+/// guess ([`super::names::name_doubt`]: "Martin Luther King III", "bell
+/// hooks"; [`super::names::bibtex_suffix_doubt`]), naming the record's
+/// `field` and the form that says it for sure. Nothing else is changed.
+pub fn name_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, doubt: impl Fn(&Name) -> Option<String>) {
+    for message in names.iter().filter_map(doubt) {
+        let message = format!("{}{field} {message}", d.prefix());
+        d.warnings.push(RowError::new(at.line, at.column, message));
+    }
+}
+
 /// How the pages field writes an article number ([`Draft::article_number`]):
 /// "Article 112873", APA 7's form (§9.25); the styles that print the number
 /// alone (Vancouver) take it off.
@@ -962,7 +973,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             kept
         }
         IsbnRule::Strict => {
-            let n = normalise_isbn(&v.text);
+            let n = super::isbn_as_published(&v.text);
             if n.is_none() {
                 err(
                     &mut errs,
@@ -1126,6 +1137,9 @@ fn strip_theme_prefix(k: &str) -> Option<&str> {
 /// each run holding a digit that is not that ISBN. A field that is one ISBN
 /// as a whole ("978 0 385 50993 0") gives none.
 pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
+    // Compared as ISBN-13, whichever form was kept.
+    let kept = kept.and_then(normalise_isbn);
+    let kept = kept.as_deref();
     if kept.is_some() && normalise_isbn(s).as_deref() == kept {
         return Vec::new();
     }
@@ -1142,8 +1156,10 @@ pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// As published ([`super::isbn_as_published`]): an ISBN-10 stays ten digits.
 pub fn first_isbn(s: &str) -> Option<String> {
-    normalise_isbn(s).or_else(|| s.split([' ', ',', ';', '\t', '\n', '(', ')']).find_map(normalise_isbn))
+    super::isbn_as_published(s)
+        .or_else(|| s.split([' ', ',', ';', '\t', '\n', '(', ')']).find_map(super::isbn_as_published))
 }
 
 fn clean(s: &str) -> String {

@@ -475,6 +475,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.publisher = text_of(o.get("publisher"));
     d.place = text_of(o.get("publisher-place")).or_else(|| text_of(o.get("event-place")));
     d.edition = text_of(o.get("edition"));
+    // `genre`: "Class, type, or genre of the item (e.g. 'adventure' for an
+    // adventure movie, 'PhD dissertation' for a PhD thesis)" (CSL 1.0.2
+    // Appendix IV, Variables): canon's genre, as written.
+    d.genre = text_of(o.get("genre")).filter(|g| !g.trim().is_empty());
     d.url = text_of(o.get("URL"));
     // `note` is where Zotero writes its Extra field ("PMID: …", "DOI: …"
     // lines, then free text): the builder takes the identifiers from it and
@@ -534,6 +538,7 @@ const CSL_READ: &[&str] = &[
     "publisher-place",
     "event-place",
     "edition",
+    "genre",
     "URL",
     "annote",
     "note",

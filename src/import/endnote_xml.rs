@@ -227,6 +227,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     ] {
         if let Some(v) = val(path) {
             builder::institution_doubts(&mut d, path, &names, v.at, super::ris::uninverted);
+            builder::name_doubts(&mut d, path, &names, v.at, super::names::name_doubt);
         }
     }
     // The journal's abbreviation (`periodical/abbr-1`).
@@ -244,6 +245,17 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     } else {
         d.series = text("titles/tertiary-title");
         d.container = text("periodical/full-title").or_else(|| text("titles/secondary-title"));
+        // A journal's `secondary-title` beside its `periodical/full-title`
+        // is most often the journal's abbreviation as EndNote's "Journal"
+        // field holds it ("Ghana Med J" of "Ghana Medical Journal"): kept as
+        // the container's short title when no `abbr-1` gives one, as RIS
+        // `J2` and MEDLINE `TA` are.
+        if d.container_short.is_none()
+            && let (Some(full), Some(short)) = (text("periodical/full-title"), text("titles/secondary-title"))
+            && crate::store::readings::abbreviation_of(&short, &full)
+        {
+            d.container_short = Some(short);
+        }
     }
     d.volume = text("volume");
     d.issue = text("number").or_else(|| text("issue"));
@@ -267,6 +279,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.publisher = text("publisher");
     d.place = text("pub-location");
     d.edition = text("edition");
+    // `work-type` is EndNote's "Type of Work" (a Report's "Type", a
+    // Thesis's "Thesis Type", a Journal Article's "Type of Article"):
+    // the genre (its RIS export writes it as `M3`).
+    d.genre = text("work-type").filter(|g| !g.trim().is_empty());
     d.url = text("urls/related-urls/url").or_else(|| text("urls/web-urls/url"));
     d.language = text("language");
     // A language canon does not know is warned about at its own element.
@@ -289,6 +305,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         "publisher",
         "pub-location",
         "edition",
+        "work-type",
         "isbn",
         "language",
         "keywords/keyword",
@@ -316,7 +333,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     };
     for p in ["titles/secondary-title", "titles/tertiary-title"] {
         if let Some(v) = text(p)
-            && [&d.container, &d.series].iter().any(|k| k.as_deref().map(key) == Some(key(&v)))
+            && [&d.container, &d.series, &d.container_short].iter().any(|k| k.as_deref().map(key) == Some(key(&v)))
         {
             read.push(p);
         }

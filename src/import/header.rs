@@ -227,6 +227,21 @@ impl Mapping {
         self.columns[field].is_some()
     }
 
+    /// Says precisely why columns the format defines are not read: for each
+    /// unread column whose header is a `known` name, its reason (what the
+    /// column holds and that canon has no field for it) replaces "no field
+    /// has that name", and no `--map` into an unrelated field is offered.
+    /// Call it after the last [`Mapping::fallbacks`].
+    pub fn known_unread(&mut self, known: &[(&str, &str)]) {
+        for c in self.report.columns.iter_mut().filter(|c| c.field.is_none()) {
+            if let Some((_, why)) = known.iter().find(|(h, _)| norm(h) == norm(&c.header)) {
+                c.reason = Some(why.to_string());
+                c.suggestion = None;
+                c.candidates = Vec::new();
+            }
+        }
+    }
+
     /// The 0-based columns that are not read, in order.
     pub fn ignored(&self) -> Vec<usize> {
         self.report.columns.iter().filter(|c| c.field.is_none()).map(|c| c.column - 1).collect()

@@ -499,8 +499,41 @@ pub fn issn_like(v: &str) -> bool {
     c.len() == 8 && c[..7].iter().all(char::is_ascii_digit) && (c[7].is_ascii_digit() || c[7] == 'X')
 }
 
+/// An ISBN as published: ISBN-10 stays ISBN-10 and ISBN-13 stays ISBN-13
+/// (ISO 2108: an ISBN-10 is the same number as its "978" ISBN-13, but the
+/// book printed the one it printed), without its hyphens or spaces (which
+/// only group the digits) and with a check "x" as "X"; `None` when
+/// [`normalise_isbn`] finds no valid ISBN. Compare two ISBNs with
+/// [`normalise_isbn`], never as stored.
+pub fn isbn_as_published(s: &str) -> Option<String> {
+    normalise_isbn(s)?;
+    let s = s.trim();
+    let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);
+    Some(s.chars().filter(|c| !matches!(c, '-' | ' ' | ':' | '\u{2010}')).collect::<String>().to_uppercase())
+}
+
+/// The forms one book's ISBN may be stored in: its ISBN-13 and, for a
+/// "978" ISBN-13, its ISBN-10 (ISO 2108), so a lookup finds the book
+/// whichever was published ([`isbn_as_published`]); `None` when `s` is not
+/// a valid ISBN. The first is the ISBN-13.
+pub fn isbn_forms(s: &str) -> Option<(String, String)> {
+    let thirteen = normalise_isbn(s)?;
+    let ten = thirteen.strip_prefix("978").map_or_else(
+        || thirteen.clone(),
+        |body| {
+            let body = &body[..9];
+            let sum: u32 = body.chars().enumerate().map(|(i, c)| c.to_digit(10).unwrap_or(0) * (10 - i as u32)).sum();
+            let check = (11 - sum % 11) % 11;
+            format!("{body}{}", if check == 10 { 'X' } else { char::from_digit(check, 10).unwrap_or('0') })
+        },
+    );
+    Some((thirteen, ten))
+}
+
 /// An ISBN as ISBN-13 digits, from ISBN-10 or ISBN-13 with any hyphens or
-/// spaces; `None` if the check digit is wrong or it is not an ISBN.
+/// spaces; `None` if the check digit is wrong or it is not an ISBN. This is
+/// the key two ISBNs are compared by; the ISBN is stored as published
+/// ([`isbn_as_published`]).
 pub fn normalise_isbn(s: &str) -> Option<String> {
     let s = s.trim();
     let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);

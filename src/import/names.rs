@@ -415,8 +415,9 @@ pub fn cell_form(n: &Name) -> String {
         return n.original.clone();
     }
     if n.is_literal() {
-        let back = split_cell(&n.original).names;
-        let same = back.len() == 1 && back[0].is_literal();
+        // Kept whole with a notice ("bell hooks"): braced, so it reads back without one.
+        let back = split_cell(&n.original);
+        let same = back.doubt.is_none() && back.names.len() == 1 && back.names[0].is_literal();
         return if same { n.original.clone() } else { format!("{{{}}}", n.original) };
     }
     let brace = |part: &Option<String>| {
@@ -424,7 +425,13 @@ pub fn cell_form(n: &Name) -> String {
         let i = n.original.rfind(p)?;
         Some(format!("{}{{{p}}}{}", &n.original[..i], &n.original[i + p.len()..]))
     };
-    [brace(&n.family), brace(&n.given)]
+    // A family name alone (CSL `{"family": "Ngũgĩ wa Thiong'o"}`): braced,
+    // then a comma, which [`split_cell`] reads back as that family name.
+    let family_only = match (&n.family, &n.given, &n.particle, &n.suffix) {
+        (Some(f), None, None, None) if !f.contains(['{', '}']) => Some(format!("{{{f}}},")),
+        _ => None,
+    };
+    [family_only, brace(&n.family), brace(&n.given)]
         .into_iter()
         .flatten()
         .find(|c| reads_back(c))
@@ -451,6 +458,18 @@ fn comma_less(s: &str) -> Name {
     if words.len() == 1 {
         return Name::person(Some(words[0]), None, None, suffix, Some(s));
     }
+    // "Kofi Mensah Jr.", "Martin Luther King III": a suffix of more than one
+    // letter after whole words says the name is a person's written "Given
+    // Family Suffix" (a lone "V" may be an initial): read so, the family name
+    // the last word (and its particle). Which words are the family name is a
+    // guess when there are three or more: [`name_doubt`] says so.
+    if let Some(x) = suffix.filter(|x| long_suffix(x))
+        && !words.iter().any(|w| is_initials(w))
+        && !lower_initial(words[0])
+    {
+        let (given, particle, family) = first_von_last(&words);
+        return Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), Some(x), Some(s));
+    }
     // Initials, one word or several ("A. B. Smith", "Smith A. B."), all
     // belong to the given name; the other words are the family name.
     let leading = words.iter().take_while(|w| is_initials(w)).count();
@@ -467,6 +486,51 @@ fn comma_less(s: &str) -> Name {
         return Name::person(family.as_deref(), Some(&given), particle.as_deref(), suffix, Some(s));
     }
     Name::literal(s)
+}
+
+/// Whether a word is a suffix of more than one letter ("Jr.", "III", "2nd"):
+/// after a name written without commas it cannot be an initial, as a lone
+/// "V" can.
+fn long_suffix(w: &str) -> bool {
+    is_suffix(w) && w.trim_end_matches('.').chars().count() > 1
+}
+
+/// Why a name written without a comma was read as it was, when the reading
+/// is a guess the user should know of, or `None`:
+/// - a person "Given… Family Suffix" with three or more words before the
+///   suffix ("Martin Luther King III"): the family name is taken to be the
+///   last word; the message gives the form that says it
+///   (`King, III, Martin Luther`, "Family, Suffix, Given" as BibTeX and
+///   RIS write it);
+/// - a name kept whole whose words all start lower-case ("bell hooks"): no
+///   comma says which word is the family name, so it stays as written (a
+///   literal); the message says so and how to write it as a person.
+pub fn name_doubt(n: &Name) -> Option<String> {
+    let o = n.original.as_str();
+    if o.contains([',', '{', '\u{E001}']) {
+        return None;
+    }
+    let words: Vec<&str> = o.split_whitespace().collect();
+    if let (Some(family), Some(given), Some(suffix)) = (&n.family, &n.given, &n.suffix)
+        && words.len() >= 4
+        && words.last().is_some_and(|w| w == suffix)
+    {
+        let family = n.family_full().unwrap_or_else(|| family.clone());
+        return Some(format!(
+            "{o:?} was read as given name {given:?}, family name {family:?}, suffix {suffix:?}; if the family \
+             name is another, write the name \"Family, Suffix, Given\" (e.g. {:?})",
+            format!("{family}, {suffix}, {given}")
+        ));
+    }
+    if n.is_literal() && words.len() >= 2 && has_cased_letters(o) && words.iter().all(|w| lower_initial(w)) {
+        let (last, rest) = (words[words.len() - 1], words[..words.len() - 1].join(" "));
+        return Some(format!(
+            "{o:?} was kept whole as written (no comma says which word is the family name); to store it as a \
+             person write it \"Family, Given\", e.g. {:?}",
+            format!("{last}, {rest}")
+        ));
+    }
+    None
 }
 
 /// Whether a word is initials: "KA", "K.A.", "K.-A.", "J." (at most four letters, all capitals).
@@ -584,10 +648,22 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
             if w.len() > 1 && !has_cased_letters(&original) {
                 return Some(Name::literal(&original));
             }
-            let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+            let mut refs: Vec<&str> = w.iter().map(String::as_str).collect();
+            // "Martin Luther King III": by BibTeX's rule the last word is the
+            // family name ("III"), which no one means; a suffix of more than
+            // one letter, unbraced, after two or more words is read as the
+            // suffix (the import says so, with the "King, III, Martin Luther"
+            // form BibTeX reads the same way: see `bibtex_suffix_doubt`).
+            let suffix = (refs.len() > 2 && refs.last().is_some_and(|x| long_suffix(x))).then(|| refs.pop()).flatten();
             let (given, particle, family) = first_von_last(&refs);
             let d = |s: Option<String>| s.map(|s| tidy(&decode(&s)));
-            Name::person(d(family).as_deref(), d(given).as_deref(), d(particle).as_deref(), None, Some(&original))
+            Name::person(
+                d(family).as_deref(),
+                d(given).as_deref(),
+                d(particle).as_deref(),
+                suffix.map(&decode).as_deref(),
+                Some(&original),
+            )
         }
         _ => {
             let fw = words(&parts[0]);
@@ -615,6 +691,25 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
         }
     };
     Some(name)
+}
+
+/// Why a BibTeX name was not read by BibTeX's own rule, or `None`: a name
+/// written "First Last Jr" without commas, which BibTeX reads with the
+/// suffix as the family name (btxdoc §4: a "Jr" part is written only in
+/// the "von Last, Jr, First" form), is read as the suffix it is; said, with
+/// the form every BibTeX tool reads the same way.
+pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
+    let (family, suffix) = (n.family_full()?, n.suffix.as_deref()?);
+    if n.original.contains(',') || n.original.split_whitespace().last().is_none_or(|w| w != suffix) {
+        return None;
+    }
+    let given = n.given.as_deref().unwrap_or_default();
+    Some(format!(
+        "{:?} was read as given name {given:?}, family name {family:?}, suffix {suffix:?}; BibTeX itself reads a \
+         name without commas as \"First von Last\" ({suffix:?} as the family name): write it {:?} to be sure",
+        n.original,
+        format!("{family}, {suffix}, {given}")
+    ))
 }
 
 /// The index of the brace closing the one at 0.
@@ -710,6 +805,20 @@ pub fn split_cell(cell: &str) -> CellNames {
     if groups.is_empty() {
         return split_plain(cell);
     }
+    // A `;` part that is one group and a comma, `{Ngũgĩ wa Thiong'o},`, is
+    // a family name with no given name ("von Last, First" with First empty,
+    // btxdoc §4): a person, not an institution (how [`cell_form`] writes a
+    // CSL family-only name).
+    let family_only: Vec<usize> = masked
+        .split(';')
+        .filter_map(|p| {
+            p.trim()
+                .strip_suffix(',')
+                .and_then(|x| x.trim_end().strip_prefix('\u{E001}'))
+                .and_then(|x| x.strip_suffix('\u{E002}'))
+                .and_then(|x| x.parse::<usize>().ok())
+        })
+        .collect();
     let mut out = split_plain(&masked);
     let unmask = |s: &str, braces: bool| {
         let mut t = s.to_string();
@@ -720,14 +829,19 @@ pub fn split_cell(cell: &str) -> CellNames {
     };
     out.doubt = out.doubt.map(|d| unmask(&d, true));
     for n in &mut out.names {
-        let whole = n.original.trim();
+        let whole = n.original.trim().trim_end_matches(',').trim_end();
         if let Some(k) = whole
             .strip_prefix('\u{E001}')
             .and_then(|x| x.strip_suffix('\u{E002}'))
             .and_then(|x| x.parse::<usize>().ok())
             .filter(|k| *k < groups.len())
         {
-            *n = Name::literal(&groups[k]);
+            *n = if family_only.contains(&k) {
+                let g = tidy(&groups[k]);
+                Name::person(Some(&g), None, None, None, Some(&g))
+            } else {
+                Name::literal(&groups[k])
+            };
         } else if n.original.contains('\u{E001}') {
             // A braced part of a person's name ("{van Gogh}, Vincent"): kept as one
             // word, as BibTeX reads it; the name as written loses only the braces.
@@ -801,7 +915,8 @@ fn split_plain_names(cell: &str) -> CellNames {
         let given_first: Vec<&str> = and.iter().flat_map(|p| p.split(',')).map(str::trim).collect();
         if given_first.len() > 1 && given_first.iter().all(|p| given_family(p)) {
             natural = true;
-            if given_first.len() == 2 {
+            // Two names joined by "and" or "&" alone cannot be one "Family, Given".
+            if given_first.len() == 2 && and.len() == 1 {
                 doubt = Some(format!(
                     "{cell:?} read as 2 names written \"Given Family\" ({}; {}); it could be one name \
                      \"Family, Given\" — separate names with `;` to be sure",
@@ -830,6 +945,14 @@ fn split_plain_names(cell: &str) -> CellNames {
         .collect();
     if doubt.is_none() {
         doubt = names.iter().find_map(institution_doubt);
+    }
+    if doubt.is_none() {
+        // Every name read by a guess is said (one cell may hold several).
+        let each: Vec<String> = names.iter().filter_map(name_doubt).collect();
+        if !each.is_empty() {
+            let one = names.len() == 1 && names[0].original == cell;
+            doubt = Some(if one { each.join("; ") } else { format!("{cell:?}: {}", each.join("; ")) });
+        }
     }
     if let Some(pair) = ampersand_pair(cell) {
         let read: Vec<&str> = names.iter().map(|n| n.original.as_str()).collect();
@@ -888,7 +1011,11 @@ fn ampersand_pair(cell: &str) -> Option<String> {
 /// more words, none of them initials or a suffix, not an institution. A
 /// "Family, Given" name's parts fail it ("Mensah" alone, "Kofi A.").
 fn given_family(part: &str) -> bool {
-    let words: Vec<&str> = part.split_whitespace().collect();
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    // "Kofi Mensah Jr.": a suffix after the whole name is the person's.
+    if words.len() > 2 && words.last().is_some_and(|w| long_suffix(w)) {
+        words.pop();
+    }
     words.len() >= 2
         && has_cased_letters(part)
         && !looks_corporate(part)
@@ -899,12 +1026,13 @@ fn given_family(part: &str) -> bool {
 /// A name written "Given von Family" in a cell that lists names so.
 fn parse_given_family(s: &str) -> Option<Name> {
     let t = tidy(s);
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut words: Vec<&str> = t.split_whitespace().collect();
     if words.is_empty() {
         return None;
     }
+    let suffix = (words.len() > 2 && words.last().is_some_and(|w| long_suffix(w))).then(|| words.pop()).flatten();
     let (given, particle, family) = first_von_last(&words);
-    Some(Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), None, Some(&t)))
+    Some(Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix, Some(&t)))
 }
 
 /// Splits before a final "& Name" or "and Name" (also ", and"), when each side is a name.

@@ -225,11 +225,23 @@ fn draft(r: &Raw) -> Draft {
         .find_map(|(_, v, n)| v.strip_suffix("[doi]").map(|doi| Val::new(doi.trim(), Pos::new(*n, VALUE_COLUMN))));
     d.isbn = val("ISBN");
     d.isbn_rule = IsbnRule::FirstValid;
-    let full: Vec<Name> = all("FAU").filter_map(|(_, v, _)| names::parse(v)).collect();
-    let mut authors =
-        if full.is_empty() { all("AU").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full };
-    authors.extend(all("CN").map(|(_, v, _)| Name::literal(v)));
-    d.authors = authors;
+    // The byline in its order: a collective author (`CN`) stands where its
+    // line stands among the persons' (NLM's element descriptions: "CN …
+    // corporate author or group"; PubMed writes the authors in byline
+    // order). A person is written twice, `FAU` (full) then `AU` (short):
+    // the full names are read when there are any, else the short ones, so
+    // each person counts once.
+    let person_tag = if first("FAU").is_some() { "FAU" } else { "AU" };
+    d.authors = r
+        .fields
+        .iter()
+        .filter(|(t, v, _)| !v.is_empty() && (t == person_tag || t == "CN"))
+        .filter_map(|(t, v, _)| match t.as_str() {
+            "CN" => Some(Name::literal(v)),
+            "FAU" => names::parse(v),
+            _ => names::parse_medline(v),
+        })
+        .collect();
     // A full name read as a person that looks like an institution's (a
     // collective author belongs in `CN`): said.
     if let Some(v) = val("FAU") {
@@ -313,6 +325,12 @@ fn draft(r: &Raw) -> Draft {
     if first("DP").is_some() && first("DEP").is_some() {
         unread.push(("DEP", "electronic publication date"));
     }
+    // `AD` is an author's affiliation (NLM: "Institutional affiliation and
+    // address of the first author"…): canon keeps no affiliation for a
+    // reading's authors (a contributor's affiliation is another thing).
+    if first("AD").is_some() {
+        unread.push(("AD", "author affiliation, which canon keeps for no reading's author"));
+    }
     if first("PL").is_some() && first("PB").is_none() {
         unread.push(("PL", "the journal's place of publication"));
     }
@@ -390,8 +408,8 @@ pub fn without_medline_period(title: &str) -> &str {
 /// read when there is no full title `JT`; `FAU`/`AU` and `FED`/`ED` are one
 /// author written two ways).
 const MEDLINE_READ: &[&str] = &[
-    "PMID", "TI", "BTI", "TT", "DP", "DEP", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT", "TA",
-    "VI", "IP", "PG", "PB", "PL", "EN", "LA", "OT", "MH",
+    "PMID", "TI", "BTI", "TT", "DP", "DEP", "AD", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT",
+    "TA", "VI", "IP", "PG", "PB", "PL", "EN", "LA", "OT", "MH",
 ];
 
 #[cfg(test)]

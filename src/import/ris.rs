@@ -182,6 +182,27 @@ fn draft(raw: &Raw) -> Draft {
         Val::new(joined.join("; "), Pos::new(*n, *c))
     });
     d.isbn_rule = IsbnRule::FirstValid;
+    // `M3` is the "Type of Work" (RIS specification 2011; Zotero's RIS
+    // translator writes a report's `reportType`, a thesis's `thesisType`,
+    // a letter's `letterType`… there): the genre. Some exporters (Wiley,
+    // Taylor & Francis, EBSCO) write the DOI in `M3`: a DOI is read as the
+    // DOI when the record has no `DO`, is the same DOI when it is `DO`'s,
+    // and is never a genre.
+    let m3 = val(&["M3"]).filter(|v| !v.text.trim().is_empty());
+    let m3_doi = m3.as_ref().and_then(|v| super::normalise_doi(&v.text));
+    match (&m3, &m3_doi) {
+        (Some(v), Some(doi)) => {
+            let same =
+                d.doi.as_ref().and_then(|o| super::normalise_doi(&o.text)).is_some_and(|o| o.eq_ignore_ascii_case(doi));
+            if d.doi.is_none() {
+                d.doi = Some(v.clone());
+            } else if !same {
+                d.not_stored_as("RIS M3 (a second DOI, not the record's `DO`)".to_string());
+            }
+        }
+        (Some(v), None) => d.genre = Some(v.text.trim().to_string()),
+        _ => {}
+    }
     // One name a line; a line that lists several with `;` ("AU  - Deloitte;
     // Smith & Partners", as some exporters write a whole list) is split as a
     // cell is, so a firm after the `;` stays one institution.
@@ -202,6 +223,7 @@ fn draft(raw: &Raw) -> Draft {
     for (tags, names) in [(["AU", "A1"], d.authors.clone()), (["ED", "A2"], d.editors.clone())] {
         if let Some(v) = val(&tags) {
             builder::institution_doubts(&mut d, tags[0], &names, v.at, uninverted);
+            builder::name_doubts(&mut d, tags[0], &names, v.at, names::name_doubt);
         }
     }
     // A season in a date tag (`DA  - 2019///Winter`, `PY  - 2019///Spring`).
@@ -316,14 +338,27 @@ fn draft(raw: &Raw) -> Draft {
     if book_page_count {
         d.not_stored_as("RIS SP (a book's number of pages)".to_string());
     }
+    // `NV` is the number of volumes of a multivolume work (Zotero's
+    // `numberOfVolumes`): canon has no field for it.
+    if !all(&["NV"]).is_empty() {
+        d.not_stored_as("RIS NV (the number of volumes)".to_string());
+    }
+    // A note (Zotero's child notes, EndNote's Notes) that is not Extra: canon's
+    // notes field is the reading's annotation, written by the people who keep
+    // the list, and a file's note never takes its place.
+    if extra.len() < all(&["N1"]).len() {
+        d.not_stored_as("RIS N1 (a note of the file's: canon's notes are the list's own annotation)".to_string());
+    }
     // `AN` is read when it is the PMID (else named as not stored).
     let read: Vec<&str> = RIS_READ
         .iter()
         .copied()
         .filter(|t| !unread.iter().any(|u| u == t))
         .chain(d.pmid.is_some().then_some("AN"))
-        .chain((extra.len() == all(&["N1"]).len() && !extra.is_empty()).then_some("N1"))
+        // `N1`: read as Extra, or named above with why.
+        .chain(["N1", "NV"])
         .chain(article.then_some("C7"))
+        .chain(m3.is_some().then_some("M3"))
         .collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d

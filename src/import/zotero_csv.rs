@@ -267,6 +267,16 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         lang: m.columns[LANGUAGE],
         annotation: m.columns[ANNOTATION],
     };
+    // Zotero's columns for what canon has no field for, named as what they hold.
+    m.known_unread(&[
+        ("Key", "Zotero's own key for the item, which names it in one Zotero library only"),
+        ("Num Pages", "a book's number of pages (Zotero `numPages`, CSL `number-of-pages`), which canon has no field for"),
+        (
+            "Number Of Volumes",
+            "the number of volumes of a multivolume work (Zotero `numberOfVolumes`, CSL `number-of-volumes`), which canon has no field for",
+        ),
+        ("Abstract Note", "the abstract, which canon does not keep (a reading list cites works; it does not hold their text)"),
+    ]);
     out.filled = t.filled();
     out.header = Some(m.report);
     let spans = row_spans(text, &t);

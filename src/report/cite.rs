@@ -2571,8 +2571,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     }
     // What kind of piece it is ("Letter", "Editorial"; MEDLINE `PT`): CSL's
     // `genre`, which a style prints where it does (hayagriva's `genre`).
+    // A report's genre labels its number as "Report" does: "(Technical
+    // Report No. 987)" (APA 7 §10.4), "Policy Brief No. MOH-2020-04"; the
+    // style's own "No." before a numeric number is taken off again
+    // ([`with_report_label`]). Vancouver prints the genre itself.
     if let Some(g) = &r.genre {
-        e.insert("genre".into(), json!(protected(g)));
+        let labelled = kind == "report" && number.is_some() && !plain_suffix && !ends_with_number_label(g);
+        let g = if labelled { format!("{} No.", g.trim()) } else { g.clone() };
+        e.insert("genre".into(), json!(protected(&g)));
     }
     // APA: a publisher that is the author (a group author, "World Health
     // Organization") is not named twice ([`same_body`]).
@@ -2884,6 +2890,9 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
         ("Report No. ", "Report No. "),
         ("Report no.: ", "Report No.: "),
         ("Report nos.: ", "Report No.: "),
+        // After a genre ("Technical Report No. No. 987").
+        ("No. No. ", "No. "),
+        ("No. Nos. ", "No. "),
     ] {
         let Some(at) = t.text.rfind(twice) else { continue };
         let from = at + twice.len();
@@ -2895,6 +2904,16 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     let bare = format!("Report {n}");
     if vancouver && let Some(at) = t.text.rfind(&bare) {
         splice(&mut t, at..at + "Report".len(), "Report No.:");
+    }
+    // Vancouver prints a genre before the number: labelled as the style
+    // labels a numeric one ("Technical report no.: 987"), whatever the number.
+    if vancouver
+        && let Some(g) = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty() && !ends_with_number_label(g))
+        && let Some(found) = rfind_case_insensitive(&t.text, &format!("{g} {n}"))
+    {
+        let end = found.end - n.len() - 1;
+        let written = t.text[found.start..end].to_string();
+        splice(&mut t, found.start..end, &format!("{written} no.:"));
     }
     t
 }
@@ -2939,6 +2958,13 @@ fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
         _ => {}
     }
     t
+}
+
+/// Whether a genre already ends with a number's label ("Report No.",
+/// "Technical report number"), so none is added after it.
+fn ends_with_number_label(g: &str) -> bool {
+    let g = g.trim().trim_end_matches([':', '.']).to_lowercase();
+    ["no", "nos", "number", "nr"].iter().any(|l| g.ends_with(&format!(" {l}")))
 }
 
 /// A book's volume, or the volume of the book a chapter is in, where the

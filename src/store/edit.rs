@@ -983,13 +983,15 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
         // The importers' duplicate rule: DOI, ISBN, then title and year.
         "reading" => tx
             .query_row(
-                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1 COLLATE NOCASE) OR (isbn IS NOT NULL AND isbn = ?2)
+                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1 COLLATE NOCASE) OR (isbn IS NOT NULL AND isbn IN (?2, ?5))
                     OR (title_key = ?3 AND year IS ?4) LIMIT 1",
                 params![
                     root.get("doi").and_then(Value::as_str),
                     root.get("isbn").and_then(Value::as_str),
                     text(root, "title_key"),
-                    int(root, "year")
+                    int(root, "year"),
+                    // The ISBN's other form (ten or thirteen digits): the same book.
+                    root.get("isbn").and_then(Value::as_str).and_then(crate::import::isbn_forms).map(|f| f.0),
                 ],
                 |r| r.get(0),
             )

@@ -225,13 +225,15 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
                 k.push(format!("doi:{}", crate::import::doi_key(s(m, "doi"))));
             }
             if !s(m, "isbn").is_empty() {
+                // Compared as ISBN-13: a book stored with its ISBN-10 is the same book.
+                let isbn = crate::import::normalise_isbn(s(m, "isbn")).unwrap_or_else(|| s(m, "isbn").to_string());
                 // An ISBN names a whole book: two chapters (or conference papers)
                 // of one book share it, so a part is the same reading only with
                 // the same ISBN and title, as on import.
                 if super::readings::is_part(s(m, "type")) {
-                    k.push(format!("isbn:{}:{}", s(m, "isbn"), crate::import::title_key(s(m, "title"))));
+                    k.push(format!("isbn:{isbn}:{}", crate::import::title_key(s(m, "title"))));
                 } else {
-                    k.push(format!("isbn:{}", s(m, "isbn")));
+                    k.push(format!("isbn:{isbn}"));
                 }
             }
             k.push(format!("title:{}:{}", s(m, "title_key"), m.get("year").cloned().unwrap_or(Value::Null)));

@@ -247,7 +247,13 @@ impl Stored {
             place,
             edition: pick(&r.edition, &self.edition),
             doi: same_doi_as_published(&r.doi, &self.doi),
-            isbn: pick(&r.isbn, &self.isbn),
+            // One book's ISBN in its other form (ten or thirteen digits) is no change.
+            isbn: match (&r.isbn, &self.isbn) {
+                (Some(n), Some(o)) if crate::import::normalise_isbn(n) == crate::import::normalise_isbn(o) => {
+                    Some(o.clone())
+                }
+                _ => pick(&r.isbn, &self.isbn),
+            },
             url: pick(&r.url, &self.url),
             annotation: match (&r.annotation, &self.annotation) {
                 // A MEDLINE record's PubMed ID (its only note) joins the notes a person wrote.
@@ -1118,17 +1124,26 @@ impl<'t> ReadingWriter<'t> {
         }
         // An ISBN names a whole book: two chapters of one book share it, so a
         // chapter is the same entry only with the same ISBN and title.
+        // The ISBN is stored as published, ten or thirteen digits: either
+        // form of the book's ISBN finds it ([`crate::import::isbn_forms`]).
         if let Some(i) = &r.isbn {
+            let (i13, i10) = crate::import::isbn_forms(i).unwrap_or_else(|| (i.clone(), i.clone()));
             let found: Option<i64> = if is_part(&r.kind) {
                 self.tx
                     .prepare_cached(
-                        "SELECT id FROM reading WHERE isbn = ?1 AND type IN ('chapter', 'conference-paper')
+                        "SELECT id FROM reading WHERE isbn IN (?1, ?3) AND type IN ('chapter', 'conference-paper')
                            AND title_key = ?2 ORDER BY id LIMIT 1",
                     )?
-                    .query_row(params![i, title_key(&r.title)], |row| row.get(0))
+                    .query_row(params![i13, title_key(&r.title), i10], |row| row.get(0))
                     .optional()?
             } else {
-                q("SELECT id FROM reading WHERE isbn = ?1 AND type NOT IN ('chapter', 'conference-paper')", i)?
+                self.tx
+                    .prepare_cached(
+                        "SELECT id FROM reading WHERE isbn IN (?1, ?2) AND type NOT IN ('chapter', 'conference-paper')
+                           ORDER BY id LIMIT 1",
+                    )?
+                    .query_row(params![i13, i10], |row| row.get(0))
+                    .optional()?
             };
             if let Some(id) = found {
                 return Ok(Some((id, "ISBN")));
@@ -1799,9 +1814,15 @@ impl<'t> ReadingWriter<'t> {
                 // A chapter shares its book's ISBN with the book and the other chapters.
                 continue;
             } else {
-                "SELECT id FROM reading WHERE isbn = ?1 AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')"
+                "SELECT id FROM reading WHERE isbn IN (?1, ?3) AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')"
             };
-            let other: Option<i64> = self.tx.prepare_cached(sql)?.query_row(params![v, id], |r| r.get(0)).optional()?;
+            // An ISBN in either of its forms (ten or thirteen digits) is the same book's.
+            let other: Option<i64> = if field == "isbn" {
+                let (a, b) = crate::import::isbn_forms(v).unwrap_or_else(|| (v.clone(), v.clone()));
+                self.tx.prepare_cached(sql)?.query_row(params![a, id, b], |r| r.get(0)).optional()?
+            } else {
+                self.tx.prepare_cached(sql)?.query_row(params![v, id], |r| r.get(0)).optional()?
+            };
             if let Some(other) = other {
                 if by_id && !self.touched.contains(&other) {
                     let sql = if field == "doi" {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::{Cascade, Edited, Removal, int, item_ref, load, opt_value, required_text, rows, text, theme_slug, update};
 use crate::import::facets::ContentFacet;
 use crate::import::reading_csv::YEARS;
-use crate::import::{normalise_doi, normalise_isbn, reading_type, reading_type_names};
+use crate::import::{normalise_doi, reading_type, reading_type_names};
 
 /// The fields `reading edit` changes. `None` leaves a field as it is; for
 /// optional fields `Some(None)` clears it.
@@ -275,10 +275,19 @@ fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
         "SELECT id, title FROM reading WHERE pmid = ?1 AND id <> ?2"
     } else {
         // Chapters share their book's ISBN: only two whole works may not.
-        "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')
+        // Either form of the ISBN (ten or thirteen digits) is the same book's.
+        "SELECT id, title FROM reading WHERE isbn IN (?1, ?3) AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')
             AND (SELECT type FROM reading WHERE id = ?2) NOT IN ('chapter', 'conference-paper')"
     };
-    let other: Option<(i64, String)> = tx.query_row(sql, params![v, id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    let (a, b) = match (field, crate::import::isbn_forms(v)) {
+        ("isbn", Some(f)) => f,
+        _ => (v.to_string(), v.to_string()),
+    };
+    let other: Option<(i64, String)> = if field == "isbn" {
+        tx.query_row(sql, params![a, id, b], |r| Ok((r.get(0)?, r.get(1)?))).optional()?
+    } else {
+        tx.query_row(sql, params![v, id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?
+    };
     if let Some((o, title)) = other {
         bail!(
             "{} {v} already belongs to reading {o} ({title:?}); one work has one entry \
@@ -443,9 +452,10 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(i) = &p.isbn {
         let v = match i.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Value::Null,
-            Some(i) => {
-                Value::from(normalise_isbn(i).with_context(|| format!("{i:?} is not a valid ISBN-10 or ISBN-13"))?)
-            }
+            Some(i) => Value::from(
+                crate::import::isbn_as_published(i)
+                    .with_context(|| format!("{i:?} is not a valid ISBN-10 or ISBN-13"))?,
+            ),
         };
         set("isbn", v);
     }
