@@ -3,6 +3,8 @@
 //! parameter; a query FTS5 cannot parse is a clear error.
 
 use anyhow::{Result, anyhow};
+use std::collections::HashMap;
+
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
@@ -543,15 +545,15 @@ pub fn search(
     // answered from the term-by-term sets alone, in curriculum order.
     let split = q.expr.iter().any(|t| !split_words(t).is_empty());
     let negated = split && q.expr.iter().any(|t| t.is("NOT"));
-    // Every query is also evaluated term by term (`Eval`): a phrase's matches
-    // there are the index's and those of its folded words (`fold_scan`:
-    // "Lodzi" finds "Łodzi", which the index keeps apart, and "MED30" the
-    // modules whose code starts so). The ranked full-text search keeps only
-    // those IDs (so a NOT leaves out the folded matches too), and the IDs it
-    // cannot rank follow it, unscored, in curriculum or title order.
+    // A phrase also matches by its folded words (`fold_scan`: "Lodzi" finds
+    // "Łodzi", which the index keeps apart, and "MED30" the modules whose
+    // code starts so). When it finds any, the query is evaluated term by
+    // term (`Eval`) with them: the ranked full-text search keeps only those
+    // IDs (so a NOT leaves out the folded matches too), and the IDs it
+    // cannot rank follow it, unscored, in curriculum or title order. A
+    // corpus in ASCII letters reads the index alone, as before.
     let shown = shown_terms(&q.expr);
     let scan = Some((shown.as_slice(), marks));
-    let eval = |target: Target| -> Result<Ids> { Eval { conn, target, toks: &q.expr, pos: 0 }.run_set().map_err(fail) };
     let json = |ids: &Ids| serde_json::Value::from(ids.iter().copied().collect::<Vec<_>>()).to_string();
     let kinds: [(Target, &str, &str, &'static str); 3] = [
         (Target::Modules, MODULES_FTS, MODULES_BY_ID, "module"),
@@ -562,10 +564,25 @@ pub fn search(
         if target == Target::Readings && year.is_some() {
             continue;
         }
-        let ids = eval(target)?;
+        let mut folded: HashMap<String, Ids> = HashMap::new();
+        for t in &q.expr {
+            if let Tok::Phrase(p) = t
+                && !folded.contains_key(p)
+            {
+                let ids = fold_scan(conn, target, p).map_err(fail)?;
+                if !ids.is_empty() {
+                    folded.insert(p.clone(), ids);
+                }
+            }
+        }
+        let ids = if split || !folded.is_empty() || q.fts.is_none() {
+            Some(Eval { conn, target, toks: &q.expr, pos: 0, folded: &folded }.run_set().map_err(fail)?)
+        } else {
+            None
+        };
         let mut found = Vec::new();
         if let Some(f) = q.fts.as_ref().filter(|_| !negated) {
-            let all = json(&ids);
+            let all = ids.as_ref().map(json);
             found = match target {
                 Target::Readings => {
                     query(conn, ranked, params![f, marks.0, marks.1, theme, limit as i64, all], kind, None)
@@ -575,7 +592,8 @@ pub fn search(
             .map_err(fail)?;
         }
         let room = limit.saturating_sub(found.len());
-        let rest: Ids = ids.into_iter().filter(|id| !found.iter().any(|h| h.id == *id)).collect();
+        let placed: std::collections::HashSet<i64> = found.iter().map(|h| h.id).collect();
+        let rest: Ids = ids.unwrap_or_default().into_iter().filter(|id| !placed.contains(id)).collect();
         if room > 0 && !rest.is_empty() {
             let rest = json(&rest);
             found.extend(
@@ -615,6 +633,8 @@ struct Eval<'a> {
     target: Target,
     toks: &'a [Tok],
     pos: usize,
+    /// The IDs each phrase finds by its folded words ([`fold_scan`]), besides the index's.
+    folded: &'a HashMap<String, Ids>,
 }
 
 type Ids = std::collections::BTreeSet<i64>;
@@ -705,8 +725,10 @@ impl Eval<'_> {
         let Some(Tok::Phrase(term) | Tok::Sub(term)) = &t else { return Ok(Ids::new()) };
         let mut st = self.conn.prepare_cached(sql)?;
         let mut ids = st.query_map([term], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Ids>>()?;
-        if let Some(Tok::Phrase(p)) = &t {
-            ids.extend(fold_scan(self.conn, self.target, p)?);
+        if let Some(Tok::Phrase(p)) = &t
+            && let Some(more) = self.folded.get(p)
+        {
+            ids.extend(more.iter().copied());
         }
         let split = t.as_ref().map(split_words).unwrap_or_default();
         if !split.is_empty() {

@@ -605,6 +605,11 @@ const LABEL_CHARS: usize = 24;
 /// bracket between.
 fn inside_a_label(text: &str, p: usize) -> bool {
     let (Some(before), Some(after)) = (text.get(..p), text.get(p..)) else { return false };
+    // Only the label's length back and ahead is read: a break is checked in
+    // constant time however long the paragraph.
+    let from = before.char_indices().rev().nth(LABEL_CHARS).map_or(0, |(i, _)| i);
+    let to = after.char_indices().nth(LABEL_CHARS).map_or(after.len(), |(i, _)| i);
+    let (before, after) = (&before[from..], &after[..to]);
     let Some(open) = before.rfind(['[', ']']) else { return false };
     if !before[open..].starts_with('[') {
         return false;
