@@ -431,6 +431,19 @@ pub const CLINICAL_SENSES: &[(&str, &[&str], &[&str])] = &[
             "flasks",
             "system",
             "systems",
+            // An organisation's culture named after it ("a culture of
+            // safety", "of blame", "of candour"): no patients' culture.
+            "safety",
+            "blame",
+            "candour",
+            "candor",
+            "openness",
+            "silence",
+            "fear",
+            "bullying",
+            "learning",
+            "excellence",
+            "reporting",
         ],
     ),
     (

@@ -169,7 +169,7 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
             year(h.year),
             h.title.clone(),
             h.snippet.replace('\n', " "),
-            format!("{:.2}", h.score),
+            h.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
         ]);
     }
     emit(&a.out, &l, &hits, "nothing matches", ctx.quiet)

@@ -3,6 +3,8 @@
 //! parameter; a query FTS5 cannot parse is a clear error.
 
 use anyhow::{Result, anyhow};
+use std::collections::HashMap;
+
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
@@ -137,8 +139,12 @@ pub struct Hit {
     pub title: String,
     /// The best passage, matched words between `open` and `close` marks.
     pub snippet: String,
-    /// bm25, negated: higher is better (comparable within a kind).
-    pub score: f64,
+    /// bm25, negated: higher is better (comparable within a kind). `None`
+    /// for a hit found by scanning the text (a substring in an unspaced
+    /// script, a folded letter, a module code's start): such a hit has no
+    /// relevance score and is listed after the ranked ones, in curriculum
+    /// or title order.
+    pub score: Option<f64>,
 }
 
 /// A query as typed, turned into an FTS5 expression and substrings.
@@ -539,43 +545,66 @@ pub fn search(
     // answered from the term-by-term sets alone, in curriculum order.
     let split = q.expr.iter().any(|t| !split_words(t).is_empty());
     let negated = split && q.expr.iter().any(|t| t.is("NOT"));
-    let in_sense = |target: Target| -> Result<Option<String>> {
-        if !split {
-            return Ok(None);
-        }
-        Ok(Some(Eval { conn, target, toks: &q.expr, pos: 0 }.run().map_err(fail)?))
-    };
-    if let Some(f) = q.fts.as_ref().filter(|_| !negated) {
-        let ids = in_sense(Target::Modules)?;
-        hits.extend(
-            query(conn, MODULES_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, ids], "module", None)
-                .map_err(fail)?,
-        );
-        let ids = in_sense(Target::Items)?;
-        hits.extend(
-            query(conn, ITEMS_FTS, params![f, marks.0, marks.1, theme, year, limit as i64, ids], "item", None)
-                .map_err(fail)?,
-        );
-        if year.is_none() {
-            let ids = in_sense(Target::Readings)?;
-            hits.extend(
-                query(conn, READINGS_FTS, params![f, marks.0, marks.1, theme, limit as i64, ids], "reading", None)
-                    .map_err(fail)?,
-            );
-        }
-        return Ok(hits);
-    }
-    // Text in unspaced scripts: each term is looked up on its own and the
-    // sets are joined by the query's own AND / OR / NOT and parentheses.
+    // A phrase also matches by its folded words (`fold_scan`: "Lodzi" finds
+    // "Łodzi", which the index keeps apart, and "MED30" the modules whose
+    // code starts so). When it finds any, the query is evaluated term by
+    // term (`Eval`) with them: the ranked full-text search keeps only those
+    // IDs (so a NOT leaves out the folded matches too), and the IDs it
+    // cannot rank follow it, unscored, in curriculum or title order. A
+    // corpus in ASCII letters reads the index alone, as before.
     let shown = shown_terms(&q.expr);
     let scan = Some((shown.as_slice(), marks));
-    let ids = Eval { conn, target: Target::Modules, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
-    hits.extend(query(conn, MODULES_BY_ID, params![ids, theme, year, limit as i64], "module", scan).map_err(fail)?);
-    let ids = Eval { conn, target: Target::Items, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
-    hits.extend(query(conn, ITEMS_BY_ID, params![ids, theme, year, limit as i64], "item", scan).map_err(fail)?);
-    if year.is_none() {
-        let ids = Eval { conn, target: Target::Readings, toks: &q.expr, pos: 0 }.run().map_err(fail)?;
-        hits.extend(query(conn, READINGS_BY_ID, params![ids, theme, limit as i64], "reading", scan).map_err(fail)?);
+    let json = |ids: &Ids| serde_json::Value::from(ids.iter().copied().collect::<Vec<_>>()).to_string();
+    let kinds: [(Target, &str, &str, &'static str); 3] = [
+        (Target::Modules, MODULES_FTS, MODULES_BY_ID, "module"),
+        (Target::Items, ITEMS_FTS, ITEMS_BY_ID, "item"),
+        (Target::Readings, READINGS_FTS, READINGS_BY_ID, "reading"),
+    ];
+    for (target, ranked, by_id, kind) in kinds {
+        if target == Target::Readings && year.is_some() {
+            continue;
+        }
+        let mut folded: HashMap<String, Ids> = HashMap::new();
+        for t in &q.expr {
+            if let Tok::Phrase(p) = t
+                && !folded.contains_key(p)
+            {
+                let ids = fold_scan(conn, target, p).map_err(fail)?;
+                if !ids.is_empty() {
+                    folded.insert(p.clone(), ids);
+                }
+            }
+        }
+        let ids = if split || !folded.is_empty() || q.fts.is_none() {
+            Some(Eval { conn, target, toks: &q.expr, pos: 0, folded: &folded }.run_set().map_err(fail)?)
+        } else {
+            None
+        };
+        let mut found = Vec::new();
+        if let Some(f) = q.fts.as_ref().filter(|_| !negated) {
+            let all = ids.as_ref().map(json);
+            found = match target {
+                Target::Readings => {
+                    query(conn, ranked, params![f, marks.0, marks.1, theme, limit as i64, all], kind, None)
+                }
+                _ => query(conn, ranked, params![f, marks.0, marks.1, theme, year, limit as i64, all], kind, None),
+            }
+            .map_err(fail)?;
+        }
+        let room = limit.saturating_sub(found.len());
+        let placed: std::collections::HashSet<i64> = found.iter().map(|h| h.id).collect();
+        let rest: Ids = ids.unwrap_or_default().into_iter().filter(|id| !placed.contains(id)).collect();
+        if room > 0 && !rest.is_empty() {
+            let rest = json(&rest);
+            found.extend(
+                match target {
+                    Target::Readings => query(conn, by_id, params![rest, theme, room as i64], kind, scan),
+                    _ => query(conn, by_id, params![rest, theme, year, room as i64], kind, scan),
+                }
+                .map_err(fail)?,
+            );
+        }
+        hits.extend(found);
     }
     Ok(hits)
 }
@@ -604,6 +633,8 @@ struct Eval<'a> {
     target: Target,
     toks: &'a [Tok],
     pos: usize,
+    /// The IDs each phrase finds by its folded words ([`fold_scan`]), besides the index's.
+    folded: &'a HashMap<String, Ids>,
 }
 
 type Ids = std::collections::BTreeSet<i64>;
@@ -618,15 +649,15 @@ enum Target {
 }
 
 impl Eval<'_> {
-    /// The matching IDs as a JSON array (bound as one parameter).
-    fn run(mut self) -> rusqlite::Result<String> {
+    /// The matching IDs.
+    fn run_set(mut self) -> rusqlite::Result<Ids> {
         let mut ids = self.or()?;
         // Anything left over (never, after `well_formed`) is ANDed, not lost.
         while self.pos < self.toks.len() {
             let more = self.or()?;
             ids.retain(|i| more.contains(i));
         }
-        Ok(serde_json::Value::from(ids.into_iter().collect::<Vec<_>>()).to_string())
+        Ok(ids)
     }
 
     fn at(&self, op: &str) -> bool {
@@ -694,6 +725,11 @@ impl Eval<'_> {
         let Some(Tok::Phrase(term) | Tok::Sub(term)) = &t else { return Ok(Ids::new()) };
         let mut st = self.conn.prepare_cached(sql)?;
         let mut ids = st.query_map([term], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Ids>>()?;
+        if let Some(Tok::Phrase(p)) = &t
+            && let Some(more) = self.folded.get(p)
+        {
+            ids.extend(more.iter().copied());
+        }
         let split = t.as_ref().map(split_words).unwrap_or_default();
         if !split.is_empty() {
             let sql = match self.target {
@@ -716,6 +752,145 @@ impl Eval<'_> {
         }
         Ok(ids)
     }
+}
+
+/// `text` as a folded search compares it: lower case, each letter's
+/// canonical decomposition (Unicode NFD) without its combining marks ("é"
+/// is "e", Vietnamese "ễ" is "e", Greek "ή" is "η"), the letters whose mark
+/// is part of their shape and that therefore do not decompose taken as their
+/// base letters (Polish "ł" is "l", Danish "ø" "o", "đ" and "ð" "d", "ħ"
+/// "h", "ŧ" "t", dotless "ı" "i"), the ligatures and "ß" spelled out ("æ"
+/// "ae", "œ" "oe", "ß" "ss", "þ" "th", as the Unicode collation's
+/// expansions and the German and Icelandic transliterations write them),
+/// and Greek final sigma "ς" as "σ". SQLite's unicode61 tokenizer folds only
+/// Latin letters that decompose (its `remove_diacritics` table), so the
+/// index keeps "łodzi" and "ιατρικήσ" apart from what people type.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    let mut out = String::with_capacity(text.len());
+    // Hangul syllables stay whole (NFD would spell them in jamo).
+    let decomposed = text
+        .chars()
+        .flat_map(|c| if matches!(c as u32, 0xAC00..=0xD7A3) { vec![c] } else { std::iter::once(c).nfd().collect() });
+    for c in decomposed {
+        // The marks of Latin, Greek and Cyrillic letters (the Combining
+        // Diacritical Marks blocks); an Indic vowel sign or virama is part
+        // of its word.
+        if is_combining_mark(c)
+            && matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match l {
+                'ł' | 'ŀ' => out.push('l'),
+                'ø' => out.push('o'),
+                'đ' | 'ð' => out.push('d'),
+                'ħ' => out.push('h'),
+                'ŧ' => out.push('t'),
+                'ı' => out.push('i'),
+                'ß' => out.push_str("ss"),
+                'æ' => out.push_str("ae"),
+                'œ' => out.push_str("oe"),
+                'þ' => out.push_str("th"),
+                'ς' => out.push('σ'),
+                _ => out.push(l),
+            }
+        }
+    }
+    out
+}
+
+/// The most letters a word of non-ASCII text may run on past a folded
+/// query word and still match it (`fold_scan`): an inflected ending such as
+/// Greek "-ς", "-ής", Polish "-i", or Cyrillic "-ы" ("ιατρικη" finds
+/// "ιατρικής"). Text in ASCII letters is matched by the index's English
+/// stems only.
+const FOLDED_ENDING: usize = 2;
+
+/// The IDs whose text holds the phrase term `term` (`"words"` or
+/// `"words"*`, as [`phrase`] writes it) once both are folded ([`fold`]):
+/// the matches the full-text index misses because it keeps letters such as
+/// "ł", "ø" or Greek accents. Each query word matches a word of the text
+/// that folds to it; the last one of a prefix term (`MED3*`) any word it
+/// starts; a word of non-ASCII text also when it runs on by at most
+/// [`FOLDED_ENDING`] letters. A module also matches a one-word term with a
+/// digit that starts its code ("MED30" finds MED3001 and MED3005: people
+/// type a code's start without the `*`). When the term is in ASCII
+/// letters, only rows with non-ASCII text are read (the index has the
+/// rest).
+fn fold_scan(conn: &Connection, target: Target, term: &str) -> rusqlite::Result<Ids> {
+    let prefix = term.ends_with('*');
+    let words: Vec<String> = fold(term.trim_end_matches('*').trim_matches('"'))
+        .split(|c: char| !in_word(c))
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    if words.is_empty() {
+        return Ok(Ids::new());
+    }
+    let code_start = target == Target::Modules
+        && words.len() == 1
+        && words[0].chars().any(|c| c.is_ascii_digit())
+        && words[0].chars().all(|c| c.is_ascii_alphanumeric());
+    let ascii = term.is_ascii();
+    let text = match target {
+        Target::Modules => "m.code || ' ' || m.title",
+        Target::Items => "i.title || ' ' || i.outcomes",
+        Target::Readings => "r.title || ' ' || coalesce(r.annotation, '') || ' ' || f.authors",
+    };
+    let from = match target {
+        Target::Modules => "module m",
+        Target::Items => "item i",
+        Target::Readings => "reading r JOIN reading_fts f ON f.rowid = r.id",
+    };
+    let id = match target {
+        Target::Modules => "m.id",
+        Target::Items => "i.id",
+        Target::Readings => "r.id",
+    };
+    // A text is non-ASCII when it has more bytes than characters.
+    let only_wide = ascii && !code_start;
+    let filter =
+        if only_wide { format!(" WHERE length(CAST({text} AS BLOB)) > length({text})") } else { String::new() };
+    let sql = format!("SELECT {id}, {text} FROM {from}{filter}");
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows = st.query([])?;
+    let mut out = Ids::new();
+    while let Some(r) = rows.next()? {
+        let (id, text): (i64, String) = (r.get(0)?, r.get(1)?);
+        if code_start {
+            let code = text.split(' ').next().unwrap_or("").to_lowercase();
+            if code.starts_with(words[0].as_str()) {
+                out.insert(id);
+                continue;
+            }
+        }
+        if folded_phrase_in(&text, &words, prefix) {
+            out.insert(id);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `c` is part of a word: a letter, digit or combining mark (an
+/// Indic vowel sign, a virama).
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Whether `text`, folded, holds `words` (folded) one after another; see
+/// [`fold_scan`] for how a word matches.
+fn folded_phrase_in(text: &str, words: &[String], prefix: bool) -> bool {
+    let seen: Vec<(String, bool)> =
+        text.split(|c: char| !in_word(c)).filter(|w| !w.is_empty()).map(|w| (fold(w), w.is_ascii())).collect();
+    let matches = |(t, ascii): &(String, bool), w: &str, last: bool| {
+        t == w
+            || (t.starts_with(w)
+                && ((last && prefix) || (!ascii && t.chars().count() - w.chars().count() <= FOLDED_ENDING)))
+    };
+    seen.windows(words.len())
+        .any(|win| win.iter().zip(words).enumerate().all(|(i, (t, w))| matches(t, w, i + 1 == words.len())))
 }
 
 /// The words of a phrase term (not a prefix) whose stem other words of
@@ -772,7 +947,7 @@ const MODULES_FTS: &str = "SELECT m.id, m.code, m.year, m.title,
   ORDER BY rank, m.id LIMIT ?6";
 
 /// Modules whose IDs are in the JSON array `?1`, in curriculum order.
-const MODULES_BY_ID: &str = "SELECT m.id, m.code, m.year, m.title, m.code || char(10) || m.title, 0.0
+const MODULES_BY_ID: &str = "SELECT m.id, m.code, m.year, m.title, m.code || char(10) || m.title, NULL
    FROM module m
   WHERE m.id IN (SELECT value FROM json_each(?1))
     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item i JOIN item_tag t ON t.item_id = i.id
@@ -790,7 +965,7 @@ const ITEMS_FTS: &str = "SELECT i.id, m.code, m.year, i.title,
   ORDER BY rank, i.id LIMIT ?6";
 
 /// Items whose IDs are in the JSON array `?1`, in curriculum order.
-const ITEMS_BY_ID: &str = "SELECT i.id, m.code, m.year, i.title, i.title || char(10) || i.outcomes, 0.0
+const ITEMS_BY_ID: &str = "SELECT i.id, m.code, m.year, i.title, i.title || char(10) || i.outcomes, NULL
    FROM item i JOIN module m ON m.id = i.module_id
   WHERE i.id IN (SELECT value FROM json_each(?1))
     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id AND t.theme_id = ?2))
@@ -807,7 +982,7 @@ const READINGS_FTS: &str = "SELECT r.id, reading_fts.authors, r.year, r.title,
 
 /// Readings whose IDs are in the JSON array `?1`, by title.
 const READINGS_BY_ID: &str = "SELECT r.id, f.authors, r.year, r.title,
-        r.title || char(10) || f.authors || char(10) || coalesce(r.annotation, ''), 0.0
+        r.title || char(10) || f.authors || char(10) || coalesce(r.annotation, ''), NULL
    FROM reading r JOIN reading_fts f ON f.rowid = r.id
   WHERE r.id IN (SELECT value FROM json_each(?1))
     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM reading_tag t WHERE t.reading_id = r.id AND t.theme_id = ?2))
@@ -843,7 +1018,15 @@ fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
     else {
         return text.lines().next().unwrap_or("").to_string();
     };
-    let line = text.lines().find(|l| ac.is_match(l)).unwrap_or(text);
+    // A hit found by its folded words ("Lodzi" in "Łodzi") shows the line
+    // holding them, unmarked; else the first line.
+    let folded: Vec<String> = subs.iter().map(|s| fold(s)).filter(|s| !s.is_empty()).collect();
+    let line = text
+        .lines()
+        .find(|l| ac.is_match(l))
+        .or_else(|| text.lines().find(|l| folded.iter().any(|s| fold(l).contains(s.as_str()))))
+        .or_else(|| text.lines().next())
+        .unwrap_or(text);
     let mut out = String::with_capacity(line.len() + 16);
     let mut last = 0;
     for m in ac.find_iter(line) {
@@ -867,10 +1050,7 @@ fn hit(kind: &'static str, r: &rusqlite::Row) -> rusqlite::Result<Hit> {
         title: r.get(3)?,
         snippet: r.get(4)?,
         // bm25 is lower for better matches; shown as a score that grows.
-        score: match r.get::<_, f64>(5)? {
-            0.0 => 0.0,
-            s => -s,
-        },
+        score: r.get::<_, Option<f64>>(5)?.map(|s| if s == 0.0 { 0.0 } else { -s }),
     })
 }
 

@@ -56,12 +56,16 @@ pub struct SeedTheme {
     /// Keywords added in round 6 (issue 13), brought to existing databases
     /// by migration `0017_seed_lexicons_mesh`.
     pub keywords_0017: &'static [&'static str],
+    /// Keywords added in round 7 (issue 13, 13b: sessions a tester wrote
+    /// that `suggest` missed), brought to existing databases by migration
+    /// `0021_seed_lexicons_bias`.
+    pub keywords_0021: &'static [&'static str],
 }
 
 impl SeedTheme {
     /// Every keyword a new database is seeded with for this theme.
     pub fn all_keywords(&self) -> impl Iterator<Item = &'static str> {
-        self.keywords.iter().chain(self.keywords_0013).chain(self.keywords_0017).copied()
+        self.keywords.iter().chain(self.keywords_0013).chain(self.keywords_0017).chain(self.keywords_0021).copied()
     }
 }
 pub const SEED_THEMES: &[SeedTheme] = &[
@@ -144,6 +148,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "history of global health",
             "biological race",
         ],
+        keywords_0021: &[],
     },
     SeedTheme {
         slug: "epistemic-bias",
@@ -199,6 +204,14 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "biological race",
             "race-based",
             "ethnicity-based",
+        ],
+        keywords_0021: &[
+            // Medicine's evidence made on men: trials that leave women out
+            // and the heart attacks missed in them (the gender data gap).
+            "gender bias",
+            "sex bias",
+            "women in clinical trials",
+            "women's heart",
         ],
     },
     SeedTheme {
@@ -409,6 +422,20 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             // Gender and culture as determinants: a practice named in UK curricula.
             "female genital mutilation",
             "fgm",
+        ],
+        keywords_0021: &[
+            // Geronimus's weathering hypothesis: the body's wear from
+            // discrimination, measured as allostatic load.
+            "weathering hypothesis",
+            "allostatic load",
+            // Discrimination by religion (MeSH Religious Discrimination).
+            "islamophobia",
+            "antisemitism",
+            "anti-semitism",
+            "religious discrimination",
+            "xenophobia",
+            "gender differences",
+            "sex and gender differences",
         ],
     },
 ];

@@ -26,11 +26,14 @@ const FOOTER_BASELINE: f32 = PAGE_H - 32.0;
 
 /// Fewest table or heat-map rows left on a page on either side of a break.
 pub const MIN_ROWS: usize = 3;
-/// A table row is split over pages only when it cannot fit on a page of its
-/// own (under the repeated header); then each part keeps at least this many
-/// lines of its tallest cell. A row that fits on a page moves to the next one
-/// whole: a continued stub of two or three lines under a repeated header is
-/// harder to read than white space left at the foot of a page (issue 13, 13q).
+/// A table row split over pages keeps at least this many lines of its
+/// tallest cell in each part: a continued stub of two or three lines under a
+/// repeated header is harder to read than white space left at the foot of a
+/// page (issue 13, 13q). A row taller than a page is split wherever both
+/// parts keep this many; a row that fits on a page is split only when at
+/// least a quarter of the page ([`TAIL_PAGE`]) is left, else it moves on
+/// whole: long rows that each moved whole left pages half empty (issue 13,
+/// 13b).
 pub const MIN_SPLIT_LINES: usize = 4;
 /// Fewest lines of a paragraph left on a page on either side of a break.
 pub const MIN_LINES: usize = 2;
@@ -1110,7 +1113,7 @@ impl<'a> Flow<'a> {
                     if self.split_front(&g, &mut c, TAIL_PAGE) {
                         self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
                         self.new_page();
-                    } else if let Some(k) = self.rows_then_split(&heights, avail, n - c.placed, g.page_lines()) {
+                    } else if let Some(k) = self.rows_then_split(&heights, avail, n - c.placed) {
                         fill = true;
                         rows = k;
                     } else if let Some(k) = self.rows_with_their_heading(&heights, avail, n - c.placed, g.header_h) {
@@ -1172,11 +1175,14 @@ impl<'a> Flow<'a> {
         self.y += 12.0;
     }
 
-    /// Starts the next row here and lets it go on over the page when it
-    /// cannot fit on a page of its own (a module with forty linked readings
-    /// is one tall row), does not fit the room left, and moving it would
-    /// leave at least `min_room` empty, as long as each part keeps
-    /// [`MIN_SPLIT_LINES`] lines. Returns whether it placed any of the row.
+    /// Starts the next row here and lets it go on over the page when it does
+    /// not fit the room left and moving it would leave at least `min_room`
+    /// empty, as long as each part keeps [`MIN_SPLIT_LINES`] lines. A row
+    /// that fits on a page of its own is split only with at least
+    /// [`TAIL_PAGE`] of room (a page left a quarter empty or less is better
+    /// than a row cut); a taller one (a module with forty linked readings)
+    /// wherever its parts are long enough. Returns whether it placed any of
+    /// the row.
     fn split_front(&mut self, g: &Grid, c: &mut Cursor, min_room: f32) -> bool {
         let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
         if avail < min_room {
@@ -1189,7 +1195,7 @@ impl<'a> Flow<'a> {
         }
         let Some(left) = c.queue.front().map(|r| r.lines - c.off) else { return false };
         let fits = ((avail - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
-        if fits >= left || left <= g.page_lines() {
+        if fits >= left || (left <= g.page_lines() && avail < TAIL_PAGE) {
             return false;
         }
         let take = fits.min(left.saturating_sub(MIN_SPLIT_LINES));
@@ -1206,13 +1212,13 @@ impl<'a> Flow<'a> {
 
     /// On a page that would be left more than half empty by moving the
     /// table on (its next rows are too few or too short to stand alone,
-    /// and the row after them is tall): how many whole rows go here before
-    /// the start of that tall row, which then goes on over the page with at
+    /// and the row after them is long): how many whole rows go here before
+    /// the start of that long row, which then goes on over the page with at
     /// least [`MIN_SPLIT_LINES`] lines on each side (issue 13, 13k: a page of
     /// the sample report was left a third empty so). `None` when the page
-    /// is fuller, or the next row cannot be split so: it fits on a page of
-    /// its own (`page_lines`), or a part would be shorter.
-    fn rows_then_split(&self, heights: &[f32], avail: f32, remaining: usize, page_lines: usize) -> Option<usize> {
+    /// is fuller, or the next row cannot be split so (a part would be
+    /// shorter).
+    fn rows_then_split(&self, heights: &[f32], avail: f32, remaining: usize) -> Option<usize> {
         // The page as moving on would leave it: without the heading and
         // lead-in kept with the table.
         let y = self.keep.as_ref().filter(|k| k.page_no == self.page_no).map_or(self.y, |k| k.top);
@@ -1228,8 +1234,7 @@ impl<'a> Flow<'a> {
         let next = *heights.get(k)?;
         let lines = ((next - 2.0 * ROW_PAD_Y) / ROW_LEADING).round() as usize;
         let fits = ((avail - used - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
-        (k < remaining && lines > page_lines && fits.min(lines.saturating_sub(MIN_SPLIT_LINES)) >= MIN_SPLIT_LINES)
-            .then_some(k)
+        (k < remaining && fits.min(lines.saturating_sub(MIN_SPLIT_LINES)) >= MIN_SPLIT_LINES).then_some(k)
     }
 
     /// The whole rows that fit here when [`plan`] would move the table on

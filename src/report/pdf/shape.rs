@@ -585,15 +585,43 @@ impl Faces<'_> {
     }
 }
 
-/// Most characters of a word that, alone on a paragraph's last line, the
-/// widow rule (`Para::no_lone_last_word`) gives company.
-const LONE_WORD_CHARS: usize = 6;
+/// Whether a line is one word: no break opportunity inside it
+/// (`opportunities` are the paragraph's allowed break positions, `start..end`
+/// the line). A bracketed label kept whole ("[not reviewed]", see
+/// [`inside_a_label`]) counts as one word.
+fn lone_word(line: &str, start: usize, end: usize, opportunities: &[usize]) -> bool {
+    !line.trim().is_empty() && !opportunities.iter().any(|&q| q > start && q < end)
+}
 
-/// Whether a line is one word of at most [`LONE_WORD_CHARS`] characters
-/// (its closing punctuation included: "yet.").
-fn lone_short_word(line: &str) -> bool {
-    let w = line.trim();
-    !w.is_empty() && !w.contains(char::is_whitespace) && w.chars().count() <= LONE_WORD_CHARS
+/// The most characters of a bracketed label ("[not reviewed]", "[in press]",
+/// "[Internet]") that is kept on one line: a longer bracketed text (a
+/// translated title) breaks as any text.
+const LABEL_CHARS: usize = 24;
+
+/// Whether `p` falls inside a short bracketed label ("[not reviewed]"): a
+/// line ending "[not" leaves "reviewed]" alone and reads as two labels.
+/// The label opens with `[` after a space or at the start of the text and
+/// closes with `]` at most [`LABEL_CHARS`] characters later, with no other
+/// bracket between.
+fn inside_a_label(text: &str, p: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..p), text.get(p..)) else { return false };
+    // Only the label's length back and ahead is read: a break is checked in
+    // constant time however long the paragraph.
+    let from = before.char_indices().rev().nth(LABEL_CHARS).map_or(0, |(i, _)| i);
+    let to = after.char_indices().nth(LABEL_CHARS).map_or(after.len(), |(i, _)| i);
+    let (before, after) = (&before[from..], &after[..to]);
+    let Some(open) = before.rfind(['[', ']']) else { return false };
+    if !before[open..].starts_with('[') {
+        return false;
+    }
+    if before[..open].chars().next_back().is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '\u{2014}')) {
+        return false;
+    }
+    let Some(close) = after.find(['[', ']']) else { return false };
+    if !after[close..].starts_with(']') {
+        return false;
+    }
+    before[open..].chars().count() + after[..close].chars().count() < LABEL_CHARS
 }
 
 /// The length of the hard line break `rest` starts with (0 at the end).
@@ -834,7 +862,11 @@ impl Para<'_> {
         let opportunities: Vec<usize> = unicode_linebreak::linebreaks(self.text)
             .map(|(p, _)| p)
             .filter(|&p| p == len || self.boundary(p).is_some())
-            .filter(|&p| !after_word_initial_hyphen(self.text, p) && !inside_a_range(self.text, p))
+            .filter(|&p| {
+                !after_word_initial_hyphen(self.text, p)
+                    && !inside_a_range(self.text, p)
+                    && !inside_a_label(self.text, p)
+            })
             .collect();
         for &p in &opportunities {
             if p <= start {
@@ -884,18 +916,22 @@ impl Para<'_> {
     }
 
     /// The widow rule for a paragraph or table cell: a last line holding one
-    /// short word ("yet.") takes the last word of the line before when that
-    /// line keeps at least two words and the new last line still fits
-    /// `max_w`; the paragraph keeps its number of lines. (The Chicago Manual
-    /// of Style, 2.116, calls such a line a runt and lets the lines above be
-    /// reset to avoid it.) `opportunities` are the allowed break positions.
+    /// word, whatever its length ("yet.", "chooses.", "[not reviewed]"),
+    /// takes the last word of the line before when that line keeps at least
+    /// two words and the new last line still fits `max_w`; the paragraph
+    /// keeps its number of lines. (The Chicago Manual of Style, 2.116, calls
+    /// such a line a runt and lets the lines above be reset to avoid it.)
+    /// `opportunities` are the allowed break positions.
     fn no_lone_last_word(&self, out: &mut [LineSpan], opportunities: &[usize], max_w: f32) {
         let n = out.len();
         if n < 2 {
             return;
         }
         let (prev, last) = (&out[n - 2], &out[n - 1]);
-        if prev.cut_in_word || last.cut_in_word || !lone_short_word(&self.text[last.start..last.end]) {
+        if prev.cut_in_word
+            || last.cut_in_word
+            || !lone_word(&self.text[last.start..last.end], last.start, last.end, opportunities)
+        {
             return;
         }
         // Break positions inside the line before: each starts one of its words after the first.
@@ -1166,5 +1202,61 @@ mod thai_tests {
         assert!(sh.width(text, Weight::Regular, 10.0) > width);
         let lines = cuts(text, width);
         assert_eq!(lines, ["ภาษาไทยและการแพทย์", "ประวัติศาสตร์การแพทย์"]);
+    }
+}
+
+#[cfg(test)]
+mod widow_tests {
+    use super::super::fonts::{Fonts, Weight};
+    use super::*;
+
+    fn lines(text: &str, width: f32) -> Vec<String> {
+        let mut sh = Shaper::new(Fonts::load().expect("vendored fonts parse"));
+        sh.wrap(text, Weight::Regular, 9.0, width).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_short_bracketed_label_is_one_word() {
+        let t = "Fanon's case notes. — book [not reviewed]";
+        let at = |s: &str| t.find(s).unwrap() + s.len();
+        assert!(inside_a_label(t, at("[not ")));
+        assert!(!inside_a_label(t, at("book ")));
+        assert!(!inside_a_label(t, at("case ")));
+        // A long bracketed text (a translated title) breaks as any text.
+        let long = "Ibn Sina [The Canon of Medicine, translated from the Arabic by many hands]";
+        assert!(!inside_a_label(long, long.find("of ").unwrap() + 3));
+        // Brackets inside a word are no label; nor is an unclosed one.
+        assert!(!inside_a_label("a[b c]", 4));
+        assert!(!inside_a_label("[not reviewed", 5));
+    }
+
+    #[test]
+    fn no_width_leaves_one_word_alone_when_the_line_before_can_give_one() {
+        // Issue 13 (13b): "chooses." and "keywords." (7-9 letters) and
+        // "reviewed]" were left alone; the rule took only words of 6
+        // letters or fewer. Now any last word, and "[not reviewed]" whole.
+        let mut sh = Shaper::new(Fonts::load().expect("vendored fonts parse"));
+        for text in [
+            "Bring the theme into a session of the module that the group chooses.",
+            "Sessions in year 3 not tagged with it already use its keywords.",
+            "Recorded as missed by pulse oximetry in darker skin. — article [not reviewed]",
+        ] {
+            let full = sh.width(text, Weight::Regular, 9.0);
+            let mut w = 80.0;
+            while w < full {
+                let ls = lines(text, w);
+                if ls.len() >= 2 {
+                    let last = &ls[ls.len() - 1];
+                    let prev: Vec<&str> = ls[ls.len() - 2].split_whitespace().collect();
+                    let alone = !last.contains(' ') || last == "[not reviewed]";
+                    // The line before could give a word: it keeps two, and the last line fits.
+                    let joined = format!("{} {last}", prev[prev.len() - 1]);
+                    let could = prev.len() >= 3 && sh.width(&joined, Weight::Regular, 9.0) <= w;
+                    assert!(!(alone && could), "at {w} pt: {ls:?}");
+                    assert!(ls.iter().all(|l| !l.ends_with("[not")), "at {w} pt: {ls:?}");
+                }
+                w += 2.0;
+            }
+        }
     }
 }

@@ -247,7 +247,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                 @if let Some(t) = &q.theme { input type="hidden" name="theme" value=(t); }
                 div {
                     label for="find" { "Find a reading by title, author, DOI or ID" }
-                    input #find type="search" name="find" value=[q.find.as_deref()];
+                    input #find type="search" name="find" value=[q.find.as_deref()] dir="auto";
                 }
                 button type="submit" { "Find" }
             }

@@ -70,7 +70,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
         form.row method="get" action="/readings" {
             div {
                 label for="f-q" { "Title, author or DOI" }
-                input #f-q type="search" name="q" value=(words);
+                input #f-q type="search" name="q" value=(words) dir="auto";
             }
             div {
                 label for="f-theme" { "Theme" }

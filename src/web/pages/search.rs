@@ -62,7 +62,7 @@ pub async fn page(
                 div {
                     label for="s-q" { "Search modules, sessions and readings" }
                     p.hint #s-q-hint { "Words, \"a phrase\", prefix*, AND / OR / NOT, (parentheses), -word to leave a word out, and theme:SLUG or year:N to narrow. Chinese, Japanese, Korean and Thai text is found inside longer words." }
-                    input #s-q type="search" name="q" value=(text) size="50" aria-describedby="s-q-hint";
+                    input #s-q type="search" name="q" value=(text) size="50" dir="auto" aria-describedby="s-q-hint";
                 }
                 button type="submit" { "Search" }
             }
@@ -76,9 +76,7 @@ pub async fn page(
                     @let items: Vec<_> = hits.iter().filter(|h| h.kind == "item").collect();
                     @let readings: Vec<_> = hits.iter().filter(|h| h.kind == "reading").collect();
                     p role="status" {
-                        @if !modules.is_empty() {
-                            (modules.len()) @if modules.len() == 1 { " module, " } @else { " modules, " }
-                        }
+                        (modules.len()) @if modules.len() == 1 { " module, " } @else { " modules, " }
                         (items.len()) @if items.len() == 1 { " session and " } @else { " sessions and " }
                         (readings.len()) @if readings.len() == 1 { " reading" } @else { " readings" }
                         " match"
