@@ -5,7 +5,7 @@
 use anyhow::{Result, anyhow};
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::analysis::gaps::Ranker;
@@ -849,24 +849,77 @@ fn fold_scan(conn: &Connection, target: Target, term: &str) -> rusqlite::Result<
         Target::Items => "i.id",
         Target::Readings => "r.id",
     };
-    // A text is non-ASCII when it has more bytes than characters.
-    let only_wide = ascii && !code_start;
-    let filter =
-        if only_wide { format!(" WHERE length(CAST({text} AS BLOB)) > length({text})") } else { String::new() };
-    let sql = format!("SELECT {id}, {text} FROM {from}{filter}");
-    let mut st = conn.prepare_cached(&sql)?;
-    let mut rows = st.query([])?;
     let mut out = Ids::new();
+    if code_start {
+        // A code's start, compared in SQL ("MED30" finds MED3001; the word
+        // is ASCII letters and digits, so it holds no LIKE wildcard).
+        let mut st = conn.prepare_cached("SELECT id FROM module WHERE code LIKE ?1")?;
+        let ids = st.query_map([format!("{}%", words[0])], |r| r.get::<_, i64>(0))?;
+        for id in ids {
+            out.insert(id?);
+        }
+    }
+    // The index's own words that fold to a query word ("łodzi" for
+    // "lodzi", "ιατρικήσ" for "ιατρικη"), read from its vocabulary (a
+    // temporary fts5vocab table: nothing is written to the database), so the
+    // cost is that of the distinct words, not of the rows. For a query in
+    // ASCII letters only the non-ASCII words can fold to it (the index has
+    // the rest). The rows holding a candidate of every query word are then
+    // found through the index and, for a phrase of several words, checked
+    // for the words one after another.
+    let table = match target {
+        Target::Modules => "module_fts",
+        Target::Items => "item_fts",
+        Target::Readings => "reading_fts",
+    };
+    conn.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab USING fts5vocab(main, {table}, 'row')"
+    ))?;
+    let filter = if ascii { " WHERE length(CAST(term AS BLOB)) > length(term)" } else { "" };
+    let mut st = conn.prepare_cached(&format!("SELECT term FROM temp.{table}_vocab{filter}"))?;
+    let mut rows = st.query([])?;
+    let mut groups: Vec<Vec<String>> = words.iter().map(|_| Vec::new()).collect();
     while let Some(r) = rows.next()? {
-        let (id, text): (i64, String) = (r.get(0)?, r.get(1)?);
-        if code_start {
-            let code = text.split(' ').next().unwrap_or("").to_lowercase();
-            if code.starts_with(words[0].as_str()) {
-                out.insert(id);
-                continue;
+        let t: String = r.get(0)?;
+        let (ft, wide) = (fold(&t), !t.is_ascii());
+        for (i, w) in words.iter().enumerate() {
+            let last = i + 1 == words.len();
+            let hit = ft == *w
+                || (ft.starts_with(w.as_str())
+                    && ((last && prefix) || (wide && ft.chars().count() - w.chars().count() <= FOLDED_ENDING)));
+            if hit && t != *w {
+                groups[i].push(t.clone());
             }
         }
-        if folded_phrase_in(&text, &words, prefix) {
+    }
+    if groups.iter().all(Vec::is_empty) {
+        return Ok(out);
+    }
+    let quote = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+    let expr = words
+        .iter()
+        .zip(&groups)
+        .enumerate()
+        .map(|(i, (w, cands))| {
+            let own = if prefix && i + 1 == words.len() { format!("{}*", quote(w)) } else { quote(w) };
+            let all: Vec<String> = std::iter::once(own).chain(cands.iter().map(|c| quote(c))).collect();
+            format!("({})", all.join(" OR "))
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let mut st = conn.prepare_cached(&format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1"))?;
+    let found = st.query_map([expr], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    let mut text_of = conn.prepare_cached(&format!("SELECT {text} FROM {from} WHERE {id} = ?1"))?;
+    for id in found {
+        if out.contains(&id) {
+            continue;
+        }
+        if words.len() == 1 {
+            out.insert(id);
+            continue;
+        }
+        let text: Option<String> = text_of.query_row([id], |r| r.get(0)).optional()?;
+        if text.is_some_and(|t| folded_phrase_in(&t, &words, prefix)) {
             out.insert(id);
         }
     }
