@@ -29,7 +29,7 @@ fn a_typed_day_the_month_lacks_is_refused() {
     let w = workdir();
     for (date, why) in [
         ("2019-04-31", "April has 30 days, not 31"),
-        ("2019 Feb 30", "February has 29 days, not 30"),
+        ("2019 Feb 30", "February 2019 has 28 days, not 30"),
         ("31 June 2020", "June has 30 days, not 31"),
     ] {
         let err = w.fails(&["reading", "add", "--title", "Bad Day", "--year", date, "--by", "amina"]);
@@ -63,7 +63,7 @@ fn an_imported_day_the_month_lacks_is_said() {
 
     let csl = r#"[{"id":"a","type":"article-journal","title":"Csl Day","issued":{"date-parts":[[2001,2,30]]}}]"#;
     let err = w.import_reading("d.json", csl);
-    assert!(err.contains("February has 29 days, not 30"), "{err}");
+    assert!(err.contains("February 2001 has 28 days, not 30"), "{err}");
     assert_eq!(date_of(reading(&w.reading_list(), "Csl Day")), (Some(2001), Some(2), None, None));
 }
 
@@ -128,4 +128,45 @@ fn the_output_file_extension_names_the_format() {
     let md = w.path("l.md");
     w.ok(&["reading", "list", "-o", md.to_str().unwrap()]);
     assert!(serde_json::from_str::<Value>(&std::fs::read_to_string(&md).unwrap()).is_err(), "a table for .md");
+}
+
+/// 29 February exists only in a leap year (Gregorian rule): typed in 2019
+/// it is refused, imported it is a warning with the month kept, in 2020 and
+/// 2000 it is a date, in 1900 it is not; and a reading with that date cites
+/// whole, its authors and journal printed.
+#[test]
+fn a_leap_day_only_in_a_leap_year() {
+    let w = workdir();
+    let err = w.fails(&["reading", "add", "--title", "Feb", "--year", "2019-02-29", "--by", "amina"]);
+    assert!(err.contains("February 2019 has 28 days, not 29"), "{err}");
+    let err = w
+        .fails(&["reading", "add", "--title", "Feb", "--year", "2019", "--month", "2", "--day", "29", "--by", "amina"]);
+    assert!(err.contains("day 29 is not a day of month 2 in 2019; expected 1 to 28"), "{err}");
+    let err = w.fails(&["reading", "add", "--title", "Feb", "--year", "1900-02-29", "--by", "amina"]);
+    assert!(err.contains("February 1900 has 28 days"), "{err}");
+    for y in ["2020", "2000"] {
+        let id = w.ok(&[
+            "reading",
+            "add",
+            "--title",
+            &format!("Leap {y}"),
+            "--year",
+            &format!("{y}-02-29"),
+            "--by",
+            "amina",
+        ]);
+        assert_eq!(shown(&w, id.trim())["day"].as_i64(), Some(29));
+    }
+    let csv = "title,authors,year,month,day,container,type\n\
+               Feb Paper,\"Osei, Ama\",2019,2,29,Ghana Medical Journal,article\n\
+               Dated Paper,\"Osei, Ama\",2019-02-29,,,Ghana Medical Journal,article\n";
+    let err = w.import_reading("f.csv", csv);
+    assert!(err.contains("f.csv:2") && err.contains("February 2019 has 28 days"), "{err}");
+    assert!(err.contains("f.csv:3") && err.contains("February 2019 has 28 days, not 29"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(date_of(reading(&list, "Feb Paper")), (Some(2019), Some(2), None, None));
+    assert_eq!(date_of(reading(&list, "Dated Paper")), (Some(2019), Some(2), None, None));
+    let refs = w.references("vancouver");
+    let r = common::reference(&refs, "Feb Paper");
+    assert!(r.contains("Osei A") && r.contains("Ghana") && r.contains("2019 Feb"), "{r}");
 }

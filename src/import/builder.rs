@@ -752,6 +752,20 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             v.at.column,
             format!("{p}the day in {:?} not stored: {why}; the month is kept", v.text.trim()),
         ));
+    } else if let (Some(v), Some(m), Some(n)) = (month_source, month, day)
+        && n > super::dates::days_in_month(m, year)
+    {
+        // The year given apart (RIS `PY  - 2019` beside `DA  - Feb 29`).
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "{p}the day in {:?} not stored: February {} has 28 days, not {n}; the month is kept",
+                v.text.trim(),
+                year.unwrap_or_default()
+            ),
+        ));
+        day = None;
     }
     // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
     // cell, else the range the month or date names. Never the first month only.
@@ -786,6 +800,20 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     }
     if let Some(v) = d.day.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match v.text.trim().parse::<i64>().ok().filter(|n| (1..=31).contains(n)) {
+            Some(n) if month.is_some_and(|m| n > super::dates::days_in_month(m, year)) => {
+                let m = month.unwrap_or(1);
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}day {n} not stored: {}{} has {} days; the month is kept",
+                        super::dates::MONTHS[(m - 1) as usize],
+                        year.filter(|_| m == 2).map(|y| format!(" {y}")).unwrap_or_default(),
+                        super::dates::days_in_month(m, year)
+                    ),
+                ));
+                day = None;
+            }
             Some(n) if month.is_some() => day = Some(n),
             Some(_) => {
                 err(&mut errs, v.at, format!("{p}day {:?} has no month; expected a month with it", v.text.trim()))

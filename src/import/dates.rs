@@ -61,14 +61,25 @@ pub fn month_word(w: &str) -> Option<i64> {
     MONTH_NAMES.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
 }
 
-/// The days a month can have (29 for February: the year is checked by no one
-/// but the style, and a leap day must not be refused).
-fn days_in(month: i64) -> i64 {
+/// The days of `month` (1–12) in `year`, by the Gregorian calendar's leap
+/// rule (every fourth year, but not a century unless divisible by 400);
+/// February has 29 when `year` is `None`. A day beyond it is no date
+/// (hayagriva, and so every style, cannot print "2019-02-29").
+pub fn days_in_month(month: i64, year: Option<i64>) -> i64 {
     match month {
-        2 => 29,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// The year a date names, as its first four-digit number ("2019-02-29",
+/// "29 Feb 2019"), for the length of February.
+fn year_in(s: &str) -> Option<i64> {
+    s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).and_then(|w| w.parse().ok())
 }
 
 /// The month (1–12) and day (1–31, only with a month) a date names, or
@@ -77,24 +88,26 @@ fn days_in(month: i64) -> i64 {
 /// have ("2019-04-31") is not kept: [`impossible_day`] names it.
 pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
     let (m, d) = month_day_written(s);
-    (m, d.filter(|d| m.is_some_and(|m| (1..=days_in(m)).contains(d))))
+    (m, d.filter(|d| m.is_some_and(|m| (1..=days_in_month(m, year_in(s))).contains(d))))
 }
 
 /// The day a date names that its month does not have, with the month and
-/// the month's length: "2019-04-31" gives `Some((4, 31, 30))`, "2019 Feb 30"
-/// `Some((2, 30, 29))` (February has 29 days here: the leap year is not
-/// checked). `None` for a valid day or no day.
+/// the month's length: "2019-04-31" gives `Some((4, 31, 30))`, "2019 Feb 29"
+/// `Some((2, 29, 28))` (2019 is no leap year; with no year February has
+/// 29). `None` for a valid day or no day.
 pub fn impossible_day(s: &str) -> Option<(i64, i64, i64)> {
     let (m, d) = month_day_written(s);
     let (m, d) = (m?, d?);
-    (!(1..=days_in(m)).contains(&d)).then_some((m, d, days_in(m)))
+    let last = days_in_month(m, year_in(s));
+    (!(1..=last).contains(&d)).then_some((m, d, last))
 }
 
 /// Why a date's day cannot be kept, in words ("April has 30 days, not 31"),
 /// for a warning or a refusal; `None` when the day is valid or absent.
 pub fn impossible_day_message(s: &str) -> Option<String> {
     let (m, d, last) = impossible_day(s)?;
-    Some(format!("{} has {last} days, not {d}", MONTHS[(m - 1) as usize]))
+    let year = year_in(s).filter(|_| m == 2).map(|y| format!(" {y}")).unwrap_or_default();
+    Some(format!("{}{year} has {last} days, not {d}", MONTHS[(m - 1) as usize]))
 }
 
 /// [`month_day`] before the day is checked against the month's length.

@@ -2501,7 +2501,8 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         let mut date = format!("{}{y:04}", if r.date_approximate { "~" } else { "" });
         if let Some(m) = r.month.filter(|m| (1..=12).contains(m) && !year_only(r)) {
             date.push_str(&format!("-{m:02}"));
-            if let Some(d) = r.day.filter(|d| (1..=31).contains(d)) {
+            // (A day the month lacks, "2019-02-29" from an older canon, is no date.)
+            if let Some(d) = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d)) {
                 date.push_str(&format!("-{d:02}"));
             }
         }

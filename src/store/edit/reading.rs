@@ -222,13 +222,10 @@ pub fn check_date_parts(
         }
     }
     if let (Some(d), Some(m)) = (day, month) {
-        let last = match m {
-            2 => 29,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
+        let last = crate::import::dates::days_in_month(m, year);
         if d > last {
-            bail!("day {d} is not a day of month {m}; expected 1 to {last}");
+            let of = if m == 2 { year.map(|y| format!(" in {y}")).unwrap_or_default() } else { String::new() };
+            bail!("day {d} is not a day of month {m}{of}; expected 1 to {last}");
         }
     }
     Ok(())
