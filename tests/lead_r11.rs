@@ -170,3 +170,33 @@ fn a_leap_day_only_in_a_leap_year() {
     let r = common::reference(&refs, "Feb Paper");
     assert!(r.contains("Osei A") && r.contains("Ghana") && r.contains("2019 Feb"), "{r}");
 }
+
+/// A scope no module is in is refused with the years there are, in every
+/// command that takes one: never a report of "no gaps in this scope"
+/// (tester r11 13/1), and nothing written.
+#[test]
+fn a_scope_with_no_module_is_refused() {
+    let w = workdir();
+    w.ok(&["import", "modules", &common::sample("modules.csv"), "-q"]);
+    for args in [
+        &["report", "x.pdf", "--year", "6"][..],
+        &["report", "x.csv", "--module", "MED2002", "--year", "3"][..],
+        &["gaps", "--year", "6"][..],
+        &["gaps", "--findings", "--year", "7"][..],
+        &["coverage", "--year", "9"][..],
+        &["suggest", "--year", "6"][..],
+    ] {
+        let err = w.fails(args);
+        let want = if args.contains(&"MED2002") {
+            "module \"MED2002\" is in year 2, not year 3"
+        } else {
+            "the modules are in years 1, 2, 3, 4, 5"
+        };
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    assert!(!w.path("x.pdf").exists() && !w.path("x.csv").exists(), "nothing written");
+    // The scope that exists still reports.
+    w.ok(&["report", "x.pdf", "--module", "MED2002", "--year", "2", "-q"]);
+    let err = w.ok_stderr(&["module", "list", "--year", "6"]);
+    assert!(err.contains("no module is in year 6; the modules are in years 1, 2, 3, 4, 5"), "{err}");
+}

@@ -47,6 +47,27 @@ impl ScopeArgs {
         {
             bail!("no module with code {code:?}; see `canon module list`");
         }
+        // A year no module is in selects nothing: said, never reported as a
+        // scope with no gaps ("--year 6" on a five-year curriculum).
+        if let Some(y) = self.year {
+            let years = curriculum::module_years(&store.conn, programme.as_deref(), self.module.as_deref())?;
+            if !years.contains(&y) {
+                let list = years.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+                let of = programme.as_deref().map(|p| format!(" of programme {p:?}")).unwrap_or_default();
+                match (&self.module, years.is_empty()) {
+                    (Some(code), true) => bail!("module {code:?}{of} has no year; leave out --year {y}"),
+                    (Some(code), false) => bail!(
+                        "module {code:?}{of} is in year {list}, not year {y}; expected --year {list} or no --year"
+                    ),
+                    (None, true) => {
+                        bail!("no module{of} has a year, so --year {y} selects nothing; see `canon module list`")
+                    }
+                    (None, false) => {
+                        bail!("no module{of} is in year {y}; the modules are in years {list} (see `canon module list`)")
+                    }
+                }
+            }
+        }
         Ok(Scope { programme, year: self.year, module: self.module.clone(), theme })
     }
 }

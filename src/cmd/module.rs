@@ -163,7 +163,20 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             m.themes.join("; "),
         ]);
     }
-    emit(&a.out, &l, &modules, "no modules; import a module list with `canon import modules FILE`", ctx.quiet)
+    // A filter that selects nothing is said as such, not as an empty database.
+    let empty = match a.year {
+        Some(y) if modules.is_empty() => {
+            let years = curriculum::module_years(&store.conn, programme.as_deref(), None)?;
+            if years.is_empty() {
+                "no modules; import a module list with `canon import modules FILE`".to_string()
+            } else {
+                let list = years.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+                format!("no module is in year {y}; the modules are in years {list}")
+            }
+        }
+        _ => "no modules; import a module list with `canon import modules FILE`".to_string(),
+    };
+    emit(&a.out, &l, &modules, &empty, ctx.quiet)
 }
 
 /// A module in full, as `module show` prints it.

@@ -2534,6 +2534,20 @@ pub fn programme_names(conn: &Connection) -> Result<Vec<String>> {
     Ok(v)
 }
 
+/// The years (ascending, distinct) of the modules in `programme` (any when
+/// `None`) whose code is `code` (any when `None`; compared as NOCASE): what
+/// a `--year` scope can select. Empty when no such module has a year.
+pub fn module_years(conn: &Connection, programme: Option<&str>, code: Option<&str>) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT DISTINCT m.year FROM module m JOIN programme p ON p.id = m.programme_id
+          WHERE m.year IS NOT NULL AND (?1 IS NULL OR p.name = ?1 COLLATE NOCASE)
+            AND (?2 IS NULL OR m.code = ?2 COLLATE NOCASE)
+          ORDER BY m.year",
+    )?;
+    let years = st.query_map(params![programme, code], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(years)
+}
+
 /// The module a module ID or code names, within `programme` (a name as
 /// stored; `None`: any). A code in two programmes is an [`Ambiguous`] error.
 pub fn find_module(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
