@@ -200,3 +200,53 @@ fn a_scope_with_no_module_is_refused() {
     let err = w.ok_stderr(&["module", "list", "--year", "6"]);
     assert!(err.contains("no module is in year 6; the modules are in years 1, 2, 3, 4, 5"), "{err}");
 }
+
+/// A database's record type in a "type of work" field (Scopus RIS `M3  -
+/// Article` on every record, EndNote's "Type of Article" holding PubMed's
+/// publication types) is named, not stored as the genre, and a record or
+/// study type stored as the genre (MEDLINE `PT  - Review`) is never printed:
+/// "[Article]" and "Book Chapter to Handbook…" were (tester r11 12/H1). A
+/// real description ("Letter", "Technical report") is kept and cited.
+#[test]
+fn a_record_type_is_no_genre() {
+    let w = workdir();
+    let ris = "TY  - JOUR\nTI  - Race and kidney function\nAU  - Mensah, Kofi\nPY  - 2020\nT2  - Kidney International\nM3  - Article\nER  - \n\n\
+               TY  - CHAP\nTI  - Colonial medicine in the Dutch East Indies\nAU  - Osei, Ama\nPY  - 2019\nT2  - Handbook of Colonial Medicine\nM3  - Book Chapter\nER  - \n\n\
+               TY  - JOUR\nTI  - A letter on race\nAU  - Osei, Ama\nPY  - 2021\nT2  - Lancet\nM3  - Letter\nER  - \n";
+    let said = w.import_reading("s.ris", ris);
+    assert!(said.contains("RIS M3 \"Article\"") && said.contains("RIS M3 \"Book Chapter\""), "{said}");
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records>\
+        <record><ref-type name=\"Journal Article\">17</ref-type><contributors><authors><author>Adjei, Kwame</author></authors></contributors>\
+        <titles><title>Work type from PubMed</title></titles><periodical><full-title>Medical History</full-title></periodical>\
+        <dates><year>2018</year></dates><work-type>Journal Article&#xD;Research Support, Non-U.S. Gov't&#xD;Letter</work-type></record>\
+        <record><ref-type name=\"Journal Article\">17</ref-type><contributors><authors><author>Adjei, Kwame</author></authors></contributors>\
+        <titles><title>Only record types</title></titles><periodical><full-title>Medical History</full-title></periodical>\
+        <dates><year>2017</year></dates><work-type>Journal Article&#xD;Review</work-type></record></records></xml>";
+    let said = w.import_reading("e.xml", xml);
+    assert!(said.contains("EndNote XML work-type \"Journal Article; Research Support, Non-U.S. Gov't\""), "{said}");
+    let nbib = "PMID- 1\nTI  - A PubMed review\nFAU - Lind, Tove\nAU  - Lind T\nPT  - Journal Article\nPT  - Review\nDP  - 2016\nJT  - Medical History\n";
+    w.import_reading("p.nbib", nbib);
+    let list = w.reading_list();
+    let genre = |t: &str| reading(&list, t)["genre"].as_str().map(str::to_string);
+    assert_eq!(genre("Race and kidney"), None);
+    assert_eq!(genre("Colonial medicine"), None);
+    assert_eq!(genre("A letter on race").as_deref(), Some("Letter"));
+    assert_eq!(genre("Work type from PubMed").as_deref(), Some("Letter"));
+    assert_eq!(genre("Only record types"), None);
+    for style in ["vancouver", "apa", "chicago", "harvard"] {
+        let refs = w.references(style);
+        for (title, bad) in [
+            ("Race and kidney", "Article"),
+            ("Colonial medicine", "Book Chapter"),
+            ("Only record types", "Review"),
+            ("A PubMed review", "Review"),
+        ] {
+            let r = common::reference(&refs, title);
+            assert!(!r.contains(&format!("[{bad}]")) && !r.contains(&format!("{bad} to")), "{style}: {r}");
+        }
+        // (The bundled Harvard style prints no genre for an article.)
+        if style != "harvard" {
+            assert!(common::reference(&refs, "A letter on race").contains("Letter"), "{style}: {refs:?}");
+        }
+    }
+}

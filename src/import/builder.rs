@@ -259,6 +259,69 @@ pub fn name_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, doubt: i
 /// alone (Vancouver) take it off.
 pub const ARTICLE: &str = "Article ";
 
+/// Record and study types that databases write in a "type of work" field
+/// (Scopus RIS `M3  - Article`, EndNote's "Type of Article" holding PubMed's
+/// publication types, MEDLINE `PT`) and that are not a genre a reference
+/// prints: the kind of record (canon's type says it) or the study's design
+/// and funding. Citing Medicine (ch. 1, "Type of medium"/article types) and
+/// APA 7 (§9.21, descriptions in square brackets) bracket only what a piece
+/// is to a reader: a letter, an editorial, a comment, an erratum…
+const RECORD_TYPES: &[&str] = &[
+    "article",
+    "journal article",
+    "research article",
+    "original article",
+    "review article",
+    "article in press",
+    "review",
+    "systematic review",
+    "meta-analysis",
+    "book",
+    "book chapter",
+    "chapter",
+    "book section",
+    "edited book",
+    "conference paper",
+    "conference proceeding",
+    "proceedings paper",
+    "conference review",
+    "short survey",
+    "note",
+    "data paper",
+    "randomized controlled trial",
+    "controlled clinical trial",
+    "clinical trial",
+    "observational study",
+    "comparative study",
+    "multicenter study",
+    "evaluation study",
+    "validation study",
+    "twin study",
+    "case reports",
+    "english abstract",
+    "historical article",
+    "journal",
+];
+
+/// Whether one value of a "type of work" field is a record or study type
+/// ([`RECORD_TYPES`], or any "Research Support, …" funding type), not a
+/// genre to print.
+pub fn is_record_type(v: &str) -> bool {
+    let v = v.trim().trim_end_matches('.').to_lowercase();
+    v.starts_with("research support") || RECORD_TYPES.contains(&v.as_str())
+}
+
+/// The genre in a "type of work" value (RIS `M3`, EndNote `work-type`, a
+/// stored genre): its parts (one a line, or split at ";") that are not a
+/// record type ([`is_record_type`]), joined by "; ". `None` when every part
+/// is one: "Journal Article\rResearch Support, Non-U.S. Gov't\rLetter"
+/// gives "Letter", "Article" gives `None`, "Technical report" itself.
+pub fn genre_of_work_type(v: &str) -> Option<String> {
+    let kept: Vec<&str> =
+        v.split(['\r', '\n', ';']).map(str::trim).filter(|p| !p.is_empty() && !is_record_type(p)).collect();
+    (!kept.is_empty()).then(|| kept.join("; "))
+}
+
 /// One record of a file as read: a draft, or why no draft could be read,
 /// and the bytes of the file it came from (for `--rejects`).
 #[derive(Debug)]

@@ -99,7 +99,14 @@ pub fn read(text: &str) -> Read {
                 }
                 path.pop();
                 if let (Some((p, v, at)), Some(r)) = (open.pop(), record.as_mut()) {
-                    let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let collapse = |v: &str| v.split_whitespace().collect::<Vec<_>>().join(" ");
+                    // "Type of Article" holds one publication type a line
+                    // (PubMed's, as EndNote imports them): its lines are kept.
+                    let v = if p.ends_with("work-type") {
+                        v.split(['\r', '\n']).map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+                    } else {
+                        collapse(&v)
+                    };
                     if !v.is_empty() {
                         r.values.entry(p).or_default().push((v, at));
                     }
@@ -282,7 +289,18 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // `work-type` is EndNote's "Type of Work" (a Report's "Type", a
     // Thesis's "Thesis Type", a Journal Article's "Type of Article"):
     // the genre (its RIS export writes it as `M3`).
-    d.genre = text("work-type").filter(|g| !g.trim().is_empty());
+    // PubMed's publication types there ("Journal Article", "Research
+    // Support, …") are record and study types, named, not the genre.
+    let work_type = text("work-type").filter(|g| !g.trim().is_empty());
+    d.genre = work_type.as_deref().and_then(super::builder::genre_of_work_type);
+    if let Some(w) = work_type.filter(|w| super::builder::genre_of_work_type(w).as_deref() != Some(w.trim())) {
+        let types: Vec<&str> =
+            w.split(['\r', '\n', ';']).map(str::trim).filter(|p| super::builder::is_record_type(p)).collect();
+        d.not_stored_as(format!(
+            "EndNote XML work-type {:?} (record or study types, not a genre to cite)",
+            types.join("; ")
+        ));
+    }
     d.url = text("urls/related-urls/url").or_else(|| text("urls/web-urls/url"));
     d.language = text("language");
     // A language canon does not know is warned about at its own element.

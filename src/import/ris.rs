@@ -200,7 +200,15 @@ fn draft(raw: &Raw) -> Draft {
                 d.not_stored_as("RIS M3 (a second DOI, not the record's `DO`)".to_string());
             }
         }
-        (Some(v), None) => d.genre = Some(v.text.trim().to_string()),
+        // A database's record type ("Article", "Book Chapter": Scopus writes
+        // one on every record) is named, not stored as the genre.
+        (Some(v), None) => match super::builder::genre_of_work_type(&v.text) {
+            Some(g) => d.genre = Some(g),
+            None => d.not_stored_as(format!(
+                "RIS M3 {:?} (the database's record type, which TY gives; not a genre to cite)",
+                v.text.trim()
+            )),
+        },
         _ => {}
     }
     // One name a line; a line that lists several with `;` ("AU  - Deloitte;

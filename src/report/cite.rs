@@ -2576,7 +2576,10 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // Report No. 987)" (APA 7 §10.4), "Policy Brief No. MOH-2020-04"; the
     // style's own "No." before a numeric number is taken off again
     // ([`with_report_label`]). Vancouver prints the genre itself.
-    if let Some(g) = &r.genre {
+    // (A record or study type stored as the genre, "Review" from MEDLINE
+    // `PT` or "Article" by an older canon, is not printed.)
+    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    if let Some(g) = &genre {
         let labelled = kind == "report" && number.is_some() && !plain_suffix && !ends_with_number_label(g);
         let g = if labelled { format!("{} No.", g.trim()) } else { g.clone() };
         e.insert("genre".into(), json!(protected(&g)));
