@@ -250,3 +250,91 @@ fn a_record_type_is_no_genre() {
         }
     }
 }
+
+/// An EndNote XML Report's `secondary-title` is its series, cited as such
+/// (tester r11 12/H4: it was the container, lost in four styles and the
+/// publisher's place in APA).
+#[test]
+fn an_endnote_report_series_is_its_series() {
+    let w = workdir();
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records>\
+        <record><ref-type name=\"Report\">27</ref-type><contributors><authors><author>World Health Organization,</author></authors></contributors>\
+        <titles><title>Global report on ageing</title><secondary-title>WHO Technical Report Series</secondary-title></titles>\
+        <dates><year>2022</year></dates><publisher>World Health Organization</publisher><pub-location>Geneva</pub-location>\
+        <isbn>987</isbn></record></records></xml>";
+    w.import_reading("r.xml", xml);
+    let r = reading(&w.reading_list(), "Global report").clone();
+    assert_eq!(r["series"], "WHO Technical Report Series", "{r:#}");
+    assert!(r["container"].is_null(), "{r:#}");
+    for style in ["vancouver", "apa", "chicago", "harvard"] {
+        let refs = w.references(style);
+        assert!(common::reference(&refs, "Global report").contains("WHO Technical Report Series"), "{style}: {refs:?}");
+    }
+}
+
+/// Works of one author in one year are lettered in title order whatever
+/// their months or seasons (APA 7 §9.47; the README): a December "Alpha"
+/// is 2015a before a January "Zeta" (tester r11 12/H2).
+#[test]
+fn letters_follow_the_title_whatever_the_month() {
+    let w = workdir();
+    let bib = "@article{z, author={Adjei, Kwame}, title={Zeta study}, journal={J}, year=2015, month=jan}\n\
+               @article{a, author={Adjei, Kwame}, title={Alpha study}, journal={J}, year=2015, month=dec}\n\
+               @article{m, author={Adjei, Kwame}, title={Middle study}, journal={J}, year=2015}\n\
+               @article{b, author={Adjei, Kwame}, title={Beta study in winter}, journal={J}, year={Winter 2015}}\n";
+    w.import_reading("l.bib", bib);
+    for style in ["apa", "chicago", "harvard"] {
+        let refs = w.references(style);
+        let letter = |t: &str| {
+            let r = common::reference(&refs, t);
+            ['a', 'b', 'c', 'd']
+                .into_iter()
+                .find(|l| r.contains(&format!("2015{l}")) || r.contains(&format!("2015 {l}")))
+                .unwrap_or_else(|| panic!("{style}: no letter in {r}"))
+        };
+        let got: Vec<char> = ["Alpha", "Beta", "Middle", "Zeta"].iter().map(|t| letter(t)).collect();
+        assert_eq!(got, ['a', 'b', 'c', 'd'], "{style}: {refs:?}");
+    }
+}
+
+/// Vancouver leaves out an NLM qualifier too when a journal has no
+/// abbreviation stored (tester r11 12: "Lancet (London, England)").
+#[test]
+fn vancouver_prints_no_nlm_qualifier() {
+    let w = workdir();
+    w.import_reading(
+        "q.csv",
+        "title,authors,year,type,container\nQualified journal,\"Osei, Ama\",2019,article,\"Lancet (London, England)\"\n",
+    );
+    for style in ["vancouver", "apa", "chicago", "harvard", "ama"] {
+        let refs = w.references(style);
+        let r = common::reference(&refs, "Qualified journal");
+        assert!(r.contains("Lancet") && !r.contains("London, England"), "{style}: {r}");
+    }
+}
+
+/// A person's name in natural order kept whole (after a `;`, or a RIS
+/// `AU` line without a comma) is said, with how to write it as a person;
+/// an institution kept whole is not (tester r11 12/M1).
+#[test]
+fn a_natural_order_name_kept_whole_is_said() {
+    let w = workdir();
+    let said = w.import_reading(
+        "n.csv",
+        "title,authors,year\nKing papers,\"Martin Luther King III; Coretta Scott King\",1968\nWho,\"World Health Organization; Ministry of Health\",2019\n",
+    );
+    assert!(
+        said.contains("\"Coretta Scott King\" was kept whole as written") && said.contains("\"Family, Given\""),
+        "{said}"
+    );
+    assert!(
+        !said.contains("\"World Health Organization\" was kept whole")
+            && !said.contains("\"Ministry of Health\" was kept"),
+        "{said}"
+    );
+    let said = w.import_reading(
+        "n.ris",
+        "TY  - JOUR\nTI  - Ris natural\nAU  - Jane Osei\nAU  - Mensah, Kofi\nPY  - 2020\nT2  - BMJ\nER  - \n",
+    );
+    assert!(said.contains("\"Jane Osei\" was kept whole as written"), "{said}");
+}

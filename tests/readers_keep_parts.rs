@@ -200,7 +200,11 @@ fn zoteros_extra_fills_the_pmid_and_doi_and_the_rest_is_a_note() {
 TY  - JOUR\nTI  - Ris plain note\nPY  - 2018\nT2  - Lancet\nN1  - <p>a Zotero note</p>\nER  - \n";
     let err = w.import_reading("e.ris", ris);
     // The N1 holding Extra is read; a plain Zotero note is not imported, and named so.
-    assert!(err.contains("RIS N1 (1 record)"), "{err}");
+    // (12a named what N1 is: a note of the file's, where canon keeps only the list's own.)
+    assert!(
+        err.contains("RIS N1 (a note of the file's: canon's notes are the list's own annotation) (1 record)"),
+        "{err}"
+    );
     let bib = "@article{k, title={Bib extra}, journal={Thorax}, year=2017, extra={PMID: 44444444\nPMCID: PMC44}, annote={Mine}}\n\
 @article{l, title={Bib note}, journal={Thorax}, year=2017, note={PMID:55555555 Pages cited in class}}\n";
     w.import_reading("e.bib", bib);

@@ -436,14 +436,29 @@ fn absent_text(f: &Facts) -> Text {
         });
     } else if without > 0 && approved && !lead.contains("approved reading") {
         let modules = if without == 1 { "its module".to_string() } else { format!("any of its {without} modules") };
-        next.push(if for_theme {
-            format!(
-                "Those readings are proposed for the theme as a whole, from the words of its description and \
-                 keywords; none shares enough words with {modules} to be proposed for a module yet."
-            )
-        } else {
-            format!("No approved reading on {} shares enough words with {modules} to be proposed yet.", f.name)
-        });
+        next.push(
+            if let Some(g) = f.gs.iter().find(|g| g.kind == GapKind::UncoveredTheme && !g.candidates.is_empty()) {
+                // Said of the readings by name of the gap that lists them, and of
+                // the modules this finding counts (those teaching another theme).
+                let teaching = if without == 1 {
+                    "the module that teaches another theme".to_string()
+                } else {
+                    format!("any of the {without} modules that teach another theme")
+                };
+                format!(
+                    "The readings {} proposes are matched to the theme as a whole, from the words of its description \
+                 and keywords; none shares enough words with {teaching} to be proposed for it yet.",
+                    g.id
+                )
+            } else if for_theme {
+                format!(
+                    "Readings are proposed for the theme as a whole, from the words of its description and keywords; \
+                 none shares enough words with {modules} to be proposed for a module yet."
+                )
+            } else {
+                format!("No approved reading on {} shares enough words with {modules} to be proposed yet.", f.name)
+            },
+        );
     }
     (f.scope_or(format!("programme {}", f.prog)), headline, next.join(" "), Some(m))
 }

@@ -1156,7 +1156,18 @@ fn propose(cx: &Cx, proposer: &Proposer, gaps: &mut [Gap]) {
         asks.push(Request { theme: ti, text, want: cx.opts.candidates, group, exclude: HashSet::new() });
         which.push(gi);
     }
-    for (gi, c) in which.into_iter().zip(proposer.propose(&asks)) {
+    for (gi, mut c) in which.into_iter().zip(proposer.propose(&asks)) {
+        // A theme taught nowhere is matched by its own text: a reason says
+        // so, never quoting it as if it were a session's.
+        if gaps[gi].kind == GapKind::UncoveredTheme
+            && gaps[gi].year.is_none()
+            && let Some(t) = gaps[gi].theme.as_deref().and_then(|slug| cx.data.themes.iter().find(|t| t.slug == slug))
+        {
+            for s in c.iter_mut().flat_map(|c| c.shared.iter_mut()) {
+                let line = s.with.trim_end_matches('\u{2026}');
+                s.in_theme = Some(if t.keywords.iter().any(|k| k == line) { "keyword" } else { "description" });
+            }
+        }
         gaps[gi].candidates = c;
     }
 }

@@ -479,6 +479,21 @@ pub struct Shared {
     pub with: String,
     /// Whether it is a word of one of the theme's keywords ([`MIN_THEME_WORDS`]).
     pub theme_word: bool,
+    /// What `with` is when it is no curriculum text: "description" or
+    /// "keyword" of the theme, for a reading proposed for the theme as a
+    /// whole (a theme taught nowhere); `None` for a session or module text.
+    pub in_theme: Option<&'static str>,
+}
+
+impl Shared {
+    /// How a reason names `with`: “…” for curriculum text, the theme's
+    /// description “…” or its keyword “…” for the theme's own text.
+    fn quoted_with(&self, text: &str) -> String {
+        match self.in_theme {
+            Some(what) => format!("the theme's {what} \u{201c}{text}\u{201d}"),
+            None => format!("\u{201c}{text}\u{201d}"),
+        }
+    }
 }
 
 impl Candidate {
@@ -511,12 +526,19 @@ impl Candidate {
             .map(|(field, with, words, module_words)| {
                 if with.is_empty() {
                     format!("{} (in its {field})", quote(words))
-                } else if words == module_words {
-                    format!("{} (in its {field} and in \u{201c}{with}\u{201d})", quote(words))
                 } else {
-                    // The module writes a word another way ("disparities"
-                    // where the reading has "disparity"): each text's own form.
-                    format!("{} in its {field}, {} in \u{201c}{with}\u{201d}", quote(words), quote(module_words))
+                    let holder = self
+                        .shared
+                        .iter()
+                        .find(|s| s.with == *with)
+                        .map_or_else(|| format!("\u{201c}{with}\u{201d}"), |s| s.quoted_with(with));
+                    if words == module_words {
+                        format!("{} (in its {field} and in {holder})", quote(words))
+                    } else {
+                        // The module writes a word another way ("disparities"
+                        // where the reading has "disparity"): each text's own form.
+                        format!("{} in its {field}, {} in {holder}", quote(words), quote(module_words))
+                    }
                 }
             })
             .chain(self.keyword_clause())
@@ -584,7 +606,12 @@ impl Candidate {
             self.shared.iter().partition(|s| quoted.as_ref().is_none_or(|q| s.with == with && holds_word(q, &s.word)));
         let mut out = words(&held, quoted.is_some());
         if let Some(q) = &quoted {
-            out.push_str(&format!(", as in \u{201c}{q}\u{201d}"));
+            let holder = self
+                .shared
+                .iter()
+                .find(|s| s.with == with)
+                .map_or_else(|| format!("\u{201c}{q}\u{201d}"), |s| s.quoted_with(q));
+            out.push_str(&format!(", as in {holder}"));
         }
         if !rest.is_empty() {
             out.push_str(&format!("; also {}", words(&rest, false)));
@@ -916,6 +943,7 @@ impl<'a> Proposer<'a> {
                     word: w.word,
                     field: w.field,
                     theme_word: w.theme_word,
+                    in_theme: None,
                 })
                 .collect();
             c.keywords = keywords;

@@ -51,7 +51,9 @@ impl ScopeArgs {
         // scope with no gaps ("--year 6" on a five-year curriculum).
         if let Some(y) = self.year {
             let years = curriculum::module_years(&store.conn, programme.as_deref(), self.module.as_deref())?;
-            if !years.contains(&y) {
+            // (A database with no modules yet, a reading list alone, is
+            // no curriculum a year could narrow: its report is its readings.)
+            if !years.contains(&y) && (!years.is_empty() || curriculum::has_modules(&store.conn)?) {
                 let list = years.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
                 let of = programme.as_deref().map(|p| format!(" of programme {p:?}")).unwrap_or_default();
                 match (&self.module, years.is_empty()) {

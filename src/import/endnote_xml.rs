@@ -245,8 +245,11 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.kind = KindSrc::Mapped(kind);
     // A book's (or edited book's) `secondary-title` is its series (EndNote's
     // "Series Title"); `tertiary-title` is the series of a book section or a
-    // conference paper's proceedings. A series is never the container.
-    if kind == "book" {
+    // conference paper's proceedings. A series is never the container. A
+    // Report's `secondary-title` is its series too (EndNote's RIS export
+    // writes it as `T2`, which Zotero reads as a report's series title:
+    // "WHO Technical Report Series").
+    if kind == "book" || kind == "report" {
         d.series = text("titles/secondary-title").or_else(|| text("titles/tertiary-title"));
         d.container = text("periodical/full-title");
     } else {

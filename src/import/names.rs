@@ -504,7 +504,9 @@ fn long_suffix(w: &str) -> bool {
 ///   RIS write it);
 /// - a name kept whole whose words all start lower-case ("bell hooks"): no
 ///   comma says which word is the family name, so it stays as written (a
-///   literal); the message says so and how to write it as a person.
+///   literal); the message says so and how to write it as a person;
+/// - a name kept whole that reads like a person's ("Coretta Scott King"
+///   among `;`-separated names, RIS `AU  - Jane Osei`), likewise.
 pub fn name_doubt(n: &Name) -> Option<String> {
     let o = n.original.as_str();
     if o.contains([',', '{', '\u{E001}']) {
@@ -528,6 +530,22 @@ pub fn name_doubt(n: &Name) -> Option<String> {
             "{o:?} was kept whole as written (no comma says which word is the family name); to store it as a \
              person write it \"Family, Given\", e.g. {:?}",
             format!("{last}, {rest}")
+        ));
+    }
+    // A person's name in natural order kept whole ("Coretta Scott King" in a
+    // `;` list, RIS `AU  - Jane Osei`): said, as "bell hooks" is, unless it
+    // reads like an institution's.
+    if n.is_literal()
+        && (2..=4).contains(&words.len())
+        && has_cased_letters(o)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+        && !looks_corporate(o)
+    {
+        return Some(format!(
+            "{o:?} was kept whole as written, as an institution's name is (no comma says which word is the family \
+             name); if it is a person, write it \"Family, Given\""
         ));
     }
     None

@@ -2534,6 +2534,11 @@ pub fn programme_names(conn: &Connection) -> Result<Vec<String>> {
     Ok(v)
 }
 
+/// Whether the database holds any module.
+pub fn has_modules(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM module)", [], |r| r.get(0))?)
+}
+
 /// The years (ascending, distinct) of the modules in `programme` (any when
 /// `None`) whose code is `code` (any when `None`; compared as NOCASE): what
 /// a `--year` scope can select. Empty when no such module has a year.

@@ -238,7 +238,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                     .take(10)
                     .collect();
                 @if !on_theme.is_empty() {
-                    h3 { "Approved readings on " (t.slug) " not linked here yet" }
+                    h3 { "Approved readings on " (t.name) " not linked here yet" }
                     (link_forms(v, &on_theme, id, &items, &format!("{base}#readings"), "theme"))
                 }
             }

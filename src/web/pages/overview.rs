@@ -66,6 +66,10 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
     let people = db.app.cache.people(conn)?;
     let cov = &audit.coverage;
     let data = &audit.data;
+    // The columns are named as the report names themes (the slug stays in links).
+    let name_of = |slug: &str| -> String {
+        data.themes.iter().find(|t| t.slug == slug).map_or_else(|| slug.to_string(), |t| t.name.clone())
+    };
 
     let year_filter: Option<i64> = match q.year.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
@@ -151,7 +155,7 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
                     th scope="col" { "Module" }
                     th scope="col" { "Year" }
                     th.num scope="col" { "Sessions" }
-                    @for t in &cov.themes { th.num scope="col" { (t) } }
+                    @for t in &cov.themes { th.num scope="col" { (name_of(t)) } }
                     th.num scope="col" { "Any theme" }
                 }
             }
@@ -168,7 +172,7 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
                         @for (t, c) in cov.themes.iter().zip(&r.counts) {
                             td class={ "cell " (shade(*c, r.items)) } {
                                 a href={ "/modules/" (id) (query(&[("theme", t)])) "#sessions" }
-                                    aria-label={ (r.module_code) ", " (t) ": " (c) " of " (r.items) " sessions" } { (c) }
+                                    aria-label={ (r.module_code) ", " (name_of(t)) ": " (c) " of " (r.items) " sessions" } { (c) }
                             }
                         }
                         td.num { (r.tagged_items) }
