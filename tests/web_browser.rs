@@ -200,7 +200,7 @@ async fn journeys(w: &Workdir, server: &Server, driver: &Driver, profile: &Path,
     b.shot("overview").await;
 
     // The heat-map cell opens the sessions behind it.
-    b.click("td.cell a[aria-label^=\"MED1001, historical-awareness\"]").await;
+    b.click("td.cell a[aria-label^=\"MED1001, Historical awareness\"]").await;
     let cell = b.wait_for("sessions tagged").await;
     assert!(cell.contains("Human genetic variation"), "{cell}");
     b.shot("module-cell").await;
@@ -211,7 +211,7 @@ async fn journeys(w: &Workdir, server: &Server, driver: &Driver, profile: &Path,
     b.go(&format!("/modules/{med1002}")).await;
     b.wait_for("Suggested theme").await;
     b.shot("module").await;
-    b.click("button[aria-label^=\"Accept historical-awareness for session “The Anatomy Act\"]").await;
+    b.click("button[aria-label^=\"Accept Historical awareness for session “The Anatomy Act\"]").await;
     b.wait_for("Accepted:").await;
     assert!(b.flash().await.contains("is tagged with historical-awareness"));
     let log = w.ok(&["log", "--entity", "item_tag", "--by", "amina", "--format", "csv"]);

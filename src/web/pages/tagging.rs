@@ -119,7 +119,7 @@ pub fn suggestion(v: &Visit, themes: &[Theme], s: &Suggestion, label: &str, back
                 input type="hidden" name="theme" value=(s.theme_id);
                 input type="hidden" name="evidence" value=(evidence);
                 input type="hidden" name="back" value=(back);
-                button.small type="submit" aria-label={ "Accept " (s.theme) " for " (label) } { "Accept" }
+                button.small type="submit" aria-label={ "Accept " (name) " for " (label) } { "Accept" }
             }
             " "
             form.inline method="post" action="/suggestions/reject" {
