@@ -338,3 +338,21 @@ fn a_natural_order_name_kept_whole_is_said() {
     );
     assert!(said.contains("\"Jane Osei\" was kept whole as written"), "{said}");
 }
+
+/// Vancouver's "Family Initials" with its suffix after a comma ("Mensah
+/// K.A., Jr.") is family Mensah, given K.A., suffix Jr. (tester r11
+/// 12/M2: it was family "Mensah K.A.", given "Jr.").
+#[test]
+fn family_initials_comma_suffix() {
+    let w = workdir();
+    w.import_reading("v.csv", "title,authors,year\nVancouver suffix,\"Mensah K.A., Jr.; Osei J.\",2019\n");
+    let r = reading(&w.reading_list(), "Vancouver suffix").clone();
+    let first = &r["author_names"][0];
+    assert_eq!(
+        (first["family"].as_str(), first["given"].as_str(), first["suffix"].as_str()),
+        (Some("Mensah"), Some("K. A."), Some("Jr.")),
+        "{r:#}"
+    );
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Vancouver suffix").starts_with("Mensah KA Jr"), "{refs:?}");
+}

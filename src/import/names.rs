@@ -564,6 +564,17 @@ fn inverted_parts(parts: &[&str]) -> Name {
         return Name::literal(&parts.join(", "));
     }
     let rest: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.is_empty()).collect();
+    // Vancouver's "Family Initials" with the suffix after a comma ("Mensah
+    // K.A., Jr."): the initials are the given name, the part the suffix.
+    if let ([only], [.., last]) = (&rest[..], &family_words[..])
+        && family_words.len() > 1
+        && is_suffix(only)
+        && only.trim_end_matches('.').chars().count() > 1
+        && is_initials(last)
+    {
+        let (particle, family) = von_last(&family_words[..family_words.len() - 1]);
+        return Name::person(family.as_deref(), Some(last), particle.as_deref(), Some(only), None);
+    }
     let (mut given, mut suffix) = (Vec::new(), None);
     // The suffix written with the family name, "Mensah Jr., Kofi A." (Chicago
     // and many reading lists), not a second word of it (a lone "V" could be).
