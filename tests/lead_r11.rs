@@ -356,3 +356,27 @@ fn family_initials_comma_suffix() {
     let refs = w.references("vancouver");
     assert!(common::reference(&refs, "Vancouver suffix").starts_with("Mensah KA Jr"), "{refs:?}");
 }
+
+/// A user's `.csl` file gets a report's genre as stored: its own label
+/// follows it (tester r11 12: "Technical Report No. no. 987", canon's
+/// "No." added for the bundled styles before the file's "no.").
+#[test]
+fn a_users_style_gets_the_genre_as_stored() {
+    let w = workdir();
+    w.import_reading(
+        "u.ris",
+        "TY  - RPRT\nTI  - World report\nAU  - World Health Organization\nPY  - 2015\nM3  - Technical report\nSN  - 987\nPB  - WHO Press\nER  - \n",
+    );
+    let csl = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Genre then number</title><id>genre-number</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=" "><text variable="title"/><text variable="genre"/><text value="no."/><text variable="number"/></group></layout></bibliography>
+</style>"#;
+    let style = w.write("g.csl", csl);
+    let refs = w.references(style.to_str().unwrap());
+    let r = common::reference(&refs, "World report");
+    assert!(r.contains("Technical report no. 987") && !r.contains("No. no."), "{r}");
+    // The bundled APA still labels it.
+    assert!(common::reference(&w.references("apa"), "World report").contains("(Technical Report No. 987)"));
+}

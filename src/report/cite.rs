@@ -187,6 +187,11 @@ pub struct Style {
     plain_suffix: bool,
     /// How the style writes a name's suffix ([`SuffixForm`]).
     suffix: SuffixForm,
+    /// A report's genre given with canon's "No." label (the bundled APA,
+    /// Chicago, Harvard and AMA print no label after a genre); a `.csl`
+    /// file's own label is left to it ("Technical Report No. no. 987"
+    /// otherwise), and Vancouver labels it itself.
+    label_genre: bool,
     /// An article number printed with its label, "Article 112873", as APA 7
     /// (§9.25) prints it; other styles print the number alone.
     article_label: bool,
@@ -264,6 +269,7 @@ impl Style {
         let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
         let plain_suffix = name == "vancouver";
         let suffix = SuffixForm::of(&name, plain_suffix);
+        let label_genre = !plain_suffix && !matches!(arg, StyleArg::File(_));
         // APA prints an article number's label; a .csl file of APA (its
         // title names it) does too.
         let article_label = name == "apa"
@@ -287,6 +293,7 @@ impl Style {
             locales,
             plain_suffix,
             suffix,
+            label_genre,
             article_label,
             et_al,
             places_status,
@@ -307,6 +314,7 @@ impl Style {
         Form {
             plain_suffix: self.plain_suffix,
             suffix: self.suffix,
+            label_genre: self.label_genre,
             article_label: self.article_label,
             publisher_unless_author: self.article_label,
             // (Vancouver too: it cites the abbreviation, but a journal
@@ -2412,6 +2420,8 @@ fn without_unfounded_preprint(xml: &str) -> String {
 /// How a style wants some fields given to the processor (see [`entry`]).
 #[derive(Debug, Clone, Copy)]
 struct Form {
+    /// A report's genre labelled "No." before its number ([`Style`]'s `label_genre`).
+    label_genre: bool,
     /// Vancouver (Citing Medicine): name suffixes without periods, a
     /// magazine cited as a journal, a report's own label.
     plain_suffix: bool,
@@ -2581,7 +2591,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // `PT` or "Article" by an older canon, is not printed.)
     let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
     if let Some(g) = &genre {
-        let labelled = kind == "report" && number.is_some() && !plain_suffix && !ends_with_number_label(g);
+        let labelled = kind == "report" && number.is_some() && form.label_genre && !ends_with_number_label(g);
         let g = if labelled { format!("{} No.", g.trim()) } else { g.clone() };
         e.insert("genre".into(), json!(protected(&g)));
     }
