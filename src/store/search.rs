@@ -808,13 +808,48 @@ pub fn fold(text: &str) -> String {
 /// stems only.
 const FOLDED_ENDING: usize = 2;
 
+/// The fewest letters two words of non-ASCII text must share from their
+/// start for an ending of each to be set aside ([`inflected`]): "колониальная"
+/// and "колониальной" share "колониальн".
+const INFLECTED_STEM: usize = 4;
+
+/// Whether `text_word` (folded, of non-ASCII text) is `query` (folded) with
+/// another inflected ending: the text word runs on past the query by at most
+/// [`FOLDED_ENDING`] letters ("ιατρικη" finds "ιατρικής"), or both share a
+/// start of at least [`INFLECTED_STEM`] letters and each goes on past it by
+/// one or two letters (Russian "колониальная" finds "колониальной", a case
+/// ending replacing another). A query that runs on past a word of the text
+/// does not find it ("Lodzia" does not find "Łodzi"). A Hebrew word may also carry one of the
+/// prefixed particles ה ו ב ל מ ש כ ("the", "and", "in", "to", "from",
+/// "that", "as"), which Hebrew writes joined to the next word: "רפואה" finds
+/// "הרפואות". The rule is a light stemmer for languages canon has no stemmer
+/// for, in the manner of the "light" stemmers of Savoy (2006) for Russian and
+/// Hebrew search; it finds inflections and may rarely join two words that
+/// differ only in their last letters.
+fn inflected(text_word: &str, query: &str) -> bool {
+    let t: Vec<char> = text_word.chars().collect();
+    let q: Vec<char> = query.chars().collect();
+    let near = |t: &[char]| {
+        let common = t.iter().zip(&q).take_while(|(a, b)| a == b).count();
+        (common == q.len() && t.len() - common <= FOLDED_ENDING)
+            || (common >= INFLECTED_STEM
+                && (1..=FOLDED_ENDING).contains(&(q.len() - common))
+                && (1..=FOLDED_ENDING).contains(&(t.len() - common)))
+    };
+    near(&t)
+        || (t.len() > INFLECTED_STEM
+            && q.first() != t.first()
+            && matches!(t[0], 'ה' | 'ו' | 'ב' | 'ל' | 'מ' | 'ש' | 'כ')
+            && near(&t[1..]))
+}
+
 /// The IDs whose text holds the phrase term `term` (`"words"` or
 /// `"words"*`, as [`phrase`] writes it) once both are folded ([`fold`]):
 /// the matches the full-text index misses because it keeps letters such as
 /// "ł", "ø" or Greek accents. Each query word matches a word of the text
 /// that folds to it; the last one of a prefix term (`MED3*`) any word it
-/// starts; a word of non-ASCII text also when it runs on by at most
-/// [`FOLDED_ENDING`] letters. A module also matches a one-word term with a
+/// starts; a word of non-ASCII text also when it is the query word with
+/// another inflected ending ([`inflected`]). A module also matches a one-word term with a
 /// digit that starts its code ("MED30" finds MED3001 and MED3005: people
 /// type a code's start without the `*`). When the term is in ASCII
 /// letters, only rows with non-ASCII text are read (the index has the
@@ -884,9 +919,7 @@ fn fold_scan(conn: &Connection, target: Target, term: &str) -> rusqlite::Result<
         let (ft, wide) = (fold(&t), !t.is_ascii());
         for (i, w) in words.iter().enumerate() {
             let last = i + 1 == words.len();
-            let hit = ft == *w
-                || (ft.starts_with(w.as_str())
-                    && ((last && prefix) || (wide && ft.chars().count() - w.chars().count() <= FOLDED_ENDING)));
+            let hit = ft == *w || (last && prefix && ft.starts_with(w.as_str())) || (wide && inflected(&ft, w));
             if hit && t != *w {
                 groups[i].push(t.clone());
             }
@@ -938,9 +971,7 @@ fn folded_phrase_in(text: &str, words: &[String], prefix: bool) -> bool {
     let seen: Vec<(String, bool)> =
         text.split(|c: char| !in_word(c)).filter(|w| !w.is_empty()).map(|w| (fold(w), w.is_ascii())).collect();
     let matches = |(t, ascii): &(String, bool), w: &str, last: bool| {
-        t == w
-            || (t.starts_with(w)
-                && ((last && prefix) || (!ascii && t.chars().count() - w.chars().count() <= FOLDED_ENDING)))
+        t == w || (last && prefix && t.starts_with(w)) || (!ascii && inflected(t, w))
     };
     seen.windows(words.len())
         .any(|win| win.iter().zip(words).enumerate().all(|(i, (t, w))| matches(t, w, i + 1 == words.len())))
@@ -1110,6 +1141,25 @@ fn hit(kind: &'static str, r: &rusqlite::Row) -> rusqlite::Result<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inflected_endings_of_text_without_a_stemmer() {
+        let f = |t: &str, q: &str| inflected(&fold(t), &fold(q));
+        // Greek: the text runs on past the query.
+        assert!(f("ιατρικής", "ιατρικη"));
+        // Russian: one case ending in place of another.
+        assert!(f("колониальной", "колониальная"));
+        assert!(f("медицины", "медицина"));
+        // Hebrew: the joined article and a plural ending.
+        assert!(f("הרפואות", "רפואה"));
+        assert!(f("רפואה", "רפואה"));
+        // Not: a shared start too short, or endings too long.
+        assert!(!f("бокс", "бока"));
+        assert!(!f("колониализм", "колониальная"));
+        assert!(!f("медицинский", "медицина"));
+        assert!(!f("ספר", "רפואה"));
+        assert!(!f("łodzi", "lodzia"));
+    }
 
     #[test]
     fn long_or_lists_are_balanced() {
