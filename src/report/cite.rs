@@ -422,7 +422,7 @@ impl Style {
         let t = with_report_series(t, r, &self.name);
         let t = match self.named {
             Some("vancouver") => with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r),
-            Some("apa") => with_apa_thesis_institution(t, r),
+            Some("apa") => with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
             Some("ama") => with_magazine_date(with_ama_report_number(t, r), r),
             _ => t,
         };
@@ -2433,6 +2433,20 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
     t
 }
 
+/// The pages of a part of a book whose book is not named apart (a chapter
+/// without a container: BibTeX `@inbook` with `pages`), trimmed, when the
+/// reference `t` does not print them yet (its first page is not in it);
+/// `None` otherwise. The one guard of [`with_part_pages_after_title`] and
+/// [`with_harvard_part_pages`].
+fn unprinted_part_pages<'r>(t: &Rich, r: &'r Reading) -> Option<&'r str> {
+    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
+        return None;
+    };
+    let pages = pages.trim();
+    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
+    (!first.is_empty() && !t.text.contains(first)).then_some(pages)
+}
+
 /// The pages of a part of a book whose book is not named apart (BibTeX
 /// `@inbook` with its `chapter` and `pages`: "a part of a book, which may be
 /// a chapter … and/or a range of pages", btxdoc §4; the title is the book's)
@@ -2440,14 +2454,7 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
 /// 17 §15.36, "In *Title*, 100–120."): the bundled style prints none for a
 /// chapter without a container. Left alone when the pages are printed.
 fn with_part_pages_after_title(mut t: Rich, r: &Reading) -> Rich {
-    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
-        return t;
-    };
-    let pages = pages.trim();
-    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
-    if first.is_empty() || t.text.contains(first) {
-        return t;
-    }
+    let Some(pages) = unprinted_part_pages(&t, r) else { return t };
     let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
     // After the title's italics, not in them.
     let insert = format!(", {}", pages.replace('-', "–"));
@@ -2470,14 +2477,7 @@ fn with_part_pages_after_title(mut t: Rich, r: &Reading) -> Rich {
 /// chapter's pages only with its book's title. Before "Available at" when
 /// the reference has an address; left alone when the pages are printed.
 fn with_harvard_part_pages(mut t: Rich, r: &Reading) -> Rich {
-    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
-        return t;
-    };
-    let pages = pages.trim();
-    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
-    if first.is_empty() || t.text.contains(first) {
-        return t;
-    }
+    let Some(pages) = unprinted_part_pages(&t, r) else { return t };
     let label = if pages.contains(['–', '-', ',']) { "pp." } else { "p." };
     let end = t.text.find(". Available at").or_else(|| t.text.trim_end().strip_suffix('.').map(str::len));
     let Some(at) = end else { return t };
@@ -3344,6 +3344,79 @@ fn with_apa_thesis_institution(mut t: Rich, r: &Reading) -> Rich {
     let apart = format!("[{genre}]. {school}");
     if let Some(found) = find_case_insensitive(&t.text, &apart) {
         splice(&mut t, found.start..found.end, &format!("[{genre}, {school}]"));
+    }
+    t
+}
+
+/// APA 7's capital at the start of a subtitle in a sentence-case title:
+/// "Race-based correction in spirometry: A critical review" (§6.17:
+/// "capitalize … the first word of a subtitle", after a colon, an em dash
+/// or end punctuation). The title and a chapter's book title (where they
+/// stand in the reference), as sources in sentence case write them with the
+/// subtitle in lower case (PubMed, many BibTeX files). A word with a capital
+/// of its own ("mRNA", "eLife") keeps its case; a title stored in title
+/// case already has its capital.
+fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
+    let book = match r.kind.as_str() {
+        "chapter" | "conference-paper" => r.container.as_deref(),
+        _ => None,
+    };
+    for (source, first) in [(Some(r.title.as_str()), true), (book, false)] {
+        let Some(source) = source.map(|s| s.trim().trim_end_matches('.')).filter(|s| !s.is_empty()) else { continue };
+        let found =
+            if first { find_case_insensitive(&t.text, source) } else { rfind_case_insensitive(&t.text, source) };
+        let Some(g) = found else { continue };
+        let mut starts: Vec<usize> = Vec::new();
+        for mark in [": ", "? ", "! ", "\u{2014}"] {
+            let mut from = g.start;
+            while let Some(i) = t.text[from..g.end].find(mark) {
+                starts.push(from + i + mark.len());
+                from += i + mark.len();
+            }
+        }
+        for at in starts {
+            let word: String = t.text[at..g.end].chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+            let mut chars = word.chars();
+            let Some(c) = chars.next().filter(|c| c.is_lowercase()) else { continue };
+            if chars.any(char::is_uppercase) {
+                continue;
+            }
+            let upper: String = c.to_uppercase().collect();
+            if upper.len() == c.len_utf8() {
+                t.text.replace_range(at..at + c.len_utf8(), &upper);
+            }
+        }
+    }
+    t
+}
+
+/// A numbered report in a series as APA 7 numbers it, the series' name and
+/// the number in the parentheses after the title, "(WHO Technical Report
+/// Series No. 987)", as §10.4 gives a publication series' number ("(NIH
+/// Publication No. 18-2424)"), where the bundled style prints the genre's
+/// number and then the series ("(Technical Report No. 987; WHO Technical
+/// Report Series)"). Only when the series' name holds the genre ("Technical
+/// Report" in "WHO Technical Report Series") or there is none ("Report
+/// No."): a genre of its own ("Policy Brief No. 7; Ghana Health Reports")
+/// is kept as the style prints it, so nothing stored is lost.
+fn with_apa_report_series(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(series), Some(n)) =
+        (r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()), number_not_issue(r, "report"))
+    else {
+        return t;
+    };
+    if r.kind != "report" {
+        return t;
+    }
+    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let genre = match genre.as_deref().map(str::trim) {
+        None => "Report".to_string(),
+        Some(g) if series.to_lowercase().contains(&g.to_lowercase()) => g.to_string(),
+        Some(_) => return t,
+    };
+    let printed = format!("({genre} No. {n}; {series}");
+    if let Some(found) = find_case_insensitive(&t.text, &printed) {
+        splice(&mut t, found.start..found.end, &format!("({series} No. {n}"));
     }
     t
 }
