@@ -387,3 +387,20 @@ fn citing_medicine_prints_a_reports_genre_once_and_as_it_writes_it() {
         assert!(!r.contains("no.:") && !r.contains("] ["), "{r}");
     }
 }
+
+/// A report in a series without a genre keeps the style's "(Report No. …;
+/// Series)": its number may be a document code, not the series' number.
+#[test]
+fn apa_keeps_a_document_code_apart_from_the_series() {
+    let w = workdir();
+    w.import_reading(
+        "r.ris",
+        "TY  - RPRT\nTI  - Ris report on ageing\nAU  - World Health Organization\nT2  - WHO Technical Report Series\n\
+         CY  - Geneva\nPY  - 2015\nSN  - WHO/FWC/ALC/15.01\nPB  - World Health Organization\nER  - \n",
+    );
+    let apa = w.references("apa");
+    assert!(
+        reference(&apa, "Ris report").contains("(Report No. WHO/FWC/ALC/15.01; WHO Technical Report Series)"),
+        "{apa:?}"
+    );
+}

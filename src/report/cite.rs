@@ -3396,9 +3396,11 @@ fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
 /// Publication No. 18-2424)"), where the bundled style prints the genre's
 /// number and then the series ("(Technical Report No. 987; WHO Technical
 /// Report Series)"). Only when the series' name holds the genre ("Technical
-/// Report" in "WHO Technical Report Series") or there is none ("Report
-/// No."): a genre of its own ("Policy Brief No. 7; Ghana Health Reports")
-/// is kept as the style prints it, so nothing stored is lost.
+/// Report" in "WHO Technical Report Series"): the number is then the
+/// series' number. A genre of its own ("Policy Brief No. 7; Ghana Health
+/// Reports"), or none (a document code such as "Report No.
+/// WHO/FWC/ALC/15.01", which need not be the series' number), is kept as
+/// the style prints it: nothing stored is lost and nothing is claimed.
 fn with_apa_report_series(mut t: Rich, r: &Reading) -> Rich {
     let (Some(series), Some(n)) =
         (r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()), number_not_issue(r, "report"))
@@ -3410,9 +3412,8 @@ fn with_apa_report_series(mut t: Rich, r: &Reading) -> Rich {
     }
     let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
     let genre = match genre.as_deref().map(str::trim) {
-        None => "Report".to_string(),
         Some(g) if series.to_lowercase().contains(&g.to_lowercase()) => g.to_string(),
-        Some(_) => return t,
+        _ => return t,
     };
     let printed = format!("({genre} No. {n}; {series}");
     if let Some(found) = find_case_insensitive(&t.text, &printed) {
