@@ -103,7 +103,9 @@ fn a_reports_series_is_printed_in_every_named_style() {
     );
     assert_eq!(
         ris("ama"),
-        "World Health Organization. Ris Report on Ageing. WHO Technical Report Series. World Health Organization; 2015."
+        // (12c: AMA 11 gives a report's number after its year, "Report No. …".)
+        "World Health Organization. Ris Report on Ageing. WHO Technical Report Series. World Health Organization; 2015. \
+         Report No. WHO/FWC/ALC/15.01."
     );
 }
 

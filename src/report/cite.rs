@@ -215,6 +215,9 @@ pub struct Style {
     /// letter: "-" ("n.d.-a", APA 7 §8.19; Chicago 17 §15.44), " " in
     /// Harvard ("no date a", Cite Them Right).
     undated_letter: String,
+    /// The canon style this is, when it is one of [`NAMED`] (not a `.csl`
+    /// file or another bundled style).
+    named: Option<&'static str>,
 }
 
 impl fmt::Debug for Style {
@@ -285,6 +288,10 @@ impl Style {
             s.citation.disambiguate_add_year_suffix = false;
         }
         let undated_letter = undated_letter_of(&xml);
+        let named = match arg {
+            StyleArg::Named(n) => NAMED.iter().find(|(k, _, _)| k == n).map(|(k, _, _)| *k),
+            StyleArg::File(_) => None,
+        };
         Ok(Style {
             name,
             csl: Arc::new(csl),
@@ -301,6 +308,7 @@ impl Style {
             prints_number,
             letters,
             undated_letter,
+            named,
         })
     }
 
@@ -323,6 +331,7 @@ impl Style {
                 "harvard" => Some(true),
                 _ => Some(false),
             },
+            named: self.named,
         }
     }
 
@@ -411,6 +420,12 @@ impl Style {
         let t = if matches!(self.name.as_str(), "harvard" | "vancouver") { with_book_volume(t, r) } else { t };
         let t = with_report_label(t, r, self.name == "vancouver");
         let t = with_report_series(t, r, &self.name);
+        let t = match self.named {
+            Some("vancouver") => with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r),
+            Some("apa") => with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
+            Some("ama") => with_magazine_date(with_ama_report_number(t, r), r),
+            _ => t,
+        };
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_part_pages(t, r) } else { t };
@@ -540,6 +555,9 @@ impl Style {
         }
         if self.letters && !self.prints_number {
             order_by_date(&mut out, readings, &self.name, self.article_label);
+        }
+        if self.named == Some("apa") {
+            with_full_given_names(&mut out, readings);
         }
         self.with_letters(&mut out, readings);
         // A reading the processor could not take (or left out) still appears,
@@ -768,11 +786,33 @@ impl Style {
             });
             keys.push(key);
         }
-        let mut groups: std::collections::HashMap<&(String, String), Vec<usize>> = Default::default();
+        let mut by_key: std::collections::HashMap<&(String, String), Vec<usize>> = Default::default();
         for (n, k) in keys.iter().enumerate() {
             if let Some(k) = k {
-                groups.entry(k).or_default().push(n);
+                by_key.entry(k).or_default().push(n);
             }
+        }
+        // Within one printed key, the works of the same people
+        // ([`same_people`]): "Osei, Jane" and "Osei, Joseph" both print
+        // "Osei, J." but are two authors, whose works are not lettered as
+        // one author's (APA 7 §9.47: authors with the same surname and
+        // initials are told apart by their given names, not by letters).
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut keyed: Vec<(&(String, String), Vec<usize>)> = by_key.into_iter().collect();
+        keyed.sort_by_key(|(_, m)| m.first().copied());
+        for ((printed, _), members) in keyed {
+            let mut people: Vec<Vec<usize>> = Vec::new();
+            for n in members {
+                let r = readings.get(out[n].index);
+                match people.iter_mut().find(|g| {
+                    let first = readings.get(out[g[0]].index);
+                    matches!((first, r), (Some(a), Some(b)) if same_people(a, b, printed))
+                }) {
+                    Some(g) => g.push(n),
+                    None => people.push(vec![n]),
+                }
+            }
+            groups.extend(people);
         }
         // Each group's works in title order ([`letter_order`]): the letters
         // go a, b, c… in that order, and the entries stand in it. A style that
@@ -782,7 +822,7 @@ impl Style {
         let movable = substitute.is_none_or(str::is_empty);
         let mut moved: Vec<usize> = (0..out.len()).collect();
         let mut lettered: Vec<(usize, char)> = Vec::new();
-        for members in groups.values().filter(|m| m.len() > 1) {
+        for members in groups.iter().filter(|m| m.len() > 1) {
             let mut by_title = members.clone();
             by_title.sort_by(|&a, &b| {
                 let (ra, rb) = (readings.get(out[a].index), readings.get(out[b].index));
@@ -823,6 +863,92 @@ impl Style {
         let rendered =
             driver.finish(BibliographyRequest { style: &self.bib, locale: None, locale_files: &self.locales });
         rendered.bibliography.map(|b| b.items).unwrap_or_default()
+    }
+}
+
+/// Whether two readings whose references print the same names (`printed`,
+/// what stands before the date) are by the same people, as far as their
+/// stored names tell: each author (editor where there are none) that the
+/// reference prints, by family name, has given names that can be the same
+/// person's ([`same_given`]: "Kofi A." and "K. A." can, "Jane" and "Joseph"
+/// cannot). Names the reference leaves out ("et al.") are not compared: the
+/// reader cannot tell them apart either, so the works are lettered.
+fn same_people(a: &Reading, b: &Reading, printed: &str) -> bool {
+    let names = |r: &Reading| if r.author_names.is_empty() { r.editor_names.clone() } else { r.author_names.clone() };
+    let printed = printed.to_lowercase();
+    let low = |o: &Option<String>| o.as_deref().map(str::to_lowercase).unwrap_or_default();
+    names(a).iter().zip(&names(b)).all(|(p, q)| {
+        let shown = !low(&p.family).is_empty() && printed.contains(&low(&p.family));
+        !shown
+            || (low(&p.family) == low(&q.family)
+                && same_given(p.given.as_deref().unwrap_or_default(), q.given.as_deref().unwrap_or_default()))
+    })
+}
+
+/// Whether two given names can be one person's: word by word, two written
+/// out in full are the same word, and an initial matches a word it starts
+/// ("K. A." and "Kofi A."; "J." and "Jane"); "Jane" and "Joseph" are two
+/// people. A name with fewer words matches the start of the longer.
+fn same_given(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    x.iter().zip(&y).all(|(p, q)| {
+        if p.chars().count() > 1 && q.chars().count() > 1 { p == q } else { p.chars().next() == q.chars().next() }
+    })
+}
+
+/// APA 7's full given name in square brackets after the initials of a
+/// first author whose surname and initials another first author of the
+/// list shares, "Osei, J. [Jane]. (2020)." and "Osei, J. [Joseph]. (2020)."
+/// (APA 7 §9.47, "Janet, P. [Paul]" and "Janet, P. [Pierre]"): without it
+/// the two read as one author. Only where the reference starts with the
+/// author's family name and initials as APA prints them.
+fn with_full_given_names(out: &mut [Cited], readings: &[&Reading]) {
+    let first = |c: &Cited| readings.get(c.index).and_then(|r| r.author_names.first());
+    let initials = |given: &str| -> String {
+        given
+            .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let named: Vec<Option<&Name>> = out.iter().map(first).collect();
+    for (i, c) in out.iter_mut().enumerate() {
+        let text = |o: &Option<String>| o.as_deref().map(str::trim).unwrap_or_default().to_string();
+        let Some(n) =
+            named[i].filter(|n| n.literal.is_none() && !text(&n.family).is_empty() && !text(&n.given).is_empty())
+        else {
+            continue;
+        };
+        let (family, given) = (text(&n.family), text(&n.given));
+        let twin = named.iter().enumerate().any(|(j, m)| {
+            j != i
+                && m.is_some_and(|m| {
+                    m.literal.is_none()
+                        && text(&m.family).to_lowercase() == family.to_lowercase()
+                        && initials(&text(&m.given)) == initials(&given)
+                        && !same_given(&text(&m.given), &given)
+                })
+        });
+        let lead = format!("{family}, ");
+        if !twin || !c.text.text.starts_with(&lead) {
+            continue;
+        }
+        let rest = &c.text.text[lead.len()..];
+        let run = rest.find([',', '(', '&']).unwrap_or(rest.len());
+        let at = lead.len() + rest[..run].trim_end().len();
+        let stop = if c.text.text[at..].trim_start().starts_with('(') { "." } else { "" };
+        let t = std::mem::take(&mut c.text);
+        c.text = {
+            let mut t = t;
+            splice(&mut t, at..at, &format!(" [{given}]{stop}"));
+            t
+        };
     }
 }
 
@@ -2307,6 +2433,20 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
     t
 }
 
+/// The pages of a part of a book whose book is not named apart (a chapter
+/// without a container: BibTeX `@inbook` with `pages`), trimmed, when the
+/// reference `t` does not print them yet (its first page is not in it);
+/// `None` otherwise. The one guard of [`with_part_pages_after_title`] and
+/// [`with_harvard_part_pages`].
+fn unprinted_part_pages<'r>(t: &Rich, r: &'r Reading) -> Option<&'r str> {
+    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
+        return None;
+    };
+    let pages = pages.trim();
+    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
+    (!first.is_empty() && !t.text.contains(first)).then_some(pages)
+}
+
 /// The pages of a part of a book whose book is not named apart (BibTeX
 /// `@inbook` with its `chapter` and `pages`: "a part of a book, which may be
 /// a chapter … and/or a range of pages", btxdoc §4; the title is the book's)
@@ -2314,14 +2454,7 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
 /// 17 §15.36, "In *Title*, 100–120."): the bundled style prints none for a
 /// chapter without a container. Left alone when the pages are printed.
 fn with_part_pages_after_title(mut t: Rich, r: &Reading) -> Rich {
-    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
-        return t;
-    };
-    let pages = pages.trim();
-    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
-    if first.is_empty() || t.text.contains(first) {
-        return t;
-    }
+    let Some(pages) = unprinted_part_pages(&t, r) else { return t };
     let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
     // After the title's italics, not in them.
     let insert = format!(", {}", pages.replace('-', "–"));
@@ -2344,14 +2477,7 @@ fn with_part_pages_after_title(mut t: Rich, r: &Reading) -> Rich {
 /// chapter's pages only with its book's title. Before "Available at" when
 /// the reference has an address; left alone when the pages are printed.
 fn with_harvard_part_pages(mut t: Rich, r: &Reading) -> Rich {
-    let (true, None, Some(pages)) = (r.kind == "chapter", r.container.as_deref(), r.pages.as_deref()) else {
-        return t;
-    };
-    let pages = pages.trim();
-    let first = pages.split(['–', '-']).next().unwrap_or_default().trim();
-    if first.is_empty() || t.text.contains(first) {
-        return t;
-    }
+    let Some(pages) = unprinted_part_pages(&t, r) else { return t };
     let label = if pages.contains(['–', '-', ',']) { "pp." } else { "p." };
     let end = t.text.find(". Available at").or_else(|| t.text.trim_end().strip_suffix('.').map(str::len));
     let Some(at) = end else { return t };
@@ -2438,6 +2564,11 @@ struct Form {
     /// and publisher are the same, omit the publisher"; §10.4's reports of
     /// a group author).
     publisher_unless_author: bool,
+    /// The canon style this is (`vancouver`, `apa`, `chicago`, `harvard`,
+    /// `ama`), `None` for another bundled style or a `.csl` file: what a
+    /// thesis's genre is called ([`thesis_genre`]) and whether a magazine is
+    /// cited as a journal.
+    named: Option<&'static str>,
 }
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
@@ -2459,7 +2590,10 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         // for a magazine (it is cited as a journal, ch. 1): Vancouver keeps
         // the journal's form (`plain_suffix` is Vancouver).
         "newspaper-article" => ("article", Some("newspaper")),
-        "magazine-article" if plain_suffix => ("article", Some("periodical")),
+        // AMA 11 (ch. 3, References) cites a magazine as a journal too, with
+        // its volume and issue where it has them ("2019;95(12):34-41"); its
+        // date keeps the month and day ([`with_magazine_date`]).
+        "magazine-article" if plain_suffix || form.named == Some("ama") => ("article", Some("periodical")),
         "magazine-article" => ("article", Some("newspaper")),
         "book" => ("book", None),
         "chapter" => ("chapter", Some("book")),
@@ -2590,6 +2724,13 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // (A record or study type stored as the genre, "Review" from MEDLINE
     // `PT` or "Article" by an older canon, is not printed.)
     let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    // A thesis says what it is in every named style, in the style's words
+    // ([`thesis_genre`]), whether the source gave its degree or only its
+    // entry type (`@phdthesis`, RIS `THES`, CSL `thesis`).
+    let genre = match (kind, form.named) {
+        ("thesis", Some(style)) => Some(thesis_genre(genre.as_deref(), style)),
+        _ => genre,
+    };
     if let Some(g) = &genre {
         let labelled = kind == "report" && number.is_some() && form.label_genre && !ends_with_number_label(g);
         let g = if labelled { format!("{} No.", g.trim()) } else { g.clone() };
@@ -2699,6 +2840,67 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // the YAML parser, a tenth of a report's work.
     let library: hayagriva::Library = serde_json::from_value(Value::Object(doc)).ok()?;
     library.get(key).cloned()
+}
+
+/// The degree a thesis's stored genre names ([`thesis_genre`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Degree {
+    Doctoral,
+    Masters,
+}
+
+/// The degree in a thesis's genre as sources write it ("PhD thesis",
+/// "Doctoral dissertation", "DPhil thesis", "Master's thesis", "MSc
+/// dissertation"); `None` for another genre or none.
+fn degree_of(genre: &str) -> Option<Degree> {
+    let g = genre.to_lowercase().replace('.', "");
+    let words: Vec<&str> =
+        g.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    if has(&["master's", "master’s", "masters", "master", "msc", "ma", "mphil", "ms", "mres", "mmed"]) {
+        Some(Degree::Masters)
+    } else if has(&["phd", "dphil", "doctoral", "doctorate", "dissertation", "md", "drph", "edd"]) {
+        Some(Degree::Doctoral)
+    } else {
+        None
+    }
+}
+
+/// A thesis's genre as the named style's manual writes it, from the stored
+/// genre (`None`: the source gave only the entry type, `@phdthesis`,
+/// `@mastersthesis`, RIS `THES`, CSL `thesis`, which canon's importers store
+/// as a thesis without a genre, so its degree is not known):
+/// - Vancouver: "dissertation", "master's thesis" (Citing Medicine 2nd ed.,
+///   ch. 8, "Content Type": "[dissertation]", "[master's thesis]"), else
+///   "thesis";
+/// - APA: "Doctoral dissertation", "Master's thesis" (APA 7 §10.6:
+///   "[Doctoral dissertation, University of Ghana]"), else "Thesis";
+/// - Chicago: "PhD diss.", "Master's thesis" (CMOS 17 §14.224 and §15.9:
+///   "PhD diss., University of Chicago"), else "Thesis";
+/// - Harvard: "PhD thesis", "Master's thesis" (Cite Them Right 12th ed.,
+///   "Theses": "PhD thesis. University of …"), else "Thesis";
+/// - AMA: "Dissertation", "Master's thesis" (AMA 11 ch. 3, theses and
+///   dissertations: "Dissertation. University; 2003."), else "Thesis".
+///
+/// A genre that names another kind of thesis ("Candidate thesis",
+/// "Habilitation") is kept as stored (lower case in Citing Medicine's
+/// brackets, [`with_nlm_genre`]).
+fn thesis_genre(stored: Option<&str>, style: &str) -> String {
+    let stored = stored.map(str::trim).filter(|g| !g.is_empty());
+    let degree = stored.and_then(degree_of);
+    let words: [&str; 3] = match style {
+        "vancouver" => ["dissertation", "master's thesis", "thesis"],
+        "apa" => ["Doctoral dissertation", "Master's thesis", "Thesis"],
+        "chicago" => ["PhD diss.", "Master's thesis", "Thesis"],
+        "harvard" => ["PhD thesis", "Master's thesis", "Thesis"],
+        _ => ["Dissertation", "Master's thesis", "Thesis"],
+    };
+    match (degree, stored) {
+        (Some(Degree::Doctoral), _) => words[0].to_string(),
+        (Some(Degree::Masters), _) => words[1].to_string(),
+        (None, Some(g)) => g.to_string(),
+        (None, None) => words[2].to_string(),
+    }
 }
 
 /// A periodical's name as APA, Chicago, Harvard and AMA print it: without
@@ -2916,19 +3118,27 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
             splice(&mut t, at..from + len, &format!("{once}{n}"));
         }
     }
+    // The style's own label of a numeric number after a genre, "Policy
+    // Brief no.: 7": Citing Medicine's "No.:" (ch. 15, "Report No.: 42").
+    let own = format!(" no.: {n}");
+    if vancouver && let Some(at) = t.text.rfind(&own) {
+        splice(&mut t, at + 1..at + 2, "N");
+    }
     let bare = format!("Report {n}");
     if vancouver && let Some(at) = t.text.rfind(&bare) {
         splice(&mut t, at..at + "Report".len(), "Report No.:");
     }
-    // Vancouver prints a genre before the number: labelled as the style
-    // labels a numeric one ("Technical report no.: 987"), whatever the number.
+    // Vancouver prints a genre before the number: labelled as Citing
+    // Medicine labels a report's number, "No.:" with its capital ("Technical
+    // report No.: 987", as "Report No.: 42"; ch. 15, "Report number"),
+    // whatever the number.
     if vancouver
         && let Some(g) = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty() && !ends_with_number_label(g))
         && let Some(found) = rfind_case_insensitive(&t.text, &format!("{g} {n}"))
     {
         let end = found.end - n.len() - 1;
         let written = t.text[found.start..end].to_string();
-        splice(&mut t, found.start..end, &format!("{written} no.:"));
+        splice(&mut t, found.start..end, &format!("{written} No.:"));
     }
     t
 }
@@ -2971,6 +3181,243 @@ fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
             }
         }
         _ => {}
+    }
+    t
+}
+
+/// The genre (or the report number with it) AMA 11 prints for a report,
+/// after its publisher and year (ch. 3, government and agency reports:
+/// "Name of issuing agency; Year. Series name and number", as "National
+/// Center for Health Statistics; 2022. National Health Statistics Reports
+/// no. 170"): the genre and number as stored, "Technical Report 987";
+/// "Report No. 42" for a number without a genre; the genre alone without a
+/// number. The bundled AMA style prints a report as a book, with neither.
+/// Left alone when the reference already has it.
+fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "report" {
+        return t;
+    }
+    let number = number_not_issue(r, "report");
+    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let label = match (genre.as_deref().map(str::trim), number) {
+        (Some(g), Some(n)) => format!("{g} {n}"),
+        (None, Some(n)) => format!("Report No. {n}"),
+        (Some(g), None) => g.to_string(),
+        (None, None) => return t,
+    };
+    if find_case_insensitive(&t.text, &label).is_some() {
+        return t;
+    }
+    // After the year (and pages) that follow the title: before the address.
+    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let anchor = r
+        .year
+        .and_then(|y| t.text[after_title..].find(&format!("{y}")).map(|i| after_title + i))
+        .or_else(|| {
+            r.publisher
+                .as_deref()
+                .and_then(|p| rfind_case_insensitive(&t.text[after_title..], p.trim()))
+                .map(|g| after_title + g.start)
+        })
+        .unwrap_or(after_title);
+    let at = match t.text[anchor..].find(". ") {
+        Some(i) => anchor + i + 1,
+        None => t.text.len(),
+    };
+    let stop = if t.text[..at].ends_with('.') { "" } else { "." };
+    splice(&mut t, at..at, &format!("{stop} {label}."));
+    t
+}
+
+/// A magazine article's date in AMA with its month and day, "May 5,
+/// 2019;95(12):34-41" (AMA 11 ch. 3: a magazine is cited as a journal, its
+/// date as published): the bundled style prints the year alone before a
+/// volume or issue. Only where the year stands before the volume's ";".
+fn with_magazine_date(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(y), Some(m)) = (r.year, r.month.filter(|m| (1..=12).contains(m))) else { return t };
+    if r.kind != "magazine-article" || year_only(r) {
+        return t;
+    }
+    let Some(month) = crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)) else { return t };
+    let day = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d));
+    let date = match day {
+        Some(d) => format!("{month} {d}, {y}"),
+        None => format!("{month} {y}"),
+    };
+    let printed = format!(". {y};");
+    if let Some(at) = t.text.rfind(&printed) {
+        splice(&mut t, at + 2..at + 2 + y.to_string().len(), &date);
+    }
+    t
+}
+
+/// A thesis's place as the source gives it, without Citing Medicine's
+/// brackets: the bundled Vancouver style brackets a thesis's place always,
+/// which Citing Medicine does only for a place inferred, not printed in
+/// the thesis (ch. 8, "Place of Publication": "[Accra]" when "the place …
+/// can be reasonably inferred"). A stored place is the source's.
+fn with_thesis_place(mut t: Rich, r: &Reading) -> Rich {
+    let Some(place) = r.place.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    if r.kind != "thesis" {
+        return t;
+    }
+    let bracketed = format!("[{place}]:");
+    if let Some(at) = t.text.find(&bracketed) {
+        splice(&mut t, at..at + bracketed.len(), &format!("{place}:"));
+    }
+    t
+}
+
+/// The genre in Citing Medicine's brackets after the title, as Citing
+/// Medicine writes it (2nd ed., ch. 1 and 15, "Content Type" and "Type of
+/// Medium"):
+/// - in lower case, "[letter]", "[editorial]", "[technical report]" (an
+///   acronym keeps its capitals: "[WHO report]");
+/// - once: a report with a number has its genre with the number ("Technical
+///   report No.: 987"), not again in brackets after the title;
+/// - one bracket with "[Internet]": "[dissertation on the Internet]",
+///   "[letter on the Internet]" (ch. 8 and 23), not "[letter] [Internet]".
+fn with_nlm_genre(mut t: Rich, r: &Reading) -> Rich {
+    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let genre = match (r.kind.as_str(), genre) {
+        ("thesis", g) => thesis_genre(g.as_deref(), "vancouver"),
+        (_, Some(g)) => g.trim().to_string(),
+        (_, None) => return t,
+    };
+    let Some(found) = find_case_insensitive(&t.text, &format!("[{genre}]")) else { return t };
+    if r.kind == "report" && number_not_issue(r, "report").is_some() {
+        let start = if t.text[..found.start].ends_with(' ') { found.start - 1 } else { found.start };
+        splice(&mut t, start..found.end, "");
+        return t;
+    }
+    let lower: Vec<String> = genre
+        .split(' ')
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && !w.chars().any(char::is_lowercase) { w.to_string() } else { w.to_lowercase() }
+        })
+        .collect();
+    let lower = lower.join(" ");
+    let rest = &t.text[found.end..];
+    let internet = " [Internet]";
+    if rest.starts_with(internet) {
+        splice(&mut t, found.start..found.end + internet.len(), &format!("[{lower} on the Internet]"));
+    } else {
+        splice(&mut t, found.start..found.end, &format!("[{lower}]"));
+    }
+    t
+}
+
+/// A whole work's extent as Citing Medicine gives it, "120 p." (2nd ed.,
+/// ch. 2 and 15, "Pagination": the total number of pages), where the
+/// bundled style prints its pages as a part's, "p. 1-120": a report, book
+/// or thesis whose stored pages run from 1.
+fn with_whole_extent(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "report" | "book" | "thesis") || r.container.is_some() {
+        return t;
+    }
+    let Some(pages) = r.pages.as_deref().map(str::trim) else { return t };
+    let mut ends = pages.split(['-', '\u{2013}']).map(str::trim);
+    let (Some("1"), Some(last), None) = (ends.next(), ends.next(), ends.next()) else { return t };
+    if last.is_empty() || !last.chars().all(|c| c.is_ascii_digit()) {
+        return t;
+    }
+    let Some(at) = t.text.rfind("p. 1-") else { return t };
+    let len = "p. 1-".len() + t.text[at + "p. 1-".len()..].chars().take_while(char::is_ascii_digit).count();
+    let end = if t.text[at + len..].starts_with('.') { at + len + 1 } else { at + len };
+    splice(&mut t, at..end, &format!("{last} p."));
+    t
+}
+
+/// APA 7's thesis description with its institution in the brackets,
+/// "[Doctoral dissertation, University of Ghana]" (§10.6): the bundled
+/// style puts the institution there only for a thesis with an address or
+/// archive, and after the brackets otherwise ("[Doctoral dissertation].
+/// University of Ghana."). canon does not know whether a thesis was
+/// published, and the brief's form is the published one.
+fn with_apa_thesis_institution(mut t: Rich, r: &Reading) -> Rich {
+    let Some(school) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    if r.kind != "thesis" {
+        return t;
+    }
+    let genre = thesis_genre(r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type).as_deref(), "apa");
+    let apart = format!("[{genre}]. {school}");
+    if let Some(found) = find_case_insensitive(&t.text, &apart) {
+        splice(&mut t, found.start..found.end, &format!("[{genre}, {school}]"));
+    }
+    t
+}
+
+/// APA 7's capital at the start of a subtitle in a sentence-case title:
+/// "Race-based correction in spirometry: A critical review" (§6.17:
+/// "capitalize … the first word of a subtitle", after a colon, an em dash
+/// or end punctuation). The title and a chapter's book title (where they
+/// stand in the reference), as sources in sentence case write them with the
+/// subtitle in lower case (PubMed, many BibTeX files). A word with a capital
+/// of its own ("mRNA", "eLife") keeps its case; a title stored in title
+/// case already has its capital.
+fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
+    let book = match r.kind.as_str() {
+        "chapter" | "conference-paper" => r.container.as_deref(),
+        _ => None,
+    };
+    for (source, first) in [(Some(r.title.as_str()), true), (book, false)] {
+        let Some(source) = source.map(|s| s.trim().trim_end_matches('.')).filter(|s| !s.is_empty()) else { continue };
+        let found =
+            if first { find_case_insensitive(&t.text, source) } else { rfind_case_insensitive(&t.text, source) };
+        let Some(g) = found else { continue };
+        let mut starts: Vec<usize> = Vec::new();
+        for mark in [": ", "? ", "! ", "\u{2014}"] {
+            let mut from = g.start;
+            while let Some(i) = t.text[from..g.end].find(mark) {
+                starts.push(from + i + mark.len());
+                from += i + mark.len();
+            }
+        }
+        for at in starts {
+            let word: String = t.text[at..g.end].chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+            let mut chars = word.chars();
+            let Some(c) = chars.next().filter(|c| c.is_lowercase()) else { continue };
+            if chars.any(char::is_uppercase) {
+                continue;
+            }
+            let upper: String = c.to_uppercase().collect();
+            if upper.len() == c.len_utf8() {
+                t.text.replace_range(at..at + c.len_utf8(), &upper);
+            }
+        }
+    }
+    t
+}
+
+/// A numbered report in a series as APA 7 numbers it, the series' name and
+/// the number in the parentheses after the title, "(WHO Technical Report
+/// Series No. 987)", as §10.4 gives a publication series' number ("(NIH
+/// Publication No. 18-2424)"), where the bundled style prints the genre's
+/// number and then the series ("(Technical Report No. 987; WHO Technical
+/// Report Series)"). Only when the series' name holds the genre ("Technical
+/// Report" in "WHO Technical Report Series"): the number is then the
+/// series' number. A genre of its own ("Policy Brief No. 7; Ghana Health
+/// Reports"), or none (a document code such as "Report No.
+/// WHO/FWC/ALC/15.01", which need not be the series' number), is kept as
+/// the style prints it: nothing stored is lost and nothing is claimed.
+fn with_apa_report_series(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(series), Some(n)) =
+        (r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()), number_not_issue(r, "report"))
+    else {
+        return t;
+    };
+    if r.kind != "report" {
+        return t;
+    }
+    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let genre = match genre.as_deref().map(str::trim) {
+        Some(g) if series.to_lowercase().contains(&g.to_lowercase()) => g.to_string(),
+        _ => return t,
+    };
+    let printed = format!("({genre} No. {n}; {series}");
+    if let Some(found) = find_case_insensitive(&t.text, &printed) {
+        splice(&mut t, found.start..found.end, &format!("({series} No. {n}"));
     }
     t
 }
@@ -3317,6 +3764,9 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
         ("vancouver", true, _) => ("[", "?]"),
         ("vancouver", false, true) => ("c", ""),
         ("harvard", true, _) => ("c. ", ""),
+        // AMA 11 writes Latin abbreviations without stops (ch. 14: "ca" for
+        // circa, as "et al", "eg", "ie").
+        ("ama", true, _) => ("ca ", ""),
         _ => return t,
     };
     let year = y.to_string();
@@ -3333,7 +3783,7 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     let before = &t.text[..at];
     // A marker the style wrote itself, as a word of its own ("ca. 950"; not
     // the end of a title such as "Bib circa. 950"), or its brackets.
-    if ["c", "c. ", "c.", "ca. ", "circa ", "["]
+    if ["c", "c. ", "c.", "ca. ", "ca ", "circa ", "["]
         .iter()
         .any(|m| before.strip_suffix(m).is_some_and(|b| !b.ends_with(char::is_alphanumeric)))
     {

@@ -1558,6 +1558,8 @@ fn an_unlabelled_reference_hangs_and_a_numbered_one_keeps_its_column() {
     assert!(apa.len() >= 2 && numbered.len() >= 2, "{lines:?}");
     assert!((apa[0].0 - layout::MARGIN_X).abs() < 0.01, "{lines:?}");
     assert!(apa[1..].iter().all(|(x, _)| *x > layout::MARGIN_X + 10.0), "{lines:?}");
+    // APA's half inch (12c).
+    assert!(apa[1..].iter().all(|(x, _)| (*x - layout::MARGIN_X - 36.0).abs() < 0.01), "{lines:?}");
     assert!(numbered.iter().all(|(x, _)| *x > layout::MARGIN_X + 10.0), "{lines:?}");
     for (x, t) in &lines {
         assert!(*x <= layout::MARGIN_X + CONTENT_W, "{t}");
