@@ -214,7 +214,8 @@ fn sjodings_annotation_is_on_the_page_of_its_reference() {
 
 /// Each reading of a gap's "Readings proposed" cell holding several opens its
 /// own line with a bullet: the word after each bullet is a title's first
-/// word, and every proposal of those gaps has one.
+/// word, every proposal of those gaps has one, and an item's wrapped lines
+/// hang right of its bullet.
 #[test]
 fn each_of_several_proposals_opens_with_a_bullet() {
     let (w, pdf) = sample_report();
@@ -224,13 +225,32 @@ fn each_of_several_proposals_opens_with_a_bullet() {
     // The word right of each bullet, as often as it occurs.
     let mut after: BTreeMap<String, usize> = BTreeMap::new();
     let bullets: Vec<&Word> = ws.iter().filter(|w| w.text == "•").collect();
+    let mut hung = 0;
     for b in &bullets {
         let line = line_of(&ws, b);
         let next = line.iter().find(|v| v.x0 > b.x1 && v.x0 - b.x1 < 8.0).expect("a word after the bullet");
         // Nothing of its cell is left of the bullet on its line.
         assert!(!line.iter().any(|v| v.x1 <= b.x0 && b.x0 - v.x1 < 4.0), "a bullet inside a line");
         *after.entry(next.text.clone()).or_default() += 1;
+        // The item's next line, when it has one, hangs under its text, right
+        // of the bullet (the first word of the column's next line).
+        let below = ws
+            .iter()
+            .filter(|v| v.page == b.page && v.y0 > b.y1 && v.y0 < b.y1 + 8.0 && v.x0 > b.x0 - 3.0 && v.x0 < next.x1)
+            .min_by(|a, c| a.x0.total_cmp(&c.x0));
+        if let Some(v) = below.filter(|v| v.text != "•") {
+            assert!(
+                (v.x0 - next.x0).abs() < 1.0,
+                "{:?} under {:?} does not hang: x {} vs {}",
+                v.text,
+                next.text,
+                v.x0,
+                next.x0
+            );
+            hung += 1;
+        }
     }
+    assert!(hung >= 10, "{hung} items with a second line hang");
     let mut wanted = 0;
     for g in json["gaps"].as_array().unwrap() {
         let cs = g["candidates"].as_array().unwrap();

@@ -680,14 +680,15 @@ fn readings_cell(d: &ReportData, g: &Gap) -> String {
 }
 
 /// The readings of a table cell, one a line, each opening with a bullet
-/// ("• "): in a narrow column a reading's wrapped lines ran straight into
-/// the next reading's, with nothing to show where one ended (issue 13, 13d).
-/// A cell of one reading has no bullet.
+/// ([`super::pdf::layout::CELL_BULLET`], which the PDF draws with the
+/// reading's lines hanging right of it): in a narrow column a reading's
+/// wrapped lines ran straight into the next reading's, with nothing to show
+/// where one ended (issue 13, 13d). A cell of one reading has no bullet.
 fn listed(items: &[String]) -> String {
     if items.len() < 2 {
         return items.join("\n");
     }
-    items.iter().map(|i| format!("\u{2022}\u{a0}{i}")).collect::<Vec<_>>().join("\n")
+    items.iter().map(|i| format!("{}{i}", super::pdf::layout::CELL_BULLET)).collect::<Vec<_>>().join("\n")
 }
 
 /// Sessions a gap names: evidence first, then other sessions that could carry the theme.

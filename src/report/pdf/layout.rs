@@ -432,9 +432,22 @@ struct Cursor {
 /// One table row, shaped.
 struct Row {
     index: usize,
-    cells: Vec<Vec<ShapedLine>>,
+    cells: Vec<Vec<CellLine>>,
     lines: usize,
 }
+
+/// A line of a table cell: its text, set `indent` points in from the cell's
+/// start, and the marker drawn in that indent on a list item's first line.
+struct CellLine {
+    line: ShapedLine,
+    indent: f32,
+    mark: Option<ShapedLine>,
+}
+
+/// What opens an item of a list set in a table cell, one item a line (a
+/// bullet and a no-break space): the item's wrapped lines hang under its
+/// text, right of the bullet, so that the eye finds where each item starts.
+pub const CELL_BULLET: &str = "\u{2022}\u{a0}";
 
 pub struct Flow<'a> {
     sh: &'a mut Shaper,
@@ -1410,10 +1423,10 @@ impl<'a> Flow<'a> {
 
     fn shape_row(&mut self, g: &Grid, index: usize) -> Row {
         let row = &g.t.rows[index];
-        let cells: Vec<Vec<ShapedLine>> = (0..g.widths.len())
+        let cells: Vec<Vec<CellLine>> = (0..g.widths.len())
             .map(|ci| {
                 let s = row.get(ci).map(|s| s.as_str()).unwrap_or("");
-                self.sh.wrap(s, Weight::Regular, ROW_SIZE, (g.widths[ci] - 2.0 * ROW_PAD_X).max(4.0))
+                self.cell_lines(s, (g.widths[ci] - 2.0 * ROW_PAD_X).max(4.0))
             })
             .collect();
         self.note_missing(|| {
@@ -1422,6 +1435,36 @@ impl<'a> Flow<'a> {
         });
         let lines = cells.iter().map(|c| c.len()).max().unwrap_or(1).max(1);
         Row { index, cells, lines }
+    }
+
+    /// The lines of a cell's text `s` wrapped to `w`. A line of `s` that
+    /// opens with [`CELL_BULLET`] is a list item: the bullet is drawn at the
+    /// cell's start and the item's text, wrapped to the width left, hangs
+    /// right of it (when the column is wide enough for that: more than
+    /// twice the bullet). Other text wraps to the whole width.
+    fn cell_lines(&mut self, s: &str, w: f32) -> Vec<CellLine> {
+        let plain = |lines: Vec<ShapedLine>| lines.into_iter().map(|line| CellLine { line, indent: 0.0, mark: None });
+        let mark_w = self.sh.width(CELL_BULLET, Weight::Regular, ROW_SIZE);
+        if !s.split('\n').any(|h| h.starts_with(CELL_BULLET)) || mark_w * 2.0 >= w {
+            let lines = self.sh.wrap(s, Weight::Regular, ROW_SIZE, w);
+            return plain(lines).collect();
+        }
+        let mut out = Vec::new();
+        for h in s.split('\n') {
+            match h.strip_prefix(CELL_BULLET) {
+                Some(item) => {
+                    let mark = self.sh.shape("\u{2022}", Weight::Regular, ROW_SIZE);
+                    for (i, line) in self.sh.wrap(item, Weight::Regular, ROW_SIZE, w - mark_w).into_iter().enumerate() {
+                        out.push(CellLine { line, indent: mark_w, mark: (i == 0).then(|| mark.clone()) });
+                    }
+                }
+                None => {
+                    let lines = self.sh.wrap(h, Weight::Regular, ROW_SIZE, w);
+                    out.extend(plain(lines));
+                }
+            }
+        }
+        out
     }
 
     /// Heights of the rows still to place, shaping ahead until they overflow
@@ -1497,7 +1540,10 @@ impl<'a> Flow<'a> {
             for (li, l) in cell.iter().enumerate().skip(off).take(take) {
                 let by = baseline(top + ROW_PAD_Y + (li - off) as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
                 let (x, w) = (g.xs[ci] + ROW_PAD_X, g.widths[ci] - 2.0 * ROW_PAD_X);
-                self.text_aligned(x, w, by, l.clone(), &g.t.columns[ci].align, TEXT);
+                if let Some(mark) = &l.mark {
+                    self.text_at(x, by, mark.clone(), TEXT);
+                }
+                self.text_aligned(x + l.indent, w - l.indent, by, l.line.clone(), &g.t.columns[ci].align, TEXT);
             }
         }
         self.y = top + rh;
