@@ -15,70 +15,10 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
-use common::{Workdir, sample};
-
-/// A word of `pdftotext -bbox`: text (bidi marks removed), xMin, xMax, yMin,
-/// yMax, page (0-based).
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    x0: f32,
-    x1: f32,
-    y0: f32,
-    y1: f32,
-    page: usize,
-}
-
-fn words(pdf: &Path) -> Option<Vec<Word>> {
-    let out = match Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output() {
-        Ok(o) if o.status.success() => o,
-        _ => {
-            eprintln!("skipping: pdftotext is not installed (apt-get install poppler-utils)");
-            return None;
-        }
-    };
-    let html = String::from_utf8(out.stdout).expect("utf-8");
-    let mut found = Vec::new();
-    let mut page = 0usize;
-    let mut seen_page = false;
-    for line in html.lines() {
-        if line.trim_start().starts_with("<page") {
-            if seen_page {
-                page += 1;
-            }
-            seen_page = true;
-        }
-        let (Some(start), Some(close)) = (line.find("<word "), line.find('>')) else { continue };
-        let raw = line[close + 1..].trim_end_matches("</word>");
-        let text: String = raw
-            .replace("&amp;", "&")
-            .replace("&apos;", "'")
-            .replace("&quot;", "\"")
-            .chars()
-            .filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069))
-            .collect();
-        let attr = |name: &str| -> f32 {
-            let key = format!("{name}=\"");
-            let i = line[start..].find(&key).map(|i| start + i + key.len()).expect("attribute");
-            line[i..].split('"').next().expect("value").parse().expect("number")
-        };
-        found.push(Word { text, x0: attr("xMin"), x1: attr("xMax"), y0: attr("yMin"), y1: attr("yMax"), page });
-    }
-    Some(found)
-}
-
-/// The words on the same page and line as `w`, left to right.
-fn line_of<'a>(ws: &'a [Word], w: &Word) -> Vec<&'a Word> {
-    let mid = (w.y0 + w.y1) / 2.0;
-    let mut on: Vec<&Word> =
-        ws.iter().filter(|v| v.page == w.page && ((v.y0 + v.y1) / 2.0 - mid).abs() < 2.0).collect();
-    on.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    on
-}
+use common::{Word, Workdir, line_of, pdf_words, sample, suggested};
 
 /// The page's content area (A4, below the running header, above the footer).
 const TOP: f32 = 68.0;
@@ -112,7 +52,7 @@ fn body(ws: &[Word], p: usize) -> Vec<&Word> {
 #[test]
 fn no_page_of_a_table_is_left_half_empty() {
     let w = audited();
-    let Some(ws) = words(&w.path("report.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("report.pdf")) else { return };
     let pages = ws.iter().map(|w| w.page).max().unwrap() + 1;
     let mut short = Vec::new();
     for p in 1..pages - 1 {
@@ -137,7 +77,7 @@ fn no_page_of_a_table_is_left_half_empty() {
 #[test]
 fn a_split_row_leaves_no_stub() {
     let w = audited();
-    let Some(ws) = words(&w.path("report.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("report.pdf")) else { return };
     let marks: Vec<&Word> = ws.iter().filter(|v| v.text == "(continued)" || v.text == "(cont.)").collect();
     assert!(!marks.is_empty());
     for mk in marks {
@@ -165,7 +105,7 @@ fn a_split_row_leaves_no_stub() {
 fn notes_under_rtl_references_have_the_same_indent_as_every_note() {
     let w = many_scripts();
     w.ok(&["report", "s.pdf"]);
-    let Some(ws) = words(&w.path("s.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("s.pdf")) else { return };
     let x = |name: &str| -> Vec<f32> {
         // A note's line: "Polish — book [not reviewed]" (the facet tables name languages too).
         ws.iter()
@@ -197,7 +137,7 @@ fn notes_under_rtl_references_have_the_same_indent_as_every_note() {
 #[test]
 fn no_paragraph_or_cell_ends_on_one_word_alone() {
     let w = audited();
-    let Some(ws) = words(&w.path("report.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("report.pdf")) else { return };
     let mut seen = 0;
     for target in ["chooses.", "keywords.", "reviewed]"] {
         for y in ws.iter().filter(|v| v.text == target) {
@@ -227,7 +167,7 @@ fn no_paragraph_or_cell_ends_on_one_word_alone() {
 fn a_bracketed_label_is_never_broken() {
     let w = many_scripts();
     w.ok(&["report", "s.pdf"]);
-    let Some(ws) = words(&w.path("s.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("s.pdf")) else { return };
     let mut seen = 0;
     for r in ws.iter().filter(|v| v.text == "reviewed]") {
         seen += 1;
@@ -351,34 +291,6 @@ fn web_search_counts_modules_and_takes_either_direction() {
 
 // ---------------------------------------------------------------------------
 // 5. suggest.
-
-/// Imports `titles` as the sessions of one untagged module and returns the
-/// themes `suggest` proposes for each title.
-fn suggested(w: &Workdir, titles: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
-    let mut m = csv::Writer::from_path(w.path("m.csv")).unwrap();
-    m.write_record([
-        "programme",
-        "year",
-        "module_code",
-        "module_title",
-        "session_title",
-        "learning_outcomes",
-        "themes",
-    ])
-    .unwrap();
-    for t in titles {
-        m.write_record(["P", "1", "M1", "Module", t, "", ""]).unwrap();
-    }
-    m.flush().unwrap();
-    w.ok(&["import", "modules", w.path("m.csv").to_str().unwrap()]);
-    let s = w.json(&["suggest", "--target", "items", "--format", "json"]);
-    let mut out: BTreeMap<String, BTreeSet<String>> = titles.iter().map(|t| (t.to_string(), BTreeSet::new())).collect();
-    for x in s.as_array().unwrap() {
-        let title = x["title"].as_str().unwrap().to_string();
-        out.entry(title).or_default().insert(x["theme"].as_str().unwrap().to_string());
-    }
-    out
-}
 
 #[test]
 fn suggest_finds_the_testers_sessions_and_not_a_culture_of_safety() {

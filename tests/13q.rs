@@ -10,69 +10,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{Workdir, pdf_text, sample};
-
-/// A word of `pdftotext -bbox`: text (bidi marks removed), xMin, xMax, yMin,
-/// yMax, page (0-based).
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    x0: f32,
-    x1: f32,
-    y0: f32,
-    y1: f32,
-    page: usize,
-}
-
-fn words(pdf: &Path) -> Option<Vec<Word>> {
-    let out = match Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output() {
-        Ok(o) if o.status.success() => o,
-        _ => {
-            eprintln!("skipping: pdftotext is not installed (apt-get install poppler-utils)");
-            return None;
-        }
-    };
-    let html = String::from_utf8(out.stdout).expect("utf-8");
-    let mut found = Vec::new();
-    let mut page = 0usize;
-    let mut seen_page = false;
-    for line in html.lines() {
-        if line.trim_start().starts_with("<page") {
-            if seen_page {
-                page += 1;
-            }
-            seen_page = true;
-        }
-        let (Some(start), Some(close)) = (line.find("<word "), line.find('>')) else { continue };
-        let raw = line[close + 1..].trim_end_matches("</word>");
-        let text: String = raw
-            .replace("&amp;", "&")
-            .replace("&apos;", "'")
-            .replace("&quot;", "\"")
-            .chars()
-            .filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069))
-            .collect();
-        let attr = |name: &str| -> f32 {
-            let key = format!("{name}=\"");
-            let i = line[start..].find(&key).map(|i| start + i + key.len()).expect("attribute");
-            line[i..].split('"').next().expect("value").parse().expect("number")
-        };
-        found.push(Word { text, x0: attr("xMin"), x1: attr("xMax"), y0: attr("yMin"), y1: attr("yMax"), page });
-    }
-    Some(found)
-}
-
-/// The words on the same page and line as `w`.
-fn line_of<'a>(ws: &'a [Word], w: &Word) -> Vec<&'a Word> {
-    let mid = (w.y0 + w.y1) / 2.0;
-    let mut on: Vec<&Word> =
-        ws.iter().filter(|v| v.page == w.page && ((v.y0 + v.y1) / 2.0 - mid).abs() < 2.0).collect();
-    on.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    on
-}
+use common::{Word, Workdir, line_of, pdf_text, pdf_words, sample};
 
 const MARGIN_X: f32 = 56.69;
 const CONTENT_RIGHT: f32 = 595.276 - 56.69;
@@ -98,7 +36,7 @@ fn json(w: &Workdir, name: &str) -> serde_json::Value {
 #[test]
 fn an_english_note_under_an_arabic_reference_is_left_to_right() {
     let w = audited();
-    let Some(ws) = words(&w.path("report.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("report.pdf")) else { return };
     let mut checked = 0;
     for (first, second) in [("Ibn", "Sina's"), ("Kamal", "Abu-Deeb's")] {
         let starts: Vec<&Word> = ws
@@ -161,7 +99,7 @@ fn each_note_takes_the_direction_of_its_first_letter() {
          Medicine and empire,\"Arnold, David\",1988,book,historical-awareness,Yonder note in English on empire,en,approved\n",
     );
     w.ok(&["audit", m.to_str().unwrap(), r.to_str().unwrap(), "--out", "r.pdf"]);
-    let Some(ws) = words(&w.path("r.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("r.pdf")) else { return };
     // English notes: their first word starts the column's left edge (the
     // hang of a left-to-right reference's label, or the margin).
     for first in ["Zebra", "Yonder"] {
@@ -202,7 +140,7 @@ fn no_continued_row_is_a_stub() {
     s.ok(&["report", "s.pdf"]);
     let w = audited();
     for pdf in [w.path("report.pdf"), s.path("s.pdf")] {
-        let Some(ws) = words(&pdf) else { return };
+        let Some(ws) = pdf_words(&pdf) else { return };
         for mk in ws.iter().filter(|v| v.text == "(continued)" || v.text == "(cont.)") {
             let ys: std::collections::BTreeSet<i64> = ws
                 .iter()
@@ -239,7 +177,7 @@ fn a_row_taller_than_a_page_is_split_into_parts_of_four_lines_or_more() {
         w.ok(&["link", id, "A1", "--by", "amina"]);
     }
     w.ok(&["report", "r.pdf"]);
-    let Some(ws) = words(&w.path("r.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("r.pdf")) else { return };
     // Each "(continued)" / "(cont.)" opens a part: the part holds at least four lines.
     let marks: Vec<&Word> = ws.iter().filter(|v| v.text == "(continued)" || v.text == "(cont.)").collect();
     assert!(!marks.is_empty(), "the tall row is split");
@@ -263,7 +201,7 @@ fn a_row_taller_than_a_page_is_split_into_parts_of_four_lines_or_more() {
 #[test]
 fn no_cell_ends_on_a_lone_short_word_its_previous_line_could_join() {
     let w = audited();
-    let Some(ws) = words(&w.path("report.pdf")) else { return };
+    let Some(ws) = pdf_words(&w.path("report.pdf")) else { return };
     let mut seen = 0;
     for y in ws.iter().filter(|v| v.text == "yet.") {
         seen += 1;

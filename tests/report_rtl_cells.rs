@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::Workdir;
 
@@ -29,35 +28,19 @@ title,authors,year,type,themes,notes,language,status
 /// counts the pages before it (10,000 points each), so that words are on one
 /// line only when they are on one page.
 fn words(pdf: &Path) -> Option<Vec<(String, f32, f32, f32)>> {
-    let out = match Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output() {
-        Ok(o) if o.status.success() => o,
-        _ => {
-            eprintln!("skipping: pdftotext is not installed (apt-get install poppler-utils)");
-            return None;
-        }
-    };
-    let html = String::from_utf8(out.stdout).expect("utf-8");
-    let mut found = Vec::new();
-    let mut page = -1.0f32;
-    for line in html.lines() {
-        if line.trim_start().starts_with("<page") {
-            page += 1.0;
-        }
-        let (Some(start), Some(close)) = (line.find("<word "), line.find('>')) else { continue };
-        let raw = line[close + 1..].trim_end_matches("</word>");
-        let word: String =
-            raw.chars().filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)).collect();
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-        let attr = |name: &str| -> f32 {
-            let key = format!("{name}=\"");
-            let i = line[start..].find(&key).map(|i| start + i + key.len()).expect("attribute");
-            line[i..].split('"').next().expect("value").parse().expect("number")
-        };
-        // poppler lists a right-to-left word's characters in visual order.
-        let word =
-            if word.chars().any(|c| matches!(c as u32, 0x0590..=0x08FF)) { word.chars().rev().collect() } else { word };
-        found.push((word, attr("xMin"), attr("xMax"), page * 10_000.0 + (attr("yMin") + attr("yMax")) / 2.0));
-    }
+    let found = common::pdf_words(pdf)?
+        .into_iter()
+        .map(|w| {
+            let word = w.text.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            // poppler lists a right-to-left word's characters in visual order.
+            let word = if word.chars().any(|c| matches!(c as u32, 0x0590..=0x08FF)) {
+                word.chars().rev().collect()
+            } else {
+                word
+            };
+            (word, w.x0, w.x1, w.page as f32 * 10_000.0 + (w.y0 + w.y1) / 2.0)
+        })
+        .collect();
     Some(found)
 }
 

@@ -1,4 +1,4 @@
-//! Every script through the real binary: a reading list in fourteen scripts is
+//! Every script through the real binary: a reading list in sixteen scripts is
 //! imported, reported as a PDF and read back (pdftotext, lopdf); right-to-left
 //! references are laid out from the right; a character no font has is a
 //! warning naming its reading; a table is never left as a stub on a page.
@@ -52,6 +52,11 @@ const SCRIPTS: &[(&str, &str, &str)] = &[
     ("Japanese", "山田 花子", "日本の医学と植民地主義"),
     ("Japanese katakana", "佐藤 健", "ハンセン病と隔離政策の歴史"),
     ("Korean", "김민수", "한국 근대 의료의 역사"),
+    // Issue 13 (13d): Noto Sans Armenian and Georgian. Armenian has letter
+    // case (an initial); Georgian's Mkhedruli is written without it, and the
+    // given name stays whole.
+    ("Armenian", "Պետրոսյան Ա", "Հայկական բժշկության պատմություն"),
+    ("Georgian", "ბერიძე გიორგი", "ქართული მედიცინის ისტორია"),
 ];
 
 fn many_scripts_report() -> (Workdir, PathBuf, String) {

@@ -7,37 +7,9 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use common::Workdir;
-
-/// Imports `titles` as the sessions of one untagged module and returns the
-/// themes `suggest` proposes for each title.
-fn suggested(w: &Workdir, titles: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
-    let mut m = csv::Writer::from_path(w.path("m.csv")).unwrap();
-    m.write_record([
-        "programme",
-        "year",
-        "module_code",
-        "module_title",
-        "session_title",
-        "learning_outcomes",
-        "themes",
-    ])
-    .unwrap();
-    for t in titles {
-        m.write_record(["P", "1", "M1", "Module", t, "", ""]).unwrap();
-    }
-    m.flush().unwrap();
-    w.ok(&["import", "modules", w.path("m.csv").to_str().unwrap()]);
-    let s = w.json(&["suggest", "--target", "items", "--format", "json"]);
-    let mut out: BTreeMap<String, BTreeSet<String>> = titles.iter().map(|t| (t.to_string(), BTreeSet::new())).collect();
-    for x in s.as_array().unwrap() {
-        let title = x["title"].as_str().unwrap().to_string();
-        out.entry(title).or_default().insert(x["theme"].as_str().unwrap().to_string());
-    }
-    out
-}
+use common::{Workdir, suggested};
 
 /// Checks every (title, expected theme or none) and reports all that differ at once.
 fn check(cases: &[(&str, Option<&str>)]) {

@@ -661,7 +661,8 @@ fn place(d: &ReportData, g: &Gap) -> String {
 /// Proposed readings of a gap, one per line: "Title (year), relevance 3.2: shared words".
 /// The year is labelled as in the reading list ([`ReportData::year_label`]).
 fn readings_cell(d: &ReportData, g: &Gap) -> String {
-    g.candidates
+    let items = g
+        .candidates
         .iter()
         .map(|c| {
             // The reason quotes the reading's and the session's words: each
@@ -674,8 +675,20 @@ fn readings_cell(d: &ReportData, g: &Gap) -> String {
                 format!("{} ({y}); {why}", isolated(&c.title))
             }
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect::<Vec<_>>();
+    listed(&items)
+}
+
+/// The readings of a table cell, one a line, each opening with a bullet
+/// ([`super::pdf::layout::CELL_BULLET`], which the PDF draws with the
+/// reading's lines hanging right of it): in a narrow column a reading's
+/// wrapped lines ran straight into the next reading's, with nothing to show
+/// where one ended (issue 13, 13d). A cell of one reading has no bullet.
+fn listed(items: &[String]) -> String {
+    if items.len() < 2 {
+        return items.join("\n");
+    }
+    items.iter().map(|i| format!("{}{i}", super::pdf::layout::CELL_BULLET)).collect::<Vec<_>>().join("\n")
 }
 
 /// Sessions a gap names: evidence first, then other sessions that could carry the theme.
@@ -1063,8 +1076,8 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
                 .map(|((_, m, _), (l, p))| {
                     vec![
                         m,
-                        if l.is_empty() { "None yet.".into() } else { l.join("\n") },
-                        if p.is_empty() { "No approved reading fits yet.".into() } else { p.join("\n") },
+                        if l.is_empty() { "None yet.".into() } else { listed(&l) },
+                        if p.is_empty() { "No approved reading fits yet.".into() } else { listed(&p) },
                     ]
                 })
                 .collect(),

@@ -206,3 +206,101 @@ pub fn pdf_text(path: &Path) -> Vec<String> {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     pages.iter().map(|p| doc.extract_text(&[*p]).unwrap_or_default()).collect()
 }
+
+/// A word of a PDF as `pdftotext -bbox` reads it back: its text (entities
+/// decoded, the bidi marks poppler adds removed), its box (xMin, xMax, yMin,
+/// yMax, in points from the page's top left) and its page (0-based).
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub y0: f32,
+    pub y1: f32,
+    pub page: usize,
+}
+
+/// Every word of the PDF at `pdf`, page by page, in poppler's reading order
+/// (`pdftotext -bbox`), or `None` with a note when pdftotext is not
+/// installed (apt-get install poppler-utils): a test then skips its PDF checks.
+pub fn pdf_words(pdf: &Path) -> Option<Vec<Word>> {
+    let out = match std::process::Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output() {
+        Ok(o) if o.status.success() => o,
+        _ => {
+            eprintln!("skipping: pdftotext is not installed (apt-get install poppler-utils)");
+            return None;
+        }
+    };
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    let mut found = Vec::new();
+    let mut page = 0usize;
+    let mut seen_page = false;
+    for line in html.lines() {
+        if line.trim_start().starts_with("<page") {
+            if seen_page {
+                page += 1;
+            }
+            seen_page = true;
+        }
+        let (Some(start), Some(close)) = (line.find("<word "), line.find('>')) else { continue };
+        let raw = line[close + 1..].trim_end_matches("</word>");
+        let text: String = raw
+            .replace("&amp;", "&")
+            .replace("&apos;", "'")
+            .replace("&quot;", "\"")
+            .chars()
+            .filter(|c| !matches!(*c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069))
+            .collect();
+        let attr = |name: &str| -> f32 {
+            let key = format!("{name}=\"");
+            let i = line[start..].find(&key).map(|i| start + i + key.len()).expect("attribute");
+            line[i..].split('"').next().expect("value").parse().expect("number")
+        };
+        found.push(Word { text, x0: attr("xMin"), x1: attr("xMax"), y0: attr("yMin"), y1: attr("yMax"), page });
+    }
+    Some(found)
+}
+
+/// The words on the same page and line as `w` (their vertical centres within
+/// 2 pt), left to right.
+pub fn line_of<'a>(ws: &'a [Word], w: &Word) -> Vec<&'a Word> {
+    let mid = (w.y0 + w.y1) / 2.0;
+    let mut on: Vec<&Word> =
+        ws.iter().filter(|v| v.page == w.page && ((v.y0 + v.y1) / 2.0 - mid).abs() < 2.0).collect();
+    on.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    on
+}
+
+/// Imports `titles` as the sessions of one untagged module (programme P,
+/// year 1, module M1) into `w`'s database and returns the themes `suggest
+/// --target items` proposes for each title (an empty set for a title it
+/// proposes nothing for).
+pub fn suggested(
+    w: &Workdir,
+    titles: &[&str],
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut m = csv::Writer::from_path(w.path("m.csv")).unwrap();
+    m.write_record([
+        "programme",
+        "year",
+        "module_code",
+        "module_title",
+        "session_title",
+        "learning_outcomes",
+        "themes",
+    ])
+    .unwrap();
+    for t in titles {
+        m.write_record(["P", "1", "M1", "Module", t, "", ""]).unwrap();
+    }
+    m.flush().unwrap();
+    w.ok(&["import", "modules", w.path("m.csv").to_str().unwrap()]);
+    let s = w.json(&["suggest", "--target", "items", "--format", "json"]);
+    let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        titles.iter().map(|t| (t.to_string(), Default::default())).collect();
+    for x in s.as_array().unwrap() {
+        let title = x["title"].as_str().unwrap().to_string();
+        out.entry(title).or_default().insert(x["theme"].as_str().unwrap().to_string());
+    }
+    out
+}

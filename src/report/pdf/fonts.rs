@@ -20,9 +20,11 @@ pub const ETHIOPIC: FontIdx = 8;
 pub const THAI: FontIdx = 9;
 pub const ITALIC: FontIdx = 10;
 pub const BOLD_ITALIC: FontIdx = 11;
+pub const ARMENIAN: FontIdx = 12;
+pub const GEORGIAN: FontIdx = 13;
 
 /// (file name, bytes). Order = [`FontIdx`].
-pub const FONT_FILES: [(&str, &[u8]); 12] = [
+pub const FONT_FILES: [(&str, &[u8]); 14] = [
     ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
     ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
     ("NotoSansArabic-Regular.ttf", include_bytes!("../fonts/NotoSansArabic-Regular.ttf")),
@@ -35,6 +37,8 @@ pub const FONT_FILES: [(&str, &[u8]); 12] = [
     ("NotoSansThai-Regular.ttf", include_bytes!("../fonts/NotoSansThai-Regular.ttf")),
     ("NotoSans-Italic.ttf", include_bytes!("../fonts/NotoSans-Italic.ttf")),
     ("NotoSans-BoldItalic.ttf", include_bytes!("../fonts/NotoSans-BoldItalic.ttf")),
+    ("NotoSansArmenian-Regular.ttf", include_bytes!("../fonts/NotoSansArmenian-Regular.ttf")),
+    ("NotoSansGeorgian-Regular.ttf", include_bytes!("../fonts/NotoSansGeorgian-Regular.ttf")),
 ];
 
 /// The face of the primary Latin/Greek/Cyrillic font: its weight and, for the
@@ -85,14 +89,30 @@ pub fn is_italic(font: FontIdx) -> bool {
 /// The script fonts, tried in this order after the Latin/Greek/Cyrillic face.
 /// Their repertoires hardly overlap, so the order only matters for shared
 /// punctuation, which [`is_neutral`] keeps in the font of the text around it.
-pub const CHAIN_REGULAR: [FontIdx; 9] = [REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
-pub const CHAIN_BOLD: [FontIdx; 10] = [BOLD, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
+pub const CHAIN_REGULAR: [FontIdx; 11] =
+    [REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, CJK];
+pub const CHAIN_BOLD: [FontIdx; 12] =
+    [BOLD, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, CJK];
 /// An italic run: the italic face, then (for a character it lacks) the
 /// upright one, then each script's regular face.
-pub const CHAIN_ITALIC: [FontIdx; 10] =
-    [ITALIC, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
-pub const CHAIN_BOLD_ITALIC: [FontIdx; 12] =
-    [BOLD_ITALIC, BOLD, ITALIC, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, CJK];
+pub const CHAIN_ITALIC: [FontIdx; 12] =
+    [ITALIC, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, CJK];
+pub const CHAIN_BOLD_ITALIC: [FontIdx; 14] = [
+    BOLD_ITALIC,
+    BOLD,
+    ITALIC,
+    REGULAR,
+    HEBREW,
+    ARABIC,
+    DEVANAGARI,
+    BENGALI,
+    TAMIL,
+    THAI,
+    ETHIOPIC,
+    ARMENIAN,
+    GEORGIAN,
+    CJK,
+];
 
 pub fn chain(w: Weight) -> &'static [FontIdx] {
     match w {

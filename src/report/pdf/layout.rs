@@ -7,6 +7,34 @@
 //! a paragraph leaves no single line at the foot or head of a page (orphans
 //! and widows), and a table or heat map leaves no stub of fewer than three
 //! rows on either side of a page break.
+//!
+//! # How a page is used (issue 13, 13d)
+//!
+//! Moving something to the next page whole leaves white space behind; cutting
+//! it leaves parts a reader must join. The rule that weighs the two:
+//!
+//! 1. **Rows split rather than leave a page emptier than [`SPLIT_ROOM`].** A
+//!    table row that does not fit the room left (the first row of a table
+//!    included, under its heading and header) starts on this page and goes on
+//!    over it when at least [`SPLIT_ROOM`] (a sixth of the page's content
+//!    height) is left and each part keeps at least [`MIN_SPLIT_LINES`] lines;
+//!    otherwise it moves whole, leaving less than a sixth of the page empty.
+//! 2. **A table's part is no stub when it holds [`MIN_ROWS`] rows or
+//!    [`MIN_SPLIT_LINES`] lines.** A page break between whole rows may leave
+//!    one tall row on either side (a finding of four lines under its heading
+//!    is a start, not a stub); it never leaves one or two one-line rows.
+//! 3. **A section starts on the current page when its start fits.** A
+//!    subsection (level 2) starts under the previous content when its heading,
+//!    lead-in, the table's header and first part (rule 2) fit; a section
+//!    (level 1) does so when it also has a quarter of the page ([`TAIL_PAGE`])
+//!    to start in, or when it is a few lines of text that fit whole
+//!    ([`SHORT_SECTION`]).
+//! 4. **A reference keeps its note.** The break never falls between a
+//!    reference's text and the first lines of its note; a note is split only
+//!    with [`MIN_LINES`] lines on each side.
+//!
+//! Every decision looks at the rows or lines in front of the break only (a
+//! bounded look-ahead), so pagination stays linear in the document's length.
 
 use std::collections::VecDeque;
 
@@ -31,19 +59,26 @@ pub const MIN_ROWS: usize = 3;
 /// repeated header is harder to read than white space left at the foot of a
 /// page (issue 13, 13q). A row taller than a page is split wherever both
 /// parts keep this many; a row that fits on a page is split only when at
-/// least a quarter of the page ([`TAIL_PAGE`]) is left, else it moves on
-/// whole: long rows that each moved whole left pages half empty (issue 13,
-/// 13b).
+/// least [`SPLIT_ROOM`] is left, else it moves on whole: long rows that
+/// each moved whole left pages half empty (issue 13, 13b), and a page a
+/// fifth or a third empty (13d).
 pub const MIN_SPLIT_LINES: usize = 4;
 /// Fewest lines of a paragraph left on a page on either side of a break.
 pub const MIN_LINES: usize = 2;
+/// A sixth of the page's content height (about nine lines of body text, 119
+/// pt): a table row that does not fit the room left is split over the page
+/// rather than moved whole when at least this much is left (and both parts
+/// keep [`MIN_SPLIT_LINES`] lines). Moving it would leave the page a sixth
+/// empty or more: the tester's pages with 20 % and 30 % left empty under a
+/// row of 13 or 30 lines that moved whole (issue 13, 13d).
+pub const SPLIT_ROOM: f32 = (BOTTOM - TOP) / 6.0;
 /// A section whose content is at most this tall (about six lines of text,
 /// and nothing but text) follows the previous section on its page instead
 /// of starting one.
 pub const SHORT_SECTION: f32 = 90.0;
 /// A quarter of the page's content height: with at least this much room
 /// left, the next section starts on the page when its start fits, rather
-/// than leave the page that empty; a tall table row starts here too.
+/// than leave the page that empty.
 const TAIL_PAGE: f32 = (BOTTOM - TOP) * 0.25;
 /// Space above a section heading that does not start its page.
 const SECTION_GAP: f32 = 22.0;
@@ -308,6 +343,22 @@ pub enum Take {
 /// than a quarter of a page: the break moves so that neither side is one,
 /// unless a whole page cannot do better.
 pub fn plan(avail: f32, page_cap: f32, heights: &[f32], remaining: usize, min: usize, at_top: bool) -> Take {
+    plan_with(avail, page_cap, heights, remaining, min, page_cap * 0.25, at_top)
+}
+
+/// [`plan`] where a part of fewer than `min` units is a stub only when it is
+/// shorter than `stub_h` points (for a table: [`MIN_SPLIT_LINES`] lines of
+/// a row, so one tall row is a part of its own; rule 2 of the module's
+/// doc). Inputs as for [`plan`]; the answer is the same kind.
+pub fn plan_with(
+    avail: f32,
+    page_cap: f32,
+    heights: &[f32],
+    remaining: usize,
+    min: usize,
+    stub_h: f32,
+    at_top: bool,
+) -> Take {
     let mut fit = 0usize;
     let mut used = 0.0f32;
     for h in heights {
@@ -324,7 +375,7 @@ pub fn plan(avail: f32, page_cap: f32, heights: &[f32], remaining: usize, min: u
         let first = heights.first().copied().unwrap_or(0.0);
         return if first > page_cap + 0.01 || at_top { Take::Split } else { Take::NewPage };
     }
-    let stub = |units: &[f32], count: usize| count < min && units.iter().sum::<f32>() < page_cap * 0.25;
+    let stub = |units: &[f32], count: usize| count < min && units.iter().sum::<f32>() < stub_h - 0.01;
     let mut k = fit;
     let rest = remaining - k;
     if rest < min && stub(heights.get(k..remaining).unwrap_or(&[]), rest) {
@@ -355,6 +406,9 @@ const ROW_SIZE: f32 = 9.0;
 const ROW_LEADING: f32 = 12.5;
 const ROW_PAD_X: f32 = 4.5;
 const ROW_PAD_Y: f32 = 3.5;
+/// The height of a row of [`MIN_SPLIT_LINES`] lines: a table's part at least
+/// this tall is no stub, however few its rows (rule 2 of the module's doc).
+const TALL_ROW: f32 = MIN_SPLIT_LINES as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
 
 /// A table's columns and shaped header.
 struct Grid<'t> {
@@ -388,9 +442,22 @@ struct Cursor {
 /// One table row, shaped.
 struct Row {
     index: usize,
-    cells: Vec<Vec<ShapedLine>>,
+    cells: Vec<Vec<CellLine>>,
     lines: usize,
 }
+
+/// A line of a table cell: its text, set `indent` points in from the cell's
+/// start, and the marker drawn in that indent on a list item's first line.
+struct CellLine {
+    line: ShapedLine,
+    indent: f32,
+    mark: Option<ShapedLine>,
+}
+
+/// What opens an item of a list set in a table cell, one item a line (a
+/// bullet and a no-break space): the item's wrapped lines hang under its
+/// text, right of the bullet, so that the eye finds where each item starts.
+pub const CELL_BULLET: &str = "\u{2022}\u{a0}";
 
 pub struct Flow<'a> {
     sh: &'a mut Shaper,
@@ -691,11 +758,41 @@ impl<'a> Flow<'a> {
 
     /// Places `heights.len()` units with orphan and widow control; `draw` puts
     /// unit `i` with its top at the flow's `y`.
-    fn place_units(&mut self, heights: &[f32], min: usize, mut draw: impl FnMut(&mut Self, usize)) {
+    fn place_units(&mut self, heights: &[f32], min: usize, draw: impl FnMut(&mut Self, usize)) {
+        self.place_units_except(heights, min, &|_| false, draw);
+    }
+
+    /// [`Flow::place_units`], never breaking the page just before a unit `j`
+    /// for which `no_break_before(j)` holds (a reference's note and the
+    /// lines around it): the break moves up to an allowed place that keeps
+    /// `min` units on this page, or the units move to the next page, unless
+    /// they are at the top of one already (nothing better can be done).
+    fn place_units_except(
+        &mut self,
+        heights: &[f32],
+        min: usize,
+        no_break_before: &dyn Fn(usize) -> bool,
+        mut draw: impl FnMut(&mut Self, usize),
+    ) {
         let mut i = 0;
         while i < heights.len() {
-            let take = plan(BOTTOM - self.y, BOTTOM - TOP, &heights[i..], heights.len() - i, min, self.at_top());
+            let at_top = self.at_top();
+            let take = plan(BOTTOM - self.y, BOTTOM - TOP, &heights[i..], heights.len() - i, min, at_top);
             let k = match take {
+                Take::Units(k) if i + k < heights.len() && no_break_before(i + k) => {
+                    let mut j = k;
+                    while j > 0 && no_break_before(i + j) {
+                        j -= 1;
+                    }
+                    if j >= min.min(heights.len() - i) {
+                        j
+                    } else if !at_top {
+                        self.break_keeping();
+                        continue;
+                    } else {
+                        k
+                    }
+                }
                 Take::Units(k) => k,
                 Take::NewPage => {
                     self.break_keeping();
@@ -1055,8 +1152,14 @@ impl<'a> Flow<'a> {
             heights.push(ns.leading + 1.0);
             heights.extend(std::iter::repeat_n(ns.leading, notes.len() - 1));
         }
+        // Rule 4 of the module's doc: no break between the reference's text
+        // and its note's first MIN_LINES lines, nor one leaving a single
+        // line of the text with the note (the tester's Sjoding, reference 24
+        // at the foot of a page and its annotation alone on the next).
+        let n_notes = notes.len();
+        let no_break_before = move |j: usize| n_notes > 0 && j + 1 >= n_text && j < n_text + MIN_LINES.min(n_notes);
         let mut all = lines.into_iter().chain(notes);
-        self.place_units(&heights, MIN_LINES, |f, i| {
+        self.place_units_except(&heights, MIN_LINES, &no_break_before, |f, i| {
             let Some(l) = all.next() else { return };
             if i < n_text {
                 let by = baseline(f.y, st.leading, st.size);
@@ -1115,12 +1218,12 @@ impl<'a> Flow<'a> {
             let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
             let heights = self.look_ahead(&g, &mut c, avail);
             let at_top = self.at_top() || (c.header_here && c.off > 0);
-            let take = plan(avail, BOTTOM - TOP - g.header_h, &heights, n - c.placed, MIN_ROWS, at_top);
+            let take = plan_with(avail, BOTTOM - TOP - g.header_h, &heights, n - c.placed, MIN_ROWS, TALL_ROW, at_top);
             let mut fill = false;
             let k = match take {
                 Take::NewPage => {
                     let mut rows = 0;
-                    if self.split_front(&g, &mut c, TAIL_PAGE) {
+                    if self.split_front(&g, &mut c, SPLIT_ROOM) {
                         self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
                         self.new_page();
                     } else if let Some(k) = self.rows_then_split(&heights, avail, n - c.placed) {
@@ -1174,7 +1277,7 @@ impl<'a> Flow<'a> {
             }
             if c.placed < n {
                 // A tall next row starts here rather than leave the room empty.
-                self.split_front(&g, &mut c, if fill { 0.0 } else { TAIL_PAGE });
+                self.split_front(&g, &mut c, if fill { 0.0 } else { SPLIT_ROOM });
                 // The closing rule of the table's part on this page.
                 self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
                 self.new_page();
@@ -1187,12 +1290,12 @@ impl<'a> Flow<'a> {
 
     /// Starts the next row here and lets it go on over the page when it does
     /// not fit the room left and moving it would leave at least `min_room`
-    /// empty, as long as each part keeps [`MIN_SPLIT_LINES`] lines. A row
-    /// that fits on a page of its own is split only with at least
-    /// [`TAIL_PAGE`] of room (a page left a quarter empty or less is better
-    /// than a row cut); a taller one (a module with forty linked readings)
-    /// wherever its parts are long enough. Returns whether it placed any of
-    /// the row.
+    /// empty, as long as each part keeps [`MIN_SPLIT_LINES`] lines (rule 1
+    /// of the module's doc). A row that fits on a page of its own is split
+    /// only with at least [`SPLIT_ROOM`] of room (a page left less than a
+    /// sixth empty is better than a row cut); a taller one (a module with
+    /// forty linked readings) wherever its parts are long enough. Returns
+    /// whether it placed any of the row.
     fn split_front(&mut self, g: &Grid, c: &mut Cursor, min_room: f32) -> bool {
         let avail = BOTTOM - self.y - if c.header_here { 0.0 } else { g.header_h };
         if avail < min_room {
@@ -1205,7 +1308,7 @@ impl<'a> Flow<'a> {
         }
         let Some(left) = c.queue.front().map(|r| r.lines - c.off) else { return false };
         let fits = ((avail - 2.0 * ROW_PAD_Y) / ROW_LEADING).floor().max(0.0) as usize;
-        if fits >= left || (left <= g.page_lines() && avail < TAIL_PAGE) {
+        if fits >= left || (left <= g.page_lines() && avail < SPLIT_ROOM) {
             return false;
         }
         let take = fits.min(left.saturating_sub(MIN_SPLIT_LINES));
@@ -1275,7 +1378,7 @@ impl<'a> Flow<'a> {
         let rest = remaining - k;
         // The rows after them: `heights` holds at least MIN_ROWS past those that fit.
         let rest_h: f32 = heights.get(k..remaining).map_or(f32::INFINITY, |h| h.iter().sum());
-        let rest_stub = rest < MIN_ROWS && rest_h < TAIL_PAGE;
+        let rest_stub = rest < MIN_ROWS && rest_h < TALL_ROW - 0.01;
         (part >= TAIL_PAGE && !rest_stub).then_some(k)
     }
 
@@ -1330,10 +1433,10 @@ impl<'a> Flow<'a> {
 
     fn shape_row(&mut self, g: &Grid, index: usize) -> Row {
         let row = &g.t.rows[index];
-        let cells: Vec<Vec<ShapedLine>> = (0..g.widths.len())
+        let cells: Vec<Vec<CellLine>> = (0..g.widths.len())
             .map(|ci| {
                 let s = row.get(ci).map(|s| s.as_str()).unwrap_or("");
-                self.sh.wrap(s, Weight::Regular, ROW_SIZE, (g.widths[ci] - 2.0 * ROW_PAD_X).max(4.0))
+                self.cell_lines(s, (g.widths[ci] - 2.0 * ROW_PAD_X).max(4.0))
             })
             .collect();
         self.note_missing(|| {
@@ -1342,6 +1445,36 @@ impl<'a> Flow<'a> {
         });
         let lines = cells.iter().map(|c| c.len()).max().unwrap_or(1).max(1);
         Row { index, cells, lines }
+    }
+
+    /// The lines of a cell's text `s` wrapped to `w`. A line of `s` that
+    /// opens with [`CELL_BULLET`] is a list item: the bullet is drawn at the
+    /// cell's start and the item's text, wrapped to the width left, hangs
+    /// right of it (when the column is wide enough for that: more than
+    /// twice the bullet). Other text wraps to the whole width.
+    fn cell_lines(&mut self, s: &str, w: f32) -> Vec<CellLine> {
+        let plain = |lines: Vec<ShapedLine>| lines.into_iter().map(|line| CellLine { line, indent: 0.0, mark: None });
+        let mark_w = self.sh.width(CELL_BULLET, Weight::Regular, ROW_SIZE);
+        if !s.split('\n').any(|h| h.starts_with(CELL_BULLET)) || mark_w * 2.0 >= w {
+            let lines = self.sh.wrap(s, Weight::Regular, ROW_SIZE, w);
+            return plain(lines).collect();
+        }
+        let mut out = Vec::new();
+        for h in s.split('\n') {
+            match h.strip_prefix(CELL_BULLET) {
+                Some(item) => {
+                    let mark = self.sh.shape("\u{2022}", Weight::Regular, ROW_SIZE);
+                    for (i, line) in self.sh.wrap(item, Weight::Regular, ROW_SIZE, w - mark_w).into_iter().enumerate() {
+                        out.push(CellLine { line, indent: mark_w, mark: (i == 0).then(|| mark.clone()) });
+                    }
+                }
+                None => {
+                    let lines = self.sh.wrap(h, Weight::Regular, ROW_SIZE, w);
+                    out.extend(plain(lines));
+                }
+            }
+        }
+        out
     }
 
     /// Heights of the rows still to place, shaping ahead until they overflow
@@ -1417,7 +1550,10 @@ impl<'a> Flow<'a> {
             for (li, l) in cell.iter().enumerate().skip(off).take(take) {
                 let by = baseline(top + ROW_PAD_Y + (li - off) as f32 * ROW_LEADING, ROW_LEADING, ROW_SIZE);
                 let (x, w) = (g.xs[ci] + ROW_PAD_X, g.widths[ci] - 2.0 * ROW_PAD_X);
-                self.text_aligned(x, w, by, l.clone(), &g.t.columns[ci].align, TEXT);
+                if let Some(mark) = &l.mark {
+                    self.text_at(x, by, mark.clone(), TEXT);
+                }
+                self.text_aligned(x + l.indent, w - l.indent, by, l.line.clone(), &g.t.columns[ci].align, TEXT);
             }
         }
         self.y = top + rh;

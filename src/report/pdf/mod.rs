@@ -18,6 +18,8 @@ pub mod shape;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_13d;
 
 /// A document to render.
 #[derive(Clone, Debug, PartialEq)]

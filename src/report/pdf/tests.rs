@@ -1481,8 +1481,11 @@ fn a_paragraph_never_ends_on_a_lone_short_word_the_line_before_can_join() {
 #[test]
 fn a_table_row_that_fits_a_page_moves_whole_and_a_taller_one_splits_in_parts_of_four_lines() {
     // Issue 13 (13q): rows continued on the next page as 2-5-line stubs. For
-    // every amount of filler above the table, a row of 12 lines is never
-    // split; a row of 120 lines is, each part holding at least 4 lines.
+    // every amount of filler above the table, a row of 5 lines is never
+    // split; a row of 120 lines is, each part holding at least 4 lines. (13d:
+    // a row of 12 lines, which 13q never split, goes on over the page as 8
+    // and 4 lines when a sixth of the page is left: moved whole, it left
+    // pages a fifth to a third empty.)
     let row = |lines: usize, tag: &str| -> Vec<String> {
         vec![tag.to_string(), (0..lines).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n")]
     };
@@ -1523,8 +1526,18 @@ fn a_table_row_that_fits_a_page_moves_whole_and_a_taller_one_splits_in_parts_of_
         for (r, want) in sizes.iter().enumerate() {
             let pages: Vec<usize> = parts.iter().filter(|((rr, _), _)| *rr == r).map(|(_, n)| *n).collect();
             assert_eq!(pages.iter().sum::<usize>(), *want, "after {filler} lines: row {r}: {parts:?}");
-            if *want <= 12 {
+            if *want < 2 * layout::MIN_SPLIT_LINES {
                 assert_eq!(pages.len(), 1, "after {filler} lines: row {r} of {want} lines split: {pages:?}");
+            } else if *want <= 12 {
+                // 13d: a row that fits on a page splits when a sixth of the
+                // page (SPLIT_ROOM, room for 8 or more lines) is left, each
+                // part keeping four lines; with less room it moves whole.
+                let room_lines = ((layout::SPLIT_ROOM - 7.0) / 12.5).floor() as usize;
+                assert!(pages.len() <= 2, "after {filler} lines: row {r}: {pages:?}");
+                if pages.len() == 2 {
+                    assert!(pages[1] >= layout::MIN_SPLIT_LINES, "after {filler} lines: row {r}: {pages:?}");
+                    assert!(pages[0] >= room_lines.min(*want - layout::MIN_SPLIT_LINES), "{filler}: {pages:?}");
+                }
             } else {
                 assert!(pages.len() >= 3, "{pages:?}");
                 assert!(pages.iter().all(|n| *n >= layout::MIN_SPLIT_LINES), "after {filler} lines: {pages:?}");
