@@ -617,7 +617,19 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // `@techreport`, "PhD thesis"; btxdoc §2.2 "type: the type of a
     // technical report"), CSL's `genre`. biblatex's localisation keys
     // (`phdthesis`, `techreport`…, biblatex manual §4.9.2.13) are written out.
-    d.genre = get("type").filter(|t| !t.trim().is_empty()).map(|t| genre_of_type(&t));
+    // `@phdthesis` and `@mastersthesis` say the degree by their entry type
+    // ("similar to @thesis except that the type field is optional and
+    // defaults to the localised term 'PhD thesis'", biblatex manual §2.1.3),
+    // so a style prints "[dissertation]" or "PhD diss." for them as for
+    // `@thesis` with `type = {phdthesis}`.
+    d.genre = get("type").filter(|t| !t.trim().is_empty()).map(|t| genre_of_type(&t)).or_else(|| {
+        match e.kind.as_str() {
+            "phdthesis" => Some("phdthesis"),
+            "mastersthesis" => Some("mathesis"),
+            _ => None,
+        }
+        .map(genre_of_type)
+    });
     d.pages = get("pages");
     // biblatex's `eid` ("electronic identifier of an @article", biblatex
     // manual §2.2.2) and ACM's `articleno`: the article number, kept as the
