@@ -619,7 +619,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // (`phdthesis`, `techreport`…, biblatex manual §4.9.2.13) are written out.
     // `@phdthesis` and `@mastersthesis` say the degree by their entry type
     // ("similar to @thesis except that the type field is optional and
-    // defaults to the localised term 'PhD thesis'", biblatex manual §2.1.3),
+    // defaults to the localised term 'PhD thesis'", biblatex manual §2.1.2, type aliases),
     // so a style prints "[dissertation]" or "PhD diss." for them as for
     // `@thesis` with `type = {phdthesis}`.
     d.genre = get("type").filter(|t| !t.trim().is_empty()).map(|t| genre_of_type(&t)).or_else(|| {
