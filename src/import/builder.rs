@@ -523,6 +523,9 @@ pub fn season_of(s: &str) -> Option<&'static str> {
         "4" => return Some("winter"),
         _ => {}
     }
+    if let Some(x) = edtf_season(t) {
+        return Some(x);
+    }
     t.split(|c: char| !c.is_alphabetic()).find_map(|w| match w.to_lowercase().as_str() {
         "spring" => Some("spring"),
         "summer" => Some("summer"),
@@ -530,6 +533,28 @@ pub fn season_of(s: &str) -> Option<&'static str> {
         "winter" => Some("winter"),
         _ => None,
     })
+}
+
+/// The season of an EDTF date whose month is a season code, as biblatex
+/// writes a season in `date` (biblatex manual §2.3.8; EDTF, ISO 8601-2,
+/// level 1: 21 spring, 22 summer, 23 autumn, 24 winter; level 2: 25–28
+/// the same in the northern hemisphere, 29–32 in the southern): "1998-21",
+/// "1998-22~", and the first of an interval "1998-21/1998-23". `None` for
+/// any other text (a month, 33–41 quarters and halves, which name no season).
+pub fn edtf_season(s: &str) -> Option<&'static str> {
+    let first = s.trim().split('/').next()?.trim().trim_matches(['~', '?', '%', '[', ']']);
+    let (y, code) = first.split_once('-')?;
+    let y = y.trim_start_matches('-');
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code: u32 = code.trim_end_matches(['~', '?', '%']).parse().ok()?;
+    const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+    match code {
+        21..=24 => Some(SEASONS[(code - 21) as usize]),
+        25..=32 => Some(SEASONS[((code - 25) % 4) as usize]),
+        _ => None,
+    }
 }
 
 /// The message for a date that is not one; the same in every format.
@@ -592,6 +617,100 @@ pub struct Extra {
     /// Everything else, lines kept ("PMCID: …" among them: canon has no
     /// field for it, so it stays in the note); `None` when nothing is left.
     pub rest: Option<String>,
+    /// The labels of the lines a database writes into the note on export
+    /// ("Export Date", "Cited By", "Correspondence Address", "References",
+    /// "Funding details"…, see [`MACHINE_NOTE_LINES`]): not a note, not
+    /// kept in it, named as not stored.
+    pub machine: Vec<String>,
+}
+
+/// The labels of the lines Scopus and Web of Science write into a
+/// record's note field (Scopus RIS `N1`, its BibTeX `note`; Web of
+/// Science's "Times Cited…" lines), compared without case before a `:`:
+/// export data, not a note, so never stored as the annotation (named as
+/// not stored, one label each).
+pub const MACHINE_NOTE_LINES: &[&str] = &[
+    "export date",
+    "cited by",
+    "correspondence address",
+    "references",
+    "funding details",
+    "funding text",
+    "chemicals/cas",
+    "tradenames",
+    "manufacturers",
+    "molecular sequence numbers",
+    "sponsors",
+    "times cited in web of science core collection",
+    "total times cited",
+    "cited reference count",
+    "usage count (last 180 days)",
+    "usage count (since 2013)",
+];
+
+/// The label of a line a database writes into a note ("Cited By :12" →
+/// "Cited By", "Funding text 1: …" → "Funding text"), or `None`.
+fn machine_line(line: &str) -> Option<String> {
+    // Scopus's BibTeX writes "cited By 12", without a colon.
+    let t = line.trim();
+    if let Some(n) = t.get(..8).filter(|h| h.eq_ignore_ascii_case("cited by")).map(|_| t[8..].trim())
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(t[..8].to_string());
+    }
+    let (label, _) = line.split_once(':')?;
+    let label = label.trim();
+    let l = label.to_lowercase();
+    // "Funding text 1", "Funding text 2": numbered.
+    let base = l.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    MACHINE_NOTE_LINES.contains(&base).then(|| label[..base.len()].to_string())
+}
+
+/// A note written as HTML (Zotero's notes, in RIS `N1`: "<p>Read for week
+/// 3</p>") as plain text: tags removed (a paragraph or line break is a new
+/// line), the five XML entities and `&nbsp;` decoded. Text that holds no
+/// tag is returned as it is.
+pub fn html_note_text(s: &str) -> String {
+    let looks_html = s.contains('<')
+        && s.contains('>')
+        && ["<p", "<div", "<br", "<span", "<em", "<strong", "<b>", "<i>", "<a ", "<h1", "<h2", "<ul", "<li"]
+            .iter()
+            .any(|t| s.to_lowercase().contains(t));
+    if !looks_html {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find('>') else {
+            out.push_str(&rest[i..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[i + 1..i + j].trim_start_matches('/').to_lowercase();
+        if (tag.starts_with('p') && !tag.starts_with("pre")
+            || tag.starts_with("br")
+            || tag.starts_with("div")
+            || tag.starts_with("li"))
+            && !out.is_empty()
+            && !out.ends_with('\n')
+        {
+            out.push('\n');
+        }
+        rest = &rest[i + j + 1..];
+    }
+    out.push_str(rest);
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 /// Reads a Zotero "Extra" field into its PMID, DOI and the rest (see [`Extra`]).
@@ -604,6 +723,12 @@ pub fn read_extra(s: &str) -> Extra {
             let l = w.to_ascii_lowercase();
             ["pmid:", "doi:", "pmcid:"].into_iter().find(|k| l.starts_with(k)).map(|k| (k, k.len()))
         };
+        if let Some(label) = machine_line(line) {
+            if !out.machine.contains(&label) {
+                out.machine.push(label);
+            }
+            continue;
+        }
         if !words.iter().any(|w| key(w).is_some_and(|(k, _)| k != "pmcid:")) {
             rest.push(line.trim_end().to_string());
             continue;
@@ -649,6 +774,9 @@ fn take_extra(d: &mut Draft) {
     let e = read_extra(&x.text);
     let mut note: Vec<String> = Vec::new();
     let p = d.prefix();
+    for label in &e.machine {
+        d.not_stored_as(format!("note lines \"{label}: …\" (export data a database writes in the note, not a note)"));
+    }
     if let Some(v) = e.pmid {
         match d.pmid.as_ref().filter(|o| !o.text.trim().is_empty()) {
             None => d.pmid = Some(Val::new(v, x.at)),
