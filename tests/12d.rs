@@ -300,3 +300,149 @@ fn a_chapters_series_number_fills_the_series_number_column() {
     assert_eq!(row("A book in a series")[at("series_number")], "27");
     assert_eq!(row("A chapter in a series")[at("report_number")], "");
 }
+
+/// Every date form the importers accept, one row each: (title, stored
+/// `year month day month_end season year_note approx copyright`, the words of
+/// the warning or "" for none). The table is in the branch's note.
+const DATE_FORMS: &[(&str, &str, &str)] = &[
+    ("B year", "1998 - - - - - - -", ""),
+    ("B year month", "1998 5 - - - - - -", ""),
+    ("B month range", "1998 5 - 6 - - - -", ""),
+    ("B season", "1998 - - - summer - - -", ""),
+    ("B season range", "1998 - - - summer - - -", "runs over seasons from summer to autumn"),
+    ("B date day", "1998 5 3 - - - - -", ""),
+    ("B date day range", "1998 5 3 - - - - -", "is a range of days ending \"1998-05-05\""),
+    ("B date month range", "1998 5 - 6 - - - -", ""),
+    ("B edtf season", "1998 - - - spring - - -", ""),
+    ("B edtf approx", "1998 - - - - - approx -", ""),
+    ("B edtf uncertain", "1998 - - - - - - -", "is an uncertain year"),
+    ("B in press", "- - - - - in press - -", ""),
+    ("B year range", "1998 - - - - - - -", "runs from 1998 to 2000"),
+    ("B bad day", "2019 2 - - - - - -", "February 2019 has 28 days, not 29"),
+    ("B circa", "1998 - - - - - approx -", ""),
+    ("B copyright", "1998 - - - - - - copyright", ""),
+    ("B quarter", "1998 - - - - - - -", "names quarter 1 (an EDTF code)"),
+    ("M day range", "1998 5 3 - - - - -", "\"1998 May 3-5\" is a range of days ending \"5\""),
+    ("M season range", "1998 - - - summer - - -", "\"1998 Summer-Fall\" runs over seasons"),
+    ("M month range", "1998 5 - 6 - - - -", ""),
+    ("M day", "1998 5 3 - - - - -", ""),
+    ("R py da", "1998 5 3 - - - - -", ""),
+    ("R season", "1998 - - - summer - - -", ""),
+    ("R month range", "1998 5 - 6 - - - -", ""),
+    ("R day range", "1998 5 5 - - - - -", "\"May 5-11\" is a range of days ending \"11\""),
+    ("C parts", "1998 5 3 - - - - -", ""),
+    ("C range parts", "1998 5 3 - - - - -", "is a range of days ending \"1998-05-05\""),
+    ("C season", "1998 - - - summer - - -", ""),
+    ("C raw season range", "1998 - - - summer - - -", "\"Summer-Fall 1998\" runs over seasons"),
+    ("C circa", "1998 - - - - - approx -", ""),
+    ("C literal", "- - - - - forthcoming - -", ""),
+    ("C bad day", "2001 2 - - - - - -", "February 2001 has 28 days, not 30"),
+    ("Z day range", "2019 5 5 - - - - -", "\"May 5-11, 2019\" is a range of days ending \"11\""),
+    ("Z season", "2019 - - - spring - - -", ""),
+    ("Z other year", "2019 - - - - - - -", "\"2018-05-03\" is in another year than the year \"2019\""),
+    ("E pub date", "2019 5 5 - - - - -", "\"May 5-11\" is a range of days ending \"11\""),
+    ("V cells", "1998 5 3 - - - - -", ""),
+    ("V season cell", "1998 - - - summer - - -", ""),
+    ("V month range cell", "1998 5 - 6 - - - -", ""),
+];
+
+const DATES_BIB: &str = "@article{b1, title={B year}, journal={J}, year={1998}}
+@article{b2, title={B year month}, journal={J}, year={1998}, month={may}}
+@article{b3, title={B month range}, journal={J}, year={1998}, month={may--jun}}
+@article{b4, title={B season}, journal={J}, year={1998}, month={Summer}}
+@article{b5, title={B season range}, journal={J}, year={1998}, month={Summer-Fall}}
+@article{b6, title={B date day}, journal={J}, date={1998-05-03}}
+@article{b7, title={B date day range}, journal={J}, date={1998-05-03/1998-05-05}}
+@article{b8, title={B date month range}, journal={J}, date={1998-05/1998-06}}
+@article{b9, title={B edtf season}, journal={J}, date={1998-21}}
+@article{b10, title={B edtf approx}, journal={J}, date={1998~}}
+@article{b11, title={B edtf uncertain}, journal={J}, date={1998?}}
+@article{b12, title={B in press}, journal={J}, year={in press}}
+@article{b13, title={B year range}, journal={J}, year={1998-2000}}
+@article{b14, title={B bad day}, journal={J}, date={2019-02-29}}
+@article{b15, title={B circa}, journal={J}, year={c. 1998}}
+@article{b16, title={B copyright}, journal={J}, year={c1998}}
+@article{b17, title={B quarter}, journal={J}, date={1998-33}}
+";
+
+const DATES_NBIB: &str = "PMID- 1\nTI  - M day range.\nDP  - 1998 May 3-5\nJT  - J\n\n\
+PMID- 2\nTI  - M season range.\nDP  - 1998 Summer-Fall\nJT  - J\n\n\
+PMID- 3\nTI  - M month range.\nDP  - 1998 May-Jun\nJT  - J\n\n\
+PMID- 4\nTI  - M day.\nDP  - 1998 May 3\nJT  - J\n\n";
+
+const DATES_RIS: &str = "TY  - JOUR\nTI  - R py da\nPY  - 1998\nDA  - 1998/05/03/\nER  - \n\n\
+TY  - JOUR\nTI  - R season\nPY  - 1998///Summer\nER  - \n\n\
+TY  - JOUR\nTI  - R month range\nDA  - 1998/05-06/\nER  - \n\n\
+TY  - JOUR\nTI  - R day range\nPY  - 1998\nDA  - May 5-11\nER  - \n";
+
+const DATES_JSON: &str = r#"[{"id":"c1","type":"article-journal","title":"C parts","issued":{"date-parts":[[1998,5,3]]}},
+{"id":"c2","type":"article-journal","title":"C range parts","issued":{"date-parts":[[1998,5,3],[1998,5,5]]}},
+{"id":"c3","type":"article-journal","title":"C season","issued":{"date-parts":[[1998]],"season":2}},
+{"id":"c4","type":"article-journal","title":"C raw season range","issued":{"raw":"Summer-Fall 1998"}},
+{"id":"c5","type":"article-journal","title":"C circa","issued":{"date-parts":[[1998]],"circa":true}},
+{"id":"c6","type":"article-journal","title":"C literal","issued":{"literal":"forthcoming"}},
+{"id":"c7","type":"article-journal","title":"C bad day","issued":{"date-parts":[[2001,2,30]]}}]"#;
+
+const DATES_ZOTERO: &str = "Key,Item Type,Publication Year,Title,Date\n\
+K1,journalArticle,2019,Z day range,\"May 5-11, 2019\"\n\
+K2,journalArticle,2019,Z season,Spring 2019\n\
+K3,journalArticle,2019,Z other year,2018-05-03\n";
+
+const DATES_ENDNOTE: &str = "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Magazine Article\">19</ref-type>\
+<titles><title>E pub date</title><secondary-title>The New Yorker</secondary-title></titles>\
+<dates><year>2019</year><pub-dates><date>May 5-11</date></pub-dates></dates></record></records></xml>";
+
+const DATES_CSV: &str = "title,year,month,day,season,month_end\n\
+V cells,1998,5,3,,\n\
+V season cell,1998,,,summer,\n\
+V month range cell,1998,5,,,6\n";
+
+#[test]
+fn every_date_form_is_stored_or_named_one_row_each() {
+    let w = Workdir::new();
+    let mut said = String::new();
+    for (name, text) in [
+        ("d.bib", DATES_BIB),
+        ("d.nbib", DATES_NBIB),
+        ("d.ris", DATES_RIS),
+        ("d.json", DATES_JSON),
+        ("z.csv", DATES_ZOTERO),
+        ("e.xml", DATES_ENDNOTE),
+        ("v.csv", DATES_CSV),
+    ] {
+        said.push_str(&w.import_reading(name, text));
+    }
+    let l = w.reading_list();
+    let warnings: Vec<&str> = said.lines().filter(|l| l.contains("warning")).collect();
+    for (title, want, message) in DATE_FORMS {
+        let r = reading(&l, title);
+        let f = |k: &str| match &r[k] {
+            Value::Null => "-".to_string(),
+            Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let flag = |k: &str, word: &str| if r[k] == true { word.to_string() } else { "-".to_string() };
+        let got = [
+            f("year"),
+            f("month"),
+            f("day"),
+            f("month_end"),
+            f("season"),
+            f("year_note"),
+            flag("date_approximate", "approx"),
+            flag("date_copyright", "copyright"),
+        ]
+        .join(" ");
+        assert_eq!(&got, want, "{title}");
+        if !message.is_empty() {
+            assert!(warnings.iter().any(|w| w.contains(message)), "{title}: no warning with {message:?} in {said}");
+        }
+    }
+    // Every warning is one the table expects: nothing else is said about a date.
+    for w in &warnings {
+        if w.contains("is not read") || w.contains("not stored:") && !w.contains("the day in") {
+            continue;
+        }
+        assert!(DATE_FORMS.iter().any(|(_, _, m)| !m.is_empty() && w.contains(m)), "unexpected warning: {w}");
+    }
+}

@@ -557,6 +557,24 @@ pub fn edtf_season(s: &str) -> Option<&'static str> {
     }
 }
 
+/// The part of a year an EDTF date names with a code that is no month and
+/// no season ("1998-33": ISO 8601-2 level 2, 33–36 quarters 1–4, 37–39
+/// quadrimesters 1–3, 40–41 semesters 1–2), as words ("quarter 1"), or `None`.
+pub fn edtf_sub_year(s: &str) -> Option<String> {
+    let t = s.trim().trim_matches(['~', '?', '%']);
+    let (y, code) = t.split_once('-')?;
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code: u32 = code.trim_end_matches(['~', '?', '%']).parse().ok()?;
+    match code {
+        33..=36 => Some(format!("quarter {}", code - 32)),
+        37..=39 => Some(format!("quadrimester {}", code - 36)),
+        40..=41 => Some(format!("semester {}", code - 39)),
+        _ => None,
+    }
+}
+
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
     if let Some(m) = short_year_message(v) {
@@ -1091,6 +1109,21 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                     super::dates::uncertain_message("the date", &v.text, y)
                 };
                 d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{m}")));
+            }
+        }
+        // An EDTF part of a year that is no season (ISO 8601-2 level 2: 33–36
+        // quarters, 37–39 quadrimesters, 40–41 semesters): canon has no
+        // field for it; the year is kept and the part named.
+        for v in own.into_iter().flatten() {
+            if let Some(what) = edtf_sub_year(&v.text) {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} names {what} (an EDTF code); canon keeps the year {y} and not the {what}",
+                        v.text.trim()
+                    ),
+                ));
             }
         }
         // A range of days ("1998 May 5-11", "3-5 May 1998", an interval of
