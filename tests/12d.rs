@@ -203,8 +203,9 @@ fn an_edtf_season_in_a_biblatex_date_is_the_season() {
             "{t}"
         );
     }
-    // The range's end is named, as for "Summer-Fall 1998".
-    assert!(err.contains("runs over seasons from summer to autumn"), "{err}");
+    // The range is kept whole, as "Summer-Fall 1998" is.
+    assert!(!err.contains("runs over seasons"), "{err}");
+    assert_eq!(reading(&l, "Season range")["season_end"], "autumn");
     let vancouver = w.references("vancouver");
     assert!(common::reference(&vancouver, "Season spring").contains("1998 Spring"), "{vancouver:?}");
 }
@@ -302,48 +303,57 @@ fn a_chapters_series_number_fills_the_series_number_column() {
 }
 
 /// Every date form the importers accept, one row each: (title, stored
-/// `year month day month_end season year_note approx copyright`, the words of
+/// `year month day month_end season year_note approx copyright day_end
+/// season_end`, the words of
 /// the warning or "" for none). The table is in the branch's note.
 const DATE_FORMS: &[(&str, &str, &str)] = &[
-    ("B year", "1998 - - - - - - -", ""),
-    ("B year month", "1998 5 - - - - - -", ""),
-    ("B month range", "1998 5 - 6 - - - -", ""),
-    ("B season", "1998 - - - summer - - -", ""),
-    ("B season range", "1998 - - - summer - - -", "runs over seasons from summer to autumn"),
-    ("B date day", "1998 5 3 - - - - -", ""),
-    ("B date day range", "1998 5 3 - - - - -", "is a range of days ending \"1998-05-05\""),
-    ("B date month range", "1998 5 - 6 - - - -", ""),
-    ("B edtf season", "1998 - - - spring - - -", ""),
-    ("B edtf approx", "1998 - - - - - approx -", ""),
-    ("B edtf uncertain", "1998 - - - - - - -", "is an uncertain year"),
-    ("B in press", "- - - - - in press - -", ""),
-    ("B year range", "1998 - - - - - - -", "runs from 1998 to 2000"),
-    ("B bad day", "2019 2 - - - - - -", "February 2019 has 28 days, not 29"),
-    ("B circa", "1998 - - - - - approx -", ""),
-    ("B copyright", "1998 - - - - - - copyright", ""),
-    ("B quarter", "1998 - - - - - - -", "names quarter 1 (an EDTF code)"),
-    ("M day range", "1998 5 3 - - - - -", "\"1998 May 3-5\" is a range of days ending \"5\""),
-    ("M season range", "1998 - - - summer - - -", "\"1998 Summer-Fall\" runs over seasons"),
-    ("M month range", "1998 5 - 6 - - - -", ""),
-    ("M day", "1998 5 3 - - - - -", ""),
-    ("R py da", "1998 5 3 - - - - -", ""),
-    ("R season", "1998 - - - summer - - -", ""),
-    ("R month range", "1998 5 - 6 - - - -", ""),
-    ("R day range", "1998 5 5 - - - - -", "\"May 5-11\" is a range of days ending \"11\""),
-    ("C parts", "1998 5 3 - - - - -", ""),
-    ("C range parts", "1998 5 3 - - - - -", "is a range of days ending \"1998-05-05\""),
-    ("C season", "1998 - - - summer - - -", ""),
-    ("C raw season range", "1998 - - - summer - - -", "\"Summer-Fall 1998\" runs over seasons"),
-    ("C circa", "1998 - - - - - approx -", ""),
-    ("C literal", "- - - - - forthcoming - -", ""),
-    ("C bad day", "2001 2 - - - - - -", "February 2001 has 28 days, not 30"),
-    ("Z day range", "2019 5 5 - - - - -", "\"May 5-11, 2019\" is a range of days ending \"11\""),
-    ("Z season", "2019 - - - spring - - -", ""),
-    ("Z other year", "2019 - - - - - - -", "\"2018-05-03\" is in another year than the year \"2019\""),
-    ("E pub date", "2019 5 5 - - - - -", "\"May 5-11\" is a range of days ending \"11\""),
-    ("V cells", "1998 5 3 - - - - -", ""),
-    ("V season cell", "1998 - - - summer - - -", ""),
-    ("V month range cell", "1998 5 - 6 - - - -", ""),
+    ("B year", "1998 - - - - - - - - -", ""),
+    ("B year month", "1998 5 - - - - - - - -", ""),
+    ("B month range", "1998 5 - 6 - - - - - -", ""),
+    ("B season", "1998 - - - summer - - - - -", ""),
+    ("B season range", "1998 - - - summer - - - - autumn", ""),
+    ("B date day", "1998 5 3 - - - - - - -", ""),
+    ("B date day range", "1998 5 3 - - - - - 5 -", ""),
+    ("B date month range", "1998 5 - 6 - - - - - -", ""),
+    ("B edtf season", "1998 - - - spring - - - - -", ""),
+    ("B edtf approx", "1998 - - - - - approx - - -", ""),
+    ("B edtf uncertain", "1998 - - - - - - - - -", "is an uncertain year"),
+    ("B in press", "- - - - - in press - - - -", ""),
+    ("B year range", "1998 - - - - - - - - -", "runs from 1998 to 2000"),
+    ("B bad day", "2019 2 - - - - - - - -", "February 2019 has 28 days, not 29"),
+    ("B circa", "1998 - - - - - approx - - -", ""),
+    ("B copyright", "1998 - - - - - - copyright - -", ""),
+    ("B quarter", "1998 - - - - - - - - -", "names quarter 1 (an EDTF code)"),
+    ("M day range", "1998 5 3 - - - - - 5 -", ""),
+    ("M season range", "1998 - - - summer - - - - autumn", ""),
+    ("M month range", "1998 5 - 6 - - - - - -", ""),
+    ("M day", "1998 5 3 - - - - - - -", ""),
+    ("M days across months", "1998 5 30 - - - - - - -", "\"1998 May 30-Jun 2\" is a range of days ending \"jun 2\""),
+    ("R py da", "1998 5 3 - - - - - - -", ""),
+    ("R season", "1998 - - - summer - - - - -", ""),
+    ("R month range", "1998 5 - 6 - - - - - -", ""),
+    ("R day range", "1998 5 5 - - - - - 11 -", ""),
+    ("C parts", "1998 5 3 - - - - - - -", ""),
+    ("C range parts", "1998 5 3 - - - - - 5 -", ""),
+    ("C season", "1998 - - - summer - - - - -", ""),
+    ("C raw season range", "1998 - - - summer - - - - autumn", ""),
+    ("C circa", "1998 - - - - - approx - - -", ""),
+    ("C literal", "- - - - - forthcoming - - - -", ""),
+    ("C bad day", "2001 2 - - - - - - - -", "February 2001 has 28 days, not 30"),
+    ("Z day range", "2019 5 5 - - - - - 11 -", ""),
+    ("Z season", "2019 - - - spring - - - - -", ""),
+    ("Z other year", "2019 - - - - - - - - -", "\"2018-05-03\" is in another year than the year \"2019\""),
+    ("E pub date", "2019 5 5 - - - - - 11 -", ""),
+    ("V cells", "1998 5 3 - - - - - - -", ""),
+    ("V season cell", "1998 - - - summer - - - - -", ""),
+    ("V month range cell", "1998 5 - 6 - - - - - -", ""),
+    ("V day range cells", "1998 5 3 - - - - - 5 -", ""),
+    ("V season range cells", "1998 - - - summer - - - - autumn", ""),
+    (
+        "V bad day end",
+        "1998 5 3 - - - - - - -",
+        "day_end \"2\" not stored: expected a later day of the same month after the day (3)",
+    ),
 ];
 
 const DATES_BIB: &str = "@article{b1, title={B year}, journal={J}, year={1998}}
@@ -368,7 +378,8 @@ const DATES_BIB: &str = "@article{b1, title={B year}, journal={J}, year={1998}}
 const DATES_NBIB: &str = "PMID- 1\nTI  - M day range.\nDP  - 1998 May 3-5\nJT  - J\n\n\
 PMID- 2\nTI  - M season range.\nDP  - 1998 Summer-Fall\nJT  - J\n\n\
 PMID- 3\nTI  - M month range.\nDP  - 1998 May-Jun\nJT  - J\n\n\
-PMID- 4\nTI  - M day.\nDP  - 1998 May 3\nJT  - J\n\n";
+PMID- 4\nTI  - M day.\nDP  - 1998 May 3\nJT  - J\n\n\
+PMID- 5\nTI  - M days across months.\nDP  - 1998 May 30-Jun 2\nJT  - J\n\n";
 
 const DATES_RIS: &str = "TY  - JOUR\nTI  - R py da\nPY  - 1998\nDA  - 1998/05/03/\nER  - \n\n\
 TY  - JOUR\nTI  - R season\nPY  - 1998///Summer\nER  - \n\n\
@@ -392,10 +403,13 @@ const DATES_ENDNOTE: &str = "<?xml version=\"1.0\"?><xml><records><record><ref-t
 <titles><title>E pub date</title><secondary-title>The New Yorker</secondary-title></titles>\
 <dates><year>2019</year><pub-dates><date>May 5-11</date></pub-dates></dates></record></records></xml>";
 
-const DATES_CSV: &str = "title,year,month,day,season,month_end\n\
-V cells,1998,5,3,,\n\
-V season cell,1998,,,summer,\n\
-V month range cell,1998,5,,,6\n";
+const DATES_CSV: &str = "title,year,month,day,season,month_end,day_end,season_end\n\
+V cells,1998,5,3,,,,\n\
+V season cell,1998,,,summer,,,\n\
+V month range cell,1998,5,,,6,,\n\
+V day range cells,1998,5,3,,,5,\n\
+V season range cells,1998,,,summer,,,fall\n\
+V bad day end,1998,5,3,,,2,\n";
 
 #[test]
 fn every_date_form_is_stored_or_named_one_row_each() {
@@ -431,6 +445,8 @@ fn every_date_form_is_stored_or_named_one_row_each() {
             f("year_note"),
             flag("date_approximate", "approx"),
             flag("date_copyright", "copyright"),
+            f("day_end"),
+            f("season_end"),
         ]
         .join(" ");
         assert_eq!(&got, want, "{title}");
@@ -445,4 +461,44 @@ fn every_date_form_is_stored_or_named_one_row_each() {
         }
         assert!(DATE_FORMS.iter().any(|(_, _, m)| !m.is_empty() && w.contains(m)), "unexpected warning: {w}");
     }
+}
+
+#[test]
+fn a_range_of_days_or_seasons_is_kept_whole_shown_exported_and_edited_away() {
+    let w = Workdir::new();
+    w.import_reading(
+        "r.nbib",
+        "PMID- 30000201\nTI  - Day range kept.\nDP  - 1998 May 3-5\nJT  - J\n\n\
+         PMID- 30000202\nTI  - Season range kept.\nDP  - 1998 Summer-Fall\nJT  - J\n\n",
+    );
+    let l = w.reading_list();
+    let days = reading(&l, "Day range kept");
+    assert_eq!((days["day"].as_i64(), days["day_end"].as_i64()), (Some(3), Some(5)));
+    let seasons = reading(&l, "Season range kept");
+    assert_eq!((seasons["season"].as_str(), seasons["season_end"].as_str()), (Some("summer"), Some("autumn")));
+    let id = days["id"].as_i64().unwrap().to_string();
+    let shown = w.ok(&["reading", "show", &id]);
+    assert!(shown.contains("day_end") && shown.contains('5'), "{shown}");
+    // The same file again changes nothing; an older copy without the range keeps it.
+    let again = w.import_reading("r2.nbib", "PMID- 30000201\nTI  - Day range kept.\nDP  - 1998 May 3\nJT  - J\n\n");
+    assert!(again.contains("0 changed") || again.contains("unchanged"), "{again}");
+    assert_eq!(reading(&w.reading_list(), "Day range kept")["day_end"], 5);
+    // A day edited by hand takes the range's end with it (no stale end, no constraint error).
+    w.ok(&["reading", "edit", &id, "--day", "4", "--by", "amina"]);
+    let r = reading(&w.reading_list(), "Day range kept").clone();
+    assert_eq!((r["day"].as_i64(), r["day_end"].as_i64()), (Some(4), None));
+    let sid = seasons["id"].as_i64().unwrap().to_string();
+    w.ok(&["reading", "edit", &sid, "--year", "1999", "--by", "amina"]);
+    let r = reading(&w.reading_list(), "Season range kept").clone();
+    assert_eq!(r["season_end"], Value::Null, "{r}");
+    // A bundle keeps both columns.
+    let dir = w.path("b");
+    w.ok(&["export", "bundle", dir.to_str().unwrap()]);
+    let table = std::fs::read_to_string(dir.join("reading.jsonl")).unwrap();
+    assert!(table.contains("\"season_end\"") && table.contains("\"day_end\""), "{table}");
+    // And a database rebuilt from it has them.
+    let rebuilt = w.path("rebuilt.db");
+    w.ok_at(&rebuilt, &["import", "bundle", dir.to_str().unwrap()]);
+    let list: Value = serde_json::from_str(&w.ok_at(&rebuilt, &["reading", "list", "--format", "json"])).unwrap();
+    assert_eq!(reading(&list, "Season range kept")["season"], "summer");
 }

@@ -111,6 +111,10 @@ pub struct Draft {
     /// cell); a range written in the month or the date ("2019 Apr-May") is
     /// read from there.
     pub month_end: Option<Val>,
+    /// The last day of a range of days, given apart (a CSV `day_end` cell).
+    pub day_end: Option<Val>,
+    /// The last season of a range of seasons, given apart (a CSV `season_end` cell).
+    pub season_end: Option<Val>,
     /// The format says the year is approximate (CSL-JSON `circa`); a
     /// copyright year ("c1998") in the date says so too.
     pub date_approximate: bool,
@@ -1071,6 +1075,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     let date_copyright = year.is_some()
         && !date_approximate
         && (copyright_beside || d.date.as_ref().is_some_and(|v| super::dates::copyright(&v.text)));
+    let mut day_end: Option<i64> = None;
     // What the stored year cannot hold is said, never dropped in silence: the
     // end of a range of years ("950~/960~", "1998-2000", "2019 Dec-2020
     // Jan"), and an uncertain year ("1450?", "[1998?]"), kept plain (see
@@ -1127,11 +1132,28 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             }
         }
         // A range of days ("1998 May 5-11", "3-5 May 1998", an interval of
-        // CSL `date-parts`): the start is kept, the range named.
+        // CSL `date-parts`): kept whole when it ends in its first month
+        // (`day_end`); one across months keeps its start, the range named.
         let mut said_days = false;
         for v in own.into_iter().flatten() {
             if let (Some(end), false, Some(m)) = (super::dates::range_of_days(&v.text), said_days, month) {
                 said_days = true;
+                let last: Option<i64> = match end.rsplit_once('-') {
+                    // ISO "1998-05-05": the same year and month.
+                    Some((ym, dd)) if ym.split('-').nth(1).and_then(|x| x.parse::<i64>().ok()) == Some(m) => {
+                        dd.parse().ok()
+                    }
+                    Some(_) => None,
+                    None => end.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok(),
+                };
+                if let (Some(first), Some(last)) = (day, last)
+                    && last > first
+                    && last <= super::dates::days_in_month(m, Some(y))
+                    && month_end.is_none()
+                {
+                    day_end = Some(last);
+                    continue;
+                }
                 let name = super::dates::MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)];
                 let kept = match day {
                     Some(dd) => format!("{dd} {name} {y}"),
@@ -1149,21 +1171,65 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             }
         }
     }
-    // A range of seasons ("Summer-Fall 1998"): the first season is kept, the range named.
+    // A range of seasons ("Summer-Fall 1998"): kept whole (`season_end`)
+    // when it starts at the season kept; else the first is kept, the range named.
+    let mut season_end: Option<String> = None;
     if let Some(kept) = season.as_deref() {
         let sources = [d.season.as_ref(), d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
-        if let Some((v, (_, last))) =
+        if let Some((v, (first, last))) =
             sources.into_iter().flatten().find_map(|v| super::dates::season_range(&v.text).map(|r| (v, r)))
         {
-            d.warnings.push(RowError::new(
+            // One year only: "Winter 1998-Spring 1999" keeps its start, said.
+            let mut years: Vec<&str> = v.text.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).collect();
+            years.dedup();
+            if first == kept && year.is_some() && years.len() <= 1 {
+                season_end = Some(last.to_string());
+            } else {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} runs over seasons from {kept} to {last}; canon keeps one season, {kept}, and \
+                     not {last}",
+                        v.text.trim()
+                    ),
+                ));
+            }
+        }
+    }
+    // The ends given apart (canon's own CSV columns `day_end`, `season_end`).
+    if let Some(v) = d.day_end.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match v.text.trim().parse::<i64>() {
+            Ok(e)
+                if day.is_some_and(|f| e > f)
+                    && month_end.is_none()
+                    && e <= super::dates::days_in_month(month.unwrap_or(1), year) =>
+            {
+                day_end = Some(e)
+            }
+            _ => d.warnings.push(RowError::new(
                 v.at.line,
                 v.at.column,
                 format!(
-                    "{p}the date {:?} runs over seasons from {kept} to {last}; canon keeps one season, {kept}, and \
-                     not {last}",
+                    "{p}day_end {:?} not stored: expected a later day of the same month after the day{}",
+                    v.text.trim(),
+                    day.map(|f| format!(" ({f})")).unwrap_or_else(|| " (the row has none)".to_string())
+                ),
+            )),
+        }
+    }
+    if let Some(v) = d.season_end.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match season_of(&v.text) {
+            Some(e) if season.as_deref().is_some_and(|f| f != e) => season_end = Some(e.to_string()),
+            _ => d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}season_end {:?} not stored: expected spring, summer, autumn (or fall) or winter, after another \
+                     season in the season column",
                     v.text.trim()
                 ),
-            ));
+            )),
         }
     }
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
@@ -1290,6 +1356,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         month,
         day,
         month_end,
+        day_end,
+        season_end,
         date_approximate,
         date_copyright,
         kind: kind.to_string(),

@@ -1726,6 +1726,9 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "perspective",
         "credit",
         "licence",
+        // Branch 12d: the ends of a range of days and of seasons, appended.
+        "day_end",
+        "season_end",
     ]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -1781,6 +1784,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.perspective),
             o(&r.credit),
             o(&r.licence),
+            n(r.day_end),
+            o(&r.season_end),
         ]);
     }
     let mut tables = vec![
