@@ -324,12 +324,11 @@ fn file_values_are_kept_or_named_precisely() {
         "n.ris",
         "TY  - BOOK\nTI  - A book with a note\nAU  - Osei, Jane\nPY  - 2001\nNV  - 3\nN1  - <p>A note from Zotero</p>\nER  - \n",
     );
-    assert!(
-        said.contains("RIS N1 (a note of the file's: canon's notes are the list's own annotation) (1 record)"),
-        "{said}"
-    );
-    assert!(said.contains("RIS NV (the number of volumes) (1)"), "{said}");
-    assert_eq!(reading(&w.reading_list(), "A book with a note")["annotation"], Value::Null);
+    // The lead's decision (issue 12d): N1 is a note, kept as the annotation as
+    // BibTeX `note`, CSL `note` and EndNote `notes` are (Zotero's HTML as text).
+    assert!(!said.contains("RIS N1"), "{said}");
+    assert!(said.contains("RIS NV (the number of volumes) (1 record)"), "{said}");
+    assert_eq!(reading(&w.reading_list(), "A book with a note")["annotation"], "A note from Zotero");
 
     let said = w.import_reading(
         "dp.nbib",

@@ -448,6 +448,12 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     add(&w, &["--title", "In Press", "--year", "in press", "--status", "approved"]);
     // A season goes with no month (since r11): a fourth.
     add(&w, &["--title", "Every Season", "--year", "2019", "--season", "spring", "--status", "approved"]);
+    // Ranges of days and of seasons (branch 12d, schema 0022): a fifth and a sixth.
+    w.import_reading(
+        "ranges.nbib",
+        "PMID- 30000101\nTI  - Every Range.\nDP  - 1998 May 3-5\nJT  - J\n\n\
+         PMID- 30000102\nTI  - Every Season Range.\nDP  - 1998 Summer-Fall\nJT  - J\n\n",
+    );
     // JSON: the fields, walked.
     let json = w.path("r.json");
     w.ok(&["report", json.to_str().unwrap(), "-q"]);
@@ -457,7 +463,7 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     let empty = |v: &Value| v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(Vec::is_empty);
     // Every field is set on one of the three (so that each column is checked with a value).
     let holder = |f: &str| -> (&str, Value) {
-        ["Every Field", "Every Day", "In Press", "Every Season"]
+        ["Every Field", "Every Day", "In Press", "Every Season", "Every Range", "Every Season Range"]
             .into_iter()
             .map(|t| (t, reading(&doc["readings"], t)[f].clone()))
             .find(|(_, v)| !empty(v))
@@ -520,6 +526,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         assert_eq!(xlsx_row[at(col)], value, "workbook {col}");
     }
     assert_eq!(row_of(&rows, "Every Season")[at("season")], "spring", "readings.csv season");
+    assert_eq!(row_of(&rows, "Every Range")[at("day_end")], "5", "readings.csv day_end");
+    assert_eq!(row_of(&cells, "Every Season Range")[at("season_end")], "autumn", "workbook season_end");
     assert_eq!(row_of(&cells, "Every Season")[at("season")], "spring", "workbook season");
     assert_eq!(circa_row[at("year")], "ca. 1850", "a circa year as export writes it");
     let export = w.ok(&["export", "reading", "--format", "csv"]);

@@ -176,26 +176,36 @@ fn ranges_of_days_and_seasons_keep_their_start_and_are_said() {
     let list = w.reading_list();
     let day = |m: i64, d: i64| (Some(1998), Some(m), Some(d), None);
     let summer = (Some(1998), None, None, Some("summer".to_string()));
-    for (title, want, said, range) in [
-        ("Nbib days", day(5, 5), &nbib, "\"1998 May 5-11\" is a range of days"),
-        ("Nbib across months", day(5, 30), &nbib, "\"1998 May 30-Jun 2\" is a range of days"),
-        ("Endnote days", day(5, 3), &endnote, "\"3-5 May 1998\" is a range of days"),
-        ("RIS days", day(5, 5), &ris, "\"May 5-11, 1998\" is a range of days"),
-        ("Bib days", day(5, 3), &bib, "\"1998-05-03/1998-05-05\" is a range of days"),
-        ("Json days", day(5, 3), &json, "\"1998-05-03/1998-05-05\" is a range of days"),
-        ("Json across months", day(5, 30), &json, "\"1998-05-30/1998-06-02\" is a range of days"),
-        ("Csv days", day(5, 5), &csv, "\"1998 May 5-11\" is a range of days"),
-        ("Nbib seasons", summer.clone(), &nbib, "\"1998 Summer-Fall\" runs over seasons from summer to autumn"),
-        ("Endnote seasons", summer.clone(), &endnote, "\"Summer-Fall 1998\" runs over seasons"),
-        ("RIS seasons", summer.clone(), &ris, "\"1998///Summer-Fall\" runs over seasons"),
-        ("Bib seasons", summer.clone(), &bib, "\"summer–fall\" runs over seasons"),
-        ("Json seasons", summer.clone(), &json, "\"Summer-Fall\" runs over seasons"),
-        ("Csv seasons", summer.clone(), &csv, "\"Summer-Fall 1998\" runs over seasons"),
+    // Branch 12d (schema 0022): a range of days in one month and a range of
+    // seasons in one year are kept whole (`day_end`, `season_end`), not warned;
+    // a range of days across months keeps its start and is said.
+    let end = |t: &str| {
+        let r = reading(&list, t);
+        (r["day_end"].as_i64(), r["season_end"].as_str().map(str::to_string))
+    };
+    for (title, want, said, range, ends) in [
+        ("Nbib days", day(5, 5), &nbib, "\"1998 May 5-11\" is a range of days", (Some(11), None)),
+        ("Nbib across months", day(5, 30), &nbib, "\"1998 May 30-Jun 2\" is a range of days", (None, None)),
+        ("Endnote days", day(5, 3), &endnote, "\"3-5 May 1998\" is a range of days", (Some(5), None)),
+        ("RIS days", day(5, 5), &ris, "\"May 5-11, 1998\" is a range of days", (Some(11), None)),
+        ("Bib days", day(5, 3), &bib, "\"1998-05-03/1998-05-05\" is a range of days", (Some(5), None)),
+        ("Json days", day(5, 3), &json, "\"1998-05-03/1998-05-05\" is a range of days", (Some(5), None)),
+        ("Json across months", day(5, 30), &json, "\"1998-05-30/1998-06-02\" is a range of days", (None, None)),
+        ("Csv days", day(5, 5), &csv, "\"1998 May 5-11\" is a range of days", (Some(11), None)),
+        ("Nbib seasons", summer.clone(), &nbib, "\"1998 Summer-Fall\" runs over seasons", (None, Some("autumn"))),
+        ("Endnote seasons", summer.clone(), &endnote, "\"Summer-Fall 1998\" runs over seasons", (None, Some("autumn"))),
+        ("RIS seasons", summer.clone(), &ris, "\"1998///Summer-Fall\" runs over seasons", (None, Some("autumn"))),
+        ("Bib seasons", summer.clone(), &bib, "\"summer–fall\" runs over seasons", (None, Some("autumn"))),
+        ("Json seasons", summer.clone(), &json, "\"Summer-Fall\" runs over seasons", (None, Some("autumn"))),
+        ("Csv seasons", summer.clone(), &csv, "\"Summer-Fall 1998\" runs over seasons", (None, Some("autumn"))),
     ] {
         assert_eq!(date_of(&list, title), want, "{title}");
-        assert!(said.contains(range), "{title}: {range:?} not said:\n{said}");
+        let ends = (ends.0, ends.1.map(str::to_string));
+        assert_eq!(end(title), ends, "{title}");
+        let stored = ends != (None, None);
+        assert_eq!(said.contains(range), !stored, "{title}: {range:?} said only when not kept whole:\n{said}");
     }
-    assert!(nbib.contains("canon keeps one date, its start, 5 May 1998"), "{nbib}");
+    assert!(nbib.contains("canon keeps one date, its start, 30 May 1998"), "{nbib}");
 }
 
 /// A season is printed whatever the title says: a title with the year or
@@ -383,7 +393,8 @@ fn medline_publication_types_are_kept_as_the_genre() {
     let out = w.path("all.csv");
     w.ok(&["export", "reading", "--format", "csv", "--output", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",genre"), "{csv}");
+    // (Branch 12d appended day_end and season_end after genre.)
+    assert!(csv.lines().next().unwrap().ends_with(",genre,day_end,season_end"), "{csv}");
     let other = Workdir::new();
     other.ok(&["init", "-q"]);
     other.ok(&["import", "reading", out.to_str().unwrap(), "-q"]);

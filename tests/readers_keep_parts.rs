@@ -178,8 +178,9 @@ TY  - CHAP\nTI  - Ris chapter\nAU  - Ola, A\nT2  - Parent Book\nT3  - Parent Ser
     }
     // Shown and exported, and read back.
     let text = w.ok(&["export", "reading", "--format", "csv"]);
-    // (12w added `genre` after `series`, last, as each new column is.)
-    assert!(text.lines().next().unwrap().ends_with(",month_end,series,genre"), "{text}");
+    // (12w added `genre` after `series`, last, as each new column is; 12d
+    // `day_end` and `season_end` after it.)
+    assert!(text.lines().next().unwrap().ends_with(",month_end,series,genre,day_end,season_end"), "{text}");
     let other = Workdir::new();
     other.ok(&["import", "reading", w.write("x.csv", &text).to_str().unwrap()]);
     assert_eq!(reading(&other.reading_list(), "Ris edited book")["series"], "Critical Series");
@@ -199,12 +200,9 @@ fn zoteros_extra_fills_the_pmid_and_doi_and_the_rest_is_a_note() {
     let ris = "TY  - JOUR\nTI  - Ris extra\nPY  - 2018\nT2  - Lancet\nN1  - PMID: 33333333 PMCID: PMC3\nER  - \n\
 TY  - JOUR\nTI  - Ris plain note\nPY  - 2018\nT2  - Lancet\nN1  - <p>a Zotero note</p>\nER  - \n";
     let err = w.import_reading("e.ris", ris);
-    // The N1 holding Extra is read; a plain Zotero note is not imported, and named so.
-    // (12a named what N1 is: a note of the file's, where canon keeps only the list's own.)
-    assert!(
-        err.contains("RIS N1 (a note of the file's: canon's notes are the list's own annotation) (1 record)"),
-        "{err}"
-    );
+    // The N1 holding Extra is read; a plain Zotero note is the annotation (the
+    // lead's decision in issue 12d: N1 is a note, as BibTeX `note` is).
+    assert!(!err.contains("RIS N1"), "{err}");
     let bib = "@article{k, title={Bib extra}, journal={Thorax}, year=2017, extra={PMID: 44444444\nPMCID: PMC44}, annote={Mine}}\n\
 @article{l, title={Bib note}, journal={Thorax}, year=2017, note={PMID:55555555 Pages cited in class}}\n";
     w.import_reading("e.bib", bib);
@@ -221,7 +219,8 @@ TY  - JOUR\nTI  - Ris plain note\nPY  - 2018\nT2  - Lancet\nN1  - <p>a Zotero no
     let r = reading(&l, "Ris extra");
     assert_eq!(r["pmid"], "33333333");
     assert_eq!(r["annotation"], "PMCID: PMC3");
-    assert_eq!(reading(&l, "Ris plain note")["annotation"], Value::Null);
+    // A plain note is the annotation (issue 12d: N1 is a note, as BibTeX `note` is).
+    assert_eq!(reading(&l, "Ris plain note")["annotation"], "a Zotero note");
     let r = reading(&l, "Bib extra");
     assert_eq!(r["pmid"], "44444444");
     assert_eq!(r["annotation"], "Mine\nPMCID: PMC44");

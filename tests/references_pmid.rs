@@ -172,12 +172,14 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     );
     w.ok(&["import", "reading", csv.to_str().unwrap()]);
     // Make it the database canon wrote at schema 11 (0015_pmid is the pmid
-    // column; 0016 added month_end and series after it, 0018 genre).
+    // column; 0016 added month_end and series after it, 0018 genre, 0022
+    // day_end and season_end, whose checks name month_end: dropped first).
     {
         let c = rusqlite::Connection::open(w.db()).unwrap();
         c.execute_batch(
             &(common::WITHOUT_MODULE_INDEX.to_string()
-                + "ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \
+                + "ALTER TABLE reading DROP COLUMN day_end; ALTER TABLE reading DROP COLUMN season_end; \
+             ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \
              ALTER TABLE reading DROP COLUMN month_end; ALTER TABLE reading DROP COLUMN series; \
              DROP INDEX reading_pmid; ALTER TABLE reading DROP COLUMN pmid; PRAGMA user_version = 11;"),
         )
@@ -189,8 +191,8 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     }
     assert_eq!(w.count("PRAGMA user_version"), 11);
     let check = w.ok(&["check"]);
-    assert!(check.contains("(this canon writes 18)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 18);
+    assert!(check.contains("(this canon writes 19)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 19);
     let l = w.reading_list();
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));

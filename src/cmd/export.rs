@@ -114,6 +114,9 @@ const READING_COLUMNS: &[&str] = &[
     "series",
     // Issue 12w: what kind of piece it is ("Letter", "Editorial"), last for the same reason.
     "genre",
+    // Branch 12d: the ends of a range of days and of seasons, last for the same reason.
+    "day_end",
+    "season_end",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -166,6 +169,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             r.month_end.map(|m| m.to_string()).unwrap_or_default(),
             o(&r.series),
             o(&r.genre),
+            r.day_end.map(|d| d.to_string()).unwrap_or_default(),
+            o(&r.season_end),
         ]);
     }
     if !a.bom {

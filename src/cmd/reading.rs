@@ -361,6 +361,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("series", &r.series);
     opt("genre", &r.genre);
     opt("day", &r.day.map(|d| d.to_string()));
+    opt("day_end", &r.day_end.map(|d| d.to_string()));
+    opt("season_end", &r.season_end);
     opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
     opt("copyright year", &r.date_copyright.then(|| "yes".to_string()));
     opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));

@@ -111,6 +111,10 @@ pub struct Draft {
     /// cell); a range written in the month or the date ("2019 Apr-May") is
     /// read from there.
     pub month_end: Option<Val>,
+    /// The last day of a range of days, given apart (a CSV `day_end` cell).
+    pub day_end: Option<Val>,
+    /// The last season of a range of seasons, given apart (a CSV `season_end` cell).
+    pub season_end: Option<Val>,
     /// The format says the year is approximate (CSL-JSON `circa`); a
     /// copyright year ("c1998") in the date says so too.
     pub date_approximate: bool,
@@ -523,6 +527,9 @@ pub fn season_of(s: &str) -> Option<&'static str> {
         "4" => return Some("winter"),
         _ => {}
     }
+    if let Some(x) = edtf_season(t) {
+        return Some(x);
+    }
     t.split(|c: char| !c.is_alphabetic()).find_map(|w| match w.to_lowercase().as_str() {
         "spring" => Some("spring"),
         "summer" => Some("summer"),
@@ -530,6 +537,46 @@ pub fn season_of(s: &str) -> Option<&'static str> {
         "winter" => Some("winter"),
         _ => None,
     })
+}
+
+/// The season of an EDTF date whose month is a season code, as biblatex
+/// writes a season in `date` (biblatex manual §2.3.8; EDTF, ISO 8601-2,
+/// level 1: 21 spring, 22 summer, 23 autumn, 24 winter; level 2: 25–28
+/// the same in the northern hemisphere, 29–32 in the southern): "1998-21",
+/// "1998-22~", and the first of an interval "1998-21/1998-23". `None` for
+/// any other text (a month, 33–41 quarters and halves, which name no season).
+pub fn edtf_season(s: &str) -> Option<&'static str> {
+    let first = s.trim().split('/').next()?.trim().trim_matches(['~', '?', '%', '[', ']']);
+    let (y, code) = first.split_once('-')?;
+    let y = y.trim_start_matches('-');
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code: u32 = code.trim_end_matches(['~', '?', '%']).parse().ok()?;
+    const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+    match code {
+        21..=24 => Some(SEASONS[(code - 21) as usize]),
+        25..=32 => Some(SEASONS[((code - 25) % 4) as usize]),
+        _ => None,
+    }
+}
+
+/// The part of a year an EDTF date names with a code that is no month and
+/// no season ("1998-33": ISO 8601-2 level 2, 33–36 quarters 1–4, 37–39
+/// quadrimesters 1–3, 40–41 semesters 1–2), as words ("quarter 1"), or `None`.
+pub fn edtf_sub_year(s: &str) -> Option<String> {
+    let t = s.trim().trim_matches(['~', '?', '%']);
+    let (y, code) = t.split_once('-')?;
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code: u32 = code.trim_end_matches(['~', '?', '%']).parse().ok()?;
+    match code {
+        33..=36 => Some(format!("quarter {}", code - 32)),
+        37..=39 => Some(format!("quadrimester {}", code - 36)),
+        40..=41 => Some(format!("semester {}", code - 39)),
+        _ => None,
+    }
 }
 
 /// The message for a date that is not one; the same in every format.
@@ -592,6 +639,100 @@ pub struct Extra {
     /// Everything else, lines kept ("PMCID: …" among them: canon has no
     /// field for it, so it stays in the note); `None` when nothing is left.
     pub rest: Option<String>,
+    /// The labels of the lines a database writes into the note on export
+    /// ("Export Date", "Cited By", "Correspondence Address", "References",
+    /// "Funding details"…, see [`MACHINE_NOTE_LINES`]): not a note, not
+    /// kept in it, named as not stored.
+    pub machine: Vec<String>,
+}
+
+/// The labels of the lines Scopus and Web of Science write into a
+/// record's note field (Scopus RIS `N1`, its BibTeX `note`; Web of
+/// Science's "Times Cited…" lines), compared without case before a `:`:
+/// export data, not a note, so never stored as the annotation (named as
+/// not stored, one label each).
+pub const MACHINE_NOTE_LINES: &[&str] = &[
+    "export date",
+    "cited by",
+    "correspondence address",
+    "references",
+    "funding details",
+    "funding text",
+    "chemicals/cas",
+    "tradenames",
+    "manufacturers",
+    "molecular sequence numbers",
+    "sponsors",
+    "times cited in web of science core collection",
+    "total times cited",
+    "cited reference count",
+    "usage count (last 180 days)",
+    "usage count (since 2013)",
+];
+
+/// The label of a line a database writes into a note ("Cited By :12" →
+/// "Cited By", "Funding text 1: …" → "Funding text"), or `None`.
+fn machine_line(line: &str) -> Option<String> {
+    // Scopus's BibTeX writes "cited By 12", without a colon.
+    let t = line.trim();
+    if let Some(n) = t.get(..8).filter(|h| h.eq_ignore_ascii_case("cited by")).map(|_| t[8..].trim())
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(t[..8].to_string());
+    }
+    let (label, _) = line.split_once(':')?;
+    let label = label.trim();
+    let l = label.to_lowercase();
+    // "Funding text 1", "Funding text 2": numbered.
+    let base = l.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    MACHINE_NOTE_LINES.contains(&base).then(|| label[..base.len()].to_string())
+}
+
+/// A note written as HTML (Zotero's notes, in RIS `N1`: "<p>Read for week
+/// 3</p>") as plain text: tags removed (a paragraph or line break is a new
+/// line), the five XML entities and `&nbsp;` decoded. Text that holds no
+/// tag is returned as it is.
+pub fn html_note_text(s: &str) -> String {
+    let looks_html = s.contains('<')
+        && s.contains('>')
+        && ["<p", "<div", "<br", "<span", "<em", "<strong", "<b>", "<i>", "<a ", "<h1", "<h2", "<ul", "<li"]
+            .iter()
+            .any(|t| s.to_lowercase().contains(t));
+    if !looks_html {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find('>') else {
+            out.push_str(&rest[i..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[i + 1..i + j].trim_start_matches('/').to_lowercase();
+        if (tag.starts_with('p') && !tag.starts_with("pre")
+            || tag.starts_with("br")
+            || tag.starts_with("div")
+            || tag.starts_with("li"))
+            && !out.is_empty()
+            && !out.ends_with('\n')
+        {
+            out.push('\n');
+        }
+        rest = &rest[i + j + 1..];
+    }
+    out.push_str(rest);
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 /// Reads a Zotero "Extra" field into its PMID, DOI and the rest (see [`Extra`]).
@@ -604,6 +745,12 @@ pub fn read_extra(s: &str) -> Extra {
             let l = w.to_ascii_lowercase();
             ["pmid:", "doi:", "pmcid:"].into_iter().find(|k| l.starts_with(k)).map(|k| (k, k.len()))
         };
+        if let Some(label) = machine_line(line) {
+            if !out.machine.contains(&label) {
+                out.machine.push(label);
+            }
+            continue;
+        }
         if !words.iter().any(|w| key(w).is_some_and(|(k, _)| k != "pmcid:")) {
             rest.push(line.trim_end().to_string());
             continue;
@@ -649,6 +796,9 @@ fn take_extra(d: &mut Draft) {
     let e = read_extra(&x.text);
     let mut note: Vec<String> = Vec::new();
     let p = d.prefix();
+    for label in &e.machine {
+        d.not_stored_as(format!("note lines \"{label}: …\" (export data a database writes in the note, not a note)"));
+    }
     if let Some(v) = e.pmid {
         match d.pmid.as_ref().filter(|o| !o.text.trim().is_empty()) {
             None => d.pmid = Some(Val::new(v, x.at)),
@@ -925,6 +1075,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     let date_copyright = year.is_some()
         && !date_approximate
         && (copyright_beside || d.date.as_ref().is_some_and(|v| super::dates::copyright(&v.text)));
+    let mut day_end: Option<i64> = None;
     // What the stored year cannot hold is said, never dropped in silence: the
     // end of a range of years ("950~/960~", "1998-2000", "2019 Dec-2020
     // Jan"), and an uncertain year ("1450?", "[1998?]"), kept plain (see
@@ -965,12 +1116,44 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                 d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{m}")));
             }
         }
+        // An EDTF part of a year that is no season (ISO 8601-2 level 2: 33–36
+        // quarters, 37–39 quadrimesters, 40–41 semesters): canon has no
+        // field for it; the year is kept and the part named.
+        for v in own.into_iter().flatten() {
+            if let Some(what) = edtf_sub_year(&v.text) {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} names {what} (an EDTF code); canon keeps the year {y} and not the {what}",
+                        v.text.trim()
+                    ),
+                ));
+            }
+        }
         // A range of days ("1998 May 5-11", "3-5 May 1998", an interval of
-        // CSL `date-parts`): the start is kept, the range named.
+        // CSL `date-parts`): kept whole when it ends in its first month
+        // (`day_end`); one across months keeps its start, the range named.
         let mut said_days = false;
         for v in own.into_iter().flatten() {
             if let (Some(end), false, Some(m)) = (super::dates::range_of_days(&v.text), said_days, month) {
                 said_days = true;
+                let last: Option<i64> = match end.rsplit_once('-') {
+                    // ISO "1998-05-05": the same year and month.
+                    Some((ym, dd)) if ym.split('-').nth(1).and_then(|x| x.parse::<i64>().ok()) == Some(m) => {
+                        dd.parse().ok()
+                    }
+                    Some(_) => None,
+                    None => end.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok(),
+                };
+                if let (Some(first), Some(last)) = (day, last)
+                    && last > first
+                    && last <= super::dates::days_in_month(m, Some(y))
+                    && month_end.is_none()
+                {
+                    day_end = Some(last);
+                    continue;
+                }
                 let name = super::dates::MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)];
                 let kept = match day {
                     Some(dd) => format!("{dd} {name} {y}"),
@@ -988,21 +1171,65 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             }
         }
     }
-    // A range of seasons ("Summer-Fall 1998"): the first season is kept, the range named.
+    // A range of seasons ("Summer-Fall 1998"): kept whole (`season_end`)
+    // when it starts at the season kept; else the first is kept, the range named.
+    let mut season_end: Option<String> = None;
     if let Some(kept) = season.as_deref() {
         let sources = [d.season.as_ref(), d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
-        if let Some((v, (_, last))) =
+        if let Some((v, (first, last))) =
             sources.into_iter().flatten().find_map(|v| super::dates::season_range(&v.text).map(|r| (v, r)))
         {
-            d.warnings.push(RowError::new(
+            // One year only: "Winter 1998-Spring 1999" keeps its start, said.
+            let mut years: Vec<&str> = v.text.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).collect();
+            years.dedup();
+            if first == kept && year.is_some() && years.len() <= 1 {
+                season_end = Some(last.to_string());
+            } else {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} runs over seasons from {kept} to {last}; canon keeps one season, {kept}, and \
+                     not {last}",
+                        v.text.trim()
+                    ),
+                ));
+            }
+        }
+    }
+    // The ends given apart (canon's own CSV columns `day_end`, `season_end`).
+    if let Some(v) = d.day_end.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match v.text.trim().parse::<i64>() {
+            Ok(e)
+                if day.is_some_and(|f| e > f)
+                    && month_end.is_none()
+                    && e <= super::dates::days_in_month(month.unwrap_or(1), year) =>
+            {
+                day_end = Some(e)
+            }
+            _ => d.warnings.push(RowError::new(
                 v.at.line,
                 v.at.column,
                 format!(
-                    "{p}the date {:?} runs over seasons from {kept} to {last}; canon keeps one season, {kept}, and \
-                     not {last}",
+                    "{p}day_end {:?} not stored: expected a later day of the same month after the day{}",
+                    v.text.trim(),
+                    day.map(|f| format!(" ({f})")).unwrap_or_else(|| " (the row has none)".to_string())
+                ),
+            )),
+        }
+    }
+    if let Some(v) = d.season_end.as_ref().filter(|v| !v.text.trim().is_empty()) {
+        match season_of(&v.text) {
+            Some(e) if season.as_deref().is_some_and(|f| f != e) => season_end = Some(e.to_string()),
+            _ => d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}season_end {:?} not stored: expected spring, summer, autumn (or fall) or winter, after another \
+                     season in the season column",
                     v.text.trim()
                 ),
-            ));
+            )),
         }
     }
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
@@ -1129,6 +1356,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         month,
         day,
         month_end,
+        day_end,
+        season_end,
         date_approximate,
         date_copyright,
         kind: kind.to_string(),

@@ -353,9 +353,13 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         {
             let end = v.get("date-parts").and_then(|p| p.get(1)).and_then(Value::as_array);
             let last = end.and_then(|e| num(e.get(1))).and_then(season_month).filter(|l| *l != first);
-            let t = match last {
-                Some(l) => format!("{first}-{l}"),
-                None => first.to_string(),
+            // A range over two years says both ("Winter 1998-Spring 1999"):
+            // the builder keeps only a range within one year whole.
+            let (y0, y1) = (num(p.first()), end.and_then(|e| num(e.first())));
+            let t = match (last, y0, y1) {
+                (Some(l), Some(a), Some(b)) if a != b => format!("{first} {a}-{l} {b}"),
+                (Some(l), ..) => format!("{first}-{l}"),
+                (None, ..) => first.to_string(),
             };
             d.season = Some(Val::new(t, at(k)));
         } else if let Some(p) = parts

@@ -292,8 +292,13 @@ pub fn range_of_days(s: &str) -> Option<String> {
 /// "Fall/Winter 2019", BibTeX `month = {summer--fall}`): canon keeps one
 /// season, the first; the builder names the range. `None` for one season.
 pub fn season_range(s: &str) -> Option<(&'static str, &'static str)> {
-    let seasons: Vec<&'static str> =
-        s.split(|c: char| !c.is_alphabetic()).filter_map(super::builder::season_of).collect();
+    // An EDTF interval of season codes, "1998-22/1998-23" (biblatex §2.3.8).
+    let edtf: Vec<&'static str> = s.split('/').filter_map(super::builder::edtf_season).collect();
+    let seasons: Vec<&'static str> = if edtf.len() == 2 {
+        edtf
+    } else {
+        s.split(|c: char| !c.is_alphabetic()).filter_map(super::builder::season_of).collect()
+    };
     match seasons.as_slice() {
         [first, .., last] if first != last => Some((first, last)),
         _ => None,

@@ -102,7 +102,9 @@ pub fn read(text: &str) -> Read {
                     let collapse = |v: &str| v.split_whitespace().collect::<Vec<_>>().join(" ");
                     // "Type of Article" holds one publication type a line
                     // (PubMed's, as EndNote imports them): its lines are kept.
-                    let v = if p.ends_with("work-type") {
+                    // Notes likewise: one line each of what a database wrote
+                    // there ("Export Date: …", "Cited By: …"), see `builder::read_extra`.
+                    let v = if p.ends_with("work-type") || p.ends_with("notes") {
                         v.split(['\r', '\n']).map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
                     } else {
                         collapse(&v)
@@ -308,7 +310,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.language = text("language");
     // A language canon does not know is warned about at its own element.
     d.language_at = val("language").map(|v| v.at);
-    d.annotation = text("research-notes").or_else(|| text("notes"));
+    // Research Notes are the annotation; Notes is the record's note field,
+    // read as every format's is (see `builder::read_extra`): both kept.
+    d.annotation = text("research-notes");
+    d.extra = val("notes");
     for (k, at) in all("keywords/keyword") {
         d.keywords.push(Val::new(k.clone(), pos(*at)));
     }

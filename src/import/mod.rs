@@ -225,6 +225,12 @@ pub struct ReadingRecord {
     /// The last month (2–12, after `month`) of a range of months in one year
     /// ("2019 Apr-May"): the date is `month`–`month_end`, and has no day.
     pub month_end: Option<i64>,
+    /// The last day (after `day`, in the same month) of a range of days
+    /// ("1998 May 3-5": day 3, day_end 5).
+    pub day_end: Option<i64>,
+    /// The last season of a range of seasons ("1998 Summer-Fall": season
+    /// summer, season_end autumn).
+    pub season_end: Option<String>,
     /// The year is approximate: "circa 1998", "c. 1998", CSL `circa`.
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"): exact, cited "c1998"
@@ -316,7 +322,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
-/// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`). `year` covers the year, its note ("in
+/// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -357,6 +363,8 @@ impl Present {
         "month_end",
         "series",
         "genre",
+        "day_end",
+        "season_end",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

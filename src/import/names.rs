@@ -399,13 +399,20 @@ pub fn looks_institutional(n: &Name) -> bool {
 /// or read as a person, in braces (`{Ministry of Health, Ghana}`); for a person written "Given Family"
 /// (BibTeX's "Ines Duarte", "Pieter van der Berg"), which a cell would keep
 /// whole, with the family name braced (`Ines {Duarte}`, read as BibTeX
-/// reads it; the braces are not part of the name as written). A name no
-/// form reads back the same is written as it is.
+/// reads it; the braces are not part of the name as written); a particle
+/// BibTeX's lower-case rule would not find, before the braced family name
+/// (`Jean de La {Fontaine}`, `Van {Gogh}, Vincent`, see [`braced_family`]);
+/// a given name alone after a comma (`, Plato`). A form that gives back the
+/// same parts with another name-as-written is taken when none gives both;
+/// a name no form reads back is written as it is.
 pub fn cell_form(n: &Name) -> String {
-    let reads_back = |cell: &str| {
+    let back = |cell: &str| {
         let back = split_cell(cell);
-        back.doubt.is_none() && back.names.len() == 1 && back.names[0] == *n
+        (back.doubt.is_none() && back.names.len() == 1).then(|| back.names[0].clone())
     };
+    let reads_back = |cell: &str| back(cell).is_some_and(|b| b == *n);
+    // The same parts, whatever the name as written becomes.
+    let same_parts = |cell: &str| back(cell).is_some_and(|b| Name { original: n.original.clone(), ..b } == *n);
     // An institution with a comma (or a character a cell splits at) is braced
     // whatever canon's own reading of it: other tools split it otherwise.
     if n.is_literal() && n.original.contains([',', ';', '&']) && !n.original.starts_with('{') {
@@ -431,10 +438,41 @@ pub fn cell_form(n: &Name) -> String {
         (Some(f), None, None, None) if !f.contains(['{', '}']) => Some(format!("{{{f}}},")),
         _ => None,
     };
-    [family_only, brace(&n.family), brace(&n.given)]
-        .into_iter()
-        .flatten()
+    fn clean(p: &Option<String>) -> Option<&str> {
+        p.as_deref().filter(|p| !p.contains(['{', '}', ',', ';']))
+    }
+    // The parts spelt out, the family name braced: "Jean de La {Fontaine}"
+    // and "de La {Fontaine}, Jean" (a particle BibTeX's lower-case rule
+    // would not find, see [`braced_family`]), "Van {Gogh}, Jr., Vincent";
+    // a given name alone, ", Plato".
+    let (family, given, particle, suffix) = (clean(&n.family), clean(&n.given), clean(&n.particle), clean(&n.suffix));
+    let fam = family.map(|f| match particle {
+        Some(p) => format!("{p} {{{f}}}"),
+        None => format!("{{{f}}}"),
+    });
+    let natural = match (&fam, given, suffix) {
+        (Some(f), Some(g), None) => Some(format!("{g} {f}")),
+        (Some(f), Some(g), Some(x)) => Some(format!("{g} {f} {x}")),
+        _ => None,
+    };
+    let inverted = match (&fam, given, suffix) {
+        (Some(f), Some(g), None) => Some(format!("{f}, {g}")),
+        (Some(f), Some(g), Some(x)) => Some(format!("{f}, {x}, {g}")),
+        (Some(f), None, Some(x)) => Some(format!("{f}, {x},")),
+        (Some(f), None, None) => Some(format!("{f},")),
+        _ => None,
+    };
+    let given_only = match (&n.family, &n.particle, given, &n.suffix) {
+        (None, None, Some(g), None) => Some(format!(", {g}")),
+        _ => None,
+    };
+    let candidates: Vec<String> =
+        [family_only, brace(&n.family), brace(&n.given), natural, inverted, given_only].into_iter().flatten().collect();
+    candidates
+        .iter()
         .find(|c| reads_back(c))
+        .or_else(|| candidates.iter().find(|c| same_parts(c)))
+        .cloned()
         .unwrap_or_else(|| n.original.clone())
 }
 
@@ -561,7 +599,12 @@ fn is_initials(w: &str) -> bool {
 fn inverted_parts(parts: &[&str]) -> Name {
     let mut family_words: Vec<&str> = parts[0].split_whitespace().collect();
     if family_words.is_empty() {
-        return Name::literal(&parts.join(", "));
+        // ", Plato": no family name, one given name (CSL-JSON `{"given":
+        // "Plato"}`, as canon's CSVs write it, see [`cell_form`]).
+        return match parts[1..].iter().filter(|p| !p.is_empty()).collect::<Vec<_>>()[..] {
+            [given] => Name::person(None, Some(given), None, None, None),
+            _ => Name::literal(&parts.join(", ")),
+        };
     }
     let rest: Vec<&str> = parts[1..].iter().copied().filter(|p| !p.is_empty()).collect();
     // Vancouver's "Family Initials" with the suffix after a comma ("Mensah
@@ -877,11 +920,55 @@ pub fn split_cell(cell: &str) -> CellNames {
             let braced = unmask(&n.original, true);
             let plain = unmask(&n.original, false);
             *n = parse_bibtex(&braced, |x| x.replace(['{', '}'], ""))
-                .map(|b| Name { original: plain.clone(), ..b })
+                .map(|b| braced_family(&braced, Name { original: plain.clone(), ..b }))
                 .unwrap_or_else(|| Name::literal(&plain));
         }
     }
     out
+}
+
+/// A cell's name whose family name is one brace group after other words
+/// of the family part: the group is the family name and those words are
+/// the particle, whatever their case — "de La {Fontaine}, Jean" and "Jean
+/// de La {Fontaine}" are particle "de La", family "Fontaine" (CSL-JSON's
+/// `dropping-particle` "de La"), "Van {Gogh}, Vincent" particle "Van".
+/// BibTeX's rule alone (btxdoc §4: the "von" part is the lower-case words)
+/// reads them as family "La Fontaine" and "Van Gogh", which is how
+/// "Jean de {La Fontaine}" still reads. In the "Given Family" order the
+/// particle starts at the first lower-case word (before it is the given
+/// name); a name without one is left as BibTeX reads it. `b` is the name
+/// as [`parse_bibtex`] read `braced`; it is returned changed or as it is.
+fn braced_family(braced: &str, b: Name) -> Name {
+    let parts = split_top(braced, |c| c == ',');
+    let inverted = parts.len() > 1;
+    let words: Vec<&str> =
+        split_top(parts[0], |c| c.is_whitespace() || c == '~').into_iter().filter(|w| !w.trim().is_empty()).collect();
+    let mut end = words.len();
+    // "Given von {Family} Jr.": the suffix parse_bibtex took off the end.
+    if !inverted && end > 2 && b.suffix.as_deref().is_some_and(|x| Some(x) == words.last().copied()) {
+        end -= 1;
+    }
+    let Some(last) = end.checked_sub(1).map(|i| words[i]) else { return b };
+    if !(last.starts_with('{') && matching_brace(last) == Some(last.len() - 1)) || end < 2 {
+        return b;
+    }
+    let start = if inverted {
+        0
+    } else {
+        match words[..end - 1].iter().position(|w| lower_initial(w)) {
+            Some(s) if s > 0 => s,
+            _ => return b,
+        }
+    };
+    let plain = |s: &str| tidy(&s.replace(['{', '}'], ""));
+    let particle = plain(&words[start..end - 1].join(" "));
+    let family = plain(&last[1..last.len() - 1]);
+    if particle.is_empty() || family.is_empty() {
+        return b;
+    }
+    let given = if inverted { b.given.clone() } else { Some(plain(&words[..start].join(" "))) };
+    let n = Name::person(Some(&family), given.as_deref(), Some(&particle), b.suffix.as_deref(), Some(&b.original));
+    Name { original: b.original, ..n }
 }
 
 /// [`split_cell`] for a cell without braces.
@@ -1144,6 +1231,10 @@ fn initials_list(parts: &[&str]) -> bool {
 /// one "Family, Given" name.
 fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
     let parts: Vec<&str> = s.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    // ", Plato": a given name alone, one name (see `inverted_parts`).
+    if parts.len() == 1 && s.trim_start().starts_with(',') {
+        return vec![s.trim().to_string()];
+    }
     if parts.len() <= 1 {
         return parts.iter().map(|p| p.to_string()).collect();
     }

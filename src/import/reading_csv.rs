@@ -53,6 +53,8 @@ const PMID: usize = 31;
 const MONTH_END: usize = 32;
 const SERIES: usize = 33;
 const GENRE: usize = 34;
+const DAY_END: usize = 35;
+const SEASON_END: usize = 36;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -124,6 +126,10 @@ pub const FIELDS: &[Field] = &[
     Field { name: "series", aliases: &["series title", "book series"], required: false },
     // Issue 12w: what kind of piece it is (CSL `genre`: "Letter", "Editorial").
     Field { name: "genre", aliases: &[], required: false },
+    // Branch 12d: the ends of a range of days ("1998 May 3-5": day 3, day_end
+    // 5) and of seasons ("1998 Summer-Fall": season summer, season_end autumn).
+    Field { name: "day_end", aliases: &["end day", "last day"], required: false },
+    Field { name: "season_end", aliases: &["end season", "last season"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -163,6 +169,8 @@ const PRESENT: &[(usize, &str)] = &[
     (MONTH_END, "month_end"),
     (SERIES, "series"),
     (GENRE, "genre"),
+    (DAY_END, "day_end"),
+    (SEASON_END, "season_end"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -329,6 +337,8 @@ impl<'a> ReadingReader<'a> {
         d.month_end = opt(MONTH_END);
         d.series = text(SERIES);
         d.genre = text(GENRE);
+        d.day_end = opt(DAY_END);
+        d.season_end = opt(SEASON_END);
         if let Some(v) = d.season.as_ref().filter(|v| builder::season_of(&v.text).is_none()) {
             d.errors.push(RowError::new(
                 line,

@@ -49,6 +49,15 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
                 }
                 if let Some(s) = slice(r) {
                     out.push_str(s.trim_start_matches('\u{feff}'));
+                    // RIS's end tag is "ER  - ", with its space (the RIS
+                    // spec's tag form, "two letters, two spaces, a dash, a
+                    // space"), which strict readers such as EndNote expect;
+                    // trimming the record took it off.
+                    let i = out.rfind('\n').map_or(0, |i| i + 1);
+                    if format == "ris" && out[i..].split_whitespace().eq(["ER", "-"]) {
+                        out.truncate(i);
+                        out.push_str("ER  - ");
+                    }
                     out.push('\n');
                 }
                 out.push('\n');
@@ -196,7 +205,7 @@ mod tests {
         let out = String::from_utf8(render("ris", "s.ris", text, &[r]).unwrap()).unwrap();
         assert_eq!(
             out,
-            "# rejected: s.ris:4:1: record has no title; expected the reading's title\nTY  - JOUR\nPY  - 0000\nER  -\n\n"
+            "# rejected: s.ris:4:1: record has no title; expected the reading's title\nTY  - JOUR\nPY  - 0000\nER  - \n\n"
         );
     }
 

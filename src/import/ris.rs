@@ -164,6 +164,17 @@ fn draft(raw: &Raw) -> Draft {
         v.contains("pubmed") || v.contains("medline") || v.contains("nlm")
     });
     d.pmid = val(&["AN"]).filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
+    // Scopus writes the PubMed ID in `C2` (the RIS spec's "PMCID" slot for
+    // JOUR): digits alone are a PMID (MEDLINE Element Descriptions, PMID:
+    // "a 1- to 8-digit accession number"); a "PMC…" there is a PMCID, named
+    // as not stored.
+    let c2_pmid = val(&["C2"]).filter(|v| {
+        let t = v.text.trim();
+        (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    });
+    if d.pmid.is_none() {
+        d.pmid = c2_pmid.clone();
+    }
     // Every `SN` line (ISBNs, ISSNs, a report number as Zotero writes it):
     // the builder keeps the first valid ISBN and names the rest. A report's
     // `SN` that is neither an ISBN nor an ISSN is its number, as Zotero
@@ -291,19 +302,15 @@ fn draft(raw: &Raw) -> Draft {
         // One KW line may hold several keywords separated by `;` or `,`.
         d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
     }
-    // `N1` is a note; Zotero also writes its Extra field there ("PMID: …",
-    // "DOI: …"). A note that holds such a line is read as Extra (the
-    // identifiers into their fields, the rest kept as the note); any other
-    // note is not imported, as before (Zotero's own notes, often HTML).
-    let extra: Vec<(&str, u64, u64)> = all(&["N1"])
-        .into_iter()
-        .filter(|(v, _, _)| {
-            let e = builder::read_extra(v);
-            e.pmid.is_some() || e.doi.is_some()
-        })
-        .collect();
-    if let Some((_, n, c)) = extra.first() {
-        let text = extra.iter().map(|(v, _, _)| *v).collect::<Vec<_>>().join("\n");
+    // `N1` is the record's note (RIS spec: "Notes"), read as every format's
+    // note field is (BibTeX `note`, CSL `note`, EndNote `notes`): Zotero's
+    // Extra lines ("PMID: …", "DOI: …") go to their fields, the lines
+    // Scopus and Web of Science write there ("Export Date: …", "Cited By:
+    // …") are named as not stored, and the rest is the annotation (a
+    // Zotero note's HTML as text).
+    let notes: Vec<(&str, u64, u64)> = all(&["N1"]);
+    if let Some((_, n, c)) = notes.first() {
+        let text = notes.iter().map(|(v, _, _)| builder::html_note_text(v)).collect::<Vec<_>>().join("\n");
         d.extra = Some(Val::new(text, Pos::new(*n, *c)));
     }
     // Tags of which one is read in turn (`TI` or `T1`, `IS` or `CP`, the
@@ -351,19 +358,18 @@ fn draft(raw: &Raw) -> Draft {
     if !all(&["NV"]).is_empty() {
         d.not_stored_as("RIS NV (the number of volumes)".to_string());
     }
-    // A note (Zotero's child notes, EndNote's Notes) that is not Extra: canon's
-    // notes field is the reading's annotation, written by the people who keep
-    // the list, and a file's note never takes its place.
-    if extra.len() < all(&["N1"]).len() {
-        d.not_stored_as("RIS N1 (a note of the file's: canon's notes are the list's own annotation)".to_string());
-    }
     // `AN` is read when it is the PMID (else named as not stored).
     let read: Vec<&str> = RIS_READ
         .iter()
         .copied()
         .filter(|t| !unread.iter().any(|u| u == t))
-        .chain(d.pmid.is_some().then_some("AN"))
-        // `N1`: read as Extra, or named above with why.
+        .chain(d.pmid.as_ref().filter(|p| !c2_pmid.as_ref().is_some_and(|c| c.at == p.at)).map(|_| "AN"))
+        // `C2`: read when it is the record's PMID (a PMCID, or a PMID other
+        // than `AN`'s, is named as not stored).
+        .chain(
+            c2_pmid.as_ref().filter(|c| d.pmid.as_ref().is_some_and(|p| p.text.trim() == c.text.trim())).map(|_| "C2"),
+        )
+        // `N1`: read as the note; `NV`: named above with why.
         .chain(["N1", "NV"])
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
@@ -392,8 +398,8 @@ const ALTERNATIVES: &[&str] =
 /// The RIS tags [`draft`] reads (`TY` starts a record, `ER` ends it; `ID`
 /// is the exporter's own record number).
 const RIS_READ: &[&str] = &[
-    "TY", "ER", "ID", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "T2", "JF", "JO",
-    "C3", "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW",
+    "TY", "ER", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "T2", "JF", "JO", "C3",
+    "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW",
 ];
 
 #[cfg(test)]
@@ -425,7 +431,8 @@ mod tests {
         assert_eq!(a.year, Some(2019));
         assert_eq!(a.doi.as_deref(), Some("10.1146/ANNUREV"));
         assert_eq!(a.isbn, None);
-        assert_eq!(a.annotation, None);
+        // N1 is the record's note, kept as the annotation (lead's decision, issue 12d).
+        assert_eq!(a.annotation.as_deref(), Some("a Zotero note"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(a.themes.len(), 1);
         assert_eq!(a.kind, "article");
@@ -509,7 +516,14 @@ mod tests {
             Some("en"),
             "LA English, as a code (issue 16's language rule, in the builder)"
         );
-        assert!(p.records.iter().all(|r| r.isbn.is_none() && r.annotation.is_none()));
+        assert!(p.records.iter().all(|r| r.isbn.is_none()));
+        // Zotero's notes (N1, HTML) are the annotation, as text (issue 12d).
+        let noted: Vec<&str> = p.records.iter().filter_map(|r| r.annotation.as_deref()).collect();
+        assert!(
+            noted.iter().any(|a| a.starts_with("2025 International Conference on Intelligent Computing")),
+            "{noted:?}"
+        );
+        assert!(noted.iter().all(|a| !a.contains("<p>") && !a.contains("</p>")), "{noted:?}");
         assert_eq!(p.records.iter().filter(|r| r.doi.is_none()).count(), 2);
     }
 }

@@ -1739,12 +1739,20 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "perspective",
         "credit",
         "licence",
+        // Branch 12d: the ends of a range of days and of seasons, appended.
+        "day_end",
+        "season_end",
     ]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        // A chapter in a book in a series has the book's number in the
+        // series as its issue (BibTeX `number`, CSL `collection-number`),
+        // as a book in a series has: the same column.
+        let chapter_in_series = matches!(r.kind.as_str(), "chapter") && r.series.is_some();
         let number = |label: &str| {
-            if crate::report::cite::issue_label(r) == label { o(&r.issue) } else { String::new() }
+            let of = if chapter_in_series { "number in series" } else { crate::report::cite::issue_label(r) };
+            if of == label { o(&r.issue) } else { String::new() }
         };
         readings.rows.push(vec![
             r.id.to_string(),
@@ -1789,6 +1797,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.perspective),
             o(&r.credit),
             o(&r.licence),
+            n(r.day_end),
+            o(&r.season_end),
         ]);
     }
     let mut tables = vec![

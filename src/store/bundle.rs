@@ -114,6 +114,8 @@ pub const TABLES: &[Table] = &[
             "series",
             "genre",
             "date_copyright",
+            "day_end",
+            "season_end",
         ],
         order: "id",
         has_id: true,

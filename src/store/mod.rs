@@ -50,6 +50,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0019_copyright_year", include_str!("../../schema/0019_copyright_year.sql")),
     ("0020_module_search", include_str!("../../schema/0020_module_search.sql")),
     ("0021_seed_lexicons_bias", include_str!("../../schema/0021_seed_lexicons_bias.sql")),
+    ("0022_day_season_ranges", include_str!("../../schema/0022_day_season_ranges.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -58,6 +58,13 @@ struct Stored {
     /// The last month of a range of months ("2019 Apr-May"; schema 0016).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     month_end: Option<i64>,
+    /// The last day of a range of days in one month ("1998 May 3-5": day 3,
+    /// day_end 5; schema 0022).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    day_end: Option<i64>,
+    /// The last season of a range of seasons ("1998 Summer-Fall"; schema 0022).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    season_end: Option<String>,
     /// The series (schema 0016); never the container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     series: Option<String>,
@@ -140,6 +147,8 @@ impl Stored {
             month: month_day(r).0,
             day: month_day(r).1,
             month_end: month_day(r).0.and(r.month_end),
+            day_end: month_day(r).1.and(r.day_end).filter(|e| month_day(r).1.is_some_and(|d| *e > d)),
+            season_end: r.season.as_ref().and(r.season_end.clone()).filter(|e| Some(e) != r.season.as_ref()),
             series: r.series.clone(),
             genre: r.genre.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
@@ -328,7 +337,11 @@ impl Stored {
             pmid: pick(&r.pmid, &self.pmid),
             series: pick(&r.series, &self.series),
             genre: pick(&r.genre, &self.genre),
+            day_end: None,
+            season_end: None,
         };
+        let mut merged = merged;
+        merged.settle_ranges(&new, self, false, false);
         (merged, kept)
     }
 
@@ -350,7 +363,7 @@ impl Stored {
         } else {
             (self.authors.clone(), self.author_names.clone())
         };
-        Stored {
+        let mut out = Stored {
             title: if p.has("title") { r.title.clone() } else { self.title.clone() },
             year,
             year_note,
@@ -419,7 +432,11 @@ impl Stored {
             pmid: take("pmid", &r.pmid, &self.pmid),
             series: take("series", &r.series, &self.series),
             genre: take("genre", &r.genre, &self.genre),
-        }
+            day_end: None,
+            season_end: None,
+        };
+        out.settle_ranges(&Stored::from_record(r), self, p.has("day_end"), p.has("season_end"));
+        out
     }
 
     /// This entry with the blanks `r` can fill: for a duplicate within one
@@ -427,7 +444,7 @@ impl Stored {
     fn filled(&self, r: &ReadingRecord) -> Stored {
         let new = Stored::from_record(r);
         let year = self.year.or(r.year);
-        Stored {
+        let mut out = Stored {
             title: self.title.clone(),
             year,
             year_note: if year.is_some() { None } else { pick(&self.year_note, &new.year_note) },
@@ -464,7 +481,36 @@ impl Stored {
             pmid: pick(&self.pmid, &r.pmid),
             series: pick(&self.series, &r.series),
             genre: pick(&self.genre, &r.genre),
+            day_end: None,
+            season_end: None,
+        };
+        out.settle_ranges(&Stored::from_record(r), self, false, false);
+        out
+    }
+
+    /// The end of a range of days and of seasons, after the rest of a
+    /// merge: each goes with its start. The range end of the source whose
+    /// year, month and day (year and season) this entry kept: the new
+    /// one's when it has one (or `take_new_*`, a column that says it has
+    /// none), else ours; none when the start came from neither, and none
+    /// that does not end after its start.
+    fn settle_ranges(&mut self, new: &Stored, old: &Stored, take_new_day: bool, take_new_season: bool) {
+        let day_of = |s: &Stored| (s.year, s.month, s.day) == (self.year, self.month, self.day);
+        self.day_end = match self.day {
+            None => None,
+            Some(_) if day_of(new) && (take_new_day || new.day_end.is_some()) => new.day_end,
+            Some(_) if day_of(old) => old.day_end,
+            Some(_) => None,
         }
+        .filter(|e| self.day.is_some_and(|d| *e > d) && self.month_end.is_none());
+        let season_of = |s: &Stored| (s.year, &s.season) == (self.year, &self.season);
+        self.season_end = match &self.season {
+            None => None,
+            Some(_) if season_of(new) && (take_new_season || new.season_end.is_some()) => new.season_end.clone(),
+            Some(_) if season_of(old) => old.season_end.clone(),
+            Some(_) => None,
+        }
+        .filter(|e| Some(e) != self.season.as_ref());
     }
 
     /// Whether `new` changes or clears a value this entry holds (filling a
@@ -1231,7 +1277,7 @@ impl<'t> ReadingWriter<'t> {
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
-                    month_end, series, genre, date_copyright
+                    month_end, series, genre, date_copyright, day_end, season_end
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1275,6 +1321,8 @@ impl<'t> ReadingWriter<'t> {
                     series: r.get(31)?,
                     genre: r.get(32)?,
                     date_copyright: r.get::<_, Option<i64>>(33)?.unwrap_or(0) != 0,
+                    day_end: r.get(34)?,
+                    season_end: r.get(35)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1717,10 +1765,10 @@ impl<'t> ReadingWriter<'t> {
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
-                                      pmid, month_end, series, genre, date_copyright)
+                                      pmid, month_end, series, genre, date_copyright, day_end, season_end)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)",
             )?
             .execute(params![
                 id,
@@ -1760,7 +1808,9 @@ impl<'t> ReadingWriter<'t> {
                 s.month_end,
                 s.series,
                 s.genre,
-                s.date_copyright
+                s.date_copyright,
+                s.day_end,
+                s.season_end
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -1951,7 +2001,8 @@ impl<'t> ReadingWriter<'t> {
                         edition = ?20, original_language = ?21, translated = ?22, global_south = ?23,
                         open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
-                        month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36
+                        month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
+                        season_end = ?38
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -1960,7 +2011,8 @@ impl<'t> ReadingWriter<'t> {
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
-                new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright
+                new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright,
+                new.day_end, new.season_end
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -2201,6 +2253,12 @@ pub struct Reading {
     /// The last month (after `month`) of a range of months in one year
     /// ("2019 Apr-May" is month 4, month_end 5), when the source gives one.
     pub month_end: Option<i64>,
+    /// The last day of a range of days in `month` ("1998 May 3-5": day 3,
+    /// day_end 5), when the source gives one (schema 0022).
+    pub day_end: Option<i64>,
+    /// The last season of a range of seasons ("1998 Summer-Fall": season
+    /// summer, season_end autumn), when the source gives one (schema 0022).
+    pub season_end: Option<String>,
     /// The series the work or its book belongs to, when the source gives one.
     pub series: Option<String>,
     /// What kind of piece it is within its type (CSL `genre`: "Letter",
@@ -2272,7 +2330,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
-                r.month_end, r.series, r.genre, r.date_copyright
+                r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -2302,6 +2360,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 series: r.get(38)?,
                 genre: r.get(39)?,
                 date_copyright: r.get::<_, Option<i64>>(40)?.unwrap_or(0) != 0,
+                day_end: r.get(41)?,
+                season_end: r.get(42)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

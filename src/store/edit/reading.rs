@@ -379,7 +379,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             // A month and day go with a year (as an import stores them): a
             // date without one ("in press", "n.d.", cleared) has none. The
             // edit lists them among its changes.
-            for k in ["month", "day", "month_end", "season"] {
+            for k in ["month", "day", "month_end", "season", "day_end", "season_end"] {
                 set(k, Value::Null);
             }
         }
@@ -482,6 +482,18 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     for (k, v) in [("translated", p.translated), ("global_south", p.global_south), ("open_access", p.open_access)] {
         if let Some(v) = v {
             set(k, flag(v));
+        }
+    }
+    // The end of a range of days or seasons goes with its start: a date
+    // edited to another year, month or day (season) drops it.
+    if parts_given || p.year.is_some() {
+        let same = |new: &super::Record, ks: &[&str]| ks.iter().all(|k| new.get(*k) == old.get(*k));
+        let (days, seasons) = (same(&new, &["year", "month", "day", "month_end"]), same(&new, &["year", "season"]));
+        if !days {
+            new.insert("day_end".into(), Value::Null);
+        }
+        if !seasons {
+            new.insert("season_end".into(), Value::Null);
         }
     }
     if parts_given || p.year.is_some() {
