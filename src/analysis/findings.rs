@@ -999,7 +999,16 @@ fn finding(key: Key, gs: &[&Gap], cx: &Context, years: &Years) -> Finding {
         kind,
         severity: gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low),
         programme,
-        theme,
+        // A finding over several themes (thin reading, sessions without a
+        // reading) whose gaps in scope are all on one theme is about that
+        // theme, and says so (issue 13: `gaps --findings --theme X` listed
+        // such a finding with an empty theme). Modules with no theme at all
+        // stay a finding on no theme.
+        theme: theme.or_else(|| {
+            let mut ts = gs.iter().map(|g| g.theme.as_deref());
+            let first = ts.next().flatten()?;
+            (kind != FindingKind::UntaggedModules && ts.all(|t| t == Some(first))).then(|| first.to_string())
+        }),
         scope,
         headline,
         next_step,

@@ -87,7 +87,13 @@ pub async fn page(
                         ol {
                             @for h in &modules {
                                 li {
-                                    a href={ "/modules/" (h.id) } { (h.context) " · " bdi { (snippet(&h.snippet)) } } " " span.muted { "year " (year(h.year)) }
+                                    // Code and title, as the command line lists a module; the passage
+                                    // only when it says more than the two (issue 13: "TM201 · TM201").
+                                    a href={ "/modules/" (h.id) } { (h.context) " · " bdi { (h.title) } } " " span.muted { "year " (year(h.year)) }
+                                    @let plain: String = h.snippet.chars().filter(|c| !matches!(c, '\u{2}' | '\u{3}')).collect();
+                                    @if !plain.trim().is_empty() && plain.trim() != h.title.trim() && plain.trim() != h.context.trim() && plain.trim() != format!("{} {}", h.context, h.title).trim() {
+                                        br; span.muted { bdi { (snippet(&h.snippet)) } }
+                                    }
                                 }
                             }
                         }
