@@ -440,11 +440,9 @@ fn coverage_evidence_lists_the_sessions_behind_each_cell() {
     let copd = ev.as_array().unwrap().iter().find(|e| e["session"] == "COPD").unwrap();
     assert_eq!((copd["tagged_by"].as_str(), copd["source"].as_str()), (Some("amina"), Some("manual")));
     let csv = w.ok(&["coverage", "--evidence", "--format", "csv"]);
-    assert!(
-        csv.starts_with(
-            "programme,year,module_code,module_title,theme,theme_name,item_id,session,tagged_by,source,tagged_at"
-        )
-    );
+    assert!(csv.starts_with(
+        "programme,year,module_code,module_title,theme,theme_name,item_id,session,tagged_by,source,tagged_at"
+    ));
 }
 
 /// The real curriculum texts of the labelled set (`tests/data/curriculum_labels.csv`),
