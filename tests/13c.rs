@@ -300,3 +300,33 @@ fn the_web_names_themes_shows_titles_and_agrees_in_number() {
     assert!(!home.contains("of 1 sessions"), "{home}");
     assert!(home.contains("of 1 session\""), "{home}");
 }
+
+#[test]
+fn scoped_wording_names_the_module_and_agrees_in_number() {
+    let w = samples();
+    // "Of these" needs several modules: a module scope names its module.
+    let fs = w.json(&["gaps", "--findings", "--module", "MED4005", "--format", "json"]);
+    let f1 = fs[0]["headline"].as_str().unwrap();
+    assert!(f1.contains("MED4005 Medicine of Older People and Palliative Care included"), "{f1}");
+    assert!(f1.ends_with("MED4005 teaches no theme at all (F2)."), "{f1}");
+    for f in fs.as_array().unwrap() {
+        assert!(!f["headline"].as_str().unwrap().contains("Of these"), "{f}");
+    }
+    // The whole curriculum still says "Of these" where several modules are counted.
+    let all = w.json(&["gaps", "--findings", "--format", "json"]).to_string();
+    assert!(!all.contains("Of these, 1 module"), "\"Of these, 1 module\" in the findings");
+    // One wording for one session: "its only session" / "The only session".
+    let gaps = w.json(&["gaps", "--module", "MED2002", "--format", "json"]).to_string();
+    assert!(!gaps.contains("The 1 session"), "a gap says \"The 1 session\"");
+    assert!(gaps.contains("The only session tagged with Epistemic bias in MED2002"), "no \"The only session\"");
+    // The "Theme and where" column names the module as the text beside it does.
+    w.ok(&["report", "m.pdf", "--module", "MED2002"]);
+    let text = common::pdf_text(&w.path("m.pdf")).join("\n");
+    assert!(text.contains("The only session tagged with Epistemic"), "{text}");
+    assert!(!text.contains("Epistemic bias, programme"), "{text}");
+    assert!(!text.contains("bias, programme MBChB"), "{text}");
+    // The same report's CSV keeps the gap's scope as the machine key.
+    w.ok(&["report", "m.csv", "--module", "MED2002"]);
+    let csv = std::fs::read_to_string(w.path("m.csv")).unwrap();
+    assert!(csv.contains("gap,programme MBChB Medicine,epistemic-bias,unsupported-item"), "{csv}");
+}

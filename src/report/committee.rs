@@ -40,6 +40,13 @@ pub struct ReportData {
     /// the summary says so.
     #[serde(skip)]
     pub scoped: bool,
+    /// Per programme, where a scope on part of it applies, as the gaps'
+    /// sentences say it ("MED2002 Respiratory System", "year 3 of MBChB
+    /// Medicine"; [`crate::analysis::scope::Within::place`]); empty for a
+    /// report on whole programmes. A programme-wide gap's "Theme and where"
+    /// names this place, as its text does.
+    #[serde(skip)]
+    pub places: std::collections::HashMap<String, String>,
     /// The gap kinds' names, definitions and severity rules.
     pub glossary: Vec<Term>,
     /// What each module should read: linked and proposed readings.
@@ -648,8 +655,12 @@ fn module_name(d: &ReportData, programme: &str, code: &str, title: &str) -> Stri
 fn place(d: &ReportData, g: &Gap) -> String {
     // A module as its gap's scope names it: with its programme when the
     // database has several (two programmes may share a module code).
-    let where_ = match (&g.module_code, &g.module_title) {
-        (Some(c), Some(t)) => g.scope.strip_prefix("module ").map_or_else(|| format!("{c} {t}"), String::from),
+    let where_ = match (&g.module_code, &g.module_title, &g.programme) {
+        (Some(c), Some(t), _) => g.scope.strip_prefix("module ").map_or_else(|| format!("{c} {t}"), String::from),
+        // A programme-wide gap in a report on a module or a year: where its
+        // sentence says it applies (issue 13: the column said "programme
+        // MBChB Medicine" beside "the sessions … in MED2002").
+        (_, _, Some(p)) if g.scope == format!("programme {p}") && d.places.contains_key(p) => d.places[p].clone(),
         _ => g.scope.clone(),
     };
     match g.theme.as_deref() {
