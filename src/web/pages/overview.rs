@@ -181,7 +181,7 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
             }
             tfoot {
                 tr {
-                    th scope="row" colspan="3" { "All " (thousands(cov.items as usize)) " sessions" }
+                    th scope="row" colspan="3" { @if cov.items == 1 { "The only session" } @else { "All " (thousands(cov.items as usize)) " sessions" } }
                     @for n in &cov.totals { td.num { (thousands(*n as usize)) } }
                     td.num { (thousands(tagged as usize)) }
                 }

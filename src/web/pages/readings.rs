@@ -66,7 +66,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
     let params =
         [("theme", theme.unwrap_or("")), ("status", st.unwrap_or("")), ("type", kind.unwrap_or("")), ("q", words)];
     let body = html! {
-        p.lead { "The group's reading list: " (all.len()) " readings. " a href="/readings/new" { "Add a reading" } " · " a href="/review" { "Review queue" } }
+        p.lead { "The group's reading list: " (crate::web::html::count(all.len(), "reading")) ". " a href="/readings/new" { "Add a reading" } " · " a href="/review" { "Review queue" } }
         form.row method="get" action="/readings" {
             div {
                 label for="f-q" { "Title, author or DOI" }
