@@ -294,7 +294,7 @@ fn snapshot_then_tag_then_compare() {
     assert_eq!(eb["change"], 1);
     w.ok(&["snapshot", "2026"]);
     let csv = w.ok(&["compare", "2025", "2026", "--format", "csv"]);
-    assert!(csv.starts_with("change,what,theme,2025,2026,difference"), "{csv}");
+    assert!(csv.starts_with("change,what,theme,theme_name,2025,2026,difference"), "{csv}");
     assert!(csv.contains("module coverage,MED2002"), "{csv}");
     let err = w.fails(&["compare", "1999"]);
     assert!(err.contains("no snapshot called \"1999\"; expected one of 2025, 2026"), "{err}");
@@ -440,9 +440,9 @@ fn coverage_evidence_lists_the_sessions_behind_each_cell() {
     let copd = ev.as_array().unwrap().iter().find(|e| e["session"] == "COPD").unwrap();
     assert_eq!((copd["tagged_by"].as_str(), copd["source"].as_str()), (Some("amina"), Some("manual")));
     let csv = w.ok(&["coverage", "--evidence", "--format", "csv"]);
-    assert!(
-        csv.starts_with("programme,year,module_code,module_title,theme,item_id,session,tagged_by,source,tagged_at")
-    );
+    assert!(csv.starts_with(
+        "programme,year,module_code,module_title,theme,theme_name,item_id,session,tagged_by,source,tagged_at"
+    ));
 }
 
 /// The real curriculum texts of the labelled set (`tests/data/curriculum_labels.csv`),

@@ -441,7 +441,7 @@ fn committee_workbook_opens_holds_the_tables_and_no_formula() {
     // Coverage: counts as numbers, the heat-map as fills.
     let cov = wb.worksheet_range("coverage").unwrap();
     let head: Vec<String> = cov.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
-    let col = head.iter().position(|h| h == "epistemic-bias").unwrap();
+    let col = head.iter().position(|h| h == "Epistemic bias").unwrap();
     let counts: Vec<&Data> = cov.rows().skip(1).take(37).map(|r| &r[col]).collect();
     assert!(counts.iter().all(|c| matches!(c, Data::Float(_))), "{counts:?}");
     let styles = wb.worksheet_style("coverage").unwrap();

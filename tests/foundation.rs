@@ -156,7 +156,7 @@ fn gaps_are_json_with_the_four_kinds_and_suggestions() {
     assert!(gaps.iter().any(|g| g["kind"] == "untagged-module" && g["module_code"] == "MED1002"));
     // Spirometry is in MED2002's words and in the epistemic-bias lexicon: evidence, medium severity.
     let text = w.ok(&["gaps", "--format", "csv", "--kind", "module-gap"]);
-    assert!(text.starts_with("severity,kind,scope,theme,explanation"), "{text}");
+    assert!(text.starts_with("severity,kind,scope,theme,theme_name,explanation"), "{text}");
 }
 
 #[test]

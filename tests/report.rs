@@ -673,10 +673,20 @@ fn methods_state_the_rule_the_code_applied(
             let together = in_title.iter().any(|(_, with)| {
                 in_title.iter().filter(|(w, _)| with.contains(w.as_str())).count() as f64 >= num("min_shared_words")
             });
+            // Or else (13c) two shared words are one phrase of the reading that one
+            // place of the module has as the same phrase ("sickle cell"), wherever
+            // the reading has it: the module's quote holds "a b".
+            let words: Vec<(String, String)> = shared
+                .iter()
+                .map(|s| {
+                    (s["module_word"].as_str().unwrap().to_lowercase(), s["with"].as_str().unwrap().to_lowercase())
+                })
+                .collect();
+            let phrase = words.iter().any(|(a, with)| words.iter().any(|(b, _)| with.contains(&format!("{a} {b}"))));
             assert!(
                 !whole.is_empty()
                     || (shared.len() as f64 >= num("min_shared_words")
-                        && (own.len() as f64 >= num("min_theme_words") || together)),
+                        && (own.len() as f64 >= num("min_theme_words") || together || phrase)),
                 "{label}: proposal breaks the stated rule: {c}"
             );
             if g["kind"] == "module-gap" {

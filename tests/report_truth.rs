@@ -48,7 +48,8 @@ fn counts(explanation: &str) -> (usize, usize) {
     let num = |s: &str| s.parse::<usize>().unwrap_or_else(|_| panic!("{s:?} in {explanation:?}"));
     let words: Vec<&str> = explanation.split_whitespace().collect();
     match words.as_slice() {
-        ["The", "1", "session", ..] => (1, 1),
+        // "The only session tagged with …" (13c: was "The 1 session", one wording with "its only session").
+        ["The", "only", "session", ..] => (1, 1),
         ["None", "of", "the", n, ..] => (num(n), num(n)),
         [k, "of", "the", n, ..] => (num(k), num(n)),
         _ => panic!("unexpected explanation {explanation:?}"),

@@ -264,9 +264,9 @@ fn the_flat_report_csv_tells_reviewed_readings_from_those_approved_on_import() {
     w.ok(&["report", out.to_str().unwrap()]);
     let mut csv = csv::Reader::from_path(&out).unwrap();
     let h: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(h, ["section", "scope", "theme", "measure", "value", "detail", "review"]);
+    assert_eq!(h, ["section", "scope", "theme", "measure", "value", "detail", "review", "theme_name"]);
     let rows: Vec<csv::StringRecord> = csv.records().map(|r| r.unwrap()).collect();
-    assert!(rows.iter().all(|r| r.len() == 7));
+    assert!(rows.iter().all(|r| r.len() == 8));
     let reading_rows: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == "reading").collect();
     assert!(reading_rows.iter().all(|r| !r[6].is_empty()), "every approved reading says how");
     assert!(rows.iter().filter(|r| &r[0] != "reading").all(|r| r[6].is_empty()));

@@ -405,7 +405,7 @@ fn a_suggestion_is_accepted_or_rejected_in_one_click() {
     );
     assert_eq!(r.location(), format!("/modules/{m}#item-{item}"));
     let page = c.follow(&r);
-    assert!(flash(&page).is_some_and(|f| f.contains("historical-awareness")), "{page}");
+    assert!(flash(&page).is_some_and(|f| f.contains("with Historical awareness.")), "{page}");
     assert!(!page.contains("Suggested theme <strong>Historical awareness</strong>"));
     assert_eq!(item_themes(&w, "MED1002", item), ["historical-awareness"]);
     let log = w.ok(&["log", "--entity", "item_tag", "--format", "csv"]);
@@ -479,12 +479,12 @@ fn tag_untag_link_review_and_undo_go_through_the_history() {
     let page = format!("/modules/{m}");
 
     let r = a.submit(&page, "/tag", &[("target", &format!("item:{item}")), ("theme", "3"), ("back", &page)]);
-    assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("intersectional-health")));
+    assert!(flash(&a.follow(&r)).is_some_and(|f| f.contains("with Intersectional health.")));
     assert!(item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
     // What one person changes, another sees on reload.
     assert!(b.page(&page).contains("Remove Intersectional health from session"));
     let r = b.submit(&page, "/untag", &[("target", &format!("item:{item}")), ("theme", "3"), ("back", &page)]);
-    assert!(flash(&b.follow(&r)).is_some_and(|f| f.contains("Removed intersectional-health")));
+    assert!(flash(&b.follow(&r)).is_some_and(|f| f.contains("Removed Intersectional health")));
     assert!(!item_themes(&w, "MED2003", item).contains(&"intersectional-health".to_string()));
     // Untagging what is not there says so.
     let r = b.submit(&page, "/untag", &[("target", &format!("item:{item}")), ("theme", "3"), ("back", &page)]);

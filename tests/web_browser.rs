@@ -213,7 +213,7 @@ async fn journeys(w: &Workdir, server: &Server, driver: &Driver, profile: &Path,
     b.shot("module").await;
     b.click("button[aria-label^=\"Accept Historical awareness for session “The Anatomy Act\"]").await;
     b.wait_for("Accepted:").await;
-    assert!(b.flash().await.contains("is tagged with historical-awareness"));
+    assert!(b.flash().await.contains("is tagged with Historical awareness"));
     let log = w.ok(&["log", "--entity", "item_tag", "--by", "amina", "--format", "csv"]);
     assert!(log.contains("suggested from the lexicon"), "{log}");
 

@@ -343,9 +343,18 @@ impl Facts<'_> {
     /// " Of these, 14 modules teach no theme at all (F4).": the sentence a
     /// theme's finding on whole years adds, which counts the modules there
     /// but leaves their gaps to the finding on modules with no theme.
-    fn of_these(&self, n: usize) -> String {
+    /// `of` is how many modules the sentence before counts: "Of these"
+    /// needs several (issue 13: "MED4005 … included. Of these, 1 module…"
+    /// had no plural to refer to); one module is named, or "That module".
+    fn of_these(&self, n: usize, of: usize) -> String {
         if n == 0 {
             return String::new();
+        }
+        if let Some(md) = self.cx.within.module_in(&self.prog) {
+            return format!(" {} teaches no theme at all ({}).", md.code, self.no_theme_id());
+        }
+        if of == 1 {
+            return format!(" That module teaches no theme at all ({}).", self.no_theme_id());
         }
         format!(
             " Of these, {} {} no theme at all ({}).",
@@ -409,7 +418,7 @@ fn absent_text(f: &Facts) -> Text {
             of_modules(m.of)
         ),
     };
-    let headline = format!("{headline}{}", f.of_these(m.no_theme));
+    let headline = format!("{headline}{}", f.of_these(m.no_theme, m.of));
     // The module gaps it rolls up: what the proposals hold for them (the programme's step says where to start).
     let mut next: Vec<String> = keyword_start(f).map(|(t, _, _)| t).into_iter().collect();
     let lead = f.lead(GapKind::UncoveredTheme);
@@ -529,7 +538,7 @@ fn years_finding_text(f: &Facts, missing: &[i64]) -> Text {
         }
         _ => headline,
     };
-    let headline = if seen.is_empty() { headline } else { format!("{headline}{}", f.of_these(m.no_theme)) };
+    let headline = if seen.is_empty() { headline } else { format!("{headline}{}", f.of_these(m.no_theme, m.of)) };
     // A count of modules only when the sentence states one.
     let m = if seen.is_empty() { None } else { Some(m) };
     let scope = if w.is_narrow() { f.scope_in_place() } else { format!("programme {}, {}", f.prog, years(missing)) };
@@ -999,7 +1008,16 @@ fn finding(key: Key, gs: &[&Gap], cx: &Context, years: &Years) -> Finding {
         kind,
         severity: gs.iter().map(|g| g.severity).min().unwrap_or(Severity::Low),
         programme,
-        theme,
+        // A finding over several themes (thin reading, sessions without a
+        // reading) whose gaps in scope are all on one theme is about that
+        // theme, and says so (issue 13: `gaps --findings --theme X` listed
+        // such a finding with an empty theme). Modules with no theme at all
+        // stay a finding on no theme.
+        theme: theme.or_else(|| {
+            let mut ts = gs.iter().map(|g| g.theme.as_deref());
+            let first = ts.next().flatten()?;
+            (kind != FindingKind::UntaggedModules && ts.all(|t| t == Some(first))).then(|| first.to_string())
+        }),
         scope,
         headline,
         next_step,

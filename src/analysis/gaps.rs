@@ -801,7 +801,7 @@ fn unsupported_items(cx: &Cx) -> Vec<Gap> {
         let place = w.place(prog);
         let text = if k == n && n == 1 {
             format!(
-                "The 1 session tagged with {} in {place} has no linked reading on it: {}.",
+                "The only session tagged with {} in {place} has no linked reading on it: {}.",
                 t.name,
                 quote(cx, &unsupported)
             )

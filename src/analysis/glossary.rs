@@ -152,14 +152,23 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
          none whose derived words mean something else (\u{201c}social\u{201d} is not \u{201c}socialism\u{201d}); \
          sharing a stem is not enough (\u{201c}experiments\u{201d} is not \u{201c}experiences\u{201d}). An \
          outcome's action verb (\u{201c}describe\u{201d}, \u{201c}interpret\u{201d}) is never a shared word: it says \
-         what students do, not what the session is about. A proposal needs a relevance of at least {floor} and \
+         what students do, not what the session is about; nor is the verb that opens a sentence of the notes, \
+         its subject left out (\u{201c}Traces race correction in spirometry\u{201d} is not about \
+         \u{201c}spirometry traces\u{201d}). A word inside a proper name (two or more capitalised words, perhaps \
+         joined by \u{201c}and\u{201d} or \u{201c}of\u{201d}: \u{201c}NHS Race and Health \
+         Observatory\u{201d}) in the reading's notes or a session's text is shared only with a name in the other \
+         text, or with a title written with every word capitalised; in running text it is a coincidence. \
+         A proposal needs a relevance of at least {floor} and \
          either one whole keyword phrase of the theme's keyword list (a keyword of several words, as the phrase: \
          \u{201c}history\u{201d} alone is not \u{201c}history of medicine\u{201d}) in both the reading and the \
          module, or a one-word keyword in both that is in the reading's title and that at most one in \
          {rare_share} of the theme's approved readings use (\u{201c}oximetry\u{201d}: the reading's subject; with \
          fewer than {min_readings} readings, any), or at least {min_shared} shared words{of_theme}, so that one \
          shared word the theme's readings commonly use, even a keyword such as \u{201c}disparities\u{201d}, is never \
-         enough; the shared words are shown as the reason, with where the reading has them \
+         enough. Shared words that are all generic words of the theme (a word that {generic_uses} or more of \
+         its keywords use: \u{201c}racial\u{201d}, \u{201c}disparities\u{201d}) are never enough either: they \
+         say the reading is on the theme, not on the session's subject, so one shared word must be more \
+         specific. The shared words are shown as the reason, with where the reading has them \
          (title or notes) and the session, outcome or module title that has them too (of several, the one that \
          shares the most words with the reading). The best matches are \
          assigned first, and no reading is proposed for more than {spread} modules of one list, so that one paper \
@@ -181,13 +190,16 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
                  one-word keyword, or a word of a longer keyword that the theme's description uses too; or else at least {} \
                  words of the reading's title that one session title or outcome of the module has together \
                  (\u{201c}Racial bias in pain assessment\u{201d} for \u{201c}Pain assessment, analgesia and \
-                 racial disparities\u{201d}), so that words of the module's subject found in different sessions \
-                 (\u{201c}breathing\u{201d} in one, \u{201c}respiratory\u{201d} in another) or only in the \
-                 reading's notes are never enough",
+                 racial disparities\u{201d}), or two words that the reading uses as a phrase (next to each other \
+                 in its title or notes) and one session title or outcome uses as the same phrase \
+                 (\u{201c}sickle cell\u{201d}), so that words of the module's subject found in different \
+                 sessions (\u{201c}breathing\u{201d} in one, \u{201c}respiratory\u{201d} in another), or apart \
+                 in the reading's notes, are never enough",
                 r.min_theme_words, r.min_shared_words
             )
         },
         spread = r.spread,
+        generic_uses = r.generic_keyword_uses,
     )
 }
 

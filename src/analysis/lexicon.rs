@@ -310,8 +310,13 @@ fn stems_freely(w: &str) -> bool {
 /// "colonial" and "colony" are both "coloni", and a colony of bacteria
 /// ("colony-forming units") is no colonial history. A keyword that is the
 /// word itself still finds it.
-pub const STEM_EXCLUSIONS: &[(&str, &[&str])] =
-    &[("coloni", &["colony", "colonies"]), ("cultur", &["culture", "cultures", "cultured", "culturing"])];
+pub const STEM_EXCLUSIONS: &[(&str, &[&str])] = &[
+    ("coloni", &["colony", "colonies"]),
+    ("cultur", &["culture", "cultures", "cultured", "culturing"]),
+    // Geronimus's weathering (the body's wear from discrimination) is not the
+    // weather of "Weather and asthma", nor weathered skin.
+    ("weather", &["weather", "weathers", "weathered"]),
+];
 
 /// The rule of [`STEM_EXCLUSIONS`] for two words that share a Porter stem
 /// (a search query's word `a` and a word of the text `b`, or the other way
@@ -717,6 +722,77 @@ fn number_forms(t: &str, w: &str) -> bool {
     t == w || singulars(t).any(|b| b == w) || singulars(w).any(|b| b == t)
 }
 
+/// Whether text word `t` is keyword word `w` made an adjective by -ed
+/// ("gender-biased" for "gender bias", "disadvantaged" for "disadvantage"),
+/// for a word with no clinical sense ("cultured" cells are no culture).
+fn participle(t: &str, w: &str) -> bool {
+    let formed = t.strip_suffix("ed").is_some_and(|b| b == w) || (w.ends_with('e') && t.strip_suffix('d') == Some(w));
+    formed && !CLINICAL_SENSES.iter().any(|(c, _, _)| number_forms(w, c))
+}
+
+/// Prefixes that a text may write closed or with a hyphen ("antiracism",
+/// "anti-racism"; "underrepresented", "under-represented").
+const OPEN_PREFIXES: &[&str] = &["anti", "under", "over", "non", "post", "pre", "inter", "multi", "socio"];
+
+/// Derivational endings a keyword word of [`STEM_MIN_LEN`] letters or more
+/// may be written with instead (Porter does not join these forms:
+/// "underrepresentation" is "underrepresent", "underrepresented"
+/// "underrepres"): (the keyword word's ending, the endings that replace it).
+/// "-ation" nouns and their verbs' participles ("under-representation",
+/// "underrepresented"), "-ia" nouns and their "-ic" adjectives
+/// ("Islamophobia", "Islamophobic"), "-ism" and "-ic" ("antisemitism",
+/// "antisemitic").
+const DERIVED_FORMS: &[(&str, &[&str])] =
+    &[("ation", &["ed", "ated", "ing", "ating"]), ("ia", &["ic"]), ("ism", &["ic", "ist"])];
+
+/// The other ways a text may write keyword `k`, besides as written: closed
+/// where the keyword has a hyphen ("under-representation",
+/// "underrepresentation"), with a hyphen after a prefix the keyword writes
+/// closed ("antiracism", "anti-racism"), and each word of [`STEM_MIN_LEN`]
+/// letters or more that stems freely in the derived forms of
+/// [`DERIVED_FORMS`] ("underrepresented", "Islamophobic"). A keyword's forms
+/// are one keyword: a text that has several is one hit.
+pub fn written_forms(k: &str) -> Vec<String> {
+    let lower = k.to_lowercase();
+    let mut spellings = vec![lower.clone()];
+    if lower.contains('-') {
+        spellings.push(lower.replace('-', ""));
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(p) = OPEN_PREFIXES
+            .iter()
+            .find(|p| w.strip_prefix(**p).is_some_and(|r| r.chars().count() >= 4 && r.chars().all(char::is_alphabetic)))
+        {
+            let mut v = words.clone();
+            let open = format!("{p}-{}", &w[p.len()..]);
+            v[i] = &open;
+            spellings.push(v.join(" "));
+        }
+    }
+    let mut out: Vec<String> = spellings[1..].to_vec();
+    for sp in &spellings {
+        let words: Vec<&str> = sp.split_whitespace().collect();
+        for (i, whole) in words.iter().enumerate() {
+            // The last part of a hyphenated word is a word too ("under-representation").
+            let (head, w) = whole.rsplit_once('-').map_or(("", *whole), |(h, t)| (h, t));
+            if !w.chars().all(char::is_alphabetic) || !stems_freely(w) {
+                continue;
+            }
+            for (end, instead) in DERIVED_FORMS {
+                let Some(base) = w.strip_suffix(end) else { continue };
+                for e in *instead {
+                    let mut v: Vec<String> = words.iter().map(|x| x.to_string()).collect();
+                    v[i] = if head.is_empty() { format!("{base}{e}") } else { format!("{head}-{base}{e}") };
+                    out.push(v.join(" "));
+                }
+            }
+        }
+    }
+    out.retain(|f| *f != lower);
+    out
+}
+
 /// A keyword found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit<'a> {
@@ -754,13 +830,18 @@ impl Lexicon {
         let mut stems = Vec::new();
         for (i, kws) in themes.iter().enumerate() {
             for k in kws {
-                let f = Folded::new(k);
-                if f.text.is_empty() {
-                    continue;
+                // The keyword as written, then the other ways a text writes it
+                // ([`written_forms`]), each a pattern of its own that reports the keyword.
+                let mut seen: HashSet<String> = HashSet::new();
+                for form in std::iter::once(k.clone()).chain(written_forms(k)) {
+                    let f = Folded::new(&form);
+                    if f.text.is_empty() || !seen.insert(f.text.clone()) {
+                        continue;
+                    }
+                    let words = f.folded.iter().map(|w| (w.clone(), !stems_freely(w))).collect();
+                    patterns.push(Pattern { theme: i, keyword: k.clone(), phrase: f.folded.len() > 1, words });
+                    stems.push(f.text);
                 }
-                let words = f.folded.iter().map(|w| (w.clone(), !stems_freely(w))).collect();
-                patterns.push(Pattern { theme: i, keyword: k.clone(), phrase: f.folded.len() > 1, words });
-                stems.push(f.text);
             }
         }
         // A contiguous NFA, never a DFA: building the DFA follows failure
@@ -788,16 +869,17 @@ impl Lexicon {
         let Some(m) = &self.matcher else { return vec![] };
         let f = Folded::with_cache(text, &mut self.cache.borrow_mut());
         let bytes = f.text.as_bytes();
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<(usize, &str)> = HashSet::new();
         let mut out = Vec::new();
         for hit in m.find_overlapping_iter(&f.text) {
             let whole = (hit.start() == 0 || bytes[hit.start() - 1] == b' ')
                 && (hit.end() == bytes.len() || bytes[hit.end()] == b' ');
             let p = &self.patterns[hit.pattern().as_usize()];
-            if !whole || seen.contains(&hit.pattern().as_usize()) || !self.exact_words_match(&f, hit.start(), p) {
+            // A keyword is found once, whichever of its written forms matched.
+            if !whole || seen.contains(&(p.theme, p.keyword.as_str())) || !self.exact_words_match(&f, hit.start(), p) {
                 continue;
             }
-            seen.insert(hit.pattern().as_usize());
+            seen.insert((p.theme, p.keyword.as_str()));
             out.push(Hit {
                 theme: p.theme,
                 keyword: p.keyword.as_str(),
@@ -817,7 +899,7 @@ impl Lexicon {
         p.words.iter().enumerate().all(|(i, (w, exact))| {
             f.folded.get(first + i).is_some_and(|t| {
                 if *exact {
-                    number_forms(t, w)
+                    number_forms(t, w) || participle(t, w)
                 } else {
                     number_forms(t, w)
                         || !STEM_EXCLUSIONS.iter().any(|(kw, other)| w.starts_with(kw) && other.contains(&t.as_str()))
@@ -1236,6 +1318,31 @@ mod tests {
             assert_eq!(lx.hits(text).len(), 1, "{text}");
         }
         assert_eq!(lx.hits("Trans persons’ care")[0].evidence, "Trans persons");
+    }
+
+    #[test]
+    fn derived_hyphenated_and_participle_forms_find_their_keyword() {
+        let lex = Lexicon::new(&[
+            vec!["islamophobia".into(), "anti-muslim".into(), "weathering".into()],
+            vec!["under-representation".into(), "gender bias".into(), "antiracism".into()],
+        ]);
+        let found = |t: &str| lex.matches(t).into_iter().map(|(_, k)| k.to_string()).collect::<Vec<_>>();
+        assert_eq!(found("Islamophobic abuse and health"), ["islamophobia"]);
+        assert_eq!(found("Anti-Muslim discrimination"), ["anti-muslim"]);
+        assert_eq!(found("Antimuslim hatred"), ["anti-muslim"]);
+        assert_eq!(found("Women are underrepresented in trials"), ["under-representation"]);
+        assert_eq!(found("Under-represented groups"), ["under-representation"]);
+        assert_eq!(found("Gender-biased diagnosis"), ["gender bias"]);
+        assert_eq!(found("Anti-racism in practice"), ["antiracism"]);
+        assert_eq!(found("Weathering and maternal health"), ["weathering"]);
+        // Weather, weathered skin and a cultured cell are not the themes' words.
+        assert!(found("Weather and asthma").is_empty());
+        assert!(found("Weathered skin in farmers").is_empty());
+        // Two forms of one keyword in a text are one hit.
+        assert_eq!(lex.hits("Islamophobia and Islamophobic abuse").len(), 1);
+        assert!(written_forms("culture").is_empty(), "{:?}", written_forms("culture"));
+        assert!(!participle("cultured", "culture"));
+        assert!(participle("biased", "bias") && participle("disadvantaged", "disadvantage"));
     }
 
     #[test]

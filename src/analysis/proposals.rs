@@ -200,6 +200,15 @@ pub const MIN_SHARED_WORDS: usize = 2;
 /// "power") said the reading fits the module when it did not.
 pub const MIN_THEME_WORDS: usize = 1;
 
+/// A word of the theme's keywords that this many of them or more use
+/// ("racial" of "racial disparities", "racial discrimination", "racial
+/// minorities"…) is a generic word of the theme: it says a text is on the
+/// theme, not what its subject is. Shared words that are all generic words
+/// of the theme asked for never make a proposal (issue 13: a paper on newborn
+/// mortality proposed for a surgery pain session through "racial" and
+/// "disparities"); one of them must name something more specific.
+pub const GENERIC_KEYWORD_USES: usize = 3;
+
 /// The numbers and word lists of the proposal rule as the code applies
 /// them: the methods page states them ([`super::glossary::proposal_rule`])
 /// and the report's JSON gives them (`methods.proposals`), so that a test
@@ -229,6 +238,8 @@ pub struct Rule {
     pub rare_keyword_share: usize,
     /// [`GENERIC`]: words that never count, as the methods page names them.
     pub generic: Vec<&'static str>,
+    /// [`GENERIC_KEYWORD_USES`].
+    pub generic_keyword_uses: usize,
 }
 
 /// The proposal rule the code applies.
@@ -245,6 +256,7 @@ pub fn rule() -> Rule {
         derivation_min_letters: DERIVATION_MIN_LETTERS,
         rare_keyword_share: RARE_KEYWORD_SHARE,
         generic: GENERIC.to_vec(),
+        generic_keyword_uses: GENERIC_KEYWORD_USES,
     }
 }
 
@@ -431,6 +443,17 @@ impl Vocabulary {
     /// Whether a word (with its stem) is a word of one of the keywords.
     pub fn has_word(&self, stem: &str, word: &str) -> bool {
         self.words.get(stem).is_some_and(|ws| ws.iter().any(|w| same_word(w, word)))
+    }
+
+    /// Whether a word (with its stem) is a generic word of the theme: one
+    /// that at least [`GENERIC_KEYWORD_USES`] of its keywords use ("racial",
+    /// "disparities" of Intersectional health; "bias" of Epistemic bias).
+    pub fn generic_word(&self, stem: &str, word: &str) -> bool {
+        self.keywords
+            .iter()
+            .filter(|(_, seq)| seq.iter().any(|(s, w)| s == stem && (w == word || same_word(w, word))))
+            .count()
+            >= GENERIC_KEYWORD_USES
     }
 }
 
@@ -640,7 +663,10 @@ pub struct Request {
 /// One approved reading's subject words: (stem, word as written, in the title).
 struct Words {
     reading: usize,
-    terms: Vec<(String, String, bool)>,
+    terms: Vec<Term>,
+    /// Pairs of subject words next to each other in one clause of its
+    /// title or notes, by stem: a phrase the reading uses ("sickle cell").
+    pairs: HashSet<(String, String)>,
     /// The theme's keywords it has whole (places in the keyword list).
     keywords: Vec<usize>,
 }
@@ -692,7 +718,7 @@ impl<'a> Proposer<'a> {
             let seq = word_seq(&format!("{}\n{}", r.title, subject_of_notes(r.annotation.as_deref().unwrap_or(""))));
             let keywords: Vec<(usize, Vec<usize>)> =
                 r.themes.iter().filter_map(|t| col.get(t)).map(|&ti| (ti, vocab[ti].found(&seq))).collect();
-            (reading_terms(r), keywords)
+            (reading_terms(r), keywords, reading_pairs(r))
         };
         let (mut chunks, (common, general)) = shared_work(
             read.len().div_ceil(WORDS_CHUNK),
@@ -705,13 +731,13 @@ impl<'a> Proposer<'a> {
             || common_stems(data),
         );
         for (c, chunk) in chunks.iter_mut().enumerate() {
-            for (&ri, (terms, keywords)) in read[c * WORDS_CHUNK..].iter().zip(chunk.drain(..)) {
+            for (&ri, (terms, keywords, pairs)) in read[c * WORDS_CHUNK..].iter().zip(chunk.drain(..)) {
                 for (ti, keywords) in keywords {
                     let (list, postings) = &mut themes[ti];
-                    for (k, (stem, _, _)) in terms.iter().enumerate() {
+                    for (k, (stem, _, _, _)) in terms.iter().enumerate() {
                         postings.entry(stem.clone()).or_default().push((list.len(), k));
                     }
-                    list.push(Words { reading: ri, terms: terms.clone(), keywords });
+                    list.push(Words { reading: ri, terms: terms.clone(), keywords, pairs: pairs.clone() });
                 }
             }
         }
@@ -770,6 +796,9 @@ impl<'a> Proposer<'a> {
                 }
             }
         }
+        // How the request writes each word: as a word, inside a proper name,
+        // or in a title where every word has a capital.
+        let forms = request_forms(&q.text);
         // Per reading (its place in the list): (term's place, idf, the request's spelling) of each word it shares.
         let mut hits: HashMap<usize, Vec<(usize, f64, String, usize)>> = HashMap::new();
         let discount = list.len() >= COMMON_WORD_MIN_READINGS;
@@ -783,6 +812,12 @@ impl<'a> Proposer<'a> {
             let ours = spellings.get(stem.as_str()).map(Vec::as_slice).unwrap_or_default();
             for &(li, k) in at {
                 // A shared stem counts only when the words are the same word.
+                // A word inside a proper name in one text and not in the
+                // other is a coincidence ("race" of "NHS Race and Health
+                // Observatory" is not the race a session teaches).
+                if !list[li].terms[k].3.meets(forms.get(stem.as_str())) {
+                    continue;
+                }
                 if let Some(w) = ours.iter().find(|w| same_word(w, &list[li].terms[k].1)) {
                     hits.entry(li).or_default().push((k, idf, w.to_string(), at.len()));
                 }
@@ -812,7 +847,7 @@ impl<'a> Proposer<'a> {
                 .chain(self.reading_themes(w.reading).filter(|t| *t != q.theme).map(|t| &self.vocab[t]))
                 .collect();
             for (k, idf, ours, d) in terms {
-                let (stem, surface, in_title) = &w.terms[k];
+                let (stem, surface, in_title, _) = &w.terms[k];
                 score += if *in_title { idf * TITLE_WEIGHT } else { idf };
                 // A word of the theme, or of another theme the reading is on
                 // ("spirometry", an Epistemic bias keyword, puts a reading on
@@ -836,10 +871,17 @@ impl<'a> Proposer<'a> {
             let own = shared.iter().filter(|s| s.5).count();
             // MIN_THEME_WORDS is 0 today (see its doc); the test stays so that raising it needs no code.
             #[allow(clippy::absurd_extreme_comparisons)]
+            // Shared words that are all generic words of the theme ("racial",
+            // "disparities") say the reading is on the theme, not on the
+            // session's subject: one must be more specific.
+            let specific = shared.iter().any(|s| !vocab.generic_word(s.2, s.1));
             let telling = !keywords.is_empty()
                 || rare_keyword
                 || (shared.len() >= MIN_SHARED_WORDS
-                    && (own >= MIN_THEME_WORDS || together_in_title(&shared, &q.text)));
+                    && specific
+                    && (own >= MIN_THEME_WORDS
+                        || together_in_title(&shared, &q.text)
+                        || together_as_phrase(&shared, &w.pairs, &q.text)));
             if score >= FLOOR && telling {
                 // The theme's own words first, so that they are shown when the list is cut.
                 shared.sort_by(|a, b| b.5.cmp(&a.5).then(b.0.total_cmp(&a.0)).then(a.1.cmp(b.1)));
@@ -1028,6 +1070,262 @@ fn together_in_title(shared: &[(f64, &str, &str, bool, String, bool)], text: &st
         let here: HashSet<String> = content_terms(piece).into_iter().map(|t| t.0).collect();
         stems.iter().filter(|s| here.contains(**s)).count() >= MIN_SHARED_WORDS
     })
+}
+
+/// Whether two of the `shared` words (as `ranked` keeps them) are a phrase
+/// of the reading (next to each other in one clause of its title or notes:
+/// `pairs`) that one place of the request (a line, or a piece of one
+/// between semicolons) has as the same phrase: "sickle cell" in the notes of
+/// *Body and Soul* ("ran free clinics and sickle cell screening
+/// programmes") and in "Sickle cell crisis and patients' experiences of
+/// care". A phrase both use names one subject, wherever the reading has it;
+/// two words of a subject found apart ("breathing" in one session,
+/// "respiratory" in another) do not.
+fn together_as_phrase(
+    shared: &[(f64, &str, &str, bool, String, bool)],
+    pairs: &HashSet<(String, String)>,
+    text: &str,
+) -> bool {
+    let stems: HashSet<&str> = shared.iter().map(|s| s.2).collect();
+    let ours: HashSet<(String, String)> = text.split(['\n', ';']).flat_map(phrase_pairs).collect();
+    pairs.iter().any(|(a, b)| {
+        stems.contains(a.as_str()) && stems.contains(b.as_str()) && ours.contains(&(a.clone(), b.clone()))
+    })
+}
+
+/// The pairs of subject words (by stem) next to each other in each clause
+/// of `text` (between `.`, `,`, `;`, `:`, brackets and dashes).
+fn phrase_pairs(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for clause in text.split(['.', ',', ';', ':', '(', ')', '[', ']', '\u{2014}', '\u{2013}', '\n', '?', '!']) {
+        let terms = content_terms(clause);
+        out.extend(terms.windows(2).map(|w| (w[0].0.clone(), w[1].0.clone())));
+    }
+    out
+}
+
+/// The phrases of a reading: [`phrase_pairs`] of its title and of the
+/// subject-bearing part of its notes.
+fn reading_pairs(r: &ReadingInfo) -> HashSet<(String, String)> {
+    let notes = subject_of_notes(r.annotation.as_deref().unwrap_or(""));
+    phrase_pairs(&r.title).into_iter().chain(phrase_pairs(&notes)).collect()
+}
+
+/// How a text writes a word: in a title where every word has a capital
+/// (where a name cannot be told from a word), as a word, or only inside a
+/// proper name: a run of at least two capitalised words, perhaps joined by
+/// "and", "of", "for", "the" ("NHS Race and Health Observatory", "J. Marion
+/// Sims", "Fair Society, Healthy Lives"), the first word of a sentence
+/// counted only when the next has a capital too and it is no stop word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A title's word: every word has a capital.
+    Free,
+    /// A word of running text.
+    Plain,
+    /// Only inside a proper name.
+    Name,
+}
+
+/// How the request writes each word (by stem): whether as a title's word,
+/// a word of running text, a word inside a name (several at once).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Seen {
+    free: bool,
+    plain: bool,
+    name: bool,
+}
+
+impl Form {
+    /// Whether a reading's word written this way is shared with the
+    /// request's word written as `seen`: a title's word (either side) meets
+    /// any; a word inside a name meets only a name, a word of running text
+    /// only a word of running text. A word the request does not hold is
+    /// met (the stem match decides).
+    pub fn meets(self, seen: Option<&Seen>) -> bool {
+        let Some(seen) = seen else { return true };
+        match self {
+            Form::Free => true,
+            _ if seen.free => true,
+            Form::Plain => seen.plain,
+            Form::Name => seen.name,
+        }
+    }
+}
+
+/// Words that join the words of a name ("Race and Health", "Society of
+/// Friends") when a capitalised word follows.
+const NAME_LINKS: &[&str] = &["and", "of", "for", "the", "on", "in", "de", "du", "van", "von", "da", "&"];
+
+/// A token as written: its letters (apostrophes and hyphens kept inside),
+/// whether it has a capital first, whether a sentence ends after it,
+/// whether a clause ends after it.
+fn tokens(text: &str) -> Vec<(String, bool, bool, bool)> {
+    let mut out = Vec::new();
+    for raw in text.split_whitespace() {
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            // A dash or a bullet between words ends a clause.
+            if let Some(last) = out.last_mut() {
+                let last: &mut (String, bool, bool, bool) = last;
+                last.3 = true;
+            }
+            continue;
+        }
+        let tail = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let after = &tail[tail.find(core).map_or(0, |i| i + core.len())..];
+        // "J." and "Dr." are an initial and a title, not a sentence's end.
+        let initial = core.chars().count() == 1 || matches!(core, "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Prof");
+        let sentence = after.contains(['.', '!', '?', ';', ':']) && !(initial && after.starts_with('.'));
+        let clause = sentence || after.contains([',', ')', ']', '"', '\u{201d}']);
+        let capital = core.chars().next().is_some_and(char::is_uppercase);
+        out.push((core.to_string(), capital, sentence, clause));
+    }
+    out
+}
+
+/// The normalised words of `text` that are inside a proper name (see
+/// [`Form`]) and those outside one.
+fn names_in(text: &str) -> (HashSet<String>, HashSet<String>) {
+    let toks = tokens(text);
+    let mut in_name = vec![false; toks.len()];
+    let mut i = 0;
+    let mut opens = true;
+    while i < toks.len() {
+        let start = i;
+        // A run: capitalised words, joined by links followed by one.
+        let mut j = i;
+        let mut caps = Vec::new();
+        while j < toks.len() {
+            let (w, cap, _, _) = &toks[j];
+            if *cap {
+                caps.push(j);
+            } else if !(NAME_LINKS.contains(&w.to_lowercase().as_str())
+                && !caps.is_empty()
+                && toks.get(j + 1).is_some_and(|t| t.1))
+            {
+                break;
+            }
+            let ends = toks[j].3;
+            j += 1;
+            if ends {
+                break;
+            }
+        }
+        // The first word of a sentence has its capital anyway: part of a
+        // name only when it is no stop word and the next word has one too.
+        if opens && caps.first() == Some(&start) {
+            let w = toks[start].0.to_lowercase();
+            if w.chars().count() < 4
+                || STOP_OPENERS.contains(&w.as_str())
+                || normalise(&w).split(' ').all(|p| content_terms(p).is_empty())
+            {
+                caps.remove(0);
+            }
+        }
+        if caps.len() >= 2 {
+            for &c in &caps {
+                in_name[c] = true;
+            }
+        }
+        opens = j > start && toks[j - 1].2;
+        i = if j > start { j } else { start + 1 };
+    }
+    let (mut names, mut plain) = (HashSet::new(), HashSet::new());
+    for (t, named) in toks.iter().zip(in_name) {
+        for w in normalise(&t.0).split(' ').filter(|w| !w.is_empty()) {
+            if named {
+                names.insert(w.to_string())
+            } else {
+                plain.insert(w.to_string())
+            };
+        }
+    }
+    (names, plain)
+}
+
+/// Words that open a sentence without being part of a name after them.
+const STOP_OPENERS: &[&str] = &[
+    "how", "what", "why", "when", "where", "which", "who", "this", "these", "those", "that", "the", "its", "their",
+    "our", "from", "with", "after", "before", "between", "only", "also", "read", "reading", "both", "each",
+];
+
+/// Whether a piece of text is written as a title: at least two words of
+/// four letters or more, and at least two in three of them with a capital.
+fn title_cased(piece: &str) -> bool {
+    let words: Vec<&str> = piece
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.len() >= 2 && caps * 3 >= words.len() * 2
+}
+
+/// How the request writes each word, by stem ([`Seen`]), piece by piece (a
+/// line, or a piece of one between semicolons).
+fn request_forms(text: &str) -> HashMap<String, Seen> {
+    let mut out: HashMap<String, Seen> = HashMap::new();
+    for piece in text.split(['\n', ';']) {
+        let free = title_cased(piece);
+        let (names, _) = if free { (HashSet::new(), HashSet::new()) } else { names_in(piece) };
+        for w in normalise(piece).split(' ').filter(|w| !w.is_empty()) {
+            let Some((stem, _)) = content_terms(w).into_iter().next() else { continue };
+            let seen = out.entry(stem).or_default();
+            if free {
+                seen.free = true;
+            } else if names.contains(w) {
+                seen.name = true;
+            } else {
+                seen.plain = true;
+            }
+        }
+    }
+    out
+}
+
+/// Words that follow a sentence's first word when that word is a noun (its
+/// subject: "Patients had…", "Women of colour…"), not a verb ("Traces race
+/// correction…", "Documents the…").
+const AFTER_SUBJECT: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can", "could", "may",
+    "might", "must", "shall", "should", "will", "would", "of", "in", "with", "and", "or", "from", "at", "on", "to",
+    "for", "who", "whose", "that", "which", "remain", "remained", "still", "often", "rarely", "often",
+];
+
+/// The words of a reading's notes that open a sentence as its verb, the
+/// subject left out as notes do ("Traces race correction in spirometry back
+/// to…", "Documents…", "Maps…"): a word ending in -s (not -ss, -us, -is) of
+/// five letters or more that a word in lower case follows, none a subject's
+/// verb or link ([`AFTER_SUBJECT`]). Such a word says what the reading
+/// does, as an outcome's action verb says what students do: it is never a
+/// shared word ("traces" of a spirometer's history is not the "spirometry
+/// traces" students read). A word the notes also use elsewhere is kept.
+fn opening_verbs(notes: &str) -> HashSet<String> {
+    let toks = tokens(notes);
+    let mut verbs = HashSet::new();
+    let mut elsewhere = HashSet::new();
+    let mut opens = true;
+    for (i, (w, cap, sentence, _)) in toks.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let verb = opens
+            && *cap
+            && lw.chars().count() >= 5
+            && lw.ends_with('s')
+            && !lw.ends_with("ss")
+            && !lw.ends_with("us")
+            && !lw.ends_with("is")
+            && lw.chars().all(char::is_alphabetic)
+            && toks.get(i + 1).is_some_and(|n| !n.1 && !AFTER_SUBJECT.contains(&n.0.to_lowercase().as_str()));
+        if verb {
+            verbs.insert(lw);
+        } else {
+            elsewhere.insert(lw);
+        }
+        opens = *sentence;
+    }
+    verbs.retain(|v| !elsewhere.contains(v));
+    verbs
 }
 
 /// How many requests one thread ranks at a time in [`Proposer::rank_beside`].
@@ -1288,22 +1586,31 @@ fn subject_of_notes(notes: &str) -> String {
 /// words about the publication ([`BIBLIOGRAPHIC`]). Authors, publisher,
 /// container, series, edition and the like are never read: they say who and
 /// where, not what about.
-fn reading_terms(r: &ReadingInfo) -> Vec<(String, String, bool)> {
+/// A reading's subject word: (stem, word as written, in the title, how the
+/// text writes it).
+type Term = (String, String, bool, Form);
+
+fn reading_terms(r: &ReadingInfo) -> Vec<Term> {
     let bib = bibliographic();
     // A word in a clinical sense in the reading ("bacterial colonisation of
     // catheters") is not its subject in a theme's sense ([`clinical_words`]).
     let clinical = clinical_words(&r.title);
-    let mut terms: Vec<(String, String, bool)> = content_terms(&r.title)
+    let mut terms: Vec<Term> = content_terms(&r.title)
         .into_iter()
         .filter(|(s, w)| !bib.contains(s) && !clinical.contains(w))
-        .map(|(s, w)| (s, w, true))
+        .map(|(s, w)| (s, w, true, Form::Free))
         .collect();
     let seen: HashSet<String> = terms.iter().map(|t| t.0.clone()).collect();
-    let notes = subject_of_notes(r.annotation.as_deref().unwrap_or(""));
+    let raw = r.annotation.as_deref().unwrap_or("");
+    let notes = subject_of_notes(raw);
     let clinical = clinical_words(&notes);
+    // Words only inside a proper name of the notes, and the verbs that open their sentences.
+    let (names, plain) = names_in(raw);
+    let verbs = opening_verbs(raw);
     for (s, w) in content_terms(&notes) {
-        if !seen.contains(&s) && !bib.contains(&s) && !clinical.contains(&w) {
-            terms.push((s, w, false));
+        if !seen.contains(&s) && !bib.contains(&s) && !clinical.contains(&w) && !verbs.contains(&w) {
+            let form = if names.contains(&w) && !plain.contains(&w) { Form::Name } else { Form::Plain };
+            terms.push((s, w, false, form));
         }
     }
     terms
@@ -1414,7 +1721,7 @@ mod tests {
                 for t in r.themes.iter().filter(|t| col.get(t) == Some(&ti)) {
                     let _ = t;
                     let terms = reading_terms(r);
-                    for (k, (stem, _, _)) in terms.iter().enumerate() {
+                    for (k, (stem, _, _, _)) in terms.iter().enumerate() {
                         want_postings.entry(stem.clone()).or_default().push((want_list.len(), k));
                     }
                     want_list.push((ri, terms, p.vocab[ti].found(&seq)));

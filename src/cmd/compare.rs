@@ -89,7 +89,9 @@ pub fn listing(c: &Comparison) -> Listing {
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     let c = comparison(&store, &a.from, a.to.as_deref(), &a.scope)?;
-    emit(&a.out, &listing(&c), &c, "nothing changed", ctx.quiet)?;
+    let themes = crate::store::themes::list(&store.conn)?;
+    let rows = listing(&c).with_theme_names(|s| crate::report::theme_name_in(&themes, s));
+    emit(&a.out, &rows, &c, "nothing changed", ctx.quiet)?;
     ctx.note(format_args!(
         "{} → {}: {} gaps closed, {} opened, {} module × theme cells changed",
         c.from,

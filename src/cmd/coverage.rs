@@ -25,9 +25,10 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let data = audit::load(&store.conn, &scope)?;
     if a.evidence {
         let ev = coverage::evidence(&data, &audit::tag_details(&store.conn)?);
+        let themes = crate::store::themes::list(&store.conn)?;
         return emit(
             &a.out,
-            &crate::report::evidence_listing(&ev),
+            &crate::report::evidence_listing(&ev).with_theme_names(|s| crate::report::theme_name_in(&themes, s)),
             &ev,
             "no session in this scope is tagged",
             ctx.quiet,

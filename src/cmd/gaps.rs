@@ -97,9 +97,9 @@ pub struct Args {
 }
 
 /// The gap rows: the same table as the report's `gaps` (CSV folder and
-/// workbook), so the columns have one name everywhere.
-fn listing(gs: &[gaps::Gap]) -> crate::report::Listing {
-    gaps_listing(gs)
+/// workbook), with each theme's name beside its slug.
+fn listing(gs: &[gaps::Gap], themes: &[crate::store::themes::Theme]) -> crate::report::Listing {
+    gaps_listing(gs).with_theme_names(|s| crate::report::theme_name_in(themes, s))
 }
 
 /// The gaps of the whole database, numbered over it, and the scope that
@@ -119,11 +119,13 @@ pub fn analyse(store: &Store, scope: &ScopeArgs, min_readings: usize) -> Result<
 pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     let (full, within, all) = analyse(&store, &a.scope, a.min_readings)?;
+    let themes = crate::store::themes::list(&store.conn)?;
     if a.findings {
         let fs = crate::analysis::findings::roll_up(&all, &full, &within);
         return emit(
             &a.out,
-            &crate::report::committee::findings_listing(&fs),
+            &crate::report::committee::findings_listing(&fs)
+                .with_theme_names(|s| crate::report::theme_name_in(&themes, s)),
             &fs,
             "no gaps found in this scope",
             ctx.quiet,
@@ -134,7 +136,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         let kinds: Vec<GapKind> = a.kinds.iter().filter_map(|k| GapKind::parse(k)).collect();
         gs.retain(|g| kinds.contains(&g.kind));
     }
-    emit(&a.out, &listing(&gs), &gs, "no gaps found in this scope", ctx.quiet)?;
+    emit(&a.out, &listing(&gs, &themes), &gs, "no gaps found in this scope", ctx.quiet)?;
     if a.out.format() == crate::cli::Format::Table && !gs.is_empty() {
         let of = |s| gs.iter().filter(|g| g.severity == s).count();
         ctx.note(format_args!(

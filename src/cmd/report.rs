@@ -313,11 +313,17 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let (style, references) = styled?;
     let plan = plan::compute_with(&full, &gs_all, opts.candidates, &within, &proposer, ranked);
     let gs: Vec<gaps::Gap> = gs_all.into_iter().filter(|g| within.selects(g)).collect();
+    let places = if within.narrows_curriculum() {
+        programmes.iter().map(|p| (p.clone(), within.place(p))).collect()
+    } else {
+        Default::default()
+    };
     Ok(ReportData {
         title: o.title.clone(),
         programmes,
         scope: if scope_text.is_empty() { "whole curriculum".into() } else { scope_text.join(", ") },
         scoped: !scope_text.is_empty(),
+        places,
         all_themes: full.themes.iter().map(|t| (t.slug.clone(), t.name.clone())).collect(),
         date,
         contributors,

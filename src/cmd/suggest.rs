@@ -76,7 +76,9 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     // Suggestions someone rejected (in `canon serve`) stay rejected here too.
     let dismissed = crate::store::workspace::dismissed(&store.conn)?;
     found.retain(|s| !dismissed.contains(&(s.target.as_str(), s.id, s.theme_id)));
-    emit(&a.out, &listing(&found), &found, "no suggestions: every match is already tagged", ctx.quiet)?;
+    let themes = crate::store::themes::list(&store.conn)?;
+    let rows = listing(&found).with_theme_names(|s| crate::report::theme_name_in(&themes, s));
+    emit(&a.out, &rows, &found, "no suggestions: every match is already tagged", ctx.quiet)?;
     if !a.apply {
         if !found.is_empty() {
             ctx.note(format_args!(

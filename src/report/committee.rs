@@ -40,6 +40,13 @@ pub struct ReportData {
     /// the summary says so.
     #[serde(skip)]
     pub scoped: bool,
+    /// Per programme, where a scope on part of it applies, as the gaps'
+    /// sentences say it ("MED2002 Respiratory System", "year 3 of MBChB
+    /// Medicine"; [`crate::analysis::scope::Within::place`]); empty for a
+    /// report on whole programmes. A programme-wide gap's "Theme and where"
+    /// names this place, as its text does.
+    #[serde(skip)]
+    pub places: std::collections::HashMap<String, String>,
     /// The gap kinds' names, definitions and severity rules.
     pub glossary: Vec<Term>,
     /// What each module should read: linked and proposed readings.
@@ -648,8 +655,12 @@ fn module_name(d: &ReportData, programme: &str, code: &str, title: &str) -> Stri
 fn place(d: &ReportData, g: &Gap) -> String {
     // A module as its gap's scope names it: with its programme when the
     // database has several (two programmes may share a module code).
-    let where_ = match (&g.module_code, &g.module_title) {
-        (Some(c), Some(t)) => g.scope.strip_prefix("module ").map_or_else(|| format!("{c} {t}"), String::from),
+    let where_ = match (&g.module_code, &g.module_title, &g.programme) {
+        (Some(c), Some(t), _) => g.scope.strip_prefix("module ").map_or_else(|| format!("{c} {t}"), String::from),
+        // A programme-wide gap in a report on a module or a year: where its
+        // sentence says it applies (issue 13: the column said "programme
+        // MBChB Medicine" beside "the sessions … in MED2002").
+        (_, _, Some(p)) if g.scope == format!("programme {p}") && d.places.contains_key(p) => d.places[p].clone(),
         _ => g.scope.clone(),
     };
     match g.theme.as_deref() {
@@ -1457,7 +1468,8 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
 
 /// The report as flat rows for one CSV: section, scope, theme, measure,
 /// value, detail, review (how an approved or rejected reading came to its
-/// status: "review", "import", "added"; empty on other rows). The
+/// status: "review", "import", "added"; empty on other rows), theme_name
+/// (the names of the `theme` column's slugs, for a person). The
 /// comparison with an earlier round is in rows of its own (see
 /// [`comparison_rows`]).
 pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
@@ -1467,6 +1479,13 @@ pub fn csv_rows(d: &ReportData) -> (Vec<String>, Vec<Vec<String>>) {
     headers.push("review".into());
     for r in rows.iter_mut().filter(|r| r.len() < headers.len()) {
         r.push(String::new());
+    }
+    // The theme's name for a person, after the columns scripts read by
+    // position (issue 13): the `theme` column keeps the slug, the machine key.
+    headers.push("theme_name".into());
+    for r in &mut rows {
+        let name = super::theme_names(&r[2], &|s| d.theme_name(s));
+        r.push(name);
     }
     (headers, rows)
 }
@@ -1801,20 +1820,33 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.season_end),
         ]);
     }
+    // The theme names of every reading, after the columns scripts read by position.
+    readings.headers.push("theme_names".into());
+    for row in &mut readings.rows {
+        let names = super::theme_names(&row[2], &|s| d.theme_name(s));
+        row.push(names);
+    }
+    // Every `theme` column keeps the slug (the machine key) with the name
+    // beside it; the coverage sheet's columns are headed by the names.
+    let name = |s: &str| d.theme_name(s);
+    let mut coverage = super::coverage_listing(&d.coverage);
+    for h in coverage.headers.iter_mut().skip(5).take(d.coverage.themes.len()) {
+        *h = d.theme_name(h);
+    }
     let mut tables = vec![
-        ("summary", summary),
-        ("findings", findings_listing(&d.findings)),
-        ("coverage", super::coverage_listing(&d.coverage)),
-        ("gaps", super::gaps_listing_labelled(&d.gaps, |id, y| d.year_label(id, y))),
-        ("module_readings", plan_listing(&d.plan, |id, y| d.year_label(id, y))),
-        ("evidence", super::evidence_listing(&d.evidence)),
+        ("summary", summary.with_theme_names(name)),
+        ("findings", findings_listing(&d.findings).with_theme_names(name)),
+        ("coverage", coverage),
+        ("gaps", super::gaps_listing_labelled(&d.gaps, |id, y| d.year_label(id, y)).with_theme_names(name)),
+        ("module_readings", plan_listing(&d.plan, |id, y| d.year_label(id, y)).with_theme_names(name)),
+        ("evidence", super::evidence_listing(&d.evidence).with_theme_names(name)),
         ("readings", readings),
         ("readings_by_theme", readings_by_theme(d)),
     ];
     tables.push(("facets", super::facets::listing(&facets)));
     // What changed since the round compared with (--compare, else the latest).
     if let Some(c) = &d.comparison {
-        tables.push(("comparison", super::comparison_listing(c)));
+        tables.push(("comparison", super::comparison_listing(c).with_theme_names(name)));
     }
     tables
 }

@@ -32,6 +32,41 @@ impl Listing {
     pub fn new(headers: &[&str]) -> Listing {
         Listing { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), numeric: Vec::new() }
     }
+
+    /// The listing with a `theme_name` column right after its `theme`
+    /// column: the slug stays the machine key (what commands and filters
+    /// take), and the name beside it is what a person reads in a spreadsheet
+    /// (issue 13). `name` gives a theme's name from its slug; a cell holding
+    /// several slugs joined by `;` gets their names joined by `; `, and an
+    /// empty cell an empty name. A listing with no `theme` column is
+    /// returned as it is.
+    pub fn with_theme_names(mut self, name: impl Fn(&str) -> String) -> Listing {
+        let Some(at) = self.headers.iter().position(|h| h == "theme") else { return self };
+        self.headers.insert(at + 1, "theme_name".into());
+        for r in &mut self.rows {
+            let n = r.get(at).map(|c| theme_names(c, &name)).unwrap_or_default();
+            r.insert((at + 1).min(r.len()), n);
+        }
+        for c in &mut self.numeric {
+            if *c > at {
+                *c += 1;
+            }
+        }
+        self
+    }
+}
+
+/// The names of the `;`-joined theme slugs of a cell, joined by `; `
+/// (empty for an empty cell).
+pub fn theme_names(cell: &str, name: &impl Fn(&str) -> String) -> String {
+    cell.split(';').map(str::trim).filter(|s| !s.is_empty()).map(name).collect::<Vec<_>>().join("; ")
+}
+
+/// A theme's name from its slug among `themes` (the slug itself for a theme
+/// they do not hold): the lookup the command-line listings give
+/// [`Listing::with_theme_names`].
+pub fn theme_name_in(themes: &[crate::store::themes::Theme], slug: &str) -> String {
+    themes.iter().find(|t| t.slug == slug).map_or_else(|| slug.to_string(), |t| t.name.clone())
 }
 
 /// Prints a listing in the chosen format to stdout or `-o FILE`. `json` is

@@ -134,7 +134,10 @@ fn cut(v: &str, sheet: &str, r: u32, c: usize, warnings: &mut Vec<String>) -> St
 /// colour at one in three or more), with the count left in the cell.
 fn heat_map(ws: &mut Worksheet, d: &ReportData, t: &Listing) -> Result<()> {
     let cov = &d.coverage;
-    let Some(first) = t.headers.iter().position(|h| cov.themes.first() == Some(h)) else { return Ok(()) };
+    // The theme columns follow the five module columns, headed by the themes' names.
+    let Some(first) = cov.themes.first().and_then(|s| t.headers.iter().position(|h| *h == d.theme_name(s))) else {
+        return Ok(());
+    };
     for (ri, row) in cov.rows.iter().enumerate() {
         for (ti, &n) in row.counts.iter().enumerate() {
             let share = if row.items == 0 { 0.0 } else { (n as f64 / row.items as f64 * 3.0).min(1.0) };

@@ -51,6 +51,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0020_module_search", include_str!("../../schema/0020_module_search.sql")),
     ("0021_seed_lexicons_bias", include_str!("../../schema/0021_seed_lexicons_bias.sql")),
     ("0022_day_season_ranges", include_str!("../../schema/0022_day_season_ranges.sql")),
+    ("0023_seed_lexicons_religion", include_str!("../../schema/0023_seed_lexicons_religion.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -61,9 +62,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
     match name {
         "0009_references" => readings::split_stored_names(tx),
-        "0013_seed_lexicons" | "0017_seed_lexicons_mesh" | "0021_seed_lexicons_bias" => {
-            themes::reseed_keywords(tx).map(|_| ())
-        }
+        "0013_seed_lexicons"
+        | "0017_seed_lexicons_mesh"
+        | "0021_seed_lexicons_bias"
+        | "0023_seed_lexicons_religion" => themes::reseed_keywords(tx).map(|_| ()),
         "0015_pmid" => readings::fill_pmids(tx),
         _ => Ok(()),
     }

@@ -60,12 +60,22 @@ pub struct SeedTheme {
     /// that `suggest` missed), brought to existing databases by migration
     /// `0021_seed_lexicons_bias`.
     pub keywords_0021: &'static [&'static str],
+    /// Keywords added in round 8 (issue 13, 13c: "Weathering and maternal
+    /// health" and "Anti-Muslim discrimination in healthcare" were missed),
+    /// brought to existing databases by migration `0023_seed_lexicons_religion`.
+    pub keywords_0023: &'static [&'static str],
 }
 
 impl SeedTheme {
     /// Every keyword a new database is seeded with for this theme.
     pub fn all_keywords(&self) -> impl Iterator<Item = &'static str> {
-        self.keywords.iter().chain(self.keywords_0013).chain(self.keywords_0017).chain(self.keywords_0021).copied()
+        self.keywords
+            .iter()
+            .chain(self.keywords_0013)
+            .chain(self.keywords_0017)
+            .chain(self.keywords_0021)
+            .chain(self.keywords_0023)
+            .copied()
     }
 }
 pub const SEED_THEMES: &[SeedTheme] = &[
@@ -149,6 +159,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "biological race",
         ],
         keywords_0021: &[],
+        keywords_0023: &[],
     },
     SeedTheme {
         slug: "epistemic-bias",
@@ -213,6 +224,7 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "women in clinical trials",
             "women's heart",
         ],
+        keywords_0023: &[],
     },
     SeedTheme {
         slug: "intersectional-health",
@@ -436,6 +448,15 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             "xenophobia",
             "gender differences",
             "sex and gender differences",
+        ],
+        keywords_0023: &[
+            // Weathering alone is Geronimus's term in a medical curriculum
+            // (no text of the real corpus uses it otherwise); it matches
+            // only itself, never "weather" or "weathered" (lexicon::STEM_EXCLUSIONS).
+            "weathering",
+            // Discrimination against Muslims, as curricula and reading
+            // titles write it ("Anti-Muslim Racism" in the corpus).
+            "anti-muslim",
         ],
     },
 ];

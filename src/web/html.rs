@@ -115,6 +115,20 @@ impl Pager {
     }
 
     /// "Showing 51–100 of 8,000" and previous/next links keeping `params`.
+    /// The pager at the foot of a list: the same links as [`Pager::links`],
+    /// and nothing for an empty list, whose head already says "No …" (issue
+    /// 13: the empty review queue said "No suggested readings." twice).
+    pub fn foot(&self, base: &str, params: &[(&str, &str)], noun: &str) -> Markup {
+        if self.total == 0 {
+            html! {}
+        } else {
+            self.links(base, params, noun)
+        }
+    }
+
+    /// The pager: "Showing 1–20 of 35 readings" and the page links; `noun`
+    /// is singular ("reading") and takes its plural from [`count`], so one
+    /// rule decides "1 reading" / "2 readings".
     pub fn links(&self, base: &str, params: &[(&str, &str)], noun: &str) -> Markup {
         let r = self.range();
         let link = |p: usize| {
@@ -124,11 +138,13 @@ impl Pager {
             format!("{base}{}", query(&all))
         };
         html! {
-            nav.pager aria-label={ "Pages of " (noun) } {
+            nav.pager aria-label={ "Pages of " (noun) "s" } {
                 @if self.total == 0 {
-                    span { "No " (noun) "." }
+                    span { "No " (noun) "s." }
+                } @else if self.total == 1 {
+                    span { "Showing the only " (noun) }
                 } @else {
-                    span { "Showing " (r.start + 1) "–" (r.end) " of " (thousands(self.total)) " " (noun) }
+                    span { "Showing " (r.start + 1) "–" (r.end) " of " (count(self.total, noun)) }
                 }
                 @if self.pages() > 1 {
                     " · "

@@ -23,9 +23,11 @@ fn note(s: &Option<String>) -> Option<String> {
     text(s).map(|n| n.chars().take(NOTE_MAX).collect())
 }
 
-fn theme_slug(app: &App, conn: &Connection, id: i64) -> Result<String> {
+/// A theme's name, as every page names it (issue 13: a flash message
+/// shows the name a person reads, never the slug).
+fn theme_name(app: &App, conn: &Connection, id: i64) -> Result<String> {
     let themes = app.cache.themes(conn)?;
-    themes.iter().find(|t| t.id == id).map(|t| t.slug.clone()).with_context(|| format!("no theme with ID {id}"))
+    themes.iter().find(|t| t.id == id).map(|t| t.name.clone()).with_context(|| format!("no theme with ID {id}"))
 }
 
 /// What a target is called in a message.
@@ -63,11 +65,11 @@ pub async fn tag(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
     let back = local(f.back.as_deref(), "/");
     let r = act(&app, &visit, move |app, tx, _ids, by| {
         let t = parse_target(&f.target)?;
-        let (slug, name) = (theme_slug(app, tx, f.theme)?, what(app, tx, t)?);
+        let (theme, name) = (theme_name(app, tx, f.theme)?, what(app, tx, t)?);
         Ok(if tags::tag(tx, Some(by), t, f.theme, None)? {
-            format!("Tagged {name} with {slug}.")
+            format!("Tagged {name} with {theme}.")
         } else {
-            format!("{name} was already tagged with {slug}.")
+            format!("{name} was already tagged with {theme}.")
         })
     })
     .await;
@@ -82,11 +84,11 @@ pub async fn untag(
     let back = local(f.back.as_deref(), "/");
     let r = act(&app, &visit, move |app, tx, _ids, by| {
         let t = parse_target(&f.target)?;
-        let (slug, name) = (theme_slug(app, tx, f.theme)?, what(app, tx, t)?);
+        let (theme, name) = (theme_name(app, tx, f.theme)?, what(app, tx, t)?);
         Ok(if tags::untag(tx, Some(by), t, f.theme)? {
-            format!("Removed {slug} from {name} (the history keeps it; undo brings it back).")
+            format!("Removed {theme} from {name} (the history keeps it; undo brings it back).")
         } else {
-            format!("{name} was not tagged with {slug}.")
+            format!("{name} was not tagged with {theme}.")
         })
     })
     .await;
@@ -111,13 +113,13 @@ pub async fn accept(
     let back = local(f.back.as_deref(), "/");
     let r = act(&app, &visit, move |app, tx, _ids, by| {
         let t = parse_target(&f.target)?;
-        let (slug, name) = (theme_slug(app, tx, f.theme)?, what(app, tx, t)?);
+        let (theme, name) = (theme_name(app, tx, f.theme)?, what(app, tx, t)?);
         let evidence = note(&f.evidence).unwrap_or_default();
         let note = format!("suggested from the lexicon: {evidence}");
         Ok(if analysis::apply_suggestion(tx, Some(by), t, f.theme, &note)? {
-            format!("Accepted: {name} is tagged with {slug}.")
+            format!("Accepted: {name} is tagged with {theme}.")
         } else {
-            format!("{name} was already tagged with {slug}.")
+            format!("{name} was already tagged with {theme}.")
         })
     })
     .await;
@@ -132,12 +134,12 @@ pub async fn reject(
     let back = local(f.back.as_deref(), "/");
     let r = act(&app, &visit, move |app, tx, _ids, by| {
         let t = parse_target(&f.target)?;
-        let (slug, name) = (theme_slug(app, tx, f.theme)?, what(app, tx, t)?);
+        let (theme, name) = (theme_name(app, tx, f.theme)?, what(app, tx, t)?);
         let evidence = note(&f.evidence).unwrap_or_default();
         Ok(if workspace::dismiss(tx, by, t, f.theme, &evidence)? {
-            format!("Rejected the suggestion of {slug} for {name}; it will not be suggested again.")
+            format!("Rejected the suggestion of {theme} for {name}; it will not be suggested again.")
         } else {
-            format!("The suggestion of {slug} for {name} was already rejected.")
+            format!("The suggestion of {theme} for {name} was already rejected.")
         })
     })
     .await;
@@ -152,11 +154,11 @@ pub async fn restore(
     let back = local(f.back.as_deref(), "/");
     let r = act(&app, &visit, move |app, tx, _ids, by| {
         let t = parse_target(&f.target)?;
-        let (slug, name) = (theme_slug(app, tx, f.theme)?, what(app, tx, t)?);
+        let (theme, name) = (theme_name(app, tx, f.theme)?, what(app, tx, t)?);
         Ok(if workspace::restore(tx, by, t, f.theme, "suggestion restored")? {
-            format!("{slug} is suggested for {name} again.")
+            format!("{theme} is suggested for {name} again.")
         } else {
-            format!("The suggestion of {slug} for {name} was not rejected.")
+            format!("The suggestion of {theme} for {name} was not rejected.")
         })
     })
     .await;

@@ -201,7 +201,7 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
                 li { a href=(with("kind", t.kind.as_str())) { (t.heading) ": " (count(t.kind)) } }
             }
         }
-        (pager.links("/gaps", &params, "gaps"))
+        (pager.links("/gaps", &params, "gap"))
         @for t in &sections {
             @let gs: Vec<&&Gap> = shown.iter().filter(|g| g.kind == t.kind).collect();
             @if !gs.is_empty() {
@@ -210,7 +210,7 @@ fn gaps_page(db: &Db, v: &Visit, q: &GapsQuery) -> Result<Markup, Fail> {
                 @for g in gs { (gap(v, g, &themes, &module_ids, &here, &with, pager.range().start + shown.iter().position(|x| std::ptr::eq(*x, *g)).unwrap_or(0))) }
             }
         }
-        (pager.links("/gaps", &params, "gaps"))
+        (pager.foot("/gaps", &params, "gap"))
     };
     Ok(layout(v, "Gaps", Nav::Gaps, body))
 }

@@ -120,7 +120,7 @@ pub async fn page(
                 }
                 button type="submit" { "Show" }
             }
-            (pager.links("/history", &params, "changes"))
+            (pager.links("/history", &params, "change"))
             @if !rows.is_empty() {
                 table.wide {
                     thead { tr { th.num scope="col" { "#" } th scope="col" { "When" } th scope="col" { "By" } th scope="col" { "What" } th scope="col" { "Change" } th scope="col" { "Undo" } } }
@@ -153,7 +153,7 @@ pub async fn page(
                         }
                     }
                 }
-                (pager.links("/history", &params, "changes"))
+                (pager.foot("/history", &params, "change"))
             }
         };
         Ok(layout(v, "History", Nav::History, body))

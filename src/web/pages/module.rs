@@ -146,7 +146,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
             h2 #sessions-h { "Sessions" }
             @if let Some(t) = theme {
                 p.flash role="status" {
-                    "Showing the " (shown.len()) " of " (items.len()) " sessions tagged " (chip(&themes, &t.slug)) ". "
+                    "Showing the " (shown.len()) " of " (count(items.len(), "session")) " tagged " (chip(&themes, &t.slug)) ". "
                     a href={ "/modules/" (id) "#sessions" } { "Show every session" }
                 }
             }

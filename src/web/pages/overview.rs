@@ -12,7 +12,7 @@ use super::{Fail, render};
 use crate::analysis::gaps::Severity;
 use crate::web::app::{App, Db};
 use crate::web::forms::query;
-use crate::web::html::{Nav, Pager, layout, thousands, year};
+use crate::web::html::{Nav, Pager, count as counted, layout, thousands, year};
 use crate::web::session::Visit;
 
 /// Modules per page of the heat-map.
@@ -108,13 +108,13 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
         p.lead { "Where the curriculum stands: how many sessions carry each theme, and what is waiting for the group." }
         h2 { "Key figures" }
         ul.figures {
-            li { span.n { (thousands(data.modules.len())) } "modules in " (programmes.len()) " programme" @if programmes.len() != 1 { "s" } }
-            li { span.n { (thousands(cov.items as usize)) } "sessions" }
-            li { span.n { (percent(tagged, cov.items)) } (thousands(tagged as usize)) " sessions tagged with a theme" }
-            li { span.n { (count("approved")) } "approved readings" }
+            li { span.n { (thousands(data.modules.len())) } @if data.modules.len() == 1 { "module in " } @else { "modules in " } (programmes.len()) " programme" @if programmes.len() != 1 { "s" } }
+            li { span.n { (thousands(cov.items as usize)) } @if cov.items == 1 { "session" } @else { "sessions" } }
+            li { span.n { (percent(tagged, cov.items)) } (counted(tagged as usize, "session")) " tagged with a theme" }
+            li { span.n { (count("approved")) } @if count("approved") == 1 { "approved reading" } @else { "approved readings" } }
             li { span.n { a href="/review" { (count("suggested")) } } @if count("suggested") == 1 { "reading waiting for review" } @else { "readings waiting for review" } }
-            li { span.n { a href="/gaps#findings" { (thousands(analysis.findings.len())) } } "findings, from " (thousands(gaps.len())) " gaps, " (high) " of high severity" }
-            li { span.n { (people.contributors) } "contributors" }
+            li { span.n { a href="/gaps#findings" { (thousands(analysis.findings.len())) } } @if analysis.findings.len() == 1 { "finding, from " } @else { "findings, from " } (counted(gaps.len(), "gap")) ", " (high) " of high severity" }
+            li { span.n { (people.contributors) } @if people.contributors == 1 { "contributor" } @else { "contributors" } }
         }
         h2 #heat-map { "Coverage heat-map" }
         p {
@@ -147,7 +147,7 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
             }
             button type="submit" { "Show" }
         }
-        (pager.links("/", &params, "modules"))
+        (pager.links("/", &params, "module"))
         table.heat.wide {
             caption.visually-hidden { "Sessions tagged with each theme, per module" }
             thead {
@@ -172,7 +172,7 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
                         @for (t, c) in cov.themes.iter().zip(&r.counts) {
                             td class={ "cell " (shade(*c, r.items)) } {
                                 a href={ "/modules/" (id) (query(&[("theme", t)])) "#sessions" }
-                                    aria-label={ (r.module_code) ", " (name_of(t)) ": " (c) " of " (r.items) " sessions" } { (c) }
+                                    aria-label={ (r.module_code) ", " (name_of(t)) ": " (c) " of " (counted(r.items as usize, "session")) } { (c) }
                             }
                         }
                         td.num { (r.tagged_items) }
@@ -181,13 +181,13 @@ fn overview(db: &Db, v: &Visit, q: &OverviewQuery) -> Result<Markup, Fail> {
             }
             tfoot {
                 tr {
-                    th scope="row" colspan="3" { "All " (thousands(cov.items as usize)) " sessions" }
+                    th scope="row" colspan="3" { @if cov.items == 1 { "The only session" } @else { "All " (thousands(cov.items as usize)) " sessions" } }
                     @for n in &cov.totals { td.num { (thousands(*n as usize)) } }
                     td.num { (thousands(tagged as usize)) }
                 }
             }
         }
-        (pager.links("/", &params, "modules"))
+        (pager.foot("/", &params, "module"))
     };
     Ok(layout(v, "Overview", Nav::Overview, body))
 }

@@ -66,7 +66,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
     let params =
         [("theme", theme.unwrap_or("")), ("status", st.unwrap_or("")), ("type", kind.unwrap_or("")), ("q", words)];
     let body = html! {
-        p.lead { "The group's reading list: " (all.len()) " readings. " a href="/readings/new" { "Add a reading" } " · " a href="/review" { "Review queue" } }
+        p.lead { "The group's reading list: " (crate::web::html::count(all.len(), "reading")) ". " a href="/readings/new" { "Add a reading" } " · " a href="/review" { "Review queue" } }
         form.row method="get" action="/readings" {
             div {
                 label for="f-q" { "Title, author or DOI" }
@@ -95,7 +95,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
             }
             button type="submit" { "Filter" }
         }
-        (pager.links("/readings", &params, "readings"))
+        (pager.links("/readings", &params, "reading"))
         @if !rows.is_empty() {
             table.wide {
                 thead { tr { th scope="col" { "Reading" } th scope="col" { "Year" } th scope="col" { "Type" } th scope="col" { "Status" } th scope="col" { "Themes" } } }
@@ -111,7 +111,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
                     }
                 }
             }
-            (pager.links("/readings", &params, "readings"))
+            (pager.foot("/readings", &params, "reading"))
         }
     };
     Ok(layout(v, "Readings", Nav::Readings, body))
@@ -333,7 +333,7 @@ pub async fn queue(
                 "Readings suggested by the group wait here until a reviewer approves them (they join the list that "
                 "the gaps and the report count) or rejects them (they stay in the database and the history)."
             }
-            (pager.links("/review", &[], "suggested readings"))
+            (pager.links("/review", &[], "suggested reading"))
             @for r in &waiting[pager.range()] {
                 article.gap {
                     h2 { a href={ "/readings/" (r.id) } { bdi { (r.title) } } }
@@ -342,7 +342,7 @@ pub async fn queue(
                     (review_form(v, r, &back))
                 }
             }
-            (pager.links("/review", &[], "suggested readings"))
+            (pager.foot("/review", &[], "suggested reading"))
         };
         Ok(layout(v, "Review queue", Nav::Review, body))
     })

@@ -87,7 +87,11 @@ pub async fn page(
                         ol {
                             @for h in &modules {
                                 li {
-                                    a href={ "/modules/" (h.id) } { (h.context) " · " bdi { (snippet(&h.snippet)) } } " " span.muted { "year " (year(h.year)) }
+                                    // Code and title, as the command line lists a module, the
+                                    // matched words marked (issue 13: "TM201 · TM201 year 2").
+                                    @let (title, passage) = module_hit(&h.context, &h.title, &h.snippet);
+                                    a href={ "/modules/" (h.id) } { (h.context) " · " bdi { (snippet(&title)) } } " " span.muted { "year " (year(h.year)) }
+                                    @if let Some(p) = passage { br; span.muted { bdi { (snippet(&p)) } } }
                                 }
                             }
                         }
@@ -121,4 +125,58 @@ pub async fn page(
         Ok(layout(v, "Search", Nav::Search, body))
     })
     .await
+}
+
+/// A module hit's title and passage: the snippet (matches marked with
+/// `\u{2}…\u{3}`) is the title, or the code and the title, or a code alone,
+/// or another passage. Returns the title to show (marked when the snippet
+/// is it) and the passage to show below it, if it says more than the two.
+fn module_hit(code: &str, title: &str, marked: &str) -> (String, Option<String>) {
+    let plain: String = marked.chars().filter(|c| !matches!(c, '\u{2}' | '\u{3}')).collect();
+    let plain = plain.trim();
+    if plain == title.trim() {
+        return (marked.trim().to_string(), None);
+    }
+    if plain == code.trim() || plain.is_empty() {
+        return (title.to_string(), None);
+    }
+    if plain == format!("{} {}", code.trim(), title.trim()) {
+        // The code's characters and the space after it dropped, a mark left open reopened.
+        let mut skip = code.trim().chars().count() + 1;
+        let mut open = false;
+        let mut out = String::new();
+        for c in marked.trim().chars() {
+            match c {
+                '\u{2}' | '\u{3}' if skip > 0 => open = c == '\u{2}',
+                _ if skip > 0 => skip -= 1,
+                _ => {
+                    if open && out.is_empty() && c != '\u{3}' {
+                        out.push('\u{2}');
+                    }
+                    out.push(c);
+                }
+            }
+        }
+        return (out, None);
+    }
+    (title.to_string(), Some(marked.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::module_hit;
+
+    #[test]
+    fn a_module_hit_shows_its_title_once_with_its_marks() {
+        assert_eq!(module_hit("TM201", "Year two", "\u{2}TM201\u{3}"), ("Year two".into(), None));
+        assert_eq!(
+            module_hit("MED3010", "Anaesthesia", "MED3010 \u{2}Anaesthesia\u{3}"),
+            ("\u{2}Anaesthesia\u{3}".into(), None)
+        );
+        assert_eq!(module_hit("M1", "Anaesthesia", "\u{2}Anaesthesia\u{3}"), ("\u{2}Anaesthesia\u{3}".into(), None));
+        assert_eq!(
+            module_hit("M1", "Title", "…a \u{2}passage\u{3}…"),
+            ("Title".into(), Some("…a \u{2}passage\u{3}…".into()))
+        );
+    }
 }

@@ -128,7 +128,7 @@ pub fn suggestion(v: &Visit, themes: &[Theme], s: &Suggestion, label: &str, back
                 input type="hidden" name="theme" value=(s.theme_id);
                 input type="hidden" name="evidence" value=(evidence);
                 input type="hidden" name="back" value=(back);
-                button.small.danger type="submit" aria-label={ "Reject " (s.theme) " for " (label) } { "Reject" }
+                button.small.danger type="submit" aria-label={ "Reject " (name) " for " (label) } { "Reject" }
             }
         }
     }
@@ -136,15 +136,15 @@ pub fn suggestion(v: &Visit, themes: &[Theme], s: &Suggestion, label: &str, back
 
 /// A rejected suggestion with the button that brings it back.
 pub fn restore_button(v: &Visit, target: Target, theme: i64, themes: &[Theme], label: &str, back: &str) -> Markup {
-    let slug = theme_name(themes, theme);
+    let name = theme_name(themes, theme);
     html! {
         form.inline method="post" action="/suggestions/restore" {
             (csrf(v))
             input type="hidden" name="target" value=(target_value(target));
             input type="hidden" name="theme" value=(theme);
             input type="hidden" name="back" value=(back);
-            (slug) " for " (label) " "
-            button.small.secondary type="submit" aria-label={ "Suggest " (slug) " for " (label) " again" } { "Suggest again" }
+            (name) " for " (label) " "
+            button.small.secondary type="submit" aria-label={ "Suggest " (name) " for " (label) " again" } { "Suggest again" }
         }
     }
 }
