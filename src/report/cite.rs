@@ -410,7 +410,8 @@ impl Style {
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
         let t = with_given_case(without_verbatim_mark(t));
         let t = with_et_al(t, r, &self.et_al);
-        let t = if self.name == "chicago" { with_chicago_season(t, r) } else { with_season(t, r) };
+        let dash = page_dash(&self.name).unwrap_or('\u{2013}');
+        let t = if self.name == "chicago" { with_chicago_season(t, r) } else { with_season(t, r, dash) };
         let t = with_month_range(t, r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
@@ -426,6 +427,8 @@ impl Style {
             Some("ama") => with_magazine_date(with_ama_report_number(t, r), r),
             _ => t,
         };
+        // After AMA's magazine date, which canon writes itself.
+        let t = with_day_range(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_part_pages(t, r) } else { t };
@@ -1995,6 +1998,76 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
     t
 }
 
+/// A reading's season as a reference prints it, capitalised, with the last
+/// season of a range after `dash` ("Summer-Fall" in Citing Medicine, ch. 1
+/// "Date of publication"; "Summer–Fall" with the en dash of APA 7 §9.14 and
+/// Chicago); `None` without a season.
+fn season_shown(r: &Reading, dash: char) -> Option<String> {
+    let cap = |s: &str| -> String {
+        let mut c = s.trim().chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    };
+    let first = cap(r.season.as_deref()?);
+    Some(match r.season_end.as_deref().map(cap).filter(|e| !e.is_empty() && *e != first) {
+        Some(last) => format!("{first}{dash}{last}"),
+        None => first,
+    })
+}
+
+/// The last day of a range of days within one month ("1998 May 3-5") after
+/// the first day where the style printed it, with `dash`: "1998 May 3-5" in
+/// Citing Medicine (ch. 1, "Date of publication": "a range of days"), "(1998,
+/// May 3–5)" in APA 7 (§9.14), "3–5 May 1998" in Cite Them Right, "May 3-5,
+/// 1998" in AMA. hayagriva's date has no range, so the entry carries the
+/// first day and the end is put here. The day is looked for beside the
+/// month's name (in full, "Sept." or NLM's three letters), outside the title
+/// and the container; a style that prints no day is left as it is.
+fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
+    let (Some(m), Some(d), Some(e), false) = (r.month, r.day, r.day_end, year_only(r)) else { return t };
+    if e <= d {
+        return t;
+    }
+    let Some(month) = crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)) else { return t };
+    let taken: Vec<std::ops::Range<usize>> =
+        [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
+            .collect();
+    let day = d.to_string();
+    let insert = format!("{dash}{e}");
+    let digit_at = |i: usize| t.text[i..].starts_with(|c: char| c.is_ascii_digit());
+    let digit_before = |i: usize| t.text[..i].ends_with(|c: char| c.is_ascii_digit());
+    for form in [month.to_string(), short_month(month), month[..3].to_string()] {
+        for (i, _) in t.text.match_indices(form.as_str()) {
+            if taken.iter().any(|w| w.contains(&i))
+                || t.text[..i].ends_with(|c: char| c.is_alphabetic())
+                || t.text[i + form.len()..].starts_with(|c: char| c.is_alphabetic())
+            {
+                continue;
+            }
+            // "May 3" (Citing Medicine, APA, AMA, Chicago) or "3 May" (Cite Them Right).
+            let after = i + form.len() + 1;
+            let at = if t.text[i + form.len()..].starts_with(' ')
+                && t.text[after..].starts_with(day.as_str())
+                && !digit_at(after + day.len())
+            {
+                after + day.len()
+            } else if t.text[..i].ends_with(&format!("{day} ")) && !digit_before(i - 1 - day.len()) {
+                i - 1
+            } else {
+                continue;
+            };
+            if !t.text[at..].starts_with(dash) {
+                splice(&mut t, at..at, &insert);
+            }
+            return t;
+        }
+    }
+    t
+}
+
 /// Whether `r` is cited with its year alone, whatever month, day or season
 /// it stores: a book, or a chapter of one (APA 7 §10.2 and §10.3, "(2013)"
 /// for books and edited books; Chicago 17 §15.40, the year alone after the
@@ -2022,9 +2095,7 @@ fn short_month(name: &str) -> String {
 /// October 9, 24–25"): "New Scientist, Autumn, 30–32". Books carry no
 /// season ([`year_only`]).
 fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
-    let (Some(_), Some(season), false) = (r.year, r.season.as_deref(), year_only(r)) else { return t };
-    let mut c = season.chars();
-    let season: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    let (Some(_), Some(season), false) = (r.year, season_shown(r, '\u{2013}'), year_only(r)) else { return t };
     if find_case_insensitive(&t.text, &season).is_some() {
         return t;
     }
@@ -2059,10 +2130,8 @@ fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
-fn with_season(mut t: Rich, r: &Reading) -> Rich {
-    let (Some(y), Some(season), false) = (r.year, r.season.as_deref(), year_only(r)) else { return t };
-    let mut c = season.chars();
-    let season: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+fn with_season(mut t: Rich, r: &Reading, dash: char) -> Rich {
+    let (Some(y), Some(season), false) = (r.year, season_shown(r, dash), year_only(r)) else { return t };
     let year = format!("{y}");
     // After the year's suffix letter, if it has one ("(2018b, Spring)").
     let letter = |at: usize| {
