@@ -4116,7 +4116,7 @@ mod tests {
     #[test]
     fn a_season_goes_with_its_year() {
         let r = Reading { year: Some(2019), season: Some("winter".into()), ..Reading::default() };
-        let t = |s: &str| with_season(Rich::from(s.to_string()), &r).text;
+        let t = |s: &str| with_season(Rich::from(s.to_string()), &r, '-').text;
         assert_eq!(t("Mensah K. Title. J. 2019;45(4):1–9."), "Mensah K. Title. J. 2019 Winter;45(4):1–9.");
         assert_eq!(t("Mensah, K. (2019). Title."), "Mensah, K. (2019, Winter). Title.");
         assert_eq!(t("Mensah, K. (2019, Winter). Title."), "Mensah, K. (2019, Winter). Title.");
@@ -4127,7 +4127,7 @@ mod tests {
             (3..7, super::super::pdf::Emphasis { bold: true, ..Default::default() }),
             (9..10, super::super::pdf::Emphasis { italic: true, ..Default::default() }),
         ];
-        let out = with_season(rich, &r);
+        let out = with_season(rich, &r, '-');
         assert_eq!(out.text, "A. 2019 Winter. B.");
         assert_eq!(out.spans[0].0, 3..14);
         assert_eq!(&out.text[out.spans[1].0.clone()], "B");
