@@ -81,3 +81,107 @@ fn day_and_season_ranges_print_whole() {
     let chicago = w.references("chicago");
     assert!(common::reference(&chicago, "The colour").contains("The New Yorker, May 5–11."), "{chicago:?}");
 }
+
+/// A sentence canon composes that opens with a user's Arabic theme name
+/// ("الطب العربي has 0 approved readings; …") is English, set left to right
+/// with the name as a right-to-left run at its start (tester r12: the
+/// whole cell was set from the right, its English words out of order).
+#[test]
+fn a_sentence_opening_with_an_arabic_theme_name_reads_left_to_right() {
+    let w = workdir();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes\n\
+         MBBS,1,AR101,History,Medicine in Baghdad,Describe the hospitals of Baghdad\n\
+         MBBS,2,AR201,Practice,Clinical skills,Take a history\n",
+    );
+    w.ok(&["import", "modules", m.to_str().unwrap()]);
+    w.ok(&["theme", "add", "arab-med", "--name", "الطب العربي", "--keyword", "Baghdad", "--by", "t"]);
+    w.ok(&["tag", "AR101/Medicine in Baghdad", "arab-med", "--by", "t"]);
+    w.ok(&["report", "r.pdf", "--theme", "arab-med"]);
+    let Some(ws) = common::pdf_words(&w.path("r.pdf")) else { return };
+    let arabic = |t: &str| t.chars().any(|c| matches!(c as u32, 0x0600..=0x06FF));
+    let mid = |x: &common::Word| (x.y0 + x.y1) / 2.0;
+    // "الطب العربي is taught only in year 1…": on each such line the name
+    // stands just left of "is", where a right-to-left paragraph sets it at
+    // the line's right end.
+    let left_of = |w: &common::Word| {
+        ws.iter()
+            .filter(|x| x.page == w.page && (mid(x) - mid(w)).abs() < 3.0 && x.x1 <= w.x0 + 0.5)
+            .max_by(|a, b| a.x1.total_cmp(&b.x1))
+    };
+    let mut lines = 0;
+    for taught in ws.iter().filter(|x| x.text == "taught") {
+        let Some(is) = left_of(taught).filter(|x| x.text == "is") else { continue };
+        let before = left_of(is).map(|x| x.text.as_str()).unwrap_or_default();
+        // Set from the right, the Findings row's cell began "is taught"
+        // beside the Severity column, its name moved to the line's end.
+        assert!(!matches!(before, "High" | "Medium" | "Low"), "\"is taught\" opens a row's cell after {before:?}");
+        if arabic(before) {
+            lines += 1;
+        }
+    }
+    // The key finding and the Findings table's row (the row's cell opens
+    // with the name: set from the right, "is taught" ended its line's right
+    // end and the name stood at the other).
+    assert!(lines >= 2, "{lines} lines with the theme's name just before \"is taught\"");
+}
+
+/// A range of days or seasons typed in `reading add --year` or `reading edit
+/// --year` is stored whole, as an import stores it (tester r12: its end was
+/// dropped without a word).
+#[test]
+fn a_typed_range_of_days_or_seasons_is_kept_whole() {
+    let w = workdir();
+    let date = |id: &str| {
+        let v = w.json(&["reading", "show", id, "--format", "json"]);
+        (v["month"].as_i64(), v["day"].as_i64(), v["day_end"].as_i64(), v["season_end"].as_str().map(String::from))
+    };
+    let a = w.ok(&["reading", "add", "--title", "Days", "--year", "1998 May 3-5", "--by", "t"]).trim().to_string();
+    assert_eq!(date(&a), (Some(5), Some(3), Some(5), None));
+    let b =
+        w.ok(&["reading", "add", "--title", "Seasons", "--year", "Summer-Fall 1998", "--by", "t"]).trim().to_string();
+    assert_eq!(date(&b), (None, None, None, Some("autumn".into())));
+    w.ok(&["reading", "edit", &b, "--year", "May 5-11, 2019", "--by", "t"]);
+    assert_eq!(date(&b), (Some(5), Some(5), Some(11), None));
+    // A date typed without a range drops the old one's end.
+    w.ok(&["reading", "edit", &b, "--year", "2019 May 5", "--by", "t"]);
+    assert_eq!(date(&b), (Some(5), Some(5), None, None));
+}
+
+/// A name typed with braces, as the README and canon's exports write a
+/// particle or a family name, is the name a CSV cell gives (tester r12: the
+/// braces were stored and printed).
+#[test]
+fn a_typed_author_with_braces_is_read_as_a_cell_reads_it() {
+    let w = workdir();
+    let id = w
+        .ok(&[
+            "reading",
+            "add",
+            "--title",
+            "Fables",
+            "--author",
+            "Jean de La {Fontaine}",
+            "--author",
+            "Van {Gogh}, Vincent",
+            "--author",
+            "{World Health Organization}",
+            "--by",
+            "t",
+        ])
+        .trim()
+        .to_string();
+    let v = w.json(&["reading", "show", &id, "--format", "json"]);
+    let n = &v["author_names"];
+    assert_eq!(
+        (n[0]["family"].as_str(), n[0]["particle"].as_str(), n[0]["given"].as_str()),
+        (Some("Fontaine"), Some("de La"), Some("Jean"))
+    );
+    assert_eq!(
+        (n[1]["family"].as_str(), n[1]["particle"].as_str(), n[1]["given"].as_str()),
+        (Some("Gogh"), Some("Van"), Some("Vincent"))
+    );
+    assert_eq!(n[2]["literal"].as_str(), Some("World Health Organization"));
+    assert!(!v["authors"].to_string().contains(['{', '}']), "no brace stored: {}", v["authors"]);
+}

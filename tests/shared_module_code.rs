@@ -72,7 +72,11 @@ fn module_gaps_of_two_programmes_are_told_apart_everywhere() {
         "{cmp}"
     );
     assert!(!closed.iter().any(|l| l.contains("MBChB Medicine")), "{cmp}");
-    assert!(cmp.contains("module coverage,MED2002 Respiratory (BSc Nursing),epistemic-bias,0,1,1"), "{cmp}");
+    // The theme's name follows its slug (13c's theme_name column).
+    assert!(
+        cmp.contains("module coverage,MED2002 Respiratory (BSc Nursing),epistemic-bias,Epistemic bias,0,1,1"),
+        "{cmp}"
+    );
 }
 
 #[test]

@@ -466,6 +466,12 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         Some(t) => (t.month, t.day, t.month_end, t.season.clone()),
         None => (None, None, None, None),
     };
+    // A range of days or seasons typed in the year ("1998 May 3-5",
+    // "Summer-Fall 1998") is kept whole, as an import keeps it.
+    let (day_end, season_end) = match &year {
+        Some(t) if !parts_given => (t.day_end, t.season_end.clone()),
+        _ => (None, None),
+    };
     if parts_given {
         month = edit_reading::typed_month("month", b.month.as_deref())?;
         day = edit_reading::typed_day(b.day.as_deref())?;
@@ -490,6 +496,8 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         day,
         month_end,
         season,
+        day_end,
+        season_end,
         kind: kind.into(),
         container: a.container.clone(),
         editors: edit_reading::editor_names(&b.editors).0,

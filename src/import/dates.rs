@@ -531,6 +531,10 @@ pub struct TypedDate {
     pub day: Option<i64>,
     pub month_end: Option<i64>,
     pub season: Option<String>,
+    /// The last day of a range of days within the month ("1998 May 3-5").
+    pub day_end: Option<i64>,
+    /// The last season of a range of seasons ("Summer-Fall 1998").
+    pub season_end: Option<String>,
     /// What the stored date cannot hold, as an import says it, naming the
     /// value "the date" (see [`typed_year_warning`] for a field's name).
     pub warnings: Vec<String>,
@@ -569,6 +573,8 @@ pub fn typed_year(s: &str) -> Result<TypedDate, String> {
             day: r.day,
             month_end: r.month_end,
             season: r.season,
+            day_end: r.day_end,
+            season_end: r.season_end,
             warnings: r.warnings.into_iter().map(|w| w.message).collect(),
         }),
         Err(_) => Err(typed_refusal(s)),

@@ -334,6 +334,15 @@ pub fn parse(s: &str) -> Option<Name> {
         let inner = tidy(&trimmed[1..trimmed.len() - 1]);
         return (!inner.is_empty()).then(|| Name::literal(&inner));
     }
+    // A braced part of a person's name, as canon's exports and the README
+    // write a particle or a family name ("Jean de La {Fontaine}", "{van
+    // Gogh}, Vincent"): read as a cell reads it ([`split_cell`]), so a name
+    // typed with `reading add --author` is the name a CSV cell gives.
+    if trimmed.find('{').is_some_and(|i| trimmed[i..].contains('}'))
+        && let [n] = split_cell(&original).names.as_slice()
+    {
+        return Some(n.clone());
+    }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     let name = if parts.len() == 1 {
         comma_less(trimmed)

@@ -73,7 +73,37 @@ pub fn isolated(text: &str) -> String {
 /// whole list is set right to left, its quote marks paired wrongly. A span
 /// already isolated, or with nothing that can turn a line, is left as it is;
 /// an opening quote without a closing one is copied as it stands.
+///
+/// The sentence is English, so it is set left to right: when its first
+/// strong letter outside the isolates is right to left (a user's Arabic
+/// theme name opening "الطب العربي has 0 approved readings…"), it is
+/// preceded by a LEFT-TO-RIGHT MARK (U+200E, strong L, drawn as nothing),
+/// which sets the paragraph's direction (UAX #9 P2–P3). Without it the
+/// whole sentence was set from the right, its English words out of order.
 pub fn isolate_quoted(text: &str) -> String {
+    let out = isolated_quotes(text);
+    if first_strong_outside_isolates_is_rtl(&out) { format!("\u{200e}{out}") } else { out }
+}
+
+/// Whether the first strong letter of `text` that is not inside a
+/// directional isolate is right to left (UAX #9 P2, which skips isolates).
+fn first_strong_outside_isolates_is_rtl(text: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, FSI, L, LRI, PDI, R, RLI};
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match unicode_bidi::bidi_class(c) {
+            LRI | RLI | FSI => depth += 1,
+            PDI => depth = depth.saturating_sub(1),
+            L if depth == 0 => return false,
+            R | AL if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// [`isolate_quoted`] without the mark that sets the direction.
+fn isolated_quotes(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     while let Some(open) = rest.find('\u{201c}') {

@@ -836,7 +836,7 @@ fn gaps_section(d: &ReportData, b: &mut Vec<Block>) {
                 let mut row = vec![
                     g.id.clone(),
                     g.severity.word().into(),
-                    place(d, g),
+                    super::bidi::isolate_quoted(&place(d, g)),
                     super::bidi::isolate_quoted(&format!("{}{}{next}", g.explanation, sessions_text(d, g))),
                 ];
                 if with_readings {

@@ -389,6 +389,9 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             set("day", n(t.day));
             set("month_end", n(t.month_end));
             set("season", t.season.clone().map_or(Value::Null, Value::from));
+            // A range of days or seasons typed in the year is kept whole.
+            set("day_end", n(t.day_end));
+            set("season_end", t.season_end.clone().map_or(Value::Null, Value::from));
         }
     }
     // The parts of the date typed apart (`--month 4`), after the year: the
@@ -485,8 +488,10 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         }
     }
     // The end of a range of days or seasons goes with its start: a date
-    // edited to another year, month or day (season) drops it.
-    if parts_given || p.year.is_some() {
+    // edited to another year, month or day (season) drops it, unless the
+    // typed date is itself a range ("May 5-11, 2019").
+    let typed_range = p.date.as_ref().is_some_and(|t| t.day_end.is_some() || t.season_end.is_some());
+    if (parts_given || p.year.is_some()) && !typed_range {
         let same = |new: &super::Record, ks: &[&str]| ks.iter().all(|k| new.get(*k) == old.get(*k));
         let (days, seasons) = (same(&new, &["year", "month", "day", "month_end"]), same(&new, &["year", "season"]));
         if !days {
