@@ -185,3 +185,35 @@ fn a_typed_author_with_braces_is_read_as_a_cell_reads_it() {
     assert_eq!(n[2]["literal"].as_str(), Some("World Health Organization"));
     assert!(!v["authors"].to_string().contains(['{', '}']), "no brace stored: {}", v["authors"]);
 }
+
+/// A BibTeX `note` that is only a publication state ("in press", "to
+/// appear"), on an entry without a year, is the work's state, as `year = {in
+/// press}` is: "in press" in APA, never "n.d." (tester r12). A note with more
+/// than the state stays the annotation.
+#[test]
+fn a_note_that_only_says_in_press_is_the_state() {
+    let w = workdir();
+    w.import_reading(
+        "p.bib",
+        "@article{a, author = {Osei, Ama}, title = {Pressed work}, journal = {J}, note = {In press.}}\n\
+         @article{b, author = {Osei, Kofi}, title = {Appearing work}, journal = {J}, note = {to appear}}\n\
+         @article{c, author = {Osei, Kwame}, title = {Noted work}, journal = {J}, year = {2019}, note = {in press}}\n\
+         @article{d, author = {Osei, Yaw}, title = {Annotated work}, journal = {J}, note = {in press at the Lancet, 2024}}\n",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Pressed work");
+    assert_eq!((r["year"].as_i64(), r["year_note"].as_str(), r["annotation"].as_str()), (None, Some("in press"), None));
+    let r = common::reading(&list, "Appearing work");
+    assert_eq!(r["year_note"].as_str(), Some("to appear"), "{r}");
+    // With a year the note stays a note, as before.
+    let r = common::reading(&list, "Noted work");
+    assert_eq!((r["year"].as_i64(), r["annotation"].as_str()), (Some(2019), Some("in press")), "{r}");
+    let r = common::reading(&list, "Annotated work");
+    assert_eq!(
+        (r["year_note"].as_str(), r["annotation"].as_str()),
+        (None, Some("in press at the Lancet, 2024")),
+        "{r}"
+    );
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Pressed work").starts_with("Osei, A. (in press)."), "{apa:?}");
+}

@@ -829,7 +829,20 @@ fn take_extra(d: &mut Draft) {
             }
         }
     }
-    note.extend(e.rest);
+    // A note that is only a publication state ("in press", "to appear"), as
+    // BibTeX files write one in `note` for a work with no year, is that state
+    // (what `year = {in press}` gives), not an annotation: printed as "n.d."
+    // its reference said the work had no date.
+    let mut rest = e.rest;
+    let undated = d.date.as_ref().is_none_or(|v| v.text.trim().is_empty());
+    if undated && d.pub_state.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
+        let state = rest.as_deref().map(|r| r.trim().trim_end_matches('.').trim().to_string());
+        if let Some(t) = state.filter(|t| matches!(read_date(t), Some(Dated::NotYet(_)))) {
+            d.pub_state = Some(Val::new(t, x.at));
+            rest = None;
+        }
+    }
+    note.extend(rest);
     if note.is_empty() {
         return;
     }
