@@ -1965,13 +1965,7 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
         return t;
     };
     // Where the title and the container were printed: a month named there is no date.
-    let taken: Vec<std::ops::Range<usize>> =
-        [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|w| !w.is_empty())
-            .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
-            .collect();
+    let taken = printed_at(&t.text, &[Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]);
     let forms = if nlm {
         vec![(first[..3].to_string(), format!("-{}", &last[..3]))]
     } else {
@@ -1996,6 +1990,20 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
         }
     }
     t
+}
+
+/// The byte ranges of `text` where any of `fields` (a reading's title,
+/// container, series…) was printed, every occurrence: a month, day, year or
+/// season found inside one of them belongs to that field, not to the date
+/// ("Winter 2019 outbreaks", issue 12w). Empty and absent fields match
+/// nothing.
+fn printed_at(text: &str, fields: &[Option<&str>]) -> Vec<std::ops::Range<usize>> {
+    fields
+        .iter()
+        .flatten()
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| text.match_indices(w).map(|(i, _)| i..i + w.len()))
+        .collect()
 }
 
 /// A reading's season as a reference prints it, capitalised, with the last
@@ -2028,13 +2036,7 @@ fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
         return t;
     }
     let Some(month) = crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)) else { return t };
-    let taken: Vec<std::ops::Range<usize>> =
-        [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|w| !w.is_empty())
-            .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
-            .collect();
+    let taken = printed_at(&t.text, &[Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]);
     let day = d.to_string();
     let insert = format!("{dash}{e}");
     let digit_at = |i: usize| t.text[i..].starts_with(|c: char| c.is_ascii_digit());
@@ -2141,13 +2143,10 @@ fn with_season(mut t: Rich, r: &Reading, dash: char) -> Rich {
     };
     // Where the title and the container were printed: a year (or a season)
     // named there is not the date's ("Winter 2019 outbreaks", issue 12w).
-    let taken: Vec<std::ops::Range<usize>> =
-        [Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref(), r.series.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|w| !w.is_empty())
-            .flat_map(|w| t.text.match_indices(w).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>())
-            .collect();
+    let taken = printed_at(
+        &t.text,
+        &[Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref(), r.series.as_deref()],
+    );
     let free = |i: usize| !taken.iter().any(|w| w.contains(&i));
     let in_brackets = t
         .text
