@@ -590,10 +590,16 @@ fn years_next(f: &Facts, taught: &[i64]) -> String {
                     "Introduce {name} in {these}, before it is taught in {them}, so later teaching can build on it."
                 )
             }
-            Action::ReturnLater => format!(
-                "Return to {name} in {these}, building on {them} at a higher level (apply it to cases, critique the \
-                 evidence)."
-            ),
+            Action::ReturnLater => {
+                // The level the theme already reaches, as its year gaps found it.
+                let reached = f
+                    .gs
+                    .iter()
+                    .filter(|g| g.kind == GapKind::UncoveredTheme && g.action == action)
+                    .filter_map(|g| g.reached)
+                    .max();
+                format!("Return to {name} in {these}, building on {them}{}.", super::glossary::building_on(reached))
+            }
             Action::Bridge => format!("Keep {name} going in {these}, between the years that teach it ({them})."),
             // No other step is given to a year gap; said as the gaps say it.
             _ => {

@@ -275,6 +275,13 @@ pub struct Gap {
     /// understand" is not known of them, and its sentences say how many.
     #[serde(skip)]
     pub unlevelled: Vec<i64>,
+    /// For a step that returns to a theme in a later year (a year that
+    /// misses a theme taught before it, a theme taught in its first year
+    /// only): the highest Bloom level the theme's sessions reach in the
+    /// programme, which the step builds on (`None` when no session has a
+    /// level). The advice never asks for a level already reached.
+    #[serde(skip)]
+    pub reached: Option<Level>,
 }
 
 impl Gap {
@@ -301,6 +308,7 @@ impl Gap {
             evidence: Vec::new(),
             about: Vec::new(),
             unlevelled: Vec::new(),
+            reached: None,
         }
     }
 }
@@ -612,7 +620,7 @@ fn uncovered_programmes(cx: &Cx) -> Vec<Gap> {
 }
 
 /// The advice for a year of study that misses a theme taught in `taught` years.
-fn year_advice(t: &ThemeInfo, year: i64, taught: &[i64]) -> Advice {
+fn year_advice(t: &ThemeInfo, year: i64, taught: &[i64], reached: Option<Level>) -> Advice {
     let first = taught.first().copied().unwrap_or(year);
     let last = taught.last().copied().unwrap_or(year);
     let command = format!("canon gaps --year {year} --theme {} --kind module-gap", t.slug);
@@ -629,9 +637,10 @@ fn year_advice(t: &ThemeInfo, year: i64, taught: &[i64]) -> Advice {
         (
             Action::ReturnLater,
             format!(
-                "Return to {} in year {year}, building on {} at a higher level (apply it to cases, critique the evidence).",
+                "Return to {} in year {year}, building on {}{}.",
                 t.name,
-                years_text(taught)
+                years_text(taught),
+                super::glossary::building_on(reached)
             ),
         )
     } else {
@@ -658,8 +667,15 @@ fn uncovered_years(cx: &Cx) -> Vec<Gap> {
                     years_text(&taught)
                 );
                 let place = Place::year(prog, year, t);
-                let mut g =
-                    Gap::new(GapKind::UncoveredTheme, Severity::Medium, place, text, year_advice(t, year, &taught));
+                let reached = cx.uses.get(&(prog, ti)).and_then(|u| u.best);
+                let mut g = Gap::new(
+                    GapKind::UncoveredTheme,
+                    Severity::Medium,
+                    place,
+                    text,
+                    year_advice(t, year, &taught, reached),
+                );
+                g.reached = reached;
                 let ev = cx.carriers(prog, Some(year), ti);
                 g.items = cx.carrier_items(&ev);
                 g.evidence = ev;
@@ -683,9 +699,10 @@ fn not_revisited(cx: &Cx) -> Vec<Gap> {
             (true, _) => (
                 Action::ReturnLater,
                 format!(
-                    "Return to {} in {}, building on year {year} at a higher level (apply it to cases, critique the evidence).",
+                    "Return to {} in {}, building on year {year}{}.",
                     t.name,
-                    years_text(&after)
+                    years_text(&after),
+                    super::glossary::building_on(u.best)
                 ),
             ),
             (false, true) => (
@@ -717,6 +734,7 @@ fn not_revisited(cx: &Cx) -> Vec<Gap> {
         let command = format!("canon suggest --theme {}; canon gaps --kind module-gap --theme {}", t.slug, t.slug);
         let place = Place { year: Some(year), ..Place::programme(prog, t) };
         let mut g = Gap::new(GapKind::NotRevisited, Severity::Medium, place, text, advise(action, next, command));
+        g.reached = u.best;
         let ev: Vec<Evidence> = others.iter().flat_map(|y| cx.carriers(prog, Some(*y), *ti)).collect();
         g.items = cx.carrier_items(&ev);
         g.evidence = ev;

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::bloom::Level;
 use super::gaps::GapKind;
 
 /// What a gap kind is called and how it is judged.
@@ -225,6 +226,28 @@ pub fn list(items: &[String], and: &str) -> String {
         0 => String::new(),
         1 => items[0].clone(),
         n => format!("{} {and} {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+/// How a later year builds on a theme's earlier teaching, given the highest
+/// Bloom level (revised taxonomy, Anderson and Krathwohl 2001) its sessions
+/// already reach: the clause after "Return to T in year 5, building on year
+/// 4". Below apply (or with no level known) it asks for application and
+/// critique; from apply it asks for the levels above the one reached; at
+/// evaluate or create it asks to keep that level in practice, never for a
+/// level already taught (tester r13, P2: "apply it to cases" after sessions
+/// that critique).
+pub fn building_on(reached: Option<Level>) -> String {
+    match reached {
+        None | Some(Level::Remember | Level::Understand) => {
+            " at a higher level (apply it to cases, critique the evidence)".into()
+        }
+        Some(Level::Apply) => " at a higher level (analyse cases, critique the evidence)".into(),
+        Some(Level::Analyse) => " at a higher level (critique the evidence, judge practice against it)".into(),
+        Some(Level::Evaluate) => ", where it already reaches the evaluate level: keep it there in clinical settings, \
+             or have students create (design a change to practice or to teaching)"
+            .into(),
+        Some(Level::Create) => ", where it already reaches the create level: keep it there in clinical settings".into(),
     }
 }
 
