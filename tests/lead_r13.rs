@@ -60,3 +60,71 @@ fn the_step_to_return_to_a_theme_builds_on_the_level_it_reaches() {
         assert!(s.contains("at a higher level (apply it to cases, critique the evidence)"), "{s}");
     }
 }
+
+/// Tester r13 (issue 13, P5): findings equal in severity, weight and kind
+/// (three shallow themes) came in the themes' alphabetical order, so F1 was
+/// G2; they now follow their gaps' order, which the methods page states.
+#[test]
+fn findings_equal_in_rank_follow_the_order_of_their_gaps() {
+    let w = workdir();
+    let p = w.write(
+        "s.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         P,1,M1,Mod one,Session A,Describe the history of medicine; List the causes,historical-awareness; epistemic-bias; intersectional-health\n\
+         P,1,M2,Mod two,Session B,Recall the facts,historical-awareness; epistemic-bias; intersectional-health\n",
+    );
+    w.ok(&["import", "modules", p.to_str().unwrap(), "-q"]);
+    let shallow: Vec<(String, u64)> = w
+        .json(&["gaps", "--findings", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "shallow-theme")
+        .map(|f| {
+            let g = f["gaps"][0].as_str().unwrap().trim_start_matches('G').parse().unwrap();
+            (f["id"].as_str().unwrap().to_string(), g)
+        })
+        .collect();
+    assert_eq!(shallow.len(), 3, "{shallow:?}");
+    assert!(shallow.windows(2).all(|p| p[0].1 < p[1].1), "findings out of their gaps' order: {shallow:?}");
+    w.ok(&["report", "r.pdf"]);
+    let text = common::pdf_text(&w.path("r.pdf")).join("\n").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("in the order of their first gap in the Gaps section"),
+        "the methods page states the tie rule"
+    );
+    // The glossary's name of a kind is its heading's singular.
+    assert!(text.contains("Tagged session without a reading"), "{text}");
+    assert!(!text.contains("Session without a reading ("), "{text}");
+}
+
+/// Tester r13 (issue 13, P9): with more than five readings holding a
+/// character no bundled font draws, the report named five and said "and 2
+/// more like these". Every one is named now.
+#[test]
+fn every_reading_with_a_character_no_font_draws_is_named() {
+    let w = workdir();
+    w.ok(&["import", "modules", &common::sample("modules.csv"), "-q"]);
+    let titles = [
+        "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ health",
+        "ភាសាខ្មែរ medicine",
+        "བོད་ཡིག clinic",
+        "සිංහල care",
+        "ਗੁਰਮੁਖੀ study",
+        "ພາສາລາວ history",
+        "Ogham ᚛ᚑᚌᚐᚋ᚜ note",
+    ];
+    let mut csv = String::from("title,authors,year,themes,status\n");
+    for (i, t) in titles.iter().enumerate() {
+        csv.push_str(&format!("{t},\"Author, A{i}\",2020,epistemic-bias,approved\n"));
+    }
+    w.import_reading("r.csv", &csv);
+    let err = w.ok_stderr(&["report", "r.pdf"]);
+    let named = titles.iter().filter(|t| err.contains(*t)).count();
+    assert!(!err.contains("more like these"), "{err}");
+    // Each reading that still has a box is named (a script a bundled font
+    // draws would give no warning at all).
+    let boxed = err.lines().filter(|l| l.contains("no font")).count();
+    assert!(boxed >= 6, "{err}");
+    assert_eq!(named, boxed, "every warning names its reading: {err}");
+}

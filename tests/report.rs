@@ -1366,10 +1366,10 @@ fn long_lists_and_recurring_cells_are_summarised_truly_and_no_page_is_a_stub() {
             }
             let r = runs(&of);
             let n: Vec<u64> = of.iter().map(|i| i.trim_start_matches('G').parse().unwrap()).collect();
-            let list = if r.len() <= 3 {
+            let list = if r.len() <= 6 {
                 r.join(", ")
             } else {
-                format!("{} between G{} and G{}", of.len(), n.iter().min().unwrap(), n.iter().max().unwrap())
+                format!("{} of G{}\u{2013}G{}", of.len(), n.iter().min().unwrap(), n.iter().max().unwrap())
             };
             parts.push(format!("{}: {list}", term["heading"].as_str().unwrap()));
         }

@@ -142,11 +142,18 @@ pub fn roll_up(gaps: &[Gap], data: &AuditData, within: &Within) -> Vec<Finding> 
     // Ranked by the gaps it states: the module gaps a module with no theme
     // brings along are that one fact again, so they add no weight.
     let weight = |gs: &[&Gap]| gs.iter().filter(|g| !of_module_with_no_theme(g, &no_theme)).count();
+    // Ties in the order of their first gap in the Gaps section (themes in
+    // the coverage table's order there), so F1 is not G2 for a tie (tester
+    // r13, P5: ties went by the theme's slug, alphabetically).
+    let first = |gs: &[&Gap]| {
+        gs.iter().filter_map(|g| g.id.trim_start_matches('G').parse::<u64>().ok()).min().unwrap_or(u64::MAX)
+    };
     order.sort_by(|(ka, a), (kb, b)| {
-        (worst(a), std::cmp::Reverse(weight(a)), ka.0, &ka.2).cmp(&(
+        (worst(a), std::cmp::Reverse(weight(a)), ka.0, first(a), &ka.2).cmp(&(
             worst(b),
             std::cmp::Reverse(weight(b)),
             kb.0,
+            first(b),
             &kb.2,
         ))
     });
@@ -592,12 +599,11 @@ fn years_next(f: &Facts, taught: &[i64]) -> String {
             }
             Action::ReturnLater => {
                 // The level the theme already reaches, as its year gaps found it.
-                let reached = f
-                    .gs
-                    .iter()
-                    .filter(|g| g.kind == GapKind::UncoveredTheme && g.action == action)
-                    .filter_map(|g| g.reached)
-                    .max();
+                let reached =
+                    f.gs.iter()
+                        .filter(|g| g.kind == GapKind::UncoveredTheme && g.action == action)
+                        .filter_map(|g| g.reached)
+                        .max();
                 format!("Return to {name} in {these}, building on {them}{}.", super::glossary::building_on(reached))
             }
             Action::Bridge => format!("Keep {name} going in {these}, between the years that teach it ({them})."),
@@ -914,13 +920,20 @@ fn untagged_text(f: &Facts) -> Text {
     };
     let per_theme = f.of(GapKind::ModuleGap);
     if per_theme > 0 {
-        next.push_str(&format!(
-            " A module with no theme misses every theme: {} {} on single themes {} counted here, not again in each \
-             theme's finding.",
-            if codes.len() == 1 { "its" } else { "their" },
-            count(per_theme, "gap", "gaps"),
-            verb(per_theme, "is", "are")
-        ));
+        let whose = if codes.len() == 1 { "its" } else { "their" };
+        // "its 1 gap on single themes is" read badly (tester r13, P11).
+        next.push_str(&if per_theme == 1 {
+            format!(
+                " A module with no theme misses every theme: {whose} one gap on a single theme is counted here, not \
+                 again in that theme's finding."
+            )
+        } else {
+            format!(
+                " A module with no theme misses every theme: {whose} {} on single themes are counted here, not again \
+                 in each theme's finding.",
+                count(per_theme, "gap", "gaps")
+            )
+        });
     }
     let scope = f.scope_or(format!("{} in programme {}", count(codes.len(), "module", "modules"), f.prog));
     (scope, headline, next, Some(m))

@@ -75,7 +75,7 @@ pub fn term(kind: GapKind, min_readings: usize) -> Term {
              be taught there); low otherwise.",
         ),
         GapKind::UnsupportedItem => (
-            "Session without a reading",
+            "Tagged session without a reading",
             "Tagged sessions without a reading",
             "A session tagged with a theme has no reading on that theme linked to it or to its module.".to_string(),
             "Medium when no session on the theme has one; low when some have.",
@@ -96,7 +96,10 @@ pub const FINDING_RULE: &str = "Gaps that describe one fact at several levels ar
      theme: one fact, counted once, so a finding on one theme counts the modules that teach another theme but not \
      this one, and says how many more teach none); sessions without a reading. A finding takes the highest severity of the gaps \
      behind it. Findings are ranked by severity, then by the number of gaps behind them (the gaps on single themes \
-     of a module with no theme add nothing: they are that one fact again); the report leads with the first few. \
+     of a module with no theme add nothing: they are that one fact again), then by kind (a theme taught nowhere, a theme \
+     missing from years of study, thin reading, a shallow theme, modules with no theme, modules missing a theme, \
+     sessions without a reading), and findings equal in all of these in the order of their first gap in the Gaps \
+     section; the report leads with the first few. \
      A report on part of the curriculum keeps the numbers of the whole but ranks its findings by their severity \
      within the scope (the highest of their gaps there), then in the whole report's order, so its numbers may \
      run F1, F2, F4, F3.";

@@ -856,8 +856,8 @@ const CELL_RUNS: usize = 4;
 /// The gaps behind a finding, for its narrow table cell: the numbers when
 /// they make at most [`CELL_RUNS`] runs ("G5–G18"); otherwise how many, then
 /// per gap table (in report order) its numbers, or when they are many how
-/// many and between which: "35 gaps: Themes not taught: G1–G4; Themes not
-/// returned to: G22; Modules missing a theme: 30 between G23 and G102".
+/// many and among which: "35 gaps: Themes not taught: G1–G4; Themes not
+/// returned to: G22; Modules missing a theme: 30 of G23–G102".
 /// Every number is counted from the gaps themselves.
 pub fn gaps_cell(d: &ReportData, ids: &[String]) -> String {
     let runs = id_ranges(ids);
@@ -883,15 +883,17 @@ pub fn gaps_cell(d: &ReportData, ids: &[String]) -> String {
     format!("{}: {}", count(ids.len(), "gap", "gaps"), parts.join("; "))
 }
 
-/// "G1–G4, G9" for up to three runs, else "30 between G23 and G102".
+/// "G1, G3, G5, G10" for up to six runs, else "30 of G23–G102": how many,
+/// and the numbers they lie among (a count "between G1 and G10" read as a
+/// range of ten gaps: tester r13, P8).
 fn few_or_between(ids: &[String]) -> String {
     let runs = id_ranges(ids);
-    if runs.split(", ").count() <= 3 {
+    if runs.split(", ").count() <= 6 {
         return runs;
     }
     let nums: Vec<u64> = ids.iter().filter_map(|i| i.trim_start_matches('G').parse().ok()).collect();
     let (lo, hi) = (nums.iter().min().copied().unwrap_or(0), nums.iter().max().copied().unwrap_or(0));
-    format!("{} between G{lo} and G{hi}", ids.len())
+    format!("{} of G{lo}\u{2013}G{hi}", ids.len())
 }
 
 /// Module gaps, one row per module, so a committee reads them in minutes;
