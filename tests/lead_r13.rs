@@ -128,3 +128,68 @@ fn every_reading_with_a_character_no_font_draws_is_named() {
     assert!(boxed >= 6, "{err}");
     assert_eq!(named, boxed, "every warning names its reading: {err}");
 }
+
+/// Tester r13 (issue 12, P2): a second row of one work in the same file
+/// (same ISBN or DOI) filled blanks only, and what else it said was dropped
+/// without a word: the subtitle, a longer author list, another edition's
+/// year and publisher. The entry now takes what is fuller, and every other
+/// differing value is a warning naming both lines; nothing is silent.
+#[test]
+fn a_duplicate_row_in_one_file_enriches_the_entry_or_says_what_differs() {
+    let w = workdir();
+    let out = w.ok_stderr(&[
+        "import",
+        "reading",
+        w.write(
+            "more.bib",
+            "@book{b1, author = {Achebe, Chinua}, title = {Things Fall Apart}, year = 1958, publisher = {Heinemann}, \
+             address = {London}, isbn = {0-385-47454-7}}\n\
+             @book{b2, author = {Achebe, Chinua}, title = {Things fall apart}, year = 1994, publisher = {Anchor}, \
+             isbn = {978-0-385-47454-2}}\n",
+        )
+        .to_str()
+        .unwrap(),
+    ]);
+    assert!(
+        out.contains("more.bib:2:")
+            && out.contains("(line 1) earlier in this file")
+            && out.contains("publisher \"Anchor\" (kept \"Heinemann\")")
+            && out.contains("year 1994 (kept 1958)"),
+        "{out}"
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Things Fall Apart");
+    assert_eq!((r["year"].as_i64(), r["publisher"].as_str()), (Some(1958), Some("Heinemann")));
+
+    // The fuller title and author list of the second row are taken, and a
+    // value it leaves empty (the place) erases nothing; nothing to warn of.
+    let out = w.ok_stderr(&[
+        "import",
+        "reading",
+        w.write(
+            "isbn.csv",
+            "title,authors,year,type,isbn,publisher,place,edition\n\
+             Medical Apartheid,\"Washington, Harriet A.\",2006,book,978-0-385-50993-0,Doubleday,New York,\n\
+             Medical apartheid: the dark history,\"Washington, Harriet A.; Doe, J.\",2006,book,978-0-385-50993-0,Doubleday,,1st\n",
+        )
+        .to_str()
+        .unwrap(),
+    ]);
+    assert!(!out.contains("warning"), "{out}");
+    let list = w.reading_list();
+    let r = common::reading(&list, "Medical apartheid");
+    assert_eq!(r["title"], "Medical apartheid: the dark history");
+    assert_eq!(r["authors"].as_array().map(Vec::len), Some(2), "{r}");
+    assert_eq!((r["place"].as_str(), r["edition"].as_str()), (Some("New York"), Some("1st")), "{r}");
+
+    // A dry run says the same and writes nothing.
+    let w2 = Workdir::new();
+    let out = w2.ok_stderr(&[
+        "import",
+        "reading",
+        w2.write("m.bib", std::fs::read(w.path("more.bib")).unwrap()).to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(out.contains("year 1994 (kept 1958)"), "{out}");
+    assert!(!w2.db().exists());
+}

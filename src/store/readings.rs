@@ -444,17 +444,33 @@ impl Stored {
     fn filled(&self, r: &ReadingRecord) -> Stored {
         let new = Stored::from_record(r);
         let year = self.year.or(r.year);
+        // The second row's value where it is ours with more (a subtitle, a
+        // fuller name of the container, publisher or place): a duplicate
+        // never makes the entry poorer, nor leaves it poorer than the file.
+        let fuller = |ours: &Option<String>, theirs: &Option<String>| match (ours, theirs) {
+            (Some(o), Some(t)) if fuller_title(o, t) == Fuller::Theirs => Some(t.clone()),
+            _ => pick(ours, theirs),
+        };
+        let names = if self.author_names.is_empty() {
+            new.author_names.clone()
+        } else {
+            richer_names(&self.author_names, &new.author_names)
+        };
         let mut out = Stored {
-            title: self.title.clone(),
+            title: if fuller_title(&self.title, &r.title) == Fuller::Theirs {
+                r.title.clone()
+            } else {
+                self.title.clone()
+            },
             year,
             year_note: if year.is_some() { None } else { pick(&self.year_note, &new.year_note) },
             kind: self.kind.clone(),
-            container: pick(&self.container, &r.container),
+            container: fuller(&self.container, &r.container),
             volume: pick(&self.volume, &r.volume),
             issue: pick(&self.issue, &r.issue),
             pages: pick(&self.pages, &r.pages),
-            publisher: pick(&self.publisher, &r.publisher),
-            place: pick(&self.place, &r.place),
+            publisher: fuller(&self.publisher, &r.publisher),
+            place: fuller(&self.place, &r.place),
             edition: pick(&self.edition, &r.edition),
             doi: pick(&self.doi, &r.doi),
             isbn: pick(&self.isbn, &r.isbn),
@@ -463,8 +479,8 @@ impl Stored {
             source_kind: pick(&self.source_kind, &r.source_kind),
             language: pick(&self.language, &r.language),
             facets: self.facets.or(&r.facets),
-            authors: if self.authors.is_empty() { new.authors } else { self.authors.clone() },
-            author_names: if self.author_names.is_empty() { new.author_names } else { self.author_names.clone() },
+            authors: names.iter().map(|n| n.original.clone()).collect(),
+            author_names: names,
             editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
             container_short: pick(&self.container_short, &r.container_short),
             season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
@@ -530,6 +546,51 @@ impl Stored {
             (Some(a), Some(b)) => a.iter().any(|(k, va)| held(va) && b.get(k) != Some(va)),
             _ => false,
         }
+    }
+
+    /// The fields where `row` (another record of this work) has a value
+    /// that this entry does not keep, in words: `year 1994 (kept 1958)`.
+    /// A value written another way ([`same_value`]), an ISBN in its other
+    /// form, the same DOI, and fields the row leaves empty are no
+    /// difference; the parts of names and flags are not compared (the names
+    /// as written are).
+    fn unlike(&self, row: &Stored) -> Vec<String> {
+        let a = serde_json::to_value(self).unwrap_or_default();
+        let b = serde_json::to_value(row).unwrap_or_default();
+        let (Some(a), Some(b)) = (a.as_object(), b.as_object()) else { return Vec::new() };
+        let null = serde_json::Value::Null;
+        let mut out = Vec::new();
+        for (k, vb) in b {
+            let va = a.get(k).unwrap_or(&null);
+            let empty = match vb {
+                serde_json::Value::Null | serde_json::Value::Bool(_) => true,
+                serde_json::Value::String(t) => t.trim().is_empty(),
+                serde_json::Value::Array(v) => v.is_empty(),
+                serde_json::Value::Object(m) => m.is_empty(),
+                serde_json::Value::Number(_) => false,
+            };
+            if empty || va == vb || matches!(k.as_str(), "author_names" | "editor_names" | "facets") {
+                continue;
+            }
+            let same = match (k.as_str(), va.as_str(), vb.as_str()) {
+                // The row's list is ours or part of it, in fewer or shorter names.
+                ("authors", ..) => richer_names(&self.author_names, &row.author_names) == self.author_names,
+                ("isbn", Some(x), Some(y)) => crate::import::normalise_isbn(x) == crate::import::normalise_isbn(y),
+                ("doi", Some(x), Some(y)) => crate::import::same_doi(x, y),
+                // Ours is the row's with more (a subtitle), or the row's is its abbreviation.
+                ("title" | "container" | "publisher" | "place", Some(x), Some(y)) => {
+                    same_value(k, x, y) || fuller_title(x, y) == Fuller::Ours || abbreviation_of(y, x)
+                }
+                (_, Some(x), Some(y)) => same_value(k, x, y),
+                _ => false,
+            };
+            if same {
+                continue;
+            }
+            let field = if k == "annotation" { "notes" } else { k.as_str() };
+            out.push(format!("{field} {} (kept {})", short(vb), short(va)));
+        }
+        out
     }
 
     fn diff(&self, new: &Stored) -> Vec<String> {
@@ -928,8 +989,9 @@ pub struct ReadingWriter<'t> {
     default_status: String,
     pub counts: Counts,
     pub changes: Option<Vec<Change>>,
-    /// Entries this run has written: a later row for one of them is a duplicate.
-    touched: HashSet<i64>,
+    /// Entries this run has written, with the line of the first row that
+    /// did: a later row for one of them is a duplicate.
+    touched: std::collections::HashMap<i64, u64>,
     /// Rows that cannot be written as they are (a status change without a
     /// reviewer, a DOI another entry has).
     pub problems: Vec<FieldProblem>,
@@ -1104,7 +1166,7 @@ impl<'t> ReadingWriter<'t> {
             default_status: default_status.to_string(),
             counts: Counts::default(),
             changes: keep_changes.then(Vec::new),
-            touched: HashSet::new(),
+            touched: std::collections::HashMap::new(),
             problems: Vec::new(),
             notes: Vec::new(),
             overwrites: Vec::new(),
@@ -1465,7 +1527,11 @@ impl<'t> ReadingWriter<'t> {
         }
         // A second row for one entry in the same file fills blanks only:
         // the first row's values stand, so a re-import changes nothing.
-        if !self.touched.insert(id) {
+        let first = self.touched.get(&id).copied();
+        if first.is_none() {
+            self.touched.insert(id, r.line);
+        }
+        if let Some(first) = first {
             let new = old.filled(r);
             let fields = old.diff(&new);
             if !self.clashes(r.line, id, &old, &new, false)? {
@@ -1475,6 +1541,21 @@ impl<'t> ReadingWriter<'t> {
                 self.update(id, &old, &new)?;
             }
             self.counts.duplicate += 1;
+            let other = new.unlike(&Stored::from_record(r));
+            if !other.is_empty() {
+                // Never dropped without a word (tester r13, 12/P2: a second
+                // edition's year and publisher under one ISBN vanished).
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "{label} is a duplicate (same {how}) of entry {} (line {first}) earlier in this file with other values: \
+                         {}; the earlier row's values stand (if these are two works or editions, give each its own \
+                         {how}, or edit the entry)",
+                        crate::import::reading_id_text(id),
+                        other.join(", ")
+                    ),
+                ));
+            }
             let what = format!("{label}: duplicate (same {how}) of entry {id}, earlier in this file; merged");
             self.note(r.line, Outcome::Duplicate, what, fields);
             self.add_tags(id, &r.themes)?;
@@ -1755,7 +1836,7 @@ impl<'t> ReadingWriter<'t> {
     /// already listed.
     fn add(&mut self, r: &ReadingRecord, label: String) -> Result<i64> {
         let id = self.ids.next_id();
-        self.touched.insert(id);
+        self.touched.insert(id, r.line);
         let s = Stored::from_record(r);
         let status = r.status.clone().unwrap_or_else(|| self.default_status.clone());
         self.tx
@@ -1874,7 +1955,7 @@ impl<'t> ReadingWriter<'t> {
                 self.tx.prepare_cached(sql)?.query_row(params![v, id], |r| r.get(0)).optional()?
             };
             if let Some(other) = other {
-                if by_id && !self.touched.contains(&other) {
+                if by_id && !self.touched.contains_key(&other) {
                     let sql = if field == "doi" {
                         "UPDATE reading SET doi = NULL WHERE id = ?1"
                     } else {
