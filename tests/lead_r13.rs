@@ -193,3 +193,28 @@ fn a_duplicate_row_in_one_file_enriches_the_entry_or_says_what_differs() {
     assert!(out.contains("year 1994 (kept 1958)"), "{out}");
     assert!(!w2.db().exists());
 }
+
+/// Tester r13 (issue 13, P10): "COVID19" found nothing of "COVID-19", and an
+/// Arabic word without its article ("طب") did not find "الطب" although the
+/// Hebrew article was already taken off.
+#[test]
+fn search_joins_letters_and_digits_and_takes_off_the_arabic_article() {
+    let w = workdir();
+    w.import_reading(
+        "q.csv",
+        "title,authors,year\n\
+         COVID-19 and racial disparities,\"Ali, Sara\",2021\n\
+         القانون في الطب,\"ابن سينا\",1025\n\
+         والطب في التاريخ,\"Kamal, A\",1990\n\
+         الطبيعة والإنسان,\"Kamal, B\",1991\n\
+         Vaccines at scale,\"Osei, K\",2020\n",
+    );
+    for q in ["COVID19", "covid19", "COVID-19"] {
+        assert_eq!(w.search_titles(q), vec!["COVID-19 and racial disparities".to_string()], "{q}");
+    }
+    for q in ["طب", "الطب"] {
+        let mut got = w.search_titles(q);
+        got.sort();
+        assert_eq!(got, vec!["القانون في الطب".to_string(), "والطب في التاريخ".to_string()], "{q}");
+    }
+}

@@ -284,7 +284,14 @@ fn phrase(raw: &str, prefix: bool) -> Vec<Tok> {
         // Each British or American spelling of the words is looked for
         // ("decolonizing" finds "Decolonising"), as `suggest` and the
         // proposals take them as one; at most a few spellings of a phrase.
-        let phrases = if prefix { vec![runs.join(" ")] } else { spelled(&runs) };
+        let mut phrases = if prefix { vec![runs.join(" ")] } else { spelled(&runs) };
+        // A word of letters then digits is also looked for as two words
+        // ("COVID19" finds "COVID-19", which the index holds as "covid 19":
+        // tester r13, P10).
+        if !prefix {
+            let split: Vec<String> = phrases.iter().filter_map(|p| letters_then_digits(p)).collect();
+            phrases.extend(split);
+        }
         let star = if prefix { "*" } else { "" };
         let mut group = Vec::new();
         for (i, p) in phrases.iter().enumerate() {
@@ -304,6 +311,27 @@ fn phrase(raw: &str, prefix: bool) -> Vec<Tok> {
         terms.push(Tok::Op(")"));
     }
     terms
+}
+
+/// `phrase` with each word of two or more ASCII letters followed by digits
+/// ("COVID19", "SARS2") split between them ("COVID 19"); `None` when no word
+/// is of that form.
+fn letters_then_digits(phrase: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = phrase
+        .split(' ')
+        .map(|w| {
+            let letters = w.chars().take_while(char::is_ascii_alphabetic).count();
+            let rest = &w[letters..];
+            if letters >= 2 && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) {
+                changed = true;
+                format!("{} {rest}", &w[..letters])
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
 }
 
 /// Turns what a person types into FTS5 syntax: plain words, hyphens and
@@ -829,18 +857,45 @@ const INFLECTED_STEM: usize = 4;
 fn inflected(text_word: &str, query: &str) -> bool {
     let t: Vec<char> = text_word.chars().collect();
     let q: Vec<char> = query.chars().collect();
-    let near = |t: &[char]| {
-        let common = t.iter().zip(&q).take_while(|(a, b)| a == b).count();
+    let near_to = |t: &[char], q: &[char]| {
+        let common = t.iter().zip(q).take_while(|(a, b)| a == b).count();
         (common == q.len() && t.len() - common <= FOLDED_ENDING)
             || (common >= INFLECTED_STEM
                 && (1..=FOLDED_ENDING).contains(&(q.len() - common))
                 && (1..=FOLDED_ENDING).contains(&(t.len() - common)))
+    };
+    let near = |t: &[char]| near_to(t, &q);
+    // Arabic: the word without its proclitic, against the query without its own.
+    let arabic = || {
+        let n = arabic_proclitic(&t)?;
+        let m = arabic_proclitic(&q).unwrap_or(0);
+        Some(near_to(&t[n..], &q) || (m > 0 && near_to(&t[n..], &q[m..])))
     };
     near(&t)
         || (t.len() > INFLECTED_STEM
             && q.first() != t.first()
             && matches!(t[0], 'ה' | 'ו' | 'ב' | 'ל' | 'מ' | 'ש' | 'כ')
             && near(&t[1..]))
+        || arabic() == Some(true)
+}
+
+/// The length of the proclitic an Arabic word of the text opens with: the
+/// article "ال" alone or after "و", "ب", "ف", "ك" ("والطب", "بالطب"), "لل"
+/// (the article after "ل"), or one of those letters alone before a word of
+/// three or more letters: so "طب" finds "الطب" and "والطب" (tester r13,
+/// P10). As for Hebrew, this is a light stemmer's rule (Larkey, Ballesteros
+/// and Connell 2002, "light8": the prefixes removed before indexing).
+fn arabic_proclitic(t: &[char]) -> Option<usize> {
+    let starts = |p: &str| t.iter().copied().take(p.chars().count()).eq(p.chars());
+    for p in ["وال", "بال", "فال", "كال"] {
+        if starts(p) && t.len() >= 5 {
+            return Some(3);
+        }
+    }
+    if (starts("ال") || starts("لل")) && t.len() >= 4 {
+        return Some(2);
+    }
+    (matches!(t.first(), Some('و' | 'ب' | 'ف' | 'ك' | 'ل')) && t.len() >= 4).then_some(1)
 }
 
 /// The IDs whose text holds the phrase term `term` (`"words"` or
@@ -1159,6 +1214,27 @@ mod tests {
         assert!(!f("медицинский", "медицина"));
         assert!(!f("ספר", "רפואה"));
         assert!(!f("łodzi", "lodzia"));
+        // Arabic: the article, and a letter joined before it or before a word.
+        assert!(f("الطب", "طب"));
+        assert!(f("والطب", "طب"));
+        assert!(f("بالطب", "طب"));
+        assert!(f("للطب", "طب"));
+        assert!(f("وتاريخ", "تاريخ"));
+        assert!(!f("الطب", "الطبيعة"));
+        assert!(f("والطب", "الطب"));
+        assert!(f("الفلسفة", "فلسفة"));
+        assert!(!f("طبيب", "بيب"));
+    }
+
+    #[test]
+    fn a_word_of_letters_then_digits_is_also_two_words() {
+        assert_eq!(letters_then_digits("COVID19"), Some("COVID 19".into()));
+        assert_eq!(letters_then_digits("COVID19 vaccine"), Some("COVID 19 vaccine".into()));
+        assert_eq!(letters_then_digits("covid 19"), None);
+        assert_eq!(letters_then_digits("H1N1"), None);
+        assert_eq!(letters_then_digits("1918"), None);
+        let t = |q: &str| translate(q).fts.unwrap_or_default();
+        assert_eq!(t("COVID19"), "( ( \"COVID19\" OR \"COVID 19\" ) )");
     }
 
     #[test]
