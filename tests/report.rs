@@ -1359,6 +1359,8 @@ fn long_lists_and_recurring_cells_are_summarised_truly_and_no_page_is_a_stub() {
         }
         summarised += 1;
         let mut parts = Vec::new();
+        // Whether a table's part is counted rather than listed (more than six runs).
+        let mut counted = false;
         for term in v["glossary"].as_array().unwrap() {
             let of: Vec<&str> = ids.iter().copied().filter(|i| kind_of(i) == term["kind"].as_str().unwrap()).collect();
             if of.is_empty() {
@@ -1369,13 +1371,18 @@ fn long_lists_and_recurring_cells_are_summarised_truly_and_no_page_is_a_stub() {
             let list = if r.len() <= 6 {
                 r.join(", ")
             } else {
+                counted = true;
                 format!("{} of G{}\u{2013}G{}", of.len(), n.iter().min().unwrap(), n.iter().max().unwrap())
             };
             parts.push(format!("{}: {list}", term["heading"].as_str().unwrap()));
         }
         let cell = format!("{} gaps: {}", ids.len(), parts.join("; "));
         assert!(pdf.contains(&cell), "{}: {cell:?} not in the findings table", f["id"]);
-        assert!(!pdf.contains(&all.join(", ")), "{}: the whole list is still printed", f["id"]);
+        // The whole list, unbroken, only where every table's part is short
+        // enough to list (a finding of one gap table with five or six runs).
+        if counted || parts.len() > 1 {
+            assert!(!pdf.contains(&all.join(", ")), "{}: the whole list is still printed", f["id"]);
+        }
     }
     assert!(summarised >= 1, "the samples have a finding with a long gap list (F1: 35 gaps)");
 
