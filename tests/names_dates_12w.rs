@@ -393,8 +393,12 @@ fn medline_publication_types_are_kept_as_the_genre() {
     let out = w.path("all.csv");
     w.ok(&["export", "reading", "--format", "csv", "--output", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
-    // (Branch 12d appended day_end and season_end after genre.)
-    assert!(csv.lines().next().unwrap().ends_with(",genre,day_end,season_end"), "{csv}");
+    // (Branch 12d appended day_end and season_end after genre; 12e page_count, credit,
+    // licence and series_number after them.)
+    assert!(
+        csv.lines().next().unwrap().ends_with(",genre,day_end,season_end,page_count,credit,licence,series_number"),
+        "{csv}"
+    );
     let other = Workdir::new();
     other.ok(&["init", "-q"]);
     other.ok(&["import", "reading", out.to_str().unwrap(), "-q"]);

@@ -117,6 +117,12 @@ const READING_COLUMNS: &[&str] = &[
     // Branch 12d: the ends of a range of days and of seasons, last for the same reason.
     "day_end",
     "season_end",
+    // Branch 12e: the number of pages of a whole work, last for the same reason.
+    "page_count",
+    // The creator credit and licence, and a number in the series beside a report's number.
+    "credit",
+    "licence",
+    "series_number",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -171,6 +177,10 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.genre),
             r.day_end.map(|d| d.to_string()).unwrap_or_default(),
             o(&r.season_end),
+            o(&r.page_count),
+            o(&r.credit),
+            o(&r.licence),
+            o(&r.series_number),
         ]);
     }
     if !a.bom {
