@@ -242,6 +242,21 @@ fn one_isbn_in_any_form_is_one_book() {
     assert_eq!(n, 1, "one book: {list:#}");
 }
 
+/// Undoing the removal of a book published with its ISBN-13 is refused when
+/// the same book came back since with its ISBN-10 (it would be a second entry).
+#[test]
+fn undo_finds_the_same_book_by_either_isbn_form() {
+    let w = workdir();
+    let added = w.ok(&["reading", "add", "--by", "amina", "--title", "Book thirteen", "--type", "book", "--year", "1963",
+        "--isbn", "978-0-8021-4132-3"]);
+    let removed = w.ok(&["reading", "remove", added.trim(), "--by", "amina"]);
+    w.ok(&["reading", "add", "--by", "amina", "--title", "Book ten", "--type", "book", "--year", "1970", "--isbn",
+        "0-8021-4132-3"]);
+    let e = w.fails(&["undo", removed.trim(), "--by", "amina"]);
+    assert!(e.contains("has taken its place since (same DOI, ISBN, or title and year)"), "{e}");
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 1);
+}
+
 /// A report with a report number and a number in its series keeps both and
 /// prints both.
 #[test]

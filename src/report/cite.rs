@@ -3424,7 +3424,7 @@ fn with_whole_extent(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     if let Some(n) = r.page_count.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        return with_page_count(t, n);
+        return with_page_count(t, r, n);
     }
     let Some(pages) = r.pages.as_deref().map(str::trim) else { return t };
     let mut ends = pages.split(['-', '\u{2013}']).map(str::trim);
@@ -3450,14 +3450,16 @@ fn page_total_number(n: &str) -> bool {
 /// p." (ch. 2, "Pagination"), when the style did not print it: after the
 /// date (before "Available from" and the series in parentheses), as the
 /// processor prints a number it reads.
-fn with_page_count(mut t: Rich, n: &str) -> Rich {
+fn with_page_count(mut t: Rich, r: &Reading, n: &str) -> Rich {
     let extent = format!("{n} p.");
     if t.text.contains(&extent) {
         return t;
     }
+    // After the title (which may hold a parenthesis of its own).
+    let from = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
     let mut at = t.text.len();
     for marker in [" Available from:", " (", " Report No", " ISBN", " DOI", " doi:", " PubMed"] {
-        if let Some(i) = t.text.find(marker).filter(|i| *i < at) {
+        if let Some(i) = t.text[from..].find(marker).map(|i| from + i).filter(|i| *i < at) {
             at = i;
         }
     }
