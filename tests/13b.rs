@@ -346,7 +346,8 @@ fn an_existing_database_gets_the_new_keywords() {
     assert_eq!(gone, 3, "a new database is seeded with them");
     // The database as 0021 found it: without 0022's columns (branch 12d) and 0024's (12e), which came after.
     conn.execute_batch(
-        "ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN day_end; \
+        "ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
+         ALTER TABLE reading DROP COLUMN day_end; \
          ALTER TABLE reading DROP COLUMN season_end",
     )
     .unwrap();
