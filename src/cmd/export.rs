@@ -123,6 +123,10 @@ const READING_COLUMNS: &[&str] = &[
     "credit",
     "licence",
     "series_number",
+    // What `canon report`'s readings table writes apart too (the import reads both): the year's
+    // note, which the year column holds as well, and a report's number, which the issue holds.
+    "year_note",
+    "report_number",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -181,6 +185,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.credit),
             o(&r.licence),
             o(&r.series_number),
+            o(&r.year_note),
+            if crate::report::cite::issue_label(r) == "report number" { o(&r.issue) } else { String::new() },
         ]);
     }
     if !a.bom {
