@@ -496,11 +496,11 @@ fn the_report_readings_table_has_every_field_in_every_output() {
             "Every Series Number",
         ]
         .into_iter()
-            .map(|t| (t, reading(&doc["readings"], t)[f].clone()))
-            .find(|(_, v)| !empty(v))
-            .unwrap_or_else(|| {
-                panic!("the test readings have no {f}: set it in full_reading, and give it a column: {full:#}")
-            })
+        .map(|t| (t, reading(&doc["readings"], t)[f].clone()))
+        .find(|(_, v)| !empty(v))
+        .unwrap_or_else(|| {
+            panic!("the test readings have no {f}: set it in full_reading, and give it a column: {full:#}")
+        })
     };
     // CSV folder.
     let dir = w.path("rep");

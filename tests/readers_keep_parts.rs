@@ -182,13 +182,10 @@ TY  - CHAP\nTI  - Ris chapter\nAU  - Ola, A\nT2  - Parent Book\nT3  - Parent Ser
     // `day_end` and `season_end` after it; 12e `page_count`, `credit`, `licence`, `series_number`,
     // `year_note`, `report_number`.)
     assert!(
-        text.lines()
-            .next()
-            .unwrap()
-            .ends_with(
-                ",month_end,series,genre,day_end,season_end,page_count,credit,licence,series_number,year_note,\
+        text.lines().next().unwrap().ends_with(
+            ",month_end,series,genre,day_end,season_end,page_count,credit,licence,series_number,year_note,\
                  report_number"
-            ),
+        ),
         "{text}"
     );
     let other = Workdir::new();

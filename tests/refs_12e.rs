@@ -77,7 +77,8 @@ fn every_format_stores_a_whole_works_number_of_pages() {
     assert!(ranged["page_count"].is_null());
     // Vancouver (Citing Medicine ch. 2 and 15) cites the extent "120 p.", never "p. 120".
     let v = w.references("vancouver");
-    for (title, n) in [("RIS report of pages", "120"), ("BibTeX book of pages", "312"), ("RIS thesis of pages", "245")] {
+    for (title, n) in [("RIS report of pages", "120"), ("BibTeX book of pages", "312"), ("RIS thesis of pages", "245")]
+    {
         let r = reference(&v, title);
         assert!(r.contains(&format!("{n} p.")), "{title}: {r}");
         assert!(!r.contains(&format!("p. {n}")), "{title}: {r}");
@@ -92,7 +93,20 @@ fn every_format_stores_a_whole_works_number_of_pages() {
 #[test]
 fn the_number_of_pages_is_shown_edited_undone_and_exported() {
     let w = workdir();
-    w.ok(&["reading", "add", "--by", "amina", "--title", "Edited book of pages", "--type", "book", "--year", "2010", "--page-count", "200"]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--by",
+        "amina",
+        "--title",
+        "Edited book of pages",
+        "--type",
+        "book",
+        "--year",
+        "2010",
+        "--page-count",
+        "200",
+    ]);
     let show = w.ok(&["reading", "show", &id(&w, "Edited book of pages")]);
     assert!(show.contains("number of pages") && show.contains("200"), "{show}");
     let change = w.ok(&["reading", "edit", "--by", "amina", &id(&w, "Edited book of pages"), "--page-count", "210 p."]);
@@ -128,7 +142,11 @@ fn a_bibtex_day_range_imports_whole() {
     let list = w.reading_list();
     for (t, m) in [("Day range double dash", 5), ("Day range hyphen", 5), ("Day range en dash", 6)] {
         let r = reading(&list, t);
-        assert_eq!((r["month"].as_i64(), r["day"].as_i64(), r["day_end"].as_i64()), (Some(m), Some(5), Some(11)), "{r}");
+        assert_eq!(
+            (r["month"].as_i64(), r["day"].as_i64(), r["day_end"].as_i64()),
+            (Some(m), Some(5), Some(11)),
+            "{r}"
+        );
     }
     // A day range that does not end later in its month keeps its start and says so.
     let said = w.import_reading(
@@ -188,8 +206,28 @@ fn the_reports_readings_csv_round_trips_field_by_field() {
          @article{s, author = {Owusu, Ama}, title = {Article of two seasons}, journal = {BMJ}, year = {1998}, \
          month = {summer--fall}}\n",
     );
-    w.ok(&["reading", "edit", "--by", "amina", &id(&w, "Article with everything"), "--credit", "Efua Boateng", "--licence", "CC BY 4.0"]);
-    w.ok(&["reading", "edit", "--by", "amina", &id(&w, "Book in a series"), "--global-south", "yes", "--open-access", "no"]);
+    w.ok(&[
+        "reading",
+        "edit",
+        "--by",
+        "amina",
+        &id(&w, "Article with everything"),
+        "--credit",
+        "Efua Boateng",
+        "--licence",
+        "CC BY 4.0",
+    ]);
+    w.ok(&[
+        "reading",
+        "edit",
+        "--by",
+        "amina",
+        &id(&w, "Book in a series"),
+        "--global-south",
+        "yes",
+        "--open-access",
+        "no",
+    ]);
     let dir = w.path("rep");
     w.ok(&["report", dir.to_str().unwrap(), "--format", "csv", "-q"]);
     let csv = std::fs::read_to_string(dir.join("readings.csv")).expect("the report's readings CSV");
@@ -236,7 +274,20 @@ fn one_isbn_in_any_form_is_one_book() {
         "i.csv",
         "title,authors,year,type,isbn\nThe Wretched of the Earth (Grove),\"Fanon, Frantz\",1963,book,978-0-8021-4132-3\n",
     );
-    w.ok(&["reading", "add", "--by", "amina", "--title", "The wretched of the earth", "--type", "book", "--year", "1963", "--isbn", "0 8021 4132 3"]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--by",
+        "amina",
+        "--title",
+        "The wretched of the earth",
+        "--type",
+        "book",
+        "--year",
+        "1963",
+        "--isbn",
+        "0 8021 4132 3",
+    ]);
     let list = w.reading_list();
     let n = list.as_array().unwrap().len();
     assert_eq!(n, 1, "one book: {list:#}");
@@ -247,11 +298,35 @@ fn one_isbn_in_any_form_is_one_book() {
 #[test]
 fn undo_finds_the_same_book_by_either_isbn_form() {
     let w = workdir();
-    let added = w.ok(&["reading", "add", "--by", "amina", "--title", "Book thirteen", "--type", "book", "--year", "1963",
-        "--isbn", "978-0-8021-4132-3"]);
+    let added = w.ok(&[
+        "reading",
+        "add",
+        "--by",
+        "amina",
+        "--title",
+        "Book thirteen",
+        "--type",
+        "book",
+        "--year",
+        "1963",
+        "--isbn",
+        "978-0-8021-4132-3",
+    ]);
     let removed = w.ok(&["reading", "remove", added.trim(), "--by", "amina"]);
-    w.ok(&["reading", "add", "--by", "amina", "--title", "Book ten", "--type", "book", "--year", "1970", "--isbn",
-        "0-8021-4132-3"]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--by",
+        "amina",
+        "--title",
+        "Book ten",
+        "--type",
+        "book",
+        "--year",
+        "1970",
+        "--isbn",
+        "0-8021-4132-3",
+    ]);
     let e = w.fails(&["undo", removed.trim(), "--by", "amina"]);
     assert!(e.contains("has taken its place since (same DOI, ISBN, or title and year)"), "{e}");
     assert_eq!(w.reading_list().as_array().unwrap().len(), 1);
@@ -288,9 +363,35 @@ fn a_report_keeps_its_number_and_its_series_number() {
 fn add_and_edit_take_the_ends_of_day_and_season_ranges() {
     let w = workdir();
     w.ok(&[
-        "reading", "add", "--by", "amina", "--title", "Typed day range", "--year", "2019", "--month", "5", "--day", "5", "--day-end", "11",
+        "reading",
+        "add",
+        "--by",
+        "amina",
+        "--title",
+        "Typed day range",
+        "--year",
+        "2019",
+        "--month",
+        "5",
+        "--day",
+        "5",
+        "--day-end",
+        "11",
     ]);
-    w.ok(&["reading", "add", "--by", "amina", "--title", "Typed season range", "--year", "1998", "--season", "summer", "--season-end", "fall"]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--by",
+        "amina",
+        "--title",
+        "Typed season range",
+        "--year",
+        "1998",
+        "--season",
+        "summer",
+        "--season-end",
+        "fall",
+    ]);
     let list = w.reading_list();
     let d = reading(&list, "Typed day range");
     assert_eq!((d["day"].as_i64(), d["day_end"].as_i64()), (Some(5), Some(11)), "{d}");
@@ -302,7 +403,20 @@ fn add_and_edit_take_the_ends_of_day_and_season_ranges() {
     assert_eq!(reading(&w.reading_list(), "Typed day range")["day_end"], 11);
     let e = w.fails(&["reading", "edit", "--by", "amina", &id(&w, "Typed day range"), "--day-end", "3"]);
     assert!(e.contains("day_end 3 does not end a range after the day (5)"), "{e}");
-    let e = w.fails(&["reading", "add", "--by", "amina", "--title", "No day", "--year", "2019", "--month", "5", "--day-end", "11"]);
+    let e = w.fails(&[
+        "reading",
+        "add",
+        "--by",
+        "amina",
+        "--title",
+        "No day",
+        "--year",
+        "2019",
+        "--month",
+        "5",
+        "--day-end",
+        "11",
+    ]);
     assert!(e.contains("day_end 11 has no day"), "{e}");
     let e = w.fails(&["reading", "edit", "--by", "amina", &id(&w, "Typed season range"), "--season-end", "summer"]);
     assert!(e.contains("season_end \"summer\" is the season itself"), "{e}");

@@ -482,7 +482,8 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         matches!((text.get("issue"), text.get("series_number")), (Some(Some(i)), Some(Some(s))) if i != s);
     let mut take = |col: &str| text.remove(col).flatten();
     // The date's parts typed apart (--month 4) or in the year ("2019 Apr 2"), not both.
-    let parts_given = [&b.month, &b.day, &b.month_end, &b.season, &b.day_end, &b.season_end].iter().any(|v| v.is_some());
+    let parts_given =
+        [&b.month, &b.day, &b.month_end, &b.season, &b.day_end, &b.season_end].iter().any(|v| v.is_some());
     if parts_given && year.as_ref().is_some_and(|t| t.has_parts()) {
         bail!("{}", edit_reading::DATE_TWICE);
     }

@@ -1596,7 +1596,10 @@ pub fn is_page_count(pages: &str) -> bool {
     !t.is_empty()
         && t.chars().last().is_some_and(|c| c.is_ascii_digit())
         && !t.contains(['-', '\u{2013}', '\u{2014}'])
-        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C' | ',' | ' ' | '[' | ']'))
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C' | ',' | ' ' | '[' | ']')
+        })
 }
 
 /// Builds every item of a whole-file read: the records, and every problem

@@ -460,7 +460,9 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // report's `number`): the number in the series, kept apart (schema 0024).
     let collection_number = text_of(o.get("collection-number"));
     if let Some(n) = collection_number.as_ref().filter(|n| {
-        d.series.is_some() && d.issue.as_deref().is_some_and(|i| i.trim() != n.trim()) && text_of(o.get("issue")).is_none()
+        d.series.is_some()
+            && d.issue.as_deref().is_some_and(|i| i.trim() != n.trim())
+            && text_of(o.get("issue")).is_none()
     }) {
         d.series_number = Some(n.clone());
     }

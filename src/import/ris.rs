@@ -279,9 +279,8 @@ fn draft(raw: &Raw) -> Draft {
     // 120"): a plain count alone in a whole work's `SP`, with no `EP`, is
     // that, not a locator (branch 12e: the work's number of pages).
     let whole_work = matches!(raw.ty.map_or("other", ris_kind), "book" | "report" | "thesis");
-    let page_count = whole_work
-        && text(&["EP"]).is_none()
-        && text(&["SP"]).is_some_and(|sp| builder::is_page_count(&sp));
+    let page_count =
+        whole_work && text(&["EP"]).is_none() && text(&["SP"]).is_some_and(|sp| builder::is_page_count(&sp));
     if page_count {
         d.page_count = text(&["SP"]);
     }

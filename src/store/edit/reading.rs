@@ -474,7 +474,9 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(e) = &p.season_end {
         set(
             "season_end",
-            typed_season(e.as_deref()).map_err(|e| anyhow::anyhow!("season_end: {e}"))?.map_or(Value::Null, Value::from),
+            typed_season(e.as_deref())
+                .map_err(|e| anyhow::anyhow!("season_end: {e}"))?
+                .map_or(Value::Null, Value::from),
         );
     }
     for (col, v) in &p.bib {
