@@ -445,3 +445,70 @@ fn add_and_edit_take_the_ends_of_day_and_season_ranges() {
     w.ok(&["reading", "edit", "--by", "amina", &id(&w, "Typed season range"), "--season-end", ""]);
     assert!(reading(&w.reading_list(), "Typed season range")["season_end"].is_null());
 }
+
+/// The web forms take the number of pages, a report's series number and the
+/// ends of day and season ranges, as `reading add` and `reading edit` do.
+#[test]
+fn the_web_forms_take_the_new_fields() {
+    use common::web::{Server, csrf, flash};
+    let w = workdir();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let form = c.page("/readings/new");
+    for name in ["page_count", "series_number", "day_end", "season_end"] {
+        assert!(form.contains(&format!("name=\"{name}\"")), "the add form has no {name}");
+    }
+    let r = c.submit(
+        "/readings/new",
+        "/readings",
+        &[
+            ("title", "Web report of pages"),
+            ("type", "report"),
+            ("year", "2019"),
+            ("issue", "WHO/HIS/2019.1"),
+            ("series", "WHO Technical Report Series"),
+            ("series_number", "1019"),
+            ("page_count", "120"),
+            ("month", "5"),
+            ("day", "5"),
+            ("day_end", "11"),
+        ],
+    );
+    let page = c.follow(&r);
+    assert!(flash(&page).is_some_and(|f| f.starts_with("Added")), "{page}");
+    let r = reading(&w.reading_list(), "Web report of pages").clone();
+    assert_eq!(
+        (r["page_count"].as_str(), r["series_number"].as_str(), r["issue"].as_str(), r["day_end"].as_i64()),
+        (Some("120"), Some("1019"), Some("WHO/HIS/2019.1"), Some(11)),
+        "{r}"
+    );
+    let id = id(&w, "Web report of pages");
+    let show = c.page(&format!("/readings/{id}"));
+    for want in [
+        "<dt>Number of pages</dt><dd>120</dd>",
+        "<dt>Number in series</dt><dd>1019</dd>",
+        "<dt>Last day</dt><dd>11</dd>",
+    ] {
+        assert!(show.contains(want), "no {want} in {show}");
+    }
+    let edit_page = c.page(&format!("/readings/{id}/edit"));
+    for name in ["page_count", "series_number", "day_end", "season_end"] {
+        assert!(edit_page.contains(&format!("name=\"{name}\"")), "the edit form has no {name}");
+    }
+    let token = csrf(&edit_page);
+    let r = c.post_form(
+        &format!("/readings/{id}/edit"),
+        &[("csrf", &token), ("was_page_count", "120"), ("page_count", "124"), ("was_day_end", "11"), ("day_end", "12")],
+    );
+    c.follow(&r);
+    let r = reading(&w.reading_list(), "Web report of pages").clone();
+    assert_eq!((r["page_count"].as_str(), r["day_end"].as_i64()), (Some("124"), Some(12)), "{r}");
+    // A bad end: the CLI's message, nothing changed.
+    let edit_page = c.page(&format!("/readings/{id}/edit"));
+    let token = csrf(&edit_page);
+    let r = c.post_form(&format!("/readings/{id}/edit"), &[("csrf", &token), ("was_day_end", "12"), ("day_end", "3")]);
+    let after = c.follow(&r);
+    assert!(flash(&after).unwrap_or_default().contains("day_end 3 does not end a range after the day (5)"), "{after}");
+    assert_eq!(reading(&w.reading_list(), "Web report of pages")["day_end"], 12);
+}
