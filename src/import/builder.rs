@@ -1637,6 +1637,19 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 pub(crate) mod tests {
     use super::*;
 
+    #[test]
+    fn a_day_range_and_a_page_count_are_read_as_written() {
+        assert_eq!(day_range("5--11"), Some(("5", 11)));
+        assert_eq!(day_range(" 5 – 11 "), Some(("5", 11)));
+        assert_eq!(day_range("5"), None);
+        assert_eq!(day_range("May 5-11"), None);
+        assert_eq!(page_count_text("120 p."), "120");
+        assert_eq!(page_count_text("xii, 340 pp"), "xii, 340");
+        assert_eq!(page_count_text("312 Pages"), "312");
+        assert!(is_page_count("120") && is_page_count("xii, 340 p."));
+        assert!(!is_page_count("1-120") && !is_page_count("e1002") && !is_page_count("pp."));
+    }
+
     /// The three seeded themes, without a database.
     pub(crate) struct TestThemes;
 
