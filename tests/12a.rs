@@ -350,7 +350,9 @@ fn file_values_are_kept_or_named_precisely() {
          \"A1\",\"book\",\"1986\",\"Osei, Jane\",\"Zotero book\",\"114\",\"3\",\"Monograph\"\n",
     );
     let said = w.ok_stderr(&["import", "reading", zotero.to_str().unwrap()]);
-    assert!(said.contains("\"Num Pages\" is not read: a book's number of pages"), "{said}");
+    // Branch 12e: "Num Pages" is read now, as the book's number of pages (schema 0024).
+    assert!(!said.contains("\"Num Pages\" is not read"), "{said}");
+    assert_eq!(reading(&w.reading_list(), "Zotero book")["page_count"], "114");
     assert!(said.contains("\"Number Of Volumes\" is not read: the number of volumes of a multivolume work"), "{said}");
     assert!(!said.contains("--map"), "no --map into an unrelated field offered: {said}");
     assert!(said.contains("\"Key\" is not read: Zotero's own key for the item"), "{said}");

@@ -712,9 +712,11 @@ fn a_zotero_book_sp_is_its_number_of_pages_not_a_locator() {
     // Zotero writes a report's number in `SN`: the report's number.
     assert!(!said.contains("\"MOH/2017/4\" not stored"), "{said}");
     assert!(said.contains("\"0025-7273\" not stored"), "{said}");
-    assert!(said.contains("RIS SP (a book's number of pages)"), "{said}");
+    // Branch 12e: the book's number of pages is stored now (schema 0024), no longer named as lost.
+    assert!(!said.contains("RIS SP (a book's number of pages)"), "{said}");
     let list = w.reading_list();
     assert!(common::reading(&list, "A long book")["pages"].is_null());
+    assert_eq!(common::reading(&list, "A long book")["page_count"], "400");
     assert_eq!(common::reading(&list, "A book with a page range")["pages"], "10-20");
     assert_eq!(common::reading(&list, "A chapter on one page")["pages"], "400");
     assert_eq!(common::reading(&list, "A Zotero report")["issue"], "MOH/2017/4");

@@ -379,6 +379,9 @@ fn full_reading(w: &Workdir) -> String {
             "3",
             "--series-number",
             "12",
+            // Branch 12e (schema 0024): a whole work's number of pages.
+            "--page-count",
+            "240",
             "--pages",
             "1-9",
             "--publisher",
@@ -454,6 +457,26 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         "PMID- 30000101\nTI  - Every Range.\nDP  - 1998 May 3-5\nJT  - J\n\n\
          PMID- 30000102\nTI  - Every Season Range.\nDP  - 1998 Summer-Fall\nJT  - J\n\n",
     );
+    // A report's number in its series beside its own number (branch 12e, schema 0024): a seventh.
+    add(
+        &w,
+        &[
+            "--title",
+            "Every Series Number",
+            "--type",
+            "report",
+            "--year",
+            "2019",
+            "--series",
+            "WHO Technical Report Series",
+            "--report-number",
+            "WHO/HIS/2019.1",
+            "--series-number",
+            "1019",
+            "--status",
+            "approved",
+        ],
+    );
     // JSON: the fields, walked.
     let json = w.path("r.json");
     w.ok(&["report", json.to_str().unwrap(), "-q"]);
@@ -463,13 +486,21 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     let empty = |v: &Value| v.is_null() || v.as_str() == Some("") || v.as_array().is_some_and(Vec::is_empty);
     // Every field is set on one of the three (so that each column is checked with a value).
     let holder = |f: &str| -> (&str, Value) {
-        ["Every Field", "Every Day", "In Press", "Every Season", "Every Range", "Every Season Range"]
-            .into_iter()
-            .map(|t| (t, reading(&doc["readings"], t)[f].clone()))
-            .find(|(_, v)| !empty(v))
-            .unwrap_or_else(|| {
-                panic!("the test readings have no {f}: set it in full_reading, and give it a column: {full:#}")
-            })
+        [
+            "Every Field",
+            "Every Day",
+            "In Press",
+            "Every Season",
+            "Every Range",
+            "Every Season Range",
+            "Every Series Number",
+        ]
+        .into_iter()
+        .map(|t| (t, reading(&doc["readings"], t)[f].clone()))
+        .find(|(_, v)| !empty(v))
+        .unwrap_or_else(|| {
+            panic!("the test readings have no {f}: set it in full_reading, and give it a column: {full:#}")
+        })
     };
     // CSV folder.
     let dir = w.path("rep");

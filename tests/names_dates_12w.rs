@@ -297,7 +297,7 @@ fn a_typed_year_takes_what_a_file_takes() {
 }
 
 /// Zotero's "Journal Abbreviation" is the container's abbreviation and its
-/// "Series Number" the number in the series; beside an issue it is said.
+/// "Series Number" the number in the series; beside an issue it is kept apart (12e).
 #[test]
 fn zotero_journal_abbreviation_and_series_number_are_read() {
     let w = Workdir::new();
@@ -314,7 +314,10 @@ fn zotero_journal_abbreviation_and_series_number_are_read() {
     let n = reading(&list, "Numbered");
     assert_eq!((n["series"].as_str(), n["issue"].as_str()), (Some("Methods in Medicine"), Some("12")), "{n}");
     assert_eq!(reading(&list, "Both numbers")["issue"].as_str(), Some("4"));
-    assert!(said.contains("Series Number \"7\" not stored"), "{said}");
+    // Branch 12e (schema 0024): beside an issue, with its series, the number in the series is
+    // kept apart (it was named as not stored).
+    assert_eq!(reading(&list, "Both numbers")["series_number"].as_str(), Some("7"));
+    assert!(!said.contains("Series Number \"7\" not stored"), "{said}");
     assert!(
         !said.contains("\"Journal Abbreviation\" is not read") && !said.contains("\"Series Number\" is not read"),
         "{said}"
@@ -393,8 +396,15 @@ fn medline_publication_types_are_kept_as_the_genre() {
     let out = w.path("all.csv");
     w.ok(&["export", "reading", "--format", "csv", "--output", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
-    // (Branch 12d appended day_end and season_end after genre.)
-    assert!(csv.lines().next().unwrap().ends_with(",genre,day_end,season_end"), "{csv}");
+    // (Branch 12d appended day_end and season_end after genre; 12e page_count, credit,
+    // licence, series_number, year_note and report_number after them.)
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",genre,day_end,season_end,page_count,credit,licence,series_number,year_note,report_number"),
+        "{csv}"
+    );
     let other = Workdir::new();
     other.ok(&["init", "-q"]);
     other.ok(&["import", "reading", out.to_str().unwrap(), "-q"]);

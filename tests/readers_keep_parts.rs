@@ -179,8 +179,15 @@ TY  - CHAP\nTI  - Ris chapter\nAU  - Ola, A\nT2  - Parent Book\nT3  - Parent Ser
     // Shown and exported, and read back.
     let text = w.ok(&["export", "reading", "--format", "csv"]);
     // (12w added `genre` after `series`, last, as each new column is; 12d
-    // `day_end` and `season_end` after it.)
-    assert!(text.lines().next().unwrap().ends_with(",month_end,series,genre,day_end,season_end"), "{text}");
+    // `day_end` and `season_end` after it; 12e `page_count`, `credit`, `licence`, `series_number`,
+    // `year_note`, `report_number`.)
+    assert!(
+        text.lines().next().unwrap().ends_with(
+            ",month_end,series,genre,day_end,season_end,page_count,credit,licence,series_number,year_note,\
+                 report_number"
+        ),
+        "{text}"
+    );
     let other = Workdir::new();
     other.ok(&["import", "reading", w.write("x.csv", &text).to_str().unwrap()]);
     assert_eq!(reading(&other.reading_list(), "Ris edited book")["series"], "Critical Series");

@@ -124,8 +124,8 @@ fn a_typed_institution_in_braces_loses_its_braces() {
 }
 
 /// A Zotero report's "Number" is its report number, cited as such; a
-/// "Series Number" beside it is the one named as not stored (tester r10
-/// H4: the series number 987 was cited as "Report No. 987").
+/// "Series Number" beside it is its series' number (tester r10 H4: the
+/// series number 987 was cited as "Report No. 987"; 12e keeps it apart).
 #[test]
 fn a_zotero_reports_number_is_cited_not_its_series_number() {
     let w = Workdir::new();
@@ -135,11 +135,15 @@ fn a_zotero_reports_number_is_cited_not_its_series_number() {
          K1,report,2015,World Health Organization,Health statistics,WHO,WHO/HIS/15.1,WHO Technical Report Series,987\n\
          K2,book,2016,\"Osei, Ama\",A book in a series,Heinemann,,African Writers Series,12\n",
     );
-    assert!(said.contains("Series Number \"987\" not stored"), "{said}");
+    // Branch 12e (schema 0024): the series number beside the report's number is kept apart and
+    // cited with its series, never as the report's number (it was named as not stored).
+    assert!(!said.contains("Series Number \"987\" not stored"), "{said}");
     let list = w.reading_list();
     assert_eq!(common::reading(&list, "Health statistics")["issue"].as_str(), Some("WHO/HIS/15.1"));
+    assert_eq!(common::reading(&list, "Health statistics")["series_number"].as_str(), Some("987"));
     assert_eq!(common::reading(&list, "A book in a series")["issue"].as_str(), Some("12"));
     let apa = w.references("apa");
     let r = common::reference(&apa, "Health statistics");
-    assert!(r.contains("WHO/HIS/15.1") && !r.contains("987"), "{r}");
+    assert!(r.contains("Report No. WHO/HIS/15.1") && !r.contains("No. 987"), "{r}");
+    assert!(r.contains("WHO Technical Report Series 987"), "{r}");
 }

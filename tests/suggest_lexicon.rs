@@ -212,13 +212,14 @@ fn an_existing_database_gets_the_new_seed_keywords_but_not_removed_ones() {
     // (and without 0019's date_copyright, 12y, and 0020's module index; 0021,
     // 13b's keywords, is only a Rust step and is applied again with them).
     conn.execute_batch(common::WITHOUT_MODULE_INDEX).unwrap();
-    // (and without 0022's day_end and season_end, branch 12d.)
+    // (and without 0022's day_end and season_end, branch 12d, and 0024's page_count and series_number, 12e.)
     conn.execute_batch(
-        "ALTER TABLE reading DROP COLUMN day_end; ALTER TABLE reading DROP COLUMN season_end; \
+        "ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
+         ALTER TABLE reading DROP COLUMN day_end; ALTER TABLE reading DROP COLUMN season_end; \
          ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 6).unwrap();
+    conn.pragma_update(None, "user_version", version - 7).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

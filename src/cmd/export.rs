@@ -117,6 +117,16 @@ const READING_COLUMNS: &[&str] = &[
     // Branch 12d: the ends of a range of days and of seasons, last for the same reason.
     "day_end",
     "season_end",
+    // Branch 12e: the number of pages of a whole work, last for the same reason.
+    "page_count",
+    // The creator credit and licence, and a number in the series beside a report's number.
+    "credit",
+    "licence",
+    "series_number",
+    // What `canon report`'s readings table writes apart too (the import reads both): the year's
+    // note, which the year column holds as well, and a report's number, which the issue holds.
+    "year_note",
+    "report_number",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -171,6 +181,12 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.genre),
             r.day_end.map(|d| d.to_string()).unwrap_or_default(),
             o(&r.season_end),
+            o(&r.page_count),
+            o(&r.credit),
+            o(&r.licence),
+            o(&r.series_number),
+            o(&r.year_note),
+            if crate::report::cite::issue_label(r) == "report number" { o(&r.issue) } else { String::new() },
         ]);
     }
     if !a.bom {

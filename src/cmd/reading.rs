@@ -127,14 +127,23 @@ pub struct BibArgs {
     /// The volume ("12"; in `edit`, "" clears it).
     #[arg(long)]
     pub volume: Option<String>,
-    /// The issue of a periodical ("3"). A report's number (--report-number) and a book's number
-    /// in its series (--series-number) are kept here too, and cited as such ("" clears it in `edit`).
-    #[arg(long, visible_aliases = ["number", "report-number", "series-number"])]
+    /// The issue of a periodical ("3"). A report's number (--report-number) is kept here too, and
+    /// cited as such ("" clears it in `edit`).
+    #[arg(long, visible_aliases = ["number", "report-number"])]
     pub issue: Option<String>,
+    /// The number in its series: a book's ("12" of "African Writers Series", kept as the issue when
+    /// there is none), or a report's beside its report number ("1019" of "WHO Technical Report
+    /// Series"); "" clears it in `edit`.
+    #[arg(long)]
+    pub series_number: Option<String>,
     /// The pages, as printed: "123-9", "e1002" (a BibTeX range "123--9" is kept with an en dash; "" clears
     /// them in `edit`).
     #[arg(long)]
     pub pages: Option<String>,
+    /// The number of pages of a whole work (a book, report or thesis): "120", cited "120 p." in
+    /// Vancouver ("" clears it in `edit`).
+    #[arg(long, visible_alias = "number-of-pages")]
+    pub page_count: Option<String>,
     /// The publisher (of a book; the institution that issues a report; "" clears it in `edit`).
     #[arg(long)]
     pub publisher: Option<String>,
@@ -169,6 +178,14 @@ pub struct BibArgs {
     /// The season of publication: spring, summer, autumn (or fall), winter ("" clears it in `edit`).
     #[arg(long)]
     pub season: Option<String>,
+    /// The last day of a range of days in the month: "May 5-11, 2019" is --month 5 --day 5
+    /// --day-end 11 ("" clears it in `edit`).
+    #[arg(long)]
+    pub day_end: Option<String>,
+    /// The last season of a range of seasons: "Summer-Fall 1998" is --season summer --season-end
+    /// autumn ("" clears it in `edit`).
+    #[arg(long)]
+    pub season_end: Option<String>,
 }
 
 impl BibArgs {
@@ -177,7 +194,9 @@ impl BibArgs {
         match column {
             "volume" => &self.volume,
             "issue" => &self.issue,
+            "series_number" => &self.series_number,
             "pages" => &self.pages,
+            "page_count" => &self.page_count,
             "publisher" => &self.publisher,
             "place" => &self.place,
             "edition" => &self.edition,
@@ -370,6 +389,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     // A report's or a book's number is not an issue.
     opt(crate::report::cite::issue_label(r), &r.issue);
     opt("pages", &r.pages);
+    opt("number of pages", &r.page_count);
+    opt("number in series", &r.series_number);
     opt("publisher", &r.publisher);
     opt("place", &r.place);
     opt("edition", &r.edition);
@@ -456,9 +477,13 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     for (col, _) in edit_reading::BIB_TEXT {
         text.insert(*col, edit_reading::bib_text(col, b.text(col).as_deref())?);
     }
+    // Two numbers: a report's own (the issue) and its number in its series.
+    let two_numbers =
+        matches!((text.get("issue"), text.get("series_number")), (Some(Some(i)), Some(Some(s))) if i != s);
     let mut take = |col: &str| text.remove(col).flatten();
     // The date's parts typed apart (--month 4) or in the year ("2019 Apr 2"), not both.
-    let parts_given = [&b.month, &b.day, &b.month_end, &b.season].iter().any(|v| v.is_some());
+    let parts_given =
+        [&b.month, &b.day, &b.month_end, &b.season, &b.day_end, &b.season_end].iter().any(|v| v.is_some());
     if parts_given && year.as_ref().is_some_and(|t| t.has_parts()) {
         bail!("{}", edit_reading::DATE_TWICE);
     }
@@ -468,7 +493,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     };
     // A range of days or seasons typed in the year ("1998 May 3-5",
     // "Summer-Fall 1998") is kept whole, as an import keeps it.
-    let (day_end, season_end) = match &year {
+    let (mut day_end, mut season_end) = match &year {
         Some(t) if !parts_given => (t.day_end, t.season_end.clone()),
         _ => (None, None),
     };
@@ -478,6 +503,15 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         month_end = edit_reading::typed_month("month_end", b.month_end.as_deref())?;
         season = edit_reading::typed_season(b.season.as_deref())?;
         edit_reading::check_date_parts(year.as_ref().and_then(|t| t.year), month, day, month_end, season.as_deref())?;
+        day_end = edit_reading::typed_day(b.day_end.as_deref()).map_err(|e| anyhow::anyhow!("--day-end: {e}"))?;
+        season_end =
+            edit_reading::typed_season(b.season_end.as_deref()).map_err(|e| anyhow::anyhow!("--season-end: {e}"))?;
+        edit_reading::check_range_ends(
+            year.as_ref().and_then(|t| t.year),
+            (month, day, month_end, day_end),
+            season.as_deref(),
+            season_end.as_deref(),
+        )?;
     }
     Ok(ReadingRecord {
         line: 0,
@@ -502,8 +536,11 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         container: a.container.clone(),
         editors: edit_reading::editor_names(&b.editors).0,
         volume: take("volume"),
-        issue: take("issue"),
+        // A number in the series alone is the issue (a book's), as an import keeps it.
+        series_number: if two_numbers { take("series_number") } else { None },
+        issue: take("issue").or_else(|| take("series_number")),
         pages: take("pages"),
+        page_count: take("page_count"),
         publisher: take("publisher"),
         place: take("place"),
         edition: take("edition"),

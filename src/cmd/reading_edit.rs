@@ -145,6 +145,8 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         day: clearable(&a.bib.day),
         month_end: clearable(&a.bib.month_end),
         season: clearable(&a.bib.season),
+        day_end: clearable(&a.bib.day_end),
+        season_end: clearable(&a.bib.season_end),
     };
     let nothing = p.title.is_none()
         && p.authors.is_none()
@@ -169,7 +171,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         && [p.translated, p.global_south, p.open_access].iter().all(Option::is_none)
         && p.editors.is_none()
         && p.bib.is_empty()
-        && [&p.month, &p.day, &p.month_end, &p.season].iter().all(|f| f.is_none());
+        && [&p.month, &p.day, &p.month_end, &p.season, &p.day_end, &p.season_end].iter().all(|f| f.is_none());
     if nothing {
         bail!(
             "nothing to change; give a field to set, e.g. --title, --author, --year, --volume, --pages, --doi, --note \

@@ -631,6 +631,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .map(genre_of_type)
     });
     d.pages = get("pages");
+    // biblatex's `pagetotal`: "the total number of pages of the work"
+    // (biblatex manual §2.2.2), a book's extent, never its page range.
+    d.page_count = get("pagetotal");
     // biblatex's `eid` ("electronic identifier of an @article", biblatex
     // manual §2.2.2) and ACM's `articleno`: the article number, kept as the
     // locator of an article without pages.
@@ -771,6 +774,7 @@ const BIBTEX_READ: &[&str] = &[
     "number",
     "issue",
     "pages",
+    "pagetotal",
     "publisher",
     "institution",
     "school",

@@ -126,6 +126,17 @@ pub struct Draft {
     /// The pages, or an e-only article's number as "Article 112873"
     /// ([`Draft::article_number`]).
     pub pages: Option<String>,
+    /// The number of pages of a whole work (BibTeX `pagetotal`, CSL
+    /// `number-of-pages`, Zotero "Num Pages", RIS `SP` alone on a book).
+    pub page_count: Option<String>,
+    /// The creator credit and the licence (canon's own CSV columns).
+    pub credit: Option<String>,
+    pub licence: Option<String>,
+    /// The number in the series beside the issue (a report's own number):
+    /// CSL `collection-number` beside `number`, Zotero "Series Number"
+    /// beside "Number". Without an issue it is the issue (a book's number
+    /// in its series is kept there).
+    pub series_number: Option<String>,
     pub publisher: Option<String>,
     pub place: Option<String>,
     pub edition: Option<String>,
@@ -1024,8 +1035,13 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         // A day belongs to one month, not to a range.
         day = None;
     }
+    // A range of days given as the day (BibTeX `day = {5--11}`, a CSV `day`
+    // cell "5-11"): its first day is the day, its last the range's end
+    // (below, with the day_end column's rule).
+    let day_range = d.day.as_ref().and_then(|v| day_range(&v.text).map(|(_, last)| (v.clone(), last)));
     if let Some(v) = d.day.as_ref().filter(|v| !v.text.trim().is_empty()) {
-        match v.text.trim().parse::<i64>().ok().filter(|n| (1..=31).contains(n)) {
+        let first = day_range.as_ref().map_or(v.text.trim(), |_| day_range_first(&v.text));
+        match first.parse::<i64>().ok().filter(|n| (1..=31).contains(n)) {
             Some(n) if month.is_some_and(|m| n > super::dates::days_in_month(m, year)) => {
                 let m = month.unwrap_or(1);
                 d.warnings.push(RowError::new(
@@ -1210,6 +1226,29 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             }
         }
     }
+    // The end of a range of days given as the day ("5--11"): kept as the
+    // day_end column is, when it ends later in the same month; else said.
+    if let Some((v, last)) = day_range.filter(|_| d.day_end.as_ref().is_none_or(|e| e.text.trim().is_empty())) {
+        match day {
+            Some(first)
+                if last > first
+                    && month_end.is_none()
+                    && last <= super::dates::days_in_month(month.unwrap_or(1), year) =>
+            {
+                day_end = Some(last)
+            }
+            Some(first) => d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}day {:?} is a range of days ending {last}; canon keeps one day, its start, {first}, and not its \
+                     end: expected a later day of the same month",
+                    v.text.trim()
+                ),
+            )),
+            None => {}
+        }
+    }
     // The ends given apart (canon's own CSV columns `day_end`, `season_end`).
     if let Some(v) = d.day_end.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match v.text.trim().parse::<i64>() {
@@ -1356,6 +1395,14 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     if !errs.is_empty() {
         return Err(errs);
     }
+    // A number in the series with no other number is the issue (a book's
+    // number in its series, as every importer keeps it); beside another it
+    // is kept apart, unless it is the same.
+    let (issue, series_number) = match (tidy(d.issue.take()), tidy(d.series_number.take())) {
+        (None, s) => (s, None),
+        (Some(i), Some(s)) if i != s => (Some(i), Some(s)),
+        (i, _) => (i, None),
+    };
     Ok(ReadingRecord {
         line: d.at.line,
         id,
@@ -1379,8 +1426,12 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         series: tidy(d.series),
         genre: tidy(d.genre),
         volume: tidy(d.volume),
-        issue: tidy(d.issue),
+        series_number,
+        issue,
         pages: tidy(d.pages).map(|p| p.replace("--", "–")),
+        page_count: tidy(d.page_count).map(|n| page_count_text(&n)),
+        credit: tidy(d.credit),
+        licence: tidy(d.licence),
         publisher: tidy(d.publisher),
         place: tidy(d.place),
         edition: tidy(d.edition),
@@ -1503,6 +1554,54 @@ fn tidy(s: Option<String>) -> Option<String> {
     s.map(|s| clean(&s)).filter(|s| !s.is_empty())
 }
 
+/// A day cell that is a range of days ("5--11", "5-11", "5–11"): its first
+/// day as written and its last day. `None` for anything else.
+fn day_range(s: &str) -> Option<(&str, i64)> {
+    let t = s.trim();
+    let (a, b) = t.split_once(['-', '\u{2013}', '\u{2014}', '/'])?;
+    let b = b.trim_start_matches(['-', '\u{2013}', '\u{2014}']).trim();
+    let a = a.trim();
+    let digits = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit());
+    if !(digits(a) && digits(b)) {
+        return None;
+    }
+    Some((a, b.parse().ok()?))
+}
+
+/// The first day of a day cell that is a range ([`day_range`]).
+fn day_range_first(s: &str) -> &str {
+    day_range(s).map_or(s.trim(), |(a, _)| a)
+}
+
+/// A whole work's number of pages as canon keeps it: the count as written
+/// ("120", "xii, 340"), without the label a source may write after it
+/// ("120 p.", "120 pp.", "120 pages"), which the style gives itself.
+pub fn page_count_text(n: &str) -> String {
+    let t = n.trim();
+    let lower = t.to_ascii_lowercase();
+    for label in [" pages", " page", " pp.", " pp", " p.", " p"] {
+        if lower.ends_with(label) && t.len() > label.len() {
+            return t[..t.len() - label.len()].trim_end().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Whether a book's, report's or thesis's page field is its number of
+/// pages rather than a range: a plain count ("120", "xii, 340 p."), no
+/// range dash, where the format has no end page (RIS `SP` with no `EP`,
+/// EndNote's "Number of Pages" of a book in `pages`).
+pub fn is_page_count(pages: &str) -> bool {
+    let t = page_count_text(pages);
+    !t.is_empty()
+        && t.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && !t.contains(['-', '\u{2013}', '\u{2014}'])
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C' | ',' | ' ' | '[' | ']')
+        })
+}
+
 /// Builds every item of a whole-file read: the records, and every problem
 /// (file-level ones first, then by line), with each rejected item kept for
 /// `--rejects`.
@@ -1537,6 +1636,19 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_range_and_a_page_count_are_read_as_written() {
+        assert_eq!(day_range("5--11"), Some(("5", 11)));
+        assert_eq!(day_range(" 5 – 11 "), Some(("5", 11)));
+        assert_eq!(day_range("5"), None);
+        assert_eq!(day_range("May 5-11"), None);
+        assert_eq!(page_count_text("120 p."), "120");
+        assert_eq!(page_count_text("xii, 340 pp"), "xii, 340");
+        assert_eq!(page_count_text("312 Pages"), "312");
+        assert!(is_page_count("120") && is_page_count("xii, 340 p."));
+        assert!(!is_page_count("1-120") && !is_page_count("e1002") && !is_page_count("pp."));
+    }
 
     /// The three seeded themes, without a database.
     pub(crate) struct TestThemes;

@@ -456,9 +456,19 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             ),
         ));
     }
-    // A `collection-number` not kept as the issue (beside an `issue`, or with
-    // no `collection-title`): said, never dropped silently.
-    if let Some(n) = text_of(o.get("collection-number"))
+    // A `collection-number` beside another number of a work in a series (a
+    // report's `number`): the number in the series, kept apart (schema 0024).
+    let collection_number = text_of(o.get("collection-number"));
+    if let Some(n) = collection_number.as_ref().filter(|n| {
+        d.series.is_some()
+            && d.issue.as_deref().is_some_and(|i| i.trim() != n.trim())
+            && text_of(o.get("issue")).is_none()
+    }) {
+        d.series_number = Some(n.clone());
+    }
+    // A `collection-number` not kept (beside an `issue`, or with no
+    // `collection-title`): said, never dropped silently.
+    if let Some(n) = collection_number.filter(|_| d.series_number.is_none())
         && d.issue.as_deref().map(str::trim) != Some(n.trim())
     {
         let p = at("collection-number");
@@ -473,6 +483,8 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         ));
     }
     d.pages = text_of(o.get("page"));
+    // "Total number of pages of the cited item" (CSL 1.0.2, number variables).
+    d.page_count = text_of(o.get("number-of-pages"));
     if article {
         d.article_number("number", number);
     }
@@ -538,6 +550,7 @@ const CSL_READ: &[&str] = &[
     "issue",
     "number",
     "page",
+    "number-of-pages",
     "publisher",
     "publisher-place",
     "event-place",

@@ -246,6 +246,26 @@ pub fn range_of_days(s: &str) -> Option<String> {
     let t = bare(s);
     let t = t.trim();
     let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    // RIS `DA` ("YYYY/MM/DD/other", RIS spec) with a dash: "2020/04/30-2020/05/02",
+    // "2020/04/05-11", "2020/04/30-05/02". The end as an ISO date in the
+    // start's year ("2020-05-02"), or a day alone ("11").
+    if let Some((a, b)) = t.split_once(['-', '\u{2013}'])
+        && a.contains('/')
+    {
+        let pa: Vec<&str> = a.trim().trim_end_matches('/').split('/').collect();
+        let pb: Vec<&str> = b.trim().trim_end_matches('/').split('/').collect();
+        let num = |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit());
+        if pa.len() < 3 || !is_year(pa[0]) || !num(pa[1]) || !num(pa[2]) {
+            return None;
+        }
+        return match pb.as_slice() {
+            [d] if num(d) => Some(d.to_string()),
+            [m, d] if num(m) && num(d) => Some(format!("{}-{m:0>2}-{d:0>2}", pa[0])),
+            [y, m, d] if is_year(y) && num(m) && num(d) && *y == pa[0] => Some(format!("{y}-{m:0>2}-{d:0>2}")),
+            _ => None,
+        }
+        .filter(|end| *end != format!("{}-{:0>2}-{:0>2}", pa[0], pa[1], pa[2]) && end != pa[2]);
+    }
     // ISO interval: "YYYY-MM-DD/YYYY-MM-DD" (or either end with no day).
     if let Some((a, b)) = t.split_once('/') {
         let split = |x: &str| x.trim().split('-').map(str::to_string).collect::<Vec<_>>();
@@ -789,6 +809,12 @@ mod tests {
             ("1998-2000", None),
             ("2019/04/02/", None),
             ("5 May 1998", None),
+            // RIS `DA` with a dash (branch 12e).
+            ("2020/04/05-11", Some("11")),
+            ("2020/04/30-2020/05/02", Some("2020-05-02")),
+            ("2020/04/30-05/02", Some("2020-05-02")),
+            ("2020/04/05-2020/04/05", None),
+            ("2019/2020-2021", None),
         ] {
             assert_eq!(range_of_days(s).as_deref(), end, "{s}");
         }

@@ -283,6 +283,13 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         d.isbn = None;
     }
     d.pages = text("pages");
+    // EndNote labels a Book's and a Thesis's `pages` element "Number of
+    // Pages" (a Report's "Pages" holds its extent too, as its RIS export's
+    // `SP` does): a plain count there is the whole work's number of pages,
+    // not a range (branch 12e).
+    if matches!(kind, "book" | "report" | "thesis") && d.pages.as_deref().is_some_and(super::builder::is_page_count) {
+        d.page_count = d.pages.take();
+    }
     // A Journal Article's "Article Number" is EndNote's Custom 7 (`custom7`;
     // its RIS export writes `C7`): the locator of an article without pages.
     if kind == "article" {

@@ -255,6 +255,19 @@ pub struct ReadingRecord {
     pub issue: Option<String>,
     /// Pages as written, ranges with an en dash ("123–9").
     pub pages: Option<String>,
+    /// The number of pages of a whole work (BibTeX `pagetotal`, CSL
+    /// `number-of-pages`, Zotero `numPages`, RIS `SP` alone on a book):
+    /// "120", cited "120 p." (Citing Medicine); schema 0024.
+    pub page_count: Option<String>,
+    /// The creator credit as they ask to be credited (canon's own CSV
+    /// `credit` column, as `reading edit --credit` sets it).
+    pub credit: Option<String>,
+    /// The work's licence (canon's own CSV `licence` column).
+    pub licence: Option<String>,
+    /// The number in the series beside the issue, when the issue holds the
+    /// work's own number: a report's number in its series (CSL
+    /// `collection-number` beside `number`); schema 0024.
+    pub series_number: Option<String>,
     pub publisher: Option<String>,
     /// Place of publication.
     pub place: Option<String>,
@@ -322,7 +335,8 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `container`, `doi`, `isbn`, `url`, `annotation`, `source_kind`,
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
-/// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`). `year` covers the year, its note ("in
+/// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
+/// `page_count`, `credit`, `licence`, `series_number`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -365,6 +379,10 @@ impl Present {
         "genre",
         "day_end",
         "season_end",
+        "page_count",
+        "credit",
+        "licence",
+        "series_number",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -55,6 +55,12 @@ const SERIES: usize = 33;
 const GENRE: usize = 34;
 const DAY_END: usize = 35;
 const SEASON_END: usize = 36;
+const PAGE_COUNT: usize = 37;
+const CREDIT: usize = 38;
+const LICENCE: usize = 39;
+const YEAR_NOTE: usize = 40;
+const SERIES_NUMBER: usize = 41;
+const REPORT_NUMBER: usize = 42;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -130,6 +136,23 @@ pub const FIELDS: &[Field] = &[
     // 5) and of seasons ("1998 Summer-Fall": season summer, season_end autumn).
     Field { name: "day_end", aliases: &["end day", "last day"], required: false },
     Field { name: "season_end", aliases: &["end season", "last season"], required: false },
+    // Branch 12e: the number of pages of a whole work ("120", cited "120 p.").
+    Field {
+        name: "page_count",
+        aliases: &["number of pages", "num pages", "pagetotal", "page total", "total pages", "extent"],
+        required: false,
+    },
+    // Branch 12e: every column `canon report`'s readings table writes is read
+    // back. The creator credit and licence (`reading edit --credit`, `--licence`).
+    Field { name: "credit", aliases: &[], required: false },
+    Field { name: "licence", aliases: &["license"], required: false },
+    // The year's note ("in press"), which the year column holds too: read
+    // when the year cell is empty.
+    Field { name: "year_note", aliases: &["year note", "publication status"], required: false },
+    // The stored number under the name the reference gives it (the issue
+    // column holds it too): read when the issue cell is empty.
+    Field { name: "series_number", aliases: &["series number", "number in series"], required: false },
+    Field { name: "report_number", aliases: &["report number", "report no"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -171,6 +194,10 @@ const PRESENT: &[(usize, &str)] = &[
     (GENRE, "genre"),
     (DAY_END, "day_end"),
     (SEASON_END, "season_end"),
+    (PAGE_COUNT, "page_count"),
+    (CREDIT, "credit"),
+    (LICENCE, "licence"),
+    (SERIES_NUMBER, "series_number"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -221,6 +248,13 @@ impl<'a> ReadingReader<'a> {
         mapping: Mapping,
         themes: &'a dyn Themes,
     ) -> ReadingReader<'a> {
+        let mut mapping = mapping;
+        // Columns `canon report` writes that other columns hold already.
+        mapping.known_unread(&[
+            ("reference", "the formatted reference, which canon writes from the other columns in the chosen style"),
+            ("review", "the committee's decision on the reading, which `canon review` records, not an import"),
+            ("theme_names", "the themes' names, which the themes column names by their slugs"),
+        ]);
         let present =
             PRESENT.iter().filter(|(f, _)| mapping.has(*f)).fold(Present::default(), |p, (_, name)| p.with(name));
         ReadingReader {
@@ -303,6 +337,9 @@ impl<'a> ReadingReader<'a> {
         d.title = Some(val(TITLE));
         d.id = opt(ID);
         d.date = opt(YEAR);
+        // The year's note ("in press") given apart, as `canon report` writes it:
+        // the note of a row without a year; beside a year it is said.
+        d.pub_state = opt(YEAR_NOTE);
         d.kind = KindSrc::Named(val(TYPE));
         d.doi = opt(DOI);
         d.pmid = opt(PMID);
@@ -339,6 +376,9 @@ impl<'a> ReadingReader<'a> {
         d.genre = text(GENRE);
         d.day_end = opt(DAY_END);
         d.season_end = opt(SEASON_END);
+        d.page_count = text(PAGE_COUNT);
+        d.credit = text(CREDIT);
+        d.licence = text(LICENCE);
         if let Some(v) = d.season.as_ref().filter(|v| builder::season_of(&v.text).is_none()) {
             d.errors.push(RowError::new(
                 line,
@@ -356,6 +396,28 @@ impl<'a> ReadingReader<'a> {
         d.language_at = Some(Pos::new(line, m.column(LANGUAGE)));
         d.volume = text(VOLUME);
         d.issue = text(ISSUE);
+        // `canon report`'s readings table names the stored number again by
+        // what the reference calls it (a book's number in its series, a
+        // report's number): the issue when the issue cell is empty; the same
+        // number is no loss, another one is said.
+        // A series number beside another number is kept apart (a report's, schema 0024).
+        d.series_number = text(SERIES_NUMBER);
+        if let Some(v) = opt(REPORT_NUMBER) {
+            let (f, name) = (REPORT_NUMBER, "report_number");
+            match d.issue.as_deref().map(str::trim) {
+                None => d.issue = Some(v.text),
+                Some(i) if i == v.text.trim() => {}
+                Some(i) => d.warnings.push(RowError::new(
+                    line,
+                    m.column(f),
+                    format!(
+                        "{name} {:?} not stored: the row has an issue ({i:?}) and canon keeps one number, the issue; \
+                         expected the same number or an empty cell",
+                        v.text
+                    ),
+                )),
+            }
+        }
         d.pages = text(PAGES);
         d.publisher = text(PUBLISHER);
         d.place = text(PLACE);

@@ -274,13 +274,17 @@ fn draft(raw: &Raw) -> Draft {
     if d.issue.is_none() {
         d.issue = text(&["IS", "CP"]);
     }
-    // Zotero writes a book's number of pages (`numPages`) in `SP`: a
-    // number alone in a book's `SP`, with no `EP`, is that, not a locator,
-    // and canon has no field for it (named below).
-    let book_page_count = book
-        && text(&["EP"]).is_none()
-        && text(&["SP"]).is_some_and(|sp| !sp.trim().is_empty() && sp.trim().bytes().all(|b| b.is_ascii_digit()));
-    d.pages = match (text(&["SP"]).filter(|_| !book_page_count), text(&["EP"])) {
+    // Zotero writes a book's number of pages (`numPages`) in `SP`, and
+    // EndNote its "Number of Pages" of a book, report or thesis ("SP  -
+    // 120"): a plain count alone in a whole work's `SP`, with no `EP`, is
+    // that, not a locator (branch 12e: the work's number of pages).
+    let whole_work = matches!(raw.ty.map_or("other", ris_kind), "book" | "report" | "thesis");
+    let page_count =
+        whole_work && text(&["EP"]).is_none() && text(&["SP"]).is_some_and(|sp| builder::is_page_count(&sp));
+    if page_count {
+        d.page_count = text(&["SP"]);
+    }
+    d.pages = match (text(&["SP"]).filter(|_| !page_count), text(&["EP"])) {
         (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}–{ep}")),
         (sp, ep) => sp.or(ep),
     };
@@ -350,9 +354,6 @@ fn draft(raw: &Raw) -> Draft {
         })
         .map(|t| t.to_string())
         .collect();
-    if book_page_count {
-        d.not_stored_as("RIS SP (a book's number of pages)".to_string());
-    }
     // `NV` is the number of volumes of a multivolume work (Zotero's
     // `numberOfVolumes`): canon has no field for it.
     if !all(&["NV"]).is_empty() {

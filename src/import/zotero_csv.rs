@@ -153,6 +153,7 @@ const ANNOTATION: usize = 17;
 const SERIES: usize = 18;
 const CONTAINER_SHORT: usize = 19;
 const GENRE: usize = 20;
+const PAGE_COUNT: usize = 21;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -189,6 +190,9 @@ pub const FIELDS: &[Field] = &[
     // Zotero's "Type" (a report's, thesis's or letter's type: `reportType`,
     // `thesisType`…, CSL `genre`): the genre ("Technical report").
     Field { name: "genre", aliases: &["Type"], required: false },
+    // Zotero's "Num Pages" (a book's `numPages`, CSL `number-of-pages`): the
+    // number of pages of the whole work (branch 12e).
+    Field { name: "page_count", aliases: &["Num Pages"], required: false },
 ];
 
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
@@ -255,6 +259,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         container_short: m.columns[CONTAINER_SHORT],
         genre: m.columns[GENRE],
         pages: m.columns[PAGES],
+        page_count: m.columns[PAGE_COUNT],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
@@ -270,7 +275,6 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
     // Zotero's columns for what canon has no field for, named as what they hold.
     m.known_unread(&[
         ("Key", "Zotero's own key for the item, which names it in one Zotero library only"),
-        ("Num Pages", "a book's number of pages (Zotero `numPages`, CSL `number-of-pages`), which canon has no field for"),
         (
             "Number Of Volumes",
             "the number of volumes of a multivolume work (Zotero `numberOfVolumes`, CSL `number-of-volumes`), which canon has no field for",
@@ -304,6 +308,7 @@ struct Columns {
     container_short: Option<usize>,
     genre: Option<usize>,
     pages: Option<usize>,
+    page_count: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
@@ -353,6 +358,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.issue = text(c.issue);
     d.container_short = text(c.container_short);
     d.pages = text(c.pages);
+    d.page_count = text(c.page_count);
     d.genre = text(c.genre);
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,
@@ -382,6 +388,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         match d.issue.as_deref() {
             None => d.issue = Some(n),
             Some(i) if i.trim() == n.trim() => {}
+            // Beside the item's own number, with the series it numbers:
+            // kept apart, the number in the series (schema 0024).
+            Some(_) if d.series.is_some() => d.series_number = Some(n),
             Some(i) => {
                 let p = at(c.series_number);
                 d.warnings.push(RowError::new(

@@ -421,6 +421,7 @@ impl Style {
         let t = if matches!(self.name.as_str(), "harvard" | "vancouver") { with_book_volume(t, r) } else { t };
         let t = with_report_label(t, r, self.name == "vancouver");
         let t = with_report_series(t, r, &self.name);
+        let t = with_report_series_number(t, r, &self.name);
         let t = match self.named {
             Some("vancouver") => with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r),
             Some("apa") => with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
@@ -2783,6 +2784,13 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         let p = if form.article_label { p } else { p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p) };
         e.insert("page-range".into(), json!(p));
     }
+    // A whole work's number of pages: CSL's `number-of-pages` (hayagriva's
+    // `page-total`), which Citing Medicine prints "120 p." (ch. 2 and 15,
+    // "Pagination"). A count the processor cannot read as a number
+    // ("xii, 340") is written by [`with_whole_extent`] instead.
+    if let Some(n) = r.page_count.as_deref().map(str::trim).filter(|n| page_total_number(n)) {
+        e.insert("page-total".into(), json!(n));
+    }
     // What kind of piece it is ("Letter", "Editorial"; MEDLINE `PT`): CSL's
     // `genre`, which a style prints where it does (hayagriva's `genre`).
     // A report's genre labels its number as "Report" does: "(Technical
@@ -2895,8 +2903,11 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             if let ("book", Some(series)) = (kind, &r.series) {
                 e.insert("parent".into(), series_parent(series, r.issue.as_deref()));
             }
+            // A report's number in its series (beside its own number, the
+            // issue) numbers its series as a book's does (schema 0024).
             if let ("report", Some(series)) = (kind, &r.series) {
-                e.insert("parent".into(), json!({ "type": "anthology", "parent": series_parent(series, None) }));
+                let parent = series_parent(series, r.series_number.as_deref());
+                e.insert("parent".into(), json!({ "type": "anthology", "parent": parent }));
             }
         }
     }
@@ -3253,6 +3264,33 @@ fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
     t
 }
 
+/// A report's number in its series after its series, where the style
+/// printed the series without it (schema 0024): "(WHO Technical Report
+/// Series; no. 1019)" in Vancouver (Citing Medicine ch. 15, "Series"),
+/// "WHO Technical Report Series no. 1019" in AMA, "(WHO Technical Report
+/// Series, 1019)" in Harvard (Cite Them Right), "WHO Technical Report Series
+/// 1019" in Chicago (CMOS 17 §14.123), "(WHO Technical Report Series No.
+/// 1019)" in APA. Left alone when the number is printed.
+fn with_report_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    let (Some(series), Some(n)) = (r.series.as_deref().map(str::trim), r.series_number.as_deref().map(str::trim))
+    else {
+        return t;
+    };
+    if r.kind != "report" || series.is_empty() || n.is_empty() || t.text.contains(n) {
+        return t;
+    }
+    let Some(found) = rfind_case_insensitive(&t.text, series) else { return t };
+    let label = match style {
+        "vancouver" => format!("; no. {n}"),
+        "ama" => format!(" no. {n}"),
+        "harvard" => format!(", {n}"),
+        "chicago" => format!(" {n}"),
+        _ => format!(" No. {n}"),
+    };
+    splice(&mut t, found.end..found.end, &label);
+    t
+}
+
 /// The genre (or the report number with it) AMA 11 prints for a report,
 /// after its publisher and year (ch. 3, government and agency reports:
 /// "Name of issuing agency; Year. Series name and number", as "National
@@ -3384,6 +3422,9 @@ fn with_whole_extent(mut t: Rich, r: &Reading) -> Rich {
     if !matches!(r.kind.as_str(), "report" | "book" | "thesis") || r.container.is_some() {
         return t;
     }
+    if let Some(n) = r.page_count.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        return with_page_count(t, r, n);
+    }
     let Some(pages) = r.pages.as_deref().map(str::trim) else { return t };
     let mut ends = pages.split(['-', '\u{2013}']).map(str::trim);
     let (Some("1"), Some(last), None) = (ends.next(), ends.next(), ends.next()) else { return t };
@@ -3394,6 +3435,37 @@ fn with_whole_extent(mut t: Rich, r: &Reading) -> Rich {
     let len = "p. 1-".len() + t.text[at + "p. 1-".len()..].chars().take_while(char::is_ascii_digit).count();
     let end = if t.text[at + len..].starts_with('.') { at + len + 1 } else { at + len };
     splice(&mut t, at..end, &format!("{last} p."));
+    t
+}
+
+/// Whether a stored number of pages goes to the processor as CSL's
+/// `number-of-pages`: a number it reads ("120"); else ("xii, 340") it would
+/// refuse the whole entry.
+fn page_total_number(n: &str) -> bool {
+    !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A whole work's stored number of pages as Citing Medicine gives it, "120
+/// p." (ch. 2, "Pagination"), when the style did not print it: after the
+/// date (before "Available from" and the series in parentheses), as the
+/// processor prints a number it reads.
+fn with_page_count(mut t: Rich, r: &Reading, n: &str) -> Rich {
+    let extent = format!("{n} p.");
+    if t.text.contains(&extent) {
+        return t;
+    }
+    // After the title (which may hold a parenthesis of its own).
+    let from = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let mut at = t.text.len();
+    for marker in [" Available from:", " (", " Report No", " ISBN", " DOI", " doi:", " PubMed"] {
+        if let Some(i) = t.text[from..].find(marker).map(|i| from + i).filter(|i| *i < at) {
+            at = i;
+        }
+    }
+    let before = t.text[..at].trim_end();
+    let at = before.len();
+    let insert = if before.ends_with('.') { format!(" {extent}") } else { format!(". {extent}") };
+    splice(&mut t, at..at, &insert);
     t
 }
 

@@ -1763,6 +1763,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         // Branch 12d: the ends of a range of days and of seasons, appended.
         "day_end",
         "season_end",
+        // Branch 12e: the number of pages of a whole work, appended.
+        "page_count",
     ]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -1808,7 +1810,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             n(r.day),
             n(r.month_end),
             o(&r.series),
-            number("number in series"),
+            // A report's number in its series is stored apart, beside its number (schema 0024).
+            r.series_number.clone().unwrap_or_else(|| number("number in series")),
             number("report number"),
             o(&r.genre),
             o(&r.original_language),
@@ -1820,6 +1823,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.licence),
             n(r.day_end),
             o(&r.season_end),
+            o(&r.page_count),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

@@ -116,6 +116,8 @@ pub const TABLES: &[Table] = &[
             "date_copyright",
             "day_end",
             "season_end",
+            "page_count",
+            "series_number",
         ],
         order: "id",
         has_id: true,

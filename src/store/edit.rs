@@ -983,15 +983,17 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
         // The importers' duplicate rule: DOI, ISBN, then title and year.
         "reading" => tx
             .query_row(
-                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1 COLLATE NOCASE) OR (isbn IS NOT NULL AND isbn IN (?2, ?5))
+                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1 COLLATE NOCASE) OR (isbn IS NOT NULL AND isbn IN (?2, ?5, ?6))
                     OR (title_key = ?3 AND year IS ?4) LIMIT 1",
                 params![
                     root.get("doi").and_then(Value::as_str),
                     root.get("isbn").and_then(Value::as_str),
                     text(root, "title_key"),
                     int(root, "year"),
-                    // The ISBN's other form (ten or thirteen digits): the same book.
+                    // The ISBN's either form (thirteen or ten digits): the same book,
+                    // whichever form each was published with.
                     root.get("isbn").and_then(Value::as_str).and_then(crate::import::isbn_forms).map(|f| f.0),
+                    root.get("isbn").and_then(Value::as_str).and_then(crate::import::isbn_forms).map(|f| f.1),
                 ],
                 |r| r.get(0),
             )

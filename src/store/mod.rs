@@ -52,6 +52,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0021_seed_lexicons_bias", include_str!("../../schema/0021_seed_lexicons_bias.sql")),
     ("0022_day_season_ranges", include_str!("../../schema/0022_day_season_ranges.sql")),
     ("0023_seed_lexicons_religion", include_str!("../../schema/0023_seed_lexicons_religion.sql")),
+    ("0024_page_count", include_str!("../../schema/0024_page_count.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -71,6 +71,20 @@ struct Stored {
     /// The genre (CSL `genre`: "Letter", "Editorial"; schema 0018).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     genre: Option<String>,
+    /// The number of pages of a whole work ("120"; schema 0024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page_count: Option<String>,
+    /// The creator credit as they ask to be credited (a CSV `credit` column;
+    /// else set by `reading edit --credit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    credit: Option<String>,
+    /// The work's licence (a CSV `licence` column; else `reading edit --licence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    licence: Option<String>,
+    /// The number in the series beside the issue (a report's own number):
+    /// "1019" of "WHO Technical Report Series" (schema 0024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    series_number: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -151,6 +165,10 @@ impl Stored {
             season_end: r.season.as_ref().and(r.season_end.clone()).filter(|e| Some(e) != r.season.as_ref()),
             series: r.series.clone(),
             genre: r.genre.clone(),
+            page_count: r.page_count.clone(),
+            credit: r.credit.clone(),
+            licence: r.licence.clone(),
+            series_number: r.series_number.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -337,6 +355,10 @@ impl Stored {
             pmid: pick(&r.pmid, &self.pmid),
             series: pick(&r.series, &self.series),
             genre: pick(&r.genre, &self.genre),
+            page_count: pick(&r.page_count, &self.page_count),
+            credit: pick(&r.credit, &self.credit),
+            licence: pick(&r.licence, &self.licence),
+            series_number: pick(&r.series_number, &self.series_number),
             day_end: None,
             season_end: None,
         };
@@ -432,6 +454,10 @@ impl Stored {
             pmid: take("pmid", &r.pmid, &self.pmid),
             series: take("series", &r.series, &self.series),
             genre: take("genre", &r.genre, &self.genre),
+            page_count: take("page_count", &r.page_count, &self.page_count),
+            credit: take("credit", &r.credit, &self.credit),
+            licence: take("licence", &r.licence, &self.licence),
+            series_number: take("series_number", &r.series_number, &self.series_number),
             day_end: None,
             season_end: None,
         };
@@ -497,6 +523,10 @@ impl Stored {
             pmid: pick(&self.pmid, &r.pmid),
             series: pick(&self.series, &r.series),
             genre: pick(&self.genre, &r.genre),
+            page_count: pick(&self.page_count, &r.page_count),
+            credit: pick(&self.credit, &r.credit),
+            licence: pick(&self.licence, &r.licence),
+            series_number: pick(&self.series_number, &r.series_number),
             day_end: None,
             season_end: None,
         };
@@ -1339,7 +1369,8 @@ impl<'t> ReadingWriter<'t> {
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
-                    month_end, series, genre, date_copyright, day_end, season_end
+                    month_end, series, genre, date_copyright, day_end, season_end, page_count,
+                    credit, licence, series_number
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1385,6 +1416,10 @@ impl<'t> ReadingWriter<'t> {
                     date_copyright: r.get::<_, Option<i64>>(33)?.unwrap_or(0) != 0,
                     day_end: r.get(34)?,
                     season_end: r.get(35)?,
+                    page_count: r.get(36)?,
+                    credit: r.get(37)?,
+                    licence: r.get(38)?,
+                    series_number: r.get(39)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1846,10 +1881,11 @@ impl<'t> ReadingWriter<'t> {
                                       year_note, volume, issue, pages, publisher, place, edition,
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
-                                      pmid, month_end, series, genre, date_copyright, day_end, season_end)
+                                      pmid, month_end, series, genre, date_copyright, day_end, season_end,
+                                      page_count, credit, licence, series_number)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)",
             )?
             .execute(params![
                 id,
@@ -1891,7 +1927,11 @@ impl<'t> ReadingWriter<'t> {
                 s.genre,
                 s.date_copyright,
                 s.day_end,
-                s.season_end
+                s.season_end,
+                s.page_count,
+                s.credit,
+                s.licence,
+                s.series_number
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -2083,7 +2123,8 @@ impl<'t> ReadingWriter<'t> {
                         open_access = ?24, perspective = ?25, container_short = ?26, season = ?27,
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
-                        season_end = ?38
+                        season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
+                        series_number = ?42
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -2093,7 +2134,8 @@ impl<'t> ReadingWriter<'t> {
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
                 new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright,
-                new.day_end, new.season_end
+                new.day_end, new.season_end, new.page_count, new.credit, new.licence,
+                new.series_number
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -2345,6 +2387,12 @@ pub struct Reading {
     /// What kind of piece it is within its type (CSL `genre`: "Letter",
     /// "Editorial", "Review"), when the source says.
     pub genre: Option<String>,
+    /// The number of pages of a whole work (a book's, report's or thesis's
+    /// extent: "120", cited "120 p."), when the source gives one (schema 0024).
+    pub page_count: Option<String>,
+    /// The number in the series beside the issue, when the issue holds the
+    /// work's own number (a report's): "1019" (schema 0024).
+    pub series_number: Option<String>,
     /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
@@ -2411,7 +2459,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
-                r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end
+                r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end, r.page_count, r.series_number
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -2443,6 +2491,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 date_copyright: r.get::<_, Option<i64>>(40)?.unwrap_or(0) != 0,
                 day_end: r.get(41)?,
                 season_end: r.get(42)?,
+                page_count: r.get(43)?,
+                series_number: r.get(44)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

@@ -63,6 +63,11 @@ pub struct ReadingPatch {
     pub month_end: Option<Option<String>>,
     /// The season (spring, summer, autumn or fall, winter), read by [`typed_season`].
     pub season: Option<Option<String>>,
+    /// The last day of a range of days in the month ("May 5-11": day 5,
+    /// day_end 11), read by [`typed_day`].
+    pub day_end: Option<Option<String>>,
+    /// The last season of a range of seasons ("Summer-Fall"), read by [`typed_season`].
+    pub season_end: Option<Option<String>>,
 }
 
 /// Why a date typed with its month in the year ("2019 Apr 2") and a month,
@@ -78,7 +83,9 @@ pub const DATE_TWICE: &str = "the year names a month or season, and a month, day
 pub const BIB_TEXT: &[(&str, &str)] = &[
     ("volume", "volume"),
     ("issue", "issue (or report number, number in series)"),
+    ("series_number", "number in series (beside a report's number)"),
     ("pages", "pages"),
+    ("page_count", "number of pages"),
     ("publisher", "publisher"),
     ("place", "place of publication"),
     ("edition", "edition"),
@@ -94,6 +101,11 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
 pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     use crate::import::builder::{Draft, Pos, Val};
     let Some(v) = value else { return Ok(None) };
+    // A number in the series is kept as typed (spaces collapsed); where it
+    // goes (the issue, or apart beside a report's number) is the caller's.
+    if column == "series_number" {
+        return Ok(Some(v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()));
+    }
     let mut d = Draft::new(Pos::new(0, 0), None);
     d.title = Some(Val::new("typed", Pos::new(0, 0)));
     let v = Some(v.to_string());
@@ -101,6 +113,7 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
         "volume" => d.volume = v,
         "issue" => d.issue = v,
         "pages" => d.pages = v,
+        "page_count" => d.page_count = v,
         "publisher" => d.publisher = v,
         "place" => d.place = v,
         "edition" => d.edition = v,
@@ -115,6 +128,7 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
         "volume" => r.volume,
         "issue" => r.issue,
         "pages" => r.pages,
+        "page_count" => r.page_count,
         "publisher" => r.publisher,
         "place" => r.place,
         "edition" => r.edition,
@@ -226,6 +240,42 @@ pub fn check_date_parts(
         if d > last {
             let of = if m == 2 { year.map(|y| format!(" in {y}")).unwrap_or_default() } else { String::new() };
             bail!("day {d} is not a day of month {m}{of}; expected 1 to {last}");
+        }
+    }
+    Ok(())
+}
+
+/// Checks that the end of a range of days or seasons goes with its start,
+/// as the store keeps one (schema 0022): a last day after the day, in the
+/// same month and without a range of months; a last season after another
+/// season.
+pub fn check_range_ends(
+    year: Option<i64>,
+    (month, day, month_end, day_end): (Option<i64>, Option<i64>, Option<i64>, Option<i64>),
+    season: Option<&str>,
+    season_end: Option<&str>,
+) -> Result<()> {
+    if let Some(e) = day_end {
+        match (day, month) {
+            (None, _) => bail!("day_end {e} has no day; expected the first day of the range with it (--day)"),
+            (Some(d), _) if e <= d => {
+                bail!("day_end {e} does not end a range after the day ({d}); expected a later day of the same month")
+            }
+            (Some(_), Some(m)) if e > crate::import::dates::days_in_month(m, year) => bail!(
+                "day_end {e} is not a day of month {m}; expected a day up to {}",
+                crate::import::dates::days_in_month(m, year)
+            ),
+            _ => {}
+        }
+        if let Some(me) = month_end {
+            bail!("day_end {e} with a range of months (to month_end {me}): a range of days is in one month; clear one");
+        }
+    }
+    if let Some(e) = season_end {
+        match season {
+            None => bail!("season_end {e:?} has no season; expected the first season of the range with it (--season)"),
+            Some(s) if s == e => bail!("season_end {e:?} is the season itself; expected a later season"),
+            _ => {}
         }
     }
     Ok(())
@@ -418,6 +468,17 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(s) = &p.season {
         set("season", typed_season(s.as_deref())?.map_or(Value::Null, Value::from));
     }
+    if let Some(e) = &p.day_end {
+        set("day_end", n(typed_day(e.as_deref()).map_err(|e| anyhow::anyhow!("day_end: {e}"))?));
+    }
+    if let Some(e) = &p.season_end {
+        set(
+            "season_end",
+            typed_season(e.as_deref())
+                .map_err(|e| anyhow::anyhow!("season_end: {e}"))?
+                .map_or(Value::Null, Value::from),
+        );
+    }
     for (col, v) in &p.bib {
         set(col, bib_text(col, v.as_deref())?.map_or(Value::Null, Value::from));
     }
@@ -490,16 +551,37 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     // The end of a range of days or seasons goes with its start: a date
     // edited to another year, month or day (season) drops it, unless the
     // typed date is itself a range ("May 5-11, 2019").
+    // A number in the series with no issue is the issue (a book's), and the
+    // same number as the issue is no second number: as an import keeps them.
+    let series_number = new.get("series_number").cloned().unwrap_or(Value::Null);
+    if !series_number.is_null() {
+        let issue = new.get("issue").cloned().unwrap_or(Value::Null);
+        if issue.is_null() {
+            new.insert("issue".into(), series_number);
+            new.insert("series_number".into(), Value::Null);
+        } else if issue == series_number {
+            new.insert("series_number".into(), Value::Null);
+        }
+    }
+    // An end typed apart (--day-end, --season-end) is kept too.
     let typed_range = p.date.as_ref().is_some_and(|t| t.day_end.is_some() || t.season_end.is_some());
     if (parts_given || p.year.is_some()) && !typed_range {
         let same = |new: &super::Record, ks: &[&str]| ks.iter().all(|k| new.get(*k) == old.get(*k));
         let (days, seasons) = (same(&new, &["year", "month", "day", "month_end"]), same(&new, &["year", "season"]));
-        if !days {
+        if !days && p.day_end.is_none() {
             new.insert("day_end".into(), Value::Null);
         }
-        if !seasons {
+        if !seasons && p.season_end.is_none() {
             new.insert("season_end".into(), Value::Null);
         }
+    }
+    if parts_given || p.year.is_some() || p.day_end.is_some() || p.season_end.is_some() {
+        check_range_ends(
+            int(&new, "year"),
+            (int(&new, "month"), int(&new, "day"), int(&new, "month_end"), int(&new, "day_end")),
+            Some(text(&new, "season")).filter(|s| !s.is_empty()),
+            Some(text(&new, "season_end")).filter(|s| !s.is_empty()),
+        )?;
     }
     if parts_given || p.year.is_some() {
         check_date_parts(

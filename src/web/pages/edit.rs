@@ -88,6 +88,7 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "editors", label: "Editors, one per line", input: Input::Lines },
     Field { name: "volume", label: "Volume", input: Input::Line },
     Field { name: "issue", label: "Issue (or report number, number in series)", input: Input::Line },
+    Field { name: "series_number", label: "Number in series (beside a report's number)", input: Input::Line },
     Field { name: "pages", label: "Pages", input: Input::Line },
     Field { name: "publisher", label: "Publisher", input: Input::Line },
     Field { name: "place", label: "Place of publication", input: Input::Line },
@@ -99,6 +100,10 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "day", label: "Day (1 to 31)", input: Input::Line },
     Field { name: "month_end", label: "Last month of a range of months", input: Input::Line },
     Field { name: "season", label: "Season", input: Input::OptChoice(SEASONS) },
+    // Branch 12e: the ends of a range of days and seasons, and a whole work's number of pages.
+    Field { name: "day_end", label: "Last day of a range of days", input: Input::Line },
+    Field { name: "season_end", label: "Last season of a range of seasons", input: Input::OptChoice(SEASONS) },
+    Field { name: "page_count", label: "Number of pages (of a whole book, report or thesis)", input: Input::Line },
     Field { name: "doi", label: "DOI", input: Input::Line },
     // Issue 12o: as `canon reading edit --pmid` (digits; validated, in the history).
     Field { name: "pmid", label: "PubMed ID (PMID)", input: Input::Line },
@@ -298,6 +303,8 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "day" => p.day = Some(opt(v)),
             "month_end" => p.month_end = Some(opt(v)),
             "season" => p.season = Some(opt(v)),
+            "day_end" => p.day_end = Some(opt(v)),
+            "season_end" => p.season_end = Some(opt(v)),
             f => {
                 if let Some((col, _)) = crate::store::edit::reading::BIB_TEXT.iter().find(|(c, _)| *c == f) {
                     p.bib.push((*col, opt(v)));

@@ -193,10 +193,14 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         number("Month", r.month),
         number("Last month", r.month_end),
         number("Day", r.day),
+        number("Last day", r.day_end),
+        field("Last season", &r.season_end),
+        field("Number of pages", &r.page_count),
         field("DOI", &r.doi),
         field("PMID", &r.pmid),
         field("ISBN", &r.isbn),
         field("Series", &r.series),
+        field("Number in series", &r.series_number),
         field("Genre", &r.genre),
         field("URL", &r.url),
         field("Source kind", &r.source_kind),
@@ -373,6 +377,7 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("editors", "Editors, one per line"),
     ("volume", "Volume"),
     ("issue", "Issue (or report number, number in series)"),
+    ("series_number", "Number in series (beside a report's number)"),
     ("pages", "Pages"),
     ("publisher", "Publisher"),
     ("place", "Place of publication"),
@@ -384,6 +389,9 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("day", "Day (1 to 31)"),
     ("month_end", "Last month of a range of months"),
     ("season", "Season (spring, summer, autumn, winter)"),
+    ("day_end", "Last day of a range of days"),
+    ("season_end", "Last season of a range of seasons"),
+    ("page_count", "Number of pages (of a whole book, report or thesis)"),
     ("pmid", "PubMed ID (PMID)"),
 ];
 
@@ -399,6 +407,7 @@ impl NewReading {
             editors: self.more("editors").map(|e| e.lines().map(str::to_string).collect()).unwrap_or_default(),
             volume: self.more("volume"),
             issue: self.more("issue"),
+            series_number: self.more("series_number"),
             pages: self.more("pages"),
             publisher: self.more("publisher"),
             place: self.more("place"),
@@ -410,6 +419,9 @@ impl NewReading {
             day: self.more("day"),
             month_end: self.more("month_end"),
             season: self.more("season"),
+            day_end: self.more("day_end"),
+            season_end: self.more("season_end"),
+            page_count: self.more("page_count"),
         }
     }
 }
