@@ -218,3 +218,41 @@ fn search_joins_letters_and_digits_and_takes_off_the_arabic_article() {
         assert_eq!(got, vec!["القانون في الطب".to_string(), "والطب في التاريخ".to_string()], "{q}");
     }
 }
+
+/// Tester r13 (issue 12, P1): a plain count in the pages of a whole work
+/// from a spreadsheet or BibTeX was cited as a page ("Medical Apartheid (p.
+/// 501)", "Doubleday; 2006:501"). It is the work's number of pages, said in
+/// a warning, and printed only by the styles that print one ("501 p.").
+#[test]
+fn a_plain_count_in_a_whole_works_pages_is_its_number_of_pages() {
+    let w = workdir();
+    let out = w.import_reading(
+        "bk.csv",
+        "title,authors,year,type,publisher,place,pages\n\
+         Medical Apartheid,\"Washington, Harriet A.\",2006,book,Doubleday,New York,501\n\
+         Colonial hospitals,\"Ngata, Wiremu\",2010,chapter,Pub,Here,33-45\n\
+         A report on pages,\"Okafor, Ada\",2019,report,WHO,Geneva,xii+120\n",
+    );
+    assert!(out.contains("bk.csv:2:") && out.contains("pages \"501\" of a book read as its number of pages"), "{out}");
+    w.import_reading(
+        "bk.bib",
+        "@book{k, author={Farmer, Paul}, title={Infections and Inequalities}, year=2001, publisher={UC Press}, pages={375}}\n",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Medical Apartheid");
+    assert_eq!((r["page_count"].as_str(), r.get("pages").and_then(|p| p.as_str())), (Some("501"), None), "{r}");
+    assert_eq!(common::reading(&list, "Colonial hospitals")["pages"], "33-45");
+    assert_eq!(common::reading(&list, "Infections")["page_count"], "375");
+    for style in ["apa", "ama", "harvard", "chicago", "vancouver"] {
+        let refs = w.references(style);
+        for t in ["Medical Apartheid", "Infections and Inequalities"] {
+            let r = common::reference(&refs, t);
+            assert!(
+                !r.contains("p. 501") && !r.contains(":501") && !r.contains("p. 375") && !r.contains(":375"),
+                "{style}: {r}"
+            );
+        }
+    }
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Medical Apartheid").contains("501 p."), "{refs:?}");
+}

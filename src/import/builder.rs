@@ -1398,6 +1398,28 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // A number in the series with no other number is the issue (a book's
     // number in its series, as every importer keeps it); beside another it
     // is kept apart, unless it is the same.
+    // A plain count alone in the pages of a whole work (a book, report or
+    // thesis: "501" in a spreadsheet's pages column, BibTeX `pages` of a
+    // @book) is its number of pages, not a page to look at: cited "p. 501"
+    // it sends the reader to page 501 (tester r13, 12/P1). RIS and EndNote
+    // XML say so by their format; other formats are read so and told.
+    let mut pages = tidy(d.pages.take());
+    let mut page_count = tidy(d.page_count.take());
+    if matches!(kind, "book" | "report" | "thesis")
+        && page_count.is_none()
+        && pages.as_deref().is_some_and(is_page_count)
+    {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!(
+                "{p}pages {:?} of a {kind} read as its number of pages (a whole work is cited without a page; \
+                 to cite part of it, give a range such as 12-30)",
+                pages.as_deref().unwrap_or_default()
+            ),
+        ));
+        page_count = pages.take();
+    }
     let (issue, series_number) = match (tidy(d.issue.take()), tidy(d.series_number.take())) {
         (None, s) => (s, None),
         (Some(i), Some(s)) if i != s => (Some(i), Some(s)),
@@ -1428,8 +1450,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         volume: tidy(d.volume),
         series_number,
         issue,
-        pages: tidy(d.pages).map(|p| p.replace("--", "–")),
-        page_count: tidy(d.page_count).map(|n| page_count_text(&n)),
+        pages: pages.map(|p| p.replace("--", "–")),
+        page_count: page_count.map(|n| page_count_text(&n)),
         credit: tidy(d.credit),
         licence: tidy(d.licence),
         publisher: tidy(d.publisher),
