@@ -256,3 +256,46 @@ fn a_plain_count_in_a_whole_works_pages_is_its_number_of_pages() {
     let refs = w.references("vancouver");
     assert!(common::reference(&refs, "Medical Apartheid").contains("501 p."), "{refs:?}");
 }
+
+/// Tester r13 (issue 12, P10): dates whose month or day was dropped in
+/// silence. A day-first or month-first date is read when its order cannot
+/// be mistaken and named when it can; a number where the month goes that is
+/// no month is named; an EDTF season ("2010-22") is not called a range of
+/// years.
+#[test]
+fn numeric_dates_are_read_when_sure_and_named_when_not() {
+    let w = workdir();
+    let out = w.import_reading(
+        "y.csv",
+        "title,authors,year\n\
+         Day first,\"X, A\",15/03/2019\n\
+         Month first,\"X, B\",3/15/2019\n\
+         Either way,\"X, C\",03/04/2019\n\
+         Dotted,\"X, D\",15.03.2019\n\
+         Same both,\"X, F\",04/04/2019\n\
+         No month,\"X, G\",2019-13\n",
+    );
+    assert!(
+        out.contains(
+            "y.csv:4:3: warning: the month and day in \"03/04/2019\" not stored: it may be 3 April or 4 March"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("y.csv:7:3: warning: the month in \"2019-13\" not stored: 13 is no month"), "{out}");
+    let list = w.reading_list();
+    for (t, m, d) in [("Day first", 3, 15), ("Month first", 3, 15), ("Dotted", 3, 15), ("Same both", 4, 4)] {
+        let r = common::reading(&list, t);
+        assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2019), Some(m), Some(d)), "{t}");
+    }
+    assert!(common::reading(&list, "Either way")["month"].is_null());
+
+    let out = w.import_reading(
+        "m.json",
+        r#"[{"id":"x","type":"article-journal","title":"Month seventeen","author":[{"family":"Q","given":"R"}],"issued":{"date-parts":[[2019,17]]}}]"#,
+    );
+    assert!(out.contains("the month in \"2019-17\" not stored: 17 is no month"), "{out}");
+    let out =
+        w.import_reading("s.bib", "@article{a, author={X, Y}, title={Summer issue}, journal={J}, date={2010-22}}\n");
+    assert!(!out.contains("runs from"), "{out}");
+    assert_eq!(common::reading(&w.reading_list(), "Summer issue")["season"], "summer");
+}

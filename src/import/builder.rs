@@ -978,6 +978,43 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     };
     let month_source = month_apart.or(d.date.as_ref());
     let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
+    // "2019-17": the year is kept, and the number that is no month said.
+    if month.is_none() && year.is_some() {
+        let texts = [d.date.as_ref(), d.month.as_ref()];
+        if let Some((v, n)) =
+            texts.into_iter().flatten().find_map(|v| super::dates::month_out_of_range(&v.text).map(|n| (v, n)))
+        {
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}the month in {:?} not stored: {n} is no month (expected 1 to 12; 21 to 24 are the \
+                     seasons); the year is kept",
+                    v.text.trim()
+                ),
+            ));
+        }
+    }
+    // "03/04/2019": the year is kept, and why the month and day are not said.
+    if let Some(v) = month_source
+        && year.is_some()
+        && let Some(((d1, m1), (d2, m2))) = super::dates::ambiguous_day_month(&v.text)
+    {
+        let name = |m: i64| super::dates::MONTHS[(m - 1) as usize];
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "{p}the month and day in {:?} not stored: it may be {d1} {} or {d2} {}; the year is kept \
+                 (write the date as {}-{m1:02}-{d1:02} or {}-{m2:02}-{d2:02})",
+                v.text.trim(),
+                name(m1),
+                name(m2),
+                year.unwrap_or_default(),
+                year.unwrap_or_default()
+            ),
+        ));
+    }
     // A day the month does not have ("2019-04-31", CSL `[2001, 2, 30]`):
     // the month is kept, the day said, never dropped in silence.
     if let Some(v) = month_source
@@ -1117,7 +1154,9 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         // are one uncertain year, said at the first.
         let (mut said_range, mut said_uncertain, mut said_letter) = (false, false, false);
         for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
-            if let (Some((first, last)), false) = (super::dates::year_range(&v.text), said_range) {
+            // "2010-22" read as an EDTF season (summer 2010) is no range of years.
+            let a_season = season.is_some() && edtf_season(&v.text).is_some();
+            if let (Some((first, last)), false, false) = (super::dates::year_range(&v.text), said_range, a_season) {
                 said_range = true;
                 d.warnings.push(RowError::new(
                     v.at.line,

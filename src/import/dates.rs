@@ -91,6 +91,36 @@ pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
     (m, d.filter(|d| m.is_some_and(|m| (1..=days_in_month(m, year_in(s))).contains(d))))
 }
 
+/// The number in a numeric date with the year first that stands where the
+/// month goes but is no month ("2019-17", "2019-14-01", CSL `[[2019, 17]]`
+/// as canon's reader writes it, "2019/00"): it, for a warning. EDTF's
+/// codes for seasons and other parts of a year (21 to 41) are not counted.
+pub fn month_out_of_range(s: &str) -> Option<i64> {
+    let t = bare(s);
+    let parts: Vec<&str> = t.trim().split(['-', '/']).map(str::trim).collect();
+    let [y, m, ..] = parts.as_slice() else { return None };
+    if y.len() != 4 || !y.chars().all(|c| c.is_ascii_digit()) || m.is_empty() || m.len() > 2 {
+        return None;
+    }
+    let n: i64 = m.parse().ok()?;
+    (!(1..=12).contains(&n) && !(21..=41).contains(&n)).then_some(n)
+}
+
+/// A numeric date with the year last whose day and month could be read
+/// either way ("03/04/2019": 3 April in most of the world, 4 March in the
+/// United States): the two readings, (day, month) first, for a warning that
+/// says why the month and day were not stored. `None` for any other date.
+pub fn ambiguous_day_month(s: &str) -> Option<((i64, i64), (i64, i64))> {
+    let t = bare(s);
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let [a, b, y] = words.as_slice() else { return None };
+    if y.len() != 4 || !y.chars().all(|c| c.is_ascii_digit()) || !t.contains(['/', '.', '-']) {
+        return None;
+    }
+    let (a, b): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
+    ((1..=12).contains(&a) && (1..=12).contains(&b) && a != b).then_some(((a, b), (b, a)))
+}
+
 /// The day a date names that its month does not have, with the month and
 /// the month's length: "2019-04-31" gives `Some((4, 31, 30))`, "2019 Feb 29"
 /// `Some((2, 29, 28))` (2019 is no leap year; with no year February has
@@ -173,6 +203,21 @@ fn month_day_written(s: &str) -> (Option<i64>, Option<i64>) {
             // biblatex season codes (2019-21 … 2019-24) are not months.
             return checked(m, d);
         }
+    }
+    // Numeric with the year last ("15/03/2019", "3/15/2019", "15.03.2019"):
+    // read only when the order cannot be mistaken (a number over 12 is the
+    // day, or both are the same); "03/04/2019" may be 3 April or 4 March,
+    // and [`ambiguous_day_month`] names it.
+    if let [a, b, y] = words.as_slice()
+        && is_year(y)
+        && let (Some(a), Some(b)) = (number(a), number(b))
+    {
+        return match (a, b) {
+            _ if a == b => checked(a, Some(b)),
+            (13.., 1..=12) => checked(b, Some(a)),
+            (1..=12, 13..) => checked(a, Some(b)),
+            _ => (None, None),
+        };
     }
     // A month alone, as a number (BibTeX `month = 4`).
     if words.len() == 1
