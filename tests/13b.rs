@@ -324,13 +324,20 @@ fn suggest_finds_the_testers_sessions_and_not_a_culture_of_safety() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// The samples' untagged sessions keep their 15 proposals.
+/// The samples' untagged sessions keep their 15 proposals, and since 13e a
+/// 16th: MED3007's "SSC option: decolonising the medical curriculum" for
+/// Historical awareness (its seeded keyword phrase since migration 0025).
 #[test]
 fn the_samples_keep_their_fifteen_proposals() {
     let w = audited();
     let s = w.json(&["suggest", "--target", "items", "--format", "json"]);
     let n = s.as_array().unwrap().len();
-    assert_eq!(n, 15, "{s:#}");
+    assert_eq!(n, 16, "{s:#}");
+    assert!(
+        s.as_array().unwrap().iter().any(|x| x["theme"] == "historical-awareness"
+            && x["title"].as_str().unwrap().contains("decolonising the medical curriculum")),
+        "{s:#}"
+    );
 }
 
 /// An existing database gets the new keywords from migration 0021.

@@ -135,8 +135,10 @@ const WEAK: &[&str] = &[
 /// subject: knowledge, literature, project, education, teaching, survey,
 /// source, author, evidence of experience); the words of the whole
 /// discipline (anatomy, illness, disease: every module has them in some
-/// sense); and words of time, order, amount and relation (early, later,
-/// rate, line, link, count, score, level, difference, type, factor). Like
+/// sense); words of time, order, amount and relation (early, later,
+/// rate, line, link, count, score, level, difference, type, factor); and
+/// words for people in general (group, people, population, individuals,
+/// member), whose sense is the word before them. Like
 /// [`WEAK`], such a word is never a shared word, never one of a theme's own
 /// words (so never a "for example" session's reason) and never joins two
 /// words by derivation; it still completes a keyword phrase ("whose
@@ -173,6 +175,16 @@ pub const GENERIC: &[&str] = &[
     "difference",
     "type",
     "factor",
+    // People in general: whom a text means is in the word before
+    // ("ethnic minority groups", "disadvantaged groups", "trial
+    // populations", "Black people"); alone, the word says nothing of the
+    // subject (issue 13, 13e: a reason "its title has “groups”").
+    "group",
+    "people",
+    "peoples",
+    "population",
+    "individuals",
+    "member",
 ];
 
 /// A one-word keyword of the theme that the reading has in its title and the
@@ -669,6 +681,8 @@ struct Words {
     pairs: HashSet<(String, String)>,
     /// The theme's keywords it has whole (places in the keyword list).
     keywords: Vec<usize>,
+    /// How its title and notes qualify each word ([`qualifiers`]).
+    qualified: Qualified,
 }
 
 /// Where a stem occurs among a theme's readings: (reading's place in the
@@ -718,7 +732,7 @@ impl<'a> Proposer<'a> {
             let seq = word_seq(&format!("{}\n{}", r.title, subject_of_notes(r.annotation.as_deref().unwrap_or(""))));
             let keywords: Vec<(usize, Vec<usize>)> =
                 r.themes.iter().filter_map(|t| col.get(t)).map(|&ti| (ti, vocab[ti].found(&seq))).collect();
-            (reading_terms(r), keywords, reading_pairs(r))
+            (reading_terms(r), keywords, reading_pairs(r), reading_qualifiers(r))
         };
         let (mut chunks, (common, general)) = shared_work(
             read.len().div_ceil(WORDS_CHUNK),
@@ -731,13 +745,19 @@ impl<'a> Proposer<'a> {
             || common_stems(data),
         );
         for (c, chunk) in chunks.iter_mut().enumerate() {
-            for (&ri, (terms, keywords, pairs)) in read[c * WORDS_CHUNK..].iter().zip(chunk.drain(..)) {
+            for (&ri, (terms, keywords, pairs, qualified)) in read[c * WORDS_CHUNK..].iter().zip(chunk.drain(..)) {
                 for (ti, keywords) in keywords {
                     let (list, postings) = &mut themes[ti];
                     for (k, (stem, _, _, _)) in terms.iter().enumerate() {
                         postings.entry(stem.clone()).or_default().push((list.len(), k));
                     }
-                    list.push(Words { reading: ri, terms: terms.clone(), keywords, pairs: pairs.clone() });
+                    list.push(Words {
+                        reading: ri,
+                        terms: terms.clone(),
+                        keywords,
+                        pairs: pairs.clone(),
+                        qualified: qualified.clone(),
+                    });
                 }
             }
         }
@@ -823,10 +843,17 @@ impl<'a> Proposer<'a> {
                 }
             }
         }
+        // How the request qualifies each word, to leave out a word the two
+        // texts use in two senses ("menstrual cycle", "cycle of poverty").
+        let asked_qualified = qualifiers(&q.text);
         let mut out = Vec::new();
         for (li, mut terms) in hits {
             let w = &list[li];
             if q.exclude.contains(&self.data.readings[w.reading].id) {
+                continue;
+            }
+            terms.retain(|t| !two_senses(asked_qualified.get(&w.terms[t.0].0), w.qualified.get(&w.terms[t.0].0)));
+            if terms.is_empty() {
                 continue;
             }
             // Summed in the reading's word order, so the score does not depend on the index.
@@ -1109,6 +1136,64 @@ fn phrase_pairs(text: &str) -> Vec<(String, String)> {
 fn reading_pairs(r: &ReadingInfo) -> HashSet<(String, String)> {
     let notes = subject_of_notes(r.annotation.as_deref().unwrap_or(""));
     phrase_pairs(&r.title).into_iter().chain(phrase_pairs(&notes)).collect()
+}
+
+/// Per stem, how each of its occurrences in a text is qualified: by the
+/// word before it when that is a subject word ("menstrual" of "menstrual
+/// cycle", "cell" of "cell cycle"), else by the word after "of" (and an
+/// article) after it ("poverty" of "cycle of poverty"), else not (`None`),
+/// each qualifier by stem. A clause ends at `.`, `,`, `;`, `:`, a bracket
+/// or a dash, as for [`phrase_pairs`].
+type Qualified = HashMap<String, Vec<Option<String>>>;
+
+/// [`Qualified`] of `text`.
+fn qualifiers(text: &str) -> Qualified {
+    let subject = |w: &str| {
+        w.chars().count() >= 3
+            && !super::lexicon::is_stop_word(w)
+            && !w.chars().any(char::is_numeric)
+            && !WEAK.contains(&w)
+            && !GENERIC.contains(&w)
+            && !action_verb(w)
+    };
+    let mut out: Qualified = HashMap::new();
+    for clause in text.split(['.', ',', ';', ':', '(', ')', '[', ']', '\u{2014}', '\u{2013}', '\n', '?', '!']) {
+        let norm = normalise(clause);
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        for (i, w) in words.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| words[j]).filter(|b| subject(b));
+            let after = || {
+                let mut j = i + 1;
+                if words.get(j) != Some(&"of") {
+                    return None;
+                }
+                j += 1;
+                if matches!(words.get(j), Some(&("the" | "a" | "an"))) {
+                    j += 1;
+                }
+                words.get(j).copied().filter(|a| subject(a))
+            };
+            let q = before.or_else(after).map(|q| super::stem::stem(&fold_word(q)).into_owned());
+            out.entry(super::stem::stem(&fold_word(w)).into_owned()).or_default().push(q);
+        }
+    }
+    out
+}
+
+/// [`qualifiers`] of a reading's title and the subject-bearing part of its notes.
+fn reading_qualifiers(r: &ReadingInfo) -> Qualified {
+    let notes = subject_of_notes(r.annotation.as_deref().unwrap_or(""));
+    qualifiers(&format!("{}\n{notes}", r.title))
+}
+
+/// Whether a shared word is used in two senses: each text qualifies every
+/// use of it ([`qualifiers`]) and no qualifier of one is a qualifier of the
+/// other ("menstrual cycle" and "cycle of poverty", "cell cycle" and
+/// "reflective cycle"). A word either text uses on its own once counts.
+fn two_senses(a: Option<&Vec<Option<String>>>, b: Option<&Vec<Option<String>>>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let all = |v: &Vec<Option<String>>| !v.is_empty() && v.iter().all(Option::is_some);
+    all(a) && all(b) && !a.iter().flatten().any(|x| b.iter().flatten().any(|y| x == y))
 }
 
 /// How a text writes a word: in a title where every word has a capital
@@ -2166,5 +2251,34 @@ mod tests {
         let got = p.propose(&asks);
         let with: usize = got.iter().filter(|c| c.iter().any(|c| c.reading_id == 11)).count();
         assert_eq!(with, SPREAD);
+    }
+
+    #[test]
+    fn a_word_qualified_apart_in_each_text_is_in_two_senses() {
+        let q = |t: &str| qualifiers(t);
+        let stem = |w: &str| super::super::stem::stem(w).into_owned();
+        let senses = |a: &str, b: &str, w: &str| two_senses(q(a).get(&stem(w)), q(b).get(&stem(w)));
+        assert!(senses("Describe the menstrual cycle", "Breaking the cycle of poverty", "cycle"));
+        assert!(senses("The cell cycle", "Gibbs' reflective cycle", "cycle"));
+        // The same term, or the word alone in one text, is one sense.
+        assert!(!senses("The cell cycle and cancer", "Cell cycle checkpoints", "cycle"));
+        assert!(!senses("Cycle of poverty", "Poverty: a cycle", "cycle"));
+        assert!(!senses("The menstrual cycle", "Breaking the cycle of the poverty; menstrual cycle", "cycle"));
+        // A stop word, a number or an action verb before the word qualifies nothing.
+        assert!(!senses("Explain the cycle", "Breaking the cycle of poverty", "cycle"));
+        assert!(!senses("Describe cycle 2", "the cycle of poverty", "cycle"));
+    }
+
+    #[test]
+    fn words_for_people_in_general_are_generic() {
+        for w in ["groups", "group", "people", "populations", "individuals", "members"] {
+            let stem = content_terms(w).first().map(|t| t.0.clone()).unwrap();
+            assert!(weak().contains(&stem), "{w}");
+        }
+        // A word that only shares a stem with one of them is not ("personal", "communication").
+        for w in ["communication", "popular"] {
+            let stem = content_terms(w).first().map(|t| t.0.clone()).unwrap();
+            assert!(!weak().contains(&stem), "{w}");
+        }
     }
 }
