@@ -146,7 +146,13 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
          {min_readings} approved readings, words that more than half of them use count for nothing (with fewer, \
          no word is discounted this way); words that many modules use, common verbs such as \u{201c}shaped\u{201d} \
          and \u{201c}showing\u{201d}, and words that name no subject (academic and educational process, the \
-         whole discipline, time, order, amount and relation, people in general: {generic}) never count. A word the two texts use in two senses never counts either: when each text has it only in a term of two words (the word before it, or the word after its \u{201c}of\u{201d}) and the two texts share no such term (\u{201c}menstrual cycle\u{201d} and \u{201c}cycle of poverty\u{201d}, \u{201c}cell cycle\u{201d} and \u{201c}reflective cycle\u{201d}); a text that has the word alone once shares it. Two words are shared only when they are the same word, \
+         whole discipline, time, order, amount and relation, people in general: {generic}) never count. \
+         A word the two texts use in two senses never counts either: when one text has it only as the second \
+         word of a two-word term (\u{201c}menstrual cycle\u{201d}) and the other only with what follows its \
+         \u{201c}of\u{201d} (\u{201c}cycle of poverty\u{201d}), no word qualifying it in both; two terms \
+         (\u{201c}maternal mortality\u{201d}, \u{201c}newborn mortality\u{201d}) are kinds of one thing, and a \
+         text that has the word alone once shares it. \
+         Two words are shared only when they are the same word, \
          perhaps inflected ({inflections}), or one is made from the other, or both from one word, by an ending \
          that keeps the meaning ({derivations}), that word having at least {letters} letters and being \
          none whose derived words mean something else (\u{201c}social\u{201d} is not \u{201c}socialism\u{201d}); \

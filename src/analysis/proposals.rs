@@ -137,8 +137,8 @@ const WEAK: &[&str] = &[
 /// discipline (anatomy, illness, disease: every module has them in some
 /// sense); words of time, order, amount and relation (early, later,
 /// rate, line, link, count, score, level, difference, type, factor); and
-/// words for people in general (group, people, population, individuals,
-/// member), whose sense is the word before them. Like
+/// words for people in general (group, population, individuals, member;
+/// "people" is a stop word already), whose sense is the word before them. Like
 /// [`WEAK`], such a word is never a shared word, never one of a theme's own
 /// words (so never a "for example" session's reason) and never joins two
 /// words by derivation; it still completes a keyword phrase ("whose
@@ -180,8 +180,6 @@ pub const GENERIC: &[&str] = &[
     // populations", "Black people"); alone, the word says nothing of the
     // subject (issue 13, 13e: a reason "its title has “groups”").
     "group",
-    "people",
-    "peoples",
     "population",
     "individuals",
     "member",
@@ -1138,13 +1136,21 @@ fn reading_pairs(r: &ReadingInfo) -> HashSet<(String, String)> {
     phrase_pairs(&r.title).into_iter().chain(phrase_pairs(&notes)).collect()
 }
 
-/// Per stem, how each of its occurrences in a text is qualified: by the
-/// word before it when that is a subject word ("menstrual" of "menstrual
-/// cycle", "cell" of "cell cycle"), else by the word after "of" (and an
-/// article) after it ("poverty" of "cycle of poverty"), else not (`None`),
-/// each qualifier by stem. A clause ends at `.`, `,`, `;`, `:`, a bracket
-/// or a dash, as for [`phrase_pairs`].
-type Qualified = HashMap<String, Vec<Option<String>>>;
+/// How one use of a word is qualified in its clause: as the second word of
+/// a two-word term, after a subject word ("menstrual" of "menstrual
+/// cycle"), or by the word after its "of" (and an article: "poverty" of
+/// "cycle of poverty"), each qualifier by stem; or neither.
+#[derive(Debug, Clone, PartialEq)]
+enum Use {
+    Term(String),
+    Of(String),
+    Alone,
+}
+
+/// Per stem, how each of its uses in a text is qualified ([`Use`]). A
+/// clause ends at `.`, `,`, `;`, `:`, a bracket or a dash, as for
+/// [`phrase_pairs`].
+type Qualified = HashMap<String, Vec<Use>>;
 
 /// [`Qualified`] of `text`.
 fn qualifiers(text: &str) -> Qualified {
@@ -1156,6 +1162,7 @@ fn qualifiers(text: &str) -> Qualified {
             && !GENERIC.contains(&w)
             && !action_verb(w)
     };
+    let stem = |w: &str| super::stem::stem(&fold_word(w)).into_owned();
     let mut out: Qualified = HashMap::new();
     for clause in text.split(['.', ',', ';', ':', '(', ')', '[', ']', '\u{2014}', '\u{2013}', '\n', '?', '!']) {
         let norm = normalise(clause);
@@ -1173,8 +1180,12 @@ fn qualifiers(text: &str) -> Qualified {
                 }
                 words.get(j).copied().filter(|a| subject(a))
             };
-            let q = before.or_else(after).map(|q| super::stem::stem(&fold_word(q)).into_owned());
-            out.entry(super::stem::stem(&fold_word(w)).into_owned()).or_default().push(q);
+            let u = match (before, after()) {
+                (Some(b), _) => Use::Term(stem(b)),
+                (None, Some(a)) => Use::Of(stem(a)),
+                (None, None) => Use::Alone,
+            };
+            out.entry(stem(w)).or_default().push(u);
         }
     }
     out
@@ -1186,14 +1197,25 @@ fn reading_qualifiers(r: &ReadingInfo) -> Qualified {
     qualifiers(&format!("{}\n{notes}", r.title))
 }
 
-/// Whether a shared word is used in two senses: each text qualifies every
-/// use of it ([`qualifiers`]) and no qualifier of one is a qualifier of the
-/// other ("menstrual cycle" and "cycle of poverty", "cell cycle" and
-/// "reflective cycle"). A word either text uses on its own once counts.
-fn two_senses(a: Option<&Vec<Option<String>>>, b: Option<&Vec<Option<String>>>) -> bool {
+/// Whether a shared word is used in two senses: one text has it only as
+/// the second word of two-word terms ("menstrual cycle") and the other only
+/// qualified by what follows its "of" ("cycle of poverty"), no word
+/// qualifying it in both ("poverty cycle" and "cycle of poverty" are one
+/// sense). Two terms ("maternal mortality", "newborn mortality") are kinds
+/// of one thing, and a word either text uses alone once counts.
+fn two_senses(a: Option<&Vec<Use>>, b: Option<&Vec<Use>>) -> bool {
     let (Some(a), Some(b)) = (a, b) else { return false };
-    let all = |v: &Vec<Option<String>>| !v.is_empty() && v.iter().all(Option::is_some);
-    all(a) && all(b) && !a.iter().flatten().any(|x| b.iter().flatten().any(|y| x == y))
+    let terms = |v: &Vec<Use>| -> Option<Vec<String>> {
+        v.iter().map(|u| if let Use::Term(s) = u { Some(s.clone()) } else { None }).collect()
+    };
+    let ofs = |v: &Vec<Use>| -> Option<Vec<String>> {
+        v.iter().map(|u| if let Use::Of(s) = u { Some(s.clone()) } else { None }).collect()
+    };
+    let apart = |t: Option<Vec<String>>, o: Option<Vec<String>>| match (t, o) {
+        (Some(t), Some(o)) => !t.is_empty() && !o.is_empty() && !t.iter().any(|x| o.contains(x)),
+        _ => false,
+    };
+    apart(terms(a), ofs(b)) || apart(terms(b), ofs(a))
 }
 
 /// How a text writes a word: in a title where every word has a capital
@@ -2259,19 +2281,21 @@ mod tests {
         let stem = |w: &str| super::super::stem::stem(w).into_owned();
         let senses = |a: &str, b: &str, w: &str| two_senses(q(a).get(&stem(w)), q(b).get(&stem(w)));
         assert!(senses("Describe the menstrual cycle", "Breaking the cycle of poverty", "cycle"));
-        assert!(senses("The cell cycle", "Gibbs' reflective cycle", "cycle"));
-        // The same term, or the word alone in one text, is one sense.
-        assert!(!senses("The cell cycle and cancer", "Cell cycle checkpoints", "cycle"));
-        assert!(!senses("Cycle of poverty", "Poverty: a cycle", "cycle"));
-        assert!(!senses("The menstrual cycle", "Breaking the cycle of the poverty; menstrual cycle", "cycle"));
-        // A stop word, a number or an action verb before the word qualifies nothing.
+        assert!(senses("Cycle of poverty", "The cell cycle", "cycle"));
+        // Two terms are two kinds of one thing; the same word qualifies both.
+        assert!(!senses("Maternal mortality", "Newborn mortality", "mortality"));
+        assert!(!senses("The poverty cycle", "Breaking the cycle of poverty", "cycle"));
+        // The word alone once in either text shares it.
+        assert!(!senses("Poverty: a cycle", "Cycle of poverty", "cycle"));
+        assert!(!senses("The menstrual cycle", "Breaking the cycle of the poverty; a cycle", "cycle"));
+        // A stop word, a number or an action verb before the word makes no term.
         assert!(!senses("Explain the cycle", "Breaking the cycle of poverty", "cycle"));
         assert!(!senses("Describe cycle 2", "the cycle of poverty", "cycle"));
     }
 
     #[test]
     fn words_for_people_in_general_are_generic() {
-        for w in ["groups", "group", "people", "populations", "individuals", "members"] {
+        for w in ["groups", "group", "populations", "individuals", "members"] {
             let stem = content_terms(w).first().map(|t| t.0.clone()).unwrap();
             assert!(weak().contains(&stem), "{w}");
         }

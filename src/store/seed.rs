@@ -172,8 +172,10 @@ pub const SEED_THEMES: &[SeedTheme] = &[
             // microbiology session uses for clearing MRSA carriage: the
             // phrase's object tells the senses apart. The lexicon folds
             // -izing and -ization to these spellings.
+            // Not "decolonising the medical curriculum": the labelled samples
+            // (tests/analysis.rs, suggest precision) hold MED3007's session of
+            // that name to Epistemic bias alone, where the phrase already is.
             "decolonising the curriculum",
-            "decolonising the medical curriculum",
             "decolonisation of the curriculum",
             "decolonising medicine",
             "decolonising medical education",
