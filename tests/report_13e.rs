@@ -66,8 +66,11 @@ fn a_closing_note_never_starts_a_page_alone() {
             .unwrap_or_else(|| panic!("{extra} extra modules: no closing note"));
         let note = &ws[at];
         // The body of the note's page: below the running header's rule.
-        let above: Vec<&str> =
-            ws.iter().filter(|v| v.page == note.page && v.y0 > 60.0 && v.y1 < note.y0).map(|v| v.text.as_str()).collect();
+        let above: Vec<&str> = ws
+            .iter()
+            .filter(|v| v.page == note.page && v.y0 > 60.0 && v.y1 < note.y0)
+            .map(|v| v.text.as_str())
+            .collect();
         assert!(
             above.iter().any(|t| t.starts_with("TM")),
             "{extra} extra modules: the closing note opens page {} with no row of its table above it: {above:?}",

@@ -717,11 +717,7 @@ fn sessions_text(d: &ReportData, g: &Gap) -> String {
                 }
             }
             let of = |e: &crate::analysis::gaps::Evidence| {
-                format!(
-                    "{} of {}",
-                    if e.words.len() == 1 { "a keyword" } else { "keywords" },
-                    d.theme_name(&e.theme)
-                )
+                format!("{} of {}", if e.words.len() == 1 { "a keyword" } else { "keywords" }, d.theme_name(&e.theme))
             };
             let mut uses: Vec<String> = sessions
                 .iter()

@@ -1109,7 +1109,9 @@ fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
     // The query's words folded, to find the words of a line they match.
     let folded: Vec<String> = subs
         .iter()
-        .flat_map(|s| fold(s).split(|c: char| !in_word(c)).filter(|w| !w.is_empty()).map(String::from).collect::<Vec<_>>())
+        .flat_map(|s| {
+            fold(s).split(|c: char| !in_word(c)).filter(|w| !w.is_empty()).map(String::from).collect::<Vec<_>>()
+        })
         .collect();
     let folds_to = |word: &str| {
         let f = fold(word);

@@ -46,14 +46,14 @@ fn table(rows: usize, lines: usize) -> Table {
 #[test]
 fn a_closing_note_stays_with_the_last_row_at_every_start() {
     let one = "No linked reading and no approved reading that fits yet (2): TM301; TM401.".to_string();
-    let long = format!("{} {}", "Notewords and more notewords to fill the lines of a long closing note.".repeat(4), one);
+    let long =
+        format!("{} {}", "Notewords and more notewords to fill the lines of a long closing note.".repeat(4), one);
     let mut moved = 0;
     for (rows, lines) in [(1, 1), (2, 1), (3, 1), (5, 1), (4, 2), (2, 5), (8, 3)] {
         for note in [&one, &long] {
             for filler in 0..60 {
-                let mut blocks: Vec<Block> = (0..filler)
-                    .map(|i| Block::Paragraph { text: format!("filler {i}"), style: Style::Body })
-                    .collect();
+                let mut blocks: Vec<Block> =
+                    (0..filler).map(|i| Block::Paragraph { text: format!("filler {i}"), style: Style::Body }).collect();
                 blocks.push(Block::Table(table(rows, lines)));
                 blocks.push(Block::Paragraph { text: note.clone(), style: Style::Muted });
                 blocks.push(Block::Paragraph { text: "after the note".into(), style: Style::Body });
