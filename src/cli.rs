@@ -76,6 +76,12 @@ pub enum Command {
     /// Example: canon compare 2025 (against now), canon compare 2025 2026
     Compare(crate::cmd::compare::Args),
     /// The module × theme matrix: how many sessions of each module carry each theme.
+    ///
+    /// A theme's column is headed by its slug in a table, by its name and slug in
+    /// CSV ("Historical awareness [historical-awareness]": the slug, which a script
+    /// keys on, is the text in the header's last square brackets), and JSON gives
+    /// each row `themes` (counts keyed by slug) and `theme_names` (slug to name).
+    /// With --evidence each row has `theme` (the slug) and `theme_name`.
     Coverage(crate::cmd::coverage::Args),
     /// Write the committee report: OUT.pdf, or OUT.csv (flat tables for a spreadsheet).
     Report(crate::cmd::report::Args),

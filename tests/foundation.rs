@@ -176,7 +176,9 @@ fn coverage_is_a_module_by_theme_matrix() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "programme,year,module_code,module_title,items,historical-awareness,epistemic-bias,intersectional-health,tagged_items"
+        // Since 13e a theme's column is headed by its name and, in brackets, its slug.
+        "programme,year,module_code,module_title,items,Historical awareness [historical-awareness],\
+         Epistemic bias [epistemic-bias],Intersectional health [intersectional-health],tagged_items"
     );
     assert_eq!(lines.count(), 37);
     let json = w.json(&["coverage", "--format", "json"]);

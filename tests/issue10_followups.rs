@@ -103,7 +103,8 @@ fn item_keywords_column_is_the_whole_set_and_edits_are_undoable() {
     let items = w.json(&["item", "list", "--format", "json"]);
     assert_eq!(items[0]["keywords"], serde_json::json!(["bones", "muscle"]));
     assert_eq!(items[1]["keywords"], serde_json::json!([]));
-    has(&w.ok(&["item", "list", "--format", "csv"]), "Anatomy,,,,bones; muscle");
+    // outcomes, bloom, themes, theme_names (13e), keywords
+    has(&w.ok(&["item", "list", "--format", "csv"]), "Anatomy,,,,,bones; muscle");
     has(&w.ok(&["item", "show", "M1/Anatomy"]), "keywords   bones; muscle");
     // A file without the column adds nothing and removes nothing.
     let bare = w.write("bare.csv", "programme,module_code,module_title,session_title\nP,M1,T,Anatomy\n");

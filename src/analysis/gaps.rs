@@ -474,7 +474,10 @@ impl<'a> Cx<'a> {
     }
 
     fn carrier_items(&self, ev: &[Evidence]) -> Vec<ItemCandidate> {
+        // A session with the keywords of two themes is one session (13e).
+        let mut seen = HashSet::new();
         ev.iter()
+            .filter(|e| seen.insert(e.item_id))
             .take(self.opts.candidates)
             .map(|e| ItemCandidate {
                 item_id: e.item_id,

@@ -150,7 +150,13 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
          {min_readings} approved readings, words that more than half of them use count for nothing (with fewer, \
          no word is discounted this way); words that many modules use, common verbs such as \u{201c}shaped\u{201d} \
          and \u{201c}showing\u{201d}, and words that name no subject (academic and educational process, the \
-         whole discipline, time, order, amount and relation: {generic}) never count. Two words are shared only when they are the same word, \
+         whole discipline, time, order, amount and relation, people in general: {generic}) never count. \
+         A word the two texts use in two senses never counts either: when one text has it only as the second \
+         word of a two-word term (\u{201c}menstrual cycle\u{201d}) and the other only with what follows its \
+         \u{201c}of\u{201d} (\u{201c}cycle of poverty\u{201d}), no word qualifying it in both; two terms \
+         (\u{201c}maternal mortality\u{201d}, \u{201c}newborn mortality\u{201d}) are kinds of one thing, and a \
+         text that has the word alone once shares it. \
+         Two words are shared only when they are the same word, \
          perhaps inflected ({inflections}), or one is made from the other, or both from one word, by an ending \
          that keeps the meaning ({derivations}), that word having at least {letters} letters and being \
          none whose derived words mean something else (\u{201c}social\u{201d} is not \u{201c}socialism\u{201d}); \
@@ -284,13 +290,19 @@ pub fn keyword_use(title: &str, module: &str, others: &[String], words: &[String
         format!("tagged with {}", list(others, "and"))
     };
     let place = if module.is_empty() { tags } else { format!("{module}, {tags}") };
-    // "Marion Sims" inside "J. Marion Sims" is one mention, not two.
+    format!("\u{201c}{title}\u{201d} ({place}) uses {}", quoted_words(words))
+}
+
+/// Keywords a session uses, quoted and listed ("“a”, “b” and “c”); a
+/// keyword inside a longer one is left out: "Marion Sims" inside "J.
+/// Marion Sims" is one mention, not two.
+pub fn quoted_words(words: &[String]) -> String {
     let words: Vec<String> = words
         .iter()
         .filter(|w| !words.iter().any(|o| o.len() > w.len() && o.contains(w.as_str())))
         .map(|w| format!("\u{201c}{w}\u{201d}"))
         .collect();
-    format!("\u{201c}{title}\u{201d} ({place}) uses {}", list(&words, "and"))
+    list(&words, "and")
 }
 
 /// What the proposals data holds for one gap, so that its next step says

@@ -909,6 +909,11 @@ impl Lexicon {
     }
 }
 
+/// Whether `w` (lower case) is one of the stop words content words leave out.
+pub fn is_stop_word(w: &str) -> bool {
+    STOP.contains(&w)
+}
+
 const STOP: &[&str] = &[
     "the",
     "and",

@@ -135,8 +135,10 @@ const WEAK: &[&str] = &[
 /// subject: knowledge, literature, project, education, teaching, survey,
 /// source, author, evidence of experience); the words of the whole
 /// discipline (anatomy, illness, disease: every module has them in some
-/// sense); and words of time, order, amount and relation (early, later,
-/// rate, line, link, count, score, level, difference, type, factor). Like
+/// sense); words of time, order, amount and relation (early, later,
+/// rate, line, link, count, score, level, difference, type, factor); and
+/// words for people in general (group, population, individuals, member;
+/// "people" is a stop word already), whose sense is the word before them. Like
 /// [`WEAK`], such a word is never a shared word, never one of a theme's own
 /// words (so never a "for example" session's reason) and never joins two
 /// words by derivation; it still completes a keyword phrase ("whose
@@ -173,6 +175,14 @@ pub const GENERIC: &[&str] = &[
     "difference",
     "type",
     "factor",
+    // People in general: whom a text means is in the word before
+    // ("ethnic minority groups", "disadvantaged groups", "trial
+    // populations", "Black people"); alone, the word says nothing of the
+    // subject (issue 13, 13e: a reason "its title has “groups”").
+    "group",
+    "population",
+    "individuals",
+    "member",
 ];
 
 /// A one-word keyword of the theme that the reading has in its title and the
@@ -669,6 +679,8 @@ struct Words {
     pairs: HashSet<(String, String)>,
     /// The theme's keywords it has whole (places in the keyword list).
     keywords: Vec<usize>,
+    /// How its title and notes qualify each word ([`qualifiers`]).
+    qualified: Qualified,
 }
 
 /// Where a stem occurs among a theme's readings: (reading's place in the
@@ -718,7 +730,7 @@ impl<'a> Proposer<'a> {
             let seq = word_seq(&format!("{}\n{}", r.title, subject_of_notes(r.annotation.as_deref().unwrap_or(""))));
             let keywords: Vec<(usize, Vec<usize>)> =
                 r.themes.iter().filter_map(|t| col.get(t)).map(|&ti| (ti, vocab[ti].found(&seq))).collect();
-            (reading_terms(r), keywords, reading_pairs(r))
+            (reading_terms(r), keywords, reading_pairs(r), reading_qualifiers(r))
         };
         let (mut chunks, (common, general)) = shared_work(
             read.len().div_ceil(WORDS_CHUNK),
@@ -731,13 +743,19 @@ impl<'a> Proposer<'a> {
             || common_stems(data),
         );
         for (c, chunk) in chunks.iter_mut().enumerate() {
-            for (&ri, (terms, keywords, pairs)) in read[c * WORDS_CHUNK..].iter().zip(chunk.drain(..)) {
+            for (&ri, (terms, keywords, pairs, qualified)) in read[c * WORDS_CHUNK..].iter().zip(chunk.drain(..)) {
                 for (ti, keywords) in keywords {
                     let (list, postings) = &mut themes[ti];
                     for (k, (stem, _, _, _)) in terms.iter().enumerate() {
                         postings.entry(stem.clone()).or_default().push((list.len(), k));
                     }
-                    list.push(Words { reading: ri, terms: terms.clone(), keywords, pairs: pairs.clone() });
+                    list.push(Words {
+                        reading: ri,
+                        terms: terms.clone(),
+                        keywords,
+                        pairs: pairs.clone(),
+                        qualified: qualified.clone(),
+                    });
                 }
             }
         }
@@ -823,10 +841,17 @@ impl<'a> Proposer<'a> {
                 }
             }
         }
+        // How the request qualifies each word, to leave out a word the two
+        // texts use in two senses ("menstrual cycle", "cycle of poverty").
+        let asked_qualified = qualifiers(&q.text);
         let mut out = Vec::new();
         for (li, mut terms) in hits {
             let w = &list[li];
             if q.exclude.contains(&self.data.readings[w.reading].id) {
+                continue;
+            }
+            terms.retain(|t| !two_senses(asked_qualified.get(&w.terms[t.0].0), w.qualified.get(&w.terms[t.0].0)));
+            if terms.is_empty() {
                 continue;
             }
             // Summed in the reading's word order, so the score does not depend on the index.
@@ -1109,6 +1134,88 @@ fn phrase_pairs(text: &str) -> Vec<(String, String)> {
 fn reading_pairs(r: &ReadingInfo) -> HashSet<(String, String)> {
     let notes = subject_of_notes(r.annotation.as_deref().unwrap_or(""));
     phrase_pairs(&r.title).into_iter().chain(phrase_pairs(&notes)).collect()
+}
+
+/// How one use of a word is qualified in its clause: as the second word of
+/// a two-word term, after a subject word ("menstrual" of "menstrual
+/// cycle"), or by the word after its "of" (and an article: "poverty" of
+/// "cycle of poverty"), each qualifier by stem; or neither.
+#[derive(Debug, Clone, PartialEq)]
+enum Use {
+    Term(String),
+    Of(String),
+    Alone,
+}
+
+/// Per stem, how each of its uses in a text is qualified ([`Use`]). A
+/// clause ends at `.`, `,`, `;`, `:`, a bracket or a dash, as for
+/// [`phrase_pairs`].
+type Qualified = HashMap<String, Vec<Use>>;
+
+/// [`Qualified`] of `text`.
+fn qualifiers(text: &str) -> Qualified {
+    let subject = |w: &str| {
+        w.chars().count() >= 3
+            && !super::lexicon::is_stop_word(w)
+            && !w.chars().any(char::is_numeric)
+            && !WEAK.contains(&w)
+            && !GENERIC.contains(&w)
+            && !action_verb(w)
+    };
+    let stem = |w: &str| super::stem::stem(&fold_word(w)).into_owned();
+    let mut out: Qualified = HashMap::new();
+    for clause in text.split(['.', ',', ';', ':', '(', ')', '[', ']', '\u{2014}', '\u{2013}', '\n', '?', '!']) {
+        let norm = normalise(clause);
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        for (i, w) in words.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| words[j]).filter(|b| subject(b));
+            let after = || {
+                let mut j = i + 1;
+                if words.get(j) != Some(&"of") {
+                    return None;
+                }
+                j += 1;
+                if matches!(words.get(j), Some(&("the" | "a" | "an"))) {
+                    j += 1;
+                }
+                words.get(j).copied().filter(|a| subject(a))
+            };
+            let u = match (before, after()) {
+                (Some(b), _) => Use::Term(stem(b)),
+                (None, Some(a)) => Use::Of(stem(a)),
+                (None, None) => Use::Alone,
+            };
+            out.entry(stem(w)).or_default().push(u);
+        }
+    }
+    out
+}
+
+/// [`qualifiers`] of a reading's title and the subject-bearing part of its notes.
+fn reading_qualifiers(r: &ReadingInfo) -> Qualified {
+    let notes = subject_of_notes(r.annotation.as_deref().unwrap_or(""));
+    qualifiers(&format!("{}\n{notes}", r.title))
+}
+
+/// Whether a shared word is used in two senses: one text has it only as
+/// the second word of two-word terms ("menstrual cycle") and the other only
+/// qualified by what follows its "of" ("cycle of poverty"), no word
+/// qualifying it in both ("poverty cycle" and "cycle of poverty" are one
+/// sense). Two terms ("maternal mortality", "newborn mortality") are kinds
+/// of one thing, and a word either text uses alone once counts.
+fn two_senses(a: Option<&Vec<Use>>, b: Option<&Vec<Use>>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let terms = |v: &Vec<Use>| -> Option<Vec<String>> {
+        v.iter().map(|u| if let Use::Term(s) = u { Some(s.clone()) } else { None }).collect()
+    };
+    let ofs = |v: &Vec<Use>| -> Option<Vec<String>> {
+        v.iter().map(|u| if let Use::Of(s) = u { Some(s.clone()) } else { None }).collect()
+    };
+    let apart = |t: Option<Vec<String>>, o: Option<Vec<String>>| match (t, o) {
+        (Some(t), Some(o)) => !t.is_empty() && !o.is_empty() && !t.iter().any(|x| o.contains(x)),
+        _ => false,
+    };
+    apart(terms(a), ofs(b)) || apart(terms(b), ofs(a))
 }
 
 /// How a text writes a word: in a title where every word has a capital
@@ -2166,5 +2273,36 @@ mod tests {
         let got = p.propose(&asks);
         let with: usize = got.iter().filter(|c| c.iter().any(|c| c.reading_id == 11)).count();
         assert_eq!(with, SPREAD);
+    }
+
+    #[test]
+    fn a_word_qualified_apart_in_each_text_is_in_two_senses() {
+        let q = |t: &str| qualifiers(t);
+        let stem = |w: &str| super::super::stem::stem(w).into_owned();
+        let senses = |a: &str, b: &str, w: &str| two_senses(q(a).get(&stem(w)), q(b).get(&stem(w)));
+        assert!(senses("Describe the menstrual cycle", "Breaking the cycle of poverty", "cycle"));
+        assert!(senses("Cycle of poverty", "The cell cycle", "cycle"));
+        // Two terms are two kinds of one thing; the same word qualifies both.
+        assert!(!senses("Maternal mortality", "Newborn mortality", "mortality"));
+        assert!(!senses("The poverty cycle", "Breaking the cycle of poverty", "cycle"));
+        // The word alone once in either text shares it.
+        assert!(!senses("Poverty: a cycle", "Cycle of poverty", "cycle"));
+        assert!(!senses("The menstrual cycle", "Breaking the cycle of the poverty; a cycle", "cycle"));
+        // A stop word, a number or an action verb before the word makes no term.
+        assert!(!senses("Explain the cycle", "Breaking the cycle of poverty", "cycle"));
+        assert!(!senses("Describe cycle 2", "the cycle of poverty", "cycle"));
+    }
+
+    #[test]
+    fn words_for_people_in_general_are_generic() {
+        for w in ["groups", "group", "populations", "individuals", "members"] {
+            let stem = content_terms(w).first().map(|t| t.0.clone()).unwrap();
+            assert!(weak().contains(&stem), "{w}");
+        }
+        // A word that only shares a stem with one of them is not ("personal", "communication").
+        for w in ["communication", "popular"] {
+            let stem = content_terms(w).first().map(|t| t.0.clone()).unwrap();
+            assert!(!weak().contains(&stem), "{w}");
+        }
     }
 }

@@ -35,5 +35,12 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         );
     }
     let cov = coverage::compute(&data);
-    emit(&a.out, &coverage_listing(&cov), &coverage_records(&cov), "no modules in this scope", ctx.quiet)
+    let themes = crate::store::themes::list(&store.conn)?;
+    let name = |s: &str| crate::report::theme_name_in(&themes, s);
+    let mut listing = coverage_listing(&cov);
+    if a.out.format() == crate::cli::Format::Csv {
+        // A spreadsheet's reader reads the name; a script keys on the slug.
+        listing = listing.with_named_theme_columns(5, cov.themes.len(), name);
+    }
+    emit(&a.out, &listing, &coverage_records(&cov, name), "no modules in this scope", ctx.quiet)
 }

@@ -16,6 +16,9 @@ use crate::store::{Mode, analysis, curriculum, id_gen, tags};
 pub enum ItemCmd {
     /// List items (sessions and outcomes) with their themes.
     ///
+    /// CSV and JSON give the themes' slugs (`themes`) and, beside them, their
+    /// names (`theme_names`), in the same order.
+    ///
     /// Example: canon item list --theme epistemic-bias --format json
     List(ListArgs),
     /// Show one item: its fields, learning outcomes, tags, linked readings and history.
@@ -237,7 +240,14 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         }
         l.rows.push(row);
     }
-    emit(&a.out, &l, &items, "no items match", ctx.quiet)
+    // Beside the slugs (a script's key), the themes' names a reader knows.
+    let names = crate::report::theme_name_map(&store.conn)?;
+    let name = |s: &str| names.get(s).cloned().unwrap_or_else(|| s.to_string());
+    if a.out.format() == Format::Csv {
+        l = l.with_themes_names(name);
+    }
+    let json = crate::report::with_theme_names(&items, |i| &i.themes, &names);
+    emit(&a.out, &l, &json, "no items match", ctx.quiet)
 }
 
 /// An item in full, as `item show` prints it.

@@ -14,6 +14,9 @@ use crate::store::{Mode, id_gen};
 pub enum ReadingCmd {
     /// List readings.
     ///
+    /// CSV and JSON give the themes' slugs (`themes`) and, beside them, their
+    /// names (`theme_names`), in the same order.
+    ///
     /// Example: canon reading list --theme historical-awareness
     List(ListArgs),
     /// Show one reading in full, with its tags, links and history.
@@ -310,7 +313,14 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             r.themes.join("; "),
         ]);
     }
-    emit(&a.out, &l, &rs, "no readings match", ctx.quiet)
+    // Beside the slugs (a script's key), the themes' names a reader knows.
+    let names = crate::report::theme_name_map(&store.conn)?;
+    let name = |s: &str| names.get(s).cloned().unwrap_or_else(|| s.to_string());
+    if a.out.format() == Format::Csv {
+        l = l.with_themes_names(name);
+    }
+    let json = crate::report::with_theme_names(&rs, |r| &r.themes, &names);
+    emit(&a.out, &l, &json, "no readings match", ctx.quiet)
 }
 
 fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {

@@ -706,21 +706,36 @@ fn listed(items: &[String]) -> String {
 fn sessions_text(d: &ReportData, g: &Gap) -> String {
     if !g.evidence.is_empty() && g.kind != GapKind::ModuleGap {
         return if g.kind == GapKind::UntaggedModule {
-            let mut uses: Vec<String> = g
-                .evidence
+            // One entry per session: a session that uses the keywords of
+            // two themes is named once, with each theme's words (issue 13,
+            // 13e: G10 named "Gender bias in clinical trials" twice).
+            let mut sessions: Vec<(i64, &str, Vec<&crate::analysis::gaps::Evidence>)> = Vec::new();
+            for e in &g.evidence {
+                match sessions.iter_mut().find(|s| s.0 == e.item_id) {
+                    Some(s) => s.2.push(e),
+                    None => sessions.push((e.item_id, &e.title, vec![e])),
+                }
+            }
+            let of = |e: &crate::analysis::gaps::Evidence| {
+                format!("{} of {}", if e.words.len() == 1 { "a keyword" } else { "keywords" }, d.theme_name(&e.theme))
+            };
+            let mut uses: Vec<String> = sessions
                 .iter()
                 .take(3)
-                .map(|e| {
-                    format!(
-                        "{}, {} of {}",
-                        crate::analysis::glossary::keyword_use(&e.title, "", &[], &e.words),
-                        if e.words.len() == 1 { "a keyword" } else { "keywords" },
-                        d.theme_name(&e.theme)
-                    )
+                .map(|(_, title, evs)| {
+                    let mut s = format!(
+                        "{}, {}",
+                        crate::analysis::glossary::keyword_use(title, "", &[], &evs[0].words),
+                        of(evs[0])
+                    );
+                    for e in &evs[1..] {
+                        s.push_str(&format!(", and {}, {}", crate::analysis::glossary::quoted_words(&e.words), of(e)));
+                    }
+                    s
                 })
                 .collect();
-            if g.evidence.len() > 3 {
-                uses.push(format!("and {} more", g.evidence.len() - 3));
+            if sessions.len() > 3 {
+                uses.push(format!("and {} more", sessions.len() - 3));
             }
             format!(" Sessions that already use a theme's keywords: {}.", uses.join("; "))
         } else {
@@ -2020,7 +2035,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
             "session_places": crate::analysis::glossary::PLACE_RULE,
             "findings": crate::analysis::glossary::FINDING_RULE,
         },
-        "coverage": super::coverage_records(&d.coverage),
+        "coverage": super::coverage_records(&d.coverage, |s| d.theme_name(s)),
         "gaps": d.gaps,
         "module_readings": d.plan.iter().map(|p| {
             let mut v = serde_json::to_value(p).unwrap_or_default();

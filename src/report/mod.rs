@@ -40,9 +40,22 @@ impl Listing {
     /// several slugs joined by `;` gets their names joined by `; `, and an
     /// empty cell an empty name. A listing with no `theme` column is
     /// returned as it is.
-    pub fn with_theme_names(mut self, name: impl Fn(&str) -> String) -> Listing {
-        let Some(at) = self.headers.iter().position(|h| h == "theme") else { return self };
-        self.headers.insert(at + 1, "theme_name".into());
+    pub fn with_theme_names(self, name: impl Fn(&str) -> String) -> Listing {
+        self.with_names_of("theme", "theme_name", name)
+    }
+
+    /// This listing with a `theme_names` column beside its `themes` column
+    /// (the `;`-joined slugs of a session's or reading's themes): their
+    /// names, joined by `; `, in the same order.
+    pub fn with_themes_names(self, name: impl Fn(&str) -> String) -> Listing {
+        self.with_names_of("themes", "theme_names", name)
+    }
+
+    /// This listing with a column `names` after its column `slugs`, the names
+    /// of the theme slugs of each cell.
+    fn with_names_of(mut self, slugs: &str, names: &str, name: impl Fn(&str) -> String) -> Listing {
+        let Some(at) = self.headers.iter().position(|h| h == slugs) else { return self };
+        self.headers.insert(at + 1, names.into());
         for r in &mut self.rows {
             let n = r.get(at).map(|c| theme_names(c, &name)).unwrap_or_default();
             r.insert((at + 1).min(r.len()), n);
@@ -54,6 +67,56 @@ impl Listing {
         }
         self
     }
+}
+
+impl Listing {
+    /// This listing with the `count` theme columns from `first` on headed by
+    /// each theme's name and, in square brackets, its slug ("Historical
+    /// awareness [historical-awareness]"): a spreadsheet's reader reads the
+    /// name, a script finds the slug as the text in the header's last
+    /// brackets. A theme whose name is its slug keeps the slug alone.
+    pub fn with_named_theme_columns(mut self, first: usize, count: usize, name: impl Fn(&str) -> String) -> Listing {
+        for h in self.headers.iter_mut().skip(first).take(count) {
+            let n = name(h);
+            if n != *h {
+                *h = format!("{n} [{h}]");
+            }
+        }
+        self
+    }
+}
+
+/// Every theme's name by its slug.
+pub fn theme_name_map(conn: &rusqlite::Connection) -> Result<std::collections::HashMap<String, String>> {
+    let mut st = conn.prepare("SELECT slug, name FROM theme")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// A record of `item list` or `reading list` as JSON: its fields, and the
+/// names of its themes beside their slugs (`themes`), in the same order.
+#[derive(Debug, Serialize)]
+pub struct WithThemeNames<'a, T: Serialize> {
+    #[serde(flatten)]
+    pub record: &'a T,
+    pub theme_names: Vec<String>,
+}
+
+/// `records` with their themes' names (see [`WithThemeNames`]); `themes`
+/// gives a record's slugs and `names` the name of each slug (a slug with
+/// none is its own name).
+pub fn with_theme_names<'a, T: Serialize>(
+    records: &'a [T],
+    themes: impl Fn(&T) -> &[String],
+    names: &std::collections::HashMap<String, String>,
+) -> Vec<WithThemeNames<'a, T>> {
+    records
+        .iter()
+        .map(|r| WithThemeNames {
+            record: r,
+            theme_names: themes(r).iter().map(|s| names.get(s).cloned().unwrap_or_else(|| s.clone())).collect(),
+        })
+        .collect()
 }
 
 /// The names of the `;`-joined theme slugs of a cell, joined by `; `
@@ -337,9 +400,13 @@ pub struct CoverageRecord<'a> {
     pub items: i64,
     pub tagged_items: i64,
     pub themes: std::collections::BTreeMap<&'a str, i64>,
+    /// Each theme's name, keyed by its slug as in `themes`.
+    pub theme_names: std::collections::BTreeMap<&'a str, String>,
 }
 
-pub fn coverage_records(c: &Coverage) -> Vec<CoverageRecord<'_>> {
+/// The coverage rows as JSON records, each theme's name from `name` (given
+/// its slug).
+pub fn coverage_records(c: &Coverage, name: impl Fn(&str) -> String) -> Vec<CoverageRecord<'_>> {
     c.rows
         .iter()
         .map(|r| CoverageRecord {
@@ -350,6 +417,7 @@ pub fn coverage_records(c: &Coverage) -> Vec<CoverageRecord<'_>> {
             items: r.items,
             tagged_items: r.tagged_items,
             themes: c.themes.iter().map(String::as_str).zip(r.counts.iter().copied()).collect(),
+            theme_names: c.themes.iter().map(|s| (s.as_str(), name(s))).collect(),
         })
         .collect()
 }

@@ -53,6 +53,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0022_day_season_ranges", include_str!("../../schema/0022_day_season_ranges.sql")),
     ("0023_seed_lexicons_religion", include_str!("../../schema/0023_seed_lexicons_religion.sql")),
     ("0024_page_count", include_str!("../../schema/0024_page_count.sql")),
+    ("0025_seed_lexicons_decolonising", include_str!("../../schema/0025_seed_lexicons_decolonising.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -66,7 +67,8 @@ fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
         "0013_seed_lexicons"
         | "0017_seed_lexicons_mesh"
         | "0021_seed_lexicons_bias"
-        | "0023_seed_lexicons_religion" => themes::reseed_keywords(tx).map(|_| ()),
+        | "0023_seed_lexicons_religion"
+        | "0025_seed_lexicons_decolonising" => themes::reseed_keywords(tx).map(|_| ()),
         "0015_pmid" => readings::fill_pmids(tx),
         _ => Ok(()),
     }

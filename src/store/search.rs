@@ -1150,30 +1150,65 @@ fn query(
 
 /// The line holding the first substring, each substring between the
 /// marks: one pass over the text whatever the number of substrings
-/// (Aho-Corasick, longest match first where two overlap).
+/// (Aho-Corasick, longest match first where two overlap). A word of the
+/// line that a query word finds by folding ([`fold_scan`]: "Lodzi" finds
+/// "Łodzi", "ιατρικη" finds "Ιατρικής", "medecine" finds "MÉDECINE") is
+/// marked whole, as an exact match is (issue 13, 13e: such hits were shown
+/// unmarked).
 fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
     use aho_corasick::{AhoCorasick, MatchKind};
     let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(subs)
     else {
         return text.lines().next().unwrap_or("").to_string();
     };
-    // A hit found by its folded words ("Lodzi" in "Łodzi") shows the line
-    // holding them, unmarked; else the first line.
-    let folded: Vec<String> = subs.iter().map(|s| fold(s)).filter(|s| !s.is_empty()).collect();
+    // The query's words folded, to find the words of a line they match.
+    let folded: Vec<String> = subs
+        .iter()
+        .flat_map(|s| {
+            fold(s).split(|c: char| !in_word(c)).filter(|w| !w.is_empty()).map(String::from).collect::<Vec<_>>()
+        })
+        .collect();
+    let folds_to = |word: &str| {
+        let f = fold(word);
+        folded.iter().any(|q| f == *q || f.starts_with(q.as_str()) || (!word.is_ascii() && inflected(&f, q)))
+    };
+    let words_of = |line: &str| -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+            match (in_word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    };
+    // The line with an exact match, else one with a folded match, else the first.
     let line = text
         .lines()
         .find(|l| ac.is_match(l))
-        .or_else(|| text.lines().find(|l| folded.iter().any(|s| fold(l).contains(s.as_str()))))
+        .or_else(|| text.lines().find(|l| words_of(l).into_iter().any(|r| folds_to(&l[r]))))
         .or_else(|| text.lines().next())
         .unwrap_or(text);
+    let mut spans: Vec<std::ops::Range<usize>> = ac.find_iter(line).map(|m| m.range()).collect();
+    for r in words_of(line) {
+        if !spans.iter().any(|s| s.start < r.end && r.start < s.end) && folds_to(&line[r.clone()]) {
+            spans.push(r);
+        }
+    }
+    spans.sort_by_key(|r| r.start);
     let mut out = String::with_capacity(line.len() + 16);
     let mut last = 0;
-    for m in ac.find_iter(line) {
-        out.push_str(&line[last..m.start()]);
+    for r in spans {
+        out.push_str(&line[last..r.start]);
         out.push_str(marks.0);
-        out.push_str(&line[m.range()]);
+        out.push_str(&line[r.clone()]);
         out.push_str(marks.1);
-        last = m.end();
+        last = r.end;
     }
     out.push_str(&line[last..]);
     out
@@ -1303,6 +1338,18 @@ mod tests {
         let subs = vec!["医学".to_string(), "医".to_string(), "史".to_string()];
         assert_eq!(mark("x\n医学史 医", &subs, ("[", "]")), "[医学][史] [医]");
         assert_eq!(mark("none here", &subs, ("[", "]")), "none here");
+    }
+
+    #[test]
+    fn words_found_by_folding_are_marked_as_exact_ones_are() {
+        let subs = vec!["lodzi".to_string(), "medecine".to_string()];
+        assert_eq!(
+            mark("x\nHistoria Łodzi i MÉDECINE, lodzi", &subs, ("[", "]")),
+            "Historia [Łodzi] i [MÉDECINE], [lodzi]"
+        );
+        let greek = vec!["ιατρικη".to_string()];
+        assert_eq!(mark("Ιστορία της Ιατρικής", &greek, ("[", "]")), "Ιστορία της [Ιατρικής]");
+        assert_eq!(mark("nothing folds here", &subs, ("[", "]")), "nothing folds here");
     }
 }
 

@@ -181,21 +181,28 @@ pub fn count(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", thousands(n)) }
 }
 
-/// A year, or a dash.
 /// `text` with each span between curly double quotes ("\u{201c}…\u{201d}")
 /// in a `<bdi>` (HTML's directional isolate), escaped: a reason canon
 /// composes that quotes a user's words ("“الطب”, “العصر” in its title")
 /// keeps its order and punctuation, each quoted word its own direction (the
-/// page's counterpart of the PDF's `report::bidi::isolate_quoted`).
+/// page's counterpart of the PDF's `report::bidi::isolate_quoted`). A span
+/// between the marks FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE
+/// (U+2068, U+2069: [`isolate`] puts them round a name a message shows
+/// unquoted, a theme's) is a `<bdi>` too, the marks dropped.
 pub fn quotes_isolated(text: &str) -> Markup {
     let mut parts: Vec<(bool, &str)> = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find('\u{201c}') {
-        let after = open + '\u{201c}'.len_utf8();
-        let Some(len) = rest[after..].find('\u{201d}') else { break };
-        parts.push((false, &rest[..after]));
+    loop {
+        let open = rest.find(['\u{201c}', '\u{2068}']);
+        let Some(open) = open else { break };
+        let quote = rest[open..].starts_with('\u{201c}');
+        let (mark, close) = if quote { ('\u{201c}', '\u{201d}') } else { ('\u{2068}', '\u{2069}') };
+        let after = open + mark.len_utf8();
+        let Some(len) = rest[after..].find(close) else { break };
+        // A quote keeps its marks; an isolate's marks become the element.
+        parts.push((false, if quote { &rest[..after] } else { &rest[..open] }));
         parts.push((true, &rest[after..after + len]));
-        rest = &rest[after + len..];
+        rest = if quote { &rest[after + len..] } else { &rest[after + len + close.len_utf8()..] };
     }
     parts.push((false, rest));
     html! {
@@ -205,6 +212,13 @@ pub fn quotes_isolated(text: &str) -> Markup {
     }
 }
 
+/// `name` between the isolate marks that [`quotes_isolated`] makes a
+/// `<bdi>` of: a user's name (a theme's) that a message shows unquoted.
+pub fn isolate(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
+}
+
+/// A year, or a dash.
 pub fn year(y: Option<i64>) -> String {
     y.map_or_else(|| "–".into(), |y| y.to_string())
 }
@@ -243,6 +257,14 @@ mod tests {
             m,
             "\u{201c}<bdi>الطب</bdi>\u{201d}, \u{201c}<bdi>&lt;b&gt;</bdi>\u{201d} in its title; \u{201c}open"
         );
+    }
+
+    #[test]
+    fn an_isolated_name_is_a_bdi_without_its_marks() {
+        let m = quotes_isolated(&format!("Tagged \u{201c}x\u{201d} with {}.", isolate("التاريخ <i>"))).into_string();
+        assert_eq!(m, "Tagged \u{201c}<bdi>x</bdi>\u{201d} with <bdi>التاريخ &lt;i&gt;</bdi>.");
+        // An unclosed mark is text, as an unclosed quote is.
+        assert_eq!(quotes_isolated("a \u{2068}b").into_string(), "a \u{2068}b");
     }
 
     #[test]

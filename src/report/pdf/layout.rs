@@ -34,6 +34,12 @@
 //! 4. **A reference keeps its note.** The break never falls between a
 //!    reference's text and the first lines of its note; a note is split only
 //!    with [`MIN_LINES`] lines on each side.
+//! 5. **A table keeps its closing note.** A muted or small paragraph right
+//!    after a table (its closing note: "No linked reading … (2): TM301;
+//!    TM401") never starts a page alone: the table's last row counts the
+//!    note's first lines in its height, so the break falls before that row
+//!    (and, by rule 2, before the rows it must keep with it), and the row
+//!    goes on with the note (issue 13, 13e).
 //!
 //! Every decision looks at the rows or lines in front of the break only (a
 //! bounded look-ahead), so pagination stays linear in the document's length.
@@ -407,6 +413,9 @@ struct Keep {
 /// Space between a heat map's last row and its legend, in points.
 const LEGEND_GAP: f32 = 8.0;
 
+/// Space under a table's closing rule, in points.
+const TABLE_GAP_AFTER: f32 = 12.0;
+
 /// Table text: size, line height and cell padding, in points.
 const ROW_SIZE: f32 = 9.0;
 const ROW_LEADING: f32 = 12.5;
@@ -424,6 +433,10 @@ struct Grid<'t> {
     header: Vec<Vec<ShapedLine>>,
     header_lines: usize,
     header_h: f32,
+    /// The room the closing note after the table needs under its last row
+    /// ([`Flow::closing_note_height`]): counted in that row's height when
+    /// the page break is planned, so the note never starts a page alone.
+    tail: f32,
 }
 
 impl Grid<'_> {
@@ -755,7 +768,7 @@ impl<'a> Flow<'a> {
                 self.key_figures(figs);
                 self.note_missing(|| "the key figures".to_string());
             }
-            Block::Table(t) => self.table(t),
+            Block::Table(t) => self.table(t, rest),
             Block::HeatMap(h) => self.heat_map(h),
             Block::Reference { label, text, note } => {
                 self.reference(label, text, note.as_deref());
@@ -1223,11 +1236,12 @@ impl<'a> Flow<'a> {
         self.y += 5.0;
     }
 
-    fn table(&mut self, t: &Table) {
+    fn table(&mut self, t: &Table, rest: &[Block]) {
         if t.columns.is_empty() {
             return;
         }
-        let g = self.grid(t);
+        let mut g = self.grid(t);
+        g.tail = self.closing_note_height(rest);
         self.space(4.0);
         let n = t.rows.len();
         let mut c = Cursor { queue: VecDeque::new(), shaped: 0, placed: 0, off: 0, header_here: false };
@@ -1306,7 +1320,7 @@ impl<'a> Flow<'a> {
             }
         }
         self.hrule(MARGIN_X, MARGIN_X + CONTENT_W, self.y, 0.8, RULE_DARK);
-        self.y += 12.0;
+        self.y += TABLE_GAP_AFTER;
     }
 
     /// Starts the next row here and lets it go on over the page when it does
@@ -1403,6 +1417,26 @@ impl<'a> Flow<'a> {
         (part >= TAIL_PAGE && !rest_stub).then_some(k)
     }
 
+    /// The room a table's closing note needs under its last row (rule 5 of
+    /// the module's doc): the gap under the table and the note's lines that
+    /// must go with the row (all of a note of three lines or fewer, else
+    /// the [`MIN_LINES`] a paragraph keeps on either side of a break). Zero
+    /// when no note follows: a closing note is a muted or small paragraph
+    /// right after the table ("No linked reading … (2): TM301; TM401").
+    fn closing_note_height(&mut self, rest: &[Block]) -> f32 {
+        let Some(Block::Paragraph { text, style: style @ (Style::Muted | Style::Small) }) = rest.first().map(unnamed)
+        else {
+            return 0.0;
+        };
+        let st = style_of(style);
+        let before = self.sh.missing.len();
+        let lines = self.sh.wrap(text, st.weight, st.size, CONTENT_W).len();
+        // Measuring is not drawing: a missing glyph is reported where it is drawn.
+        self.sh.missing.truncate(before);
+        let kept = if lines < 2 * MIN_LINES { lines } else { MIN_LINES };
+        TABLE_GAP_AFTER + kept as f32 * st.leading
+    }
+
     /// Column widths and positions, and the header shaped.
     fn grid<'t>(&mut self, t: &'t Table) -> Grid<'t> {
         let total: f32 = t.columns.iter().map(|c| c.weight.max(0.01)).sum();
@@ -1424,7 +1458,7 @@ impl<'a> Flow<'a> {
         self.note_missing(|| "a table header".to_string());
         let header_lines = header.iter().map(|c| c.len()).max().unwrap_or(1);
         let header_h = header_lines as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
-        Grid { t, widths, xs, header, header_lines, header_h }
+        Grid { t, widths, xs, header, header_lines, header_h, tail: 0.0 }
     }
 
     fn ensure_header(&mut self, g: &Grid, c: &mut Cursor) {
@@ -1517,7 +1551,8 @@ impl<'a> Flow<'a> {
                 c.queue.push_back(r);
             }
             let lines = c.queue[qi].lines - if qi == 0 { c.off } else { 0 };
-            let h = lines as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y;
+            let last = if c.queue[qi].index + 1 == n { g.tail } else { 0.0 };
+            let h = lines as f32 * ROW_LEADING + 2.0 * ROW_PAD_Y + last;
             heights.push(h);
             used += h;
             qi += 1;

@@ -20,6 +20,8 @@ pub mod shape;
 mod tests;
 #[cfg(test)]
 mod tests_13d;
+#[cfg(test)]
+mod tests_13e;
 
 /// A document to render.
 #[derive(Clone, Debug, PartialEq)]

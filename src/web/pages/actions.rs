@@ -24,10 +24,15 @@ fn note(s: &Option<String>) -> Option<String> {
 }
 
 /// A theme's name, as every page names it (issue 13: a flash message
-/// shows the name a person reads, never the slug).
+/// shows the name a person reads, never the slug), isolated: the page
+/// shows it in a `<bdi>`, as it shows other user text (13e).
 fn theme_name(app: &App, conn: &Connection, id: i64) -> Result<String> {
     let themes = app.cache.themes(conn)?;
-    themes.iter().find(|t| t.id == id).map(|t| t.name.clone()).with_context(|| format!("no theme with ID {id}"))
+    themes
+        .iter()
+        .find(|t| t.id == id)
+        .map(|t| crate::web::html::isolate(&t.name))
+        .with_context(|| format!("no theme with ID {id}"))
 }
 
 /// What a target is called in a message.
