@@ -213,6 +213,46 @@ pub fn proposal_rule(r: &super::proposals::Rule) -> String {
     )
 }
 
+/// Where each rule of [`proposal_rule`] begins: the methods page sets each
+/// as an item of a list under a short summary ([`proposal_rule_parts`]).
+const PROPOSAL_RULE_STARTS: [&str; 10] = [
+    "Only what says what a reading is about counts",
+    "When the theme has at least",
+    "A word the two texts use in two senses",
+    "Two words are shared only when",
+    "An outcome's action verb",
+    "A word inside a proper name",
+    "A proposal needs a relevance",
+    "Shared words that are all generic words",
+    "The shared words are shown as the reason",
+    "The best matches are assigned first",
+];
+
+/// [`proposal_rule`] as the methods page sets it: a summary a committee
+/// member reads in a breath, then each rule of the full text as an item
+/// (the text of the items, joined, is `proposal_rule`'s; one paragraph of
+/// some 450 words could not be followed: tester r13, P7).
+pub fn proposal_rule_parts(r: &super::proposals::Rule) -> (String, Vec<String>) {
+    let full = proposal_rule(r);
+    let mut items = Vec::new();
+    let mut rest = full.as_str();
+    for start in PROPOSAL_RULE_STARTS {
+        if let Some(i) = rest.find(start).filter(|i| *i > 0) {
+            items.push(rest[..i].trim().to_string());
+            rest = &rest[i..];
+        }
+    }
+    items.push(rest.trim().to_string());
+    let summary = format!(
+        "In short: a reading is proposed for a module when it is approved, on the theme the module misses or \
+         carries, and shares enough words of the module's subject with its sessions (a relevance of at least {}); \
+         the shared words are shown as the reason, and no reading is proposed for more than {} modules. The rule \
+         in full:",
+        r.floor, r.spread
+    );
+    (summary, items)
+}
+
 // ---------------------------------------------------------------------------
 // The words every sentence is made of: counts, lists, years, keyword evidence
 // and the reading clause of a next step. Every output (gaps, findings, the
@@ -348,6 +388,20 @@ pub fn reading_clause(r: Readings, theme: &str, it: &str) -> String {
 #[cfg(test)]
 mod words_tests {
     use super::*;
+
+    #[test]
+    fn the_proposal_rule_is_set_as_one_item_per_rule_and_loses_no_word() {
+        let r = crate::analysis::proposals::rule();
+        let (summary, items) = proposal_rule_parts(&r);
+        assert!(summary.starts_with("In short:"), "{summary}");
+        // Every start was found: one item before the first, one per start.
+        assert_eq!(items.len(), PROPOSAL_RULE_STARTS.len() + 1, "{items:#?}");
+        for (item, start) in items[1..].iter().zip(PROPOSAL_RULE_STARTS) {
+            assert!(item.starts_with(start), "{item}");
+        }
+        let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(words(&items.join(" ")), words(&proposal_rule(&r)));
+    }
 
     #[test]
     fn counts_lists_and_years_agree_in_number() {

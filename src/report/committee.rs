@@ -1317,18 +1317,18 @@ fn methods(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 2, text: "Advice".into() });
     b.push(Block::Paragraph {
         text: "The next step of each gap follows from where the theme is and is not taught: a year before the first \
-               year that teaches it is advised to introduce it; a year after the last, to return to it at a higher \
-               level; a year between, to keep it going; a theme met only at recall is advised to deepen; sessions \
+               year that teaches it is advised to introduce it; a year after the last, to return to it above the \
+               Bloom level its sessions already reach (or, where they already evaluate or create, to keep that \
+               level in clinical settings); a year between, to keep it going; a theme met only at recall is advised to deepen; sessions \
                that already use a theme's keywords are advised to be checked and tagged."
             .into(),
         style: Style::Body,
     });
     b.push(Block::Paragraph { text: crate::analysis::glossary::PLACE_RULE.into(), style: Style::Body });
     b.push(Block::Heading { level: 2, text: "Proposed readings".into() });
-    b.push(Block::Paragraph {
-        text: crate::analysis::glossary::proposal_rule(&crate::analysis::proposals::rule()),
-        style: Style::Body,
-    });
+    let (summary, rules) = crate::analysis::glossary::proposal_rule_parts(&crate::analysis::proposals::rule());
+    b.push(Block::Paragraph { text: summary, style: Style::Body });
+    b.push(Block::Bullets(rules));
     b.push(Block::Heading { level: 2, text: "Caveats".into() });
     b.push(Block::Bullets(vec![
         "Counts measure what is tagged, not the quality of teaching: a tag records that a session touches a theme.".into(),
