@@ -299,3 +299,27 @@ fn numeric_dates_are_read_when_sure_and_named_when_not() {
     assert!(!out.contains("runs from"), "{out}");
     assert_eq!(common::reading(&w.reading_list(), "Summer issue")["season"], "summer");
 }
+
+/// Tester r13 (issue 13, P12): a module with no theme was advised twice, in
+/// two ways: "review and tag" in its own gap, and "bring the theme into a
+/// session" in its row of module gaps. The row now points to its own gap
+/// first.
+#[test]
+fn a_module_with_no_theme_is_reviewed_first_in_its_module_gap_row() {
+    let w = workdir();
+    w.ok(&["import", "modules", &common::sample("modules.csv"), "-q"]);
+    w.ok(&["report", "r.json"]);
+    w.ok(&["report", "r.pdf"]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(w.path("r.json")).unwrap()).unwrap();
+    let text = common::pdf_text(&w.path("r.pdf")).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let gaps = v["gaps"].as_array().unwrap();
+    let mut checked = 0;
+    for u in gaps.iter().filter(|g| g["kind"] == "untagged-module") {
+        if gaps.iter().any(|g| g["kind"] == "module-gap" && g["scope"] == u["scope"]) {
+            let id = u["id"].as_str().unwrap();
+            assert!(text.contains(&format!("First {id} (the module has no theme")), "{id} not pointed to");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "the samples have 14 modules with no theme: {checked}");
+}

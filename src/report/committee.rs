@@ -992,6 +992,16 @@ fn module_gap_table(d: &ReportData, gs: &[&Gap], b: &mut Vec<Block>) {
                     what[p] = format!("Step {} for {}.", letter(k), list(themes, "and"));
                 }
             }
+            // A module with no theme is first reviewed as its own gap says:
+            // the row points there rather than give a second, other first
+            // step (tester r13, P12).
+            if let Some(u) = mine.first().and_then(|g| {
+                d.gaps
+                    .iter()
+                    .find(|u| u.kind == GapKind::UntaggedModule && u.programme == g.programme && u.scope == g.scope)
+            }) {
+                what.insert(0, format!("First {} (the module has no theme: review and tag its sessions); then:", u.id));
+            }
             let ids: Vec<String> = mine.iter().map(|g| g.id.clone()).collect();
             vec![id_ranges(&ids), severities(&mine), module, none, what.join("\n")]
         })
