@@ -484,6 +484,19 @@ impl Parser<'_> {
     }
 }
 
+/// The entry types of BibTeX (btxdoc §3) and biblatex (manual §2.1), with
+/// the aliases tools write (`@electronic`, `@www`, `@webpage`). Another
+/// type is warned of.
+const ENTRY_TYPES: &[&str] = &[
+    "article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings", "manual",
+    "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished", "mvbook", "bookinbook",
+    "suppbook", "collection", "mvcollection", "suppcollection", "dataset", "online", "patent", "periodical",
+    "suppperiodical", "mvproceedings", "reference", "mvreference", "inreference", "report", "set", "software",
+    "thesis", "xdata", "artwork", "audio", "bibnote", "commentary", "image", "jurisdiction", "legislation",
+    "legal", "letter", "movie", "music", "performance", "review", "standard", "video", "electronic", "www",
+    "webpage", "customa", "customb", "customc", "customd", "custome", "customf",
+];
+
 /// The canonical reading type for a BibTeX entry type.
 fn entry_kind(kind: &str, has_url: bool) -> &'static str {
     match kind {
@@ -595,6 +608,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // biblatex marks an `@article` in a newspaper or a magazine with
     // `entrysubtype` (biblatex manual §2.1.1, article): its type is kept.
     let subtype = get("entrysubtype").map(|s| s.trim().to_lowercase());
+    builder::unknown_type(&mut d, Pos::new(line, col), "BibTeX entry type", &e.kind, ENTRY_TYPES);
     d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, d.url.is_some()), subtype.as_deref()) {
         ("article", Some("newspaper")) => "newspaper-article",
         ("article", Some("magazine")) => "magazine-article",

@@ -1036,12 +1036,11 @@ fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
     let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
     // Chicago prints "in press" as "Forthcoming", APA "forthcoming" as "in
     // press" ([`printed_status`]).
-    let other = status.and_then(|s| {
-        [(IN_PRESS, FORTHCOMING), (FORTHCOMING, IN_PRESS)]
-            .iter()
-            .find(|(a, _)| s.eq_ignore_ascii_case(a))
-            .map(|(_, b)| *b)
-    });
+    // "To appear" and "accepted" as "forthcoming" is, or APA's "in press".
+    let other: Vec<&str> = status
+        .filter(|s| [IN_PRESS, FORTHCOMING].iter().chain(ACCEPTED_STATES).any(|a| s.eq_ignore_ascii_case(a)))
+        .map(|_| vec![FORTHCOMING, IN_PRESS])
+        .unwrap_or_default();
     let terms: Vec<&str> = status.into_iter().chain(other).chain(NO_DATE_TERMS.iter().copied()).collect();
     terms.iter().find_map(|term| {
         let mut from = 0;
@@ -1125,14 +1124,25 @@ struct DateRank {
 /// 18 §13.111, "Author. Forthcoming. …"), APA's is "in press" (APA 7
 /// §8.19 and §9.14: "(in press)"; "forthcoming" is no APA term). Harvard
 /// (Cite Them Right) and other styles print the status as stored.
+///
+/// "To appear" and "accepted" say what "forthcoming" says (a work accepted
+/// and not yet out) and are no style's term: printed as "forthcoming" is,
+/// "in press" in APA. "Submitted", "under review" and the like are not
+/// accepted works and are printed as stored.
 fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
     let n = note.trim();
+    let accepted = ACCEPTED_STATES.iter().any(|a| n.eq_ignore_ascii_case(a));
     match style {
-        "chicago" if n.eq_ignore_ascii_case(IN_PRESS) => FORTHCOMING,
-        "apa" if n.eq_ignore_ascii_case(FORTHCOMING) => IN_PRESS,
+        "chicago" if n.eq_ignore_ascii_case(IN_PRESS) || accepted => FORTHCOMING,
+        "apa" if n.eq_ignore_ascii_case(FORTHCOMING) || accepted => IN_PRESS,
+        _ if accepted => FORTHCOMING,
         _ => note,
     }
 }
+
+/// Stored states of a work accepted for publication that no style prints
+/// as its term ([`printed_status`]).
+const ACCEPTED_STATES: &[&str] = &["to appear", "accepted"];
 
 /// The works of each author put in date order in an author-date style (one
 /// that gives year-suffix letters), one rule for every such style
@@ -4357,8 +4367,11 @@ mod tests {
             let text = |i: usize| b.iter().find(|c| c.index == i).map(|c| c.text.text.clone()).unwrap();
             // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44), APA
             // "forthcoming" as "in press" (APA 7 §8.19): there the forthcoming
-            // work collides with the two in press.
-            let alone: &[usize] = if matches!(name, "chicago" | "apa") { &[2, 4, 5] } else { &[0, 2, 4, 5] };
+            // work collides with the two in press. "To appear" is printed as
+            // "forthcoming" is (APA "in press"; issue 12, 12f): it collides
+            // with the forthcoming work everywhere.
+            let alone: &[usize] = &[4, 5];
+            assert_ne!(text(0), text(2), "{name}: forthcoming and to appear are told apart");
             for &i in alone {
                 assert_eq!(text(i), style.reference(&rs[i]), "{name}: a work that collides with none");
             }
@@ -4371,15 +4384,17 @@ mod tests {
             let status = if name == "chicago" { "forthcoming" } else { "in press" };
             for t in [&two, &three] {
                 assert!(t.to_lowercase().contains(status), "{name}: {t}");
-                // (In APA the forthcoming work is the third "in press": "Forth one" takes a.)
-                if name != "apa" {
+                // (In APA the forthcoming and to-appear works are "in press"
+                // too: "Forth one" takes a; in Chicago all four are forthcoming.)
+                if !matches!(name, "apa" | "chicago") {
                     assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
                 }
             }
             if name == "apa" {
                 assert_eq!(
-                    [text(0), text(3), text(1)].map(|t| t.split(')').next().unwrap_or_default().to_string()),
-                    ["Ade, B. (in press-a", "Ade, B. (in press-b", "Ade, B. (in press-c"]
+                    [text(0), text(3), text(1), text(2)]
+                        .map(|t| t.split(')').next().unwrap_or_default().to_string()),
+                    ["Ade, B. (in press-a", "Ade, B. (in press-b", "Ade, B. (in press-c", "Ade, B. (in press-d"]
                 );
             }
         }
