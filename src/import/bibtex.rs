@@ -567,6 +567,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         if let Some(f) = e.fields.get(field) {
             builder::institution_doubts(&mut d, field, &names, at(f), |n| format!("write it in braces, {{{n}}}"));
             builder::name_doubts(&mut d, field, &names, at(f), names::bibtex_suffix_doubt);
+            for p in name_parts(&f.raw) {
+                builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), at(f));
+            }
         }
     }
     // `month = apr` (the standard macro), `{April}` or `4`: the month; a season
@@ -832,6 +835,19 @@ fn collapse(s: &str) -> String {
 /// read by BibTeX's name rules; "others" (et al.) kept as a literal
 /// "others", which the builder turns into the truncated-list flag.
 fn authors(raw: &str) -> Vec<Name> {
+    name_parts(raw)
+        .into_iter()
+        .filter_map(|p| {
+            if p.trim().eq_ignore_ascii_case("others") {
+                return Some(Name::literal("others"));
+            }
+            names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
+        })
+        .collect()
+}
+
+/// The names of a BibTeX name list as written, split at each top-level "and".
+fn name_parts(raw: &str) -> Vec<&str> {
     let b = raw.as_bytes();
     let mut parts = Vec::new();
     let mut depth = 0usize;
@@ -858,14 +874,6 @@ fn authors(raw: &str) -> Vec<Name> {
     }
     parts.push(&raw[start.min(raw.len())..]);
     parts
-        .into_iter()
-        .filter_map(|p| {
-            if p.trim().eq_ignore_ascii_case("others") {
-                return Some(Name::literal("others"));
-            }
-            names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
-        })
-        .collect()
 }
 
 /// Accented letters by accent: the bases and, in the same order, the results.

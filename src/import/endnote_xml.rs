@@ -243,6 +243,11 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     } else if edited {
         d.editors = names_at("contributors/secondary-authors/author");
     }
+    for path in ["contributors/authors/author", "contributors/secondary-authors/author"] {
+        for (v, at) in all(path) {
+            builder::degree_doubts(&mut d, path, v, pos(*at));
+        }
+    }
     // A name read as a person that looks like an institution's: said.
     for (path, names) in [
         ("contributors/authors/author", d.authors.clone()),

@@ -804,7 +804,9 @@ pub fn parse_medline(s: &str) -> Option<Name> {
 /// braces protect ("{World Health Organization}" is one literal name,
 /// "{van Gogh}, Vincent" one family name); `decode` turns LaTeX into text.
 pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
-    let raw = raw.trim();
+    // Degrees after the name ("Osei, K.A., PhD") are not part of it (see [`strip_degrees`]).
+    let stripped = strip_degrees(raw.trim()).0;
+    let raw = stripped.trim();
     if raw.is_empty() {
         return None;
     }
