@@ -1,0 +1,259 @@
+//! Issue 12 (12f): names, types and identifiers as a new-user tester wrote
+//! them (tester 12e, P3-P12), through the binary in every format that
+//! carries them.
+
+mod common;
+
+use common::{Workdir, reading, reference};
+use serde_json::Value;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// The (particle, family, given, suffix, literal) of each author of `r`.
+fn parts(r: &Value) -> Vec<[Option<String>; 5]> {
+    r["author_names"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no author_names: {r}"))
+        .iter()
+        .map(|n| ["particle", "family", "given", "suffix", "literal"].map(|k| n[k].as_str().map(str::to_string)))
+        .collect()
+}
+
+fn person(particle: Option<&str>, family: &str, given: &str, suffix: Option<&str>) -> [Option<String>; 5] {
+    [particle.map(str::to_string), Some(family.into()), Some(given.into()), suffix.map(str::to_string), None]
+}
+
+/// P3: a Vancouver/MEDLINE name that starts with a particle ("van Gogh V",
+/// "de la Cruz MA") or ends with it ("Gogh V van") is particle + family +
+/// initials in MEDLINE `AU`, a CSV cell and RIS, and prints so; an
+/// institution stays whole.
+#[test]
+fn vancouver_names_with_a_particle_are_split() {
+    let w = workdir();
+    w.import_reading(
+        "m.nbib",
+        "PMID- 103\nTI  - Medline particles.\nDP  - 2017\nAU  - van Gogh V\nAU  - Mensah KA Jr\n\
+         AU  - de la Cruz MA\nTA  - Some J\n",
+    );
+    w.import_reading(
+        "c.csv",
+        "title,authors,year,type\nCsv particles,\"van Gogh V; Gogh V van; World Health Organization\",2019,report\n",
+    );
+    w.import_reading("r.ris", "TY  - JOUR\nTI  - Ris particles\nPY  - 2018\nAU  - van Gogh V\nER  - \n");
+    let list = w.reading_list();
+    let gogh = person(Some("van"), "Gogh", "V.", None);
+    assert_eq!(
+        parts(reading(&list, "Medline particles")),
+        [gogh.clone(), person(None, "Mensah", "K. A.", Some("Jr")), person(Some("de la"), "Cruz", "M. A.", None)]
+    );
+    let csv = parts(reading(&list, "Csv particles"));
+    assert_eq!(csv[..2], [gogh.clone(), gogh.clone()]);
+    assert_eq!(csv[2][4].as_deref(), Some("World Health Organization"), "{csv:?}");
+    assert_eq!(parts(reading(&list, "Ris particles")), [gogh]);
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Medline particles").starts_with("van Gogh, V., Mensah, K. A., Jr., & de la Cruz, M. A."));
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Medline particles").starts_with("van Gogh V, Mensah KA Jr, de la Cruz MA."), "{v:?}");
+}
+
+/// P4: a suffix written inside the given name (CSL-JSON `"given": "Kofi
+/// A., Jr."`, as citeproc-js reads it; a CSV cell "Osei, K. A. (Jr)"; RIS
+/// likewise) is the suffix, and no initial is made of it.
+#[test]
+fn a_suffix_inside_the_given_name_is_the_suffix() {
+    let w = workdir();
+    w.import_reading(
+        "n.json",
+        r#"[{"id": "n1", "type": "article-journal", "title": "Json suffix", "container-title": "J",
+            "author": [{"family": "Mensah", "given": "Kofi A., Jr."}], "issued": {"date-parts": [[2019]]}}]"#,
+    );
+    w.import_reading("c.csv", "title,authors,year,type\nCsv suffix,\"Osei, K. A. (Jr)\",2019,article\n");
+    w.import_reading("r.ris", "TY  - JOUR\nTI  - Ris suffix\nPY  - 2018\nAU  - Adjei, Kwame, III\nER  - \n");
+    let list = w.reading_list();
+    assert_eq!(parts(reading(&list, "Json suffix")), [person(None, "Mensah", "Kofi A.", Some("Jr."))]);
+    assert_eq!(parts(reading(&list, "Csv suffix")), [person(None, "Osei", "K. A.", Some("Jr"))]);
+    assert_eq!(parts(reading(&list, "Ris suffix")), [person(None, "Adjei", "Kwame", Some("III"))]);
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Json suffix").starts_with("Mensah KA Jr."), "{v:?}");
+    assert!(reference(&v, "Csv suffix").starts_with("Osei KA Jr."), "{v:?}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Json suffix").starts_with("Mensah, K. A., Jr. (2019)"), "{apa:?}");
+}
+
+/// P5: degrees and post-nominals after a name ("PhD", "MD", "MBChB, FRCP")
+/// are neither authors nor part of the name, and each is named in a
+/// warning with its line and column, in CSV, RIS, BibTeX, MEDLINE and
+/// EndNote XML. Initials that look like a degree ("Osei, MD") stay the
+/// given name.
+#[test]
+fn degrees_after_a_name_are_dropped_and_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "c.csv",
+        "title,authors,year,type\n\
+         Csv one,\"Osei, K.A., PhD\",2019,article\n\
+         Csv two,\"Osei, Kwame, MD; Mensah, Kofi, MBChB, FRCP\",2019,article\n\
+         Csv three,\"Osei, MD\",2019,article\n",
+    );
+    assert!(err.contains("c.csv:2:2: warning") && err.contains("\"PhD\" dropped from the name \"Osei, K.A., PhD\""), "{err}");
+    assert!(err.contains("c.csv:3:2: warning") && err.contains("\"MBChB\", \"FRCP\" dropped"), "{err}");
+    assert!(err.contains("\"MD\" dropped from the name \"Osei, Kwame, MD\""), "{err}");
+    let ris = w.import_reading("r.ris", "TY  - JOUR\nTI  - Ris one\nPY  - 2018\nAU  - Adjei, Ama, MPH\nER  - \n");
+    assert!(ris.contains("r.ris:4:") && ris.contains("\"MPH\" dropped"), "{ris}");
+    let bib = w.import_reading(
+        "b.bib",
+        "@article{a, author = {Boateng, Yaw, PhD and Mensah, Kofi}, title = {Bib one}, journal = {J}, year = {2019}}\n",
+    );
+    assert!(bib.contains("b.bib:1:") && bib.contains("\"PhD\" dropped"), "{bib}");
+    let nbib = w.import_reading(
+        "m.nbib",
+        "PMID- 104\nTI  - Medline one.\nDP  - 2017\nFAU - Owusu, Ama, RN\nAU  - Owusu A\nTA  - Some J\n",
+    );
+    assert!(nbib.contains("m.nbib:4:") && nbib.contains("\"RN\" dropped"), "{nbib}");
+    let xml = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <contributors><authors><author>Darko, Efua, DPhil</author></authors></contributors>\
+         <titles><title>Xml one</title></titles><dates><year>2016</year></dates></record></records></xml>",
+    );
+    assert!(xml.contains("\"DPhil\" dropped"), "{xml}");
+    let list = w.reading_list();
+    assert_eq!(parts(reading(&list, "Csv one")), [person(None, "Osei", "K. A.", None)]);
+    assert_eq!(
+        parts(reading(&list, "Csv two")),
+        [person(None, "Osei", "Kwame", None), person(None, "Mensah", "Kofi", None)]
+    );
+    assert_eq!(parts(reading(&list, "Csv three")), [person(None, "Osei", "M. D.", None)]);
+    assert_eq!(parts(reading(&list, "Ris one")), [person(None, "Adjei", "Ama", None)]);
+    assert_eq!(
+        parts(reading(&list, "Bib one")),
+        [person(None, "Boateng", "Yaw", None), person(None, "Mensah", "Kofi", None)]
+    );
+    assert_eq!(parts(reading(&list, "Medline one")), [person(None, "Owusu", "Ama", None)]);
+    assert_eq!(parts(reading(&list, "Xml one")), [person(None, "Darko", "Efua", None)]);
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Csv one").starts_with("Osei KA. Csv one."), "{v:?}");
+}
+
+/// P6: an unknown record type in RIS, BibTeX, CSL-JSON or EndNote XML is
+/// warned of, naming the line and the types expected; and a re-import of a
+/// record as "other" never replaces the type it has.
+#[test]
+fn unknown_types_are_warned_of_and_never_make_a_record_poorer() {
+    let w = workdir();
+    w.import_reading(
+        "good.ris",
+        "TY  - JOUR\nTI  - Typed work\nPY  - 2019\nAU  - Osei, Kwame\nDO  - 10.1234/typed\nER  - \n",
+    );
+    let err = w.import_reading(
+        "bad.ris",
+        "TY  - XXXX\nTI  - Typed work\nPY  - 2019\nAU  - Osei, Kwame\nDO  - 10.1234/typed\nER  - \n",
+    );
+    assert!(err.contains("bad.ris:1:1: warning") && err.contains("unknown RIS type \"XXXX\""), "{err}");
+    assert!(err.contains("expected one of ABST,") && err.contains("JOUR"), "{err}");
+    let also = w.import_reading("gen.ris", "TY  - GEN\nTI  - Typed work\nPY  - 2019\nDO  - 10.1234/typed\nER  - \n");
+    assert!(!also.contains("unknown RIS type"), "{also}");
+    assert_eq!(reading(&w.reading_list(), "Typed work")["type"], "article");
+    let bib = w.import_reading("u.bib", "@unknowntype{k, title = {Bib typed}, year = {2019}}\n");
+    assert!(bib.contains("u.bib:1:1: warning") && bib.contains("unknown BibTeX entry type \"unknowntype\""), "{bib}");
+    let json = w.import_reading(
+        "u.json",
+        r#"[{"id": "j", "type": "journal-paper", "title": "Json typed", "issued": {"date-parts": [[2019]]}}]"#,
+    );
+    assert!(json.contains("unknown CSL type \"journal-paper\"") && json.contains("article-journal"), "{json}");
+    let xml = w.import_reading(
+        "u.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Holograph\">99</ref-type>\
+         <titles><title>Xml typed</title></titles><dates><year>2016</year></dates></record></records></xml>",
+    );
+    assert!(xml.contains("unknown EndNote ref-type \"Holograph\""), "{xml}");
+    let list = w.reading_list();
+    for t in ["Bib typed", "Json typed", "Xml typed"] {
+        assert_eq!(reading(&list, t)["type"], "other", "{t}");
+    }
+}
+
+/// P8: "to appear" (and "accepted") as the year is printed as the style's
+/// term for a forthcoming work: APA "(in press)", Chicago, Harvard and
+/// Vancouver "forthcoming"; the stored note stays as written.
+#[test]
+fn to_appear_prints_the_style_term() {
+    let w = workdir();
+    w.import_reading(
+        "d.bib",
+        "@article{p3, author = {Coker, Dayo}, title = {To appear paper}, journal = {Lagos Health}, year = {to appear}}\n\
+         @article{p4, author = {Bello, Ife}, title = {Accepted paper}, journal = {Lagos Health}, year = {accepted}}\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "To appear")["year_note"], "to appear");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "To appear").starts_with("Coker, D. (in press)."), "{apa:?}");
+    assert!(reference(&apa, "Accepted").starts_with("Bello, I. (in press)."), "{apa:?}");
+    let chicago = w.references("chicago");
+    assert!(reference(&chicago, "To appear").starts_with("Coker, Dayo. Forthcoming."), "{chicago:?}");
+    let harvard = w.references("harvard");
+    assert!(reference(&harvard, "To appear").starts_with("Coker, D. (forthcoming)"), "{harvard:?}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "To appear").ends_with("Forthcoming."), "{v:?}");
+    for refs in [&apa, &chicago, &harvard, &v] {
+        assert!(!reference(refs, "To appear").to_lowercase().contains("to appear."), "{refs:?}");
+    }
+}
+
+/// P9: a DOI given only as a resolver link in the URL (doi.org, dx.doi.org,
+/// percent-encoded) is the record's DOI, in CSV, BibTeX, RIS and CSL-JSON,
+/// so the same work with its DOI written out is found, not added again.
+#[test]
+fn a_doi_in_the_url_is_the_doi() {
+    let w = workdir();
+    w.import_reading(
+        "u1.csv",
+        "title,authors,year,type,doi,url\nDOI in url only,\"Tutu, Desmond\",2019,article,,https://doi.org/10.1234/abcd.efg\n",
+    );
+    w.import_reading(
+        "u2.csv",
+        "title,authors,year,type,doi,url\nDOI in url only,\"Tutu, Desmond\",2019,article,10.1234/ABCD.EFG,\n",
+    );
+    w.import_reading(
+        "b.bib",
+        "@article{u, author = {Ama, Osei}, title = {Bib url doi}, journal = {J}, year = {2019}, \
+         url = {https://doi.org/10.1234/abcd%2Fefg}}\n",
+    );
+    w.import_reading("r.ris", "TY  - JOUR\nTI  - Ris url doi\nPY  - 2018\nUR  - http://dx.doi.org/10.5555/ris.1\nER  - \n");
+    w.import_reading(
+        "j.json",
+        r#"[{"id": "j", "type": "article-journal", "title": "Json url doi", "URL": "https://doi.org/10.5555/json.2",
+            "issued": {"date-parts": [[2019]]}}]"#,
+    );
+    w.import_reading("o.csv", "title,authors,year,type,url\nPlain url,\"Tutu, Desmond\",2019,web,https://example.org/10.1/x\n");
+    let list = w.reading_list();
+    assert_eq!(list.as_array().unwrap().len(), 5, "{list:#}");
+    let r = reading(&list, "DOI in url only");
+    // One record: the DOI (case-insensitive, DOI Handbook §2.4) and the URL kept.
+    assert!(r["doi"].as_str().is_some_and(|d| d.eq_ignore_ascii_case("10.1234/abcd.efg")), "{r}");
+    assert_eq!(r["url"], "https://doi.org/10.1234/abcd.efg");
+    assert_eq!(reading(&list, "Bib url doi")["doi"], "10.1234/abcd/efg");
+    assert_eq!(reading(&list, "Ris url doi")["doi"], "10.5555/ris.1");
+    assert_eq!(reading(&list, "Json url doi")["doi"], "10.5555/json.2");
+    assert!(reading(&list, "Plain url")["doi"].is_null());
+}
+
+/// P11: every format refuses a DOI whose prefix is not "10." and digits
+/// ("10.abc/def"), with the message CSV and CSL-JSON give.
+#[test]
+fn a_doi_needs_a_numeric_prefix_in_every_format() {
+    let w = workdir();
+    let bib = w.write("d.bib", "@article{d, author = {Smith, John}, title = {Bad doi}, year = {2019}, doi = {10.abc/def}}\n");
+    let err = w.fails(&["import", "reading", bib.to_str().unwrap()]);
+    assert!(err.contains("doi \"10.abc/def\" is not a DOI; expected the form 10.1234/abc"), "{err}");
+    let ris = w.write("d.ris", "TY  - JOUR\nTI  - Bad doi\nPY  - 2019\nDO  - 10.12a4/x\nER  - \n");
+    let err = w.fails(&["import", "reading", ris.to_str().unwrap()]);
+    assert!(err.contains("doi \"10.12a4/x\" is not a DOI"), "{err}");
+    // A registrant code with a subdivision is a DOI.
+    w.import_reading("ok.csv", "title,authors,year,doi\nGood doi,\"Smith, John\",2019,10.1000.10/abc\n");
+    assert_eq!(reading(&w.reading_list(), "Good doi")["doi"], "10.1000.10/abc");
+}
