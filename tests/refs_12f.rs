@@ -97,7 +97,8 @@ fn degrees_after_a_name_are_dropped_and_named() {
         "title,authors,year,type\n\
          Csv one,\"Osei, K.A., PhD\",2019,article\n\
          Csv two,\"Osei, Kwame, MD; Mensah, Kofi, MBChB, FRCP\",2019,article\n\
-         Csv three,\"Osei, MD\",2019,article\n",
+         Csv three,\"Osei, MD\",2019,article\n\
+         Csv four,\"Rifat Hossen, Md.; Hosain, Md. Sarwar\",2019,article\n",
     );
     assert!(err.contains("c.csv:2:2: warning") && err.contains("\"PhD\" dropped from the name \"Osei, K.A., PhD\""), "{err}");
     assert!(err.contains("c.csv:3:2: warning") && err.contains("\"MBChB\", \"FRCP\" dropped"), "{err}");
@@ -128,6 +129,12 @@ fn degrees_after_a_name_are_dropped_and_named() {
         [person(None, "Osei", "Kwame", None), person(None, "Mensah", "Kofi", None)]
     );
     assert_eq!(parts(reading(&list, "Csv three")), [person(None, "Osei", "M. D.", None)]);
+    // "Md." is Mohammad as Bangladeshi names write it, not a degree.
+    assert_eq!(
+        parts(reading(&list, "Csv four")),
+        [person(None, "Rifat Hossen", "Md.", None), person(None, "Hosain", "Md. Sarwar", None)]
+    );
+    assert!(!err.contains("c.csv:5:"), "{err}");
     assert_eq!(parts(reading(&list, "Ris one")), [person(None, "Adjei", "Ama", None)]);
     assert_eq!(
         parts(reading(&list, "Bib one")),

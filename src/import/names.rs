@@ -118,15 +118,15 @@ const COMPANY_ENDS: &[&str] =
     &["ltd", "inc", "plc", "llc", "llp", "limited", "gmbh", "corp", "co", "pty ltd", "ag", "s.a", "sa", "bv", "nv"];
 
 /// Academic degrees, qualifications and post-nominals that a list writes
-/// after a name ("Osei, K.A., PhD", "Osei, Kwame, MD, MPH"), compared
-/// without dots and case: not part of a name, and never a citation's
+/// after a name ("Osei, K.A., PhD", "Osei, Kwame, MD, MPH"), as written
+/// (dots aside) or in capitals: not part of a name, and never a citation's
 /// (ICMJE; Citing Medicine ch. 1, "Author": "omit degrees, titles and honors").
 const DEGREES: &[&str] = &[
-    "phd", "dphil", "md", "mbchb", "mbbs", "mbbch", "bmbs", "frcp", "frcpc", "frcs", "frcog", "frcpch", "frcpath",
-    "frcpsych", "frcgp", "mrcp", "mrcs", "mrcgp", "facp", "facs", "faan", "fmedsci", "frs", "mph", "msph", "drph",
-    "rn", "rgn", "bsn", "msn", "dnp", "np", "msc", "bsc", "mphil", "dsc", "edd", "pharmd", "dds", "dmd", "dvm", "mba",
-    "llb", "llm", "jd", "psyd", "mbe", "obe", "cbe", "dbe", "kbe", "mscn", "mpharm", "fracp",
-    "frcsc", "ccfp", "mmed", "mrcpch", "ffph", "pa-c", "lpn", "cnm", "crna", "dpt", "mhs",
+    "PhD", "DPhil", "MD", "MBChB", "MBBS", "MBBCh", "BMBS", "FRCP", "FRCPC", "FRCS", "FRCOG", "FRCPCH", "FRCPath",
+    "FRCPsych", "FRCGP", "MRCP", "MRCS", "MRCGP", "FACP", "FACS", "FAAN", "FMedSci", "FRS", "MPH", "MSPH", "DrPH",
+    "RN", "RGN", "BSN", "MSN", "DNP", "MSc", "BSc", "MPhil", "DSc", "EdD", "PharmD", "DDS", "DMD", "DVM", "MBA",
+    "LLB", "LLM", "JD", "PsyD", "MBE", "OBE", "CBE", "DBE", "KBE", "MPharm", "FRACP", "FRCSC", "CCFP", "MMed",
+    "MRCPCH", "FFPH", "PA-C", "LPN", "CNM", "CRNA", "DPT", "MHS",
 ];
 
 /// Whether a comma part written after a name is a degree or a list of them
@@ -138,8 +138,11 @@ fn degree_part(p: &str, strict: bool) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     !words.is_empty()
         && words.iter().all(|w| {
-            let k: String = w.chars().filter(|c| *c != '.' && *c != '(' && *c != ')').collect::<String>().to_lowercase();
-            DEGREES.contains(&k.as_str()) && (!strict || (w.chars().any(char::is_lowercase) && !is_initials(w)))
+            // Written as the degree is ("PhD", "Ph.D.", "MBChB") or in capitals
+            // ("PHD"): "Md." (Mohammad, as Bangladeshi names write it) is no "MD".
+            let k: String = w.chars().filter(|c| !matches!(c, '.' | '(' | ')')).collect();
+            DEGREES.iter().any(|d| *d == k || d.to_uppercase() == k)
+                && (!strict || (w.chars().any(char::is_lowercase) && !is_initials(w)))
         })
 }
 
