@@ -264,3 +264,38 @@ fn a_doi_needs_a_numeric_prefix_in_every_format() {
     w.import_reading("ok.csv", "title,authors,year,doi\nGood doi,\"Smith, John\",2019,10.1000.10/abc\n");
     assert_eq!(reading(&w.reading_list(), "Good doi")["doi"], "10.1000.10/abc");
 }
+
+/// P12: the cosmetic messages the tester found. A rejects file in a missing
+/// folder says "writing" once; Zotero's "Editor" column is reported as the
+/// editors it is stored as; a long person's name with a particle is no
+/// institution; BibTeX's `Martin Luther King, Jr.` is warned of with the
+/// form that says it; APA prints a worded edition with "ed.".
+#[test]
+fn cosmetic_messages_and_terms() {
+    let w = workdir();
+    let ris = w.write("rj.ris", "TY  - JOUR\nTI  - Bad\nPY  - 2019\nDO  - nope\nER  - \n");
+    let err = w.fails(&["import", "reading", ris.to_str().unwrap(), "--skip-invalid", "--rejects", "/nonexistent/dir/r.ris"]);
+    assert!(err.contains("the folder /nonexistent/dir does not exist"), "{err}");
+    assert_eq!(err.matches("writing").count(), 1, "{err}");
+    let zot = w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Editor\",\"Title\"\n\
+         \"K1\",\"book\",\"2019\",\"Osei, Kwame\",\"Mensah, Kofi\",\"Zotero book\"\n",
+    );
+    assert!(zot.contains("\"Editor\" → editors") && !zot.contains("authors (also)"), "{zot}");
+    let z = reading(&w.reading_list(), "Zotero book").clone();
+    assert_eq!(z["editor_names"][0]["family"], "Mensah", "{z}");
+    let bib = w.import_reading(
+        "v.bib",
+        "@book{v, author = {Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin and Martin Luther King, Jr.}, \
+         title = {Vee book}, publisher = {Zed}, year = {1990}, edition = {Updated}}\n",
+    );
+    assert!(!bib.contains("looks like an institution"), "{bib}");
+    assert!(
+        bib.contains("\"Martin Luther King, Jr.\" was read by BibTeX's rule")
+            && bib.contains("write it \"King, Jr., Martin Luther\""),
+        "{bib}"
+    );
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Vee book").contains("Vee book (Updated ed.). Zed."), "{apa:?}");
+}

@@ -484,8 +484,19 @@ pub fn looks_institutional(n: &Name) -> bool {
         let w = f.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         CORPORATE.contains(&w.as_str())
     });
+    // A long person's name with a particle ("Charles Louis Xavier Joseph de
+    // la Vallée Poussin") is not an institution's for its length alone.
+    let long_person = n.particle.is_some()
+        && n.given.is_some()
+        && !n.original.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            CORPORATE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "for" | "and" | "&" | "on" | "the")
+        });
     family_word
-        || (!n.original.contains(',') && n.original.split_whitespace().count() > 1 && looks_corporate(&n.original))
+        || (!n.original.contains(',')
+            && n.original.split_whitespace().count() > 1
+            && looks_corporate(&n.original)
+            && !long_person)
 }
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
@@ -897,6 +908,23 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
 /// the "von Last, Jr, First" form), is read as the suffix it is; said, with
 /// the form every BibTeX tool reads the same way.
 pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
+    // "Martin Luther King, Jr.": BibTeX reads "Jr." as the given name and
+    // "Martin Luther King" as the family name (btxdoc §4); said, with the
+    // form that reads it as meant.
+    if let (Some(family), Some(given), None) = (n.family_full(), n.given.as_deref(), n.suffix.as_deref())
+        && long_suffix(given)
+        && family.split_whitespace().count() >= 2
+        && n.particle.is_none()
+    {
+        let words: Vec<&str> = family.split_whitespace().collect();
+        let (last, first) = (words[words.len() - 1], words[..words.len() - 1].join(" "));
+        return Some(format!(
+            "{:?} was read by BibTeX's rule as family name {family:?}, given name {given:?}; if {given:?} is a \
+             suffix, write it {:?}",
+            n.original,
+            format!("{last}, {given}, {first}")
+        ));
+    }
     let (family, suffix) = (n.family_full()?, n.suffix.as_deref()?);
     if n.original.contains(',') || n.original.split_whitespace().last().is_none_or(|w| w != suffix) {
         return None;

@@ -431,6 +431,7 @@ impl Style {
         let t = with_day_range(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
+        let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_part_pages(t, r) } else { t };
         let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
         with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
@@ -3137,6 +3138,29 @@ fn without_page_label_on_article_number(mut t: Rich, r: &Reading) -> Rich {
         if let Some(at) = t.text.find(&printed) {
             splice(&mut t, at..at + label.len(), "");
             break;
+        }
+    }
+    t
+}
+
+/// APA's edition written as a word, not a number ("Updated", "Revised",
+/// "Expanded"): "(Updated ed.)" (APA 7 §9.23, "(Rev. ed.)"), where the
+/// bundled style prints the word alone, "(Updated, p. 375)". An edition
+/// that already says "ed."/"edition" is left as it is.
+fn with_apa_edition_word(mut t: Rich, r: &Reading) -> Rich {
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+    let lower = e.to_lowercase();
+    let has_word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "ed" | "edn" | "edition" | "éd" | "aufl" | "auflage"));
+    if edition_number(e).is_some() || has_word || e.chars().any(|c| c.is_ascii_digit()) {
+        return t;
+    }
+    let printed = format!("({e}");
+    if let Some(at) = t.text.find(&printed) {
+        let end = at + printed.len();
+        if t.text[end..].starts_with([')', ',']) {
+            splice(&mut t, end..end, " ed.");
         }
     }
     t
