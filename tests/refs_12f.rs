@@ -100,7 +100,10 @@ fn degrees_after_a_name_are_dropped_and_named() {
          Csv three,\"Osei, MD\",2019,article\n\
          Csv four,\"Rifat Hossen, Md.; Hosain, Md. Sarwar\",2019,article\n",
     );
-    assert!(err.contains("c.csv:2:2: warning") && err.contains("\"PhD\" dropped from the name \"Osei, K.A., PhD\""), "{err}");
+    assert!(
+        err.contains("c.csv:2:2: warning") && err.contains("\"PhD\" dropped from the name \"Osei, K.A., PhD\""),
+        "{err}"
+    );
     assert!(err.contains("c.csv:3:2: warning") && err.contains("\"MBChB\", \"FRCP\" dropped"), "{err}");
     assert!(err.contains("\"MD\" dropped from the name \"Osei, Kwame, MD\""), "{err}");
     let ris = w.import_reading("r.ris", "TY  - JOUR\nTI  - Ris one\nPY  - 2018\nAU  - Adjei, Ama, MPH\nER  - \n");
@@ -230,13 +233,19 @@ fn a_doi_in_the_url_is_the_doi() {
         "@article{u, author = {Ama, Osei}, title = {Bib url doi}, journal = {J}, year = {2019}, \
          url = {https://doi.org/10.1234/abcd%2Fefg}}\n",
     );
-    w.import_reading("r.ris", "TY  - JOUR\nTI  - Ris url doi\nPY  - 2018\nUR  - http://dx.doi.org/10.5555/ris.1\nER  - \n");
+    w.import_reading(
+        "r.ris",
+        "TY  - JOUR\nTI  - Ris url doi\nPY  - 2018\nUR  - http://dx.doi.org/10.5555/ris.1\nER  - \n",
+    );
     w.import_reading(
         "j.json",
         r#"[{"id": "j", "type": "article-journal", "title": "Json url doi", "URL": "https://doi.org/10.5555/json.2",
             "issued": {"date-parts": [[2019]]}}]"#,
     );
-    w.import_reading("o.csv", "title,authors,year,type,url\nPlain url,\"Tutu, Desmond\",2019,web,https://example.org/10.1/x\n");
+    w.import_reading(
+        "o.csv",
+        "title,authors,year,type,url\nPlain url,\"Tutu, Desmond\",2019,web,https://example.org/10.1/x\n",
+    );
     let list = w.reading_list();
     assert_eq!(list.as_array().unwrap().len(), 5, "{list:#}");
     let r = reading(&list, "DOI in url only");
@@ -254,7 +263,8 @@ fn a_doi_in_the_url_is_the_doi() {
 #[test]
 fn a_doi_needs_a_numeric_prefix_in_every_format() {
     let w = workdir();
-    let bib = w.write("d.bib", "@article{d, author = {Smith, John}, title = {Bad doi}, year = {2019}, doi = {10.abc/def}}\n");
+    let bib =
+        w.write("d.bib", "@article{d, author = {Smith, John}, title = {Bad doi}, year = {2019}, doi = {10.abc/def}}\n");
     let err = w.fails(&["import", "reading", bib.to_str().unwrap()]);
     assert!(err.contains("doi \"10.abc/def\" is not a DOI; expected the form 10.1234/abc"), "{err}");
     let ris = w.write("d.ris", "TY  - JOUR\nTI  - Bad doi\nPY  - 2019\nDO  - 10.12a4/x\nER  - \n");
@@ -274,7 +284,8 @@ fn a_doi_needs_a_numeric_prefix_in_every_format() {
 fn cosmetic_messages_and_terms() {
     let w = workdir();
     let ris = w.write("rj.ris", "TY  - JOUR\nTI  - Bad\nPY  - 2019\nDO  - nope\nER  - \n");
-    let err = w.fails(&["import", "reading", ris.to_str().unwrap(), "--skip-invalid", "--rejects", "/nonexistent/dir/r.ris"]);
+    let err =
+        w.fails(&["import", "reading", ris.to_str().unwrap(), "--skip-invalid", "--rejects", "/nonexistent/dir/r.ris"]);
     assert!(err.contains("the folder /nonexistent/dir does not exist"), "{err}");
     assert_eq!(err.matches("writing").count(), 1, "{err}");
     let zot = w.import_reading(

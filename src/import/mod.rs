@@ -457,13 +457,9 @@ pub fn normalise_doi(s: &str) -> Option<String> {
     // The prefix is "10." and a registrant code of digits, perhaps with
     // subdivisions ("10.1000", "10.1000.10"; DOI Handbook §2.2.2).
     let registrant = prefix.strip_prefix("10.").unwrap_or("");
-    let code = !registrant.is_empty()
-        && registrant.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if code && !suffix.is_empty() && !d.contains(char::is_whitespace) {
-        Some(d)
-    } else {
-        None
-    }
+    let code =
+        !registrant.is_empty() && registrant.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if code && !suffix.is_empty() && !d.contains(char::is_whitespace) { Some(d) } else { None }
 }
 
 /// The DOI of a DOI resolver link ("https://doi.org/10.1234/abc",

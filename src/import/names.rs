@@ -124,9 +124,9 @@ const COMPANY_ENDS: &[&str] =
 const DEGREES: &[&str] = &[
     "PhD", "DPhil", "MD", "MBChB", "MBBS", "MBBCh", "BMBS", "FRCP", "FRCPC", "FRCS", "FRCOG", "FRCPCH", "FRCPath",
     "FRCPsych", "FRCGP", "MRCP", "MRCS", "MRCGP", "FACP", "FACS", "FAAN", "FMedSci", "FRS", "MPH", "MSPH", "DrPH",
-    "RN", "RGN", "BSN", "MSN", "DNP", "MSc", "BSc", "MPhil", "DSc", "EdD", "PharmD", "DDS", "DMD", "DVM", "MBA",
-    "LLB", "LLM", "JD", "PsyD", "MBE", "OBE", "CBE", "DBE", "KBE", "MPharm", "FRACP", "FRCSC", "CCFP", "MMed",
-    "MRCPCH", "FFPH", "PA-C", "LPN", "CNM", "CRNA", "DPT", "MHS",
+    "RN", "RGN", "BSN", "MSN", "DNP", "MSc", "BSc", "MPhil", "DSc", "EdD", "PharmD", "DDS", "DMD", "DVM", "MBA", "LLB",
+    "LLM", "JD", "PsyD", "MBE", "OBE", "CBE", "DBE", "KBE", "MPharm", "FRACP", "FRCSC", "CCFP", "MMed", "MRCPCH",
+    "FFPH", "PA-C", "LPN", "CNM", "CRNA", "DPT", "MHS",
 ];
 
 /// Whether a comma part written after a name is a degree or a list of them

@@ -4416,8 +4416,7 @@ mod tests {
             }
             if name == "apa" {
                 assert_eq!(
-                    [text(0), text(3), text(1), text(2)]
-                        .map(|t| t.split(')').next().unwrap_or_default().to_string()),
+                    [text(0), text(3), text(1), text(2)].map(|t| t.split(')').next().unwrap_or_default().to_string()),
                     ["Ade, B. (in press-a", "Ade, B. (in press-b", "Ade, B. (in press-c", "Ade, B. (in press-d"]
                 );
             }
