@@ -310,3 +310,29 @@ fn cosmetic_messages_and_terms() {
     let apa = w.references("apa");
     assert!(reference(&apa, "Vee book").contains("Vee book (Updated ed.). Zed."), "{apa:?}");
 }
+
+/// P7 (part): title case is applied to English items only (CSL 1.0.2,
+/// "Text-case"): a French article's title and journal keep their case in
+/// Chicago, APA and Harvard; an English one is title-cased as before.
+#[test]
+fn title_case_only_for_english_items() {
+    let w = workdir();
+    w.import_reading(
+        "f.nbib",
+        "PMID- 201\nTI  - La santé coloniale en Afrique.\nDP  - 2015\nLA  - fre\nJT  - Revue d'histoire\n\
+         TA  - Rev Hist\nFAU - Durand, Marie\nAU  - Durand M\n\n\
+         PMID- 202\nTI  - Colonial health in africa.\nDP  - 2015\nLA  - eng\nJT  - Journal of african history\n\
+         TA  - J Afr Hist\nFAU - Smith, John\nAU  - Smith J\n",
+    );
+    let chicago = w.references("chicago");
+    assert_eq!(
+        reference(&chicago, "La santé"),
+        "Durand, Marie. 2015. “La santé coloniale en Afrique.” Revue d'histoire."
+    );
+    assert!(reference(&chicago, "Colonial").contains("“Colonial Health in Africa.” Journal of African History."));
+    for style in ["apa", "harvard"] {
+        let refs = w.references(style);
+        assert!(reference(&refs, "La santé").contains("Revue d'histoire"), "{style}: {refs:?}");
+        assert!(reference(&refs, "Colonial").contains("Journal of African History"), "{style}: {refs:?}");
+    }
+}

@@ -2702,6 +2702,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
     e.insert("title".into(), json!(protected(&r.title)));
+    // CSL applies `text-case="title"` to English items only (CSL 1.0.2,
+    // "Text-case": "title case conversion … is only performed for English";
+    // an item without a language counts as English): a French item's title
+    // keeps its case. Only a non-English language is given to the processor.
+    let english = english_item(r);
+    if !english && let Some(l) = r.language.as_deref() {
+        e.insert("language".into(), json!(l.trim()));
+    }
     if !r.author_names.is_empty() {
         let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, form.suffix)).collect();
         // A list the source cut short ("et al."): one more name, a marker that
@@ -2842,7 +2850,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             let named;
             let c = match (pk, form.periodical_title_case) {
                 ("periodical" | "newspaper", Some(title_case)) => {
-                    named = periodical_name(c, title_case);
+                    named = periodical_name(c, title_case && english);
                     &named
                 }
                 _ => c,
@@ -3185,6 +3193,16 @@ fn with_edn(mut t: Rich, r: &Reading) -> Rich {
 /// with a `series`, which canon stores as the issue; CSL-JSON
 /// `collection-number`): the anthology's volume, which hayagriva gives CSL
 /// as `collection-number`, not the book's issue ("Issue 12" in APA).
+/// Whether a reading is English to a style's title case: no language
+/// stored, or one that is English ("en", "en-GB", "eng", "English").
+fn english_item(r: &Reading) -> bool {
+    r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()).is_none_or(|l| {
+        let l = l.to_ascii_lowercase();
+        let main = l.split(['-', '_']).next().unwrap_or("");
+        matches!(main, "en" | "eng" | "english")
+    })
+}
+
 fn series_parent(series: &str, number: Option<&str>) -> Value {
     match number {
         Some(n) => json!({ "type": "anthology", "title": protected(series), "volume": n }),
