@@ -336,3 +336,17 @@ fn title_case_only_for_english_items() {
         assert!(reference(&refs, "Colonial").contains("Journal of African History"), "{style}: {refs:?}");
     }
 }
+
+/// P7 (part): a lone Greek letter in a title is a symbol and keeps its case
+/// under Chicago's title case ("a α study" printed "a Α Study").
+#[test]
+fn a_greek_letter_keeps_its_case_under_title_case() {
+    let w = workdir();
+    w.import_reading(
+        "g.bib",
+        "@article{g, author = {Osei, Kwame}, title = {The {$\\alpha$} and κ statistics of agreement}, \
+         journal = {J}, year = {2019}}\n",
+    );
+    let chicago = w.references("chicago");
+    assert!(reference(&chicago, "The α").contains("“The α and κ Statistics of Agreement.”"), "{chicago:?}");
+}

@@ -4104,7 +4104,8 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
 /// For each character of `src`, the case [`with_source_case`] puts back:
 /// `Some(true)` a capital of an acronym (a word of two or more letters, all
 /// capitals) or of a text in capitals throughout, `Some(false)` the first
-/// letter of a minor word written in small letters after ", " or "; ".
+/// letter of a minor word written in small letters after ", " or "; ", and
+/// a lone small Greek letter (a symbol: "α", "κ").
 fn source_case(src: &[char]) -> Vec<Option<bool>> {
     let mut want = vec![None; src.len()];
     // Written in capitals throughout: kept so (title case would otherwise
@@ -4127,6 +4128,14 @@ fn source_case(src: &[char]) -> Vec<Option<bool>> {
                     want[k] = Some(true);
                 }
             }
+        } else if let [c] = word
+            && c.is_lowercase()
+            && ('\u{0370}'..='\u{03FF}').contains(c)
+        {
+            // A lone Greek letter is a symbol ("a α study", "α-synuclein",
+            // "κ statistics"): title case leaves it as written (tester 12e P7:
+            // Chicago printed "a Α Study", capital alpha).
+            want[i] = Some(false);
         } else if i >= 2 && src[i - 1] == ' ' && matches!(src[i - 2], ',' | ';') {
             let w: String = word.iter().collect();
             if MINOR_WORDS.contains(&w.as_str()) {
