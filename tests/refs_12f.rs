@@ -350,3 +350,13 @@ fn a_greek_letter_keeps_its_case_under_title_case() {
     let chicago = w.references("chicago");
     assert!(reference(&chicago, "The α").contains("“The α and κ Statistics of Agreement.”"), "{chicago:?}");
 }
+
+/// A one-letter title in capitals ("A") has its case put back where the
+/// title stands, not inside the author's name (Chicago printed "Osei, KwAme").
+#[test]
+fn a_title_case_is_put_back_on_the_title_only() {
+    let w = workdir();
+    w.import_reading("k.ris", "TY  - JOUR\nTI  - A\nPY  - 2019\nAU  - Osei, Kwame\nER  - \n");
+    let chicago = w.references("chicago");
+    assert_eq!(reference(&chicago, "A"), "Osei, Kwame. 2019. A.");
+}
