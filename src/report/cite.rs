@@ -4079,8 +4079,10 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
         // Where the whole text stands, not inside a word: a title "A" is not
         // the "a" of the author's "Kwame" (it printed "Osei, KwAme").
         let alone = |i: usize| {
-            !(i > 0 && text[i - 1].is_alphanumeric() && src[0].is_alphanumeric())
-                && !text.get(i + src.len()).is_some_and(|c| c.is_alphanumeric() && src[src.len() - 1].is_alphanumeric())
+            let before = i > 0 && text[i - 1].is_alphanumeric() && src[0].is_alphanumeric();
+            let after =
+                text.get(i + src.len()).is_some_and(|c| c.is_alphanumeric()) && src[src.len() - 1].is_alphanumeric();
+            !(before || after)
         };
         let mut at = (0..text.len().saturating_sub(src.len() - 1))
             .filter(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)) && alone(i));
