@@ -476,7 +476,15 @@ fn replace_file(dest: &Path, fill: impl FnOnce(&Path, fs::File) -> Result<()>) -
         }
         done
     })();
-    result.with_context(|| format!("writing {}", dest.display()))
+    // An error that already names the file ("the folder … does not exist
+    // (writing r.ris)") is not wrapped in "writing r.ris" a second time.
+    result.map_err(|e| {
+        if format!("{e:#}").contains(&format!("(writing {})", shown(dest))) {
+            e
+        } else {
+            e.context(format!("writing {}", dest.display()))
+        }
+    })
 }
 
 /// Writes a folder of files: `fill` gets an empty temporary folder and

@@ -1748,7 +1748,9 @@ fn a_status_in_the_title_does_not_hide_the_status() {
             } else if family == "Obi" || (style == "chicago" && family != "Uche") {
                 "forthcoming"
             } else if family == "Uche" {
-                "to appear"
+                // "To appear" is printed as "forthcoming" is, APA's "in press"
+                // (issue 12, tester 12e P8; 12f).
+                if style == "apa" { "in press" } else { "forthcoming" }
             } else {
                 "in press"
             };

@@ -484,6 +484,70 @@ impl Parser<'_> {
     }
 }
 
+/// The entry types of BibTeX (btxdoc §3) and biblatex (manual §2.1), with
+/// the aliases tools write (`@electronic`, `@www`, `@webpage`). Another
+/// type is warned of.
+const ENTRY_TYPES: &[&str] = &[
+    "article",
+    "book",
+    "booklet",
+    "conference",
+    "inbook",
+    "incollection",
+    "inproceedings",
+    "manual",
+    "mastersthesis",
+    "misc",
+    "phdthesis",
+    "proceedings",
+    "techreport",
+    "unpublished",
+    "mvbook",
+    "bookinbook",
+    "suppbook",
+    "collection",
+    "mvcollection",
+    "suppcollection",
+    "dataset",
+    "online",
+    "patent",
+    "periodical",
+    "suppperiodical",
+    "mvproceedings",
+    "reference",
+    "mvreference",
+    "inreference",
+    "report",
+    "set",
+    "software",
+    "thesis",
+    "xdata",
+    "artwork",
+    "audio",
+    "bibnote",
+    "commentary",
+    "image",
+    "jurisdiction",
+    "legislation",
+    "legal",
+    "letter",
+    "movie",
+    "music",
+    "performance",
+    "review",
+    "standard",
+    "video",
+    "electronic",
+    "www",
+    "webpage",
+    "customa",
+    "customb",
+    "customc",
+    "customd",
+    "custome",
+    "customf",
+];
+
 /// The canonical reading type for a BibTeX entry type.
 fn entry_kind(kind: &str, has_url: bool) -> &'static str {
     match kind {
@@ -554,6 +618,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         if let Some(f) = e.fields.get(field) {
             builder::institution_doubts(&mut d, field, &names, at(f), |n| format!("write it in braces, {{{n}}}"));
             builder::name_doubts(&mut d, field, &names, at(f), names::bibtex_suffix_doubt);
+            for p in name_parts(&f.raw) {
+                builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), at(f));
+            }
         }
     }
     // `month = apr` (the standard macro), `{April}` or `4`: the month; a season
@@ -595,6 +662,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // biblatex marks an `@article` in a newspaper or a magazine with
     // `entrysubtype` (biblatex manual §2.1.1, article): its type is kept.
     let subtype = get("entrysubtype").map(|s| s.trim().to_lowercase());
+    builder::unknown_type(&mut d, Pos::new(line, col), "BibTeX entry type", &e.kind, ENTRY_TYPES);
     d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, d.url.is_some()), subtype.as_deref()) {
         ("article", Some("newspaper")) => "newspaper-article",
         ("article", Some("magazine")) => "magazine-article",
@@ -822,6 +890,19 @@ fn collapse(s: &str) -> String {
 /// read by BibTeX's name rules; "others" (et al.) kept as a literal
 /// "others", which the builder turns into the truncated-list flag.
 fn authors(raw: &str) -> Vec<Name> {
+    name_parts(raw)
+        .into_iter()
+        .filter_map(|p| {
+            if p.trim().eq_ignore_ascii_case("others") {
+                return Some(Name::literal("others"));
+            }
+            names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
+        })
+        .collect()
+}
+
+/// The names of a BibTeX name list as written, split at each top-level "and".
+fn name_parts(raw: &str) -> Vec<&str> {
     let b = raw.as_bytes();
     let mut parts = Vec::new();
     let mut depth = 0usize;
@@ -848,14 +929,6 @@ fn authors(raw: &str) -> Vec<Name> {
     }
     parts.push(&raw[start.min(raw.len())..]);
     parts
-        .into_iter()
-        .filter_map(|p| {
-            if p.trim().eq_ignore_ascii_case("others") {
-                return Some(Name::literal("others"));
-            }
-            names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
-        })
-        .collect()
 }
 
 /// Accented letters by accent: the bases and, in the same order, the results.

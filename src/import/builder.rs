@@ -269,6 +269,38 @@ pub fn name_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, doubt: i
     }
 }
 
+/// Warns, at `at`, of the degrees and post-nominals written after a name
+/// (`written`, one name as the record gives it: "Osei, K.A., PhD") that
+/// reading it took off ([`super::names::strip_degrees`]): named, so nothing
+/// is dropped silently.
+pub fn degree_doubts(d: &mut Draft, field: &str, written: &str, at: Pos) {
+    let (_, dropped) = super::names::strip_degrees(written.trim());
+    if let Some(note) = super::names::degree_note(written.trim(), &dropped, "name") {
+        let message = format!("{}{field} {note}", d.prefix());
+        d.warnings.push(RowError::new(at.line, at.column, message));
+    }
+}
+
+/// Warns, at `at`, of a record type its format does not define (`what`:
+/// "RIS type", "BibTeX entry type"…; `known`: the format's own types, its
+/// definition's list) and that is not one of canon's type names either: the
+/// record is read as type "other", and said, naming the types expected.
+/// Returns whether it warned.
+pub fn unknown_type(d: &mut Draft, at: Pos, what: &str, value: &str, known: &[&str]) -> bool {
+    let v = value.trim();
+    if known.iter().any(|k| k.eq_ignore_ascii_case(v)) || super::reading_type(v).is_some() {
+        return false;
+    }
+    let message = format!(
+        "{}unknown {what} {v:?}, read as type other; expected one of {} (or one of canon's types: {})",
+        d.prefix(),
+        known.join(", "),
+        super::reading_type_names()
+    );
+    d.warnings.push(RowError::new(at.line, at.column, message));
+    true
+}
+
 /// How the pages field writes an article number ([`Draft::article_number`]):
 /// "Article 112873", APA 7's form (§9.25); the styles that print the number
 /// alone (Vancouver) take it off.
@@ -1345,6 +1377,13 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         }
         n
     });
+    // A DOI given only as a resolver link in the URL ("https://doi.org/10.…",
+    // dx.doi.org, percent-encoded): the record's DOI, so a duplicate with
+    // the DOI written out is found. The URL stays as given.
+    let doi = match (doi, d.doi.as_ref().filter(|v| !v.text.trim().is_empty())) {
+        (None, None) => d.url.as_deref().and_then(super::doi_of_url),
+        (doi, _) => doi,
+    };
     let pmid = d.pmid.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         let n = super::normalise_pmid(&v.text);
         if n.is_none() {

@@ -140,6 +140,55 @@ fn text_of(v: Option<&Value>) -> Option<String> {
 }
 
 /// The canonical reading type for a CSL type.
+/// The item types of CSL 1.0.2 (Appendix III, "Types"). Another is warned of.
+const CSL_TYPES: &[&str] = &[
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "bill",
+    "book",
+    "broadcast",
+    "chapter",
+    "classic",
+    "collection",
+    "dataset",
+    "document",
+    "entry",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "event",
+    "figure",
+    "graphic",
+    "hearing",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "map",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper-conference",
+    "patent",
+    "performance",
+    "periodical",
+    "personal_communication",
+    "post",
+    "post-weblog",
+    "regulation",
+    "report",
+    "review",
+    "review-book",
+    "software",
+    "song",
+    "speech",
+    "standard",
+    "thesis",
+    "treaty",
+    "webpage",
+];
+
 fn csl_kind(t: &str) -> &'static str {
     match t {
         "article-newspaper" => "newspaper-article",
@@ -415,6 +464,9 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         d.keywords.extend(words.into_iter().map(|w| Val::new(w, at(k))));
     }
     d.kind = KindSrc::Mapped(text_of(o.get("type")).map_or("other", |t| csl_kind(&t)));
+    if let Some(t) = text_of(o.get("type")) {
+        builder::unknown_type(&mut d, at("type"), "CSL type", &t, CSL_TYPES);
+    }
     // `collection-title` is the series; a book's or a report's is never its
     // container (a report's series is printed as one: "(Technical Report
     // Series)", Citing Medicine ch. 15).

@@ -154,6 +154,70 @@ pub fn read(text: &str) -> Read {
 }
 
 /// The reading type for an EndNote reference type name.
+/// EndNote's reference type names (`<ref-type name="…">`, EndNote X9–21).
+/// Another is warned of.
+const ENDNOTE_TYPES: &[&str] = &[
+    "Aggregated Database",
+    "Ancient Text",
+    "Artwork",
+    "Audiovisual Material",
+    "Bill",
+    "Blog",
+    "Book",
+    "Book Section",
+    "Case",
+    "Catalog",
+    "Chart or Table",
+    "Classical Work",
+    "Computer Program",
+    "Conference Paper",
+    "Conference Proceedings",
+    "Dataset",
+    "Dictionary",
+    "Discussion Forum",
+    "Edited Book",
+    "Electronic Article",
+    "Electronic Book",
+    "Electronic Book Section",
+    "Encyclopedia",
+    "Equation",
+    "Figure",
+    "Film or Broadcast",
+    "Generic",
+    "Government Document",
+    "Grant",
+    "Hearing",
+    "Interview",
+    "Journal Article",
+    "Legal Rule or Regulation",
+    "Magazine Article",
+    "Manuscript",
+    "Map",
+    "Multimedia Application",
+    "Music",
+    "Newspaper Article",
+    "Online Database",
+    "Online Multimedia",
+    "Pamphlet",
+    "Patent",
+    "Personal Communication",
+    "Podcast",
+    "Press Release",
+    "Report",
+    "Serial",
+    "Social Media",
+    "Sound Recording",
+    "Standard",
+    "Statute",
+    "Television Episode",
+    "Thesis",
+    "Unpublished Work",
+    "Unused 1",
+    "Unused 2",
+    "Unused 3",
+    "Web Page",
+];
+
 fn endnote_kind(name: &str) -> &'static str {
     match name.trim().to_lowercase().as_str() {
         "newspaper article" => "newspaper-article",
@@ -229,6 +293,11 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     } else if edited {
         d.editors = names_at("contributors/secondary-authors/author");
     }
+    for path in ["contributors/authors/author", "contributors/secondary-authors/author"] {
+        for (v, at) in all(path) {
+            builder::degree_doubts(&mut d, path, v, pos(*at));
+        }
+    }
     // A name read as a person that looks like an institution's: said.
     for (path, names) in [
         ("contributors/authors/author", d.authors.clone()),
@@ -245,6 +314,9 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.month = val("dates/pub-dates/date");
     d.season = val("dates/pub-dates/date").filter(|v| builder::season_of(&v.text).is_some());
     d.kind = KindSrc::Mapped(kind);
+    if let Some(t) = r.ref_type.as_deref() {
+        builder::unknown_type(&mut d, pos(r.start), "EndNote ref-type", t, ENDNOTE_TYPES);
+    }
     // A book's (or edited book's) `secondary-title` is its series (EndNote's
     // "Series Title"); `tertiary-title` is the series of a book section or a
     // conference paper's proceedings. A series is never the container. A

@@ -256,6 +256,27 @@ impl Mapping {
         self
     }
 
+    /// Reads a column, not yet read, whose header is one of `names`, as a
+    /// field the format has beside the mapping's own (`shown`: Zotero's
+    /// "Editor" column is read as `editors`), reported under that name.
+    /// Returns their 0-based columns, best first.
+    pub fn read_as(&mut self, names: &[&str], shown: &'static str) -> Vec<usize> {
+        let mut found = Vec::new();
+        for n in names {
+            let n = norm(n);
+            for c in &mut self.report.columns {
+                if c.field.is_none() && norm(&c.header) == n {
+                    c.field = Some(shown);
+                    c.matched = Some(Matched::Name);
+                    c.reason = None;
+                    found.push(c.column - 1);
+                }
+            }
+        }
+        self.explain_ignored();
+        found
+    }
+
     /// Reads further columns, not yet read, whose header is one of `names`
     /// (in that order of preference), as `field`: a fallback when its main
     /// column is empty, or a further source (a second ISBN column). Returns

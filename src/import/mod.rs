@@ -472,11 +472,23 @@ pub fn normalise_doi(s: &str) -> Option<String> {
     }
     let d = d.trim_end_matches(['.', ',', ';']).to_string();
     let (prefix, suffix) = d.split_once('/')?;
-    if prefix.starts_with("10.") && prefix.len() > 3 && !suffix.is_empty() && !d.contains(char::is_whitespace) {
-        Some(d)
-    } else {
-        None
-    }
+    // The prefix is "10." and a registrant code of digits, perhaps with
+    // subdivisions ("10.1000", "10.1000.10"; DOI Handbook §2.2.2).
+    let registrant = prefix.strip_prefix("10.").unwrap_or("");
+    let code =
+        !registrant.is_empty() && registrant.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if code && !suffix.is_empty() && !d.contains(char::is_whitespace) { Some(d) } else { None }
+}
+
+/// The DOI of a DOI resolver link ("https://doi.org/10.1234/abc",
+/// "http://dx.doi.org/…", percent-encoded or not), or `None` for any other
+/// URL: a URL field that holds only the DOI's link.
+pub fn doi_of_url(url: &str) -> Option<String> {
+    let u = url.trim().to_ascii_lowercase();
+    let resolver = ["https://", "http://"].iter().any(|s| {
+        u.strip_prefix(s).is_some_and(|r| ["doi.org/", "dx.doi.org/", "www.doi.org/"].iter().any(|h| r.starts_with(h)))
+    });
+    if resolver { normalise_doi(url) } else { None }
 }
 
 /// The form two DOIs are compared in: ASCII letters folded to lower case

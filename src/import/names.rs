@@ -117,10 +117,85 @@ const CORPORATE: &[&str] = &[
 const COMPANY_ENDS: &[&str] =
     &["ltd", "inc", "plc", "llc", "llp", "limited", "gmbh", "corp", "co", "pty ltd", "ag", "s.a", "sa", "bv", "nv"];
 
+/// Academic degrees, qualifications and post-nominals that a list writes
+/// after a name ("Osei, K.A., PhD", "Osei, Kwame, MD, MPH"), as written
+/// (dots aside) or in capitals: not part of a name, and never a citation's
+/// (ICMJE; Citing Medicine ch. 1, "Author": "omit degrees, titles and honors").
+const DEGREES: &[&str] = &[
+    "PhD", "DPhil", "MD", "MBChB", "MBBS", "MBBCh", "BMBS", "FRCP", "FRCPC", "FRCS", "FRCOG", "FRCPCH", "FRCPath",
+    "FRCPsych", "FRCGP", "MRCP", "MRCS", "MRCGP", "FACP", "FACS", "FAAN", "FMedSci", "FRS", "MPH", "MSPH", "DrPH",
+    "RN", "RGN", "BSN", "MSN", "DNP", "MSc", "BSc", "MPhil", "DSc", "EdD", "PharmD", "DDS", "DMD", "DVM", "MBA", "LLB",
+    "LLM", "JD", "PsyD", "MBE", "OBE", "CBE", "DBE", "KBE", "MPharm", "FRACP", "FRCSC", "CCFP", "MMed", "MRCPCH",
+    "FFPH", "PA-C", "LPN", "CNM", "CRNA", "DPT", "MHS",
+];
+
+/// Whether a comma part written after a name is a degree or a list of them
+/// ("PhD", "Ph.D.", "MD MPH", "MBChB FRCP"). `strict` (the part right
+/// after the family name, where a given name's initials "MD" or "MA" may
+/// stand) takes only a form that cannot be initials: one with a lower-case
+/// letter ("PhD", "MBChB", "MSc").
+fn degree_part(p: &str, strict: bool) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            // Written as the degree is ("PhD", "Ph.D.", "MBChB") or in capitals
+            // ("PHD"): "Md." (Mohammad, as Bangladeshi names write it) is no "MD".
+            let k: String = w.chars().filter(|c| !matches!(c, '.' | '(' | ')')).collect();
+            DEGREES.iter().any(|d| *d == k || d.to_uppercase() == k)
+                && (!strict || (w.chars().any(char::is_lowercase) && !is_initials(w)))
+        })
+}
+
+/// A name with the degrees written after it taken off ("Osei, K.A., PhD"
+/// → "Osei, K.A."; "Kwame Osei, MD" → "Kwame Osei"), and the degrees taken,
+/// as written, for the import to name in a warning (nothing is dropped
+/// silently). A name without them is returned as it is.
+pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
+    let mut parts: Vec<&str> = s.split(',').collect();
+    let mut dropped = Vec::new();
+    while parts.len() > 1 {
+        let last = parts[parts.len() - 1].trim();
+        // Right after the family name only a form that cannot be initials.
+        let strict = parts.len() == 2 && parts[0].split_whitespace().count() < 2;
+        if last.is_empty() || !degree_part(last, strict) {
+            break;
+        }
+        dropped.insert(0, last.to_string());
+        parts.pop();
+    }
+    if dropped.is_empty() { (s.to_string(), dropped) } else { (parts.join(",").trim().to_string(), dropped) }
+}
+
+/// The warning for degrees [`strip_degrees`] took off a name, or `None`:
+/// `"PhD" dropped from the author "Osei, K.A., PhD"`.
+pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<String> {
+    (!dropped.is_empty()).then(|| {
+        let list: Vec<String> = dropped.iter().map(|d| format!("{d:?}")).collect();
+        format!(
+            "{} dropped from the {role} {written:?}: a degree or post-nominal is not part of a name in a citation",
+            list.join(", ")
+        )
+    })
+}
+
 /// Whether a word is a name suffix such as "Jr.", "Sr", "III".
 pub fn is_suffix(word: &str) -> bool {
     let w = word.trim().trim_end_matches('.').to_lowercase();
     SUFFIXES.contains(&w.as_str())
+}
+
+/// A given name that ends with a suffix ("Kofi A., Jr.", "K. A. (Jr)",
+/// "Kofi A. Jr", "Henry, III"): the given name and the suffix (its
+/// parentheses off). A one-letter suffix ("V") may be an initial and a
+/// given name that is only a suffix may be a name: both are left alone.
+fn given_suffix(g: &str) -> Option<(String, String)> {
+    let g = g.trim();
+    let (head, last) = match g.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+        Some((head, inner)) => (head, inner.trim()),
+        None => g.rsplit_once([' ', ',']).map(|(h, l)| (h, l.trim()))?,
+    };
+    let head = head.trim().trim_end_matches(',').trim();
+    (long_suffix(last) && !head.is_empty() && !head.ends_with(['(', '-'])).then(|| (head.to_string(), last.to_string()))
 }
 
 impl Name {
@@ -134,11 +209,20 @@ impl Name {
         original: Option<&str>,
     ) -> Name {
         let t = |s: Option<&str>| s.map(tidy).filter(|s| !s.is_empty());
+        // A suffix written inside the given name ("Kofi A., Jr." in CSL-JSON
+        // `given`, as citeproc-js reads it; "K. A. (Jr)"): the suffix.
+        let (given, suffix) = match (t(given), t(suffix)) {
+            (Some(g), None) => match given_suffix(&g) {
+                Some((g, x)) => (Some(g), Some(x)),
+                None => (Some(g), None),
+            },
+            (g, x) => (g, x),
+        };
         let mut n = Name {
             family: t(family),
-            given: t(given).map(|g| spaced_initials(&g)),
+            given: given.map(|g| spaced_initials(&g)),
             particle: t(particle),
-            suffix: t(suffix),
+            suffix,
             literal: None,
             original: String::new(),
         };
@@ -322,7 +406,9 @@ fn first_von_last(words: &[&str]) -> (Option<String>, Option<String>, Option<Str
 /// Suffix, Given", "Given Family", an institution…), as RIS, Zotero, CSV
 /// cells and EndNote write them. `original` is kept as written.
 pub fn parse(s: &str) -> Option<Name> {
-    let original = tidy(s);
+    // Degrees after the name ("Osei, K.A., PhD") are not part of it: taken
+    // off here; the importers name them ([`strip_degrees`], [`degree_note`]).
+    let original = tidy(&strip_degrees(&tidy(s)).0);
     let trimmed = original.trim_end_matches(',').trim();
     if trimmed.is_empty() {
         return None;
@@ -398,8 +484,19 @@ pub fn looks_institutional(n: &Name) -> bool {
         let w = f.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         CORPORATE.contains(&w.as_str())
     });
+    // A long person's name with a particle ("Charles Louis Xavier Joseph de
+    // la Vallée Poussin") is not an institution's for its length alone.
+    let long_person = n.particle.is_some()
+        && n.given.is_some()
+        && !n.original.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            CORPORATE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "for" | "and" | "&" | "on" | "the")
+        });
     family_word
-        || (!n.original.contains(',') && n.original.split_whitespace().count() > 1 && looks_corporate(&n.original))
+        || (!n.original.contains(',')
+            && n.original.split_whitespace().count() > 1
+            && looks_corporate(&n.original)
+            && !long_person)
 }
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
@@ -501,7 +598,17 @@ fn comma_less(s: &str) -> Name {
         return Name::literal(s);
     }
     let mut words: Vec<&str> = s.split_whitespace().collect();
-    let suffix = (words.len() > 2 && is_suffix(words[words.len() - 1])).then(|| words.pop()).flatten();
+    // A one-letter "suffix" is an initial unless initials come before it
+    // ("van Gogh V" is Vincent van Gogh; see [`parse_medline`]).
+    let suffix = (words.len() > 2
+        && is_suffix(words[words.len() - 1])
+        && (long_suffix(words[words.len() - 1]) || is_initials(words[words.len() - 2])))
+    .then(|| words.pop())
+    .flatten();
+    // "Gogh V van": the particle after the initials goes before the family name.
+    if let Some(k) = trailing_particle(&words) {
+        words = [&words[k..], &words[..k]].concat();
+    }
     if words.len() == 1 {
         return Name::person(Some(words[0]), None, None, suffix, Some(s));
     }
@@ -533,6 +640,13 @@ fn comma_less(s: &str) -> Name {
         return Name::person(family.as_deref(), Some(&given), particle.as_deref(), suffix, Some(s));
     }
     Name::literal(s)
+}
+
+/// Where a particle written after a name's initials starts ("Gogh V van",
+/// "Cruz MA de la": lower-case words after "Family Initials"), or `None`.
+fn trailing_particle(words: &[&str]) -> Option<usize> {
+    let k = words.len() - words.iter().rev().take_while(|w| lower_initial(w) && w.chars().count() <= 4).count();
+    (k >= 2 && k < words.len() && is_initials(words[k - 1]) && !is_initials(words[0])).then_some(k)
 }
 
 /// Whether a word is a suffix of more than one letter ("Jr.", "III", "2nd"):
@@ -673,7 +787,19 @@ pub fn parse_medline(s: &str) -> Option<Name> {
         return None;
     }
     let mut words: Vec<&str> = original.split_whitespace().collect();
-    let suffix = (words.len() > 2 && is_suffix(words[words.len() - 1])).then(|| words.pop()).flatten();
+    // A one-letter "suffix" ("V") is an initial unless initials come before
+    // it ("van Gogh V" is Vincent, "Mensah KA V" the fifth).
+    let suffix = (words.len() > 2
+        && is_suffix(words[words.len() - 1])
+        && (long_suffix(words[words.len() - 1]) || is_initials(words[words.len() - 2])))
+    .then(|| words.pop())
+    .flatten();
+    // A particle written after the initials ("Gogh V van", as some lists
+    // sort the name): moved before the family name.
+    let trailing = trailing_particle(&words);
+    if let Some(k) = trailing {
+        words = [&words[k..], &words[..k]].concat();
+    }
     let initials = words
         .last()
         .filter(|w| words.len() > 1 && w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase() || c == '-'));
@@ -692,7 +818,9 @@ pub fn parse_medline(s: &str) -> Option<Name> {
 /// braces protect ("{World Health Organization}" is one literal name,
 /// "{van Gogh}, Vincent" one family name); `decode` turns LaTeX into text.
 pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
-    let raw = raw.trim();
+    // Degrees after the name ("Osei, K.A., PhD") are not part of it (see [`strip_degrees`]).
+    let stripped = strip_degrees(raw.trim()).0;
+    let raw = stripped.trim();
     if raw.is_empty() {
         return None;
     }
@@ -780,6 +908,23 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
 /// the "von Last, Jr, First" form), is read as the suffix it is; said, with
 /// the form every BibTeX tool reads the same way.
 pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
+    // "Martin Luther King, Jr.": BibTeX reads "Jr." as the given name and
+    // "Martin Luther King" as the family name (btxdoc §4); said, with the
+    // form that reads it as meant.
+    if let (Some(family), Some(given), None) = (n.family_full(), n.given.as_deref(), n.suffix.as_deref())
+        && long_suffix(given)
+        && family.split_whitespace().count() >= 2
+        && n.particle.is_none()
+    {
+        let words: Vec<&str> = family.split_whitespace().collect();
+        let (last, first) = (words[words.len() - 1], words[..words.len() - 1].join(" "));
+        return Some(format!(
+            "{:?} was read by BibTeX's rule as family name {family:?}, given name {given:?}; if {given:?} is a \
+             suffix, write it {:?}",
+            n.original,
+            format!("{last}, {given}, {first}")
+        ));
+    }
     let (family, suffix) = (n.family_full()?, n.suffix.as_deref()?);
     if n.original.contains(',') || n.original.split_whitespace().last().is_none_or(|w| w != suffix) {
         return None;
@@ -998,6 +1143,25 @@ fn split_plain_names(cell: &str) -> CellNames {
         return CellNames::default();
     }
     let mut doubt = None;
+    // Degrees written after a name are taken off and named ([`strip_degrees`]).
+    let mut degrees: Vec<String> = Vec::new();
+    let mut note_degrees = |part: &str| {
+        let (_, d) = strip_degrees(part.trim());
+        if let Some(n) = degree_note(part.trim(), &d, "name") {
+            degrees.push(n);
+        }
+    };
+    let stripped;
+    let cell = if cell.contains(';') || cell.contains('|') {
+        for part in cell.split([';', '|']) {
+            note_degrees(part);
+        }
+        cell
+    } else {
+        note_degrees(cell);
+        stripped = strip_degrees(cell).0;
+        stripped.as_str()
+    };
     let mut natural = false;
     // Parts of a `;`-separated cell that are one "Word & Word" name (a
     // company: "Johnson & Johnson"): `;` already separates the names.
@@ -1089,6 +1253,13 @@ fn split_plain_names(cell: &str) -> CellNames {
             if read.len() == 1 { "" } else { "s" },
             read.join("; ")
         ));
+    }
+    if !degrees.is_empty() {
+        let d = degrees.join("; ");
+        doubt = Some(match doubt {
+            Some(x) => format!("{x}; {d}"),
+            None => d,
+        });
     }
     CellNames { names, doubt, truncated: false }
 }

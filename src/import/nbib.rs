@@ -244,6 +244,11 @@ fn draft(r: &Raw) -> Draft {
         .collect();
     // A full name read as a person that looks like an institution's (a
     // collective author belongs in `CN`): said.
+    let written: Vec<(String, String, u64)> =
+        all("FAU").chain(all("FED")).map(|(t, v, n)| (t.to_string(), v.clone(), *n)).collect();
+    for (t, v, n) in written {
+        builder::degree_doubts(&mut d, &t, &v, Pos::new(n, VALUE_COLUMN));
+    }
     if let Some(v) = val("FAU") {
         let people = d.authors.clone();
         builder::institution_doubts(&mut d, "FAU", &people, v.at, |_| "write it as a collective author, `CN`".into());

@@ -118,6 +118,17 @@ pub fn read(text: &str) -> Read {
     out
 }
 
+/// The reference types of the RIS specification (Research Information
+/// Systems, 2011), with the older ones exporters still write (`INPR`,
+/// `JFULL`, `ICOMM`…). A `TY` outside them is warned of.
+const RIS_TYPES: &[&str] = &[
+    "ABST", "ADVS", "AGGR", "ANCIENT", "ART", "BILL", "BLOG", "BOOK", "CASE", "CHAP", "CHART", "CLSWK", "COMP", "CONF",
+    "CPAPER", "CTLG", "DATA", "DBASE", "DICT", "EBOOK", "ECHAP", "EDBOOK", "EJOUR", "ELEC", "ENCYC", "EQUA", "FIGURE",
+    "GEN", "GOVDOC", "GRANT", "HEAR", "ICOMM", "INPR", "JFULL", "JOUR", "LEGAL", "MANSCPT", "MAP", "MGZN", "MPCT",
+    "MULTI", "MUSIC", "NEWS", "PAMP", "PAT", "PCOMM", "RPRT", "SER", "SLIDE", "SOUND", "STAND", "STAT", "THES",
+    "UNBILL", "UNPB", "VIDEO", "WEB",
+];
+
 /// The canonical reading type for a RIS `TY`.
 fn ris_kind(ty: &str) -> &'static str {
     match ty.trim().to_ascii_uppercase().as_str() {
@@ -228,6 +239,11 @@ fn draft(raw: &Raw) -> Draft {
     let people = |a: &str| -> Vec<names::Name> {
         if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() }
     };
+    for (t, a, n, c) in &raw.fields {
+        if ["AU", "A1", "ED", "A2"].contains(t) && !a.contains(';') {
+            builder::degree_doubts(&mut d, t, a, Pos::new(*n, *c));
+        }
+    }
     let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().flat_map(|(a, _, _)| people(a)).collect();
     authors.dedup();
     d.authors = authors;
@@ -253,6 +269,9 @@ fn draft(raw: &Raw) -> Draft {
     // The journal's abbreviation (`J2`, older `JA`), which Vancouver cites.
     d.container_short = text(&["J2", "JA"]);
     d.kind = KindSrc::Mapped(raw.ty.map_or("other", ris_kind));
+    if let Some(ty) = raw.ty {
+        builder::unknown_type(&mut d, Pos::new(raw.line, 1), "RIS type", ty, RIS_TYPES);
+    }
     if raw.ty.is_none() {
         d.warnings.push(RowError::new(raw.line, 1, "record has no `TY  - ` line; read as type other"));
     }

@@ -242,7 +242,8 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         year: m.columns[YEAR],
         date: m.fallbacks(YEAR, &["Date"]).first().copied(),
         author: m.columns[AUTHORS],
-        editor: m.fallbacks(AUTHORS, &["Editor"]).first().copied(),
+        // Zotero's "Editor" column is read as the editors (and reported so).
+        editor: m.read_as(&["Editor"], "editors").first().copied(),
         container: m.columns[CONTAINER],
         series: m.columns[SERIES],
         series_title: m.fallbacks(SERIES, &["Series Title"]).first().copied(),

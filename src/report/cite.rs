@@ -432,6 +432,7 @@ impl Style {
         let t = with_day_range(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
+        let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_part_pages(t, r) } else { t };
         let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
         with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
@@ -1037,12 +1038,11 @@ fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
     let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
     // Chicago prints "in press" as "Forthcoming", APA "forthcoming" as "in
     // press" ([`printed_status`]).
-    let other = status.and_then(|s| {
-        [(IN_PRESS, FORTHCOMING), (FORTHCOMING, IN_PRESS)]
-            .iter()
-            .find(|(a, _)| s.eq_ignore_ascii_case(a))
-            .map(|(_, b)| *b)
-    });
+    // "To appear" and "accepted" as "forthcoming" is, or APA's "in press".
+    let other: Vec<&str> = status
+        .filter(|s| [IN_PRESS, FORTHCOMING].iter().chain(ACCEPTED_STATES).any(|a| s.eq_ignore_ascii_case(a)))
+        .map(|_| vec![FORTHCOMING, IN_PRESS])
+        .unwrap_or_default();
     let terms: Vec<&str> = status.into_iter().chain(other).chain(NO_DATE_TERMS.iter().copied()).collect();
     terms.iter().find_map(|term| {
         let mut from = 0;
@@ -1126,14 +1126,25 @@ struct DateRank {
 /// 18 §13.111, "Author. Forthcoming. …"), APA's is "in press" (APA 7
 /// §8.19 and §9.14: "(in press)"; "forthcoming" is no APA term). Harvard
 /// (Cite Them Right) and other styles print the status as stored.
+///
+/// "To appear" and "accepted" say what "forthcoming" says (a work accepted
+/// and not yet out) and are no style's term: printed as "forthcoming" is,
+/// "in press" in APA. "Submitted", "under review" and the like are not
+/// accepted works and are printed as stored.
 fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
     let n = note.trim();
+    let accepted = ACCEPTED_STATES.iter().any(|a| n.eq_ignore_ascii_case(a));
     match style {
-        "chicago" if n.eq_ignore_ascii_case(IN_PRESS) => FORTHCOMING,
-        "apa" if n.eq_ignore_ascii_case(FORTHCOMING) => IN_PRESS,
+        "chicago" if n.eq_ignore_ascii_case(IN_PRESS) || accepted => FORTHCOMING,
+        "apa" if n.eq_ignore_ascii_case(FORTHCOMING) || accepted => IN_PRESS,
+        _ if accepted => FORTHCOMING,
         _ => note,
     }
 }
+
+/// Stored states of a work accepted for publication that no style prints
+/// as its term ([`printed_status`]).
+const ACCEPTED_STATES: &[&str] = &["to appear", "accepted"];
 
 /// The works of each author put in date order in an author-date style (one
 /// that gives year-suffix letters), one rule for every such style
@@ -2691,6 +2702,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
     e.insert("title".into(), json!(protected(&r.title)));
+    // CSL applies `text-case="title"` to English items only (CSL 1.0.2,
+    // "Text-case": "title case conversion … is only performed for English";
+    // an item without a language counts as English): a French item's title
+    // keeps its case. Only a non-English language is given to the processor.
+    let english = english_item(r);
+    if !english && let Some(l) = r.language.as_deref() {
+        e.insert("language".into(), json!(l.trim()));
+    }
     if !r.author_names.is_empty() {
         let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, form.suffix)).collect();
         // A list the source cut short ("et al."): one more name, a marker that
@@ -2838,7 +2857,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             let named;
             let c = match (pk, form.periodical_title_case) {
                 ("periodical" | "newspaper", Some(title_case)) => {
-                    named = periodical_name(c, title_case);
+                    named = periodical_name(c, title_case && english);
                     &named
                 }
                 _ => c,
@@ -3142,6 +3161,29 @@ fn without_page_label_on_article_number(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// APA's edition written as a word, not a number ("Updated", "Revised",
+/// "Expanded"): "(Updated ed.)" (APA 7 §9.23, "(Rev. ed.)"), where the
+/// bundled style prints the word alone, "(Updated, p. 375)". An edition
+/// that already says "ed."/"edition" is left as it is.
+fn with_apa_edition_word(mut t: Rich, r: &Reading) -> Rich {
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+    let lower = e.to_lowercase();
+    let has_word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "ed" | "edn" | "edition" | "éd" | "aufl" | "auflage"));
+    if edition_number(e).is_some() || has_word || e.chars().any(|c| c.is_ascii_digit()) {
+        return t;
+    }
+    let printed = format!("({e}");
+    if let Some(at) = t.text.find(&printed) {
+        let end = at + printed.len();
+        if t.text[end..].starts_with([')', ',']) {
+            splice(&mut t, end..end, " ed.");
+        }
+    }
+    t
+}
+
 fn with_edn(mut t: Rich, r: &Reading) -> Rich {
     let Some(n) = r.edition.as_deref().and_then(edition_number).filter(|&n| n > 1) else { return t };
     let printed = format!("{} ed.", ordinal(n));
@@ -3161,6 +3203,16 @@ fn with_edn(mut t: Rich, r: &Reading) -> Rich {
 /// with a `series`, which canon stores as the issue; CSL-JSON
 /// `collection-number`): the anthology's volume, which hayagriva gives CSL
 /// as `collection-number`, not the book's issue ("Issue 12" in APA).
+/// Whether a reading is English to a style's title case: no language
+/// stored, or one that is English ("en", "en-GB", "eng", "English").
+fn english_item(r: &Reading) -> bool {
+    r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()).is_none_or(|l| {
+        let l = l.to_ascii_lowercase();
+        let main = l.split(['-', '_']).next().unwrap_or("");
+        matches!(main, "en" | "eng" | "english")
+    })
+}
+
 fn series_parent(series: &str, number: Option<&str>) -> Value {
     match number {
         Some(n) => json!({ "type": "anthology", "title": protected(series), "volume": n }),
@@ -4095,8 +4147,16 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
         }
         let text: Vec<char> = t.text.chars().collect();
         let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
+        // Where the whole text stands, not inside a word: a title "A" is not
+        // the "a" of the author's "Kwame" (it printed "Osei, KwAme").
+        let alone = |i: usize| {
+            let before = i > 0 && text[i - 1].is_alphanumeric() && src[0].is_alphanumeric();
+            let after =
+                text.get(i + src.len()).is_some_and(|c| c.is_alphanumeric()) && src[src.len() - 1].is_alphanumeric();
+            !(before || after)
+        };
         let mut at = (0..text.len().saturating_sub(src.len() - 1))
-            .filter(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)));
+            .filter(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)) && alone(i));
         let Some(start) = (if n == 0 { at.next() } else { at.next_back() }) else {
             continue;
         };
@@ -4123,7 +4183,8 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
 /// For each character of `src`, the case [`with_source_case`] puts back:
 /// `Some(true)` a capital of an acronym (a word of two or more letters, all
 /// capitals) or of a text in capitals throughout, `Some(false)` the first
-/// letter of a minor word written in small letters after ", " or "; ".
+/// letter of a minor word written in small letters after ", " or "; ", and
+/// a lone small Greek letter (a symbol: "α", "κ").
 fn source_case(src: &[char]) -> Vec<Option<bool>> {
     let mut want = vec![None; src.len()];
     // Written in capitals throughout: kept so (title case would otherwise
@@ -4146,6 +4207,14 @@ fn source_case(src: &[char]) -> Vec<Option<bool>> {
                     want[k] = Some(true);
                 }
             }
+        } else if let [c] = word
+            && c.is_lowercase()
+            && ('\u{0370}'..='\u{03FF}').contains(c)
+        {
+            // A lone Greek letter is a symbol ("a α study", "α-synuclein",
+            // "κ statistics"): title case leaves it as written (tester 12e P7:
+            // Chicago printed "a Α Study", capital alpha).
+            want[i] = Some(false);
         } else if i >= 2 && src[i - 1] == ' ' && matches!(src[i - 2], ',' | ';') {
             let w: String = word.iter().collect();
             if MINOR_WORDS.contains(&w.as_str()) {
@@ -4428,8 +4497,11 @@ mod tests {
             let text = |i: usize| b.iter().find(|c| c.index == i).map(|c| c.text.text.clone()).unwrap();
             // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44), APA
             // "forthcoming" as "in press" (APA 7 §8.19): there the forthcoming
-            // work collides with the two in press.
-            let alone: &[usize] = if matches!(name, "chicago" | "apa") { &[2, 4, 5] } else { &[0, 2, 4, 5] };
+            // work collides with the two in press. "To appear" is printed as
+            // "forthcoming" is (APA "in press"; issue 12, 12f): it collides
+            // with the forthcoming work everywhere.
+            let alone: &[usize] = &[4, 5];
+            assert_ne!(text(0), text(2), "{name}: forthcoming and to appear are told apart");
             for &i in alone {
                 assert_eq!(text(i), style.reference(&rs[i]), "{name}: a work that collides with none");
             }
@@ -4442,15 +4514,16 @@ mod tests {
             let status = if name == "chicago" { "forthcoming" } else { "in press" };
             for t in [&two, &three] {
                 assert!(t.to_lowercase().contains(status), "{name}: {t}");
-                // (In APA the forthcoming work is the third "in press": "Forth one" takes a.)
-                if name != "apa" {
+                // (In APA the forthcoming and to-appear works are "in press"
+                // too: "Forth one" takes a; in Chicago all four are forthcoming.)
+                if !matches!(name, "apa" | "chicago") {
                     assert!(!t.contains("press-c") && !t.contains("press c"), "{name}: {t}");
                 }
             }
             if name == "apa" {
                 assert_eq!(
-                    [text(0), text(3), text(1)].map(|t| t.split(')').next().unwrap_or_default().to_string()),
-                    ["Ade, B. (in press-a", "Ade, B. (in press-b", "Ade, B. (in press-c"]
+                    [text(0), text(3), text(1), text(2)].map(|t| t.split(')').next().unwrap_or_default().to_string()),
+                    ["Ade, B. (in press-a", "Ade, B. (in press-b", "Ade, B. (in press-c", "Ade, B. (in press-d"]
                 );
             }
         }

@@ -256,12 +256,18 @@ impl Stored {
         let place = fuller("place", &r.place, &self.place);
         let year = r.year.or(self.year);
         let typed = r.present == Present::default() || r.present.has("type");
+        // A duplicate never makes a record poorer: "other" (a file's unknown
+        // or generic type) does not replace a type the record has.
+        let poorer_kind = typed && r.kind == "other" && self.kind != "other";
+        if poorer_kind {
+            kept.push(format!("type: kept {:?} (the file's \"other\" says less)", self.kind));
+        }
         let merged = Stored {
             title,
             year,
             year_note: if year.is_some() { None } else { pick(&new.year_note, &self.year_note) },
             // A CSV without a type column (or with the cell empty) says nothing of the type.
-            kind: if !typed || (r.kind == "article" && self.kind != "article" && r.doi.is_none()) {
+            kind: if !typed || poorer_kind || (r.kind == "article" && self.kind != "article" && r.doi.is_none()) {
                 self.kind.clone()
             } else {
                 r.kind.clone()
