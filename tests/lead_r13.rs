@@ -161,8 +161,9 @@ fn a_duplicate_row_in_one_file_enriches_the_entry_or_says_what_differs() {
     let r = common::reading(&list, "Things Fall Apart");
     assert_eq!((r["year"].as_i64(), r["publisher"].as_str()), (Some(1958), Some("Heinemann")));
 
-    // The fuller title and author list of the second row are taken, and a
-    // value it leaves empty (the place) erases nothing; nothing to warn of.
+    // The fuller title and author list of the second row are taken, and
+    // said (tester r14, P6: they changed without a word; this test asserted
+    // no warning before); a value it leaves empty (the place) erases nothing.
     let out = w.ok_stderr(&[
         "import",
         "reading",
@@ -175,7 +176,14 @@ fn a_duplicate_row_in_one_file_enriches_the_entry_or_says_what_differs() {
         .to_str()
         .unwrap(),
     ]);
-    assert!(!out.contains("warning"), "{out}");
+    assert!(
+        out.contains("isbn.csv:3:")
+            && out.contains("taken from this row as fuller: ")
+            && out.contains("title \"Medical apartheid: the dark history\" (was \"Medical Apartheid\")")
+            && out.contains("authors \"Washington, Harriet A.; Doe, J.\" (was \"Washington, Harriet A.\")")
+            && !out.contains("not taken"),
+        "{out}"
+    );
     let list = w.reading_list();
     let r = common::reading(&list, "Medical apartheid");
     assert_eq!(r["title"], "Medical apartheid: the dark history");

@@ -181,10 +181,18 @@ pub fn in_store(ctx: &Ctx, dry_run: bool, import: impl FnOnce(&mut Store) -> Res
         Err(e) => return created(Err(e)),
     };
     let result = import(&mut store);
-    if result.is_err() && !existed {
-        // (The import's own error says nothing was imported.)
-        if let Err(e) = crate::store::discard_created(store) {
-            ctx.note(format_args!("warning: could not remove the new database {}: {e:#}", ctx.db.display()));
+    // A new database that the import left holding nothing (it failed, or
+    // `--skip-invalid` rejected every record): removed, as a run that writes
+    // nothing makes no file (tester r13). (The import's own error or summary
+    // says nothing was imported.)
+    if !existed {
+        let discard = if result.is_ok() { crate::store::discard_unused } else { crate::store::discard_created };
+        match discard(store) {
+            Ok(true) if result.is_ok() => {
+                ctx.note(format_args!("nothing written, so no database was created at {}", ctx.db.display()))
+            }
+            Ok(_) => {}
+            Err(e) => ctx.note(format_args!("warning: could not remove the new database {}: {e:#}", ctx.db.display())),
         }
     }
     result
@@ -787,15 +795,18 @@ fn text_reading<'a>(
         }
     }
     let src = source::open(&c.file, &SourceOptions { encoding: c.encoding.clone(), progress: !quiet })?;
-    if let Some(n) = &src.note {
-        remark(remarks, quiet, format!("note: {n}"));
-    }
-    let bar = src.progress.clone();
+    // A file in a format canon does not read (a PDF, a workbook) is named
+    // as such before anything is said about its encoding (a PDF was
+    // "read as GBK" first).
     if a.format.is_none()
         && let Some(what) = detect::unsupported(&c.file, &src.head)
     {
         bail!("{what}");
     }
+    if let Some(n) = &src.note {
+        remark(remarks, quiet, format!("note: {n}"));
+    }
+    let bar = src.progress.clone();
     let format: &'static str = match a.format.as_deref() {
         // The command line allows only the formats below.
         Some(f) => FORMATS.iter().find(|k| **k == f).copied().unwrap_or("csv"),
@@ -928,6 +939,7 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     // A DOI or ISBN a row took from an entry that no later row gave another one: refused whole.
     let unsettled = writer.unsettled();
     let moved_in_vain = !unsettled.is_empty();
+    let unsettled_records = unsettled.len();
     for (line, field, problem) in unsettled {
         reject(&mut errors, &mut rejected, c.dry_run, RowError::new(line, column_of(field), problem));
     }
@@ -947,7 +959,12 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     let warnings = std::mem::take(&mut writer.warnings);
     let refusal = writer.needs_by();
     // Set before finishing: the run's history entry counts them.
-    writer.counts.rejected = if a.skip_invalid { rejected_records as i64 } else { errors.total() as i64 };
+    // Records, not problems (one record with two problems is one rejected),
+    // so that a dry run says what the real run will (tester r13, P8); a
+    // file whose problems belong to no record counts its problems.
+    let records_rejected = rejected_records + unsettled_records;
+    writer.counts.rejected =
+        if records_rejected == 0 && !errors.is_empty() { errors.total() as i64 } else { records_rejected as i64 };
     writer.counts.skipped = tally.skipped as i64;
     let (mut counts, mut changes) = writer.finish()?;
     counts.rows = rows;
@@ -1078,7 +1095,7 @@ impl ReadingNotes {
         }
         if self.not_yet > 0 {
             out.push(format!(
-                "note: {} reading{} not yet published (in press, forthcoming…): imported without a year, with that note",
+                "note: {} reading{} not yet published (in press, forthcoming…): read without a year, with that note in its place",
                 self.not_yet,
                 if self.not_yet == 1 { "" } else { "s" }
             ));
@@ -1320,7 +1337,11 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     } else if dry_run && c.rejected > c.left_out {
         s.push_str("; the import would be refused until the rejected rows are fixed");
     } else if !dry_run && changed == 0 && c.rejected > 0 && c.unchanged + c.duplicate == 0 {
-        s.push_str(&format!(" — nothing changed: all {} were rejected", n(c.rejected, "record", "records")));
+        s.push_str(&if c.rejected == 1 {
+            " — nothing changed: the only record was rejected".to_string()
+        } else {
+            format!(" — nothing changed: all {} records were rejected", c.rejected)
+        });
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }

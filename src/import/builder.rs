@@ -550,6 +550,28 @@ pub fn read_date(s: &str) -> Option<Dated> {
     year.map(Dated::Year)
 }
 
+/// A year written with a publication state beside it ("2020 (in press)",
+/// "2021, accepted", "in press 2019", "[2020, forthcoming]"): the year and
+/// the state's note. `None` when the text is not a year and one state of
+/// [`NOT_YET`] (the longest state phrase found is the one taken).
+pub fn year_and_state(s: &str) -> Option<(i64, &'static str)> {
+    let t = s.trim().to_lowercase();
+    let mut states: Vec<&(&str, &'static str)> = NOT_YET.iter().collect();
+    states.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    states.into_iter().find_map(|(k, note)| {
+        let i = t.find(k)?;
+        let end = i + k.len();
+        let whole = !t[..i].ends_with(char::is_alphanumeric) && !t[end..].starts_with(char::is_alphanumeric);
+        let rest = format!("{} {}", &t[..i], &t[end..]);
+        let rest = rest.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | ':' | ' ' | '-' | '.'));
+        let rest = rest.replace(['(', ')', ','], " ");
+        match (whole, read_date(rest.trim())) {
+            (true, Some(Dated::Year(y))) => Some((y, *note)),
+            _ => None,
+        }
+    })
+}
+
 /// Whether a name is the "et al." that ends a truncated author list (RIS
 /// `AU  - et al.`, BibTeX `others`, CSL-JSON `{"literal": "others"}`).
 pub fn is_et_al(n: &Name) -> bool {
@@ -927,7 +949,24 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             Some(Dated::Year(y)) => year = Some(y),
             Some(Dated::NotYet(n)) => year_note = Some(n.to_string()),
             Some(Dated::Undated) => {}
-            None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
+            None => match year_and_state(&v.text) {
+                // "2020 (in press)", "2021, accepted": the year, and the state
+                // named (canon keeps a state only for a work without a year,
+                // as for a `pubstate` beside a year below).
+                Some((y, n)) => {
+                    year = Some(y);
+                    d.warnings.push(RowError::new(
+                        v.at.line,
+                        v.at.column,
+                        format!(
+                            "{p}date {:?}: kept the year {y}; the publication state {n:?} is not stored (canon \
+                             keeps a state such as \"in press\" only for a work without a year)",
+                            v.text.trim()
+                        ),
+                    ));
+                }
+                None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
+            },
         }
     }
     if let Some(v) = d.pub_state.as_ref().filter(|v| !v.text.trim().is_empty()) {
@@ -1698,8 +1737,10 @@ pub fn is_page_count(pages: &str) -> bool {
         && !t.contains(['-', '\u{2013}', '\u{2014}'])
         && t.chars().all(|c| {
             c.is_ascii_digit()
-                || matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C' | ',' | ' ' | '[' | ']')
+                || matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C' | ',' | ' ' | '[' | ']' | '+')
         })
+        // "xii + 375", "xii+375": prelims and body, the form many catalogues write.
+        && !t.starts_with('+')
 }
 
 /// Builds every item of a whole-file read: the records, and every problem
@@ -1747,6 +1788,7 @@ pub(crate) mod tests {
         assert_eq!(page_count_text("xii, 340 pp"), "xii, 340");
         assert_eq!(page_count_text("312 Pages"), "312");
         assert!(is_page_count("120") && is_page_count("xii, 340 p."));
+        assert!(is_page_count("xii + 375") && is_page_count("xii+375 p.") && !is_page_count("+12"));
         assert!(!is_page_count("1-120") && !is_page_count("e1002") && !is_page_count("pp."));
     }
 
@@ -1825,6 +1867,18 @@ pub(crate) mod tests {
             ("soon", None),
         ] {
             assert_eq!(read_date(s), want, "{s}");
+        }
+        for (s, want) in [
+            ("2020 (in press)", Some((2020, "in press"))),
+            ("2021, accepted", Some((2021, "accepted"))),
+            ("in press 2019", Some((2019, "in press"))),
+            ("[2020, forthcoming]", Some((2020, "forthcoming"))),
+            ("2019 Epub ahead of print", Some((2019, "ahead of print"))),
+            ("in press", None),
+            ("2020 (pressing)", None),
+            ("2020 (in press) 2021 draft", None),
+        ] {
+            assert_eq!(year_and_state(s), want, "{s}");
         }
     }
 

@@ -234,15 +234,24 @@ fn name(v: &Value) -> Option<Name> {
         return None;
     }
     // Without particle fields, "van der Berg" in `family` is read as citeproc-js
-    // reads it ("parse-names"): the lower-case words are the particle.
+    // reads it ("parse-names"): the lower-case words are the particle; so
+    // are lower-case particle words at the end of `given` ("Vincent van").
+    // `"parse-names": false` (CSL-JSON schema) asks for the parts as given.
+    let parse_names = !matches!(o.get("parse-names"), Some(Value::Bool(false)))
+        && !o.get("parse-names").and_then(Value::as_str).is_some_and(|s| s.trim().eq_ignore_ascii_case("false"));
     let (particle, family) = match (particle, family) {
-        (None, Some(f)) if f.contains(' ') => {
+        (None, Some(f)) if parse_names && f.contains(' ') => {
             let words: Vec<&str> = f.split_whitespace().collect();
             let (p, fam) = names::split_family(&words);
             (p, fam)
         }
         (p, f) => (p, f.map(str::to_string)),
     };
+    let (given, particle) = match (particle, given.filter(|_| parse_names).and_then(names::given_particle)) {
+        (None, Some((g, p))) => (Some(g), Some(p)),
+        (p, _) => (given.map(str::to_string), p),
+    };
+    let given = given.as_deref();
     // The name as written, in CSL's display order: given, dropping particle,
     // non-dropping particle, family, suffix.
     let written: Vec<&str> =
@@ -354,7 +363,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         d.warnings.push(RowError::new(
             p.line,
             p.column,
-            format!("in {}: the date has no year ({k}); imported without a year", d.label.as_deref().unwrap_or("item")),
+            format!("in {}: the date has no year ({k}); read without a year", d.label.as_deref().unwrap_or("item")),
         ));
     }
     d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));

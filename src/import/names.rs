@@ -151,8 +151,34 @@ fn degree_part(p: &str, strict: bool) -> bool {
 /// as written, for the import to name in a warning (nothing is dropped
 /// silently). A name without them is returned as it is.
 pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
-    let mut parts: Vec<&str> = s.split(',').collect();
+    // A degree after a name without a comma ("Ngozi Achebe MBChB", "Achebe N
+    // PhD", "Osei, Kwame PhD"): only a form that cannot be initials ("PhD",
+    // "MBChB", not "MD"), and two words of the name left before it (one
+    // after a comma).
     let mut dropped = Vec::new();
+    let mut spaced: Vec<String> = Vec::new();
+    let mut changed = false;
+    for (i, part) in s.split(',').enumerate() {
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        let mut taken = Vec::new();
+        // (After a comma, a given name of one word: "Osei, Kwame PhD".)
+        let keep = if i == 0 { 2 } else { 1 };
+        while words.len() > keep && words.last().is_some_and(|w| degree_part(w, true)) {
+            taken.insert(0, words.pop().unwrap_or_default().to_string());
+        }
+        if taken.is_empty() {
+            spaced.push(part.to_string());
+        } else {
+            changed = true;
+            dropped.extend(taken);
+            let lead = if part.starts_with(char::is_whitespace) { " " } else { "" };
+            spaced.push(format!("{lead}{}", words.join(" ")));
+        }
+    }
+    let joined = spaced.join(",");
+    let s = if changed { joined.as_str() } else { s };
+    let mut parts: Vec<&str> = s.split(',').collect();
+    let mut comma = Vec::new();
     while parts.len() > 1 {
         let last = parts[parts.len() - 1].trim();
         // Right after the family name only a form that cannot be initials.
@@ -160,9 +186,10 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
         if last.is_empty() || !degree_part(last, strict) {
             break;
         }
-        dropped.insert(0, last.to_string());
+        comma.insert(0, last.to_string());
         parts.pop();
     }
+    dropped.extend(comma);
     if dropped.is_empty() { (s.to_string(), dropped) } else { (parts.join(",").trim().to_string(), dropped) }
 }
 
@@ -369,6 +396,31 @@ fn von_last(words: &[&str]) -> (Option<String>, Option<String>) {
         (None, Some((p, f))) => (Some(p), Some(f)),
         (p, _) => (p, Some(family)),
     }
+}
+
+/// Lower-case name particles that may stand after a given name, as a name
+/// inverted with its particle last is written ("Gogh, Vincent van", "Cruz,
+/// María de la").
+const GIVEN_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "zu",
+    "bin", "ibn", "al", "el",
+];
+
+/// A given name that ends with lower-case particle words, as "Family, Given
+/// particle" writes a name ("Gogh, Vincent van", "Cruz, María de la"):
+/// (the given name, the particle). citeproc-js reads a name so, moving the
+/// trailing lower-case particle of `given` to the particle (its
+/// "parse-names"). `None` when the given name has no such ending, or is only
+/// particles. Only words of a known particle list move ("Vincent Van" keeps
+/// its capital, and its given name).
+pub fn given_particle(given: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = given.split_whitespace().collect();
+    let n = words.iter().rev().take_while(|w| GIVEN_PARTICLES.contains(w)).count();
+    if n == 0 || n == words.len() || lower_initial(words[0]) {
+        return None;
+    }
+    let k = words.len() - n;
+    Some((words[..k].join(" "), words[k..].join(" ")))
 }
 
 /// Splits the words of a family name into its particle and the name itself:
@@ -775,6 +827,11 @@ fn inverted_parts(parts: &[&str]) -> Name {
         given = rest.trim_end_matches(',').trim().to_string();
     }
     let suffix = suffix.map(str::to_string).or(trailing);
+    // "Gogh, Vincent van": the particle written after the given name.
+    let (given, particle) = match (particle, given_particle(&given)) {
+        (None, Some((g, p))) => (g, Some(p)),
+        (p, _) => (given, p),
+    };
     let given = (!given.is_empty()).then_some(given);
     Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix.as_deref(), None)
 }
@@ -890,13 +947,17 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
                 None => (None, first),
             };
             let d = |s: Option<String>| s.map(|s| tidy(&decode(&s))).filter(|s| !s.is_empty());
-            Name::person(
-                d(family).as_deref(),
-                decoded(&words(&first)).as_deref(),
-                d(particle).as_deref(),
-                d(jr).as_deref(),
-                Some(&original),
-            )
+            // "Beethoven, Ludwig van": the particle after the given name, read
+            // as every other format reads it ([`given_particle`]; BibTeX's own
+            // rule would leave "van" in First), so one person is one structure.
+            let (given, particle) = match (d(particle), decoded(&words(&first))) {
+                (None, Some(g)) => match given_particle(&g) {
+                    Some((g, p)) => (Some(g), Some(p)),
+                    None => (Some(g), None),
+                },
+                (p, g) => (g, p),
+            };
+            Name::person(d(family).as_deref(), given.as_deref(), particle.as_deref(), d(jr).as_deref(), Some(&original))
         }
     };
     Some(name)
@@ -925,6 +986,9 @@ pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
             format!("{last}, {given}, {first}")
         ));
     }
+    if let Some(doubt) = bibtex_rule_doubt(n) {
+        return Some(doubt);
+    }
     let (family, suffix) = (n.family_full()?, n.suffix.as_deref()?);
     if n.original.contains(',') || n.original.split_whitespace().last().is_none_or(|w| w != suffix) {
         return None;
@@ -936,6 +1000,57 @@ pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
         n.original,
         format!("{family}, {suffix}, {given}")
     ))
+}
+
+/// Particles written with a capital, which BibTeX's rule (btxdoc §4: the
+/// "von" part is the lower-case words) reads as part of the given name in
+/// "First von Last" ("Vincent Van Gogh": given "Vincent Van"), or as the
+/// given name itself ("Ibn Sina": given "Ibn").
+const CAPITAL_PARTICLES: &[&str] = &[
+    "Van", "Von", "De", "Da", "Del", "Della", "Di", "Du", "Le", "La", "Ibn", "Bin", "Ben", "Abu", "Al", "El", "Ten",
+    "Ter", "Dos", "Das",
+];
+
+/// A BibTeX name that BibTeX's rule reads in a way its writer may not mean
+/// (the name stays as the rule reads it, as every BibTeX tool reads it):
+/// - a capitalised particle before the last word of a name without commas,
+///   "Vincent Van Gogh" (family "Gogh") or "Ibn Sina" (family "Sina");
+/// - a suffix written inside the family part, "Smith Jr, John" (family
+///   "Smith Jr": the "Jr" part goes after a comma, "Smith, Jr, John").
+///
+/// Said with the form that reads as meant, or `None`.
+fn bibtex_rule_doubt(n: &Name) -> Option<String> {
+    let family = n.family_full()?;
+    let given = n.given.as_deref().unwrap_or_default();
+    if !n.original.contains(',') && n.particle.is_none() && n.suffix.is_none() {
+        let before = given.split_whitespace().last()?;
+        if CAPITAL_PARTICLES.contains(&before) {
+            let rest = given[..given.len() - before.len()].trim();
+            let whole = format!("{before} {family}");
+            let write = if rest.is_empty() { format!("{{{whole}}}") } else { format!("{{{whole}}}, {rest}") };
+            return Some(format!(
+                "{:?} was read by BibTeX's rule as family name {family:?}, given name {given:?} (a capitalised \
+                 {before:?} is not a particle to BibTeX); if {whole:?} is the family name, write it {write:?}",
+                n.original
+            ));
+        }
+    }
+    let words: Vec<&str> = family.split_whitespace().collect();
+    if let [.., last] = words[..]
+        && words.len() >= 2
+        && n.suffix.is_none()
+        && long_suffix(last)
+        && n.original.contains(',')
+    {
+        let rest = words[..words.len() - 1].join(" ");
+        return Some(format!(
+            "{:?} was read by BibTeX's rule as family name {family:?}, given name {given:?}; if {last:?} is a \
+             suffix, write it {:?}",
+            n.original,
+            format!("{rest}, {last}, {given}")
+        ));
+    }
+    None
 }
 
 /// The index of the brace closing the one at 0.
@@ -1419,6 +1534,21 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
         return parts.iter().map(|p| p.to_string()).collect();
     }
     if initials_list(&parts) {
+        // Two bare words side by side in a list of "Family Initials" names
+        // ("Smith J, Jones K, Brown, Lee"): one name "Family, Given" or two
+        // people each without initials; read as two, and said.
+        let single =
+            |p: &str| p.split_whitespace().count() == 1 && has_cased_letters(p) && !is_initials(p) && !is_suffix(p);
+        if let Some(w) = parts.windows(2).find(|w| single(w[0]) && single(w[1])) {
+            *doubt = Some(format!(
+                "{s:?}: \"{}, {}\" may be one name \"Family, Given\" or two names without initials; read as {} \
+                 names ({}) — separate names with `;` to be sure",
+                w[0],
+                w[1],
+                parts.len(),
+                parts.join("; ")
+            ));
+        }
         return parts.iter().map(|p| p.to_string()).collect();
     }
     if parts.len() == 2 || (parts.len() == 3 && (is_suffix(parts[1]) || is_suffix(parts[2]))) {
@@ -1482,6 +1612,64 @@ mod tests {
         assert_eq!(split_cell(&cell).names, names);
         // An unclosed brace is text.
         assert_eq!(split_cell("{Osei, Kwame").names.len(), 1);
+    }
+
+    #[test]
+    fn a_particle_after_the_given_name_is_the_particle() {
+        for (s, family, given, particle) in [
+            ("Gogh, Vincent van", "Gogh", "Vincent", "van"),
+            ("Gogh, V. van", "Gogh", "V.", "van"),
+            ("Cruz, María de la", "Cruz", "María", "de la"),
+        ] {
+            let n = parse(s).unwrap();
+            assert_eq!(
+                (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref()),
+                (Some(family), Some(given), Some(particle)),
+                "{s}"
+            );
+            assert_eq!(n.original, s);
+        }
+        // A capital "Van" is a given name's; a given name of particles alone stays.
+        let n = parse("Gogh, Vincent Van").unwrap();
+        assert_eq!((n.given.as_deref(), n.particle), (Some("Vincent Van"), None));
+        assert_eq!(given_particle("de la"), None);
+        assert_eq!(given_particle("Maria"), None);
+        // A particle already before the family name is not doubled.
+        let n = parse("van Gogh, Vincent").unwrap();
+        assert_eq!(
+            (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref()),
+            (Some("Gogh"), Some("Vincent"), Some("van"))
+        );
+    }
+
+    #[test]
+    fn a_degree_after_a_name_without_a_comma_is_taken_off() {
+        assert_eq!(strip_degrees("Ngozi Achebe MBChB"), ("Ngozi Achebe".to_string(), vec!["MBChB".to_string()]));
+        assert_eq!(
+            strip_degrees("Achebe N MBChB, Osei K PhD"),
+            ("Achebe N, Osei K".to_string(), vec!["MBChB".to_string(), "PhD".to_string()])
+        );
+        assert_eq!(
+            strip_degrees("Osei, Kwame PhD, MPH"),
+            ("Osei, Kwame".to_string(), vec!["PhD".to_string(), "MPH".to_string()])
+        );
+        // Initials "MD" stay; a name of two words keeps both.
+        assert_eq!(strip_degrees("Smith J MD").1, Vec::<String>::new());
+        assert_eq!(strip_degrees("Achebe PhD").1, Vec::<String>::new());
+        let c = split_cell("Achebe N MBChB, Osei K PhD");
+        let fam: Vec<_> = c.names.iter().map(|n| n.family.clone()).collect();
+        assert_eq!(fam, [Some("Achebe".to_string()), Some("Osei".to_string())], "{c:?}");
+        assert!(c.doubt.is_some_and(|d| d.contains("\"MBChB\"")));
+    }
+
+    #[test]
+    fn two_bare_words_in_an_initials_list_are_a_doubt() {
+        let c = split_cell("Smith J, Jones K, Brown, Lee");
+        assert_eq!(c.names.len(), 4, "{c:?}");
+        assert!(c.doubt.as_deref().is_some_and(|d| d.contains("\"Brown, Lee\" may be one name")), "{c:?}");
+        for s in ["Smith J, Jones KL, Brown A", "Smith J, Jones K, WHO", "Mensah KA, Osei J, Plato"] {
+            assert_eq!(split_cell(s).doubt, None, "{s}");
+        }
     }
 
     #[test]

@@ -223,7 +223,15 @@ fn draft(r: &Raw) -> Draft {
     d.doi = all("AID")
         .chain(all("LID"))
         .find_map(|(_, v, n)| v.strip_suffix("[doi]").map(|doi| Val::new(doi.trim(), Pos::new(*n, VALUE_COLUMN))));
-    d.isbn = val("ISBN");
+    // A book's ISBN: `ISBN`, else an `IS` line that is a valid ISBN ("IS  -
+    // 0-8213-6179-1 (Print)"; a journal's `IS` is its ISSN, eight
+    // characters, never a valid ISBN), its medium in brackets left out.
+    d.isbn = val("ISBN").or_else(|| {
+        all("IS").find_map(|(_, v, n)| {
+            let bare = v.split(" (").next().unwrap_or(v).trim();
+            crate::import::normalise_isbn(bare).map(|_| Val::new(bare, Pos::new(*n, VALUE_COLUMN)))
+        })
+    });
     d.isbn_rule = IsbnRule::FirstValid;
     // The byline in its order: a collective author (`CN`) stands where its
     // line stands among the persons' (NLM's element descriptions: "CN …
@@ -297,7 +305,8 @@ fn draft(r: &Raw) -> Draft {
     d.pages = text("PG");
     d.publisher = text("PB");
     d.place = text("PL").filter(|_| first("PB").is_some());
-    d.edition = text("EN");
+    // `EN` is NLM's tag for a book's edition; `EDN` is read as it too.
+    d.edition = text("EN").or_else(|| text("EDN"));
     d.language = text("LA");
     // A language canon does not know is warned about at its own line.
     d.language_at = val("LA").map(|v| v.at);
@@ -385,7 +394,16 @@ fn draft(r: &Raw) -> Draft {
     for (tag, why) in unread {
         d.not_stored_as(format!("MEDLINE {tag} ({why})"));
     }
-    d.not_stored("MEDLINE", r.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0.as_str()), MEDLINE_READ);
+    // `IS` lines are read when one of them gave the ISBN (a book's, with its
+    // other form beside it); a journal's ISSN is named as not stored.
+    let key = |v: &str| crate::import::normalise_isbn(v.split(" (").next().unwrap_or(v));
+    let is_read = first("ISBN").is_none()
+        && d.isbn.as_ref().is_some_and(|isbn| all("IS").all(|(_, v, _)| key(v).is_some() && key(v) == key(&isbn.text)));
+    d.not_stored(
+        "MEDLINE",
+        r.fields.iter().filter(|f| !(f.1.is_empty() || (is_read && f.0 == "IS"))).map(|f| f.0.as_str()),
+        MEDLINE_READ,
+    );
     d
 }
 
@@ -414,7 +432,7 @@ pub fn without_medline_period(title: &str) -> &str {
 /// author written two ways).
 const MEDLINE_READ: &[&str] = &[
     "PMID", "TI", "BTI", "TT", "DP", "DEP", "AD", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT",
-    "TA", "VI", "IP", "PG", "PB", "PL", "EN", "LA", "OT", "MH",
+    "TA", "VI", "IP", "PG", "PB", "PL", "EN", "EDN", "LA", "OT", "MH",
 ];
 
 #[cfg(test)]

@@ -255,10 +255,13 @@ fn draft(raw: &Raw) -> Draft {
     d.editors = editors;
     // A name read as a person that looks like an institution's
     // ("Organization, World Health"): said (see [`builder::institution_doubts`]).
-    for (tags, names) in [(["AU", "A1"], d.authors.clone()), (["ED", "A2"], d.editors.clone())] {
-        if let Some(v) = val(&tags) {
-            builder::institution_doubts(&mut d, tags[0], &names, v.at, uninverted);
-            builder::name_doubts(&mut d, tags[0], &names, v.at, names::name_doubt);
+    // Each at its own line (the first name line was named for all of them).
+    for (t, a, n, c) in &raw.fields {
+        if ["AU", "A1", "ED", "A2"].contains(t) {
+            let names = people(a);
+            let at = Pos::new(*n, *c);
+            builder::institution_doubts(&mut d, t, &names, at, uninverted);
+            builder::name_doubts(&mut d, t, &names, at, names::name_doubt);
         }
     }
     // A season in a date tag (`DA  - 2019///Winter`, `PY  - 2019///Spring`).

@@ -2741,8 +2741,18 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         }
         e.insert("date".into(), json!(date));
     }
+    // An address that is only the DOI's resolver address (https://doi.org/…
+    // of the DOI given) is printed once: Vancouver gave "Available from:
+    // https://doi.org/10.1038/x doi:10.1038/x". A web page keeps the address
+    // in Vancouver, where it makes the page an Internet item ("[Internet]",
+    // "Available from:", Citing Medicine ch. 22), and gives the DOI through
+    // it; everything else cites the DOI.
+    let doi_address = r.url.as_deref().is_some_and(|u| {
+        r.doi.as_deref().is_some_and(|d| crate::import::doi_of_url(u).is_some_and(|of| crate::import::same_doi(&of, d)))
+    });
+    let by_address = doi_address && kind == "web" && form.named == Some("vancouver");
     let mut serial = serde_json::Map::new();
-    if let Some(d) = &r.doi {
+    if let Some(d) = r.doi.as_ref().filter(|_| !by_address) {
         serial.insert("doi".into(), json!(d));
     }
     if let Some(i) = &r.isbn {
@@ -2787,7 +2797,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     if !serial.is_empty() {
         e.insert("serial-number".into(), Value::Object(serial));
     }
-    if let Some(u) = &r.url {
+    if let Some(u) = r.url.as_deref().filter(|_| by_address || !doi_address) {
         e.insert("url".into(), json!(u));
     }
     // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]).
@@ -4155,8 +4165,12 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
                 text.get(i + src.len()).is_some_and(|c| c.is_alphanumeric()) && src[src.len() - 1].is_alphanumeric();
             !(before || after)
         };
+        // Never inside a DOI or a web address, whose case is its own: a
+        // journal "BMJ" made the DOI "10.1136/bmj.n123" "10.1136/BMJ.n123".
+        let bytes: Vec<usize> = t.text.char_indices().map(|(b, _)| b).chain([t.text.len()]).collect();
+        let in_link = |i: usize| in_identifier(&t.text, bytes[i], bytes[i + src.len()]);
         let mut at = (0..text.len().saturating_sub(src.len() - 1))
-            .filter(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)) && alone(i));
+            .filter(|&i| src.iter().zip(&text[i..]).all(|(a, b)| same(*a, *b)) && alone(i) && !in_link(i));
         let Some(start) = (if n == 0 { at.next() } else { at.next_back() }) else {
             continue;
         };

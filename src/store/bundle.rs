@@ -531,6 +531,20 @@ pub fn is_empty(conn: &Connection) -> Result<bool> {
     Ok(n == 0)
 }
 
+/// Whether a database holds no curriculum, reading or theme of its own (no
+/// programme, reading, added theme or snapshot), whatever its history and
+/// contributors say: a database made by an import that imported nothing
+/// (its run and the contributor it named are all it holds).
+pub fn holds_no_records(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM programme) + (SELECT count(*) FROM reading)
+              + (SELECT count(*) FROM theme WHERE id > 3) + (SELECT count(*) FROM snapshot)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n == 0)
+}
+
 /// Writes every record of a bundle into an empty database, replacing the
 /// seeded themes, and rebuilds the full-text indexes. The snapshot must
 /// have passed [`super::untrusted::validate`].

@@ -196,6 +196,21 @@ pub fn discard_created(store: Store) -> Result<bool> {
     Ok(true)
 }
 
+/// After an import that made the database at `store.path` and imported
+/// nothing (every record rejected by `--skip-invalid`, an empty file): removes
+/// it again with its companions, when it holds no records
+/// ([`bundle::holds_no_records`]; its run's history is all it has). Returns
+/// whether it was removed.
+pub fn discard_unused(store: Store) -> Result<bool> {
+    if !bundle::holds_no_records(&store.conn)? {
+        return Ok(false);
+    }
+    let real = store.path.canonicalize().unwrap_or_else(|_| store.path.clone());
+    store.conn.close().map_err(|(_, e)| e).with_context(|| format!("closing {}", store.path.display()))?;
+    remove_with_companions(&real)?;
+    Ok(true)
+}
+
 /// Removes a database file and its `-wal`, `-shm` and `-journal` files (any
 /// that exist).
 pub fn remove_with_companions(path: &Path) -> Result<()> {

@@ -610,7 +610,16 @@ impl Stored {
             }
             let same = match (k.as_str(), va.as_str(), vb.as_str()) {
                 // The row's list is ours or part of it, in fewer or shorter names.
-                ("authors", ..) => richer_names(&self.author_names, &row.author_names) == self.author_names,
+                // (Every name of the row is one of ours: a shorter list of
+                // other people, "Smith, J." for "Van Gogh; Ludwig", is a
+                // difference, never passed over.)
+                ("authors", ..) => {
+                    richer_names(&self.author_names, &row.author_names) == self.author_names
+                        && row
+                            .author_names
+                            .iter()
+                            .all(|b| self.author_names.iter().any(|a| person_key(a) == person_key(b)))
+                }
                 ("isbn", Some(x), Some(y)) => crate::import::normalise_isbn(x) == crate::import::normalise_isbn(y),
                 ("doi", Some(x), Some(y)) => crate::import::same_doi(x, y),
                 // Ours is the row's with more (a subtitle), or the row's is its abbreviation.
@@ -624,7 +633,33 @@ impl Stored {
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
-            out.push(format!("{field} {} (kept {})", short(vb), short(va)));
+            out.push(format!("{field} {} (kept {})", short_cell(vb), short_cell(va)));
+        }
+        out
+    }
+
+    /// The values of this entry that `new` (this entry merged with a later
+    /// row of the same file) replaces, in words: `title "Other work again"
+    /// (was "Other work")`. Blanks `new` fills are not listed; the parts of
+    /// names are shown through the names as written.
+    fn replaced(&self, new: &Stored) -> Vec<String> {
+        let a = serde_json::to_value(self).unwrap_or_default();
+        let b = serde_json::to_value(new).unwrap_or_default();
+        let (Some(a), Some(b)) = (a.as_object(), b.as_object()) else { return Vec::new() };
+        let mut out = Vec::new();
+        for (k, va) in a {
+            let blank = match va {
+                serde_json::Value::Null => true,
+                serde_json::Value::String(t) => t.trim().is_empty(),
+                serde_json::Value::Array(v) => v.is_empty(),
+                _ => false,
+            };
+            let vb = b.get(k).unwrap_or(&serde_json::Value::Null);
+            if blank || va == vb || matches!(k.as_str(), "author_names" | "editor_names" | "facets") {
+                continue;
+            }
+            let field = if k == "annotation" { "notes" } else { k.as_str() };
+            out.push(format!("{field} {} (was {})", short_cell(vb), short_cell(va)));
         }
         out
     }
@@ -997,6 +1032,21 @@ pub fn main_title_key(title: &str) -> String {
     let cut = SUBTITLE_SEPARATORS.iter().filter_map(|s| title.find(s)).min().unwrap_or(title.len());
     let main = title_key(&title[..cut]);
     if main.is_empty() { title_key(title) } else { main }
+}
+
+/// [`short`], with a list (authors, editors) as a cell writes it:
+/// "Van Gogh, Vincent; Ludwig, Emil".
+fn short_cell(v: &serde_json::Value) -> String {
+    match v.as_array() {
+        Some(items) => short(&serde_json::Value::from(
+            items
+                .iter()
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+        None => short(v),
+    }
 }
 
 fn short(v: &serde_json::Value) -> String {
@@ -1514,7 +1564,7 @@ impl<'t> ReadingWriter<'t> {
                 format!(
                     "DOI {doi} is already entry {} {}, and this record is {}: {why}, so they are two works; \
                      expected the DOI of this work (is it mistyped?), or the same title as the stored entry",
-                    crate::import::reading_id_text(id),
+                    self.entry_text(id),
                     work_label(&old.title, old.author_names.first(), old.year),
                     work_label(&r.title, r.authors.first(), r.year),
                 ),
@@ -1538,7 +1588,7 @@ impl<'t> ReadingWriter<'t> {
                     "{other} {} is already entry {} {} with {key} {ours}, and this record has {key} {theirs}; \
                      expected one work to have one {key} (is one of them mistyped?)",
                     value.unwrap_or_default(),
-                    crate::import::reading_id_text(id),
+                    self.entry_text(id),
                     work_label(&old.title, old.author_names.first(), old.year),
                 ),
             ));
@@ -1583,17 +1633,26 @@ impl<'t> ReadingWriter<'t> {
             }
             self.counts.duplicate += 1;
             let other = new.unlike(&Stored::from_record(r));
-            if !other.is_empty() {
+            // What this row's fuller values replaced (a title with its
+            // subtitle, a longer author list): said as well (tester r14, P6).
+            let taken = old.replaced(&new);
+            if !other.is_empty() || !taken.is_empty() {
                 // Never dropped without a word (tester r13, 12/P2: a second
                 // edition's year and publisher under one ISBN vanished).
+                let mut said = Vec::new();
+                if !taken.is_empty() {
+                    said.push(format!("taken from this row as fuller: {}", taken.join(", ")));
+                }
+                if !other.is_empty() {
+                    said.push(format!("not taken from this row: {}", other.join(", ")));
+                }
                 self.warnings.push((
                     r.line,
                     format!(
-                        "{label} is a duplicate (same {how}) of entry {} (line {first}) earlier in this file with other values: \
-                         {}; the earlier row's values stand (if these are two works or editions, give each its own \
-                         {how}, or edit the entry)",
+                        "{label} is a duplicate (same {how}) of entry {} (line {first}) earlier in this file; {} (if \
+                         these are two works or editions, give each its own {how}, or edit the entry)",
                         crate::import::reading_id_text(id),
-                        other.join(", ")
+                        said.join("; ")
                     ),
                 ));
             }
@@ -1870,6 +1929,16 @@ impl<'t> ReadingWriter<'t> {
             }
         }
         Ok(out)
+    }
+
+    /// An entry's ID as messages give it, with the line of this file that
+    /// first wrote it, if one did: "R12 (line 3 of this file)" (an entry only
+    /// an earlier record of a refused file made is never in the database).
+    fn entry_text(&self, id: i64) -> String {
+        match self.touched.get(&id) {
+            Some(line) => format!("{} (line {line} of this file)", crate::import::reading_id_text(id)),
+            None => crate::import::reading_id_text(id),
+        }
     }
 
     /// A new entry: inserted, tagged, its status recorded (an approval on

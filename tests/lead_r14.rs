@@ -1,0 +1,430 @@
+//! Issue 12 (lead, r14), through the binary: a PubMed book record's ISBN and
+//! edition, a page total with prelims, a DOI printed as stored whatever the
+//! journal's name, a DOI's address not printed twice.
+
+mod common;
+
+use common::{Workdir, reading, reference};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// PubMed's "Save citations to file" for a Bookshelf book: the ISBN is in
+/// `IS` lines (print and electronic form, the medium in brackets) and the
+/// edition in `EDN`. Both were named "not stored" although canon has the
+/// fields (tester r13, P1).
+const BOOK_NBIB: &str = "PMID- 20301295\n\
+DP  - 2006\n\
+BTI - Disease Control Priorities in Developing Countries\n\
+FED - Jamison, Dean T\n\
+PT  - Book\n\
+PL  - Washington (DC)\n\
+PB  - The International Bank for Reconstruction and Development / The World Bank\n\
+EDN - 2nd\n\
+IS  - 0-8213-6179-1 (Print)\n\
+IS  - 9780821361795\n\
+\n\
+PMID- 30000001\n\
+DP  - 2019 Mar\n\
+TI  - An article in a journal with an ISSN.\n\
+FAU - Osei, Kwame\n\
+AU  - Osei K\n\
+PT  - Journal Article\n\
+JT  - The Lancet\n\
+IS  - 0140-6736 (Print)\n\
+VI  - 393\n\
+PG  - 100-9\n";
+
+#[test]
+fn a_pubmed_book_keeps_its_isbn_and_edition_and_a_journal_issn_is_named() {
+    let w = workdir();
+    let err = w.import_reading("book.nbib", BOOK_NBIB);
+    let list = w.reading_list();
+    let book = reading(&list, "Disease Control Priorities");
+    // The first valid ISBN as written (its two forms are one book).
+    assert_eq!(book["isbn"], "0821361791", "{book:#}");
+    assert_eq!(book["edition"], "2nd", "{book:#}");
+    // The book's two IS lines were read; the journal's ISSN is not stored and
+    // is said so (canon has no field for an ISSN).
+    let note = err.lines().find(|l| l.contains("not stored")).unwrap_or_else(|| panic!("{err}"));
+    assert!(note.contains("MEDLINE IS (1 record)"), "{note}");
+    assert!(!note.contains("EDN"), "{note}");
+    let refs = w.references("vancouver");
+    let r = reference(&refs, "Disease Control Priorities");
+    assert!(r.contains("2nd ed."), "{r}");
+}
+
+/// Two IS lines that are two different books' ISBNs: the first valid one is
+/// stored and the other is named as not stored, never dropped in silence.
+#[test]
+fn a_second_different_isbn_in_is_lines_is_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "two.nbib",
+        "PMID- 20301296\nDP  - 2006\nBTI - A book with two ISBNs\nPT  - Book\nPB  - Press\n\
+         IS  - 0-8213-6179-1 (Print)\nIS  - 978-0-19-852663-6 (Electronic)\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "A book with two ISBNs")["isbn"], "0821361791");
+    assert!(err.contains("MEDLINE IS (1 record)"), "{err}");
+}
+
+/// A page total written with its prelims joined by "+" ("xii + 375", as
+/// library catalogues write it) is the book's number of pages, not a page
+/// locator "(p. xii + 375)" (tester r13, P3).
+#[test]
+fn a_page_total_with_prelims_and_a_plus_is_a_number_of_pages() {
+    let w = workdir();
+    let err = w.import_reading(
+        "b.bib",
+        "@book{a6, author = {Doe, Jane}, title = {A book with pages in prelims}, year = {2001},\n\
+         pages = {xii + 375}, publisher = {Routledge}}\n\
+         @book{a7, author = {Roe, Ann}, title = {Another book}, year = {2002}, pages = {+12}, publisher = {Routledge}}\n",
+    );
+    let list = w.reading_list();
+    let book = reading(&list, "A book with pages in prelims");
+    assert_eq!(book["page_count"], "xii + 375", "{book:#}");
+    assert!(book["pages"].is_null(), "{book:#}");
+    assert!(err.contains("number of pages"), "{err}");
+    let refs = w.references("apa");
+    let r = reference(&refs, "A book with pages in prelims");
+    assert!(!r.contains("p. xii"), "{r}");
+    // "+12" is no page total: it stays as written.
+    assert_eq!(reading(&list, "Another book")["pages"], "+12");
+}
+
+/// A DOI is printed as stored in every style: a journal called "BMJ" made
+/// "10.1136/bmj.n123" print as "10.1136/BMJ.n123" (the journal's capitals
+/// were put back where its name stood last, inside the DOI; tester r13, P5).
+#[test]
+fn a_doi_is_printed_as_stored_whatever_the_journal_is_called() {
+    let w = workdir();
+    w.import_reading(
+        "bmj.csv",
+        "title,authors,year,type,doi,container\n\
+         A study of eGFR,\"Smith, J\",2021,article,10.1136/bmj.n123,BMJ\n\
+         A study of nature,\"Smith, J\",2021,article,10.1038/nature.12373,NATURE\n\
+         A study in PLoS,\"Smith, J\",2021,article,10.1371/journal.pone.0001,PLoS ONE\n",
+    );
+    for style in ["vancouver", "apa", "harvard", "chicago", "ama"] {
+        let refs = w.references(style);
+        let r = reference(&refs, "A study of eGFR");
+        assert!(r.contains("10.1136/bmj.n123"), "{style}: {r}");
+        assert!(r.contains("BMJ"), "{style}: the journal keeps its capitals: {r}");
+        let r = reference(&refs, "A study of nature");
+        assert!(r.contains("10.1038/nature.12373"), "{style}: {r}");
+        let r = reference(&refs, "A study in PLoS");
+        assert!(r.contains("10.1371/journal.pone.0001") && r.contains("PLoS ONE"), "{style}: {r}");
+    }
+}
+
+/// A web page whose only address is its DOI's (RIS `UR` of doi.org): the DOI
+/// is printed once, not "Available from: https://doi.org/10.1038/x
+/// doi:10.1038/x" (tester r13, P9). Another address is still printed.
+#[test]
+fn a_dois_own_address_is_not_printed_beside_the_doi() {
+    let w = workdir();
+    w.import_reading(
+        "web.ris",
+        "TY  - ELEC\nAU  - Osei, Kwame\nTI  - A web page only with a DOI in the URL\nY1  - 2016/03/15/\n\
+         UR  - https://doi.org/10.1038/nature12373\nER  - \n\n\
+         TY  - ELEC\nAU  - Osei, Kwame\nTI  - A web page with its own address\nY1  - 2016/03/15/\n\
+         UR  - https://example.org/page\nDO  - 10.1038/nature99999\nER  - \n",
+    );
+    for style in ["vancouver", "apa", "harvard", "chicago", "ama"] {
+        let refs = w.references(style);
+        let r = reference(&refs, "A web page only");
+        assert_eq!(r.matches("10.1038/nature12373").count(), 1, "{style}: {r}");
+        if style == "vancouver" {
+            // Still an Internet item, cited by its address (Citing Medicine ch. 22).
+            assert!(
+                r.contains("[Internet]") && r.contains("Available from: https://doi.org/10.1038/nature12373"),
+                "{r}"
+            );
+        }
+        // Another address is the style's to print: Citing Medicine gives
+        // both, APA 7 (§9.34) the DOI alone.
+        let r = reference(&refs, "A web page with its own");
+        assert!(r.contains("10.1038/nature99999"), "{style}: {r}");
+        if style == "vancouver" {
+            assert!(r.contains("https://example.org/page"), "{style}: {r}");
+        }
+    }
+}
+
+/// A year written with its publication state ("2020 (in press)", "2021,
+/// accepted") refused the whole file. The year is kept and the state named
+/// in a warning at its line and column, in every format; a state alone is
+/// still the year's note, and a text that is neither is still refused.
+#[test]
+fn a_year_with_its_publication_state_keeps_the_year_and_names_the_state() {
+    let w = workdir();
+    let err = w.import_reading(
+        "y.bib",
+        "@article{a, author={Osei, K}, title={In press with year}, journal={BMJ}, year={2020 (in press)}}\n\
+         @article{b, author={Osei, K}, title={Accepted with year}, journal={BMJ}, year={2021, accepted}}\n",
+    );
+    assert!(err.contains("y.bib:1:") && err.contains("kept the year 2020") && err.contains("\"in press\""), "{err}");
+    assert!(err.contains("y.bib:2:") && err.contains("kept the year 2021"), "{err}");
+    let err = w.import_reading(
+        "y.csv",
+        "title,authors,year,type\nT1,\"Osei, K\",in press 2019,article\nT2,\"Osei, K\",in press,article\n",
+    );
+    assert!(err.contains("y.csv:2:3:") && err.contains("kept the year 2019"), "{err}");
+    let err =
+        w.import_reading("y.ris", "TY  - JOUR\nAU  - Osei, K\nTI  - From RIS\nPY  - 2018 (forthcoming)\nER  - \n");
+    assert!(err.contains("y.ris:4:") && err.contains("kept the year 2018"), "{err}");
+    let list = w.reading_list();
+    for (title, year) in [("In press with year", 2020), ("Accepted with year", 2021), ("T1", 2019), ("From RIS", 2018)]
+    {
+        let r = reading(&list, title);
+        assert_eq!(r["year"], year, "{r:#}");
+    }
+    let t2 = reading(&list, "T2");
+    assert!(t2["year"].is_null() && t2["year_note"] == "in press", "{t2:#}");
+    let p = w.write("bad.csv", "title,authors,year,type\nT3,\"Osei, K\",2020 (pressing),article\n");
+    let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
+    assert!(err.contains("bad.csv:2:3:") && err.contains("is not a year"), "{err}");
+}
+
+/// Issue 12, item 3: a cell that cannot be split unambiguously is a warning
+/// naming the cell. "Smith J, Jones K, Brown, Lee" became four authors in
+/// silence, though "Brown, Lee" may be one person (tester r13, P4).
+#[test]
+fn an_author_cell_with_two_bare_words_in_a_list_of_initials_is_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "a.csv",
+        "title,authors,year,type\nAmbig,\"Smith J, Jones K, Brown, Lee\",2019,article\n\
+         Plain,\"Smith J, Jones KL, Brown A\",2019,article\n",
+    );
+    let warn: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warn.len(), 1, "{err}");
+    assert!(warn[0].contains("a.csv:2:2:") && warn[0].contains("\"Brown, Lee\" may be one name"), "{err}");
+    assert!(warn[0].contains("separate names with `;`"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Ambig")["authors"].as_array().unwrap().len(), 4);
+    assert_eq!(reading(&list, "Plain")["authors"].as_array().unwrap().len(), 3);
+}
+
+/// Tester r13, P6: two rows of one DOI in a file; the second's fuller title
+/// replaced the first's while the warning said "the earlier row's values
+/// stand". Every value taken and every value not taken is named.
+#[test]
+fn a_duplicate_row_names_what_it_gave_and_what_it_did_not() {
+    let w = workdir();
+    let err = w.import_reading(
+        "d.csv",
+        "title,authors,year,type,doi\n\
+         Other work,\"Van Gogh, Vincent; Ludwig, Emil\",1999,article,DOI: 10.1136/BMJ.317.7150.61\n\
+         Other work again,\"Smith, J.\",1998,article,doi:10.1136/bmj.317.7150.61\n",
+    );
+    let warn = err.lines().find(|l| l.contains("d.csv:3:")).unwrap_or_else(|| panic!("{err}"));
+    assert!(warn.contains("taken from this row as fuller: title \"Other work again\" (was \"Other work\")"), "{warn}");
+    assert!(warn.contains("not taken from this row:") && warn.contains("year 1998 (kept 1999)"), "{warn}");
+    assert!(warn.contains("authors \"Smith, J.\""), "the shorter author list is named as not taken: {warn}");
+    assert!(!warn.contains("values stand"), "{warn}");
+    let list = w.reading_list();
+    let r = reading(&list, "Other work");
+    assert_eq!((r["title"].as_str(), r["year"].as_i64()), (Some("Other work again"), Some(1999)), "{r:#}");
+    assert_eq!(r["authors"].as_array().unwrap().len(), 2, "{r:#}");
+}
+
+/// Tester r13, P8: a dry run counted problems as rejected ("2 rejected" for
+/// one record with two problems) where the real `--skip-invalid` run said
+/// "1 rejected". Both count records, and a run that rejects its only
+/// record says so in words that fit.
+#[test]
+fn a_dry_run_counts_rejected_records_as_the_real_run_does() {
+    let w = workdir();
+    let ris = "TY  - JOUR\nAU  - Osei, K\nTI  - Good one\nPY  - 2019\nER  - \n\n\
+               TY  - JOUR\nAU  - Osei, K\nPY  - 0000\nER  - \n\n\
+               TY  - JOUR\nAU  - Osei, K\nTI  - Good two\nPY  - 2020\nER  - \n";
+    let p = w.write("scopus.ris", ris);
+    let dry = w.fails(&["import", "reading", p.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.contains("2 new, 0 changed, 0 unchanged, 0 duplicate, 1 rejected"), "{dry}");
+    let dry = w.ok_stderr(&["import", "reading", p.to_str().unwrap(), "--dry-run", "--skip-invalid"]);
+    assert!(dry.contains("2 new, 0 changed, 0 unchanged, 0 duplicate, 1 rejected"), "{dry}");
+    let real = w.ok_stderr(&["import", "reading", p.to_str().unwrap(), "--skip-invalid"]);
+    assert!(real.contains("2 new, 0 changed, 0 unchanged, 0 duplicate, 1 rejected"), "{real}");
+    let one = w.write("one.ris", "TY  - JOUR\nAU  - Osei, K\nPY  - 0000\nER  - \n");
+    let out = w.ok_stderr(&["import", "reading", one.to_str().unwrap(), "--skip-invalid"]);
+    assert!(out.contains("the only record was rejected") && !out.contains("all 1"), "{out}");
+}
+
+/// Tester r13, P9: `--skip-invalid` that rejected every record still made a
+/// new database file. A run that writes nothing makes none (the rejects
+/// file is still written); a run that imports something keeps its file.
+#[test]
+fn a_skip_invalid_run_that_rejects_everything_creates_no_database() {
+    let w = Workdir::new();
+    let one = w.write("one.ris", "TY  - JOUR\nAU  - Osei, K\nPY  - 0000\nER  - \n");
+    let bad = w.path("bad.ris");
+    let out = w.ok_stderr(&[
+        "import",
+        "reading",
+        one.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(out.contains("the only record was rejected"), "{out}");
+    assert!(!w.db().exists(), "{out}");
+    assert!(std::fs::read_to_string(&bad).unwrap().contains("PY  - 0000"));
+    // A module list with only its header imports nothing either.
+    let m = w.write("m.csv", "programme,year,module_code,module_title,session_title\n");
+    let out = w.ok_stderr(&["import", "modules", m.to_str().unwrap()]);
+    assert!(!w.db().exists(), "{out}");
+    let good = w.write("good.ris", "TY  - JOUR\nAU  - Osei, K\nTI  - Good\nPY  - 2019\nER  - \n");
+    w.ok_stderr(&["import", "reading", good.to_str().unwrap(), "--skip-invalid"]);
+    assert!(w.db().exists());
+}
+
+/// Tester r13, P9: a PDF given as a reading list was first "read as GBK",
+/// then named as a PDF; a refused import said its in-press readings were
+/// "imported"; a DOI clash with an entry made only by an earlier record of
+/// the same (refused) file read as if that entry were in the database.
+#[test]
+fn refusals_say_only_what_is_true() {
+    let w = workdir();
+    let pdf = w.write(
+        "thing.pdf",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\xff\xfe\x80\x81 binary\n",
+    );
+    let err = w.fails(&["import", "reading", pdf.to_str().unwrap()]);
+    assert!(err.contains("a PDF document") && !err.contains("GBK") && !err.contains("not UTF-8"), "{err}");
+    let json = w.write(
+        "d.json",
+        r#"[{"id":"a","type":"article-journal","title":"In press one","issued":{"raw":"in press"}},
+            {"id":"b","type":"article-journal","title":"Bad date","issued":{"literal":"sometime soon"}}]"#,
+    );
+    let err = w.fails(&["import", "reading", json.to_str().unwrap()]);
+    assert!(!err.contains("imported without a year"), "{err}");
+    let ris = w.write(
+        "two.ris",
+        "TY  - JOUR\nAU  - Osei, Kwame\nTI  - Pulse oximetry and skin tone\nPY  - 2020\nDO  - 10.1056/x1\nER  - \n\n\
+         TY  - JOUR\nAU  - Berg, Lena\nTI  - A wholly different paper on surgery\nPY  - 2011\nDO  - 10.1056/x1\nER  - \n",
+    );
+    let err = w.fails(&["import", "reading", ris.to_str().unwrap()]);
+    assert!(err.contains("(line 1 of this file)"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+}
+
+/// Tester r13, P2: a particle written after the given name ("Gogh, Vincent
+/// van") was part of the given name, printed "Gogh V van" and sorted under
+/// G, in RIS, CSL-JSON, CSV and EndNote XML alike. citeproc-js reads the
+/// trailing lower-case particle as the particle. CSL-JSON `"parse-names":
+/// false` keeps the parts as given ("de Souza" stays the family name).
+#[test]
+fn a_particle_after_the_given_name_is_the_particle_in_every_format() {
+    let w = workdir();
+    w.import_reading("v.ris", "TY  - JOUR\nAU  - Gogh, Vincent van\nTI  - From RIS\nPY  - 2019\nER  - \n");
+    w.import_reading(
+        "v.json",
+        r#"[{"id":"a","type":"article-journal","title":"From CSL","issued":{"date-parts":[[2019]]},
+             "author":[{"family":"Gogh","given":"Vincent van"}]},
+            {"id":"b","type":"article-journal","title":"Unparsed","issued":{"date-parts":[[2019]]},
+             "author":[{"family":"de Souza","given":"Maria","parse-names":false}]}]"#,
+    );
+    w.import_reading(
+        "v.csv",
+        "title,authors,year,type\nFrom CSV,\"Gogh, Vincent van; Cruz, María de la\",2019,article\n",
+    );
+    w.import_reading(
+        "v.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <contributors><authors><author>Gogh, Vincent van</author></authors></contributors>\
+         <titles><title>From EndNote</title></titles><dates><year>2019</year></dates></record></records></xml>",
+    );
+    let list = w.reading_list();
+    for title in ["From RIS", "From CSL", "From CSV", "From EndNote"] {
+        let a = &reading(&list, title)["author_names"][0];
+        assert_eq!(
+            (a["family"].as_str(), a["given"].as_str(), a["particle"].as_str()),
+            (Some("Gogh"), Some("Vincent"), Some("van")),
+            "{title}: {a}"
+        );
+    }
+    let cruz = &reading(&list, "From CSV")["author_names"][1];
+    assert_eq!((cruz["family"].as_str(), cruz["particle"].as_str()), (Some("Cruz"), Some("de la")), "{cruz}");
+    let souza = &reading(&list, "Unparsed")["author_names"][0];
+    assert_eq!((souza["family"].as_str(), souza["particle"].as_str()), (Some("de Souza"), None), "{souza}");
+    let refs = w.references("vancouver");
+    for title in ["From RIS", "From CSL", "From CSV", "From EndNote"] {
+        assert!(reference(&refs, title).starts_with("van Gogh V"), "{}", reference(&refs, title));
+    }
+}
+
+/// Tester r13, P7: a RIS warning about one name named the first `AU` line,
+/// not the name's own.
+#[test]
+fn a_name_warning_names_the_names_own_line() {
+    let w = workdir();
+    let err = w.import_reading(
+        "more.ris",
+        "TY  - JOUR\nAU  - Mensah, Kofi A., Jr.\nAU  - Osei, J.K.A.\nAU  - Kofi Annan\nA1  - Dlamini, Thabo, PhD\n\
+         ED  - Organization, World Health\nTI  - Names\nPY  - 2019\nER  - \n",
+    );
+    assert!(err.contains("more.ris:4:7: warning: in record: AU \"Kofi Annan\""), "{err}");
+    assert!(err.contains("more.ris:5:7: warning: in record: A1 \"PhD\""), "{err}");
+    assert!(err.contains("more.ris:6:7: warning: in record: ED \"Organization, World Health\""), "{err}");
+    assert!(!err.contains("more.ris:2:7: warning"), "{err}");
+}
+
+/// Tester r13, P2 (b–d): BibTeX names its own rule reads otherwise than
+/// their writer may mean ("Vincent Van Gogh", "Ibn Sina", "Smith Jr, John")
+/// keep BibTeX's reading, with a warning at their line saying how to write
+/// them; "Ludwig van Beethoven" and "Smith, Jr, John" need none.
+#[test]
+fn bibtex_names_its_rule_may_misread_are_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "n.bib",
+        "@article{a,\n  author = {Vincent Van Gogh and Ibn Sina},\n  title = {One}, journal = {J}, year = 2019}\n\
+         @article{b,\n  author = {Smith Jr, John and Ludwig van Beethoven and Smith, Jr, Jane},\n  title = {Two}, journal = {J}, year = 2019}\n",
+    );
+    assert!(err.contains("\"Vincent Van Gogh\" was read by BibTeX's rule as family name \"Gogh\""), "{err}");
+    assert!(err.contains("write it \"{Van Gogh}, Vincent\""), "{err}");
+    assert!(err.contains("write it \"{Ibn Sina}\""), "{err}");
+    assert!(err.contains("\"Smith Jr, John\" was read by BibTeX's rule as family name \"Smith Jr\""), "{err}");
+    assert!(err.contains("write it \"Smith, Jr, John\""), "{err}");
+    assert!(!err.contains("Beethoven") && !err.contains("\"Smith, Jr, Jane\""), "{err}");
+    assert!(err.contains("n.bib:2:") && err.contains("n.bib:5:"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "One")["author_names"][0]["family"], "Gogh");
+}
+
+/// Tester r13, P9: a degree after a name without a comma ("Ngozi Achebe
+/// MBChB") made the name an institution, and "Achebe N MBChB, Osei K PhD"
+/// one person without a word. The degree is taken off and named, in a cell
+/// and in RIS alike; initials "MD" stay initials.
+#[test]
+fn a_degree_after_a_name_without_a_comma_is_taken_off_and_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "dg.csv",
+        "title,authors,year,type\nT1,Ngozi Achebe MBChB,2019,article\nT2,\"Achebe N MBChB, Osei K PhD\",2019,article\n\
+         T3,\"Smith J MD, Jones K\",2019,article\n",
+    );
+    assert!(err.contains("dg.csv:2:2:") && err.contains("\"MBChB\" dropped"), "{err}");
+    assert!(err.contains("dg.csv:3:2:") && err.contains("\"PhD\""), "{err}");
+    w.import_reading("dg.ris", "TY  - JOUR\nAU  - Osei, Kwame PhD\nTI  - T4\nPY  - 2019\nER  - \n");
+    let list = w.reading_list();
+    let names = |t: &str| -> Vec<(String, String)> {
+        reading(&list, t)["author_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| (a["family"].as_str().unwrap_or("-").to_string(), a["given"].as_str().unwrap_or("-").to_string()))
+            .collect()
+    };
+    // Without a comma a lone name is kept whole, as written, and said; its degree is gone.
+    assert_eq!(reading(&list, "T1")["author_names"][0]["literal"], "Ngozi Achebe");
+    assert_eq!(names("T2"), [("Achebe".to_string(), "N.".to_string()), ("Osei".to_string(), "K.".to_string())]);
+    let (family, given) = names("T3")[0].clone();
+    assert!(family == "Smith" && given.contains('M') && given.contains('D'), "{family}, {given}");
+    assert_eq!(names("T4"), [("Osei".to_string(), "Kwame".to_string())]);
+}
