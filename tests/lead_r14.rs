@@ -428,3 +428,23 @@ fn a_degree_after_a_name_without_a_comma_is_taken_off_and_named() {
     assert!(family == "Smith" && given.contains('M') && given.contains('D'), "{family}, {given}");
     assert_eq!(names("T4"), [("Osei".to_string(), "Kwame".to_string())]);
 }
+
+/// A name list written over several lines: each name's warning gives the
+/// line and column the name is on, not the line of `author =` (r14).
+#[test]
+fn a_bibtex_name_warning_gives_the_names_own_line() {
+    let w = workdir();
+    let err = w.import_reading(
+        "ml.bib",
+        "@article{a1,\n  author = {Achebe, Ngozi and\n            Osei, Kwame and\n            Vincent Van Gogh and\n   \
+         World Health Organization},\n  title = {Multi-line authors}, journal = {BMJ}, year = {2020}}\n",
+    );
+    let line_of = |needle: &str| {
+        err.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no warning with {needle}: {err}"))
+            .to_string()
+    };
+    assert!(line_of("\"Vincent Van Gogh\"").contains("ml.bib:4:13: warning"), "{err}");
+    assert!(line_of("\"World Health Organization\"").contains("ml.bib:5:4: warning"), "{err}");
+}

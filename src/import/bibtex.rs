@@ -616,10 +616,22 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // that keep it whole (btxdoc §4, "{Barnes and Noble, Inc.}").
     for (field, names) in [("author", d.authors.clone()), ("editor", d.editors.clone())] {
         if let Some(f) = e.fields.get(field) {
-            builder::institution_doubts(&mut d, field, &names, at(f), |n| format!("write it in braces, {{{n}}}"));
-            builder::name_doubts(&mut d, field, &names, at(f), names::bibtex_suffix_doubt);
+            // Each name is warned of at its own line and column: a list
+            // written over several lines names the line the name is on.
+            let value_at = lines.text.get(f.at..).and_then(|t| t.find(f.raw.as_str())).map(|o| f.at + o);
             for p in name_parts(&f.raw) {
-                builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), at(f));
+                let here = match value_at {
+                    Some(v) => {
+                        let lead = p.len() - p.trim_start().len();
+                        let (l, c) = lines.pos(v + (p.as_ptr() as usize - f.raw.as_ptr() as usize) + lead);
+                        Pos::new(l, c)
+                    }
+                    None => at(f),
+                };
+                let one: Vec<Name> = authors(p).into_iter().filter(|n| names.contains(n)).collect();
+                builder::institution_doubts(&mut d, field, &one, here, |n| format!("write it in braces, {{{n}}}"));
+                builder::name_doubts(&mut d, field, &one, here, names::bibtex_suffix_doubt);
+                builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), here);
             }
         }
     }
