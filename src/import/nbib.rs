@@ -396,12 +396,23 @@ fn draft(r: &Raw) -> Draft {
     }
     // `IS` lines are read when one of them gave the ISBN (a book's, with its
     // other form beside it); a journal's ISSN is named as not stored.
-    let key = |v: &str| crate::import::normalise_isbn(v.split(" (").next().unwrap_or(v));
-    let is_read = first("ISBN").is_none()
-        && d.isbn.as_ref().is_some_and(|isbn| all("IS").all(|(_, v, _)| key(v).is_some() && key(v) == key(&isbn.text)));
+    // A second, different ISBN (a book's electronic edition has its own) is
+    // named as what it is: canon keeps one ISBN per work.
+    let key = |v: &str| crate::import::normalise_isbn(v.split(" (").next().unwrap_or(v).trim());
+    let isbn_key = d.isbn.as_ref().and_then(|isbn| key(&isbn.text));
+    let mut is_unread = false;
+    for (_, v, _) in all("IS") {
+        match key(v) {
+            Some(k) if Some(&k) == isbn_key.as_ref() => {}
+            Some(_) if isbn_key.is_some() => {
+                d.not_stored_as("MEDLINE IS (a second ISBN; canon keeps one ISBN per work)".to_string())
+            }
+            _ => is_unread = true,
+        }
+    }
     d.not_stored(
         "MEDLINE",
-        r.fields.iter().filter(|f| !(f.1.is_empty() || (is_read && f.0 == "IS"))).map(|f| f.0.as_str()),
+        r.fields.iter().filter(|f| !(f.1.is_empty() || (!is_unread && f.0 == "IS"))).map(|f| f.0.as_str()),
         MEDLINE_READ,
     );
     d
