@@ -449,3 +449,26 @@ fn a_bibtex_name_warning_gives_the_names_own_line() {
     assert!(line_of("\"Vincent Van Gogh\"").contains("ml.bib:4:13: warning"), "{err}");
     assert!(line_of("\"World Health Organization\"").contains("ml.bib:5:4: warning"), "{err}");
 }
+
+/// A web page's month and day are printed in Vancouver as Citing Medicine
+/// gives a date of publication (ch. 22: "2021 Mar", "2019 Apr 2", "2017
+/// Spring"); the bundled style printed the year alone. A page with only a
+/// year keeps the year alone, and APA is unchanged (r14).
+#[test]
+fn a_vancouver_web_page_keeps_its_month_and_day() {
+    let w = workdir();
+    w.import_reading(
+        "web.bib",
+        "@online{w1, author={{World Health Organization}}, title={Health equity and its determinants}, year={2021}, month=mar, url={https://www.who.int/a}}\n\
+         @online{w2, author={Osei, Kwame}, title={A blog post}, date={2019-04-02}, url={https://example.org/b}, organization={Example Org}}\n\
+         @online{w3, author={Osei, Kwame}, title={Undated month}, year={2018}, url={https://example.org/c}}\n\
+         @online{w4, author={Osei, Kwame}, title={A seasonal page}, year={2017}, month={Spring}, url={https://example.org/d}}\n",
+    );
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Health equity").contains("[Internet]. 2021 Mar. Available from:"), "{v:?}");
+    assert!(reference(&v, "A blog post").contains("Example Org; 2019 Apr 2. Available from:"), "{v:?}");
+    assert!(reference(&v, "Undated month").contains("[Internet]. 2018. Available from:"), "{v:?}");
+    assert!(reference(&v, "A seasonal page").contains("[Internet]. 2017 Spring. Available from:"), "{v:?}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "A blog post").starts_with("Osei, K. (2019, April 2). A blog post."), "{apa:?}");
+}

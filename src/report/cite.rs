@@ -423,7 +423,7 @@ impl Style {
         let t = with_report_series(t, r, &self.name);
         let t = with_report_series_number(t, r, &self.name);
         let t = match self.named {
-            Some("vancouver") => with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r),
+            Some("vancouver") => with_web_date(with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r), r),
             Some("apa") => with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
             Some("ama") => with_magazine_date(with_ama_report_number(t, r), r),
             _ => t,
@@ -3472,6 +3472,50 @@ fn with_nlm_genre(mut t: Rich, r: &Reading) -> Rich {
         splice(&mut t, found.start..found.end + internet.len(), &format!("[{lower} on the Internet]"));
     } else {
         splice(&mut t, found.start..found.end, &format!("[{lower}]"));
+    }
+    t
+}
+
+/// A web page's date of publication as Citing Medicine gives it, "2021 Mar
+/// 5" (2nd ed., ch. 22 and 23, "Date of Publication": year, month in its
+/// three-letter English form, day; a season, "2021 Spring", where there is
+/// no month), where the bundled style prints the year alone: the stored
+/// month and day are the page's own and are not to be lost from its
+/// reference.
+fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
+    let Some(y) = r.year.filter(|_| r.kind == "web") else { return t };
+    const MON: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let when = match r.month.filter(|m| (1..=12).contains(m)) {
+        Some(m) => {
+            let mut w = MON[m as usize - 1].to_string();
+            if let Some(d) = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d)) {
+                w.push_str(&format!(" {d}"));
+            }
+            w
+        }
+        None => match season_shown(r, '-') {
+            Some(s) => s,
+            None => return t,
+        },
+    };
+    // The year where the style printed the date: after "[Internet]." (and
+    // the place and publisher, "Geneva: WHO; 2021."), before "Available
+    // from", and only where it stands alone (not already "2021 Mar").
+    let Some(from) = t.text.find("[Internet]") else { return t };
+    let until = t.text[from..].find("Available from").map_or(t.text.len(), |a| from + a);
+    let year = y.to_string();
+    let mut at = None;
+    for (i, _) in t.text[from..until].match_indices(year.as_str()) {
+        let i = from + i;
+        let before = t.text[..i].chars().next_back();
+        let after = &t.text[i + year.len()..];
+        if matches!(before, Some(' ')) && (after.starts_with('.') || after.starts_with(" [")) {
+            at = Some(i + year.len());
+            break;
+        }
+    }
+    if let Some(at) = at {
+        splice(&mut t, at..at, &format!(" {when}"));
     }
     t
 }
