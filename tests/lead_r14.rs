@@ -472,3 +472,24 @@ fn a_vancouver_web_page_keeps_its_month_and_day() {
     let apa = w.references("apa");
     assert!(reference(&apa, "A blog post").starts_with("Osei, K. (2019, April 2). A blog post."), "{apa:?}");
 }
+
+/// A word that starts with a digit and has a capital keeps it under title
+/// case: Chicago printed "3d Spatiotemporal Model" and "A 5g Network"
+/// (a Zotero export in the corpus, r14); "19th" and "2nd" stay as written.
+#[test]
+fn a_numbered_word_keeps_its_capital_under_title_case() {
+    let w = workdir();
+    w.import_reading(
+        "tc.bib",
+        "@article{t1, author={Osei, Kwame}, title={3D spatiotemporal model for COVID-19 and mRNA vaccines}, journal={Lancet}, year={2020}}\n\
+         @article{t2, author={Achebe, Ngozi}, title={A 5G network and 2D imaging in the 19th century and the 2nd wave}, journal={Lancet}, year={2021}}\n",
+    );
+    let c = w.references("chicago");
+    assert!(reference(&c, "3D spatio").contains("“3D Spatiotemporal Model for COVID-19 and mRNA Vaccines.”"), "{c:?}");
+    assert!(
+        reference(&c, "A 5G").contains("“A 5G Network and 2D Imaging in the 19th Century and the 2nd Wave.”"),
+        "{c:?}"
+    );
+    let apa = w.references("apa");
+    assert!(reference(&apa, "A 5G").contains("A 5G network and 2D imaging in the 19th century"), "{apa:?}");
+}

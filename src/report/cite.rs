@@ -3807,12 +3807,17 @@ fn own_case_words(r: &Reading) -> Vec<String> {
     out
 }
 
-/// The words of one text whose case is their own ([`own_case_words`]).
+/// The words of one text whose case is their own ([`own_case_words`]), and
+/// a word that starts with a digit and has a capital ("3D", "5G").
 fn own_case_words_in(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
-        if mixed && !out.iter().any(|o| o == w) {
+        // A word that starts with a digit and has a capital, "3D", "5G",
+        // "2D": title case made it "3d" (its first character has no case,
+        // and the rest was lowered).
+        let numbered = w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().any(char::is_uppercase);
+        if (mixed || numbered) && !out.iter().any(|o| o == w) {
             out.push(w.to_string());
         }
     }
