@@ -493,3 +493,22 @@ fn a_numbered_word_keeps_its_capital_under_title_case() {
     let apa = w.references("apa");
     assert!(reference(&apa, "A 5G").contains("A 5G network and 2D imaging in the 19th century"), "{apa:?}");
 }
+
+/// A family name whose first word is a capitalised particle ("De Souza",
+/// "Van Dyke", as a Zotero export writes them, family "De Souza") is printed
+/// as stored when it leads the reference: Chicago printed "Souza, João
+/// Lúcio De" for the first author and "Anna Van Dyke" for the second (r14).
+#[test]
+fn a_capitalised_particle_in_a_family_name_stays_in_front() {
+    let w = workdir();
+    w.import_reading(
+        "d.bib",
+        "@article{d1, author={De Souza, João Lúcio and Van Dyke, Anna}, title={Capital particles}, journal={Lancet}, year={2020}}\n\
+         @article{d2, author={Van Dyke, Anna}, title={Second capital}, journal={Lancet}, year={2019}}\n",
+    );
+    let c = w.references("chicago");
+    assert!(reference(&c, "Capital particles").starts_with("De Souza, João Lúcio, and Anna Van Dyke. 2020."), "{c:?}");
+    assert!(reference(&c, "Second capital").starts_with("Van Dyke, Anna. 2019."), "{c:?}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Capital particles").starts_with("De Souza, J. L., & Van Dyke, A. (2020)."), "{apa:?}");
+}

@@ -2212,8 +2212,11 @@ fn person(n: &Name, suffix: SuffixForm) -> Value {
     let mut p = serde_json::Map::new();
     let family = n.family_full().or_else(|| n.given.clone()).unwrap_or_else(|| n.original.clone());
     // The processor would split lower-case words off a family name and move them
-    // after the given name ("Berg, P. van der"); glued, they stay where the name has them.
-    let family = if n.particle.is_some() { family.replace(' ', &GLUE.to_string()) } else { family };
+    // after the given name ("Berg, P. van der"), and a capitalised first word
+    // too where the style demotes particles (Chicago printed the family name
+    // "De Souza" as "Souza, João Lúcio De"); glued, the family name stays as
+    // its bearer writes it.
+    let family = family.replace(' ', &GLUE.to_string());
     p.insert("name".into(), json!(family));
     if n.family.is_some()
         && let Some(g) = &n.given
