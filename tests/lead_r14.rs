@@ -512,3 +512,57 @@ fn a_capitalised_particle_in_a_family_name_stays_in_front() {
     let apa = w.references("apa");
     assert!(reference(&apa, "Capital particles").starts_with("De Souza, J. L., & Van Dyke, A. (2020)."), "{apa:?}");
 }
+
+/// The reference reviewer (r14): a journal whose name is in its DOI keeps
+/// its case ("PeerJ", "eLife": APA and Chicago printed "Peerj", "Elife");
+/// a journal article's academic editor is not printed (Vancouver "Walker
+/// BB, editor.", Harvard "Edited by B.B. Walker").
+#[test]
+fn a_journal_named_in_its_doi_keeps_its_case_and_an_articles_editor_is_not_cited() {
+    let w = workdir();
+    w.import_reading(
+        "pj.json",
+        r#"[{"id":"a","type":"article-journal","title":"Manatee knowledge","author":[{"family":"Luna","given":"Fabia"}],"container-title":"PeerJ","DOI":"10.7717/peerj.4908","volume":"6","page":"e4908","issued":{"date-parts":[[2018]]}},
+{"id":"b","type":"article-journal","title":"Another","author":[{"family":"Osei","given":"Kwame"}],"container-title":"eLife","DOI":"10.7554/eLife.12345","volume":"6","issued":{"date-parts":[[2017]]}},
+{"id":"c","type":"article-journal","title":"Municipal risk","author":[{"family":"De Souza","given":"João Lúcio"}],"editor":[{"family":"Walker","given":"Bruce B."}],"container-title":"PLOS ONE","volume":"18","issue":"10","page":"e0292323","issued":{"date-parts":[[2023]]}}]"#,
+    );
+    for style in ["apa", "chicago", "harvard", "vancouver"] {
+        let refs = w.references(style);
+        assert!(reference(&refs, "Manatee").contains("PeerJ"), "{style}: {refs:?}");
+        assert!(reference(&refs, "Manatee").contains("10.7717/peerj.4908"), "{style}: {refs:?}");
+        assert!(reference(&refs, "Another").contains("eLife"), "{style}: {refs:?}");
+        assert!(!reference(&refs, "Municipal").contains("Walker"), "{style}: {refs:?}");
+    }
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Municipal")["editor_names"][0]["family"], "Walker");
+}
+
+/// A web page's site name (r14): APA leaves it out when it is the author
+/// and never prints "Retrieved" without a retrieval date; Chicago puts it
+/// after the title, not in brackets after the author.
+#[test]
+fn a_web_pages_site_name_stands_where_apa_and_chicago_put_it() {
+    let w = workdir();
+    w.import_reading(
+        "wp.json",
+        r#"[{"id":"a","type":"webpage","title":"About us","author":[{"literal":"Medact"}],"container-title":"Medact","URL":"https://www.medact.org/about"},
+{"id":"b","type":"webpage","title":"Page four","author":[{"family":"Roe","given":"Rick"}],"container-title":"The Conversation","URL":"https://theconversation.com/4"},
+{"id":"c","type":"webpage","title":"Dated page","author":[{"family":"Roe","given":"Rick"}],"container-title":"The Conversation","URL":"https://theconversation.com/5","issued":{"date-parts":[[2021,5,4]]}}]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(reference(&apa, "About us"), "Medact. (n.d.). About us. https://www.medact.org/about");
+    assert_eq!(
+        reference(&apa, "Page four"),
+        "Roe, R. (n.d.). Page four. The Conversation. https://theconversation.com/4"
+    );
+    let c = w.references("chicago");
+    assert_eq!(reference(&c, "About us"), "Medact. n.d. “About Us.” https://www.medact.org/about.");
+    assert_eq!(
+        reference(&c, "Page four"),
+        "Roe, Rick. n.d. “Page Four.” The Conversation. https://theconversation.com/4."
+    );
+    assert_eq!(
+        reference(&c, "Dated page"),
+        "Roe, Rick. 2021. “Dated Page.” The Conversation, May 4. https://theconversation.com/5."
+    );
+}

@@ -424,7 +424,11 @@ impl Style {
         let t = with_report_series_number(t, r, &self.name);
         let t = match self.named {
             Some("vancouver") => with_web_date(with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r), r),
-            Some("apa") => with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
+            Some("apa") => with_apa_web_page(
+                with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
+                r,
+            ),
+            Some("chicago") => with_chicago_site_name(t, r),
             Some("ama") => with_magazine_date(with_ama_report_number(t, r), r),
             _ => t,
         };
@@ -2726,7 +2730,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // Editors as editors: the style prints them as such ("In: Smith J, editor."
     // in Vancouver, "(Ed.)" in APA), and cites a book with no authors by them
     // (CSL `<substitute>`). hayagriva reads an entry's or its parent's editors.
-    if !r.editor_names.is_empty() {
+    // A journal article's editor (the academic editor PLOS ONE and others
+    // name, which Zotero keeps) is no part of its reference: Citing Medicine
+    // ch. 1 and Cite Them Right give a journal article no editor element,
+    // and the bundled Vancouver and Harvard styles printed "Walker BB,
+    // editor." / "Edited by B.B. Walker". It stays stored; an article with
+    // no authors is still cited by its editors.
+    let article_editor = r.kind == "article" && !r.author_names.is_empty();
+    if !r.editor_names.is_empty() && !article_editor {
         e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, form.suffix)).collect()));
     }
     if let Some(y) = r.year {
@@ -3523,6 +3534,81 @@ fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// An APA 7 web page's source element (§10.16, "Webpage on a website"):
+/// - "Retrieved" only with a retrieval date, "Retrieved May 4, 2023, from
+///   URL" (§9.16); canon stores no retrieval date, and the bundled style
+///   printed "Retrieved https://…" for a page without a date;
+/// - the site's name left out when it is the author's ("Medact. (n.d.).
+///   About us. https://…", §9.24, §10.16: "When the author and site name
+///   are the same, omit the site name").
+fn with_apa_web_page(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "web" {
+        return t;
+    }
+    if let Some(at) = t.text.find("Retrieved http") {
+        splice(&mut t, at..at + "Retrieved ".len(), "");
+    }
+    let Some(site) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let by_site = r.author_names.iter().any(|n| {
+        n.literal.as_deref().or(n.family.as_deref()).is_some_and(|a| a.trim().eq_ignore_ascii_case(site))
+            && (n.literal.is_some() || n.given.is_none())
+    });
+    if !by_site {
+        return t;
+    }
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let rest = &t.text[title.end..];
+    let lead = if rest.starts_with(". ") { 2 } else { return t };
+    if rest[lead..].len() >= site.len()
+        && rest[lead..].is_char_boundary(site.len())
+        && rest[lead..lead + site.len()].eq_ignore_ascii_case(site)
+        && rest[lead + site.len()..].starts_with('.')
+    {
+        let start = title.end + 1;
+        splice(&mut t, start..start + 1 + site.len() + 1, "");
+    }
+    t
+}
+
+/// A web page's site name where the Chicago Manual puts it (17th ed.,
+/// §14.206 and §15.51: "Author. Year. “Title of Page.” Name of Site. URL."),
+/// after the page's title; the bundled style printed it in brackets after
+/// the author's name, "Roe, Rick (The Conversation). n.d. “Page Four.”",
+/// or after an institution that is the site itself, "Medact (Medact)".
+fn with_chicago_site_name(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "web" {
+        return t;
+    }
+    let Some(site) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let bracketed = format!(" ({site})");
+    let Some(at) = t.text.find(&bracketed) else { return t };
+    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    if title.as_ref().is_some_and(|g| g.start < at) {
+        return t;
+    }
+    splice(&mut t, at..at + bracketed.len(), "");
+    let same_as_author =
+        r.author_names.iter().any(|n| n.literal.as_deref().is_some_and(|a| a.trim().eq_ignore_ascii_case(site)));
+    if same_as_author {
+        return t;
+    }
+    // After the title's closing quotation mark (and its period inside it).
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    if let Some(q) = t.text[title.end..].find('\u{201D}').map(|q| title.end + q + '\u{201D}'.len_utf8())
+        && q - title.end <= 4
+    {
+        // "The Conversation, May 4." where the style gave the page's day.
+        let dated = crate::import::dates::MONTHS.iter().any(|m| t.text[q..].starts_with(&format!(" {m}")));
+        let name = match (dated, site.ends_with(['.', '?', '!'])) {
+            (true, _) => format!("{},", site.trim_end_matches('.')),
+            (false, true) => site.to_string(),
+            (false, false) => format!("{site}."),
+        };
+        splice(&mut t, q..q, &format!(" {name}"));
+    }
+    t
+}
+
 /// A whole work's extent as Citing Medicine gives it, "120 p." (2nd ed.,
 /// ch. 2 and 15, "Pagination": the total number of pages), where the
 /// bundled style prints its pages as a part's, "p. 1-120": a report, book
@@ -3864,7 +3950,7 @@ fn own_case_by_source(mut t: Rich, r: &Reading) -> Rich {
             .iter()
             .map(
                 |(s, first)| {
-                    if *first { find_case_insensitive(&t.text, s) } else { rfind_case_insensitive(&t.text, s) }
+                    if *first { find_case_insensitive(&t.text, s) } else { rfind_outside_identifiers(&t.text, s) }
                 },
             )
             .collect();
@@ -4115,6 +4201,21 @@ fn find_case_insensitive(text: &str, needle: &str) -> Option<std::ops::Range<usi
 }
 
 /// The last place `needle` stands in `text` ([`find_case_insensitive`]).
+/// The last occurrence of `needle` in `text` ([`rfind_case_insensitive`])
+/// that is not inside a DOI or an address ([`in_identifier`]): the journal
+/// "PeerJ" is printed before its DOI "10.7717/peerj.4908", and was found
+/// in it, so its own case was never put back ("Peerj").
+fn rfind_outside_identifiers(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    let mut end = text.len();
+    while let Some(g) = rfind_case_insensitive(&text[..end], needle) {
+        if !in_identifier(text, g.start, g.end) {
+            return Some(g);
+        }
+        end = g.start;
+    }
+    None
+}
+
 fn rfind_case_insensitive(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
     let mut from = 0;
     let mut last = None;
