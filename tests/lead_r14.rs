@@ -566,3 +566,34 @@ fn a_web_pages_site_name_stands_where_apa_and_chicago_put_it() {
         "Roe, Rick. 2021. “Dated Page.” The Conversation, May 4. https://theconversation.com/5."
     );
 }
+
+/// Rich-text markup in a title (CSL-JSON and Zotero write `<i>`, `<sub>`,
+/// `<span class="nocase">`) is never printed as tags, and the text inside
+/// it keeps its case under title case: Chicago printed "<i>trichechus
+/// Inunguis</i>" (the r14 reference review). A "<" that opens no tag stays.
+#[test]
+fn title_markup_is_not_printed_and_keeps_its_case() {
+    let w = workdir();
+    w.import_reading(
+        "mk.json",
+        r#"[{"id":"a","type":"article-journal","title":"Knowledge of the manatee <i>Trichechus inunguis</i> in protected areas","author":[{"family":"Luna","given":"Fabia"}],"container-title":"Oryx","issued":{"date-parts":[[2018]]}},
+{"id":"b","type":"article-journal","title":"Efficacy of <span class=\"nocase\">mRNA-1273</span> and H<sub>2</sub>O in p < 0.05 trials","author":[{"family":"Osei","given":"Kwame"}],"container-title":"Lancet","issued":{"date-parts":[[2021]]}}]"#,
+    );
+    for style in ["apa", "chicago", "harvard", "vancouver"] {
+        let refs = w.references(style);
+        for title in ["Knowledge", "Efficacy"] {
+            let r = reference(&refs, title);
+            assert!(!r.contains("<i>") && !r.contains("</") && !r.contains("<span"), "{style}: {r}");
+        }
+        assert!(reference(&refs, "Knowledge").contains("Trichechus inunguis"), "{style}: {refs:?}");
+        assert!(reference(&refs, "Efficacy").contains("H2O in "), "{style}: {refs:?}");
+        assert!(reference(&refs, "Efficacy").contains(" < 0.05"), "{style}: {refs:?}");
+    }
+    let c = w.references("chicago");
+    assert!(
+        reference(&c, "Knowledge").contains("“Knowledge of the Manatee Trichechus inunguis in Protected Areas.”"),
+        "{c:?}"
+    );
+    // The title is stored as the file gave it.
+    assert!(reading(&w.reading_list(), "Knowledge")["title"].as_str().unwrap().contains("<i>Trichechus"));
+}

@@ -408,6 +408,26 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
+        // A title with rich-text markup ([`title_markup`]) is found in the
+        // reference by its text; the italics are put back at the end.
+        let marked = title_markup(&r.title);
+        let plain;
+        let r = match &marked {
+            Some(parts) => {
+                plain = Reading { title: parts.iter().map(|p| p.0.as_str()).collect(), ..r.clone() };
+                &plain
+            }
+            None => r,
+        };
+        let t = self.finish_plain(t, r);
+        match marked {
+            Some(parts) => with_title_italics(t, r, &parts),
+            None => t,
+        }
+    }
+
+    /// [`Style::finish`] of a reading whose title has no markup.
+    fn finish_plain(&self, t: Rich, r: &Reading) -> Rich {
         let t = with_given_case(without_verbatim_mark(t));
         let t = with_et_al(t, r, &self.et_al);
         let dash = page_dash(&self.name).unwrap_or('\u{2013}');
@@ -2708,7 +2728,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
-    e.insert("title".into(), json!(protected(&r.title)));
+    e.insert("title".into(), json!(processor_title(&r.title)));
     // CSL applies `text-case="title"` to English items only (CSL 1.0.2,
     // "Text-case": "title case conversion … is only performed for English";
     // an item without a language counts as English): a French item's title
@@ -3861,6 +3881,126 @@ fn pubmed_id(url: &str) -> Option<&str> {
     (!id.is_empty() && id.len() <= 10 && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
+/// A title's parts when it has the rich-text markup CSL-JSON and Zotero
+/// write in titles (the CSL-JSON schema's "rich text" HTML: `<i>`, `<b>`,
+/// `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">`, `<span
+/// class="nocase">`; also `<em>`, `<strong>`, `<sc>`): each part's text and
+/// whether it was inside markup, and then whether in italics. `None` when
+/// the title has none (a "<" that opens no such tag is text: "p < 0.05").
+/// A part inside markup keeps its case ("<i>Trichechus inunguis</i>" is
+/// not title-cased to "Trichechus Inunguis", CMOS 17 §8.119), its italics
+/// are the reference's, and the tags themselves are never printed.
+fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
+    if !title.contains('<') {
+        return None;
+    }
+    const TAGS: &[&str] = &["i", "em", "b", "strong", "sup", "sub", "sc", "span"];
+    let mut parts: Vec<(String, bool, bool)> = Vec::new();
+    let (mut depth, mut italic_depth) = (0usize, 0usize);
+    let mut text = String::new();
+    let mut found = false;
+    let mut rest = title;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let tag = after.find('>').map(|end| &after[..end]);
+        let parsed = tag.and_then(|tag| {
+            let (closing, body) = match tag.strip_prefix('/') {
+                Some(b) => (true, b),
+                None => (false, tag),
+            };
+            let name = body.split(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
+            let attributes_ok = closing && body.trim() == name || !closing && (body == name || name == "span");
+            TAGS.contains(&name.as_str()).then_some((closing, name)).filter(|_| attributes_ok)
+        });
+        match (parsed, tag) {
+            (Some((closing, name)), Some(tag)) => {
+                found = true;
+                if !text.is_empty() {
+                    parts.push((std::mem::take(&mut text), depth > 0, italic_depth > 0));
+                }
+                let italic = matches!(name.as_str(), "i" | "em");
+                if closing {
+                    depth = depth.saturating_sub(1);
+                    if italic {
+                        italic_depth = italic_depth.saturating_sub(1);
+                    }
+                } else {
+                    depth += 1;
+                    italic_depth += usize::from(italic);
+                }
+                rest = &after[tag.len() + 1..];
+            }
+            _ => {
+                text.push('<');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    if !text.is_empty() {
+        parts.push((text, depth > 0, italic_depth > 0));
+    }
+    found.then_some(parts)
+}
+
+/// A title as the processor takes it ([`protected`]), the parts inside
+/// rich-text markup ([`title_markup`]) in braces, which hayagriva prints
+/// verbatim (no case change), and the tags left out.
+fn processor_title(title: &str) -> String {
+    match title_markup(title) {
+        None => protected(title),
+        Some(parts) => parts
+            .iter()
+            .map(|(text, inside, _)| if *inside { format!("{{{}}}", protected(text)) } else { protected(text) })
+            .collect(),
+    }
+}
+
+/// The italics of a title's `<i>` parts ([`title_markup`]) in its reference:
+/// each such part, where the title stands, set in italics, or upright where
+/// the style sets the title itself in italics (CSL 1.0.2, "Formatting":
+/// italics inside italics flip to upright).
+fn with_title_italics(mut t: Rich, r: &Reading, parts: &[(String, bool, bool)]) -> Rich {
+    let Some(region) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let mut offset = region.start;
+    for (text, _, italic) in parts {
+        let Some(g) = find_case_insensitive(&t.text[offset..region.end], text) else { continue };
+        let range = offset + g.start..offset + g.end;
+        offset = range.end;
+        if *italic && !text.trim().is_empty() {
+            flip_italic(&mut t, range);
+        }
+    }
+    t
+}
+
+/// `range` of `t` (byte offsets on character boundaries) set in italics
+/// where it was upright and upright where it was in italics.
+fn flip_italic(t: &mut Rich, range: std::ops::Range<usize>) {
+    use super::pdf::Emphasis;
+    let mut each: Vec<Emphasis> = vec![Emphasis::default(); t.text.len()];
+    for (r, e) in &t.spans {
+        for x in &mut each[r.clone()] {
+            *x = *e;
+        }
+    }
+    for x in &mut each[range] {
+        x.italic = !x.italic;
+    }
+    let mut spans: Vec<(std::ops::Range<usize>, Emphasis)> = Vec::new();
+    let mut start = 0;
+    for i in 1..=each.len() {
+        if i == each.len() || each[i] != each[start] {
+            if each[start] != Emphasis::default() {
+                spans.push((start..i, each[start]));
+            }
+            start = i;
+        }
+    }
+    t.spans = spans;
+}
+
 /// Text as hayagriva's formattable strings take it: its control characters
 /// (`\\`, `{`, `}`, `$`) escaped so that it is printed as written (a `$` is
 /// not mathematics, an unpaired brace not an error). Words with their own
@@ -4478,6 +4618,36 @@ mod tests {
 
     fn bib(s: &str) -> Name {
         names::parse_bibtex(s, |x| x.to_string()).unwrap()
+    }
+
+    #[test]
+    fn title_markup_parts_and_italics() {
+        assert_eq!(title_markup("p < 0.05 and a<b"), None);
+        let parts = title_markup("The <i>Ultima <b>Ratio</b></i> of H<sub>2</sub>O").expect("markup");
+        let got: Vec<(&str, bool, bool)> = parts.iter().map(|(t, a, b)| (t.as_str(), *a, *b)).collect();
+        assert_eq!(
+            got,
+            [
+                ("The ", false, false),
+                ("Ultima ", true, true),
+                ("Ratio", true, true),
+                (" of H", false, false),
+                ("2", true, false),
+                ("O", false, false)
+            ]
+        );
+        assert_eq!(processor_title("The <i>Ultima</i> {x}"), "The {Ultima} \\{x\\}");
+        // An unknown or malformed tag is text.
+        assert_eq!(title_markup("a <script>b</script>"), None);
+        let odd: String =
+            title_markup("<i class=\"x\">b</i>").expect("the closing tag").iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(odd, "<i class=\"x\">b");
+        use crate::report::pdf::Emphasis;
+        let mut t =
+            Rich { text: "Aa Bb Cc".into(), spans: vec![(3..8, Emphasis { italic: true, ..Default::default() })] };
+        flip_italic(&mut t, 0..5);
+        let it = Emphasis { italic: true, ..Default::default() };
+        assert_eq!(t.spans, [(0..3, it), (5..8, it)]);
     }
 
     #[test]
