@@ -597,3 +597,38 @@ fn title_markup_is_not_printed_and_keeps_its_case() {
     // The title is stored as the file gave it.
     assert!(reading(&w.reading_list(), "Knowledge")["title"].as_str().unwrap().contains("<i>Trichechus"));
 }
+
+/// Text after a quoted field's closing quote is refused, naming where the
+/// quote opened (the r14 tester: an unclosed quote on one row closed on the
+/// next merged the two rows into one record without a word; `"Mod "one"`
+/// was stored as `Mod one"`). A doubled quote, spaces before the separator
+/// and a bare quote inside an unquoted field stay readable. Nothing is
+/// written and no database is created.
+#[test]
+fn text_after_a_closing_quote_is_refused_with_where_the_quote_opened() {
+    let w = Workdir::new();
+    let merged = w.write(
+        "bad3.csv",
+        "title,authors,year,type\n\"Never closed, A B,2019,article\nNext row,\"C, D\",2020,article\n",
+    );
+    let err = w.fails(&["import", "reading", merged.to_str().unwrap()]);
+    assert!(
+        err.contains("bad3.csv:3:11: text after the closing quote of the quoted field opened at line 2, column 1"),
+        "{err}"
+    );
+    assert!(!w.db().exists(), "nothing written: {err}");
+    let inner = w.write("bad4.csv", "title,authors,year,type\nOK,\"A, B\",2019,book\n\"Mod \"one\",x,2019,book\n");
+    let err = w.fails(&["import", "reading", inner.to_str().unwrap()]);
+    assert!(err.contains("bad4.csv:3:7: text after the closing quote of the quoted field opened at column 1"), "{err}");
+    let mods = w.write("m.csv", "module_code,module_title,year\n\"MED1 \"x\",Anatomy,1\n");
+    let err = w.fails(&["import", "modules", mods.to_str().unwrap()]);
+    assert!(err.contains("m.csv:2:8: text after the closing quote"), "{err}");
+    w.ok(&["init", "-q"]);
+    w.import_reading(
+        "fine.csv",
+        "title,authors,year,type\n\"Fine \"\"quoted\"\" title\"  ,\"A, B\",2019,book\nplain \"inner\" quotes,\"C, D\",2019,book\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Fine")["title"], "Fine \"quoted\" title");
+    assert_eq!(reading(&list, "plain")["title"], "plain \"inner\" quotes");
+}

@@ -32,12 +32,84 @@ pub struct LineIndex<R> {
     /// Whether the last byte read was a CR (a break once the next byte shows
     /// it is not the CR of a CRLF).
     cr: bool,
+    /// The field separator, for [`Quoting`]; `None`: no quote check.
+    delimiter: Option<u8>,
+    quoting: Quoting,
+    /// The 0-based column (in characters) of the byte being read.
+    column: u64,
+    /// Each place where text follows a quoted field's closing quote (`"Mod
+    /// "one",x`): its byte offset, line and column. The CSV reader joins such
+    /// text to the field (and a quote that closes on a later row joins two
+    /// rows into one): [`Rows`] refuses the record instead.
+    pub stray: VecDeque<Stray>,
+    /// Where the quoted field being read opened: line, column.
+    opened: (u64, u64),
+}
+
+/// Text after a closing quote ([`LineIndex::stray`]): its byte offset, its
+/// line and column, and the line and column its quoted field opened at.
+pub type Stray = (u64, u64, u64, (u64, u64));
+
+/// Where the quote scanner is in a field (RFC 4180 §2, rules 5–7: a field
+/// is quoted from its first character; a quote inside it is doubled; the
+/// closing quote is followed by the separator or the line's end).
+#[derive(Clone, Copy, PartialEq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: doubled, or the closing one.
+    QuoteInQuoted,
+    /// Spaces after a closing quote (allowed before the separator).
+    AfterClose,
 }
 
 impl<R: Read> LineIndex<R> {
     /// Wraps `inner`, counting lines from 1 at its first byte.
     pub fn new(inner: R) -> LineIndex<R> {
-        LineIndex { inner, offset: 0, breaks: VecDeque::new(), passed: 0, cr: false }
+        LineIndex {
+            inner,
+            offset: 0,
+            breaks: VecDeque::new(),
+            passed: 0,
+            cr: false,
+            delimiter: None,
+            quoting: Quoting::FieldStart,
+            column: 0,
+            stray: VecDeque::new(),
+            opened: (0, 0),
+        }
+    }
+
+    /// As [`LineIndex::new`], noting text after a closing quote
+    /// ([`LineIndex::stray`]) in fields separated by `delimiter`.
+    pub fn checking_quotes(inner: R, delimiter: u8) -> LineIndex<R> {
+        LineIndex { delimiter: Some(delimiter), ..LineIndex::new(inner) }
+    }
+
+    /// One byte through the quote scanner, at `at` (on `line`).
+    fn scan(&mut self, b: u8, at: u64, line: u64) {
+        let Some(d) = self.delimiter else { return };
+        let end = b == b'\n' || b == b'\r';
+        self.quoting = match (self.quoting, b) {
+            (_, b) if b == d && self.quoting != Quoting::Quoted => Quoting::FieldStart,
+            (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+            (Quoting::Quoted, _) => Quoting::Quoted,
+            (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+            (Quoting::QuoteInQuoted | Quoting::AfterClose, b' ' | b'\t') => Quoting::AfterClose,
+            (_, _) if end => Quoting::FieldStart,
+            (Quoting::QuoteInQuoted | Quoting::AfterClose, _) => {
+                if self.stray.len() < 1000 {
+                    self.stray.push_back((at, line, self.column + 1, self.opened));
+                }
+                Quoting::Unquoted
+            }
+            (Quoting::FieldStart, b'"') => {
+                self.opened = (line, self.column + 1);
+                Quoting::Quoted
+            }
+            (Quoting::FieldStart | Quoting::Unquoted, _) => Quoting::Unquoted,
+        };
     }
 
     /// The 1-based line of the record the CSV reader says starts at byte
@@ -77,8 +149,18 @@ impl<R: Read> Read for LineIndex<R> {
                 self.breaks.push_back((if self.cr { at - 1 } else { at }, at));
             } else if self.cr {
                 self.breaks.push_back((at - 1, at - 1));
+                self.column = 0;
             }
             self.cr = b == b'\r';
+            if self.delimiter.is_some() {
+                let line = self.passed + self.breaks.len() as u64 + 1;
+                self.scan(b, at, line);
+                if b == b'\n' {
+                    self.column = 0;
+                } else if b & 0xC0 != 0x80 && b != b'\r' {
+                    self.column += 1;
+                }
+            }
         }
         self.offset += n as u64;
         Ok(n)
@@ -139,7 +221,7 @@ impl Rows {
         let mut builder = csv::ReaderBuilder::new();
         builder.delimiter(delimiter).flexible(true).has_headers(false);
         Rows {
-            reader: builder.from_reader(LineIndex::new(reader)),
+            reader: builder.from_reader(LineIndex::checking_quotes(reader, delimiter)),
             current: StringRecord::new(),
             next: StringRecord::new(),
             peeked: Peeked::Start,
@@ -260,6 +342,22 @@ impl Rows {
         Some(match self.advance()? {
             Ok(last) => {
                 let line = self.line;
+                if let Some((stray_line, col, (open_line, open_col))) = self.stray_quote(last) {
+                    let opened = if open_line == stray_line {
+                        format!("column {open_col}")
+                    } else {
+                        format!("line {open_line}, column {open_col}")
+                    };
+                    return Some(Err(RowError::new(
+                        stray_line,
+                        col,
+                        format!(
+                            "text after the closing quote of the quoted field opened at {opened}; expected the \
+                             separator or the end of the line after a closing \" (a \" inside a quoted field is \
+                             written twice, \"\")"
+                        ),
+                    )));
+                }
                 match self.unclosed_quote(last) {
                     Some(col) => Err(RowError::new(
                         line,
@@ -281,6 +379,24 @@ impl Rows {
                 }
             }
         })
+    }
+
+    /// The line and column of the first place in the current record where
+    /// text follows a closing quote ([`LineIndex::stray`]), or `None`. The
+    /// places before the next record are the current record's (and the
+    /// header's, which the header's reader has already read past).
+    fn stray_quote(&mut self, last: bool) -> Option<(u64, u64, (u64, u64))> {
+        let until = if last { u64::MAX } else { self.next.position().map_or(u64::MAX, csv::Position::byte) };
+        let from = self.current.position().map_or(0, csv::Position::byte);
+        let index = self.reader.get_mut();
+        let mut found = None;
+        while index.stray.front().is_some_and(|s| s.0 < until) {
+            let (at, line, col, opened) = index.stray.pop_front()?;
+            if at >= from && found.is_none() {
+                found = Some((line, col, opened));
+            }
+        }
+        found
     }
 
     /// The 1-based physical line the current record starts on.

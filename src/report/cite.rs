@@ -3606,7 +3606,10 @@ fn with_chicago_site_name(mut t: Rich, r: &Reading) -> Rich {
     if title.as_ref().is_some_and(|g| g.start < at) {
         return t;
     }
-    splice(&mut t, at..at + bracketed.len(), "");
+    // "Zulu, Jo, et al. (Health Site). 2019." loses the brackets and keeps
+    // one full stop.
+    let doubled = t.text[..at].ends_with('.') && t.text[at + bracketed.len()..].starts_with('.');
+    splice(&mut t, at..at + bracketed.len() + usize::from(doubled), "");
     let same_as_author =
         r.author_names.iter().any(|n| n.literal.as_deref().is_some_and(|a| a.trim().eq_ignore_ascii_case(site)));
     if same_as_author {
