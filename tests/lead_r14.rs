@@ -632,3 +632,30 @@ fn text_after_a_closing_quote_is_refused_with_where_the_quote_opened() {
     assert_eq!(reading(&list, "Fine")["title"], "Fine \"quoted\" title");
     assert_eq!(reading(&list, "plain")["title"], "plain \"inner\" quotes");
 }
+
+/// A reference list or notes in plain text is named as such, never read as
+/// a CSV whose first line is the header with a "--map '1. Fanon F…=title'"
+/// hint (the r14 tester; issue 12 item 10). A CSV under a title row that is
+/// a sentence still reads.
+#[test]
+fn a_plain_text_reference_list_is_named_not_read_as_csv() {
+    let w = workdir();
+    let refs = w.write(
+        "refs.txt",
+        "1. Fanon F. A Dying Colonialism. New York: Grove; 1965.\n2. Nelson A. Body and Soul. Minneapolis: University of Minnesota Press; 2011.\n",
+    );
+    let err = w.fails(&["import", "reading", refs.to_str().unwrap()]);
+    assert!(err.contains("is a reference list in plain text") && !err.contains("--map"), "{err}");
+    let bracketed = w.write("b.csv", "[1] Fanon F. A Dying Colonialism. 1965.\n[2] Nelson A. Body and Soul. 2011.\n");
+    let err = w.fails(&["import", "reading", bracketed.to_str().unwrap()]);
+    assert!(err.contains("is a reference list in plain text"), "{err}");
+    let notes = w.write("notes.txt", "Hello world, this is some prose.\nAnother line of notes here.\n");
+    let err = w.fails(&["import", "reading", notes.to_str().unwrap()]);
+    assert!(err.contains("is plain text") && !err.contains("--map"), "{err}");
+    w.import_reading(
+        "titled.csv",
+        "Reading list for Year 2, compiled by the curriculum committee in the autumn of 2024.\n\
+         title,authors,year,type\nA Dying Colonialism,\"Fanon, Frantz\",1959,book\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "A Dying")["year"], 1959);
+}

@@ -215,10 +215,54 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         "RefWorks' tagged format".to_string()
     } else if head.contains('\0') {
         "a binary file".to_string()
+    } else if let Some(what) = plain_text(first) {
+        what
     } else {
         return None;
     };
     Some(format!("{} is {found}, which canon does not read as a reading list; {export}", path.display()))
+}
+
+/// What a text whose first line is no header row is, or `None`: a
+/// numbered or bulleted reference list ("1. Fanon F. A Dying Colonialism.
+/// …", "[1] …", "- …"), or prose (a cell of four or more words ending in a
+/// full stop, or of ten or more words). Read as CSV, its first line became
+/// a header of sentence fragments and the hint offered to map one as the
+/// title (the r14 tester; issue 12: a format canon does not read is named).
+fn plain_text(first: &str) -> Option<String> {
+    let lines: Vec<&str> = first.lines().map(str::trim).filter(|l| !l.is_empty()).take(10).collect();
+    let line = *lines.first()?;
+    let numbered = |l: &str| {
+        let marker = l.split_whitespace().next().unwrap_or("");
+        let inner = |m: &str| !m.is_empty() && m.chars().all(|c| c.is_ascii_digit());
+        let listed = marker.strip_suffix(['.', ')']).is_some_and(inner)
+            || marker.strip_prefix('[').and_then(|m| m.strip_suffix(']')).is_some_and(inner)
+            || matches!(marker, "-" | "*" | "•");
+        listed && l.split_whitespace().count() >= 3
+    };
+    let sentence = |c: &String| {
+        let words = c.split_whitespace().count();
+        words >= 10 || words >= 4 && c.ends_with('.')
+    };
+    // A header row somewhere in the first lines (under title rows, which
+    // canon skips): three or more short cells.
+    let header_like = |l: &str| {
+        let cells = header_cells(l);
+        cells.len() >= 3 && cells.iter().all(|c| c.split_whitespace().count() <= 4)
+    };
+    let shown: String = line.chars().take(50).collect();
+    let shown = if shown.len() < line.len() { format!("{shown}…") } else { shown };
+    if lines.iter().take(5).all(|l| numbered(l)) {
+        return Some(format!(
+            "a reference list in plain text (its first line, {shown:?}, is a numbered or bulleted entry, not a header row)"
+        ));
+    }
+    if header_cells(line).iter().any(sentence) && !lines.iter().any(|l| header_like(l)) {
+        return Some(format!(
+            "plain text (its first line, {shown:?}, is a sentence, not a header row of column names)"
+        ));
+    }
+    None
 }
 
 fn looks_like_csv_header(first: &str) -> bool {
