@@ -215,10 +215,8 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         "RefWorks' tagged format".to_string()
     } else if head.contains('\0') {
         "a binary file".to_string()
-    } else if let Some(what) = plain_text(first) {
-        what
     } else {
-        return None;
+        plain_text(first)?
     };
     Some(format!("{} is {found}, which canon does not read as a reading list; {export}", path.display()))
 }
