@@ -659,3 +659,20 @@ fn a_plain_text_reference_list_is_named_not_read_as_csv() {
     );
     assert_eq!(reading(&w.reading_list(), "A Dying")["year"], 1959);
 }
+
+/// "strasse" finds "Straße" and "grosse" "Große" in titles, as "weiss"
+/// found the author "Weiß" (the r14 tester): the index keeps the stem
+/// "straß", which folds to the query word's stem.
+#[test]
+fn a_folded_query_finds_a_stemmed_word_with_sharp_s() {
+    let w = workdir();
+    w.import_reading(
+        "de.csv",
+        "title,authors,year,type\nDie Straße der Medizin,\"Weiß, Anna\",2019,book\nGroße Fragen,\"Müller, K\",2020,book\n",
+    );
+    for q in ["strasse", "STRASSE", "Straße", "die strasse"] {
+        assert_eq!(w.search_titles(q), ["Die Straße der Medizin"], "{q}");
+    }
+    assert_eq!(w.search_titles("grosse"), ["Große Fragen"]);
+    assert_eq!(w.search_titles("weiss"), ["Die Straße der Medizin"]);
+}

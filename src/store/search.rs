@@ -969,12 +969,19 @@ fn fold_scan(conn: &Connection, target: Target, term: &str) -> rusqlite::Result<
     let mut st = conn.prepare_cached(&format!("SELECT term FROM temp.{table}_vocab{filter}"))?;
     let mut rows = st.query([])?;
     let mut groups: Vec<Vec<String>> = words.iter().map(|_| Vec::new()).collect();
+    // The index holds Porter stems of the words, its own letters unfolded:
+    // "Straße" is "straß" there (the final e stripped), which folds to
+    // "strass", the stem of the query word "strasse", not to the word.
+    let stems: Vec<String> = words.iter().map(|w| crate::analysis::stem::stem(w).into_owned()).collect();
     while let Some(r) = rows.next()? {
         let t: String = r.get(0)?;
         let (ft, wide) = (fold(&t), !t.is_ascii());
         for (i, w) in words.iter().enumerate() {
             let last = i + 1 == words.len();
-            let hit = ft == *w || (last && prefix && ft.starts_with(w.as_str())) || (wide && inflected(&ft, w));
+            let hit = ft == *w
+                || (wide && ft == stems[i])
+                || (last && prefix && ft.starts_with(w.as_str()))
+                || (wide && inflected(&ft, w));
             if hit && t != *w {
                 groups[i].push(t.clone());
             }
