@@ -369,9 +369,12 @@ fn a_name_warning_names_the_names_own_line() {
         "TY  - JOUR\nAU  - Mensah, Kofi A., Jr.\nAU  - Osei, J.K.A.\nAU  - Kofi Annan\nA1  - Dlamini, Thabo, PhD\n\
          ED  - Organization, World Health\nTI  - Names\nPY  - 2019\nER  - \n",
     );
-    assert!(err.contains("more.ris:4:7: warning: in record: AU \"Kofi Annan\""), "{err}");
-    assert!(err.contains("more.ris:5:7: warning: in record: A1 \"PhD\""), "{err}");
-    assert!(err.contains("more.ris:6:7: warning: in record: ED \"Organization, World Health\""), "{err}");
+    assert!(err.contains("more.ris:4:7: warning: in the record starting at line 1: AU \"Kofi Annan\""), "{err}");
+    assert!(err.contains("more.ris:5:7: warning: in the record starting at line 1: A1 \"PhD\""), "{err}");
+    assert!(
+        err.contains("more.ris:6:7: warning: in the record starting at line 1: ED \"Organization, World Health\""),
+        "{err}"
+    );
     assert!(!err.contains("more.ris:2:7: warning"), "{err}");
 }
 

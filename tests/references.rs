@@ -193,8 +193,16 @@ fn one_bad_record_in_a_long_export() {
     let w = Workdir::new();
     // The default: nothing written, every problem listed.
     let err = w.fails(&["import", "reading", &data("scopus-one-bad.ris")]);
-    assert!(err.contains("scopus-one-bad.ris:16:1: record has no title; expected the reading's title"), "{err}");
-    assert!(err.contains("scopus-one-bad.ris:18:7: in record: year \"0000\" is not a year"), "{err}");
+    assert!(
+        err.contains(
+            "scopus-one-bad.ris:16:1: the record starting at line 16 has no title; expected the reading's title"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("scopus-one-bad.ris:18:7: in the record starting at line 16: year \"0000\" is not a year"),
+        "{err}"
+    );
     assert!(err.contains("nothing imported"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
     // --skip-invalid: the good ones in, the bad one out with its reasons.
@@ -208,16 +216,16 @@ fn one_bad_record_in_a_long_export() {
         bad.to_str().unwrap(),
     ]);
     assert!(err.contains("readings: 3 new, 0 changed, 0 unchanged, 0 duplicate, 1 rejected"), "{err}");
-    assert!(err.contains("1 invalid record(s) left out, written with their reasons to"), "{err}");
+    assert!(err.contains("1 invalid record(s) left out: written with their reasons to"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 3);
     let rejects = std::fs::read_to_string(&bad).unwrap();
     assert!(rejects.starts_with("# rejected: "), "{rejects}");
-    assert!(rejects.contains("record has no title"), "{rejects}");
+    assert!(rejects.contains("has no title; expected"), "{rejects}");
     assert!(rejects.contains("AU  - Duarte I.") && rejects.contains("PY  - 0000"), "{rejects}");
     assert!(!rejects.contains("Okoro"), "only the rejected record: {rejects}");
     // The rejects file is RIS again: fixed, it imports; as it is, it is refused for the same reasons.
     let err = w.fails(&["import", "reading", bad.to_str().unwrap()]);
-    assert!(err.contains("record has no title"), "{err}");
+    assert!(err.contains("has no title; expected"), "{err}");
     let fixed = rejects.replace("PY  - 0000", "PY  - 2020\r\nTI  - Skin tone and pulse oximetry");
     let fixed = w.write("fixed.ris", fixed);
     assert!(w.ok_stderr(&["import", "reading", fixed.to_str().unwrap()]).contains("readings: 1 new"));

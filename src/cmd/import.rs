@@ -1003,7 +1003,7 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
         remark(
             &mut remarks,
             quiet,
-            format!("note: --skip-invalid: {rejected_records} invalid record(s) left out, {what}"),
+            format!("note: --skip-invalid: {rejected_records} invalid record(s) left out: {what}"),
         );
     }
     if let Some(ch) = &mut changes {

@@ -137,7 +137,11 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
     if first.starts_with('@') {
         return Some("bibtex");
     }
-    if first.starts_with(['[', '{']) {
+    // A JSON array of items, or one item; "[1] Fanon F. …" is a numbered
+    // reference list, not JSON.
+    if first.starts_with('{')
+        || first.strip_prefix('[').is_some_and(|r| r.trim_start().starts_with(['{', ']']) || r.trim().is_empty())
+    {
         return Some("csl-json");
     }
     if head.lines().take(50).any(|l| {
@@ -215,8 +219,13 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         "RefWorks' tagged format".to_string()
     } else if head.contains('\0') {
         "a binary file".to_string()
-    } else {
+    } else if detect(path, head) == Some("csv") {
+        // Only what would otherwise be read as a CSV: a BibTeX, RIS or
+        // MEDLINE file (a rejects file's "# rejected: …" lines first) is not
+        // plain text.
         plain_text(first)?
+    } else {
+        return None;
     };
     Some(format!("{} is {found}, which canon does not read as a reading list; {export}", path.display()))
 }

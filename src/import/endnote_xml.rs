@@ -255,7 +255,8 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     let val = |p: &str| first(p).map(|(v, at)| Val::new(v.clone(), pos(*at)));
     let all = |p: &str| r.values.get(p).map_or(&[][..], Vec::as_slice);
     let number = text("rec-number");
-    let label = number.map_or_else(|| "record".to_string(), |n| format!("record {n}"));
+    let label =
+        number.map_or_else(|| format!("the record starting at line {}", pos(r.start).line), |n| format!("record {n}"));
     let mut d = Draft::new(pos(r.start), Some(label));
     d.title = val("titles/title").or_else(|| Some(Val::new("", d.at)));
     d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));

@@ -150,7 +150,14 @@ fn ris_kind(ty: &str) -> &'static str {
 
 /// A record as a draft: tags as the RIS specification and its exporters use them.
 fn draft(raw: &Raw) -> Draft {
-    let mut d = Draft::new(Pos::new(raw.line, 1), Some("record".to_string()));
+    // Named by its own ID (`ID  - Smith2019`) where it has one, else by the
+    // line it starts on ("in record:" named nothing).
+    let id = raw.fields.iter().find(|(tag, v, _, _)| *tag == "ID" && !v.trim().is_empty()).map(|f| f.1.trim());
+    let label = match id {
+        Some(id) => format!("record {}", crate::limits::shown(id)),
+        None => format!("the record starting at line {}", raw.line),
+    };
+    let mut d = Draft::new(Pos::new(raw.line, 1), Some(label));
     let first =
         |tags: &[&str]| tags.iter().find_map(|t| raw.fields.iter().find(|(tag, v, _, _)| tag == t && !v.is_empty()));
     let val = |tags: &[&str]| first(tags).map(|(_, v, n, c)| Val::new(v.clone(), Pos::new(*n, *c)));
