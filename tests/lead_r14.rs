@@ -679,3 +679,30 @@ fn a_folded_query_finds_a_stemmed_word_with_sharp_s() {
     assert_eq!(w.search_titles("grosse"), ["Große Fragen"]);
     assert_eq!(w.search_titles("weiss"), ["Die Straße der Medizin"]);
 }
+
+/// `--rejects` never replaces an SQLite database (the r14 tester replaced
+/// another canon database with RIS text), and says when it replaces a file.
+#[test]
+fn rejects_never_replace_another_database() {
+    let w = workdir();
+    let other = w.path("other.db");
+    std::fs::copy(w.db(), &other).unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let ris = w
+        .write("rj.ris", "TY  - JOUR\nAU  - Osei, K\nPY  - 2019\nER  - \nTY  - JOUR\nTI  - Good\nPY  - 2019\nER  - \n");
+    let err =
+        w.fails(&["import", "reading", ris.to_str().unwrap(), "--skip-invalid", "--rejects", other.to_str().unwrap()]);
+    assert!(err.contains("is an SQLite database"), "{err}");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+    let old = w.write("old.ris", "x\n");
+    let err = w.ok_stderr(&[
+        "import",
+        "reading",
+        ris.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        old.to_str().unwrap(),
+    ]);
+    assert!(err.contains("(the file that was there replaced)"), "{err}");
+}

@@ -988,8 +988,9 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
                 if c.dry_run {
                     format!("(a real run writes them to {})", path.display())
                 } else {
+                    let replaced = if path.exists() { " (the file that was there replaced)" } else { "" };
                     crate::report::write_file(path, &bytes)?;
-                    format!("written with their reasons to {}", path.display())
+                    format!("written with their reasons to {}{replaced}", path.display())
                 }
             }
             None => "not imported (name a file with --rejects to keep them)".to_string(),
@@ -1121,6 +1122,14 @@ fn refuse_rejects_path(out: &Path, input: &Path, db: &Path) -> Result<()> {
     let wal = PathBuf::from(format!("{}-wal", db.display()));
     if same(out, db) || same(out, &wal) {
         bail!("--rejects {} is the database; choose another file name", out.display());
+    }
+    // Another database (a second canon database, anything in SQLite): the
+    // rejects would replace it.
+    let mut magic = [0u8; 16];
+    let is_sqlite = std::fs::File::open(out).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
+        && &magic == b"SQLite format 3\0";
+    if is_sqlite {
+        bail!("--rejects {} is an SQLite database (another canon database?); choose another file name", out.display());
     }
     Ok(())
 }
