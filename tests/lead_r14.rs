@@ -706,3 +706,17 @@ fn rejects_never_replace_another_database() {
     ]);
     assert!(err.contains("(the file that was there replaced)"), "{err}");
 }
+
+/// A JSON object that wraps the items (`{"items": [ … ]}`) is named as such,
+/// not read as one item "with no title" (the r14 tester); one item alone
+/// still reads.
+#[test]
+fn a_json_object_wrapping_the_items_is_named() {
+    let w = workdir();
+    let obj = w.write("obj.json", r#"{"items":[{"id":"a","type":"book","title":"X"}]}"#);
+    let err = w.fails(&["import", "reading", obj.to_str().unwrap()]);
+    assert!(err.contains("obj.json:1:1: a JSON object whose \"items\" holds 1 item(s), not a CSL-JSON item"), "{err}");
+    assert!(!err.contains("no title"), "{err}");
+    w.import_reading("one.json", r#"{"id":"a","type":"book","title":"One item"}"#);
+    assert_eq!(reading(&w.reading_list(), "One item")["type"], "book");
+}

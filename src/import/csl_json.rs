@@ -107,7 +107,25 @@ pub fn read(text: &str) -> Read {
     let lines = Lines::new(text);
     let items: Vec<&Value> = match &value {
         Value::Array(a) => a.iter().collect(),
-        Value::Object(_) => vec![&value],
+        // One item; but an object that wraps the items (`{"items": [ … ]}`,
+        // as some tools write) is named, not read as an item without a title.
+        Value::Object(o) => {
+            let is_item = ["type", "title", "id", "author", "DOI"].iter().any(|k| o.contains_key(*k));
+            let wrapped = o.iter().find(|(_, v)| v.as_array().is_some_and(|a| a.iter().any(Value::is_object)));
+            if let (false, Some((key, list))) = (is_item, wrapped) {
+                let n = list.as_array().map_or(0, Vec::len);
+                out.errors.push(RowError::new(
+                    1,
+                    1,
+                    format!(
+                        "a JSON object whose {key:?} holds {n} item(s), not a CSL-JSON item; expected a CSL-JSON array \
+                         of items, [ {{\"type\": …, \"title\": …}}, … ] (save the array in {key:?} on its own)"
+                    ),
+                ));
+                return out;
+            }
+            vec![&value]
+        }
         _ => {
             out.errors.push(RowError::new(1, 1, "not a CSL-JSON array; expected [ {\"type\": …, \"title\": …}, … ]"));
             return out;
