@@ -274,7 +274,7 @@ TY  - CONF\nAU  - Lee, Min\nTI  - Abstract in a supplement\nT2  - European Respi
     assert_eq!(
         get(&v, "Skin tone and segmentation"),
         "Okafor N. Skin tone and segmentation. In: de Bruijne M, editor. Medical Image Computing – MICCAI 2021. \
-         Cham: Springer; 2021. p. 50-60."
+         Vol. 12903. Cham: Springer; 2021. p. 50-60."
     );
     assert!(get(&v, "Abstract in a supplement").contains("2022;60(suppl 66):1234."));
     for style in ["harvard", "chicago"] {

@@ -639,12 +639,23 @@ pub fn same_pages(a: &str, b: &str) -> bool {
         if first.is_empty() || last.is_empty() {
             return None;
         }
+        // A letter prefix ("e412", "S12") is the first page's; the last page
+        // may repeat it or leave it off ("e412-20", "e412–e420", "S12-9").
+        let prefix = first.trim_end_matches(|c: char| c.is_ascii_digit());
+        let last = match last.strip_prefix(prefix) {
+            Some(rest) if !prefix.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) => rest,
+            _ => last,
+        };
+        let digits = &first[prefix.len()..];
         // A shorter last page takes the first page's leading digits ("201-9" → 209).
-        let full = if last.len() < first.len()
+        let full = if last.len() < digits.len()
+            && !last.is_empty()
             && last.chars().all(|c| c.is_ascii_digit())
-            && first.chars().all(|c| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit())
         {
-            format!("{}{last}", &first[..first.len() - last.len()])
+            format!("{prefix}{}{last}", &digits[..digits.len() - last.len()])
+        } else if !prefix.is_empty() && !last.is_empty() && last.chars().all(|c| c.is_ascii_digit()) {
+            format!("{prefix}{last}")
         } else {
             last.to_string()
         };
@@ -665,6 +676,11 @@ mod tests {
         assert!(same_pages("201-9", "201–209"));
         assert!(same_pages("201--209", "201-209"));
         assert!(same_pages("e1-e9", "e1–e9"));
+        assert!(same_pages("e412-20", "e412–e420"));
+        assert!(same_pages("S12-9", "S12–S19"));
+        assert!(same_pages("e412-420", "e412–e420"));
+        assert!(!same_pages("e412-21", "e412–e420"));
+        assert!(!same_pages("e412-20", "412–420"));
         assert!(!same_pages("201-9", "201-219"));
         assert!(!same_pages("201", "201-209"));
     }

@@ -701,6 +701,13 @@ fn trailing_particle(words: &[&str]) -> Option<usize> {
     (k >= 2 && k < words.len() && is_initials(words[k - 1]) && !is_initials(words[0])).then_some(k)
 }
 
+/// Whether a word is a generational suffix spelled out ("Junior",
+/// "Júnior", "Senior"): within a family name written before its comma it is
+/// part of that name (Lusophone "Mitidiero Junior, Marco").
+fn spelled_generation(w: &str) -> bool {
+    matches!(w.trim_end_matches('.').to_lowercase().as_str(), "junior" | "júnior" | "senior" | "sênior")
+}
+
 /// Whether a word is a suffix of more than one letter ("Jr.", "III", "2nd"):
 /// after a name written without commas it cannot be an initial, as a lone
 /// "V" can.
@@ -796,10 +803,15 @@ fn inverted_parts(parts: &[&str]) -> Name {
     let (mut given, mut suffix) = (Vec::new(), None);
     // The suffix written with the family name, "Mensah Jr., Kofi A." (Chicago
     // and many reading lists), not a second word of it (a lone "V" could be).
+    // "Junior" spelled out before the comma is part of a Portuguese or
+    // Spanish family name ("Mitidiero Junior, Marco", as "Silva Filho,
+    // João" and "Souza Neto, Ana" are), never an English suffix, which is
+    // written "Jr." there.
     if let [.., last] = family_words[..]
         && family_words.len() > 1
         && is_suffix(last)
         && last.trim_end_matches('.').chars().count() > 1
+        && !spelled_generation(last)
     {
         suffix = Some(last);
         family_words.pop();
@@ -1358,10 +1370,10 @@ fn split_plain_names(cell: &str) -> CellNames {
             doubt = Some(if one { each.join("; ") } else { format!("{cell:?}: {}", each.join("; ")) });
         }
     }
-    if let Some(pair) = ampersand_pair(cell) {
+    if let Some((pair, joiner)) = ampersand_pair(cell) {
         let read: Vec<&str> = names.iter().map(|n| n.original.as_str()).collect();
         doubt = Some(format!(
-            "{cell:?} has {pair:?}: two single words with no initials joined by `&` may be one name \
+            "{cell:?} has {pair:?}: two single words with no initials joined by `{joiner}` may be one name \
              (a company such as \"Johnson & Johnson\") or two people; read as {} name{} ({}); \
              to keep it one name write it in braces, {{{pair}}}, or separate people with `;`",
             read.len(),
@@ -1393,7 +1405,29 @@ fn one_word_pair(part: &str) -> bool {
 /// `;`, `|` or `&`) are each one word with letters and no initials: "Johnson
 /// & Johnson", "Procter & Gamble". It cannot be told from two people's
 /// family names, so the cell is read with a warning. `None` when there is none.
-fn ampersand_pair(cell: &str) -> Option<String> {
+fn ampersand_pair(cell: &str) -> Option<(String, &'static str)> {
+    // "and" joins as `&` does ("Anderson and Bright").
+    let norm = [" and ", " AND ", " And "].iter().fold(cell.to_string(), |c, sep| c.replace(sep, " & "));
+    let pair = ampersand_pair_in(&norm)?;
+    // "Osei and Sons" is a firm, read as one (see `split_and`).
+    let ends_firm = pair.rsplit(' ').next().is_some_and(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        COMPANY_ENDS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str())
+    });
+    if ends_firm {
+        return None;
+    }
+    if cell.contains(&pair) {
+        return Some((pair, "&"));
+    }
+    let (a, b) = pair.split_once(" & ")?;
+    let written =
+        [" and ", " AND ", " And "].iter().map(|sep| format!("{a}{sep}{b}")).find(|w| cell.contains(w.as_str()));
+    Some((written.unwrap_or(pair), "and"))
+}
+
+/// [`ampersand_pair`] on a cell whose joiners are all `&`.
+fn ampersand_pair_in(cell: &str) -> Option<String> {
     // Each piece with the separators before and after it.
     let mut pieces: Vec<(char, &str, char)> = Vec::new();
     let (mut start, mut before) = (0, '^');

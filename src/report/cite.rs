@@ -438,7 +438,11 @@ impl Style {
         let t = with_stop_before_pmid(t);
         let t = with_source_case(own_case_by_source(t, r), r);
         let t = if self.plain_suffix { with_lower_page_label(t, r) } else { t };
-        let t = if matches!(self.name.as_str(), "harvard" | "vancouver") { with_book_volume(t, r) } else { t };
+        let t = if matches!(self.name.as_str(), "harvard" | "vancouver") {
+            with_book_volume(t, r, self.name == "vancouver")
+        } else {
+            t
+        };
         let t = with_report_label(t, r, self.name == "vancouver");
         let t = with_report_series(t, r, &self.name);
         let t = with_report_series_number(t, r, &self.name);
@@ -457,9 +461,10 @@ impl Style {
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
         let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
-        let t = if self.name == "harvard" { with_harvard_part_pages(t, r) } else { t };
+        let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
         let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
-        with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r)
+        let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
+        with_alternated_quotes(t, r)
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -1879,6 +1884,149 @@ fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
     t.spans.retain(|(r, _)| r.start < r.end);
 }
 
+/// Cite Them Right's editors: "(eds)" without a stop (its locale's
+/// plural short term; "(ed.)" keeps its stop), and a chapter's editors
+/// after "in" written as the authors are, family name first: "in Diallo,
+/// A. and van der Berg, P. (eds)" (Cite Them Right 12th ed., "Chapters in
+/// edited books"). The bundled style printed "in A. Diallo and P. van der
+/// Berg (eds.)". Names the processor printed otherwise than as "initials
+/// family" (an institution, "et al.") are left as they are.
+fn with_harvard_editors(mut t: Rich, r: &Reading) -> Rich {
+    while let Some(g) = find_case_insensitive(&t.text, "(eds.)") {
+        splice(&mut t, g.start..g.end, "(eds)");
+    }
+    if r.editor_names.is_empty() || !matches!(r.kind.as_str(), "chapter" | "conference-paper") {
+        return t;
+    }
+    let Some(start) = t.text.find(", in ").map(|i| i + ", in ".len()) else { return t };
+    let Some(end) = [" (ed.)", " (eds)"].iter().filter_map(|m| t.text[start..].find(m)).min().map(|i| start + i) else {
+        return t;
+    };
+    let printed = t.text[start..end].to_string();
+    let (names_printed, et_al) = match printed.strip_suffix(" et al.") {
+        Some(x) => (x, " et al."),
+        None => (printed.as_str(), ""),
+    };
+    let (list, last) = match names_printed.rsplit_once(" and ") {
+        Some((a, b)) => (a, Some(b)),
+        None => (names_printed, None),
+    };
+    let mut names: Vec<&str> = list.split(", ").collect();
+    names.extend(last);
+    let mut out: Vec<String> = Vec::new();
+    for (k, printed_name) in names.iter().enumerate() {
+        let Some(n) = r.editor_names.get(k) else { return t };
+        if n.literal.is_some() {
+            out.push(printed_name.to_string());
+            continue;
+        }
+        let Some(family) = n.family_full() else { return t };
+        let Some(initials) = printed_name.strip_suffix(family.as_str()).map(str::trim) else { return t };
+        out.push(if initials.is_empty() { family } else { format!("{family}, {initials}") });
+    }
+    let inverted = match out.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => out.join(""),
+    } + et_al;
+    if inverted != printed {
+        splice(&mut t, start..end, &inverted);
+    }
+    t
+}
+
+/// Quotation marks inside a title the style sets in quotation marks,
+/// turned to the other kind: double inside single, single inside double
+/// (CMOS 17 §6.9 and §14.94: "a title in quotation marks that contains a
+/// quoted term" takes single marks inside; Cite Them Right's single-quoted
+/// article titles take double marks inside). Chicago printed
+/// "“Beyond “Race-Based Medicine”: A Review.”". Straight marks inside such
+/// a title become the curly marks of the other kind; an apostrophe
+/// ("Women’s", "students’") is left alone. A title not set in quotation
+/// marks (APA, Vancouver, a book in italics) keeps its marks as stored.
+fn with_alternated_quotes(mut t: Rich, r: &Reading) -> Rich {
+    let plain: String = match title_markup(&r.title) {
+        Some(parts) => parts.iter().map(|(x, _, _)| x.as_str()).collect(),
+        None => r.title.clone(),
+    };
+    let plain = plain.trim();
+    let n = plain.chars().count();
+    if n < 2 || !plain.contains(['"', '“', '”', '‘', '\'', '’']) {
+        return t;
+    }
+    let first: Vec<char> = plain.chars().take(6).flat_map(char::to_lowercase).collect();
+    // The title's opening mark: one whose next characters are the title's.
+    let found = t.text.char_indices().find_map(|(i, c)| {
+        if !matches!(c, '“' | '‘') {
+            return None;
+        }
+        let after = &t.text[i + c.len_utf8()..];
+        let head: Vec<char> = after.chars().take(6).flat_map(char::to_lowercase).collect();
+        (head == first).then_some((i + c.len_utf8(), c))
+    });
+    let Some((start, outer)) = found else { return t };
+    let end = match t.text[start..].char_indices().nth(n) {
+        Some((k, _)) => start + k,
+        None => t.text.len(),
+    };
+    // The closing mark right after the title, or after the stop the style puts inside it.
+    let close = if outer == '“' { '”' } else { '’' };
+    let tail: Vec<char> = t.text[end..].chars().take(2).collect();
+    if !(tail.first() == Some(&close) || (tail.len() == 2 && matches!(tail[0], '.' | ',') && tail[1] == close)) {
+        return t;
+    }
+    let (open_in, close_in) = if outer == '“' { ('‘', '’') } else { ('“', '”') };
+    let span: Vec<char> = t.text[start..end].chars().collect();
+    let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    let mut out = String::with_capacity(t.text[start..end].len() + 8);
+    let mut single_open = false;
+    for (k, &c) in span.iter().enumerate() {
+        let (prev, next) = (k.checked_sub(1).map(|j| &span[j]), span.get(k + 1));
+        let opening = !letter(prev) && !prev.is_some_and(|p| matches!(p, '.' | ',' | '?' | '!'));
+        out.push(match c {
+            '“' | '”' if outer == '“' => {
+                if c == '“' {
+                    open_in
+                } else {
+                    close_in
+                }
+            }
+            '"' => {
+                if opening {
+                    open_in
+                } else {
+                    close_in
+                }
+            }
+            // Single marks inside a single-quoted title; an apostrophe stays.
+            '‘' if outer == '‘' => {
+                single_open = true;
+                open_in
+            }
+            '\'' if outer == '‘' && opening && letter(next) => {
+                single_open = true;
+                open_in
+            }
+            '’' | '\'' if outer == '‘' && single_open && !letter(next) => {
+                single_open = false;
+                close_in
+            }
+            '\'' if outer == '“' && opening && letter(next) => {
+                single_open = true;
+                '‘'
+            }
+            '\'' if outer == '“' && single_open && !letter(next) => {
+                single_open = false;
+                '’'
+            }
+            c => c,
+        });
+    }
+    if out != t.text[start..end] {
+        splice(&mut t, start..end, &out);
+    }
+    t
+}
+
 /// A year-suffix letter put on the year inside a conjectural date's brackets:
 /// "[950?]a" → "[950a?]". Chicago author-date prints an uncertain year as
 /// "[950?]" (its `is-uncertain-date` group) and hayagriva 0.10 appends the
@@ -2233,6 +2381,21 @@ fn person(n: &Name, suffix: SuffixForm) -> Value {
     if let Some(l) = &n.literal {
         return json!({ "name": l });
     }
+    // A name written in Chinese, Japanese or Korean script is printed family
+    // name first with no space, comma or initials ("김지원", "山田太郎"), as
+    // CSL processors do for names that are not "romanesque" (CSL 1.0.2,
+    // "Name-part Order"; citeproc-js); the processor would print "김, 지원".
+    if let (Some(f), Some(g)) = (&n.family, &n.given)
+        && n.particle.is_none()
+        && cjk_name(f)
+        && cjk_name(g)
+    {
+        let whole = match &n.suffix {
+            Some(x) => format!("{f}{g} {x}"),
+            None => format!("{f}{g}"),
+        };
+        return json!({ "name": whole });
+    }
     let mut p = serde_json::Map::new();
     let family = n.family_full().or_else(|| n.given.clone()).unwrap_or_else(|| n.original.clone());
     // The processor would split lower-case words off a family name and move them
@@ -2254,6 +2417,17 @@ fn person(n: &Name, suffix: SuffixForm) -> Value {
         p.insert("suffix".into(), json!(x));
     }
     Value::Object(p)
+}
+
+/// Whether a name part is written in Han, kana or Hangul only (spaces and
+/// the middle dot of Japanese transcriptions aside).
+fn cjk_name(s: &str) -> bool {
+    let cjk = |c: char| {
+        matches!(c as u32,
+            0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+    };
+    s.chars().any(cjk) && s.chars().all(|c| cjk(c) || c.is_whitespace() || c == '・')
 }
 
 /// The mark after a letter canon capitalised in a compound given name so
@@ -3073,7 +3247,7 @@ fn periodical_name(name: &str, title_case: bool) -> String {
     for piece in t.split_inclusive(' ') {
         let word = piece.trim_end();
         let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-        let own_case = word.chars().skip(1).any(char::is_uppercase);
+        let own_case = word.chars().skip(1).any(char::is_uppercase) || vowelless(&bare);
         let minor = MINOR_WORDS.contains(&bare.to_lowercase().as_str());
         let starts_small = word.chars().next().is_some_and(char::is_lowercase);
         if starts_small && !own_case && (first || after_colon || !minor) {
@@ -3795,19 +3969,36 @@ fn ends_with_number_label(g: &str) -> bool {
 /// volume for a book, and neither bundled Harvard nor Vancouver one for a
 /// chapter's book. Put after the (book's) title and the full stop after it;
 /// left alone when the reference already has "Vol. 2" or the title cannot
-/// be found.
-fn with_book_volume(mut t: Rich, r: &Reading) -> Rich {
+/// be found. A conference paper's volume goes as a chapter's does, or into
+/// its series' parentheses when it has a series; `vancouver` picks that
+/// style's separator ("; vol. 7"), else Harvard's (", vol. 7").
+fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
+    if find_case_insensitive(&t.text, &format!("vol. {v}")).is_some() {
+        return t;
+    }
+    // A paper's proceedings volume in a series is its number in the series
+    // (LNCS 12903), which Citing Medicine puts in the series' parentheses,
+    // "(Lecture Notes in Computer Science; vol. 12903)" (ch. 3, "Series");
+    // Cite Them Right likewise, "(MEC, vol. 7)". The processor printed the
+    // series alone. Without a series the volume follows the proceedings'
+    // title, as a chapter's follows its book's.
+    if r.kind == "conference-paper"
+        && let Some(series) = r.series.as_deref().map(str::trim).filter(|x| !x.is_empty())
+    {
+        if let Some(g) = rfind_case_insensitive(&t.text, &format!("({series})")) {
+            let sep = if vancouver { "; vol. " } else { ", vol. " };
+            splice(&mut t, g.end - 1..g.end - 1, &format!("{sep}{v}"));
+        }
+        return t;
+    }
     let book_title = match r.kind.as_str() {
         "book" => r.title.as_str(),
-        "chapter" => r.container.as_deref().unwrap_or_default(),
-        // (A paper's proceedings volume is most often its number in a book
-        // series, LNCS 12903, which Citing Medicine puts in the series'
-        // parentheses: left as the style prints it.)
+        "chapter" | "conference-paper" => r.container.as_deref().unwrap_or_default(),
         _ => return t,
     };
     let book_title = book_title.trim().trim_end_matches('.');
-    if book_title.is_empty() || find_case_insensitive(&t.text, &format!("vol. {v}")).is_some() {
+    if book_title.is_empty() {
         return t;
     }
     let found = if r.kind == "book" {
@@ -4049,7 +4240,7 @@ fn own_case_words_in(text: &str) -> Vec<String> {
         // "2D": title case made it "3d" (its first character has no case,
         // and the rest was lowered).
         let numbered = w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().any(char::is_uppercase);
-        if (mixed || numbered) && !out.iter().any(|o| o == w) {
+        if (mixed || numbered || vowelless(w)) && !out.iter().any(|o| o == w) {
             out.push(w.to_string());
         }
     }
@@ -4059,6 +4250,16 @@ fn own_case_words_in(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A word of two to four small Latin letters with no vowel: not an English
+/// word that title case capitalises but a brand, unit or abbreviation
+/// written small on purpose ("npj Digital Medicine", "mg", "vs"); Chicago
+/// and Harvard printed "Npj".
+fn vowelless(w: &str) -> bool {
+    (2..=4).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !w.bytes().any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
 }
 
 /// The title, journal (and its abbreviation) and publisher of `r`, each
@@ -5235,6 +5436,7 @@ mod tests {
         assert_eq!(periodical_name("the journal of the royal society", true), "The Journal of the Royal Society");
         // Own case kept; a minor word after a colon capitalised.
         assert_eq!(periodical_name("mBio and eLife: the review", true), "mBio and eLife: The Review");
+        assert_eq!(periodical_name("npj digital medicine", true), "npj Digital Medicine");
         assert_eq!(periodical_name("Health affairs (Project Hope)", true), "Health Affairs");
     }
 

@@ -1,0 +1,251 @@
+//! Issue 12 (lead, r15), through the binary: a Lusophone "Junior" family
+//! name, names in Chinese, Japanese and Korean script, "Anderson and
+//! Bright", page ranges with a letter prefix on re-import, a proceedings
+//! volume.
+
+mod common;
+
+use common::{Workdir, reading, reference};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// "Mitidiero Junior, Marco" (a Zotero CSV, reviewer r14): "Junior" written
+/// before the comma is part of a Portuguese family name, as "Filho" and
+/// "Neto" are. It was read as a suffix and APA printed "Mitidiero, M.,
+/// Junior, & Barreto, A.", a phantom third author. "King Jr., Martin Luther"
+/// still has its suffix.
+#[test]
+fn junior_before_the_comma_is_part_of_a_family_name_jr_is_a_suffix() {
+    let w = workdir();
+    w.import_reading(
+        "z.csv",
+        "Key,Item Type,Publication Year,Author,Title,Publication Title\n\
+         K1,journalArticle,2020,\"Mitidiero Junior, Marco; Barreto, Aline\",Um estudo de caso,Revista\n\
+         K2,journalArticle,2021,\"Santos Júnior, Ana; Silva Filho, João\",Outro estudo,Revista\n\
+         K3,journalArticle,1963,\"King Jr., Martin Luther\",A letter from jail,Liberation\n",
+    );
+    w.import_reading(
+        "r.ris",
+        "TY  - JOUR\nAU  - Ferreira Junior, Ajax\nTI  - Um terceiro estudo\nPY  - 2019\nJO  - Revista\nER  - \n",
+    );
+    let list = w.reading_list();
+    let first = &reading(&list, "Um estudo")["author_names"][0];
+    assert_eq!(first["family"], "Mitidiero Junior", "{first:#}");
+    assert_eq!(first["given"], "Marco", "{first:#}");
+    assert!(first["suffix"].is_null(), "{first:#}");
+    let santos = &reading(&list, "Outro estudo")["author_names"];
+    assert_eq!(santos[0]["family"], "Santos Júnior", "{santos:#}");
+    assert_eq!(santos[1]["family"], "Silva Filho", "{santos:#}");
+    let ris = &reading(&list, "Um terceiro")["author_names"][0];
+    assert_eq!(ris["family"], "Ferreira Junior", "{ris:#}");
+    let king = &reading(&list, "A letter")["author_names"][0];
+    assert_eq!((king["family"].as_str(), king["suffix"].as_str()), (Some("King"), Some("Jr.")), "{king:#}");
+
+    let apa = w.references("apa");
+    assert_eq!(reference(&apa, "Um estudo"), "Mitidiero Junior, M., & Barreto, A. (2020). Um estudo de caso. Revista.");
+    let vancouver = w.references("vancouver");
+    assert!(reference(&vancouver, "Um estudo").starts_with("Mitidiero Junior M, Barreto A."), "{vancouver:#?}");
+    assert!(reference(&vancouver, "Outro estudo").starts_with("Santos Júnior A, Silva Filho J."), "{vancouver:#?}");
+}
+
+/// A name in Chinese, Japanese or Korean script is printed family name
+/// first with no space, comma or initial, as CSL processors print names that
+/// are not romanesque: "김지원", not "김, 지원" (APA) or "김 지원" (Vancouver,
+/// tester r14). A Korean name in Latin script is still "Lee, J.-W.".
+#[test]
+fn names_in_cjk_script_are_printed_family_then_given_without_a_space() {
+    let w = workdir();
+    w.import_reading(
+        "cjk.json",
+        r#"[{"id":"a","type":"article-journal","title":"연구 제목","author":[{"family":"김","given":"지원"},{"family":"Lee","given":"Ji-won"}],"issued":{"date-parts":[[2020]]},"container-title":"대한의학회지","volume":"3","page":"1-9"},
+        {"id":"b","type":"book","title":"中国医学史","author":[{"family":"王","given":"小明"}],"issued":{"date-parts":[[2019]]},"publisher":"人民卫生出版社"},
+        {"id":"c","type":"book","title":"日本の医学","author":[{"family":"山田","given":"太郎"}],"issued":{"date-parts":[[2018]]},"publisher":"医学書院"}]"#,
+    );
+    // Stored as given: the parts apart.
+    let list = w.reading_list();
+    let kim = &reading(&list, "연구")["author_names"][0];
+    assert_eq!((kim["family"].as_str(), kim["given"].as_str()), (Some("김"), Some("지원")), "{kim:#}");
+    for (style, korean, chinese, japanese) in [
+        ("apa", "김지원, & Lee, J.-W. (2020).", "王小明. (2019).", "山田太郎. (2018)."),
+        ("vancouver", "김지원, Lee JW.", "王小明. 中国医学史.", "山田太郎. 日本の医学."),
+        ("harvard", "김지원 and Lee, J.-W. (2020)", "王小明 (2019)", "山田太郎 (2018)"),
+        ("chicago-author-date", "김지원, and Ji-won Lee. 2020.", "王小明. 2019.", "山田太郎. 2018."),
+    ] {
+        let refs = w.references(style);
+        assert!(reference(&refs, "연구").starts_with(korean), "{style}: {}", reference(&refs, "연구"));
+        assert!(reference(&refs, "中国").starts_with(chinese), "{style}: {}", reference(&refs, "中国"));
+        assert!(reference(&refs, "日本").starts_with(japanese), "{style}: {}", reference(&refs, "日本"));
+    }
+}
+
+/// "Anderson and Bright" in an authors cell: two single words joined by
+/// "and" may be two people or one firm ("Procter and Gamble"). It was split
+/// without a word (tester r14); "&" was already said. Read as two names,
+/// with a warning naming the cell's line and column; a whole `;` part stays
+/// one name, as "Procter & Gamble" does.
+#[test]
+fn two_single_words_joined_by_and_are_a_warning_as_with_an_ampersand() {
+    let w = workdir();
+    let err = w.import_reading(
+        "a.csv",
+        "title,authors,year\n\
+         T1,Anderson and Bright,2020\n\
+         T2,\"Smith, J. and Jones, K.\",2020\n\
+         T3,Procter and Gamble; Osei K,2021\n",
+    );
+    let warning = err.lines().find(|l| l.contains("Anderson and Bright")).unwrap_or_else(|| panic!("{err}"));
+    assert!(warning.contains("a.csv:2:2: warning:"), "{warning}");
+    assert!(warning.contains("joined by `and`"), "{warning}");
+    assert!(warning.contains("read as 2 names (Anderson; Bright)"), "{warning}");
+    assert!(warning.contains("{Anderson and Bright}"), "{warning}");
+    // Unambiguous cells are not warned about.
+    assert!(!err.contains("Smith, J. and Jones"), "{err}");
+    assert!(!err.contains("Procter"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "T1")["authors"], serde_json::json!(["Anderson", "Bright"]));
+    assert_eq!(reading(&list, "T2")["authors"], serde_json::json!(["Smith, J.", "Jones, K."]));
+    assert_eq!(reading(&list, "T3")["authors"], serde_json::json!(["Procter and Gamble", "Osei K"]));
+}
+
+/// Page ranges with a letter prefix: "e412-20" is the range "e412–e420"
+/// written short. A re-import that writes it short replaced the stored full
+/// form (tester r14): a duplicate never makes a record poorer. A different
+/// range still replaces it.
+#[test]
+fn a_short_prefixed_page_range_does_not_replace_the_full_one() {
+    let w = workdir();
+    let head = "title,authors,year,pages,doi\n";
+    w.import_reading(
+        "p1.csv",
+        &format!("{head}T1,\"Smith, J.\",2020,e412–e420,10.1000/abc\nT2,\"Osei, K.\",2021,S12–S19,10.1000/def\n"),
+    );
+    let err = w.import_reading(
+        "p2.csv",
+        &format!("{head}T1,\"Smith, J.\",2020,e412-20,10.1000/abc\nT2,\"Osei, K.\",2021,S12-9,10.1000/def\n"),
+    );
+    assert!(err.contains("0 changed, 2 unchanged"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "T1")["pages"], "e412–e420");
+    assert_eq!(reading(&list, "T2")["pages"], "S12–S19");
+    w.import_reading("p3.csv", &format!("{head}T1,\"Smith, J.\",2020,e412-31,10.1000/abc\n"));
+    assert_eq!(reading(&w.reading_list(), "T1")["pages"], "e412-31");
+}
+
+/// A conference paper's volume inherited from its `@proceedings` parent
+/// (tester r14): Vancouver and Harvard left it out. In a series it goes in
+/// the series' parentheses (Citing Medicine ch. 3, "(Lecture Notes in
+/// Computer Science; vol. 12903)"); without one, after the proceedings'
+/// title, as a chapter's book volume does.
+#[test]
+fn a_proceedings_volume_is_printed_in_vancouver_and_harvard() {
+    let w = workdir();
+    w.import_reading(
+        "p.bib",
+        "@inproceedings{child, author = {Osei, Kofi}, title = {Decolonising anatomy teaching}, pages = {12--19}, crossref = {proc}}\n\
+         @proceedings{proc, title = {Proceedings of the Medical Education Conference}, editor = {Lind, Tove},\n\
+           year = {2021}, volume = {7}, publisher = {ACM}, address = {London}, series = {MEC}}\n\
+         @inproceedings{lone, author = {Mensah, Ama}, title = {Curricula and power}, booktitle = {Proceedings of the Decolonial Forum},\n\
+           year = {2022}, volume = {2}, pages = {5--9}, publisher = {Forum Press}, address = {Accra}}\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Decolonising")["volume"], "7");
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, "Decolonising"),
+        "Osei K. Decolonising anatomy teaching. In: Lind T, editor. Proceedings of the Medical Education Conference. \
+         London: ACM; 2021. p. 12-9. (MEC; vol. 7)."
+    );
+    assert!(reference(&v, "Curricula").contains("Proceedings of the Decolonial Forum. Vol. 2. Accra"), "{v:#?}");
+    let h = w.references("harvard");
+    assert!(reference(&h, "Decolonising").contains("London: ACM (MEC, vol. 7), pp. 12–19."), "{h:#?}");
+    assert!(reference(&h, "Curricula").contains("Proceedings of the Decolonial Forum. Vol. 2."), "{h:#?}");
+    // APA and Chicago already print it.
+    assert!(reference(&w.references("apa"), "Decolonising").contains("(Vol. 7, pp. 12–19)"));
+}
+
+/// Quotation marks inside a title the style quotes are the other kind
+/// (CMOS 17 §6.9; Cite Them Right): Chicago printed "“Beyond “Race-Based
+/// Medicine”: A Review.”" (reviewer r14). Apostrophes stay; APA and
+/// Vancouver, which do not quote a title, keep the marks as stored.
+#[test]
+fn quotation_marks_inside_a_quoted_title_alternate() {
+    let w = workdir();
+    w.import_reading(
+        "q.json",
+        r#"[{"id":"a","type":"article-journal","title":"Beyond “race-based medicine”: a review","author":[{"family":"Osei","given":"Kofi"}],"issued":{"date-parts":[[2020]]},"container-title":"Medical Education","volume":"3","page":"1-9"},
+        {"id":"b","type":"article-journal","title":"Women’s health, the ‘hidden curriculum’ and 'race' in students’ views","author":[{"family":"Lind","given":"Tove"}],"issued":{"date-parts":[[2021]]},"container-title":"Medical Education","volume":"4","page":"1-9"},
+        {"id":"c","type":"article-journal","title":"On \"decolonising\" the syllabus","author":[{"family":"Mensah","given":"Ama"}],"issued":{"date-parts":[[2022]]},"container-title":"Medical Education","volume":"5","page":"1-9"},
+        {"id":"d","type":"book","title":"The “savage” in medicine","author":[{"family":"Diallo","given":"Awa"}],"issued":{"date-parts":[[2019]]},"publisher":"Zed"}]"#,
+    );
+    let c = w.references("chicago-author-date");
+    assert!(reference(&c, "Beyond").contains("“Beyond ‘Race-Based Medicine’: A Review.”"), "{c:#?}");
+    assert!(
+        reference(&c, "Women").contains("“Women’s Health, the ‘Hidden Curriculum’ and ‘Race’ in Students’ Views.”"),
+        "{c:#?}"
+    );
+    assert!(reference(&c, "On ").contains("“On ‘Decolonising’ the Syllabus.”"), "{c:#?}");
+    // A book's title is in italics, not quotation marks: its marks stay.
+    assert!(reference(&c, "The “savage”").contains("The “Savage” in Medicine"), "{c:#?}");
+    let h = w.references("harvard");
+    assert!(reference(&h, "Beyond").contains("‘Beyond “race-based medicine”: a review’"), "{h:#?}");
+    assert!(
+        reference(&h, "Women").contains("‘Women’s health, the “hidden curriculum” and “race” in students’ views’"),
+        "{h:#?}"
+    );
+    assert!(reference(&h, "On ").contains("‘On “decolonising” the syllabus’"), "{h:#?}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Beyond").contains("Beyond “race-based medicine”: A review."), "{apa:#?}");
+    assert!(reference(&apa, "On ").contains("On \"decolonising\" the syllabus."), "{apa:#?}");
+}
+
+/// Cite Them Right's editors (reviewer r14): "(eds)" without a stop, "(ed.)"
+/// with one, and a chapter's editors after "in" family name first, as its
+/// authors are. The bundled style printed "in A. Diallo and P. Berg (eds.)".
+#[test]
+fn harvard_editors_are_written_as_cite_them_right_writes_them() {
+    let w = workdir();
+    w.import_reading(
+        "e.bib",
+        "@incollection{c1, author={Okoro, Chidi}, title={Colonial medicine in Lagos}, booktitle={Histories of medicine},\n\
+           editor={Diallo, Awa and van der Berg, Pieter}, publisher={Zed}, address={London}, year={2019}, pages={10--20}}\n\
+         @incollection{c2, author={Osei, Kofi}, title={Another chapter}, booktitle={Histories of surgery}, editor={Diallo, Awa},\n\
+           publisher={Zed}, address={London}, year={2018}, pages={1--9}}\n\
+         @incollection{c3, author={Lind, Tove}, title={A third chapter}, booktitle={Histories of nursing},\n\
+           editor={Diallo, Awa and Berg, Pieter and Osei, Kofi and Mensah, Ama}, publisher={Zed}, address={London}, year={2017}}\n\
+         @book{b1, editor={Diallo, Awa and Berg, Pieter and Osei, Kofi}, title={Histories of medicine}, publisher={Zed}, address={London}, year={2019}}\n",
+    );
+    let h = w.references("harvard");
+    assert_eq!(
+        reference(&h, "Colonial"),
+        "Okoro, C. (2019) ‘Colonial medicine in Lagos’, in Diallo, A. and van der Berg, P. (eds) Histories of medicine. \
+         London: Zed, pp. 10–20."
+    );
+    assert!(reference(&h, "Another").contains("in Diallo, A. (ed.) Histories of surgery."), "{h:#?}");
+    assert!(reference(&h, "A third").contains("in Diallo, A. et al. (eds) Histories of nursing."), "{h:#?}");
+    assert!(
+        reference(&h, "Histories of medicine").starts_with("Diallo, A., Berg, P. and Osei, K. (eds) (2019)"),
+        "{h:#?}"
+    );
+    // Other styles keep their own forms.
+    assert!(reference(&w.references("apa"), "Colonial").contains("In A. Diallo & P. van der Berg (Eds.)"));
+}
+
+/// A journal's small-letter brand ("npj") is not title-cased: Chicago and
+/// Harvard printed "Npj Digital Medicine" (reviewer r14).
+#[test]
+fn a_small_letter_brand_without_vowels_keeps_its_case() {
+    let w = workdir();
+    w.import_reading(
+        "n.json",
+        r#"[{"id":"a","type":"article-journal","title":"Machine learning and race correction","author":[{"family":"Osei","given":"Kofi"}],"issued":{"date-parts":[[2020]]},"container-title":"npj digital medicine","volume":"3","page":"1-9"}]"#,
+    );
+    for style in ["harvard", "chicago-author-date"] {
+        let refs = w.references(style);
+        let r = reference(&refs, "Machine");
+        assert!(r.contains("npj Digital Medicine"), "{style}: {r}");
+    }
+}
