@@ -249,3 +249,42 @@ fn a_small_letter_brand_without_vowels_keeps_its_case() {
         assert!(r.contains("npj Digital Medicine"), "{style}: {r}");
     }
 }
+
+/// A stray or missing quote in a CSV's header row (tester r14): text after
+/// a header's closing quote was read as part of the column's name, and a
+/// quote never closed on the header's line read every row into the header
+/// and imported nothing, exit 0. Both are errors naming the line and column,
+/// and nothing is written.
+#[test]
+fn a_stray_or_unclosed_quote_in_the_header_is_refused_with_its_place() {
+    let w = workdir();
+    let before = w.count("SELECT count(*) FROM reading");
+    for (name, text, place, what) in [
+        (
+            "stray.csv",
+            "title,\"authors\" x,year\nT1,\"Smith, J.\",2020\n",
+            "stray.csv:1:17:",
+            "text after the closing quote",
+        ),
+        (
+            "swallowed.csv",
+            "title,authors,\"year\nT1,\"Smith, J.\",2020\nT2,\"Osei, K.\",2021\n",
+            "swallowed.csv:2:5:",
+            "opened at line 1, column 15",
+        ),
+        (
+            "runaway.csv",
+            "title,\"authors,year\nT1,Smith,2020\nT2,Osei,2021\n",
+            "runaway.csv:1:7:",
+            "is not closed on its line",
+        ),
+    ] {
+        let f = w.write(name, text);
+        let err = w.fails(&["import", "reading", f.to_str().unwrap()]);
+        assert!(err.contains(place), "{name}: {err}");
+        assert!(err.contains(what), "{name}: {err}");
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading"), before);
+    // A header cell with a line break of its own still reads.
+    w.import_reading("ok.csv", "title,\"authors\n(family, given)\",year\nT1,\"Smith, J.\",2020\n");
+}

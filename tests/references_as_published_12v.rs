@@ -287,7 +287,7 @@ fn every_style_prints_a_books_and_a_chapters_volume() {
     }
     assert_eq!(
         reference(&w.references("harvard"), "A chapter in a second"),
-        "Nkosi, T. (2016) ‘A chapter in a second volume’, in J. Meara (ed.) Handbook of global surgery. Vol. 3. Cham: Springer, pp. 10–30."
+        "Nkosi, T. (2016) ‘A chapter in a second volume’, in Meara, J. (ed.) Handbook of global surgery. Vol. 3. Cham: Springer, pp. 10–30."
     );
 }
 

@@ -205,6 +205,8 @@ pub struct Rows {
     pub skipped: u64,
     /// The records above the header, not read (title rows), as text.
     pub above: Vec<String>,
+    /// Text after a closing quote in the header ([`Rows::header_stray_quote`]).
+    header_stray: Option<(u64, u64, (u64, u64))>,
 }
 
 enum Peeked {
@@ -231,6 +233,7 @@ impl Rows {
             header: None,
             skipped: 0,
             above: Vec::new(),
+            header_stray: None,
         }
     }
 
@@ -260,7 +263,25 @@ impl Rows {
             None => 1,
         };
         self.header = Some((line, breaks_in(&h)));
+        // Text after a closing quote in the header ("\"authors\" x"), or a
+        // quote opened there and closed on a later line, which swallowed
+        // the rows after it into a header cell.
+        let from = h.position().map_or(0, csv::Position::byte);
+        let until = self.reader.position().byte();
+        let index = self.reader.get_mut();
+        while index.stray.front().is_some_and(|s| s.0 < until) {
+            let (at, line, col, opened) = index.stray.pop_front().expect("a front");
+            if at >= from && self.header_stray.is_none() {
+                self.header_stray = Some((line, col, opened));
+            }
+        }
         Ok(h.iter().map(String::from).collect())
+    }
+
+    /// Where text follows a closing quote in the header row, and where
+    /// that quote opened (line, column each), or `None`.
+    pub fn header_stray_quote(&self) -> Option<(u64, u64, (u64, u64))> {
+        self.header_stray
     }
 
     /// The 1-based physical line the header starts on (after blank lines
@@ -288,14 +309,28 @@ impl Rows {
         };
     }
 
+    /// Reads the first record after the header, counting blank lines before it.
+    fn first_peek(&mut self) {
+        self.peek();
+        // Blank lines between the header and the first record.
+        if let (Some((line, breaks)), Peeked::Record) = (self.header, &self.peeked) {
+            self.skipped += self.next_line.saturating_sub(line + breaks + 1);
+        }
+    }
+
+    /// Whether the file has no record after its header (read ahead; the
+    /// records are still all to come from [`Rows::advance`]).
+    pub fn nothing_after_header(&mut self) -> bool {
+        if let Peeked::Start = self.peeked {
+            self.first_peek();
+        }
+        matches!(self.peeked, Peeked::End)
+    }
+
     /// Moves to the next record (in `current`); `Ok(true)` when it is the last.
     pub fn advance(&mut self) -> Option<Result<bool, csv::Error>> {
         if let Peeked::Start = self.peeked {
-            self.peek();
-            // Blank lines between the header and the first record.
-            if let (Some((line, breaks)), Peeked::Record) = (self.header, &self.peeked) {
-                self.skipped += self.next_line.saturating_sub(line + breaks + 1);
-            }
+            self.first_peek();
         }
         match std::mem::replace(&mut self.peeked, Peeked::End) {
             Peeked::Start | Peeked::End => None,
@@ -429,8 +464,38 @@ pub fn open_table(
     use anyhow::Context;
     let file = source.path.display().to_string();
     let at = header::locate(&source.head, source.delimiter, fields, maps);
+    let source_head = source.head.clone();
     let mut rows = Rows::new(at.delimiter, source.reader, source.ends_with_quote);
     let headers = rows.headers_after(at.skip).with_context(|| format!("reading the header of {file}"))?;
+    if let Some((line, col, (open_line, open_col))) = rows.header_stray_quote() {
+        let opened = if open_line == line {
+            format!("column {open_col}")
+        } else {
+            format!("line {open_line}, column {open_col}")
+        };
+        anyhow::bail!(
+            "{file}:{line}:{col}: text after the closing quote of the header's quoted field opened at {opened}; \
+             expected the separator or the end of the line after a closing \" (a \" inside a quoted field is written \
+             twice, \"\")"
+        );
+    }
+    // A header cell whose quote runs past its line into text with the
+    // separator: a closing quote is missing and the rows below were read
+    // into the header (a header cell may hold a line break, but not rows).
+    let d = char::from(at.delimiter);
+    let runaway = headers.iter().position(|h| h.contains(['\n', '\r']) && h.lines().skip(1).any(|l| l.contains(d)));
+    if let Some(k) = runaway
+        && rows.nothing_after_header()
+    {
+        let line = rows.header_line();
+        let col = open_quote_at_line_end(&source_head, line, at.delimiter).unwrap_or(1);
+        let after: String = headers[k].lines().nth(1).unwrap_or_default().chars().take(40).collect();
+        anyhow::bail!(
+            "{file}:{line}:{col}: the quote that opens header field {} is not closed on its line, and the lines below \
+             were read into it ({after:?} …); expected a closing \" in the header",
+            k + 1
+        );
+    }
     if headers.iter().all(|h| h.trim().is_empty()) {
         anyhow::bail!("{file}:1:1: the file is empty; expected a header row such as {example}");
     }
@@ -444,6 +509,32 @@ pub fn open_table(
             Some(Above { line: rows.header_line(), sep: at.sep.then_some(char::from(at.delimiter)), rows: title_rows });
     }
     Ok((rows, headers, mapping, at.delimiter))
+}
+
+/// The 1-based column of a quote opened on 1-based `line` of `text` and
+/// still open at the line's end, or `None`.
+fn open_quote_at_line_end(text: &str, line: u64, delimiter: u8) -> Option<u64> {
+    let l = text.split('\n').nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let d = char::from(delimiter);
+    let (mut open, mut field_start, mut opened_at) = (false, true, 0);
+    let mut chars = l.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        if open {
+            if c == '"' {
+                if chars.peek().is_some_and(|(_, n)| *n == '"') {
+                    chars.next();
+                } else {
+                    open = false;
+                }
+            }
+            continue;
+        }
+        if c == '"' && field_start {
+            (open, opened_at) = (true, i as u64 + 1);
+        }
+        field_start = c == d;
+    }
+    open.then_some(opened_at)
 }
 
 /// Line numbers for a text held whole: the 1-based line of the record the
