@@ -205,7 +205,9 @@ fn broken_files_are_refused_with_file_line_and_column() {
     // the header's quote is named where text follows it.
     let err = refused(&w, "messy-csv/rust-csv_strange.csv", &[]).unwrap();
     assert!(
-        err[0].starts_with("canon: FILE:1:4: text after the closing quote of the header's quoted field opened at column 1;"),
+        err[0].starts_with(
+            "canon: FILE:1:4: text after the closing quote of the header's quoted field opened at column 1;"
+        ),
         "{err:?}"
     );
     for f in ["messy-csv/csvkit_no_header_row.csv", "messy-csv/rust-csv_smallpop-colon.csv"] {

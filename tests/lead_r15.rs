@@ -288,3 +288,28 @@ fn a_stray_or_unclosed_quote_in_the_header_is_refused_with_its_place() {
     // A header cell with a line break of its own still reads.
     w.import_reading("ok.csv", "title,\"authors\n(family, given)\",year\nT1,\"Smith, J.\",2020\n");
 }
+
+/// Vancouver names the language of a work not in English after its
+/// pagination and before the DOI and PMID (Citing Medicine ch. 1 and 2,
+/// "Language"; reviewer r14: it printed none). English and unset
+/// languages print nothing.
+#[test]
+fn vancouver_names_a_language_other_than_english() {
+    let w = workdir();
+    w.import_reading(
+        "lg.json",
+        r#"[{"id":"a","type":"article-journal","title":"Avaliação do ensino médico","language":"pt-BR","author":[{"family":"Silva","given":"Ana"}],"issued":{"date-parts":[[2020,3]]},"container-title":"Rev Bras Educ Med","volume":"44","issue":"2","page":"e051","DOI":"10.1590/1981-5271v44.2-20190123","PMID":"32000001"},
+        {"id":"b","type":"book","title":"Les damnés de la terre","language":"fr","author":[{"family":"Fanon","given":"Frantz"}],"issued":{"date-parts":[[1961]]},"publisher":"Maspero","publisher-place":"Paris"},
+        {"id":"c","type":"article-journal","title":"An English article","language":"en-GB","author":[{"family":"Osei","given":"Kofi"}],"issued":{"date-parts":[[2020]]},"container-title":"BMJ","volume":"1","page":"1-2"}]"#,
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, "Avaliação"),
+        "Silva A. Avaliação do ensino médico. Rev Bras Educ Med. 2020 Mar;44(2):e051. Portuguese. \
+         doi:10.1590/1981-5271v44.2-20190123. PubMed PMID: 32000001."
+    );
+    assert_eq!(reference(&v, "Les damnés"), "Fanon F. Les damnés de la terre. Paris: Maspero; 1961. French.");
+    assert_eq!(reference(&v, "An English"), "Osei K. An English article. BMJ. 2020;1:1-2.");
+    // APA leaves the language out.
+    assert!(!reference(&w.references("apa"), "Les damnés").contains("French"));
+}

@@ -447,7 +447,9 @@ impl Style {
         let t = with_report_series(t, r, &self.name);
         let t = with_report_series_number(t, r, &self.name);
         let t = match self.named {
-            Some("vancouver") => with_web_date(with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r), r),
+            Some("vancouver") => {
+                with_nlm_language(with_web_date(with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r), r), r)
+            }
             Some("apa") => with_apa_web_page(
                 with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
                 r,
@@ -2577,6 +2579,41 @@ fn nlm_suffix(x: &str) -> String {
         _ => "th",
     };
     format!("{n}{ordinal}")
+}
+
+/// Citing Medicine's language of a work not in English, after the
+/// pagination and before the notes (DOI, PMID): "Rev Bras Educ Med. 2020
+/// Mar;44(2):e051. Portuguese. doi:10.1590/…" (2nd ed., ch. 1 and 2,
+/// "Language": "give the language of publication if other than English",
+/// in English, followed by a period; several joined by "and"). The bundled
+/// style prints none. A web page's order differs (its "Available from"
+/// comes first) and is left as it is.
+fn with_nlm_language(mut t: Rich, r: &Reading) -> Rich {
+    let Some(stored) = r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) else { return t };
+    if english_item(r) || matches!(r.kind.as_str(), "webpage" | "web" | "post" | "blog") {
+        return t;
+    }
+    let names: Vec<String> = crate::import::language::split(stored)
+        .filter(|c| !matches!(c.split(['-', '_']).next().unwrap_or(c).to_ascii_lowercase().as_str(), "en" | "eng"))
+        .map(crate::import::language::name)
+        .collect();
+    if names.is_empty() {
+        return t;
+    }
+    let said = format!("{}.", names.join(" and "));
+    if t.text.contains(&format!(" {said}")) {
+        return t;
+    }
+    let notes = [" doi:", " PubMed PMID:", " PMID:", " Available from:"]
+        .iter()
+        .filter_map(|m| t.text.find(m))
+        .min()
+        .unwrap_or(t.text.len());
+    let before = t.text[..notes].trim_end();
+    let at = before.len();
+    let insert = if before.ends_with('.') { format!(" {said}") } else { format!(". {said}") };
+    splice(&mut t, at..at, &insert);
+    t
 }
 
 /// A full stop between the DOI (or any element) and the PMID after it:
