@@ -313,3 +313,64 @@ fn vancouver_names_a_language_other_than_english() {
     // APA leaves the language out.
     assert!(!reference(&w.references("apa"), "Les damnés").contains("French"));
 }
+
+/// Every column of a Zotero CSV export (Zotero 7 writes all 87, whatever the
+/// item type) is read or named for what it holds: "Date Added", "Access
+/// Date", "Translator" and forty more were told to map to `annotation`, an
+/// unrelated field. Only "Notes", which can be read as the annotation,
+/// keeps its `--map` hint.
+#[test]
+fn every_zotero_column_is_read_or_named_for_what_it_holds() {
+    const COLUMNS: &str = "Key,Item Type,Publication Year,Author,Title,Publication Title,ISBN,ISSN,DOI,Url,Abstract Note,\
+Date,Date Added,Date Modified,Access Date,Pages,Num Pages,Issue,Volume,Number Of Volumes,Journal Abbreviation,Short Title,\
+Series,Series Number,Series Text,Series Title,Publisher,Place,Language,Rights,Type,Archive,Archive Location,Library Catalog,\
+Call Number,Extra,Notes,File Attachments,Link Attachments,Manual Tags,Automatic Tags,Editor,Series Editor,Translator,\
+Contributor,Attorney Agent,Book Author,Cast Member,Commenter,Composer,Cosponsor,Counsel,Interviewer,Producer,Recipient,\
+Reviewed Author,Scriptwriter,Words By,Guest,Number,Edition,Running Time,Scale,Medium,Artwork Size,Filing Date,\
+Application Number,Assignee,Issuing Authority,Country,Meeting Name,Conference Name,Court,References,Reporter,Legal Status,\
+Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Session,Committee,History,Legislative Body";
+    let header: Vec<&str> = COLUMNS.split(',').collect();
+    assert_eq!(header.len(), 87);
+    // Text in every column, a valid value where canon reads one.
+    let row: Vec<String> = header
+        .iter()
+        .map(|h| match *h {
+            "Item Type" => "book".to_string(),
+            "Publication Year" | "Date" => "2004".to_string(),
+            "Author" => "\"Fanon, Frantz\"".to_string(),
+            "Title" => "The wretched of the earth".to_string(),
+            "ISBN" => "9780802141323".to_string(),
+            "DOI" | "Extra" => String::new(),
+            "Url" => "https://example.org/w".to_string(),
+            "Language" => "en".to_string(),
+            "Editor" => "\"Smith, Jane\"".to_string(),
+            "Manual Tags" => String::new(),
+            "Pages" | "Num Pages" | "Issue" | "Volume" | "Number" | "Series Number" => "12".to_string(),
+            "Edition" => "2nd".to_string(),
+            other => format!("some {}", other.to_lowercase()),
+        })
+        .collect();
+    let w = workdir();
+    let err = w.import_reading("z.csv", &format!("{COLUMNS}\n{}\n", row.join(",")));
+    let hints: Vec<&str> = err.lines().filter(|l| l.contains("--map")).collect();
+    assert_eq!(hints.len(), 1, "{hints:#?}");
+    assert!(hints[0].contains("\"Notes\"") && hints[0].contains("--map 'Notes=annotation'"), "{hints:#?}");
+    for (column, said) in [
+        ("Date Added", "when the item was added to the Zotero library"),
+        ("Translator", "the translators, which canon does not store"),
+        ("Conference Name", "CSL `event-title`"),
+        ("Court", "a field of a legal case"),
+        ("Legislative Body", "a field of a legal case"),
+    ] {
+        let line =
+            err.lines().find(|l| l.contains(&format!("{column:?} is not read"))).unwrap_or_else(|| panic!("{err}"));
+        assert!(line.contains(said), "{line}");
+    }
+    // Each of the 87 columns is in the "columns read" line or named as not read.
+    let read = err.lines().find(|l| l.contains("columns read:")).unwrap_or_else(|| panic!("{err}"));
+    for h in &header {
+        let named = read.contains(&format!("{h:?} →")) || err.contains(&format!("{h:?} is not read"));
+        assert!(named, "{h} neither read nor named:\n{err}");
+    }
+    assert_eq!(reading(&w.reading_list(), "The wretched")["edition"], "2nd");
+}

@@ -195,6 +195,68 @@ pub const FIELDS: &[Field] = &[
     Field { name: "page_count", aliases: &["Num Pages"], required: false },
 ];
 
+/// Zotero's CSV columns (Zotero 6 and 7 export every field of every item
+/// type) that canon has no field for, each with what it holds, so that the
+/// header report names it rather than suggesting a `--map` to an unrelated
+/// field ("Notes" is named above, with the `--map` that reads it).
+const ZOTERO_UNREAD: [(&str, &str); 48] = [
+    ("Date Added", "when the item was added to the Zotero library, not part of the reference"),
+    ("Date Modified", "when the item was last changed in Zotero, not part of the reference"),
+    ("Access Date", "the date a web page was consulted (CSL `accessed`), which canon has no field for"),
+    ("Short Title", "the title's short form (CSL `title-short`); the full title is read"),
+    ("Series Text", "Zotero's series text (a series' subtitle), which canon has no field for"),
+    ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
+    ("Rights", "the rights or licence statement, which canon has no field for"),
+    ("Archive", "the archive that holds the item (CSL `archive`), which canon has no field for"),
+    ("Archive Location", "the item's place in its archive (CSL `archive_location`), which canon has no field for"),
+    ("Library Catalog", "the catalogue Zotero took the record from, not part of the reference"),
+    ("Call Number", "a library's shelf mark, not part of the reference"),
+    ("File Attachments", "paths to files attached on the exporting computer, not part of the reference"),
+    ("Link Attachments", "links attached in Zotero, not part of the reference"),
+    ("Automatic Tags", "tags Zotero took from the source's subject headings; the Manual Tags are read as keywords"),
+    ("Series Editor", "the series' editors, which canon does not store (it keeps authors and editors)"),
+    ("Translator", "the translators, which canon does not store (it keeps authors and editors)"),
+    ("Contributor", "other contributors, which canon does not store (it keeps authors and editors)"),
+    ("Book Author", "a chapter's book's authors (CSL `container-author`), which canon does not store"),
+    ("Reviewed Author", "the authors of a reviewed work, which canon does not store"),
+    ("Attorney Agent", "a patent's attorney or agent, which canon does not store"),
+    ("Cast Member", "a film's or broadcast's cast, which canon does not store"),
+    ("Commenter", "a podcast's or post's commenter, which canon does not store"),
+    ("Composer", "a recording's composer, which canon does not store"),
+    ("Cosponsor", "a bill's cosponsors, which canon does not store"),
+    ("Counsel", "a case's counsel, which canon does not store"),
+    ("Interviewer", "an interview's interviewer, which canon does not store"),
+    ("Producer", "a film's or broadcast's producer, which canon does not store"),
+    ("Recipient", "a letter's or e-mail's recipient, which canon does not store"),
+    ("Scriptwriter", "a film's or broadcast's scriptwriter, which canon does not store"),
+    ("Words By", "a recording's lyricist, which canon does not store"),
+    ("Guest", "a podcast's or broadcast's guest, which canon does not store"),
+    ("Assignee", "a patent's assignee, which canon does not store"),
+    ("Running Time", "a recording's running time, which canon has no field for"),
+    ("Scale", "a map's scale, which canon has no field for"),
+    ("Medium", "the medium of an artwork, recording or interview, which canon has no field for"),
+    ("Artwork Size", "an artwork's size, which canon has no field for"),
+    ("Filing Date", "a patent's filing date, which canon has no field for"),
+    ("Application Number", "a patent's application number, which canon has no field for"),
+    ("Issuing Authority", "a patent's issuing authority, which canon has no field for"),
+    ("Priority Numbers", "a patent's priority numbers, which canon has no field for"),
+    ("Legal Status", "a patent's legal status, which canon has no field for"),
+    ("Country", "a patent's or statute's country, which canon has no field for"),
+    ("Meeting Name", "a presentation's meeting (CSL `event-title`), which canon has no field for"),
+    (
+        "Conference Name",
+        "a paper's conference (CSL `event-title`), which canon has no field for; the proceedings' title is read",
+    ),
+    ("Programming Language", "software's programming language, which canon has no field for"),
+    ("Version", "software's or a dataset's version, which canon has no field for"),
+    ("System", "software's operating system, which canon has no field for"),
+    ("References", "a legal case's or statute's references, which canon has no field for"),
+];
+
+/// Zotero's legal columns (cases, statutes, bills, hearings), named alike.
+const ZOTERO_LEGAL: [&str; 8] =
+    ["Court", "Reporter", "Code", "Code Number", "Section", "Session", "Committee", "History"];
+
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
 pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
     parse_with(path_display, text, themes, &[])
@@ -281,7 +343,15 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
             "the number of volumes of a multivolume work (Zotero `numberOfVolumes`, CSL `number-of-volumes`), which canon has no field for",
         ),
         ("Abstract Note", "the abstract, which canon does not keep (a reading list cites works; it does not hold their text)"),
+        ("Notes", "Zotero's notes on the item; to read them as the annotation, add --map 'Notes=annotation'"),
     ]);
+    m.known_unread(&ZOTERO_UNREAD);
+    let legal: Vec<(&str, &str)> = ZOTERO_LEGAL
+        .iter()
+        .chain(["Legislative Body"].iter())
+        .map(|h| (*h, "a field of a legal case, statute, bill or hearing, which canon has no field for"))
+        .collect();
+    m.known_unread(&legal);
     out.filled = t.filled();
     out.header = Some(m.report);
     let spans = row_spans(text, &t);
