@@ -374,3 +374,27 @@ Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Se
     }
     assert_eq!(reading(&w.reading_list(), "The wretched")["edition"], "2nd");
 }
+
+/// A column is never told to map to a field it shares only a qualifying
+/// word with: "Citation count" was told `--map 'Citation count=page_count'`,
+/// "Access Date" `open_access`, "Publication date" `container`. A header
+/// that names a field still gets it ("Journal name" → `container`).
+#[test]
+fn a_map_hint_never_rests_on_a_qualifying_word_alone() {
+    let w = workdir();
+    let err = w.import_reading(
+        "h.csv",
+        "Title,Authors,Year,Access Date,Publication date,Citation count,Journal name\n\
+         T1,\"Smith, J.\",2020,2021-01-01,2020-03-01,12,The Lancet\n",
+    );
+    for (column, not) in
+        [("Access Date", "=open_access'"), ("Publication date", "=container'"), ("Citation count", "=page_count'")]
+    {
+        let line =
+            err.lines().find(|l| l.contains(&format!("{column:?} is not read"))).unwrap_or_else(|| panic!("{err}"));
+        assert!(!line.contains(not), "{line}");
+        assert!(line.contains(&format!("--map '{column}=FIELD' with FIELD one of")), "{line}");
+    }
+    let line = err.lines().find(|l| l.contains("\"Journal name\" is not read")).unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("--map 'Journal name=container'"), "{line}");
+}

@@ -415,7 +415,7 @@ fn related(theirs: &[String], field: &str) -> bool {
 /// "Staff" for lead), then in [`FREE_TEXT`] order. A field a column already
 /// fills is never among them.
 fn free_text_fields(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Vec<&'static str> {
-    let theirs = words(header);
+    let theirs = key_words(header);
     let h = norm(header);
     // (words shared, close spelling, related meaning, list order, field)
     type Rank = ((usize, u32), u32, bool, usize, &'static str);
@@ -462,6 +462,34 @@ fn dice(a: &str, b: &str) -> f64 {
 /// word of four letters or more: "Comments" is "comment"), without words
 /// too common in headers to tell fields apart ("Item Link" is not an "Item
 /// Type"; "Comments from panel" is no "translated from").
+/// A header's [`words`] without those that qualify what it names but do
+/// not name it: a header sharing only these with a field ("Citation count"
+/// and `page_count`, "Access Date" and `open_access`, "Publication date"
+/// and the container's alias "publication") is not a name for that field.
+fn key_words(header: &str) -> Vec<String> {
+    const QUALIFIERS: &[&str] = &[
+        "date",
+        "count",
+        "number",
+        "no",
+        "num",
+        "name",
+        "type",
+        "access",
+        "publication",
+        "open",
+        "full",
+        "id",
+        "code",
+        "total",
+        "list",
+        "added",
+        "modified",
+        "short",
+    ];
+    words(header).into_iter().filter(|w| !QUALIFIERS.contains(&w.as_str())).collect()
+}
+
 fn words(s: &str) -> Vec<String> {
     const STOP: &[&str] = &[
         "of", "the", "for", "this", "a", "an", "and", "or", "in", "to", "by", "per", "on", "at", "from", "with", "item",
@@ -535,7 +563,7 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
         "location",
         "institution",
     ];
-    let theirs = words(header);
+    let theirs = key_words(header);
     let about_people = theirs.iter().any(|w| ABOUT_PEOPLE.contains(&w.as_str()));
     let mut best: Option<((usize, u32), &'static str)> = None;
     for f in fields
