@@ -398,3 +398,21 @@ fn a_map_hint_never_rests_on_a_qualifying_word_alone() {
     let line = err.lines().find(|l| l.contains("\"Journal name\" is not read")).unwrap_or_else(|| panic!("{err}"));
     assert!(line.contains("--map 'Journal name=container'"), "{line}");
 }
+
+/// A quoted title that ends with a quoted term: Chicago puts the stop
+/// inside both marks (CMOS 17 §6.9), "“On ‘Race.’”"; Harvard's British
+/// punctuation stays outside, "‘On “race”’,".
+#[test]
+fn a_title_ending_in_a_quoted_term_has_its_stop_inside_in_chicago() {
+    let w = workdir();
+    w.import_reading(
+        "e.bib",
+        "@article{a1, author={Lee, Ji-won}, title={On \"race\"}, journal={BMJ}, year={2020}, volume={3}, pages={1--9}}\n\
+         @article{a2, author={Kim, Ji-won}, title={Is it \"race\"?}, journal={BMJ}, year={2021}, volume={3}, pages={1--9}}\n",
+    );
+    let c = w.references("chicago-author-date");
+    assert_eq!(reference(&c, "On "), "Lee, Ji-won. 2020. “On ‘Race.’” BMJ 3: 1–9.");
+    assert_eq!(reference(&c, "Is it"), "Kim, Ji-won. 2021. “Is It ‘Race’?” BMJ 3: 1–9.");
+    let h = w.references("harvard");
+    assert_eq!(reference(&h, "On "), "Lee, J.-W. (2020) ‘On “race”’, BMJ, 3, pp. 1–9.");
+}

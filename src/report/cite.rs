@@ -2023,6 +2023,16 @@ fn with_alternated_quotes(mut t: Rich, r: &Reading) -> Rich {
             c => c,
         });
     }
+    // American style puts a stop inside every closing mark (CMOS 17
+    // §6.9): "“On ‘Race.’”", not "“On ‘Race’.”".
+    if outer == '“' && out.ends_with(close_in) && matches!(tail.first(), Some('.' | ',')) && tail.len() == 2 {
+        let stop = tail[0];
+        out.pop();
+        out.push(stop);
+        out.push(close_in);
+        splice(&mut t, start..end + stop.len_utf8(), &out);
+        return t;
+    }
     if out != t.text[start..end] {
         splice(&mut t, start..end, &out);
     }
