@@ -416,3 +416,34 @@ fn a_title_ending_in_a_quoted_term_has_its_stop_inside_in_chicago() {
     let h = w.references("harvard");
     assert_eq!(reference(&h, "On "), "Lee, J.-W. (2020) ‘On “race”’, BMJ, 3, pp. 1–9.");
 }
+
+/// A PubMed record's prefixed page range "e412-20" and ordinal suffix "3rd":
+/// APA and Harvard print page numbers in full ("e412–e420"; they printed
+/// "e412–20") and a generational suffix as a roman numeral ("King, M. L.,
+/// III"); Vancouver keeps MEDLINE's forms ("e412-20", "King ML 3rd").
+#[test]
+fn prefixed_page_ranges_in_full_and_ordinal_suffixes_as_roman_numerals() {
+    let w = workdir();
+    w.import_reading(
+        "p.nbib",
+        "PMID- 31000001\nDP  - 2019\nTI  - Race and power in medical education.\nFAU - King, Martin L 3rd\nAU  - King ML 3rd\n\
+         FAU - Mitidiero Junior, Marco\nAU  - Mitidiero Junior M\nPT  - Journal Article\nJT  - Medical Education\nTA  - Med Educ\n\
+         VI  - 43\nIP  - 4\nPG  - e412-20\n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Race and power");
+    assert_eq!(r["pages"], "e412-20", "stored as written: {r:#}");
+    assert_eq!(r["author_names"][1]["family"], "Mitidiero Junior");
+    let apa = w.references("apa");
+    assert_eq!(
+        reference(&apa, "Race and power"),
+        "King, M. L., III, & Mitidiero Junior, M. (2019). Race and power in medical education. Medical Education, 43(4), e412–e420."
+    );
+    let h = w.references("harvard");
+    assert!(reference(&h, "Race and power").ends_with("pp. e412–e420."), "{h:#?}");
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, "Race and power"),
+        "King ML 3rd, Mitidiero Junior M. Race and power in medical education. Med Educ. 2019;43(4):e412-20. PubMed PMID: 31000001."
+    );
+}

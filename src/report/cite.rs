@@ -462,6 +462,7 @@ impl Style {
         let t = with_day_range(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" { with_edn(t, r) } else { t };
+        let t = if matches!(self.name.as_str(), "apa" | "harvard") { with_full_prefixed_range(t, r) } else { t };
         let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
         let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
@@ -2561,9 +2562,16 @@ impl SuffixForm {
 /// suffix ("III", "Jnr") as written.
 fn abbreviated_suffix(x: &str) -> String {
     let bare = x.trim().trim_end_matches('.');
+    const ROMAN: [&str; 8] = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     match bare.to_ascii_lowercase().as_str() {
         "jr" => "Jr.".to_string(),
         "sr" => "Sr.".to_string(),
+        // MEDLINE's ordinal ("King ML 3rd") is the roman numeral these
+        // styles write ("King, M. L., III": APA 7 §9.8, CMOS 17 §8.48).
+        ord @ ("2nd" | "3rd" | "4th" | "5th" | "6th" | "7th" | "8th" | "9th") => {
+            let n = usize::from(ord.as_bytes()[0] - b'0');
+            ROMAN[n - 2].to_string()
+        }
         _ => x.trim().to_string(),
     }
 }
@@ -2703,6 +2711,41 @@ fn page_dash(style: &str) -> Option<char> {
         "apa" | "chicago" | "harvard" => Some('\u{2013}'),
         _ => None,
     }
+}
+
+/// A page range with a letter prefix written short ("e412-20", "S12-9"),
+/// in full where the style prints page numbers in full: "e412–e420" (APA 7
+/// §9.28 gives the first and last page as they are numbered; Cite Them
+/// Right likewise). The processor expands a range of plain numbers
+/// ("100–109") but printed a prefixed one as stored, "e412–20".
+fn with_full_prefixed_range(mut t: Rich, r: &Reading) -> Rich {
+    let Some(p) = r.pages.as_deref().map(str::trim) else { return t };
+    let Some((first, last)) = p.split_once(['-', '–', '—']) else { return t };
+    let (first, last) = (first.trim(), last.trim_start_matches(['-', '–']).trim());
+    let prefix = first.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &first[prefix.len()..];
+    if prefix.is_empty()
+        || !prefix.chars().all(char::is_alphabetic)
+        || digits.is_empty()
+        || last.is_empty()
+        || !last.chars().all(|c| c.is_ascii_digit())
+        || last.len() > digits.len()
+    {
+        return t;
+    }
+    let full = format!("{prefix}{}{last}", &digits[..digits.len() - last.len()]);
+    for dash in ['–', '-', '—'] {
+        let printed = format!("{first}{dash}{last}");
+        if let Some(at) = t.text.rfind(&printed) {
+            let end = at + printed.len();
+            // Not the start of a longer number ("e412–200").
+            if !t.text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                splice(&mut t, at..end, &format!("{first}{dash}{full}"));
+            }
+            break;
+        }
+    }
+    t
 }
 
 /// Every range of a page field with the same dash, the style's
