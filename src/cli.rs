@@ -16,7 +16,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "CANON_DB", default_value = "canon.db", value_name = "PATH")]
     pub db: PathBuf,
 
-    /// Print no summaries or notes on stderr (errors are still printed).
+    /// Print no summaries or notes on stderr. Errors, and warnings about the
+    /// data (a value not stored, a name read as a guess), are still printed:
+    /// they are never silenced.
     #[arg(long, short, global = true)]
     pub quiet: bool,
 

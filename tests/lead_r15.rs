@@ -447,3 +447,268 @@ fn prefixed_page_ranges_in_full_and_ordinal_suffixes_as_roman_numerals() {
         "King ML 3rd, Mitidiero Junior M. Race and power in medical education. Med Educ. 2019;43(4):e412-20. PubMed PMID: 31000001."
     );
 }
+
+/// A year before the common era ("-400", EDTF "-0400", "400 BC") was stored
+/// as the year 400 with its sign dropped (tester r15). It is refused in
+/// every format, naming the file, line and column, and nothing is written.
+#[test]
+fn a_year_before_the_common_era_is_refused_naming_where_it_is() {
+    let w = workdir();
+    let cases: [(&str, &str, &str); 5] = [
+        ("bce.csv", "title,authors,year\nThe Hippocratic Oath,\"Hippocrates\",-400\n", "bce.csv:2:"),
+        (
+            "bce.bib",
+            "@book{hipp,\n  title = {Epidemics},\n  author = {Hippocrates},\n  year = {-400}\n}\n",
+            "bce.bib:4:",
+        ),
+        (
+            "bce.json",
+            "[{\"id\": \"h\", \"type\": \"book\", \"title\": \"Airs, Waters, Places\",\n \"issued\": {\"date-parts\": [[-400]]}}]\n",
+            "bce.json:2:",
+        ),
+        ("bce.ris", "TY  - BOOK\nTI  - On Ancient Medicine\nPY  - -0400\nER  - \n", "bce.ris:3:"),
+        ("bc.csv", "title,year\nThe Sacred Disease,400 BC\n", "bc.csv:2:"),
+    ];
+    for (name, text, at) in cases {
+        let p = w.write(name, text);
+        let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
+        assert!(err.contains(at) && err.contains("before the common era"), "{name}: {err}");
+        assert_eq!(w.count("SELECT count(*) FROM reading"), 0, "{name}: nothing written");
+    }
+    // Typed, the same refusal.
+    let err = w.fails(&["reading", "add", "--title", "Prognostic", "--year=-400"]);
+    assert!(err.contains("before the common era"), "{err}");
+    // A date with a dash inside is still a date.
+    w.import_reading("ok.csv", "title,year\nA date,2019-04-02\n");
+    assert_eq!(reading(&w.reading_list(), "A date")["year"], 2019);
+}
+
+/// BibTeX `month = 4` (or `{4}`) is April, not CSL-JSON's season 4
+/// (winter): it was stored as both (tester r15). CSL-JSON's `"season": 4`
+/// is still winter.
+#[test]
+fn a_bibtex_month_number_is_a_month_never_a_season() {
+    let w = workdir();
+    w.import_reading(
+        "m.bib",
+        "@article{a, title = {Month one}, author = {Osei, Ama}, journal = {BMJ}, year = 2019, month = 1}\n\
+         @article{b, title = {Month four}, author = {Osei, Ama}, journal = {BMJ}, year = 2019, month = {4}}\n\
+         @article{c, title = {Month winter}, author = {Osei, Ama}, journal = {BMJ}, year = 2019, month = {winter}}\n",
+    );
+    w.import_reading(
+        "s.json",
+        r#"[{"id": "s", "type": "article-journal", "title": "Season four", "container-title": "BMJ",
+             "issued": {"date-parts": [[2019]], "season": 4}}]"#,
+    );
+    let list = w.reading_list();
+    for (title, month) in [("Month one", 1), ("Month four", 4)] {
+        let r = reading(&list, title);
+        assert_eq!(r["month"], month, "{r:#}");
+        assert!(r["season"].is_null(), "{r:#}");
+    }
+    assert_eq!(reading(&list, "Month winter")["season"], "winter");
+    assert!(reading(&list, "Month winter")["month"].is_null());
+    assert_eq!(reading(&list, "Season four")["season"], "winter");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Month four").contains("2019 Apr."), "{v:#?}");
+}
+
+/// "Silva, João, Filho" (RIS, a CSV cell): a Lusophone generational word set
+/// apart by a comma is the suffix, as "Jr." is; it was read into the given
+/// name "João, Filho" (tester r15). "Silva Filho, João" keeps it in the
+/// family name. "Junior" as a suffix prints as the styles write it: "Jr."
+/// (APA), "Jr" (Vancouver).
+#[test]
+fn a_generational_word_after_the_given_name_is_the_suffix() {
+    let w = workdir();
+    w.import_reading(
+        "n.ris",
+        "TY  - JOUR\nAU  - Silva, João, Filho\nTI  - Estudo um\nPY  - 2020\nJO  - Revista\nER  - \n",
+    );
+    w.import_reading(
+        "n.csv",
+        "title,authors,year,container\n\
+         Estudo dois,\"Costa, Ana, Neto; Silva Filho, João\",2021,Revista\n\
+         Essay three,\"Brown, Henry, Junior\",2022,Journal\n",
+    );
+    let list = w.reading_list();
+    let one = &reading(&list, "Estudo um")["author_names"][0];
+    assert_eq!(
+        (one["family"].as_str(), one["given"].as_str(), one["suffix"].as_str()),
+        (Some("Silva"), Some("João"), Some("Filho")),
+        "{one:#}"
+    );
+    let two = &reading(&list, "Estudo dois")["author_names"];
+    assert_eq!(two.as_array().unwrap().len(), 2, "{two:#}");
+    assert_eq!((two[0]["family"].as_str(), two[0]["suffix"].as_str()), (Some("Costa"), Some("Neto")), "{two:#}");
+    assert_eq!((two[1]["family"].as_str(), two[1]["given"].as_str()), (Some("Silva Filho"), Some("João")), "{two:#}");
+    assert!(two[1]["suffix"].is_null(), "{two:#}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Estudo um").starts_with("Silva, J., Filho. (2020)."), "{apa:#?}");
+    assert!(reference(&apa, "Essay three").starts_with("Brown, H., Jr. (2022)."), "{apa:#?}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Essay three").starts_with("Brown H Jr."), "{v:#?}");
+}
+
+/// A note that begins with a database's export lines run together with `;`
+/// (Scopus BibTeX: "Export Date: 5 May 2020; Cited By: 3; Read for week 3")
+/// was dropped whole, the person's words with it (tester r15). The export
+/// lines are named as not stored; the rest is the note. A "References:"
+/// list keeps its own `;`s and is dropped as one.
+#[test]
+fn export_lines_in_a_note_are_split_off_and_the_persons_words_kept() {
+    let w = workdir();
+    let err = w.import_reading(
+        "s.bib",
+        "@article{a, title = {Scopus one}, author = {Osei, Ama}, journal = {BMJ}, year = 2019,\n\
+           note = {Export Date: 5 May 2020; Cited By: 3; Read for week 3; bring questions}}\n\
+         @article{b, title = {Scopus two}, author = {Osei, Ama}, journal = {BMJ}, year = 2019,\n\
+           note = {Seminar text; References: Fanon F, 1952; Said E, 1978; Cited By: 12}}\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Scopus one")["annotation"], "Read for week 3; bring questions", "{err}");
+    assert_eq!(reading(&list, "Scopus two")["annotation"], "Seminar text", "{err}");
+    assert!(err.contains("Export Date") && err.contains("References"), "{err}");
+}
+
+/// Merging dates: a record stored with a season, re-imported with a month
+/// of the same year, kept both (tester r15). A date names a month or a
+/// season: the month, the more precise, is kept alone.
+#[test]
+fn a_month_and_a_season_never_stand_together_after_a_merge() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year,season,doi\nSeasonal,\"Osei, Ama\",2019,winter,10.1000/season\n");
+    w.import_reading("b.csv", "title,authors,year,month,doi\nSeasonal,\"Osei, Ama\",2019,2,10.1000/season\n");
+    let r = reading(&w.reading_list(), "Seasonal").clone();
+    assert_eq!((r["month"].as_i64(), r["season"].as_str()), (Some(2), None), "{r:#}");
+    // A season re-imported onto a stored month adds nothing.
+    w.import_reading("c.csv", "title,authors,year,season,doi\nSeasonal,\"Osei, Ama\",2019,spring,10.1000/season\n");
+    let r = reading(&w.reading_list(), "Seasonal").clone();
+    assert_eq!((r["month"].as_i64(), r["season"].as_str()), (Some(2), None), "{r:#}");
+}
+
+/// APA, Cite Them Right and AMA cite a journal article with its year alone:
+/// a month was left out, a season printed (tester r15). Neither is now;
+/// Vancouver and Chicago print the season.
+#[test]
+fn a_journal_articles_season_is_printed_only_where_its_month_would_be() {
+    let w = workdir();
+    w.import_reading(
+        "s.csv",
+        "title,authors,year,season,type,container,volume,issue,pages\n\
+         Winter issue,\"Osei, Ama\",2019,winter,article,Medical Humanities,45,4,12-19\n",
+    );
+    let apa = w.references("apa");
+    assert_eq!(reference(&apa, "Winter issue"), "Osei, A. (2019). Winter issue. Medical Humanities, 45(4), 12–19.");
+    assert!(!reference(&w.references("harvard"), "Winter issue").contains("Winter,"));
+    assert!(reference(&w.references("vancouver"), "Winter issue").contains("2019 Winter;45(4)"));
+    assert!(reference(&w.references("chicago"), "Winter issue").contains("Winter"));
+}
+
+/// EndNote XML with both Research Notes and Notes: both are read (the
+/// annotation, and the note field where a PMID may be), and the import
+/// said "not stored: EndNote XML notes" (tester r15).
+#[test]
+fn endnote_notes_read_are_never_named_as_not_stored() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <contributors><authors><author>Osei, Ama</author></authors></contributors>\
+         <titles><title>Noted twice</title></titles><periodical><full-title>BMJ</full-title></periodical>\
+         <dates><year>2019</year></dates><research-notes>Read for week 3</research-notes>\
+         <notes>PMID: 31234567</notes></record></records></xml>",
+    );
+    assert!(!err.contains("EndNote XML notes"), "{err}");
+    let r = reading(&w.reading_list(), "Noted twice").clone();
+    assert_eq!(r["pmid"], "31234567", "{r:#}");
+    assert_eq!(r["annotation"], "Read for week 3", "{r:#}");
+}
+
+/// A CSL-JSON name's `static-ordering` (a family-first name's display
+/// order) has no field in canon: it is named as not stored, never passed
+/// over (tester r15).
+#[test]
+fn a_csl_name_key_canon_does_not_keep_is_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "n.json",
+        r#"[{"id": "m", "type": "book", "title": "Static order", "issued": {"date-parts": [[1965]]},
+             "author": [{"family": "Mao", "given": "Zedong", "static-ordering": true}]}]"#,
+    );
+    assert!(err.contains("static-ordering"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Static order")["author_names"][0]["family"], "Mao");
+}
+
+/// A .csl file without `<citation>` was refused with the processor's
+/// deserialisation error (tester r15); the message names the missing
+/// element and what a style needs.
+#[test]
+fn a_style_without_citation_names_the_missing_element() {
+    let w = workdir();
+    w.import_reading("r.csv", "title,year\nA work,2019\n");
+    let style = w.write(
+        "no-citation.csl",
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Mine</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>"#,
+    );
+    let out = w.path("r.pdf");
+    let err = w.fails(&["report", out.to_str().unwrap(), "--style", style.to_str().unwrap()]);
+    assert!(err.contains("no-citation.csl has no <citation> element"), "{err}");
+    assert!(!out.exists());
+}
+
+/// A re-import that gives another year takes the file's date whole: the
+/// month and day stored with the old year went without a word (tester r15).
+/// They still go (they were the old year's), with a warning naming them,
+/// and `canon undo` brings them back.
+#[test]
+fn another_year_on_re_import_says_which_date_parts_went_with_the_old_one() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year,month,day,doi\nDated,\"Osei, Ama\",2019,4,2,10.1000/d1\n");
+    let err = w.import_reading("b.csv", "title,authors,year,doi\nDated,\"Osei, Ama\",2020,10.1000/d1\n");
+    assert!(
+        err.contains("b.csv:2:") && err.contains("year 2020 replaces 2019") && err.contains("month 4, day 2"),
+        "{err}"
+    );
+    let r = reading(&w.reading_list(), "Dated").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), None, None), "{r:#}");
+    // The history says what went (a snapshot leaves an empty month out).
+    let log = w.ok(&["log"]);
+    assert!(log.contains("month: 4 → (empty)") && log.contains("day: 2 → (empty)"), "{log}");
+    let last = w.count("SELECT max(id) FROM history WHERE action = 'update'").to_string();
+    w.ok(&["undo", &last, "--by", "tester"]);
+    let r = reading(&w.reading_list(), "Dated").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2019), Some(4), Some(2)), "{r:#}");
+    // The same year without a month erases nothing and says nothing.
+    let err = w.import_reading("c.csv", "title,authors,year,doi\nDated,\"Osei, Ama\",2019,10.1000/d1\n");
+    assert!(!err.contains("replaces"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Dated")["month"], 4);
+}
+
+/// A Vancouver book without a place or publisher said nothing of them
+/// (tester r15). Citing Medicine (ch. 2) writes "[place unknown]" and
+/// "[publisher unknown]"; a book with both prints them as written, and an
+/// article is untouched.
+#[test]
+fn a_vancouver_book_says_an_unknown_place_or_publisher() {
+    let w = workdir();
+    w.import_reading(
+        "b.csv",
+        "title,authors,year,type,publisher,place,container\n\
+         Bare book,\"Osei, Ama\",2019,book,,,\n\
+         Publisher only,\"Osei, Ama\",2018,book,Zed,,\n\
+         Whole book,\"Osei, Ama\",2017,book,Zed,London,\n\
+         An article,\"Osei, Ama\",2016,article,,,Lancet\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(common::reference(&v, "Bare book"), "Osei A. Bare book. [place unknown]: [publisher unknown]; 2019.");
+    assert_eq!(common::reference(&v, "Publisher only"), "Osei A. Publisher only. [place unknown]: Zed; 2018.");
+    assert_eq!(common::reference(&v, "Whole book"), "Osei A. Whole book. London: Zed; 2017.");
+    assert!(!common::reference(&v, "An article").contains("unknown"), "{v:?}");
+    // Other styles leave an unknown place out, as their manuals do.
+    assert!(!common::reference(&w.references("apa"), "Bare book").contains("unknown"));
+}

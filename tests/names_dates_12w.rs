@@ -221,7 +221,15 @@ fn a_season_survives_a_title_that_names_it() {
          PMID- 22222222\nTI  - Heat in the summer of 2019.\nAU  - Mensah KA\nDP  - 2019 Summer\nJT  - Lancet\n\
          TA  - Lancet\nVI  - 4\n",
     );
-    for style in ["vancouver", "apa"] {
+    // APA 7 (§10.1) cites a journal article by its year alone: only the
+    // title names the season there.
+    let apa = w.references("apa");
+    for title in ["Winter 2019 outbreaks of influenza", "Heat in the summer of 2019"] {
+        let r = common::reference(&apa, title);
+        let outside = r.replacen(title, "", 1);
+        assert!(r.contains(title) && !outside.contains("Winter") && !outside.contains("Summer"), "apa: {r}");
+    }
+    for style in ["vancouver"] {
         let refs = w.references(style);
         for (title, season) in
             [("Winter 2019 outbreaks of influenza", "Winter"), ("Heat in the summer of 2019", "Summer")]

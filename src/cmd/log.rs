@@ -115,12 +115,21 @@ pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_j
     };
     match (before, after) {
         (Some(b), Some(a)) => match (b.as_object(), a.as_object()) {
-            (Some(bo), Some(ao)) => ao
-                .iter()
-                .filter(|(k, v)| shown(k) && bo.get(*k) != Some(*v))
-                .map(|(k, v)| format!("{k}: {} → {}", bo.get(k).map(short).unwrap_or_default(), short(v)))
-                .collect::<Vec<_>>()
-                .join("; "),
+            (Some(bo), Some(ao)) => {
+                // A snapshot leaves out an empty date part (`month`, `day`,
+                // `season`): one the before had and the after lacks was cleared.
+                let cleared = serde_json::Value::Null;
+                let mut keys: Vec<&String> = ao.keys().chain(bo.keys().filter(|k| !ao.contains_key(*k))).collect();
+                keys.sort();
+                keys.into_iter()
+                    .filter(|k| shown(k))
+                    .filter_map(|k| {
+                        let (b, a) = (bo.get(k).unwrap_or(&cleared), ao.get(k).unwrap_or(&cleared));
+                        (b != a).then(|| format!("{k}: {} → {}", short(b), short(a)))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
             _ => String::new(),
         },
         (None, Some(a)) => record(a).unwrap_or_else(|| fields(a)),

@@ -516,6 +516,11 @@ pub fn read_date(s: &str) -> Option<Dated> {
         Some((i, _)) => &t[..i],
         None => t.as_str(),
     };
+    // A year before the common era ("-400", EDTF's "-0400", "−400"): no year
+    // canon stores (1–2100), never the year 400 with its sign dropped.
+    if before_common_era(t) {
+        return None;
+    }
     let mut year = None;
     // "copyright 1998": the word says what the year is ([`super::dates::copyright`]).
     for raw in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && *w != "copyright") {
@@ -579,19 +584,27 @@ pub fn is_et_al(n: &Name) -> bool {
     matches!(t.as_str(), "et al" | "et. al" | "et al'" | "others" | "and others" | "et alii" | "et alia" | "…")
 }
 
+/// The season a CSL-JSON `season` value names: a number 1–4 (CSL 1.0.2
+/// Appendix: seasons 1–4 are spring to winter) or a word ([`season_of`]).
+/// Only CSL-JSON numbers its seasons: elsewhere "4" is April (BibTeX
+/// `month = 4`), never winter.
+pub fn csl_season(s: &str) -> Option<&'static str> {
+    match s.trim() {
+        "1" => Some("spring"),
+        "2" => Some("summer"),
+        "3" => Some("autumn"),
+        "4" => Some("winter"),
+        t => season_of(t),
+    }
+}
+
 /// The season a date names, as canon stores it: "spring", "summer",
-/// "autumn" (also "fall") or "winter"; a CSL-JSON season number 1–4 (CSL
-/// 1.0.2 Appendix: seasons 1–4 are spring to winter) or a MEDLINE/RIS word
-/// in any case. `None` when the text names no season.
+/// "autumn" (also "fall") or "winter"; a MEDLINE/RIS word in any case, or a
+/// biblatex/EDTF season code ([`edtf_season`]). A bare number is no season
+/// (CSL-JSON's numbers are read by [`csl_season`]). `None` when the text
+/// names no season.
 pub fn season_of(s: &str) -> Option<&'static str> {
     let t = s.trim();
-    match t {
-        "1" => return Some("spring"),
-        "2" => return Some("summer"),
-        "3" => return Some("autumn"),
-        "4" => return Some("winter"),
-        _ => {}
-    }
     if let Some(x) = edtf_season(t) {
         return Some(x);
     }
@@ -644,8 +657,30 @@ pub fn edtf_sub_year(s: &str) -> Option<String> {
     }
 }
 
+/// Whether a date is written before the common era: a minus sign before
+/// its first digit ("-400", "-0400" as EDTF, ISO 8601-2, writes it, "−400")
+/// or an era word after it ("400 BC", "400 BCE", "400 B.C.").
+pub(crate) fn before_common_era(t: &str) -> bool {
+    let t = t.trim().trim_start_matches(['[', '(', '{']).trim_start();
+    let signed =
+        t.strip_prefix(['-', '\u{2212}', '\u{2013}']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let era = t.to_lowercase().replace('.', "");
+    let era = era.trim_end_matches([']', ')', '}', ' ', '?', '~']);
+    signed
+        || (t.starts_with(|c: char| c.is_ascii_digit())
+            && ["bc", "bce", "b c", "b c e"]
+                .iter()
+                .any(|w| era.strip_suffix(w).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit() || c == ' '))))
+}
+
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
+    if before_common_era(&v.to_lowercase()) {
+        return format!(
+            "year {v:?} is before the common era; canon stores years from 1 to 2100 (give the work's own edition's \
+             year, or leave the year empty and say the date in the notes)"
+        );
+    }
     if let Some(m) = short_year_message(v) {
         return format!("year {v:?} is not a year canon can read: {m}");
     }
@@ -754,6 +789,38 @@ fn machine_line(line: &str) -> Option<String> {
     MACHINE_NOTE_LINES.contains(&base).then(|| label[..base.len()].to_string())
 }
 
+/// A note line split where a database ran its lines together with `;`
+/// ("Export Date: 5 May 2020; Cited By: 3; Read for week 3", Scopus's
+/// BibTeX `note`): each line of [`MACHINE_NOTE_LINES`] on its own, and the
+/// person's words apart from them. A label whose value is one short datum
+/// ("Export Date", "Cited By") ends at the next `;`; one whose value is a
+/// list ("References: a; b", "Funding details: …") runs to the next label.
+/// A line with no such label among its parts is returned whole.
+fn machine_parts(line: &str) -> Vec<String> {
+    let parts: Vec<&str> = line.split(';').map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 || !parts.iter().any(|p| machine_line(p).is_some()) {
+        return vec![line.to_string()];
+    }
+    // Each part, and whether it is the person's words; a part joins the one
+    // before it when both are the person's, or it is a list's next item.
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut in_list = false;
+    for p in parts {
+        match machine_line(p) {
+            Some(label) => {
+                in_list = !["export date", "cited by"].contains(&label.to_lowercase().as_str());
+                out.push((p.to_string(), false));
+            }
+            None => match out.last_mut() {
+                Some((text, _)) if in_list => *text = format!("{text}; {p}"),
+                Some((text, true)) => *text = format!("{text}; {p}"),
+                _ => out.push((p.to_string(), true)),
+            },
+        }
+    }
+    out.into_iter().map(|(t, _)| t).collect()
+}
+
 /// A note written as HTML (Zotero's notes, in RIS `N1`: "<p>Read for week
 /// 3</p>") as plain text: tags removed (a paragraph or line break is a new
 /// line), the five XML entities and `&nbsp;` decoded. Text that holds no
@@ -804,7 +871,12 @@ pub fn html_note_text(s: &str) -> String {
 pub fn read_extra(s: &str) -> Extra {
     let mut out = Extra::default();
     let mut rest: Vec<String> = Vec::new();
-    for line in s.lines() {
+    // Scopus's BibTeX runs its lines together in one `note` with `;`
+    // ("Export Date: 5 May 2020; Cited By: 3; Read for week 3"): a line
+    // holding a machine line among `;`-separated parts is read part by
+    // part, so the person's words after it are kept.
+    let lines: Vec<String> = s.lines().flat_map(machine_parts).collect();
+    for line in lines.iter().map(String::as_str) {
         let words: Vec<&str> = line.split_whitespace().collect();
         let key = |w: &str| -> Option<(&'static str, usize)> {
             let l = w.to_ascii_lowercase();
@@ -1818,8 +1890,8 @@ pub(crate) mod tests {
             ("2019///Winter", Some("winter")),
             ("fall", Some("autumn")),
             ("AUTUMN", Some("autumn")),
-            ("4", Some("winter")),
-            ("1", Some("spring")),
+            ("4", None),
+            ("1", None),
             ("2019 Apr 2", None),
             ("2019", None),
             ("5", None),

@@ -394,6 +394,23 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.authors = people("author");
     // Editors are editors: an edited book is cited by them through the style's substitution rule.
     d.editors = people("editor");
+    // A name's keys canon keeps no field for (`static-ordering`, the display
+    // order of a family-first name; `comma-suffix`) are named, never dropped
+    // unsaid (the parts themselves are read).
+    for k in ["author", "editor"] {
+        let keys: std::collections::BTreeSet<&str> = o
+            .get(k)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_object)
+            .flat_map(|n| n.iter().filter(|(_, v)| !v.is_null() && *v != &Value::Bool(false)).map(|(n, _)| n.as_str()))
+            .filter(|n| !NAME_READ.contains(n))
+            .collect();
+        for n in keys {
+            d.not_stored_as(format!("CSL-JSON {k} name part {n:?}"));
+        }
+    }
     for k in ["author", "editor"] {
         let names = people(k);
         builder::institution_doubts(&mut d, k, &names, at(k), |n| format!("write it as {{\"literal\": {n:?}}}"));
@@ -476,7 +493,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         let s = o.get(*k)?;
         let s = s.as_array().and_then(|a| a.first()).unwrap_or(s).get("season")?;
         let t = text_of(Some(s))?;
-        builder::season_of(&t).map(|_| Val::new(t, at(k)))
+        // A number (1–4) is kept as its season's word; words keep their text
+        // (a range "Summer-Fall" is read whole downstream).
+        let numeric = t.trim().bytes().all(|b| b.is_ascii_digit());
+        builder::csl_season(&t).map(|w| Val::new(if numeric { w.to_string() } else { t.clone() }, at(k)))
     });
     // A `season` key is the date's season; else a season given as the month.
     if season_key.is_some() {
@@ -603,6 +623,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), &read);
     d
 }
+
+/// The keys of a CSL-JSON name object [`name`] reads.
+const NAME_READ: &[&str] =
+    &["family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle", "parse-names"];
 
 /// The CSL-JSON keys [`draft`] reads (`id` names the item in messages).
 const CSL_READ: &[&str] = &[

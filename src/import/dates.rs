@@ -660,6 +660,9 @@ fn typed_refusal(s: &str) -> String {
             s.trim()
         )
     };
+    if super::builder::before_common_era(&s.to_lowercase()) {
+        return format!("{:?} is before the common era; expected a year from 1 to 2100 such as 2019 or 950", s.trim());
+    }
     // "79", "c. 79": the rule a file's year follows, and its words.
     if let Some(m) = super::builder::short_year_message(s) {
         return format!("{:?} is not a year canon can read: {m}", s.trim());

@@ -428,7 +428,12 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     }
     used(&mut read, &["number", "issue"]);
     used(&mut read, &["urls/related-urls/url", "urls/web-urls/url"]);
-    used(&mut read, &["research-notes", "notes"]);
+    // Both are read (the annotation and the note field), so both are named read.
+    for p in ["research-notes", "notes"] {
+        if first(p).is_some() {
+            read.push(p);
+        }
+    }
     // The journal's title is read from `periodical` and repeated in
     // `secondary-title`: read either way, never named as not stored.
     // (A secondary or tertiary title kept nowhere, beside the periodical's

@@ -705,7 +705,10 @@ fn trailing_particle(words: &[&str]) -> Option<usize> {
 /// "Júnior", "Senior"): within a family name written before its comma it is
 /// part of that name (Lusophone "Mitidiero Junior, Marco").
 fn spelled_generation(w: &str) -> bool {
-    matches!(w.trim_end_matches('.').to_lowercase().as_str(), "junior" | "júnior" | "senior" | "sênior")
+    matches!(
+        w.trim_end_matches('.').to_lowercase().as_str(),
+        "junior" | "júnior" | "senior" | "sênior" | "filho" | "neto" | "sobrinho"
+    )
 }
 
 /// Whether a word is a suffix of more than one letter ("Jr.", "III", "2nd"):
@@ -819,7 +822,10 @@ fn inverted_parts(parts: &[&str]) -> Name {
     // One part after the family name is the given name ("Parthipan, V" is not the fifth).
     let several = rest.len() > 1;
     for p in rest {
-        if several && suffix.is_none() && is_suffix(p) {
+        // "Silva, João, Filho": a Lusophone generational word set apart by
+        // a comma is the suffix, as "Jr." is (before the family name's comma
+        // it is part of the family name, see [`spelled_generation`]).
+        if several && suffix.is_none() && (is_suffix(p) || spelled_generation(p)) {
             suffix = Some(p);
         } else {
             given.push(p);
@@ -1585,7 +1591,8 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
         }
         return parts.iter().map(|p| p.to_string()).collect();
     }
-    if parts.len() == 2 || (parts.len() == 3 && (is_suffix(parts[1]) || is_suffix(parts[2]))) {
+    let suffix = |p: &str| is_suffix(p) || spelled_generation(p);
+    if parts.len() == 2 || (parts.len() == 3 && (suffix(parts[1]) || suffix(parts[2]))) {
         return vec![s.to_string()];
     }
     // "Family, Given, Family, Given": pairs, but which comma ends a name is a guess.

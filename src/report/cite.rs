@@ -431,7 +431,17 @@ impl Style {
         let t = with_given_case(without_verbatim_mark(t));
         let t = with_et_al(t, r, &self.et_al);
         let dash = page_dash(&self.name).unwrap_or('\u{2013}');
-        let t = if self.name == "chicago" { with_chicago_season(t, r) } else { with_season(t, r, dash) };
+        // A journal article is cited with its year alone in APA (7th ed.
+        // §10.1), Cite Them Right's Harvard and AMA (11th ed. §3.11), which
+        // print no month for it either: its season is not printed there.
+        let year_alone = r.kind == "article" && matches!(self.name.as_str(), "apa" | "harvard" | "ama");
+        let t = if self.name == "chicago" {
+            with_chicago_season(t, r)
+        } else if year_alone {
+            t
+        } else {
+            with_season(t, r, dash)
+        };
         let t = with_month_range(t, r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
@@ -1383,6 +1393,25 @@ fn address(r: &Reading) -> usize {
 /// style does not define (the processor prints nothing for it).
 fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
     let elements = check_xml(source, xml)?;
+    // An independent style's required children, named before the processor's
+    // parser reports only the first one it missed, in its own terms
+    // (CSL 1.0.2, "Independent styles": <info>, <citation>, <bibliography>).
+    let child = |name: &str| elements.iter().find(|(p, _)| p.len() == 2 && p[1] == name);
+    let dependent = xml.contains("independent-parent");
+    if !dependent {
+        let missing: Vec<&str> =
+            ["info", "citation", "bibliography"].into_iter().filter(|c| child(c).is_none()).collect();
+        if !missing.is_empty() {
+            let list = missing.iter().map(|m| format!("<{m}>")).collect::<Vec<_>>().join(", ");
+            bail!(
+                "{source} has no {list} element{}: an independent CSL style needs <info>, <citation> and \
+                 <bibliography> (CSL 1.0.2, \"Independent styles\"); canon prints the bibliography, but the \
+                 style is not valid CSL without the others (a minimal citation: <citation><layout><text \
+                 variable=\"citation-number\"/></layout></citation>)",
+                if missing.len() == 1 { "" } else { "s" }
+            );
+        }
+    }
     let style = match CslStyle::from_xml(xml) {
         Ok(CslStyle::Independent(s)) => s,
         Ok(CslStyle::Dependent(d)) => bail!(
@@ -2546,10 +2575,11 @@ impl SuffixForm {
             SuffixForm::AsStored => x.trim().to_string(),
             SuffixForm::Plain => {
                 let bare = x.trim().trim_end_matches('.');
-                if matches!(bare.to_ascii_lowercase().as_str(), "jr" | "sr") {
-                    bare.to_string()
-                } else {
-                    x.trim().to_string()
+                match bare.to_ascii_lowercase().as_str() {
+                    "jr" | "sr" => bare.to_string(),
+                    "junior" => "Jr".to_string(),
+                    "senior" => "Sr".to_string(),
+                    _ => x.trim().to_string(),
                 }
             }
         }
@@ -2559,13 +2589,16 @@ impl SuffixForm {
 /// A name's suffix as the author-date and notes styles write it: "Jr." and
 /// "Sr." with their full stop whether the source wrote one (MEDLINE `FAU`
 /// writes "Jr"; APA 7th ed. §9.8 and CMOS 18th ed. write "Jr."); any other
-/// suffix ("III", "Jnr") as written.
+/// suffix ("III", "Jnr") as written, "Junior" as "Jr.".
 fn abbreviated_suffix(x: &str) -> String {
     let bare = x.trim().trim_end_matches('.');
     const ROMAN: [&str; 8] = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     match bare.to_ascii_lowercase().as_str() {
-        "jr" => "Jr.".to_string(),
-        "sr" => "Sr.".to_string(),
+        // "Junior" spelled out after a comma is the English suffix (APA 7
+        // §9.8 and CMOS 18 §6.45 write "Jr."); "Júnior" and "Filho" are
+        // Lusophone and kept as written.
+        "jr" | "junior" => "Jr.".to_string(),
+        "sr" | "senior" => "Sr.".to_string(),
         // MEDLINE's ordinal ("King ML 3rd") is the roman numeral these
         // styles write ("King, M. L., III": APA 7 §9.8, CMOS 17 §8.48).
         ord @ ("2nd" | "3rd" | "4th" | "5th" | "6th" | "7th" | "8th" | "9th") => {
@@ -2581,6 +2614,8 @@ fn abbreviated_suffix(x: &str) -> String {
 fn nlm_suffix(x: &str) -> String {
     let x = x.trim().trim_end_matches('.');
     let n = match x.to_ascii_uppercase().as_str() {
+        "JR" | "JUNIOR" => return "Jr".to_string(),
+        "SR" | "SENIOR" => return "Sr".to_string(),
         "II" => 2,
         "III" => 3,
         "IV" => 4,
@@ -3147,7 +3182,17 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                 .iter()
                 .any(|n| n.literal.as_deref().is_some_and(|l| same_body(l, p)) || same_body(&n.original, p))
     };
-    let publisher = r.publisher.as_ref().filter(|p| !publisher_is_author(p)).map(|p| match &r.place {
+    // Citing Medicine (ch. 2, "Place of Publication" and "Publisher"): a
+    // book whose place or publisher is not known says so, "[place
+    // unknown]: [publisher unknown]; 2019", never leaves them out unsaid.
+    // (A book's container with no publisher is printed as its publisher, below.)
+    let unknown = |what: &str| {
+        let book = matches!(r.kind.as_str(), "book" | "chapter") && form.named == Some("vancouver");
+        (book && !(parent_kind.is_none() && r.container.is_some())).then(|| format!("[{what} unknown]"))
+    };
+    let place = r.place.clone().or_else(|| unknown("place"));
+    let publisher = r.publisher.clone().or_else(|| unknown("publisher"));
+    let publisher = publisher.as_ref().filter(|p| !publisher_is_author(p)).map(|p| match &place {
         Some(l) => json!({ "name": protected(p), "location": protected(l) }),
         None => json!(protected(p)),
     });

@@ -304,7 +304,12 @@ impl Stored {
             container_short,
             // A season goes with its year: the file's when it gives a year.
             // The same year without a season erases nothing.
+            // A date names a month or a season, never both: the same year
+            // with a month takes the file's (no season), and a season never
+            // joins a stored month (the month is the more precise).
             season: match r.year {
+                Some(y) if Some(y) == self.year && new.month.is_some() => new.season.clone(),
+                Some(y) if Some(y) == self.year && self.month.is_some() => self.season.clone(),
                 Some(y) if Some(y) == self.year => new.season.clone().or_else(|| self.season.clone()),
                 Some(_) => new.season.clone(),
                 // Neither has a year (forthcoming): the file's season, else ours.
@@ -1668,6 +1673,34 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // Another year takes the file's date whole: a month, day or season
+        // stored with the old year is not the new year's, so it goes, and
+        // the user is told which (the history keeps it; `canon undo`).
+        if how != "ID" && old.year.is_some() && new.year != old.year {
+            let gone: Vec<String> = [
+                ("month", old.month.map(|m| m.to_string()), new.month.is_none()),
+                ("day", old.day.map(|d| d.to_string()), new.day.is_none()),
+                ("season", old.season.clone(), new.season.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(k, v, cleared)| v.filter(|_| cleared).map(|v| format!("{k} {v}")))
+            .collect();
+            if !gone.is_empty() {
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): the file's year {} replaces {}; the stored {} went with the old year \
+                         and {} cleared (`canon undo` restores {})",
+                        crate::import::reading_id_text(id),
+                        new.year.map_or_else(|| "(none)".to_string(), |y| y.to_string()),
+                        old.year.unwrap_or_default(),
+                        gone.join(", "),
+                        if gone.len() == 1 { "was" } else { "were" },
+                        if gone.len() == 1 { "it" } else { "them" },
+                    ),
+                ));
+            }
+        }
         // A record found by its DOI or ISBN (in any of their written forms) with
         // another title: the stored title is never replaced silently. A title
         // that is ours with more (a subtitle) is taken, and said; any other
