@@ -689,26 +689,33 @@ fn another_year_on_re_import_says_which_date_parts_went_with_the_old_one() {
     assert_eq!(reading(&w.reading_list(), "Dated")["month"], 4);
 }
 
-/// A Vancouver book without a place or publisher said nothing of them
-/// (tester r15). Citing Medicine (ch. 2) writes "[place unknown]" and
-/// "[publisher unknown]"; a book with both prints them as written, and an
-/// article is untouched.
+/// "1998/99" is a range of years, said once; it was also said to hold "99,
+/// no month" (tester r15), two warnings that disagreed. "2019-17" is still
+/// no month.
 #[test]
-fn a_vancouver_book_says_an_unknown_place_or_publisher() {
+fn a_short_range_of_years_is_said_once_as_a_range() {
     let w = workdir();
-    w.import_reading(
-        "b.csv",
-        "title,authors,year,type,publisher,place,container\n\
-         Bare book,\"Osei, Ama\",2019,book,,,\n\
-         Publisher only,\"Osei, Ama\",2018,book,Zed,,\n\
-         Whole book,\"Osei, Ama\",2017,book,Zed,London,\n\
-         An article,\"Osei, Ama\",2016,article,,,Lancet\n",
+    let err = w.import_reading("y.csv", "title,authors,year\nOne,\"Osei, Ama\",1998/99\nTwo,\"Osei, Ama\",2019-17\n");
+    assert!(err.contains("y.csv:2:3") && err.contains("runs from 1998 to 1999"), "{err}");
+    assert!(!err.contains("99 is no month"), "{err}");
+    assert!(err.contains("y.csv:3:3") && err.contains("17 is no month"), "{err}");
+    let err =
+        w.import_reading("y.bib", "@article{a, author={Osei, Ama}, title={Three}, year={1998/99}, journal={J}}\n");
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+}
+
+/// A name in natural order with an inner particle ("José da Silva Júnior",
+/// "Ahmad ibn Hanbal") kept whole in a CSV cell was not said, as "Jane
+/// Smith" is (tester r15): it reads as a person's name as much.
+#[test]
+fn a_name_with_an_inner_particle_kept_whole_is_said() {
+    let w = workdir();
+    let err = w.import_reading(
+        "n.csv",
+        "title,authors,year\nOne,José da Silva Júnior,2019\nTwo,\"Ahmad ibn Hanbal; Osei, Ama\",2019\n\
+         Three,Ministry of Health,2019\n",
     );
-    let v = w.references("vancouver");
-    assert_eq!(common::reference(&v, "Bare book"), "Osei A. Bare book. [place unknown]: [publisher unknown]; 2019.");
-    assert_eq!(common::reference(&v, "Publisher only"), "Osei A. Publisher only. [place unknown]: Zed; 2018.");
-    assert_eq!(common::reference(&v, "Whole book"), "Osei A. Whole book. London: Zed; 2017.");
-    assert!(!common::reference(&v, "An article").contains("unknown"), "{v:?}");
-    // Other styles leave an unknown place out, as their manuals do.
-    assert!(!common::reference(&w.references("apa"), "Bare book").contains("unknown"));
+    assert!(err.contains("n.csv:2:2") && err.contains("\"José da Silva Júnior\" was kept whole"), "{err}");
+    assert!(err.contains("n.csv:3:2") && err.contains("\"Ahmad ibn Hanbal\" was kept whole"), "{err}");
+    assert!(!err.contains("Ministry"), "{err}");
 }

@@ -1123,9 +1123,13 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
     // "2019-17": the year is kept, and the number that is no month said.
     if month.is_none() && year.is_some() {
+        // A range of years ("1998/99") is said as one below, not as a month.
         let texts = [d.date.as_ref(), d.month.as_ref()];
-        if let Some((v, n)) =
-            texts.into_iter().flatten().find_map(|v| super::dates::month_out_of_range(&v.text).map(|n| (v, n)))
+        if let Some((v, n)) = texts
+            .into_iter()
+            .flatten()
+            .filter(|v| super::dates::year_range(&v.text).is_none())
+            .find_map(|v| super::dates::month_out_of_range(&v.text).map(|n| (v, n)))
         {
             d.warnings.push(RowError::new(
                 v.at.line,

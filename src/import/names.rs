@@ -761,9 +761,12 @@ pub fn name_doubt(n: &Name) -> Option<String> {
     if n.is_literal()
         && (2..=4).contains(&words.len())
         && has_cased_letters(o)
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+        && words.iter().enumerate().all(|(i, w)| {
+            // An inner name particle ("José da Silva Júnior", "Ahmad ibn
+            // Hanbal") reads as a person's name as much as capitals do.
+            let particle = i > 0 && i + 1 < words.len() && GIVEN_PARTICLES.contains(w);
+            (particle || w.chars().next().is_some_and(char::is_uppercase)) && !w.chars().any(|c| c.is_ascii_digit())
+        })
         && !looks_corporate(o)
     {
         return Some(format!(

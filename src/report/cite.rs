@@ -3182,17 +3182,8 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                 .iter()
                 .any(|n| n.literal.as_deref().is_some_and(|l| same_body(l, p)) || same_body(&n.original, p))
     };
-    // Citing Medicine (ch. 2, "Place of Publication" and "Publisher"): a
-    // book whose place or publisher is not known says so, "[place
-    // unknown]: [publisher unknown]; 2019", never leaves them out unsaid.
-    // (A book's container with no publisher is printed as its publisher, below.)
-    let unknown = |what: &str| {
-        let book = matches!(r.kind.as_str(), "book" | "chapter") && form.named == Some("vancouver");
-        (book && !(parent_kind.is_none() && r.container.is_some())).then(|| format!("[{what} unknown]"))
-    };
-    let place = r.place.clone().or_else(|| unknown("place"));
-    let publisher = r.publisher.clone().or_else(|| unknown("publisher"));
-    let publisher = publisher.as_ref().filter(|p| !publisher_is_author(p)).map(|p| match &place {
+    let place = r.place.clone();
+    let publisher = r.publisher.as_ref().filter(|p| !publisher_is_author(p)).map(|p| match &place {
         Some(l) => json!({ "name": protected(p), "location": protected(l) }),
         None => json!(protected(p)),
     });
