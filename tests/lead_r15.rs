@@ -719,3 +719,46 @@ fn a_name_with_an_inner_particle_kept_whole_is_said() {
     assert!(err.contains("n.csv:3:2") && err.contains("\"Ahmad ibn Hanbal\" was kept whole"), "{err}");
     assert!(!err.contains("Ministry"), "{err}");
 }
+
+/// A season in a style canon does not know (a `.csl` file, a bundled style
+/// such as IEEE) stands where that style prints a month, and nowhere when it
+/// prints the year alone. A .csl file asking for the year alone printed
+/// "(2019, Winter)"; one writing "(November 2019)" printed "(2019,
+/// Winter)" too; IEEE, which writes "May 2020", printed "2019 Winter".
+#[test]
+fn a_season_follows_the_month_of_a_style_canon_does_not_know() {
+    let w = workdir();
+    w.import_reading(
+        "s.json",
+        r#"[{"id":"a","type":"article-journal","title":"Winter work","author":[{"family":"Mensah","given":"Kofi"}],
+             "issued":{"date-parts":[[2019]],"season":"winter"},"container-title":"J Test","volume":"4"},
+            {"id":"b","type":"article-journal","title":"May work","author":[{"family":"Lind","given":"Tor"}],
+             "issued":{"date-parts":[[2020,5]]},"container-title":"J Test","volume":"5"}]"#,
+    );
+    let style = |id: &str, date: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>{id}</title><id>{id}</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">
+    <names variable="author"><name initialize-with="" name-as-sort-order="all"/></names>
+    <date variable="issued" prefix=" (" suffix=")">{date}</date>
+    <text variable="title" prefix=" "/>
+  </layout></bibliography>
+</style>"#
+        )
+    };
+    w.write("year.csl", style("year", r#"<date-part name="year"/>"#));
+    w.write("month.csl", style("month", r#"<date-part name="month" suffix=" "/><date-part name="year"/>"#));
+    let year = w.references(w.path("year.csl").to_str().unwrap());
+    assert_eq!(reference(&year, "Winter work"), "Mensah, K (2019) Winter work.");
+    assert_eq!(reference(&year, "May work"), "Lind, T (2020) May work.");
+    let month = w.references(w.path("month.csl").to_str().unwrap());
+    assert_eq!(reference(&month, "Winter work"), "Mensah, K (Winter 2019) Winter work.");
+    assert_eq!(reference(&month, "May work"), "Lind, T (May 2020) May work.");
+    let ieee = w.references("ieee");
+    assert!(reference(&ieee, "Winter work").ends_with("vol. 4, Winter 2019."), "{ieee:#?}");
+    // The styles canon knows keep their manuals' places.
+    assert!(reference(&w.references("vancouver"), "Winter work").contains("2019 Winter;4"));
+}

@@ -439,8 +439,10 @@ impl Style {
             with_chicago_season(t, r)
         } else if year_alone {
             t
+        } else if self.named.is_some() {
+            with_season(t, r, dash, SeasonAt::NextToYear)
         } else {
-            with_season(t, r, dash)
+            with_season(t, r, dash, self.season_at(r))
         };
         let t = with_month_range(t, r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
@@ -478,6 +480,38 @@ impl Style {
         let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
         with_alternated_quotes(t, r)
+    }
+
+    /// Where a style canon does not know (a `.csl` file, another bundled
+    /// style) prints `r`'s month, found by rendering `r` with a month and
+    /// without one: a season stands where the month would ("(Winter 2019)"
+    /// for a style that writes "(November 2019)"), and nowhere when the
+    /// style prints the year alone for `r`'s type (CSL 1.0.2, "Date-part":
+    /// a style chooses the parts it prints). hayagriva's dates have no
+    /// season, so the style cannot place it itself.
+    fn season_at(&self, r: &Reading) -> SeasonAt {
+        if r.season.is_none() || r.year.is_none() || year_only(r) {
+            return SeasonAt::NextToYear;
+        }
+        let text = |month: Option<i64>| {
+            let probe = Reading { month, month_end: None, day: None, day_end: None, season: None, ..r.clone() };
+            let entry = entry(&probe, self.form(), "r")?;
+            let mut driver = BibliographyDriver::new();
+            driver.citation(CitationRequest::from_items(
+                vec![CitationItem::with_entry(&entry)],
+                &self.unnumbered,
+                &self.locales,
+            ));
+            let rendered = driver.finish(BibliographyRequest {
+                style: &self.unnumbered,
+                locale: None,
+                locale_files: &self.locales,
+            });
+            let item = rendered.bibliography?.items.into_iter().next()?;
+            formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, None).map(|t| t.text)
+        };
+        let (Some(without), Some(with)) = (text(None), text(Some(11))) else { return SeasonAt::NextToYear };
+        month_place(&without, &with, r.year.unwrap_or_default())
     }
 
     /// A reading list as one bibliography in this style: the entries in the
@@ -2358,8 +2392,62 @@ fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
-fn with_season(mut t: Rich, r: &Reading, dash: char) -> Rich {
+/// Where a reference's season goes ([`Style::season_at`]).
+#[derive(Debug, PartialEq)]
+enum SeasonAt {
+    /// After the year: "(2019, Winter)" in brackets, else "2019 Winter".
+    NextToYear,
+    /// Nowhere: the style prints the year alone.
+    Nowhere,
+    /// Before the year, as the style writes a month: the text with `{}` for
+    /// the season ("{} " gives "Winter 2019").
+    Before(String),
+    /// After the year, as the style writes a month (", {}" gives "2019, Winter").
+    After(String),
+}
+
+/// Where a style printed a month, from its text for a work without the month
+/// (`without`) and with November (`with`): the text the month added, as a
+/// pattern for the season, before or after `year`. A style that printed no
+/// month (the two are the same) gives [`SeasonAt::Nowhere`]; a month printed
+/// as a number, or away from the year, gives [`SeasonAt::NextToYear`].
+fn month_place(without: &str, with: &str, year: i64) -> SeasonAt {
+    if without == with {
+        return SeasonAt::Nowhere;
+    }
+    let prefix =
+        without.char_indices().zip(with.chars()).find(|((_, a), b)| a != b).map_or(without.len(), |((i, _), _)| i);
+    let rest_a = &without[prefix..];
+    let rest_b = &with[prefix..];
+    let suffix = rest_a
+        .chars()
+        .rev()
+        .zip(rest_b.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let added = &rest_b[..rest_b.len() - suffix];
+    // The month's word in what was added ("November", "Nov."), with an
+    // abbreviation's full stop.
+    let Some(start) = added.find(char::is_alphabetic) else { return SeasonAt::NextToYear };
+    let end = added[start..].find(|c: char| !c.is_alphabetic()).map_or(added.len(), |e| start + e);
+    let end = if end - start <= 4 && added[end..].starts_with('.') { end + 1 } else { end };
+    let pattern = format!("{}{{}}{}", &added[..start], &added[end..]);
+    let year = year.to_string();
+    if without[..prefix].ends_with(&year) {
+        SeasonAt::After(pattern)
+    } else if without[prefix..].starts_with(&year) {
+        SeasonAt::Before(pattern)
+    } else {
+        SeasonAt::NextToYear
+    }
+}
+
+fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt) -> Rich {
     let (Some(y), Some(season), false) = (r.year, season_shown(r, dash), year_only(r)) else { return t };
+    if place == SeasonAt::Nowhere {
+        return t;
+    }
     let year = format!("{y}");
     // After the year's suffix letter, if it has one ("(2018b, Spring)").
     let letter = |at: usize| {
@@ -2380,19 +2468,23 @@ fn with_season(mut t: Rich, r: &Reading, dash: char) -> Rich {
         .filter(|(i, _)| free(*i + 1))
         .map(|(i, _)| letter(i + 1 + year.len()))
         .find(|&e| t.text[e..].starts_with(')'));
-    let (at, insert) = match in_brackets {
-        Some(e) => (e, format!(", {season}")),
-        None => match t.text.match_indices(&year).map(|(i, _)| i).find(|i| {
-            free(*i)
-                && !t.text[..*i].ends_with(|c: char| c.is_ascii_digit())
-                && !t.text[i + year.len()..].starts_with(|c: char| c.is_ascii_digit())
-        }) {
-            Some(i) => (letter(i + year.len()), format!(" {season}")),
-            None => return t,
-        },
+    let bare = t.text.match_indices(&year).map(|(i, _)| i).find(|i| {
+        free(*i)
+            && !t.text[..*i].ends_with(|c: char| c.is_ascii_digit())
+            && !t.text[i + year.len()..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    let (at, insert) = match (&place, in_brackets, bare) {
+        (SeasonAt::Before(pattern), _, Some(i)) => (i, pattern.replace("{}", &season)),
+        (SeasonAt::After(pattern), _, Some(i)) => (letter(i + year.len()), pattern.replace("{}", &season)),
+        (_, Some(e), _) => (e, format!(", {season}")),
+        (_, None, Some(i)) => (letter(i + year.len()), format!(" {season}")),
+        (_, None, None) => return t,
     };
     // Already there (a style or a title that says it): not twice.
-    if [format!(" {season}"), format!(", {season}")].iter().any(|s| t.text[at..].starts_with(s.as_str())) {
+    if [format!(" {season}"), format!(", {season}"), insert.clone()]
+        .iter()
+        .any(|s| t.text[at..].starts_with(s.as_str()) || t.text[..at].ends_with(s.as_str()))
+    {
         return t;
     }
     t.text.insert_str(at, &insert);
@@ -4893,7 +4985,7 @@ mod tests {
     #[test]
     fn a_season_goes_with_its_year() {
         let r = Reading { year: Some(2019), season: Some("winter".into()), ..Reading::default() };
-        let t = |s: &str| with_season(Rich::from(s.to_string()), &r, '-').text;
+        let t = |s: &str| with_season(Rich::from(s.to_string()), &r, '-', SeasonAt::NextToYear).text;
         assert_eq!(t("Mensah K. Title. J. 2019;45(4):1–9."), "Mensah K. Title. J. 2019 Winter;45(4):1–9.");
         assert_eq!(t("Mensah, K. (2019). Title."), "Mensah, K. (2019, Winter). Title.");
         assert_eq!(t("Mensah, K. (2019, Winter). Title."), "Mensah, K. (2019, Winter). Title.");
@@ -4904,11 +4996,33 @@ mod tests {
             (3..7, super::super::pdf::Emphasis { bold: true, ..Default::default() }),
             (9..10, super::super::pdf::Emphasis { italic: true, ..Default::default() }),
         ];
-        let out = with_season(rich, &r, '-');
+        let out = with_season(rich, &r, '-', SeasonAt::NextToYear);
         assert_eq!(out.text, "A. 2019 Winter. B.");
         assert_eq!(out.spans[0].0, 3..14);
         assert_eq!(&out.text[out.spans[1].0.clone()], "B");
     }
+    #[test]
+    fn a_season_stands_where_the_style_prints_a_month() {
+        let r = Reading { year: Some(2019), season: Some("winter".into()), ..Reading::default() };
+        // The style's text without and with November, as the probe renders them.
+        let place = |a: &str, b: &str| month_place(a, b, 2019);
+        assert_eq!(place("K (2019) T.", "K (2019) T."), SeasonAt::Nowhere);
+        let before = place("K (2019) T.", "K (November 2019) T.");
+        assert_eq!(before, SeasonAt::Before("{} ".into()));
+        let after = place("K. T. J. 2019;4.", "K. T. J. 2019 Nov;4.");
+        assert_eq!(after, SeasonAt::After(" {}".into()));
+        let after_stop = place("K, T, 2019.", "K, T, 2019, Nov..");
+        assert_eq!(after_stop, SeasonAt::After(", {}".into()));
+        // A number or a month away from the year: next to the year, as before.
+        assert_eq!(place("K (2019) T.", "K (2019-11) T."), SeasonAt::NextToYear);
+        assert_eq!(place("K 2019. T, Nov.", "K 2019. T, Nov. Nov."), SeasonAt::NextToYear);
+        let t = |s: &str, p: SeasonAt| with_season(Rich::from(s.to_string()), &r, '-', p).text;
+        assert_eq!(t("K (2019) T.", SeasonAt::Nowhere), "K (2019) T.");
+        assert_eq!(t("K (2019) T.", before), "K (Winter 2019) T.");
+        assert_eq!(t("K. T. J. 2019;4.", after), "K. T. J. 2019 Winter;4.");
+        assert_eq!(t("K (Winter 2019) T.", SeasonAt::Before("{} ".into())), "K (Winter 2019) T.");
+    }
+
     use crate::import::names;
 
     fn reading(authors: &[Name]) -> Reading {
