@@ -2358,9 +2358,6 @@ fn short_month(name: &str) -> String {
 /// season ([`year_only`]).
 fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
     let (Some(_), Some(season), false) = (r.year, season_shown(r, '\u{2013}'), year_only(r)) else { return t };
-    if find_case_insensitive(&t.text, &season).is_some() {
-        return t;
-    }
     let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
     if !blank(&r.issue) {
         return t;
@@ -2374,6 +2371,11 @@ fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
         return t;
     };
     let end = after_title + g.end;
+    // Already after the periodical's name; one in the title ("Winter Work")
+    // is the title's.
+    if find_case_insensitive(&t.text[end..], &season).is_some() {
+        return t;
+    }
     let (at, insert) = match r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) if t.text[end..].starts_with(&format!(" {v}")) => (end + 1 + v.len(), format!(" ({season})")),
         Some(_) => return t,
