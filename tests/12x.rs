@@ -452,6 +452,8 @@ fn every_endnote_element_is_read_or_named() {
                 "isbn" => ("978-0-385-50993-0".to_string(), "9780385509930".to_string()),
                 "electronic-resource-num" => ("10.1234/verq".into(), "10.1234/verq".into()),
                 "language" => ("klq".into(), "klq".into()),
+                // Read as a date (schema 0026): a date, as an export writes it.
+                "access-date" => ("2024/03/05".into(), "2024-03-05".into()),
                 _ => (word(e), word(e)),
             };
             (*e, format!("<{e}>{value}</{e}>"), want)
@@ -537,6 +539,8 @@ fn every_zotero_csv_column_is_read_or_named() {
             "Date" => "1987-05-06".into(),
             "Language" => "fr".into(),
             "Url" => "https://example.org/vurlq".into(),
+            // Read as a date (schema 0026): a date, as Zotero writes it.
+            "Access Date" => "2024-03-05 10:11:12".into(),
             c => word(c),
         })
         .collect();
@@ -550,6 +554,7 @@ fn every_zotero_csv_column_is_read_or_named() {
         let want = match *c {
             "ISBN" => "9780385509930".to_string(),
             "Date" | "Publication Year" => "1987".into(),
+            "Access Date" => "2024-03-05".into(),
             "Author" | "Editor" => v.split(',').next().unwrap_or("").to_lowercase(),
             _ => v.to_lowercase(),
         };

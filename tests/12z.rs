@@ -382,6 +382,9 @@ fn full_reading(w: &Workdir) -> String {
             // Branch 12e (schema 0024): a whole work's number of pages.
             "--page-count",
             "240",
+            // Schema 0026: the date it was consulted.
+            "--accessed",
+            "2024-03-05",
             "--pages",
             "1-9",
             "--publisher",

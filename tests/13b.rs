@@ -344,15 +344,16 @@ fn an_existing_database_gets_the_new_keywords() {
         .execute("DELETE FROM theme_keyword WHERE keyword IN ('allostatic load', 'islamophobia', 'gender bias')", [])
         .unwrap();
     assert_eq!(gone, 3, "a new database is seeded with them");
-    // The database as 0021 found it: without 0022's columns (branch 12d) and 0024's (12e), which came after.
+    // The database as 0021 found it: without 0022's columns (branch 12d), 0024's (12e) and 0026's
+    // (the access date), which came after.
     conn.execute_batch(
         "ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
          ALTER TABLE reading DROP COLUMN day_end; \
-         ALTER TABLE reading DROP COLUMN season_end",
+         ALTER TABLE reading DROP COLUMN season_end; ALTER TABLE reading DROP COLUMN accessed",
     )
     .unwrap();
-    // Before 0022: four migrations back since 0024 (12e) and 0025 (13e) came after 0023.
-    conn.pragma_update(None, "user_version", version - 4).unwrap();
+    // Before 0022: five migrations back since 0024 (12e), 0025 (13e) and 0026 came after 0023.
+    conn.pragma_update(None, "user_version", version - 5).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

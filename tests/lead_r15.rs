@@ -337,6 +337,7 @@ Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Se
         .map(|h| match *h {
             "Item Type" => "book".to_string(),
             "Publication Year" | "Date" => "2004".to_string(),
+            "Access Date" => "2024-03-05 10:11:12".to_string(),
             "Author" => "\"Fanon, Frantz\"".to_string(),
             "Title" => "The wretched of the earth".to_string(),
             "ISBN" => "9780802141323".to_string(),
@@ -378,17 +379,18 @@ Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Se
 /// A column is never told to map to a field it shares only a qualifying
 /// word with: "Citation count" was told `--map 'Citation count=page_count'`,
 /// "Access Date" `open_access`, "Publication date" `container`. A header
-/// that names a field still gets it ("Journal name" → `container`).
+/// that names a field still gets it ("Journal name" → `container`). ("Access
+/// Date" is now read, the access date: "Access level" stands for it here.)
 #[test]
 fn a_map_hint_never_rests_on_a_qualifying_word_alone() {
     let w = workdir();
     let err = w.import_reading(
         "h.csv",
-        "Title,Authors,Year,Access Date,Publication date,Citation count,Journal name\n\
-         T1,\"Smith, J.\",2020,2021-01-01,2020-03-01,12,The Lancet\n",
+        "Title,Authors,Year,Access level,Publication date,Citation count,Journal name\n\
+         T1,\"Smith, J.\",2020,public,2020-03-01,12,The Lancet\n",
     );
     for (column, not) in
-        [("Access Date", "=open_access'"), ("Publication date", "=container'"), ("Citation count", "=page_count'")]
+        [("Access level", "=open_access'"), ("Publication date", "=container'"), ("Citation count", "=page_count'")]
     {
         let line =
             err.lines().find(|l| l.contains(&format!("{column:?} is not read"))).unwrap_or_else(|| panic!("{err}"));
@@ -773,4 +775,92 @@ fn a_season_follows_the_month_of_a_style_canon_does_not_know() {
         reference(&w.references("chicago"), "Winter work"),
         "Mensah, Kofi. 2019. “Winter Work.” J Test 4 (Winter)."
     );
+}
+
+/// The date a work was consulted (CSL `accessed`, schema 0026) is stored
+/// from every format that gives one; imports named it as not stored.
+#[test]
+fn an_access_date_is_read_from_every_format() {
+    let w = workdir();
+    w.import_reading(
+        "a.ris",
+        "TY  - ELEC\nAU  - Mensah, Kofi\nTI  - RIS page\nPY  - 2020\nUR  - https://example.org/ris\nY2  - 2024/03/05/\nER  - \n",
+    );
+    w.import_reading(
+        "b.json",
+        r#"[{"id":"b","type":"webpage","title":"CSL page","URL":"https://example.org/csl","issued":{"date-parts":[[2021]]},"accessed":{"date-parts":[[2024,4,6]]}},
+            {"id":"c","type":"webpage","title":"CSL raw page","URL":"https://example.org/raw","issued":{"date-parts":[[2021]]},"accessed":{"raw":"2024-05-07"}}]"#,
+    );
+    w.import_reading(
+        "d.bib",
+        "@online{d, title={BibLaTeX page}, url={https://example.org/bib}, year=2022, urldate={2024-06-08}}\n",
+    );
+    w.import_reading(
+        "e.csv",
+        "Key,Item Type,Publication Year,Author,Title,Url,Access Date\n\
+         K1,webpage,2023,\"Osei, Ama\",Zotero page,https://example.org/z,2024-07-09 10:11:12\n",
+    );
+    w.import_reading(
+        "f.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><xml><records><record><rec-number>1</rec-number><ref-type name="Web Page">12</ref-type>
+<titles><title>EndNote page</title></titles><dates><year>2019</year></dates><urls><related-urls><url>https://example.org/en</url></related-urls></urls>
+<access-date>2024-08-10</access-date></record></records></xml>"#,
+    );
+    w.import_reading("g.csv", "title,year,url,accessed\nCanon page,2018,https://example.org/c,10 September 2024\n");
+    let list = w.reading_list();
+    for (title, date) in [
+        ("RIS page", "2024-03-05"),
+        ("CSL page", "2024-04-06"),
+        ("CSL raw page", "2024-05-07"),
+        ("BibLaTeX page", "2024-06-08"),
+        ("Zotero page", "2024-07-09"),
+        ("EndNote page", "2024-08-10"),
+        ("Canon page", "2024-09-10"),
+    ] {
+        assert_eq!(reading(&list, title)["accessed"], date, "{title}");
+    }
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, "RIS page"),
+        "Mensah K. RIS page [Internet]. 2020 [cited 2024 Mar 5]. Available from: https://example.org/ris"
+    );
+    let harvard = w.references("harvard");
+    assert!(reference(&harvard, "RIS page").ends_with("(Accessed: 5 March 2024)."), "{harvard:#?}");
+    assert!(reference(&w.references("ama"), "RIS page").contains("Accessed March 5, 2024."));
+    // APA 7 (§9.16) gives a retrieval date only for a page designed to change.
+    assert!(!reference(&w.references("apa"), "RIS page").contains("2024"));
+}
+
+/// An access date kept, edited, undone and exported as every field is: a
+/// re-import without it keeps it, `reading edit --accessed` goes through
+/// the history, the export reads back, and a date that is none is refused
+/// with its place and nothing written.
+#[test]
+fn an_access_date_is_kept_edited_undone_exported_and_checked() {
+    let w = workdir();
+    let ris = "TY  - ELEC\nTI  - Kept page\nPY  - 2020\nUR  - https://example.org/kept\nY2  - 2024/03/05/\nER  - \n";
+    w.import_reading("a.ris", ris);
+    w.import_reading("b.ris", &ris.replace("Y2  - 2024/03/05/\n", ""));
+    let r = reading(&w.reading_list(), "Kept page").clone();
+    assert_eq!(r["accessed"], "2024-03-05", "{r:#}");
+    let id = r["id"].as_str().map_or_else(|| r["id"].to_string(), str::to_string);
+    let out = w.ok_stderr(&["reading", "edit", &id, "--accessed", "6 April 2024", "--by", "amina"]);
+    let change =
+        out.split("canon undo ").nth(1).and_then(|s| s.split('`').next()).expect("a change number").to_string();
+    assert_eq!(reading(&w.reading_list(), "Kept page")["accessed"], "2024-04-06");
+    assert!(w.ok(&["log"]).contains("accessed: 2024-03-05 → 2024-04-06"));
+    w.ok(&["undo", &change, "--by", "amina"]);
+    assert_eq!(reading(&w.reading_list(), "Kept page")["accessed"], "2024-03-05");
+    let err = w.fails(&["reading", "edit", &id, "--accessed", "2024-02-30", "--by", "amina"]);
+    assert!(err.contains("February 2024 has 29 days, not 30"), "{err}");
+    // The export's `accessed` column reads back.
+    let csv = w.ok(&["export", "reading", "--format", "csv"]);
+    assert!(csv.lines().next().unwrap().ends_with(",accessed"), "{csv}");
+    let again = w.import_reading("again.csv", &csv);
+    assert!(again.contains("0 changed"), "{again}");
+    // A date that is none: the file, line and field named, nothing written.
+    w.write("bad.ris", "TY  - ELEC\nTI  - Bad page\nPY  - 2020\nY2  - yesterday\nER  - \n");
+    let err = w.fails(&["import", "reading", "bad.ris"]);
+    assert!(err.contains("bad.ris:4:") && err.contains("access date \"yesterday\" is not a date"), "{err}");
+    assert!(w.reading_list().as_array().unwrap().iter().all(|r| r["title"] != "Bad page"));
 }

@@ -405,12 +405,11 @@ fn medline_publication_types_are_kept_as_the_genre() {
     w.ok(&["export", "reading", "--format", "csv", "--output", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
     // (Branch 12d appended day_end and season_end after genre; 12e page_count, credit,
-    // licence, series_number, year_note and report_number after them.)
+    // licence, series_number, year_note and report_number after them; schema 0026 accessed.)
     assert!(
-        csv.lines()
-            .next()
-            .unwrap()
-            .ends_with(",genre,day_end,season_end,page_count,credit,licence,series_number,year_note,report_number"),
+        csv.lines().next().unwrap().ends_with(
+            ",genre,day_end,season_end,page_count,credit,licence,series_number,year_note,report_number,accessed"
+        ),
         "{csv}"
     );
     let other = Workdir::new();

@@ -216,11 +216,12 @@ fn an_existing_database_gets_the_new_seed_keywords_but_not_removed_ones() {
     conn.execute_batch(
         "ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
          ALTER TABLE reading DROP COLUMN day_end; ALTER TABLE reading DROP COLUMN season_end; \
-         ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre",
+         ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \
+         ALTER TABLE reading DROP COLUMN accessed",
     )
     .unwrap();
-    // Eight migrations back since 0024 (12e) and 0025 (13e) came after 0023.
-    conn.pragma_update(None, "user_version", version - 8).unwrap();
+    // Nine migrations back since 0024 (12e), 0025 (13e) and 0026 (the access date) came after 0023.
+    conn.pragma_update(None, "user_version", version - 9).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

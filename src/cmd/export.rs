@@ -127,6 +127,8 @@ const READING_COLUMNS: &[&str] = &[
     // note, which the year column holds as well, and a report's number, which the issue holds.
     "year_note",
     "report_number",
+    // Schema 0026: the date the work was consulted (CSL `accessed`), last for the same reason.
+    "accessed",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -187,6 +189,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.series_number),
             o(&r.year_note),
             if crate::report::cite::issue_label(r) == "report number" { o(&r.issue) } else { String::new() },
+            o(&r.accessed),
         ]);
     }
     if !a.bom {

@@ -189,6 +189,10 @@ pub struct BibArgs {
     /// autumn ("" clears it in `edit`).
     #[arg(long)]
     pub season_end: Option<String>,
+    /// The date the work (a web page, most often) was consulted: "2024-03-05" (also "5 March 2024",
+    /// "2024/03/05/"), cited "[cited 2024 Mar 5]" in Vancouver; "" clears it in `edit`.
+    #[arg(long, value_name = "DATE")]
+    pub accessed: Option<String>,
 }
 
 impl BibArgs {
@@ -206,6 +210,7 @@ impl BibArgs {
             "series" => &self.series,
             "genre" => &self.genre,
             "container_short" => &self.container_short,
+            "accessed" => &self.accessed,
             _ => &None,
         }
     }
@@ -408,6 +413,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("pmid", &r.pmid);
     opt("isbn", &r.isbn);
     opt("url", &r.url);
+    opt("accessed", &r.accessed);
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
@@ -557,6 +563,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         series: take("series"),
         genre: take("genre"),
         container_short: take("container_short"),
+        accessed: take("accessed"),
         doi,
         pmid,
         isbn,

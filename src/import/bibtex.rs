@@ -582,6 +582,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         "date" => e.fields.get(n).map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f))),
         _ => text_val(n),
     };
+    // biblatex's `urldate`, "the access date of the address specified in
+    // the url field" (biblatex manual §2.2.2), an ISO date.
+    d.accessed = e.fields.get("urldate").map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)));
     d.title = val("title").filter(|v| !v.text.is_empty());
     if d.title.is_none() {
         d.title = Some(Val::new("", Pos::new(line, col)));
@@ -834,6 +837,7 @@ const BIBTEX_ALTERNATIVES: &[&str] = &[
 /// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
 /// and `day` belong to the date, of which canon stores the year).
 const BIBTEX_READ: &[&str] = &[
+    "urldate",
     "pmid",
     "title",
     "year",

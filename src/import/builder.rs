@@ -137,6 +137,10 @@ pub struct Draft {
     /// beside "Number". Without an issue it is the issue (a book's number
     /// in its series is kept there).
     pub series_number: Option<String>,
+    /// The date the work was consulted as written (RIS `Y2`, CSL-JSON
+    /// `accessed`, biblatex `urldate`, Zotero "Access Date"), read by
+    /// [`super::dates::access_date`].
+    pub accessed: Option<Val>,
     pub publisher: Option<String>,
     pub place: Option<String>,
     pub edition: Option<String>,
@@ -1582,6 +1586,9 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         id
     });
     let (theme_ids, unmatched) = resolve_themes(&d, themes, &p, &mut errs);
+    let accessed = d.accessed.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        super::dates::access_date(&v.text).map_err(|e| err(&mut errs, v.at, format!("{p}access date {e}"))).ok()
+    });
     // Text length limits are checked once for every format (and `reading
     // add`) where the record is written: `crate::limits::reading`, called by
     // `ReadingWriter::write_row`.
@@ -1642,6 +1649,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         genre: tidy(d.genre),
         volume: tidy(d.volume),
         series_number,
+        accessed,
         issue,
         pages: pages.map(|p| p.replace("--", "–")),
         page_count: page_count.map(|n| page_count_text(&n)),

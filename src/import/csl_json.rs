@@ -282,6 +282,38 @@ fn name(v: &Value) -> Option<Name> {
 /// allows: `{"date-parts": [[1999, 4, 2]]}`, the flat `[1999, 4, 2]` some
 /// processors write, an array of date objects, `raw`, `literal`, `season`,
 /// the `year` key, and a plain string or number.
+/// An access date (CSL `accessed`) as text for [`super::dates::access_date`]:
+/// its first date's parts joined year first ("2024-3-5" of `{"date-parts":
+/// [[2024, 3, 5]]}`, also the bare array form), else its `raw` or `literal`
+/// text, else the value's text.
+fn accessed_text(v: &Value) -> Option<String> {
+    let part = |p: &Value| match p {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    };
+    let parts = |a: &[Value]| -> Option<String> {
+        let first = match a.first() {
+            Some(Value::Array(p)) => p.as_slice(),
+            Some(_) => a,
+            None => return None,
+        };
+        let out: Vec<String> = first.iter().map_while(part).collect();
+        (!out.is_empty()).then(|| out.join("-"))
+    };
+    match v {
+        Value::Object(o) => match o.get("date-parts") {
+            Some(Value::Array(a)) => parts(a),
+            _ => ["raw", "literal"].iter().find_map(|k| text_of(o.get(*k))),
+        },
+        Value::Array(a) => match a.first() {
+            Some(Value::Object(_)) => accessed_text(&a[0]),
+            _ => parts(a),
+        },
+        other => date_text(other),
+    }
+}
+
 fn date_text(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
@@ -363,6 +395,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.date = ["issued", "original-date", "available-date"]
         .iter()
         .find_map(|k| o.get(*k).and_then(date_text).map(|t| Val::new(t, at(k))));
+    d.accessed = o.get("accessed").and_then(accessed_text).map(|t| Val::new(t, at("accessed")));
     if let Some(s) = text_of(o.get("status")) {
         // No date: the status stands in for the year; with one, the builder
         // names it (never dropped silently).
@@ -635,6 +668,7 @@ const CSL_READ: &[&str] = &[
     "issued",
     "original-date",
     "available-date",
+    "accessed",
     "status",
     "DOI",
     "PMID",

@@ -972,3 +972,90 @@ mod tests {
         }
     }
 }
+
+/// An access date (CSL `accessed`: RIS `Y2`, biblatex `urldate`, Zotero's
+/// "Access Date", EndNote XML `access-date`) as canon stores it, an ISO
+/// 8601 calendar date: "2024-03-05", or "2024-03" / "2024" when that is all
+/// the source gives. Reads the year-first numeric forms exporters write
+/// ("2024-03-05", RIS "2024/03/05/", "2024/03/05/10:11", Zotero
+/// "2024-03-05 10:11:12", "2024-03-05T10:11:12Z"; a time of day is not
+/// kept) and dates with a month's name ("5 March 2024", "March 5, 2024").
+///
+/// Errors: what was expected, for a value with no year, a month or day out
+/// of range, or an all-numeric date with the year last whose day and month
+/// could be read either way ("03/05/2024").
+pub fn access_date(s: &str) -> Result<String, String> {
+    const EXPECTED: &str = "expected a date such as 2024-03-05 (year, month, day)";
+    let t = s.trim().trim_end_matches('/');
+    // The date before a time of day ("T10:11", " 10:11:12", RIS "/10:11").
+    let date = t.split(['T', ' ']).next().unwrap_or_default();
+    let numeric: Vec<&str> = date.split(['-', '/']).collect();
+    let all_digits = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let time_after = |rest: &[&str]| rest.iter().all(|w| w.contains(':'));
+    let (year, month, day) = if numeric.first().is_some_and(|y| y.len() == 4 && all_digits(y))
+        && numeric.iter().take(3).all(all_digits)
+        && time_after(numeric.get(3..).unwrap_or_default())
+        && (date == t || t[date.len()..].contains(':'))
+    {
+        let n = |i: usize| numeric.get(i).filter(|w| all_digits(w)).and_then(|w| w.parse::<i64>().ok());
+        (n(0), n(1), n(2))
+    } else {
+        if let Some(((d1, m1), (d2, m2))) = ambiguous_day_month(t) {
+            return Err(format!(
+                "{t:?} could be {d1} {} or {d2} {}; write the year first (YYYY-MM-DD)",
+                MONTHS[(m1 - 1) as usize],
+                MONTHS[(m2 - 1) as usize]
+            ));
+        }
+        let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let known = |w: &&str| month_word(w).is_some() || w.chars().all(|c| c.is_ascii_digit());
+        if words.is_empty() || !words.iter().all(known) || !words.iter().any(|w| month_word(w).is_some()) {
+            return Err(format!("{t:?} is not a date; {EXPECTED}"));
+        }
+        let (m, d) = month_day_written(t);
+        (year_in(t), m, d)
+    };
+    let Some(year) = year.filter(|y| (1000..=2100).contains(y)) else {
+        return Err(format!("{t:?} has no year from 1000 to 2100; {EXPECTED}"));
+    };
+    match (month, day) {
+        (None, None) => Ok(format!("{year:04}")),
+        (Some(m), _) if !(1..=12).contains(&m) => Err(format!("{t:?}: {m} is no month; {EXPECTED}")),
+        (Some(m), None) => Ok(format!("{year:04}-{m:02}")),
+        (Some(m), Some(d)) if (1..=days_in_month(m, Some(year))).contains(&d) => Ok(format!("{year:04}-{m:02}-{d:02}")),
+        (Some(m), Some(d)) => Err(format!(
+            "{t:?}: {} {year} has {} days, not {d}; {EXPECTED}",
+            MONTHS[(m - 1) as usize],
+            days_in_month(m, Some(year))
+        )),
+        (None, Some(_)) => Err(format!("{t:?} is not a date; {EXPECTED}")),
+    }
+}
+
+#[cfg(test)]
+mod access_date_tests {
+    use super::access_date;
+
+    #[test]
+    fn access_dates_in_the_forms_exporters_write() {
+        for (written, stored) in [
+            ("2024-03-05", "2024-03-05"),
+            ("2024/03/05/", "2024-03-05"),
+            ("2024/3/5", "2024-03-05"),
+            ("2024/03/05/10:11", "2024-03-05"),
+            ("2024-03-05 10:11:12", "2024-03-05"),
+            ("2024-03-05T10:11:12Z", "2024-03-05"),
+            ("2024-03", "2024-03"),
+            ("2024", "2024"),
+            ("5 March 2024", "2024-03-05"),
+            ("March 5, 2024", "2024-03-05"),
+            ("Mar 2024", "2024-03"),
+        ] {
+            assert_eq!(access_date(written).as_deref(), Ok(stored), "{written}");
+        }
+        for bad in ["yesterday", "2024-13-01", "2023-02-29", "03/05/2024", "", "0024-01-01", "2024-03-05 junk"] {
+            let e = access_date(bad).expect_err(bad);
+            assert!(e.contains("expected") || e.contains("year first"), "{bad}: {e}");
+        }
+    }
+}

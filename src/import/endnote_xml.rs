@@ -260,6 +260,8 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     let mut d = Draft::new(pos(r.start), Some(label));
     d.title = val("titles/title").or_else(|| Some(Val::new("", d.at)));
     d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));
+    // EndNote's "Access Date" (`access-date`, CSL `accessed`).
+    d.accessed = val("access-date");
     d.doi = val("electronic-resource-num").filter(|v| v.text.contains("10."));
     // The PMID: EndNote keeps it in `accession-num` when the record came from
     // PubMed (`remote-database-name`/`-provider` naming PubMed, MEDLINE or
@@ -415,6 +417,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         "isbn",
         "language",
         "keywords/keyword",
+        "access-date",
     ];
     let used = |read: &mut Vec<&'static str>, options: &[&'static str]| {
         if let Some(p) = options.iter().find(|p| first(p).is_some()) {

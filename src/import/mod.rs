@@ -268,6 +268,9 @@ pub struct ReadingRecord {
     /// work's own number: a report's number in its series (CSL
     /// `collection-number` beside `number`); schema 0024.
     pub series_number: Option<String>,
+    /// The date the work was consulted (CSL `accessed`), ISO "2024-03-05"
+    /// ([`dates::access_date`]); schema 0026.
+    pub accessed: Option<String>,
     pub publisher: Option<String>,
     /// Place of publication.
     pub place: Option<String>,
@@ -336,7 +339,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -383,6 +386,7 @@ impl Present {
         "credit",
         "licence",
         "series_number",
+        "accessed",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -61,6 +61,7 @@ const LICENCE: usize = 39;
 const YEAR_NOTE: usize = 40;
 const SERIES_NUMBER: usize = 41;
 const REPORT_NUMBER: usize = 42;
+const ACCESSED: usize = 43;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -153,6 +154,12 @@ pub const FIELDS: &[Field] = &[
     // column holds it too): read when the issue cell is empty.
     Field { name: "series_number", aliases: &["series number", "number in series"], required: false },
     Field { name: "report_number", aliases: &["report number", "report no"], required: false },
+    // Schema 0026: the date the work was consulted (CSL `accessed`, Zotero's "Access Date").
+    Field {
+        name: "accessed",
+        aliases: &["access date", "accessed on", "date accessed", "date of access", "retrieved", "urldate", "cited"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -198,6 +205,7 @@ const PRESENT: &[(usize, &str)] = &[
     (CREDIT, "credit"),
     (LICENCE, "licence"),
     (SERIES_NUMBER, "series_number"),
+    (ACCESSED, "accessed"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -402,6 +410,7 @@ impl<'a> ReadingReader<'a> {
         // number is no loss, another one is said.
         // A series number beside another number is kept apart (a report's, schema 0024).
         d.series_number = text(SERIES_NUMBER);
+        d.accessed = opt(ACCESSED);
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");
             match d.issue.as_deref().map(str::trim) {

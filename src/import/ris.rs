@@ -173,6 +173,8 @@ fn draft(raw: &Raw) -> Draft {
     d.date = val(&["PY", "Y1", "DA"]);
     // `DA` is the full date ("2019/04/02/"): the month and day when `PY` gives the year.
     d.month = val(&["DA"]);
+    // `Y2` is the access date in the RIS of Zotero and EndNote ("2024/03/05/").
+    d.accessed = val(&["Y2"]);
     d.doi = val(&["DO"]);
     // The PMID: EndNote and PubMed-sourced RIS put it in `AN` (accession
     // number) with `DB`/`DP` naming PubMed, MEDLINE or the NLM; an `AN` of
@@ -429,7 +431,7 @@ const ALTERNATIVES: &[&str] =
 /// is the exporter's own record number).
 const RIS_READ: &[&str] = &[
     "TY", "ER", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "T2", "JF", "JO", "C3",
-    "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW",
+    "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW", "Y2",
 ];
 
 #[cfg(test)]

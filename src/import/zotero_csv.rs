@@ -154,6 +154,7 @@ const SERIES: usize = 18;
 const CONTAINER_SHORT: usize = 19;
 const GENRE: usize = 20;
 const PAGE_COUNT: usize = 21;
+const ACCESSED: usize = 22;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -193,16 +194,18 @@ pub const FIELDS: &[Field] = &[
     // Zotero's "Num Pages" (a book's `numPages`, CSL `number-of-pages`): the
     // number of pages of the whole work (branch 12e).
     Field { name: "page_count", aliases: &["Num Pages"], required: false },
+    // Zotero's "Access Date" ("2024-03-05 10:11:12", CSL `accessed`): the
+    // date the work was consulted (schema 0026).
+    Field { name: "accessed", aliases: &["Access Date"], required: false },
 ];
 
 /// Zotero's CSV columns (Zotero 6 and 7 export every field of every item
 /// type) that canon has no field for, each with what it holds, so that the
 /// header report names it rather than suggesting a `--map` to an unrelated
 /// field ("Notes" is named above, with the `--map` that reads it).
-const ZOTERO_UNREAD: [(&str, &str); 48] = [
+const ZOTERO_UNREAD: [(&str, &str); 47] = [
     ("Date Added", "when the item was added to the Zotero library, not part of the reference"),
     ("Date Modified", "when the item was last changed in Zotero, not part of the reference"),
-    ("Access Date", "the date a web page was consulted (CSL `accessed`), which canon has no field for"),
     ("Short Title", "the title's short form (CSL `title-short`); the full title is read"),
     ("Series Text", "Zotero's series text (a series' subtitle), which canon has no field for"),
     ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
@@ -323,6 +326,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         genre: m.columns[GENRE],
         pages: m.columns[PAGES],
         page_count: m.columns[PAGE_COUNT],
+        accessed: m.columns[ACCESSED],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
@@ -380,6 +384,7 @@ struct Columns {
     genre: Option<usize>,
     pages: Option<usize>,
     page_count: Option<usize>,
+    accessed: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
@@ -430,6 +435,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.container_short = text(c.container_short);
     d.pages = text(c.pages);
     d.page_count = text(c.page_count);
+    d.accessed = get(r, c.accessed).map(|v| Val::new(v, at(c.accessed)));
     d.genre = text(c.genre);
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,

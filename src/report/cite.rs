@@ -473,7 +473,7 @@ impl Style {
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
-        let t = if self.name == "harvard" { with_edn(t, r) } else { t };
+        let t = if self.name == "harvard" { with_accessed_day_first(with_edn(t, r), r) } else { t };
         let t = if matches!(self.name.as_str(), "apa" | "harvard") { with_full_prefixed_range(t, r) } else { t };
         let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
@@ -2501,6 +2501,21 @@ fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt) -> Rich {
     t
 }
 
+/// Cite Them Right's access date, day first: "(Accessed: 5 March 2024)"
+/// (Cite Them Right, 12th ed., "Web pages"); the bundled style writes the
+/// date as its American locale does ("(Accessed: March 5, 2024)").
+fn with_accessed_day_first(mut t: Rich, r: &Reading) -> Rich {
+    let Some(parts) = r.accessed.as_deref() else { return t };
+    let n: Vec<i64> = parts.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = n.as_slice() else { return t };
+    let Some(month) = crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)) else { return t };
+    let us = format!("Accessed: {month} {d}, {y}");
+    if let Some(at) = t.text.find(&us) {
+        splice(&mut t, at..at + us.len(), &format!("Accessed: {d} {month} {y}"));
+    }
+    t
+}
+
 /// A reference when the processor gives nothing: title and year.
 fn fallback(r: &Reading) -> String {
     match r.year {
@@ -3225,7 +3240,15 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         e.insert("serial-number".into(), Value::Object(serial));
     }
     if let Some(u) = r.url.as_deref().filter(|_| by_address || !doi_address) {
-        e.insert("url".into(), json!(u));
+        // With the date it was consulted (CSL `accessed`, schema 0026), which
+        // the style prints where its manual does: "[cited 2024 Mar 5]" for
+        // an Internet item (Citing Medicine ch. 22 and 25), "(Accessed: 5
+        // March 2024)" (Cite Them Right), "Accessed March 5, 2024." (AMA 11
+        // §3.15). hayagriva reads the address with its `date`.
+        match r.accessed.as_deref() {
+            Some(d) => e.insert("url".into(), json!({ "value": u, "date": d })),
+            None => e.insert("url".into(), json!(u)),
+        };
     }
     // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]).
     if let Some(status) = &r.year_note {

@@ -1790,6 +1790,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "season_end",
         // Branch 12e: the number of pages of a whole work, appended.
         "page_count",
+        // Schema 0026: the date the work was consulted (CSL `accessed`), appended.
+        "accessed",
     ]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -1849,6 +1851,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             n(r.day_end),
             o(&r.season_end),
             o(&r.page_count),
+            o(&r.accessed),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.
@@ -1857,6 +1860,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         let names = super::theme_names(&row[2], &|s| d.theme_name(s));
         row.push(names);
     }
+
     // Every `theme` column keeps the slug (the machine key) with the name
     // beside it; the coverage sheet's columns are headed by the names.
     let name = |s: &str| d.theme_name(s);

@@ -118,6 +118,7 @@ pub const TABLES: &[Table] = &[
             "season_end",
             "page_count",
             "series_number",
+            "accessed",
         ],
         order: "id",
         has_id: true,

@@ -54,6 +54,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0023_seed_lexicons_religion", include_str!("../../schema/0023_seed_lexicons_religion.sql")),
     ("0024_page_count", include_str!("../../schema/0024_page_count.sql")),
     ("0025_seed_lexicons_decolonising", include_str!("../../schema/0025_seed_lexicons_decolonising.sql")),
+    ("0026_accessed", include_str!("../../schema/0026_accessed.sql")),
 ];
 
 /// The schema version this binary writes.

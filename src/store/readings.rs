@@ -85,6 +85,9 @@ struct Stored {
     /// "1019" of "WHO Technical Report Series" (schema 0024).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     series_number: Option<String>,
+    /// The date the work was consulted, ISO "2024-03-05" (CSL `accessed`; schema 0026).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    accessed: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -169,6 +172,7 @@ impl Stored {
             credit: r.credit.clone(),
             licence: r.licence.clone(),
             series_number: r.series_number.clone(),
+            accessed: r.accessed.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -370,6 +374,7 @@ impl Stored {
             credit: pick(&r.credit, &self.credit),
             licence: pick(&r.licence, &self.licence),
             series_number: pick(&r.series_number, &self.series_number),
+            accessed: pick(&r.accessed, &self.accessed),
             day_end: None,
             season_end: None,
         };
@@ -469,6 +474,7 @@ impl Stored {
             credit: take("credit", &r.credit, &self.credit),
             licence: take("licence", &r.licence, &self.licence),
             series_number: take("series_number", &r.series_number, &self.series_number),
+            accessed: take("accessed", &r.accessed, &self.accessed),
             day_end: None,
             season_end: None,
         };
@@ -538,6 +544,7 @@ impl Stored {
             credit: pick(&self.credit, &r.credit),
             licence: pick(&self.licence, &r.licence),
             series_number: pick(&self.series_number, &r.series_number),
+            accessed: pick(&self.accessed, &r.accessed),
             day_end: None,
             season_end: None,
         };
@@ -1431,7 +1438,7 @@ impl<'t> ReadingWriter<'t> {
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
                     month_end, series, genre, date_copyright, day_end, season_end, page_count,
-                    credit, licence, series_number
+                    credit, licence, series_number, accessed
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1481,6 +1488,7 @@ impl<'t> ReadingWriter<'t> {
                     credit: r.get(37)?,
                     licence: r.get(38)?,
                     series_number: r.get(39)?,
+                    accessed: r.get(40)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -1990,10 +1998,10 @@ impl<'t> ReadingWriter<'t> {
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
-                                      page_count, credit, licence, series_number)
+                                      page_count, credit, licence, series_number, accessed)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)",
             )?
             .execute(params![
                 id,
@@ -2039,7 +2047,8 @@ impl<'t> ReadingWriter<'t> {
                 s.page_count,
                 s.credit,
                 s.licence,
-                s.series_number
+                s.series_number,
+                s.accessed
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -2232,7 +2241,7 @@ impl<'t> ReadingWriter<'t> {
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
-                        series_number = ?42
+                        series_number = ?42, accessed = ?43
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -2243,7 +2252,7 @@ impl<'t> ReadingWriter<'t> {
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
                 new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright,
                 new.day_end, new.season_end, new.page_count, new.credit, new.licence,
-                new.series_number
+                new.series_number, new.accessed
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -2501,6 +2510,9 @@ pub struct Reading {
     /// The number in the series beside the issue, when the issue holds the
     /// work's own number (a report's): "1019" (schema 0024).
     pub series_number: Option<String>,
+    /// The date the work was consulted, ISO "2024-03-05" (CSL `accessed`),
+    /// when the source gives one (schema 0026).
+    pub accessed: Option<String>,
     /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
@@ -2567,7 +2579,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
-                r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end, r.page_count, r.series_number
+                r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end, r.page_count, r.series_number,
+                r.accessed
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -2601,6 +2614,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 season_end: r.get(42)?,
                 page_count: r.get(43)?,
                 series_number: r.get(44)?,
+                accessed: r.get(45)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

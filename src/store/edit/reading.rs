@@ -92,6 +92,7 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("series", "series"),
     ("genre", "genre"),
     ("container_short", "journal abbreviation"),
+    ("accessed", "access date"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -105,6 +106,13 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     // goes (the issue, or apart beside a report's number) is the caller's.
     if column == "series_number" {
         return Ok(Some(v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()));
+    }
+    // An access date is stored as an ISO date, as the importers store it.
+    if column == "accessed" {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        return crate::import::dates::access_date(v).map(Some).map_err(|e| anyhow::anyhow!("access date {e}"));
     }
     let mut d = Draft::new(Pos::new(0, 0), None);
     d.title = Some(Val::new("typed", Pos::new(0, 0)));

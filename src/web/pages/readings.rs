@@ -203,6 +203,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Number in series", &r.series_number),
         field("Genre", &r.genre),
         field("URL", &r.url),
+        field("Accessed", &r.accessed),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
         field("Original language", &r.original_language),
@@ -393,6 +394,7 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("season_end", "Last season of a range of seasons"),
     ("page_count", "Number of pages (of a whole book, report or thesis)"),
     ("pmid", "PubMed ID (PMID)"),
+    ("accessed", "Access date (2024-03-05)"),
 ];
 
 impl NewReading {
@@ -422,6 +424,7 @@ impl NewReading {
             day_end: self.more("day_end"),
             season_end: self.more("season_end"),
             page_count: self.more("page_count"),
+            accessed: self.more("accessed"),
         }
     }
 }
