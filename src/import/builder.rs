@@ -1586,9 +1586,6 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         id
     });
     let (theme_ids, unmatched) = resolve_themes(&d, themes, &p, &mut errs);
-    let accessed = d.accessed.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
-        super::dates::access_date(&v.text).map_err(|e| err(&mut errs, v.at, format!("{p}access date {e}"))).ok()
-    });
     // Text length limits are checked once for every format (and `reading
     // add`) where the record is written: `crate::limits::reading`, called by
     // `ReadingWriter::write_row`.
@@ -1603,6 +1600,19 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // @book) is its number of pages, not a page to look at: cited "p. 501"
     // it sends the reader to page 501 (tester r13, 12/P1). RIS and EndNote
     // XML say so by their format; other formats are read so and told.
+    // An access date canon cannot read (EndNote's is free text: "last
+    // week", "03/05/2024") is said and not stored; the record still imports,
+    // as a month or day that cannot be kept does.
+    let accessed =
+        d.accessed.take().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+            match super::dates::access_date(&v.text) {
+                Ok(date) => Some(date),
+                Err(e) => {
+                    d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}access date {e}; not stored")));
+                    None
+                }
+            }
+        });
     let mut pages = tidy(d.pages.take());
     let mut page_count = tidy(d.page_count.take());
     if matches!(kind, "book" | "report" | "thesis")
