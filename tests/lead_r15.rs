@@ -865,3 +865,57 @@ fn an_access_date_is_kept_edited_undone_exported_and_checked() {
     assert!(said.contains("not stored"), "{said}");
     assert!(reading(&w.reading_list(), "Bad page")["accessed"].is_null());
 }
+
+/// A CSV authors cell written "Family, Given, …, Family, Given and Family,
+/// Given" (APA's ", &" or "and" before the last of four or more names) gave
+/// "Castillo, L. and Dlamini" and "T." as two people, or "& Dlamini, T."
+/// (tester r16). The joining word is no part of a name.
+#[test]
+fn and_or_ampersand_before_the_last_of_many_comma_pairs_joins_names() {
+    let w = workdir();
+    let said = w.import_reading(
+        "au.csv",
+        "title,authors,year,type\n\
+         V1,\"Achebe, N., Byrne, S., Castillo, L. and Dlamini, T.\",2001,article\n\
+         V2,\"Achebe, N., Byrne, S., Castillo, L., and Dlamini, T.\",2002,article\n\
+         V3,\"Achebe, N., Byrne, S., Castillo, L., & Dlamini, T.\",2003,article\n\
+         V4,\"Achebe, Ngozi, Byrne, Siobhan, Castillo, Luis and Dlamini, Thabo\",2004,article\n\
+         V5,\"Achebe, N., Byrne, S. and Castillo, L.\",2005,article\n",
+    );
+    let list = w.reading_list();
+    for t in ["V1", "V2", "V3", "V4"] {
+        let families: Vec<&str> = reading(&list, t)["author_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["family"].as_str().unwrap())
+            .collect();
+        assert_eq!(families, ["Achebe", "Byrne", "Castillo", "Dlamini"], "{t}");
+    }
+    let v4 = &reading(&list, "V4")["author_names"];
+    assert_eq!((v4[2]["given"].as_str(), v4[3]["given"].as_str()), (Some("Luis"), Some("Thabo")));
+    assert_eq!(reading(&list, "V5")["author_names"].as_array().unwrap().len(), 3);
+    // Still said, naming the cell as written.
+    assert!(said.contains("\"Achebe, N., Byrne, S., Castillo, L., & Dlamini, T.\""), "{said}");
+    assert!(
+        reference(&w.references("apa"), "V3").starts_with("Achebe, N., Byrne, S., Castillo, L., & Dlamini, T. (2003).")
+    );
+}
+
+/// RIS `TY  - INPR` with no date is a work in press: no year, the note "in
+/// press" (it printed "[date unknown]"). A braced name in a doubt about its
+/// cell is quoted as written ("{Service, Robert}"; it showed "0").
+#[test]
+fn an_inpr_record_is_in_press_and_a_braced_name_is_quoted_as_written() {
+    let w = workdir();
+    let said = w.import_reading("i.ris", "TY  - INPR\nTI  - Pressing work\nAU  - Osei, J.\nJO  - Lancet\nER  - \n");
+    let r = reading(&w.reading_list(), "Pressing work").clone();
+    assert_eq!((r["year"].as_i64(), r["year_note"].as_str()), (None, Some("in press")), "{r:#}");
+    assert!(said.contains("1 reading not yet published"), "{said}");
+    assert!(reference(&w.references("vancouver"), "Pressing work").contains("In press"));
+    let said = w.import_reading(
+        "b.csv",
+        "title,authors,year,type\nW1,\"{Service, Robert}; Pieter van der Berg\",2001,article\n",
+    );
+    assert!(said.contains("authors cell \"{Service, Robert}; Pieter van der Berg\""), "{said}");
+}

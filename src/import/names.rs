@@ -1185,7 +1185,13 @@ pub fn split_cell(cell: &str) -> CellNames {
     let unmask = |s: &str, braces: bool| {
         let mut t = s.to_string();
         for (k, g) in groups.iter().enumerate() {
-            t = t.replace(&format!("\u{E001}{k}\u{E002}"), &if braces { format!("{{{g}}}") } else { g.clone() });
+            let with = if braces { format!("{{{g}}}") } else { g.clone() };
+            t = t.replace(&format!("\u{E001}{k}\u{E002}"), &with);
+            // A doubt quotes the cell with `{:?}`, which writes the marks as
+            // escapes: "\u{e001}0\u{e002}" (a message showed "0" for a
+            // braced name, tester r16).
+            let quoted = if braces { format!("{{{}}}", g.escape_debug()) } else { g.escape_debug().to_string() };
+            t = t.replace(&format!("\\u{{e001}}{k}\\u{{e002}}"), &quoted);
         }
         t
     };
@@ -1598,6 +1604,29 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
     if parts.len() == 2 || (parts.len() == 3 && (suffix(parts[1]) || suffix(parts[2]))) {
         return vec![s.to_string()];
     }
+    // "Family, Given, Family, Given and Family, Given" (APA's ", & " before
+    // the last name, or "and"): the word joins the last two names, it is
+    // not part of a given or family name ("L. and Dlamini" is "L." and
+    // "Dlamini"; ", & Dlamini" is "Dlamini"). Read so when the parts then
+    // pair up (tester r16).
+    let joined: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| {
+            let mut out = Vec::new();
+            let mut rest = *p;
+            for word in [" and ", " & "] {
+                if let Some((a, b)) = rest.split_once(word) {
+                    out.push(a.trim());
+                    rest = b.trim();
+                }
+            }
+            let rest = rest.strip_prefix("and ").or_else(|| rest.strip_prefix("& ")).unwrap_or(rest).trim();
+            out.push(rest);
+            out
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let parts = if joined != parts && joined.len() >= 4 && joined.len().is_multiple_of(2) { joined } else { parts };
     // "Family, Given, Family, Given": pairs, but which comma ends a name is a guess.
     *doubt = Some(format!(
         "{s:?} has {} comma-separated parts and no `;`; read as {} names \"Family, Given\" — separate names with `;` to be sure",

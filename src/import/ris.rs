@@ -171,6 +171,11 @@ fn draft(raw: &Raw) -> Draft {
     };
     d.title = val(&["TI", "T1", "CT", "BT"]).or_else(|| Some(Val::new("", d.at)));
     d.date = val(&["PY", "Y1", "DA"]);
+    // `TY  - INPR`, the RIS type of a work in press: without a date it is
+    // stored as one, with no year and the note "in press" (tester r16).
+    if d.date.is_none() && raw.ty == Some("INPR") {
+        d.date = Some(Val::new("in press", d.at));
+    }
     // `DA` is the full date ("2019/04/02/"): the month and day when `PY` gives the year.
     d.month = val(&["DA"]);
     // `Y2` is the access date in the RIS of Zotero and EndNote ("2024/03/05/").
