@@ -18,7 +18,8 @@ use canon::import::modules::ModuleReader;
 use canon::import::reading_csv::ReadingReader;
 use canon::import::source::{self, SourceOptions};
 use canon::import::{
-    bibtex, csl_json, curriculum_inventory, detect, endnote_xml, nbib, rejects, ris, talis_csv, workbook, zotero_csv,
+    bibtex, csl_json, curriculum_inventory, detect, endnote_xml, nbib, rejects, ris, scopus_csv, talis_csv, workbook,
+    zotero_csv,
 };
 use canon::store::themes::ThemeIndex;
 
@@ -288,6 +289,18 @@ fn talis_csv() {
             "Item Link,Title,Authors,Date,Resource Type,ISBN13,Student Note\nhttps://x,T,\"A, B\",2006,Book,978-0-385-50993-0,N\n",
         ],
         talis_csv::parse,
+    );
+}
+
+#[test]
+fn scopus_csv() {
+    text_target(
+        "scopus-csv",
+        &["csv"],
+        &[
+            "\"Authors\",\"Author full names\",\"Title\",\"Year\",\"Source title\",\"Page start\",\"Page end\",\"Art. No.\",\"EID\"\n\"Osei J.\",\"Osei, Jane (57000000003)\",\"T\",\"2020\",\"BMJ\",\"1\",\"9\",\"\",\"2-s2.0-1\"\n",
+        ],
+        scopus_csv::parse,
     );
 }
 

@@ -13,7 +13,7 @@ use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
 use crate::import::{
     ImportErrors, Origin, ReadingRecord, Reject, RowError, bibtex, csl_json, curriculum_inventory, detect, endnote_xml,
-    nbib, rejects, ris, talis_csv, workbook, zotero_csv,
+    nbib, rejects, ris, scopus_csv, talis_csv, workbook, zotero_csv,
 };
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome, WriteOptions};
 use crate::store::readings::ReadingWriter;
@@ -112,14 +112,15 @@ pub struct ModulesArgs {
 }
 
 /// The reading-list formats `--format` names.
-const FORMATS: [&str; 8] = ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "nbib", "endnote-xml"];
+const FORMATS: [&str; 9] =
+    ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "scopus-csv", "nbib", "endnote-xml"];
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
     /// The file's format (default: from its extension and content). --map
-    /// works with csv, zotero-csv and talis-csv.
+    /// works with csv, zotero-csv, talis-csv and scopus-csv.
     #[arg(long, value_parser = FORMATS)]
     pub format: Option<String>,
     /// Import the valid records and leave out the invalid ones (default: a file
@@ -812,9 +813,9 @@ fn text_reading<'a>(
         Some(f) => FORMATS.iter().find(|k| **k == f).copied().unwrap_or("csv"),
         None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
     };
-    if !matches!(format, "csv" | "zotero-csv" | "talis-csv") && !c.map.is_empty() {
+    if !matches!(format, "csv" | "zotero-csv" | "talis-csv" | "scopus-csv") && !c.map.is_empty() {
         bail!(
-            "--map applies to files with columns (csv, zotero-csv, talis-csv); {} is read as {format}",
+            "--map applies to files with columns (csv, zotero-csv, talis-csv, scopus-csv); {} is read as {format}",
             c.file.display()
         );
     }
@@ -835,6 +836,7 @@ fn text_reading<'a>(
                 "zotero-csv" => zotero_csv::parse_with(&name, text, themes, &c.map),
                 "csl-json" => csl_json::parse(&name, text, themes),
                 "talis-csv" => talis_csv::parse_with(&name, text, themes, &c.map),
+                "scopus-csv" => scopus_csv::parse_with(&name, text, themes, &c.map),
                 "nbib" => nbib::parse(&name, text, themes),
                 "endnote-xml" => endnote_xml::parse(&name, text, themes),
                 _ => bail!("unknown reading-list format {other:?}"),
@@ -842,7 +844,7 @@ fn text_reading<'a>(
             if p.records.is_empty() && p.errors.is_empty() && p.skipped == 0 && !text.trim().is_empty() {
                 bail!(
                     "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
-                     zotero-csv, csl-json, talis-csv, nbib or endnote-xml)",
+                     zotero-csv, csl-json, talis-csv, scopus-csv, nbib or endnote-xml)",
                     c.file.display()
                 );
             }
@@ -968,7 +970,11 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     writer.counts.skipped = tally.skipped as i64;
     let (mut counts, mut changes) = writer.finish()?;
     counts.rows = rows;
-    if a.skip_invalid && !errors.is_empty() {
+    // The rejects file is written at every run that names it, with none
+    // when nothing was left out: a file from an earlier run, left as it was,
+    // said records were still rejected (tester r16, S3).
+    if a.skip_invalid && (!errors.is_empty() || a.rejects.is_some()) {
+        let none = errors.is_empty();
         counts.left_out = rejected_records as i64;
         let what = match &a.rejects {
             Some(path) => {
@@ -985,12 +991,18 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
                         rejects::render(format, &name, &whole_text, &p.rejected)?
                     }
                 };
-                if c.dry_run {
+                if c.dry_run && none {
+                    format!("(a real run writes {} with none)", path.display())
+                } else if c.dry_run {
                     format!("(a real run writes them to {})", path.display())
                 } else {
                     let replaced = if path.exists() { " (the file that was there replaced)" } else { "" };
                     crate::report::write_file(path, &bytes)?;
-                    format!("written with their reasons to {}{replaced}", path.display())
+                    if none {
+                        format!("{} written with none{replaced}", path.display())
+                    } else {
+                        format!("written with their reasons to {}{replaced}", path.display())
+                    }
                 }
             }
             None => "not imported (name a file with --rejects to keep them)".to_string(),
@@ -1001,11 +1013,12 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
         if errors.more > 0 {
             remark(&mut remarks, quiet, format!("… and {} more problems", errors.more));
         }
-        remark(
-            &mut remarks,
-            quiet,
-            format!("note: --skip-invalid: {rejected_records} invalid record(s) left out: {what}"),
-        );
+        let note = if none {
+            format!("note: --skip-invalid: no record left out; {what}")
+        } else {
+            format!("note: --skip-invalid: {rejected_records} invalid record(s) left out: {what}")
+        };
+        remark(&mut remarks, quiet, note);
     }
     if let Some(ch) = &mut changes {
         ch.extend(rejected);

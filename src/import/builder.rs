@@ -1606,7 +1606,17 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     let accessed =
         d.accessed.take().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
             match super::dates::access_date(&v.text) {
-                Ok(date) => Some(date),
+                Ok(date) => {
+                    let today = crate::store::now();
+                    if let Some(doubt) = super::dates::access_date_doubt(&date, &today[..10]) {
+                        d.warnings.push(RowError::new(
+                            v.at.line,
+                            v.at.column,
+                            format!("{p}{doubt}; stored as written"),
+                        ));
+                    }
+                    Some(date)
+                }
                 Err(e) => {
                     d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}access date {e}; not stored")));
                     None

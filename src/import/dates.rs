@@ -1032,9 +1032,38 @@ pub fn access_date(s: &str) -> Result<String, String> {
     }
 }
 
+/// Why a stored access date (ISO `YYYY[-MM[-DD]]`, from [`access_date`])
+/// is doubtful, or `None`: one after `today` (ISO `YYYY-MM-DD`, UTC) cannot
+/// be, and one before 1991 (the year the World Wide Web opened) is more
+/// likely the publication date in the wrong field.
+pub fn access_date_doubt(date: &str, today: &str) -> Option<String> {
+    let now = today.get(..date.len()).unwrap_or(today);
+    if date > now {
+        Some(format!("access date {date} is after today ({today}); a work is consulted before it is cited"))
+    } else if date < "1991" {
+        Some(format!("access date {date} is before 1991, when the World Wide Web opened; is it the publication date?"))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod access_date_tests {
-    use super::access_date;
+    use super::{access_date, access_date_doubt};
+
+    #[test]
+    fn doubtful_access_dates() {
+        let today = "2026-12-04";
+        for ok in ["2026-12-04", "2026-12", "2026", "1991-01-01", "2019-05-06"] {
+            assert_eq!(access_date_doubt(ok, today), None, "{ok}");
+        }
+        for late in ["2026-12-05", "2027", "2026-13", "2030-01-01"] {
+            assert!(access_date_doubt(late, today).is_some_and(|m| m.contains("after today")), "{late}");
+        }
+        for early in ["1990-12-31", "1985", "1066-10-14"] {
+            assert!(access_date_doubt(early, today).is_some_and(|m| m.contains("before 1991")), "{early}");
+        }
+    }
 
     #[test]
     fn access_dates_in_the_forms_exporters_write() {

@@ -113,7 +113,7 @@ pub fn is_xml(head: &str) -> bool {
 }
 
 /// One of "csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv",
-/// "nbib", "endnote-xml".
+/// "scopus-csv", "nbib", "endnote-xml".
 /// `head` is the start of the decoded text (a few KB is plenty). `None`
 /// only for an extension canon reads as something else entirely (none yet):
 /// anything unrecognised is tried as the canonical CSV.
@@ -165,6 +165,9 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
     let has = |name: &str| cells.iter().any(|c| c.eq_ignore_ascii_case(name));
     if has("Key") && has("Item Type") && has("Publication Year") {
         return Some("zotero-csv");
+    }
+    if super::scopus_csv::looks_like(&cells) {
+        return Some("scopus-csv");
     }
     if has("Item Link") || has("Citation Type") || has("Student Note") || has("Public Note") || has("Note for Students")
     {
@@ -349,6 +352,11 @@ mod tests {
         );
         assert_eq!(d("x.csv", "Item Link,Title,Authors,Date,Student Note\n"), "talis-csv");
         assert_eq!(d("x.csv", "Title;Author;Publication Date;Citation Type\n"), "talis-csv");
+        assert_eq!(
+            d("x.csv", "\u{feff}\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"EID\"\n"),
+            "scopus-csv"
+        );
+        assert_eq!(d("x.csv", "Authors,Title,Year,Source title,Document Type\n"), "scopus-csv");
         assert_eq!(d("x.csv", "title,authors,year,type,doi,url,themes,notes\n"), "csv");
         assert_eq!(d("x.csv", "title,authors,notes\n\"x\",\"someone@example.org\",\n"), "csv");
     }

@@ -20,6 +20,7 @@ pub mod records;
 pub mod rejects;
 pub mod ris;
 pub mod rows;
+pub mod scopus_csv;
 pub mod sheet_xml;
 pub mod source;
 pub mod talis_csv;
@@ -452,8 +453,25 @@ pub fn reading_type_names() -> String {
 /// DOI names are case-insensitive (DOI Handbook §2.4, ASCII case folding), so
 /// two DOIs are compared with [`doi_key`] or SQL `COLLATE NOCASE`, never as
 /// written. `None` if it does not look like a DOI (`10.` prefix, a `/`).
+///
+/// A resolver link's query or fragment ("?utm_source=…", "#abstract") is not
+/// part of the DOI: in a URL a DOI's own `?` and `#` are encoded (`%3F`,
+/// `%23`; DOI Handbook §2.5.2.4). A link encoded twice (`%253C`) is decoded
+/// twice, and HTML's `&lt;`, `&gt;`, `&amp;` and `&#NN;` (a SICI DOI's
+/// angle brackets, as web pages and some CSL-JSON write them) are the
+/// characters they name.
 pub fn normalise_doi(s: &str) -> Option<String> {
-    let decoded = percent_decode(s.trim());
+    let mut raw = s.trim();
+    let lower = raw.to_ascii_lowercase();
+    if ["https://", "http://"].iter().any(|p| lower.starts_with(p))
+        && let Some(i) = raw.find(['?', '#'])
+    {
+        raw = &raw[..i];
+    }
+    let mut decoded = percent_decode(&html_entities(raw));
+    if raw.contains("%25") {
+        decoded = percent_decode(&decoded);
+    }
     let mut d = decoded.trim();
     for p in [
         "https://doi.org/",
@@ -506,6 +524,47 @@ pub fn doi_key(doi: &str) -> String {
 /// Whether two stored DOIs name one DOI (see [`doi_key`]).
 pub fn same_doi(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
+}
+
+/// HTML's character references in `s` decoded: `&lt;`, `&gt;`, `&amp;`,
+/// `&quot;`, `&apos;` and numeric ones (`&#60;`, `&#x3C;`); any other `&`
+/// stays as written.
+fn html_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let named = [("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&apos;", '\'')]
+            .iter()
+            .find(|(e, _)| tail.get(..e.len()).is_some_and(|h| h.eq_ignore_ascii_case(e)))
+            .map(|(e, c)| (e.len(), *c));
+        let numeric = || {
+            let body = tail.strip_prefix("&#")?;
+            let end = body.find(';')?;
+            let n = &body[..end];
+            let code = match n.strip_prefix(['x', 'X']) {
+                Some(h) => u32::from_str_radix(h, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            Some((end + 3, char::from_u32(code)?))
+        };
+        match named.or_else(numeric) {
+            Some((len, c)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `%XX` escapes decoded (as UTF-8; an escape that does not make valid UTF-8,
@@ -715,10 +774,23 @@ mod tests {
             "https://dx.doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2",
             "info:doi/10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2",
             "https://www.doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2",
+            // Encoded twice, and HTML's entities (tester r16, S6).
+            "https://doi.org/10.1002/(SICI)1097-4679(199911)55:11%253C1423::AID-JCLP12%253E3.0.CO;2-2",
+            "10.1002/(SICI)1097-4679(199911)55:11&lt;1423::AID-JCLP12&gt;3.0.CO;2-2",
+            "10.1002/(SICI)1097-4679(199911)55:11&#60;1423::AID-JCLP12&#x3E;3.0.CO;2-2",
         ] {
             assert_eq!(normalise_doi(form).as_deref(), Some(plain), "{form}");
         }
         assert_eq!(normalise_doi("10.1000/100%25pure").as_deref(), Some("10.1000/100%pure"));
+        // A link's query and fragment are not the DOI's; an encoded `?` is.
+        for (link, doi) in [
+            ("https://doi.org/10.1234/abc%2fdef?utm_source=x", "10.1234/abc/def"),
+            ("https://doi.org/10.1234/abc#section-2", "10.1234/abc"),
+            ("https://doi.org/10.1234/what%3Fnot", "10.1234/what?not"),
+            ("10.1234/a&b", "10.1234/a&b"),
+        ] {
+            assert_eq!(normalise_doi(link).as_deref(), Some(doi), "{link}");
+        }
         assert_eq!(percent_decode("50%"), "50%");
         assert_eq!(percent_decode("%FF%FE"), "%FF%FE");
     }

@@ -481,6 +481,14 @@ pub fn parse(s: &str) -> Option<Name> {
     {
         return Some(n.clone());
     }
+    // A group after the name that is not part of it: the name in its own
+    // script ("Nakamura, Hiroshi (中村博)", as J-STAGE and CNKI exports
+    // write it) or an author identifier ("Tanaka, Yuki (57212345678)", as
+    // Scopus writes it). The name is read without it; `original` keeps the
+    // name in its own script, not the identifier.
+    if let Some((base, id)) = without_aside(trimmed) {
+        return parse(base).map(|n| if id { n } else { Name { original, ..n } });
+    }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     let name = if parts.len() == 1 {
         comma_less(trimmed)
@@ -492,6 +500,24 @@ pub fn parse(s: &str) -> Option<Name> {
         inverted_parts(&parts)
     };
     Some(Name { original, ..name })
+}
+
+/// The name before a closing parenthesised aside that is not part of it:
+/// the name in another script than the rest (letters, none of them Latin,
+/// after a Latin name: "Nakamura, Hiroshi (中村博)", "Ivanov, Ivan (Иванов
+/// Иван)") or an identifier of five or more digits (Scopus's author ID).
+/// `None` for any other group ("Smith, John (Jack)", "Mensah (Jr)"); the
+/// flag says the group is an identifier.
+fn without_aside(s: &str) -> Option<(&str, bool)> {
+    let body = s.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let (base, inner) = (s[..open].trim_end().trim_end_matches(',').trim_end(), body[open + 1..].trim());
+    let latin = |c: char| {
+        c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c)
+    };
+    let id = inner.len() >= 5 && inner.chars().all(|c| c.is_ascii_digit());
+    let script = inner.chars().any(char::is_alphabetic) && !inner.chars().any(latin) && base.chars().any(latin);
+    (!base.is_empty() && !inner.is_empty() && !inner.contains(['(', ')']) && (id || script)).then_some((base, id))
 }
 
 /// Whether a name with commas is an institution's: a part of two or more
@@ -890,6 +916,44 @@ pub fn parse_medline(s: &str) -> Option<Name> {
         None => Name::literal(&original),
     };
     Some(name)
+}
+
+/// The names of a Scopus "Authors" cell: "Family I.J." each, separated by
+/// "; " (exports since 2020) or ", " (older ones), a suffix after a comma
+/// ("Mensah K.A., Jr."). "[No author name available]", Scopus's mark for a
+/// work without authors, gives none. A part whose last word is not
+/// initials is read as a "Family, Given" name would be ([`parse`]).
+pub fn split_scopus(cell: &str) -> Vec<Name> {
+    let cell = cell.trim();
+    if cell.is_empty() || cell.eq_ignore_ascii_case("[No author name available]") {
+        return Vec::new();
+    }
+    let sep = if cell.contains(';') { ';' } else { ',' };
+    let mut parts: Vec<String> = Vec::new();
+    for p in cell.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
+        match parts.last_mut() {
+            // ", Jr." after a name in the comma form: that name's suffix.
+            Some(last) if sep == ',' && is_suffix(p) => *last = format!("{last}, {p}"),
+            _ => parts.push(p.to_string()),
+        }
+    }
+    parts
+        .iter()
+        .filter_map(|p| {
+            let (head, suffix) = match p.rsplit_once(',') {
+                Some((h, x)) if is_suffix(x.trim()) => (h.trim(), Some(x.trim())),
+                _ => (p.as_str(), None),
+            };
+            let words: Vec<&str> = head.split_whitespace().collect();
+            match words.split_last() {
+                Some((last, rest)) if !rest.is_empty() && is_initials(last) => {
+                    let (particle, family) = von_last(rest);
+                    Some(Name::person(family.as_deref(), Some(last), particle.as_deref(), suffix, Some(p)))
+                }
+                _ => parse(p),
+            }
+        })
+        .collect()
 }
 
 /// A name in BibTeX's syntax, from the raw (LaTeX) value of one name:
@@ -1653,6 +1717,61 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn an_aside_in_another_script_or_an_id_is_not_part_of_the_name() {
+        let parts = |s: &str| {
+            let n = parse(s).unwrap();
+            (n.family, n.given, n.suffix, n.original)
+        };
+        let p = parts("Nakamura, Hiroshi (中村博)");
+        assert_eq!((p.0.as_deref(), p.1.as_deref()), (Some("Nakamura"), Some("Hiroshi")));
+        assert_eq!(p.3, "Nakamura, Hiroshi (中村博)", "the name as written is kept");
+        let p = parts("Ivanov, Ivan (Иванов Иван)");
+        assert_eq!((p.0.as_deref(), p.1.as_deref()), (Some("Ivanov"), Some("Ivan")));
+        let p = parts("Mensah, Kofi A., Jr. (57000000001)");
+        assert_eq!((p.0.as_deref(), p.1.as_deref(), p.2.as_deref()), (Some("Mensah"), Some("Kofi A."), Some("Jr.")));
+        assert_eq!(p.3, "Mensah, Kofi A., Jr.", "an identifier is no part of the name as written");
+        // Without a comma, kept whole as any such name is, the aside apart.
+        let n = parse("Hiroshi Nakamura (中村博)").unwrap();
+        assert_eq!(
+            (n.literal.as_deref(), n.original.as_str()),
+            (Some("Hiroshi Nakamura"), "Hiroshi Nakamura (中村博)")
+        );
+        // A group in the name's own script, or a nickname, stays.
+        assert_eq!(parts("Smith, John (Jack)").1.as_deref(), Some("John (Jack)"));
+        assert_eq!(parts("中村, 博 (ナカムラ)").1.as_deref(), Some("博 (ナカムラ)"));
+        assert_eq!(parts("Osei, Ama (2019)").1.as_deref(), Some("Ama (2019)"), "four digits are no ID");
+        // In a cell, beside other names.
+        let c = split_cell("Nakamura, Hiroshi (中村博); Tanaka, Yuki");
+        assert_eq!(c.names.len(), 2, "{c:?}");
+        assert_eq!(c.names[0].given.as_deref(), Some("Hiroshi"));
+    }
+
+    #[test]
+    fn scopus_authors_cells() {
+        let show = |cell: &str| -> Vec<String> {
+            split_scopus(cell)
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{}|{}|{}|{}",
+                        n.particle.as_deref().unwrap_or(""),
+                        n.family.as_deref().or(n.literal.as_deref()).unwrap_or(""),
+                        n.given.as_deref().unwrap_or(""),
+                        n.suffix.as_deref().unwrap_or("")
+                    )
+                })
+                .collect()
+        };
+        let want = ["|Tanaka|Y.|", "|Mensah|K. A.|Jr.", "van der|Berg|P.|"];
+        assert_eq!(show("Tanaka Y.; Mensah K.A., Jr.; van der Berg P."), want);
+        assert_eq!(show("Tanaka Y., Mensah K.A., Jr., van der Berg P."), want, "the older comma form");
+        assert_eq!(show("Tanaka Y., Mensah K.A., Jr., van der Berg P.,"), want);
+        assert_eq!(show("Okafor C.-N.; da Silva J."), ["|Okafor|C.-N.|", "da|Silva|J.|"]);
+        assert!(show("[No author name available]").is_empty());
+        assert_eq!(split_scopus("Tanaka Y.")[0].original, "Tanaka Y.");
+    }
 
     #[test]
     fn institutions_with_commas_and_braces() {

@@ -203,7 +203,10 @@ impl Stored {
         let names = richer_names(&self.author_names, &r.authors);
         let names_ours = names == self.author_names;
         let written: Vec<&str> = r.authors.iter().map(|n| n.original.as_str()).collect();
-        if names == self.author_names && !written.is_empty() && written != self.authors {
+        let key =
+            |n: &Name| (n.family.clone(), n.given.clone(), n.particle.clone(), n.suffix.clone(), n.literal.clone());
+        let same_parts = r.authors.iter().map(key).eq(self.author_names.iter().map(key));
+        if names == self.author_names && !written.is_empty() && written != self.authors && !same_parts {
             kept.push(if r.authors.len() < self.author_names.len() {
                 format!(
                     "authors: kept the fuller list ({} names; the file has {})",
@@ -871,10 +874,17 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     ours.iter()
         .zip(theirs)
         .map(|(a, b)| {
+            let same_parts = (&a.family, &a.given, &a.particle, &a.suffix, &a.literal)
+                == (&b.family, &b.given, &b.particle, &b.suffix, &b.literal);
             let keep = if a.original == b.original {
                 // The same name as written: the reading with more parts (a
                 // CSV cannot say that "Pieter van der Berg" has a particle).
                 parts(a) >= parts(b)
+            } else if same_parts && parts(a) > 0 {
+                // The same parts written another way ("Jane Osei" in BibTeX,
+                // "Osei, Jane" in RIS): no change, the stored form stays (it
+                // flipped at each import from the other file, tester r16).
+                true
             } else {
                 person_key(a) == person_key(b) && fullness(a) > fullness(b)
             };

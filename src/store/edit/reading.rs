@@ -112,7 +112,15 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
         if v.trim().is_empty() {
             return Ok(None);
         }
-        return crate::import::dates::access_date(v).map(Some).map_err(|e| anyhow::anyhow!("access date {e}"));
+        let date = crate::import::dates::access_date(v).map_err(|e| anyhow::anyhow!("access date {e}"))?;
+        let today = crate::store::now();
+        if date.as_str() > today.get(..date.len()).unwrap_or(&today) {
+            anyhow::bail!(
+                "access date {date} is after today ({}); a work is consulted before it is cited",
+                &today[..10]
+            );
+        }
+        return Ok(Some(date));
     }
     let mut d = Draft::new(Pos::new(0, 0), None);
     d.title = Some(Val::new("typed", Pos::new(0, 0)));

@@ -68,6 +68,7 @@ const FORMATS: &[(&str, &str)] = &[
     ("zotero-csv", "Zotero CSV export"),
     ("csl-json", "CSL-JSON"),
     ("talis-csv", "Talis Aspire / Leganto CSV"),
+    ("scopus-csv", "Scopus CSV export"),
     ("nbib", "PubMed / MEDLINE (.nbib)"),
     ("endnote-xml", "EndNote XML"),
 ];

@@ -1,0 +1,317 @@
+//! Scopus's "Export → CSV": a header of "Authors", "Author full names",
+//! "Author(s) ID", "Title", "Year", "Source title", "Volume", "Issue", "Art.
+//! No.", "Page start", "Page end", "Page count", "Cited by", "DOI", "Link",
+//! …, "Document Type", "Publication Stage", "Open Access", "Source", "EID"
+//! (Elsevier, *Scopus: export documents*; the columns depend on what the
+//! user ticks, so each is optional and any order is read). UTF-8 with a BOM.
+//!
+//! Authors come from "Author full names" ("Tanaka, Yuki (57212345678);
+//! Mensah, Kofi A., Jr. (57000000001)", the Scopus author ID in brackets,
+//! which is not stored), else from "Authors" ("Tanaka Y.; Mensah K.A.,
+//! Jr."). The first and last page make the pages; the article number ("Art.
+//! No.") is the locator of a work without pages.
+
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::header::Field;
+use super::names;
+use super::zotero_csv::{get, read_table, row_spans};
+use super::{Parsed, RowError, reading_type};
+use crate::import::facets::WorkFacets;
+
+const TITLE: usize = 0;
+const AUTHORS: usize = 1;
+const YEAR: usize = 2;
+const TYPE: usize = 3;
+const CONTAINER: usize = 4;
+const DOI: usize = 5;
+const ISBN: usize = 6;
+const LANGUAGE: usize = 7;
+const VOLUME: usize = 8;
+const ISSUE: usize = 9;
+const PAGES: usize = 10;
+const PUBLISHER: usize = 11;
+const KEYWORDS: usize = 12;
+const CONTAINER_SHORT: usize = 13;
+const PAGE_COUNT: usize = 14;
+const PMID: usize = 15;
+const EDITORS: usize = 16;
+const YEAR_NOTE: usize = 17;
+const OPEN_ACCESS: usize = 18;
+const THEMES: usize = 19;
+const URL: usize = 20;
+
+/// The columns canon reads from a Scopus CSV export, by canon's field names.
+/// "Author Keywords" are keywords, which tag a theme when they name one (see
+/// [`builder`]); `themes` and `url` are for columns the user maps (`--map`):
+/// Scopus's "Link" is its own page for the record, not the work.
+pub const FIELDS: &[Field] = &[
+    Field { name: "title", aliases: &["Title"], required: false },
+    Field { name: "authors", aliases: &["Author full names"], required: false },
+    Field { name: "year", aliases: &["Year"], required: false },
+    Field { name: "type", aliases: &["Document Type"], required: false },
+    Field { name: "container", aliases: &["Source title"], required: false },
+    Field { name: "doi", aliases: &["DOI"], required: false },
+    Field { name: "isbn", aliases: &["ISBN"], required: false },
+    Field { name: "language", aliases: &["Language of Original Document"], required: false },
+    Field { name: "volume", aliases: &["Volume"], required: false },
+    Field { name: "issue", aliases: &["Issue"], required: false },
+    Field { name: "pages", aliases: &["Page start"], required: false },
+    Field { name: "publisher", aliases: &["Publisher"], required: false },
+    Field { name: "keywords", aliases: &["Author Keywords"], required: false },
+    Field { name: "container_short", aliases: &["Abbreviated Source Title"], required: false },
+    Field { name: "page_count", aliases: &["Page count"], required: false },
+    Field { name: "pmid", aliases: &["PubMed ID"], required: false },
+    Field { name: "editors", aliases: &["Editors"], required: false },
+    // "Final" or "Article in press".
+    Field { name: "year_note", aliases: &["Publication Stage"], required: false },
+    // "All Open Access; Gold Open Access", or empty.
+    Field { name: "open_access", aliases: &["Open Access"], required: false },
+    Field { name: "themes", aliases: &[], required: false },
+    Field { name: "url", aliases: &[], required: false },
+];
+
+/// Scopus's columns that canon has no field for, each with what it holds.
+const UNREAD: [(&str, &str); 24] = [
+    ("Author(s) ID", "Scopus's author identifiers, which canon does not store (the names are read)"),
+    ("Cited by", "the number of citing documents in Scopus on the day of export, not part of the reference"),
+    ("Link", "Scopus's page for the record, not the work (the DOI is read); to read it, add --map 'Link=url'"),
+    ("Affiliations", "the authors' affiliations, which canon does not store"),
+    ("Authors with affiliations", "the authors' affiliations, which canon does not store"),
+    ("Abstract", "the abstract, which canon does not keep (a reading list cites works; it does not hold their text)"),
+    ("Index Keywords", "Scopus's indexing terms; the Author Keywords are read as keywords"),
+    ("Molecular Sequence Numbers", "sequence database numbers, which canon has no field for"),
+    ("Chemicals/CAS", "chemical names and CAS numbers, which canon has no field for"),
+    ("Tradenames", "trade names, which canon has no field for"),
+    ("Manufacturers", "manufacturers, which canon has no field for"),
+    ("Funding Details", "funders and grant numbers, which canon has no field for"),
+    ("Funding Texts", "the funding statement, which canon has no field for"),
+    ("References", "the work's own reference list, which canon does not keep"),
+    ("Correspondence Address", "the corresponding author's address, which canon does not store"),
+    ("Sponsors", "a conference's sponsors, which canon has no field for"),
+    ("Conference name", "a paper's conference (CSL `event-title`), which canon has no field for"),
+    ("Conference date", "a paper's conference dates, which canon has no field for"),
+    ("Conference location", "a paper's conference place (CSL `event-place`), which canon has no field for"),
+    ("Conference code", "Scopus's code for the conference, not part of the reference"),
+    ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
+    ("CODEN", "the journal's CODEN, which canon has no field for (the journal is read by its title)"),
+    ("Source", "the database the record came from (\"Scopus\"), not part of the reference"),
+    ("EID", "Scopus's identifier for the record, which names it in Scopus only"),
+];
+
+/// Whether a header row (its cells) is a Scopus export's: its own columns
+/// "EID" or "Author(s) ID", or "Source title" with "Document Type".
+pub fn looks_like(cells: &[String]) -> bool {
+    let has = |n: &str| cells.iter().any(|c| c.eq_ignore_ascii_case(n));
+    (has("Title") && (has("EID") || has("Author(s) ID")))
+        || (has("Title") && has("Source title") && has("Document Type"))
+}
+
+/// The canonical reading type for a Scopus document type ("Article",
+/// "Review", "Book chapter", "Conference paper", "Letter", "Editorial",
+/// "Note", "Erratum", "Short survey", "Data paper", "Retracted"…).
+fn scopus_kind(t: &str) -> &'static str {
+    let k = t.trim().to_lowercase();
+    match k.as_str() {
+        "book chapter" | "chapter" => "chapter",
+        "book" => "book",
+        "conference paper" | "conference review" => "conference-paper",
+        "report" => "report",
+        "article" | "review" | "letter" | "editorial" | "note" | "erratum" | "short survey" | "data paper"
+        | "retracted" | "article in press" => "article",
+        _ => reading_type(t).unwrap_or("other"),
+    }
+}
+
+/// Reads and validates a Scopus CSV export (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
+    parse_with(path_display, text, themes, &[])
+}
+
+/// [`parse`] with `--map 'Their Header=field'` options.
+pub fn parse_with(path_display: &str, text: &str, themes: &dyn Themes, maps: &[String]) -> Parsed {
+    let _ = path_display;
+    builder::build_all(read_with(text, maps), themes)
+}
+
+/// Reads a Scopus CSV export into drafts, pure.
+pub fn read(text: &str) -> Read {
+    read_with(text, &[])
+}
+
+/// [`read`] with `--map` options.
+pub fn read_with(text: &str, maps: &[String]) -> Read {
+    let mut out = Read::default();
+    let Some(t) = read_table(text, &mut out.errors) else { return out };
+    out.skipped = t.skipped;
+    let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
+    if !m.has(TITLE) {
+        out.errors.push(RowError::new(
+            1,
+            1,
+            format!(
+                "no \"Title\" column; expected a Scopus CSV export header (\"Authors\",\"Author full names\",\"Title\",\
+                 \"Year\",\"Source title\",…), found {}",
+                t.quoted()
+            ),
+        ));
+        return out;
+    }
+    let c = Columns {
+        title: m.columns[TITLE],
+        full_names: m.columns[AUTHORS],
+        // "Authors" ("Tanaka Y."): the names when "Author full names" is
+        // absent (exports before 2021) or empty.
+        short_names: m.fallbacks(AUTHORS, &["Authors"]).first().copied(),
+        year: m.columns[YEAR],
+        kind: m.columns[TYPE],
+        container: m.columns[CONTAINER],
+        doi: m.columns[DOI],
+        isbn: m.columns[ISBN],
+        lang: m.columns[LANGUAGE],
+        volume: m.columns[VOLUME],
+        issue: m.columns[ISSUE],
+        page_start: m.columns[PAGES],
+        page_end: m.fallbacks(PAGES, &["Page end"]).first().copied(),
+        article: m.fallbacks(PAGES, &["Art. No."]).first().copied(),
+        publisher: m.columns[PUBLISHER],
+        keywords: m.columns[KEYWORDS],
+        container_short: m.columns[CONTAINER_SHORT],
+        page_count: m.columns[PAGE_COUNT],
+        pmid: m.columns[PMID],
+        editors: m.columns[EDITORS],
+        stage: m.columns[YEAR_NOTE],
+        open_access: m.columns[OPEN_ACCESS],
+        themes: m.columns[THEMES],
+        url: m.columns[URL],
+    };
+    m.known_unread(&UNREAD);
+    out.filled = t.filled();
+    out.header = Some(m.report);
+    let spans = row_spans(text, &t);
+    for ((line, r), span) in t.rows.iter().zip(spans) {
+        out.push(row(*line, r, &c), span);
+    }
+    out
+}
+
+/// The columns of a Scopus export that canon reads.
+struct Columns {
+    title: Option<usize>,
+    full_names: Option<usize>,
+    short_names: Option<usize>,
+    year: Option<usize>,
+    kind: Option<usize>,
+    container: Option<usize>,
+    doi: Option<usize>,
+    isbn: Option<usize>,
+    lang: Option<usize>,
+    volume: Option<usize>,
+    issue: Option<usize>,
+    page_start: Option<usize>,
+    page_end: Option<usize>,
+    article: Option<usize>,
+    publisher: Option<usize>,
+    keywords: Option<usize>,
+    container_short: Option<usize>,
+    page_count: Option<usize>,
+    pmid: Option<usize>,
+    editors: Option<usize>,
+    stage: Option<usize>,
+    open_access: Option<usize>,
+    themes: Option<usize>,
+    url: Option<usize>,
+}
+
+/// The names of a "Author full names" or "Editors" cell ("Family, Given
+/// (ID); …"; an ID in brackets is not part of the name, see [`names::parse`]).
+fn full_names(cell: &str) -> Vec<names::Name> {
+    cell.split(';').filter_map(names::parse).collect()
+}
+
+fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
+    let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
+    let at = |c: Option<usize>| Pos::new(line, n(c));
+    let text = |c: Option<usize>| get(r, c).map(str::to_string);
+    let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
+    d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
+    d.authors = match get(r, c.full_names) {
+        Some(cell) => full_names(cell),
+        None => names::split_scopus(get(r, c.short_names).unwrap_or("")),
+    };
+    d.authors_truncated = names::ends_with_et_al(get(r, c.full_names).or(get(r, c.short_names)).unwrap_or(""));
+    d.editors = get(r, c.editors).map(full_names).unwrap_or_default();
+    d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", scopus_kind));
+    d.container = text(c.container);
+    d.container_short = text(c.container_short);
+    d.volume = text(c.volume);
+    d.issue = text(c.issue);
+    // "1234" and "1240" are "1234-1240"; a first page alone is the page.
+    d.pages = match (get(r, c.page_start), get(r, c.page_end)) {
+        (Some(s), Some(e)) if s != e => Some(format!("{s}-{e}")),
+        (Some(s), _) => Some(s.to_string()),
+        (None, Some(e)) => Some(e.to_string()),
+        (None, None) => None,
+    };
+    d.article_number("Art. No.", get(r, c.article).map(|v| Val::new(v, at(c.article))));
+    d.page_count = text(c.page_count);
+    d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
+    d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
+    d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
+    d.isbn_rule = IsbnRule::FirstValid;
+    d.publisher = text(c.publisher);
+    d.url = text(c.url);
+    d.language = text(c.lang);
+    d.language_at = Some(at(c.lang));
+    // "Article in press": the work's state; "Final" says nothing more.
+    d.pub_state = get(r, c.stage)
+        .filter(|s| !s.eq_ignore_ascii_case("final"))
+        .map(|s| Val::new(if s.eq_ignore_ascii_case("article in press") { "in press" } else { s }, at(c.stage)));
+    // Scopus names the kinds of open access a work has, and leaves the cell
+    // empty when it has none it knows of: empty is not "closed".
+    if get(r, c.open_access).is_some() {
+        d.facets = WorkFacets { open_access: Some(true), ..WorkFacets::default() };
+    }
+    for k in get(r, c.keywords).unwrap_or("").split(';').map(str::trim).filter(|k| !k.is_empty()) {
+        d.keywords.push(Val::new(k, at(c.keywords)));
+    }
+    d.themes =
+        crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::builder::tests::TestThemes;
+
+    const HEADER: &str = "\u{feff}\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"Source title\",\"Volume\",\"Issue\",\"Art. No.\",\"Page start\",\"Page end\",\"Page count\",\"Cited by\",\"DOI\",\"Link\",\"Abbreviated Source Title\",\"Document Type\",\"Publication Stage\",\"Open Access\",\"Source\",\"EID\"\n";
+
+    #[test]
+    fn a_scopus_export_is_read_whole() {
+        let text = format!(
+            "{HEADER}\"Tanaka Y.; Mensah K.A., Jr.\",\"Tanaka, Yuki (57212345678); Mensah, Kofi A., Jr. (57000000001)\",\"57212345678; 57000000001\",\"Racism in medicine\",\"2021\",\"The Lancet\",\"397\",\"10281\",\"\",\"1234\",\"1240\",\"7\",\"3\",\"10.1016/S0140-6736(21)00001-1\",\"https://www.scopus.com/x\",\"Lancet\",\"Review\",\"Final\",\"All Open Access; Gold Open Access\",\"Scopus\",\"2-s2.0-1\"\n\
+             \"Osei J.\",\"\",\"1\",\"In press\",\"2024\",\"BMJ\",\"\",\"\",\"e1\",\"\",\"\",\"\",\"0\",\"10.1136/bmj-2024-1\",\"https://www.scopus.com/y\",\"BMJ\",\"Book chapter\",\"Article in press\",\"\",\"Scopus\",\"2-s2.0-2\"\n"
+        );
+        let p = parse("s.csv", &text, &TestThemes);
+        let a = &p.records[0];
+        let names: Vec<_> = a.authors.iter().map(|n| (n.family.as_deref(), n.given.as_deref())).collect();
+        assert_eq!(names, [(Some("Tanaka"), Some("Yuki")), (Some("Mensah"), Some("Kofi A."))]);
+        assert_eq!(a.authors[1].suffix.as_deref(), Some("Jr."));
+        assert_eq!((a.kind.as_str(), a.year, a.pages.as_deref()), ("article", Some(2021), Some("1234-1240")));
+        assert_eq!((a.container.as_deref(), a.container_short.as_deref()), (Some("The Lancet"), Some("Lancet")));
+        assert_eq!((a.volume.as_deref(), a.issue.as_deref()), (Some("397"), Some("10281")));
+        assert_eq!(a.url, None, "Scopus's own page is not the work's");
+        assert_eq!(a.facets.open_access, Some(true));
+        let b = &p.records[1];
+        assert_eq!(b.authors[0].family.as_deref(), Some("Osei"), "from Authors when the full names are empty");
+        assert_eq!((b.kind.as_str(), b.pages.as_deref()), ("chapter", Some("Article e1")));
+        assert_eq!(b.facets.open_access, None, "an empty cell is not \"closed\"");
+        assert!(
+            b.warnings.iter().any(|w| w.line == 3 && w.message.contains("\"in press\" not stored")),
+            "{:?}",
+            b.warnings
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+    }
+}
