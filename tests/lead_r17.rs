@@ -171,9 +171,10 @@ fn the_same_names_written_another_way_are_no_change() {
     assert!(out.contains("1 changed"), "{out}");
 }
 
-/// An access date after today cannot be, and one before 1991 is likely the
-/// publication date in the wrong field (helper r16): said with the file's
-/// line and column, and stored as written. Typed in the future, refused.
+/// An access date after today cannot be: said with the file's line and
+/// column and not stored, as `--accessed` refuses it. One before 1991, or
+/// before the work's year, is likely the publication date in the wrong
+/// field (helper r16, tester r17): said, and stored as written.
 #[test]
 fn a_doubtful_access_date_is_said_and_a_future_one_typed_is_refused() {
     let w = workdir();
@@ -187,10 +188,17 @@ fn a_doubtful_access_date_is_said_and_a_future_one_typed_is_refused() {
     assert!(out.contains("y2.ris:11:") && out.contains("access date 1980-05-06 is before 1991"), "{out}");
     assert!(!out.contains("2024-05-06 is"), "{out}");
     let list = w.reading_list();
-    assert_eq!(reading(&list, "Future page")["accessed"], "2099-01-02", "stored as written");
+    assert!(reading(&list, "Future page")["accessed"].is_null(), "not stored");
+    assert_eq!(reading(&list, "Old page")["accessed"], "1980-05-06", "stored as written");
+    let out =
+        w.import_reading("early.csv", "title,year,url,accessed\nEarly page,2020,https://example.org/e,2019-06-01\n");
+    assert!(out.contains("early.csv:2:4:") && out.contains("before the work's year (2020)"), "{out}");
     let id = reading(&list, "Fine page")["id"].to_string().trim_matches('"').to_string();
     let err = w.fails(&["reading", "edit", &id, "--accessed", "2099-01-02", "--by", "amina"]);
     assert!(err.contains("after today"), "{err}");
+    let out = w.ok_stderr(&["reading", "edit", &id, "--accessed", "1985-01-01", "--by", "amina"]);
+    assert!(out.contains("before 1991"), "the same rule as an import's: {out}");
+    w.ok(&["reading", "edit", &id, "--accessed", "2024-05-06", "--by", "amina"]);
     assert_eq!(reading(&w.reading_list(), "Fine page")["accessed"], "2024-05-06", "nothing written");
 }
 
@@ -266,4 +274,176 @@ fn a_doi_link_with_a_query_or_encoded_twice_is_the_same_doi() {
         reading(&w.reading_list(), "SICI work")["doi"],
         "10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2"
     );
+}
+
+/// A work in press is cited with its status where the date goes (Citing
+/// Medicine ch. 1 "BMJ. Forthcoming.", ch. 2 a book's "Pluto; forthcoming";
+/// AMA 11th ed. §3.13.3 "JAMA. In press."): Vancouver and AMA put it after
+/// the DOI, or after a chapter's pages (tester r16, S9 and T9).
+#[test]
+fn in_press_stands_where_the_date_goes_in_vancouver_and_ama() {
+    let w = workdir();
+    w.import_reading(
+        "p.bib",
+        "@article{a, author={Osei, Jane}, title={In press with DOI}, year={In press}, journal={BMJ}, volume={380}, doi={10.1136/bmj-2023-000001}}\n\
+         @incollection{c, author={Osei, Jane}, title={A chapter in press}, year={forthcoming}, booktitle={Decolonising Medicine}, editor={Lind, T.}, publisher={Pluto}, address={London}, pages={12--30}}\n\
+         @book{d, author={Osei, Jane}, title={A book in press}, year={in press}, publisher={Pluto}, address={London}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, "In press with"),
+        "Osei J. In press with DOI. BMJ. In press;380. doi:10.1136/bmj-2023-000001"
+    );
+    assert_eq!(
+        reference(&v, "A chapter"),
+        "Osei J. A chapter in press. In: Lind T, editor. Decolonising Medicine. London: Pluto; forthcoming. p. 12-30."
+    );
+    assert_eq!(reference(&v, "A book"), "Osei J. A book in press. London: Pluto; in press.");
+    let ama = w.references("ama");
+    assert!(reference(&ama, "In press with").contains("BMJ. In press;380. doi:"), "{ama:?}");
+    // APA's "(in press)" stays where it was.
+    let apa = w.references("apa");
+    assert!(reference(&apa, "In press with").starts_with("Osei, J. (in press-"), "{apa:?}");
+}
+
+/// An aside after a person's name (the name in its own script, a nickname,
+/// an ORCID iD) in any format: not part of the parts a reference prints,
+/// kept in the name as written, and said (tester r17, F4–F6). It printed
+/// "NakamuraHiroshi (中村博)", "Okafor C (C", "Smith J (0 02 1825 097)".
+#[test]
+fn an_aside_after_a_name_is_said_and_not_printed_in_every_format() {
+    let w = workdir();
+    let bib = w.import_reading(
+        "a.bib",
+        "@article{a, author={Nakamura, Hiroshi (中村博) and Hiroshi Tanaka (田中博) and Okafor, Chinwe (Chi)}, title={Asides in BibTeX}, year={2020}, journal={J}}\n",
+    );
+    let json = w.import_reading(
+        "a.json",
+        r#"[{"id":"x","type":"article-journal","title":"Asides in CSL-JSON","issued":{"date-parts":[[2020]]},"container-title":"J","author":[{"family":"Nakamura","given":"Hiroshi (中村博)"},{"family":"Smith","given":"John (0000-0002-1825-0097)"},{"name":"World Health Organization"}]}]"#,
+    );
+    let ris = w.import_reading(
+        "a.ris",
+        "TY  - JOUR\nAU  - Williams, Robert \"Bob\"\nAU  - Smith, John (0000-0002-1825-0097)\nTI  - Asides in RIS\nPY  - 2020\nJO  - J\nER  - \n",
+    );
+    for (out, name) in [(&bib, "(Chi)"), (&json, "(中村博)"), (&ris, "\"Bob\"")] {
+        assert!(out.contains(&format!("{name} is not part of the name")), "{out}");
+    }
+    assert!(json.contains("(0000-0002-1825-0097) is an identifier"), "{json}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Asides in BibTeX").starts_with("Nakamura H, Tanaka H, Okafor C."), "{v:?}");
+    assert!(
+        reference(&v, "Asides in CSL-JSON").starts_with("Nakamura H, Smith J, World Health Organization."),
+        "{v:?}"
+    );
+    assert!(reference(&v, "Asides in RIS").starts_with("Williams R, Smith J."), "{v:?}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Asides in CSL-JSON")["authors"][0], "Nakamura, Hiroshi (中村博)", "kept as written");
+}
+
+/// Scopus's "Editors" column is written as "Authors" is ("Smith J., Osei
+/// A."), and "[No author name available]" is no author in any column or
+/// format (tester r17, F1 and F2): one editor "Smith J., Osei A." and an
+/// author "[No author name available]" were printed.
+#[test]
+fn scopus_editors_and_the_no_author_mark() {
+    let w = workdir();
+    let p = w.write(
+        "s.csv",
+        "\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"Source title\",\"Page start\",\"Page end\",\"Editors\",\"Publisher\",\"Document Type\",\"EID\"\n\
+         \"Osei J.\",\"Osei, Jane (57000000003)\",\"57000000003\",\"A chapter\",\"2020\",\"Decolonising Medicine\",\"12\",\"30\",\"Smith J., Osei A.\",\"Pluto\",\"Book chapter\",\"2-s2.0-1\"\n\
+         \"[No author name available]\",\"[No author name available]\",\"[No author name available]\",\"Global health statistics\",\"2020\",\"Wkly Epidemiol Rec\",\"\",\"\",\"\",\"\",\"Article\",\"2-s2.0-2\"\n",
+    );
+    w.ok(&["import", "reading", p.to_str().unwrap()]);
+    w.import_reading(
+        "n.bib",
+        "@article{n, author={[No author name available]}, title={Anonymous BibTeX}, year={2020}, journal={J}}\n",
+    );
+    let list = w.reading_list();
+    let eds: Vec<&str> = reading(&list, "A chapter")["editor_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["family"].as_str().unwrap())
+        .collect();
+    assert_eq!(eds, ["Smith", "Osei"]);
+    for t in ["Global health", "Anonymous BibTeX"] {
+        assert_eq!(reading(&list, t)["authors"].as_array().map(Vec::len), Some(0), "{t}");
+    }
+    let v = w.references("vancouver");
+    assert!(reference(&v, "A chapter").contains("In: Smith J, Osei A, editors."), "{v:?}");
+    assert!(reference(&v, "Global health").starts_with("Global health statistics."), "{v:?}");
+}
+
+/// BibTeX `author = {Centers for Disease Control and Prevention}` unbraced
+/// is two names by BibTeX's rule: the warning names the braces that keep
+/// the whole name (it named `{Centers for Disease Control}`, which left
+/// "Prevention" an author). "and and" is an empty name, said; it made the
+/// next author's particle "and" (tester r16, S7).
+#[test]
+fn bibtex_and_inside_an_institution_and_a_doubled_and() {
+    let w = workdir();
+    let out = w.import_reading(
+        "c.bib",
+        "@misc{c, author={Centers for Disease Control and Prevention}, title={CDC page}, year={2020}}\n\
+         @article{d, author={Mensah, K. A. and and Lind, T. R.}, title={Doubled and}, year={2020}, journal={J}}\n",
+    );
+    assert!(out.contains("{Centers for Disease Control and Prevention}"), "{out}");
+    assert!(out.contains("\"Prevention\" was read as another author"), "{out}");
+    assert!(out.contains("c.bib:2:") && out.contains("empty name"), "{out}");
+    let list = w.reading_list();
+    let lind = &reading(&list, "Doubled and")["author_names"][1];
+    assert!(lind["particle"].is_null(), "{lind:#}");
+    assert_eq!(lind["family"], "Lind");
+}
+
+/// A name typed with `reading add --author` gets the warning the same name
+/// in a file gets (tester r16, S8): "Pieter van der Berg" was stored whole
+/// without a word.
+#[test]
+fn a_typed_name_kept_whole_is_said() {
+    let w = workdir();
+    let out = w.ok_stderr(&["reading", "add", "--title", "Typed", "--author", "Pieter van der Berg", "--by", "amina"]);
+    assert!(out.contains("author \"Pieter van der Berg\" was kept whole"), "{out}");
+    let out =
+        w.ok_stderr(&["reading", "add", "--title", "Typed two", "--author", "van der Berg, Pieter", "--by", "amina"]);
+    assert!(!out.contains("kept whole"), "{out}");
+}
+
+/// APA cites an article number "Article 9876543" (§9.25); in a chapter or
+/// proceedings paper the page label went before it: "(p. Article
+/// 9876543)" (tester r17, F3).
+#[test]
+fn apa_prints_no_page_label_before_an_article_number() {
+    let w = workdir();
+    w.import_reading(
+        "p.ris",
+        "TY  - CPAPER\nAU  - Osei, Jane\nTI  - A paper numbered\nPY  - 2022\nT2  - Proceedings of the 2022 IEEE Conference on Health\nC7  - 9876543\nER  - \n",
+    );
+    let apa = w.references("apa");
+    let r = reference(&apa, "A paper numbered");
+    assert!(r.contains("(Article 9876543)"), "{r}");
+    assert!(!r.contains("p. Article"), "{r}");
+}
+
+/// A style file saved as .xml (as some repositories name them) is a style
+/// file (tester r15, T9); a broken one names what is wrong: a variable that
+/// is none, an <info> without <id> or <updated> (tester r16, S4).
+#[test]
+fn a_style_file_as_xml_and_broken_styles_named_precisely() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year\nStyled,\"Osei, Jane\",2020\n");
+    let good = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"in-text\" version=\"1.0\">\n<info><title>Mine</title><id>http://example.org/mine</id><updated>2024-01-01T00:00:00+00:00</updated></info>\n<citation><layout><text variable=\"title\"/></layout></citation>\n<bibliography><layout><text variable=\"title\"/></layout></bibliography>\n</style>\n";
+    let xml = w.write("mine.xml", good);
+    let out = w.path("r.json");
+    w.ok(&["report", out.to_str().unwrap(), "--style", xml.to_str().unwrap(), "-q"]);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("\"reference\": \"Styled\""));
+    let bad = w.write(
+        "bad.csl",
+        &good.replace("variable=\"title\"/></layout></bibliography>", "variable=\"titel\"/></layout></bibliography>"),
+    );
+    let err = w.fails(&["report", out.to_str().unwrap(), "--style", bad.to_str().unwrap()]);
+    assert!(err.contains("bad.csl:5:") && err.contains("variable \"titel\" is not a CSL variable"), "{err}");
+    let bad = w.write("noid.csl", &good.replace("<id>http://example.org/mine</id>", ""));
+    let err = w.fails(&["report", out.to_str().unwrap(), "--style", bad.to_str().unwrap()]);
+    assert!(err.contains("noid.csl:3:") && err.contains("<info> has no <id>"), "{err}");
 }

@@ -218,7 +218,9 @@ impl BibArgs {
     /// Warnings about the typed editors, as an import gives them (a name
     /// that may be an institution's).
     pub fn warnings(&self) -> Vec<String> {
-        crate::store::edit::reading::editor_names(&self.editors).1
+        let mut w = crate::store::edit::reading::editor_names(&self.editors).1;
+        w.extend(crate::store::edit::reading::typed_access_warning(self.accessed.as_deref(), None));
+        w
     }
 }
 
@@ -585,7 +587,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     if let Some(w) = a.year.as_deref().and_then(|y| crate::import::dates::typed_year_warning("--year", y)) {
         eprintln!("warning: {w}");
     }
-    for w in a.bib.warnings() {
+    for w in a.bib.warnings().into_iter().chain(edit_reading::typed_name_warnings("author", &rec.authors)) {
         eprintln!("warning: {w}");
     }
     let name = super::contributor::required(&a.by)?;

@@ -178,7 +178,8 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
              (see --help)"
         );
     }
-    for w in a.bib.warnings() {
+    let typed: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    for w in a.bib.warnings().into_iter().chain(reading::typed_name_warnings("author", &typed)) {
         eprintln!("warning: {w}");
     }
     let e = editing::write(&mut store, &a.by, |tx, _, by| reading::edit(tx, by, id, &p))?;

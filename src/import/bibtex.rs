@@ -622,7 +622,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
             // Each name is warned of at its own line and column: a list
             // written over several lines names the line the name is on.
             let value_at = lines.text.get(f.at..).and_then(|t| t.find(f.raw.as_str())).map(|o| f.at + o);
-            for p in name_parts(&f.raw) {
+            let parts = name_parts(&f.raw);
+            for (i, p) in parts.iter().copied().enumerate() {
                 let here = match value_at {
                     Some(v) => {
                         let lead = p.len() - p.trim_start().len();
@@ -631,8 +632,27 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
                     }
                     None => at(f),
                 };
+                if p.trim().is_empty() {
+                    let message = format!(
+                        "{}{field} has an empty name (\"and\" twice, or at an end); read as one separator",
+                        d.prefix()
+                    );
+                    d.warnings.push(RowError::new(here.line, here.column, message));
+                    continue;
+                }
                 let one: Vec<Name> = authors(p).into_iter().filter(|n| names.contains(n)).collect();
-                builder::institution_doubts(&mut d, field, &one, here, |n| format!("write it in braces, {{{n}}}"));
+                // "Centers for Disease Control and Prevention" unbraced: the
+                // "and" split it, and the one word after it is a second
+                // author; the braces that keep it whole hold both.
+                let next = parts.get(i + 1).map(|q| collapse(q)).filter(|q| {
+                    !q.contains([',', '{']) && q.split(' ').count() == 1 && q.starts_with(char::is_uppercase)
+                });
+                builder::institution_doubts(&mut d, field, &one, here, |n| match &next {
+                    Some(q) => {
+                        format!("write the whole name in braces, {{{n} and {q}}} ({q:?} was read as another author)")
+                    }
+                    None => format!("write it in braces, {{{n}}}"),
+                });
                 builder::name_doubts(&mut d, field, &one, here, names::bibtex_suffix_doubt);
                 builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), here);
             }
@@ -935,9 +955,12 @@ fn name_parts(raw: &str) -> Vec<&str> {
                 && b[j + 1..j + 4].eq_ignore_ascii_case(b"and")
                 && b[j + 4].is_ascii_whitespace() =>
             {
-                parts.push(&raw[start..j]);
+                parts.push(if start <= j { &raw[start..j] } else { &raw[j..j] });
+                // The space after "and" may start the next one: "A and and
+                // B" has an empty name between them, said by the caller.
                 j += 4;
                 start = j + 1;
+                continue;
             }
             _ => {}
         }

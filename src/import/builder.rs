@@ -236,7 +236,7 @@ impl Draft {
     }
 
     /// The message prefix naming this record: "in entry `k`: " or "".
-    fn prefix(&self) -> String {
+    pub(crate) fn prefix(&self) -> String {
         self.label.as_ref().map_or_else(String::new, |l| format!("in {l}: "))
     }
 }
@@ -1477,6 +1477,22 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();
+    // An aside after a person's name (the name in its own script, a
+    // nickname, an ORCID iD) is no part of what a reference prints: said,
+    // in every format alike (tester r16).
+    for (role, n) in authors.iter().map(|n| ("author", n)).chain(d.editors.iter().map(|n| ("editor", n))) {
+        if let Some((_, aside, kind)) = super::names::split_aside(&n.original).filter(|_| !n.is_literal()) {
+            let what = match kind {
+                super::names::Aside::Id => "an identifier, not part of the name",
+                super::names::Aside::Other => "not part of the name as a reference prints it",
+            };
+            d.warnings.push(RowError::new(
+                d.at.line,
+                d.at.column,
+                format!("{p}{role} {:?}: {aside} is {what}; kept in the name as written, not printed", n.original),
+            ));
+        }
+    }
     let kind = match &d.kind {
         KindSrc::Mapped(k) => *k,
         KindSrc::Named(v) if v.text.trim().is_empty() => "article",
@@ -1603,26 +1619,30 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // An access date canon cannot read (EndNote's is free text: "last
     // week", "03/05/2024") is said and not stored; the record still imports,
     // as a month or day that cannot be kept does.
-    let accessed =
-        d.accessed.take().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
-            match super::dates::access_date(&v.text) {
-                Ok(date) => {
-                    let today = crate::store::now();
-                    if let Some(doubt) = super::dates::access_date_doubt(&date, &today[..10]) {
-                        d.warnings.push(RowError::new(
-                            v.at.line,
-                            v.at.column,
-                            format!("{p}{doubt}; stored as written"),
-                        ));
+    let accessed = d.accessed.take().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        match super::dates::access_date(&v.text) {
+            Ok(date) => {
+                use super::dates::AccessDoubt;
+                let today = crate::store::now();
+                match super::dates::access_date_doubt(&date, &today[..10], year) {
+                    // As `--accessed` refuses it: a date that cannot be is not kept.
+                    Some(AccessDoubt::Future(why)) => {
+                        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{why}; not stored")));
+                        None
                     }
-                    Some(date)
-                }
-                Err(e) => {
-                    d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}access date {e}; not stored")));
-                    None
+                    Some(AccessDoubt::Unlikely(why)) => {
+                        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{why}; stored as written")));
+                        Some(date)
+                    }
+                    None => Some(date),
                 }
             }
-        });
+            Err(e) => {
+                d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}access date {e}; not stored")));
+                None
+            }
+        }
+    });
     let mut pages = tidy(d.pages.take());
     let mut page_count = tidy(d.page_count.take());
     if matches!(kind, "book" | "report" | "thesis")

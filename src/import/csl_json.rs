@@ -249,7 +249,9 @@ fn name(v: &Value) -> Option<Name> {
     };
     let (family, given) = (part("family"), part("given"));
     if family.is_none() && given.is_none() {
-        return None;
+        // `{"name": "…"}`, no CSL key but what some exporters write for a
+        // whole name (tester r15, T7): read as a plain string is.
+        return part("name").and_then(names::parse);
     }
     // Without particle fields, "van der Berg" in `family` is read as citeproc-js
     // reads it ("parse-names"): the lower-case words are the particle; so
@@ -437,7 +439,14 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             .into_iter()
             .flatten()
             .filter_map(Value::as_object)
-            .flat_map(|n| n.iter().filter(|(_, v)| !v.is_null() && *v != &Value::Bool(false)).map(|(n, _)| n.as_str()))
+            .flat_map(|n| {
+                // `name` is read when the object has no other name (see [`name`]).
+                let whole = !["family", "given", "literal"].iter().any(|k| n.get(*k).is_some_and(|v| !v.is_null()));
+                n.iter()
+                    .filter(|(_, v)| !v.is_null() && *v != &Value::Bool(false))
+                    .map(|(n, _)| n.as_str())
+                    .filter(move |k| !(whole && *k == "name"))
+            })
             .filter(|n| !NAME_READ.contains(n))
             .collect();
         for n in keys {

@@ -1032,37 +1032,61 @@ pub fn access_date(s: &str) -> Result<String, String> {
     }
 }
 
-/// Why a stored access date (ISO `YYYY[-MM[-DD]]`, from [`access_date`])
-/// is doubtful, or `None`: one after `today` (ISO `YYYY-MM-DD`, UTC) cannot
-/// be, and one before 1991 (the year the World Wide Web opened) is more
-/// likely the publication date in the wrong field.
-pub fn access_date_doubt(date: &str, today: &str) -> Option<String> {
+/// What is wrong with an access date ([`access_date_doubt`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccessDoubt {
+    /// After today: it cannot be, and is not stored (typed, refused).
+    Future(String),
+    /// Before 1991 or before the work's year: likely another date in the
+    /// wrong field; stored, and said.
+    Unlikely(String),
+}
+
+/// Why an access date (ISO `YYYY[-MM[-DD]]`, from [`access_date`]) is
+/// doubtful, or `None`: one after `today` (ISO `YYYY-MM-DD`, UTC) cannot
+/// be; one before 1991 (the year the World Wide Web opened) or before the
+/// work's own `year` is more likely the publication date in the wrong
+/// field. The same rule at every door: the importers and `--accessed`.
+pub fn access_date_doubt(date: &str, today: &str, year: Option<i64>) -> Option<AccessDoubt> {
     let now = today.get(..date.len()).unwrap_or(today);
+    let consulted: Option<i64> = date.get(..4).and_then(|y| y.parse().ok());
     if date > now {
-        Some(format!("access date {date} is after today ({today}); a work is consulted before it is cited"))
+        Some(AccessDoubt::Future(format!(
+            "access date {date} is after today ({today}); a work is consulted before it is cited"
+        )))
     } else if date < "1991" {
-        Some(format!("access date {date} is before 1991, when the World Wide Web opened; is it the publication date?"))
+        Some(AccessDoubt::Unlikely(format!(
+            "access date {date} is before 1991, when the World Wide Web opened; is it the publication date?"
+        )))
     } else {
-        None
+        year.filter(|y| consulted.is_some_and(|c| c < *y)).map(|y| {
+            AccessDoubt::Unlikely(format!(
+                "access date {date} is before the work's year ({y}); a work is consulted after it is published"
+            ))
+        })
     }
 }
 
 #[cfg(test)]
 mod access_date_tests {
-    use super::{access_date, access_date_doubt};
+    use super::{AccessDoubt, access_date, access_date_doubt};
 
     #[test]
     fn doubtful_access_dates() {
         let today = "2026-12-04";
         for ok in ["2026-12-04", "2026-12", "2026", "1991-01-01", "2019-05-06"] {
-            assert_eq!(access_date_doubt(ok, today), None, "{ok}");
+            assert_eq!(access_date_doubt(ok, today, Some(1991)), None, "{ok}");
         }
         for late in ["2026-12-05", "2027", "2026-13", "2030-01-01"] {
-            assert!(access_date_doubt(late, today).is_some_and(|m| m.contains("after today")), "{late}");
+            let d = access_date_doubt(late, today, None);
+            assert!(matches!(&d, Some(AccessDoubt::Future(m)) if m.contains("after today")), "{late}: {d:?}");
         }
         for early in ["1990-12-31", "1985", "1066-10-14"] {
-            assert!(access_date_doubt(early, today).is_some_and(|m| m.contains("before 1991")), "{early}");
+            let d = access_date_doubt(early, today, None);
+            assert!(matches!(&d, Some(AccessDoubt::Unlikely(m)) if m.contains("before 1991")), "{early}: {d:?}");
         }
+        let d = access_date_doubt("2019-06-01", today, Some(2020));
+        assert!(matches!(&d, Some(AccessDoubt::Unlikely(m)) if m.contains("before the work's year (2020)")), "{d:?}");
     }
 
     #[test]

@@ -236,6 +236,26 @@ impl Name {
         original: Option<&str>,
     ) -> Name {
         let t = |s: Option<&str>| s.map(tidy).filter(|s| !s.is_empty());
+        // The name as written, asides included, when the source gave none.
+        let written = match t(original) {
+            Some(o) => Some(o),
+            None if [given, family].iter().any(|p| p.is_some_and(|p| split_aside(p).is_some())) => Some(
+                Name {
+                    family: t(family),
+                    given: t(given),
+                    particle: t(particle),
+                    suffix: t(suffix),
+                    literal: None,
+                    original: String::new(),
+                }
+                .inverted(),
+            ),
+            None => None,
+        };
+        // An aside after a part is not part of the name (CSL-JSON `given`
+        // "Hiroshi (中村博)", BibTeX "Nakamura, Hiroshi (中村博)").
+        let (given, family) = (t(given).map(without_aside), t(family).map(without_aside));
+        let (given, family) = (given.as_deref(), family.as_deref());
         // A suffix written inside the given name ("Kofi A., Jr." in CSL-JSON
         // `given`, as citeproc-js reads it; "K. A. (Jr)"): the suffix.
         let (given, suffix) = match (t(given), t(suffix)) {
@@ -253,7 +273,7 @@ impl Name {
             literal: None,
             original: String::new(),
         };
-        n.original = match t(original) {
+        n.original = match written {
             Some(o) => o,
             None => n.inverted(),
         };
@@ -462,7 +482,7 @@ pub fn parse(s: &str) -> Option<Name> {
     // off here; the importers name them ([`strip_degrees`], [`degree_note`]).
     let original = tidy(&strip_degrees(&tidy(s)).0);
     let trimmed = original.trim_end_matches(',').trim();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || is_no_author(trimmed) {
         return None;
     }
     // One brace group around the whole name (`{World Health Organization}`,
@@ -481,13 +501,16 @@ pub fn parse(s: &str) -> Option<Name> {
     {
         return Some(n.clone());
     }
-    // A group after the name that is not part of it: the name in its own
-    // script ("Nakamura, Hiroshi (中村博)", as J-STAGE and CNKI exports
-    // write it) or an author identifier ("Tanaka, Yuki (57212345678)", as
-    // Scopus writes it). The name is read without it; `original` keeps the
-    // name in its own script, not the identifier.
-    if let Some((base, id)) = without_aside(trimmed) {
-        return parse(base).map(|n| if id { n } else { Name { original, ..n } });
+    // A group after the name that is not part of it ([`split_aside`]): the
+    // name in its own script ("Nakamura, Hiroshi (中村博)", as J-STAGE and
+    // CNKI exports write it), a nickname, an author identifier. The name is
+    // read without it; `original` keeps it (the importers say it is not
+    // printed). A name without a comma is kept whole with it ("Zhang Wei
+    // (张伟)"), as any such name is.
+    if let Some((base, _, kind)) = split_aside(trimmed)
+        && (base.contains(',') || kind == Aside::Id)
+    {
+        return parse(base).map(|n| Name { original, ..n });
     }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     let name = if parts.len() == 1 {
@@ -502,22 +525,64 @@ pub fn parse(s: &str) -> Option<Name> {
     Some(Name { original, ..name })
 }
 
-/// The name before a closing parenthesised aside that is not part of it:
-/// the name in another script than the rest (letters, none of them Latin,
-/// after a Latin name: "Nakamura, Hiroshi (中村博)", "Ivanov, Ivan (Иванов
-/// Иван)") or an identifier of five or more digits (Scopus's author ID).
-/// `None` for any other group ("Smith, John (Jack)", "Mensah (Jr)"); the
-/// flag says the group is an identifier.
-fn without_aside(s: &str) -> Option<(&str, bool)> {
-    let body = s.strip_suffix(')')?;
-    let open = body.rfind('(')?;
-    let (base, inner) = (s[..open].trim_end().trim_end_matches(',').trim_end(), body[open + 1..].trim());
-    let latin = |c: char| {
-        c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c)
+/// What an aside after a name holds ([`split_aside`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aside {
+    /// An identifier: five or more digits (Scopus's author ID) or an ORCID
+    /// iD ("0000-0002-1825-0097").
+    Id,
+    /// Anything else: the name in its own script ("中村博"), a nickname
+    /// ("Chi", "Bob"), a reading of the name.
+    Other,
+}
+
+/// A bracketed or double-quoted group at the end of a name that is not part
+/// of it ("Nakamura, Hiroshi (中村博)", "Okafor, Chinwe (Chi)", "Williams,
+/// Robert \"Bob\"", "Smith, John (0000-0002-1825-0097)"): the name before it,
+/// the group as written, and what it holds. `None` when there is none, when
+/// nothing with letters stands before it, or when the group is a suffix or a
+/// degree ("K. A. (Jr)", "(PhD)"), which the name's readers take.
+pub fn split_aside(s: &str) -> Option<(&str, &str, Aside)> {
+    let t = s.trim();
+    let open = if let Some(body) = t.strip_suffix(')') {
+        body.rfind('(')?
+    } else if let Some(body) = t.strip_suffix('"') {
+        body.rfind('"')?
+    } else if let Some(body) = t.strip_suffix('\u{201d}') {
+        body.rfind('\u{201c}')?
+    } else {
+        return None;
     };
-    let id = inner.len() >= 5 && inner.chars().all(|c| c.is_ascii_digit());
-    let script = inner.chars().any(char::is_alphabetic) && !inner.chars().any(latin) && base.chars().any(latin);
-    (!base.is_empty() && !inner.is_empty() && !inner.contains(['(', ')']) && (id || script)).then_some((base, id))
+    let group = &t[open..];
+    let first = group.chars().next().map_or(0, char::len_utf8);
+    let last = group.chars().next_back().map_or(0, char::len_utf8);
+    let inner = group.get(first..group.len() - last).unwrap_or("").trim();
+    let base = t[..open].trim_end().trim_end_matches(',').trim_end();
+    let bad = inner.is_empty()
+        || inner.contains(['(', ')', '"'])
+        || is_suffix(inner)
+        || degree_part(inner, false)
+        || !base.chars().any(char::is_alphabetic)
+        || !t[..open].ends_with(char::is_whitespace);
+    if bad {
+        return None;
+    }
+    let digits = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    let groups: Vec<&str> = inner.split('-').collect();
+    let orcid = groups.len() == 4
+        && groups[..3].iter().all(|g| digits(g))
+        && groups[3].len() == 4
+        && groups[3].chars().enumerate().all(|(i, c)| c.is_ascii_digit() || (i == 3 && c == 'X'));
+    let id = orcid || (inner.len() >= 5 && inner.chars().all(|c| c.is_ascii_digit()));
+    Some((base, group, if id { Aside::Id } else { Aside::Other }))
+}
+
+/// A name part without an aside after it ([`split_aside`]).
+fn without_aside(part: String) -> String {
+    match split_aside(&part) {
+        Some((base, ..)) => base.to_string(),
+        None => part,
+    }
 }
 
 /// Whether a name with commas is an institution's: a part of two or more
@@ -918,6 +983,16 @@ pub fn parse_medline(s: &str) -> Option<Name> {
     Some(name)
 }
 
+/// Whether a name is a database's mark for a work without authors
+/// ("[No author name available]", as Scopus writes it in every export
+/// format, "[Anonymous]"): no person, no institution.
+pub fn is_no_author(s: &str) -> bool {
+    let t = s.trim();
+    t.eq_ignore_ascii_case("[No author name available]")
+        || t.eq_ignore_ascii_case("[No author]")
+        || t.eq_ignore_ascii_case("[Anonymous]")
+}
+
 /// The names of a Scopus "Authors" cell: "Family I.J." each, separated by
 /// "; " (exports since 2020) or ", " (older ones), a suffix after a comma
 /// ("Mensah K.A., Jr."). "[No author name available]", Scopus's mark for a
@@ -925,7 +1000,7 @@ pub fn parse_medline(s: &str) -> Option<Name> {
 /// initials is read as a "Family, Given" name would be ([`parse`]).
 pub fn split_scopus(cell: &str) -> Vec<Name> {
     let cell = cell.trim();
-    if cell.is_empty() || cell.eq_ignore_ascii_case("[No author name available]") {
+    if cell.is_empty() || is_no_author(cell) {
         return Vec::new();
     }
     let sep = if cell.contains(';') { ';' } else { ',' };
@@ -967,8 +1042,15 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
         return None;
     }
     let original = tidy(&decode(raw));
-    if original.is_empty() || original.eq_ignore_ascii_case("others") {
+    if original.is_empty() || original.eq_ignore_ascii_case("others") || is_no_author(&original) {
         return None;
+    }
+    // "Hiroshi Nakamura (中村博)": the aside after a "First Last" name is
+    // no part of it, the family name least of all ([`split_aside`]); the
+    // name as written keeps it. (After a comma, [`Name::person`] takes it
+    // off the given name.)
+    if let Some((base, ..)) = split_aside(raw).filter(|(b, ..)| !b.contains(',') && !b.starts_with('{')) {
+        return parse_bibtex(base, decode).map(|n| Name { original, ..n });
     }
     // One braced group around the whole name: a corporate name, kept whole.
     if raw.starts_with('{')
@@ -1731,17 +1813,30 @@ mod tests {
         assert_eq!((p.0.as_deref(), p.1.as_deref()), (Some("Ivanov"), Some("Ivan")));
         let p = parts("Mensah, Kofi A., Jr. (57000000001)");
         assert_eq!((p.0.as_deref(), p.1.as_deref(), p.2.as_deref()), (Some("Mensah"), Some("Kofi A."), Some("Jr.")));
-        assert_eq!(p.3, "Mensah, Kofi A., Jr.", "an identifier is no part of the name as written");
-        // Without a comma, kept whole as any such name is, the aside apart.
-        let n = parse("Hiroshi Nakamura (中村博)").unwrap();
+        assert_eq!(p.3, "Mensah, Kofi A., Jr. (57000000001)", "the name as written is kept");
+        // Without a comma, kept whole as any such name is.
+        let n = parse("Zhang Wei (张伟)").unwrap();
+        assert_eq!(n.literal.as_deref(), Some("Zhang Wei (张伟)"));
+        // Nicknames, readings, IDs: not part of the name either.
+        assert_eq!(parts("Smith, John (Jack)").1.as_deref(), Some("John"));
+        assert_eq!(parts("Williams, Robert \"Bob\"").1.as_deref(), Some("Robert"));
+        assert_eq!(parts("Okafor, Chinwe (Chi)").1.as_deref(), Some("Chinwe"));
+        assert_eq!(parts("中村, 博 (ナカムラ)").1.as_deref(), Some("博"));
+        assert_eq!(parts("Smith, John (0000-0002-1825-0097)").1.as_deref(), Some("John"));
+        assert_eq!(split_aside("Smith, John (0000-0002-182X-0097)").map(|a| a.2), Some(Aside::Other));
+        assert_eq!(split_aside("Smith, John (0000-0002-1825-009X)").map(|a| a.2), Some(Aside::Id));
         assert_eq!(
-            (n.literal.as_deref(), n.original.as_str()),
-            (Some("Hiroshi Nakamura"), "Hiroshi Nakamura (中村博)")
+            split_aside("Tanaka, Yuki (57212345678)").map(|a| (a.0, a.1)),
+            Some(("Tanaka, Yuki", "(57212345678)"))
         );
-        // A group in the name's own script, or a nickname, stays.
-        assert_eq!(parts("Smith, John (Jack)").1.as_deref(), Some("John (Jack)"));
-        assert_eq!(parts("中村, 博 (ナカムラ)").1.as_deref(), Some("博 (ナカムラ)"));
-        assert_eq!(parts("Osei, Ama (2019)").1.as_deref(), Some("Ama (2019)"), "four digits are no ID");
+        // A suffix or a degree in brackets is the name's reader's.
+        assert_eq!(parts("Mensah, K. A. (Jr)").2.as_deref(), Some("Jr"));
+        assert_eq!(split_aside("Osei, Kwame (PhD)"), None);
+        assert_eq!(split_aside("(中村博)"), None, "nothing before it");
+        // Parts given apart (CSL-JSON): the same.
+        let n = Name::person(Some("Nakamura (中村)"), Some("Hiroshi (中村博)"), None, None, None);
+        assert_eq!((n.family.as_deref(), n.given.as_deref()), (Some("Nakamura"), Some("Hiroshi")));
+        assert_eq!(n.original, "Nakamura (中村), Hiroshi (中村博)");
         // In a cell, beside other names.
         let c = split_cell("Nakamura, Hiroshi (中村博); Tanaka, Yuki");
         assert_eq!(c.names.len(), 2, "{c:?}");

@@ -91,7 +91,14 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
         }
         _ => return csv_from_text(file, text, rejects),
     }
-    Ok(out.into_bytes())
+    Ok(with_line_ends_of(text, out).into_bytes())
+}
+
+/// `out` with the line ends of the input `text`: CRLF throughout when the
+/// input has them (a Windows export), so that the records copied as written
+/// and the lines canon adds do not mix two kinds (tester r16, T8).
+fn with_line_ends_of(text: &str, out: String) -> String {
+    if text.contains("\r\n") { out.replace("\r\n", "\n").replace('\n', "\r\n") } else { out }
 }
 
 /// A reason on one line (comments in these formats end at the line end).
@@ -124,7 +131,8 @@ fn csv_from_text(file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> 
             (row, r.errors.clone())
         })
         .collect();
-    render_csv(file, &header, &rows, b',')
+    let crlf = text.contains("\r\n");
+    render_csv_with(file, &header, &rows, b',', if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
 }
 
 /// A CSV rejects file: the header, then each rejected row as read with its
@@ -135,7 +143,19 @@ pub fn render_csv(
     rows: &[(csv::StringRecord, Vec<RowError>)],
     delimiter: u8,
 ) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new().delimiter(delimiter).flexible(true).from_writer(Vec::new());
+    render_csv_with(file, header, rows, delimiter, csv::Terminator::Any(b'\n'))
+}
+
+/// [`render_csv`] with the rows ended by `terminator`.
+fn render_csv_with(
+    file: &str,
+    header: &csv::StringRecord,
+    rows: &[(csv::StringRecord, Vec<RowError>)],
+    delimiter: u8,
+    terminator: csv::Terminator,
+) -> Result<Vec<u8>> {
+    let mut w =
+        csv::WriterBuilder::new().delimiter(delimiter).terminator(terminator).flexible(true).from_writer(Vec::new());
     let mut h: Vec<&str> = header.iter().collect();
     h.push(REASON_COLUMN);
     w.write_record(&h)?;
@@ -220,5 +240,23 @@ mod tests {
             out,
             "Title,Year,canon rejected because\n\"B, b\",soon,\"t.csv:3:2: year \"\"soon\"\" is not a year\"\n"
         );
+    }
+
+    /// A Windows file's rejects have its line ends throughout: the lines
+    /// canon adds too, in every format read whole.
+    #[test]
+    fn a_crlf_input_gives_crlf_rejects() {
+        let bare = |out: &[u8]| {
+            let s = String::from_utf8(out.to_vec()).unwrap();
+            assert!(s.contains("\r\n"), "{s:?}");
+            assert!(!s.replace("\r\n", "").contains('\n'), "a lone LF: {s:?}");
+        };
+        let ris = "TY  - JOUR\r\nPY  - 0000\r\nER  - \r\n";
+        let r = Reject { span: Some(0..ris.len()), errors: vec![RowError::new(1, 1, "no title")] };
+        bare(&render("ris", "s.ris", ris, std::slice::from_ref(&r)).unwrap());
+        let bib = "@article{k,\r\n title = {},\r\n}\r\n";
+        bare(&render("bibtex", "s.bib", bib, &[Reject { span: Some(0..bib.len()), ..r.clone() }]).unwrap());
+        let csv = "Title,Year\r\nB,soon\r\n";
+        bare(&render("talis-csv", "t.csv", csv, &[Reject { span: Some(12..csv.len()), ..r.clone() }]).unwrap());
     }
 }

@@ -324,10 +324,11 @@ fn draft(raw: &Raw) -> Draft {
         (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}–{ep}")),
         (sp, ep) => sp.or(ep),
     };
-    // `C7` of a journal article is its article number (the RIS
-    // specification's "Article Number" for JOUR; Scopus and EndNote write it
-    // there): kept as the article's locator when it has no pages.
-    let article = matches!(raw.ty.map_or("other", ris_kind), "article");
+    // `C7` of a journal article or a conference paper is its article number
+    // (the RIS specification's "Article Number" for JOUR, CONF and CPAPER;
+    // Scopus and EndNote write it there, IEEE's papers have one): kept as
+    // the work's locator when it has no pages (tester r17, F25).
+    let article = matches!(raw.ty.map_or("other", ris_kind), "article" | "conference-paper");
     if article {
         d.article_number("C7", val(&["C7"]));
     }

@@ -222,11 +222,25 @@ struct Columns {
     url: Option<usize>,
 }
 
-/// The names of a "Author full names" or "Editors" cell ("Family, Given
-/// (ID); …"; an ID in brackets is not part of the name, see [`names::parse`]).
+/// The names of an "Author full names" cell ("Family, Given (ID); …"):
+/// Scopus's author ID in brackets is no part of the name, nor of the name
+/// as written ("Author(s) ID" is named as not read). Scopus's "[No author
+/// name available]" is no author.
 fn full_names(cell: &str) -> Vec<names::Name> {
-    cell.split(';').filter_map(names::parse).collect()
+    if cell.trim().eq_ignore_ascii_case(NO_AUTHOR) {
+        return Vec::new();
+    }
+    cell.split(';')
+        .map(|p| match names::split_aside(p) {
+            Some((base, _, names::Aside::Id)) => base,
+            _ => p,
+        })
+        .filter_map(names::parse)
+        .collect()
 }
+
+/// Scopus's mark for a work without authors, in every author column.
+const NO_AUTHOR: &str = "[No author name available]";
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
@@ -240,7 +254,8 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         None => names::split_scopus(get(r, c.short_names).unwrap_or("")),
     };
     d.authors_truncated = names::ends_with_et_al(get(r, c.full_names).or(get(r, c.short_names)).unwrap_or(""));
-    d.editors = get(r, c.editors).map(full_names).unwrap_or_default();
+    // "Editors" is written as "Authors" is: "Smith J., Osei A." (tester r16).
+    d.editors = names::split_scopus(get(r, c.editors).unwrap_or(""));
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", scopus_kind));
     d.container = text(c.container);
     d.container_short = text(c.container_short);

@@ -53,10 +53,12 @@ impl std::str::FromStr for StyleArg {
 
     fn from_str(s: &str) -> std::result::Result<StyleArg, String> {
         let t = s.trim();
-        if t.to_ascii_lowercase().ends_with(".csl") || t.contains(['/', '\\']) {
+        let k = t.to_ascii_lowercase();
+        // A style file: a .csl, or an .xml as some style repositories save
+        // one (tester r15, T9: "my-style.xml" was an unknown style).
+        if k.ends_with(".csl") || k.ends_with(".xml") || t.contains(['/', '\\']) {
             return Ok(StyleArg::File(PathBuf::from(t)));
         }
-        let k = t.to_ascii_lowercase();
         if NAMED.iter().any(|(n, _, _)| *n == k) || ArchivedStyle::by_name(&k).is_some() {
             return Ok(StyleArg::Named(k));
         }
@@ -266,7 +268,11 @@ impl Style {
         // ([`formatted::entry`]); a .csl file that uses `status` places it.
         let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
         let xml = with_status_carried(&xml, places_status);
-        let xml = if name == "vancouver" { with_date_unknown(&xml) } else { xml };
+        let xml = match name.as_str() {
+            "vancouver" => with_date_unknown(&xml, true),
+            "ama" => with_date_unknown(&xml, false),
+            _ => xml,
+        };
         let mut csl = parse_csl(&name, &xml)?;
         let mut unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
@@ -477,7 +483,7 @@ impl Style {
         let t = if matches!(self.name.as_str(), "apa" | "harvard") { with_full_prefixed_range(t, r) } else { t };
         let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
-        let t = if self.article_label { t } else { without_page_label_on_article_number(t, r) };
+        let t = without_page_label_on_article_number(t, r, self.article_label);
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
         with_alternated_quotes(t, r)
     }
@@ -1454,6 +1460,9 @@ fn parse_csl(source: &str, xml: &str) -> Result<IndependentStyle> {
         ),
         Err(e) => {
             let what = e.to_string();
+            if let Some(specific) = csl_specific_problem(source, xml, &elements) {
+                bail!("{specific}");
+            }
             bail!("{}", csl_problem(source, &elements, &what))
         }
     };
@@ -1572,6 +1581,54 @@ fn check_xml(source: &str, xml: &str) -> Result<Vec<Element>> {
 /// A message for a style the processor could not read: where (the element
 /// the processor's path names, with its line and column) and what.
 /// `what` is hayagriva's message, "… at `bibliography.layout.$value[0].text`".
+/// The first problem of a style the processor refused that canon can name
+/// precisely, or `None`: a `variable` attribute naming no CSL variable
+/// (`variable="titel"`), or an `<info>` without one of the children CSL
+/// requires of an independent style (`<id>`, `<title>`, `<updated>`; CSL
+/// 1.0.2, "Info"). The processor's own message says only which element
+/// it could not read (tester r16, S4).
+fn csl_specific_problem(source: &str, xml: &str, elements: &[Element]) -> Option<String> {
+    let mut rest = xml;
+    let mut offset = 0;
+    while let Some(i) = rest.find("variable=") {
+        let before = rest[..i].chars().next_back();
+        let after = &rest[i + 9..];
+        let start = offset + i;
+        offset += i + 9;
+        rest = after;
+        let Some(q) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
+        let Some(end) = after[1..].find(q) else { continue };
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        for v in after[1..1 + end].split_whitespace() {
+            let known = serde_json::from_value::<hayagriva::citationberg::taxonomy::Variable>(Value::String(v.into()));
+            if known.is_err() {
+                let (l, c) = line_col(xml, start);
+                return Some(format!(
+                    "{source}:{l}:{c}: variable {v:?} is not a CSL variable; expected one such as \"title\", \
+                     \"container-title\", \"author\" or \"issued\" (CSL 1.0.2, Appendix IV, \"Variables\")"
+                ));
+            }
+        }
+    }
+    let info = elements.iter().find(|(p, _)| p.len() == 2 && p[1] == "info")?;
+    let missing: Vec<String> = ["id", "title", "updated"]
+        .into_iter()
+        .filter(|c| !elements.iter().any(|(p, _)| p.len() == 3 && p[1] == "info" && p[2] == *c))
+        .map(|c| format!("<{c}>"))
+        .collect();
+    (!missing.is_empty()).then(|| {
+        let (l, c) = info.1;
+        format!(
+            "{source}:{l}:{c}: <info> has no {}; an independent CSL style's <info> needs <id>, <title> and \
+             <updated> (CSL 1.0.2, \"Info\"), e.g. <id>http://example.org/my-style</id> and \
+             <updated>2024-01-01T00:00:00+00:00</updated>",
+            missing.join(", ")
+        )
+    })
+}
+
 fn csl_problem(source: &str, elements: &[Element], what: &str) -> String {
     let path: Vec<&str> = what
         .split('`')
@@ -1742,11 +1799,15 @@ fn with_status_carried(xml: &str, places_status: bool) -> String {
 /// (ch. 1 and 2, "Date of publication": "If no date of publication … can
 /// be found, use [date unknown]"): each `<date variable="issued">` of the
 /// bundled Vancouver style, which prints nothing then, becomes a choice
-/// that prints the date, or nothing for a work with a status ("in press",
-/// which canon prints itself, [`formatted::entry`]; its entry carries it in
-/// [`STATUS_CARRIER`], read here before the style's own uses of that variable
-/// were moved away by [`with_status_carried`]), or "[date unknown]".
-fn with_date_unknown(xml: &str) -> String {
+/// that prints the date, or [`formatted::STATUS_MARK`] for a work with a
+/// status ("in press", which canon writes there itself, [`formatted::entry`];
+/// its entry carries it in [`STATUS_CARRIER`], read here before the style's
+/// own uses of that variable were moved away by [`with_status_carried`]),
+/// or, when `unknown`, "[date unknown]". The status stands where the date
+/// would (Citing Medicine ch. 1, "Forthcoming journal articles": "BMJ.
+/// Forthcoming."; ch. 2, a book's "Pluto; forthcoming"; AMA 11th ed.
+/// §3.13.3, "JAMA. In press."), not after the DOI or a chapter's pages.
+fn with_date_unknown(xml: &str, unknown: bool) -> String {
     let mut out = String::with_capacity(xml.len() + 512);
     let mut rest = xml;
     while let Some(i) = rest.find("<date ") {
@@ -1764,9 +1825,11 @@ fn with_date_unknown(xml: &str) -> String {
         out.push_str(&rest[..i]);
         let element = &after[..len];
         if tag.contains(r#"variable="issued""#) {
+            let otherwise = if unknown { r#"<else><text value="[date unknown]"/></else>"# } else { "" };
             out.push_str(&format!(
-                r#"<choose><if variable="issued">{element}</if><else-if variable="{}"><text value=""/></else-if><else><text value="[date unknown]"/></else></choose>"#,
-                STATUS_CARRIER.1
+                r#"<choose><if variable="issued">{element}</if><else-if variable="{}"><text value="{}"/></else-if>{otherwise}</choose>"#,
+                STATUS_CARRIER.1,
+                formatted::STATUS_MARK
             ));
         } else {
             out.push_str(element);
@@ -3609,9 +3672,12 @@ fn ordinal(n: u32) -> String {
 /// style's "p. 112873" is "112873" (an article number is no page: CMOS 17
 /// §14.174, Cite Them Right, Citing Medicine ch. 1 give the number alone).
 /// Only for a reading whose pages are an article number
-/// ([`crate::import::builder::ARTICLE`]).
-fn without_page_label_on_article_number(mut t: Rich, r: &Reading) -> Rich {
+/// ([`crate::import::builder::ARTICLE`]). With `labelled` (APA, which
+/// prints "Article 112873", §9.25), the page label before that goes: a
+/// chapter's or paper's "(p. Article 112873)" is "(Article 112873)".
+fn without_page_label_on_article_number(mut t: Rich, r: &Reading, labelled: bool) -> Rich {
     let Some(n) = r.pages.as_deref().and_then(|p| p.strip_prefix(crate::import::builder::ARTICLE)) else { return t };
+    let n = if labelled { format!("{}{n}", crate::import::builder::ARTICLE) } else { n.to_string() };
     for label in ["pp. ", "p. ", "P. "] {
         let printed = format!("{label}{n}");
         if let Some(at) = t.text.find(&printed) {
@@ -5180,6 +5246,7 @@ mod tests {
     fn style_names_and_files() {
         assert_eq!("Vancouver".parse::<StyleArg>().unwrap(), StyleArg::Named("vancouver".into()));
         assert_eq!("my-journal.csl".parse::<StyleArg>().unwrap(), StyleArg::File("my-journal.csl".into()));
+        assert_eq!("My-Journal.XML".parse::<StyleArg>().unwrap(), StyleArg::File("My-Journal.XML".into()));
         assert!("nonsense".parse::<StyleArg>().unwrap_err().contains("vancouver, apa, harvard, chicago"));
         for (n, _) in named_styles() {
             Style::load(&StyleArg::Named(n.into())).unwrap();

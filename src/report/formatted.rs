@@ -145,9 +145,33 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
 /// "in press", "forthcoming"…: CSL's `status` variable, which the processor
 /// does not print, so the reference says it in place of "n.d." (in that
 /// date's emphasis) or at the end, whatever the title's words.
+/// What a style prints where a work's status goes, for [`entry`] to write
+/// the status there: a character of Unicode's private use area, with no
+/// meaning outside an agreement (Unicode 15, §23.5); [`entry`] takes every
+/// one out of a reference.
+pub const STATUS_MARK: char = '\u{E010}';
+
 fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
-    let Some(note) = note else { return chars };
+    let mark = chars.iter().position(|(c, _)| *c == STATUS_MARK);
+    let Some(note) = note else {
+        return chars.into_iter().filter(|(c, _)| *c != STATUS_MARK).collect();
+    };
     let chars = without_preprint(chars);
+    // Where the style put the date (Vancouver and AMA, see
+    // `cite::with_date_unknown`): the status there, a capital after a full
+    // stop ("BMJ. In press."), none after a semicolon ("Pluto; in press.").
+    if let Some(at) = mark {
+        let before = chars[..at].iter().rev().find(|(c, _)| !c.is_whitespace()).map(|(c, _)| *c);
+        let word = if before.is_none_or(|c| c == '.') { capitalised(note) } else { note.to_string() };
+        let e = chars[at].1;
+        let mut out = chars[..at].to_vec();
+        push(&mut out, &word, e);
+        out.extend_from_slice(&chars[at + 1..]);
+        if out.last().is_some_and(|(c, _)| !matches!(c, '.' | '!' | '?')) && at + 1 == chars.len() {
+            push(&mut out, ".", Emphasis::default());
+        }
+        return out;
+    }
     // Decided from the data (a reading with a status has no year, and the
     // processor never prints the status), never from the text: a title
     // such as "Racism in press coverage" must not hide it.

@@ -113,12 +113,12 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
             return Ok(None);
         }
         let date = crate::import::dates::access_date(v).map_err(|e| anyhow::anyhow!("access date {e}"))?;
-        let today = crate::store::now();
-        if date.as_str() > today.get(..date.len()).unwrap_or(&today) {
-            anyhow::bail!(
-                "access date {date} is after today ({}); a work is consulted before it is cited",
-                &today[..10]
-            );
+        // A date that cannot be is refused, as the importers leave it out;
+        // an unlikely one is said ([`typed_access_warning`]).
+        if let Some(crate::import::dates::AccessDoubt::Future(why)) =
+            crate::import::dates::access_date_doubt(&date, &crate::store::now()[..10], None)
+        {
+            anyhow::bail!("{why}");
         }
         return Ok(Some(date));
     }
@@ -172,9 +172,30 @@ impl crate::import::builder::Themes for NoThemes {
 /// institution's ([`crate::import::names::institution_doubt`], as an import says it).
 pub fn editor_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
     let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
-    let warnings =
-        names.iter().filter_map(crate::import::names::institution_doubt).map(|w| format!("editor {w}")).collect();
+    let warnings = typed_name_warnings("editor", &names);
     (names, warnings)
+}
+
+/// What an import says of the same access date in a file, for one typed
+/// with `--accessed` (before 1991, or before the work's `year` when known),
+/// or `None`; one after today is refused by [`bib_text`].
+pub fn typed_access_warning(typed: Option<&str>, year: Option<i64>) -> Option<String> {
+    let date = crate::import::dates::access_date(typed?).ok()?;
+    match crate::import::dates::access_date_doubt(&date, &crate::store::now()[..10], year)? {
+        crate::import::dates::AccessDoubt::Unlikely(why) => Some(format!("{why}; stored as typed")),
+        crate::import::dates::AccessDoubt::Future(_) => None,
+    }
+}
+
+/// What an import says of the same names in a file, for names typed with
+/// `--author` or `--editor` (`role`): a person's name that looks like an
+/// institution's, a name kept whole that reads like a person's ("Pieter van
+/// der Berg": no comma says which word is the family name), a guessed
+/// suffix ([`crate::import::names::name_doubt`]). Typed, such a name was
+/// stored without a word (tester r16, S8).
+pub fn typed_name_warnings(role: &str, names: &[crate::import::names::Name]) -> Vec<String> {
+    use crate::import::names::{institution_doubt, name_doubt};
+    names.iter().filter_map(|n| institution_doubt(n).or_else(|| name_doubt(n))).map(|w| format!("{role} {w}")).collect()
 }
 
 /// A typed month (`what` names it: "month", "month_end"): 1–12 or a
