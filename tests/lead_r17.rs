@@ -439,11 +439,11 @@ fn a_style_file_as_xml_and_broken_styles_named_precisely() {
     assert!(std::fs::read_to_string(&out).unwrap().contains("\"reference\": \"Styled\""));
     let bad = w.write(
         "bad.csl",
-        &good.replace("variable=\"title\"/></layout></bibliography>", "variable=\"titel\"/></layout></bibliography>"),
+        good.replace("variable=\"title\"/></layout></bibliography>", "variable=\"titel\"/></layout></bibliography>"),
     );
     let err = w.fails(&["report", out.to_str().unwrap(), "--style", bad.to_str().unwrap()]);
     assert!(err.contains("bad.csl:5:") && err.contains("variable \"titel\" is not a CSL variable"), "{err}");
-    let bad = w.write("noid.csl", &good.replace("<id>http://example.org/mine</id>", ""));
+    let bad = w.write("noid.csl", good.replace("<id>http://example.org/mine</id>", ""));
     let err = w.fails(&["report", out.to_str().unwrap(), "--style", bad.to_str().unwrap()]);
     assert!(err.contains("noid.csl:3:") && err.contains("<info> has no <id>"), "{err}");
 }
