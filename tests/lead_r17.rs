@@ -447,3 +447,89 @@ fn a_style_file_as_xml_and_broken_styles_named_precisely() {
     let err = w.fails(&["report", out.to_str().unwrap(), "--style", bad.to_str().unwrap()]);
     assert!(err.contains("noid.csl:3:") && err.contains("<info> has no <id>"), "{err}");
 }
+
+/// A re-import whose author list is longer than the one set by hand said
+/// "authors is kept as stored" and replaced them anyway: the names as
+/// written stood and their parts were the file's (tester r17, F27). Both
+/// stand now, and nothing is recorded as changed.
+#[test]
+fn a_hand_set_author_list_stands_against_a_longer_file_list() {
+    let w = workdir();
+    let csv = w.write(
+        "hand.csv",
+        "title,authors,year,type,doi\nHand edit test,\"Mensah K.A.; Lind T.\",2021,article,10.1000/hand\n",
+    );
+    w.ok(&["import", "reading", csv.to_str().unwrap()]);
+    w.ok(&["reading", "edit", "10.1000/hand", "--author", "Mensah, Kofi Asante", "--by", "amina"]);
+    let out = w.ok_stderr(&["import", "reading", csv.to_str().unwrap()]);
+    assert!(out.contains("authors is kept as stored") && out.contains("0 changed"), "{out}");
+    let list = w.reading_list();
+    let r = reading(&list, "Hand edit test");
+    assert_eq!(r["authors"].as_array().unwrap().len(), 1, "{r:#}");
+    assert_eq!(r["author_names"][0]["given"], "Kofi Asante", "{r:#}");
+}
+
+/// A work in two languages ("en; fr", "English, French": Scopus gives a
+/// bilingual article so) printed as a bare "Title. Year." in every style,
+/// silently (tester r17, F15): the processor took one language tag and
+/// refused the list. The first language is given; a reference the style
+/// cannot format is said.
+#[test]
+fn a_work_in_two_languages_is_cited_in_full() {
+    let w = workdir();
+    w.import_reading(
+        "l.csv",
+        "title,authors,year,type,container,volume,pages,language\n\
+         Two languages,\"Osei, J\",2021,article,Lancet,1,10-20,en; fr\n\
+         Comma languages,\"Osei, J\",2021,article,Lancet,1,10-20,\"English, French\"\n",
+    );
+    for style in ["vancouver", "apa", "chicago"] {
+        let refs = w.references(style);
+        for t in ["Two languages", "Comma languages"] {
+            let r = reference(&refs, t);
+            assert!(r.contains("Lancet") && r.contains("Osei"), "{style}: {r}");
+        }
+    }
+}
+
+/// Scopus (and Zotero, Talis) exports re-saved by Excel in a European
+/// locale are `;`-separated, some with Excel's `sep=;` line: they were read
+/// with `,` and refused whole (tester r17, F13). The rejects file keeps the
+/// delimiter, and its reason column is named as canon's own on re-import
+/// (F12). A file whose problem is the file's (a JSON syntax error, no
+/// Title column) is refused with --skip-invalid too, not "every record
+/// rejected" and exit 0 (F14, F30).
+#[test]
+fn semicolon_exports_and_file_level_problems_with_skip_invalid() {
+    let w = workdir();
+    let semi = "\u{feff}\"Authors\";\"Author full names\";\"Title\";\"Year\";\"Source title\";\"Page start\";\"Page end\";\"DOI\";\"Document Type\";\"EID\"\r\n\
+                \"Osei J.\";\"Osei, Jane (57000000003)\";\"Semicolon Scopus; one\";\"2020\";\"Lancet\";\"1\";\"9\";\"10.1/semi\";\"Article\";\"2-s2.0-1\"\r\n\
+                \"Osei J.\";\"Osei, Jane (57000000003)\";\"Bad year\";\"someday\";\"Lancet\";\"1\";\"9\";\"\";\"Article\";\"2-s2.0-2\"\r\n";
+    let p = w.write("semi.csv", semi);
+    let rej = w.path("rej.csv");
+    let out =
+        w.ok_stderr(&["import", "reading", p.to_str().unwrap(), "--skip-invalid", "--rejects", rej.to_str().unwrap()]);
+    assert!(out.contains("1 new") && out.contains("1 invalid record(s) left out"), "{out}");
+    let r = reading(&w.reading_list(), "Semicolon Scopus").clone();
+    assert_eq!((r["pages"].as_str(), r["container"].as_str()), (Some("1-9"), Some("Lancet")), "{r:#}");
+    let text = std::fs::read_to_string(&rej).unwrap();
+    assert!(text.starts_with("Authors;Author full names;Title;"), "{text}");
+    assert!(text.contains("Bad year;someday") && text.contains("\r\n"), "{text:?}");
+    let again = w.fails(&["import", "reading", rej.to_str().unwrap(), "--dry-run"]);
+    assert!(again.contains("\"canon rejected because\" is not read: the reasons canon gave"), "{again}");
+    assert!(!again.contains("canon rejected because=FIELD"), "{again}");
+    // Excel's sep= line.
+    let sep = w.write("sep.csv", format!("sep=;\r\n{}", semi.trim_start_matches('\u{feff}')));
+    let out = w.ok_stderr(&["import", "reading", sep.to_str().unwrap(), "--skip-invalid"]);
+    assert!(out.contains("0 new, 0 changed, 1 unchanged"), "{out}");
+
+    let json = w.write("syn.json", r#"[{"id":"a","type":"book","title":"One"},{"id":"b","title":"Broken" "x":1}]"#);
+    let rj = w.path("syn-rej.json");
+    let err =
+        w.fails(&["import", "reading", json.to_str().unwrap(), "--skip-invalid", "--rejects", rj.to_str().unwrap()]);
+    assert!(err.contains("not valid JSON") && err.contains("the file's, not a record's"), "{err}");
+    assert!(!rj.exists());
+    let nohead = w.write("nohead.csv", "Foo,Bar\n1,2\n");
+    let err = w.fails(&["import", "reading", nohead.to_str().unwrap(), "--format", "scopus-csv", "--skip-invalid"]);
+    assert!(err.contains("no \"Title\" column"), "{err}");
+}

@@ -882,8 +882,14 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
             as u64
     };
     let mut rows = 0i64;
+    // A file none of whose problems is a record's (a JSON syntax error, a
+    // header the format cannot read): nothing to leave out and write back,
+    // so --skip-invalid does not turn it into "every record rejected" and
+    // exit 0 (tester r17, F14, F30); it is refused as without the option.
+    let mut unreadable = false;
     let mut records = match &mut parsed {
         Either::Whole(p) => {
+            unreadable = p.records.is_empty() && !p.rejected.is_empty() && p.rejected.iter().all(|r| r.span.is_none());
             rejected_records = p.rejected.len();
             for e in std::mem::take(&mut p.errors) {
                 rows += 1;
@@ -973,7 +979,15 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     // The rejects file is written at every run that names it, with none
     // when nothing was left out: a file from an earlier run, left as it was,
     // said records were still rejected (tester r16, S3).
-    if a.skip_invalid && (!errors.is_empty() || a.rejects.is_some()) {
+    let skip_invalid = a.skip_invalid && !unreadable;
+    if a.skip_invalid && unreadable {
+        remark(
+            &mut remarks,
+            quiet,
+            "note: --skip-invalid leaves out records, and these problems are the file's, not a record's".to_string(),
+        );
+    }
+    if skip_invalid && (!errors.is_empty() || a.rejects.is_some()) {
         let none = errors.is_empty();
         counts.left_out = rejected_records as i64;
         let what = match &a.rejects {
@@ -1023,9 +1037,9 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     if let Some(ch) = &mut changes {
         ch.extend(rejected);
     }
-    let refused = (!errors.is_empty() && (!a.skip_invalid || moved_in_vain)) || refusal.is_some();
+    let refused = (!errors.is_empty() && (!skip_invalid || moved_in_vain)) || refusal.is_some();
     tx.finish(!(c.dry_run || refused))?;
-    let errors = (!errors.is_empty() && (!a.skip_invalid || moved_in_vain)).then_some(errors);
+    let errors = (!errors.is_empty() && (!skip_invalid || moved_in_vain)).then_some(errors);
     Ok(Imported {
         counts,
         changes,

@@ -160,7 +160,12 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
     {
         return Some("bibtex");
     }
-    let header = first.lines().next().unwrap_or("");
+    // Excel's `sep=X` first line names the delimiter; the header is next.
+    let mut lines = first.lines();
+    let header = match lines.next() {
+        Some(_) if super::source::sep_line(first).is_some() => lines.next().unwrap_or(""),
+        l => l.unwrap_or(""),
+    };
     let cells = header_cells(header);
     let has = |name: &str| cells.iter().any(|c| c.eq_ignore_ascii_case(name));
     if has("Key") && has("Item Type") && has("Publication Year") {

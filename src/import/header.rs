@@ -311,6 +311,17 @@ impl Mapping {
             .filter_map(|c| c.field.map(|f| (f, column_name(sheet_column, c.column), c.header.clone())))
             .collect();
         for c in report.columns.iter_mut().filter(|c| c.field.is_none()) {
+            // The column canon adds to a rejects file: its own reasons, not
+            // data (tester r16 S11, r17 F12: a --map into a field was offered).
+            if norm(&c.header) == norm(super::rejects::REASON_COLUMN) {
+                c.reason = Some(
+                    "the reasons canon gave when it left this row out (a --rejects file); not data, not read"
+                        .to_string(),
+                );
+                c.suggestion = None;
+                c.candidates = Vec::new();
+                continue;
+            }
             c.reason = Some(reason(c, fields, by_name, &read));
             c.suggestion = if report.accepts_map && !c.header.trim().is_empty() {
                 suggest_field(&c.header, &report.unfilled, fields).map(|f| map_option(&c.header, f))

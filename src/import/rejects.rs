@@ -109,8 +109,20 @@ fn one_line(s: &str) -> String {
 /// The rejected rows of a CSV export read whole (Zotero, Talis/Leganto).
 fn csv_from_text(file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> {
     let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(bare.as_bytes());
-    let header = reader.records().next().transpose()?.unwrap_or_default();
+    // The delimiter the export was read with (a `;` file's rejects are `;`).
+    let delimiter = super::source::sniff_delimiter(bare);
+    let reader = |s: &str| {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(std::io::Cursor::new(s.as_bytes().to_vec()))
+    };
+    let mut records = reader(bare).into_records();
+    if super::source::sep_line(bare).is_some() {
+        records.next();
+    }
+    let header = records.next().transpose()?.unwrap_or_default();
     let rows: Vec<(csv::StringRecord, Vec<RowError>)> = rejects
         .iter()
         .map(|r| {
@@ -118,21 +130,20 @@ fn csv_from_text(file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> 
                 .span
                 .clone()
                 .and_then(|s| text.get(s))
-                .and_then(|s| {
-                    csv::ReaderBuilder::new()
-                        .flexible(true)
-                        .has_headers(false)
-                        .from_reader(s.as_bytes())
-                        .records()
-                        .next()
-                })
+                .and_then(|s| reader(s).into_records().next())
                 .and_then(|r| r.ok())
                 .unwrap_or_default();
             (row, r.errors.clone())
         })
         .collect();
     let crlf = text.contains("\r\n");
-    render_csv_with(file, &header, &rows, b',', if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+    render_csv_with(
+        file,
+        &header,
+        &rows,
+        delimiter,
+        if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') },
+    )
 }
 
 /// A CSV rejects file: the header, then each rejected row as read with its

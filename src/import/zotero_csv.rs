@@ -10,9 +10,12 @@ use super::rows::{TextLines, is_empty_row};
 use super::{Parsed, RowError, cell, reading_type};
 
 /// The CSV rows of `text` (already decoded; a BOM is dropped), with the
-/// header's cells. Ragged rows and unreadable input become errors; blank
-/// lines and rows with every cell empty are skipped and counted. Lines are
-/// the text's physical lines, whatever its line ends.
+/// header's cells. The delimiter is sniffed as the canonical CSV's is
+/// (`,` `;` tab `|`, or an Excel `sep=X` first line, which is passed over:
+/// an export re-saved by Excel in a European locale has `;`; tester r17,
+/// F13). Ragged rows and unreadable input become errors; blank lines and
+/// rows with every cell empty are skipped and counted. Lines are the
+/// text's physical lines, whatever its line ends.
 pub(crate) struct Table {
     pub header: Vec<String>,
     pub rows: Vec<(u64, csv::StringRecord)>,
@@ -24,8 +27,13 @@ pub(crate) fn read_table(text: &str, errors: &mut Vec<RowError>) -> Option<Table
     let lines = TextLines::new(text);
     let line_of = |p: Option<&csv::Position>| p.map_or(0, |p| lines.line_of(p.byte()));
     let breaks = |r: &csv::StringRecord| r.as_slice().bytes().filter(|b| *b == b'\n').count() as u64;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let delimiter = super::source::sniff_delimiter(text);
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
     let mut records = reader.records();
+    if super::source::sep_line(text).is_some() {
+        records.next();
+    }
     let (header, mut end) = match records.next() {
         None => {
             errors.push(RowError::new(1, 1, "the file is empty; expected a header row"));

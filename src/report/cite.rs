@@ -2581,6 +2581,19 @@ fn with_accessed_day_first(mut t: Rich, r: &Reading) -> Rich {
 
 /// A reference when the processor gives nothing: title and year.
 fn fallback(r: &Reading) -> String {
+    // Never in silence: a reference cut to its title is said, once per
+    // reading (tester r17, F15: a stub printed in every style, exit 0).
+    static SAID: std::sync::Mutex<Vec<i64>> = std::sync::Mutex::new(Vec::new());
+    if let Ok(mut said) = SAID.lock()
+        && !said.contains(&r.id)
+    {
+        said.push(r.id);
+        eprintln!(
+            "warning: reading {} {:?}: the style could not format its reference; printed as its title and year",
+            crate::import::reading_id_text(r.id),
+            r.title
+        );
+    }
     match r.year {
         Some(y) => format!("{}. {y}.", r.title.trim_end_matches('.')),
         None => format!("{}.", r.title.trim_end_matches('.')),
@@ -3204,9 +3217,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // "Text-case": "title case conversion … is only performed for English";
     // an item without a language counts as English): a French item's title
     // keeps its case. Only a non-English language is given to the processor.
+    // A work in two languages ("en; fr", as Scopus gives a bilingual
+    // article) is read by its first; the processor takes one language tag,
+    // and refused the list, which left the reference a bare "Title. Year."
+    // (tester r17, F15).
     let english = english_item(r);
-    if !english && let Some(l) = r.language.as_deref() {
-        e.insert("language".into(), json!(l.trim()));
+    if !english && let Some(l) = first_language(r).filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    {
+        e.insert("language".into(), json!(l));
     }
     if !r.author_names.is_empty() {
         let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, form.suffix)).collect();
@@ -3733,11 +3751,16 @@ fn with_edn(mut t: Rich, r: &Reading) -> Rich {
 /// Whether a reading is English to a style's title case: no language
 /// stored, or one that is English ("en", "en-GB", "eng", "English").
 fn english_item(r: &Reading) -> bool {
-    r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()).is_none_or(|l| {
+    first_language(r).is_none_or(|l| {
         let l = l.to_ascii_lowercase();
         let main = l.split(['-', '_']).next().unwrap_or("");
         matches!(main, "en" | "eng" | "english")
     })
+}
+
+/// The first of a reading's languages ("en" of "en; fr"), or `None`.
+fn first_language(r: &Reading) -> Option<&str> {
+    r.language.as_deref().and_then(|l| l.split([';', ',']).map(str::trim).find(|l| !l.is_empty()))
 }
 
 fn series_parent(series: &str, number: Option<&str>) -> Value {

@@ -1754,13 +1754,26 @@ impl<'t> ReadingWriter<'t> {
             let mut n = serde_json::to_value(&new).unwrap_or_default();
             let o = serde_json::to_value(&old).unwrap_or_default();
             let mut stood = Vec::new();
+            // The authors as written and as parts are one value: a hand edit
+            // of one stands for both. (The parts were taken from the file
+            // while the warning said the authors stood, tester r17 F27.)
+            let mut fields = fields;
+            for (a, b) in [("authors", "author_names"), ("author_names", "authors")] {
+                if fields.iter().any(|f| f == a) && !fields.iter().any(|f| f == b) {
+                    fields.push(b.to_string());
+                }
+            }
             if let (Some(nm), Some(om)) = (n.as_object_mut(), o.as_object()) {
                 for f in &fields {
                     if let (Some(ov), Some(nv)) = (om.get(f), nm.get(f))
                         && ov != nv
                     {
                         nm.insert(f.clone(), ov.clone());
-                        stood.push(if f == "annotation" { "notes".to_string() } else { f.clone() });
+                        stood.push(match f.as_str() {
+                            "annotation" => "notes".to_string(),
+                            "author_names" => "authors".to_string(),
+                            _ => f.clone(),
+                        });
                     }
                 }
             }
