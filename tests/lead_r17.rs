@@ -533,3 +533,49 @@ fn semicolon_exports_and_file_level_problems_with_skip_invalid() {
     let err = w.fails(&["import", "reading", nohead.to_str().unwrap(), "--format", "scopus-csv", "--skip-invalid"]);
     assert!(err.contains("no \"Title\" column"), "{err}");
 }
+
+/// More of tester r17's re-import findings: Scopus's two author columns
+/// that disagree (F16), short author IDs the row's "Author(s) ID" lists,
+/// a DOI link's trailing "/" and a plain DOI's "#page" (F21), a Scopus
+/// record page in RIS `UR` (F24), "The" and case in a journal's name (F29)
+/// and ISO 4 contractions ("Wkly", "Natl") that replaced the full name (F20).
+#[test]
+fn scopus_author_columns_dois_index_pages_and_journal_names_on_reimport() {
+    let w = workdir();
+    let p = w.write(
+        "ids.csv",
+        "\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"Source title\",\"DOI\",\"EID\"\n\
+         \"Mensah K.A.; Okoro C.; Lind T.\",\"Mensah, Kofi A. (1234); Okoro, Chidi (57400000001)\",\"1234;57400000001\",\"Mismatch count\",\"2020\",\"The New England journal of medicine\",\"10.1000/d2\",\"2-s2.0-1\"\n\
+         \"Osei J.\",\"Osei, Jane (1)\",\"1\",\"Short ID\",\"2020\",\"Weekly Epidemiological Record\",\"10.1000/d18\",\"2-s2.0-2\"\n",
+    );
+    let out = w.ok_stderr(&["import", "reading", p.to_str().unwrap()]);
+    assert!(out.contains("Author full names has 2 names and Authors 3; read the 3 of Authors"), "{out}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Mismatch count")["authors"].as_array().unwrap().len(), 3);
+    assert_eq!(reading(&list, "Short ID")["author_names"][0]["given"], "Jane");
+    assert_eq!(reading(&list, "Short ID")["authors"][0], "Osei, Jane");
+    // The same works again: the DOI as a link with "/", the DOI with
+    // "#page=3", the journal without "The", an ISO 4 contraction, a
+    // Scopus record page as the URL.
+    let out = w.import_reading(
+        "again.ris",
+        "TY  - JOUR\nAU  - Mensah, K.A.\nAU  - Okoro, C.\nAU  - Lind, T.\nTI  - Mismatch count\nPY  - 2020\nJO  - New England Journal of Medicine\nDO  - https://doi.org/10.1000/d2/\nUR  - https://www.scopus.com/inward/record.uri?eid=2-s2.0-1\nER  - \n\
+         TY  - JOUR\nAU  - Osei, J.\nTI  - Short ID\nPY  - 2020\nJO  - Wkly Epidemiol Rec\nDO  - 10.1000/d18#page=3\nER  - \n",
+    );
+    assert!(out.contains("0 new"), "{out}");
+    assert!(out.contains("it is Scopus's page for the record, not the work"), "{out}");
+    let list = w.reading_list();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let m = reading(&list, "Mismatch count");
+    assert_eq!(m["container"], "The New England journal of medicine", "{m:#}");
+    assert!(m["url"].is_null(), "{m:#}");
+    let s = reading(&list, "Short ID");
+    assert_eq!(
+        (s["container"].as_str(), s["container_short"].as_str()),
+        (Some("Weekly Epidemiological Record"), Some("Wkly Epidemiol Rec")),
+        "{s:#}"
+    );
+    // Imported again, nothing changes.
+    let again = w.ok_stderr(&["import", "reading", w.path("again.ris").to_str().unwrap()]);
+    assert!(again.contains("0 new, 0 changed, 2 unchanged"), "{again}");
+}

@@ -262,6 +262,21 @@ pub fn institution_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, h
     }
 }
 
+/// The citation index whose record page `url` is ("Scopus", "Web of
+/// Science"), or `None` for any other address.
+fn index_record(url: &str) -> Option<&'static str> {
+    let u = url.trim().to_ascii_lowercase();
+    let host = u.split("://").nth(1).unwrap_or(&u).split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    match host {
+        "scopus.com" => Some("Scopus"),
+        "webofscience.com" | "webofknowledge.com" | "apps.webofknowledge.com" | "gateway.webofknowledge.com" => {
+            Some("Web of Science")
+        }
+        _ => None,
+    }
+}
+
 /// Warns, at `at`, of each name in `names` whose reading `doubt` calls a
 /// guess ([`super::names::name_doubt`]: "Martin Luther King III", "bell
 /// hooks"; [`super::names::bibtex_suffix_doubt`]), naming the record's
@@ -1643,6 +1658,20 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             }
         }
     });
+    // A citation index's page for its record (Scopus's "record.uri", Web of
+    // Science's full record) is not where the work is: a reference citing
+    // it sends the reader to a paywalled index (tester r17, F24). Said, not
+    // stored, in every format (the Scopus CSV names its "Link" column so).
+    if let Some(u) = d.url.take() {
+        match index_record(&u) {
+            Some(index) => d.warnings.push(RowError::new(
+                d.at.line,
+                d.at.column,
+                format!("{p}url {:?} not stored: it is {index}'s page for the record, not the work", u.trim()),
+            )),
+            None => d.url = Some(u),
+        }
+    }
     let mut pages = tidy(d.pages.take());
     let mut page_count = tidy(d.page_count.take());
     if matches!(kind, "book" | "report" | "thesis")

@@ -468,7 +468,12 @@ pub fn normalise_doi(s: &str) -> Option<String> {
     {
         raw = &raw[..i];
     }
-    let mut decoded = percent_decode(&html_entities(raw));
+    // A fragment after a DOI written plain ("10.1000/d18#page=3") is the
+    // link's, as it is after a resolver link's (tester r17, F21); an
+    // entity's "#" ("&#60;") is not one.
+    let entities = html_entities(raw);
+    let unfragmented = entities.split('#').next().unwrap_or_default();
+    let mut decoded = percent_decode(unfragmented);
     if raw.contains("%25") {
         decoded = percent_decode(&decoded);
     }
@@ -492,7 +497,8 @@ pub fn normalise_doi(s: &str) -> Option<String> {
             d = d[p.len()..].trim();
         }
     }
-    let d = d.trim_end_matches(['.', ',', ';']).to_string();
+    // A link's trailing "/" ("https://doi.org/10.1000/d2/") is no part of it.
+    let d = d.trim_end_matches(['.', ',', ';', '/']).to_string();
     let (prefix, suffix) = d.split_once('/')?;
     // The prefix is "10." and a registrant code of digits, perhaps with
     // subdivisions ("10.1000", "10.1000.10"; DOI Handbook §2.2.2).
@@ -786,6 +792,8 @@ mod tests {
         for (link, doi) in [
             ("https://doi.org/10.1234/abc%2fdef?utm_source=x", "10.1234/abc/def"),
             ("https://doi.org/10.1234/abc#section-2", "10.1234/abc"),
+            ("10.1234/abc#page=3", "10.1234/abc"),
+            ("https://doi.org/10.1234/abc/", "10.1234/abc"),
             ("https://doi.org/10.1234/what%3Fnot", "10.1234/what?not"),
             ("10.1234/a&b", "10.1234/a&b"),
         ] {

@@ -74,7 +74,7 @@ pub const FIELDS: &[Field] = &[
 const UNREAD: [(&str, &str); 24] = [
     ("Author(s) ID", "Scopus's author identifiers, which canon does not store (the names are read)"),
     ("Cited by", "the number of citing documents in Scopus on the day of export, not part of the reference"),
-    ("Link", "Scopus's page for the record, not the work (the DOI is read); to read it, add --map 'Link=url'"),
+    ("Link", "Scopus's page for the record, not the work (the DOI is read)"),
     ("Affiliations", "the authors' affiliations, which canon does not store"),
     ("Authors with affiliations", "the authors' affiliations, which canon does not store"),
     ("Abstract", "the abstract, which canon does not keep (a reading list cites works; it does not hold their text)"),
@@ -156,7 +156,9 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         ));
         return out;
     }
+    let ids = t.header.iter().position(|h| super::header::norm(h) == super::header::norm("Author(s) ID"));
     let c = Columns {
+        ids,
         title: m.columns[TITLE],
         full_names: m.columns[AUTHORS],
         // "Authors" ("Tanaka Y."): the names when "Author full names" is
@@ -196,6 +198,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
 
 /// The columns of a Scopus export that canon reads.
 struct Columns {
+    ids: Option<usize>,
     title: Option<usize>,
     full_names: Option<usize>,
     short_names: Option<usize>,
@@ -224,15 +227,17 @@ struct Columns {
 
 /// The names of an "Author full names" cell ("Family, Given (ID); …"):
 /// Scopus's author ID in brackets is no part of the name, nor of the name
-/// as written ("Author(s) ID" is named as not read). Scopus's "[No author
-/// name available]" is no author.
-fn full_names(cell: &str) -> Vec<names::Name> {
+/// as written ("Author(s) ID" is named as not read): one of five digits or
+/// more, or any the row's "Author(s) ID" cell (`ids`) lists. Scopus's "[No
+/// author name available]" is no author.
+fn full_names(cell: &str, ids: &[&str]) -> Vec<names::Name> {
     if cell.trim().eq_ignore_ascii_case(NO_AUTHOR) {
         return Vec::new();
     }
     cell.split(';')
         .map(|p| match names::split_aside(p) {
             Some((base, _, names::Aside::Id)) => base,
+            Some((base, aside, _)) if ids.contains(&aside.trim_matches(['(', ')']).trim()) => base,
             _ => p,
         })
         .filter_map(names::parse)
@@ -249,9 +254,28 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
     d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
-    d.authors = match get(r, c.full_names) {
-        Some(cell) => full_names(cell),
-        None => names::split_scopus(get(r, c.short_names).unwrap_or("")),
+    let ids: Vec<&str> = get(r, c.ids).unwrap_or("").split(';').map(str::trim).filter(|i| !i.is_empty()).collect();
+    let short = names::split_scopus(get(r, c.short_names).unwrap_or(""));
+    d.authors = match get(r, c.full_names).map(|cell| full_names(cell, &ids)) {
+        // The two columns name a different number of people (an edited
+        // export): the longer list is read, and the difference said
+        // (tester r17, F16: an author was dropped without a word).
+        Some(full) if short.len() > full.len() => {
+            let p = at(c.full_names);
+            d.warnings.push(RowError::new(
+                p.line,
+                p.column,
+                format!(
+                    "Author full names has {} names and Authors {}; read the {} of Authors",
+                    full.len(),
+                    short.len(),
+                    short.len()
+                ),
+            ));
+            short
+        }
+        Some(full) => full,
+        None => short,
     };
     d.authors_truncated = names::ends_with_et_al(get(r, c.full_names).or(get(r, c.short_names)).unwrap_or(""));
     // "Editors" is written as "Authors" is: "Smith J., Osei A." (tester r16).

@@ -756,16 +756,32 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
         return true;
     }
     if matches!(field, "container" | "publisher" | "place") {
+        // A leading "The" does not count either: Scopus's CSV writes "The
+        // New England journal of medicine" and its BibTeX "New England
+        // Journal of Medicine" (tester r17, F29: each import flipped it).
         let bare = |s: &str| -> String {
             let t = s.trim().trim_end_matches('.');
-            match t.strip_suffix(')').and_then(|x| x.rfind('(').map(|i| &x[..i])) {
+            let key = match t.strip_suffix(')').and_then(|x| x.rfind('(').map(|i| &x[..i])) {
                 Some(head) if !head.trim().is_empty() => title_key(head),
                 _ => title_key(t),
-            }
+            };
+            key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
         };
         return bare(a) == bare(b);
     }
     false
+}
+
+/// Whether `w` is `word` contracted as ISO 4 contracts a word: the same
+/// first letter, then some of its other letters in order, at least two
+/// letters and fewer than the word has ("wkly" of "weekly", "natl" of
+/// "national", "rept" of "report").
+fn contracted(w: &str, word: &str) -> bool {
+    let (mut a, mut b) = (w.chars(), word.chars());
+    if w.chars().count() < 2 || w.chars().count() >= word.chars().count() || a.next() != b.next() {
+        return false;
+    }
+    a.all(|c| b.by_ref().any(|d| d == c))
 }
 
 /// Whether `short` is an abbreviation of `full` as ISO 4 (and the NLM
@@ -790,7 +806,10 @@ pub fn abbreviation_of(short: &str, full: &str) -> bool {
     for w in &s {
         loop {
             match words.next() {
-                Some(x) if x.starts_with(w) => {
+                // ISO 4 also drops inner letters: "Wkly" of "weekly",
+                // "Natl" of "national", "Mgmt" of "management" (tester r17,
+                // F20): the word's first letter, then its letters in order.
+                Some(x) if x.starts_with(w) || contracted(w, x) => {
                     cut |= x.len() > w.len();
                     break;
                 }
@@ -2949,6 +2968,23 @@ pub fn find_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso4_abbreviations_and_a_leading_the() {
+        for (short, full) in [
+            ("Wkly Epidemiol Rec", "Weekly Epidemiological Record"),
+            ("Natl. Med. J. India", "National Medical Journal of India"),
+            ("N Engl J Med", "The New England journal of medicine"),
+            ("J Health Care Poor Underserved", "Journal of Health Care for the Poor and Underserved"),
+        ] {
+            assert!(abbreviation_of(short, full), "{short} of {full}");
+        }
+        for (short, full) in [("Lancet", "Lancet"), ("BMJ Open", "BMJ Global Health"), ("Soc Sci", "Medicine")] {
+            assert!(!abbreviation_of(short, full), "{short} is no abbreviation of {full}");
+        }
+        assert!(same_value("container", "The New England journal of medicine", "New England Journal of Medicine"));
+        assert!(!same_value("title", "The Wretched", "Wretched"), "a title's article counts");
+    }
 
     fn v(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
