@@ -579,3 +579,86 @@ fn scopus_author_columns_dois_index_pages_and_journal_names_on_reimport() {
     let again = w.ok_stderr(&["import", "reading", w.path("again.ris").to_str().unwrap()]);
     assert!(again.contains("0 new, 0 changed, 2 unchanged"), "{again}");
 }
+
+/// BibTeX as people write it (tester r17, F9–F11, F28): an undefined macro
+/// and a field given twice are said; the rejects file carries the @string
+/// definitions its entries use; `howpublished = {\url{…}}` is the URL;
+/// Scopus's BibTeX `note` open-access labels, `author_keywords` and
+/// `abbrev_source_title` are read as its CSV's columns are.
+#[test]
+fn bibtex_macros_repeats_strings_in_rejects_howpublished_and_scopus_fields() {
+    let w = workdir();
+    let bib = w.write(
+        "m.bib",
+        "@string{j = \"Journal of Health\"}\n\
+         @article{a, author={Osei, J.}, title={Bad theme}, journal=j, year=2020, keywords={theme:nonexistent}}\n\
+         @article{b, author={Osei, J.}, title={Macro missing}, journal=lancet, year=2020}\n\
+         @article{c, author={Osei, J.}, title={Duplicate field}, title={Second title}, year=2020, journal={J}}\n\
+         @misc{d, author={Osei, J.}, title={A web page}, howpublished={\\url{https://example.org/page}}, year=2021}\n\
+         @article{e, author={Osei, J.}, title={Scopus BibTeX}, journal={Social Science and Medicine}, year=2021, abbrev_source_title={Soc. Sci. Med.}, author_keywords={epistemic bias; curriculum}, note={Cited by: 120; All Open Access, Green Open Access}}\n",
+    );
+    let rej = w.path("rej.bib");
+    let out = w.ok_stderr(&[
+        "import",
+        "reading",
+        bib.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        rej.to_str().unwrap(),
+    ]);
+    assert!(out.contains("m.bib:3:") && out.contains("the macro `lancet` is not defined"), "{out}");
+    assert!(
+        out.contains("title is given twice; kept the first (\"Duplicate field\"), \"Second title\" not stored"),
+        "{out}"
+    );
+    assert!(!out.contains("howpublished"), "read, not named: {out}");
+    let text = std::fs::read_to_string(&rej).unwrap();
+    assert!(text.starts_with("@string{j = \"Journal of Health\"}\n"), "{text}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "A web page")["url"], "https://example.org/page");
+    let e = reading(&list, "Scopus BibTeX");
+    assert_eq!(e["open_access"], true, "{e:#}");
+    assert!(e["annotation"].is_null(), "the labels are no note: {e:#}");
+    assert_eq!(e["container_short"], "Soc. Sci. Med.", "{e:#}");
+    assert!(e["themes"].to_string().contains("epistemic-bias"), "{e:#}");
+    // The rejects file, fixed, reads back with its journal.
+    std::fs::write(&rej, text.replace("theme:nonexistent", "racism")).unwrap();
+    w.ok(&["import", "reading", rej.to_str().unwrap()]);
+    assert_eq!(reading(&w.reading_list(), "Bad theme")["container"], "Journal of Health");
+}
+
+/// A Scopus "Book" names itself as its source and its extent as pages
+/// (tester r17, F18); a letter, an editorial, a retracted paper keep the
+/// document type as their genre (F19); Scopus RIS's conference lines in
+/// `N1` are named, and `C7` is a conference paper's article number (F25).
+#[test]
+fn scopus_books_document_types_and_conference_notes() {
+    let w = workdir();
+    let p = w.write(
+        "b.csv",
+        "\"Authors\",\"Title\",\"Year\",\"Source title\",\"Page start\",\"Page end\",\"Page count\",\"Publisher\",\"Document Type\",\"EID\"\n\
+         \"Farmer P.\",\"Reimagining Global Health\",\"2013\",\"Reimagining Global Health\",\"1\",\"480\",\"\",\"University of California Press\",\"Book\",\"2-s2.0-1\"\n\
+         \"Osei J.\",\"A letter on race\",\"2021\",\"Lancet\",\"12\",\"13\",\"\",\"\",\"Letter\",\"2-s2.0-2\"\n\
+         \"Osei J.\",\"A retracted paper\",\"2020\",\"Lancet\",\"1\",\"9\",\"\",\"\",\"Retracted\",\"2-s2.0-3\"\n",
+    );
+    w.ok(&["import", "reading", p.to_str().unwrap()]);
+    let list = w.reading_list();
+    let b = reading(&list, "Reimagining");
+    assert!(b["container"].is_null() && b["pages"].is_null(), "{b:#}");
+    assert_eq!(b["page_count"], "480", "{b:#}");
+    assert_eq!(reading(&list, "A letter")["genre"], "Letter");
+    assert_eq!(reading(&list, "A retracted")["genre"], "Retracted");
+    let apa = w.references("apa");
+    assert!(!reference(&apa, "Reimagining").contains("pp."), "{apa:?}");
+    let out = w.import_reading(
+        "c.ris",
+        "TY  - CONF\nAU  - Okoro, C.\nTI  - Pulse oximetry across skin tones\nPY  - 2022\nT2  - Proceedings of the 2022 IEEE Conference on Health\nC7  - 9876543\nN1  - Conference code: 178000; Export Date: 1 May 2024; Cited By: 5; Conference name: 2022 IEEE Conference on Health; Conference date: 14 March 2022 through 16 March 2022; Read for week 3\nER  - \n",
+    );
+    assert!(
+        out.contains("Conference name") && out.contains("Conference date") && out.contains("Conference code"),
+        "{out}"
+    );
+    let c = reading(&w.reading_list(), "Pulse oximetry").clone();
+    assert_eq!(c["pages"], "Article 9876543", "{c:#}");
+    assert_eq!(c["annotation"], "Read for week 3", "{c:#}");
+}

@@ -48,6 +48,8 @@ struct Entry {
     key: String,
     at: usize,
     fields: HashMap<String, Field>,
+    /// What reading the entry passed over, for warnings: (offset, message).
+    notes: Vec<(usize, String)>,
 }
 
 struct Parser<'a> {
@@ -55,6 +57,8 @@ struct Parser<'a> {
     text: &'a str,
     i: usize,
     macros: HashMap<String, String>,
+    /// Macro names a value used that no `@string` defines, with where.
+    undefined: Vec<(usize, String)>,
 }
 
 /// Why an entry could not be read: the error and where to look for the next entry.
@@ -80,7 +84,7 @@ pub fn read(text: &str) -> Read {
     let lines = Lines::new(text);
     let mut out = Read::default();
     let mut entries: Vec<(Entry, std::ops::Range<usize>)> = Vec::new();
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, macros: month_macros() };
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, macros: month_macros(), undefined: Vec::new() };
     while let Some(at) = p.next_at() {
         p.i = at + 1;
         match p.entry(at) {
@@ -302,6 +306,7 @@ impl Parser<'_> {
             }
             self.i += 1;
             self.macros.insert(name, value);
+            self.undefined.clear();
             return Ok(None);
         }
         self.skip_ws();
@@ -313,7 +318,8 @@ impl Parser<'_> {
             self.i += 1;
         }
         let key = self.text[key_start..self.i].to_string();
-        let mut entry = Entry { kind, key, at, fields: HashMap::new() };
+        let mut entry = Entry { kind, key, at, fields: HashMap::new(), notes: Vec::new() };
+        self.undefined.clear();
         loop {
             self.skip_ws();
             match self.s.get(self.i) {
@@ -347,7 +353,36 @@ impl Parser<'_> {
             }
             self.i += 1;
             let raw = self.value(at, close).map_err(|e| e.unwrap_or_else(|| never_closed(self, &entry.key)))?;
-            entry.fields.entry(name).or_insert(Field { raw, at: name_at });
+            // A macro no `@string` defines: BibTeX warns and reads it as
+            // empty; canon keeps its name as the text, and says so (tester
+            // r17, F10: "lancet" was stored without a word).
+            for (off, m) in std::mem::take(&mut self.undefined) {
+                entry.notes.push((
+                    off,
+                    format!(
+                        "{name}: the macro `{m}` is not defined by an @string in the file; kept as the text {m:?} \
+                         (write {{…}} around text, or add @string{{{m} = {{…}}}})"
+                    ),
+                ));
+            }
+            match entry.fields.get(&name) {
+                // A field given twice: the first stands, as BibTeX reads it
+                // ("repeated entry"), and the other is said.
+                Some(first) => {
+                    let shown = |r: &str| collapse(&latex_to_unicode(r));
+                    entry.notes.push((
+                        name_at,
+                        format!(
+                            "{name} is given twice; kept the first ({:?}), {:?} not stored",
+                            shown(&first.raw),
+                            shown(&raw)
+                        ),
+                    ));
+                }
+                None => {
+                    entry.fields.insert(name, Field { raw, at: name_at });
+                }
+            }
             self.skip_ws();
             match self.s.get(self.i) {
                 Some(b',') => self.i += 1,
@@ -422,7 +457,10 @@ impl Parser<'_> {
                     } else {
                         match self.macros.get(&word.to_lowercase()) {
                             Some(v) => out.push_str(v),
-                            None => out.push_str(&word),
+                            None => {
+                                self.undefined.push((self.i - word.len(), word.clone()));
+                                out.push_str(&word);
+                            }
                         }
                     }
                 }
@@ -570,6 +608,10 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     let (line, col) = lines.pos(e.at);
     let name = if e.key.is_empty() { format!("@{}", e.kind) } else { e.key.clone() };
     let mut d = Draft::new(Pos::new(line, col), Some(format!("entry `{name}`")));
+    for (off, message) in &e.notes {
+        let (l, c) = lines.pos(*off);
+        d.warnings.push(RowError::new(l, c, format!("in entry `{name}`: {message}")));
+    }
     let at = |f: &Field| {
         let (l, c) = lines.pos(f.at);
         Pos::new(l, c)
@@ -608,6 +650,16 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
+    // Plain BibTeX has no `url`: a web page's address goes in
+    // `howpublished = {\url{…}}` (natbib, Google Scholar; tester r17, F9).
+    let howpublished_url = e
+        .fields
+        .get("howpublished")
+        .map(|f| verbatim(&f.raw))
+        .filter(|u| (u.starts_with("http://") || u.starts_with("https://")) && !u.contains(' '));
+    if d.url.is_none() {
+        d.url = howpublished_url.clone();
+    }
     // An editor is an editor: a book with only editors is cited by them through
     // the style's substitution rule (CSL `<substitute>`), never as their author.
     // `and others` ends a truncated list: the builder keeps it as the "et al." flag.
@@ -760,10 +812,17 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.language = get("language").or_else(|| get("langid"));
     // A language canon does not know is warned about at its own field.
     d.language_at = e.fields.get(if get("language").is_some() { "language" } else { "langid" }).map(at);
-    if let Some(f) = e.fields.get("keywords") {
-        let text = latex_to_unicode(&f.raw);
-        d.keywords = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
+    // Scopus's BibTeX writes the authors' keywords as `author_keywords`
+    // (its CSV as "Author Keywords"): keywords as well (tester r17, F28).
+    for k in ["keywords", "author_keywords"] {
+        if let Some(f) = e.fields.get(k) {
+            let text = latex_to_unicode(&f.raw);
+            d.keywords.extend(split_cell(&text).map(|k| Val::new(k, at(f))));
+        }
     }
+    // The journal's abbreviation: biblatex's `shortjournal`, Scopus's
+    // `abbrev_source_title` (its CSV's "Abbreviated Source Title").
+    d.container_short = get("shortjournal").or_else(|| get("abbrev_source_title"));
     if let Some(f) = e.fields.get("themes") {
         let text = latex_to_unicode(&f.raw);
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
@@ -805,6 +864,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .filter(|f| !BIBTEX_ALTERNATIVES.contains(f) || get(f).is_none_or(|v| kept.contains(&v)))
         .filter(|f| (*f != "entrysubtype" || subtype_read) && (*f != "date" || date_read))
         .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
+        .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
         .collect();
     d.not_stored(
         "BibTeX",
@@ -892,6 +952,9 @@ const BIBTEX_READ: &[&str] = &[
     "language",
     "langid",
     "keywords",
+    "author_keywords",
+    "shortjournal",
+    "abbrev_source_title",
     "themes",
     "crossref",
     "month",

@@ -758,6 +758,10 @@ pub struct Extra {
     /// Everything else, lines kept ("PMCID: …" among them: canon has no
     /// field for it, so it stays in the note); `None` when nothing is left.
     pub rest: Option<String>,
+    /// Whether the note names kinds of open access, as Scopus's BibTeX
+    /// writes them ("All Open Access, Green Open Access"): the work is open
+    /// access, a fact, not the group's note (tester r17, F28).
+    pub open_access: bool,
     /// The labels of the lines a database writes into the note on export
     /// ("Export Date", "Cited By", "Correspondence Address", "References",
     /// "Funding details"…, see [`MACHINE_NOTE_LINES`]): not a note, not
@@ -782,6 +786,12 @@ pub const MACHINE_NOTE_LINES: &[&str] = &[
     "manufacturers",
     "molecular sequence numbers",
     "sponsors",
+    // A conference paper's event (Scopus RIS `N1`; its CSV's columns of the
+    // same names are named as not read): canon has no field for it.
+    "conference name",
+    "conference date",
+    "conference location",
+    "conference code",
     "times cited in web of science core collection",
     "total times cited",
     "cited reference count",
@@ -827,7 +837,15 @@ fn machine_parts(line: &str) -> Vec<String> {
     for p in parts {
         match machine_line(p) {
             Some(label) => {
-                in_list = !["export date", "cited by"].contains(&label.to_lowercase().as_str());
+                in_list = ![
+                    "export date",
+                    "cited by",
+                    "conference name",
+                    "conference date",
+                    "conference location",
+                    "conference code",
+                ]
+                .contains(&label.to_lowercase().as_str());
                 out.push((p.to_string(), false));
             }
             None => match out.last_mut() {
@@ -907,6 +925,11 @@ pub fn read_extra(s: &str) -> Extra {
             }
             continue;
         }
+        let labels: Vec<&str> = line.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if !labels.is_empty() && labels.iter().all(|p| p.to_ascii_lowercase().ends_with("open access")) {
+            out.open_access = true;
+            continue;
+        }
         if !words.iter().any(|w| key(w).is_some_and(|(k, _)| k != "pmcid:")) {
             rest.push(line.trim_end().to_string());
             continue;
@@ -954,6 +977,9 @@ fn take_extra(d: &mut Draft) {
     let p = d.prefix();
     for label in &e.machine {
         d.not_stored_as(format!("note lines \"{label}: …\" (export data a database writes in the note, not a note)"));
+    }
+    if e.open_access && d.facets.open_access.is_none() {
+        d.facets.open_access = Some(true);
     }
     if let Some(v) = e.pmid {
         match d.pmid.as_ref().filter(|o| !o.text.trim().is_empty()) {

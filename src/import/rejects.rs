@@ -43,6 +43,15 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
     match format {
         "bibtex" | "ris" | "nbib" => {
             let mark = if format == "bibtex" { "%" } else { "#" };
+            // The file's @string definitions go first: a rejected entry's
+            // `journal = lancet` reads back as the journal only with them
+            // (tester r17, F11).
+            if format == "bibtex" && !rejects.is_empty() {
+                for s in bibtex_strings(text) {
+                    out.push_str(s);
+                    out.push('\n');
+                }
+            }
             for r in rejects {
                 for reason in reasons(file, &r.errors) {
                     out.push_str(&format!("{mark} rejected: {}\n", one_line(&reason)));
@@ -99,6 +108,37 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
 /// and the lines canon adds do not mix two kinds (tester r16, T8).
 fn with_line_ends_of(text: &str, out: String) -> String {
     if text.contains("\r\n") { out.replace("\r\n", "\n").replace('\n', "\r\n") } else { out }
+}
+
+/// The `@string{…}` definitions of a BibTeX text, as written.
+fn bibtex_strings(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('@').map(|i| from + i) {
+        from = i + 1;
+        let rest = text[i + 1..].trim_start();
+        let is_string = rest.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("string"))
+            && rest[6..].trim_start().starts_with(['{', '(']);
+        if !is_string {
+            continue;
+        }
+        let open = i + 1 + (text[i + 1..].len() - rest.len()) + 6 + (rest[6..].len() - rest[6..].trim_start().len());
+        let (o, c) = if text.as_bytes()[open] == b'{' { (b'{', b'}') } else { (b'(', b')') };
+        let mut depth = 0usize;
+        for (j, b) in text.as_bytes()[open..].iter().enumerate() {
+            if *b == o {
+                depth += 1;
+            } else if *b == c {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(&text[i..open + j + 1]);
+                    from = open + j + 1;
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A reason on one line (comments in these formats end at the line end).

@@ -281,6 +281,13 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     // "Editors" is written as "Authors" is: "Smith J., Osei A." (tester r16).
     d.editors = names::split_scopus(get(r, c.editors).unwrap_or(""));
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", scopus_kind));
+    // A document type that says more than the reading type ("Letter",
+    // "Editorial", "Erratum", "Retracted", "Review") is its genre, as
+    // Scopus's BibTeX `type` gives it (tester r17, F19: a retracted paper
+    // became a plain article).
+    d.genre = get(r, c.kind)
+        .filter(|t| !matches!(t.to_lowercase().as_str(), "article" | "book" | "book chapter" | "conference paper"))
+        .map(str::to_string);
     d.container = text(c.container);
     d.container_short = text(c.container_short);
     d.volume = text(c.volume);
@@ -294,6 +301,19 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     };
     d.article_number("Art. No.", get(r, c.article).map(|v| Val::new(v, at(c.article))));
     d.page_count = text(c.page_count);
+    // A whole book: Scopus gives its own title as the "Source title" and its
+    // extent as the pages ("1", "480"); neither is a part's (tester r17,
+    // F18: APA printed the book "in" itself, "(pp. 1–480)").
+    if get(r, c.kind).is_some_and(|k| k.eq_ignore_ascii_case("book")) {
+        let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+        if d.container.as_deref().zip(get(r, c.title)).is_some_and(|(a, b)| key(a) == key(b)) {
+            d.container = None;
+        }
+        if let (Some("1"), Some(end)) = (get(r, c.page_start), get(r, c.page_end)) {
+            d.page_count = d.page_count.take().or_else(|| Some(end.to_string()));
+            d.pages = None;
+        }
+    }
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
     d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
     d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
