@@ -662,3 +662,31 @@ fn scopus_books_document_types_and_conference_notes() {
     assert_eq!(c["pages"], "Article 9876543", "{c:#}");
     assert_eq!(c["annotation"], "Read for week 3", "{c:#}");
 }
+
+/// An access-date range (biblatex's ISO interval, CSL-JSON's two
+/// date-parts) keeps its start and says so, in every format (tester r17,
+/// F8: CSL-JSON kept the start silently, BibTeX dropped the date); Talis's
+/// "End Page" joins "Start Page" (F23).
+#[test]
+fn an_access_date_range_and_talis_end_page() {
+    let w = workdir();
+    let bib = w.import_reading(
+        "r.bib",
+        "@online{o, title={Range page}, url={https://example.org/r}, year=2020, urldate={2024-03-05/2024-03-09}}\n",
+    );
+    assert!(bib.contains("access date 2024-03-05/2024-03-09 is a range; kept its start"), "{bib}");
+    let json = w.import_reading(
+        "r.json",
+        r#"[{"id":"e","type":"webpage","title":"Range JSON","URL":"https://example.org/j","issued":{"date-parts":[[2020]]},"accessed":{"date-parts":[[2024,3,5],[2024,3,9]]}}]"#,
+    );
+    assert!(json.contains("is a range; kept its start, 2024-03-05"), "{json}");
+    let list = w.reading_list();
+    for t in ["Range page", "Range JSON"] {
+        assert_eq!(reading(&list, t)["accessed"], "2024-03-05", "{t}");
+    }
+    w.import_reading(
+        "t.csv",
+        "Item Link,Title,Authors,Date,Resource Type,Start Page,End Page\nhttps://x/1,Talis chapter,\"Kim, Ji-won\",2019,Chapter,33,54\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "Talis chapter")["pages"], "33-54");
+}

@@ -1660,6 +1660,22 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // An access date canon cannot read (EndNote's is free text: "last
     // week", "03/05/2024") is said and not stored; the record still imports,
     // as a month or day that cannot be kept does.
+    // A range of access dates ("2024-03-05/2024-03-09", biblatex's ISO 8601
+    // interval; CSL-JSON's two date-parts): its start, and the end said,
+    // as a publication date's range is (tester r17, F8).
+    if let Some(v) = d.accessed.as_mut()
+        && let Some((start, end)) = v.text.trim().split_once('/')
+        && start.contains('-')
+        && end.contains('-')
+        && let (Ok(start), Ok(end)) = (super::dates::access_date(start), super::dates::access_date(end))
+    {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!("{p}access date {start}/{end} is a range; kept its start, {start} ({end} not stored)"),
+        ));
+        v.text = start;
+    }
     let accessed = d.accessed.take().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         match super::dates::access_date(&v.text) {
             Ok(date) => {

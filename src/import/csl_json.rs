@@ -295,13 +295,21 @@ fn accessed_text(v: &Value) -> Option<String> {
         _ => None,
     };
     let parts = |a: &[Value]| -> Option<String> {
-        let first = match a.first() {
-            Some(Value::Array(p)) => p.as_slice(),
-            Some(_) => a,
-            None => return None,
+        let date = |p: &[Value]| -> Option<String> {
+            let out: Vec<String> = p.iter().map_while(part).collect();
+            (!out.is_empty()).then(|| out.join("-"))
         };
-        let out: Vec<String> = first.iter().map_while(part).collect();
-        (!out.is_empty()).then(|| out.join("-"))
+        match a.first() {
+            // A range ([[2024,3,5],[2024,3,9]]): written "start/end", as
+            // biblatex writes one, for the builder to keep its start and say
+            // so (tester r17, F8: the end went silently).
+            Some(Value::Array(p)) => match a.get(1).and_then(Value::as_array).and_then(|e| date(e)) {
+                Some(end) => date(p).map(|start| format!("{start}/{end}")),
+                None => date(p),
+            },
+            Some(_) => date(a),
+            None => None,
+        }
     };
     match v {
         Value::Object(o) => match o.get("date-parts") {

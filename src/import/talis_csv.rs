@@ -174,6 +174,8 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         volume: m.columns[VOLUME],
         issue: m.columns[ISSUE],
         pages: m.columns[PAGES],
+        // "End Page" beside "Start Page": one range (tester r17, F23).
+        page_end: m.fallbacks(PAGES, &["End Page", "Page End", "Last Page"]).first().copied(),
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
     };
@@ -204,6 +206,7 @@ struct Columns {
     volume: Option<usize>,
     issue: Option<usize>,
     pages: Option<usize>,
+    page_end: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
 }
@@ -229,7 +232,10 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.publisher = text(c.publisher);
     d.volume = text(c.volume);
     d.issue = text(c.issue);
-    d.pages = text(c.pages);
+    d.pages = match (get(r, c.pages), get(r, c.page_end)) {
+        (Some(s), Some(e)) if s != e && !s.contains(['-', '\u{2013}']) => Some(format!("{s}-{e}")),
+        (s, e) => s.or(e).map(str::to_string),
+    };
     d.place = text(c.place);
     d.edition = text(c.edition);
     d.url = c
