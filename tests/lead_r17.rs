@@ -690,3 +690,27 @@ fn an_access_date_range_and_talis_end_page() {
     );
     assert_eq!(reading(&w.reading_list(), "Talis chapter")["pages"], "33-54");
 }
+
+/// A Hebrew author's name in a reference set left to right took ". (2019"
+/// into its right-to-left run, and the PDF drew "(2019) .כהן, דוד. Hebrew
+/// author." (tester r17, F17). The name is its own run now: on its line,
+/// the year stands to the right of both its words.
+#[test]
+fn a_hebrew_name_in_an_english_reference_keeps_the_year_after_it_in_the_pdf() {
+    let w = workdir();
+    w.import_reading(
+        "h.csv",
+        "title,authors,year,type,container,volume,pages\nHebrew author,\"כהן, דוד\",2019,article,Harefuah,2,3-4\n",
+    );
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "apa", "-q"]);
+    let Some(words) = common::pdf_words(&pdf) else { return };
+    let year = words.iter().find(|x| x.text.contains("(2019)")).expect("the year in the PDF");
+    let line = common::line_of(&words, year);
+    // pdftotext gives a right-to-left word's letters in drawing order.
+    let name: Vec<_> = line.iter().filter(|x| x.text.chars().any(|c| ('\u{590}'..='\u{5ff}').contains(&c))).collect();
+    assert_eq!(name.len(), 2, "{line:?}");
+    assert!(name.iter().all(|n| n.x1 <= year.x0 + 0.5), "the year after the name: {line:?}");
+    let title = line.iter().find(|x| x.text == "Hebrew").expect("the title on the line");
+    assert!(year.x1 <= title.x0 + 0.5, "{line:?}");
+}

@@ -576,6 +576,12 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
     ];
     let theirs = key_words(header);
     let about_people = theirs.iter().any(|w| ABOUT_PEOPLE.contains(&w.as_str()));
+    // "Cited by", "Times cited": a count of citing works, never the date a
+    // work was consulted ("cited" names `accessed`; tester r17, F22).
+    let lower = header.to_lowercase();
+    if lower.contains("cited by") || lower.contains("times cited") || lower.contains("citation count") {
+        return None;
+    }
     let mut best: Option<((usize, u32), &'static str)> = None;
     for f in fields
         .iter()

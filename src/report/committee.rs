@@ -1283,16 +1283,22 @@ fn references(d: &ReportData, rs: &[&Reading], cited: Vec<super::cite::Cited>, b
 fn title_isolated(mut rich: super::pdf::Rich, title: &str) -> super::pdf::Rich {
     let title = title.trim();
     let bare = title.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?') || c.is_whitespace());
-    let shift = match super::bidi::isolate_within(&mut rich.text, title) {
-        Some(f) => f,
-        None if bare != title && !bare.is_empty() => match super::bidi::isolate_within(&mut rich.text, bare) {
-            Some(f) => f,
-            None => return rich,
-        },
-        None => return rich,
+    let shifted = match super::bidi::isolate_within(&mut rich.text, title) {
+        Some(f) => Some(f),
+        None if bare != title && !bare.is_empty() => super::bidi::isolate_within(&mut rich.text, bare),
+        None => None,
     };
-    for (r, _) in &mut rich.spans {
-        *r = shift(r.start)..shift(r.end);
+    if let Some(shift) = shifted {
+        for (r, _) in &mut rich.spans {
+            *r = shift(r.start)..shift(r.end);
+        }
+    }
+    // The names (and any other words) in a right-to-left script of a
+    // reference set left to right, each as its own run.
+    if let Some(shift) = super::bidi::isolate_rtl_runs(&mut rich.text) {
+        for (r, _) in &mut rich.spans {
+            *r = shift(r.start)..shift(r.end);
+        }
     }
     rich
 }
