@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(&t[shift(14)..], ". (2019). Hebrew author. Harefuah, 2, 3–4.");
         // Two names, and an isolated title left as it is.
         let mut t = format!("Salem M, כהן ד. {r}صحة{p}. 2021.");
-        isolate_rtl_runs(&mut t).expect("isolated");
+        let _ = isolate_rtl_runs(&mut t).expect("isolated");
         assert_eq!(t, format!("Salem M, {r}כהן ד{p}. {r}صحة{p}. 2021."));
         // A reference mostly right to left is left to its own direction.
         let mut t = String::from("سالم م. صحة المرأة العربية. 2021.");
