@@ -714,3 +714,20 @@ fn a_hebrew_name_in_an_english_reference_keeps_the_year_after_it_in_the_pdf() {
     let title = line.iter().find(|x| x.text == "Hebrew").expect("the title on the line");
     assert!(year.x1 <= title.x0 + 0.5, "{line:?}");
 }
+
+/// CSL-JSON `date-parts` with the month as its name ([[2009, "Apr"]]) is
+/// that month; one that is none is said (tester r16, S11: both were dropped
+/// without a word).
+#[test]
+fn a_csl_json_month_written_as_its_name() {
+    let w = workdir();
+    let out = w.import_reading(
+        "d.json",
+        r#"[{"id":"a","type":"article-journal","title":"String month","container-title":"J","issued":{"date-parts":[[2009,"Apr"]]}},
+            {"id":"c","type":"article-journal","title":"Bad month","container-title":"J","issued":{"date-parts":[[2009,"Aprl"]]}}]"#,
+    );
+    assert!(out.contains("in item `c`: issued month \"Aprl\" is not a month"), "{out}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "String month")["month"], 4);
+    assert!(reading(&list, "Bad month")["month"].is_null());
+}

@@ -480,7 +480,19 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             Some(_) => v.get("date-parts").and_then(Value::as_array).cloned(),
             None => v.as_array().filter(|a| a.first().is_some_and(Value::is_number)).cloned(),
         };
-        let num = |x: Option<&Value>| x.and_then(|x| x.as_i64().or_else(|| x.as_str()?.trim().parse().ok()));
+        // A month written as its name ([[2009, "Apr"]], as some exporters
+        // write date-parts) is that month (tester r16, S11: it was dropped).
+        let num = |x: Option<&Value>| {
+            x.and_then(|x| {
+                x.as_i64().or_else(|| {
+                    let s = x.as_str()?.trim();
+                    s.parse().ok().or_else(|| {
+                        let m = crate::import::dates::month_day(s).0?;
+                        s.chars().all(|c| c.is_alphabetic() || c == '.').then_some(m)
+                    })
+                })
+            })
+        };
         // A season as the month (CSL 1.0.2 Appendix: "months" 13 to 16 are
         // spring, summer, autumn and winter; EDTF level 1, which Zotero and
         // citeproc-js also write, numbers them 21 to 24), or a range of
@@ -505,7 +517,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
                 (None, ..) => first.to_string(),
             };
             d.season = Some(Val::new(t, at(k)));
-        } else if let Some(p) = parts
+        } else if let Some(p) = &parts
             && let (Some(y), Some(m)) = (num(p.first()), num(p.get(1)))
         {
             // A range of months in one year ([[2019, 4], [2019, 5]]): both
@@ -527,6 +539,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
                 (None, _, _) => format!("{y:04}-{m:02}"),
             };
             d.month = Some(Val::new(t, at(k)));
+        } else if let Some(m) =
+            parts.as_ref().and_then(|p| p.get(1)).filter(|m| !m.is_null() && text_of(Some(m)).is_some())
+        {
+            // A month that is none ("Aprl", 0): said, never dropped unsaid.
+            let message = format!("{}{k} month {m} is not a month (1 to 12 or a month's name); not stored", d.prefix());
+            d.warnings.push(RowError::new(at(k).line, at(k).column, message));
         }
         d.date_approximate = match v.get("circa") {
             Some(Value::Bool(b)) => *b,
