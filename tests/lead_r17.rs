@@ -731,3 +731,24 @@ fn a_csl_json_month_written_as_its_name() {
     assert_eq!(reading(&list, "String month")["month"], 4);
     assert!(reading(&list, "Bad month")["month"].is_null());
 }
+
+/// A .csl file that prints `status` for some types of work: where it
+/// printed the status ("[to appear]"), canon added "Forthcoming." as well
+/// (tester r16, T2); where it did not, canon still adds it.
+#[test]
+fn a_style_that_prints_the_status_gets_it_once() {
+    let w = workdir();
+    w.import_reading(
+        "p.bib",
+        "@article{a, author={Osei, Jane}, title={Article to appear}, year={to appear}, journal={BMJ}}\n\
+         @book{b, author={Osei, Jane}, title={Book in press}, year={in press}, publisher={Pluto}}\n",
+    );
+    let csl = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"in-text\" version=\"1.0\">\n<info><title>Mine</title><id>http://example.org/mine</id><updated>2024-01-01T00:00:00+00:00</updated></info>\n<citation><layout><text variable=\"title\"/></layout></citation>\n<bibliography><layout suffix=\".\"><group delimiter=\". \"><text variable=\"title\"/><choose><if type=\"article-journal\"><text variable=\"status\" prefix=\"[\" suffix=\"]\"/></if></choose></group></layout></bibliography>\n</style>\n";
+    let style = w.write("mine.csl", csl);
+    let refs = w.references(style.to_str().unwrap());
+    let a = reference(&refs, "Article to appear");
+    assert_eq!(a.matches("appear").count(), 2, "the title's and the style's, no more: {a}");
+    assert!(!a.contains("Forthcoming"), "{a}");
+    let b = reference(&refs, "Book in press");
+    assert!(b.to_lowercase().contains("in press."), "{b}");
+}

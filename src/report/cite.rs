@@ -401,14 +401,16 @@ impl Style {
         // The style's word for the status: Chicago's "forthcoming", APA's
         // "in press" ([`printed_status`]).
         let printed = printed_status(note, &self.name);
-        if printed != note {
-            return Some(printed);
+        // A style that printed the status itself, as stored or in its own
+        // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
+        // r16, T2).
+        if self.places_status {
+            let text = formatted::entry(content, GLUE, None).map(|t| t.text.to_lowercase()).unwrap_or_default();
+            if text.contains(&note.trim().to_lowercase()) || text.contains(&printed.trim().to_lowercase()) {
+                return None;
+            }
         }
-        if !self.places_status {
-            return Some(note);
-        }
-        let text = formatted::entry(content, GLUE, None).map(|t| t.text.to_lowercase()).unwrap_or_default();
-        (!text.contains(&note.to_lowercase())).then_some(note)
+        Some(printed)
     }
 
     /// What canon adds to the processor's text of `r`: "et al.", the season,
