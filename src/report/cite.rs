@@ -370,25 +370,30 @@ impl Style {
     /// [`Style::reference`]. No list number (a list is [`Style::bibliography`]).
     pub fn formatted(&self, r: &Reading) -> Rich {
         let Some(entry) = entry(r, self.form(), "r") else { return fallback(r).into() };
+        self.render_one(&entry)
+            .and_then(|(first, content)| {
+                let note = self.status_note(&content, r);
+                formatted::entry_after(first.as_ref(), &content, GLUE, note)
+            })
+            .map(|t| url_as_stored(self.finish(t, r), r))
+            .unwrap_or_else(|| fallback(r).into())
+    }
+
+    /// One entry through the processor alone, without a list number: the
+    /// first field a style that aligns its second field puts in the label's
+    /// column (with the number left empty it is the reference's own first
+    /// field) and the rest. `None` when the processor gives no item.
+    fn render_one(&self, entry: &hayagriva::Entry) -> Option<(Option<hayagriva::ElemChild>, hayagriva::ElemChildren)> {
         let mut driver = BibliographyDriver::new();
         driver.citation(CitationRequest::from_items(
-            vec![CitationItem::with_entry(&entry)],
+            vec![CitationItem::with_entry(entry)],
             &self.unnumbered,
             &self.locales,
         ));
         let rendered =
             driver.finish(BibliographyRequest { style: &self.unnumbered, locale: None, locale_files: &self.locales });
-        // With the number left empty, a style that aligns its second field
-        // gives its first real field here: it belongs to the reference.
-        rendered
-            .bibliography
-            .and_then(|b| b.items.into_iter().next())
-            .and_then(|item| {
-                let note = self.status_note(&item.content, r);
-                formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, note)
-            })
-            .map(|t| url_as_stored(self.finish(t, r), r))
-            .unwrap_or_else(|| fallback(r).into())
+        let item = rendered.bibliography?.items.into_iter().next()?;
+        Some((item.first_field, item.content))
     }
 
     /// The status canon writes into `r`'s reference itself (in place of
@@ -503,20 +508,8 @@ impl Style {
         }
         let text = |month: Option<i64>| {
             let probe = Reading { month, month_end: None, day: None, day_end: None, season: None, ..r.clone() };
-            let entry = entry(&probe, self.form(), "r")?;
-            let mut driver = BibliographyDriver::new();
-            driver.citation(CitationRequest::from_items(
-                vec![CitationItem::with_entry(&entry)],
-                &self.unnumbered,
-                &self.locales,
-            ));
-            let rendered = driver.finish(BibliographyRequest {
-                style: &self.unnumbered,
-                locale: None,
-                locale_files: &self.locales,
-            });
-            let item = rendered.bibliography?.items.into_iter().next()?;
-            formatted::entry_after(item.first_field.as_ref(), &item.content, GLUE, None).map(|t| t.text)
+            let (first, content) = self.render_one(&entry(&probe, self.form(), "r")?)?;
+            formatted::entry_after(first.as_ref(), &content, GLUE, None).map(|t| t.text)
         };
         let (Some(without), Some(with)) = (text(None), text(Some(11))) else { return SeasonAt::NextToYear };
         month_place(&without, &with, r.year.unwrap_or_default())
