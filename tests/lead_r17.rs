@@ -752,3 +752,20 @@ fn a_style_that_prints_the_status_gets_it_once() {
     let b = reference(&refs, "Book in press");
     assert!(b.to_lowercase().contains("in press."), "{b}");
 }
+
+/// Scopus RIS writes a work's stage as its note ("N1  - Article in Press"):
+/// the publication state, as the CSV's "Publication Stage" is, not the
+/// group's note (tester r17, F25).
+#[test]
+fn scopus_ris_article_in_press_is_the_state_not_a_note() {
+    let w = workdir();
+    let out = w.import_reading(
+        "p.ris",
+        "TY  - JOUR\nAU  - Osei, J.\nTI  - Press RIS\nPY  - 2025\nJO  - BMJ\nN1  - Article in Press\nER  - \n\
+         TY  - JOUR\nAU  - Osei, J.\nTI  - Press undated\nJO  - BMJ\nN1  - Article in Press\nER  - \n",
+    );
+    assert!(out.contains("publication state \"in press\" not stored: the record has a year (2025)"), "{out}");
+    let list = w.reading_list();
+    assert!(reading(&list, "Press RIS")["annotation"].is_null());
+    assert_eq!(reading(&list, "Press undated")["year_note"], "in press");
+}

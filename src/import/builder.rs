@@ -1016,6 +1016,15 @@ fn take_extra(d: &mut Draft) {
     // (what `year = {in press}` gives), not an annotation: printed as "n.d."
     // its reference said the work had no date.
     let mut rest = e.rest;
+    // Scopus's RIS writes a work's stage as the note ("N1  - Article in
+    // Press"), its CSV as "Publication Stage": the state, as there (said
+    // beside a year), not the group's note (tester r17, F25).
+    if d.pub_state.is_none()
+        && rest.as_deref().is_some_and(|r| r.trim().trim_end_matches('.').eq_ignore_ascii_case("article in press"))
+    {
+        d.pub_state = Some(Val::new("in press", x.at));
+        rest = None;
+    }
     let undated = d.date.as_ref().is_none_or(|v| v.text.trim().is_empty());
     if undated && d.pub_state.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
         let state = rest.as_deref().map(|r| r.trim().trim_end_matches('.').trim().to_string());
