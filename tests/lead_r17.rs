@@ -769,3 +769,102 @@ fn scopus_ris_article_in_press_is_the_state_not_a_note() {
     assert!(reading(&list, "Press RIS")["annotation"].is_null());
     assert_eq!(reading(&list, "Press undated")["year_note"], "in press");
 }
+
+/// Scopus's CSV opened and saved in Excel (tester r17, F22): read by
+/// Scopus's columns as the CSV is (it was read as canon's own columns: its
+/// record link as the URL, a hint to map "Cited by" into the access date),
+/// with positions as the sheet's cells, rows left out written back as a
+/// workbook, and `--format scopus-csv` accepted for a workbook.
+#[test]
+fn a_scopus_export_saved_as_a_workbook() {
+    let w = workdir();
+    let path = w.path("scopus.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("scopus").unwrap();
+    ws.write_string(0, 0, "Scopus export, 1 May 2024").unwrap();
+    let header = [
+        "Authors",
+        "Author full names",
+        "Author(s) ID",
+        "Title",
+        "Year",
+        "Source title",
+        "Page start",
+        "Page end",
+        "Cited by",
+        "DOI",
+        "Link",
+        "Document Type",
+        "EID",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let rows = [
+        [
+            "Osei J.",
+            "Osei, Jane (57000000003)",
+            "57000000003",
+            "Workbook good",
+            "2020",
+            "Lancet",
+            "1",
+            "9",
+            "4",
+            "10.1/wbgood",
+            "https://www.scopus.com/x",
+            "Article",
+            "2-s2.0-1",
+        ],
+        [
+            "Osei J.",
+            "Osei, Jane (57000000003)",
+            "57000000003",
+            "Workbook bad",
+            "someday",
+            "Lancet",
+            "1",
+            "9",
+            "0",
+            "",
+            "https://www.scopus.com/y",
+            "Article",
+            "2-s2.0-2",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(3 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let rej = w.path("rej.xlsx");
+    let out = w.ok_stderr(&[
+        "import",
+        "reading",
+        path.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        rej.to_str().unwrap(),
+    ]);
+    assert!(out.contains("1 new") && out.contains("scopus!E5: year \"someday\""), "{out}");
+    assert!(out.contains("column I \"Cited by\" is not read") && !out.contains("=accessed"), "{out}");
+    assert!(rej.exists());
+    let r = reading(&w.reading_list(), "Workbook good").clone();
+    assert_eq!((r["pages"].as_str(), r["authors"][0].as_str()), (Some("1-9"), Some("Osei, Jane")), "{r:#}");
+    assert!(r["url"].is_null(), "{r:#}");
+    // The rows left out read back, fixed, as a workbook.
+    let again = w.fails(&["import", "reading", rej.to_str().unwrap(), "--dry-run"]);
+    assert!(again.contains("1 rejected") && again.contains("(header on row 1)"), "{again}");
+    let forced = w.ok_stderr(&[
+        "import",
+        "reading",
+        path.to_str().unwrap(),
+        "--format",
+        "scopus-csv",
+        "--skip-invalid",
+        "--dry-run",
+    ]);
+    assert!(forced.contains("0 new, 0 changed, 1 unchanged"), "{forced}");
+}

@@ -723,11 +723,11 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
         refuse_rejects_path(r, &c.file, store.path())?;
     }
     let mut remarks = Vec::new();
-    let mut imported = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
+    let imported = match detect::container(&c.file).with_context(|| format!("opening {file}"))? {
         Container::Workbook(kind) => {
             crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
-            if let Some(f) = a.format.as_deref().filter(|f| *f != "csv") {
+            if let Some(f) = a.format.as_deref().filter(|f| !matches!(*f, "csv" | "scopus-csv")) {
                 bail!("{file} is an {}; --format {f} cannot read it", kind.name());
             }
             // The rows left out of a workbook go back as a workbook.
@@ -743,6 +743,20 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
             let option = c.sheet_option.unwrap_or("--sheet");
             let sheet = workbook::open_as(&c.file, kind, c.sheet.as_deref(), option, fields, &maps)?;
             sheet_note(&sheet, quiet, &mut remarks);
+            // Scopus's CSV export opened and saved in Excel: read by its own
+            // columns, as the CSV is (tester r17, F22).
+            if a.format.as_deref() == Some("scopus-csv") || scopus_csv::looks_like(&sheet.headers) {
+                let origin = sheet.origin.clone();
+                let (text, problems) = sheet_as_text(sheet);
+                let mut p = scopus_csv::parse_with(&file, &text, &themes, &c.map);
+                p.errors.extend(problems);
+                // Columns named by their letters, as for any sheet.
+                if let (Some(h), Origin::Sheet { first_column, .. }) = (p.header.as_mut(), &origin) {
+                    h.sheet_column = Some(*first_column);
+                }
+                let input = Input { parsed: Either::Whole(Box::new(p)), bar: None, format: "scopus-csv", text };
+                return finish_reading(reading_from(store, a, input, origin, quiet), remarks);
+            }
             let mapping = sheet.mapping(&file, fields, &maps)?;
             let origin = sheet.origin.clone();
             let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
@@ -761,11 +775,55 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
             let input = text_reading(a, &themes, quiet, &mut remarks)?;
             reading_from(store, a, input, Origin::Text, quiet)
         }
-    }?;
-    // What was said before the rows, then what was said about them.
+    };
+    finish_reading(imported, remarks)
+}
+
+/// The import's result with what was said before its rows first.
+fn finish_reading(imported: Result<Imported>, mut remarks: Vec<String>) -> Result<Imported> {
+    let mut imported = imported?;
     remarks.append(&mut imported.remarks);
     imported.remarks = remarks;
     Ok(imported)
+}
+
+/// A workbook sheet as CSV text whose lines are the sheet's rows (the
+/// header on its row, each record on its own; a line break inside a cell
+/// is a space, so that no row moves), for a reader of a CSV export, with
+/// the sheet's cell problems (error cells, values under no header).
+fn sheet_as_text(sheet: workbook::Sheet) -> (String, Vec<RowError>) {
+    use crate::import::records::Records;
+    let mut text = String::new();
+    let mut line = 1u64;
+    let mut put = |text: &mut String, row: u64, cells: &mut dyn Iterator<Item = &str>| {
+        while line < row {
+            text.push('\n');
+            line += 1;
+        }
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+        let cells: Vec<String> = cells.map(|c| c.replace(['\r', '\n'], " ")).collect();
+        if w.write_record(&cells).is_ok()
+            && let Ok(bytes) = w.into_inner()
+        {
+            text.push_str(&String::from_utf8_lossy(&bytes));
+            line += 1;
+        }
+    };
+    let header_line = sheet.header_row + sheet.header_rows.saturating_sub(1);
+    put(&mut text, header_line, &mut sheet.headers.iter().map(String::as_str));
+    let mut records = sheet.records;
+    let mut problems = Vec::new();
+    while let Some(r) = records.next_record() {
+        match r {
+            Ok(row) => {
+                let cells: Vec<String> = records.current().iter().map(str::to_string).collect();
+                put(&mut text, row, &mut cells.iter().map(String::as_str));
+                problems.extend(records.cell_problems());
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    (text, problems)
 }
 
 /// A reading list as read, before it is written.
@@ -1002,7 +1060,14 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
                     }
                     Either::Whole(p) => {
                         p.rejected.append(&mut refused_records);
-                        rejects::render(format, &name, &whole_text, &p.rejected)?
+                        match &origin {
+                            // A workbook read as an export (Scopus's): its rows back as a workbook.
+                            Origin::Sheet { .. } => {
+                                let (head, rows) = rejects::csv_rows(&whole_text, &p.rejected)?;
+                                rejects::render_workbook(&name, &origin, &head, &rows)?
+                            }
+                            Origin::Text => rejects::render(format, &name, &whole_text, &p.rejected)?,
+                        }
                     }
                 };
                 if c.dry_run && none {

@@ -148,6 +148,25 @@ fn one_line(s: &str) -> String {
 
 /// The rejected rows of a CSV export read whole (Zotero, Talis/Leganto).
 fn csv_from_text(file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> {
+    let (header, rows) = csv_rows(text, rejects)?;
+    let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = super::source::sniff_delimiter(bare);
+    let crlf = text.contains("\r\n");
+    render_csv_with(
+        file,
+        &header,
+        &rows,
+        delimiter,
+        if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') },
+    )
+}
+
+/// A rejected row as read, with its reasons.
+pub type RejectedRow = (csv::StringRecord, Vec<RowError>);
+
+/// The header and the rejected rows (as read, with their reasons) of a CSV
+/// export read whole, for a rejects file in its format or as a workbook.
+pub fn csv_rows(text: &str, rejects: &[Reject]) -> Result<(csv::StringRecord, Vec<RejectedRow>)> {
     let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The delimiter the export was read with (a `;` file's rejects are `;`).
     let delimiter = super::source::sniff_delimiter(bare);
@@ -176,14 +195,7 @@ fn csv_from_text(file: &str, text: &str, rejects: &[Reject]) -> Result<Vec<u8>> 
             (row, r.errors.clone())
         })
         .collect();
-    let crlf = text.contains("\r\n");
-    render_csv_with(
-        file,
-        &header,
-        &rows,
-        delimiter,
-        if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') },
-    )
+    Ok((header, rows))
 }
 
 /// A CSV rejects file: the header, then each rejected row as read with its
