@@ -868,3 +868,19 @@ fn a_scopus_export_saved_as_a_workbook() {
     ]);
     assert!(forced.contains("0 new, 0 changed, 1 unchanged"), "{forced}");
 }
+
+/// `reading list --format csv` ends a list cut short with "et al." as
+/// `export reading` does, and a BibTeX crossref loop is said (tester r16,
+/// S11: the list left it out; the loop was accepted without a word).
+#[test]
+fn a_cut_short_list_in_csv_and_a_crossref_loop() {
+    let w = workdir();
+    w.import_reading("e.csv", "title,authors,year\nCut short,\"Osei, J; Mensah, K; et al.\",2020\n");
+    let csv = w.ok(&["reading", "list", "--format", "csv"]);
+    assert!(csv.contains("\"Osei, J; Mensah, K; et al.\""), "{csv}");
+    let out = w.import_reading(
+        "c.bib",
+        "@inproceedings{a, title={Child}, author={Osei, J.}, year=2020, crossref={b}}\n@proceedings{b, title={Parent}, year=2020, crossref={a}}\n",
+    );
+    assert!(out.contains("c.bib:1:") && out.contains("names this entry back in its own crossref (a loop)"), "{out}");
+}

@@ -309,11 +309,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             crate::report::reading_year(r),
             r.title.clone(),
             // As CSV, the export's cell (it reads back as the same people); on screen, as written.
-            if a.out.format() == Format::Csv {
-                crate::import::names::cell_text(&r.author_names)
-            } else {
-                r.authors.join("; ")
-            },
+            // A list cut short says so, as the export's cell does ("et al."
+            // last; tester r16, S11).
+            if a.out.format() == Format::Csv { crate::report::reading_authors(r) } else { r.authors.join("; ") },
             r.kind.clone(),
             r.doi.clone().unwrap_or_default(),
             r.status.clone(),

@@ -110,7 +110,19 @@ pub fn read(text: &str) -> Read {
             })
         })
         .collect();
-    for ((mut e, span), inh) in entries.into_iter().zip(inherited) {
+    // A parent whose own crossref names its child back (A → B → A): BibTeX
+    // inherits one level only, so each takes the other's fields; said, as a
+    // loop is more likely a slip than meant (tester r16, S11).
+    let loops: Vec<Option<String>> = entries
+        .iter()
+        .map(|(e, _)| {
+            let key = verbatim(&e.fields.get("crossref")?.raw);
+            let parent = &entries[*keys.get(&key.to_lowercase())?].0;
+            let back = verbatim(&parent.fields.get("crossref")?.raw);
+            back.eq_ignore_ascii_case(&e.key).then_some(key)
+        })
+        .collect();
+    for (((mut e, span), inh), looped) in entries.into_iter().zip(inherited).zip(loops) {
         let mut warning = None;
         match inh {
             Some(Ok(fields)) => {
@@ -122,6 +134,18 @@ pub fn read(text: &str) -> Read {
             None => {}
         }
         let mut d = draft(&e, &lines);
+        if let Some(key) = looped {
+            let (l, c) = lines.pos(e.fields["crossref"].at);
+            d.warnings.push(RowError::new(
+                l,
+                c,
+                format!(
+                    "in entry `{}`: crossref `{key}` names this entry back in its own crossref (a loop); each \
+                     inherits the other's fields once",
+                    e.key
+                ),
+            ));
+        }
         if let Some(key) = warning {
             let (l, c) = lines.pos(e.fields["crossref"].at);
             d.warnings.push(RowError::new(
