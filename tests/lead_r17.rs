@@ -884,3 +884,26 @@ fn a_cut_short_list_in_csv_and_a_crossref_loop() {
     );
     assert!(out.contains("c.bib:1:") && out.contains("names this entry back in its own crossref (a loop)"), "{out}");
 }
+
+/// A name that is a given name alone (CSL-JSON `{"given": "Plato"}`) is
+/// exported as ", Plato" and read back as "Plato", the name as written
+/// unchanged (tester r17, F26: it came back ", Plato").
+#[test]
+fn a_given_name_alone_survives_export_and_import() {
+    let w = workdir();
+    w.import_reading(
+        "p.json",
+        r#"[{"id":"p","type":"book","title":"The Republic","author":[{"given":"Plato"}],"issued":{"date-parts":[[1998]]}}]"#,
+    );
+    let csv = w.ok(&["export", "reading", "--format", "csv"]);
+    assert!(csv.contains("\", Plato\""), "{csv}");
+    let other = Workdir::new();
+    other.ok(&["init", "-q"]);
+    other.import_reading("p.csv", &csv);
+    let r = reading(&other.reading_list(), "The Republic").clone();
+    assert_eq!(
+        (r["authors"][0].as_str(), r["author_names"][0]["given"].as_str()),
+        (Some("Plato"), Some("Plato")),
+        "{r:#}"
+    );
+}

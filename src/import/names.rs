@@ -512,6 +512,12 @@ pub fn parse(s: &str) -> Option<Name> {
     {
         return parse(base).map(|n| Name { original, ..n });
     }
+    // ", Plato": a given name alone, as canon's export writes one (the comma
+    // says there is no family name); the name as written is "Plato", so an
+    // export read back is the same record (tester r17, F26).
+    if let Some(given) = trimmed.strip_prefix(',').map(str::trim).filter(|g| !g.is_empty() && !g.contains(',')) {
+        return Some(Name::person(None, Some(given), None, None, Some(given)));
+    }
     let parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
     let name = if parts.len() == 1 {
         comma_less(trimmed)
