@@ -907,3 +907,53 @@ fn a_given_name_alone_survives_export_and_import() {
         "{r:#}"
     );
 }
+
+/// Fields cleared by hand stay cleared, and a day set by hand stays set,
+/// against a re-import that has them (tester r18, F8 and F9): the PMID and
+/// the page count came back from the file, and the day went, while the
+/// volume stood. The history check read a cleared field as absent.
+#[test]
+fn fields_cleared_or_set_by_hand_stand_against_a_reimport() {
+    let w = workdir();
+    let ris = "TY  - JOUR\nAU  - Osei, J.\nTI  - Hand cleared\nPY  - 2020\nDA  - 2020/04/\nJO  - BMJ\nVL  - 3\nAN  - 31234567\nER  - \n";
+    w.import_reading("a.ris", &ris.replace("AN  - 31234567\n", "AN  - PMID: 31234567\n"));
+    let id = reading(&w.reading_list(), "Hand cleared")["id"].to_string().trim_matches('"').to_string();
+    let r = reading(&w.reading_list(), "Hand cleared").clone();
+    assert_eq!(r["pmid"], "31234567", "{r:#}");
+    w.ok(&["reading", "edit", &id, "--pmid", "", "--volume", "", "--day", "2", "--by", "amina"]);
+    let out = w.import_reading("a.ris", &ris.replace("AN  - 31234567\n", "AN  - PMID: 31234567\n"));
+    assert!(out.contains("kept as stored: set by hand"), "{out}");
+    let r = reading(&w.reading_list(), "Hand cleared").clone();
+    assert!(r["pmid"].is_null() && r["volume"].is_null(), "cleared by hand, cleared still: {r:#}");
+    assert_eq!(r["day"], 2, "set by hand, set still: {r:#}");
+}
+
+/// One work from RIS and from PubMed, alternately (tester r18, F1): the
+/// names written "Kofi A., Jr." and "Kofi A, Jr", the article number
+/// "Article e100" and "e100", the abbreviation "Lancet Glob. Health" and
+/// "Lancet Glob Health" flipped at each import ("1 changed" every time).
+/// The second import settles it; after that, nothing changes. A name with
+/// an aside in square brackets is read as one in round brackets (F2).
+#[test]
+fn ris_and_pubmed_of_one_work_settle() {
+    let w = workdir();
+    let ris = w.write(
+        "a.ris",
+        "TY  - JOUR\nAU  - Mensah, Kofi A., Jr.\nAU  - Brown, Anne [Annie]\nTI  - Settling down\nPY  - 2021\nJO  - Lancet Global Health\nJ2  - Lancet Glob. Health\nVL  - 9\nC7  - e100\nDO  - 10.1016/settle\nER  - \n",
+    );
+    let nbib = w.write(
+        "a.nbib",
+        "PMID- 33000002\nTI  - Settling down.\nFAU - Mensah, Kofi A, Jr\nAU  - Mensah KA Jr\nFAU - Brown, Anne [Annie]\nAU  - Brown A\nDP  - 2021\nJT  - Lancet Global Health\nTA  - Lancet Glob Health\nVI  - 9\nPG  - e100\nLID - 10.1016/settle [doi]\n",
+    );
+    w.ok(&["import", "reading", ris.to_str().unwrap()]);
+    w.ok(&["import", "reading", nbib.to_str().unwrap()]);
+    for f in [&ris, &nbib, &ris] {
+        let out = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+        assert!(out.contains("0 new, 0 changed, 1 unchanged"), "{out}");
+    }
+    let r = reading(&w.reading_list(), "Settling down").clone();
+    assert_eq!(r["pages"], "Article e100", "{r:#}");
+    assert_eq!(r["author_names"][1]["given"], "Anne", "{r:#}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Settling down").starts_with("Mensah KA Jr, Brown A."), "{v:?}");
+}

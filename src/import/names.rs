@@ -552,6 +552,9 @@ pub fn split_aside(s: &str) -> Option<(&str, &str, Aside)> {
     let t = s.trim();
     let open = if let Some(body) = t.strip_suffix(')') {
         body.rfind('(')?
+    } else if let Some(body) = t.strip_suffix(']') {
+        // "Brown, Anne [Annie]" (tester r18, F2).
+        body.rfind('[')?
     } else if let Some(body) = t.strip_suffix('"') {
         body.rfind('"')?
     } else if let Some(body) = t.strip_suffix('\u{201d}') {
@@ -565,7 +568,7 @@ pub fn split_aside(s: &str) -> Option<(&str, &str, Aside)> {
     let inner = group.get(first..group.len() - last).unwrap_or("").trim();
     let base = t[..open].trim_end().trim_end_matches(',').trim_end();
     let bad = inner.is_empty()
-        || inner.contains(['(', ')', '"'])
+        || inner.contains(['(', ')', '"', '[', ']'])
         || is_suffix(inner)
         || degree_part(inner, false)
         || !base.chars().any(char::is_alphabetic)
@@ -1827,6 +1830,7 @@ mod tests {
         assert_eq!(parts("Smith, John (Jack)").1.as_deref(), Some("John"));
         assert_eq!(parts("Williams, Robert \"Bob\"").1.as_deref(), Some("Robert"));
         assert_eq!(parts("Okafor, Chinwe (Chi)").1.as_deref(), Some("Chinwe"));
+        assert_eq!(parts("Brown, Anne [Annie]").1.as_deref(), Some("Anne"));
         assert_eq!(parts("中村, 博 (ナカムラ)").1.as_deref(), Some("博"));
         assert_eq!(parts("Smith, John (0000-0002-1825-0097)").1.as_deref(), Some("John"));
         assert_eq!(split_aside("Smith, John (0000-0002-182X-0097)").map(|a| a.2), Some(Aside::Other));
