@@ -463,9 +463,8 @@ pub fn reading_type_names() -> String {
 pub fn normalise_doi(s: &str) -> Option<String> {
     let mut raw = s.trim();
     let lower = raw.to_ascii_lowercase();
-    if ["https://", "http://"].iter().any(|p| lower.starts_with(p))
-        && let Some(i) = raw.find(['?', '#'])
-    {
+    let link = ["https://", "http://"].iter().any(|p| lower.starts_with(p));
+    if link && let Some(i) = raw.find(['?', '#']) {
         raw = &raw[..i];
     }
     // A fragment after a DOI written plain ("10.1000/d18#page=3") is the
@@ -474,7 +473,9 @@ pub fn normalise_doi(s: &str) -> Option<String> {
     let entities = html_entities(raw);
     let unfragmented = entities.split('#').next().unwrap_or_default();
     let mut decoded = percent_decode(unfragmented);
-    if raw.contains("%25") {
+    // Only a link is encoded twice (a link of a link); a DOI written plain
+    // with "%25" is a DOI with "%" in it (tester r18, F5).
+    if link && raw.contains("%25") {
         decoded = percent_decode(&decoded);
     }
     let mut d = decoded.trim();
@@ -788,6 +789,7 @@ mod tests {
             assert_eq!(normalise_doi(form).as_deref(), Some(plain), "{form}");
         }
         assert_eq!(normalise_doi("10.1000/100%25pure").as_deref(), Some("10.1000/100%pure"));
+        assert_eq!(normalise_doi("10.1000/a%2541").as_deref(), Some("10.1000/a%41"), "plain: decoded once");
         // A link's query and fragment are not the DOI's; an encoded `?` is.
         for (link, doi) in [
             ("https://doi.org/10.1234/abc%2fdef?utm_source=x", "10.1234/abc/def"),
