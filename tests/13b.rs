@@ -352,8 +352,8 @@ fn an_existing_database_gets_the_new_keywords() {
          ALTER TABLE reading DROP COLUMN season_end; ALTER TABLE reading DROP COLUMN accessed",
     )
     .unwrap();
-    // Before 0022: five migrations back since 0024 (12e), 0025 (13e) and 0026 came after 0023.
-    conn.pragma_update(None, "user_version", version - 5).unwrap();
+    // Before 0022: six migrations back since 0024 (12e), 0025 (13e), 0026 and 0027 came after 0023.
+    conn.pragma_update(None, "user_version", version - 6).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -40,11 +40,16 @@ fn squash(s: &str) -> String {
 }
 
 /// The PDF report's reading list (read with pdftotext): (list heading,
-/// entry line) for each entry by "Tetteh", one entry a line.
-fn pdf_entries(w: &Workdir, style: &str) -> Vec<(String, String)> {
+/// entry line) for each entry by "Tetteh", one entry a line; `None`, with a
+/// note, when pdftotext is not installed (apt-get install poppler-utils):
+/// the test then skips.
+fn pdf_entries(w: &Workdir, style: &str) -> Option<Vec<(String, String)>> {
     let out = w.path(&format!("r-{style}.pdf"));
     w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let text = std::process::Command::new("pdftotext").arg(&out).arg("-").output().expect("run pdftotext");
+    let Ok(text) = std::process::Command::new("pdftotext").arg(&out).arg("-").output() else {
+        eprintln!("note: pdftotext is not installed (apt-get install poppler-utils); skipping the PDF checks");
+        return None;
+    };
     let text = String::from_utf8(text.stdout).expect("UTF-8 text");
     let start = text.find("Reading list").expect("a reading list");
     let mut heading = String::new();
@@ -65,7 +70,7 @@ fn pdf_entries(w: &Workdir, style: &str) -> Vec<(String, String)> {
             out.push((heading.clone(), line.to_string()));
         }
     }
-    out
+    Some(out)
 }
 
 /// The title of `TITLES` (or "Zeta later") a reference names.
@@ -115,7 +120,7 @@ fn a_work_has_one_year_letter_in_every_list_and_format() {
     let w = five_of_1998();
     for style in ["apa", "harvard"] {
         // The PDF: every list, one label per work, five labels for five works.
-        let entries = pdf_entries(&w, style);
+        let Some(entries) = pdf_entries(&w, style) else { return };
         let mut by_title: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for (_, line) in &entries {
             by_title.entry(title_in(line)).or_default().insert(label_of(line));
@@ -173,7 +178,7 @@ fn a_work_has_one_year_letter_in_every_list_and_format() {
 #[test]
 fn a_numeric_style_has_no_letters_and_numbers_each_list_from_one() {
     let w = five_of_1998();
-    let entries = pdf_entries(&w, "vancouver");
+    let Some(entries) = pdf_entries(&w, "vancouver") else { return };
     assert!(entries.iter().all(|(_, l)| !l.contains("1998a") && !l.contains("1998b")), "{entries:#?}");
     // Alpha under two themes: the same reference, each list numbered from 1.
     let alpha: Vec<&String> = entries.iter().filter(|(_, l)| l.contains("Alpha")).map(|(_, l)| l).collect();

@@ -120,7 +120,8 @@ pub struct ReadingArgs {
     #[command(flatten)]
     pub common: Common,
     /// The file's format (default: from its extension and content). --map
-    /// works with csv, zotero-csv, talis-csv and scopus-csv.
+    /// works with csv, zotero-csv, talis-csv and scopus-csv; a workbook is
+    /// read as one of these four (by its header when not named).
     #[arg(long, value_parser = FORMATS)]
     pub format: Option<String>,
     /// Import the valid records and leave out the invalid ones (default: a file
@@ -727,7 +728,9 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
         Container::Workbook(kind) => {
             crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
-            if let Some(f) = a.format.as_deref().filter(|f| !matches!(*f, "csv" | "scopus-csv")) {
+            if let Some(f) =
+                a.format.as_deref().filter(|f| !matches!(*f, "csv" | "scopus-csv" | "zotero-csv" | "talis-csv"))
+            {
                 bail!("{file} is an {}; --format {f} cannot read it", kind.name());
             }
             // The rows left out of a workbook go back as a workbook.
@@ -743,18 +746,30 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
             let option = c.sheet_option.unwrap_or("--sheet");
             let sheet = workbook::open_as(&c.file, kind, c.sheet.as_deref(), option, fields, &maps)?;
             sheet_note(&sheet, quiet, &mut remarks);
-            // Scopus's CSV export opened and saved in Excel: read by its own
-            // columns, as the CSV is (tester r17, F22).
-            if a.format.as_deref() == Some("scopus-csv") || scopus_csv::looks_like(&sheet.headers) {
+            // An export (Scopus's, Zotero's, Talis Aspire's) opened and saved
+            // in Excel: read by its own columns, as its CSV is (tester r17,
+            // F22). `--format csv` reads canon's own columns.
+            let export = match a.format.as_deref() {
+                Some("scopus-csv") => Some("scopus-csv"),
+                Some("zotero-csv") => Some("zotero-csv"),
+                Some("talis-csv") => Some("talis-csv"),
+                Some(_) => None,
+                None => detect::export_columns(&sheet.headers),
+            };
+            if let Some(format) = export {
                 let origin = sheet.origin.clone();
                 let (text, problems) = sheet_as_text(sheet);
-                let mut p = scopus_csv::parse_with(&file, &text, &themes, &c.map);
+                let mut p = match format {
+                    "scopus-csv" => scopus_csv::parse_with(&file, &text, &themes, &c.map),
+                    "zotero-csv" => zotero_csv::parse_with(&file, &text, &themes, &c.map),
+                    _ => talis_csv::parse_with(&file, &text, &themes, &c.map),
+                };
                 p.errors.extend(problems);
                 // Columns named by their letters, as for any sheet.
                 if let (Some(h), Origin::Sheet { first_column, .. }) = (p.header.as_mut(), &origin) {
                     h.sheet_column = Some(*first_column);
                 }
-                let input = Input { parsed: Either::Whole(Box::new(p)), bar: None, format: "scopus-csv", text };
+                let input = Input { parsed: Either::Whole(Box::new(p)), bar: None, format, text };
                 return finish_reading(reading_from(store, a, input, origin, quiet), remarks);
             }
             let mapping = sheet.mapping(&file, fields, &maps)?;
@@ -1414,6 +1429,12 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
             n(c.possible_duplicates, "possible duplicate", "possible duplicates")
         ));
     }
+    if c.held_by_hand > 0 {
+        s.push_str(&format!(
+            "; {} values set by hand against the file's (warned above)",
+            n(c.held_by_hand, "entry keeps its", "entries keep their")
+        ));
+    }
     if c.not_in_file > 0 || c.modules_not_in_file > 0 {
         s.push_str(&format!("; {} (--sync retires them)", not_in_file(c)));
     }
@@ -1443,6 +1464,10 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         } else {
             format!(" — nothing changed: all {} records were rejected", c.rejected)
         });
+    } else if !dry_run && changed == 0 && c.held_by_hand > 0 {
+        // The file differs from what is stored (tester r18, F12): say why
+        // nothing changed rather than that the database holds the file.
+        s.push_str(" — nothing changed: the file's other values are already stored");
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }

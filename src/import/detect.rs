@@ -166,19 +166,28 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
         Some(_) if super::source::sep_line(first).is_some() => lines.next().unwrap_or(""),
         l => l.unwrap_or(""),
     };
-    let cells = header_cells(header);
-    let has = |name: &str| cells.iter().any(|c| c.eq_ignore_ascii_case(name));
+    Some(export_columns(&header_cells(header)).unwrap_or("csv"))
+}
+
+/// The export whose columns a header row holds: "zotero-csv" (Zotero's
+/// "Key", "Item Type", "Publication Year"), "scopus-csv"
+/// ([`super::scopus_csv::looks_like`]) or "talis-csv" (Talis Aspire's "Item
+/// Link", "Citation Type" or student notes); `None` for any other header,
+/// which is read as canon's own columns. Shared by CSV text and workbook
+/// sheets, so an export saved in Excel is read as the export it is.
+pub fn export_columns(cells: &[String]) -> Option<&'static str> {
+    let has = |name: &str| cells.iter().any(|c| c.trim().eq_ignore_ascii_case(name));
     if has("Key") && has("Item Type") && has("Publication Year") {
         return Some("zotero-csv");
     }
-    if super::scopus_csv::looks_like(&cells) {
+    if super::scopus_csv::looks_like(cells) {
         return Some("scopus-csv");
     }
     if has("Item Link") || has("Citation Type") || has("Student Note") || has("Public Note") || has("Note for Students")
     {
         return Some("talis-csv");
     }
-    Some("csv")
+    None
 }
 
 /// The name of a format canon does not read as a reading list, when the

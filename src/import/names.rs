@@ -769,8 +769,11 @@ fn comma_less(s: &str) -> Name {
     // Family Suffix" (a lone "V" may be an initial): read so, the family name
     // the last word (and its particle). Which words are the family name is a
     // guess when there are three or more: [`name_doubt`] says so.
+    // Middle initials are part of the given name ("Kofi A. Mensah Jr.",
+    // tester r18 F11: it was kept whole).
     if let Some(x) = suffix.filter(|x| long_suffix(x))
-        && !words.iter().any(|w| is_initials(w))
+        && !is_initials(words[0])
+        && !is_initials(words[words.len() - 1])
         && !lower_initial(words[0])
     {
         let (given, particle, family) = first_von_last(&words);
@@ -832,6 +835,16 @@ fn long_suffix(w: &str) -> bool {
 ///   among `;`-separated names, RIS `AU  - Jane Osei`), likewise.
 pub fn name_doubt(n: &Name) -> Option<String> {
     let o = n.original.as_str();
+    // "Martin Luther King, Jr.": the comma sets the suffix apart, not the
+    // family name; which words are the family name is the same guess.
+    let natural;
+    let o = match o.split_once(',') {
+        Some((head, tail)) if !tail.contains(',') && n.suffix.as_deref() == Some(tail.trim()) && n.given.is_some() => {
+            natural = format!("{} {}", head.trim(), tail.trim());
+            natural.as_str()
+        }
+        _ => o,
+    };
     if o.contains([',', '{', '\u{E001}']) {
         return None;
     }
@@ -905,6 +918,24 @@ fn inverted_parts(parts: &[&str]) -> Name {
     {
         let (particle, family) = von_last(&family_words[..family_words.len() - 1]);
         return Name::person(family.as_deref(), Some(last), particle.as_deref(), Some(only), None);
+    }
+    // "Sammy Davis, Jr.", "Kofi A. Mensah, Jr.": a person written "Given
+    // Family, Suffix" (tester r18, F11: read as family "Sammy Davis", given
+    // "Jr."). A suffix of more than one letter is never a given name, so
+    // the words before the comma are the name in natural order. "Júnior"
+    // spelled out may be a given name (Brazilian usage) and "van der Berg,
+    // Jr." has no given name to find: both are read as before.
+    if let [only] = &rest[..]
+        && family_words.len() > 1
+        && long_suffix(only)
+        && !spelled_generation(only)
+        && !lower_initial(family_words[0])
+        && !is_initials(family_words[family_words.len() - 1])
+    {
+        let natural = comma_less(&format!("{} {only}", parts[0]));
+        if natural.suffix.is_some() && !natural.is_literal() {
+            return natural;
+        }
     }
     let (mut given, mut suffix) = (Vec::new(), None);
     // The suffix written with the family name, "Mensah Jr., Kofi A." (Chicago
@@ -1808,6 +1839,33 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_suffix_after_a_name_in_natural_order_is_the_suffix() {
+        let parts = |s: &str| {
+            let n = parse(s).unwrap();
+            (n.family, n.given, n.particle, n.suffix)
+        };
+        let person = |f: &str, g: &str, x: &str| (Some(f.to_string()), Some(g.to_string()), None, Some(x.to_string()));
+        // Tester r18 F11: "Sammy Davis, Jr." was family "Sammy Davis", given "Jr.".
+        assert_eq!(parts("Sammy Davis, Jr."), person("Davis", "Sammy", "Jr."));
+        assert_eq!(parts("Kofi A. Mensah, Jr."), person("Mensah", "Kofi A.", "Jr."));
+        assert_eq!(parts("Kofi A. Mensah Jr."), person("Mensah", "Kofi A.", "Jr."));
+        assert_eq!(parts("Henry Ford, III"), person("Ford", "Henry", "III"));
+        assert_eq!(parts("Ludwig van Beethoven, Jr.").2.as_deref(), Some("van"));
+        // The usual forms read as before.
+        assert_eq!(parts("Mensah, Kofi A., Jr."), person("Mensah", "Kofi A.", "Jr."));
+        assert_eq!(parts("Mensah Jr., Kofi A."), person("Mensah", "Kofi A.", "Jr."));
+        assert_eq!(parts("Mensah KA, Jr"), person("Mensah", "K. A.", "Jr"));
+        assert_eq!(parts("Silva Filho, João").0.as_deref(), Some("Silva Filho"));
+        // "Júnior" after a comma may be a given name (Brazilian usage).
+        assert_eq!(parts("Santos Silva, Júnior").1.as_deref(), Some("Júnior"));
+        // Which of three words is the family name is a guess, and said.
+        let n = parse("Martin Luther King, Jr.").unwrap();
+        assert_eq!((n.family.as_deref(), n.given.as_deref()), (Some("King"), Some("Martin Luther")));
+        assert!(name_doubt(&n).is_some_and(|d| d.contains("King, Jr., Martin Luther")), "{:?}", name_doubt(&n));
+        assert!(name_doubt(&parse("Sammy Davis, Jr.").unwrap()).is_none());
+    }
 
     #[test]
     fn an_aside_in_another_script_or_an_id_is_not_part_of_the_name() {

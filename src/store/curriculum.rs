@@ -151,6 +151,9 @@ pub struct Counts {
     /// New readings that may be a work already listed (same first author,
     /// year and main title): added, and flagged.
     pub possible_duplicates: i64,
+    /// Stored readings whose values set by hand (or changed after an
+    /// export) stood against the file's: the file's other values applied.
+    pub held_by_hand: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,
     /// Item keywords removed (a keywords column is the whole set for its session).

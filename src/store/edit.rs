@@ -988,7 +988,8 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
                 params![
                     root.get("doi").and_then(Value::as_str),
                     root.get("isbn").and_then(Value::as_str),
-                    text(root, "title_key"),
+                    // Keyed by today's rule, not the one the snapshot was taken with.
+                    crate::import::title_key(text(root, "title")),
                     int(root, "year"),
                     // The ISBN's either form (thirteen or ten digits): the same book,
                     // whichever form each was published with.

@@ -236,7 +236,11 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
                     k.push(format!("isbn:{isbn}"));
                 }
             }
-            k.push(format!("title:{}:{}", s(m, "title_key"), m.get("year").cloned().unwrap_or(Value::Null)));
+            k.push(format!(
+                "title:{}:{}",
+                crate::import::title_key(s(m, "title")),
+                m.get("year").cloned().unwrap_or(Value::Null)
+            ));
             k
         }
         // One value per facet and person: the same facet recorded on both sides is one record.

@@ -55,6 +55,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0024_page_count", include_str!("../../schema/0024_page_count.sql")),
     ("0025_seed_lexicons_decolonising", include_str!("../../schema/0025_seed_lexicons_decolonising.sql")),
     ("0026_accessed", include_str!("../../schema/0026_accessed.sql")),
+    ("0027_title_key_folded", include_str!("../../schema/0027_title_key_folded.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -71,6 +72,7 @@ fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
         | "0023_seed_lexicons_religion"
         | "0025_seed_lexicons_decolonising" => themes::reseed_keywords(tx).map(|_| ()),
         "0015_pmid" => readings::fill_pmids(tx),
+        "0027_title_key_folded" => readings::rekey_titles(tx),
         _ => Ok(()),
     }
 }

@@ -1789,6 +1789,7 @@ impl<'t> ReadingWriter<'t> {
         }
         // Another list's record of the work never undoes what a person set by
         // hand since a list last wrote this entry: those values stand, and say so.
+        let mut held = since.as_ref().is_some_and(|s| !s.kept.is_empty());
         if how != "ID"
             && let Some((fields, last, by)) = edited_by_hand(self.tx, id, self.history_floor)?
         {
@@ -1842,6 +1843,7 @@ impl<'t> ReadingWriter<'t> {
                 stood.sort();
                 stood.dedup();
                 kept.push(format!("{}: kept as stored (set by hand in #{last} by {by})", stood.join(", ")));
+                held = true;
                 self.warnings.push((
                     r.line,
                     format!(
@@ -1855,6 +1857,9 @@ impl<'t> ReadingWriter<'t> {
                     ),
                 ));
             }
+        }
+        if held {
+            self.counts.held_by_hand += 1;
         }
         if let Some(s) = &since {
             kept.extend(s.kept.iter().map(|f| {
@@ -2514,6 +2519,26 @@ pub fn split_stored_names(tx: &Connection) -> Result<()> {
 /// Schema 0014: fills `pmid` of stored entries from a PubMed URL
 /// ([`pmid_from_url`]) or, failing that, a notes line "PMID: N" (written by
 /// canon's MEDLINE import between issues 12j and 12l). URL and notes are kept.
+/// Migration `0027_title_key_folded`: every stored title's key recomputed
+/// by today's [`title_key`] (which folds diacritics, inline markup,
+/// apostrophes and "&"). Two records whose keys now agree are left as two
+/// (merging records is a person's decision); the next import of the work
+/// matches the first of them.
+pub(crate) fn rekey_titles(tx: &Transaction) -> Result<()> {
+    let rows: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, title, title_key FROM reading")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut write = tx.prepare("UPDATE reading SET title_key = ?2 WHERE id = ?1")?;
+    for (id, title, old) in rows {
+        let key = title_key(&title);
+        if key != old {
+            write.execute(params![id, key])?;
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn fill_pmids(tx: &Transaction) -> Result<()> {
     let rows: Vec<(i64, Option<String>, Option<String>)> = tx
         .prepare("SELECT id, url, annotation FROM reading WHERE pmid IS NULL")?

@@ -782,52 +782,7 @@ impl Eval<'_> {
     }
 }
 
-/// `text` as a folded search compares it: lower case, each letter's
-/// canonical decomposition (Unicode NFD) without its combining marks ("é"
-/// is "e", Vietnamese "ễ" is "e", Greek "ή" is "η"), the letters whose mark
-/// is part of their shape and that therefore do not decompose taken as their
-/// base letters (Polish "ł" is "l", Danish "ø" "o", "đ" and "ð" "d", "ħ"
-/// "h", "ŧ" "t", dotless "ı" "i"), the ligatures and "ß" spelled out ("æ"
-/// "ae", "œ" "oe", "ß" "ss", "þ" "th", as the Unicode collation's
-/// expansions and the German and Icelandic transliterations write them),
-/// and Greek final sigma "ς" as "σ". SQLite's unicode61 tokenizer folds only
-/// Latin letters that decompose (its `remove_diacritics` table), so the
-/// index keeps "łodzi" and "ιατρικήσ" apart from what people type.
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
-    let mut out = String::with_capacity(text.len());
-    // Hangul syllables stay whole (NFD would spell them in jamo).
-    let decomposed = text
-        .chars()
-        .flat_map(|c| if matches!(c as u32, 0xAC00..=0xD7A3) { vec![c] } else { std::iter::once(c).nfd().collect() });
-    for c in decomposed {
-        // The marks of Latin, Greek and Cyrillic letters (the Combining
-        // Diacritical Marks blocks); an Indic vowel sign or virama is part
-        // of its word.
-        if is_combining_mark(c)
-            && matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-        {
-            continue;
-        }
-        for l in c.to_lowercase() {
-            match l {
-                'ł' | 'ŀ' => out.push('l'),
-                'ø' => out.push('o'),
-                'đ' | 'ð' => out.push('d'),
-                'ħ' => out.push('h'),
-                'ŧ' => out.push('t'),
-                'ı' => out.push('i'),
-                'ß' => out.push_str("ss"),
-                'æ' => out.push_str("ae"),
-                'œ' => out.push_str("oe"),
-                'þ' => out.push_str("th"),
-                'ς' => out.push('σ'),
-                _ => out.push(l),
-            }
-        }
-    }
-    out
-}
+pub use crate::import::fold;
 
 /// The most letters a word of non-ASCII text may run on past a folded
 /// query word and still match it (`fold_scan`): an inflected ending such as

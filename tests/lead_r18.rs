@@ -1,0 +1,220 @@
+//! Issue 12 (lead, r18), through the binary: one work without a DOI, from
+//! sources that spell its title their own way (diacritics, markup, "&",
+//! apostrophes), is one record; a database from before keeps its records
+//! and gets the new keys.
+
+mod common;
+
+use common::Workdir;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// Tester r18 F10: the same work without a DOI from four formats became
+/// four records, because one source wrote "São", another "Sao", one put
+/// the title's first words in `<i>`, one wrote "&" for "and". Now the
+/// second and later imports find the first record (title and year).
+#[test]
+fn one_work_spelled_four_ways_is_one_record() {
+    let w = workdir();
+    let first = w.import_reading(
+        "a.ris",
+        "TY  - JOUR\nAU  - Souza, Maria\nTI  - Saúde indígena & racismo em São Paulo\nPY  - 2020\nJO  - Revista de Saúde\nER  - \n",
+    );
+    assert!(first.contains("1 new"), "{first}");
+    let json = w.import_reading(
+        "b.json",
+        r#"[{"id":"x","type":"article-journal","title":"<i>Saude indigena</i> and racismo em Sao Paulo","author":[{"family":"Souza","given":"Maria"}],"issued":{"date-parts":[[2020]]},"volume":"12"}]"#,
+    );
+    assert!(json.contains("0 new"), "{json}");
+    let bib = w.import_reading(
+        "c.bib",
+        "@article{s20, author = {Souza, Maria}, title = {Sa{\\'u}de ind{\\'i}gena \\& racismo em S{\\~a}o {Paulo}}, year = {2020}, pages = {10--20}}\n",
+    );
+    assert!(bib.contains("0 new"), "{bib}");
+    let csv = w.import_reading(
+        "d.csv",
+        "title,authors,year,container\n\"SAÚDE INDÍGENA AND RACISMO EM SÃO PAULO\",\"Souza, Maria\",2020,Revista de Saúde\n",
+    );
+    assert!(csv.contains("0 new"), "{csv}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+    // What each source added is on the one record.
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE volume = '12' AND pages IN ('10--20', '10-20', '10–20')"),
+        1
+    );
+
+    // Apostrophes of any shape, or none.
+    w.import_reading("e.ris", "TY  - JOUR\nTI  - Women's health in colonial Kenya\nPY  - 2019\nER  - \n");
+    let out = w.import_reading("f.ris", "TY  - JOUR\nTI  - Women’s health in colonial Kenya\nPY  - 2019\nER  - \n");
+    assert!(out.contains("0 new"), "{out}");
+    let out = w.import_reading("g.ris", "TY  - JOUR\nTI  - Womens health in colonial Kenya\nPY  - 2019\nER  - \n");
+    assert!(out.contains("0 new"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 2);
+
+    // Still two works: a different word, or another year.
+    let out = w.import_reading("h.ris", "TY  - JOUR\nTI  - Women in health in colonial Kenya\nPY  - 2019\nER  - \n");
+    assert!(out.contains("1 new"), "{out}");
+    let out = w.import_reading("i.ris", "TY  - JOUR\nTI  - Womens health in colonial Kenya\nPY  - 2021\nER  - \n");
+    assert!(out.contains("1 new"), "{out}");
+}
+
+/// A database made before the folded key: the migration recomputes every
+/// title key, merges nothing (two records stay two), and the next import
+/// of the work finds the first of them.
+#[test]
+fn an_older_database_gets_the_folded_keys_and_keeps_its_records() {
+    let w = workdir();
+    w.import_reading(
+        "a.ris",
+        "TY  - JOUR\nTI  - Saúde em São Paulo\nPY  - 2020\nER  - \nTY  - JOUR\nTI  - Saude em Sao Paulo\nPY  - 2021\nER  - \n",
+    );
+    let version = w.count("PRAGMA user_version");
+    let conn = rusqlite::Connection::open(w.db()).unwrap();
+    // As canon before migration 0027 keyed them, and both of one year.
+    conn.execute_batch(
+        "UPDATE reading SET title_key = 'saúde em são paulo' WHERE title = 'Saúde em São Paulo';
+         UPDATE reading SET title_key = 'saude em sao paulo', year = 2020 WHERE title = 'Saude em Sao Paulo';",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", version - 1).unwrap();
+    drop(conn);
+    w.ok(&["check"]);
+    assert_eq!(w.count("PRAGMA user_version"), version);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title_key = 'saude em sao paulo'"), 2);
+    let first = w.count("SELECT min(id) FROM reading");
+    let out = w.import_reading("b.ris", "TY  - JOUR\nTI  - SAÚDE EM SÃO PAULO\nPY  - 2020\nVL  - 4\nER  - \n");
+    assert!(out.contains("0 new"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 2);
+    assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE id = {first} AND volume = '4'")), 1);
+}
+
+/// Tester r18 F12: a re-import whose values were refused because a person
+/// set them by hand said "nothing changed: the database already holds this
+/// file", which is untrue: the file differs. Now the summary counts the
+/// entries that kept values set by hand and says why nothing changed.
+#[test]
+fn a_reimport_refused_by_a_hand_edit_says_so_in_its_summary() {
+    let w = workdir();
+    let ris = "TY  - JOUR\nAU  - Osei, J.\nTI  - Held by hand\nPY  - 2020\nJO  - BMJ\nVL  - 3\nER  - \n";
+    w.import_reading("a.ris", ris);
+    let id = common::reading(&w.reading_list(), "Held by hand")["id"].to_string().trim_matches('"').to_string();
+    w.ok(&["reading", "edit", &id, "--volume", "4", "--by", "amina"]);
+    let out = w.import_reading("a.ris", ris);
+    assert!(out.contains("kept as stored: set by hand"), "{out}");
+    assert!(out.contains("1 entry keeps its values set by hand against the file's"), "{out}");
+    assert!(!out.contains("the database already holds this file"), "{out}");
+    assert!(out.contains("nothing changed: the file's other values are already stored"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE volume = '4'"), 1);
+    // The same file once more, after an edit that agrees with it: it holds the file again.
+    w.ok(&["reading", "edit", &id, "--volume", "3", "--by", "amina"]);
+    let out = w.import_reading("a.ris", ris);
+    assert!(out.contains("the database already holds this file"), "{out}");
+    assert!(!out.contains("set by hand against"), "{out}");
+}
+
+/// Tester r18 F11: "Sammy Davis, Jr." typed or in a cell was read as family
+/// "Sammy Davis", given "Jr." ("Sammy Davis J" in Vancouver), and "Kofi A.
+/// Mensah Jr." was kept whole. A suffix after a name in natural order is
+/// the suffix, in every way a name arrives.
+#[test]
+fn a_suffix_after_a_name_in_natural_order_is_read_as_the_suffix() {
+    let w = workdir();
+    w.ok(&["reading", "add", "--title", "Typed suffix", "--year", "2001", "--author", "Sammy Davis, Jr.", "--by", "t"]);
+    w.import_reading("a.csv", "title,authors,year\nCell suffix,\"Kofi A. Mensah Jr.; Henry Ford, III\",2002\n");
+    let list = w.reading_list();
+    let names = |t: &str| -> Vec<(String, String, String)> {
+        common::reading(&list, t)["author_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                let f = |k: &str| n[k].as_str().unwrap_or_default().to_string();
+                (f("family"), f("given"), f("suffix"))
+            })
+            .collect()
+    };
+    assert_eq!(names("Typed suffix"), [("Davis".into(), "Sammy".into(), "Jr.".into())]);
+    assert_eq!(
+        names("Cell suffix"),
+        [("Mensah".into(), "Kofi A.".into(), "Jr.".into()), ("Ford".into(), "Henry".into(), "III".into())]
+    );
+    // Citing Medicine writes a roman generation as an ordinal ("3rd").
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Typed suffix").starts_with("Davis S Jr."), "{refs:#?}");
+    assert!(common::reference(&refs, "Cell suffix").starts_with("Mensah KA Jr, Ford H 3rd."), "{refs:#?}");
+}
+
+/// Writes `rows` (the first is the header) as the one sheet of a workbook.
+fn workbook(w: &Workdir, name: &str, rows: &[&[&str]]) -> std::path::PathBuf {
+    let path = w.path(name);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Zotero's and Talis Aspire's CSV exports opened and saved in Excel (the
+/// rest of tester r17 F22): read by their own columns, as their CSVs are
+/// and as Scopus's workbook is. They were read as canon's own columns,
+/// Zotero's "Publication Title" and "Item Type" among the columns not read.
+#[test]
+fn zotero_and_talis_exports_saved_as_workbooks_are_read_as_the_exports() {
+    let w = workdir();
+    let z = workbook(
+        &w,
+        "zotero.xlsx",
+        &[
+            &["Key", "Item Type", "Publication Year", "Author", "Title", "Publication Title", "Volume", "Pages", "DOI"],
+            &[
+                "ABCD1234",
+                "journalArticle",
+                "2019",
+                "Abimbola, Seye",
+                "The foreign gaze in a workbook",
+                "BMJ Global Health",
+                "4",
+                "e002068",
+                "10.1136/bmjgh-2019-002068x",
+            ],
+        ],
+    );
+    let out = w.ok_stderr(&["import", "reading", z.to_str().unwrap()]);
+    assert!(out.contains("1 new"), "{out}");
+    assert!(!out.contains("\"Publication Title\" is not read") && !out.contains("\"Item Type\" is not read"), "{out}");
+    let r = common::reading(&w.reading_list(), "The foreign gaze in a workbook").clone();
+    assert_eq!(r["container"], "BMJ Global Health", "{r:#}");
+    assert_eq!(r["volume"], "4", "{r:#}");
+    assert_eq!(r["type"], "article", "{r:#}");
+    assert_eq!(r["author_names"][0]["family"], "Abimbola", "{r:#}");
+
+    let t = workbook(
+        &w,
+        "talis.xlsx",
+        &[
+            &["Item Link", "Title", "Authors", "Date", "Journal Title", "Student Note"],
+            &["https://rl.talis.com/items/1", "Talis in a workbook", "Fanon, Frantz", "1961", "", "Read chapter 1"],
+        ],
+    );
+    let out = w.ok_stderr(&["import", "reading", t.to_str().unwrap()]);
+    assert!(out.contains("1 new"), "{out}");
+    let r = common::reading(&w.reading_list(), "Talis in a workbook").clone();
+    assert_eq!(r["year"], 1961, "{r:#}");
+    assert_eq!(r["author_names"][0]["family"], "Fanon", "{r:#}");
+    // `--format csv` reads canon's own columns, as it does for a CSV file.
+    let forced = w.ok_stderr(&["import", "reading", z.to_str().unwrap(), "--format", "csv", "--dry-run"]);
+    assert!(forced.contains("column A \"Key\" is not read"), "{forced}");
+    // A format that has no columns cannot read a workbook.
+    let err = w.fails(&["import", "reading", z.to_str().unwrap(), "--format", "ris"]);
+    assert!(err.contains("--format ris cannot read it"), "{err}");
+}
