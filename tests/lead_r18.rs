@@ -218,3 +218,184 @@ fn zotero_and_talis_exports_saved_as_workbooks_are_read_as_the_exports() {
     let err = w.fails(&["import", "reading", z.to_str().unwrap(), "--format", "ris"]);
     assert!(err.contains("--format ris cannot read it"), "{err}");
 }
+
+/// Tester r19 F5: a short title shared by many works ("Introduction",
+/// "Racism in medicine") matched a stored work of the same year whatever
+/// its authors: Farmer's editorial was overwritten by Crenshaw's, and
+/// another record became a mix of two works. Other authors are another
+/// work: added, and flagged as a possible duplicate.
+#[test]
+fn the_same_short_title_and_year_by_other_authors_is_another_work() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type,container,volume,pages\n\
+         Introduction,\"Farmer, Paul\",2020,article,Health and Human Rights,22,1-3\n\
+         Racism in medicine,\"Osei, Jane; Mensah, Kofi\",2020,article,BMJ,368,m100\n",
+    );
+    let out = w.import_reading(
+        "b.ris",
+        "TY  - JOUR\nTI  - Introduction\nAU  - Crenshaw, Kimberlé\nPY  - 2020\nJO  - Signs\nVL  - 45\nSP  - 800\nEP  - 802\nER  - \n\n\
+         TY  - JOUR\nTI  - Racism in Medicine\nAU  - Yearby, Ruqaiijah\nPY  - 2020\nJO  - Journal of Law, Medicine & Ethics\nVL  - 48\nSP  - 50\nEP  - 60\nER  - \n",
+    );
+    assert!(out.contains("2 new, 0 changed"), "{out}");
+    assert!(out.contains("same title and year, but other authors (Farmer / Crenshaw)"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 4);
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE container = 'Health and Human Rights' AND volume = '22'"),
+        1
+    );
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE container = 'BMJ' AND pages = 'm100'"), 1);
+    // The same people in another order, or a list cut short, is the same work.
+    let out = w.import_reading("c.csv", "title,authors,year\nRacism in medicine,\"Mensah, Kofi\",2020\n");
+    assert!(out.contains("0 new"), "{out}");
+    // And a title sign is part of the title: HER2+ and HER2- are two works (F7).
+    w.import_reading("d.csv", "title,authors,year\nHER2+ breast cancer in Ghana,\"Osei, J\",2021\n");
+    let out = w.import_reading("e.csv", "title,authors,year\nHER2- breast cancer in Ghana,\"Osei, J\",2021\n");
+    assert!(out.contains("1 new"), "{out}");
+}
+
+/// Tester r19 F1, F11, F14: a list that drops diacritics ("Silva, Joao")
+/// replaced the stored "Silva, João", and PubMed and EndNote flipped it at
+/// each import; "Silva Filho, J." replaced "Silva, João, Filho". The
+/// fuller form of one person's name stays, and the imports settle.
+#[test]
+fn a_name_without_its_diacritics_or_with_its_suffix_run_in_never_replaces_the_fuller() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type\nSaúde pública no Brasil colonial,\"Silva, João, Filho; Gonçalves, Inês; Nguyễn, Văn An\",2005,book\n",
+    );
+    let out = w.import_reading(
+        "b.csv",
+        "title,authors,year,type\nSaude publica no Brasil colonial,\"Silva Filho, J.; Goncalves, Ines; Nguyen, Van An\",2005,book\n",
+    );
+    assert!(out.contains("0 new, 0 changed"), "{out}");
+    let r = common::reading(&w.reading_list(), "Saúde").clone();
+    assert_eq!(r["authors"], serde_json::json!(["Silva, João, Filho", "Gonçalves, Inês", "Nguyễn, Văn An"]), "{r:#}");
+    // The other way round: the accented form is the fuller, and is taken.
+    let v = workdir();
+    v.import_reading("b.csv", "title,authors,year\nLista,\"Goncalves, Ines\",2005\n");
+    let out = v.import_reading("a.csv", "title,authors,year\nLista,\"Gonçalves, Inês\",2005\n");
+    assert!(out.contains("1 changed"), "{out}");
+    let out = v.import_reading("b.csv", "title,authors,year\nLista,\"Goncalves, Ines\",2005\n");
+    assert!(out.contains("0 changed"), "it settles: {out}");
+    assert_eq!(common::reading(&v.reading_list(), "Lista")["authors"][0], "Gonçalves, Inês");
+}
+
+/// Tester r19 F8 and F13: the feminine agnomes (Filha, Neta, Sobrinha) are
+/// suffixes as Filho, Neto and Sobrinho are; a suffix in a cell of names
+/// separated by commas alone belongs to the name before it (a person
+/// called "Jr." was stored), and the warning lists what was read.
+#[test]
+fn feminine_agnomes_and_suffixes_in_a_comma_list_belong_to_their_names() {
+    let w = workdir();
+    let out = w.import_reading(
+        "a.csv",
+        "title,authors,year\n\
+         Filha test,\"Silva, Maria, Filha; Souza, Ana, Neta; Lima, Ana, Sobrinha\",2020\n\
+         Comma list,\"Davis, Sammy, Jr., King, Martin Luther, Jr.\",2020\n",
+    );
+    assert!(out.contains("read as 2 names \"Family, Given\" (Davis, Sammy, Jr.; King, Martin Luther, Jr.)"), "{out}");
+    let list = w.reading_list();
+    let names = |t: &str| -> Vec<(String, String, String)> {
+        common::reading(&list, t)["author_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                let f = |k: &str| n[k].as_str().unwrap_or_default().to_string();
+                (f("family"), f("given"), f("suffix"))
+            })
+            .collect()
+    };
+    let p = |f: &str, g: &str, x: &str| (f.to_string(), g.to_string(), x.to_string());
+    assert_eq!(
+        names("Filha test"),
+        [p("Silva", "Maria", "Filha"), p("Souza", "Ana", "Neta"), p("Lima", "Ana", "Sobrinha")]
+    );
+    assert_eq!(names("Comma list"), [p("Davis", "Sammy", "Jr."), p("King", "Martin Luther", "Jr.")]);
+    let refs = w.references("vancouver");
+    assert!(
+        common::reference(&refs, "Filha test").starts_with("Silva M Filha, Souza A Neta, Lima A Sobrinha."),
+        "{refs:#?}"
+    );
+}
+
+/// Tester r19 F15 and F6: HTML character references in a title ("&amp;",
+/// "&#8217;") and BibTeX math sub- and superscripts ("HbA$_{1c}$") were
+/// stored as written, printed so, and kept the work from matching its
+/// other copies.
+#[test]
+fn character_references_and_math_scripts_are_read_as_the_text_they_write() {
+    let w = workdir();
+    w.import_reading(
+        "b.csv",
+        "title,authors,year,type\nRace and medicine in Brazil’s favelas,\"Costa, Ana\",2018,article\n",
+    );
+    let out = w.import_reading(
+        "a.ris",
+        "TY  - JOUR\nTI  - Race &amp; medicine in Brazil&#8217;s favelas\nAU  - Costa, Ana\nPY  - 2018\nJO  - Cad Saude Publica\nER  - \n\
+         TY  - JOUR\nTI  - Equity &lt;and&gt; access&#x2014;a review\nAU  - Lima, R\nPY  - 2018\nER  - \n",
+    );
+    assert!(out.contains("1 new, 1 changed"), "{out}");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Equity")["title"], "Equity <and> access—a review");
+    assert_eq!(common::reading(&list, "Race and medicine")["container"], "Cad Saude Publica");
+    w.import_reading(
+        "c.csv",
+        "title,authors,year\n\"Vitamin D and the HbA1c gap in South Asians\",\"Patel, Raj\",2018\n",
+    );
+    let out = w.import_reading(
+        "d.bib",
+        "@article{x2, title={Vitamin D and the HbA$_{1c}$ gap in South Asians}, author={Patel, Raj}, year={2018}, journal={Diabetologia}}\n",
+    );
+    assert!(out.contains("0 new, 1 changed"), "{out}");
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Vitamin D").contains("HbA1c gap"), "{refs:#?}");
+    assert!(!refs.values().any(|r| r.contains("&amp;") || r.contains("&#") || r.contains('_')), "{refs:#?}");
+}
+
+/// Tester r19 F4: the same file re-imported after a hand edit of the
+/// journal's name was "1 changed": the merge moved the typed abbreviation
+/// into the abbreviation field. The names set by hand stand together.
+#[test]
+fn a_hand_typed_journal_abbreviation_stands_against_the_same_file() {
+    let w = workdir();
+    let csv = "title,authors,year,type,container,pages\nColonial psychiatry in Kenya,\"Osei, Jane Ama\",2015,article,East African Medical Journal,201-209\n";
+    w.import_reading("a.csv", csv);
+    let id = common::reading(&w.reading_list(), "Colonial psychiatry")["id"].to_string().trim_matches('"').to_string();
+    w.ok(&["reading", "edit", &id, "--container", "East Afr Med J", "--by", "amina"]);
+    let out = w.import_reading("a.csv", csv);
+    assert!(out.contains("0 changed"), "{out}");
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE container = 'East Afr Med J' AND container_short IS NULL"),
+        1
+    );
+}
+
+/// Tester r19 F3: a year (or title) corrected by hand, then the list it
+/// came from re-imported, brought the uncorrected work back as a second
+/// record. The file's record is the entry it was before the hand edit; the
+/// correction stands, and is said.
+#[test]
+fn a_list_reimported_after_a_hand_correction_of_title_or_year_finds_its_entry() {
+    let w = workdir();
+    let ris = "TY  - JOUR\nTI  - Colonial medicine and its legacies in West Africa\nAU  - Mensah, Kofi\nPY  - 2018\nJO  - African Journal of History\nVL  - 4\nER  - \n\
+               TY  - JOUR\nTI  - Race in the clinic\nAU  - Osei, Jane\nPY  - 2020\nER  - \n";
+    w.import_reading("r.ris", ris);
+    let list = w.reading_list();
+    let id = |t: &str| common::reading(&list, t)["id"].to_string().trim_matches('"').to_string();
+    w.ok(&["reading", "edit", &id("Colonial medicine"), "--year", "2019", "--by", "amina"]);
+    w.ok(&["reading", "edit", &id("Race in the clinic"), "--title", "Race in the clinic: a history", "--by", "amina"]);
+    let out = w.import_reading("r.ris", ris);
+    assert!(out.contains("0 new, 0 changed, 2 unchanged"), "{out}");
+    assert!(out.contains("year is kept as stored: set by hand in change #"), "{out}");
+    assert!(!out.contains("replaces"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 2);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE year = 2019 AND volume = '4'"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Race in the clinic: a history'"), 1);
+    // Another person's work with the old title is still another work.
+    let out = w.import_reading("s.ris", "TY  - JOUR\nTI  - Race in the clinic\nAU  - Lind, Tove\nPY  - 2020\nER  - \n");
+    assert!(out.contains("1 new"), "{out}");
+}

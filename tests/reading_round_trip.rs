@@ -41,7 +41,10 @@ fn the_subtitle_duplicate_is_flagged() {
         "{stdout}"
     );
     assert_eq!(stdout.matches("possible duplicate").count(), 1, "another author or year is another work: {stdout}");
-    assert!(stderr.contains("4 new") && stderr.contains("; 1 possible duplicate (same first author"), "{stderr}");
+    assert!(
+        stderr.contains("4 new") && stderr.contains("; 1 possible duplicate flagged above, each with its reason"),
+        "{stderr}"
+    );
     let stderr = w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
     assert!(
         stderr.contains("note: ")

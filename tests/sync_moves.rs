@@ -238,7 +238,7 @@ fn a_subtitle_after_a_dash_or_a_full_stop_is_a_possible_duplicate() {
     // Line 3 is flagged against line 2; line 4 against both; another author or year is another work.
     assert_eq!(out.matches("possible duplicate of entry").count(), 3, "{out}");
     // (Since 12x the summary's rule also takes an in-press work and its published version.)
-    has(&err, "3 possible duplicates (same first author and main title, and the same year or one in press)");
+    has(&err, "3 possible duplicates flagged above, each with its reason");
     let flagged: Vec<&str> = out.lines().filter(|l| l.contains("possible duplicate")).collect();
     assert!(flagged.iter().all(|l| !l.contains("A review") && !l.contains("A reply")), "{flagged:?}");
 }

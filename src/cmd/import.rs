@@ -1425,7 +1425,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     }
     if c.possible_duplicates > 0 {
         s.push_str(&format!(
-            "; {} (same first author and main title, and the same year or one in press) flagged above",
+            "; {} flagged above, each with its reason",
             n(c.possible_duplicates, "possible duplicate", "possible duplicates")
         ));
     }

@@ -1174,14 +1174,23 @@ fn symbol(name: &str) -> Option<&'static str> {
 
 /// LaTeX text made Unicode: accents composed, `{}` dropped, `--` and `---`
 /// made dashes, `~` a space, quotes made typographic, unknown commands
-/// dropped with their argument kept.
+/// dropped with their argument kept. In math mode (`$…$`) a subscript or
+/// superscript is written inline ("HbA$_{1c}$" is "HbA1c", "CD4$^+$"
+/// "CD4+": tester r19, F6), as the same title's `<sub>`/`<sup>` from other
+/// formats reads without its tags.
 pub fn latex_to_unicode(s: &str) -> String {
     let c: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
+    let mut math = false;
     while i < c.len() {
         match c[i] {
-            '{' | '}' | '$' => i += 1,
+            '$' => {
+                math = !math;
+                i += 1;
+            }
+            '_' | '^' if math => i += 1,
+            '{' | '}' => i += 1,
             '~' => {
                 out.push(' ');
                 i += 1;
@@ -1311,6 +1320,15 @@ fn accent_arg(c: &[char], mut i: usize) -> (Option<char>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn math_subscripts_and_superscripts_are_written_inline() {
+        assert_eq!(latex_to_unicode("the HbA$_{1c}$ gap"), "the HbA1c gap");
+        assert_eq!(latex_to_unicode("CD4$^+$ counts and CO$_2$"), "CD4+ counts and CO2");
+        assert_eq!(latex_to_unicode("$\\alpha$-thalassaemia"), "α-thalassaemia");
+        // Outside math mode an underscore is text.
+        assert_eq!(latex_to_unicode("file_name"), "file_name");
+    }
     use crate::import::builder::tests::TestThemes;
 
     fn parse_str(s: &str) -> Parsed {

@@ -1889,7 +1889,11 @@ pub fn first_isbn(s: &str) -> Option<String> {
         .or_else(|| s.split([' ', ',', ';', '\t', '\n', '(', ')']).find_map(super::isbn_as_published))
 }
 
+/// A text field as stored: HTML's character references decoded ("Race
+/// &amp; medicine", "Brazil&#8217;s": RIS and CSV exports of web databases
+/// carry them; tester r19, F15), runs of white space one space.
 fn clean(s: &str) -> String {
+    let s = if s.contains('&') { super::html_entities(s) } else { s.to_string() };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

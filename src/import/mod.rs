@@ -536,7 +536,7 @@ pub fn same_doi(a: &str, b: &str) -> bool {
 /// HTML's character references in `s` decoded: `&lt;`, `&gt;`, `&amp;`,
 /// `&quot;`, `&apos;` and numeric ones (`&#60;`, `&#x3C;`); any other `&`
 /// stays as written.
-fn html_entities(s: &str) -> String {
+pub(crate) fn html_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -704,11 +704,28 @@ pub fn title_key(title: &str) -> String {
     let folded = fold(&spelled);
     let mut out = String::with_capacity(folded.len());
     let in_word = |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
-    for w in folded.split(|c: char| !in_word(c)).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut chars = folded.chars().peekable();
+    let mut word = false;
+    while let Some(c) = chars.next() {
+        // A sign after a word is part of it: "HER2+" and "HER2-" (or
+        // "HER2−") are other works (tester r19, F7), "CD4+" is not "CD4";
+        // a hyphen inside a word ("HER2-negative") separates as any
+        // punctuation does.
+        let sign = word
+            && match c {
+                '+' => true,
+                '-' | '\u{2212}' => !chars.peek().is_some_and(|n| in_word(*n)),
+                _ => false,
+            };
+        if in_word(c) || sign {
+            if !word && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(if c == '\u{2212}' { '-' } else { c });
+            word = true;
+        } else {
+            word = false;
         }
-        out.push_str(w);
     }
     out
 }
@@ -755,7 +772,8 @@ fn without_inline_markup(text: &str) -> std::borrow::Cow<'_, str> {
 /// "h", "ŧ" "t", dotless "ı" "i"), the ligatures and "ß" spelled out ("æ"
 /// "ae", "œ" "oe", "ß" "ss", "þ" "th", as the Unicode collation's
 /// expansions and the German and Icelandic transliterations write them),
-/// and Greek final sigma "ς" as "σ". SQLite's unicode61 tokenizer folds only
+/// Greek final sigma "ς" as "σ", and Hebrew points and Arabic vowel signs
+/// left out (vocalised and unvocalised copies are one text). SQLite's unicode61 tokenizer folds only
 /// Latin letters that decompose (its `remove_diacritics` table), so the
 /// index keeps "łodzi" and "ιατρικήσ" apart from what people type.
 pub fn fold(text: &str) -> String {
@@ -764,8 +782,10 @@ pub fn fold(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
+    // Composed first, so that Hangul written in jamo (NFD) is its syllables.
+    let composed: String = text.nfc().collect();
     // Hangul syllables stay whole (NFD would spell them in jamo).
-    let decomposed = text
+    let decomposed = composed
         .chars()
         .flat_map(|c| if matches!(c as u32, 0xAC00..=0xD7A3) { vec![c] } else { std::iter::once(c).nfd().collect() });
     for c in decomposed {
@@ -774,6 +794,17 @@ pub fn fold(text: &str) -> String {
         // of its word.
         if is_combining_mark(c)
             && matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        {
+            continue;
+        }
+        // Hebrew points and cantillation marks (niqqud) and Arabic vowel
+        // signs (harakat) and Quranic marks: written in some copies of a
+        // text and not in others (tester r19, F2).
+        if is_combining_mark(c)
+            && matches!(c as u32,
+                0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
+                | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8
+                | 0x06EA..=0x06ED)
         {
             continue;
         }
@@ -962,10 +993,21 @@ mod tests {
         assert_eq!(title_key("a <i"), "a i");
         // Still different works.
         assert_ne!(title_key("Race and medicine"), title_key("Race in medicine"));
+        assert_ne!(title_key("HER2+ breast cancer"), title_key("HER2- breast cancer"));
+        assert_ne!(title_key("CD4+ T cells"), title_key("CD4 T cells"));
+        assert_eq!(title_key("HER2− breast cancer"), title_key("HER2- breast cancer"));
+        assert_eq!(title_key("HER2-negative cancer"), "her2 negative cancer");
+        assert_eq!(title_key("Long-term care"), title_key("Long term care"));
+        assert_eq!(title_key("C++ for epidemiologists"), "c++ for epidemiologists");
         // Scripts without case or Latin marks keep their letters and signs.
         assert_eq!(title_key("स्वास्थ्य और जाति"), "स्वास्थ्य और जाति");
         assert_eq!(title_key("الطب والاستعمار"), "الطب والاستعمار");
         assert_eq!(title_key("한국 의학사"), "한국 의학사");
+        // Hangul in jamo (NFD), vocalised Arabic and pointed Hebrew (tester r19, F2).
+        use unicode_normalization::UnicodeNormalization;
+        same(&"한국 의학사".nfd().collect::<String>(), "한국 의학사");
+        same("الطِّبُّ وَالاستعمار", "الطب والاستعمار");
+        same("רְפוּאָה", "רפואה");
     }
 }
 

@@ -810,7 +810,7 @@ fn trailing_particle(words: &[&str]) -> Option<usize> {
 fn spelled_generation(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.').to_lowercase().as_str(),
-        "junior" | "júnior" | "senior" | "sênior" | "filho" | "neto" | "sobrinho"
+        "junior" | "júnior" | "senior" | "sênior" | "filho" | "neto" | "sobrinho" | "filha" | "neta" | "sobrinha"
     )
 }
 
@@ -1813,13 +1813,32 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .collect();
     let parts = if joined != parts && joined.len() >= 4 && joined.len().is_multiple_of(2) { joined } else { parts };
-    // "Family, Given, Family, Given": pairs, but which comma ends a name is a guess.
+    // "Family, Given, Family, Given": pairs, but which comma ends a name is
+    // a guess. A suffix after a pair ("Davis, Sammy, Jr.") is that name's,
+    // never a person of its own (tester r19, F13: "Jr." was stored as an
+    // author).
+    let mut names: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let mut name = parts[i].to_string();
+        if let Some(given) = parts.get(i + 1) {
+            name = format!("{name}, {given}");
+        }
+        i += 2;
+        if let Some(x) = parts.get(i).filter(|p| long_suffix(p) || spelled_generation(p)) {
+            name = format!("{name}, {x}");
+            i += 1;
+        }
+        names.push(name);
+    }
     *doubt = Some(format!(
-        "{s:?} has {} comma-separated parts and no `;`; read as {} names \"Family, Given\" — separate names with `;` to be sure",
+        "{s:?} has {} comma-separated parts and no `;`; read as {} names \"Family, Given\" ({}) — separate names \
+         with `;` to be sure",
         parts.len(),
-        parts.len().div_ceil(2)
+        names.len(),
+        names.join("; ")
     ));
-    parts.chunks(2).map(|c| c.join(", ")).collect()
+    names
 }
 
 #[cfg(test)]

@@ -875,6 +875,16 @@ pub fn another_work(
     }
 }
 
+/// Whether two author lists of works with one title and year name other
+/// people: both have authors, and neither's first author (by
+/// [`same_person`], so "Gonçalves" and "Goncalves", "van der Berg" and
+/// "Berg", "Silva Filho" and "Silva … Filho" are one) is among the other's. A list in another order, or one
+/// cut short, is the same people.
+pub fn other_authors(stored: &[Name], theirs: &[Name]) -> bool {
+    let (Some(a), Some(b)) = (stored.first(), theirs.first()) else { return false };
+    !theirs.iter().any(|n| same_person(n, a)) && !stored.iter().any(|n| same_person(n, b))
+}
+
 /// A work as a message names it: "Title" (First author, year).
 fn work_label(title: &str, first: Option<&Name>, year: Option<i64>) -> String {
     let who = first.map(|n| n.family_full().unwrap_or_else(|| n.original.clone()));
@@ -917,8 +927,15 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                 // "Osei, Jane" in RIS): no change, the stored form stays (it
                 // flipped at each import from the other file, tester r16).
                 true
+            } else if folded_name_key(a) == folded_name_key(b) {
+                // The same name with its diacritics or without ("Silva,
+                // João" and "Silva, Joao", as PubMed and old library systems
+                // write it): the form with them is the fuller (tester r19,
+                // F1, F14: an ASCII list replaced "João", and two sources
+                // flipped it at each import).
+                marks(a) >= marks(b)
             } else {
-                person_key(a) == person_key(b) && fullness(a) > fullness(b)
+                same_person(a, b) && fullness(a) > fullness(b)
             };
             if keep { a.clone() } else { b.clone() }
         })
@@ -932,6 +949,30 @@ type NameKey = [Option<String>; 5];
 fn name_key(n: &Name) -> NameKey {
     let bare = |s: &Option<String>| s.as_deref().map(|s| s.chars().filter(|c| !matches!(c, '.' | ' ')).collect());
     [bare(&n.family), bare(&n.given), bare(&n.particle), bare(&n.suffix), bare(&n.literal)]
+}
+
+/// [`name_key`] with each part folded ([`crate::import::fold`]: case and
+/// diacritics): "Silva, João" and "SILVA, Joao" are one key.
+fn folded_name_key(n: &Name) -> NameKey {
+    name_key(n).map(|p| p.map(|p| crate::import::fold(&p)))
+}
+
+/// How many letters of a name as written are outside ASCII (its diacritics,
+/// mostly): of two forms of one name, the one with more keeps them.
+fn marks(n: &Name) -> usize {
+    n.original.chars().filter(|c| !c.is_ascii()).count()
+}
+
+/// Whether two names are one person's: the same family name ([`person_key`]),
+/// or the same family name with its generational word, whether that was
+/// written as a suffix or as part of the family name ("Silva, João, Filho"
+/// and "Silva Filho, J.", as Scopus and MEDLINE write it: tester r19, F11).
+fn same_person(a: &Name, b: &Name) -> bool {
+    let with_suffix = |n: &Name| {
+        let family = n.family_full().unwrap_or_else(|| n.original.clone());
+        title_key(&format!("{family} {}", n.suffix.as_deref().unwrap_or_default()))
+    };
+    person_key(a) == person_key(b) || (a.family.is_some() && b.family.is_some() && with_suffix(a) == with_suffix(b))
 }
 
 /// The names of `new` with the parts `stored` has for a name written the
@@ -1083,8 +1124,10 @@ pub fn family_key(name: &str) -> String {
 /// The separators people put between a main title and its subtitle: a
 /// colon, a spaced hyphen or dash (" - ", " -- ", " – ", " — "), a full stop
 /// before a space, and a question or exclamation mark (which end the main
-/// title themselves: "Is race real? A history").
-const SUBTITLE_SEPARATORS: [&str; 8] = [":", " - ", " -- ", " – ", " — ", ". ", "?", "!"];
+/// title themselves: "Is race real? A history"); the full-width colon,
+/// question and exclamation marks and the ideographic full stop of Chinese,
+/// Japanese and Korean titles likewise (tester r19, F10).
+const SUBTITLE_SEPARATORS: [&str; 12] = [":", " - ", " -- ", " – ", " — ", ". ", "?", "!", "：", "？", "！", "。"];
 
 /// A title's main title (before the first subtitle separator, see
 /// [`SUBTITLE_SEPARATORS`]), as a key: "Breathing Race into the Machine -
@@ -1165,6 +1208,9 @@ pub struct ReadingWriter<'t> {
     /// The last history entry before this import: what a row of an export
     /// checks for later changes by others.
     history_floor: i64,
+    /// (title key, year) → entry, for each title or year a person changed
+    /// by hand, as it was before the change; read on first need.
+    hand_keys: std::cell::OnceCell<Vec<(String, Option<i64>, i64)>>,
 }
 
 /// The key of a [`crate::import::Present`] field in a stored entry (and
@@ -1324,6 +1370,7 @@ impl<'t> ReadingWriter<'t> {
             foreign_ids: 0,
             parked: std::collections::HashMap::new(),
             history_floor,
+            hand_keys: std::cell::OnceCell::new(),
         })
     }
 
@@ -1407,18 +1454,92 @@ impl<'t> ReadingWriter<'t> {
             }
         }
         let key = title_key(&r.title);
-        let found: Option<(i64, Option<String>)> = self
+        let found: Vec<(i64, Option<String>)> = self
             .tx
-            .prepare_cached("SELECT id, doi FROM reading WHERE title_key = ?1 AND year IS ?2 ORDER BY id LIMIT 1")?
-            .query_row(params![key, r.year], |row| Ok((row.get(0)?, row.get(1)?)))
-            .optional()?;
-        // Two different DOIs are two different works, whatever their titles.
-        Ok(found
-            .filter(|(_, doi)| match (doi, &r.doi) {
-                (Some(a), Some(b)) => crate::import::same_doi(a, b),
-                _ => true,
-            })
-            .map(|(id, _)| (id, "title and year")))
+            .prepare_cached("SELECT id, doi FROM reading WHERE title_key = ?1 AND year IS ?2 ORDER BY id")?
+            .query_map(params![key, r.year], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, doi) in found {
+            // Two different DOIs are two different works, whatever their titles.
+            if let (Some(a), Some(b)) = (&doi, &r.doi)
+                && !crate::import::same_doi(a, b)
+            {
+                continue;
+            }
+            // A short title is shared by many works ("Introduction",
+            // "Racism in medicine"): with other authors it is another work
+            // (tester r19, F5: Farmer's editorial was overwritten by
+            // Crenshaw's). Flagged as a possible duplicate instead.
+            if other_authors(&authors(self.tx, id)?, &r.authors) {
+                continue;
+            }
+            return Ok(Some((id, "title and year")));
+        }
+        // The title and year an entry had before a person corrected them by
+        // hand: the list the entry came from, re-imported, still has them,
+        // and is this entry, not a new one (tester r19, F3: the corrected
+        // year brought the wrong one back as a second record). The hand
+        // edit stands, as any does.
+        for &(id, ref doi) in &self.hand_matches(&key, r.year)? {
+            if let (Some(a), Some(b)) = (doi, &r.doi)
+                && !crate::import::same_doi(a, b)
+            {
+                continue;
+            }
+            if other_authors(&authors(self.tx, id)?, &r.authors) {
+                continue;
+            }
+            return Ok(Some((id, "title and year before a hand edit")));
+        }
+        Ok(None)
+    }
+
+    /// The entries (with their DOIs) whose title and year before a hand
+    /// edit were `key` and `year` ([`Self::hand_keys`]).
+    fn hand_matches(&self, key: &str, year: Option<i64>) -> Result<Vec<(i64, Option<String>)>> {
+        if self.hand_keys.get().is_none() {
+            let mut st = self.tx.prepare(
+                "SELECT h.entity_id, h.before, r.title, r.year FROM history h JOIN reading r ON r.id = h.entity_id
+                  WHERE h.entity = 'reading' AND h.action = 'update' AND h.import_id IS NULL AND h.id <= ?1
+                    AND (json_type(h.before, '$.title') IS NOT NULL OR json_type(h.before, '$.year') IS NOT NULL)
+                  ORDER BY h.id",
+            )?;
+            let rows: Vec<(i64, Option<String>, String, Option<i64>)> = st
+                .query_map([self.history_floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let keys = rows
+                .into_iter()
+                .map(|(id, before, title, year)| {
+                    let before = json_of(before.as_deref());
+                    let title = before.get("title").and_then(serde_json::Value::as_str).unwrap_or(&title).to_string();
+                    let year = match before.get("year") {
+                        Some(y) => y.as_i64(),
+                        None => year,
+                    };
+                    (title_key(&title), year, id)
+                })
+                .collect();
+            let _ = self.hand_keys.set(keys);
+        }
+        let ids: Vec<i64> = self
+            .hand_keys
+            .get()
+            .map(|v| v.iter().filter(|(k, y, _)| k == key && *y == year).map(|(_, _, id)| *id).collect())
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        for id in ids {
+            let doi: Option<Option<String>> = self
+                .tx
+                .prepare_cached("SELECT doi FROM reading WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            if let Some(doi) = doi
+                && !out.iter().any(|(i, _)| *i == id)
+            {
+                out.push((id, doi));
+            }
+        }
+        Ok(out)
     }
 
     /// Stored entries that may be the same work as `r` (entry `id`), each
@@ -1453,11 +1574,28 @@ impl<'t> ReadingWriter<'t> {
             norm(c) == norm(&r.container)
         };
         let mut out = Vec::new();
+        let key = title_key(&r.title);
         for (other, title, year, note, container) in candidates {
             if main_title_key(&title) != main {
                 continue;
             }
-            let their_first = authors(self.tx, other)?.first().map(person_key);
+            let theirs = authors(self.tx, other)?;
+            // The same title and year with other authors: not merged (see
+            // `find`), and said, so a person can tell.
+            if year == r.year && title_key(&title) == key && other_authors(&theirs, &r.authors) {
+                let who = |n: Option<&Name>| n.map(|n| n.family_full().unwrap_or_else(|| n.original.clone()));
+                out.push((
+                    other,
+                    title,
+                    format!(
+                        "same title and year, but other authors ({} / {}): added as another work",
+                        who(theirs.first()).unwrap_or_default(),
+                        who(r.authors.first()).unwrap_or_default()
+                    ),
+                ));
+                continue;
+            }
+            let their_first = theirs.first().map(person_key);
             if their_first != first {
                 continue;
             }
@@ -1735,7 +1873,7 @@ impl<'t> ReadingWriter<'t> {
         // Another year takes the file's date whole: a month, day or season
         // stored with the old year is not the new year's, so it goes, and
         // the user is told which (the history keeps it; `canon undo`).
-        if how != "ID" && old.year.is_some() && new.year != old.year {
+        if !matches!(how, "ID" | "title and year before a hand edit") && old.year.is_some() && new.year != old.year {
             let gone: Vec<String> = [
                 ("month", old.month.map(|m| m.to_string()), new.month.is_none()),
                 ("day", old.day.map(|d| d.to_string()), new.day.is_none()),
@@ -1800,7 +1938,10 @@ impl<'t> ReadingWriter<'t> {
             // of one stands for both. (The parts were taken from the file
             // while the warning said the authors stood, tester r17 F27.)
             let mut fields = fields;
-            for (a, b) in [("authors", "author_names"), ("author_names", "authors")] {
+            // The journal's name and its abbreviation likewise: a merge that
+            // moves a hand-typed abbreviation into `container_short` is not
+            // the file's change (tester r19, F4).
+            for (a, b) in [("authors", "author_names"), ("author_names", "authors"), ("container", "container_short")] {
                 if fields.iter().any(|f| f == a) && !fields.iter().any(|f| f == b) {
                     fields.push(b.to_string());
                 }
@@ -3094,6 +3235,9 @@ mod tests {
         assert_eq!(main_title_key("Long-term care in 2.5 countries"), "long term care in 2 5 countries");
         assert_eq!(main_title_key("?"), "");
         assert_eq!(main_title_key("Race: …"), "race");
+        // Full-width CJK marks end a main title too (tester r19, F10).
+        assert_eq!(main_title_key("殖民医学史：一个导论"), "殖民医学史");
+        assert_eq!(main_title_key("植民地医学の歴史？序説"), "植民地医学の歴史");
     }
 
     #[test]
