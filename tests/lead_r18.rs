@@ -399,3 +399,57 @@ fn a_list_reimported_after_a_hand_correction_of_title_or_year_finds_its_entry() 
     let out = w.import_reading("s.ris", "TY  - JOUR\nTI  - Race in the clinic\nAU  - Lind, Tove\nPY  - 2020\nER  - \n");
     assert!(out.contains("1 new"), "{out}");
 }
+
+/// Tester r19 F12: another list's record of a work (a reference manager's
+/// RIS note) replaced the group's annotation for students. Both notes are
+/// kept now, and said; a re-import of either list then changes nothing.
+/// The group's own list, edited and re-imported, still updates its note.
+#[test]
+fn another_lists_note_never_replaces_the_groups_annotation() {
+    let w = workdir();
+    let csv = "title,authors,year,type,notes\nMedical Apartheid,\"Washington, Harriet A.\",2006,book,Read chapters 1-3 before the seminar on consent\n";
+    w.import_reading("a.csv", csv);
+    let ris = "TY  - BOOK\nTI  - Medical apartheid\nAU  - Washington, Harriet A.\nPY  - 2006\nPB  - Doubleday\nN1  - Winner of the National Book Critics Circle Award\nER  - \n";
+    let out = w.import_reading("b.ris", ris);
+    assert!(out.contains("the file's note was added after the stored one"), "{out}");
+    let notes = || common::reading(&w.reading_list(), "Medical")["annotation"].as_str().unwrap_or_default().to_string();
+    assert_eq!(
+        notes(),
+        "Read chapters 1-3 before the seminar on consent\n\nWinner of the National Book Critics Circle Award"
+    );
+    for (name, text) in [("a.csv", csv), ("b.ris", ris)] {
+        let out = w.import_reading(name, text);
+        assert!(out.contains("0 changed"), "{name} settles: {out}");
+    }
+    // A fuller note from another list (it holds the stored one) is taken whole.
+    let v = workdir();
+    v.import_reading("a.csv", "title,authors,year,notes\nFuller note,\"Osei, J\",2020,Read it\n");
+    v.import_reading("b.csv", "title,authors,year,notes\nFuller note,\"Osei, J\",2020,Read it before week 3\n");
+    assert_eq!(common::reading(&v.reading_list(), "Fuller note")["annotation"], "Read it before week 3");
+    // The same list, its note edited: the file's note replaces its own.
+    v.import_reading("b.csv", "title,authors,year,notes\nFuller note,\"Osei, J\",2020,Read it after week 3\n");
+    assert_eq!(common::reading(&v.reading_list(), "Fuller note")["annotation"], "Read it after week 3");
+}
+
+/// Tester r19 F9: the warning credited every field set by hand to the
+/// latest hand edit (even an undo that did not touch them). Each field is
+/// named with the change that last set it.
+#[test]
+fn each_field_kept_by_hand_is_credited_to_the_change_that_set_it() {
+    let w = workdir();
+    let bib = "@article{m, title={Sickle cell trait and exertion}, author={Mensah, Jr., Kofi A. and Lind, T. R.}, year={2019}, journal={Blood}, volume={10}, pages={1--9}}\n";
+    w.import_reading("a.bib", bib);
+    let id = common::reading(&w.reading_list(), "Sickle")["id"].to_string().trim_matches('"').to_string();
+    w.ok(&["reading", "edit", &id, "--author", "Mensah, Kofi A.", "--author", "Lind, Thea R.", "--by", "amina"]);
+    let authors_change = w.count("SELECT max(id) FROM history");
+    w.ok(&["reading", "edit", &id, "--pages", "", "--volume", "", "--by", "tove"]);
+    let pages_change = w.count("SELECT max(id) FROM history");
+    let out = w.ok_stderr(&["import", "reading", w.path("a.bib").to_str().unwrap(), "--dry-run"]);
+    assert!(
+        out.contains(&format!(
+            "authors, pages, volume are kept as stored: set by hand (authors in change #{authors_change} by amina; \
+             pages, volume in change #{pages_change} by tove)"
+        )),
+        "{out}"
+    );
+}

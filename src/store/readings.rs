@@ -1235,10 +1235,11 @@ struct Since {
 }
 
 /// The fields of reading `id` whose last change was made by hand (a
-/// history entry outside any import run, up to `floor`), with the last such
-/// change and who made it; `None` when there are none. A field an import
-/// changed after the hand edit is not among them.
-fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<(Vec<String>, i64, String)>> {
+/// history entry outside any import run, up to `floor`), each with that
+/// change and who made it (tester r19, F9: every field was credited to the
+/// latest hand edit); `None` when there are none. A field an import changed
+/// after the hand edit is not among them.
+fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(String, i64, String)>>> {
     let mut st = conn.prepare_cached(
         "SELECT h.id, h.before, h.after, c.name, h.import_id IS NULL FROM history h
            LEFT JOIN contributor c ON c.id = h.by_id
@@ -1257,10 +1258,25 @@ fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<(Vec<
             last.insert(k, (*hid, *hand, by.clone()));
         }
     }
-    let hand: Vec<(&String, &Last)> = last.iter().filter(|(_, v)| v.1).collect();
-    let Some((_, (last_id, _, by))) = hand.iter().max_by_key(|(_, v)| v.0) else { return Ok(None) };
-    let by = by.clone().unwrap_or_else(|| "(unknown)".into());
-    Ok(Some((hand.iter().map(|(k, _)| (*k).clone()).collect(), *last_id, by)))
+    let hand: Vec<(String, i64, String)> = last
+        .into_iter()
+        .filter(|(_, v)| v.1)
+        .map(|(k, (hid, _, by))| (k, hid, by.unwrap_or_else(|| "(unknown)".into())))
+        .collect();
+    Ok((!hand.is_empty()).then_some(hand))
+}
+
+/// The path of the list whose import last wrote reading `id`'s notes, or
+/// `None` when a person wrote them by hand (or no history says).
+fn notes_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.after, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+          WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action IN ('insert', 'update')
+          ORDER BY h.id DESC",
+    )?;
+    let rows: Vec<(Option<String>, Option<String>)> =
+        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows.into_iter().find(|(after, _)| json_of(after.as_deref()).get("annotation").is_some()).and_then(|(_, p)| p))
 }
 
 /// What changed in reading `id` after history entry `seen`, up to `floor`
@@ -1870,6 +1886,31 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // The group's notes are never replaced by another list's record of
+        // the work (tester r19, F12: a reference manager's note replaced the
+        // annotation for students): a note that holds the stored one, or is
+        // held by it, is the fuller; two different notes are both kept,
+        // unless the stored one came from this same list (edited since).
+        if how != "ID"
+            && let (Some(o), Some(n)) = (&old.annotation, &r.annotation)
+            && new.annotation.as_deref() == Some(n.as_str())
+            && o.trim() != n.trim()
+            && !n.contains(o.trim())
+        {
+            if o.contains(n.trim()) {
+                new.annotation = Some(o.clone());
+            } else if notes_set_by(self.tx, id)? != self.path {
+                new.annotation = Some(format!("{o}\n\n{n}"));
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {}: the file's note was added after the stored one, which another list or a person \
+                         wrote (notes are never replaced by another list's; edit the entry to keep one)",
+                        crate::import::reading_id_text(id)
+                    ),
+                ));
+            }
+        }
         // Another year takes the file's date whole: a month, day or season
         // stored with the old year is not the new year's, so it goes, and
         // the user is told which (the history keeps it; `canon undo`).
@@ -1929,25 +1970,27 @@ impl<'t> ReadingWriter<'t> {
         // hand since a list last wrote this entry: those values stand, and say so.
         let mut held = since.as_ref().is_some_and(|s| !s.kept.is_empty());
         if how != "ID"
-            && let Some((fields, last, by)) = edited_by_hand(self.tx, id, self.history_floor)?
+            && let Some(hand) = edited_by_hand(self.tx, id, self.history_floor)?
         {
             let mut n = serde_json::to_value(&new).unwrap_or_default();
             let o = serde_json::to_value(&old).unwrap_or_default();
-            let mut stood = Vec::new();
+            let mut stood: Vec<(String, i64, String)> = Vec::new();
             // The authors as written and as parts are one value: a hand edit
             // of one stands for both. (The parts were taken from the file
             // while the warning said the authors stood, tester r17 F27.)
-            let mut fields = fields;
+            let mut fields = hand;
             // The journal's name and its abbreviation likewise: a merge that
             // moves a hand-typed abbreviation into `container_short` is not
             // the file's change (tester r19, F4).
             for (a, b) in [("authors", "author_names"), ("author_names", "authors"), ("container", "container_short")] {
-                if fields.iter().any(|f| f == a) && !fields.iter().any(|f| f == b) {
-                    fields.push(b.to_string());
+                if let Some((_, hid, by)) = fields.iter().find(|f| f.0 == a).cloned()
+                    && !fields.iter().any(|f| f.0 == b)
+                {
+                    fields.push((b.to_string(), hid, by));
                 }
             }
             if let (Some(nm), Some(om)) = (n.as_object_mut(), o.as_object()) {
-                for f in &fields {
+                for (f, hid, by) in &fields {
                     // A field left out of the JSON is empty (`skip_serializing_if`):
                     // one cleared by hand stays cleared, and one set by hand
                     // stays set when the merge would empty it (tester r18, F8
@@ -1969,11 +2012,12 @@ impl<'t> ReadingWriter<'t> {
                         _ => false,
                     };
                     if stands {
-                        stood.push(match f.as_str() {
+                        let name = match f.as_str() {
                             "annotation" => "notes".to_string(),
                             "author_names" => "authors".to_string(),
                             _ => f.clone(),
-                        });
+                        };
+                        stood.push((name, *hid, by.clone()));
                     }
                 }
             }
@@ -1981,20 +2025,44 @@ impl<'t> ReadingWriter<'t> {
                 && let Ok(back) = serde_json::from_value::<Stored>(n)
             {
                 new = back;
-                stood.sort();
-                stood.dedup();
-                kept.push(format!("{}: kept as stored (set by hand in #{last} by {by})", stood.join(", ")));
+                // Each field named with the change that set it.
+                let mut by_change: std::collections::BTreeMap<(i64, String), Vec<String>> = Default::default();
+                for (name, hid, by) in stood {
+                    let names = by_change.entry((hid, by)).or_default();
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                for names in by_change.values_mut() {
+                    names.sort();
+                }
+                let all: Vec<String> = by_change.values().flatten().cloned().collect();
+                // "in change #4 by amina", or per change when there are several:
+                // "(authors in change #4 by amina; pages in change #5 by tove)".
+                let credit = |short: bool| -> String {
+                    let change = if short { "#" } else { "change #" };
+                    if let [((hid, by), _)] = by_change.iter().collect::<Vec<_>>()[..] {
+                        return format!("in {change}{hid} by {by}");
+                    }
+                    let each: Vec<String> = by_change
+                        .iter()
+                        .map(|((hid, by), names)| format!("{} in {change}{hid} by {by}", names.join(", ")))
+                        .collect();
+                    format!("({})", each.join("; "))
+                };
+                kept.push(format!("{}: kept as stored (set by hand {})", all.join(", "), credit(true)));
                 held = true;
                 self.warnings.push((
                     r.line,
                     format!(
-                        "entry {}: {} {} kept as stored: set by hand in change #{last} by {by}, so the file's {} \
-                         not applied; edit the entry to change {}",
+                        "entry {}: {} {} kept as stored: set by hand {}, so the file's {} not applied; edit the \
+                         entry to change {}",
                         crate::import::reading_id_text(id),
-                        stood.join(", "),
-                        if stood.len() == 1 { "is" } else { "are" },
-                        if stood.len() == 1 { "value is" } else { "values are" },
-                        if stood.len() == 1 { "it" } else { "them" },
+                        all.join(", "),
+                        if all.len() == 1 { "is" } else { "are" },
+                        credit(false),
+                        if all.len() == 1 { "value is" } else { "values are" },
+                        if all.len() == 1 { "it" } else { "them" },
                     ),
                 ));
             }
