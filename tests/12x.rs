@@ -804,8 +804,13 @@ fn an_in_press_reading_and_its_published_version_are_flagged() {
     assert!(said.contains("possible duplicate of entry"), "{said}");
     assert!(said.contains("one in press, one published in 2021"), "{said}");
     assert!(said.contains("one forthcoming, one published in 2022"), "{said}");
-    // Another journal: not the same work.
-    assert_eq!(said.matches("possible duplicate of entry").count(), 2, "{said}");
+    // Another journal: not the same work as the in-press one, nor (since
+    // tester r20 F3) merged into line 2's record of that year: added, and
+    // flagged against it.
+    assert_eq!(said.matches("possible duplicate of entry").count(), 3, "{said}");
+    assert!(said.contains(":4: \"Later published\" (2021): possible duplicate of entry"), "{said}");
+    assert!(said.contains("(same first author, year and main title)"), "{said}");
+    assert!(said.contains("3 new"), "{said}");
 
     // The other way round: published first, then an in-press record.
     let w = Workdir::new();

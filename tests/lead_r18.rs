@@ -13,6 +13,19 @@ fn workdir() -> Workdir {
     w
 }
 
+/// (family, given, suffix) of each author of the reading titled `title…`.
+fn name_parts(list: &serde_json::Value, title: &str) -> Vec<(String, String, String)> {
+    common::reading(list, title)["author_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let f = |k: &str| n[k].as_str().unwrap_or_default().to_string();
+            (f("family"), f("given"), f("suffix"))
+        })
+        .collect()
+}
+
 /// Tester r18 F10: the same work without a DOI from four formats became
 /// four records, because one source wrote "São", another "Sao", one put
 /// the title's first words in `<i>`, one wrote "&" for "and". Now the
@@ -126,17 +139,7 @@ fn a_suffix_after_a_name_in_natural_order_is_read_as_the_suffix() {
     w.ok(&["reading", "add", "--title", "Typed suffix", "--year", "2001", "--author", "Sammy Davis, Jr.", "--by", "t"]);
     w.import_reading("a.csv", "title,authors,year\nCell suffix,\"Kofi A. Mensah Jr.; Henry Ford, III\",2002\n");
     let list = w.reading_list();
-    let names = |t: &str| -> Vec<(String, String, String)> {
-        common::reading(&list, t)["author_names"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| {
-                let f = |k: &str| n[k].as_str().unwrap_or_default().to_string();
-                (f("family"), f("given"), f("suffix"))
-            })
-            .collect()
-    };
+    let names = |t: &str| name_parts(&list, t);
     assert_eq!(names("Typed suffix"), [("Davis".into(), "Sammy".into(), "Jr.".into())]);
     assert_eq!(
         names("Cell suffix"),
@@ -298,17 +301,7 @@ fn feminine_agnomes_and_suffixes_in_a_comma_list_belong_to_their_names() {
     );
     assert!(out.contains("read as 2 names \"Family, Given\" (Davis, Sammy, Jr.; King, Martin Luther, Jr.)"), "{out}");
     let list = w.reading_list();
-    let names = |t: &str| -> Vec<(String, String, String)> {
-        common::reading(&list, t)["author_names"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| {
-                let f = |k: &str| n[k].as_str().unwrap_or_default().to_string();
-                (f("family"), f("given"), f("suffix"))
-            })
-            .collect()
-    };
+    let names = |t: &str| name_parts(&list, t);
     let p = |f: &str, g: &str, x: &str| (f.to_string(), g.to_string(), x.to_string());
     assert_eq!(
         names("Filha test"),
@@ -452,4 +445,104 @@ fn each_field_kept_by_hand_is_credited_to_the_change_that_set_it() {
         )),
         "{out}"
     );
+}
+
+/// Tester r20 F3, F4, F11: one short title, year and first author in two
+/// books or two issues ("Introduction", "Editorial"), or first authors who
+/// only share a family name ("Kim, Jae" and "Kim, Soo"), were merged into
+/// one record. They are two works, the second flagged.
+#[test]
+fn one_title_year_and_author_elsewhere_or_another_namesake_is_another_work() {
+    let w = workdir();
+    let out = w.import_reading(
+        "a.csv",
+        "title,authors,year,type,container,volume,issue,pages\n\
+         Editorial,\"Osei, Jane\",2021,article,Medical Education,55,1,1-2\n\
+         Editorial,\"Osei, Jane\",2021,article,Medical Education,55,7,771-772\n\
+         Introduction,\"Braun, Lundy\",2014,chapter,Breathing Race into the Machine,,,xi-xx\n",
+    );
+    assert!(out.contains("3 new"), "{out}");
+    let out = w.import_reading(
+        "b.csv",
+        "title,authors,year,type,container,pages\n\
+         Introduction,\"Braun, Lundy\",2014,chapter,Race and the Genetic Revolution,1-10\n\
+         Introduction,\"Braun, L.\",2014,chapter,Breathing race into the machine,xi-xx\n",
+    );
+    assert!(out.contains("1 new"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Introduction'"), 2);
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE title = 'Editorial' AND pages IN ('771-772', '771–772')"),
+        1
+    );
+    // A namesake is another person; the same person's initial is the same.
+    w.import_reading("c.csv", "title,authors,year,container\nRacism in medicine,\"Kim, Jae\",2020,Lancet\n");
+    let out = w.import_reading("d.csv", "title,authors,year,container\nRacism in medicine,\"Kim, Soo\",2020,JAMA\n");
+    assert!(out.contains("1 new") && out.contains("other authors"), "{out}");
+    let out = w.import_reading("e.csv", "title,authors,year,container\nRacism in medicine,\"Kim, J.\",2020,Lancet\n");
+    assert!(out.contains("0 new"), "{out}");
+    // The same journal written another way is the same work.
+    let out =
+        w.import_reading("f.csv", "title,authors,year,container,volume\nEditorial,\"Osei, J\",2021,Med Educ,55\n");
+    assert!(out.contains("0 new"), "{out}");
+}
+
+/// Tester r20 F1, F2, F8: a list re-imported after a person corrected an
+/// author's name added the old version as a new record; two sources with
+/// the same people in another order swapped them at each import; an
+/// unbraced BibTeX "World Health Organization" replaced the stored
+/// organisation with a person ("Organization WH").
+#[test]
+fn corrected_reordered_and_institutional_authors_settle() {
+    let w = workdir();
+    let csv = "title,authors,year,container\nRace in eGFR,\"Eneanyo, Nwamaka; Yang, Wei\",2022,Kidney International\n";
+    w.import_reading("a.csv", csv);
+    let id = common::reading(&w.reading_list(), "Race in eGFR")["id"].to_string().trim_matches('"').to_string();
+    w.ok(&["reading", "edit", &id, "--author", "Eneanya, Nwamaka", "--author", "Yang, Wei", "--by", "amina"]);
+    let out = w.import_reading("a.csv", csv);
+    assert!(out.contains("0 new") && out.contains("authors is kept as stored: set by hand"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+
+    w.import_reading("b.csv", "title,authors,year\nOrder test,\"Osei, Jane; Lind, Tove\",2020\n");
+    w.import_reading("c.csv", "title,authors,year\nOrder test,\"Lind, Tove; Osei, Jane\",2020\n");
+    let out = w.import_reading("b.csv", "title,authors,year\nOrder test,\"Osei, Jane; Lind, Tove\",2020\n");
+    assert!(out.contains("0 changed"), "{out}");
+    assert_eq!(common::reading(&w.reading_list(), "Order test")["authors"][0], "Osei, Jane");
+
+    w.import_reading(
+        "d.csv",
+        "title,authors,year,type\nGlobal TB report,\"{World Health Organization}\",2023,report\n",
+    );
+    w.import_reading(
+        "e.bib",
+        "@techreport{who, title={Global TB report}, author={World Health Organization}, year={2023}, institution={WHO}}\n",
+    );
+    let r = common::reading(&w.reading_list(), "Global TB report").clone();
+    assert_eq!(r["author_names"][0]["literal"], "World Health Organization", "{r:#}");
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Global TB").starts_with("World Health Organization."), "{refs:#?}");
+}
+
+/// Tester r20 F6 and F7: a soft hyphen in a title made a second record
+/// (and was stored); a year set by hand lost its month and day to a file
+/// of another year without them, and got them back from the next.
+#[test]
+fn invisible_characters_and_a_hand_set_year_with_its_date_settle() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year\nThe colonial body,\"Arnold, David\",1993\n");
+    let out = w.import_reading("b.csv", "title,authors,year\nThe colo\u{AD}nial\u{200B} body,\"Arnold, David\",1993\n");
+    assert!(out.contains("0 new"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE instr(title, char(173)) > 0"), 0);
+
+    let zotero = "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Date\",\"Pages\",\"Volume\"\n\
+                  \"ABCD1234\",\"journalArticle\",\"2019\",\"Cerdeña, Jessica P.\",\"From race-based to race-conscious medicine\",\"The Lancet\",\"2019-10-10\",\"1125-1128\",\"396\"\n";
+    let bib = "@article{c, title={From Race-Based to Race-Conscious Medicine}, author={Cerde{\\~n}a, Jessica P.}, journal={The Lancet}, volume={396}, pages={1125--1128}, year={2019}}\n";
+    w.import_reading("z.csv", zotero);
+    let id = common::reading(&w.reading_list(), "From race")["id"].to_string().trim_matches('"').to_string();
+    w.ok(&["reading", "edit", &id, "--year", "2020", "--by", "amina"]);
+    for (name, text) in [("c.bib", bib), ("z.csv", zotero), ("c.bib", bib)] {
+        let out = w.import_reading(name, text);
+        assert!(out.contains("0 changed"), "{name}: {out}");
+    }
+    let r = common::reading(&w.reading_list(), "From race").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(10), Some(10)), "{r:#}");
 }

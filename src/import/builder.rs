@@ -1891,9 +1891,19 @@ pub fn first_isbn(s: &str) -> Option<String> {
 
 /// A text field as stored: HTML's character references decoded ("Race
 /// &amp; medicine", "Brazil&#8217;s": RIS and CSV exports of web databases
-/// carry them; tester r19, F15), runs of white space one space.
+/// carry them; tester r19, F15), invisible characters left out, runs of
+/// white space one space.
 fn clean(s: &str) -> String {
     let s = if s.contains('&') { super::html_entities(s) } else { s.to_string() };
+    // Invisible characters a copy from a web page or PDF leaves: a soft
+    // hyphen, a zero-width space or no-break, a byte-order mark (tester
+    // r20, F6: a soft hyphen in a title made a second record). The joiners
+    // (U+200C, U+200D) spell Persian and Indic words and stay.
+    let s = if s.contains(['\u{AD}', '\u{200B}', '\u{2060}', '\u{FEFF}']) {
+        s.replace(['\u{AD}', '\u{200B}', '\u{2060}', '\u{FEFF}'], "")
+    } else {
+        s
+    };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -697,6 +697,8 @@ pub fn title_key(title: &str) -> String {
     for c in plain.chars() {
         match c {
             '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' => {}
+            // Invisible: a soft hyphen, zero-width characters, a BOM.
+            '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
             '&' | '\u{FF06}' => spelled.push_str(" and "),
             _ => spelled.push(c),
         }

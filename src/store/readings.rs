@@ -882,7 +882,38 @@ pub fn another_work(
 /// cut short, is the same people.
 pub fn other_authors(stored: &[Name], theirs: &[Name]) -> bool {
     let (Some(a), Some(b)) = (stored.first(), theirs.first()) else { return false };
-    !theirs.iter().any(|n| same_person(n, a)) && !stored.iter().any(|n| same_person(n, b))
+    // One family name with given names of other initials is another person
+    // ("Kim, Jae" and "Kim, Soo": tester r20, F11).
+    let one = |x: &Name, y: &Name| same_person(x, y) && same_initial(x, y);
+    !theirs.iter().any(|n| one(n, a)) && !stored.iter().any(|n| one(n, b))
+}
+
+/// Whether two names' given names start with the same letter (case and
+/// diacritics folded), or either has none.
+fn same_initial(a: &Name, b: &Name) -> bool {
+    let initial =
+        |n: &Name| n.given.as_deref().and_then(|g| crate::import::fold(g).chars().find(|c| c.is_alphanumeric()));
+    match (initial(a), initial(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Whether `short` may be an abbreviation of `full` however it was cut:
+/// its letters and digits (folded, without spaces and dots) start with
+/// `full`'s first and all stand in `full` in the same order ("Annu. Rev.
+/// Cyber Ther. Telemedicine" of "Annual Review of CyberTherapy and
+/// Telemedicine", which ISO 4 matching word by word misses). Loose on
+/// purpose: used only to keep two records of one work from being taken for
+/// two works.
+fn letters_in_order(short: &str, full: &str) -> bool {
+    let letters = |s: &str| -> Vec<char> { crate::import::fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+    let (s, f) = (letters(short), letters(full));
+    if s.is_empty() || s.first() != f.first() {
+        return false;
+    }
+    let mut rest = f.iter();
+    s.iter().all(|c| rest.any(|x| x == c))
 }
 
 /// A work as a message names it: "Title" (First author, year).
@@ -912,6 +943,16 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     if theirs.len() > ours.len() {
         return theirs.to_vec();
     }
+    // The same people in another order: the stored order stays (two
+    // sources swapped the first author at each import: tester r20, F2).
+    let keys = |v: &[Name]| {
+        let mut k: Vec<String> = v.iter().map(|n| crate::import::fold(&person_key(n))).collect();
+        k.sort();
+        k
+    };
+    if ours.iter().zip(theirs).any(|(a, b)| person_key(a) != person_key(b)) && keys(ours) == keys(theirs) {
+        return ours.to_vec();
+    }
     ours.iter()
         .zip(theirs)
         .map(|(a, b)| {
@@ -919,9 +960,16 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             // "Kofi A, Jr", MEDLINE's FAU) are the same parts (tester r18, F1).
             let same_parts = name_key(a) == name_key(b);
             let keep = if a.original == b.original {
-                // The same name as written: the reading with more parts (a
-                // CSV cannot say that "Pieter van der Berg" has a particle).
-                parts(a) >= parts(b)
+                if names::looks_corporate(&a.original) && a.is_literal() != b.is_literal() {
+                    // An organisation's name kept whole beats the same words
+                    // read as a person's (an unbraced BibTeX "World Health
+                    // Organization" printed "Organization WH": tester r20, F8).
+                    a.is_literal()
+                } else {
+                    // The same name as written: the reading with more parts (a
+                    // CSV cannot say that "Pieter van der Berg" has a particle).
+                    parts(a) >= parts(b)
+                }
             } else if same_parts && parts(a) > 0 {
                 // The same parts written another way ("Jane Osei" in BibTeX,
                 // "Osei, Jane" in RIS): no change, the stored form stays (it
@@ -1483,10 +1531,12 @@ impl<'t> ReadingWriter<'t> {
                 continue;
             }
             // A short title is shared by many works ("Introduction",
-            // "Racism in medicine"): with other authors it is another work
+            // "Racism in medicine", "Editorial"): with other authors, or in
+            // another journal or book, volume or pages, it is another work
             // (tester r19, F5: Farmer's editorial was overwritten by
-            // Crenshaw's). Flagged as a possible duplicate instead.
-            if other_authors(&authors(self.tx, id)?, &r.authors) {
+            // Crenshaw's; r20, F3, F4: one author's two introductions or
+            // editorials became one). Flagged as a possible duplicate instead.
+            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
                 continue;
             }
             return Ok(Some((id, "title and year")));
@@ -1502,12 +1552,91 @@ impl<'t> ReadingWriter<'t> {
             {
                 continue;
             }
-            if other_authors(&authors(self.tx, id)?, &r.authors) {
+            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
                 continue;
             }
             return Ok(Some((id, "title and year before a hand edit")));
         }
         Ok(None)
+    }
+
+    /// Whether entry `id`'s authors are other people than `theirs`
+    /// ([`other_authors`]), now and before every hand edit of them: a list
+    /// re-imported after a person corrected a name ("Eneanyo" to
+    /// "Eneanya") still names the entry's people (tester r20, F1).
+    fn other_people(&self, id: i64, theirs: &[Name]) -> Result<bool> {
+        if !other_authors(&authors(self.tx, id)?, theirs) {
+            return Ok(false);
+        }
+        let mut st = self.tx.prepare_cached(
+            "SELECT before FROM history WHERE entity = 'reading' AND entity_id = ?1 AND action = 'update'
+               AND import_id IS NULL AND (json_type(before, '$.author_names') IS NOT NULL
+                 OR json_type(before, '$.authors') IS NOT NULL)",
+        )?;
+        let befores: Vec<Option<String>> = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        for before in befores {
+            let before = json_of(before.as_deref());
+            let names: Vec<Name> = match (before.get("author_names"), before.get("authors")) {
+                (Some(v), _) => serde_json::from_value(v.clone()).unwrap_or_default(),
+                (None, Some(serde_json::Value::Array(a))) => {
+                    a.iter().filter_map(|x| x.as_str()).filter_map(names::parse).collect()
+                }
+                _ => Vec::new(),
+            };
+            if !names.is_empty() && !other_authors(&names, theirs) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Whether entry `id` is published elsewhere than `r` says: both name a
+    /// container (journal, book) and neither is the other written another
+    /// way or abbreviated, or both give a volume and they differ, or both
+    /// give pages that start on other pages.
+    /// A field a person set by hand is not compared: the list re-imported
+    /// after the correction still has the value before it.
+    fn other_publication(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
+        let (container, volume, pages): (Option<String>, Option<String>, Option<String>) = self
+            .tx
+            .prepare_cached("SELECT container, volume, pages FROM reading WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        let hand: Vec<String> = edited_by_hand(self.tx, id, self.history_floor)?
+            .map(|v| v.into_iter().map(|(f, ..)| f).collect())
+            .unwrap_or_default();
+        let unless_hand = |f: &str, v: Option<String>| v.filter(|_| !hand.iter().any(|h| h == f));
+        let (container, volume, pages) =
+            (unless_hand("container", container), unless_hand("volume", volume), unless_hand("pages", pages));
+        let containers = match (&container, &r.container) {
+            (Some(a), Some(b)) => {
+                !same_value("container", a, b)
+                    && !abbreviation_of(a, b)
+                    && !abbreviation_of(b, a)
+                    && !letters_in_order(a, b)
+                    && !letters_in_order(b, a)
+            }
+            _ => false,
+        };
+        let volumes = match (&volume, &r.volume) {
+            (Some(a), Some(b)) => !a.trim().eq_ignore_ascii_case(b.trim()),
+            _ => false,
+        };
+        let first = |p: &str| {
+            let p = p.trim();
+            p.split(['-', '–', '—'])
+                .next()
+                .unwrap_or(p)
+                .trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        let pages = match (&pages, &r.pages) {
+            (Some(a), Some(b)) => {
+                !crate::import::same_pages(a, b) && !same_value("pages", a, b) && first(a) != first(b)
+            }
+            _ => false,
+        };
+        Ok(containers || volumes || pages)
     }
 
     /// The entries (with their DOIs) whose title and year before a hand
@@ -1982,7 +2111,25 @@ impl<'t> ReadingWriter<'t> {
             // The journal's name and its abbreviation likewise: a merge that
             // moves a hand-typed abbreviation into `container_short` is not
             // the file's change (tester r19, F4).
-            for (a, b) in [("authors", "author_names"), ("author_names", "authors"), ("container", "container_short")] {
+            // A year set by hand keeps its month, day and season against a
+            // file of another year (tester r20, F7: they were erased by one
+            // list and put back by another at every import).
+            let date_parts: &[(&str, &str)] = if r.year != old.year {
+                &[
+                    ("year", "month"),
+                    ("year", "day"),
+                    ("year", "season"),
+                    ("year", "month_end"),
+                    ("year", "day_end"),
+                    ("year", "season_end"),
+                ]
+            } else {
+                &[]
+            };
+            for &(a, b) in [("authors", "author_names"), ("author_names", "authors"), ("container", "container_short")]
+                .iter()
+                .chain(date_parts)
+            {
                 if let Some((_, hid, by)) = fields.iter().find(|f| f.0 == a).cloned()
                     && !fields.iter().any(|f| f.0 == b)
                 {
@@ -3303,6 +3450,14 @@ mod tests {
         assert_eq!(main_title_key("Long-term care in 2.5 countries"), "long term care in 2 5 countries");
         assert_eq!(main_title_key("?"), "");
         assert_eq!(main_title_key("Race: …"), "race");
+        // A journal's abbreviation however it was cut, and other journals.
+        assert!(letters_in_order(
+            "Annu. Rev. Cyber Ther. Telemedicine",
+            "Annual Review of CyberTherapy and Telemedicine"
+        ));
+        assert!(letters_in_order("Med Educ", "Medical Education"));
+        assert!(!letters_in_order("Signs", "Health and Human Rights"));
+        assert!(!letters_in_order("Race and the Genetic Revolution", "Breathing Race into the Machine"));
         // Full-width CJK marks end a main title too (tester r19, F10).
         assert_eq!(main_title_key("殖民医学史：一个导论"), "殖民医学史");
         assert_eq!(main_title_key("植民地医学の歴史？序説"), "植民地医学の歴史");
