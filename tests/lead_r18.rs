@@ -543,6 +543,25 @@ fn invisible_characters_and_a_hand_set_year_with_its_date_settle() {
         let out = w.import_reading(name, text);
         assert!(out.contains("0 changed"), "{name}: {out}");
     }
+    // The hand edit of the year cleared the old year's month and day (r21,
+    // F7); neither file brings them back.
     let r = common::reading(&w.reading_list(), "From race").clone();
-    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(10), Some(10)), "{r:#}");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), None, None), "{r:#}");
+    let log = w.ok(&["log"]);
+    assert!(log.contains("month: 10 → (empty)") && log.contains("day: 10 → (empty)"), "{log}");
+}
+
+/// Tester r21 F6: a DOI corrected by hand did not stand: the list
+/// re-imported with the old DOI added a second copy of the work. The
+/// file's record finds the entry by the DOI it had before the correction.
+#[test]
+fn a_list_reimported_after_a_hand_corrected_doi_finds_its_entry() {
+    let w = workdir();
+    let ris = "TY  - JOUR\nAU  - Roberts, Dorothy\nTI  - Fatal invention\nPY  - 2011\nT2  - Some Journal\nDO  - 10.1000/fatal.2011.WRONG\nER  - \n";
+    w.import_reading("wrong.ris", ris);
+    w.ok(&["reading", "edit", "10.1000/fatal.2011.WRONG", "--doi", "10.1000/fatal.2011", "--by", "amina"]);
+    let out = w.import_reading("wrong.ris", ris);
+    assert!(out.contains("0 new") && out.contains("doi is kept as stored: set by hand"), "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE doi = '10.1000/fatal.2011'"), 1);
 }

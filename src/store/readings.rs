@@ -1484,6 +1484,21 @@ impl<'t> ReadingWriter<'t> {
         {
             return Ok(Some((id, "DOI")));
         }
+        // The DOI an entry had before a person corrected it by hand: the
+        // list re-imported still has the old one, and is this entry (tester
+        // r21, F6: the wrong-DOI record came back as a second copy). The
+        // correction stands, as any hand edit does.
+        if let Some(d) = &r.doi
+            && let Some(id) = q(
+                "SELECT h.entity_id FROM history h JOIN reading r ON r.id = h.entity_id
+                  WHERE h.entity = 'reading' AND h.action = 'update' AND h.import_id IS NULL
+                    AND json_extract(h.before, '$.doi') = ?1 COLLATE NOCASE
+                  ORDER BY h.id DESC LIMIT 1",
+                d,
+            )?
+        {
+            return Ok(Some((id, "DOI before a hand edit")));
+        }
         // A PMID names one work in PubMed, as a DOI does.
         if let Some(p) = &r.pmid
             && let Some(id) = q("SELECT id FROM reading WHERE pmid = ?1 ORDER BY id LIMIT 1", p)?
