@@ -565,3 +565,41 @@ fn a_list_reimported_after_a_hand_corrected_doi_finds_its_entry() {
     assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE doi = '10.1000/fatal.2011'"), 1);
 }
+
+/// Tester r20 F12: "Mueller, Joerg" (German's ASCII spelling) was another
+/// author than "Müller, Jörg", though the co-author was the same; and RIS
+/// `AU  - et al.` drew a hint to write a person "al., et".
+#[test]
+fn a_transliterated_umlaut_and_a_shared_co_author_are_the_same_people() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type\nRace in anatomy textbooks,\"Müller, Jörg; Osei, Ama\",2016,article\n",
+    );
+    let out = w.import_reading(
+        "b.ris",
+        "TY  - JOUR\nTI  - Race in anatomy textbooks\nAU  - Mueller, Joerg\nAU  - Osei, Ama\nAU  - et al.\nPY  - 2016\nER  - \n",
+    );
+    assert!(out.contains("0 new"), "{out}");
+    assert!(!out.contains("al., et"), "{out}");
+    assert_eq!(common::reading(&w.reading_list(), "Race in anatomy")["authors"][0], "Müller, Jörg");
+}
+
+/// Tester r21 F5: two rows of one file for one work (two members, each
+/// with a note) kept only the first note; in two files both were kept.
+/// One rule now: the second row's different note is kept beside the first.
+#[test]
+fn a_duplicate_rows_different_note_is_kept_beside_the_first() {
+    let w = workdir();
+    let csv = "title,authors,year,type,doi,notes\n\
+               Hidden in plain sight,\"Vyas, D. A.\",2020,article,10.1056/NEJMms2004740,Amina: use in MED2003 renal session\n\
+               Hidden in plain sight,\"Vyas, D. A.\",2020,article,10.1056/NEJMms2004740,Kwame: pair with eGFR lecture\n";
+    let out = w.import_reading("group.csv", csv);
+    assert!(!out.contains("not taken from this row"), "{out}");
+    assert_eq!(
+        common::reading(&w.reading_list(), "Hidden in plain sight")["annotation"],
+        "Amina: use in MED2003 renal session\n\nKwame: pair with eGFR lecture"
+    );
+    let out = w.import_reading("group.csv", csv);
+    assert!(out.contains("0 changed"), "it settles: {out}");
+}

@@ -282,7 +282,9 @@ fn index_record(url: &str) -> Option<&'static str> {
 /// hooks"; [`super::names::bibtex_suffix_doubt`]), naming the record's
 /// `field` and the form that says it for sure. Nothing else is changed.
 pub fn name_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, doubt: impl Fn(&Name) -> Option<String>) {
-    for message in names.iter().filter_map(doubt) {
+    // "et al." is the list cut short, not a name to write another way
+    // (tester r20, F12: the hint proposed a person "al., et").
+    for message in names.iter().filter(|n| !is_et_al(n)).filter_map(doubt) {
         let message = format!("{}{field} {message}", d.prefix());
         d.warnings.push(RowError::new(at.line, at.column, message));
     }

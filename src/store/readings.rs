@@ -533,7 +533,14 @@ impl Stored {
             doi: pick(&self.doi, &r.doi),
             isbn: pick(&self.isbn, &r.isbn),
             url: pick(&self.url, &r.url),
-            annotation: pick(&self.annotation, &r.annotation),
+            // A second row's different note (another member's) is kept
+            // beside the first, as another list's is (tester r21, F5).
+            annotation: match (&self.annotation, &r.annotation) {
+                (Some(o), Some(n)) if !o.contains(n.trim()) => {
+                    Some(if n.contains(o.trim()) { n.clone() } else { format!("{o}\n\n{n}") })
+                }
+                _ => pick(&self.annotation, &r.annotation),
+            },
             source_kind: pick(&self.source_kind, &r.source_kind),
             language: pick(&self.language, &r.language),
             facets: self.facets.or(&r.facets),
@@ -649,6 +656,8 @@ impl Stored {
                 }
                 ("isbn", Some(x), Some(y)) => crate::import::normalise_isbn(x) == crate::import::normalise_isbn(y),
                 ("doi", Some(x), Some(y)) => crate::import::same_doi(x, y),
+                // The row's note is among ours (kept beside the first row's).
+                ("annotation", Some(x), Some(y)) => x.contains(y.trim()),
                 // Ours is the row's with more (a subtitle), or the row's is its abbreviation.
                 ("title" | "container" | "publisher" | "place", Some(x), Some(y)) => {
                     same_value(k, x, y) || fuller_title(x, y) == Fuller::Ours || abbreviation_of(y, x)
@@ -876,16 +885,21 @@ pub fn another_work(
 }
 
 /// Whether two author lists of works with one title and year name other
-/// people: both have authors, and neither's first author (by
-/// [`same_person`], so "Gonçalves" and "Goncalves", "van der Berg" and
-/// "Berg", "Silva Filho" and "Silva … Filho" are one) is among the other's. A list in another order, or one
+/// people: both have authors, and no person is in both (by [`same_person`],
+/// so "Gonçalves" and "Goncalves", "Müller" and "Mueller", "van der Berg"
+/// and "Berg", "Silva Filho" and "Silva … Filho" are one; with given names
+/// of one initial). A list in another order, or one
 /// cut short, is the same people.
 pub fn other_authors(stored: &[Name], theirs: &[Name]) -> bool {
-    let (Some(a), Some(b)) = (stored.first(), theirs.first()) else { return false };
+    if stored.is_empty() || theirs.is_empty() {
+        return false;
+    }
     // One family name with given names of other initials is another person
-    // ("Kim, Jae" and "Kim, Soo": tester r20, F11).
+    // ("Kim, Jae" and "Kim, Soo": tester r20, F11). A person both lists
+    // name (a co-author, when one list misspells the first) makes them the
+    // same people (r20, F12).
     let one = |x: &Name, y: &Name| same_person(x, y) && same_initial(x, y);
-    !theirs.iter().any(|n| one(n, a)) && !stored.iter().any(|n| one(n, b))
+    !stored.iter().any(|a| theirs.iter().any(|b| one(a, b)))
 }
 
 /// Whether two names' given names start with the same letter (case and
@@ -975,7 +989,7 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                 // "Osei, Jane" in RIS): no change, the stored form stays (it
                 // flipped at each import from the other file, tester r16).
                 true
-            } else if folded_name_key(a) == folded_name_key(b) {
+            } else if folded_name_key(a) == folded_name_key(b) || spelled_key(a) == spelled_key(b) {
                 // The same name with its diacritics or without ("Silva,
                 // João" and "Silva, Joao", as PubMed and old library systems
                 // write it): the form with them is the fuller (tester r19,
@@ -1005,6 +1019,12 @@ fn folded_name_key(n: &Name) -> NameKey {
     name_key(n).map(|p| p.map(|p| crate::import::fold(&p)))
 }
 
+/// [`folded_name_key`] with German's ASCII spellings of the umlauts read as
+/// the letters ("Mueller, Joerg" is "Müller, Jörg").
+fn spelled_key(n: &Name) -> NameKey {
+    folded_name_key(n).map(|p| p.map(|p| p.replace("ue", "u").replace("oe", "o").replace("ae", "a")))
+}
+
 /// How many letters of a name as written are outside ASCII (its diacritics,
 /// mostly): of two forms of one name, the one with more keeps them.
 fn marks(n: &Name) -> usize {
@@ -1020,7 +1040,12 @@ fn same_person(a: &Name, b: &Name) -> bool {
         let family = n.family_full().unwrap_or_else(|| n.original.clone());
         title_key(&format!("{family} {}", n.suffix.as_deref().unwrap_or_default()))
     };
-    person_key(a) == person_key(b) || (a.family.is_some() && b.family.is_some() && with_suffix(a) == with_suffix(b))
+    // German's ASCII spelling of the umlauts and ß ("Mueller" for "Müller",
+    // as ASCII-only databases write it: tester r20, F12).
+    let ascii = |k: String| crate::import::fold(&k).replace("ue", "u").replace("oe", "o").replace("ae", "a");
+    person_key(a) == person_key(b)
+        || ascii(person_key(a)) == ascii(person_key(b))
+        || (a.family.is_some() && b.family.is_some() && with_suffix(a) == with_suffix(b))
 }
 
 /// The names of `new` with the parts `stored` has for a name written the
