@@ -27,8 +27,7 @@ pub struct ReadingPatch {
     /// ([`crate::import::dates::typed_year`]): its note ("in press") is
     /// stored when it has no year; its month, day and season replace the
     /// stored ones when it names a month or a season ("2019 Apr 2",
-    /// "Spring 2019"); the same year alone leaves them as they are, another
-    /// year alone clears them (they were the old year's).
+    /// "Spring 2019"); a year alone leaves them as they are.
     pub date: Option<crate::import::dates::TypedDate>,
     /// article, book, chapter, … (or an alias such as "journal article").
     pub kind: Option<String>,
@@ -463,13 +462,10 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         set("date_copyright", Value::from(i64::from(copyright)));
         let note = p.date.as_ref().and_then(|t| t.note.clone()).filter(|_| y.is_none());
         set("year_note", note.map_or(Value::Null, Value::from));
-        // A month and day go with a year (as an import stores them): a
-        // date without one ("in press", "n.d.", cleared) has none, and
-        // another year's are not this one's (tester r21, F7: "2019 Oct 25"
-        // edited to the year 2020 printed "2020 Oct 25"). The edit lists
-        // them among its changes; give the month and day again to keep them.
-        let other_year = y.is_some() && y != old.get("year").and_then(Value::as_i64);
-        if y.is_none() || other_year {
+        if y.is_none() {
+            // A month and day go with a year (as an import stores them): a
+            // date without one ("in press", "n.d.", cleared) has none. The
+            // edit lists them among its changes.
             for k in ["month", "day", "month_end", "season", "day_end", "season_end"] {
                 set(k, Value::Null);
             }
