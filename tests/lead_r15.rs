@@ -129,8 +129,8 @@ fn a_short_prefixed_page_range_does_not_replace_the_full_one() {
     );
     assert!(err.contains("0 changed, 2 unchanged"), "{err}");
     let list = w.reading_list();
-    assert_eq!(reading(&list, "T1")["pages"], "e412–e420");
-    assert_eq!(reading(&list, "T2")["pages"], "S12–S19");
+    assert_eq!(reading(&list, "T1")["pages"], "e412-e420");
+    assert_eq!(reading(&list, "T2")["pages"], "S12-S19");
     w.import_reading("p3.csv", &format!("{head}T1,\"Smith, J.\",2020,e412-31,10.1000/abc\n"));
     assert_eq!(reading(&w.reading_list(), "T1")["pages"], "e412-31");
 }

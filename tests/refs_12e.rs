@@ -73,7 +73,7 @@ fn every_format_stores_a_whole_works_number_of_pages() {
         assert!(r["pages"].is_null(), "{title}: a number of pages is no page range: {r}");
     }
     let ranged = reading(&list, "RIS report with a page range");
-    assert_eq!(ranged["pages"], "5–9");
+    assert_eq!(ranged["pages"], "5-9");
     assert!(ranged["page_count"].is_null());
     // Vancouver (Citing Medicine ch. 2 and 15) cites the extent "120 p.", never "p. 120".
     let v = w.references("vancouver");

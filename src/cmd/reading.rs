@@ -139,7 +139,7 @@ pub struct BibArgs {
     /// Series"); "" clears it in `edit`.
     #[arg(long)]
     pub series_number: Option<String>,
-    /// The pages, as printed: "123-9", "e1002" (a BibTeX range "123--9" is kept with an en dash; "" clears
+    /// The pages, as printed: "123-9", "e1002" (any dash between two pages is stored as a hyphen; "" clears
     /// them in `edit`).
     #[arg(long)]
     pub pages: Option<String>,

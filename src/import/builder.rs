@@ -1773,7 +1773,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         series_number,
         accessed,
         issue,
-        pages: pages.map(|p| p.replace("--", "–")),
+        pages: pages.map(|p| super::page_range(&p)),
         page_count: page_count.map(|n| page_count_text(&n)),
         credit: tidy(d.credit),
         licence: tidy(d.licence),

@@ -830,6 +830,31 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A page range as canon stores it, whatever dash the source put between
+/// the pages: BibTeX's `--`, an en or em dash, a figure dash, a minus sign
+/// or a Unicode hyphen all become a plain hyphen ("201--209", "201 – 209"
+/// → "201-209"), so that the same work read from RIS (`SP`/`EP`), BibTeX,
+/// MEDLINE (`PG`) or a spreadsheet holds one value (tester r21, F8). A
+/// range whose pages themselves hold a hyphen ("3-12–3-20", chapter and
+/// page) keeps an en dash between them, the only way to tell where one page
+/// ends. Each part of a list ("1-5, 7–9") is done on its own; text that is
+/// no range is returned as it was. The styles print their own dash.
+pub fn page_range(pages: &str) -> String {
+    const DASHES: [char; 6] = ['–', '—', '‒', '−', '⁃', '―'];
+    let one = |part: &str| -> String {
+        let part = part.replace(['\u{2010}', '\u{2011}'], "-").replace("--", "–").replace(" - ", "–");
+        let Some(at) = part.find(DASHES) else { return part };
+        let dash = part[at..].chars().next().map_or(1, char::len_utf8);
+        let (first, last) = (part[..at].trim_end(), part[at + dash..].trim_start());
+        if first.is_empty() || last.is_empty() || last.contains(DASHES) {
+            return part;
+        }
+        let sep = if first.contains('-') || last.contains('-') { "–" } else { "-" };
+        format!("{first}{sep}{last}")
+    };
+    pages.split(',').map(one).collect::<Vec<_>>().join(",")
+}
+
 /// Whether two page ranges are one range written two ways: the same first
 /// page and, with the last page's dropped leading digits put back (the
 /// abbreviated form NLM's Citing Medicine uses, "201-9" for 201–209), the
@@ -874,6 +899,23 @@ pub fn same_pages(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_range_is_stored_with_one_dash() {
+        assert_eq!(page_range("201--209"), "201-209");
+        assert_eq!(page_range("201–209"), "201-209");
+        assert_eq!(page_range("201 – 209"), "201-209");
+        assert_eq!(page_range("201 - 209"), "201-209");
+        assert_eq!(page_range("e412—e420"), "e412-e420");
+        assert_eq!(page_range("201\u{2010}9"), "201-9");
+        assert_eq!(page_range("201-9"), "201-9");
+        assert_eq!(page_range("1–5, 7–9"), "1-5, 7-9");
+        assert_eq!(page_range("3-12–3-20"), "3-12–3-20");
+        assert_eq!(page_range("3-12--3-20"), "3-12–3-20");
+        assert_eq!(page_range("xii, 340 p."), "xii, 340 p.");
+        assert_eq!(page_range("Article 112873"), "Article 112873");
+        assert_eq!(page_range("–12"), "–12");
+    }
 
     #[test]
     fn page_ranges_are_compared_with_their_dropped_digits_put_back() {

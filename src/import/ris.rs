@@ -321,7 +321,7 @@ fn draft(raw: &Raw) -> Draft {
         d.page_count = text(&["SP"]);
     }
     d.pages = match (text(&["SP"]).filter(|_| !page_count), text(&["EP"])) {
-        (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}–{ep}")),
+        (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}-{ep}")),
         (sp, ep) => sp.or(ep),
     };
     // `C7` of a journal article or a conference paper is its article number

@@ -97,7 +97,7 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
 /// importers' own code ([`crate::import::builder::build`]): spaces
-/// collapsed, a BibTeX page range `123--9` written with an en dash; empty
+/// collapsed, a page range written with a hyphen (`123--9` → `123-9`); empty
 /// text is `None`. Errors when `column` is not one of [`BIB_TEXT`].
 pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     use crate::import::builder::{Draft, Pos, Val};

@@ -1,0 +1,83 @@
+//! Issue 12 (lead, r22), through the binary: one stored form for a page
+//! range whatever the source's dash; and the other defects testers r21 and
+//! r22 found.
+
+mod common;
+
+use common::Workdir;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+const RIS: &str = "TY  - JOUR\nAU  - Vyas, Darshali A.\nTI  - Hidden in plain sight\nPY  - 2020\nJO  - N Engl J Med\nVL  - 383\nIS  - 9\nSP  - 874\nEP  - 882\nER  - \n";
+const NBIB: &str = "PMID- 32853499\nTI  - Hidden in plain sight.\nFAU - Vyas, Darshali A\nDP  - 2020 Aug 27\nJT  - The New England journal of medicine\nVI  - 383\nIP  - 9\nPG  - 874-882\n\n";
+
+/// Tester r21 F8: the same article from Scopus RIS (`SP`/`EP`) and from
+/// PubMed (`PG`) was stored "874–882" or "874-882" by which came first, so
+/// two members' databases of the same files differed. Now both orders store
+/// "874-882", and the styles still print their own dash.
+#[test]
+fn a_page_range_is_stored_one_way_whatever_the_source_and_order() {
+    for order in [[("a.ris", RIS), ("b.nbib", NBIB)], [("b.nbib", NBIB), ("a.ris", RIS)]] {
+        let w = workdir();
+        for (name, text) in order {
+            w.import_reading(name, text);
+        }
+        let list = w.reading_list();
+        assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+        assert_eq!(common::reading(&list, "Hidden in plain sight")["pages"], "874-882", "{order:?}");
+        let apa = w.references("apa");
+        assert!(common::reference(&apa, "Hidden").contains("383(9), 874–882."), "{apa:?}");
+        let vancouver = w.references("vancouver");
+        assert!(common::reference(&vancouver, "Hidden").contains("383(9):874-82."), "{vancouver:?}");
+    }
+}
+
+/// Every dash a file or a person may type between two pages is stored as a
+/// hyphen: BibTeX's `--`, an en dash with spaces, an em dash, a minus sign;
+/// a chapter-page range keeps an en dash between its pages.
+#[test]
+fn every_dash_between_pages_is_stored_as_a_hyphen() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{a, author = {Osei, Ama}, title = {Double dash}, journal = {J}, year = {2020}, pages = {201--209}}\n\
+         @article{b, author = {Osei, Ama}, title = {Chapter pages}, journal = {J}, year = {2020}, pages = {3-12--3-20}}\n",
+    );
+    w.import_reading(
+        "b.csv",
+        "title,authors,year,type,container,pages\nSpaced dash,\"Osei, Ama\",2020,article,J,12 – 19\nMinus sign,\"Osei, Ama\",2020,article,J,12\u{2212}19\n",
+    );
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Typed dash",
+        "--author",
+        "Osei, Ama",
+        "--year",
+        "2020",
+        "--pages",
+        "e1—e9",
+        "--by",
+        "amina",
+    ]);
+    let list = w.reading_list();
+    for (title, pages) in [
+        ("Double dash", "201-209"),
+        ("Chapter pages", "3-12–3-20"),
+        ("Spaced dash", "12-19"),
+        ("Minus sign", "12-19"),
+        ("Typed dash", "e1-e9"),
+    ] {
+        assert_eq!(common::reading(&list, title)["pages"], pages, "{title}");
+    }
+    // The stored form exported and read back is the same.
+    let out = w.path("out.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let again = w.ok_stderr(&["import", "reading", out.to_str().unwrap()]);
+    assert!(again.contains("0 new") && again.contains("0 changed"), "{again}");
+}
