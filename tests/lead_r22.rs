@@ -81,3 +81,23 @@ fn every_dash_between_pages_is_stored_as_a_hyphen() {
     let again = w.ok_stderr(&["import", "reading", out.to_str().unwrap()]);
     assert!(again.contains("0 new") && again.contains("0 changed"), "{again}");
 }
+
+/// Tester r21 F1: an article whose journal is not known printed its volume
+/// twice in Vancouver ("Vol. 55. 1999;55(11):1423-34."). Citing Medicine
+/// gives it once, after the date; an article with a journal and a book's
+/// volume are as before.
+#[test]
+fn vancouver_prints_an_untitled_journals_volume_once() {
+    let w = workdir();
+    w.import_reading(
+        "n.csv",
+        "title,authors,year,type,volume,issue,pages,container\n\
+         No journal,\"Achebe, Ngozi\",1999,article,55,11,1423-1434,\n\
+         With journal,\"Achebe, Ngozi\",1999,article,55,11,1423-1434,J Clin\n\
+         Book volume,\"Achebe, Ngozi\",1999,book,2,,,\n",
+    );
+    let refs = w.references("vancouver");
+    assert_eq!(common::reference(&refs, "No journal"), "Achebe N. No journal. 1999;55(11):1423-34.");
+    assert_eq!(common::reference(&refs, "With journal"), "Achebe N. With journal. J Clin. 1999;55(11):1423-34.");
+    assert_eq!(common::reference(&refs, "Book volume"), "Achebe N. Book volume. Vol. 2. 1999.");
+}

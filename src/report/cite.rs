@@ -472,9 +472,16 @@ impl Style {
         let t = with_report_series(t, r, &self.name);
         let t = with_report_series_number(t, r, &self.name);
         let t = match self.named {
-            Some("vancouver") => {
-                with_nlm_language(with_web_date(with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r), r), r)
-            }
+            Some("vancouver") => with_nlm_language(
+                with_web_date(
+                    with_untitled_journal_volume_once(
+                        with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r),
+                        r,
+                    ),
+                    r,
+                ),
+                r,
+            ),
             Some("apa") => with_apa_web_page(
                 with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
                 r,
@@ -4286,6 +4293,24 @@ fn with_apa_report_series(mut t: Rich, r: &Reading) -> Rich {
 fn ends_with_number_label(g: &str) -> bool {
     let g = g.trim().trim_end_matches([':', '.']).to_lowercase();
     ["no", "nos", "number", "nr"].iter().any(|l| g.ends_with(&format!(" {l}")))
+}
+
+/// A journal article whose journal is not known, in Vancouver: the bundled
+/// style cites it as a book ("Vol. 55.") and then as a journal article
+/// ("1999;55(11):1423-34."), so the volume was printed twice (tester r21,
+/// F1). Citing Medicine (ch. 1) gives the volume once, after the date:
+/// the book's "Vol. 55. " is taken out when the journal form follows.
+fn with_untitled_journal_volume_once(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "article" || r.container.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+        return t;
+    }
+    let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
+    let Some(g) = find_case_insensitive(&t.text, &format!("Vol. {v}. ")) else { return t };
+    let after = &t.text[g.end..];
+    if [format!(";{v}("), format!(";{v}:"), format!(";{v}.")].iter().any(|p| after.contains(p.as_str())) {
+        splice(&mut t, g, "");
+    }
+    t
 }
 
 /// A book's volume, or the volume of the book a chapter is in, where the
