@@ -101,3 +101,37 @@ fn vancouver_prints_an_untitled_journals_volume_once() {
     assert_eq!(common::reference(&refs, "With journal"), "Achebe N. With journal. J Clin. 1999;55(11):1423-34.");
     assert_eq!(common::reference(&refs, "Book volume"), "Achebe N. Book volume. Vol. 2. 1999.");
 }
+
+/// Tester r21 F2: a row without DOI, journal or pages whose title, year
+/// and authors match two stored works alike (a preprint and its article,
+/// two works of one title in two journals) went to the first silently.
+/// Now it still goes to the first, and the warning names both entries; a
+/// re-import that changes nothing says nothing.
+#[test]
+fn a_record_matching_two_stored_works_alike_says_which_it_went_to() {
+    let w = workdir();
+    w.import_reading(
+        "one.json",
+        r#"[{"id":"b","type":"article-journal","title":"Race and medicine","author":[{"family":"Braun","given":"Lundy"}],"issued":{"date-parts":[[2020]]},"container-title":"Journal A","volume":"1","page":"1-5"}]"#,
+    );
+    w.import_reading(
+        "two.json",
+        r#"[{"id":"b2","type":"article-journal","title":"Race and medicine","author":[{"family":"Braun","given":"Lundy"}],"issued":{"date-parts":[[2020]]},"container-title":"Journal B","volume":"7","page":"30-35"}]"#,
+    );
+    let list = w.reading_list();
+    let ids: Vec<String> = list.as_array().unwrap().iter().map(|r| format!("R{}", r["id"].as_i64().unwrap())).collect();
+    assert_eq!(ids.len(), 2, "{list}");
+    let said =
+        w.import_reading("three.csv", "title,authors,year,notes\nRace and medicine,\"Braun, Lundy\",2020,braun note\n");
+    assert!(said.contains("1 changed"), "{said}");
+    let warning = said.lines().find(|l| l.contains("three.csv:2:") && l.contains("matches 2 stored entries alike"));
+    let warning = warning.unwrap_or_else(|| panic!("no warning naming both entries: {said}"));
+    assert!(warning.contains(&ids[0]) && warning.contains(&ids[1]), "{warning}");
+    assert!(warning.contains(&format!("went to entry {}", ids[0])), "{warning}");
+    let list = w.reading_list();
+    let notes: Vec<&str> = list.as_array().unwrap().iter().filter_map(|r| r["annotation"].as_str()).collect();
+    assert_eq!(notes, ["braun note"], "{list}");
+    let again =
+        w.import_reading("three.csv", "title,authors,year,notes\nRace and medicine,\"Braun, Lundy\",2020,braun note\n");
+    assert!(again.contains("1 unchanged") && !again.contains("alike"), "{again}");
+}

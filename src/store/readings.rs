@@ -1493,8 +1493,44 @@ impl<'t> ReadingWriter<'t> {
         }
     }
 
-    /// The entry this record duplicates, if any, and by which key.
-    fn find(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str)>> {
+    /// The entry this record duplicates, if any, and by which key
+    /// ([`Self::find_one`]), with the other stored entries the record's title and
+    /// year match as well as the one found (the record has nothing, no DOI,
+    /// authors, journal, volume or pages, that tells them apart): tester
+    /// r21, F2, where a row's note went silently to the first of two works.
+    fn find_all(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str, Vec<i64>)>> {
+        let found = self.find_one(r)?;
+        let Some((id, how)) = found else { return Ok(None) };
+        if how != "title and year" {
+            return Ok(Some((id, how, Vec::new())));
+        }
+        let key = title_key(&r.title);
+        let ids: Vec<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM reading WHERE title_key = ?1 AND year IS ?2 AND id > ?3 ORDER BY id")?
+            .query_map(params![key, r.year, id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut also = Vec::new();
+        for other in ids {
+            let doi: Option<String> = self
+                .tx
+                .prepare_cached("SELECT doi FROM reading WHERE id = ?1")?
+                .query_row([other], |row| row.get(0))?;
+            if let (Some(a), Some(b)) = (&doi, &r.doi)
+                && !crate::import::same_doi(a, b)
+            {
+                continue;
+            }
+            if self.other_people(other, &r.authors)? || self.other_publication(other, r)? {
+                continue;
+            }
+            also.push(other);
+        }
+        Ok(Some((id, how, also)))
+    }
+
+    /// The first entry this record duplicates, if any, and by which key.
+    fn find_one(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str)>> {
         let q = |sql: &str, p: &dyn rusqlite::ToSql| -> Result<Option<i64>> {
             Ok(self.tx.prepare_cached(sql)?.query_row([p], |row| row.get(0)).optional()?)
         };
@@ -1926,7 +1962,7 @@ impl<'t> ReadingWriter<'t> {
             },
             None => r,
         };
-        let Some((id, how)) = self.find(r)? else {
+        let Some((id, how, also)) = self.find_all(r)? else {
             return self.add(r, label).map(Some);
         };
         let (mut old, status) = self.load(id)?;
@@ -2322,6 +2358,26 @@ impl<'t> ReadingWriter<'t> {
         } else {
             format!("{label} (entry {id}, same {how})")
         };
+        // Two stored works the record matches alike: what it brings went to
+        // the first, and the user is told which, and what else it could be.
+        if !fields.is_empty() && !also.is_empty() {
+            let others: Vec<String> = also.iter().map(|i| crate::import::reading_id_text(*i)).collect();
+            self.warnings.push((
+                r.line,
+                format!(
+                    "{label} matches {} stored entries alike ({} and {}: same title, year and authors, and the \
+                     record gives no DOI, journal, volume or pages that tells them apart); its {} went to entry \
+                     {} (if it is {}'s, undo the change, `canon log` then `canon undo`, and give the record that \
+                     work's DOI or journal)",
+                    also.len() + 1,
+                    crate::import::reading_id_text(id),
+                    others.join(" and "),
+                    if fields.len() == 1 { "change" } else { "changes" },
+                    crate::import::reading_id_text(id),
+                    others.join("'s or "),
+                ),
+            ));
+        }
         if fields.is_empty() {
             self.counts.unchanged += 1;
             self.note(r.line, Outcome::Unchanged, what, kept);
