@@ -135,3 +135,46 @@ fn a_record_matching_two_stored_works_alike_says_which_it_went_to() {
         w.import_reading("three.csv", "title,authors,year,notes\nRace and medicine,\"Braun, Lundy\",2020,braun note\n");
     assert!(again.contains("1 unchanged") && !again.contains("alike"), "{again}");
 }
+
+/// Tester r21 F7: `reading edit --year 2020` on "2019 Oct 25" kept the
+/// month and day without a word, and a later import said the month and day
+/// were "set by hand". Now the edit says they stay, and how to change or
+/// clear them; the import names the year as set by hand and the month and
+/// day as staying with it.
+#[test]
+fn another_year_typed_by_hand_says_the_month_and_day_stay() {
+    let w = workdir();
+    let doi = "10.1126/science.aax2342";
+    w.import_reading(
+        "o.nbib",
+        "PMID- 31649194\nDP  - 2019 Oct 25\nTI  - Dissecting racial bias in an algorithm.\nFAU - Obermeyer, Ziad\nJT  - Science\nAID - 10.1126/science.aax2342 [doi]\n\n",
+    );
+    let said = w.ok_stderr(&["reading", "edit", doi, "--year", "2020", "--by", "kwame"]);
+    assert!(
+        said.contains("the stored month October and day 25 came with the year 2019 and are kept with 2020")
+            && said.contains("--month \"\" --day \"\""),
+        "{said}"
+    );
+    // An import of the year alone: the year is the hand's, and the month
+    // and day are not said to be.
+    let xml = w.import_reading(
+        "o.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <contributors><authors><author>Obermeyer, Ziad</author></authors></contributors><titles><title>Dissecting racial bias \
+         in an algorithm</title><secondary-title>Science</secondary-title></titles><dates><year>2019</year></dates>\
+         <electronic-resource-num>10.1126/science.aax2342</electronic-resource-num></record></records></xml>",
+    );
+    assert!(xml.contains("year is kept as stored: set by hand in change #"), "{xml}");
+    assert!(xml.contains("the stored day and month stay with that year"), "{xml}");
+    let r = common::reading(&w.reading_list(), "Dissecting").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(10), Some(25)), "{r:#}");
+    // Nothing to say when the new date is typed whole, or the year is the same.
+    let whole = w.ok_stderr(&["reading", "edit", doi, "--year", "2021 May 3", "--by", "kwame"]);
+    assert!(!whole.contains("came with the year"), "{whole}");
+    let same = w.ok_stderr(&["reading", "edit", doi, "--year", "2021", "--by", "kwame"]);
+    assert!(!same.contains("came with the year"), "{same}");
+    // Cleared as the warning says.
+    w.ok(&["reading", "edit", doi, "--year", "2020", "--month", "", "--day", "", "--by", "kwame"]);
+    let r = common::reading(&w.reading_list(), "Dissecting").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), None, None), "{r:#}");
+}

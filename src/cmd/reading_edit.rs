@@ -182,7 +182,11 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     for w in a.bib.warnings().into_iter().chain(reading::typed_name_warnings("author", &typed)) {
         eprintln!("warning: {w}");
     }
+    let kept = reading::kept_date_parts_warning(&store.conn, id, &p)?;
     let e = editing::write(&mut store, &a.by, |tx, _, by| reading::edit(tx, by, id, &p))?;
+    if let Some(w) = kept.filter(|_| !e.is_unchanged()) {
+        eprintln!("warning: {w}");
+    }
     editing::edited(ctx, &e)?;
     Ok(())
 }

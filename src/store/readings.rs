@@ -2180,6 +2180,7 @@ impl<'t> ReadingWriter<'t> {
             let mut n = serde_json::to_value(&new).unwrap_or_default();
             let o = serde_json::to_value(&old).unwrap_or_default();
             let mut stood: Vec<(String, i64, String)> = Vec::new();
+            let mut kept_with_year: Vec<String> = Vec::new();
             // The authors as written and as parts are one value: a hand edit
             // of one stands for both. (The parts were taken from the file
             // while the warning said the authors stood, tester r17 F27.)
@@ -2202,6 +2203,9 @@ impl<'t> ReadingWriter<'t> {
             } else {
                 &[]
             };
+            // The date's parts kept with a hand-set year were not themselves
+            // set by hand: said apart (tester r21, F7).
+            let mut with_year: Vec<String> = Vec::new();
             for &(a, b) in [("authors", "author_names"), ("author_names", "authors"), ("container", "container_short")]
                 .iter()
                 .chain(date_parts)
@@ -2209,6 +2213,9 @@ impl<'t> ReadingWriter<'t> {
                 if let Some((_, hid, by)) = fields.iter().find(|f| f.0 == a).cloned()
                     && !fields.iter().any(|f| f.0 == b)
                 {
+                    if a == "year" {
+                        with_year.push(b.to_string());
+                    }
                     fields.push((b.to_string(), hid, by));
                 }
             }
@@ -2234,7 +2241,9 @@ impl<'t> ReadingWriter<'t> {
                         }
                         _ => false,
                     };
-                    if stands {
+                    if stands && with_year.contains(f) {
+                        kept_with_year.push(f.replace('_', " "));
+                    } else if stands {
                         let name = match f.as_str() {
                             "annotation" => "notes".to_string(),
                             "author_names" => "authors".to_string(),
@@ -2243,6 +2252,12 @@ impl<'t> ReadingWriter<'t> {
                         stood.push((name, *hid, by.clone()));
                     }
                 }
+            }
+            if stood.is_empty()
+                && !kept_with_year.is_empty()
+                && let Ok(back) = serde_json::from_value::<Stored>(n.clone())
+            {
+                new = back;
             }
             if !stood.is_empty()
                 && let Ok(back) = serde_json::from_value::<Stored>(n)
@@ -2274,12 +2289,22 @@ impl<'t> ReadingWriter<'t> {
                     format!("({})", each.join("; "))
                 };
                 kept.push(format!("{}: kept as stored (set by hand {})", all.join(", "), credit(true)));
+                kept_with_year.sort();
+                let beside = if kept_with_year.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; the stored {} stay{} with that year",
+                        kept_with_year.join(" and "),
+                        if kept_with_year.len() == 1 { "s" } else { "" }
+                    )
+                };
                 held = true;
                 self.warnings.push((
                     r.line,
                     format!(
-                        "entry {}: {} {} kept as stored: set by hand {}, so the file's {} not applied; edit the \
-                         entry to change {}",
+                        "entry {}: {} {} kept as stored: set by hand {}, so the file's {} not applied{beside}; edit \
+                         the entry to change {}",
                         crate::import::reading_id_text(id),
                         all.join(", "),
                         if all.len() == 1 { "is" } else { "are" },

@@ -385,6 +385,53 @@ fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
 /// Changes the fields of reading `id` that `p` sets, as one history entry.
 /// DOIs and ISBNs are normalised as the importers do; a DOI or ISBN held by
 /// another reading is refused.
+/// What `reading edit` says when `p` gives entry `id` another year alone
+/// while a month, day or season given with the old year is stored: they
+/// stay (an edit changes only what is typed), and the person is told which,
+/// with how to change or clear them (tester r21, F7: "2019 Oct 25" edited
+/// to 2020 printed "2020 Oct 25" without a word). `None` when the year is
+/// the same, cleared, or typed with its own month or season, or when a
+/// month, day or season is typed beside it, or nothing of the kind is
+/// stored. Errors only on a database error.
+pub fn kept_date_parts_warning(conn: &Connection, id: i64, p: &ReadingPatch) -> Result<Option<String>> {
+    let Some(Some(year)) = p.year else { return Ok(None) };
+    let typed_parts = p.date.as_ref().is_some_and(|t| t.has_parts())
+        || [&p.month, &p.day, &p.month_end, &p.season, &p.day_end, &p.season_end].iter().any(|v| v.is_some());
+    if typed_parts {
+        return Ok(None);
+    }
+    let old = load(conn, "reading", id)?;
+    let Some(was) = int(&old, "year").filter(|y| *y != year) else { return Ok(None) };
+    let mut parts = Vec::new();
+    if let Some(m) = int(&old, "month").filter(|m| (1..=12).contains(m)) {
+        parts.push(format!("month {}", crate::import::dates::MONTHS[(m - 1) as usize]));
+    }
+    if let Some(d) = int(&old, "day") {
+        parts.push(format!("day {d}"));
+    }
+    let season = text(&old, "season");
+    if !season.is_empty() {
+        parts.push(format!("season {season}"));
+    }
+    if parts.is_empty() {
+        return Ok(None);
+    }
+    let flags: Vec<&str> = [("month", "--month \"\""), ("day", "--day \"\""), ("season", "--season \"\"")]
+        .iter()
+        .filter(|(k, _)| parts.iter().any(|p| p.starts_with(k)))
+        .map(|(_, f)| *f)
+        .collect();
+    Ok(Some(format!(
+        "the stored {} came with the year {was} and {} kept with {year}; type the new date's (as --year \"{year} \
+         May 3\") to change {}, or {} to clear {}",
+        parts.join(" and "),
+        if parts.len() == 1 { "is" } else { "are" },
+        if parts.len() == 1 { "it" } else { "them" },
+        flags.join(" "),
+        if parts.len() == 1 { "it" } else { "them" },
+    )))
+}
+
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edited> {
     fn o(v: &Option<Option<String>>) -> Option<&str> {
         v.as_ref().and_then(|v| v.as_deref())
