@@ -178,3 +178,91 @@ fn another_year_typed_by_hand_says_the_month_and_day_stay() {
     let r = common::reading(&w.reading_list(), "Dissecting").clone();
     assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), None, None), "{r:#}");
 }
+
+/// Tester r21 F3: italics in a BibTeX title (`\emph`, `\textit`, `{\em …}`)
+/// or an EndNote XML title (`<style face="italic">`) were dropped, so
+/// Chicago title-cased species names ("Homo Sapiens"). They are kept as the
+/// `<i>` markup a CSV or CSL-JSON title has; a title wholly in italics keeps
+/// none (the style sets a title's italics).
+#[test]
+fn italics_in_bibtex_and_endnote_titles_are_kept() {
+    let w = workdir();
+    w.import_reading(
+        "it.bib",
+        "@article{x, author={Smith, Jane}, title={Malaria in \\emph{Anopheles gambiae} and {\\textit{Plasmodium falciparum}} colonies}, journal={Malaria Journal}, year={2015}}\n\
+         @book{y, author={Smith, Jane}, title={\\emph{Whole italic book}}, publisher={P}, year={2015}}\n\
+         @article{z, author={Smith, Jane}, title={Carriage of {\\em Streptococcus pneumoniae}}, journal={J}, year={2016}}\n",
+    );
+    w.import_reading(
+        "en.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <contributors><authors><author>Roberts, Dorothy E.</author></authors></contributors><titles><title>\
+         <style face=\"normal\" font=\"default\" size=\"100%\">The problem with race-based medicine: the case of </style>\
+         <style face=\"italic\" font=\"default\" size=\"100%\">eGFR</style><style face=\"normal\" font=\"default\" size=\"100%\"> in </style>\
+         <style face=\"bold italic\" font=\"default\" size=\"100%\">Homo sapiens</style></title>\
+         <secondary-title><style face=\"italic\" font=\"default\" size=\"100%\">Lancet</style></secondary-title></titles>\
+         <volume>397</volume><dates><year>2021</year></dates></record></records></xml>",
+    );
+    let list = w.reading_list();
+    let titles: Vec<(&str, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["title"].as_str().unwrap(), r["container"].as_str().unwrap_or("")))
+        .collect();
+    for (title, container) in [
+        ("Malaria in <i>Anopheles gambiae</i> and <i>Plasmodium falciparum</i> colonies", "Malaria Journal"),
+        ("Whole italic book", ""),
+        ("Carriage of <i>Streptococcus pneumoniae</i>", "J"),
+        ("The problem with race-based medicine: the case of <i>eGFR</i> in <b><i>Homo sapiens</i></b>", "Lancet"),
+    ] {
+        assert!(titles.contains(&(title, container)), "{title:?} not in {titles:?}");
+    }
+    let chicago = w.references("chicago");
+    assert!(
+        common::reference(&chicago, "Malaria in")
+            .contains("“Malaria in Anopheles gambiae and Plasmodium falciparum Colonies.”"),
+        "{chicago:?}"
+    );
+    assert!(common::reference(&chicago, "The problem").contains("Case of eGFR in Homo sapiens.”"), "{chicago:?}");
+    // In the PDF the species names are set in italics.
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "chicago", "-q"]);
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("x");
+    match std::process::Command::new("pdftohtml").args(["-xml", "-i", "-q"]).arg(&pdf).arg(&stem).output() {
+        Ok(out) if out.status.success() => {
+            let xml = std::fs::read_to_string(stem.with_extension("xml")).unwrap();
+            let italic: Vec<&str> = xml.split("<i>").skip(1).filter_map(|p| p.split("</i>").next()).collect::<Vec<_>>();
+            let italic = italic.join(" ");
+            for t in ["gambiae", "falciparum", "sapiens", "eGFR"] {
+                assert!(italic.contains(t), "{t} not in italics: {italic}");
+            }
+            assert!(!italic.contains("Colonies"), "{italic}");
+        }
+        _ => eprintln!("skipping the PDF's italics: pdftohtml is not installed (apt-get install poppler-utils)"),
+    }
+}
+
+/// A capital "A" standing alone inside a title or a journal's name is a
+/// letter ("Vitamin A", "Type A", "Physical Review A"), not the article:
+/// title case lowercased it ("Physical Review a", "Type a Behaviour").
+#[test]
+fn a_letter_a_inside_a_title_keeps_its_capital() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type,container,volume\n\
+         Vitamin A deficiency and hepatitis B in children,\"Osei, Ama\",2020,article,Physical Review A,3\n\
+         A study of type A behaviour: A review,\"Osei, Ama\",2021,book,,\n",
+    );
+    let chicago = w.references("chicago");
+    assert!(
+        common::reference(&chicago, "Vitamin")
+            .contains("“Vitamin A Deficiency and Hepatitis B in Children.” Physical Review A 3."),
+        "{chicago:?}"
+    );
+    assert!(common::reference(&chicago, "A study").contains("A Study of Type A Behaviour: A Review."), "{chicago:?}");
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Vitamin").contains("Physical Review A, 3."), "{apa:?}");
+}

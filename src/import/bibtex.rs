@@ -646,6 +646,10 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // text: its `~` is "approximate" ("950~"), not a tie.
     let val = |n: &str| match n {
         "date" => e.fields.get(n).map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f))),
+        // A title's italics are kept as markup ([`latex_to_rich`]).
+        "title" => {
+            e.fields.get(n).map(|f| Val::new(super::without_whole_italics(&collapse(&latex_to_rich(&f.raw))), at(f)))
+        }
         _ => text_val(n),
     };
     // biblatex's `urldate`, "the access date of the address specified in
@@ -1179,10 +1183,48 @@ fn symbol(name: &str) -> Option<&'static str> {
 /// "CD4+": tester r19, F6), as the same title's `<sub>`/`<sup>` from other
 /// formats reads without its tags.
 pub fn latex_to_unicode(s: &str) -> String {
+    latex_text(s, false)
+}
+
+/// A title's LaTeX made Unicode as [`latex_to_unicode`] does, with its
+/// italics, bold, small capitals and super- and subscripts kept as the
+/// rich-text markup canon keeps from CSL-JSON and Zotero (`<i>…</i>`,
+/// `<b>`, `<sc>`, `<sup>`, `<sub>`): `\emph{…}`, `\textit{…}`,
+/// `\mkbibemph{…}`, `{\em …}`, `{\itshape …}`, `\textbf{…}`,
+/// `\textsc{…}`, `\textsuperscript{…}`, `\textsubscript{…}`. A species
+/// name in italics is then printed in italics and never title-cased (tester
+/// r21, F3: "Homo Sapiens").
+pub fn latex_to_rich(s: &str) -> String {
+    let mut out = latex_text(s, true);
+    for t in ["i", "b", "sc", "sup", "sub"] {
+        out = out.replace(&format!("<{t}></{t}>"), "");
+    }
+    out
+}
+
+/// The markup tag a LaTeX font command stands for: `(tag, takes an
+/// argument)`; `\em` and `\itshape` switch the rest of their group.
+fn rich_tag(name: &str) -> Option<(&'static str, bool)> {
+    Some(match name {
+        "emph" | "textit" | "textsl" | "mkbibemph" | "mkbibitalic" => ("i", true),
+        "em" | "itshape" | "it" | "slshape" | "sl" => ("i", false),
+        "textbf" | "mkbibbold" => ("b", true),
+        "bfseries" | "bf" => ("b", false),
+        "textsc" => ("sc", true),
+        "scshape" | "sc" => ("sc", false),
+        "textsuperscript" | "mkbibsuperscript" => ("sup", true),
+        "textsubscript" => ("sub", true),
+        _ => return None,
+    })
+}
+
+fn latex_text(s: &str, rich: bool) -> String {
     let c: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     let mut math = false;
+    // Per open brace group, the tags to close with it (rich text only).
+    let mut groups: Vec<Vec<&'static str>> = Vec::new();
     while i < c.len() {
         match c[i] {
             '$' => {
@@ -1190,7 +1232,51 @@ pub fn latex_to_unicode(s: &str) -> String {
                 i += 1;
             }
             '_' | '^' if math => i += 1,
-            '{' | '}' => i += 1,
+            '{' => {
+                groups.push(Vec::new());
+                i += 1;
+            }
+            '}' => {
+                for t in groups.pop().unwrap_or_default().iter().rev() {
+                    out.push_str(&format!("</{t}>"));
+                }
+                i += 1;
+            }
+            '\\' if rich && c.get(i + 1).is_some_and(char::is_ascii_alphabetic) => {
+                let start = i + 1;
+                let mut j = start;
+                while j < c.len() && c[j].is_ascii_alphabetic() {
+                    j += 1;
+                }
+                let name: String = c[start..j].iter().collect();
+                match rich_tag(&name) {
+                    Some((tag, true)) => {
+                        let mut k = j;
+                        while c.get(k) == Some(&' ') {
+                            k += 1;
+                        }
+                        if c.get(k) == Some(&'{') {
+                            out.push_str(&format!("<{tag}>"));
+                            groups.push(vec![tag]);
+                            i = k + 1;
+                        } else {
+                            i = command(&c, i + 1, &mut out);
+                        }
+                    }
+                    Some((tag, false)) => {
+                        // Outside any group it switches the rest of the field.
+                        out.push_str(&format!("<{tag}>"));
+                        if groups.is_empty() {
+                            groups.push(Vec::new());
+                        }
+                        if let Some(g) = groups.last_mut() {
+                            g.push(tag);
+                        }
+                        i = if c.get(j) == Some(&' ') { j + 1 } else { j };
+                    }
+                    _ => i = command(&c, i + 1, &mut out),
+                }
+            }
             '~' => {
                 out.push(' ');
                 i += 1;
@@ -1218,6 +1304,10 @@ pub fn latex_to_unicode(s: &str) -> String {
                 i += 1;
             }
         }
+    }
+    // An unclosed group's tags are closed at the end.
+    for t in groups.into_iter().flatten().collect::<Vec<_>>().iter().rev() {
+        out.push_str(&format!("</{t}>"));
     }
     out
 }
@@ -1320,6 +1410,23 @@ fn accent_arg(c: &[char], mut i: usize) -> (Option<char>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_titles_italics_are_kept_as_markup() {
+        assert_eq!(
+            latex_to_rich(r"Malaria in \emph{Anopheles gambiae} and {\textit{Plasmodium falciparum}} colonies"),
+            "Malaria in <i>Anopheles gambiae</i> and <i>Plasmodium falciparum</i> colonies"
+        );
+        assert_eq!(latex_to_rich(r"The {\em Homo sapiens} case"), "The <i>Homo sapiens</i> case");
+        assert_eq!(latex_to_rich(r"{\itshape E. coli}"), "<i>E. coli</i>");
+        assert_eq!(latex_to_rich(r"On \em E. coli"), "On <i>E. coli</i>");
+        assert_eq!(latex_to_rich(r"\textbf{Bold} and \textsc{nhs}"), "<b>Bold</b> and <sc>nhs</sc>");
+        assert_eq!(latex_to_rich(r"Caf\'{e} \emph{cr\`{e}me}"), "Café <i>crème</i>");
+        assert_eq!(latex_to_rich(r"\emph{unclosed"), "<i>unclosed</i>");
+        assert_eq!(latex_to_rich(r"\emph{}empty"), "empty");
+        // Elsewhere (names, journals) the markup goes, as before.
+        assert_eq!(latex_to_unicode(r"\emph{Anopheles} gambiae"), "Anopheles gambiae");
+    }
 
     #[test]
     fn math_subscripts_and_superscripts_are_written_inline() {

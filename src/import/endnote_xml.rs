@@ -48,6 +48,8 @@ pub fn read(text: &str) -> Read {
     // Open values: (path, text so far, offset).
     let mut open: Vec<(String, String, usize)> = Vec::new();
     let mut record: Option<Raw> = None;
+    // The markup each open `<style>` added, closed with it.
+    let mut styles: Vec<Vec<&'static str>> = Vec::new();
     loop {
         let before = reader.buffer_position() as usize;
         let event = match reader.read_event() {
@@ -75,6 +77,37 @@ pub fn read(text: &str) -> Read {
                 }
                 let Some(r) = record.as_mut() else { continue };
                 if name == "style" {
+                    // A title's italics (a species name, a book's title in a
+                    // chapter's) are kept as the markup canon keeps from
+                    // CSL-JSON and Zotero (tester r21, F3): `face="italic"`,
+                    // `"bold"`, `"superscript"`, `"subscript"`, or several.
+                    let face = e
+                        .try_get_attribute("face")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.to_string())
+                        })
+                        .unwrap_or_default();
+                    let tags: Vec<&'static str> = if open.last().is_some_and(|(p, ..)| p == "titles/title") {
+                        face.split_whitespace()
+                            .filter_map(|f| match f {
+                                "italic" => Some("i"),
+                                "bold" => Some("b"),
+                                "superscript" => Some("sup"),
+                                "subscript" => Some("sub"),
+                                _ => None,
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    if let Some((_, v, _)) = open.last_mut() {
+                        for t in &tags {
+                            v.push_str(&format!("<{t}>"));
+                        }
+                    }
+                    styles.push(tags);
                     continue;
                 }
                 if name == "ref-type"
@@ -94,7 +127,16 @@ pub fn read(text: &str) -> Read {
                     }
                     continue;
                 }
-                if record.is_none() || name == "style" {
+                if name == "style" {
+                    let tags = styles.pop().unwrap_or_default();
+                    if let Some((_, v, _)) = open.last_mut() {
+                        for t in tags.iter().rev() {
+                            v.push_str(&format!("</{t}>"));
+                        }
+                    }
+                    continue;
+                }
+                if record.is_none() {
                     continue;
                 }
                 path.pop();
@@ -106,6 +148,8 @@ pub fn read(text: &str) -> Read {
                     // there ("Export Date: …", "Cited By: …"), see `builder::read_extra`.
                     let v = if p.ends_with("work-type") || p.ends_with("notes") {
                         v.split(['\r', '\n']).map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+                    } else if p == "titles/title" {
+                        super::without_whole_italics(&collapse(&v)).replace("<i></i>", "")
                     } else {
                         collapse(&v)
                     };

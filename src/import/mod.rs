@@ -830,6 +830,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A title whose italics (kept as `<i>…</i>` markup from BibTeX or EndNote
+/// XML) cover the whole of it: the markup goes, since the style sets a
+/// title in italics or not by its own rule, and a whole title in `<i>`
+/// would be set upright where the style italicises it. Any other title is
+/// returned as it was.
+pub fn without_whole_italics(title: &str) -> String {
+    let t = title.trim();
+    match t.strip_prefix("<i>").and_then(|x| x.strip_suffix("</i>")) {
+        Some(inner) if !inner.contains("<i>") && !inner.contains("</i>") => inner.trim().to_string(),
+        _ => title.to_string(),
+    }
+}
+
 /// A page range as canon stores it, whatever dash the source put between
 /// the pages: BibTeX's `--`, an en or em dash, a figure dash, a minus sign
 /// or a Unicode hyphen all become a plain hyphen ("201--209", "201 – 209"

@@ -3408,11 +3408,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             };
             match &r.container_short {
                 Some(s) => {
-                    parent.insert("title".into(), json!({ "value": protected(c), "short": protected(s) }));
+                    parent.insert(
+                        "title".into(),
+                        json!({ "value": with_letters_kept(c, true), "short": with_letters_kept(s, true) }),
+                    );
                 }
                 None if c.is_empty() => {}
                 None => {
-                    parent.insert("title".into(), json!(protected(c)));
+                    parent.insert("title".into(), json!(with_letters_kept(c, true)));
                 }
             };
             if let Some(v) = &r.volume {
@@ -4495,12 +4498,43 @@ fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
 /// verbatim (no case change), and the tags left out.
 fn processor_title(title: &str) -> String {
     match title_markup(title) {
-        None => protected(title),
+        None => with_letters_kept(title, true),
         Some(parts) => parts
             .iter()
-            .map(|(text, inside, _)| if *inside { format!("{{{}}}", protected(text)) } else { protected(text) })
+            .enumerate()
+            .map(
+                |(i, (text, inside, _))| {
+                    if *inside { format!("{{{}}}", protected(text)) } else { with_letters_kept(text, i == 0) }
+                },
+            )
             .collect(),
     }
+}
+
+/// `s` as the processor takes it ([`protected`]), with a capital "A"
+/// standing alone inside the text kept as written: it is a letter that
+/// names something ("Vitamin A", "Type A", "Hepatitis A", "Physical Review
+/// A"), not the article, which title case lowercases inside a title
+/// ("Vitamin a Deficiency", "Physical Review a"). At the start (`at_start`)
+/// and after a colon or a sentence's end it is the article, and is left to
+/// the style.
+fn with_letters_kept(s: &str, at_start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut start = at_start;
+    for piece in s.split_inclusive(' ') {
+        let word = piece.trim_end();
+        let bare = word.trim_end_matches([',', ';', '.', ')', ':']);
+        if bare == "A" && !start {
+            out.push_str("{A}");
+            out.push_str(&protected(&piece[1..]));
+        } else {
+            out.push_str(&protected(piece));
+        }
+        if !word.is_empty() {
+            start = word.ends_with([':', '.', '?', '!', '—', '–']);
+        }
+    }
+    out
 }
 
 /// The italics of a title's `<i>` parts ([`title_markup`]) in its reference:
@@ -5215,6 +5249,8 @@ mod tests {
             ]
         );
         assert_eq!(processor_title("The <i>Ultima</i> {x}"), "The {Ultima} \\{x\\}");
+        assert_eq!(processor_title("Vitamin A and type A, in part A."), "Vitamin {A} and type {A}, in part {A}.");
+        assert_eq!(processor_title("A history: A study. A test"), "A history: A study. A test");
         // An unknown or malformed tag is text.
         assert_eq!(title_markup("a <script>b</script>"), None);
         let odd: String =
