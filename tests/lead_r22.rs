@@ -266,3 +266,43 @@ fn a_letter_a_inside_a_title_keeps_its_capital() {
     let apa = w.references("apa");
     assert!(common::reference(&apa, "Vitamin").contains("Physical Review A, 3."), "{apa:?}");
 }
+
+/// Tester r20 F9: a catalogue drops a title's leading article ("Colonial
+/// body" for "The colonial body"): with the same authors and year it is
+/// the same work, not a second record. A one-word title is not matched so.
+#[test]
+fn a_title_without_its_leading_article_is_the_same_work() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year,type\nThe colonial body,\"Arnold, David\",1993,book\nDie Kolonie,\"Eckart, Wolfgang\",1997,book\n");
+    let ris = w.import_reading(
+        "b.ris",
+        "TY  - BOOK\nTI  - Colonial body\nAU  - Arnold, David\nPY  - 1993\nPB  - University of California Press\nER  - \n\
+         TY  - BOOK\nTI  - Kolonie\nAU  - Eckart, Wolfgang\nPY  - 1997\nER  - \n",
+    );
+    assert!(ris.contains("0 new"), "{ris}");
+    let list = w.reading_list();
+    assert_eq!(list.as_array().unwrap().len(), 2, "{list}");
+    let r = common::reading(&list, "The colonial body");
+    assert_eq!(r["publisher"], "University of California Press", "{r}");
+    // Another author's "Colonial body" of the same year is another work.
+    let other = w.import_reading("c.csv", "title,authors,year,type\nColonial body,\"Osei, Ama\",1993,book\n");
+    assert!(other.contains("1 new"), "{other}");
+}
+
+/// Tester r20 F10: a Chinese name split "李, 明" in one list and written as
+/// one run "李明" in another is one person: the same work is one record.
+#[test]
+fn a_chinese_name_split_or_in_one_run_is_one_person() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year,type\n\"中国近代医学史：殖民与现代性\",\"李, 明\",2015,book\n");
+    let ris = w.import_reading(
+        "b.ris",
+        "TY  - BOOK\nTI  - 中国近代医学史:殖民与现代性\nAU  - 李明\nPY  - 2015\nPB  - 人民卫生出版社\nER  - \n",
+    );
+    assert!(ris.contains("0 new") && !ris.contains("other authors"), "{ris}");
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 1);
+    // Another person of that family name is not.
+    let other =
+        w.import_reading("c.ris", "TY  - BOOK\nTI  - 中国近代医学史:殖民与现代性\nAU  - 李华\nPY  - 2015\nER  - \n");
+    assert!(other.contains("1 new"), "{other}");
+}

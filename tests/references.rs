@@ -368,7 +368,7 @@ fn pubmed_and_endnote_xml_import() {
     assert!(
         err.contains("endnote.xml:2: entry R")
             && err.contains(
-                "the file's title \"Race correction in pulmonary function testing & what follows\" was not applied"
+                "the file's title \"Race correction in pulmonary function testing & <i>what follows</i>\" was not applied"
             )
             && err.contains("--title"),
         "{err}"

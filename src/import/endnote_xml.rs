@@ -553,7 +553,8 @@ mod tests {
         assert_eq!(p.records.len(), 2, "{:?}", p.errors);
         let a = &p.records[0];
         assert_eq!(a.line, 2);
-        assert_eq!(a.title, "Race & eGFR");
+        // The italics are kept as markup (tester r21, F3).
+        assert_eq!(a.title, "Race & <i>eGFR</i>");
         assert_eq!(a.authors[0].suffix.as_deref(), Some("Jr."));
         assert_eq!(a.authors[1].literal.as_deref(), Some("World Health Organization"));
         assert_eq!(a.container.as_deref(), Some("The Lancet"));

@@ -843,6 +843,35 @@ pub fn without_whole_italics(title: &str) -> String {
     }
 }
 
+/// Leading articles that library catalogues and reading-list systems drop
+/// from a title, or move to its end, when they file it (MARC 21 field 245's
+/// non-filing characters): English, French, Spanish, German, Italian.
+pub const LEADING_ARTICLES: [&str; 13] =
+    ["the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das", "il"];
+
+/// The title keys ([`title_key`]) a title written with or without its
+/// leading article may be stored under: the key itself first, then the key
+/// without its article, then the key with each article of
+/// [`LEADING_ARTICLES`] before it ("colonial body" may be stored as "the
+/// colonial body": tester r20, F9). The same authors, year and publication
+/// decide the rest.
+pub fn title_keys_with_article(key: &str) -> Vec<String> {
+    let base = match key.split_once(' ') {
+        Some((first, rest)) if LEADING_ARTICLES.contains(&first) && !rest.is_empty() => rest,
+        _ => key,
+    };
+    let mut out = vec![key.to_string()];
+    if base.is_empty() {
+        return out;
+    }
+    for k in std::iter::once(base.to_string()).chain(LEADING_ARTICLES.iter().map(|a| format!("{a} {base}"))) {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
 /// A page range as canon stores it, whatever dash the source put between
 /// the pages: BibTeX's `--`, an en or em dash, a figure dash, a minus sign
 /// or a Unicode hyphen all become a plain hyphen ("201--209", "201 – 209"
@@ -912,6 +941,17 @@ pub fn same_pages(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_key_is_looked_up_with_and_without_its_article() {
+        let k = title_keys_with_article("the colonial body");
+        assert_eq!(k[..3], ["the colonial body", "colonial body", "a colonial body"]);
+        assert!(title_keys_with_article("colonial body").contains(&"the colonial body".to_string()));
+        assert!(title_keys_with_article("die kolonie und medizin").contains(&"kolonie und medizin".to_string()));
+        assert!(title_keys_with_article("kolonie").contains(&"die kolonie".to_string()));
+        assert_eq!(title_keys_with_article(""), [""]);
+        assert_eq!(title_keys_with_article("the introduction").len(), 1 + 1 + 12);
+    }
 
     #[test]
     fn a_page_range_is_stored_with_one_dash() {

@@ -753,13 +753,25 @@ pub enum Fuller {
     Neither,
 }
 
-/// Whether one title is the other with more (a subtitle): compared by
+/// Whether one title is the other with more (a subtitle, a leading
+/// article): compared by
 /// [`title_key`], so case and punctuation do not count.
 pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
     let (a, b) = (title_key(ours), title_key(theirs));
-    if a.len() > b.len() && a.starts_with(&b) && a[b.len()..].starts_with(' ') {
+    // The title with its leading article is the fuller: a catalogue that
+    // files "Colonial body" for "The colonial body" (tester r20, F9) does
+    // not take the article away.
+    let with_article = |long: &str, short: &str| {
+        !short.is_empty()
+            && long.len() > short.len()
+            && long.ends_with(short)
+            && long[..long.len() - short.len()]
+                .strip_suffix(' ')
+                .is_some_and(|a| crate::import::LEADING_ARTICLES.contains(&a))
+    };
+    if (a.len() > b.len() && a.starts_with(&b) && a[b.len()..].starts_with(' ')) || with_article(&a, &b) {
         Fuller::Ours
-    } else if b.len() > a.len() && b.starts_with(&a) && b[a.len()..].starts_with(' ') {
+    } else if (b.len() > a.len() && b.starts_with(&a) && b[a.len()..].starts_with(' ')) || with_article(&b, &a) {
         Fuller::Theirs
     } else {
         Fuller::Neither
@@ -1043,9 +1055,22 @@ fn same_person(a: &Name, b: &Name) -> bool {
     // German's ASCII spelling of the umlauts and ß ("Mueller" for "Müller",
     // as ASCII-only databases write it: tester r20, F12).
     let ascii = |k: String| crate::import::fold(&k).replace("ue", "u").replace("oe", "o").replace("ae", "a");
+    // A name in a script without letter case (Chinese, Japanese, Korean),
+    // family name first, is one name whether written as one run ("李明", as
+    // RIS and most Chinese sources keep it) or split ("李, 明"): tester r20,
+    // F10.
+    let caseless_run = |n: &Name| -> Option<String> {
+        let family = n.family_full().unwrap_or_else(|| n.original.clone());
+        let run: String = format!("{family}{}", n.given.as_deref().unwrap_or_default())
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        (!run.is_empty() && !run.chars().any(|c| c.is_lowercase() || c.is_uppercase())).then_some(run)
+    };
     person_key(a) == person_key(b)
         || ascii(person_key(a)) == ascii(person_key(b))
         || (a.family.is_some() && b.family.is_some() && with_suffix(a) == with_suffix(b))
+        || caseless_run(a).is_some_and(|x| caseless_run(b).is_some_and(|y| x == y))
 }
 
 /// The names of `new` with the parts `stored` has for a name written the
@@ -1505,17 +1530,11 @@ impl<'t> ReadingWriter<'t> {
             return Ok(Some((id, how, Vec::new())));
         }
         let key = title_key(&r.title);
-        let ids: Vec<i64> = self
-            .tx
-            .prepare_cached("SELECT id FROM reading WHERE title_key = ?1 AND year IS ?2 AND id > ?3 ORDER BY id")?
-            .query_map(params![key, r.year, id], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
         let mut also = Vec::new();
-        for other in ids {
-            let doi: Option<String> = self
-                .tx
-                .prepare_cached("SELECT doi FROM reading WHERE id = ?1")?
-                .query_row([other], |row| row.get(0))?;
+        for (other, doi) in self.title_year_matches(&key, r.year)? {
+            if other == id {
+                continue;
+            }
             if let (Some(a), Some(b)) = (&doi, &r.doi)
                 && !crate::import::same_doi(a, b)
             {
@@ -1527,6 +1546,32 @@ impl<'t> ReadingWriter<'t> {
             also.push(other);
         }
         Ok(Some((id, how, also)))
+    }
+
+    /// The entries (with their DOIs) stored under title key `key` or the
+    /// same key with or without a leading article
+    /// ([`crate::import::title_keys_with_article`]: "The colonial body" and
+    /// "Colonial body", tester r20, F9), and year `year`: the exact key
+    /// first, then by ID.
+    fn title_year_matches(&self, key: &str, year: Option<i64>) -> Result<Vec<(i64, Option<String>)>> {
+        let mut keys = crate::import::title_keys_with_article(key);
+        // A fixed number of parameters, so the statement is prepared once.
+        let n = 2 + crate::import::LEADING_ARTICLES.len();
+        while keys.len() < n {
+            keys.push(key.to_string());
+        }
+        let list: Vec<String> = (0..n).map(|i| format!("?{}", i + 2)).collect();
+        let sql = format!(
+            "SELECT id, doi FROM reading WHERE title_key IN ({}) AND year IS ?1 ORDER BY title_key = ?2 DESC, id",
+            list.join(", ")
+        );
+        let mut p: Vec<&dyn rusqlite::ToSql> = vec![&year];
+        p.extend(keys.iter().map(|k| k as &dyn rusqlite::ToSql));
+        Ok(self
+            .tx
+            .prepare_cached(&sql)?
+            .query_map(p.as_slice(), |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The first entry this record duplicates, if any, and by which key.
@@ -1594,11 +1639,7 @@ impl<'t> ReadingWriter<'t> {
             }
         }
         let key = title_key(&r.title);
-        let found: Vec<(i64, Option<String>)> = self
-            .tx
-            .prepare_cached("SELECT id, doi FROM reading WHERE title_key = ?1 AND year IS ?2 ORDER BY id")?
-            .query_map(params![key, r.year], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let found = self.title_year_matches(&key, r.year)?;
         for (id, doi) in found {
             // Two different DOIs are two different works, whatever their titles.
             if let (Some(a), Some(b)) = (&doi, &r.doi)
