@@ -306,3 +306,37 @@ fn a_chinese_name_split_or_in_one_run_is_one_person() {
         w.import_reading("c.ris", "TY  - BOOK\nTI  - 中国近代医学史:殖民与现代性\nAU  - 李华\nPY  - 2015\nER  - \n");
     assert!(other.contains("1 new"), "{other}");
 }
+
+/// Tester r22 F2: the PDF's "Readings by theme and review status" said
+/// "Rejected 0" for a theme with a rejected reading unless the report was
+/// made with --include-rejected (which only lists their references). Now
+/// the column counts them always, and the note says they are not listed.
+#[test]
+fn the_status_table_counts_rejected_readings_it_does_not_list() {
+    let w = workdir();
+    w.import_reading(
+        "r.csv",
+        "title,authors,year,type,themes\nKept one,\"Osei, Ama\",2020,article,epistemic-bias\nRejected one,\"Bad, Yaw\",2021,article,epistemic-bias\n",
+    );
+    let id = common::reading(&w.reading_list(), "Rejected one")["id"].as_i64().unwrap().to_string();
+    w.ok(&["review", "--reject", &id, "--by", "reviewer2"]);
+    for (name, extra) in [("plain.pdf", None), ("all.pdf", Some("--include-rejected"))] {
+        let pdf = w.path(name);
+        let mut args = vec!["report", pdf.to_str().unwrap(), "-q"];
+        args.extend(extra);
+        w.ok(&args);
+        let Ok(out) = std::process::Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output() else {
+            eprintln!("skipping: pdftotext is not installed (apt-get install poppler-utils)");
+            return;
+        };
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let table = &text[text.find("Readings by theme and review status").expect("the table")..];
+        let row: Vec<&str> =
+            table.lines().find(|l| l.trim_start().starts_with("Epistemic bias")).unwrap().split_whitespace().collect();
+        assert_eq!(row[row.len() - 4..], ["0", "1", "0", "1"], "{name}: {row:?}");
+        let listed = text.contains("Rejected one");
+        assert_eq!(listed, extra.is_some(), "{name}: the rejected reading listed only with --include-rejected");
+        let said = table.replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(said.contains("Rejected readings are counted here"), extra.is_none(), "{name}");
+    }
+}

@@ -245,8 +245,11 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     // Everything else the report reads from the database is read here,
     // before the work is shared between threads (a connection is not shared).
     let mut readings = readings::list(&store.conn, &ReadingFilter::default())?;
+    // Rejected readings are listed only when asked for, and counted always.
+    let mut rejected_unlisted = Vec::new();
     if !o.include_rejected {
-        readings.retain(|r| r.status != "rejected");
+        let (rejected, rest) = readings.into_iter().partition(|r| r.status == "rejected");
+        (readings, rejected_unlisted) = (rest, rejected);
     }
     // Author facets are counted over the whole list, never under a filter (issue 16b).
     let author_readings: Vec<_> = readings.iter().filter(|r| r.status == "approved").cloned().collect();
@@ -259,6 +262,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     };
     if scope.theme.is_some() {
         readings.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
+        rejected_unlisted.retain(|r| r.themes.iter().any(|t| themes.iter().any(|(s, _)| s == t)));
     }
     // Reviewed, or approved on import: the report tells the two apart, as `reading show` does.
     let mut all_decisions = readings::decisions(&store.conn)?;
@@ -336,6 +340,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
         plan,
         evidence,
         readings,
+        rejected_unlisted,
         min_readings: o.min_readings,
         style,
         comparison,

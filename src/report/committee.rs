@@ -55,6 +55,11 @@ pub struct ReportData {
     pub evidence: Vec<CellEvidence>,
     /// Readings in scope (all statuses), in list order.
     pub readings: Vec<Reading>,
+    /// The rejected readings in scope that the report does not list (without
+    /// `--include-rejected`): counted in the table of review statuses, so its
+    /// "Rejected" column is never a false 0 (tester r22, F2).
+    #[serde(skip)]
+    pub rejected_unlisted: Vec<Reading>,
     pub min_readings: usize,
     /// How references are formatted (a CSL style).
     pub style: super::cite::Style,
@@ -502,7 +507,9 @@ fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading { level: 2, text: "Readings by theme and review status".into() });
     let mut rows = Vec::new();
     let status_row = |label: String, f: &dyn Fn(&Reading) -> bool| {
-        let n = |st: &str| d.readings.iter().filter(|r| r.status == st && f(r)).count().to_string();
+        let n = |st: &str| {
+            d.readings.iter().chain(&d.rejected_unlisted).filter(|r| r.status == st && f(r)).count().to_string()
+        };
         let approved = |unreviewed: bool| {
             d.readings
                 .iter()
@@ -530,10 +537,21 @@ fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
         ],
         rows,
     }));
+    let unlisted = if d.rejected_unlisted.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Rejected readings are counted here; the reading list leaves out their {} reference{} (a report made \
+             with --include-rejected lists them).",
+            d.rejected_unlisted.len(),
+            if d.rejected_unlisted.len() == 1 { "" } else { "s" }
+        )
+    };
     b.push(Block::Paragraph {
         text: format!(
             "Approved on import, not reviewed: readings that came in already approved (from an import, or added \
-             with a status) and that no reviewer has looked at since; {UNREVIEWED_MARK} marks them in the reading list."
+             with a status) and that no reviewer has looked at since; {UNREVIEWED_MARK} marks them in the reading \
+             list.{unlisted}"
         ),
         style: Style::Muted,
     });
