@@ -541,8 +541,8 @@ fn readings_by_status(d: &ReportData, b: &mut Vec<Block>) {
         String::new()
     } else {
         format!(
-            " Rejected readings are counted here; the reading list leaves out their {} reference{} (a report made \
-             with --include-rejected lists them).",
+            " Rejected readings are counted here, and the reading list leaves out {} rejected reading{} (a report \
+             made with --include-rejected lists them).",
             d.rejected_unlisted.len(),
             if d.rejected_unlisted.len() == 1 { "" } else { "s" }
         )
