@@ -340,3 +340,72 @@ fn the_status_table_counts_rejected_readings_it_does_not_list() {
         assert_eq!(said.contains("Rejected readings are counted here"), extra.is_none(), "{name}");
     }
 }
+
+/// Tester r22 F6: an MPH, Honours or BSc dissertation was printed as a
+/// doctoral one ("PhD thesis", "[Doctoral dissertation, …]"), and Harvard
+/// made DPhil and MD theses "PhD thesis". A degree is never raised: a
+/// master's is a master's, a bachelor's a bachelor's, and Harvard gives the
+/// degree as the work states it; "Dissertation" alone says no level.
+#[test]
+fn a_thesis_is_printed_at_its_own_degree() {
+    let w = workdir();
+    for genre in ["MPH dissertation", "Honours dissertation", "DPhil thesis", "Dissertation"] {
+        w.ok(&[
+            "reading",
+            "add",
+            "--status",
+            "approved",
+            "--type",
+            "thesis",
+            "--title",
+            &format!("On {genre}"),
+            "--author",
+            "Lee, Ann",
+            "--year",
+            "2015",
+            "--publisher",
+            "University of Otago",
+            "--genre",
+            genre,
+            "--by",
+            "lib",
+        ]);
+    }
+    w.import_reading(
+        "l.bib",
+        "@mastersthesis{x5, author={Lee, Bo}, title={Typed plainly}, school={University of Otago}, year={2016}, type={Dissertation}}\n",
+    );
+    let apa = w.references("apa");
+    for (title, genre) in [
+        ("On MPH", "[Master's thesis, University of Otago]"),
+        ("On Honours", "[Bachelor's thesis, University of Otago]"),
+        ("On DPhil", "[Doctoral dissertation, University of Otago]"),
+        ("On Dissertation", "[Dissertation, University of Otago]"),
+        ("Typed plainly", "[Master's thesis, University of Otago]"),
+    ] {
+        assert!(common::reference(&apa, title).contains(genre), "apa {title}: {apa:?}");
+    }
+    let harvard = w.references("harvard");
+    for (title, genre) in [
+        ("On MPH", ". MPH dissertation. "),
+        ("On Honours", ". Honours dissertation. "),
+        ("On DPhil", ". DPhil thesis. "),
+    ] {
+        assert!(common::reference(&harvard, title).contains(genre), "harvard {title}: {harvard:?}");
+    }
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "On MPH").contains("[master's thesis]"), "{v:?}");
+    assert!(common::reference(&v, "On Honours").contains("[bachelor's thesis]"), "{v:?}");
+    let chicago = w.references("chicago");
+    assert!(common::reference(&chicago, "On MPH").contains("Master's thesis, University of Otago."), "{chicago:?}");
+    assert!(common::reference(&chicago, "On DPhil").contains("DPhil thesis, University of Otago."), "{chicago:?}");
+    for style in [&apa, &harvard, &v, &chicago] {
+        for title in ["On MPH", "On Honours", "Typed plainly"] {
+            let r = common::reference(style, title);
+            assert!(!r.contains("PhD") && !r.contains("Doctoral") && !r.contains("[dissertation]"), "{r}");
+        }
+        // "Dissertation" as typed (Vancouver writes it in lower case), never a PhD.
+        let r = common::reference(style, "On Dissertation");
+        assert!(!r.contains("PhD") && !r.contains("Doctoral"), "{r}");
+    }
+}

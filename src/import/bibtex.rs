@@ -805,14 +805,29 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // defaults to the localised term 'PhD thesis'", biblatex manual §2.1.2, type aliases),
     // so a style prints "[dissertation]" or "PhD diss." for them as for
     // `@thesis` with `type = {phdthesis}`.
-    d.genre = get("type").filter(|t| !t.trim().is_empty()).map(|t| genre_of_type(&t)).or_else(|| {
-        match e.kind.as_str() {
-            "phdthesis" => Some("phdthesis"),
-            "mastersthesis" => Some("mathesis"),
-            _ => None,
-        }
-        .map(genre_of_type)
-    });
+    // A `type` that names no degree ("Dissertation") on a `@mastersthesis`
+    // or `@phdthesis` takes the entry type's ("Master's dissertation"): the
+    // degree is never lost nor guessed (tester r22, F6).
+    let degree_word = match e.kind.as_str() {
+        "phdthesis" => Some("PhD"),
+        "mastersthesis" => Some("Master's"),
+        _ => None,
+    };
+    d.genre = get("type")
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| genre_of_type(&t))
+        .map(|g| match degree_word {
+            Some(w) if builder::thesis_degree(&g).is_none() && !g.contains(' ') => format!("{w} {}", g.to_lowercase()),
+            _ => g,
+        })
+        .or_else(|| {
+            match e.kind.as_str() {
+                "phdthesis" => Some("phdthesis"),
+                "mastersthesis" => Some("mathesis"),
+                _ => None,
+            }
+            .map(genre_of_type)
+        });
     d.pages = get("pages");
     // biblatex's `pagetotal`: "the total number of pages of the work"
     // (biblatex manual §2.2.2), a book's extent, never its page range.

@@ -379,6 +379,108 @@ pub fn is_record_type(v: &str) -> bool {
     v.starts_with("research support") || RECORD_TYPES.contains(&v.as_str())
 }
 
+/// The level of the degree a thesis was written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Degree {
+    Doctoral,
+    Masters,
+    Bachelors,
+}
+
+/// The degree a thesis's genre names, as sources write it ("PhD thesis",
+/// "Doctoral dissertation", "DPhil thesis", "MD thesis", "Master's thesis",
+/// "MSc dissertation", "MPH dissertation", "BSc dissertation", "Honours
+/// thesis"), and whether it names it generically ("PhD", "doctoral",
+/// "master's", "bachelor's": `true`) or by a particular degree ("DPhil",
+/// "MD", "MPH", "BSc": `false`, which Cite Them Right prints as the work
+/// states it). `None` when the genre names no degree: "Dissertation" alone
+/// is a doctorate in North America and an undergraduate's or master's work
+/// in Britain, so its level is never guessed (tester r22, F6: an MPH
+/// dissertation was printed as a doctoral one).
+pub fn thesis_degree(genre: &str) -> Option<(Degree, bool)> {
+    let g = genre.to_lowercase().replace('.', "");
+    let words: Vec<&str> =
+        g.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    const GENERIC: [&str; 11] = [
+        "phd",
+        "doctoral",
+        "doctorate",
+        "doctor",
+        "master's",
+        "master’s",
+        "masters",
+        "master",
+        "bachelor's",
+        "bachelors",
+        "bachelor",
+    ];
+    let generic = has(&GENERIC);
+    let degree = if has(&[
+        "phd",
+        "dphil",
+        "doctoral",
+        "doctorate",
+        "doctor",
+        "md",
+        "drph",
+        "edd",
+        "dsc",
+        "dclinpsy",
+        "dprof",
+        "dnp",
+        "dmed",
+    ]) {
+        Degree::Doctoral
+    } else if has(&[
+        "master's",
+        "master’s",
+        "masters",
+        "master",
+        "msc",
+        "ma",
+        "mphil",
+        "ms",
+        "mres",
+        "mmed",
+        "mph",
+        "mba",
+        "mpa",
+        "msph",
+        "mmsc",
+        "mhs",
+        "mhsc",
+        "mclinsci",
+        "mmedsci",
+        "mst",
+        "msw",
+        "mfa",
+        "llm",
+        "mch",
+        "mnurs",
+    ]) {
+        Degree::Masters
+    } else if has(&[
+        "bachelor's",
+        "bachelor’s",
+        "bachelors",
+        "bachelor",
+        "bsc",
+        "ba",
+        "bmedsci",
+        "bmedsc",
+        "bmsc",
+        "honours",
+        "honors",
+        "undergraduate",
+    ]) {
+        Degree::Bachelors
+    } else {
+        return None;
+    };
+    Some((degree, generic))
+}
+
 /// The genre in a "type of work" value (RIS `M3`, EndNote `work-type`, a
 /// stored genre): its parts (one a line, or split at ";") that are not a
 /// record type ([`is_record_type`]), joined by "; ". `None` when every part
@@ -1997,6 +2099,26 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_thesis_degree_is_never_raised() {
+        use Degree::*;
+        for (genre, want) in [
+            ("PhD thesis", Some((Doctoral, true))),
+            ("Doctoral dissertation", Some((Doctoral, true))),
+            ("DPhil thesis", Some((Doctoral, false))),
+            ("M.D. thesis", Some((Doctoral, false))),
+            ("Master's thesis", Some((Masters, true))),
+            ("MSc dissertation", Some((Masters, false))),
+            ("MPH dissertation", Some((Masters, false))),
+            ("BSc dissertation", Some((Bachelors, false))),
+            ("Honours dissertation", Some((Bachelors, false))),
+            ("Dissertation", None),
+            ("Candidate thesis", None),
+        ] {
+            assert_eq!(thesis_degree(genre), want, "{genre}");
+        }
+    }
 
     #[test]
     fn a_day_range_and_a_page_count_are_read_as_written() {

@@ -3487,30 +3487,6 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     library.get(key).cloned()
 }
 
-/// The degree a thesis's stored genre names ([`thesis_genre`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Degree {
-    Doctoral,
-    Masters,
-}
-
-/// The degree in a thesis's genre as sources write it ("PhD thesis",
-/// "Doctoral dissertation", "DPhil thesis", "Master's thesis", "MSc
-/// dissertation"); `None` for another genre or none.
-fn degree_of(genre: &str) -> Option<Degree> {
-    let g = genre.to_lowercase().replace('.', "");
-    let words: Vec<&str> =
-        g.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
-    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
-    if has(&["master's", "master’s", "masters", "master", "msc", "ma", "mphil", "ms", "mres", "mmed"]) {
-        Some(Degree::Masters)
-    } else if has(&["phd", "dphil", "doctoral", "doctorate", "dissertation", "md", "drph", "edd"]) {
-        Some(Degree::Doctoral)
-    } else {
-        None
-    }
-}
-
 /// A thesis's genre as the named style's manual writes it, from the stored
 /// genre (`None`: the source gave only the entry type, `@phdthesis`,
 /// `@mastersthesis`, RIS `THES`, CSL `thesis`, which canon's importers store
@@ -3527,24 +3503,41 @@ fn degree_of(genre: &str) -> Option<Degree> {
 /// - AMA: "Dissertation", "Master's thesis" (AMA 11 ch. 3, theses and
 ///   dissertations: "Dissertation. University; 2003."), else "Thesis".
 ///
-/// A genre that names another kind of thesis ("Candidate thesis",
-/// "Habilitation") is kept as stored (lower case in Citing Medicine's
-/// brackets, [`with_nlm_genre`]).
+/// A bachelor's work is "bachelor's thesis" in Vancouver, APA and AMA. A
+/// genre that names a particular degree ("DPhil thesis", "MD thesis",
+/// "MPH dissertation", "BSc dissertation") is printed as stored in Harvard
+/// (Cite Them Right: the level "as stated"), and a doctorate other than a
+/// PhD or a bachelor's work in Chicago likewise; a degree is never raised
+/// ([`crate::import::builder::thesis_degree`]). A genre that names no
+/// degree ("Dissertation", "Candidate thesis", "Habilitation") is kept as
+/// stored (lower case in Citing Medicine's brackets, [`with_nlm_genre`]).
 fn thesis_genre(stored: Option<&str>, style: &str) -> String {
+    use crate::import::builder::{Degree, thesis_degree};
     let stored = stored.map(str::trim).filter(|g| !g.is_empty());
-    let degree = stored.and_then(degree_of);
-    let words: [&str; 3] = match style {
-        "vancouver" => ["dissertation", "master's thesis", "thesis"],
-        "apa" => ["Doctoral dissertation", "Master's thesis", "Thesis"],
-        "chicago" => ["PhD diss.", "Master's thesis", "Thesis"],
-        "harvard" => ["PhD thesis", "Master's thesis", "Thesis"],
-        _ => ["Dissertation", "Master's thesis", "Thesis"],
+    let degree = stored.and_then(thesis_degree);
+    let words: [&str; 4] = match style {
+        "vancouver" => ["dissertation", "master's thesis", "bachelor's thesis", "thesis"],
+        "apa" => ["Doctoral dissertation", "Master's thesis", "Bachelor's thesis", "Thesis"],
+        "chicago" => ["PhD diss.", "Master's thesis", "", "Thesis"],
+        "harvard" => ["PhD thesis", "Master's thesis", "", "Thesis"],
+        _ => ["Dissertation", "Master's thesis", "Bachelor's thesis", "Thesis"],
+    };
+    // Cite Them Right gives the degree as the work states it ("DPhil
+    // thesis", "MPH dissertation"), and Chicago a doctorate that is no PhD
+    // and a bachelor's work likewise: the stored genre, never a PhD.
+    let as_stated = |g: &str| {
+        let mut c = g.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
     };
     match (degree, stored) {
-        (Some(Degree::Doctoral), _) => words[0].to_string(),
-        (Some(Degree::Masters), _) => words[1].to_string(),
+        (Some((Degree::Doctoral, false)), Some(g)) if matches!(style, "harvard" | "chicago") => as_stated(g),
+        (Some((Degree::Masters, false)), Some(g)) if style == "harvard" => as_stated(g),
+        (Some((Degree::Bachelors, _)), Some(g)) if matches!(style, "harvard" | "chicago") => as_stated(g),
+        (Some((Degree::Doctoral, _)), _) => words[0].to_string(),
+        (Some((Degree::Masters, _)), _) => words[1].to_string(),
+        (Some((Degree::Bachelors, _)), _) => words[2].to_string(),
         (None, Some(g)) => g.to_string(),
-        (None, None) => words[2].to_string(),
+        (None, None) => words[3].to_string(),
     }
 }
 
