@@ -409,3 +409,55 @@ fn a_thesis_is_printed_at_its_own_degree() {
         assert!(!r.contains("PhD") && !r.contains("Doctoral"), "{r}");
     }
 }
+
+/// Tester r22 F12: a record of an EndNote XML file that is not well-formed
+/// dropped every record after it under --skip-invalid (exit 0), and the
+/// rejects file held no record. Now each broken record is rejected with its
+/// text, and the records after it import; without --skip-invalid nothing is
+/// written and every broken record is named.
+#[test]
+fn a_broken_endnote_record_loses_no_record_after_it() {
+    let w = workdir();
+    let rec = |title: &str| {
+        format!(
+            "<record><ref-type name=\"Journal Article\">17</ref-type><titles><title>{title}</title></titles><dates><year>2019</year></dates></record>\n"
+        )
+    };
+    let text = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xml><records>\n{}{}{}{}{}</records></xml>\n",
+        rec("Good one"),
+        rec("Broken <i>tag"),
+        rec("Good three"),
+        rec("Broken <b>again"),
+        rec("Good five")
+    );
+    let file = w.write("mid.xml", &text);
+    let refused = w.fails(&["import", "reading", file.to_str().unwrap()]);
+    assert!(
+        refused.contains("mid.xml:4:") && refused.contains("mid.xml:6:") && refused.contains("nothing imported"),
+        "{refused}"
+    );
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+    let rejects = w.path("rej.xml");
+    let said = w.ok_stderr(&[
+        "import",
+        "reading",
+        file.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    assert!(said.contains("3 new") && said.contains("2 rejected"), "{said}");
+    let titles: Vec<String> =
+        w.reading_list().as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap().to_string()).collect();
+    for t in ["Good one", "Good three", "Good five"] {
+        assert!(titles.contains(&t.to_string()), "{t} not imported: {titles:?}");
+    }
+    let back = std::fs::read_to_string(&rejects).unwrap();
+    assert!(back.contains("<title>Broken <i>tag</title>") && back.contains("<title>Broken <b>again</title>"), "{back}");
+    assert!(!back.contains("Good"), "{back}");
+    // A file cut short inside a record: that record is named, never dropped.
+    let cut = w.write("cut.xml", &text[..text.find("Good five").unwrap()]);
+    let err = w.fails(&["import", "reading", cut.to_str().unwrap()]);
+    assert!(err.contains("ends inside this <record>"), "{err}");
+}

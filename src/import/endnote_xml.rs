@@ -39,11 +39,53 @@ struct Raw {
     values: HashMap<String, Vec<(String, usize)>>,
 }
 
-/// Reads an EndNote XML file into drafts, pure.
+/// Reads an EndNote XML file into drafts, pure. A record that is not
+/// well-formed XML is a broken item spanning its text (what `--skip-invalid`
+/// writes to the rejects file), and reading goes on at the next
+/// `<record>`: the records after it are never lost (tester r22, F12). Text
+/// outside a record that is not well-formed is the file's error.
 pub fn read(text: &str) -> Read {
     let mut out = Read::default();
     let lines = Lines::new(text);
-    let mut reader = Reader::from_str(text);
+    let mut base = 0;
+    while let Some(next) = read_from(text, base, &lines, &mut out) {
+        base = next;
+    }
+    if out.items.is_empty() && out.errors.is_empty() && !text.trim().is_empty() && !looks_like(text) {
+        out.errors.push(RowError::new(
+            1,
+            1,
+            "no <record> elements; expected an EndNote XML export (<xml><records><record>…)",
+        ));
+    }
+    out
+}
+
+/// Where the `<record>` after byte `from` of `text` starts, if one does.
+fn next_record(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let mut at = 0;
+    while let Some(i) = rest[at..].find("<record") {
+        let after = rest[at + i + "<record".len()..].chars().next();
+        if matches!(after, Some('>' | ' ' | '\t' | '\r' | '\n' | '/')) {
+            return Some(from + at + i);
+        }
+        at += i + 1;
+    }
+    None
+}
+
+/// Reads `text` from byte `base` (0, or where a `<record>` starts after a
+/// broken one) into `out`; returns where to go on after a record that is
+/// not well-formed, or `None` at the end of the file or after the file's
+/// own error.
+fn read_from(text: &str, base: usize, lines: &Lines, out: &mut Read) -> Option<usize> {
+    let mut reader = Reader::from_str(&text[base..]);
+    // Read from a record onwards, the closing `</records></xml>` has no
+    // opening tag in this reader.
+    reader.config_mut().check_end_names = base == 0;
+    // The open elements, for a resumed reader to check end tags itself.
+    let mut stack: Vec<String> = Vec::new();
     let mut path: Vec<String> = Vec::new();
     // Open values: (path, text so far, offset).
     let mut open: Vec<(String, String, usize)> = Vec::new();
@@ -51,24 +93,53 @@ pub fn read(text: &str) -> Read {
     // The markup each open `<style>` added, closed with it.
     let mut styles: Vec<Vec<&'static str>> = Vec::new();
     loop {
-        let before = reader.buffer_position() as usize;
+        let before = base + reader.buffer_position() as usize;
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
-                let at = reader.error_position() as usize;
-                let (l, c) = lines.pos(at.min(text.len()));
-                out.errors.push(RowError::new(
-                    l,
-                    c,
-                    format!("not well-formed XML: {e}; expected an EndNote XML export"),
-                ));
-                break;
+                let at = (base + reader.error_position() as usize).min(text.len());
+                let (l, c) = lines.pos(at);
+                let error = RowError::new(l, c, format!("not well-formed XML: {e}; expected an EndNote XML export"));
+                // Inside a record: that record is broken, the next one is read.
+                if let Some(r) = record.take() {
+                    let next = next_record(text, at);
+                    let end = next.or_else(|| text[at..].find("</records>").map(|i| at + i)).unwrap_or(text.len());
+                    out.broken(error, Some(r.start..end));
+                    return next;
+                }
+                // A resumed reader meets the file's closing `</records>` and
+                // `</xml>` without their opening tags: the end of the records.
+                if base > 0
+                    && matches!(&e, quick_xml::Error::IllFormed(quick_xml::errors::IllFormedError::UnmatchedEndTag(n))
+                        if matches!(n.as_str(), "records" | "xml"))
+                {
+                    return None;
+                }
+                out.errors.push(error);
+                return None;
             }
         };
         match event {
-            Event::Eof => break,
+            Event::Eof => {
+                // The file ends inside a record (cut short): that record is
+                // broken, never dropped without a word.
+                if let Some(r) = record.take() {
+                    let (l, c) = lines.pos(text.len());
+                    out.broken(
+                        RowError::new(
+                            l,
+                            c,
+                            "not well-formed XML: the file ends inside this <record> (is it cut short?); expected \
+                             </record>",
+                        ),
+                        Some(r.start..text.len()),
+                    );
+                }
+                return None;
+            }
             Event::Start(e) => {
                 let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
+                stack.push(name.clone());
                 if name == "record" {
                     record = Some(Raw { start: before, ..Raw::default() });
                     path.clear();
@@ -120,10 +191,33 @@ pub fn read(text: &str) -> Read {
             }
             Event::End(e) => {
                 let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
+                // A resumed reader checks a record's tags itself: an end tag
+                // that does not close the element open is a broken record.
+                let closes = stack.last() == Some(&name);
+                if closes {
+                    stack.pop();
+                }
+                if base > 0 && !closes && record.is_some() {
+                    let at = before;
+                    let (l, c) = lines.pos(at);
+                    let error = RowError::new(
+                        l,
+                        c,
+                        format!(
+                            "not well-formed XML: ill-formed document: expected `</{}>`, but `</{name}>` was found; \
+                             expected an EndNote XML export",
+                            stack.last().map_or("record", String::as_str)
+                        ),
+                    );
+                    let r = record.take().expect("a record");
+                    let next = next_record(text, at);
+                    out.broken(error, Some(r.start..next.unwrap_or(text.len())));
+                    return next;
+                }
                 if name == "record" {
                     if let Some(r) = record.take() {
-                        let end = reader.buffer_position() as usize;
-                        out.push(draft(&r, &lines), r.start..end);
+                        let end = base + reader.buffer_position() as usize;
+                        out.push(draft(&r, lines), r.start..end);
                     }
                     continue;
                 }
@@ -187,14 +281,6 @@ pub fn read(text: &str) -> Read {
             _ => {}
         }
     }
-    if out.items.is_empty() && out.errors.is_empty() && !text.trim().is_empty() && !looks_like(text) {
-        out.errors.push(RowError::new(
-            1,
-            1,
-            "no <record> elements; expected an EndNote XML export (<xml><records><record>…)",
-        ));
-    }
-    out
 }
 
 /// The reading type for an EndNote reference type name.
