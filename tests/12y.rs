@@ -259,7 +259,7 @@ fn citing_medicine_forms_for_no_date_pages_and_a_journal_without_volume() {
         "Adeyemi T. Undated article. Soc Sci Med. [date unknown];26(3):301-9."
     );
     // A status is said, not "[date unknown]".
-    assert_eq!(reference(&v, "In press piece"), "Adeyemi T. In press piece. Soc Sci Med. In press.");
+    assert_eq!(reference(&v, "In press piece"), "Adeyemi T. In press piece. Soc Sci Med. Forthcoming.");
     assert_eq!(reference(&v, "Seasonal piece"), "Osei K. Seasonal piece. New Scientist. 1998 Autumn:30-2.");
     assert_eq!(reference(&v, "Seasonal volume"), "Osei K. Seasonal volume. New Scientist. 1998 Autumn;12:30-2.");
     // The other styles keep their own "no date".

@@ -912,7 +912,7 @@ fn an_inpr_record_is_in_press_and_a_braced_name_is_quoted_as_written() {
     let r = reading(&w.reading_list(), "Pressing work").clone();
     assert_eq!((r["year"].as_i64(), r["year_note"].as_str()), (None, Some("in press")), "{r:#}");
     assert!(said.contains("1 reading not yet published"), "{said}");
-    assert!(reference(&w.references("vancouver"), "Pressing work").contains("In press"));
+    assert!(reference(&w.references("vancouver"), "Pressing work").contains("Lancet. Forthcoming."));
     let said = w.import_reading(
         "b.csv",
         "title,authors,year,type\nW1,\"{Service, Robert}; Pieter van der Berg\",2001,article\n",

@@ -292,13 +292,13 @@ fn in_press_stands_where_the_date_goes_in_vancouver_and_ama() {
     let v = w.references("vancouver");
     assert_eq!(
         reference(&v, "In press with"),
-        "Osei J. In press with DOI. BMJ. In press;380. doi:10.1136/bmj-2023-000001"
+        "Osei J. In press with DOI. BMJ. Forthcoming;380. doi:10.1136/bmj-2023-000001"
     );
     assert_eq!(
         reference(&v, "A chapter"),
         "Osei J. A chapter in press. In: Lind T, editor. Decolonising Medicine. London: Pluto; forthcoming. p. 12-30."
     );
-    assert_eq!(reference(&v, "A book"), "Osei J. A book in press. London: Pluto; in press.");
+    assert_eq!(reference(&v, "A book"), "Osei J. A book in press. London: Pluto; forthcoming.");
     let ama = w.references("ama");
     assert!(reference(&ama, "In press with").contains("BMJ. In press;380. doi:"), "{ama:?}");
     // APA's "(in press)" stays where it was.

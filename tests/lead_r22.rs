@@ -461,3 +461,29 @@ fn a_broken_endnote_record_loses_no_record_after_it() {
     let err = w.fails(&["import", "reading", cut.to_str().unwrap()]);
     assert!(err.contains("ends inside this <record>"), "{err}");
 }
+
+/// Tester r22 F13: EndNote XML's "Alternate Journal" (`alt-title`) was named
+/// as not stored, so Vancouver printed the full journal name; it is the
+/// journal's abbreviation, as RIS `J2` is. Tester r22 F5: Citing Medicine
+/// (ch. 11) writes "Forthcoming" where "in press" was.
+#[test]
+fn endnote_alternate_journal_and_vancouver_forthcoming() {
+    let w = workdir();
+    let said = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <contributors><authors><author>Okeke, C.</author></authors></contributors><titles><title>Colonial-era mortality</title>\
+         <secondary-title>Malaria Journal</secondary-title><alt-title>Malar J</alt-title></titles><volume>18</volume>\
+         <pages>112-119</pages><dates><year>2019</year></dates></record></records></xml>",
+    );
+    assert!(!said.contains("alt-title"), "{said}");
+    w.import_reading(
+        "p.bib",
+        "@article{j1, author={Mensah, Kofi}, title={A forthcoming article}, journal={Lancet}, year={in press}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(common::reference(&v, "Colonial-era"), "Okeke C. Colonial-era mortality. Malar J. 2019;18:112-9.");
+    assert_eq!(common::reference(&v, "A forthcoming"), "Mensah K. A forthcoming article. Lancet. Forthcoming.");
+    // APA keeps its own term.
+    assert!(common::reference(&w.references("apa"), "A forthcoming").contains("(in press)"));
+}

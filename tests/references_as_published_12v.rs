@@ -165,9 +165,9 @@ fn undated_and_in_press_works_of_one_author_are_lettered() {
     }
     // APA's word for it is "in press" (APA 7 §8.19; issue 12, tester 12b L5).
     assert_eq!(reference(&w.references("apa"), "Coming soon"), "Ade, B. (in press-a). Coming soon. BMJ.");
-    // Vancouver: no letters; the status as Citing Medicine gives it.
+    // Vancouver: no letters; the status as Citing Medicine gives it ("Forthcoming", ch. 11).
     let v = w.references("vancouver");
-    assert_eq!(reference(&v, "Pressing one"), "Ade B. Pressing one. BMJ. In press.");
+    assert_eq!(reference(&v, "Pressing one"), "Ade B. Pressing one. BMJ. Forthcoming.");
 }
 
 #[test]

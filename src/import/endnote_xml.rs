@@ -473,6 +473,16 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         {
             d.container_short = Some(short);
         }
+        // EndNote's "Alternate Journal" of a journal article (`alt-title`)
+        // is the journal's abbreviation ("Malar J"), as RIS `J2` is
+        // (tester r22, F13: it was named as not stored).
+        if d.container_short.is_none()
+            && matches!(kind, "article" | "newspaper-article" | "magazine-article")
+            && let Some(alt) = text("titles/alt-title")
+            && d.container.as_deref().is_none_or(|full| alt.chars().count() < full.chars().count())
+        {
+            d.container_short = Some(alt);
+        }
     }
     d.volume = text("volume");
     d.issue = text("number").or_else(|| text("issue"));
@@ -575,7 +585,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         let k = crate::import::title_key(s);
         k.strip_prefix("the ").map_or(k.clone(), str::to_string)
     };
-    for p in ["titles/secondary-title", "titles/tertiary-title"] {
+    for p in ["titles/secondary-title", "titles/tertiary-title", "titles/alt-title"] {
         if let Some(v) = text(p)
             && [&d.container, &d.series, &d.container_short].iter().any(|k| k.as_deref().map(key) == Some(key(&v)))
         {

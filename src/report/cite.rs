@@ -1208,8 +1208,10 @@ struct DateRank {
 /// The status a style prints for a stored `note` (CSL `status`): Chicago's
 /// word for a work accepted but not yet published is "forthcoming" (CMOS
 /// 18 §13.111, "Author. Forthcoming. …"), APA's is "in press" (APA 7
-/// §8.19 and §9.14: "(in press)"; "forthcoming" is no APA term). Harvard
-/// (Cite Them Right) and other styles print the status as stored.
+/// §8.19 and §9.14: "(in press)"; "forthcoming" is no APA term), and
+/// Citing Medicine's (Vancouver) is "Forthcoming" (2nd ed., ch. 11:
+/// "'Forthcoming' has replaced the former 'in press'"; tester r22, F5).
+/// Harvard (Cite Them Right) and other styles print the status as stored.
 ///
 /// "To appear" and "accepted" say what "forthcoming" says (a work accepted
 /// and not yet out) and are no style's term: printed as "forthcoming" is,
@@ -1219,7 +1221,7 @@ fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
     let n = note.trim();
     let accepted = ACCEPTED_STATES.iter().any(|a| n.eq_ignore_ascii_case(a));
     match style {
-        "chicago" if n.eq_ignore_ascii_case(IN_PRESS) || accepted => FORTHCOMING,
+        "chicago" | "vancouver" if n.eq_ignore_ascii_case(IN_PRESS) || accepted => FORTHCOMING,
         "apa" if n.eq_ignore_ascii_case(FORTHCOMING) || accepted => IN_PRESS,
         _ if accepted => FORTHCOMING,
         _ => note,
