@@ -487,3 +487,43 @@ fn endnote_alternate_journal_and_vancouver_forthcoming() {
     // APA keeps its own term.
     assert!(common::reference(&w.references("apa"), "A forthcoming").contains("(in press)"));
 }
+
+/// Tester r22 F9: an authors cell typed with Arabic or CJK punctuation
+/// ("؛" "،", "；" "，", "、") was stored as one author, silently. They read
+/// as ";" and "," do, in a cell and in a RIS `AU`; the same work from both
+/// forms is one record.
+#[test]
+fn names_typed_with_arabic_or_cjk_punctuation_are_split() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type\n\
+         A2,\"حسن، أحمد؛ الرازي، محمد\",2019,article\n\
+         C1,\"王晓明；李华\",2019,article\n\
+         C2,\"山田太郎、佐藤花子\",2019,article\n\
+         C3,\"王，晓明; 李，华\",2019,article\n",
+    );
+    let list = w.reading_list();
+    let parts = |title: &str| -> Vec<(String, String)> {
+        common::reading(&list, title)["author_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                let f = |k: &str| n[k].as_str().unwrap_or_default().to_string();
+                (if n["literal"].is_string() { f("literal") } else { f("family") }, f("given"))
+            })
+            .collect()
+    };
+    let p = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(parts("A2"), [p("حسن", "أحمد"), p("الرازي", "محمد")]);
+    assert_eq!(parts("C1"), [p("王晓明", ""), p("李华", "")]);
+    assert_eq!(parts("C2"), [p("山田太郎", ""), p("佐藤花子", "")]);
+    assert_eq!(parts("C3"), [p("王", "晓明"), p("李", "华")]);
+    // The same work with ASCII punctuation, from RIS: the same people, one record.
+    let ris = w.import_reading(
+        "b.ris",
+        "TY  - JOUR\nTI  - A2\nAU  - حسن, أحمد\nAU  - الرازي، محمد\nPY  - 2019\nJO  - J\nER  - \n",
+    );
+    assert!(ris.contains("0 new") && !ris.contains("other authors"), "{ris}");
+}

@@ -357,6 +357,29 @@ fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A list of names typed with another script's punctuation, written with
+/// the punctuation canon reads: the Arabic semicolon "؛" and the full-width
+/// "；" (and the small "﹔") separate names as ";" does, the Japanese and
+/// Chinese list comma "、" separates names, and the Arabic comma "،" and the
+/// full-width "，" (and the small "﹐") separate a family name from the given
+/// names as "," does. They are those characters on an Arabic keyboard and
+/// in a Chinese or Japanese input method (tester r22, F9: "حسن، أحمد؛
+/// الرازي، محمد" was one author). Other text is returned as it was.
+pub fn with_list_punctuation(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['؛', '；', '﹔', '、', '،', '，', '﹐']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '؛' | '；' | '﹔' | '、' => out.push_str("; "),
+            '،' | '，' | '﹐' => out.push_str(", "),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(tidy(&out))
+}
+
 /// Whether the text has letters that have case (Latin, Greek, Cyrillic…): only
 /// such names are split on spaces.
 fn has_cased_letters(s: &str) -> bool {
@@ -478,6 +501,7 @@ fn first_von_last(words: &[&str]) -> (Option<String>, Option<String>, Option<Str
 /// Suffix, Given", "Given Family", an institution…), as RIS, Zotero, CSV
 /// cells and EndNote write them. `original` is kept as written.
 pub fn parse(s: &str) -> Option<Name> {
+    let s = &*with_list_punctuation(s);
     // Degrees after the name ("Osei, K.A., PhD") are not part of it: taken
     // off here; the importers name them ([`strip_degrees`], [`degree_note`]).
     let original = tidy(&strip_degrees(&tidy(s)).0);
@@ -1336,6 +1360,7 @@ pub fn ends_with_et_al(cell: &str) -> bool {
 /// Scholar list ("Smith J, Jones K" / "J Smith, K Jones"), or `|`. A cell
 /// that cannot be split unambiguously says so in `doubt`.
 pub fn split_cell(cell: &str) -> CellNames {
+    let cell = &*with_list_punctuation(cell);
     // `{…}` keeps a name whole, as in BibTeX: its commas, semicolons and
     // "and"s are the name's own. Each group is set aside while the cell is
     // split, and a name that is one group is a literal (an institution).
