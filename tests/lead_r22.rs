@@ -527,3 +527,30 @@ fn names_typed_with_arabic_or_cjk_punctuation_are_split() {
     );
     assert!(ris.contains("0 new") && !ris.contains("other authors"), "{ris}");
 }
+
+/// Tester r22 F11: canon's own report CSV was read as a reading list from
+/// its second line (a cell there says "title"): 22 junk readings, exit 0.
+/// It is named for what it is and refused; and generally, a row of three
+/// or more filled cells is no title row to pass over.
+#[test]
+fn a_report_csv_is_refused_as_a_reading_list() {
+    let w = workdir();
+    w.import_reading("r.csv", "title,authors,year\nA work,\"Osei, Ama\",2020\n");
+    let report = w.path("report.csv");
+    w.ok(&["report", report.to_str().unwrap(), "-q"]);
+    let other = w.path("other.db");
+    let err = assert_cmd::Command::cargo_bin("canon")
+        .unwrap()
+        .env_remove("CANON_DB")
+        .args(["--db", other.to_str().unwrap(), "import", "reading", report.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&err.stderr);
+    assert!(!err.status.success() && said.contains("is a report written by `canon report`"), "{said}");
+    assert!(!other.exists(), "a refused import creates no database");
+    // A file whose header has no title column, with "title" in a later row's cell.
+    let data = w.write("data.csv", "code,measure,value\nM1,title,Colonial medicine\nM2,title,Race and medicine\n");
+    let err = w.fails(&["import", "reading", data.to_str().unwrap()]);
+    assert!(err.contains("data.csv:1:"), "the header is the first line: {err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+}

@@ -1753,10 +1753,11 @@ fn a_status_in_the_title_does_not_hide_the_status() {
             let after = &line.to_lowercase()[line.to_lowercase().find(&title.to_lowercase()[..12]).unwrap()..];
             let rest = &after[title.len().min(after.len())..];
             // Chicago prints "in press" as "forthcoming" (CMOS 17 §15.44; 12y),
-            // APA "forthcoming" as "in press" (APA 7 §8.19; issue 12, tester 12b L5).
+            // and Vancouver (Citing Medicine ch. 11; tester r22, F5), APA
+            // "forthcoming" as "in press" (APA 7 §8.19; issue 12, tester 12b L5).
             let note = if family == "Obi" && style == "apa" {
                 "in press"
-            } else if family == "Obi" || (style == "chicago" && family != "Uche") {
+            } else if family == "Obi" || (matches!(style, "chicago" | "vancouver") && family != "Uche") {
                 "forthcoming"
             } else if family == "Uche" {
                 // "To appear" is printed as "forthcoming" is, APA's "in press"

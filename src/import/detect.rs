@@ -236,6 +236,13 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         "RefWorks' tagged format".to_string()
     } else if head.contains('\0') {
         "a binary file".to_string()
+    } else if detect(path, head) == Some("csv") && canon_report_csv(first) {
+        return Some(format!(
+            "{} is a report written by `canon report` (its columns are section, scope, theme, measure, value…), \
+             not a reading list; import the list the report was made from, or the file `canon export reading` \
+             writes",
+            path.display()
+        ));
     } else if detect(path, head) == Some("csv") {
         // Only what would otherwise be read as a CSV: a BibTeX, RIS or
         // MEDLINE file (a rejects file's "# rejected: …" lines first) is not
@@ -287,6 +294,15 @@ fn plain_text(first: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// Whether the first line is the header of a CSV `canon report` writes
+/// (the flat report, or a report folder's `summary.csv`).
+fn canon_report_csv(first: &str) -> bool {
+    let cells = header_cells(first.lines().next().unwrap_or(""));
+    let starts = |h: &[&str]| cells.len() >= h.len() && cells.iter().zip(h).all(|(c, h)| c == h);
+    starts(&["section", "scope", "theme", "measure", "value"])
+        || starts(&["scope", "theme", "measure", "value", "detail"])
 }
 
 fn looks_like_csv_header(first: &str) -> bool {

@@ -191,6 +191,14 @@ pub fn locate(head: &str, sniffed: u8, fields: &'static [Field], maps: &[(String
                 if map("", &cells, fields, maps).is_ok() {
                     return Located { delimiter: d, skip: i, sep: sep.is_some() };
                 }
+                // A title row holds a title and perhaps a date: a row of
+                // three or more filled cells is a header or data, so a row
+                // under it that happens to hold "title" is no header (tester
+                // r22, F11: canon's own report CSV was read from its second
+                // line, and 22 junk readings were added).
+                if r.iter().filter(|c| !c.trim().is_empty()).count() >= 3 {
+                    break;
+                }
             }
         }
     }

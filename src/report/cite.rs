@@ -5312,8 +5312,9 @@ mod tests {
         r.year_note = Some("in press".into());
         let a = Style::load(&StyleArg::Named("apa".into())).unwrap().reference(&r);
         assert!(a.contains("(in press)"), "{a}");
+        // Citing Medicine ch. 11: "Forthcoming" has replaced "in press".
         let v = Style::vancouver().unwrap().reference(&r);
-        assert!(v.contains("n press"), "{v}");
+        assert!(v.contains("Forthcoming"), "{v}");
     }
 
     #[test]
@@ -5458,7 +5459,7 @@ mod tests {
             // the other statuses.
             let (two, three) = (text(1), text(3));
             assert_ne!(two, three, "{name}");
-            let status = if name == "chicago" { "forthcoming" } else { "in press" };
+            let status = if matches!(name, "chicago" | "vancouver") { "forthcoming" } else { "in press" };
             for t in [&two, &three] {
                 assert!(t.to_lowercase().contains(status), "{name}: {t}");
                 // (In APA the forthcoming and to-appear works are "in press"
