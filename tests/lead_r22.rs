@@ -554,3 +554,27 @@ fn a_report_csv_is_refused_as_a_reading_list() {
     assert!(err.contains("data.csv:1:"), "the header is the first line: {err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
 }
+
+/// Tester r22 F8: with no language stored, Chicago and AMA title-cased a
+/// Russian or Greek title ("История Колониальной Медицины"). A title mostly
+/// in another script than Latin is not English; a Latin one is still
+/// title-cased.
+#[test]
+fn a_title_in_another_script_is_not_title_cased_without_a_language() {
+    let w = workdir();
+    w.import_reading(
+        "l.csv",
+        "title,authors,year,type,container\n\
+         История колониальной медицины,\"Иванов, Иван\",2010,book,\n\
+         Ιστορία της ιατρικής,\"Παπαδόπουλος, Γιώργος\",2012,article,Ιατρική επιθεώρηση\n\
+         Colonial medicine in India,\"Arnold, David\",1993,book,\n",
+    );
+    for style in ["chicago", "ama"] {
+        let refs = w.references(style);
+        assert!(common::reference(&refs, "История").contains("История колониальной медицины."), "{style}: {refs:?}");
+        assert!(common::reference(&refs, "Ιστορία").contains("Ιστορία της ιατρικής"), "{style}: {refs:?}");
+        assert!(common::reference(&refs, "Colonial").contains("Colonial Medicine in India"), "{style}: {refs:?}");
+    }
+    // No language is printed that was never stored.
+    assert!(!common::reference(&w.references("vancouver"), "История").contains('['));
+}

@@ -3229,6 +3229,10 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     if !english && let Some(l) = first_language(r).filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
     {
         e.insert("language".into(), json!(l));
+    } else if !english && first_language(r).is_none() {
+        // Another script and no language stored: "und" (ISO 639-2,
+        // undetermined) is not English, which is all the processor needs.
+        e.insert("language".into(), json!("und"));
     }
     if !r.author_names.is_empty() {
         let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, form.suffix)).collect();
@@ -3751,11 +3755,32 @@ fn with_edn(mut t: Rich, r: &Reading) -> Rich {
 /// Whether a reading is English to a style's title case: no language
 /// stored, or one that is English ("en", "en-GB", "eng", "English").
 fn english_item(r: &Reading) -> bool {
-    first_language(r).is_none_or(|l| {
-        let l = l.to_ascii_lowercase();
-        let main = l.split(['-', '_']).next().unwrap_or("");
-        matches!(main, "en" | "eng" | "english")
-    })
+    match first_language(r) {
+        Some(l) => {
+            let l = l.to_ascii_lowercase();
+            let main = l.split(['-', '_']).next().unwrap_or("");
+            matches!(main, "en" | "eng" | "english")
+        }
+        None => !in_another_script(&r.title),
+    }
+}
+
+/// Whether most letters of `title` are of a script other than Latin
+/// (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK…): such a work is not
+/// in English even when no language is stored, and English title case
+/// ("История Колониальной Медицины") is never applied to it (tester r22,
+/// F8). A Latin-script title without a language is taken as English, as
+/// CSL 1.0.2 takes an item without one.
+fn in_another_script(title: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in title.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    other > latin
 }
 
 /// The first of a reading's languages ("en" of "en; fr"), or `None`.
