@@ -578,3 +578,60 @@ fn a_title_in_another_script_is_not_title_cased_without_a_language() {
     // No language is printed that was never stored.
     assert!(!common::reference(&w.references("vancouver"), "История").contains('['));
 }
+
+/// Tester r22 F1: a preprint from Zotero's CSL-JSON (`"type": "article"`,
+/// the repository as `publisher`) was printed without its repository in
+/// every style, and Harvard and AMA did not say it was a preprint. Now the
+/// repository stands where a journal does, Harvard says "[Preprint]" (Cite
+/// Them Right), AMA "Preprint posted online" (AMA 11 §3.13.8), and APA sets
+/// the title in italics and the repository upright (APA 7 §10.8).
+#[test]
+fn a_preprint_names_its_repository_and_says_it_is_one() {
+    let w = workdir();
+    w.import_reading(
+        "pp.json",
+        r#"[{"id":"pp1","type":"article","title":"Skin tone and pulse oximetry bias","author":[{"family":"Chen","given":"Wei"}],"issued":{"date-parts":[[2023,1,3]]},"publisher":"medRxiv","DOI":"10.1101/2023.01.01.23284000","genre":"Preprint"}]"#,
+    );
+    w.ok(&[
+        "reading",
+        "add",
+        "--type",
+        "article",
+        "--genre",
+        "preprint",
+        "--container",
+        "bioRxiv",
+        "--title",
+        "Second preprint",
+        "--author",
+        "Osei, Ama",
+        "--year",
+        "2022",
+        "--by",
+        "x",
+    ]);
+    let r = |style: &str, title: &str| common::reference(&w.references(style), title).to_string();
+    for style in ["vancouver", "apa", "harvard", "chicago", "ama"] {
+        assert!(r(style, "Skin tone").contains("medRxiv"), "{style}: {}", r(style, "Skin tone"));
+    }
+    assert!(
+        r("harvard", "Skin tone").contains("‘Skin tone and pulse oximetry bias’, medRxiv [Preprint]. Available at:")
+    );
+    assert!(r("harvard", "Second").contains("bioRxiv [Preprint]."), "{}", r("harvard", "Second"));
+    assert!(r("ama", "Skin tone").contains("medRxiv. Preprint posted online January 3, 2023. doi:"));
+    assert!(r("ama", "Second").contains("bioRxiv. Preprint posted online 2022."), "{}", r("ama", "Second"));
+    assert!(r("apa", "Skin tone").contains("Skin tone and pulse oximetry bias [Preprint]. medRxiv."));
+    let pdf = w.path("a.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "apa", "-q"]);
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("x");
+    match std::process::Command::new("pdftohtml").args(["-xml", "-i", "-q"]).arg(&pdf).arg(&stem).output() {
+        Ok(out) if out.status.success() => {
+            let xml = std::fs::read_to_string(stem.with_extension("xml")).unwrap();
+            let italic: Vec<&str> = xml.split("<i>").skip(1).filter_map(|p| p.split("</i>").next()).collect();
+            assert!(italic.iter().any(|i| i.contains("Skin tone")), "{italic:?}");
+            assert!(!italic.iter().any(|i| i.contains("medRxiv") || i.contains("bioRxiv")), "{italic:?}");
+        }
+        _ => eprintln!("skipping the PDF's italics: pdftohtml is not installed (apt-get install poppler-utils)"),
+    }
+}

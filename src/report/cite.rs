@@ -482,18 +482,25 @@ impl Style {
                 ),
                 r,
             ),
-            Some("apa") => with_apa_web_page(
-                with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
+            Some("apa") => with_apa_preprint(
+                with_apa_web_page(
+                    with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
+                    r,
+                ),
                 r,
             ),
             Some("chicago") => with_chicago_site_name(t, r),
-            Some("ama") => with_magazine_date(with_ama_report_number(t, r), r),
+            Some("ama") => with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r),
             _ => t,
         };
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
-        let t = if self.name == "harvard" { with_accessed_day_first(with_edn(t, r), r) } else { t };
+        let t = if self.name == "harvard" {
+            with_harvard_preprint(with_accessed_day_first(with_edn(t, r), r), r)
+        } else {
+            t
+        };
         let t = if matches!(self.name.as_str(), "apa" | "harvard") { with_full_prefixed_range(t, r) } else { t };
         let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
@@ -3389,15 +3396,21 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                 .any(|n| n.literal.as_deref().is_some_and(|l| same_body(l, p)) || same_body(&n.original, p))
     };
     let place = r.place.clone();
-    let publisher = r.publisher.as_ref().filter(|p| !publisher_is_author(p)).map(|p| match &place {
-        Some(l) => json!({ "name": protected(p), "location": protected(l) }),
-        None => json!(protected(p)),
-    });
+    // A preprint whose repository is stored as its publisher (Zotero's
+    // CSL-JSON: `"type": "article"`, `"publisher": "medRxiv"`) is cited with
+    // the repository where a journal stands, as one stored as its container
+    // is (tester r22, F1: no style printed "medRxiv").
+    let server = preprint_server(r).filter(|_| r.container.is_none()).map(str::to_string);
+    let publisher =
+        r.publisher.as_ref().filter(|p| !publisher_is_author(p) && server.is_none()).map(|p| match &place {
+            Some(l) => json!({ "name": protected(p), "location": protected(l) }),
+            None => json!(protected(p)),
+        });
     // An article whose journal is not known is still a journal article: as
     // hayagriva's bare `article` it becomes CSL's `article`, which Chicago
     // calls a "Preprint".
     let untitled_journal = (parent_kind == Some("periodical") && r.container.is_none()).then_some(String::new());
-    match (parent_kind, r.container.as_ref().or(untitled_journal.as_ref())) {
+    match (parent_kind, r.container.as_ref().or(server.as_ref()).or(untitled_journal.as_ref())) {
         (Some(pk), Some(c)) => {
             let mut parent = serde_json::Map::new();
             parent.insert("type".into(), json!(pk));
@@ -3754,6 +3767,104 @@ fn with_edn(mut t: Rich, r: &Reading) -> Rich {
 /// as `collection-number`, not the book's issue ("Issue 12" in APA).
 /// Whether a reading is English to a style's title case: no language
 /// stored, or one that is English ("en", "en-GB", "eng", "English").
+/// A preprint in Harvard says so after its repository, as Cite Them Right
+/// gives it ("'Title', *medRxiv* [Preprint]. Available at: …"), or after
+/// its title when no repository is stored; the bundled style printed
+/// neither word, so a preprint read as a published article (tester r22,
+/// F1). Left alone when the reference says "preprint" already.
+fn with_harvard_preprint(mut t: Rich, r: &Reading) -> Rich {
+    if !is_preprint(r) || says_preprint(&t.text, r) {
+        return t;
+    }
+    let title_end = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let at = match preprint_server(r).and_then(|s| find_case_insensitive(&t.text[title_end..], s)) {
+        Some(g) => title_end + g.end,
+        // After the title's closing quote.
+        None if t.text[title_end..].starts_with('\u{2019}') => title_end + '\u{2019}'.len_utf8(),
+        None => title_end,
+    };
+    if at > 0 {
+        splice(&mut t, at..at, " [Preprint]");
+    }
+    t
+}
+
+/// A preprint in AMA: "medRxiv. Preprint posted online January 3, 2023."
+/// (AMA Manual of Style 11th ed., §3.13.8, preprints): the words before
+/// the date, which the bundled style does not print (tester r22, F1).
+/// Left alone when the reference says "preprint" already or prints no year.
+fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
+    if !is_preprint(r) || says_preprint(&t.text, r) {
+        return t;
+    }
+    let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
+    let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
+    splice(&mut t, stop + 2..stop + 2, "Preprint posted online ");
+    t
+}
+
+/// A preprint in APA: its title in italics and its repository upright
+/// ("*Title* [Preprint]. medRxiv. https://…", APA 7 §10.8, informally
+/// published works); the bundled style sets it as a journal article, the
+/// title upright and the repository in italics (tester r22, F1).
+fn with_apa_preprint(mut t: Rich, r: &Reading) -> Rich {
+    if !is_preprint(r) {
+        return t;
+    }
+    let italic_at = |t: &Rich, i: usize| t.spans.iter().any(|(g, e)| g.contains(&i) && e.italic);
+    if let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'))
+        && !italic_at(&t, g.start)
+    {
+        flip_italic(&mut t, g);
+    }
+    if let Some(server) = preprint_server(r)
+        && let Some(g) = rfind_case_insensitive(&t.text, server)
+        && italic_at(&t, g.start)
+    {
+        flip_italic(&mut t, g);
+    }
+    t
+}
+
+/// Whether reference `text` of `r` says "preprint" outside the title.
+fn says_preprint(text: &str, r: &Reading) -> bool {
+    let outside = match find_case_insensitive(text, r.title.trim().trim_end_matches('.')) {
+        Some(g) => format!("{}{}", &text[..g.start], &text[g.end..]),
+        None => text.to_string(),
+    };
+    outside.to_lowercase().contains("preprint")
+}
+
+/// Whether `r` is a preprint: its genre says so ("Preprint", "preprint
+/// article"), or it is an article posted on a preprint server named as its
+/// container or publisher (medRxiv, bioRxiv, arXiv, SSRN, Research Square,
+/// Preprints.org, OSF Preprints and its *Rxivs).
+fn is_preprint(r: &Reading) -> bool {
+    r.genre.as_deref().is_some_and(|g| g.to_lowercase().contains("preprint"))
+        || (r.kind == "article"
+            && [&r.container, &r.publisher].iter().any(|v| v.as_deref().is_some_and(is_server_name)))
+}
+
+/// Whether `name` is a preprint server's.
+fn is_server_name(name: &str) -> bool {
+    let n = name.trim().to_lowercase();
+    n.ends_with("rxiv")
+        || matches!(
+            n.as_str(),
+            "ssrn" | "research square" | "preprints.org" | "preprints" | "osf preprints" | "authorea"
+        )
+}
+
+/// The repository a preprint is posted on, as stored: its container, or
+/// its publisher when it has no container (Zotero's CSL-JSON writes the
+/// repository as `publisher`); `None` for a work that is no preprint.
+fn preprint_server(r: &Reading) -> Option<&str> {
+    if !is_preprint(r) {
+        return None;
+    }
+    r.container.as_deref().or(r.publisher.as_deref()).map(str::trim).filter(|s| !s.is_empty())
+}
+
 fn english_item(r: &Reading) -> bool {
     match first_language(r) {
         Some(l) => {
