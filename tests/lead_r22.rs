@@ -635,3 +635,68 @@ fn a_preprint_names_its_repository_and_says_it_is_one() {
         _ => eprintln!("skipping the PDF's italics: pdftohtml is not installed (apt-get install poppler-utils)"),
     }
 }
+
+/// Tester r22 F3: a video's platform and a podcast episode's podcast
+/// (stored as the container) were printed by no style, and APA called both
+/// "[Broadcast]". Now each style names them after the title, and APA says
+/// "[Video]" and "[Audio podcast episode]. In *Podcast*" (APA 7 §10.12,
+/// §10.13).
+#[test]
+fn a_video_names_its_platform_and_an_episode_its_podcast() {
+    let w = workdir();
+    w.ok(&[
+        "reading",
+        "add",
+        "--type",
+        "video",
+        "--title",
+        "Decolonising medical education",
+        "--author",
+        "{Wellcome Collection}",
+        "--year",
+        "2020",
+        "--container",
+        "YouTube",
+        "--url",
+        "https://youtube.com/watch?v=abc",
+        "--by",
+        "lib",
+    ]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--type",
+        "podcast",
+        "--title",
+        "Race and the clinic, episode 4",
+        "--author",
+        "Mensah, Kofi",
+        "--year",
+        "2022",
+        "--container",
+        "The Curriculum Podcast",
+        "--url",
+        "https://pod.example/4",
+        "--by",
+        "lib",
+    ]);
+    for style in ["vancouver", "apa", "harvard", "chicago", "ama"] {
+        let refs = w.references(style);
+        assert!(common::reference(&refs, "Decolonising").contains("YouTube."), "{style}: {refs:?}");
+        assert!(common::reference(&refs, "Race and the").contains("The Curriculum Podcast."), "{style}: {refs:?}");
+        assert!(!refs.values().any(|r| r.contains("[Broadcast]")), "{style}: {refs:?}");
+    }
+    let apa = w.references("apa");
+    assert!(
+        common::reference(&apa, "Decolonising").contains("Decolonising medical education [Video]. YouTube. https://")
+    );
+    assert!(
+        common::reference(&apa, "Race and the")
+            .contains("Race and the clinic, episode 4 [Audio podcast episode]. In The Curriculum Podcast. https://")
+    );
+    let harvard = w.references("harvard");
+    assert!(
+        common::reference(&harvard, "Race and the")
+            .contains("‘Race and the clinic, episode 4’, The Curriculum Podcast.")
+    );
+}
