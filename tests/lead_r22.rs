@@ -700,3 +700,31 @@ fn a_video_names_its_platform_and_an_episode_its_podcast() {
             .contains("‘Race and the clinic, episode 4’, The Curriculum Podcast.")
     );
 }
+
+/// Tester r22 F4: in Harvard two authors printed alike ("Osei, J." for
+/// Jane and Joseph) had one's lettered works split by the other's
+/// ("2020a", "2020", "2020b"). Each author's works now stand together.
+#[test]
+fn works_of_two_authors_printed_alike_are_not_interleaved() {
+    let w = workdir();
+    w.import_reading(
+        "y.bib",
+        "@book{h, author={Osei, Joseph}, title={Other Osei}, year={2020}, publisher={P}}\n\
+         @book{a, author={Osei, Jane}, title={Zebra work}, year={2020}, publisher={P}}\n\
+         @book{b, author={Osei, Jane}, title={Alpha work}, year={2020}, publisher={P}}\n",
+    );
+    let pdf = w.path("h.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "harvard", "-q"]);
+    let Ok(out) = std::process::Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output() else {
+        eprintln!("skipping: pdftotext is not installed (apt-get install poppler-utils)");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    // The reading list, in the PDF's order.
+    let refs: Vec<&str> = text.lines().map(str::trim).filter(|l| l.starts_with("Osei, J. (")).collect();
+    let at = |t: &str| refs.iter().position(|r| r.contains(t)).unwrap_or_else(|| panic!("{t}: {refs:?}"));
+    let (alpha, zebra, other) = (at("Alpha work"), at("Zebra work"), at("Other Osei"));
+    assert_eq!(zebra, alpha + 1, "{refs:?}");
+    assert!(other > zebra || other + 1 == alpha, "Joseph's work between Jane's: {refs:?}");
+    assert!(refs[alpha].contains("(2020a)") && refs[zebra].contains("(2020b)"), "{refs:?}");
+}

@@ -1288,6 +1288,38 @@ fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first
             }
         }
     };
+    // Two authors the style prints alike ("Osei, J." for Jane and Joseph)
+    // are sorted by the processor as one label, so their works interleave by
+    // title and one author's lettered works stood apart ("2020a", "2020",
+    // "2020b": tester r22, F4). Within such a run each author's works are
+    // put together first (by their full names; the order is stable).
+    let alike = |c: &Cited| {
+        author(c).map(|names| {
+            names
+                .iter()
+                .map(|(f, g, p, x, l)| {
+                    let initial = g.as_deref().and_then(|g| g.chars().find(|c| c.is_alphanumeric()));
+                    ((*f).clone(), initial, (*p).clone(), (*x).clone(), (*l).clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let key = alike(&out[start]);
+        let mut end = start + 1;
+        while key.is_some() && end < out.len() && alike(&out[end]) == key {
+            end += 1;
+        }
+        out[start..end].sort_by_cached_key(|c| {
+            author(c).map(|v| {
+                v.into_iter()
+                    .map(|(f, g, p, x, l)| (f.clone(), g.clone(), p.clone(), x.clone(), l.clone()))
+                    .collect::<Vec<_>>()
+            })
+        });
+        start = end;
+    }
     let mut start = 0;
     while start < out.len() {
         let key = author(&out[start]);
