@@ -728,3 +728,23 @@ fn works_of_two_authors_printed_alike_are_not_interleaved() {
     assert!(other > zebra || other + 1 == alpha, "Joseph's work between Jane's: {refs:?}");
     assert!(refs[alpha].contains("(2020a)") && refs[zebra].contains("(2020b)"), "{refs:?}");
 }
+
+/// Tester r22 F7: BibTeX's own `@inbook` (its title the book's, `chapter`
+/// and `pages` the part) was cited as a chapter without a book, and AMA
+/// lost its publisher and edition, Harvard its edition. It is cited as the
+/// book with the part's pages in every style.
+#[test]
+fn a_bibtex_inbook_is_cited_as_the_book_with_its_pages() {
+    let w = workdir();
+    w.import_reading(
+        "l.bib",
+        "@inbook{x2, author = {Said, Edward W.}, title = {Orientalism}, chapter = {3}, pages = {201--225}, \
+         publisher = {Pantheon}, address = {New York}, year = {1978}, edition = {Second}}\n",
+    );
+    let r = |style: &str| common::reference(&w.references(style), "Orientalism").to_string();
+    assert_eq!(r("vancouver"), "Said EW. Orientalism. 2nd ed. New York: Pantheon; 1978. p. 201-25.");
+    assert_eq!(r("ama"), "Said EW. Orientalism. 2nd ed. Pantheon; 1978:201-225.");
+    assert_eq!(r("harvard"), "Said, E.W. (1978) Orientalism. 2nd edn. New York: Pantheon, pp. 201–225.");
+    assert!(r("apa").contains("Orientalism (2nd ed., pp. 201–225). Pantheon."), "{}", r("apa"));
+    assert!(r("chicago").contains("Orientalism, 201–225. 2nd ed."), "{}", r("chicago"));
+}

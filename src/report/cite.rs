@@ -475,7 +475,7 @@ impl Style {
             Some("vancouver") => with_nlm_language(
                 with_web_date(
                     with_untitled_journal_volume_once(
-                        with_whole_extent(with_thesis_place(with_nlm_genre(t, r), r), r),
+                        with_whole_extent(with_thesis_place(with_nlm_genre(with_vancouver_part_pages(t, r), r), r), r),
                         r,
                     ),
                     r,
@@ -3083,6 +3083,32 @@ fn unprinted_part_pages<'r>(t: &Rich, r: &'r Reading) -> Option<&'r str> {
 }
 
 /// The pages of a part of a book whose book is not named apart (BibTeX
+/// `@inbook`, cited as the book, [`entry`]) in Vancouver, after the date
+/// and before the notes, as Citing Medicine gives a part's pagination (ch.
+/// 2, "Pagination": "New York: Pantheon; 1978. p. 201-25."), the last page's
+/// repeated leading digits dropped. Left alone when the pages are printed.
+fn with_vancouver_part_pages(mut t: Rich, r: &Reading) -> Rich {
+    let Some(pages) = unprinted_part_pages(&t, r) else { return t };
+    let shown = match pages.split_once(['-', '–']) {
+        Some((a, b))
+            if !a.is_empty() && a.len() == b.len() && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit()) =>
+        {
+            let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count().min(a.len() - 1);
+            format!("{a}-{}", &b[same..])
+        }
+        Some((a, b)) => format!("{}-{}", a.trim(), b.trim()),
+        None => pages.to_string(),
+    };
+    let at = [" doi:", " Available from:", " PubMed"]
+        .iter()
+        .filter_map(|m| t.text.find(m))
+        .min()
+        .unwrap_or(t.text.trim_end().len());
+    splice(&mut t, at..at, &format!(" p. {shown}."));
+    t
+}
+
+/// The pages of a part of a book whose book is not named apart (BibTeX
 /// `@inbook` with its `chapter` and `pages`: "a part of a book, which may be
 /// a chapter … and/or a range of pages", btxdoc §4; the title is the book's)
 /// after the title, where Chicago author-date gives a part's pages (CMOS
@@ -3231,6 +3257,12 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         "magazine-article" if plain_suffix || form.named == Some("ama") => ("article", Some("periodical")),
         "magazine-article" => ("article", Some("newspaper")),
         "book" => ("book", None),
+        // A part of a book whose book is not named apart (BibTeX's own
+        // `@inbook`: its title is the book's, btxdoc §2.1) is cited as the
+        // book, with the part's pages added where each manual gives them
+        // ([`with_part_pages`]): as a chapter without a book the styles lost
+        // its publisher and edition (tester r22, F7).
+        "chapter" if r.container.as_deref().is_none_or(|c| c.trim().is_empty()) => ("book", None),
         "chapter" => ("chapter", Some("book")),
         "report" => ("report", None),
         "web" => ("web", Some("web")),
