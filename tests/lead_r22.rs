@@ -748,3 +748,34 @@ fn a_bibtex_inbook_is_cited_as_the_book_with_its_pages() {
     assert!(r("apa").contains("Orientalism (2nd ed., pp. 201–225). Pantheon."), "{}", r("apa"));
     assert!(r("chicago").contains("Orientalism, 201–225. 2nd ed."), "{}", r("chicago"));
 }
+
+/// Tester r20 F5: PubMed's record of a non-English article (the English
+/// title in brackets in `TI`, the original in `TT`) and Scopus's ("English
+/// title [Original title]") were not taken for the work a list holds under
+/// its original title: one article became three records. Now both find it,
+/// and the stored title stays.
+#[test]
+fn a_translated_title_finds_the_work_listed_under_its_original_title() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type,container,volume,issue,pages\n\
+         \"Medicina colonial em Moçambique\",\"Silva, João; Costa, Ana\",2004,article,Rev Hist,12,3,45-60\n",
+    );
+    let nbib = w.import_reading(
+        "b.nbib",
+        "PMID- 15000001\nTI  - [Colonial medicine in Mozambique].\nTT  - Medicina colonial em Moçambique.\nFAU - Silva, Joao\n\
+         FAU - Costa, Ana\nDP  - 2004\nJT  - Revista de historia\nTA  - Rev Hist\nVI  - 12\nIP  - 3\nPG  - 45-60\nLA  - por\n\n",
+    );
+    assert!(nbib.contains("0 new") && nbib.contains("under its original title"), "{nbib}");
+    let scopus = w.import_reading(
+        "s.csv",
+        "\"Authors\",\"Author full names\",\"Title\",\"Year\",\"Source title\",\"Volume\",\"Issue\",\"Page start\",\"Page end\"\n\
+         \"Silva J.; Costa A.\",\"Silva, João (1); Costa, Ana (2)\",\"Colonial medicine in Mozambique [Medicina colonial em Moçambique]\",\"2004\",\"Revista de Historia\",\"12\",\"3\",\"45\",\"60\"\n",
+    );
+    assert!(scopus.contains("0 new"), "{scopus}");
+    let list = w.reading_list();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["title"], "Medicina colonial em Moçambique");
+    assert_eq!(list[0]["pmid"], "15000001");
+}

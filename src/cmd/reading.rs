@@ -530,6 +530,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         )?;
     }
     Ok(ReadingRecord {
+        original_title: None,
         line: 0,
         title,
         authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),

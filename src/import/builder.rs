@@ -83,6 +83,9 @@ pub struct Draft {
     pub label: Option<String>,
     pub id: Option<Val>,
     pub title: Option<Val>,
+    /// The title in the original language when `title` translates it
+    /// ([`ReadingRecord::original_title`]).
+    pub original_title: Option<String>,
     pub authors: Vec<Name>,
     /// Editors, in order (an edited book's, or the book's a chapter is in).
     pub editors: Vec<Name>,
@@ -377,6 +380,18 @@ const RECORD_TYPES: &[&str] = &[
 pub fn is_record_type(v: &str) -> bool {
     let v = v.trim().trim_end_matches('.').to_lowercase();
     v.starts_with("research support") || RECORD_TYPES.contains(&v.as_str())
+}
+
+/// The original title Scopus writes after a non-English work's English one,
+/// in brackets ("Colonial medicine in Mozambique [Medicina colonial em
+/// Moçambique]"): two words or more, after a title of its own; `None` for
+/// any other title (tester r20, F5).
+pub fn bracketed_original(title: &str) -> Option<String> {
+    let t = title.trim().strip_suffix(']')?;
+    let open = t.rfind(" [")?;
+    let (before, inner) = (t[..open].trim(), t[open + 2..].trim());
+    (!before.is_empty() && inner.split_whitespace().count() >= 2 && !inner.contains(['[', ']']))
+        .then(|| inner.to_string())
 }
 
 /// The level of the degree a thesis was written for.
@@ -1849,10 +1864,12 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         (Some(i), Some(s)) if i != s => (Some(i), Some(s)),
         (i, _) => (i, None),
     };
+    let original_title = d.original_title.take().or_else(|| bracketed_original(title.as_deref().unwrap_or_default()));
     Ok(ReadingRecord {
         line: d.at.line,
         id,
         title: title.unwrap_or_default(),
+        original_title,
         authors_truncated: authors_truncated && !authors.is_empty(),
         authors,
         editors: d.editors,

@@ -210,6 +210,11 @@ pub struct ReadingRecord {
     /// The stable ID of the entry this row updates (a re-imported export), if given.
     pub id: Option<i64>,
     pub title: String,
+    /// The title in the work's original language when `title` is a
+    /// translation of it (MEDLINE `TT` beside a bracketed `TI`): not stored,
+    /// only used to find the work a list already holds under it (tester
+    /// r20, F5).
+    pub original_title: Option<String>,
     /// Authors, in order.
     pub authors: Vec<names::Name>,
     /// Editors, in order (of an edited book, or of the book a chapter is in).

@@ -351,6 +351,8 @@ fn draft(r: &Raw) -> Draft {
     let tt = title("TT").map(|v| v.text);
     if tt.is_some() && d.title.as_ref().map(|t| &t.text) != tt.as_ref() {
         unread.push(("TT", "title in the original language"));
+        // Not stored, but the work a list holds under it is this one.
+        d.original_title = tt;
     }
     // A book's title (`BTI`) is the title or a chapter's container; beside
     // an article's own title it is kept nowhere.

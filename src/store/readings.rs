@@ -744,6 +744,10 @@ enum IdIs {
     Unknown,
 }
 
+/// How a record was found by the title in its original language
+/// ([`crate::import::ReadingRecord::original_title`]).
+const ORIGINAL_TITLE: &str = "title in the original language";
+
 /// Which of two titles of one work is the fuller.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Fuller {
@@ -1674,6 +1678,22 @@ impl<'t> ReadingWriter<'t> {
             }
             return Ok(Some((id, "title and year before a hand edit")));
         }
+        // A record whose title translates the work's (MEDLINE's bracketed
+        // `TI` beside `TT`, the title in the original language) is the work
+        // a list holds under its original title (tester r20, F5).
+        if let Some(original) = r.original_title.as_deref() {
+            for (id, doi) in self.title_year_matches(&title_key(original), r.year)? {
+                if let (Some(a), Some(b)) = (&doi, &r.doi)
+                    && !crate::import::same_doi(a, b)
+                {
+                    continue;
+                }
+                if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
+                    continue;
+                }
+                return Ok(Some((id, ORIGINAL_TITLE)));
+            }
+        }
         Ok(None)
     }
 
@@ -2189,6 +2209,22 @@ impl<'t> ReadingWriter<'t> {
         // another title: the stored title is never replaced silently. A title
         // that is ours with more (a subtitle) is taken, and said; any other
         // keeps ours, and says how to take the file's.
+        // Found by the original title its translated title stands for: the
+        // stored title stays, and the user is told.
+        if how == ORIGINAL_TITLE && new.title != old.title {
+            new.title = old.title.clone();
+            kept.push(format!("title: kept {:?} (the file's {:?} translates it)", old.title, r.title));
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} is this work under its original title {:?}; the file's translated title {:?} was not \
+                     applied",
+                    crate::import::reading_id_text(id),
+                    old.title,
+                    r.title
+                ),
+            ));
+        }
         if matches!(how, "DOI" | "ISBN") && new.title != old.title && !same_value("title", &old.title, &r.title) {
             let entry = crate::import::reading_id_text(id);
             if fuller_title(&old.title, &r.title) == Fuller::Theirs {
