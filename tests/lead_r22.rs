@@ -779,3 +779,53 @@ fn a_translated_title_finds_the_work_listed_under_its_original_title() {
     assert_eq!(list[0]["title"], "Medicina colonial em Moçambique");
     assert_eq!(list[0]["pmid"], "15000001");
 }
+
+/// Tester r23: a record left without `</record>` in EndNote XML was lost
+/// (F1); `--year Y --month M` kept the old month's day (F3); "pp. 874-882"
+/// kept its label and RIS `EP` holding the whole range doubled the first
+/// page (F4); a preprint without a genre did not say it is one (F6).
+#[test]
+fn tester_r23_endnote_unclosed_record_dates_pages_and_preprints() {
+    let w = workdir();
+    let text = "<?xml version=\"1.0\"?>\n<xml><records>\n\
+        <record><titles><title>Good one</title></titles><dates><year>2019</year></dates></record>\n\
+        <record><titles><title>Broken record</title></titles><dates><year>2017</year></dates>\n\
+        <record><titles><title>Good three</title></titles><dates><year>2019</year></dates></record>\n\
+        </records></xml>\n";
+    let file = w.write("m.xml", text);
+    let rejects = w.path("r.xml");
+    let said = w.ok_stderr(&[
+        "import",
+        "reading",
+        file.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    assert!(said.contains("m.xml:4:1:") && said.contains("2 new") && said.contains("1 rejected"), "{said}");
+    assert!(std::fs::read_to_string(&rejects).unwrap().contains("<title>Broken record</title>"));
+
+    w.import_reading(
+        "o.nbib",
+        "PMID- 31649194\nDP  - 2019 Oct 25\nTI  - Dissecting racial bias.\nFAU - Obermeyer, Ziad\nJT  - Science\nAID - 10.1126/science.aax2342 [doi]\n\n",
+    );
+    w.ok(&["reading", "edit", "10.1126/science.aax2342", "--year", "2020", "--month", "8", "--by", "k"]);
+    let r = common::reading(&w.reading_list(), "Dissecting").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(8), None), "{r:#}");
+
+    w.import_reading("p.csv", "title,authors,year,pages\nLabelled pages,\"Osei, Ama\",2020,pp. 874-882\n");
+    w.import_reading(
+        "p.ris",
+        "TY  - JOUR\nTI  - Whole range in EP\nAU  - Osei, Ama\nPY  - 2020\nJO  - J\nSP  - 874\nEP  - 874-882\nER  - \n",
+    );
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Labelled pages")["pages"], "874-882");
+    assert_eq!(common::reading(&list, "Whole range in EP")["pages"], "874-882");
+
+    w.import_reading(
+        "ng.json",
+        r#"[{"id":"p","type":"article","title":"No genre preprint","author":[{"family":"Chen","given":"Wei"}],"issued":{"date-parts":[[2023]]},"publisher":"medRxiv"}]"#,
+    );
+    assert!(common::reference(&w.references("apa"), "No genre").contains("No genre preprint [Preprint]. medRxiv."));
+    assert!(common::reference(&w.references("vancouver"), "No genre").contains("[preprint]. medRxiv."));
+}

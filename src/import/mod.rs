@@ -899,6 +899,14 @@ pub fn page_range(pages: &str) -> String {
         let sep = if first.contains('-') || last.contains('-') { "–" } else { "-" };
         format!("{first}{sep}{last}")
     };
+    // A label the source wrote before the pages ("pp. 874-882", "p. 12"):
+    // the styles print their own (tester r23, F4).
+    let t = pages.trim_start();
+    let lower = t.to_ascii_lowercase();
+    let pages = ["pp.", "pp ", "p.", "p "]
+        .iter()
+        .find(|l| lower.starts_with(*l) && t[l.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .map_or(t, |l| t[l.len()..].trim_start());
     pages.split(',').map(one).collect::<Vec<_>>().join(",")
 }
 
@@ -973,6 +981,9 @@ mod tests {
         assert_eq!(page_range("xii, 340 p."), "xii, 340 p.");
         assert_eq!(page_range("Article 112873"), "Article 112873");
         assert_eq!(page_range("–12"), "–12");
+        assert_eq!(page_range("pp. 874–882"), "874-882");
+        assert_eq!(page_range("p. 12"), "12");
+        assert_eq!(page_range("pages 12"), "pages 12");
     }
 
     #[test]

@@ -321,6 +321,8 @@ fn draft(raw: &Raw) -> Draft {
         d.page_count = text(&["SP"]);
     }
     d.pages = match (text(&["SP"]).filter(|_| !page_count), text(&["EP"])) {
+        // An `EP` that is the whole range ("874-882" beside `SP  - 874`).
+        (Some(sp), Some(ep)) if ep.contains(['-', '–']) && ep.trim_start().starts_with(sp.trim()) => Some(ep),
         (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}-{ep}")),
         (sp, ep) => sp.or(ep),
     };

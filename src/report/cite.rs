@@ -493,7 +493,9 @@ impl Style {
             Some("ama") => with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r),
             _ => t,
         };
-        let t = if self.named.is_some() { with_platform(t, r, &self.name) } else { t };
+        // (A `.csl` style too: one that prints no container for them
+        // leaves it out as the bundled ones did, tester r23, F2.)
+        let t = with_platform(t, r, &self.name);
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
@@ -3445,6 +3447,12 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // entry type (`@phdthesis`, RIS `THES`, CSL `thesis`).
     let genre = match (kind, form.named) {
         ("thesis", Some(style)) => Some(thesis_genre(genre.as_deref(), style)),
+        // A work on a preprint server with no genre (Zotero's usual
+        // CSL-JSON: `"type": "article"`, `"publisher": "medRxiv"`) is a
+        // preprint, and says so where the style prints a genre (tester r23, F6).
+        (_, named) if genre.is_none() && is_preprint(r) => {
+            Some(if named == Some("vancouver") { "preprint" } else { "Preprint" }.to_string())
+        }
         _ => genre,
     };
     if let Some(g) = &genre {

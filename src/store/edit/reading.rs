@@ -536,11 +536,18 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     }
     let n = |v: Option<i64>| v.map_or(Value::Null, Value::from);
     if let Some(m) = &p.month {
-        set("month", n(typed_month("month", m.as_deref())?));
+        let month = typed_month("month", m.as_deref())?;
+        set("month", n(month));
         if m.is_none() {
             // No month, no day of it, no range from it.
             set("day", Value::Null);
             set("month_end", Value::Null);
+        } else if p.day.is_none() && month != int(&old, "month") {
+            // Another month: the stored day was the old month's, and a date
+            // no source gave ("2020 Aug 25" from "2019 Oct 25" and --month
+            // 8) is never made; the edit lists the day among its changes
+            // (tester r23, F3). Type --day to keep one.
+            set("day", Value::Null);
         }
     }
     if let Some(d) = &p.day {
