@@ -548,6 +548,11 @@ fn a_report_csv_is_refused_as_a_reading_list() {
     let said = String::from_utf8_lossy(&err.stderr);
     assert!(!err.status.success() && said.contains("is a report written by `canon report`"), "{said}");
     assert!(!other.exists(), "a refused import creates no database");
+    // Its workbook likewise (tester r23, F5).
+    let book = w.path("report.xlsx");
+    w.ok(&["report", book.to_str().unwrap(), "-q"]);
+    let err = w.fails(&["import", "reading", book.to_str().unwrap()]);
+    assert!(err.contains("is a workbook written by `canon report`") && err.contains("not a reading list"), "{err}");
     // A file whose header has no title column, with "title" in a later row's cell.
     let data = w.write("data.csv", "code,measure,value\nM1,title,Colonial medicine\nM2,title,Race and medicine\n");
     let err = w.fails(&["import", "reading", data.to_str().unwrap()]);

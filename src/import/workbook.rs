@@ -339,6 +339,17 @@ fn open_sheet(
             }
         }
     };
+    // The workbook `canon report` writes (its sheets "summary", "readings",
+    // "gaps"…) is no list to import: named as such, as its CSV is (tester
+    // r23, F5: the summary sheet was read and gave cell errors). `--sheet`
+    // still reads one of its sheets on purpose.
+    if want.is_none() && ["summary", "readings", "gaps", "coverage"].iter().all(|n| names.iter().any(|x| x == n)) {
+        bail!(
+            "{file} is a workbook written by `canon report` (its sheets are {listed}), not a {list}; import the \
+             list the report was made from (or pick one of its sheets with {option})",
+            list = list.replace('-', " ")
+        );
+    }
     let mut seen = Vec::new();
     for (i, m) in meta.iter().enumerate() {
         let worksheet = m.typ == calamine::SheetType::WorkSheet;
