@@ -1522,36 +1522,6 @@ impl<'t> ReadingWriter<'t> {
         }
     }
 
-    /// The entry this record duplicates, if any, and by which key
-    /// ([`Self::find_one`]), with the other stored entries the record's title and
-    /// year match as well as the one found (the record has nothing, no DOI,
-    /// authors, journal, volume or pages, that tells them apart): tester
-    /// r21, F2, where a row's note went silently to the first of two works.
-    fn find_all(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str, Vec<i64>)>> {
-        let found = self.find_one(r)?;
-        let Some((id, how)) = found else { return Ok(None) };
-        if how != "title and year" {
-            return Ok(Some((id, how, Vec::new())));
-        }
-        let key = title_key(&r.title);
-        let mut also = Vec::new();
-        for (other, doi) in self.title_year_matches(&key, r.year)? {
-            if other == id {
-                continue;
-            }
-            if let (Some(a), Some(b)) = (&doi, &r.doi)
-                && !crate::import::same_doi(a, b)
-            {
-                continue;
-            }
-            if self.other_people(other, &r.authors)? || self.other_publication(other, r)? {
-                continue;
-            }
-            also.push(other);
-        }
-        Ok(Some((id, how, also)))
-    }
-
     /// The entries (with their DOIs) stored under title key `key` or the
     /// same key with or without a leading article
     /// ([`crate::import::title_keys_with_article`]: "The colonial body" and
@@ -1578,8 +1548,45 @@ impl<'t> ReadingWriter<'t> {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The first entry this record duplicates, if any, and by which key.
-    fn find_one(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str)>> {
+    /// The entry this record duplicates, if any, by which key, and, when
+    /// the key is title and year, the other stored entries the record matches
+    /// as well as the one found (the record has nothing, no DOI, authors,
+    /// journal, volume or pages, that tells them apart): tester r21, F2,
+    /// where a row's note went silently to the first of two works.
+    fn find_all(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str, Vec<i64>)>> {
+        if let Some((id, how)) = self.find_by_key(r)? {
+            return Ok(Some((id, how, Vec::new())));
+        }
+        let key = title_key(&r.title);
+        let mut found = Vec::new();
+        for (id, doi) in self.title_year_matches(&key, r.year)? {
+            // Two different DOIs are two different works, whatever their titles.
+            if let (Some(a), Some(b)) = (&doi, &r.doi)
+                && !crate::import::same_doi(a, b)
+            {
+                continue;
+            }
+            // A short title is shared by many works ("Introduction",
+            // "Racism in medicine", "Editorial"): with other authors, or in
+            // another journal or book, volume or pages, it is another work
+            // (tester r19, F5: Farmer's editorial was overwritten by
+            // Crenshaw's; r20, F3, F4: one author's two introductions or
+            // editorials became one). Flagged as a possible duplicate instead.
+            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
+                continue;
+            }
+            found.push(id);
+        }
+        if !found.is_empty() {
+            let id = found.remove(0);
+            return Ok(Some((id, "title and year", found)));
+        }
+        Ok(self.find_by_other_title(r, &key)?.map(|(id, how)| (id, how, Vec::new())))
+    }
+
+    /// The entry this record duplicates by a key that names one work (ID,
+    /// DOI, the DOI before a hand edit, PMID, ISBN), if any, and which key.
+    fn find_by_key(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str)>> {
         let q = |sql: &str, p: &dyn rusqlite::ToSql| -> Result<Option<i64>> {
             Ok(self.tx.prepare_cached(sql)?.query_row([p], |row| row.get(0)).optional()?)
         };
@@ -1642,32 +1649,19 @@ impl<'t> ReadingWriter<'t> {
                 return Ok(Some((id, "ISBN")));
             }
         }
-        let key = title_key(&r.title);
-        let found = self.title_year_matches(&key, r.year)?;
-        for (id, doi) in found {
-            // Two different DOIs are two different works, whatever their titles.
-            if let (Some(a), Some(b)) = (&doi, &r.doi)
-                && !crate::import::same_doi(a, b)
-            {
-                continue;
-            }
-            // A short title is shared by many works ("Introduction",
-            // "Racism in medicine", "Editorial"): with other authors, or in
-            // another journal or book, volume or pages, it is another work
-            // (tester r19, F5: Farmer's editorial was overwritten by
-            // Crenshaw's; r20, F3, F4: one author's two introductions or
-            // editorials became one). Flagged as a possible duplicate instead.
-            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
-                continue;
-            }
-            return Ok(Some((id, "title and year")));
-        }
+        Ok(None)
+    }
+
+    /// The entry whose title and year before a hand edit are this record's
+    /// (title key `key`), or whose title is the original of the record's
+    /// translated one, if any, and which key.
+    fn find_by_other_title(&self, r: &ReadingRecord, key: &str) -> Result<Option<(i64, &'static str)>> {
         // The title and year an entry had before a person corrected them by
         // hand: the list the entry came from, re-imported, still has them,
         // and is this entry, not a new one (tester r19, F3: the corrected
         // year brought the wrong one back as a second record). The hand
         // edit stands, as any does.
-        for &(id, ref doi) in &self.hand_matches(&key, r.year)? {
+        for &(id, ref doi) in &self.hand_matches(key, r.year)? {
             if let (Some(a), Some(b)) = (doi, &r.doi)
                 && !crate::import::same_doi(a, b)
             {

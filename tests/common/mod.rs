@@ -223,6 +223,25 @@ pub struct Word {
 /// Every word of the PDF at `pdf`, page by page, in poppler's reading order
 /// (`pdftotext -bbox`), or `None` with a note when pdftotext is not
 /// installed (apt-get install poppler-utils): a test then skips its PDF checks.
+/// The runs of text a PDF sets in an italic face, in page order, read with
+/// `pdftohtml -xml` (poppler marks them `<i>`); `None`, with a message,
+/// when poppler-utils is not installed.
+#[allow(dead_code)]
+pub fn pdf_italics(pdf: &Path) -> Option<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("x");
+    match std::process::Command::new("pdftohtml").args(["-xml", "-i", "-q"]).arg(pdf).arg(&stem).output() {
+        Ok(out) if out.status.success() => {
+            let xml = std::fs::read_to_string(stem.with_extension("xml")).unwrap();
+            Some(xml.split("<i>").skip(1).filter_map(|p| p.split("</i>").next()).map(str::to_string).collect())
+        }
+        _ => {
+            eprintln!("skipping the PDF's italics: pdftohtml is not installed (apt-get install poppler-utils)");
+            None
+        }
+    }
+}
+
 pub fn pdf_words(pdf: &Path) -> Option<Vec<Word>> {
     let out = match std::process::Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output() {
         Ok(o) if o.status.success() => o,
