@@ -910,6 +910,21 @@ pub fn page_range(pages: &str) -> String {
     pages.split(',').map(one).collect::<Vec<_>>().join(",")
 }
 
+/// The pages of a source that gives the first and the last page apart (RIS
+/// `SP`/`EP`, Scopus "Page start"/"Page end", a spreadsheet's "Start Page"
+/// and "End Page"): "874" and "882" are "874-882"; the same page twice, or
+/// a last page that is already the whole range ("874-882" beside "874"), is
+/// that; a first page alone is the page. A last page alone is returned too,
+/// as the source's only locator.
+pub fn pages_from_ends(start: Option<&str>, end: Option<&str>) -> Option<String> {
+    let dash = |p: &str| p.contains(['-', '\u{2013}']);
+    match (start.map(str::trim).filter(|s| !s.is_empty()), end.map(str::trim).filter(|e| !e.is_empty())) {
+        (Some(s), Some(e)) if dash(e) && e.starts_with(s) => Some(e.to_string()),
+        (Some(s), Some(e)) if s != e && !dash(s) => Some(format!("{s}-{e}")),
+        (s, e) => s.or(e).map(str::to_string),
+    }
+}
+
 /// Whether two page ranges are one range written two ways: the same first
 /// page and, with the last page's dropped leading digits put back (the
 /// abbreviated form NLM's Citing Medicine uses, "201-9" for 201–209), the
@@ -953,6 +968,18 @@ pub fn same_pages(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pages_from_their_two_ends() {
+        use super::pages_from_ends as p;
+        assert_eq!(p(Some("874"), Some("882")).as_deref(), Some("874-882"));
+        assert_eq!(p(Some("874"), Some("874-882")).as_deref(), Some("874-882"));
+        assert_eq!(p(Some("874-882"), Some("882")).as_deref(), Some("874-882"));
+        assert_eq!(p(Some("12"), Some("12")).as_deref(), Some("12"));
+        assert_eq!(p(Some(" e412 "), Some("")).as_deref(), Some("e412"));
+        assert_eq!(p(None, Some("20")).as_deref(), Some("20"));
+        assert_eq!(p(Some(""), None), None);
+    }
+
     use super::*;
 
     #[test]

@@ -73,7 +73,21 @@ pub const FIELDS: &[Field] = &[
     Field { name: "themes", aliases: &["theme", "tags"], required: false },
     Field { name: "notes", aliases: &["annotation", "note", "why read it", "comment"], required: false },
     Field { name: "isbn", aliases: &[], required: false },
-    Field { name: "container", aliases: &["journal", "publication", "venue", "publication title"], required: false },
+    Field {
+        name: "container",
+        aliases: &[
+            "journal",
+            "publication",
+            "venue",
+            "publication title",
+            "journal title",
+            "journal name",
+            "source title",
+            "container title",
+            "secondary title",
+        ],
+        required: false,
+    },
     Field { name: "source_kind", aliases: &["source kind", "kind of source"], required: false },
     Field { name: "status", aliases: &["review status"], required: false },
     Field { name: "language", aliases: &["lang", "language of publication"], required: false },
@@ -81,7 +95,11 @@ pub const FIELDS: &[Field] = &[
     Field { name: "id", aliases: &["canon id", "reading id"], required: false },
     Field { name: "volume", aliases: &["vol"], required: false },
     Field { name: "issue", aliases: &["number", "no"], required: false },
-    Field { name: "pages", aliases: &["page", "page range"], required: false },
+    Field {
+        name: "pages",
+        aliases: &["page", "page range", "start page", "first page", "page start", "beginning page", "spage"],
+        required: false,
+    },
     Field { name: "publisher", aliases: &["publisher name"], required: false },
     Field { name: "place", aliases: &["place of publication", "publication place", "city"], required: false },
     Field { name: "edition", aliases: &["ed"], required: false },
@@ -230,6 +248,8 @@ pub struct ReadingReader<'a> {
     /// before formula-like cells is taken off again.
     unguard: bool,
     ignored: Vec<usize>,
+    /// An "End Page" column beside the "Start Page" one read as pages.
+    page_end: Option<usize>,
     filled: Vec<u64>,
     /// The header row as the file has it, and its delimiter (for `--rejects`).
     raw_header: csv::StringRecord,
@@ -257,6 +277,13 @@ impl<'a> ReadingReader<'a> {
         themes: &'a dyn Themes,
     ) -> ReadingReader<'a> {
         let mut mapping = mapping;
+        // A first page and a last page in two columns (Web of Science's and
+        // library systems' "Start Page", "End Page") are one range.
+        let page_end = if mapping.has(PAGES) {
+            mapping.fallbacks(PAGES, &["end page", "last page", "page end", "ending page", "epage"]).first().copied()
+        } else {
+            None
+        };
         // Columns `canon report` writes that other columns hold already.
         mapping.known_unread(&[
             ("reference", "the formatted reference, which canon writes from the other columns in the chosen style"),
@@ -270,6 +297,7 @@ impl<'a> ReadingReader<'a> {
             width: headers.len(),
             unguard: mapping.has(ID),
             ignored: mapping.ignored(),
+            page_end,
             filled: vec![0; headers.len()],
             raw_header: csv::StringRecord::from(headers.to_vec()),
             delimiter: b',',
@@ -427,7 +455,8 @@ impl<'a> ReadingReader<'a> {
                 )),
             }
         }
-        d.pages = text(PAGES);
+        let end = self.page_end.and_then(|c| r.get(c)).map(|e| if self.unguard { unguard(e) } else { e });
+        d.pages = crate::import::pages_from_ends(text(PAGES).as_deref(), end);
         d.publisher = text(PUBLISHER);
         d.place = text(PLACE);
         d.edition = text(EDITION);

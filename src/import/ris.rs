@@ -320,12 +320,9 @@ fn draft(raw: &Raw) -> Draft {
     if page_count {
         d.page_count = text(&["SP"]);
     }
-    d.pages = match (text(&["SP"]).filter(|_| !page_count), text(&["EP"])) {
-        // An `EP` that is the whole range ("874-882" beside `SP  - 874`).
-        (Some(sp), Some(ep)) if ep.contains(['-', '–']) && ep.trim_start().starts_with(sp.trim()) => Some(ep),
-        (Some(sp), Some(ep)) if !sp.contains(['-', '–']) => Some(format!("{sp}-{ep}")),
-        (sp, ep) => sp.or(ep),
-    };
+    // An `EP` may be the whole range ("874-882" beside `SP  - 874`).
+    d.pages =
+        crate::import::pages_from_ends(text(&["SP"]).filter(|_| !page_count).as_deref(), text(&["EP"]).as_deref());
     // `C7` of a journal article or a conference paper is its article number
     // (the RIS specification's "Article Number" for JOUR, CONF and CPAPER;
     // Scopus and EndNote write it there, IEEE's papers have one): kept as

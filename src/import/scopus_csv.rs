@@ -98,12 +98,18 @@ const UNREAD: [(&str, &str); 24] = [
     ("EID", "Scopus's identifier for the record, which names it in Scopus only"),
 ];
 
-/// Whether a header row (its cells) is a Scopus export's: its own columns
-/// "EID" or "Author(s) ID", or "Source title" with "Document Type".
+/// Whether a header row (its cells) is a Scopus export's, whole or with
+/// columns deleted: "Title" with Scopus's own columns "EID", "Author(s) ID"
+/// or "Author full names", or with "Source title" beside "Document Type",
+/// "Page start", "Cited by" or "Abbreviated Source Title".
 pub fn looks_like(cells: &[String]) -> bool {
-    let has = |n: &str| cells.iter().any(|c| c.eq_ignore_ascii_case(n));
-    (has("Title") && (has("EID") || has("Author(s) ID")))
-        || (has("Title") && has("Source title") && has("Document Type"))
+    let has = |n: &str| cells.iter().any(|c| c.trim().eq_ignore_ascii_case(n));
+    has("Title")
+        && (has("EID")
+            || has("Author(s) ID")
+            || has("Author full names")
+            || (has("Source title")
+                && ["Document Type", "Page start", "Cited by", "Abbreviated Source Title"].iter().any(|n| has(n))))
 }
 
 /// The canonical reading type for a Scopus document type ("Article",
@@ -293,12 +299,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.volume = text(c.volume);
     d.issue = text(c.issue);
     // "1234" and "1240" are "1234-1240"; a first page alone is the page.
-    d.pages = match (get(r, c.page_start), get(r, c.page_end)) {
-        (Some(s), Some(e)) if s != e => Some(format!("{s}-{e}")),
-        (Some(s), _) => Some(s.to_string()),
-        (None, Some(e)) => Some(e.to_string()),
-        (None, None) => None,
-    };
+    d.pages = crate::import::pages_from_ends(get(r, c.page_start), get(r, c.page_end));
     d.article_number("Art. No.", get(r, c.article).map(|v| Val::new(v, at(c.article))));
     d.page_count = text(c.page_count);
     // A whole book: Scopus gives its own title as the "Source title" and its

@@ -232,10 +232,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.publisher = text(c.publisher);
     d.volume = text(c.volume);
     d.issue = text(c.issue);
-    d.pages = match (get(r, c.pages), get(r, c.page_end)) {
-        (Some(s), Some(e)) if s != e && !s.contains(['-', '\u{2013}']) => Some(format!("{s}-{e}")),
-        (s, e) => s.or(e).map(str::to_string),
-    };
+    d.pages = crate::import::pages_from_ends(get(r, c.pages), get(r, c.page_end));
     d.place = text(c.place);
     d.edition = text(c.edition);
     d.url = c

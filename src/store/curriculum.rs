@@ -154,6 +154,9 @@ pub struct Counts {
     /// Stored readings whose values set by hand (or changed after an
     /// export) stood against the file's: the file's other values applied.
     pub held_by_hand: i64,
+    /// Stored readings found by a DOI, ISBN or their original title that
+    /// kept their stored title against the file's other one.
+    pub titles_kept: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,
     /// Item keywords removed (a keywords column is the whole set for its session).

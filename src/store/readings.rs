@@ -2207,6 +2207,7 @@ impl<'t> ReadingWriter<'t> {
         // stored title stays, and the user is told.
         if how == ORIGINAL_TITLE && new.title != old.title {
             new.title = old.title.clone();
+            self.counts.titles_kept += 1;
             kept.push(format!("title: kept {:?} (the file's {:?} translates it)", old.title, r.title));
             self.warnings.push((
                 r.line,
@@ -2231,6 +2232,7 @@ impl<'t> ReadingWriter<'t> {
                 ));
             } else {
                 new.title = old.title.clone();
+                self.counts.titles_kept += 1;
                 kept.push(format!("title: kept {:?} (the file's {:?} differs; same {how})", old.title, r.title));
                 self.warnings.push((
                     r.line,
