@@ -397,8 +397,8 @@ fn a_map_hint_never_rests_on_a_qualifying_word_alone() {
         assert!(!line.contains(not), "{line}");
         assert!(line.contains(&format!("--map '{column}=FIELD' with FIELD one of")), "{line}");
     }
-    let line = err.lines().find(|l| l.contains("\"Journal name\" is not read")).unwrap_or_else(|| panic!("{err}"));
-    assert!(line.contains("--map 'Journal name=container'"), "{line}");
+    // "Journal name" is now read as the journal itself (r24), not hinted.
+    assert!(err.contains("\"Journal name\" → container"), "{err}");
 }
 
 /// A quoted title that ends with a quoted term: Chicago puts the stop
@@ -895,8 +895,11 @@ fn and_or_ampersand_before_the_last_of_many_comma_pairs_joins_names() {
     let v4 = &reading(&list, "V4")["author_names"];
     assert_eq!((v4[2]["given"].as_str(), v4[3]["given"].as_str()), (Some("Luis"), Some("Thabo")));
     assert_eq!(reading(&list, "V5")["author_names"].as_array().unwrap().len(), 3);
-    // Still said, naming the cell as written.
-    assert!(said.contains("\"Achebe, N., Byrne, S., Castillo, L., & Dlamini, T.\""), "{said}");
+    // With initials after every family name the split is no guess (tester
+    // r24, F6: APA's own list form), so it is not warned about; full given
+    // names still are, naming the cell as written.
+    assert!(!said.contains("\"Achebe, N., Byrne, S., Castillo, L., & Dlamini, T.\""), "{said}");
+    assert!(said.contains("\"Achebe, Ngozi, Byrne, Siobhan, Castillo, Luis"), "{said}");
     assert!(
         reference(&w.references("apa"), "V3").starts_with("Achebe, N., Byrne, S., Castillo, L., & Dlamini, T. (2003).")
     );

@@ -103,3 +103,90 @@ fn a_kept_title_is_counted_and_the_summary_says_why_nothing_changed() {
     );
     assert!(same.contains("already holds this file"), "{same}");
 }
+
+/// Tester r25: Chicago cut "1397–1406" to "1397–406" (F6), capitalised
+/// "Without" and "Through" (F12) and put a comma before "and" after a name
+/// it does not invert (F11); a given name written in small letters ("bell"
+/// of bell hooks) was printed whole where the styles give its initial, in
+/// its own case (F4); a work without an author filed under "A" or "The"
+/// (F5).
+#[test]
+fn tester_r25_chicago_ranges_prepositions_two_authors_small_given_names_and_filing() {
+    let w = workdir();
+    w.import_reading(
+        "c.csv",
+        "title,authors,year,type,container,volume,pages,publisher\n\
+         Medicine without borders: care through history versus race,\"Osei, Ama\",2020,article,Journal of general internal medicine,36,1397-1406,\n\
+         Short range,\"Lind, Tove\",2018,article,Anaesthesia,77,101-108,\n\
+         Single-name authors,Plato; Avicenna,2012,article,Isis,103,99-100,\n\
+         Joint statement,World Health Organization; UNICEF,2020,report,,,,WHO\n\
+         Two people,\"Kapadia, Dharmi; Zhang, Jingwen\",2022,report,,,,NHS Race and Health Observatory\n\
+         \"Race, class, and gender in the clinic\",\"hooks, bell\",1989,book,,,,South End Press\n\
+         A history of race in medicine,,2005,book,,,,Penguin\n\
+         The anonymous editorial on race,,2021,article,The Lancet,397,1,\n\
+         Crick paper,\"Crick, Francis\",2011,article,Science,2,17-18,\n",
+    );
+    let chicago = w.references("chicago");
+    let c = |t: &str| common::reference(&chicago, t);
+    assert!(
+        c("Medicine without").contains("“Medicine without Borders: Care through History versus Race.”"),
+        "{chicago:?}"
+    );
+    assert!(c("Medicine without").contains(" 36: 1397–1406."), "{chicago:?}");
+    assert!(c("Short range").contains(" 77: 101–8."), "{chicago:?}");
+    assert!(c("Single-name").starts_with("Plato and Avicenna. 2012."), "{chicago:?}");
+    assert!(c("Joint statement").starts_with("World Health Organization and UNICEF. 2020."), "{chicago:?}");
+    assert!(c("Two people").starts_with("Kapadia, Dharmi, and Jingwen Zhang. 2022."), "{chicago:?}");
+    assert!(c("Race, class").starts_with("hooks, bell. 1989."), "{chicago:?}");
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Race, class").starts_with("hooks, b. (1989)."), "{apa:?}");
+    let vancouver = w.references("vancouver");
+    assert!(common::reference(&vancouver, "Race, class").starts_with("hooks b. "), "{vancouver:?}");
+
+    // The PDF's order: the works without authors by their first significant word.
+    for style in ["apa", "chicago"] {
+        let pdf = w.path(&format!("{style}.pdf"));
+        w.ok(&["report", pdf.to_str().unwrap(), "--style", style, "-q"]);
+        let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().ok();
+        let Some(out) = out.filter(|o| o.status.success()) else {
+            eprintln!("skipping the PDF's order: pdftotext is not installed (apt-get install poppler-utils)");
+            return;
+        };
+        let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle} not in the {style} PDF"));
+        let (anonymous, crick, history, hooks, osei) =
+            (at("anonymous editorial"), at("crick, f"), at("history of race"), at("hooks, b"), at("osei, a"));
+        assert!(anonymous < crick && crick < history && history < hooks && hooks < osei, "{style}: {text}");
+    }
+}
+
+/// Tester r24, F1: lists written "Given Family" with initials and names on
+/// lines of their own (Alt+Enter in a spreadsheet cell) were stored as one
+/// person or one institution, with no warning; F6: APA's list form gave
+/// "& Jones" as an institution.
+#[test]
+fn author_lists_with_initials_or_on_lines_are_people() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type\n\
+         M1,\"Darshali A. Vyas, Leo G. Eisenstein and David S. Jones\",2020,article\n\
+         M2,\"D. A. Vyas, L. G. Eisenstein and D. S. Jones\",2020,article\n\
+         M3,\"Vyas DA\nEisenstein LG\nJones DS\",2020,article\n\
+         M4,\"Vyas, D. A., Eisenstein, L. G., & Jones, D. S.\",2020,article\n\
+         M5,\"Vyas, Darshali A.\r\nEisenstein, Leo G.\r\nJones, David S.\",2020,article\n",
+    );
+    let list = w.reading_list();
+    for t in ["M1", "M2", "M3", "M4", "M5"] {
+        let families: Vec<&str> = common::reading(&list, t)["author_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["family"].as_str().unwrap_or("(none)"))
+            .collect();
+        assert_eq!(families, ["Vyas", "Eisenstein", "Jones"], "{t}: {list}");
+    }
+    let vancouver = w.references("vancouver");
+    assert!(common::reference(&vancouver, "M1").starts_with("Vyas DA, Eisenstein LG, Jones DS. M1."), "{vancouver:?}");
+    assert!(common::reference(&vancouver, "M4").starts_with("Vyas DA, Eisenstein LG, Jones DS. M4."), "{vancouver:?}");
+}

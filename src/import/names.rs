@@ -449,6 +449,12 @@ const GIVEN_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el",
 ];
 
+/// Whether `word` is one of the lower-case particles that may stand after
+/// a given name ("van", "de la", "bin").
+pub fn is_particle_word(word: &str) -> bool {
+    GIVEN_PARTICLES.contains(&word)
+}
+
 /// A given name that ends with lower-case particle words, as "Family, Given
 /// particle" writes a name ("Gogh, Vincent van", "Cruz, María de la"):
 /// (the given name, the particle). citeproc-js reads a name so, moving the
@@ -1361,6 +1367,20 @@ pub fn ends_with_et_al(cell: &str) -> bool {
 /// that cannot be split unambiguously says so in `doubt`.
 pub fn split_cell(cell: &str) -> CellNames {
     let cell = &*with_list_punctuation(cell);
+    // Names on lines of their own in one cell (Alt+Enter in a spreadsheet):
+    // each line is a name, as `;` separates them (tester r24, F1, F6).
+    let lines;
+    let cell = if cell.trim().contains('\n') {
+        lines = cell
+            .lines()
+            .map(|l| l.trim().trim_end_matches(';'))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        lines.as_str()
+    } else {
+        cell
+    };
     // `{…}` keeps a name whole, as in BibTeX: its commas, semicolons and
     // "and"s are the name's own. Each group is set aside while the cell is
     // split, and a name that is one group is a literal (an institution).
@@ -1678,19 +1698,24 @@ fn ampersand_pair_in(cell: &str) -> Option<String> {
 }
 
 /// Whether a comma-separated part of a cell reads as a whole person's name
-/// written "Given Family" ("Kofi Mensah", "Pieter van der Berg"): two or
-/// more words, none of them initials or a suffix, not an institution. A
-/// "Family, Given" name's parts fail it ("Mensah" alone, "Kofi A.").
+/// written "Given Family" ("Kofi Mensah", "Pieter van der Berg", "Darshali
+/// A. Vyas", "D. A. Vyas"): two or more words ending with a family name (no
+/// initials, no suffix), not an institution. A "Family, Given" name's parts
+/// fail it ("Mensah" alone, "Kofi A.", "D. A."), and so does a Vancouver
+/// name ("Vyas DA").
 fn given_family(part: &str) -> bool {
     let mut words: Vec<&str> = part.split_whitespace().collect();
     // "Kofi Mensah Jr.": a suffix after the whole name is the person's.
     if words.len() > 2 && words.last().is_some_and(|w| long_suffix(w)) {
         words.pop();
     }
+    let Some(last) = words.last() else { return false };
     words.len() >= 2
         && has_cased_letters(part)
         && !looks_corporate(part)
-        && words.iter().all(|w| !is_initials(w) && !is_suffix(w))
+        && !is_initials(last)
+        && !list_initials(last)
+        && words.iter().all(|w| !is_suffix(w))
         && !lower_initial(words[0])
 }
 
@@ -1723,7 +1748,11 @@ fn split_and(s: &str) -> Vec<String> {
             // ("Mensah, K. & Osei and Sons") is split off; "Smith, J. & Sons"
             // (one word after) stays one name.
             let person_then_firm = a.contains(',') && b.split_whitespace().count() > 1 && looks_corporate(b);
-            if !a.is_empty() && !b.is_empty() && !looks_corporate(a) && (person_then_firm || !looks_corporate(b)) {
+            // Each side by its comma-separated parts: "Vyas, D. A., Eisenstein,
+            // L. G." is many words, but names, not an institution's (tester
+            // r24, F1: the APA list's "& Jones" was stored as an institution).
+            let corporate = |x: &str| x.split(',').any(|p| looks_corporate(p.trim()));
+            if !a.is_empty() && !b.is_empty() && !corporate(a) && (person_then_firm || !corporate(b)) {
                 let mut out = split_and(a);
                 out.extend(split_and(b));
                 return out;
@@ -1855,6 +1884,12 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
             i += 1;
         }
         names.push(name);
+    }
+    // "Vyas, D. A., Eisenstein, L. G.": every given name is initials, so
+    // every other comma ends a name; no guess (APA's own list form).
+    let initials_only = |p: &str| p.split_whitespace().all(is_initials);
+    if parts.len().is_multiple_of(2) && parts.chunks(2).all(|pair| !initials_only(pair[0]) && initials_only(pair[1])) {
+        return names;
     }
     *doubt = Some(format!(
         "{s:?} has {} comma-separated parts and no `;`; read as {} names \"Family, Given\" ({}) — separate names \
@@ -2354,5 +2389,42 @@ mod tests {
         assert_eq!(people("Cooper Owens, Deirdre").0.len(), 1);
         assert_eq!(people("Mensah, Kofi A.").0.len(), 1);
         assert_eq!(people("Ministry of Health, Ghana").0.len(), 1);
+    }
+}
+#[cfg(test)]
+mod list_cells {
+    /// Tester r24, F1 and F6: lists with initials, APA's list and names on
+    /// lines of their own were stored as one person or as institutions.
+    #[test]
+    fn lists_with_initials_and_lines_are_split_into_people() {
+        let people = |c: &str| -> Vec<(String, String)> {
+            let s = super::split_cell(c);
+            s.names
+                .iter()
+                .map(|n| (n.family.clone().unwrap_or_default(), n.given.clone().unwrap_or_default()))
+                .collect()
+        };
+        let vje = |g: [&str; 3]| -> Vec<(String, String)> {
+            ["Vyas", "Eisenstein", "Jones"].iter().zip(g).map(|(f, g)| (f.to_string(), g.to_string())).collect()
+        };
+        assert_eq!(people("Vyas, D. A., Eisenstein, L. G., & Jones, D. S."), vje(["D. A.", "L. G.", "D. S."]));
+        assert!(super::split_cell("Vyas, D. A., Eisenstein, L. G., & Jones, D. S.").doubt.is_none());
+        assert_eq!(
+            people("Darshali A. Vyas, Leo G. Eisenstein and David S. Jones"),
+            vje(["Darshali A.", "Leo G.", "David S."])
+        );
+        assert_eq!(people("D. A. Vyas, L. G. Eisenstein and D. S. Jones"), vje(["D. A.", "L. G.", "D. S."]));
+        assert_eq!(people("Vyas DA\nEisenstein LG\nJones DS"), vje(["D. A.", "L. G.", "D. S."]));
+        assert_eq!(
+            people("Vyas, Darshali A.\nEisenstein, Leo G.\r\nJones, David S."),
+            vje(["Darshali A.", "Leo G.", "David S."])
+        );
+        // Two names without "and" may be one "Family, Given": read as two, and said.
+        let two = super::split_cell("Darshali A. Vyas, Leo G. Eisenstein");
+        assert_eq!(two.names.len(), 2);
+        assert!(two.doubt.is_some());
+        // A Vancouver list and a "Family, Given" name are unchanged.
+        assert_eq!(people("Vyas DA, Eisenstein LG, Jones DS"), vje(["D. A.", "L. G.", "D. S."]));
+        assert_eq!(people("Mensah, Kofi A."), [("Mensah".to_string(), "Kofi A.".to_string())]);
     }
 }

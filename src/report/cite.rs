@@ -489,7 +489,7 @@ impl Style {
                 ),
                 r,
             ),
-            Some("chicago") => with_chicago_site_name(t, r),
+            Some("chicago") => with_chicago_two_authors(with_chicago_page_range(with_chicago_site_name(t, r), r), r),
             Some("ama") => with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r),
             _ => t,
         };
@@ -653,6 +653,7 @@ impl Style {
             out.push(Cited { index, label, text });
         }
         if self.letters && !self.prints_number {
+            file_without_article(&mut out, readings);
             order_by_date(&mut out, readings, &self.name, self.article_label);
         }
         if self.named == Some("apa") {
@@ -1332,6 +1333,47 @@ fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first
         out[start..end].sort_by_cached_key(|c| rank(c));
         start = end;
     }
+}
+
+/// The key a work is filed under in an author-date list, from its printed
+/// reference: small letters, without opening quotation marks and a leading
+/// article ([`crate::import::LEADING_ARTICLES`]).
+fn filing_key(printed: &str) -> String {
+    let t = printed.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let t = crate::import::LEADING_ARTICLES
+        .iter()
+        .find_map(|a| t.strip_prefix(a).filter(|rest| rest.starts_with(' ')))
+        .map_or(t.as_str(), str::trim_start);
+    t.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect()
+}
+
+/// A work without authors or editors whose reference starts with an
+/// article, filed by its next word: "A history of race in medicine" under
+/// H, "The anonymous editorial" under A (APA 7 §9.46: "alphabetize by the
+/// first significant word of the title"; CMOS 17th ed. §15.15; tester r25,
+/// F5: the processor filed them under A and T). Each is taken out and put
+/// back before the first entry that files after it; the others keep the
+/// processor's order.
+fn file_without_article(out: &mut Vec<Cited>, readings: &[&Reading]) {
+    let starts_with_article = |c: &Cited| {
+        let r = readings[c.index];
+        let printed = c.text.text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        r.author_names.is_empty()
+            && r.editor_names.is_empty()
+            && crate::import::LEADING_ARTICLES
+                .iter()
+                .any(|a| printed.strip_prefix(a).is_some_and(|rest| rest.starts_with(' ')))
+    };
+    if !out.iter().any(starts_with_article) {
+        return;
+    }
+    let (moving, mut kept): (Vec<Cited>, Vec<Cited>) = std::mem::take(out).into_iter().partition(starts_with_article);
+    for c in moving {
+        let key = filing_key(&c.text.text);
+        let at = kept.iter().position(|k| filing_key(&k.text.text) > key).unwrap_or(kept.len());
+        kept.insert(at, c);
+    }
+    *out = kept;
 }
 
 /// One entry of a rendered bibliography ([`Style::bibliography`]).
@@ -2708,6 +2750,19 @@ fn cjk_name(s: &str) -> bool {
 /// printed in full, [`with_given_case`] puts the small letter back.
 const CAPITAL_MARK: char = '\u{E0E2}';
 
+/// Whether `c` is a letter of a script whose names are written with
+/// capitals (Latin, Greek, Cyrillic, Armenian): a Georgian name's letters
+/// are small in Unicode, but the script has no capitals in names.
+fn bicameral(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0370}'..='\u{058F}' | '\u{1E00}'..='\u{1FFF}')
+}
+
+/// Marks a capital that stands for a small letter of a given name written
+/// in small letters throughout ([`initialisable`]). A combining character
+/// (COMBINING GRAPHEME JOINER), so that it stays with its letter when the
+/// processor takes the letter alone as an initial.
+const SMALL_INITIAL_MARK: char = '\u{034F}';
+
 /// A given name the processor initialises part by part. hayagriva 0.10
 /// (`Person::initials`) keeps a word that starts with a small letter whole,
 /// as it must for a particle written in the given name ("Ludwig van"), and
@@ -2719,6 +2774,29 @@ const CAPITAL_MARK: char = '\u{E0E2}';
 /// "Author": given names as initials without punctuation). So the small letter after such a hyphen is passed as a capital
 /// followed by [`CAPITAL_MARK`]; other names are unchanged.
 fn initialisable(given: &str) -> String {
+    // A given name written in small letters throughout, as its bearer
+    // writes it ("bell" of bell hooks): hayagriva keeps a small-letter word
+    // whole, as a particle, so "hooks bell" was printed where the styles
+    // give the initial in its own case ("hooks, b.", APA Style's own
+    // example; tester r25, F4). Each word is passed with a capital marked by
+    // [`SMALL_INITIAL_MARK`], made small again by [`with_given_case`].
+    let words: Vec<&str> = given.split_whitespace().collect();
+    if !words.is_empty()
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_lowercase() && c.to_uppercase().count() == 1 && bicameral(c))
+        })
+        && words.iter().all(|w| !crate::import::names::is_particle_word(w))
+    {
+        return words
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                let first = c.next().map(|f| f.to_uppercase().collect::<String>()).unwrap_or_default();
+                format!("{first}{SMALL_INITIAL_MARK}{}", c.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     let mut out = String::with_capacity(given.len() + 4);
     let mut word_capital = false;
     let mut prev: Option<char> = None;
@@ -2755,6 +2833,16 @@ fn initialisable(given: &str) -> String {
 /// the letter before a [`CAPITAL_MARK`] is made small again unless the style
 /// printed the name in capitals (the letter after the mark is a capital too).
 fn with_given_case(mut t: Rich) -> Rich {
+    while let Some(at) = t.text.find(SMALL_INITIAL_MARK) {
+        let end = at + SMALL_INITIAL_MARK.len_utf8();
+        match t.text[..at].char_indices().next_back() {
+            Some((start, letter)) => {
+                let small: String = letter.to_lowercase().collect();
+                splice(&mut t, start..end, &small);
+            }
+            None => splice(&mut t, at..end, ""),
+        }
+    }
     while let Some(at) = t.text.find(CAPITAL_MARK) {
         let end = at + CAPITAL_MARK.len_utf8();
         let Some((start, letter)) = t.text[..at].char_indices().next_back() else {
@@ -3067,6 +3155,75 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
             splice(&mut t, at..at + c.len_utf8(), &dash.to_string());
         }
     }
+    t
+}
+
+/// Two authors the first of whom is not inverted (an organisation, a
+/// single name, a name printed family name first without a comma) joined
+/// with "and" alone: "Plato and Avicenna", "World Health Organization and
+/// UNICEF" (CMOS 17th ed. §15.9: the comma before "and" follows an inverted
+/// name, "Kapadia, Dharmi, and Jingwen Zhang"). The processor put it in
+/// every two-author list (tester r25, F11).
+fn with_chicago_two_authors(mut t: Rich, r: &Reading) -> Rich {
+    if r.authors.len() != 2 {
+        return t;
+    }
+    let Some(at) = t.text.find(", and ") else { return t };
+    let first = &t.text[..at];
+    let year_at = r.year.and_then(|y| t.text.find(&y.to_string())).unwrap_or(t.text.len());
+    if at > year_at || first.contains(',') || first.trim().is_empty() {
+        return t;
+    }
+    splice(&mut t, at..at + 1, "");
+    t
+}
+
+/// The last page of the range `first`–`last` as The Chicago Manual of Style
+/// abbreviates it (17th ed. §9.61, 18th ed. §9.64): in full after a first
+/// page under 100 or a multiple of 100, or when the last has more digits;
+/// after 101–109 (in any hundred) only the digits that change ("101–8",
+/// "1103–4"); otherwise at least two ("321–28", "1087–89", "11564–615"),
+/// and all four when three digits of a four-digit number change
+/// ("1496–1504"). `None` when the two are not such a range.
+pub fn chicago_last_page(first: &str, last: &str) -> Option<String> {
+    let (f, l): (u64, u64) = (first.parse().ok()?, last.parse().ok()?);
+    if l <= f || !first.bytes().chain(last.bytes()).all(|b| b.is_ascii_digit()) || first.starts_with('0') {
+        return None;
+    }
+    if f < 100 || f % 100 == 0 || last.len() > first.len() {
+        return Some(last.to_string());
+    }
+    let same = first.bytes().zip(last.bytes()).take_while(|(a, b)| a == b).count();
+    let changed = last.len() - same;
+    if first.len() == 4 && changed >= 3 {
+        return Some(last.to_string());
+    }
+    let keep = if f % 100 < 10 { changed.max(1) } else { changed.max(2) };
+    Some(last[last.len() - keep..].to_string())
+}
+
+/// A page range in Chicago's abbreviated form ([`chicago_last_page`]): the
+/// processor cut "1397–1406" to "1397–406", against the manual's
+/// "1496–1504".
+fn with_chicago_page_range(mut t: Rich, r: &Reading) -> Rich {
+    let Some(pages) = r.pages.as_deref().map(str::trim) else { return t };
+    let Some((first, last)) = pages.split_once(['-', '\u{2013}']) else { return t };
+    let (first, last) = (first.trim(), last.trim());
+    let Some(want) = chicago_last_page(first, last) else { return t };
+    // What the processor printed: the first page, its dash and a tail of
+    // the last page.
+    let start = format!("{first}\u{2013}");
+    let Some(at) =
+        t.text.rmatch_indices(&start).map(|(i, _)| i).find(|&i| !t.text[..i].ends_with(|c: char| c.is_ascii_digit()))
+    else {
+        return t;
+    };
+    let from = at + start.len();
+    let printed: usize = t.text[from..].bytes().take_while(u8::is_ascii_digit).count();
+    if printed == 0 || !last.ends_with(&t.text[from..from + printed]) || t.text[from..from + printed] == want {
+        return t;
+    }
+    splice(&mut t, from..from + printed, &want);
     t
 }
 
@@ -5279,6 +5436,31 @@ const MINOR_WORDS: &[&str] = &[
     "yet",
 ];
 
+/// Prepositions of more than one syllable or less common ones that
+/// hayagriva's [`MINOR_WORDS`] lacks; none of them is also a subordinating
+/// conjunction, which headline style capitalises ("after", "before").
+const LONG_PREPOSITIONS: &[&str] = &[
+    "along",
+    "amid",
+    "amidst",
+    "amongst",
+    "besides",
+    "beyond",
+    "concerning",
+    "despite",
+    "except",
+    "per",
+    "regarding",
+    "through",
+    "throughout",
+    "towards",
+    "unlike",
+    "upon",
+    "versus",
+    "vs",
+    "without",
+];
+
 /// The title, journal and publisher as the record has them, where the style's
 /// case change made them wrong:
 /// - an acronym keeps its capitals ("COVID-19", "HIV's", "RIS"): sentence case
@@ -5383,6 +5565,20 @@ fn source_case(src: &[char]) -> Vec<Option<bool>> {
             if MINOR_WORDS.contains(&w.as_str()) {
                 want[i] = Some(false);
             }
+        } else if i >= 2
+            && src[i - 1] == ' '
+            && src[i - 2].is_alphanumeric()
+            && src.get(end) == Some(&' ')
+            && src.get(end + 1).is_some_and(|c| c.is_alphanumeric())
+            && LONG_PREPOSITIONS.contains(&word.iter().collect::<String>().as_str())
+        {
+            // A preposition hayagriva's list lacks, written in small letters
+            // inside a title: title case leaves it so (CMOS 17th ed. §8.159,
+            // "lowercase prepositions, regardless of length"; tester r25,
+            // F12: "Medicine Without Borders" beside "Bias against Women").
+            // Not first, last or beside punctuation, where it may stand as
+            // an adverb ("Pull Through").
+            want[i] = Some(false);
         }
         i = end;
     }
@@ -5435,6 +5631,39 @@ mod tests {
         assert_eq!(out.spans[0].0, 3..14);
         assert_eq!(&out.text[out.spans[1].0.clone()], "B");
     }
+    #[test]
+    fn chicago_abbreviates_page_ranges_as_the_manual_does() {
+        let c = |a: &str, b: &str| chicago_last_page(a, b);
+        // CMOS 17 §9.61's examples.
+        for (a, b, want) in [
+            ("3", "10", "10"),
+            ("71", "72", "72"),
+            ("96", "117", "117"),
+            ("100", "104", "104"),
+            ("1100", "1113", "1113"),
+            ("101", "108", "8"),
+            ("808", "833", "33"),
+            ("1103", "1104", "4"),
+            ("321", "328", "28"),
+            ("498", "532", "532"),
+            ("1087", "1089", "89"),
+            ("1496", "1500", "1500"),
+            ("1496", "1504", "1504"),
+            ("11564", "11615", "615"),
+            ("12991", "13001", "3001"),
+            // Tester r25 F6.
+            ("1397", "1406", "1406"),
+            ("2099", "2106", "2106"),
+            ("1099", "1101", "1101"),
+            ("874", "882", "82"),
+            ("201", "209", "9"),
+        ] {
+            assert_eq!(c(a, b).as_deref(), Some(want), "{a}–{b}");
+        }
+        assert_eq!(c("e412", "e420"), None);
+        assert_eq!(c("20", "10"), None);
+    }
+
     #[test]
     fn a_season_stands_where_the_style_prints_a_month() {
         let r = Reading { year: Some(2019), season: Some("winter".into()), ..Reading::default() };
