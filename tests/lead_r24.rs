@@ -190,3 +190,38 @@ fn author_lists_with_initials_or_on_lines_are_people() {
     assert!(common::reference(&vancouver, "M1").starts_with("Vyas DA, Eisenstein LG, Jones DS. M1."), "{vancouver:?}");
     assert!(common::reference(&vancouver, "M4").starts_with("Vyas DA, Eisenstein LG, Jones DS. M4."), "{vancouver:?}");
 }
+
+/// Tester r24, F2 and F3: a RIS record's second DOI, volume, page or
+/// publisher was dropped without a word, a second `LA` too (RIS and
+/// MEDLINE), and a `UR` with a space was cut at it. Now each second value is
+/// named, every language kept, and an address kept whole; the kept ISBN in
+/// its other form is no "second ISBN".
+#[test]
+fn ris_second_values_are_named_languages_kept_and_addresses_whole() {
+    let w = workdir();
+    let said = w.import_reading(
+        "d.ris",
+        "TY  - JOUR\nTI  - Dup tags\nAU  - Osei, Ama\nPY  - 2020\nVL  - 1\nVL  - 2\nSP  - 5\nSP  - 6\nPB  - Pub One\nPB  - Pub Two\n\
+         DO  - 10.1000/a\nDO  - https://doi.org/10.1000/A\nDO  - 10.1000/b\nLA  - English\nLA  - French\n\
+         UR  - https://example.org/my file.pdf\nSN  - 0-19-852663-6; 978-0-19-852663-6\nER  - \n\
+         TY  - JOUR\nTI  - Two addresses\nPY  - 2021\nUR  - https://a.example.org/x https://b.example.org/y\nER  - \n",
+    );
+    for tag in ["VL", "SP", "PB", "DO"] {
+        assert!(said.contains(&format!("RIS {tag} (a second value)")), "{tag}: {said}");
+    }
+    assert!(said.contains("RIS UR"), "{said}");
+    assert!(!said.contains("ISBN field"), "{said}");
+    let list = w.reading_list();
+    let r = common::reading(&list, "Dup tags");
+    assert_eq!(r["language"], "en; fr", "{r}");
+    assert_eq!(r["url"], "https://example.org/my file.pdf", "{r}");
+    assert_eq!(r["doi"], "10.1000/a", "{r}");
+    assert_eq!(common::reading(&list, "Two addresses")["url"], "https://a.example.org/x");
+
+    let said = w.import_reading(
+        "m.nbib",
+        "PMID- 30000002\nTI  - Two languages.\nFAU - Osei, Ama\nDP  - 2019\nLA  - eng\nLA  - swa\nJT  - Afr Health Sci\n\n",
+    );
+    assert!(said.contains("1 new"), "{said}");
+    assert_eq!(common::reading(&w.reading_list(), "Two languages")["language"], "en; sw");
+}

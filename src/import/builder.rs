@@ -1991,15 +1991,12 @@ pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
     if kept.is_some() && normalise_isbn(s).as_deref() == kept {
         return Vec::new();
     }
-    let mut kept_seen = false;
+    // The kept ISBN in either form ("0-19-852663-6; 978-0-19-852663-6",
+    // tester r24) is the same number, not a second one.
     s.split([' ', ',', ';', '\t', '\n', '(', ')'])
         .map(str::trim)
         .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-        .filter(|t| {
-            let same = kept.is_some() && normalise_isbn(t).as_deref() == kept && !kept_seen;
-            kept_seen |= same;
-            !same
-        })
+        .filter(|t| kept.is_none() || normalise_isbn(t).as_deref() != kept)
         .map(String::from)
         .collect()
 }

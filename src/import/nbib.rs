@@ -307,7 +307,9 @@ fn draft(r: &Raw) -> Draft {
     d.place = text("PL").filter(|_| first("PB").is_some());
     // `EN` is NLM's tag for a book's edition; `EDN` is read as it too.
     d.edition = text("EN").or_else(|| text("EDN"));
-    d.language = text("LA");
+    // Each `LA` is a language of the article (MEDLINE lists every one it
+    // was published in): all are kept, as a list (tester r24, F2).
+    d.language = Some(all("LA").map(|(_, l, _)| l.trim()).collect::<Vec<_>>().join("; ")).filter(|l| !l.is_empty());
     // A language canon does not know is warned about at its own line.
     d.language_at = val("LA").map(|v| v.at);
     // The PMID is the record's identifier in PubMed, not where the work is

@@ -334,8 +334,19 @@ fn draft(raw: &Raw) -> Draft {
     d.publisher = text(&["PB"]);
     d.place = text(&["CY", "PP"]);
     d.edition = text(&["ET"]);
-    d.url = all(&["UR", "L2"]).first().and_then(|(u, _, _)| u.split_whitespace().next()).map(str::to_string);
-    d.language = text(&["LA"]);
+    // Several addresses on one line are each an address; a value with a
+    // space that is not a list of addresses ("…/my file.pdf") is kept whole
+    // (tester r24, F3: it was cut at the space, silently). A value that is
+    // no address at all (an `L2` file name) is not taken for one.
+    d.url = all(&["UR", "L2"])
+        .iter()
+        .flat_map(|(u, _, _)| line_urls(u))
+        .find(|u| looks_like_address(u))
+        .map(str::to_string);
+    // Each `LA` is a language of the work (an article published in two):
+    // all are kept, as a list (tester r24, F2: the second was dropped).
+    d.language =
+        Some(all(&["LA"]).iter().map(|(l, _, _)| l.trim()).collect::<Vec<_>>().join("; ")).filter(|l| !l.is_empty());
     // A language canon does not know is warned about at its own line.
     d.language_at = val(&["LA"]).map(|v| v.at);
     for (kw, n, c) in all(&["KW"]) {
@@ -379,17 +390,30 @@ fn draft(raw: &Raw) -> Draft {
         .filter(|t| {
             raw.fields.iter().any(|(tag, v, _, _)| {
                 tag == *t && !v.trim().is_empty() && {
-                    let v = if *tag == "UR" || *tag == "L2" {
-                        v.split_whitespace().next().unwrap_or("")
+                    if *tag == "UR" || *tag == "L2" {
+                        line_urls(v).iter().any(|u| !kept.iter().any(|k| k == u))
                     } else {
-                        v.as_str()
-                    };
-                    !kept.iter().any(|k| k == v.trim())
+                        !kept.iter().any(|k| k == v.trim())
+                    }
                 }
             })
         })
         .map(|t| t.to_string())
         .collect();
+    // A tag that holds one value, given twice with another value: the
+    // first is read, the other named (tester r24, F2: a second DOI, volume,
+    // page or publisher was dropped silently; MEDLINE and EndNote XML named
+    // theirs).
+    for tag in ["VL", "SP", "EP", "PB", "ET", "DO"] {
+        let values = all(&[tag]);
+        let Some((first_value, _, _)) = values.first() else { continue };
+        let same = |v: &str| {
+            if tag == "DO" { crate::import::same_doi(v, first_value) } else { v.trim() == first_value.trim() }
+        };
+        if values.iter().any(|(v, _, _)| !same(v)) {
+            d.not_stored_as(format!("RIS {tag} (a second value)"));
+        }
+    }
     // `NV` is the number of volumes of a multivolume work (Zotero's
     // `numberOfVolumes`): canon has no field for it.
     if !all(&["NV"]).is_empty() {
@@ -424,6 +448,25 @@ pub(crate) fn uninverted(n: &str) -> String {
         None => n.to_string(),
     };
     format!("write it whole, {whole:?}, not inverted")
+}
+
+/// The addresses on one `UR` or `L2` line: several separated by spaces
+/// when every part is an address, else the line whole (a path with a
+/// space, or no address at all).
+fn line_urls(v: &str) -> Vec<&str> {
+    let parts: Vec<&str> = v.split_whitespace().collect();
+    if parts.len() > 1 && parts.iter().all(|p| looks_like_address(p)) { parts } else { vec![v.trim()] }
+}
+
+/// Whether `v` is a web or file address: a scheme ("https://", "ftp://",
+/// "file://", "doi:") or "www." at its start.
+fn looks_like_address(v: &str) -> bool {
+    let l = v.trim().to_ascii_lowercase();
+    l.starts_with("www.")
+        || l.starts_with("doi:")
+        || l.split_once("://").is_some_and(|(scheme, _)| {
+            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        })
 }
 
 /// The RIS tags of which one is read in turn (a title, the year, the
