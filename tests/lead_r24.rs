@@ -225,3 +225,32 @@ fn ris_second_values_are_named_languages_kept_and_addresses_whole() {
     assert!(said.contains("1 new"), "{said}");
     assert_eq!(common::reading(&w.reading_list(), "Two languages")["language"], "en; sw");
 }
+
+/// Tester r24, F8: biblatex's `subtitle` was named as not stored and the
+/// reference printed the title without it; EndNote keywords one a line in
+/// one `<keyword>` were read as one keyword, so no theme was tagged.
+#[test]
+fn a_biblatex_subtitle_is_part_of_the_title_and_endnote_keyword_lines_are_keywords() {
+    let w = workdir();
+    let said = w.import_reading(
+        "s.bib",
+        "@book{sub1, title={Medicine and colonialism}, subtitle={A dying colonialism}, author={Osei, Ama}, year=2001, publisher={Pluto}}\n\
+         @book{sub2, title={Who counts?}, subtitle={Race and the census}, author={Osei, Ama}, year=2002, publisher={Pluto}}\n",
+    );
+    assert!(!said.contains("subtitle"), "{said}");
+    let list = w.reading_list();
+    assert!(common::reading(&list, "Medicine and colonialism: A dying colonialism")["year"] == 2001, "{list}");
+    assert!(common::reading(&list, "Who counts? Race and the census")["year"] == 2002, "{list}");
+
+    let said = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?>\n<xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <titles><title>Closing the gap</title></titles><dates><year>2008</year></dates>\
+         <keywords><keyword>historical-awareness&#xD;intersectional-health&#xD;social determinants</keyword></keywords>\
+         </record></records></xml>\n",
+    );
+    assert!(said.contains("\"social determinants\""), "{said}");
+    let list = w.reading_list();
+    let r = common::reading(&list, "Closing the gap");
+    assert_eq!(r["themes"], serde_json::json!(["historical-awareness", "intersectional-health"]), "{r}");
+}

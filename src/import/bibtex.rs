@@ -656,6 +656,13 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // the url field" (biblatex manual §2.2.2), an ISO date.
     d.accessed = e.fields.get("urldate").map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)));
     d.title = val("title").filter(|v| !v.text.is_empty());
+    // biblatex's `subtitle` is part of the title (biblatex manual §2.2.2):
+    // "Title: Subtitle", as the other formats give it (tester r24, F8: it
+    // was named as not stored and the reference lost it).
+    if let (Some(t), Some(sub)) = (d.title.as_mut(), val("subtitle").filter(|v| !v.text.is_empty())) {
+        let sep = if t.text.trim_end().ends_with(['?', '!', ':', '.']) { " " } else { ": " };
+        t.text = format!("{}{sep}{}", t.text.trim_end(), sub.text.trim());
+    }
     if d.title.is_none() {
         d.title = Some(Val::new("", Pos::new(line, col)));
     }
@@ -963,6 +970,7 @@ const BIBTEX_READ: &[&str] = &[
     "urldate",
     "pmid",
     "title",
+    "subtitle",
     "year",
     "date",
     "pubstate",

@@ -264,8 +264,9 @@ fn read_from(text: &str, base: usize, lines: &Lines, out: &mut Read) -> Option<u
                     // "Type of Article" holds one publication type a line
                     // (PubMed's, as EndNote imports them): its lines are kept.
                     // Notes likewise: one line each of what a database wrote
-                    // there ("Export Date: …", "Cited By: …"), see `builder::read_extra`.
-                    let v = if p.ends_with("work-type") || p.ends_with("notes") {
+                    // there ("Export Date: …", "Cited By: …"), see `builder::read_extra`;
+                    // and keywords, one a line in EndNote's Keywords field.
+                    let v = if p.ends_with("work-type") || p.ends_with("notes") || p == "keywords/keyword" {
                         v.split(['\r', '\n']).map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
                     } else if p == "titles/title" {
                         super::without_whole_italics(&collapse(&v)).replace("<i></i>", "")
@@ -561,8 +562,12 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // read as every format's is (see `builder::read_extra`): both kept.
     d.annotation = text("research-notes");
     d.extra = val("notes");
+    // EndNote keeps its Keywords field one keyword per line; an export may
+    // give them in one `<keyword>`, the lines apart (tester r24, F8).
     for (k, at) in all("keywords/keyword") {
-        d.keywords.push(Val::new(k.clone(), pos(*at)));
+        for k in k.split(['\r', '\n']).map(str::trim).filter(|k| !k.is_empty()) {
+            d.keywords.push(Val::new(k.to_string(), pos(*at)));
+        }
     }
     // Every element with a value that was not read into a field is named (a
     // fallback is read only when it was used: the book's editors when there

@@ -1577,8 +1577,11 @@ fn split_plain_names(cell: &str) -> CellNames {
         let given_first: Vec<&str> = and.iter().flat_map(|p| p.split(',')).map(str::trim).collect();
         if given_first.len() > 1 && given_first.iter().all(|p| given_family(p)) {
             natural = true;
-            // Two names joined by "and" or "&" alone cannot be one "Family, Given".
-            if given_first.len() == 2 && and.len() == 1 {
+            // Two names joined by "and" or "&" alone cannot be one "Family, Given";
+            // nor can a part with initials before its last word ("A. B. Smith",
+            // "Darshali A. Vyas"): a family name holds no initials.
+            let initials_inside = given_first.iter().any(|p| p.split_whitespace().any(is_initials));
+            if given_first.len() == 2 && and.len() == 1 && !initials_inside {
                 doubt = Some(format!(
                     "{cell:?} read as 2 names written \"Given Family\" ({}; {}); it could be one name \
                      \"Family, Given\" — separate names with `;` to be sure",
@@ -2419,10 +2422,13 @@ mod list_cells {
             people("Vyas, Darshali A.\nEisenstein, Leo G.\r\nJones, David S."),
             vje(["Darshali A.", "Leo G.", "David S."])
         );
-        // Two names without "and" may be one "Family, Given": read as two, and said.
+        // Two names without "and": "Darshali A. Vyas" holds an initial, so it
+        // is no family name, and the cell is no "Family, Given" (not said);
+        // "Kofi Mensah, Jane Osei" may be, and is said.
         let two = super::split_cell("Darshali A. Vyas, Leo G. Eisenstein");
         assert_eq!(two.names.len(), 2);
-        assert!(two.doubt.is_some());
+        assert!(two.doubt.is_none(), "{:?}", two.doubt);
+        assert!(super::split_cell("Kofi Mensah, Jane Osei").doubt.is_some());
         // A Vancouver list and a "Family, Given" name are unchanged.
         assert_eq!(people("Vyas DA, Eisenstein LG, Jones DS"), vje(["D. A.", "L. G.", "D. S."]));
         assert_eq!(people("Mensah, Kofi A."), [("Mensah".to_string(), "Kofi A.".to_string())]);
