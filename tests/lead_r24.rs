@@ -254,3 +254,52 @@ fn a_biblatex_subtitle_is_part_of_the_title_and_endnote_keyword_lines_are_keywor
     let r = common::reading(&list, "Closing the gap");
     assert_eq!(r["themes"], serde_json::json!(["historical-awareness", "intersectional-health"]), "{r}");
 }
+
+/// Tester r24: a RIS export renamed `.bib` was refused ("no bibtex records
+/// found", F11); EndNote's corporate-author comma came back into the name
+/// through an export (F13); a page range a spreadsheet made a date was
+/// stored silently (F4); an EndNote Journal Article's Epub Date was
+/// printed as its edition and a Web Page's access date stored as an issue
+/// (F5).
+#[test]
+fn tester_r24_renamed_files_corporate_commas_spreadsheet_dates_and_endnote_labels() {
+    let w = workdir();
+    let said = w.import_reading(
+        "renamed.bib",
+        "TY  - RPRT\nAU  - World Health Organization,\nTI  - Health equity report\nPY  - 2020\nER  - \n",
+    );
+    assert!(said.contains("1 new"), "{said}");
+    let out = w.path("export.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let fresh = workdir();
+    fresh.import_reading("export.csv", &std::fs::read_to_string(&out).unwrap());
+    let list = fresh.reading_list();
+    let r = common::reading(&list, "Health equity report");
+    assert_eq!(r["author_names"][0]["literal"], "World Health Organization", "{r}");
+
+    let said = w.import_reading(
+        "x.csv",
+        "title,authors,year,type,pages,issue\nMangled,\"Osei, Ama\",2020,article,12-Jan,2026-03-04\n",
+    );
+    assert!(said.contains("pages \"12-Jan\" looks like a date a spreadsheet made"), "{said}");
+    assert!(said.contains("issue \"2026-03-04\" looks like a date"), "{said}");
+
+    let said = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?>\n<xml><records>\
+         <record><ref-type name=\"Journal Article\">17</ref-type><titles><title>The APOL1 gene</title>\
+         <secondary-title>Kidney Int</secondary-title></titles><periodical><full-title>Kidney Int</full-title></periodical>\
+         <dates><year>2020</year></dates><volume>98</volume><number>2</number><edition>2020/06/01</edition></record>\
+         <record><ref-type name=\"Web Page\">12</ref-type><titles><title>Race and health page</title></titles>\
+         <dates><year>2019</year></dates><volume>2024</volume><number>March 5</number>\
+         <urls><related-urls><url>https://example.org/race</url></related-urls></urls></record>\
+         </records></xml>\n",
+    );
+    assert!(said.contains("EndNote XML edition (a Journal Article's Epub Date)"), "{said}");
+    let list = w.reading_list();
+    let a = common::reading(&list, "The APOL1 gene");
+    assert!(a["edition"].is_null() && a["issue"] == "2" && a["volume"] == "98", "{a}");
+    let p = common::reading(&list, "Race and health page");
+    assert!(p["issue"].is_null() && p["volume"].is_null(), "{p}");
+    assert_eq!(p["accessed"], "2024-03-05", "{p}");
+}

@@ -1864,6 +1864,22 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         (Some(i), Some(s)) if i != s => (Some(i), Some(s)),
         (i, _) => (i, None),
     };
+    // A page range, issue or volume a spreadsheet turned into a date ("1-12"
+    // became 12 January: "12-Jan", "2026-01-12"): stored as the file has it,
+    // and said, since the numbers it stood for cannot be told for sure
+    // (tester r24, F4: it was stored silently).
+    for (field, value) in [("pages", &pages), ("issue", &issue), ("volume", &d.volume)] {
+        if let Some(v) = value.as_deref().filter(|v| spreadsheet_date(v)) {
+            d.warnings.push(RowError::new(
+                d.at.line,
+                d.at.column,
+                format!(
+                    "{p}{field} {v:?} looks like a date a spreadsheet made of a number or range (\"1-12\" becomes \
+                     \"12-Jan\"); stored as written: correct it (canon reading edit) or format the column as text"
+                ),
+            ));
+        }
+    }
     let original_title = d.original_title.take().or_else(|| bracketed_original(title.as_deref().unwrap_or_default()));
     Ok(ReadingRecord {
         line: d.at.line,
@@ -1999,6 +2015,28 @@ pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
         .filter(|t| kept.is_none() || normalise_isbn(t).as_deref() != kept)
         .map(String::from)
         .collect()
+}
+
+/// Whether `v` is what a spreadsheet writes for a number or range it took
+/// for a date: a day and a month name ("12-Jan", "Jan-12", "4-Mar-2026"),
+/// or an ISO date, with a time or not ("2026-01-12", "2018-01-12 00:00").
+pub fn spreadsheet_date(v: &str) -> bool {
+    let v = v.trim();
+    let parts: Vec<&str> = v.split(['-', ' ', '/']).filter(|p| !p.is_empty()).collect();
+    let month = |p: &str| {
+        p.len() >= 3 && super::dates::MONTHS.iter().any(|m| m.to_ascii_lowercase().starts_with(&p.to_ascii_lowercase()))
+    };
+    let number = |p: &str, max: usize| !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
+    let day_month =
+        matches!(parts.as_slice(), [a, b] | [a, b, _] if (number(a, 2) && month(b)) || (month(a) && number(b, 4)));
+    let iso = v.len() >= 10
+        && v.as_bytes()[4] == b'-'
+        && v.as_bytes()[7] == b'-'
+        && number(&v[..4], 4)
+        && number(&v[5..7], 2)
+        && number(&v[8..10], 2)
+        && (v.len() == 10 || v.as_bytes()[10] == b' ' || v.as_bytes()[10] == b'T');
+    day_month || iso
 }
 
 /// As published ([`super::isbn_as_published`]): an ISBN-10 stays ten digits.

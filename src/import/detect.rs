@@ -120,13 +120,37 @@ pub fn is_xml(head: &str) -> bool {
 pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
     let head = head.strip_prefix('\u{feff}').unwrap_or(head);
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("bib" | "bibtex" | "biblatex") => return Some("bibtex"),
-        Some("ris") => return Some("ris"),
-        Some("json" | "csljson") => return Some("csl-json"),
-        Some("nbib" | "medline") => return Some("nbib"),
-        _ => {}
+    let by_extension = match ext.as_deref() {
+        Some("bib" | "bibtex" | "biblatex") => Some("bibtex"),
+        Some("ris") => Some("ris"),
+        Some("json" | "csljson") => Some("csl-json"),
+        Some("nbib" | "medline") => Some("nbib"),
+        _ => None,
+    };
+    // The content, where it says its format plainly, wins over the name: a
+    // RIS export renamed `.bib` is RIS (tester r24, F11: "no bibtex records
+    // found").
+    let by_content = plain_format(head);
+    if let Some(e) = by_extension {
+        return Some(by_content.unwrap_or(e));
     }
+    if let Some(c) = by_content {
+        return Some(c);
+    }
+    let first = head.trim_start();
+    // Excel's `sep=X` first line names the delimiter; the header is next.
+    let mut lines = first.lines();
+    let header = match lines.next() {
+        Some(_) if super::source::sep_line(first).is_some() => lines.next().unwrap_or(""),
+        l => l.unwrap_or(""),
+    };
+    Some(export_columns(&header_cells(header)).unwrap_or("csv"))
+}
+
+/// The format a file's start says plainly: MEDLINE tags, EndNote XML, a
+/// BibTeX entry, a JSON array or object, a RIS `TY` line. `None` for
+/// anything else (a table).
+fn plain_format(head: &str) -> Option<&'static str> {
     if super::nbib::looks_like(head) {
         return Some("nbib");
     }
@@ -160,13 +184,7 @@ pub fn detect(path: &Path, head: &str) -> Option<&'static str> {
     {
         return Some("bibtex");
     }
-    // Excel's `sep=X` first line names the delimiter; the header is next.
-    let mut lines = first.lines();
-    let header = match lines.next() {
-        Some(_) if super::source::sep_line(first).is_some() => lines.next().unwrap_or(""),
-        l => l.unwrap_or(""),
-    };
-    Some(export_columns(&header_cells(header)).unwrap_or("csv"))
+    None
 }
 
 /// The export whose columns a header row holds: "zotero-csv" (Zotero's

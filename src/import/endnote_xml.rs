@@ -510,8 +510,29 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
             d.container_short = Some(alt);
         }
     }
-    d.volume = text("volume");
-    d.issue = text("number").or_else(|| text("issue"));
+    // EndNote's fields are labelled by reference type: a Web Page's
+    // "Number" is its Access Date and "Volume" its Access Year (EndNote's
+    // reference-type table); read as the access date, not as an issue and a
+    // volume (tester r24, F5).
+    let ref_type = r.ref_type.as_deref().map(str::trim).unwrap_or_default().to_ascii_lowercase();
+    let web_page = ref_type == "web page" || (ref_type.is_empty() && text("ref-type").as_deref() == Some("12"));
+    let journal_article =
+        ref_type == "journal article" || (ref_type.is_empty() && text("ref-type").as_deref() == Some("17"));
+    if web_page {
+        if d.accessed.is_none()
+            && let Some(number) = val("number")
+        {
+            let year = text("volume").filter(|y| !number.text.contains(y.trim()));
+            let when = match year {
+                Some(y) => format!("{} {}", number.text.trim(), y.trim()),
+                None => number.text.trim().to_string(),
+            };
+            d.accessed = Some(Val::new(when, number.at));
+        }
+    } else {
+        d.volume = text("volume");
+        d.issue = text("number").or_else(|| text("issue"));
+    }
     // EndNote labels a Report's `isbn` element "Report Number": one that is
     // neither an ISBN nor an ISSN is the report's number, kept where a
     // report's number is (the issue) when the record has none, as RIS `SN`.
@@ -538,7 +559,15 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     }
     d.publisher = text("publisher");
     d.place = text("pub-location");
-    d.edition = text("edition");
+    // A Journal Article's "Edition" field is EndNote's "Epub Date": no
+    // edition (it printed "Kidney Int. 2020/06/01."); named as not stored.
+    if journal_article {
+        if first("edition").is_some() {
+            d.not_stored_as("EndNote XML edition (a Journal Article's Epub Date)".to_string());
+        }
+    } else {
+        d.edition = text("edition");
+    }
     // `work-type` is EndNote's "Type of Work" (a Report's "Type", a
     // Thesis's "Thesis Type", a Journal Article's "Type of Article"):
     // the genre (its RIS export writes it as `M3`).

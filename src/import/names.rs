@@ -703,6 +703,15 @@ pub fn cell_form(n: &Name) -> String {
     let same_parts = |cell: &str| back(cell).is_some_and(|b| Name { original: n.original.clone(), ..b } == *n);
     // An institution with a comma (or a character a cell splits at) is braced
     // whatever canon's own reading of it: other tools split it otherwise.
+    // EndNote's trailing comma that marks a corporate author ("World Health
+    // Organization,") is no part of the name: the name is written braced
+    // without it, and reads back as the same institution (tester r24, F13:
+    // the round trip stored the comma in the name).
+    if let Some(l) = n.literal.as_deref()
+        && n.original.trim_end().strip_suffix(',').is_some_and(|o| o.trim_end() == l)
+    {
+        return format!("{{{l}}}");
+    }
     if n.is_literal() && n.original.contains([',', ';', '&']) && !n.original.starts_with('{') {
         return format!("{{{}}}", n.original);
     }
