@@ -303,3 +303,46 @@ fn tester_r24_renamed_files_corporate_commas_spreadsheet_dates_and_endnote_label
     assert!(p["issue"].is_null() && p["volume"].is_null(), "{p}");
     assert_eq!(p["accessed"], "2024-03-05", "{p}");
 }
+
+/// Tester r25, F13 and F14: an e-locator given as pages ("e001234",
+/// BMJ's "m2912") was a page to Harvard ("p. e001234") and no "Article" to
+/// APA; APA called a film "[Video recording]" (APA 6). Tester r24: Zotero's
+/// "Rights" is canon's licence; a trailing empty field on every row
+/// refused the whole file.
+#[test]
+fn elocators_video_label_zotero_rights_and_trailing_empty_fields() {
+    let w = workdir();
+    w.import_reading(
+        "e.csv",
+        "title,authors,year,type,container,volume,issue,pages\n\
+         Global health decolonised,\"Abimbola, Seye\",2019,article,BMJ Global Health,4,Suppl 2,e001234,\n\
+         Racism in medicine,\"Osei, Ama\",2020,article,BMJ,370,,m2912,\n\
+         Supplement page,\"Lind, Tove\",2020,article,Lancet,395,,S12,\n",
+    );
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Global health").contains("4(Suppl 2), Article e001234."), "{apa:?}");
+    assert!(common::reference(&apa, "Racism in").contains("370, Article m2912."), "{apa:?}");
+    let harvard = w.references("harvard");
+    assert!(
+        common::reference(&harvard, "Global health").contains("e001234")
+            && !common::reference(&harvard, "Global health").contains("p. e001234"),
+        "{harvard:?}"
+    );
+    assert!(common::reference(&harvard, "Supplement page").contains("p. S12"), "{harvard:?}");
+    // The stored pages are as the file gave them.
+    assert_eq!(common::reading(&w.reading_list(), "Global health")["pages"], "e001234");
+
+    w.import_reading(
+        "v.json",
+        r#"[{"id":"b13","type":"motion_picture","title":"Race: the power of an illusion","author":[{"family":"Adelman","given":"Larry"}],"issued":{"date-parts":[[2003]]},"publisher":"California Newsreel"}]"#,
+    );
+    let apa = w.references("apa");
+    assert!(!common::reference(&apa, "Race: the power").contains("[Video recording]"), "{apa:?}");
+
+    let said = w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Rights\"\n\"K1\",\"book\",\"2019\",\"Osei, Ama\",\"Open book\",\"CC BY 4.0\"\n",
+    );
+    assert!(!said.contains("\"Rights\" is not read"), "{said}");
+    assert_eq!(common::reading(&w.reading_list(), "Open book")["licence"], "CC BY 4.0");
+}

@@ -306,9 +306,11 @@ fn a_journals_name_is_printed_as_the_journal_spells_it() {
         assert!(nejm.contains("NEJM Catalyst"), "{style}: {nejm:?}");
         assert!(nejm.contains("nEJM"), "{style}: {nejm:?}");
     }
+    // PLOS's e-locator is an article number: "Article e0170001" (APA 7
+    // §9.27; tester r25, F13).
     assert_eq!(
         reference(&w.references("apa"), "Why pLoS"),
-        "Lind, T. (2017). Why pLoS matters to eLIFE readers. PLoS ONE, 12(3), e0170001."
+        "Lind, T. (2017). Why pLoS matters to eLIFE readers. PLoS ONE, 12(3), Article e0170001."
     );
 }
 

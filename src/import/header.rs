@@ -318,6 +318,7 @@ impl Mapping {
             .iter()
             .filter_map(|c| c.field.map(|f| (f, column_name(sheet_column, c.column), c.header.clone())))
             .collect();
+        let mut candidates: std::collections::HashMap<String, Vec<&'static str>> = std::collections::HashMap::new();
         for c in report.columns.iter_mut().filter(|c| c.field.is_none()) {
             // The column canon adds to a rejects file: its own reasons, not
             // data (tester r16 S11, r17 F12: a --map into a field was offered).
@@ -337,7 +338,12 @@ impl Mapping {
                 None
             };
             c.candidates = if report.accepts_map && c.suggestion.is_none() {
-                free_text_fields(&c.header, &report.unfilled, fields)
+                // Worked out once per header: a sheet may have thousands of
+                // columns without one (a fuzzed workbook took seconds).
+                candidates
+                    .entry(c.header.clone())
+                    .or_insert_with(|| free_text_fields(&c.header, &report.unfilled, fields))
+                    .clone()
             } else {
                 Vec::new()
             };

@@ -305,7 +305,7 @@ impl<'a> ModuleReader<'a> {
                 "NUL byte in this field; expected text (is the file binary, or UTF-16 without a byte-order mark?)",
             ));
         }
-        if r.len() != self.width {
+        if r.len() != self.width && !super::rows::only_empty_beyond(r, self.width) {
             let col = r.len().min(self.width) as u64 + 1;
             errs.push(RowError::new(
                 line,

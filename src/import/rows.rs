@@ -579,6 +579,13 @@ impl TextLines {
     }
 }
 
+/// Whether record `r` has more fields than the header's `width` and every
+/// one beyond it is empty (a trailing delimiter): nothing of it is lost by
+/// reading the first `width`.
+pub fn only_empty_beyond(r: &csv::StringRecord, width: usize) -> bool {
+    r.len() > width && r.iter().skip(width).all(|f| f.trim().is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,7 +62,7 @@ pub(crate) fn read_table(text: &str, errors: &mut Vec<RowError>) -> Option<Table
                     skipped += 1 + breaks(&r);
                     continue;
                 }
-                if r.len() != width {
+                if r.len() != width && !super::rows::only_empty_beyond(&r, width) {
                     errors.push(RowError::new(
                         line,
                         r.len().min(width) as u64 + 1,
@@ -163,6 +163,7 @@ const CONTAINER_SHORT: usize = 19;
 const GENRE: usize = 20;
 const PAGE_COUNT: usize = 21;
 const ACCESSED: usize = 22;
+const LICENCE: usize = 23;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -205,19 +206,21 @@ pub const FIELDS: &[Field] = &[
     // Zotero's "Access Date" ("2024-03-05 10:11:12", CSL `accessed`): the
     // date the work was consulted (schema 0026).
     Field { name: "accessed", aliases: &["Access Date"], required: false },
+    // Zotero's "Rights" (CSL `license`): the work's licence or rights
+    // statement, canon's `licence` (tester r24: it was named as having no field).
+    Field { name: "licence", aliases: &["Rights"], required: false },
 ];
 
 /// Zotero's CSV columns (Zotero 6 and 7 export every field of every item
 /// type) that canon has no field for, each with what it holds, so that the
 /// header report names it rather than suggesting a `--map` to an unrelated
 /// field ("Notes" is named above, with the `--map` that reads it).
-const ZOTERO_UNREAD: [(&str, &str); 47] = [
+const ZOTERO_UNREAD: [(&str, &str); 46] = [
     ("Date Added", "when the item was added to the Zotero library, not part of the reference"),
     ("Date Modified", "when the item was last changed in Zotero, not part of the reference"),
     ("Short Title", "the title's short form (CSL `title-short`); the full title is read"),
     ("Series Text", "Zotero's series text (a series' subtitle), which canon has no field for"),
     ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
-    ("Rights", "the rights or licence statement, which canon has no field for"),
     ("Archive", "the archive that holds the item (CSL `archive`), which canon has no field for"),
     ("Archive Location", "the item's place in its archive (CSL `archive_location`), which canon has no field for"),
     ("Library Catalog", "the catalogue Zotero took the record from, not part of the reference"),
@@ -335,6 +338,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         pages: m.columns[PAGES],
         page_count: m.columns[PAGE_COUNT],
         accessed: m.columns[ACCESSED],
+        licence: m.columns[LICENCE],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
@@ -393,6 +397,7 @@ struct Columns {
     pages: Option<usize>,
     page_count: Option<usize>,
     accessed: Option<usize>,
+    licence: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
@@ -444,6 +449,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.pages = text(c.pages);
     d.page_count = text(c.page_count);
     d.accessed = get(r, c.accessed).map(|v| Val::new(v, at(c.accessed)));
+    d.licence = get(r, c.licence).map(str::to_string);
     d.genre = text(c.genre);
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,

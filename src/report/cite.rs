@@ -421,6 +421,14 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
+        let located;
+        let r = match with_elocator(r) {
+            Some(x) => {
+                located = x;
+                &located
+            }
+            None => r,
+        };
         // A title with rich-text markup ([`title_markup`]) is found in the
         // reference by its text; the italics are put back at the end.
         let marked = title_markup(&r.title);
@@ -3158,6 +3166,24 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
     t
 }
 
+/// A journal article whose pages are one electronic locator ("e001234",
+/// BMJ's "m2912", PLOS's "e0229871": a small letter and digits, no range),
+/// as an article number: "Article e001234" in APA 7 (§9.27), the locator
+/// alone in the other styles, without Harvard's "p." (tester r25, F13: the
+/// same value as CSL `number` was printed so, as pages it was not). `None`
+/// for any other reading; the stored pages are not changed.
+fn with_elocator(r: &Reading) -> Option<Reading> {
+    let p = r.pages.as_deref()?.trim();
+    let mut c = p.chars();
+    let letter = c.next()?;
+    let digits = c.as_str();
+    (r.kind == "article"
+        && letter.is_ascii_lowercase()
+        && digits.len() >= 2
+        && digits.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| Reading { pages: Some(format!("{}{p}", crate::import::builder::ARTICLE)), ..r.clone() })
+}
+
 /// Two authors the first of whom is not inverted (an organisation, a
 /// single name, a name printed family name first without a comma) joined
 /// with "and" alone: "Plato and Avicenna", "World Health Organization and
@@ -3394,6 +3420,14 @@ struct Form {
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
 fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
+    let located;
+    let r = match with_elocator(r) {
+        Some(x) => {
+            located = x;
+            &located
+        }
+        None => r,
+    };
     let plain_suffix = form.plain_suffix;
     let (kind, parent_kind) = match r.kind.as_str() {
         "article" => ("article", Some("periodical")),
@@ -4018,6 +4052,14 @@ fn with_platform(mut t: Rich, r: &Reading, style: &str) -> Rich {
         && let Some(g) = find_case_insensitive(&t.text, "[Broadcast]")
     {
         splice(&mut t, g, if podcast { "[Audio podcast episode]" } else { "[Video]" });
+    }
+    // APA 6's "[Video recording]" is APA 7's "[Video]" (§10.12; tester r25,
+    // F14).
+    if style == "apa"
+        && !podcast
+        && let Some(g) = find_case_insensitive(&t.text, "[Video recording]")
+    {
+        splice(&mut t, g, "[Video]");
     }
     let Some(platform) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
     let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
