@@ -346,3 +346,27 @@ fn elocators_video_label_zotero_rights_and_trailing_empty_fields() {
     assert!(!said.contains("\"Rights\" is not read"), "{said}");
     assert_eq!(common::reading(&w.reading_list(), "Open book")["licence"], "CC BY 4.0");
 }
+
+/// Tester r24, F7a: a second row of one work in the same file with the
+/// journal written short ("Curr Anthropol") was dropped without a word;
+/// it is the journal's abbreviation, kept as a record from another file's
+/// is. F12: RIS `Y1` of another year than `PY` is said, as `DA` is.
+#[test]
+fn an_in_file_duplicates_journal_abbreviation_is_kept_and_y1_conflicts_are_said() {
+    let w = workdir();
+    w.import_reading(
+        "d.csv",
+        "title,authors,year,type,doi,container,volume,pages\n\
+         An Anthropology of Structural Violence,\"Farmer, Paul\",2004,article,10.1086/382250,Current Anthropology,45,305-325\n\
+         An anthropology of structural violence,\"Farmer, P.\",2004,article,https://doi.org/10.1086/382250,Curr Anthropol,,305\n",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "An Anthropology");
+    assert_eq!(
+        (r["container"].as_str(), r["container_short"].as_str()),
+        (Some("Current Anthropology"), Some("Curr Anthropol")),
+        "{r}"
+    );
+    let said = w.import_reading("y.ris", "TY  - JOUR\nTI  - Two years\nPY  - 2015\nY1  - 2016/04/02/\nER  - \n");
+    assert!(said.contains("Y1 \"2016/04/02/\" is in another year than PY \"2015\"; kept the year 2015 (PY)"), "{said}");
+}

@@ -176,6 +176,26 @@ fn draft(raw: &Raw) -> Draft {
     if d.date.is_none() && raw.ty == Some("INPR") {
         d.date = Some(Val::new("in press", d.at));
     }
+    // `Y1` (RIS's primary date) beside a `PY` of another year: the two
+    // disagree on when the work appeared; `PY` is kept, and both said, as a
+    // `DA` of another year is (tester r24, F12).
+    if let (Some(py), Some(y1)) = (val(&["PY"]), val(&["Y1"])) {
+        let year = |v: &str| v.trim().get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).map(str::to_string);
+        if let (Some(a), Some(b)) = (year(&py.text), year(&y1.text))
+            && a != b
+        {
+            d.warnings.push(RowError::new(
+                y1.at.line,
+                y1.at.column,
+                format!(
+                    "in {}: Y1 {:?} is in another year than PY {:?}; kept the year {a} (PY)",
+                    d.label.as_deref().unwrap_or("the record"),
+                    y1.text.trim(),
+                    py.text.trim()
+                ),
+            ));
+        }
+    }
     // `DA` is the full date ("2019/04/02/"): the month and day when `PY` gives the year.
     d.month = val(&["DA"]);
     // `Y2` is the access date in the RIS of Zotero and EndNote ("2024/03/05/").

@@ -547,7 +547,16 @@ impl Stored {
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
             editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
-            container_short: pick(&self.container_short, &r.container_short),
+            // The row's journal written short ("Curr Anthropol" beside
+            // "Current Anthropology") is the journal's abbreviation, kept
+            // where there is none yet, as a record from another file is
+            // (tester r24, F7: it was dropped without a word).
+            container_short: pick(&self.container_short, &r.container_short).or_else(|| {
+                match (&self.container, &r.container) {
+                    (Some(full), Some(short)) if short != full && abbreviation_of(short, full) => Some(short.clone()),
+                    _ => None,
+                }
+            }),
             season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
             month: if self.year.is_some() { self.month } else { new.month },
             day: if self.year.is_some() { self.day } else { new.day },
