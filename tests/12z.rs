@@ -385,6 +385,9 @@ fn full_reading(w: &Workdir) -> String {
             // Schema 0026: the date it was consulted.
             "--accessed",
             "2024-03-05",
+            // Schema 0028: the year a reprint first appeared.
+            "--original-year",
+            "1961",
             "--pages",
             "1-9",
             "--publisher",

@@ -349,11 +349,12 @@ fn an_existing_database_gets_the_new_keywords() {
     conn.execute_batch(
         "ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
          ALTER TABLE reading DROP COLUMN day_end; \
-         ALTER TABLE reading DROP COLUMN season_end; ALTER TABLE reading DROP COLUMN accessed",
+         ALTER TABLE reading DROP COLUMN season_end; ALTER TABLE reading DROP COLUMN accessed; \
+         ALTER TABLE reading DROP COLUMN original_year",
     )
     .unwrap();
-    // Before 0022: six migrations back since 0024 (12e), 0025 (13e), 0026 and 0027 came after 0023.
-    conn.pragma_update(None, "user_version", version - 6).unwrap();
+    // Before 0022: seven migrations back since 0024 (12e), 0025 (13e), 0026, 0027 and 0028 came after 0023.
+    conn.pragma_update(None, "user_version", version - 7).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -370,3 +370,91 @@ fn an_in_file_duplicates_journal_abbreviation_is_kept_and_y1_conflicts_are_said(
     let said = w.import_reading("y.ris", "TY  - JOUR\nTI  - Two years\nPY  - 2015\nY1  - 2016/04/02/\nER  - \n");
     assert!(said.contains("Y1 \"2016/04/02/\" is in another year than PY \"2015\"; kept the year 2015 (PY)"), "{said}");
 }
+
+/// Tester r25, F2: the year a reprint or translation first appeared
+/// (CSL-JSON `original-date`, biblatex `origdate`, RIS `OP`, EndNote
+/// `orig-pub`, a spreadsheet's "First published") was named as not stored;
+/// APA's "(Original work published 1961)" and Chicago's "(1961) 2004" were
+/// missing. Stored (schema 0028), edited, undone, exported and printed.
+#[test]
+fn the_original_year_of_a_reprint_is_kept_and_printed() {
+    let w = workdir();
+    let said = w.import_reading(
+        "o.json",
+        r#"[{"id":"b2","type":"book","title":"The wretched of the earth","author":[{"family":"Fanon","given":"Frantz"}],"issued":{"date-parts":[[2004]]},"original-date":{"date-parts":[[1961]]},"publisher":"Grove Press"}]"#,
+    );
+    assert!(!said.contains("original-date"), "{said}");
+    w.import_reading("o.bib", "@book{dub, author={Du Bois, W. E. B.}, title={The Philadelphia Negro}, year=1996, origdate={1899}, publisher={University of Pennsylvania Press}}\n");
+    w.import_reading("o.ris", "TY  - BOOK\nAU  - Césaire, Aimé\nTI  - Discourse on colonialism\nPY  - 2000\nOP  - 1950\nPB  - Monthly Review Press\nER  - \n");
+    w.import_reading("o.csv", "title,authors,year,type,publisher,first published\nBlack skin white masks,\"Fanon, Frantz\",2008,book,Pluto,1952\n");
+    let list = w.reading_list();
+    for (t, y) in
+        [("The wretched", "1961"), ("The Philadelphia", "1899"), ("Discourse on", "1950"), ("Black skin", "1952")]
+    {
+        assert_eq!(common::reading(&list, t)["original_year"], y, "{t}");
+    }
+    let apa = w.references("apa");
+    assert!(
+        common::reference(&apa, "The wretched").ends_with("Grove Press. (Original work published 1961)"),
+        "{apa:?}"
+    );
+    let chicago = w.references("chicago");
+    assert!(common::reference(&chicago, "The wretched").starts_with("Fanon, Frantz. (1961) 2004."), "{chicago:?}");
+    // Edited, shown, logged and undone like any field.
+    let id = common::reading(&list, "Black skin")["id"].as_i64().unwrap().to_string();
+    let out = w.ok_stderr(&["reading", "edit", &id, "--original-year", "1951", "--by", "amina"]);
+    assert!(w.ok(&["reading", "show", &id]).contains("1951"));
+    let change =
+        out.split("canon undo ").nth(1).and_then(|s| s.split('`').next()).expect("a change number").to_string();
+    w.ok(&["undo", &change, "--by", "amina"]);
+    assert_eq!(common::reading(&w.reading_list(), "Black skin")["original_year"], "1952");
+    // Exported and read back unchanged.
+    let csv = w.ok(&["export", "reading", "--format", "csv"]);
+    let again = w.import_reading("again.csv", &csv);
+    assert!(again.contains("0 changed"), "{again}");
+}
+
+/// Tester r26: a second set of page columns was said to be read and stored
+/// nowhere, and a last page that disagrees with the pages was dropped (F1);
+/// a last page with no first page was stored silently (F2); names with
+/// initials separated by `;` were kept whole as institutions (F4); a `;`
+/// between two RIS addresses stayed on the first (F5).
+#[test]
+fn tester_r26_page_columns_semicolon_names_and_addresses() {
+    let w = workdir();
+    let said = w.import_reading(
+        "p.csv",
+        "Title,Authors,Year,Type,Pages,Start Page,End Page,First Page,Last Page,Page start,Page end\n\
+         P1,\"Osei, Ama\",2001,article,1-10,1,10,,,,\n\
+         P2,\"Osei, Kojo\",2002,article,,,20,,,,\n\
+         P3,\"Osei, Yaw\",2003,article,5-9,6,11,,,,\n\
+         P5,\"Osei, Efua\",2005,article,,,,,,200,210\n",
+    );
+    let list = w.reading_list();
+    let pages = |t: &str| common::reading(&list, t)["pages"].as_str().unwrap_or_default().to_string();
+    assert_eq!(
+        (pages("P1"), pages("P2"), pages("P3"), pages("P5")),
+        ("1-10".into(), "20".into(), "5-9".into(), "200-210".into())
+    );
+    assert!(said.contains("p.csv:3:7: warning: last page \"20\" (column \"End Page\") with no first page"), "{said}");
+    assert!(said.contains("p.csv:4:6: warning: pages \"6\" (column \"Start Page\") not stored"), "{said}");
+    assert!(said.contains("p.csv:4:7: warning: last page \"11\" (column \"End Page\") not stored"), "{said}");
+    assert!(!said.contains("page_count"), "{said}");
+
+    w.import_reading("n.csv", "title,authors,year,type\nT1,\"Kofi A. Mensah; Jane B. Doe; Luis Castillo\",2020,article\nT2,World Bank; Ghana Health Service,2020,report\n");
+    let list = w.reading_list();
+    let families: Vec<String> = common::reading(&list, "T1")["author_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["family"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(families, ["Mensah", "Doe", "Castillo"]);
+    assert!(common::reading(&list, "T2")["author_names"][0]["literal"].is_string());
+
+    w.import_reading(
+        "u.ris",
+        "TY  - WEB\nTI  - Two links\nPY  - 2020\nUR  - https://a.example.org/x; https://b.example.org/y\nER  - \n",
+    );
+    assert_eq!(common::reading(&w.reading_list(), "Two links")["url"], "https://a.example.org/x");
+}

@@ -178,7 +178,7 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
         let c = rusqlite::Connection::open(w.db()).unwrap();
         c.execute_batch(
             &(common::WITHOUT_MODULE_INDEX.to_string()
-                + "ALTER TABLE reading DROP COLUMN accessed; \
+                + "ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; \
              ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
              ALTER TABLE reading DROP COLUMN day_end; ALTER TABLE reading DROP COLUMN season_end; \
              ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \
@@ -193,10 +193,10 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     }
     assert_eq!(w.count("PRAGMA user_version"), 11);
     let check = w.ok(&["check"]);
-    // 24 since 0024 (12e), 0025 (13e's seed keywords), 0026 (the access date)
-    // and 0027 (the folded title key).
-    assert!(check.contains("(this canon writes 24)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 24);
+    // 25 since 0024 (12e), 0025 (13e's seed keywords), 0026 (the access date),
+    // 0027 (the folded title key) and 0028 (the original year).
+    assert!(check.contains("(this canon writes 25)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 25);
     let l = w.reading_list();
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));

@@ -129,6 +129,8 @@ const READING_COLUMNS: &[&str] = &[
     "report_number",
     // Schema 0026: the date the work was consulted (CSL `accessed`), last for the same reason.
     "accessed",
+    // Schema 0028: the year a reprint or translation first appeared, last for the same reason.
+    "original_year",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -190,6 +192,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.year_note),
             if crate::report::cite::issue_label(r) == "report number" { o(&r.issue) } else { String::new() },
             o(&r.accessed),
+            o(&r.original_year),
         ]);
     }
     if !a.bom {

@@ -193,6 +193,10 @@ pub struct BibArgs {
     /// "2024/03/05/"), cited "[cited 2024 Mar 5]" in Vancouver; "" clears it in `edit`.
     #[arg(long, value_name = "DATE")]
     pub accessed: Option<String>,
+    /// The year a reprint or translation first appeared ("1961" of a 2004 edition), cited
+    /// "(Original work published 1961)" in APA; "" clears it in `edit`.
+    #[arg(long, value_name = "YEAR")]
+    pub original_year: Option<String>,
 }
 
 impl BibArgs {
@@ -211,6 +215,7 @@ impl BibArgs {
             "genre" => &self.genre,
             "container_short" => &self.container_short,
             "accessed" => &self.accessed,
+            "original_year" => &self.original_year,
             _ => &None,
         }
     }
@@ -414,6 +419,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("isbn", &r.isbn);
     opt("url", &r.url);
     opt("accessed", &r.accessed);
+    opt("original year", &r.original_year);
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
@@ -565,6 +571,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         genre: take("genre"),
         container_short: take("container_short"),
         accessed: take("accessed"),
+        original_year: take("original_year"),
         doi,
         pmid,
         isbn,

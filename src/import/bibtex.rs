@@ -655,6 +655,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // biblatex's `urldate`, "the access date of the address specified in
     // the url field" (biblatex manual §2.2.2), an ISO date.
     d.accessed = e.fields.get("urldate").map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)));
+    // biblatex's `origdate`, "the publication date of the original edition"
+    // (biblatex manual §2.2.2), of a reprint or translation (schema 0028).
+    d.original_year = e.fields.get("origdate").map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)));
     d.title = val("title").filter(|v| !v.text.is_empty());
     // biblatex's `subtitle` is part of the title (biblatex manual §2.2.2):
     // "Title: Subtitle", as the other formats give it (tester r24, F8: it
@@ -968,6 +971,7 @@ const BIBTEX_ALTERNATIVES: &[&str] = &[
 /// and `day` belong to the date, of which canon stores the year).
 const BIBTEX_READ: &[&str] = &[
     "urldate",
+    "origdate",
     "pmid",
     "title",
     "subtitle",

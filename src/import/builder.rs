@@ -144,6 +144,10 @@ pub struct Draft {
     /// `accessed`, biblatex `urldate`, Zotero "Access Date"), read by
     /// [`super::dates::access_date`].
     pub accessed: Option<Val>,
+    /// The year the work first appeared, as written (CSL-JSON
+    /// `original-date`, biblatex `origdate`, EndNote "Original Publication",
+    /// RIS `OP`), read by [`original_year`].
+    pub original_year: Option<Val>,
     pub publisher: Option<String>,
     pub place: Option<String>,
     pub edition: Option<String>,
@@ -1907,6 +1911,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         volume: tidy(d.volume),
         series_number,
         accessed,
+        original_year: d.original_year.as_ref().and_then(|v| original_year(&v.text)),
         issue,
         pages: pages.map(|p| super::page_range(&p)),
         page_count: page_count.map(|n| page_count_text(&n)),
@@ -2015,6 +2020,22 @@ pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
         .filter(|t| kept.is_none() || normalise_isbn(t).as_deref() != kept)
         .map(String::from)
         .collect()
+}
+
+/// The year a work first appeared as canon stores it: the year of a date
+/// ("1961", "1961-05-01", "1961/05", "May 1961"), or the text as written
+/// when it holds no year of four digits ("ca. 375 BCE"); `None` when empty.
+pub fn original_year(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches(['.', ',', ';']).trim();
+    if t.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).collect();
+    let bce = t.to_ascii_lowercase().contains("bc");
+    match words.as_slice() {
+        [y] if !bce => Some(y.to_string()),
+        _ => Some(t.to_string()),
+    }
 }
 
 /// Whether `v` is what a spreadsheet writes for a number or range it took

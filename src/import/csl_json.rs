@@ -471,6 +471,11 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // (`original-date` beside `issued`) is not this one's.
     let dated =
         ["issued", "original-date", "available-date"].into_iter().find(|k| o.get(*k).and_then(date_text).is_some());
+    // `original-date` beside `issued`: the year a reprint or translation
+    // first appeared (schema 0028), printed "(Original work published …)".
+    if dated != Some("original-date") {
+        d.original_year = o.get("original-date").and_then(date_text).map(|t| Val::new(t, at("original-date")));
+    }
     if let Some(k) = dated
         && let Some(v) = o.get(k)
     {
@@ -679,7 +684,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     let used_date = dated.and_then(date_of);
     let unread = |k: &&str| -> bool {
         match *k {
-            "original-date" | "available-date" => dated != Some(*k) && date_of(k).is_some() && date_of(k) != used_date,
+            "original-date" => {
+                d.original_year.is_none() && dated != Some(*k) && date_of(k).is_some() && date_of(k) != used_date
+            }
+            "available-date" => dated != Some(*k) && date_of(k).is_some() && date_of(k) != used_date,
             "journalAbbreviation" => {
                 text_of(o.get(*k)).is_some_and(|v| Some(v.trim()) != d.container_short.as_deref().map(str::trim))
             }

@@ -418,6 +418,9 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));
     // EndNote's "Access Date" (`access-date`, CSL `accessed`).
     d.accessed = val("access-date");
+    // EndNote's "Original Publication" (`orig-pub`): the year a reprint or
+    // translation first appeared (schema 0028).
+    d.original_year = val("orig-pub");
     d.doi = val("electronic-resource-num").filter(|v| v.text.contains("10."));
     // The PMID: EndNote keeps it in `accession-num` when the record came from
     // PubMed (`remote-database-name`/`-provider` naming PubMed, MEDLINE or
@@ -617,6 +620,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         "language",
         "keywords/keyword",
         "access-date",
+        "orig-pub",
     ];
     let used = |read: &mut Vec<&'static str>, options: &[&'static str]| {
         if let Some(p) = options.iter().find(|p| first(p).is_some()) {

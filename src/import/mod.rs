@@ -277,6 +277,9 @@ pub struct ReadingRecord {
     /// The date the work was consulted (CSL `accessed`), ISO "2024-03-05"
     /// ([`dates::access_date`]); schema 0026.
     pub accessed: Option<String>,
+    /// The year the work first appeared, for a reprint or translation
+    /// ("1961" of a 2004 edition; CSL `original-date`); schema 0028.
+    pub original_year: Option<String>,
     pub publisher: Option<String>,
     /// Place of publication.
     pub place: Option<String>,
@@ -345,7 +348,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -393,6 +396,7 @@ impl Present {
         "licence",
         "series_number",
         "accessed",
+        "original_year",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

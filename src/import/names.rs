@@ -1604,6 +1604,24 @@ fn split_plain_names(cell: &str) -> CellNames {
             split_commas(cell, &mut doubt)
         }
     };
+    // Names separated by `;` (or on lines of their own) written "Given
+    // Family" with initials ("Kofi A. Mensah; Jane B. Doe; Luis Castillo"):
+    // people, as the same names separated by commas are (tester r26, F4:
+    // they were kept whole as institutions). Without an initial in any of
+    // them ("World Bank; Ghana Health"), they may be institutions: kept
+    // whole, and said, as before.
+    if !natural
+        && cell.contains(';')
+        && chunks.len() >= 2
+        && whole.is_empty()
+        && chunks.iter().all(|c| !c.contains(',') && given_family(c.trim()))
+        && chunks.iter().any(|c| {
+            let w: Vec<&str> = c.split_whitespace().collect();
+            w[..w.len().saturating_sub(1)].iter().any(|x| is_initials(x))
+        })
+    {
+        natural = true;
+    }
     let names: Vec<Name> = chunks
         .iter()
         .map(|c| c.trim_end_matches('…'))

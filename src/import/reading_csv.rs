@@ -62,6 +62,7 @@ const YEAR_NOTE: usize = 40;
 const SERIES_NUMBER: usize = 41;
 const REPORT_NUMBER: usize = 42;
 const ACCESSED: usize = 43;
+const ORIGINAL_YEAR: usize = 44;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -178,6 +179,12 @@ pub const FIELDS: &[Field] = &[
         aliases: &["access date", "accessed on", "date accessed", "date of access", "retrieved", "urldate", "cited"],
         required: false,
     },
+    // Schema 0028: the year a reprint or translation first appeared (CSL `original-date`).
+    Field {
+        name: "original_year",
+        aliases: &["original year", "original date", "first published", "original publication", "year first published"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -224,6 +231,7 @@ const PRESENT: &[(usize, &str)] = &[
     (LICENCE, "licence"),
     (SERIES_NUMBER, "series_number"),
     (ACCESSED, "accessed"),
+    (ORIGINAL_YEAR, "original_year"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -248,8 +256,12 @@ pub struct ReadingReader<'a> {
     /// before formula-like cells is taken off again.
     unguard: bool,
     ignored: Vec<usize>,
-    /// An "End Page" column beside the "Start Page" one read as pages.
-    page_end: Option<usize>,
+    /// Further columns for the first page ("Start Page" beside "Pages", a
+    /// second set of page columns) and the columns for the last page ("End
+    /// Page"), 0-based: read with the pages column as one range, and any
+    /// value they give that the range does not hold said.
+    page_starts: Vec<usize>,
+    page_ends: Vec<usize>,
     filled: Vec<u64>,
     /// The header row as the file has it, and its delimiter (for `--rejects`).
     raw_header: csv::StringRecord,
@@ -278,11 +290,28 @@ impl<'a> ReadingReader<'a> {
     ) -> ReadingReader<'a> {
         let mut mapping = mapping;
         // A first page and a last page in two columns (Web of Science's and
-        // library systems' "Start Page", "End Page") are one range.
-        let page_end = if mapping.has(PAGES) {
-            mapping.fallbacks(PAGES, &["end page", "last page", "page end", "ending page", "epage"]).first().copied()
+        // library systems' "Start Page", "End Page") are one range; a
+        // further column of either is read too (tester r26, F1: a second set
+        // of page columns was said to be read and stored nowhere).
+        let (page_starts, page_ends) = if mapping.has(PAGES) {
+            (
+                mapping.fallbacks(
+                    PAGES,
+                    &[
+                        "pages",
+                        "page",
+                        "page range",
+                        "start page",
+                        "first page",
+                        "page start",
+                        "beginning page",
+                        "spage",
+                    ],
+                ),
+                mapping.fallbacks(PAGES, &["end page", "last page", "page end", "ending page", "epage"]),
+            )
         } else {
-            None
+            (Vec::new(), Vec::new())
         };
         // Columns `canon report` writes that other columns hold already.
         mapping.known_unread(&[
@@ -297,7 +326,8 @@ impl<'a> ReadingReader<'a> {
             width: headers.len(),
             unguard: mapping.has(ID),
             ignored: mapping.ignored(),
-            page_end,
+            page_starts,
+            page_ends,
             filled: vec![0; headers.len()],
             raw_header: csv::StringRecord::from(headers.to_vec()),
             delimiter: b',',
@@ -442,6 +472,7 @@ impl<'a> ReadingReader<'a> {
         // A series number beside another number is kept apart (a report's, schema 0024).
         d.series_number = text(SERIES_NUMBER);
         d.accessed = opt(ACCESSED);
+        d.original_year = opt(ORIGINAL_YEAR);
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");
             match d.issue.as_deref().map(str::trim) {
@@ -458,8 +489,7 @@ impl<'a> ReadingReader<'a> {
                 )),
             }
         }
-        let end = self.page_end.and_then(|c| r.get(c)).map(|e| if self.unguard { unguard(e) } else { e });
-        d.pages = crate::import::pages_from_ends(text(PAGES).as_deref(), end);
+        self.read_pages(line, &mut d);
         d.publisher = text(PUBLISHER);
         d.place = text(PLACE);
         d.edition = text(EDITION);
@@ -480,6 +510,74 @@ impl<'a> ReadingReader<'a> {
 
     /// With an `id`, the change number the export saw (its `changed`
     /// column; an empty cell: none, 0). `None` without the column or the ID.
+    /// The pages of the current row from its pages column and any further
+    /// first-page and last-page columns ([`crate::import::pages_from_ends`]):
+    /// the first value of each makes the range; a last page with no first
+    /// page, and a value of another column the range does not hold, are
+    /// said (never dropped silently).
+    fn read_pages(&self, line: u64, d: &mut Draft) {
+        let r = self.rows.current();
+        let cell = |c: usize| -> Option<(u64, String)> {
+            let v = r.get(c)?;
+            let v = if self.unguard { unguard(v) } else { v }.trim();
+            (!v.is_empty()).then(|| (c as u64 + 1, v.to_string()))
+        };
+        let main = self.mapping.column(PAGES);
+        let mut starts: Vec<(u64, String)> = Vec::new();
+        if main > 0 {
+            starts.extend(cell(main as usize - 1));
+        }
+        starts.extend(self.page_starts.iter().filter_map(|&c| cell(c)));
+        let ends: Vec<(u64, String)> = self.page_ends.iter().filter_map(|&c| cell(c)).collect();
+        d.pages =
+            crate::import::pages_from_ends(starts.first().map(|s| s.1.as_str()), ends.first().map(|e| e.1.as_str()));
+        let Some(kept) = d.pages.clone() else { return };
+        let name = |c: u64| self.raw_header.get(c as usize - 1).unwrap_or("").to_string();
+        if starts.is_empty()
+            && let Some((c, e)) = ends.first()
+        {
+            d.warnings.push(RowError::new(
+                line,
+                *c,
+                format!("last page {e:?} (column {:?}) with no first page: stored as the pages; check it", name(*c)),
+            ));
+        }
+        let (first, last) = match kept.split_once(['-', '\u{2013}']) {
+            Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
+            None => (kept.clone(), kept.clone()),
+        };
+        let held = |v: &str, is_end: bool| {
+            v == kept
+                || crate::import::same_pages(v, &kept)
+                || if is_end {
+                    crate::import::same_pages(&format!("{first}-{v}"), &kept) || v == last
+                } else {
+                    v == first
+                }
+        };
+        for ((c, v), is_end) in starts.iter().skip(1).map(|s| (s, false)).chain(ends.iter().skip(1).map(|e| (e, true)))
+        {
+            if !held(v, is_end) {
+                d.warnings.push(RowError::new(
+                    line,
+                    *c,
+                    format!("pages {v:?} (column {:?}) not stored: the row's pages are {kept:?}", name(*c)),
+                ));
+            }
+        }
+        // The first start and end against a pages column that is a range already.
+        if let (Some((_, s)), Some((c, e))) = (starts.first(), ends.first())
+            && s.contains(['-', '\u{2013}'])
+            && !held(e, true)
+        {
+            d.warnings.push(RowError::new(
+                line,
+                *c,
+                format!("last page {e:?} (column {:?}) not stored: the row's pages are {kept:?}", name(*c)),
+            ));
+        }
+    }
+
     fn changed(&self, line: u64, has_id: bool, errs: &mut Vec<RowError>) -> Option<i64> {
         if !has_id || !self.mapping.has(CHANGED) {
             return None;

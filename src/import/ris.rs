@@ -200,6 +200,9 @@ fn draft(raw: &Raw) -> Draft {
     d.month = val(&["DA"]);
     // `Y2` is the access date in the RIS of Zotero and EndNote ("2024/03/05/").
     d.accessed = val(&["Y2"]);
+    // `OP`, EndNote's "Original Publication" in its RIS: the year a reprint
+    // or translation first appeared (schema 0028).
+    d.original_year = val(&["OP"]);
     d.doi = val(&["DO"]);
     // The PMID: EndNote and PubMed-sourced RIS put it in `AN` (accession
     // number) with `DB`/`DP` naming PubMed, MEDLINE or the NLM; an `AN` of
@@ -470,11 +473,13 @@ pub(crate) fn uninverted(n: &str) -> String {
     format!("write it whole, {whole:?}, not inverted")
 }
 
-/// The addresses on one `UR` or `L2` line: several separated by spaces
-/// when every part is an address, else the line whole (a path with a
+/// The addresses on one `UR` or `L2` line: several separated by spaces or
+/// semicolons when every part is an address, else the line whole (a path with a
 /// space, or no address at all).
 fn line_urls(v: &str) -> Vec<&str> {
-    let parts: Vec<&str> = v.split_whitespace().collect();
+    // Separated by spaces, or by "; " (tester r26, F5: the `;` stayed on the first).
+    let parts: Vec<&str> =
+        v.split(|c: char| c.is_whitespace() || c == ';').map(str::trim).filter(|p| !p.is_empty()).collect();
     if parts.len() > 1 && parts.iter().all(|p| looks_like_address(p)) { parts } else { vec![v.trim()] }
 }
 
@@ -499,7 +504,7 @@ const ALTERNATIVES: &[&str] =
 /// is the exporter's own record number).
 const RIS_READ: &[&str] = &[
     "TY", "ER", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "T2", "JF", "JO", "C3",
-    "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW", "Y2",
+    "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW", "Y2", "OP",
 ];
 
 #[cfg(test)]

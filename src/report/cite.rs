@@ -469,7 +469,7 @@ impl Style {
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
         let t = with_stop_before_pmid(t);
-        let t = with_source_case(own_case_by_source(t, r), r);
+        let t = with_source_case(own_case_by_source(t, r), r, self.name == "chicago");
         let t = if self.plain_suffix { with_lower_page_label(t, r) } else { t };
         let t = if matches!(self.name.as_str(), "harvard" | "vancouver") {
             with_book_volume(t, r, self.name == "vancouver")
@@ -517,6 +517,7 @@ impl Style {
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
         let t = without_page_label_on_article_number(t, r, self.article_label);
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
+        let t = with_original_year(t, r, &self.name);
         with_alternated_quotes(t, r)
     }
 
@@ -3166,6 +3167,40 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
     t
 }
 
+/// The year a reprint or translation first appeared (schema 0028), where
+/// the style's manual prints it: APA 7 at the end, "(Original work
+/// published 1961)" (§9.41, §10.2 example 29); Chicago before the
+/// edition's year, "Fanon, Frantz. (1961) 2004." (CMOS 17 §15.38). Not when
+/// it is the year printed already.
+fn with_original_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    let Some(orig) = r.original_year.as_deref().map(str::trim).filter(|o| !o.is_empty()) else { return t };
+    if r.year.is_some_and(|y| y.to_string() == orig) {
+        return t;
+    }
+    match style {
+        "apa" => {
+            let end = t.text.len();
+            let stop = if t.text.ends_with('.') || t.text.ends_with(')') { "" } else { "." };
+            splice(&mut t, end..end, &format!("{stop} (Original work published {orig})"));
+        }
+        "chicago" => {
+            let Some(y) = r.year.map(|y| y.to_string()) else { return t };
+            // The year after the names: the first "2004" followed by a
+            // letter or a stop ("2004a.", "2004.").
+            let at = t.text.match_indices(&y).map(|(i, _)| i).find(|&i| {
+                let after = &t.text[i + y.len()..];
+                !t.text[..i].ends_with(|c: char| c.is_ascii_digit())
+                    && after.trim_start_matches(|c: char| c.is_ascii_lowercase()).starts_with('.')
+            });
+            if let Some(at) = at {
+                splice(&mut t, at..at, &format!("({orig}) "));
+            }
+        }
+        _ => {}
+    }
+    t
+}
+
 /// A journal article whose pages are one electronic locator ("e001234",
 /// BMJ's "m2912", PLOS's "e0229871": a small letter and digits, no range),
 /// as an article number: "Article e001234" in APA 7 (§9.27), the locator
@@ -3212,6 +3247,15 @@ fn with_chicago_two_authors(mut t: Rich, r: &Reading) -> Rich {
 /// and all four when three digits of a four-digit number change
 /// ("1496–1504"). `None` when the two are not such a range.
 pub fn chicago_last_page(first: &str, last: &str) -> Option<String> {
+    // A last page stored short ("1397-406") is the full number first
+    // (tester r26, F6: it printed as stored, "1397–406").
+    let full;
+    let last = if last.len() < first.len() && first.is_char_boundary(first.len() - last.len()) {
+        full = format!("{}{last}", &first[..first.len() - last.len()]);
+        full.as_str()
+    } else {
+        last
+    };
     let (f, l): (u64, u64) = (first.parse().ok()?, last.parse().ok()?);
     if l <= f || !first.bytes().chain(last.bytes()).all(|b| b.is_ascii_digit()) || first.starts_with('0') {
         return None;
@@ -3236,6 +3280,7 @@ fn with_chicago_page_range(mut t: Rich, r: &Reading) -> Rich {
     let Some((first, last)) = pages.split_once(['-', '\u{2013}']) else { return t };
     let (first, last) = (first.trim(), last.trim());
     let Some(want) = chicago_last_page(first, last) else { return t };
+    let printed_last = |p: &str| !p.is_empty() && (last.ends_with(p) || p.ends_with(last));
     // What the processor printed: the first page, its dash and a tail of
     // the last page.
     let start = format!("{first}\u{2013}");
@@ -3246,7 +3291,7 @@ fn with_chicago_page_range(mut t: Rich, r: &Reading) -> Rich {
     };
     let from = at + start.len();
     let printed: usize = t.text[from..].bytes().take_while(u8::is_ascii_digit).count();
-    if printed == 0 || !last.ends_with(&t.text[from..from + printed]) || t.text[from..from + printed] == want {
+    if printed == 0 || !printed_last(&t.text[from..from + printed]) || t.text[from..from + printed] == want {
         return t;
     }
     splice(&mut t, from..from + printed, &want);
@@ -5515,7 +5560,7 @@ const LONG_PREPOSITIONS: &[&str] = &[
 ///
 /// Done only where the text stands in the reference with its letters
 /// unchanged (case aside), and only to the letters these rules name.
-fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
+fn with_source_case(mut t: Rich, r: &Reading, chicago: bool) -> Rich {
     // The title where it first stands; the journal and publisher, which
     // follow it, where they last stand (a title may quote a journal's name).
     for (n, source) in [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()]
@@ -5524,7 +5569,7 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
         .filter_map(|(n, s)| s.map(|s| (n, s)))
     {
         let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
-        let want = source_case(&src);
+        let want = source_case(&src, chicago);
         if want.iter().all(Option::is_none) {
             continue;
         }
@@ -5572,7 +5617,7 @@ fn with_source_case(mut t: Rich, r: &Reading) -> Rich {
 /// capitals) or of a text in capitals throughout, `Some(false)` the first
 /// letter of a minor word written in small letters after ", " or "; ", and
 /// a lone small Greek letter (a symbol: "α", "κ").
-fn source_case(src: &[char]) -> Vec<Option<bool>> {
+fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
     let mut want = vec![None; src.len()];
     // Written in capitals throughout: kept so (title case would otherwise
     // leave all its words in capitals but the last: "RACE AND THE Clinic").
@@ -5607,7 +5652,8 @@ fn source_case(src: &[char]) -> Vec<Option<bool>> {
             if MINOR_WORDS.contains(&w.as_str()) {
                 want[i] = Some(false);
             }
-        } else if i >= 2
+        } else if chicago
+            && i >= 2
             && src[i - 1] == ' '
             && src[i - 2].is_alphanumeric()
             && src.get(end) == Some(&' ')
@@ -5703,6 +5749,9 @@ mod tests {
             assert_eq!(c(a, b).as_deref(), Some(want), "{a}–{b}");
         }
         assert_eq!(c("e412", "e420"), None);
+        // Stored short, it is the same range (tester r26, F6).
+        assert_eq!(c("1397", "406").as_deref(), Some("1406"));
+        assert_eq!(c("321", "8").as_deref(), Some("28"));
         assert_eq!(c("20", "10"), None);
     }
 
@@ -6291,7 +6340,7 @@ mod tests {
             container: Some("BMJ Global Health".into()),
             ..Reading::default()
         };
-        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r).text;
+        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r, false).text;
         assert_eq!(
             t("Okoro C. “Covid-19, Hiv's Toll; And the ED, Of Course.” Bmj Global Health."),
             "Okoro C. “COVID-19, HIV's Toll; and the ED, of Course.” BMJ Global Health."
@@ -6304,7 +6353,7 @@ mod tests {
         // A title in capitals throughout stays so.
         let caps = Reading { title: "RACE, AND THE CLINIC".into(), ..Reading::default() };
         assert_eq!(
-            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps).text,
+            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps, false).text,
             "RACE, AND THE CLINIC."
         );
     }

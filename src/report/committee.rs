@@ -1816,6 +1816,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "page_count",
         // Schema 0026: the date the work was consulted (CSL `accessed`), appended.
         "accessed",
+        // Schema 0028: the year a reprint or translation first appeared, appended.
+        "original_year",
     ]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -1876,6 +1878,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.season_end),
             o(&r.page_count),
             o(&r.accessed),
+            o(&r.original_year),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

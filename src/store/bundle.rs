@@ -119,6 +119,7 @@ pub const TABLES: &[Table] = &[
             "page_count",
             "series_number",
             "accessed",
+            "original_year",
         ],
         order: "id",
         has_id: true,

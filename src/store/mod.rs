@@ -56,6 +56,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0025_seed_lexicons_decolonising", include_str!("../../schema/0025_seed_lexicons_decolonising.sql")),
     ("0026_accessed", include_str!("../../schema/0026_accessed.sql")),
     ("0027_title_key_folded", include_str!("../../schema/0027_title_key_folded.sql")),
+    ("0028_original_year", include_str!("../../schema/0028_original_year.sql")),
 ];
 
 /// The schema version this binary writes.

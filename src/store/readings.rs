@@ -88,6 +88,10 @@ struct Stored {
     /// The date the work was consulted, ISO "2024-03-05" (CSL `accessed`; schema 0026).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     accessed: Option<String>,
+    /// The year a reprint or translation first appeared ("1961"; CSL
+    /// `original-date`; schema 0028).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    original_year: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -173,6 +177,7 @@ impl Stored {
             licence: r.licence.clone(),
             series_number: r.series_number.clone(),
             accessed: r.accessed.clone(),
+            original_year: r.original_year.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -390,6 +395,7 @@ impl Stored {
             licence: pick(&r.licence, &self.licence),
             series_number: pick(&r.series_number, &self.series_number),
             accessed: pick(&r.accessed, &self.accessed),
+            original_year: pick(&r.original_year, &self.original_year),
             day_end: None,
             season_end: None,
         };
@@ -490,6 +496,7 @@ impl Stored {
             licence: take("licence", &r.licence, &self.licence),
             series_number: take("series_number", &r.series_number, &self.series_number),
             accessed: take("accessed", &r.accessed, &self.accessed),
+            original_year: take("original_year", &r.original_year, &self.original_year),
             day_end: None,
             season_end: None,
         };
@@ -576,6 +583,7 @@ impl Stored {
             licence: pick(&self.licence, &r.licence),
             series_number: pick(&self.series_number, &r.series_number),
             accessed: pick(&self.accessed, &r.accessed),
+            original_year: pick(&self.original_year, &r.original_year),
             day_end: None,
             season_end: None,
         };
@@ -1929,7 +1937,7 @@ impl<'t> ReadingWriter<'t> {
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
                     month_end, series, genre, date_copyright, day_end, season_end, page_count,
-                    credit, licence, series_number, accessed
+                    credit, licence, series_number, accessed, original_year
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -1980,6 +1988,7 @@ impl<'t> ReadingWriter<'t> {
                     licence: r.get(38)?,
                     series_number: r.get(39)?,
                     accessed: r.get(40)?,
+                    original_year: r.get(41)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -2660,10 +2669,10 @@ impl<'t> ReadingWriter<'t> {
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
-                                      page_count, credit, licence, series_number, accessed)
+                                      page_count, credit, licence, series_number, accessed, original_year)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
             )?
             .execute(params![
                 id,
@@ -2710,7 +2719,8 @@ impl<'t> ReadingWriter<'t> {
                 s.credit,
                 s.licence,
                 s.series_number,
-                s.accessed
+                s.accessed,
+                s.original_year
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -2903,7 +2913,7 @@ impl<'t> ReadingWriter<'t> {
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
-                        series_number = ?42, accessed = ?43
+                        series_number = ?42, accessed = ?43, original_year = ?44
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -2914,7 +2924,7 @@ impl<'t> ReadingWriter<'t> {
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
                 new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright,
                 new.day_end, new.season_end, new.page_count, new.credit, new.licence,
-                new.series_number, new.accessed
+                new.series_number, new.accessed, new.original_year
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -3195,6 +3205,9 @@ pub struct Reading {
     /// The date the work was consulted, ISO "2024-03-05" (CSL `accessed`),
     /// when the source gives one (schema 0026).
     pub accessed: Option<String>,
+    /// The year a reprint or translation first appeared ("1961"; CSL
+    /// `original-date`), when the source gives one (schema 0028).
+    pub original_year: Option<String>,
     /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
@@ -3262,7 +3275,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
                 r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end, r.page_count, r.series_number,
-                r.accessed
+                r.accessed, r.original_year
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -3297,6 +3310,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 page_count: r.get(43)?,
                 series_number: r.get(44)?,
                 accessed: r.get(45)?,
+                original_year: r.get(46)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

@@ -93,6 +93,7 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("genre", "genre"),
     ("container_short", "journal abbreviation"),
     ("accessed", "access date"),
+    ("original_year", "original year"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -106,6 +107,10 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     // goes (the issue, or apart beside a report's number) is the caller's.
     if column == "series_number" {
         return Ok(Some(v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()));
+    }
+    // The original year as the importers store it ([`crate::import::builder::original_year`]).
+    if column == "original_year" {
+        return Ok(crate::import::builder::original_year(v));
     }
     // An access date is stored as an ISO date, as the importers store it.
     if column == "accessed" {

@@ -204,6 +204,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Genre", &r.genre),
         field("URL", &r.url),
         field("Accessed", &r.accessed),
+        field("Original year", &r.original_year),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
         field("Original language", &r.original_language),
@@ -395,6 +396,7 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("page_count", "Number of pages (of a whole book, report or thesis)"),
     ("pmid", "PubMed ID (PMID)"),
     ("accessed", "Access date (2024-03-05)"),
+    ("original_year", "First published (a reprint's original year)"),
 ];
 
 impl NewReading {
@@ -425,6 +427,7 @@ impl NewReading {
             season_end: self.more("season_end"),
             page_count: self.more("page_count"),
             accessed: self.more("accessed"),
+            original_year: self.more("original_year"),
         }
     }
 }
