@@ -458,3 +458,24 @@ fn tester_r26_page_columns_semicolon_names_and_addresses() {
     );
     assert_eq!(common::reading(&w.reading_list(), "Two links")["url"], "https://a.example.org/x");
 }
+
+/// Tester r24, F14: a date with a time of day in the year column (a
+/// spreadsheet's date cell, "2019-04-02 00:00") kept its month and lost its
+/// day, where "2019-04-02" kept both.
+#[test]
+fn a_date_with_a_time_of_day_keeps_its_day() {
+    let w = workdir();
+    w.import_reading(
+        "d.csv",
+        "title,authors,year,type\nA,\"Osei, Ama\",2019-04-02 00:00,article\nB,\"Osei, Kojo\",2019-04-02T10:11:12Z,article\n",
+    );
+    let list = w.reading_list();
+    for t in ["A", "B"] {
+        let r = common::reading(&list, t);
+        assert_eq!(
+            (r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()),
+            (Some(2019), Some(4), Some(2)),
+            "{t}: {r}"
+        );
+    }
+}

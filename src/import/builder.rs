@@ -1169,6 +1169,14 @@ fn take_extra(d: &mut Draft) {
 }
 
 pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
+    // A date with a time of day ("2019-04-02 00:00", a spreadsheet's date
+    // cell; "2019-04-02T10:11:12Z"): the date, day and all (tester r24,
+    // F14: the day was lost).
+    if let Some(v) = d.date.as_mut()
+        && let Some(day) = date_before_time(&v.text)
+    {
+        v.text = day;
+    }
     // A language as a code ("English" → "en") by the CLI's rule (issue 16b); one canon does not
     // know is not stored, and a warning names the record and the value.
     let language = match tidy(d.language.take()) {
@@ -2020,6 +2028,26 @@ pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
         .filter(|t| kept.is_none() || normalise_isbn(t).as_deref() != kept)
         .map(String::from)
         .collect()
+}
+
+/// The ISO date before a time of day: "2019-04-02" of "2019-04-02 00:00",
+/// "2019-04-02T10:11:12Z" or "2019-04-02 10:11:12"; `None` for any other
+/// text.
+fn date_before_time(text: &str) -> Option<String> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let iso = b.len() >= 16
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && matches!(b[10], b' ' | b'T')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16);
+    iso.then(|| t[..10].to_string())
 }
 
 /// The year a work first appeared as canon stores it: the year of a date
