@@ -479,3 +479,24 @@ fn a_date_with_a_time_of_day_keeps_its_day() {
         );
     }
 }
+
+/// Tester r24, F16: RIS types canon keeps no type for (a data set,
+/// software, a legal case, a statute) became `other` with nothing to say
+/// what the work is; the type is now kept as the genre, which the styles
+/// print ("[Data set]" in APA 7 §10.9).
+#[test]
+fn a_ris_type_without_a_canon_type_is_kept_as_the_genre() {
+    let w = workdir();
+    w.import_reading(
+        "t.ris",
+        "TY  - DATA\nTI  - Health survey data\nAU  - Osei, Ama\nPY  - 2021\nER  - \n\
+         TY  - COMP\nTI  - Risk calculator\nAU  - Osei, Ama\nPY  - 2020\nER  - \n\
+         TY  - DATA\nTI  - Survey with a genre\nAU  - Osei, Ama\nPY  - 2019\nM3  - Panel survey\nER  - \n",
+    );
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Health survey data")["genre"], "Data set");
+    assert_eq!(common::reading(&list, "Risk calculator")["genre"], "Computer program");
+    assert_eq!(common::reading(&list, "Survey with a genre")["genre"], "Panel survey");
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Health survey data").contains("Health survey data [Data set]."), "{apa:?}");
+}
