@@ -421,14 +421,8 @@ impl Style {
     /// What canon adds to the processor's text of `r`: "et al.", the season,
     /// Citing Medicine's hyphenated pages, words with their own case.
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
-        let located;
-        let r = match with_elocator(r) {
-            Some(x) => {
-                located = x;
-                &located
-            }
-            None => r,
-        };
+        let located = with_elocator(r);
+        let r = located.as_ref();
         // A title with rich-text markup ([`title_markup`]) is found in the
         // reference by its text; the italics are put back at the end.
         let marked = title_markup(&r.title);
@@ -3205,18 +3199,19 @@ fn with_original_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
 /// BMJ's "m2912", PLOS's "e0229871": a small letter and digits, no range),
 /// as an article number: "Article e001234" in APA 7 (§9.27), the locator
 /// alone in the other styles, without Harvard's "p." (tester r25, F13: the
-/// same value as CSL `number` was printed so, as pages it was not). `None`
-/// for any other reading; the stored pages are not changed.
-fn with_elocator(r: &Reading) -> Option<Reading> {
-    let p = r.pages.as_deref()?.trim();
+/// same value as CSL `number` was printed so, as pages it was not). Any
+/// other reading as it is; the stored pages are not changed.
+fn with_elocator(r: &Reading) -> std::borrow::Cow<'_, Reading> {
+    let p = r.pages.as_deref().map(str::trim).unwrap_or_default();
     let mut c = p.chars();
-    let letter = c.next()?;
-    let digits = c.as_str();
-    (r.kind == "article"
-        && letter.is_ascii_lowercase()
-        && digits.len() >= 2
-        && digits.bytes().all(|b| b.is_ascii_digit()))
-    .then(|| Reading { pages: Some(format!("{}{p}", crate::import::builder::ARTICLE)), ..r.clone() })
+    let locator = c.next().is_some_and(|l| l.is_ascii_lowercase())
+        && c.as_str().len() >= 2
+        && c.as_str().bytes().all(|b| b.is_ascii_digit());
+    if r.kind == "article" && locator {
+        std::borrow::Cow::Owned(Reading { pages: Some(format!("{}{p}", crate::import::builder::ARTICLE)), ..r.clone() })
+    } else {
+        std::borrow::Cow::Borrowed(r)
+    }
 }
 
 /// Two authors the first of whom is not inverted (an organisation, a
@@ -3465,14 +3460,8 @@ struct Form {
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
 fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
-    let located;
-    let r = match with_elocator(r) {
-        Some(x) => {
-            located = x;
-            &located
-        }
-        None => r,
-    };
+    let located = with_elocator(r);
+    let r = located.as_ref();
     let plain_suffix = form.plain_suffix;
     let (kind, parent_kind) = match r.kind.as_str() {
         "article" => ("article", Some("periodical")),
