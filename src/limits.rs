@@ -410,6 +410,13 @@ pub fn reading(r: &crate::import::ReadingRecord) -> Result<(), (&'static str, St
             check_opt(Kind::Name, "an editor's name", part.as_deref()).map_err(t("editors"))?;
         }
     }
+    check_count("translators", r.translators.len(), MAX_AUTHORS).map_err(|e| ("translators", e.to_string()))?;
+    for a in &r.translators {
+        check(Kind::Name, "a translator's name", &a.original).map_err(t("translators"))?;
+        for part in [&a.family, &a.given, &a.particle, &a.suffix, &a.literal] {
+            check_opt(Kind::Name, "a translator's name", part.as_deref()).map_err(t("translators"))?;
+        }
+    }
     check(Kind::Identifier, "type", &r.kind).map_err(t("type"))?;
     check_opt(Kind::Name, "container (journal or publisher)", r.container.as_deref()).map_err(t("container"))?;
     check_opt(Kind::Name, "journal abbreviation", r.container_short.as_deref()).map_err(t("container"))?;
@@ -448,7 +455,10 @@ pub fn column(table: &str, col: &str) -> Kind {
         | ("contributor", "affiliation")
         | ("module", "lead")
         | ("reading", "container" | "container_short" | "publisher" | "place")
-        | ("reading_author" | "reading_editor", "name" | "family" | "given" | "particle" | "suffix" | "literal")
+        | (
+            "reading_author" | "reading_editor" | "reading_translator",
+            "name" | "family" | "given" | "particle" | "suffix" | "literal",
+        )
         | ("person_facet", "author_name")
         | ("snapshot_coverage", "programme") => Kind::Name,
         (_, "title" | "module_title" | "credit" | "licence" | "perspective" | "scope" | "theme") => Kind::Title,

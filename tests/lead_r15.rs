@@ -358,7 +358,6 @@ Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Se
     assert!(hints[0].contains("\"Notes\"") && hints[0].contains("--map 'Notes=annotation'"), "{hints:#?}");
     for (column, said) in [
         ("Date Added", "when the item was added to the Zotero library"),
-        ("Translator", "the translators, which canon does not store"),
         ("Conference Name", "CSL `event-title`"),
         ("Court", "a field of a legal case"),
         ("Legislative Body", "a field of a legal case"),
@@ -374,6 +373,9 @@ Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Se
         assert!(named, "{h} neither read nor named:\n{err}");
     }
     assert_eq!(reading(&w.reading_list(), "The wretched")["edition"], "2nd");
+    // Schema 0029: the Translator column is read as the translators.
+    assert!(read.contains("\"Translator\" → translators"), "{read}");
+    assert_eq!(reading(&w.reading_list(), "The wretched")["translator_names"][0]["original"], "some translator");
 }
 
 /// A column is never told to map to a field it shares only a qualifying
@@ -856,8 +858,8 @@ fn an_access_date_is_kept_edited_undone_exported_and_checked() {
     assert!(err.contains("February 2024 has 29 days, not 30"), "{err}");
     // The export's `accessed` column reads back.
     let csv = w.ok(&["export", "reading", "--format", "csv"]);
-    // (Schema 0028's original year comes after it.)
-    assert!(csv.lines().next().unwrap().ends_with(",accessed,original_year"), "{csv}");
+    // (Schema 0028's original year and 0029's translators come after it.)
+    assert!(csv.lines().next().unwrap().ends_with(",accessed,original_year,translators"), "{csv}");
     let again = w.import_reading("again.csv", &csv);
     assert!(again.contains("0 changed"), "{again}");
     // A date that is none: the file, line and field named, not stored; the record imports.

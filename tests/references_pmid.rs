@@ -178,7 +178,7 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
         let c = rusqlite::Connection::open(w.db()).unwrap();
         c.execute_batch(
             &(common::WITHOUT_MODULE_INDEX.to_string()
-                + "ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; \
+                + "ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; DROP TABLE reading_translator; \
              ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
              ALTER TABLE reading DROP COLUMN day_end; ALTER TABLE reading DROP COLUMN season_end; \
              ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \

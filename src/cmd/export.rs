@@ -131,6 +131,8 @@ const READING_COLUMNS: &[&str] = &[
     "accessed",
     // Schema 0028: the year a reprint or translation first appeared, last for the same reason.
     "original_year",
+    // Schema 0029: the translators, as `editors` is written, last for the same reason.
+    "translators",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -193,6 +195,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             if crate::report::cite::issue_label(r) == "report number" { o(&r.issue) } else { String::new() },
             o(&r.accessed),
             o(&r.original_year),
+            crate::import::names::cell_text(&r.translator_names),
         ]);
     }
     if !a.bom {

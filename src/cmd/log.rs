@@ -61,6 +61,10 @@ pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_j
         let s = match v {
             serde_json::Value::Null => "(empty)".to_string(),
             serde_json::Value::String(s) => s.clone(),
+            // Names in parts (authors, editors, translators) as written: "Ramos, Myra; Macedo, Donaldo".
+            serde_json::Value::Array(a) if !a.is_empty() && a.iter().all(|n| n.get("original").is_some()) => {
+                a.iter().filter_map(|n| n.get("original")?.as_str()).collect::<Vec<_>>().join("; ")
+            }
             other => other.to_string(),
         };
         if s.chars().count() > 40 { format!("{}…", s.chars().take(39).collect::<String>()) } else { s }

@@ -127,6 +127,11 @@ pub struct BibArgs {
     /// In `edit` the list replaces the stored one; `--editor ""` clears it.
     #[arg(long = "editor", value_name = "NAME")]
     pub editors: Vec<String>,
+    /// A translator, as published (repeat for several, in order), read as --author is: "Philcox,
+    /// Richard". Cited "(R. Philcox, Trans.)" (APA), "Philcox R, translator." (Vancouver). In
+    /// `edit` the list replaces the stored one; `--translator ""` clears it.
+    #[arg(long = "translator", value_name = "NAME")]
+    pub translators: Vec<String>,
     /// The volume ("12"; in `edit`, "" clears it).
     #[arg(long)]
     pub volume: Option<String>,
@@ -224,6 +229,7 @@ impl BibArgs {
     /// that may be an institution's).
     pub fn warnings(&self) -> Vec<String> {
         let mut w = crate::store::edit::reading::editor_names(&self.editors).1;
+        w.extend(crate::store::edit::reading::translator_names(&self.translators).1);
         w.extend(crate::store::edit::reading::typed_access_warning(self.accessed.as_deref(), None));
         w
     }
@@ -385,6 +391,13 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
         rows.push(vec!["editors".into(), written.join("; ")]);
         for (i, n) in r.editor_names.iter().enumerate() {
             rows.push(vec![format!("editor {}", i + 1), name_parts(n)]);
+        }
+    }
+    if !r.translator_names.is_empty() {
+        let written: Vec<&str> = r.translator_names.iter().map(|n| n.original.as_str()).collect();
+        rows.push(vec!["translators".into(), written.join("; ")]);
+        for (i, n) in r.translator_names.iter().enumerate() {
+            rows.push(vec![format!("translator {}", i + 1), name_parts(n)]);
         }
     }
     let mut opt = |k: &str, v: &Option<String>| {
@@ -558,6 +571,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         kind: kind.into(),
         container: a.container.clone(),
         editors: edit_reading::editor_names(&b.editors).0,
+        translators: edit_reading::translator_names(&b.translators).0,
         volume: take("volume"),
         // A number in the series alone is the issue (a book's), as an import keeps it.
         series_number: if two_numbers { take("series_number") } else { None },

@@ -140,6 +140,11 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             [one] if one.trim().is_empty() => Some(Vec::new()),
             many => Some(many.to_vec()),
         },
+        translators: match a.bib.translators.as_slice() {
+            [] => None,
+            [one] if one.trim().is_empty() => Some(Vec::new()),
+            many => Some(many.to_vec()),
+        },
         bib: reading::BIB_TEXT.iter().filter_map(|(col, _)| clearable(a.bib.text(col)).map(|v| (*col, v))).collect(),
         month: clearable(&a.bib.month),
         day: clearable(&a.bib.day),
@@ -170,6 +175,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         .all(|f| f.is_none())
         && [p.translated, p.global_south, p.open_access].iter().all(Option::is_none)
         && p.editors.is_none()
+        && p.translators.is_none()
         && p.bib.is_empty()
         && [&p.month, &p.day, &p.month_end, &p.season, &p.day_end, &p.season_end].iter().all(|f| f.is_none());
     if nothing {

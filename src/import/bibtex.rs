@@ -704,10 +704,14 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.authors = e.fields.get("author").map_or_else(Vec::new, |f| authors(&f.raw));
     d.editors = e.fields.get("editor").map_or_else(Vec::new, |f| authors(&f.raw));
     d.editors.retain(|n| !builder::is_et_al(n));
+    // biblatex `translator` (biblatex manual §2.2.2), a name list as `editor` is.
+    d.translators = e.fields.get("translator").map_or_else(Vec::new, |f| authors(&f.raw));
+    d.translators.retain(|n| !builder::is_et_al(n));
     // An unbraced institution (`author = {World Health Organization}`) is a
     // person by BibTeX's rules ("Organization, W. H."): said, with the braces
     // that keep it whole (btxdoc §4, "{Barnes and Noble, Inc.}").
-    for (field, names) in [("author", d.authors.clone()), ("editor", d.editors.clone())] {
+    let lists = [("author", d.authors.clone()), ("editor", d.editors.clone()), ("translator", d.translators.clone())];
+    for (field, names) in lists {
         if let Some(f) = e.fields.get(field) {
             // Each name is warned of at its own line and column: a list
             // written over several lines names the line the name is on.
@@ -983,6 +987,7 @@ const BIBTEX_READ: &[&str] = &[
     "url",
     "author",
     "editor",
+    "translator",
     "journal",
     "journaltitle",
     "booktitle",

@@ -89,6 +89,9 @@ pub struct Draft {
     pub authors: Vec<Name>,
     /// Editors, in order (an edited book's, or the book's a chapter is in).
     pub editors: Vec<Name>,
+    /// Translators, in order (BibTeX `translator`, CSL `translator`, RIS
+    /// `A4` of a book, EndNote `translated-author`, a "translator" column).
+    pub translators: Vec<Name>,
     /// The date as written (a year, a full date, "in press", "Spring 2019"…).
     pub date: Option<Val>,
     pub kind: KindSrc,
@@ -1661,7 +1664,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // An aside after a person's name (the name in its own script, a
     // nickname, an ORCID iD) is no part of what a reference prints: said,
     // in every format alike (tester r16).
-    for (role, n) in authors.iter().map(|n| ("author", n)).chain(d.editors.iter().map(|n| ("editor", n))) {
+    let roles = authors.iter().map(|n| ("author", n)).chain(d.editors.iter().map(|n| ("editor", n)));
+    for (role, n) in roles.chain(d.translators.iter().map(|n| ("translator", n))) {
         if let Some((_, aside, kind)) = super::names::split_aside(&n.original).filter(|_| !n.is_literal()) {
             let what = match kind {
                 super::names::Aside::Id => "an identifier, not part of the name",
@@ -1901,6 +1905,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         authors_truncated: authors_truncated && !authors.is_empty(),
         authors,
         editors: d.editors,
+        translators: d.translators,
         year,
         year_note,
         season,

@@ -437,10 +437,11 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.authors = people("author");
     // Editors are editors: an edited book is cited by them through the style's substitution rule.
     d.editors = people("editor");
+    d.translators = people("translator");
     // A name's keys canon keeps no field for (`static-ordering`, the display
     // order of a family-first name; `comma-suffix`) are named, never dropped
     // unsaid (the parts themselves are read).
-    for k in ["author", "editor"] {
+    for k in ["author", "editor", "translator"] {
         let keys: std::collections::BTreeSet<&str> = o
             .get(k)
             .and_then(Value::as_array)
@@ -461,7 +462,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             d.not_stored_as(format!("CSL-JSON {k} name part {n:?}"));
         }
     }
-    for k in ["author", "editor"] {
+    for k in ["author", "editor", "translator"] {
         let names = people(k);
         builder::institution_doubts(&mut d, k, &names, at(k), |n| format!("write it as {{\"literal\": {n:?}}}"));
     }
@@ -718,6 +719,7 @@ const CSL_READ: &[&str] = &[
     "ISBN",
     "author",
     "editor",
+    "translator",
     "keyword",
     "categories",
     "type",

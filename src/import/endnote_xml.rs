@@ -455,7 +455,18 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     } else if edited {
         d.editors = names_at("contributors/secondary-authors/author");
     }
-    for path in ["contributors/authors/author", "contributors/secondary-authors/author"] {
+    // `subsidiary-authors` is EndNote's "Translator" of a journal, magazine
+    // or newspaper article, a book, a book section, a report or a thesis
+    // (its reference type table); of a film they are performers, of a case
+    // counsel: named as not stored there.
+    let translated =
+        matches!(kind, "article" | "magazine-article" | "newspaper-article" | "book" | "chapter" | "report" | "thesis");
+    if translated {
+        d.translators = names_at("contributors/subsidiary-authors/author");
+    }
+    let name_paths = ["contributors/authors/author", "contributors/secondary-authors/author"];
+    let name_paths = name_paths.into_iter().chain(translated.then_some("contributors/subsidiary-authors/author"));
+    for path in name_paths {
         for (v, at) in all(path) {
             builder::degree_doubts(&mut d, path, v, pos(*at));
         }
@@ -464,6 +475,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     for (path, names) in [
         ("contributors/authors/author", d.authors.clone()),
         ("contributors/secondary-authors/author", d.editors.clone()),
+        ("contributors/subsidiary-authors/author", d.translators.clone()),
     ] {
         if let Some(v) = val(path) {
             builder::institution_doubts(&mut d, path, &names, v.at, super::ris::uninverted);
@@ -658,6 +670,9 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     if edited {
         read.push("contributors/secondary-authors/author");
     }
+    if translated {
+        read.push("contributors/subsidiary-authors/author");
+    }
     read.push("periodical/abbr-1");
     if kind == "article" {
         read.push("custom7");
@@ -673,7 +688,8 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // RIS and MEDLINE name a second value of a one-value tag.
     // (Authors, editors and keywords are lists and read whole.)
     for p in &read {
-        if matches!(*p, "contributors/authors/author" | "contributors/secondary-authors/author" | "keywords/keyword") {
+        let lists = ["contributors/authors/author", "contributors/secondary-authors/author", "keywords/keyword"];
+        if lists.contains(p) || *p == "contributors/subsidiary-authors/author" {
             continue;
         }
         let values = all(p);

@@ -600,7 +600,7 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
     for f in fields
         .iter()
         .filter(|f| unfilled.contains(&f.name) && !INTERNAL.contains(&f.name))
-        .filter(|f| !(about_people && matches!(f.name, "authors" | "editors" | "by")))
+        .filter(|f| !(about_people && matches!(f.name, "authors" | "editors" | "translators" | "by")))
     {
         let score = word_match(&theirs, f);
         if score.0 > 0 && best.is_none_or(|(s, _)| score > s) {

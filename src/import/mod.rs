@@ -219,6 +219,8 @@ pub struct ReadingRecord {
     pub authors: Vec<names::Name>,
     /// Editors, in order (of an edited book, or of the book a chapter is in).
     pub editors: Vec<names::Name>,
+    /// Translators, in order (schema 0029).
+    pub translators: Vec<names::Name>,
     pub year: Option<i64>,
     /// Why there is no year: "in press", "forthcoming", "to appear"…
     pub year_note: Option<String>,
@@ -348,7 +350,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -397,6 +399,7 @@ impl Present {
         "series_number",
         "accessed",
         "original_year",
+        "translators",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

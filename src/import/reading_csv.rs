@@ -63,6 +63,7 @@ const SERIES_NUMBER: usize = 41;
 const REPORT_NUMBER: usize = 42;
 const ACCESSED: usize = 43;
 const ORIGINAL_YEAR: usize = 44;
+const TRANSLATORS: usize = 45;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -185,6 +186,12 @@ pub const FIELDS: &[Field] = &[
         aliases: &["original year", "original date", "first published", "original publication", "year first published"],
         required: false,
     },
+    // Schema 0029: the translators, a name list as `authors` and `editors` are.
+    Field {
+        name: "translators",
+        aliases: &["translator", "translated by", "trans", "translation by"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -232,6 +239,7 @@ const PRESENT: &[(usize, &str)] = &[
     (SERIES_NUMBER, "series_number"),
     (ACCESSED, "accessed"),
     (ORIGINAL_YEAR, "original_year"),
+    (TRANSLATORS, "translators"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -428,6 +436,11 @@ impl<'a> ReadingReader<'a> {
             d.warnings.push(RowError::new(line, m.column(EDITORS), format!("editors cell {doubt}")));
         }
         d.editors = split.names;
+        let split = names::split_cell(self.get(TRANSLATORS));
+        if let Some(doubt) = split.doubt {
+            d.warnings.push(RowError::new(line, m.column(TRANSLATORS), format!("translators cell {doubt}")));
+        }
+        d.translators = split.names;
         d.container_short = text(CONTAINER_SHORT);
         d.season = opt(SEASON);
         // A month column (4, "Apr" or "April"); the day column with it.

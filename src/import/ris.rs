@@ -307,7 +307,7 @@ fn draft(raw: &Raw) -> Draft {
         if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() }
     };
     for (t, a, n, c) in &raw.fields {
-        if ["AU", "A1", "ED", "A2"].contains(t) && !a.contains(';') {
+        if ["AU", "A1", "ED", "A2", "A4"].contains(t) && !a.contains(';') {
             builder::degree_doubts(&mut d, t, a, Pos::new(*n, *c));
         }
     }
@@ -320,11 +320,21 @@ fn draft(raw: &Raw) -> Draft {
     let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().flat_map(|(a, _, _)| people(a)).collect();
     editors.dedup();
     d.editors = editors;
+    // `A4` (subsidiary author) is the translator (RIS specification 2011:
+    // "Translator" for a book and most types; Zotero's RIS translator reads
+    // it so) except of a legal case (counsel), a conference paper or a film
+    // (contributors), where it is named as not stored.
+    let a4_translators = !matches!(raw.ty, Some("CASE" | "CONF" | "CPAPER" | "MPCT" | "VIDEO"));
+    if a4_translators {
+        let mut translators: Vec<names::Name> = all(&["A4"]).iter().flat_map(|(a, _, _)| people(a)).collect();
+        translators.dedup();
+        d.translators = translators;
+    }
     // A name read as a person that looks like an institution's
     // ("Organization, World Health"): said (see [`builder::institution_doubts`]).
     // Each at its own line (the first name line was named for all of them).
     for (t, a, n, c) in &raw.fields {
-        if ["AU", "A1", "ED", "A2"].contains(t) {
+        if ["AU", "A1", "ED", "A2", "A4"].contains(t) {
             let names = people(a);
             let at = Pos::new(*n, *c);
             builder::institution_doubts(&mut d, t, &names, at, uninverted);
@@ -485,6 +495,7 @@ fn draft(raw: &Raw) -> Draft {
         )
         // `N1`: read as the note; `NV`: named above with why.
         .chain(["N1", "NV"])
+        .chain(a4_translators.then_some("A4"))
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
         .collect();

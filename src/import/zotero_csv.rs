@@ -215,7 +215,7 @@ pub const FIELDS: &[Field] = &[
 /// type) that canon has no field for, each with what it holds, so that the
 /// header report names it rather than suggesting a `--map` to an unrelated
 /// field ("Notes" is named above, with the `--map` that reads it).
-const ZOTERO_UNREAD: [(&str, &str); 46] = [
+const ZOTERO_UNREAD: [(&str, &str); 45] = [
     ("Date Added", "when the item was added to the Zotero library, not part of the reference"),
     ("Date Modified", "when the item was last changed in Zotero, not part of the reference"),
     ("Short Title", "the title's short form (CSL `title-short`); the full title is read"),
@@ -228,9 +228,8 @@ const ZOTERO_UNREAD: [(&str, &str); 46] = [
     ("File Attachments", "paths to files attached on the exporting computer, not part of the reference"),
     ("Link Attachments", "links attached in Zotero, not part of the reference"),
     ("Automatic Tags", "tags Zotero took from the source's subject headings; the Manual Tags are read as keywords"),
-    ("Series Editor", "the series' editors, which canon does not store (it keeps authors and editors)"),
-    ("Translator", "the translators, which canon does not store (it keeps authors and editors)"),
-    ("Contributor", "other contributors, which canon does not store (it keeps authors and editors)"),
+    ("Series Editor", "the series' editors, which canon does not store (it keeps authors, editors and translators)"),
+    ("Contributor", "other contributors, which canon does not store (it keeps authors, editors and translators)"),
     ("Book Author", "a chapter's book's authors (CSL `container-author`), which canon does not store"),
     ("Reviewed Author", "the authors of a reviewed work, which canon does not store"),
     ("Attorney Agent", "a patent's attorney or agent, which canon does not store"),
@@ -320,6 +319,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         author: m.columns[AUTHORS],
         // Zotero's "Editor" column is read as the editors (and reported so).
         editor: m.read_as(&["Editor"], "editors").first().copied(),
+        translator: m.read_as(&["Translator"], "translators").first().copied(),
         container: m.columns[CONTAINER],
         series: m.columns[SERIES],
         series_title: m.fallbacks(SERIES, &["Series Title"]).first().copied(),
@@ -385,6 +385,7 @@ struct Columns {
     date: Option<usize>,
     author: Option<usize>,
     editor: Option<usize>,
+    translator: Option<usize>,
     container: Option<usize>,
     series: Option<usize>,
     series_title: Option<usize>,
@@ -435,6 +436,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.authors_truncated = names::ends_with_et_al(get(r, c.author).unwrap_or(""));
     // Zotero's Editor column holds editors: an edited book is cited by them.
     d.editors = cell_names(r, c.editor, line, n(c.editor), &mut d.warnings);
+    d.translators = cell_names(r, c.translator, line, n(c.translator), &mut d.warnings);
     for tag in get(r, c.tags).unwrap_or("").split(';').map(str::trim).filter(|t| !t.is_empty()) {
         d.keywords.push(Val::new(tag, at(c.tags)));
     }

@@ -258,8 +258,13 @@ impl Style {
             ),
         };
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
+        let xml = without_doubled_editor_translator(&xml);
         let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
         let xml = if name == "chicago" { with_chicago_part_pages(&xml) } else { xml };
+        let xml = match name.as_str() {
+            "vancouver" | "ama" | "harvard" => with_translators(&xml, &name),
+            _ => xml,
+        };
         let xml = match arg {
             StyleArg::Named(_) => without_unfounded_preprint(&xml),
             StyleArg::File(_) => xml,
@@ -3406,6 +3411,85 @@ fn with_chicago_part_pages(xml: &str) -> String {
     }
 }
 
+/// A style's `<names variable="editor-translator">` dropped where a `<names
+/// variable="editor translator">` follows it. Such styles (Chicago
+/// author-date) are written for processors that print `editor-translator`
+/// in place of both lists when they are the same; hayagriva 0.10 prints
+/// the pair merged itself ("Edited and translated by Anil Sharma") and then
+/// printed it twice. The pair alone prints it once, and prints two lists
+/// that differ each with its own label.
+fn without_doubled_editor_translator(xml: &str) -> String {
+    const START: &str = r#"<names variable="editor-translator">"#;
+    const PAIR: &str = r#"<names variable="editor translator""#;
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(START) {
+        let Some(len) = rest[i..].find("</names>").map(|e| e + "</names>".len()) else { break };
+        out.push_str(&rest[..i]);
+        if !rest[i + len..].starts_with(PAIR) {
+            out.push_str(&rest[i..i + len]);
+        }
+        rest = &rest[i + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The translators of a work where the manual puts them, in the bundled
+/// styles that print none or put them out of place (`style` is canon's
+/// name for it; any other style is returned as it is):
+/// - Vancouver: "Fanon F. The wretched of the earth. Philcox R, translator.
+///   New York: Grove Press; 2004." (Citing Medicine 2nd ed., ch. 2,
+///   "Secondary Author": after the title, before the edition); the bundled
+///   style printed no translator.
+/// - AMA: "Philcox R, trans." after the title (AMA Manual of Style 11th ed.,
+///   §3.13, translated books); the bundled style printed none.
+/// - Harvard: a translated article's translator after its title, "‘Title’,
+///   translated by S. Corcoran, *Journal*, 15(1)"; the bundled style put
+///   "Translated by …" between the journal and its volume.
+///
+/// A journal, magazine or newspaper article gets none in Vancouver and AMA,
+/// whose manuals give an article no secondary authors (as for its editors).
+fn with_translators(xml: &str, style: &str) -> String {
+    const PERIODICAL: &str = "article-journal article-magazine article-newspaper";
+    let (anchor, insert, before) = match style {
+        "vancouver" => (
+            r#"<choose><if variable="container-title" match="none"><text macro="label-edition""#,
+            format!(
+                r#"<choose><if type="{PERIODICAL}" match="none"><names variable="translator"><name/><label form="long" plural="contextual" prefix=", "/></names></if></choose>"#
+            ),
+            true,
+        ),
+        "ama" => (
+            r#"<text macro="author" quotes="false" strip-periods="false"/><text macro="title" quotes="false" strip-periods="false"/>"#,
+            format!(
+                r#"<choose><if type="{PERIODICAL}" match="none"><names variable="translator"><name/><label form="short" plural="always" prefix=", "/></names></if></choose>"#
+            ),
+            false,
+        ),
+        "harvard" => (
+            r#"<group delimiter=", "><text macro="title" quotes="false" strip-periods="false"/>"#,
+            format!(
+                r#"<choose><if type="{PERIODICAL}" match="any"><names variable="translator"><label form="verb" suffix=" "/><name and="text" initialize-with="."/></names></if></choose>"#
+            ),
+            false,
+        ),
+        _ => return xml.to_string(),
+    };
+    let Some(at) = xml.find(anchor) else { return xml.to_string() };
+    let at = if before { at } else { at + anchor.len() };
+    let xml = format!("{}{insert}{}", &xml[..at], &xml[at..]);
+    // Harvard's own "Translated by" after the title is for whole works (and
+    // chapters of a book by one author) only.
+    xml.replacen(
+        r#"<if type="chapter paper-conference" match="none"><names variable="editor translator" delimiter=". ">"#,
+        &format!(
+            r#"<if type="chapter paper-conference {PERIODICAL}" match="none"><names variable="editor translator" delimiter=". ">"#
+        ),
+        1,
+    )
+}
+
 /// A bundled style without its guesses that a work is unpublished: Cite Them
 /// Right's Harvard prints "[Preprint]" after any article with neither volume
 /// nor pages, and Chicago author-date "ahead of print" after any such article
@@ -3555,6 +3639,29 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     let article_editor = r.kind == "article" && !r.author_names.is_empty();
     if !r.editor_names.is_empty() && !article_editor {
         e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, form.suffix)).collect()));
+    }
+    // Translators (schema 0029) as hayagriva's affiliated persons in the
+    // translator role, which it gives a style as CSL `translator`: "(R.
+    // Philcox, Trans.)" in APA 7 §9.39, "Philcox R, translator." in Vancouver.
+    // hayagriva 0.10 gives CSL `editor-translator` the editors who are also
+    // translators (`csl/taxonomy.rs`), where CSL 1.0.2 sets it only when the
+    // two lists are the same: APA printed "In R. D. G. Kelley (Ed. & Trans.)"
+    // and dropped Kelley's co-translator. Unless the lists are the same, each
+    // translator is told apart by an alias, which no style prints.
+    if !r.translator_names.is_empty() {
+        let same = r.translator_names == r.editor_names && !article_editor;
+        let names: Vec<Value> = r
+            .translator_names
+            .iter()
+            .map(|n| {
+                let mut p = person(n, form.suffix);
+                if !same && let Some(m) = p.as_object_mut() {
+                    m.insert("alias".into(), json!("translator"));
+                }
+                p
+            })
+            .collect();
+        e.insert("affiliated".into(), json!([{ "names": names, "role": "translator" }]));
     }
     if let Some(y) = r.year {
         // The month and day as published ("2019 Apr 2;" in NLM, "(2019, April 2)"

@@ -1818,6 +1818,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "accessed",
         // Schema 0028: the year a reprint or translation first appeared, appended.
         "original_year",
+        // Schema 0029: the translators, as `editors` is written, appended.
+        "translators",
     ]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -1879,6 +1881,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.page_count),
             o(&r.accessed),
             o(&r.original_year),
+            crate::import::names::cell_text(&r.translator_names),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

@@ -300,7 +300,7 @@ pub fn inline_fields(table: &str) -> &'static [&'static str] {
 /// names.
 pub fn optional_inline_fields(table: &str) -> &'static [&'static str] {
     match table {
-        "reading" => &["author_names", "editor_names"],
+        "reading" => &["author_names", "editor_names", "translator_names"],
         _ => &[],
     }
 }
@@ -330,6 +330,7 @@ fn inline(conn: &Connection, t: &Table, m: &mut Record) -> Result<()> {
             m.insert("authors".into(), Value::from(v));
             m.insert("author_names".into(), serde_json::to_value(&names)?);
             m.insert("editor_names".into(), serde_json::to_value(super::readings::editors(conn, id)?)?);
+            m.insert("translator_names".into(), serde_json::to_value(super::readings::translators(conn, id)?)?);
         }
         "theme" => {
             let mut st =
@@ -441,6 +442,7 @@ pub fn delete(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
             tx.prepare_cached("DELETE FROM reading_tag WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading_editor WHERE reading_id = ?1")?.execute([rid])?;
+            tx.prepare_cached("DELETE FROM reading_translator WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading WHERE id = ?1")?.execute([rid])?;
         }
         other => bail!("a {other} record cannot be removed"),
@@ -476,6 +478,14 @@ fn children(tx: &Transaction, t: &Table, m: &Record, replace: bool) -> Result<()
                 }
                 let eds: Vec<crate::import::names::Name> = serde_json::from_value(v.clone()).unwrap_or_default();
                 super::readings::set_editors(tx, id.unwrap_or_default(), &eds)?;
+            }
+            // Translators (schema 0029) likewise.
+            if let Some(v) = m.get("translator_names") {
+                if replace {
+                    tx.prepare_cached("DELETE FROM reading_translator WHERE reading_id = ?1")?.execute([id])?;
+                }
+                let names: Vec<crate::import::names::Name> = serde_json::from_value(v.clone()).unwrap_or_default();
+                super::readings::set_translators(tx, id.unwrap_or_default(), &names)?;
             }
         }
         "theme" => {

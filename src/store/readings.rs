@@ -46,6 +46,10 @@ struct Stored {
     /// before schema 0012 has none.
     #[serde(default)]
     editor_names: Vec<Name>,
+    /// Translators in parts (schema 0029); left out of the history when
+    /// there are none, so older entries read the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    translator_names: Vec<Name>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     container_short: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,6 +165,7 @@ impl Stored {
             authors: r.authors.iter().map(|n| n.original.clone()).collect(),
             author_names: r.authors.clone(),
             editor_names: r.editors.clone(),
+            translator_names: r.translators.clone(),
             container_short: r.container_short.clone(),
             // A season goes with its date: a year's, or a work's not yet
             // published ("forthcoming", BibTeX `month = {winter}`).
@@ -325,6 +330,7 @@ impl Stored {
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
             editor_names: richer_names(&self.editor_names, &r.editors),
+            translator_names: richer_names(&self.translator_names, &r.translators),
             container_short,
             // A season goes with its year: the file's when it gives a year.
             // The same year without a season erases nothing.
@@ -458,6 +464,11 @@ impl Stored {
             } else {
                 self.editor_names.clone()
             },
+            translator_names: if p.has("translators") {
+                keep_parts(&self.translator_names, new.translator_names)
+            } else {
+                self.translator_names.clone()
+            },
             container_short: take("container_short", &r.container_short, &self.container_short),
             season: if p.has("season") {
                 new.season
@@ -554,6 +565,11 @@ impl Stored {
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
             editor_names: if self.editor_names.is_empty() { new.editor_names } else { self.editor_names.clone() },
+            translator_names: if self.translator_names.is_empty() {
+                new.translator_names
+            } else {
+                self.translator_names.clone()
+            },
             // The row's journal written short ("Curr Anthropol" beside
             // "Current Anthropology") is the journal's abbreviation, kept
             // where there is none yet, as a record from another file is
@@ -656,7 +672,10 @@ impl Stored {
                 serde_json::Value::Object(m) => m.is_empty(),
                 serde_json::Value::Number(_) => false,
             };
-            if empty || va == vb || matches!(k.as_str(), "author_names" | "editor_names" | "facets") {
+            if empty
+                || va == vb
+                || matches!(k.as_str(), "author_names" | "editor_names" | "translator_names" | "facets")
+            {
                 continue;
             }
             let same = match (k.as_str(), va.as_str(), vb.as_str()) {
@@ -708,7 +727,10 @@ impl Stored {
                 _ => false,
             };
             let vb = b.get(k).unwrap_or(&serde_json::Value::Null);
-            if blank || va == vb || matches!(k.as_str(), "author_names" | "editor_names" | "facets") {
+            if blank
+                || va == vb
+                || matches!(k.as_str(), "author_names" | "editor_names" | "translator_names" | "facets")
+            {
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
@@ -734,14 +756,19 @@ impl Stored {
                 if va == vb {
                     continue;
                 }
-                // Editors as written ("Adeyemi, Bola; Smith, Jane"), unless only their parts changed.
-                fn written(n: &Stored) -> Vec<&str> {
-                    n.editor_names.iter().map(|e| e.original.as_str()).collect()
+                // Editors and translators as written ("Adeyemi, Bola; Smith, Jane"), unless only
+                // their parts changed.
+                fn written<'a>(n: &'a Stored, list: &str) -> Vec<&'a str> {
+                    let names = if list == "editor_names" { &n.editor_names } else { &n.translator_names };
+                    names.iter().map(|e| e.original.as_str()).collect()
                 }
-                if k == "editor_names" && written(self) != written(new) {
-                    let cell = |n: &Stored| serde_json::Value::from(written(n).join("; "));
-                    let text = |n: &Stored| if n.editor_names.is_empty() { null.clone() } else { cell(n) };
-                    out.push(format!("editors: {} → {}", short(&text(self)), short(&text(new))));
+                if matches!(k.as_str(), "editor_names" | "translator_names") && written(self, k) != written(new, k) {
+                    let text = |n: &Stored| {
+                        let w = written(n, k);
+                        if w.is_empty() { null.clone() } else { serde_json::Value::from(w.join("; ")) }
+                    };
+                    let field = k.trim_end_matches("_names");
+                    out.push(format!("{field}s: {} → {}", short(&text(self)), short(&text(new))));
                     continue;
                 }
                 out.push(format!("{k}: {} → {}", short(va), short(vb)));
@@ -1338,9 +1365,14 @@ pub struct ReadingWriter<'t> {
 }
 
 /// The key of a [`crate::import::Present`] field in a stored entry (and
-/// its history JSON): the same name, but editors are `editor_names`.
+/// its history JSON): the same name, but editors are `editor_names` and
+/// translators `translator_names`.
 fn stored_key(field: &str) -> &str {
-    if field == "editors" { "editor_names" } else { field }
+    match field {
+        "editors" => "editor_names",
+        "translators" => "translator_names",
+        _ => field,
+    }
 }
 
 /// What others changed in a reading after the change a row of an export saw.
@@ -1970,6 +2002,7 @@ impl<'t> ReadingWriter<'t> {
                     authors: Vec::new(),
                     author_names: Vec::new(),
                     editor_names: Vec::new(),
+                    translator_names: Vec::new(),
                     container_short: r.get(23)?,
                     season: r.get(24)?,
                     month: r.get(25)?,
@@ -1996,6 +2029,7 @@ impl<'t> ReadingWriter<'t> {
         stored.author_names = authors(self.tx, id)?;
         stored.authors = stored.author_names.iter().map(|n| n.original.clone()).collect();
         stored.editor_names = editors(self.tx, id)?;
+        stored.translator_names = translators(self.tx, id)?;
         Ok((stored, status))
     }
 
@@ -2724,6 +2758,7 @@ impl<'t> ReadingWriter<'t> {
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
+        set_translators(self.tx, id, &s.translator_names)?;
         self.index(id, &s, false)?;
         let mut after = serde_json::to_value(&s)?;
         after["status"] = json!(status);
@@ -2934,6 +2969,10 @@ impl<'t> ReadingWriter<'t> {
             self.tx.prepare_cached("DELETE FROM reading_editor WHERE reading_id = ?1")?.execute([id])?;
             set_editors(self.tx, id, &new.editor_names)?;
         }
+        if new.translator_names != old.translator_names {
+            self.tx.prepare_cached("DELETE FROM reading_translator WHERE reading_id = ?1")?.execute([id])?;
+            set_translators(self.tx, id, &new.translator_names)?;
+        }
         self.index(id, new, true)?;
         let before = serde_json::to_value(old)?;
         let after = serde_json::to_value(new)?;
@@ -3037,7 +3076,12 @@ pub fn set_editors(conn: &Connection, id: i64, editors: &[Name]) -> Result<()> {
     set_names(conn, "INSERT INTO reading_editor", id, editors)
 }
 
-/// The one name writer behind [`set_authors`] and [`set_editors`]: `insert`
+/// Writes a reading's translators: each name as written, and its parts.
+pub fn set_translators(conn: &Connection, id: i64, translators: &[Name]) -> Result<()> {
+    set_names(conn, "INSERT INTO reading_translator", id, translators)
+}
+
+/// The one name writer behind [`set_authors`], [`set_editors`] and [`set_translators`]: `insert`
 /// is a fixed `INSERT INTO <table>` (never user text); names are bound.
 fn set_names(conn: &Connection, insert: &'static str, id: i64, names: &[Name]) -> Result<()> {
     let mut st = conn.prepare_cached(&format!(
@@ -3054,6 +3098,16 @@ fn set_names(conn: &Connection, insert: &'static str, id: i64, names: &[Name]) -
 pub fn editors(conn: &Connection, id: i64) -> Result<Vec<Name>> {
     let mut st = conn.prepare_cached(
         "SELECT name, family, given, particle, suffix, literal FROM reading_editor WHERE reading_id = ?1 ORDER BY position",
+    )?;
+    let v = st.query_map([id], name_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// A reading's translators, in order.
+pub fn translators(conn: &Connection, id: i64) -> Result<Vec<Name>> {
+    let mut st = conn.prepare_cached(
+        "SELECT name, family, given, particle, suffix, literal FROM reading_translator WHERE reading_id = ?1 \
+         ORDER BY position",
     )?;
     let v = st.query_map([id], name_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
@@ -3175,6 +3229,8 @@ pub struct Reading {
     /// Editors in parts, each with the name as written (an edited book's,
     /// or the book's a chapter is in).
     pub editor_names: Vec<Name>,
+    /// Translators in parts, each with the name as written (schema 0029).
+    pub translator_names: Vec<Name>,
     pub year: Option<i64>,
     /// The season of the date ("winter"), when the source gives one.
     pub season: Option<String>,
@@ -3275,7 +3331,9 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
                 r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end, r.page_count, r.series_number,
-                r.accessed, r.original_year
+                r.accessed, r.original_year,
+                (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
+                   (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position))
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -3311,6 +3369,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 series_number: r.get(44)?,
                 accessed: r.get(45)?,
                 original_year: r.get(46)?,
+                translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

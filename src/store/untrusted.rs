@@ -872,6 +872,11 @@ fn fields(t: &Table, cols: &[Column], m: &Record) -> Result<()> {
     if let Some(v) = m.get("editor_names") {
         author_names(v).map_err(|e| anyhow::anyhow!("{}", e.to_string().replace("author_names", "editor_names")))?;
     }
+    // Translators (schema 0029) likewise.
+    if let Some(v) = m.get("translator_names") {
+        author_names(v)
+            .map_err(|e| anyhow::anyhow!("{}", e.to_string().replace("author_names", "translator_names")))?;
+    }
     for f in ["before", "after", "ours", "theirs"] {
         if let Some(Value::String(text)) = m.get(f)
             && matches!(t.name, "history" | "conflict")

@@ -51,6 +51,8 @@ pub struct ReadingPatch {
     /// The whole editor list, each name as written, in order (replaces the
     /// stored one; empty clears it). Read as [`editor_names`] reads them.
     pub editors: Option<Vec<String>>,
+    /// The whole translator list, as `editors` is (schema 0029).
+    pub translators: Option<Vec<String>>,
     /// The reference's text fields as typed ([`BIB_TEXT`]: volume, issue,
     /// pages, publisher, place, edition, series, genre, journal
     /// abbreviation), read by [`bib_text`]; `Some(None)` clears one.
@@ -178,6 +180,13 @@ impl crate::import::builder::Themes for NoThemes {
 pub fn editor_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
     let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
     let warnings = typed_name_warnings("editor", &names);
+    (names, warnings)
+}
+
+/// Translators as typed, read as [`editor_names`] reads editors.
+pub fn translator_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
+    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    let warnings = typed_name_warnings("translator", &names);
     (names, warnings)
 }
 
@@ -470,6 +479,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             crate::limits::check(crate::limits::Kind::Name, "an editor's name", e)?;
         }
     }
+    if let Some(names) = &p.translators {
+        crate::limits::check_count("translators", names.len(), crate::limits::MAX_AUTHORS)?;
+        for e in names {
+            crate::limits::check(crate::limits::Kind::Name, "a translator's name", e)?;
+        }
+    }
     if let Some(authors) = &p.authors {
         crate::limits::check_count("authors", authors.len(), crate::limits::MAX_AUTHORS)?;
         for a in authors {
@@ -581,6 +596,10 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(eds) = &p.editors {
         let (names, _) = editor_names(eds);
         set("editor_names", serde_json::to_value(names)?);
+    }
+    if let Some(typed) = &p.translators {
+        let (names, _) = translator_names(typed);
+        set("translator_names", serde_json::to_value(names)?);
     }
     if let Some(k) = &p.kind {
         let t =

@@ -86,6 +86,7 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "container", label: "Journal, publisher or series", input: Input::Line },
     // Issue 12z: every field of the reference, read as `canon reading edit` reads it.
     Field { name: "editors", label: "Editors, one per line", input: Input::Lines },
+    Field { name: "translators", label: "Translators, one per line", input: Input::Lines },
     Field { name: "volume", label: "Volume", input: Input::Line },
     Field { name: "issue", label: "Issue (or report number, number in series)", input: Input::Line },
     Field { name: "series_number", label: "Number in series (beside a report's number)", input: Input::Line },
@@ -151,9 +152,9 @@ fn shown_field(r: &bundle::Record, name: &str) -> String {
     match r.get(name) {
         Some(Value::Number(y)) if name == "year" && flag("date_approximate") => format!("c. {y}"),
         Some(Value::Number(y)) if name == "year" && flag("date_copyright") => format!("c{y}"),
-        // Editors are kept in parts; the form shows each as written.
-        _ if name == "editors" => r
-            .get("editor_names")
+        // Editors and translators are kept in parts; the form shows each as written.
+        _ if matches!(name, "editors" | "translators") => r
+            .get(if name == "editors" { "editor_names" } else { "translator_names" })
             .and_then(Value::as_array)
             .map(|a| a.iter().filter_map(|n| n.get("original").and_then(Value::as_str)).collect::<Vec<_>>().join("\n"))
             .unwrap_or_default(),
@@ -301,6 +302,7 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "source_kind" => p.source_kind = Some(opt(v)),
             "language" => p.language = Some(opt(v)),
             "editors" => p.editors = Some(v.lines().map(str::to_string).collect()),
+            "translators" => p.translators = Some(v.lines().map(str::to_string).collect()),
             "month" => p.month = Some(opt(v)),
             "day" => p.day = Some(opt(v)),
             "month_end" => p.month_end = Some(opt(v)),
@@ -393,6 +395,12 @@ async fn save(app: Arc<App>, visit: Visit, k: Kind, id: i64, form: HashMap<Strin
             if let Some((_, eds)) = changes.iter().find(|(f, _)| *f == "editors") {
                 let typed: Vec<String> = eds.lines().map(str::to_string).collect();
                 for w in crate::store::edit::reading::editor_names(&typed).1 {
+                    message.push_str(&format!(" Note: {w}"));
+                }
+            }
+            if let Some((_, names)) = changes.iter().find(|(f, _)| *f == "translators") {
+                let typed: Vec<String> = names.lines().map(str::to_string).collect();
+                for w in crate::store::edit::reading::translator_names(&typed).1 {
                     message.push_str(&format!(" Note: {w}"));
                 }
             }

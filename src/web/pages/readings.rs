@@ -177,9 +177,12 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     };
     let editors: Vec<&str> = r.editor_names.iter().map(|n| n.original.as_str()).collect();
     let editors = (!editors.is_empty()).then(|| editors.join("; "));
+    let translators: Vec<&str> = r.translator_names.iter().map(|n| n.original.as_str()).collect();
+    let translators = (!translators.is_empty()).then(|| translators.join("; "));
     let number = |k: &'static str, n: Option<i64>| (k, n.map(|n| n.to_string()));
     let fields = [
         field("Editors", &editors),
+        field("Translators", &translators),
         field("Container", &r.container),
         field("Journal abbreviation", &r.container_short),
         field("Volume", &r.volume),
@@ -377,6 +380,7 @@ pub struct NewReading {
 /// options, read by the same code), as (form name, label).
 const MORE_FIELDS: &[(&str, &str)] = &[
     ("editors", "Editors, one per line"),
+    ("translators", "Translators, one per line"),
     ("volume", "Volume"),
     ("issue", "Issue (or report number, number in series)"),
     ("series_number", "Number in series (beside a report's number)"),
@@ -409,6 +413,7 @@ impl NewReading {
     fn bib(&self) -> crate::cmd::reading::BibArgs {
         crate::cmd::reading::BibArgs {
             editors: self.more("editors").map(|e| e.lines().map(str::to_string).collect()).unwrap_or_default(),
+            translators: self.more("translators").map(|e| e.lines().map(str::to_string).collect()).unwrap_or_default(),
             volume: self.more("volume"),
             issue: self.more("issue"),
             series_number: self.more("series_number"),
@@ -508,7 +513,7 @@ fn new_page(v: &Visit, themes: &[Theme], f: &NewReading, error: Option<&str>) ->
                 @let now = f.more.get(name).cloned().unwrap_or_default();
                 div {
                     label for=(id_) { (label) }
-                    @if *name == "editors" {
+                    @if matches!(*name, "editors" | "translators") {
                         textarea id=(id_) name=(name) rows="2" { (now) }
                     } @else {
                         input id=(id_) type="text" name=(name) value=(now);

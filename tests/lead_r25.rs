@@ -1,0 +1,240 @@
+//! Issue 12 (lead, r25), through the binary: translators (schema 0029),
+//! read from every format that has them, stored in parts, kept through
+//! re-imports, edits and exports, and cited as each manual writes them.
+
+mod common;
+
+use common::{Workdir, reading, reference};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+fn translators(list: &serde_json::Value, title: &str) -> Vec<String> {
+    reading(list, title)["translator_names"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no translator_names: {}", reading(list, title)))
+        .iter()
+        .map(|n| n["original"].as_str().expect("a name as written").to_string())
+        .collect()
+}
+
+const BIB: &str = r#"@book{fanon2004,
+  author = {Fanon, Frantz},
+  translator = {Philcox, Richard},
+  title = {The Wretched of the Earth},
+  publisher = {Grove Press},
+  address = {New York},
+  year = {2004},
+  origdate = {1961}
+}
+@incollection{cesaire,
+  author = {Césaire, Aimé},
+  translator = {Pinkham, Joan and Kelley, Robin D. G.},
+  editor = {Kelley, Robin D. G.},
+  title = {Discourse on Colonialism},
+  booktitle = {Discourse on Colonialism},
+  publisher = {Monthly Review Press},
+  address = {New York},
+  pages = {29--78},
+  year = {2000}
+}
+@article{mbembe,
+  author = {Mbembe, Achille},
+  translator = {Corcoran, Steven},
+  title = {Necropolitics},
+  journal = {Public Culture},
+  volume = {15},
+  number = {1},
+  pages = {11--40},
+  year = {2003}
+}
+@book{dubois,
+  author = {Du Bois, W. E. B.},
+  editor = {Sharma, Anil},
+  translator = {Sharma, Anil},
+  title = {The Souls of Black Folk in Hindi},
+  publisher = {Rajkamal},
+  year = {2010}
+}
+"#;
+
+/// BibTeX/biblatex `translator` is stored in parts (it was named as not
+/// stored) and each bundled style cites the translator as its manual does.
+#[test]
+fn a_translator_is_stored_and_cited_in_every_style() {
+    let w = workdir();
+    let said = w.import_reading("t.bib", BIB);
+    assert!(!said.contains("not stored"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(translators(&list, "The Wretched"), ["Philcox, Richard"]);
+    let fanon = reading(&list, "The Wretched");
+    assert_eq!(fanon["translator_names"][0]["family"], "Philcox");
+    assert_eq!(fanon["translator_names"][0]["given"], "Richard");
+    assert_eq!(translators(&list, "Discourse"), ["Pinkham, Joan", "Kelley, Robin D. G."]);
+
+    // APA 7 §9.39: "(R. Philcox, Trans.)" after the title; §10.3 a translated chapter.
+    let apa = w.references("apa");
+    assert!(reference(&apa, "The Wretched").contains("The Wretched of the Earth (R. Philcox, Trans.). Grove Press."));
+    assert!(reference(&apa, "Necropolitics").contains("Necropolitics (S. Corcoran, Trans.). Public Culture, 15(1)"));
+    // Both translators of the chapter, apart from its editor (hayagriva's
+    // `editor-translator` printed "Kelley (Ed. & Trans.)" and dropped Pinkham).
+    let chapter = reference(&apa, "Discourse");
+    assert!(
+        chapter.contains("Discourse on Colonialism (J. Pinkham & R. D. G. Kelley, Trans.). In R. D. G. Kelley (Ed.),"),
+        "{chapter}"
+    );
+    // One person both: "Ed. & Trans.", once.
+    let same = reference(&apa, "The Souls");
+    assert!(same.contains("(A. Sharma, Ed. & Trans.)") && same.matches("Sharma").count() == 1, "{same}");
+
+    // Citing Medicine ch. 2, secondary authors: after the title.
+    let vancouver = w.references("vancouver");
+    assert!(
+        reference(&vancouver, "The Wretched")
+            .contains("Fanon F. The Wretched of the Earth. Philcox R, translator. New York: Grove Press; 2004."),
+        "{vancouver:?}"
+    );
+    assert!(reference(&vancouver, "Discourse").contains("Pinkham J, Kelley RDG, translators. In: Kelley RDG, editor."));
+    // A journal article has no secondary authors in Citing Medicine ch. 1 (as for its editors).
+    assert!(!reference(&vancouver, "Necropolitics").contains("Corcoran"), "{vancouver:?}");
+
+    // AMA 11: "Philcox R, trans."
+    let ama = w.references("ama");
+    assert!(
+        reference(&ama, "The Wretched").contains("The Wretched of the Earth. Philcox R, trans. Grove Press; 2004.")
+    );
+    assert!(reference(&ama, "Discourse").contains("Pinkham J, Kelley RDG, trans."), "{ama:?}");
+
+    // Chicago 17 §14.103: "Translated by Richard Philcox."; the chapter's editor and translators each once.
+    let chicago = w.references("chicago");
+    assert!(reference(&chicago, "The Wretched").contains("The Wretched of the Earth. Translated by Richard Philcox."));
+    let chapter = reference(&chicago, "Discourse");
+    assert!(
+        chapter.contains("edited by Robin D. G. Kelley, translated by Joan Pinkham and Robin D. G. Kelley, 29–78."),
+        "{chapter}"
+    );
+    assert!(!chapter.contains("edited and translated"), "{chapter}");
+    // The same person both: "Edited and translated by", once (it was printed twice).
+    let same = reference(&chicago, "The Souls");
+    assert_eq!(same.matches("Edited and translated by Anil Sharma").count(), 1, "{same}");
+
+    // Cite Them Right: "Translated by R. Philcox."; an article's translator after its title.
+    let harvard = w.references("harvard");
+    assert!(
+        reference(&harvard, "The Wretched").contains("The Wretched of the Earth. Translated by R. Philcox. New York")
+    );
+    assert!(
+        reference(&harvard, "Necropolitics")
+            .contains("‘Necropolitics’, translated by S. Corcoran, Public Culture, 15(1)"),
+        "{harvard:?}"
+    );
+}
+
+/// Every format that names translators fills them; where a format's tag
+/// means someone else (RIS `A4` of a legal case is counsel, EndNote's
+/// subsidiary authors of a film are its performers) it is named as not
+/// stored.
+#[test]
+fn every_format_reads_its_translators() {
+    let w = workdir();
+    let said = w.import_reading(
+        "a.ris",
+        "TY  - BOOK\nTI  - Pedagogy of the Oppressed\nAU  - Freire, Paulo\nA4  - Ramos, Myra Bergman\nPY  - 2000\n\
+         PB  - Continuum\nER  - \nTY  - CASE\nTI  - A case\nA4  - Counsel, Jane\nPY  - 1999\nER  - \n",
+    );
+    assert!(said.contains("not stored") && said.contains("RIS A4 (1 record)"), "{said}");
+    w.import_reading(
+        "b.json",
+        r#"[{"id":"x","type":"book","title":"Les damnés in English","author":[{"family":"Fanon","given":"Frantz"}],
+            "translator":[{"family":"Farrington","given":"Constance"}],"issued":{"date-parts":[[1963]]}}]"#,
+    );
+    let said = w.import_reading(
+        "c.xml",
+        "<xml><records><record><rec-number>1</rec-number><ref-type name=\"Book\">6</ref-type><contributors>\
+         <authors><author>Césaire, Aimé</author></authors><subsidiary-authors><author>Pinkham, Joan</author>\
+         </subsidiary-authors></contributors><titles><title>Discourse on Colonialism</title></titles>\
+         <dates><year>1972</year></dates></record>\
+         <record><rec-number>2</rec-number><ref-type name=\"Film or Broadcast\">21</ref-type><contributors>\
+         <authors><author>Pontecorvo, Gillo</author></authors><subsidiary-authors><author>Martin, Jean</author>\
+         </subsidiary-authors></contributors><titles><title>The Battle of Algiers</title></titles>\
+         <dates><year>1966</year></dates></record></records></xml>",
+    );
+    assert!(said.contains("EndNote XML contributors/subsidiary-authors/author (1 record)"), "{said}");
+    let said = w.import_reading(
+        "d.csv",
+        "Key,Item Type,Publication Year,Author,Title,Translator\n\
+         K1,book,1967,\"Fanon, Frantz\",Black Skin White Masks,\"Markmann, Charles Lam\"\n",
+    );
+    assert!(said.contains("\"Translator\" → translators"), "{said}");
+    let said = w.import_reading(
+        "e.csv",
+        "title,authors,year,type,translated by\nThe Colonizer and the Colonized,\"Memmi, Albert\",1965,book,\
+         \"Greenfeld, Howard; Sartre, Jean-Paul\"\n",
+    );
+    assert!(said.contains("\"translated by\" → translators"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(translators(&list, "Pedagogy"), ["Ramos, Myra Bergman"]);
+    assert!(translators(&list, "A case").is_empty());
+    assert_eq!(translators(&list, "Les damnés"), ["Farrington, Constance"]);
+    assert_eq!(translators(&list, "Discourse"), ["Pinkham, Joan"]);
+    assert!(translators(&list, "The Battle").is_empty());
+    assert_eq!(translators(&list, "Black Skin"), ["Markmann, Charles Lam"]);
+    assert_eq!(translators(&list, "The Colonizer"), ["Greenfeld, Howard", "Sartre, Jean-Paul"]);
+    let show = w.ok(&["reading", "show", &reading(&list, "The Colonizer")["id"].to_string()]);
+    assert!(show.contains("translator 2") && show.contains("family Sartre · given Jean-Paul"), "{show}");
+}
+
+/// Translators survive what other fields survive: a re-import from a file
+/// without them, an export read back, a hand edit (logged with the names
+/// as written) and its undo.
+#[test]
+fn translators_are_kept_edited_and_undone() {
+    let w = workdir();
+    w.import_reading("t.bib", BIB);
+    // The same book from a RIS file that names no translator: nothing cleared.
+    let said = w.import_reading(
+        "same.ris",
+        "TY  - BOOK\nTI  - The Wretched of the Earth\nAU  - Fanon, Frantz\nPY  - 2004\nPB  - Grove Press\nER  - \n",
+    );
+    assert!(said.contains("1 unchanged") || said.contains("0 new"), "{said}");
+    assert_eq!(translators(&w.reading_list(), "The Wretched"), ["Philcox, Richard"]);
+    // An export read back into a new database keeps them, parts and all.
+    let out = w.path("ex.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.lines().next().unwrap().ends_with(",translators"), "{csv}");
+    let v = workdir();
+    v.ok(&["import", "reading", out.to_str().unwrap()]);
+    let list = v.reading_list();
+    assert_eq!(translators(&list, "Discourse"), ["Pinkham, Joan", "Kelley, Robin D. G."]);
+    assert_eq!(reading(&list, "Discourse")["translator_names"][1]["given"], "Robin D. G.");
+    // A hand edit replaces the list, says so in the log, and is undone.
+    let id = reading(&w.reading_list(), "The Wretched")["id"].to_string();
+    let edited = w.ok_stderr(&[
+        "reading",
+        "edit",
+        &id,
+        "--translator",
+        "Philcox, Richard",
+        "--translator",
+        "Farrington, Constance",
+        "--by",
+        "amina",
+    ]);
+    assert!(edited.contains("+\"Farrington, Constance\""), "{edited}");
+    assert_eq!(translators(&w.reading_list(), "The Wretched"), ["Philcox, Richard", "Farrington, Constance"]);
+    let log = w.ok(&["log"]);
+    assert!(log.contains("translator_names: Philcox, Richard → Philcox, Richard; Farrington, Constance"), "{log}");
+    let number =
+        edited.split("canon undo ").nth(1).and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next()).unwrap();
+    w.ok(&["undo", number, "--by", "amina"]);
+    assert_eq!(translators(&w.reading_list(), "The Wretched"), ["Philcox, Richard"]);
+    // `--translator ""` clears them.
+    w.ok(&["reading", "edit", &id, "--translator", "", "--by", "amina"]);
+    assert!(translators(&w.reading_list(), "The Wretched").is_empty());
+    let apa = w.references("apa");
+    assert!(!reference(&apa, "The Wretched").contains("Trans."), "{apa:?}");
+}
