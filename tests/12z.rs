@@ -322,6 +322,7 @@ fn help_names_every_field() {
         let help = w.ok(&["reading", verb, "--help"]);
         for flag in [
             "--editor <NAME>",
+            "--translator <NAME>",
             "--volume",
             "--issue",
             "report-number",
@@ -352,6 +353,7 @@ fn column_of(field: &str) -> &str {
         // Names in parts: the cell of names as written reads back with its parts.
         "author_names" | "authors_truncated" => "authors",
         "editor_names" => "editors",
+        "translator_names" => "translators",
         // "ca. 1850" (approximate), "c1998" (copyright, 12y): the year's cell says which.
         "date_approximate" | "date_copyright" => "year",
         other => other,
@@ -373,6 +375,9 @@ fn full_reading(w: &Workdir) -> String {
             "c. 1850",
             "--editor",
             "Osei, Ama",
+            // Schema 0029: a translator.
+            "--translator",
+            "Philcox, Richard",
             "--container",
             "Collected Works",
             "--volume",
@@ -544,6 +549,7 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         ("year", "ca. 1850"),
         ("authors", "Mensah, Kofi; et al."),
         ("editors", "Osei, Ama"),
+        ("translators", "Philcox, Richard"),
         ("month", "4"),
         ("month_end", "6"),
         ("series", "African Writers Series"),
@@ -589,7 +595,19 @@ fn the_web_forms_take_every_field() {
     c.login("amina");
     // Add: every field of the form.
     let form = c.page("/readings/new");
-    for name in ["editors", "volume", "issue", "pages", "publisher", "month", "day", "month_end", "season", "pmid"] {
+    for name in [
+        "editors",
+        "translators",
+        "volume",
+        "issue",
+        "pages",
+        "publisher",
+        "month",
+        "day",
+        "month_end",
+        "season",
+        "pmid",
+    ] {
         assert!(form.contains(&format!("name=\"{name}\"")), "the add form has no {name}");
     }
     let r = c.submit(
@@ -600,6 +618,7 @@ fn the_web_forms_take_every_field() {
             ("type", "book"),
             ("year", "2019"),
             ("editors", "Osei, Ama\n<b>Doe</b>, Jane"),
+            ("translators", "Philcox, <i>Richard</i>"),
             ("volume", "4"),
             ("pages", "10--12"),
             ("publisher", "<script>alert(1)</script>"),
@@ -614,12 +633,17 @@ fn the_web_forms_take_every_field() {
     assert_eq!((v["volume"].as_str(), v["pages"].as_str(), v["month"].as_i64()), (Some("4"), Some("10-12"), Some(4)));
     assert_eq!(v["pmid"], "31234567");
     assert_eq!(names(&v, "editor_names").len(), 2);
+    assert_eq!(names(&v, "translator_names"), vec![("Philcox".to_string(), "<i>Richard</i>".to_string())]);
     // Shown escaped, every field named.
     let show = c.page(&format!("/readings/{id}"));
     assert!(!show.contains("<script>alert(1)</script>") && show.contains("&lt;script&gt;"), "{show}");
-    for (k, v) in
-        [("Editors", "Osei, Ama; &lt;b&gt;Doe&lt;/b&gt;, Jane"), ("Month", "4"), ("Volume", "4"), ("PMID", "31234567")]
-    {
+    for (k, v) in [
+        ("Editors", "Osei, Ama; &lt;b&gt;Doe&lt;/b&gt;, Jane"),
+        ("Translators", "Philcox, &lt;i&gt;Richard&lt;/i&gt;"),
+        ("Month", "4"),
+        ("Volume", "4"),
+        ("PMID", "31234567"),
+    ] {
         assert!(show.contains(&format!("<dt>{k}</dt><dd>{v}</dd>")), "no {k} {v} in {show}");
     }
     // A report's number is named so; a circa year as the export writes it.
@@ -656,6 +680,8 @@ fn the_web_forms_take_every_field() {
             ("day", "2"),
             ("was_editors", "Osei, Ama\n<b>Doe</b>, Jane"),
             ("editors", "Osei, Ama"),
+            ("was_translators", "Philcox, <i>Richard</i>"),
+            ("translators", ""),
         ],
     );
     let after = c.follow(&r);
@@ -664,6 +690,7 @@ fn the_web_forms_take_every_field() {
     let v = shown(&w, &id);
     assert_eq!((v["volume"].as_str(), v["day"].as_i64()), (Some("5"), Some(2)));
     assert_eq!(names(&v, "editor_names"), vec![("Osei".to_string(), "Ama".to_string())]);
+    assert!(names(&v, "translator_names").is_empty());
     // A bad day: the same message as `reading edit --day 32`.
     let edit_page = c.page(&format!("/readings/{id}/edit"));
     let token = csrf(&edit_page);
