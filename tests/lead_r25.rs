@@ -211,6 +211,12 @@ fn translators_are_kept_edited_and_undone() {
     let list = v.reading_list();
     assert_eq!(translators(&list, "Discourse"), ["Pinkham, Joan", "Kelley, Robin D. G."]);
     assert_eq!(reading(&list, "Discourse")["translator_names"][1]["given"], "Robin D. G.");
+    // A bundle merged into another database carries them.
+    let bundle = w.path("b");
+    w.ok(&["export", "bundle", bundle.to_str().unwrap()]);
+    let m = workdir();
+    m.ok(&["merge", bundle.to_str().unwrap(), "--by", "amina"]);
+    assert_eq!(translators(&m.reading_list(), "Discourse"), ["Pinkham, Joan", "Kelley, Robin D. G."]);
     // A hand edit replaces the list, says so in the log, and is undone.
     let id = reading(&w.reading_list(), "The Wretched")["id"].to_string();
     let edited = w.ok_stderr(&[
