@@ -244,3 +244,133 @@ fn translators_are_kept_edited_and_undone() {
     let apa = w.references("apa");
     assert!(!reference(&apa, "The Wretched").contains("Trans."), "{apa:?}");
 }
+
+/// Tester r28, F1: an HTML entity in an EndNote XML export ("Caf&eacute;")
+/// is read as its character and said; one no standard names is kept as
+/// written and said. The letters were dropped without a word.
+#[test]
+fn html_entities_in_endnote_xml_are_read_and_said() {
+    let w = workdir();
+    let said = w.import_reading(
+        "ent.xml",
+        "<?xml version=\"1.0\"?>\n<xml><records>\n<record><ref-type name=\"Journal Article\">17</ref-type>\n\
+         <contributors><authors><author>Ren&eacute;, Jos&eacute;</author></authors></contributors>\n\
+         <titles><title>Caf&eacute; m&eacute;decine &amp; &foo; sant&eacute;</title></titles>\n\
+         <dates><year>2001</year></dates>\n</record>\n</records></xml>\n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Café");
+    assert_eq!(r["title"], "Café médecine & &foo; santé");
+    assert_eq!(r["authors"][0], "René, José");
+    // Each entity said once, at its first place (line 4, the author), the unknown one kept.
+    assert_eq!(said.matches("&eacute; is an HTML entity").count(), 1, "{said}");
+    assert!(said.contains("ent.xml:4:"), "{said}");
+    assert!(said.contains("&foo; names no XML or HTML character; kept as written"), "{said}");
+}
+
+/// Tester r28, F3: a RIS tag written in small letters ("au  - Lower,
+/// Case") is read as its tag and said; it was joined to the title and the
+/// author lost.
+#[test]
+fn a_ris_tag_in_small_letters_is_read_and_said() {
+    let w = workdir();
+    let said = w.import_reading(
+        "odd.ris",
+        "ty  - JOUR\nTI  - Lowercase tag test\nau  - Lower, Case\nPy  - 2001\ner  -\nTY  - BOOK\nTI  - Next\nER  - \n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Lowercase");
+    assert_eq!(r["title"], "Lowercase tag test");
+    assert_eq!(r["authors"][0], "Lower, Case");
+    assert_eq!(r["year"], 2001);
+    assert_eq!(reading(&list, "Next")["type"], "book");
+    assert!(said.contains("odd.ris:3:1: warning: tag \"au\" is written in small letters; read as AU"), "{said}");
+    assert!(said.contains("tag \"Py\"") && said.contains("tag \"ty\"") && said.contains("tag \"er\""), "{said}");
+}
+
+/// Tester r28, F4 and F5: a journal's name with the NLM catalogue's
+/// qualifier ("(Online)") is not replaced by its abbreviation, and a
+/// language said less precisely ("en" for "en-GB") never replaces the more
+/// precise; re-importing either file changes nothing after that.
+#[test]
+fn a_qualified_journal_and_a_precise_language_are_kept() {
+    let w = workdir();
+    w.import_reading(
+        "d.bib",
+        "@article{d, author={A, B}, title={Qualifier test}, journal={Journal of Medical Education (Online)}, \
+         year={2001}, doi={10.1000/c1}, language={en-GB}}\n",
+    );
+    let ris = "TY  - JOUR\nTI  - Qualifier test\nAU  - A, B\nJO  - J Med Educ\nPY  - 2001\nDO  - 10.1000/c1\n\
+               LA  - English\nER  - \n";
+    w.import_reading("b.ris", ris);
+    let r = reading(&w.reading_list(), "Qualifier").clone();
+    assert_eq!(r["container"], "Journal of Medical Education (Online)");
+    assert_eq!(r["container_short"], "J Med Educ");
+    assert_eq!(r["language"], "en-GB");
+    // Both files again: nothing changes back and forth.
+    let again = w.import_reading("b.ris", ris);
+    assert!(again.contains("0 changed"), "{again}");
+    let again = w.import_reading(
+        "d.bib",
+        "@article{d, author={A, B}, title={Qualifier test}, journal={Journal of Medical Education (Online)}, \
+         year={2001}, doi={10.1000/c1}, language={en-GB}}\n",
+    );
+    assert!(again.contains("0 changed"), "{again}");
+    // Another region is another value: the file's is taken, as any field's is.
+    w.import_reading(
+        "us.bib",
+        "@article{d, author={A, B}, title={Qualifier test}, year={2001}, doi={10.1000/c1}, language={en-US}}\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "Qualifier")["language"], "en-US");
+}
+
+/// Tester r28, F6: `--quiet` keeps what is said about the data (a value not
+/// stored, a field canon has no place for, a record left out and why), as
+/// its help promises; it hid them all.
+#[test]
+fn quiet_still_says_what_was_not_stored() {
+    let w = workdir();
+    let q = w.write(
+        "q.bib",
+        "@article{q, author={A, B}, title={Quiet test}, year={2001}, abstract={gone}, isbn={123}, issn={1234-5678}}\n",
+    );
+    let said = w.ok_stderr(&["import", "reading", q.to_str().unwrap(), "-q"]);
+    assert!(said.contains("warning:") && said.contains("ISBN field \"123\""), "{said}");
+    assert!(said.contains("not stored (canon has no field for them): BibTeX abstract"), "{said}");
+    assert!(!said.contains("readings: 1 new"), "the summary stays quiet: {said}");
+    let s = w.write("s.ris", "TY  - JOUR\nTI  - ok\nER  - \nTY  - JOUR\nPY  - 0000\nER  - \n");
+    let said = w.ok_stderr(&["import", "reading", s.to_str().unwrap(), "-q", "--skip-invalid"]);
+    assert!(said.contains("s.ris:4:1: the record starting at line 4 has no title"), "{said}");
+    assert!(said.contains("1 invalid record(s) left out"), "{said}");
+}
+
+/// Tester r28, F10: `canon undo` of an import's own entry undoes every
+/// change the import made, in one transaction; it was refused.
+#[test]
+fn undo_of_an_import_undoes_its_changes() {
+    let w = workdir();
+    w.import_reading("u.csv", "title,authors,year\nA one,\"X, Y\",2001\nB two,\"X, Z\",2002\nC three,\"Q, R\",2003\n");
+    let log = w.json(&["log", "--format", "json"]);
+    let import = log.as_array().unwrap().iter().find(|e| e["action"] == "import").expect("the import's entry");
+    let id = import["id"].to_string();
+    let said = w.ok_stderr(&["undo", &id, "--by", "amina"]);
+    assert!(said.contains(&format!("Undone import #{id}: its 3 change(s)")), "{said}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+    // Again: nothing left to undo, said, nothing changed.
+    let err = w.fails(&["undo", &id, "--by", "amina"]);
+    assert!(err.contains("already undone"), "{err}");
+}
+
+/// Tester r28, F11: a CSL-JSON name keeps the given name as written in the
+/// name as written ("X, Y"); its parts write the initial with its period.
+#[test]
+fn a_single_initial_is_kept_as_written() {
+    let w = workdir();
+    w.import_reading(
+        "f.json",
+        r#"[{"id":"f","type":"book","title":"One initial","author":[{"family":"X","given":"Y"}]}]"#,
+    );
+    let r = reading(&w.reading_list(), "One initial").clone();
+    assert_eq!(r["author_names"][0]["original"], "X, Y");
+    assert_eq!(r["author_names"][0]["given"], "Y.");
+}

@@ -234,12 +234,25 @@ pub struct Imported {
 }
 
 /// Says something about the file: kept for [`Imported::remarks`], and printed
-/// on stderr unless quiet.
+/// on stderr unless quiet. What is said about the data is printed even when
+/// quiet, as `--quiet` promises: a warning (a value kept as stored, a name
+/// read as a guess), what was not stored, and a record left out by
+/// `--skip-invalid` with its reason (tester r28, F6: `-q` hid them all).
 fn remark(remarks: &mut Vec<String>, quiet: bool, line: String) {
-    if !quiet {
+    if !quiet || about_the_data(&line) {
         eprintln!("{}", crate::limits::readable(&line));
     }
     remarks.push(line);
+}
+
+/// Whether a remark is about the data (see [`remark`]): a warning, a value
+/// or field not stored, or a record left out.
+fn about_the_data(line: &str) -> bool {
+    line.starts_with("warning:")
+        || line.contains(": warning:")
+        || line.starts_with("note: not stored")
+        || line.contains(": note: not stored")
+        || line.starts_with("note: --skip-invalid:")
 }
 
 type ParsedRow = Result<ModuleRow, Vec<RowError>>;
@@ -1101,11 +1114,12 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
             }
             None => "not imported (name a file with --rejects to keep them)".to_string(),
         };
+        // Each record left out, with its reason: said even when quiet.
         for e in &errors.errors {
-            remark(&mut remarks, quiet, format!("{}: {}", errors.locate(e), e.message));
+            remark(&mut remarks, false, format!("{}: {}", errors.locate(e), e.message));
         }
         if errors.more > 0 {
-            remark(&mut remarks, quiet, format!("… and {} more problems", errors.more));
+            remark(&mut remarks, false, format!("… and {} more problems", errors.more));
         }
         let note = if none {
             format!("note: --skip-invalid: no record left out; {what}")

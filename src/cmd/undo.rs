@@ -40,9 +40,23 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     for spec in &a.changes {
         changes.extend(ids(spec)?);
     }
+    let mut store = ctx.open(Mode::Existing)?;
+    // An import's own entry stands for every change the import made.
+    let mut imports = Vec::new();
+    let mut expanded = Vec::new();
+    for c in changes {
+        match store::history::import_changes(&store.conn, c)? {
+            Some(made) if made.is_empty() => bail!("import #{c} changed nothing; there is nothing to undo"),
+            Some(made) => {
+                imports.push((c, made.len()));
+                expanded.extend(made);
+            }
+            None => expanded.push(c),
+        }
+    }
+    let mut changes = expanded;
     changes.sort_unstable();
     changes.dedup();
-    let mut store = ctx.open(Mode::Existing)?;
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let mut done = Vec::new();
@@ -58,6 +72,9 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     tx.commit()?;
     for d in done {
         ctx.note(d);
+    }
+    for (import, made) in imports {
+        ctx.note(format!("Undone import #{import}: its {made} change(s)"));
     }
     Ok(())
 }

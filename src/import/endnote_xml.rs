@@ -37,6 +37,9 @@ struct Raw {
     start: usize,
     ref_type: Option<String>,
     values: HashMap<String, Vec<(String, usize)>>,
+    /// What was said while reading it (an HTML entity read as its
+    /// character), with the byte offset it is about.
+    warnings: Vec<(usize, String)>,
 }
 
 /// Reads an EndNote XML file into drafts, pure. A record that is not
@@ -289,18 +292,53 @@ fn read_from(text: &str, base: usize, lines: &Lines, out: &mut Read) -> Option<u
                 }
             }
             Event::GeneralRef(r) => {
+                let name = r.to_string();
+                // Each entity is said once a record, where it first stands.
+                let said = |rec: &Option<Raw>| {
+                    rec.as_ref().is_none_or(|x| x.warnings.iter().any(|(_, w)| w.starts_with(&format!("&{name};"))))
+                };
+                let said = said(&record);
                 let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    _ => match &*r {
-                        "amp" => Some("&".into()),
-                        "lt" => Some("<".into()),
-                        "gt" => Some(">".into()),
-                        "quot" => Some("\"".into()),
-                        "apos" => Some("'".into()),
-                        _ => None,
+                    Ok(Some(c)) => c.to_string(),
+                    _ => match quick_xml::escape::resolve_xml_entity(&name) {
+                        Some(c) => c.to_string(),
+                        // An HTML entity ("&eacute;", "&nbsp;") is no XML, but a
+                        // tool that wrote HTML into the export meant its
+                        // character: read as it, and said (tester r28, F1: the
+                        // letters were dropped, "Caf&eacute;" stored "Caf").
+                        None => match quick_xml::escape::resolve_html5_entity(&name) {
+                            Some(c) => {
+                                if let Some(rec) = record.as_mut().filter(|_| !said) {
+                                    let shown = if c.chars().all(|x| x.is_whitespace() || x.is_control()) {
+                                        c.chars().map(|x| format!("U+{:04X}", x as u32)).collect::<Vec<_>>().join(" ")
+                                    } else {
+                                        c.to_string()
+                                    };
+                                    rec.warnings.push((
+                                        before,
+                                        format!(
+                                            "&{name}; is an HTML entity, not XML; read as the character it names ({shown})"
+                                        ),
+                                    ));
+                                }
+                                c.to_string()
+                            }
+                            // A name no standard gives: kept as written, and said.
+                            None => {
+                                if let Some(rec) = record.as_mut().filter(|_| !said) {
+                                    rec.warnings.push((
+                                        before,
+                                        format!(
+                                            "&{name}; names no XML or HTML character; kept as written, \"&{name};\""
+                                        ),
+                                    ));
+                                }
+                                format!("&{name};")
+                            }
+                        },
                     },
                 };
-                if let (Some((_, v, _)), Some(c)) = (open.last_mut(), c) {
+                if let Some((_, v, _)) = open.last_mut() {
                     v.push_str(&c);
                 }
             }
@@ -414,6 +452,11 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     let label =
         number.map_or_else(|| format!("the record starting at line {}", pos(r.start).line), |n| format!("record {n}"));
     let mut d = Draft::new(pos(r.start), Some(label));
+    for (at, said) in &r.warnings {
+        let at = pos(*at);
+        let message = format!("{}{said}", d.prefix());
+        d.warnings.push(RowError::new(at.line, at.column, message));
+    }
     d.title = val("titles/title").or_else(|| Some(Val::new("", d.at)));
     d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));
     // EndNote's "Access Date" (`access-date`, CSL `accessed`).

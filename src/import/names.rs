@@ -267,16 +267,19 @@ impl Name {
         };
         let mut n = Name {
             family: t(family),
-            given: given.map(|g| spaced_initials(&g)),
+            given: given.clone(),
             particle: t(particle),
             suffix,
             literal: None,
             original: String::new(),
         };
+        // The name as written keeps the given name as the source wrote it
+        // ("X, Y", not "X, Y."; tester r28, F11); its parts take the initials' periods.
         n.original = match written {
             Some(o) => o,
             None => n.inverted(),
         };
+        n.given = given.map(|g| spaced_initials(&g));
         n
     }
 

@@ -33,6 +33,33 @@ fn tag_line(line: &str) -> Option<(&str, &str, u64)> {
     Some((&line[..2], line.get(value_at..).unwrap_or("").trim(), value_at as u64 + 1))
 }
 
+/// The tags of the RIS specification (Research Information Systems, 2011),
+/// with the older ones exporters still write: a tag line written in small
+/// letters ("au  - Lower, Case") is read as one of these.
+const RIS_TAGS: &[&str] = &[
+    "TY", "ER", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4", "C5", "C6", "C7",
+    "C8", "CA", "CN", "CP", "CT", "CY", "DA", "DB", "DO", "DP", "ED", "EP", "ET", "ID", "IS", "J1", "J2", "JA", "JF",
+    "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2", "M3", "N1", "N2", "NV", "OP", "PB", "PP", "PY",
+    "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1", "T2", "T3", "TA", "TI", "TT", "U1", "U2", "U3", "U4", "U5", "UR",
+    "VL", "VO", "Y1", "Y2",
+];
+
+/// A tag line with its tag in small letters ("au  - Lower, Case", "ty  -
+/// JOUR"), as some hand-edited files have it: the tag in capitals when it is
+/// one of [`RIS_TAGS`], with the value and its column. It was taken as a
+/// continuation of the line before, and the author joined the title
+/// (tester r28, F3).
+fn small_tag_line(line: &str) -> Option<(&'static str, &str, u64)> {
+    let head = line.get(..2)?;
+    if !head.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let upper = head.to_ascii_uppercase();
+    let tag = RIS_TAGS.iter().find(|t| **t == upper)?;
+    let col = tag_line(&format!("{upper}{}", &line[2..]))?.2;
+    Some((tag, line.get(col as usize - 1..).unwrap_or("").trim(), col))
+}
+
 /// One record as read: where it starts, its `TY` (if any) and its fields in
 /// order, each with its line and value column.
 struct Raw<'a> {
@@ -40,6 +67,8 @@ struct Raw<'a> {
     start: usize,
     ty: Option<&'a str>,
     fields: Vec<(&'a str, String, u64, u64)>,
+    /// What was said while reading it (a tag written in small letters).
+    warnings: Vec<RowError>,
 }
 
 /// Reads and validates a RIS file (see [`read`] and [`builder::build`]).
@@ -60,7 +89,16 @@ pub fn read(text: &str) -> Read {
         offset += full.len();
         let line = full.strip_suffix('\n').unwrap_or(full);
         let line = line.strip_suffix('\r').unwrap_or(line);
-        match tag_line(line) {
+        let small = tag_line(line).is_none().then(|| small_tag_line(line)).flatten();
+        let said = small.map(|(tag, _, _)| {
+            let written = &line[..2];
+            RowError::new(
+                n,
+                1,
+                format!("tag \"{written}\" is written in small letters; read as {tag} (RIS tags are capitals)"),
+            )
+        });
+        match tag_line(line).or(small) {
             Some(("TY", ty, _)) => {
                 match current.take() {
                     // Tag lines before `TY` belong to this record.
@@ -78,19 +116,45 @@ pub fn read(text: &str) -> Read {
                             ),
                             Some(open.start..line_start),
                         );
-                        current = Some(Raw { line: n, start: line_start, ty: Some(ty), fields: Vec::new() });
+                        current = Some(Raw {
+                            line: n,
+                            start: line_start,
+                            ty: Some(ty),
+                            fields: Vec::new(),
+                            warnings: Vec::new(),
+                        });
                     }
-                    None => current = Some(Raw { line: n, start: line_start, ty: Some(ty), fields: Vec::new() }),
+                    None => {
+                        current = Some(Raw {
+                            line: n,
+                            start: line_start,
+                            ty: Some(ty),
+                            fields: Vec::new(),
+                            warnings: Vec::new(),
+                        })
+                    }
+                }
+                if let Some(raw) = current.as_mut() {
+                    raw.warnings.extend(said);
                 }
             }
             Some(("ER", _, _)) => match current.take() {
-                Some(raw) => out.push(draft(&raw), raw.start..offset),
+                Some(mut raw) => {
+                    raw.warnings.extend(said);
+                    out.push(draft(&raw), raw.start..offset)
+                }
                 None => out.errors.push(RowError::new(n, 1, "`ER  - ` without a record; expected `TY  - ` first")),
             },
             Some((tag, value, col)) => {
-                let raw =
-                    current.get_or_insert_with(|| Raw { line: n, start: line_start, ty: None, fields: Vec::new() });
+                let raw = current.get_or_insert_with(|| Raw {
+                    line: n,
+                    start: line_start,
+                    ty: None,
+                    fields: Vec::new(),
+                    warnings: Vec::new(),
+                });
                 raw.fields.push((tag, value.to_string(), n, col));
+                raw.warnings.extend(said);
             }
             None => {
                 let cont = line.trim();
@@ -179,6 +243,7 @@ fn draft(raw: &Raw) -> Draft {
         None => format!("the record starting at line {}", raw.line),
     };
     let mut d = Draft::new(Pos::new(raw.line, 1), Some(label));
+    d.warnings.extend(raw.warnings.iter().cloned());
     let first =
         |tags: &[&str]| tags.iter().find_map(|t| raw.fields.iter().find(|(tag, v, _, _)| tag == t && !v.is_empty()));
     let val = |tags: &[&str]| first(tags).map(|(_, v, n, c)| Val::new(v.clone(), Pos::new(*n, *c)));

@@ -209,6 +209,21 @@ pub fn undo_change(tx: &Transaction, id: i64, by: i64) -> Result<String> {
     Ok(format!("Undone #{id}: {what}"))
 }
 
+/// The changes an import made, oldest first, when history entry `id` is
+/// that import's own entry (`action = 'import'`); `None` for any other
+/// entry. `canon undo` of an import undoes these (tester r28, F10: it was
+/// refused, and the user had to find the range themselves).
+pub fn import_changes(conn: &rusqlite::Connection, id: i64) -> Result<Option<Vec<i64>>> {
+    let run: Option<i64> = conn
+        .query_row("SELECT entity_id FROM history WHERE id = ?1 AND action = 'import'", [id], |r| r.get(0))
+        .optional()?;
+    let Some(run) = run else { return Ok(None) };
+    let mut st =
+        conn.prepare("SELECT id FROM history WHERE import_id = ?1 AND action <> 'import' AND id < ?2 ORDER BY id")?;
+    let ids = st.query_map(params![run, id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(Some(ids))
+}
+
 /// A change number as a person types it ("12", "#12"), or why it is not one.
 pub fn change_number(text: &str) -> std::result::Result<i64, String> {
     let t = text.trim();
@@ -233,7 +248,10 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
     let parse = |s: Option<String>| -> Value { s.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null) };
     let (before, after) = (parse(before), parse(after));
     if action == "import" {
-        bail!("change #{id} is a whole import; undo changes one at a time (see `canon log --id {entity_id}`)");
+        bail!(
+            "change #{id} is a whole import; `canon undo {id}` undoes the changes it made (here one was asked \
+             for on its own; see `canon log --id {entity_id}`)"
+        );
     }
     let theme = before.get("theme_id").or_else(|| after.get("theme_id")).and_then(Value::as_i64);
     let tag = matches!(entity.as_str(), "item_tag" | "reading_tag");

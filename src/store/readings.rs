@@ -141,6 +141,30 @@ fn pick(new: &Option<String>, old: &Option<String>) -> Option<String> {
     new.clone().or_else(|| old.clone())
 }
 
+/// The language of two sources, as [`pick`] picks, except that a tag for
+/// the same language with fewer subtags never replaces one with more: "en"
+/// (RIS `LA  - English`) beside "en-GB" (BibTeX) keeps "en-GB", whichever
+/// came first (BCP 47, RFC 5646 §2.1: the primary subtag is the language;
+/// tester r28, F5: each re-import made it poorer, then richer again).
+fn pick_language(new: &Option<String>, old: &Option<String>) -> Option<String> {
+    match (new, old) {
+        (Some(n), Some(o)) if same_language(n, o) && !has_subtags(n) && has_subtags(o) => Some(o.clone()),
+        _ => pick(new, old),
+    }
+}
+
+/// Whether a language tag has subtags after its language ("en-GB", "pt_BR").
+fn has_subtags(tag: &str) -> bool {
+    tag.trim().contains(['-', '_'])
+}
+
+/// Whether two language tags name the same language (their primary
+/// subtags, "en" of "en-GB", alike in any case).
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| t.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    !primary(a).is_empty() && primary(a) == primary(b)
+}
+
 impl Stored {
     fn from_record(r: &ReadingRecord) -> Stored {
         Stored {
@@ -325,7 +349,7 @@ impl Stored {
                 _ => pick(&r.annotation, &self.annotation),
             },
             source_kind: pick(&r.source_kind, &self.source_kind),
-            language: pick(&r.language, &self.language),
+            language: pick_language(&r.language, &self.language),
             facets: r.facets.or(&self.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
@@ -560,7 +584,7 @@ impl Stored {
                 _ => pick(&self.annotation, &r.annotation),
             },
             source_kind: pick(&self.source_kind, &r.source_kind),
-            language: pick(&self.language, &r.language),
+            language: pick_language(&self.language, &r.language),
             facets: self.facets.or(&r.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
@@ -836,6 +860,10 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
     if title_key(a) == title_key(b) {
         return true;
     }
+    // "en" is "en-GB" said less precisely ([`pick_language`] keeps the more precise).
+    if field == "language" {
+        return same_language(a, b) && !(has_subtags(a) && has_subtags(b));
+    }
     if matches!(field, "container" | "publisher" | "place") {
         // A leading "The" does not count either: Scopus's CSV writes "The
         // New England journal of medicine" and its BibTeX "New England
@@ -871,8 +899,13 @@ fn contracted(w: &str, word: &str) -> bool {
 /// and the words of `full` left out only articles, prepositions and
 /// conjunctions ("N Engl J Med" of "The New England journal of medicine",
 /// "Oxford Univ Press" of "Oxford University Press"). Case and punctuation
-/// do not count. The same value written alike is not an abbreviation.
+/// do not count. The same value written alike is not an abbreviation. A
+/// qualifier in brackets at the end, as the NLM catalogue tells journals
+/// of one name apart ("Journal of Medical Education (Online)", "Lancet
+/// (London, England)"), is no word of the title (tester r28, F4: the full
+/// name was replaced by "J Med Educ").
 pub fn abbreviation_of(short: &str, full: &str) -> bool {
+    let (short, full) = (without_qualifier(short), without_qualifier(full));
     const DROPPED: &[&str] = &[
         "the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "de", "la", "le", "les", "des", "du", "der",
         "die", "das", "und", "fur", "y", "e", "el", "los", "las",
@@ -900,6 +933,16 @@ pub fn abbreviation_of(short: &str, full: &str) -> bool {
         }
     }
     cut && words.all(|x| DROPPED.contains(x))
+}
+
+/// A name without a qualifier in round brackets at its end ("Lancet (London,
+/// England)" is "Lancet"); a name that is only brackets is kept whole.
+fn without_qualifier(name: &str) -> &str {
+    let t = name.trim();
+    match t.strip_suffix(')').and_then(|r| r.rfind('(').map(|i| &t[..i])) {
+        Some(head) if !head.trim().is_empty() && head.ends_with(char::is_whitespace) => head.trim_end(),
+        _ => t,
+    }
 }
 
 /// The content words of a title (letters and digits, three or more, not a
