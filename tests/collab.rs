@@ -380,7 +380,9 @@ fn undo_reverts_one_change_and_refuses_when_later_ones_depend_on_it() {
     assert_eq!(w.count(&format!("SELECT count(*) FROM reading_tag WHERE reading_id = {l}")), 1);
     let import = w.count("SELECT min(id) FROM history WHERE action = 'import'");
     if import > 0 {
-        assert!(w.fails(&["undo", &import.to_string(), "--by", "amina"]).contains("whole import"));
+        // A module list's import is kept as a whole: said, with what to do instead.
+        let err = w.fails(&["undo", &import.to_string(), "--by", "amina"]);
+        assert!(err.contains("import of a module list") && err.contains("--sync"), "{err}");
     }
     assert!(w.fails(&["undo", "999999", "--by", "amina"]).contains("no change #999999"));
 }

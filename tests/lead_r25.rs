@@ -374,3 +374,28 @@ fn a_single_initial_is_kept_as_written() {
     assert_eq!(r["author_names"][0]["original"], "X, Y");
     assert_eq!(r["author_names"][0]["given"], "Y.");
 }
+
+/// Tester r28, F9: a header two columns share is no name for one of them:
+/// the hint names the column by its number, and a `--map` by that header is
+/// refused (it read the other column: the module's title went to `lead`).
+#[test]
+fn a_shared_header_is_mapped_by_column_number() {
+    let w = workdir();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes,module_title\n\
+         MBBS,1,MED1,Real title,S1,Outcome,,Second title\n",
+    );
+    let file = m.to_str().unwrap();
+    let said = w.ok_stderr(&["import", "modules", file, "--dry-run"]);
+    assert!(said.contains("column 8 \"module_title\" is not read") && said.contains("--map '8=lead'"), "{said}");
+    let err = w.fails(&["import", "modules", file, "--map", "module_title=lead"]);
+    assert!(err.contains("columns 4 and 8 have alike") && err.contains("--map '8=lead'"), "{err}");
+    w.ok(&["import", "modules", file, "--map", "8=lead"]);
+    let module = w.json(&["module", "list", "--format", "json"]);
+    assert_eq!(module[0]["title"], "Real title", "{module}");
+    assert_eq!(module[0]["lead"], "Second title", "{module}");
+    // A reading list alike.
+    let said = w.import_reading("r.csv", "title,title,year\nReal,Other,2001\n");
+    assert!(said.contains("--map '2=container'"), "{said}");
+}

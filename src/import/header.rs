@@ -319,6 +319,18 @@ impl Mapping {
             .filter_map(|c| c.field.map(|f| (f, column_name(sheet_column, c.column), c.header.clone())))
             .collect();
         let mut candidates: std::collections::HashMap<String, Vec<&'static str>> = std::collections::HashMap::new();
+        // A header two columns share is no name for one of them: `--map`
+        // names such a column by its number (tester r28, F9: the hint's
+        // `--map 'module_title=lead'` mapped the other column).
+        let shared: std::collections::HashSet<String> = {
+            let mut seen = std::collections::HashSet::new();
+            report
+                .columns
+                .iter()
+                .map(|c| norm(&c.header))
+                .filter(|h| !h.is_empty() && !seen.insert(h.clone()))
+                .collect()
+        };
         for c in report.columns.iter_mut().filter(|c| c.field.is_none()) {
             // The column canon adds to a rejects file: its own reasons, not
             // data (tester r16 S11, r17 F12: a --map into a field was offered).
@@ -333,7 +345,8 @@ impl Mapping {
             }
             c.reason = Some(reason(c, fields, by_name, &read));
             c.suggestion = if report.accepts_map && !c.header.trim().is_empty() {
-                suggest_field(&c.header, &report.unfilled, fields).map(|f| map_option(&c.header, f))
+                let key = if shared.contains(&norm(&c.header)) { c.column.to_string() } else { c.header.clone() };
+                suggest_field(&c.header, &report.unfilled, fields).map(|f| map_option(&key, f))
             } else {
                 None
             };
@@ -684,6 +697,19 @@ fn map_inner(
     for (theirs, field) in maps {
         // A header, else a column number (`--map '9=notes'` for a column without a header).
         let by_number = || theirs.parse::<usize>().ok().filter(|n| (1..=headers.len()).contains(n)).map(|n| n - 1);
+        // A header two columns have names neither: refused, with their numbers.
+        let sharing: Vec<usize> = normed.iter().enumerate().filter(|(_, h)| *h == theirs).map(|(i, _)| i + 1).collect();
+        if sharing.len() > 1 {
+            let numbers: Vec<String> = sharing.iter().map(usize::to_string).collect();
+            let (last, rest) = numbers.split_last().expect("two or more");
+            bail!(
+                "{at}: --map names the header {:?}, which columns {} and {last} have alike; name the column by its \
+                 number instead, e.g. --map '{last}={}'",
+                headers[sharing[0] - 1].trim(),
+                rest.join(", "),
+                fields[*field].name
+            );
+        }
         match normed.iter().position(|h| h == theirs).or_else(by_number) {
             Some(c) => {
                 columns[*field] = Some(c);
@@ -812,8 +838,16 @@ impl HeaderReport {
     pub fn fix(&self, c: &ColumnRead) -> Option<String> {
         // A column of free text is not an ID, a status, a kind or a yes/no.
         let free = &c.candidates;
-        // A column without a header is named by its number (its letter in a sheet).
-        let name = if c.header.is_empty() { self.column_name(c.column) } else { c.header.clone() };
+        // A column without a header is named by its number (its letter in a sheet),
+        // and so is one whose header another column has too.
+        let shared = self.columns.iter().filter(|o| norm(&o.header) == norm(&c.header)).count() > 1;
+        let name = if c.header.is_empty() {
+            self.column_name(c.column)
+        } else if shared {
+            c.column.to_string()
+        } else {
+            c.header.clone()
+        };
         match &c.suggestion {
             Some(s) => Some(format!("to read it, add {s}")),
             None if self.accepts_map && !free.is_empty() => {

@@ -213,11 +213,28 @@ pub fn undo_change(tx: &Transaction, id: i64, by: i64) -> Result<String> {
 /// that import's own entry (`action = 'import'`); `None` for any other
 /// entry. `canon undo` of an import undoes these (tester r28, F10: it was
 /// refused, and the user had to find the range themselves).
+///
+/// Errors: a module list's import, which the history records as a whole
+/// (its counts), not record by record, so it has no changes to undo one by
+/// one; the message says what to do instead.
 pub fn import_changes(conn: &rusqlite::Connection, id: i64) -> Result<Option<Vec<i64>>> {
-    let run: Option<i64> = conn
-        .query_row("SELECT entity_id FROM history WHERE id = ?1 AND action = 'import'", [id], |r| r.get(0))
+    let run: Option<(i64, Option<String>, Option<String>)> = conn
+        .query_row(
+            "SELECT h.entity_id, r.kind, r.path FROM history h LEFT JOIN import_run r ON r.id = h.entity_id
+              WHERE h.id = ?1 AND h.action = 'import'",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .optional()?;
-    let Some(run) = run else { return Ok(None) };
+    let Some((run, kind, path)) = run else { return Ok(None) };
+    if kind.as_deref() == Some("modules") {
+        bail!(
+            "change #{id} is the import of a module list ({}), which the history keeps as a whole, not module by \
+             module; `canon undo` cannot revert it: import the list as it was before with --sync, or remove \
+             modules with `canon module remove`",
+            path.unwrap_or_default()
+        );
+    }
     let mut st =
         conn.prepare("SELECT id FROM history WHERE import_id = ?1 AND action <> 'import' AND id < ?2 ORDER BY id")?;
     let ids = st.query_map(params![run, id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
@@ -249,8 +266,8 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
     let (before, after) = (parse(before), parse(after));
     if action == "import" {
         bail!(
-            "change #{id} is a whole import; `canon undo {id}` undoes the changes it made (here one was asked \
-             for on its own; see `canon log --id {entity_id}`)"
+            "change #{id} is a whole import; `canon undo {id}` on its own undoes the changes it made (see \
+             `canon log --id {entity_id}`)"
         );
     }
     let theme = before.get("theme_id").or_else(|| after.get("theme_id")).and_then(Value::as_i64);
