@@ -399,3 +399,44 @@ fn a_shared_header_is_mapped_by_column_number() {
     let said = w.import_reading("r.csv", "title,title,year\nReal,Other,2001\n");
     assert!(said.contains("--map '2=container'"), "{said}");
 }
+
+/// Tester r28, F12 and F16: an empty file is refused in every format with
+/// what the format holds (an empty .bib succeeded, "only its header"); an
+/// export of no records says so; UTF-16 without a byte-order mark is named
+/// with the option that reads it (it was "a binary file"); a database in a
+/// folder that is not there is said so (SQLite's "Error code 14").
+#[test]
+fn empty_files_utf16_and_a_missing_folder_are_said_plainly() {
+    let w = workdir();
+    for (file, expected) in [
+        ("e.bib", "BibTeX entries"),
+        ("e.ris", "RIS records"),
+        ("e.nbib", "MEDLINE records"),
+        ("e.csv", "a header row"),
+        ("e.xml", "an EndNote XML export"),
+        ("e.json", "a CSL-JSON array"),
+    ] {
+        let path = w.write(file, "\n  \n");
+        let err = w.fails(&["import", "reading", path.to_str().unwrap()]);
+        assert!(err.contains(&format!("{file}:1:1: the file is empty; expected {expected}")), "{file}: {err}");
+    }
+    let none = w.write("none.xml", "<?xml version=\"1.0\"?><xml><records></records></xml>");
+    assert!(w.fails(&["import", "reading", none.to_str().unwrap()]).contains("export holds no records"));
+    let none = w.write("none.json", "[]");
+    assert!(w.fails(&["import", "reading", none.to_str().unwrap()]).contains("export holds no records"));
+    let utf16: Vec<u8> = "title,year\nA,2001\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let path = w.path("u16.csv");
+    std::fs::write(&path, utf16).unwrap();
+    let err = w.fails(&["import", "reading", path.to_str().unwrap()]);
+    assert!(err.contains("UTF-16 (little-endian) without a byte-order mark") && err.contains("--encoding utf-16le"));
+    w.ok(&["import", "reading", path.to_str().unwrap(), "--encoding", "utf-16le"]);
+    assert_eq!(reading(&w.reading_list(), "A")["year"], 2001);
+    let missing = w.path("no/such/folder/c.db");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("canon"))
+        .args(["--db", missing.to_str().unwrap(), "init"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the folder") && err.contains("does not exist"), "{err}");
+}

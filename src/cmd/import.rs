@@ -906,6 +906,23 @@ fn text_reading<'a>(
         );
     }
     let name = c.file.display().to_string();
+    // An empty file (or one of blank lines) is refused in every format, with
+    // what the format holds (tester r28, F12: an empty .bib "had no rows, only
+    // its header" and imported nothing with success).
+    let blank = src.head.trim_start_matches('\u{feff}').trim().is_empty();
+    if blank && std::fs::metadata(&c.file).is_ok_and(|m| m.len() as usize <= src.head.len()) {
+        let xml = c.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+        let expected = match format {
+            "bibtex" => "BibTeX entries such as @article{key, title = {…}}",
+            "ris" => "RIS records, each from `TY  - ` to `ER  - `",
+            "csl-json" => "a CSL-JSON array of items, [{\"title\": …}]",
+            "nbib" => "MEDLINE records, each starting `PMID- `",
+            "endnote-xml" => "an EndNote XML export, <xml><records><record>…",
+            _ if xml => "an EndNote XML export, <xml><records><record>…",
+            _ => "a header row such as title,authors,year,type,doi,url,themes,notes",
+        };
+        bail!("{name}:1:1: the file is empty; expected {expected}");
+    }
     // The canonical CSV streams; the other formats are read whole (reading
     // lists are small) and parsed in one go.
     let mut whole_text = String::new();
@@ -928,6 +945,16 @@ fn text_reading<'a>(
                 _ => bail!("unknown reading-list format {other:?}"),
             };
             if p.records.is_empty() && p.errors.is_empty() && p.skipped == 0 && !text.trim().is_empty() {
+                // An export with no records in it (`[]`, `<records></records>`): said so.
+                let empty_export = match other {
+                    "csl-json" => serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+                        .is_ok_and(|v| v.as_array().is_some_and(Vec::is_empty)),
+                    "endnote-xml" => endnote_xml::looks_like(text),
+                    _ => false,
+                };
+                if empty_export {
+                    bail!("{}: the {other} export holds no records; nothing to import", c.file.display());
+                }
                 bail!(
                     "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
                      zotero-csv, csl-json, talis-csv, scopus-csv, nbib or endnote-xml)",

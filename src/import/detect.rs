@@ -208,6 +208,36 @@ pub fn export_columns(cells: &[String]) -> Option<&'static str> {
     None
 }
 
+/// Whether the first bytes are ASCII text in UTF-16 without a byte-order
+/// mark: a NUL after (little-endian, "le") or before (big-endian, "be")
+/// nearly every other character. A binary file has its NULs anywhere.
+fn utf16_without_bom(head: &str) -> Option<&'static str> {
+    let chars: Vec<char> = head.chars().take(512).collect();
+    if chars.len() < 8 {
+        return None;
+    }
+    let share = |odd: bool| {
+        let (mut zero, mut zeros, mut text, mut texts) = (0, 0, 0, 0);
+        for (i, c) in chars.iter().enumerate() {
+            if (i % 2 == 1) == odd {
+                zero += 1;
+                zeros += usize::from(*c == '\0');
+            } else {
+                text += 1;
+                texts += usize::from(c.is_ascii_graphic() || c.is_ascii_whitespace());
+            }
+        }
+        zeros * 10 >= zero * 9 && texts * 10 >= text * 9
+    };
+    if share(true) {
+        Some("le")
+    } else if share(false) {
+        Some("be")
+    } else {
+        None
+    }
+}
+
 /// The name of a format canon does not read as a reading list, when the
 /// file is in one (by its first bytes, its extension or its shape), with
 /// what to do instead; `None` when it may be one canon reads.
@@ -252,6 +282,13 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         "Web of Science's tagged format".to_string()
     } else if starts("RT ") && starts("T1 ") {
         "RefWorks' tagged format".to_string()
+    } else if let Some(order) = utf16_without_bom(head) {
+        let endian = if order == "le" { "little-endian" } else { "big-endian" };
+        return Some(format!(
+            "{} is text in UTF-16 ({endian}) without a byte-order mark, which canon cannot tell from its bytes; \
+             give --encoding utf-16{order} to read it",
+            path.display()
+        ));
     } else if head.contains('\0') {
         "a binary file".to_string()
     } else if detect(path, head) == Some("csv") && canon_report_csv(first) {

@@ -21,7 +21,10 @@ use super::{Parsed, RowError, reading_type};
 /// Whether text looks like an EndNote XML export.
 pub fn looks_like(head: &str) -> bool {
     let h = head.trim_start_matches('\u{feff}').trim_start();
-    h.starts_with('<') && h.contains("<records>") && h.contains("<record>")
+    // (An export of no records, `<records></records>` or `<records/>`, is one too.)
+    h.starts_with('<')
+        && (h.contains("<records>") && (h.contains("<record>") || h.contains("<record ") || h.contains("</records>"))
+            || h.contains("<records/>"))
 }
 
 /// Reads and validates an EndNote XML file (see [`read`] and [`builder::build`]).

@@ -119,6 +119,18 @@ pub struct Store {
 /// refused and left untouched.
 pub fn open(path: &Path, mode: Mode) -> Result<Store> {
     let exists = check_path(path, mode)?;
+    // A new file in a folder that is not there: said so, not as SQLite's
+    // "Error code 14: unable to open database file" (tester r28, F16).
+    if !exists
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        bail!(
+            "cannot create the database {}: the folder {} does not exist; create it first, or name another --db",
+            path.display(),
+            dir.display()
+        );
+    }
     let conn = connect(path, true)?;
     let version = schema_version(&conn, path, exists)?;
     if version == 0 {
