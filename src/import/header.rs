@@ -379,6 +379,12 @@ const FREE_TEXT: &[&str] = &[
     "container",
     "publisher",
     "place",
+    "editors",
+    "translators",
+    "series",
+    "genre",
+    "credit",
+    "licence",
     // Module lists.
     "learning_outcomes",
     "session_title",
@@ -1001,12 +1007,22 @@ mod tests {
         assert!(fix.contains("with FIELD one of perspective, authors") && !fix.contains("changed"), "{fix}");
         // "from" is no word to match on ("translated from"); notes is filled, so nothing is offered by name.
         assert_eq!(r.columns[4].suggestion, None);
-        assert!(
-            r.columns[6]
-                .candidates
-                .iter()
-                .all(|f| ["perspective", "authors", "container", "publisher", "place"].contains(f))
-        );
+        assert!(r.columns[6].candidates.iter().all(|f| {
+            [
+                "perspective",
+                "authors",
+                "container",
+                "publisher",
+                "place",
+                "editors",
+                "translators",
+                "series",
+                "genre",
+                "credit",
+                "licence",
+            ]
+            .contains(f)
+        }));
         let m = map("m.csv", &h(&["code", "module title", "Session", "Session Lead", "Hours"]), modules::FIELDS, &[])
             .unwrap();
         let r = &m.report;
