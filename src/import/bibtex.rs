@@ -38,9 +38,12 @@ impl<'a> Lines<'a> {
 }
 
 /// One field as written: its raw (LaTeX) value and where its name starts.
+#[derive(Clone)]
 struct Field {
     raw: String,
     at: usize,
+    /// Taken from a crossref parent (or a parent's parent), not written in the entry.
+    inherited: bool,
 }
 
 struct Entry {
@@ -74,100 +77,216 @@ pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
     builder::build_all(read(text), themes)
 }
 
-/// Reads a BibTeX file into drafts, pure: every entry with its bytes, every
-/// broken entry at the line where it starts. A child entry inherits what its
-/// `crossref` parent has and it lacks (the parent's title as its
-/// `booktitle`), as BibTeX does (Patashnik, *BibTeXing*, 1988, §4).
-pub fn read(text: &str) -> Read {
-    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-    let text = &text[bom..];
-    let lines = Lines::new(text);
-    let mut out = Read::default();
-    let mut entries: Vec<(Entry, std::ops::Range<usize>)> = Vec::new();
+/// The entries of a BibTeX text (without its byte-order mark), each with its
+/// bytes, and the broken ones: (where the entry's `@` is, why, where it ends).
+type Scanned = (Vec<(Entry, std::ops::Range<usize>)>, Vec<(usize, Broken)>);
+
+/// Reads every entry of `text` (without its byte-order mark), going on
+/// after a broken one at the next line that starts with `@`.
+fn scan(text: &str) -> Scanned {
+    let mut entries = Vec::new();
+    let mut broken = Vec::new();
     let mut p = Parser { s: text.as_bytes(), text, i: 0, macros: month_macros(), undefined: Vec::new() };
     while let Some(at) = p.next_at() {
         p.i = at + 1;
         match p.entry(at) {
             Ok(None) => {}
-            Ok(Some(e)) => entries.push((e, bom + at..bom + p.i)),
+            Ok(Some(e)) => entries.push((e, at..p.i)),
             Err(b) => {
-                let (line, col) = lines.pos(b.at);
-                out.broken(RowError::new(line, col, b.message), Some(bom + at..bom + b.resume.max(at + 1)));
                 p.i = b.resume;
+                broken.push((at, b));
             }
         }
     }
-    let keys: HashMap<String, usize> =
-        entries.iter().enumerate().map(|(i, (e, _))| (e.key.to_lowercase(), i)).collect();
-    let inherited: Vec<Option<Result<HashMap<String, Field>, String>>> = entries
-        .iter()
-        .map(|(e, _)| {
-            let parent = e.fields.get("crossref")?;
-            let key = verbatim(&parent.raw);
-            Some(match keys.get(&key.to_lowercase()) {
-                Some(&i) => Ok(inherit(&entries[i].0)),
-                None => Err(key),
-            })
-        })
-        .collect();
-    // A parent whose own crossref names its child back (A → B → A): BibTeX
-    // inherits one level only, so each takes the other's fields; said, as a
-    // loop is more likely a slip than meant (tester r16, S11).
-    let loops: Vec<Option<String>> = entries
-        .iter()
-        .map(|(e, _)| {
-            let key = verbatim(&e.fields.get("crossref")?.raw);
-            let parent = &entries[*keys.get(&key.to_lowercase())?].0;
-            let back = verbatim(&parent.fields.get("crossref")?.raw);
-            back.eq_ignore_ascii_case(&e.key).then_some(key)
-        })
-        .collect();
-    for (((mut e, span), inh), looped) in entries.into_iter().zip(inherited).zip(loops) {
-        let mut warning = None;
-        match inh {
-            Some(Ok(fields)) => {
-                for (k, f) in fields {
-                    e.fields.entry(k).or_insert(f);
-                }
-            }
-            Some(Err(key)) => warning = Some(key),
-            None => {}
+    (entries, broken)
+}
+
+/// Whether the `@` at `at` is on a line whose first character (after
+/// spaces) is `%`: a line commented out for LaTeX and biber, which classic
+/// BibTeX still reads.
+fn on_comment_line(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    text[line_start..at].trim_start().starts_with('%')
+}
+
+/// What an entry on a `%` line is told: canon reads it as BibTeX does.
+const COMMENT_LINE: &str = "the entry is on a line starting with `%` and may be commented out: BibTeX (and canon) \
+                            read it, biber skips it; delete it, or the `@` before its type, to leave it out";
+
+/// Reads a BibTeX file into drafts, pure: every entry with its bytes, every
+/// broken entry at the line where it starts. A child entry inherits what its
+/// `crossref` parent has and it lacks (the parent's title as its
+/// `booktitle`), as BibTeX does (Patashnik, *BibTeXing*, 1988, §4); the
+/// parent's own crossref parent is followed first, as biber does (a child
+/// inherits from its parent's resolved fields), and a loop stops the chain
+/// where it comes back.
+pub fn read(text: &str) -> Read {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let text = &text[bom..];
+    let lines = Lines::new(text);
+    let mut out = Read::default();
+    let (entries, broken) = scan(text);
+    for (at, b) in broken {
+        let (line, col) = lines.pos(b.at);
+        // An entry commented out over several `%` lines is never closed:
+        // the error says why it may be.
+        let message = if on_comment_line(text, at) { format!("{}; {COMMENT_LINE}", b.message) } else { b.message };
+        out.broken(RowError::new(line, col, message), Some(bom + at..bom + b.resume.max(at + 1)));
+    }
+    let keys = keys_of(&entries);
+    let chains: Vec<Chain> = (0..entries.len()).map(|i| chain(&entries, &keys, i)).collect();
+    for ((mut e, span), ch) in entries.into_iter().zip(chains) {
+        for (k, f) in ch.inherited {
+            e.fields.entry(k).or_insert(f);
+        }
+        if on_comment_line(text, e.at) {
+            e.notes.push((e.at, COMMENT_LINE.to_string()));
         }
         let mut d = draft(&e, &lines);
-        if let Some(key) = looped {
+        let key = |i: usize| ch.keys[i].as_str();
+        let said = match ch.end {
+            ChainEnd::Root => None,
+            ChainEnd::Missing(ref missing) if ch.keys.len() == 1 => {
+                Some(format!("crossref `{missing}` names no entry in this file; nothing inherited"))
+            }
+            // A parent's missing parent is said at the parent.
+            ChainEnd::Missing(_) => None,
+            ChainEnd::Loop(0) if ch.keys.len() == 1 => {
+                Some("crossref names this entry itself (a loop); nothing inherited".to_string())
+            }
+            // A parent whose own crossref names its child back (A → B → A):
+            // each takes the other's fields, once; said, as a loop is more
+            // likely a slip than meant (tester r16, S11).
+            ChainEnd::Loop(0) if ch.keys.len() == 2 => Some(format!(
+                "crossref `{}` names this entry back in its own crossref (a loop); each inherits the other's \
+                 fields once",
+                key(1)
+            )),
+            ChainEnd::Loop(0) => Some(format!(
+                "the crossref chain {} → {} comes back to this entry (a loop); inherited from {} once, nothing \
+                 beyond",
+                ch.keys.join(" → "),
+                key(0),
+                ch.keys[1..].iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            )),
+            // A chain that runs into a loop further up: said at the loop's entries.
+            ChainEnd::Loop(_) => None,
+            ChainEnd::TooDeep => Some(format!(
+                "the crossref chain {} goes on beyond {MAX_CROSSREF_DEPTH} parents; nothing inherited beyond `{}`",
+                ch.keys.join(" → "),
+                ch.keys[ch.keys.len() - 1]
+            )),
+        };
+        if let Some(message) = said {
             let (l, c) = lines.pos(e.fields["crossref"].at);
-            d.warnings.push(RowError::new(
-                l,
-                c,
-                format!(
-                    "in entry `{}`: crossref `{key}` names this entry back in its own crossref (a loop); each \
-                     inherits the other's fields once",
-                    e.key
-                ),
-            ));
+            d.warnings.push(RowError::new(l, c, format!("in entry `{}`: {message}", e.key)));
         }
-        if let Some(key) = warning {
-            let (l, c) = lines.pos(e.fields["crossref"].at);
-            d.warnings.push(RowError::new(
-                l,
-                c,
-                format!("in entry `{}`: crossref `{key}` names no entry in this file; nothing inherited", e.key),
-            ));
-        }
-        out.items.push(builder::Item { draft: Ok(d), span: Some(span) });
+        out.items.push(builder::Item { draft: Ok(d), span: Some(bom + span.start..bom + span.end) });
     }
     out.items.sort_by_key(|i| i.span.as_ref().map_or(0, |s| s.start));
     out
 }
 
-/// What a child entry inherits from its crossref parent: every field but the
-/// parent's own keys, titles and identifiers, and the parent's title as
-/// `booktitle`. A DOI, PMID, eprint or web address names the parent work
-/// itself: a chapter that took its book's DOI would be the book to canon's
-/// duplicate check (a valid file was refused whole).
-fn inherit(parent: &Entry) -> HashMap<String, Field> {
+/// Entries by their key, lower case (BibTeX's keys are case-insensitive);
+/// of two entries with one key, the last.
+fn keys_of(entries: &[(Entry, std::ops::Range<usize>)]) -> HashMap<String, usize> {
+    entries.iter().enumerate().map(|(i, (e, _))| (e.key.to_lowercase(), i)).collect()
+}
+
+/// How many parents a crossref chain is followed through: far beyond any
+/// real file (a volume in a multi-volume work in a series is three), and
+/// bounding the work a crafted file makes.
+const MAX_CROSSREF_DEPTH: usize = 32;
+
+/// Where an entry's crossref chain stopped.
+enum ChainEnd {
+    /// At an entry without a crossref.
+    Root,
+    /// At a crossref naming no entry in the file (the key as written).
+    Missing(String),
+    /// At a crossref naming an entry already in the chain (its place in it).
+    Loop(usize),
+    /// After [`MAX_CROSSREF_DEPTH`] parents.
+    TooDeep,
+}
+
+/// An entry's crossref chain followed: what it inherits, the keys along it
+/// (the entry's first), and where it stopped.
+struct Chain {
+    inherited: HashMap<String, Field>,
+    keys: Vec<String>,
+    end: ChainEnd,
+}
+
+/// The parents of entry `i`, nearest first, up to where the chain stops.
+fn parents(
+    entries: &[(Entry, std::ops::Range<usize>)],
+    keys: &HashMap<String, usize>,
+    i: usize,
+) -> (Vec<usize>, ChainEnd) {
+    let mut path = vec![i];
+    let mut cur = i;
+    let end = loop {
+        let Some(f) = entries[cur].0.fields.get("crossref") else { break ChainEnd::Root };
+        let key = verbatim(&f.raw);
+        let Some(&p) = keys.get(&key.to_lowercase()) else { break ChainEnd::Missing(key) };
+        if let Some(at) = path.iter().position(|&q| q == p) {
+            break ChainEnd::Loop(at);
+        }
+        if path.len() > MAX_CROSSREF_DEPTH {
+            break ChainEnd::TooDeep;
+        }
+        path.push(p);
+        cur = p;
+    };
+    (path, end)
+}
+
+/// Follows entry `i`'s crossref chain: each parent takes what it inherits
+/// from its own parent first, farthest first, so the entry inherits its
+/// parent's resolved fields (biber's rule).
+fn chain(entries: &[(Entry, std::ops::Range<usize>)], keys: &HashMap<String, usize>, i: usize) -> Chain {
+    let (path, end) = parents(entries, keys, i);
+    // The resolved fields of the parent after the one being resolved.
+    let mut resolved: HashMap<String, Field> = HashMap::new();
+    for &p in path[1..].iter().rev() {
+        let mut own = entries[p].0.fields.clone();
+        for (k, f) in inherit(&resolved) {
+            own.entry(k).or_insert(f);
+        }
+        resolved = own;
+    }
+    Chain { inherited: inherit(&resolved), keys: path.iter().map(|&p| entries[p].0.key.clone()).collect(), end }
+}
+
+/// The crossref parents (and their parents) of the entries of a BibTeX
+/// `text` whose bytes are among `rejected`, as byte ranges of `text` in
+/// file order, the rejected entries themselves aside: a rejects file
+/// carries them so that its entries, fixed, inherit what they did.
+pub fn crossref_parents(text: &str, rejected: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let (entries, _) = scan(&text[bom..]);
+    let keys = keys_of(&entries);
+    let span = |i: usize| bom + entries[i].1.start..bom + entries[i].1.end;
+    let is_rejected = |i: usize| rejected.iter().any(|r| r.start == span(i).start);
+    let mut wanted = std::collections::BTreeSet::new();
+    for i in (0..entries.len()).filter(|&i| is_rejected(i)) {
+        let (path, _) = parents(&entries, &keys, i);
+        wanted.extend(path[1..].iter().copied().filter(|&p| !is_rejected(p)));
+    }
+    wanted.into_iter().map(span).collect()
+}
+
+/// What a child entry inherits from its crossref parent (with what the
+/// parent inherited from its own): every field but the parent's own keys,
+/// titles and identifiers, and the parent's title as `booktitle` (before a
+/// `booktitle` the parent inherited: its title is the child's book). A DOI,
+/// PMID, eprint or web address names the parent work itself: a chapter
+/// that took its book's DOI would be the book to canon's duplicate check (a
+/// valid file was refused whole).
+fn inherit(parent: &HashMap<String, Field>) -> HashMap<String, Field> {
     let mut out = HashMap::new();
-    for (k, f) in &parent.fields {
+    for (k, f) in parent {
         if matches!(
             k.as_str(),
             "crossref"
@@ -184,13 +303,14 @@ fn inherit(parent: &Entry) -> HashMap<String, Field> {
                 | "eprint"
                 | "url"
                 | "urldate"
-        ) {
+        ) || (k == "booktitle" && f.inherited && parent.contains_key("title"))
+        {
             continue;
         }
-        out.insert(k.clone(), Field { raw: f.raw.clone(), at: f.at });
+        out.insert(k.clone(), Field { inherited: true, ..f.clone() });
     }
-    if let Some(t) = parent.fields.get("title") {
-        out.entry("booktitle".to_string()).or_insert(Field { raw: t.raw.clone(), at: t.at });
+    if let Some(t) = parent.get("title") {
+        out.entry("booktitle".to_string()).or_insert(Field { inherited: true, ..t.clone() });
     }
     out
 }
@@ -404,7 +524,7 @@ impl Parser<'_> {
                     ));
                 }
                 None => {
-                    entry.fields.insert(name, Field { raw, at: name_at });
+                    entry.fields.insert(name, Field { raw, at: name_at, inherited: false });
                 }
             }
             self.skip_ws();
@@ -635,6 +755,29 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     for (off, message) in &e.notes {
         let (l, c) = lines.pos(*off);
         d.warnings.push(RowError::new(l, c, format!("in entry `{name}`: {message}")));
+    }
+    // A LaTeX command canon does not know is dropped and its argument kept
+    // ("A \unknownmacro{arg} title" is "A arg title"): said, at the
+    // command, in the entry's own fields (an inherited one is said at its
+    // parent).
+    let mut decoded: Vec<(&String, &Field)> = e
+        .fields
+        .iter()
+        .filter(|(k, f)| !f.inherited && BIBTEX_READ.contains(&k.as_str()) && !VERBATIM.contains(&k.as_str()))
+        .collect();
+    decoded.sort_by_key(|(_, f)| f.at);
+    for (field, f) in decoded {
+        let value_at = lines.text.get(f.at..).and_then(|t| t.find(f.raw.as_str())).map(|o| f.at + o);
+        for u in unknown_commands(&f.raw) {
+            let (l, c) = lines.pos(value_at.map_or(f.at, |v| v + u.at));
+            let kept = match &u.arg {
+                Some(a) => format!("kept its argument {a:?}"),
+                None => "dropped it".to_string(),
+            };
+            let message =
+                format!("in entry `{name}`: {field}: \\{} is not a LaTeX command canon knows; {kept}", u.name);
+            d.warnings.push(RowError::new(l, c, message));
+        }
     }
     let at = |f: &Field| {
         let (l, c) = lines.pos(f.at);
@@ -971,6 +1114,10 @@ const BIBTEX_ALTERNATIVES: &[&str] = &[
     "langid",
 ];
 
+/// The fields [`draft`] reads as written, without decoding LaTeX: dates,
+/// identifiers and addresses.
+const VERBATIM: &[&str] = &["urldate", "origdate", "date", "pmid", "doi", "isbn", "url", "crossref"];
+
 /// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
 /// and `day` belong to the date, of which canon stores the year).
 const BIBTEX_READ: &[&str] = &[
@@ -1093,58 +1240,111 @@ fn name_parts(raw: &str) -> Vec<&str> {
     parts
 }
 
-/// Accented letters by accent: the bases and, in the same order, the results.
-const COMPOSE: &[(char, &str, &str)] = &[
-    ('\'', "aeiouyAEIOUYcCnNsSzZgGkKlLmMpPrRwW", "áéíóúýÁÉÍÓÚÝćĆńŃśŚźŹǵǴḱḰĺĹḿḾṕṔŕŔẃẂ"),
-    ('`', "aeiouAEIOUnNwWyY", "àèìòùÀÈÌÒÙǹǸẁẀỳỲ"),
-    ('^', "aeiouAEIOUcCgGhHjJsSwWyYzZ", "âêîôûÂÊÎÔÛĉĈĝĜĥĤĵĴŝŜŵŴŷŶẑẐ"),
-    ('"', "aeiouyAEIOUYhHwWxXt", "äëïöüÿÄËÏÖÜŸḧḦẅẄẍẌẗ"),
-    ('~', "anoANOiIuUeEyY", "ãñõÃÑÕĩĨũŨẽẼỹỸ"),
-    ('c', "cCsStTgGkKlLnNrReE", "çÇşŞţŢģĢķĶļĻņŅŗŖȩȨ"),
-    ('v', "cCsSzZrRnNeEdDtTlLgGkKaAiIoOuU", "čČšŠžŽřŘňŇěĚďĎťŤľĽǧǦǩǨǎǍǐǏǒǑǔǓ"),
-    ('=', "aeiouAEIOUyY", "āēīōūĀĒĪŌŪȳȲ"),
-    ('.', "zZcCeEgGIaAoO", "żŻċĊėĖġĠİȧȦȯȮ"),
-    ('u', "gGaAeEiIoOuU", "ğĞăĂĕĔĭĬŏŎŭŬ"),
-    ('H', "oOuU", "őŐűŰ"),
-    ('k', "aAeEiIuUoO", "ąĄęĘįĮųŲǫǪ"),
-    ('r', "aAuU", "åÅůŮ"),
-    ('d', "aAeEiIoOuUsStThHzZ", "ạẠẹẸịỊọỌụỤṣṢṭṬḥḤẓẒ"),
+/// Commands whose argument is the text, by design (the command goes, its
+/// argument stays): fonts and boxes that carry no meaning canon keeps, and
+/// `\url`.
+const PASS_THROUGH: &[&str] = &[
+    "url",
+    "path",
+    "textup",
+    "textrm",
+    "textsf",
+    "texttt",
+    "textmd",
+    "textnormal",
+    "upshape",
+    "rmfamily",
+    "sffamily",
+    "ttfamily",
+    "mdseries",
+    "normalfont",
+    "mbox",
+    "hbox",
+    "text",
+    "mathrm",
+    "mathit",
+    "mathbf",
+    "mathsf",
+    "mathtt",
+    "ensuremath",
+    "enquote",
+    "mkbibquote",
+    "protect",
+    "relax",
 ];
 
-/// The combining mark for an accent, when no precomposed letter exists.
-fn combining(accent: char) -> Option<char> {
-    Some(match accent {
-        '\'' => '\u{301}',
-        '`' => '\u{300}',
-        '^' => '\u{302}',
-        '"' => '\u{308}',
-        '~' => '\u{303}',
-        'c' => '\u{327}',
-        'v' => '\u{30c}',
-        '=' => '\u{304}',
-        '.' => '\u{307}',
-        'u' => '\u{306}',
-        'H' => '\u{30b}',
-        'k' => '\u{328}',
-        'r' => '\u{30a}',
-        'd' => '\u{323}',
-        'b' => '\u{331}',
-        't' => '\u{361}',
-        _ => return None,
-    })
+/// Whether canon's LaTeX decoding knows the command `\name`: an accent, a
+/// letter or symbol, a font or markup command, or one whose argument is
+/// the text ([`PASS_THROUGH`]).
+fn known_command(name: &str) -> bool {
+    let mut one = name.chars();
+    let single_accent = matches!((one.next(), one.next()), (Some(a), None) if is_letter_accent(a));
+    single_accent || symbol(name).is_some() || rich_tag(name).is_some() || PASS_THROUGH.contains(&name)
 }
 
-fn accent(accent: char, base: char) -> String {
-    if let Some((_, from, to)) = COMPOSE.iter().find(|(a, _, _)| *a == accent)
-        && let Some(p) = from.chars().position(|c| c == base)
-        && let Some(c) = to.chars().nth(p)
-    {
-        return c.to_string();
+/// A LaTeX command canon does not know, as [`unknown_commands`] finds it.
+#[derive(Debug, PartialEq)]
+struct Unknown {
+    /// Byte offset of its backslash in the value.
+    at: usize,
+    name: String,
+    /// The text of the braced argument after it, which the decoding keeps.
+    arg: Option<String>,
+}
+
+/// The commands in a raw LaTeX value that the decoding drops without
+/// knowing them (`\unknownmacro{arg}` is read as "arg"), for a warning:
+/// the text kept may not be the text meant.
+fn unknown_commands(raw: &str) -> Vec<Unknown> {
+    let c: Vec<(usize, char)> = raw.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        if c[i].1 != '\\' {
+            i += 1;
+            continue;
+        }
+        if !c.get(i + 1).is_some_and(|(_, ch)| ch.is_ascii_alphabetic()) {
+            // `\\`, `\&`, `\'`: skip the escaped character too.
+            i += 2;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < c.len() && c[j].1.is_ascii_alphabetic() {
+            j += 1;
+        }
+        let end = c.get(j).map_or(raw.len(), |(o, _)| *o);
+        let name = &raw[c[i + 1].0..end];
+        if !known_command(name) {
+            let mut k = j;
+            while c.get(k).is_some_and(|(_, ch)| *ch == ' ') {
+                k += 1;
+            }
+            let arg = (c.get(k).map(|(_, ch)| *ch) == Some('{')).then(|| {
+                let mut depth = 0usize;
+                let mut m = k;
+                while m < c.len() {
+                    match c[m].1 {
+                        '\\' => m += 1,
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    m += 1;
+                }
+                let to = c.get(m).map_or(raw.len(), |(o, _)| *o);
+                collapse(&latex_to_unicode(raw.get(c[k].0 + 1..to).unwrap_or_default()))
+            });
+            out.push(Unknown { at: c[i].0, name: name.to_string(), arg });
+        }
+        i = j;
     }
-    match combining(accent) {
-        Some(m) => format!("{base}{m}"),
-        None => base.to_string(),
-    }
+    out
 }
 
 /// Letter-like commands without arguments.
@@ -1352,7 +1552,7 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
     if matches!(first, '\'' | '`' | '^' | '"' | '~' | '=' | '.') {
         let (base, next) = accent_arg(c, i + 1);
         match base {
-            Some(b) => out.push_str(&accent(first, b)),
+            Some(b) => out.push_str(&accent(first, &b)),
             None => {
                 if let Some(m) = combining(first) {
                     out.push(m);
@@ -1375,15 +1575,16 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
         i += 1;
     }
     let name: String = c[start..i].iter().collect();
-    if name.len() == 1 && matches!(first, 'c' | 'v' | 'u' | 'H' | 'k' | 'r' | 'd' | 'b' | 't') {
+    if name.len() == 1 && is_letter_accent(first) {
         let mut j = i;
         while j < c.len() && c[j] == ' ' {
             j += 1;
         }
-        if j < c.len() && (c[j] == '{' || j > i) {
+        // `\c{c}`, `\c c`, and `\d\^a` (an accent stacked on another).
+        if j < c.len() && (c[j] == '{' || c[j] == '\\' || j > i) {
             let (base, next) = accent_arg(c, j);
             if let Some(b) = base {
-                out.push_str(&accent(first, b));
+                out.push_str(&accent(first, &b));
                 return next;
             }
         }
@@ -1401,42 +1602,155 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
     }
 }
 
-/// The letter an accent applies to: `u`, `{u}`, `{\i}`, ` u`; and where to go on.
-fn accent_arg(c: &[char], mut i: usize) -> (Option<char>, usize) {
-    while c.get(i) == Some(&' ') {
-        i += 1;
+/// Whether `\x` (one letter) is an accent taking an argument: cedilla,
+/// caron, breve, double acute, ogonek, ring, dot and bar below, tie.
+fn is_letter_accent(x: char) -> bool {
+    matches!(x, 'c' | 'v' | 'u' | 'H' | 'k' | 'r' | 'd' | 'b' | 't')
+}
+
+/// The accent command at `i` (a backslash) that stacks on a letter: its
+/// accent and where its argument starts. `\^`, `\'`…; `\d`, `\c`… when no
+/// letter follows the name (`\d{`, `\d\^`, `\d a`).
+fn stacked_accent(c: &[char], i: usize) -> Option<(char, usize)> {
+    if c.get(i) != Some(&'\\') {
+        return None;
     }
-    let braced = c.get(i) == Some(&'{');
-    if braced {
-        i += 1;
+    let a = *c.get(i + 1)?;
+    if matches!(a, '\'' | '`' | '^' | '"' | '~' | '=' | '.') {
+        return Some((a, i + 2));
+    }
+    (is_letter_accent(a) && matches!(c.get(i + 2), Some('{' | '\\' | ' '))).then_some((a, i + 2))
+}
+
+/// The letter an accent applies to, and where to go on: `u`, `{u}`,
+/// `{\i}`, ` u`, or a letter under accents of its own, braced or not
+/// (`{\^e}`, `\^e`, `{\^{e}}`: Vietnamese "Nguy\~{\^e}n" is "Nguyễn", the
+/// tilde on the ê). The inner accents are applied first (read iteratively,
+/// however deep), so the outer one goes on the accented letter.
+fn accent_arg(c: &[char], mut i: usize) -> (Option<String>, usize) {
+    let mut inner: Vec<char> = Vec::new();
+    let mut braces = 0usize;
+    let base = loop {
         while c.get(i) == Some(&' ') {
             i += 1;
         }
-    }
-    let base = match c.get(i) {
-        Some('\\')
-            if matches!(c.get(i + 1), Some('i' | 'j')) && !c.get(i + 2).is_some_and(char::is_ascii_alphabetic) =>
-        {
-            let b = c[i + 1];
-            i += 2;
-            if c.get(i) == Some(&' ') && !braced {
+        if c.get(i) == Some(&'{') {
+            braces += 1;
+            i += 1;
+            while c.get(i) == Some(&' ') {
                 i += 1;
             }
-            Some(b)
         }
-        Some(&ch) if ch != '}' && ch != '\\' => {
-            i += 1;
-            Some(ch)
+        if let Some((a, next)) = stacked_accent(c, i) {
+            inner.push(a);
+            i = next;
+            continue;
         }
-        _ => None,
+        break match c.get(i) {
+            // `\i` and `\j` (dotless, for an accent: the accent's letter is
+            // i), `\o`, `\ae` (ǿ, ǣ).
+            Some('\\') => {
+                let end = (i + 1..c.len()).find(|&k| !c[k].is_ascii_alphabetic()).unwrap_or(c.len());
+                let name: String = c[i + 1..end].iter().collect();
+                let letter = match name.as_str() {
+                    "i" | "j" => name.chars().next(),
+                    _ => symbol(&name).filter(|s| s.chars().count() == 1).and_then(|s| s.chars().next()),
+                };
+                match letter.filter(|l| l.is_alphabetic()) {
+                    Some(l) => {
+                        i = end;
+                        if c.get(i) == Some(&' ') && braces == 0 {
+                            i += 1;
+                        }
+                        Some(l.to_string())
+                    }
+                    None if !inner.is_empty() => Some(String::new()),
+                    None => None,
+                }
+            }
+            Some(&ch) if ch != '}' && ch != '\\' => {
+                i += 1;
+                Some(ch.to_string())
+            }
+            // Inner accents with no letter: their marks alone.
+            _ if !inner.is_empty() => Some(String::new()),
+            _ => None,
+        };
     };
-    if braced {
-        // The rest of the group (normally empty) stays as text; only its brace goes.
+    // The rest of each group (normally empty) stays as text; only its brace goes.
+    for _ in 0..braces {
         if c.get(i) == Some(&'}') {
             i += 1;
         }
     }
+    // The inner accents' marks, innermost first, composed once.
+    let base = base.map(|b| {
+        if inner.is_empty() {
+            return b;
+        }
+        use unicode_normalization::UnicodeNormalization;
+        b.chars().chain(inner.iter().rev().filter_map(|a| combining(*a))).nfc().collect()
+    });
     (base, i)
+}
+
+/// Accented letters by accent: the bases and, in the same order, the results.
+const COMPOSE: &[(char, &str, &str)] = &[
+    ('\'', "aeiouyAEIOUYcCnNsSzZgGkKlLmMpPrRwW", "áéíóúýÁÉÍÓÚÝćĆńŃśŚźŹǵǴḱḰĺĹḿḾṕṔŕŔẃẂ"),
+    ('`', "aeiouAEIOUnNwWyY", "àèìòùÀÈÌÒÙǹǸẁẀỳỲ"),
+    ('^', "aeiouAEIOUcCgGhHjJsSwWyYzZ", "âêîôûÂÊÎÔÛĉĈĝĜĥĤĵĴŝŜŵŴŷŶẑẐ"),
+    ('"', "aeiouyAEIOUYhHwWxXt", "äëïöüÿÄËÏÖÜŸḧḦẅẄẍẌẗ"),
+    ('~', "anoANOiIuUeEyY", "ãñõÃÑÕĩĨũŨẽẼỹỸ"),
+    ('c', "cCsStTgGkKlLnNrReE", "çÇşŞţŢģĢķĶļĻņŅŗŖȩȨ"),
+    ('v', "cCsSzZrRnNeEdDtTlLgGkKaAiIoOuU", "čČšŠžŽřŘňŇěĚďĎťŤľĽǧǦǩǨǎǍǐǏǒǑǔǓ"),
+    ('=', "aeiouAEIOUyY", "āēīōūĀĒĪŌŪȳȲ"),
+    ('.', "zZcCeEgGIaAoO", "żŻċĊėĖġĠİȧȦȯȮ"),
+    ('u', "gGaAeEiIoOuU", "ğĞăĂĕĔĭĬŏŎŭŬ"),
+    ('H', "oOuU", "őŐűŰ"),
+    ('k', "aAeEiIuUoO", "ąĄęĘįĮųŲǫǪ"),
+    ('r', "aAuU", "åÅůŮ"),
+    ('d', "aAeEiIoOuUsStThHzZ", "ạẠẹẸịỊọỌụỤṣṢṭṬḥḤẓẒ"),
+];
+
+/// The combining mark for an accent, when no precomposed letter exists.
+fn combining(accent: char) -> Option<char> {
+    Some(match accent {
+        '\'' => '\u{301}',
+        '`' => '\u{300}',
+        '^' => '\u{302}',
+        '"' => '\u{308}',
+        '~' => '\u{303}',
+        'c' => '\u{327}',
+        'v' => '\u{30c}',
+        '=' => '\u{304}',
+        '.' => '\u{307}',
+        'u' => '\u{306}',
+        'H' => '\u{30b}',
+        'k' => '\u{328}',
+        'r' => '\u{30a}',
+        'd' => '\u{323}',
+        'b' => '\u{331}',
+        't' => '\u{361}',
+        _ => return None,
+    })
+}
+
+/// `base` (a letter, perhaps accented already) with the accent on it,
+/// composed (NFC): ê with a tilde is ễ (U+1EC5), never ê and a loose mark.
+fn accent(accent: char, base: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut one = base.chars();
+    if let (Some(b), None) = (one.next(), one.next())
+        && let Some((_, from, to)) = COMPOSE.iter().find(|(a, _, _)| *a == accent)
+        && let Some(p) = from.chars().position(|c| c == b)
+        && let Some(c) = to.chars().nth(p)
+    {
+        return c.to_string();
+    }
+    match combining(accent) {
+        Some(m) => base.chars().chain([m]).nfc().collect(),
+        None => base.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -1510,6 +1824,168 @@ mod tests {
         for (tex, want) in cases {
             assert_eq!(latex_to_unicode(tex), want, "{tex}");
         }
+    }
+
+    /// An accent on a letter under an accent of its own goes on the
+    /// accented letter, composed, in every form it is written (tester r28,
+    /// F1: "Nguy{\~{\^e}}n" was "Nguỹên").
+    #[test]
+    fn stacked_accents_go_on_the_accented_letter() {
+        let cases = [
+            (r"Nguy{\~{\^e}}n", "Nguyễn"),
+            (r"Nguy\~{\^e}n", "Nguyễn"),
+            (r"Nguy{\~\^e}n", "Nguyễn"),
+            (r"Nguy\~{\^{e}}n", "Nguyễn"),
+            (r"Nguy\~\^en", "Nguyễn"),
+            (r"Tr{\`\^a}n", "Trần"),
+            (r"Th{\d{i}}", "Thị"),
+            (r"\^{\d{a}}", "ậ"),
+            (r"\d{\^a}", "ậ"),
+            (r"\d\^a", "ậ"),
+            (r"{\'\^e}", "ế"),
+            (r"\'{\u{a}}", "ắ"),
+            (r"\u{\'a}", "á\u{306}"),
+            (r#"\={\"u}"#, "ǖ"),
+            (r#"\'{\"u}"#, "ǘ"),
+            (r#"\v{\"u}"#, "ǚ"),
+            (r"\={\.a}", "ǡ"),
+            (r"\={\d{l}}", "ḹ"),
+            (r"\'{\c{c}}", "ḉ"),
+            (r"\c{\u{e}}", "ḝ"),
+            (r"\H{\'o}", "ó\u{30b}"),
+            (r"\'{\r{a}}", "ǻ"),
+            (r"\k{\=o}", "ǭ"),
+            (r"\b{\^e}", "ê\u{331}"),
+            (r"\.{\'s}", "ṥ"),
+            (r"\'{\~o}", "ṍ"),
+            (r"\'{\o}", "ǿ"),
+            (r"\={\ae}", "ǣ"),
+            (r"\~{\'{\^e}}", "ế\u{303}"),
+            // One accent, as before.
+            (r"\~{u}", "ũ"),
+            (r"\b{b}", "ḇ"),
+            (r"{\'\i}", "í"),
+        ];
+        for (tex, want) in cases {
+            let got = latex_to_unicode(tex);
+            assert_eq!(
+                got,
+                want,
+                "{tex}: {:?}",
+                got.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>()
+            );
+        }
+        // A stack as deep as a crafted file makes is read without recursion.
+        let deep = format!("{}e", r"\^".repeat(50_000));
+        assert!(latex_to_unicode(&deep).starts_with('ê'));
+    }
+
+    #[test]
+    fn unknown_commands_are_found_known_ones_are_not() {
+        let found = unknown_commands(r"A \unknownmacro{arg \emph{x}} title \foo bar");
+        assert_eq!(
+            found,
+            [
+                Unknown { at: 2, name: "unknownmacro".into(), arg: Some("arg x".into()) },
+                Unknown { at: 36, name: "foo".into(), arg: None },
+            ]
+        );
+        let known = r#"\textit{a} \emph{b} \textbf{c} \textsuperscript{th} \S 3 \textdegree C $\alpha$ \url{x} \'e \"{o} \c{c} \d{a} {\ss} \\ \& \% {\em y}"#;
+        assert_eq!(unknown_commands(known), []);
+    }
+
+    fn warnings(p: &Parsed) -> Vec<String> {
+        p.records
+            .iter()
+            .flat_map(|r| r.warnings.iter().map(|w| format!("{}:{}: {}", w.line, w.column, w.message)))
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_command_is_said_at_its_line() {
+        let p = parse_str("@misc{a,\n  year = 2020,\n  title = {A \\unknownmacro{arg} title}}\n");
+        assert_eq!(p.records[0].title, "A arg title");
+        let w = warnings(&p);
+        assert!(
+            w.contains(&"3:14: in entry `a`: title: \\unknownmacro is not a LaTeX command canon knows; kept its argument \"arg\"".to_string()),
+            "{w:?}"
+        );
+        let p =
+            parse_str("@misc{b, year = 2020, title = {\\textit{On} \\S 3 at 5\\textdegree{} $\\alpha$ \\url{x}}}\n");
+        assert!(!warnings(&p).iter().any(|w| w.contains("canon knows")), "{:?}", warnings(&p));
+    }
+
+    /// A child inherits its parent's resolved fields: what the parent took
+    /// from its own parent too (tester r28, F2).
+    #[test]
+    fn a_crossref_chain_is_followed() {
+        let p = parse_str(
+            "@incollection{child, author={Osei, Ama}, title={Chapter}, pages={1--9}, crossref={midparent}}\n\
+             @book{midparent, title={Volume two}, volume={2}, crossref={parent}}\n\
+             @mvbook{parent, title={The whole work}, editor={Kaur, Simran}, year={2001}, publisher={Pluto}, \
+             address={London}, series={Studies}}\n",
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let child = &p.records[0];
+        assert_eq!(child.container.as_deref(), Some("Volume two"), "the nearest parent's title is the book");
+        assert_eq!(child.year, Some(2001));
+        assert_eq!(child.publisher.as_deref(), Some("Pluto"));
+        assert_eq!(child.place.as_deref(), Some("London"));
+        assert_eq!(child.series.as_deref(), Some("Studies"));
+        assert_eq!(child.volume.as_deref(), Some("2"));
+        assert_eq!(child.editors.len(), 1);
+        assert!(warnings(&p).iter().all(|w| !w.contains("crossref")), "{:?}", warnings(&p));
+    }
+
+    #[test]
+    fn a_crossref_loop_is_said_and_stops_the_chain() {
+        let p = parse_str(
+            "@misc{a, title={A}, crossref={b}}\n@misc{b, title={B}, year={2001}, crossref={c}}\n\
+             @misc{c, title={C}, publisher={P}, crossref={a}}\n@misc{s, title={S}, year={1999}, crossref={s}}\n\
+             @misc{d, title={D}, crossref={a}}\n",
+        );
+        let w = warnings(&p);
+        assert!(
+            w.contains(&"1:21: in entry `a`: the crossref chain a → b → c → a comes back to this entry (a loop); inherited from `b`, `c` once, nothing beyond".to_string()),
+            "{w:?}"
+        );
+        assert_eq!(w.iter().filter(|w| w.contains("(a loop)")).count(), 4, "a, b, c and s: {w:?}");
+        let rec = |t: &str| p.records.iter().find(|r| r.title == t).unwrap();
+        assert_eq!((rec("A").year, rec("A").publisher.as_deref()), (Some(2001), Some("P")));
+        assert_eq!(rec("C").year, Some(2001), "c inherits from a, which inherits from b");
+        assert_eq!(rec("D").publisher.as_deref(), Some("P"));
+        assert_eq!(rec("S").container, None, "an entry is not its own book");
+    }
+
+    #[test]
+    fn the_parents_of_rejected_entries_are_found() {
+        let text = "\u{feff}@incollection{child, title={C}, year={soon}, crossref={mid}}\n\
+                    @book{mid, title={M}, crossref={top}}\n@book{top, title={T}, year=2001}\n@book{other, title={O}}\n";
+        let child = text.find("@incollection").unwrap();
+        let rejected = std::slice::from_ref(&(child..text.find("\n@book{mid").unwrap())).to_vec();
+        let spans = crossref_parents(text, &rejected);
+        let got: Vec<&str> = spans.into_iter().map(|s| &text[s]).collect();
+        assert_eq!(got, ["@book{mid, title={M}, crossref={top}}", "@book{top, title={T}, year=2001}"]);
+    }
+
+    #[test]
+    fn an_entry_on_a_comment_line_is_read_and_said() {
+        let p = parse_str("@misc{real, title={Real}}\n  % old: @article{fake, title={Not a record}}\n");
+        assert_eq!(p.records.len(), 2);
+        let w = warnings(&p);
+        assert!(
+            w.iter().any(|w| w.starts_with("2:10: in entry `fake`: the entry is on a line starting with `%`")),
+            "{w:?}"
+        );
+        assert!(!w.iter().any(|w| w.contains("`real`")), "{w:?}");
+        let p = parse_str("% @article{gone,\n%   title = {Gone}}\n@misc{b, title={B}}\n");
+        assert!(
+            p.errors[0]
+                .message
+                .contains("never closed; expected a closing }; the entry is on a line starting with `%`"),
+            "{:?}",
+            p.errors
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! import that file again:
 //!
 //! - BibTeX: each entry as written, after `% rejected: …` lines (text
-//!   outside an entry is a comment in BibTeX).
+//!   outside an entry is a comment in BibTeX), with the file's `@string`
+//!   definitions before them and their crossref parents after them, each
+//!   after a `% context: …` line.
 //! - RIS and MEDLINE: each record as written, after `# rejected: …` lines
 //!   (canon and the common readers skip lines that are not tag lines).
 //! - CSL-JSON: an array of the items, each with a `canon-rejected` list of
@@ -70,6 +72,23 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
                     out.push('\n');
                 }
                 out.push('\n');
+            }
+            // A rejected entry's crossref parent (and the parent's own),
+            // imported: carried after the entries, where BibTeX wants a
+            // parent, so that the fixed file inherits what the entry did;
+            // it re-imports as unchanged.
+            if format == "bibtex" {
+                let spans: Vec<_> = rejects.iter().filter_map(|r| r.span.clone()).collect();
+                for parent in super::bibtex::crossref_parents(text, &spans) {
+                    if let Some(s) = text.get(parent) {
+                        out.push_str(
+                            "% context: a crossref parent (or a parent's parent) of a rejected entry above, imported already; \
+                             kept so that the entry inherits its fields\n",
+                        );
+                        out.push_str(s.trim_start_matches('\u{feff}').trim_end());
+                        out.push_str("\n\n");
+                    }
+                }
             }
         }
         "csl-json" => {
