@@ -648,7 +648,10 @@ fn the_map_hint_offers_only_what_free_text_can_fill() {
     {
         assert!(!room.contains(never), "{never} offered for free text: {room}");
     }
-    has(room, "with FIELD one of perspective, authors, container, publisher, place, editors, translators, series, genre");
+    has(
+        room,
+        "with FIELD one of perspective, authors, container, publisher, place, editors, translators, series, genre",
+    );
     has(
         &out,
         "\"Athors\": no field has that name; 1 row holds text there; to read it, add --map 'Athors=FIELD' with FIELD one of authors,",
