@@ -440,3 +440,29 @@ fn empty_files_utf16_and_a_missing_folder_are_said_plainly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the folder") && err.contains("does not exist"), "{err}");
 }
+
+/// Tester r27, F3: an original year that holds no year (a title in RIS
+/// `OP`, as some exporters write it) is not stored, and said; typed with
+/// `--original-year` it is refused. APA printed "(Original work published
+/// Les damnés de la terre)".
+#[test]
+fn an_original_year_without_a_year_is_not_stored() {
+    let w = workdir();
+    let said = w.import_reading(
+        "op.ris",
+        "TY  - BOOK\nTI  - The Wretched of the Earth\nAU  - Fanon, Frantz\nOP  - Les damnés de la terre\nPY  - 2004\n\
+         ER  - \nTY  - BOOK\nTI  - Black Skin\nOP  - 1952\nPY  - 2008\nER  - \n",
+    );
+    assert!(
+        said.contains("op.ris:4:7: warning:") && said.contains("\"Les damnés de la terre\" holds no year"),
+        "{said}"
+    );
+    let list = w.reading_list();
+    assert!(reading(&list, "The Wretched")["original_year"].is_null());
+    assert_eq!(reading(&list, "Black Skin")["original_year"], "1952");
+    assert!(!reference(&w.references("apa"), "The Wretched").contains("Original work"));
+    let id = reading(&list, "Black Skin")["id"].to_string();
+    let err = w.fails(&["reading", "edit", &id, "--original-year", "Peau noire", "--by", "amina"]);
+    assert!(err.contains("holds no year"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Black Skin")["original_year"], "1952");
+}

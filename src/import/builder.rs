@@ -1896,6 +1896,11 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             ));
         }
     }
+    if let Some(v) = &d.original_year
+        && let Some(why) = original_year_doubt(&v.text)
+    {
+        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{why}")));
+    }
     let original_title = d.original_title.take().or_else(|| bracketed_original(title.as_deref().unwrap_or_default()));
     Ok(ReadingRecord {
         line: d.at.line,
@@ -2057,10 +2062,13 @@ fn date_before_time(text: &str) -> Option<String> {
 
 /// The year a work first appeared as canon stores it: the year of a date
 /// ("1961", "1961-05-01", "1961/05", "May 1961"), or the text as written
-/// when it holds no year of four digits ("ca. 375 BCE"); `None` when empty.
+/// when it holds no year of four digits ("ca. 375 BCE"); `None` when empty
+/// or when it holds no number at all ("Les damnés de la terre", a title
+/// in RIS `OP`, which APA printed as "(Original work published Les damnés
+/// de la terre)"; tester r27, F3): see [`original_year_doubt`].
 pub fn original_year(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches(['.', ',', ';']).trim();
-    if t.is_empty() {
+    if t.is_empty() || !t.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let words: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).collect();
@@ -2069,6 +2077,17 @@ pub fn original_year(text: &str) -> Option<String> {
         [y] if !bce => Some(y.to_string()),
         _ => Some(t.to_string()),
     }
+}
+
+/// Why a source's original year is not stored, when it holds text but no
+/// year (see [`original_year`]); `None` when it is stored or empty.
+pub fn original_year_doubt(text: &str) -> Option<String> {
+    (!text.trim().is_empty() && original_year(text).is_none()).then(|| {
+        format!(
+            "original year {} holds no year; not stored (expected the year the work first appeared, e.g. 1961)",
+            crate::limits::shown(text.trim())
+        )
+    })
 }
 
 /// Whether `v` is what a spreadsheet writes for a number or range it took

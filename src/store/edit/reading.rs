@@ -112,6 +112,9 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     }
     // The original year as the importers store it ([`crate::import::builder::original_year`]).
     if column == "original_year" {
+        if let Some(why) = crate::import::builder::original_year_doubt(v) {
+            anyhow::bail!("{why}");
+        }
         return Ok(crate::import::builder::original_year(v));
     }
     // An access date is stored as an ISO date, as the importers store it.
