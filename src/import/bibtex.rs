@@ -800,7 +800,30 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.accessed = e.fields.get("urldate").map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)));
     // biblatex's `origdate`, "the publication date of the original edition"
     // (biblatex manual §2.2.2), of a reprint or translation (schema 0028).
-    d.original_year = e.fields.get("origdate").map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)));
+    // Older biblatex and BibTeX styles write `origyear` (tester r27 F11).
+    d.original_year = e
+        .fields
+        .get("origdate")
+        .or_else(|| e.fields.get("origyear"))
+        .map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)))
+        .filter(|v| !v.text.is_empty());
+    // biblatex's `origlanguage`, "the language of the original work" of a
+    // translation (biblatex manual §2.2.2): the original-language facet,
+    // which makes the reading a translation. A language canon does not know
+    // is said and not stored.
+    if let Some(f) = e.fields.get("origlanguage") {
+        let t = collapse(&latex_to_unicode(&f.raw));
+        if !t.is_empty() {
+            match super::language::normalise_list(&t) {
+                Ok(code) => d.facets.original_language = Some(code),
+                Err(why) => d.warnings.push(RowError::new(
+                    at(f).line,
+                    at(f).column,
+                    format!("{}origlanguage {t:?} not stored: {why}", d.prefix()),
+                )),
+            }
+        }
+    }
     d.title = val("title").filter(|v| !v.text.is_empty());
     // biblatex's `subtitle` is part of the title (biblatex manual §2.2.2):
     // "Title: Subtitle", as the other formats give it (tester r24, F8: it
@@ -841,6 +864,17 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     if d.url.is_none() {
         d.url = howpublished_url.clone();
     }
+    // An e-print in a repository (biblatex manual §3.13.7: `eprint` with
+    // `eprinttype`, or arXiv's own export's `archivePrefix`): its address,
+    // when the entry has none, and an arXiv preprint's repository as its
+    // publisher when it names none (APA 7 §10.8; tester r27 F7: the
+    // reference named neither).
+    let eprint_url = eprint_address(e);
+    // (A `@misc` with an address is a web page; one with an e-print is not.)
+    let from_eprint = d.url.is_none() && eprint_url.is_some();
+    if d.url.is_none() {
+        d.url = eprint_url.as_ref().map(|(u, _)| u.clone());
+    }
     // An editor is an editor: a book with only editors is cited by them through
     // the style's substitution rule (CSL `<substitute>`), never as their author.
     // `and others` ends a truncated list: the builder keeps it as the "et al." flag.
@@ -850,10 +884,46 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // biblatex `translator` (biblatex manual §2.2.2), a name list as `editor` is.
     d.translators = e.fields.get("translator").map_or_else(Vec::new, |f| authors(&f.raw));
     d.translators.retain(|n| !builder::is_et_al(n));
+    // biblatex's `editortype` gives the role of the `editor` list ("editor"
+    // when absent; "compiler", "founder", "continuator", "redactor",
+    // "reviser", "collaborator", "organizer", "translator"…, biblatex
+    // manual §2.2.2 and §4.9.2.13). A translator joins the translators; any
+    // other role is not an editor's, so the names are not printed as
+    // editors: said, and named as not stored (tester r27 F2: a compiler was
+    // printed "(Ed.)").
+    let role = role_of_editors(e);
+    let editors_read = match role.as_deref() {
+        None | Some("editor") => true,
+        Some("translator") => {
+            for n in std::mem::take(&mut d.editors) {
+                if !d.translators.iter().any(|t| t.original == n.original) {
+                    d.translators.push(n);
+                }
+            }
+            true
+        }
+        Some(other) => {
+            let f = &e.fields["editortype"];
+            let names: Vec<String> = d.editors.drain(..).map(|n| n.original).collect();
+            d.warnings.push(RowError::new(
+                at(f).line,
+                at(f).column,
+                format!(
+                    "in {}: editor {:?} has editortype {other:?}, a role canon has no field for; the names are \
+                     not stored (canon keeps editors and translators)",
+                    d.label.as_deref().unwrap_or("entry"),
+                    names.join(" and ")
+                ),
+            ));
+            false
+        }
+    };
     // An unbraced institution (`author = {World Health Organization}`) is a
     // person by BibTeX's rules ("Organization, W. H."): said, with the braces
     // that keep it whole (btxdoc §4, "{Barnes and Noble, Inc.}").
-    let lists = [("author", d.authors.clone()), ("editor", d.editors.clone()), ("translator", d.translators.clone())];
+    // (An `editor` list with editortype "translator" is among the translators now.)
+    let editor_names: Vec<Name> = d.editors.iter().chain(&d.translators).cloned().collect();
+    let lists = [("author", d.authors.clone()), ("editor", editor_names), ("translator", d.translators.clone())];
     for (field, names) in lists {
         if let Some(f) = e.fields.get(field) {
             // Each name is warned of at its own line and column: a list
@@ -935,7 +1005,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // `entrysubtype` (biblatex manual §2.1.1, article): its type is kept.
     let subtype = get("entrysubtype").map(|s| s.trim().to_lowercase());
     builder::unknown_type(&mut d, Pos::new(line, col), "BibTeX entry type", &e.kind, ENTRY_TYPES);
-    d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, d.url.is_some()), subtype.as_deref()) {
+    d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, d.url.is_some() && !from_eprint), subtype.as_deref()) {
         ("article", Some("newspaper")) => "newspaper-article",
         ("article", Some("magazine")) => "magazine-article",
         (k, _) => k,
@@ -946,7 +1016,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.series = get("series");
     // A @techreport's series is its series too (printed as one: "(Technical
     // Report Series)", Citing Medicine ch. 15), never its container.
-    let series_apart = matches!(entry_kind(&e.kind, d.url.is_some()), "book" | "report");
+    let series_apart = matches!(entry_kind(&e.kind, d.url.is_some() && !from_eprint), "book" | "report");
     d.container = ["journal", "journaltitle", "booktitle"]
         .iter()
         .find_map(|f| get(f))
@@ -984,7 +1054,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
                 _ => None,
             }
             .map(genre_of_type)
-        });
+        })
+        .or_else(|| builder::genre_of_type_name(&e.kind).map(str::to_string));
     d.pages = get("pages");
     // biblatex's `pagetotal`: "the total number of pages of the work"
     // (biblatex manual §2.2.2), a book's extent, never its page range.
@@ -1027,7 +1098,15 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         let text = latex_to_unicode(&f.raw);
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
-    let eprint_read = pubmed_eprint && !e.fields.contains_key("pmid");
+    let eprint_read = (pubmed_eprint && !e.fields.contains_key("pmid"))
+        || eprint_url.as_ref().is_some_and(|(u, _)| d.url.as_deref() == Some(u.as_str()));
+    if let Some((_, repository)) = eprint_url.as_ref().filter(|_| eprint_read)
+        && d.publisher.is_none()
+        && d.container.is_none()
+        && let Some(name) = repository
+    {
+        d.publisher = Some(name.to_string());
+    }
     // Fields of which one is read in turn (`journal` or `journaltitle`,
     // `publisher` or `institution`, `address` or `location`, `number` or
     // `issue`…): a value the entry does not keep anywhere is named as not
@@ -1058,20 +1137,62 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         }
         _ => true,
     };
+    // `origyear` beside an `origdate` of another year is named.
+    let origyear_read = match (e.fields.get("origdate"), e.fields.get("origyear")) {
+        (Some(a), Some(b)) => builder::read_date(&verbatim(&a.raw)) == builder::read_date(&verbatim(&b.raw)),
+        _ => true,
+    };
     let read: Vec<&str> = BIBTEX_READ
         .iter()
         .copied()
         .filter(|f| !BIBTEX_ALTERNATIVES.contains(f) || get(f).is_none_or(|v| kept.contains(&v)))
         .filter(|f| (*f != "entrysubtype" || subtype_read) && (*f != "date" || date_read))
+        .filter(|f| editors_read || !matches!(*f, "editor" | "editortype"))
+        .filter(|f| *f != "origyear" || origyear_read)
         .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
         .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
         .collect();
     d.not_stored(
         "BibTeX",
-        e.fields.keys().map(String::as_str).filter(|k| !(eprint_read && matches!(*k, "eprint" | "eprinttype"))),
+        e.fields
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !(eprint_read && matches!(*k, "eprint" | "eprinttype" | "archiveprefix"))),
         &read,
     );
     d
+}
+
+/// An e-print's address from `eprint` and its type (`eprinttype`, or
+/// `archiveprefix` as arXiv writes it), for the types biblatex resolves
+/// (biblatex manual §3.13.7: arXiv, JSTOR, handles, Google Books), with the
+/// repository's name where it is one a reference names (arXiv). `None` for
+/// another type (`pubmed` is the PMID, read apart) or no `eprint`.
+fn eprint_address(e: &Entry) -> Option<(String, Option<&'static str>)> {
+    let id = verbatim(&e.fields.get("eprint")?.raw).trim().to_string();
+    let kind = e.fields.get("eprinttype").or_else(|| e.fields.get("archiveprefix"))?;
+    let kind = verbatim(&kind.raw).trim().to_lowercase();
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(match kind.as_str() {
+        "arxiv" => {
+            let id = id.strip_prefix("arXiv:").or_else(|| id.strip_prefix("arxiv:")).unwrap_or(&id);
+            (format!("https://arxiv.org/abs/{id}"), Some("arXiv"))
+        }
+        "jstor" => (format!("https://www.jstor.org/stable/{id}"), None),
+        "hdl" => (format!("https://hdl.handle.net/{id}"), None),
+        "googlebooks" => (format!("https://books.google.com/books?id={id}"), None),
+        _ => return None,
+    })
+}
+
+/// The role biblatex's `editortype` gives the entry's `editor` list, in
+/// small letters (`None` when the field is absent or empty); biblatex's
+/// "editor" is the default (biblatex manual §2.2.2).
+fn role_of_editors(e: &Entry) -> Option<String> {
+    let t = verbatim(&e.fields.get("editortype")?.raw).trim().to_lowercase();
+    (!t.is_empty()).then_some(t)
 }
 
 /// A BibTeX/biblatex `type` field as the genre: biblatex's localisation keys
@@ -1116,13 +1237,15 @@ const BIBTEX_ALTERNATIVES: &[&str] = &[
 
 /// The fields [`draft`] reads as written, without decoding LaTeX: dates,
 /// identifiers and addresses.
-const VERBATIM: &[&str] = &["urldate", "origdate", "date", "pmid", "doi", "isbn", "url", "crossref"];
+const VERBATIM: &[&str] = &["urldate", "origdate", "origyear", "date", "pmid", "doi", "isbn", "url", "crossref"];
 
 /// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
 /// and `day` belong to the date, of which canon stores the year).
 const BIBTEX_READ: &[&str] = &[
     "urldate",
     "origdate",
+    "origyear",
+    "origlanguage",
     "pmid",
     "title",
     "subtitle",
@@ -1134,6 +1257,7 @@ const BIBTEX_READ: &[&str] = &[
     "url",
     "author",
     "editor",
+    "editortype",
     "translator",
     "journal",
     "journaltitle",

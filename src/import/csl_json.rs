@@ -662,12 +662,18 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         d.article_number("number", number);
     }
     d.publisher = text_of(o.get("publisher"));
-    d.place = text_of(o.get("publisher-place")).or_else(|| text_of(o.get("event-place")));
+    // `event-place` is where an event was held (CSL 1.0.2 Appendix IV), not
+    // where the publisher is: read only when it is the publisher's place
+    // too (Zotero writes its one "Place" to both), else named as not stored
+    // (tester r27 F10: a proceedings' "Toronto" was printed as PMLR's place).
+    d.place = text_of(o.get("publisher-place"));
     d.edition = text_of(o.get("edition"));
     // `genre`: "Class, type, or genre of the item (e.g. 'adventure' for an
     // adventure movie, 'PhD dissertation' for a PhD thesis)" (CSL 1.0.2
     // Appendix IV, Variables): canon's genre, as written.
-    d.genre = text_of(o.get("genre")).filter(|g| !g.trim().is_empty());
+    d.genre = text_of(o.get("genre"))
+        .filter(|g| !g.trim().is_empty())
+        .or_else(|| builder::genre_of_type_name(csl_type).map(str::to_string));
     d.url = text_of(o.get("URL"));
     // `note` is where Zotero writes its Extra field ("PMID: …", "DOI: …"
     // lines, then free text): the builder takes the identifiers from it and

@@ -635,7 +635,10 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // PubMed's publication types there ("Journal Article", "Research
     // Support, …") are record and study types, named, not the genre.
     let work_type = text("work-type").filter(|g| !g.trim().is_empty());
-    d.genre = work_type.as_deref().and_then(super::builder::genre_of_work_type);
+    d.genre = work_type
+        .as_deref()
+        .and_then(super::builder::genre_of_work_type)
+        .or_else(|| r.ref_type.as_deref().and_then(super::builder::genre_of_type_name).map(str::to_string));
     if let Some(w) = work_type.filter(|w| super::builder::genre_of_work_type(w).as_deref() != Some(w.trim())) {
         let types: Vec<&str> =
             w.split(['\r', '\n', ';']).map(str::trim).filter(|p| super::builder::is_record_type(p)).collect();

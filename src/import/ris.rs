@@ -194,27 +194,6 @@ const RIS_TYPES: &[&str] = &[
 ];
 
 /// The canonical reading type for a RIS `TY`.
-/// What a RIS type that canon stores as `other` (or another near type) is,
-/// in words, kept as the genre: "Data set", "Computer program", "Legal case",
-/// "Statute", "Map", "Patent", "Bill", "Hearing". `None` for every other type.
-fn ris_genre(ty: &str) -> Option<&'static str> {
-    Some(match ty.trim().to_ascii_uppercase().as_str() {
-        // APA 7 §10.9's words, "[Data set]".
-        "DATA" | "DBASE" | "AGGR" => "Data set",
-        "MANSCPT" => "Manuscript",
-        "PAMP" => "Pamphlet",
-        "UNPB" => "Unpublished work",
-        "COMP" => "Computer program",
-        "CASE" => "Legal case",
-        "STAT" => "Statute",
-        "BILL" => "Bill",
-        "HEAR" => "Hearing",
-        "MAP" => "Map",
-        "PAT" => "Patent",
-        _ => return None,
-    })
-}
-
 fn ris_kind(ty: &str) -> &'static str {
     match ty.trim().to_ascii_uppercase().as_str() {
         "NEWS" => "newspaper-article",
@@ -361,7 +340,7 @@ fn draft(raw: &Raw) -> Draft {
     // that what the work is is not lost (tester r24, F16: it became `other`
     // with nothing to say so).
     if d.genre.is_none()
-        && let Some(g) = raw.ty.and_then(ris_genre)
+        && let Some(g) = raw.ty.and_then(builder::genre_of_type_name)
     {
         d.genre = Some(g.to_string());
     }

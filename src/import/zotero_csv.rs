@@ -452,7 +452,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.page_count = text(c.page_count);
     d.accessed = get(r, c.accessed).map(|v| Val::new(v, at(c.accessed)));
     d.licence = get(r, c.licence).map(str::to_string);
-    d.genre = text(c.genre);
+    d.genre = text(c.genre).or_else(|| get(r, c.kind).and_then(builder::genre_of_type_name).map(str::to_string));
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,
         KindSrc::Named(_) => "other",

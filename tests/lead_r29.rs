@@ -1,0 +1,185 @@
+//! Issue 12 (lead, r29), through the binary: roles, original dates,
+//! e-prints, events and record types that were stored wrongly or not at all
+//! (tester r27's findings F2, F7, F8, F10 and F11).
+
+mod common;
+
+use common::{Workdir, reading, reference};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+fn names(list: &serde_json::Value, title: &str, key: &str) -> Vec<String> {
+    reading(list, title)[key]
+        .as_array()
+        .map(|a| a.iter().map(|n| n["original"].as_str().expect("a name as written").to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// biblatex `editortype` (biblatex manual §2.2.2) gives the role of the
+/// `editor` list: a translator is a translator; a compiler or a foreword's
+/// author is not an editor, so is never printed "(Ed.)", and is said.
+#[test]
+fn editortype_gives_the_editor_list_its_role() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.bib",
+        "@book{who, editor = {Marmot, Michael}, editortype = {compiler},\n\
+         title = {Health equity in England: the Marmot review 10 years on},\n\
+         publisher = {Institute of Health Equity}, location = {London}, date = {2020} }\n\
+         @book{fanon, author = {Fanon, Frantz}, editor = {Philcox, Richard}, editortype = {Translator},\n\
+         title = {The Wretched of the Earth}, publisher = {Grove Press}, year = {2004} }\n\
+         @book{plain, author = {Kaur, Simran}, editor = {Osei, Ama}, editortype = {editor},\n\
+         title = {Plainly edited}, publisher = {Pluto}, year = {2001} }\n",
+    );
+    assert!(
+        err.contains("t.bib:1:40: warning: in entry `who`: editor \"Marmot, Michael\" has editortype \"compiler\""),
+        "{err}"
+    );
+    assert!(err.contains("BibTeX editor (1 record), BibTeX editortype (1)"), "{err}");
+    let list = w.reading_list();
+    assert!(names(&list, "Health equity", "editor_names").is_empty());
+    assert!(names(&list, "Health equity", "translator_names").is_empty());
+    assert!(names(&list, "The Wretched", "editor_names").is_empty());
+    assert_eq!(names(&list, "The Wretched", "translator_names"), ["Philcox, Richard"]);
+    assert_eq!(names(&list, "Plainly edited", "editor_names"), ["Osei, Ama"]);
+    let apa = w.references("apa");
+    assert!(!reference(&apa, "Health equity").contains("Ed."), "{apa:?}");
+    assert!(reference(&apa, "The Wretched").contains("(R. Philcox, Trans.)"), "{apa:?}");
+    let chicago = w.references("chicago");
+    assert!(reference(&chicago, "The Wretched").contains("Translated by Richard Philcox"), "{chicago:?}");
+}
+
+/// biblatex `origyear` (as older styles write `origdate`) and
+/// `origlanguage`, and Zotero's "Original Date:" line in Extra (Zotero's
+/// "Citing Fields from Extra"), give the original year and language.
+#[test]
+fn original_year_and_language_from_origyear_origlanguage_and_extra() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.bib",
+        "@book{fanon, author = {Fanon, Frantz}, title = {The Wretched of the Earth}, publisher = {Grove Press},\n\
+         year = {2004}, origyear = {1961}, origlanguage = {french} }\n\
+         @book{memmi, author = {Memmi, Albert}, title = {The Colonizer and the Colonized}, publisher = {Beacon},\n\
+         year = {1991}, origlanguage = {Klingonese} }\n",
+    );
+    assert!(err.contains("t.bib:4:16: warning: in entry `memmi`: origlanguage \"Klingonese\" not stored"), "{err}");
+    assert!(!err.contains("BibTeX origyear") && !err.contains("BibTeX origlanguage"), "{err}");
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publisher\",\"Extra\"\n\
+         \"A1\",\"book\",\"2000\",\"Césaire, Aimé\",\"Discourse on Colonialism\",\"Monthly Review\",\"Original Date: 1955\nRead for week 3\"\n",
+    );
+    let list = w.reading_list();
+    let fanon = reading(&list, "The Wretched");
+    assert_eq!(fanon["original_year"], "1961");
+    assert_eq!(fanon["original_language"], "fr");
+    assert_eq!(fanon["translated"], true);
+    assert!(reading(&list, "The Colonizer")["original_language"].is_null());
+    let cesaire = reading(&list, "Discourse on Colonialism");
+    assert_eq!(cesaire["original_year"], "1955");
+    assert_eq!(cesaire["annotation"], "Read for week 3");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "The Wretched").ends_with("(Original work published 1961)"), "{apa:?}");
+    assert!(reference(&apa, "Discourse on").ends_with("(Original work published 1955)"), "{apa:?}");
+}
+
+/// An arXiv export's `eprint` with `archivePrefix` (and biblatex's
+/// `eprinttype`, manual §3.13.7) gives the preprint's address and its
+/// repository (APA 7 §10.8), and a `@misc` with an e-print stays a
+/// preprint, not a web page.
+#[test]
+fn an_eprint_gives_the_address_and_the_repository() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.bib",
+        "@misc{arxiv, author = {Zhang, Haoran and Lu, Amy X.},\n\
+         title = {Hurtful words: quantifying biases in clinical contextual word embeddings}, year = {2020},\n\
+         eprint = {2003.11515}, archiveprefix = {arXiv}, primaryclass = {cs.CL} }\n\
+         @online{jstor, author = {Osei, Ama}, title = {A stable article}, year = {1999},\n\
+         eprint = {2345678}, eprinttype = {jstor} }\n\
+         @misc{own, author = {Osei, Ama}, title = {Its own address}, year = {2001}, url = {https://example.org/a},\n\
+         eprint = {arXiv:2101.00001}, eprinttype = {arxiv} }\n",
+    );
+    // The entry with an address of its own keeps it; its e-print is named.
+    assert!(err.contains("BibTeX eprint (1 record), BibTeX eprinttype (1), BibTeX primaryclass (1)"), "{err}");
+    let list = w.reading_list();
+    let z = reading(&list, "Hurtful words");
+    assert_eq!(z["url"], "https://arxiv.org/abs/2003.11515");
+    assert_eq!(z["publisher"], "arXiv");
+    assert_eq!(z["type"], "other");
+    assert_eq!(reading(&list, "A stable article")["url"], "https://www.jstor.org/stable/2345678");
+    assert_eq!(reading(&list, "Its own address")["url"], "https://example.org/a");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Hurtful").ends_with("embeddings. arXiv. https://arxiv.org/abs/2003.11515"), "{apa:?}");
+}
+
+/// CSL `event-place` is where an event was held, not the publisher's
+/// place: never printed as the publisher's, and named when not kept.
+#[test]
+fn an_event_place_is_not_the_publisher_place() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.json",
+        r#"[{"id":"c1","type":"paper-conference","title":"Fairness in pulse oximetry",
+  "author":[{"family":"Sjoding","given":"Michael W."}],"container-title":"Proceedings of CHIL",
+  "event-title":"CHIL 2022","event-place":"Toronto","publisher":"PMLR","issued":{"date-parts":[[2022]]},"page":"1-10"},
+ {"id":"c2","type":"paper-conference","title":"Same place twice","author":[{"family":"Osei","given":"Ama"}],
+  "container-title":"Proceedings","publisher":"ACM","publisher-place":"New York","event-place":"New York",
+  "issued":{"date-parts":[[2021]]}}]"#,
+    );
+    assert!(err.contains("CSL-JSON event-place (1 record)"), "{err}");
+    let list = w.reading_list();
+    assert!(reading(&list, "Fairness in pulse")["place"].is_null());
+    assert_eq!(reading(&list, "Same place twice")["place"], "New York");
+    let vancouver = w.references("vancouver");
+    assert!(!reference(&vancouver, "Fairness").contains("Toronto"), "{vancouver:?}");
+}
+
+/// A data set, software, a legal case or a statute says what it is from
+/// every format alike (the genre, printed "[Data set]" by APA 7 §10.9):
+/// RIS did, CSL-JSON, BibTeX, EndNote XML and Zotero's CSV did not.
+#[test]
+fn record_types_without_a_canon_type_keep_their_genre_in_every_format() {
+    let w = workdir();
+    w.import_reading(
+        "t.json",
+        r#"[{"id":"g","type":"dataset","title":"Survey data from JSON","author":[{"literal":"IHME"}],"publisher":"IHME","issued":{"date-parts":[[2020]]}},
+ {"id":"s","type":"legislation","title":"Equality Act 2010","issued":{"date-parts":[[2010]]}}]"#,
+    );
+    w.import_reading(
+        "t.bib",
+        "@dataset{d, author = {{Office for National Statistics}}, title = {Survey data from BibTeX}, year = {2021}}\n\
+         @software{s, author = {{R Core Team}}, title = {R: a language for statistics}, year = {2021}}\n\
+         @misc{m, author = {Osei, Ama}, title = {A plain misc}, year = {2021}, type = {Poster}}\n",
+    );
+    w.import_reading(
+        "t.xml",
+        "<xml><records><record><ref-type name=\"Dataset\">59</ref-type><contributors><authors><author>Osei, Ama</author></authors></contributors>\
+         <titles><title>Survey data from EndNote</title></titles><dates><year>2019</year></dates></record></records></xml>",
+    );
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\"\n\
+         \"K1\",\"dataset\",\"2018\",\"Osei, Ama\",\"Survey data from Zotero\"\n\
+         \"K2\",\"computerProgram\",\"2018\",\"Osei, Ama\",\"A program from Zotero\"\n",
+    );
+    let list = w.reading_list();
+    for t in ["Survey data from JSON", "Survey data from BibTeX", "Survey data from EndNote", "Survey data from Zotero"]
+    {
+        assert_eq!(reading(&list, t)["genre"], "Data set", "{t}");
+    }
+    assert_eq!(reading(&list, "Equality Act")["genre"], "Statute");
+    assert_eq!(reading(&list, "R: a language")["genre"], "Computer software");
+    assert_eq!(reading(&list, "A program from Zotero")["genre"], "Computer software");
+    // A genre the file gives is its own.
+    assert_eq!(reading(&list, "A plain misc")["genre"], "Poster");
+    let apa = w.references("apa");
+    for t in ["Survey data from JSON", "Survey data from BibTeX", "Survey data from EndNote", "Survey data from Zotero"]
+    {
+        assert!(reference(&apa, t).contains(&format!("{t} [Data set].")), "{apa:?}");
+    }
+}
