@@ -183,3 +183,51 @@ fn record_types_without_a_canon_type_keep_their_genre_in_every_format() {
         assert!(reference(&apa, t).contains(&format!("{t} [Data set].")), "{apa:?}");
     }
 }
+
+/// Headline style (Chicago, AMA books) keeps a case name's "v.", a
+/// statute's "c." and a version's "v2.1" as written (CMOS 17 §14.276), and
+/// capitalises a title's last word even when it is a preposition (CMOS 17
+/// §8.159: "10 Years On"); sentence-case styles are untouched.
+#[test]
+fn headline_style_keeps_abbreviations_small_and_capitalises_the_last_word() {
+    let w = workdir();
+    for args in [
+        &[
+            "--title",
+            "Patients v. doctors: race vs. ethnicity in the clinic",
+            "--type",
+            "article",
+            "--container",
+            "BMJ",
+        ][..],
+        &["--title", "Montgomery v Lanarkshire Health Board", "--type", "other", "--container", "c. 15"],
+        &["--title", "Risk scores", "--type", "other", "--edition", "v2.1"],
+        &["--title", "Health equity in England: the Marmot review 10 years on", "--type", "book"],
+        &["--title", "What the body is made of", "--type", "book"],
+    ] {
+        let mut all = vec!["reading", "add", "--year", "2020", "--status", "approved", "--by", "t"];
+        all.extend_from_slice(args);
+        w.ok(&all);
+    }
+    let chicago = w.references("chicago");
+    assert!(
+        reference(&chicago, "Patients").contains("“Patients v. Doctors: Race vs. Ethnicity in the Clinic.”"),
+        "{chicago:?}"
+    );
+    assert!(reference(&chicago, "Montgomery").contains("Montgomery v Lanarkshire Health Board"), "{chicago:?}");
+    assert!(reference(&chicago, "Montgomery").contains(" c. 15."), "{chicago:?}");
+    assert!(reference(&chicago, "Risk scores").contains("v2.1"), "{chicago:?}");
+    assert!(
+        reference(&chicago, "Health equity").starts_with("Health Equity in England: The Marmot Review 10 Years On."),
+        "{chicago:?}"
+    );
+    assert!(reference(&chicago, "What the body").starts_with("What the Body Is Made Of."), "{chicago:?}");
+    let ama = w.references("ama");
+    assert!(reference(&ama, "What the body").starts_with("What the Body Is Made Of."), "{ama:?}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "What the body").starts_with("What the body is made of."), "{apa:?}");
+    assert!(
+        reference(&apa, "Health equity").starts_with("Health equity in England: The Marmot review 10 years on."),
+        "{apa:?}"
+    );
+}

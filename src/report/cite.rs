@@ -5659,14 +5659,15 @@ const LONG_PREPOSITIONS: &[&str] = &[
 fn with_source_case(mut t: Rich, r: &Reading, chicago: bool) -> Rich {
     // The title where it first stands; the journal and publisher, which
     // follow it, where they last stand (a title may quote a journal's name).
-    for (n, source) in [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref()]
-        .into_iter()
-        .enumerate()
-        .filter_map(|(n, s)| s.map(|s| (n, s)))
+    for (n, source) in
+        [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref(), r.edition.as_ref()]
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, s)| s.map(|s| (n, s)))
     {
         let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
-        let want = source_case(&src, chicago);
-        if want.iter().all(Option::is_none) {
+        let mut want = source_case(&src, chicago);
+        if want.iter().all(Option::is_none) && n != 0 {
             continue;
         }
         let text: Vec<char> = t.text.chars().collect();
@@ -5688,6 +5689,9 @@ fn with_source_case(mut t: Rich, r: &Reading, chicago: bool) -> Rich {
         let Some(start) = (if n == 0 { at.next() } else { at.next_back() }) else {
             continue;
         };
+        if n == 0 {
+            last_word_capitalised(&src, &text[start..start + src.len()], &mut want);
+        }
         let mut out = text.clone();
         for (k, w) in want.iter().enumerate() {
             let c = text[start + k];
@@ -5706,6 +5710,30 @@ fn with_source_case(mut t: Rich, r: &Reading, chicago: bool) -> Rich {
         t.text = out.into_iter().collect();
     }
     t
+}
+
+/// The last word of a title the style put in title case, capitalised when
+/// it is a minor word written small ("10 Years On", "What the Body Is Made
+/// Of"): headline style capitalises the first and last words whatever they
+/// are (CMOS 17 §8.159; AMA 11 §3.9), and title case left them small
+/// (tester r27 F5). `src` is the title as stored, `printed` the same text
+/// as the reference has it; the style title-cased it when a word's first
+/// letter, small in `src`, is a capital in `printed`. A last word whose
+/// case [`source_case`] keeps ("v2.1", "mRNA") is left alone.
+fn last_word_capitalised(src: &[char], printed: &[char], want: &mut [Option<bool>]) {
+    let word_start = |k: usize| k == 0 || !src[k - 1].is_alphanumeric() && src[k - 1] != '\'';
+    let title_cased = (1..src.len())
+        .any(|k| word_start(k) && src[k].is_lowercase() && printed[k].is_uppercase() && !(k >= 2 && src[k - 2] == ':'));
+    if !title_cased {
+        return;
+    }
+    let Some(end) = src.iter().rposition(|c| c.is_alphanumeric()).map(|e| e + 1) else { return };
+    let begin = src[..end].iter().rposition(|c| !c.is_alphanumeric()).map_or(0, |b| b + 1);
+    let word: String = src[begin..end].iter().collect();
+    let minor = MINOR_WORDS.contains(&word.as_str()) || LONG_PREPOSITIONS.contains(&word.as_str());
+    if begin > 0 && minor && want[begin].is_none() && !vowelless(&word) {
+        want[begin] = Some(true);
+    }
 }
 
 /// For each character of `src`, the case [`with_source_case`] puts back:
@@ -5735,6 +5763,22 @@ fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
                     want[k] = Some(true);
                 }
             }
+        } else if let [c] = word
+            && c.is_ascii_lowercase()
+            && (src.get(end) == Some(&'.') || (*c == 'v' && i > 0 && src[i - 1] == ' ' && src.get(end) == Some(&' ')))
+        {
+            // A one-letter abbreviation written small ("Brown v. Board of
+            // Education", "Montgomery v Lanarkshire", a statute's "c. 15"):
+            // title case leaves it as written (CMOS 17 §14.276, "v." in a
+            // case name; tester r27 F5: Chicago printed "Brown V. Board").
+            want[i] = Some(false);
+        } else if word[0].is_lowercase()
+            && word.iter().any(char::is_ascii_digit)
+            && word.iter().all(|c| !c.is_uppercase())
+        {
+            // Small letters with digits, a version, gene or code ("v2.1",
+            // "p53", "x86"): as written (Chicago printed "V2.1").
+            want[i] = Some(false);
         } else if let [c] = word
             && c.is_lowercase()
             && ('\u{0370}'..='\u{03FF}').contains(c)
