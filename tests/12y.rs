@@ -158,8 +158,11 @@ fn an_edition_in_any_written_form_prints_as_the_manuals_print_it() {
             );
         }
     }
-    // Words that are no number are printed as written.
-    assert_eq!(reference(&v, "Edition revised"), "Osei K. Edition revised. Revised. London: Zed; 2006.");
+    // Words that are no number are printed with the word for edition,
+    // "Revised" as the manuals abbreviate it (Citing Medicine ch. 2 "Rev.
+    // ed."; tester r27 F9: "Revised." alone did not say it was an edition).
+    assert_eq!(reference(&v, "Edition revised"), "Osei K. Edition revised. Rev. ed. London: Zed; 2006.");
+    assert_eq!(reference(&h, "Edition revised"), "Osei, K. (2006) Edition revised. Revised edn. London: Zed.");
 }
 
 const YEARS: &str = "title,authors,year,type,publisher,place\n\

@@ -231,3 +231,60 @@ fn headline_style_keeps_abbreviations_small_and_capitalises_the_last_word() {
         "{apa:?}"
     );
 }
+
+/// An edition in words is printed with the style's word for edition
+/// ("Revised ed.", Cite Them Right's "Revised edn"; Citing Medicine ch. 2,
+/// APA 7 §9.23, CMOS 17 §14.113, AMA 11), and a version is no edition
+/// (APA 7 §10.9, "(Version 1.0)"): the styles printed "Revised." and
+/// "Version 1 ed.".
+#[test]
+fn editions_in_words_say_edition_and_versions_do_not() {
+    let w = workdir();
+    for (title, edition) in [
+        ("Black skin, white masks", "Revised"),
+        ("Orientalism", "25th anniversary"),
+        ("Health survey data", "Version 1.0"),
+        ("Already worded", "Expanded edition"),
+        ("Numbered", "2"),
+    ] {
+        w.ok(&[
+            "reading",
+            "add",
+            "--title",
+            title,
+            "--author",
+            "Osei, Ama",
+            "--year",
+            "2008",
+            "--type",
+            "book",
+            "--publisher",
+            "Grove Press",
+            "--place",
+            "New York",
+            "--edition",
+            edition,
+            "--status",
+            "approved",
+            "--by",
+            "t",
+        ]);
+    }
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Black skin").contains("(Rev. ed.)"), "{apa:?}");
+    assert!(reference(&apa, "Orientalism").contains("(25th anniversary ed.)"), "{apa:?}");
+    assert!(reference(&apa, "Health survey").contains("(Version 1.0)."), "{apa:?}");
+    assert!(reference(&apa, "Already worded").contains("(Expanded edition)."), "{apa:?}");
+    assert!(reference(&apa, "Numbered").contains("(2nd ed.)"), "{apa:?}");
+    for style in ["vancouver", "chicago", "ama"] {
+        let refs = w.references(style);
+        assert!(reference(&refs, "Black skin").contains(" Rev. ed. "), "{style}: {refs:?}");
+        assert!(reference(&refs, "Orientalism").contains(" 25th anniversary ed. "), "{style}: {refs:?}");
+        assert!(reference(&refs, "Health survey").contains(" Version 1.0. "), "{style}: {refs:?}");
+        assert!(!reference(&refs, "Already worded").contains("edition ed"), "{style}: {refs:?}");
+    }
+    let harvard = w.references("harvard");
+    assert!(reference(&harvard, "Black skin").contains(" Revised edn. "), "{harvard:?}");
+    assert!(reference(&harvard, "Numbered").contains(" 2nd edn. "), "{harvard:?}");
+    assert!(reference(&harvard, "Health survey").contains(" Version 1.0. "), "{harvard:?}");
+}

@@ -512,7 +512,11 @@ impl Style {
             t
         };
         let t = if matches!(self.name.as_str(), "apa" | "harvard") { with_full_prefixed_range(t, r) } else { t };
-        let t = if self.name == "apa" { with_apa_edition_word(t, r) } else { t };
+        let t = match self.name.as_str() {
+            "apa" | "vancouver" | "chicago" | "ama" => with_edition_word(t, r, "ed."),
+            "harvard" => with_edition_word(t, r, "edn"),
+            _ => t,
+        };
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
         let t = without_page_label_on_article_number(t, r, self.article_label);
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
@@ -4128,27 +4132,62 @@ fn without_page_label_on_article_number(mut t: Rich, r: &Reading, labelled: bool
     t
 }
 
-/// APA's edition written as a word, not a number ("Updated", "Revised",
-/// "Expanded"): "(Updated ed.)" (APA 7 §9.23, "(Rev. ed.)"), where the
-/// bundled style prints the word alone, "(Updated, p. 375)". An edition
-/// that already says "ed."/"edition" is left as it is.
-fn with_apa_edition_word(mut t: Rich, r: &Reading) -> Rich {
+/// An edition written as words, not a number ("Revised", "30th
+/// anniversary", "Expanded"), with the style's word for edition after it,
+/// where the bundled styles print the words alone ("Revised." in
+/// Vancouver, "(Updated, p. 375)" in APA): "Revised ed." (Citing Medicine
+/// ch. 2, "Edition"; APA 7 §9.23 "(Rev. ed.)"; CMOS 17 §14.113; AMA 11),
+/// "Revised edn" (Cite Them Right). An edition that already says
+/// "ed."/"edition" is left as it is. A version ("Version 1", "v2.1": a data
+/// set's or program's, APA 7 §10.9 "(Version 1.0)") is no edition: the
+/// "ed." a style put after it is taken off (tester r27 F8, F9).
+fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
     let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+    if edition_number(e).is_some() {
+        return t;
+    }
+    if is_version(e) {
+        let printed = format!("{e} ed.");
+        if let Some(at) = t.text.rfind(&printed) {
+            let end = at + printed.len();
+            // "(Version 1 ed.)" is "(Version 1)"; "Version 1 ed. New York", "Version 1. New York".
+            let inside = t.text[end..].starts_with([')', ',', ';']);
+            splice(&mut t, end - 4..if inside { end } else { end - 1 }, "");
+        }
+        return t;
+    }
     let lower = e.to_lowercase();
     let has_word = lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| matches!(w, "ed" | "edn" | "edition" | "éd" | "aufl" | "auflage"));
-    if edition_number(e).is_some() || has_word || e.chars().any(|c| c.is_ascii_digit()) {
+    if has_word {
         return t;
     }
-    let printed = format!("({e}");
-    if let Some(at) = t.text.find(&printed) {
-        let end = at + printed.len();
-        if t.text[end..].starts_with([')', ',']) {
-            splice(&mut t, end..end, " ed.");
-        }
+    // The last place the edition stands, followed by the element's end.
+    let found = t.text.match_indices(e).map(|(i, _)| i + e.len()).filter(|&end| {
+        t.text[end..].starts_with(['.', ',', ')'])
+            && !t.text[end..].starts_with(". ed")
+            && !t.text[end..].starts_with(".\u{a0}")
+    });
+    if let Some(end) = found.last() {
+        // "Revised" is "Rev." before "ed." in every manual that abbreviates
+        // edition (Citing Medicine ch. 2, APA 7 §9.23, CMOS 17 §14.113).
+        let shown = if word == "ed." && e.eq_ignore_ascii_case("revised") { "Rev." } else { e };
+        let word = if t.text[end..].starts_with('.') { word.trim_end_matches('.') } else { word };
+        splice(&mut t, end - e.len()..end, &format!("{shown} {word}"));
     }
     t
+}
+
+/// Whether an edition is a version ("Version 1", "version 2.0", "Ver. 3",
+/// "v2.1"): the word or "v" and a number.
+fn is_version(e: &str) -> bool {
+    let l = e.trim().to_lowercase();
+    let rest = ["version", "ver.", "ver", "v."]
+        .iter()
+        .find_map(|p| l.strip_prefix(p))
+        .unwrap_or_else(|| l.strip_prefix('v').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(""));
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn with_edn(mut t: Rich, r: &Reading) -> Rich {
