@@ -288,3 +288,36 @@ fn editions_in_words_say_edition_and_versions_do_not() {
     assert!(reference(&harvard, "Numbered").contains(" 2nd edn. "), "{harvard:?}");
     assert!(reference(&harvard, "Health survey").contains(" Version 1.0. "), "{harvard:?}");
 }
+
+/// A podcast episode is a podcast and names its podcast from every format:
+/// CSL `broadcast` with the genre "Podcast" was stored as a video, and
+/// Zotero's "Series Title" of a podcast item (its podcast) as a series no
+/// style prints (APA 7 §10.13, "In *Podcast Name*").
+#[test]
+fn a_podcast_episode_names_its_podcast() {
+    let w = workdir();
+    w.import_reading(
+        "p.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Url\",\"Date\",\"Series Title\"\n\
+         \"P2\",\"podcast\",\"2021\",\"Thompson, Ayanna\",\"Colonial medicine\",\"https://example.org/pod/4\",\"2021-05-01\",\"Decolonising Health\"\n",
+    );
+    w.import_reading(
+        "p.json",
+        r#"[{"id":"pod","type":"broadcast","genre":"Podcast","title":"Race-based medicine","author":[{"family":"Roberts","given":"Dorothy"}],
+ "container-title":"Code Switch","publisher":"NPR","URL":"https://www.npr.org/codeswitch","issued":{"date-parts":[[2020,6,3]]}},
+ {"id":"tv","type":"broadcast","title":"A television programme","container-title":"Panorama","publisher":"BBC","issued":{"date-parts":[[2019]]}}]"#,
+    );
+    let list = w.reading_list();
+    let zotero = reading(&list, "Colonial medicine");
+    assert_eq!(zotero["type"], "podcast");
+    assert_eq!(zotero["container"], "Decolonising Health");
+    assert!(zotero["series"].is_null());
+    assert_eq!(reading(&list, "Race-based medicine")["type"], "podcast");
+    assert_eq!(reading(&list, "A television programme")["type"], "video");
+    let apa = w.references("apa");
+    assert!(
+        reference(&apa, "Colonial medicine").contains("[Audio podcast episode]. In Decolonising Health."),
+        "{apa:?}"
+    );
+    assert!(reference(&apa, "Race-based medicine").contains(". In Code Switch. NPR."), "{apa:?}");
+}

@@ -585,6 +585,14 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         d.keywords.extend(words.into_iter().map(|w| Val::new(w, at(k))));
     }
     d.kind = KindSrc::Mapped(text_of(o.get("type")).map_or("other", |t| csl_kind(&t)));
+    // A `broadcast` is radio or television (CSL 1.0.2 Appendix III); one
+    // whose genre says podcast or radio is heard, not watched (tester r27
+    // F6: a podcast episode was stored as a video).
+    let genre = text_of(o.get("genre")).unwrap_or_default().to_lowercase();
+    if text_of(o.get("type")).as_deref() == Some("broadcast") && (genre.contains("podcast") || genre.contains("radio"))
+    {
+        d.kind = KindSrc::Mapped("podcast");
+    }
     if let Some(t) = text_of(o.get("type")) {
         builder::unknown_type(&mut d, at("type"), "CSL type", &t, CSL_TYPES);
     }

@@ -444,7 +444,16 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", zotero_kind));
     d.container = text(c.container);
-    d.series = text(c.series).or_else(|| text(c.series_title));
+    // A podcast episode's "Series Title" is its podcast (Zotero's
+    // `seriesTitle` of a podcast item): the container a reference names
+    // ("In *Podcast Name*", APA 7 §10.13), never a series no style prints
+    // (tester r27 F6).
+    if matches!(d.kind, KindSrc::Mapped("podcast")) && d.container.is_none() {
+        d.container = text(c.series_title);
+        d.series = text(c.series);
+    } else {
+        d.series = text(c.series).or_else(|| text(c.series_title));
+    }
     d.volume = text(c.volume);
     d.issue = text(c.issue);
     d.container_short = text(c.container_short);
