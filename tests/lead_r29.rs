@@ -321,3 +321,57 @@ fn a_podcast_episode_names_its_podcast() {
     );
     assert!(reference(&apa, "Race-based medicine").contains(". In Code Switch. NPR."), "{apa:?}");
 }
+
+/// A `.csl` file is given the original year as CSL `original-date` (CSL
+/// 1.0.2 Appendix IV), for a book, a chapter (whose book is still its
+/// container) and an article, so a journal's own style can print it.
+#[test]
+fn a_csl_file_is_given_the_original_date() {
+    let w = workdir();
+    let style = w.write(
+        "probe.csl",
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Probe</title><id>probe</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><group delimiter=" | ">
+    <text variable="title"/>
+    <date variable="issued" prefix="issued="><date-part name="year"/></date>
+    <date variable="original-date" prefix="orig="><date-part name="year"/></date>
+    <text variable="container-title" prefix="in="/>
+  </group></layout></bibliography>
+</style>"#,
+    );
+    for (title, kind, container) in [
+        ("A book", "book", None),
+        ("A chapter", "chapter", Some("The book")),
+        ("An article", "article", Some("The Lancet")),
+    ] {
+        let mut args = vec![
+            "reading",
+            "add",
+            "--title",
+            title,
+            "--author",
+            "Osei, Ama",
+            "--year",
+            "2004",
+            "--original-year",
+            "1961",
+            "--type",
+            kind,
+            "--status",
+            "approved",
+            "--by",
+            "t",
+        ];
+        if let Some(c) = container {
+            args.extend(["--container", c]);
+        }
+        w.ok(&args);
+    }
+    let refs = w.references(style.to_str().expect("a UTF-8 path"));
+    assert_eq!(reference(&refs, "A book"), "A book | issued=2004 | orig=1961.");
+    assert_eq!(reference(&refs, "A chapter"), "A chapter | issued=2004 | orig=1961 | in=The book.");
+    assert_eq!(reference(&refs, "An article"), "An article | issued=2004 | orig=1961 | in=The Lancet.");
+}

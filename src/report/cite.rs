@@ -3905,6 +3905,28 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             }
         }
     }
+    // A `.csl` file's `original-date` (CSL 1.0.2 Appendix IV): the original
+    // year as hayagriva gives it, from a parent of type "original" (tester
+    // r27 F12: a journal's own style could not print "(Original work
+    // published 1961)"). Not for canon's named styles, which print it
+    // themselves ([`with_original_year`]), nor for a video or recording,
+    // whose CSL type hayagriva reads from having no parent.
+    if form.named.is_none()
+        && !matches!(kind, "video" | "audio")
+        && let Some(orig) =
+            r.original_year.as_deref().map(str::trim).filter(|o| o.len() == 4 && o.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let original = json!({ "type": "original", "date": orig });
+        let parents = match e.remove("parent") {
+            Some(Value::Array(mut a)) => {
+                a.push(original);
+                a
+            }
+            Some(p) => vec![p, original],
+            None => vec![original],
+        };
+        e.insert("parent".into(), Value::Array(parents));
+    }
     let mut doc = serde_json::Map::new();
     doc.insert(key.into(), Value::Object(e));
     // hayagriva's own data model (the YAML its `io::from_yaml_str` reads),
