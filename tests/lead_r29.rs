@@ -375,3 +375,23 @@ fn a_csl_file_is_given_the_original_date() {
     assert_eq!(reference(&refs, "A chapter"), "A chapter | issued=2004 | orig=1961 | in=The book.");
     assert_eq!(reference(&refs, "An article"), "An article | issued=2004 | orig=1961 | in=The Lancet.");
 }
+
+/// AMA cites a web page's date as "Published December 16, 2022." (AMA 11
+/// §3.15.1); an undated page has none.
+#[test]
+fn ama_says_when_a_web_page_was_published() {
+    let w = workdir();
+    w.import_reading(
+        "w.json",
+        r#"[{"id":"w","type":"webpage","title":"Health equity","author":[{"literal":"Centers for Disease Control and Prevention"}],"container-title":"CDC","URL":"https://www.cdc.gov/healthequity/","issued":{"date-parts":[[2022,12,16]]},"accessed":{"date-parts":[[2024,3,5]]}},
+{"id":"w2","type":"webpage","title":"Year only page","author":[{"literal":"NHS"}],"container-title":"NHS","URL":"https://www.nhs.uk/x","issued":{"date-parts":[[2021]]},"accessed":{"date-parts":[[2024,3,5]]}},
+{"id":"w3","type":"webpage","title":"Undated page","author":[{"literal":"NHS"}],"container-title":"NHS","URL":"https://www.nhs.uk/y","accessed":{"date-parts":[[2024,3,5]]}}]"#,
+    );
+    let ama = w.references("ama");
+    assert_eq!(
+        reference(&ama, "Health equity"),
+        "Centers for Disease Control and Prevention. Health equity. CDC. Published December 16, 2022. Accessed March 5, 2024. https://www.cdc.gov/healthequity/"
+    );
+    assert!(reference(&ama, "Year only").contains(" NHS. Published 2021. Accessed March 5, 2024."), "{ama:?}");
+    assert!(!reference(&ama, "Undated").contains("Published"), "{ama:?}");
+}

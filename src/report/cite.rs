@@ -497,7 +497,9 @@ impl Style {
                 r,
             ),
             Some("chicago") => with_chicago_two_authors(with_chicago_page_range(with_chicago_site_name(t, r), r), r),
-            Some("ama") => with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r),
+            Some("ama") => {
+                with_ama_published(with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r), r)
+            }
             _ => t,
         };
         // (A `.csl` style too: one that prints no container for them
@@ -4336,6 +4338,24 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
     let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
     let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
     splice(&mut t, stop + 2..stop + 2, "Preprint posted online ");
+    t
+}
+
+/// A web page's date in AMA: "Published December 16, 2022." (AMA Manual
+/// of Style 11th ed., §3.15.1, websites: "Published [date]. Updated
+/// [date]. Accessed [date]."); the bundled style prints the date alone
+/// (tester r27 F15). Not for an undated page, nor one that says it.
+fn with_ama_published(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "web" || is_preprint(r) {
+        return t;
+    }
+    let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
+    let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
+    let element = &t.text[stop + 2..place.date.start];
+    if element.to_lowercase().contains("published") || element.len() > 20 {
+        return t;
+    }
+    splice(&mut t, stop + 2..stop + 2, "Published ");
     t
 }
 
