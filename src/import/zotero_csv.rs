@@ -345,7 +345,9 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         isbn: m.columns[ISBN],
         doi: m.columns[DOI],
         url: m.columns[URL],
-        extra: m.fallbacks(DOI, &["Extra"]).first().copied(),
+        // Zotero's "Extra": a note whose "PMID:", "DOI:" and "Original Date:"
+        // lines are those fields (`builder::read_extra`).
+        extra: m.read_as(&["Extra"], "notes (with its PMID, DOI and original date lines)").first().copied(),
         themes: m.columns[THEMES],
         tags: m.columns[KEYWORDS],
         lang: m.columns[LANGUAGE],
