@@ -395,3 +395,22 @@ fn ama_says_when_a_web_page_was_published() {
     assert!(reference(&ama, "Year only").contains(" NHS. Published 2021. Accessed March 5, 2024."), "{ama:?}");
     assert!(!reference(&ama, "Undated").contains("Published"), "{ama:?}");
 }
+
+/// A legal case's page is the first page of its report ("347 U.S. 483"),
+/// never read as a whole work's number of pages ("483 p.").
+#[test]
+fn a_legal_case_keeps_its_first_page() {
+    let w = workdir();
+    w.import_reading(
+        "case.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Title\",\"Volume\",\"Pages\"\n\
+         \"C1\",\"case\",\"1954\",\"Brown v. Board of Education\",\"347\",\"483\"\n",
+    );
+    let list = w.reading_list();
+    let case = reading(&list, "Brown v. Board");
+    assert_eq!(case["genre"], "Legal case");
+    assert_eq!(case["pages"], "483");
+    assert!(case["page_count"].is_null());
+    let vancouver = w.references("vancouver");
+    assert!(!reference(&vancouver, "Brown v. Board").contains("483 p."), "{vancouver:?}");
+}

@@ -1908,7 +1908,10 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     }
     let mut pages = tidy(d.pages.take());
     let mut page_count = tidy(d.page_count.take());
+    // (A legal case's page is the first page of its report in the
+    // reporter, "347 U.S. 483", never a count: tester r27 F4.)
     if matches!(kind, "book" | "report" | "thesis")
+        && d.genre.as_deref() != Some("Legal case")
         && page_count.is_none()
         && pages.as_deref().is_some_and(is_page_count)
     {
