@@ -414,3 +414,95 @@ fn a_legal_case_keeps_its_first_page() {
     let vancouver = w.references("vancouver");
     assert!(!reference(&vancouver, "Brown v. Board").contains("483 p."), "{vancouver:?}");
 }
+
+/// A journal written as its acronym ("NEJM") is the stored full name cut
+/// short: it never replaces it, and fills the abbreviation when there is
+/// none (tester r29, D1).
+#[test]
+fn an_acronym_never_replaces_the_journal_name() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{v, author = {Vyas, Darshali A.}, title = {Hidden in plain sight}, journal = {The New England journal of medicine},\n\
+         year = {2020}, volume = {383}, doi = {10.1056/NEJMms2004740}}\n",
+    );
+    let err = w.import_reading(
+        "b.ris",
+        "TY  - JOUR\nTI  - Hidden in plain sight\nAU  - Vyas, Darshali A.\nT2  - NEJM\nPY  - 2020\nDO  - 10.1056/NEJMms2004740\nER  - \n",
+    );
+    assert!(!err.contains("→ \"NEJM\""), "{err}");
+    let list = w.reading_list();
+    let v = reading(&list, "Hidden in plain sight");
+    assert_eq!(v["container"], "The New England journal of medicine");
+    assert_eq!(v["container_short"], "NEJM");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "Hidden in plain sight").contains("The New England Journal of Medicine"), "{apa:?}");
+}
+
+/// A medium in the type-of-work field ("Print", MEDLINE's
+/// "Print-Electronic") is not a genre: named, not stored, never printed
+/// "[print on the Internet]" (tester r29, D2).
+#[test]
+fn a_medium_is_not_a_genre() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.ris",
+        "TY  - BOOK\nTI  - The wretched of the earth\nAU  - Fanon, Frantz\nPY  - 2004\nPB  - Grove Press\nM3  - Print\nER  - \n\
+         TY  - RPRT\nTI  - A technical report\nAU  - Osei, Ama\nPY  - 2020\nM3  - Technical report\nER  - \n",
+    );
+    assert!(err.contains("genre \"Print\" (a medium, not a kind of work) (1 record)"), "{err}");
+    let list = w.reading_list();
+    assert!(reading(&list, "The wretched")["genre"].is_null());
+    assert_eq!(reading(&list, "A technical report")["genre"], "Technical report");
+    for style in ["vancouver", "apa", "chicago"] {
+        let refs = w.references(style);
+        assert!(!reference(&refs, "The wretched").to_lowercase().contains("print"), "{style}: {refs:?}");
+    }
+}
+
+/// A CSL-JSON dropping particle is kept as canon's one particle, and said
+/// (tester r29, D3).
+#[test]
+fn a_dropping_particle_is_said() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.json",
+        r#"[{"id":"p","type":"book","title":"Poussin's letters","author":[{"family":"Poussin","given":"Charles","dropping-particle":"de la"}],"issued":{"date-parts":[[1990]]}}]"#,
+    );
+    assert!(err.contains("has a dropping-particle, kept as a particle that stays with the family name"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Poussin")["author_names"][0]["particle"], "de la");
+}
+
+/// Vancouver gives a book's secondary authors after the edition, the
+/// editors then the translators with "; " (Citing Medicine ch. 2; tester
+/// r29, D5), and a chapter's own translators with the chapter; APA sets no full stop after a URL
+/// before "(Original work published …)" (APA 7 §9.35, D6).
+#[test]
+fn vancouver_secondary_authors_follow_the_edition_and_apa_no_stop_after_a_url() {
+    let w = workdir();
+    w.import_reading(
+        "t.bib",
+        "@book{fanon, author = {Fanon, Frantz}, editor = {Philcox, Richard}, translator = {Sartre, Jean-Paul},\n\
+         title = {The wretched of the earth}, edition = {3}, publisher = {Grove Press}, address = {New York}, year = {2004}}\n\
+         @incollection{ch, author = {Césaire, Aimé}, translator = {Pinkham, Joan}, editor = {Kelley, Robin},\n\
+         title = {Discourse on colonialism}, booktitle = {Collected}, publisher = {MR}, address = {New York}, year = {2000}, pages = {1--20}}\n\
+         @article{web, author = {Owusu, Yaa}, title = {Accessed and original}, journal = {J A}, year = {2012},\n\
+         origdate = {1961}, url = {https://e.org/x}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, "The wretched"),
+        "Fanon F. The wretched of the earth. 3rd ed. Philcox R, editor; Sartre JP, translator. New York: Grove Press; 2004."
+    );
+    assert!(
+        reference(&v, "Discourse")
+            .contains("Discourse on colonialism. Pinkham J, translator. In: Kelley R, editor. Collected."),
+        "{v:?}"
+    );
+    let apa = w.references("apa");
+    assert!(
+        reference(&apa, "Accessed and original").ends_with("https://e.org/x (Original work published 1961)"),
+        "{apa:?}"
+    );
+}

@@ -514,6 +514,30 @@ pub fn genre_of_work_type(v: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join("; "))
 }
 
+/// Whether a genre is only a medium of publication ("Print", "Electronic",
+/// "Online", "Print-Electronic" as MEDLINE's publication model writes it,
+/// "Paperback"), compared without case.
+pub fn is_medium(g: &str) -> bool {
+    let k: String = g.trim().trim_end_matches('.').to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    matches!(
+        k.as_str(),
+        "print"
+            | "electronic"
+            | "online"
+            | "web"
+            | "internet"
+            | "print-electronic"
+            | "electronic-print"
+            | "electronic-ecollection"
+            | "print and electronic"
+            | "print & electronic"
+            | "hardcover"
+            | "hardback"
+            | "paperback"
+            | "print book"
+    )
+}
+
 /// What a work is, in words, when its record type is one canon keeps no
 /// reading type for (a data set, software, a legal case, a statute…): the
 /// genre a record of that type is given when it has none, so that every
@@ -1243,6 +1267,17 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     };
     let p = d.prefix();
     take_extra(&mut d);
+    // A medium ("Print", "Electronic", MEDLINE's "Print-Electronic") in
+    // the type-of-work field (RIS `M3`, EndNote's work-type) is how the
+    // copy was published, not what the work is: a style printed it as a
+    // genre, "[print on the Internet]" (tester r29, D2). Named, not stored.
+    if let Some(g) = d.genre.take() {
+        if is_medium(&g) {
+            d.not_stored_as(format!("genre {:?} (a medium, not a kind of work)", g.trim()));
+        } else {
+            d.genre = Some(g);
+        }
+    }
     let mut errs = d.errors.clone();
     let err = |errs: &mut Vec<RowError>, at: Pos, msg: String| errs.push(RowError::new(at.line, at.column, msg));
     let title = d.title.as_ref().map(|t| clean(&t.text)).filter(|t| !t.is_empty());
@@ -1371,8 +1406,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                 v.at.line,
                 v.at.column,
                 format!(
-                    "{p}the month in {:?} not stored: {n} is no month (expected 1 to 12; 21 to 24 are the \
-                     seasons); the year is kept",
+                    "{p}the month in {:?} not stored: {n} is no month (expected 1 to 12, or a season: 21 to 24, \
+                     and 13 to 16 in CSL-JSON); the year is kept",
                     v.text.trim()
                 ),
             ));

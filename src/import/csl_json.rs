@@ -462,6 +462,35 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             d.not_stored_as(format!("CSL-JSON {k} name part {n:?}"));
         }
     }
+    // A `dropping-particle` ("de la" of "Charles de la Poussin", which CSL
+    // 1.0.2 "Name Particles" moves after the given name when the name is
+    // inverted: "Poussin, Charles de la") is kept as canon's one particle,
+    // which stays before the family name ("de la Poussin C"): said (tester
+    // r29, D3).
+    for k in ["author", "editor", "translator"] {
+        let dropping: Vec<String> = o
+            .get(k)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|n| n.get("dropping-particle").and_then(Value::as_str).is_some_and(|p| !p.trim().is_empty()))
+            .filter_map(name)
+            .map(|n| n.original)
+            .collect();
+        if !dropping.is_empty() {
+            let p = at(k);
+            d.warnings.push(RowError::new(
+                p.line,
+                p.column,
+                format!(
+                    "in {}: {k} {} has a dropping-particle, kept as a particle that stays with the family name \
+                     (canon keeps one kind of particle); the styles print it before the family name",
+                    d.label.as_deref().unwrap_or("item"),
+                    dropping.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+    }
     for k in ["author", "editor", "translator"] {
         let names = people(k);
         builder::institution_doubts(&mut d, k, &names, at(k), |n| format!("write it as {{\"literal\": {n:?}}}"));

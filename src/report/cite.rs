@@ -3185,7 +3185,10 @@ fn with_original_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     match style {
         "apa" => {
             let end = t.text.len();
-            let stop = if t.text.ends_with('.') || t.text.ends_with(')') { "" } else { "." };
+            // No full stop after a DOI or URL (APA 7 §9.35; tester r29, D6).
+            let last = t.text.rsplit(' ').next().unwrap_or_default();
+            let link = last.starts_with("http://") || last.starts_with("https://");
+            let stop = if t.text.ends_with('.') || t.text.ends_with(')') || link { "" } else { "." };
             splice(&mut t, end..end, &format!("{stop} (Original work published {orig})"));
         }
         "chicago" => {
@@ -3444,10 +3447,10 @@ fn without_doubled_editor_translator(xml: &str) -> String {
 /// The translators of a work where the manual puts them, in the bundled
 /// styles that print none or put them out of place (`style` is canon's
 /// name for it; any other style is returned as it is):
-/// - Vancouver: "Fanon F. The wretched of the earth. Philcox R, translator.
-///   New York: Grove Press; 2004." (Citing Medicine 2nd ed., ch. 2,
-///   "Secondary Author": after the title, before the edition); the bundled
-///   style printed no translator.
+/// - Vancouver: "Fanon F. The wretched of the earth. 2nd ed. Philcox R,
+///   translator. New York: Grove Press; 2004." (Citing Medicine 2nd ed.,
+///   ch. 2: Title, Edition, "Editor and other Secondary Authors", each
+///   after the editors with "; "); the bundled style printed no translator.
 /// - AMA: "Philcox R, trans." after the title (AMA Manual of Style 11th ed.,
 ///   §3.13, translated books); the bundled style printed none.
 /// - Harvard: a translated article's translator after its title, "‘Title’,
@@ -3459,13 +3462,29 @@ fn without_doubled_editor_translator(xml: &str) -> String {
 fn with_translators(xml: &str, style: &str) -> String {
     const PERIODICAL: &str = "article-journal article-magazine article-newspaper";
     let (anchor, insert, before) = match style {
-        "vancouver" => (
-            r#"<choose><if variable="container-title" match="none"><text macro="label-edition""#,
-            format!(
-                r#"<choose><if type="{PERIODICAL}" match="none"><names variable="translator"><name/><label form="long" plural="contextual" prefix=", "/></names></if></choose>"#
-            ),
-            true,
-        ),
+        // In the secondary authors, after the editors: "3rd ed. Philcox R,
+        // editor; Sartre JP, translator." (tester r29, D5).
+        "vancouver" => {
+            const START: &str = r#"<macro name="secondary-authors">"#;
+            let Some(at) = xml.find(START).map(|i| i + START.len()) else { return xml.to_string() };
+            let Some(end) = xml[at..].find("</macro>").map(|e| at + e) else { return xml.to_string() };
+            // A contribution's own translators stand with it, before its
+            // book's "In:" ("Discourse. Pinkham J, translator. In: Kelley
+            // R, editor. …"): they are not the book's secondary authors.
+            const PART: &str = "chapter paper-conference entry-dictionary entry-encyclopedia";
+            let translators = format!(
+                r#"<choose><if type="{PERIODICAL} {PART}" match="none"><names variable="translator"><name/><label form="long" plural="contextual" prefix=", "/></names></if></choose>"#
+            );
+            let xml =
+                format!(r#"{}<group delimiter="; ">{}{translators}</group>{}"#, &xml[..at], &xml[at..end], &xml[end..]);
+            const BEFORE_IN: &str =
+                r#"<choose><if variable="container-title" match="none"><text macro="label-edition""#;
+            let Some(before) = xml.find(BEFORE_IN) else { return xml };
+            let of_part = format!(
+                r#"<choose><if type="{PART}" match="any"><names variable="translator"><name/><label form="long" plural="contextual" prefix=", "/></names></if></choose>"#
+            );
+            return format!("{}{of_part}{}", &xml[..before], &xml[before..]);
+        }
         "ama" => (
             r#"<text macro="author" quotes="false" strip-periods="false"/><text macro="title" quotes="false" strip-periods="false"/>"#,
             format!(

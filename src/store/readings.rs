@@ -912,6 +912,21 @@ pub fn abbreviation_of(short: &str, full: &str) -> bool {
     ];
     let (s, f) = (title_key(short), title_key(full));
     let (s, f): (Vec<&str>, Vec<&str>) = (s.split(' ').filter(|w| !w.is_empty()).collect(), f.split(' ').collect());
+    // An acronym written in capitals, one letter a word of the full name
+    // but its articles, prepositions and conjunctions: "NEJM" of "The New
+    // England journal of medicine", "BMJ", "JAMA" (tester r29, D1: it
+    // replaced the stored full name).
+    let acronym = short.trim();
+    if (2..=10).contains(&acronym.chars().count())
+        && acronym.chars().all(|c| c.is_uppercase() || c == '&')
+        && f.len() > 1
+    {
+        let initials: String = f.iter().filter(|w| !DROPPED.contains(w)).filter_map(|w| w.chars().next()).collect();
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        if initials == letters {
+            return true;
+        }
+    }
     if s.is_empty() || s.len() > f.len() {
         return false;
     }
@@ -3732,10 +3747,20 @@ mod tests {
             ("Natl. Med. J. India", "National Medical Journal of India"),
             ("N Engl J Med", "The New England journal of medicine"),
             ("J Health Care Poor Underserved", "Journal of Health Care for the Poor and Underserved"),
+            ("NEJM", "The New England journal of medicine"),
+            ("BMJ", "British Medical Journal"),
+            ("JAMA", "Journal of the American Medical Association"),
+            ("WHO", "World Health Organization"),
         ] {
             assert!(abbreviation_of(short, full), "{short} of {full}");
         }
-        for (short, full) in [("Lancet", "Lancet"), ("BMJ Open", "BMJ Global Health"), ("Soc Sci", "Medicine")] {
+        for (short, full) in [
+            ("Lancet", "Lancet"),
+            ("BMJ Open", "BMJ Global Health"),
+            ("Soc Sci", "Medicine"),
+            ("NEJM", "New England Medicine"),
+            ("Bmj", "British Medical Journal"),
+        ] {
             assert!(!abbreviation_of(short, full), "{short} is no abbreviation of {full}");
         }
         assert!(same_value("container", "The New England journal of medicine", "New England Journal of Medicine"));
