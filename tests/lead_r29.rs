@@ -89,8 +89,8 @@ fn original_year_and_language_from_origyear_origlanguage_and_extra() {
 
 /// An arXiv export's `eprint` with `archivePrefix` (and biblatex's
 /// `eprinttype`, manual §3.13.7) gives the preprint's address and its
-/// repository (APA 7 §10.8), and a `@misc` with an e-print stays a
-/// preprint, not a web page.
+/// repository (APA 7 §10.8), and a `@misc` with an e-print is a preprint
+/// (an article in its repository, as CSL-JSON's are), not a web page.
 #[test]
 fn an_eprint_gives_the_address_and_the_repository() {
     let w = workdir();
@@ -110,11 +110,14 @@ fn an_eprint_gives_the_address_and_the_repository() {
     let z = reading(&list, "Hurtful words");
     assert_eq!(z["url"], "https://arxiv.org/abs/2003.11515");
     assert_eq!(z["publisher"], "arXiv");
-    assert_eq!(z["type"], "other");
+    assert_eq!(z["type"], "article");
     assert_eq!(reading(&list, "A stable article")["url"], "https://www.jstor.org/stable/2345678");
     assert_eq!(reading(&list, "Its own address")["url"], "https://example.org/a");
     let apa = w.references("apa");
-    assert!(reference(&apa, "Hurtful").ends_with("embeddings. arXiv. https://arxiv.org/abs/2003.11515"), "{apa:?}");
+    assert!(
+        reference(&apa, "Hurtful").ends_with("embeddings [Preprint]. arXiv. https://arxiv.org/abs/2003.11515"),
+        "{apa:?}"
+    );
 }
 
 /// CSL `event-place` is where an event was held, not the publisher's
@@ -505,4 +508,149 @@ fn vancouver_secondary_authors_follow_the_edition_and_apa_no_stop_after_a_url() 
         reference(&apa, "Accessed and original").ends_with("https://e.org/x (Original work published 1961)"),
         "{apa:?}"
     );
+}
+
+/// Tester r30: a web address is printed as stored in every style, whatever
+/// words of the reference it holds (AMA put a report's series before the
+/// publisher's name inside the address: "https://www.NICE guideline.
+/// nice.org.uk/…").
+#[test]
+fn an_address_is_never_written_into() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type,url,publisher,place,series,issue,container\n\
+         Chronic kidney disease,National Institute for Health and Care Excellence,2021,report,https://www.nice.org.uk/guidance/ng203,NICE,London,NICE guideline,NG203,\n\
+         Test two,World Health Organization,2020,report,https://www.who.int/publications/i/item/123,WHO,Geneva,WHO guideline,X1,\n\
+         Lancet page,\"Osei, Ama\",2020,article,https://www.thelancet.com/lancet/article,,,,2,Lancet\n",
+    );
+    for style in ["vancouver", "apa", "chicago", "harvard", "ama"] {
+        let refs = w.references(style);
+        for (title, url) in [
+            ("Chronic kidney", "https://www.nice.org.uk/guidance/ng203"),
+            ("Test two", "https://www.who.int/publications/i/item/123"),
+            ("Lancet page", "https://www.thelancet.com/lancet/article"),
+        ] {
+            assert!(reference(&refs, title).contains(url), "{style}: {}", reference(&refs, title));
+        }
+    }
+    let ama = w.references("ama");
+    assert!(reference(&ama, "Chronic kidney").contains(". NICE guideline. NICE; 2021."), "{ama:?}");
+}
+
+/// Tester r30: what an exporter writes in a field of another meaning is
+/// read for what it is: EndNote's RIS `ET` of a journal article is its Epub
+/// date (named, never an edition); a CSL-JSON preprint's `number` is its ID
+/// in the repository (named, never an article number in the date); an
+/// EndNote thesis's `volume` is its degree; EndNote's "Translated Author"
+/// is no translator.
+#[test]
+fn fields_that_mean_something_else_in_their_type() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.ris",
+        "TY  - JOUR\nTI  - Hidden in plain sight\nAU  - Vyas, Darshali A.\nT2  - N Engl J Med\nPY  - 2020\nET  - 2020/06/18\nVL  - 383\nER  - \n\
+         TY  - BOOK\nTI  - A book with an edition\nAU  - Osei, Ama\nPY  - 2020\nET  - 2\nER  - \n",
+    );
+    assert!(err.contains("RIS ET (a journal article's Epub Date"), "{err}");
+    let err = w.import_reading(
+        "p.json",
+        r#"[{"id":"A1","type":"article","title":"Racial disparities in COVID-19 outcomes","publisher":"medRxiv","number":"2021.01.01.21249123",
+  "DOI":"10.1101/2021.01.01.21249123","author":[{"family":"Chen","given":"Wei"}],"issued":{"date-parts":[[2021,1,3]]},"genre":"Preprint"}]"#,
+    );
+    assert!(err.contains("CSL-JSON number (a preprint's ID in its repository)"), "{err}");
+    let err = w.import_reading(
+        "t.xml",
+        "<xml><records><record><ref-type name=\"Thesis\">32</ref-type><contributors><authors><author>Osei, Jane</author></authors></contributors>\
+         <titles><title>Race and the spirometer</title></titles><dates><year>2019</year></dates><volume>PhD</volume>\
+         <publisher>LSHTM</publisher></record>\
+         <record><ref-type name=\"Book\">6</ref-type><contributors><authors><author>Fanon, Frantz</author></authors>\
+         <translated-authors><author>Фанон, Франц</author></translated-authors></contributors>\
+         <titles><title>The wretched of the earth</title></titles><dates><year>2004</year></dates></record></records></xml>",
+    );
+    assert!(err.contains("translated-authors/author (the authors' names in translation, not the translator)"), "{err}");
+    let list = w.reading_list();
+    assert!(reading(&list, "Hidden in plain sight")["edition"].is_null());
+    assert_eq!(reading(&list, "A book with an edition")["edition"], "2");
+    assert!(reading(&list, "Racial disparities")["pages"].is_null());
+    let thesis = reading(&list, "Race and the spirometer");
+    assert!(thesis["volume"].is_null());
+    assert_eq!(thesis["genre"], "PhD thesis");
+    let chicago = w.references("chicago");
+    assert!(
+        !reference(&chicago, "Racial disparities").replace("10.1101/2021.01.01.21249123", "").contains("21249123"),
+        "{chicago:?}"
+    );
+    let apa = w.references("apa");
+    assert!(!reference(&apa, "Race and the spirometer").contains(": PhD"), "{apa:?}");
+}
+
+/// Tester r30: an issue range has the style's dash, as the pages have it
+/// (Citing Medicine ch. 1, AMA 11: "53(1-2):45-52"), and AMA gives a
+/// prefixed page range in full ("A12-A14").
+#[test]
+fn issue_ranges_take_the_page_dash_and_ama_pages_are_inclusive() {
+    let w = workdir();
+    for (title, issue, pages) in [("Double issue", "1-2", "45-52"), ("Supplement page", "Suppl 2", "A12-4")] {
+        w.ok(&[
+            "reading",
+            "add",
+            "--title",
+            title,
+            "--author",
+            "Osei, Ama",
+            "--year",
+            "2019",
+            "--type",
+            "article",
+            "--container",
+            "Medical Education",
+            "--volume",
+            "53",
+            "--issue",
+            issue,
+            "--pages",
+            pages,
+            "--status",
+            "approved",
+            "--by",
+            "t",
+        ]);
+    }
+    for style in ["vancouver", "ama"] {
+        let refs = w.references(style);
+        assert!(reference(&refs, "Double issue").contains("2019;53(1-2):45-52."), "{style}: {refs:?}");
+    }
+    assert!(reference(&w.references("apa"), "Double issue").contains("53(1–2), 45–52."));
+    assert!(reference(&w.references("ama"), "Supplement page").contains(":A12-A14."));
+}
+
+/// Tester r30: a preprint exported as BibTeX (Zotero's `@misc` with
+/// `publisher = {medRxiv}`; biblatex's `@online` with `eprinttype =
+/// {medRxiv}` and `pubstate = {prepublished}`) is cited as a preprint in
+/// its repository, as the same work from CSL-JSON is (APA 7 §10.8, AMA 11).
+#[test]
+fn bibtex_preprints_are_preprints() {
+    let w = workdir();
+    let err = w.import_reading(
+        "p.bib",
+        "@misc{chen, title = {Racial disparities in {COVID}-19 outcomes}, doi = {10.1101/2021.01.01.21249123},\n\
+         publisher = {medRxiv}, author = {Chen, Wei and Adeyemi, Tolu}, year = {2021}}\n\
+         @online{kaur, author = {Kaur, Simran}, title = {Colonial epidemiology}, date = {2022-02-01},\n\
+         eprint = {2022.02.01.22270000}, eprinttype = {medRxiv}, pubstate = {prepublished}}\n",
+    );
+    assert!(!err.contains("publication state") && !err.contains("BibTeX eprint"), "{err}");
+    let list = w.reading_list();
+    for t in ["Racial disparities", "Colonial epidemiology"] {
+        assert_eq!(reading(&list, t)["type"], "article", "{t}");
+        assert_eq!(reading(&list, t)["publisher"], "medRxiv", "{t}");
+    }
+    assert_eq!(reading(&list, "Colonial epidemiology")["genre"], "Preprint");
+    assert_eq!(reading(&list, "Colonial epidemiology")["url"], "https://doi.org/10.1101/2022.02.01.22270000");
+    let apa = w.references("apa");
+    for t in ["Racial disparities", "Colonial epidemiology"] {
+        assert!(reference(&apa, t).contains("[Preprint]. medRxiv."), "{apa:?}");
+    }
+    let ama = w.references("ama");
+    assert!(reference(&ama, "Racial disparities").contains("medRxiv. Preprint posted online 2021."), "{ama:?}");
 }

@@ -836,9 +836,16 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         d.title = Some(Val::new("", Pos::new(line, col)));
     }
     // biblatex's pubstate ("inpress", "forthcoming") stands in for a missing year.
-    d.date = ["year", "date", "pubstate"].iter().find_map(|f| val(f).filter(|v| !v.text.is_empty()));
+    // biblatex's `pubstate = {prepublished}` marks a preprint (its
+    // localisation key, biblatex manual §4.9.2.11): no state of the date, the
+    // genre "Preprint" (below).
+    let prepublished = val("pubstate").is_some_and(|v| v.text.trim().eq_ignore_ascii_case("prepublished"));
+    d.date = ["year", "date", "pubstate"]
+        .iter()
+        .filter(|f| !(prepublished && **f == "pubstate"))
+        .find_map(|f| val(f).filter(|v| !v.text.is_empty()));
     // With a year, the pubstate goes to the builder, which names it (never dropped silently).
-    if ["year", "date"].iter().any(|f| val(f).is_some_and(|v| !v.text.is_empty())) {
+    if ["year", "date"].iter().any(|f| val(f).is_some_and(|v| !v.text.is_empty())) && !prepublished {
         d.pub_state = val("pubstate").filter(|v| !v.text.is_empty());
     }
     d.doi = e.fields.get("doi").map(|f| Val::new(verbatim(&f.raw), at(f)));
@@ -870,9 +877,15 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // publisher when it names none (APA 7 §10.8; tester r27 F7: the
     // reference named neither).
     let eprint_url = eprint_address(e);
+    // A *Rxiv e-print that is the entry's DOI adds no address.
+    let eprint_is_doi = eprint_url.as_ref().and_then(|(u, _)| u.strip_prefix("https://doi.org/")).is_some_and(|x| {
+        d.doi
+            .as_ref()
+            .is_some_and(|v| crate::import::same_doi(&crate::import::normalise_doi(&v.text).unwrap_or_default(), x))
+    });
     // (A `@misc` with an address is a web page; one with an e-print is not.)
     let from_eprint = d.url.is_none() && eprint_url.is_some();
-    if d.url.is_none() {
+    if d.url.is_none() && !eprint_is_doi {
         d.url = eprint_url.as_ref().map(|(u, _)| u.clone());
     }
     // An editor is an editor: a book with only editors is cited by them through
@@ -1005,9 +1018,22 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // `entrysubtype` (biblatex manual §2.1.1, article): its type is kept.
     let subtype = get("entrysubtype").map(|s| s.trim().to_lowercase());
     builder::unknown_type(&mut d, Pos::new(line, col), "BibTeX entry type", &e.kind, ENTRY_TYPES);
+    // A work posted on a preprint server (biblatex `pubstate =
+    // {prepublished}`, an e-print of arXiv or a *Rxiv, or Zotero's export of
+    // a Preprint: `@misc` with `publisher = {medRxiv}`) is an article, as
+    // CSL-JSON's preprints are, not a web page: the styles cite it as a
+    // preprint in its repository (APA 7 §10.8; tester r30, F8).
+    let posted = prepublished
+        || eprint_url.as_ref().is_some_and(|(_, repo)| repo.is_some())
+        || get("publisher").is_some_and(|p| builder::is_preprint_server(&p));
     d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, d.url.is_some() && !from_eprint), subtype.as_deref()) {
         ("article", Some("newspaper")) => "newspaper-article",
         ("article", Some("magazine")) => "magazine-article",
+        ("web" | "other", _)
+            if posted && matches!(e.kind.as_str(), "misc" | "online" | "unpublished" | "electronic" | "www") =>
+        {
+            "article"
+        }
         (k, _) => k,
     });
     // `series` is the series (a book's, or the proceedings'); a book's is never
@@ -1055,7 +1081,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
             }
             .map(genre_of_type)
         })
-        .or_else(|| builder::genre_of_type_name(&e.kind).map(str::to_string));
+        .or_else(|| builder::genre_of_type_name(&e.kind).map(str::to_string))
+        .or_else(|| prepublished.then(|| "Preprint".to_string()));
     d.pages = get("pages");
     // biblatex's `pagetotal`: "the total number of pages of the work"
     // (biblatex manual §2.2.2), a book's extent, never its page range.
@@ -1099,6 +1126,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
     let eprint_read = (pubmed_eprint && !e.fields.contains_key("pmid"))
+        || eprint_is_doi
         || eprint_url.as_ref().is_some_and(|(u, _)| d.url.as_deref() == Some(u.as_str()));
     if let Some((_, repository)) = eprint_url.as_ref().filter(|_| eprint_read)
         && d.publisher.is_none()
@@ -1183,6 +1211,27 @@ fn eprint_address(e: &Entry) -> Option<(String, Option<&'static str>)> {
         "jstor" => (format!("https://www.jstor.org/stable/{id}"), None),
         "hdl" => (format!("https://hdl.handle.net/{id}"), None),
         "googlebooks" => (format!("https://books.google.com/books?id={id}"), None),
+        // A *Rxiv's e-print is its DOI ("10.1101/2021.01.01.21249123"): the
+        // address through doi.org, the server the repository.
+        k if k.ends_with("rxiv") => {
+            // medRxiv's and bioRxiv's DOIs are 10.1101/ and the e-print's ID.
+            let doi = if id.starts_with("10.") {
+                id.clone()
+            } else if matches!(k, "medrxiv" | "biorxiv") && id.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                format!("10.1101/{id}")
+            } else {
+                return None;
+            };
+            let name = match k {
+                "medrxiv" => "medRxiv",
+                "biorxiv" => "bioRxiv",
+                "psyarxiv" => "PsyArXiv",
+                "socarxiv" => "SocArXiv",
+                "chemrxiv" => "ChemRxiv",
+                _ => return None,
+            };
+            (format!("https://doi.org/{doi}"), Some(name))
+        }
         _ => return None,
     })
 }

@@ -514,6 +514,18 @@ pub fn genre_of_work_type(v: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join("; "))
 }
 
+/// Whether `name` is a preprint server's (medRxiv, bioRxiv, arXiv, SSRN,
+/// Research Square, Preprints.org, OSF Preprints and its *Rxivs), compared
+/// without case.
+pub fn is_preprint_server(name: &str) -> bool {
+    let n = name.trim().to_lowercase();
+    n.ends_with("rxiv")
+        || matches!(
+            n.as_str(),
+            "ssrn" | "research square" | "preprints.org" | "preprints" | "osf preprints" | "authorea"
+        )
+}
+
 /// Whether a genre is only a medium of publication ("Print", "Electronic",
 /// "Online", "Print-Electronic" as MEDLINE's publication model writes it,
 /// "Paperback"), compared without case.

@@ -647,8 +647,24 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // (see [`Draft::article_number`]). Of other types it is the number the
     // issue holds (a report's number), named when the issue holds another.
     let csl_type = o.get("type").and_then(Value::as_str).unwrap_or("");
-    let article = matches!(csl_type, "article-journal" | "article" | "article-magazine" | "article-newspaper");
+    // (An `article` in a journal, as some exporters type a journal's
+    // articles, is one: it has a `container-title`.)
+    let in_journal = text_of(o.get("container-title")).is_some();
+    let article = matches!(csl_type, "article-journal" | "article-magazine" | "article-newspaper")
+        || (csl_type == "article" && in_journal);
+    // CSL's `article` is "a preprint, working paper, or other type of
+    // academic article that isn't formally published" (CSL 1.0.2 Appendix
+    // III): its `number` is the repository's ID (Zotero's Preprint
+    // "Archive ID", "2021.01.01.21249123"), neither an article number nor
+    // an issue; named (tester r30, F4: Chicago printed it in the date).
     let number = text_of(o.get("number")).map(|t| Val::new(t, at("number")));
+    let number = match number {
+        Some(_) if csl_type == "article" && !in_journal => {
+            d.not_stored_as("CSL-JSON number (a preprint's ID in its repository)".into());
+            None
+        }
+        n => n,
+    };
     d.issue = text_of(o.get("issue"))
         .or_else(|| if article { None } else { number.as_ref().map(|n| n.text.clone()) })
         .or_else(|| d.series.as_ref().and_then(|_| text_of(o.get("collection-number"))));

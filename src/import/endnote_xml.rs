@@ -590,6 +590,11 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
             };
             d.accessed = Some(Val::new(when, number.at));
         }
+    } else if kind == "thesis" {
+        // A Thesis's `volume` is EndNote's "Degree" ("PhD", "MPH"): the
+        // thesis's genre when the record gives none, never a volume
+        // (tester r30, F6: "…equations: PhD [Doctoral dissertation…]").
+        d.issue = text("number").or_else(|| text("issue"));
     } else {
         d.volume = text("volume");
         d.issue = text("number").or_else(|| text("issue"));
@@ -646,6 +651,16 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
             "EndNote XML work-type {:?} (record or study types, not a genre to cite)",
             types.join("; ")
         ));
+    }
+    let degree = text("volume").filter(|_| kind == "thesis");
+    if let Some(g) = degree.as_deref() {
+        match d.genre.as_deref() {
+            None => d.genre = Some(format!("{} thesis", g.trim())),
+            Some(w) if w.to_lowercase().contains(&g.trim().to_lowercase()) => {}
+            Some(_) => {
+                d.not_stored_as(format!("EndNote XML volume (a Thesis's Degree, {:?}, beside its type)", g.trim()))
+            }
+        }
     }
     d.url = text("urls/related-urls/url").or_else(|| text("urls/web-urls/url"));
     d.language = text("language");
@@ -721,6 +736,18 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     }
     if translated {
         read.push("contributors/subsidiary-authors/author");
+    }
+    // EndNote's "Translated Author" and "Translated Title" are the record's
+    // authors and title in another language or script, not its translator
+    // (who is a Subsidiary Author): named for what they are.
+    for (p, what) in [
+        ("contributors/translated-authors/author", "the authors' names in translation, not the translator"),
+        ("titles/translated-title", "the title in translation"),
+    ] {
+        if first(p).is_some() {
+            d.not_stored_as(format!("EndNote XML {p} ({what})"));
+            read.push(p);
+        }
     }
     read.push("periodical/abbr-1");
     if kind == "article" {

@@ -440,7 +440,16 @@ fn draft(raw: &Raw) -> Draft {
     }
     d.publisher = text(&["PB"]);
     d.place = text(&["CY", "PP"]);
-    d.edition = text(&["ET"]);
+    // A journal article has no edition: EndNote's RIS writes its "Epub
+    // Date" in `ET` ("2020/06/18", as its XML's `edition` of a Journal
+    // Article): named, never printed as an edition (tester r30, F2).
+    let periodical = matches!(raw.ty.map_or("other", ris_kind), "article" | "newspaper-article" | "magazine-article");
+    d.edition = text(&["ET"]).filter(|_| !periodical);
+    if periodical && text(&["ET"]).is_some() {
+        d.not_stored_as(
+            "RIS ET (a journal article's Epub Date, as EndNote writes it; an article has no edition)".into(),
+        );
+    }
     // Several addresses on one line are each an address; a value with a
     // space that is not a list of addresses ("…/my file.pdf") is kept whole
     // (tester r24, F3: it was cut at the space, silently). A value that is

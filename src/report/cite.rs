@@ -507,13 +507,15 @@ impl Style {
         let t = with_platform(t, r, &self.name);
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash);
+        let t = with_issue_dash(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" {
             with_harvard_preprint(with_accessed_day_first(with_edn(t, r), r), r)
         } else {
             t
         };
-        let t = if matches!(self.name.as_str(), "apa" | "harvard") { with_full_prefixed_range(t, r) } else { t };
+        let t =
+            if matches!(self.name.as_str(), "apa" | "harvard" | "ama") { with_full_prefixed_range(t, r) } else { t };
         let t = match self.name.as_str() {
             "apa" | "vancouver" | "chicago" | "ama" => with_edition_word(t, r, "ed."),
             "harvard" => with_edition_word(t, r, "edn"),
@@ -2455,6 +2457,23 @@ fn season_shown(r: &Reading, dash: char) -> Option<String> {
 /// first day and the end is put here. The day is looked for beside the
 /// month's name (in full, "Sept." or NLM's three letters), outside the title
 /// and the container; a style that prints no day is left as it is.
+/// An issue range ("1-2", a double issue) with the style's dash, as its
+/// pages have it: hayagriva sets a numeric range with an en dash, so
+/// Vancouver printed "53(1–2):45-52" (Citing Medicine ch. 1 and AMA 11 use
+/// hyphens in both; tester r30, F10). Only the issue in parentheses.
+fn with_issue_dash(mut t: Rich, r: &Reading, dash: char) -> Rich {
+    let Some(issue) = r.issue.as_deref().map(str::trim).filter(|i| i.contains(['-', '\u{2013}'])) else { return t };
+    let want = format!("({})", issue.replace(['-', '\u{2013}'], &dash.to_string()));
+    let printed = format!("({})", issue.replace('-', "\u{2013}"));
+    if want == printed {
+        return t;
+    }
+    if let Some(g) = rfind_outside_identifiers(&t.text, &printed) {
+        splice(&mut t, g, &want);
+    }
+    t
+}
+
 fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
     let (Some(m), Some(d), Some(e), false) = (r.month, r.day, r.day_end, year_only(r)) else { return t };
     if e <= d {
@@ -3084,7 +3103,7 @@ fn page_dash(style: &str) -> Option<char> {
 /// A page range with a letter prefix written short ("e412-20", "S12-9"),
 /// in full where the style prints page numbers in full: "e412–e420" (APA 7
 /// §9.28 gives the first and last page as they are numbered; Cite Them
-/// Right likewise). The processor expands a range of plain numbers
+/// Right likewise; AMA 11 gives inclusive page numbers in full, "A12-A14"). The processor expands a range of plain numbers
 /// ("100–109") but printed a prefixed one as stored, "e412–20".
 fn with_full_prefixed_range(mut t: Rich, r: &Reading) -> Rich {
     let Some(p) = r.pages.as_deref().map(str::trim) else { return t };
@@ -4393,7 +4412,7 @@ fn with_apa_preprint(mut t: Rich, r: &Reading) -> Rich {
         flip_italic(&mut t, g);
     }
     if let Some(server) = preprint_server(r)
-        && let Some(g) = rfind_case_insensitive(&t.text, server)
+        && let Some(g) = rfind_outside_identifiers(&t.text, server)
         && italic_at(&t, g.start)
     {
         flip_italic(&mut t, g);
@@ -4422,12 +4441,7 @@ fn is_preprint(r: &Reading) -> bool {
 
 /// Whether `name` is a preprint server's.
 fn is_server_name(name: &str) -> bool {
-    let n = name.trim().to_lowercase();
-    n.ends_with("rxiv")
-        || matches!(
-            n.as_str(),
-            "ssrn" | "research square" | "preprints.org" | "preprints" | "osf preprints" | "authorea"
-        )
+    crate::import::builder::is_preprint_server(name)
 }
 
 /// The repository a preprint is posted on, as stored: its container, or
@@ -4526,7 +4540,7 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     // whatever the number.
     if vancouver
         && let Some(g) = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty() && !ends_with_number_label(g))
-        && let Some(found) = rfind_case_insensitive(&t.text, &format!("{g} {n}"))
+        && let Some(found) = rfind_outside_identifiers(&t.text, &format!("{g} {n}"))
     {
         let end = found.end - n.len() - 1;
         let written = t.text[found.start..end].to_string();
@@ -4552,7 +4566,7 @@ fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
     let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
     let publisher = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let found = publisher
-        .and_then(|p| rfind_case_insensitive(&t.text[after_title..], p))
+        .and_then(|p| rfind_outside_identifiers(&t.text[after_title..], p))
         .map(|g| (after_title + g.start)..(after_title + g.end));
     match style {
         "harvard" => {
@@ -4592,7 +4606,7 @@ fn with_report_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
     if r.kind != "report" || series.is_empty() || n.is_empty() || t.text.contains(n) {
         return t;
     }
-    let Some(found) = rfind_case_insensitive(&t.text, series) else { return t };
+    let Some(found) = rfind_outside_identifiers(&t.text, series) else { return t };
     let label = match style {
         "vancouver" => format!("; no. {n}"),
         "ama" => format!(" no. {n}"),
@@ -4635,7 +4649,7 @@ fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
         .or_else(|| {
             r.publisher
                 .as_deref()
-                .and_then(|p| rfind_case_insensitive(&t.text[after_title..], p.trim()))
+                .and_then(|p| rfind_outside_identifiers(&t.text[after_title..], p.trim()))
                 .map(|g| after_title + g.start)
         })
         .unwrap_or(after_title);
@@ -4939,7 +4953,7 @@ fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
     for (source, first) in [(Some(r.title.as_str()), true), (book, false)] {
         let Some(source) = source.map(|s| s.trim().trim_end_matches('.')).filter(|s| !s.is_empty()) else { continue };
         let found =
-            if first { find_case_insensitive(&t.text, source) } else { rfind_case_insensitive(&t.text, source) };
+            if first { find_case_insensitive(&t.text, source) } else { rfind_outside_identifiers(&t.text, source) };
         let Some(g) = found else { continue };
         let mut starts: Vec<usize> = Vec::new();
         for mark in [": ", "? ", "! ", "\u{2014}"] {
@@ -5047,7 +5061,7 @@ fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     if r.kind == "conference-paper"
         && let Some(series) = r.series.as_deref().map(str::trim).filter(|x| !x.is_empty())
     {
-        if let Some(g) = rfind_case_insensitive(&t.text, &format!("({series})")) {
+        if let Some(g) = rfind_outside_identifiers(&t.text, &format!("({series})")) {
             let sep = if vancouver { "; vol. " } else { ", vol. " };
             splice(&mut t, g.end - 1..g.end - 1, &format!("{sep}{v}"));
         }
@@ -5065,7 +5079,7 @@ fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     let found = if r.kind == "book" {
         find_case_insensitive(&t.text, book_title)
     } else {
-        rfind_case_insensitive(&t.text, book_title)
+        rfind_outside_identifiers(&t.text, book_title)
     };
     let Some(g) = found else { return t };
     let Some(stop) = t.text[g.end..].find(". ").map(|i| g.end + i + 2) else { return t };
