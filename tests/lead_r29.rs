@@ -654,3 +654,20 @@ fn bibtex_preprints_are_preprints() {
     let ama = w.references("ama");
     assert!(reference(&ama, "Racial disparities").contains("medRxiv. Preprint posted online 2021."), "{ama:?}");
 }
+
+/// Tester r29, D9: a DOI that names another stored work is refused at the
+/// DOI's line and column, not at the entry's "1:1".
+#[test]
+fn a_doi_of_another_work_is_refused_at_the_doi() {
+    let w = workdir();
+    w.import_reading(
+        "d1.bib",
+        "@article{a, author = {Vyas, D.}, title = {Hidden in plain sight reconsidering race}, journal = {NEJM}, year = {2020}, doi = {10.1056/nejmms2004740}}\n",
+    );
+    w.write(
+        "d2.bib",
+        "@article{b, author = {Kidney, K.}, title = {Completely unrelated paper about kidneys}, journal = {Kid}, year = {2011}, doi = {10.1056/nejmms2004740}}\n",
+    );
+    let err = w.fails(&["import", "reading", w.path("d2.bib").to_str().expect("a UTF-8 path")]);
+    assert!(err.contains("d2.bib:1:120: DOI 10.1056/nejmms2004740 is already entry"), "{err}");
+}

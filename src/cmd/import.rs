@@ -1033,7 +1033,14 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
                 let problems: Vec<RowError> = writer
                     .problems
                     .drain(..)
-                    .map(|(line, field, problem)| RowError::new(line, column_of(field), problem))
+                    .map(|(line, field, problem)| {
+                        // A problem with the DOI is said at the DOI (tester r29, D9: "1:1").
+                        let column = match (field, r.doi_column) {
+                            ("doi", Some(c)) if header.is_none() && line == r.doi_line.unwrap_or(r.line) => c,
+                            _ => column_of(field),
+                        };
+                        RowError::new(line, column, problem)
+                    })
                     .collect();
                 if !problems.is_empty() {
                     rejected_records += 1;

@@ -2037,6 +2037,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         place: tidy(d.place),
         edition: tidy(d.edition),
         doi_line: d.doi.as_ref().map(|v| v.at.line).filter(|l| *l > d.at.line),
+        doi_column: d.doi.as_ref().map(|v| v.at.column).filter(|c| *c > 0),
         doi,
         pmid,
         isbn,

@@ -290,6 +290,9 @@ pub struct ReadingRecord {
     /// The file's line that gives the DOI (a tag line of RIS or MEDLINE, a
     /// BibTeX field), where it is not the record's first line; for messages.
     pub doi_line: Option<u64>,
+    /// The column of the DOI on its line (a whole-file format's field), for
+    /// messages that are about the DOI.
+    pub doi_column: Option<u64>,
     /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
     pub pmid: Option<String>,
     pub isbn: Option<String>,
