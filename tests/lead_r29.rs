@@ -671,3 +671,43 @@ fn a_doi_of_another_work_is_refused_at_the_doi() {
     let err = w.fails(&["import", "reading", w.path("d2.bib").to_str().expect("a UTF-8 path")]);
     assert!(err.contains("d2.bib:1:120: DOI 10.1056/nejmms2004740 is already entry"), "{err}");
 }
+
+/// Tester r29, D7: AMA gives the season of an article it dates by month
+/// ("J A. Summer 2004."), and a paper in published proceedings is dated by
+/// its year alone, as a chapter is (no "Proceedings …, Winter" in Chicago,
+/// no "2020 Winter:45-50" in AMA).
+#[test]
+fn seasons_where_the_manuals_print_them() {
+    let w = workdir();
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Date season",
+        "--author",
+        "Diallo, F",
+        "--year",
+        "2004",
+        "--season",
+        "Summer",
+        "--type",
+        "article",
+        "--container",
+        "J A",
+        "--status",
+        "approved",
+        "--by",
+        "t",
+    ]);
+    w.import_reading(
+        "pr.bib",
+        "@proceedings{conf, title = {Proceedings of the Decolonising Medicine Conference}, editor = {Ali, Zainab},\n\
+         publisher = {Springer}, year = {2020}, month = {winter}}\n\
+         @inproceedings{child2, author = {Baptiste, Rene}, title = {Decolonial pedagogy in anatomy}, crossref = {conf}, pages = {45--50}}\n",
+    );
+    let ama = w.references("ama");
+    assert_eq!(reference(&ama, "Date season"), "Diallo F. Date season. J A. Summer 2004.");
+    assert!(reference(&ama, "Decolonial pedagogy").ends_with("Springer; 2020:45-50."), "{ama:?}");
+    let chicago = w.references("chicago");
+    assert!(!reference(&chicago, "Decolonial pedagogy").contains("Winter"), "{chicago:?}");
+}

@@ -454,9 +454,15 @@ impl Style {
         // A journal article is cited with its year alone in APA (7th ed.
         // §10.1), Cite Them Right's Harvard and AMA (11th ed. §3.11), which
         // print no month for it either: its season is not printed there.
-        let year_alone = r.kind == "article" && matches!(self.name.as_str(), "apa" | "harvard" | "ama");
+        // AMA gives the month of an article with neither volume nor issue
+        // ("J A. March 2008."), and so its season before the year ("J A.
+        // Summer 2004."; tester r29, D7: it was dropped).
+        let ama_dated = self.name == "ama" && r.kind == "article" && r.volume.is_none() && r.issue.is_none();
+        let year_alone = r.kind == "article" && matches!(self.name.as_str(), "apa" | "harvard" | "ama") && !ama_dated;
         let t = if self.name == "chicago" {
             with_chicago_season(t, r)
+        } else if ama_dated {
+            with_season(t, r, dash, SeasonAt::Before("{} ".into()))
         } else if year_alone {
             t
         } else if self.named.is_some() {
@@ -2521,8 +2527,15 @@ fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
 /// Medicine ch. 2, "Date of publication": the year for a book). A season
 /// or month kept for a book ("Summer-Fall 2013" from EndNote) is stored
 /// and shown by `reading show`, not printed in its reference.
+///
+/// A conference paper in published proceedings (one with a container) is
+/// a chapter of a book so (APA 7 §10.5; Citing Medicine ch. 3): its
+/// season is no proceedings' date (tester r29, D7: Chicago printed "In
+/// Proceedings of …, Winter, edited by"). A presentation without
+/// proceedings keeps the dates of its conference.
 fn year_only(r: &Reading) -> bool {
     matches!(r.kind.as_str(), "book" | "chapter")
+        || (r.kind == "conference-paper" && r.container.as_deref().is_some_and(|c| !c.trim().is_empty()))
 }
 
 /// A month's short form where a style abbreviates with a full stop (APA,
