@@ -419,8 +419,8 @@ fn a_legal_case_keeps_its_first_page() {
 }
 
 /// A journal written as its acronym ("NEJM") is the stored full name cut
-/// short: it never replaces it, and fills the abbreviation when there is
-/// none (tester r29, D1).
+/// short: it never replaces it (tester r29, D1), nor becomes the
+/// abbreviation Vancouver cites (tester r31, D6).
 #[test]
 fn an_acronym_never_replaces_the_journal_name() {
     let w = workdir();
@@ -437,7 +437,11 @@ fn an_acronym_never_replaces_the_journal_name() {
     let list = w.reading_list();
     let v = reading(&list, "Hidden in plain sight");
     assert_eq!(v["container"], "The New England journal of medicine");
-    assert_eq!(v["container_short"], "NEJM");
+    // An acronym is no ISO 4 abbreviation for Vancouver to cite (tester r31,
+    // D6): said, not kept as the abbreviation.
+    assert!(v["container_short"].is_null());
+    let vancouver = w.references("vancouver");
+    assert!(!reference(&vancouver, "Hidden in plain sight").contains(". NEJM."), "{vancouver:?}");
     let apa = w.references("apa");
     assert!(reference(&apa, "Hidden in plain sight").contains("The New England Journal of Medicine"), "{apa:?}");
 }
@@ -710,4 +714,136 @@ fn seasons_where_the_manuals_print_them() {
     assert!(reference(&ama, "Decolonial pedagogy").ends_with("Springer; 2020:45-50."), "{ama:?}");
     let chicago = w.references("chicago");
     assert!(!reference(&chicago, "Decolonial pedagogy").contains("Winter"), "{chicago:?}");
+}
+
+/// Tester r31, D1 and D7: an edition written "21e", "Ed. 4" or
+/// "Twenty-first" is its ordinal ("21st ed."), and the edition rule never
+/// writes into a title that holds the same words ("…, 21e").
+#[test]
+fn editions_in_more_written_forms_and_titles_untouched() {
+    let w = workdir();
+    for (title, edition) in [
+        ("Harrison's Principles of Internal Medicine, 21e", "21e"),
+        ("Book four", "Ed. 4"),
+        ("Book twenty-one", "Twenty-first"),
+    ] {
+        w.ok(&[
+            "reading",
+            "add",
+            "--title",
+            title,
+            "--author",
+            "Loscalzo, J",
+            "--year",
+            "2022",
+            "--type",
+            "book",
+            "--publisher",
+            "McGraw-Hill",
+            "--edition",
+            edition,
+            "--status",
+            "approved",
+            "--by",
+            "t",
+        ]);
+    }
+    for style in ["vancouver", "chicago", "ama"] {
+        let refs = w.references(style);
+        let harrison = reference(&refs, "Harrison's");
+        assert!(harrison.contains("Internal Medicine, 21e. 21st ed."), "{style}: {harrison}");
+        assert!(reference(&refs, "Book four").contains(" 4th ed."), "{style}: {refs:?}");
+        assert!(reference(&refs, "Book twenty-one").contains(" 21st ed."), "{style}: {refs:?}");
+    }
+    let harvard = w.references("harvard");
+    assert!(reference(&harvard, "Harrison's").contains("Internal Medicine, 21e. 21st edn."), "{harvard:?}");
+}
+
+/// Tester r31, D2: a web address without its scheme ("www.who.int/…") is
+/// stored with "https://" and said; text that is no address is said and
+/// not stored; `reading add --url` does the same or refuses; no reference
+/// falls back to its title and year for it.
+#[test]
+fn web_addresses_without_a_scheme() {
+    let w = workdir();
+    let err = w.import_reading(
+        "u.csv",
+        "title,authors,year,type,url,container,accessed\n\
+         W1 Health topics,World Health Organization,2023,web,www.who.int/health-topics/health-equity,WHO,2024-03-05\n\
+         U7,\"Osei, Ama\",2020,web,see library shelf,,\n",
+    );
+    assert!(err.contains("u.csv:2:1: warning: url \"www.who.int/health-topics/health-equity\" has no scheme; stored as \"https://www.who.int/health-topics/health-equity\""), "{err}");
+    assert!(err.contains("u.csv:3:1: warning: url \"see library shelf\" is not a web address"), "{err}");
+    let added = w.ok_stderr(&[
+        "reading",
+        "add",
+        "--title",
+        "W2",
+        "--year",
+        "2021",
+        "--type",
+        "web",
+        "--url",
+        "www.example.org/x",
+        "--by",
+        "t",
+    ]);
+    assert!(added.contains("has no scheme; stored as \"https://www.example.org/x\""), "{added}");
+    let refused = w.fails(&[
+        "reading", "add", "--title", "W3", "--year", "2021", "--type", "web", "--url", "shelf 3", "--by", "t",
+    ]);
+    assert!(refused.contains("--url \"shelf 3\" is not a web address"), "{refused}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "W1 Health")["url"], "https://www.who.int/health-topics/health-equity");
+    assert!(reading(&list, "U7")["url"].is_null());
+    assert_eq!(reading(&list, "W2")["url"], "https://www.example.org/x");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "W1 Health").contains("https://www.who.int/health-topics/health-equity"), "{apa:?}");
+}
+
+/// Tester r31, D3: a `.enw` of Refer tags without EndNote's `%0` line is
+/// named as the format canon does not read, never read as a CSV.
+#[test]
+fn refer_tags_are_named_not_read_as_csv() {
+    let w = workdir();
+    w.write("cite.enw", "%A Fanon, Frantz\n%T The wretched of the earth\n%D 2004\n");
+    let err = w.fails(&["import", "reading", w.path("cite.enw").to_str().expect("a UTF-8 path")]);
+    assert!(err.contains("is EndNote's tagged format (.enw), which canon does not read"), "{err}");
+    assert!(!err.contains("--map"), "{err}");
+}
+
+/// Tester r31, D5: a program's or data set's version is kept as "Version
+/// 1.0" from RIS `ET`, CSL-JSON `version`, biblatex `version` and Zotero's
+/// "Version", and no style prints "1.0 ed.".
+#[test]
+fn software_versions_are_versions() {
+    let w = workdir();
+    w.import_reading(
+        "k.ris",
+        "TY  - COMP\nTI  - eGFR calculator\nAU  - Diao, James A.\nPY  - 2020\nET  - 1.0\nPB  - GitHub\nER  - \n",
+    );
+    w.import_reading(
+        "k.json",
+        r#"[{"id":"s","type":"software","title":"Raceless tool","author":[{"family":"Osei","given":"Ama"}],"version":"2.1","publisher":"Zenodo","issued":{"date-parts":[[2021]]}}]"#,
+    );
+    w.import_reading(
+        "k.bib",
+        "@software{r, author = {Kaur, Simran}, title = {Spirometry package}, version = {v3.0.1}, year = {2022}}\n",
+    );
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Version\"\n\"K\",\"computerProgram\",\"2019\",\"Osei, Ama\",\"Zotero program\",\"4.2\"\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "eGFR calculator")["edition"], "Version 1.0");
+    assert_eq!(reading(&list, "Raceless tool")["edition"], "Version 2.1");
+    assert_eq!(reading(&list, "Spirometry package")["edition"], "Version 3.0.1");
+    assert_eq!(reading(&list, "Zotero program")["edition"], "Version 4.2");
+    for style in ["vancouver", "apa", "chicago", "harvard", "ama"] {
+        let refs = w.references(style);
+        for r in refs.values() {
+            assert!(!r.contains(" ed.") && !r.contains(" edn"), "{style}: {r}");
+        }
+    }
+    assert!(reference(&w.references("apa"), "eGFR calculator").contains("(Version 1.0) [Computer software]"));
 }

@@ -589,7 +589,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         doi,
         pmid,
         isbn,
-        url: a.url.clone(),
+        url: typed_url(a.url.as_deref())?,
         annotation: a.note.clone(),
         status: Some(a.status.clone()),
         themes,
@@ -626,4 +626,16 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         ctx.note(format_args!("reading {id} already holds all of this; nothing changed"));
     }
     super::editing::line(id)
+}
+
+/// A `--url` as canon keeps it ([`crate::import::builder::web_address`]):
+/// "https://" added to a typed host and said; an empty value is none; text
+/// that is no address is refused.
+pub(crate) fn typed_url(u: Option<&str>) -> Result<Option<String>> {
+    let Some(u) = u.map(str::trim).filter(|u| !u.is_empty()) else { return Ok(None) };
+    let (url, note) = crate::import::builder::web_address(u).map_err(|e| anyhow::anyhow!("--url {e}"))?;
+    if let Some(n) = note {
+        eprintln!("warning: {n}");
+    }
+    Ok(Some(url))
 }

@@ -124,7 +124,10 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         doi: clearable(&a.doi),
         pmid: clearable(&a.pmid),
         isbn: clearable(&a.isbn),
-        url: clearable(&a.url),
+        url: match clearable(&a.url) {
+            Some(Some(u)) => Some(super::reading::typed_url(Some(&u))?),
+            other => other,
+        },
         annotation: clearable(&a.note),
         source_kind: clearable(&a.source_kind),
         credit: clearable(&a.credit),

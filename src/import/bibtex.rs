@@ -1097,7 +1097,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     }
     d.publisher = ["publisher", "institution", "school", "organization"].iter().find_map(|f| get(f));
     d.place = get("address").or_else(|| get("location"));
-    d.edition = get("edition");
+    // biblatex's `version` ("the revision number of a piece of software, a
+    // manual, etc.", biblatex manual §2.2.2): the edition when there is none.
+    d.edition = get("edition").or_else(|| get("version").map(|v| builder::version_as_edition(&v)));
     // `note` and `extra` carry Zotero's Extra field ("PMID: …", "DOI: …"
     // lines, then free text): the builder takes the identifiers from them
     // and keeps the rest as the note, after `annotation`/`annote`.
@@ -1177,6 +1179,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .filter(|f| (*f != "entrysubtype" || subtype_read) && (*f != "date" || date_read))
         .filter(|f| editors_read || !matches!(*f, "editor" | "editortype"))
         .filter(|f| *f != "origyear" || origyear_read)
+        .filter(|f| *f != "version" || !e.fields.contains_key("edition"))
         .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
         .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
         .collect();
@@ -1295,6 +1298,7 @@ const BIBTEX_READ: &[&str] = &[
     "origdate",
     "origyear",
     "origlanguage",
+    "version",
     "pmid",
     "title",
     "subtitle",

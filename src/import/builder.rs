@@ -514,6 +514,52 @@ pub fn genre_of_work_type(v: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join("; "))
 }
 
+/// A work's version (CSL-JSON `version`, biblatex `version`, Zotero's
+/// "Version") as canon keeps it, in the edition: "Version 1.0" for a bare
+/// number ("1.0", "v2.1"), else as written ("2021 release").
+pub fn version_as_edition(v: &str) -> String {
+    let t = v.trim();
+    let bare = t.trim_start_matches(['v', 'V']);
+    if !bare.is_empty()
+        && bare.starts_with(|c: char| c.is_ascii_digit())
+        && bare.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        format!("Version {bare}")
+    } else {
+        t.to_string()
+    }
+}
+
+/// A typed web address (`reading add/edit --url`) as canon keeps it: with
+/// its scheme as written, or "https://" added to a host and path
+/// ("www.who.int/x"), with a note saying so; `Err` says what was expected.
+pub fn web_address(u: &str) -> Result<(String, Option<String>), String> {
+    let t = u.trim();
+    if t.contains("://") || t.starts_with("mailto:") {
+        Ok((t.to_string(), None))
+    } else if looks_like_host_path(t) {
+        Ok((format!("https://{t}"), Some(format!("url {t:?} has no scheme; stored as \"https://{t}\""))))
+    } else {
+        Err(format!("{t:?} is not a web address; expected one such as https://example.org/page"))
+    }
+}
+
+/// Whether `t` (no scheme) reads as a host and a path: "www.who.int/x",
+/// "example.org", "nice.org.uk/guidance/ng203": a host of two or more
+/// labels of letters, digits and hyphens, its last label letters, then
+/// nothing, or a `/`, `?` or `#` and the rest without spaces.
+fn looks_like_host_path(t: &str) -> bool {
+    if t.contains(char::is_whitespace) {
+        return false;
+    }
+    let host = t.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
 /// Whether `name` is a preprint server's (medRxiv, bioRxiv, arXiv, SSRN,
 /// Research Square, Preprints.org, OSF Preprints and its *Rxivs), compared
 /// without case.
@@ -1279,6 +1325,21 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     };
     let p = d.prefix();
     take_extra(&mut d);
+    // A program's or data set's "edition" is its version (RIS `ET` of a
+    // COMP, EndNote's "Version" of a Computer Program): a bare version
+    // number is kept as "Version 1.0", which no style calls an edition
+    // (APA 7 §10.10, "(Version 1.0)"; tester r31, D5: "1.0 ed.").
+    if matches!(d.genre.as_deref(), Some("Computer software" | "Data set"))
+        && let Some(e) = d.edition.as_mut()
+    {
+        let t = e.trim().trim_start_matches(['v', 'V']);
+        if !t.is_empty()
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        {
+            *e = format!("Version {t}");
+        }
+    }
     // A medium ("Print", "Electronic", MEDLINE's "Print-Electronic") in
     // the type-of-work field (RIS `M3`, EndNote's work-type) is how the
     // copy was published, not what the work is: a style printed it as a
@@ -1943,6 +2004,26 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // Science's full record) is not where the work is: a reference citing
     // it sends the reader to a paywalled index (tester r17, F24). Said, not
     // stored, in every format (the Scopus CSV names its "Link" column so).
+    // An address written without its scheme ("www.who.int/…", as a
+    // spreadsheet or a hand keeps it) is the web address it names:
+    // "https://" is added, and said (tester r31, D2: the reference lost its
+    // author, address and access date). Text that is no address is said and
+    // not stored.
+    if let Some(u) = d.url.take() {
+        if u.trim().is_empty() {
+            d.url = Some(u);
+        } else {
+            match web_address(&u) {
+                Ok((url, note)) => {
+                    if let Some(n) = note {
+                        d.warnings.push(RowError::new(d.at.line, d.at.column, format!("{p}{n}")));
+                    }
+                    d.url = Some(if url == u.trim() { u } else { url });
+                }
+                Err(e) => d.warnings.push(RowError::new(d.at.line, d.at.column, format!("{p}url {e}; not stored"))),
+            }
+        }
+    }
     if let Some(u) = d.url.take() {
         match index_record(&u) {
             Some(index) => d.warnings.push(RowError::new(

@@ -720,7 +720,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // too (Zotero writes its one "Place" to both), else named as not stored
     // (tester r27 F10: a proceedings' "Toronto" was printed as PMLR's place).
     d.place = text_of(o.get("publisher-place"));
-    d.edition = text_of(o.get("edition"));
+    // `version` ("Version of the item (e.g. '2.0.9' for a software
+    // program)", CSL 1.0.2 Appendix IV): kept as the edition when the item
+    // has none, "Version 2.0.9", which no style calls an edition.
+    d.edition = text_of(o.get("edition")).or_else(|| {
+        text_of(o.get("version")).filter(|v| !v.trim().is_empty()).map(|v| builder::version_as_edition(&v))
+    });
     // `genre`: "Class, type, or genre of the item (e.g. 'adventure' for an
     // adventure movie, 'PhD dissertation' for a PhD thesis)" (CSL 1.0.2
     // Appendix IV, Variables): canon's genre, as written.
@@ -752,6 +757,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
                 text_of(o.get(*k)).is_some_and(|v| Some(v.trim()) != d.container_short.as_deref().map(str::trim))
             }
             "event-place" => text_of(o.get(*k)).is_some_and(|v| Some(v.trim()) != d.place.as_deref().map(str::trim)),
+            "version" => text_of(o.get("edition")).is_some(),
             _ => false,
         }
     };
@@ -796,6 +802,7 @@ const CSL_READ: &[&str] = &[
     "publisher-place",
     "event-place",
     "edition",
+    "version",
     "genre",
     "URL",
     "annote",

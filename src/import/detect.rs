@@ -276,7 +276,9 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
             "collection" | "marc:collection" => "MARC XML".to_string(),
             r => format!("XML with root element <{r}>, which is not an EndNote XML export"),
         }
-    } else if starts("%0 ") && starts("%T ") {
+    } else if (starts("%0 ") || starts("%A ") || ext == "enw") && starts("%T ") {
+        // (Refer's tags without EndNote's `%0` type line are the same format:
+        // tester r31, D3, a `.enw` of `%A`/`%T`/`%D` lines read as a CSV.)
         "EndNote's tagged format (.enw)".to_string()
     } else if (starts("FN ") || starts("PT ")) && starts("ER") && (starts("AU ") || starts("TI ")) {
         "Web of Science's tagged format".to_string()
@@ -413,6 +415,9 @@ mod tests {
         assert!(u("x.xlsx", "PK\u{3}\u{4}...").unwrap().contains("spreadsheet workbook"));
         assert!(
             u("x.enw", "%0 Journal Article\n%A Mensah, Kofi\n%T Title\n").unwrap().contains("EndNote's tagged format")
+                && u("x.txt", "%A Fanon, Frantz\n%T The wretched of the earth\n%D 2004\n")
+                    .unwrap()
+                    .contains("EndNote's tagged format")
         );
         assert!(u("x.xml", "<?xml version=\"1.0\"?>\n<modsCollection>").unwrap().contains("MODS XML"));
         assert!(

@@ -320,6 +320,8 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         // Zotero's "Editor" column is read as the editors (and reported so).
         editor: m.read_as(&["Editor"], "editors").first().copied(),
         translator: m.read_as(&["Translator"], "translators").first().copied(),
+        // A program's or data set's "Version": the edition, "Version 1.0".
+        version: m.read_as(&["Version"], "edition (as \"Version …\")").first().copied(),
         container: m.columns[CONTAINER],
         series: m.columns[SERIES],
         series_title: m.fallbacks(SERIES, &["Series Title"]).first().copied(),
@@ -388,6 +390,7 @@ struct Columns {
     author: Option<usize>,
     editor: Option<usize>,
     translator: Option<usize>,
+    version: Option<usize>,
     container: Option<usize>,
     series: Option<usize>,
     series_title: Option<usize>,
@@ -512,7 +515,14 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     }
     d.publisher = text(c.publisher);
     d.place = text(c.place);
-    d.edition = text(c.edition);
+    d.edition = text(c.edition).or_else(|| text(c.version).map(|v| builder::version_as_edition(&v)));
+    if let (Some(_), Some(v)) = (text(c.edition), text(c.version)) {
+        d.warnings.push(RowError::new(
+            line,
+            n(c.version),
+            format!("Version {:?} not stored: the item has an edition, and canon keeps one", v.trim()),
+        ));
+    }
     d.url = text(c.url);
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));

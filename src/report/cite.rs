@@ -3791,7 +3791,11 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     if !serial.is_empty() {
         e.insert("serial-number".into(), Value::Object(serial));
     }
-    if let Some(u) = r.url.as_deref().filter(|_| by_address || !doi_address) {
+    // An address the processor cannot read (no scheme: "www.who.int/…", as
+    // a database from before the import checked it may hold) is left out,
+    // never the whole reference with it (tester r31, D2: the reference
+    // fell back to its title and year).
+    if let Some(u) = r.url.as_deref().filter(|u| (by_address || !doi_address) && url::Url::parse(u.trim()).is_ok()) {
         // With the date it was consulted (CSL `accessed`, schema 0026), which
         // the style prints where its manual does: "[cited 2024 Mar 5]" for
         // an Internet item (Citing Medicine ch. 22 and 25), "(Accessed: 5
@@ -4146,13 +4150,24 @@ fn edition_number(text: &str) -> Option<u32> {
         .find_map(|w| t.strip_suffix(w).filter(|r| r.is_empty() || r.ends_with([' ', '.'])))
         .map_or(t.as_str(), |r| r.trim_end_matches(['.', ' ']))
         .trim();
+    // "Ed. 4", "Edition 4", "edn 4": the number after the word.
+    let t = ["edition ", "edn. ", "edn ", "ed. ", "ed "].iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t).trim();
     if let Some(i) = EDITION_WORDS.iter().position(|w| *w == t) {
         return u32::try_from(i + 1).ok();
+    }
+    // "Twenty-first", "thirty second": tens then an ordinal word.
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some((tens, unit)) = t.split_once(['-', ' '])
+        && let Some(k) = TENS.iter().position(|w| *w == tens)
+        && let Some(u) = EDITION_WORDS[..9].iter().position(|w| *w == unit)
+    {
+        return u32::try_from((k + 2) * 10 + u + 1).ok();
     }
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     let rest = &t[digits.len()..];
     let n: u32 = digits.parse().ok().filter(|n| (1..=200).contains(n))?;
-    matches!(rest, "" | "st" | "nd" | "rd" | "th" | "d").then_some(n)
+    // "21e", "2e" (McGraw-Hill's and French "21e édition"; tester r31, D1).
+    matches!(rest, "" | "st" | "nd" | "rd" | "th" | "d" | "e" | "e éd" | "e édition").then_some(n)
 }
 
 /// A reading's edition as the processor takes it: a numbered edition as a
@@ -4238,9 +4253,13 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
     if has_word {
         return t;
     }
-    // The last place the edition stands, followed by the element's end.
+    // The last place the edition stands, followed by the element's end,
+    // never inside the title or the container (a title "…, 21e" is the
+    // title's text: tester r31, D1).
+    let taken = printed_at(&t.text, &[Some(r.title.as_str()), r.container.as_deref(), r.series.as_deref()]);
     let found = t.text.match_indices(e).map(|(i, _)| i + e.len()).filter(|&end| {
-        t.text[end..].starts_with(['.', ',', ')'])
+        !taken.iter().any(|g| g.start < end && end - e.len() < g.end)
+            && t.text[end..].starts_with(['.', ',', ')'])
             && !t.text[end..].starts_with(". ed")
             && !t.text[end..].starts_with(".\u{a0}")
     });

@@ -265,14 +265,16 @@ impl Stored {
         let abbreviated = match (&r.container, &self.container) {
             (Some(n), Some(o)) if short_of(n, o, &self.container_short) => {
                 kept.push(format!("container: kept {o:?} (the file's {n:?} is its abbreviation)"));
-                if self.container_short.is_none() {
+                if self.container_short.is_none() && !acronym_of(n, o) {
                     container_short = Some(n.clone());
                 }
                 Some(o.clone())
             }
             // The file's full name for a stored abbreviation: ours becomes the abbreviation.
             (Some(n), Some(o)) if abbreviation_of(o, n) && container_short.is_none() => {
-                container_short = Some(o.clone());
+                if !acronym_of(o, n) {
+                    container_short = Some(o.clone());
+                }
                 Some(n.clone())
             }
             _ => None,
@@ -916,16 +918,8 @@ pub fn abbreviation_of(short: &str, full: &str) -> bool {
     // but its articles, prepositions and conjunctions: "NEJM" of "The New
     // England journal of medicine", "BMJ", "JAMA" (tester r29, D1: it
     // replaced the stored full name).
-    let acronym = short.trim();
-    if (2..=10).contains(&acronym.chars().count())
-        && acronym.chars().all(|c| c.is_uppercase() || c == '&')
-        && f.len() > 1
-    {
-        let initials: String = f.iter().filter(|w| !DROPPED.contains(w)).filter_map(|w| w.chars().next()).collect();
-        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        if initials == letters {
-            return true;
-        }
+    if acronym_of(short, full) {
+        return true;
     }
     if s.is_empty() || s.len() > f.len() {
         return false;
@@ -948,6 +942,27 @@ pub fn abbreviation_of(short: &str, full: &str) -> bool {
         }
     }
     cut && words.all(|x| DROPPED.contains(x))
+}
+
+/// Whether `short` is an acronym of `full` written in capitals, one letter
+/// a word of `full` but its articles, prepositions and conjunctions ("NEJM"
+/// of "The New England journal of medicine", "BMJ", "JAMA"). An acronym is
+/// no ISO 4 abbreviation, which Vancouver and AMA cite: it never becomes
+/// the stored journal abbreviation (tester r31, D6).
+pub fn acronym_of(short: &str, full: &str) -> bool {
+    const DROPPED: &[&str] = &["the", "a", "an", "of", "and", "for", "in", "on", "at", "to"];
+    let acronym = without_qualifier(short).trim();
+    let f = title_key(without_qualifier(full));
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    if !(2..=10).contains(&acronym.chars().count())
+        || !acronym.chars().all(|c| c.is_uppercase() || c == '&')
+        || words.len() < 2
+    {
+        return false;
+    }
+    let initials: String = words.iter().filter(|w| !DROPPED.contains(w)).filter_map(|w| w.chars().next()).collect();
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    initials == letters
 }
 
 /// A name without a qualifier in round brackets at its end ("Lancet (London,
