@@ -847,3 +847,58 @@ fn software_versions_are_versions() {
     }
     assert!(reference(&w.references("apa"), "eGFR calculator").contains("(Version 1.0) [Computer software]"));
 }
+
+/// Tester r31, D4: Chicago puts a web page's site after its title whatever
+/// case the style gave it ("(Camara Jones Blog)" after the author for a
+/// stored "Camara Jones blog"), and the author's works of one year get
+/// their letters (CMOS 17 §15.19).
+#[test]
+fn chicago_site_names_after_the_title_and_lettered() {
+    let w = workdir();
+    for c in ["WHO", "WHO website", "Camara Jones blog"] {
+        let url = format!("https://example.org/{}", c.len());
+        w.ok(&[
+            "reading",
+            "add",
+            "--title",
+            &format!("Page about {c}"),
+            "--author",
+            "Smith, Anna",
+            "--year",
+            "2023",
+            "--type",
+            "web",
+            "--container",
+            c,
+            "--url",
+            &url,
+            "--status",
+            "approved",
+            "--by",
+            "t",
+        ]);
+    }
+    let chicago = w.references("chicago");
+    let blog = reference(&chicago, "Page about Camara");
+    assert!(blog.starts_with("Smith, Anna. 2023a. “Page About Camara Jones Blog.” Camara Jones blog. "), "{blog}");
+    assert!(reference(&chicago, "Page about WHO website").starts_with("Smith, Anna. 2023c."), "{chicago:?}");
+}
+
+/// Tester r31, D16: a DOI written as a web address has the characters a
+/// URL cannot hold percent-encoded (DOI Handbook §2.5.2.4); written alone
+/// it stays as published.
+#[test]
+fn a_doi_address_is_percent_encoded() {
+    let w = workdir();
+    w.import_reading(
+        "dd.csv",
+        "title,authors,year,type,container,doi\nSICI paper,\"Osei, Ama\",1999,article,J Clin Psychol,\"10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2\"\n",
+    );
+    let encoded = "https://doi.org/10.1002/(SICI)1097-4679(199911)55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2";
+    for style in ["apa", "chicago", "harvard"] {
+        assert!(reference(&w.references(style), "SICI").contains(encoded), "{style}");
+    }
+    assert!(
+        reference(&w.references("vancouver"), "SICI").contains("doi:10.1002/(SICI)1097-4679(199911)55:11<1423::AID")
+    );
+}

@@ -531,6 +531,7 @@ impl Style {
         let t = without_page_label_on_article_number(t, r, self.article_label);
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
         let t = with_original_year(t, r, &self.name);
+        let t = with_doi_address_encoded(t, r);
         with_alternated_quotes(t, r)
     }
 
@@ -3241,6 +3242,46 @@ fn with_original_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     t
 }
 
+/// A DOI written as a web address with the characters a URL cannot hold
+/// percent-encoded ("https://doi.org/10.1002/(SICI)…55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2"):
+/// the DOI Handbook (§2.5.2.4, "Encoding rules for URLs") and RFC 3986
+/// require it; the DOI written alone ("doi:10.1002/…<1423…>") stays as
+/// published (tester r31, D16).
+fn with_doi_address_encoded(mut t: Rich, r: &Reading) -> Rich {
+    const UNSAFE: &[(char, &str)] = &[
+        ('%', "%25"),
+        ('"', "%22"),
+        ('#', "%23"),
+        (' ', "%20"),
+        ('<', "%3C"),
+        ('>', "%3E"),
+        ('?', "%3F"),
+        ('{', "%7B"),
+        ('}', "%7D"),
+        ('^', "%5E"),
+        ('[', "%5B"),
+        (']', "%5D"),
+        ('`', "%60"),
+        ('|', "%7C"),
+        ('\\', "%5C"),
+    ];
+    let Some(doi) = r.doi.as_deref().map(str::trim).filter(|d| d.contains(|c| UNSAFE.iter().any(|(u, _)| *u == c)))
+    else {
+        return t;
+    };
+    let encoded: String = doi
+        .chars()
+        .map(|c| UNSAFE.iter().find(|(u, _)| *u == c).map_or_else(|| c.to_string(), |(_, e)| (*e).to_string()))
+        .collect();
+    for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/"] {
+        let printed = format!("{prefix}{doi}");
+        while let Some(at) = t.text.find(&printed) {
+            splice(&mut t, at + prefix.len()..at + printed.len(), &encoded);
+        }
+    }
+    t
+}
+
 /// A journal article whose pages are one electronic locator ("e001234",
 /// BMJ's "m2912", PLOS's "e0229871": a small letter and digits, no range),
 /// as an article number: "Article e001234" in APA 7 (§9.27), the locator
@@ -4864,7 +4905,9 @@ fn with_chicago_site_name(mut t: Rich, r: &Reading) -> Rich {
     }
     let Some(site) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
     let bracketed = format!(" ({site})");
-    let Some(at) = t.text.find(&bracketed) else { return t };
+    // In the case the style gave it ("(Camara Jones Blog)" for a stored
+    // "Camara Jones blog": tester r31, D4).
+    let Some(at) = find_case_insensitive(&t.text, &bracketed).map(|g| g.start) else { return t };
     let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
     if title.as_ref().is_some_and(|g| g.start < at) {
         return t;
