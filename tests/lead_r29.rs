@@ -902,3 +902,76 @@ fn a_doi_address_is_percent_encoded() {
         reference(&w.references("vancouver"), "SICI").contains("doi:10.1002/(SICI)1097-4679(199911)55:11<1423::AID")
     );
 }
+
+/// Tester r31, D15: a brace left open in a BibTeX value is said where the
+/// value opens, with the field it ran over, not at the entry's `@`.
+#[test]
+fn an_unclosed_brace_is_said_at_its_value() {
+    let w = workdir();
+    w.write(
+        "bad.bib",
+        "@article{a, author = {Osei, A}, title = {Fine}, year = {2020}}\n\n@article{b,\n  author = {Mensah, K},\n  title = {Broken {record},\n  year = {2021}\n}\n",
+    );
+    let err = w.fails(&["import", "reading", w.path("bad.bib").to_str().expect("a UTF-8 path")]);
+    assert!(err.contains("bad.bib:5:11: entry `b`: the value of `title` opened here runs on over `year = …`"), "{err}");
+}
+
+/// Tester r31, D13 and D17: a package's name in small letters keeps its
+/// case in headline style ("raceless-egfr"), and a `.csl` file's own prefix
+/// before an article number is printed.
+#[test]
+fn package_names_and_csl_prefixes_as_written() {
+    let w = workdir();
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "raceless-egfr",
+        "--author",
+        "Osei, Ama",
+        "--year",
+        "2022",
+        "--type",
+        "other",
+        "--genre",
+        "Computer software",
+        "--status",
+        "approved",
+        "--by",
+        "t",
+    ]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Structural violence",
+        "--author",
+        "Farmer, Paul",
+        "--year",
+        "2006",
+        "--type",
+        "article",
+        "--container",
+        "PLoS Medicine",
+        "--volume",
+        "3",
+        "--pages",
+        "e449",
+        "--status",
+        "approved",
+        "--by",
+        "t",
+    ]);
+    assert!(reference(&w.references("chicago"), "raceless").contains("“raceless-egfr.”"));
+    let style = w.write(
+        "p.csl",
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>P</title><id>p</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><text variable="title"/><text variable="page" prefix=", pp. "/></layout></bibliography>
+</style>"#,
+    );
+    let refs = w.references(style.to_str().expect("a UTF-8 path"));
+    assert_eq!(reference(&refs, "Structural violence"), "Structural violence, pp. e449.");
+}

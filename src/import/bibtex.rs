@@ -464,10 +464,26 @@ impl Parser<'_> {
         let key = self.text[key_start..self.i].to_string();
         let mut entry = Entry { kind, key, at, fields: HashMap::new(), notes: Vec::new() };
         self.undefined.clear();
+        // The last value that ran over a line that looks like the next
+        // field ("title = {Broken {record},⏎ year = {2021}"): where a brace
+        // was left open, when the entry then never closes (tester r31, D15).
+        let mut swallowed: Option<(usize, String, String)> = None;
+        let unclosed = |p: &Parser, key: &str, swallowed: &Option<(usize, String, String)>| match swallowed {
+            Some((value_at, field, next)) => Broken {
+                at: *value_at,
+                message: format!(
+                    "entry `{}`: the value of `{field}` opened here runs on over `{next} = …`: a brace in it is \
+                     never closed; expected a closing }} before `{next}`",
+                    if key.is_empty() { kind_name.as_str() } else { key },
+                ),
+                resume: p.next_line_at(at),
+            },
+            None => never_closed(p, key),
+        };
         loop {
             self.skip_ws();
             match self.s.get(self.i) {
-                None => return Err(never_closed(self, &entry.key)),
+                None => return Err(unclosed(self, &entry.key, &swallowed)),
                 Some(&c) if c == close => {
                     self.i += 1;
                     return Ok(Some(entry));
@@ -477,7 +493,7 @@ impl Parser<'_> {
                     continue;
                 }
                 Some(b'@') if self.opens_entry(self.i) && self.s.get(self.i.wrapping_sub(1)) == Some(&b'\n') => {
-                    return Err(never_closed(self, &entry.key));
+                    return Err(unclosed(self, &entry.key, &swallowed));
                 }
                 _ => {}
             }
@@ -486,7 +502,7 @@ impl Parser<'_> {
             self.skip_ws();
             if name.is_empty() || self.s.get(self.i) != Some(&b'=') {
                 if self.i >= self.s.len() {
-                    return Err(never_closed(self, &entry.key));
+                    return Err(unclosed(self, &entry.key, &swallowed));
                 }
                 let what = if name.is_empty() {
                     "a field name".to_string()
@@ -496,7 +512,34 @@ impl Parser<'_> {
                 return Err(self.unexpected(at, &entry.key, &what));
             }
             self.i += 1;
-            let raw = self.value(at, close).map_err(|e| e.unwrap_or_else(|| never_closed(self, &entry.key)))?;
+            self.skip_ws();
+            // A value whose brace or quote is never closed is said where it
+            // opens, with its field (tester r31, D15: it was said at the
+            // entry's `@`, lines above).
+            let value_at = self.i;
+            let raw = self.value(at, close).map_err(|e| {
+                e.unwrap_or_else(|| {
+                    let key = if entry.key.is_empty() { kind_name.as_str() } else { entry.key.as_str() };
+                    Broken {
+                        at: value_at,
+                        message: format!(
+                            "entry `{key}`: the value of `{name}` opened here is never closed; expected a closing {}",
+                            if self.s.get(value_at) == Some(&b'"') { '"' } else { '}' }
+                        ),
+                        resume: self.next_line_at(at),
+                    }
+                })
+            })?;
+            if let Some(next) = raw.lines().skip(1).find_map(|l| {
+                let (name, rest) = l.split_once('=')?;
+                let name = name.trim();
+                (!name.is_empty()
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                    && rest.trim_start().starts_with(['{', '"']))
+                .then(|| name.to_string())
+            }) {
+                swallowed = Some((value_at, name.clone(), next));
+            }
             // A macro no `@string` defines: BibTeX warns and reads it as
             // empty; canon keeps its name as the text, and says so (tester
             // r17, F10: "lancet" was stored without a word).
@@ -531,9 +574,9 @@ impl Parser<'_> {
             match self.s.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(&c) if c == close => {}
-                None => return Err(never_closed(self, &entry.key)),
+                None => return Err(unclosed(self, &entry.key, &swallowed)),
                 Some(_) if self.opens_entry(self.i) && self.s.get(self.i.wrapping_sub(1)) == Some(&b'\n') => {
-                    return Err(never_closed(self, &entry.key));
+                    return Err(unclosed(self, &entry.key, &swallowed));
                 }
                 Some(_) => return Err(self.unexpected(at, &entry.key, "`,` between fields")),
             }

@@ -528,7 +528,8 @@ impl Style {
             _ => t,
         };
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
-        let t = without_page_label_on_article_number(t, r, self.article_label);
+        // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
+        let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
         let t = with_original_year(t, r, &self.name);
         let t = with_doi_address_encoded(t, r);
@@ -5932,6 +5933,15 @@ fn last_word_capitalised(src: &[char], printed: &[char], want: &mut [Option<bool
 /// a lone small Greek letter (a symbol: "α", "κ").
 fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
     let mut want = vec![None; src.len()];
+    // One word in small letters with a mark or digit in it ("raceless-egfr",
+    // "ggplot2", "scikit-learn"): a program's or package's name, written so
+    // on purpose; title case leaves it (tester r31, D13: "Raceless-Egfr").
+    if !src.iter().any(|c| c.is_whitespace() || c.is_uppercase())
+        && src.iter().any(|c| c.is_alphabetic())
+        && src.iter().any(|c| matches!(c, '-' | '_' | '.') || c.is_ascii_digit())
+    {
+        return src.iter().map(|c| c.is_lowercase().then_some(false)).collect();
+    }
     // Written in capitals throughout: kept so (title case would otherwise
     // leave all its words in capitals but the last: "RACE AND THE Clinic").
     if !src.iter().any(|c| c.is_lowercase()) {
