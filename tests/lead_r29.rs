@@ -975,3 +975,23 @@ fn package_names_and_csl_prefixes_as_written() {
     let refs = w.references(style.to_str().expect("a UTF-8 path"));
     assert_eq!(reference(&refs, "Structural violence"), "Structural violence, pp. e449.");
 }
+
+/// Tester r31, D11: a crossref child's book keeps its subtitle (the
+/// parent's `subtitle` is the child's `booksubtitle`, biblatex manual
+/// Appendix B), as the parent's own reference prints it.
+#[test]
+fn a_crossref_child_inherits_the_book_subtitle() {
+    let w = workdir();
+    let err = w.import_reading(
+        "cr.bib",
+        "@book{parent, title = {Reimagining Global Health}, subtitle = {An Introduction}, editor = {Farmer, Paul and Kim, Jim Yong},\n\
+         publisher = {University of California Press}, address = {Berkeley}, year = {2013}}\n\
+         @incollection{child, author = {Basilico, Matthew}, title = {Health for all?}, crossref = {parent}, pages = {31--40}}\n\
+         @incollection{own, author = {Osei, Ama}, title = {Another chapter}, booktitle = {A Book}, booksubtitle = {Its Subtitle},\n\
+         publisher = {Pluto}, year = {2001}}\n",
+    );
+    assert!(!err.contains("booksubtitle") && !err.contains("booktitle"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Health for all")["container"], "Reimagining Global Health: An Introduction");
+    assert_eq!(reading(&list, "Another chapter")["container"], "A Book: Its Subtitle");
+}

@@ -311,6 +311,11 @@ fn inherit(parent: &HashMap<String, Field>) -> HashMap<String, Field> {
     }
     if let Some(t) = parent.get("title") {
         out.entry("booktitle".to_string()).or_insert(Field { inherited: true, ..t.clone() });
+        // The parent's subtitle is the child's `booksubtitle` (biblatex
+        // manual, Appendix B; tester r31, D11: the book lost its subtitle).
+        if let Some(sub) = parent.get("subtitle") {
+            out.entry("booksubtitle".to_string()).or_insert(Field { inherited: true, ..sub.clone() });
+        }
     }
     out
 }
@@ -1090,6 +1095,16 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .iter()
         .find_map(|f| get(f))
         .or_else(|| if series_apart { None } else { get("series") });
+    // biblatex's `booksubtitle` joins the book's title, as `subtitle` joins
+    // the title: "Reimagining Global Health: An Introduction".
+    let booksubtitle_read = get("booksubtitle").is_some_and(|sub| {
+        let Some(c) = d.container.as_mut().filter(|c| get("booktitle").as_deref() == Some(c.as_str())) else {
+            return false;
+        };
+        let sep = if c.trim_end().ends_with(['?', '!', ':', '.']) { " " } else { ": " };
+        *c = format!("{}{sep}{}", c.trim_end(), sub.trim());
+        true
+    });
     d.volume = get("volume");
     d.issue = get("number").or_else(|| get("issue"));
     // `type` is the kind of work within the entry type ("Policy Brief" on a
@@ -1193,6 +1208,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         d.place.clone(),
         d.annotation.clone(),
         d.language.clone(),
+        // (The book's title, joined by its subtitle in the container.)
+        get("booktitle").filter(|_| booksubtitle_read),
     ]
     .into_iter()
     .flatten()
@@ -1223,6 +1240,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .filter(|f| editors_read || !matches!(*f, "editor" | "editortype"))
         .filter(|f| *f != "origyear" || origyear_read)
         .filter(|f| *f != "version" || !e.fields.contains_key("edition"))
+        .filter(|f| *f != "booksubtitle" || booksubtitle_read)
         .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
         .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
         .collect();
@@ -1342,6 +1360,7 @@ const BIBTEX_READ: &[&str] = &[
     "origyear",
     "origlanguage",
     "version",
+    "booksubtitle",
     "pmid",
     "title",
     "subtitle",
