@@ -106,15 +106,17 @@ fn bibtex_with_latex_accents_and_strings() {
     assert!(w.count("SELECT count(*) FROM reading") < before + 70);
 }
 
+/// A value never closed is refused where the value opens, with its field
+/// (tester r31, D15: it was said at the entry's `@`, lines above).
 #[test]
-fn broken_bibtex_is_refused_where_the_entry_starts() {
+fn broken_bibtex_is_refused_where_the_value_opens() {
     let w = Workdir::new();
     let bib = w.write(
         "broken.bib",
         "@article{ok, title = {Fine}, year = 2020}\n\n@article{broken,\n  title = {Never closed,\n  year = 2021\n",
     );
     let err = w.fails(&["import", "reading", bib.to_str().unwrap()]);
-    assert!(err.contains("broken.bib:3:1: entry `broken` is never closed"), "{err}");
+    assert!(err.contains("broken.bib:4:11: entry `broken`: the value of `title` opened here is never closed"), "{err}");
     assert!(err.contains("nothing imported"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
 }

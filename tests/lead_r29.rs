@@ -995,3 +995,39 @@ fn a_crossref_child_inherits_the_book_subtitle() {
     assert_eq!(reading(&list, "Health for all")["container"], "Reimagining Global Health: An Introduction");
     assert_eq!(reading(&list, "Another chapter")["container"], "A Book: Its Subtitle");
 }
+
+/// Tester r31, D12: AMA names a data set's or program's publisher before
+/// its year (AMA 11: "Title. Version. Publisher; year.").
+#[test]
+fn ama_names_the_publisher_of_a_data_set() {
+    let w = workdir();
+    w.import_reading(
+        "d.json",
+        r#"[{"id":"d","type":"dataset","title":"Kidney function by ancestry","author":[{"family":"Inker","given":"Lesley"}],"publisher":"Dryad","version":"2","issued":{"date-parts":[[2021]]},"DOI":"10.5061/dryad.abc123"}]"#,
+    );
+    let ama = w.references("ama");
+    assert!(reference(&ama, "Kidney function").contains(" Dryad; 2021."), "{ama:?}");
+}
+
+/// Tester r32: `report --style harvard` exited 101 with a panic inside
+/// hayagriva (given-name disambiguation "by cite") for two works of one
+/// year whose author lists are one the other with more names; every style
+/// now formats them, lettered.
+#[test]
+fn author_lists_one_longer_than_the_other_do_not_stop_a_report() {
+    let w = workdir();
+    w.import_reading(
+        "min.bib",
+        "@article{n4, author = {Abara, Ada and Bello, Bola and Chen, Cai and Diallo, Dia}, title = {Study with 4 authors}, journal = {Lancet}, year = {2020}}\n\
+         @article{n5, author = {Abara, Ada and Bello, Bola and Chen, Cai and Diallo, Dia and Eze, Emeka}, title = {Study with 5 authors}, journal = {Lancet}, year = {2020}}\n\
+         @article{n7, author = {Abara, Ada and Bello, Bola and Chen, Cai and Diallo, Dia and Eze, Emeka and Fofana, Fa and Gyan, Gi}, title = {Study with 7 authors}, journal = {BMJ}, year = {2021}}\n\
+         @article{n8, author = {Abara, Ada and Bello, Bola and Chen, Cai and Diallo, Dia and Eze, Emeka and Fofana, Fa and Gyan, Gi and Hu, He}, title = {Study with 8 authors}, journal = {BMJ}, year = {2021}}\n",
+    );
+    for style in ["harvard", "apa", "chicago", "vancouver", "ama"] {
+        let refs = w.references(style);
+        assert_eq!(refs.len(), 4, "{style}: {refs:?}");
+    }
+    let harvard = w.references("harvard");
+    assert_eq!(reference(&harvard, "Study with 4"), "Abara, A. et al. (2020a) ‘Study with 4 authors’, Lancet.");
+    assert_eq!(reference(&harvard, "Study with 5"), "Abara, A. et al. (2020b) ‘Study with 5 authors’, Lancet.");
+}

@@ -259,6 +259,7 @@ impl Style {
         };
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
+        let xml = without_by_cite_given_names(&xml);
         let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
         let xml = if name == "chicago" { with_chicago_part_pages(&xml) } else { xml };
         let xml = match name.as_str() {
@@ -503,9 +504,10 @@ impl Style {
                 r,
             ),
             Some("chicago") => with_chicago_two_authors(with_chicago_page_range(with_chicago_site_name(t, r), r), r),
-            Some("ama") => {
-                with_ama_published(with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r), r)
-            }
+            Some("ama") => with_ama_publisher(
+                with_ama_published(with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r), r),
+                r,
+            ),
             _ => t,
         };
         // (A `.csl` style too: one that prints no container for them
@@ -979,14 +981,48 @@ impl Style {
     }
 
     /// The bibliography of `entries`, each cited once in the order given.
+    ///
+    /// A fault inside the processor (hayagriva 0.10 has panicked on name
+    /// disambiguation, see [`without_by_cite_given_names`]) does not stop
+    /// the report: the list is rendered entry by entry instead, each on its
+    /// own (no year letters between them), and a warning says so.
     fn render_list(&self, entries: &[&hayagriva::Entry]) -> Vec<hayagriva::BibliographyItem> {
-        let mut driver = BibliographyDriver::new();
-        for e in entries {
-            driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(*e)], &self.csl, &self.locales));
-        }
-        let rendered =
-            driver.finish(BibliographyRequest { style: &self.bib, locale: None, locale_files: &self.locales });
-        rendered.bibliography.map(|b| b.items).unwrap_or_default()
+        let whole = |entries: &[&hayagriva::Entry]| {
+            let mut driver = BibliographyDriver::new();
+            for e in entries {
+                driver.citation(CitationRequest::from_items(
+                    vec![CitationItem::with_entry(*e)],
+                    &self.csl,
+                    &self.locales,
+                ));
+            }
+            let rendered =
+                driver.finish(BibliographyRequest { style: &self.bib, locale: None, locale_files: &self.locales });
+            rendered.bibliography.map(|b| b.items).unwrap_or_default()
+        };
+        // (The panic's own message is printed by the default hook: the
+        // hook is the process's, and references are rendered on several
+        // threads, so it is not swapped here.)
+        let list = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| whole(entries)));
+        let list = match list {
+            Ok(list) => Ok(list),
+            Err(_) => {
+                let one_by_one: Vec<hayagriva::BibliographyItem> = entries
+                    .iter()
+                    .filter_map(|e| {
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| whole(&[*e]))).ok()?.into_iter().next()
+                    })
+                    .collect();
+                Err(one_by_one)
+            }
+        };
+        list.unwrap_or_else(|one_by_one| {
+            eprintln!(
+                "warning: the citation processor failed on this list as a whole; its references were formatted one \
+                 by one (no year letters between them)"
+            );
+            one_by_one
+        })
     }
 }
 
@@ -3518,6 +3554,27 @@ fn without_doubled_editor_translator(xml: &str) -> String {
     out
 }
 
+/// A style's `<citation>` without given-name disambiguation by cite:
+/// hayagriva 0.10 panics in it (an index past a name list, `csl/mod.rs`
+/// line 945) when two works of one year have author lists of which one is
+/// the other with more names, four or more (Cite Them Right's Harvard,
+/// et-al-min 4: tester r32's "report --style harvard" exited 101 with a
+/// panic trace). The rule ("by-cite", CSL 1.0.2's default) only changes
+/// in-text citations, which canon does not print; the bibliography is the
+/// same without it.
+fn without_by_cite_given_names(xml: &str) -> String {
+    let Some(start) = xml.find("<citation") else { return xml.to_string() };
+    let Some(len) = xml[start..].find('>') else { return xml.to_string() };
+    let tag = &xml[start..start + len];
+    let by_cite =
+        !tag.contains("givenname-disambiguation-rule=") || tag.contains(r#"givenname-disambiguation-rule="by-cite""#);
+    if !by_cite || !tag.contains(r#"disambiguate-add-givenname="true""#) {
+        return xml.to_string();
+    }
+    let new_tag = tag.replace(r#"disambiguate-add-givenname="true""#, r#"disambiguate-add-givenname="false""#);
+    format!("{}{new_tag}{}", &xml[..start], &xml[start + len..])
+}
+
 /// The translators of a work where the manual puts them, in the bundled
 /// styles that print none or put them out of place (`style` is canon's
 /// name for it; any other style is returned as it is):
@@ -4450,6 +4507,26 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
     let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
     let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
     splice(&mut t, stop + 2..stop + 2, "Preprint posted online ");
+    t
+}
+
+/// A data set's or program's publisher in AMA, before its year: "Inker L.
+/// Kidney function by ancestry. Version 2. Dryad; 2021." (AMA 11, data sets
+/// and software: "Title. Version. Publisher; year."); the bundled style
+/// prints no publisher for CSL's generic types (tester r31, D12).
+fn with_ama_publisher(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(p), Some(y)) = (r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()), r.year) else {
+        return t;
+    };
+    if r.kind != "other" || rfind_outside_identifiers(&t.text, p).is_some() {
+        return t;
+    }
+    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let Some(at) = t.text[after_title..].find(&format!(" {y}")).map(|i| after_title + i + 1) else { return t };
+    if !t.text[..at].ends_with(". ") {
+        return t;
+    }
+    splice(&mut t, at..at, &format!("{p}; "));
     t
 }
 
