@@ -1031,3 +1031,41 @@ fn author_lists_one_longer_than_the_other_do_not_stop_a_report() {
     assert_eq!(reference(&harvard, "Study with 4"), "Abara, A. et al. (2020a) ‘Study with 4 authors’, Lancet.");
     assert_eq!(reference(&harvard, "Study with 5"), "Abara, A. et al. (2020b) ‘Study with 5 authors’, Lancet.");
 }
+
+/// Tester r32: an "in press" entry and its published version (same first
+/// author and title, the journal abbreviated) are flagged as a possible
+/// duplicate; a RIS date with a month and a season keeps the month and
+/// says so (Vancouver printed "2020 Spring May"); "1-300" on a whole book
+/// is its extent; a cell split at "and" and commas is warned about whole.
+#[test]
+fn r32_in_press_twins_dates_extents_and_cell_warnings() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{p1, author = {Achebe, Ngozi}, title = {Colonial archives and clinical knowledge},\n\
+         journal = {Social Science \\& Medicine}, year = {in press}}\n",
+    );
+    let err = w.import_reading(
+        "b.csv",
+        "title,authors,year,type,container,volume,pages\n\
+         Colonial archives and clinical knowledge,\"Achebe, N.\",2022,article,Soc Sci Med,310,115001\n\
+         A three author paper,\"Achebe, Ngozi, Byrne, Siobhan and Castillo, Luis\",2021,article,BMJ,1,1-2\n",
+    );
+    assert!(err.contains("one published in 2022, which may be the same work"), "{err}");
+    assert!(err.contains("read as 3 names \"Family, Given\" (Achebe, Ngozi; Byrne, Siobhan; Castillo, Luis)"), "{err}");
+    let err = w.import_reading(
+        "r.ris",
+        "TY  - RPRT\nTI  - Social determinants report\nAU  - World Health Organization\nY1  - 2020/05/01/Spring\nPB  - WHO\nER  - \n",
+    );
+    assert!(err.contains("season \"spring\" not stored: the date has a month too (May)"), "{err}");
+    w.import_reading(
+        "m.nbib",
+        "PMID- 55555555\nTI  - Cultural competence in clinical practice.\nPT  - Book\nFED - Smith, Anna\nPB  - StatPearls Publishing\nDP  - 2017\nPG  - 1-300\n",
+    );
+    let list = w.reading_list();
+    let book = reading(&list, "Cultural competence");
+    assert!(book["pages"].is_null());
+    assert_eq!(book["page_count"], "300");
+    assert!(!reference(&w.references("vancouver"), "Social determinants").contains("Spring May"));
+    assert!(!reference(&w.references("apa"), "Cultural competence").contains("pp. 1"));
+}

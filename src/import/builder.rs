@@ -1532,6 +1532,26 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         ));
         day = None;
     }
+    // A season beside a month and day ("2020/05/01/Spring" in RIS): a date
+    // has one or the other (Citing Medicine ch. 1, "Date of publication");
+    // the month is kept and the season said (tester r32: Vancouver printed
+    // "2020 Spring May").
+    let season = match (season, month) {
+        (Some(s), Some(m)) => {
+            let at = d.season.as_ref().or(month_source).map_or(d.at, |v| v.at);
+            d.warnings.push(RowError::new(
+                at.line,
+                at.column,
+                format!(
+                    "{p}season {s:?} not stored: the date has a month too ({}), and a date has one of them; the \
+                     month is kept",
+                    super::dates::MONTHS[(m - 1).clamp(0, 11) as usize]
+                ),
+            ));
+            None
+        }
+        (s, _) => s,
+    };
     // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
     // cell, else the range the month or date names. Never the first month only.
     let mut month_end = month_source.and_then(|v| super::dates::month_end(&v.text));
@@ -2053,6 +2073,30 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             ),
         ));
         page_count = pages.take();
+    }
+    // "1-300" on a whole book, report or thesis (MEDLINE's `PG` of a Book
+    // record) runs from its first page to its last: its extent, "300 p."
+    // (tester r32: APA printed a whole book "(3rd ed., pp. 1–300)").
+    if matches!(kind, "book" | "report" | "thesis")
+        && d.genre.as_deref() != Some("Legal case")
+        && page_count.is_none()
+        && let Some(last) = pages.as_deref().and_then(|p| {
+            let (a, b) = p.split_once(['-', '\u{2013}'])?;
+            (a.trim() == "1" && !b.trim().is_empty() && b.trim().bytes().all(|c| c.is_ascii_digit()))
+                .then(|| b.trim().to_string())
+        })
+    {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!(
+                "{p}pages {:?} of a {kind} read as its number of pages, {last} (a whole work is cited without a page \
+                 range)",
+                pages.as_deref().unwrap_or_default()
+            ),
+        ));
+        pages = None;
+        page_count = Some(last);
     }
     let (issue, series_number) = match (tidy(d.issue.take()), tidy(d.series_number.take())) {
         (None, s) => (s, None),

@@ -1602,7 +1602,19 @@ fn split_plain_names(cell: &str) -> CellNames {
             }
             given_first.iter().map(|p| p.to_string()).collect()
         } else if and.len() > 1 {
-            and.into_iter().flat_map(|p| split_commas(&p, &mut doubt)).collect()
+            let names: Vec<String> = and.into_iter().flat_map(|p| split_commas(&p, &mut doubt)).collect();
+            // The doubt names the whole cell and every name read from it,
+            // not the part before "and" (tester r32: "read as 2 names" of a
+            // cell that gave 3).
+            if doubt.is_some() {
+                doubt = Some(format!(
+                    "{cell:?} is split at \"and\" and at every other comma; read as {} names \"Family, Given\" \
+                     ({}) — separate names with `;` to be sure",
+                    names.len(),
+                    names.join("; ")
+                ));
+            }
+            names
         } else {
             split_commas(cell, &mut doubt)
         }

@@ -1984,9 +1984,16 @@ impl<'t> ReadingWriter<'t> {
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        // The same journal: written alike, one the other's abbreviation
+        // ("Soc Sci Med" of "Social Science & Medicine"), or one of the two
+        // records not naming it (tester r32: an in-press entry and its
+        // published version were not flagged).
         let same_container = |c: &Option<String>| {
             let norm = |s: &Option<String>| s.as_deref().map(title_key);
-            norm(c) == norm(&r.container)
+            match (c.as_deref(), r.container.as_deref()) {
+                (Some(a), Some(b)) => norm(c) == norm(&r.container) || abbreviation_of(a, b) || abbreviation_of(b, a),
+                _ => true,
+            }
         };
         let mut out = Vec::new();
         let key = title_key(&r.title);
