@@ -2323,6 +2323,7 @@ impl<'t> ReadingWriter<'t> {
         // Another year takes the file's date whole: a month, day or season
         // stored with the old year is not the new year's, so it goes, and
         // the user is told which (the history keeps it; `canon undo`).
+        let mut year_said = false;
         if !matches!(how, "ID" | "title and year before a hand edit") && old.year.is_some() && new.year != old.year {
             let gone: Vec<String> = [
                 ("month", old.month.map(|m| m.to_string()), new.month.is_none()),
@@ -2333,6 +2334,7 @@ impl<'t> ReadingWriter<'t> {
             .filter_map(|(k, v, cleared)| v.filter(|_| cleared).map(|v| format!("{k} {v}")))
             .collect();
             if !gone.is_empty() {
+                year_said = true;
                 self.warnings.push((
                     r.line,
                     format!(
@@ -2579,6 +2581,38 @@ impl<'t> ReadingWriter<'t> {
             return Ok(None);
         }
         let mut fields = old.diff(&new);
+        // Another list's record of the work (found by DOI, ISBN or title and
+        // year) that replaces stored values says which, in a real run as in the
+        // dry run (tester r31, D14: a year changed by a DOI match was said
+        // only in `--dry-run`). The title and notes are said above.
+        if how != "ID" && !fields.is_empty() {
+            let said_title = matches!(how, "DOI" | "ISBN");
+            let taken: Vec<String> = old
+                .replaced(&new)
+                .into_iter()
+                .filter(|t| {
+                    !(t.starts_with("notes ")
+                        || (said_title && t.starts_with("title "))
+                        || (year_said && t.starts_with("year ")))
+                })
+                .collect();
+            if !taken.is_empty() {
+                self.notes.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): the file's {} {} (`canon undo` restores {})",
+                        crate::import::reading_id_text(id),
+                        if taken.len() == 1 {
+                            "value replaces the stored one:"
+                        } else {
+                            "values replace the stored ones:"
+                        },
+                        taken.join(", "),
+                        if taken.len() == 1 { "it" } else { "them" },
+                    ),
+                ));
+            }
+        }
         if let Some(s) = self.status_change(r, id, &status)? {
             fields.push(s);
         } else if r.present.has("status") && r.status.as_ref().is_some_and(|s| *s != status) {
