@@ -43,3 +43,51 @@ fn a_doi_match_that_replaces_a_stored_value_says_so_in_a_real_run() {
     let again = w.import_reading("other.csv", csv);
     assert!(!again.contains("replace"), "{again}");
 }
+
+/// Chicago gives a book's editor and translator before its edition (CMOS
+/// 17 §14.2, §14.4); AMA gives a book's editor after its title, unbracketed
+/// (AMA 11 §3.12.1); an edition written "Rev." is "Rev. ed." (tester r31,
+/// D10).
+#[test]
+fn roles_come_before_the_edition_in_chicago_and_ama_names_the_editor_after_the_title() {
+    let w = workdir();
+    w.import_reading(
+        "t.bib",
+        "@book{fanon, author={Fanon, Frantz}, translator={Philcox, Richard}, title={The Wretched of the Earth},\n\
+         edition={2}, publisher={Grove Press}, year={2004}}\n\
+         @book{said, author={Said, Edward}, editor={Osei, Ama}, translator={Lind, Tove}, title={Both roles},\n\
+         publisher={Vintage}, year={1994}, edition={25th anniversary}}\n\
+         @book{dubois, author={Du Bois, W. E. B.}, editor={Edwards, Brent Hayes}, title={The Souls of Black Folk},\n\
+         publisher={Oxford University Press}, year={2007}}\n\
+         @book{kelley, editor={Kelley, Robin D. G.}, title={Edited only}, publisher={Pluto}, year={2001}, edition={3}}\n\
+         @book{rev, author={Fanon, Frantz}, title={Black skin}, edition={Rev.}, publisher={Pluto}, year={2008}}\n",
+    );
+    let chicago = w.references("chicago");
+    assert_eq!(
+        common::reference(&chicago, "The Wretched"),
+        "Fanon, Frantz. 2004. The Wretched of the Earth. Translated by Richard Philcox. 2nd ed. Grove Press."
+    );
+    assert_eq!(
+        common::reference(&chicago, "Both"),
+        "Said, Edward. 1994. Both Roles. Edited by Ama Osei. Translated by Tove Lind. 25th anniversary ed. Vintage."
+    );
+    assert_eq!(
+        common::reference(&chicago, "Edited only"),
+        "Kelley, Robin D. G., ed. 2001. Edited Only. 3rd ed. Pluto."
+    );
+    assert_eq!(common::reference(&chicago, "Black skin"), "Fanon, Frantz. 2008. Black Skin. Rev. ed. Pluto.");
+    let ama = w.references("ama");
+    assert_eq!(
+        common::reference(&ama, "The Souls"),
+        "Du Bois WEB. The Souls of Black Folk. Edwards BH, ed. Oxford University Press; 2007."
+    );
+    assert_eq!(
+        common::reference(&ama, "Both"),
+        "Said E. Both Roles. Osei A, ed. Lind T, trans. 25th anniversary ed. Vintage; 1994."
+    );
+    assert_eq!(common::reference(&ama, "Edited only"), "Kelley RDG, ed. Edited Only. 3rd ed. Pluto; 2001.");
+    assert_eq!(
+        common::reference(&w.references("harvard"), "Black skin"),
+        "Fanon, F. (2008) Black skin. Rev. edn. Pluto."
+    );
+}

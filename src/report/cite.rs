@@ -504,8 +504,11 @@ impl Style {
                 r,
             ),
             Some("chicago") => with_chicago_two_authors(with_chicago_page_range(with_chicago_site_name(t, r), r), r),
-            Some("ama") => with_ama_publisher(
-                with_ama_published(with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r), r),
+            Some("ama") => with_ama_editor_after_title(
+                with_ama_publisher(
+                    with_ama_published(with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r), r),
+                    r,
+                ),
                 r,
             ),
             _ => t,
@@ -530,6 +533,7 @@ impl Style {
             _ => t,
         };
         let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
+        let t = if self.name == "chicago" { with_chicago_edition_after_roles(t, r) } else { t };
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
@@ -4356,6 +4360,8 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
     // never inside the title or the container (a title "…, 21e" is the
     // title's text: tester r31, D1).
     let taken = printed_at(&t.text, &[Some(r.title.as_str()), r.container.as_deref(), r.series.as_deref()]);
+    // An edition written with its own stop ("Rev.") is found without it.
+    let e = e.trim_end_matches('.');
     let found = t.text.match_indices(e).map(|(i, _)| i + e.len()).filter(|&end| {
         !taken.iter().any(|g| g.start < end && end - e.len() < g.end)
             && t.text[end..].starts_with(['.', ',', ')'])
@@ -4365,7 +4371,11 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
     if let Some(end) = found.last() {
         // "Revised" is "Rev." before "ed." in every manual that abbreviates
         // edition (Citing Medicine ch. 2, APA 7 §9.23, CMOS 17 §14.113).
-        let shown = if word == "ed." && e.eq_ignore_ascii_case("revised") { "Rev." } else { e };
+        let shown = if (word == "ed." && e.eq_ignore_ascii_case("revised")) || e.eq_ignore_ascii_case("rev") {
+            "Rev."
+        } else {
+            e
+        };
         let word = if t.text[end..].starts_with('.') { word.trim_end_matches('.') } else { word };
         splice(&mut t, end - e.len()..end, &format!("{shown} {word}"));
     }
@@ -4381,6 +4391,46 @@ fn is_version(e: &str) -> bool {
         .find_map(|p| l.strip_prefix(p))
         .unwrap_or_else(|| l.strip_prefix('v').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(""));
     rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Chicago's order for a book: title, then its editor, translator or
+/// compiler, then its edition, then the facts of publication (CMOS 17
+/// §14.2 and §14.4: "*The Wretched of the Earth*. Translated by Richard
+/// Philcox. 2nd ed. Grove Press."). The bundled style prints the edition
+/// right after the title, before "Edited by" and "Translated by" (tester
+/// r31, D10). Moved only when the roles stand between the edition and the
+/// publisher the reference names; otherwise left as printed.
+fn with_chicago_edition_after_roles(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "book" | "report") {
+        return t;
+    }
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+    let Some(publisher) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    let core = e.trim_end_matches('.');
+    let mut printed: Vec<String> = vec![format!("{core} ed."), format!("{e}.")];
+    if let Some(n) = edition_number(e) {
+        printed.insert(0, format!("{} ed.", ordinal(n)));
+    }
+    if core.eq_ignore_ascii_case("revised") || core.eq_ignore_ascii_case("rev") {
+        printed.insert(0, "Rev. ed.".to_string());
+    }
+    let roles = [" Edited by ", " Translated by ", " Edited and translated by ", " Compiled by "];
+    let Some(m) = roles.iter().filter_map(|k| t.text.find(k)).min() else { return t };
+    let Some(seg) = printed.iter().find(|p| t.text[..m].ends_with(p.as_str())) else { return t };
+    let start = m - seg.len();
+    if !t.text[..start].ends_with(". ") {
+        return t;
+    }
+    let Some(p) = t.text[m..].find(publisher).map(|p| p + m) else { return t };
+    if !t.text[..p].ends_with(". ") {
+        return t;
+    }
+    let seg = seg.clone();
+    // The edition with its space, out; then in before the publisher.
+    splice(&mut t, start..m + 1, "");
+    let p = p - (m + 1 - start);
+    splice(&mut t, p..p, &format!("{seg} "));
+    t
 }
 
 fn with_edn(mut t: Rich, r: &Reading) -> Rich {
@@ -4514,6 +4564,45 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
 /// Kidney function by ancestry. Version 2. Dryad; 2021." (AMA 11, data sets
 /// and software: "Title. Version. Publisher; year."); the bundled style
 /// prints no publisher for CSL's generic types (tester r31, D12).
+/// AMA's editor of a book that has authors: after the title, unbracketed,
+/// before a translator and the edition ("Du Bois WEB. *The Souls of Black
+/// Folk*. Edwards BH, ed. Oxford University Press; 2007."; AMA Manual of
+/// Style 11 §3.12.1 lists the book's authors, editors and translator
+/// before the title's volume and edition). The bundled style printed "(Edwards
+/// BH, ed.)" after the edition (tester r31, D10). A book with editors and
+/// no authors has them in the authors' place, and is left as printed.
+fn with_ama_editor_after_title(mut t: Rich, r: &Reading) -> Rich {
+    if r.authors.is_empty() || r.editor_names.is_empty() || !matches!(r.kind.as_str(), "book" | "report") {
+        return t;
+    }
+    let Some((i, k)) = [", ed.).", ", eds.)."].iter().find_map(|k| t.text.find(k).map(|i| (i, *k))) else {
+        return t;
+    };
+    let close = i + k.len() - 2;
+    let Some(open) = t.text[..close].rfind('(') else { return t };
+    let names = t.text[open + 1..close].to_string();
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    if title.end > open {
+        return t;
+    }
+    let mut at = title.end;
+    if t.text[at..].starts_with('.') {
+        at += 1;
+    }
+    if !t.text[at..].starts_with(' ') {
+        return t;
+    }
+    at += 1;
+    // "(Edwards BH, ed.). " out (its stop and space with it), "Edwards BH, ed. " in.
+    let mut gone = close + 2;
+    if t.text[gone..].starts_with(' ') {
+        gone += 1;
+    }
+    splice(&mut t, open..gone, "");
+    splice(&mut t, at..at, &format!("{names} "));
+    t
+}
+
 fn with_ama_publisher(mut t: Rich, r: &Reading) -> Rich {
     let (Some(p), Some(y)) = (r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()), r.year) else {
         return t;
