@@ -91,3 +91,36 @@ fn roles_come_before_the_edition_in_chicago_and_ama_names_the_editor_after_the_t
         "Fanon, F. (2008) Black skin. Rev. edn. Pluto."
     );
 }
+
+/// A podcast episode in APA is "Title (No. 112) [Audio podcast episode].
+/// In *Podcast*. Publisher." and a whole podcast "[Audio podcast]" (APA 7
+/// §10.13); in AMA "Title. *Podcast*. Podcast. June 10, 2020." (AMA 11
+/// §3.14.1), never a journal's "2020;(112)" (tester r31, D8).
+#[test]
+fn podcast_episodes_are_cited_as_episodes_in_apa_and_ama() {
+    let w = workdir();
+    w.import_reading(
+        "p.json",
+        r#"[
+{"id":"p1","type":"broadcast","genre":"Podcast","title":"The problem with race-based medicine","container-title":"Code Switch","number":"112","publisher":"NPR","author":[{"family":"Roberts","given":"Dorothy"}],"issued":{"date-parts":[[2020,6,10]]},"URL":"https://www.npr.org/2020/06/10/codeswitch"},
+{"id":"p3","type":"broadcast","genre":"podcast","title":"Seeing White","author":[{"family":"Biewen","given":"John"}],"publisher":"Center for Documentary Studies","issued":{"date-parts":[[2017]]},"URL":"https://www.sceneonradio.org/seeing-white/"}
+]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "The problem"),
+        "Roberts, D. (2020, June 10). The problem with race-based medicine (No. 112) [Audio podcast episode]. In Code \
+         Switch. NPR. https://www.npr.org/2020/06/10/codeswitch"
+    );
+    assert_eq!(
+        common::reference(&apa, "Seeing"),
+        "Biewen, J. (2017). Seeing White [Audio podcast]. Center for Documentary Studies. \
+         https://www.sceneonradio.org/seeing-white/"
+    );
+    let ama = w.references("ama");
+    assert_eq!(
+        common::reference(&ama, "The problem"),
+        "Roberts D. The problem with race-based medicine. Code Switch. Podcast. June 10, 2020. \
+         https://www.npr.org/2020/06/10/codeswitch"
+    );
+}

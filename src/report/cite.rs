@@ -516,6 +516,11 @@ impl Style {
         // (A `.csl` style too: one that prints no container for them
         // leaves it out as the bundled ones did, tester r23, F2.)
         let t = with_platform(t, r, &self.name);
+        let t = match self.named {
+            Some("apa") => with_apa_podcast(t, r),
+            Some("ama") => with_ama_podcast(t, r),
+            _ => t,
+        };
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash);
         let t = with_issue_dash(t, r, dash);
@@ -4521,6 +4526,62 @@ fn with_platform(mut t: Rich, r: &Reading, style: &str) -> Rich {
         let start = at + before.len();
         flip_italic(&mut t, start..start + platform.len());
     }
+    t
+}
+
+/// APA's podcast: an episode (one with its podcast stored as its
+/// container) is "Title (No. 112) [Audio podcast episode]. In *Podcast*.",
+/// a whole podcast "*Title* [Audio podcast]." (APA 7 §10.13). A genre
+/// written "Podcast" printed "[Podcast]", and the episode's number was
+/// not printed (tester r31, D8). Another description ("[Video podcast
+/// episode]") is the source's and is kept.
+fn with_apa_podcast(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "podcast" {
+        return t;
+    }
+    let episode = r.container.as_deref().is_some_and(|c| !c.trim().is_empty());
+    if let Some(g) = find_case_insensitive(&t.text, "[Podcast]") {
+        splice(&mut t, g, if episode { "[Audio podcast episode]" } else { "[Audio podcast]" });
+    }
+    if let (true, Some(n)) = (episode, r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty()))
+        && !t.text.contains("(No. ")
+        && let Some(g) = find_case_insensitive(&t.text, " [Audio podcast episode]")
+    {
+        splice(&mut t, g.start..g.start, &format!(" (No. {n})"));
+    }
+    t
+}
+
+/// AMA's podcast episode: "Title of episode. *Podcast*. Podcast. June 10,
+/// 2020. URL" (AMA Manual of Style 11 §3.14.1, audiovisual media: the
+/// podcast's name, the medium, the date it was posted). The bundled style
+/// cited it as a journal issue, "Code Switch. 2020;(112)." (tester r31,
+/// D8).
+fn with_ama_podcast(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "podcast" {
+        return t;
+    }
+    let Some(podcast) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let Some(year) = r.year else { return t };
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(c) = find_case_insensitive(&t.text[title.end..], podcast).map(|g| title.end + g.start..title.end + g.end)
+    else {
+        return t;
+    };
+    if !t.text[c.end..].starts_with(". ") {
+        return t;
+    }
+    let from = c.end + 2;
+    let issue = r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let printed = [issue.map(|n| format!("{year};({n})")), Some(year.to_string())];
+    let Some(old) = printed.iter().flatten().find(|p| t.text[from..].starts_with(p.as_str())) else { return t };
+    let date = match (r.month.filter(|m| (1..=12).contains(m)), r.day) {
+        (Some(m), Some(d)) => format!("{} {d}, {year}", crate::import::dates::MONTHS[m as usize - 1]),
+        (Some(m), None) => format!("{} {year}", crate::import::dates::MONTHS[m as usize - 1]),
+        _ => year.to_string(),
+    };
+    let len = old.len();
+    splice(&mut t, from..from + len, &format!("Podcast. {date}"));
     t
 }
 
