@@ -124,3 +124,84 @@ fn podcast_episodes_are_cited_as_episodes_in_apa_and_ama() {
          https://www.npr.org/2020/06/10/codeswitch"
     );
 }
+
+/// Another list's fuller names of the same people never cost a stored
+/// name its suffix, particle or diacritics ("Silva, João" and "Silva, Joao
+/// Carlos" are "Silva, João Carlos"; "Mensah, Jr., K." and "Mensah, Kofi
+/// Adjei" are "Mensah, Kofi Adjei, Jr."), and initials the file writes out
+/// are taken ("van der Berg, P." and "Berg, Pieter": "van der Berg,
+/// Pieter"): tester r33, F1.
+#[test]
+fn fuller_names_from_another_list_keep_the_stored_suffix_particle_and_diacritics() {
+    let w = workdir();
+    w.import_reading(
+        "first.bib",
+        "@article{a1, author = {Silva, João and van der Berg, P. and Mensah, Jr., K. and Ní Bhriain, Aoife},\n\
+         title = {Decolonising anatomy teaching}, journal = {Anatomical Sciences Education},\n\
+         year = {2022}, volume = {15}, pages = {100--110}, doi = {10.1002/ase.2100} }\n",
+    );
+    let ris = "TY  - JOUR\nAU  - Silva, Joao Carlos\nAU  - Berg, Pieter\nAU  - Mensah, Kofi Adjei\n\
+               AU  - Ni Bhriain, Aoife M.\nTI  - Decolonising anatomy teaching\nJO  - Anatomical Sciences Education\n\
+               PY  - 2022\nDO  - 10.1002/ase.2100\nER  - \n";
+    let err = w.import_reading("second.ris", ris);
+    assert!(err.contains("the file's value replaces the stored one: authors"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Decolonising anatomy");
+    assert_eq!(
+        r["authors"],
+        serde_json::json!([
+            "Silva, João Carlos",
+            "van der Berg, Pieter",
+            "Mensah, Kofi Adjei, Jr.",
+            "Ní Bhriain, Aoife M."
+        ])
+    );
+    assert_eq!(r["author_names"][2]["suffix"], "Jr.");
+    assert_eq!(r["author_names"][1]["particle"], "van der");
+    // The same file again, and the first again: nothing changes back.
+    assert!(w.import_reading("second.ris", ris).contains("0 changed, 1 unchanged"));
+    w.write(
+        "first.bib",
+        "@article{a1, author = {Silva, João and van der Berg, P. and Mensah, Jr., K. and Ní Bhriain, Aoife},\n\
+         title = {Decolonising anatomy teaching}, journal = {Anatomical Sciences Education},\n\
+         year = {2022}, volume = {15}, pages = {100--110}, doi = {10.1002/ase.2100} }\n",
+    );
+    assert!(w.ok_stderr(&["import", "reading", "first.bib"]).contains("0 changed, 1 unchanged"));
+    // A longer list from the file keeps the stored forms of its people too.
+    let longer = "TY  - JOUR\nAU  - Silva, Joao Carlos\nAU  - Berg, Pieter\nAU  - Mensah, Kofi Adjei\n\
+                  AU  - Ni Bhriain, Aoife M.\nAU  - Okoro, Chidi\nTI  - Decolonising anatomy teaching\n\
+                  PY  - 2022\nDO  - 10.1002/ase.2100\nER  - \n";
+    w.import_reading("longer.ris", longer);
+    let list = w.reading_list();
+    let a = &reading(&list, "Decolonising anatomy")["authors"];
+    assert_eq!(a[0], "Silva, João Carlos");
+    assert_eq!(a[2], "Mensah, Kofi Adjei, Jr.");
+    assert_eq!(a[3], "Ní Bhriain, Aoife M.");
+    assert_eq!(a[4], "Okoro, Chidi");
+}
+
+/// A month and day a person set (here: put back by `canon undo`) keep
+/// their year against another list's year, and the warnings say one thing:
+/// the date stands whole (tester r33, F3: "cleared" was said of a month and
+/// day that stayed, and the reading got a date no source gives).
+#[test]
+fn a_date_set_by_hand_stands_whole_against_another_year() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{a, author={Osei, Ama}, title={Structural racism in the clinic}, journal={Lancet},\n\
+         year={2020}, doi={10.1016/abc.1}}\n",
+    );
+    let list = w.reading_list();
+    let id = reading(&list, "Structural")["id"].as_i64().expect("an id").to_string();
+    w.ok(&["reading", "edit", &id, "--month", "6", "--day", "17", "--by", "amina"]);
+    let err = w.import_reading(
+        "d.ris",
+        "TY  - JOUR\nAU  - Osei, Ama\nTI  - Structural racism in the clinic\nPY  - 2021\nDO  - 10.1016/abc.1\nER  - \n",
+    );
+    assert!(!err.contains("cleared"), "{err}");
+    assert!(err.contains("the stored year stays with the date set by hand"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Structural");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(6), Some(17)));
+}

@@ -1088,7 +1088,15 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
         return ours.to_vec();
     }
     if theirs.len() > ours.len() {
-        return theirs.to_vec();
+        // The longer list, each of its people with what the stored form of
+        // them had more (a suffix, diacritics: tester r33, F1).
+        return theirs
+            .iter()
+            .map(|b| match ours.iter().find(|a| same_person(a, b)) {
+                Some(a) => with_stored_marks(a, b),
+                None => b.clone(),
+            })
+            .collect();
     }
     // The same people in another order: the stored order stays (two
     // sources swapped the first author at each import: tester r20, F2).
@@ -1132,9 +1140,89 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             } else {
                 same_person(a, b) && fullness(a) > fullness(b)
             };
-            if keep { a.clone() } else { b.clone() }
+            if keep { with_fuller_given(a, b) } else { with_stored_marks(a, b) }
         })
         .collect()
+}
+
+/// The stored form of a person, kept as the fuller ("van der Berg, P.",
+/// with its particle), with the given names `theirs` writes out where the
+/// stored has their initials ("Berg, Pieter"): "van der Berg, Pieter"
+/// (tester r33, F1). Only for one family name, folded.
+fn with_fuller_given(stored: &Name, theirs: &Name) -> Name {
+    let (Some(f), Some(g), Some(tf), Some(tg)) =
+        (stored.family.as_deref(), stored.given.as_deref(), theirs.family.as_deref(), theirs.given.as_deref())
+    else {
+        return stored.clone();
+    };
+    if crate::import::fold(f) != crate::import::fold(tf) || !initials_of(g, tg) {
+        return stored.clone();
+    }
+    let mut n = stored.clone();
+    n.given = Some(tg.to_string());
+    n.original = n.inverted();
+    n
+}
+
+/// Whether given names `short` are initials of `full`, word by word ("K.
+/// A." of "Kofi Adjei", "P." of "Pieter", "J.-W." of "Jan-Willem"), with
+/// fewer letters: `full` writes out at least one of them.
+fn initials_of(short: &str, full: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split([' ', '.', '-']).filter(|w| !w.is_empty()).map(crate::import::fold).collect()
+    };
+    let (s, f) = (words(short), words(full));
+    !s.is_empty()
+        && s.len() <= f.len()
+        && s.iter().all(|w| w.chars().count() == 1)
+        && s.iter().zip(&f).all(|(a, b)| b.starts_with(a.as_str()))
+        && f.iter().any(|w| w.chars().count() > 1)
+}
+
+/// The file's fuller form of a person (`theirs`: "Silva, Joao Carlos",
+/// "Mensah, Kofi Adjei") with what the stored form (`stored`: "Silva,
+/// João", "Mensah, K., Jr.") has and it lacks: the suffix, the particle,
+/// and the diacritics of each word of the family and given names that is
+/// the same word without them. A fuller given name never costs a name
+/// its "Jr." or its "ã" (tester r33, F1). Institutions are taken as they are.
+fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
+    if stored.is_literal() || theirs.is_literal() {
+        return theirs.clone();
+    }
+    let mut n = theirs.clone();
+    let mut changed = false;
+    if n.suffix.is_none() && stored.suffix.is_some() {
+        n.suffix = stored.suffix.clone();
+        changed = true;
+    }
+    if n.particle.is_none() && stored.particle.is_some() && n.family == stored.family {
+        n.particle = stored.particle.clone();
+        changed = true;
+    }
+    // Word by word: "Joao Carlos" takes "João" for its first word.
+    let marked = |ours: &Option<String>, part: &mut Option<String>| -> bool {
+        let (Some(o), Some(t)) = (ours.as_deref(), part.as_deref()) else { return false };
+        let ow: Vec<&str> = o.split(' ').collect();
+        let mut tw: Vec<String> = t.split(' ').map(str::to_string).collect();
+        let mut any = false;
+        for (o, t) in ow.iter().zip(tw.iter_mut()) {
+            let count = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+            if o != t && crate::import::fold(o) == crate::import::fold(t) && count(o) > count(t) {
+                *t = o.to_string();
+                any = true;
+            }
+        }
+        if any {
+            *part = Some(tw.join(" "));
+        }
+        any
+    };
+    changed |= marked(&stored.family, &mut n.family);
+    changed |= marked(&stored.given, &mut n.given);
+    if changed {
+        n.original = n.inverted();
+    }
+    n
 }
 
 /// A name's parts without their dots and spaces: "Kofi A., Jr." and "Kofi
@@ -2320,36 +2408,6 @@ impl<'t> ReadingWriter<'t> {
                 ));
             }
         }
-        // Another year takes the file's date whole: a month, day or season
-        // stored with the old year is not the new year's, so it goes, and
-        // the user is told which (the history keeps it; `canon undo`).
-        let mut year_said = false;
-        if !matches!(how, "ID" | "title and year before a hand edit") && old.year.is_some() && new.year != old.year {
-            let gone: Vec<String> = [
-                ("month", old.month.map(|m| m.to_string()), new.month.is_none()),
-                ("day", old.day.map(|d| d.to_string()), new.day.is_none()),
-                ("season", old.season.clone(), new.season.is_none()),
-            ]
-            .into_iter()
-            .filter_map(|(k, v, cleared)| v.filter(|_| cleared).map(|v| format!("{k} {v}")))
-            .collect();
-            if !gone.is_empty() {
-                year_said = true;
-                self.warnings.push((
-                    r.line,
-                    format!(
-                        "entry {} (same {how}): the file's year {} replaces {}; the stored {} went with the old year \
-                         and {} cleared (`canon undo` restores {})",
-                        crate::import::reading_id_text(id),
-                        new.year.map_or_else(|| "(none)".to_string(), |y| y.to_string()),
-                        old.year.unwrap_or_default(),
-                        gone.join(", "),
-                        if gone.len() == 1 { "was" } else { "were" },
-                        if gone.len() == 1 { "it" } else { "them" },
-                    ),
-                ));
-            }
-        }
         // A record found by its DOI or ISBN (in any of their written forms) with
         // another title: the stored title is never replaced silently. A title
         // that is ours with more (a subtitle) is taken, and said; any other
@@ -2408,6 +2466,7 @@ impl<'t> ReadingWriter<'t> {
             // The authors as written and as parts are one value: a hand edit
             // of one stands for both. (The parts were taken from the file
             // while the warning said the authors stood, tester r17 F27.)
+            let year_by_hand = hand.iter().any(|h| h.0 == "year");
             let mut fields = hand;
             // The journal's name and its abbreviation likewise: a merge that
             // moves a hand-typed abbreviation into `container_short` is not
@@ -2415,6 +2474,10 @@ impl<'t> ReadingWriter<'t> {
             // A year set by hand keeps its month, day and season against a
             // file of another year (tester r20, F7: they were erased by one
             // list and put back by another at every import).
+            // And a month, day or season set by hand keeps its year: the
+            // date a person set stands whole (tester r33, F3: the file's
+            // year with a hand-set month and day made a date no source
+            // gives).
             let date_parts: &[(&str, &str)] = if r.year != old.year {
                 &[
                     ("year", "month"),
@@ -2423,6 +2486,9 @@ impl<'t> ReadingWriter<'t> {
                     ("year", "month_end"),
                     ("year", "day_end"),
                     ("year", "season_end"),
+                    ("month", "year"),
+                    ("day", "year"),
+                    ("season", "year"),
                 ]
             } else {
                 &[]
@@ -2430,6 +2496,9 @@ impl<'t> ReadingWriter<'t> {
             // The date's parts kept with a hand-set year were not themselves
             // set by hand: said apart (tester r21, F7).
             let mut with_year: Vec<String> = Vec::new();
+            // The year kept because its month, day or season was set by hand.
+            let mut year_with_date = false;
+            let mut year_stood = false;
             for &(a, b) in [("authors", "author_names"), ("author_names", "authors"), ("container", "container_short")]
                 .iter()
                 .chain(date_parts)
@@ -2439,6 +2508,8 @@ impl<'t> ReadingWriter<'t> {
                 {
                     if a == "year" {
                         with_year.push(b.to_string());
+                    } else if b == "year" {
+                        year_with_date = true;
                     }
                     fields.push((b.to_string(), hid, by));
                 }
@@ -2465,7 +2536,9 @@ impl<'t> ReadingWriter<'t> {
                         }
                         _ => false,
                     };
-                    if stands && with_year.contains(f) {
+                    if stands && year_with_date && f == "year" && !year_by_hand {
+                        year_stood = true;
+                    } else if stands && with_year.contains(f) {
                         kept_with_year.push(f.replace('_', " "));
                     } else if stands {
                         let name = match f.as_str() {
@@ -2478,7 +2551,7 @@ impl<'t> ReadingWriter<'t> {
                 }
             }
             if stood.is_empty()
-                && !kept_with_year.is_empty()
+                && (!kept_with_year.is_empty() || year_stood)
                 && let Ok(back) = serde_json::from_value::<Stored>(n.clone())
             {
                 new = back;
@@ -2514,7 +2587,9 @@ impl<'t> ReadingWriter<'t> {
                 };
                 kept.push(format!("{}: kept as stored (set by hand {})", all.join(", "), credit(true)));
                 kept_with_year.sort();
-                let beside = if kept_with_year.is_empty() {
+                let beside = if year_stood {
+                    "; the stored year stays with the date set by hand".to_string()
+                } else if kept_with_year.is_empty() {
                     String::new()
                 } else {
                     format!(
@@ -2541,6 +2616,38 @@ impl<'t> ReadingWriter<'t> {
         }
         if held {
             self.counts.held_by_hand += 1;
+        }
+        // Another year takes the file's date whole: a month, day or season
+        // stored with the old year is not the new year's, so it goes, and
+        // the user is told which (the history keeps it; `canon undo`). Said
+        // of the date as it is after what a person set by hand stood (tester
+        // r33, F3: "cleared" was said of a month and day that stayed).
+        let mut year_said = false;
+        if !matches!(how, "ID" | "title and year before a hand edit") && old.year.is_some() && new.year != old.year {
+            let gone: Vec<String> = [
+                ("month", old.month.map(|m| m.to_string()), new.month.is_none()),
+                ("day", old.day.map(|d| d.to_string()), new.day.is_none()),
+                ("season", old.season.clone(), new.season.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(k, v, cleared)| v.filter(|_| cleared).map(|v| format!("{k} {v}")))
+            .collect();
+            if !gone.is_empty() {
+                year_said = true;
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): the file's year {} replaces {}; the stored {} went with the old year \
+                         and {} cleared (`canon undo` restores {})",
+                        crate::import::reading_id_text(id),
+                        new.year.map_or_else(|| "(none)".to_string(), |y| y.to_string()),
+                        old.year.unwrap_or_default(),
+                        gone.join(", "),
+                        if gone.len() == 1 { "was" } else { "were" },
+                        if gone.len() == 1 { "it" } else { "them" },
+                    ),
+                ));
+            }
         }
         if let Some(s) = &since {
             kept.extend(s.kept.iter().map(|f| {
