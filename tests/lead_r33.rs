@@ -205,3 +205,40 @@ fn a_date_set_by_hand_stands_whole_against_another_year() {
     let r = reading(&list, "Structural");
     assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(6), Some(17)));
 }
+
+/// `canon undo` of an import that merged another list's record into a
+/// stored one restores every field that import set, the ones it filled
+/// from empty too (tester r33, #2: the day, PMID and journal abbreviation
+/// stayed after "restored … as it was before").
+#[test]
+fn undoing_an_import_merge_clears_what_it_filled() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{vyas, author = {Vyas, Darshali A. and Jones, David S.}, title = {Hidden in plain sight},\n\
+         journal = {New England Journal of Medicine}, year = {2020}, volume = {383}, number = {9},\n\
+         pages = {874--882}, doi = {10.1056/NEJMms2004740} }\n",
+    );
+    let before = w.reading_list();
+    let err = w.import_reading(
+        "c.nbib",
+        "PMID- 32853499\nVI  - 383\nIP  - 9\nDP  - 2020 Aug 27\nTI  - Hidden in plain sight.\nPG  - 874-82\n\
+         LID - 10.1056/NEJMms2004740 [doi]\nFAU - Vyas, Darshali A\nAU  - Vyas DA\nFAU - Jones, David S\n\
+         AU  - Jones DS\nLA  - eng\nPT  - Journal Article\nTA  - N Engl J Med\nJT  - The New England journal of medicine\n",
+    );
+    assert!(err.contains("1 changed"), "{err}");
+    let merged = w.reading_list();
+    let r = reading(&merged, "Hidden");
+    assert_eq!((r["pmid"].as_str(), r["day"].as_i64()), (Some("32853499"), Some(27)), "{r}");
+    let log = w.json(&["log", "--format", "json"]);
+    let run = log
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|e| e["action"] == "import")
+        .filter_map(|e| e["id"].as_i64())
+        .max()
+        .expect("the import's entry");
+    w.ok(&["undo", &run.to_string(), "--by", "amina"]);
+    assert_eq!(w.reading_list(), before);
+}

@@ -407,7 +407,14 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             }
             let mut new = cur.clone();
             let mut undone_before = serde_json::Map::new();
-            for (k, v) in b {
+            // A field the change filled from empty is recorded in its after
+            // alone (an import leaves empty values out of its before): its
+            // before is empty (tester r33, #2: the undo of an import's merge
+            // left the day, PMID and journal abbreviation it had set).
+            let filled: Vec<(String, Value)> =
+                a.keys().filter(|k| !b.contains_key(*k)).map(|k| (k.clone(), Value::Null)).collect();
+            for (k, v) in b.iter().map(|(k, v)| (k.clone(), v.clone())).chain(filled) {
+                let (k, v) = (&k, &v);
                 if !cur.contains_key(k) {
                     continue;
                 }
