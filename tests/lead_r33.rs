@@ -242,3 +242,39 @@ fn undoing_an_import_merge_clears_what_it_filled() {
     w.ok(&["undo", &run.to_string(), "--by", "amina"]);
     assert_eq!(w.reading_list(), before);
 }
+
+/// PubMed's record of a French article (its `TI` the bracketed English
+/// translation, its `TT` the title as published) is the work stored under
+/// that title and DOI: merged (its PMID taken, the stored title kept and
+/// said), never refused as "two works" (tester r33, F6).
+#[test]
+fn a_medline_record_under_its_translated_title_merges_by_doi() {
+    let w = workdir();
+    w.import_reading(
+        "fr.bib",
+        "@article{dozon, author = {Dozon, Jean-Pierre}, title = {La médecine coloniale en Afrique de l'Ouest : \
+         héritages et ruptures}, journal = {Médecine et Santé Tropicales}, year = {2019}, doi = {10.1684/mst.2019.0901}}\n",
+    );
+    let err = w.import_reading(
+        "fr.nbib",
+        "PMID- 31379336\nTI  - [Colonial medicine in West Africa: legacies and ruptures].\n\
+         TT  - La médecine coloniale en Afrique de l'Ouest : héritages et ruptures.\nDP  - 2019\n\
+         LID - 10.1684/mst.2019.0901 [doi]\nFAU - Dozon, Jean-Pierre\nAU  - Dozon JP\nLA  - fre\n\
+         PT  - Journal Article\nTA  - Med Sante Trop\nJT  - Medecine et sante tropicales\n",
+    );
+    assert!(err.contains("0 new, 1 changed, 0 unchanged, 0 duplicate, 0 rejected"), "{err}");
+    assert!(err.contains("is this work under its original title"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    let r = reading(&list, "La médecine coloniale");
+    assert_eq!(r["pmid"], "31379336");
+    assert_eq!(r["title"], "La médecine coloniale en Afrique de l'Ouest : héritages et ruptures");
+    // A record whose original title is another work's is still refused.
+    w.write(
+        "other.nbib",
+        "PMID- 31379999\nTI  - [Something else entirely].\nTT  - Tout autre chose.\nDP  - 2019\n\
+         LID - 10.1684/mst.2019.0901 [doi]\nFAU - Dozon, Jean-Pierre\nAU  - Dozon JP\nLA  - fre\n",
+    );
+    let refused = w.fails(&["import", "reading", "other.nbib"]);
+    assert!(refused.contains("so they are two works"), "{refused}");
+}

@@ -2268,7 +2268,16 @@ impl<'t> ReadingWriter<'t> {
         }
         // A DOI names one work: a record whose title (or first author and year)
         // is clearly another work's has a mistyped DOI, and must not overwrite it.
+        // A record whose title translates the stored one (MEDLINE's bracketed
+        // `TI` beside its `TT`, the title as published) is the same work
+        // when its original title is the stored title (tester r33, F6: the
+        // PubMed record of a French article was refused under its own DOI).
+        let by_original = how == "DOI"
+            && r.original_title.as_deref().is_some_and(|o| {
+                another_work((&old.title, old.author_names.first(), old.year), (o, r.authors.first(), r.year)).is_none()
+            });
         if how == "DOI"
+            && !by_original
             && let Some(why) =
                 another_work((&old.title, old.author_names.first(), old.year), (&r.title, r.authors.first(), r.year))
         {
@@ -2414,7 +2423,7 @@ impl<'t> ReadingWriter<'t> {
         // keeps ours, and says how to take the file's.
         // Found by the original title its translated title stands for: the
         // stored title stays, and the user is told.
-        if how == ORIGINAL_TITLE && new.title != old.title {
+        if (how == ORIGINAL_TITLE || by_original) && new.title != old.title {
             new.title = old.title.clone();
             self.counts.titles_kept += 1;
             kept.push(format!("title: kept {:?} (the file's {:?} translates it)", old.title, r.title));
@@ -2429,7 +2438,11 @@ impl<'t> ReadingWriter<'t> {
                 ),
             ));
         }
-        if matches!(how, "DOI" | "ISBN") && new.title != old.title && !same_value("title", &old.title, &r.title) {
+        if matches!(how, "DOI" | "ISBN")
+            && !by_original
+            && new.title != old.title
+            && !same_value("title", &old.title, &r.title)
+        {
             let entry = crate::import::reading_id_text(id);
             if fuller_title(&old.title, &r.title) == Fuller::Theirs {
                 self.warnings.push((
