@@ -278,3 +278,34 @@ fn a_medline_record_under_its_translated_title_merges_by_doi() {
     let refused = w.fails(&["import", "reading", "other.nbib"]);
     assert!(refused.contains("so they are two works"), "{refused}");
 }
+
+/// A record that says the work is in press, beside a year, never dates
+/// the published record stored with its volume and pages (tester r33, #4:
+/// Scopus's "Article in press" row gave "Thorax. 2022;76(3):201-9").
+#[test]
+fn an_in_press_record_never_dates_the_published_one() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{m, author={Mensah, Kofi}, title={Spirometry reference equations}, journal={Thorax},\n\
+         year={2021}, volume={76}, number={3}, pages={201--209}, doi={10.1136/thoraxjnl-2020-216001}}\n",
+    );
+    let err = w.import_reading(
+        "early.json",
+        r#"[{"id":"m","type":"article-journal","title":"Spirometry reference equations","container-title":"Thorax",
+            "author":[{"family":"Mensah","given":"Kofi"}],"issued":{"date-parts":[[2022,1,5]]},"status":"in press",
+            "DOI":"10.1136/thoraxjnl-2020-216001"}]"#,
+    );
+    assert!(err.contains("the file's year 2022 is of the work in press"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Spirometry");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2021), None, None), "{r}");
+    // Without the state, another year is the file's to give (and said).
+    let err = w.import_reading(
+        "later.json",
+        r#"[{"id":"m","type":"article-journal","title":"Spirometry reference equations","container-title":"Thorax",
+            "author":[{"family":"Mensah","given":"Kofi"}],"issued":{"date-parts":[[2022]]},
+            "DOI":"10.1136/thoraxjnl-2020-216001"}]"#,
+    );
+    assert!(err.contains("year 2022 (was 2021)"), "{err}");
+}

@@ -1360,6 +1360,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         err(&mut errs, at, format!("{what} has no title; expected the reading's title"));
     }
     let (mut year, mut year_note) = (None, None);
+    let mut unfinished = false;
     if let Some(v) = d.date.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match read_date(&v.text) {
             Some(Dated::Year(y)) => year = Some(y),
@@ -1371,6 +1372,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                 // as for a `pubstate` beside a year below).
                 Some((y, n)) => {
                     year = Some(y);
+                    unfinished = true;
                     d.warnings.push(RowError::new(
                         v.at.line,
                         v.at.column,
@@ -1388,15 +1390,18 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     if let Some(v) = d.pub_state.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match read_date(&v.text) {
             Some(Dated::NotYet(n)) if year.is_none() && year_note.is_none() => year_note = Some(n.to_string()),
-            Some(Dated::NotYet(n)) if year_note.is_none() => d.warnings.push(RowError::new(
-                v.at.line,
-                v.at.column,
-                format!(
-                    "{p}publication state {n:?} not stored: the record has a year ({}), and canon keeps a state \
-                     such as \"in press\" only for a work without one; edit the year away to keep it",
-                    year.unwrap_or_default()
-                ),
-            )),
+            Some(Dated::NotYet(n)) if year_note.is_none() => {
+                unfinished = true;
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}publication state {n:?} not stored: the record has a year ({}), and canon keeps a state \
+                         such as \"in press\" only for a work without one; edit the year away to keep it",
+                        year.unwrap_or_default()
+                    ),
+                ))
+            }
             Some(Dated::NotYet(_)) => {}
             _ => d.warnings.push(RowError::new(
                 v.at.line,
@@ -2136,6 +2141,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         translators: d.translators,
         year,
         year_note,
+        unfinished,
         season,
         month,
         day,

@@ -224,6 +224,11 @@ pub struct ReadingRecord {
     pub year: Option<i64>,
     /// Why there is no year: "in press", "forthcoming", "to appear"…
     pub year_note: Option<String>,
+    /// The source says the work is not yet in its final form although it
+    /// gives a year (Scopus "Article in press", a `pubstate`, a CSL
+    /// `status` beside a date): its year is the early one, and never
+    /// replaces a published record's (tester r33, #4).
+    pub unfinished: bool,
     /// The season of the date: "spring", "summer", "autumn" or "winter".
     pub season: Option<String>,
     /// The month of the date (1–12), when the source gives one with the year.

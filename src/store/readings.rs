@@ -2392,6 +2392,31 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // A record of the work in press (the file says so, beside a year)
+        // never dates the published record stored with its volume or pages
+        // (tester r33, #4: Scopus's "Article in press" row made "Thorax.
+        // 2022;76(3):201-9", a date neither source gives for it).
+        let published = old.volume.is_some() || old.pages.is_some();
+        if how != "ID" && r.unfinished && published && old.year.is_some() && new.year != old.year {
+            let theirs = new.year.map_or_else(|| "(none)".to_string(), |y| y.to_string());
+            new.year = old.year;
+            new.month = old.month;
+            new.day = old.day;
+            new.season = old.season.clone();
+            new.month_end = old.month_end;
+            new.day_end = old.day_end;
+            new.season_end = old.season_end.clone();
+            let year = old.year.unwrap_or_default();
+            kept.push(format!("year: kept {year} (the file's {theirs} is of the work in press)"));
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} (same {how}): the file's year {theirs} is of the work in press (the file says so); the \
+                     stored {year} is of its published version, with its volume or pages, and stays",
+                    crate::import::reading_id_text(id)
+                ),
+            ));
+        }
         // The group's notes are never replaced by another list's record of
         // the work (tester r19, F12: a reference manager's note replaced the
         // annotation for students): a note that holds the stored one, or is
