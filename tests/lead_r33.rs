@@ -309,3 +309,38 @@ fn an_in_press_record_never_dates_the_published_one() {
     );
     assert!(err.contains("year 2022 (was 2021)"), "{err}");
 }
+
+/// A theme a person took off a reading or a session stays off when a list
+/// that tags it is imported again: said with the change and the person,
+/// and how to add it back (tester r33, #6: the tag came back silently).
+#[test]
+fn a_theme_a_person_took_off_is_not_tagged_again_by_an_import() {
+    let w = workdir();
+    let bib = "@article{v, author={Vyas, Darshali A.}, title={Hidden in plain sight}, journal={NEJM}, year={2020},\n\
+               doi={10.1056/NEJMms2004740}, themes={epistemic-bias}}\n";
+    w.write("a.bib", bib);
+    w.ok(&["import", "reading", "a.bib"]);
+    let tagged = |w: &Workdir| reading(&w.reading_list(), "Hidden")["themes"].to_string();
+    assert!(tagged(&w).contains("epistemic-bias"), "{}", tagged(&w));
+    w.ok(&["untag", "10.1056/NEJMms2004740", "epistemic-bias", "--by", "amina"]);
+    let err = w.ok_stderr(&["import", "reading", "a.bib"]);
+    assert!(err.contains("theme epistemic-bias was taken off by amina in change #"), "{err}");
+    assert!(!tagged(&w).contains("epistemic-bias"), "{}", tagged(&w));
+    // Tagged again by hand, it is the group's tag again.
+    w.ok(&["tag", "10.1056/NEJMms2004740", "epistemic-bias", "--by", "amina"]);
+    let err = w.ok_stderr(&["import", "reading", "a.bib"]);
+    assert!(!err.contains("taken off"), "{err}");
+    assert!(tagged(&w).contains("epistemic-bias"));
+
+    // A session's theme, in a module list.
+    let csv = "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+               MBChB,1,MED1001,Foundations,Human genetic variation,Describe variation,epistemic-bias\n";
+    w.write("m.csv", csv);
+    w.ok(&["import", "modules", "m.csv"]);
+    w.ok(&["untag", "MED1001/Human genetic variation", "epistemic-bias", "--by", "tove"]);
+    let err = w.ok_stderr(&["import", "modules", "m.csv"]);
+    assert!(err.contains("m.csv:2: item "), "{err}");
+    assert!(err.contains("theme epistemic-bias was taken off by tove in change #"), "{err}");
+    assert!(err.contains("0 changed, 1 unchanged"), "{err}");
+    assert_eq!(w.count("SELECT COUNT(*) FROM item_tag"), 0);
+}

@@ -437,7 +437,7 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
             ),
         ));
     }
-    let (mut counts, mut changes, late, sync_notes) = writer.finish()?;
+    let (mut counts, mut changes, late, sync_notes, warnings) = writer.finish()?;
     for (line, field, problem) in late {
         reject(
             &mut errors,
@@ -491,7 +491,6 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
         }
     }
     let errors = (!errors.is_empty()).then_some(errors);
-    let warnings = Vec::new();
     Ok(Imported { counts, changes, header, filled: tally.filled, notes, warnings, origin, errors, refusal, remarks })
 }
 

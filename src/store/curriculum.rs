@@ -299,6 +299,9 @@ pub struct ModuleWriter<'t> {
     /// What `--sync` decided not to do, for stderr after a real run (the dry
     /// run shows it with its lines): "CODE · Title: possible move to …".
     sync_notes: Vec<String>,
+    /// Themes a person took off a session that the file would tag again,
+    /// with the file's line: said, and not applied.
+    tag_warnings: Vec<(u64, String)>,
     position: i64,
     last: Option<LastModule>,
     insert_item: CachedStatement<'t>,
@@ -385,6 +388,7 @@ impl<'t> ModuleWriter<'t> {
             moved: Vec::new(),
             move_hints: HashMap::new(),
             sync_notes: Vec::new(),
+            tag_warnings: Vec::new(),
             module_hints: HashMap::new(),
             position,
             last: None,
@@ -755,9 +759,24 @@ impl<'t> ModuleWriter<'t> {
     /// list's themes cell adds tags, never removes one: the tags are the
     /// group's own work, which a faculty file does not know); returns them,
     /// in words, for the dry run.
-    fn add_tags_now(&mut self, item_id: i64, themes: &[i64]) -> Result<Vec<String>> {
+    fn add_tags_now(&mut self, line: u64, item_id: i64, themes: &[i64]) -> Result<Vec<String>> {
         let mut out = Vec::new();
         for &theme in themes {
+            // A theme a person took off this session stays off (tester r33, #6).
+            if let Some((change, who)) =
+                super::tags::untagged_by_hand(self.tx, super::tags::Target::Item(item_id), theme)?
+            {
+                let slug: String =
+                    self.tx.prepare_cached("SELECT slug FROM theme WHERE id = ?1")?.query_row([theme], |r| r.get(0))?;
+                self.tag_warnings.push((
+                    line,
+                    format!(
+                        "item {item_id}: theme {slug} was taken off by {who} in change #{change}, so the file's tag \
+                         is not applied (to add it back: canon tag {item_id} {slug})"
+                    ),
+                ));
+                continue;
+            }
             let added = self
                 .tx
                 .prepare_cached(
@@ -999,7 +1018,7 @@ impl<'t> ModuleWriter<'t> {
         }
         if !self.seen.insert(old_id) {
             self.counts.duplicate += 1;
-            let tags = self.add_tags_now(old_id, &item.themes)?;
+            let tags = self.add_tags_now(row.line, old_id, &item.themes)?;
             self.pending_keywords.extend(item.keywords.iter().map(|k| (old_id, k.clone())));
             self.note(row.line, Outcome::Duplicate, || format!("{} · {} (repeated row)", row.code, item.title), tags);
             return Ok(Ok(Written::Compared(old_id)));
@@ -1029,7 +1048,7 @@ impl<'t> ModuleWriter<'t> {
                 quoted_or_empty(&new_outcomes)
             ));
         }
-        let mut also = self.add_tags_now(old_id, &item.themes)?;
+        let mut also = self.add_tags_now(row.line, old_id, &item.themes)?;
         also.extend(self.settle_keywords(old_id, &item.keywords)?);
         if fields.is_empty() {
             if also.is_empty() {
@@ -2090,13 +2109,14 @@ impl<'t> ModuleWriter<'t> {
         }
         let mut problems = self.problems;
         problems.sort_by_key(|p| p.0);
-        Ok((self.counts, self.changes, problems, self.sync_notes))
+        Ok((self.counts, self.changes, problems, self.sync_notes, self.tag_warnings))
     }
 }
 
 /// What [`ModuleWriter::finish`] returns: counts, changes (when kept),
-/// problems, and `--sync`'s notes on what it did not do.
-pub type Finished = (Counts, Option<Vec<Change>>, Problems, Vec<String>);
+/// problems, `--sync`'s notes on what it did not do, and warnings with
+/// their lines (a theme a person took off, not tagged again).
+pub type Finished = (Counts, Option<Vec<Change>>, Problems, Vec<String>, Vec<(u64, String)>);
 
 /// A module of the file's programmes with sessions the file no longer holds.
 struct StaleModule {

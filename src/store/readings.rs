@@ -2382,7 +2382,7 @@ impl<'t> ReadingWriter<'t> {
             }
             let what = format!("{label}: duplicate (same {how}) of entry {id}, earlier in this file; merged");
             self.note(r.line, Outcome::Duplicate, what, fields);
-            self.add_tags(id, &r.themes)?;
+            self.add_tags(r.line, id, &r.themes)?;
             return Ok(Some(id));
         }
         // A row of an export that others changed since: what they changed stands.
@@ -2773,7 +2773,11 @@ impl<'t> ReadingWriter<'t> {
             Some(s) if whole_set => self.themes_keeping(id, &r.themes, &s.themes)?,
             _ => r.themes.clone(),
         };
-        fields.extend(if whole_set { self.set_tags(id, &themes)? } else { self.add_tags(id, &themes)? });
+        fields.extend(if whole_set {
+            self.set_tags(r.line, id, &themes)?
+        } else {
+            self.add_tags(r.line, id, &themes)?
+        });
         // A row of canon's export (by ID) that changes, clears or untags what is stored needs a
         // name; a merge of another list's record fills blanks and makes values fuller.
         if how == "ID" && self.by.is_none() && (old.overwritten_by(&new) || self.counts.tags_removed > removed_before) {
@@ -3038,7 +3042,7 @@ impl<'t> ReadingWriter<'t> {
             decided.as_deref(),
         )?;
         // The dry run shows the tags a new entry gets, as it does a stored one's.
-        let mut fields = self.add_tags(id, &r.themes)?;
+        let mut fields = self.add_tags(r.line, id, &r.themes)?;
         self.counts.new += 1;
         for (other, title, why) in self.possible_duplicates(id, r)? {
             let msg =
@@ -3143,13 +3147,33 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Adds the themes an entry lacks; returns them, in words.
-    fn add_tags(&mut self, id: i64, themes: &[i64]) -> Result<Vec<String>> {
+    fn add_tags(&mut self, line: u64, id: i64, themes: &[i64]) -> Result<Vec<String>> {
         let mut out = Vec::new();
         let mut st = self.tx.prepare_cached(
             "INSERT INTO reading_tag (reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, 'import')
              ON CONFLICT (reading_id, theme_id) DO NOTHING",
         )?;
+        let mut held = false;
         for &theme in themes {
+            // A theme a person took off this reading stays off: another
+            // list's tag does not undo their decision (tester r33, #6).
+            if let Some((change, who)) = tags::untagged_by_hand(self.tx, Target::Reading(id), theme)? {
+                let slug = slug(self.tx, theme)?;
+                self.warnings.push((
+                    line,
+                    format!(
+                        "entry {}: theme {slug} was taken off by {who} in change #{change}, so the file's tag is not \
+                     applied (to add it back: canon tag {} {slug})",
+                        crate::import::reading_id_text(id),
+                        crate::import::reading_id_text(id),
+                    ),
+                ));
+                if !held {
+                    held = true;
+                    self.counts.held_by_hand += 1;
+                }
+                continue;
+            }
             let added = st.execute(params![id, theme, self.by, self.at])? as i64;
             self.counts.tags_new += added;
             if added == 1 {
@@ -3176,7 +3200,7 @@ impl<'t> ReadingWriter<'t> {
     /// Makes an entry's themes exactly `themes`: the spreadsheet's themes
     /// cell is the whole set. A theme removed is untagged through the
     /// history (so `undo` brings it back). Returns the changes, in words.
-    fn set_tags(&mut self, id: i64, themes: &[i64]) -> Result<Vec<String>> {
+    fn set_tags(&mut self, line: u64, id: i64, themes: &[i64]) -> Result<Vec<String>> {
         let mut st =
             self.tx.prepare_cached("SELECT theme_id FROM reading_tag WHERE reading_id = ?1 ORDER BY theme_id")?;
         let current: Vec<i64> = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -3187,7 +3211,7 @@ impl<'t> ReadingWriter<'t> {
                 out.push(format!("themes: − {}", slug(self.tx, theme)?));
             }
         }
-        out.extend(self.add_tags(id, themes)?);
+        out.extend(self.add_tags(line, id, themes)?);
         Ok(out)
     }
 

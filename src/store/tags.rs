@@ -79,6 +79,32 @@ pub fn untag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64) -> R
     Ok(true)
 }
 
+/// The change and the person that last took `theme` off `target` by hand
+/// (`canon untag`, an edit: a change of no import), when that is the last
+/// thing that happened to the tag: an import's tags do not put it back
+/// (the tags are the group's work; tester r33, #6). `None` for a module.
+pub fn untagged_by_hand(tx: &Transaction, target: Target, theme: i64) -> Result<Option<(i64, String)>> {
+    let (entity, id) = match target {
+        Target::Item(i) => ("item_tag", i),
+        Target::Reading(r) => ("reading_tag", r),
+        Target::Module(_) => return Ok(None),
+    };
+    let last: Option<(i64, String, bool, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT h.id, h.action, h.import_id IS NULL, c.name FROM history h
+               LEFT JOIN contributor c ON c.id = h.by_id
+              WHERE h.entity = ?1 AND h.entity_id = ?2
+                AND json_extract(COALESCE(h.before, h.after), '$.theme_id') = ?3
+              ORDER BY h.id DESC LIMIT 1",
+        )?
+        .query_row(params![entity, id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    Ok(match last {
+        Some((change, action, by_hand, Some(who))) if action == "delete" && by_hand => Some((change, who)),
+        _ => None,
+    })
+}
+
 /// Recommends `reading` for an item or a module; `false` if it already was.
 pub fn link(
     tx: &Transaction,
