@@ -772,8 +772,8 @@ fn web_addresses_without_a_scheme() {
          W1 Health topics,World Health Organization,2023,web,www.who.int/health-topics/health-equity,WHO,2024-03-05\n\
          U7,\"Osei, Ama\",2020,web,see library shelf,,\n",
     );
-    assert!(err.contains("u.csv:2:1: warning: url \"www.who.int/health-topics/health-equity\" has no scheme; stored as \"https://www.who.int/health-topics/health-equity\""), "{err}");
-    assert!(err.contains("u.csv:3:1: warning: url \"see library shelf\" is not a web address"), "{err}");
+    assert!(err.contains("u.csv:2:5: warning: url \"www.who.int/health-topics/health-equity\" has no scheme; stored as \"https://www.who.int/health-topics/health-equity\""), "{err}");
+    assert!(err.contains("u.csv:3:5: warning: url \"see library shelf\" is not a web address"), "{err}");
     let added = w.ok_stderr(&[
         "reading",
         "add",

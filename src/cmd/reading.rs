@@ -512,9 +512,15 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     for (col, _) in edit_reading::BIB_TEXT {
         text.insert(*col, edit_reading::bib_text(col, b.text(col).as_deref())?);
     }
-    // Two numbers: a report's own (the issue) and its number in its series.
-    let two_numbers =
-        matches!((text.get("issue"), text.get("series_number")), (Some(Some(i)), Some(Some(s))) if i != s);
+    // A report's own number (the issue) and its number in its series, kept
+    // as an import keeps them.
+    let has_series = text.get("series").is_some_and(Option::is_some);
+    let (issue, series_number) = crate::import::builder::numbers_kept(
+        kind,
+        has_series,
+        text.remove("issue").flatten(),
+        text.remove("series_number").flatten(),
+    );
     let mut take = |col: &str| text.remove(col).flatten();
     // The date's parts typed apart (--month 4) or in the year ("2019 Apr 2"), not both.
     let parts_given =
@@ -573,9 +579,8 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         editors: edit_reading::editor_names(&b.editors).0,
         translators: edit_reading::translator_names(&b.translators).0,
         volume: take("volume"),
-        // A number in the series alone is the issue (a book's), as an import keeps it.
-        series_number: if two_numbers { take("series_number") } else { None },
-        issue: take("issue").or_else(|| take("series_number")),
+        series_number,
+        issue,
         pages: take("pages"),
         page_count: take("page_count"),
         publisher: take("publisher"),

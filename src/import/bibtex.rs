@@ -909,6 +909,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
+    d.url_at = e.fields.get("url").map(at);
     // Plain BibTeX has no `url`: a web page's address goes in
     // `howpublished = {\url{…}}` (natbib, Google Scholar; tester r17, F9).
     let howpublished_url = e
@@ -918,6 +919,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .filter(|u| (u.starts_with("http://") || u.starts_with("https://")) && !u.contains(' '));
     if d.url.is_none() {
         d.url = howpublished_url.clone();
+        d.url_at = e.fields.get("howpublished").map(at);
     }
     // An e-print in a repository (biblatex manual §3.13.7: `eprint` with
     // `eprinttype`, or arXiv's own export's `archivePrefix`): its address,
@@ -991,6 +993,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
             // written over several lines names the line the name is on.
             let value_at = lines.text.get(f.at..).and_then(|t| t.find(f.raw.as_str())).map(|o| f.at + o);
             let parts = name_parts(&f.raw);
+            // Pieces before `covered` were named in an institution's warning.
+            let mut covered = 0;
             for (i, p) in parts.iter().copied().enumerate() {
                 let here = match value_at {
                     Some(v) => {
@@ -1009,17 +1013,31 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
                     continue;
                 }
                 let one: Vec<Name> = authors(p).into_iter().filter(|n| names.contains(n)).collect();
-                // "Centers for Disease Control and Prevention" unbraced: the
-                // "and" split it, and the one word after it is a second
-                // author; the braces that keep it whole hold both.
-                let next = parts.get(i + 1).map(|q| collapse(q)).filter(|q| {
-                    !q.contains([',', '{']) && q.split(' ').count() == 1 && q.starts_with(char::is_uppercase)
-                });
-                builder::institution_doubts(&mut d, field, &one, here, |n| match &next {
-                    Some(q) => {
+                // "Centers for Disease Control and Prevention", "Council on
+                // Ethical and Judicial Affairs" unbraced: the "and" split it,
+                // and the pieces after it are more authors; the braces that
+                // keep it whole hold them all, and each is named (tester r33 F7).
+                let next: Vec<String> = parts[i + 1..]
+                    .iter()
+                    .map(|q| collapse(q))
+                    .take_while(|q| !q.contains([',', '{']) && names::continues_institution(q))
+                    .collect();
+                if i < covered {
+                    continue;
+                }
+                if one.iter().any(names::looks_institutional) {
+                    covered = i + 1 + next.len();
+                }
+                builder::institution_doubts(&mut d, field, &one, here, |n| match next.as_slice() {
+                    [] => format!("write it in braces, {{{n}}}"),
+                    [q] => {
                         format!("write the whole name in braces, {{{n} and {q}}} ({q:?} was read as another author)")
                     }
-                    None => format!("write it in braces, {{{n}}}"),
+                    qs => format!(
+                        "write the whole name in braces, {{{n} and {}}} ({} were read as other authors)",
+                        qs.join(" and "),
+                        qs.iter().map(|q| format!("{q:?}")).collect::<Vec<_>>().join(", ")
+                    ),
                 });
                 builder::name_doubts(&mut d, field, &one, here, names::bibtex_suffix_doubt);
                 builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), here);
@@ -1028,7 +1046,13 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     }
     // `month = apr` (the standard macro), `{April}` or `4`: the month; a season
     // is kept apart (below). biblatex's `date = 2019-04-02` gives it in the date.
-    d.month = val("month").filter(|v| crate::import::dates::month_day(&v.text).0.is_some());
+    // A month that is none (`{Smarch}`, `{13}`) goes too, for the builder's
+    // warning naming it (tester r33 F2: it was dropped unsaid).
+    let no_month = |v: &Val| {
+        crate::import::dates::month_day(&v.text).0.is_none()
+            && (v.text.trim().is_empty() || builder::season_of(&v.text).is_some())
+    };
+    d.month = val("month").filter(|v| !no_month(v));
     // biblatex `date` beside a `year` (Zotero's Better BibTeX writes both):
     // the month and day when no `month` gives them; the builder checks the
     // two name one year.
@@ -1050,13 +1074,16 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // `day = {3}` (biblatex's legacy field; BibTeX styles ignore it) beside
     // a `month`: the day. Without a month it has no date to belong to: named.
     if let Some(v) = val("day").filter(|v| !v.text.trim().is_empty()) {
-        if d.month.as_ref().is_some_and(|m| crate::import::dates::month_day(&m.text).1.is_none()) {
+        let (month, day) = d.month.as_ref().map(|m| crate::import::dates::month_day(&m.text)).unwrap_or_default();
+        if month.is_some() && day.is_none() {
             d.day = Some(v);
-        } else if d.month.is_none() {
+        } else if month.is_none() {
+            let why =
+                if d.month.is_some() { "its month is none" } else { "the entry gives no month for it to belong to" };
             d.warnings.push(RowError::new(
                 v.at.line,
                 v.at.column,
-                format!("day {:?} not stored: the entry gives no month for it to belong to", v.text.trim()),
+                format!("{}day {:?} not stored: {why}", d.prefix(), v.text.trim()),
             ));
         }
     }

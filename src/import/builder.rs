@@ -165,6 +165,9 @@ pub struct Draft {
     pub isbn: Option<Val>,
     pub isbn_rule: IsbnRule,
     pub url: Option<String>,
+    /// Where the address is, for a warning about it (tester r33 F5: the
+    /// warnings named the record's start); else the record's start.
+    pub url_at: Option<Pos>,
     pub annotation: Option<String>,
     pub language: Option<String>,
     /// Where the language is, when the format says (a spreadsheet's column), for the
@@ -892,6 +895,36 @@ pub fn edtf_season(s: &str) -> Option<&'static str> {
     }
 }
 
+/// Where a work's own number (the issue, a report's number) and its number
+/// in its series are kept, in every importer and `reading add`: a number in
+/// the series alone is a book's issue (the styles print a book's issue as
+/// its number in its series), but a report's, with its series, is its
+/// number in the series: as its issue it was printed as the report's own
+/// number ("Report No. 1035"; tester r34 #1). The same number twice is one.
+pub(crate) fn numbers_kept(
+    kind: &str,
+    has_series: bool,
+    issue: Option<String>,
+    series_number: Option<String>,
+) -> (Option<String>, Option<String>) {
+    match (issue, series_number) {
+        (None, Some(s)) if kind == "report" && has_series => (None, Some(s)),
+        (None, s) => (s, None),
+        (Some(i), Some(s)) if i != s => (Some(i), Some(s)),
+        (i, _) => (i, None),
+    }
+}
+
+/// The warning for a month that is none, in every format: `why` says what
+/// was wrong ("13 is no month"); the rest of the record is kept.
+/// `what` is the value as the message names it, quoted by the caller.
+pub(crate) fn month_not_stored(prefix: &str, what: &str, why: &str) -> String {
+    format!(
+        "{prefix}the month in {what} not stored: {why} (expected 1 to 12 or a month's name, or a season: 21 to 24, \
+         and 13 to 16 in CSL-JSON); the year is kept"
+    )
+}
+
 /// The part of a year an EDTF date names with a code that is no month and
 /// no season ("1998-33": ISO 8601-2 level 2, 33–36 quarters 1–4, 37–39
 /// quadrimesters 1–3, 40–41 semesters 1–2), as words ("quarter 1"), or `None`.
@@ -1473,21 +1506,23 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // "2019-17": the year is kept, and the number that is no month said.
     if month.is_none() && year.is_some() {
         // A range of years ("1998/99") is said as one below, not as a month.
+        // A month given apart, or a date's month, that is none ("13",
+        // "Smarch", "13/45/2005") is said too (tester r33 F2), unless the
+        // date is of another year (said above) or names a season.
+        let not_yet = |v: &Val| matches!(read_date(&v.text), Some(Dated::NotYet(_) | Dated::Undated));
+        let apart = d.month.as_ref().filter(|v| !conflicting && season.is_none() && !not_yet(v));
         let texts = [d.date.as_ref(), d.month.as_ref()];
-        if let Some((v, n)) = texts
+        if let Some((v, why)) = texts
             .into_iter()
             .flatten()
             .filter(|v| super::dates::year_range(&v.text).is_none())
-            .find_map(|v| super::dates::month_out_of_range(&v.text).map(|n| (v, n)))
+            .find_map(|v| super::dates::month_out_of_range(&v.text).map(|n| (v, format!("{n} is no month"))))
+            .or_else(|| apart.and_then(|v| super::dates::month_not_named(&v.text).map(|why| (v, why))))
         {
             d.warnings.push(RowError::new(
                 v.at.line,
                 v.at.column,
-                format!(
-                    "{p}the month in {:?} not stored: {n} is no month (expected 1 to 12, or a season: 21 to 24, \
-                     and 13 to 16 in CSL-JSON); the year is kept",
-                    v.text.trim()
-                ),
+                month_not_stored(&p, &format!("{:?}", v.text.trim()), &why),
             ));
         }
     }
@@ -2034,6 +2069,7 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     // "https://" is added, and said (tester r31, D2: the reference lost its
     // author, address and access date). Text that is no address is said and
     // not stored.
+    let url_at = d.url_at.unwrap_or(d.at);
     if let Some(u) = d.url.take() {
         if u.trim().is_empty() {
             d.url = Some(u);
@@ -2041,19 +2077,19 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             match web_address(&u) {
                 Ok((url, note)) => {
                     if let Some(n) = note {
-                        d.warnings.push(RowError::new(d.at.line, d.at.column, format!("{p}{n}")));
+                        d.warnings.push(RowError::new(url_at.line, url_at.column, format!("{p}{n}")));
                     }
                     d.url = Some(if url == u.trim() { u } else { url });
                 }
-                Err(e) => d.warnings.push(RowError::new(d.at.line, d.at.column, format!("{p}url {e}; not stored"))),
+                Err(e) => d.warnings.push(RowError::new(url_at.line, url_at.column, format!("{p}url {e}; not stored"))),
             }
         }
     }
     if let Some(u) = d.url.take() {
         match index_record(&u) {
             Some(index) => d.warnings.push(RowError::new(
-                d.at.line,
-                d.at.column,
+                url_at.line,
+                url_at.column,
                 format!("{p}url {:?} not stored: it is {index}'s page for the record, not the work", u.trim()),
             )),
             None => d.url = Some(u),
@@ -2103,11 +2139,12 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         pages = None;
         page_count = Some(last);
     }
-    let (issue, series_number) = match (tidy(d.issue.take()), tidy(d.series_number.take())) {
-        (None, s) => (s, None),
-        (Some(i), Some(s)) if i != s => (Some(i), Some(s)),
-        (i, _) => (i, None),
-    };
+    let (issue, series_number) = numbers_kept(
+        kind,
+        d.series.as_deref().is_some_and(|s| !s.trim().is_empty()),
+        tidy(d.issue.take()),
+        tidy(d.series_number.take()),
+    );
     // A page range, issue or volume a spreadsheet turned into a date ("1-12"
     // became 12 January: "12-Jan", "2026-01-12"): stored as the file has it,
     // and said, since the numbers it stood for cannot be told for sure

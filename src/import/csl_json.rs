@@ -324,6 +324,11 @@ fn accessed_text(v: &Value) -> Option<String> {
     }
 }
 
+/// A date's parts as the file writes them, for a message: `[2005, 17]`.
+fn date_parts(p: &[Value]) -> String {
+    format!("[{}]", p.iter().map(Value::to_string).collect::<Vec<_>>().join(", "))
+}
+
 fn date_text(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
@@ -553,6 +558,15 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             };
             d.season = Some(Val::new(t, at(k)));
         } else if let Some(p) = &parts
+            && let (Some(_), Some(m)) = (num(p.first()), num(p.get(1)))
+            && !(1..=12).contains(&m)
+        {
+            // [[2005, 17]]: no month and no season, said as in every format
+            // (tester r33 F2: it was read as the years 2005 to 2017).
+            let what = format!("{k} {}", date_parts(p));
+            let message = builder::month_not_stored(&d.prefix(), &what, &format!("{m} is no month"));
+            d.warnings.push(RowError::new(at(k).line, at(k).column, message));
+        } else if let Some(p) = &parts
             && let (Some(y), Some(m)) = (num(p.first()), num(p.get(1)))
         {
             // A range of months in one year ([[2019, 4], [2019, 5]]): both
@@ -578,7 +592,8 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             parts.as_ref().and_then(|p| p.get(1)).filter(|m| !m.is_null() && text_of(Some(m)).is_some())
         {
             // A month that is none ("Aprl", 0): said, never dropped unsaid.
-            let message = format!("{}{k} month {m} is not a month (1 to 12 or a month's name); not stored", d.prefix());
+            let what = format!("{k} {}", date_parts(parts.as_deref().unwrap_or_default()));
+            let message = builder::month_not_stored(&d.prefix(), &what, &format!("{m} is no month's name"));
             d.warnings.push(RowError::new(at(k).line, at(k).column, message));
         }
         d.date_approximate = match v.get("circa") {
@@ -665,9 +680,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         }
         n => n,
     };
-    d.issue = text_of(o.get("issue"))
-        .or_else(|| if article { None } else { number.as_ref().map(|n| n.text.clone()) })
-        .or_else(|| d.series.as_ref().and_then(|_| text_of(o.get("collection-number"))));
+    d.issue = text_of(o.get("issue")).or_else(|| if article { None } else { number.as_ref().map(|n| n.text.clone()) });
+    // A `collection-number` alone is the number in the series: the builder
+    // keeps it as a book's issue, and apart for a report (tester r34 #1).
+    if d.issue.is_none() && d.series.is_some() {
+        d.series_number = text_of(o.get("collection-number"));
+    }
     if let Some(n) = number.as_ref().filter(|_| !article)
         && d.issue.as_deref().map(str::trim) != Some(n.text.trim())
     {
@@ -733,6 +751,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         .filter(|g| !g.trim().is_empty())
         .or_else(|| builder::genre_of_type_name(csl_type).map(str::to_string));
     d.url = text_of(o.get("URL"));
+    d.url_at = Some(at("URL"));
     // `note` is where Zotero writes its Extra field ("PMID: …", "DOI: …"
     // lines, then free text): the builder takes the identifiers from it and
     // keeps the rest as the note, after `annote`.

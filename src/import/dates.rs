@@ -106,6 +106,53 @@ pub fn month_out_of_range(s: &str) -> Option<i64> {
     (!(1..=12).contains(&n) && !(21..=41).contains(&n)).then_some(n)
 }
 
+/// Why a month field, or a date's month, names no month where one goes,
+/// for a warning (tester r33 F2: BibTeX `month = {13}` was dropped unsaid):
+/// "13 is no month" for a number ("13", "0", "2019-17"), "neither 13 nor 45
+/// is a month" for a numeric date with the year last ("13/45/2019"),
+/// "\"Smarch\" is no month's name" for one word beside at most a year and a
+/// day ("Smarch", "Smarch 5", "2005 Smarch"). `None` when the text names a
+/// month or a season, or is no such text (a year, "Published online").
+pub fn month_not_named(s: &str) -> Option<String> {
+    if month_day_written(s).0.is_some() {
+        return None;
+    }
+    if let Some(n) = month_out_of_range(s) {
+        return Some(format!("{n} is no month"));
+    }
+    let t = bare(s);
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit());
+    let small = |w: &str| -> Option<i64> {
+        let d = ["st", "nd", "rd", "th"].iter().find_map(|x| w.strip_suffix(x)).unwrap_or(w);
+        (!d.is_empty() && d.len() <= 2 && d.bytes().all(|c| c.is_ascii_digit())).then(|| d.parse().ok()).flatten()
+    };
+    match words.as_slice() {
+        [m] if small(m).is_some() => small(m).filter(|n| !(1..=12).contains(n)).map(|n| format!("{n} is no month")),
+        [a, b, y] if is_year(y) && t.contains(['/', '.', '-']) => match (small(a), small(b)) {
+            (Some(a), Some(b)) if !(1..=12).contains(&a) && !(1..=12).contains(&b) => {
+                Some(format!("neither {a} nor {b} is a month"))
+            }
+            _ => None,
+        },
+        _ => {
+            let (lettered, rest): (Vec<&str>, Vec<&str>) =
+                words.iter().partition(|w| w.chars().any(char::is_alphabetic) && small(w).is_none());
+            let [w] = lettered.as_slice() else { return None };
+            let known = ["spring", "summer", "autumn", "fall", "winter", "circa", "approx", "undated", "epub"];
+            let fits = rest.len() <= 2 && rest.iter().filter(|r| is_year(r)).count() <= 1;
+            let fits = fits && rest.iter().all(|r| is_year(r) || small(r).is_some());
+            (fits && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && !known.contains(w))
+                .then(|| format!("{:?} is no month's name", original_word(s, w)))
+        }
+    }
+}
+
+/// `w` (found lower-cased) as `s` writes it, for a message.
+fn original_word(s: &str, w: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).find(|o| o.to_lowercase() == w).unwrap_or(w).to_string()
+}
+
 /// A numeric date with the year last whose day and month could be read
 /// either way ("03/04/2019": 3 April in most of the world, 4 March in the
 /// United States): the two readings, (day, month) first, for a warning that
@@ -694,6 +741,18 @@ pub fn typed_year_warning(what: &str, s: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_month_that_is_none_is_named() {
+        assert_eq!(month_not_named("13").as_deref(), Some("13 is no month"));
+        assert_eq!(month_not_named("2019-17").as_deref(), Some("17 is no month"));
+        assert_eq!(month_not_named("13/45/2005").as_deref(), Some("neither 13 nor 45 is a month"));
+        assert_eq!(month_not_named("Smarch 5").as_deref(), Some("\"Smarch\" is no month's name"));
+        for fine in ["Apr", "4", "2019-04-02", "Spring 2019", "2019", "13/05/2005", "Published online", "2019-21", ""] {
+            assert_eq!(month_not_named(fine), None, "{fine}");
+        }
+    }
+
     use super::*;
 
     #[test]

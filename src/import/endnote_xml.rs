@@ -662,7 +662,9 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
             }
         }
     }
-    d.url = text("urls/related-urls/url").or_else(|| text("urls/web-urls/url"));
+    let url = val("urls/related-urls/url").or_else(|| val("urls/web-urls/url"));
+    d.url_at = url.as_ref().map(|v| v.at);
+    d.url = url.map(|v| v.text);
     d.language = text("language");
     // A language canon does not know is warned about at its own element.
     d.language_at = val("language").map(|v| v.at);

@@ -407,6 +407,55 @@ pub fn looks_corporate(s: &str) -> bool {
     words.len() > 5 || words.iter().any(|w| matches!(*w, "of" | "for" | "and" | "&" | "on" | "the"))
 }
 
+/// Last words of an institution's name that are no one's family name
+/// ("Judicial Affairs", "Disease Control and Prevention").
+const INSTITUTION_TAILS: &[&str] = &[
+    "affairs",
+    "prevention",
+    "research",
+    "sciences",
+    "studies",
+    "statistics",
+    "welfare",
+    "development",
+    "policy",
+    "planning",
+    "education",
+    "training",
+    "quality",
+    "safety",
+    "nations",
+    "justice",
+    "equity",
+    "care",
+    "medicine",
+    "health",
+    "rights",
+    "technology",
+    "innovation",
+    "evaluation",
+];
+
+/// Whether `piece`, after an "and" that split an unbraced institution's
+/// name in BibTeX ("Council on Ethical and Judicial Affairs"), reads as the
+/// rest of that name rather than another person: one capitalised word
+/// ("Prevention"), or up to four capitalised words (and "of", "for"…) that
+/// read like an institution's or end in a word no person's name ends in.
+pub fn continues_institution(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let small = |w: &str| matches!(w, "of" | "for" | "and" | "on" | "the" | "in" | "&");
+    let cased = words.iter().all(|w| small(w) || w.starts_with(char::is_uppercase));
+    let tail = words.last().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        INSTITUTION_TAILS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str())
+    });
+    !words.is_empty()
+        && words.len() <= 4
+        && cased
+        && words[0].starts_with(char::is_uppercase)
+        && (words.len() == 1 || tail || looks_corporate(piece))
+}
+
 /// Whether a token starts with a lower-case letter (BibTeX's test for a
 /// "von" word); a token starting with a brace or a non-letter is not.
 fn lower_initial(token: &str) -> bool {
@@ -1679,7 +1728,34 @@ fn split_plain_names(cell: &str) -> CellNames {
             None => d,
         });
     }
+    if doubt.is_none()
+        && let [n] = names.as_slice()
+        && n.is_literal()
+    {
+        doubt = joined_whole_doubt(cell);
+    }
     CellNames { names, doubt, truncated: false }
+}
+
+/// A cell kept whole as one institution that may be several names joined
+/// by "and" or `&`: a part of it is a name "Family Initials" ("Bolnick D A
+/// and Council on Ethical and Judicial Affairs"), or it has three parts or
+/// more ("Troy Duster and Duana Fullwiley and Deborah Bolnick"). It cannot
+/// be told, so it is said (tester r33 F4: it was kept whole unsaid).
+fn joined_whole_doubt(cell: &str) -> Option<String> {
+    let pieces: Vec<&str> = [" & ", " and ", " AND ", " And "]
+        .iter()
+        .fold(vec![cell], |acc, sep| acc.into_iter().flat_map(|p| p.split(sep)).collect())
+        .into_iter()
+        .map(str::trim)
+        .collect();
+    let person = pieces.iter().any(|p| initials_part(p) && !looks_corporate(p));
+    (pieces.len() > 2 || (pieces.len() == 2 && person)).then(|| {
+        format!(
+            "{cell:?} was kept whole, as one institution's name; it may be several names joined by \"and\": \
+             separate names with `;` (and write an institution in braces) to be sure"
+        )
+    })
 }
 
 /// Whether a part of a cell is two single words joined by `&` or "and"
@@ -1785,6 +1861,19 @@ fn split_and(s: &str) -> Vec<String> {
         .find_map(|p| s.strip_prefix(p))
         .or_else(|| s.strip_prefix('&'))
         .map_or(s, str::trim);
+    // "Bolnick D A and Fullwiley D and Duster T": every piece a name
+    // "Family Initials" (Vancouver, PubMed's `AU`) is a person, though the
+    // pieces after the first, read together, hold an "and" as an
+    // institution's name does (tester r33 F4: the cell was kept whole).
+    let pieces: Vec<&str> = [" & ", " and ", " AND ", " And "]
+        .iter()
+        .fold(vec![s], |acc, sep| acc.into_iter().flat_map(|p| p.split(sep)).collect())
+        .into_iter()
+        .map(|p| p.trim().trim_end_matches(',').trim())
+        .collect();
+    if pieces.len() > 2 && pieces.iter().all(|p| initials_part(p) && !p.contains(',') && !looks_corporate(p)) {
+        return pieces.into_iter().map(str::to_string).collect();
+    }
     for sep in [" & ", " and ", " AND ", " And "] {
         if let Some((a, b)) = s.split_once(sep) {
             let a = a.trim().trim_end_matches(',').trim();

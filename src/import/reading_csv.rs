@@ -473,6 +473,7 @@ impl<'a> ReadingReader<'a> {
         }
         d.container = text(CONTAINER);
         d.url = text(URL);
+        d.url_at = Some(Pos::new(line, m.column(URL)));
         d.annotation = text(NOTES);
         d.language = text(LANGUAGE);
         d.language_at = Some(Pos::new(line, m.column(LANGUAGE)));

@@ -454,11 +454,12 @@ fn draft(raw: &Raw) -> Draft {
     // space that is not a list of addresses ("…/my file.pdf") is kept whole
     // (tester r24, F3: it was cut at the space, silently). A value that is
     // no address at all (an `L2` file name) is not taken for one.
-    d.url = all(&["UR", "L2"])
+    let url = all(&["UR", "L2"])
         .iter()
-        .flat_map(|(u, _, _)| line_urls(u))
-        .find(|u| looks_like_address(u))
-        .map(str::to_string);
+        .flat_map(|(u, n, c)| line_urls(u).into_iter().map(move |x| (x, Pos::new(*n, *c))))
+        .find(|(u, _)| looks_like_address(u));
+    d.url_at = url.map(|(_, at)| at);
+    d.url = url.map(|(u, _)| u.to_string());
     // Each `LA` is a language of the work (an article published in two):
     // all are kept, as a list (tester r24, F2: the second was dropped).
     d.language =

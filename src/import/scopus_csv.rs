@@ -321,6 +321,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.isbn_rule = IsbnRule::FirstValid;
     d.publisher = text(c.publisher);
     d.url = text(c.url);
+    d.url_at = Some(at(c.url));
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));
     // "Article in press": the work's state; "Final" says nothing more.

@@ -235,12 +235,13 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.pages = crate::import::pages_from_ends(get(r, c.pages), get(r, c.page_end));
     d.place = text(c.place);
     d.edition = text(c.edition);
-    d.url = c
+    let url = c
         .urls
         .iter()
-        .filter_map(|u| get(r, Some(*u)))
-        .find(|u| u.starts_with("http://") || u.starts_with("https://"))
-        .map(|u| u.split_whitespace().next().unwrap_or(u).to_string());
+        .filter_map(|u| get(r, Some(*u)).map(|v| (v, at(Some(*u)))))
+        .find(|(u, _)| u.starts_with("http://") || u.starts_with("https://"));
+    d.url_at = url.map(|(_, at)| at);
+    d.url = url.map(|(u, _)| u.split_whitespace().next().unwrap_or(u).to_string());
     d.annotation = text(c.note);
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));

@@ -493,7 +493,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     // so a "Series Number" beside it is the one named as not stored.
     if let Some(n) = text(c.series_number) {
         match d.issue.as_deref() {
-            None => d.issue = Some(n),
+            // Alone: the builder keeps it as a book's issue, and as a
+            // report's number in its series (tester r34 #1).
+            None => d.series_number = Some(n),
             Some(i) if i.trim() == n.trim() => {}
             // Beside the item's own number, with the series it numbers:
             // kept apart, the number in the series (schema 0024).
@@ -524,6 +526,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         ));
     }
     d.url = text(c.url);
+    d.url_at = Some(at(c.url));
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));
     d.annotation = text(c.annotation);

@@ -1,0 +1,358 @@
+//! Tester r33 (F2, F4, F5, F7) and r34 #1, through the binary: a month
+//! that is none said in every format, "Family Initials" names joined by
+//! "and" split into persons, a URL's warning at the URL, an unbraced
+//! institution's whole name in the advice, a report's series number kept
+//! as the series number.
+
+mod common;
+
+use common::{Workdir, reading};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+fn families(list: &serde_json::Value, title: &str) -> Vec<(String, String)> {
+    reading(list, title)["author_names"]
+        .as_array()
+        .expect("author names")
+        .iter()
+        .map(|n| {
+            let s = |k: &str| n[k].as_str().unwrap_or_default().to_string();
+            (if n["literal"].is_string() { s("literal") } else { s("family") }, s("given"))
+        })
+        .collect()
+}
+
+/// F2: BibTeX `month = {Smarch}`, `{13}`, `{0}` were dropped unsaid; a
+/// Zotero "Date" and an EndNote date with a month that is none too; a
+/// CSL-JSON month 17 was read as the years 2005 to 2017. Each is said at
+/// its value, and the rest of the record is kept.
+#[test]
+fn a_month_that_is_none_is_said_in_every_format() {
+    let w = workdir();
+    let err = w.import_reading(
+        "m.bib",
+        "@article{a, author = {Osei, Ama}, title = {Smarch month}, journal = {BMJ}, year = {2005},\n  \
+         month = {Smarch}}\n\
+         @article{b, author = {Osei, Ama}, title = {Thirteen month}, journal = {BMJ}, year = {2005},\n  \
+         month = {13}, day = {4}}\n\
+         @article{c, author = {Osei, Ama}, title = {Zero month}, journal = {BMJ}, year = {2005}, month = {0}}\n\
+         @article{d, author = {Osei, Ama}, title = {Winter month}, journal = {BMJ}, year = {2005}, month = {winter}}\n\
+         @article{e, author = {Osei, Ama}, title = {April month}, journal = {BMJ}, year = {2005}, month = apr}\n",
+    );
+    assert!(
+        err.contains(
+            "m.bib:2:3: warning: in entry `a`: the month in \"Smarch\" not stored: \"Smarch\" is no month's name"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("m.bib:4:3: warning: in entry `b`: the month in \"13\" not stored: 13 is no month"), "{err}");
+    assert!(err.contains("in entry `b`: day \"4\" not stored: its month is none"), "{err}");
+    assert!(err.contains("in entry `c`: the month in \"0\" not stored: 0 is no month"), "{err}");
+    assert!(!err.contains("entry `d`") && !err.contains("entry `e`"), "{err}");
+    let err = w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Date\"\n\
+         \"A1\",\"journalArticle\",\"2005\",\"Osei, Ama\",\"Zotero Smarch\",\"BMJ\",\"Smarch 2005\"\n\
+         \"A2\",\"journalArticle\",\"2005\",\"Osei, Ama\",\"Zotero thirteen\",\"BMJ\",\"13/45/2005\"\n\
+         \"A3\",\"journalArticle\",\"2005\",\"Osei, Ama\",\"Zotero spring\",\"BMJ\",\"Spring 2005\"\n",
+    );
+    assert!(
+        err.contains("z.csv:2:7: warning: the month in \"Smarch 2005\" not stored: \"Smarch\" is no month's name"),
+        "{err}"
+    );
+    assert!(
+        err.contains("z.csv:3:7: warning: the month in \"13/45/2005\" not stored: neither 13 nor 45 is a month"),
+        "{err}"
+    );
+    assert!(!err.contains("z.csv:4:"), "{err}");
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\n\
+         <titles><title>EndNote Smarch</title><secondary-title>BMJ</secondary-title></titles>\n\
+         <dates><year>2005</year><pub-dates><date>Smarch 5</date></pub-dates></dates></record></records></xml>\n",
+    );
+    assert!(
+        err.contains("e.xml:3:36: warning: in the record starting at line 1: the month in \"Smarch 5\" not stored"),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "m.json",
+        r#"[{"id":"a","type":"article-journal","title":"CSL seventeen","container-title":"BMJ","issued":{"date-parts":[[2005,17]]}},
+{"id":"b","type":"article-journal","title":"CSL Smarch","container-title":"BMJ","issued":{"date-parts":[[2005,"Smarch"]]}},
+{"id":"c","type":"article-journal","title":"CSL spring","container-title":"BMJ","issued":{"date-parts":[[2005,13]]}}]"#,
+    );
+    assert!(
+        err.contains("m.json:1:85: warning: in item `a`: the month in issued [2005, 17] not stored: 17 is no month"),
+        "{err}"
+    );
+    assert!(!err.contains("runs from 2005 to 2017"), "{err}");
+    assert!(err.contains("in item `b`: the month in issued [2005, \"Smarch\"] not stored"), "{err}");
+    // A reading-list CSV's month column refuses the row, as before.
+    let err = w.fails(&["import", "reading", w.write("r.csv", "title,year,month\nCSV 13,2005,13\n").to_str().unwrap()]);
+    assert!(err.contains("r.csv:2:3: month \"13\" is not a month"), "{err}");
+    let list = w.reading_list();
+    for t in [
+        "Smarch month",
+        "Thirteen month",
+        "Zero month",
+        "Zotero Smarch",
+        "Zotero thirteen",
+        "EndNote Smarch",
+        "CSL seventeen",
+        "CSL Smarch",
+    ] {
+        let r = reading(&list, t);
+        assert_eq!(
+            (r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()),
+            (Some(2005), None, None),
+            "{t}: {r:#}"
+        );
+        assert_eq!(r["container"], "BMJ", "{t}");
+    }
+    assert_eq!(reading(&list, "Winter month")["season"], "winter");
+    assert_eq!(reading(&list, "April month")["month"], 4);
+    assert_eq!(reading(&list, "CSL spring")["season"], "spring");
+}
+
+/// F4 (r33): "Family Initials" names joined by "and", "&" or `;` are
+/// persons in a reading list's and Zotero's author cells; an institution
+/// with "and" in its name stays whole; a cell that cannot be told is said.
+#[test]
+fn vancouver_names_joined_by_and_are_persons() {
+    let w = workdir();
+    let err = w.import_reading(
+        "a.csv",
+        "title,authors,year,type\n\
+         T1 spaced,Bolnick D A and Fullwiley D and Duster T,2007,article\n\
+         T2 joined,Bolnick DA and Fullwiley D and Duster T,2007,article\n\
+         T3 ampersand,Bolnick DA & Fullwiley D & Duster T,2007,article\n\
+         T4 mixed,Bolnick DA and Fullwiley D & Duster T,2007,article\n\
+         T5 initials first,D A Bolnick and D Fullwiley and T Duster,2007,article\n\
+         T6 council,Council on Ethical and Judicial Affairs,2007,article\n\
+         T7 gates,Bill and Melinda Gates Foundation,2007,article\n\
+         T8 unsure,Troy Duster and Duana Fullwiley and Deborah Bolnick,2007,article\n\
+         T9 with institution,Bolnick D A and Council on Ethical and Judicial Affairs,2007,article\n",
+    );
+    let list = w.reading_list();
+    for t in ["T1", "T2", "T3", "T4", "T5"] {
+        let f: Vec<String> = families(&list, t).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(f, ["Bolnick", "Fullwiley", "Duster"], "{t}");
+    }
+    assert_eq!(families(&list, "T2")[0].1, "D. A.");
+    assert_eq!(families(&list, "T6"), [("Council on Ethical and Judicial Affairs".to_string(), String::new())]);
+    assert_eq!(families(&list, "T7"), [("Bill and Melinda Gates Foundation".to_string(), String::new())]);
+    assert!(!err.contains("a.csv:7:") && !err.contains("a.csv:8:"), "{err}");
+    for (line, cell) in [
+        (9, "Troy Duster and Duana Fullwiley and Deborah Bolnick"),
+        (10, "Bolnick D A and Council on Ethical and Judicial Affairs"),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "a.csv:{line}:2: warning: authors cell \"{cell}\" was kept whole, as one institution's name"
+            )),
+            "{err}"
+        );
+    }
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\"\n\
+         \"A1\",\"journalArticle\",\"2007\",\"Bolnick DA and Fullwiley D and Duster T\",\"Zotero Vancouver\"\n",
+    );
+    let f: Vec<String> = families(&w.reading_list(), "Zotero Vancouver").into_iter().map(|(f, _)| f).collect();
+    assert_eq!(f, ["Bolnick", "Fullwiley", "Duster"]);
+}
+
+/// F5 (r33): an address without its scheme is warned of at the address,
+/// not at the record's start, in every format.
+#[test]
+fn a_url_without_a_scheme_is_said_at_the_url() {
+    let w = workdir();
+    let cases = [
+        (
+            "u.ris",
+            "TY  - ELEC\nAU  - Osei, Ama\nTI  - RIS page\nPY  - 2020\nUR  - www.example.org/said\nER  - \n",
+            "u.ris:5:7: warning: in the record starting at line 1: url \"www.example.org/said\" has no scheme",
+        ),
+        (
+            "u.bib",
+            "@online{w, author = {Osei, Ama}, title = {Bib page}, year = {2020},\n  url = {www.example.org/bib}}\n",
+            "u.bib:2:3: warning: in entry `w`: url \"www.example.org/bib\" has no scheme",
+        ),
+        (
+            "u.json",
+            "[{\"id\":\"a\",\"type\":\"webpage\",\"title\":\"CSL page\",\n\"URL\":\"www.example.org/csl\",\"issued\":{\"date-parts\":[[2020]]}}]",
+            "u.json:2:1: warning: in item `a`: url \"www.example.org/csl\" has no scheme",
+        ),
+        (
+            "u.xml",
+            "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Web Page\">12</ref-type>\n<titles><title>EndNote page</title></titles><dates><year>2020</year></dates>\n<urls><related-urls><url>www.example.org/en</url></related-urls></urls></record></records></xml>\n",
+            "u.xml:3:21: warning: in the record starting at line 1: url \"www.example.org/en\" has no scheme",
+        ),
+        (
+            "u.csv",
+            "title,year,type,url\nCSV page,2020,web,www.example.org/csv\n",
+            "u.csv:2:4: warning: url \"www.example.org/csv\" has no scheme",
+        ),
+        (
+            "uz.csv",
+            "\"Key\",\"Item Type\",\"Publication Year\",\"Title\",\"Url\"\n\"A1\",\"webpage\",\"2020\",\"Zotero page\",\"www.example.org/z\"\n",
+            "uz.csv:2:5: warning: url \"www.example.org/z\" has no scheme",
+        ),
+        (
+            "s.bib",
+            "@misc{s, title = {Index page}, year = {2020},\n  url = {https://www.scopus.com/record/display.uri?eid=2}}\n",
+            "s.bib:2:3: warning: in entry `s`: url \"https://www.scopus.com/record/display.uri?eid=2\" not stored",
+        ),
+    ];
+    for (name, text, said) in cases {
+        let err = w.import_reading(name, text);
+        assert!(err.contains(said), "{name}: {err}");
+    }
+    assert_eq!(reading(&w.reading_list(), "RIS page")["url"], "https://www.example.org/said");
+}
+
+/// F7 (r33): an unbraced institution split at "and" is advised whole,
+/// with every piece the advice names said as read for another author.
+#[test]
+fn an_unbraced_institutions_advice_names_its_whole_name() {
+    let w = workdir();
+    let err = w.import_reading(
+        "i.bib",
+        "@article{ama, author = {{American Medical Association} and Council on Ethical and Judicial Affairs},\n  \
+         title = {Ethics one}, journal = {JAMA}, year = {1990}}\n\
+         @article{cdc, author = {Centers for Disease Control and Prevention}, title = {Ethics two}, journal = {MMWR}, year = {1990}}\n\
+         @article{per, author = {Ministry of Health and Osei, Ama}, title = {Ethics three}, journal = {BMJ}, year = {1990}}\n",
+    );
+    assert!(
+        err.contains(
+            "i.bib:1:60: warning: in entry `ama`: author \"Council on Ethical\" was read as a person (family name \
+             \"Ethical\", given name \"Council\"); it looks like an institution: if it is one, write the whole name in \
+             braces, {Council on Ethical and Judicial Affairs} (\"Judicial Affairs\" was read as another author)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("{Council on Ethical}"), "{err}");
+    assert_eq!(err.matches("entry `ama`").count(), 1, "{err}");
+    assert!(
+        err.contains("{Centers for Disease Control and Prevention} (\"Prevention\" was read as another author)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("in entry `per`: author \"Ministry of Health\"") && err.contains("{Ministry of Health}"),
+        "{err}"
+    );
+}
+
+/// r34 #1: a report's number in its series, given alone, is its number in
+/// the series (it was stored as the report's own number and printed "Report
+/// No. 1035"); a book's stays its issue; both numbers stay apart.
+#[test]
+fn a_reports_series_number_alone_is_its_series_number() {
+    let w = workdir();
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "The selection and use of essential medicines 2021",
+        "--by",
+        "t",
+        "--author",
+        "{World Health Organization}",
+        "--year",
+        "2021",
+        "--type",
+        "report",
+        "--series",
+        "WHO Technical Report Series",
+        "--series-number",
+        "1035",
+        "--publisher",
+        "World Health Organization",
+        "--place",
+        "Geneva",
+    ]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Both numbers",
+        "--by",
+        "t",
+        "--author",
+        "{WHO}",
+        "--year",
+        "2021",
+        "--type",
+        "report",
+        "--series",
+        "WHO TRS",
+        "--series-number",
+        "1035",
+        "--issue",
+        "7",
+    ]);
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Added book",
+        "--by",
+        "t",
+        "--author",
+        "Osei, Ama",
+        "--year",
+        "2021",
+        "--type",
+        "book",
+        "--series",
+        "Lecture Notes",
+        "--series-number",
+        "12",
+    ]);
+    w.import_reading(
+        "s.json",
+        r#"[{"id":"r","type":"report","title":"CSL report","collection-title":"WHO Technical Report Series","collection-number":"1035","publisher":"WHO","issued":{"date-parts":[[2021]]}},
+{"id":"b","type":"book","title":"CSL book","collection-title":"Lecture Notes","collection-number":"12","publisher":"Springer","issued":{"date-parts":[[2021]]}},
+{"id":"t","type":"report","title":"CSL two numbers","number":"7","collection-title":"WHO TRS","collection-number":"1035","issued":{"date-parts":[[2021]]}}]"#,
+    );
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Title\",\"Series\",\"Series Number\"\n\
+         \"A1\",\"report\",\"2021\",\"Zotero report\",\"WHO Technical Report Series\",\"1035\"\n\
+         \"A2\",\"book\",\"2021\",\"Zotero book\",\"Lecture Notes\",\"12\"\n",
+    );
+    w.import_reading(
+        "c.csv",
+        "title,year,type,series,series_number,issue\n\
+         CSV report,2021,report,WHO Technical Report Series,1035,\n\
+         CSV book,2021,book,Lecture Notes,12,\n\
+         CSV no series,2021,report,,1035,\n",
+    );
+    // BibTeX @techreport `number` is the report's own number, as before.
+    w.import_reading(
+        "t.bib",
+        "@techreport{t, title = {Bib report}, institution = {WHO}, year = {2021}, series = {WHO TRS}, number = {7}}\n",
+    );
+    let list = w.reading_list();
+    let numbers = |t: &str| {
+        let r = reading(&list, t);
+        (r["issue"].as_str().map(str::to_string), r["series_number"].as_str().map(str::to_string))
+    };
+    let s = |x: &str| Some(x.to_string());
+    for t in ["The selection", "CSL report", "Zotero report", "CSV report"] {
+        assert_eq!(numbers(t), (None, s("1035")), "{t}");
+    }
+    for t in ["Added book", "CSL book", "Zotero book", "CSV book"] {
+        assert_eq!(numbers(t), (s("12"), None), "{t}");
+    }
+    assert_eq!(numbers("Both numbers"), (s("7"), s("1035")));
+    assert_eq!(numbers("CSL two numbers"), (s("7"), s("1035")));
+    assert_eq!(numbers("CSV no series"), (s("1035"), None));
+    assert_eq!(numbers("Bib report"), (s("7"), None));
+    let show = w.ok(&["reading", "show", reading(&list, "The selection")["id"].to_string().trim_matches('"')]);
+    assert!(show.contains("1035") && !show.to_lowercase().contains("report number"), "{show}");
+}
