@@ -344,3 +344,40 @@ fn a_theme_a_person_took_off_is_not_tagged_again_by_an_import() {
     assert!(err.contains("0 changed, 1 unchanged"), "{err}");
     assert_eq!(w.count("SELECT COUNT(*) FROM item_tag"), 0);
 }
+
+/// `reading edit --series-number` on a report in a series keeps the number
+/// as its number in the series, as `reading add` and every importer do
+/// (tester r34, #1: it became the report number, "Report No.: 1035").
+#[test]
+fn a_reports_series_number_edited_alone_stays_its_number_in_the_series() {
+    let w = workdir();
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Essential medicines 2021",
+        "--by",
+        "t",
+        "--author",
+        "{World Health Organization}",
+        "--year",
+        "2021",
+        "--type",
+        "report",
+        "--series",
+        "WHO Technical Report Series",
+        "--publisher",
+        "World Health Organization",
+    ]);
+    let list = w.reading_list();
+    let id = reading(&list, "Essential")["id"].as_i64().expect("an id").to_string();
+    w.ok(&["reading", "edit", &id, "--series-number", "1035", "--by", "t"]);
+    let list = w.reading_list();
+    let r = reading(&list, "Essential");
+    assert_eq!((r["series_number"].as_str(), r["issue"].as_str()), (Some("1035"), None), "{r}");
+    assert_eq!(
+        common::reference(&w.references("vancouver"), "Essential"),
+        "World Health Organization. Essential medicines 2021. World Health Organization; 2021. (WHO Technical Report \
+         Series; no. 1035)."
+    );
+}

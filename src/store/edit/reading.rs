@@ -671,15 +671,16 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     // typed date is itself a range ("May 5-11, 2019").
     // A number in the series with no issue is the issue (a book's), and the
     // same number as the issue is no second number: as an import keeps them.
-    let series_number = new.get("series_number").cloned().unwrap_or(Value::Null);
-    if !series_number.is_null() {
-        let issue = new.get("issue").cloned().unwrap_or(Value::Null);
-        if issue.is_null() {
-            new.insert("issue".into(), series_number);
-            new.insert("series_number".into(), Value::Null);
-        } else if issue == series_number {
-            new.insert("series_number".into(), Value::Null);
-        }
+    // A report in a series keeps a number given alone as its number in the
+    // series, as every importer does ([`crate::import::builder::numbers_kept`]).
+    let field = |k: &str| new.get(k).and_then(Value::as_str).map(str::to_string);
+    if let Some(series_number) = field("series_number") {
+        let kind = field("type").unwrap_or_default();
+        let has_series = field("series").is_some_and(|s| !s.trim().is_empty());
+        let (issue, series_number) =
+            crate::import::builder::numbers_kept(&kind, has_series, field("issue"), Some(series_number));
+        new.insert("issue".into(), issue.map_or(Value::Null, Value::from));
+        new.insert("series_number".into(), series_number.map_or(Value::Null, Value::from));
     }
     // An end typed apart (--day-end, --season-end) is kept too.
     let typed_range = p.date.as_ref().is_some_and(|t| t.day_end.is_some() || t.season_end.is_some());
