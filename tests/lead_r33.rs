@@ -381,3 +381,63 @@ fn a_reports_series_number_edited_alone_stays_its_number_in_the_series() {
          Series; no. 1035)."
     );
 }
+
+/// The forms tester r34 found wrong: an identifier in the pages is printed
+/// as stored (#3); Citing Medicine's volume supplement and its semicolon
+/// before an organisation among personal authors (#7, #8); AMA's status
+/// before the DOI, the site's name of a web page, roman suffixes (#10, #5,
+/// #11a); APA's Cochrane article number and a Greek symbol after a colon
+/// (#11b; tester r35, F8).
+#[test]
+fn identifiers_supplements_groups_statuses_sites_and_symbols_print_as_the_manuals_give_them() {
+    let w = workdir();
+    w.import_reading(
+        "w.json",
+        r#"[
+{"id":"suppl","type":"article-journal","title":"Abstracts from the sessions","container-title":"Circulation","volume":"140","issue":"Suppl 2","page":"A123","author":[{"family":"Owusu","given":"Ama"},{"literal":"American Heart Association Council on Epidemiology"}],"issued":{"date-parts":[[2019,11]]}},
+{"id":"pii","type":"article-journal","title":"Identifier pages","container-title":"Lancet","page":"S0140-6736(23)02222-2","author":[{"family":"Osei","given":"Jane"}],"issued":{"date-parts":[[2024,1,5]]}},
+{"id":"eloc","type":"article-journal","title":"Elocator with hyphen","container-title":"J Hyph","volume":"37","issue":"12","page":"e2022-0045","author":[{"family":"Osei","given":"Kwame"}],"issued":{"date-parts":[[2022]]}},
+{"id":"inpress","type":"article-journal","title":"Online first study","container-title":"Annual Review of Public Health","container-title-short":"Annu Rev Public Health","status":"in press","author":[{"family":"Williams","given":"David R."}],"DOI":"10.1146/annurev-publhealth-000001"},
+{"id":"web","type":"webpage","title":"Black maternal health","publisher":"MBRRACE-UK","URL":"https://www.npeu.ox.ac.uk/mbrrace-uk","accessed":{"date-parts":[[2024,2,1]]}},
+{"id":"third","type":"article-journal","title":"Third person","container-title":"BMJ","volume":"1","page":"1-2","author":[{"family":"Smith","given":"John","suffix":"3rd"}],"issued":{"date-parts":[[2020]]}},
+{"id":"cd","type":"article-journal","title":"Cochrane review","container-title":"Cochrane Database of Systematic Reviews","issue":"8","page":"CD014962","author":[{"family":"Ali","given":"Sara"}],"issued":{"date-parts":[[2022]]}},
+{"id":"alpha","type":"article-journal","title":"Colonial medicine: α-thalassaemia in West Africa","container-title":"BMJ","volume":"2","page":"3-4","author":[{"family":"Diallo","given":"Awa"}],"issued":{"date-parts":[[2021]]}}
+]"#,
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        common::reference(&v, "Abstracts"),
+        "Owusu A; American Heart Association Council on Epidemiology. Abstracts from the sessions. Circulation. 2019 \
+         Nov;140 Suppl 2:A123."
+    );
+    assert_eq!(
+        common::reference(&v, "Identifier"),
+        "Osei J. Identifier pages. Lancet. 2024 Jan 5:S0140-6736(23)02222-2."
+    );
+    assert_eq!(common::reference(&v, "Third"), "Smith J 3rd. Third person. BMJ. 2020;1:1-2.");
+    for style in ["apa", "vancouver", "chicago", "harvard", "ama"] {
+        let refs = w.references(style);
+        let pii = common::reference(&refs, "Identifier");
+        assert!(pii.contains("S0140-6736(23)02222-2") && !pii.contains("p. S0140"), "{style}: {pii}");
+        let e = common::reference(&refs, "Elocator");
+        assert!(e.contains("e2022-0045") && !e.contains("pp. e2022"), "{style}: {e}");
+        // (Chicago capitalises the word after the symbol: "α-Thalassaemia", headline style.)
+        assert!(common::reference(&refs, "Colonial").to_lowercase().contains("α-thalassaemia"), "{style}");
+        assert!(!common::reference(&refs, "Colonial").contains("Α-"), "{style}");
+    }
+    let ama = w.references("ama");
+    assert_eq!(
+        common::reference(&ama, "Online first"),
+        "Williams DR. Online first study. Annu Rev Public Health. In press. doi:10.1146/annurev-publhealth-000001"
+    );
+    assert_eq!(
+        common::reference(&ama, "Black maternal"),
+        "Black maternal health. MBRRACE-UK. Accessed February 1, 2024. https://www.npeu.ox.ac.uk/mbrrace-uk"
+    );
+    assert_eq!(common::reference(&ama, "Third"), "Smith J III. Third person. BMJ. 2020;1:1-2.");
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Cochrane"),
+        "Ali, S. (2022). Cochrane review. Cochrane Database of Systematic Reviews, (8), Article CD014962."
+    );
+}

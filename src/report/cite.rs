@@ -543,6 +543,12 @@ impl Style {
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
         let t = with_original_year(t, r, &self.name);
+        let t = with_identifier_pages(t, r);
+        let t = match self.named {
+            Some("vancouver") => with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
+            Some("ama") => with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r),
+            _ => t,
+        };
         let t = with_doi_address_encoded(t, r);
         with_alternated_quotes(t, r)
     }
@@ -3340,6 +3346,10 @@ fn with_elocator(r: &Reading) -> std::borrow::Cow<'_, Reading> {
     let locator = c.next().is_some_and(|l| l.is_ascii_lowercase())
         && c.as_str().len() >= 2
         && c.as_str().bytes().all(|b| b.is_ascii_digit());
+    // A Cochrane review's number ("CD014962") is its article number (APA 7
+    // §10.1: "Article CD014962"; tester r34, #11b).
+    let cochrane = p.len() == 8 && p.starts_with("CD") && p[2..].bytes().all(|b| b.is_ascii_digit());
+    let locator = locator || cochrane;
     if r.kind == "article" && locator {
         std::borrow::Cow::Owned(Reading { pages: Some(format!("{}{p}", crate::import::builder::ARTICLE)), ..r.clone() })
     } else {
@@ -4585,6 +4595,175 @@ fn with_ama_podcast(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// Whether a stored page value is an identifier rather than a range of
+/// pages: a publisher item identifier ("S0140-6736(23)02222-2", as PubMed
+/// gives it when there are no pages), or a number whose second part has a
+/// leading zero ("e2022-0045", no page). Such a value is one token, printed
+/// as stored: no en dash, no prefix repeated (tester r34, #3).
+fn is_identifier_pages(p: &str) -> bool {
+    let p = p.trim();
+    let p = p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p);
+    if !p.contains('-') || p.contains([',', ' ']) {
+        return false;
+    }
+    let parts: Vec<&str> = p.split('-').collect();
+    p.contains(['(', ')']) || parts.len() > 2 || parts.get(1).is_some_and(|e| e.starts_with('0') && e.len() > 1)
+}
+
+/// The identifier in the pages of `r` ([`is_identifier_pages`]) as stored,
+/// where the processor printed it as a range ("S0140–6736(23)02222–2",
+/// "e2022–e0045").
+fn with_identifier_pages(mut t: Rich, r: &Reading) -> Rich {
+    let Some(p) = r.pages.as_deref().map(str::trim).filter(|p| is_identifier_pages(p)) else { return t };
+    let p = p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p);
+    let parts: Vec<&str> = p.split('-').collect();
+    let prefix: String = parts[0].chars().take_while(|c| c.is_alphabetic()).collect();
+    // Each hyphen printed as a hyphen or an en dash, the prefix repeated
+    // after it or not: every form a style's page-range rule makes of it.
+    let joins = parts.len() - 1;
+    let mut forms: Vec<String> = Vec::new();
+    for repeat in [false, true] {
+        if repeat && prefix.is_empty() {
+            continue;
+        }
+        for mask in 0..(1u32 << joins.min(6)) {
+            let mut f = parts[0].to_string();
+            for (i, x) in parts.iter().enumerate().skip(1) {
+                f.push_str(if mask & (1 << (i - 1)) != 0 { "\u{2013}" } else { "-" });
+                if repeat && !x.starts_with(prefix.as_str()) {
+                    f.push_str(&prefix);
+                }
+                f.push_str(x);
+            }
+            forms.push(f);
+        }
+    }
+    let found = forms.iter().filter(|f| f.as_str() != p).find_map(|f| t.text.rfind(f.as_str()).map(|at| (at, f.len())));
+    if let Some((at, len)) = found {
+        splice(&mut t, at..at + len, p);
+    }
+    // Not a range of pages: no "pp." (nor "p.") before it.
+    if let Some(at) = t.text.rfind(p) {
+        for label in ["pp. ", "p. "] {
+            if t.text[..at].ends_with(label) {
+                splice(&mut t, at - label.len()..at, "");
+                break;
+            }
+        }
+    }
+    t
+}
+
+/// Citing Medicine's supplement to a volume: "140 Suppl 2" after the
+/// volume, not in parentheses as an issue ("Headache. 2002;42 Suppl
+/// 2:S93-9.", ch. 1, "Volume with supplement"); an issue's supplement
+/// stays "55(12 Suppl 1)" (tester r34, #7).
+fn with_nlm_volume_supplement(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(v), Some(i)) = (r.volume.as_deref().map(str::trim), r.issue.as_deref().map(str::trim)) else { return t };
+    let lower = i.to_lowercase();
+    if !(lower.starts_with("suppl") || lower.starts_with("supplement")) {
+        return t;
+    }
+    let printed = format!("{v}({i})");
+    if let Some(at) = t.text.find(&printed) {
+        splice(&mut t, at..at + printed.len(), &format!("{v} {i}"));
+    }
+    t
+}
+
+/// Citing Medicine's list of personal authors and an organisation: the
+/// organisation after a semicolon ("Vallancien G, Emberton M, van
+/// Moorselaar RJ; Alf-One Study Group.", ch. 1, "Both personal authors and
+/// an organization as author"); the style joined it with a comma (tester
+/// r34, #8).
+fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
+    let Some(k) = r.author_names.iter().position(|n| n.is_literal()) else { return t };
+    if k == 0 || r.author_names[..k].iter().any(|n| n.is_literal()) || k >= 6 {
+        return t;
+    }
+    let Some(org) = r.author_names[k].literal.as_deref() else { return t };
+    let printed = format!(", {org}");
+    let title_at =
+        find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
+    if let Some(at) = t.text[..title_at].find(&printed) {
+        splice(&mut t, at..at + 1, ";");
+    }
+    t
+}
+
+/// AMA's status of a work not yet published before its DOI or URL, which
+/// end the reference (AMA 11 §3.11, accepted articles: "… Annu Rev Public
+/// Health. In press. doi:…"; tester r34, #10).
+fn with_ama_status_before_doi(mut t: Rich, r: &Reading) -> Rich {
+    let Some(note) = r.year_note.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { return t };
+    let mut status: String = note.chars().take(1).flat_map(char::to_uppercase).collect();
+    status.push_str(&note[note.chars().next().map_or(0, char::len_utf8)..]);
+    let tail = format!(". {status}.");
+    if !t.text.ends_with(&tail) {
+        return t;
+    }
+    let end = t.text.len() - tail.len();
+    let Some(doi) = ["doi:", "https://", "http://"].iter().filter_map(|k| t.text[..end].rfind(k)).min() else {
+        return t;
+    };
+    if !t.text[..doi].ends_with(". ") {
+        return t;
+    }
+    // ". In press." out from the end; "In press. " in before the DOI.
+    let len = t.text.len();
+    splice(&mut t, end..len, "");
+    splice(&mut t, doi..doi, &format!("{status}. "));
+    t
+}
+
+/// AMA's web page: the name of the website after the title (AMA 11
+/// §3.15.1: "Author. Title of item. Name of website. Published date.
+/// Accessed date. URL"); a page whose site is stored as its publisher, with
+/// no container, printed none (tester r34, #5).
+fn with_ama_site(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "web" || r.container.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+        return t;
+    }
+    let Some(site) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let rest = &t.text[title.end..];
+    if find_case_insensitive(rest.split("http").next().unwrap_or(rest), site).is_some()
+        || t.text[..title.start].contains(site)
+    {
+        return t;
+    }
+    let mut at = title.end;
+    if t.text[at..].starts_with('.') {
+        at += 1;
+    }
+    splice(&mut t, at..at, &format!(" {site}."));
+    t
+}
+
+/// AMA's generational suffixes in roman numerals ("Smith J III", AMA 11
+/// §3.7.1), where a source wrote them as ordinals ("3rd", MEDLINE's form,
+/// which Citing Medicine keeps): tester r34, #11a.
+fn with_ama_roman_suffix(mut t: Rich, r: &Reading) -> Rich {
+    let roman = |x: &str| match x.trim_end_matches('.').to_lowercase().as_str() {
+        "2nd" => Some("II"),
+        "3rd" => Some("III"),
+        "4th" => Some("IV"),
+        "5th" => Some("V"),
+        _ => None,
+    };
+    let title_at =
+        find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
+    for n in r.author_names.iter().chain(&r.editor_names) {
+        let Some((x, to)) = n.suffix.as_deref().and_then(|x| roman(x).map(|to| (x, to))) else { continue };
+        let Some(family) = n.family_full() else { continue };
+        let Some(f) = t.text.find(&family) else { continue };
+        let scope = if f < title_at { title_at } else { t.text.len() };
+        let Some(i) = t.text[f..scope].find(&format!(" {x}")).map(|i| f + i + 1) else { continue };
+        splice(&mut t, i..i + x.len(), to);
+    }
+    t
+}
+
 /// A preprint in Harvard says so after its repository, as Cite Them Right
 /// gives it ("'Title', *medRxiv* [Preprint]. Available at: …"), or after
 /// its title when no repository is stored; the bundled style printed
@@ -5270,6 +5449,13 @@ fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
             let word: String = t.text[at..g.end].chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
             let mut chars = word.chars();
             let Some(c) = chars.next().filter(|c| c.is_lowercase()) else { continue };
+            // A Greek letter standing alone before a hyphen or digit is a
+            // symbol ("α-thalassaemia", "β2-agonists"), whose case is never
+            // changed (APA 7 §6.31; tester r35, F8: "Α-thalassaemia").
+            let greek = ('\u{370}'..='\u{3ff}').contains(&c);
+            if greek && !chars.clone().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
             if chars.any(char::is_uppercase) {
                 continue;
             }
