@@ -441,3 +441,38 @@ fn identifiers_supplements_groups_statuses_sites_and_symbols_print_as_the_manual
         "Ali, S. (2022). Cochrane review. Cochrane Database of Systematic Reviews, (8), Article CD014962."
     );
 }
+
+/// A record in capitals (an old Scopus or library export) gives way to the
+/// same work from a list in ordinary case: names, title and journal, and
+/// says so (tester r33, #8: the capitals were never corrected, and every
+/// style printed them). Acronyms and short names stay as stored.
+#[test]
+fn a_record_in_capitals_gives_way_to_the_same_record_in_its_own_case() {
+    let w = workdir();
+    w.import_reading(
+        "caps.ris",
+        "TY  - JOUR\nAU  - VYAS, DARSHALI A.\nAU  - JONES, DAVID S.\nAU  - NÍ BHRIAIN, AOIFE\n\
+         TI  - HIDDEN IN PLAIN SIGHT - RECONSIDERING RACE CORRECTION\nJO  - NEW ENGLAND JOURNAL OF MEDICINE\n\
+         PY  - 2020\nVL  - 383\nDO  - 10.1056/NEJMms2004740\nER  - \n",
+    );
+    let err = w.import_reading(
+        "a.bib",
+        "@article{v, author={Vyas, Darshali A. and Jones, David S. and Ni Bhriain, Aoife},\n\
+         title={Hidden in plain sight - reconsidering race correction}, journal={New England Journal of Medicine},\n\
+         year={2020}, volume={383}, doi={10.1056/NEJMms2004740}}\n",
+    );
+    assert!(err.contains("the file's values replace the stored ones:"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Hidden in plain sight");
+    assert_eq!(r["title"], "Hidden in plain sight - reconsidering race correction");
+    assert_eq!(r["container"], "New England Journal of Medicine");
+    assert_eq!(r["authors"], serde_json::json!(["Vyas, Darshali A.", "Jones, David S.", "Ní Bhriain, Aoife"]));
+    // The capitals again change nothing back.
+    w.write(
+        "caps.ris",
+        "TY  - JOUR\nAU  - VYAS, DARSHALI A.\nAU  - JONES, DAVID S.\nAU  - NÍ BHRIAIN, AOIFE\n\
+         TI  - HIDDEN IN PLAIN SIGHT - RECONSIDERING RACE CORRECTION\nJO  - NEW ENGLAND JOURNAL OF MEDICINE\n\
+         PY  - 2020\nVL  - 383\nDO  - 10.1056/NEJMms2004740\nER  - \n",
+    );
+    assert!(w.ok_stderr(&["import", "reading", "caps.ris"]).contains("0 changed, 1 unchanged"));
+}

@@ -4677,8 +4677,10 @@ fn with_nlm_volume_supplement(mut t: Rich, r: &Reading) -> Rich {
 /// an organization as author"); the style joined it with a comma (tester
 /// r34, #8).
 fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
-    let Some(k) = r.author_names.iter().position(|n| n.is_literal()) else { return t };
-    if k == 0 || r.author_names[..k].iter().any(|n| n.is_literal()) || k >= 6 {
+    // Only an organisation after the persons, last (one among them keeps
+    // its place and commas, as MEDLINE lists a collective in its byline).
+    let k = r.author_names.len().saturating_sub(1);
+    if k == 0 || !r.author_names[k].is_literal() || r.author_names[..k].iter().any(|n| n.is_literal()) || k >= 6 {
         return t;
     }
     let Some(org) = r.author_names[k].literal.as_deref() else { return t };

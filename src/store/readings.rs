@@ -227,6 +227,9 @@ impl Stored {
         let mut kept = Vec::new();
         let title = match fuller_title(&self.title, &r.title) {
             // The same title written another way (a trailing '.'): not a change.
+            // The same title written in capitals (an old export): the
+            // file's ordinary case replaces it (tester r33, #8).
+            _ if same_value("title", &self.title, &r.title) && shouted(&self.title, &r.title) => r.title.clone(),
             _ if same_value("title", &self.title, &r.title) => self.title.clone(),
             Fuller::Ours => {
                 kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
@@ -281,6 +284,7 @@ impl Stored {
         };
         // A value the file has replaces ours, unless ours is the same with more.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
+            (Some(n), Some(o)) if same_value(field, o, n) && shouted(o, n) => Some(n.clone()),
             (Some(n), Some(o)) if same_value(field, o, n) => Some(o.clone()),
             (Some(n), Some(o)) if field != "pages" && abbreviation_of(n, o) => {
                 kept.push(format!("{field}: kept {o:?} (the file's {n:?} is its abbreviation)"));
@@ -1114,7 +1118,11 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             // Parts that differ only in dots and spaces ("Kofi A., Jr." and
             // "Kofi A, Jr", MEDLINE's FAU) are the same parts (tester r18, F1).
             let same_parts = name_key(a) == name_key(b);
-            let keep = if a.original == b.original {
+            let keep = if shouted_name(&a.original, &b.original) && folded_name_key(a) == folded_name_key(b) {
+                // A name in capitals ("VYAS, DARSHALI A.", an old export)
+                // gives way to the same name in its own case.
+                false
+            } else if a.original == b.original {
                 if names::looks_corporate(&a.original) && a.is_literal() != b.is_literal() {
                     // An organisation's name kept whole beats the same words
                     // read as a person's (an unbraced BibTeX "World Health
@@ -1143,6 +1151,27 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             if keep { with_fuller_given(a, b) } else { with_stored_marks(a, b) }
         })
         .collect()
+}
+
+/// Whether `stored` is written in capitals where `theirs`, the same text
+/// another way, has its letters in their own case: "HIDDEN IN PLAIN SIGHT"
+/// and "Hidden in plain sight", "VYAS, DARSHALI A." and "Vyas, Darshali
+/// A." (old Scopus, Web of Science and library exports). The capitals are
+/// the poorer form, which a file in ordinary case replaces (tester r33,
+/// #8: once in, they were never corrected). A short text ("WHO", "NEJM")
+/// is an acronym, not capitals.
+pub fn shouted(stored: &str, theirs: &str) -> bool {
+    let letters = |w: &str| w.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
+    let longest = stored.split(|c: char| !c.is_alphabetic()).map(letters).max().unwrap_or(0);
+    (letters(stored) >= 10 || longest >= 7)
+        && !stored.chars().any(char::is_lowercase)
+        && theirs.chars().any(char::is_lowercase)
+}
+
+/// [`shouted`] for a person's name, which is shorter: "OSEI, KOFI".
+fn shouted_name(stored: &str, theirs: &str) -> bool {
+    let letters = stored.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
+    letters >= 6 && !stored.chars().any(char::is_lowercase) && theirs.chars().any(char::is_lowercase)
 }
 
 /// The stored form of a person, kept as the fuller ("van der Berg, P.",
@@ -1208,7 +1237,20 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
         for (o, t) in ow.iter().zip(tw.iter_mut()) {
             let count = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
             if o != t && crate::import::fold(o) == crate::import::fold(t) && count(o) > count(t) {
-                *t = o.to_string();
+                // The stored letters in the file's case ("NÍ" and "Ni": "Ní").
+                *t = if o.chars().count() == t.chars().count() {
+                    o.chars()
+                        .zip(t.chars())
+                        .flat_map(|(oc, tc)| {
+                            let lower = tc.is_lowercase();
+                            let v: Vec<char> =
+                                if lower { oc.to_lowercase().collect() } else { oc.to_uppercase().collect() };
+                            v
+                        })
+                        .collect()
+                } else {
+                    o.to_string()
+                };
                 any = true;
             }
         }
