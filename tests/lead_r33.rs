@@ -476,3 +476,29 @@ fn a_record_in_capitals_gives_way_to_the_same_record_in_its_own_case() {
     );
     assert!(w.ok_stderr(&["import", "reading", "caps.ris"]).contains("0 changed, 1 unchanged"));
 }
+
+/// A list that gives a book's editors as its authors (RIS `AU` on an
+/// edited book) does not add them as authors to the book stored with them
+/// as editors: Vancouver printed the same people twice (tester r33, #9).
+#[test]
+fn a_books_editors_given_as_authors_by_another_list_are_not_added_as_authors() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@book{f, editor = {Farmer, Paul and Kim, Jim Yong}, title = {Reimagining Global Health},\n\
+         publisher = {University of California Press}, year = {2013}, isbn = {978-0-520-27197-5}}\n",
+    );
+    let err = w.import_reading(
+        "b.ris",
+        "TY  - BOOK\nAU  - Farmer, Paul\nAU  - Kim, Jim Yong\nTI  - Reimagining Global Health\nPY  - 2013\n\
+         SN  - 9780520271975\nER  - \n",
+    );
+    assert!(err.contains("1 unchanged"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Reimagining");
+    assert_eq!(r["authors"], serde_json::json!([]));
+    assert_eq!(
+        common::reference(&w.references("vancouver"), "Reimagining"),
+        "Farmer P, Kim JY, editors. Reimagining Global Health. University of California Press; 2013."
+    );
+}

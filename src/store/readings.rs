@@ -237,7 +237,20 @@ impl Stored {
             }
             _ => r.title.clone(),
         };
-        let names = richer_names(&self.author_names, &r.authors);
+        // A book stored with editors and no authors, and a list that gives
+        // the same people as its authors (RIS `AU` of an edited book, as
+        // many export it): they are its editors, never added as authors too
+        // (tester r33, #9: "Farmer P, Kim JY. … Farmer P, Kim JY, …, editors").
+        let editors_as_authors = self.author_names.is_empty()
+            && r.editors.is_empty()
+            && !r.authors.is_empty()
+            && r.authors.iter().all(|a| self.editor_names.iter().any(|e| same_person(e, a)));
+        let names = if editors_as_authors {
+            kept.push("authors: not taken (the file's authors are the stored editors)".to_string());
+            Vec::new()
+        } else {
+            richer_names(&self.author_names, &r.authors)
+        };
         let names_ours = names == self.author_names;
         let written: Vec<&str> = r.authors.iter().map(|n| n.original.as_str()).collect();
         let same_parts = r.authors.iter().map(name_key).eq(self.author_names.iter().map(name_key));
@@ -359,7 +372,16 @@ impl Stored {
             facets: r.facets.or(&self.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
-            editor_names: richer_names(&self.editor_names, &r.editors),
+            editor_names: if editors_as_authors {
+                // Their fuller forms are the editors'.
+                if r.authors.len() == self.editor_names.len() {
+                    richer_names(&self.editor_names, &r.authors)
+                } else {
+                    self.editor_names.clone()
+                }
+            } else {
+                richer_names(&self.editor_names, &r.editors)
+            },
             translator_names: richer_names(&self.translator_names, &r.translators),
             container_short,
             // A season goes with its year: the file's when it gives a year.
