@@ -502,3 +502,27 @@ fn a_books_editors_given_as_authors_by_another_list_are_not_added_as_authors() {
         "Farmer P, Kim JY, editors. Reimagining Global Health. University of California Press; 2013."
     );
 }
+
+/// APA gives a website's name as the site writes it (tester r34, #11f:
+/// "NHS Website"); Chicago and AMA drop a newspaper's initial "The"
+/// (#11d), which APA, Harvard and Vancouver keep.
+#[test]
+fn site_names_keep_their_case_in_apa_and_newspapers_lose_the_in_chicago_and_ama() {
+    let w = workdir();
+    w.import_reading(
+        "w.json",
+        r#"[{"id":"w2","type":"webpage","title":"Ethnicity facts and figures","container-title":"NHS website","URL":"https://www.nhs.uk/x","issued":{"date-parts":[[2023,5,2]]}},
+{"id":"n1","type":"article-newspaper","title":"Hospitals confront race in algorithms","container-title":"The New York Times","author":[{"family":"Kolata","given":"Gina"}],"issued":{"date-parts":[[2020,6,17]]},"page":"A1"}]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Ethnicity"),
+        "Ethnicity facts and figures. (2023, May 2). NHS website. https://www.nhs.uk/x"
+    );
+    assert!(common::reference(&apa, "Hospitals").contains("The New York Times, A1."));
+    assert!(common::reference(&w.references("chicago"), "Hospitals").contains("” New York Times, June 17."));
+    assert_eq!(
+        common::reference(&w.references("ama"), "Hospitals"),
+        "Kolata G. Hospitals confront race in algorithms. New York Times. June 17, 2020:A1."
+    );
+}

@@ -4001,6 +4001,16 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             // The abbreviation (MEDLINE TA) is the title's short form: a style
             // that cites `container-title form="short"` (Vancouver) prints it.
             // A periodical's name as the style's manual prints it ([`periodical_name`]).
+            // A newspaper's name without its initial "The" in Chicago and
+            // AMA ("New York Times": CMOS 17 §14.170, AMA 11 §3.13.1;
+            // tester r34, #11d).
+            let c = match (pk, form.named) {
+                ("newspaper", Some("chicago" | "ama")) if r.kind == "newspaper-article" => {
+                    c.strip_prefix("The ").filter(|rest| !rest.trim().is_empty()).unwrap_or(c)
+                }
+                _ => c,
+            };
+            let c = &c.to_string();
             let named;
             let c = match (pk, form.periodical_title_case) {
                 ("periodical" | "newspaper", Some(title_case)) => {
@@ -4017,6 +4027,12 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                     );
                 }
                 None if c.is_empty() => {}
+                // APA gives a website's name as the site writes it (APA 7
+                // §9.16, §10.16: "NHS website", not "NHS Website"; tester
+                // r34, #11f): the whole name kept from the style's title case.
+                None if pk == "web" && form.named == Some("apa") => {
+                    parent.insert("title".into(), json!(format!("{{{}}}", protected(c))));
+                }
                 None => {
                     parent.insert("title".into(), json!(with_letters_kept(c, true)));
                 }
