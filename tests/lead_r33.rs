@@ -526,3 +526,19 @@ fn site_names_keep_their_case_in_apa_and_newspapers_lose_the_in_chicago_and_ama(
         "Kolata G. Hospitals confront race in algorithms. New York Times. June 17, 2020:A1."
     );
 }
+
+/// Cite Them Right puts a web page's publishing organisation in the
+/// author's place when the page has no author (tester r34, #11e).
+#[test]
+fn a_harvard_web_page_without_an_author_is_cited_by_its_organisation() {
+    let w = workdir();
+    w.import_reading(
+        "w.json",
+        r#"[{"id":"w1","type":"webpage","title":"Black maternal health","publisher":"MBRRACE-UK","URL":"https://www.npeu.ox.ac.uk/mbrrace-uk","accessed":{"date-parts":[[2024,2,1]]}}]"#,
+    );
+    assert_eq!(
+        common::reference(&w.references("harvard"), "Black maternal"),
+        "MBRRACE-UK (no date) Black maternal health. Available at: https://www.npeu.ox.ac.uk/mbrrace-uk (Accessed: 1 \
+         February 2024)."
+    );
+}

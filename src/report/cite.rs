@@ -537,7 +537,11 @@ impl Style {
             "harvard" => with_edition_word(t, r, "edn"),
             _ => t,
         };
-        let t = if self.name == "harvard" { with_harvard_editors(with_harvard_part_pages(t, r), r) } else { t };
+        let t = if self.name == "harvard" {
+            with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r)
+        } else {
+            t
+        };
         let t = if self.name == "chicago" { with_chicago_edition_after_roles(t, r) } else { t };
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
@@ -4779,6 +4783,33 @@ fn with_ama_roman_suffix(mut t: Rich, r: &Reading) -> Rich {
         let Some(i) = t.text[f..scope].find(&format!(" {x}")).map(|i| f + i + 1) else { continue };
         splice(&mut t, i..i + x.len(), to);
     }
+    t
+}
+
+/// Cite Them Right's web page with no author: the organisation that
+/// publishes it in the author's place ("MBRRACE-UK (no date) *Black
+/// maternal health*. Available at: …"), as APA and Chicago put it there;
+/// the bundled style began with the title and gave the organisation after
+/// the date (tester r34, #11e).
+fn with_harvard_site_as_author(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "web" || !r.author_names.is_empty() || r.container.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+        return t;
+    }
+    let Some(site) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    if title.start != 0 || !t.text[title.end..].starts_with(" (") {
+        return t;
+    }
+    let Some(close) = t.text[title.end..].find(')').map(|i| title.end + i) else { return t };
+    let date = t.text[title.end + 1..=close].to_string();
+    let after = format!(". {site}.");
+    if !t.text[close + 1..].starts_with(&after) {
+        return t;
+    }
+    // "Title (no date). Site. Rest" → "Site (no date) Title. Rest".
+    splice(&mut t, close + 1..close + 1 + after.len() - 1, "");
+    splice(&mut t, title.end..close + 1, "");
+    splice(&mut t, 0..0, &format!("{site} {date} "));
     t
 }
 
