@@ -542,3 +542,21 @@ fn a_harvard_web_page_without_an_author_is_cited_by_its_organisation() {
          February 2024)."
     );
 }
+
+/// A DOI in capitals throughout (a Web of Science export) never replaces
+/// the publisher's lower-case form; a stored lower-cased DOI still takes the
+/// case the publisher writes ("S0140" in a Lancet DOI): tester r33, #11.
+#[test]
+fn a_doi_in_capitals_never_replaces_the_publishers_case() {
+    let w = workdir();
+    w.import_reading("l.csv", "title,authors,year,doi\nSpirometry,\"Mensah, K\",2021,10.1136/thoraxjnl-2020-216001\n");
+    let err = w.import_reading(
+        "u.csv",
+        "title,authors,year,doi\nSpirometry,\"Mensah, K\",2021,10.1136/THORAXJNL-2020-216001\n",
+    );
+    assert!(err.contains("1 unchanged"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Spirometry")["doi"], "10.1136/thoraxjnl-2020-216001");
+    w.import_reading("a.csv", "title,authors,year,doi\nLancet paper,\"Osei, A\",2020,10.1016/s0140-6736(20)30183-5\n");
+    w.import_reading("b.csv", "title,authors,year,doi\nLancet paper,\"Osei, A\",2020,10.1016/S0140-6736(20)30183-5\n");
+    assert_eq!(reading(&w.reading_list(), "Lancet paper")["doi"], "10.1016/S0140-6736(20)30183-5");
+}

@@ -130,7 +130,13 @@ fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<S
     match (new, old) {
         (Some(n), Some(o)) if crate::import::same_doi(n, o) => {
             let lowered = !o.chars().any(|c| c.is_ascii_uppercase());
-            Some(if lowered && n.chars().any(|c| c.is_ascii_uppercase()) { n.clone() } else { o.clone() })
+            // A DOI in capitals throughout (Web of Science and some Scopus
+            // exports shout it: "10.1136/THORAXJNL-2020-216001") is not the
+            // publisher's case, and never replaces it (tester r33, #11).
+            let suffix = n.split_once('/').map_or(n.as_str(), |(_, s)| s);
+            let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
+            let shouted = letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase());
+            Some(if lowered && !shouted && n.chars().any(|c| c.is_ascii_uppercase()) { n.clone() } else { o.clone() })
         }
         _ => pick(new, old),
     }
