@@ -164,7 +164,7 @@ fn a_thesis_says_what_it_is_in_every_style() {
     );
     assert_eq!(
         reference(&v, "A typed masters"),
-        "Darko E. A typed masters thesis [master's thesis on the Internet]. University of Ghana; 2013. \
+        "Darko E. A typed masters thesis [master's thesis on the Internet]. [place unknown]: University of Ghana; 2013. \
          Available from: https://example.org/t4"
     );
     assert_eq!(
@@ -378,7 +378,7 @@ fn citing_medicine_prints_a_reports_genre_once_and_as_it_writes_it() {
     );
     assert_eq!(
         reference(&v, "Report with genre"),
-        "WHO. Report with genre no number [technical report on the Internet]. WHO; 2016. \
+        "WHO. Report with genre no number [technical report on the Internet]. [place unknown]: WHO; 2016. \
          Available from: https://example.org/r4"
     );
     assert_eq!(

@@ -377,8 +377,8 @@ fn a_reports_series_number_edited_alone_stays_its_number_in_the_series() {
     assert_eq!((r["series_number"].as_str(), r["issue"].as_str()), (Some("1035"), None), "{r}");
     assert_eq!(
         common::reference(&w.references("vancouver"), "Essential"),
-        "World Health Organization. Essential medicines 2021. World Health Organization; 2021. (WHO Technical Report \
-         Series; no. 1035)."
+        "World Health Organization. Essential medicines 2021. [place unknown]: World Health Organization; 2021. (WHO \
+         Technical Report Series; no. 1035)."
     );
 }
 
@@ -499,7 +499,7 @@ fn a_books_editors_given_as_authors_by_another_list_are_not_added_as_authors() {
     assert_eq!(r["authors"], serde_json::json!([]));
     assert_eq!(
         common::reference(&w.references("vancouver"), "Reimagining"),
-        "Farmer P, Kim JY, editors. Reimagining Global Health. University of California Press; 2013."
+        "Farmer P, Kim JY, editors. Reimagining Global Health. [place unknown]: University of California Press; 2013."
     );
 }
 

@@ -336,7 +336,7 @@ fn a_series_is_printed_where_the_style_prints_one() {
     assert!(reference(&v, "Race in the clinic").ends_with("p. 12-30. (Studies in Imperialism)."), "{v:?}");
     // The volume is the paper's book's number in the series (Citing Medicine ch. 3).
     assert!(reference(&v, "Skin tone").ends_with("(Lecture Notes in Computer Science; vol. 12903)."), "{v:?}");
-    assert_eq!(reference(&v, "No series"), "Mensah K. No series here. Springer; 2002.");
+    assert_eq!(reference(&v, "No series"), "Mensah K. No series here. [place unknown]: Springer; 2002.");
     let c = w.references("chicago-author-date");
     assert!(
         reference(&c, "Colonial medicine")

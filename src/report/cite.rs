@@ -549,7 +549,7 @@ impl Style {
         let t = with_original_year(t, r, &self.name);
         let t = with_identifier_pages(t, r);
         let t = match self.named {
-            Some("vancouver") => with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
+            Some("vancouver") => with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
             Some("ama") => with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r),
             _ => t,
         };
@@ -4710,6 +4710,28 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
     if let Some(at) = t.text[..title_at].find(&printed) {
         splice(&mut t, at..at + 1, ";");
     }
+    t
+}
+
+/// Citing Medicine's place of publication when none is known: "[place
+/// unknown]: Publisher; 2021." (ch. 2, "Place of publication": "If no place
+/// of publication can be found, use [place unknown]"), for a book, a
+/// chapter's book, a report or a thesis with a publisher and no place; the
+/// style printed the publisher alone (tester r34, #11c).
+fn with_nlm_place_unknown(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "book" | "chapter" | "report" | "thesis")
+        || r.place.as_deref().is_some_and(|p| !p.trim().is_empty())
+    {
+        return t;
+    }
+    let Some(publisher) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    let Some(year) = r.year else { return t };
+    let printed = format!("{publisher}; {year}");
+    let Some(at) = t.text.rfind(&printed) else { return t };
+    if !t.text[..at].ends_with(". ") || t.text[..at].ends_with("]: ") {
+        return t;
+    }
+    splice(&mut t, at..at, "[place unknown]: ");
     t
 }
 
