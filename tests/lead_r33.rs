@@ -560,3 +560,26 @@ fn a_doi_in_capitals_never_replaces_the_publishers_case() {
     w.import_reading("b.csv", "title,authors,year,doi\nLancet paper,\"Osei, A\",2020,10.1016/S0140-6736(20)30183-5\n");
     assert_eq!(reading(&w.reading_list(), "Lancet paper")["doi"], "10.1016/S0140-6736(20)30183-5");
 }
+
+/// A file whose journal "abbreviation" is the stored journal's full name
+/// (EndNote's PubMed import swaps full-title and abbr-1) does not replace
+/// the stored abbreviation (tester r35, F2).
+#[test]
+fn a_full_journal_name_given_as_the_abbreviation_does_not_replace_the_stored_one() {
+    let w = workdir();
+    w.import_reading(
+        "p.nbib",
+        "PMID- 32853499\nDP  - 2020 Aug 27\nTI  - Hidden in plain sight.\nLID - 10.1056/NEJMms2004740 [doi]\n\
+         FAU - Vyas, Darshali A\nAU  - Vyas DA\nTA  - N Engl J Med\nJT  - The New England journal of medicine\n",
+    );
+    w.import_reading(
+        "e.json",
+        r#"[{"id":"v","type":"article-journal","title":"Hidden in plain sight","container-title":"N Engl J Med",
+            "container-title-short":"The New England journal of medicine","DOI":"10.1056/NEJMms2004740",
+            "author":[{"family":"Vyas","given":"Darshali A."}],"issued":{"date-parts":[[2020]]}}]"#,
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Hidden");
+    assert_eq!(r["container_short"], "N Engl J Med");
+    assert_eq!(r["container"], "The New England journal of medicine");
+}

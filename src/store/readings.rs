@@ -282,6 +282,15 @@ impl Stored {
         // the stored kept (tester r18, F1: it flipped at each import).
         let mut container_short = match (&r.container_short, &self.container_short) {
             (Some(n), Some(o)) if same_value("container", n, o) => Some(o.clone()),
+            // A file's "abbreviation" that is the journal's full name (EndNote's
+            // PubMed import swaps them: tester r35, F2) is no abbreviation.
+            (Some(n), o)
+                if self.container.as_deref().is_some_and(|c| {
+                    same_value("container", n, c) || abbreviation_of(c, n) || fuller_title(c, n) == Fuller::Theirs
+                }) =>
+            {
+                o.clone()
+            }
             _ => pick(&r.container_short, &self.container_short),
         };
         let abbreviated = match (&r.container, &self.container) {
