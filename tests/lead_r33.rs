@@ -117,6 +117,12 @@ fn podcast_episodes_are_cited_as_episodes_in_apa_and_ama() {
         "Biewen, J. (2017). Seeing White [Audio podcast]. Center for Documentary Studies. \
          https://www.sceneonradio.org/seeing-white/"
     );
+    // Citing Medicine: the content type, and the episode's full date.
+    assert_eq!(
+        common::reference(&w.references("vancouver"), "The problem"),
+        "Roberts D. The problem with race-based medicine [podcast on the Internet]. Code Switch. NPR; 2020 Jun 10. \
+         Available from: https://www.npr.org/2020/06/10/codeswitch"
+    );
     let ama = w.references("ama");
     assert_eq!(
         common::reference(&ama, "The problem"),

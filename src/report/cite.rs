@@ -549,7 +549,10 @@ impl Style {
         let t = with_original_year(t, r, &self.name);
         let t = with_identifier_pages(t, r);
         let t = match self.named {
-            Some("vancouver") => with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+            Some("vancouver") => with_nlm_podcast(
+                with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+                r,
+            ),
             Some("ama") => with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r),
             _ => t,
         };
@@ -4713,6 +4716,19 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// A podcast with no genre stored says what it is in Citing Medicine's
+/// content type, "[podcast on the Internet]", as one with the genre does
+/// (tester r31, D8: "[Internet]" alone).
+fn with_nlm_podcast(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "podcast" || r.genre.as_deref().is_some_and(|g| !g.trim().is_empty()) {
+        return t;
+    }
+    if let Some(at) = t.text.find(" [Internet]") {
+        splice(&mut t, at + 2..at + 2, "podcast on the ");
+    }
+    t
+}
+
 /// Citing Medicine's place of publication when none is known: "[place
 /// unknown]: Publisher; 2021." (ch. 2, "Place of publication": "If no place
 /// of publication can be found, use [place unknown]"), for a book, a
@@ -5299,7 +5315,9 @@ fn with_nlm_genre(mut t: Rich, r: &Reading) -> Rich {
 /// month and day are the page's own and are not to be lost from its
 /// reference.
 fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
-    let Some(y) = r.year.filter(|_| r.kind == "web") else { return t };
+    // A podcast episode and a video are dated to the day too (Citing
+    // Medicine ch. 24, audiovisual material on the Internet; tester r31, D8).
+    let Some(y) = r.year.filter(|_| matches!(r.kind.as_str(), "web" | "podcast" | "video")) else { return t };
     const MON: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let when = match r.month.filter(|m| (1..=12).contains(m)) {
         Some(m) => {
@@ -5317,7 +5335,7 @@ fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
     // The year where the style printed the date: after "[Internet]." (and
     // the place and publisher, "Geneva: WHO; 2021."), before "Available
     // from", and only where it stands alone (not already "2021 Mar").
-    let Some(from) = t.text.find("[Internet]") else { return t };
+    let Some(from) = t.text.find("Internet]") else { return t };
     let until = t.text[from..].find("Available from").map_or(t.text.len(), |a| from + a);
     let year = y.to_string();
     let mut at = None;
