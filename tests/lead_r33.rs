@@ -117,6 +117,12 @@ fn podcast_episodes_are_cited_as_episodes_in_apa_and_ama() {
         "Biewen, J. (2017). Seeing White [Audio podcast]. Center for Documentary Studies. \
          https://www.sceneonradio.org/seeing-white/"
     );
+    // Chicago: the episode's title in quotation marks, its number an episode's.
+    assert_eq!(
+        common::reference(&w.references("chicago"), "The problem"),
+        "Roberts, Dorothy. 2020. \u{201C}The Problem with Race-Based Medicine.\u{201D} Code Switch. Podcast, episode \
+         112. NPR, June 10. https://www.npr.org/2020/06/10/codeswitch."
+    );
     // Citing Medicine: the content type, and the episode's full date.
     assert_eq!(
         common::reference(&w.references("vancouver"), "The problem"),

@@ -519,6 +519,7 @@ impl Style {
         let t = match self.named {
             Some("apa") => with_apa_podcast(t, r),
             Some("ama") => with_ama_podcast(t, r),
+            Some("chicago") => with_chicago_podcast(t, r),
             _ => t,
         };
         // After AMA's magazine date, which canon writes itself.
@@ -4582,6 +4583,38 @@ fn with_apa_podcast(mut t: Rich, r: &Reading) -> Rich {
     {
         splice(&mut t, g.start..g.start, &format!(" (No. {n})"));
     }
+    t
+}
+
+/// Chicago's podcast episode: a part of a larger work, its title in
+/// quotation marks and roman (CMOS 17 §8.189, §14.267: "“Title.” *Podcast
+/// Name*. Podcast, episode 112"), its number an episode's, not a
+/// journal's "no. 112" (tester r31, D8).
+fn with_chicago_podcast(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "podcast" || r.container.as_deref().is_none_or(|c| c.trim().is_empty()) {
+        return t;
+    }
+    if let Some(n) = r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        for (from, to) in [
+            (format!("Podcast. no. {n}"), format!("Podcast, episode {n}")),
+            (format!("no. {n}"), format!("episode {n}")),
+        ] {
+            if let Some(at) = t.text.find(&from) {
+                splice(&mut t, at..at + from.len(), &to);
+                break;
+            }
+        }
+    }
+    let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    if t.text[..g.start].ends_with('\u{201C}') {
+        return t;
+    }
+    if t.spans.iter().any(|(s, e)| s.contains(&g.start) && e.italic) {
+        flip_italic(&mut t, g.clone());
+    }
+    let end = if t.text[g.end..].starts_with('.') { g.end + 1 } else { g.end };
+    splice(&mut t, end..end, "\u{201D}");
+    splice(&mut t, g.start..g.start, "\u{201C}");
     t
 }
 
