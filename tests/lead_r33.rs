@@ -595,3 +595,18 @@ fn a_full_journal_name_given_as_the_abbreviation_does_not_replace_the_stored_one
     assert_eq!(r["container_short"], "N Engl J Med");
     assert_eq!(r["container"], "The New England journal of medicine");
 }
+
+/// Zotero's small capitals in a title print as capitals ("HIV"), never as
+/// the lower-case letters inside the span (tester r35, F13).
+#[test]
+fn small_capitals_in_a_title_print_as_capitals() {
+    let w = workdir();
+    w.import_reading(
+        "z.json",
+        r#"[{"id":"s","type":"article-journal","title":"Barriers to <span style=\"font-variant:small-caps;\">hiv</span> care in Ghana","container-title":"AIDS Care","volume":"3","page":"1-9","author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2021]]}}]"#,
+    );
+    for style in ["apa", "vancouver", "chicago", "harvard", "ama"] {
+        let r = common::reference(&w.references(style), "Barriers");
+        assert!(r.contains("HIV") && !r.contains("hiv") && !r.contains("span"), "{style}: {r}");
+    }
+}

@@ -5777,9 +5777,15 @@ fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
     const TAGS: &[&str] = &["i", "em", "b", "strong", "sup", "sub", "sc", "span"];
     let mut parts: Vec<(String, bool, bool)> = Vec::new();
     let (mut depth, mut italic_depth) = (0usize, 0usize);
+    // Small capitals (`<sc>`, a `font-variant:small-caps` span) print as
+    // capitals, the nearest a reference's fonts have: Zotero's "<span
+    // style=\"font-variant:small-caps;\">hiv</span>" is "HIV", never "hiv"
+    // (tester r35, F13). One entry per open tag: whether it is small caps.
+    let mut open: Vec<bool> = Vec::new();
     let mut text = String::new();
     let mut found = false;
     let mut rest = title;
+    let caps = |open: &[bool], s: String| if open.iter().any(|&c| c) { s.to_uppercase() } else { s };
     while let Some(at) = rest.find('<') {
         text.push_str(&rest[..at]);
         let after = &rest[at + 1..];
@@ -5791,22 +5797,25 @@ fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
             };
             let name = body.split(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
             let attributes_ok = closing && body.trim() == name || !closing && (body == name || name == "span");
-            TAGS.contains(&name.as_str()).then_some((closing, name)).filter(|_| attributes_ok)
+            let small = name == "sc" || (name == "span" && body.to_ascii_lowercase().contains("small-caps"));
+            TAGS.contains(&name.as_str()).then_some((closing, name, small)).filter(|_| attributes_ok)
         });
         match (parsed, tag) {
-            (Some((closing, name)), Some(tag)) => {
+            (Some((closing, name, small)), Some(tag)) => {
                 found = true;
                 if !text.is_empty() {
-                    parts.push((std::mem::take(&mut text), depth > 0, italic_depth > 0));
+                    parts.push((caps(&open, std::mem::take(&mut text)), depth > 0, italic_depth > 0));
                 }
                 let italic = matches!(name.as_str(), "i" | "em");
                 if closing {
                     depth = depth.saturating_sub(1);
+                    open.pop();
                     if italic {
                         italic_depth = italic_depth.saturating_sub(1);
                     }
                 } else {
                     depth += 1;
+                    open.push(small);
                     italic_depth += usize::from(italic);
                 }
                 rest = &after[tag.len() + 1..];
@@ -5819,7 +5828,7 @@ fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
     }
     text.push_str(rest);
     if !text.is_empty() {
-        parts.push((text, depth > 0, italic_depth > 0));
+        parts.push((caps(&open, text), depth > 0, italic_depth > 0));
     }
     found.then_some(parts)
 }
