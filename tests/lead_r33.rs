@@ -606,7 +606,8 @@ fn small_capitals_in_a_title_print_as_capitals() {
         r#"[{"id":"s","type":"article-journal","title":"Barriers to <span style=\"font-variant:small-caps;\">hiv</span> care in Ghana","container-title":"AIDS Care","volume":"3","page":"1-9","author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2021]]}}]"#,
     );
     for style in ["apa", "vancouver", "chicago", "harvard", "ama"] {
-        let r = common::reference(&w.references(style), "Barriers");
+        let refs = w.references(style);
+        let r = common::reference(&refs, "Barriers");
         assert!(r.contains("HIV") && !r.contains("hiv") && !r.contains("span"), "{style}: {r}");
     }
 }
