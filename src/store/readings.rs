@@ -285,9 +285,12 @@ impl Stored {
             // A file's "abbreviation" that is the journal's full name (EndNote's
             // PubMed import swaps them: tester r35, F2) is no abbreviation.
             (Some(n), o)
-                if self.container.as_deref().is_some_and(|c| {
-                    same_value("container", n, c) || abbreviation_of(c, n) || fuller_title(c, n) == Fuller::Theirs
-                }) =>
+                // (A qualifier in parentheses is the NLM catalogue's, on an
+                // abbreviation: "Anaesthesia (Lond)".)
+                if !n.trim_end().ends_with(')')
+                    && self.container.as_deref().is_some_and(|c| {
+                        title_key(n) == title_key(c) || abbreviation_of(c, n) || fuller_title(c, n) == Fuller::Theirs
+                    }) =>
             {
                 o.clone()
             }
