@@ -611,3 +611,31 @@ fn small_capitals_in_a_title_print_as_capitals() {
         assert!(r.contains("HIV") && !r.contains("hiv") && !r.contains("span"), "{style}: {r}");
     }
 }
+
+/// `canon undo` of an import takes off the tags it added to readings that
+/// were already stored (tester r36, #1: they stayed, and an import that only
+/// tagged had "nothing to undo").
+#[test]
+fn undoing_an_import_takes_off_the_tags_it_added() {
+    let w = workdir();
+    let row = "\"Hidden in plain sight\",\"Vyas, Darshali A.\",2020,article,10.1056/NEJMms2004740";
+    w.import_reading("first.csv", &format!("title,authors,year,type,doi,themes\n{row},epistemic-bias\n"));
+    let before = w.reading_list();
+    let err = w.import_reading(
+        "second.csv",
+        &format!("title,authors,year,type,doi,themes\n{row},epistemic-bias;intersectional-health\n"),
+    );
+    assert!(err.contains("1 tag added"), "{err}");
+    let log = w.json(&["log", "--format", "json"]);
+    let run = log
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|e| e["action"] == "import")
+        .filter_map(|e| e["id"].as_i64())
+        .max()
+        .expect("the import's entry");
+    let out = w.ok_stderr(&["undo", &run.to_string(), "--by", "amina"]);
+    assert!(out.contains("its 1 change(s)"), "{out}");
+    assert_eq!(w.reading_list(), before);
+}

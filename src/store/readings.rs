@@ -2464,7 +2464,7 @@ impl<'t> ReadingWriter<'t> {
             }
             let what = format!("{label}: duplicate (same {how}) of entry {id}, earlier in this file; merged");
             self.note(r.line, Outcome::Duplicate, what, fields);
-            self.add_tags(r.line, id, &r.themes)?;
+            self.add_tags(r.line, id, &r.themes, true)?;
             return Ok(Some(id));
         }
         // A row of an export that others changed since: what they changed stands.
@@ -2858,7 +2858,7 @@ impl<'t> ReadingWriter<'t> {
         fields.extend(if whole_set {
             self.set_tags(r.line, id, &themes)?
         } else {
-            self.add_tags(r.line, id, &themes)?
+            self.add_tags(r.line, id, &themes, true)?
         });
         // A row of canon's export (by ID) that changes, clears or untags what is stored needs a
         // name; a merge of another list's record fills blanks and makes values fuller.
@@ -3124,7 +3124,7 @@ impl<'t> ReadingWriter<'t> {
             decided.as_deref(),
         )?;
         // The dry run shows the tags a new entry gets, as it does a stored one's.
-        let mut fields = self.add_tags(r.line, id, &r.themes)?;
+        let mut fields = self.add_tags(r.line, id, &r.themes, false)?;
         self.counts.new += 1;
         for (other, title, why) in self.possible_duplicates(id, r)? {
             let msg =
@@ -3229,7 +3229,7 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Adds the themes an entry lacks; returns them, in words.
-    fn add_tags(&mut self, line: u64, id: i64, themes: &[i64]) -> Result<Vec<String>> {
+    fn add_tags(&mut self, line: u64, id: i64, themes: &[i64], existing: bool) -> Result<Vec<String>> {
         let mut out = Vec::new();
         let mut st = self.tx.prepare_cached(
             "INSERT INTO reading_tag (reading_id, theme_id, by_id, at, source) VALUES (?1, ?2, ?3, ?4, 'import')
@@ -3259,8 +3259,13 @@ impl<'t> ReadingWriter<'t> {
             let added = st.execute(params![id, theme, self.by, self.at])? as i64;
             self.counts.tags_new += added;
             if added == 1 {
-                // An import's tags are traced to its run; a single `reading add` records each.
-                if self.run_id.is_none() {
+                // A single `reading add` records each tag; an import records
+                // the tags it adds to a reading it did not create, with its
+                // run, so that `canon undo` of the import takes them off
+                // (tester r36, #1: they stayed, and an import that only
+                // tagged had "nothing to undo"). A reading the import
+                // created goes with its tags when that is undone.
+                if self.run_id.is_none() || existing {
                     let after = json!({ "reading_id": id, "theme_id": theme, "note": null });
                     history::record(
                         self.tx,
@@ -3270,7 +3275,7 @@ impl<'t> ReadingWriter<'t> {
                         Some(id),
                         None,
                         Some(&after),
-                        None,
+                        self.run_id,
                     )?;
                 }
                 out.push(format!("themes: + {}", slug(self.tx, theme)?));
@@ -3293,7 +3298,7 @@ impl<'t> ReadingWriter<'t> {
                 out.push(format!("themes: − {}", slug(self.tx, theme)?));
             }
         }
-        out.extend(self.add_tags(line, id, themes)?);
+        out.extend(self.add_tags(line, id, themes, true)?);
         Ok(out)
     }
 
