@@ -356,3 +356,22 @@ fn a_reports_series_number_alone_is_its_series_number() {
     let show = w.ok(&["reading", "show", reading(&list, "The selection")["id"].to_string().trim_matches('"')]);
     assert!(show.contains("1035") && !show.to_lowercase().contains("report number"), "{show}");
 }
+
+/// Tester r35 F1: Mendeley writes a title's HTML as `{\textless}i{\textgreater}`;
+/// canon dropped the commands and stored "iRacism/i". LaTeX2e's text
+/// symbols are read, and the tags become the title's markup.
+#[test]
+fn latex_text_symbols_are_read_and_mendeley_html_is_markup() {
+    let w = workdir();
+    let err = w.import_reading(
+        "m.bib",
+        "@article{a, author = {Osei, Ama}, journal = {BMJ}, year = {2020},\n  \
+         title = {{\\textless}i{\\textgreater}Racism{\\textless}/i{\\textgreater} and CD4{\\textless}sup{\\textgreater}+{\\textless}/sup{\\textgreater} cells}}\n\
+         @article{b, author = {Osei, Ama}, journal = {BMJ}, year = {2020},\n  \
+         title = {Doses of 5\\textmu g\\textbar 2\\texttimes{} daily\\textpm 1 at 37\\textdegree C\\textasciitilde\\textunderscore{}x \\textquotedbl q\\textquotedbl}}\n",
+    );
+    assert!(!err.contains("not a LaTeX command"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "<i>Racism")["title"], "<i>Racism</i> and CD4<sup>+</sup> cells");
+    assert_eq!(reading(&list, "Doses")["title"], "Doses of 5µg|2× daily±1 at 37°C~_x \"q\"");
+}
