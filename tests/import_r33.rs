@@ -375,3 +375,74 @@ fn latex_text_symbols_are_read_and_mendeley_html_is_markup() {
     assert_eq!(reading(&list, "<i>Racism")["title"], "<i>Racism</i> and CD4<sup>+</sup> cells");
     assert_eq!(reading(&list, "Doses")["title"], "Doses of 5µg|2× daily±1 at 37°C~_x \"q\"");
 }
+
+/// Tester r35 F2: EndNote's PubMed import gives `<full-title>N Engl J
+/// Med</full-title>` and the full name in `<abbr-1>`: read the right way
+/// round, and said. PubMed's and Europe PMC's pages for the record are not
+/// the work's address, in every format, said at the URL; their PMID is
+/// kept when the record has none.
+#[test]
+fn swapped_journal_names_and_pubmed_record_pages() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\n\
+         <contributors><authors><author>Vyas, D. A.</author></authors></contributors>\n\
+         <titles><title>Hidden in plain sight</title><secondary-title>N Engl J Med</secondary-title></titles>\n\
+         <periodical><full-title>N Engl J Med</full-title><abbr-1>The New England journal of medicine</abbr-1></periodical>\n\
+         <dates><year>2020</year></dates><accession-num>32853499</accession-num>\n\
+         <urls><related-urls><url>https://www.ncbi.nlm.nih.gov/pubmed/32853499</url></related-urls></urls>\n\
+         <remote-database-provider>NLM</remote-database-provider></record></records></xml>\n",
+    );
+    assert!(
+        err.contains(
+            "e.xml:4:13: warning: in the record starting at line 1: the journal \"N Engl J Med\" is the abbreviation \
+             of \"The New England journal of medicine\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "e.xml:6:21: warning: in the record starting at line 1: url \"https://www.ncbi.nlm.nih.gov/pubmed/32853499\" \
+             not stored: it is PubMed's page for the record, not the work"
+        ),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "r.ris",
+        "TY  - JOUR\nAU  - Osei, Ama\nTI  - RIS pubmed page\nT2  - Malar J\nJ2  - Malaria journal\nPY  - 2019\n\
+         UR  - https://pubmed.ncbi.nlm.nih.gov/31234567/\nER  - \n",
+    );
+    assert!(
+        err.contains("r.ris:5:7: warning: in the record starting at line 1: the journal \"Malar J\" is the abbreviation of \"Malaria journal\""),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "r.ris:7:7: warning: in the record starting at line 1: url \"https://pubmed.ncbi.nlm.nih.gov/31234567/\" not stored: it is PubMed's page \
+             for the record, not the work (its PMID 31234567 is kept)"
+        ),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "b.bib",
+        "@article{k, author = {Osei, Ama}, title = {Bib europepmc page}, journal = {BMJ}, year = {2019},\n  \
+         url = {https://europepmc.org/abstract/MED/30000001}}\n\
+         @article{f, author = {Osei, Ama}, title = {Bib full text}, journal = {BMJ}, year = {2019},\n  \
+         url = {https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6000000/}}\n",
+    );
+    assert!(err.contains("b.bib:2:3: warning: in entry `k`: url \"https://europepmc.org/abstract/MED/30000001\" not stored: it is Europe PMC's page"), "{err}");
+    assert!(!err.contains("entry `f`"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Hidden");
+    assert_eq!(
+        (r["container"].as_str(), r["container_short"].as_str()),
+        (Some("The New England journal of medicine"), Some("N Engl J Med"))
+    );
+    assert!(r["url"].is_null(), "{r}");
+    let r = reading(&list, "RIS pubmed");
+    assert_eq!((r["container"].as_str(), r["container_short"].as_str()), (Some("Malaria journal"), Some("Malar J")));
+    assert_eq!(r["pmid"], "31234567");
+    assert_eq!(reading(&list, "Bib europepmc")["pmid"], "30000001");
+    assert!(reading(&list, "Bib full text")["url"].as_str().is_some_and(|u| u.contains("PMC6000000")));
+}

@@ -277,17 +277,68 @@ pub fn institution_doubts(d: &mut Draft, field: &str, names: &[Name], at: Pos, h
 
 /// The citation index whose record page `url` is ("Scopus", "Web of
 /// Science"), or `None` for any other address.
+/// A journal's name and its abbreviation the other way round (EndNote's
+/// PubMed import writes `<full-title>N Engl J Med</full-title>` and
+/// `<abbr-1>The New England journal of medicine</abbr-1>`: tester r35 F2,
+/// the full name became the abbreviation): when the container is an
+/// abbreviation of the short form by the store's rule
+/// ([`crate::store::readings::abbreviation_of`]) and not the reverse, the
+/// two are swapped, and a warning at `at` says so.
+pub fn container_names_swapped(d: &mut Draft, at: Pos) {
+    let (Some(full), Some(short)) = (d.container.as_deref(), d.container_short.as_deref()) else { return };
+    let (full, short) = (full.trim(), short.trim());
+    if full.is_empty()
+        || short.is_empty()
+        || !crate::store::readings::abbreviation_of(full, short)
+        || crate::store::readings::abbreviation_of(short, full)
+    {
+        return;
+    }
+    let message = format!(
+        "{}the journal {full:?} is the abbreviation of {short:?}, which the file gives as the abbreviation: read \
+         the other way round ({short:?} the journal, {full:?} its abbreviation)",
+        d.prefix()
+    );
+    d.warnings.push(RowError::new(at.line, at.column, message));
+    std::mem::swap(&mut d.container, &mut d.container_short);
+}
+
+/// PubMed's page for a record ("pubmed.ncbi.nlm.nih.gov/32853499",
+/// "www.ncbi.nlm.nih.gov/pubmed/32853499") and Europe PMC's
+/// ("europepmc.org/abstract/MED/32853499") are the index's too, not the
+/// work (tester r35 F2); PMC's full text ("…/pmc/articles/PMC…") is the work.
 fn index_record(url: &str) -> Option<&'static str> {
     let u = url.trim().to_ascii_lowercase();
-    let host = u.split("://").nth(1).unwrap_or(&u).split(['/', '?', '#']).next().unwrap_or("");
+    let rest = u.split("://").nth(1).unwrap_or(&u);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let path = &rest[host.len()..];
     let host = host.strip_prefix("www.").unwrap_or(host);
     match host {
         "scopus.com" => Some("Scopus"),
         "webofscience.com" | "webofknowledge.com" | "apps.webofknowledge.com" | "gateway.webofknowledge.com" => {
             Some("Web of Science")
         }
+        "pubmed.ncbi.nlm.nih.gov" => Some("PubMed"),
+        "ncbi.nlm.nih.gov" if path.starts_with("/pubmed") => Some("PubMed"),
+        "europepmc.org" if path.starts_with("/abstract/med/") || path.starts_with("/article/med/") => {
+            Some("Europe PMC")
+        }
         _ => None,
     }
+}
+
+/// The PMID a PubMed or Europe PMC record page names
+/// ("…/pubmed/32853499", "europepmc.org/abstract/MED/32853499"): the
+/// path's last segment when it is all digits.
+fn pmid_of_record_page(url: &str) -> Option<String> {
+    if !matches!(index_record(url), Some("PubMed" | "Europe PMC")) {
+        return None;
+    }
+    let u = url.trim();
+    let path = u.split("://").nth(1).unwrap_or(u).split(['?', '#']).next().unwrap_or("");
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    (!last.is_empty() && last.len() <= 9 && last.bytes().all(|b| b.is_ascii_digit()) && path.contains('/'))
+        .then(|| last.to_string())
 }
 
 /// Warns, at `at`, of each name in `names` whose reading `doubt` calls a
@@ -1358,6 +1409,8 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     };
     let p = d.prefix();
     take_extra(&mut d);
+    let at = d.at;
+    container_names_swapped(&mut d, at);
     // A program's or data set's "edition" is its version (RIS `ET` of a
     // COMP, EndNote's "Version" of a Computer Program): a bare version
     // number is kept as "Version 1.0", which no style calls an edition
@@ -1920,6 +1973,14 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         (None, None) => d.url.as_deref().and_then(super::doi_of_url),
         (doi, _) => doi,
     };
+    // A PubMed record page as the URL (refused below) names the PMID: kept
+    // when the record gives none.
+    let page_pmid = d.url.as_deref().and_then(pmid_of_record_page);
+    if d.pmid.as_ref().is_none_or(|v| v.text.trim().is_empty())
+        && let Some(n) = page_pmid.as_ref()
+    {
+        d.pmid = Some(Val::new(n.clone(), d.url_at.unwrap_or(d.at)));
+    }
     let pmid = d.pmid.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         let n = super::normalise_pmid(&v.text);
         if n.is_none() {
@@ -2087,11 +2148,20 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     }
     if let Some(u) = d.url.take() {
         match index_record(&u) {
-            Some(index) => d.warnings.push(RowError::new(
-                url_at.line,
-                url_at.column,
-                format!("{p}url {:?} not stored: it is {index}'s page for the record, not the work", u.trim()),
-            )),
+            Some(index) => {
+                let kept = match (&page_pmid, &pmid) {
+                    (Some(n), Some(m)) if n == m => format!(" (its PMID {n} is kept)"),
+                    _ => String::new(),
+                };
+                d.warnings.push(RowError::new(
+                    url_at.line,
+                    url_at.column,
+                    format!(
+                        "{p}url {:?} not stored: it is {index}'s page for the record, not the work{kept}",
+                        u.trim()
+                    ),
+                ))
+            }
             None => d.url = Some(u),
         }
     }

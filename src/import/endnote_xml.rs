@@ -571,6 +571,9 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
             d.container_short = Some(alt);
         }
     }
+    if let Some(v) = val("periodical/full-title") {
+        builder::container_names_swapped(&mut d, v.at);
+    }
     // EndNote's fields are labelled by reference type: a Web Page's
     // "Number" is its Access Date and "Volume" its Access Year (EndNote's
     // reference-type table); read as the access date, not as an issue and a

@@ -413,6 +413,9 @@ fn draft(raw: &Raw) -> Draft {
         text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"])
     }
     .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    if let Some(v) = val(&["J2", "JA"]) {
+        builder::container_names_swapped(&mut d, v.at);
+    }
     d.volume = text(&["VL"]);
     if d.issue.is_none() {
         d.issue = text(&["IS", "CP"]);
