@@ -446,3 +446,36 @@ fn swapped_journal_names_and_pubmed_record_pages() {
     assert_eq!(reading(&list, "Bib europepmc")["pmid"], "30000001");
     assert!(reading(&list, "Bib full text")["url"].as_str().is_some_and(|u| u.contains("PMC6000000")));
 }
+
+/// Tester r35 F4: EndNote's "Original Publication" `L'an V de la
+/// révolution algérienne (1959)` kept the year and lost the title unsaid:
+/// the text beside the year is named as not stored, at its position, in
+/// every format; a date alone says nothing.
+#[test]
+fn original_publication_text_beside_the_year_is_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Book\">6</ref-type>\n\
+         <contributors><authors><author>Fanon, Frantz</author></authors></contributors>\n\
+         <titles><title>A dying colonialism</title></titles><dates><year>1965</year></dates>\n\
+         <orig-pub>L'an V de la révolution algérienne (1959)</orig-pub></record></records></xml>\n",
+    );
+    assert!(
+        err.contains(
+            "e.xml:4:1: warning: in the record starting at line 1: original publication \"L'an V de la révolution \
+             algérienne (1959)\": kept the year 1959; \"L'an V de la révolution algérienne\" not stored"
+        ),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "r.ris",
+        "TY  - BOOK\nAU  - Fanon, Frantz\nTI  - The wretched of the earth\nPY  - 1963\nOP  - Les damnés de la terre, 1961\nER  - \n\
+         TY  - BOOK\nAU  - Fanon, Frantz\nTI  - Black skin\nPY  - 1967\nOP  - May 1952\nER  - \n",
+    );
+    assert!(err.contains("r.ris:5:7: warning: in the record starting at line 1: original publication \"Les damnés de la terre, 1961\": kept the year 1961; \"Les damnés de la terre\" not stored"), "{err}");
+    assert!(!err.contains("r.ris:11:"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "A dying")["original_year"], "1959");
+    assert_eq!(reading(&list, "Black skin")["original_year"], "1952");
+}

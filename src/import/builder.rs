@@ -2236,6 +2236,18 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     {
         d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{why}")));
     }
+    if let Some(v) = &d.original_year
+        && let Some(rest) = original_year_rest(&v.text)
+    {
+        let year = original_year(&v.text).unwrap_or_default();
+        let message = format!(
+            "{p}original publication {}: kept the year {year}; {} not stored (canon keeps only the year the \
+             work first appeared)",
+            crate::limits::shown(v.text.trim()),
+            crate::limits::shown(&rest)
+        );
+        d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+    }
     let original_title = d.original_title.take().or_else(|| bracketed_original(title.as_deref().unwrap_or_default()));
     Ok(ReadingRecord {
         line: d.at.line,
@@ -2414,6 +2426,29 @@ pub fn original_year(text: &str) -> Option<String> {
         [y] if !bce => Some(y.to_string()),
         _ => Some(t.to_string()),
     }
+}
+
+/// The text beside the year in an original publication that [`original_year`]
+/// keeps only the year of ("L'an V de la révolution algérienne (1959)",
+/// EndNote's "Original Publication": tester r35 F4, the title went unsaid);
+/// `None` when nothing but a date is there ("May 1961", "1961-05-01").
+pub fn original_year_rest(text: &str) -> Option<String> {
+    let year = original_year(text)?;
+    if year.len() != 4 || year == text.trim() {
+        return None;
+    }
+    let t = text.trim();
+    let at = t.find(year.as_str())?;
+    let rest = format!("{} {}", &t[..at], &t[at + 4..]);
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).trim();
+    let rest: String = rest.replace("()", "").replace("[]", "");
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+    let month = |w: &str| {
+        w.len() >= 3 && super::dates::MONTHS.iter().any(|m| m.to_ascii_lowercase().starts_with(&w.to_ascii_lowercase()))
+    };
+    let words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let only_date = words.clone().all(month) || words.count() == 0;
+    (!only_date).then(|| rest.to_string())
 }
 
 /// Why a source's original year is not stored, when it holds text but no
