@@ -479,3 +479,37 @@ fn original_publication_text_beside_the_year_is_named() {
     assert_eq!(reading(&list, "A dying")["original_year"], "1959");
     assert_eq!(reading(&list, "Black skin")["original_year"], "1952");
 }
+
+/// Tester r35 F5: Web of Science's RIS gives `AU` as initials and `AF`
+/// ("Author Full Name") in full: the full names are read (AU the fallback
+/// where they do not match in order), and `JI` is the journal abbreviation
+/// as `J2` is.
+#[test]
+fn web_of_science_full_author_names_and_iso_abbreviation() {
+    let w = workdir();
+    let err = w.import_reading(
+        "wos.ris",
+        "TY  - JOUR\nAU  - Vyas, DA\nAU  - Eisenstein, LG\nAU  - Jones, DS\nAF  - Vyas, Darshali A.\n\
+         AF  - Eisenstein, Leo G.\nAF  - Jones, David S.\nTI  - Hidden in plain sight\nT2  - NEW ENGLAND JOURNAL OF MEDICINE\n\
+         J9  - NEW ENGL J MED\nJI  - N. Engl. J. Med.\nPY  - 2020\nER  - \n\
+         TY  - JOUR\nAU  - Osei, A\nAU  - Mensah, K\nAF  - Osei, Ama\nTI  - Fewer full names\nT2  - BMJ\nJ2  - BMJ\n\
+         JI  - Br. Med. J.\nPY  - 2020\nER  - \n",
+    );
+    assert!(!err.contains("RIS AF (Web"), "{err}");
+    assert!(err.contains("RIS JI"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(
+        families(&list, "Hidden"),
+        vec![
+            ("Vyas".to_string(), "Darshali A.".to_string()),
+            ("Eisenstein".to_string(), "Leo G.".to_string()),
+            ("Jones".to_string(), "David S.".to_string())
+        ]
+    );
+    assert_eq!(reading(&list, "Hidden")["container_short"], "N. Engl. J. Med.");
+    assert_eq!(
+        families(&list, "Fewer"),
+        vec![("Osei".to_string(), "Ama".to_string()), ("Mensah".to_string(), "K.".to_string())]
+    );
+    assert_eq!(reading(&list, "Fewer")["container_short"], "BMJ");
+}
