@@ -513,3 +513,26 @@ fn web_of_science_full_author_names_and_iso_abbreviation() {
     );
     assert_eq!(reading(&list, "Fewer")["container_short"], "BMJ");
 }
+
+/// Tester r35 F6: Better BibTeX writes `langid = {american}`, a babel
+/// name, which was refused; babel's and polyglossia's names are read as
+/// their BCP 47 tags.
+#[test]
+fn biblatex_babel_language_names_are_read() {
+    let w = workdir();
+    let mut bib = String::new();
+    for (i, l) in
+        ["american", "UKenglish", "ngerman", "brazil", "french", "norsk", "english and ngerman"].iter().enumerate()
+    {
+        bib.push_str(&format!(
+            "@article{{k{i}, author = {{Osei, Ama}}, title = {{Babel {i}}}, journal = {{BMJ}}, year = {{2020}}, langid = {{{l}}}}}\n"
+        ));
+    }
+    let err = w.import_reading("b.bib", &bib);
+    assert!(!err.contains("language not stored"), "{err}");
+    let list = w.reading_list();
+    let got: Vec<String> = (0..7)
+        .map(|i| reading(&list, &format!("Babel {i}"))["language"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(got, ["en-US", "en-GB", "de", "pt-BR", "fr", "nb", "en; de"]);
+}

@@ -1194,7 +1194,15 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         let text = extra.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join("\n");
         d.extra = Some(Val::new(text, first.at));
     }
-    d.language = get("language").or_else(|| get("langid"));
+    // biblatex takes babel's and polyglossia's names there ("american",
+    // "ngerman"; several joined by "and"): each read as its language tag.
+    d.language = get("language").or_else(|| get("langid")).map(|l| {
+        let parts: Vec<String> = l
+            .split(" and ")
+            .map(|p| super::language::babel(p).map_or_else(|| p.trim().to_string(), str::to_string))
+            .collect();
+        parts.join("; ")
+    });
     // A language canon does not know is warned about at its own field.
     d.language_at = e.fields.get(if get("language").is_some() { "language" } else { "langid" }).map(at);
     // Scopus's BibTeX writes the authors' keywords as `author_keywords`
