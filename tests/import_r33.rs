@@ -536,3 +536,26 @@ fn biblatex_babel_language_names_are_read() {
         .collect();
     assert_eq!(got, ["en-US", "en-GB", "de", "pt-BR", "fr", "nb", "en; de"]);
 }
+
+/// Tester r35 F7: in Scopus's `N1`, "CODEN: NEJMA" ran into the
+/// correspondence address before it and went unsaid; it is named, and
+/// "PubMed ID: N" is read as the PMID.
+#[test]
+fn scopus_note_coden_is_named_and_pubmed_id_read() {
+    let w = workdir();
+    let err = w.import_reading(
+        "s.ris",
+        "TY  - JOUR\nAU  - Vyas, D.A.\nTI  - Scopus with PMID\nPY  - 2020\nT2  - BMJ\nC2  - 32853499\n\
+         N1  - Export Date: 04 December 2026; Cited By: 1523; Correspondence Address: D.A. Vyas; Boston; email: d@x.org; CODEN: NEJMA; PubMed ID: 32853499\nER  - \n\
+         TY  - JOUR\nAU  - Vyas, D.A.\nTI  - Scopus without PMID\nPY  - 2020\nT2  - BMJ\n\
+         N1  - Export Date: 04 December 2026; CODEN: NEJMA; PubMed ID: 32853400; Read for week 3\nER  - \n",
+    );
+    assert!(err.contains("note lines \"CODEN: …\""), "{err}");
+    assert!(!err.contains("note lines \"PubMed ID"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Scopus with")["pmid"], "32853499");
+    let r = reading(&list, "Scopus without");
+    assert_eq!(r["pmid"], "32853400");
+    assert_eq!(r["annotation"], "Read for week 3");
+    assert!(reading(&list, "Scopus with")["annotation"].is_null());
+}

@@ -1115,6 +1115,16 @@ pub const MACHINE_NOTE_LINES: &[&str] = &[
     "conference date",
     "conference location",
     "conference code",
+    // Scopus's other one-datum lines (tester r35 F7: "CODEN: NEJMA" ran
+    // into the correspondence address and went unsaid); "PubMed ID: N" is
+    // read as the PMID by [`read_extra`].
+    "coden",
+    "pubmed id",
+    "art. no.",
+    "abbreviated source title",
+    "language of original document",
+    "document type",
+    "publication stage",
     "times cited in web of science core collection",
     "total times cited",
     "cited reference count",
@@ -1163,6 +1173,13 @@ fn machine_parts(line: &str) -> Vec<String> {
                 in_list = ![
                     "export date",
                     "cited by",
+                    "coden",
+                    "pubmed id",
+                    "art. no.",
+                    "abbreviated source title",
+                    "language of original document",
+                    "document type",
+                    "publication stage",
                     "conference name",
                     "conference date",
                     "conference location",
@@ -1248,6 +1265,15 @@ pub fn read_extra(s: &str) -> Extra {
             && out.original_date.is_none()
         {
             out.original_date = Some(value.trim().to_string());
+            continue;
+        }
+        // Scopus's "PubMed ID: 32853499" is the PMID.
+        if let Some((label, value)) = line.split_once(':')
+            && label.trim().eq_ignore_ascii_case("pubmed id")
+            && super::normalise_pmid(value).is_some()
+            && out.pmid.is_none()
+        {
+            out.pmid = Some(value.trim().to_string());
             continue;
         }
         if let Some(label) = machine_line(line) {
