@@ -559,3 +559,23 @@ fn scopus_note_coden_is_named_and_pubmed_id_read() {
     assert_eq!(r["annotation"], "Read for week 3");
     assert!(reading(&list, "Scopus with")["annotation"].is_null());
 }
+
+/// Tester r35 F10: Web of Science's tab-delimited export was read as a CSV
+/// and refused with the hint `--map 'PT=title'`; it is named as a format
+/// canon does not read, with what to export instead.
+#[test]
+fn web_of_science_tab_delimited_is_named() {
+    let w = workdir();
+    let p = w.write(
+        "savedrecs.txt",
+        "\u{feff}PT\tAU\tBA\tAF\tTI\tSO\tPY\tDI\tUT\n\
+         J\tVyas, DA\t\tVyas, Darshali A.\tHidden in Plain Sight\tNEW ENGLAND JOURNAL OF MEDICINE\t2020\t10.1056/NEJMms2004740\tWOS:000563386500013\n",
+    );
+    let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
+    assert!(
+        err.contains("savedrecs.txt is Web of Science's tab-delimited export")
+            && err.contains("export the records as RIS"),
+        "{err}"
+    );
+    assert!(!err.contains("--map"), "{err}");
+}
