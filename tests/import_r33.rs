@@ -579,3 +579,27 @@ fn web_of_science_tab_delimited_is_named() {
     );
     assert!(!err.contains("--map"), "{err}");
 }
+
+/// Tester r35 F11: a journal article's RIS `SN` is its ISSN; one warning a
+/// record ("not a valid ISBN: an ISSN…") filled the 50 shown and hid a
+/// data warning. The ISSNs are named once, in the summary, with a count.
+#[test]
+fn issns_in_the_isbn_field_are_one_summary_line() {
+    let w = workdir();
+    let mut ris = String::new();
+    for i in 0..55 {
+        ris.push_str(&format!(
+            "TY  - JOUR\nAU  - Osei, Ama\nTI  - Deepfakes {i}\nT2  - IEEE Access\nPY  - 2020\nSN  - 2169-3536\nER  - \n\n"
+        ));
+    }
+    ris.push_str("TY  - JOUR\nAU  - Osei, Ama\nTI  - Spreadsheet issue\nT2  - BMJ\nPY  - 2020\nIS  - 7 July\nSN  - 0959-8138; 1234-5678-9\nER  - \n");
+    let err = w.import_reading("s.ris", &ris);
+    assert!(!err.contains("\"2169-3536\""), "{err}");
+    assert!(
+        err.contains("RIS SN holding an ISSN (the journal's ISSN, which canon has no field for) (56 records)"),
+        "{err}"
+    );
+    assert!(err.contains("issue \"7 July\" looks like a date a spreadsheet made"), "{err}");
+    // What is neither an ISBN nor an ISSN is still said at its record.
+    assert!(err.contains("\"1234-5678-9\" not stored (not a valid ISBN"), "{err}");
+}

@@ -908,6 +908,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("BibTeX isbn");
     d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
     d.url_at = e.fields.get("url").map(at);
     // Plain BibTeX has no `url`: a web page's address goes in

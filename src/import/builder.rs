@@ -164,6 +164,9 @@ pub struct Draft {
     pub extra: Option<Val>,
     pub isbn: Option<Val>,
     pub isbn_rule: IsbnRule,
+    /// How the file names the ISBN field ("RIS SN"), for the summary line
+    /// that names the ISSNs it holds; `None` is "the ISBN field".
+    pub isbn_field: Option<&'static str>,
     pub url: Option<String>,
     /// Where the address is, for a warning about it (tester r33 F5: the
     /// warnings named the record's start); else the record's start.
@@ -2024,7 +2027,18 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             // with a bad check digit, a report number) is named, never
             // dropped silently.
             let kept = first_isbn(&v.text);
-            let others = not_kept_numbers(&v.text, kept.as_deref());
+            let mut others = not_kept_numbers(&v.text, kept.as_deref());
+            // An ISSN there (RIS `SN` holds an ISSN or an ISBN; on a journal
+            // article it is the journal's ISSN) is named once for the file in
+            // the summary, as the Zotero CSV's ISSN column is: one warning a
+            // record hid the data warnings under the cap (tester r35 F11).
+            // (Beside an ISBN kept, an ISSN is a series' and said at its record.)
+            let issns = others.len();
+            others.retain(|o| kept.is_some() || !super::issn_like(o));
+            if others.len() < issns {
+                let field = d.isbn_field.unwrap_or("the ISBN field");
+                d.not_stored_as(format!("{field} holding an ISSN (the journal's ISSN, which canon has no field for)"));
+            }
             if !others.is_empty() {
                 let what = match &kept {
                     Some(k) => format!("the ISBN {k} is kept; "),

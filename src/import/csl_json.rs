@@ -436,6 +436,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.pmid = text_of(o.get("PMID")).map(|t| Val::new(t, at("PMID")));
     d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("CSL-JSON ISBN");
     let people = |k: &str| -> Vec<Name> {
         o.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| a.iter().filter_map(name).collect())
     };

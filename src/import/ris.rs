@@ -306,6 +306,7 @@ fn draft(raw: &Raw) -> Draft {
         Val::new(joined.join("; "), Pos::new(*n, *c))
     });
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("RIS SN");
     // `M3` is the "Type of Work" (RIS specification 2011; Zotero's RIS
     // translator writes a report's `reportType`, a thesis's `thesisType`,
     // a letter's `letterType`… there): the genre. Some exporters (Wiley,
