@@ -603,3 +603,33 @@ fn issns_in_the_isbn_field_are_one_summary_line() {
     // What is neither an ISBN nor an ISSN is still said at its record.
     assert!(err.contains("\"1234-5678-9\" not stored (not a valid ISBN"), "{err}");
 }
+
+/// Tester r35 F15: two BibTeX entries with one key were both imported
+/// without a word; the later is said, naming the first's line.
+#[test]
+fn a_repeated_bibtex_key_is_said_naming_both_lines() {
+    let w = workdir();
+    let err = w.import_reading(
+        "d.bib",
+        "@article{Vyas2020, author = {Vyas, D. A.}, title = {First of two}, journal = {NEJM}, year = {2020}}\n\n\
+         @article{vyas2020, author = {Vyas, D. A.}, title = {Second of two}, journal = {NEJM}, year = {2020}}\n\
+         @article{other, author = {Vyas, D. A.}, title = {Third}, journal = {NEJM}, year = {2020}}\n",
+    );
+    assert!(
+        err.contains(
+            "d.bib:3:1: warning: in entry `vyas2020`: the key is also the key of the entry at line 1, column 1"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("entry `other`") && !err.contains("entry `Vyas2020`"), "{err}");
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 3);
+    // The same kind in CSL-JSON: an id given to two items.
+    let err = w.import_reading(
+        "d.json",
+        "[{\"id\": \"a\", \"type\": \"book\", \"title\": \"CSL first\"},\n {\"id\": \"a\", \"type\": \"book\", \"title\": \"CSL second\"}]\n",
+    );
+    assert!(
+        err.contains("d.json:2:2: warning: in item `a`: the id is also the id of the item at line 1, column 2"),
+        "{err}"
+    );
+}

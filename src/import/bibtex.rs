@@ -135,7 +135,27 @@ pub fn read(text: &str) -> Read {
     }
     let keys = keys_of(&entries);
     let chains: Vec<Chain> = (0..entries.len()).map(|i| chain(&entries, &keys, i)).collect();
-    for ((mut e, span), ch) in entries.into_iter().zip(chains) {
+    // A key given to two entries (BibTeX warns "Repeated entry"): said at
+    // the later one, naming the first's line (tester r35 F15: both were
+    // imported without a word).
+    let mut first_with_key: HashMap<String, usize> = HashMap::new();
+    let repeated: Vec<Option<usize>> = entries
+        .iter()
+        .map(|(e, _)| {
+            let key = e.key.trim().to_lowercase();
+            if key.is_empty() {
+                return None;
+            }
+            match first_with_key.get(&key) {
+                Some(&at) => Some(at),
+                None => {
+                    first_with_key.insert(key, e.at);
+                    None
+                }
+            }
+        })
+        .collect();
+    for (((mut e, span), ch), repeat) in entries.into_iter().zip(chains).zip(repeated) {
         for (k, f) in ch.inherited {
             e.fields.entry(k).or_insert(f);
         }
@@ -143,6 +163,20 @@ pub fn read(text: &str) -> Read {
             e.notes.push((e.at, COMMENT_LINE.to_string()));
         }
         let mut d = draft(&e, &lines);
+        if let Some(first) = repeat {
+            let (l, c) = lines.pos(e.at);
+            let (first_line, first_column) = lines.pos(first);
+            d.warnings.push(RowError::new(
+                l,
+                c,
+                format!(
+                    "in entry `{}`: the key is also the key of the entry at line {first_line}, column \
+                     {first_column} (BibTeX's \"Repeated entry\"); both are imported, and a crossref to it takes \
+                     the last",
+                    e.key
+                ),
+            ));
+        }
         let key = |i: usize| ch.keys[i].as_str();
         let said = match ch.end {
             ChainEnd::Root => None,
