@@ -633,3 +633,26 @@ fn a_repeated_bibtex_key_is_said_naming_both_lines() {
         "{err}"
     );
 }
+
+/// Tester r33 #9: RIS `TY  - EDBOOK`'s `AU` are the book's editors (the
+/// RIS type table), as EndNote's "Edited Book" is read; they were authors.
+#[test]
+fn ris_edited_book_authors_are_its_editors() {
+    let w = workdir();
+    w.import_reading(
+        "e.ris",
+        "TY  - EDBOOK\nAU  - Gordon, Lewis R.\nAU  - Osei, Ama\nTI  - An edited book\nPY  - 2015\nPB  - Grove\nER  - \n\
+         TY  - EDBOOK\nAU  - Fanon, Frantz\nED  - Gordon, Lewis R.\nTI  - A book with both\nPY  - 2015\nER  - \n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "An edited book");
+    assert!(r["author_names"].as_array().is_none_or(Vec::is_empty), "{r}");
+    let editors: Vec<&str> = r["editor_names"]
+        .as_array()
+        .expect("editors")
+        .iter()
+        .map(|n| n["family"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(editors, ["Gordon", "Osei"]);
+    assert_eq!(families(&list, "A book with both"), vec![("Fanon".to_string(), "Frantz".to_string())]);
+}

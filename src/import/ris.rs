@@ -390,6 +390,12 @@ fn draft(raw: &Raw) -> Draft {
     // Information Systems 2011; EndNote writes editors there). Never authors.
     let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().flat_map(|(a, _, _)| people(a)).collect();
     editors.dedup();
+    // An edited book's `AU` are its editors (the RIS specification's type
+    // table, "EDBOOK": Author is "Editor"), as EndNote's "Edited Book"
+    // is read (tester r33 #9: they were stored as authors).
+    if raw.ty == Some("EDBOOK") && editors.is_empty() {
+        editors = std::mem::take(&mut d.authors);
+    }
     d.editors = editors;
     // `A4` (subsidiary author) is the translator (RIS specification 2011:
     // "Translator" for a book and most types; Zotero's RIS translator reads
