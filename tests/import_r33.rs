@@ -356,3 +356,303 @@ fn a_reports_series_number_alone_is_its_series_number() {
     let show = w.ok(&["reading", "show", reading(&list, "The selection")["id"].to_string().trim_matches('"')]);
     assert!(show.contains("1035") && !show.to_lowercase().contains("report number"), "{show}");
 }
+
+/// Tester r35 F1: Mendeley writes a title's HTML as `{\textless}i{\textgreater}`;
+/// canon dropped the commands and stored "iRacism/i". LaTeX2e's text
+/// symbols are read, and the tags become the title's markup.
+#[test]
+fn latex_text_symbols_are_read_and_mendeley_html_is_markup() {
+    let w = workdir();
+    let err = w.import_reading(
+        "m.bib",
+        "@article{a, author = {Osei, Ama}, journal = {BMJ}, year = {2020},\n  \
+         title = {{\\textless}i{\\textgreater}Racism{\\textless}/i{\\textgreater} and CD4{\\textless}sup{\\textgreater}+{\\textless}/sup{\\textgreater} cells}}\n\
+         @article{b, author = {Osei, Ama}, journal = {BMJ}, year = {2020},\n  \
+         title = {Doses of 5\\textmu g\\textbar 2\\texttimes{} daily\\textpm 1 at 37\\textdegree C\\textasciitilde\\textunderscore{}x \\textquotedbl q\\textquotedbl}}\n",
+    );
+    assert!(!err.contains("not a LaTeX command"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "<i>Racism")["title"], "<i>Racism</i> and CD4<sup>+</sup> cells");
+    assert_eq!(reading(&list, "Doses")["title"], "Doses of 5µg|2× daily±1 at 37°C~_x \"q\"");
+}
+
+/// Tester r35 F2: EndNote's PubMed import gives `<full-title>N Engl J
+/// Med</full-title>` and the full name in `<abbr-1>`: read the right way
+/// round, and said. PubMed's and Europe PMC's pages for the record are not
+/// the work's address, in every format, said at the URL; their PMID is
+/// kept when the record has none.
+#[test]
+fn swapped_journal_names_and_pubmed_record_pages() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\n\
+         <contributors><authors><author>Vyas, D. A.</author></authors></contributors>\n\
+         <titles><title>Hidden in plain sight</title><secondary-title>N Engl J Med</secondary-title></titles>\n\
+         <periodical><full-title>N Engl J Med</full-title><abbr-1>The New England journal of medicine</abbr-1></periodical>\n\
+         <dates><year>2020</year></dates><accession-num>32853499</accession-num>\n\
+         <urls><related-urls><url>https://www.ncbi.nlm.nih.gov/pubmed/32853499</url></related-urls></urls>\n\
+         <remote-database-provider>NLM</remote-database-provider></record></records></xml>\n",
+    );
+    assert!(
+        err.contains(
+            "e.xml:4:13: warning: in the record starting at line 1: the journal \"N Engl J Med\" is the abbreviation \
+             of \"The New England journal of medicine\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "e.xml:6:21: warning: in the record starting at line 1: url \"https://www.ncbi.nlm.nih.gov/pubmed/32853499\" \
+             not stored: it is PubMed's page for the record, not the work"
+        ),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "r.ris",
+        "TY  - JOUR\nAU  - Osei, Ama\nTI  - RIS pubmed page\nT2  - Malar J\nJ2  - Malaria journal\nPY  - 2019\n\
+         UR  - https://pubmed.ncbi.nlm.nih.gov/31234567/\nER  - \n",
+    );
+    assert!(
+        err.contains("r.ris:5:7: warning: in the record starting at line 1: the journal \"Malar J\" is the abbreviation of \"Malaria journal\""),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "r.ris:7:7: warning: in the record starting at line 1: url \"https://pubmed.ncbi.nlm.nih.gov/31234567/\" not stored: it is PubMed's page \
+             for the record, not the work (its PMID 31234567 is kept)"
+        ),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "b.bib",
+        "@article{k, author = {Osei, Ama}, title = {Bib europepmc page}, journal = {BMJ}, year = {2019},\n  \
+         url = {https://europepmc.org/abstract/MED/30000001}}\n\
+         @article{f, author = {Osei, Ama}, title = {Bib full text}, journal = {BMJ}, year = {2019},\n  \
+         url = {https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6000000/}}\n",
+    );
+    assert!(err.contains("b.bib:2:3: warning: in entry `k`: url \"https://europepmc.org/abstract/MED/30000001\" not stored: it is Europe PMC's page"), "{err}");
+    assert!(!err.contains("entry `f`"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Hidden");
+    assert_eq!(
+        (r["container"].as_str(), r["container_short"].as_str()),
+        (Some("The New England journal of medicine"), Some("N Engl J Med"))
+    );
+    assert!(r["url"].is_null(), "{r}");
+    let r = reading(&list, "RIS pubmed");
+    assert_eq!((r["container"].as_str(), r["container_short"].as_str()), (Some("Malaria journal"), Some("Malar J")));
+    assert_eq!(r["pmid"], "31234567");
+    assert_eq!(reading(&list, "Bib europepmc")["pmid"], "30000001");
+    assert!(reading(&list, "Bib full text")["url"].as_str().is_some_and(|u| u.contains("PMC6000000")));
+}
+
+/// Tester r35 F4: EndNote's "Original Publication" `L'an V de la
+/// révolution algérienne (1959)` kept the year and lost the title unsaid:
+/// the text beside the year is named as not stored, at its position, in
+/// every format; a date alone says nothing.
+#[test]
+fn original_publication_text_beside_the_year_is_named() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Book\">6</ref-type>\n\
+         <contributors><authors><author>Fanon, Frantz</author></authors></contributors>\n\
+         <titles><title>A dying colonialism</title></titles><dates><year>1965</year></dates>\n\
+         <orig-pub>L'an V de la révolution algérienne (1959)</orig-pub></record></records></xml>\n",
+    );
+    assert!(
+        err.contains(
+            "e.xml:4:1: warning: in the record starting at line 1: original publication \"L'an V de la révolution \
+             algérienne (1959)\": kept the year 1959; \"L'an V de la révolution algérienne\" not stored"
+        ),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "r.ris",
+        "TY  - BOOK\nAU  - Fanon, Frantz\nTI  - The wretched of the earth\nPY  - 1963\nOP  - Les damnés de la terre, 1961\nER  - \n\
+         TY  - BOOK\nAU  - Fanon, Frantz\nTI  - Black skin\nPY  - 1967\nOP  - May 1952\nER  - \n",
+    );
+    assert!(err.contains("r.ris:5:7: warning: in the record starting at line 1: original publication \"Les damnés de la terre, 1961\": kept the year 1961; \"Les damnés de la terre\" not stored"), "{err}");
+    assert!(!err.contains("r.ris:11:"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "A dying")["original_year"], "1959");
+    assert_eq!(reading(&list, "Black skin")["original_year"], "1952");
+}
+
+/// Tester r35 F5: Web of Science's RIS gives `AU` as initials and `AF`
+/// ("Author Full Name") in full: the full names are read (AU the fallback
+/// where they do not match in order), and `JI` is the journal abbreviation
+/// as `J2` is.
+#[test]
+fn web_of_science_full_author_names_and_iso_abbreviation() {
+    let w = workdir();
+    let err = w.import_reading(
+        "wos.ris",
+        "TY  - JOUR\nAU  - Vyas, DA\nAU  - Eisenstein, LG\nAU  - Jones, DS\nAF  - Vyas, Darshali A.\n\
+         AF  - Eisenstein, Leo G.\nAF  - Jones, David S.\nTI  - Hidden in plain sight\nT2  - NEW ENGLAND JOURNAL OF MEDICINE\n\
+         J9  - NEW ENGL J MED\nJI  - N. Engl. J. Med.\nPY  - 2020\nER  - \n\
+         TY  - JOUR\nAU  - Osei, A\nAU  - Mensah, K\nAF  - Osei, Ama\nTI  - Fewer full names\nT2  - BMJ\nJ2  - BMJ\n\
+         JI  - Br. Med. J.\nPY  - 2020\nER  - \n",
+    );
+    assert!(!err.contains("RIS AF (Web"), "{err}");
+    assert!(err.contains("RIS JI"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(
+        families(&list, "Hidden"),
+        vec![
+            ("Vyas".to_string(), "Darshali A.".to_string()),
+            ("Eisenstein".to_string(), "Leo G.".to_string()),
+            ("Jones".to_string(), "David S.".to_string())
+        ]
+    );
+    assert_eq!(reading(&list, "Hidden")["container_short"], "N. Engl. J. Med.");
+    assert_eq!(
+        families(&list, "Fewer"),
+        vec![("Osei".to_string(), "Ama".to_string()), ("Mensah".to_string(), "K.".to_string())]
+    );
+    assert_eq!(reading(&list, "Fewer")["container_short"], "BMJ");
+}
+
+/// Tester r35 F6: Better BibTeX writes `langid = {american}`, a babel
+/// name, which was refused; babel's and polyglossia's names are read as
+/// their BCP 47 tags.
+#[test]
+fn biblatex_babel_language_names_are_read() {
+    let w = workdir();
+    let mut bib = String::new();
+    for (i, l) in
+        ["american", "UKenglish", "ngerman", "brazil", "french", "norsk", "english and ngerman"].iter().enumerate()
+    {
+        bib.push_str(&format!(
+            "@article{{k{i}, author = {{Osei, Ama}}, title = {{Babel {i}}}, journal = {{BMJ}}, year = {{2020}}, langid = {{{l}}}}}\n"
+        ));
+    }
+    let err = w.import_reading("b.bib", &bib);
+    assert!(!err.contains("language not stored"), "{err}");
+    let list = w.reading_list();
+    let got: Vec<String> = (0..7)
+        .map(|i| reading(&list, &format!("Babel {i}"))["language"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(got, ["en-US", "en-GB", "de", "pt-BR", "fr", "nb", "en; de"]);
+}
+
+/// Tester r35 F7: in Scopus's `N1`, "CODEN: NEJMA" ran into the
+/// correspondence address before it and went unsaid; it is named, and
+/// "PubMed ID: N" is read as the PMID.
+#[test]
+fn scopus_note_coden_is_named_and_pubmed_id_read() {
+    let w = workdir();
+    let err = w.import_reading(
+        "s.ris",
+        "TY  - JOUR\nAU  - Vyas, D.A.\nTI  - Scopus with PMID\nPY  - 2020\nT2  - BMJ\nC2  - 32853499\n\
+         N1  - Export Date: 04 December 2026; Cited By: 1523; Correspondence Address: D.A. Vyas; Boston; email: d@x.org; CODEN: NEJMA; PubMed ID: 32853499\nER  - \n\
+         TY  - JOUR\nAU  - Vyas, D.A.\nTI  - Scopus without PMID\nPY  - 2020\nT2  - BMJ\n\
+         N1  - Export Date: 04 December 2026; CODEN: NEJMA; PubMed ID: 32853400; Read for week 3\nER  - \n",
+    );
+    assert!(err.contains("note lines \"CODEN: …\""), "{err}");
+    assert!(!err.contains("note lines \"PubMed ID"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Scopus with")["pmid"], "32853499");
+    let r = reading(&list, "Scopus without");
+    assert_eq!(r["pmid"], "32853400");
+    assert_eq!(r["annotation"], "Read for week 3");
+    assert!(reading(&list, "Scopus with")["annotation"].is_null());
+}
+
+/// Tester r35 F10: Web of Science's tab-delimited export was read as a CSV
+/// and refused with the hint `--map 'PT=title'`; it is named as a format
+/// canon does not read, with what to export instead.
+#[test]
+fn web_of_science_tab_delimited_is_named() {
+    let w = workdir();
+    let p = w.write(
+        "savedrecs.txt",
+        "\u{feff}PT\tAU\tBA\tAF\tTI\tSO\tPY\tDI\tUT\n\
+         J\tVyas, DA\t\tVyas, Darshali A.\tHidden in Plain Sight\tNEW ENGLAND JOURNAL OF MEDICINE\t2020\t10.1056/NEJMms2004740\tWOS:000563386500013\n",
+    );
+    let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
+    assert!(
+        err.contains("savedrecs.txt is Web of Science's tab-delimited export")
+            && err.contains("export the records as RIS"),
+        "{err}"
+    );
+    assert!(!err.contains("--map"), "{err}");
+}
+
+/// Tester r35 F11: a journal article's RIS `SN` is its ISSN; one warning a
+/// record ("not a valid ISBN: an ISSN…") filled the 50 shown and hid a
+/// data warning. The ISSNs are named once, in the summary, with a count.
+#[test]
+fn issns_in_the_isbn_field_are_one_summary_line() {
+    let w = workdir();
+    let mut ris = String::new();
+    for i in 0..55 {
+        ris.push_str(&format!(
+            "TY  - JOUR\nAU  - Osei, Ama\nTI  - Deepfakes {i}\nT2  - IEEE Access\nPY  - 2020\nSN  - 2169-3536\nER  - \n\n"
+        ));
+    }
+    ris.push_str("TY  - JOUR\nAU  - Osei, Ama\nTI  - Spreadsheet issue\nT2  - BMJ\nPY  - 2020\nIS  - 7 July\nSN  - 0959-8138; 1234-5678-9\nER  - \n");
+    let err = w.import_reading("s.ris", &ris);
+    assert!(!err.contains("\"2169-3536\""), "{err}");
+    assert!(
+        err.contains("RIS SN holding an ISSN (the journal's ISSN, which canon has no field for) (56 records)"),
+        "{err}"
+    );
+    assert!(err.contains("issue \"7 July\" looks like a date a spreadsheet made"), "{err}");
+    // What is neither an ISBN nor an ISSN is still said at its record.
+    assert!(err.contains("\"1234-5678-9\" not stored (not a valid ISBN"), "{err}");
+}
+
+/// Tester r35 F15: two BibTeX entries with one key were both imported
+/// without a word; the later is said, naming the first's line.
+#[test]
+fn a_repeated_bibtex_key_is_said_naming_both_lines() {
+    let w = workdir();
+    let err = w.import_reading(
+        "d.bib",
+        "@article{Vyas2020, author = {Vyas, D. A.}, title = {First of two}, journal = {NEJM}, year = {2020}}\n\n\
+         @article{vyas2020, author = {Vyas, D. A.}, title = {Second of two}, journal = {NEJM}, year = {2020}}\n\
+         @article{other, author = {Vyas, D. A.}, title = {Third}, journal = {NEJM}, year = {2020}}\n",
+    );
+    assert!(
+        err.contains(
+            "d.bib:3:1: warning: in entry `vyas2020`: the key is also the key of the entry at line 1, column 1"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("entry `other`") && !err.contains("entry `Vyas2020`"), "{err}");
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 3);
+    // The same kind in CSL-JSON: an id given to two items.
+    let err = w.import_reading(
+        "d.json",
+        "[{\"id\": \"a\", \"type\": \"book\", \"title\": \"CSL first\"},\n {\"id\": \"a\", \"type\": \"book\", \"title\": \"CSL second\"}]\n",
+    );
+    assert!(
+        err.contains("d.json:2:2: warning: in item `a`: the id is also the id of the item at line 1, column 2"),
+        "{err}"
+    );
+}
+
+/// Tester r33 #9: RIS `TY  - EDBOOK`'s `AU` are the book's editors (the
+/// RIS type table), as EndNote's "Edited Book" is read; they were authors.
+#[test]
+fn ris_edited_book_authors_are_its_editors() {
+    let w = workdir();
+    w.import_reading(
+        "e.ris",
+        "TY  - EDBOOK\nAU  - Gordon, Lewis R.\nAU  - Osei, Ama\nTI  - An edited book\nPY  - 2015\nPB  - Grove\nER  - \n\
+         TY  - EDBOOK\nAU  - Fanon, Frantz\nED  - Gordon, Lewis R.\nTI  - A book with both\nPY  - 2015\nER  - \n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "An edited book");
+    assert!(r["author_names"].as_array().is_none_or(Vec::is_empty), "{r}");
+    let editors: Vec<&str> = r["editor_names"]
+        .as_array()
+        .expect("editors")
+        .iter()
+        .map(|n| n["family"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(editors, ["Gordon", "Osei"]);
+    assert_eq!(families(&list, "A book with both"), vec![("Fanon".to_string(), "Frantz".to_string())]);
+}

@@ -176,6 +176,13 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     // day_end and season_end, whose checks name month_end: dropped first).
     {
         let c = rusqlite::Connection::open(w.db()).unwrap();
+        // An import no longer stores PubMed's page for a record as the
+        // work's address (tester r35 F2); an older canon did: put back.
+        c.execute_batch(
+            "UPDATE reading SET url = 'https://pubmed.ncbi.nlm.nih.gov/31234567/' WHERE title = 'Via new URL'; \
+             UPDATE reading SET url = 'http://www.ncbi.nlm.nih.gov/pubmed/29000001' WHERE title = 'Via old URL';",
+        )
+        .unwrap();
         c.execute_batch(
             &(common::WITHOUT_MODULE_INDEX.to_string()
                 + "ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; DROP TABLE reading_translator; \

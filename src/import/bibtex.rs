@@ -135,7 +135,27 @@ pub fn read(text: &str) -> Read {
     }
     let keys = keys_of(&entries);
     let chains: Vec<Chain> = (0..entries.len()).map(|i| chain(&entries, &keys, i)).collect();
-    for ((mut e, span), ch) in entries.into_iter().zip(chains) {
+    // A key given to two entries (BibTeX warns "Repeated entry"): said at
+    // the later one, naming the first's line (tester r35 F15: both were
+    // imported without a word).
+    let mut first_with_key: HashMap<String, usize> = HashMap::new();
+    let repeated: Vec<Option<usize>> = entries
+        .iter()
+        .map(|(e, _)| {
+            let key = e.key.trim().to_lowercase();
+            if key.is_empty() {
+                return None;
+            }
+            match first_with_key.get(&key) {
+                Some(&at) => Some(at),
+                None => {
+                    first_with_key.insert(key, e.at);
+                    None
+                }
+            }
+        })
+        .collect();
+    for (((mut e, span), ch), repeat) in entries.into_iter().zip(chains).zip(repeated) {
         for (k, f) in ch.inherited {
             e.fields.entry(k).or_insert(f);
         }
@@ -143,6 +163,20 @@ pub fn read(text: &str) -> Read {
             e.notes.push((e.at, COMMENT_LINE.to_string()));
         }
         let mut d = draft(&e, &lines);
+        if let Some(first) = repeat {
+            let (l, c) = lines.pos(e.at);
+            let (first_line, first_column) = lines.pos(first);
+            d.warnings.push(RowError::new(
+                l,
+                c,
+                format!(
+                    "in entry `{}`: the key is also the key of the entry at line {first_line}, column \
+                     {first_column} (BibTeX's \"Repeated entry\"); both are imported, and a crossref to it takes \
+                     the last",
+                    e.key
+                ),
+            ));
+        }
         let key = |i: usize| ch.keys[i].as_str();
         let said = match ch.end {
             ChainEnd::Root => None,
@@ -908,6 +942,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("BibTeX isbn");
     d.url = e.fields.get("url").map(|f| verbatim(&f.raw)).filter(|s| !s.is_empty());
     d.url_at = e.fields.get("url").map(at);
     // Plain BibTeX has no `url`: a web page's address goes in
@@ -1194,7 +1229,15 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         let text = extra.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join("\n");
         d.extra = Some(Val::new(text, first.at));
     }
-    d.language = get("language").or_else(|| get("langid"));
+    // biblatex takes babel's and polyglossia's names there ("american",
+    // "ngerman"; several joined by "and"): each read as its language tag.
+    d.language = get("language").or_else(|| get("langid")).map(|l| {
+        let parts: Vec<String> = l
+            .split(" and ")
+            .map(|p| super::language::babel(p).map_or_else(|| p.trim().to_string(), str::to_string))
+            .collect();
+        parts.join("; ")
+    });
     // A language canon does not know is warned about at its own field.
     d.language_at = e.fields.get(if get("language").is_some() { "language" } else { "langid" }).map(at);
     // Scopus's BibTeX writes the authors' keywords as `author_keywords`
@@ -1656,6 +1699,42 @@ fn symbol(name: &str) -> Option<&'static str> {
         "pounds" => "£",
         "euro" => "€",
         "textbackslash" => "\\",
+        // LaTeX2e's text symbols (Mendeley writes a title's HTML tags as
+        // `{\textless}i{\textgreater}`: tester r35 F1).
+        "textless" => "<",
+        "textgreater" => ">",
+        "textbar" => "|",
+        "textasciitilde" => "~",
+        "textasciicircum" => "^",
+        "textunderscore" => "_",
+        "textquotedbl" => "\"",
+        "textquotesingle" => "'",
+        "textbraceleft" => "{",
+        "textbraceright" => "}",
+        "textdollar" => "$",
+        "textsterling" => "£",
+        "textbullet" => "•",
+        "textperiodcentered" => "·",
+        "textdaggerdbl" | "ddag" => "‡",
+        "textdagger" | "dag" => "†",
+        "textsection" => "§",
+        "textparagraph" => "¶",
+        "textonehalf" => "½",
+        "textonequarter" => "¼",
+        "textthreequarters" => "¾",
+        "textmu" => "µ",
+        "texttimes" => "×",
+        "textdiv" => "÷",
+        "textpm" => "±",
+        "textminus" => "−",
+        "textpertenthousand" => "‱",
+        "textperthousand" => "‰",
+        "textexclamdown" => "¡",
+        "textquestiondown" => "¿",
+        "textnumero" => "№",
+        "textcelsius" => "℃",
+        "textohm" => "Ω",
+        "textvisiblespace" => "␣",
         "LaTeX" => "LaTeX",
         "TeX" => "TeX",
         "alpha" => "α",

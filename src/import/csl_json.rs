@@ -133,6 +133,9 @@ pub fn read(text: &str) -> Read {
     };
     let spans = scan(text);
     let mut next_span = spans.iter();
+    // An id given to two items: said at the later, naming the first's
+    // place (tester r35 F15, BibTeX's repeated key; the same kind here).
+    let mut first_with_id: std::collections::HashMap<String, super::builder::Pos> = std::collections::HashMap::new();
     for (n, item) in items.into_iter().enumerate() {
         let Value::Object(obj) = item else {
             // Non-object elements have no span; report at the array's start.
@@ -141,7 +144,25 @@ pub fn read(text: &str) -> Read {
         };
         let empty = Spans::default();
         let span = next_span.next().unwrap_or(&empty);
-        out.push(draft(obj, span, &lines), bom + span.start..bom + span.end.max(span.start));
+        let mut d = draft(obj, span, &lines);
+        if let Some(id) = text_of(obj.get("id")) {
+            match first_with_id.get(&id) {
+                Some(first) => d.warnings.push(RowError::new(
+                    d.at.line,
+                    d.at.column,
+                    format!(
+                        "{}the id is also the id of the item at line {}, column {}; both are imported",
+                        d.prefix(),
+                        first.line,
+                        first.column
+                    ),
+                )),
+                None => {
+                    first_with_id.insert(id, d.at);
+                }
+            }
+        }
+        out.push(d, bom + span.start..bom + span.end.max(span.start));
     }
     out
 }
@@ -436,6 +457,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.pmid = text_of(o.get("PMID")).map(|t| Val::new(t, at("PMID")));
     d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("CSL-JSON ISBN");
     let people = |k: &str| -> Vec<Name> {
         o.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| a.iter().filter_map(name).collect())
     };

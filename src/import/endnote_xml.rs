@@ -480,6 +480,7 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     d.pmid = val("accession-num").filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
     d.isbn = val("isbn");
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("EndNote XML isbn");
     let names_at = |p: &str| all(p).iter().filter_map(|(v, _)| name(v)).collect::<Vec<_>>();
     d.authors = names_at("contributors/authors/author");
     let kind = r.ref_type.as_deref().map_or("other", endnote_kind);
@@ -570,6 +571,9 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
         {
             d.container_short = Some(alt);
         }
+    }
+    if let Some(v) = val("periodical/full-title") {
+        builder::container_names_swapped(&mut d, v.at);
     }
     // EndNote's fields are labelled by reference type: a Web Page's
     // "Number" is its Access Date and "Volume" its Access Year (EndNote's

@@ -386,6 +386,60 @@ fn by_iso_name(t: &str, words: &str) -> Result<String, String> {
     }
 }
 
+/// The babel and polyglossia language names biblatex's `langid` and
+/// `language` take (biblatex manual §2.2.3) that are no English name of a
+/// language, with their BCP 47 tags: `american` en-US, `ngerman` de,
+/// `brazil` pt-BR (tester r35 F6: "american" was refused). The names that
+/// are English names (english, french, german…) need no entry.
+const BABEL: &[(&str, &str)] = &[
+    ("american", "en-US"),
+    ("usenglish", "en-US"),
+    ("british", "en-GB"),
+    ("ukenglish", "en-GB"),
+    ("australian", "en-AU"),
+    ("canadian", "en-CA"),
+    ("newzealand", "en-NZ"),
+    ("ngerman", "de"),
+    ("naustrian", "de-AT"),
+    ("austrian", "de-AT"),
+    ("swissgerman", "de-CH"),
+    ("nswissgerman", "de-CH"),
+    ("francais", "fr"),
+    ("frenchb", "fr"),
+    ("acadian", "fr-CA"),
+    ("canadien", "fr-CA"),
+    ("brazil", "pt-BR"),
+    ("brazilian", "pt-BR"),
+    ("portuges", "pt"),
+    ("mexican", "es-MX"),
+    ("spanishmx", "es-MX"),
+    ("norsk", "nb"),
+    ("bokmal", "nb"),
+    ("nynorsk", "nn"),
+    ("magyar", "hu"),
+    ("bahasa", "id"),
+    ("bahasai", "id"),
+    ("indon", "id"),
+    ("bahasam", "ms"),
+    ("farsi", "fa"),
+    ("polutonikogreek", "el"),
+    ("slovene", "sl"),
+    ("serbianc", "sr-Cyrl"),
+    ("scottish", "gd"),
+    ("irish", "ga"),
+    ("samin", "se"),
+    ("lowersorbian", "dsb"),
+    ("uppersorbian", "hsb"),
+    ("kurmanji", "kmr"),
+];
+
+/// A babel or polyglossia language name (`american`, `ngerman`,
+/// `UKenglish`, `brazil`) as its BCP 47 tag; `None` for any other text.
+pub fn babel(name: &str) -> Option<&'static str> {
+    let n = name.trim().to_ascii_lowercase();
+    BABEL.iter().find(|(b, _)| *b == n).map(|(_, tag)| *tag)
+}
+
 /// One or more languages (`English; French`, `en, fr`, `eng/fre`), each
 /// made canonical, joined with `; ` in the order given, without repeats.
 pub fn normalise_list(s: &str) -> Result<String, String> {

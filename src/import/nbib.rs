@@ -233,6 +233,7 @@ fn draft(r: &Raw) -> Draft {
         })
     });
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("MEDLINE ISBN");
     // The byline in its order: a collective author (`CN`) stands where its
     // line stands among the persons' (NLM's element descriptions: "CN …
     // corporate author or group"; PubMed writes the authors in byline

@@ -306,6 +306,7 @@ fn draft(raw: &Raw) -> Draft {
         Val::new(joined.join("; "), Pos::new(*n, *c))
     });
     d.isbn_rule = IsbnRule::FirstValid;
+    d.isbn_field = Some("RIS SN");
     // `M3` is the "Type of Work" (RIS specification 2011; Zotero's RIS
     // translator writes a report's `reportType`, a thesis's `thesisType`,
     // a letter's `letterType`… there): the genre. Some exporters (Wiley,
@@ -351,11 +352,37 @@ fn draft(raw: &Raw) -> Draft {
         if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() }
     };
     for (t, a, n, c) in &raw.fields {
-        if ["AU", "A1", "ED", "A2", "A4"].contains(t) && !a.contains(';') {
+        if ["AU", "AF", "A1", "ED", "A2", "A4"].contains(t) && !a.contains(';') {
             builder::degree_doubts(&mut d, t, a, Pos::new(*n, *c));
         }
     }
     let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().flat_map(|(a, _, _)| people(a)).collect();
+    // Web of Science writes each author twice: `AU` with initials ("Vyas,
+    // DA") and `AF`, "Author Full Name" ("Vyas, Darshali A.") in its field
+    // tags. The full name is read where `AF`'s n-th name has `AU`'s n-th
+    // family name; `AU` is the fallback (tester r35 F5: `AF` was named as
+    // not stored and the initials kept).
+    let full: Vec<names::Name> = all(&["AF"]).iter().flat_map(|(a, _, _)| people(a)).collect();
+    let mut full_used = 0;
+    if authors.is_empty() {
+        full_used = full.len();
+        authors.clone_from(&full);
+    } else {
+        for (a, f) in authors.iter_mut().zip(&full) {
+            if same_family(a, f) {
+                *a = f.clone();
+                full_used += 1;
+            }
+        }
+    }
+    let full_read = full_used == full.len();
+    if !full_read {
+        d.not_stored_as(format!(
+            "RIS AF (Web of Science's full author names: {} of {} match AU's names in order)",
+            full_used,
+            full.len()
+        ));
+    }
     authors.dedup();
     d.authors = authors;
     // `ED` is the editor; `A2` (secondary author) is the editor of a book, a
@@ -363,6 +390,12 @@ fn draft(raw: &Raw) -> Draft {
     // Information Systems 2011; EndNote writes editors there). Never authors.
     let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().flat_map(|(a, _, _)| people(a)).collect();
     editors.dedup();
+    // An edited book's `AU` are its editors (the RIS specification's type
+    // table, "EDBOOK": Author is "Editor"), as EndNote's "Edited Book"
+    // is read (tester r33 #9: they were stored as authors).
+    if raw.ty == Some("EDBOOK") && editors.is_empty() {
+        editors = std::mem::take(&mut d.authors);
+    }
     d.editors = editors;
     // `A4` (subsidiary author) is the translator (RIS specification 2011:
     // "Translator" for a book and most types; Zotero's RIS translator reads
@@ -378,7 +411,7 @@ fn draft(raw: &Raw) -> Draft {
     // ("Organization, World Health"): said (see [`builder::institution_doubts`]).
     // Each at its own line (the first name line was named for all of them).
     for (t, a, n, c) in &raw.fields {
-        if ["AU", "A1", "ED", "A2", "A4"].contains(t) {
+        if ["AU", "AF", "A1", "ED", "A2", "A4"].contains(t) {
             let names = people(a);
             let at = Pos::new(*n, *c);
             builder::institution_doubts(&mut d, t, &names, at, uninverted);
@@ -391,7 +424,8 @@ fn draft(raw: &Raw) -> Draft {
         .find(|(v, _, _)| builder::season_of(v).is_some())
         .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
     // The journal's abbreviation (`J2`, older `JA`), which Vancouver cites.
-    d.container_short = text(&["J2", "JA"]);
+    // Web of Science's `JI` is the ISO source abbreviation, as `J2` is.
+    d.container_short = text(&["J2", "JA", "JI"]);
     d.kind = KindSrc::Mapped(raw.ty.map_or("other", ris_kind));
     if let Some(ty) = raw.ty {
         builder::unknown_type(&mut d, Pos::new(raw.line, 1), "RIS type", ty, RIS_TYPES);
@@ -413,6 +447,9 @@ fn draft(raw: &Raw) -> Draft {
         text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"])
     }
     .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    if let Some(v) = val(&["J2", "JA", "JI"]) {
+        builder::container_names_swapped(&mut d, v.at);
+    }
     d.volume = text(&["VL"]);
     if d.issue.is_none() {
         d.issue = text(&["IS", "CP"]);
@@ -549,12 +586,24 @@ fn draft(raw: &Raw) -> Draft {
         )
         // `N1`: read as the note; `NV`: named above with why.
         .chain(["N1", "NV"])
+        .chain(full_read.then_some("AF"))
         .chain(a4_translators.then_some("A4"))
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
         .collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d
+}
+
+/// Whether two names have the same family name, case, accents and
+/// punctuation aside ("VYAS, DA" and "Vyas, Darshali A.").
+fn same_family(a: &names::Name, b: &names::Name) -> bool {
+    let key = |n: &names::Name| {
+        let f = n.family.as_deref().or(n.literal.as_deref()).unwrap_or_default();
+        crate::import::fold(f).chars().filter(|c| c.is_alphanumeric()).collect::<String>()
+    };
+    let k = key(a);
+    !k.is_empty() && k == key(b)
 }
 
 /// How a format without braces writes an institution: whole, not
@@ -592,14 +641,16 @@ fn looks_like_address(v: &str) -> bool {
 /// The RIS tags of which one is read in turn (a title, the year, the
 /// container's names, the series, the issue, the place, the URL): a value
 /// the record does not keep is named as not stored.
-const ALTERNATIVES: &[&str] =
-    &["TI", "T1", "CT", "BT", "PY", "Y1", "T2", "JF", "JO", "C3", "JA", "J2", "T3", "IS", "CP", "CY", "PP", "UR", "L2"];
+const ALTERNATIVES: &[&str] = &[
+    "TI", "T1", "CT", "BT", "PY", "Y1", "T2", "JF", "JO", "C3", "JA", "J2", "JI", "T3", "IS", "CP", "CY", "PP", "UR",
+    "L2",
+];
 
 /// The RIS tags [`draft`] reads (`TY` starts a record, `ER` ends it; `ID`
 /// is the exporter's own record number).
 const RIS_READ: &[&str] = &[
     "TY", "ER", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "T2", "JF", "JO", "C3",
-    "T3", "JA", "J2", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW", "Y2", "OP",
+    "T3", "JA", "J2", "JI", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW", "Y2", "OP",
 ];
 
 #[cfg(test)]
