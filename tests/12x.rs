@@ -718,7 +718,12 @@ fn a_zotero_book_sp_is_its_number_of_pages_not_a_locator() {
     );
     // Zotero writes a report's number in `SN`: the report's number.
     assert!(!said.contains("\"MOH/2017/4\" not stored"), "{said}");
-    assert!(said.contains("\"0025-7273\" not stored"), "{said}");
+    // An ISSN there is named once for the file (tester r35 F11: one warning a
+    // record hid the data warnings under the cap), on purpose since r33.
+    assert!(
+        said.contains("RIS SN holding an ISSN (the journal's ISSN, which canon has no field for) (1 record)"),
+        "{said}"
+    );
     // Branch 12e: the book's number of pages is stored now (schema 0024), no longer named as lost.
     assert!(!said.contains("RIS SP (a book's number of pages)"), "{said}");
     let list = w.reading_list();

@@ -639,3 +639,78 @@ fn undoing_an_import_takes_off_the_tags_it_added() {
     assert!(out.contains("its 1 change(s)"), "{out}");
     assert_eq!(w.reading_list(), before);
 }
+
+/// Tester r36's findings on merges: MEDLINE's catalogue name of a journal
+/// ("Presse medicale (Paris, France : 1983)") is the stored "La Presse
+/// Médicale" and never replaces it (#3); a title in capitals replaced is
+/// said in the real import (#5); the same title with its diacritics is the
+/// fuller and is taken (#14).
+#[test]
+fn catalogue_journal_names_capitals_and_diacritics_in_titles_merge_as_the_fuller_form() {
+    let w = workdir();
+    w.import_reading(
+        "stored.bib",
+        "@article{p, author={Dupont, Marie}, title={Racisme et santé}, journal={La Presse Médicale}, year={2020},\n\
+         doi={10.1016/j.lpm.2020.1}}\n\
+         @article{c, author={Gonçalves, João}, title={DECOLONISING GLOBAL HEALTH IN SAO PAULO}, journal={Lancet},\n\
+         year={2021}, doi={10.1016/caps.1}}\n",
+    );
+    let err = w.import_reading(
+        "p.nbib",
+        "PMID- 33000009\nDP  - 2020\nTI  - Racisme et santé.\nLID - 10.1016/j.lpm.2020.1 [doi]\nFAU - Dupont, Marie\n\
+         AU  - Dupont M\nTA  - Presse Med\nJT  - Presse medicale (Paris, France : 1983)\n",
+    );
+    assert!(!err.contains("container \"Presse medicale"), "{err}");
+    let err = w.import_reading(
+        "c.bib",
+        "@article{c, author={Gonçalves, João}, title={Decolonising global health in São Paulo}, journal={Lancet},\n\
+         year={2021}, doi={10.1016/caps.1}}\n",
+    );
+    assert!(err.contains("title \"Decolonising global health in São Paulo\" (was \"DECOLONISING"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Racisme")["container"], "La Presse Médicale");
+    assert_eq!(reading(&list, "Racisme")["container_short"], "Presse Med");
+    assert_eq!(reading(&list, "Decolonising")["title"], "Decolonising global health in São Paulo");
+    // Without the diacritics again: the fuller stays.
+    w.import_reading(
+        "d.csv",
+        "title,authors,year,doi\nDecolonising global health in Sao Paulo,\"Goncalves, Joao\",2021,10.1016/caps.1\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "Decolonising")["title"], "Decolonising global health in São Paulo");
+}
+
+/// Tester r36's findings on styles: a web page whose site is its author is
+/// named once (APA, Harvard; #9); AMA's semicolon before a group author
+/// (#10); APA's "Article" before an e-locator with a hyphen (#13); no "p."
+/// before a PII in Harvard when the DOI holds it too (#6); Harvard's
+/// "[Podcast]" (#5).
+#[test]
+fn sites_groups_locators_and_podcasts_as_tester_r36_found_them() {
+    let w = workdir();
+    w.import_reading(
+        "refs.json",
+        r#"[
+{"id":"web","type":"webpage","title":"Working together to reduce Black maternal mortality","container-title":"Centers for Disease Control and Prevention","publisher":"Centers for Disease Control and Prevention","issued":{"date-parts":[[2023,4,3]]},"URL":"https://www.cdc.gov/x"},
+{"id":"pii","type":"article-journal","title":"Racism and health","container-title":"Lancet","author":[{"family":"Osei","given":"Jane"}],"issued":{"date-parts":[[2023,11,4]]},"page":"S0140-6736(23)02222-2","DOI":"10.1016/S0140-6736(23)02222-2"},
+{"id":"eloc","type":"article-journal","title":"Skin tone and oxygen saturation","container-title":"Eurosurveillance","author":[{"family":"Lind","given":"Tove"}],"issued":{"date-parts":[[2022]]},"volume":"27","issue":"12","page":"e2022-0045"},
+{"id":"group","type":"article-journal","title":"Genomic surveillance","container-title":"Nature","author":[{"family":"Achebe","given":"Ngozi"},{"literal":"COG-UK Consortium"}],"issued":{"date-parts":[[2021]]},"volume":"592","page":"122-127"},
+{"id":"pod","type":"broadcast","genre":"Podcast","title":"The ugly history of race-based medicine","container-title":"Code Switch","number":"112","author":[{"family":"Demby","given":"Gene"}],"publisher":"NPR","issued":{"date-parts":[[2020,6,3]]},"URL":"https://www.npr.org/x"}
+]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Working together"),
+        "Centers for Disease Control and Prevention. (2023, April 3). Working together to reduce Black maternal \
+         mortality. https://www.cdc.gov/x"
+    );
+    assert!(common::reference(&apa, "Skin tone").contains("27(12), Article e2022-0045."));
+    let harvard = w.references("harvard");
+    assert_eq!(
+        common::reference(&harvard, "Working together"),
+        "Centers for Disease Control and Prevention (2023) Working together to reduce Black maternal mortality. \
+         Available at: https://www.cdc.gov/x."
+    );
+    assert!(common::reference(&harvard, "Racism").contains("Lancet, S0140-6736(23)02222-2. Available"));
+    assert!(common::reference(&harvard, "The ugly").contains("Code Switch [Podcast]."));
+    assert!(common::reference(&w.references("ama"), "Genomic").starts_with("Achebe N; COG-UK Consortium."));
+}

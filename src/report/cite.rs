@@ -517,7 +517,7 @@ impl Style {
         // leaves it out as the bundled ones did, tester r23, F2.)
         let t = with_platform(t, r, &self.name);
         let t = match self.named {
-            Some("apa") => with_apa_podcast(t, r),
+            Some("apa") => with_apa_site_once(with_apa_podcast(t, r), r),
             Some("ama") => with_ama_podcast(t, r),
             Some("chicago") => with_chicago_podcast(t, r),
             _ => t,
@@ -539,7 +539,10 @@ impl Style {
             _ => t,
         };
         let t = if self.name == "harvard" {
-            with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r)
+            with_harvard_podcast(
+                with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r),
+                r,
+            )
         } else {
             t
         };
@@ -554,7 +557,9 @@ impl Style {
                 with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
                 r,
             ),
-            Some("ama") => with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r),
+            Some("ama") => {
+                with_nlm_group_author(with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r), r)
+            }
             _ => t,
         };
         let t = with_doi_address_encoded(t, r);
@@ -3357,7 +3362,9 @@ fn with_elocator(r: &Reading) -> std::borrow::Cow<'_, Reading> {
     // A Cochrane review's number ("CD014962") is its article number (APA 7
     // §10.1: "Article CD014962"; tester r34, #11b).
     let cochrane = p.len() == 8 && p.starts_with("CD") && p[2..].bytes().all(|b| b.is_ascii_digit());
-    let locator = locator || cochrane;
+    // An e-locator with a hyphen ("e2022-0045") is one too (tester r36, #13).
+    let hyphened = p.starts_with(|c: char| c.is_ascii_lowercase()) && is_identifier_pages(p);
+    let locator = locator || cochrane || hyphened;
     if r.kind == "article" && locator {
         std::borrow::Cow::Owned(Reading { pages: Some(format!("{}{p}", crate::import::builder::ARTICLE)), ..r.clone() })
     } else {
@@ -4699,13 +4706,12 @@ fn with_identifier_pages(mut t: Rich, r: &Reading) -> Rich {
         splice(&mut t, at..at + len, p);
     }
     // Not a range of pages: no "pp." (nor "p.") before it.
-    if let Some(at) = t.text.rfind(p) {
-        for label in ["pp. ", "p. "] {
-            if t.text[..at].ends_with(label) {
-                splice(&mut t, at - label.len()..at, "");
-                break;
-            }
-        }
+    // (Where a label stands before it: the DOI may hold the same text.)
+    let labelled = t.text.match_indices(p).find_map(|(at, _)| {
+        ["pp. ", "p. ", "pp.\u{a0}", "p.\u{a0}"].iter().find(|l| t.text[..at].ends_with(**l)).map(|l| (at, l.len()))
+    });
+    if let Some((at, len)) = labelled {
+        splice(&mut t, at - len..at, "");
     }
     t
 }
@@ -4731,7 +4737,7 @@ fn with_nlm_volume_supplement(mut t: Rich, r: &Reading) -> Rich {
 /// organisation after a semicolon ("Vallancien G, Emberton M, van
 /// Moorselaar RJ; Alf-One Study Group.", ch. 1, "Both personal authors and
 /// an organization as author"); the style joined it with a comma (tester
-/// r34, #8).
+/// r34, #8). AMA 11 (ch. 3, group authors) writes it so too (tester r36, #10).
 fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
     // Only an organisation after the persons, last (one among them keeps
     // its place and commas, as MEDLINE lists a collective in its byline).
@@ -4863,24 +4869,79 @@ fn with_ama_roman_suffix(mut t: Rich, r: &Reading) -> Rich {
 /// the bundled style began with the title and gave the organisation after
 /// the date (tester r34, #11e).
 fn with_harvard_site_as_author(mut t: Rich, r: &Reading) -> Rich {
-    if r.kind != "web" || !r.author_names.is_empty() || r.container.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+    let Some(site) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    // (A site stored as the container too, as Zotero exports a web page, is
+    // the same organisation: tester r36, #9.)
+    let container = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    if r.kind != "web" || !r.author_names.is_empty() || container.is_some_and(|c| c != site) {
         return t;
     }
-    let Some(site) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
     let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
     if title.start != 0 || !t.text[title.end..].starts_with(" (") {
         return t;
     }
     let Some(close) = t.text[title.end..].find(')').map(|i| title.end + i) else { return t };
     let date = t.text[title.end + 1..=close].to_string();
-    let after = format!(". {site}.");
-    if !t.text[close + 1..].starts_with(&after) {
+    // The site after the date, once or twice: "(no date). Site." or "(2023) Site. Site."
+    let mut end = close + 1;
+    for _ in 0..2 {
+        let rest = &t.text[end..];
+        let skip = if rest.starts_with(". ") {
+            2
+        } else if rest.starts_with(' ') {
+            1
+        } else {
+            break;
+        };
+        if !t.text[end + skip..].starts_with(&format!("{site}.")) {
+            break;
+        }
+        end += skip + site.len();
+    }
+    if end == close + 1 {
         return t;
     }
     // "Title (no date). Site. Rest" → "Site (no date) Title. Rest".
-    splice(&mut t, close + 1..close + 1 + after.len() - 1, "");
+    splice(&mut t, close + 1..end, "");
     splice(&mut t, title.end..close + 1, "");
     splice(&mut t, 0..0, &format!("{site} {date} "));
+    t
+}
+
+/// APA's web page whose site is its author (no author, the site's
+/// organisation stored as publisher and as the site's name): the site is
+/// named once, in the author's place (APA 7 §9.25 and §10.16: "When the
+/// author and site name are the same, omit the site name"; tester r36, #9).
+fn with_apa_site_once(mut t: Rich, r: &Reading) -> Rich {
+    let (Some(site), Some(container)) = (
+        r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()),
+        r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()),
+    ) else {
+        return t;
+    };
+    if r.kind != "web" || !r.author_names.is_empty() || site != container || !t.text.starts_with(site) {
+        return t;
+    }
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let again = format!(" {site}.");
+    if let Some(i) = t.text[title.end..].find(&again).map(|i| title.end + i) {
+        splice(&mut t, i..i + again.len(), "");
+    }
+    t
+}
+
+/// Cite Them Right's podcast episode: "'Title', *Podcast* [Podcast]." (the
+/// medium in brackets after the podcast's name; tester r36, #5).
+fn with_harvard_podcast(mut t: Rich, r: &Reading) -> Rich {
+    let Some(podcast) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    if r.kind != "podcast" || t.text.contains("[Podcast]") {
+        return t;
+    }
+    let title_end = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    if let Some(g) = find_case_insensitive(&t.text[title_end..], podcast) {
+        let at = title_end + g.end;
+        splice(&mut t, at..at, " [Podcast]");
+    }
     t
 }
 

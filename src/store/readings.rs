@@ -236,6 +236,14 @@ impl Stored {
             // The same title written in capitals (an old export): the
             // file's ordinary case replaces it (tester r33, #8).
             _ if same_value("title", &self.title, &r.title) && shouted(&self.title, &r.title) => r.title.clone(),
+            // The same title with its diacritics ("São Paulo" for "Sao
+            // Paulo"): the file's is the fuller (tester r36, #14).
+            _ if same_value("title", &self.title, &r.title)
+                && crate::import::fold(&self.title) == crate::import::fold(&r.title)
+                && non_ascii(&r.title) > non_ascii(&self.title) =>
+            {
+                r.title.clone()
+            }
             _ if same_value("title", &self.title, &r.title) => self.title.clone(),
             Fuller::Ours => {
                 kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
@@ -920,7 +928,14 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
                 Some(head) if !head.trim().is_empty() => title_key(head),
                 _ => title_key(t),
             };
-            key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
+            // And its French, Spanish, German or Italian article: MEDLINE's
+            // "Presse medicale (Paris, France : 1983)" is "La Presse
+            // Médicale" (tester r36, #3: the catalogue's form replaced it).
+            ["the ", "la ", "le ", "les ", "l ", "el ", "los ", "las ", "der ", "die ", "das ", "il "]
+                .iter()
+                .find_map(|a| key.strip_prefix(a))
+                .map(str::to_string)
+                .unwrap_or(key)
         };
         return bare(a) == bare(b);
     }
@@ -1206,6 +1221,11 @@ pub fn shouted(stored: &str, theirs: &str) -> bool {
     (letters(stored) >= 10 || longest >= 7)
         && !stored.chars().any(char::is_lowercase)
         && theirs.chars().any(char::is_lowercase)
+}
+
+/// How many letters of a text are outside ASCII (its diacritics, mostly).
+fn non_ascii(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii()).count()
 }
 
 /// [`shouted`] for a person's name, which is shorter: "OSEI, KOFI".
@@ -2813,7 +2833,10 @@ impl<'t> ReadingWriter<'t> {
         // dry run (tester r31, D14: a year changed by a DOI match was said
         // only in `--dry-run`). The title and notes are said above.
         if how != "ID" && !fields.is_empty() {
-            let said_title = matches!(how, "DOI" | "ISBN");
+            // (The title is said above only when it differs in more than
+            // its case: tester r36, #5, a title in capitals replaced went
+            // unsaid.)
+            let said_title = matches!(how, "DOI" | "ISBN") && !same_value("title", &old.title, &r.title);
             let taken: Vec<String> = old
                 .replaced(&new)
                 .into_iter()
