@@ -714,3 +714,25 @@ fn sites_groups_locators_and_podcasts_as_tester_r36_found_them() {
     assert!(common::reference(&harvard, "The ugly").contains("Code Switch [Podcast]."));
     assert!(common::reference(&w.references("ama"), "Genomic").starts_with("Achebe N; COG-UK Consortium."));
 }
+
+/// An edited book with a translator: the translator after the title, not
+/// glued to the editors in the author's place (tester r36, F18: Chicago
+/// "eds.Dupont, Marie-Claire, trans. 2013.").
+#[test]
+fn an_edited_books_translator_follows_its_title() {
+    let w = workdir();
+    w.import_reading(
+        "b.json",
+        r#"[{"id":"b","type":"book","title":"Reimagining Global Health: An Introduction","editor":[{"family":"Farmer","given":"Paul"},{"family":"Kim","given":"Jim Yong"}],"translator":[{"family":"Dupont","given":"Marie-Claire"}],"edition":"2","publisher":"University of California Press","issued":{"date-parts":[[2013]]}}]"#,
+    );
+    assert_eq!(
+        common::reference(&w.references("chicago"), "Reimagining"),
+        "Farmer, Paul, and Jim Yong Kim, eds. 2013. Reimagining Global Health: An Introduction. Translated by \
+         Marie-Claire Dupont. 2nd ed. University of California Press."
+    );
+    assert_eq!(
+        common::reference(&w.references("vancouver"), "Reimagining"),
+        "Farmer P, Kim JY, editors. Reimagining Global Health: An Introduction. 2nd ed. Dupont MC, translator. [place \
+         unknown]: University of California Press; 2013."
+    );
+}

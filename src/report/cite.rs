@@ -546,7 +546,11 @@ impl Style {
         } else {
             t
         };
-        let t = if self.name == "chicago" { with_chicago_edition_after_roles(t, r) } else { t };
+        let t = match self.named {
+            Some("chicago") => with_chicago_edition_after_roles(with_translator_after_title(t, r, "chicago"), r),
+            Some("vancouver") => with_translator_after_title(t, r, "vancouver"),
+            _ => t,
+        };
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
@@ -4437,6 +4441,77 @@ fn is_version(e: &str) -> bool {
         .find_map(|p| l.strip_prefix(p))
         .unwrap_or_else(|| l.strip_prefix('v').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(""));
     rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// An edited book's translator after its title, where the style put the
+/// translator beside the editors in the author's place: Chicago printed
+/// "Farmer, Paul, and Jim Yong Kim, eds.Dupont, Marie-Claire, trans. 2013."
+/// (CMOS 17 §14.103: "eds. 2013. *Title*. Translated by Marie-Claire
+/// Dupont."), Vancouver "Farmer P, Kim JY, editors, Dupont MC, translator.
+/// Title." (Citing Medicine ch. 2: the translator after the title); tester
+/// r36, F18.
+fn with_translator_after_title(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    if !r.author_names.is_empty() || r.editor_names.is_empty() || r.translator_names.is_empty() {
+        return t;
+    }
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let head = &t.text[..title.start];
+    let (seg, text) = if style == "chicago" {
+        // "eds.Dupont, Marie-Claire, trans." glued after the editors.
+        let Some(m) = ["eds.", "ed."].iter().find_map(|e| {
+            head.find(e).map(|i| i + e.len()).filter(|&m| head[m..].starts_with(|c: char| !c.is_whitespace()))
+        }) else {
+            return t;
+        };
+        let Some(k) = head[m..].find(", trans.").map(|k| m + k + ", trans.".len()) else { return t };
+        let names: Vec<String> = r
+            .translator_names
+            .iter()
+            .map(|n| match (n.given.as_deref(), n.family_full()) {
+                (Some(g), Some(f)) => format!("{g} {f}"),
+                _ => n.original.clone(),
+            })
+            .collect();
+        let names = match names.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            many => format!("{}, and {}", many[..many.len() - 1].join(", "), many[many.len() - 1]),
+        };
+        (m..k, format!("Translated by {names}. "))
+    } else {
+        let word = if r.translator_names.len() == 1 { ", translator." } else { ", translators." };
+        let Some(k) = head.find(word).map(|k| k + word.len()) else { return t };
+        let Some(m) = head[..k]
+            .find(", editors, ")
+            .or_else(|| head[..k].find(", editor, "))
+            .map(|m| m + if head[m..].starts_with(", editors, ") { ", editors".len() } else { ", editor".len() })
+        else {
+            return t;
+        };
+        // ", Dupont MC, translator." out; "Dupont MC, translator. " after the title.
+        let names = head[m + 2..k - 1].to_string();
+        (m..k - 1, format!("{names}. "))
+    };
+    let mut after = title.end;
+    if t.text[after..].starts_with('.') {
+        after += 1;
+    }
+    if !t.text[after..].starts_with(' ') {
+        return t;
+    }
+    after += 1;
+    // Citing Medicine gives the edition before the secondary authors (ch. 2).
+    if style == "vancouver"
+        && r.edition.is_some()
+        && let Some(e) = t.text[after..].find(" ed. ").filter(|&e| e < 40 && !t.text[after..after + e].contains(". "))
+    {
+        after += e + " ed. ".len();
+    }
+    let gone = seg.len();
+    splice(&mut t, seg, "");
+    let at = after - gone;
+    splice(&mut t, at..at, &text);
+    t
 }
 
 /// Chicago's order for a book: title, then its editor, translator or
