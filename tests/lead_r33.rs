@@ -736,3 +736,23 @@ fn an_edited_books_translator_follows_its_title() {
          unknown]: University of California Press; 2013."
     );
 }
+
+/// BibTeX's "Henry Ford, II" is read by BibTeX's rule (family "Henry
+/// Ford", given "II"), and said with the form that reads "II" as the
+/// suffix, as "Martin Luther King, Jr." is; it was read silently, the
+/// given name printed as initials "I. I." (tester r33, #13).
+#[test]
+fn a_suffix_alone_after_the_comma_in_bibtex_is_said() {
+    let w = workdir();
+    let err = w.import_reading(
+        "s.bib",
+        "@article{a, author={Henry Ford, II and Osei, Kofi}, title={Fords}, journal={J}, year={2001}}\n",
+    );
+    assert!(
+        err.contains(
+            "\"Henry Ford, II\" was read by BibTeX's rule as family name \"Henry Ford\", given name \"II\"; if \
+                      \"II\" is a suffix, write it \"Ford, II, Henry\""
+        ),
+        "{err}"
+    );
+}

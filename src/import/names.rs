@@ -1270,7 +1270,10 @@ pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
     // "Martin Luther King, Jr.": BibTeX reads "Jr." as the given name and
     // "Martin Luther King" as the family name (btxdoc §4); said, with the
     // form that reads it as meant.
-    if let (Some(family), Some(given), None) = (n.family_full(), n.given.as_deref(), n.suffix.as_deref())
+    // (The given name as written: "II" is stored as initials, "I. I.", and
+    // was not said: tester r33, #13.)
+    let written = n.original.split_once(',').map(|(_, g)| g.trim()).filter(|g| !g.contains(','));
+    if let (Some(family), Some(given), None) = (n.family_full(), written.or(n.given.as_deref()), n.suffix.as_deref())
         && long_suffix(given)
         && family.split_whitespace().count() >= 2
         && n.particle.is_none()
