@@ -756,3 +756,22 @@ fn a_suffix_alone_after_the_comma_in_bibtex_is_said() {
         "{err}"
     );
 }
+
+/// EndNote's trailing comma marks an institution ("Public Health
+/// England,"): no warning that "no comma" says which word is the family
+/// name (tester r36, F19); a name without it is still said.
+#[test]
+fn an_endnote_institution_marked_with_its_comma_is_not_doubted() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xml><records><record><rec-number>3</rec-number>\
+         <ref-type name=\"Report\">27</ref-type><contributors><authors><author>Public Health England,</author>\
+         </authors></contributors><titles><title>Disparities in COVID-19</title></titles><dates><year>2020</year>\
+         </dates><publisher>PHE</publisher></record><record><rec-number>4</rec-number><ref-type name=\"Report\">27\
+         </ref-type><contributors><authors><author>Coretta Scott King</author></authors></contributors><titles>\
+         <title>Another report</title></titles><dates><year>2020</year></dates></record></records></xml>\n",
+    );
+    assert!(!err.contains("\"Public Health England\" was kept whole"), "{err}");
+    assert!(err.contains("\"Coretta Scott King\" was kept whole"), "{err}");
+}

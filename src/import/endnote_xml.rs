@@ -526,7 +526,16 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     ] {
         if let Some(v) = val(path) {
             builder::institution_doubts(&mut d, path, &names, v.at, super::ris::uninverted);
-            builder::name_doubts(&mut d, path, &names, v.at, super::names::name_doubt);
+            // A name written with EndNote's trailing comma is an institution
+            // by its writer's word: no doubt to say (tester r36, F19: "no
+            // comma says…" of a name that had one).
+            let marked: Vec<String> = all(path)
+                .iter()
+                .filter_map(|(w, _)| w.trim().strip_suffix(',').map(|c| c.trim().to_string()))
+                .collect();
+            builder::name_doubts(&mut d, path, &names, v.at, |n| {
+                if n.is_literal() && marked.contains(&n.original) { None } else { super::names::name_doubt(n) }
+            });
         }
     }
     // The journal's abbreviation (`periodical/abbr-1`).
