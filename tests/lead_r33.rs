@@ -12,6 +12,18 @@ fn workdir() -> Workdir {
     w
 }
 
+/// The history entry of the last import (`canon undo` of it undoes its changes).
+fn last_import(w: &Workdir) -> i64 {
+    let log = w.json(&["log", "--format", "json"]);
+    log.as_array()
+        .expect("a list")
+        .iter()
+        .filter(|e| e["action"] == "import")
+        .filter_map(|e| e["id"].as_i64())
+        .max()
+        .expect("the import's entry")
+}
+
 /// README: "A reading met again (same DOI, ISBN, or title and year) has its
 /// blanks filled and differing values reported." A year replaced by the
 /// file's through a DOI match was said only in `--dry-run` (tester r31, D14).
@@ -242,15 +254,7 @@ fn undoing_an_import_merge_clears_what_it_filled() {
     let merged = w.reading_list();
     let r = reading(&merged, "Hidden");
     assert_eq!((r["pmid"].as_str(), r["day"].as_i64()), (Some("32853499"), Some(27)), "{r}");
-    let log = w.json(&["log", "--format", "json"]);
-    let run = log
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter(|e| e["action"] == "import")
-        .filter_map(|e| e["id"].as_i64())
-        .max()
-        .expect("the import's entry");
+    let run = last_import(&w);
     w.ok(&["undo", &run.to_string(), "--by", "amina"]);
     assert_eq!(w.reading_list(), before);
 }
@@ -626,15 +630,7 @@ fn undoing_an_import_takes_off_the_tags_it_added() {
         &format!("title,authors,year,type,doi,themes\n{row},epistemic-bias;intersectional-health\n"),
     );
     assert!(err.contains("1 tag added"), "{err}");
-    let log = w.json(&["log", "--format", "json"]);
-    let run = log
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter(|e| e["action"] == "import")
-        .filter_map(|e| e["id"].as_i64())
-        .max()
-        .expect("the import's entry");
+    let run = last_import(&w);
     let out = w.ok_stderr(&["undo", &run.to_string(), "--by", "amina"]);
     assert!(out.contains("its 1 change(s)"), "{out}");
     assert_eq!(w.reading_list(), before);

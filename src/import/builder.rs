@@ -1135,6 +1135,25 @@ pub const MACHINE_NOTE_LINES: &[&str] = &[
     "usage count (since 2013)",
 ];
 
+/// The lines of [`MACHINE_NOTE_LINES`] whose value is one short datum
+/// ("Export Date: 5 May 2020"), which ends at the next `;`; the others hold
+/// lists ("References: a; b") and run to the next label.
+const ONE_DATUM_LINES: &[&str] = &[
+    "export date",
+    "cited by",
+    "coden",
+    "pubmed id",
+    "art. no.",
+    "abbreviated source title",
+    "language of original document",
+    "document type",
+    "publication stage",
+    "conference name",
+    "conference date",
+    "conference location",
+    "conference code",
+];
+
 /// The label of a line a database writes into a note ("Cited By :12" →
 /// "Cited By", "Funding text 1: …" → "Funding text"), or `None`.
 fn machine_line(line: &str) -> Option<String> {
@@ -1173,22 +1192,7 @@ fn machine_parts(line: &str) -> Vec<String> {
     for p in parts {
         match machine_line(p) {
             Some(label) => {
-                in_list = ![
-                    "export date",
-                    "cited by",
-                    "coden",
-                    "pubmed id",
-                    "art. no.",
-                    "abbreviated source title",
-                    "language of original document",
-                    "document type",
-                    "publication stage",
-                    "conference name",
-                    "conference date",
-                    "conference location",
-                    "conference code",
-                ]
-                .contains(&label.to_lowercase().as_str());
+                in_list = !ONE_DATUM_LINES.contains(&label.to_lowercase().as_str());
                 out.push((p.to_string(), false));
             }
             None => match out.last_mut() {
