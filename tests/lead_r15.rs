@@ -671,24 +671,25 @@ fn a_style_without_citation_names_the_missing_element() {
     assert!(!out.exists());
 }
 
-/// A re-import that gives another year takes the file's date whole: the
-/// month and day stored with the old year went without a word (tester r15).
-/// They still go (they were the old year's), with a warning naming them,
-/// and `canon undo` brings them back.
+/// A re-import that gives another date takes the file's date whole: the
+/// day stored with the old year went without a word (tester r15). It still
+/// goes (it was the old year's), with a warning naming it, and `canon undo`
+/// brings it back. (A bare year no longer replaces a fuller date: tester
+/// r36, #4, in lead_r37; this test gave a bare year until then.)
 #[test]
 fn another_year_on_re_import_says_which_date_parts_went_with_the_old_one() {
     let w = workdir();
     w.import_reading("a.csv", "title,authors,year,month,day,doi\nDated,\"Osei, Ama\",2019,4,2,10.1000/d1\n");
-    let err = w.import_reading("b.csv", "title,authors,year,doi\nDated,\"Osei, Ama\",2020,10.1000/d1\n");
+    let err = w.import_reading("b.csv", "title,authors,year,month,doi\nDated,\"Osei, Ama\",2020,6,10.1000/d1\n");
     assert!(
-        err.contains("b.csv:2:") && err.contains("year 2020 replaces 2019") && err.contains("month 4, day 2"),
+        err.contains("b.csv:2:") && err.contains("year 2020 replaces 2019") && err.contains("stored day 2 went"),
         "{err}"
     );
     let r = reading(&w.reading_list(), "Dated").clone();
-    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), None, None), "{r:#}");
-    // The history says what went (a snapshot leaves an empty month out).
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(6), None), "{r:#}");
+    // The history says what went (a snapshot leaves an empty day out).
     let log = w.ok(&["log"]);
-    assert!(log.contains("month: 4 → (empty)") && log.contains("day: 2 → (empty)"), "{log}");
+    assert!(log.contains("month: 4 → 6") && log.contains("day: 2 → (empty)"), "{log}");
     let last = w.count("SELECT max(id) FROM history WHERE action = 'update'").to_string();
     w.ok(&["undo", &last, "--by", "tester"]);
     let r = reading(&w.reading_list(), "Dated").clone();

@@ -1482,6 +1482,12 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
             n(c.titles_kept, "entry keeps its stored title", "entries keep their stored titles")
         ));
     }
+    if c.dates_kept > 0 {
+        s.push_str(&format!(
+            "; {} against the file's other year (warned above)",
+            n(c.dates_kept, "entry keeps its stored date", "entries keep their stored dates")
+        ));
+    }
     if c.held_by_hand > 0 {
         s.push_str(&format!(
             "; {} values set by hand against the file's (warned above)",
@@ -1517,7 +1523,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         } else {
             format!(" — nothing changed: all {} records were rejected", c.rejected)
         });
-    } else if !dry_run && changed == 0 && c.held_by_hand + c.titles_kept > 0 {
+    } else if !dry_run && changed == 0 && c.held_by_hand + c.titles_kept + c.dates_kept > 0 {
         // The file differs from what is stored (tester r18, F12): say why
         // nothing changed rather than that the database holds the file.
         s.push_str(" — nothing changed: the file's other values are already stored");

@@ -157,6 +157,10 @@ pub struct Counts {
     /// Stored readings found by a DOI, ISBN or their original title that
     /// kept their stored title against the file's other one.
     pub titles_kept: i64,
+    /// Stored readings that kept their stored date against the file's
+    /// other year: the file's was of the work in press, or a bare year
+    /// against a fuller date.
+    pub dates_kept: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,
     /// Item keywords removed (a keywords column is the whole set for its session).

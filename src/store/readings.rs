@@ -115,6 +115,18 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// The month and day a record gives with its year (a day only with a month).
+/// A stored date as a person reads it in a message: "2023-11-04",
+/// "2023-11", "spring 2023" or "2023".
+fn stored_date(s: &Stored) -> String {
+    let year = s.year.unwrap_or_default();
+    match (s.month, s.day, &s.season) {
+        (Some(m), Some(d), _) => format!("{year}-{m:02}-{d:02}"),
+        (Some(m), None, _) => format!("{year}-{m:02}"),
+        (None, _, Some(season)) => format!("{season} {year}"),
+        _ => year.to_string(),
+    }
+}
+
 fn month_day(r: &ReadingRecord) -> (Option<i64>, Option<i64>) {
     match (r.year, r.month) {
         (Some(_), Some(m)) => (Some(m), r.day),
@@ -2510,12 +2522,50 @@ impl<'t> ReadingWriter<'t> {
             new.season_end = old.season_end.clone();
             let year = old.year.unwrap_or_default();
             kept.push(format!("year: kept {year} (the file's {theirs} is of the work in press)"));
+            self.counts.dates_kept += 1;
             self.warnings.push((
                 r.line,
                 format!(
                     "entry {} (same {how}): the file's year {theirs} is of the work in press (the file says so); the \
                      stored {year} is of its published version, with its volume or pages, and stays",
                     crate::import::reading_id_text(id)
+                ),
+            ));
+        }
+        // A bare year never replaces a fuller date of another year (tester
+        // r36, #4: Web of Science's `PY  - 2024` made PubMed's "2023 Nov 4"
+        // plain 2024): which source is right is not known (an issue year
+        // against an online date, most often), and taking the year would
+        // lose the month and day. The stored date stays, and both are said.
+        let bare = r.month.is_none() && r.day.is_none() && r.season.is_none();
+        let fuller = old.month.is_some() || old.day.is_some() || old.season.is_some();
+        if how != "ID"
+            && !r.unfinished
+            && bare
+            && fuller
+            && old.year.is_some()
+            && r.year.is_some()
+            && new.year != old.year
+            && new.year == r.year
+        {
+            let theirs = r.year.unwrap_or_default();
+            new.year = old.year;
+            new.month = old.month;
+            new.day = old.day;
+            new.season = old.season.clone();
+            new.month_end = old.month_end;
+            new.day_end = old.day_end;
+            new.season_end = old.season_end.clone();
+            let stored = stored_date(&old);
+            kept.push(format!("year: kept {stored} (the file gives only the year {theirs})"));
+            self.counts.dates_kept += 1;
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} (same {how}): the file gives only the year {theirs}; the stored date {stored} is fuller and stays (two sources that differ: if {theirs} is right, `canon reading edit {} \
+                     --year {theirs}`)",
+                    crate::import::reading_id_text(id),
+                    crate::import::reading_id_text(id),
                 ),
             ));
         }
