@@ -2532,43 +2532,6 @@ impl<'t> ReadingWriter<'t> {
                 ),
             ));
         }
-        // A bare year never replaces a fuller date of another year (tester
-        // r36, #4: Web of Science's `PY  - 2024` made PubMed's "2023 Nov 4"
-        // plain 2024): which source is right is not known (an issue year
-        // against an online date, most often), and taking the year would
-        // lose the month and day. The stored date stays, and both are said.
-        let bare = r.month.is_none() && r.day.is_none() && r.season.is_none();
-        let fuller = old.month.is_some() || old.day.is_some() || old.season.is_some();
-        if how != "ID"
-            && !r.unfinished
-            && bare
-            && fuller
-            && old.year.is_some()
-            && r.year.is_some()
-            && new.year != old.year
-            && new.year == r.year
-        {
-            let theirs = r.year.unwrap_or_default();
-            new.year = old.year;
-            new.month = old.month;
-            new.day = old.day;
-            new.season = old.season.clone();
-            new.month_end = old.month_end;
-            new.day_end = old.day_end;
-            new.season_end = old.season_end.clone();
-            let stored = stored_date(&old);
-            kept.push(format!("year: kept {stored} (the file gives only the year {theirs})"));
-            self.counts.dates_kept += 1;
-            self.warnings.push((
-                r.line,
-                format!(
-                    "entry {} (same {how}): the file gives only the year {theirs}; the stored date {stored} is fuller and stays (two sources that differ: if {theirs} is right, `canon reading edit {} \
-                     --year {theirs}`)",
-                    crate::import::reading_id_text(id),
-                    crate::import::reading_id_text(id),
-                ),
-            ));
-        }
         // The group's notes are never replaced by another list's record of
         // the work (tester r19, F12: a reference manager's note replaced the
         // annotation for students): a note that holds the stored one, or is
@@ -2806,6 +2769,44 @@ impl<'t> ReadingWriter<'t> {
         }
         if held {
             self.counts.held_by_hand += 1;
+        }
+        // A bare year never replaces a fuller date of another year (tester
+        // r36, #4: Web of Science's `PY  - 2024` made PubMed's "2023 Nov 4"
+        // plain 2024): which source is right is not known (an issue year
+        // against an online date, most often), and taking the year would
+        // lose the month and day. The stored date stays, and both are said.
+        // After what a person set by hand stood (their rule says it then).
+        let bare = r.month.is_none() && r.day.is_none() && r.season.is_none();
+        let fuller = old.month.is_some() || old.day.is_some() || old.season.is_some();
+        if how != "ID"
+            && !r.unfinished
+            && bare
+            && fuller
+            && old.year.is_some()
+            && r.year.is_some()
+            && new.year != old.year
+            && new.year == r.year
+        {
+            let theirs = r.year.unwrap_or_default();
+            new.year = old.year;
+            new.month = old.month;
+            new.day = old.day;
+            new.season = old.season.clone();
+            new.month_end = old.month_end;
+            new.day_end = old.day_end;
+            new.season_end = old.season_end.clone();
+            let stored = stored_date(&old);
+            kept.push(format!("year: kept {stored} (the file gives only the year {theirs})"));
+            self.counts.dates_kept += 1;
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} (same {how}): the file gives only the year {theirs}; the stored date {stored} is fuller and stays (two sources that differ: if {theirs} is right, `canon reading edit {} \
+                     --year {theirs}`)",
+                    crate::import::reading_id_text(id),
+                    crate::import::reading_id_text(id),
+                ),
+            ));
         }
         // Another year takes the file's date whole: a month, day or season
         // stored with the old year is not the new year's, so it goes, and
