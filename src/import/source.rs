@@ -188,6 +188,19 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
             }
             (Some(e), _) => (e, 0, None, Some(scan)),
             (None, None) => (UTF_8, 0, None, Some(scan)),
+            (None, Some(bad)) if declared(&scan.head).is_some() => {
+                let (e, line, label) = declared(&scan.head).unwrap_or((UTF_8, 0, String::new()));
+                let note = format!(
+                    "{} is not UTF-8 (byte 0x{:02X} at line {}, column {}); reading it as {} (the file declares \
+                     {label:?} at line {line}). If names look wrong, pass --encoding with the right one",
+                    path.display(),
+                    bad.byte,
+                    bad.line,
+                    bad.column,
+                    e.name()
+                );
+                (e, 0, Some(note), Some(scan))
+            }
             (None, Some(bad)) => {
                 let g = guess(&scan.head);
                 let note = format!(
@@ -264,6 +277,41 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// The legacy encoding a file names for itself in its first lines, with
+/// the line and the label as written: JabRef's header `% Encoding:
+/// ISO-8859-1` (written by JabRef before 5.0), or an XML declaration
+/// `<?xml version="1.0" encoding="windows-1252"?>` (XML 1.0 §4.3.3, as
+/// EndNote writes it). `None` when there is none, when the label is
+/// unknown, or when it names UTF-8 or UTF-16 (a file that is not UTF-8
+/// despite saying so is guessed instead). The labels are the WHATWG
+/// Encoding Standard's, as `encoding_rs` reads them ("ISO-8859-1" is
+/// windows-1252).
+fn declared(head: &[u8]) -> Option<(&'static Encoding, u64, String)> {
+    for (i, raw) in head.split(|&b| b == b'\n').take(10).enumerate() {
+        let text = String::from_utf8_lossy(raw);
+        let t = text.trim().trim_start_matches('\u{feff}');
+        let label = if let Some(rest) = t.strip_prefix('%') {
+            let rest = rest.trim_start();
+            rest.get(..9).filter(|h| h.eq_ignore_ascii_case("encoding:")).map(|_| rest[9..].trim().to_string())
+        } else if t.starts_with("<?xml") {
+            let at = t.find("encoding")?;
+            let rest = t[at + 8..].trim_start().strip_prefix('=')?.trim_start();
+            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            let rest = &rest[1..];
+            Some(rest[..rest.find(quote)?].to_string())
+        } else {
+            None
+        };
+        let Some(label) = label.filter(|l| !l.is_empty()) else { continue };
+        let e = Encoding::for_label(label.as_bytes())?;
+        if e == UTF_8 || e == UTF_16LE || e == UTF_16BE {
+            return None;
+        }
+        return Some((e, i as u64 + 1, label));
+    }
+    None
 }
 
 /// The most likely legacy encoding of bytes that are not UTF-8.
@@ -346,5 +394,23 @@ mod tests {
         assert_eq!(sep_line("SEP=\t\na"), Some(b'\t'));
         assert_eq!(sep_line("sep=ab\n"), None);
         assert_eq!(sep_line("separator,x\n"), None);
+    }
+
+    /// Tester r35, F14: JabRef's `% Encoding:` header and an XML
+    /// declaration name the file's encoding; a guess came first.
+    #[test]
+    fn reads_the_encoding_a_file_declares() {
+        let jabref = b"% This file was created with JabRef 2.10.\n% Encoding: ISO-8859-2\n\n@article{a,";
+        let (e, line, label) = declared(jabref).expect("declared");
+        assert_eq!((e.name(), line, label.as_str()), ("ISO-8859-2", 2, "ISO-8859-2"));
+        let xml = b"<?xml version=\"1.0\" encoding='windows-1250' ?>\r\n<xml>";
+        assert_eq!(declared(xml).map(|d| d.0.name()), Some("windows-1250"));
+        // UTF-8 said of a file that is not is no help; nor an unknown label,
+        // nor a declaration further down than the head's first lines.
+        assert!(declared(b"% Encoding: UTF-8\n").is_none());
+        assert!(declared(b"% Encoding: klingon\n").is_none());
+        assert!(declared(b"@article{a, note={% Encoding: latin2}}").is_none());
+        let late = [&b"\n"[..]; 12].concat();
+        assert!(declared(&[late.as_slice(), b"% Encoding: latin2"].concat()).is_none());
     }
 }
