@@ -79,3 +79,19 @@ fn the_encoding_a_file_declares_is_the_one_read() {
     let r = reading(&w.reading_list(), "Health of the Roma").clone();
     assert_eq!(r["authors"][0], "Nováková, Šimona", "{r:#}");
 }
+
+/// A RIS note's paragraphs (continuation lines after a blank line, as
+/// EndNote writes a note of several paragraphs) were joined into one line
+/// (tester r35, F12); lines wrapped without a blank line are still one text.
+#[test]
+fn a_ris_note_keeps_its_paragraphs() {
+    let w = workdir();
+    w.import_reading(
+        "m.ris",
+        "TY  - JOUR\r\nTI  - Notes test\r\nAU  - Osei, Ama\r\nPY  - 2020\r\nN1  - First paragraph of my note.\r\n\
+         Second line continues.\r\n\r\nThird after blank.\r\nT2  - The\r\nLancet\r\nER  - \r\n",
+    );
+    let r = reading(&w.reading_list(), "Notes test").clone();
+    assert_eq!(r["annotation"], "First paragraph of my note. Second line continues.\n\nThird after blank.", "{r:#}");
+    assert_eq!(r["container"], "The Lancet", "{r:#}");
+}

@@ -83,6 +83,9 @@ pub fn read(text: &str) -> Read {
     let mut out = Read::default();
     let mut current: Option<Raw> = None;
     let mut offset = bom;
+    // A blank line since the last line with text (a paragraph break in a
+    // note's continuation lines).
+    let mut gap = false;
     for (n, full) in text[bom..].split_inclusive('\n').enumerate() {
         let n = n as u64 + 1;
         let line_start = offset;
@@ -158,17 +161,24 @@ pub fn read(text: &str) -> Read {
             }
             None => {
                 let cont = line.trim();
+                if cont.is_empty() {
+                    gap = true;
+                    continue;
+                }
                 if let Some(raw) = current.as_mut()
-                    && !cont.is_empty()
-                    && let Some((_, value, _, _)) = raw.fields.last_mut()
+                    && let Some((tag, value, _, _)) = raw.fields.last_mut()
                 {
+                    // A note or abstract keeps its paragraphs (a blank line
+                    // between continuation lines; tester r35, F12); a line
+                    // wrapped otherwise is one text, joined by a space.
                     if !value.is_empty() {
-                        value.push(' ');
+                        value.push_str(if gap && matches!(*tag, "N1" | "N2" | "AB") { "\n\n" } else { " " });
                     }
                     value.push_str(cont);
                 }
             }
         }
+        gap = false;
     }
     if let Some(open) = current {
         let message = if open.ty.is_some() {
