@@ -95,3 +95,24 @@ fn a_ris_note_keeps_its_paragraphs() {
     assert_eq!(r["annotation"], "First paragraph of my note. Second line continues.\n\nThird after blank.", "{r:#}");
     assert_eq!(r["container"], "The Lancet", "{r:#}");
 }
+
+/// AMA writes a supplement in small letters, "21(suppl 2)" (AMA Manual of
+/// Style 11th ed., ch. 3); it printed the stored "(Suppl 2)" (tester r36,
+/// F9). Vancouver keeps Citing Medicine's "Suppl".
+#[test]
+fn ama_writes_a_supplement_in_small_letters() {
+    let w = workdir();
+    w.import_reading(
+        "s.ris",
+        "TY  - JOUR\nTI  - Teaching structural competency\nAU  - Osei, Ama\nPY  - 2021\nT2  - BMC Medical Education\n\
+         VL  - 21\nIS  - Suppl 2\nSP  - S12\nEP  - S18\nER  - \nTY  - JOUR\nTI  - Race in the issue supplement\n\
+         AU  - Byrne, Siobhan\nPY  - 2019\nT2  - Pediatrics\nVL  - 55\nIS  - 12 Suppl 1\nSP  - 40\nEP  - 45\nER  - \n",
+    );
+    let refs = w.references("ama");
+    let a = common::reference(&refs, "Teaching structural");
+    assert!(a.contains("2021;21(suppl 2):S12-S18"), "{a}");
+    let b = common::reference(&refs, "Race in the issue");
+    assert!(b.contains("2019;55(12 suppl 1):40-45"), "{b}");
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Teaching structural").contains("21 Suppl 2:S12-8"), "{refs:?}");
+}

@@ -562,7 +562,8 @@ impl Style {
                 r,
             ),
             Some("ama") => {
-                with_nlm_group_author(with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r), r)
+                let t = with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r);
+                with_ama_supplement(with_nlm_group_author(t, r), r)
             }
             _ => t,
         };
@@ -4804,6 +4805,29 @@ fn with_nlm_volume_supplement(mut t: Rich, r: &Reading) -> Rich {
     let printed = format!("{v}({i})");
     if let Some(at) = t.text.find(&printed) {
         splice(&mut t, at..at + printed.len(), &format!("{v} {i}"));
+    }
+    t
+}
+
+/// AMA's supplement in small letters: "2021;21(suppl 2):S12-S18", "55(12
+/// suppl 1)" (AMA Manual of Style 11th ed., ch. 3, journal supplements); the
+/// style printed the issue as stored, "(Suppl 2)" (tester r36, F9).
+fn with_ama_supplement(mut t: Rich, r: &Reading) -> Rich {
+    let Some(i) = r.issue.as_deref().map(str::trim) else { return t };
+    let words: Vec<&str> = i.split(' ').collect();
+    let Some(k) = words.iter().position(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        w == "suppl" || w == "supplement"
+    }) else {
+        return t;
+    };
+    let mut lowered = words.clone();
+    lowered[k] = "suppl";
+    let (printed, to) = (format!("({i})"), format!("({})", lowered.join(" ")));
+    if printed != to
+        && let Some(at) = t.text.find(&printed)
+    {
+        splice(&mut t, at..at + printed.len(), &to);
     }
     t
 }
