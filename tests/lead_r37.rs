@@ -116,3 +116,27 @@ fn ama_writes_a_supplement_in_small_letters() {
     let refs = w.references("vancouver");
     assert!(common::reference(&refs, "Teaching structural").contains("21 Suppl 2:S12-8"), "{refs:?}");
 }
+
+/// NLM's abbreviation "PLoS One" of a journal stored as "PLOS ONE" was
+/// printed "PLOS ONE" in Vancouver and AMA, which cite the abbreviation: the
+/// journal's case was put back over it (tester r34, #9). APA cites the
+/// journal's own name.
+#[test]
+fn an_abbreviation_that_differs_only_in_case_is_printed_as_written() {
+    let w = workdir();
+    w.import_reading(
+        "p.json",
+        r#"[{"id":"a","type":"article-journal","title":"Artno study","author":[{"family":"Osei","given":"Ama"}],
+        "container-title":"PLOS ONE","container-title-short":"PLoS One","issued":{"date-parts":[[2020,4,10]]},
+        "volume":"15","issue":"4","page":"e0231234"}]"#,
+    );
+    for (style, want) in
+        [("vancouver", "Artno study. PLoS One. 2020 Apr 10;15(4):e0231234."), ("ama", "Artno study. PLoS One. 2020;")]
+    {
+        let refs = w.references(style);
+        let r = common::reference(&refs, "Artno");
+        assert!(r.contains(want), "{style}: {r}");
+    }
+    let refs = w.references("apa");
+    assert!(common::reference(&refs, "Artno").contains("PLOS ONE, 15(4)"), "{refs:?}");
+}

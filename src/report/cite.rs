@@ -475,7 +475,8 @@ impl Style {
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
         let t = with_stop_before_pmid(t);
-        let t = with_source_case(own_case_by_source(t, r), r, self.name == "chicago");
+        let short_printed = matches!(self.named, Some("vancouver" | "ama"));
+        let t = with_source_case(own_case_by_source(t, r, short_printed), r, self.name == "chicago", short_printed);
         let t = if self.plain_suffix { with_lower_page_label(t, r) } else { t };
         let t = if matches!(self.name.as_str(), "harvard" | "vancouver") {
             with_book_volume(t, r, self.name == "vancouver")
@@ -6159,18 +6160,34 @@ fn vowelless(w: &str) -> bool {
 /// is its first occurrence in the reference, the journal, abbreviation and
 /// publisher their last (they follow the title in every style). A text not
 /// found in the reference (the style rewrote it) has its words put back
-/// anywhere outside the texts found.
-fn own_case_by_source(mut t: Rich, r: &Reading) -> Rich {
-    let sources: Vec<(&str, bool)> = [
-        (Some(r.title.as_str()), true),
-        (r.container.as_deref(), false),
-        (r.container_short.as_deref(), false),
-        (r.publisher.as_deref(), false),
-    ]
-    .into_iter()
-    .filter_map(|(s, first)| s.map(|s| (s.trim().trim_end_matches('.'), first)))
-    .filter(|(s, _)| !s.is_empty())
-    .collect();
+/// anywhere outside the texts found. A journal and its abbreviation that
+/// differ only in case ("PLOS ONE", NLM's "PLoS One") are one text in the
+/// reference: the one the style prints gives its case (`short_printed`:
+/// Vancouver and AMA cite the abbreviation; tester r34, #9).
+/// `r`'s journal and its abbreviation as sources of case: both, unless they
+/// differ only in case ("PLOS ONE", NLM's "PLoS One"), when only the one the
+/// style prints is (`short_printed`; tester r34, #9).
+fn journal_forms(r: &Reading, short_printed: bool) -> (Option<&String>, Option<&String>) {
+    let case_only = match (r.container.as_deref(), r.container_short.as_deref()) {
+        (Some(c), Some(s)) => c.trim() != s.trim() && c.trim().to_lowercase() == s.trim().to_lowercase(),
+        _ => false,
+    };
+    match (case_only, short_printed) {
+        (true, true) => (None, r.container_short.as_ref()),
+        (true, false) => (r.container.as_ref(), None),
+        _ => (r.container.as_ref(), r.container_short.as_ref()),
+    }
+}
+
+fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
+    let (container, short) = journal_forms(r, short_printed);
+    let (container, short) = (container.map(String::as_str), short.map(String::as_str));
+    let sources: Vec<(&str, bool)> =
+        [(Some(r.title.as_str()), true), (container, false), (short, false), (r.publisher.as_deref(), false)]
+            .into_iter()
+            .filter_map(|(s, first)| s.map(|s| (s.trim().trim_end_matches('.'), first)))
+            .filter(|(s, _)| !s.is_empty())
+            .collect();
     for (k, (source, _)) in sources.iter().enumerate() {
         let words = own_case_words_in(source);
         if words.is_empty() {
@@ -6550,14 +6567,14 @@ const LONG_PREPOSITIONS: &[&str] = &[
 ///
 /// Done only where the text stands in the reference with its letters
 /// unchanged (case aside), and only to the letters these rules name.
-fn with_source_case(mut t: Rich, r: &Reading, chicago: bool) -> Rich {
+fn with_source_case(mut t: Rich, r: &Reading, chicago: bool, short_printed: bool) -> Rich {
     // The title where it first stands; the journal and publisher, which
     // follow it, where they last stand (a title may quote a journal's name).
-    for (n, source) in
-        [Some(&r.title), r.container.as_ref(), r.container_short.as_ref(), r.publisher.as_ref(), r.edition.as_ref()]
-            .into_iter()
-            .enumerate()
-            .filter_map(|(n, s)| s.map(|s| (n, s)))
+    let (container, short) = journal_forms(r, short_printed);
+    for (n, source) in [Some(&r.title), container, short, r.publisher.as_ref(), r.edition.as_ref()]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, s)| s.map(|s| (n, s)))
     {
         let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
         let mut want = source_case(&src, chicago);
@@ -7383,7 +7400,7 @@ mod tests {
             container: Some("BMJ Global Health".into()),
             ..Reading::default()
         };
-        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r, false).text;
+        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r, false, false).text;
         assert_eq!(
             t("Okoro C. “Covid-19, Hiv's Toll; And the ED, Of Course.” Bmj Global Health."),
             "Okoro C. “COVID-19, HIV's Toll; and the ED, of Course.” BMJ Global Health."
@@ -7396,7 +7413,7 @@ mod tests {
         // A title in capitals throughout stays so.
         let caps = Reading { title: "RACE, AND THE CLINIC".into(), ..Reading::default() };
         assert_eq!(
-            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps, false).text,
+            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps, false, false).text,
             "RACE, AND THE CLINIC."
         );
     }
