@@ -140,3 +140,151 @@ fn an_abbreviation_that_differs_only_in_case_is_printed_as_written() {
     let refs = w.references("apa");
     assert!(common::reference(&refs, "Artno").contains("PLOS ONE, 15(4)"), "{refs:?}");
 }
+
+const AOP_NBIB: &str = "PMID- 37900001\nOWN - NLM\nSTAT- Publisher\nTI  - Structural racism and maternal health: a cohort \
+                        study.\nFAU - Osei, Ama\nAU  - Osei A\nFAU - Byrne, Siobhan\nAU  - Byrne S\nLA  - eng\nPT  - \
+                        Journal Article\nDEP - 20231104\nTA  - Lancet\nJT  - Lancet (London, England)\nPHST- 2023/11/04 \
+                        00:00 [aheadofprint]\nAID - 10.1016/S0140-6736(23)02222-2 [doi]\nPST - aheadofprint\nSO  - \
+                        Lancet. 2023 Nov 4:S0140-6736(23)02222-2.\n";
+
+/// An article published online ahead of its issue (PubMed's `PST -
+/// aheadofprint`) kept its date and lost the state: no style said so. The
+/// state is kept beside the year now, and each named style prints it in
+/// its own words (Citing Medicine / PubMed, APA 7 §10.1 example 7, AMA 11,
+/// CMOS 17, Cite Them Right).
+#[test]
+fn an_article_ahead_of_print_is_cited_so_in_every_style() {
+    let w = workdir();
+    let err = w.import_reading("aop.nbib", AOP_NBIB);
+    assert!(!err.contains("PST"), "{err}");
+    let r = reading(&w.reading_list(), "Structural racism").clone();
+    assert_eq!(r["year_note"], "ahead of print", "{r:#}");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2023), Some(11), Some(4)), "{r:#}");
+    let want = [
+        ("vancouver", "Lancet. 2023 Nov 4. [Epub ahead of print]. doi:10.1016/S0140-6736(23)02222-2."),
+        (
+            "apa",
+            "(2023). Structural racism and maternal health: A cohort study. Lancet. Advance online publication. https://doi.org/10.1016/S0140-6736(23)02222-2",
+        ),
+        ("ama", "Lancet. Published online November 4, 2023. doi:10.1016/S0140-6736(23)02222-2"),
+        ("chicago", "Lancet, advance online publication, November 4. https://doi.org/10.1016/S0140-6736(23)02222-2."),
+        ("harvard", "Lancet, online ahead of print. Available at: https://doi.org/10.1016/S0140-6736(23)02222-2."),
+    ];
+    for (style, text) in want {
+        let refs = w.references(style);
+        let got = common::reference(&refs, "Structural racism");
+        assert!(got.contains(text), "{style}: {got}");
+        assert_eq!(
+            got.to_lowercase().matches("ahead of print").count()
+                + got.matches("dvance online").count()
+                + got.matches("Published online").count(),
+            1,
+            "{style}: {got}"
+        );
+    }
+}
+
+/// The published version (with its volume) ends the state and takes its
+/// date, said, and `canon undo` brings the online-first record back; an
+/// online-first record met after the published one changes nothing of its
+/// date and sets no state.
+#[test]
+fn the_published_version_ends_ahead_of_print_and_not_the_other_way() {
+    let w = workdir();
+    w.import_reading("aop.nbib", AOP_NBIB);
+    let published = "TY  - JOUR\nTI  - Structural racism and maternal health: a cohort study\nAU  - Osei, Ama\n\
+                     AU  - Byrne, Siobhan\nPY  - 2024\nDA  - 2024/03/02\nT2  - The Lancet\nVL  - 403\nIS  - 10430\n\
+                     SP  - 845\nEP  - 853\nDO  - 10.1016/S0140-6736(23)02222-2\nER  - \n";
+    let err = w.import_reading("pub.ris", published);
+    assert!(err.contains("year 2024 (was 2023)") && err.contains("(was \"ahead of print\")"), "{err}");
+    let r = reading(&w.reading_list(), "Structural racism").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["volume"].as_str()), (Some(2024), Some(3), Some("403")));
+    assert!(r["year_note"].is_null(), "{r:#}");
+    let refs = w.references("apa");
+    assert!(!common::reference(&refs, "Structural").contains("Advance online"), "{refs:?}");
+    let log = w.json(&["log", "--format", "json"]);
+    let last =
+        log.as_array().unwrap().iter().filter(|e| e["action"] == "import").filter_map(|e| e["id"].as_i64()).max();
+    w.ok(&["undo", &last.unwrap().to_string(), "--by", "tester"]);
+    let r = reading(&w.reading_list(), "Structural racism").clone();
+    assert_eq!(
+        (r["year"].as_i64(), r["year_note"].as_str(), r["volume"].as_str()),
+        (Some(2023), Some("ahead of print"), None)
+    );
+
+    // The other order: published first, then PubMed's online-first record.
+    let w = workdir();
+    w.import_reading("pub.ris", published);
+    let err = w.import_reading("aop.nbib", AOP_NBIB);
+    assert!(err.contains("of the work in press") || err.contains("stays"), "{err}");
+    let r = reading(&w.reading_list(), "Structural racism").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64()), (Some(2024), Some(3)), "{r:#}");
+    assert!(r["year_note"].is_null(), "{r:#}");
+}
+
+/// The state as other formats say it (a RIS note, CSL-JSON `status`,
+/// biblatex `pubstate`, a CSV's publication status column, a typed
+/// `--year`), kept through canon's own export and its re-import.
+#[test]
+fn ahead_of_print_is_read_from_every_format_and_kept_through_export() {
+    let w = workdir();
+    w.import_reading(
+        "r.ris",
+        "TY  - JOUR\nTI  - Ris aop\nAU  - Osei, Ama\nPY  - 2023\nDA  - 2023/11/04\nT2  - BMJ\nN1  - Epub ahead of print\n\
+         ER  - \n",
+    );
+    w.import_reading(
+        "c.json",
+        r#"[{"id":"x","type":"article-journal","title":"Csl aop","author":[{"family":"Osei","given":"Ama"}],
+        "container-title":"BMJ","status":"advance online publication","issued":{"date-parts":[[2023,11,4]]}}]"#,
+    );
+    w.import_reading(
+        "b.bib",
+        "@article{b, author={Osei, Ama}, title={Bib aop}, journal={BMJ}, year={2023}, pubstate={Online first}}\n",
+    );
+    w.import_reading(
+        "s.csv",
+        "title,authors,year,publication status\nCsv aop,\"Osei, Ama\",2023,Epub ahead of print\n",
+    );
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Typed aop",
+        "--author",
+        "Osei, Ama",
+        "--year",
+        "2023 Nov 4 (ahead of print)",
+        "--by",
+        "t",
+    ]);
+    let list = w.reading_list();
+    for t in ["Ris aop", "Csl aop", "Bib aop", "Csv aop", "Typed aop"] {
+        let r = reading(&list, t);
+        assert_eq!((r["year"].as_i64(), r["year_note"].as_str()), (Some(2023), Some("ahead of print")), "{t}: {r:#}");
+    }
+    // A volume beside the state: the record is of the published version.
+    let err = w.import_reading(
+        "v.ris",
+        "TY  - JOUR\nTI  - Volume aop\nAU  - Osei, Ama\nPY  - 2023\nVL  - 12\nT2  - BMJ\nN1  - Epub ahead of print\nER  - \n",
+    );
+    assert!(err.contains("but in volume 12: kept as published"), "{err}");
+    assert!(reading(&w.reading_list(), "Volume aop")["year_note"].is_null());
+    // Export and re-import: nothing changes.
+    let out = w.path("export.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let err = w.ok_stderr(&["import", "reading", out.to_str().unwrap(), "--by", "t"]);
+    assert!(err.contains("0 changed"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Csl aop")["year_note"], "ahead of print");
+    // Typed away: a plain date ends it.
+    w.ok(&[
+        "reading",
+        "edit",
+        reading(&w.reading_list(), "Typed aop")["id"].as_i64().unwrap().to_string().as_str(),
+        "--year",
+        "2024 Jan 5",
+        "--by",
+        "t",
+    ]);
+    assert!(reading(&w.reading_list(), "Typed aop")["year_note"].is_null());
+}

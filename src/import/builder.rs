@@ -759,6 +759,13 @@ const NOT_YET: &[(&str, &str)] = &[
     ("in print", "in press"),
     ("ahead of print", "ahead of print"),
     ("epub ahead of print", "ahead of print"),
+    ("aheadofprint", "ahead of print"),
+    ("online ahead of print", "ahead of print"),
+    ("published online ahead of print", "ahead of print"),
+    ("advance online publication", "ahead of print"),
+    ("advance online", "ahead of print"),
+    ("online first", "ahead of print"),
+    ("online-first", "ahead of print"),
     ("submitted", "submitted"),
     ("under review", "under review"),
     ("in preparation", "in preparation"),
@@ -1399,9 +1406,12 @@ fn take_extra(d: &mut Draft) {
         rest = None;
     }
     let undated = d.date.as_ref().is_none_or(|v| v.text.trim().is_empty());
-    if undated && d.pub_state.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
+    // "Epub ahead of print" as the whole note (PubMed's records as reference
+    // managers keep them) is the state beside a year too.
+    let ahead = |t: &String| matches!(read_date(t), Some(Dated::NotYet(n)) if n == super::AHEAD_OF_PRINT);
+    if d.pub_state.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
         let state = rest.as_deref().map(|r| r.trim().trim_end_matches('.').trim().to_string());
-        if let Some(t) = state.filter(|t| matches!(read_date(t), Some(Dated::NotYet(_)))) {
+        if let Some(t) = state.filter(|t| (undated || ahead(t)) && matches!(read_date(t), Some(Dated::NotYet(_)))) {
             d.pub_state = Some(Val::new(t, x.at));
             rest = None;
         }
@@ -1489,6 +1499,13 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                 // "2020 (in press)", "2021, accepted": the year, and the state
                 // named (canon keeps a state only for a work without a year,
                 // as for a `pubstate` beside a year below).
+                // Published online ahead of its issue: the year, and the
+                // state beside it (the one state kept with a year).
+                Some((y, n)) if n == super::AHEAD_OF_PRINT => {
+                    year = Some(y);
+                    unfinished = true;
+                    year_note = Some(n.to_string());
+                }
                 Some((y, n)) => {
                     year = Some(y);
                     unfinished = true;
@@ -1509,6 +1526,10 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     if let Some(v) = d.pub_state.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match read_date(&v.text) {
             Some(Dated::NotYet(n)) if year.is_none() && year_note.is_none() => year_note = Some(n.to_string()),
+            Some(Dated::NotYet(n)) if year_note.is_none() && n == super::AHEAD_OF_PRINT => {
+                unfinished = true;
+                year_note = Some(n.to_string());
+            }
             Some(Dated::NotYet(n)) if year_note.is_none() => {
                 unfinished = true;
                 d.warnings.push(RowError::new(
@@ -1532,6 +1553,20 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                 ),
             )),
         }
+    }
+    // Ahead of print, and yet in a volume: the record is of the published
+    // version (PubMed keeps `PST - aheadofprint` on some records an issue
+    // since holds), cited as published; said.
+    if year.is_some()
+        && super::is_ahead_of_print(year_note.as_deref())
+        && let Some(v) = d.volume.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    {
+        year_note = None;
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!("{p}said to be published ahead of print, but in volume {v}: kept as published, without the state"),
+        ));
     }
     // The season of the date: given apart (BibTeX `month`, CSL `season`) or
     // named in the date ("Winter 2019", RIS `2019///Winter`). Never dropped.

@@ -196,6 +196,19 @@ pub fn normalise_pmid(s: &str) -> Option<String> {
     if n.is_empty() { None } else { Some(n.to_string()) }
 }
 
+/// The publication state of an article published online before the issue
+/// that will hold it (MEDLINE `PST - aheadofprint`, "Epub ahead of print",
+/// APA's "advance online publication", "online first"): the one state canon
+/// keeps beside a year, in `year_note`, the year and date being those of
+/// the online publication. A record of the published version (with a
+/// volume) replaces it.
+pub const AHEAD_OF_PRINT: &str = "ahead of print";
+
+/// Whether a reading's `year_note` is [`AHEAD_OF_PRINT`] (case aside).
+pub fn is_ahead_of_print(note: Option<&str>) -> bool {
+    note.is_some_and(|n| n.trim().eq_ignore_ascii_case(AHEAD_OF_PRINT))
+}
+
 /// Trims a cell and turns the empty string into `None`.
 pub fn cell(s: &str) -> Option<&str> {
     let t = s.trim();

@@ -219,6 +219,11 @@ fn draft(r: &Raw) -> Draft {
             v
         })
     });
+    // `PST  - aheadofprint`: published online before its issue (NLM,
+    // "Publication Status"); `ppublish` and `epublish` are published.
+    if let Some(v) = val("PST").filter(|v| v.text.trim().eq_ignore_ascii_case("aheadofprint")) {
+        d.pub_state = Some(Val::new(super::AHEAD_OF_PRINT, v.at));
+    }
     // The DOI is an `AID` (or `LID`) with a `[doi]` marker.
     d.doi = all("AID")
         .chain(all("LID"))
@@ -448,7 +453,7 @@ pub fn without_medline_period(title: &str) -> &str {
 /// author written two ways).
 const MEDLINE_READ: &[&str] = &[
     "PMID", "TI", "BTI", "TT", "DP", "DEP", "AD", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT",
-    "TA", "VI", "IP", "PG", "PB", "PL", "EN", "EDN", "LA", "OT", "MH",
+    "TA", "VI", "IP", "PG", "PB", "PL", "EN", "EDN", "LA", "OT", "MH", "PST",
 ];
 
 #[cfg(test)]

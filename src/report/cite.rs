@@ -409,6 +409,11 @@ impl Style {
     /// for the others: a status is never left out.
     fn status_note<'r>(&self, content: &hayagriva::ElemChildren, r: &'r Reading) -> Option<&'r str> {
         let note = r.year_note.as_deref()?;
+        // Ahead of print beside a year: canon's named styles print it in
+        // their own words where they put it ([`with_ahead_of_print`]).
+        if self.named.is_some() && r.year.is_some() && crate::import::is_ahead_of_print(Some(note)) {
+            return None;
+        }
         // The style's word for the status: Chicago's "forthcoming", APA's
         // "in press" ([`printed_status`]).
         let printed = printed_status(note, &self.name);
@@ -557,6 +562,10 @@ impl Style {
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
         let t = with_original_year(t, r, &self.name);
         let t = with_identifier_pages(t, r);
+        let t = match self.named {
+            Some(style) => with_ahead_of_print(t, r, style),
+            None => t,
+        };
         let t = match self.named {
             Some("vancouver") => with_nlm_podcast(
                 with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
@@ -4789,6 +4798,73 @@ fn with_identifier_pages(mut t: Rich, r: &Reading) -> Rich {
     });
     if let Some((at, len)) = labelled {
         splice(&mut t, at - len..at, "");
+    }
+    t
+}
+
+/// An article published online ahead of its issue ([`crate::import::AHEAD_OF_PRINT`]
+/// beside a year), in each named style's words and place:
+/// - Vancouver: "Lancet. 2023 Nov 4. [Epub ahead of print]." before the DOI
+///   (the form PubMed and the NLM's sample references give such an article);
+/// - APA 7: "*Lancet*. Advance online publication. https://doi.org/…" (APA 7
+///   §10.1, example 7);
+/// - AMA 11: "Lancet. Published online November 4, 2023. doi:…" (AMA
+///   Manual of Style 11th ed., ch. 3, articles published online first);
+/// - Chicago author-date: "*Lancet*, advance online publication, November 4.
+///   https://doi.org/…" (CMOS 17, ch. 14, journal articles published online
+///   ahead of print: the wording canon reads there);
+/// - Cite Them Right: "*Lancet*, online ahead of print. Available at: …".
+///
+/// Before this the state was printed at the end, "… Ahead of print.", or
+/// (before the state was kept beside a year) not at all.
+fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    if r.year.is_none() || !crate::import::is_ahead_of_print(r.year_note.as_deref()) {
+        return t;
+    }
+    // Where the identifiers begin (the DOI, the address, the PMID), after
+    // the title; the end when there are none.
+    let title_end = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let links =
+        |t: &Rich, keys: &[&str]| keys.iter().filter_map(|k| t.text[title_end..].find(k).map(|i| title_end + i)).min();
+    let container = r.container_short.as_deref().into_iter().chain(r.container.as_deref()).find_map(|c| {
+        let g = rfind_outside_identifiers(&t.text, c.trim().trim_end_matches('.'))?;
+        (g.start >= title_end).then_some(g)
+    });
+    match style {
+        "vancouver" => {
+            let at = links(&t, &["doi:", "Available from:", "PubMed PMID:", "https://", "http://"]);
+            match at {
+                Some(at) if t.text[..at].ends_with(". ") => splice(&mut t, at..at, "[Epub ahead of print]. "),
+                None if t.text.ends_with('.') => t.text.push_str(" [Epub ahead of print]."),
+                _ => {}
+            }
+        }
+        "apa" => {
+            let at = links(&t, &["https://", "http://"]);
+            match at {
+                Some(at) if t.text[..at].ends_with(". ") => splice(&mut t, at..at, "Advance online publication. "),
+                None if t.text.ends_with('.') => t.text.push_str(" Advance online publication."),
+                _ => {}
+            }
+        }
+        "ama" => {
+            if let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) {
+                // The date: "November 4, 2023" (month and day before the year).
+                let start = t.text[..place.date.start].rfind(". ").map_or(place.date.start, |i| i + 2);
+                if !t.text[start..place.date.start].to_lowercase().contains("published") {
+                    splice(&mut t, start..start, "Published online ");
+                }
+            }
+        }
+        "chicago" | "harvard" => {
+            let phrase = if style == "chicago" { ", advance online publication" } else { ", online ahead of print" };
+            if let Some(g) = container
+                && t.text[g.end..].starts_with([',', '.'])
+            {
+                splice(&mut t, g.end..g.end, phrase);
+            }
+        }
+        _ => {}
     }
     t
 }

@@ -188,7 +188,12 @@ impl Stored {
         Stored {
             title: r.title.clone(),
             year: r.year,
-            year_note: if r.year.is_some() { None } else { r.year_note.clone() },
+            // Beside a year only "ahead of print" ([`crate::import::AHEAD_OF_PRINT`]).
+            year_note: if r.year.is_none() || crate::import::is_ahead_of_print(r.year_note.as_deref()) {
+                r.year_note.clone()
+            } else {
+                None
+            },
             kind: r.kind.clone(),
             container: r.container.clone(),
             volume: r.volume.clone(),
@@ -497,6 +502,15 @@ impl Stored {
         };
         let mut merged = merged;
         merged.settle_ranges(&new, self, false, false);
+        // Ahead of print beside the year: while either record says so and
+        // no volume holds the work; the published version ends it.
+        if merged.year.is_some()
+            && merged.volume.is_none()
+            && (crate::import::is_ahead_of_print(new.year_note.as_deref())
+                || crate::import::is_ahead_of_print(self.year_note.as_deref()))
+        {
+            merged.year_note = Some(crate::import::AHEAD_OF_PRINT.to_string());
+        }
         (merged, kept)
     }
 
@@ -694,6 +708,13 @@ impl Stored {
             season_end: None,
         };
         out.settle_ranges(&Stored::from_record(r), self, false, false);
+        if out.year.is_some()
+            && out.volume.is_none()
+            && (crate::import::is_ahead_of_print(new.year_note.as_deref())
+                || crate::import::is_ahead_of_print(self.year_note.as_deref()))
+        {
+            out.year_note = Some(crate::import::AHEAD_OF_PRINT.to_string());
+        }
         out
     }
 
@@ -2778,8 +2799,12 @@ impl<'t> ReadingWriter<'t> {
         // After what a person set by hand stood (their rule says it then).
         let bare = r.month.is_none() && r.day.is_none() && r.season.is_none();
         let fuller = old.month.is_some() || old.day.is_some() || old.season.is_some();
+        // (A stored date of the online publication ahead of print is not
+        // fuller than the published version's year: that one is the work's.)
+        let online_first = crate::import::is_ahead_of_print(old.year_note.as_deref()) && r.volume.is_some();
         if how != "ID"
             && !r.unfinished
+            && !online_first
             && bare
             && fuller
             && old.year.is_some()

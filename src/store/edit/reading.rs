@@ -530,7 +530,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         // A copyright year ("c1998") is its own mark; a plain year clears it.
         let copyright = y.is_some() && !p.year_approximate && p.date.as_ref().is_some_and(|t| t.copyright);
         set("date_copyright", Value::from(i64::from(copyright)));
-        let note = p.date.as_ref().and_then(|t| t.note.clone()).filter(|_| y.is_none());
+        // Beside a year only "ahead of print" ([`crate::import::AHEAD_OF_PRINT`]).
+        let note = p
+            .date
+            .as_ref()
+            .and_then(|t| t.note.clone())
+            .filter(|n| y.is_none() || crate::import::is_ahead_of_print(Some(n)));
         set("year_note", note.map_or(Value::Null, Value::from));
         if y.is_none() {
             // A month and day go with a year (as an import stores them): a
