@@ -159,6 +159,8 @@ fn an_article_ahead_of_print_is_cited_so_in_every_style() {
     assert!(!err.contains("PST"), "{err}");
     let r = reading(&w.reading_list(), "Structural racism").clone();
     assert_eq!(r["year_note"], "ahead of print", "{r:#}");
+    let card = w.ok(&["reading", "show", "10.1016/S0140-6736(23)02222-2"]);
+    assert!(card.contains("2023 (ahead of print)"), "{card}");
     assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2023), Some(11), Some(4)), "{r:#}");
     let want = [
         ("vancouver", "Lancet. 2023 Nov 4. [Epub ahead of print]. doi:10.1016/S0140-6736(23)02222-2."),

@@ -379,7 +379,12 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
         vec!["authors".into(), r.authors.join("; ")],
         vec![
             "year".into(),
-            r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| year(None)), |y| y.to_string()),
+            match (r.year, &r.year_note) {
+                // The one state kept beside a year: "2023 (ahead of print)".
+                (Some(y), Some(n)) => format!("{y} ({n})"),
+                (Some(y), None) => y.to_string(),
+                (None, n) => n.clone().unwrap_or_else(|| year(None)),
+            },
         ],
         vec!["type".into(), r.kind.clone()],
     ];

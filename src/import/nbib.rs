@@ -347,6 +347,13 @@ fn draft(r: &Raw) -> Draft {
     if first("DP").is_some() && first("DEP").is_some() {
         unread.push(("DEP", "electronic publication date"));
     }
+    // `PST`: "aheadofprint" is kept (above); "ppublish" and "epublish" say
+    // the work is published, as canon takes it; another status is named.
+    if let Some((_, v, _)) = first("PST")
+        && !["aheadofprint", "ppublish", "epublish"].iter().any(|s| v.trim().eq_ignore_ascii_case(s))
+    {
+        unread.push(("PST", "publication status"));
+    }
     // `AD` is an author's affiliation (NLM: "Institutional affiliation and
     // address of the first author"…): canon keeps no affiliation for a
     // reading's authors (a contributor's affiliation is another thing).

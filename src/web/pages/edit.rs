@@ -152,6 +152,12 @@ fn shown_field(r: &bundle::Record, name: &str) -> String {
     match r.get(name) {
         Some(Value::Number(y)) if name == "year" && flag("date_approximate") => format!("c. {y}"),
         Some(Value::Number(y)) if name == "year" && flag("date_copyright") => format!("c{y}"),
+        // The one state kept beside a year, as `--year` reads it back.
+        Some(Value::Number(y))
+            if name == "year" && crate::import::is_ahead_of_print(r.get("year_note").and_then(Value::as_str)) =>
+        {
+            format!("{y} ({})", crate::import::AHEAD_OF_PRINT)
+        }
         // Editors and translators are kept in parts; the form shows each as written.
         _ if matches!(name, "editors" | "translators") => r
             .get(if name == "editors" { "editor_names" } else { "translator_names" })
