@@ -290,3 +290,34 @@ fn ahead_of_print_is_read_from_every_format_and_kept_through_export() {
     ]);
     assert!(reading(&w.reading_list(), "Typed aop")["year_note"].is_null());
 }
+
+/// An article number met again as "Art. No." (RIS `C7`, Scopus) is the
+/// stored pages "e0255555": nothing replaced, nothing said (tester r36,
+/// F13: "pages \"Article e0255555\" (was \"e0255555\")"). And PubMed's
+/// Elsevier PII (`LID - S0140-6736(23)02222-2 [pii]`) is no article number
+/// (tester r36, F15: APA printed "Article S0140-…"): named as not stored.
+#[test]
+fn an_article_number_met_again_is_no_change_and_a_pii_is_no_article_number() {
+    let w = workdir();
+    w.import_reading(
+        "s.bib",
+        "@article{a, author={Osei, Ama}, title={Art no study}, journal={PLOS ONE}, year={2021}, volume={16},\n\
+         pages={e0255555}, doi={10.1371/journal.pone.0255555}}\n",
+    );
+    let err = w.import_reading(
+        "s.ris",
+        "TY  - JOUR\nTI  - Art no study\nAU  - Osei, A.\nPY  - 2021\nT2  - PLoS ONE\nVL  - 16\nC7  - e0255555\n\
+         DO  - 10.1371/journal.pone.0255555\nER  - \n",
+    );
+    assert!(!err.contains("pages"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Art no")["pages"], "e0255555");
+    let err = w.import_reading(
+        "pii.nbib",
+        &AOP_NBIB.replace("AID - 10.1016", "LID - S0140-6736(23)02222-2 [pii]\nAID - 10.1016"),
+    );
+    assert!(err.contains("MEDLINE LID (location other than the DOI or article number)"), "{err}");
+    let r = reading(&w.reading_list(), "Structural racism").clone();
+    assert!(r["pages"].is_null(), "{r:#}");
+    let refs = w.references("apa");
+    assert!(!common::reference(&refs, "Structural racism").contains("S0140-6736(23)02222-2,"), "{refs:?}");
+}

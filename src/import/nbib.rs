@@ -332,8 +332,12 @@ fn draft(r: &Raw) -> Draft {
     // `LID` with `[pii]` is an online-only article's electronic location
     // (MEDLINE's ELocationID: "e0230225"): its article number, when the
     // record has no pages (`PG`).
+    // An Elsevier-style Publisher Item Identifier ("S0140-6736(23)02222-2")
+    // is no page or article number (tester r36, F15: APA printed "Article
+    // S0140-…"): named, with the other identifiers, below.
     let pii_locator = all("LID")
-        .find_map(|(_, v, n)| v.strip_suffix("[pii]").map(|pii| Val::new(pii.trim(), Pos::new(*n, VALUE_COLUMN))));
+        .find_map(|(_, v, n)| v.strip_suffix("[pii]").map(|pii| Val::new(pii.trim(), Pos::new(*n, VALUE_COLUMN))))
+        .filter(|v| !is_publisher_item_identifier(&v.text));
     if d.pages.is_none() {
         d.article_number("LID", pii_locator);
     }
@@ -455,6 +459,24 @@ pub fn without_medline_period(title: &str) -> &str {
     head
 }
 
+/// Whether `s` is a Publisher Item Identifier as Elsevier writes one: "S",
+/// the ISSN, the year in parentheses, five digits and a check character
+/// ("S0140-6736(23)02222-2"), or the same run together
+/// ("S0140673623022222"). Such an identifier names the item, not its place
+/// in an issue, and is never its pages or article number.
+fn is_publisher_item_identifier(s: &str) -> bool {
+    let t: String = s.trim().chars().filter(|c| !matches!(c, '-' | '(' | ')')).collect();
+    let b = t.as_bytes();
+    let check = |c: u8| c.is_ascii_digit() || c == b'X' || c == b'x';
+    // The ISSN's last character and the item's check character may be X.
+    b.len() == 17
+        && b[0] == b'S'
+        && b[1..8].iter().all(u8::is_ascii_digit)
+        && check(b[8])
+        && b[9..16].iter().all(u8::is_ascii_digit)
+        && check(b[16])
+}
+
 /// The MEDLINE tags [`draft`] reads (`TA` is the journal's abbreviation,
 /// read when there is no full title `JT`; `FAU`/`AU` and `FED`/`ED` are one
 /// author written two ways).
@@ -469,6 +491,15 @@ mod tests {
     use crate::import::builder::tests::TestThemes;
 
     const SAMPLE: &str = "\nPMID- 31234567\nOWN - NLM\nSTAT- MEDLINE\nTI  - Race correction in pulmonary function testing: a\n      review of the evidence.\nPG  - 123-9\nLID - 10.1136/medethics-2019-105432 [doi]\nAB  - An abstract that\n      goes on.\nFAU - Mensah, Kofi A, Jr\nAU  - Mensah KA Jr\nFAU - van der Berg, Pieter\nAU  - van der Berg P\nCN  - Global Health Equity Collaborative\nLA  - eng\nPT  - Journal Article\nPT  - Review\nDEP - 20190402\nDP  - 2019 Apr 2\nTA  - J Med Ethics\nJT  - Journal of medical ethics\nVI  - 45\nIP  - 4\nAID - S0140-6736(19)30001-1 [pii]\nAID - 10.1136/medethics-2019-105432 [doi]\nMH  - Humans\nMH  - Racism/*statistics & numerical data\nOT  - epistemic bias\nSO  - J Med Ethics. 2019 Apr 2;45(4):123-9.\n\nPMID- 30000001\nTI  - [Decolonising global health: a view from Accra].\nTT  - Décoloniser la santé mondiale.\nAU  - Osei J\nDP  - 2020 Spring\nPT  - Journal Article\nJT  - Santé publique\nLA  - fre\n";
+
+    #[test]
+    fn publisher_item_identifiers_are_told_from_article_numbers() {
+        assert!(is_publisher_item_identifier("S0140-6736(23)02222-2"));
+        assert!(is_publisher_item_identifier("S0140673623022222"));
+        assert!(is_publisher_item_identifier("S2214-109X(20)30001-X"));
+        assert!(!is_publisher_item_identifier("e0231234"));
+        assert!(!is_publisher_item_identifier("S12"));
+    }
 
     #[test]
     fn pubmed_records() {

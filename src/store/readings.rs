@@ -346,6 +346,13 @@ impl Stored {
                 kept.push(format!("{field}: kept {o:?} (the file's {n:?} is its abbreviation)"));
                 Some(o.clone())
             }
+            // Scopus's "Art. No." e0255555 is the stored pages "e0255555"
+            // (tester r36, F13: reported as replaced, "Article e0255555").
+            (Some(n), Some(o))
+                if field == "pages" && n.trim().strip_prefix(crate::import::builder::ARTICLE) == Some(o.trim()) =>
+            {
+                Some(o.clone())
+            }
             // "201-9" and "201–209": one range, the fuller form kept.
             (Some(n), Some(o)) if field == "pages" && crate::import::same_pages(n, o) => {
                 Some(if n.chars().count() > o.chars().count() { n.clone() } else { o.clone() })
