@@ -321,3 +321,27 @@ fn an_article_number_met_again_is_no_change_and_a_pii_is_no_article_number() {
     let refs = w.references("apa");
     assert!(!common::reference(&refs, "Structural racism").contains("S0140-6736(23)02222-2,"), "{refs:?}");
 }
+
+/// NLM's catalogue title of a journal with a subtitle and a parallel title
+/// ("Euro surveillance : bulletin Europeen sur les maladies transmissibles =
+/// European communicable disease bulletin") was printed whole, title-cased
+/// ("Bulletin Europeen Sur Les…"; tester r36, F12): the title proper is
+/// kept, the rest named.
+#[test]
+fn a_medline_catalogue_title_keeps_its_title_proper() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.nbib",
+        "PMID- 35000001\nTI  - Measles in Europe.\nFAU - Osei, Ama\nAU  - Osei A\nDP  - 2022 Mar\nTA  - Euro Surveill\n\
+         JT  - Euro surveillance : bulletin Europeen sur les maladies transmissibles = European communicable disease \
+         bulletin\nVI  - 27\nIP  - 12\nPG  - 2200045\n\nPMID- 35000002\nTI  - Nursing colon study.\nAU  - Osei A\n\
+         DP  - 2022\nJT  - Nursing: research and reviews\nVI  - 3\n",
+    );
+    assert!(err.contains("MEDLINE JT (the catalogue's subtitle or parallel title"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Measles")["container"], "Euro surveillance");
+    // A title's own colon (no space before it) is the title's.
+    assert_eq!(reading(&list, "Nursing colon")["container"], "Nursing: research and reviews");
+    let refs = w.references("apa");
+    assert!(common::reference(&refs, "Measles").contains("Euro Surveillance, 27(12)"), "{refs:?}");
+}

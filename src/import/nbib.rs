@@ -300,7 +300,20 @@ fn draft(r: &Raw) -> Draft {
             }
         }
     }
-    d.container = text("JT").or_else(|| text("TA")).or_else(|| if kind == "chapter" { book_title } else { None });
+    // NLM's `JT` is the catalogue's title: after its title proper may come
+    // other title information (" : ") and a parallel title (" = "), the
+    // ISBD's marks ("Euro surveillance : bulletin Europeen sur les maladies
+    // transmissibles = European communicable disease bulletin"; tester
+    // r36, F12, printed it whole). The title proper is the journal's name;
+    // the rest is named as not stored.
+    let journal = text("JT").map(|v| match title_proper(&v) {
+        Some(head) => {
+            d.not_stored_as("MEDLINE JT (the catalogue's subtitle or parallel title after \" : \" or \" = \")".into());
+            head
+        }
+        None => v,
+    });
+    d.container = journal.or_else(|| text("TA")).or_else(|| if kind == "chapter" { book_title } else { None });
     // `TA` is the NLM title abbreviation, which Vancouver cites (Citing
     // Medicine ch. 1, "Journal Title"); the full `JT` stays the container.
     d.container_short = text("TA");
@@ -457,6 +470,17 @@ pub fn without_medline_period(title: &str) -> &str {
         return t;
     }
     head
+}
+
+/// The title proper of a catalogue title that has more after it: the text
+/// before the first " : " (other title information) or " = " (a parallel
+/// title), ISBD's prescribed punctuation (ISBD consolidated ed., area 1),
+/// which NLM's catalogue titles follow. `None` when there is no such mark,
+/// or nothing before it. A title's own colon has no space before it.
+fn title_proper(title: &str) -> Option<String> {
+    let cut = [" : ", " = "].iter().filter_map(|m| title.find(m)).min()?;
+    let head = title[..cut].trim();
+    (!head.is_empty()).then(|| head.to_string())
 }
 
 /// Whether `s` is a Publisher Item Identifier as Elsevier writes one: "S",
