@@ -248,6 +248,25 @@ fn ahead_of_print_is_read_from_every_format_and_kept_through_export() {
         "s.csv",
         "title,authors,year,publication status\nCsv aop,\"Osei, Ama\",2023,Epub ahead of print\n",
     );
+    // EndNote's Epub Date field saying so, in RIS and in its XML; PubMed's
+    // history and source lines without a `PST`.
+    w.import_reading(
+        "et.ris",
+        "TY  - JOUR\nTI  - Endnote ris aop\nAU  - Osei, Ama\nPY  - 2023\nT2  - BMJ\nET  - Epub ahead of print\nER  - \n",
+    );
+    w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records><record><ref-type name=\"Journal Article\">17</ref-type>\
+         <contributors><authors><author>Osei, Ama</author></authors></contributors><titles><title>Endnote xml aop</title>\
+         <secondary-title>BMJ</secondary-title></titles><edition>Epub ahead of print</edition><dates><year>2023</year>\
+         </dates></record></records></xml>\n",
+    );
+    let err = w.import_reading(
+        "h.nbib",
+        "PMID- 37900009\nTI  - Phst aop.\nAU  - Osei A\nDP  - 2023 Nov 4\nJT  - BMJ\nPHST- 2023/11/04 00:00 [aheadofprint]\n\
+         SO  - BMJ. 2023 Nov 4. Epub ahead of print.\n",
+    );
+    assert!(!err.contains("warning"), "{err}");
     w.ok(&[
         "reading",
         "add",
@@ -261,7 +280,8 @@ fn ahead_of_print_is_read_from_every_format_and_kept_through_export() {
         "t",
     ]);
     let list = w.reading_list();
-    for t in ["Ris aop", "Csl aop", "Bib aop", "Csv aop", "Typed aop"] {
+    for t in ["Ris aop", "Csl aop", "Bib aop", "Csv aop", "Endnote ris aop", "Endnote xml aop", "Phst aop", "Typed aop"]
+    {
         let r = reading(&list, t);
         assert_eq!((r["year"].as_i64(), r["year_note"].as_str()), (Some(2023), Some("ahead of print")), "{t}: {r:#}");
     }

@@ -641,7 +641,12 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // A Journal Article's "Edition" field is EndNote's "Epub Date": no
     // edition (it printed "Kidney Int. 2020/06/01."); named as not stored.
     if journal_article {
-        if first("edition").is_some() {
+        // "Epub ahead of print" there says the article is ahead of print.
+        let ahead =
+            |e: &String| matches!(builder::read_date(e), Some(builder::Dated::NotYet(n)) if n == super::AHEAD_OF_PRINT);
+        if let Some(v) = val("edition").filter(|v| ahead(&v.text)) {
+            d.pub_state.get_or_insert(v);
+        } else if first("edition").is_some() {
             d.not_stored_as("EndNote XML edition (a Journal Article's Epub Date)".to_string());
         }
     } else {

@@ -221,8 +221,18 @@ fn draft(r: &Raw) -> Draft {
     });
     // `PST  - aheadofprint`: published online before its issue (NLM,
     // "Publication Status"); `ppublish` and `epublish` are published.
-    if let Some(v) = val("PST").filter(|v| v.text.trim().eq_ignore_ascii_case("aheadofprint")) {
-        d.pub_state = Some(Val::new(super::AHEAD_OF_PRINT, v.at));
+    // Without a `PST`: a history date `[aheadofprint]` and none
+    // `[ppublish]`, or a source line (`SO`) saying "Epub ahead of print".
+    let phst = |mark: &str| all("PHST").any(|(_, v, _)| v.contains(mark));
+    let so = first("SO").is_some_and(|(_, v, _)| v.to_ascii_lowercase().contains("epub ahead of print"));
+    match val("PST") {
+        Some(v) if v.text.trim().eq_ignore_ascii_case("aheadofprint") => {
+            d.pub_state = Some(Val::new(super::AHEAD_OF_PRINT, v.at));
+        }
+        None if (phst("[aheadofprint]") && !phst("[ppublish]")) || so => {
+            d.pub_state = Some(Val::new(super::AHEAD_OF_PRINT, d.at));
+        }
+        _ => {}
     }
     // The DOI is an `AID` (or `LID`) with a `[doi]` marker.
     d.doi = all("AID")

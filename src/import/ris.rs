@@ -492,7 +492,13 @@ fn draft(raw: &Raw) -> Draft {
     // Article): named, never printed as an edition (tester r30, F2).
     let periodical = matches!(raw.ty.map_or("other", ris_kind), "article" | "newspaper-article" | "magazine-article");
     d.edition = text(&["ET"]).filter(|_| !periodical);
-    if periodical && text(&["ET"]).is_some() {
+    // EndNote's "Epub Date" holding "Epub ahead of print" (as it copies
+    // PubMed's source line) says the article is ahead of print.
+    let ahead =
+        |e: &String| matches!(builder::read_date(e), Some(builder::Dated::NotYet(n)) if n == super::AHEAD_OF_PRINT);
+    if periodical && let Some(v) = val(&["ET"]).filter(|v| ahead(&v.text)) {
+        d.pub_state.get_or_insert(v);
+    } else if periodical && text(&["ET"]).is_some() {
         d.not_stored_as(
             "RIS ET (a journal article's Epub Date, as EndNote writes it; an article has no edition)".into(),
         );
