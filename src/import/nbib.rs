@@ -488,7 +488,16 @@ pub fn without_medline_period(title: &str) -> &str {
 /// which NLM's catalogue titles follow. `None` when there is no such mark,
 /// or nothing before it. A title's own colon has no space before it.
 fn title_proper(title: &str) -> Option<String> {
-    let cut = [" : ", " = "].iter().filter_map(|m| title.find(m)).min()?;
+    // Not inside a qualifier: "Presse medicale (Paris, France : 1983)".
+    let mut depth = 0i32;
+    let cut = title.char_indices().find_map(|(i, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0 && (title[i..].starts_with(" : ") || title[i..].starts_with(" = "))).then_some(i)
+    })?;
     let head = title[..cut].trim();
     (!head.is_empty()).then(|| head.to_string())
 }
@@ -525,6 +534,20 @@ mod tests {
     use crate::import::builder::tests::TestThemes;
 
     const SAMPLE: &str = "\nPMID- 31234567\nOWN - NLM\nSTAT- MEDLINE\nTI  - Race correction in pulmonary function testing: a\n      review of the evidence.\nPG  - 123-9\nLID - 10.1136/medethics-2019-105432 [doi]\nAB  - An abstract that\n      goes on.\nFAU - Mensah, Kofi A, Jr\nAU  - Mensah KA Jr\nFAU - van der Berg, Pieter\nAU  - van der Berg P\nCN  - Global Health Equity Collaborative\nLA  - eng\nPT  - Journal Article\nPT  - Review\nDEP - 20190402\nDP  - 2019 Apr 2\nTA  - J Med Ethics\nJT  - Journal of medical ethics\nVI  - 45\nIP  - 4\nAID - S0140-6736(19)30001-1 [pii]\nAID - 10.1136/medethics-2019-105432 [doi]\nMH  - Humans\nMH  - Racism/*statistics & numerical data\nOT  - epistemic bias\nSO  - J Med Ethics. 2019 Apr 2;45(4):123-9.\n\nPMID- 30000001\nTI  - [Decolonising global health: a view from Accra].\nTT  - Décoloniser la santé mondiale.\nAU  - Osei J\nDP  - 2020 Spring\nPT  - Journal Article\nJT  - Santé publique\nLA  - fre\n";
+
+    #[test]
+    fn a_catalogue_title_proper_is_before_its_subtitle_or_parallel_title() {
+        assert_eq!(
+            title_proper("Euro surveillance : bulletin = European bulletin").as_deref(),
+            Some("Euro surveillance")
+        );
+        assert_eq!(
+            title_proper("Revista panamericana de salud publica = Pan American journal").as_deref(),
+            Some("Revista panamericana de salud publica")
+        );
+        assert_eq!(title_proper("Presse medicale (Paris, France : 1983)"), None);
+        assert_eq!(title_proper("Nursing: research and reviews"), None);
+    }
 
     #[test]
     fn publisher_item_identifiers_are_told_from_article_numbers() {
