@@ -357,11 +357,61 @@ fn a_medline_catalogue_title_keeps_its_title_proper() {
          bulletin\nVI  - 27\nIP  - 12\nPG  - 2200045\n\nPMID- 35000002\nTI  - Nursing colon study.\nAU  - Osei A\n\
          DP  - 2022\nJT  - Nursing: research and reviews\nVI  - 3\n",
     );
-    assert!(err.contains("MEDLINE JT (the catalogue's subtitle or parallel title"), "{err}");
+    assert!(err.contains("MEDLINE JT (the catalogue's subtitle, parallel title or responsible body"), "{err}");
     let list = w.reading_list();
     assert_eq!(reading(&list, "Measles")["container"], "Euro surveillance");
     // A title's own colon (no space before it) is the title's.
     assert_eq!(reading(&list, "Nursing colon")["container"], "Nursing: research and reviews");
     let refs = w.references("apa");
     assert!(common::reference(&refs, "Measles").contains("Euro Surveillance, 27(12)"), "{refs:?}");
+}
+
+/// Tester r40's merges that made a record poorer: PubMed's fuller title
+/// without accents took them off the stored one, and its catalogue title
+/// with a responsible body ("… / Ministerio da Saude, …") replaced the
+/// journal (F0); a journal cut short ("Lancet" for "The Lancet Global
+/// Health") and an http address replaced the stored ones (F2); a suffix
+/// from another list took the written-out given name in one order of
+/// import, and another suffix ("Sr." for "Jr.") replaced it in a note (F1b).
+#[test]
+fn another_lists_record_never_takes_accents_journals_addresses_or_names_away() {
+    let w = workdir();
+    w.import_reading(
+        "a.json",
+        r#"[{"id":"a","type":"article-journal","title":"Saúde indígena e colonialismo no Brasil",
+        "author":[{"family":"Gonçalves","given":"João"}],"container-title":"Cadernos de Saúde Pública",
+        "DOI":"10.1590/0102-311X00123419","issued":{"date-parts":[[2020]]}},
+        {"id":"b","type":"article-journal","title":"Traditional healers and primary care",
+        "author":[{"family":"Mensah","given":"Kofi"}],"container-title":"The Lancet Global Health",
+        "URL":"https://www.thelancet.com/x","DOI":"10.1016/lgh.1","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    let err = w.import_reading(
+        "b.nbib",
+        "PMID- 32000001\nTI  - Saude indigena e colonialismo no Brasil: uma revisao critica.\nFAU - Goncalves, Joao\n\
+         AU  - Goncalves J\nDP  - 2020\nJT  - Cadernos de saude publica / Ministerio da Saude, Fundacao Oswaldo Cruz, \
+         Escola\n      Nacional de Saude Publica\nTA  - Cad Saude Publica\nAID - 10.1590/0102-311X00123419 [doi]\n",
+    );
+    assert!(err.contains("(the stored diacritics kept)"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "Saúde");
+    assert_eq!(r["title"], "Saúde indígena e colonialismo no Brasil: uma revisao critica", "{r:#}");
+    assert_eq!(r["container"], "Cadernos de Saúde Pública", "{r:#}");
+    assert_eq!(r["authors"][0], "Gonçalves, João", "{r:#}");
+    w.import_reading(
+        "b.ris",
+        "TY  - JOUR\nTI  - Traditional healers and primary care\nAU  - Mensah, Jr., K.\nPY  - 2020\nT2  - Lancet\n\
+         UR  - http://www.thelancet.com/x\nDO  - 10.1016/LGH.1\nER  - \n",
+    );
+    let r = reading(&w.reading_list(), "Traditional").clone();
+    assert_eq!(r["container"], "The Lancet Global Health", "{r:#}");
+    assert_eq!(r["url"], "https://www.thelancet.com/x", "{r:#}");
+    assert_eq!(r["authors"][0], "Mensah, Kofi, Jr.", "{r:#}");
+    let err = w.import_reading(
+        "c.ris",
+        "TY  - JOUR\nTI  - Traditional healers and primary care\nAU  - Mensah, Kofi, Sr.\nPY  - 2020\n\
+         DO  - 10.1016/lgh.1\nER  - \n",
+    );
+    assert!(err.contains("kept \"Mensah, Kofi, Jr.\" (the file's \"Mensah, Kofi, Sr.\" has another suffix"), "{err}");
+    assert!(err.contains("1 entry keeps a stored name") && !err.contains("already holds this file"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Traditional")["authors"][0], "Mensah, Kofi, Jr.");
 }

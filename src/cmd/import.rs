@@ -1488,6 +1488,12 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
             n(c.dates_kept, "entry keeps its stored date", "entries keep their stored dates")
         ));
     }
+    if c.names_kept > 0 {
+        s.push_str(&format!(
+            "; {} against the file's with another suffix (warned above)",
+            n(c.names_kept, "entry keeps a stored name", "entries keep stored names")
+        ));
+    }
     if c.held_by_hand > 0 {
         s.push_str(&format!(
             "; {} values set by hand against the file's (warned above)",
@@ -1523,7 +1529,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         } else {
             format!(" — nothing changed: all {} records were rejected", c.rejected)
         });
-    } else if !dry_run && changed == 0 && c.held_by_hand + c.titles_kept + c.dates_kept > 0 {
+    } else if !dry_run && changed == 0 && c.held_by_hand + c.titles_kept + c.dates_kept + c.names_kept > 0 {
         // The file differs from what is stored (tester r18, F12): say why
         // nothing changed rather than that the database holds the file.
         s.push_str(" — nothing changed: the file's other values are already stored");

@@ -318,7 +318,10 @@ fn draft(r: &Raw) -> Draft {
     // the rest is named as not stored.
     let journal = text("JT").map(|v| match title_proper(&v) {
         Some(head) => {
-            d.not_stored_as("MEDLINE JT (the catalogue's subtitle or parallel title after \" : \" or \" = \")".into());
+            d.not_stored_as(
+                "MEDLINE JT (the catalogue's subtitle, parallel title or responsible body after \" : \", \" = \" or \" / \")"
+                    .into(),
+            );
             head
         }
         None => v,
@@ -483,8 +486,9 @@ pub fn without_medline_period(title: &str) -> &str {
 }
 
 /// The title proper of a catalogue title that has more after it: the text
-/// before the first " : " (other title information) or " = " (a parallel
-/// title), ISBD's prescribed punctuation (ISBD consolidated ed., area 1),
+/// before the first " : " (other title information), " = " (a parallel
+/// title) or " / " (a statement of responsibility: "Cadernos de saude
+/// publica / Ministerio da Saude, …"), ISBD's prescribed punctuation (ISBD consolidated ed., area 1),
 /// which NLM's catalogue titles follow. `None` when there is no such mark,
 /// or nothing before it. A title's own colon has no space before it.
 fn title_proper(title: &str) -> Option<String> {
@@ -496,7 +500,7 @@ fn title_proper(title: &str) -> Option<String> {
             ')' => depth -= 1,
             _ => {}
         }
-        (depth == 0 && (title[i..].starts_with(" : ") || title[i..].starts_with(" = "))).then_some(i)
+        (depth == 0 && [" : ", " = ", " / "].iter().any(|m| title[i..].starts_with(m))).then_some(i)
     })?;
     let head = title[..cut].trim();
     (!head.is_empty()).then(|| head.to_string())
@@ -547,6 +551,10 @@ mod tests {
         );
         assert_eq!(title_proper("Presse medicale (Paris, France : 1983)"), None);
         assert_eq!(title_proper("Nursing: research and reviews"), None);
+        assert_eq!(
+            title_proper("Cadernos de saude publica / Ministerio da Saude, Fundacao Oswaldo Cruz").as_deref(),
+            Some("Cadernos de saude publica")
+        );
     }
 
     #[test]

@@ -161,6 +161,9 @@ pub struct Counts {
     /// other year: the file's was of the work in press, or a bare year
     /// against a fuller date.
     pub dates_kept: i64,
+    /// Stored readings that kept an author's name against the file's with
+    /// another suffix ("Jr." and "Sr.").
+    pub names_kept: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,
     /// Item keywords removed (a keywords column is the whole set for its session).

@@ -266,6 +266,11 @@ impl Stored {
                 kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
                 self.title.clone()
             }
+            // The file's fuller title (a subtitle) keeps the stored one's
+            // diacritics where it repeats it (tester r40, F0: PubMed's
+            // "Saude indigena…: uma revisao critica" took the accents off
+            // "Saúde indígena…").
+            Fuller::Theirs => with_stored_title_marks(&self.title, &r.title),
             _ => r.title.clone(),
         };
         // A book stored with editors and no authors, and a list that gives
@@ -283,6 +288,17 @@ impl Stored {
             richer_names(&self.author_names, &r.authors)
         };
         let names_ours = names == self.author_names;
+        for (a, b) in self.author_names.iter().zip(&r.authors) {
+            if let (Some(x), Some(y)) = (&a.suffix, &b.suffix)
+                && title_key(x) != title_key(y)
+                && person_key(a) == person_key(b)
+            {
+                kept.push(format!(
+                    "authors: kept {:?} (the file's {:?} has another suffix: edit the entry if it is right)",
+                    a.original, b.original
+                ));
+            }
+        }
         let written: Vec<&str> = r.authors.iter().map(|n| n.original.as_str()).collect();
         let same_parts = r.authors.iter().map(name_key).eq(self.author_names.iter().map(name_key));
         if names == self.author_names && !written.is_empty() && written != self.authors && !same_parts {
@@ -327,6 +343,13 @@ impl Stored {
                 if self.container_short.is_none() && !acronym_of(n, o) {
                     container_short = Some(n.clone());
                 }
+                Some(o.clone())
+            }
+            // The stored name cut short ("Lancet" for "The Lancet Global
+            // Health", through the work's DOI): the stored kept (tester r40,
+            // F2: it was replaced, and the reference cited another journal).
+            (Some(n), Some(o)) if cut_short(n, o) => {
+                kept.push(format!("container: kept {o:?} (the file's {n:?} is it cut short)"));
                 Some(o.clone())
             }
             // The file's full name for a stored abbreviation: ours becomes the abbreviation.
@@ -409,7 +432,16 @@ impl Stored {
                 }
                 _ => pick(&r.isbn, &self.isbn),
             },
-            url: pick(&r.url, &self.url),
+            // The same address over http never replaces the https one
+            // (tester r40, F2); the https one replaces the http.
+            url: match (&r.url, &self.url) {
+                (Some(n), Some(o))
+                    if n.strip_prefix("http://").is_some_and(|x| o.strip_prefix("https://") == Some(x)) =>
+                {
+                    Some(o.clone())
+                }
+                _ => pick(&r.url, &self.url),
+            },
             annotation: match (&r.annotation, &self.annotation) {
                 // A MEDLINE record's PubMed ID (its only note) joins the notes a person wrote.
                 (Some(n), Some(o)) if n.starts_with("PMID: ") && !n.contains('\n') => {
@@ -1213,7 +1245,13 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             // Parts that differ only in dots and spaces ("Kofi A., Jr." and
             // "Kofi A, Jr", MEDLINE's FAU) are the same parts (tester r18, F1).
             let same_parts = name_key(a) == name_key(b);
-            let keep = if shouted_name(&a.original, &b.original) && folded_name_key(a) == folded_name_key(b) {
+            // Another suffix ("Jr." and "Sr."): father and son, or a slip;
+            // the stored name stands (tester r40, F1b: "Sr." replaced
+            // "Jr." in a note), said by the merge.
+            let other_suffix = matches!((&a.suffix, &b.suffix), (Some(x), Some(y)) if title_key(x) != title_key(y));
+            let keep = if other_suffix {
+                true
+            } else if shouted_name(&a.original, &b.original) && folded_name_key(a) == folded_name_key(b) {
                 // A name in capitals ("VYAS, DARSHALI A.", an old export)
                 // gives way to the same name in its own case.
                 false
@@ -1264,6 +1302,37 @@ pub fn shouted(stored: &str, theirs: &str) -> bool {
 }
 
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
+/// Whether a container `short` is `full` cut short at a word: its words
+/// are the first of `full`'s, fewer of them, a leading article aside on
+/// either ("Lancet" and "The Lancet Global Health"). An abbreviation
+/// ("Lancet Glob Health") is [`abbreviation_of`]'s.
+fn cut_short(short: &str, full: &str) -> bool {
+    let bare = |s: &str| -> String {
+        let key = title_key(s);
+        crate::import::LEADING_ARTICLES
+            .iter()
+            .find_map(|a| key.strip_prefix(a).and_then(|k| k.strip_prefix(' ')))
+            .map(str::to_string)
+            .unwrap_or(key)
+    };
+    let (s, f) = (bare(short), bare(full));
+    !s.is_empty() && f.len() > s.len() && f.starts_with(&s) && f[s.len()..].starts_with(' ')
+}
+
+/// `theirs`, a fuller title that begins with `stored` written without its
+/// diacritics ("Saude indigena: uma revisao" for "Saúde indígena"), with
+/// the stored beginning as written; `theirs` unchanged otherwise.
+fn with_stored_title_marks(stored: &str, theirs: &str) -> String {
+    let n = stored.chars().count();
+    let head: String = theirs.chars().take(n).collect();
+    if non_ascii(stored) > non_ascii(&head) && crate::import::fold(&head) == crate::import::fold(stored) {
+        let rest: String = theirs.chars().skip(n).collect();
+        format!("{stored}{rest}")
+    } else {
+        theirs.to_string()
+    }
+}
+
 fn non_ascii(s: &str) -> usize {
     s.chars().filter(|c| !c.is_ascii()).count()
 }
@@ -1326,6 +1395,17 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
     }
     if n.particle.is_none() && stored.particle.is_some() && n.family == stored.family {
         n.particle = stored.particle.clone();
+        changed = true;
+    }
+    // The stored given name written out, the file's its initials ("Mensah,
+    // Kofi" and "Mensah, Jr., K."): the written-out one stays (tester r40,
+    // F1b: "Kofi" was lost in one order of import and kept in the other).
+    if let (Some(og), Some(tg), Some(of), Some(tf)) =
+        (stored.given.as_deref(), n.given.as_deref(), stored.family.as_deref(), n.family.as_deref())
+        && crate::import::fold(of) == crate::import::fold(tf)
+        && initials_of(tg, og)
+    {
+        n.given = Some(og.to_string());
         changed = true;
     }
     // Word by word: "Joao Carlos" takes "João" for its first word.
@@ -2534,6 +2614,22 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // A name kept against the file's with another suffix: said in the
+        // real import too (tester r40, F1b), and counted.
+        let suffixes: Vec<&String> = kept.iter().filter(|k| k.contains("has another suffix")).collect();
+        if !suffixes.is_empty() {
+            self.counts.names_kept += 1;
+            for k in suffixes {
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): {}",
+                        crate::import::reading_id_text(id),
+                        k.trim_start_matches("authors: ")
+                    ),
+                ));
+            }
+        }
         // A record of the work in press (the file says so, beside a year)
         // never dates the published record stored with its volume or pages
         // (tester r33, #4: Scopus's "Article in press" row made "Thorax.
@@ -2616,8 +2712,10 @@ impl<'t> ReadingWriter<'t> {
                 self.warnings.push((
                     r.line,
                     format!(
-                        "entry {entry} (same {how}): title {:?} becomes the file's fuller {:?}",
-                        old.title, r.title
+                        "entry {entry} (same {how}): title {:?} becomes the file's fuller {:?}{}",
+                        old.title,
+                        new.title,
+                        if new.title == r.title { "" } else { " (the stored diacritics kept)" }
                     ),
                 ));
             } else {

@@ -419,7 +419,7 @@ pub async fn preview(State(app): State<Arc<App>>, Extension(visit): Extension<Vi
             ul { @for (line, n) in &ran.imported.notes { li { (upload.name) ":" (origin.row(*line)) ": " (n) } } }
         }
         h2 { "What would change" }
-        @if shown.is_empty() && c.held_by_hand + c.titles_kept + c.dates_kept > 0 {
+        @if shown.is_empty() && c.held_by_hand + c.titles_kept + c.dates_kept + c.names_kept > 0 {
             p { "Nothing: the file's other values are already stored (see the notes above)." }
         } @else if shown.is_empty() {
             p { "Nothing: the database already holds this file." }
