@@ -415,3 +415,34 @@ fn another_lists_record_never_takes_accents_journals_addresses_or_names_away() {
     assert!(err.contains("1 entry keeps a stored name") && !err.contains("already holds this file"), "{err}");
     assert_eq!(reading(&w.reading_list(), "Traditional")["authors"][0], "Mensah, Kofi, Jr.");
 }
+
+/// Tester r40, #6 and #4: PubMed's record of the online version (a date of
+/// another year, no volume or pages) re-dated the published article stored
+/// with its volume and pages ("2021 Dec 3;5:1-9", a date of neither); and a
+/// list's `TY  - ELEC` made the stored journal article a web page. Both
+/// keep the stored, said.
+#[test]
+fn a_record_without_volume_or_pages_never_re_dates_or_re_types_a_published_article() {
+    let w = workdir();
+    w.import_reading(
+        "a.ris",
+        "TY  - JOUR\nAU  - Osei, K.\nTI  - Year conflict\nT2  - J\nPY  - 2022\nVL  - 5\nSP  - 1\nEP  - 9\nDO  - 10.1000/yc\nER  - \n",
+    );
+    let err = w.import_reading(
+        "b.nbib",
+        "PMID- 39999999\nDP  - 2021 Dec 3\nTI  - Year conflict.\nFAU - Osei, Kwame\nAU  - Osei K\nJT  - J\n\
+         AID - 10.1000/yc [doi]\n",
+    );
+    assert!(err.contains("the file's year 2021 is of a record without volume or pages"), "{err}");
+    let r = reading(&w.reading_list(), "Year conflict").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2022), None, None), "{r:#}");
+    assert_eq!(r["authors"][0], "Osei, Kwame", "{r:#}");
+    let err = w.import_reading(
+        "e.ris",
+        "TY  - ELEC\nAU  - Osei, Kwame\nTI  - Year conflict\nPY  - 2022\nDO  - 10.1000/yc\nER  - \n",
+    );
+    assert!(err.contains("type: kept \"article\" (the file's \"web\""), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Year conflict")["type"], "article");
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Year conflict").contains("J. 2022;5:1-9."), "{refs:?}");
+}

@@ -407,6 +407,22 @@ impl Stored {
         if poorer_kind {
             kept.push(format!("type: kept {:?} (the file's \"other\" says less)", self.kind));
         }
+        // A journal article stored with its volume or pages stays one
+        // against another list's type for it (tester r40, #4: RIS `TY -
+        // ELEC`, the web page a reference manager saved it from, made it a
+        // web page and garbled its reference): said by the import.
+        let published_article = typed
+            && !poorer_kind
+            && self.kind == "article"
+            && r.kind != "article"
+            && (self.volume.is_some() || self.pages.is_some());
+        if published_article {
+            kept.push(format!(
+                "type: kept \"article\" (the file's {:?} for a journal article stored with its volume or pages)",
+                r.kind
+            ));
+        }
+        let poorer_kind = poorer_kind || published_article;
         let merged = Stored {
             title,
             year,
@@ -2616,6 +2632,9 @@ impl<'t> ReadingWriter<'t> {
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
         // A name kept against the file's with another suffix: said in the
         // real import too (tester r40, F1b), and counted.
+        for k in kept.iter().filter(|k| k.contains("for a journal article stored")) {
+            self.warnings.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
+        }
         let suffixes: Vec<&String> = kept.iter().filter(|k| k.contains("has another suffix")).collect();
         if !suffixes.is_empty() {
             self.counts.names_kept += 1;
@@ -2635,8 +2654,17 @@ impl<'t> ReadingWriter<'t> {
         // (tester r33, #4: Scopus's "Article in press" row made "Thorax.
         // 2022;76(3):201-9", a date neither source gives for it).
         let published = old.volume.is_some() || old.pages.is_some();
-        if how != "ID" && r.unfinished && published && old.year.is_some() && new.year != old.year {
+        // So too an article's record without volume or pages (PubMed's
+        // record of the online version, its date the online one: tester
+        // r40, #6, "2021 Dec 3;5:1-9", a date of neither version).
+        let early = r.kind == "article" && r.volume.is_none() && r.issue.is_none() && r.pages.is_none();
+        if how != "ID" && (r.unfinished || early) && published && old.year.is_some() && new.year != old.year {
             let theirs = new.year.map_or_else(|| "(none)".to_string(), |y| y.to_string());
+            let why = if r.unfinished {
+                "is of the work in press (the file says so)"
+            } else {
+                "is of a record without volume or pages (an online version before its issue?)"
+            };
             new.year = old.year;
             new.month = old.month;
             new.day = old.day;
@@ -2645,13 +2673,13 @@ impl<'t> ReadingWriter<'t> {
             new.day_end = old.day_end;
             new.season_end = old.season_end.clone();
             let year = old.year.unwrap_or_default();
-            kept.push(format!("year: kept {year} (the file's {theirs} is of the work in press)"));
+            kept.push(format!("year: kept {year} (the file's {theirs} {why})"));
             self.counts.dates_kept += 1;
             self.warnings.push((
                 r.line,
                 format!(
-                    "entry {} (same {how}): the file's year {theirs} is of the work in press (the file says so); the \
-                     stored {year} is of its published version, with its volume or pages, and stays",
+                    "entry {} (same {how}): the file's year {theirs} {why}; the stored {year} is of its published \
+                     version, with its volume or pages, and stays",
                     crate::import::reading_id_text(id)
                 ),
             ));
