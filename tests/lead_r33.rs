@@ -316,11 +316,13 @@ fn an_in_press_record_never_dates_the_published_one() {
     let list = w.reading_list();
     let r = reading(&list, "Spirometry");
     assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2021), None, None), "{r}");
-    // Without the state, another year is the file's to give (and said).
+    // Without the state, another year with its own volume is the file's to
+    // give (and said). (Without a volume or pages it is not since tester
+    // r40, #6: lead_r37; this record had none until then.)
     let err = w.import_reading(
         "later.json",
         r#"[{"id":"m","type":"article-journal","title":"Spirometry reference equations","container-title":"Thorax",
-            "author":[{"family":"Mensah","given":"Kofi"}],"issued":{"date-parts":[[2022]]},
+            "author":[{"family":"Mensah","given":"Kofi"}],"issued":{"date-parts":[[2022]]},"volume":"77",
             "DOI":"10.1136/thoraxjnl-2020-216001"}]"#,
     );
     assert!(err.contains("year 2022 (was 2021)"), "{err}");

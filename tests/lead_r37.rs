@@ -446,3 +446,20 @@ fn a_record_without_volume_or_pages_never_re_dates_or_re_types_a_published_artic
     let refs = w.references("vancouver");
     assert!(common::reference(&refs, "Year conflict").contains("J. 2022;5:1-9."), "{refs:?}");
 }
+
+/// A preprint recorded as a journal article with a volume and pages (as a
+/// reference manager exports medRxiv) printed "Preprint posted online
+/// 2022;1:1-2" in AMA (tester r40, #10): the posting date, whole.
+#[test]
+fn ama_gives_a_preprint_its_posting_date_whole() {
+    let w = workdir();
+    w.import_reading(
+        "pre.json",
+        r#"[{"id":"q","type":"article-journal","title":"Pulse oximetry in the ICU","author":[{"family":"Osei","given":"Kwame"}],
+        "container-title":"medRxiv","volume":"1","page":"1-2","issued":{"date-parts":[[2022,2,1]]},
+        "DOI":"10.1101/2022.02.01.22270000"}]"#,
+    );
+    let refs = w.references("ama");
+    let r = common::reference(&refs, "Pulse oximetry");
+    assert!(r.contains("medRxiv. Preprint posted online February 1, 2022. doi:10.1101/2022.02.01.22270000"), "{r}");
+}

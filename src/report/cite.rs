@@ -5153,6 +5153,35 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
     }
     let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
     let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
+    // The element is the posting date, whole: a record of a preprint with a
+    // volume and pages ("medRxiv. 2022;1:1-2.", as a journal article from a
+    // reference manager) printed "Preprint posted online 2022;1:1-2" (tester
+    // r40, #10), a date with a volume in it and its month and day lost.
+    let end = t.text[place.date.end..].find(". ").map_or(t.text.len(), |i| place.date.end + i);
+    let element = &t.text[stop + 2..end];
+    if element.contains([';', ':']) && !in_identifier(&t.text, stop + 2, end) {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let year = r.year.unwrap_or_default();
+        let date = match (r.month.and_then(|m| MONTHS.get((m - 1) as usize)), r.day) {
+            (Some(m), Some(d)) => format!("{m} {d}, {year}"),
+            (Some(m), None) => format!("{m} {year}"),
+            _ => year.to_string(),
+        };
+        splice(&mut t, stop + 2..end, &date);
+    }
     splice(&mut t, stop + 2..stop + 2, "Preprint posted online ");
     t
 }
