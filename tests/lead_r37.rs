@@ -463,3 +463,23 @@ fn ama_gives_a_preprint_its_posting_date_whole() {
     let r = common::reference(&refs, "Pulse oximetry");
     assert!(r.contains("medRxiv. Preprint posted online February 1, 2022. doi:10.1101/2022.02.01.22270000"), "{r}");
 }
+
+/// A manuscript "submitted" was cited in the journal it was sent to ("Osei
+/// K. Submitted seven. The Lancet. Submitted."; tester r40, #11): no
+/// style names the journal of a manuscript not yet accepted, and the import
+/// says so.
+#[test]
+fn a_submitted_manuscript_is_cited_without_the_journal() {
+    let w = workdir();
+    let err = w.import_reading(
+        "sub.bib",
+        "@article{a7, author={Osei, Kwame}, title={Submitted seven}, journal={The Lancet}, year={submitted}}\n",
+    );
+    assert!(err.contains("a manuscript submitted, not yet accepted: \"The Lancet\" is kept"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Submitted seven")["container"], "The Lancet");
+    for style in ["vancouver", "apa", "harvard", "chicago", "ama"] {
+        let refs = w.references(style);
+        let r = common::reference(&refs, "Submitted seven");
+        assert!(!r.contains("Lancet") && r.to_lowercase().contains("submitted"), "{style}: {r}");
+    }
+}

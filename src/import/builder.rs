@@ -1554,6 +1554,21 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             )),
         }
     }
+    // A manuscript no journal has accepted: the journal named is where it
+    // was sent, which its reference does not give (tester r40, #11).
+    if year.is_none()
+        && let Some(n) = year_note.as_deref().filter(|n| matches!(*n, "submitted" | "under review" | "in preparation"))
+        && let Some(c) = d.container.as_deref().map(str::trim).filter(|c| !c.is_empty())
+    {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!(
+                "{p}a manuscript {n}, not yet accepted: {c:?} is kept, but its reference names no journal (APA 7 \
+                 §10.8: \"Manuscript submitted for publication\")"
+            ),
+        ));
+    }
     // Ahead of print, and yet in a volume: the record is of the published
     // version (PubMed keeps `PST - aheadofprint` on some records an issue
     // since holds), cited as published; said.

@@ -1346,6 +1346,10 @@ fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
 /// as its term ([`printed_status`]).
 const ACCEPTED_STATES: &[&str] = &["to appear", "accepted"];
 
+/// States of a manuscript no journal has accepted ([`entry`] names no
+/// journal for them).
+const UNACCEPTED_STATES: &[&str] = &["submitted", "under review", "in preparation"];
+
 /// The works of each author put in date order in an author-date style (one
 /// that gives year-suffix letters), one rule for every such style
 /// ([`DateRank`]): the processor lists every work without a date after the
@@ -3751,6 +3755,21 @@ struct Form {
 fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     let located = with_elocator(r);
     let r = located.as_ref();
+    // A manuscript submitted, under review or in preparation has no
+    // journal yet: the one it was sent to is not its source (APA 7 §10.8
+    // cites it "[Manuscript submitted for publication]", without one;
+    // tester r40, #11: "Submitted seven. The Lancet.").
+    let unaccepted;
+    let r = if r.year.is_none()
+        && r.year_note.as_deref().is_some_and(|n| UNACCEPTED_STATES.iter().any(|u| n.trim().eq_ignore_ascii_case(u)))
+        && r.container.is_some()
+    {
+        unaccepted =
+            Reading { container: None, container_short: None, volume: None, issue: None, pages: None, ..r.clone() };
+        &unaccepted
+    } else {
+        r
+    };
     let plain_suffix = form.plain_suffix;
     let (kind, parent_kind) = match r.kind.as_str() {
         "article" => ("article", Some("periodical")),
