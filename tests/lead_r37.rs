@@ -483,3 +483,21 @@ fn a_submitted_manuscript_is_cited_without_the_journal() {
         assert!(!r.contains("Lancet") && r.to_lowercase().contains("submitted"), "{style}: {r}");
     }
 }
+
+/// Two institutions joined by "and" in a CSV authors cell were one author,
+/// unsaid (tester r40, #7); one institution with "and" in its name is not
+/// doubted.
+#[test]
+fn two_institutions_joined_by_and_are_said() {
+    let w = workdir();
+    let err = w.import_reading(
+        "orgs.csv",
+        "title,authors,year,type\nW2,\"World Health Organization and UNICEF\",2020,report\n\
+         W3,\"Department of Health and Social Care\",2021,report\n",
+    );
+    assert!(
+        err.contains("orgs.csv:2:2") && err.contains("\"World Health Organization and UNICEF\" was kept whole"),
+        "{err}"
+    );
+    assert!(!err.contains("Department of Health and Social Care\" was kept"), "{err}");
+}

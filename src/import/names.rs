@@ -1753,7 +1753,14 @@ fn joined_whole_doubt(cell: &str) -> Option<String> {
         .map(str::trim)
         .collect();
     let person = pieces.iter().any(|p| initials_part(p) && !looks_corporate(p));
-    (pieces.len() > 2 || (pieces.len() == 2 && person)).then(|| {
+    // Two institutions ("World Health Organization and UNICEF"; tester
+    // r40, #7: one author, unsaid): each side an institution's name or an
+    // acronym.
+    let acronym = |p: &str| p.len() >= 3 && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+    let bodies = pieces.len() == 2
+        && pieces.iter().all(|p| looks_corporate(p) || acronym(p))
+        && pieces.iter().any(|p| looks_corporate(p));
+    (pieces.len() > 2 || (pieces.len() == 2 && (person || bodies))).then(|| {
         format!(
             "{cell:?} was kept whole, as one institution's name; it may be several names joined by \"and\": \
              separate names with `;` (and write an institution in braces) to be sure"
