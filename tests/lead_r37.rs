@@ -501,3 +501,38 @@ fn two_institutions_joined_by_and_are_said() {
     );
     assert!(!err.contains("Department of Health and Social Care\" was kept"), "{err}");
 }
+
+/// A CSV from Excel (Windows-1252, or UTF-8 with a byte-order mark) had its
+/// rejects written as UTF-8 without one, which Excel opens as Windows-1252
+/// ("MÃ¼ller"; tester r40, #8): the rejects file starts with the mark.
+#[test]
+fn a_csv_rejects_file_from_excel_keeps_excel_reading_its_names() {
+    let w = workdir();
+    let cp =
+        b"title,authors,year\r\nGood,\"M\xfcller, J\xfcrgen\",2020\r\nBad,\"M\xfcller, J\xfcrgen\",20x0\r\n".to_vec();
+    let file = w.write("cp.csv", &cp);
+    let rejects = w.path("rej.csv");
+    w.ok_stderr(&[
+        "import",
+        "reading",
+        file.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&rejects).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{bytes:?}");
+    assert!(String::from_utf8_lossy(&bytes).contains("Müller, Jürgen"));
+    // A plain UTF-8 file's rejects stay without one.
+    let file = w.write("u.csv", "title,authors,year\nBad,\"Osei, Ama\",20x0\n");
+    let rejects = w.path("rej2.csv");
+    w.ok_stderr(&[
+        "import",
+        "reading",
+        file.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    assert!(!std::fs::read(&rejects).unwrap().starts_with(&[0xEF, 0xBB, 0xBF]));
+}

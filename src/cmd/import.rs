@@ -781,13 +781,19 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
                 if let (Some(h), Origin::Sheet { first_column, .. }) = (p.header.as_mut(), &origin) {
                     h.sheet_column = Some(*first_column);
                 }
-                let input = Input { parsed: Either::Whole(Box::new(p)), bar: None, format, text };
+                let input = Input { parsed: Either::Whole(Box::new(p)), bar: None, format, text, from_excel: false };
                 return finish_reading(reading_from(store, a, input, origin, quiet), remarks);
             }
             let mapping = sheet.mapping(&file, fields, &maps)?;
             let origin = sheet.origin.clone();
             let r = ReadingReader::from_records(file, Box::new(sheet.records), &sheet.headers, mapping, &themes);
-            let input = Input { parsed: Either::Stream(Box::new(r)), bar: None, format: "csv", text: String::new() };
+            let input = Input {
+                parsed: Either::Stream(Box::new(r)),
+                bar: None,
+                format: "csv",
+                text: String::new(),
+                from_excel: false,
+            };
             reading_from(store, a, input, origin, quiet)
         }
         Container::Other(what) => {
@@ -861,6 +867,9 @@ struct Input<'a> {
     format: &'static str,
     /// The whole text of a format read whole (for `--rejects`); empty for a stream.
     text: String,
+    /// The file came from Excel (a byte-order mark or a legacy encoding):
+    /// a CSV rejects file gets a UTF-8 byte-order mark.
+    from_excel: bool,
 }
 
 /// A reading list in a text format: the canonical CSV (streamed) or one read whole.
@@ -892,6 +901,14 @@ fn text_reading<'a>(
     if let Some(n) = &src.note {
         remark(remarks, quiet, format!("note: {n}"));
     }
+    // A file from Excel (a byte-order mark, or a legacy encoding): its CSV
+    // rejects file starts with a UTF-8 byte-order mark, so that Excel opens
+    // the names in it right (tester r40, #8: "MÃ¼ller" came back).
+    let from_excel = src.encoding != encoding_rs::UTF_8 || {
+        let mut head = [0u8; 3];
+        std::fs::File::open(&c.file).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).is_ok_and(|n| n == 3)
+            && head == [0xEF, 0xBB, 0xBF]
+    };
     let bar = src.progress.clone();
     let format: &'static str = match a.format.as_deref() {
         // The command line allows only the formats below.
@@ -963,14 +980,14 @@ fn text_reading<'a>(
             Either::Whole(Box::new(p))
         }
     };
-    Ok(Input { parsed, bar, format, text: whole_text })
+    Ok(Input { parsed, bar, format, text: whole_text, from_excel })
 }
 
 /// Writes a reading list read from a text file or a workbook sheet, in one
 /// transaction; with --dry-run, rolls back.
 fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, quiet: bool) -> Result<Imported> {
     let c = &a.common;
-    let Input { mut parsed, bar, format, text: whole_text } = input;
+    let Input { mut parsed, bar, format, text: whole_text, from_excel: input_from_excel } = input;
     let name = c.file.display().to_string();
     let header = match &parsed {
         Either::Stream(r) => Some(r.header().clone()),
@@ -1130,6 +1147,13 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
                             Origin::Text => rejects::render(format, &name, &whole_text, &p.rejected)?,
                         }
                     }
+                };
+                let csv_rows = matches!(origin, Origin::Text)
+                    && matches!(format, "csv" | "zotero-csv" | "talis-csv" | "scopus-csv");
+                let bytes = if input_from_excel && csv_rows && !bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    [&[0xEF, 0xBB, 0xBF][..], &bytes].concat()
+                } else {
+                    bytes
                 };
                 if c.dry_run && none {
                     format!("(a real run writes {} with none)", path.display())
