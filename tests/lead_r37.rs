@@ -536,3 +536,26 @@ fn a_csv_rejects_file_from_excel_keeps_excel_reading_its_names() {
     ]);
     assert!(!std::fs::read(&rejects).unwrap().starts_with(&[0xEF, 0xBB, 0xBF]));
 }
+
+/// A later list's journal name with its diacritics ("Cadernos de Saúde
+/// Pública" for a stored "Cadernos de Saude Publica") was not taken, and
+/// nothing said so, while the title and names were (tester r40, #13).
+#[test]
+fn a_journal_name_with_its_diacritics_is_the_fuller() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{s, author={Goncalves, Joao}, title={Saude indigena}, journal={Cadernos de Saude Publica},\n\
+         year={2020}, doi={10.1590/x.1}}\n",
+    );
+    let err = w.import_reading(
+        "b.json",
+        r#"[{"id":"s","type":"article-journal","title":"Saúde indígena","author":[{"family":"Gonçalves","given":"João"}],
+        "container-title":"Cadernos de Saúde Pública","DOI":"10.1590/x.1","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    assert!(err.contains("container \"Cadernos de Saúde Pública\" (was \"Cadernos de Saude Publica\")"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Saúde")["container"], "Cadernos de Saúde Pública");
+    // And back: the plain spelling does not take them away.
+    w.import_reading("a.bib", "@article{s, author={Goncalves, Joao}, title={Saude indigena}, journal={Cadernos de Saude Publica},\n year={2020}, doi={10.1590/x.1}}\n");
+    assert_eq!(reading(&w.reading_list(), "Saúde")["container"], "Cadernos de Saúde Pública");
+}

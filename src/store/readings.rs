@@ -364,6 +364,12 @@ impl Stored {
         // A value the file has replaces ours, unless ours is the same with more.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
             (Some(n), Some(o)) if same_value(field, o, n) && shouted(o, n) => Some(n.clone()),
+            // The same words with their diacritics ("Cadernos de Saúde
+            // Pública" for "Cadernos de Saude Publica"): the file's is the
+            // fuller, as for a title (tester r40, #13).
+            (Some(n), Some(o)) if crate::import::fold(n) == crate::import::fold(o) && non_ascii(n) > non_ascii(o) => {
+                Some(n.clone())
+            }
             (Some(n), Some(o)) if same_value(field, o, n) => Some(o.clone()),
             (Some(n), Some(o)) if field != "pages" && abbreviation_of(n, o) => {
                 kept.push(format!("{field}: kept {o:?} (the file's {n:?} is its abbreviation)"));
