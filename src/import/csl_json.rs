@@ -249,6 +249,23 @@ fn csl_kind(t: &str) -> &'static str {
 /// A CSL name: its parts (`family`, `given`, `non-dropping-particle`,
 /// `dropping-particle`, `suffix`), a `literal`, or a plain string.
 fn name(v: &Value) -> Option<Name> {
+    // HTML's character references in a part ("M&uuml;ller", as web-escaped
+    // exports write them) decoded, as in titles (tester r42 #1).
+    let decoded;
+    let v = match v.as_object() {
+        Some(o) if o.values().any(|x| x.as_str().is_some_and(|s| s.contains('&'))) => {
+            decoded = Value::Object(
+                o.iter()
+                    .map(|(k, x)| match x.as_str() {
+                        Some(s) => (k.clone(), Value::String(super::html_entities(s))),
+                        None => (k.clone(), x.clone()),
+                    })
+                    .collect(),
+            );
+            &decoded
+        }
+        _ => v,
+    };
     if let Some(s) = v.as_str() {
         return names::parse(s);
     }
@@ -755,6 +772,18 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         d.article_number("number", number);
     }
     d.publisher = text_of(o.get("publisher"));
+    // `authority`, "Issuer or judicial authority (e.g. 'USAID' for a
+    // government report, 'Supreme Court' for a legal case)" (CSL 1.0.2
+    // Appendix IV): who issued the work, kept as its publisher when the item
+    // names none; the court of a case is what tells the reader which court
+    // decided it (tester r41 A1: it was dropped, the only field doing so).
+    if let Some(a) = text_of(o.get("authority")).filter(|a| !a.trim().is_empty()) {
+        if d.publisher.as_deref().is_none_or(|p| p.trim().is_empty()) {
+            d.publisher = Some(a);
+        } else if d.publisher.as_deref().is_none_or(|p| p.trim() != a.trim()) {
+            d.not_stored_as("CSL-JSON authority (the item's publisher is kept)".into());
+        }
+    }
     // `event-place` is where an event was held (CSL 1.0.2 Appendix IV), not
     // where the publisher is: read only when it is the publisher's place
     // too (Zotero writes its one "Place" to both), else named as not stored
@@ -840,6 +869,7 @@ const CSL_READ: &[&str] = &[
     "page",
     "number-of-pages",
     "publisher",
+    "authority",
     "publisher-place",
     "event-place",
     "edition",

@@ -566,45 +566,15 @@ pub fn same_doi(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
-/// HTML's character references in `s` decoded: `&lt;`, `&gt;`, `&amp;`,
-/// `&quot;`, `&apos;` and numeric ones (`&#60;`, `&#x3C;`); any other `&`
-/// stays as written.
+/// HTML's character references in `s` decoded: every named one of the
+/// HTML Living Standard's table (`&amp;`, `&uuml;`, `&ntilde;`, `&nbsp;`…,
+/// with its `;`) and numeric ones (`&#233;`, `&#x3C;`), by the
+/// `html-escape` crate; any other `&` stays as written ("AT&T").
 pub(crate) fn html_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let named = [("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&apos;", '\'')]
-            .iter()
-            .find(|(e, _)| tail.get(..e.len()).is_some_and(|h| h.eq_ignore_ascii_case(e)))
-            .map(|(e, c)| (e.len(), *c));
-        let numeric = || {
-            let body = tail.strip_prefix("&#")?;
-            let end = body.find(';')?;
-            let n = &body[..end];
-            let code = match n.strip_prefix(['x', 'X']) {
-                Some(h) => u32::from_str_radix(h, 16).ok()?,
-                None => n.parse().ok()?,
-            };
-            Some((end + 3, char::from_u32(code)?))
-        };
-        match named.or_else(numeric) {
-            Some((len, c)) => {
-                out.push(c);
-                rest = &tail[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    html_escape::decode_html_entities(s).into_owned()
 }
 
 /// `%XX` escapes decoded (as UTF-8; an escape that does not make valid UTF-8,

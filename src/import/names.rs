@@ -110,6 +110,65 @@ const CORPORATE: &[&str] = &[
     "clinic",
     "faculty",
     "office",
+    // The same in the languages of the corpus's Latin American, French,
+    // German and Italian lists ("Ministério da Educação, Brazil",
+    // "Universidade Estadual de Ponta Grossa (DETUR/UEPG), Brazil" in a
+    // Zotero export: tester r42 #2, both read as persons given "Brazil").
+    "ministério",
+    "ministerio",
+    "ministère",
+    "ministero",
+    "ministerium",
+    "universidade",
+    "universidad",
+    "université",
+    "universität",
+    "università",
+    "universiteit",
+    "instituto",
+    "institut",
+    "istituto",
+    "fundação",
+    "fundación",
+    "fondation",
+    "fondazione",
+    "stiftung",
+    "secretaria",
+    "secretaría",
+    "secrétariat",
+    "departamento",
+    "département",
+    "faculdade",
+    "facultad",
+    "faculté",
+    "hôpital",
+    "ospedale",
+    "krankenhaus",
+    "klinikum",
+    "centro",
+    "escola",
+    "escuela",
+    "école",
+    "associação",
+    "asociación",
+    "associazione",
+    "sociedade",
+    "sociedad",
+    "société",
+    "società",
+    "gesellschaft",
+    "comissão",
+    "comisión",
+    "conselho",
+    "consejo",
+    "conseil",
+    "agência",
+    "agence",
+    "organização",
+    "organización",
+    "prefeitura",
+    "governo",
+    "gobierno",
 ];
 
 /// Words that end a company's name and are never a person's name alone:
@@ -348,6 +407,14 @@ pub fn spaced_initials(given: &str) -> String {
         return g.to_string();
     }
     let letters: Vec<char> = g.chars().filter(|c| *c != '.').collect();
+    // Lower-case initials each with its period ("e.e." of e. e. cummings):
+    // initials too, their case kept (tester r42 #5: "cummings e" lost one);
+    // without the periods ("ee", "al") they may be a name and stay.
+    let dotted = g.chars().count() == 2 * letters.len()
+        && g.chars().collect::<Vec<_>>().chunks(2).all(|p| p[0].is_alphabetic() && p[1] == '.');
+    if dotted && (2..=3).contains(&letters.len()) {
+        return letters.iter().map(|c| format!("{c}.")).collect::<Vec<_>>().join(" ");
+    }
     if !(1..=3).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
         return g.to_string();
     }
@@ -368,7 +435,17 @@ fn tidy(s: &str) -> String {
 /// names as "," does. They are those characters on an Arabic keyboard and
 /// in a Chinese or Japanese input method (tester r22, F9: "حسن، أحمد؛
 /// الرازي، محمد" was one author). Other text is returned as it was.
+///
+/// HTML's character references are decoded first ("Acu&ntilde;a, Ana;
+/// O&#39;Brien, Siobh&aacute;n", as web-escaped exports write names): their
+/// `;` is not a separator (tester r42 #1: one person became three).
 pub fn with_list_punctuation(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('&') && s.contains(';') {
+        let decoded = super::html_entities(s);
+        if decoded != s {
+            return std::borrow::Cow::Owned(with_list_punctuation(&decoded).into_owned());
+        }
+    }
     if !s.contains(['؛', '；', '﹔', '、', '،', '，', '﹐']) {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -1615,6 +1692,17 @@ fn split_plain_names(cell: &str) -> CellNames {
                     doubt = Some(format!(
                         "{cell:?} has {:?} alone between `;`: read as the end of the organisation before it, \
                          {joined:?}; write the organisation in one part (or in braces) to be sure",
+                        part.trim()
+                    ));
+                    *prev = joined;
+                }
+                // A lone suffix after `;` ("Smith, John; Jr."): the suffix of
+                // the name before it, never a person (tester r42 #1).
+                Some(prev) if long_suffix(part.trim()) && !prev.trim().is_empty() => {
+                    let joined = format!("{}, {}", prev.trim(), part.trim());
+                    doubt = Some(format!(
+                        "{cell:?} has {:?} alone between `;`: read as the suffix of the name before it, \
+                         {joined:?}; write it after a comma (\"Family, Given, Jr.\") to be sure",
                         part.trim()
                     ));
                     *prev = joined;

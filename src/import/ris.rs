@@ -359,6 +359,7 @@ fn draft(raw: &Raw) -> Draft {
     // Smith & Partners", as some exporters write a whole list) is split as a
     // cell is, so a firm after the `;` stays one institution.
     let people = |a: &str| -> Vec<names::Name> {
+        let a = &*names::with_list_punctuation(a);
         if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() }
     };
     for (t, a, n, c) in &raw.fields {
@@ -366,13 +367,23 @@ fn draft(raw: &Raw) -> Draft {
             builder::degree_doubts(&mut d, t, a, Pos::new(*n, *c));
         }
     }
-    let mut authors: Vec<names::Name> = all(&["AU", "A1"]).iter().flat_map(|(a, _, _)| people(a)).collect();
+    let names_of = |tags: &[&str]| -> Vec<names::Name> { all(tags).iter().flat_map(|(a, _, _)| people(a)).collect() };
+    // `AU` and `A1` are both "author" (and `ED` and `A2` both "editor") in
+    // RIS; some exporters write one list under both tags. The same names in
+    // the same order under both are one list; otherwise every line is a
+    // name, a name repeated included: two co-authors called "Li, Ying" are
+    // two people (tester r41 A4: adjacent repeats were merged into one).
+    let listed = |a: &str, b: &str| -> Vec<names::Name> {
+        let (x, y) = (names_of(&[a]), names_of(&[b]));
+        if !x.is_empty() && x == y { x } else { names_of(&[a, b]) }
+    };
+    let mut authors = listed("AU", "A1");
     // Web of Science writes each author twice: `AU` with initials ("Vyas,
     // DA") and `AF`, "Author Full Name" ("Vyas, Darshali A.") in its field
     // tags. The full name is read where `AF`'s n-th name has `AU`'s n-th
     // family name; `AU` is the fallback (tester r35 F5: `AF` was named as
     // not stored and the initials kept).
-    let full: Vec<names::Name> = all(&["AF"]).iter().flat_map(|(a, _, _)| people(a)).collect();
+    let full = names_of(&["AF"]);
     let mut full_used = 0;
     if authors.is_empty() {
         full_used = full.len();
@@ -393,13 +404,17 @@ fn draft(raw: &Raw) -> Draft {
             full.len()
         ));
     }
-    authors.dedup();
     d.authors = authors;
     // `ED` is the editor; `A2` (secondary author) is the editor of a book, a
     // chapter's book or a proceedings (RIS specification, Research
     // Information Systems 2011; EndNote writes editors there). Never authors.
-    let mut editors: Vec<names::Name> = all(&["ED", "A2"]).iter().flat_map(|(a, _, _)| people(a)).collect();
-    editors.dedup();
+    // A legal case has no editor: its `A2` is the court that decided it
+    // (as EndNote and Zotero write a case's court there or in `PB`), kept as
+    // the case's publisher when `PB` gives none (tester r41 B5: "Supreme
+    // Court of the United States (Ed.)").
+    let case = raw.ty == Some("CASE");
+    let court = text(&["A2"]).filter(|_| case);
+    let mut editors = if case { names_of(&["ED"]) } else { listed("ED", "A2") };
     // An edited book's `AU` are its editors (the RIS specification's type
     // table, "EDBOOK": Author is "Editor"), as EndNote's "Edited Book"
     // is read (tester r33 #9: they were stored as authors).
@@ -413,9 +428,7 @@ fn draft(raw: &Raw) -> Draft {
     // (contributors), where it is named as not stored.
     let a4_translators = !matches!(raw.ty, Some("CASE" | "CONF" | "CPAPER" | "MPCT" | "VIDEO"));
     if a4_translators {
-        let mut translators: Vec<names::Name> = all(&["A4"]).iter().flat_map(|(a, _, _)| people(a)).collect();
-        translators.dedup();
-        d.translators = translators;
+        d.translators = names_of(&["A4"]);
     }
     // A name read as a person that looks like an institution's
     // ("Organization, World Health"): said (see [`builder::institution_doubts`]).
@@ -486,6 +499,13 @@ fn draft(raw: &Raw) -> Draft {
         d.article_number("C7", val(&["C7"]));
     }
     d.publisher = text(&["PB"]);
+    if let Some(c) = court.filter(|c| !c.trim().is_empty()) {
+        match d.publisher.as_deref() {
+            None => d.publisher = Some(c),
+            Some(p) if p.trim() == c.trim() => {}
+            Some(_) => d.not_stored_as("RIS A2 (a legal case's court; its PB is kept as the publisher)".into()),
+        }
+    }
     d.place = text(&["CY", "PP"]);
     // A journal article has no edition: EndNote's RIS writes its "Epub
     // Date" in `ET` ("2020/06/18", as its XML's `edition` of a Journal

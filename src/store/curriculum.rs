@@ -162,7 +162,8 @@ pub struct Counts {
     /// against a fuller date.
     pub dates_kept: i64,
     /// Stored readings that kept an author's name against the file's with
-    /// another suffix ("Jr." and "Sr.").
+    /// another suffix ("Jr." and "Sr."), or their order against the same
+    /// people in another order.
     pub names_kept: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,

@@ -301,7 +301,27 @@ impl Stored {
         }
         let written: Vec<&str> = r.authors.iter().map(|n| n.original.as_str()).collect();
         let same_parts = r.authors.iter().map(name_key).eq(self.author_names.iter().map(name_key));
-        if names == self.author_names && !written.is_empty() && written != self.authors && !same_parts {
+        // The same people in another order: the stored order stays, and the
+        // merge says so, since the first author decides every in-text
+        // citation (tester r42 #3: counted "unchanged", nothing said).
+        let sorted = |v: &[Name]| {
+            let mut k: Vec<String> = v.iter().map(|n| crate::import::fold(&person_key(n))).collect();
+            k.sort();
+            k
+        };
+        let reordered = names == self.author_names
+            && r.authors.len() == self.author_names.len()
+            && self.author_names.iter().zip(&r.authors).any(|(a, b)| person_key(a) != person_key(b))
+            && sorted(&self.author_names) == sorted(&r.authors);
+        if reordered {
+            let first = |v: &[Name]| v.first().map(|n| n.original.clone()).unwrap_or_default();
+            kept.push(format!(
+                "authors: kept the stored order, {:?} first (the file lists the same people in another order, \
+                 {:?} first: edit the entry if the file's order is right)",
+                first(&self.author_names),
+                first(&r.authors)
+            ));
+        } else if names == self.author_names && !written.is_empty() && written != self.authors && !same_parts {
             kept.push(if r.authors.len() < self.author_names.len() {
                 format!(
                     "authors: kept the fuller list ({} names; the file has {})",
@@ -2641,7 +2661,8 @@ impl<'t> ReadingWriter<'t> {
         for k in kept.iter().filter(|k| k.contains("for a journal article stored")) {
             self.warnings.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
-        let suffixes: Vec<&String> = kept.iter().filter(|k| k.contains("has another suffix")).collect();
+        let suffixes: Vec<&String> =
+            kept.iter().filter(|k| k.contains("has another suffix") || k.contains("kept the stored order")).collect();
         if !suffixes.is_empty() {
             self.counts.names_kept += 1;
             for k in suffixes {

@@ -1,0 +1,169 @@
+//! Issue 12 (lead, r43), through the binary: names read as the format
+//! writes them (HTML's character references, a repeated author, an
+//! institution with a comma in other languages), another list's author
+//! order said, a legal case's court kept.
+
+mod common;
+
+use common::{Workdir, reading};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// The names of `r`'s authors as written.
+fn authors(r: &serde_json::Value) -> Vec<String> {
+    r["authors"].as_array().expect("authors").iter().map(|a| a.as_str().unwrap().to_string()).collect()
+}
+
+/// Every `AU` line of a RIS record is an author: two co-authors with the
+/// same name are two people (tester r41 A4: adjacent repeats became one,
+/// while CSL-JSON and BibTeX kept both). The same list under `AU` and `A1`
+/// is still one list.
+#[test]
+fn a_repeated_ris_author_is_two_authors() {
+    let w = workdir();
+    w.import_reading(
+        "a.ris",
+        "TY  - JOUR\nTI  - Doubled author test\nAU  - Li, Ying\nAU  - Li, Ying\nAU  - Chen, Jun\nPY  - 2020\nER  - \n\n\
+         TY  - JOUR\nTI  - Both tags\nAU  - Osei, Ama\nAU  - Lind, Tor\nA1  - Osei, Ama\nA1  - Lind, Tor\nPY  - 2020\nER  - \n\n\
+         TY  - BOOK\nTI  - Two editors alike\nED  - Wang, Li\nED  - Wang, Li\nPY  - 2020\nER  - \n",
+    );
+    let list = w.reading_list();
+    assert_eq!(authors(reading(&list, "Doubled")), ["Li, Ying", "Li, Ying", "Chen, Jun"]);
+    assert_eq!(authors(reading(&list, "Both tags")), ["Osei, Ama", "Lind, Tor"]);
+    let eds = reading(&list, "Two editors")["editor_names"].as_array().unwrap().len();
+    assert_eq!(eds, 2, "{list:#}");
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Doubled").starts_with("Li Y, Li Y, Chen J. "), "{refs:#?}");
+}
+
+/// HTML's character references in names (web-escaped exports: library
+/// discovery systems, scraped lists) are decoded before the names are
+/// split: their `;` is no separator (tester r42 #1: three people stored as
+/// seven). In a CSV cell, a RIS `AU` line and a CSL-JSON name alike; a
+/// lone suffix after `;` is the suffix of the name before it.
+#[test]
+fn character_references_in_names_are_decoded_before_splitting() {
+    let w = workdir();
+    w.import_reading(
+        "e.csv",
+        "title,authors,year\nEntity two,\"Acu&ntilde;a, Ana; O&#39;Brien, Siobh&aacute;n; Ren&#xE9;e, Dupont\",2021\n",
+    );
+    w.import_reading(
+        "e.ris",
+        "TY  - JOUR\nTI  - Entity RIS\nAU  - M&uuml;ller, J&ouml;rg\nAU  - Smith, John; Jr.\nPY  - 2020\nER  - \n",
+    );
+    w.import_reading(
+        "e.json",
+        r#"[{"id":"x","type":"article-journal","title":"Entity JSON","author":[{"family":"M&uuml;ller","given":"J&ouml;rg"},{"literal":"M&eacute;decins Sans Fronti&egrave;res"}],"issued":{"date-parts":[[2019]]}}]"#,
+    );
+    let list = w.reading_list();
+    assert_eq!(authors(reading(&list, "Entity two")), ["Acuña, Ana", "O'Brien, Siobhán", "Renée, Dupont"]);
+    assert_eq!(authors(reading(&list, "Entity RIS")), ["Müller, Jörg", "Smith, John, Jr."]);
+    let smith = &reading(&list, "Entity RIS")["author_names"][1];
+    assert_eq!((smith["family"].as_str(), smith["suffix"].as_str()), (Some("Smith"), Some("Jr.")), "{smith}");
+    let json = reading(&list, "Entity JSON");
+    assert_eq!(json["author_names"][0]["family"].as_str(), Some("Müller"), "{json:#}");
+    assert_eq!(json["author_names"][1]["literal"].as_str(), Some("Médecins Sans Frontières"), "{json:#}");
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Entity two").starts_with("Acuña A, O'Brien S, Renée D. "), "{refs:#?}");
+}
+
+/// An institution's name with a comma, in the languages of real exports
+/// ("Ministério da Educação, Brazil", "Universidade … (DETUR/UEPG),
+/// Brazil", from the corpus's Zotero CSV), is kept whole, its bracketed
+/// acronym with it (tester r42 #2: read as persons given "Brazil").
+#[test]
+fn an_institution_with_a_comma_in_another_language_is_kept_whole() {
+    let w = workdir();
+    w.import_reading(
+        "z.csv",
+        "title,authors,year\nGreen criminology,\"CAPES Brasil - Ministério da Educação, Brazil; Mariutti, Fabiana Gondim; \
+         Universidade Estadual de Ponta Grossa (DETUR/UEPG), Brazil; Secretaría de Salud, México\",2018\n",
+    );
+    let r = reading(&w.reading_list(), "Green").clone();
+    let names = r["author_names"].as_array().unwrap();
+    assert_eq!(names[0]["literal"].as_str(), Some("CAPES Brasil - Ministério da Educação, Brazil"), "{r:#}");
+    assert_eq!(names[1]["family"].as_str(), Some("Mariutti"), "{r:#}");
+    assert_eq!(
+        names[2]["literal"].as_str(),
+        Some("Universidade Estadual de Ponta Grossa (DETUR/UEPG), Brazil"),
+        "{r:#}"
+    );
+    assert_eq!(names[3]["literal"].as_str(), Some("Secretaría de Salud, México"), "{r:#}");
+    let apa = w.references("apa");
+    let reference = common::reference(&apa, "Green");
+    assert!(reference.contains("(DETUR/UEPG), Brazil") && !reference.contains(", B."), "{reference}");
+    // A corpus file with the same names, where it is.
+    if let Some(path) = common::corpus("zotero-csv/green-criminology-south-america_zotero-export.csv") {
+        let w = workdir();
+        w.ok_stderr(&["import", "reading", &path]);
+        let list = w.reading_list();
+        let all: Vec<&serde_json::Value> =
+            list.as_array().unwrap().iter().flat_map(|r| r["author_names"].as_array().unwrap()).collect();
+        assert!(
+            all.iter()
+                .any(|n| n["literal"].as_str() == Some("Universidade Estadual de Ponta Grossa (DETUR/UEPG), Brazil")),
+            "{list:#}"
+        );
+        assert!(!all.iter().any(|n| n["given"].as_str() == Some("Brazil")), "{list:#}");
+    }
+}
+
+/// Another list's record of the same work with the same people in another
+/// order keeps the stored order, and says so in the real import and the dry
+/// run, and the summary counts it (tester r42 #3: "unchanged", nothing said,
+/// while the first author decides every in-text citation).
+#[test]
+fn the_same_authors_in_another_order_are_said() {
+    let w = workdir();
+    w.import_reading(
+        "o1.csv",
+        "title,authors,year,doi\nTrial three,\"Osei, Jane; Mensah, Kofi; Lind, Tor\",2020,10.1000/t3\n",
+    );
+    let ris = "TY  - JOUR\nTI  - Trial three\nAU  - Mensah, Kofi\nAU  - Osei, Jane\nAU  - Lind, Tor\nPY  - 2020\nDO  - 10.1000/t3\nER  - \n";
+    let file = w.write("o2.ris", ris);
+    let dry = w.ok(&["import", "reading", file.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.contains("authors: kept the stored order, \"Osei, Jane\" first"), "{dry}");
+    let err = w.import_reading("o2.ris", ris);
+    assert!(
+        err.contains("o2.ris:1:")
+            && err.contains("kept the stored order, \"Osei, Jane\" first (the file lists the same people in another order, \"Mensah, Kofi\" first"),
+        "{err}"
+    );
+    assert!(err.contains("1 entry keeps a stored name against the file's"), "{err}");
+    assert_eq!(authors(reading(&w.reading_list(), "Trial three")), ["Osei, Jane", "Mensah, Kofi", "Lind, Tor"]);
+}
+
+/// A legal case's court is kept: CSL-JSON `authority` (CSL 1.0.2: "judicial
+/// authority") and a RIS `CASE`'s `A2` are the court, stored as the case's
+/// publisher when none is given, never an editor (tester r41 A1, B5: the
+/// court was dropped, or printed "Supreme Court of the United States (Ed.)").
+#[test]
+fn a_legal_cases_court_is_kept_and_is_no_editor() {
+    let w = workdir();
+    let err = w.import_reading(
+        "c.json",
+        r#"[{"id":"case","type":"legal_case","title":"Montgomery v Lanarkshire Health Board","authority":"UKSC","number":"11","container-title":"AC","volume":"2015","page":"1430","issued":{"date-parts":[[2015]]}},
+            {"id":"rep","type":"report","title":"Aid report","authority":"USAID","publisher":"USAID Press","issued":{"date-parts":[[2010]]}}]"#,
+    );
+    assert!(err.contains("CSL-JSON authority"), "the report's second issuer is named: {err}");
+    w.import_reading(
+        "c.ris",
+        "TY  - CASE\nTI  - Roe v. Wade\nVL  - 410\nT2  - U.S.\nSP  - 113\nPY  - 1973\nA2  - Supreme Court of the United States\nER  - \n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Montgomery")["publisher"].as_str(), Some("UKSC"));
+    assert_eq!(reading(&list, "Aid report")["publisher"].as_str(), Some("USAID Press"));
+    let roe = reading(&list, "Roe");
+    assert_eq!(roe["publisher"].as_str(), Some("Supreme Court of the United States"), "{roe:#}");
+    assert!(roe["editor_names"].as_array().unwrap().is_empty(), "{roe:#}");
+    for style in ["apa", "vancouver", "harvard", "ama"] {
+        let refs = w.references(style);
+        let r = common::reference(&refs, "Roe");
+        assert!(!r.contains("Ed.") && !r.contains("editor") && !r.contains("ed.,"), "{style}: {r}");
+    }
+}
