@@ -167,3 +167,68 @@ fn a_legal_cases_court_is_kept_and_is_no_editor() {
         assert!(!r.contains("Ed.") && !r.contains("editor") && !r.contains("ed.,"), "{style}: {r}");
     }
 }
+
+/// Another list's fuller name of a person stored with a particle ("al-Rāzī,
+/// Muḥammad", from BibTeX `{al-}Rāzī` or CSL-JSON) keeps the particle and
+/// the family name's diacritics, whether the file writes the family name
+/// without the particle ("Razi") or with it run in and capitalised
+/// ("Al-Razi", "Al-Rāzī") as PubMed and Mendeley do (tester r40, #2).
+#[test]
+fn a_fuller_name_keeps_the_stored_particle_and_diacritics() {
+    for family in ["Al-Razi", "Razi", "Al-Rāzī", "al-Razi"] {
+        let w = workdir();
+        w.import_reading(
+            "one.json",
+            r#"[{"id":"r","type":"article-journal","title":"On smallpox and measles","author":[{"family":"Rāzī","non-dropping-particle":"al-","given":"Muḥammad"}],"DOI":"10.1136/medhum-2019-000001","issued":{"date-parts":[[2019]]}}]"#,
+        );
+        w.import_reading(
+            "v.ris",
+            &format!(
+                "TY  - JOUR\nTI  - On smallpox and measles\nAU  - {family}, Muhammad ibn Zakariya\nPY  - 2019\nDO  - 10.1136/medhum-2019-000001\nER  - \n"
+            ),
+        );
+        let r = reading(&w.reading_list(), "On smallpox").clone();
+        let n = &r["author_names"][0];
+        assert_eq!(
+            (n["particle"].as_str(), n["family"].as_str(), n["given"].as_str()),
+            (Some("al-"), Some("Rāzī"), Some("Muḥammad ibn Zakariya")),
+            "{family}: {r:#}"
+        );
+    }
+}
+
+/// A report's number in RIS `M1` (EndNote's and WHO IRIS's place for it) is
+/// its number when neither `IS` nor `SN` gives one (tester r41 B4: named as
+/// not stored and printed in no style); BibTeX `howpublished` that is no
+/// address is where a `@misc` appeared, kept as its publisher (r41 B3: a
+/// medRxiv preprint lost its repository in every style).
+#[test]
+fn a_reports_m1_number_and_a_miscs_howpublished_are_kept() {
+    let w = workdir();
+    let err = w.import_reading(
+        "who.ris",
+        "TY  - RPRT\nTI  - Ethics and governance of artificial intelligence for health\nAU  - World Health Organization\n\
+         PY  - 2021\nPB  - World Health Organization\nCY  - Geneva\nM1  - WHO/HTI/2021.1\nER  - \n",
+    );
+    assert!(!err.contains("RIS M1"), "M1 is read: {err}");
+    let err = w.import_reading(
+        "pre.bib",
+        "@misc{pre2, author = {Zhou, L. and Patel, R.}, title = {Long COVID prevalence in health workers}, \
+         howpublished = {medRxiv}, year = {2022}, doi = {10.1101/2022.01.05.22268800}}\n\
+         @misc{web, author = {Okafor, C.}, title = {A page}, howpublished = {\\url{https://example.org/p}}, year = {2020}}\n",
+    );
+    assert!(!err.contains("howpublished"), "howpublished is read: {err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Ethics and governance")["issue"].as_str(), Some("WHO/HTI/2021.1"));
+    assert_eq!(reading(&list, "Long COVID")["publisher"].as_str(), Some("medRxiv"));
+    let web = reading(&list, "A page");
+    assert_eq!((web["url"].as_str(), web["publisher"].as_str()), (Some("https://example.org/p"), None), "{web:#}");
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Ethics and governance").contains("WHO/HTI/2021.1"), "{apa:#?}");
+    assert!(common::reference(&apa, "Long COVID").contains("medRxiv"), "{apa:#?}");
+    let vancouver = w.references("vancouver");
+    assert!(
+        common::reference(&vancouver, "Ethics and governance").contains("Report No.: WHO/HTI/2021.1"),
+        "{vancouver:#?}"
+    );
+}

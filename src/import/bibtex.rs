@@ -1265,6 +1265,22 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     {
         d.publisher = Some(name.to_string());
     }
+    // `howpublished` that is no address ("medRxiv", "World Health
+    // Organization"): "how something strange has been published" (btxdoc
+    // §2.2), where a `@misc` appeared; kept as its publisher when the entry
+    // names none (tester r41 B3: a medRxiv preprint lost its repository).
+    let howpublished_text = get("howpublished").filter(|h| {
+        let h = h.trim();
+        !h.is_empty()
+            && h.chars().count() <= 120
+            && !h.contains("://")
+            && !h.to_lowercase().starts_with("www.")
+            && !h.contains('\\')
+    });
+    let howpublished_publisher = d.publisher.is_none() && d.container.is_none() && howpublished_text.is_some();
+    if howpublished_publisher {
+        d.publisher = howpublished_text.map(|h| h.trim().to_string());
+    }
     // Fields of which one is read in turn (`journal` or `journaltitle`,
     // `publisher` or `institution`, `address` or `location`, `number` or
     // `issue`…): a value the entry does not keep anywhere is named as not
@@ -1313,6 +1329,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .filter(|f| *f != "booksubtitle" || booksubtitle_read)
         .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
         .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
+        .chain(howpublished_publisher.then_some("howpublished"))
         .collect();
     d.not_stored(
         "BibTeX",

@@ -311,6 +311,17 @@ fn draft(raw: &Raw) -> Draft {
     {
         d.issue = Some(sn.remove(i).0.trim().to_string());
     }
+    // A report's `M1` ("Number" in the RIS specification 2011's generic
+    // fields; EndNote and WHO's IRIS write a report's number there): its
+    // number when neither `IS` nor `SN` gave one (tester r41 B4:
+    // "WHO/HTI/2021.1" was named as not stored, printed in no style).
+    let m1_number = report && d.issue.is_none() && first(&["IS", "CP"]).is_none() && {
+        let m1 = text(&["M1"]).filter(|v| !v.trim().is_empty());
+        if let Some(v) = &m1 {
+            d.issue = Some(v.trim().to_string());
+        }
+        m1.is_some()
+    };
     d.isbn = sn.first().map(|(_, n, c)| {
         let joined: Vec<&str> = sn.iter().map(|(v, _, _)| &**v).collect();
         Val::new(joined.join("; "), Pos::new(*n, *c))
@@ -626,6 +637,7 @@ fn draft(raw: &Raw) -> Draft {
         .chain(a4_translators.then_some("A4"))
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
+        .chain(m1_number.then_some("M1"))
         .collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d

@@ -1435,9 +1435,24 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
         n.suffix = stored.suffix.clone();
         changed = true;
     }
-    if n.particle.is_none() && stored.particle.is_some() && n.family == stored.family {
-        n.particle = stored.particle.clone();
-        changed = true;
+    // The stored particle, where the file's family name is the stored one
+    // without it ("Razi" of "al-Rāzī") or with it run in ("Al-Razi",
+    // "Al-Rāzī", as PubMed and Mendeley write an Arabic article): the stored
+    // structure stays (tester r40, #2: the particle and the macrons were
+    // lost to "Al-Razi, Muhammad ibn Zakariya").
+    if n.particle.is_none()
+        && let (Some(p), Some(sf), Some(tf)) = (stored.particle.as_deref(), stored.family.as_deref(), n.family.clone())
+    {
+        let fold = crate::import::fold;
+        let joined = if p.ends_with(['-', '\'', '’']) { format!("{p}{sf}") } else { format!("{p} {sf}") };
+        if fold(&tf) == fold(sf) {
+            n.particle = Some(p.to_string());
+            changed = true;
+        } else if fold(&tf) == fold(&joined) {
+            n.particle = Some(p.to_string());
+            n.family = Some(sf.to_string());
+            changed = true;
+        }
     }
     // The stored given name written out, the file's its initials ("Mensah,
     // Kofi" and "Mensah, Jr., K."): the written-out one stays (tester r40,
