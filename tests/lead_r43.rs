@@ -232,3 +232,24 @@ fn a_reports_m1_number_and_a_miscs_howpublished_are_kept() {
         "{vancouver:#?}"
     );
 }
+
+/// A file whose columns are separated by a character canon does not read
+/// (":" in rust-csv's smallpop-colon.csv) is refused with a hint that says
+/// so, never a `--map` of the whole joined line; a header with control
+/// characters gets a hint by the column's number, which can be typed
+/// (tester r42 #9).
+#[test]
+fn an_unread_separator_and_an_untypable_header_get_a_true_hint() {
+    let w = workdir();
+    let colon = w.write("colon.csv", "city:region:country:population\nSouthborough:MA:United States:9686\n");
+    let err = w.fails(&["import", "reading", colon.to_str().unwrap(), "--dry-run"]);
+    assert!(err.contains("colon.csv:1:1: no column for title (required)"), "{err}");
+    assert!(err.contains("seems to separate its columns with ':'") && !err.contains("--map"), "{err}");
+    let control = w.write("control.csv", "\"\tstart\u{b} end\r\",b,c\nx,y,z\n");
+    let err = w.fails(&["import", "reading", control.to_str().unwrap(), "--dry-run"]);
+    assert!(err.contains("--map '1=title'") && !err.contains('\u{b}'), "{err}");
+    if let Some(path) = common::corpus("messy-csv/rust-csv_smallpop-colon.csv") {
+        let err = w.fails(&["import", "reading", &path, "--dry-run"]);
+        assert!(err.contains("seems to separate its columns with ':'"), "{err}");
+    }
+}

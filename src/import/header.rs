@@ -752,8 +752,31 @@ fn map_inner(
     if !missing.is_empty() {
         let names: Vec<_> = missing.iter().map(|f| f.name).collect();
         let example = suggest(headers, &columns, missing[0].name);
-        let hint = if mappable {
+        // One header holding several names joined by a character canon
+        // does not split columns at ("city:region:country", "a|b|c"): the
+        // file's columns are separated by it, and mapping the whole line
+        // to a field is no help (tester r42 #9: `--map
+        // 'city:region:country:population=title'` was suggested).
+        let separator = match headers {
+            [h] => [':', '|', '^', '~', '#', '!']
+                .into_iter()
+                .find(|c| h.split(*c).filter(|p| !p.trim().is_empty()).count() >= 2),
+            _ => None,
+        };
+        let hint = if let Some(c) = separator {
+            format!(
+                "\nhint: the file seems to separate its columns with {c:?}, which canon does not read; save it \
+                 with commas, semicolons or tabs between the columns (a spreadsheet's \"CSV\" or \"Text (Tab \
+                 delimited)\")"
+            )
+        } else if mappable && !example.chars().any(|c| c.is_control() || c == '\'') {
             format!("\nhint: name the column with --map, e.g. --map '{}={}'", example, names[0])
+        } else if mappable {
+            // A header with control characters or a quote cannot be typed
+            // in the suggested command: the column's number can.
+            let n = headers.iter().position(|h| suggest(std::slice::from_ref(h), &[], names[0]) == example);
+            n.map(|n| format!("\nhint: name the column with --map by its number, e.g. --map '{}={}'", n + 1, names[0]))
+                .unwrap_or_default()
         } else {
             String::new()
         };
