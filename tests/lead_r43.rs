@@ -253,3 +253,77 @@ fn an_unread_separator_and_an_untypable_header_get_a_true_hint() {
         assert!(err.contains("seems to separate its columns with ':'"), "{err}");
     }
 }
+
+/// Web of Science's plain-text export ("savedrecs.txt": `FN`/`VR` header,
+/// `PT` … `ER` records, names one a line, values going on over lines
+/// indented by three spaces) is read by RIS's rules: the full names of
+/// `AF`, the title joined, the capitals journal name in title case, `PD` as
+/// month and day, `PM` as the PMID, the fields canon has no place for named
+/// by their Web of Science tags; a bad record is refused at its own line
+/// and `--skip-invalid` writes it back in the same format (tester r42 #8:
+/// the format was refused).
+#[test]
+fn web_of_science_plain_text_is_read() {
+    let w = workdir();
+    let text = "\u{feff}FN Clarivate Analytics Web of Science\r\nVR 1.0\r\nPT J\r\nAU Vyas, DA\r\n   Eisenstein, LG\r\n\
+AF Vyas, Darshali A.\r\n   Eisenstein, Leo G.\r\nTI Hidden in Plain Sight - Reconsidering the Use of Race Correction in\r\n   Clinical Algorithms\r\n\
+SO NEW ENGLAND JOURNAL OF MEDICINE\r\nLA English\r\nDT Article\r\nC1 [Vyas, Darshali A.] Massachusetts Gen Hosp, Boston, MA USA.\r\n\
+CR Ahmed S, 2021, NEW ENGL J MED, V384, P474\r\n   Braun L, 2014, BREATHING RACE MACHINE\r\nTC 500\r\nPU MASSACHUSETTS MEDICAL SOC\r\n\
+SN 0028-4793\r\nJI New Engl. J. Med.\r\nPD AUG 27\r\nPY 2020\r\nVL 383\r\nIS 9\r\nBP 874\r\nEP 882\r\nDI 10.1056/NEJMms2004740\r\n\
+UT WOS:000563000000001\r\nPM 32853499\r\nDA 2023-05-01\r\nER\r\n\r\nPT B\r\nAU Braun, L\r\nAF Braun, Lundy\r\n\
+TI Breathing Race into the Machine\r\nPU UNIV MINNESOTA PRESS\r\nPI MINNEAPOLIS\r\nBN 978-0-8166-8357-4\r\nPY 2014\r\nPG 312\r\nDT Book\r\nER\r\n\r\n\
+PT J\r\nAU Mensah, K\r\nSO BMJ-BRITISH MEDICAL JOURNAL\r\nJI BMJ-Br. Med. J.\r\nPY 20x1\r\nER\r\n\r\nEF\r\n";
+    let file = w.write("savedrecs.txt", text);
+    let err = w.fails(&["import", "reading", file.to_str().unwrap()]);
+    assert!(err.contains("savedrecs.txt:44:1: the record starting at line 44 has no title"), "{err}");
+    assert!(err.contains("savedrecs.txt:48:4:") && err.contains("year \"20x1\" is not a year"), "{err}");
+    assert!(!w.db().exists() || w.count("SELECT COUNT(*) FROM reading") == 0, "nothing written");
+    let rejects = w.path("rej.txt");
+    let err = w.ok_stderr(&[
+        "import",
+        "reading",
+        file.to_str().unwrap(),
+        "--skip-invalid",
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    assert!(err.contains("2 new") && err.contains("1 rejected"), "{err}");
+    assert!(err.contains("Web of Science UT (the record's accession number)"), "{err}");
+    assert!(err.contains("Web of Science CR (the cited references)") && !err.contains("RIS "), "{err}");
+    let back = std::fs::read_to_string(&rejects).unwrap();
+    assert!(back.contains("savedrecs.txt:44:1: the record") && back.contains("PT J\r\nAU Mensah, K\r\n"), "{back}");
+    let again = w.fails(&["import", "reading", rejects.to_str().unwrap(), "--dry-run"]);
+    assert!(again.contains("1 rejected"), "the rejects file is read as Web of Science again: {again}");
+    let list = w.reading_list();
+    let vyas = reading(&list, "Hidden in Plain Sight");
+    assert_eq!(
+        vyas["title"].as_str(),
+        Some("Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms")
+    );
+    assert_eq!(authors(vyas), ["Vyas, Darshali A.", "Eisenstein, Leo G."]);
+    assert_eq!(vyas["container"].as_str(), Some("New England Journal of Medicine"));
+    assert_eq!(vyas["container_short"].as_str(), Some("New Engl. J. Med."));
+    assert_eq!((vyas["year"].as_i64(), vyas["month"].as_i64(), vyas["day"].as_i64()), (Some(2020), Some(8), Some(27)));
+    assert_eq!(
+        (vyas["volume"].as_str(), vyas["issue"].as_str(), vyas["pages"].as_str()),
+        (Some("383"), Some("9"), Some("874-882"))
+    );
+    assert_eq!((vyas["doi"].as_str(), vyas["pmid"].as_str()), (Some("10.1056/NEJMms2004740"), Some("32853499")));
+    let braun = reading(&list, "Breathing Race");
+    assert_eq!(
+        (braun["type"].as_str(), braun["publisher"].as_str(), braun["place"].as_str()),
+        (Some("book"), Some("Univ Minnesota Press"), Some("Minneapolis"))
+    );
+    assert_eq!(
+        (braun["isbn"].as_str(), braun["page_count"].as_str()),
+        (Some("9780816683574"), Some("312")),
+        "{braun:#}"
+    );
+    // The same work from PubMed merges with it by DOI: one record.
+    w.import_reading(
+        "p.nbib",
+        "PMID- 32853499\nTI  - Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms.\n\
+         FAU - Vyas, Darshali A\nAU  - Vyas DA\nDP  - 2020 Aug 27\nJT  - The New England journal of medicine\nAID - 10.1056/NEJMms2004740 [doi]\n",
+    );
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 2);
+}

@@ -112,8 +112,8 @@ pub struct ModulesArgs {
 }
 
 /// The reading-list formats `--format` names.
-const FORMATS: [&str; 9] =
-    ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "scopus-csv", "nbib", "endnote-xml"];
+const FORMATS: [&str; 10] =
+    ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "scopus-csv", "nbib", "endnote-xml", "wos"];
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadingArgs {
@@ -933,6 +933,7 @@ fn text_reading<'a>(
             "ris" => "RIS records, each from `TY  - ` to `ER  - `",
             "csl-json" => "a CSL-JSON array of items, [{\"title\": …}]",
             "nbib" => "MEDLINE records, each starting `PMID- `",
+            "wos" => "Web of Science records, each from `PT` to `ER`",
             "endnote-xml" => "an EndNote XML export, <xml><records><record>…",
             _ if xml => "an EndNote XML export, <xml><records><record>…",
             _ => "a header row such as title,authors,year,type,doi,url,themes,notes",
@@ -957,6 +958,7 @@ fn text_reading<'a>(
                 "talis-csv" => talis_csv::parse_with(&name, text, themes, &c.map),
                 "scopus-csv" => scopus_csv::parse_with(&name, text, themes, &c.map),
                 "nbib" => nbib::parse(&name, text, themes),
+                "wos" => crate::import::wos::parse(&name, text, themes),
                 "endnote-xml" => endnote_xml::parse(&name, text, themes),
                 _ => bail!("unknown reading-list format {other:?}"),
             };
@@ -973,7 +975,7 @@ fn text_reading<'a>(
                 }
                 bail!(
                     "{}: no {other} records found; is the file in another format? (--format csv, bibtex, ris, \
-                     zotero-csv, csl-json, talis-csv, scopus-csv, nbib or endnote-xml)",
+                     zotero-csv, csl-json, talis-csv, scopus-csv, nbib, endnote-xml or wos)",
                     c.file.display()
                 );
             }

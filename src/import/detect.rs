@@ -113,7 +113,7 @@ pub fn is_xml(head: &str) -> bool {
 }
 
 /// One of "csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv",
-/// "scopus-csv", "nbib", "endnote-xml".
+/// "scopus-csv", "nbib", "endnote-xml", "wos".
 /// `head` is the start of the decoded text (a few KB is plenty). `None`
 /// only for an extension canon reads as something else entirely (none yet):
 /// anything unrecognised is tried as the canonical CSV.
@@ -156,6 +156,9 @@ fn plain_format(head: &str) -> Option<&'static str> {
     }
     if super::endnote_xml::looks_like(head) {
         return Some("endnote-xml");
+    }
+    if super::wos::looks_like(head) {
+        return Some("wos");
     }
     let first = head.trim_start();
     if first.starts_with('@') {
@@ -280,8 +283,6 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         // (Refer's tags without EndNote's `%0` type line are the same format:
         // tester r31, D3, a `.enw` of `%A`/`%T`/`%D` lines read as a CSV.)
         "EndNote's tagged format (.enw)".to_string()
-    } else if (starts("FN ") || starts("PT ")) && starts("ER") && (starts("AU ") || starts("TI ")) {
-        "Web of Science's tagged format".to_string()
     } else if wos_tab_header(first) {
         // Its header of field tags was read as a CSV's, and the hint offered
         // `--map 'PT=title'` (tester r35 F10).
@@ -440,10 +441,11 @@ mod tests {
                     .contains("EndNote's tagged format")
         );
         assert!(u("x.xml", "<?xml version=\"1.0\"?>\n<modsCollection>").unwrap().contains("MODS XML"));
-        assert!(
-            u("x.txt", "FN Clarivate Analytics Web of Science\nPT J\nAU Mensah, K\nTI T\nER\n")
-                .unwrap()
-                .contains("Web of Science")
+        // Web of Science's plain text is read (tester r42 #8).
+        assert!(u("x.txt", "FN Clarivate Analytics Web of Science\nPT J\nAU Mensah, K\nTI T\nER\n").is_none());
+        assert_eq!(
+            detect(Path::new("x.txt"), "FN Clarivate Analytics Web of Science\nPT J\nAU Mensah, K\nTI T\nER\n"),
+            Some("wos")
         );
         assert!(u("x.csv", "title,authors\nA,B\n").is_none());
         assert!(u("x.nbib", "PMID- 1\n").is_none());

@@ -25,6 +25,7 @@ pub mod sheet_xml;
 pub mod source;
 pub mod talis_csv;
 pub mod workbook;
+pub mod wos;
 pub mod zotero_csv;
 
 use std::fmt;

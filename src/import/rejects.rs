@@ -43,7 +43,7 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
     let slice = |r: &Reject| r.span.clone().and_then(|s| text.get(s)).map(|s| s.trim_end().to_string());
     let mut out = String::new();
     match format {
-        "bibtex" | "ris" | "nbib" => {
+        "bibtex" | "ris" | "nbib" | "wos" => {
             let mark = if format == "bibtex" { "%" } else { "#" };
             // The file's @string definitions go first: a rejected entry's
             // `journal = lancet` reads back as the journal only with them

@@ -192,6 +192,13 @@ pub fn read(text: &str) -> Read {
     out
 }
 
+/// A record another tagged format's reader ([`super::wos`]) has put in RIS
+/// tags (`fields`: tag, value, line, value column), built by this reader's
+/// rules: one work, one stored form, whichever export it came from.
+pub(crate) fn draft_of(line: u64, ty: Option<&str>, fields: Vec<(&str, String, u64, u64)>) -> Draft {
+    draft(&Raw { line, start: 0, ty, fields, warnings: Vec::new() })
+}
+
 /// The reference types of the RIS specification (Research Information
 /// Systems, 2011), with the older ones exporters still write (`INPR`,
 /// `JFULL`, `ICOMM`…). A `TY` outside them is warned of.
@@ -633,7 +640,8 @@ fn draft(raw: &Raw) -> Draft {
         )
         // `N1`: read as the note; `NV`: named above with why.
         .chain(["N1", "NV"])
-        .chain(full_read.then_some("AF"))
+        // (`AF` not read is named above with why.)
+        .chain(["AF"])
         .chain(a4_translators.then_some("A4"))
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))

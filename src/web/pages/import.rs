@@ -71,6 +71,7 @@ const FORMATS: &[(&str, &str)] = &[
     ("scopus-csv", "Scopus CSV export"),
     ("nbib", "PubMed / MEDLINE (.nbib)"),
     ("endnote-xml", "EndNote XML"),
+    ("wos", "Web of Science plain text"),
 ];
 
 pub async fn form(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>) -> Response {

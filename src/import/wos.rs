@@ -1,0 +1,444 @@
+//! Web of Science's plain-text export ("Export → Plain text file", the
+//! "Full Record" or "Author, Title, Source" content; also the tagged files
+//! Clarivate's other databases and the Core Collection API write): an `FN`
+//! and `VR` header, then records from `PT` to `ER`, each line two capitals
+//! or digits, a space and the value; a value goes on over lines indented by
+//! three spaces, and in the name fields (`AU`, `AF`, `BE`, `CA`, `GP`) each
+//! such line is another name; `EF` ends the file. See Clarivate's "Web of
+//! Science Core Collection field tags" (webofscience.help.clarivate.com).
+//!
+//! Each record is read as the RIS record it would be (the same tags where
+//! RIS has them, [`super::ris::draft_of`]), so a work is stored the same
+//! whichever of the two exports a user saved; the tags RIS does not have
+//! are named as not stored with their Web of Science names.
+
+use super::Parsed;
+use super::RowError;
+use super::builder::{self, Read, Themes};
+
+/// Whether the start of a file is a Web of Science plain-text export: its
+/// `FN` header, or a `PT` record with `AU`/`TI` lines and an `ER` line.
+pub fn looks_like(head: &str) -> bool {
+    let head = head.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = head.lines().take(80).collect();
+    // (A rejects file canon wrote starts with its `# rejected: …` lines.)
+    let first = lines.iter().find(|l| !l.trim().is_empty() && !l.starts_with('#')).copied().unwrap_or("");
+    let starts = |p: &str| lines.iter().any(|l| l.starts_with(p));
+    let tagged = starts("PT ") && (starts("AU ") || starts("TI "));
+    (first.starts_with("FN ") && (tagged || first.contains("Web of Science")))
+        || (first.starts_with("PT ") && tagged && lines.iter().any(|l| l.trim_end() == "ER"))
+}
+
+/// Reads and validates a Web of Science file (see [`read`] and [`builder::build`]).
+pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
+    let _ = path_display;
+    builder::build_all(read(text), themes)
+}
+
+/// A line's tag and value: two characters, a capital then a capital or a
+/// digit, then a space (or the end of the line, as `ER` and `EF` are).
+fn tag_line(line: &str) -> Option<(&str, &str)> {
+    let b = line.as_bytes();
+    let tag = b.len() >= 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit());
+    if !tag || !(b.len() == 2 || b[2] == b' ') {
+        return None;
+    }
+    Some((&line[..2], line.get(3..).unwrap_or("").trim()))
+}
+
+/// Fields whose lines each hold one value (a name; `CR` a cited reference).
+const LISTS: &[&str] = &["AU", "AF", "BE", "BA", "BF", "CA", "GP", "CR", "C1", "C3", "RI", "OI"];
+
+/// Web of Science tags read as the RIS tag of the same field.
+const AS_RIS: &[(&str, &str)] = &[
+    ("AU", "AU"),
+    ("AF", "AF"),
+    ("BA", "AU"),
+    ("BF", "AF"),
+    ("CA", "AU"),
+    ("GP", "AU"),
+    ("BE", "ED"),
+    ("TI", "TI"),
+    ("SO", "T2"),
+    ("JI", "JI"),
+    ("SE", "T3"),
+    ("PY", "PY"),
+    ("VL", "VL"),
+    ("IS", "IS"),
+    ("BP", "SP"),
+    ("EP", "EP"),
+    ("AR", "C7"),
+    ("DI", "DO"),
+    ("SN", "SN"),
+    ("EI", "SN"),
+    ("BN", "SN"),
+    ("PU", "PB"),
+    ("PI", "CY"),
+    ("LA", "LA"),
+    ("DE", "KW"),
+    ("AB", "AB"),
+];
+
+/// What the tags canon does not store hold, for the summary's "not stored" line.
+fn unread_meaning(tag: &str) -> &'static str {
+    match tag {
+        "UT" => "the record's accession number",
+        "C1" | "C3" | "RP" | "PA" => "the authors' and publisher's addresses",
+        "EM" => "the authors' e-mail addresses",
+        "RI" | "OI" => "the authors' researcher IDs and ORCIDs",
+        "CR" | "NR" => "the cited references",
+        "TC" | "Z9" | "U1" | "U2" => "citation and usage counts",
+        "FU" | "FX" => "funding",
+        "ID" => "Keywords Plus, the database's index terms",
+        "J9" => "the 29-character source abbreviation",
+        "WC" | "SC" => "subject categories",
+        "DA" => "the date of the export",
+        "DT" => "the document type",
+        "PG" => "the page count",
+        "CT" | "CY" | "CL" | "SP" | "HO" => "the conference's title, dates, place, sponsors and host",
+        "WE" => "the Web of Science index that holds the record",
+        "EA" | "EY" => "the early access date",
+        "PN" => "the part number",
+        "SU" => "the supplement",
+        "SI" => "the special issue",
+        "MA" => "the meeting abstract's number",
+        "OA" => "the open access status",
+        "HC" | "HP" => "the highly cited and hot paper flags",
+        "GA" => "the document delivery number",
+        "BS" => "the book series' subtitle",
+        "D2" => "the book's DOI",
+        _ => "a field canon has no place for",
+    }
+}
+
+/// The RIS type of a record from its publication type (`PT`: J journal,
+/// B book, S series, P patent) and document type (`DT`).
+fn ris_type(pt: &str, dt: &str) -> &'static str {
+    let dt = dt.to_ascii_lowercase();
+    match pt.trim() {
+        _ if dt.contains("proceedings paper") || dt.contains("meeting abstract") => "CPAPER",
+        "J" => "JOUR",
+        "B" | "S" if dt.contains("chapter") => "CHAP",
+        "B" => "BOOK",
+        "S" => "CHAP",
+        "P" => "PAT",
+        _ => "GEN",
+    }
+}
+
+/// Months as Web of Science writes them in `PD` ("MAR", "MAR 15", "MAR-APR").
+const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+/// `PD` ("MAR 15", "MAR 2020", "FAL", "2020 JUN 3") with `PY` as a RIS
+/// `DA` ("2020/03/15/", "2019///Fall"), or `None` when it gives no month
+/// or season (or its year is not `PY`'s).
+fn full_date(pd: &str, py: Option<&str>) -> Option<String> {
+    let mut year = py.map(str::trim).filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?.to_string();
+    let (mut month, mut day, mut season) = (None, None, None);
+    for w in pd.split([' ', '-']).filter(|w| !w.is_empty()) {
+        let u = w.to_ascii_uppercase();
+        if let Some(m) = MONTHS.iter().position(|m| u.starts_with(m)) {
+            month.get_or_insert(m + 1);
+        } else if let Some(s) =
+            [("SPR", "Spring"), ("SUM", "Summer"), ("FAL", "Fall"), ("AUT", "Autumn"), ("WIN", "Winter")]
+                .iter()
+                .find(|(k, _)| u.starts_with(k))
+        {
+            season.get_or_insert(s.1);
+        } else if u.len() == 4 && u.bytes().all(|b| b.is_ascii_digit()) {
+            if u != year {
+                return None;
+            }
+            year = u;
+        } else if let Ok(d) = u.parse::<u32>()
+            && (1..=31).contains(&d)
+        {
+            day.get_or_insert(d);
+        }
+    }
+    match (month, season) {
+        (Some(m), _) => Some(match day {
+            Some(d) => format!("{year}/{m:02}/{d:02}/"),
+            None => format!("{year}/{m:02}//"),
+        }),
+        (None, Some(s)) => Some(format!("{year}///{s}")),
+        _ => None,
+    }
+}
+
+/// A source title Web of Science wrote in capitals ("NEW ENGLAND JOURNAL
+/// OF MEDICINE") in title case, short function words in lower case, a word
+/// the ISO abbreviation (`JI`) writes in capitals kept so ("JAMA", "BMJ");
+/// any other title as written.
+fn source_case(so: &str, ji: Option<&str>) -> String {
+    let letters = so.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().count() < 4 || letters.clone().any(char::is_lowercase) {
+        return so.to_string();
+    }
+    let kept: Vec<String> = ji
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
+        .map(str::to_string)
+        .collect();
+    let small =
+        ["of", "and", "the", "in", "for", "on", "at", "to", "a", "an", "de", "la", "der", "und", "et", "y", "e"];
+    let mut first = true;
+    let mut out = String::with_capacity(so.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, first: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        if kept.iter().any(|k| k == word.as_str()) {
+            out.push_str(word);
+        } else if !*first && small.contains(&lower.as_str()) {
+            out.push_str(&lower);
+        } else {
+            let mut cs = lower.chars();
+            if let Some(c) = cs.next() {
+                out.extend(c.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+        }
+        *first = false;
+        word.clear();
+    };
+    for c in so.chars() {
+        if c.is_alphanumeric() || c == '\'' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, &mut first);
+            out.push(c);
+            // A subtitle's first word is capitalised, as the title's is.
+            if matches!(c, ':' | '-' | '.') {
+                first = true;
+            }
+        }
+    }
+    flush(&mut word, &mut out, &mut first);
+    out
+}
+
+/// One record as read: its first line, its byte range and its fields (Web
+/// of Science tag, value, line).
+struct Raw {
+    line: u64,
+    start: usize,
+    fields: Vec<(&'static str, String, u64)>,
+}
+
+/// The `&'static` form of a tag read from the file (the tags [`draft`] knows).
+fn known_tag(tag: &str) -> &'static str {
+    const ALL: &[&str] = &[
+        "PT", "AU", "AF", "BA", "BF", "CA", "GP", "BE", "TI", "SO", "JI", "J9", "SE", "BS", "PY", "PD", "VL", "IS",
+        "BP", "EP", "AR", "DI", "D2", "SN", "EI", "BN", "PU", "PI", "PA", "LA", "DT", "DE", "ID", "AB", "PM", "UT",
+        "C1", "C3", "RP", "EM", "RI", "OI", "CR", "NR", "TC", "Z9", "U1", "U2", "FU", "FX", "WC", "SC", "GA", "OA",
+        "HC", "HP", "DA", "PG", "PN", "SU", "SI", "MA", "CL", "CT", "CY", "HO", "SP", "EA", "EY", "WE",
+    ];
+    ALL.iter().find(|t| **t == tag).copied().unwrap_or("??")
+}
+
+/// Reads a Web of Science file into drafts, pure. Line numbers are the
+/// file's own.
+pub fn read(text: &str) -> Read {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut out = Read::default();
+    let mut current: Option<Raw> = None;
+    let mut offset = bom;
+    // Tags of the file that are not Web of Science's, once each.
+    let mut strange: Vec<String> = Vec::new();
+    for (n, full) in text[bom..].split_inclusive('\n').enumerate() {
+        let n = n as u64 + 1;
+        let line_start = offset;
+        offset += full.len();
+        let line = full.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(cont) = line.strip_prefix("   ").or_else(|| line.strip_prefix('\t')) {
+            if let Some(raw) = current.as_mut()
+                && let Some((tag, value, _)) = raw.fields.last_mut()
+            {
+                let cont = cont.trim();
+                if LISTS.contains(tag) {
+                    let tag = *tag;
+                    raw.fields.push((tag, cont.to_string(), n));
+                } else {
+                    value.push(' ');
+                    value.push_str(cont);
+                }
+            }
+            continue;
+        }
+        let Some((tag, value)) = tag_line(line) else {
+            if current.is_some() {
+                out.errors.push(RowError::new(
+                    n,
+                    1,
+                    format!(
+                        "line {:?} is neither a field (two capitals, a space, the value) nor a continuation \
+                         (three spaces first); expected a Web of Science field line",
+                        crate::limits::shown(line)
+                    ),
+                ));
+            }
+            continue;
+        };
+        match tag {
+            "FN" | "VR" | "EF" => {}
+            "PT" => {
+                if let Some(open) = current.take() {
+                    out.broken(
+                        RowError::new(
+                            open.line,
+                            1,
+                            format!(
+                                "record starting here has no `ER` line before the next `PT` on line {n}; \
+                                 expected `ER` to end it"
+                            ),
+                        ),
+                        Some(open.start..line_start),
+                    );
+                }
+                current = Some(Raw { line: n, start: line_start, fields: vec![("PT", value.to_string(), n)] });
+            }
+            "ER" => match current.take() {
+                Some(raw) => out.push(draft(&raw), raw.start..offset),
+                None => out.errors.push(RowError::new(n, 1, "`ER` without a record; expected `PT` first")),
+            },
+            t => match current.as_mut() {
+                Some(raw) => {
+                    let known = known_tag(t);
+                    if known == "??" && !strange.iter().any(|s| s == t) {
+                        strange.push(t.to_string());
+                    }
+                    raw.fields.push((if known == "??" { "??" } else { known }, value.to_string(), n));
+                }
+                None => out.errors.push(RowError::new(
+                    n,
+                    1,
+                    format!("`{t}` outside a record; expected `PT` to start one first"),
+                )),
+            },
+        }
+    }
+    if let Some(open) = current {
+        out.broken(
+            RowError::new(
+                open.line,
+                1,
+                "record starting here has no `ER` line before the end of the file; expected `ER` to end it",
+            ),
+            Some(open.start..offset),
+        );
+    }
+    out
+}
+
+/// The record as RIS would hold it, built by the RIS reader's rules; the
+/// tags RIS has no place for named as not stored, by their Web of Science
+/// names.
+fn draft(raw: &Raw) -> builder::Draft {
+    let first =
+        |t: &str| raw.fields.iter().find(|(tag, v, _)| *tag == t && !v.trim().is_empty()).map(|(_, v, _)| v.as_str());
+    let ty = ris_type(first("PT").unwrap_or(""), first("DT").unwrap_or(""));
+    let py = first("PY");
+    let ji = first("JI");
+    let book = ty == "BOOK";
+    let mut fields: Vec<(&'static str, String, u64, u64)> = Vec::new();
+    let mut unread: Vec<&'static str> = Vec::new();
+    for (tag, value, n) in &raw.fields {
+        let value = value.trim();
+        if value.is_empty() || *tag == "PT" {
+            continue;
+        }
+        match *tag {
+            "SO" => fields.push(("T2", source_case(value, ji), *n, 4)),
+            // Publishers and their cities, and the titles of older records,
+            // Web of Science writes in capitals ("UNIV MINNESOTA PRESS").
+            "PU" => fields.push(("PB", source_case(value, None), *n, 4)),
+            "PI" => fields.push(("CY", source_case(value, None), *n, 4)),
+            "TI" => fields.push(("TI", source_case(value, None), *n, 4)),
+            // A book's `PG` is its number of pages, as a book's RIS `SP` is.
+            "PG" if book && first("BP").is_none() => fields.push(("SP", value.to_string(), *n, 4)),
+            "PD" => match full_date(value, py) {
+                Some(da) => fields.push(("DA", da, *n, 4)),
+                None => unread.push("PD"),
+            },
+            "DT" => {}
+            // `PM` is the PubMed ID (Clarivate's field tags), which the RIS
+            // reader takes from an `AN` that says so.
+            "PM" => fields.push(("AN", format!("PMID: {value}"), *n, 4)),
+            t => match AS_RIS.iter().find(|(w, _)| *w == t) {
+                Some((_, ris)) => fields.push((ris, value.to_string(), *n, 4)),
+                None => unread.push(t),
+            },
+        }
+    }
+    let mut d = super::ris::draft_of(raw.line, Some(ty), fields);
+    d.isbn_field = Some("Web of Science SN, EI or BN");
+    // Labels the RIS reader gave in RIS's names, in the file's.
+    for label in d.unstored.iter_mut() {
+        if let Some(rest) = label.strip_prefix("RIS ") {
+            let (tag, why) = rest.split_at(rest.find(' ').unwrap_or(rest.len()));
+            let wos = AS_RIS.iter().find(|(_, r)| *r == tag).map_or(tag, |(w, _)| *w);
+            *label = format!("Web of Science {wos}{why}");
+        }
+    }
+    for t in unread {
+        let label = if t == "??" {
+            "Web of Science tags it does not define".to_string()
+        } else if t == "PD" {
+            "Web of Science PD (a publication date without a month, or of another year than PY)".to_string()
+        } else {
+            format!("Web of Science {t} ({})", unread_meaning(t))
+        };
+        d.not_stored_as(label);
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WOS: &str = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Vyas, DA\n   Eisenstein, LG\n\
+AF Vyas, Darshali A.\n   Eisenstein, Leo G.\nTI Hidden in Plain Sight - Reconsidering the Use of Race\n   Correction in Clinical Algorithms\n\
+SO NEW ENGLAND JOURNAL OF MEDICINE\nLA English\nDT Article\nDE race; algorithms\nC1 [Vyas, Darshali A.] Harvard, Boston, MA USA.\n\
+JI New Engl. J. Med.\nPD AUG 27\nPY 2020\nVL 383\nIS 9\nBP 874\nEP 882\nDI 10.1056/NEJMms2004740\nPM 32853499\nUT WOS:000563000000001\nER\n\nEF\n";
+
+    #[test]
+    fn a_record_is_read_as_ris_reads_it() {
+        assert!(looks_like(WOS));
+        let r = read(WOS);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert_eq!(r.items.len(), 1);
+        let d = r.items[0].draft.as_ref().unwrap();
+        assert_eq!(
+            d.title.as_ref().unwrap().text,
+            "Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms"
+        );
+        assert_eq!(d.authors.len(), 2);
+        assert_eq!(d.authors[0].given.as_deref(), Some("Darshali A."));
+        assert_eq!(d.container.as_deref(), Some("New England Journal of Medicine"));
+        assert_eq!(d.month.as_ref().unwrap().text, "2020/08/27/");
+        assert!(d.pmid.as_ref().unwrap().text.ends_with("32853499"));
+        assert!(d.unstored.iter().any(|u| u.starts_with("Web of Science UT")), "{:?}", d.unstored);
+        assert!(d.unstored.iter().any(|u| u.starts_with("Web of Science C1")), "{:?}", d.unstored);
+    }
+
+    #[test]
+    fn dates_and_source_case() {
+        assert_eq!(full_date("MAR 15", Some("2020")).as_deref(), Some("2020/03/15/"));
+        assert_eq!(full_date("MAR-APR", Some("2020")).as_deref(), Some("2020/03//"));
+        assert_eq!(full_date("FAL", Some("2019")).as_deref(), Some("2019///Fall"));
+        assert_eq!(full_date("2019", Some("2020")), None);
+        assert_eq!(
+            source_case("JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION", Some("JAMA-J. Am. Med. Assoc.")),
+            "JAMA-Journal of the American Medical Association"
+        );
+        assert_eq!(source_case("The Lancet", None), "The Lancet");
+    }
+}
