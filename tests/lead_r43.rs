@@ -327,3 +327,22 @@ PT J\r\nAU Mensah, K\r\nSO BMJ-BRITISH MEDICAL JOURNAL\r\nJI BMJ-Br. Med. J.\r\n
     );
     assert_eq!(w.reading_list().as_array().unwrap().len(), 2);
 }
+
+/// A Web of Science record in early access (`EA`, `EY`, no `PY` yet) is
+/// dated by its early access date and stored ahead of print; a supplement
+/// (`SU`) is kept in the issue as PubMed writes it ("3 Suppl 2").
+#[test]
+fn web_of_science_early_access_and_supplements_are_kept() {
+    let w = workdir();
+    w.import_reading(
+        "ea.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Osei, A\nAF Osei, Ama\nTI Early one\nSO LANCET\n\
+         DI 10.1000/ea1\nEA AUG 2021\nEY 2021\nER\n\nPT J\nAU Lind, T\nTI Supplement one\nSO BMJ\nPY 2020\nVL 12\nIS 3\n\
+         SU 2\nBP S1\nEP S9\nER\n\nEF\n",
+    );
+    let list = w.reading_list();
+    let early = reading(&list, "Early one");
+    assert_eq!((early["year"].as_i64(), early["month"].as_i64()), (Some(2021), Some(8)), "{early:#}");
+    assert_eq!(early["year_note"].as_str(), Some("ahead of print"), "{early:#}");
+    assert_eq!(reading(&list, "Supplement one")["issue"].as_str(), Some("3 Suppl 2"));
+}

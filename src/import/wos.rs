@@ -377,6 +377,40 @@ fn draft(raw: &Raw) -> builder::Draft {
             },
         }
     }
+    // A record in early access (`EA` "AUG 2021", `EY` 2021, and no `PY`
+    // yet): dated by its early access date and ahead of print, as PubMed's
+    // "Epub ahead of print" record is (Clarivate: "Early Access" is the
+    // version of record published online before its issue).
+    if py.is_none() {
+        let ea = first("EA").unwrap_or("");
+        let year = first("EY")
+            .map(str::trim)
+            .or_else(|| ea.split_whitespace().find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+            .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(y) = year {
+            let at = raw.fields.iter().find(|(t, _, _)| *t == "EY" || *t == "EA").map_or(raw.line, |f| f.2);
+            fields.push(("PY", y.to_string(), at, 4));
+            if let Some(da) = full_date(ea, Some(y)) {
+                fields.push(("DA", da, at, 4));
+            }
+            if ty == "JOUR" {
+                fields.push(("ET", "Epub ahead of print".to_string(), at, 4));
+            }
+            unread.retain(|t| !matches!(*t, "EA" | "EY"));
+        }
+    }
+    // A supplement (`SU` "2", beside `IS` or alone): the issue as PubMed
+    // writes it, "9 Suppl 2", which the styles print as such.
+    if let Some(su) = first("SU").map(str::trim) {
+        let su = su.trim_start_matches("Suppl").trim_start_matches('.').trim();
+        let issue = fields.iter().position(|(t, _, _, _)| *t == "IS");
+        let line = raw.fields.iter().find(|(t, _, _)| *t == "SU").map_or(raw.line, |f| f.2);
+        match issue {
+            Some(i) => fields[i].1 = format!("{} Suppl {su}", fields[i].1.trim()).trim_end().to_string(),
+            None => fields.push(("IS", format!("Suppl {su}").trim_end().to_string(), line, 4)),
+        }
+        unread.retain(|t| *t != "SU");
+    }
     let mut d = super::ris::draft_of(raw.line, Some(ty), fields);
     d.isbn_field = Some("Web of Science SN, EI or BN");
     // Labels the RIS reader gave in RIS's names, in the file's.
