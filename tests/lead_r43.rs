@@ -60,7 +60,15 @@ fn character_references_in_names_are_decoded_before_splitting() {
         "e.json",
         r#"[{"id":"x","type":"article-journal","title":"Entity JSON","author":[{"family":"M&uuml;ller","given":"J&ouml;rg"},{"literal":"M&eacute;decins Sans Fronti&egrave;res"}],"issued":{"date-parts":[[2019]]}}]"#,
     );
+    let err = w.import_reading(
+        "s.csv",
+        "Authors,Author full names,Author(s) ID,Title,Year,Source title,Document Type,Source,Author Keywords\n\
+         \"Acu&ntilde;a A.; Li Y.; Li Y.\",\"Acu&ntilde;a, Ana (1); Li, Ying (2); Li, Ying (3)\",\"1;2;3\",Entity Scopus,2020,J,\
+         Article,Scopus,\"Sa&uacute;de ind&iacute;gena; race\"\n",
+    );
+    assert!(err.contains("\"Saúde indígena\" (1)"), "keywords decoded before splitting: {err}");
     let list = w.reading_list();
+    assert_eq!(authors(reading(&list, "Entity Scopus")), ["Acuña, Ana", "Li, Ying", "Li, Ying"]);
     assert_eq!(authors(reading(&list, "Entity two")), ["Acuña, Ana", "O'Brien, Siobhán", "Renée, Dupont"]);
     assert_eq!(authors(reading(&list, "Entity RIS")), ["Müller, Jörg", "Smith, John, Jr."]);
     let smith = &reading(&list, "Entity RIS")["author_names"][1];

@@ -661,7 +661,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     }
     for k in ["keyword", "categories"] {
         let words: Vec<String> = match o.get(k) {
-            Some(Value::String(s)) => split_cell(s).map(str::to_string).collect(),
+            Some(Value::String(s)) => split_cell(&super::html_entities(s)).map(str::to_string).collect(),
             Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
             _ => Vec::new(),
         };

@@ -1207,6 +1207,7 @@ pub fn is_no_author(s: &str) -> bool {
 /// work without authors, gives none. A part whose last word is not
 /// initials is read as a "Family, Given" name would be ([`parse`]).
 pub fn split_scopus(cell: &str) -> Vec<Name> {
+    let cell = &*with_list_punctuation(cell);
     let cell = cell.trim();
     if cell.is_empty() || is_no_author(cell) {
         return Vec::new();

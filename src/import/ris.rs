@@ -558,8 +558,10 @@ fn draft(raw: &Raw) -> Draft {
     // A language canon does not know is warned about at its own line.
     d.language_at = val(&["LA"]).map(|v| v.at);
     for (kw, n, c) in all(&["KW"]) {
-        // One KW line may hold several keywords separated by `;` or `,`.
-        d.keywords.extend(split_cell(kw).map(|k| Val::new(k, Pos::new(n, c))));
+        // One KW line may hold several keywords separated by `;` or `,`
+        // (HTML's character references decoded first: their `;` is none).
+        let kw = super::html_entities(kw);
+        d.keywords.extend(split_cell(&kw).map(|k| Val::new(k, Pos::new(n, c))));
     }
     // `N1` is the record's note (RIS spec: "Notes"), read as every format's
     // note field is (BibTeX `note`, CSL `note`, EndNote `notes`): Zotero's

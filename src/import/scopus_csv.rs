@@ -240,6 +240,8 @@ fn full_names(cell: &str, ids: &[&str]) -> Vec<names::Name> {
     if cell.trim().eq_ignore_ascii_case(NO_AUTHOR) {
         return Vec::new();
     }
+    // HTML's character references decoded first: their `;` is no separator.
+    let cell = &*names::with_list_punctuation(cell);
     cell.split(';')
         .map(|p| match names::split_aside(p) {
             Some((base, _, names::Aside::Id)) => base,
@@ -333,7 +335,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     if get(r, c.open_access).is_some() {
         d.facets = WorkFacets { open_access: Some(true), ..WorkFacets::default() };
     }
-    for k in get(r, c.keywords).unwrap_or("").split(';').map(str::trim).filter(|k| !k.is_empty()) {
+    // (HTML's character references decoded first: their `;` is no separator.)
+    let keywords = super::html_entities(get(r, c.keywords).unwrap_or(""));
+    for k in keywords.split(';').map(str::trim).filter(|k| !k.is_empty()) {
         d.keywords.push(Val::new(k, at(c.keywords)));
     }
     d.themes =

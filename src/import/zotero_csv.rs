@@ -442,7 +442,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     // Zotero's Editor column holds editors: an edited book is cited by them.
     d.editors = cell_names(r, c.editor, line, n(c.editor), &mut d.warnings);
     d.translators = cell_names(r, c.translator, line, n(c.translator), &mut d.warnings);
-    for tag in get(r, c.tags).unwrap_or("").split(';').map(str::trim).filter(|t| !t.is_empty()) {
+    // (HTML's character references decoded first: their `;` is no separator.)
+    let tags = super::html_entities(get(r, c.tags).unwrap_or(""));
+    for tag in tags.split(';').map(str::trim).filter(|t| !t.is_empty()) {
         d.keywords.push(Val::new(tag, at(c.tags)));
     }
     d.themes =
