@@ -354,3 +354,79 @@ fn web_of_science_early_access_and_supplements_are_kept() {
     assert_eq!(early["year_note"].as_str(), Some("ahead of print"), "{early:#}");
     assert_eq!(reading(&list, "Supplement one")["issue"].as_str(), Some("3 Suppl 2"));
 }
+
+/// A title stored with the full stop that ends a record's element (RIS,
+/// EndNote, Web of Science and MEDLINE write one) is printed with the
+/// style's own punctuation only: APA and Harvard printed both ("Colonial
+/// medicine. (2nd ed.)", "‘Race correction in spirometry.’"; tester r42
+/// #4). The stop of an abbreviation ("U.S.") and a question mark stay.
+#[test]
+fn a_titles_final_full_stop_is_never_doubled() {
+    let w = workdir();
+    w.import_reading(
+        "p.ris",
+        "TY  - JOUR\nTI  - Race correction in spirometry.\nAU  - Okoro, C\nPY  - 2021\nT2  - Thorax\nVL  - 76\nSP  - 1\nEP  - 5\nER  - \n\n\
+         TY  - BOOK\nTI  - Colonial medicine.\nAU  - Okoro, C\nPY  - 2015\nET  - 2\nPB  - Wiley\nER  - \n\n\
+         TY  - JOUR\nTI  - Health care in the U.S.\nAU  - Smith, J\nPY  - 2020\nT2  - J\nER  - \n\n\
+         TY  - JOUR\nTI  - Is race real?\nAU  - Smith, J\nPY  - 2019\nT2  - J\nER  - \n",
+    );
+    let apa = w.references("apa");
+    assert_eq!(common::reference(&apa, "Colonial"), "Okoro, C. (2015). Colonial medicine (2nd ed.). Wiley.");
+    assert_eq!(
+        common::reference(&apa, "Race correction"),
+        "Okoro, C. (2021). Race correction in spirometry. Thorax, 76, 1–5."
+    );
+    assert_eq!(common::reference(&apa, "Health care"), "Smith, J. (2020). Health care in the U.S. J.");
+    let harvard = w.references("harvard");
+    assert_eq!(
+        common::reference(&harvard, "Race correction"),
+        "Okoro, C. (2021) ‘Race correction in spirometry’, Thorax, 76, pp. 1–5."
+    );
+    assert_eq!(common::reference(&harvard, "Is race"), "Smith, J. (2019) ‘Is race real?’, J.");
+    for style in ["vancouver", "chicago", "ama"] {
+        let refs = w.references(style);
+        for (title, r) in &refs {
+            assert!(!r.contains("..") && !r.contains(".”.") && !r.contains(".’"), "{style}: {title}: {r}");
+        }
+    }
+    // The stored title keeps its stop: only the reference leaves it out.
+    assert_eq!(reading(&w.reading_list(), "Colonial")["title"].as_str(), Some("Colonial medicine."));
+}
+
+/// Chicago's title case leaves symbols and letters with their own case as
+/// written: small Greek letters ("αβ", not the capital "Αβ"), a capital
+/// before a hyphen or a stop ("T-Cell", "X-Ray", "U.S."), and after a
+/// prefix's hyphen the second element in small letters ("Anti-racism",
+/// "Re-examination"; CMOS 17th ed. §8.161), but not after a word
+/// ("Self-Reported") nor a proper noun ("Anti-Semitism"; tester r41 A2,
+/// C6).
+#[test]
+fn chicago_title_case_keeps_symbols_capitals_and_prefixes() {
+    let w = workdir();
+    let item = |id: &str, title: &str, year: i64| {
+        format!(
+            r#"{{"id":"{id}","type":"article-journal","title":"{title}","author":[{{"family":"Osei","given":"A"}}],"container-title":"J","issued":{{"date-parts":[[{year}]]}}}}"#
+        )
+    };
+    let items = [
+        item("a", "Does αβ T-cell count differ by ancestry?", 2020),
+        item("b", "Is race a risk factor? The β-blocker debate: a re-examination", 2021),
+        item("c", "Anti-racism in medicine and health care in the U.S.", 2022),
+        item("d", "Anti-Semitism and X-ray use: self-reported outcomes", 2023),
+    ];
+    w.import_reading("g.json", &format!("[{}]", items.join(",")));
+    let chicago = w.references("chicago");
+    assert_eq!(common::reference(&chicago, "Does"), "Osei, A. 2020. “Does αβ T-Cell Count Differ by Ancestry?” J.");
+    assert_eq!(
+        common::reference(&chicago, "Is race"),
+        "Osei, A. 2021. “Is Race a Risk Factor? The β-Blocker Debate: A Re-examination.” J."
+    );
+    assert_eq!(
+        common::reference(&chicago, "Anti-racism"),
+        "Osei, A. 2022. “Anti-racism in Medicine and Health Care in the U.S.” J."
+    );
+    assert_eq!(
+        common::reference(&chicago, "Anti-Semitism"),
+        "Osei, A. 2023. “Anti-Semitism and X-Ray Use: Self-Reported Outcomes.” J."
+    );
+}

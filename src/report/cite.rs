@@ -434,6 +434,16 @@ impl Style {
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
         let located = with_elocator(r);
         let r = located.as_ref();
+        // The title as the processor had it ([`cited_title`]), for the
+        // fixes that find it in the reference.
+        let stopped;
+        let r = match cited_title(&r.title) {
+            std::borrow::Cow::Owned(title) => {
+                stopped = Reading { title, ..r.clone() };
+                &stopped
+            }
+            std::borrow::Cow::Borrowed(_) => r,
+        };
         // A title with rich-text markup ([`title_markup`]) is found in the
         // reference by its text; the italics are put back at the end.
         let marked = title_markup(&r.title);
@@ -3823,7 +3833,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
-    e.insert("title".into(), json!(processor_title(&r.title)));
+    e.insert("title".into(), json!(processor_title(&cited_title(&r.title))));
     // CSL applies `text-case="title"` to English items only (CSL 1.0.2,
     // "Text-case": "title case conversion … is only performed for English";
     // an item without a language counts as English): a French item's title
@@ -6118,6 +6128,34 @@ fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
     found.then_some(parts)
 }
 
+/// A title without the full stop that ends it as a record's element ("Race
+/// correction in spirometry.", as RIS, EndNote and Web of Science records
+/// and MEDLINE write titles): each style ends the title with its own
+/// punctuation, and APA and Harvard printed both ("Colonial medicine.
+/// (2nd ed.)", "‘Race correction in spirometry.’"; tester r42 #4). A stop
+/// that ends an abbreviation ("Smith et al.", "in the U.S.", "Acme Inc.")
+/// and an ellipsis stay.
+pub fn cited_title(title: &str) -> std::borrow::Cow<'_, str> {
+    let t = title.trim_end();
+    let Some(body) = t.strip_suffix('.') else { return std::borrow::Cow::Borrowed(title) };
+    if body.ends_with('.') || body.ends_with('…') {
+        return std::borrow::Cow::Borrowed(title);
+    }
+    let last = body.rsplit([' ', '(', '\u{a0}']).next().unwrap_or("");
+    let abbreviation = last.contains('.')
+        || [
+            "al", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "st", "vs", "no", "nos", "vol", "vols", "ed", "eds",
+            "dr", "mr", "mrs", "ms", "prof", "approx", "dept", "univ", "pp", "fig", "figs", "suppl", "cf", "ca",
+        ]
+        .contains(&last.to_lowercase().as_str());
+    let ends_word =
+        body.chars().last().is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '\'' | '’' | '"' | '”'));
+    if abbreviation || !ends_word {
+        return std::borrow::Cow::Borrowed(title);
+    }
+    std::borrow::Cow::Owned(body.to_string())
+}
+
 /// A title as the processor takes it ([`protected`]), the parts inside
 /// rich-text markup ([`title_markup`]) in braces, which hayagriva prints
 /// verbatim (no case change), and the tags left out.
@@ -6823,13 +6861,40 @@ fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
             // Small letters with digits, a version, gene or code ("v2.1",
             // "p53", "x86"): as written (Chicago printed "V2.1").
             want[i] = Some(false);
+        } else if word.iter().all(|c| c.is_lowercase() && ('\u{0370}'..='\u{03FF}').contains(c)) {
+            // Greek letters in small letters are symbols ("a α study",
+            // "α-synuclein", "κ statistics", "αβ T-cell"): title case leaves
+            // them as written (tester 12e P7: Chicago printed "a Α Study";
+            // tester r41 A2: "Αβ", a capital alpha, another symbol).
+            want[i..end].fill(Some(false));
         } else if let [c] = word
-            && c.is_lowercase()
-            && ('\u{0370}'..='\u{03FF}').contains(c)
+            && c.is_uppercase()
+            && (src.get(end) == Some(&'-') || src.get(end) == Some(&'.') || (i > 0 && src[i - 1] == '.'))
         {
-            // A lone Greek letter is a symbol ("a α study", "α-synuclein",
-            // "κ statistics"): title case leaves it as written (tester 12e P7:
-            // Chicago printed "a Α Study", capital alpha).
+            // A capital letter before a hyphen or a stop ("T-cell", "X-ray",
+            // "U.S."): title case leaves it so (tester r41 A2: "t-Cell";
+            // Chicago printed "U.s.").
+            want[i] = Some(true);
+        } else if chicago
+            && i >= 2
+            && src[i - 1] == '-'
+            && word[0].is_lowercase()
+            && HYPHEN_PREFIXES.contains(
+                &src[..i - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .chars()
+                    .rev()
+                    .collect::<String>()
+                    .to_lowercase()
+                    .as_str(),
+            )
+        {
+            // After a prefix and its hyphen the second element stays in small
+            // letters ("Anti-racism", "Re-examination": CMOS 17th ed.
+            // §8.161, rule 1; tester r41 C6: "Re-Examination").
             want[i] = Some(false);
         } else if i >= 2 && src[i - 1] == ' ' && matches!(src[i - 2], ',' | ';') {
             let w: String = word.iter().collect();
@@ -6856,6 +6921,15 @@ fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
     }
     want
 }
+
+/// Prefixes that, joined by a hyphen, leave the second element of a
+/// compound in small letters under title case (CMOS 17th ed. §8.161, rule
+/// 1: "Anti-intellectual", "Pre-owned", "Re-establish"; a first element
+/// that is a word, "Self-Sustaining", is not one).
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "co", "infra", "inter", "intra", "macro", "micro", "mid", "multi", "neo", "non", "post", "pre", "pro",
+    "pseudo", "quasi", "re", "semi", "sub", "supra", "trans", "ultra", "un",
+];
 
 /// The styles `--style` names, for help and README.
 pub fn named_styles() -> Vec<(&'static str, &'static str)> {
