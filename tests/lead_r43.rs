@@ -430,3 +430,64 @@ fn chicago_title_case_keeps_symbols_capitals_and_prefixes() {
         "Osei, A. 2023. “Anti-Semitism and X-Ray Use: Self-Reported Outcomes.” J."
     );
 }
+
+/// Vancouver and AMA set each organisation apart by semicolons when there
+/// are several, or one has a comma in its name: "Ministry of Health,
+/// Ghana, WHO, Department of Health…" could not be read (tester r42 #6).
+/// One organisation after persons keeps the form it had ("Osei A, Lind T;
+/// Alf-One Study Group.").
+#[test]
+fn organisations_are_set_apart_by_semicolons_in_vancouver_and_ama() {
+    let w = workdir();
+    w.import_reading(
+        "org.csv",
+        "title,authors,year,type\nT7,\"Ministry of Health, Ghana; WHO; Department of Health and Social Care\",2020,report\n\
+         Orgs two,\"CAPES Brasil - Ministério da Educação, Brazil; Mariutti, Fabiana Gondim; Medeiros, Mirna\",2018,article\n\
+         Two bodies,\"World Health Organization; Médecins Sans Frontières\",2021,report\n\
+         Mixed,\"Osei, Ama; Lind, Tor; Alf-One Study Group\",2019,article\n",
+    );
+    for style in ["vancouver", "ama"] {
+        let refs = w.references(style);
+        let r = |t: &str| common::reference(&refs, t).to_string();
+        assert!(
+            r("T7").starts_with("Ministry of Health, Ghana; WHO; Department of Health and Social Care. "),
+            "{style}: {}",
+            r("T7")
+        );
+        assert!(
+            r("Orgs two")
+                .starts_with("CAPES Brasil - Ministério da Educação, Brazil; Mariutti FG, Medeiros M. Orgs two."),
+            "{style}: {}",
+            r("Orgs two")
+        );
+        assert!(
+            r("Two bodies").starts_with("World Health Organization; Médecins Sans Frontières. "),
+            "{style}: {}",
+            r("Two bodies")
+        );
+        assert!(r("Mixed").starts_with("Osei A, Lind T; Alf-One Study Group. Mixed."), "{style}: {}", r("Mixed"));
+    }
+}
+
+/// A range of pages in roman numerals (a preface's "vii–xxx") is "pp." in
+/// APA and Harvard, as an arabic range is (APA 7 §9.28); the processor
+/// printed "p." (tester r42 #7).
+#[test]
+fn a_roman_page_range_is_pp() {
+    let w = workdir();
+    w.import_reading(
+        "rom.bib",
+        "@incollection{Child2020, author={Sartre, Jean-Paul}, title={Preface}, booktitle={The wretched of the earth}, \
+         editor={Farrington, C.}, pages={vii--xxx}, publisher={Grove Press}, year={2004}, edition={2}}\n\
+         @incollection{Arabic, author={Sartre, Jean-Paul}, title={Chapter one}, booktitle={The wretched of the earth}, \
+         editor={Farrington, C.}, pages={45--67}, publisher={Grove Press}, year={2004}}\n",
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Preface"),
+        "Sartre, J.-P. (2004b). Preface. In C. Farrington (Ed.), The wretched of the earth (2nd ed., pp. vii–xxx). Grove Press."
+    );
+    assert!(common::reference(&apa, "Chapter one").contains("(pp. 45–67)"), "{apa:#?}");
+    let harvard = w.references("harvard");
+    assert!(common::reference(&harvard, "Preface").ends_with("Grove Press, pp. vii–xxx."), "{harvard:#?}");
+}

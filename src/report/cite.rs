@@ -585,6 +585,7 @@ impl Style {
                 let t = with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r);
                 with_ama_supplement(with_nlm_group_author(t, r), r)
             }
+            Some("apa" | "harvard") => with_plural_page_label(t, r),
             _ => t,
         };
         let t = with_doi_address_encoded(t, r);
@@ -4938,12 +4939,65 @@ fn with_ama_supplement(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// "pp." before a range of pages in roman numerals ("pp. vii–xxx"): the
+/// processor counts only arabic ranges as several pages and printed "p."
+/// (APA 7 §9.28 and Cite Them Right give "pp." for any range; tester r42
+/// #7: a preface's "p. vii–xxx").
+fn with_plural_page_label(mut t: Rich, r: &Reading) -> Rich {
+    let Some(pages) = r.pages.as_deref().map(str::trim) else { return t };
+    let Some((first, last)) = pages.split_once(['-', '\u{2013}']) else { return t };
+    let (first, last) = (first.trim(), last.trim_start_matches('-').trim());
+    let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlcdmIVXLCDM".contains(c));
+    if !(roman(first) && roman(last)) {
+        return t;
+    }
+    for label in ["p. ", "P. "] {
+        for dash in ['\u{2013}', '-'] {
+            let printed = format!("{label}{first}{dash}{last}");
+            if let Some(at) = t.text.find(&printed)
+                && !t.text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+            {
+                splice(&mut t, at..at + 1, &format!("{}{}", &label[..1], &label[..1].to_lowercase()));
+                return t;
+            }
+        }
+    }
+    t
+}
+
 /// Citing Medicine's list of personal authors and an organisation: the
 /// organisation after a semicolon ("Vallancien G, Emberton M, van
 /// Moorselaar RJ; Alf-One Study Group.", ch. 1, "Both personal authors and
 /// an organization as author"); the style joined it with a comma (tester
 /// r34, #8). AMA 11 (ch. 3, group authors) writes it so too (tester r36, #10).
 fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
+    // Several organisations, or one whose name has a comma ("Ministry of
+    // Health, Ghana"): each set apart by semicolons wherever it stands, or
+    // the reader cannot tell where one author ends ("Ministry of Health,
+    // Ghana, WHO, Department of Health"; tester r42 #6).
+    let literals: Vec<&str> = r.author_names.iter().take(6).filter_map(|n| n.literal.as_deref()).collect();
+    if r.author_names.len() > 1 && (literals.len() > 1 || literals.iter().any(|l| l.contains(','))) {
+        let title_at =
+            find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
+        let mut from = 0;
+        let mut marks: Vec<usize> = Vec::new();
+        for org in literals {
+            let Some(at) = t.text[from..title_at].find(org).map(|i| i + from) else { continue };
+            let end = at + org.len();
+            if t.text[..at].ends_with(", ") {
+                marks.push(at - 2);
+            }
+            if t.text[end..title_at].starts_with(", ") {
+                marks.push(end);
+            }
+            from = end;
+        }
+        marks.dedup();
+        for at in marks.into_iter().rev() {
+            splice(&mut t, at..at + 1, ";");
+        }
+        return t;
+    }
     // Only an organisation after the persons, last (one among them keeps
     // its place and commas, as MEDLINE lists a collective in its byline).
     let k = r.author_names.len().saturating_sub(1);
