@@ -491,3 +491,38 @@ fn a_roman_page_range_is_pp() {
     let harvard = w.references("harvard");
     assert!(common::reference(&harvard, "Preface").ends_with("Grove Press, pp. vii–xxx."), "{harvard:#?}");
 }
+
+/// An undated work on the Internet: APA gives no "Retrieved" without a
+/// retrieval date (tester r41 A5: "Retrieved https://…" for a report), and
+/// Vancouver gives Citing Medicine's "[date unknown]" with no date of
+/// citation too (r41 B6: no date at all).
+#[test]
+fn an_undated_online_work_is_said_undated_and_never_retrieved_without_a_date() {
+    let w = workdir();
+    w.import_reading(
+        "u.json",
+        r#"[{"id":"u3","type":"report","title":"Undated leaflet on malaria","author":[{"literal":"Ministry of Health, Ghana"}],"publisher":"Ministry of Health","publisher-place":"Accra","URL":"https://moh.gov.gh/malaria"},
+            {"id":"w1","type":"webpage","title":"Anti-racism in medicine","author":[{"literal":"British Medical Association"}],"container-title":"BMA","URL":"https://bma.org.uk/b"},
+            {"id":"w2","type":"report","title":"Dated report","author":[{"literal":"WHO"}],"publisher":"WHO","URL":"https://who.int/r","accessed":{"date-parts":[[2024,3,5]]}}]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Undated leaflet"),
+        "Ministry of Health, Ghana. (n.d.). Undated leaflet on malaria. Ministry of Health. https://moh.gov.gh/malaria"
+    );
+    assert!(common::reference(&apa, "Dated report").contains("Retrieved March 5, 2024, from https://who.int/r"));
+    let vancouver = w.references("vancouver");
+    assert_eq!(
+        common::reference(&vancouver, "Undated leaflet"),
+        "Ministry of Health, Ghana. Undated leaflet on malaria [Internet]. Accra: Ministry of Health; [date unknown]. \
+         Available from: https://moh.gov.gh/malaria"
+    );
+    assert_eq!(
+        common::reference(&vancouver, "Anti-racism"),
+        "British Medical Association. BMA [Internet]. [date unknown]. Anti-racism in medicine. Available from: https://bma.org.uk/b"
+    );
+    assert_eq!(
+        common::reference(&vancouver, "Dated report"),
+        "WHO. Dated report [Internet]. WHO; [date unknown] [cited 2024 Mar 5]. Available from: https://who.int/r"
+    );
+}

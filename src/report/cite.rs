@@ -577,8 +577,11 @@ impl Style {
             None => t,
         };
         let t = match self.named {
-            Some("vancouver") => with_nlm_podcast(
-                with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+            Some("vancouver") => with_nlm_online_date_unknown(
+                with_nlm_podcast(
+                    with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+                    r,
+                ),
                 r,
             ),
             Some("ama") => {
@@ -5690,6 +5693,37 @@ fn with_nlm_genre(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// Citing Medicine's "[date unknown]" for a work on the Internet with no
+/// date and no date of citation (ch. 15 and 22, "Date of publication": "If
+/// no date … can be found, use [date unknown]"): the bundled style prints
+/// it beside a citation date only, and printed no date at all (tester r41
+/// B6). After the publisher ("Accra: Ministry of Health; [date unknown].")
+/// or, with none printed, after "[Internet]." ("BMA [Internet]. [date
+/// unknown]. Anti-racism in medicine.").
+fn with_nlm_online_date_unknown(mut t: Rich, r: &Reading) -> Rich {
+    if r.year.is_some() || r.year_note.is_some() || t.text.contains("[date unknown]") {
+        return t;
+    }
+    let Some(internet) = t.text.find("[Internet]. ") else { return t };
+    let Some(available) = t.text.find(" Available from") else { return t };
+    if available < internet {
+        return t;
+    }
+    let before = &t.text[..available];
+    let publisher = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    if let Some(p) = publisher
+        && before.ends_with(&format!("{p}."))
+        && before.len() - p.len() - 1 > internet
+    {
+        let at = available - 1;
+        splice(&mut t, at..at, "; [date unknown]");
+        return t;
+    }
+    let at = internet + "[Internet]. ".len();
+    splice(&mut t, at..at, "[date unknown]. ");
+    t
+}
+
 /// A web page's date of publication as Citing Medicine gives it, "2021 Mar
 /// 5" (2nd ed., ch. 22 and 23, "Date of Publication": year, month in its
 /// three-letter English form, day; a season, "2021 Spring", where there is
@@ -5744,11 +5778,13 @@ fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
 ///   About us. https://…", §9.24, §10.16: "When the author and site name
 ///   are the same, omit the site name").
 fn with_apa_web_page(mut t: Rich, r: &Reading) -> Rich {
-    if r.kind != "web" {
-        return t;
-    }
+    // Any type: "Retrieved" with no date is no retrieval statement (an
+    // undated report printed "Retrieved https://…"; tester r41 A5).
     if let Some(at) = t.text.find("Retrieved http") {
         splice(&mut t, at..at + "Retrieved ".len(), "");
+    }
+    if r.kind != "web" {
+        return t;
     }
     let Some(site) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
     let by_site = r.author_names.iter().any(|n| {
