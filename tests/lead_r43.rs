@@ -431,11 +431,10 @@ fn chicago_title_case_keeps_symbols_capitals_and_prefixes() {
     );
 }
 
-/// Vancouver and AMA set each organisation apart by semicolons when there
-/// are several, or one has a comma in its name: "Ministry of Health,
-/// Ghana, WHO, Department of Health…" could not be read (tester r42 #6).
-/// One organisation after persons keeps the form it had ("Osei A, Lind T;
-/// Alf-One Study Group.").
+/// Vancouver and AMA set each organisation apart by semicolons, wherever
+/// it stands (Citing Medicine, box "Organizations as author"): "Ministry
+/// of Health, Ghana, WHO, Department of Health…" could not be read (tester
+/// r42 #6).
 #[test]
 fn organisations_are_set_apart_by_semicolons_in_vancouver_and_ama() {
     let w = workdir();
@@ -444,7 +443,8 @@ fn organisations_are_set_apart_by_semicolons_in_vancouver_and_ama() {
         "title,authors,year,type\nT7,\"Ministry of Health, Ghana; WHO; Department of Health and Social Care\",2020,report\n\
          Orgs two,\"CAPES Brasil - Ministério da Educação, Brazil; Mariutti, Fabiana Gondim; Medeiros, Mirna\",2018,article\n\
          Two bodies,\"World Health Organization; Médecins Sans Frontières\",2021,report\n\
-         Mixed,\"Osei, Ama; Lind, Tor; Alf-One Study Group\",2019,article\n",
+         Mixed,\"Osei, Ama; Lind, Tor; Alf-One Study Group\",2019,article\n\
+         Middle,\"Margulies, E. H.; {NISC Comparative Sequencing Program}; Maduro, V. V.\",2019,article\n",
     );
     for style in ["vancouver", "ama"] {
         let refs = w.references(style);
@@ -466,6 +466,12 @@ fn organisations_are_set_apart_by_semicolons_in_vancouver_and_ama() {
             r("Two bodies")
         );
         assert!(r("Mixed").starts_with("Osei A, Lind T; Alf-One Study Group. Mixed."), "{style}: {}", r("Mixed"));
+        // Citing Medicine's own example: an organisation among persons.
+        assert!(
+            r("Middle").starts_with("Margulies EH; NISC Comparative Sequencing Program; Maduro VV. Middle."),
+            "{style}: {}",
+            r("Middle")
+        );
     }
 }
 

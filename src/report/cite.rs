@@ -4974,12 +4974,14 @@ fn with_plural_page_label(mut t: Rich, r: &Reading) -> Rich {
 /// an organization as author"); the style joined it with a comma (tester
 /// r34, #8). AMA 11 (ch. 3, group authors) writes it so too (tester r36, #10).
 fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
-    // Several organisations, or one whose name has a comma ("Ministry of
-    // Health, Ghana"): each set apart by semicolons wherever it stands, or
-    // the reader cannot tell where one author ends ("Ministry of Health,
-    // Ghana, WHO, Department of Health"; tester r42 #6).
+    // Each organisation set apart by semicolons wherever it stands (Citing
+    // Medicine, box "Organizations as author": "Separate two or more
+    // different organizations by a semicolon"; "Margulies EH; NISC
+    // Comparative Sequencing Program; Maduro VV, …"): the reader could not
+    // tell where one author ended ("Ministry of Health, Ghana, WHO,
+    // Department of Health"; tester r42 #6).
     let literals: Vec<&str> = r.author_names.iter().take(6).filter_map(|n| n.literal.as_deref()).collect();
-    if r.author_names.len() > 1 && (literals.len() > 1 || literals.iter().any(|l| l.contains(','))) {
+    if r.author_names.len() > 1 && !literals.is_empty() {
         let title_at =
             find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
         let mut from = 0;
@@ -4999,20 +5001,6 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
         for at in marks.into_iter().rev() {
             splice(&mut t, at..at + 1, ";");
         }
-        return t;
-    }
-    // Only an organisation after the persons, last (one among them keeps
-    // its place and commas, as MEDLINE lists a collective in its byline).
-    let k = r.author_names.len().saturating_sub(1);
-    if k == 0 || !r.author_names[k].is_literal() || r.author_names[..k].iter().any(|n| n.is_literal()) || k >= 6 {
-        return t;
-    }
-    let Some(org) = r.author_names[k].literal.as_deref() else { return t };
-    let printed = format!(", {org}");
-    let title_at =
-        find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
-    if let Some(at) = t.text[..title_at].find(&printed) {
-        splice(&mut t, at..at + 1, ";");
     }
     t
 }
