@@ -532,3 +532,50 @@ fn an_undated_online_work_is_said_undated_and_never_retrieved_without_a_date() {
         "WHO. Dated report [Internet]. WHO; [date unknown] [cited 2024 Mar 5]. Available from: https://who.int/r"
     );
 }
+
+/// A report's page count stands before its genre and number in Vancouver,
+/// as Citing Medicine orders them (ch. 15): "2016. 57 p. Technical Report
+/// No.: 12." (tester r41 C1: "Technical. 57 p. Report No.: 12.").
+#[test]
+fn a_reports_page_count_comes_before_its_number() {
+    let w = workdir();
+    w.import_reading(
+        "tr.bib",
+        "@techreport{c3, author={{World Bank}}, title={Report gamma}, institution={World Bank}, address={Washington, DC}, \
+         year={2016}, type={Technical Report}, number={12}, pagetotal={57}}\n\
+         @techreport{c4, author={{World Bank}}, title={Report delta}, institution={World Bank}, address={Washington, DC}, \
+         year={2016}, type={Working Paper}, number={441}, pagetotal={30}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        common::reference(&v, "Report gamma"),
+        "World Bank. Report gamma. Washington, DC: World Bank; 2016. 57 p. Technical Report No.: 12."
+    );
+    assert_eq!(
+        common::reference(&v, "Report delta"),
+        "World Bank. Report delta. Washington, DC: World Bank; 2016. 30 p. Working Paper No.: 441."
+    );
+}
+
+/// A name in a script without capitals (Arabic) has no initials: APA,
+/// Chicago and the rest print it whole, family name first, with no comma
+/// between its parts, which read as two authors ("Plato, محمد, أحمد, 张伟";
+/// tester r41 C2). A one-word name kept whole ("Sukarno") is a person's,
+/// not an organisation set apart by semicolons.
+#[test]
+fn a_name_without_initials_is_one_unit() {
+    let w = workdir();
+    w.import_reading(
+        "ar.json",
+        r#"[{"id":"p2","type":"article-journal","title":"Names test","author":[{"family":"Plato"},{"family":"محمد","given":"أحمد"},{"family":"张","given":"伟"},{"literal":"Sukarno"}],"container-title":"J","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(common::reference(&apa, "Names"), "Plato, محمد أحمد, 张伟, & Sukarno. (2020). Names test. J.");
+    let chicago = w.references("chicago");
+    assert!(
+        common::reference(&chicago, "Names").starts_with("Plato, محمد أحمد, 张伟, and Sukarno. 2020."),
+        "{chicago:#?}"
+    );
+    let vancouver = w.references("vancouver");
+    assert_eq!(common::reference(&vancouver, "Names"), "Plato, محمد أحمد, 张伟, Sukarno. Names test. J. 2020.");
+}

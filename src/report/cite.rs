@@ -2856,6 +2856,21 @@ fn person(n: &Name, suffix: SuffixForm) -> Value {
         };
         return json!({ "name": whole });
     }
+    // A name whose given name has no letters with capitals (Arabic, Hebrew,
+    // Devanagari, Thai… script) has no initials: printed whole, family name
+    // first, with no comma, which the reader would take for the one between
+    // two authors ("Plato, محمد, أحمد, 张伟"; tester r41 C2).
+    if let (Some(f), Some(g)) = (n.family_full(), &n.given)
+        && !g.chars().any(bicameral)
+        && g.chars().any(char::is_alphabetic)
+        && !cjk_name(g)
+    {
+        let whole = match &n.suffix {
+            Some(x) => format!("{f} {g} {x}"),
+            None => format!("{f} {g}"),
+        };
+        return json!({ "name": whole.replace(' ', &GLUE.to_string()) });
+    }
     let mut p = serde_json::Map::new();
     let family = n.family_full().or_else(|| n.given.clone()).unwrap_or_else(|| n.original.clone());
     // The processor would split lower-case words off a family name and move them
@@ -4980,7 +4995,15 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
     // Comparative Sequencing Program; Maduro VV, …"): the reader could not
     // tell where one author ended ("Ministry of Health, Ghana, WHO,
     // Department of Health"; tester r42 #6).
-    let literals: Vec<&str> = r.author_names.iter().take(6).filter_map(|n| n.literal.as_deref()).collect();
+    // (An organisation: a name kept whole that reads as one; a single name
+    // kept whole, "Sukarno", is a person's.)
+    let literals: Vec<&str> = r
+        .author_names
+        .iter()
+        .take(6)
+        .filter_map(|n| n.literal.as_deref())
+        .filter(|l| crate::import::names::looks_corporate(l) || l.split_whitespace().count() >= 3)
+        .collect();
     if r.author_names.len() > 1 && !literals.is_empty() {
         let title_at =
             find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
@@ -5883,7 +5906,13 @@ fn with_page_count(mut t: Rich, r: &Reading, n: &str) -> Rich {
     // After the title (which may hold a parenthesis of its own).
     let from = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
     let mut at = t.text.len();
-    for marker in [" Available from:", " (", " Report No", " ISBN", " DOI", " doi:", " PubMed"] {
+    // Before the report's number with its genre ("Technical Report No.: 12",
+    // "Working Paper No.: 441"), as Citing Medicine orders them (ch. 15:
+    // date, pagination, report number; tester r41 C1: "Technical. 57 p.
+    // Report No.: 12.").
+    let genre = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty()).map(|g| format!(" {g} No"));
+    let markers = [" Available from:", " (", " Report No", " ISBN", " DOI", " doi:", " PubMed"];
+    for marker in genre.iter().map(String::as_str).chain(markers) {
         if let Some(i) = t.text[from..].find(marker).map(|i| from + i).filter(|i| *i < at) {
             at = i;
         }
