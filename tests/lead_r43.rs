@@ -579,3 +579,51 @@ fn a_name_without_initials_is_one_unit() {
     let vancouver = w.references("vancouver");
     assert_eq!(common::reference(&vancouver, "Names"), "Plato, محمد أحمد, 张伟, Sukarno. Names test. J. 2020.");
 }
+
+/// A legal case and a statute are cited in the legal form the styles take
+/// from the Bluebook (APA 7 §11.4–11.5, AMA 11 §3.16, Chicago 17 §14.288)
+/// and, in Harvard, Cite Them Right's: "Roe v. Wade, 410 U.S. 113
+/// (1973).", the UK's neutral citation "[2015] UKSC 11, [2015] AC 1430",
+/// "Mental Health Act 1983, c. 20."; the case name in italics in APA,
+/// Harvard and Chicago. They were printed as journal articles
+/// ("2015;2015(11):1430"), the court as an editor, and a statute as
+/// "[Statute No.]" (tester r41 A1, A3, B5, D2).
+#[test]
+fn legal_cases_and_statutes_are_cited_in_legal_form() {
+    let w = workdir();
+    w.import_reading(
+        "law.json",
+        r#"[{"id":"stat","type":"legislation","title":"Mental Health Act 1983","number":"c. 20","issued":{"date-parts":[[1983]]}},
+            {"id":"case","type":"legal_case","title":"Montgomery v Lanarkshire Health Board","authority":"UKSC","number":"11","container-title":"AC","volume":"2015","page":"1430","issued":{"date-parts":[[2015]]}}]"#,
+    );
+    w.import_reading(
+        "roe.ris",
+        "TY  - CASE\nTI  - Roe v. Wade\nVL  - 410\nT2  - U.S.\nSP  - 113\nPY  - 1973\nA2  - Supreme Court of the United States\nER  - \n\n\
+         TY  - STAT\nTI  - Equality Act 2010\nPY  - 2010\nVL  - c. 15\nUR  - https://www.legislation.gov.uk/ukpga/2010/15\nER  - \n",
+    );
+    for style in ["apa", "chicago", "vancouver", "ama"] {
+        let refs = w.references(style);
+        assert_eq!(common::reference(&refs, "Roe"), "Roe v. Wade, 410 U.S. 113 (1973).", "{style}");
+        assert_eq!(
+            common::reference(&refs, "Montgomery"),
+            "Montgomery v Lanarkshire Health Board, [2015] UKSC 11, [2015] AC 1430.",
+            "{style}"
+        );
+        assert_eq!(common::reference(&refs, "Mental Health"), "Mental Health Act 1983, c. 20.", "{style}");
+        assert!(common::reference(&refs, "Equality").starts_with("Equality Act 2010, c. 15."), "{style}: {refs:#?}");
+    }
+    let harvard = w.references("harvard");
+    assert_eq!(common::reference(&harvard, "Roe"), "Roe v. Wade (1973) 410 U.S. 113.");
+    assert_eq!(common::reference(&harvard, "Montgomery"), "Montgomery v Lanarkshire Health Board [2015] UKSC 11.");
+    assert_eq!(
+        common::reference(&harvard, "Equality"),
+        "Equality Act 2010, c. 15. Available at: https://www.legislation.gov.uk/ukpga/2010/15."
+    );
+    // The case name in italics in the PDF's reference list (APA).
+    let pdf = w.path("law.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "apa", "-q"]);
+    if let Some(italic) = common::pdf_italics(&pdf) {
+        let all = italic.join(" ");
+        assert!(all.contains("Roe") && all.contains("Wade"), "italic runs: {italic:?}");
+    }
+}
