@@ -627,3 +627,37 @@ fn legal_cases_and_statutes_are_cited_in_legal_form() {
         assert!(all.contains("Roe") && all.contains("Wade"), "italic runs: {italic:?}");
     }
 }
+
+/// A data set's version is printed in APA ("(Version 2.0) [Data set]", APA
+/// 7 §10.9) and AMA ("Title. Version 2.0. Publisher; year."), as the other
+/// styles print it (tester r41 B2: left out of both).
+#[test]
+fn a_data_sets_version_is_printed_in_apa_and_ama() {
+    let w = workdir();
+    w.import_reading(
+        "ds.json",
+        r#"[{"id":"data","type":"dataset","title":"Global burden of disease study 2019 results","author":[{"literal":"Institute for Health Metrics and Evaluation"}],"publisher":"IHME","version":"2.0","URL":"https://ghdx.healthdata.org/gbd","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    w.import_reading(
+        "ds.ris",
+        "TY  - DATA\nTI  - Survey data\nAU  - Osei, A\nPY  - 2021\nET  - 3\nPB  - UK Data Service\nUR  - https://ukds.ac.uk/x\nER  - \n",
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Global burden"),
+        "Institute for Health Metrics and Evaluation. (2020). Global burden of disease study 2019 results (Version 2.0) \
+         [Data set]. IHME. https://ghdx.healthdata.org/gbd"
+    );
+    assert!(common::reference(&apa, "Survey data").contains("Survey data (Version 3) [Data set]."), "{apa:#?}");
+    let ama = w.references("ama");
+    assert_eq!(
+        common::reference(&ama, "Global burden"),
+        "Institute for Health Metrics and Evaluation. Global burden of disease study 2019 results. Version 2.0. IHME; \
+         2020. https://ghdx.healthdata.org/gbd"
+    );
+    for style in ["vancouver", "harvard", "chicago"] {
+        let refs = w.references(style);
+        let r = common::reference(&refs, "Global burden");
+        assert_eq!(r.matches("Version 2.0").count(), 1, "{style}: {r}");
+    }
+}

@@ -598,6 +598,10 @@ impl Style {
             Some("apa" | "harvard") => with_plural_page_label(t, r),
             _ => t,
         };
+        let t = match self.named {
+            Some(style @ ("apa" | "ama")) => with_data_version(t, r, style),
+            _ => t,
+        };
         let t = with_doi_address_encoded(t, r);
         with_alternated_quotes(t, r)
     }
@@ -4494,6 +4498,27 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
         };
         let word = if t.text[end..].starts_with('.') { word.trim_end_matches('.') } else { word };
         splice(&mut t, end - e.len()..end, &format!("{shown} {word}"));
+    }
+    t
+}
+
+/// A data set's or program's version where APA and AMA printed none: APA 7
+/// §10.9–10.10 "Title (Version 2.0) [Data set]."; AMA 11 (data sets and
+/// software) "Title. Version 2.0. Publisher; year." (tester r41 B2: the
+/// version was left out of both, printed by the three other styles).
+fn with_data_version(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    let Some(v) = r.edition.as_deref().map(str::trim).filter(|e| is_version(e)) else { return t };
+    if !matches!(r.genre.as_deref(), Some("Data set" | "Computer software")) || t.text.contains(v) {
+        return t;
+    }
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let after = &t.text[title.end..];
+    if style == "apa" {
+        if after.starts_with(" [") || after.starts_with('.') {
+            splice(&mut t, title.end..title.end, &format!(" ({v})"));
+        }
+    } else if after.starts_with(". ") {
+        splice(&mut t, title.end + 2..title.end + 2, &format!("{v}. "));
     }
     t
 }
