@@ -7378,7 +7378,9 @@ mod tests {
         );
         assert_eq!(with_name_elements("<names variable=\"editor\"/>"), "<names variable=\"editor\"/>");
         let v = Style::vancouver().unwrap().reference(&r);
-        assert!(v.starts_with("World Health Organization, 鲁迅."), "{v}");
+        // An organisation and a person, apart by a semicolon (Citing
+        // Medicine's box "Organizations as author"; tester r42 #6).
+        assert!(v.starts_with("World Health Organization; 鲁迅."), "{v}");
     }
 
     /// The cases the hand-written Vancouver and APA name functions were
