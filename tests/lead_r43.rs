@@ -661,3 +661,27 @@ fn a_data_sets_version_is_printed_in_apa_and_ama() {
         assert_eq!(r.matches("Version 2.0").count(), 1, "{style}: {r}");
     }
 }
+
+/// AMA says what an online video and a podcast episode are: "YouTube.
+/// Published October 5, 2020." and "Code Switch. Podcast. February 10,
+/// 2021." (tester r41 C4: the date alone, for a podcast without a genre or
+/// number, and a video).
+#[test]
+fn ama_says_a_video_is_published_and_a_podcast_is_one() {
+    let w = workdir();
+    w.import_reading(
+        "av.json",
+        r#"[{"id":"vid","type":"motion_picture","title":"Decolonising global health","author":[{"family":"Abimbola","given":"Seye"}],"container-title":"YouTube","URL":"https://www.youtube.com/watch?v=abc123","issued":{"date-parts":[[2020,10,5]]},"accessed":{"date-parts":[[2024,3,1]]}},
+            {"id":"pod","type":"song","title":"Race-based medicine","author":[{"family":"Amutah","given":"Christina"}],"container-title":"Code Switch","publisher":"NPR","URL":"https://npr.org/cs","issued":{"date-parts":[[2021,2,10]]}}]"#,
+    );
+    let ama = w.references("ama");
+    assert_eq!(
+        common::reference(&ama, "Decolonising"),
+        "Abimbola S. Decolonising global health. YouTube. Published October 5, 2020. Accessed March 1, 2024. \
+         https://www.youtube.com/watch?v=abc123"
+    );
+    assert_eq!(
+        common::reference(&ama, "Race-based"),
+        "Amutah C. Race-based medicine. Code Switch. Podcast. February 10, 2021. https://npr.org/cs"
+    );
+}

@@ -593,6 +593,7 @@ impl Style {
             ),
             Some("ama") => {
                 let t = with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r);
+                let t = with_ama_media(t, r);
                 with_ama_supplement(with_nlm_group_author(t, r), r)
             }
             Some("apa" | "harvard") => with_plural_page_label(t, r),
@@ -5227,6 +5228,59 @@ fn with_ama_status_before_doi(mut t: Rich, r: &Reading) -> Rich {
     let len = t.text.len();
     splice(&mut t, end..len, "");
     splice(&mut t, doi..doi, &format!("{status}. "));
+    t
+}
+
+/// AMA's audio and video on the Internet: "Title. *Podcast*. Podcast.
+/// February 10, 2021." and "Title. YouTube. Published October 5, 2020."
+/// (AMA 11: the medium of a podcast, "Published" before a video's date of
+/// posting); the bundled style gave the date alone, with no word of what
+/// the work is, for a podcast without a genre or number (tester r41 C4).
+fn with_ama_media(mut t: Rich, r: &Reading) -> Rich {
+    let podcast = r.kind == "podcast";
+    if !(podcast || r.kind == "video") || r.url.is_none() {
+        return t;
+    }
+    let Some(year) = r.year else { return t };
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let year = year.to_string();
+    // The date: its year after the title, a month name or the year first.
+    let Some(y) = t.text[title.end..].find(&year).map(|i| title.end + i) else { return t };
+    let start = match r.month.filter(|m| (1..=12).contains(m)) {
+        Some(m) => {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            match t.text[title.end..y].rfind(MONTHS[m as usize - 1]) {
+                Some(i) => title.end + i,
+                None => return t,
+            }
+        }
+        None => y,
+    };
+    if !t.text[..start].ends_with(". ") || t.text[..start].ends_with("Published ") {
+        return t;
+    }
+    // A podcast as canon's AMA gives an episode with its genre ("Code
+    // Switch. Podcast. June 10, 2020.", [`with_ama_podcast`]); a video
+    // "Published" before its date.
+    let insert = if podcast {
+        if t.text[title.end..start].contains(". Podcast. ") { return t } else { "Podcast. " }
+    } else {
+        "Published "
+    };
+    splice(&mut t, start..start, insert);
     t
 }
 
