@@ -418,6 +418,7 @@ fn draft(raw: &Raw) -> builder::Draft {
         if let Some(rest) = label.strip_prefix("RIS ") {
             let (tag, why) = rest.split_at(rest.find(' ').unwrap_or(rest.len()));
             let wos = AS_RIS.iter().find(|(_, r)| *r == tag).map_or(tag, |(w, _)| *w);
+            let why = if why.is_empty() && wos == "AB" { " (the abstract)" } else { why };
             *label = format!("Web of Science {wos}{why}");
         }
     }
