@@ -685,3 +685,75 @@ fn ama_says_a_video_is_published_and_a_podcast_is_one() {
         "Amutah C. Race-based medicine. Code Switch. Podcast. February 10, 2021. https://npr.org/cs"
     );
 }
+
+/// A DOI's own "#" (a Wiley SICI DOI's check character, "…3.0.CO;2-#") is
+/// kept in every format, and its percent-encoded form ("%23") is the same
+/// DOI: one record (tester r43 F1: cut at the "#", silently, and the
+/// encoded form made a second record). A link's fragment after a DOI
+/// ("#page=3", "#abstract") is still no part of it.
+#[test]
+fn a_dois_own_hash_is_kept() {
+    let w = workdir();
+    let sici = "10.1002/(SICI)1097-0142(19960101)77:1<1::AID-CNCR1>3.0.CO;2-#";
+    w.import_reading(
+        "h1.csv",
+        &format!(
+            "title,authors,year,doi\nWiley one,\"Osei, A\",1996,{sici}\nFragment,\"Osei, B\",2000,10.1000/d18#page=3\n\
+             Abstract,\"Osei, C\",2001,10.1000/d19#abstract\n"
+        ),
+    );
+    w.import_reading(
+        "h.bib",
+        "@article{w2, author={Lind, T.}, title={Wiley two}, journal={Cancer}, year={1997}, doi={10.1002/(SICI)1097-0142(19970101)79:1<2::AID-CNCR2>3.0.CO;2-#}}\n",
+    );
+    let err = w.import_reading(
+        "h2.csv",
+        "title,authors,year,doi\nWiley one,\"Osei, A\",1996,https://doi.org/10.1002/(SICI)1097-0142(19960101)77:1%3C1::AID-CNCR1%3E3.0.CO;2-%23\n",
+    );
+    assert!(err.contains("0 new") && err.contains("1 unchanged"), "the encoded form is the same DOI: {err}");
+    let list = w.reading_list();
+    assert_eq!(list.as_array().unwrap().len(), 4, "{list:#}");
+    assert_eq!(reading(&list, "Wiley one")["doi"].as_str(), Some(sici));
+    assert!(reading(&list, "Wiley two")["doi"].as_str().unwrap().ends_with("3.0.CO;2-#"));
+    assert_eq!(reading(&list, "Fragment")["doi"].as_str(), Some("10.1000/d18"));
+    assert_eq!(reading(&list, "Abstract")["doi"].as_str(), Some("10.1000/d19"));
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Wiley one").contains("3.0.CO;2-#"), "{v:#?}");
+}
+
+/// A journal abbreviation the stored record had (BibTeX's `journal` is
+/// often one) is kept as the abbreviation when another list gives the full
+/// name and its `J2`, in either order (tester r43 F2: lost, so Vancouver
+/// cited the full name); a name in capitals from an old export never
+/// replaces an institution's name in its own case ("MINISTRY OF HEALTH
+/// GHANA" for "Ministry of Health, Ghana"; r43 F3).
+#[test]
+fn an_abbreviation_and_an_institutions_case_survive_a_merge() {
+    let w = workdir();
+    w.import_reading(
+        "j1.bib",
+        "@article{a, author={Osei, Ama}, title={Telemedicine and race}, journal={Annu. Rev. Cyber Ther. Telemedicine}, year={2025}, volume={23}}\n",
+    );
+    w.import_reading(
+        "j2.ris",
+        "TY  - JOUR\nTI  - Telemedicine and race\nAU  - Osei, Ama\nPY  - 2025\nT2  - Annual Review of CyberTherapy and Telemedicine\n\
+         J2  - Annu. Rev. Cyber Ther. Telemedicine\nVL  - 23\nER  - \n",
+    );
+    let r = reading(&w.reading_list(), "Telemedicine").clone();
+    assert_eq!(
+        (r["container"].as_str(), r["container_short"].as_str()),
+        (Some("Annual Review of CyberTherapy and Telemedicine"), Some("Annu. Rev. Cyber Ther. Telemedicine")),
+        "{r:#}"
+    );
+    w.import_reading(
+        "rich.json",
+        r#"[{"id":"m","type":"article-journal","title":"Malaria policy in Ghana","author":[{"family":"Osei","given":"Ama"},{"literal":"Ministry of Health, Ghana"},{"family":"Ōtsuka","given":"Kenji"}],"DOI":"10.1000/mh-ghana","container-title":"J","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    w.import_reading(
+        "poor.csv",
+        "title,authors,year,doi\nMALARIA POLICY IN GHANA,\"OSEI, AMA; MINISTRY OF HEALTH GHANA; OTSUKA, K.\",2020,10.1000/mh-ghana\n",
+    );
+    let r = reading(&w.reading_list(), "Malaria").clone();
+    assert_eq!(authors(&r), ["Osei, Ama", "Ministry of Health, Ghana", "Ōtsuka, Kenji"], "{r:#}");
+    assert_eq!(r["title"].as_str(), Some("Malaria policy in Ghana"));
+}

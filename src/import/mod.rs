@@ -501,11 +501,19 @@ pub fn normalise_doi(s: &str) -> Option<String> {
     if link && let Some(i) = raw.find(['?', '#']) {
         raw = &raw[..i];
     }
-    // A fragment after a DOI written plain ("10.1000/d18#page=3") is the
-    // link's, as it is after a resolver link's (tester r17, F21); an
-    // entity's "#" ("&#60;") is not one.
+    // A fragment after a DOI written plain ("10.1000/d18#page=3",
+    // "#abstract") is the link's, as it is after a resolver link's (tester
+    // r17, F21); an entity's "#" ("&#60;") is not one, nor is a "#" that
+    // ends the DOI or comes before no word or parameter: a SICI DOI's check
+    // character ("…3.0.CO;2-#", Wiley's, DOI Handbook §2.5: any printable
+    // character) is the DOI's own (tester r43 F1: it was cut, and the
+    // encoded form "%23" made a second record).
     let entities = html_entities(raw);
-    let unfragmented = entities.split('#').next().unwrap_or_default();
+    let fragment_at = entities.match_indices('#').map(|(i, _)| i).find(|&i| {
+        let after = &entities[i + 1..];
+        after.contains('=') || after.starts_with(|c: char| c.is_ascii_alphabetic())
+    });
+    let unfragmented = fragment_at.map_or(entities.as_str(), |i| &entities[..i]);
     let mut decoded = percent_decode(unfragmented);
     // Only a link is encoded twice (a link of a link); a DOI written plain
     // with "%25" is a DOI with "%" in it (tester r18, F5).

@@ -351,7 +351,13 @@ impl Stored {
                 if !n.trim_end().ends_with(')')
                     && self.container.as_deref().is_some_and(|c| {
                         title_key(n) == title_key(c) || abbreviation_of(c, n) || fuller_title(c, n) == Fuller::Theirs
-                    }) =>
+                    })
+                    // (A file whose journal name is longer than its
+                    // abbreviation has them the right way round: the stored
+                    // name was the abbreviation, as BibTeX's `journal` often
+                    // is, and the file's fills `container_short`; tester r43
+                    // F2: it was lost.)
+                    && r.container.as_deref().is_none_or(|fc| fc.trim().chars().count() <= n.trim().chars().count()) =>
             {
                 o.clone()
             }
@@ -1297,6 +1303,12 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                 // A name in capitals ("VYAS, DARSHALI A.", an old export)
                 // gives way to the same name in its own case.
                 false
+            } else if shouted_name(&b.original, &a.original) && letters_of(&a.original) == letters_of(&b.original) {
+                // The file's name in capitals, the same letters as the stored
+                // one in its own case ("MINISTRY OF HEALTH GHANA" against
+                // "Ministry of Health, Ghana"): the stored one stays, its
+                // case and punctuation with it (tester r43 F3).
+                true
             } else if a.original == b.original {
                 if names::looks_corporate(&a.original) && a.is_literal() != b.is_literal() {
                     // An organisation's name kept whole beats the same words
@@ -1380,6 +1392,13 @@ fn non_ascii(s: &str) -> usize {
 }
 
 /// [`shouted`] for a person's name, which is shorter: "OSEI, KOFI".
+/// A name's letters and digits, folded (case, diacritics), without spaces
+/// and punctuation: "Ministry of Health, Ghana" and "MINISTRY OF HEALTH
+/// GHANA" have the same.
+fn letters_of(s: &str) -> String {
+    crate::import::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 fn shouted_name(stored: &str, theirs: &str) -> bool {
     let letters = stored.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
     letters >= 6 && !stored.chars().any(char::is_lowercase) && theirs.chars().any(char::is_lowercase)
