@@ -44,8 +44,10 @@ fn a_scopus_csv_export_is_read_and_every_column_accounted_for() {
         assert!(!line.contains("--map") || column == "Link", "no --map into an unrelated field: {line}");
     }
     assert!(!out.contains("container_short'"), "no wrong --map hint: {out}");
-    // The in-press state beside a year is said, not dropped in silence.
-    assert!(out.contains(":3:") && out.contains("\"in press\" not stored"), "{out}");
+    // The state beside a year is said, not dropped in silence (an Article
+    // in Press is ahead of print since tester r43 F6; this one already has
+    // its volume, so it is kept as published, and said).
+    assert!(out.contains(":3:") && out.contains("ahead of print, but in volume 9"), "{out}");
 
     let list = w.reading_list();
     let r = reading(&list, "Racism and the medical");
@@ -770,9 +772,12 @@ fn scopus_ris_article_in_press_is_the_state_not_a_note() {
         "TY  - JOUR\nAU  - Osei, J.\nTI  - Press RIS\nPY  - 2025\nJO  - BMJ\nN1  - Article in Press\nER  - \n\
          TY  - JOUR\nAU  - Osei, J.\nTI  - Press undated\nJO  - BMJ\nN1  - Article in Press\nER  - \n",
     );
-    assert!(out.contains("publication state \"in press\" not stored: the record has a year (2025)"), "{out}");
+    // With a year, Scopus's Article in Press is ahead of print (tester r43
+    // F6 changed this on purpose: it was "in press", then dropped).
+    assert!(!out.contains("not stored: the record has a year"), "{out}");
     let list = w.reading_list();
     assert!(reading(&list, "Press RIS")["annotation"].is_null());
+    assert_eq!(reading(&list, "Press RIS")["year_note"], "ahead of print");
     assert_eq!(reading(&list, "Press undated")["year_note"], "in press");
 }
 

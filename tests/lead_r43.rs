@@ -757,3 +757,22 @@ fn an_abbreviation_and_an_institutions_case_survive_a_merge() {
     assert_eq!(authors(&r), ["Osei, Ama", "Ministry of Health, Ghana", "Ōtsuka, Kenji"], "{r:#}");
     assert_eq!(r["title"].as_str(), Some("Malaria policy in Ghana"));
 }
+
+/// Scopus's "Article in press" (CSV "Publication Stage", RIS note) of a
+/// record with a year is published online ahead of its issue: stored and
+/// cited ahead of print, as PubMed's online-first records are (tester r43
+/// F6: read as "in press", dropped with a warning, and the article cited
+/// as if published).
+#[test]
+fn a_scopus_article_in_press_is_ahead_of_print() {
+    let w = workdir();
+    w.import_reading(
+        "scopus.csv",
+        "Authors,Author full names,Author(s) ID,Title,Year,Source title,Volume,DOI,Document Type,Publication Stage,Source\n\
+         \"Achebe N.\",\"Achebe, Ngozi (1)\",1,Epistemic injustice in pain assessment,2024,Pain,,10.1097/j.pain.2024.1,Article,Article in press,Scopus\n",
+    );
+    let r = reading(&w.reading_list(), "Epistemic injustice").clone();
+    assert_eq!((r["year"].as_i64(), r["year_note"].as_str()), (Some(2024), Some("ahead of print")), "{r:#}");
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Epistemic").contains("Epub ahead of print"), "{v:#?}");
+}

@@ -1399,13 +1399,15 @@ fn take_extra(d: &mut Draft) {
     // Scopus's RIS writes a work's stage as the note ("N1  - Article in
     // Press"), its CSV as "Publication Stage": the state, as there (said
     // beside a year), not the group's note (tester r17, F25).
+    let undated = d.date.as_ref().is_none_or(|v| v.text.trim().is_empty());
+    // (Published online ahead of its issue when it has a year, as the CSV's
+    // stage is read: tester r43 F6.)
     if d.pub_state.is_none()
         && rest.as_deref().is_some_and(|r| r.trim().trim_end_matches('.').eq_ignore_ascii_case("article in press"))
     {
-        d.pub_state = Some(Val::new("in press", x.at));
+        d.pub_state = Some(Val::new(if undated { "in press" } else { super::AHEAD_OF_PRINT }, x.at));
         rest = None;
     }
-    let undated = d.date.as_ref().is_none_or(|v| v.text.trim().is_empty());
     // "Epub ahead of print" as the whole note (PubMed's records as reference
     // managers keep them) is the state beside a year too.
     let ahead = |t: &String| matches!(read_date(t), Some(Dated::NotYet(n)) if n == super::AHEAD_OF_PRINT);

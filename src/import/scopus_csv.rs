@@ -327,9 +327,20 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));
     // "Article in press": the work's state; "Final" says nothing more.
-    d.pub_state = get(r, c.stage)
-        .filter(|s| !s.eq_ignore_ascii_case("final"))
-        .map(|s| Val::new(if s.eq_ignore_ascii_case("article in press") { "in press" } else { s }, at(c.stage)));
+    // Scopus's Articles in Press are published online ahead of their issue
+    // (accepted, with a year and a DOI, no volume yet): ahead of print
+    // beside a year, as PubMed's online-first records are, cited so in each
+    // style (tester r43 F6: read as "in press", then dropped with a
+    // warning, and the article cited as if published).
+    let dated = get(r, c.year).is_some_and(|y| !y.trim().is_empty());
+    d.pub_state = get(r, c.stage).filter(|s| !s.eq_ignore_ascii_case("final")).map(|s| {
+        let state = match s.eq_ignore_ascii_case("article in press") {
+            true if dated => super::AHEAD_OF_PRINT,
+            true => "in press",
+            false => s,
+        };
+        Val::new(state, at(c.stage))
+    });
     // Scopus names the kinds of open access a work has, and leaves the cell
     // empty when it has none it knows of: empty is not "closed".
     if get(r, c.open_access).is_some() {
@@ -372,11 +383,8 @@ mod tests {
         assert_eq!(b.authors[0].family.as_deref(), Some("Osei"), "from Authors when the full names are empty");
         assert_eq!((b.kind.as_str(), b.pages.as_deref()), ("chapter", Some("Article e1")));
         assert_eq!(b.facets.open_access, None, "an empty cell is not \"closed\"");
-        assert!(
-            b.warnings.iter().any(|w| w.line == 3 && w.message.contains("\"in press\" not stored")),
-            "{:?}",
-            b.warnings
-        );
+        // An Article in Press with a year is ahead of print (tester r43 F6).
+        assert_eq!(b.year_note.as_deref(), Some(crate::import::AHEAD_OF_PRINT), "{:?}", b.warnings);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
     }
 }
