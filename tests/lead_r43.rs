@@ -776,3 +776,22 @@ fn a_scopus_article_in_press_is_ahead_of_print() {
     let v = w.references("vancouver");
     assert!(common::reference(&v, "Epistemic").contains("Epub ahead of print"), "{v:#?}");
 }
+
+/// RIS as EndNote and Mendeley write it: `JO` beside `T2` is the journal's
+/// abbreviation, and a `Y1` of `PY`'s year gives the month and day (tester
+/// r43 F7: both named as not stored, the day lost).
+#[test]
+fn ris_jo_and_y1_beside_py_are_read() {
+    let w = workdir();
+    let err = w.import_reading(
+        "jo.ris",
+        "TY  - JOUR\nTI  - Jo test\nAU  - Osei, A\nPY  - 2013\nY1  - 2013/08/01\nT2  - New England Journal of Medicine\n\
+         JO  - N Engl J Med\nVL  - 369\nER  - \n",
+    );
+    assert!(!err.contains("RIS JO") && !err.contains("RIS Y1"), "{err}");
+    let r = reading(&w.reading_list(), "Jo test").clone();
+    assert_eq!(r["container_short"].as_str(), Some("N Engl J Med"), "{r:#}");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2013), Some(8), Some(1)));
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Jo test").contains("N Engl J Med. 2013 Aug 1;369."), "{v:#?}");
+}

@@ -279,7 +279,13 @@ fn draft(raw: &Raw) -> Draft {
         }
     }
     // `DA` is the full date ("2019/04/02/"): the month and day when `PY` gives the year.
-    d.month = val(&["DA"]);
+    // So is a `Y1` of `PY`'s year ("2013/08/01", Mendeley's), with no `DA`
+    // (tester r43 F7: its month and day were named as not stored).
+    d.month = val(&["DA"]).or_else(|| {
+        let (py, y1) = (val(&["PY"])?, val(&["Y1"])?);
+        let year = |v: &str| v.trim().get(..4).map(str::to_string);
+        (year(&py.text) == year(&y1.text) && y1.text.trim().len() > 4).then_some(y1)
+    });
     // `Y2` is the access date in the RIS of Zotero and EndNote ("2024/03/05/").
     d.accessed = val(&["Y2"]);
     // `OP`, EndNote's "Original Publication" in its RIS: the year a reprint
@@ -488,6 +494,16 @@ fn draft(raw: &Raw) -> Draft {
         text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"])
     }
     .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    // `JO` beside another journal name (EndNote and Mendeley write the
+    // abbreviation there, "N Engl J Med" beside `T2`): the abbreviation when
+    // no other tag gives one (tester r43 F7: named as not stored).
+    if d.container_short.is_none()
+        && let (Some(jo), Some(c)) = (text(&["JO"]), d.container.clone())
+        && jo.trim() != c.trim()
+        && jo.trim().chars().count() < c.trim().chars().count()
+    {
+        d.container_short = Some(jo);
+    }
     if let Some(v) = val(&["J2", "JA", "JI"]) {
         builder::container_names_swapped(&mut d, v.at);
     }
@@ -581,6 +597,7 @@ fn draft(raw: &Raw) -> Draft {
     let kept: Vec<String> = [
         d.title.as_ref().map(|v| v.text.clone()),
         d.date.as_ref().map(|v| v.text.clone()),
+        d.month.as_ref().map(|v| v.text.clone()),
         d.container.clone(),
         d.container_short.clone(),
         d.series.clone(),
