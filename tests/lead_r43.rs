@@ -795,3 +795,35 @@ fn ris_jo_and_y1_beside_py_are_read() {
     let v = w.references("vancouver");
     assert!(common::reference(&v, "Jo test").contains("N Engl J Med. 2013 Aug 1;369."), "{v:#?}");
 }
+
+/// A work with no author or editor: APA keeps its edition after the title
+/// in the author's place ("Black health matters (3rd ed.). (2018)."; APA 7
+/// §9.12), Harvard gives title, year, then "3rd edn.", and an unsigned
+/// article's journal stays where a journal stands, not in the author's
+/// place (tester r43 F4); the italics stay on the title and the journal.
+#[test]
+fn an_authorless_work_keeps_its_edition_and_its_journals_place() {
+    let w = workdir();
+    w.import_reading(
+        "na.json",
+        r#"[{"id":"bk","type":"book","title":"Black health matters","edition":"3rd","publisher":"Routledge","publisher-place":"London","issued":{"date-parts":[[2018]]}},
+            {"id":"ed","type":"article-journal","title":"Race and medicine: time to reckon","container-title":"The Lancet","volume":"395","issue":"10240","page":"1813","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(common::reference(&apa, "Black health"), "Black health matters (3rd ed.). (2018). Routledge.");
+    let harvard = w.references("harvard");
+    assert_eq!(common::reference(&harvard, "Black health"), "Black health matters (2018) 3rd edn. London: Routledge.");
+    assert_eq!(
+        common::reference(&harvard, "Race and medicine"),
+        "‘Race and medicine: time to reckon’ (2020) The Lancet, 395(10240), p. 1813."
+    );
+    for style in ["apa", "harvard"] {
+        let pdf = w.path(&format!("na-{style}.pdf"));
+        w.ok(&["report", pdf.to_str().unwrap(), "--style", style, "-q"]);
+        if let Some(italic) = common::pdf_italics(&pdf) {
+            assert!(italic.iter().any(|i| i == "Black health matters"), "{style}: {italic:?}");
+            assert!(italic.iter().any(|i| i == "The Lancet"), "{style}: {italic:?}");
+            assert!(!italic.iter().any(|i| i.contains("ed.") || i.contains("edn")), "{style}: {italic:?}");
+        }
+    }
+}

@@ -603,6 +603,10 @@ impl Style {
             Some(style @ ("apa" | "ama")) => with_data_version(t, r, style),
             _ => t,
         };
+        let t = match self.named {
+            Some(style @ ("apa" | "harvard")) => with_authorless_order(t, r, style),
+            _ => t,
+        };
         let t = with_doi_address_encoded(t, r);
         with_alternated_quotes(t, r)
     }
@@ -5098,6 +5102,82 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         Vec::new()
     };
     Some(Rich { text, spans })
+}
+
+/// A work with no author or editor, its title in the author's place: APA
+/// keeps its edition after the title ("Black health matters (3rd ed.).
+/// (2018)."; APA 7 §9.12, the rest of the reference unchanged), which the
+/// bundled style left out; Harvard (Cite Them Right) gives the title, then
+/// the year, then the edition ("Black health matters (2018) 3rd edn."), and
+/// an article's journal stays where a journal stands ("‘Race and medicine’
+/// (2020) The Lancet, 395(10240), p. 1813."), where the bundled style put
+/// the journal in the author's place (tester r43 F4).
+fn with_authorless_order(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    if !r.author_names.is_empty() || !r.editor_names.is_empty() {
+        return t;
+    }
+    let title = r.title.trim().trim_end_matches('.');
+    let edition = r.edition.as_deref().and_then(edition_number).filter(|n| *n > 1);
+    if style == "apa" {
+        let Some(n) = edition else { return t };
+        let printed = format!("{} ed.", ordinal(n));
+        if t.text.contains(&printed) || !t.text.starts_with(title) || !t.text[title.len()..].starts_with(". (") {
+            return t;
+        }
+        let at = title.len();
+        let before: Vec<usize> = t.spans.iter().map(|(r, _)| r.end).collect();
+        splice(&mut t, at..at, &format!(" ({printed})"));
+        // The title's italics end where the title does.
+        for ((r, _), end) in t.spans.iter_mut().zip(before) {
+            if end == at {
+                r.end = at;
+            }
+        }
+        return t;
+    }
+    // The emphasis of the text `0..end` replaced by `with`, given again to
+    // `part`'s place in it.
+    let respan = |t: &mut Rich, end: usize, with: &str, part: (usize, usize)| {
+        let emphasis = t.spans.iter().find(|(r, _)| r.start < end).map(|(_, e)| *e);
+        splice(t, 0..end, with);
+        t.spans.retain(|(r, _)| r.start >= with.len());
+        if let Some(e) = emphasis {
+            t.spans.insert(0, (part.0..part.1, e));
+        }
+    };
+    // Harvard.
+    if let Some(n) = edition {
+        let wrong = format!("{title}. {} ed (", ordinal(n));
+        if t.text.starts_with(&wrong) {
+            let close = t.text[wrong.len()..].find(')').map(|i| wrong.len() + i);
+            if let Some(close) = close {
+                let year = t.text[wrong.len()..close].to_string();
+                let mut end = close + 1;
+                if t.text[end..].starts_with('.') {
+                    end += 1;
+                }
+                let with = format!("{title} ({year}) {} edn.", ordinal(n));
+                respan(&mut t, end, &with, (0, title.len()));
+            }
+        }
+    }
+    if let Some(journal) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty())
+        && r.kind == "article"
+        && t.text.starts_with(journal)
+        && t.text[journal.len()..].starts_with(" (")
+    {
+        // "The Lancet (2020) ‘Title’, 395…" → "‘Title’ (2020) The Lancet, 395…"
+        let Some(close) = t.text[journal.len()..].find(") ").map(|i| journal.len() + i) else { return t };
+        let year = t.text[journal.len() + 2..close].to_string();
+        let rest = &t.text[close + 2..];
+        let Some(quoted_end) = rest.find("’, ").map(|i| i + "’".len()) else { return t };
+        let quoted = rest[..quoted_end].to_string();
+        let start = close + 2 + quoted_end;
+        let with = format!("{quoted} ({year}) {journal}");
+        let part = (with.len() - journal.len(), with.len());
+        respan(&mut t, start, &with, part);
+    }
+    t
 }
 
 /// "pp." before a range of pages in roman numerals ("pp. vii–xxx"): the
