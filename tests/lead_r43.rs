@@ -827,3 +827,34 @@ fn an_authorless_work_keeps_its_edition_and_its_journals_place() {
         }
     }
 }
+
+/// Two authors in right-to-left scripts side by side in a left-to-right
+/// reference are drawn each as its own run, in the list's order left to
+/// right: the Arabic author (first) left of the Hebrew one (tester r43 F7:
+/// drawn as one right-to-left run, the order of names reversed).
+#[test]
+fn right_to_left_names_side_by_side_keep_their_order_in_the_pdf() {
+    let w = workdir();
+    w.import_reading(
+        "rtl.csv",
+        "title,authors,year,type,themes,status\nNames in the scripts of the world and in medicine,\
+         \"{محمد بن سلمان}; כהן, דוד; Osei, Ama\",2020,article,epistemic-bias,approved\n",
+    );
+    let pdf = w.path("rtl.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "apa", "-q"]);
+    let Some(words) = common::pdf_words(&pdf) else { return };
+    // (pdftotext gives a right-to-left word's letters in drawn order: found
+    // by script.)
+    let first_arabic = words
+        .iter()
+        .find(|x| x.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        .expect("the Arabic name in the PDF");
+    let line = common::line_of(&words, first_arabic);
+    let at = |what: &str, is: &dyn Fn(char) -> bool| {
+        line.iter().find(|x| x.text.chars().any(is)).unwrap_or_else(|| panic!("no {what} on the line: {line:?}")).x0
+    };
+    let arabic = at("Arabic", &|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let hebrew = at("Hebrew", &|c| ('\u{0590}'..='\u{05FF}').contains(&c));
+    let osei = line.iter().find(|x| x.text.starts_with("Osei")).expect("Osei on the line").x0;
+    assert!(arabic < hebrew && hebrew < osei, "order left to right: {arabic} {hebrew} {osei}");
+}

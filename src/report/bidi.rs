@@ -171,6 +171,11 @@ pub fn isolate_rtl_runs(text: &mut String) -> Option<impl Fn(usize) -> usize + u
                 open = Some(open.map_or((i, end), |(s, _)| (s, end)));
             }
             L | EN | AN => runs.extend(open.take()),
+            // ", " between two names ("محمد بن سلمان, כהן דוד"): each name its
+            // own run, so the list keeps its order left to right (tester r43
+            // F7: two names in one run were drawn in reverse order, as one).
+            // A name without initials is printed with no comma inside it.
+            _ if c == ',' && text[i + 1..].starts_with(' ') => runs.extend(open.take()),
             _ => {}
         }
     }
@@ -195,10 +200,21 @@ mod tests {
     #[test]
     fn rtl_names_in_a_ltr_reference_are_isolated() {
         let (r, p) = ('\u{2067}', '\u{2069}');
-        let mut t = String::from("כהן, דוד. (2019). Hebrew author. Harefuah, 2, 3–4.");
+        let mut t = String::from("כהן דוד. (2019). Hebrew author. Harefuah, 2, 3–4.");
         let shift = isolate_rtl_runs(&mut t).expect("isolated");
-        assert_eq!(t, format!("{r}כהן, דוד{p}. (2019). Hebrew author. Harefuah, 2, 3–4."));
-        assert_eq!(&t[shift(14)..], ". (2019). Hebrew author. Harefuah, 2, 3–4.");
+        assert_eq!(t, format!("{r}כהן דוד{p}. (2019). Hebrew author. Harefuah, 2, 3–4."));
+        assert_eq!(&t[shift(13)..], ". (2019). Hebrew author. Harefuah, 2, 3–4.");
+        // Two names in right-to-left scripts side by side: each its own run
+        // (tester r43 F7: drawn as one, in reverse order).
+        let mut t =
+            String::from("محمد بن سلمان, כהן דוד, & Osei, A. (2020). Names in the scripts of the world. Journal.");
+        let _ = isolate_rtl_runs(&mut t).expect("isolated");
+        assert_eq!(
+            t,
+            format!(
+                "{r}محمد بن سلمان{p}, {r}כהן דוד{p}, & Osei, A. (2020). Names in the scripts of the world. Journal."
+            )
+        );
         // Two names, and an isolated title left as it is.
         let mut t = format!("Salem M, כהן ד. {r}صحة{p}. 2021.");
         let _ = isolate_rtl_runs(&mut t).expect("isolated");
