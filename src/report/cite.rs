@@ -5327,26 +5327,10 @@ fn with_ama_media(mut t: Rich, r: &Reading) -> Rich {
     // The date: its year after the title, a month name or the year first.
     let Some(y) = t.text[title.end..].find(&year).map(|i| title.end + i) else { return t };
     let start = match r.month.filter(|m| (1..=12).contains(m)) {
-        Some(m) => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            match t.text[title.end..y].rfind(MONTHS[m as usize - 1]) {
-                Some(i) => title.end + i,
-                None => return t,
-            }
-        }
+        Some(m) => match t.text[title.end..y].rfind(crate::import::dates::MONTHS[m as usize - 1]) {
+            Some(i) => title.end + i,
+            None => return t,
+        },
         None => y,
     };
     if !t.text[..start].ends_with(". ") || t.text[..start].ends_with("Published ") {
