@@ -1217,6 +1217,22 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     }
     d.publisher = ["publisher", "institution", "school", "organization"].iter().find_map(|f| get(f));
     d.place = get("address").or_else(|| get("location"));
+    // Web of Science's BibTeX export (keys and `unique-id` "WOS:…") writes
+    // journals and publishers in capitals, as its plain text does ("NEW
+    // ENGLAND JOURNAL OF MEDICINE"), its `journal-iso` the abbreviation and
+    // its `address` the publisher's street address, no place of
+    // publication (tester r44: "LANCET" and "860 WINTER ST, WALTHAM, MA
+    // 02451-1413 USA" were stored as written).
+    let wos = e.key.get(..4).is_some_and(|k| k.eq_ignore_ascii_case("WOS:"))
+        || get("unique-id").is_some_and(|u| u.trim().get(..4).is_some_and(|k| k.eq_ignore_ascii_case("WOS:")));
+    if wos {
+        let iso = get("journal-iso");
+        d.container = d.container.take().map(|c| super::wos::source_case(&c, iso.as_deref()));
+        d.publisher = d.publisher.take().map(|p| super::wos::source_case(&p, None));
+        if get("location").is_none() && d.place.take().is_some() {
+            d.not_stored_as("BibTeX address (Web of Science's street address of the publisher, no place)".into());
+        }
+    }
     // biblatex's `version` ("the revision number of a piece of software, a
     // manual, etc.", biblatex manual §2.2.2): the edition when there is none.
     d.edition = get("edition").or_else(|| get("version").map(|v| builder::version_as_edition(&v)));
@@ -1250,7 +1266,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     }
     // The journal's abbreviation: biblatex's `shortjournal`, Scopus's
     // `abbrev_source_title` (its CSV's "Abbreviated Source Title").
-    d.container_short = get("shortjournal").or_else(|| get("abbrev_source_title"));
+    d.container_short = get("shortjournal").or_else(|| get("abbrev_source_title")).or_else(|| get("journal-iso"));
     if let Some(f) = e.fields.get("themes") {
         let text = latex_to_unicode(&f.raw);
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
@@ -1285,7 +1301,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // `publisher` or `institution`, `address` or `location`, `number` or
     // `issue`…): a value the entry does not keep anywhere is named as not
     // stored, never dropped because its neighbour was read.
-    let kept: Vec<String> = [
+    let mut kept: Vec<String> = [
         d.title.as_ref().map(|v| v.text.clone()),
         d.container.clone(),
         d.series.clone(),
@@ -1300,6 +1316,11 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     .into_iter()
     .flatten()
     .collect();
+    // (Web of Science's capitals kept in title case, its street address
+    // named above.)
+    if wos {
+        kept.extend(["journal", "publisher", "address"].iter().filter_map(|f| get(f)));
+    }
     let article_read = d.pages.as_deref().is_some_and(|p| p.starts_with(builder::ARTICLE));
     // `entrysubtype` is read when it makes an article a newspaper's or a
     // magazine's; `date` beside a `year` when it gave the month (or names the
@@ -1488,6 +1509,7 @@ const BIBTEX_READ: &[&str] = &[
     "author_keywords",
     "shortjournal",
     "abbrev_source_title",
+    "journal-iso",
     "themes",
     "crossref",
     "month",

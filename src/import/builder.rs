@@ -2262,6 +2262,22 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
         }
     }
     let mut pages = tidy(d.pages.take());
+    // "1001-+", "1001+" (Web of Science's BibTeX `pages`, its RIS and plain
+    // text `EP  - +`): the article goes on over later pages, its end page
+    // not given. The first page is the locator; the mark is said, never
+    // printed as a range to "+" (tester r44 F2, F4).
+    if let Some(first) = pages.as_deref().and_then(continued_pages) {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!(
+                "{p}pages {:?} stored as {first:?}: \"+\" says the work goes on over later pages, and its end page \
+                 is not given",
+                pages.as_deref().unwrap_or_default()
+            ),
+        ));
+        pages = Some(first);
+    }
     let mut page_count = tidy(d.page_count.take());
     // (A legal case's page is the first page of its report in the
     // reporter, "347 U.S. 483", never a count: tester r27 F4.)
@@ -2625,6 +2641,71 @@ fn day_range(s: &str) -> Option<(&str, i64)> {
 /// The first day of a day cell that is a range ([`day_range`]).
 fn day_range_first(s: &str) -> &str {
     day_range(s).map_or(s.trim(), |(a, _)| a)
+}
+
+/// The first page of pages written "1001-+" or "1001+" (Web of Science:
+/// the work goes on over later pages, the end page not given); `None`
+/// for any other pages.
+fn continued_pages(pages: &str) -> Option<String> {
+    let first = pages.trim().strip_suffix('+')?.trim_end().trim_end_matches(['-', '\u{2013}']).trim_end();
+    (!first.is_empty() && first.chars().all(|c| c.is_alphanumeric())).then(|| first.to_string())
+}
+
+/// The ordinal words of editions as written out (btxdoc §4, `edition`:
+/// "the edition of a book---for example, ``Second''"), by number.
+const EDITION_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// The number of an edition written as a number in any of the forms
+/// sources give it: "2", "2nd", "2nd ed.", "2nd edn", "2d ed." (Citing
+/// Medicine's older form), "Second" (BibTeX, btxdoc §4), "second edition",
+/// "Second Edition"; `None` for any other text ("Revised", "2nd rev. ed.",
+/// "Canadian ed."), which is printed as written.
+pub fn edition_number(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches('.').trim().to_lowercase();
+    let t = ["edition", "edn", "ed"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w).filter(|r| r.is_empty() || r.ends_with([' ', '.'])))
+        .map_or(t.as_str(), |r| r.trim_end_matches(['.', ' ']))
+        .trim();
+    // "Ed. 4", "Edition 4", "edn 4": the number after the word.
+    let t = ["edition ", "edn. ", "edn ", "ed. ", "ed "].iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t).trim();
+    if let Some(i) = EDITION_WORDS.iter().position(|w| *w == t) {
+        return u32::try_from(i + 1).ok();
+    }
+    // "Twenty-first", "thirty second": tens then an ordinal word.
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some((tens, unit)) = t.split_once(['-', ' '])
+        && let Some(k) = TENS.iter().position(|w| *w == tens)
+        && let Some(u) = EDITION_WORDS[..9].iter().position(|w| *w == unit)
+    {
+        return u32::try_from((k + 2) * 10 + u + 1).ok();
+    }
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &t[digits.len()..];
+    let n: u32 = digits.parse().ok().filter(|n| (1..=200).contains(n))?;
+    // "21e", "2e" (McGraw-Hill's and French "21e édition"; tester r31, D1).
+    matches!(rest, "" | "st" | "nd" | "rd" | "th" | "d" | "e" | "e éd" | "e édition").then_some(n)
 }
 
 /// A whole work's number of pages as canon keeps it: the count as written

@@ -953,7 +953,18 @@ fn comma_less(s: &str) -> Name {
     let trailing = words.iter().rev().take_while(|w| is_initials(w)).count();
     if trailing > 0 && leading == 0 {
         let at = words.len() - trailing;
-        let given = words[at..].join(" ");
+        // "Lind III T.": a numeral before the initials is the suffix, not
+        // three initials.
+        let roman = |w: &str| matches!(w.trim_end_matches('.'), "II" | "III" | "IV");
+        let (given, suffix) = match suffix {
+            None if trailing >= 2 && roman(words[at]) => (words[at + 1..].join(" "), Some(words[at])),
+            _ => (words[at..].join(" "), suffix),
+        };
+        // "Mensah Jr. K.A.": the suffix before the initials (tester r44 F10).
+        let (at, suffix) = match suffix {
+            None if at >= 2 && long_suffix(words[at - 1]) => (at - 1, Some(words[at - 1])),
+            _ => (at, suffix),
+        };
         let (particle, family) = von_last(&words[..at]);
         return Name::person(family.as_deref(), Some(&given), particle.as_deref(), suffix, Some(s));
     }
@@ -1231,6 +1242,12 @@ pub fn split_scopus(cell: &str) -> Vec<Name> {
             let words: Vec<&str> = head.split_whitespace().collect();
             match words.split_last() {
                 Some((last, rest)) if !rest.is_empty() && is_initials(last) => {
+                    // "Mensah Jr. K.A.": a suffix between the family name
+                    // and the initials (tester r44 F10: family "Mensah Jr.").
+                    let (rest, suffix) = match rest.split_last() {
+                        Some((x, head)) if suffix.is_none() && !head.is_empty() && long_suffix(x) => (head, Some(*x)),
+                        _ => (rest, suffix),
+                    };
                     let (particle, family) = von_last(rest);
                     Some(Name::person(family.as_deref(), Some(last), particle.as_deref(), suffix, Some(p)))
                 }

@@ -170,7 +170,7 @@ fn full_date(pd: &str, py: Option<&str>) -> Option<String> {
 /// OF MEDICINE") in title case, short function words in lower case, a word
 /// the ISO abbreviation (`JI`) writes in capitals kept so ("JAMA", "BMJ");
 /// any other title as written.
-fn source_case(so: &str, ji: Option<&str>) -> String {
+pub(crate) fn source_case(so: &str, ji: Option<&str>) -> String {
     let letters = so.chars().filter(|c| c.is_alphabetic());
     if letters.clone().count() < 4 || letters.clone().any(char::is_lowercase) {
         return so.to_string();

@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 
 use super::formatted;
 use super::pdf::Rich;
+use crate::import::builder::edition_number;
 use crate::import::names::Name;
 use crate::store::readings::Reading;
 
@@ -4341,63 +4342,6 @@ fn same_body(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
-/// The ordinal words of editions as written out (btxdoc §4, `edition`:
-/// "the edition of a book---for example, ``Second''"), by number.
-const EDITION_WORDS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-];
-
-/// The number of an edition written as a number in any of the forms
-/// sources give it: "2", "2nd", "2nd ed.", "2nd edn", "2d ed." (Citing
-/// Medicine's older form), "Second" (BibTeX, btxdoc §4), "second edition",
-/// "Second Edition"; `None` for any other text ("Revised", "2nd rev. ed.",
-/// "Canadian ed."), which is printed as written.
-fn edition_number(text: &str) -> Option<u32> {
-    let t = text.trim().trim_end_matches('.').trim().to_lowercase();
-    let t = ["edition", "edn", "ed"]
-        .iter()
-        .find_map(|w| t.strip_suffix(w).filter(|r| r.is_empty() || r.ends_with([' ', '.'])))
-        .map_or(t.as_str(), |r| r.trim_end_matches(['.', ' ']))
-        .trim();
-    // "Ed. 4", "Edition 4", "edn 4": the number after the word.
-    let t = ["edition ", "edn. ", "edn ", "ed. ", "ed "].iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t).trim();
-    if let Some(i) = EDITION_WORDS.iter().position(|w| *w == t) {
-        return u32::try_from(i + 1).ok();
-    }
-    // "Twenty-first", "thirty second": tens then an ordinal word.
-    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some((tens, unit)) = t.split_once(['-', ' '])
-        && let Some(k) = TENS.iter().position(|w| *w == tens)
-        && let Some(u) = EDITION_WORDS[..9].iter().position(|w| *w == unit)
-    {
-        return u32::try_from((k + 2) * 10 + u + 1).ok();
-    }
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    let rest = &t[digits.len()..];
-    let n: u32 = digits.parse().ok().filter(|n| (1..=200).contains(n))?;
-    // "21e", "2e" (McGraw-Hill's and French "21e édition"; tester r31, D1).
-    matches!(rest, "" | "st" | "nd" | "rd" | "th" | "d" | "e" | "e éd" | "e édition").then_some(n)
-}
-
 /// A reading's edition as the processor takes it: a numbered edition as a
 /// number, which each style prints in its own form ("2nd ed." in Vancouver,
 /// Citing Medicine ch. 2 "Edition"; "(2nd ed.)" in APA 7 §9.23; "2nd edn" in
@@ -5267,10 +5211,11 @@ fn with_nlm_podcast(mut t: Rich, r: &Reading) -> Rich {
 /// Citing Medicine's place of publication when none is known: "[place
 /// unknown]: Publisher; 2021." (ch. 2, "Place of publication": "If no place
 /// of publication can be found, use [place unknown]"), for a book, a
-/// chapter's book, a report or a thesis with a publisher and no place; the
-/// style printed the publisher alone (tester r34, #11c).
+/// chapter's book, a report, a thesis or a conference paper's proceedings
+/// (ch. 3) with a publisher and no place; the style printed the publisher
+/// alone (tester r34, #11c; r44 F9, the proceedings).
 fn with_nlm_place_unknown(mut t: Rich, r: &Reading) -> Rich {
-    if !matches!(r.kind.as_str(), "book" | "chapter" | "report" | "thesis")
+    if !matches!(r.kind.as_str(), "book" | "chapter" | "report" | "thesis" | "conference-paper")
         || r.place.as_deref().is_some_and(|p| !p.trim().is_empty())
     {
         return t;

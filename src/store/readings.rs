@@ -11,6 +11,7 @@ use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
 use super::tags::{self, Target};
+use crate::import::builder::edition_number;
 use crate::import::facets::WorkFacets;
 use crate::import::names::{self, Name};
 use crate::import::{Present, ReadingRecord, title_key};
@@ -299,6 +300,17 @@ impl Stored {
                 ));
             }
         }
+        if names == self.author_names && r.authors.len() == self.author_names.len() {
+            for (a, b) in self.author_names.iter().zip(&r.authors) {
+                if own_script(&a.original, &b.original) || own_script(&b.original, &a.original) {
+                    kept.push(format!(
+                        "authors: kept {:?} (the file writes {:?}, the same person in another script: edit the \
+                         entry if the file's form is right)",
+                        a.original, b.original
+                    ));
+                }
+            }
+        }
         let written: Vec<&str> = r.authors.iter().map(|n| n.original.as_str()).collect();
         let same_parts = r.authors.iter().map(name_key).eq(self.author_names.iter().map(name_key));
         // The same people in another order: the stored order stays, and the
@@ -471,7 +483,15 @@ impl Stored {
             pages,
             publisher,
             place,
-            edition: pick(&r.edition, &self.edition),
+            // One edition written another way ("1st" and "First edition",
+            // "2nd edn" and "Second"): no change, the stored form stays (it
+            // flipped at each import from the other list).
+            edition: match (&r.edition, &self.edition) {
+                (Some(n), Some(o)) if edition_number(n).is_some() && edition_number(n) == edition_number(o) => {
+                    Some(o.clone())
+                }
+                _ => pick(&r.edition, &self.edition),
+            },
             doi: same_doi_as_published(&r.doi, &self.doi),
             // One book's ISBN in its other form (ten or thirteen digits) is no change.
             isbn: match (&r.isbn, &self.isbn) {
@@ -1139,9 +1159,19 @@ pub fn acronym_of(short: &str, full: &str) -> bool {
     {
         return false;
     }
-    let initials: String = words.iter().filter(|w| !DROPPED.contains(w)).filter_map(|w| w.chars().next()).collect();
+    // Other languages' articles and prepositions too: "USP" of
+    // "Universidade de São Paulo", "UNAM" of "Universidad Nacional
+    // Autónoma de México" (an acronym replaced the stored name in a merge).
+    const OTHERS: &[&str] = &[
+        "de", "da", "do", "dos", "das", "del", "la", "le", "les", "des", "du", "der", "die", "und", "fur", "y", "e",
+        "el", "los", "las", "et", "di", "della",
+    ];
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    initials == letters
+    let initials = |dropped: &dyn Fn(&str) -> bool| -> String {
+        words.iter().filter(|w| !dropped(w)).filter_map(|w| w.chars().next()).collect()
+    };
+    initials(&|w| DROPPED.contains(&w)) == letters
+        || initials(&|w| DROPPED.contains(&w) || OTHERS.contains(&w)) == letters
 }
 
 /// A name without a qualifier in round brackets at its end ("Lancet (London,
@@ -1309,6 +1339,19 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                 // "Ministry of Health, Ghana"): the stored one stays, its
                 // case and punctuation with it (tester r43 F3).
                 true
+            } else if own_script(&a.original, &b.original) || own_script(&b.original, &a.original) {
+                // One person in two scripts: "王, 小明" and PubMed's
+                // romanisation "Wang, Xiaoming". The stored form stays,
+                // said by the merge (tester r44 F7: the romanised list
+                // replaced the names in their own script).
+                true
+            } else if joiners(&a.original) != joiners(&b.original) && letters_of(&a.original) == letters_of(&b.original)
+            {
+                // The same letters, one with the hyphens or apostrophes of
+                // the name ("Kim, Ji-won" and "Kim, Jiwon"; "Ben-David" and
+                // "Ben David", as PubMed and old systems write them): the
+                // form with them is the fuller (tester r44 F7).
+                joiners(&a.original) >= joiners(&b.original)
             } else if a.original == b.original {
                 if names::looks_corporate(&a.original) && a.is_literal() != b.is_literal() {
                     // An organisation's name kept whole beats the same words
@@ -1397,6 +1440,22 @@ fn non_ascii(s: &str) -> usize {
 /// GHANA" have the same.
 fn letters_of(s: &str) -> String {
     crate::import::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Whether `ours` has letters of a script other than Latin ("王, 小明",
+/// "Кузнецов", "الرازي") where `theirs` is in Latin letters only: the
+/// same person romanised, as PubMed and Web of Science write every name.
+fn own_script(ours: &str, theirs: &str) -> bool {
+    let latin = |c: char| c.is_ascii() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
+    let (o, t) = (letters(ours), letters(theirs));
+    o.iter().any(|c| !latin(*c)) && !t.is_empty() && t.iter().all(|c| latin(*c))
+}
+
+/// How many of a name's hyphens and apostrophes join its parts ("Ji-won",
+/// "Ben-David", "O'Brien").
+fn joiners(s: &str) -> usize {
+    s.chars().filter(|c| matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')).count()
 }
 
 fn shouted_name(stored: &str, theirs: &str) -> bool {
@@ -2695,8 +2754,14 @@ impl<'t> ReadingWriter<'t> {
         for k in kept.iter().filter(|k| k.contains("for a journal article stored")) {
             self.warnings.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
-        let suffixes: Vec<&String> =
-            kept.iter().filter(|k| k.contains("has another suffix") || k.contains("kept the stored order")).collect();
+        let suffixes: Vec<&String> = kept
+            .iter()
+            .filter(|k| {
+                k.contains("has another suffix")
+                    || k.contains("kept the stored order")
+                    || k.contains("in another script")
+            })
+            .collect();
         if !suffixes.is_empty() {
             self.counts.names_kept += 1;
             for k in suffixes {
