@@ -231,3 +231,43 @@ fn a_proceedings_paper_without_a_place_is_place_unknown_in_vancouver() {
     );
     assert!(common::reference(&refs, "A placed paper").contains("Conference. New York: ACM; 2019."), "{refs:#?}");
 }
+
+/// Cite Them Right: a video on a video-sharing site is "Owner (Year)
+/// *Title*. Day Month. Available at: …" (the title in italics, the day of
+/// upload after it, the site not named), and a podcast episode gives its
+/// day after "*Podcast* [Podcast]." with the medium upright (tester r41
+/// C3, C5: the video's title was in quotes with the site, and neither gave
+/// its day).
+#[test]
+fn harvard_gives_a_videos_and_a_podcasts_day_and_the_videos_title_in_italics() {
+    let w = workdir();
+    w.import_reading(
+        "v.json",
+        r#"[{"id":"v","type":"motion_picture","title":"Race and medicine: a history","author":[{"family":"Roberts","given":"Dorothy"}],
+        "issued":{"date-parts":[[2020,10,5]]},"container-title":"YouTube","URL":"https://www.youtube.com/watch?v=abc",
+        "accessed":{"date-parts":[[2023,1,9]]}},
+        {"id":"p","type":"broadcast","genre":"Podcast","title":"The mistreatment of Black patients","author":[{"family":"Demby","given":"Gene"}],
+        "container-title":"Code Switch","publisher":"NPR","issued":{"date-parts":[[2021,2,10]]},"URL":"https://www.npr.org/cs/1"},
+        {"id":"f","type":"motion_picture","title":"A film without an address","author":[{"family":"Lind","given":"Tor"}],
+        "issued":{"date-parts":[[2019,3,1]]},"publisher":"BBC"}]"#,
+    );
+    let refs = w.references("harvard");
+    assert_eq!(
+        common::reference(&refs, "Race and medicine"),
+        "Roberts, D. (2020) Race and medicine: a history. 5 October. Available at: https://www.youtube.com/watch?v=abc \
+         (Accessed: 9 January 2023)."
+    );
+    assert_eq!(
+        common::reference(&refs, "The mistreatment"),
+        "Demby, G. (2021) ‘The mistreatment of Black patients’, Code Switch [Podcast]. 10 February. NPR. Available at: \
+         https://www.npr.org/cs/1."
+    );
+    assert!(!common::reference(&refs, "A film without").contains("1 March"), "{refs:#?}");
+    let pdf = w.path("h.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "harvard", "-q"]);
+    if let Some(italics) = common::pdf_italics(&pdf) {
+        let all = italics.join("|");
+        assert!(all.contains("Race and medicine: a history"), "{all}");
+        assert!(all.contains("Code Switch") && !all.contains("[Podcast]"), "{all}");
+    }
+}

@@ -563,8 +563,11 @@ impl Style {
             _ => t,
         };
         let t = if self.name == "harvard" {
-            with_harvard_podcast(
-                with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r),
+            with_harvard_video(
+                with_harvard_podcast(
+                    with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r),
+                    r,
+                ),
                 r,
             )
         } else {
@@ -5408,18 +5411,74 @@ fn with_apa_site_once(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
-/// Cite Them Right's podcast episode: "'Title', *Podcast* [Podcast]." (the
-/// medium in brackets after the podcast's name; tester r36, #5).
+/// Cite Them Right's podcast episode: "'Title', *Podcast* [Podcast]. Day
+/// Month. Available at: …" (the medium in brackets after the podcast's
+/// name, tester r36, #5; the day and month of the episode after it, Cite
+/// Them Right 12th ed., "Podcasts", tester r41 C5: it was left out).
 fn with_harvard_podcast(mut t: Rich, r: &Reading) -> Rich {
     let Some(podcast) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
-    if r.kind != "podcast" || t.text.contains("[Podcast]") {
+    if r.kind != "podcast" {
         return t;
     }
     let title_end = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
-    if let Some(g) = find_case_insensitive(&t.text[title_end..], podcast) {
+    if !t.text.contains("[Podcast]")
+        && let Some(g) = find_case_insensitive(&t.text[title_end..], podcast)
+    {
         let at = title_end + g.end;
         splice(&mut t, at..at, " [Podcast]");
+        // The medium is upright after the podcast's name in italics (the
+        // inserted text took on the italics of the run it ended).
+        let medium = at + 1..at + " [Podcast]".len();
+        if t.spans.iter().any(|(s, e)| e.italic && s.start <= medium.start && medium.end <= s.end) {
+            flip_italic(&mut t, medium);
+        }
     }
+    // The day and month right after the medium, once.
+    if let Some(day) = harvard_day_month(r)
+        && let Some(b) = t.text.find("[Podcast].")
+        && !t.text[b..].contains(&day)
+    {
+        let at = b + "[Podcast].".len();
+        splice(&mut t, at..at, &format!(" {day}."));
+    }
+    t
+}
+
+/// The day and month a video or podcast episode was put online, as Cite
+/// Them Right writes it after the title ("5 October", "October"), or
+/// `None` without a month.
+fn harvard_day_month(r: &Reading) -> Option<String> {
+    let m = r.month.filter(|m| (1..=12).contains(m))?;
+    let month = crate::import::dates::MONTHS[m as usize - 1];
+    Some(match r.day.filter(|d| (1..=31).contains(d)) {
+        Some(d) => format!("{d} {month}"),
+        None => month.to_string(),
+    })
+}
+
+/// Cite Them Right's video on a video-sharing website (YouTube, Vimeo):
+/// "Owner (Year) *Title*. Day Month. Available at: URL (Accessed: date)."
+/// (Cite Them Right 12th ed., "Video sharing websites": the title in
+/// italics, the day and month of upload after it, the site not named).
+/// The bundled style printed "'Title', YouTube." in quotes without the
+/// day (tester r41 C3). A film without an address is left as it is.
+fn with_harvard_video(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "video" || r.url.as_deref().is_none_or(|u| u.trim().is_empty()) {
+        return t;
+    }
+    let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let (open, close) = ('\u{2018}', '\u{2019}');
+    if !t.text[..g.start].ends_with(open) || !t.text[g.end..].starts_with(close) {
+        return t;
+    }
+    let after = g.end + close.len_utf8();
+    let Some(avail) = t.text[after..].find(" Available at:").map(|i| after + i) else { return t };
+    let day = harvard_day_month(r).map(|d| format!(" {d}.")).unwrap_or_default();
+    splice(&mut t, g.end..avail, &format!(".{day}"));
+    let start = g.start - open.len_utf8();
+    splice(&mut t, start..g.start, "");
+    let len = g.end - g.start;
+    flip_italic(&mut t, start..start + len);
     t
 }
 
