@@ -614,7 +614,13 @@ fn legal_cases_and_statutes_are_cited_in_legal_form() {
     }
     let harvard = w.references("harvard");
     assert_eq!(common::reference(&harvard, "Roe"), "Roe v. Wade (1973) 410 U.S. 113.");
-    assert_eq!(common::reference(&harvard, "Montgomery"), "Montgomery v Lanarkshire Health Board [2015] UKSC 11.");
+    // With its law report after the neutral citation (Cite Them Right's
+    // "[2004] EWCA Civ 727, [2005] Fam 1": changed on purpose in r45,
+    // tester r46 F9).
+    assert_eq!(
+        common::reference(&harvard, "Montgomery"),
+        "Montgomery v Lanarkshire Health Board [2015] UKSC 11, [2015] AC 1430."
+    );
     assert_eq!(
         common::reference(&harvard, "Equality"),
         "Equality Act 2010, c. 15. Available at: https://www.legislation.gov.uk/ukpga/2010/15."

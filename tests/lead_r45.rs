@@ -271,3 +271,159 @@ fn harvard_gives_a_videos_and_a_podcasts_day_and_the_videos_title_in_italics() {
         assert!(all.contains("Code Switch") && !all.contains("[Podcast]"), "{all}");
     }
 }
+
+/// Words a style adds after an italic name are upright: APA's "(Version
+/// 2.0)" after a data set's title, Harvard's and Chicago's "online ahead of
+/// print" / "advance online publication" after the journal, Harvard's
+/// "[Preprint]" after the repository (tester r46 F1–F3: each took on the
+/// italics of the name before it in the PDF).
+#[test]
+fn words_added_after_an_italic_name_are_upright() {
+    let w = workdir();
+    w.import_reading(
+        "it.json",
+        r#"[{"id":"d","type":"dataset","title":"Global Burden of Disease Study 2019 results","author":[{"literal":"Institute for Health Metrics and Evaluation"}],
+        "publisher":"IHME","version":"2.0","URL":"https://ghdx.healthdata.org/gbd-results-tool","issued":{"date-parts":[[2020]]}},
+        {"id":"a","type":"article-journal","title":"Race-based eGFR equations and waitlisting","author":[{"family":"Ahmed","given":"S."}],
+        "container-title":"Nephrology Today","issued":{"date-parts":[[2023,11,4]]},"status":"advance online publication",
+        "DOI":"10.1681/ASN.0000000000000123"},
+        {"id":"p","type":"article","title":"Ancestry and outcomes in COVID-19","author":[{"family":"Mathur","given":"R."}],
+        "publisher":"medRxiv","genre":"Preprint","DOI":"10.1101/2020.06.10.20127175","issued":{"date-parts":[[2020,6,12]]}}]"#,
+    );
+    for (style, upright) in [
+        ("apa", &["Version 2.0"][..]),
+        ("harvard", &["online ahead of print", "Preprint"][..]),
+        ("chicago", &["advance online publication"][..]),
+    ] {
+        let refs = w.references(style);
+        for u in upright {
+            assert!(refs.values().any(|r| r.contains(u)), "{style}: {u} printed: {refs:#?}");
+        }
+        let pdf = w.path(&format!("{style}.pdf"));
+        w.ok(&["report", pdf.to_str().unwrap(), "--style", style, "-q"]);
+        let Some(italics) = common::pdf_italics(&pdf) else { return };
+        let all = italics.join("|");
+        assert!(all.contains("Nephrology Today") || all.contains("Global Burden"), "{style}: {all}");
+        for u in upright {
+            assert!(!all.contains(u), "{style}: {u:?} in italics: {all}");
+        }
+    }
+}
+
+/// Cite Them Right's chapter editors, family name first and no serial
+/// comma for three ("in Detels, R., Karim, Q.A. and Baum, F. (eds)"), and
+/// "et al." after four or more editors in italics as after the authors
+/// (tester r46 F4, F5: three were printed "R. Detels, Q.A. Karim, and F.
+/// Baum", and the editors' "et al." was upright).
+#[test]
+fn harvard_writes_three_editors_family_name_first() {
+    let w = workdir();
+    w.import_reading(
+        "eds.bib",
+        "@incollection{e3, author={Bhopal, Raj S.}, title={Chapter with three editors}, booktitle={Book Three},\n\
+         editor={Detels, Roger and Karim, Quarraisha Abdool and Baum, Fran}, publisher={Oxford University Press},\n\
+         address={Oxford}, year={2013}, pages={1--5}}\n\
+         @incollection{e4, author={Greene, Jeremy and Basilico, Matthew and Kim, Heidi and Farmer, Paul}, title={Colonial medicine},\n\
+         booktitle={Reimagining global health}, editor={Farmer, Paul and Kim, Jim Yong and Kleinman, Arthur and Basilico, Matthew},\n\
+         publisher={University of California Press}, address={Berkeley}, year={2013}, pages={33--73}}\n",
+    );
+    let refs = w.references("harvard");
+    assert_eq!(
+        common::reference(&refs, "Chapter with three"),
+        "Bhopal, R.S. (2013) ‘Chapter with three editors’, in Detels, R., Karim, Q.A. and Baum, F. (eds) Book Three. \
+         Oxford: Oxford University Press, pp. 1–5."
+    );
+    assert!(common::reference(&refs, "Colonial medicine").contains("in Farmer, P. et al. (eds)"), "{refs:#?}");
+    let pdf = w.path("h.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "harvard", "-q"]);
+    if let Some(italics) = common::pdf_italics(&pdf) {
+        let et_al = italics.iter().filter(|i| i.trim() == "et al.").count();
+        assert_eq!(et_al, 2, "the authors' and the editors' et al.: {italics:?}");
+    }
+}
+
+/// A title or a journal's name stored in small letters gets its capital in
+/// every style ("A study…", "New England Journal of Medicine"); a first
+/// word with its own case or a digit ("eGFR", "p53") is left as written
+/// (tester r46 F7).
+#[test]
+fn a_title_in_small_letters_begins_with_a_capital() {
+    let w = workdir();
+    w.import_reading(
+        "lc.json",
+        r#"[{"id":"l","type":"article-journal","title":"a study of race correction in the UK and the NHS","container-title":"new england journal of medicine",
+        "volume":"383","page":"1-2","issued":{"date-parts":[[2021]]},"author":[{"family":"Vyas","given":"Darshali A."}]},
+        {"id":"m","type":"article-journal","title":"eGFR and p53 stay","container-title":"Kidney Int","volume":"3","page":"1-2",
+        "issued":{"date-parts":[[2021]]},"author":[{"family":"Vyas","given":"Darshali A."}]},
+        {"id":"n","type":"article-journal","title":"p53 stays","container-title":"BMJ Open","volume":"3","page":"1-2",
+        "issued":{"date-parts":[[2021]]},"author":[{"family":"Vyas","given":"Darshali A."}]}]"#,
+    );
+    let vancouver = w.references("vancouver");
+    assert_eq!(
+        common::reference(&vancouver, "a study"),
+        "Vyas DA. A study of race correction in the UK and the NHS. New England Journal of Medicine. 2021;383:1-2."
+    );
+    assert!(common::reference(&vancouver, "eGFR").starts_with("Vyas DA. eGFR and p53 stay."), "{vancouver:#?}");
+    assert!(common::reference(&vancouver, "p53 stays").starts_with("Vyas DA. p53 stays."), "{vancouver:#?}");
+    for style in ["apa", "harvard", "ama"] {
+        let refs = w.references(style);
+        assert!(common::reference(&refs, "a study").contains("A study of race correction"), "{style}: {refs:#?}");
+    }
+    // The stored title is untouched.
+    assert_eq!(
+        reading(&w.reading_list(), "a study")["title"].as_str(),
+        Some("a study of race correction in the UK and the NHS")
+    );
+}
+
+/// A UK case in Harvard gives its law report after the neutral citation
+/// (tester r46 F9); "UK Biobank" and "UN Women" are institutions, never
+/// "Biobank, U. K." (F10); Vancouver writes a newspaper's section
+/// "2002 Aug 12;Sect. A:2." (F11); a book title's final stop is the
+/// style's punctuation, never doubled (F14).
+#[test]
+fn cases_institutions_newspapers_and_book_titles_are_cited_whole() {
+    let w = workdir();
+    w.import_reading(
+        "case.json",
+        r#"[{"id":"case","type":"legal_case","title":"Montgomery v Lanarkshire Health Board","authority":"UKSC","number":"11",
+        "container-title":"AC","volume":"2015","page":"1430","issued":{"date-parts":[[2015]]}}]"#,
+    );
+    w.import_reading(
+        "kinds.ris",
+        "TY  - DATA\nAU  - UK Biobank\nTI  - UK Biobank ethnicity dataset\nPY  - 2021\nPB  - UK Biobank\nER  - \n\n\
+         TY  - RPRT\nAU  - UN Women\nTI  - Gender and health report\nPY  - 2021\nER  - \n\n\
+         TY  - NEWS\nAU  - Rabin, Roni Caryn\nTI  - Print news\nT2  - The Washington Post\nDA  - 2002/08/12\nPY  - 2002\nSP  - A2\nER  - \n",
+    );
+    w.import_reading(
+        "pu.csv",
+        "title,authors,year,type,container,pages,publisher,place,edition\n\
+         \"What is intersectionality? A primer\",\"Lee, Min-jun\",2021,chapter,\"Handbook of Health Equity.\",45-67,Springer,Cham,2nd\n",
+    );
+    let list = w.reading_list();
+    for t in ["UK Biobank", "Gender and health"] {
+        let n = &reading(&list, t)["author_names"][0];
+        assert!(n["literal"].is_string() && n["family"].is_null(), "{t}: {n}");
+    }
+    let harvard = w.references("harvard");
+    assert_eq!(
+        common::reference(&harvard, "Montgomery"),
+        "Montgomery v Lanarkshire Health Board [2015] UKSC 11, [2015] AC 1430."
+    );
+    let vancouver = w.references("vancouver");
+    assert_eq!(
+        common::reference(&vancouver, "Print news"),
+        "Rabin RC. Print news. The Washington Post. 2002 Aug 12;Sect. A:2."
+    );
+    assert!(common::reference(&vancouver, "UK Biobank").starts_with("UK Biobank. "), "{vancouver:#?}");
+    let chicago = w.references("chicago");
+    assert!(
+        common::reference(&chicago, "What is").contains("In Handbook of Health Equity, 2nd ed., 45–67."),
+        "{chicago:#?}"
+    );
+    let apa = w.references("apa");
+    assert!(
+        common::reference(&apa, "What is").contains("In Handbook of Health Equity (2nd ed., pp. 45–67)."),
+        "{apa:#?}"
+    );
+}

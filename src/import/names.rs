@@ -481,8 +481,22 @@ pub fn looks_corporate(s: &str) -> bool {
         let w = words[0].trim_matches(|c: char| !c.is_alphanumeric());
         return w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
     }
+    // A country's or a body's acronym first ("UK Biobank", "UN Women",
+    // "US Census Bureau", "NHS England"): an institution, never a person
+    // with those initials (tester r46 F10: "Biobank, U. K.").
+    if words.len() >= 2 && ACRONYM_LEADS.contains(&words[0].trim_end_matches([',', ':'])) {
+        return true;
+    }
     words.len() > 5 || words.iter().any(|w| matches!(*w, "of" | "for" | "and" | "&" | "on" | "the"))
 }
+
+/// Acronyms of countries and public bodies that begin institutions' names
+/// ("UK Biobank", "UN Women"), which a list of "Initials Family" names would
+/// otherwise read as a person's initials.
+const ACRONYM_LEADS: &[&str] = &[
+    "UK", "U.K.", "US", "U.S.", "USA", "UN", "U.N.", "EU", "NHS", "WHO", "CDC", "NIH", "NICE", "UNICEF", "UNAIDS",
+    "UNDP", "UNFPA", "UNHCR", "UNESCO", "MSF", "BMA", "GMC", "AAMC", "AMA", "NIHR", "MRC", "ESRC", "PAHO", "FDA",
+];
 
 /// Last words of an institution's name that are no one's family name
 /// ("Judicial Affairs", "Disease Control and Prevention").

@@ -588,9 +588,12 @@ impl Style {
             None => t,
         };
         let t = match self.named {
-            Some("vancouver") => with_nlm_online_date_unknown(
-                with_nlm_podcast(
-                    with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+            Some("vancouver") => with_nlm_newspaper_section(
+                with_nlm_online_date_unknown(
+                    with_nlm_podcast(
+                        with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+                        r,
+                    ),
                     r,
                 ),
                 r,
@@ -2226,12 +2229,19 @@ fn without_verbatim_mark(mut t: Rich) -> Rich {
 }
 
 /// Text put in place of `range`, the runs after it moved along (a run that
-/// overlaps the range ends where the new text ends).
+/// overlaps the range ends where the new text ends). Text inserted where a
+/// run ends (an empty `range`) is outside it: "*medRxiv* [Preprint]",
+/// "*Lancet*, online ahead of print" (tester r46 F1–F3: the inserted words
+/// took on the italics of the name before them).
 fn splice(t: &mut Rich, range: std::ops::Range<usize>, with: &str) {
     let (at, old, new) = (range.start, range.len(), with.len());
     t.text.replace_range(range, with);
     for (r, _) in &mut t.spans {
+        let ends_here = old == 0 && r.end == at;
         for x in [&mut r.start, &mut r.end] {
+            if ends_here && *x == at {
+                continue;
+            }
             if *x >= at + old {
                 *x = *x - old + new;
             } else if *x > at {
@@ -2265,7 +2275,9 @@ fn with_harvard_editors(mut t: Rich, r: &Reading) -> Rich {
         Some(x) => (x, " et al."),
         None => (printed.as_str(), ""),
     };
-    let (list, last) = match names_printed.rsplit_once(" and ") {
+    // (Three names the style prints with a serial comma: "R. Detels, Q.A.
+    // Karim, and F. Baum", which Cite Them Right never uses: tester r46 F5.)
+    let (list, last) = match names_printed.rsplit_once(", and ").or_else(|| names_printed.rsplit_once(" and ")) {
         Some((a, b)) => (a, Some(b)),
         None => (names_printed, None),
     };
@@ -2288,6 +2300,14 @@ fn with_harvard_editors(mut t: Rich, r: &Reading) -> Rich {
     } + et_al;
     if inverted != printed {
         splice(&mut t, start..end, &inverted);
+        // "et al." in italics, as the style sets it after the authors
+        // (tester r46 F4: italic for the authors, upright for the editors).
+        if !et_al.is_empty() {
+            let at = start + inverted.len() - "et al.".len();
+            if !t.spans.iter().any(|(g, e)| e.italic && g.contains(&at)) {
+                flip_italic(&mut t, at..at + "et al.".len());
+            }
+        }
     }
     t
 }
@@ -3872,7 +3892,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
-    e.insert("title".into(), json!(processor_title(&cited_title(&r.title))));
+    e.insert("title".into(), json!(processor_title(&with_first_capital(&cited_title(&r.title)))));
     // CSL applies `text-case="title"` to English items only (CSL 1.0.2,
     // "Text-case": "title case conversion … is only performed for English";
     // an item without a language counts as English): a French item's title
@@ -4108,11 +4128,20 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                 }
                 _ => c,
             };
-            let c = &c.to_string();
+            // A book's or proceedings' title from a catalogue ends in a
+            // full stop ("Handbook of Health Equity."): the style's own
+            // punctuation follows it (tester r46 F14: "Equity., 2nd ed.",
+            // "Equity. (2nd ed."). A journal's name keeps its stops ("J.
+            // Clin. Invest.").
+            let c = if matches!(pk, "periodical" | "newspaper") { c.to_string() } else { cited_title(c).into_owned() };
+            let c = &c;
             let named;
             let c = match (pk, form.periodical_title_case) {
                 ("periodical" | "newspaper", Some(title_case)) => {
-                    named = periodical_name(c, title_case && english);
+                    // A name stored all in small letters ("new england
+                    // journal of medicine") is a proper name in every style
+                    // (Citing Medicine ch. 1, AMA 11 §3.11.1; tester r46 F7).
+                    named = periodical_name(c, (title_case && english) || all_small(c));
                     &named
                 }
                 _ => c,
@@ -4998,7 +5027,12 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         if style == "harvard" {
             // Cite Them Right: "Name [2015] UKSC 11." / "Name (1973) 410 U.S. 113."
             match (&neutral, &reported) {
-                (Some(n), _) => rest.push_str(&format!(" {n}")),
+                // "[2015] UKSC 11, [2015] AC 1430": the neutral citation,
+                // then the law report (Cite Them Right 12th ed., UK cases:
+                // "Evans v Amicus Healthcare Ltd [2004] EWCA Civ 727, [2005]
+                // Fam 1"; tester r46 F9: the report was left out).
+                (Some(n), Some(rep)) => rest.push_str(&format!(" {n}, {rep}")),
+                (Some(n), None) => rest.push_str(&format!(" {n}")),
                 (None, Some(rep)) if !bracketed => {
                     if let Some(y) = &year {
                         rest.push_str(&format!(" ({y})"));
@@ -5208,6 +5242,28 @@ fn with_nlm_podcast(mut t: Rich, r: &Reading) -> Rich {
     if let Some(at) = t.text.find(" [Internet]") {
         splice(&mut t, at + 2..at + 2, "podcast on the ");
     }
+    t
+}
+
+/// Citing Medicine's newspaper section: "2002 Aug 12;Sect. A:2." (ch. 5,
+/// "Date;Section:Beginning page"), for pages written with their section
+/// letter ("A2", "B12-13"); the style printed "2002 Aug 12:A2", which reads
+/// as a journal's volume and page (tester r46 F11).
+fn with_nlm_newspaper_section(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "newspaper-article" {
+        return t;
+    }
+    let Some(pages) = r.pages.as_deref().map(str::trim) else { return t };
+    let letters: String = pages.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    let rest = &pages[letters.len()..];
+    if letters.is_empty() || letters.len() > 2 || !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return t;
+    }
+    let Some(at) = t.text.rfind(&format!(":{pages}")) else { return t };
+    if !t.text[at + 1 + pages.len()..].starts_with('.') {
+        return t;
+    }
+    splice(&mut t, at..at + 1 + pages.len(), &format!(";Sect. {letters}:{rest}"));
     t
 }
 
@@ -5426,12 +5482,6 @@ fn with_harvard_podcast(mut t: Rich, r: &Reading) -> Rich {
     {
         let at = title_end + g.end;
         splice(&mut t, at..at, " [Podcast]");
-        // The medium is upright after the podcast's name in italics (the
-        // inserted text took on the italics of the run it ended).
-        let medium = at + 1..at + " [Podcast]".len();
-        if t.spans.iter().any(|(s, e)| e.italic && s.start <= medium.start && medium.end <= s.end) {
-            flip_italic(&mut t, medium);
-        }
     }
     // The day and month right after the medium, once.
     if let Some(day) = harvard_day_month(r)
@@ -6525,6 +6575,34 @@ pub fn cited_title(title: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(title);
     }
     std::borrow::Cow::Owned(body.to_string())
+}
+
+/// Whether a name has letters and all of them small ("new england
+/// journal of medicine").
+fn all_small(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase)
+}
+
+/// A title whose first word is written in small Latin letters only ("a
+/// study of race correction"), with that word's first letter a capital:
+/// every manual capitalises a title's first word (APA 7 §6.17, Citing
+/// Medicine ch. 1, AMA 11 §3.9; tester r46 F7: "a study…" was printed so).
+/// A first word with a capital, a digit or another mark of its own
+/// ("eGFR", "mRNA", "p53", "c-Myc", "α-synuclein") is left as written.
+fn with_first_capital(title: &str) -> String {
+    let first = title.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches([':', ',', ';', '.', '?', '!']);
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '\u{00DF}'..='\u{00FF}')) {
+        return title.to_string();
+    }
+    let lead = title.len() - title.trim_start().len();
+    let mut out = title[..lead].to_string();
+    let mut rest = title[lead..].chars();
+    if let Some(c) = rest.next() {
+        out.extend(c.to_uppercase());
+    }
+    out.push_str(rest.as_str());
+    out
 }
 
 /// A title as the processor takes it ([`protected`]), the parts inside
