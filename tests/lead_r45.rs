@@ -427,3 +427,79 @@ fn cases_institutions_newspapers_and_book_titles_are_cited_whole() {
         "{apa:#?}"
     );
 }
+
+/// A `.csl` file gets CSL's types and variables (CSL 1.0.2, Appendix III):
+/// a legal case as `legal_case` with its reporter, volume, page, court
+/// (`authority`) and number; a paper in proceedings as `paper-conference`;
+/// a preprint as `article` with its repository as `publisher`; a data
+/// set's version as `version`, never its edition (tester r46 F12, F13:
+/// "document", "chapter", "article-journal", "Version 2.0 ed.").
+#[test]
+fn a_csl_file_gets_csl_types_and_variables() {
+    let w = workdir();
+    w.import_reading(
+        "k.json",
+        r#"[{"id":"d","type":"dataset","title":"GBD results","author":[{"literal":"Institute for Health Metrics and Evaluation"}],
+        "publisher":"IHME","version":"2.0","URL":"https://ghdx.healthdata.org/gbd","issued":{"date-parts":[[2020]]}},
+        {"id":"case","type":"legal_case","title":"Montgomery v Lanarkshire Health Board","authority":"UKSC","number":"11",
+        "container-title":"AC","volume":"2015","page":"1430","issued":{"date-parts":[[2015]]}},
+        {"id":"c","type":"paper-conference","title":"A proceedings paper","author":[{"family":"Osei","given":"Ama"}],
+        "issued":{"date-parts":[[2019]]},"container-title":"Proceedings of the Health Equity Conference","publisher":"ACM",
+        "publisher-place":"New York","page":"10-19"},
+        {"id":"p","type":"article","title":"Ancestry preprint","author":[{"family":"Mathur","given":"R."}],"publisher":"medRxiv",
+        "genre":"Preprint","DOI":"10.1101/2020.06.10.20127175","issued":{"date-parts":[[2020,6,12]]}}]"#,
+    );
+    let types =
+        ["legal_case", "paper-conference", "article-journal", "article", "software", "dataset", "chapter", "document"];
+    let branches: String = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                r#"<{} type="{t}"><text value="{t}"/></{}>"#,
+                if i == 0 { "if" } else { "else-if" },
+                if i == 0 { "if" } else { "else-if" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("");
+    let probe = format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
+  <info><title>Probe</title><id>http://example.org/probe</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key variable="title"/></sort><layout>
+    <group delimiter=" | ">
+      <choose>{branches}</choose>
+      <text variable="title"/>
+      <text variable="container-title" prefix="CT="/>
+      <text variable="volume" prefix="VOL="/>
+      <text variable="number" prefix="NUM="/>
+      <text variable="page" prefix="PG="/>
+      <text variable="authority" prefix="AUTH="/>
+      <text variable="publisher" prefix="PUB="/>
+      <text variable="edition" prefix="EDN="/>
+      <text variable="version" prefix="VER="/>
+    </group>
+  </layout></bibliography>
+</style>"#
+    );
+    let csl = w.write("probe.csl", &probe);
+    let refs = w.references(csl.to_str().unwrap());
+    assert!(
+        common::reference(&refs, "Montgomery").starts_with(
+            "legal_case | Montgomery v Lanarkshire Health Board | CT=AC | VOL=2015 | NUM=11 | PG=1430 | AUTH=UKSC"
+        ),
+        "{refs:#?}"
+    );
+    assert!(common::reference(&refs, "A proceedings").starts_with("paper-conference | "), "{refs:#?}");
+    assert!(common::reference(&refs, "Ancestry").starts_with("article | Ancestry preprint | PUB=medRxiv"), "{refs:#?}");
+    let data = common::reference(&refs, "GBD");
+    assert!(data.contains("VER=2.0") && !data.contains("EDN="), "{refs:#?}");
+    // The bundled styles are as before: the case in its legal form.
+    let vancouver = w.references("vancouver");
+    assert_eq!(
+        common::reference(&vancouver, "Montgomery"),
+        "Montgomery v Lanarkshire Health Board, [2015] UKSC 11, [2015] AC 1430."
+    );
+}

@@ -3840,7 +3840,30 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         r
     };
     let plain_suffix = form.plain_suffix;
+    // A `.csl` file's own rules branch on CSL's types and read CSL's
+    // variables (CSL 1.0.2, Appendix III): a legal case reaches it as
+    // `legal_case` with its reporter, court (`authority`) and number; a
+    // paper in proceedings as `paper-conference`; a data set's or
+    // program's version as `version` (hayagriva gives CSL a version only on
+    // its `repository`, CSL `software`: it has no `dataset`), never as its
+    // edition ("Version 2.0 ed."; tester r46 F12, F13). The bundled styles
+    // keep the forms the manuals give them ([`legal_reference`] and the
+    // rest below).
+    let csl_file = form.named.is_none();
+    let legal_case = csl_file && r.genre.as_deref().is_some_and(|g| g.trim().eq_ignore_ascii_case("legal case"));
+    let version = r
+        .edition
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| csl_file && is_version(e))
+        .map(|e| e.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string());
     let (kind, parent_kind) = match r.kind.as_str() {
+        _ if legal_case => ("case", Some("anthology")),
+        _ if version.is_some() => ("repository", None),
+        "conference-paper" if csl_file && !in_journal(r) => ("article", Some("proceedings")),
+        // A preprint as CSL's `article` (its repository the publisher), the
+        // type CSL 1.0.2 gives "a preprint, working paper".
+        "article" if csl_file && is_preprint(r) => ("article", None),
         "article" => ("article", Some("periodical")),
         // A newspaper's article is CSL `article-newspaper` (hayagriva: an
         // article in a newspaper). hayagriva 0.10 has no magazine (its CSL
@@ -4024,6 +4047,19 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             e.insert("genre".into(), json!("Report No."));
         }
     }
+    if let Some(v) = &version {
+        serial.insert("version".into(), json!(v));
+    }
+    // A case's number (CSL `number`: "[2015] UKSC 11"), its court the
+    // deciding body (CSL `authority`, hayagriva's `organization`).
+    if legal_case {
+        if let Some(n) = r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            serial.insert("serial".into(), json!(n));
+        }
+        if let Some(c) = r.publisher.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            e.insert("organization".into(), json!(protected(c)));
+        }
+    }
     if !serial.is_empty() {
         e.insert("serial-number".into(), Value::Object(serial));
     }
@@ -4102,12 +4138,13 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // CSL-JSON: `"type": "article"`, `"publisher": "medRxiv"`) is cited with
     // the repository where a journal stands, as one stored as its container
     // is (tester r22, F1: no style printed "medRxiv").
-    let server = preprint_server(r).filter(|_| r.container.is_none()).map(str::to_string);
-    let publisher =
-        r.publisher.as_ref().filter(|p| !publisher_is_author(p) && server.is_none()).map(|p| match &place {
+    let server = preprint_server(r).filter(|_| r.container.is_none() && !csl_file).map(str::to_string);
+    let publisher = r.publisher.as_ref().filter(|p| !publisher_is_author(p) && server.is_none() && !legal_case).map(
+        |p| match &place {
             Some(l) => json!({ "name": protected(p), "location": protected(l) }),
             None => json!(protected(p)),
-        });
+        },
+    );
     // An article whose journal is not known is still a journal article: as
     // hayagriva's bare `article` it becomes CSL's `article`, which Chicago
     // calls a "Preprint".
@@ -4170,10 +4207,10 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             // A chapter's book in a series: its number is the series number
             // (BibTeX `number`, CSL `collection-number`), on the series below.
             let series_number = matches!(parent_kind, Some("book")) && r.series.is_some();
-            if let (Some(i), false) = (&r.issue, series_number) {
+            if let (Some(i), false, false) = (&r.issue, series_number, legal_case) {
                 parent.insert("issue".into(), json!(i));
             }
-            if let Some(x) = edition_value(r.edition.as_deref()) {
+            if let Some(x) = edition_value(r.edition.as_deref()).filter(|_| version.is_none()) {
                 parent.insert("edition".into(), x);
             }
             if let Some(p) = &publisher {
@@ -4197,7 +4234,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             if let (Some(i), false, None) = (&r.issue, series_number, number) {
                 e.insert("issue".into(), json!(i));
             }
-            if let Some(x) = edition_value(r.edition.as_deref()) {
+            if let Some(x) = edition_value(r.edition.as_deref()).filter(|_| version.is_none()) {
                 e.insert("edition".into(), x);
             }
             if let Some(p) = &publisher {
