@@ -503,3 +503,29 @@ fn a_csl_file_gets_csl_types_and_variables() {
         "Montgomery v Lanarkshire Health Board, [2015] UKSC 11, [2015] AC 1430."
     );
 }
+
+/// An edited book by a person is lettered with the same person's works of
+/// its year (its text citation is "(Osei, 2020)" too): APA "Osei, J.
+/// (Ed.). (2020b).", Harvard "(ed.) (2020b)", Chicago "ed. 2020b." (APA 7
+/// §8.19; tester r46 F15: sorted among them without a letter).
+#[test]
+fn an_edited_book_is_lettered_with_its_editors_works_of_the_year() {
+    let w = workdir();
+    w.import_reading(
+        "same.json",
+        r#"[{"id":"y1","type":"article-journal","title":"Zeta study of race","author":[{"family":"Osei","given":"Jane"}],"container-title":"BMJ","volume":"1","page":"1-2","issued":{"date-parts":[[2020,1]]}},
+        {"id":"y2","type":"article-journal","title":"Alpha study of race","author":[{"family":"Osei","given":"Jane"}],"container-title":"BMJ","volume":"2","page":"3-4","issued":{"date-parts":[[2020,6]]}},
+        {"id":"y6","type":"book","title":"Same person as editor","editor":[{"family":"Osei","given":"Jane"}],"publisher":"Routledge","issued":{"date-parts":[[2020]]}},
+        {"id":"y7","type":"book","title":"Another editor","editor":[{"family":"Osei","given":"Joseph"}],"publisher":"Routledge","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(common::reference(&apa, "Alpha"), "Osei, J. (2020a). Alpha study of race. BMJ, 2, 3–4.");
+    assert_eq!(common::reference(&apa, "Same person"), "Osei, J. (Ed.). (2020b). Same person as editor. Routledge.");
+    assert_eq!(common::reference(&apa, "Zeta"), "Osei, J. (2020c). Zeta study of race. BMJ, 1, 1–2.");
+    // Another person with the same initials is no one's letter.
+    assert!(!common::reference(&apa, "Another editor").contains("2020a"), "{apa:#?}");
+    let harvard = w.references("harvard");
+    assert!(common::reference(&harvard, "Same person").starts_with("Osei, J. (ed.) (2020b)"), "{harvard:#?}");
+    let chicago = w.references("chicago");
+    assert!(common::reference(&chicago, "Same person").starts_with("Osei, Jane, ed. 2020b."), "{chicago:#?}");
+}

@@ -982,7 +982,12 @@ impl Style {
                 continue;
             };
             let key = letter_place(&c.text.text, r).map(|p| {
-                let names = c.text.text[..p.date.start].to_string();
+                // An editor's role ("Osei, J. (Ed.).", "Osei, Jane, ed.") is
+                // no other name: the text citation is "(Osei, 2020)" for
+                // both, so an edited book is lettered with the same
+                // person's works of its year (APA 7 §8.19, §9.47; tester
+                // r46 F15: sorted among them, but without a letter).
+                let names = without_role_labels(&c.text.text[..p.date.start]);
                 // "———" for the names of the entry before (CSL `subsequent-author-substitute`).
                 let names = match (substitute, keys.last()) {
                     (Some(sub), Some(Some((before, _)))) if !sub.is_empty() && names.starts_with(sub) => before.clone(),
@@ -1113,6 +1118,33 @@ impl Style {
 /// person's ([`same_given`]: "Kofi A." and "K. A." can, "Jane" and "Joseph"
 /// cannot). Names the reference leaves out ("et al.") are not compared: the
 /// reader cannot tell them apart either, so the works are lettered.
+/// Names as a reference prints them before its date, without an
+/// editor's role label ("(Ed.)", "(Eds.)", "(ed.)", "(eds)", ", ed.",
+/// ", eds.", ", editor", ", editors") and the punctuation around it.
+fn without_role_labels(names: &str) -> String {
+    let mut t = names.to_string();
+    for label in [
+        " (Eds.)",
+        " (Ed.)",
+        " (eds.)",
+        " (eds)",
+        " (ed.)",
+        ", editors",
+        ", editor",
+        ", eds.",
+        ", ed.",
+        " eds.",
+        " ed.",
+    ] {
+        if let Some(at) = t.find(label) {
+            t.replace_range(at..at + label.len(), "");
+        }
+    }
+    // ("Osei, J.. (" once the label is out: one stop; a bracket before the
+    // date stays, "[1998?]" is another date label than "1998".)
+    t.replace("..", ".").trim_end_matches(['.', ',', ' ']).to_string()
+}
+
 fn same_people(a: &Reading, b: &Reading, printed: &str) -> bool {
     let names = |r: &Reading| if r.author_names.is_empty() { r.editor_names.clone() } else { r.author_names.clone() };
     let printed = printed.to_lowercase();
