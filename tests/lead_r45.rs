@@ -529,3 +529,23 @@ fn an_edited_book_is_lettered_with_its_editors_works_of_the_year() {
     let chicago = w.references("chicago");
     assert!(common::reference(&chicago, "Same person").starts_with("Osei, Jane, ed. 2020b."), "{chicago:#?}");
 }
+
+/// An unbraced BibTeX author of three or more words with a word of
+/// institutions' names ("Public Health England") is read as the format
+/// defines it, a person, and said, as "World Health Organization" is; a
+/// person's three-word name ("Mary Jane Watson") is not.
+#[test]
+fn an_unbraced_institution_in_bibtex_is_said() {
+    let w = workdir();
+    let err = w.import_reading(
+        "corp.bib",
+        "@article{k, author={Public Health England and Mary Jane Watson and Pieter van der Berg}, title={Corp bib}, \
+         year=2020, journal={J}}\n",
+    );
+    assert!(
+        err.contains("author \"Public Health England\" was read as a person")
+            && err.contains("write it in braces, {Public Health England}"),
+        "{err}"
+    );
+    assert!(!err.contains("Mary Jane Watson") && !err.contains("van der Berg\" was read"), "{err}");
+}

@@ -817,10 +817,19 @@ pub fn looks_institutional(n: &Name) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             CORPORATE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "for" | "and" | "&" | "on" | "the")
         });
+    // Three or more words, one of them a word of institutions' names
+    // ("Public Health England", "National Health Service Scotland"): a
+    // person's name seldom has one (said, not changed).
+    let words: Vec<String> =
+        n.original.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let institution_words = words.len() >= 3
+        && words.iter().any(|w| {
+            INSTITUTION_TAILS.contains(&w.as_str()) || matches!(w.as_str(), "public" | "national" | "royal" | "global")
+        });
     family_word
         || (!n.original.contains(',')
             && n.original.split_whitespace().count() > 1
-            && looks_corporate(&n.original)
+            && (looks_corporate(&n.original) || institution_words)
             && !long_person)
 }
 
