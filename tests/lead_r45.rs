@@ -549,3 +549,30 @@ fn an_unbraced_institution_in_bibtex_is_said() {
     );
     assert!(!err.contains("Mary Jane Watson") && !err.contains("van der Berg\" was read"), "{err}");
 }
+
+/// A stored journal name written with stops and a preposition left out
+/// ("Frontiers. Big. Data.", a Zotero BibTeX `journal`) is the
+/// abbreviation of the full name another list gives ("Frontiers in Big
+/// Data"): kept as the abbreviation, and the note says so (tester r44 F1:
+/// it was replaced and lost).
+#[test]
+fn a_stored_abbreviation_with_stops_is_kept_as_the_abbreviation() {
+    let w = workdir();
+    w.import_reading(
+        "fb.bib",
+        "@article{a, title={Fdata test}, journal={Frontiers. Big. Data.}, year=2025, doi={10.3389/fdata.1}, author={Rani, Geeta}}\n",
+    );
+    let err = w.import_reading(
+        "fb.ris",
+        "TY  - JOUR\nTI  - Fdata test\nAU  - Rani, Geeta\nT2  - Frontiers in Big Data\nPY  - 2025\nDO  - 10.3389/fdata.1\nER  - \n",
+    );
+    assert!(
+        err.contains("container \"Frontiers in Big Data\" (was \"Frontiers. Big. Data.\", kept as its abbreviation)"),
+        "{err}"
+    );
+    let r = &w.reading_list()[0];
+    assert_eq!(
+        (r["container"].as_str(), r["container_short"].as_str()),
+        (Some("Frontiers in Big Data"), Some("Frontiers. Big. Data."))
+    );
+}

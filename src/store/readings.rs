@@ -952,7 +952,15 @@ impl Stored {
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
-            out.push(format!("{field} {} (was {})", short_cell(vb), short_cell(va)));
+            // A stored journal name kept as the abbreviation of the file's
+            // ("Frontiers. Big. Data." of "Frontiers in Big Data") is not
+            // lost: said so.
+            let kept = if k == "container" && b.get("container_short") == Some(va) {
+                ", kept as its abbreviation"
+            } else {
+                ""
+            };
+            out.push(format!("{field} {} (was {}{kept})", short_cell(vb), short_cell(va)));
         }
         out
     }
@@ -1135,7 +1143,14 @@ pub fn abbreviation_of(short: &str, full: &str) -> bool {
                     cut |= x.len() > w.len();
                     break;
                 }
-                Some(x) if DROPPED.contains(x) => continue,
+                Some(x) if DROPPED.contains(x) => {
+                    // A word left out between two kept ones, in a name
+                    // written with stops ("Frontiers. Big. Data." of
+                    // "Frontiers in Big Data"): abbreviated too (tester r44
+                    // F1: it was replaced and lost as no abbreviation).
+                    cut |= short.contains('.') && !full.contains('.');
+                    continue;
+                }
                 _ => return false,
             }
         }
