@@ -576,3 +576,28 @@ fn a_stored_abbreviation_with_stops_is_kept_as_the_abbreviation() {
         (Some("Frontiers in Big Data"), Some("Frontiers. Big. Data."))
     );
 }
+
+/// A name in capitals in the "Family Initials" form ("OSEI K", "KIM JW":
+/// old Web of Science and library exports) is a person, family name
+/// first; an acronym ("WHO", "CDC USA", "NHS UK") stays an institution.
+/// The same person from a list in ordinary case replaces the capitals.
+#[test]
+fn a_name_in_capitals_with_initials_is_a_person() {
+    let w = workdir();
+    let err = w.import_reading("caps.csv", "title,authors,year\nCaps,\"OSEI K; KIM JW; WHO; CDC USA; NHS UK\",2020\n");
+    assert!(!err.contains("\"OSEI K\" was kept whole"), "{err}");
+    let list = w.reading_list();
+    let names = reading(&list, "Caps")["author_names"].as_array().unwrap().clone();
+    let parts: Vec<(Option<&str>, Option<&str>, Option<&str>)> =
+        names.iter().map(|n| (n["family"].as_str(), n["given"].as_str(), n["literal"].as_str())).collect();
+    assert_eq!(
+        parts,
+        [
+            (Some("OSEI"), Some("K."), None),
+            (Some("KIM"), Some("J. W."), None),
+            (None, None, Some("WHO")),
+            (None, None, Some("CDC USA")),
+            (None, None, Some("NHS UK"))
+        ]
+    );
+}

@@ -991,6 +991,18 @@ fn comma_less(s: &str) -> Name {
         let (particle, family) = von_last(&words[..at]);
         return Name::person(family.as_deref(), Some(&given), particle.as_deref(), suffix, Some(s));
     }
+    // A name in capitals in the "Family Initials" form, as old Web of
+    // Science and library exports write it ("OSEI K", "KIM JW"): the family
+    // name of three letters or more, then one to three initials. (Two
+    // capitals first are a "CE Chandler" form's initials or an acronym.)
+    if words.len() == 2
+        && leading == 2
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !words[0].contains('.')
+        && (1..=3).contains(&words[1].chars().filter(|c| c.is_alphabetic()).count())
+    {
+        return Name::person(Some(words[0]), Some(words[1]), None, suffix, Some(s));
+    }
     if leading > 0 && trailing == 0 {
         let given = words[..leading].join(" ");
         let (particle, family) = von_last(&words[leading..]);
