@@ -601,3 +601,32 @@ fn a_name_in_capitals_with_initials_is_a_person() {
         ]
     );
 }
+
+/// Two abbreviations of one journal from two lists (PubMed's NLM form "N
+/// Engl J Med", Web of Science's ISO form "New Engl. J. Med."): the NLM
+/// form stays whichever list came first, and neither flips at each import
+/// (it was replaced at each import by the other list's).
+#[test]
+fn the_nlm_abbreviation_stays_against_the_iso_one() {
+    let w = workdir();
+    let nbib = "PMID- 32853499\nTI  - Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms.\n\
+                FAU - Vyas, Darshali A\nAU  - Vyas DA\nDP  - 2020 Aug 27\nTA  - N Engl J Med\nJT  - The New England journal of medicine\n\
+                VI  - 383\nAID - 10.1056/NEJMms2004740 [doi]\n";
+    let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU VYAS, DA\nAF Vyas, Darshali A.\n\
+               TI Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms\n\
+               SO NEW ENGLAND JOURNAL OF MEDICINE\nJI New Engl. J. Med.\nPY 2020\nVL 383\nDI 10.1056/NEJMms2004740\nER\n\nEF\n";
+    w.import_reading("p.nbib", nbib);
+    w.import_reading("w.txt", wos);
+    assert_eq!(w.reading_list()[0]["container_short"].as_str(), Some("N Engl J Med"));
+    let again = w.import_reading("p.nbib", nbib);
+    assert!(!again.contains("container_short"), "{again}");
+    // The other order: the NLM form comes in over the ISO one, once.
+    let v = workdir();
+    v.import_reading("w.txt", wos);
+    assert_eq!(v.reading_list()[0]["container_short"].as_str(), Some("New Engl. J. Med."));
+    v.import_reading("p.nbib", nbib);
+    assert_eq!(v.reading_list()[0]["container_short"].as_str(), Some("N Engl J Med"));
+    let back = v.import_reading("w.txt", wos);
+    assert!(!back.contains("container_short"), "{back}");
+    assert_eq!(v.reading_list()[0]["container_short"].as_str(), Some("N Engl J Med"));
+}

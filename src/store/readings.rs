@@ -373,6 +373,21 @@ impl Stored {
             {
                 o.clone()
             }
+            // Two abbreviations of the stored journal: the one without
+            // stops (the NLM form, "N Engl J Med", which Citing Medicine and
+            // AMA cite) stays or comes in; the ISO form with stops ("New
+            // Engl. J. Med.", Web of Science's `JI`) never replaces it, so
+            // neither flips at each import from the other list.
+            (Some(n), Some(o))
+                if self.container.as_deref().is_some_and(|c| abbreviation_of(n, c) && abbreviation_of(o, c)) =>
+            {
+                let acronym = self.container.as_deref().is_some_and(|c| acronym_of(n, c));
+                if acronym || (n.contains('.') && !o.contains('.')) {
+                    Some(o.clone())
+                } else {
+                    pick(&r.container_short, &self.container_short)
+                }
+            }
             _ => pick(&r.container_short, &self.container_short),
         };
         let abbreviated = match (&r.container, &self.container) {
