@@ -680,9 +680,17 @@ fn a_style_without_citation_names_the_missing_element() {
 fn another_year_on_re_import_says_which_date_parts_went_with_the_old_one() {
     let w = workdir();
     w.import_reading("a.csv", "title,authors,year,month,day,doi\nDated,\"Osei, Ama\",2019,4,2,10.1000/d1\n");
+    // Another list's other date leaves the stored one, and says so (tester
+    // r47, F11: it flipped at each import from the other list); the same
+    // list corrected (a.csv again) replaces it. (Changed on purpose in
+    // session r48: another list's date replaced the stored one here.)
     let err = w.import_reading("b.csv", "title,authors,year,month,doi\nDated,\"Osei, Ama\",2020,6,10.1000/d1\n");
+    assert!(err.contains("b.csv:2:") && err.contains("the stored date 2019-04-02 stays"), "{err}");
+    assert!(err.contains("canon reading edit") && err.contains("--year 2020 --month 6 --day \"\""), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Dated")["year"], 2019);
+    let err = w.import_reading("a.csv", "title,authors,year,month,doi\nDated,\"Osei, Ama\",2020,6,10.1000/d1\n");
     assert!(
-        err.contains("b.csv:2:") && err.contains("year 2020 replaces 2019") && err.contains("stored day 2 went"),
+        err.contains("a.csv:2:") && err.contains("year 2020 replaces 2019") && err.contains("stored day 2 went"),
         "{err}"
     );
     let r = reading(&w.reading_list(), "Dated").clone();

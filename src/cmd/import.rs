@@ -1510,7 +1510,7 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     }
     if c.dates_kept > 0 {
         s.push_str(&format!(
-            "; {} against the file's other year (warned above)",
+            "; {} against the file's other date (warned above)",
             n(c.dates_kept, "entry keeps its stored date", "entries keep their stored dates")
         ));
     }

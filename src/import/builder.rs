@@ -330,6 +330,17 @@ fn index_record(url: &str) -> Option<&'static str> {
     }
 }
 
+/// The hint for an identifier a spreadsheet wrote in scientific notation
+/// ([`super::scientific_notation`]), or nothing.
+fn sci_hint(text: &str) -> &'static str {
+    if super::scientific_notation(text) {
+        " (the spreadsheet wrote the number in scientific notation and lost its last digits: format the column \
+         as text, type the identifier again and save the file again)"
+    } else {
+        ""
+    }
+}
+
 /// The PMID a PubMed or Europe PMC record page names
 /// ("…/pubmed/32853499", "europepmc.org/abstract/MED/32853499"): the
 /// path's last segment when it is all digits.
@@ -1493,36 +1504,40 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
     let (mut year, mut year_note) = (None, None);
     let mut unfinished = false;
     if let Some(v) = d.date.as_ref().filter(|v| !v.text.trim().is_empty()) {
-        match read_date(&v.text) {
-            Some(Dated::Year(y)) => year = Some(y),
-            Some(Dated::NotYet(n)) => year_note = Some(n.to_string()),
-            Some(Dated::Undated) => {}
-            None => match year_and_state(&v.text) {
-                // "2020 (in press)", "2021, accepted": the year, and the state
-                // named (canon keeps a state only for a work without a year,
-                // as for a `pubstate` beside a year below).
-                // Published online ahead of its issue: the year, and the
-                // state beside it (the one state kept with a year).
-                Some((y, n)) if n == super::AHEAD_OF_PRINT => {
-                    year = Some(y);
-                    unfinished = true;
-                    year_note = Some(n.to_string());
-                }
-                Some((y, n)) => {
-                    year = Some(y);
-                    unfinished = true;
-                    d.warnings.push(RowError::new(
-                        v.at.line,
-                        v.at.column,
-                        format!(
-                            "{p}date {:?}: kept the year {y}; the publication state {n:?} is not stored (canon \
+        if let Some(m) = super::dates::span_message(&v.text) {
+            err(&mut errs, v.at, format!("{p}{m}"));
+        } else {
+            match read_date(&v.text) {
+                Some(Dated::Year(y)) => year = Some(y),
+                Some(Dated::NotYet(n)) => year_note = Some(n.to_string()),
+                Some(Dated::Undated) => {}
+                None => match year_and_state(&v.text) {
+                    // "2020 (in press)", "2021, accepted": the year, and the state
+                    // named (canon keeps a state only for a work without a year,
+                    // as for a `pubstate` beside a year below).
+                    // Published online ahead of its issue: the year, and the
+                    // state beside it (the one state kept with a year).
+                    Some((y, n)) if n == super::AHEAD_OF_PRINT => {
+                        year = Some(y);
+                        unfinished = true;
+                        year_note = Some(n.to_string());
+                    }
+                    Some((y, n)) => {
+                        year = Some(y);
+                        unfinished = true;
+                        d.warnings.push(RowError::new(
+                            v.at.line,
+                            v.at.column,
+                            format!(
+                                "{p}date {:?}: kept the year {y}; the publication state {n:?} is not stored (canon \
                              keeps a state such as \"in press\" only for a work without a year)",
-                            v.text.trim()
-                        ),
-                    ));
-                }
-                None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
-            },
+                                v.text.trim()
+                            ),
+                        ));
+                    }
+                    None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
+                },
+            }
         }
     }
     if let Some(v) = d.pub_state.as_ref().filter(|v| !v.text.trim().is_empty()) {
@@ -2072,7 +2087,11 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
             err(
                 &mut errs,
                 v.at,
-                format!("{p}pmid {:?} is not a PubMed ID; expected digits only, as 31234567", v.text.trim()),
+                format!(
+                    "{p}pmid {:?} is not a PubMed ID; expected digits only, as 31234567{}",
+                    v.text.trim(),
+                    sci_hint(&v.text)
+                ),
             );
         }
         n
@@ -2119,7 +2138,11 @@ pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<Row
                 err(
                     &mut errs,
                     v.at,
-                    format!("{p}isbn {:?} is not a valid ISBN-10 or ISBN-13 (check digit)", v.text.trim()),
+                    if super::scientific_notation(&v.text) {
+                        format!("{p}isbn {:?} is not a valid ISBN-10 or ISBN-13{}", v.text.trim(), sci_hint(&v.text))
+                    } else {
+                        format!("{p}isbn {:?} is not a valid ISBN-10 or ISBN-13 (check digit)", v.text.trim())
+                    },
                 );
             }
             n

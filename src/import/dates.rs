@@ -659,6 +659,32 @@ impl TypedDate {
     }
 }
 
+/// Why a date that names a decade or a century is not a year, or `None`:
+/// a library catalogue's unknown digits ("199-", "[199-?]", "19--", MARC 21
+/// field 264 and AACR2 1.4F7 write an unknown last digit as a hyphen) or
+/// a decade in words ("1990s", "1990's"). Refused, never stored as the
+/// year 199 or as exactly 1990 (tester r45, F6).
+pub fn span_message(s: &str) -> Option<String> {
+    let t = s.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
+    let t = t.strip_suffix('?').unwrap_or(t).trim_end();
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let span = if let Some(d) = t.strip_suffix("--").filter(|d| d.len() == 2 && digits(d)) {
+        format!("a century ({d}00\u{2013}{d}99)")
+    } else if let Some(d) = t.strip_suffix('-').filter(|d| d.len() == 3 && digits(d)) {
+        format!("a decade ({d}0\u{2013}{d}9)")
+    } else if let Some(d) = t.strip_suffix("0s").or_else(|| t.strip_suffix("0's")).filter(|d| d.len() == 3 && digits(d))
+    {
+        format!("a decade ({d}0\u{2013}{d}9)")
+    } else {
+        return None;
+    };
+    Some(format!(
+        "year {:?} names {span}, not a year; expected the year the work was published (if it is known only \
+         roughly, an approximate one such as \"c. 1995\", or \"n.d.\")",
+        s.trim()
+    ))
+}
+
 /// Reads a typed date (see [`TypedDate`]); `Err` says what was expected.
 pub fn typed_year(s: &str) -> Result<TypedDate, String> {
     use super::builder::{Draft, Pos, Themes, Val, build};
@@ -707,6 +733,9 @@ fn typed_refusal(s: &str) -> String {
             s.trim()
         )
     };
+    if let Some(m) = span_message(s) {
+        return m.replacen("year ", "", 1);
+    }
     if super::builder::before_common_era(&s.to_lowercase()) {
         return format!("{:?} is before the common era; expected a year from 1 to 2100 such as 2019 or 950", s.trim());
     }

@@ -185,7 +185,11 @@ impl fmt::Display for ImportErrors {
 /// data element descriptions", PMID). Accepts "PMID: 31234567", "pmid:1" and
 /// surrounding spaces; `None` for anything else.
 pub fn normalise_pmid(s: &str) -> Option<String> {
+    let s = without_invisible(s);
     let t = s.trim();
+    // A whole number a spreadsheet wrote with ".0" ("32853499.0"), as a
+    // year's "2019.0" is read (tester r45, F9).
+    let t = t.strip_suffix(".0").filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())).unwrap_or(t);
     let t = match t.get(..4) {
         Some(head) if head.eq_ignore_ascii_case("pmid") => t[4..].trim_start().trim_start_matches(':').trim_start(),
         _ => t,
@@ -195,6 +199,35 @@ pub fn normalise_pmid(s: &str) -> Option<String> {
     }
     let n = t.trim_start_matches('0');
     if n.is_empty() { None } else { Some(n.to_string()) }
+}
+
+/// `s` without the invisible format characters a copy from a web page
+/// carries (U+200B–U+200D zero-width space and joiners, U+2060 word joiner,
+/// U+FEFF byte order mark, U+00AD soft hyphen): for identifiers (DOI, PMID,
+/// ISBN), where they are never part of the value and would make one work
+/// two (tester r45, F8). Never for names or titles, where a joiner is part
+/// of the script.
+pub fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}');
+    if s.contains(invisible) {
+        std::borrow::Cow::Owned(s.replace(invisible, ""))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Whether a cell holds a number in a spreadsheet's scientific notation
+/// ("3.29E+07", "9.78052E+12"): an identifier whose digits the spreadsheet
+/// rounded away, which no import can restore.
+pub fn scientific_notation(s: &str) -> bool {
+    let t = s.trim();
+    let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else { return false };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && mantissa.starts_with(|c: char| c.is_ascii_digit())
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The publication state of an article published online before the issue
@@ -495,6 +528,7 @@ pub fn reading_type_names() -> String {
 /// angle brackets, as web pages and some CSL-JSON write them) are the
 /// characters they name.
 pub fn normalise_doi(s: &str) -> Option<String> {
+    let s = without_invisible(s);
     let mut raw = s.trim();
     let lower = raw.to_ascii_lowercase();
     let link = ["https://", "http://"].iter().any(|p| lower.starts_with(p));
@@ -627,6 +661,7 @@ pub fn issn_like(v: &str) -> bool {
 /// [`normalise_isbn`], never as stored.
 pub fn isbn_as_published(s: &str) -> Option<String> {
     normalise_isbn(s)?;
+    let s = without_invisible(s);
     let s = s.trim();
     let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);
     Some(s.chars().filter(|c| !matches!(c, '-' | ' ' | ':' | '\u{2010}')).collect::<String>().to_uppercase())
@@ -655,6 +690,7 @@ pub fn isbn_forms(s: &str) -> Option<(String, String)> {
 /// the key two ISBNs are compared by; the ISBN is stored as published
 /// ([`isbn_as_published`]).
 pub fn normalise_isbn(s: &str) -> Option<String> {
+    let s = without_invisible(s);
     let s = s.trim();
     let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);
     let chars: Vec<char> = s.chars().filter(|c| !matches!(c, '-' | ' ' | ':' | '\u{2010}')).collect();

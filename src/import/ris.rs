@@ -156,7 +156,7 @@ pub fn read(text: &str) -> Read {
                     fields: Vec::new(),
                     warnings: Vec::new(),
                 });
-                raw.fields.push((tag, value.to_string(), n, col));
+                raw.fields.push((tag, line_breaks(tag, value), n, col));
                 raw.warnings.extend(said);
             }
             None => {
@@ -190,6 +190,44 @@ pub fn read(text: &str) -> Read {
         out.broken(RowError::new(open.line, 1, message), Some(open.start..offset));
     }
     out
+}
+
+/// A field's value with the line breaks EndNote writes inside it as XML
+/// character references ("&#xD;", "&#xA;", "&#13;", "&#10;": its RIS export
+/// of a note with several lines, tester r45 F5) read as line breaks in a
+/// note or abstract (`N1`, `N2`, `AB`) and as a space elsewhere; any other
+/// text unchanged.
+fn line_breaks(tag: &str, value: &str) -> String {
+    if !value.contains("&#") {
+        return value.to_string();
+    }
+    let brk = if matches!(tag, "N1" | "N2" | "AB") { "\n" } else { " " };
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(i) = rest.find("&#") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let (hex, digits) = match after.strip_prefix(['x', 'X']) {
+            Some(h) => (true, h),
+            None => (false, after),
+        };
+        let end = digits.find(';').filter(|&e| e > 0 && e <= 4);
+        let code = end.and_then(|e| u32::from_str_radix(&digits[..e], if hex { 16 } else { 10 }).ok());
+        match (code, end) {
+            (Some(c @ (13 | 10)), Some(e)) => {
+                out.push(if c == 13 { '\r' } else { '\n' });
+                rest = &digits[e + 1..];
+            }
+            _ => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    // A carriage return alone or before a line feed is one line break.
+    let out = out.replace("\r\n", "\n").replace('\r', "\n");
+    if brk == " " { out.replace('\n', " ") } else { out }
 }
 
 /// A record another tagged format's reader ([`super::wos`]) has put in RIS

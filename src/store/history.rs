@@ -423,6 +423,12 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                 {
                     bail!("cannot undo #{id}: {entity} {entity_id}'s {k} is no longer what #{id} set");
                 }
+                // A value the undo leaves as it is (the import's whole
+                // record, its `true` beside the row's 1) is no change of it
+                // (tester r47, F2: the log showed "open_access: 1 → true").
+                if same_value(&cur[k], v) {
+                    continue;
+                }
                 undone_before.insert(k.clone(), cur[k].clone());
                 new.insert(k.clone(), v.clone());
             }

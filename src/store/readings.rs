@@ -746,6 +746,8 @@ impl Stored {
     fn filled(&self, r: &ReadingRecord) -> Stored {
         let new = Stored::from_record(r);
         let year = self.year.or(r.year);
+        let same_year = self.year.is_some() && r.year == self.year;
+        let finer = same_year && self.month.is_none() && self.season.is_none();
         // The second row's value where it is ours with more (a subtitle, a
         // fuller name of the container, publisher or place): a duplicate
         // never makes the entry poorer, nor leaves it poorer than the file.
@@ -806,10 +808,21 @@ impl Stored {
                     _ => None,
                 }
             }),
-            season: if self.year.is_some() { self.season.clone() } else { new.season.or_else(|| self.season.clone()) },
-            month: if self.year.is_some() { self.month } else { new.month },
-            day: if self.year.is_some() { self.day } else { new.day },
-            month_end: if self.year.is_some() { self.month_end } else { new.month_end },
+            // The same year with a month, day or season the first row lacks
+            // fills them, as a second file would (tester r45, F10: "kept
+            // (empty)" against the second row's "2020/05/06").
+            season: if self.year.is_none() || finer {
+                new.season.clone().or_else(|| self.season.clone())
+            } else {
+                self.season.clone()
+            },
+            month: if self.year.is_none() || finer { new.month } else { self.month },
+            day: if self.year.is_none() || finer || (same_year && self.month == new.month && self.day.is_none()) {
+                new.day
+            } else {
+                self.day
+            },
+            month_end: if self.year.is_none() || finer { new.month_end } else { self.month_end },
             date_approximate: if self.year.is_some() { self.date_approximate } else { new.date_approximate },
             date_copyright: if self.year.is_some() { self.date_copyright } else { new.date_copyright },
             authors_truncated: if self.author_names.is_empty() {
@@ -1446,6 +1459,20 @@ fn cut_short(short: &str, full: &str) -> bool {
     !s.is_empty() && f.len() > s.len() && f.starts_with(&s) && f[s.len()..].starts_with(' ')
 }
 
+/// Whether the journal `short` is another journal than `full` whose name
+/// begins with it: "The Lancet" and "The Lancet Global Health", "BMJ" and
+/// "BMJ Open", "JAMA" and "JAMA Network Open" (tester r47, F12: a list's
+/// row in the Lancet Global Health was merged into a Lancet article by
+/// its title and year). A subtitle or a qualifier in brackets ("Lancet
+/// (London, England)", "Medical Humanities: a journal of …") is the same
+/// journal.
+fn other_journal(short: &str, full: &str) -> bool {
+    let main = without_qualifier(full);
+    let main = main.split([':', '(']).next().unwrap_or(main);
+    let main = main.split(" - ").next().unwrap_or(main).split(" – ").next().unwrap_or(main);
+    cut_short(without_qualifier(short), main)
+}
+
 /// `theirs`, a fuller title that begins with `stored` written without its
 /// diacritics ("Saude indigena: uma revisao" for "Saúde indígena"), with
 /// the stored beginning as written; `theirs` unchanged otherwise.
@@ -1945,29 +1972,76 @@ struct Since {
 /// after the hand edit is not among them.
 fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(String, i64, String)>>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.id, h.before, h.after, c.name, h.import_id IS NULL FROM history h
+        "SELECT h.id, h.before, h.after, c.name, h.import_id IS NULL, h.note FROM history h
            LEFT JOIN contributor c ON c.id = h.by_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update' AND h.id <= ?2
           ORDER BY h.id",
     )?;
-    type Row = (i64, Option<String>, Option<String>, Option<String>, bool);
+    type Row = (i64, Option<String>, Option<String>, Option<String>, bool, Option<String>);
     let rows: Vec<Row> = st
-        .query_map(params![id, floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .query_map(params![id, floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    // Each field's last change: (entry, by hand, who).
+    // Each field's changes still in effect, the last one last: (entry, by
+    // hand, who). An undo takes the change it reverts off its fields, so
+    // the value it restores has the provenance it had (tester r47, F2: the
+    // blanks an undone import had filled were "set by hand" by whoever
+    // ran `canon undo`, and no import could fill them again); the undo of
+    // an undo puts the change back.
     type Last = (i64, bool, Option<String>);
-    let mut last: std::collections::BTreeMap<String, Last> = Default::default();
-    for (hid, before, after, by, hand) in &rows {
+    let mut changes: std::collections::BTreeMap<String, Vec<Last>> = Default::default();
+    let mut undone: std::collections::HashMap<i64, Vec<(String, Last)>> = Default::default();
+    for (hid, before, after, by, hand, note) in &rows {
+        let undo_of = note.as_deref().and_then(|n| n.strip_prefix("undo of #")).and_then(|n| n.parse::<i64>().ok());
+        if let Some(x) = undo_of {
+            if let Some(back) = undone.remove(&x) {
+                for (k, l) in back {
+                    changes.entry(k).or_default().push(l);
+                }
+                continue;
+            }
+            let mut took = Vec::new();
+            for (k, list) in changes.iter_mut() {
+                if let Some(i) = list.iter().rposition(|l| l.0 == x) {
+                    took.push((k.clone(), list.remove(i)));
+                }
+            }
+            if !took.is_empty() {
+                undone.insert(*hid, took);
+                continue;
+            }
+        }
         for k in changed_fields(before.as_deref(), after.as_deref()) {
-            last.insert(k, (*hid, *hand, by.clone()));
+            changes.entry(k).or_default().push((*hid, *hand, by.clone()));
         }
     }
-    let hand: Vec<(String, i64, String)> = last
+    let hand: Vec<(String, i64, String)> = changes
         .into_iter()
+        .filter_map(|(k, list)| list.last().cloned().map(|l| (k, l)))
         .filter(|(_, v)| v.1)
         .map(|(k, (hid, _, by))| (k, hid, by.unwrap_or_else(|| "(unknown)".into())))
         .collect();
     Ok((!hand.is_empty()).then_some(hand))
+}
+
+/// The path of the list whose import last set reading `id`'s date (its
+/// year, month, day or season), or `None` when a person set it by hand or
+/// no history says.
+fn date_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.action, h.before, h.after, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+          WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action IN ('insert', 'update')
+          ORDER BY h.id DESC",
+    )?;
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+    let rows: Vec<Row> =
+        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (action, before, after, path) in rows {
+        let changed = changed_fields(before.as_deref(), after.as_deref());
+        if action == "insert" || changed.iter().any(|f| matches!(f.as_str(), "year" | "month" | "day" | "season")) {
+            return Ok(path);
+        }
+    }
+    Ok(None)
 }
 
 /// The path of the list whose import last wrote reading `id`'s notes, or
@@ -2336,6 +2410,7 @@ impl<'t> ReadingWriter<'t> {
         let (container, volume, pages) =
             (unless_hand("container", container), unless_hand("volume", volume), unless_hand("pages", pages));
         let containers = match (&container, &r.container) {
+            (Some(a), Some(b)) if other_journal(a, b) || other_journal(b, a) => true,
             (Some(a), Some(b)) => {
                 !same_value("container", a, b)
                     && !abbreviation_of(a, b)
@@ -2659,22 +2734,35 @@ impl<'t> ReadingWriter<'t> {
         // `TI` beside its `TT`, the title as published) is the same work
         // when its original title is the stored title (tester r33, F6: the
         // PubMed record of a French article was refused under its own DOI).
-        let by_original = how == "DOI"
+        // A PMID or a book's ISBN names one work as a DOI does: a mistyped
+        // one must not merge two works either (tester r47, F9, F10: a list's
+        // row with another article's PMID overwrote its title and journal).
+        let one_work = matches!(how, "DOI" | "PMID" | "ISBN");
+        let by_original = one_work
             && r.original_title.as_deref().is_some_and(|o| {
                 another_work((&old.title, old.author_names.first(), old.year), (o, r.authors.first(), r.year)).is_none()
             });
-        if how == "DOI"
+        // (One PMID with two DOIs is said as such below.)
+        let two_dois =
+            how == "PMID" && matches!((&r.doi, &old.doi), (Some(a), Some(b)) if !crate::import::same_doi(a, b));
+        if one_work
             && !by_original
+            && !two_dois
             && let Some(why) =
                 another_work((&old.title, old.author_names.first(), old.year), (&r.title, r.authors.first(), r.year))
         {
-            let doi = r.doi.as_deref().unwrap_or_default();
+            let (line, column, value) = match how {
+                "DOI" => (r.doi_line.unwrap_or(r.line), "doi", r.doi.as_deref()),
+                "PMID" => (r.line, "pmid", r.pmid.as_deref()),
+                _ => (r.line, "isbn", r.isbn.as_deref()),
+            };
+            let value = value.unwrap_or_default();
             self.problems.push((
-                r.doi_line.unwrap_or(r.line),
-                "doi",
+                line,
+                column,
                 format!(
-                    "DOI {doi} is already entry {} {}, and this record is {}: {why}, so they are two works; \
-                     expected the DOI of this work (is it mistyped?), or the same title as the stored entry",
+                    "{how} {value} is already entry {} {}, and this record is {}: {why}, so they are two works; \
+                     expected the {how} of this work (is it mistyped?), or the same title as the stored entry",
                     self.entry_text(id),
                     work_label(&old.title, old.author_names.first(), old.year),
                     work_label(&r.title, r.authors.first(), r.year),
@@ -2814,8 +2902,19 @@ impl<'t> ReadingWriter<'t> {
         // record of the online version, its date the online one: tester
         // r40, #6, "2021 Dec 3;5:1-9", a date of neither version).
         let early = r.kind == "article" && r.volume.is_none() && r.issue.is_none() && r.pages.is_none();
-        if how != "ID" && (r.unfinished || early) && published && old.year.is_some() && new.year != old.year {
-            let theirs = new.year.map_or_else(|| "(none)".to_string(), |y| y.to_string());
+        // Within the year as well: the online date's month and day are not
+        // the issue's (tester r47, F14: "2024 Mar" became "2024 Jan 4").
+        let date = |s: &Stored| (s.year, s.month, s.day, s.season.clone(), s.month_end);
+        if how != "ID" && (r.unfinished || early) && published && old.year.is_some() && date(&new) != date(&old) {
+            let (what, theirs, year) = if new.year == old.year {
+                ("date", stored_date(&new), stored_date(&old))
+            } else {
+                (
+                    "year",
+                    new.year.map_or_else(|| "(none)".to_string(), |y| y.to_string()),
+                    old.year.unwrap_or_default().to_string(),
+                )
+            };
             let why = if r.unfinished {
                 "is of the work in press (the file says so)"
             } else {
@@ -2828,13 +2927,12 @@ impl<'t> ReadingWriter<'t> {
             new.month_end = old.month_end;
             new.day_end = old.day_end;
             new.season_end = old.season_end.clone();
-            let year = old.year.unwrap_or_default();
-            kept.push(format!("year: kept {year} (the file's {theirs} {why})"));
+            kept.push(format!("{what}: kept {year} (the file's {theirs} {why})"));
             self.counts.dates_kept += 1;
             self.warnings.push((
                 r.line,
                 format!(
-                    "entry {} (same {how}): the file's year {theirs} {why}; the stored {year} is of its published \
+                    "entry {} (same {how}): the file's {what} {theirs} {why}; the stored {year} is of its published \
                      version, with its volume or pages, and stays",
                     crate::import::reading_id_text(id)
                 ),
@@ -2886,7 +2984,7 @@ impl<'t> ReadingWriter<'t> {
                 ),
             ));
         }
-        if matches!(how, "DOI" | "ISBN")
+        if matches!(how, "DOI" | "ISBN" | "PMID")
             && !by_original
             && new.title != old.title
             && !same_value("title", &old.title, &r.title)
@@ -2966,8 +3064,17 @@ impl<'t> ReadingWriter<'t> {
                 .iter()
                 .chain(date_parts)
             {
+                // (An empty abbreviation that the file fills with its own,
+                // not the hand-typed name moved, is a blank nobody set:
+                // tester r47, F8.)
+                let files_own_short = b == "container_short"
+                    && old.container_short.is_none()
+                    && new.container_short.is_some()
+                    && new.container_short == r.container_short
+                    && new.container_short != old.container;
                 if let Some((_, hid, by)) = fields.iter().find(|f| f.0 == a).cloned()
                     && !fields.iter().any(|f| f.0 == b)
+                    && !files_own_short
                 {
                     if a == "year" {
                         with_year.push(b.to_string());
@@ -3086,22 +3193,50 @@ impl<'t> ReadingWriter<'t> {
         // against an online date, most often), and taking the year would
         // lose the month and day. The stored date stays, and both are said.
         // After what a person set by hand stood (their rule says it then).
+        // So too a full date of another year (tester r47, F11: Zotero's
+        // online date "2019-12-15" and PubMed's issue date "2020 Aug 27"
+        // flipped the year at each import from the other list): the first
+        // stored stays, and both are said. (A stored bare year takes
+        // another list's year, said: a list corrected is saved as a new
+        // file as often as not, issue 10.)
         let bare = r.month.is_none() && r.day.is_none() && r.season.is_none();
-        let fuller = old.month.is_some() || old.day.is_some() || old.season.is_some();
-        // (A stored date of the online publication ahead of print is not
-        // fuller than the published version's year: that one is the work's.)
-        let online_first = crate::import::is_ahead_of_print(old.year_note.as_deref()) && r.volume.is_some();
+        // (A stored date of the online publication ahead of print, or of an
+        // article's record without volume, issue or pages, is not the
+        // published version's: the file's, with its volume or pages, is the
+        // work's.)
+        // Within one year, a month or day of another date (Zotero's online
+        // "2020-06-17" beside PubMed's issue "2020 Aug 27") as well.
+        let other_day = new.year == old.year
+            && old.month.is_some()
+            && new.month.is_some()
+            && (new.month != old.month || (old.day.is_some() && new.day.is_some() && new.day != old.day));
+        let online_first = (crate::import::is_ahead_of_print(old.year_note.as_deref())
+            || (old.kind == "article" && old.volume.is_none() && old.issue.is_none() && old.pages.is_none()))
+            && (r.volume.is_some() || r.pages.is_some());
+        // (The list that set the stored date, imported again with another,
+        // corrects it: issue 10's re-import.)
+        // (A file with another volume as well gives another account of
+        // where the work was published: its year goes with its volume,
+        // never one beside the other's.)
+        let other_volume = matches!((&old.volume, &r.volume), (Some(a), Some(b)) if a.trim() != b.trim());
         if how != "ID"
             && !r.unfinished
             && !online_first
-            && bare
-            && fuller
+            && !other_volume
             && old.year.is_some()
+            && (old.month.is_some() || old.season.is_some())
+            && (self.path.is_none() || date_set_by(self.tx, id)? != self.path)
             && r.year.is_some()
-            && new.year != old.year
-            && new.year == r.year
+            && ((new.year != old.year && new.year == r.year) || other_day)
         {
+            let file_date = Stored::from_record(r);
             let theirs = r.year.unwrap_or_default();
+            let mut settle = if other_day { Vec::new() } else { vec![format!("--year {theirs}")] };
+            if let Some(m) = file_date.month {
+                settle.push(format!("--month {m}"));
+                settle.push(file_date.day.map_or_else(|| "--day \"\"".to_string(), |d| format!("--day {d}")));
+            }
+            let settle = settle.join(" ");
             new.year = old.year;
             new.month = old.month;
             new.day = old.day;
@@ -3110,13 +3245,20 @@ impl<'t> ReadingWriter<'t> {
             new.day_end = old.day_end;
             new.season_end = old.season_end.clone();
             let stored = stored_date(&old);
-            kept.push(format!("year: kept {stored} (the file gives only the year {theirs})"));
+            let file = if bare {
+                format!("gives only the year {theirs}")
+            } else {
+                format!("gives the date {}", stored_date(&file_date))
+            };
+            let stays =
+                if bare && (old.month.is_some() || old.season.is_some()) { "is fuller and stays" } else { "stays" };
+            kept.push(format!("year: kept {stored} (the file {file})"));
             self.counts.dates_kept += 1;
             self.warnings.push((
                 r.line,
                 format!(
-                    "entry {} (same {how}): the file gives only the year {theirs}; the stored date {stored} is fuller and stays (two sources that differ: if {theirs} is right, `canon reading edit {} \
-                     --year {theirs}`)",
+                    "entry {} (same {how}): the file {file}; the stored date {stored} {stays} (two sources that \
+                     differ: if the file's is right, `canon reading edit {} {settle}`)",
                     crate::import::reading_id_text(id),
                     crate::import::reading_id_text(id),
                 ),
@@ -3515,8 +3657,10 @@ impl<'t> ReadingWriter<'t> {
         let mut fields = self.add_tags(r.line, id, &r.themes, false)?;
         self.counts.new += 1;
         for (other, title, why) in self.possible_duplicates(id, r)? {
-            let msg =
-                format!("possible duplicate of entry {other} {title:?} ({why}); if it is the same work, keep one");
+            let msg = format!(
+                "possible duplicate of entry {} {title:?} ({why}); if it is the same work, keep one",
+                crate::import::reading_id_text(other)
+            );
             fields.push(msg.clone());
             self.notes.push((r.line, format!("{label}: {msg}")));
             self.counts.possible_duplicates += 1;

@@ -1,0 +1,297 @@
+//! Issue 12 (lead, r48), through the binary: a mistyped PMID or ISBN never
+//! merges two works, a journal whose name begins another's is another
+//! journal, two sources' dates never flip at each import, an undone import
+//! leaves blanks any import may fill, and identifiers as spreadsheets and
+//! web pages damage them.
+
+mod common;
+
+use common::{Workdir, reading};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+const VYAS: &str = "PMID- 32853499\nDP  - 2020 Aug 27\n\
+    TI  - Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms.\n\
+    FAU - Vyas, Darshali A\nAU  - Vyas DA\nFAU - Jones, David S\nAU  - Jones DS\nVI  - 383\nIP  - 9\nPG  - 874-882\n\
+    TA  - N Engl J Med\nJT  - The New England journal of medicine\nAID - 10.1056/NEJMms2004740 [doi]\n";
+
+/// A list's row with another article's PMID (copied from the wrong row)
+/// is refused naming both works, as a mistyped DOI is; the stored article
+/// keeps its title and journal (tester r47, F9: they were overwritten and a
+/// reference that exists nowhere was made). The same for a book's ISBN
+/// (F10: another book's author, year and publisher were taken).
+#[test]
+fn a_mistyped_pmid_or_isbn_never_merges_two_works() {
+    let w = workdir();
+    w.import_reading("vyas.nbib", VYAS);
+    w.write(
+        "bad.csv",
+        "title,authors,year,container,pmid\n\
+         Skin tone and pulse oximetry bias in intensive care,\"Okonkwo, Chiamaka\",2024,Nature Medicine,32853499\n",
+    );
+    let err = w.fails(&["import", "reading", "bad.csv"]);
+    assert!(err.contains("bad.csv:2:5: PMID 32853499 is already entry"), "{err}");
+    assert!(err.contains("\"Skin tone and pulse oximetry bias in intensive care\" (Okonkwo, 2024)"), "{err}");
+    assert!(err.contains("expected the PMID of this work (is it mistyped?)"), "{err}");
+    let r = reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!(r["container"], "The New England journal of medicine", "{r:#}");
+    // The same PMID with the title as another source writes it still merges.
+    let err = w.import_reading(
+        "ok.csv",
+        "title,authors,year,pmid\n\
+         Hidden in plain sight: reconsidering the use of race correction in clinical algorithms,\"Vyas, D\",2020,32853499\n",
+    );
+    assert!(err.contains("0 new"), "{err}");
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 1);
+
+    w.import_reading(
+        "book.bib",
+        "@book{f, author={Fanon, Frantz}, title={The Wretched of the Earth}, publisher={Grove Press}, year={2004},\n\
+         isbn={978-0-8021-4132-3}}\n",
+    );
+    w.write(
+        "isbn.csv",
+        "title,authors,year,type,isbn,publisher\nMedical apartheid,\"Washington, Harriet A.\",2006,book,9780802141323,Doubleday\n",
+    );
+    let err = w.fails(&["import", "reading", "isbn.csv"]);
+    assert!(err.contains("isbn.csv:2:5: ISBN 9780802141323 is already entry"), "{err}");
+    assert!(err.contains("\"The Wretched of the Earth\" (Fanon, 2004)"), "{err}");
+    let r = reading(&w.reading_list(), "The Wretched").clone();
+    assert_eq!((r["publisher"].as_str(), r["year"].as_i64()), (Some("Grove Press"), Some(2004)), "{r:#}");
+    // With --skip-invalid the row goes to the rejects file with its reason.
+    let err = w.ok_stderr(&["import", "reading", "isbn.csv", "--skip-invalid", "--rejects", "rejects.csv"]);
+    assert!(err.contains("1 rejected"), "{err}");
+    let rejects = std::fs::read_to_string(w.path("rejects.csv")).unwrap();
+    assert!(rejects.contains("Medical apartheid") && rejects.contains("is it mistyped?"), "{rejects}");
+}
+
+/// "The Lancet" and "The Lancet Global Health", "BMJ" and "BMJ Global
+/// Health" are two journals: a list's row of the same title, author and
+/// year in the other is another work, added and flagged (tester r47, F12:
+/// the Lancet article became one in the Lancet Global Health, with the
+/// Lancet's volume). The same journal with its place in brackets or a
+/// subtitle is still one.
+#[test]
+fn a_journal_whose_name_begins_another_is_another_journal() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{r1, title={Race and medicine}, author={Roberts, Dorothy}, journal={The Lancet}, year={2011},\n\
+         volume={377}, pages={1000--1001}}\n\
+         @article{r2, title={Colonial legacies in tropical medicine}, author={Osei, Ama}, journal={BMJ Global Health},\n\
+         year={2019}}\n\
+         @article{r3, title={Anatomy as taught}, author={Lind, Tove}, journal={Lancet (London, England)}, year={2018}}\n",
+    );
+    let err = w.import_reading(
+        "b.csv",
+        "title,authors,year,container\n\
+         Race and medicine,\"Roberts, Dorothy\",2011,The Lancet Global Health\n\
+         Colonial legacies in tropical medicine,\"Osei, Ama\",2019,BMJ\n\
+         Anatomy as taught,\"Lind, Tove\",2018,The Lancet\n",
+    );
+    assert!(err.contains("2 new") && err.contains("1 unchanged"), "{err}");
+    assert!(err.contains("b.csv:2: \"Race and medicine\" (2011): possible duplicate of entry R"), "{err}");
+    assert!(err.contains("b.csv:3: \"Colonial legacies in tropical medicine\" (2019): possible duplicate"), "{err}");
+    let list = w.reading_list();
+    let journals: Vec<&str> = list.as_array().unwrap().iter().filter_map(|r| r["container"].as_str()).collect();
+    for j in ["The Lancet", "The Lancet Global Health", "BMJ Global Health", "BMJ", "Lancet (London, England)"] {
+        assert!(journals.contains(&j), "{j}: {journals:?}");
+    }
+    assert_eq!(list.as_array().unwrap().len(), 5);
+}
+
+/// Zotero's online date and PubMed's issue date of one article: the stored
+/// date stays against another list's, said with the edit that takes the
+/// file's, so importing the group's files in any order never flips it
+/// (tester r47, F11). Within one year the same.
+#[test]
+fn two_sources_dates_never_flip_at_each_import() {
+    let w = workdir();
+    w.import_reading("vyas.nbib", VYAS);
+    let zotero = |date: &str| {
+        format!(
+            r#"[{{"id":"v","type":"article-journal","title":"Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms",
+            "author":[{{"family":"Vyas","given":"Darshali A."}}],"container-title":"New England Journal of Medicine",
+            "volume":"383","issue":"9","page":"874-882","DOI":"10.1056/NEJMms2004740","issued":{{"date-parts":[{date}]}}}}]"#
+        )
+    };
+    let err = w.import_reading("online.json", &zotero("[2019,12,15]"));
+    assert!(err.contains("the file gives the date 2019-12-15; the stored date 2020-08-27 stays"), "{err}");
+    assert!(err.contains("--year 2019 --month 12 --day 15"), "{err}");
+    let err = w.import_reading("june.json", &zotero("[2020,6,17]"));
+    assert!(err.contains("the file gives the date 2020-06-17; the stored date 2020-08-27 stays"), "{err}");
+    assert!(err.contains("--month 6 --day 17`"), "{err}");
+    w.import_reading("vyas.nbib", VYAS);
+    let r = reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(8), Some(27)), "{r:#}");
+    // The other order keeps Zotero's, as the first stored.
+    let w = workdir();
+    w.import_reading("online.json", &zotero("[2019,12,15]"));
+    let err = w.import_reading("vyas.nbib", VYAS);
+    assert!(err.contains("the stored date 2019-12-15 stays"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Hidden")["year"], 2019);
+}
+
+/// PubMed's record of the online version (ahead of print, no volume) never
+/// changes the published version's month and day within its year (tester
+/// r47, F14: "2024 Mar" became "2024 Jan 4").
+#[test]
+fn an_ahead_of_print_record_never_redates_the_issue_within_its_year() {
+    let w = workdir();
+    w.import_reading(
+        "pub.nbib",
+        "PMID- 38000001\nDP  - 2024 Mar\nTI  - Pulse oximetry bias.\nFAU - Okonkwo, Chiamaka\nVI  - 30\nIP  - 1\n\
+         PG  - 112-120\nJT  - Nature medicine\nAID - 10.1038/s41591-023-02650-1 [doi]\nPST - ppublish\n",
+    );
+    let err = w.import_reading(
+        "aop.nbib",
+        "PMID- 38000001\nDP  - 2024 Jan 4\nTI  - Pulse oximetry bias.\nFAU - Okonkwo, Chiamaka\n\
+         JT  - Nature medicine\nAID - 10.1038/s41591-023-02650-1 [doi]\nPST - aheadofprint\n",
+    );
+    assert!(err.contains("the file's date 2024-01-04 is of the work in press"), "{err}");
+    assert!(err.contains("the stored 2024-03 is of its published version"), "{err}");
+    let r = reading(&w.reading_list(), "Pulse").clone();
+    assert_eq!((r["month"].as_i64(), r["day"].as_i64()), (Some(3), None), "{r:#}");
+}
+
+/// Undoing an import gives its blanks back as blanks: a later import fills
+/// them, and nothing is "set by hand" by whoever ran `canon undo` (tester
+/// r47, F2); the undo's history names only what it changed (not
+/// "open_access: 1 → true").
+#[test]
+fn an_undone_import_leaves_blanks_any_import_may_fill() {
+    let w = workdir();
+    w.import_reading(
+        "scopus.csv",
+        "title,authors,year,container,doi,volume\n\
+         Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms,\"Vyas, D.A.\",2020,\
+         New England Journal of Medicine,10.1056/NEJMms2004740,383\n",
+    );
+    w.import_reading("vyas.nbib", VYAS);
+    let run = w.count("SELECT max(id) FROM history WHERE action = 'import'").to_string();
+    w.ok(&["undo", &run, "--by", "tester"]);
+    let r = reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!((r["month"].as_i64(), r["container_short"].as_str()), (None, None), "{r:#}");
+    let log = w.ok(&["log"]);
+    let undo = log.lines().find(|l| l.contains("undo of #")).unwrap_or_default();
+    assert!(!undo.contains("open_access"), "{undo}");
+    let err = w.import_reading("vyas.nbib", VYAS);
+    assert!(!err.contains("set by hand"), "{err}");
+    let r = reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!((r["month"].as_i64(), r["day"].as_i64()), (Some(8), Some(27)), "{r:#}");
+    assert_eq!(r["container_short"], "N Engl J Med", "{r:#}");
+}
+
+/// A person who corrected the journal's name never set its empty
+/// abbreviation: PubMed's fills it, and no warning credits them with it
+/// (tester r47, F8).
+#[test]
+fn a_hand_edited_journal_leaves_its_empty_abbreviation_to_be_filled() {
+    let w = workdir();
+    w.import_reading(
+        "z.bib",
+        "@article{v, title={Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms},\n\
+         author={Vyas, Darshali A.}, journal={New England Journal of Medicine}, year={2020}, doi={10.1056/NEJMms2004740}}\n",
+    );
+    w.ok(&[
+        "reading",
+        "edit",
+        "10.1056/NEJMms2004740",
+        "--by",
+        "ana",
+        "--container",
+        "The New England Journal of Medicine",
+    ]);
+    let err = w.import_reading("vyas.nbib", VYAS);
+    assert!(!err.contains("container_short"), "{err}");
+    let r = reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!(r["container"], "The New England Journal of Medicine", "{r:#}");
+    assert_eq!(r["container_short"], "N Engl J Med", "{r:#}");
+}
+
+/// One export holding a work twice: the second record's month and day of
+/// the same year fill the first's blanks, as a second file's would (tester
+/// r45, F10: "kept (empty)").
+#[test]
+fn a_duplicate_in_one_file_fills_the_date_of_the_same_year() {
+    let w = workdir();
+    w.import_reading(
+        "dup.ris",
+        "TY  - JOUR\nTI  - Same work twice\nAU  - Nguyen, T.M.\nT2  - BMJ\nPY  - 2020\nDO  - 10.5555/dup1\nER  - \n\n\
+         TY  - JOUR\nTI  - Same work twice\nAU  - Nguyen, T.M.\nT2  - BMJ\nPY  - 2020\nDA  - 2020/05/06/\nVL  - 12\n\
+         DO  - 10.5555/dup1\nER  - \n",
+    );
+    let r = reading(&w.reading_list(), "Same work").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2020), Some(5), Some(6)), "{r:#}");
+    assert_eq!(r["volume"], "12");
+}
+
+/// EndNote writes the line breaks of a note as "&#xD;": read as line
+/// breaks, never stored as markup (tester r45, F5).
+#[test]
+fn endnote_line_break_references_are_line_breaks() {
+    let w = workdir();
+    w.import_reading(
+        "en.ris",
+        "TY  - JOUR\nT1  - Notes with breaks\nA1  - Osei, Ama\nY1  - 2020\n\
+         N1  - 1533-4406&#xD;Vyas, Darshali A&#xD;&#xA;Journal Article\nER  - \n",
+    );
+    let r = reading(&w.reading_list(), "Notes with").clone();
+    assert_eq!(r["annotation"], "1533-4406\nVyas, Darshali A\nJournal Article", "{r:#}");
+}
+
+/// A library catalogue's decade or century ("199-", "[199-?]", "19--") or a
+/// decade in words ("1990s") is no year: refused with what was expected,
+/// never stored as the year 199 or as exactly 1990 (tester r45, F6), in
+/// every format and in `--year`.
+#[test]
+fn a_decade_or_century_is_refused_not_stored_as_a_year() {
+    let w = workdir();
+    w.write(
+        "y.csv",
+        "title,authors,year\nA1,\"Lee, A\",199-\nA2,\"Lee, B\",[199-?]\nA3,\"Lee, C\",1990s\nA4,\"Lee, D\",[19--]\n",
+    );
+    let err = w.fails(&["import", "reading", "y.csv"]);
+    assert!(err.contains("y.csv:2:3: year \"199-\" names a decade (1990–1999), not a year"), "{err}");
+    assert!(err.contains("y.csv:3:3: year \"[199-?]\" names a decade"), "{err}");
+    assert!(err.contains("y.csv:4:3: year \"1990s\" names a decade"), "{err}");
+    assert!(err.contains("y.csv:5:3: year \"[19--]\" names a century (1900–1999)"), "{err}");
+    w.write("y.ris", "TY  - BOOK\nTI  - Library catalogue book\nAU  - Lee, A\nPY  - [199-?]\nER  - \n");
+    let err = w.fails(&["import", "reading", "y.ris"]);
+    assert!(err.contains("y.ris:4:7:") && err.contains("names a decade"), "{err}");
+    let err = w.fails(&["reading", "add", "--title", "T", "--year", "197-", "--by", "ana"]);
+    assert!(err.contains("names a decade (1970–1979)"), "{err}");
+    // A year with a plain range stays a range.
+    let err = w.import_reading("r.csv", "title,authors,year\nB,\"Lee, E\",1998-1999\n");
+    assert!(err.contains("1 new"), "{err}");
+}
+
+/// A zero-width space pasted with a DOI is no part of it: one DOI, one
+/// work (tester r45, F8). A spreadsheet's "32853499.0" is the PMID; its
+/// scientific notation ("3.29E+07") is named as what lost the digits (F9).
+#[test]
+fn identifiers_as_web_pages_and_spreadsheets_damage_them() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year,doi\nD3,\"Lee, C\",2020,\"10.1000/zw\u{200B}\"\n");
+    assert_eq!(reading(&w.reading_list(), "D3")["doi"], "10.1000/zw");
+    let err = w.import_reading("b.csv", "title,authors,year,doi\nD3,\"Lee, C\",2020,10.1000/zw\n");
+    assert!(err.contains("0 new"), "{err}");
+    w.import_reading(
+        "c.ris",
+        "TY  - JOUR\nTI  - D4\nAU  - Lee, D\nPY  - 2020\nDO  - \u{FEFF}10.1000/zz\u{200B}\nER  - \n",
+    );
+    assert_eq!(reading(&w.reading_list(), "D4")["doi"], "10.1000/zz");
+
+    w.import_reading("p.csv", "title,authors,year,pmid\nP1,\"Lee, A\",2020,32853499.0\n");
+    assert_eq!(reading(&w.reading_list(), "P1")["pmid"], "32853499");
+    w.write("s.csv", "title,authors,year,pmid,isbn\nP2,\"Lee, B\",2020,3.29E+07,\nP3,\"Lee, C\",2020,,9.78052E+12\n");
+    let err = w.fails(&["import", "reading", "s.csv"]);
+    assert!(err.contains("s.csv:2:4: pmid \"3.29E+07\" is not a PubMed ID"), "{err}");
+    assert!(err.contains("s.csv:3:5: isbn \"9.78052E+12\""), "{err}");
+    assert_eq!(err.matches("scientific notation and lost its last digits").count(), 2, "{err}");
+    assert!(!err.contains("(check digit)"), "{err}");
+}
