@@ -295,3 +295,105 @@ fn identifiers_as_web_pages_and_spreadsheets_damage_them() {
     assert_eq!(err.matches("scientific notation and lost its last digits").count(), 2, "{err}");
     assert!(!err.contains("(check digit)"), "{err}");
 }
+
+/// "…: Part 1" and "…: Part 2" under one DOI typed twice are two works of
+/// a series: refused, as any mistyped DOI is (tester r48, F1: Part 2's
+/// issue and pages were merged into Part 1).
+#[test]
+fn two_parts_of_a_series_under_one_doi_are_two_works() {
+    let w = workdir();
+    let ris = |part: &str, is: &str, sp: &str| {
+        format!(
+            "TY  - JOUR\nTI  - Misrepresenting race: the role of medical schools in propagating physician bias: Part {part}\n\
+             AU  - Amutah, Christina\nPY  - 2021\nT2  - New England Journal of Medicine\nVL  - 384\nIS  - {is}\n\
+             SP  - {sp}\nDO  - 10.1056/NEJMms2025768\nER  - \n"
+        )
+    };
+    w.import_reading("p1.ris", &ris("1", "9", "872"));
+    w.write("p2.ris", ris("2", "10", "950"));
+    let err = w.fails(&["import", "reading", "p2.ris"]);
+    assert!(err.contains("p2.ris:") && err.contains("the titles name other parts of a series"), "{err}");
+    let r = reading(&w.reading_list(), "Misrepresenting").clone();
+    assert_eq!((r["issue"].as_str(), r["pages"].as_str()), (Some("9"), Some("872")), "{r:#}");
+}
+
+/// Scopus's article number ("Article 04012", as canon stores it) and a
+/// list's pages "04012" are one locator: one work, not two (tester r48, F8).
+#[test]
+fn an_article_number_with_or_without_its_label_is_one_locator() {
+    let w = workdir();
+    w.import_reading(
+        "a.json",
+        r#"[{"id":"a","type":"article-journal","title":"Decolonising global health education: a scoping review",
+            "author":[{"family":"Adebayo","given":"Tolu"}],"container-title":"Journal of Global Health","volume":"14",
+            "number":"04012","issued":{"date-parts":[[2024]]},"DOI":"10.7189/jogh.14.04012"}]"#,
+    );
+    let stored = reading(&w.reading_list(), "Decolonising")["pages"].as_str().unwrap_or_default().to_string();
+    assert_eq!(stored, "Article 04012");
+    let err = w.import_reading(
+        "b.csv",
+        "title,authors,year,container,volume,pages\n\
+         Decolonising global health education: a scoping review,\"Adebayo, Tolu\",2024,Journal of Global Health,14,04012\n",
+    );
+    assert!(err.contains("0 new"), "{stored}: {err}");
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 1);
+}
+
+/// Web of Science writes journal names in capitals: its acronyms stay in
+/// capitals when canon puts the name in title case ("BMJ", "JAMA", "PLOS
+/// One", "AIDS/HIV"; tester r48, F11: "Bmj", "Jama", "Plos One"), and a
+/// name stored with a guessed "Bmj" takes PubMed's "BMJ" (tester r45, F2).
+#[test]
+fn web_of_science_journal_acronyms_stay_in_capitals() {
+    let w = workdir();
+    let rec = |n: u32, so: &str| {
+        format!("PT J\nAU Okeke, A\nTI Journal case test {n}\nSO {so}\nPY 2020\nVL 1\nBP 1\nEP 2\nER\n")
+    };
+    let text = format!(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n{}{}{}{}{}EF\n",
+        rec(1, "BMJ-BRITISH MEDICAL JOURNAL"),
+        rec(2, "JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION"),
+        rec(3, "PLOS ONE"),
+        rec(4, "AIDS CARE-PSYCHOLOGICAL AND SOCIO-MEDICAL ASPECTS OF AIDS/HIV"),
+        rec(5, "MEDICAL TEACHER"),
+    );
+    w.import_reading("savedrecs.txt", &text);
+    let list = w.reading_list();
+    let journal = |n: u32| reading(&list, &format!("Journal case test {n}"))["container"].as_str().unwrap().to_string();
+    assert_eq!(journal(1), "BMJ-British Medical Journal");
+    assert_eq!(journal(2), "JAMA-Journal of the American Medical Association");
+    assert_eq!(journal(3), "PLOS One");
+    assert_eq!(journal(4), "AIDS Care-Psychological and Socio-Medical Aspects of AIDS/HIV");
+    assert_eq!(journal(5), "Medical Teacher");
+    // A guessed case (an older canon's "Bmj Global Health") takes PubMed's acronym.
+    w.import_reading(
+        "old.csv",
+        "title,authors,year,container,doi\nThe foreign gaze,\"Abimbola, Seye\",2019,Bmj Global Health,10.1136/bmjgh-2019-002068\n",
+    );
+    w.import_reading(
+        "p.nbib",
+        "PMID- 31750005\nTI  - The foreign gaze.\nFAU - Abimbola, Seye\nDP  - 2019\nJT  - BMJ global health\n\
+         AID - 10.1136/bmjgh-2019-002068 [doi]\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "The foreign gaze")["container"], "BMJ Global Health");
+}
+
+/// A list written in decomposed Unicode (macOS: "e" and U+0301) is the
+/// same text as the stored composed one: nothing "replaced", stored in NFC
+/// (tester r48, F20).
+#[test]
+fn decomposed_text_is_stored_composed_and_changes_nothing() {
+    let w = workdir();
+    let nfc = "title,authors,year\n\"Sức khỏe cộng đồng ở Việt Nam\",\"Nguyễn, Thị Minh Khai\",2021\n";
+    let nfd: String = {
+        use unicode_normalization::UnicodeNormalization;
+        nfc.nfd().collect()
+    };
+    assert_ne!(nfc, nfd);
+    w.import_reading("nfd.csv", &nfd);
+    let r = reading(&w.reading_list(), "S").clone();
+    assert_eq!(r["title"], "Sức khỏe cộng đồng ở Việt Nam", "stored composed");
+    assert_eq!(r["authors"][0], "Nguyễn, Thị Minh Khai");
+    let err = w.import_reading("nfc.csv", nfc);
+    assert!(err.contains("1 unchanged"), "{err}");
+}

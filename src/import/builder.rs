@@ -1441,7 +1441,54 @@ fn take_extra(d: &mut Draft) {
     });
 }
 
-pub fn build(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
+pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
+    build_record(d, themes).map(in_nfc)
+}
+
+/// A record with its text in Unicode Normalization Form C (composed: "é"
+/// as one character, UAX #15), as canon stores all text: a file written
+/// decomposed (macOS, some web exports: "e" and U+0301) is the same text,
+/// never another title or name that "replaces" the stored one (tester r48,
+/// F20: the note showed identical before and after).
+fn in_nfc(mut r: ReadingRecord) -> ReadingRecord {
+    use unicode_normalization::{UnicodeNormalization, is_nfc};
+    let fix = |s: &mut String| {
+        if !is_nfc(s) {
+            *s = s.nfc().collect();
+        }
+    };
+    let fix_opt = |s: &mut Option<String>| {
+        if let Some(v) = s.as_mut() {
+            fix(v);
+        }
+    };
+    fix(&mut r.title);
+    for f in [
+        &mut r.original_title,
+        &mut r.container,
+        &mut r.container_short,
+        &mut r.genre,
+        &mut r.series,
+        &mut r.publisher,
+        &mut r.place,
+        &mut r.edition,
+        &mut r.annotation,
+        &mut r.credit,
+        &mut r.licence,
+    ] {
+        fix_opt(f);
+    }
+    for n in r.authors.iter_mut().chain(r.editors.iter_mut()).chain(r.translators.iter_mut()) {
+        fix(&mut n.original);
+        for part in [&mut n.family, &mut n.given, &mut n.particle, &mut n.suffix, &mut n.literal] {
+            fix_opt(part);
+        }
+    }
+    r.keywords_not_themes.iter_mut().for_each(fix);
+    r
+}
+
+fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
     // A date with a time of day ("2019-04-02 00:00", a spreadsheet's date
     // cell; "2019-04-02T10:11:12Z"): the date, day and all (tester r24,
     // F14: the day was lost).

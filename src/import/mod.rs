@@ -1003,9 +1003,20 @@ pub fn same_pages(a: &str, b: &str) -> bool {
         };
         Some((first.to_lowercase(), full.to_lowercase()))
     }
-    match (range(a), range(b)) {
+    // An article's number is the same locator with canon's "Article "
+    // before it or without (Scopus's "Art. No." against a list's pages
+    // cell: tester r48, F8, the work was stored twice).
+    let number = |p: &str| -> String {
+        let p = p.trim();
+        match p.get(..builder::ARTICLE.len()) {
+            Some(head) if head.eq_ignore_ascii_case(builder::ARTICLE) => p[builder::ARTICLE.len()..].trim().to_string(),
+            _ => p.to_string(),
+        }
+    };
+    let (a, b) = (number(a), number(b));
+    match (range(&a), range(&b)) {
         (Some(x), Some(y)) => x == y,
-        _ => a.trim() == b.trim(),
+        _ => a == b,
     }
 }
 

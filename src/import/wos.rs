@@ -191,7 +191,7 @@ pub(crate) fn source_case(so: &str, ji: Option<&str>) -> String {
             return;
         }
         let lower = word.to_lowercase();
-        if kept.iter().any(|k| k == word.as_str()) {
+        if kept.iter().any(|k| k == word.as_str()) || acronym(word) {
             out.push_str(word);
         } else if !*first && small.contains(&lower.as_str()) {
             out.push_str(&lower);
@@ -219,6 +219,25 @@ pub(crate) fn source_case(so: &str, ji: Option<&str>) -> String {
     }
     flush(&mut word, &mut out, &mut first);
     out
+}
+
+/// Whether a word of a title in capitals is an acronym to keep so: one of
+/// the journals' and medicine's well-known ones ("JAMA", "PLOS", "AIDS",
+/// "HIV", "CMAJ"), or a word of two to five letters with no vowel, which no
+/// English word is ("BMJ", "BMC", "MMWR", "QJM"; tester r48, F11: "Bmj",
+/// "Jama", "Plos One").
+fn acronym(word: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "JAMA", "PLOS", "AIDS", "HIV", "CMAJ", "NEJM", "PNAS", "JAMIA", "AMA", "WHO", "CDC", "USA", "UK", "COVID",
+        "SARS", "IEEE", "ACM", "DNA", "RNA", "ICU", "MRI", "EMBO", "FASEB", "FEBS", "AJPH", "AJOG", "BJOG", "JACC",
+        "ESMO", "ASCO", "EJIFCC",
+    ];
+    let n = word.chars().count();
+    KNOWN.contains(&word)
+        || (!matches!(word, "ST" | "DR" | "MR" | "MRS" | "MS" | "JR" | "SR" | "TH" | "ND" | "RD")
+            && (2..=5).contains(&n)
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && !word.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y')))
 }
 
 /// One record as read: its first line, its byte range and its fields (Web

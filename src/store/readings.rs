@@ -417,6 +417,10 @@ impl Stored {
         // A value the file has replaces ours, unless ours is the same with more.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
             (Some(n), Some(o)) if same_value(field, o, n) && shouted(o, n) => Some(n.clone()),
+            // The same name with its acronyms in capitals ("BMJ Global
+            // Health" for a guessed "Bmj Global Health"): the stored words,
+            // the file's acronyms (tester r45 F2, r48 F11).
+            (Some(n), Some(o)) if field != "pages" && acronyms_restored(o, n).is_some() => acronyms_restored(o, n),
             // The same words with their diacritics ("Cadernos de Saúde
             // Pública" for "Cadernos de Saude Publica"): the file's is the
             // fuller, as for a title (tester r40, #13).
@@ -1252,6 +1256,9 @@ pub fn another_work(
     if fuller_title(title, their_title) != Fuller::Neither || title_key(title) == title_key(their_title) {
         return None;
     }
+    if other_parts(title, their_title) {
+        return Some("the titles name other parts of a series".into());
+    }
     let (a, b) = (title_words(title), title_words(their_title));
     let shared = a.intersection(&b).count();
     let dice = if a.is_empty() && b.is_empty() { 1.0 } else { 2.0 * shared as f64 / (a.len() + b.len()) as f64 };
@@ -1267,6 +1274,25 @@ pub fn another_work(
     } else {
         None
     }
+}
+
+/// Whether two titles are one title but for a part's number ("…: Part 1"
+/// and "…: Part 2", "Volume II" and "Volume III", "Part One" and "Part
+/// Two"): two works of a series, whatever else they share (tester r48,
+/// F1: Part 2's issue and pages were merged into Part 1 under a DOI typed
+/// twice).
+fn other_parts(a: &str, b: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "i", "ii", "iii", "iv", "v",
+        "vi", "vii", "viii", "ix", "x", "xi", "xii", "first", "second", "third", "fourth", "fifth",
+    ];
+    let number = |w: &str| w.bytes().all(|c| c.is_ascii_digit()) || NUMBERS.contains(&w);
+    let (ka, kb) = (title_key(a), title_key(b));
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (ka.split(' ').collect(), kb.split(' ').collect());
+    wa.len() == wb.len()
+        && wa.len() > 1
+        && wa.iter().zip(&wb).any(|(x, y)| x != y)
+        && wa.iter().zip(&wb).all(|(x, y)| x == y || (number(x) && number(y)))
 }
 
 /// Whether two author lists of works with one title and year name other
@@ -1442,6 +1468,46 @@ pub fn shouted(stored: &str, theirs: &str) -> bool {
 }
 
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
+/// `stored` with the acronyms `theirs` writes in capitals where `stored`
+/// has them in title case ("Bmj Global Health" and PubMed's "BMJ global
+/// health" give "BMJ Global Health"), when the two are the same words case
+/// aside; `None` when there is no such word or they are other words.
+fn acronyms_restored(stored: &str, theirs: &str) -> Option<String> {
+    let split = |s: &str| -> Vec<String> {
+        let mut out = vec![String::new()];
+        for c in s.chars() {
+            let word = c.is_alphanumeric();
+            if word != out.last().is_some_and(|w| w.chars().next().is_some_and(char::is_alphanumeric)) {
+                out.push(String::new());
+            }
+            if let Some(w) = out.last_mut() {
+                w.push(c);
+            }
+        }
+        out.retain(|w| !w.is_empty());
+        out
+    };
+    let (a, b) = (split(stored), split(theirs));
+    if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x.to_lowercase() != y.to_lowercase()) {
+        return None;
+    }
+    let capitals = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let mut changed = false;
+    let out: String = a
+        .iter()
+        .zip(&b)
+        .map(|(x, y)| {
+            if capitals(y) && !capitals(x) && x.chars().next().is_some_and(char::is_uppercase) {
+                changed = true;
+                y.clone()
+            } else {
+                x.clone()
+            }
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 /// Whether a container `short` is `full` cut short at a word: its words
 /// are the first of `full`'s, fewer of them, a leading article aside on
 /// either ("Lancet" and "The Lancet Global Health"). An abbreviation
@@ -4766,6 +4832,14 @@ mod tests {
         ] {
             assert!(another_work(stored, other).is_some_and(|w| w.contains(why)), "{other:?}");
         }
+        assert!(
+            another_work(stored, ("Race correction in pulmonary function testing", Some(&mensah), Some(2019)))
+                .is_none()
+        );
+        let part = |t| another_work(("Addressing physician bias: Part 1", Some(&mensah), Some(2021)), (t, None, None));
+        assert!(part("Addressing physician bias: Part 2").is_some_and(|w| w.contains("other parts")));
+        assert!(part("Addressing Physician Bias - Part 1").is_none());
+        assert!(part("Addressing physician bias: Part One").is_none_or(|w| w.contains("other parts")));
         assert!(same_value("container", "BMJ (Clinical research ed.)", "BMJ"));
         assert!(same_value("container", "Journal of medical ethics.", "Journal of Medical Ethics"));
         assert!(same_value("title", "Anatomy as taught.", "Anatomy as taught"));
