@@ -397,3 +397,144 @@ fn decomposed_text_is_stored_composed_and_changes_nothing() {
     let err = w.import_reading("nfc.csv", nfc);
     assert!(err.contains("1 unchanged"), "{err}");
 }
+
+/// Undoing an import takes its theme tags off as the import's, not as a
+/// person's decision: the same list imported again tags them again
+/// (tester r48, F6).
+#[test]
+fn an_undone_import_s_tags_come_back_with_the_list() {
+    let w = workdir();
+    let csv = "title,authors,year,themes\nRace in the clinic,\"Osei, Ama\",2020,historical-awareness\n";
+    w.import_reading("a.csv", "title,authors,year\nRace in the clinic,\"Osei, Ama\",2020\n");
+    w.import_reading("t.csv", csv);
+    let run = w.count("SELECT max(id) FROM history WHERE action = 'import'").to_string();
+    w.ok(&["undo", &run, "--by", "amina"]);
+    assert_eq!(reading(&w.reading_list(), "Race in")["themes"], serde_json::json!([]));
+    let err = w.import_reading("t.csv", csv);
+    assert!(!err.contains("taken off by amina"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Race in")["themes"], serde_json::json!(["historical-awareness"]));
+}
+
+/// A volume cell with its issue ("383 (9)", "vol. 12, no. 3") is the volume
+/// and the issue: never a volume "383 (9)" printed "383 (9)(9)" (tester
+/// r48, F17).
+#[test]
+fn a_volume_written_with_its_issue_is_both() {
+    let w = workdir();
+    w.import_reading(
+        "v.csv",
+        "title,authors,year,container,volume,issue,pages\n\
+         One,\"Osei, Ama\",2020,BMJ,383 (9),,874-882\nTwo,\"Osei, Ama\",2020,BMJ,383(9),9,1-2\n\
+         Three,\"Osei, Ama\",2020,BMJ,\"vol. 12, no. 3\",,5-9\nFour,\"Osei, Ama\",2020,BMJ,12 (Suppl),,5-9\n",
+    );
+    let list = w.reading_list();
+    let vi = |t: &str| {
+        let r = reading(&list, t);
+        (r["volume"].as_str().unwrap_or_default().to_string(), r["issue"].as_str().unwrap_or_default().to_string())
+    };
+    assert_eq!(vi("One"), ("383".to_string(), "9".to_string()));
+    assert_eq!(vi("Two"), ("383".to_string(), "9".to_string()));
+    assert_eq!(vi("Three"), ("12".to_string(), "3".to_string()));
+    assert_eq!(vi("Four"), ("12 (Suppl)".to_string(), String::new()));
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "One").contains("2020;383(9):874-82"), "{refs:?}");
+}
+
+/// The export re-imported after a spreadsheet made dates of its ranges
+/// ("12-19" became "Dec-19"): the damage is named and never replaces the
+/// stored value (tester r48, F21); nor from another list.
+#[test]
+fn a_spreadsheet_s_date_never_replaces_a_stored_range() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,container,volume,issue,pages\nRanges,\"Osei, Ama\",2020,BMJ,7,3-4,12-19\n",
+    );
+    let id = reading(&w.reading_list(), "Ranges")["id"].as_i64().unwrap();
+    let err = w.import_reading(
+        "edited.csv",
+        &format!(
+            "id,title,authors,year,container,volume,issue,pages\nR{id},Ranges,\"Osei, Ama\",2020,BMJ,7,4-Mar,Dec-19\n"
+        ),
+    );
+    assert!(err.contains("looks like a date a spreadsheet made"), "{err}");
+    let r = reading(&w.reading_list(), "Ranges").clone();
+    assert_eq!((r["issue"].as_str(), r["pages"].as_str()), (Some("3-4"), Some("12-19")), "{r:#}");
+    w.import_reading(
+        "other.csv",
+        "title,authors,year,container,volume,issue,pages\nRanges,\"Osei, Ama\",2020,BMJ,7,4-Mar,Dec-19\n",
+    );
+    let r = reading(&w.reading_list(), "Ranges").clone();
+    assert_eq!((r["issue"].as_str(), r["pages"].as_str()), (Some("3-4"), Some("12-19")), "{r:#}");
+}
+
+/// Mendeley writes a SICI DOI's "<" and ">" as `{\textless}` and
+/// `{\textgreater}`: read as the signs, so the DOI is the one a list gives
+/// plainly (tester r48, F19: "textless" was stored, and a second record).
+#[test]
+fn mendeley_s_textless_in_a_doi_is_the_sign() {
+    let w = workdir();
+    w.import_reading(
+        "plain.csv",
+        "title,authors,year,doi\nAttention,\"Smith, John\",1999,10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2\n",
+    );
+    let err = w.import_reading(
+        "m.bib",
+        "@article{s, author={Smith, John}, title={Attention}, year={1999},\n\
+         doi={10.1002/(SICI)1097-4679(199911)55:11{\\textless}1423::AID-JCLP12{\\textgreater}3.0.CO;2-2}}\n",
+    );
+    assert!(err.contains("0 new"), "{err}");
+    assert_eq!(w.reading_list().as_array().unwrap().len(), 1);
+}
+
+/// Co-authors who share a family name in another order ("Kim, J.; Kim,
+/// S." and "Kim, Soo-jin; Kim, Jae-won") are the same people: the stored
+/// order stays, each with their fuller name, and the import says so
+/// (tester r48, F13: the first author changed).
+#[test]
+fn co_authors_sharing_a_family_name_keep_their_order() {
+    let w = workdir();
+    w.import_reading(
+        "k1.csv",
+        "title,authors,year,doi\nKorean health,\"Kim, J.; Kim, S.; Park, H.\",2019,10.5555/kh.1\n",
+    );
+    let err = w.import_reading(
+        "k2.csv",
+        "title,authors,year,doi\nKorean health,\"Kim, Soo-jin; Kim, Jae-won; Park, Hyun\",2019,10.5555/kh.1\n",
+    );
+    assert!(err.contains("kept the stored order"), "{err}");
+    let r = reading(&w.reading_list(), "Korean").clone();
+    assert_eq!(r["authors"], serde_json::json!(["Kim, Jae-won", "Kim, Soo-jin", "Park, Hyun"]), "{r:#}");
+}
+
+/// One work stored twice is at least flagged: an online year and the
+/// issue's one apart under one title (tester r48, F9), and one article
+/// under its original and its translated title (same first author, year,
+/// volume and first page; F12).
+#[test]
+fn near_duplicates_are_flagged() {
+    let w = workdir();
+    w.import_reading(
+        "h.csv",
+        "title,authors,year,container\nDecolonising education,\"Adebayo, Tolu\",2023,J Glob Health\n",
+    );
+    let err = w.import_reading(
+        "s.csv",
+        "title,authors,year,container,volume,doi\nDecolonising education,\"Adebayo, Tolu\",2024,J Glob Health,14,10.7189/x.1\n",
+    );
+    assert!(err.contains("years 2023 and 2024"), "{err}");
+    w.import_reading(
+        "p.nbib",
+        "PMID- 28000001\nTI  - [Colonial medicine and its legacy in Vietnam].\nFAU - Nguyen, Thi Lan\nDP  - 2017\n\
+         VI  - 12\nIP  - 1\nPG  - 45-52\nJT  - Tap chi Y hoc\nLA  - vie\n",
+    );
+    let err = w.import_reading(
+        "vn.csv",
+        "title,authors,year,container,volume,issue,pages\n\
+         Y học thuộc địa và di sản của nó ở Việt Nam,\"Nguyễn, Thị Lan\",2017,Tap chi Y hoc,12,1,45-52\n",
+    );
+    assert!(
+        err.contains("possible duplicate") && err.contains("same first author, year, volume and first page"),
+        "{err}"
+    );
+}

@@ -1524,10 +1524,32 @@ fn verbatim(raw: &str) -> String {
     let raw = raw.trim();
     let raw = raw.strip_prefix("\\url").unwrap_or(raw);
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars();
+    let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '{' | '}' => {}
+            // A control word for a sign ("{\textless}", Mendeley's way of
+            // writing a SICI DOI's "<": tester r48, F19, stored as the word
+            // "textless"); a backslash before any other sign escapes it.
+            '\\' if chars.peek().is_some_and(char::is_ascii_alphabetic) => {
+                let mut word = String::new();
+                while let Some(&l) = chars.peek().filter(|l| l.is_ascii_alphabetic()) {
+                    word.push(l);
+                    chars.next();
+                }
+                match word.as_str() {
+                    "textless" => out.push('<'),
+                    "textgreater" => out.push('>'),
+                    "textunderscore" => out.push('_'),
+                    "textasciitilde" => out.push('~'),
+                    "textasciicircum" => out.push('^'),
+                    "textbar" => out.push('|'),
+                    "textbackslash" => out.push('\\'),
+                    "textdollar" => out.push('$'),
+                    "textampersand" => out.push('&'),
+                    _ => out.push_str(&word),
+                }
+            }
             '\\' => out.extend(chars.next()),
             c => out.push(c),
         }

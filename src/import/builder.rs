@@ -2391,10 +2391,30 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         pages = None;
         page_count = Some(last);
     }
+    // "383 (9)", "383(9)", "vol. 383, no. 9" in a volume cell: the volume
+    // and its issue, as people write them (tester r48, F17: "383 (9)"
+    // replaced the stored 383 and printed "383 (9)(9)").
+    let mut issue_given = tidy(d.issue.take());
+    if let Some((volume, number)) = d.volume.as_deref().and_then(volume_and_issue) {
+        match &issue_given {
+            None => issue_given = Some(number),
+            Some(i) if i.trim() == number => {}
+            Some(i) => d.warnings.push(RowError::new(
+                d.at.line,
+                d.at.column,
+                format!(
+                    "{p}volume {:?} names issue {number}, and the issue is {i:?}: kept the volume {volume} and \
+                     the issue {i:?}",
+                    d.volume.as_deref().unwrap_or_default().trim()
+                ),
+            )),
+        }
+        d.volume = Some(volume);
+    }
     let (issue, series_number) = numbers_kept(
         kind,
         d.series.as_deref().is_some_and(|s| !s.trim().is_empty()),
-        tidy(d.issue.take()),
+        issue_given,
         tidy(d.series_number.take()),
     );
     // A page range, issue or volume a spreadsheet turned into a date ("1-12"
@@ -2408,7 +2428,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 d.at.column,
                 format!(
                     "{p}{field} {v:?} looks like a date a spreadsheet made of a number or range (\"1-12\" becomes \
-                     \"12-Jan\"); stored as written: correct it (canon reading edit) or format the column as text"
+                     \"12-Jan\"); stored as written (an entry that has the value already keeps it): correct it (canon \
+                     reading edit) or format the column as text"
                 ),
             ));
         }
@@ -2642,6 +2663,34 @@ pub fn original_year_doubt(text: &str) -> Option<String> {
             crate::limits::shown(text.trim())
         )
     })
+}
+
+/// A volume written with its issue, "383 (9)", "383(9)", "12 (3-4)" or
+/// "vol. 383, no. 9": the volume and the issue; `None` for a volume alone
+/// or anything else.
+pub fn volume_and_issue(v: &str) -> Option<(String, String)> {
+    let t = v.trim();
+    let number = |x: &str| {
+        let x = x.trim();
+        !x.is_empty()
+            && x.chars().count() <= 12
+            && x.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && x.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '–' | '/'))
+            && x.chars().any(|c| c.is_ascii_digit())
+    };
+    if let Some(inner) = t.strip_suffix(')')
+        && let Some((head, issue)) = inner.split_once('(')
+        && number(head)
+        && number(issue)
+    {
+        return Some((head.trim().to_string(), issue.trim().to_string()));
+    }
+    let lower = t.to_lowercase();
+    let rest = ["volume", "vol.", "vol"].iter().find_map(|m| lower.strip_prefix(m))?;
+    let (vol, no) = rest.split_once(',')?;
+    let no = no.trim();
+    let no = ["number", "issue", "no.", "nr.", "no", "nr"].iter().find_map(|m| no.strip_prefix(m))?;
+    (number(vol) && number(no)).then(|| (vol.trim().to_uppercase(), no.trim().to_uppercase()))
 }
 
 /// Whether `v` is what a spreadsheet writes for a number or range it took

@@ -316,15 +316,8 @@ impl Stored {
         // The same people in another order: the stored order stays, and the
         // merge says so, since the first author decides every in-text
         // citation (tester r42 #3: counted "unchanged", nothing said).
-        let sorted = |v: &[Name]| {
-            let mut k: Vec<String> = v.iter().map(|n| crate::import::fold(&person_key(n))).collect();
-            k.sort();
-            k
-        };
-        let reordered = names == self.author_names
-            && r.authors.len() == self.author_names.len()
-            && self.author_names.iter().zip(&r.authors).any(|(a, b)| person_key(a) != person_key(b))
-            && sorted(&self.author_names) == sorted(&r.authors);
+        let reordered = in_our_order(&self.author_names, &r.authors).is_some()
+            && order_keys(&names, false) == order_keys(&self.author_names, false);
         if reordered {
             let first = |v: &[Name]| v.first().map(|n| n.original.clone()).unwrap_or_default();
             kept.push(format!(
@@ -462,6 +455,21 @@ impl Stored {
         let pages = fuller("pages", &new.pages, &self.pages);
         let publisher = fuller("publisher", &r.publisher, &self.publisher);
         let place = fuller("place", &r.place, &self.place);
+        // A page range, issue or volume a spreadsheet made a date of
+        // ("12-19" became "Dec-19") never replaces the stored one (tester
+        // r48, F21: the import named the damage and stored it).
+        let mut undamaged = |field: &str, value: Option<String>, old: &Option<String>| -> Option<String> {
+            match (&value, old) {
+                (Some(n), Some(o)) if damaged(n, o) => {
+                    kept.push(format!("{field}: kept {o:?} (the file's {n:?} is a spreadsheet's date)"));
+                    Some(o.clone())
+                }
+                _ => value,
+            }
+        };
+        let pages = undamaged("pages", pages, &self.pages);
+        let volume = undamaged("volume", pick(&r.volume, &self.volume), &self.volume);
+        let issue = undamaged("issue", pick(&r.issue, &self.issue), &self.issue);
         let year = r.year.or(self.year);
         let typed = r.present == Present::default() || r.present.has("type");
         // A duplicate never makes a record poorer: "other" (a file's unknown
@@ -497,8 +505,8 @@ impl Stored {
                 r.kind.clone()
             },
             container,
-            volume: pick(&r.volume, &self.volume),
-            issue: pick(&r.issue, &self.issue),
+            volume,
+            issue,
             pages,
             publisher,
             place,
@@ -664,9 +672,9 @@ impl Stored {
             year_note,
             kind: if p.has("type") { r.kind.clone() } else { self.kind.clone() },
             container: take("container", &r.container, &self.container),
-            volume: take("volume", &r.volume, &self.volume),
-            issue: take("issue", &r.issue, &self.issue),
-            pages: take("pages", &new.pages, &self.pages),
+            volume: take_undamaged(take("volume", &r.volume, &self.volume), &self.volume),
+            issue: take_undamaged(take("issue", &r.issue, &self.issue), &self.issue),
+            pages: take_undamaged(take("pages", &new.pages, &self.pages), &self.pages),
             publisher: take("publisher", &r.publisher, &self.publisher),
             place: take("place", &r.place, &self.place),
             edition: take("edition", &r.edition, &self.edition),
@@ -1361,6 +1369,49 @@ pub fn richer_authors(ours: &[String], theirs: &[String]) -> Vec<String> {
 /// for lists of one length, name by name, the fuller form of the same
 /// person ("Braun, Lundy" over "Braun, L."; a name with its suffix or
 /// particle over one without). An empty list never replaces one.
+/// The keys two author lists are compared by for their order: each
+/// person's family name (folded), with the initial of the given name when
+/// every name in both lists has one, so co-authors who share a family name
+/// ("Kim, J.", "Kim, S.") are told apart (tester r48, F13).
+fn order_keys(v: &[Name], with_initial: bool) -> Vec<String> {
+    let initial = |n: &Name| {
+        n.given.as_deref().and_then(|g| crate::import::fold(g).chars().find(|c| c.is_alphanumeric())).unwrap_or(' ')
+    };
+    v.iter()
+        .map(|n| {
+            let k = crate::import::fold(&person_key(n));
+            if with_initial { format!("{k}|{}", initial(n)) } else { k }
+        })
+        .collect()
+}
+
+/// `theirs` in the order of `ours` when it names the same people in
+/// another order ([`order_keys`]); `None` when the order is the same or
+/// the people are others.
+fn in_our_order(ours: &[Name], theirs: &[Name]) -> Option<Vec<Name>> {
+    if ours.len() != theirs.len() {
+        return None;
+    }
+    let with_initial = ours.iter().chain(theirs).all(|n| n.given.as_deref().is_some_and(|g| !g.trim().is_empty()));
+    let (a, b) = (order_keys(ours, with_initial), order_keys(theirs, with_initial));
+    if a == b {
+        return None;
+    }
+    let (mut sa, mut sb) = (a.clone(), b.clone());
+    sa.sort();
+    sb.sort();
+    if sa != sb {
+        return None;
+    }
+    let mut left: Vec<Option<&Name>> = theirs.iter().map(Some).collect();
+    a.iter()
+        .map(|k| {
+            let i = b.iter().enumerate().position(|(i, kb)| kb == k && left[i].is_some())?;
+            left[i].take().cloned()
+        })
+        .collect()
+}
+
 pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     if theirs.len() < ours.len() {
         return ours.to_vec();
@@ -1377,15 +1428,16 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             .collect();
     }
     // The same people in another order: the stored order stays (two
-    // sources swapped the first author at each import: tester r20, F2).
-    let keys = |v: &[Name]| {
-        let mut k: Vec<String> = v.iter().map(|n| crate::import::fold(&person_key(n))).collect();
-        k.sort();
-        k
+    // sources swapped the first author at each import: tester r20, F2),
+    // each with the fuller form of their name the file gives.
+    let reordered;
+    let theirs = match in_our_order(ours, theirs) {
+        Some(v) => {
+            reordered = v;
+            reordered.as_slice()
+        }
+        None => theirs,
     };
-    if ours.iter().zip(theirs).any(|(a, b)| person_key(a) != person_key(b)) && keys(ours) == keys(theirs) {
-        return ours.to_vec();
-    }
     ours.iter()
         .zip(theirs)
         .map(|(a, b)| {
@@ -1468,6 +1520,22 @@ pub fn shouted(stored: &str, theirs: &str) -> bool {
 }
 
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
+/// Whether `new` is a spreadsheet's date made of a number or range
+/// ([`crate::import::builder::spreadsheet_date`]) where `old` is none.
+fn damaged(new: &str, old: &str) -> bool {
+    use crate::import::builder::spreadsheet_date;
+    spreadsheet_date(new) && !spreadsheet_date(old)
+}
+
+/// The value an edited export's cell gives, unless it is a spreadsheet's
+/// damage of the stored one ([`damaged`]): the stored one then.
+fn take_undamaged(value: Option<String>, old: &Option<String>) -> Option<String> {
+    match (&value, old) {
+        (Some(n), Some(o)) if damaged(n, o) => Some(o.clone()),
+        _ => value,
+    }
+}
+
 /// `stored` with the acronyms `theirs` writes in capitals where `stored`
 /// has them in title case ("Bmj Global Health" and PubMed's "BMJ global
 /// health" give "BMJ Global Health"), when the two are the same words case
@@ -1487,6 +1555,10 @@ fn acronyms_restored(stored: &str, theirs: &str) -> Option<String> {
         out.retain(|w| !w.is_empty());
         out
     };
+    // (A name all in capitals, an old export's, says nothing of acronyms.)
+    if !theirs.chars().any(char::is_lowercase) {
+        return None;
+    }
     let (a, b) = (split(stored), split(theirs));
     if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x.to_lowercase() != y.to_lowercase()) {
         return None;
@@ -2591,7 +2663,8 @@ impl<'t> ReadingWriter<'t> {
         let mut st = self.tx.prepare_cached(
             "SELECT id, title, year, year_note, container FROM reading
               WHERE title_key >= ?1 AND title_key < ?2 AND id <> ?4
-                AND (year IS ?3 OR (?5 AND year IS NULL AND year_note IS NOT NULL) OR (?6 AND year IS NOT NULL))
+                AND (year IS ?3 OR (?5 AND year IS NULL AND year_note IS NOT NULL) OR (?6 AND year IS NOT NULL)
+                     OR year BETWEEN ?3 - 1 AND ?3 + 1)
               ORDER BY id",
         )?;
         type Row = (i64, String, Option<i64>, Option<String>, Option<String>);
@@ -2613,6 +2686,32 @@ impl<'t> ReadingWriter<'t> {
         };
         let mut out = Vec::new();
         let key = title_key(&r.title);
+        // One article under another title (its original, its translation:
+        // a PubMed record beside a list's row in the original language,
+        // tester r48, F12): the same first author, year, volume and first
+        // page.
+        let first_page = |p: &str| -> String {
+            let p = p.trim();
+            let p = p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p);
+            p.split(['-', '–', '—']).next().unwrap_or(p).trim().to_lowercase()
+        };
+        if let (Some(y), Some(v), Some(pg), Some(f)) = (r.year, &r.volume, &r.pages, &first) {
+            let mut st = self.tx.prepare_cached(
+                "SELECT id, title, pages FROM reading WHERE year = ?1 AND volume = ?2 AND pages IS NOT NULL
+                   AND id <> ?3 AND title_key <> ?4 ORDER BY id",
+            )?;
+            let rows: Vec<(i64, String, String)> = st
+                .query_map(params![y, v.trim(), id, key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (other, title, pages) in rows {
+                if first_page(&pages) == first_page(pg)
+                    && main_title_key(&title) != main
+                    && authors(self.tx, other)?.first().map(person_key).as_ref() == Some(f)
+                {
+                    out.push((other, title, "same first author, year, volume and first page".to_string()));
+                }
+            }
+        }
         for (other, title, year, note, container) in candidates {
             if main_title_key(&title) != main {
                 continue;
@@ -2639,6 +2738,22 @@ impl<'t> ReadingWriter<'t> {
             }
             if year == r.year {
                 out.push((other, title, "same first author, year and main title".to_string()));
+            } else if let (Some(a), Some(b)) = (year, r.year)
+                && title_key(&title) == key
+            {
+                // An online-first year and the issue's, one apart (tester
+                // r48, F9: a list's 2023 and Scopus's 2024 were not flagged).
+                out.push((
+                    other,
+                    title,
+                    format!(
+                        "same first author and title, years {} and {} (an online and an issue year?)",
+                        a.min(b),
+                        a.max(b)
+                    ),
+                ));
+            } else if year.is_some() && r.year.is_some() {
+                continue;
             } else if same_container(&container) {
                 let (state, year) = match (year, r.year) {
                     (None, Some(y)) => (note.unwrap_or_default(), y),

@@ -89,18 +89,33 @@ pub fn untagged_by_hand(tx: &Transaction, target: Target, theme: i64) -> Result<
         Target::Reading(r) => ("reading_tag", r),
         Target::Module(_) => return Ok(None),
     };
-    let last: Option<(i64, String, bool, Option<String>)> = tx
+    type Last = (i64, String, bool, Option<String>, Option<String>);
+    let last: Option<Last> = tx
         .prepare_cached(
-            "SELECT h.id, h.action, h.import_id IS NULL, c.name FROM history h
+            "SELECT h.id, h.action, h.import_id IS NULL, c.name, h.note FROM history h
                LEFT JOIN contributor c ON c.id = h.by_id
               WHERE h.entity = ?1 AND h.entity_id = ?2
                 AND json_extract(COALESCE(h.before, h.after), '$.theme_id') = ?3
               ORDER BY h.id DESC LIMIT 1",
         )?
-        .query_row(params![entity, id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_row(params![entity, id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
+    // The undo of an import's tag takes off what the import put on, no
+    // person's decision: the list may tag it again (tester r48, F6).
+    let undid_an_import = |note: Option<&str>| -> Result<bool> {
+        let Some(x) = note.and_then(|n| n.strip_prefix("undo of #")).and_then(|n| n.parse::<i64>().ok()) else {
+            return Ok(false);
+        };
+        Ok(tx
+            .prepare_cached("SELECT import_id IS NOT NULL FROM history WHERE id = ?1")?
+            .query_row([x], |r| r.get(0))
+            .optional()?
+            .unwrap_or(false))
+    };
     Ok(match last {
-        Some((change, action, by_hand, Some(who))) if action == "delete" && by_hand => Some((change, who)),
+        Some((change, action, by_hand, Some(who), note)) if action == "delete" && by_hand => {
+            if undid_an_import(note.as_deref())? { None } else { Some((change, who)) }
+        }
         _ => None,
     })
 }
