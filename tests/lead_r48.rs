@@ -538,3 +538,38 @@ fn near_duplicates_are_flagged() {
         "{err}"
     );
 }
+
+/// A colleague's poorer copy of a work merged in: the conflict names only
+/// the fields both sides hold differently, never one only ours has, so
+/// `resolve --take theirs` cannot empty our DOI, link or note (tester r48,
+/// F10).
+#[test]
+fn a_merge_conflict_never_names_a_field_only_ours_has() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,container,doi,url,notes\n\
+         Hidden in plain sight,\"Vyas, Darshali A.\",2020,NEJM,10.1056/NEJMms2004740,https://example.org/v,Week 4\n",
+    );
+    let bob = w.path("bob.db");
+    w.ok_at(&bob, &["init", "-q"]);
+    w.write("b.csv", "title,authors,year,container\nHidden in plain sight,\"Vyas, Darshali A.\",2020,Lancet\n");
+    w.ok_at(&bob, &["import", "reading", "b.csv"]);
+    w.ok(&["merge", bob.to_str().unwrap(), "--by", "alice"]);
+    let conflicts = w.ok(&["resolve", "--format", "json"]);
+    assert!(conflicts.contains("container"), "{conflicts}");
+    for only_ours in ["\"doi\"", "\"url\"", "\"annotation\""] {
+        assert!(
+            !conflicts.contains(&format!("{only_ours},")) && !conflicts.contains(&format!("{only_ours}]")),
+            "{conflicts}"
+        );
+    }
+    w.ok(&["resolve", "1", "--take", "theirs", "--by", "alice"]);
+    let r = reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!(r["container"], "Lancet");
+    assert_eq!(
+        (r["doi"].as_str(), r["url"].as_str(), r["annotation"].as_str()),
+        (Some("10.1056/NEJMms2004740"), Some("https://example.org/v"), Some("Week 4")),
+        "{r:#}"
+    );
+}

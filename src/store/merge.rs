@@ -659,8 +659,14 @@ impl Merger<'_, '_> {
                 return self.conflict(t.name, o, theirs, &differ, Some(why));
             }
         }
+        // The conflict names the fields both sides changed and those theirs
+        // has richer, never one ours has richer or alone moved: `resolve
+        // --take theirs` would empty it (tester r48, F10: the DOI, URL and
+        // teaching note of our copy were wiped by a poorer copy's blanks).
         if !conflict.is_empty() {
-            return self.conflict(t.name, o, theirs, &differ, None);
+            let fields: Vec<&String> =
+                differ.iter().copied().filter(|k| conflict.contains(*k) || take.contains(*k)).collect();
+            return self.conflict(t.name, o, theirs, &fields, None);
         }
         if take.is_empty() {
             self.sum.kept_ours += 1;
