@@ -573,3 +573,39 @@ fn a_merge_conflict_never_names_a_field_only_ours_has() {
         "{r:#}"
     );
 }
+
+/// A library catalogue's RIS (ISBD punctuation, a statement of
+/// responsibility after " / ", life dates after the name, the extent as
+/// pages) is read as the book it describes, each change said, and never
+/// replaces a clean stored title (tester r48, F14).
+#[test]
+fn a_library_catalogue_record_is_read_as_the_book() {
+    let w = workdir();
+    let ris = "TY  - BOOK\nTI  - The wretched of the earth / Frantz Fanon ; translated from the French by Richard Philcox\n\
+               AU  - Fanon, Frantz, 1925-1961.\nCY  - New York :\nPB  - Grove Press,\nPY  - c2004.\n\
+               SP  - xlii, 251 p. ;\nSN  - 9780802141323 (pbk.)\nER  - \n";
+    let err = w.import_reading("catalogue.ris", ris);
+    assert!(err.contains("the statement of responsibility after \" / \""), "{err}");
+    assert!(err.contains("\"1925-1961.\" dropped from the name") && err.contains("life dates"), "{err}");
+    let r = reading(&w.reading_list(), "The wretched").clone();
+    assert_eq!(r["title"], "The wretched of the earth");
+    assert_eq!(r["authors"], serde_json::json!(["Fanon, Frantz"]));
+    assert_eq!((r["publisher"].as_str(), r["place"].as_str()), (Some("Grove Press"), Some("New York")), "{r:#}");
+    assert_eq!((r["pages"].as_str(), r["page_count"].as_str()), (None, Some("xlii, 251")), "{r:#}");
+    // A stored clean title stays against the catalogue's.
+    let w = workdir();
+    w.import_reading(
+        "b.bib",
+        "@book{f, author={Fanon, Frantz}, title={The Wretched of the Earth}, publisher={Grove Press}, year={2004},\n\
+         isbn={9780802141323}}\n",
+    );
+    w.import_reading("catalogue.ris", ris);
+    let r = reading(&w.reading_list(), "The Wretched").clone();
+    assert_eq!(
+        (r["title"].as_str(), r["authors"][0].as_str()),
+        (Some("The Wretched of the Earth"), Some("Fanon, Frantz"))
+    );
+    // A title with " / " that is no statement of responsibility stays whole.
+    w.import_reading("io.csv", "title,authors,year\nInput / output in clinical care,\"Osei, Ama\",2020\n");
+    assert_eq!(reading(&w.reading_list(), "Input")["title"], "Input / output in clinical care");
+}

@@ -1542,7 +1542,25 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     }
     let mut errs = d.errors.clone();
     let err = |errs: &mut Vec<RowError>, at: Pos, msg: String| errs.push(RowError::new(at.line, at.column, msg));
-    let title = d.title.as_ref().map(|t| clean(&t.text)).filter(|t| !t.is_empty());
+    let mut title = d.title.as_ref().map(|t| clean(&t.text)).filter(|t| !t.is_empty());
+    // A library catalogue's title with its statement of responsibility
+    // ("The wretched of the earth / Frantz Fanon ; translated …", ISBD
+    // area 1): the title proper is the title; the rest is named, not
+    // stored (tester r48, F14: it replaced a clean title as "fuller").
+    if let Some((proper, rest)) = title.as_deref().and_then(|t| responsibility(t, &d.authors)) {
+        let at = d.title.as_ref().map_or(d.at, |t| t.at);
+        d.warnings.push(RowError::new(
+            at.line,
+            at.column,
+            format!(
+                "{p}title {}: kept {proper:?}; the statement of responsibility after \" / \" ({}) is a \
+                 catalogue's, not part of the title",
+                crate::limits::shown(title.as_deref().unwrap_or_default()),
+                crate::limits::shown(&rest)
+            ),
+        ));
+        title = Some(proper);
+    }
     if title.is_none() {
         let at = d.title.as_ref().map_or(d.at, |t| t.at);
         let what = d.label.clone().unwrap_or_else(|| "row".to_string());
@@ -2486,8 +2504,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         page_count: page_count.map(|n| page_count_text(&n)),
         credit: tidy(d.credit),
         licence: tidy(d.licence),
-        publisher: tidy(d.publisher),
-        place: tidy(d.place),
+        publisher: without_isbd_end(tidy(d.publisher)),
+        place: without_isbd_end(tidy(d.place)),
         edition: tidy(d.edition),
         doi_line: d.doi.as_ref().map(|v| v.at.line).filter(|l| *l > d.at.line),
         doi_column: d.doi.as_ref().map(|v| v.at.column).filter(|c| *c > 0),
@@ -2739,6 +2757,35 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A title cut at a library catalogue's " / " before its statement of
+/// responsibility: the title proper (ISBD's " : " before other title
+/// information written as a title's colon) and the statement; `None` when
+/// there is no " / ", or what follows names none of the record's authors
+/// and no role ("by", "edited", "translated").
+fn responsibility(title: &str, authors: &[Name]) -> Option<(String, String)> {
+    let (head, rest) = title.split_once(" / ")?;
+    let (head, rest) = (head.trim(), rest.trim().trim_end_matches('.').trim());
+    if head.is_empty() || rest.is_empty() {
+        return None;
+    }
+    let lower = rest.to_lowercase();
+    let names_one = authors.iter().filter_map(|a| a.family.as_deref().or(a.literal.as_deref())).any(|f| {
+        let f = f.trim().to_lowercase();
+        !f.is_empty() && lower.contains(&f)
+    });
+    let role = ["by ", "edited", "translated", "editor", "ed.", "eds.", "compiled", "[et al.]", "et al"]
+        .iter()
+        .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")) || lower.contains(&format!("; {w}")));
+    (names_one || role)
+        .then(|| (head.replace(" : ", ": ").trim_end_matches([' ', ':', ';', ',']).to_string(), rest.to_string()))
+}
+
+/// A publisher or place without the punctuation a library catalogue
+/// writes after it (ISBD area 4: "New York :", "Grove Press,", "Paris ;").
+fn without_isbd_end(s: Option<String>) -> Option<String> {
+    s.map(|v| v.trim_end_matches([' ', ':', ';', ',']).to_string()).filter(|v| !v.is_empty())
+}
+
 fn tidy(s: Option<String>) -> Option<String> {
     s.map(|s| clean(&s)).filter(|s| !s.is_empty())
 }
@@ -2831,7 +2878,8 @@ pub fn edition_number(text: &str) -> Option<u32> {
 /// ("120", "xii, 340"), without the label a source may write after it
 /// ("120 p.", "120 pp.", "120 pages"), which the style gives itself.
 pub fn page_count_text(n: &str) -> String {
-    let t = n.trim();
+    // (A catalogue's ISBD mark after the extent: "xlii, 251 p. ;".)
+    let t = n.trim().trim_end_matches([' ', ';', ':']);
     let lower = t.to_ascii_lowercase();
     for label in [" pages", " page", " pp.", " pp", " p.", " p"] {
         if lower.ends_with(label) && t.len() > label.len() {

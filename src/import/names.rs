@@ -194,6 +194,9 @@ const DEGREES: &[&str] = &[
 /// stand) takes only a form that cannot be initials: one with a lower-case
 /// letter ("PhD", "MBChB", "MSc").
 fn degree_part(p: &str, strict: bool) -> bool {
+    if life_dates(p) {
+        return true;
+    }
     let words: Vec<&str> = p.split_whitespace().collect();
     !words.is_empty()
         && words.iter().all(|w| {
@@ -203,6 +206,23 @@ fn degree_part(p: &str, strict: bool) -> bool {
             DEGREES.iter().any(|d| *d == k || d.to_uppercase() == k)
                 && (!strict || (w.chars().any(char::is_lowercase) && !is_initials(w)))
         })
+}
+
+/// Whether a comma part after a name is a person's life dates as library
+/// catalogues write them (MARC 21 field 100 $d: "1925-1961", "1925-1961.",
+/// "1950-", "b. 1950", "d. 1999", "1874?-1949"): a catalogue's, never part
+/// of a name in a citation (tester r48, F14: "Fanon F 1925 1961").
+fn life_dates(p: &str) -> bool {
+    let t = p.trim().trim_end_matches('.').trim();
+    let t = ["b.", "d.", "born", "died", "active", "fl."].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(t).trim();
+    let year = |y: &str| {
+        let y = y.trim().trim_end_matches('?');
+        (3..=4).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_digit())
+    };
+    match t.split_once(['-', '–']) {
+        Some((a, b)) => year(a) && (b.trim().is_empty() || year(b)),
+        None => year(t) && p.trim() != t,
+    }
 }
 
 /// A name with the degrees written after it taken off ("Osei, K.A., PhD"
@@ -257,10 +277,12 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
 pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<String> {
     (!dropped.is_empty()).then(|| {
         let list: Vec<String> = dropped.iter().map(|d| format!("{d:?}")).collect();
-        format!(
-            "{} dropped from the {role} {written:?}: a degree or post-nominal is not part of a name in a citation",
-            list.join(", ")
-        )
+        let what = if dropped.iter().all(|d| life_dates(d)) {
+            "life dates, as a library catalogue writes them, are"
+        } else {
+            "a degree or post-nominal is"
+        };
+        format!("{} dropped from the {role} {written:?}: {what} not part of a name in a citation", list.join(", "))
     })
 }
 
