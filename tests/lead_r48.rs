@@ -609,3 +609,84 @@ fn a_library_catalogue_record_is_read_as_the_book() {
     w.import_reading("io.csv", "title,authors,year\nInput / output in clinical care,\"Osei, Ama\",2020\n");
     assert_eq!(reading(&w.reading_list(), "Input")["title"], "Input / output in clinical care");
 }
+
+/// PubMed's record of a Spanish article (its bracketed translation) and the
+/// author's own record under the original title, from Zotero or Scopus's
+/// "Translation [Original]": one work, under its original title, in every
+/// order (tester r47, F5, F6: refused as two works, or the Scopus form
+/// taken as the title).
+#[test]
+fn a_translated_title_gives_way_to_the_original_in_every_order() {
+    let nbib = "PMID- 36154367\nDP  - 2022 Mar\nTI  - [Structural racism in medical education: a review].\n\
+                LID - 10.4067/S0034-98872022000300345 [doi]\nFAU - van der Berg, Pieter\nLA  - spa\n\
+                TT  - Racismo estructural en la educación médica: una revisión.\nJT  - Revista medica de Chile\n";
+    let zotero = r#"[{"id":"r","type":"article-journal","title":"Racismo estructural en la educación médica: una revisión",
+        "author":[{"family":"Berg","non-dropping-particle":"van der","given":"Pieter"}],"issued":{"date-parts":[[2022,3]]},
+        "DOI":"10.4067/S0034-98872022000300345","container-title":"Revista médica de Chile","language":"es"}]"#;
+    let scopus = "Authors,Title,Year,Source title,DOI\n\"van der Berg P.\",\"Structural racism in medical education: A review \
+                  [Racismo estructural en la educación médica: una revisión]\",2022,Revista Medica de Chile,\
+                  10.4067/S0034-98872022000300345\n";
+    for (first, second) in [("p.nbib", "z.json"), ("z.json", "p.nbib"), ("p.nbib", "scopus.csv")] {
+        let w = workdir();
+        let text = |n: &str| match n {
+            "p.nbib" => nbib,
+            "z.json" => zotero,
+            _ => scopus,
+        };
+        w.import_reading(first, text(first));
+        let err = w.import_reading(second, text(second));
+        assert!(err.contains("0 new"), "{first} then {second}: {err}");
+        let list = w.reading_list();
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        assert_eq!(
+            list[0]["title"], "Racismo estructural en la educación médica: una revisión",
+            "{first} then {second}"
+        );
+    }
+}
+
+/// Names from PubMed beside the author's own record, in either order: the
+/// lower-case particle and the macrons of "al-Rāzī", and a compound family
+/// name PubMed splits ("Perez, Maria Jose Gonzalez" for "González Pérez,
+/// María José"), stay as the author writes them (tester r47, F3, F13).
+#[test]
+fn pubmed_never_recases_a_particle_or_splits_a_compound_family_name() {
+    let zotero = r#"[{"id":"a","type":"article-journal","title":"Decolonising global health","DOI":"10.1016/x.1",
+        "issued":{"date-parts":[[2021]]},"author":[{"family":"al-Rāzī","given":"Muḥammad"},
+        {"family":"González Pérez","given":"María José"}]}]"#;
+    let nbib = "PMID- 33000001\nTI  - Decolonising global health.\nFAU - Al-Razi, Muhammad ibn Zakariya\nAU  - Al-Razi M\n\
+                FAU - Perez, Maria Jose Gonzalez\nAU  - Perez MJG\nDP  - 2021\nAID - 10.1016/x.1 [doi]\n";
+    for order in [["z.json", "p.nbib"], ["p.nbib", "z.json"]] {
+        let w = workdir();
+        for f in order {
+            w.import_reading(f, if f == "z.json" { zotero } else { nbib });
+        }
+        let r = reading(&w.reading_list(), "Decolonising").clone();
+        assert_eq!(
+            r["authors"],
+            serde_json::json!(["al-Rāzī, Muḥammad ibn Zakariya", "González Pérez, María José"]),
+            "{order:?}"
+        );
+    }
+}
+
+/// Values two sources write differently never flip at each import: the
+/// languages "es; en" (Scopus adds the abstract's) and "es"; a DOI stored
+/// in capitals gives way to the publisher's case (tester r47, F7, F15).
+#[test]
+fn a_language_list_and_a_doi_in_capitals_settle() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year,doi,language\nRacismo,\"Berg, P\",2022,10.1056/NEJMMS2004740,es\n");
+    w.import_reading(
+        "b.csv",
+        "title,authors,year,doi,language\nRacismo,\"Berg, P\",2022,10.1056/NEJMMS2004740,Spanish; English\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "Racismo")["language"], "es");
+    let err = w.import_reading(
+        "a.csv",
+        "title,authors,year,doi,language\nRacismo,\"Berg, P\",2022,10.1056/NEJMMS2004740,es\n",
+    );
+    assert!(err.contains("1 unchanged"), "{err}");
+    w.import_reading("c.csv", "title,authors,year,doi\nRacismo,\"Berg, P\",2022,10.1056/NEJMms2004740\n");
+    assert_eq!(reading(&w.reading_list(), "Racismo")["doi"], "10.1056/NEJMms2004740");
+}

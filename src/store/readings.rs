@@ -146,10 +146,20 @@ fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<S
             // A DOI in capitals throughout (Web of Science and some Scopus
             // exports shout it: "10.1136/THORAXJNL-2020-216001") is not the
             // publisher's case, and never replaces it (tester r33, #11).
-            let suffix = n.split_once('/').map_or(n.as_str(), |(_, s)| s);
-            let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
-            let shouted = letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase());
-            Some(if lowered && !shouted && n.chars().any(|c| c.is_ascii_uppercase()) { n.clone() } else { o.clone() })
+            let shouted = |d: &str| {
+                let suffix = d.split_once('/').map_or(d, |(_, s)| s);
+                let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
+                letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase())
+            };
+            // A DOI stored in capitals throughout gives way to the
+            // publisher's mixed case (tester r47, F15).
+            let mixed =
+                |d: &str| d.chars().any(|c| c.is_ascii_lowercase()) && d.chars().any(|c| c.is_ascii_uppercase());
+            Some(if (lowered && !shouted(n) && n.chars().any(|c| c.is_ascii_uppercase())) || (shouted(o) && mixed(n)) {
+                n.clone()
+            } else {
+                o.clone()
+            })
         }
         _ => pick(new, old),
     }
@@ -166,7 +176,18 @@ fn pick(new: &Option<String>, old: &Option<String>) -> Option<String> {
 /// came first (BCP 47, RFC 5646 §2.1: the primary subtag is the language;
 /// tester r28, F5: each re-import made it poorer, then richer again).
 fn pick_language(new: &Option<String>, old: &Option<String>) -> Option<String> {
+    // One list of languages holding the other with the same first ("es;
+    // en", Scopus's, which adds the abstract's, and "es"): the stored one
+    // stays, so neither flips at each import (tester r47, F7).
+    let langs = |s: &str| -> Vec<String> { crate::import::language::split(s).map(str::to_ascii_lowercase).collect() };
+    let within = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
     match (new, old) {
+        (Some(n), Some(o))
+            if langs(n).first() == langs(o).first()
+                && (within(&langs(n), &langs(o)) || within(&langs(o), &langs(n))) =>
+        {
+            Some(o.clone())
+        }
         (Some(n), Some(o)) if same_language(n, o) && !has_subtags(n) && has_subtags(o) => Some(o.clone()),
         _ => pick(new, old),
     }
@@ -1496,10 +1517,34 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                 // F1, F14: an ASCII list replaced "João", and two sources
                 // flipped it at each import).
                 marks(a) >= marks(b)
+            } else if mis_split(a, b) {
+                // PubMed's split of a compound family name ("Perez, Maria
+                // Jose Gonzalez" for "González Pérez, María José"): the
+                // stored structure stays (tester r47, F13); and the file's
+                // compound name replaces a stored mis-split.
+                true
+            } else if mis_split(b, a) {
+                false
             } else {
                 same_person(a, b) && fullness(a) > fullness(b)
             };
-            if keep { with_fuller_given(a, b) } else { with_stored_marks(a, b) }
+            if keep {
+                // The kept name takes the file's diacritics where it writes
+                // the same words with them ("Al-Razi, Muhammad ibn Zakariya"
+                // and "al-Rāzī, Muḥammad": tester r47, F3).
+                let kept = with_fuller_given(a, b);
+                if marks(b) > marks(&kept)
+                    && same_person(a, b)
+                    && !own_script(&a.original, &b.original)
+                    && !own_script(&b.original, &a.original)
+                {
+                    with_stored_marks(b, &kept)
+                } else {
+                    kept
+                }
+            } else {
+                with_stored_marks(a, b)
+            }
         })
         .collect()
 }
@@ -1747,8 +1792,12 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
         for (o, t) in ow.iter().zip(tw.iter_mut()) {
             let count = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
             if o != t && crate::import::fold(o) == crate::import::fold(t) && count(o) > count(t) {
-                // The stored letters in the file's case ("NÍ" and "Ni": "Ní").
-                *t = if o.chars().count() == t.chars().count() {
+                // The stored letters in the file's case ("NÍ" and "Ni": "Ní"),
+                // when the stored word is in capitals; else the stored word
+                // as it is ("al-Rāzī" against PubMed's "Al-Razi": tester r47,
+                // F3, the author's own lower-case particle was capitalised).
+                let capitals = !o.chars().any(char::is_lowercase);
+                *t = if capitals && o.chars().count() == t.chars().count() {
                     o.chars()
                         .zip(t.chars())
                         .flat_map(|(oc, tc)| {
@@ -1775,6 +1824,30 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
         n.original = n.inverted();
     }
     n
+}
+
+/// Whether a title is MEDLINE's translation of a non-English one, in
+/// square brackets ("[Structural racism in medical education: a review].",
+/// NLM's convention for `TI` beside the original in `TT`).
+fn is_translated_title(title: &str) -> bool {
+    let t = title.trim().trim_end_matches('.');
+    t.starts_with('[') && t.ends_with(']') && t.matches('[').count() == 1
+}
+
+/// Whether `split` writes `whole`'s compound family name with some of its
+/// words moved into the given name ("Perez, Maria Jose Gonzalez" of
+/// "González Pérez, María José", as PubMed files a Spanish name): its
+/// family words are some of `whole`'s, and the rest stand in its given name.
+fn mis_split(whole: &Name, split: &Name) -> bool {
+    let words = |s: Option<&str>| -> Vec<String> {
+        s.map(|s| crate::import::fold(s).split([' ', '-']).filter(|w| !w.is_empty()).map(String::from).collect())
+            .unwrap_or_default()
+    };
+    let (wf, sf, sg) = (words(whole.family.as_deref()), words(split.family.as_deref()), words(split.given.as_deref()));
+    !sf.is_empty()
+        && wf.len() > sf.len()
+        && sf.iter().all(|w| wf.contains(w))
+        && wf.iter().filter(|w| !sf.contains(w)).all(|w| sg.contains(w))
 }
 
 /// A name's parts without their dots and spaces: "Kofi A., Jr." and "Kofi
@@ -2923,6 +2996,19 @@ impl<'t> ReadingWriter<'t> {
             && r.original_title.as_deref().is_some_and(|o| {
                 another_work((&old.title, old.author_names.first(), old.year), (o, r.authors.first(), r.year)).is_none()
             });
+        // The stored title is PubMed's bracketed translation ("[Structural
+        // racism in medical education: a review]") and the file gives the
+        // work under its own title: the same work when its first author or
+        // year agrees, and the original becomes its title (tester r47, F5,
+        // F6: the author's own record was refused as another work, or
+        // Scopus's "Translation [Original]" was taken as the title).
+        let original = r.original_title.clone().unwrap_or_else(|| r.title.clone());
+        let from_translation = one_work
+            && is_translated_title(&old.title)
+            && !is_translated_title(&original)
+            && (old.year == r.year
+                || matches!((old.author_names.first(), r.authors.first()), (Some(a), Some(b)) if person_key(a) == person_key(b)));
+        let by_original = by_original || from_translation;
         // (One PMID with two DOIs is said as such below.)
         let two_dois =
             how == "PMID" && matches!((&r.doi, &old.doi), (Some(a), Some(b)) if !crate::import::same_doi(a, b));
@@ -3150,7 +3236,7 @@ impl<'t> ReadingWriter<'t> {
         // keeps ours, and says how to take the file's.
         // Found by the original title its translated title stands for: the
         // stored title stays, and the user is told.
-        if (how == ORIGINAL_TITLE || by_original) && new.title != old.title {
+        if (how == ORIGINAL_TITLE || by_original) && !from_translation && new.title != old.title {
             new.title = old.title.clone();
             self.counts.titles_kept += 1;
             kept.push(format!("title: kept {:?} (the file's {:?} translates it)", old.title, r.title));
@@ -3164,6 +3250,18 @@ impl<'t> ReadingWriter<'t> {
                     r.title
                 ),
             ));
+        }
+        if from_translation && original != old.title {
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} (same {how}): title {:?} (a translation, PubMed's) becomes the work's own title {:?}",
+                    crate::import::reading_id_text(id),
+                    old.title,
+                    original
+                ),
+            ));
+            new.title = original.clone();
         }
         if matches!(how, "DOI" | "ISBN" | "PMID")
             && !by_original
