@@ -690,3 +690,23 @@ fn a_language_list_and_a_doi_in_capitals_settle() {
     w.import_reading("c.csv", "title,authors,year,doi\nRacismo,\"Berg, P\",2022,10.1056/NEJMms2004740\n");
     assert_eq!(reading(&w.reading_list(), "Racismo")["doi"], "10.1056/NEJMms2004740");
 }
+
+/// A long author list that changed is said by the names that changed, in
+/// the note, the dry run and the log, never cut short so that before and
+/// after read alike (tester r47, F4).
+#[test]
+fn a_long_author_list_s_change_is_said_by_the_names_that_changed() {
+    let w = workdir();
+    let list = |last: &str| {
+        format!(
+            "title,authors,year,doi\nDecolonising,\"Núñez-Smith, Marcella; de Souza, Rômulo Paes; Williams, David R., Jr.; \
+             Kim, Ji-won; Okonkwo, Chiamaka; {last}\",2021,10.1016/x.2\n"
+        )
+    };
+    w.import_reading("a.csv", &list("Rahman, A."));
+    w.write("b.csv", list("Rahman, Aminur"));
+    let dry = w.ok(&["import", "reading", "b.csv", "--dry-run"]);
+    assert!(dry.contains("author 6: \"Rahman, A.\" → \"Rahman, Aminur\""), "{dry}");
+    let err = w.import_reading("b.csv", &list("Rahman, Aminur"));
+    assert!(err.contains("author 6 \"Rahman, Aminur\" (was \"Rahman, A.\")"), "{err}");
+}
