@@ -708,5 +708,23 @@ fn a_long_author_list_s_change_is_said_by_the_names_that_changed() {
     let dry = w.ok(&["import", "reading", "b.csv", "--dry-run"]);
     assert!(dry.contains("author 6: \"Rahman, A.\" → \"Rahman, Aminur\""), "{dry}");
     let err = w.import_reading("b.csv", &list("Rahman, Aminur"));
-    assert!(err.contains("author 6 \"Rahman, Aminur\" (was \"Rahman, A.\")"), "{err}");
+    assert!(err.contains("authors 6 \"Rahman, Aminur\" (was \"Rahman, A.\")"), "{err}");
+}
+
+/// Irish names given first in a cell keep their prefix in the family name
+/// ("Seán Ó Súilleabháin" is "Ó Súilleabháin, Seán", never "Súilleabháin,
+/// Seán Ó": tester r48, F4, printed "Súilleabháin SÓ").
+#[test]
+fn an_irish_family_name_keeps_its_prefix() {
+    let w = workdir();
+    w.import_reading(
+        "n.bib",
+        "@article{n, author={Seán Ó Súilleabháin and Áine Ní Bhriain and Pádraig Mac Giolla Phádraig},\n\
+         title={Irish names}, journal={Ir Med J}, year={2020}}\n",
+    );
+    let refs = w.references("vancouver");
+    assert!(
+        common::reference(&refs, "Irish names").starts_with("Ó Súilleabháin S, Ní Bhriain Á, Mac Giolla Phádraig P."),
+        "{refs:?}"
+    );
 }

@@ -606,6 +606,11 @@ fn von_last(words: &[&str]) -> (Option<String>, Option<String>) {
     }
 }
 
+/// The capitalised prefixes of Irish and Scottish Gaelic family names
+/// ("Ó", "Ní", "Mac", "Nic", "Ua", "Uí", "Mhic"), part of the family
+/// name ("Ó Súilleabháin", "Ní Bhriain", "Mac Giolla Phádraig").
+const GAELIC_PREFIXES: &[&str] = &["Ó", "Ní", "Nic", "Mac", "Mhic", "Ua", "Uí"];
+
 /// Lower-case name particles that may stand after a given name, as a name
 /// inverted with its particle last is written ("Gogh, Vincent van", "Cruz,
 /// María de la").
@@ -657,6 +662,21 @@ fn first_von_last(words: &[&str]) -> (Option<String>, Option<String>, Option<Str
             let given = (s > 0).then(|| words[..s].join(" "));
             (given, Some(words[s..=end].join(" ")), Some(words[end + 1..].join(" ")))
         }
+        // An Irish or Scottish Gaelic family name with its patronymic
+        // prefix ("Seán Ó Súilleabháin", "Áine Ní Bhriain", "Pádraig Mac
+        // Giolla Phádraig"): the prefix is the family name's first word,
+        // capitalised, never a given name's (tester r48, F4: "Súilleabháin SÓ").
+        _ if n > 2 => match words[1..n - 1].iter().position(|w| GAELIC_PREFIXES.contains(w)).map(|i| i + 1) {
+            Some(k) => (Some(words[..k].join(" ")), None, Some(words[k..].join(" "))),
+            None => {
+                let family = words[n - 1];
+                let given = Some(words[..n - 1].join(" "));
+                match glued_particle(family) {
+                    Some((p, f)) => (given, Some(p), Some(f)),
+                    None => (given, None, Some(family.to_string())),
+                }
+            }
+        },
         _ => {
             let family = words[n - 1];
             let given = (n > 1).then(|| words[..n - 1].join(" "));

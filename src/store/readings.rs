@@ -2089,22 +2089,21 @@ pub fn main_title_key(title: &str) -> String {
     if main.is_empty() { title_key(title) } else { main }
 }
 
-/// A list of names that changed, said by the names that changed ("author
+/// A list of names that changed, said by the names that changed ("authors
 /// 6 "Al-Rāzī, Muḥammad ibn Zakariya" (was "al-Rāzī, Muḥammad")"), so a
 /// long list cut short never hides the change (tester r47, F4: before and
 /// after were printed alike); `None` when the lists are of other lengths
 /// and share no name.
 fn list_change(field: &str, old: &[serde_json::Value], new: &[serde_json::Value]) -> Option<String> {
-    let one = field.trim_end_matches('s');
     if old.len() == new.len() {
         let said: Vec<String> = old
             .iter()
             .zip(new)
             .enumerate()
             .filter(|(_, (a, b))| a != b)
-            .map(|(i, (a, b))| format!("{one} {} {} (was {})", i + 1, short(b), short(a)))
+            .map(|(i, (a, b))| format!("{} {} (was {})", i + 1, short(b), short(a)))
             .collect();
-        return (!said.is_empty()).then(|| said.join(", "));
+        return (!said.is_empty()).then(|| format!("{field} {}", said.join(", ")));
     }
     let added: Vec<String> = new.iter().filter(|v| !old.contains(v)).map(short).collect();
     let gone: Vec<String> = old.iter().filter(|v| !new.contains(v)).map(short).collect();
