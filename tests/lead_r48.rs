@@ -728,3 +728,32 @@ fn an_irish_family_name_keeps_its_prefix() {
         "{refs:?}"
     );
 }
+
+/// A book's publisher from two lists ("Grove Press", "Grove/Atlantic")
+/// never flips at each import: the stored one stays, said with the edit
+/// that takes the file's; the list that set it, corrected, changes it
+/// (tester r47, F1).
+#[test]
+fn a_book_s_publisher_from_two_lists_settles() {
+    let w = workdir();
+    let list = |p: &str| {
+        format!(
+            "title,authors,year,type,isbn,publisher\nThe Wretched of the Earth,\"Fanon, Frantz\",2004,book,9780802141323,{p}\n"
+        )
+    };
+    w.import_reading("ed1.csv", &list("Grove Press"));
+    let err = w.import_reading(
+        "ed2.ris",
+        "TY  - BOOK\nTI  - The Wretched of the Earth\nAU  - Fanon, Frantz\nPY  - 2004\nSN  - 0-8021-4132-3\nPB  - Grove/Atlantic\nER  - \n",
+    );
+    assert!(
+        err.contains("the file's publisher \"Grove/Atlantic\" differs from the stored \"Grove Press\", which stays"),
+        "{err}"
+    );
+    assert!(err.contains("--publisher \"Grove/Atlantic\""), "{err}");
+    assert_eq!(reading(&w.reading_list(), "The Wretched")["publisher"], "Grove Press");
+    let err = w.import_reading("ed1.csv", &list("Grove Press"));
+    assert!(err.contains("1 unchanged"), "{err}");
+    w.import_reading("ed1.csv", &list("Penguin"));
+    assert_eq!(reading(&w.reading_list(), "The Wretched")["publisher"], "Penguin");
+}

@@ -2291,6 +2291,12 @@ fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(
 /// year, month, day or season), or `None` when a person set it by hand or
 /// no history says.
 fn date_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
+    set_by(conn, id, &["year", "month", "day", "season"])
+}
+
+/// The path of the list whose import last set any of reading `id`'s
+/// `fields`, or `None` when a person set them by hand or no history says.
+fn set_by(conn: &Connection, id: i64, fields: &[&str]) -> Result<Option<String>> {
     let mut st = conn.prepare_cached(
         "SELECT h.action, h.before, h.after, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action IN ('insert', 'update')
@@ -2301,7 +2307,7 @@ fn date_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
         st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
     for (action, before, after, path) in rows {
         let changed = changed_fields(before.as_deref(), after.as_deref());
-        if action == "insert" || changed.iter().any(|f| matches!(f.as_str(), "year" | "month" | "day" | "season")) {
+        if action == "insert" || changed.iter().any(|f| fields.contains(&f.as_str())) {
             return Ok(path);
         }
     }
@@ -3189,6 +3195,30 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // Another list's other publisher of a book never replaces the stored
+        // one ("Grove Press" and "Grove/Atlantic" flipped at each import:
+        // tester r47, F1); the list that set it, corrected, does.
+        if how != "ID"
+            && let (Some(o), Some(n)) = (&old.publisher, &r.publisher)
+            && new.publisher.as_deref() == Some(n.as_str())
+            && n != o
+            && !same_value("publisher", o, n)
+            && fuller_title(o, n) == Fuller::Neither
+            && crate::import::fold(o) != crate::import::fold(n)
+            && (self.path.is_none() || set_by(self.tx, id, &["publisher"])? != self.path)
+        {
+            new.publisher = Some(o.clone());
+            kept.push(format!("publisher: kept {o:?} (the file's {n:?} is another source's)"));
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} (same {how}): the file's publisher {n:?} differs from the stored {o:?}, which stays \
+                     (two sources that differ: if the file's is right, `canon reading edit {} --publisher {n:?}`)",
+                    crate::import::reading_id_text(id),
+                    crate::import::reading_id_text(id)
+                ),
+            ));
+        }
         // A name kept against the file's with another suffix: said in the
         // real import too (tester r40, F1b), and counted.
         for k in kept.iter().filter(|k| k.contains("for a journal article stored")) {
