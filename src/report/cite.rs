@@ -6680,15 +6680,32 @@ fn with_first_capital(title: &str) -> String {
 fn processor_title(title: &str) -> String {
     match title_markup(title) {
         None => with_letters_kept(title, true),
-        Some(parts) => parts
-            .iter()
-            .enumerate()
-            .map(
-                |(i, (text, inside, _))| {
-                    if *inside { format!("{{{}}}", protected(text)) } else { with_letters_kept(text, i == 0) }
-                },
-            )
-            .collect(),
+        Some(parts) => {
+            let mut out = String::new();
+            for (i, (text, inside, _)) in parts.iter().enumerate() {
+                if *inside {
+                    out.push('{');
+                    out.push_str(&protected(text));
+                    // The space after a verbatim part is taken into its
+                    // braces: hayagriva's title case drops the space that
+                    // begins the text after a verbatim part that begins the
+                    // title ("Escherichia coliin Colonial Hospitals").
+                    match parts.get(i + 1) {
+                        Some((next, false, _)) if next.starts_with(char::is_whitespace) => {
+                            let rest = next.trim_start();
+                            out.push_str(&next[..next.len() - rest.len()]);
+                        }
+                        _ => {}
+                    }
+                    out.push('}');
+                } else if i > 0 && parts[i - 1].1 {
+                    out.push_str(&with_letters_kept(text.trim_start(), false));
+                } else {
+                    out.push_str(&with_letters_kept(text, i == 0));
+                }
+            }
+            out
+        }
     }
 }
 

@@ -1,0 +1,56 @@
+//! Issue 12 (lead, r51), through the binary: references as the styles'
+//! manuals print them when a title begins with italics, a legal case's
+//! neutral citation is whole, a work without an author is filed by its
+//! title, and two people who print alike are told apart in styles that
+//! letter their years.
+
+mod common;
+
+use common::Workdir;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// A title that begins with italic markup keeps its words and its italics
+/// in Chicago's title case (tester r49 F5: "Escherichia coliin Colonial
+/// Hospitals", set upright), as in the other styles.
+#[test]
+fn a_title_that_begins_in_italics_keeps_its_space_and_italics_in_chicago() {
+    let w = workdir();
+    w.import_reading(
+        "l.json",
+        r#"[{"id":"a","type":"article-journal","title":"<i>Escherichia coli</i> in colonial hospitals","author":[{"family":"Adu","given":"Kofi"}],"container-title":"Lancet","volume":"1","page":"1","issued":{"date-parts":[[2001]]}},
+{"id":"b","type":"chapter","title":"<i>Plasmodium</i> and empire","author":[{"family":"Bo","given":"Kofi"}],"container-title":"Empire book","publisher":"OUP","publisher-place":"Oxford","issued":{"date-parts":[[2001]]}},
+{"id":"c","type":"article-journal","title":"<i>Plasmodium falciparum</i> and the colonial archive","author":[{"family":"Ce","given":"Kofi"}],"container-title":"Lancet","volume":"2","page":"3","issued":{"date-parts":[[2002]]}}]"#,
+    );
+    let chicago = w.references("chicago");
+    assert_eq!(
+        common::reference(&chicago, "<i>Escherichia"),
+        "Adu, Kofi. 2001. “Escherichia coli in Colonial Hospitals.” Lancet 1: 1."
+    );
+    assert_eq!(
+        common::reference(&chicago, "<i>Plasmodium</i>"),
+        "Bo, Kofi. 2001. “Plasmodium and Empire.” In Empire Book. OUP."
+    );
+    assert_eq!(
+        common::reference(&chicago, "<i>Plasmodium falciparum"),
+        "Ce, Kofi. 2002. “Plasmodium falciparum and the Colonial Archive.” Lancet 2: 3."
+    );
+    for style in ["apa", "harvard", "vancouver"] {
+        let refs = w.references(style);
+        assert!(
+            common::reference(&refs, "<i>Escherichia").contains("Escherichia coli in colonial hospitals"),
+            "{style}"
+        );
+    }
+    let pdf = w.path("c.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "chicago", "-q"]);
+    if let Some(italic) = common::pdf_italics(&pdf) {
+        let all = italic.join("|");
+        assert!(all.contains("Escherichia coli"), "italic runs: {italic:?}");
+        assert!(all.contains("Plasmodium falciparum"), "italic runs: {italic:?}");
+    }
+}
