@@ -6691,14 +6691,14 @@ fn processor_title(title: &str) -> String {
                     // begins the text after a verbatim part that begins the
                     // title ("Escherichia coliin Colonial Hospitals").
                     match parts.get(i + 1) {
-                        Some((next, false, _)) if next.starts_with(char::is_whitespace) => {
+                        Some((next, false, _)) if i == 0 && next.starts_with(char::is_whitespace) => {
                             let rest = next.trim_start();
                             out.push_str(&next[..next.len() - rest.len()]);
                         }
                         _ => {}
                     }
                     out.push('}');
-                } else if i > 0 && parts[i - 1].1 {
+                } else if i == 1 && parts[0].1 {
                     out.push_str(&with_letters_kept(text.trim_start(), false));
                 } else {
                     out.push_str(&with_letters_kept(text, i == 0));
@@ -7628,6 +7628,7 @@ mod tests {
             ]
         );
         assert_eq!(processor_title("The <i>Ultima</i> {x}"), "The {Ultima} \\{x\\}");
+        assert_eq!(processor_title("<i>E. coli</i> in {x}"), "{E. coli }in \\{x\\}");
         assert_eq!(processor_title("Vitamin A and type A, in part A."), "Vitamin {A} and type {A}, in part {A}.");
         assert_eq!(processor_title("A history: A study. A test"), "A history: A study. A test");
         // An unknown or malformed tag is text.
