@@ -54,3 +54,45 @@ fn a_title_that_begins_in_italics_keeps_its_space_and_italics_in_chicago() {
         assert!(all.contains("Plasmodium falciparum"), "italic runs: {italic:?}");
     }
 }
+
+/// A case number that is the whole neutral citation is printed once, and a
+/// law report organised by year takes its year in square brackets before
+/// the volume (tester r49 F1: "[2015] UKSC [2015] UKSC 11"; "1 WLR 582
+/// (1957)" for "[1957] 1 WLR 582", OSCOLA §2.2.3), in every style.
+#[test]
+fn a_neutral_citation_is_printed_once_and_a_law_report_by_year_in_brackets() {
+    let w = workdir();
+    w.import_reading(
+        "law.json",
+        r#"[{"id":"m","type":"legal_case","title":"Montgomery v Lanarkshire Health Board","authority":"UKSC","container-title":"AC","volume":"2015","page":"1430","number":"[2015] UKSC 11","issued":{"date-parts":[[2015,3,11]]}},
+{"id":"b","type":"legal_case","title":"Bolam v Friern Hospital Management Committee","container-title":"WLR","volume":"1","page":"582","issued":{"date-parts":[[1957]]}},
+{"id":"e","type":"legal_case","title":"Evans v Amicus Healthcare Ltd","authority":"EWCA Civ","number":"EWCA Civ 727","container-title":"Fam","page":"1","issued":{"date-parts":[[2005]]}},
+{"id":"r","type":"legal_case","title":"Roe v. Wade","container-title":"U.S.","volume":"410","page":"113","issued":{"date-parts":[[1973]]}}]"#,
+    );
+    for style in ["vancouver", "apa", "chicago", "ama"] {
+        let refs = w.references(style);
+        assert_eq!(
+            common::reference(&refs, "Montgomery"),
+            "Montgomery v Lanarkshire Health Board, [2015] UKSC 11, [2015] AC 1430.",
+            "{style}"
+        );
+        assert_eq!(
+            common::reference(&refs, "Bolam"),
+            "Bolam v Friern Hospital Management Committee, [1957] 1 WLR 582.",
+            "{style}"
+        );
+        assert_eq!(
+            common::reference(&refs, "Evans"),
+            "Evans v Amicus Healthcare Ltd, [2005] EWCA Civ 727, [2005] Fam 1.",
+            "{style}"
+        );
+        assert_eq!(common::reference(&refs, "Roe"), "Roe v. Wade, 410 U.S. 113 (1973).", "{style}");
+    }
+    let harvard = w.references("harvard");
+    assert_eq!(
+        common::reference(&harvard, "Montgomery"),
+        "Montgomery v Lanarkshire Health Board [2015] UKSC 11, [2015] AC 1430."
+    );
+    assert_eq!(common::reference(&harvard, "Bolam"), "Bolam v Friern Hospital Management Committee [1957] 1 WLR 582.");
+    assert_eq!(common::reference(&harvard, "Roe"), "Roe v. Wade (1973) 410 U.S. 113.");
+}

@@ -5073,21 +5073,42 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
     let mut rest = String::new();
     if case {
         let bracketed = volume.is_some() && volume == year;
+        // A law report organised by year ("[1957] 1 WLR 582"): its year in
+        // square brackets before the volume (OSCOLA 4th ed. §2.2.3).
+        let by_year = bracketed || (year.is_some() && reporter.as_deref().is_some_and(reported_by_year));
         let neutral = match (&number, &court, &year) {
-            (Some(n), Some(c), Some(y)) if bracketed || c.split_whitespace().count() == 1 => {
+            // A number that is the whole neutral citation ("[2015] UKSC
+            // 11", as Zotero's docket number often holds it) is printed as
+            // it stands (tester r49 F1: "[2015] UKSC [2015] UKSC 11").
+            (Some(n), _, _) if is_neutral_citation(n) => Some(n.clone()),
+            (Some(n), Some(c), Some(y)) if by_year || c.split_whitespace().count() == 1 => {
+                // A number that begins with its court ("UKSC 11").
+                let n = n.strip_prefix(c.as_str()).filter(|rest| rest.starts_with(' ')).map_or(n.as_str(), str::trim);
                 Some(format!("[{y}] {c} {n}"))
             }
             _ => None,
         };
         let reported = reporter.as_ref().map(|rep| {
-            let vol = if bracketed { year.as_ref().map(|y| format!("[{y}]")) } else { volume.clone() };
+            let vol = if bracketed {
+                year.as_ref().map(|y| format!("[{y}]"))
+            } else if by_year {
+                Some(
+                    [year.as_ref().map(|y| format!("[{y}]")), volume.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            } else {
+                volume.clone()
+            };
             [vol, Some(rep.clone()), page.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ")
         });
         let supreme = reporter.as_deref().is_some_and(|rep| matches!(rep.replace(['.', ' '], "").as_str(), "US"));
         let parenthesis = match (&neutral, &year) {
             (Some(_), _) | (None, None) => None,
             // "[2015] AC 1430 (UKSC)": the year stands in the brackets.
-            (None, Some(_)) if bracketed => court.clone(),
+            (None, Some(_)) if by_year => court.clone(),
             (None, Some(y)) => Some(match court.as_ref().filter(|_| !supreme) {
                 Some(c) => format!("{c} {y}"),
                 None => y.clone(),
@@ -5102,7 +5123,7 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
                 // Fam 1"; tester r46 F9: the report was left out).
                 (Some(n), Some(rep)) => rest.push_str(&format!(" {n}, {rep}")),
                 (Some(n), None) => rest.push_str(&format!(" {n}")),
-                (None, Some(rep)) if !bracketed => {
+                (None, Some(rep)) if !by_year => {
                     if let Some(y) = &year {
                         rest.push_str(&format!(" ({y})"));
                     }
@@ -5152,6 +5173,54 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         Vec::new()
     };
     Some(Rich { text, spans })
+}
+
+/// Whether a law report is organised by year, its volumes numbered within
+/// the year and cited with the year in square brackets ("[1957] 1 WLR 582",
+/// "[2015] AC 1430"): the Law Reports since 1891 (AC, QB, KB, Ch, Fam, P),
+/// the Weekly Law Reports, the All England Law Reports and the other UK
+/// series OSCOLA (4th ed. §2.2.3 and its list of abbreviations) cites so.
+/// `reporter` as stored ("W.L.R.", "All ER"); dots and spaces are ignored.
+fn reported_by_year(reporter: &str) -> bool {
+    let key: String =
+        reporter.chars().filter(|c| !matches!(c, '.' | ' ' | '\u{2019}' | '\'')).collect::<String>().to_uppercase();
+    matches!(
+        key.as_str(),
+        "AC" | "QB"
+            | "KB"
+            | "CH"
+            | "FAM"
+            | "P"
+            | "WLR"
+            | "ALLER"
+            | "ALLER(D)"
+            | "LLOYDSREP"
+            | "LLOYDSREPMED"
+            | "MEDLR"
+            | "ICR"
+            | "IRLR"
+            | "FLR"
+            | "FAMLAW"
+            | "PIQR"
+            | "EMLR"
+            | "SC"
+            | "SLT"
+            | "SCLR"
+            | "NI"
+            | "IR"
+    )
+}
+
+/// Whether a case number is a whole neutral citation: a year in square
+/// brackets, a court and a number ("[2015] UKSC 11", "[2004] EWCA Civ 727").
+fn is_neutral_citation(n: &str) -> bool {
+    let n = n.trim();
+    let Some(rest) = n.strip_prefix('[') else { return false };
+    let Some((year, after)) = rest.split_once(']') else { return false };
+    year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && after.split_whitespace().count() >= 2
+        && after.split_whitespace().last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A work with no author or editor, its title in the author's place: APA
