@@ -96,3 +96,42 @@ fn a_neutral_citation_is_printed_once_and_a_law_report_by_year_in_brackets() {
     assert_eq!(common::reference(&harvard, "Bolam"), "Bolam v Friern Hospital Management Committee [1957] 1 WLR 582.");
     assert_eq!(common::reference(&harvard, "Roe"), "Roe v. Wade (1973) 410 U.S. 113.");
 }
+
+/// A work without an author is filed by what its reference begins with
+/// (its title, a case's name) in every author-date style, and Harvard
+/// begins it with its title, not its journal (tester r49 F3: Harvard filed
+/// them under the journal, "BMJ (2019a) ‘Annual review of race’", Chicago
+/// put them before every author; CMOS 18 §13.81, Cite Them Right).
+#[test]
+fn a_work_without_an_author_is_filed_by_its_title() {
+    let w = workdir();
+    w.import_reading(
+        "t.csv",
+        "title,authors,year,journal,type\n\
+         Annual review of race,,2019,BMJ,article\n\
+         Anonymity in reflections,,2019,BMJ,article\n\
+         Nobody wrote this,,2019,BMJ,article\n\
+         Beta paper,\"Beta, Bo\",2019,BMJ,article\n\
+         Kilo paper,\"Kilo, Ki\",2019,BMJ,article\n\
+         Mid paper,\"Mid, Mo\",2019,BMJ,article\n\
+         The zebra report on race,,2019,BMJ,article\n",
+    );
+    w.import_reading(
+        "case.json",
+        r#"[{"id":"m","type":"legal_case","title":"Montgomery v Lanarkshire Health Board","authority":"UKSC","container-title":"AC","volume":"2015","page":"1430","number":"11","issued":{"date-parts":[[2015]]}}]"#,
+    );
+    let filed = ["Annual", "Anonymity", "Beta", "Kilo", "Mid", "Montgomery", "Nobody", "The zebra"];
+    for style in ["harvard", "chicago", "apa"] {
+        let out = w.path(&format!("{style}.json"));
+        w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
+        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        let titles: Vec<String> =
+            doc["readings"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap().to_string()).collect();
+        let order: Vec<&str> =
+            titles.iter().map(|t| *filed.iter().find(|f| t.starts_with(*f)).unwrap_or(&"?")).collect();
+        assert_eq!(order, filed, "{style}: {titles:?}");
+    }
+    let harvard = w.references("harvard");
+    assert_eq!(common::reference(&harvard, "Annual"), "‘Annual review of race’ (2019) BMJ.");
+    assert_eq!(common::reference(&harvard, "Nobody"), "‘Nobody wrote this’ (2019) BMJ.");
+}

@@ -1523,27 +1523,26 @@ fn filing_key(printed: &str) -> String {
     t.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect()
 }
 
-/// A work without authors or editors whose reference starts with an
-/// article, filed by its next word: "A history of race in medicine" under
-/// H, "The anonymous editorial" under A (APA 7 §9.46: "alphabetize by the
-/// first significant word of the title"; CMOS 17th ed. §15.15; tester r25,
-/// F5: the processor filed them under A and T). Each is taken out and put
-/// back before the first entry that files after it; the others keep the
+/// A work without authors or editors filed by what its reference begins
+/// with (its title, a case's name, the organisation Harvard puts first),
+/// without a leading article: "A history of race in medicine" under H,
+/// "The anonymous editorial" under A (APA 7 §9.46: "alphabetize by the
+/// first significant word of the title"; CMOS 18 §13.73 and §13.81:
+/// anonymous works "alphabetized by title"; Cite Them Right: the first
+/// element of the reference). The processor filed them under A and T
+/// (tester r25, F5), Harvard's under the journal's name and Chicago's
+/// before every author (tester r49 F3). Each is taken out and put back
+/// before the first entry that files after it; the others keep the
 /// processor's order.
 fn file_without_article(out: &mut Vec<Cited>, readings: &[&Reading]) {
-    let starts_with_article = |c: &Cited| {
+    let authorless = |c: &Cited| {
         let r = readings[c.index];
-        let printed = c.text.text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        r.author_names.is_empty()
-            && r.editor_names.is_empty()
-            && crate::import::LEADING_ARTICLES
-                .iter()
-                .any(|a| printed.strip_prefix(a).is_some_and(|rest| rest.starts_with(' ')))
+        r.author_names.is_empty() && r.editor_names.is_empty()
     };
-    if !out.iter().any(starts_with_article) {
+    if !out.iter().any(authorless) {
         return;
     }
-    let (moving, mut kept): (Vec<Cited>, Vec<Cited>) = std::mem::take(out).into_iter().partition(starts_with_article);
+    let (moving, mut kept): (Vec<Cited>, Vec<Cited>) = std::mem::take(out).into_iter().partition(authorless);
     for c in moving {
         let key = filing_key(&c.text.text);
         let at = kept.iter().position(|k| filing_key(&k.text.text) > key).unwrap_or(kept.len());
@@ -5289,7 +5288,11 @@ fn with_authorless_order(mut t: Rich, r: &Reading, style: &str) -> Rich {
         let Some(close) = t.text[journal.len()..].find(") ").map(|i| journal.len() + i) else { return t };
         let year = t.text[journal.len() + 2..close].to_string();
         let rest = &t.text[close + 2..];
-        let Some(quoted_end) = rest.find("’, ").map(|i| i + "’".len()) else { return t };
+        // The title ends before ", 395…" or, with nothing after the
+        // journal, before the reference's full stop (tester r49 F3).
+        let Some(quoted_end) = rest.find("’, ").or_else(|| rest.find("’.")).map(|i| i + "’".len()) else {
+            return t;
+        };
         let quoted = rest[..quoted_end].to_string();
         let start = close + 2 + quoted_end;
         let with = format!("{quoted} ({year}) {journal}");
