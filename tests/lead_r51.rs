@@ -135,3 +135,55 @@ fn a_work_without_an_author_is_filed_by_its_title() {
     assert_eq!(common::reference(&harvard, "Annual"), "‘Annual review of race’ (2019) BMJ.");
     assert_eq!(common::reference(&harvard, "Nobody"), "‘Nobody wrote this’ (2019) BMJ.");
 }
+
+/// An author-date style with `disambiguate-add-year-suffix`.
+const AUTHOR_DATE_CSL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Plain author-date</title><id>http://example.org/plain-ad</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="author"><names variable="author"><name name-as-sort-order="all" sort-separator=", " initialize-with=". " delimiter=", "/></names></macro>
+  <macro name="year"><date variable="issued"><date-part name="year"/></date></macro>
+  <citation disambiguate-add-year-suffix="true"><layout prefix="(" suffix=")"><group delimiter=" "><text macro="author"/><text macro="year"/></group></layout></citation>
+  <bibliography>
+    <sort><key macro="author"/><key macro="year"/><key variable="title"/></sort>
+    <layout suffix="."><group delimiter=". "><text macro="author"/><text macro="year"/><text variable="title"/><text variable="container-title"/></group></layout>
+  </bibliography>
+</style>
+"#;
+
+/// Two people a style prints alike ("Osei, J." for Jane and Joseph) are one
+/// label in Harvard and in a .csl file's author-date style: their works of
+/// one year are lettered and stand in date order (tester r49 F7: two
+/// "Osei, J. (2019)" entries). APA tells them apart by their given names
+/// (APA 7 §9.47) and Chicago prints the given names whole.
+#[test]
+fn two_people_who_print_alike_get_year_letters_outside_apa() {
+    let w = workdir();
+    w.import_reading(
+        "o.csv",
+        "title,authors,year,journal,type\n\
+         Colonial tropes in dermatology atlases,\"Osei, Jane\",2019,BMJ,article\n\
+         Malaria and empire,\"Osei, Joseph\",2019,BMJ,article\n\
+         Another by Jane,\"Osei, Jane\",2020,BMJ,article\n",
+    );
+    let harvard = w.references("harvard");
+    assert!(common::reference(&harvard, "Colonial").starts_with("Osei, J. (2019a) ‘Colonial"), "{harvard:?}");
+    assert!(common::reference(&harvard, "Malaria").starts_with("Osei, J. (2019b) ‘Malaria"), "{harvard:?}");
+    assert!(common::reference(&harvard, "Another").starts_with("Osei, J. (2020) ‘Another"), "{harvard:?}");
+    // The PDF's list in date order.
+    let pdf = w.path("h.pdf");
+    w.ok(&["report", pdf.to_str().unwrap(), "--style", "harvard", "-q"]);
+    if let Some(words) = common::pdf_words(&pdf) {
+        let text: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        let at = |s: &str| text.iter().position(|t| *t == s).unwrap_or_else(|| panic!("{s} in {text:?}"));
+        assert!(at("(2019a)") < at("(2019b)") && at("(2019b)") < at("(2020)"), "{text:?}");
+    }
+    let csl = w.write("ad.csl", AUTHOR_DATE_CSL);
+    let custom = w.references(csl.to_str().unwrap());
+    assert!(common::reference(&custom, "Colonial").starts_with("Osei, J. 2019a."), "{custom:?}");
+    assert!(common::reference(&custom, "Malaria").starts_with("Osei, J. 2019b."), "{custom:?}");
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Colonial").starts_with("Osei, J. [Jane]. (2019)."), "{apa:?}");
+    assert!(common::reference(&apa, "Malaria").starts_with("Osei, J. [Joseph]. (2019)."), "{apa:?}");
+    let chicago = w.references("chicago");
+    assert!(common::reference(&chicago, "Malaria").starts_with("Osei, Joseph. 2019."), "{chicago:?}");
+}

@@ -1011,7 +1011,16 @@ impl Style {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut keyed: Vec<(&(String, String), Vec<usize>)> = by_key.into_iter().collect();
         keyed.sort_by_key(|(_, m)| m.first().copied());
+        // Only APA tells them apart so ([`with_full_given_names`]): in any
+        // other style two entries that print alike are one label, "(Osei,
+        // 2019)", and take letters (CSL 1.0.2, "Disambiguation": the year
+        // suffix; Cite Them Right; tester r49 F7).
+        let by_person = self.named == Some("apa");
         for ((printed, _), members) in keyed {
+            if !by_person {
+                groups.push(members);
+                continue;
+            }
             let mut people: Vec<Vec<usize>> = Vec::new();
             for n in members {
                 let r = readings.get(out[n].index);
@@ -1499,11 +1508,22 @@ fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first
         });
         start = end;
     }
+    // A style other than APA letters the works of two people it prints
+    // alike as one author's ([`Style::with_letters`]): their works stand in
+    // one date order, "Osei, J. (2019a)", "(2019b)", "(2020)" (tester r49
+    // F7). APA tells them apart by their given names.
+    let printed = |c: &Cited| -> Option<String> {
+        let r = readings[c.index];
+        let p = letter_place(&c.text.text, r)?;
+        author(c)?;
+        Some(without_role_labels(&c.text.text[..p.date.start]))
+    };
+    let run_key = |c: &Cited| if style == "apa" { author(c).map(|a| format!("{a:?}")) } else { printed(c) };
     let mut start = 0;
     while start < out.len() {
-        let key = author(&out[start]);
+        let key = run_key(&out[start]);
         let mut end = start + 1;
-        while key.is_some() && end < out.len() && author(&out[end]) == key {
+        while key.is_some() && end < out.len() && run_key(&out[end]) == key {
             end += 1;
         }
         out[start..end].sort_by_cached_key(|c| rank(c));
