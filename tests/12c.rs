@@ -269,15 +269,16 @@ fn two_authors_with_the_same_surname_and_initials_are_two_authors() {
     );
     assert!(at.windows(2).all(|p| p[0] < p[1]), "{at:?}");
 
-    // Harvard prints the same "Osei, J. (2020)" for both: no letters that
-    // would say they are one author's works; the two four-author works,
-    // both "Osei, J. et al. (2020)", keep theirs.
+    // Harvard prints the same "Osei, J. (2020)" for both, and cites both
+    // "(Osei, 2020)": one label, lettered in title order (CSL 1.0.2,
+    // "Disambiguation"; Cite Them Right). Changed on purpose (tester r49
+    // F7): they were left without letters, two identical labels.
     let harvard = w.references("harvard");
-    assert_eq!(reference(&harvard, "Solo work"), "Osei, J. (2020) ‘Solo work’, Medical History.");
     assert_eq!(
         reference(&harvard, "Same initials"),
-        "Osei, J. (2020) ‘Same initials different given’, Medical History."
+        "Osei, J. (2020a) ‘Same initials different given’, Medical History."
     );
+    assert_eq!(reference(&harvard, "Solo work"), "Osei, J. (2020b) ‘Solo work’, Medical History.");
     assert!(reference(&harvard, "Four authors one").contains("(2020a)"), "{harvard:?}");
     assert!(reference(&harvard, "Four authors two").contains("(2020b)"), "{harvard:?}");
 }

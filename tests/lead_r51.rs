@@ -187,3 +187,60 @@ fn two_people_who_print_alike_get_year_letters_outside_apa() {
     let chicago = w.references("chicago");
     assert!(common::reference(&chicago, "Malaria").starts_with("Osei, Joseph. 2019."), "{chicago:?}");
 }
+
+/// A shorter author list that names someone the stored list does not is
+/// said, in the real import too, and the summary does not claim the
+/// database holds the file (tester r50 F3); a shorter list of the same
+/// people is the stored list cut short, kept without a warning.
+#[test]
+fn a_shorter_author_list_naming_someone_else_is_said() {
+    let w = workdir();
+    w.import_reading(
+        "base.csv",
+        "title,authors,year,type,doi\n\
+         \"Hidden in plain sight: reconsidering the use of race correction in clinical algorithms\",\"Vyas, Darshali A.; Eisenstein, Leo G.; Jones, David S.\",2020,article,10.1056/NEJMms2004740\n",
+    );
+    let err = w.import_reading(
+        "other.csv",
+        "title,authors,year,type,doi\n\
+         \"Hidden in plain sight: reconsidering the use of race correction in clinical algorithms\",\"Vyas, Darshali A.; Roberts, Dorothy\",2020,article,10.1056/NEJMms2004740\n",
+    );
+    assert!(err.contains("other.csv:2:") && err.contains("\"Roberts, Dorothy\", who is not among them"), "{err}");
+    assert!(!err.contains("the database already holds this file"), "{err}");
+    let list = w.reading_list();
+    let names: Vec<&str> =
+        common::reading(&list, "Hidden")["authors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let err = w.import_reading(
+        "cut.csv",
+        "title,authors,year,type,doi\n\
+         \"Hidden in plain sight: reconsidering the use of race correction in clinical algorithms\",\"Vyas, D. A.; Eisenstein, L. G.\",2020,article,10.1056/NEJMms2004740\n",
+    );
+    assert!(!err.contains("warning"), "{err}");
+}
+
+/// Another edition of a book, with another publisher, in the same year is
+/// another work, flagged as a possible duplicate; it never merges into the
+/// stored edition (tester r50 F6: "2nd ed. Paris: La Découverte", a record
+/// of neither). The same edition from another list still merges.
+#[test]
+fn another_edition_of_a_book_is_another_work() {
+    let w = workdir();
+    w.import_reading(
+        "first.csv",
+        "title,authors,year,type,publisher,place\nLes damnés de la terre,\"Fanon, Frantz\",1961,book,François Maspero,Paris\n",
+    );
+    let err = w.import_reading(
+        "second.csv",
+        "title,authors,year,type,publisher,place,edition\nLes damnés de la terre,\"Fanon, Frantz\",1961,book,La Découverte,Paris,2\n",
+    );
+    assert!(err.contains("1 new") && err.contains("possible duplicate"), "{err}");
+    let err = w.import_reading(
+        "third.csv",
+        "title,authors,year,type,publisher,edition\nLes damnés de la terre,\"Fanon, Frantz\",1961,book,La Découverte,2nd\n",
+    );
+    assert!(err.contains("0 new"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 2);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE publisher = 'François Maspero' AND edition IS NULL"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE publisher = 'La Découverte' AND edition = '2'"), 1);
+}

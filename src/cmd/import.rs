@@ -1516,7 +1516,8 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     }
     if c.names_kept > 0 {
         s.push_str(&format!(
-            "; {} against the file's (another suffix, another script, or the same people in another order: warned above)",
+            "; {} against the file's (another suffix, another script, the same people in another order, or a shorter \
+             list naming someone else: warned above)",
             n(c.names_kept, "entry keeps a stored name", "entries keep stored names")
         ));
     }

@@ -1512,13 +1512,22 @@ fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first
     // alike as one author's ([`Style::with_letters`]): their works stand in
     // one date order, "Osei, J. (2019a)", "(2019b)", "(2020)" (tester r49
     // F7). APA tells them apart by their given names.
-    let printed = |c: &Cited| -> Option<String> {
+    // Whether the style prints the first person's given name whole before
+    // the date ("Osei, Jane. 2019.") or cuts it ("Osei, J. (2019)").
+    let whole_given = |c: &Cited| -> bool {
         let r = readings[c.index];
-        let p = letter_place(&c.text.text, r)?;
-        author(c)?;
-        Some(without_role_labels(&c.text.text[..p.date.start]))
+        let names = if r.author_names.is_empty() { &r.editor_names } else { &r.author_names };
+        let given = names.first().and_then(|n| n.given.as_deref()).map(str::trim).unwrap_or_default();
+        let before = letter_place(&c.text.text, r).map_or(c.text.text.as_str(), |p| &c.text.text[..p.date.start]);
+        given.chars().filter(|c| c.is_alphabetic()).count() > 1 && before.contains(given)
     };
-    let run_key = |c: &Cited| if style == "apa" { author(c).map(|a| format!("{a:?}")) } else { printed(c) };
+    let run_key = |c: &Cited| {
+        if style == "apa" || whole_given(c) {
+            author(c).map(|a| format!("{a:?}"))
+        } else {
+            alike(c).map(|a| format!("{a:?}"))
+        }
+    };
     let mut start = 0;
     while start < out.len() {
         let key = run_key(&out[start]);

@@ -348,7 +348,22 @@ impl Stored {
                 first(&r.authors)
             ));
         } else if names == self.author_names && !written.is_empty() && written != self.authors && !same_parts {
-            kept.push(if r.authors.len() < self.author_names.len() {
+            // A shorter list that names someone the stored one does not is
+            // another list, not a part of it: kept, and said in the real
+            // import too (tester r50 F3: "nothing changed: the database
+            // already holds this file").
+            let stranger = (r.authors.len() < self.author_names.len())
+                .then(|| r.authors.iter().find(|a| !self.author_names.iter().any(|b| same_person(a, b))))
+                .flatten();
+            kept.push(if let Some(a) = stranger {
+                format!(
+                    "authors: kept the stored list of {} names (the file's list of {} names has {:?}, who is not among \
+                     them: edit the entry if the file's list is right)",
+                    self.author_names.len(),
+                    r.authors.len(),
+                    a.original
+                )
+            } else if r.authors.len() < self.author_names.len() {
                 format!(
                     "authors: kept the fuller list ({} names; the file has {})",
                     self.author_names.len(),
@@ -1659,6 +1674,35 @@ fn cut_short(short: &str, full: &str) -> bool {
     !s.is_empty() && f.len() > s.len() && f.starts_with(&s) && f[s.len()..].starts_with(' ')
 }
 
+/// Whether two records of one title and year are two editions of a book
+/// (tester r50 F6: a second edition from another publisher merged into the
+/// first, "2nd ed. Paris: La Découverte" a record of neither): both give an
+/// edition and the numbers differ, or one gives a later edition than the
+/// first and the publishers differ. An edition in words no number is read
+/// from ("Rev. ed.") is compared by its publisher alone.
+fn other_edition(
+    ours: Option<&str>,
+    our_publisher: Option<&str>,
+    theirs: Option<&str>,
+    their_publisher: Option<&str>,
+) -> bool {
+    let number = |e: Option<&str>| e.and_then(crate::import::builder::edition_number);
+    let (a, b) = (number(ours), number(theirs));
+    let publishers_differ = match (our_publisher, their_publisher) {
+        (Some(p), Some(q)) => {
+            !same_value("publisher", p, q)
+                && fuller_title(p, q) == Fuller::Neither
+                && crate::import::fold(p) != crate::import::fold(q)
+        }
+        _ => false,
+    };
+    match (a, b) {
+        (Some(x), Some(y)) => x != y,
+        (Some(x), None) | (None, Some(x)) => x > 1 && publishers_differ,
+        (None, None) => false,
+    }
+}
+
 /// Whether the journal `short` is another journal than `full` whose name
 /// begins with it: "The Lancet" and "The Lancet Global Health", "BMJ" and
 /// "BMJ Open", "JAMA" and "JAMA Network Open" (tester r47, F12: a list's
@@ -2669,10 +2713,14 @@ impl<'t> ReadingWriter<'t> {
     /// A field a person set by hand is not compared: the list re-imported
     /// after the correction still has the value before it.
     fn other_publication(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
-        let (container, volume, pages): (Option<String>, Option<String>, Option<String>) = self
+        type Opt = Option<String>;
+        let (container, volume, pages, edition, publisher): (Opt, Opt, Opt, Opt, Opt) = self
             .tx
-            .prepare_cached("SELECT container, volume, pages FROM reading WHERE id = ?1")?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+            .prepare_cached("SELECT container, volume, pages, edition, publisher FROM reading WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
+        if other_edition(edition.as_deref(), publisher.as_deref(), r.edition.as_deref(), r.publisher.as_deref()) {
+            return Ok(true);
+        }
         let hand: Vec<String> = edited_by_hand(self.tx, id, self.history_floor)?
             .map(|v| v.into_iter().map(|(f, ..)| f).collect())
             .unwrap_or_default();
@@ -3228,6 +3276,7 @@ impl<'t> ReadingWriter<'t> {
             .iter()
             .filter(|k| {
                 k.contains("has another suffix")
+                    || k.contains("who is not among them")
                     || k.contains("kept the stored order")
                     || k.contains("in another script")
             })
