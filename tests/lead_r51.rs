@@ -244,3 +244,43 @@ fn another_edition_of_a_book_is_another_work() {
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE publisher = 'François Maspero' AND edition IS NULL"), 1);
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE publisher = 'La Découverte' AND edition = '2'"), 1);
 }
+
+/// A colleague's database that holds the same works, merged: their
+/// history's additions of records we already held are not copied, so the
+/// undo of their import (or of one of its additions) never removes our own
+/// records (tester r52 F11: it emptied the reading list).
+#[test]
+fn undoing_a_merged_import_never_removes_records_we_held() {
+    let w = workdir();
+    let list = "title,authors,year,type,doi,journal\n\
+        Levels of racism,\"Jones, Camara Phyllis\",2000,article,10.2105/AJPH.90.8.1212,American Journal of Public Health\n\
+        Dissecting racial bias in an algorithm,\"Obermeyer, Ziad\",2019,article,10.1126/science.aax2342,Science\n";
+    let file = w.write("list.csv", list);
+    let extra = w.write(
+        "extra.csv",
+        "title,authors,year,type,doi,journal\nMapping the margins,\"Crenshaw, Kimberle\",1991,article,10.2307/1229039,Stanford Law Review\n",
+    );
+    let theirs = w.path("ben.db");
+    w.ok_at(&theirs, &["init", "-q"]);
+    w.ok_at(&theirs, &["import", "reading", file.to_str().unwrap(), "-q"]);
+    w.ok_at(&theirs, &["import", "reading", extra.to_str().unwrap(), "-q"]);
+    w.ok(&["import", "reading", file.to_str().unwrap(), "-q"]);
+    let said = w.ok_stderr(&["merge", theirs.to_str().unwrap(), "--by", "amina"]);
+    assert!(said.contains("already held not copied"), "{said}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 3);
+    // Undo each of their imports, copied here: only Crenshaw goes.
+    let runs: Vec<i64> = {
+        let v = w.json(&["log", "--format", "json"]);
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "import" && e["note"].as_str().is_some_and(|n| n.contains("from")))
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(runs.len(), 2, "{runs:?}");
+    for id in runs.iter().rev() {
+        let _ = w.cmd(&["undo", &id.to_string(), "--by", "amina"]).output();
+    }
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'Levels%' OR title LIKE 'Dissecting%'"), 2);
+}

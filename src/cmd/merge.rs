@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
     ctx.note(format_args!(
-        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}{}{}",
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}{}{}{}",
         if a.dry_run { "dry run, nothing written: " } else { "" },
         sum.added,
         sum.updated,
@@ -69,6 +69,10 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sum.kept_ours,
         sum.conflicts,
         sum.history_copied,
+        match sum.history_held {
+            0 => String::new(),
+            n => format!(" ({n} of their additions of records this database already held not copied: undoing them would remove ours)"),
+        },
         if sum.conflicts > 0 { "; see `canon resolve` to settle the conflicts" } else { "" },
         removed_here(&sum, a.restore_removed),
         match sum.facets_not_placed {

@@ -58,6 +58,9 @@ pub struct Summary {
     pub kept_ours: usize,
     pub conflicts: usize,
     pub history_copied: usize,
+    /// Their history's inserts of records (and tags) we held before the
+    /// merge, not copied: undoing one would remove our own record.
+    pub history_held: usize,
     /// Their records we removed after their copy was made, kept removed (with what is part of them).
     pub kept_removed: usize,
     /// Our removals undone to bring such records back (`restore_removed`).
@@ -829,6 +832,26 @@ impl Merger<'_, '_> {
             let who = i(h, "by_id").and_then(|b| names.get(&b));
             seen.insert(sig(h, who, i(h, "entity_id"), parse(h.get("before")), parse(h.get("after"))));
         }
+        // What we held before the merge: their history's insert of a record
+        // (or tag) we held is no insert here. Copied, `canon undo` of it, or
+        // of their import, removed our own record (tester r52 F11: a merge
+        // of a colleague's database that held the same works, then the undo
+        // of their import, emptied our reading list).
+        let mut held: HashSet<(&str, i64, Option<i64>)> = HashSet::new();
+        for table in ["item", "reading", "module", "programme", "theme", "contributor", "import_run", "link"] {
+            for r in ours.get(table) {
+                if let Some(id) = i(r, "id") {
+                    held.insert((table, id, None));
+                }
+            }
+        }
+        for (table, on) in [("item_tag", "item_id"), ("reading_tag", "reading_id")] {
+            for r in ours.get(table) {
+                if let (Some(id), Some(theme)) = (i(r, on), i(r, "theme_id")) {
+                    held.insert((table, id, Some(theme)));
+                }
+            }
+        }
         let t = bundle::table("history").expect("known table");
         for h in theirs.get("history") {
             let who = i(h, "by_id").and_then(|b| their_names.get(&b));
@@ -838,6 +861,22 @@ impl Merger<'_, '_> {
             let after = parse(h.get("after")).map(|v| self.maps.json(&v));
             if !seen.insert(sig(h, who, entity_id, before.clone(), after.clone())) {
                 continue;
+            }
+            if s(h, "action") == "insert"
+                && let Some(id) = entity_id
+            {
+                let entity = s(h, "entity");
+                let key = match entity {
+                    "item_tag" | "reading_tag" => {
+                        let theme = after.as_ref().and_then(|a| a.get("theme_id")).and_then(Value::as_i64);
+                        theme.map(|th| (entity, id, Some(th)))
+                    }
+                    _ => Maps::entity_table(entity).map(|tb| (tb, id, None)),
+                };
+                if key.is_some_and(|k| held.contains(&k)) {
+                    self.sum.history_held += 1;
+                    continue;
+                }
             }
             let mut rec = self.maps.record(h);
             rec.insert("id".into(), Value::Null);
