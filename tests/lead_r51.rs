@@ -284,3 +284,47 @@ fn undoing_a_merged_import_never_removes_records_we_held() {
     }
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'Levels%' OR title LIKE 'Dissecting%'"), 2);
 }
+
+const SJODING: &str = "TY  - JOUR\nAU  - Sjoding, Michael W.\nAU  - Dickson, Robert P.\n\
+    TI  - Racial Bias in Pulse Oximetry Measurement\nJO  - New England Journal of Medicine\nPY  - 2020\n\
+    VL  - 383\nIS  - 25\nSP  - 2477\nEP  - 2478\nDO  - 10.1056/NEJMc2029240\nER  - \n";
+
+/// A record under a stored work's DOI whose title begins with the stored
+/// title is another work when its first author and year differ too, or
+/// when what its title adds names a reply or a correction (tester r52 F4:
+/// Chest's cohort study under the NEJM letter's mistyped DOI became one
+/// record, "Sjoding MW … Retrospective Cohort Study [letter]. N Engl J
+/// Med. 2022;161(4)"). A subtitle added by the same author's record still
+/// merges.
+#[test]
+fn a_title_that_begins_the_stored_one_under_its_doi_can_still_be_another_work() {
+    let w = workdir();
+    w.import_reading("letter.ris", SJODING);
+    let chest = w.write(
+        "chest.ris",
+        "TY  - JOUR\nAU  - Valbuena, Valeria S. M.\nAU  - Barbaro, Ryan P.\n\
+         TI  - Racial Bias in Pulse Oximetry Measurement Among Patients About to Undergo Extracorporeal Membrane Oxygenation in 2019-2020: A Retrospective Cohort Study\n\
+         JO  - Chest\nPY  - 2022\nVL  - 161\nIS  - 4\nSP  - 971\nEP  - 978\nDO  - 10.1056/NEJMc2029240\nER  - \n",
+    );
+    let err = w.fails(&["import", "reading", chest.to_str().unwrap()]);
+    assert!(err.contains("chest.ris:") && err.contains("the first authors and years differ"), "{err}");
+    let reply = w.write(
+        "reply.ris",
+        "TY  - JOUR\nAU  - Sjoding, Michael W.\nTI  - Racial bias in pulse oximetry measurement: reply\n\
+         JO  - New England Journal of Medicine\nPY  - 2021\nVL  - 384\nSP  - 1278\nDO  - 10.1056/NEJMc2029240\nER  - \n",
+    );
+    let err = w.fails(&["import", "reading", reply.to_str().unwrap()]);
+    assert!(err.contains("reply.ris:") && err.contains("reply or a correction"), "{err}");
+    let list = w.reading_list();
+    let stored = common::reading(&list, "Racial Bias");
+    assert_eq!(stored["title"], "Racial Bias in Pulse Oximetry Measurement");
+    assert_eq!(stored["volume"], "383");
+    // The same letter with a subtitle, from the same authors: one work.
+    let err = w.import_reading(
+        "sub.ris",
+        "TY  - JOUR\nAU  - Sjoding, Michael W.\nTI  - Racial Bias in Pulse Oximetry Measurement: a letter\n\
+         JO  - N Engl J Med\nPY  - 2020\nDO  - 10.1056/NEJMc2029240\nER  - \n",
+    );
+    assert!(err.contains("0 new"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+}

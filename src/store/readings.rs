@@ -1314,7 +1314,29 @@ pub fn another_work(
     (title, first, year): (&str, Option<&Name>, Option<i64>),
     (their_title, their_first, their_year): (&str, Option<&Name>, Option<i64>),
 ) -> Option<String> {
-    if fuller_title(title, their_title) != Fuller::Neither || title_key(title) == title_key(their_title) {
+    if title_key(title) == title_key(their_title) {
+        return None;
+    }
+    let authors_differ = match (first, their_first) {
+        (Some(x), Some(y)) => person_key(x) != person_key(y),
+        _ => false,
+    };
+    let years_differ = matches!((year, their_year), (Some(x), Some(y)) if (x - y).abs() > 1);
+    if fuller_title(title, their_title) != Fuller::Neither {
+        // One title begins the other: a subtitle added, unless the rest
+        // says the record is a reply to the work or a correction of it
+        // ("…: reply", "…: erratum"), or the first authors and the years
+        // differ too (tester r52 F4: another journal's article under a
+        // mistyped DOI, its title beginning with the stored letter's, made
+        // one record of the two).
+        let (a, b) = (title_key(title), title_key(their_title));
+        let rest = if a.len() > b.len() { &a[b.len()..] } else { &b[a.len()..] };
+        if is_response_marker(rest) {
+            return Some("one title is the other's with a reply or a correction named after it".into());
+        }
+        if authors_differ && years_differ {
+            return Some("the first authors and years differ".into());
+        }
         return None;
     }
     if other_parts(title, their_title) {
@@ -1323,11 +1345,6 @@ pub fn another_work(
     let (a, b) = (title_words(title), title_words(their_title));
     let shared = a.intersection(&b).count();
     let dice = if a.is_empty() && b.is_empty() { 1.0 } else { 2.0 * shared as f64 / (a.len() + b.len()) as f64 };
-    let authors_differ = match (first, their_first) {
-        (Some(x), Some(y)) => person_key(x) != person_key(y),
-        _ => false,
-    };
-    let years_differ = matches!((year, their_year), (Some(x), Some(y)) if (x - y).abs() > 1);
     if dice < 0.5 {
         Some("the titles differ".into())
     } else if dice < 1.0 && authors_differ && years_differ {
@@ -1335,6 +1352,35 @@ pub fn another_work(
     } else {
         None
     }
+}
+
+/// Whether the words a title adds after another title ([`title_key`]'s
+/// form) name a reply to a work or a notice about it, as journals title
+/// them: "reply", "in reply", "authors' reply", "response", "erratum",
+/// "corrigendum", "correction", "retraction", "expression of concern".
+fn is_response_marker(rest: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "reply",
+        "in reply",
+        "the authors reply",
+        "authors reply",
+        "author reply",
+        "the author replies",
+        "the authors respond",
+        "response",
+        "authors response",
+        "erratum",
+        "corrigendum",
+        "correction",
+        "notice of correction",
+        "retraction",
+        "notice of retraction",
+        "retracted",
+        "expression of concern",
+    ];
+    let words: String =
+        rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    MARKERS.contains(&words.as_str())
 }
 
 /// Whether two titles are one title but for a part's number ("…: Part 1"
