@@ -328,3 +328,76 @@ fn a_title_that_begins_the_stored_one_under_its_doi_can_still_be_another_work() 
     assert!(err.contains("0 new"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
 }
+
+/// A hand edit that gives an author in braces (kept whole) is undone like
+/// any other, with the rest of the edit, and its undo redone (tester r52
+/// F3: "authors is no longer what #14 set", for good).
+#[test]
+fn an_edit_with_an_author_in_braces_can_be_undone_and_redone() {
+    let w = workdir();
+    w.import_reading(
+        "c.bib",
+        "@article{c, author={Crenshaw, Kimberle}, title={Mapping the margins}, journal={Stanford Law Review}, \
+         year={1991}, volume={43}, pages={1241--1299}, doi={10.2307/1229039}}\n",
+    );
+    let edit = w.ok(&[
+        "reading",
+        "edit",
+        "10.2307/1229039",
+        "--author",
+        "{Crenshaw, Kimberlé}",
+        "--pages",
+        "1241-1300",
+        "--by",
+        "amina",
+    ]);
+    let h = edit.trim().to_string();
+    let names = |w: &Workdir| common::reading(&w.reading_list(), "Mapping")["author_names"].clone();
+    assert_eq!(names(&w)[0]["literal"], "Crenshaw, Kimberlé");
+    let undo = w.ok_stderr(&["undo", &h, "--by", "amina"]);
+    assert!(undo.contains(&format!("Undone #{h}")), "{undo}");
+    let r = common::reading(&w.reading_list(), "Mapping").clone();
+    assert_eq!(r["author_names"][0]["family"], "Crenshaw");
+    assert_eq!(r["author_names"][0]["given"], "Kimberle");
+    assert_eq!(r["pages"], "1241-1299");
+    // The undo undone: the name kept whole again, the pages back.
+    let last = w.json(&["log", "--format", "json"]).as_array().unwrap().last().unwrap()["id"].as_i64().unwrap();
+    w.ok_stderr(&["undo", &last.to_string(), "--by", "amina"]);
+    let r = common::reading(&w.reading_list(), "Mapping").clone();
+    assert_eq!(r["author_names"][0]["literal"], "Crenshaw, Kimberlé");
+    assert_eq!(r["pages"], "1241-1300");
+}
+
+/// A month cleared (or set) by hand keeps the file's day out too: a day
+/// goes with its month (tester r52 F2: the next import stored "day 21" with
+/// no month, a date `reading edit` itself refuses).
+#[test]
+fn a_month_set_by_hand_keeps_the_files_day_out() {
+    let w = workdir();
+    w.import_reading(
+        "z.bib",
+        "@article{a, author={Abimbola, Seye}, title={Will global health survive its decolonisation?}, \
+         journal={The Lancet}, year={2020}, month={nov}, volume={396}, pages={1627--1628}, doi={10.1016/S0140-6736(20)32417-X}}\n",
+    );
+    w.ok(&["reading", "edit", "10.1016/S0140-6736(20)32417-X", "--month", "", "--by", "amina"]);
+    let err = w.import_reading(
+        "p.nbib",
+        "PMID- 33220736\nDP  - 2020 Nov 21\nTI  - Will global health survive its decolonisation?\n\
+         FAU - Abimbola, Seye\nAU  - Abimbola S\nVI  - 396\nPG  - 1627-1628\nTA  - Lancet\nJT  - Lancet (London, England)\n\
+         AID - 10.1016/S0140-6736(20)32417-X [doi]\n",
+    );
+    assert!(err.contains("the file's day goes with its month and is not applied either"), "{err}");
+    let r = common::reading(&w.reading_list(), "Will global").clone();
+    assert!(r["month"].is_null() && r["day"].is_null(), "{r}");
+    // Set by hand to another month: the file's day of its own month stays out.
+    w.ok(&["reading", "edit", "10.1016/S0140-6736(20)32417-X", "--month", "12", "--by", "amina"]);
+    w.import_reading(
+        "p2.nbib",
+        "PMID- 33220736\nDP  - 2020 Nov 21\nTI  - Will global health survive its decolonisation?\n\
+         FAU - Abimbola, Seye\nAU  - Abimbola S\nVI  - 396\nPG  - 1627-1628\nTA  - Lancet\n\
+         AID - 10.1016/S0140-6736(20)32417-X [doi]\n",
+    );
+    let r = common::reading(&w.reading_list(), "Will global").clone();
+    assert_eq!(r["month"], 12);
+    assert!(r["day"].is_null(), "{r}");
+}

@@ -76,7 +76,15 @@ impl Edited {
     /// The changes as `field: before → after`, joined with `; `. A list
     /// (keywords, authors) shows what was added (`+`) and taken out (`−`).
     pub fn describe(&self) -> String {
-        self.changes.iter().map(describe_change).collect::<Vec<_>>().join("; ")
+        // A list's parts beside the list: said once, by the names as written
+        // (the parts alone where only they changed: a name kept whole).
+        let authors = self.changes.iter().any(|c| c.field == "authors");
+        self.changes
+            .iter()
+            .filter(|c| !(authors && c.field == "author_names"))
+            .map(describe_change)
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 
@@ -217,6 +225,32 @@ pub fn count_of(n: usize, table: &str) -> String {
 }
 
 fn describe_change(c: &FieldChange) -> String {
+    // The same names as written in other parts: each said by its parts now
+    // ("kept whole", or family and given).
+    if let (Value::Array(b), Value::Array(a)) = (&c.before, &c.after)
+        && c.field.ends_with("_names")
+        && b.len() == a.len()
+        && b.iter().zip(a).all(|(x, y)| x.get("original") == y.get("original"))
+    {
+        let parts = |n: &Value| -> String {
+            let get = |k: &str| n.get(k).and_then(Value::as_str).filter(|v| !v.is_empty());
+            if get("literal").is_some() {
+                return "kept whole".into();
+            }
+            [("particle", "particle"), ("family", "family"), ("given", "given"), ("suffix", "suffix")]
+                .iter()
+                .filter_map(|(k, label)| get(k).map(|v| format!("{label} {v:?}")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let said: Vec<String> = b
+            .iter()
+            .zip(a)
+            .filter(|(x, y)| x != y)
+            .map(|(x, y)| format!("{}: {} (was {})", item_text(y), parts(y), parts(x)))
+            .collect();
+        return format!("{}: {}", c.field.trim_end_matches("_names").to_string() + "s", said.join(", "));
+    }
     if let (Value::Array(b), Value::Array(a)) = (&c.before, &c.after) {
         let added: Vec<String> = a.iter().filter(|x| !b.contains(x)).map(item_text).collect();
         let gone: Vec<String> = b.iter().filter(|x| !a.contains(x)).map(item_text).collect();

@@ -3483,6 +3483,7 @@ impl<'t> ReadingWriter<'t> {
             let o = serde_json::to_value(&old).unwrap_or_default();
             let mut stood: Vec<(String, i64, String)> = Vec::new();
             let mut kept_with_year: Vec<String> = Vec::new();
+            let mut kept_with_month: Vec<String> = Vec::new();
             // The authors as written and as parts are one value: a hand edit
             // of one stands for both. (The parts were taken from the file
             // while the warning said the authors stood, tester r17 F27.)
@@ -3519,9 +3520,19 @@ impl<'t> ReadingWriter<'t> {
             // The year kept because its month, day or season was set by hand.
             let mut year_with_date = false;
             let mut year_stood = false;
-            for &(a, b) in [("authors", "author_names"), ("author_names", "authors"), ("container", "container_short")]
-                .iter()
-                .chain(date_parts)
+            // A day goes with its month: a month set (or cleared) by hand
+            // keeps the stored day, which the file's day, of the file's
+            // month, never joins (tester r52 F2: "day 21" with no month).
+            let mut with_month: Vec<String> = Vec::new();
+            for &(a, b) in [
+                ("authors", "author_names"),
+                ("author_names", "authors"),
+                ("container", "container_short"),
+                ("month", "day"),
+                ("month", "day_end"),
+            ]
+            .iter()
+            .chain(date_parts)
             {
                 // (An empty abbreviation that the file fills with its own,
                 // not the hand-typed name moved, is a blank nobody set:
@@ -3537,6 +3548,8 @@ impl<'t> ReadingWriter<'t> {
                 {
                     if a == "year" {
                         with_year.push(b.to_string());
+                    } else if a == "month" {
+                        with_month.push(b.to_string());
                     } else if b == "year" {
                         year_with_date = true;
                     }
@@ -3569,6 +3582,8 @@ impl<'t> ReadingWriter<'t> {
                         year_stood = true;
                     } else if stands && with_year.contains(f) {
                         kept_with_year.push(f.replace('_', " "));
+                    } else if stands && with_month.contains(f) {
+                        kept_with_month.push(f.replace('_', " "));
                     } else if stands {
                         let name = match f.as_str() {
                             "annotation" => "notes".to_string(),
@@ -3580,7 +3595,7 @@ impl<'t> ReadingWriter<'t> {
                 }
             }
             if stood.is_empty()
-                && (!kept_with_year.is_empty() || year_stood)
+                && (!kept_with_year.is_empty() || !kept_with_month.is_empty() || year_stood)
                 && let Ok(back) = serde_json::from_value::<Stored>(n.clone())
             {
                 new = back;
@@ -3616,7 +3631,7 @@ impl<'t> ReadingWriter<'t> {
                 };
                 kept.push(format!("{}: kept as stored (set by hand {})", all.join(", "), credit(true)));
                 kept_with_year.sort();
-                let beside = if year_stood {
+                let mut beside = if year_stood {
                     "; the stored year stays with the date set by hand".to_string()
                 } else if kept_with_year.is_empty() {
                     String::new()
@@ -3627,6 +3642,14 @@ impl<'t> ReadingWriter<'t> {
                         if kept_with_year.len() == 1 { "s" } else { "" }
                     )
                 };
+                kept_with_month.sort();
+                kept_with_month.dedup();
+                if !kept_with_month.is_empty() && !kept_with_year.iter().any(|k| kept_with_month.contains(k)) {
+                    beside.push_str(&format!(
+                        "; the file's {} goes with its month and is not applied either",
+                        kept_with_month.join(" and ")
+                    ));
+                }
                 held = true;
                 self.warnings.push((
                     r.line,

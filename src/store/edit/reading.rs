@@ -516,8 +516,19 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             .and_then(Value::as_array)
             .map(|v| v.iter().filter_map(Value::as_str).map(String::from).collect())
             .unwrap_or_default();
+        // The names as they are stored: their parts, and each as written
+        // without the braces that keep it whole ("{Crenshaw, Kimberlé}" is
+        // stored "Crenshaw, Kimberlé", an institution's name). The history
+        // records both, so that its undo finds what it set (tester r52 F3:
+        // "authors is no longer what #14 set") and its redo the parts.
+        let names: Vec<crate::import::names::Name> = list
+            .iter()
+            .map(|a| crate::import::names::parse(a).unwrap_or_else(|| crate::import::names::Name::literal(a)))
+            .collect();
+        let list: Vec<String> = names.iter().map(|n| n.original.clone()).collect();
         super::facet::check_author_change(tx, id, &before, &list)?;
         set("authors", Value::from(list));
+        set("author_names", serde_json::to_value(&names)?);
     }
     if let Some(y) = p.year {
         if let Some(y) = y
