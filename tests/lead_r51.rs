@@ -401,3 +401,74 @@ fn a_month_set_by_hand_keeps_the_files_day_out() {
     assert_eq!(r["month"], 12);
     assert!(r["day"].is_null(), "{r}");
 }
+
+/// A book stored from a list that gave its editors as its authors, then a
+/// record that names the same people as its editors: they become its
+/// editors, said, and are printed once (tester r52 F5: "Berkman LF, Kawachi
+/// I, Glymour MM. Social Epidemiology. … Berkman LF, Kawachi I, Glymour MM,
+/// editors."). The other order already gave this.
+#[test]
+fn authors_a_later_record_names_as_editors_become_the_editors() {
+    let w = workdir();
+    w.import_reading(
+        "faculty.csv",
+        "title,authors,year,type,publisher,isbn\n\
+         Social epidemiology,\"Berkman, Lisa F.; Kawachi, Ichiro; Glymour, M. Maria\",2014,book,Oxford University Press,9780195377903\n",
+    );
+    let err = w.import_reading(
+        "ed.json",
+        r#"[{"id":"se","type":"book","title":"Social epidemiology","editor":[{"family":"Berkman","given":"Lisa F."},{"family":"Kawachi","given":"Ichirō"},{"family":"Glymour","given":"M. Maria"}],"publisher":"Oxford University Press","edition":"2","ISBN":"9780195377903","issued":{"date-parts":[[2014]]}}]"#,
+    );
+    assert!(err.contains("are the book's editors, as the file gives them"), "{err}");
+    let r = common::reading(&w.reading_list(), "Social epidemiology").clone();
+    assert_eq!(r["authors"].as_array().map(Vec::len), Some(0), "{r}");
+    assert_eq!(r["editor_names"].as_array().map(Vec::len), Some(3), "{r}");
+    let vancouver = w.references("vancouver");
+    let text = common::reference(&vancouver, "Social epidemiology");
+    assert_eq!(text.matches("Berkman").count(), 1, "{text}");
+    assert!(text.contains("editors"), "{text}");
+}
+
+/// A journal "abbreviation" that is the journal's name itself (Scopus's
+/// "Lancet Global Health" for "The Lancet Global Health") never replaces
+/// PubMed's NLM abbreviation, so neither flips at each import (tester r52
+/// F6).
+#[test]
+fn a_journals_name_given_as_its_abbreviation_never_replaces_the_abbreviation() {
+    let w = workdir();
+    let scopus = "Authors,Author full names,Title,Year,Source title,Volume,Issue,Page start,Page end,DOI,Abbreviated Source Title,Document Type\n\
+        \"Bhakuni H.; Abimbola S.\",\"Bhakuni, Himani; Abimbola, Seye\",Epistemic injustice in academic global health,2021,The Lancet Global Health,9,10,e1465,e1470,10.1016/S2214-109X(21)00301-6,Lancet Global Health,Review\n";
+    let nbib = "PMID- 34384536\nDP  - 2021 Oct\nTI  - Epistemic injustice in academic global health.\n\
+        FAU - Bhakuni, Himani\nAU  - Bhakuni H\nFAU - Abimbola, Seye\nAU  - Abimbola S\nVI  - 9\nIP  - 10\n\
+        PG  - e1465-e1470\nTA  - Lancet Glob Health\nJT  - The Lancet. Global health\n\
+        AID - 10.1016/S2214-109X(21)00301-6 [doi]\n";
+    w.import_reading("scopus.csv", scopus);
+    w.import_reading("p.nbib", nbib);
+    let short = |w: &Workdir| common::reading(&w.reading_list(), "Epistemic")["container_short"].clone();
+    assert_eq!(short(&w), "Lancet Glob Health");
+    let again = w.import_reading("scopus.csv", scopus);
+    assert_eq!(short(&w), "Lancet Glob Health", "{again}");
+    assert!(again.contains("0 changed"), "{again}");
+    let again = w.import_reading("p.nbib", nbib);
+    assert!(again.contains("0 changed"), "{again}");
+}
+
+/// A library catalogue's qualifier after an ISBN ("(pbk.)") is read past in
+/// a CSV, as RIS and EndNote XML read it (tester r52 F10: refused, "check
+/// digit", blocking the file); a cell with two ISBNs is named as such.
+#[test]
+fn an_isbn_with_a_catalogue_qualifier_is_read_in_every_format() {
+    let w = workdir();
+    w.import_reading(
+        "b.csv",
+        "title,authors,year,type,publisher,isbn\nThe wretched of the earth,\"Fanon, Frantz\",2004,book,Grove Press,978-0-8021-4132-3 (pbk.)\n",
+    );
+    let r = common::reading(&w.reading_list(), "The wretched").clone();
+    assert_eq!(r["isbn"], "9780802141323");
+    let two = w.write(
+        "two.csv",
+        "title,authors,year,type,publisher,isbn\nBlack skin white masks,\"Fanon, Frantz\",2008,book,Grove Press,9780802143006 0802143008\n",
+    );
+    let err = w.fails(&["import", "reading", two.to_str().unwrap()]);
+    assert!(err.contains("two.csv:2:") && err.contains("is not an ISBN; expected one ISBN-10 or ISBN-13"), "{err}");
+}

@@ -2198,13 +2198,25 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             kept
         }
         IsbnRule::Strict => {
-            let n = super::isbn_as_published(&v.text);
+            // A library catalogue's qualifier after the ISBN ("(pbk.)",
+            // "(alk. paper)", "hbk.") names the binding: the ISBN is read
+            // without it, as RIS and EndNote XML read it (tester r52 F10: a
+            // CSV refused it, "check digit").
+            let n = super::isbn_as_published(&v.text)
+                .or_else(|| without_isbn_qualifier(&v.text).and_then(|(isbn, _)| super::isbn_as_published(isbn)));
             if n.is_none() {
+                let digits = v.text.chars().filter(char::is_ascii_digit).count();
                 err(
                     &mut errs,
                     v.at,
                     if super::scientific_notation(&v.text) {
                         format!("{p}isbn {:?} is not a valid ISBN-10 or ISBN-13{}", v.text.trim(), sci_hint(&v.text))
+                    } else if !matches!(digits, 9 | 10 | 12 | 13) {
+                        format!(
+                            "{p}isbn {:?} is not an ISBN; expected one ISBN-10 or ISBN-13, as 978-0-8021-4132-3 \
+                             (a second ISBN goes in a note)",
+                            v.text.trim()
+                        )
                     } else {
                         format!("{p}isbn {:?} is not a valid ISBN-10 or ISBN-13 (check digit)", v.text.trim())
                     },
@@ -2739,6 +2751,21 @@ pub fn first_isbn(s: &str) -> Option<String> {
         .or_else(|| s.split([' ', ',', ';', '\t', '\n', '(', ')']).find_map(super::isbn_as_published))
 }
 
+/// An ISBN and the library catalogue's qualifier written after it, which
+/// names the binding or the issue ("978-0-8021-4132-3 (pbk.)", "0195377907
+/// (alk. paper)", "9780195377903 hbk."; MARC 020 $q, ISBD 8.1): the ISBN's
+/// text and the qualifier; `None` when the text is not one ISBN followed by
+/// words.
+fn without_isbn_qualifier(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim();
+    let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s).trim_start_matches([':', ' ']);
+    let at = s.find(|c: char| c == '(' || (c.is_alphabetic() && !matches!(c, 'X' | 'x')))?;
+    let (isbn, rest) = (s[..at].trim().trim_end_matches([':', ';', ',']), s[at..].trim());
+    let words = rest.trim_matches(['(', ')', '.', ' ', ';', ':']);
+    (!isbn.is_empty() && !words.is_empty() && words.chars().all(|c| c.is_alphabetic() || " .-,".contains(c)))
+        .then_some((isbn, rest))
+}
+
 /// A text field as stored: HTML's character references decoded ("Race
 /// &amp; medicine", "Brazil&#8217;s": RIS and CSV exports of web databases
 /// carry them; tester r19, F15), invisible characters left out, runs of
@@ -2940,6 +2967,16 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn an_isbn_is_read_without_its_catalogue_qualifier() {
+        assert_eq!(without_isbn_qualifier("978-0-8021-4132-3 (pbk.)"), Some(("978-0-8021-4132-3", "(pbk.)")));
+        assert_eq!(without_isbn_qualifier("0195377907 (alk. paper)"), Some(("0195377907", "(alk. paper)")));
+        assert_eq!(without_isbn_qualifier("ISBN 080214132X hbk."), Some(("080214132X", "hbk.")));
+        assert_eq!(without_isbn_qualifier("9780195377903 0195377907"), None);
+        assert_eq!(without_isbn_qualifier("9780195377903"), None);
+        assert_eq!(without_isbn_qualifier("(pbk.)"), None);
+    }
 
     #[test]
     fn a_thesis_degree_is_never_raised() {

@@ -303,8 +303,25 @@ impl Stored {
             && r.editors.is_empty()
             && !r.authors.is_empty()
             && r.authors.iter().all(|a| self.editor_names.iter().any(|e| same_person(e, a)));
+        // The other order: a list that gave a book's editors as its authors
+        // is stored, and the file (EndNote's "Edited Book", a BibTeX
+        // `editor`) names the same people as the book's editors and no
+        // authors: they are its editors, and are not printed twice (tester
+        // r52 F5).
+        let authors_as_editors = !editors_as_authors
+            && r.authors.is_empty()
+            && self.editor_names.is_empty()
+            && !self.author_names.is_empty()
+            && r.editors.len() == self.author_names.len()
+            && self.author_names.iter().all(|a| r.editors.iter().any(|e| same_person(e, a)));
         let names = if editors_as_authors {
             kept.push("authors: not taken (the file's authors are the stored editors)".to_string());
+            Vec::new()
+        } else if authors_as_editors {
+            kept.push(format!(
+                "authors: {} are the book's editors, as the file gives them (the stored list gave them as authors)",
+                self.author_names.iter().map(|n| format!("{:?}", n.original)).collect::<Vec<_>>().join(", ")
+            ));
             Vec::new()
         } else {
             richer_names(&self.author_names, &r.authors)
@@ -384,6 +401,18 @@ impl Stored {
         // the stored kept (tester r18, F1: it flipped at each import).
         let mut container_short = match (&r.container_short, &self.container_short) {
             (Some(n), Some(o)) if same_value("container", n, o) => Some(o.clone()),
+            // The file's "abbreviation" is the journal's name itself
+            // (Scopus's "Lancet Global Health" for "The Lancet Global
+            // Health"): no abbreviation, and the stored one stays (tester r52
+            // F6: it and PubMed's "Lancet Glob Health" flipped at each import).
+            (Some(n), Some(o))
+                if [self.container.as_deref(), r.container.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|c| same_value("container", n, c) && !same_value("container", o, c)) =>
+            {
+                Some(o.clone())
+            }
             // A file's "abbreviation" that is the journal's full name (EndNote's
             // PubMed import swaps them: tester r35, F2) is no abbreviation.
             (Some(n), o)
@@ -391,7 +420,9 @@ impl Stored {
                 // abbreviation: "Anaesthesia (Lond)".)
                 if !n.trim_end().ends_with(')')
                     && self.container.as_deref().is_some_and(|c| {
-                        title_key(n) == title_key(c) || abbreviation_of(c, n) || fuller_title(c, n) == Fuller::Theirs
+                        title_key(n) == title_key(c)
+                            || abbreviation_of(c, n)
+                            || fuller_title(c, n) == Fuller::Theirs
                     })
                     // (A file whose journal name is longer than its
                     // abbreviation has them the right way round: the stored
@@ -592,6 +623,9 @@ impl Stored {
                 } else {
                     self.editor_names.clone()
                 }
+            } else if authors_as_editors {
+                // The fuller form of each name, in the file's order.
+                richer_names(&r.editors, &self.author_names)
             } else {
                 richer_names(&self.editor_names, &r.editors)
             },
@@ -3315,7 +3349,9 @@ impl<'t> ReadingWriter<'t> {
         }
         // A name kept against the file's with another suffix: said in the
         // real import too (tester r40, F1b), and counted.
-        for k in kept.iter().filter(|k| k.contains("for a journal article stored")) {
+        for k in
+            kept.iter().filter(|k| k.contains("for a journal article stored") || k.contains("are the book's editors"))
+        {
             self.warnings.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
         let suffixes: Vec<&String> = kept
@@ -3548,10 +3584,10 @@ impl<'t> ReadingWriter<'t> {
                 {
                     if a == "year" {
                         with_year.push(b.to_string());
-                    } else if a == "month" {
-                        with_month.push(b.to_string());
                     } else if b == "year" {
                         year_with_date = true;
+                    } else if a == "month" {
+                        with_month.push(b.to_string());
                     }
                     fields.push((b.to_string(), hid, by));
                 }
