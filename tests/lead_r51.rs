@@ -472,3 +472,47 @@ fn an_isbn_with_a_catalogue_qualifier_is_read_in_every_format() {
     let err = w.fails(&["import", "reading", two.to_str().unwrap()]);
     assert!(err.contains("two.csv:2:") && err.contains("is not an ISBN; expected one ISBN-10 or ISBN-13"), "{err}");
 }
+
+/// A revised edition however it was typed is printed in each style's words
+/// (tester r49 F8: "rev. edn" and "Rev. ed." passed through as typed).
+#[test]
+fn a_revised_edition_is_printed_in_the_styles_words_however_typed() {
+    let w = workdir();
+    for (i, e) in ["Revised", "Rev. ed.", "rev. edn", "Revised edition", "rev."].iter().enumerate() {
+        w.ok(&[
+            "reading",
+            "add",
+            "--title",
+            &format!("Work {i}"),
+            "--author",
+            "Doe, Jane",
+            "--year",
+            "2001",
+            "--type",
+            "book",
+            "--publisher",
+            "P",
+            "--place",
+            "London",
+            "--edition",
+            e,
+            "--status",
+            "approved",
+            "--by",
+            "x",
+        ]);
+    }
+    for (style, word) in [
+        ("vancouver", "Rev. ed. London: P"),
+        ("apa", "(Rev. ed.). P."),
+        ("harvard", "Revised edn. London: P."),
+        ("chicago", "Rev. ed. P."),
+    ] {
+        let refs = w.references(style);
+        for i in 0..5 {
+            let text = common::reference(&refs, &format!("Work {i}"));
+            assert!(text.contains(word), "{style}: {text}");
+            assert!(!text.contains("edn.") || style == "harvard", "{style}: {text}");
+        }
+    }
+}

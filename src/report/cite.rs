@@ -4480,11 +4480,26 @@ fn same_body(a: &str, b: &str) -> bool {
 /// ("Edition": "do not include first editions"), APA 7 §9.23 and Chicago
 /// give the edition "other than the first".
 fn edition_value(edition: Option<&str>) -> Option<Value> {
-    let text = edition.map(str::trim).filter(|t| !t.is_empty())?;
+    let text = edition.map(str::trim).filter(|t| !t.is_empty()).map(edition_in_words)?;
     match edition_number(text) {
         Some(1) => None,
         Some(n) => Some(json!(n)),
         None => Some(json!(protected(text))),
+    }
+}
+
+/// A revised edition however it was typed ("rev. edn", "Rev. ed.", "Rev.",
+/// "revised edition") as "Revised", which each style prints in its own
+/// words: "Rev. ed." (APA 7 §9.23, Citing Medicine ch. 2), "Revised edn"
+/// (Cite Them Right); tester r49 F8: "rev. edn" was printed as typed in
+/// the American styles. Any other edition as it is.
+fn edition_in_words(e: &str) -> &str {
+    let words: Vec<String> =
+        e.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["rev" | "revised"] | ["rev" | "revised", "ed" | "edn" | "edition"] => "Revised",
+        _ => e,
     }
 }
 
@@ -4533,7 +4548,9 @@ fn without_page_label_on_article_number(mut t: Rich, r: &Reading, labelled: bool
 /// set's or program's, APA 7 §10.9 "(Version 1.0)") is no edition: the
 /// "ed." a style put after it is taken off (tester r27 F8, F9).
 fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
-    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(edition_in_words) else {
+        return t;
+    };
     if edition_number(e).is_some() {
         return t;
     }
@@ -4694,7 +4711,9 @@ fn with_chicago_edition_after_roles(mut t: Rich, r: &Reading) -> Rich {
     if !matches!(r.kind.as_str(), "book" | "report") {
         return t;
     }
-    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(edition_in_words) else {
+        return t;
+    };
     let Some(publisher) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
     let core = e.trim_end_matches('.');
     let mut printed: Vec<String> = vec![format!("{core} ed."), format!("{e}.")];
