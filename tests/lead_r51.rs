@@ -516,3 +516,28 @@ fn a_revised_edition_is_printed_in_the_styles_words_however_typed() {
         }
     }
 }
+
+/// PubMed's record of a non-English article stored first, under its
+/// bracketed translation, then a list's row with the original title, the
+/// same first author, year, volume and first page: one work, under its own
+/// title (tester r52 F9: stored twice; the other order merged already).
+#[test]
+fn a_list_row_in_the_original_language_finds_pubmeds_translated_record() {
+    let w = workdir();
+    w.import_reading(
+        "p.nbib",
+        "PMID- 35000001\nDP  - 2022 Mar\nTI  - [Race and racism in French medical education: a review].\n\
+         TT  - Race et racisme dans l'enseignement médical en France : une revue.\n\
+         FAU - Dupont, Amélie\nAU  - Dupont A\nVI  - 43\nPG  - 104113\nLA  - fre\nTA  - Rev Med Interne\n\
+         JT  - La Revue de medecine interne\n",
+    );
+    let err = w.import_reading(
+        "faculty.csv",
+        "title,authors,year,type,journal,volume,pages\n\
+         \"Race et racisme dans l'enseignement médical en France : une revue\",\"Dupont, Amélie\",2022,article,La Revue de médecine interne,43,104113\n",
+    );
+    assert!(err.contains("0 new") && err.contains("becomes the work's own title"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
+    let r = common::reading(&w.reading_list(), "Race et racisme").clone();
+    assert_eq!(r["pmid"], "35000001", "{r}");
+}

@@ -1144,6 +1144,9 @@ enum IdIs {
 /// How a record was found by the title in its original language
 /// ([`crate::import::ReadingRecord::original_title`]).
 const ORIGINAL_TITLE: &str = "title in the original language";
+/// How a record is found as the work stored under PubMed's bracketed
+/// translation of its title ([`Importer::find_by_other_title`]).
+const TRANSLATED_TITLE: &str = "first author, year, volume and first page as the stored translated title";
 
 /// Which of two titles of one work is the fuller.
 #[derive(Debug, PartialEq, Eq)]
@@ -2753,6 +2756,41 @@ impl<'t> ReadingWriter<'t> {
                 return Ok(Some((id, ORIGINAL_TITLE)));
             }
         }
+        // The other order: the entry is PubMed's record, under its bracketed
+        // translation (the original title, MEDLINE's `TT`, is not stored),
+        // and the file gives the work under its own title: the same first
+        // author, year, volume and first page (tester r52 F9: the work was
+        // stored twice when PubMed's record came first).
+        if !is_translated_title(&r.title)
+            && let (Some(y), Some(v), Some(pg), Some(first)) = (r.year, &r.volume, &r.pages, r.authors.first())
+        {
+            let first_page = |p: &str| -> String {
+                let p = p.trim();
+                let p = p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p);
+                p.split(['-', '–', '—']).next().unwrap_or(p).trim().to_lowercase()
+            };
+            let mut st = self.tx.prepare_cached(
+                "SELECT id, title, pages, doi FROM reading WHERE year = ?1 AND volume = ?2 AND pages IS NOT NULL
+                   AND title LIKE '[%' ORDER BY id",
+            )?;
+            let rows: Vec<(i64, String, String, Option<String>)> = st
+                .query_map(params![y, v.trim()], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, title, pages, doi) in rows {
+                if !is_translated_title(&title) || first_page(&pages) != first_page(pg) {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (&doi, &r.doi)
+                    && !crate::import::same_doi(a, b)
+                {
+                    continue;
+                }
+                if authors(self.tx, id)?.first().map(person_key) != Some(person_key(first)) {
+                    continue;
+                }
+                return Ok(Some((id, TRANSLATED_TITLE)));
+            }
+        }
         Ok(None)
     }
 
@@ -3192,7 +3230,7 @@ impl<'t> ReadingWriter<'t> {
         // F6: the author's own record was refused as another work, or
         // Scopus's "Translation [Original]" was taken as the title).
         let original = r.original_title.clone().unwrap_or_else(|| r.title.clone());
-        let from_translation = one_work
+        let from_translation = (one_work || how == TRANSLATED_TITLE)
             && is_translated_title(&old.title)
             && !is_translated_title(&original)
             && (old.year == r.year
