@@ -541,3 +541,49 @@ fn a_list_row_in_the_original_language_finds_pubmeds_translated_record() {
     let r = common::reading(&w.reading_list(), "Race et racisme").clone();
     assert_eq!(r["pmid"], "35000001", "{r}");
 }
+
+/// Web of Science's record stored first (its capitals recased to title
+/// case, " - " for a colon, "E1465" for an electronic locator, the ISO
+/// abbreviation with stops) gives way to the same work as published from
+/// Zotero and PubMed, so both orders store the same record (tester r52 F1;
+/// tester r50 F2: Mendeley's title case likewise).
+#[test]
+fn web_of_sciences_forms_give_way_to_the_published_ones_in_either_order() {
+    let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU OBERMEYER, Z\nAF OBERMEYER, ZIAD\n\
+        TI DISSECTING RACIAL BIAS IN AN ALGORITHM USED TO MANAGE THE HEALTH OF\n   POPULATIONS\nSO SCIENCE\n\
+        PY 2019\nVL 366\nIS 6464\nBP 447\nEP 453\nDI 10.1126/science.aax2342\nER\n\n\
+        PT J\nAU Crenshaw, K\nAF Crenshaw, Kimberle\n\
+        TI Mapping the Margins - Intersectionality, Identity Politics, and Violence Against Women of Color\n\
+        SO STANFORD LAW REVIEW\nPY 1991\nVL 43\nIS 6\nBP 1241\nEP 1299\nDI 10.2307/1229039\nER\n\n\
+        PT J\nAU Bhakuni, H\nAF Bhakuni, Himani\nTI Epistemic injustice in academic global health\n\
+        SO LANCET GLOBAL HEALTH\nJI Lancet Glob. Health\nPY 2021\nVL 9\nIS 10\nBP E1465\nEP E1470\n\
+        DI 10.1016/S2214-109X(21)00301-6\nER\n\nEF\n";
+    let bib = "@article{o, author={Obermeyer, Ziad}, title={Dissecting racial bias in an algorithm used to manage the health of populations}, \
+        journal={Science}, year={2019}, volume={366}, number={6464}, pages={447--453}, doi={10.1126/science.aax2342}}\n\
+        @article{c, author={Crenshaw, Kimberle}, title={Mapping the Margins: Intersectionality, Identity Politics, and Violence against Women of Color}, \
+        journal={Stanford Law Review}, year={1991}, volume={43}, number={6}, pages={1241--1299}, doi={10.2307/1229039}}\n\
+        @article{b, author={Bhakuni, Himani}, title={Epistemic injustice in academic global health}, journal={The Lancet Global Health}, \
+        shortjournal={Lancet Glob Health}, year={2021}, volume={9}, number={10}, pages={e1465--e1470}, doi={10.1016/S2214-109X(21)00301-6}}\n";
+    let stored = |first: (&str, &str), second: (&str, &str)| {
+        let w = workdir();
+        w.import_reading(first.0, first.1);
+        w.import_reading(second.0, second.1);
+        let list = w.reading_list();
+        let mut out: Vec<String> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} | {} | {}", r["title"], r["pages"], r["container_short"]))
+            .collect();
+        out.sort();
+        out
+    };
+    let a = stored(("savedrecs.txt", wos), ("z.bib", bib));
+    let b = stored(("z.bib", bib), ("savedrecs.txt", wos));
+    assert_eq!(a, b);
+    let all = a.join("\n");
+    assert!(all.contains("Dissecting racial bias in an algorithm"), "{all}");
+    assert!(all.contains("Mapping the Margins: Intersectionality"), "{all}");
+    assert!(all.contains("e1465-e1470"), "{all}");
+    assert!(all.contains("Lancet Glob Health"), "{all}");
+}

@@ -275,6 +275,12 @@ impl Stored {
             // The same title written in capitals (an old export): the
             // file's ordinary case replaces it (tester r33, #8).
             _ if same_value("title", &self.title, &r.title) && shouted(&self.title, &r.title) => r.title.clone(),
+            // The same title in title case (Web of Science's capitals
+            // recased, Mendeley's, a catalogue's) or with " - " for its
+            // colon, and the file's in sentence case, whose capitals say
+            // which words are names: the file's, in either order (tester r52
+            // F1, tester r50 F2: the first list imported decided the case).
+            _ if same_value("title", &self.title, &r.title) && better_cased(&self.title, &r.title) => r.title.clone(),
             // The same title with its diacritics ("São Paulo" for "Sao
             // Paulo"): the file's is the fuller (tester r36, #14).
             _ if same_value("title", &self.title, &r.title)
@@ -400,6 +406,13 @@ impl Stored {
         // "Lancet Glob Health" and "Lancet Glob. Health": one abbreviation,
         // the stored kept (tester r18, F1: it flipped at each import).
         let mut container_short = match (&r.container_short, &self.container_short) {
+            // One abbreviation with and without its stops ("N. Engl. J.
+            // Med.", Web of Science's, and NLM's "N Engl J Med", which
+            // Citing Medicine and AMA cite): the one without, in either
+            // order (tester r52 F1).
+            (Some(n), Some(o)) if same_value("container", n, o) && o.contains('.') && !n.contains('.') => {
+                Some(n.clone())
+            }
             (Some(n), Some(o)) if same_value("container", n, o) => Some(o.clone()),
             // The file's "abbreviation" is the journal's name itself
             // (Scopus's "Lancet Global Health" for "The Lancet Global
@@ -477,6 +490,18 @@ impl Stored {
         // A value the file has replaces ours, unless ours is the same with more.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
             (Some(n), Some(o)) if same_value(field, o, n) && shouted(o, n) => Some(n.clone()),
+            // An electronic locator in capitals ("E1465-E1470", Web of
+            // Science's) and as published ("e1465-e1470"): the published, in
+            // either order (tester r52 F1).
+            (Some(n), Some(o))
+                if field == "pages"
+                    && n.to_lowercase() == o.to_lowercase()
+                    && o.chars().any(char::is_uppercase)
+                    && n.chars().any(char::is_lowercase)
+                    && !n.chars().any(char::is_uppercase) =>
+            {
+                Some(n.clone())
+            }
             // The same name with its acronyms in capitals ("BMJ Global
             // Health" for a guessed "Bmj Global Health"): the stored words,
             // the file's acronyms (tester r45 F2, r48 F11).
@@ -1677,6 +1702,31 @@ pub fn shouted(stored: &str, theirs: &str) -> bool {
     (letters(stored) >= 10 || longest >= 7)
         && !stored.chars().any(char::is_lowercase)
         && theirs.chars().any(char::is_lowercase)
+}
+
+/// Whether `theirs`, the same title as `stored` written another way, is
+/// the better written: `stored` is in title case (most words of four
+/// letters or more capitalised) and `theirs` in sentence case with no
+/// capital `stored` lacks, so that its capitals are the names' (APA 7
+/// §6.17 and Citing Medicine print titles in sentence case; Chicago and
+/// Harvard title-case either); or `stored` has Web of Science's " - " where
+/// `theirs` has the title's colon or dash, with no capital `stored` lacks.
+fn better_cased(stored: &str, theirs: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).map(String::from).collect()
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let title_cased = |t: &str| {
+        let ws = words(t);
+        ws.len() >= 3 && ws.iter().filter(|w| capital(w)).count() * 5 >= ws.len() * 4
+    };
+    let dash = stored.contains(" - ")
+        && !theirs.contains(" - ")
+        && [": ", "\u{2014}", " \u{2013} "].iter().any(|p| theirs.contains(p));
+    let (ours, file) = (words(stored), words(theirs));
+    let subset = ours.len() == file.len() && ours.iter().zip(&file).all(|(a, b)| !capital(b) || capital(a));
+    let sentence = !title_cased(theirs) && theirs.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+    (title_cased(stored) && sentence && subset) || (dash && subset)
 }
 
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
