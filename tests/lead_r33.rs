@@ -98,9 +98,11 @@ fn roles_come_before_the_edition_in_chicago_and_ama_names_the_editor_after_the_t
         "Said E. Both Roles. Osei A, ed. Lind T, trans. 25th anniversary ed. Vintage; 1994."
     );
     assert_eq!(common::reference(&ama, "Edited only"), "Kelley RDG, ed. Edited Only. 3rd ed. Pluto; 2001.");
+    // Cite Them Right's "Revised edn" for "Rev." as for "Revised" (changed
+    // on purpose, tester r49 F8: it was printed "Rev. edn").
     assert_eq!(
         common::reference(&w.references("harvard"), "Black skin"),
-        "Fanon, F. (2008) Black skin. Rev. edn. Pluto."
+        "Fanon, F. (2008) Black skin. Revised edn. Pluto."
     );
 }
 

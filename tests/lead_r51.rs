@@ -587,3 +587,26 @@ fn web_of_sciences_forms_give_way_to_the_published_ones_in_either_order() {
     assert!(all.contains("e1465-e1470"), "{all}");
     assert!(all.contains("Lancet Glob Health"), "{all}");
 }
+
+/// APA's manuscript not yet accepted: "(n.d.)" and its state in brackets
+/// after the title (APA 7 §10.8; tester r50 F9: "(submitted).", the state
+/// printed as its date).
+#[test]
+fn apa_prints_a_submitted_manuscript_as_its_manual_does() {
+    let w = workdir();
+    w.import_reading(
+        "ip.csv",
+        "title,authors,year,type,journal\nCSV submitted,\"Osei, Jane\",submitted,article,Med Educ\n\
+         Draft work,\"Osei, Kofi\",in preparation,article,\nUnder way,\"Osei, Ama\",under review,article,BMJ\n",
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "CSV submitted"),
+        "Osei, J. (n.d.). CSV submitted [Manuscript submitted for publication]."
+    );
+    assert_eq!(common::reference(&apa, "Draft work"), "Osei, K. (n.d.). Draft work [Manuscript in preparation].");
+    assert_eq!(
+        common::reference(&apa, "Under way"),
+        "Osei, A. (n.d.). Under way [Manuscript submitted for publication]."
+    );
+}

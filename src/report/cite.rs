@@ -537,6 +537,7 @@ impl Style {
             ),
             _ => t,
         };
+        let t = if self.named == Some("apa") { with_apa_unaccepted(t, r) } else { t };
         // (A `.csl` style too: one that prints no container for them
         // leaves it out as the bundled ones did, tester r23, F2.)
         let t = with_platform(t, r, &self.name);
@@ -1418,6 +1419,32 @@ fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
         _ if accepted => FORTHCOMING,
         _ => note,
     }
+}
+
+/// APA's manuscript not yet accepted (APA 7 §10.8): no date but the
+/// draft's, "(n.d.)", and its state in square brackets after the title,
+/// "Title [Manuscript submitted for publication]." or "[Manuscript in
+/// preparation]"; the processor printed the stored state as the date,
+/// "(submitted)" (tester r50 F9).
+fn with_apa_unaccepted(mut t: Rich, r: &Reading) -> Rich {
+    let Some(note) = r.year_note.as_deref().map(str::trim).filter(|_| r.year.is_none()) else { return t };
+    if !UNACCEPTED_STATES.iter().any(|u| note.eq_ignore_ascii_case(u)) {
+        return t;
+    }
+    let Some(date) = find_case_insensitive(&t.text, &format!("({note})")) else { return t };
+    splice(&mut t, date.clone(), "(n.d.)");
+    let what = if note.eq_ignore_ascii_case("in preparation") {
+        "Manuscript in preparation"
+    } else {
+        "Manuscript submitted for publication"
+    };
+    let after = date.start + "(n.d.)".len();
+    let title = r.title.trim().trim_end_matches('.');
+    if let Some(found) = find_case_insensitive(&t.text[after..], title) {
+        let at = after + found.end;
+        splice(&mut t, at..at, &format!(" [{what}]"));
+    }
+    t
 }
 
 /// Stored states of a work accepted for publication that no style prints
