@@ -610,3 +610,30 @@ fn apa_prints_a_submitted_manuscript_as_its_manual_does() {
         "Osei, A. (n.d.). Under way [Manuscript submitted for publication]."
     );
 }
+
+/// A record of the work ahead of print, imported after the published
+/// version, never gives it its locator: PubMed's PII in `PG`, a publisher's
+/// manuscript number in `SP` (tester r51 F1: "403(10422):S0140-6736(23)
+/// 01234-5", a reference of neither version; the other order was right).
+#[test]
+fn an_ahead_of_print_record_never_gives_the_published_one_its_pages() {
+    let w = workdir();
+    w.import_reading(
+        "pub.bib",
+        "@article{p, author={Osei, Ama and Boateng, Kojo}, title={Sickle cell care in Kumasi}, journal={BMJ Global Health}, \
+         year={2022}, volume={7}, number={4}, pages={e008001}, doi={10.1136/bmjgh-2021-008001}}\n",
+    );
+    let err = w.import_reading(
+        "aop.ris",
+        "TY  - JOUR\nAU  - Osei, Ama\nAU  - Boateng, Kojo\nTI  - Sickle cell care in Kumasi\nT2  - BMJ Global Health\n\
+         PY  - 2021\nDA  - 2021/12/20\nSP  - bmjgh-2021-008001\nDO  - 10.1136/bmjgh-2021-008001\nN1  - Epub ahead of print\nER  - \n",
+    );
+    assert!(err.contains("aop.ris:1:") && err.contains("the stored pages \"e008001\""), "{err}");
+    let r = common::reading(&w.reading_list(), "Sickle").clone();
+    assert_eq!(
+        (r["pages"].as_str(), r["volume"].as_str(), r["year"].as_i64()),
+        (Some("e008001"), Some("7"), Some(2022))
+    );
+    let vancouver = w.references("vancouver");
+    assert!(common::reference(&vancouver, "Sickle").contains("2022;7(4):e008001"), "{vancouver:?}");
+}

@@ -3509,6 +3509,38 @@ impl<'t> ReadingWriter<'t> {
                 ),
             ));
         }
+        // Nor does it give the published record its locator: PubMed's `PG`
+        // of an article ahead of print holds its PII ("S0140-6736(23)
+        // 01234-5"), a publisher's RIS its manuscript number (tester r51 F1:
+        // "403(10422):S0140-6736(23)01234-5", a reference of neither
+        // version). The stored volume, issue and pages stay.
+        if how != "ID" && r.unfinished && published {
+            let mut held: Vec<String> = Vec::new();
+            for (field, stored, file) in [
+                ("volume", &old.volume, &mut new.volume),
+                ("issue", &old.issue, &mut new.issue),
+                ("pages", &old.pages, &mut new.pages),
+            ] {
+                if let Some(o) = stored
+                    && file.as_ref().is_some_and(|n| n != o && !same_value(field, o, n))
+                {
+                    held.push(format!("{field} {:?} (the file's {:?})", o, file.as_deref().unwrap_or_default()));
+                    *file = Some(o.clone());
+                }
+            }
+            if !held.is_empty() {
+                kept.push(format!("kept {} (the file's record is of the work in press)", held.join(", ")));
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): the file's record is of the work in press (the file says so); the \
+                         stored {} of its published version stay",
+                        crate::import::reading_id_text(id),
+                        held.join(", ")
+                    ),
+                ));
+            }
+        }
         // The group's notes are never replaced by another list's record of
         // the work (tester r19, F12: a reference manager's note replaced the
         // annotation for students): a note that holds the stored one, or is
