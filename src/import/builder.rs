@@ -616,7 +616,7 @@ pub fn web_address(u: &str) -> Result<(String, Option<String>), String> {
 /// "example.org", "nice.org.uk/guidance/ng203": a host of two or more
 /// labels of letters, digits and hyphens, its last label letters, then
 /// nothing, or a `/`, `?` or `#` and the rest without spaces.
-fn looks_like_host_path(t: &str) -> bool {
+pub fn looks_like_host_path(t: &str) -> bool {
     if t.contains(char::is_whitespace) {
         return false;
     }
@@ -2875,6 +2875,34 @@ const EDITION_WORDS: &[&str] = &[
 /// "Second Edition"; `None` for any other text ("Revised", "2nd rev. ed.",
 /// "Canadian ed."), which is printed as written.
 pub fn edition_number(text: &str) -> Option<u32> {
+    // Chinese and Japanese "第2版", "第二版" ("2nd edition"; CNKI's and
+    // Zotero's exports of Chinese books; tester r51 F6: printed "第2版 ed.").
+    if let Some(n) = text.trim().strip_prefix('第').and_then(|r| r.strip_suffix('版')) {
+        let ascii: String = n
+            .chars()
+            .map(|c| {
+                if ('０'..='９').contains(&c) {
+                    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if let Ok(k) = ascii.trim().parse::<u32>() {
+            return Some(k).filter(|k| (1..=200).contains(k));
+        }
+        const HAN: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let digit = |c: char| HAN.iter().position(|h| *h == c).map(|i| i as u32 + 1);
+        let cs: Vec<char> = ascii.trim().chars().collect();
+        return match cs.as_slice() {
+            ['十'] => Some(10),
+            [a] => digit(*a),
+            ['十', b] => digit(*b).map(|b| 10 + b),
+            [a, '十'] => digit(*a).map(|a| a * 10),
+            [a, '十', b] => digit(*a).zip(digit(*b)).map(|(a, b)| a * 10 + b),
+            _ => None,
+        };
+    }
     let t = text.trim().trim_end_matches('.').trim().to_lowercase();
     let t = ["edition", "edn", "ed"]
         .iter()
@@ -2967,6 +2995,16 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_chinese_edition_is_read_as_its_number() {
+        assert_eq!(edition_number("第2版"), Some(2));
+        assert_eq!(edition_number("第２版"), Some(2));
+        assert_eq!(edition_number("第二版"), Some(2));
+        assert_eq!(edition_number("第十二版"), Some(12));
+        assert_eq!(edition_number("第二十版"), Some(20));
+        assert_eq!(edition_number("修订版"), None);
+    }
 
     #[test]
     fn an_isbn_is_read_without_its_catalogue_qualifier() {

@@ -599,10 +599,19 @@ fn draft(raw: &Raw) -> Draft {
     // space that is not a list of addresses ("…/my file.pdf") is kept whole
     // (tester r24, F3: it was cut at the space, silently). A value that is
     // no address at all (an `L2` file name) is not taken for one.
+    // A `UR` host and path without its scheme ("nhsrho.org/research/…") is
+    // an address, which the builder stores with "https://" and says so, as
+    // a CSV's (tester r51 F3: dropped, "no field for them"); an `L2` file
+    // name ("report.pdf") is none.
     let url = all(&["UR", "L2"])
         .iter()
         .flat_map(|(u, n, c)| line_urls(u).into_iter().map(move |x| (x, Pos::new(*n, *c))))
-        .find(|(u, _)| looks_like_address(u));
+        .find(|(u, at)| {
+            looks_like_address(u)
+                || (raw.fields.iter().any(|(tag, _, n, _)| *tag == "UR" && *n == at.line)
+                    && u.contains('/')
+                    && builder::looks_like_host_path(u.trim()))
+        });
     d.url_at = url.map(|(_, at)| at);
     d.url = url.map(|(u, _)| u.to_string());
     // Each `LA` is a language of the work (an article published in two):

@@ -30,6 +30,7 @@ const PAGES: usize = 14;
 const PUBLISHER: usize = 15;
 const PLACE: usize = 16;
 const EDITION: usize = 17;
+const EDITORS: usize = 18;
 
 const ISBNS: &[&str] = &["ISBN13", "ISBN 13", "ISBN10", "ISBN 10", "ISBN", "ISBNs", "eISBN", "Print ISBN"];
 const URLS: &[&str] =
@@ -75,7 +76,15 @@ pub const FIELDS: &[Field] = &[
     Field { name: "url", aliases: URLS, required: false },
     Field {
         name: "notes",
-        aliases: &["Student Note", "Note for Students", "Public Note", "Notes for Students", "Note", "Notes"],
+        aliases: &[
+            "Student Note",
+            "Note for Students",
+            "Note for Student",
+            "Public Note",
+            "Notes for Students",
+            "Note",
+            "Notes",
+        ],
         required: false,
     },
     Field { name: "themes", aliases: &["Themes", "Theme"], required: false },
@@ -83,7 +92,13 @@ pub const FIELDS: &[Field] = &[
     Field { name: "keywords", aliases: &["Tags", "Keywords"], required: false },
     Field { name: "volume", aliases: &["Volume"], required: false },
     Field { name: "issue", aliases: &["Issue", "Number"], required: false },
-    Field { name: "pages", aliases: &["Pages", "Page Range", "Page", "Start Page"], required: false },
+    // (Talis Aspire writes "Page Start" and "Page End": tester r51 F2, the
+    // end page alone was stored as the range.)
+    Field {
+        name: "pages",
+        aliases: &["Pages", "Page Range", "Page", "Start Page", "Page Start", "First Page"],
+        required: false,
+    },
     Field { name: "publisher", aliases: &["Publisher", "Publisher Name"], required: false },
     Field {
         name: "place",
@@ -91,6 +106,7 @@ pub const FIELDS: &[Field] = &[
         required: false,
     },
     Field { name: "edition", aliases: &["Edition"], required: false },
+    Field { name: "editors", aliases: &["Editors", "Editor"], required: false },
 ];
 
 /// The canonical reading type for a Talis or Leganto resource type.
@@ -178,7 +194,14 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         page_end: m.fallbacks(PAGES, &["End Page", "Page End", "Last Page"]).first().copied(),
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
+        editors: m.columns[EDITORS],
     };
+    m.known_unread(&[
+        ("Item Link", "the reading list's page for the item, not the work (its DOI, ISBN or URL is read)"),
+        ("Importance", "the list's importance (\"Essential\", \"Recommended\"), which canon has no field for"),
+        ("Section", "the list's section heading (canon's themes come from a \"Themes\" column, or `canon tag` after the import)"),
+        ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
+    ]);
     out.filled = t.filled();
     out.header = Some(m.report);
     let spans = row_spans(text, &t);
@@ -209,6 +232,7 @@ struct Columns {
     page_end: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
+    editors: Option<usize>,
 }
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
@@ -227,6 +251,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.isbn_rule = IsbnRule::FirstValid;
     d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
     d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
+    d.editors = cell_names(r, c.editors, line, n(c.editors), &mut d.warnings);
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", talis_kind));
     d.container = text(c.container);
     d.publisher = text(c.publisher);
