@@ -707,3 +707,45 @@ fn a_chinese_edition_is_printed_as_its_number() {
     assert_eq!(common::reference(&v, "中国医学史"), "王小明. 中国医学史. 2nd ed. 北京: 人民卫生出版社; 2015.");
     assert!(common::reference(&w.references("harvard"), "中国医学史").contains("2nd edn."));
 }
+
+/// A .csl file the processor refuses for an attribute's value is named by
+/// the element's line and column: the <style> itself, or a macro's <name>
+/// (tester r50 F5: "Deserialization error occured at `.`", no line).
+#[test]
+fn a_bad_csl_attribute_is_named_by_its_element() {
+    let w = workdir();
+    w.import_reading("o.csv", "title,authors,year,type,journal\nA work,\"Osei, Jane\",2019,article,BMJ\n");
+    let bad_class = w.write("badattr.csl", AUTHOR_DATE_CSL.replace("class=\"in-text\"", "class=\"note-ish\""));
+    let err = w.fails(&["report", w.path("r.pdf").to_str().unwrap(), "--style", bad_class.to_str().unwrap()]);
+    assert!(err.contains("badattr.csl:2:1: <style>") && err.contains("class=\"in-text\" or \"note\""), "{err}");
+    let bad_name = w.write(
+        "badname.csl",
+        AUTHOR_DATE_CSL.replace("<name name-as-sort-order=\"all\"", "<name et-al-min=\"x\" name-as-sort-order=\"all\""),
+    );
+    let err = w.fails(&["report", w.path("r.pdf").to_str().unwrap(), "--style", bad_name.to_str().unwrap()]);
+    assert!(err.contains("badname.csl:4:") && err.contains("<name> is not valid CSL here"), "{err}");
+    assert!(!err.contains("occured"), "{err}");
+}
+
+/// An EndNote XML export written on one line names each record by its
+/// column too (tester r50 F4: every error said "the record starting at
+/// line 1").
+#[test]
+fn a_one_line_endnote_export_names_each_record_by_its_column() {
+    let w = workdir();
+    let rec = |t: &str, y: &str| {
+        format!(
+            "<record><ref-type name=\"Journal Article\">17</ref-type><contributors><authors><author>Osei, Ama</author>\
+             </authors></contributors><titles><title>{t}</title></titles><dates><year>{y}</year></dates></record>"
+        )
+    };
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records>{}{}{}</records></xml>",
+        rec("One", "2001"),
+        rec("Two", "2002"),
+        rec("", "20x0")
+    );
+    let f = w.write("en.xml", xml);
+    let err = w.fails(&["import", "reading", f.to_str().unwrap()]);
+    assert!(err.contains("the record starting at line 1, column "), "{err}");
+}

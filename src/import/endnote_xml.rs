@@ -452,8 +452,21 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     let val = |p: &str| first(p).map(|(v, at)| Val::new(v.clone(), pos(*at)));
     let all = |p: &str| r.values.get(p).map_or(&[][..], Vec::as_slice);
     let number = text("rec-number");
-    let label =
-        number.map_or_else(|| format!("the record starting at line {}", pos(r.start).line), |n| format!("record {n}"));
+    // Without EndNote's record number, the record by where it starts: with
+    // its column where it shares its line with others (a whole export on
+    // one line: tester r50 F4, every record was "the record starting at
+    // line 1"); an indent is no such column.
+    let start = pos(r.start);
+    let label = number.map_or_else(
+        || {
+            if start.column > 20 {
+                format!("the record starting at line {}, column {}", start.line, start.column)
+            } else {
+                format!("the record starting at line {}", start.line)
+            }
+        },
+        |n| format!("record {n}"),
+    );
     let mut d = Draft::new(pos(r.start), Some(label));
     for (at, said) in &r.warnings {
         let at = pos(*at);

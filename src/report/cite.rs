@@ -1954,17 +1954,27 @@ fn csl_problem(source: &str, elements: &[Element], what: &str) -> String {
         .nth(1)
         .unwrap_or("")
         .split('.')
+        // ("macro[0]" is the first <macro>: tester r50 F5, a bad attribute
+        // on a macro's <name> was named nowhere.)
+        .map(|s| s.split('[').next().unwrap_or(s))
         .filter(|s| !s.is_empty() && !s.starts_with('$') && *s != "?")
         .collect();
     let found = (1..=path.len()).rev().find_map(|n| {
         let want = &path[..n];
         elements.iter().find(|(p, _)| p.len() > n && p[1..].iter().map(String::as_str).eq(want.iter().copied()))
     });
+    // The path "." is the <style> element itself (an attribute of it, as
+    // `class="note-ish"`).
+    let found = found.or_else(|| {
+        (path.is_empty() && what.contains("`.`")).then(|| elements.iter().find(|(p, _)| p.len() == 1)).flatten()
+    });
     match found {
         Some((p, (l, c))) => format!(
-            "{source}:{l}:{c}: <{}> is not valid CSL here (an unknown attribute or child, a missing required one, \
-             or an unclosed element); expected an independent CSL 1.0 style (see the CSL 1.0.2 specification)",
-            p.last().map_or("style", String::as_str)
+            "{source}:{l}:{c}: <{}> is not valid CSL here (an unknown attribute or value, an unknown child, a \
+             missing required one, or an unclosed element); expected an independent CSL 1.0 style (see the CSL \
+             1.0.2 specification){}",
+            p.last().map_or("style", String::as_str),
+            if p.len() == 1 { ": its attributes are class=\"in-text\" or \"note\", version=\"1.0\"" } else { "" }
         ),
         None => format!(
             "{source} is not a CSL style canon can read ({what}); expected an independent CSL 1.0 style \
