@@ -248,7 +248,7 @@ fn read_from(text: &str, base: usize, lines: &Lines, out: &mut Read) -> Option<u
                 if name == "record" {
                     if let Some(r) = record.take() {
                         let end = base + reader.buffer_position() as usize;
-                        out.push(draft(&r, lines), r.start..end);
+                        out.push(draft(&r, lines, text), r.start..end);
                     }
                     continue;
                 }
@@ -442,7 +442,7 @@ fn name(s: &str) -> Option<Name> {
     }
 }
 
-fn draft(r: &Raw, lines: &Lines) -> Draft {
+fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     let pos = |at: usize| {
         let (l, c) = lines.pos(at);
         Pos::new(l, c)
@@ -455,11 +455,16 @@ fn draft(r: &Raw, lines: &Lines) -> Draft {
     // Without EndNote's record number, the record by where it starts: with
     // its column where it shares its line with others (a whole export on
     // one line: tester r50 F4, every record was "the record starting at
-    // line 1"); an indent is no such column.
+    // line 1").
     let start = pos(r.start);
+    let line_from = source.get(..r.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let line_to = source.get(r.start..).and_then(|t| t.find('\n')).map_or(source.len(), |i| r.start + i);
+    let shared = source
+        .get(line_from..line_to)
+        .is_some_and(|l| l.matches("<record>").count() + l.matches("<record ").count() > 1);
     let label = number.map_or_else(
         || {
-            if start.column > 20 {
+            if shared {
                 format!("the record starting at line {}, column {}", start.line, start.column)
             } else {
                 format!("the record starting at line {}", start.line)
