@@ -749,3 +749,34 @@ fn a_one_line_endnote_export_names_each_record_by_its_column() {
     let err = w.fails(&["import", "reading", f.to_str().unwrap()]);
     assert!(err.contains("the record starting at line 1, column "), "{err}");
 }
+
+/// PubMed's CSV export: "Citation" gives the date, volume, issue and pages,
+/// "Journal/Book" the journal, an article ahead of print no pages (tester
+/// r52 F8: read as a plain list, the journal and locator were lost).
+#[test]
+fn pubmeds_csv_export_is_read_with_its_citation() {
+    let w = workdir();
+    let err = w.import_reading(
+        "pubmed.csv",
+        "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n\
+         32853499,Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms.,\"Vyas DA, Eisenstein LG, Jones DS.\",N Engl J Med. 2020 Aug 27;383(9):874-882. doi: 10.1056/NEJMms2004740. Epub 2020 Jun 17.,Vyas DA,N Engl J Med,2020,2020/06/18,,,10.1056/NEJMms2004740\n\
+         38000000,Decolonising maternal care.,\"Owusu-Ansah K, de la Cruz MJ.\",Lancet. 2023 Nov 20:S0140-6736(23)01234-5. doi: 10.1016/S0140-6736(23)01234-5. Online ahead of print.,Owusu-Ansah K,Lancet,2023,2023/11/21,,,10.1016/S0140-6736(23)01234-5\n",
+    );
+    assert!(
+        err.contains("\"Citation\" → citation") && err.contains("\"First Author\" is not read: the first of"),
+        "{err}"
+    );
+    assert!(!err.contains("--map 'First Author"), "{err}");
+    let list = w.reading_list();
+    let r = common::reading(&list, "Hidden");
+    assert_eq!(
+        (r["volume"].as_str(), r["issue"].as_str(), r["pages"].as_str()),
+        (Some("383"), Some("9"), Some("874-882"))
+    );
+    assert_eq!((r["month"].as_i64(), r["day"].as_i64(), r["pmid"].as_str()), (Some(8), Some(27), Some("32853499")));
+    assert_eq!(r["title"], "Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms");
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Hidden").contains("N Engl J Med. 2020 Aug 27;383(9):874-82."), "{v:?}");
+    let aop = common::reading(&list, "Decolonising maternal");
+    assert!(aop["pages"].is_null(), "{aop}");
+}

@@ -13,7 +13,7 @@ use crate::import::reading_csv::ReadingReader;
 use crate::import::source::{self, SourceOptions};
 use crate::import::{
     ImportErrors, Origin, ReadingRecord, Reject, RowError, bibtex, csl_json, curriculum_inventory, detect, endnote_xml,
-    nbib, rejects, ris, scopus_csv, talis_csv, workbook, zotero_csv,
+    nbib, pubmed_csv, rejects, ris, scopus_csv, talis_csv, workbook, zotero_csv,
 };
 use crate::store::curriculum::{Change, Counts, ModuleWriter, Outcome, WriteOptions};
 use crate::store::readings::ReadingWriter;
@@ -112,8 +112,19 @@ pub struct ModulesArgs {
 }
 
 /// The reading-list formats `--format` names.
-const FORMATS: [&str; 10] =
-    ["csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv", "scopus-csv", "nbib", "endnote-xml", "wos"];
+const FORMATS: [&str; 11] = [
+    "csv",
+    "bibtex",
+    "ris",
+    "zotero-csv",
+    "csl-json",
+    "talis-csv",
+    "scopus-csv",
+    "pubmed-csv",
+    "nbib",
+    "endnote-xml",
+    "wos",
+];
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadingArgs {
@@ -740,8 +751,10 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
         Container::Workbook(kind) => {
             crate::limits::input_file(&c.file, crate::limits::MAX_WHOLE_FILE, "a workbook")?;
             refuse_encoding(c, kind.name())?;
-            if let Some(f) =
-                a.format.as_deref().filter(|f| !matches!(*f, "csv" | "scopus-csv" | "zotero-csv" | "talis-csv"))
+            if let Some(f) = a
+                .format
+                .as_deref()
+                .filter(|f| !matches!(*f, "csv" | "scopus-csv" | "pubmed-csv" | "zotero-csv" | "talis-csv"))
             {
                 bail!("{file} is an {}; --format {f} cannot read it", kind.name());
             }
@@ -763,6 +776,7 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
             // F22). `--format csv` reads canon's own columns.
             let export = match a.format.as_deref() {
                 Some("scopus-csv") => Some("scopus-csv"),
+                Some("pubmed-csv") => Some("pubmed-csv"),
                 Some("zotero-csv") => Some("zotero-csv"),
                 Some("talis-csv") => Some("talis-csv"),
                 Some(_) => None,
@@ -773,6 +787,7 @@ fn reading_in(store: Target, a: &ReadingArgs, quiet: bool) -> Result<Imported> {
                 let (text, problems) = sheet_as_text(sheet);
                 let mut p = match format {
                     "scopus-csv" => scopus_csv::parse_with(&file, &text, &themes, &c.map),
+                    "pubmed-csv" => pubmed_csv::parse_with(&file, &text, &themes, &c.map),
                     "zotero-csv" => zotero_csv::parse_with(&file, &text, &themes, &c.map),
                     _ => talis_csv::parse_with(&file, &text, &themes, &c.map),
                 };
@@ -915,7 +930,7 @@ fn text_reading<'a>(
         Some(f) => FORMATS.iter().find(|k| **k == f).copied().unwrap_or("csv"),
         None => detect::detect(&c.file, &src.head).unwrap_or("csv"),
     };
-    if !matches!(format, "csv" | "zotero-csv" | "talis-csv" | "scopus-csv") && !c.map.is_empty() {
+    if !matches!(format, "csv" | "zotero-csv" | "talis-csv" | "scopus-csv" | "pubmed-csv") && !c.map.is_empty() {
         bail!(
             "--map applies to files with columns (csv, zotero-csv, talis-csv, scopus-csv); {} is read as {format}",
             c.file.display()
@@ -957,6 +972,7 @@ fn text_reading<'a>(
                 "csl-json" => csl_json::parse(&name, text, themes),
                 "talis-csv" => talis_csv::parse_with(&name, text, themes, &c.map),
                 "scopus-csv" => scopus_csv::parse_with(&name, text, themes, &c.map),
+                "pubmed-csv" => pubmed_csv::parse_with(&name, text, themes, &c.map),
                 "nbib" => nbib::parse(&name, text, themes),
                 "wos" => crate::import::wos::parse(&name, text, themes),
                 "endnote-xml" => endnote_xml::parse(&name, text, themes),
@@ -1151,7 +1167,7 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
                     }
                 };
                 let csv_rows = matches!(origin, Origin::Text)
-                    && matches!(format, "csv" | "zotero-csv" | "talis-csv" | "scopus-csv");
+                    && matches!(format, "csv" | "zotero-csv" | "talis-csv" | "scopus-csv" | "pubmed-csv");
                 let bytes = if input_from_excel && csv_rows && !bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
                     [&[0xEF, 0xBB, 0xBF][..], &bytes].concat()
                 } else {

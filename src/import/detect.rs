@@ -113,7 +113,7 @@ pub fn is_xml(head: &str) -> bool {
 }
 
 /// One of "csv", "bibtex", "ris", "zotero-csv", "csl-json", "talis-csv",
-/// "scopus-csv", "nbib", "endnote-xml", "wos".
+/// "scopus-csv", "pubmed-csv", "nbib", "endnote-xml", "wos".
 /// `head` is the start of the decoded text (a few KB is plenty). `None`
 /// only for an extension canon reads as something else entirely (none yet):
 /// anything unrecognised is tried as the canonical CSV.
@@ -192,7 +192,8 @@ fn plain_format(head: &str) -> Option<&'static str> {
 
 /// The export whose columns a header row holds: "zotero-csv" (Zotero's
 /// "Key", "Item Type", "Publication Year"), "scopus-csv"
-/// ([`super::scopus_csv::looks_like`]) or "talis-csv" (Talis Aspire's "Item
+/// ([`super::scopus_csv::looks_like`]), "pubmed-csv" (PubMed's "PMID",
+/// "Citation", "Journal/Book") or "talis-csv" (Talis Aspire's "Item
 /// Link", "Citation Type" or student notes); `None` for any other header,
 /// which is read as canon's own columns. Shared by CSV text and workbook
 /// sheets, so an export saved in Excel is read as the export it is.
@@ -200,6 +201,9 @@ pub fn export_columns(cells: &[String]) -> Option<&'static str> {
     let has = |name: &str| cells.iter().any(|c| c.trim().eq_ignore_ascii_case(name));
     if has("Key") && has("Item Type") && has("Publication Year") {
         return Some("zotero-csv");
+    }
+    if super::pubmed_csv::looks_like(cells) {
+        return Some("pubmed-csv");
     }
     if super::scopus_csv::looks_like(cells) {
         return Some("scopus-csv");

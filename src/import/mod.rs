@@ -15,6 +15,7 @@ pub mod modules;
 pub mod names;
 pub mod nbib;
 pub mod numfmt;
+pub mod pubmed_csv;
 pub mod reading_csv;
 pub mod records;
 pub mod rejects;

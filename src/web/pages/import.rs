@@ -69,6 +69,7 @@ const FORMATS: &[(&str, &str)] = &[
     ("csl-json", "CSL-JSON"),
     ("talis-csv", "Talis Aspire / Leganto CSV"),
     ("scopus-csv", "Scopus CSV export"),
+    ("pubmed-csv", "PubMed CSV export"),
     ("nbib", "PubMed / MEDLINE (.nbib)"),
     ("endnote-xml", "EndNote XML"),
     ("wos", "Web of Science plain text"),

@@ -1,0 +1,240 @@
+//! PubMed's "Save → Format: CSV": a header of "PMID", "Title", "Authors",
+//! "Citation", "First Author", "Journal/Book", "Publication Year", "Create
+//! Date", "PMCID", "NIHMS ID", "DOI" (NLM, *PubMed User Guide*, "Saving
+//! results": CSV). UTF-8.
+//!
+//! The authors are MEDLINE's ("Vyas DA, Eisenstein LG, Jones DS."), the
+//! journal its NLM abbreviation, and the volume, issue, pages and date are
+//! only in "Citation", as PubMed's summary line writes them: "N Engl J Med.
+//! 2020 Aug 27;383(9):874-882. doi: 10.1056/NEJMms2004740. Epub 2020 Jun
+//! 17." (tester r52 F8: read as a plain list, the journal, volume, issue,
+//! pages and month were lost, and "First Author" offered as the pages).
+
+use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::header::Field;
+use super::zotero_csv::{cell_names, get, read_table, row_spans};
+use super::{Parsed, RowError};
+
+const TITLE: usize = 0;
+const AUTHORS: usize = 1;
+const YEAR: usize = 2;
+const CITATION: usize = 3;
+const CONTAINER_SHORT: usize = 4;
+const DOI: usize = 5;
+const PMID: usize = 6;
+const THEMES: usize = 7;
+
+/// The columns canon reads from PubMed's CSV, by canon's field names.
+pub const FIELDS: &[Field] = &[
+    Field { name: "title", aliases: &["Title"], required: false },
+    Field { name: "authors", aliases: &["Authors"], required: false },
+    Field { name: "year", aliases: &["Publication Year"], required: false },
+    Field { name: "citation", aliases: &["Citation"], required: false },
+    Field { name: "container_short", aliases: &["Journal/Book"], required: false },
+    Field { name: "doi", aliases: &["DOI"], required: false },
+    Field { name: "pmid", aliases: &["PMID"], required: false },
+    Field { name: "themes", aliases: &[], required: false },
+];
+
+/// PubMed's columns that canon has no field for, each with what it holds.
+const UNREAD: [(&str, &str); 4] = [
+    ("First Author", "the first of the Authors again (the Authors column is read)"),
+    ("Create Date", "the day PubMed created the record, not the work's date (the Citation's date is read)"),
+    ("PMCID", "the PubMed Central ID, which canon has no field for (the PMID and DOI are read)"),
+    ("NIHMS ID", "the NIH manuscript submission ID, which canon has no field for"),
+];
+
+/// Whether a header row is PubMed's CSV export's: "PMID", "Citation" and
+/// "Journal/Book".
+pub fn looks_like(cells: &[String]) -> bool {
+    let has = |n: &str| cells.iter().any(|c| c.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(n));
+    has("PMID") && has("Citation") && has("Journal/Book")
+}
+
+/// Reads and validates PubMed's CSV export with `--map` options (see
+/// [`read_with`] and [`builder::build`]).
+pub fn parse_with(path_display: &str, text: &str, themes: &dyn Themes, maps: &[String]) -> Parsed {
+    let _ = path_display;
+    builder::build_all(read_with(text, maps), themes)
+}
+
+/// Reads PubMed's CSV export into drafts, pure.
+pub fn read_with(text: &str, maps: &[String]) -> Read {
+    let mut out = Read::default();
+    let Some(t) = read_table(text, &mut out.errors) else { return out };
+    out.skipped = t.skipped;
+    let Some(mut m) = t.map(FIELDS, maps, &mut out.errors) else { return out };
+    if !m.has(TITLE) {
+        out.errors.push(RowError::new(
+            1,
+            1,
+            format!(
+                "no \"Title\" column; expected PubMed's CSV export header (\"PMID\",\"Title\",…), found {}",
+                t.quoted()
+            ),
+        ));
+        return out;
+    }
+    let c = Columns {
+        title: m.columns[TITLE],
+        authors: m.columns[AUTHORS],
+        year: m.columns[YEAR],
+        citation: m.columns[CITATION],
+        short: m.columns[CONTAINER_SHORT],
+        doi: m.columns[DOI],
+        pmid: m.columns[PMID],
+        themes: m.columns[THEMES],
+    };
+    m.known_unread(&UNREAD);
+    out.filled = t.filled();
+    out.header = Some(m.report);
+    let spans = row_spans(text, &t);
+    for ((line, r), span) in t.rows.iter().zip(spans) {
+        out.push(row(*line, r, &c), span);
+    }
+    out
+}
+
+/// The columns of PubMed's CSV that canon reads.
+struct Columns {
+    title: Option<usize>,
+    authors: Option<usize>,
+    year: Option<usize>,
+    citation: Option<usize>,
+    short: Option<usize>,
+    doi: Option<usize>,
+    pmid: Option<usize>,
+    themes: Option<usize>,
+}
+
+/// What PubMed's "Citation" says of a journal article: its journal's
+/// abbreviation, date ("2020 Aug 27"), volume, issue and pages, and whether
+/// it is ahead of print ("… doi: …. Online ahead of print."). `None` for
+/// a book's ("In: …") or a line of another shape.
+#[derive(Debug, Default, PartialEq)]
+pub struct Citation {
+    pub journal: String,
+    pub date: String,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub ahead_of_print: bool,
+}
+
+/// Reads PubMed's "Citation" ([`Citation`]): "Journal. Date;Volume(Issue):
+/// Pages. doi: …", with a date that may stand alone before a colon and the
+/// locator ("Lancet. 2023 Nov 20:S0140-6736(23)01234-5. … Online ahead of
+/// print.").
+pub fn citation(text: &str) -> Option<Citation> {
+    let t = text.trim();
+    if t.starts_with("In:") {
+        return None;
+    }
+    // The journal ends at the ". " before the year.
+    let at = t.match_indices(". ").find(|(i, _)| {
+        let rest = &t[i + 2..];
+        rest.len() >= 4 && rest[..4].chars().all(|c| c.is_ascii_digit())
+    })?;
+    let journal = t[..at.0].trim().to_string();
+    let rest = &t[at.0 + 2..];
+    // The source part ends at the first ". " (or the end).
+    let source = rest.split(". ").next().unwrap_or(rest).trim_end_matches('.');
+    let ahead_of_print = t.to_lowercase().contains("online ahead of print");
+    let (date, locator) = match source.split_once(';') {
+        Some((d, l)) => (d.trim().to_string(), Some(l.trim())),
+        None => match source.split_once(':') {
+            Some((d, l)) => (d.trim().to_string(), Some(l.trim())),
+            None => (source.trim().to_string(), None),
+        },
+    };
+    let mut out = Citation { journal, date, ahead_of_print, ..Citation::default() };
+    let Some(loc) = locator.filter(|l| !l.is_empty()) else { return Some(out) };
+    // "383(9):874-882", "9(10):e1465-e1470", "396(10263):1627-1628",
+    // "12:45-52", "383(9)" (no pages yet), or the date's own locator
+    // ("S0140-6736(23)01234-5") for an article ahead of print.
+    if source.contains(';') {
+        let (vi, pages) = match loc.split_once(':') {
+            Some((vi, p)) => (vi, Some(p.trim())),
+            None => (loc, None),
+        };
+        match vi.split_once('(') {
+            Some((v, i)) => {
+                out.volume = Some(v.trim().to_string()).filter(|v| !v.is_empty());
+                out.issue = Some(i.trim_end_matches(')').trim().to_string()).filter(|i| !i.is_empty());
+            }
+            None => out.volume = Some(vi.trim().to_string()).filter(|v| !v.is_empty()),
+        }
+        out.pages = pages.map(str::to_string).filter(|p| !p.is_empty());
+    }
+    Some(out)
+}
+
+fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
+    let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
+    let at = |c: Option<usize>| Pos::new(line, n(c));
+    let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    // MEDLINE ends every title with a period of its own: not the title's.
+    let title = get(r, c.title).map(|t| super::nbib::without_medline_period(t).to_string()).unwrap_or_default();
+    d.title = Some(Val::new(title, at(c.title)));
+    // "Vyas DA, Eisenstein LG, Jones DS." (the list's closing stop is none of the names').
+    d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
+    d.authors_truncated = super::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
+    d.kind = KindSrc::Mapped("article");
+    d.container_short = get(r, c.short).map(str::to_string);
+    match get(r, c.citation).and_then(citation) {
+        Some(cit) => {
+            d.date = Some(Val::new(cit.date.clone(), at(c.citation)));
+            d.volume = cit.volume;
+            d.issue = cit.issue;
+            // An article ahead of print has its PII where the pages go: no page.
+            d.pages = cit.pages.filter(|_| !cit.ahead_of_print);
+            if cit.ahead_of_print {
+                d.pub_state = Some(Val::new(super::AHEAD_OF_PRINT, at(c.citation)));
+            }
+            if d.container_short.is_none() && !cit.journal.is_empty() {
+                d.container_short = Some(cit.journal);
+            }
+        }
+        None => d.date = get(r, c.year).map(|y| Val::new(y, at(c.year))),
+    }
+    if d.date.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
+        d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
+    }
+    // The journal's full name is not in the export: its abbreviation is
+    // what the references print (Citing Medicine cites it), and stands for
+    // the journal until another list gives the full name.
+    d.container = d.container_short.clone();
+    d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
+    d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
+    d.isbn_rule = IsbnRule::FirstValid;
+    d.themes =
+        crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pubmeds_citation_line_is_read() {
+        let c = citation("N Engl J Med. 2020 Aug 27;383(9):874-882. doi: 10.1056/NEJMms2004740. Epub 2020 Jun 17.")
+            .expect("a citation");
+        assert_eq!(c.journal, "N Engl J Med");
+        assert_eq!(c.date, "2020 Aug 27");
+        assert_eq!(
+            (c.volume.as_deref(), c.issue.as_deref(), c.pages.as_deref()),
+            (Some("383"), Some("9"), Some("874-882"))
+        );
+        assert!(!c.ahead_of_print);
+        let c =
+            citation("Lancet Glob Health. 2021 Oct;9(10):e1465-e1470. doi: 10.1016/S2214-109X(21)00301-6.").unwrap();
+        assert_eq!((c.date.as_str(), c.pages.as_deref()), ("2021 Oct", Some("e1465-e1470")));
+        let c = citation("Tap Chi Y Hoc. 2017;12:45-52.").unwrap();
+        assert_eq!((c.volume.as_deref(), c.issue, c.pages.as_deref()), (Some("12"), None, Some("45-52")));
+        let c = citation("Lancet. 2023 Nov 20:S0140-6736(23)01234-5. doi: 10.1016/x. Online ahead of print.").unwrap();
+        assert_eq!((c.date.as_str(), c.volume, c.pages), ("2023 Nov 20", None, None));
+        assert!(c.ahead_of_print);
+        assert_eq!(citation("In: Adam MP, editors. GeneReviews. Seattle (WA): 1993."), None);
+    }
+}
