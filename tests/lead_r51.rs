@@ -780,3 +780,53 @@ fn pubmeds_csv_export_is_read_with_its_citation() {
     let aop = common::reading(&list, "Decolonising maternal");
     assert!(aop["pages"].is_null(), "{aop}");
 }
+
+/// A case's volume typed with its brackets ("[2015]") is the year's: the
+/// year is printed once (tester r53 F4: "[2015] [2015] AC 1430").
+#[test]
+fn a_bracketed_volume_of_a_case_is_its_year() {
+    let w = workdir();
+    w.import_reading(
+        "law.json",
+        r#"[{"id":"m","type":"legal_case","title":"Montgomery v Lanarkshire Health Board","authority":"UKSC","container-title":"AC","volume":"[2015]","page":"1430","number":"11","issued":{"date-parts":[[2015]]}}]"#,
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        common::reference(&v, "Montgomery"),
+        "Montgomery v Lanarkshire Health Board, [2015] UKSC 11, [2015] AC 1430."
+    );
+}
+
+/// A chapter made a book where a book with its ISBN is stored is refused
+/// with a sentence naming the other entry, not SQLite's constraint (tester
+/// r53 F2: "UNIQUE constraint failed: reading.isbn").
+#[test]
+fn a_second_whole_work_with_an_isbn_is_refused_in_words() {
+    let w = workdir();
+    w.import_reading(
+        "i.bib",
+        "@book{b, author={Berkman, Lisa}, title={Social epidemiology}, publisher={OUP}, year={2014}, isbn={9780195377903}}\n\
+         @incollection{c, author={Krieger, Nancy}, title={Discrimination and health inequities}, booktitle={Social epidemiology}, \
+         publisher={OUP}, year={2014}, pages={63--125}, isbn={9780195377903}}\n",
+    );
+    let id = common::reading(&w.reading_list(), "Discrimination")["id"].as_i64().unwrap().to_string();
+    let err = w.fails(&["reading", "edit", &id, "--type", "book", "--by", "x"]);
+    assert!(err.contains("ISBN 9780195377903 is already entry") && err.contains("\"Social epidemiology\""), "{err}");
+    assert!(!err.contains("UNIQUE"), "{err}");
+}
+
+/// The same PubMed file imported twice leaves the record as the first run
+/// stored it: its bracketed translation stays until a list gives the work
+/// under its own title (tester r53 F1: the second run swapped in `TT`).
+#[test]
+fn a_pubmed_file_imported_twice_changes_nothing() {
+    let w = workdir();
+    let nbib = "PMID- 35000002\nDP  - 2021 Mar\nTI  - [Structural racism in medical education: a review].\n\
+        TT  - Racismo estructural en la educacion medica: una revision.\nFAU - García, Ana\nAU  - García A\n\
+        VI  - 12\nPG  - 10-20\nLA  - spa\nTA  - Educ Med\nAID - 10.1016/j.edumed.2021.01.001 [doi]\n";
+    w.import_reading("p.nbib", nbib);
+    let first = common::reading(&w.reading_list(), "[Structural")["title"].clone();
+    let err = w.import_reading("p.nbib", nbib);
+    assert!(err.contains("0 changed"), "{err}");
+    assert_eq!(common::reading(&w.reading_list(), "[Structural")["title"], first);
+}

@@ -5150,6 +5150,12 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
     let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     let (volume, reporter, number, court) =
         (clean(&r.volume), clean(&r.container), clean(&r.issue), clean(&r.publisher));
+    // A volume typed with its brackets ("[2015]") is the year's (tester r53
+    // F4: "[2015] [2015] AC 1430").
+    let volume = volume.map(|v| {
+        let bare = v.trim_start_matches('[').trim_end_matches(']');
+        if bare.len() == 4 && bare.chars().all(|c| c.is_ascii_digit()) { bare.to_string() } else { v }
+    });
     let page = clean(&r.pages).map(|p| p.split(['-', '\u{2013}']).next().unwrap_or("").trim().to_string());
     let year = r.year.map(|y| y.to_string());
     let name = r.title.trim().trim_end_matches(['.', ',']).to_string();

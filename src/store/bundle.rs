@@ -14,7 +14,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, Transaction, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Transaction, params_from_iter};
 use serde_json::{Map, Value};
 
 /// One record: column name → value.
@@ -405,6 +405,31 @@ pub fn update(tx: &Transaction, t: &Table, old: &Record, m: &Record) -> Result<(
     }
     let m = &m;
     if t.has_id {
+        // A whole work's ISBN names one entry (schema 0011): a change that
+        // would give it to a second whole work is refused, naming the
+        // other (tester r53 F2: "UNIQUE constraint failed: reading.isbn",
+        // after a chapter was made a book, or an edit undone).
+        if t.name == "reading"
+            && let Some(isbn) = m.get("isbn").and_then(Value::as_str)
+            && !matches!(m.get("type").and_then(Value::as_str), Some("chapter" | "conference-paper"))
+        {
+            let id = m.get("id").and_then(Value::as_i64).unwrap_or_default();
+            let other: Option<(i64, String)> = tx
+                .prepare_cached(
+                    "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2
+                       AND type NOT IN ('chapter', 'conference-paper')",
+                )?
+                .query_row(rusqlite::params![isbn, id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((other, title)) = other {
+                anyhow::bail!(
+                    "ISBN {isbn} is already entry {} {title:?}, a whole work: two whole works cannot share an \
+                     ISBN (a chapter keeps its book's); give this entry its own ISBN, clear it (`--isbn \"\"`), or \
+                     make it a chapter (`--type chapter`)",
+                    crate::import::reading_id_text(other)
+                );
+            }
+        }
         tx.prepare_cached(&update_sql(t))?
             .execute(params_from_iter(params(t, m)))
             .with_context(|| format!("updating a {} record", t.name))?;

@@ -3280,9 +3280,13 @@ impl<'t> ReadingWriter<'t> {
         // F6: the author's own record was refused as another work, or
         // Scopus's "Translation [Original]" was taken as the title).
         let original = r.original_title.clone().unwrap_or_else(|| r.title.clone());
+        // (A record under the translation itself, as PubMed's again, keeps
+        // it: the same file imported twice changed the title at its second
+        // run, to its `TT`; tester r53 F1.)
         let from_translation = (one_work || how == TRANSLATED_TITLE)
             && is_translated_title(&old.title)
             && !is_translated_title(&original)
+            && !is_translated_title(&r.title)
             && (old.year == r.year
                 || matches!((old.author_names.first(), r.authors.first()), (Some(a), Some(b)) if person_key(a) == person_key(b)));
         let by_original = by_original || from_translation;
