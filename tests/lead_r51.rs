@@ -830,3 +830,38 @@ fn a_pubmed_file_imported_twice_changes_nothing() {
     assert!(err.contains("0 changed"), "{err}");
     assert_eq!(common::reading(&w.reading_list(), "[Structural")["title"], first);
 }
+
+/// Two lists that disagree on a value no longer flip it at each import:
+/// the value one list's import replaced, given again by that list, leaves
+/// the stored one, said (tester r54 F2, F3: a book's year and a URL
+/// alternated with every pass); the journal's abbreviation with or without
+/// its country is its abbreviation ("Proc. Natl. Acad. Sci.", "PNAS").
+#[test]
+fn two_lists_that_disagree_never_flip_a_value() {
+    let w = workdir();
+    let a = "title,authors,year,type,publisher,url,isbn\nFatal invention,\"Roberts, Dorothy\",2011,book,New Press,https://thenewpress.com/books/fatal-invention,9781595586919\n";
+    let b = "title,authors,year,type,publisher,url,isbn\nFatal invention,\"Roberts, Dorothy\",2012,book,New Press,https://example.org/fatal,9781595586919\n";
+    w.import_reading("a.csv", a);
+    w.import_reading("b.csv", b);
+    let err = w.import_reading("a.csv", a);
+    assert!(err.contains("another list's import replaced the file's value"), "{err}");
+    let again = w.import_reading("b.csv", b);
+    assert!(again.contains("0 changed"), "{again}");
+    let again = w.import_reading("a.csv", a);
+    assert!(again.contains("0 changed"), "{again}");
+    let r = common::reading(&w.reading_list(), "Fatal").clone();
+    assert_eq!((r["year"].as_i64(), r["url"].as_str()), (Some(2012), Some("https://example.org/fatal")));
+
+    let pnas = "PMID- 27044073\nDP  - 2016 Apr 19\nTI  - Racial bias in pain assessment and treatment recommendations.\n\
+        FAU - Hoffman, Kelly M\nAU  - Hoffman KM\nVI  - 113\nIP  - 16\nPG  - 4296-301\nTA  - Proc Natl Acad Sci U S A\n\
+        JT  - Proceedings of the National Academy of Sciences of the United States of America\n\
+        AID - 10.1073/pnas.1516047113 [doi]\n";
+    let bib = "@article{h, author={Hoffman, Kelly M.}, title={Racial bias in pain assessment and treatment recommendations}, \
+        journal={Proc. Natl. Acad. Sci.}, year={2016}, volume={113}, number={16}, pages={4296--4301}, doi={10.1073/pnas.1516047113}}\n";
+    w.import_reading("p.nbib", pnas);
+    w.import_reading("m.bib", bib);
+    let r = common::reading(&w.reading_list(), "Racial bias in pain").clone();
+    assert_eq!(r["container"], "Proceedings of the National Academy of Sciences of the United States of America");
+    assert!(w.import_reading("p.nbib", pnas).contains("0 changed"));
+    assert!(w.import_reading("m.bib", bib).contains("0 changed"));
+}

@@ -376,7 +376,13 @@ impl Stored {
             // import too (tester r50 F3: "nothing changed: the database
             // already holds this file").
             let stranger = (r.authors.len() < self.author_names.len())
-                .then(|| r.authors.iter().find(|a| !self.author_names.iter().any(|b| same_person(a, b))))
+                .then(|| {
+                    // (A collaboration's name beside the people, as PubMed's `CN`
+                    // gives it and other lists leave out, is no other person.)
+                    r.authors
+                        .iter()
+                        .find(|a| a.literal.is_none() && !self.author_names.iter().any(|b| same_person(a, b)))
+                })
                 .flatten();
             kept.push(if let Some(a) = stranger {
                 format!(
@@ -627,6 +633,10 @@ impl Stored {
                 {
                     Some(o.clone())
                 }
+                // The DOI's resolver address says nothing the DOI does not:
+                // it never replaces the work's page (tester r54 F2: the two
+                // flipped at each import).
+                (Some(n), Some(o)) if is_doi_address(n) && !is_doi_address(o) => Some(o.clone()),
                 _ => pick(&r.url, &self.url),
             },
             annotation: match (&r.annotation, &self.annotation) {
@@ -1269,6 +1279,30 @@ fn contracted(w: &str, word: &str) -> bool {
 /// (London, England)"), is no word of the title (tester r28, F4: the full
 /// name was replaced by "J Med Educ").
 pub fn abbreviation_of(short: &str, full: &str) -> bool {
+    // A name with its country ("Proceedings of the National Academy of
+    // Sciences of the United States of America") is abbreviated with it
+    // ("Proc Natl Acad Sci U S A", NLM's) or without it ("Proc. Natl. Acad.
+    // Sci.", "PNAS"; tester r54 F2: each replaced the full name, which
+    // replaced it back, at every import).
+    if let Some(bare) = without_country(full) {
+        return abbreviation_of(short, bare) || abbreviation_of_whole(short, full);
+    }
+    abbreviation_of_whole(short, full)
+}
+
+/// A journal's name without the country closing it ("… of the United
+/// States of America", "… USA"), or `None` when it names none.
+fn without_country(full: &str) -> Option<&str> {
+    let t = full.trim().trim_end_matches('.');
+    let lower = t.to_lowercase();
+    [" of the united states of america", " of the usa", " u.s.a", " u s a", " usa"]
+        .iter()
+        .find(|c| lower.ends_with(*c) && lower.len() > c.len() + 3)
+        .map(|c| t[..t.len() - c.len()].trim_end())
+}
+
+/// [`abbreviation_of`] of the whole name.
+fn abbreviation_of_whole(short: &str, full: &str) -> bool {
     let (short, full) = (without_qualifier(short), without_qualifier(full));
     const DROPPED: &[&str] = &[
         "the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "de", "la", "le", "les", "des", "du", "der",
@@ -1319,6 +1353,11 @@ pub fn abbreviation_of(short: &str, full: &str) -> bool {
 /// no ISO 4 abbreviation, which Vancouver and AMA cite: it never becomes
 /// the stored journal abbreviation (tester r31, D6).
 pub fn acronym_of(short: &str, full: &str) -> bool {
+    if let Some(bare) = without_country(full)
+        && acronym_of(short, bare)
+    {
+        return true;
+    }
     const DROPPED: &[&str] = &["the", "a", "an", "of", "and", "for", "in", "on", "at", "to"];
     let acronym = without_qualifier(short).trim();
     let f = title_key(without_qualifier(full));
@@ -2491,6 +2530,41 @@ fn set_by(conn: &Connection, id: i64, fields: &[&str]) -> Result<Option<String>>
     Ok(None)
 }
 
+/// Whether a URL is a DOI's resolver address ("https://doi.org/10.…",
+/// "http://dx.doi.org/10.…").
+fn is_doi_address(url: &str) -> bool {
+    let u = url.trim().to_lowercase();
+    let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")).unwrap_or(&u);
+    let rest = rest.strip_prefix("dx.").unwrap_or(rest);
+    rest.starts_with("doi.org/10.")
+}
+
+/// The value reading `id`'s `field` had before the import that last
+/// changed it, and that import's list; `None` when a person's edit (or
+/// nothing) last changed it.
+fn replaced_by_import(conn: &Connection, id: i64, field: &str) -> Result<Option<(serde_json::Value, Option<String>)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT h.before, h.after, h.import_id, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+          WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update'
+          ORDER BY h.id DESC",
+    )?;
+    type Row = (Option<String>, Option<String>, Option<i64>, Option<String>);
+    let rows: Vec<Row> =
+        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (before, after, import, path) in rows {
+        let (b, a) = (json_of(before.as_deref()), json_of(after.as_deref()));
+        if a.get(field).is_none() {
+            continue;
+        }
+        if import.is_none() {
+            return Ok(None);
+        }
+        let old = b.get(field).cloned().unwrap_or_default();
+        return Ok((!old.is_null()).then_some((old, path)));
+    }
+    Ok(None)
+}
+
 /// The path of the list whose import last wrote reading `id`'s notes, or
 /// `None` when a person wrote them by hand (or no history says).
 fn notes_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
@@ -3438,6 +3512,53 @@ impl<'t> ReadingWriter<'t> {
                     crate::import::reading_id_text(id)
                 ),
             ));
+        }
+        // A value another list's import replaced with the stored one, given
+        // again by a list: two lists disagree, and the stored value stays,
+        // said, so that neither flips it back at each import (tester r54
+        // F2, F3: a journal's name, a URL and a book's year alternated with
+        // every pass over the group's files).
+        if how != "ID"
+            && self.path.is_some()
+            && let (Ok(oj), Ok(mut nj)) = (serde_json::to_value(&old), serde_json::to_value(&new))
+        {
+            let mut flipped: Vec<String> = Vec::new();
+            for field in ["container", "container_short", "url", "place", "publisher", "year"] {
+                let (o, n) = (oj.get(field).cloned().unwrap_or_default(), nj.get(field).cloned().unwrap_or_default());
+                if o.is_null() || n.is_null() || o == n {
+                    continue;
+                }
+                // A year with its month or day goes with them (the date rules above).
+                if field == "year" && (old.month.is_some() || new.month.is_some()) {
+                    continue;
+                }
+                if let Some((before, path)) = replaced_by_import(self.tx, id, field)?
+                    && before == n
+                    && path != self.path
+                {
+                    if let Some(m) = nj.as_object_mut() {
+                        m.insert(field.to_string(), o.clone());
+                    }
+                    let show = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), |s| format!("{s:?}"));
+                    flipped.push(format!("{field} {} (the file's {})", show(&o), show(&n)));
+                }
+            }
+            if !flipped.is_empty()
+                && let Ok(back) = serde_json::from_value::<Stored>(nj)
+            {
+                new = back;
+                kept.push(format!("kept {} (another list replaced the file's value)", flipped.join(", ")));
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): kept the stored {}: another list's import replaced the file's value \
+                         with it, so two lists disagree; edit the entry (`canon reading edit {}`) to settle it",
+                        crate::import::reading_id_text(id),
+                        flipped.join(", "),
+                        crate::import::reading_id_text(id)
+                    ),
+                ));
+            }
         }
         // A name kept against the file's with another suffix: said in the
         // real import too (tester r40, F1b), and counted.
