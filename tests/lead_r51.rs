@@ -833,14 +833,14 @@ fn a_pubmed_file_imported_twice_changes_nothing() {
 
 /// Two lists that disagree on a value no longer flip it at each import:
 /// the value one list's import replaced, given again by that list, leaves
-/// the stored one, said (tester r54 F2, F3: a book's year and a URL
-/// alternated with every pass); the journal's abbreviation with or without
+/// the stored one, said (tester r54 F2: a place and a URL alternated with
+/// every pass); the journal's abbreviation with or without
 /// its country is its abbreviation ("Proc. Natl. Acad. Sci.", "PNAS").
 #[test]
 fn two_lists_that_disagree_never_flip_a_value() {
     let w = workdir();
-    let a = "title,authors,year,type,publisher,url,isbn\nFatal invention,\"Roberts, Dorothy\",2011,book,New Press,https://thenewpress.com/books/fatal-invention,9781595586919\n";
-    let b = "title,authors,year,type,publisher,url,isbn\nFatal invention,\"Roberts, Dorothy\",2012,book,New Press,https://example.org/fatal,9781595586919\n";
+    let a = "title,authors,year,type,publisher,place,url,isbn\nFatal invention,\"Roberts, Dorothy\",2011,book,New Press,New York,https://thenewpress.com/books/fatal-invention,9781595586919\n";
+    let b = "title,authors,year,type,publisher,place,url,isbn\nFatal invention,\"Roberts, Dorothy\",2011,book,New Press,London,https://example.org/fatal,9781595586919\n";
     w.import_reading("a.csv", a);
     w.import_reading("b.csv", b);
     let err = w.import_reading("a.csv", a);
@@ -850,7 +850,7 @@ fn two_lists_that_disagree_never_flip_a_value() {
     let again = w.import_reading("a.csv", a);
     assert!(again.contains("0 changed"), "{again}");
     let r = common::reading(&w.reading_list(), "Fatal").clone();
-    assert_eq!((r["year"].as_i64(), r["url"].as_str()), (Some(2012), Some("https://example.org/fatal")));
+    assert_eq!((r["place"].as_str(), r["url"].as_str()), (Some("London"), Some("https://example.org/fatal")));
 
     let pnas = "PMID- 27044073\nDP  - 2016 Apr 19\nTI  - Racial bias in pain assessment and treatment recommendations.\n\
         FAU - Hoffman, Kelly M\nAU  - Hoffman KM\nVI  - 113\nIP  - 16\nPG  - 4296-301\nTA  - Proc Natl Acad Sci U S A\n\
@@ -864,4 +864,51 @@ fn two_lists_that_disagree_never_flip_a_value() {
     assert_eq!(r["container"], "Proceedings of the National Academy of Sciences of the United States of America");
     assert!(w.import_reading("p.nbib", pnas).contains("0 changed"));
     assert!(w.import_reading("m.bib", bib).contains("0 changed"));
+}
+
+/// A merge with a real conflict on a reading takes what only theirs
+/// changed at once, and the conflict names only the fields both sides
+/// changed: `resolve --take ours` keeps their note and volume (tester r54
+/// F1: they went with "kept our reading").
+#[test]
+fn a_merge_conflict_never_holds_what_only_theirs_changed() {
+    let w = workdir();
+    w.import_reading(
+        "z.bib",
+        "@article{v, author={Vyas, Darshali A.}, title={Hidden in plain sight}, journal={N Engl J Med}, year={2020}, \
+         volume={383}, pages={874--882}, doi={10.1056/NEJMms2004740}}\n",
+    );
+    let theirs = w.path("y.db");
+    std::fs::copy(w.db(), &theirs).unwrap();
+    w.ok(&[
+        "reading",
+        "edit",
+        "10.1056/NEJMms2004740",
+        "--title",
+        "Hidden in plain sight: race correction",
+        "--by",
+        "xavi",
+    ]);
+    for args in [
+        vec![
+            "reading",
+            "edit",
+            "10.1056/NEJMms2004740",
+            "--title",
+            "Hidden in plain sight (special report)",
+            "--by",
+            "yuki",
+        ],
+        vec!["reading", "edit", "10.1056/NEJMms2004740", "--note", "Core reading for MED2003", "--by", "yuki"],
+    ] {
+        w.ok_at(&theirs, &args);
+    }
+    let said = w.ok_stderr(&["merge", theirs.to_str().unwrap(), "--by", "xavi"]);
+    assert!(said.contains("1 conflicts") || said.contains("1 conflict"), "{said}");
+    let list = w.json(&["resolve", "--format", "json"]);
+    assert_eq!(list[0]["fields"], serde_json::json!(["title"]), "{list}");
+    w.ok(&["resolve", "1", "--take", "ours", "--by", "xavi"]);
+    let r = common::reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!(r["title"], "Hidden in plain sight: race correction");
+    assert_eq!(r["annotation"], "Core reading for MED2003");
 }

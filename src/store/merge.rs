@@ -662,19 +662,37 @@ impl Merger<'_, '_> {
                 return self.conflict(t.name, o, theirs, &differ, Some(why));
             }
         }
-        // The conflict names the fields both sides changed and those theirs
-        // has richer, never one ours has richer or alone moved: `resolve
-        // --take theirs` would empty it (tester r48, F10: the DOI, URL and
-        // teaching note of our copy were wiped by a poorer copy's blanks).
+        // The conflict names only the fields both sides changed, never one
+        // ours has richer or alone moved: `resolve --take theirs` would
+        // empty it (tester r48, F10: the DOI, URL and teaching note of our
+        // copy were wiped by a poorer copy's blanks); and what theirs alone
+        // changed (or has richer) is taken now, as for a record without a
+        // conflict, so `resolve --take ours` keeps it (tester r54 F1: their
+        // note, volume and publisher went with "kept our reading").
         if !conflict.is_empty() {
-            let fields: Vec<&String> =
-                differ.iter().copied().filter(|k| conflict.contains(*k) || take.contains(*k)).collect();
-            return self.conflict(t.name, o, theirs, &fields, None);
+            let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();
+            let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
+            return self.conflict(t.name, &ours_now, theirs, &fields, None);
         }
         if take.is_empty() {
             self.sum.kept_ours += 1;
             return Ok(());
         }
+        self.take_theirs(t, o, theirs, &take, id)?;
+        Ok(())
+    }
+
+    /// Writes `take`, the fields of `theirs` taken into our record `o`
+    /// (ID `id`), with its history entry; returns our record as it now is.
+    fn take_theirs(
+        &mut self,
+        t: &'static Table,
+        o: &Record,
+        theirs: &Record,
+        take: &[String],
+        id: i64,
+    ) -> Result<Record> {
+        let mut take = take.to_vec();
         let mut new = o.clone();
         // A facet about a person taken from their side is their recorder's statement.
         if t.name == "person_facet" {
@@ -695,7 +713,7 @@ impl Merger<'_, '_> {
         self.sum.updated += 1;
         let what = format!("{}: {}", label(t.name, &new), take.join(", "));
         self.step("update", t.name, id, what);
-        Ok(())
+        Ok(new)
     }
 
     fn conflict(

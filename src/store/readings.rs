@@ -3516,20 +3516,19 @@ impl<'t> ReadingWriter<'t> {
         // A value another list's import replaced with the stored one, given
         // again by a list: two lists disagree, and the stored value stays,
         // said, so that neither flips it back at each import (tester r54
-        // F2, F3: a journal's name, a URL and a book's year alternated with
-        // every pass over the group's files).
+        // F2: a journal's name and a URL alternated with every pass over
+        // the group's files).
         if how != "ID"
             && self.path.is_some()
             && let (Ok(oj), Ok(mut nj)) = (serde_json::to_value(&old), serde_json::to_value(&new))
         {
             let mut flipped: Vec<String> = Vec::new();
-            for field in ["container", "container_short", "url", "place", "publisher", "year"] {
+            // (Not the year: a list corrected and saved under a new name
+            // dates the work, and the older list imported again dates it
+            // back, as issue 10 has it; the change is said.)
+            for field in ["container", "container_short", "url", "place", "publisher"] {
                 let (o, n) = (oj.get(field).cloned().unwrap_or_default(), nj.get(field).cloned().unwrap_or_default());
                 if o.is_null() || n.is_null() || o == n {
-                    continue;
-                }
-                // A year with its month or day goes with them (the date rules above).
-                if field == "year" && (old.month.is_some() || new.month.is_some()) {
                     continue;
                 }
                 if let Some((before, path)) = replaced_by_import(self.tx, id, field)?
