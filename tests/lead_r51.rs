@@ -912,3 +912,36 @@ fn a_merge_conflict_never_holds_what_only_theirs_changed() {
     assert_eq!(r["title"], "Hidden in plain sight: race correction");
     assert_eq!(r["annotation"], "Core reading for MED2003");
 }
+
+/// A journal's name set by hand keeps its stored abbreviation against a
+/// list's, said as that, never as the abbreviation "set by hand" (tester
+/// r54 F10: the person was named for a value they never touched).
+#[test]
+fn a_hand_set_journal_keeps_its_abbreviation_and_says_why() {
+    let w = workdir();
+    w.import_reading(
+        "p.nbib",
+        "PMID- 27044073\nDP  - 2016 Apr 19\nTI  - Racial bias in pain assessment.\nFAU - Hoffman, Kelly M\nAU  - Hoffman KM\n\
+         VI  - 113\nIP  - 16\nPG  - 4296-301\nTA  - Proc Natl Acad Sci U S A\n\
+         JT  - Proceedings of the National Academy of Sciences of the United States of America\n\
+         AID - 10.1073/pnas.1516047113 [doi]\n",
+    );
+    w.ok(&[
+        "reading",
+        "edit",
+        "10.1073/pnas.1516047113",
+        "--container",
+        "Proceedings of the National Academy of Sciences of the USA",
+        "--by",
+        "amina",
+    ]);
+    let err = w.import_reading(
+        "z.csv",
+        "title,authors,year,type,doi,journal,container_short\nRacial bias in pain assessment,\"Hoffman, Kelly M.\",2016,article,10.1073/pnas.1516047113,Proceedings of the National Academy of Sciences,PNAS Proc\n",
+    );
+    assert!(!err.contains("container_short is kept as stored: set by hand"), "{err}");
+    assert_eq!(
+        common::reading(&w.reading_list(), "Racial bias in pain")["container_short"],
+        "Proc Natl Acad Sci U S A"
+    );
+}

@@ -3830,7 +3830,7 @@ impl<'t> ReadingWriter<'t> {
                         with_year.push(b.to_string());
                     } else if b == "year" {
                         year_with_date = true;
-                    } else if a == "month" {
+                    } else if a == "month" || a == "container" {
                         with_month.push(b.to_string());
                     }
                     fields.push((b.to_string(), hid, by));
@@ -3879,6 +3879,17 @@ impl<'t> ReadingWriter<'t> {
                 && let Ok(back) = serde_json::from_value::<Stored>(n.clone())
             {
                 new = back;
+                if kept_with_month.iter().any(|k| k == "container short") {
+                    held = true;
+                    self.warnings.push((
+                        r.line,
+                        format!(
+                            "entry {}: the journal abbreviation is kept as stored, with the journal's name a person \
+                             set by hand; edit the entry to change it",
+                            crate::import::reading_id_text(id)
+                        ),
+                    ));
+                }
             }
             if !stood.is_empty()
                 && let Ok(back) = serde_json::from_value::<Stored>(n)
@@ -3924,11 +3935,18 @@ impl<'t> ReadingWriter<'t> {
                 };
                 kept_with_month.sort();
                 kept_with_month.dedup();
+                // (The journal's abbreviation goes with its name set by hand:
+                // tester r54 F10, it was said to be "set by hand" itself.)
+                let short = kept_with_month.iter().any(|k| k == "container short");
+                kept_with_month.retain(|k| k != "container short");
                 if !kept_with_month.is_empty() && !kept_with_year.iter().any(|k| kept_with_month.contains(k)) {
                     beside.push_str(&format!(
                         "; the file's {} goes with its month and is not applied either",
                         kept_with_month.join(" and ")
                     ));
+                }
+                if short {
+                    beside.push_str("; the stored journal abbreviation stays with the journal's name");
                 }
                 held = true;
                 self.warnings.push((
