@@ -945,3 +945,18 @@ fn a_hand_set_journal_keeps_its_abbreviation_and_says_why() {
         "Proc Natl Acad Sci U S A"
     );
 }
+
+/// A record refused for an error lists its warnings with the error, so the
+/// fixed file meets none unseen (tester r54 F11: the ISBN the record would
+/// lose was said only after the unknown theme was fixed).
+#[test]
+fn a_refused_record_lists_its_warnings_with_its_errors() {
+    let w = workdir();
+    let f = w.write(
+        "b.ris",
+        "TY  - JOUR\nTI  - Bad ISBN\nAU  - Roe, R.\nPY  - 2019\nSN  - 978-0-8021-4132-4\nKW  - theme:no-such-theme\nER  - \n",
+    );
+    let err = w.fails(&["import", "reading", f.to_str().unwrap()]);
+    assert!(err.contains("b.ris:5:7: warning:") && err.contains("not stored (not a valid ISBN"), "{err}");
+    assert!(err.contains("b.ris:6:7:") && err.contains("unknown theme"), "{err}");
+}

@@ -2264,6 +2264,15 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // add`) where the record is written: `crate::limits::reading`, called by
     // `ReadingWriter::write_row`.
     if !errs.is_empty() {
+        // The record's warnings go with its errors: fixed and imported
+        // again, it would meet them unseen (tester r54 F11: an ISBN the
+        // record would lose was said only once the theme was fixed).
+        for w in &d.warnings {
+            let message =
+                if w.message.starts_with("warning: ") { w.message.clone() } else { format!("warning: {}", w.message) };
+            errs.push(RowError::new(w.line, w.column, message));
+        }
+        errs.sort_by_key(|e| (e.line, e.column));
         return Err(errs);
     }
     // A number in the series with no other number is the issue (a book's
