@@ -960,3 +960,33 @@ fn a_refused_record_lists_its_warnings_with_its_errors() {
     assert!(err.contains("b.ris:5:7: warning:") && err.contains("not stored (not a valid ISBN"), "{err}");
     assert!(err.contains("b.ris:6:7:") && err.contains("unknown theme"), "{err}");
 }
+
+/// A DOI stored in capitals throughout (Mendeley's) gives way to the
+/// published lower-case form, in either order (tester r50 F1).
+#[test]
+fn a_doi_in_capitals_gives_way_to_its_lower_case_form_in_either_order() {
+    let bib = "@article{a, author={Abimbola, Seye}, title={Decolonising global health}, journal={BMJ Global Health}, year={2021}, doi={10.1136/BMJGH-2021-005555}}\n";
+    let csv = "title,authors,year,type,doi\nDecolonising global health,\"Abimbola, Seye\",2021,article,10.1136/bmjgh-2021-005555\n";
+    for order in [[("m.bib", bib), ("z.csv", csv)], [("z.csv", csv), ("m.bib", bib)]] {
+        let w = workdir();
+        for (name, text) in order {
+            w.import_reading(name, text);
+        }
+        assert_eq!(common::reading(&w.reading_list(), "Decolonising")["doi"], "10.1136/bmjgh-2021-005555");
+    }
+}
+
+/// Cite Them Right's editors after "Edited by" are joined as its authors
+/// are, without a serial comma (tester r53 F5).
+#[test]
+fn harvards_edited_by_list_has_no_serial_comma() {
+    let w = workdir();
+    w.import_reading(
+        "u.json",
+        r#"[{"id":"u","type":"book","title":"Unequal treatment","author":[{"literal":"Institute of Medicine"}],"editor":[{"family":"Smedley","given":"Brian D."},{"family":"Stith","given":"Adrienne Y."},{"family":"Nelson","given":"Alan R."}],"publisher":"National Academies Press","publisher-place":"Washington, DC","issued":{"date-parts":[[2003]]}}]"#,
+    );
+    let h = w.references("harvard");
+    let text = common::reference(&h, "Unequal");
+    assert!(text.contains("Stith and A.R. Nelson") || text.contains("Stith and A. R. Nelson"), "{text}");
+    assert!(!text.contains(", and"), "{text}");
+}

@@ -457,6 +457,7 @@ impl Style {
             None => r,
         };
         let t = self.finish_plain(t, r);
+        let t = if self.name == "harvard" { with_harvard_role_names(t) } else { t };
         match marked {
             Some(parts) => with_title_italics(t, r, &parts),
             None => t,
@@ -5389,6 +5390,29 @@ fn with_authorless_order(mut t: Rich, r: &Reading, style: &str) -> Rich {
         let with = format!("{quoted} ({year}) {journal}");
         let part = (with.len() - journal.len(), with.len());
         respan(&mut t, start, &with, part);
+    }
+    t
+}
+
+/// Cite Them Right's list of editors or translators after "Edited by" or
+/// "Translated by": the last two joined by "and" with no serial comma, as
+/// its authors are ("Edited by B.D. Smedley, A.Y. Stith and A.R. Nelson";
+/// tester r53 F5: the bundled style wrote ", and").
+fn with_harvard_role_names(mut t: Rich) -> Rich {
+    for lead in ["Edited by ", "Translated by ", "Edited and translated by "] {
+        let Some(start) = t.text.find(lead) else { continue };
+        let from = start + lead.len();
+        // The list ends at the stop after a family name (a small letter
+        // before it), never at an initial's ("B.D. Smedley").
+        let end = t.text[from..]
+            .match_indices(". ")
+            .map(|(i, _)| from + i)
+            .find(|&i| t.text[..i].chars().next_back().is_some_and(char::is_lowercase))
+            .unwrap_or(t.text.len());
+        if let Some(i) = t.text[from..end].rfind(", and ") {
+            let at = from + i;
+            splice(&mut t, at..at + ", and ".len(), " and ");
+        }
     }
     t
 }

@@ -151,11 +151,12 @@ fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<S
                 let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
                 letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase())
             };
-            // A DOI stored in capitals throughout gives way to the
-            // publisher's mixed case (tester r47, F15).
-            let mixed =
-                |d: &str| d.chars().any(|c| c.is_ascii_lowercase()) && d.chars().any(|c| c.is_ascii_uppercase());
-            Some(if (lowered && !shouted(n) && n.chars().any(|c| c.is_ascii_uppercase())) || (shouted(o) && mixed(n)) {
+            // A DOI stored in capitals throughout gives way to one with its
+            // small letters, mixed case or lower case (tester r47, F15;
+            // tester r50 F1: Mendeley's "10.1136/BMJGH-2021-005555" stood
+            // against the published "10.1136/bmjgh-2021-005555").
+            let small = |d: &str| d.chars().any(|c| c.is_ascii_lowercase());
+            Some(if (lowered && !shouted(n) && n.chars().any(|c| c.is_ascii_uppercase())) || (shouted(o) && small(n)) {
                 n.clone()
             } else {
                 o.clone()
