@@ -990,3 +990,32 @@ fn harvards_edited_by_list_has_no_serial_comma() {
     assert!(text.contains("Stith and A.R. Nelson") || text.contains("Stith and A. R. Nelson"), "{text}");
     assert!(!text.contains(", and"), "{text}");
 }
+
+/// The undo of a `resolve --take theirs` gives the record back and opens
+/// the conflict again, to be settled anew (tester r54 F8: it stayed
+/// resolved, and could never be settled again).
+#[test]
+fn undoing_a_resolve_opens_its_conflict_again() {
+    let w = workdir();
+    w.import_reading(
+        "z.bib",
+        "@article{v, author={Vyas, Darshali A.}, title={Hidden in plain sight}, journal={N Engl J Med}, year={2020}, \
+         volume={383}, doi={10.1056/NEJMms2004740}}\n",
+    );
+    let theirs = w.path("y.db");
+    std::fs::copy(w.db(), &theirs).unwrap();
+    w.ok(&["reading", "edit", "10.1056/NEJMms2004740", "--title", "Ours: race correction", "--by", "xavi"]);
+    w.ok_at(
+        &theirs,
+        &["reading", "edit", "10.1056/NEJMms2004740", "--title", "Theirs: special report", "--by", "yuki"],
+    );
+    w.ok_stderr(&["merge", theirs.to_str().unwrap(), "--by", "xavi"]);
+    w.ok(&["resolve", "1", "--take", "theirs", "--by", "xavi"]);
+    assert!(common::reading(&w.reading_list(), "Theirs").is_object());
+    let last = w.json(&["log", "--format", "json"]).as_array().unwrap().last().unwrap()["id"].as_i64().unwrap();
+    let said = w.ok_stderr(&["undo", &last.to_string(), "--by", "xavi"]);
+    assert!(said.contains("conflict #1 is open again"), "{said}");
+    assert_eq!(common::reading(&w.reading_list(), "Ours")["title"], "Ours: race correction");
+    assert_eq!(w.json(&["resolve", "--format", "json"]).as_array().map(Vec::len), Some(1));
+    w.ok(&["resolve", "1", "--take", "ours", "--by", "xavi"]);
+}

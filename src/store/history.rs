@@ -502,7 +502,29 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                 None,
                 Some(&note),
             )?;
-            Ok(format!("restored {entity} {entity_id} as it was before #{id}{dropped}"))
+            // The undo of a `resolve --take theirs` opens its conflict again,
+            // to be settled anew (tester r54 F8: it stayed "resolved", and
+            // could never be settled again).
+            let reopened = match row_note
+                .as_deref()
+                .and_then(|n| n.strip_prefix("resolve conflict #"))
+                .and_then(|n| n.split(' ').next())
+                .and_then(|n| n.parse::<i64>().ok())
+            {
+                Some(conflict) => {
+                    let n = tx.execute(
+                        "UPDATE conflict SET resolution = NULL, resolved_at = NULL, resolved_by = NULL WHERE id = ?1",
+                        [conflict],
+                    )?;
+                    if n > 0 {
+                        format!("; conflict #{conflict} is open again (`canon resolve {conflict}`)")
+                    } else {
+                        String::new()
+                    }
+                }
+                None => String::new(),
+            };
+            Ok(format!("restored {entity} {entity_id} as it was before #{id}{dropped}{reopened}"))
         }
     }
 }
