@@ -1019,3 +1019,13 @@ fn undoing_a_resolve_opens_its_conflict_again() {
     assert_eq!(w.json(&["resolve", "--format", "json"]).as_array().map(Vec::len), Some(1));
     w.ok(&["resolve", "1", "--take", "ours", "--by", "xavi"]);
 }
+
+/// "Smith, John and Mary" in a spreadsheet's authors cell reads "Mary" as
+/// an author of one name only by a guess: said at the cell (tester r53 F6:
+/// unsaid).
+#[test]
+fn a_lone_given_name_after_and_is_said() {
+    let w = workdir();
+    let err = w.import_reading("sm.csv", "title,authors,year,type\nA work,\"Smith, John and Mary\",2019,book\n");
+    assert!(err.contains("sm.csv:2:2: warning:") && err.contains("Smith, John and Mary"), "{err}");
+}

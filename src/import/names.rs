@@ -1837,7 +1837,23 @@ fn split_plain_names(cell: &str) -> CellNames {
             }
             given_first.iter().map(|p| p.to_string()).collect()
         } else if and.len() > 1 {
+            // One word after the last "and" beside "Family, Given" ("Smith,
+            // John and Mary") is a person of one name only by a guess: it may
+            // be Mary Smith, or a second given name (tester r53 F6: read as
+            // an author "Mary", unsaid).
+            let lone = and.last().map(|p| p.trim().to_string()).filter(|p| {
+                !p.is_empty() && !p.contains([' ', ',', '.']) && p.chars().next().is_some_and(char::is_uppercase)
+            });
+            let lone_doubt = lone.filter(|_| and.first().is_some_and(|p| p.contains(','))).map(|w| {
+                format!(
+                    "{cell:?}: {w:?} read as an author of one name; if it is a second person of the same family \
+                     (or a given name), write the names out separated by `;` (\"Smith, John; Smith, Mary\")"
+                )
+            });
             let names: Vec<String> = and.into_iter().flat_map(|p| split_commas(&p, &mut doubt)).collect();
+            if doubt.is_none() {
+                doubt = lone_doubt;
+            }
             // The doubt names the whole cell and every name read from it,
             // not the part before "and" (tester r32: "read as 2 names" of a
             // cell that gave 3).
