@@ -193,6 +193,75 @@ pub fn isolate_rtl_runs(text: &mut String) -> Option<impl Fn(usize) -> usize + u
     })
 }
 
+/// Each group of numbers with the punctuation between them ("2018;7:1-20",
+/// "1–20") outside the isolates of a mostly right-to-left `text` as a
+/// left-to-right isolate (LRI … PDI). In a right-to-left paragraph European
+/// digits after an Arabic letter are Arabic numbers, and a hyphen between
+/// two of them is not part of either (UAX #9 W2, W4), so "7:1-20" was drawn
+/// "20-7:1" (tester r49 F2): the style's volume and pages read as the style
+/// wrote them, while the paragraph stays right to left. A group is left
+/// alone in a word with a Latin letter ("e1234", a DOI or URL), where the
+/// letter keeps it in order already. Returns how byte positions move, or
+/// `None` when nothing changed.
+pub fn isolate_number_groups(text: &mut String) -> Option<impl Fn(usize) -> usize + use<>> {
+    use unicode_bidi::BidiClass::{FSI, L, LRI, PDI, RLI};
+    if majority_rtl(text) != Some(true) {
+        return None;
+    }
+    let joiner = |c: char| matches!(c, ':' | ';' | '(' | ')' | '-' | '\u{2013}' | '\u{2014}' | '/' | '.' | ',');
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match unicode_bidi::bidi_class(c) {
+            LRI | RLI | FSI => depth += 1,
+            PDI => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || !c.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && (chars[j].1.is_ascii_digit() || joiner(chars[j].1)) {
+            j += 1;
+        }
+        // Trailing punctuation belongs to the sentence, and a closing
+        // bracket only with its opening one.
+        let mut k = j;
+        loop {
+            let last = chars[k - 1].1;
+            let open = chars[i..k].iter().filter(|(_, c)| *c == '(').count();
+            let close = chars[i..k].iter().filter(|(_, c)| *c == ')').count();
+            if last.is_ascii_digit() || (last == ')' && close <= open) {
+                break;
+            }
+            k -= 1;
+        }
+        let word_start = chars[..i].iter().rposition(|(_, c)| c.is_whitespace()).map_or(0, |p| p + 1);
+        let word_end = chars[j..].iter().position(|(_, c)| c.is_whitespace()).map_or(chars.len(), |p| j + p);
+        let latin = chars[word_start..word_end].iter().any(|(_, c)| unicode_bidi::bidi_class(*c) == L);
+        let has_joiner = chars[i..k].iter().any(|(_, c)| !c.is_ascii_digit());
+        if !latin && has_joiner {
+            let end = chars.get(k).map_or(text.len(), |(p, _)| *p);
+            groups.push((at, end));
+        }
+        i = j;
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    for (s, e) in groups.iter().rev() {
+        text.insert(*e, '\u{2069}');
+        text.insert(*s, '\u{2066}');
+    }
+    let (o, c) = ('\u{2066}'.len_utf8(), '\u{2069}'.len_utf8());
+    Some(move |p: usize| {
+        p + groups.iter().map(|(s, e)| if p >= *s { o } else { 0 } + if p >= *e { c } else { 0 }).sum::<usize>()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +293,29 @@ mod tests {
         assert!(isolate_rtl_runs(&mut t).is_none());
         let mut t = String::from("Plain English 2021.");
         assert!(isolate_rtl_runs(&mut t).is_none());
+    }
+
+    #[test]
+    fn number_groups_in_a_rtl_reference_read_left_to_right() {
+        let (l, r, p) = ('\u{2066}', '\u{2067}', '\u{2069}');
+        let mut t = format!("سالم م. {r}صحة الطفل 1882–1914{p}. مجلة. 2018;7(3):1-20.");
+        let (before, stop) = (t.len(), t.find("2018").expect("year"));
+        let shift = isolate_number_groups(&mut t).expect("isolated");
+        assert_eq!(t, format!("سالم م. {r}صحة الطفل 1882–1914{p}. مجلة. {l}2018;7(3):1-20{p}."));
+        assert_eq!(&t[shift(before - 1)..], ".");
+        assert_eq!(&t[shift(stop)..shift(stop) + 4], "2018");
+        // APA: the year alone, volume and pages each a group; "e1234" and a
+        // DOI keep their order by their Latin letters.
+        let mut t =
+            String::from("سالم، منى. (2018). صحة الطفل العربي. مجلة الطب، 7، 1–20، e1234. https://doi.org/10.1/ab.");
+        let _ = isolate_number_groups(&mut t).expect("isolated");
+        assert_eq!(
+            t,
+            format!("سالم، منى. (2018). صحة الطفل العربي. مجلة الطب، 7، {l}1–20{p}، e1234. https://doi.org/10.1/ab.")
+        );
+        // A reference mostly left to right is left to its own direction.
+        let mut t = String::from("Salem M. صحة. 2018;7:1-20.");
+        assert!(isolate_number_groups(&mut t).is_none());
     }
 
     #[test]

@@ -1318,6 +1318,13 @@ fn title_isolated(mut rich: super::pdf::Rich, title: &str) -> super::pdf::Rich {
             *r = shift(r.start)..shift(r.end);
         }
     }
+    // The volume, issue and pages of a reference set right to left, in the
+    // order the style wrote them.
+    if let Some(shift) = super::bidi::isolate_number_groups(&mut rich.text) {
+        for (r, _) in &mut rich.spans {
+            *r = shift(r.start)..shift(r.end);
+        }
+    }
     rich
 }
 

@@ -1,0 +1,46 @@
+//! Issue 12 (lead, r55), through the binary: findings of testers r49 and
+//! r55–r57 on references as the styles print them and on imports.
+
+mod common;
+
+use common::Workdir;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// A reference mostly in Arabic is a right-to-left paragraph, and its
+/// volume, issue and pages read as the style wrote them (tester r49 F2:
+/// "7:1-20" was drawn "20-7:1", digits after Arabic letters being Arabic
+/// numbers in the bidi algorithm); an English reference beside it is
+/// unchanged.
+#[test]
+fn volume_and_pages_of_an_arabic_reference_read_in_the_styles_order() {
+    let w = workdir();
+    w.import_reading(
+        "l.json",
+        r#"[{"id":"a1","type":"article-journal","title":"الطب الاستعماري في شمال أفريقيا","author":[{"literal":"محمد الرازي"},{"family":"al-Rāzī","given":"Muḥammad"}],"container-title":"مجلة التاريخ الطبي","volume":"7","issue":"3","page":"1-20","issued":{"date-parts":[[2018]]}},
+{"id":"a2","type":"article-journal","title":"Colonial medicine","author":[{"family":"Smith","given":"Anne"}],"container-title":"Lancet","volume":"7","page":"1-20","issued":{"date-parts":[[2018]]}}]"#,
+    );
+    for (style, group, english) in
+        [("vancouver", "2018;7(3):1-20", "2018;7:1-20."), ("apa", "1–20", "1–20."), ("harvard", ",7(3)", "7,")]
+    {
+        w.ok(&["report", &format!("{style}.pdf"), "--style", style]);
+        let Some(words) = common::pdf_words(&w.path(&format!("{style}.pdf"))) else { return };
+        assert!(
+            words.iter().any(|x| x.text.contains(group)),
+            "{style}: {group:?} as one word, in order: {:?}",
+            words.iter().filter(|x| x.text.chars().any(|c| c.is_ascii_digit())).map(|x| &x.text).collect::<Vec<_>>()
+        );
+        assert!(words.iter().any(|x| x.text == english), "{style}: the English reference ends {english:?}");
+        // The Arabic reference is right to left: its first author ends the
+        // line (poppler gives a right-to-left word's letters in visual order).
+        let name = words.iter().find(|x| x.text.contains("يزارلا")).expect("the first author");
+        let year = words.iter().find(|x| x.text.contains("2018") && x.y0 == name.y0).map(|x| x.x0);
+        if let Some(x) = year {
+            assert!(x < name.x0, "{style}: the year is left of the first author in a right-to-left line");
+        }
+    }
+}
