@@ -44,3 +44,36 @@ fn volume_and_pages_of_an_arabic_reference_read_in_the_styles_order() {
         }
     }
 }
+
+/// A field both sides of a merge changed, where ours is the same value in
+/// fuller form, is kept and named with both values (tester r54 F4: the merge
+/// said "1 kept ours" and named neither record nor field); merged the other
+/// way, the fuller form is taken.
+#[test]
+fn a_merge_names_what_it_kept_of_ours_against_theirs() {
+    let w = workdir();
+    w.import_reading(
+        "z.bib",
+        "@article{v, author={Vyas, Darshali A.}, title={Hidden in plain sight}, journal={NEJM}, year={2020}, \
+         volume={383}, pages={874--882}, doi={10.1056/NEJMms2004740}}\n",
+    );
+    let theirs = w.path("y.db");
+    std::fs::copy(w.db(), &theirs).unwrap();
+    let full = "New England Journal of Medicine";
+    w.ok(&["reading", "edit", "10.1056/NEJMms2004740", "--container", full, "--by", "xavi"]);
+    w.ok_at(&theirs, &["reading", "edit", "10.1056/NEJMms2004740", "--container", "N Engl J Med", "--by", "yuki"]);
+    let ours = w.path("x.db");
+    std::fs::copy(w.db(), &ours).unwrap();
+    let out = w.ok(&["merge", theirs.to_str().unwrap(), "--by", "xavi"]);
+    let line = out.lines().find(|l| l.contains("kept-ours")).unwrap_or_else(|| panic!("no kept-ours step: {out}"));
+    assert!(
+        line.contains("Hidden in plain sight")
+            && line.contains(&format!("container \"{full}\" (theirs \"N Engl J Med\")")),
+        "{line}"
+    );
+    assert_eq!(common::reading(&w.reading_list(), "Hidden")["container"], full);
+    // The other way: theirs is fuller, taken.
+    let out = w.ok_at(&theirs, &["merge", ours.to_str().unwrap(), "--by", "yuki"]);
+    assert!(out.lines().any(|l| l.contains("update") && l.contains("container")), "{out}");
+    assert!(!out.contains("kept-ours"), "{out}");
+}

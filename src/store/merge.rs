@@ -41,7 +41,8 @@ use super::history_removals::{self as removals, Removals};
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
     /// add, update, remove, conflict, kept-removed (ours removed it after
-    /// their copy was made), restore (our removal undone: `restore_removed`)
+    /// their copy was made), restore (our removal undone: `restore_removed`),
+    /// kept-ours (a field both sides changed, ours the same value in fuller form)
     pub action: &'static str,
     pub entity: &'static str,
     pub id: i64,
@@ -333,6 +334,24 @@ fn label(table: &str, m: &Record) -> String {
         ("module", _) => format!("{} {}", s(m, "code"), s(m, "title")),
         (_, Some(p)) => p.to_string(),
         _ => String::new(),
+    }
+}
+
+/// A field's value as a merge step shows it: a string quoted, a list of
+/// names joined, cut at 80 characters.
+fn shown(v: &Value) -> String {
+    let text = match v {
+        Value::Null => return "(none)".into(),
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(a) => format!(
+            "{:?}",
+            a.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).collect::<Vec<_>>().join("; ")
+        ),
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
     }
 }
 
@@ -630,6 +649,9 @@ impl Merger<'_, '_> {
         }
         let mut take = Vec::new();
         let mut conflict = Vec::new();
+        // Fields both sides changed where ours is the richer value: kept,
+        // and named (tester r54 F4: "1 kept ours" said neither record nor field).
+        let mut kept = Vec::new();
         for k in &differ {
             let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
@@ -640,7 +662,7 @@ impl Merger<'_, '_> {
                 (false, true) => take.push((*k).clone()),
                 // Two copies of one work: the richer value stands (a merge never makes it poorer).
                 (false, false) if t.name == "reading" => match super::readings::richer_value(k, ov, tv) {
-                    Some(super::readings::Side::Ours) => {}
+                    Some(super::readings::Side::Ours) => kept.push((*k).clone()),
                     Some(super::readings::Side::Theirs) => take.push((*k).clone()),
                     None => conflict.push((*k).clone()),
                 },
@@ -669,6 +691,19 @@ impl Merger<'_, '_> {
         // changed (or has richer) is taken now, as for a record without a
         // conflict, so `resolve --take ours` keeps it (tester r54 F1: their
         // note, volume and publisher went with "kept our reading").
+        if !kept.is_empty() {
+            let values = kept
+                .iter()
+                .map(|k| format!("{k} {} (theirs {})", shown(&o[k.as_str()]), shown(&theirs[k.as_str()])))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let what = format!(
+                "{}: {values} — changed on both sides, ours kept as the same value in fuller or published form \
+                 (`canon reading edit` to take theirs)",
+                label(t.name, o)
+            );
+            self.step("kept-ours", t.name, id, what);
+        }
         if !conflict.is_empty() {
             let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();
             let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
