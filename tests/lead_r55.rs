@@ -77,3 +77,57 @@ fn a_merge_names_what_it_kept_of_ours_against_theirs() {
     assert!(out.lines().any(|l| l.contains("update") && l.contains("container")), "{out}");
     assert!(!out.contains("kept-ours"), "{out}");
 }
+
+/// Vancouver drops the full stops of a journal's abbreviation, never a
+/// decimal point or an identifier's (tester r57 F1: "Health Equity 2.0"
+/// printed "20", "arXiv:2107.10356" printed "arXiv:210710356").
+#[test]
+fn vancouver_keeps_the_stop_between_digits_of_a_journal_name() {
+    let w = workdir();
+    w.import_reading(
+        "j.bib",
+        "@article{c2, title={Beta study}, author={Abe, Ken}, journal={Journal of Health Equity 2.0}, volume={1}, \
+         pages={1-2}, year={2011}}\n\
+         @article{c3, title={Gamma study}, author={Abe, Ken}, journal={Ann. N.Y. Acad. Sci.}, volume={1}, pages={1-2}, \
+         year={2012}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(common::reference(&v, "Beta"), "Abe K. Beta study. Journal of Health Equity 2.0. 2011;1:1-2.");
+    assert_eq!(common::reference(&v, "Gamma"), "Abe K. Gamma study. Ann NY Acad Sci. 2012;1:1-2.");
+}
+
+/// Google Scholar's BibTeX of an arXiv paper (`journal = {arXiv preprint
+/// arXiv:NNNN}`) is a preprint in arXiv, as the same paper with `eprint`
+/// is (tester r57 F4: a journal called "arXiv Preprint"; F1: its number
+/// lost its stop); `howpublished = {Online}` is the medium, not a publisher
+/// (tester r57 F2: "Online; 2022 Feb"), and said as not stored.
+#[test]
+fn scholars_arxiv_entry_is_a_preprint_and_online_is_no_publisher() {
+    let w = workdir();
+    let said = w.import_reading(
+        "gs.bib",
+        "@article{gs1, title={Reading race: AI recognises patient's racial identity in medical images},\n\
+         author={Gichoya, Judy Wawira and Banerjee, Imon}, journal={arXiv preprint arXiv:2107.10356}, year={2021}}\n\
+         @misc{web2, author = {{NHS Race and Health Observatory}}, title = {Ethnic inequalities in healthcare},\n\
+         year = {2022}, month = feb, url = {https://www.nhsrho.org/research/}, urldate = {2024-03-05},\n\
+         howpublished = {Online}}\n",
+    );
+    assert!(said.contains("not stored (canon has no field for them): BibTeX howpublished (1 record)"), "{said}");
+    assert!(!said.contains("BibTeX journal"), "the journal is read as the e-print: {said}");
+    let r = common::reading(&w.reading_list(), "Reading race").clone();
+    assert_eq!(r["url"], "https://arxiv.org/abs/2107.10356");
+    assert!(r["container"].is_null(), "{r}");
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Reading race"),
+        "Gichoya, J. W., & Banerjee, I. (2021). Reading race: AI recognises patient's racial identity in medical \
+         images [Preprint]. arXiv. https://arxiv.org/abs/2107.10356"
+    );
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Reading race").contains("[preprint]. arXiv [Internet]. 2021."));
+    assert_eq!(
+        common::reference(&v, "Ethnic"),
+        "NHS Race and Health Observatory. Ethnic inequalities in healthcare [Internet]. 2022 Feb [cited 2024 Mar 5]. \
+         Available from: https://www.nhsrho.org/research/"
+    );
+}

@@ -961,7 +961,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // when the entry has none, and an arXiv preprint's repository as its
     // publisher when it names none (APA 7 §10.8; tester r27 F7: the
     // reference named neither).
-    let eprint_url = eprint_address(e);
+    let eprint_url =
+        eprint_address(e).or_else(|| scholar_arxiv(e).map(|id| (format!("https://arxiv.org/abs/{id}"), Some("arXiv"))));
     // A *Rxiv e-print that is the entry's DOI adds no address.
     let eprint_is_doi = eprint_url.as_ref().and_then(|(u, _)| u.strip_prefix("https://doi.org/")).is_some_and(|x| {
         d.doi
@@ -1153,8 +1154,12 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // A @techreport's series is its series too (printed as one: "(Technical
     // Report Series)", Citing Medicine ch. 15), never its container.
     let series_apart = matches!(entry_kind(&e.kind, d.url.is_some() && !from_eprint), "book" | "report");
+    // Google Scholar's "arXiv preprint arXiv:2107.10356" is no journal: the
+    // e-print's repository is cited (above).
+    let scholar = scholar_arxiv(e).is_some();
     d.container = ["journal", "journaltitle", "booktitle"]
         .iter()
+        .filter(|f| !(scholar && **f == "journal"))
         .find_map(|f| get(f))
         .or_else(|| if series_apart { None } else { get("series") });
     // biblatex's `booksubtitle` joins the book's title, as `subtitle` joins
@@ -1292,6 +1297,10 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
             && !h.contains("://")
             && !h.to_lowercase().starts_with("www.")
             && !h.contains('\\')
+            // "Online", "[Internet]": the medium (biblatex and JabRef
+            // templates write it for every web source), never a publisher
+            // (tester r57 F2: "Online; 2022 Feb" in Vancouver); named as not stored.
+            && !is_medium(h)
     });
     let howpublished_publisher = d.publisher.is_none() && d.container.is_none() && howpublished_text.is_some();
     if howpublished_publisher {
@@ -1316,6 +1325,10 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     .into_iter()
     .flatten()
     .collect();
+    // (Google Scholar's arXiv "journal", read as the e-print.)
+    if scholar {
+        kept.extend(get("journal"));
+    }
     // (Web of Science's capitals kept in title case, its street address
     // named above.)
     if wos {
@@ -1368,6 +1381,63 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
 /// (biblatex manual §3.13.7: arXiv, JSTOR, handles, Google Books), with the
 /// repository's name where it is one a reference names (arXiv). `None` for
 /// another type (`pubmed` is the PMID, read apart) or no `eprint`.
+/// Whether `howpublished` names the medium of a work ("Online", "[Internet]",
+/// "Web page", "Print") rather than who made it public.
+fn is_medium(h: &str) -> bool {
+    let h = h.trim().trim_start_matches('[').trim_end_matches([']', '.']).trim().to_lowercase();
+    matches!(
+        h.as_str(),
+        "online"
+            | "on-line"
+            | "online only"
+            | "online publication"
+            | "online resource"
+            | "internet"
+            | "web"
+            | "www"
+            | "website"
+            | "web site"
+            | "webpage"
+            | "web page"
+            | "world wide web"
+            | "electronic"
+            | "electronic resource"
+            | "print"
+            | "digital"
+            | "e-book"
+            | "ebook"
+    )
+}
+
+/// The arXiv identifier of an entry as Google Scholar exports every arXiv
+/// paper: `@article` with `journal = {arXiv preprint arXiv:2107.10356}` and
+/// no `eprint` (tester r57 F4: cited as an article in a journal called
+/// "arXiv Preprint"). `None` for any other journal.
+fn scholar_arxiv(e: &Entry) -> Option<String> {
+    if e.fields.contains_key("eprint") {
+        return None;
+    }
+    let journal = verbatim(&e.fields.get("journal")?.raw);
+    let rest =
+        journal.trim().strip_prefix("arXiv preprint").or_else(|| journal.trim().strip_prefix("ArXiv preprint"))?;
+    let id = rest.trim().strip_prefix("arXiv:").or_else(|| rest.trim().strip_prefix("arxiv:")).unwrap_or(rest.trim());
+    // A new-style identifier (2107.10356, with a version) or an old one
+    // (math/0601001, hep-th/9901001).
+    let new_style = id.split_once('.').is_some_and(|(a, b)| {
+        a.len() == 4
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.trim_end_matches(|c: char| c.is_ascii_digit() || c == 'v').is_empty()
+            && b.len() >= 4
+    });
+    let old_style = id.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && a.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-' || c == b'.')
+            && b.len() >= 7
+            && b.bytes().all(|c| c.is_ascii_digit())
+    });
+    (new_style || old_style).then(|| id.to_string())
+}
+
 fn eprint_address(e: &Entry) -> Option<(String, Option<&'static str>)> {
     let id = verbatim(&e.fields.get("eprint")?.raw).trim().to_string();
     let kind = e.fields.get("eprinttype").or_else(|| e.fields.get("archiveprefix"))?;

@@ -4281,11 +4281,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                 }
                 _ => c,
             };
+            let kept = super::formatted::with_kept_stops(c);
+            let c = &kept;
             match &r.container_short {
                 Some(s) => {
+                    let s = super::formatted::with_kept_stops(s);
                     parent.insert(
                         "title".into(),
-                        json!({ "value": with_letters_kept(c, true), "short": with_letters_kept(s, true) }),
+                        json!({ "value": with_letters_kept(c, true), "short": with_letters_kept(&s, true) }),
                     );
                 }
                 None if c.is_empty() => {}

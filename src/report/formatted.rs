@@ -84,8 +84,29 @@ fn elem(e: &Elem, out: &mut Vec<Styled>) {
     }
 }
 
+/// A full stop between two digits of a journal's name ("Health Equity
+/// 2.0", "arXiv:2107.10356"), as canon gives it to the processor: CSL's
+/// `strip-periods` (Vancouver's journal names) removes every "." and made
+/// them "20" and "arXiv:210710356" (tester r57 F1), where Citing Medicine
+/// drops the full stops of abbreviations only. Made a full stop again in
+/// the reference.
+pub const KEPT_STOP: char = '\u{2024}';
+
 fn push(out: &mut Vec<Styled>, text: &str, e: Emphasis) {
-    out.extend(text.chars().map(|c| (c, e)));
+    out.extend(text.chars().map(|c| (if c == KEPT_STOP { '.' } else { c }, e)));
+}
+
+/// `text` with each full stop between two digits made [`KEPT_STOP`].
+pub fn with_kept_stops(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+            if c == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1)) { KEPT_STOP } else { c }
+        })
+        .collect()
 }
 
 /// Whitespace runs made one space (in the emphasis of the run's first
