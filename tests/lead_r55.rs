@@ -131,3 +131,38 @@ fn scholars_arxiv_entry_is_a_preprint_and_online_is_no_publisher() {
          Available from: https://www.nhsrho.org/research/"
     );
 }
+
+/// A work with an English title is cited left to right even when its
+/// author's name in Arabic has more letters than the rest of the reference
+/// (tester r56 F6: "محمد بن زكريا الرازي. R5 single. 2013." was set right
+/// to left, its year drawn ")2013(" and the list number at the right).
+#[test]
+fn a_reference_with_an_english_title_is_left_to_right() {
+    let w = workdir();
+    w.import_reading(
+        "rtl.csv",
+        "title,authors,year,type\n\
+         R4 book two,\"محمد بن زكريا الرازي; Smith, John\",2012,book\n\
+         R5 single,\"محمد بن زكريا الرازي\",2013,book\n\
+         الطب في الأندلس,\"حسن، ليلى\",2015,book\n",
+    );
+    for style in ["vancouver", "apa"] {
+        let pdf = w.path(&format!("{style}.pdf"));
+        w.ok(&["report", pdf.to_str().unwrap(), "--style", style]);
+        let Some(words) = common::pdf_words(&pdf) else { return };
+        for (title, year) in [("R5", "2013"), ("R4", "2012")] {
+            let t = words.iter().find(|x| x.text == title).unwrap_or_else(|| panic!("{style}: {title}"));
+            let line: Vec<_> = words.iter().filter(|x| x.page == t.page && (x.y1 - t.y1).abs() < 5.0).collect();
+            let y = line.iter().find(|x| x.text.contains(year)).unwrap_or_else(|| panic!("{style}: {year}"));
+            // Vancouver: title, then year; APA: year, then title.
+            assert_eq!(t.x0 < y.x0, style == "vancouver", "{style}: title and year {year} in the style's order");
+            assert!(!y.text.contains(&format!("){year}")), "{style}: {}", y.text);
+            let arabic = line.iter().find(|x| x.text.contains("يزارلا")).expect("the author's name");
+            assert!(arabic.x0 < t.x0.min(y.x0), "{style}: the author's name comes first, at the left");
+        }
+        // An all-Arabic reference stays right to left: its author right of its title.
+        let t = words.iter().find(|x| x.text.contains("سلدنألا")).expect("Arabic title");
+        let a = words.iter().find(|x| x.page == t.page && (x.y1 - t.y1).abs() < 5.0 && x.text.contains("نسح"));
+        assert!(a.is_some_and(|a| a.x0 > t.x0), "{style}: the Arabic reference is right to left");
+    }
+}

@@ -149,10 +149,14 @@ pub fn isolate_within(text: &mut String, part: &str) -> Option<impl Fn(usize) ->
 /// F17). A run is from a right-to-left letter to the last one before a
 /// left-to-right letter or a digit. Returns how byte positions move, or
 /// `None` when nothing changed (the text is mostly right to left, or has
-/// no such run).
-pub fn isolate_rtl_runs(text: &mut String) -> Option<impl Fn(usize) -> usize + use<>> {
+/// no such run). With `ltr`, the text is left to right whatever most of its
+/// letters are: a reference to a work with an English title whose author's
+/// name in Arabic has more letters than the rest (tester r56 F6: "محمد بن
+/// زكريا الرازي. R5 single. 2013." was set right to left, its year drawn
+/// ")2013(").
+pub fn isolate_rtl_runs(text: &mut String, ltr: bool) -> Option<impl Fn(usize) -> usize + use<>> {
     use unicode_bidi::BidiClass::{AL, AN, EN, FSI, L, LRI, PDI, R, RLI};
-    if majority_rtl(text) != Some(false) {
+    if !ltr && majority_rtl(text) != Some(false) {
         return None;
     }
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -270,14 +274,14 @@ mod tests {
     fn rtl_names_in_a_ltr_reference_are_isolated() {
         let (r, p) = ('\u{2067}', '\u{2069}');
         let mut t = String::from("כהן דוד. (2019). Hebrew author. Harefuah, 2, 3–4.");
-        let shift = isolate_rtl_runs(&mut t).expect("isolated");
+        let shift = isolate_rtl_runs(&mut t, false).expect("isolated");
         assert_eq!(t, format!("{r}כהן דוד{p}. (2019). Hebrew author. Harefuah, 2, 3–4."));
         assert_eq!(&t[shift(13)..], ". (2019). Hebrew author. Harefuah, 2, 3–4.");
         // Two names in right-to-left scripts side by side: each its own run
         // (tester r43 F7: drawn as one, in reverse order).
         let mut t =
             String::from("محمد بن سلمان, כהן דוד, & Osei, A. (2020). Names in the scripts of the world. Journal.");
-        let _ = isolate_rtl_runs(&mut t).expect("isolated");
+        let _ = isolate_rtl_runs(&mut t, false).expect("isolated");
         assert_eq!(
             t,
             format!(
@@ -286,13 +290,18 @@ mod tests {
         );
         // Two names, and an isolated title left as it is.
         let mut t = format!("Salem M, כהן ד. {r}صحة{p}. 2021.");
-        let _ = isolate_rtl_runs(&mut t).expect("isolated");
+        let _ = isolate_rtl_runs(&mut t, false).expect("isolated");
         assert_eq!(t, format!("Salem M, {r}כהן ד{p}. {r}صحة{p}. 2021."));
         // A reference mostly right to left is left to its own direction.
         let mut t = String::from("سالم م. صحة المرأة العربية. 2021.");
-        assert!(isolate_rtl_runs(&mut t).is_none());
+        assert!(isolate_rtl_runs(&mut t, false).is_none());
         let mut t = String::from("Plain English 2021.");
-        assert!(isolate_rtl_runs(&mut t).is_none());
+        assert!(isolate_rtl_runs(&mut t, false).is_none());
+        // Forced left to right: the name is isolated, the rest counts.
+        let mut t = String::from("محمد بن زكريا الرازي. R5 single. 2013.");
+        let _ = isolate_rtl_runs(&mut t, true).expect("isolated");
+        assert_eq!(t, format!("{r}محمد بن زكريا الرازي{p}. R5 single. 2013."));
+        assert_eq!(majority_rtl(&t), Some(false));
     }
 
     #[test]

@@ -1295,7 +1295,8 @@ fn references(d: &ReportData, rs: &[&Reading], cited: Vec<super::cite::Cited>, b
 /// where the style put them, and the reference's direction
 /// ([`BaseDirection::Majority`](super::pdf::shape::BaseDirection)) comes from
 /// the words around the title (an all-Arabic reference, names in Arabic too,
-/// stays right to left). The style runs move with the text. A title the style
+/// stays right to left); a title mostly in a left-to-right script makes the
+/// reference left to right. The style runs move with the text. A title the style
 /// rewrote (sentence case) is looked for without its closing punctuation too;
 /// one not found is left as it is.
 fn title_isolated(mut rich: super::pdf::Rich, title: &str) -> super::pdf::Rich {
@@ -1312,8 +1313,12 @@ fn title_isolated(mut rich: super::pdf::Rich, title: &str) -> super::pdf::Rich {
         }
     }
     // The names (and any other words) in a right-to-left script of a
-    // reference set left to right, each as its own run.
-    if let Some(shift) = super::bidi::isolate_rtl_runs(&mut rich.text) {
+    // reference set left to right, each as its own run. A work whose title
+    // is left to right is cited left to right, however long its authors'
+    // names in Arabic or Hebrew are.
+    let title_ltr = title.chars().any(|c| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::L)
+        && super::bidi::majority_rtl(title) != Some(true);
+    if let Some(shift) = super::bidi::isolate_rtl_runs(&mut rich.text, title_ltr) {
         for (r, _) in &mut rich.spans {
             *r = shift(r.start)..shift(r.end);
         }
