@@ -4,6 +4,7 @@
 mod common;
 
 use common::Workdir;
+use serde_json::json;
 
 fn workdir() -> Workdir {
     let w = Workdir::new();
@@ -165,4 +166,81 @@ fn a_reference_with_an_english_title_is_left_to_right() {
         let a = words.iter().find(|x| x.page == t.page && (x.y1 - t.y1).abs() < 5.0 && x.text.contains("نسح"));
         assert!(a.is_some_and(|a| a.x0 > t.x0), "{style}: the Arabic reference is right to left");
     }
+}
+
+/// A RIS date's free "other information" and MEDLINE's free text after the
+/// year keep the date and are named as not stored (tester r56 F4, F7: the
+/// whole file was refused, "is not a year", then "the record has no year").
+#[test]
+fn free_text_in_a_ris_or_medline_date_keeps_the_date_and_is_named() {
+    let w = workdir();
+    let said = w.import_reading(
+        "r.ris",
+        "TY  - JOUR\nAU  - Lind, T.\nTI  - T one\nPY  - 2019/04/02/Epub\nT2  - Lancet\nER  - \n\n\
+         TY  - JOUR\nAU  - Lind, T.\nTI  - T two\nY1  - 2019/04/02/2nd printing\nT2  - Lancet\nER  - \n\n\
+         TY  - JOUR\nAU  - Lind, T.\nTI  - T three\nPY  - 2019///Summer\nT2  - Lancet\nER  - \n",
+    );
+    assert!(
+        said.contains(
+            "r.ris:4:7: warning: in the record starting at line 1: date \"2019/04/02/Epub\": kept \"2019/04/02\"; the \
+             other information \"Epub\" is not"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("kept \"2019/04/02\"; the other information \"2nd printing\""), "{said}");
+    assert!(!said.contains("RIS PY") && !said.contains("RIS Y1"), "the date is read: {said}");
+    let said = w.import_reading(
+        "m.nbib",
+        "PMID- 90000006\nTI  - Mid june.\nFAU - Lind, T\nAU  - Lind T\nDP  - 2019 Mid-Jun\nTA  - Lancet\n\n\
+         PMID- 90000007\nTI  - Quarter.\nFAU - Lind, T\nAU  - Lind T\nDP  - 2019 1st Quarter\nTA  - Lancet\n\n\
+         PMID- 90000009\nTI  - Epub day.\nFAU - Lind, T\nAU  - Lind T\nDP  - 2019 Jun 3 Epub\nTA  - Lancet\n",
+    );
+    assert!(
+        said.contains("m.nbib:5:7: warning: in record PMID 90000006: date \"2019 Mid-Jun\": kept \"2019\""),
+        "{said}"
+    );
+    assert!(said.contains("kept \"2019\"; \"1st Quarter\" is not"), "{said}");
+    assert!(said.contains("kept \"2019 Jun 3\"; \"Epub\" is not"), "{said}");
+    let list = w.reading_list();
+    for (title, month, day, season) in [
+        ("T one", json!(4), json!(2), json!(null)),
+        ("T two", json!(4), json!(2), json!(null)),
+        ("T three", json!(null), json!(null), json!("summer")),
+        ("Mid june", json!(null), json!(null), json!(null)),
+        ("Quarter", json!(null), json!(null), json!(null)),
+        ("Epub day", json!(6), json!(3), json!(null)),
+    ] {
+        let r = common::reading(&list, title);
+        assert_eq!((r["year"].clone(), r["month"].clone(), r["day"].clone()), (json!(2019), month, day), "{title}");
+        assert_eq!(r["season"], season, "{title}");
+    }
+    // A CSV's year cell is no structured date: "2019 blah" stays refused.
+    w.fails(&[
+        "import",
+        "reading",
+        &w.write("y.csv", "title,authors,year\nX,\"A, B\",2019 blah\n").display().to_string(),
+    ]);
+}
+
+/// A DOI pasted with the closing bracket of the sentence around it is
+/// stored as published, and the same DOI from another list is the same
+/// work (tester r56 F1: "…30183-5)" stored, and a second record made).
+#[test]
+fn a_dois_unpaired_closing_bracket_is_the_sentences() {
+    let w = workdir();
+    w.import_reading(
+        "d1.csv",
+        "title,authors,year,type,doi\n\
+         T8,\"A, B\",2008,article,https://doi.org/10.1016/S0140-6736(20)30183-5).\n\
+         T13,\"A, B\",2013,article,[10.1000/abc13]\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "T8")["doi"], "10.1016/S0140-6736(20)30183-5");
+    assert_eq!(common::reading(&list, "T13")["doi"], "10.1000/abc13");
+    let said = w.import_reading(
+        "r.ris",
+        "TY  - JOUR\nAU  - A, B\nTI  - T8\nPY  - 2008\nDO  - 10.1016/S0140-6736(20)30183-5\nER  - \n",
+    );
+    assert!(said.contains("0 new"), "{said}");
+    assert_eq!(w.reading_list().as_array().map(Vec::len), Some(2));
 }

@@ -883,6 +883,34 @@ pub fn read_date(s: &str) -> Option<Dated> {
     year.map(Dated::Year)
 }
 
+/// A structured date field's text whose end canon cannot read (RIS's fourth
+/// part, "other information", free text by the RIS specification:
+/// "2019/04/02/Epub"; MEDLINE's `DP`, free text after the year: "2019
+/// Mid-Jun", "2019 1st Quarter"): the longest beginning, cut at a space or
+/// slash, that reads as a date with a year, and the rest. `None` when the
+/// whole text reads (as a date, a year with a state, or a season) or no
+/// beginning does. The caller names the rest as not stored (tester r56 F4,
+/// F7: a valid export was refused whole, "is not a year").
+///
+/// With `ris`, the only cut is RIS's third slash (year/month/day/other):
+/// "2019/04/02/2nd printing" keeps "2019/04/02".
+pub fn date_before_other_info(text: &str, ris: bool) -> Option<(String, String)> {
+    let t = text.trim();
+    if read_date(t).is_some() || year_and_state(t).is_some() || season_of(t).is_some() {
+        return None;
+    }
+    let third_slash = t.match_indices('/').nth(2).map(|(i, _)| i);
+    let cuts = t.char_indices().rev().filter(|(i, c)| if ris { Some(*i) == third_slash } else { *c == ' ' });
+    cuts.into_iter().find_map(|(i, _)| {
+        let head = t[..i].trim_end_matches([' ', '/']);
+        let rest = t[i + 1..].trim();
+        // (A head of more than the year names a month: "2019 1st" is not a date.)
+        let month_or_year = ris || !head.contains(' ') || super::dates::month_day(head).0.is_some();
+        (matches!(read_date(head), Some(Dated::Year(_))) && month_or_year && !rest.is_empty())
+            .then(|| (t[..i].trim_end().to_string(), rest.to_string()))
+    })
+}
+
 /// A year written with a publication state beside it ("2020 (in press)",
 /// "2021, accepted", "in press 2019", "[2020, forthcoming]"): the year and
 /// the state's note. `None` when the text is not a year and one state of

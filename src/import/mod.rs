@@ -530,7 +530,9 @@ pub fn reading_type_names() -> String {
 /// characters they name.
 pub fn normalise_doi(s: &str) -> Option<String> {
     let s = without_invisible(s);
-    let mut raw = s.trim();
+    // A link or DOI in brackets ("<https://doi.org/…>", "(doi:…)"): the
+    // opening bracket is the sentence's (the closing one is cut below).
+    let mut raw = s.trim().trim_start_matches(['(', '[', '<']).trim_start();
     let lower = raw.to_ascii_lowercase();
     let link = ["https://", "http://"].iter().any(|p| lower.starts_with(p));
     if link && let Some(i) = raw.find(['?', '#']) {
@@ -576,7 +578,22 @@ pub fn normalise_doi(s: &str) -> Option<String> {
         }
     }
     // A link's trailing "/" ("https://doi.org/10.1000/d2/") is no part of it.
-    let d = d.trim_end_matches(['.', ',', ';', '/']).to_string();
+    // Nor is a closing bracket without its opening one in the DOI: the
+    // punctuation around a link pasted from a sentence ("(see
+    // https://doi.org/10.1016/S0140-6736(20)30183-5).", "[10.1000/abc13]")
+    // (tester r56 F1: stored with its ")" and never matched the DOI). A
+    // DOI's own brackets ("(20)", SICI's "(199911)") pair up and stay.
+    loop {
+        d = d.trim_end_matches(['.', ',', ';', '/']);
+        let unpaired = [('(', ')'), ('[', ']'), ('<', '>')]
+            .into_iter()
+            .find(|(open, close)| d.ends_with(*close) && d.matches(*close).count() > d.matches(*open).count());
+        match unpaired {
+            Some((_, close)) => d = &d[..d.len() - close.len_utf8()],
+            None => break,
+        }
+    }
+    let d = d.to_string();
     let (prefix, suffix) = d.split_once('/')?;
     // The prefix is "10." and a registrant code of digits, perhaps with
     // subdivisions ("10.1000", "10.1000.10"; DOI Handbook §2.2.2).
@@ -1098,6 +1115,18 @@ mod tests {
         // Regression (fuzzing): a multi-byte character where a prefix would end.
         assert_eq!(normalise_doi("doé10.1/x"), None);
         assert_eq!(normalise_doi("https://doi.orgé"), None);
+        // A closing bracket without its opening one is the sentence's
+        // (tester r56 F1); the DOI's own pairs stay.
+        for (form, doi) in [
+            ("https://doi.org/10.1016/S0140-6736(20)30183-5).", "10.1016/S0140-6736(20)30183-5"),
+            ("10.1000/abc13]", "10.1000/abc13"),
+            ("<https://doi.org/10.1000/abc>", "10.1000/abc"),
+            ("10.1016/S0140-6736(20)30183-5", "10.1016/S0140-6736(20)30183-5"),
+            ("10.1000/x(1)", "10.1000/x(1)"),
+            ("10.1000/x(1)).", "10.1000/x(1)"),
+        ] {
+            assert_eq!(normalise_doi(form).as_deref(), Some(doi), "{form}");
+        }
         // Percent-encoded and plain forms of one DOI are one DOI.
         let plain = "10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2";
         for form in [

@@ -219,6 +219,24 @@ fn draft(r: &Raw) -> Draft {
             v
         })
     });
+    // `DP` is free text after the year (NLM's MedlineDate: "2019 Mid-Jun",
+    // "2019 1st Quarter"): what canon cannot read is named, and the date
+    // kept (tester r56 F7: the PubMed file was refused whole).
+    if let Some(v) = d.date.as_mut()
+        && let Some((kept, rest)) = builder::date_before_other_info(&v.text, false)
+    {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "in {}: date {:?}: kept {kept:?}; {rest:?} is not a month, day, season or publication state canon \
+                 reads, not stored",
+                d.label.as_deref().unwrap_or("the record"),
+                v.text.trim()
+            ),
+        ));
+        v.text = kept;
+    }
     // `PST  - aheadofprint`: published online before its issue (NLM,
     // "Publication Status"); `ppublish` and `epublish` are published.
     // Without a `PST`: a history date `[aheadofprint]` and none

@@ -291,6 +291,26 @@ fn draft(raw: &Raw) -> Draft {
     };
     d.title = val(&["TI", "T1", "CT", "BT"]).or_else(|| Some(Val::new("", d.at)));
     d.date = val(&["PY", "Y1", "DA"]);
+    // The fourth part of a RIS date is free "other information"
+    // ("2019/04/02/Epub"): what canon cannot read there is named, and the
+    // date kept (tester r56 F4: the whole file was refused).
+    let mut date_as_written = None;
+    if let Some(v) = d.date.as_mut()
+        && let Some((kept, rest)) = builder::date_before_other_info(&v.text, true)
+    {
+        date_as_written = Some(v.text.clone());
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "in {}: date {:?}: kept {kept:?}; the other information {rest:?} is not a month, day, season or \
+                 publication state canon reads, not stored",
+                d.label.as_deref().unwrap_or("the record"),
+                v.text.trim()
+            ),
+        ));
+        v.text = kept;
+    }
     // `TY  - INPR`, the RIS type of a work in press: without a date it is
     // stored as one, with no year and the note "in press" (tester r16).
     if d.date.is_none() && raw.ty == Some("INPR") {
@@ -644,6 +664,7 @@ fn draft(raw: &Raw) -> Draft {
     let kept: Vec<String> = [
         d.title.as_ref().map(|v| v.text.clone()),
         d.date.as_ref().map(|v| v.text.clone()),
+        date_as_written,
         d.month.as_ref().map(|v| v.text.clone()),
         d.container.clone(),
         d.container_short.clone(),
