@@ -244,3 +244,33 @@ fn a_dois_unpaired_closing_bracket_is_the_sentences() {
     assert!(said.contains("0 new"), "{said}");
     assert_eq!(w.reading_list().as_array().map(Vec::len), Some(2));
 }
+
+/// biblatex's `@set` and `@xdata` entries are not works: a set's members
+/// import one by one, an entry takes the fields of the `@xdata` it names,
+/// and what is not used is said (tester r56 F5: each refused the whole
+/// file, "has no title"; the book lost its publisher and place).
+#[test]
+fn biblatex_set_and_xdata_entries_are_not_works() {
+    let w = workdir();
+    let said = w.import_reading(
+        "b.bib",
+        "@set{s1, entryset={a1,a2}}\n\
+         @article{a1, author={A, B}, title={Set member one}, journal={J}, year=2001}\n\
+         @article{a2, author={A, C}, title={Set member two}, journal={J}, year=2002}\n\
+         @xdata{pubinfo, publisher={Grove Press}, location={New York}}\n\
+         @xdata{other, note={unused}}\n\
+         @book{x1, author={Fanon, Frantz}, title={The wretched of the earth}, year={2004}, xdata={pubinfo}}\n\
+         @book{x2, author={Fanon, Frantz}, title={Black skin}, year={2008}, location={Paris}, xdata={nope, pubinfo}}\n",
+    );
+    assert!(said.contains("4 new"), "{said}");
+    assert!(said.contains("b.bib:1:1: warning: in entry `a1`: a member of the biblatex @set `s1`"), "{said}");
+    assert!(said.contains("b.bib:5:1: warning: in entry `a1`: @xdata `other` is named by no entry"), "{said}");
+    assert!(said.contains("in entry `x2`: xdata `nope` names no @xdata entry in this file"), "{said}");
+    assert!(!said.contains("BibTeX xdata") && !said.contains("BibTeX entryset"), "{said}");
+    let list = w.reading_list();
+    let x1 = common::reading(&list, "The wretched");
+    assert_eq!((x1["publisher"].as_str(), x1["place"].as_str()), (Some("Grove Press"), Some("New York")));
+    // The entry's own field stands against the @xdata's.
+    let x2 = common::reading(&list, "Black skin");
+    assert_eq!((x2["publisher"].as_str(), x2["place"].as_str()), (Some("Grove Press"), Some("Paris")));
+}
