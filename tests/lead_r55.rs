@@ -274,3 +274,29 @@ fn biblatex_set_and_xdata_entries_are_not_works() {
     let x2 = common::reading(&list, "Black skin");
     assert_eq!((x2["publisher"].as_str(), x2["place"].as_str()), (Some("Grove Press"), Some("Paris")));
 }
+
+/// A date beside the year whose month and day canon cannot read is said,
+/// as it is without the year beside it (tester r56 F2: Zotero's `Date`
+/// "04/02/2019" and "2019 Early View" beside `Publication Year` were
+/// dropped without a word).
+#[test]
+fn a_date_beside_the_year_that_is_not_read_is_said() {
+    let w = workdir();
+    let said = w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Date\"\n\
+         \"A1\",\"journalArticle\",\"2019\",\"Lind, T.\",\"Zotero dotted\",\"Lancet\",\"02.04.2019\"\n\
+         \"A2\",\"journalArticle\",\"2019\",\"Lind, T.\",\"Zotero US\",\"Lancet\",\"04/02/2019\"\n\
+         \"A3\",\"journalArticle\",\"2019\",\"Lind, T.\",\"Zotero junk\",\"Lancet\",\"2019 Early View\"\n\
+         \"A4\",\"journalArticle\",\"2019\",\"Lind, T.\",\"Zotero fine\",\"Lancet\",\"2019-04-02\"\n",
+    );
+    assert!(said.contains("z.csv:2:7: warning: the month and day in \"02.04.2019\" not stored: it may be"), "{said}");
+    assert!(said.contains("z.csv:3:7: warning: the month and day in \"04/02/2019\" not stored"), "{said}");
+    assert!(
+        said.contains("z.csv:4:7: warning: the date \"2019 Early View\": the year 2019 is kept; \"Early View\" is no"),
+        "{said}"
+    );
+    assert!(!said.contains("z.csv:5:"), "{said}");
+    let fine = common::reading(&w.reading_list(), "Zotero fine").clone();
+    assert_eq!((fine["month"].clone(), fine["day"].clone()), (json!(4), json!(2)));
+}

@@ -1772,10 +1772,14 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             ));
         }
     }
-    // "03/04/2019": the year is kept, and why the month and day are not said.
-    if let Some(v) = month_source
-        && year.is_some()
-        && let Some(((d1, m1), (d2, m2))) = super::dates::ambiguous_day_month(&v.text)
+    // "03/04/2019": the year is kept, and why the month and day are not said;
+    // in the date given apart too, beside a year (Zotero's `Date` beside its
+    // `Publication Year`, EndNote's `pub-dates`; tester r56 F2: dropped
+    // without a word).
+    let ambiguous_in =
+        month_source.into_iter().chain(d.month.as_ref().filter(|_| !conflicting && month_apart.is_none()));
+    if let Some((v, ((d1, m1), (d2, m2)))) =
+        ambiguous_in.filter(|_| year.is_some()).find_map(|v| Some((v, super::dates::ambiguous_day_month(&v.text)?)))
     {
         let name = |m: i64| super::dates::MONTHS[(m - 1) as usize];
         d.warnings.push(RowError::new(
@@ -1791,6 +1795,35 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 year.unwrap_or_default()
             ),
         ));
+    }
+    // A date given apart beside the year that names more than the year but
+    // gives no month, day or season ("2019 Early View"): said, never dropped
+    // in silence (tester r56 F2). (What was said above is not said twice.)
+    if let (Some(v), Some(y)) = (d.month.as_ref(), year)
+        && !conflicting
+        && month_apart.is_none()
+        && month.is_none()
+        && season.is_none()
+        && !matches!(read_date(&v.text), Some(Dated::NotYet(_) | Dated::Undated))
+        && !d.warnings.iter().any(|w| w.line == v.at.line && w.column == v.at.column)
+    {
+        let rest: String = v
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && *w != y.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !rest.is_empty() {
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}the date {:?}: the year {y} is kept; {rest:?} is no month, day or season canon reads, not \
+                     stored",
+                    v.text.trim()
+                ),
+            ));
+        }
     }
     // A day the month does not have ("2019-04-31", CSL `[2001, 2, 30]`):
     // the month is kept, the day said, never dropped in silence.
