@@ -300,3 +300,23 @@ fn a_date_beside_the_year_that_is_not_read_is_said() {
     let fine = common::reading(&w.reading_list(), "Zotero fine").clone();
     assert_eq!((fine["month"].clone(), fine["day"].clone()), (json!(4), json!(2)));
 }
+
+/// A `@misc` whose only address is its DOI's resolver link is no web page:
+/// Vancouver cites its DOI (tester r55 F4: "[Internet] … Available from:"
+/// the percent-encoded link).
+#[test]
+fn a_doi_link_as_the_only_address_is_cited_as_the_doi() {
+    let w = workdir();
+    w.import_reading(
+        "e.bib",
+        "@misc{doi1, author = {Okeke, Ifeoma}, title = {Encoded DOI in url field only}, year = {1999},\n\
+         url = {https://doi.org/10.1002/%28SICI%291097-4679%28199911%2955%3A11%3C1423%3A%3AAID-JCLP12%3E3.0.CO%3B2-2}}\n\
+         @misc{web1, author = {Okeke, Ifeoma}, title = {A web page}, year = {2000}, url = {https://example.org/page}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        common::reference(&v, "Encoded"),
+        "Okeke I. Encoded DOI in url field only. 1999. doi:10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2"
+    );
+    assert!(common::reference(&v, "A web page").contains("[Internet]"));
+}

@@ -1269,7 +1269,11 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     let posted = prepublished
         || eprint_url.as_ref().is_some_and(|(_, repo)| repo.is_some())
         || get("publisher").is_some_and(|p| builder::is_preprint_server(&p));
-    d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, d.url.is_some() && !from_eprint), subtype.as_deref()) {
+    // A DOI's resolver link as the only address makes no web page (tester
+    // r55 F4: a `@misc` with `url = {https://doi.org/…}` was cited
+    // "[Internet]" with the link percent-encoded, never as its DOI).
+    let web_address = d.url.as_deref().is_some_and(|u| crate::import::doi_of_url(u).is_none()) && !from_eprint;
+    d.kind = KindSrc::Mapped(match (entry_kind(&e.kind, web_address), subtype.as_deref()) {
         ("article", Some("newspaper")) => "newspaper-article",
         ("article", Some("magazine")) => "magazine-article",
         ("web" | "other", _)
@@ -1285,7 +1289,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     d.series = get("series");
     // A @techreport's series is its series too (printed as one: "(Technical
     // Report Series)", Citing Medicine ch. 15), never its container.
-    let series_apart = matches!(entry_kind(&e.kind, d.url.is_some() && !from_eprint), "book" | "report");
+    let series_apart = matches!(entry_kind(&e.kind, web_address), "book" | "report");
     // Google Scholar's "arXiv preprint arXiv:2107.10356" is no journal: the
     // e-print's repository is cited (above).
     let scholar = scholar_arxiv(e).is_some();
