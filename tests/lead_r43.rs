@@ -535,7 +535,9 @@ fn an_undated_online_work_is_said_undated_and_never_retrieved_without_a_date() {
 
 /// A report's page count stands before its genre and number in Vancouver,
 /// as Citing Medicine orders them (ch. 15): "2016. 57 p. Technical Report
-/// No.: 12." (tester r41 C1: "Technical. 57 p. Report No.: 12.").
+/// No.: 12." (tester r41 C1: "Technical. 57 p. Report No.: 12."). (Citing
+/// Medicine ch. 2 puts the US state in parentheses: "Washington (DC)";
+/// tester r57 F11.)
 #[test]
 fn a_reports_page_count_comes_before_its_number() {
     let w = workdir();
@@ -549,11 +551,11 @@ fn a_reports_page_count_comes_before_its_number() {
     let v = w.references("vancouver");
     assert_eq!(
         common::reference(&v, "Report gamma"),
-        "World Bank. Report gamma. Washington, DC: World Bank; 2016. 57 p. Technical Report No.: 12."
+        "World Bank. Report gamma. Washington (DC): World Bank; 2016. 57 p. Technical Report No.: 12."
     );
     assert_eq!(
         common::reference(&v, "Report delta"),
-        "World Bank. Report delta. Washington, DC: World Bank; 2016. 30 p. Working Paper No.: 441."
+        "World Bank. Report delta. Washington (DC): World Bank; 2016. 30 p. Working Paper No.: 441."
     );
 }
 

@@ -320,3 +320,46 @@ fn a_doi_link_as_the_only_address_is_cited_as_the_doi() {
     );
     assert!(common::reference(&v, "A web page").contains("[Internet]"));
 }
+
+/// Vancouver: a report's type in sentence case keeps a body's capitals
+/// (tester r57 F6: "[final report of the commission on social determinants
+/// of health]"), and a US state or Canadian province after the place goes
+/// in parentheses (F11: "Durham, NC"); Chicago keeps a lettered last page
+/// whole (F12: "S1100–1101", "e35–38").
+#[test]
+fn genre_place_and_lettered_pages_as_the_manuals_print_them() {
+    let w = workdir();
+    w.import_reading(
+        "m.bib",
+        "@techreport{tr1, author = {{World Health Organization}}, title = {Closing the gap in a generation},\n\
+         institution = {World Health Organization}, address = {Geneva}, year = {2008},\n\
+         type = {Final report of the Commission on Social Determinants of Health}}\n\
+         @techreport{tr2, author = {{World Health Organization}}, title = {Second}, institution = {WHO}, \
+         address = {Geneva}, year = {2009}, type = {Technical Report}}\n\
+         @book{b1, editor = {Anderson, Warwick}, title = {Colonial pathologies}, publisher = {Duke University Press},\n\
+         address = {Durham, NC}, year = {2006}}\n\
+         @book{b2, author = {Abe, Ken}, title = {Toronto book}, publisher = {UTP}, address = {Toronto, Ontario}, \
+         year = {2006}}\n\
+         @article{s1, author={Abe, Ken}, title={Supp}, journal={Kidney International}, volume={99}, number={Suppl 2},\n\
+         pages={S1100--S1101}, year={2021}}\n\
+         @article{s2, author={Abe, Ken}, title={Elo}, journal={British Journal of Haematology}, volume={190}, \
+         number={2}, pages={e35-e38}, year={2020}}\n\
+         @article{s3, author={Abe, Ken}, title={Plain}, journal={Lancet}, volume={1}, pages={1496--1504}, year={2019}}\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(
+        common::reference(&v, "Closing"),
+        "World Health Organization. Closing the gap in a generation [final report of the Commission on Social \
+         Determinants of Health]. Geneva: World Health Organization; 2008."
+    );
+    assert!(common::reference(&v, "Second").contains("Second [technical report]."));
+    assert_eq!(
+        common::reference(&v, "Colonial"),
+        "Anderson W, editor. Colonial pathologies. Durham (NC): Duke University Press; 2006."
+    );
+    assert_eq!(common::reference(&v, "Toronto"), "Abe K. Toronto book. Toronto (ON): UTP; 2006.");
+    let c = w.references("chicago");
+    assert!(common::reference(&c, "Supp").ends_with("99 (Suppl 2): S1100–S1101."), "{}", common::reference(&c, "Supp"));
+    assert!(common::reference(&c, "Elo").ends_with("190 (2): e35–e38."));
+    assert!(common::reference(&c, "Plain").ends_with("1: 1496–1504."));
+}

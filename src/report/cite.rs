@@ -3611,6 +3611,88 @@ pub fn chicago_last_page(first: &str, last: &str) -> Option<String> {
     Some(last[last.len() - keep..].to_string())
 }
 
+/// A place of publication as Citing Medicine gives it (2nd ed., ch. 2,
+/// "Place of Publication": "add the US state or Canadian province in
+/// parentheses, using the two-letter abbreviation"): "Durham, NC" and
+/// "Durham, North Carolina" are "Durham (NC)" (tester r57 F11). Any other
+/// place is as stored.
+fn nlm_place(place: &str) -> String {
+    const REGIONS: &[(&str, &str)] = &[
+        ("AL", "Alabama"),
+        ("AK", "Alaska"),
+        ("AZ", "Arizona"),
+        ("AR", "Arkansas"),
+        ("CA", "California"),
+        ("CO", "Colorado"),
+        ("CT", "Connecticut"),
+        ("DE", "Delaware"),
+        ("DC", "District of Columbia"),
+        ("FL", "Florida"),
+        ("GA", "Georgia"),
+        ("HI", "Hawaii"),
+        ("ID", "Idaho"),
+        ("IL", "Illinois"),
+        ("IN", "Indiana"),
+        ("IA", "Iowa"),
+        ("KS", "Kansas"),
+        ("KY", "Kentucky"),
+        ("LA", "Louisiana"),
+        ("ME", "Maine"),
+        ("MD", "Maryland"),
+        ("MA", "Massachusetts"),
+        ("MI", "Michigan"),
+        ("MN", "Minnesota"),
+        ("MS", "Mississippi"),
+        ("MO", "Missouri"),
+        ("MT", "Montana"),
+        ("NE", "Nebraska"),
+        ("NV", "Nevada"),
+        ("NH", "New Hampshire"),
+        ("NJ", "New Jersey"),
+        ("NM", "New Mexico"),
+        ("NY", "New York"),
+        ("NC", "North Carolina"),
+        ("ND", "North Dakota"),
+        ("OH", "Ohio"),
+        ("OK", "Oklahoma"),
+        ("OR", "Oregon"),
+        ("PA", "Pennsylvania"),
+        ("RI", "Rhode Island"),
+        ("SC", "South Carolina"),
+        ("SD", "South Dakota"),
+        ("TN", "Tennessee"),
+        ("TX", "Texas"),
+        ("UT", "Utah"),
+        ("VT", "Vermont"),
+        ("VA", "Virginia"),
+        ("WA", "Washington"),
+        ("WV", "West Virginia"),
+        ("WI", "Wisconsin"),
+        ("WY", "Wyoming"),
+        ("AB", "Alberta"),
+        ("BC", "British Columbia"),
+        ("MB", "Manitoba"),
+        ("NB", "New Brunswick"),
+        ("NL", "Newfoundland and Labrador"),
+        ("NS", "Nova Scotia"),
+        ("NT", "Northwest Territories"),
+        ("NU", "Nunavut"),
+        ("ON", "Ontario"),
+        ("PE", "Prince Edward Island"),
+        ("QC", "Quebec"),
+        ("SK", "Saskatchewan"),
+        ("YT", "Yukon"),
+    ];
+    let Some((city, region)) = place.trim().rsplit_once(',') else { return place.to_string() };
+    let (city, region) = (city.trim(), region.trim().trim_end_matches('.'));
+    let bare = region.replace('.', "");
+    let code = REGIONS.iter().find(|(c, name)| *c == bare || name.eq_ignore_ascii_case(region)).map(|(c, _)| *c);
+    match code {
+        Some(c) if !city.is_empty() && !city.contains(',') => format!("{city} ({c})"),
+        _ => place.to_string(),
+    }
+}
+
 /// A page range in Chicago's abbreviated form ([`chicago_last_page`]): the
 /// processor cut "1397–1406" to "1397–406", against the manual's
 /// "1496–1504".
@@ -3618,6 +3700,23 @@ fn with_chicago_page_range(mut t: Rich, r: &Reading) -> Rich {
     let Some(pages) = r.pages.as_deref().map(str::trim) else { return t };
     let Some((first, last)) = pages.split_once(['-', '\u{2013}']) else { return t };
     let (first, last) = (first.trim(), last.trim());
+    // A lettered range ("S1100–S1101", "e35–e38") keeps its letter on
+    // both pages: the manual's abbreviation (CMOS 18 §9.64) is of plain
+    // numbers, and "S1100–1101" reads as an unlettered last page (tester
+    // r57 F12). The processor's digits after the dash give way to the last
+    // page as stored.
+    let letters = |p: &str| p.chars().take_while(|c| c.is_alphabetic()).count();
+    if letters(first) > 0 && letters(first) == letters(last) && first[..letters(first)] == last[..letters(last)] {
+        let start = format!("{first}\u{2013}");
+        if let Some(at) = t.text.find(&start) {
+            let from = at + start.len();
+            let printed = t.text[from..].bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if &t.text[from..from + printed] != last {
+                splice(&mut t, from..from + printed, last);
+            }
+        }
+        return t;
+    }
     let Some(want) = chicago_last_page(first, last) else { return t };
     let printed_last = |p: &str| !p.is_empty() && (last.ends_with(p) || p.ends_with(last));
     // What the processor printed: the first page, its dash and a tail of
@@ -4231,7 +4330,10 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                 .iter()
                 .any(|n| n.literal.as_deref().is_some_and(|l| same_body(l, p)) || same_body(&n.original, p))
     };
-    let place = r.place.clone();
+    let place = match form.named {
+        Some("vancouver") => r.place.as_deref().map(nlm_place),
+        _ => r.place.clone(),
+    };
     // A preprint whose repository is stored as its publisher (Zotero's
     // CSL-JSON: `"type": "article"`, `"publisher": "medRxiv"`) is cited with
     // the repository where a journal stands, as one stored as its container
@@ -6259,11 +6361,24 @@ fn with_nlm_genre(mut t: Rich, r: &Reading) -> Rich {
         splice(&mut t, start..found.end, "");
         return t;
     }
+    // A genre in title case ("Technical Report") is lower-cased word by
+    // word; one in sentence case ("Final report of the Commission on Social
+    // Determinants of Health") has its first word lower-cased only, so a
+    // body's name keeps its capitals (Citing Medicine ch. 1: proper nouns
+    // keep theirs; tester r57 F6).
+    let minor = ["a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from"];
+    let title_case =
+        genre.split(' ').filter(|w| !minor.contains(w)).all(|w| w.chars().next().is_none_or(|c| !c.is_lowercase()));
     let lower: Vec<String> = genre
         .split(' ')
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2 && !w.chars().any(char::is_lowercase) { w.to_string() } else { w.to_lowercase() }
+            if (letters >= 2 && !w.chars().any(char::is_lowercase)) || (i > 0 && !title_case) {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            }
         })
         .collect();
     let lower = lower.join(" ");
@@ -6485,8 +6600,18 @@ fn with_page_count(mut t: Rich, r: &Reading, n: &str) -> Rich {
     // Report No.: 12.").
     let genre = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty()).map(|g| format!(" {g} No"));
     let markers = [" Available from:", " (", " Report No", " ISBN", " DOI", " doi:", " PubMed"];
+    // (A place's state, "Washington (DC)" ([`nlm_place`]), is no parenthesis of its own.)
+    let region = |i: usize| {
+        let b = t.text.as_bytes();
+        b.len() > i + 4 && b[i + 2].is_ascii_uppercase() && b[i + 3].is_ascii_uppercase() && b[i + 4] == b')'
+    };
     for marker in genre.iter().map(String::as_str).chain(markers) {
-        if let Some(i) = t.text[from..].find(marker).map(|i| from + i).filter(|i| *i < at) {
+        if let Some(i) = t.text[from..]
+            .match_indices(marker)
+            .map(|(i, _)| from + i)
+            .find(|&i| !(marker == " (" && region(i)))
+            .filter(|i| *i < at)
+        {
             at = i;
         }
     }
