@@ -363,3 +363,36 @@ fn genre_place_and_lettered_pages_as_the_manuals_print_them() {
     assert!(common::reference(&c, "Elo").ends_with("190 (2): e35–e38."));
     assert!(common::reference(&c, "Plain").ends_with("1: 1496–1504."));
 }
+
+/// An access date written in a BibTeX `note` ("Accessed: 2024-03-05",
+/// Wikipedia's "[Online; accessed 5-March-2024]") is the access date, cited
+/// by Vancouver (tester r57 F8: kept as the group's note, no "[cited …]");
+/// a note with more words stays a note. A braced acronym as the author
+/// (`{{NHS}}`) is an institution, without a warning asking for braces.
+#[test]
+fn an_access_date_in_a_bibtex_note_is_the_access_date() {
+    let w = workdir();
+    let said = w.import_reading(
+        "acc.bib",
+        "@misc{hp1, author = {{World Health Organization}}, title = {Health equity}, year = {2023},\n\
+         howpublished = {\\url{https://www.who.int/health-topics/health-equity}}, note = {Accessed: 2024-03-05}}\n\
+         @misc{hp2, author = {{Wikipedia}}, title = {Race and health}, year = {2023},\n\
+         url = {https://en.wikipedia.org/wiki/Race_and_health}, note = {[Online; accessed 5-March-2024]}}\n\
+         @misc{hp3, author = {{NHS}}, title = {Third}, year = {2023}, url = {https://nhs.uk},\n\
+         note = {Accessed on 5 March 2024. Read before week 2}}\n",
+    );
+    assert!(!said.contains("NHS"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Health equity")["accessed"], "2024-03-05");
+    assert!(common::reading(&list, "Health equity")["annotation"].is_null());
+    assert_eq!(common::reading(&list, "Race and health")["accessed"], "2024-03-05");
+    let third = common::reading(&list, "Third");
+    assert_eq!(third["annotation"], "Accessed on 5 March 2024. Read before week 2");
+    assert_eq!(third["author_names"][0]["literal"], "NHS", "{third}");
+    let v = w.references("vancouver");
+    assert_eq!(
+        common::reference(&v, "Health equity"),
+        "World Health Organization. Health equity [Internet]. 2023 [cited 2024 Mar 5]. Available from: \
+         https://www.who.int/health-topics/health-equity"
+    );
+}

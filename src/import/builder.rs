@@ -1127,6 +1127,12 @@ pub struct Extra {
     /// edition, which Zotero's item types have no field for (Zotero
     /// documentation, "Citing Fields from Extra").
     pub original_date: Option<String>,
+    /// The date of an "Accessed: 2024-03-05" line ("Accessed on …", "Last
+    /// accessed …", "Date accessed: …", Wikipedia's "[Online; accessed
+    /// 5-March-2024]"), as JabRef, Mendeley and university BibTeX guides
+    /// write the access date in `note` (tester r57 F8): the record's access
+    /// date when it has none.
+    pub accessed: Option<String>,
     /// Everything else, lines kept ("PMCID: …" among them: canon has no
     /// field for it, so it stays in the note); `None` when nothing is left.
     pub rest: Option<String>,
@@ -1298,6 +1304,20 @@ pub fn html_note_text(s: &str) -> String {
 }
 
 /// Reads a Zotero "Extra" field into its PMID, DOI and the rest (see [`Extra`]).
+/// The date of a note line that gives only an access date ([`Extra::accessed`]),
+/// or `None`. The date must read as one with a year.
+fn accessed_line(line: &str) -> Option<String> {
+    let t = line.trim().trim_start_matches('[').trim_end_matches([']', '.']).trim();
+    let t = t.strip_prefix("Online;").or_else(|| t.strip_prefix("online;")).map_or(t, str::trim);
+    let lower = t.to_lowercase();
+    let head = ["date accessed", "last accessed on", "last accessed", "accessed on", "accessed", "date of access"]
+        .into_iter()
+        .find(|h| lower.starts_with(h))?;
+    let date = t[head.len()..].trim_start_matches([':', ' ']).trim();
+    let readable = date.replace('-', " ");
+    (matches!(read_date(date).or_else(|| read_date(&readable)), Some(Dated::Year(_)))).then(|| date.to_string())
+}
+
 pub fn read_extra(s: &str) -> Extra {
     let mut out = Extra::default();
     let mut rest: Vec<String> = Vec::new();
@@ -1318,6 +1338,12 @@ pub fn read_extra(s: &str) -> Extra {
             && out.original_date.is_none()
         {
             out.original_date = Some(value.trim().to_string());
+            continue;
+        }
+        if out.accessed.is_none()
+            && let Some(date) = accessed_line(line)
+        {
+            out.accessed = Some(date);
             continue;
         }
         // Scopus's "PubMed ID: 32853499" is the PMID.
@@ -1393,6 +1419,13 @@ fn take_extra(d: &mut Draft) {
     }
     // The original date of a translation or reprint; one that differs from
     // the record's own stays in the note, as written.
+    if let Some(v) = e.accessed {
+        match &d.accessed {
+            None => d.accessed = Some(Val::new(v, x.at)),
+            Some(o) if o.text.trim() == v.trim() => {}
+            Some(_) => note.push(format!("Accessed: {v}")),
+        }
+    }
     if let Some(v) = e.original_date {
         match &d.original_year {
             None => d.original_year = Some(Val::new(v, x.at)),

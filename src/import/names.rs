@@ -1355,11 +1355,15 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
     if let Some((base, ..)) = split_aside(raw).filter(|(b, ..)| !b.contains(',') && !b.starts_with('{')) {
         return parse_bibtex(base, decode).map(|n| Name { original, ..n });
     }
-    // One braced group around the whole name: a corporate name, kept whole.
+    // One braced group around the whole name: a corporate name, kept whole;
+    // of one word, when it is an acronym ("{NHS}", "{UNICEF}": tester r57,
+    // it was a person's family name and the warning asked for the braces
+    // it had). One word in small letters ("{Plato}") is a person's one name.
+    let acronym = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
     if raw.starts_with('{')
         && raw.ends_with('}')
         && matching_brace(raw) == Some(raw.len() - 1)
-        && original.contains(' ')
+        && (original.contains(' ') || acronym(&original))
     {
         return Some(Name::literal(&original));
     }
