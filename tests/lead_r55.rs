@@ -396,3 +396,23 @@ fn an_access_date_in_a_bibtex_note_is_the_access_date() {
          https://www.who.int/health-topics/health-equity"
     );
 }
+
+/// Harvard names a web page's organisation once when it is the author
+/// (tester r57 F13: "… curriculum, Medical Schools Council. Available at");
+/// another site's name stays.
+#[test]
+fn harvard_names_the_site_once_when_it_is_the_author() {
+    let w = workdir();
+    w.import_reading(
+        "web.json",
+        r#"[{"id":"w1","type":"webpage","title":"Decolonising the medical curriculum","author":[{"literal":"Medical Schools Council"}],"container-title":"Medical Schools Council","URL":"https://www.medschools.ac.uk/decolonising","issued":{"date-parts":[[2022,6,1]]},"accessed":{"date-parts":[[2024,3,5]]}},
+{"id":"w2","type":"webpage","title":"Another page","author":[{"literal":"BMA"}],"container-title":"The Conversation","URL":"https://theconversation.com/x","issued":{"date-parts":[[2022,6,1]]},"accessed":{"date-parts":[[2024,3,5]]}}]"#,
+    );
+    let h = w.references("harvard");
+    assert_eq!(
+        common::reference(&h, "Decolonising"),
+        "Medical Schools Council (2022) Decolonising the medical curriculum. Available at: \
+         https://www.medschools.ac.uk/decolonising (Accessed: 5 March 2024)."
+    );
+    assert!(common::reference(&h, "Another page").contains("Another page, The Conversation. Available at"));
+}

@@ -567,7 +567,10 @@ impl Style {
         let t = if self.name == "harvard" {
             with_harvard_video(
                 with_harvard_podcast(
-                    with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r),
+                    with_harvard_site_once(
+                        with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r),
+                        r,
+                    ),
                     r,
                 ),
                 r,
@@ -5803,6 +5806,30 @@ fn with_harvard_site_as_author(mut t: Rich, r: &Reading) -> Rich {
     splice(&mut t, close + 1..end, "");
     splice(&mut t, title.end..close + 1, "");
     splice(&mut t, 0..0, &format!("{site} {date} "));
+    t
+}
+
+/// Cite Them Right's web page by the organisation whose site it is: the
+/// organisation named once, as author ("Medical Schools Council (2022)
+/// *Decolonising the medical curriculum*. Available at: …"); the bundled
+/// style repeated it after the title (tester r57 F13), where APA and
+/// Chicago leave it out already.
+fn with_harvard_site_once(mut t: Rich, r: &Reading) -> Rich {
+    let Some(site) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let by_site = r.author_names.iter().any(|n| n.literal.as_deref().is_some_and(|a| same_body(a, site)));
+    if r.kind != "web" || !by_site {
+        return t;
+    }
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let repeated = format!(", {site}");
+    let rest = &t.text[title.end..];
+    if rest.len() > repeated.len()
+        && rest.is_char_boundary(repeated.len())
+        && rest[..repeated.len()].eq_ignore_ascii_case(&repeated)
+        && rest[repeated.len()..].starts_with('.')
+    {
+        splice(&mut t, title.end..title.end + repeated.len(), "");
+    }
     t
 }
 
