@@ -416,3 +416,24 @@ fn harvard_names_the_site_once_when_it_is_the_author() {
     );
     assert!(common::reference(&h, "Another page").contains("Another page, The Conversation. Available at"));
 }
+
+/// APA: a work with no author has its bracketed description beside its
+/// title in the author's place (tester r55 F5: "Title. (2020). [Editorial].").
+#[test]
+fn apa_keeps_the_description_beside_a_title_in_the_authors_place() {
+    let w = workdir();
+    w.import_reading(
+        "e.json",
+        r#"[{"id":"e1","type":"article-journal","title":"Title with no author at all","genre":"Editorial","container-title":"Lancet","volume":"395","issue":"10230","page":"1000-1001","issued":{"date-parts":[[2020]]}},
+{"id":"e2","type":"article-journal","title":"Title with author","genre":"Editorial","author":[{"family":"Abe","given":"Ken"}],"container-title":"Lancet","volume":"395","issue":"10230","page":"1002-1003","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    let apa = w.references("apa");
+    assert_eq!(
+        common::reference(&apa, "Title with no author"),
+        "Title with no author at all [Editorial]. (2020). Lancet, 395(10230), 1000–1001."
+    );
+    assert_eq!(
+        common::reference(&apa, "Title with author"),
+        "Abe, K. (2020). Title with author [Editorial]. Lancet, 395(10230), 1002–1003."
+    );
+}

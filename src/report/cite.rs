@@ -543,7 +543,7 @@ impl Style {
         // leaves it out as the bundled ones did, tester r23, F2.)
         let t = with_platform(t, r, &self.name);
         let t = match self.named {
-            Some("apa") => with_apa_site_once(with_apa_podcast(t, r), r),
+            Some("apa") => with_apa_description_after_title(with_apa_site_once(with_apa_podcast(t, r), r), r),
             Some("ama") => with_ama_podcast(t, r),
             Some("chicago") => with_chicago_podcast(t, r),
             _ => t,
@@ -5806,6 +5806,36 @@ fn with_harvard_site_as_author(mut t: Rich, r: &Reading) -> Rich {
     splice(&mut t, close + 1..end, "");
     splice(&mut t, title.end..close + 1, "");
     splice(&mut t, 0..0, &format!("{site} {date} "));
+    t
+}
+
+/// APA's work with no author: the title in the author's place keeps its
+/// bracketed description beside it, "Title [Editorial]. (2020)." (APA 7
+/// §9.12 and §9.21: the description follows the title); the bundled style
+/// gave it after the date, "Title. (2020). [Editorial]." (tester r55 F5).
+fn with_apa_description_after_title(mut t: Rich, r: &Reading) -> Rich {
+    if !r.author_names.is_empty() {
+        return t;
+    }
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    if title.start != 0 {
+        return t;
+    }
+    let rest = &t.text[title.end..];
+    // ". (2020). [Editorial]." after the title.
+    let Some(date_end) = rest.strip_prefix(". (").and_then(|x| x.find("). [")).map(|i| title.end + 3 + i + 1) else {
+        return t;
+    };
+    let after_date = &t.text[date_end..];
+    let Some(close) = after_date.strip_prefix(". [").and_then(|x| x.find(']')).map(|i| date_end + 3 + i) else {
+        return t;
+    };
+    if !t.text[close + 1..].starts_with('.') {
+        return t;
+    }
+    let bracket = t.text[date_end + 2..=close].to_string();
+    splice(&mut t, date_end..close + 1, "");
+    splice(&mut t, title.end..title.end, &format!(" {bracket}"));
     t
 }
 
