@@ -437,3 +437,46 @@ fn apa_keeps_the_description_beside_a_title_in_the_authors_place() {
         "Abe, K. (2020). Title with author [Editorial]. Lancet, 395(10230), 1002–1003."
     );
 }
+
+/// An authors cell that separates people with commas and puts a group
+/// after `;` (PubMed's own form) gives each person and the group, without
+/// the list's closing full stop (tester r58 F3: "Smith JA" with the given
+/// name "O'Brien S, de la Cruz M", silently).
+#[test]
+fn commas_between_people_and_a_group_after_a_semicolon() {
+    let w = workdir();
+    w.import_reading(
+        "p.csv",
+        "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n\
+         33000001,Race-based medicine in the era of COVID-19.,\"Smith JA, O'Brien S, de la Cruz M; COVID-19 Health \
+         Equity Working Group.\",J Gen Intern Med. 2021 Jan-Feb;36(1):12-14.,Smith JA,J Gen Intern Med,2021,\
+         2020/10/06,,,\n",
+    );
+    w.import_reading(
+        "m.csv",
+        "title,authors,year\n\
+         M1,\"Smith, John; O'Brien, S, de la Cruz, M\",2020\n\
+         M2,\"Mensah, Kofi A; Davis, Sammy, Jr.\",2020\n\
+         M3,\"World Health Organization, Geneva; Smith, J\",2020\n",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Race-based");
+    assert_eq!(
+        r["authors"],
+        json!(["Smith JA", "O'Brien S", "de la Cruz M", "COVID-19 Health Equity Working Group"]),
+        "{r}"
+    );
+    assert_eq!(r["author_names"][2]["particle"], "de la");
+    assert_eq!(r["author_names"][3]["literal"], "COVID-19 Health Equity Working Group");
+    let v = w.references("vancouver");
+    assert!(
+        common::reference(&v, "Race-based").starts_with(
+            "Smith JA, O'Brien S, de la Cruz M; COVID-19 Health Equity Working Group. Race-based medicine"
+        ),
+        "{}",
+        common::reference(&v, "Race-based")
+    );
+    assert_eq!(common::reading(&list, "M1")["authors"], json!(["Smith, John", "O'Brien, S", "de la Cruz, M"]));
+    assert_eq!(common::reading(&list, "M2")["authors"], json!(["Mensah, Kofi A", "Davis, Sammy, Jr."]));
+    assert_eq!(common::reading(&list, "M3")["authors"], json!(["World Health Organization, Geneva", "Smith, J"]));
+}

@@ -1809,6 +1809,21 @@ fn split_plain_names(cell: &str) -> CellNames {
                 _ => parts.push(part.to_string()),
             }
         }
+        // PubMed's own list ends with a full stop, after a group's name too
+        // ("…; COVID-19 Health Equity Working Group."): the sentence's, not
+        // the group's (tester r58 F3: kept in the name).
+        if let Some(last) = parts.last_mut() {
+            let t = last.trim_end();
+            let word = t.trim_end_matches('.').rsplit(' ').next().unwrap_or_default();
+            if t.ends_with('.')
+                && !t.ends_with("..")
+                && looks_corporate(t)
+                && word.chars().filter(|c| c.is_lowercase()).count() >= 3
+                && !COMPANY_ENDS.contains(&word.to_lowercase().as_str())
+            {
+                *last = t.trim_end_matches('.').to_string();
+            }
+        }
         parts
             .iter()
             .flat_map(|part| {
@@ -1816,7 +1831,16 @@ fn split_plain_names(cell: &str) -> CellNames {
                     whole.push(part.trim().to_string());
                     vec![part.trim().to_string()]
                 } else {
+                    // A part that is itself a list of names separated by
+                    // commas ("Smith JA, O'Brien S, de la Cruz M; Working
+                    // Group", PubMed's form with a group after `;`; "O'Brien,
+                    // S, de la Cruz, M"): split as a `;`-less cell is (tester
+                    // r58 F3: one name "Smith JA" with the given name
+                    // "O'Brien S, de la Cruz M").
                     split_and(part)
+                        .into_iter()
+                        .flat_map(|p| if p.contains(',') { split_commas(&p, &mut doubt) } else { vec![p] })
+                        .collect()
                 }
             })
             .collect()
