@@ -480,3 +480,191 @@ fn commas_between_people_and_a_group_after_a_semicolon() {
     assert_eq!(common::reading(&list, "M2")["authors"], json!(["Mensah, Kofi A", "Davis, Sammy, Jr."]));
     assert_eq!(common::reading(&list, "M3")["authors"], json!(["World Health Organization, Geneva", "Smith, J"]));
 }
+
+/// Editors written in an authors cell are the editors, and "editors" is no
+/// person (tester r58 F4: an author "editors"; no "(Eds.)").
+#[test]
+fn editors_marked_in_an_authors_cell_are_the_editors() {
+    let w = workdir();
+    let said = w.import_reading(
+        "eds.csv",
+        "title,authors,year,type,publisher\n\
+         E1,\"Farmer, Paul (ed.); Kim, Jim Yong (ed.)\",2013,book,UC Press\n\
+         E2,\"Farmer, Paul; Kim, Jim Yong (eds)\",2014,book,UC Press\n\
+         E3,\"Farmer P, Kim JY, editors\",2015,book,UC Press\n\
+         E4,\"Smith, John (Editor)\",2016,book,UC Press\n\
+         E5,\"Smith, John; Ed\",2017,book,UC Press\n",
+    );
+    assert!(said.contains("read as the editors (the last name \"editors\" says they are editors)"), "{said}");
+    let list = w.reading_list();
+    for (title, editors) in [
+        ("E1", json!(["Farmer, Paul", "Kim, Jim Yong"])),
+        ("E2", json!(["Farmer, Paul", "Kim, Jim Yong"])),
+        ("E3", json!(["Farmer P", "Kim JY"])),
+        ("E4", json!(["Smith, John"])),
+    ] {
+        let r = common::reading(&list, title);
+        assert_eq!(r["authors"], json!([]), "{title}: {r}");
+        let names: Vec<_> = r["editor_names"].as_array().unwrap().iter().map(|n| n["original"].clone()).collect();
+        assert_eq!(json!(names), editors, "{title}");
+    }
+    // "Ed" may be a person's name: nothing moves.
+    assert_eq!(common::reading(&list, "E5")["authors"].as_array().map(Vec::len), Some(2));
+    let apa = w.references("apa");
+    assert_eq!(common::reference(&apa, "E3"), "Farmer, P., & Kim, J. Y. (Eds.). (2015). E3. UC Press.");
+}
+
+/// A row without a type that has an ISBN or a publisher and no journal is
+/// a book, said; its publisher and place are cited (tester r58 F8: typed
+/// article, they were left out of every reference).
+#[test]
+fn an_untyped_row_with_an_isbn_and_no_journal_is_a_book() {
+    let w = workdir();
+    let said = w.import_reading(
+        "f.csv",
+        "Title,Author(s),Year,Journal,ISBN,Publisher,Place,Edition\n\
+         \"Pathologies of power\",\"Farmer, Paul\",2003,,978-0-520-24326-2,University of California Press,Berkeley,2nd\n\
+         \"An article\",\"Vyas, Darshali A.\",2020,N Engl J Med,,,,\n",
+    );
+    assert!(said.contains("no type given: read as a book"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Pathologies")["type"], "book");
+    assert_eq!(common::reading(&list, "An article")["type"], "article");
+    let v = w.references("vancouver");
+    assert_eq!(
+        common::reference(&v, "Pathologies"),
+        "Farmer P. Pathologies of power. 2nd ed. Berkeley: University of California Press; 2003."
+    );
+}
+
+/// A page range without its end never replaces the whole range ("1-"
+/// replaced "1-14"; tester r58 F7); "Vol. 383" and "No. 9" are the numbers
+/// (F12); PubMed's CSV keeps the pages of an article ahead of print in a
+/// volume (F2); a day-first access date that can be read one way only is
+/// read (F13); an ISBN-10 that lost its leading 0 in a spreadsheet is read,
+/// said (F16).
+#[test]
+fn pages_volumes_access_dates_and_isbns_as_spreadsheets_write_them() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type,pages,isbn,volume,issue,container,url,accessed\n\
+         Introduction,\"Farmer, Paul\",2013,chapter,1-14,9780520271975,,,Reimagining global health,,\n\
+         Vol labels,\"Abe, Ken\",2020,article,874-882,,Vol. 383,No. 9,N Engl J Med,,\n\
+         Web page,WHO,2020,web,,,,,,https://who.int/e,13/03/2024\n",
+    );
+    let said = w.import_reading(
+        "b.csv",
+        "title,authors,year,type,pages,isbn\nIntroduction,\"Farmer, Paul\",2013,chapter,1-,9780520271975\n\
+         Zero lost,\"Abe, Ken\",2005,book,,385509936\n",
+    );
+    assert!(
+        said.contains("kept \"1-14\" (the file's \"1-\" has no last page)") || said.contains("0 changed"),
+        "{said}"
+    );
+    assert!(said.contains("isbn \"385509936\" has nine digits: read as \"0385509936\""), "{said}");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Introduction")["pages"], "1-14");
+    let v = common::reading(&list, "Vol labels");
+    assert_eq!((v["volume"].as_str(), v["issue"].as_str()), (Some("383"), Some("9")));
+    assert_eq!(common::reading(&list, "Web page")["accessed"], "2024-03-13");
+    assert_eq!(common::reading(&list, "Zero lost")["isbn"], "0385509936");
+    w.import_reading(
+        "p.csv",
+        "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n\
+         38000003,Colonial medicine three.,Diallo M.,Rev Prat. 2023 Nov;73(9):101-9. doi: 10.1234/rp.2023.3. \
+         Online ahead of print.,Diallo M,Rev Prat,2023,2023/11/04,,,10.1234/rp.2023.3\n",
+    );
+    assert_eq!(common::reading(&w.reading_list(), "Colonial medicine three")["pages"], "101-9");
+}
+
+/// BibTeX: a macro an `@string` uses that no `@string` defines before it is
+/// said where the macro is used (tester r59 F1: "Journal of jn2" printed in
+/// silence); "and others" ending an editor list is said (F2); `\url{…}`
+/// keeps its `~`, `\href` its address, and a note "Available at: \url{…}
+/// (Accessed: …)" gives the address and access date (F4).
+#[test]
+fn bibtex_strings_editor_lists_and_urls_in_notes() {
+    let w = workdir();
+    let said = w.import_reading(
+        "f.bib",
+        "@string{j1 = \"Journal of \" # jn2}\n\
+         @string{jn2 = \"Racial Health\"}\n\
+         @article{a, author={Jones, Kate}, title={Forward string}, journal=j1, year={2011}}\n\
+         @incollection{e1, author = {Smith, John}, editor = {Doe, Jane and others}, title = {Chapter},\n\
+         booktitle = {Handbook of Health Equity}, publisher = {Springer}, address = {Cham}, year = {2020}}\n\
+         @misc{n1, author = {Evans, Efe}, title = {Tilde note}, year = {2023},\n\
+         note = {See \\url{https://example.org/~lee/x_y.html} and \\href{https://x.org}{X site}}}\n\
+         @misc{n2, author = {Evans, Efe}, title = {Overleaf note}, year = {2023},\n\
+         note = {Available at: \\url{https://example.org/report.pdf} (Accessed: 2024-03-05)}}\n",
+    );
+    assert!(said.contains("the macro `jn2` is not defined by an @string"), "{said}");
+    assert!(said.contains("in entry `e1`: the editor list ends \"and others\""), "{said}");
+    let list = w.reading_list();
+    assert_eq!(
+        common::reading(&list, "Tilde note")["annotation"],
+        "See https://example.org/~lee/x_y.html and X site (https://x.org)"
+    );
+    let n2 = common::reading(&list, "Overleaf note");
+    assert_eq!(
+        (n2["url"].as_str(), n2["accessed"].as_str()),
+        (Some("https://example.org/report.pdf"), Some("2024-03-05"))
+    );
+    assert!(n2["annotation"].is_null(), "{n2}");
+}
+
+/// A Zotero preprint's "Number" is its archive ID, no article number
+/// (tester r59 F7: stored as the pages "Article arXiv:2009.10576").
+#[test]
+fn a_zotero_preprints_number_is_its_archive_id() {
+    let w = workdir();
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publisher\",\"Number\",\"DOI\",\"Date\"\n\
+         \"P1\",\"preprint\",\"2021\",\"Chen, Irene Y.; Pierson, Emma\",\"Ethical machine learning in healthcare\",\
+         \"arXiv\",\"arXiv:2009.10576\",\"10.48550/arXiv.2009.10576\",\"2021-02-01\"\n",
+    );
+    let r = common::reading(&w.reading_list(), "Ethical").clone();
+    assert!(r["pages"].is_null(), "{r}");
+    assert_eq!(r["url"], "https://arxiv.org/abs/2009.10576");
+    let apa = w.references("apa");
+    assert!(!common::reference(&apa, "Ethical").contains("Article arXiv"), "{}", common::reference(&apa, "Ethical"));
+}
+
+/// One title in sentence case with Scopus's " - " and the other in title
+/// case with the publisher's dash: the sentence case with the dash, in
+/// either order (tester r58 F9).
+#[test]
+fn sentence_case_and_the_publishers_dash_in_either_order() {
+    let sentence = "Hidden in plain sight - Reconsidering the use of race correction in clinical algorithms";
+    let titled = "Hidden in Plain Sight \u{2014} Reconsidering the Use of Race Correction in Clinical Algorithms";
+    for order in [[sentence, titled], [titled, sentence]] {
+        let w = workdir();
+        for (i, t) in order.iter().enumerate() {
+            w.import_reading(
+                &format!("{i}.csv"),
+                &format!("title,authors,year,doi\n\"{t}\",\"Vyas, Darshali A.\",2020,10.1056/NEJMms2004740\n"),
+            );
+        }
+        assert_eq!(
+            common::reading(&w.reading_list(), "Hidden")["title"],
+            "Hidden in plain sight \u{2014} Reconsidering the use of race correction in clinical algorithms"
+        );
+    }
+}
+
+/// RIS: the same DOI in `M3` and in a note line is one DOI, no conflict
+/// (tester r59 F8).
+#[test]
+fn the_same_doi_in_m3_and_a_note_is_one_doi() {
+    let w = workdir();
+    let said = w.import_reading(
+        "n.ris",
+        "TY  - JOUR\nAU  - Vyas, Darshali A.\nTI  - Hidden in plain sight\nJO  - N Engl J Med\nPY  - 2020\n\
+         M3  - doi: 10.1056/NEJMms2004740\nN1  - doi: 10.1056/NEJMms2004740\nER  - \n",
+    );
+    assert!(!said.contains("Extra has DOI"), "{said}");
+    let r = common::reading(&w.reading_list(), "Hidden").clone();
+    assert_eq!(r["doi"], "10.1056/NEJMms2004740");
+    assert!(r["annotation"].is_null(), "{r}");
+}

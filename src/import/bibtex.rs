@@ -62,6 +62,10 @@ struct Parser<'a> {
     macros: HashMap<String, String>,
     /// Macro names a value used that no `@string` defines, with where.
     undefined: Vec<(usize, String)>,
+    /// Of each `@string` whose value used such a name (defined later, or
+    /// never): those names, said at each entry that uses the macro (tester
+    /// r59 F1: "Journal of jn2" was printed without a word).
+    undefined_in: HashMap<String, Vec<(usize, String)>>,
 }
 
 /// Why an entry could not be read: the error and where to look for the next entry.
@@ -86,7 +90,14 @@ type Scanned = (Vec<(Entry, std::ops::Range<usize>)>, Vec<(usize, Broken)>);
 fn scan(text: &str) -> Scanned {
     let mut entries = Vec::new();
     let mut broken = Vec::new();
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, macros: month_macros(), undefined: Vec::new() };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+        macros: month_macros(),
+        undefined: Vec::new(),
+        undefined_in: HashMap::new(),
+    };
     while let Some(at) = p.next_at() {
         p.i = at + 1;
         match p.entry(at) {
@@ -620,8 +631,13 @@ impl Parser<'_> {
                 });
             }
             self.i += 1;
+            let undefined = std::mem::take(&mut self.undefined);
+            if undefined.is_empty() {
+                self.undefined_in.remove(&name);
+            } else {
+                self.undefined_in.insert(name.clone(), undefined);
+            }
             self.macros.insert(name, value);
-            self.undefined.clear();
             return Ok(None);
         }
         self.skip_ws();
@@ -814,7 +830,12 @@ impl Parser<'_> {
                         out.push_str(&word);
                     } else {
                         match self.macros.get(&word.to_lowercase()) {
-                            Some(v) => out.push_str(v),
+                            Some(v) => {
+                                out.push_str(v);
+                                if let Some(u) = self.undefined_in.get(&word.to_lowercase()) {
+                                    self.undefined.extend(u.iter().cloned());
+                                }
+                            }
                             None => {
                                 self.undefined.push((self.i - word.len(), word.clone()));
                                 out.push_str(&word);
@@ -1111,10 +1132,34 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // `and others` ends a truncated list: the builder keeps it as the "et al." flag.
     d.authors = e.fields.get("author").map_or_else(Vec::new, |f| authors(&f.raw));
     d.editors = e.fields.get("editor").map_or_else(Vec::new, |f| authors(&f.raw));
-    d.editors.retain(|n| !builder::is_et_al(n));
     // biblatex `translator` (biblatex manual §2.2.2), a name list as `editor` is.
     d.translators = e.fields.get("translator").map_or_else(Vec::new, |f| authors(&f.raw));
-    d.translators.retain(|n| !builder::is_et_al(n));
+    // "and others" ending an editor or translator list: canon keeps an "et
+    // al." for authors only, so the names given are kept and the cut said
+    // (tester r59 F2: the list was cut in silence, printed "(Ed.)" as if
+    // whole).
+    for (field, list) in [("editor", &mut d.editors), ("translator", &mut d.translators)] {
+        let before = list.len();
+        list.retain(|n| !builder::is_et_al(n));
+        if list.len() < before
+            && let Some(f) = e.fields.get(field)
+        {
+            let (l, c) = lines.pos(f.at);
+            d.warnings.push(RowError::new(
+                l,
+                c,
+                format!(
+                    "in entry `{}`: the {field} list ends \"and others\": the {} named {} kept, and the styles \
+                     print {} as the whole list (canon keeps \"et al.\" for authors only); add the other names to \
+                     cite them",
+                    e.key,
+                    if list.len() == 1 { field.to_string() } else { format!("{} {field}s", list.len()) },
+                    if list.len() == 1 { "is" } else { "are" },
+                    if list.len() == 1 { "it" } else { "them" }
+                ),
+            ));
+        }
+    }
     // biblatex's `editortype` gives the role of the `editor` list ("editor"
     // when absent; "compiler", "founder", "continuator", "redactor",
     // "reviser", "collaborator", "organizer", "translator"…, biblatex
@@ -2266,6 +2311,47 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
                 out.push_str(&accent(first, &b));
                 return next;
             }
+        }
+    }
+    // `\url{…}` and `\path{…}` hold their text verbatim (hyperref: a `~`
+    // there is a tilde, never a space; tester r59 F4: "example.org/ lee");
+    // `\href{address}{text}` is the text and its address in brackets.
+    if matches!(name.as_str(), "url" | "path" | "href") && c.get(i) == Some(&'{') {
+        let group = |from: usize| -> Option<(String, usize)> {
+            let mut depth = 0usize;
+            for (k, ch) in c.iter().enumerate().skip(from) {
+                match ch {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some((c[from + 1..k].iter().collect(), k + 1));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            None
+        };
+        if let Some((address, next)) = group(i) {
+            let address = address.replace("\\%", "%").replace("\\#", "#").replace("\\_", "_").replace("\\&", "&");
+            if name != "href" {
+                out.push_str(&address);
+                return next;
+            }
+            if c.get(next) == Some(&'{')
+                && let Some((text, end)) = group(next)
+            {
+                let text = collapse(&latex_text(&text, false));
+                if text.trim().is_empty() || text.trim() == address {
+                    out.push_str(&address);
+                } else {
+                    out.push_str(&format!("{} ({address})", text.trim()));
+                }
+                return end;
+            }
+            out.push_str(&address);
+            return next;
         }
     }
     // A space after a command name ends the name and is not text.

@@ -1133,6 +1133,11 @@ pub struct Extra {
     /// write the access date in `note` (tester r57 F8): the record's access
     /// date when it has none.
     pub accessed: Option<String>,
+    /// The address of an "Available at: https://…" line ("Available from:",
+    /// "URL:"; Cite Them Right's and Overleaf templates' form, with "(Accessed:
+    /// …)" after it read as [`Extra::accessed`]): the record's address when
+    /// it has none (tester r59 F4).
+    pub url: Option<String>,
     /// Everything else, lines kept ("PMCID: …" among them: canon has no
     /// field for it, so it stays in the note); `None` when nothing is left.
     pub rest: Option<String>,
@@ -1318,6 +1323,28 @@ fn accessed_line(line: &str) -> Option<String> {
     (matches!(read_date(date).or_else(|| read_date(&readable)), Some(Dated::Year(_)))).then(|| date.to_string())
 }
 
+/// The address (and access date) of a note line that gives only them:
+/// "Available at: https://… (Accessed: 5 March 2024)", "Available from:
+/// https://…", "URL: https://…". `None` for any other line.
+fn available_line(line: &str) -> Option<(String, Option<String>)> {
+    let t = line.trim().trim_end_matches('.');
+    let lower = t.to_lowercase();
+    let head = ["available at:", "available from:", "available online at:", "available online:", "url:"]
+        .into_iter()
+        .find(|h| lower.starts_with(h))?;
+    let rest = t[head.len()..].trim();
+    let (url, after) = rest.split_once(char::is_whitespace).map_or((rest, ""), |(u, a)| (u, a.trim()));
+    let url = url.trim_start_matches('<').trim_end_matches(['>', ',', ';']);
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return None;
+    }
+    if after.is_empty() {
+        return Some((url.to_string(), None));
+    }
+    let accessed = accessed_line(after.trim_start_matches('(').trim_end_matches(')'))?;
+    Some((url.to_string(), Some(accessed)))
+}
+
 pub fn read_extra(s: &str) -> Extra {
     let mut out = Extra::default();
     let mut rest: Vec<String> = Vec::new();
@@ -1344,6 +1371,16 @@ pub fn read_extra(s: &str) -> Extra {
             && let Some(date) = accessed_line(line)
         {
             out.accessed = Some(date);
+            continue;
+        }
+        if out.url.is_none()
+            && let Some((url, accessed)) = available_line(line)
+            && (accessed.is_none() || out.accessed.is_none())
+        {
+            out.url = Some(url);
+            if accessed.is_some() {
+                out.accessed = accessed;
+            }
             continue;
         }
         // Scopus's "PubMed ID: 32853499" is the PMID.
@@ -1419,6 +1456,16 @@ fn take_extra(d: &mut Draft) {
     }
     // The original date of a translation or reprint; one that differs from
     // the record's own stays in the note, as written.
+    if let Some(v) = e.url {
+        match d.url.as_deref().map(str::trim) {
+            None | Some("") => {
+                d.url = Some(v);
+                d.url_at = Some(x.at);
+            }
+            Some(u) if u == v.trim() => {}
+            Some(_) => note.push(format!("Available at: {v}")),
+        }
+    }
     if let Some(v) = e.accessed {
         match &d.accessed {
             None => d.accessed = Some(Val::new(v, x.at)),
@@ -1452,7 +1499,12 @@ fn take_extra(d: &mut Draft) {
     if let Some(v) = e.doi {
         match d.doi.as_ref().filter(|o| !o.text.trim().is_empty()) {
             None => d.doi = Some(Val::new(v, x.at)),
-            Some(o) if super::same_doi(&o.text, &v) => {}
+            // (Compared as DOIs: "doi: 10.1056/X" in RIS `M3` is the note's
+            // "doi: 10.1056/X"; tester r59 F8.)
+            Some(o)
+                if super::same_doi(&o.text, &v)
+                    || matches!((super::normalise_doi(&o.text), super::normalise_doi(&v)), (Some(a), Some(b)) if super::same_doi(&a, &b)) =>
+                {}
             Some(o) => {
                 d.warnings.push(RowError::new(
                     x.at.line,
@@ -2186,6 +2238,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             )),
         }
     }
+    // Editors written in an authors field, as Citing Medicine writes them
+    // ("Farmer P, Kim JY, editors") or with each name marked ("Farmer, Paul
+    // (ed.); Kim, Jim Yong (ed.)"): the editors, said; "editors" is no
+    // person (tester r58 F4: an author "editors", and no "(Eds.)").
+    editors_marked(&mut d);
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();
@@ -2206,8 +2263,26 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             ));
         }
     }
+    // A row with no type (a hand-made list without a type column) that has
+    // an ISBN or a publisher and no journal is a book, said; any other is an
+    // article, as before (tester r58 F8: a book typed article lost its
+    // publisher and place from every reference).
+    let untyped_book = d.container.as_deref().is_none_or(|c| c.trim().is_empty())
+        && (d.isbn.as_ref().is_some_and(|v| !v.text.trim().is_empty())
+            || d.publisher.as_deref().is_some_and(|p| !p.trim().is_empty()));
     let kind = match &d.kind {
         KindSrc::Mapped(k) => *k,
+        KindSrc::Named(v) if v.text.trim().is_empty() && untyped_book => {
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}no type given: read as a book (an ISBN or a publisher, and no journal); give the type to \
+                     say otherwise"
+                ),
+            ));
+            "book"
+        }
         KindSrc::Named(v) if v.text.trim().is_empty() => "article",
         KindSrc::Named(v) => reading_type(&v.text).unwrap_or_else(|| {
             err(
@@ -2298,6 +2373,29 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // CSV refused it, "check digit").
             let n = super::isbn_as_published(&v.text)
                 .or_else(|| without_isbn_qualifier(&v.text).and_then(|(isbn, _)| super::isbn_as_published(isbn)));
+            // A spreadsheet's number for an ISBN: "9780520243262.0" (its
+            // float form), or nine digits whose leading 0 it dropped
+            // ("767915470" for 0-7679-1547-0): read, and the second said
+            // (tester r58 F16: refused, "check digit").
+            let t = v.text.trim();
+            let t = t.strip_suffix(".0").filter(|x| x.bytes().all(|b| b.is_ascii_digit())).unwrap_or(t);
+            let n = n.or_else(|| super::isbn_as_published(t)).or_else(|| {
+                let padded = format!("0{t}");
+                let found = (t.len() == 9 && t.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| super::isbn_as_published(&padded))
+                    .flatten();
+                if found.is_some() {
+                    d.warnings.push(RowError::new(
+                        v.at.line,
+                        v.at.column,
+                        format!(
+                            "{p}isbn {t:?} has nine digits: read as {padded:?}, the ISBN-10 whose leading 0 a \
+                             spreadsheet drops from a number; format the column as text to keep it"
+                        ),
+                    ));
+                }
+                found
+            });
             if n.is_none() {
                 let digits = v.text.chars().filter(char::is_ascii_digit).count();
                 err(
@@ -2543,6 +2641,16 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             )),
         }
         d.volume = Some(volume);
+    }
+    // "Vol. 383" and "No. 9" in their own cells: the numbers, as the style
+    // prints its own label (tester r58 F12: "2020;Vol. 383(No. 9)").
+    if let Some(v) = d.volume.as_deref().and_then(|v| without_label(v, &["volume", "vol.", "vol", "v."])) {
+        d.volume = Some(v);
+    }
+    if let Some(i) =
+        issue_given.as_deref().and_then(|i| without_label(i, &["number", "issue", "no.", "nr.", "no", "nr", "iss."]))
+    {
+        issue_given = Some(i);
     }
     let (issue, series_number) = numbers_kept(
         kind,
@@ -2796,6 +2904,84 @@ pub fn original_year_doubt(text: &str) -> Option<String> {
             crate::limits::shown(text.trim())
         )
     })
+}
+
+/// `v` without a label from `labels` before its number ("Vol. 383" is
+/// "383", "No. 9" is "9", "no.3-4" is "3-4"); `None` when `v` has no such
+/// label or no number after it ("Volume of essays" stays).
+fn without_label(v: &str, labels: &[&str]) -> Option<String> {
+    let t = v.trim();
+    let lower = t.to_lowercase();
+    let label = labels.iter().find(|l| lower.starts_with(*l))?;
+    let rest = t[label.len()..].trim_start_matches([' ', ':']).trim();
+    let numeric = !rest.is_empty()
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '–' | '/' | ' '))
+        && rest.chars().count() <= 12;
+    numeric.then(|| rest.to_string())
+}
+
+/// Moves the authors of `d` to its editors when its authors field says
+/// they are editors: a last "name" that is the word "editors" ("eds",
+/// "editor", "ed."), or every name marked "(ed.)", "(eds)", "(editor)"
+/// after it. Said at the record. Nothing moves when `d` has editors already.
+fn editors_marked(d: &mut Draft) {
+    const WORDS: &[&str] = &["editors", "editor", "eds", "(eds)", "(editors)", "(editor)"];
+    if d.authors.is_empty() || !d.editors.is_empty() {
+        return;
+    }
+    let bare = |n: &Name| WORDS.contains(&n.original.trim().trim_end_matches('.').to_lowercase().as_str());
+    let marked = |n: &Name| -> Option<String> {
+        let t = n.original.trim();
+        let lower = t.to_lowercase();
+        ["(eds.)", "(ed.)", "(eds)", "(ed)", "(editors)", "(editor)", "[eds.]", "[ed.]"]
+            .iter()
+            .find(|m| lower.ends_with(*m))
+            .map(|m| t[..t.len() - m.len()].trim().trim_end_matches(',').trim().to_string())
+    };
+    let p = d.prefix();
+    let (names, how) = if d.authors.last().is_some_and(bare) && d.authors.len() > 1 {
+        let mut names = d.authors.clone();
+        let word = names.pop().map(|n| n.original).unwrap_or_default();
+        (names, format!("the last name {:?} says they are editors", word.trim()))
+    } else if d.authors.len() > 1
+        && d.authors.last().is_some_and(|n| {
+            let l = n.original.trim().to_lowercase();
+            ["(eds.)", "(eds)", "(editors)", "[eds.]"].iter().any(|m| l.ends_with(m))
+        })
+        && d.authors[..d.authors.len() - 1].iter().all(|n| marked(n).is_none())
+    {
+        // "Farmer, Paul; Kim, Jim Yong (eds)": the plural after the last
+        // name is the whole list's.
+        let mut names = d.authors.clone();
+        if let Some(last) = names.last_mut() {
+            let text = marked(last).unwrap_or_default();
+            *last = super::names::parse(&text).unwrap_or_else(|| last.clone());
+        }
+        (names, "\"(eds)\" after the last name says they are editors".to_string())
+    } else if d.authors.iter().all(|n| marked(n).is_some()) {
+        let names = d
+            .authors
+            .iter()
+            .map(|n| {
+                let text = marked(n).unwrap_or_default();
+                super::names::parse(&text).unwrap_or_else(|| n.clone())
+            })
+            .collect();
+        (names, "each name is marked as an editor's".to_string())
+    } else {
+        return;
+    };
+    d.warnings.push(RowError::new(
+        d.at.line,
+        d.at.column,
+        format!(
+            "{p}authors {}: read as the editors ({how}); an edited book is cited by its editors",
+            d.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>().join("; ")
+        ),
+    ));
+    d.authors = Vec::new();
+    d.editors = names;
 }
 
 /// A volume written with its issue, "383 (9)", "383(9)", "12 (3-4)" or

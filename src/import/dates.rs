@@ -1095,6 +1095,15 @@ pub fn access_date(s: &str) -> Result<String, String> {
                 MONTHS[(m2 - 1) as usize]
             ));
         }
+        // The year last, day and month in the only order they can be
+        // ("13/03/2024" is 13 March; tester r58 F13: refused, where the
+        // year column reads it).
+        if numeric.len() == 3 && numeric.iter().all(all_digits) && numeric[2].len() == 4 && date == t {
+            let (m, d) = month_day(t);
+            if m.is_some() && d.is_some() {
+                return access_parts(t, year_in(t), m, d);
+            }
+        }
         let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let known = |w: &&str| month_word(w).is_some() || w.chars().all(|c| c.is_ascii_digit());
         if words.is_empty() || !words.iter().all(known) || !words.iter().any(|w| month_word(w).is_some()) {
@@ -1103,6 +1112,13 @@ pub fn access_date(s: &str) -> Result<String, String> {
         let (m, d) = month_day_written(t);
         (year_in(t), m, d)
     };
+    access_parts(t, year, month, day)
+}
+
+/// An access date's year, month and day (read from `t`) as canon stores
+/// it, or what is wrong ([`access_date`]).
+fn access_parts(t: &str, year: Option<i64>, month: Option<i64>, day: Option<i64>) -> Result<String, String> {
+    const EXPECTED: &str = "expected a date such as 2024-03-05 (year, month, day)";
     let Some(year) = year.filter(|y| (1000..=2100).contains(y)) else {
         return Err(format!("{t:?} has no year from 1000 to 2100; {EXPECTED}"));
     };

@@ -1837,10 +1837,7 @@ fn split_plain_names(cell: &str) -> CellNames {
                     // S, de la Cruz, M"): split as a `;`-less cell is (tester
                     // r58 F3: one name "Smith JA" with the given name
                     // "O'Brien S, de la Cruz M").
-                    split_and(part)
-                        .into_iter()
-                        .flat_map(|p| if p.contains(',') { split_commas(&p, &mut doubt) } else { vec![p] })
-                        .collect()
+                    split_and(part).into_iter().flat_map(|p| names_in_semicolon_part(&p)).collect()
                 }
             })
             .collect()
@@ -2180,6 +2177,32 @@ fn initials_list(parts: &[&str]) -> bool {
     let pairs = parts.len().is_multiple_of(2)
         && (0..parts.len()).step_by(2).all(|i| single(parts[i]) && initials_part(parts[i + 1]));
     with_initials >= 2 && !pairs
+}
+
+/// The names in one `;`-separated part of a cell: the part itself, unless
+/// it is plainly a list of several people separated by commas, each
+/// "Family INITIALS" ("Smith JA, O'Brien S, de la Cruz M", PubMed's list
+/// before a group after `;`) or pairs "Family, INITIALS" ("O'Brien, S, de
+/// la Cruz, M"). A part with a suffix or degrees after a comma ("King, III,
+/// Martin L.", "Mensah, Kofi, MBChB, FRCP") is one name.
+fn names_in_semicolon_part(part: &str) -> Vec<String> {
+    let parts: Vec<&str> = part.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 {
+        return vec![part.to_string()];
+    }
+    let ends_in_suffix = |p: &str| p.split_whitespace().last().is_some_and(is_suffix);
+    if parts.iter().all(|p| initials_part(p) && !looks_corporate(p) && !ends_in_suffix(p)) {
+        return parts.iter().map(|p| p.to_string()).collect();
+    }
+    let initials_only = |p: &str| p.split_whitespace().all(|w| is_initials(w) && !is_suffix(w));
+    let family = |p: &str| has_cased_letters(p) && !initials_only(p) && !is_suffix(p) && !looks_corporate(p);
+    if parts.len() >= 4
+        && parts.len().is_multiple_of(2)
+        && parts.chunks(2).all(|pair| family(pair[0]) && initials_only(pair[1]))
+    {
+        return parts.chunks(2).map(|pair| format!("{}, {}", pair[0], pair[1])).collect();
+    }
+    vec![part.to_string()]
 }
 
 /// Splits a `;`-less chunk on commas when it is a list of names rather than

@@ -186,8 +186,10 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
             d.date = Some(Val::new(cit.date.clone(), at(c.citation)));
             d.volume = cit.volume;
             d.issue = cit.issue;
-            // An article ahead of print has its PII where the pages go: no page.
-            d.pages = cit.pages.filter(|_| !cit.ahead_of_print);
+            // An article ahead of print may have its PII where the pages go
+            // ("S0140-6736(23)01234-5"): no page; its pages in a volume
+            // ("73(9):101-9") are its pages (tester r58 F2: dropped).
+            d.pages = cit.pages.filter(|p| !(cit.ahead_of_print && p.contains('(')));
             if cit.ahead_of_print {
                 d.pub_state = Some(Val::new(super::AHEAD_OF_PRINT, at(c.citation)));
             }

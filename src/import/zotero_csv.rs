@@ -473,7 +473,28 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         KindSrc::Mapped(k) => k,
         KindSrc::Named(_) => "other",
     };
-    if let Some(v) = get(r, c.number).map(|v| Val::new(v, at(c.number))) {
+    // A preprint's "Number" is its archive ID (Zotero's "Archive ID",
+    // "arXiv:2009.10576"), no article number (tester r59 F7: stored as the
+    // pages "Article arXiv:2009.10576"): the arXiv address when the row has
+    // none, else named as not stored.
+    let preprint = get(r, c.kind).is_some_and(|k| k.trim().eq_ignore_ascii_case("preprint"));
+    let number = get(r, c.number).map(|v| Val::new(v, at(c.number)));
+    let mut arxiv_url = None;
+    let number = match number {
+        Some(v) if preprint => {
+            let id = v.text.trim();
+            let arxiv = id.strip_prefix("arXiv:").or_else(|| id.strip_prefix("arxiv:"));
+            match arxiv {
+                Some(a) if get(r, c.url).is_none() && !a.contains(char::is_whitespace) => {
+                    arxiv_url = Some(format!("https://arxiv.org/abs/{a}"));
+                }
+                _ => d.not_stored_as("Zotero CSV Number (a preprint's archive ID; its DOI or address is kept)".into()),
+            }
+            None
+        }
+        other => other,
+    };
+    if let Some(v) = number {
         let number = v.text.trim().to_string();
         match d.issue.as_deref().map(str::trim) {
             _ if matches!(kind, "article" | "newspaper-article" | "magazine-article") => {
@@ -527,7 +548,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
             format!("Version {:?} not stored: the item has an edition, and canon keeps one", v.trim()),
         ));
     }
-    d.url = text(c.url);
+    d.url = text(c.url).or(arxiv_url);
     d.url_at = Some(at(c.url));
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));

@@ -271,7 +271,13 @@ impl Stored {
     fn merged(&self, r: &ReadingRecord) -> (Stored, Vec<String>) {
         let new = Stored::from_record(r);
         let mut kept = Vec::new();
+        let combined = cased_and_dashed(&self.title, &r.title);
         let title = match fuller_title(&self.title, &r.title) {
+            // One title in sentence case with Scopus's " - ", the other in
+            // title case with the publisher's dash or colon: the sentence
+            // case with the dash, in either order (tester r58 F9: " - "
+            // replaced " — ", and in the other order nothing was said).
+            _ if combined.is_some() => combined.clone().unwrap_or_default(),
             // The same title written another way (a trailing '.'): not a change.
             // The same title written in capitals (an old export): the
             // file's ordinary case replaces it (tester r33, #8).
@@ -529,6 +535,13 @@ impl Stored {
             (Some(n), Some(o))
                 if field == "pages" && n.trim().strip_prefix(crate::import::builder::ARTICLE) == Some(o.trim()) =>
             {
+                Some(o.clone())
+            }
+            // A range without its end ("1-", "1–?", "p. 1-") never replaces
+            // the whole range from the same first page (tester r58 F7: "1-"
+            // replaced "1-14"; with an en dash it did not).
+            (Some(n), Some(o)) if field == "pages" && open_range_of(n, o) => {
+                kept.push(format!("{field}: kept {o:?} (the file's {n:?} has no last page)"));
                 Some(o.clone())
             }
             // "201-9" and "201–209": one range, the fuller form kept.
@@ -1769,6 +1782,35 @@ fn better_cased(stored: &str, theirs: &str) -> bool {
     (title_cased(stored) && sentence && subset) || (dash && subset)
 }
 
+/// Of two forms of one title, one in sentence case with " - " where the
+/// other, in title case, has its dash or colon ("Hidden in plain sight -
+/// Reconsidering…" and "Hidden in Plain Sight — Reconsidering…"): the
+/// sentence-case words with the other's dash or colon, whichever is
+/// `stored`; `None` for any other pair (or when `stored` is that already).
+fn cased_and_dashed(stored: &str, theirs: &str) -> Option<String> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).map(String::from).collect()
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let title_cased = |t: &str| {
+        let ws = words(t);
+        ws.len() >= 3 && ws.iter().filter(|w| capital(w)).count() * 5 >= ws.len() * 4
+    };
+    let (sentence, titled) = match (title_cased(stored), title_cased(theirs)) {
+        (false, true) => (stored, theirs),
+        (true, false) => (theirs, stored),
+        _ => return None,
+    };
+    if !sentence.contains(" - ") {
+        return None;
+    }
+    let out = [" \u{2014} ", "\u{2014}", ": ", " \u{2013} "].iter().find_map(|sep| {
+        let joined = sentence.replacen(" - ", sep, 1);
+        (titled.contains(sep) && joined.to_lowercase() == titled.to_lowercase()).then_some(joined)
+    })?;
+    (out != stored).then_some(out)
+}
+
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
 /// Whether `new` is a spreadsheet's date made of a number or range
 /// ([`crate::import::builder::spreadsheet_date`]) where `old` is none.
@@ -2198,6 +2240,20 @@ pub enum Side {
 /// (and so for container, publisher, place and a page range); a longer
 /// author list, or the same names in fuller forms, beats a shorter.
 /// `None` when the two simply differ (a conflict for the user to resolve).
+/// Whether `new` is a page range without its last page ("1-", "1–?",
+/// "p. 1-") that begins where `old`, a whole range, begins ("1-14").
+fn open_range_of(new: &str, old: &str) -> bool {
+    let first = |p: &str| -> Option<(String, String)> {
+        let p = p.trim().trim_start_matches("pp.").trim_start_matches("p.").trim();
+        let (a, b) = p.split_once(['-', '–', '—'])?;
+        Some((a.trim().to_lowercase(), b.trim().trim_matches(['?', '.', '-', '–']).trim().to_string()))
+    };
+    match (first(new), first(old)) {
+        (Some((a, end)), Some((b, whole))) => end.is_empty() && !whole.is_empty() && !a.is_empty() && a == b,
+        _ => false,
+    }
+}
+
 pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<Side> {
     use serde_json::Value;
     let blank = |v: &Value| match v {
@@ -2226,6 +2282,12 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         if abbreviation_of(a, b) {
             return Some(Side::Theirs);
         }
+    }
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && field == "pages"
+        && (open_range_of(a, b) || open_range_of(b, a))
+    {
+        return Some(if open_range_of(b, a) { Side::Ours } else { Side::Theirs });
     }
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
         && field == "pages"
