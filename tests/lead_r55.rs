@@ -668,3 +668,63 @@ fn the_same_doi_in_m3_and_a_note_is_one_doi() {
     assert_eq!(r["doi"], "10.1056/NEJMms2004740");
     assert!(r["annotation"].is_null(), "{r}");
 }
+
+/// BibTeX's `\noopsort{…}` sorts and prints nothing (tester r56 F8: the
+/// year "a2019" refused the file); CSL-JSON `page-first` alone is the pages
+/// (F11); a RIS file whose last record has no `ER` reads it, said (tester
+/// r55 F8: refused whole).
+#[test]
+fn noopsort_page_first_and_a_last_ris_record_without_er() {
+    let w = workdir();
+    let said = w.import_reading(
+        "n.bib",
+        "@preamble{\"\\newcommand{\\noopsort}[1]{}\"}\n\
+         @article{y7, author={A, B}, journal={J}, title={Y7}, year={{\\noopsort{a}}2019}}\n",
+    );
+    assert!(!said.contains("noopsort"), "{said}");
+    assert_eq!(common::reading(&w.reading_list(), "Y7")["year"], 2019);
+    let said = w.import_reading(
+        "p.json",
+        r#"[{"id":"i","type":"article-journal","title":"First page only","container-title":"Lancet","volume":"395","page-first":"123","issued":{"date-parts":[[2020]]}}]"#,
+    );
+    assert!(!said.contains("page-first"), "{said}");
+    assert_eq!(common::reading(&w.reading_list(), "First page only")["pages"], "123");
+    let said = w.import_reading(
+        "e.ris",
+        "TY  - JOUR\nAU  - Lind, T.\nTI  - Whole record\nPY  - 2019\nER  - \n\n\
+         TY  - JOUR\nAU  - Lind, T.\nTI  - Last record\nPY  - 2020\nJO  - Lancet\n",
+    );
+    assert!(
+        said.contains(
+            "e.ris:7:1: warning: record starting here has no `ER  - ` line before the end of the file; read to the end"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("2 new"), "{said}");
+}
+
+/// APA keeps each capital letter of an abbreviated journal name (tester
+/// r58 F15: "Proc Natl Acad Sci U s A"); Vancouver gives a web page's range
+/// of months (tester r59 F5: "1998 Jul"), and a journal named "J" no longer
+/// hides the month's end ("2019 Jul").
+#[test]
+fn lone_capitals_and_month_ranges() {
+    let w = workdir();
+    w.import_reading(
+        "p.csv",
+        "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n\
+         27044073,Racial bias in pain assessment.,Hoffman KM.,Proc Natl Acad Sci U S A. 2016 Apr 19;113(16):4296-301.,\
+         Hoffman KM,Proc Natl Acad Sci U S A,2016,2016/04/05,,,\n",
+    );
+    w.import_reading(
+        "m.bib",
+        "@online{w1, author={Essien, Efua}, title={Web month range}, url={https://example.org/x}, year={1998}, \
+         month={jul--aug}}\n\
+         @article{m5, author={E, Ee}, title={Month five}, journal={J}, year={2019}, month={jul--aug}}\n",
+    );
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "Racial bias").contains("Proc Natl Acad Sci U S A, 113(16)"));
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Web month").contains("[Internet]. 1998 Jul-Aug. Available from"));
+    assert_eq!(common::reference(&v, "Month five"), "E E. Month five. J. 2019 Jul-Aug.");
+}

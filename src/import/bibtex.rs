@@ -1863,10 +1863,14 @@ fn name_parts(raw: &str) -> Vec<&str> {
 
 /// Commands whose argument is the text, by design (the command goes, its
 /// argument stays): fonts and boxes that carry no meaning canon keeps, and
-/// `\url`.
+/// `\url`; with `\href` (its address kept too) and `\noopsort`, `\noop`
+/// (their argument dropped), which `command` reads.
 const PASS_THROUGH: &[&str] = &[
     "url",
     "path",
+    "href",
+    "noopsort",
+    "noop",
     "textup",
     "textrm",
     "textsf",
@@ -2312,6 +2316,25 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
                 return next;
             }
         }
+    }
+    // `\noopsort{…}` and `\noop{…}` (btxdoc's idiom, defined in the file's
+    // `@preamble` to print nothing) sort a value; their argument is no
+    // text (tester r56 F8: "{\noopsort{a}}2019" was the year "a2019").
+    if matches!(name.as_str(), "noopsort" | "noop") && c.get(i) == Some(&'{') {
+        let mut depth = 0usize;
+        for (k, ch) in c.iter().enumerate().skip(i) {
+            match ch {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return k + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        return c.len();
     }
     // `\url{…}` and `\path{…}` hold their text verbatim (hyperref: a `~`
     // there is a tilde, never a space; tester r59 F4: "example.org/ lee");

@@ -765,7 +765,9 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             format!("in {}: collection-number {:?} not stored: {why}", d.label.as_deref().unwrap_or("item"), n.trim()),
         ));
     }
-    d.pages = text_of(o.get("page"));
+    // `page-first` alone (CSL 1.0.2 variables: "first page of the range of
+    // pages"): the pages when `page` is not given (tester r56 F11).
+    d.pages = text_of(o.get("page")).or_else(|| text_of(o.get("page-first")));
     // "Total number of pages of the cited item" (CSL 1.0.2, number variables).
     d.page_count = text_of(o.get("number-of-pages"));
     if article {
@@ -831,7 +833,9 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             _ => false,
         }
     };
-    let read: Vec<&str> = CSL_READ.iter().copied().filter(|k| !unread(k)).collect();
+    let page_first_read = text_of(o.get("page")).is_none() && text_of(o.get("page-first")).is_some();
+    let read: Vec<&str> =
+        CSL_READ.iter().copied().filter(|k| !unread(k)).chain(page_first_read.then_some("page-first")).collect();
     d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), &read);
     d
 }

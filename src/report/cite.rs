@@ -2675,7 +2675,13 @@ fn printed_at(text: &str, fields: &[Option<&str>]) -> Vec<std::ops::Range<usize>
         .iter()
         .flatten()
         .filter(|w| !w.is_empty())
-        .flat_map(|w| text.match_indices(w).map(|(i, _)| i..i + w.len()))
+        .flat_map(|w| {
+            // As a whole word: a journal "J" is not the "J" of "Jul" (tester
+            // r59 F5: the month's end was left out).
+            text.match_indices(w).map(|(i, _)| i..i + w.len()).filter(|g| {
+                !text[..g.start].ends_with(char::is_alphanumeric) && !text[g.end..].starts_with(char::is_alphanumeric)
+            })
+        })
         .collect()
 }
 
@@ -6494,8 +6500,16 @@ fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
     let when = match r.month.filter(|m| (1..=12).contains(m)) {
         Some(m) => {
             let mut w = MON[m as usize - 1].to_string();
-            if let Some(d) = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d)) {
-                w.push_str(&format!(" {d}"));
+            // A range of months, "1998 Jul-Aug" (ch. 22; tester r59 F5: the
+            // stored end was left out).
+            match r.month_end.filter(|e| (1..=12).contains(e) && *e != m) {
+                Some(e) => w.push_str(&format!("-{}", MON[e as usize - 1])),
+                None => {
+                    if let Some(d) = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d))
+                    {
+                        w.push_str(&format!(" {d}"));
+                    }
+                }
             }
             w
         }
@@ -7094,8 +7108,13 @@ fn with_letters_kept(s: &str, at_start: bool) -> String {
     for piece in s.split_inclusive(' ') {
         let word = piece.trim_end();
         let bare = word.trim_end_matches([',', ';', '.', ')', ':']);
-        if bare == "A" && !start {
-            out.push_str("{A}");
+        // (Any other capital letter alone, as in "Proc Natl Acad Sci U S A":
+        // APA's title case made it "U s A"; tester r58 F15.)
+        let lone_capital = bare.len() == 1 && bare.chars().all(|c| c.is_ascii_uppercase()) && bare != "A";
+        if (bare == "A" || lone_capital) && !start {
+            out.push('{');
+            out.push_str(bare);
+            out.push('}');
             out.push_str(&protected(&piece[1..]));
         } else {
             out.push_str(&protected(piece));
