@@ -986,6 +986,69 @@ pub fn pages_from_ends(start: Option<&str>, end: Option<&str>) -> Option<String>
     }
 }
 
+/// One page cell of a row: its 1-based column, its header and its text
+/// (not empty), for [`pages_of_cells`].
+pub(crate) struct PageCell {
+    pub column: u64,
+    pub header: String,
+    pub text: String,
+}
+
+/// The pages of a row that has several page columns (a "Pages" column, a
+/// spreadsheet's "Start Page" and "End Page", a second set of them): the
+/// first filled start and the first filled end make the range
+/// ([`pages_from_ends`]), so a start and an end are one range whichever
+/// column holds the start. A last page with no first page, and a value of
+/// another column the range does not hold, are said at their cells (never
+/// dropped silently). `starts` and `ends` hold the filled cells, best first.
+pub(crate) fn pages_of_cells(
+    line: u64,
+    starts: &[PageCell],
+    ends: &[PageCell],
+    warnings: &mut Vec<RowError>,
+) -> Option<String> {
+    let kept = pages_from_ends(starts.first().map(|s| s.text.as_str()), ends.first().map(|e| e.text.as_str()))?;
+    if starts.is_empty()
+        && let Some(e) = ends.first()
+    {
+        warnings.push(RowError::new(
+            line,
+            e.column,
+            format!("last page {:?} (column {:?}) with no first page: stored as the pages; check it", e.text, e.header),
+        ));
+    }
+    let (first, last) = match kept.split_once(['-', '\u{2013}']) {
+        Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
+        None => (kept.clone(), kept.clone()),
+    };
+    let held = |v: &str, is_end: bool| {
+        v == kept
+            || same_pages(v, &kept)
+            || if is_end { same_pages(&format!("{first}-{v}"), &kept) || v == last } else { v == first }
+    };
+    for (p, is_end) in starts.iter().skip(1).map(|s| (s, false)).chain(ends.iter().skip(1).map(|e| (e, true))) {
+        if !held(&p.text, is_end) {
+            warnings.push(RowError::new(
+                line,
+                p.column,
+                format!("pages {:?} (column {:?}) not stored: the row's pages are {kept:?}", p.text, p.header),
+            ));
+        }
+    }
+    // The first start and end against a start that is a range already.
+    if let (Some(s), Some(e)) = (starts.first(), ends.first())
+        && s.text.contains(['-', '\u{2013}'])
+        && !held(&e.text, true)
+    {
+        warnings.push(RowError::new(
+            line,
+            e.column,
+            format!("last page {:?} (column {:?}) not stored: the row's pages are {kept:?}", e.text, e.header),
+        ));
+    }
+    Some(kept)
+}
+
 /// Whether two page ranges are one range written two ways: the same first
 /// page and, with the last page's dropped leading digits put back (the
 /// abbreviated form NLM's Citing Medicine uses, "201-9" for 201–209), the

@@ -522,76 +522,31 @@ impl<'a> ReadingReader<'a> {
         Ok(record)
     }
 
-    /// With an `id`, the change number the export saw (its `changed`
-    /// column; an empty cell: none, 0). `None` without the column or the ID.
     /// The pages of the current row from its pages column and any further
-    /// first-page and last-page columns ([`crate::import::pages_from_ends`]):
-    /// the first value of each makes the range; a last page with no first
-    /// page, and a value of another column the range does not hold, are
-    /// said (never dropped silently).
+    /// first-page and last-page columns ([`crate::import::pages_of_cells`]).
     fn read_pages(&self, line: u64, d: &mut Draft) {
         let r = self.rows.current();
-        let cell = |c: usize| -> Option<(u64, String)> {
+        let cell = |c: usize| -> Option<crate::import::PageCell> {
             let v = r.get(c)?;
             let v = if self.unguard { unguard(v) } else { v }.trim();
-            (!v.is_empty()).then(|| (c as u64 + 1, v.to_string()))
+            (!v.is_empty()).then(|| crate::import::PageCell {
+                column: c as u64 + 1,
+                header: self.raw_header.get(c).unwrap_or("").to_string(),
+                text: v.to_string(),
+            })
         };
         let main = self.mapping.column(PAGES);
-        let mut starts: Vec<(u64, String)> = Vec::new();
+        let mut starts = Vec::new();
         if main > 0 {
             starts.extend(cell(main as usize - 1));
         }
         starts.extend(self.page_starts.iter().filter_map(|&c| cell(c)));
-        let ends: Vec<(u64, String)> = self.page_ends.iter().filter_map(|&c| cell(c)).collect();
-        d.pages =
-            crate::import::pages_from_ends(starts.first().map(|s| s.1.as_str()), ends.first().map(|e| e.1.as_str()));
-        let Some(kept) = d.pages.clone() else { return };
-        let name = |c: u64| self.raw_header.get(c as usize - 1).unwrap_or("").to_string();
-        if starts.is_empty()
-            && let Some((c, e)) = ends.first()
-        {
-            d.warnings.push(RowError::new(
-                line,
-                *c,
-                format!("last page {e:?} (column {:?}) with no first page: stored as the pages; check it", name(*c)),
-            ));
-        }
-        let (first, last) = match kept.split_once(['-', '\u{2013}']) {
-            Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
-            None => (kept.clone(), kept.clone()),
-        };
-        let held = |v: &str, is_end: bool| {
-            v == kept
-                || crate::import::same_pages(v, &kept)
-                || if is_end {
-                    crate::import::same_pages(&format!("{first}-{v}"), &kept) || v == last
-                } else {
-                    v == first
-                }
-        };
-        for ((c, v), is_end) in starts.iter().skip(1).map(|s| (s, false)).chain(ends.iter().skip(1).map(|e| (e, true)))
-        {
-            if !held(v, is_end) {
-                d.warnings.push(RowError::new(
-                    line,
-                    *c,
-                    format!("pages {v:?} (column {:?}) not stored: the row's pages are {kept:?}", name(*c)),
-                ));
-            }
-        }
-        // The first start and end against a pages column that is a range already.
-        if let (Some((_, s)), Some((c, e))) = (starts.first(), ends.first())
-            && s.contains(['-', '\u{2013}'])
-            && !held(e, true)
-        {
-            d.warnings.push(RowError::new(
-                line,
-                *c,
-                format!("last page {e:?} (column {:?}) not stored: the row's pages are {kept:?}", name(*c)),
-            ));
-        }
+        let ends: Vec<_> = self.page_ends.iter().filter_map(|&c| cell(c)).collect();
+        d.pages = crate::import::pages_of_cells(line, &starts, &ends, &mut d.warnings);
     }
 
+    /// With an `id`, the change number the export saw (its `changed`
+    /// column; an empty cell: none, 0). `None` without the column or the ID.
     fn changed(&self, line: u64, has_id: bool, errs: &mut Vec<RowError>) -> Option<i64> {
         if !has_id || !self.mapping.has(CHANGED) {
             return None;

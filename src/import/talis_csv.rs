@@ -5,11 +5,16 @@
 //! Type", "ISBN", "ISSN", "DOI", "Source", "Section Name", "Public Note").
 //! Column names vary between versions and institutions, so each field
 //! accepts several names (case, spaces and punctuation ignored).
+//!
+//! On a chapter's row Leganto keeps the book in "Title" and the chapter in
+//! "Chapter Title" and "Chapter Author": the chapter is the reading, its
+//! book the container ([`FIELDS`]). A start page and an end page are one
+//! range, as in every CSV ([`crate::import::pages_of_cells`]).
 
 use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
 use super::header::Field;
 use super::zotero_csv::{cell_names, get, read_table, row_spans};
-use super::{Parsed, RowError, reading_type};
+use super::{PageCell, Parsed, RowError, pages_of_cells, reading_type};
 use crate::store::themes::split_cell;
 
 const TITLE: usize = 0;
@@ -31,16 +36,26 @@ const PUBLISHER: usize = 15;
 const PLACE: usize = 16;
 const EDITION: usize = 17;
 const EDITORS: usize = 18;
+const PMID: usize = 19;
 
 const ISBNS: &[&str] = &["ISBN13", "ISBN 13", "ISBN10", "ISBN 10", "ISBN", "ISBNs", "eISBN", "Print ISBN"];
 const URLS: &[&str] =
     &["Online Resource Web Address", "Web Address", "URL", "Link", "Online Resource", "Source", "Web Link"];
+/// Further columns of the first page, beside the pages column the header
+/// matched: read with the last page as one range (tester58 F5: with
+/// "Pages" empty, the "End Page" alone was stored).
+const PAGE_STARTS: &[&str] = &["Start Page", "Page Start", "First Page", "Pages", "Page Range", "Page"];
+/// The columns of the last page.
+const PAGE_ENDS: &[&str] = &["End Page", "Page End", "Last Page"];
 
 /// The columns canon reads from Talis Aspire and Leganto exports, by canon's
 /// field names; each takes the first of its names the file has. Talis's
 /// own "Item Link" (its page for the item, not the resource) is not read.
 /// A "Themes" column must name known themes; "Tags" and "Keywords" are
 /// keywords, which tag a theme when they name one (see [`builder`]).
+/// Leganto's "Chapter Title" and "Chapter Author" are read on a chapter's
+/// row (as its title and authors, "Title" then its book); on another row
+/// their text is said, not stored.
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["Title", "Item Title", "Resource Title", "Citation Title"], required: false },
     Field {
@@ -107,6 +122,8 @@ pub const FIELDS: &[Field] = &[
     },
     Field { name: "edition", aliases: &["Edition"], required: false },
     Field { name: "editors", aliases: &["Editors", "Editor"], required: false },
+    // (Leganto has "PMID": tester58 F10, "no field has that name".)
+    Field { name: "pmid", aliases: &["PMID", "PubMed ID", "PubMed", "PubMed Identifier"], required: false },
 ];
 
 /// The canonical reading type for a Talis or Leganto resource type.
@@ -189,12 +206,18 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         lang: m.columns[LANGUAGE],
         volume: m.columns[VOLUME],
         issue: m.columns[ISSUE],
-        pages: m.columns[PAGES],
-        // "End Page" beside "Start Page": one range (tester r17, F23).
-        page_end: m.fallbacks(PAGES, &["End Page", "Page End", "Last Page"]).first().copied(),
+        // "End Page" beside "Start Page": one range (tester r17, F23),
+        // whichever column gives the start (tester58 F5).
+        page_starts: m.columns[PAGES].into_iter().chain(m.fallbacks(PAGES, PAGE_STARTS)).collect(),
+        page_ends: m.fallbacks(PAGES, PAGE_ENDS),
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
         editors: m.columns[EDITORS],
+        pmid: m.columns[PMID],
+        // (tester58 F6: a chapter was stored under its book's title, by nobody.)
+        chapter_title: m.read_as(&["Chapter Title"], "title (a chapter's)").first().copied(),
+        chapter_authors: m.read_as(&["Chapter Author", "Chapter Authors"], "authors (a chapter's)").first().copied(),
+        headers: t.header.clone(),
     };
     m.known_unread(&[
         ("Item Link", "the reading list's page for the item, not the work (its DOI, ISBN or URL is read)"),
@@ -228,11 +251,18 @@ struct Columns {
     lang: Option<usize>,
     volume: Option<usize>,
     issue: Option<usize>,
-    pages: Option<usize>,
-    page_end: Option<usize>,
+    /// The columns of the first page (the pages column first) and of the
+    /// last page, best first.
+    page_starts: Vec<usize>,
+    page_ends: Vec<usize>,
     place: Option<usize>,
     edition: Option<usize>,
     editors: Option<usize>,
+    pmid: Option<usize>,
+    chapter_title: Option<usize>,
+    chapter_authors: Option<usize>,
+    /// The header's cells, to name a column in a row's message.
+    headers: Vec<String>,
 }
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
@@ -252,27 +282,125 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
     d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
     d.editors = cell_names(r, c.editors, line, n(c.editors), &mut d.warnings);
-    d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", talis_kind));
+    d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
+    let kind = get(r, c.kind).map_or("other", talis_kind);
+    d.kind = KindSrc::Mapped(kind);
     d.container = text(c.container);
     d.publisher = text(c.publisher);
     d.volume = text(c.volume);
     d.issue = text(c.issue);
-    d.pages = crate::import::pages_from_ends(get(r, c.pages), get(r, c.page_end));
+    let page_cells = |cols: &[usize]| -> Vec<PageCell> {
+        cols.iter()
+            .filter_map(|&i| {
+                get(r, Some(i)).map(|v| PageCell { column: i as u64 + 1, header: c.header(i), text: v.to_string() })
+            })
+            .collect()
+    };
+    d.pages = pages_of_cells(line, &page_cells(&c.page_starts), &page_cells(&c.page_ends), &mut d.warnings);
     d.place = text(c.place);
     d.edition = text(c.edition);
-    let url = c
-        .urls
-        .iter()
-        .filter_map(|u| get(r, Some(*u)).map(|v| (v, at(Some(*u)))))
-        .find(|(u, _)| u.starts_with("http://") || u.starts_with("https://"));
-    d.url_at = url.map(|(_, at)| at);
-    d.url = url.map(|(u, _)| u.split_whitespace().next().unwrap_or(u).to_string());
+    read_url(r, line, c, &mut d);
     d.annotation = text(c.note);
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));
     d.themes = split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
     d.keywords = split_cell(get(r, c.keywords).unwrap_or("")).map(|t| Val::new(t, at(c.keywords))).collect();
+    if kind == "chapter" {
+        read_chapter(r, line, c, &mut d);
+    } else {
+        chapter_cells_not_read(r, line, c, &mut d);
+    }
     d
+}
+
+impl Columns {
+    /// The header of a 0-based column.
+    fn header(&self, i: usize) -> String {
+        self.headers.get(i).cloned().unwrap_or_default()
+    }
+}
+
+/// The row's web address: the first address of the address columns, with
+/// its scheme ("https://…") or without ("www.bma.org.uk/x", which the
+/// builder keeps with "https://" and says: tester58 F1, it was dropped
+/// silently). With no address, the first text there goes to the builder,
+/// which says it is not one.
+fn read_url(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
+    let cells: Vec<(&str, usize)> = c.urls.iter().filter_map(|&u| get(r, Some(u)).map(|v| (v, u))).collect();
+    let first_word = |v: &str| v.split_whitespace().next().unwrap_or(v).to_string();
+    let words = || cells.iter().map(|(v, i)| (first_word(v), *i));
+    let url = words()
+        .find(|(u, _)| u.starts_with("http://") || u.starts_with("https://"))
+        .or_else(|| words().find(|(u, _)| builder::looks_like_host_path(u)))
+        .or_else(|| cells.first().map(|(v, i)| (v.to_string(), *i)));
+    if let Some((u, i)) = url {
+        d.url = Some(u);
+        d.url_at = Some(Pos::new(line, i as u64 + 1));
+    }
+}
+
+/// A chapter's row: "Chapter Title" is its title and "Title" its book (the
+/// container), "Chapter Author" its authors; the editors stay the book's.
+/// A value this puts aside (another container, the book's own authors) is
+/// said, never dropped silently.
+fn read_chapter(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
+    let col = |i: Option<usize>| i.map_or(0, |i| i as u64 + 1);
+    let name = |i: Option<usize>| i.map(|i| c.header(i)).unwrap_or_default();
+    if let Some(chapter) = get(r, c.chapter_title) {
+        d.title = Some(Val::new(chapter, Pos::new(line, col(c.chapter_title))));
+        if let Some(book) = get(r, c.title) {
+            match d.container.replace(book.to_string()) {
+                Some(other) if other != book => d.warnings.push(RowError::new(
+                    line,
+                    col(c.container),
+                    format!(
+                        "container {other:?} (column {:?}) not stored: the row is a chapter, whose book is \
+                         {book:?} (column {:?})",
+                        name(c.container),
+                        name(c.title)
+                    ),
+                )),
+                _ => {}
+            }
+        }
+    }
+    let Some(chapter_authors) = get(r, c.chapter_authors) else { return };
+    d.authors = cell_names(r, c.chapter_authors, line, col(c.chapter_authors), &mut d.warnings);
+    d.authors_truncated = crate::import::names::ends_with_et_al(chapter_authors);
+    if let Some(book_authors) = get(r, c.authors)
+        && book_authors != chapter_authors
+        && get(r, c.editors) != Some(book_authors)
+    {
+        d.warnings.push(RowError::new(
+            line,
+            col(c.authors),
+            format!(
+                "authors {book_authors:?} (column {:?}) not stored: on a chapter's row they are the book's \
+                 authors, which canon has no field for; the chapter's authors are read from column {:?}",
+                name(c.authors),
+                name(c.chapter_authors)
+            ),
+        ));
+    }
+}
+
+/// "Chapter Title" and "Chapter Author" on a row that is not a chapter's:
+/// said, not stored (the row's title and authors are the work's own).
+fn chapter_cells_not_read(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
+    let kind = get(r, c.kind).map_or_else(|| "has no type".to_string(), |k| format!("is a {k:?}"));
+    for (i, what) in [(c.chapter_title, "chapter title"), (c.chapter_authors, "chapter authors")] {
+        if let (Some(i), Some(v)) = (i, get(r, i)) {
+            d.warnings.push(RowError::new(
+                line,
+                i as u64 + 1,
+                format!(
+                    "{what} {v:?} (column {:?}) not stored: the row {kind}, not a chapter; \
+                     expected an empty cell, or a chapter type such as \"Book Chapter\"",
+                    c.header(i)
+                ),
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -325,6 +453,28 @@ mod tests {
         assert_eq!(p.records[1].kind, "video");
         let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.column)).collect();
         assert_eq!(got, [(4, 5), (4, 8)], "{:?}", p.errors);
+    }
+
+    #[test]
+    fn leganto_chapter_pages_pmid_and_a_bare_address() {
+        let text = "Citation Type,Title,Author,Chapter Title,Chapter Author,Editor,Pages,Start Page,End Page,PMID,Source\n\
+            Book Chapter,The book,,The chapter,\"Ba, Amadou\",\"Ed, Ita\",,3,9,,\n\
+            Article,An article,\"Ce, Di\",,,,,2477,2478,33326721,www.bma.org.uk/x\n\
+            Book,A book,\"Do, Ra\",Not a chapter,,,,,,,\n";
+        let p = parse_str(text);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let a = &p.records[0];
+        assert_eq!((a.title.as_str(), a.container.as_deref()), ("The chapter", Some("The book")));
+        assert_eq!(a.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>(), ["Ba, Amadou"]);
+        assert_eq!((a.editors.len(), a.pages.as_deref()), (1, Some("3-9")));
+        let b = &p.records[1];
+        assert_eq!((b.pages.as_deref(), b.pmid.as_deref()), (Some("2477-2478"), Some("33326721")));
+        assert_eq!(b.url.as_deref(), Some("https://www.bma.org.uk/x"));
+        let c = &p.records[2];
+        assert_eq!((c.title.as_str(), c.container.as_deref()), ("A book", None));
+        let warned =
+            |r: &crate::import::ReadingRecord| r.warnings.iter().map(|e| (e.line, e.column)).collect::<Vec<_>>();
+        assert_eq!((warned(b), warned(c)), (vec![(3, 11)], vec![(4, 4)]), "{:?}", p.records);
     }
 
     #[test]
