@@ -728,3 +728,37 @@ fn lone_capitals_and_month_ranges() {
     assert!(common::reference(&v, "Web month").contains("[Internet]. 1998 Jul-Aug. Available from"));
     assert_eq!(common::reference(&v, "Month five"), "E E. Month five. J. 2019 Jul-Aug.");
 }
+
+/// Scopus: a "Book" whose "Source title" is not its own title is in that
+/// series, its "Volume" the number in it (tester r55 F2: "Vol. 1040" with
+/// the series lost in Vancouver).
+#[test]
+fn a_scopus_book_in_a_series_keeps_its_series() {
+    let w = workdir();
+    w.import_reading(
+        "s.csv",
+        "\"Authors\",\"Author full names\",\"Title\",\"Year\",\"Source title\",\"Volume\",\"Issue\",\"Page start\",\
+         \"Page end\",\"Page count\",\"DOI\",\"Publisher\",\"Document Type\",\"Publication Stage\",\"Source\"\n\
+         \"World Health Organization\",\"World Health Organization\",\"Guideline on anti-racism in clinical algorithms\",\
+         \"2023\",\"WHO Technical Report Series\",\"1040\",\"\",\"1\",\"120\",\"120\",\"\",\"World Health Organization\",\
+         \"Book\",\"Final\",\"Scopus\"\n",
+    );
+    let r = common::reading(&w.reading_list(), "Guideline").clone();
+    assert_eq!((r["series"].as_str(), r["volume"].as_str()), (Some("WHO Technical Report Series"), None), "{r}");
+    assert!(r["container"].is_null(), "{r}");
+    let v = w.references("vancouver");
+    let text = common::reference(&v, "Guideline");
+    assert!(text.contains("(WHO Technical Report Series; no. 1040)") && !text.contains("Vol. 1040"), "{text}");
+}
+
+/// Scopus's supplement in capitals, "SUPPL. 1", is "Suppl 1" (tester r56 C1).
+#[test]
+fn a_supplement_in_capitals_is_suppl() {
+    let w = workdir();
+    w.import_reading(
+        "s.csv",
+        "title,authors,year,type,container,volume,issue,pages\nSupp,\"Abe, Ken\",2017,article,Lancet,22,SUPPL. 1,S12-S15\n",
+    );
+    assert_eq!(common::reading(&w.reading_list(), "Supp")["issue"], "Suppl 1");
+    assert!(common::reference(&w.references("vancouver"), "Supp").contains("2017;22 Suppl 1:S12-5."));
+}

@@ -2652,6 +2652,15 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     {
         issue_given = Some(i);
     }
+    // Scopus's "SUPPL. 1" (capitals): "Suppl 1", as PubMed writes a
+    // supplement and Citing Medicine prints it (tester r56 C1).
+    if let Some(i) = issue_given.as_deref()
+        && let Some(rest) = i.trim().strip_prefix("SUPPL")
+        && rest.trim_start_matches('.').trim().chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+    {
+        let rest = rest.trim_start_matches('.').trim();
+        issue_given = Some(if rest.is_empty() { "Suppl".to_string() } else { format!("Suppl {rest}") });
+    }
     let (issue, series_number) = numbers_kept(
         kind,
         d.series.as_deref().is_some_and(|s| !s.trim().is_empty()),

@@ -311,6 +311,15 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
         if d.container.as_deref().zip(get(r, c.title)).is_some_and(|(a, b)| key(a) == key(b)) {
             d.container = None;
+        } else if let Some(series) = d.container.take() {
+            // Another "Source title" is the book's series ("WHO Technical
+            // Report Series"), and its "Volume" the number in it (tester r55
+            // F2: cited "Vol. 1040" with the series lost, or the series in
+            // the publisher's place).
+            d.series = Some(series);
+            if let Some(v) = d.volume.take() {
+                d.series_number = Some(v);
+            }
         }
         if let (Some("1"), Some(end)) = (get(r, c.page_start), get(r, c.page_end)) {
             d.page_count = d.page_count.take().or_else(|| Some(end.to_string()));
