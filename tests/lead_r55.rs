@@ -69,7 +69,7 @@ fn a_merge_names_what_it_kept_of_ours_against_theirs() {
     let line = out.lines().find(|l| l.contains("kept-ours")).unwrap_or_else(|| panic!("no kept-ours step: {out}"));
     assert!(
         line.contains("Hidden in plain sight")
-            && line.contains(&format!("container \"{full}\" (theirs \"N Engl J Med\")")),
+            && line.contains(&format!("container \"{full}\" (theirs \"N Engl J Med\": the same value in fuller")),
         "{line}"
     );
     assert_eq!(common::reading(&w.reading_list(), "Hidden")["container"], full);
@@ -761,4 +761,50 @@ fn a_supplement_in_capitals_is_suppl() {
     );
     assert_eq!(common::reading(&w.reading_list(), "Supp")["issue"], "Suppl 1");
     assert!(common::reference(&w.references("vancouver"), "Supp").contains("2017;22 Suppl 1:S12-5."));
+}
+
+/// A colleague who merged our copy and undid that merge has made no change
+/// of her own: merging her copy back keeps our imported PMID, date and
+/// journal, says so, and a later import is not told they were "set by hand"
+/// (tester r61 F6: they were emptied, listed as "update", and the PubMed
+/// file could not put them back).
+#[test]
+fn a_colleagues_undone_merge_never_empties_our_fields() {
+    let w = workdir();
+    w.import_reading(
+        "chen.json",
+        r#"[{"id":"s1","type":"article-journal","title":"Racial bias in pulse oximetry measurement","author":[{"family":"Sjoding","given":"Michael W."}],"container-title":"N Engl J Med","volume":"383","issue":"25","page":"2477-2478","issued":{"date-parts":[[2020]]},"DOI":"10.1056/NEJMc2029240"}]"#,
+    );
+    let amina = w.path("amina.db");
+    std::fs::copy(w.db(), &amina).unwrap();
+    let nbib = w.write(
+        "chen.nbib",
+        "PMID- 33326721\nTI  - Racial bias in pulse oximetry measurement.\nFAU - Sjoding, Michael W\nAU  - Sjoding MW\n\
+         DP  - 2020 Dec 17\nVI  - 383\nIP  - 25\nPG  - 2477-2478\nTA  - N Engl J Med\n\
+         JT  - The New England journal of medicine\nAID - 10.1056/NEJMc2029240 [doi]\n",
+    );
+    w.ok(&["import", "reading", nbib.to_str().unwrap(), "--by", "chen"]);
+    let chen = w.db();
+    w.ok_at(&amina, &["merge", chen.to_str().unwrap(), "--by", "amina"]);
+    let log: serde_json::Value = serde_json::from_str(&w.ok_at(&amina, &["log", "--format", "json"])).unwrap();
+    let merged = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["action"] == "update" && e["note"].as_str().is_some_and(|n| n.starts_with("merged from")))
+        .map(|e| e["id"].to_string())
+        .expect("the merge's update");
+    w.ok_at(&amina, &["undo", &merged, "--by", "amina"]);
+    let out = w.ok(&["merge", amina.to_str().unwrap(), "--by", "chen"]);
+    let r = common::reading(&w.reading_list(), "Racial bias").clone();
+    assert_eq!(
+        (r["pmid"].as_str(), r["month"].as_i64(), r["day"].as_i64()),
+        (Some("33326721"), Some(12), Some(17)),
+        "{out}"
+    );
+    assert!(out.contains("kept-ours") && out.contains("pmid \"33326721\" (theirs (none): theirs has none)"), "{out}");
+    // The PubMed file finds nothing set by hand.
+    let said = w.ok_stderr(&["import", "reading", nbib.to_str().unwrap(), "--by", "chen", "--dry-run"]);
+    assert!(!said.contains("set by hand"), "{said}");
 }

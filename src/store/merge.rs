@@ -162,8 +162,49 @@ struct Past {
 
 impl Past {
     fn of(snap: &Snapshot, map: Option<&Maps>) -> Past {
+        Past::apart_from(snap, map, None)
+    }
+
+    /// [`Past::of`] without the changes `other`'s history holds too: the
+    /// common copy's past and each side's changes the other copied in are
+    /// no side's own move (tester r61 F6: our import's change, copied into
+    /// their history by an earlier merge, made their undo of that merge look
+    /// like their change, and the merge back emptied our PMIDs).
+    fn apart_from(snap: &Snapshot, map: Option<&Maps>, other: Option<&Snapshot>) -> Past {
+        let key = |h: &Record| {
+            (
+                s(h, "entity").to_string(),
+                i(h, "entity_id"),
+                s(h, "action").to_string(),
+                parse(h.get("before")),
+                parse(h.get("after")),
+            )
+        };
+        let shared: Vec<_> = other.map(|o| o.get("history").iter().map(key).collect()).unwrap_or_default();
+        let shared: HashSet<String> = shared.iter().map(|k| format!("{k:?}")).collect();
         let mut p = Past::default();
+        // A merge's change this side undid, and its undo, are no values this
+        // side held and moved away from: it took the value from another
+        // copy and gave it back (tester r61 F6: a colleague's undo of her
+        // merge then counted as her change, and the merge back emptied the
+        // originator's PMIDs; F2: merging again kept our blanks, unsaid).
+        let note = |h: &Record| s(h, "note").to_string();
+        let undo_of = |h: &Record| note(h).strip_prefix("undo of #").and_then(|n| n.parse::<i64>().ok());
+        let merged: HashSet<i64> =
+            snap.get("history").iter().filter(|h| note(h).contains("merged from")).filter_map(|h| i(h, "id")).collect();
+        let mut reverted: HashSet<i64> = HashSet::new();
         for h in snap.get("history") {
+            if let (Some(x), Some(id)) = (undo_of(h), i(h, "id"))
+                && merged.contains(&x)
+            {
+                reverted.insert(x);
+                reverted.insert(id);
+            }
+        }
+        for h in snap.get("history") {
+            if i(h, "id").is_some_and(|id| reverted.contains(&id)) || shared.contains(&format!("{:?}", key(h))) {
+                continue;
+            }
             let entity = s(h, "entity").to_string();
             let Some(id) = i(h, "entity_id") else { continue };
             let (before, after) = (parse(h.get("before")), parse(h.get("after")));
@@ -417,8 +458,8 @@ pub fn merge(
         note: format!("merged from {source}"),
         source: source.to_string(),
         maps: Maps::default(),
-        ours_past: Past::of(ours, None),
-        theirs_past: Past::of(theirs, None),
+        ours_past: Past::apart_from(ours, None, Some(theirs)),
+        theirs_past: Past::apart_from(theirs, None, Some(ours)),
         steps: Vec::new(),
         sum: Summary::default(),
         pending: Vec::new(),
@@ -692,14 +733,23 @@ impl Merger<'_, '_> {
         // conflict, so `resolve --take ours` keeps it (tester r54 F1: their
         // note, volume and publisher went with "kept our reading").
         if !kept.is_empty() {
+            let empty = |v: &Value| {
+                v.is_null()
+                    || v.as_str().is_some_and(|x| x.trim().is_empty())
+                    || v.as_array().is_some_and(Vec::is_empty)
+            };
             let values = kept
                 .iter()
-                .map(|k| format!("{k} {} (theirs {})", shown(&o[k.as_str()]), shown(&theirs[k.as_str()])))
+                .map(|k| {
+                    let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
+                    let why = if empty(tv) { "theirs has none" } else { "the same value in fuller or published form" };
+                    format!("{k} {} (theirs {}: {why})", shown(ov), shown(tv))
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             let what = format!(
-                "{}: {values} — changed on both sides, ours kept as the same value in fuller or published form \
-                 (`canon reading edit` to take theirs)",
+                "{}: {values} — no history says which side's value is newer, so ours is kept (`canon reading edit` to \
+                 take theirs)",
                 label(t.name, o)
             );
             self.step("kept-ours", t.name, id, what);

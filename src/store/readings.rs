@@ -2509,13 +2509,15 @@ struct Since {
 }
 
 /// The fields of reading `id` whose last change was made by hand (a
-/// history entry outside any import run, up to `floor`), each with that
+/// history entry outside any import run and no merge's, up to `floor`;
+/// tester r61 F6: a merge was "set by hand"), each with that
 /// change and who made it (tester r19, F9: every field was credited to the
 /// latest hand edit); `None` when there are none. A field an import changed
 /// after the hand edit is not among them.
 fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(String, i64, String)>>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.id, h.before, h.after, c.name, h.import_id IS NULL, h.note FROM history h
+        "SELECT h.id, h.before, h.after, c.name,
+                h.import_id IS NULL AND coalesce(h.note, '') NOT LIKE '%merged from%', h.note FROM history h
            LEFT JOIN contributor c ON c.id = h.by_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update' AND h.id <= ?2
           ORDER BY h.id",
