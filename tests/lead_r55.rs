@@ -808,3 +808,123 @@ fn a_colleagues_undone_merge_never_empties_our_fields() {
     let said = w.ok_stderr(&["import", "reading", nbib.to_str().unwrap(), "--by", "chen", "--dry-run"]);
     assert!(!said.contains("set by hand"), "{said}");
 }
+
+/// A reading the other copy removed, which we left as it was, is removed by
+/// the merge (listed, and undone by `canon undo`); one we changed since is
+/// kept and said (tester r61 F1: their removal was passed over, "0
+/// removed").
+#[test]
+fn their_removal_of_a_reading_we_left_alone_is_merged() {
+    let w = workdir();
+    w.import_reading(
+        "z.bib",
+        "@book{w, author={Fanon, Frantz}, title={The wretched of the earth}, publisher={Grove Press}, year={2004}}\n\
+         @book{b, author={Benjamin, Ruha}, title={Race after technology}, publisher={Polity}, year={2019}}\n",
+    );
+    let theirs = w.path("y.db");
+    std::fs::copy(w.db(), &theirs).unwrap();
+    for title in ["The wretched", "Race after"] {
+        let id = common::reading(&w.reading_list(), title)["id"].to_string();
+        w.ok_at(&theirs, &["reading", "remove", id.trim_matches('"'), "--by", "yuki"]);
+    }
+    let race = common::reading(&w.reading_list(), "Race after")["id"].to_string();
+    w.ok(&["reading", "edit", race.trim_matches('"'), "--place", "Cambridge", "--by", "xavi"]);
+    let out = w.ok(&["merge", theirs.to_str().unwrap(), "--by", "xavi"]);
+    assert!(
+        out.lines().any(|l| l.contains("remove") && l.contains("The wretched of the earth (removed on their side)")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.contains("kept") && l.contains("Race after technology: removed on their side, changed here")),
+        "{out}"
+    );
+    let list = w.reading_list();
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    // The merge's removal is undone as any removal is.
+    let log: serde_json::Value = serde_json::from_str(&w.ok(&["log", "--format", "json"])).unwrap();
+    let removal = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["action"] == "delete" && e["note"].as_str().is_some_and(|n| n.starts_with("merged from")))
+        .map(|e| e["id"].to_string())
+        .expect("the merge's removal");
+    w.ok(&["undo", &removal, "--by", "xavi"]);
+    assert_eq!(w.reading_list().as_array().map(Vec::len), Some(2));
+    // Their removal, copied into our history, is not ours to undo: said
+    // (tester r54 F7: "the reading that #N changed no longer exists").
+    let copied = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "delete" && e["note"].as_str().is_some_and(|n| n.starts_with("from ")))
+        .map(|e| e["id"].to_string())
+        .expect("their removal, copied");
+    let err = w.fails(&["undo", &copied, "--by", "xavi"]);
+    assert!(err.contains("happened in another copy of the database"), "{err}");
+}
+
+/// A capitalised particle after a given name starts the family name in a
+/// spreadsheet's cell ("W. E. B. Du Bois" is "Du Bois"; tester r60 F1:
+/// family "Bois", printed "Bois WEBD"); BibTeX keeps its own rule, said.
+#[test]
+fn du_bois_written_given_name_first_is_du_bois() {
+    let w = workdir();
+    w.import_reading(
+        "f.csv",
+        "title,authors,year,type,container\n\
+         \"Separators nine\",\"Martin Luther King Jr.; W. E. B. Du Bois; Ludwig van Beethoven\",2019,article,Med Educ\n",
+    );
+    let r = common::reading(&w.reading_list(), "Separators").clone();
+    let n = &r["author_names"][1];
+    assert_eq!((n["family"].as_str(), n["given"].as_str()), (Some("Du Bois"), Some("W. E. B.")), "{r}");
+    let v = w.references("vancouver");
+    assert!(common::reference(&v, "Separators").starts_with("King ML Jr, Du Bois WEB, van Beethoven L."));
+    let said =
+        w.import_reading("b.bib", "@article{d, author={W. E. B. Du Bois}, title={Souls}, journal={J}, year={1903}}\n");
+    assert!(said.contains("BibTeX's rule"), "{said}");
+}
+
+/// A list export with "Year" and "Date" reads the year from "Year" and the
+/// month and day from "Date" (tester r60 F3: "Date" was the year, and a row
+/// without one lost its year); a book's author inherited by a chapter
+/// through `crossref` is said when the chapter has its own (F5).
+#[test]
+fn year_beside_a_date_and_a_crossrefd_books_author() {
+    let w = workdir();
+    w.import_reading(
+        "t.csv",
+        "Item Link,Resource Type,Title,Authors,Year,Date,Publisher\n\
+         https://rl.talis.com/1,Book,The wretched of the earth,\"Fanon, Frantz\",2004,,Grove Press\n\
+         https://rl.talis.com/2,Article,Abolish race correction,\"Roberts, Dorothy E.\",2021,2021-01-02,\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "The wretched")["year"], 2004);
+    let a = common::reading(&list, "Abolish");
+    assert_eq!((a["year"].as_i64(), a["month"].as_i64(), a["day"].as_i64()), (Some(2021), Some(1), Some(2)));
+    let said = w.import_reading(
+        "x.bib",
+        "@inbook{child2, author = {Byrne, Siobhan}, title = {Race in the physiology lab}, pages = {55--70}, \
+         crossref = {book2020}}\n\
+         @book{book2020, author = {Fofana, Aminata}, title = {Physiology and its histories}, year = {2020}, \
+         publisher = {Routledge}, address = {London}}\n",
+    );
+    assert!(said.contains("BibTeX bookauthor (1 record)"), "{said}");
+}
+
+/// A BibTeX macro that grows by using itself is refused before it fills the
+/// memory (found by fuzzing: sixty `@string{a = a # a}` took 24 GB).
+#[test]
+fn a_macro_that_doubles_itself_is_refused() {
+    let w = workdir();
+    let mut text = String::from("@string{a = \"x\" # b}\n");
+    for _ in 0..60 {
+        text.push_str("@string{a = a # a}\n");
+    }
+    text.push_str("@article{k, author={A, B}, title={T}, journal=a, year=2000}\n");
+    let file = w.write("boom.bib", &text);
+    let err = w.fails(&["import", "reading", file.to_str().unwrap()]);
+    assert!(err.contains("is longer than 1048576 bytes"), "{err}");
+}

@@ -55,6 +55,9 @@ struct Entry {
     notes: Vec<(usize, String)>,
 }
 
+/// The longest value a BibTeX field or `@string` may reach through macros.
+const MAX_VALUE_BYTES: usize = 1 << 20;
+
 struct Parser<'a> {
     s: &'a [u8],
     text: &'a str,
@@ -486,6 +489,13 @@ fn inherit(parent: &HashMap<String, Field>) -> HashMap<String, Field> {
         }
         out.insert(k.clone(), Field { inherited: true, ..f.clone() });
     }
+    // The book's author is the child's `bookauthor` too (biblatex manual,
+    // Appendix B: `author` → `bookauthor` for a part of a book), which
+    // canon has no field for: named as not stored where the child has its
+    // own author (tester r60 F5: the book's author went without a word).
+    if let Some(a) = parent.get("author") {
+        out.entry("bookauthor".to_string()).or_insert(Field { inherited: true, ..a.clone() });
+    }
     if let Some(t) = parent.get("title") {
         out.entry("booktitle".to_string()).or_insert(Field { inherited: true, ..t.clone() });
         // The parent's subtitle is the child's `booksubtitle` (biblatex
@@ -830,10 +840,30 @@ impl Parser<'_> {
                         out.push_str(&word);
                     } else {
                         match self.macros.get(&word.to_lowercase()) {
+                            // A macro that grows by using itself ("@string{a = a #
+                            // a}", again and again) would double with each use: a
+                            // value past a million bytes is refused (found by fuzzing).
+                            Some(v) if out.len() + v.len() > MAX_VALUE_BYTES => {
+                                return Err(Some(Broken {
+                                    at,
+                                    message: format!(
+                                        "the value using the macro `{word}` is longer than {MAX_VALUE_BYTES} bytes; \
+                                         expected a macro that does not grow by using itself"
+                                    ),
+                                    resume: self.next_line_at(at),
+                                }));
+                            }
                             Some(v) => {
                                 out.push_str(v);
+                                // Each name once, and a few at most: a macro
+                                // used in its own redefinition ("a = a # a")
+                                // would double them each time.
                                 if let Some(u) = self.undefined_in.get(&word.to_lowercase()) {
-                                    self.undefined.extend(u.iter().cloned());
+                                    for x in u {
+                                        if self.undefined.len() < 16 && !self.undefined.contains(x) {
+                                            self.undefined.push(x.clone());
+                                        }
+                                    }
                                 }
                             }
                             None => {
@@ -1545,6 +1575,8 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
         .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
         .chain(howpublished_publisher.then_some("howpublished"))
+        // (A book's author who is the part's author too: read as the author.)
+        .chain(get("bookauthor").filter(|b| get("author").as_ref() == Some(b)).map(|_| "bookauthor"))
         .collect();
     d.not_stored(
         "BibTeX",

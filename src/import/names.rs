@@ -611,6 +611,14 @@ fn von_last(words: &[&str]) -> (Option<String>, Option<String>) {
 /// name ("Ó Súilleabháin", "Ní Bhriain", "Mac Giolla Phádraig").
 const GAELIC_PREFIXES: &[&str] = &["Ó", "Ní", "Nic", "Mac", "Mhic", "Ua", "Uí"];
 
+/// Particles written with a capital, part of the family name when a name
+/// is written given name first ("W. E. B. Du Bois", "Jean-Claude Van
+/// Damme", "Maria De Souza"): Citing Medicine ch. 1 ("Surnames with
+/// prefixes") and APA 7 §9.8 keep "Du Bois" whole (tester r60 F1: family
+/// "Bois", printed "Bois WEBD"). Only after a given name, never last.
+const GIVEN_FIRST_PARTICLES: &[&str] =
+    &["Du", "De", "Del", "Della", "Dei", "Van", "Von", "Le", "La", "Da", "Di", "Dos", "Das", "Des", "Ten", "Ter"];
+
 /// Lower-case name particles that may stand after a given name, as a name
 /// inverted with its particle last is written ("Gogh, Vincent van", "Cruz,
 /// María de la").
@@ -648,8 +656,11 @@ pub fn split_family(words: &[&str]) -> (Option<String>, Option<String>) {
     von_last(words)
 }
 
-/// Splits "First von Last" words into (given, particle, family).
-fn first_von_last(words: &[&str]) -> (Option<String>, Option<String>, Option<String>) {
+/// Splits "First von Last" words into (given, particle, family). With
+/// `capitals`, a capitalised particle after the given name starts the
+/// family name ([`GIVEN_FIRST_PARTICLES`]); BibTeX's rule reads it as part
+/// of the given name (and the import says so: `bibtex_rule_doubt`).
+fn first_von_last(words: &[&str], capitals: bool) -> (Option<String>, Option<String>, Option<String>) {
     if words.is_empty() {
         return (None, None, None);
     }
@@ -666,7 +677,11 @@ fn first_von_last(words: &[&str]) -> (Option<String>, Option<String>, Option<Str
         // prefix ("Seán Ó Súilleabháin", "Áine Ní Bhriain", "Pádraig Mac
         // Giolla Phádraig"): the prefix is the family name's first word,
         // capitalised, never a given name's (tester r48, F4: "Súilleabháin SÓ").
-        _ if n > 2 => match words[1..n - 1].iter().position(|w| GAELIC_PREFIXES.contains(w)).map(|i| i + 1) {
+        _ if n > 2 => match words[1..n - 1]
+            .iter()
+            .position(|w| GAELIC_PREFIXES.contains(w) || (capitals && GIVEN_FIRST_PARTICLES.contains(w)))
+            .map(|i| i + 1)
+        {
             Some(k) => (Some(words[..k].join(" ")), None, Some(words[k..].join(" "))),
             None => {
                 let family = words[n - 1];
@@ -1009,7 +1024,7 @@ fn comma_less(s: &str) -> Name {
         && !is_initials(words[words.len() - 1])
         && !lower_initial(words[0])
     {
-        let (given, particle, family) = first_von_last(&words);
+        let (given, particle, family) = first_von_last(&words, true);
         return Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), Some(x), Some(s));
     }
     // Initials, one word or several ("A. B. Smith", "Smith A. B."), all
@@ -1395,7 +1410,7 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
             // suffix (the import says so, with the "King, III, Martin Luther"
             // form BibTeX reads the same way: see `bibtex_suffix_doubt`).
             let suffix = (refs.len() > 2 && refs.last().is_some_and(|x| long_suffix(x))).then(|| refs.pop()).flatten();
-            let (given, particle, family) = first_von_last(&refs);
+            let (given, particle, family) = first_von_last(&refs, false);
             let d = |s: Option<String>| s.map(|s| tidy(&decode(&s)));
             Name::person(
                 d(family).as_deref(),
@@ -2082,7 +2097,7 @@ fn parse_given_family(s: &str) -> Option<Name> {
         return None;
     }
     let suffix = (words.len() > 2 && words.last().is_some_and(|w| long_suffix(w))).then(|| words.pop()).flatten();
-    let (given, particle, family) = first_von_last(&words);
+    let (given, particle, family) = first_von_last(&words, true);
     Some(Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix, Some(&t)))
 }
 

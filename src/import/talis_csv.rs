@@ -65,7 +65,7 @@ pub const FIELDS: &[Field] = &[
     },
     Field {
         name: "year",
-        aliases: &["Date", "Year", "Publication Date", "Date of Publication", "Published", "Publication Year"],
+        aliases: &["Year", "Publication Year", "Date", "Publication Date", "Date of Publication", "Published"],
         required: false,
     },
     Field {
@@ -190,7 +190,13 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         ));
         return out;
     }
+    // A fuller date beside the year ("Year" and "Date"): the month and day
+    // when it names the same year, and the year when the row's "Year" is
+    // empty (tester r60 F3: "Date" was read as the year, and a row with only
+    // a "Year" lost it).
+    let dates = m.fallbacks(YEAR, &["Date", "Publication Date", "Date of Publication", "Published"]);
     let c = Columns {
+        date: dates.first().copied(),
         title: m.columns[TITLE],
         authors: m.columns[AUTHORS],
         year: m.columns[YEAR],
@@ -239,6 +245,8 @@ struct Columns {
     title: Option<usize>,
     authors: Option<usize>,
     year: Option<usize>,
+    /// A fuller date beside the year.
+    date: Option<usize>,
     kind: Option<usize>,
     container: Option<usize>,
     publisher: Option<usize>,
@@ -271,7 +279,13 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let text = |c: Option<usize>| get(r, c).map(str::to_string);
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
+    let fuller = get(r, c.date).map(|v| Val::new(v, at(c.date)));
     d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
+    match (&d.date, fuller) {
+        (None, Some(f)) => d.date = Some(f),
+        (Some(_), Some(f)) => d.month = Some(f),
+        _ => {}
+    }
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
     d.isbn = c
         .isbns

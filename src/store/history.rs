@@ -249,6 +249,13 @@ pub fn change_number(text: &str) -> std::result::Result<i64, String> {
     })
 }
 
+/// Whether a history entry's `note` marks it as copied from another copy's
+/// history by `canon merge` ("from y.db", "…; from y.db"; the merge's own
+/// changes are noted "merged from y.db").
+pub fn copied(note: Option<&str>) -> bool {
+    note.is_some_and(|n| n.starts_with("from ") || n.contains("; from "))
+}
+
 /// Reverts history entry `id`, when nothing later touched the same record;
 /// the undo is itself recorded (noted "undo of #id"). Returns what it did.
 pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
@@ -264,6 +271,13 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
     };
     let parse = |s: Option<String>| -> Value { s.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null) };
     let (before, after) = (parse(before), parse(after));
+    if copied(row_note.as_deref()) {
+        bail!(
+            "change #{id} happened in another copy of the database ({}); a merge brought what it did here as the \
+             merge's own change, noted \"merged from …\": undo that one (see `canon log`)",
+            row_note.as_deref().unwrap_or_default()
+        );
+    }
     if action == "import" {
         bail!(
             "change #{id} is a whole import; `canon undo {id}` on its own undoes the changes it made (see \
@@ -295,6 +309,13 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
         let (lb, la) = (parse(l.4.clone()), parse(l.5.clone()));
         let ltheme = lb.get("theme_id").or_else(|| la.get("theme_id")).and_then(Value::as_i64);
         if tag && ltheme != theme {
+            continue;
+        }
+        // A change copied from another copy's history by a merge happened
+        // there; what it did here is the merge's own entry, so it never
+        // blocks the undo of ours (tester r54 F7, r55: our removal, or the
+        // merge's, could never be undone).
+        if copied(l.6.as_deref()) {
             continue;
         }
         match undo_of(&l.6) {

@@ -511,6 +511,7 @@ impl Merger<'_, '_> {
                 index.entry(k).or_insert(n);
             }
         }
+        let mut matched: HashSet<usize> = HashSet::new();
         for raw in theirs.get(t.name) {
             let their_id = i(raw, "id").unwrap_or(0);
             let mut rec = self.maps.record(raw);
@@ -527,6 +528,7 @@ impl Merger<'_, '_> {
                 && key.starts_with("doi:")
                 && let Some(why) = super::readings::another_work(work(&our_rows[n]).as_ref(), work(&rec).as_ref())
             {
+                matched.insert(n);
                 let o = &our_rows[n];
                 let id = i(o, "id").unwrap_or(0);
                 self.maps.set(t.name, their_id, id);
@@ -586,6 +588,7 @@ impl Merger<'_, '_> {
                     self.step("add", t.name, id, what);
                 }
                 Some(n) => {
+                    matched.insert(n);
                     let o = &our_rows[n];
                     let id = i(o, "id").unwrap_or(0);
                     self.maps.set(t.name, their_id, id);
@@ -595,6 +598,55 @@ impl Merger<'_, '_> {
                     }
                     self.compare(t, o, &rec, their_id)?;
                 }
+            }
+        }
+        if t.name == "reading" {
+            self.their_removals(our_rows, &matched)?;
+        }
+        Ok(())
+    }
+
+    /// Our readings their copy no longer has because they removed them
+    /// (their history says so): removed here too, as `reading remove`
+    /// would, when nothing of ours changed them since the copy (a
+    /// one-sided change, listed as `remove` and undone by `canon undo`);
+    /// else kept and listed as `kept`, with why (tester r61 F1: their
+    /// removal was passed over in silence, "0 removed").
+    fn their_removals(&mut self, our_rows: &[Record], matched: &HashSet<usize>) -> Result<()> {
+        for (n, o) in our_rows.iter().enumerate() {
+            if matched.contains(&n) {
+                continue;
+            }
+            let Some(id) = i(o, "id") else { continue };
+            if !self.theirs_past.removed.contains(&("reading".to_string(), json!([id]))) {
+                continue;
+            }
+            let what = label("reading", o);
+            if self.ours_past.values.contains_key(&("reading".to_string(), id)) {
+                self.step(
+                    "kept",
+                    "reading",
+                    id,
+                    format!(
+                        "{what}: removed on their side, changed here since their copy was made; kept (`canon \
+                         reading remove` to remove it here too)"
+                    ),
+                );
+                continue;
+            }
+            match super::edit::reading::remove_noted(self.tx, self.by, id, &self.note) {
+                Ok(_) => {
+                    self.sum.removed += 1;
+                    self.step("remove", "reading", id, format!("{what} (removed on their side)"));
+                }
+                Err(e) => self.step(
+                    "kept",
+                    "reading",
+                    id,
+                    format!(
+                        "{what}: removed on their side; kept here: {e} (`canon reading remove --force` to remove it)"
+                    ),
+                ),
             }
         }
         Ok(())

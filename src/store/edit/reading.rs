@@ -792,6 +792,13 @@ pub fn remove(tx: &Transaction, by: i64, id: i64, force: bool) -> Result<Removal
     cascade(tx, id)?.run(tx, by, force, None)
 }
 
+/// Removes reading `id` as [`remove`] does, unforced, its history entry
+/// noted `note` (a merge applying the other copy's removal). Errors as
+/// [`remove`]: [`super::NeedsForce`] when it is linked.
+pub fn remove_noted(tx: &Transaction, by: i64, id: i64, note: &str) -> Result<Removal> {
+    cascade(tx, id)?.run(tx, by, false, Some(note))
+}
+
 impl ReadingPatch {
     /// A patch that sets one content facet to `value` as written (an empty
     /// value clears it): what `reading facet set` applies to each reading.
