@@ -928,3 +928,30 @@ fn a_macro_that_doubles_itself_is_refused() {
     let err = w.fails(&["import", "reading", file.to_str().unwrap()]);
     assert!(err.contains("is longer than 1048576 bytes"), "{err}");
 }
+
+/// A fuller author list stored first keeps what a shorter list's forms of
+/// the same people have more (a suffix, diacritics, a particle): both
+/// orders give one list (tester r60 F2: "Jr.", "João" and "al-Rāzī" were
+/// lost when PubMed's list came first).
+#[test]
+fn a_shorter_list_adds_its_suffixes_and_diacritics_in_either_order() {
+    let bib = "@article{x1, author = {Mensah, Jr., K. and al-R{\\=a}z{\\=\\i}, Mu{\\d h}ammad and Silva, Jo{\\~a}o and \
+               Osei, J.}, title = {Names merge test}, journal = {Med Educ}, year = {2019}, volume = {53}, \
+               pages = {100--110}, doi = {10.1111/medu.99999}}\n";
+    let nbib = "PMID- 31000001\nDP  - 2019 Jan\nTI  - Names merge test.\nPG  - 100-10\nVI  - 53\n\
+                FAU - Mensah, Kofi A\nAU  - Mensah KA\nFAU - Al-Razi, Muhammad ibn Zakariya\nAU  - Al-Razi MIZ\n\
+                FAU - Silva, Joao Carlos\nAU  - Silva JC\nFAU - Osei, Jane\nAU  - Osei J\nFAU - Extra, Author\n\
+                AU  - Extra A\nTA  - Med Educ\nJT  - Medical education\nAID - 10.1111/MEDU.99999 [doi]\n";
+    let mut lists = Vec::new();
+    for order in [[("a.bib", bib), ("b.nbib", nbib)], [("b.nbib", nbib), ("a.bib", bib)]] {
+        let w = workdir();
+        for (name, text) in order {
+            w.import_reading(name, text);
+        }
+        lists.push(common::reading(&w.reading_list(), "Names merge")["authors"].clone());
+    }
+    assert_eq!(lists[0], lists[1], "the order decided the names");
+    let names: Vec<String> = lists[0].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    assert!(names[0].contains("Jr."), "{names:?}");
+    assert!(names[2].contains("João"), "{names:?}");
+}

@@ -1628,7 +1628,17 @@ fn in_our_order(ours: &[Name], theirs: &[Name]) -> Option<Vec<Name>> {
 
 pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     if theirs.len() < ours.len() {
-        return ours.to_vec();
+        // The stored longer list, each of its people with what the file's
+        // form of them has more (a suffix, diacritics): in either order the
+        // same names (tester r60 F2: PubMed's fuller list stored first lost
+        // the BibTeX record's "Jr." and "João").
+        return ours
+            .iter()
+            .map(|a| match theirs.iter().find(|b| same_person(a, b)) {
+                Some(b) => with_stored_marks(b, a),
+                None => a.clone(),
+            })
+            .collect();
     }
     if theirs.len() > ours.len() {
         // The longer list, each of its people with what the stored form of
