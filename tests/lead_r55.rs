@@ -955,3 +955,44 @@ fn a_shorter_list_adds_its_suffixes_and_diacritics_in_either_order() {
     assert!(names[0].contains("Jr."), "{names:?}");
     assert!(names[2].contains("João"), "{names:?}");
 }
+
+/// Two different changes to one author list (ours adds a person, theirs
+/// writes the names out) are a conflict to settle, never "ours, the fuller
+/// form" (tester r61 F9: their fuller names could not be taken).
+#[test]
+fn two_different_author_list_changes_are_a_conflict() {
+    let w = workdir();
+    w.import_reading(
+        "base.bib",
+        "@article{v, author={Vyas, Darshali A. and Eisenstein, Leo G. and Jones, David S.}, title={Hidden in plain \
+         sight}, journal={N Engl J Med}, year={2020}, volume={383}, pages={874--882}, doi={10.1056/NEJMms2004740}}\n",
+    );
+    let theirs = w.path("y.db");
+    std::fs::copy(w.db(), &theirs).unwrap();
+    w.ok(&[
+        "reading",
+        "edit",
+        "10.1056/NEJMms2004740",
+        "--author",
+        "Vyas, Darshali A.",
+        "--author",
+        "Eisenstein, Leo G.",
+        "--author",
+        "Jones, David S.",
+        "--author",
+        "Roberts, Dorothy E.",
+        "--by",
+        "xavier",
+    ]);
+    let nbib = w.write(
+        "vy.nbib",
+        "PMID- 32853499\nTI  - Hidden in plain sight.\nFAU - Vyas, Darshali A\nAU  - Vyas DA\n\
+         FAU - Eisenstein, Leo Gabriel\nAU  - Eisenstein LG\nFAU - Jones, David Shumway\nAU  - Jones DS\n\
+         DP  - 2020 Aug 27\nVI  - 383\nIP  - 9\nPG  - 874-882\nTA  - N Engl J Med\nAID - 10.1056/NEJMms2004740 [doi]\n",
+    );
+    w.ok_at(&theirs, &["import", "reading", nbib.to_str().unwrap(), "--by", "yara"]);
+    let said = w.ok_stderr(&["merge", theirs.to_str().unwrap(), "--by", "xavier"]);
+    assert!(said.contains("1 conflicts"), "{said}");
+    let list = w.json(&["resolve", "--format", "json"]);
+    assert!(list[0]["fields"].as_array().unwrap().iter().any(|f| f == "authors"), "{list}");
+}

@@ -60,13 +60,17 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
     ctx.note(format_args!(
-        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours, {} conflicts, {} history entries copied{}{}{}{}",
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours{}, {} conflicts, {} history entries copied{}{}{}{}",
         if a.dry_run { "dry run, nothing written: " } else { "" },
         sum.added,
         sum.updated,
         sum.removed,
         sum.identical,
         sum.kept_ours,
+        match sum.kept_listed {
+            0 => String::new(),
+            n => format!(" ({n} listed as kept-ours: no history says which side's value is newer)"),
+        },
         sum.conflicts,
         sum.history_copied,
         match sum.history_held {

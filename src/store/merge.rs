@@ -56,7 +56,13 @@ pub struct Summary {
     pub updated: usize,
     pub removed: usize,
     pub identical: usize,
+    /// Records whose differing fields all stay ours: our change alone, or
+    /// ours the fuller value (`kept_listed` of them listed as `kept-ours`).
     pub kept_ours: usize,
+    /// Records with a field kept ours where no history says which side's
+    /// value is newer, each listed as `kept-ours` (with or without other
+    /// fields taken).
+    pub kept_listed: usize,
     pub conflicts: usize,
     pub history_copied: usize,
     /// Their history's inserts of records (and tags) we held before the
@@ -384,9 +390,17 @@ fn shown(v: &Value) -> String {
     let text = match v {
         Value::Null => return "(none)".into(),
         Value::String(s) => format!("{s:?}"),
+        // Names in parts show as written ("original").
         Value::Array(a) => format!(
             "{:?}",
-            a.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).collect::<Vec<_>>().join("; ")
+            a.iter()
+                .map(|x| {
+                    x.as_str()
+                        .or_else(|| x.get("original").and_then(Value::as_str))
+                        .map_or_else(|| x.to_string(), str::to_string)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
         ),
         other => other.to_string(),
     };
@@ -805,6 +819,7 @@ impl Merger<'_, '_> {
                 label(t.name, o)
             );
             self.step("kept-ours", t.name, id, what);
+            self.sum.kept_listed += 1;
         }
         if !conflict.is_empty() {
             let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();

@@ -1632,10 +1632,14 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
         // form of them has more (a suffix, diacritics): in either order the
         // same names (tester r60 F2: PubMed's fuller list stored first lost
         // the BibTeX record's "Jr." and "João").
+        // (Each person as two lists of one name are merged: the fuller
+        // given name, the suffix, the diacritics.)
         return ours
             .iter()
             .map(|a| match theirs.iter().find(|b| same_person(a, b)) {
-                Some(b) => with_stored_marks(b, a),
+                Some(b) => richer_names(std::slice::from_ref(a), std::slice::from_ref(b))
+                    .pop()
+                    .map_or_else(|| with_stored_marks(b, a), |n| with_stored_marks(b, &n)),
                 None => a.clone(),
             })
             .collect();
