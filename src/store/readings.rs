@@ -1779,14 +1779,7 @@ pub fn shouted(stored: &str, theirs: &str) -> bool {
 /// Harvard title-case either); or `stored` has Web of Science's " - " where
 /// `theirs` has the title's colon or dash, with no capital `stored` lacks.
 fn better_cased(stored: &str, theirs: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).map(String::from).collect()
-    };
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let title_cased = |t: &str| {
-        let ws = words(t);
-        ws.len() >= 3 && ws.iter().filter(|w| capital(w)).count() * 5 >= ws.len() * 4
-    };
+    let (words, capital) = (long_words, capitalised);
     let dash = stored.contains(" - ")
         && !theirs.contains(" - ")
         && [": ", "\u{2014}", " \u{2013} "].iter().any(|p| theirs.contains(p));
@@ -1796,20 +1789,30 @@ fn better_cased(stored: &str, theirs: &str) -> bool {
     (title_cased(stored) && sentence && subset) || (dash && subset)
 }
 
+/// The words of four letters or more of a title (where case tells title
+/// case from sentence case).
+fn long_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).map(String::from).collect()
+}
+
+/// Whether a word begins with a capital.
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a title is in title case: of three or more long words
+/// ([`long_words`]), four in five or more capitalised.
+fn title_cased(t: &str) -> bool {
+    let ws = long_words(t);
+    ws.len() >= 3 && ws.iter().filter(|w| capitalised(w)).count() * 5 >= ws.len() * 4
+}
+
 /// Of two forms of one title, one in sentence case with " - " where the
 /// other, in title case, has its dash or colon ("Hidden in plain sight -
 /// Reconsidering…" and "Hidden in Plain Sight — Reconsidering…"): the
 /// sentence-case words with the other's dash or colon, whichever is
 /// `stored`; `None` for any other pair (or when `stored` is that already).
 fn cased_and_dashed(stored: &str, theirs: &str) -> Option<String> {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).map(String::from).collect()
-    };
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let title_cased = |t: &str| {
-        let ws = words(t);
-        ws.len() >= 3 && ws.iter().filter(|w| capital(w)).count() * 5 >= ws.len() * 4
-    };
     let (sentence, titled) = match (title_cased(stored), title_cased(theirs)) {
         (false, true) => (stored, theirs),
         (true, false) => (theirs, stored),
