@@ -1579,6 +1579,10 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }
+    // The number `canon undo` takes, as an edit prints it (tester r58 F17).
+    if let Some(h) = c.change.filter(|_| !dry_run) {
+        s.push_str(&format!(" (change #{h}; `canon undo {h}` reverts the import)"));
+    }
     s
 }
 

@@ -129,6 +129,11 @@ pub struct Draft {
     pub authors_truncated: bool,
     pub volume: Option<String>,
     pub issue: Option<String>,
+    /// Where the volume, issue and pages were read (their cells), for the
+    /// messages about them; `None`: the record's start ([`Draft::at`]).
+    pub volume_at: Option<Pos>,
+    pub issue_at: Option<Pos>,
+    pub pages_at: Option<Pos>,
     /// The pages, or an e-only article's number as "Article 112873"
     /// ([`Draft::article_number`]).
     pub pages: Option<String>,
@@ -2671,11 +2676,15 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // became 12 January: "12-Jan", "2026-01-12"): stored as the file has it,
     // and said, since the numbers it stood for cannot be told for sure
     // (tester r24, F4: it was stored silently).
-    for (field, value) in [("pages", &pages), ("issue", &issue), ("volume", &d.volume)] {
+    // Each named at its own cell (tester r58 F14: always the row's first column).
+    for (field, value, at) in
+        [("pages", &pages, d.pages_at), ("issue", &issue, d.issue_at), ("volume", &d.volume, d.volume_at)]
+    {
         if let Some(v) = value.as_deref().filter(|v| spreadsheet_date(v)) {
+            let at = at.unwrap_or(d.at);
             d.warnings.push(RowError::new(
-                d.at.line,
-                d.at.column,
+                at.line,
+                at.column,
                 format!(
                     "{p}{field} {v:?} looks like a date a spreadsheet made of a number or range (\"1-12\" becomes \
                      \"12-Jan\"); stored as written (an entry that has the value already keeps it): correct it (canon \

@@ -596,6 +596,17 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
                 (None, ..) => first.to_string(),
             };
             d.season = Some(Val::new(t, at(k)));
+            // A day beside a season ([[2019, 13, 40]]): a season has no day,
+            // so it is not stored, and said (tester r56 F10: dropped unsaid).
+            if let Some(day) = p.get(2).filter(|x| !x.is_null()) {
+                let what = format!("{k} {}", date_parts(p));
+                let message = format!(
+                    "{}the day {day} in {what} not stored: a season (months 13 to 16 and 21 to 24) has no day; \
+                     the year and season are kept",
+                    d.prefix()
+                );
+                d.warnings.push(RowError::new(at(k).line, at(k).column, message));
+            }
         } else if let Some(p) = &parts
             && let (Some(_), Some(m)) = (num(p.first()), num(p.get(1)))
             && !(1..=12).contains(&m)

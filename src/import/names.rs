@@ -627,6 +627,13 @@ const GIVEN_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el",
 ];
 
+/// Lower-case words that join the parts of a person's name written in
+/// natural order without being [`GIVEN_PARTICLES`]: Kikuyu and Swahili
+/// "wa" (of), Arabic "bint"/"binti" (daughter of), Hassaniya "ould" (son
+/// of), Welsh "ap"/"ferch", Spanish "y". Only used to tell a person's name
+/// kept whole from an institution's.
+const PATRONYMIC_WORDS: &[&str] = &["wa", "bint", "binti", "ould", "ap", "ferch", "y", "ben", "ibnu"];
+
 /// Whether `word` is one of the lower-case particles that may stand after
 /// a given name ("van", "de la", "bin").
 pub fn is_particle_word(word: &str) -> bool {
@@ -1148,7 +1155,11 @@ pub fn name_doubt(n: &Name) -> Option<String> {
         && words.iter().enumerate().all(|(i, w)| {
             // An inner name particle ("José da Silva Júnior", "Ahmad ibn
             // Hanbal") reads as a person's name as much as capitals do.
-            let particle = i > 0 && i + 1 < words.len() && GIVEN_PARTICLES.contains(w);
+            // "Ngũgĩ wa Thiong'o", "Mariam bint Ahmad", "Sidi ould Cheikh":
+            // patronymic words that BibTeX reads as a particle (tester r56
+            // F9: kept whole unsaid).
+            let particle =
+                i > 0 && i + 1 < words.len() && (GIVEN_PARTICLES.contains(w) || PATRONYMIC_WORDS.contains(w));
             (particle || w.chars().next().is_some_and(char::is_uppercase)) && !w.chars().any(|c| c.is_ascii_digit())
         })
         && !looks_corporate(o)
@@ -1996,8 +2007,18 @@ fn joined_whole_doubt(cell: &str) -> Option<String> {
     // r40, #7: one author, unsaid): each side an institution's name or an
     // acronym.
     let acronym = |p: &str| p.len() >= 3 && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+    // "Médecins Sans Frontières and World Health Organization" (tester r60
+    // F7): beside an institution, a name of two words or more, each
+    // capitalised, is as likely another institution ("Bill and Melinda
+    // Gates Foundation" has one word before "and": one foundation).
+    let proper = |p: &str| {
+        let w: Vec<&str> = p.split_whitespace().collect();
+        w.len() >= 2
+            && w.iter().all(|x| x.chars().next().is_some_and(char::is_uppercase))
+            && !w.iter().any(|x| is_initials(x))
+    };
     let bodies = pieces.len() == 2
-        && pieces.iter().all(|p| looks_corporate(p) || acronym(p))
+        && pieces.iter().all(|p| looks_corporate(p) || acronym(p) || proper(p))
         && pieces.iter().any(|p| looks_corporate(p));
     (pieces.len() > 2 || (pieces.len() == 2 && (person || bodies))).then(|| {
         format!(

@@ -479,6 +479,8 @@ impl<'a> ReadingReader<'a> {
         d.language_at = Some(Pos::new(line, m.column(LANGUAGE)));
         d.volume = text(VOLUME);
         d.issue = text(ISSUE);
+        d.volume_at = Some(Pos::new(line, m.column(VOLUME)));
+        d.issue_at = Some(Pos::new(line, m.column(ISSUE)));
         // `canon report`'s readings table names the stored number again by
         // what the reference calls it (a book's number in its series, a
         // report's number): the issue when the issue cell is empty; the same
@@ -542,6 +544,7 @@ impl<'a> ReadingReader<'a> {
         }
         starts.extend(self.page_starts.iter().filter_map(|&c| cell(c)));
         let ends: Vec<_> = self.page_ends.iter().filter_map(|&c| cell(c)).collect();
+        d.pages_at = starts.first().or(ends.first()).map(|c| Pos::new(line, c.column));
         d.pages = crate::import::pages_of_cells(line, &starts, &ends, &mut d.warnings);
     }
 

@@ -300,6 +300,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.container_short = text(c.container_short);
     d.volume = text(c.volume);
     d.issue = text(c.issue);
+    d.volume_at = Some(at(c.volume));
+    d.issue_at = Some(at(c.issue));
+    d.pages_at = Some(at(c.page_start));
     // "1234" and "1240" are "1234-1240"; a first page alone is the page.
     d.pages = crate::import::pages_from_ends(get(r, c.page_start), get(r, c.page_end));
     d.article_number("Art. No.", get(r, c.article).map(|v| Val::new(v, at(c.article))));

@@ -303,6 +303,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.publisher = text(c.publisher);
     d.volume = text(c.volume);
     d.issue = text(c.issue);
+    d.volume_at = Some(at(c.volume));
+    d.issue_at = Some(at(c.issue));
+    d.pages_at = c.page_starts.first().or(c.page_ends.first()).map(|&i| Pos::new(line, i as u64 + 1));
     let page_cells = |cols: &[usize]| -> Vec<PageCell> {
         cols.iter()
             .filter_map(|&i| {

@@ -463,6 +463,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     }
     d.volume = text(c.volume);
     d.issue = text(c.issue);
+    d.volume_at = Some(at(c.volume));
+    d.issue_at = Some(at(c.issue));
+    d.pages_at = Some(at(c.pages));
     d.container_short = text(c.container_short);
     d.pages = text(c.pages);
     d.page_count = text(c.page_count);

@@ -117,6 +117,11 @@ impl Outcome {
 /// The counts an import reports.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Counts {
+    /// The history entry of the import (`canon undo N` reverts the whole
+    /// import), when it wrote anything; `None` for a dry run or an import
+    /// that changed nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<i64>,
     pub new: i64,
     pub changed: i64,
     pub unchanged: i64,
@@ -2080,7 +2085,8 @@ impl<'t> ModuleWriter<'t> {
         for id in &self.changed_items {
             st.execute([id])?;
         }
-        let c = &self.counts;
+        let c = self.counts.clone();
+        let c = &c;
         let touched = self.modules.len();
         finish_run(self.tx, self.run_id, c)?;
         if c.new
@@ -2104,7 +2110,7 @@ impl<'t> ModuleWriter<'t> {
                 "items_removed": c.removed, "modules_removed": c.modules_removed, "items_renamed": c.renamed,
                 "items_moved": c.moved, "modules_recoded": c.modules_recoded,
             });
-            history::record(
+            self.counts.change = Some(history::record_noted(
                 self.tx,
                 self.by,
                 Action::Import,
@@ -2113,7 +2119,8 @@ impl<'t> ModuleWriter<'t> {
                 None,
                 Some(&after),
                 Some(self.run_id),
-            )?;
+                None,
+            )?);
         }
         let mut problems = self.problems;
         problems.sort_by_key(|p| p.0);

@@ -4794,7 +4794,7 @@ impl<'t> ReadingWriter<'t> {
     /// unchanged, duplicates, records skipped (blank and empty rows) and
     /// rejected, tags added and removed. The caller sets `counts.skipped`
     /// and `counts.rejected` first (they are known to the reader, not here).
-    pub fn finish(self) -> Result<(Counts, Option<Vec<Change>>)> {
+    pub fn finish(mut self) -> Result<(Counts, Option<Vec<Change>>)> {
         if let Some(run) = self.run_id {
             super::curriculum::finish_run(self.tx, run, &self.counts)?;
             let c = &self.counts;
@@ -4805,7 +4805,7 @@ impl<'t> ReadingWriter<'t> {
                     "rejected": c.rejected, "tags_added": c.tags_new, "tags_removed": c.tags_removed,
                     "possible_duplicates": c.possible_duplicates,
                 });
-                history::record(
+                self.counts.change = Some(history::record_noted(
                     self.tx,
                     self.by,
                     history::Action::Import,
@@ -4814,7 +4814,8 @@ impl<'t> ReadingWriter<'t> {
                     None,
                     Some(&after),
                     Some(run),
-                )?;
+                    None,
+                )?);
             }
         }
         Ok((self.counts, self.changes))
