@@ -116,3 +116,103 @@ fn an_import_prints_the_change_number_that_undoes_it() {
     assert_eq!(titles.len(), 2, "the third reading went with the import: {titles:?}");
     assert_eq!(common::reading(&list, "First")["pages"], "1-10", "the pages are back");
 }
+
+/// RIS tag lines as other programs and hands write them: no space before
+/// the hyphen (`TY- JOUR`), a tab (`TY\t- JOUR`), the value right after the
+/// hyphen (`TY -JOUR`); each record reads (tester r62 F15: the first two
+/// were lost unsaid, the import "1 new"). Text outside any record is said
+/// at its line.
+#[test]
+fn ris_tag_lines_spaced_otherwise_are_read_and_stray_text_is_said() {
+    let w = workdir();
+    let err = w.import_reading(
+        "odd.ris",
+        "TY- JOUR\nAU- Jones, K\nTI- No space before dash\nPY- 2002\nER- \n\n\
+         TY\t- JOUR\nAU\t- Brown, L\nTI\t- Tab before dash\nPY\t- 2003\nER\t- \n\n\
+         TY -JOUR\nAU -Osei, Kofi\nTI -Value after dash\nPY -2004\nER -\n\n\
+         TY  - JOUR\nAU  - Good, G\nTI  - Good record\nPY  - 2005\nER  - \nstray words at the end\n",
+    );
+    assert!(err.contains("readings: 4 new"), "{err}");
+    assert!(
+        err.contains("odd.ris:24:1: warning: text outside any record not read: \"stray words at the end\""),
+        "{err}"
+    );
+    let list = w.reading_list();
+    for (title, family, year) in [
+        ("No space before dash", "Jones", 2002),
+        ("Tab before dash", "Brown", 2003),
+        ("Value after dash", "Osei", 2004),
+        ("Good record", "Good", 2005),
+    ] {
+        let r = common::reading(&list, title);
+        assert_eq!(r["author_names"][0]["family"], family, "{r}");
+        assert_eq!(r["year"].as_i64(), Some(year), "{r}");
+    }
+    // A wrapped abstract line that starts like a tag is still text.
+    w.import_reading("wrap.ris", "TY  - JOUR\nPY  - 2006\nTI  - Wrapped title on\nUS- based cohorts\nER  - \n");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Wrapped")["title"], "Wrapped title on US- based cohorts");
+}
+
+/// BibTeX's braces keep their words' case: "{de novo}", "{von Willebrand}"
+/// and a whole braced title are printed as written by a style that
+/// title-cases (testers r55 F3, r59 F9: Chicago printed "De Novo" and
+/// "The Case against Race-Based EGFR"); a braced capital word ("{African}")
+/// is title-cased as any word (it is written so already).
+#[test]
+fn bibtex_braces_keep_the_case_in_chicago() {
+    let w = workdir();
+    w.import_reading(
+        "br.bib",
+        "@article{vw, author = {Osei, Ama}, title = {Bleeding risk in {von Willebrand} disease and {de novo} \
+         variants across {African} populations}, journal = {Haemophilia}, year = {2021}}\n\
+         @article{lc, author = {Osei, Kojo}, title = {{The case against race-based eGFR}}, \
+         journal = {J Am Soc Nephrol}, year = {2021}}\n",
+    );
+    let refs = w.references("chicago");
+    assert!(
+        common::reference(&refs, "Bleeding risk")
+            .contains("“Bleeding Risk in von Willebrand Disease and de novo Variants across African Populations.”"),
+        "{refs:?}"
+    );
+    assert!(
+        common::reference(&refs, "<span class=\"nocase\">The case").contains("“The case against race-based eGFR.”"),
+        "{refs:?}"
+    );
+    // Stored as CSL-JSON's rich text marks it, and found by its words.
+    let list = w.reading_list();
+    let r = common::reading(&list, "Bleeding");
+    assert!(r["title"].as_str().unwrap().contains("<span class=\"nocase\">de novo</span>"), "{r}");
+    let found = w.search_titles("de novo");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+/// A re-imported export whose cell holds a value canon does not store (an
+/// address that is none, an access date Excel rewrote day-first) keeps the
+/// stored value (tester r63 F7: it was erased, the warning saying "not
+/// stored"); an emptied cell still clears it.
+#[test]
+fn a_refused_value_in_a_reimported_export_keeps_the_stored_one() {
+    let w = workdir();
+    w.import_reading(
+        "c1.csv",
+        "title,authors,year,type,container,doi,url,accessed\n\
+         Alpha,\"Osei, Jane\",2021,article,BMJ,10.1000/a.9,https://bmj.com/a9,2024-03-05\n",
+    );
+    let out = w.path("ce.csv");
+    w.ok(&["export", "reading", "-f", "csv", "-o", out.to_str().unwrap()]);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let edited = csv.replace("https://bmj.com/a9", "see library catalogue").replace("2024-03-05", "05/03/2024");
+    let p = w.write("ce2.csv", &edited);
+    let err = w.ok_stderr(&["import", "reading", p.to_str().unwrap(), "--by", "ana"]);
+    assert!(err.contains("url \"see library catalogue\" is not a web address"), "{err}");
+    let list = w.reading_list();
+    let r = common::reading(&list, "Alpha");
+    assert_eq!((r["url"].as_str(), r["accessed"].as_str()), (Some("https://bmj.com/a9"), Some("2024-03-05")), "{r}");
+    // An emptied cell clears.
+    let emptied = csv.replace("https://bmj.com/a9", "");
+    let p = w.write("ce3.csv", &emptied);
+    w.ok_stderr(&["import", "reading", p.to_str().unwrap(), "--by", "ana"]);
+    let list = w.reading_list();
+    assert!(common::reading(&list, "Alpha")["url"].is_null(), "the emptied url cell cleared it");
+}

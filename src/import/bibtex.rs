@@ -2197,8 +2197,73 @@ fn rich_tag(name: &str) -> Option<(&'static str, bool)> {
     })
 }
 
+/// For each brace group a style must not recase, where it opens: BibTeX's
+/// brace protection ("{de novo}", "{eGFR}", "{{A whole title}}") of a group
+/// holding a word that starts with a lower-case letter (title case would
+/// change it). A group that starts with a command (`{\\"u}`, `{\\em …}`,
+/// `{\\noopsort{a}}`) is an accent or a font switch, and a group right
+/// after a command's name its argument: neither is a protection. Linear in
+/// the text (a deeply nested field is not scanned once per group).
+fn protected_groups(c: &[char]) -> Vec<bool> {
+    // Lower-case word starts before each position (prefix sums).
+    let mut starts = vec![0u32; c.len() + 1];
+    let mut start = true;
+    for (k, &ch) in c.iter().enumerate() {
+        let lower_start = match ch {
+            '{' | '}' => false,
+            '\\' => {
+                start = false;
+                false
+            }
+            x if x.is_whitespace() || x == '-' || x == '/' => {
+                start = true;
+                false
+            }
+            x if start && x.is_alphabetic() => {
+                start = false;
+                x.is_lowercase()
+            }
+            _ => {
+                start = false;
+                false
+            }
+        };
+        starts[k + 1] = starts[k] + u32::from(lower_start);
+    }
+    let mut out = vec![false; c.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let close = |o: usize, end: usize, out: &mut Vec<bool>| {
+        out[o] = c.get(o + 1).is_some_and(|n| *n != '\\') && !follows_command(&c[..o]) && starts[end] > starts[o + 1];
+    };
+    for (k, &ch) in c.iter().enumerate() {
+        match ch {
+            '\\' if matches!(c.get(k + 1), Some('{' | '}')) => {}
+            '{' if k == 0 || c[k - 1] != '\\' => open.push(k),
+            '}' if k == 0 || c[k - 1] != '\\' => {
+                if let Some(o) = open.pop() {
+                    close(o, k, &mut out);
+                }
+            }
+            _ => {}
+        }
+    }
+    while let Some(o) = open.pop() {
+        close(o, c.len(), &mut out);
+    }
+    out
+}
+
+/// Whether text ends with a command's name (`\\mbox`, `\\foo `): a group
+/// after it is the command's argument, not a protection.
+fn follows_command(before: &[char]) -> bool {
+    let t: Vec<char> = before.iter().rev().skip_while(|c| **c == ' ').copied().collect();
+    let letters = t.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    letters > 0 && t.get(letters) == Some(&'\\')
+}
+
 fn latex_text(s: &str, rich: bool) -> String {
     let c: Vec<char> = s.chars().collect();
+    let protected = if rich { protected_groups(&c) } else { Vec::new() };
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     let mut math = false;
@@ -2212,6 +2277,18 @@ fn latex_text(s: &str, rich: bool) -> String {
                 i += 1;
             }
             '_' | '^' if math => i += 1,
+            // A group that keeps its words' case ("{de novo}", "{eGFR}",
+            // "{{A whole title}}": BibTeX's brace protection) is kept as
+            // CSL-JSON's `<span class="nocase">`, so that a style that
+            // changes case leaves it as written (testers r55 F3, r59 F9:
+            // Chicago printed "De Novo"). Only a group a style could change
+            // is marked: one with a word that starts in lower case; "{HIV}"
+            // and "{African}" are printed as written anyway.
+            '{' if rich && protected[i] && !groups.iter().flatten().any(|t| *t == "span") => {
+                out.push_str("<span class=\"nocase\">");
+                groups.push(vec!["span"]);
+                i += 1;
+            }
             '{' => {
                 groups.push(Vec::new());
                 i += 1;
@@ -2589,6 +2666,22 @@ mod tests {
         assert_eq!(latex_to_rich(r"\textbf{Bold} and \textsc{nhs}"), "<b>Bold</b> and <sc>nhs</sc>");
         assert_eq!(latex_to_rich(r"Caf\'{e} \emph{cr\`{e}me}"), "Café <i>crème</i>");
         assert_eq!(latex_to_rich(r"\emph{unclosed"), "<i>unclosed</i>");
+        // BibTeX's brace protection, where title case would change the words.
+        let nocase = |s: &str| format!("<span class=\"nocase\">{s}</span>");
+        assert_eq!(
+            latex_to_rich(r"Risk in {von Willebrand} disease and {de novo} variants in {African} people"),
+            format!(
+                "Risk in {} disease and {} variants in African people",
+                nocase("von Willebrand"),
+                nocase("de novo")
+            )
+        );
+        assert_eq!(latex_to_rich(r"{The case against race-based eGFR}"), nocase("The case against race-based eGFR"));
+        assert_eq!(
+            latex_to_rich(r#"{HIV} and {mRNA} in M{\"u}ller's {\"u}ber"#),
+            format!("HIV and {} in Müller's über", nocase("mRNA"))
+        );
+        assert_eq!(latex_to_rich(r"{\noopsort{a}}Title"), "Title");
         assert_eq!(latex_to_rich(r"\emph{}empty"), "empty");
         // Elsewhere (names, journals) the markup goes, as before.
         assert_eq!(latex_to_unicode(r"\emph{Anopheles} gambiae"), "Anopheles gambiae");
@@ -2903,7 +2996,10 @@ mod tests {
         let deep = format!("@article{{d, title = {{{}x{}}}}}", "{".repeat(10_000), "}".repeat(10_000));
         let p = parse_str(&deep);
         assert_eq!(p.records.len(), 1);
-        assert_eq!(p.records[0].title, "x");
+        // A braced lower-case title keeps its case (BibTeX's protection).
+        assert_eq!(p.records[0].title, "<span class=\"nocase\">x</span>");
+        let deep = format!("@article{{d, title = {{{}X{}}}}}", "{".repeat(10_000), "}".repeat(10_000));
+        assert_eq!(parse_str(&deep).records[0].title, "X");
         let unclosed = format!("@article{{d, title = {{{}x}}", "{".repeat(10_000));
         let p = parse_str(&unclosed);
         assert_eq!(p.errors.len(), 1);

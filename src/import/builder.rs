@@ -1560,7 +1560,44 @@ fn take_extra(d: &mut Draft) {
 }
 
 pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
-    build_record(d, themes).map(in_nfc)
+    // The fields given a value in the source, for [`ReadingRecord::refused`].
+    let text = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let val = |v: &Option<Val>| v.as_ref().is_some_and(|v| !v.text.trim().is_empty());
+    let given = [
+        ("url", text(&d.url)),
+        ("accessed", val(&d.accessed)),
+        ("original_year", val(&d.original_year)),
+        ("language", text(&d.language)),
+        ("isbn", val(&d.isbn)),
+        ("doi", val(&d.doi)),
+        ("pmid", val(&d.pmid)),
+        ("edition", text(&d.edition)),
+        ("page_count", text(&d.page_count)),
+        ("pages", text(&d.pages)),
+        ("volume", text(&d.volume)),
+    ];
+    build_record(d, themes).map(in_nfc).map(|mut r| {
+        let stored = |f: &str| match f {
+            "url" => r.url.is_some(),
+            "accessed" => r.accessed.is_some(),
+            "original_year" => r.original_year.is_some(),
+            "language" => r.language.is_some(),
+            "isbn" => r.isbn.is_some(),
+            // A DOI given as the address, or the address as a DOI, is kept in the other field.
+            "doi" => r.doi.is_some() || r.url.is_some(),
+            "pmid" => r.pmid.is_some(),
+            "edition" => r.edition.is_some(),
+            "page_count" => r.page_count.is_some(),
+            "pages" => r.pages.is_some() || r.page_count.is_some(),
+            "volume" => r.volume.is_some() || r.series_number.is_some(),
+            _ => true,
+        };
+        let refused: Vec<&str> = given.iter().filter(|(f, g)| *g && !stored(f)).map(|(f, _)| *f).collect();
+        for f in refused {
+            r.refused = r.refused.with(f);
+        }
+        r
+    })
 }
 
 /// A record with its text in Unicode Normalization Form C (composed: "é"
@@ -2770,6 +2807,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         // Which fields have columns is the canonical CSV reader's to say.
         present: super::Present::default(),
         emptied: super::Present::default(),
+        refused: super::Present::default(),
         changed: None,
     })
 }

@@ -371,6 +371,12 @@ pub struct ReadingRecord {
     /// that cannot be empty (the type): the stored value is kept, and the
     /// user is told so.
     pub emptied: Present,
+    /// Fields the source gave a value that was not stored (an address that
+    /// is none, an access date that reads two ways…; each said in a
+    /// warning): never a clearing of the stored value, even in a column
+    /// the row's `id` makes authoritative (tester r63 F7: a re-imported
+    /// export whose access date Excel rewrote erased the stored one).
+    pub refused: Present,
     /// With the `id`: the entry's latest change number when `canon export
     /// reading` wrote the row (its `changed` column; 0 when the entry had
     /// none). What others changed after that is not reverted by the row.
@@ -472,6 +478,11 @@ impl Present {
             Some(i) => Present(self.0 & !(1u64 << i)),
             None => self,
         }
+    }
+
+    /// This set without the fields of `other`.
+    pub fn minus(self, other: Present) -> Present {
+        Present(self.0 & !other.0)
     }
 
     /// Whether the set holds `field`.

@@ -2008,9 +2008,11 @@ fn joined_whole_doubt(cell: &str) -> Option<String> {
     // acronym.
     let acronym = |p: &str| p.len() >= 3 && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
     // "Médecins Sans Frontières and World Health Organization" (tester r60
-    // F7): beside an institution, a name of two words or more, each
+    // F7): before an institution, a name of two words or more, each
     // capitalised, is as likely another institution ("Bill and Melinda
-    // Gates Foundation" has one word before "and": one foundation).
+    // Gates Foundation" has one word before "and": one foundation). After
+    // one it is as likely the end of its name ("Department of Health and
+    // Social Care", "Council on Ethical and Judicial Affairs").
     let proper = |p: &str| {
         let w: Vec<&str> = p.split_whitespace().collect();
         w.len() >= 2
@@ -2018,7 +2020,8 @@ fn joined_whole_doubt(cell: &str) -> Option<String> {
             && !w.iter().any(|x| is_initials(x))
     };
     let bodies = pieces.len() == 2
-        && pieces.iter().all(|p| looks_corporate(p) || acronym(p) || proper(p))
+        && (looks_corporate(pieces[0]) || acronym(pieces[0]) || proper(pieces[0]))
+        && (looks_corporate(pieces[1]) || acronym(pieces[1]))
         && pieces.iter().any(|p| looks_corporate(p));
     (pieces.len() > 2 || (pieces.len() == 2 && (person || bodies))).then(|| {
         format!(

@@ -15,21 +15,30 @@ use crate::store::themes::split_cell;
 
 /// A tag line's tag, value and the column where the value starts: two
 /// capitals or digits (the first a capital), one or two spaces, a hyphen,
-/// then an optional space and the value.
+/// then an optional space and the value. As exporters and hands also write
+/// it, a tag of [`RIS_TAGS`] may stand right before its hyphen (`TY- JOUR`),
+/// with a tab before it (`TY\t- JOUR`), or with its value right after it
+/// (`TY -JOUR`): tester r62 F15, such records were lost unsaid.
 fn tag_line(line: &str) -> Option<(&str, &str, u64)> {
     let b = line.as_bytes();
-    if b.len() < 4 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1].is_ascii_digit()) {
+    if b.len() < 3 || !b[0].is_ascii_uppercase() || !(b[1].is_ascii_uppercase() || b[1].is_ascii_digit()) {
         return None;
     }
-    let dash = match &b[2..] {
-        [b' ', b' ', b'-', ..] => 4,
-        [b' ', b'-', ..] => 3,
-        _ => return None,
-    };
-    if b.len() > dash + 1 && b[dash + 1] != b' ' {
+    let gap = b[2..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+    let dash = 2 + gap;
+    if b.get(dash) != Some(&b'-') || gap > 3 {
         return None;
     }
-    let value_at = (dash + 2).min(b.len());
+    let spaced = b.get(dash + 1).is_none_or(|c| matches!(c, b' ' | b'\t'));
+    let standard = (1..=2).contains(&gap) && b[2..dash].iter().all(|c| *c == b' ') && spaced;
+    let known = RIS_TAGS.contains(&&line[..2]);
+    // Other spacings only for a tag RIS defines: "US- based" in a wrapped
+    // abstract is no tag line; without a space after the hyphen ("TY -JOUR")
+    // only with a space or tab before it ("ID-linked" is a word).
+    if !standard && !(known && (spaced || gap > 0)) {
+        return None;
+    }
+    let value_at = if spaced { (dash + 2).min(b.len()) } else { dash + 1 };
     Some((&line[..2], line.get(value_at..).unwrap_or("").trim(), value_at as u64 + 1))
 }
 
@@ -86,6 +95,8 @@ pub fn read(text: &str) -> Read {
     // A blank line since the last line with text (a paragraph break in a
     // note's continuation lines).
     let mut gap = false;
+    // Lines of text outside any record, said on the next record read.
+    let mut stray: Vec<RowError> = Vec::new();
     for (n, full) in text[bom..].split_inclusive('\n').enumerate() {
         let n = n as u64 + 1;
         let line_start = offset;
@@ -165,6 +176,20 @@ pub fn read(text: &str) -> Read {
                     gap = true;
                     continue;
                 }
+                if current.is_none() {
+                    // Text outside any record (a header an exporter writes,
+                    // a line a hand broke): said on the record that follows,
+                    // never dropped unsaid (tester r62 F15).
+                    stray.push(RowError::new(
+                        n,
+                        1,
+                        format!(
+                            "text outside any record not read: {}; expected a tag line `XX  - value` (a record \
+                             starts with `TY  - `)",
+                            crate::limits::shown(cont)
+                        ),
+                    ));
+                }
                 if let Some(raw) = current.as_mut()
                     && let Some((tag, value, _, _)) = raw.fields.last_mut()
                 {
@@ -177,6 +202,9 @@ pub fn read(text: &str) -> Read {
                     value.push_str(cont);
                 }
             }
+        }
+        if let Some(raw) = current.as_mut() {
+            raw.warnings.append(&mut stray);
         }
         gap = false;
     }
@@ -201,6 +229,13 @@ pub fn read(text: &str) -> Read {
             format!("`{}  - ` outside a record; expected `TY  - ` to start one first", open.fields[0].0)
         };
         out.broken(RowError::new(open.line, 1, message), Some(open.start..offset));
+    }
+    // Text after the last record: said on it; in a file with no record, an error.
+    if !stray.is_empty() {
+        match out.items.iter_mut().rev().find_map(|i| i.draft.as_mut().ok()) {
+            Some(last) => last.warnings.append(&mut stray),
+            None => out.errors.append(&mut stray),
+        }
     }
     out
 }

@@ -772,7 +772,8 @@ impl Stored {
     /// column for is taken as it is, an empty cell clearing it; a field
     /// without a column is left as stored.
     fn edited(&self, r: &ReadingRecord) -> Stored {
-        let p = r.present;
+        // A value given but not stored leaves the stored one ([`ReadingRecord::refused`]).
+        let p = r.present.minus(r.refused);
         let take =
             |f: &str, new: &Option<String>, old: &Option<String>| if p.has(f) { new.clone() } else { old.clone() };
         let new = Stored::from_record(r);
