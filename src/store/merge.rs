@@ -308,12 +308,17 @@ impl Past {
                     }
                 }
             }
+            // The values this side moved away from: what its own changes
+            // replaced. A record's first values (its insert) are where it
+            // started, no move (tester r62 F11: both copies imported a
+            // list without a URL, so ours "held" the blank they cleared
+            // it to, and their one-sided change was a conflict).
             let fields = p.values.entry((entity, id)).or_default();
-            for v in [before, after].into_iter().flatten() {
-                if let Value::Object(o) = v {
-                    for (k, v) in o {
-                        fields.entry(k).or_default().push(v);
-                    }
+            if s(h, "action") == "update"
+                && let Some(Value::Object(o)) = before
+            {
+                for (k, v) in o {
+                    fields.entry(k).or_default().push(v);
                 }
             }
         }
