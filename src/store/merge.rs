@@ -13,7 +13,9 @@
 //! - the same content: skipped;
 //! - different content: field by field, the side that *moved* wins. A side
 //!   moved a field when the other side's value is a past value of that field
-//!   in its own history (it held that value, then changed it). When both or
+//!   in its own history (it held that value, then changed it: the `before`
+//!   of its own updates; a merge's entries and history the other side
+//!   holds too are no side's own, see [`Past::apart_from`]). When both or
 //!   neither moved, the record is a conflict: both versions go to the
 //!   `conflict` table for `canon resolve`, and ours stays until then.
 //!
