@@ -1537,6 +1537,13 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
             n(c.names_kept, "entry keeps a stored name", "entries keep stored names")
         ));
     }
+    if c.removed_kept > 0 {
+        s.push_str(&format!(
+            "; {} skipped: removed here, not added again (warned above, with the `canon undo` that brings {} back)",
+            n(c.removed_kept, "record", "records"),
+            if c.removed_kept == 1 { "it" } else { "each" }
+        ));
+    }
     if c.held_by_hand > 0 {
         s.push_str(&format!(
             "; {} values set by hand against the file's (warned above)",
@@ -1576,6 +1583,8 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         // The file differs from what is stored (tester r18, F12): say why
         // nothing changed rather than that the database holds the file.
         s.push_str(" — nothing changed: the file's other values are already stored");
+    } else if !dry_run && changed == 0 && c.removed_kept > 0 {
+        s.push_str(" — nothing changed: the file's other records are already stored");
     } else if !dry_run && changed == 0 {
         s.push_str(" — nothing changed: the database already holds this file");
     }

@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sum.kept_ours,
         match sum.kept_listed {
             0 => String::new(),
-            n => format!(" ({n} listed as kept-ours: no history says which side's value is newer)"),
+            n => format!(" ({n} listed as kept-ours, each with why)"),
         },
         sum.conflicts,
         sum.history_copied,

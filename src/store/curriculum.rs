@@ -95,6 +95,8 @@ pub enum Outcome {
     /// of its programme with that title the file no longer lists, and the
     /// only new one with it); it keeps its ID, lead, sessions, tags and links.
     Recoded,
+    /// A reading list's record of a work a person removed: not added again.
+    Skipped,
 }
 
 impl Outcome {
@@ -110,6 +112,7 @@ impl Outcome {
             Outcome::Renamed => "renamed",
             Outcome::Moved => "moved",
             Outcome::Recoded => "recoded",
+            Outcome::Skipped => "skipped",
         }
     }
 }
@@ -170,6 +173,9 @@ pub struct Counts {
     /// another suffix ("Jr." and "Sr."), or their order against the same
     /// people in another order.
     pub names_kept: i64,
+    /// Records of works a person (or a merge) removed, not added again
+    /// (warned, with the removal's `canon undo`).
+    pub removed_kept: i64,
     /// Item keywords added (a keyword already held is not counted).
     pub keywords_new: i64,
     /// Item keywords removed (a keywords column is the whole set for its session).

@@ -13,7 +13,9 @@
 //! - the same content: skipped;
 //! - different content: field by field, the side that *moved* wins. A side
 //!   moved a field when the other side's value is a past value of that field
-//!   in its own history (it held that value, then changed it). When both or
+//!   in its own history (it held that value, then changed it: the `before`
+//!   of its own updates; a merge's entries and history the other side
+//!   holds too are no side's own, see [`Past::apart_from`]). When both or
 //!   neither moved, the record is a conflict: both versions go to the
 //!   `conflict` table for `canon resolve`, and ours stays until then.
 //!
@@ -56,12 +58,13 @@ pub struct Summary {
     pub updated: usize,
     pub removed: usize,
     pub identical: usize,
-    /// Records whose differing fields all stay ours: our change alone, or
-    /// ours the fuller value (`kept_listed` of them listed as `kept-ours`).
+    /// Records whose differing fields all stay ours (our change alone, or
+    /// ours the fuller value), and tags, links and readings their side
+    /// removed that we keep (`kept_listed` of them listed as `kept-ours`).
     pub kept_ours: usize,
-    /// Records with a field kept ours where no history says which side's
-    /// value is newer, each listed as `kept-ours` (with or without other
-    /// fields taken).
+    /// Steps listed as `kept-ours`, each saying why: a field where no
+    /// history says which side's value is newer, a merge's change we undid,
+    /// something their side removed that we changed or put back since.
     pub kept_listed: usize,
     pub conflicts: usize,
     pub history_copied: usize,
@@ -162,70 +165,162 @@ fn parse(v: Option<&Value>) -> Option<Value> {
 #[derive(Default)]
 struct Past {
     values: HashMap<(String, i64), HashMap<String, Vec<Value>>>,
-    /// Tags and links this side removed: (entity, target/link id, theme or 0).
-    removed: HashSet<(String, Value)>,
+    /// Tags, links and records this side removed (entity, what identifies
+    /// it): when, the latest removal.
+    removed: HashMap<(String, Value), String>,
+    /// Tags and links this side added or put back (entity, what identifies
+    /// it): the latest such entry, a merge's own never.
+    added: HashMap<(String, Value), Entry>,
+    /// A merge's change to a field this side undid: (entity, ID, field) →
+    /// the undo and the value it undid.
+    undone: HashMap<(String, i64, String), (Entry, Value)>,
+    /// Records a merge removed that this side brought back with `canon undo`.
+    brought_back: HashMap<(String, i64), Entry>,
+}
+
+/// One history entry, as a merge step names it.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: i64,
+    at: String,
+    by: String,
+    /// The entry it undid, when it is an undo.
+    undo_of: Option<i64>,
+}
+
+impl Entry {
+    /// "#78 (undo of #77) by xavier on 5 Dec 2026 23:08".
+    fn said(&self) -> String {
+        let undo = self.undo_of.map(|x| format!(" (undo of #{x})")).unwrap_or_default();
+        format!("#{}{undo} by {} on {}", self.id, self.by, removals::shown_time(&self.at))
+    }
+}
+
+/// Contributor names by ID.
+fn contributor_names(snap: &Snapshot) -> HashMap<i64, String> {
+    snap.get("contributor").iter().filter_map(|c| Some((i(c, "id")?, s(c, "name").to_string()))).collect()
+}
+
+/// A history entry as every copy holds it, whatever IDs that copy gave
+/// its records: when, by whom, what, and the values that are not IDs (a
+/// merge copies an entry with its time and author, its IDs mapped).
+fn signature(h: &Record, names: &HashMap<i64, String>) -> String {
+    fn strip(v: Value) -> Value {
+        match v {
+            Value::Object(o) => Value::Object(
+                o.into_iter()
+                    .filter(|(k, _)| k != "id" && refers_to(k).is_none())
+                    .map(|(k, v)| (k, strip(v)))
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.into_iter().map(strip).collect()),
+            other => other,
+        }
+    }
+    let who = i(h, "by_id").and_then(|b| names.get(&b));
+    let side = |k: &str| parse(h.get(k)).map(strip);
+    json!([s(h, "at"), who, s(h, "action"), s(h, "entity"), side("before"), side("after")]).to_string()
+}
+
+/// A history entry's exact key: the same record (by ID), action and values.
+fn exact_key(h: &Record) -> String {
+    json!([s(h, "entity"), i(h, "entity_id"), s(h, "action"), parse(h.get("before")), parse(h.get("after"))])
+        .to_string()
 }
 
 impl Past {
+    /// Everything `snap`'s history says, but a merge's own entries; `map`
+    /// maps what the removals name to our IDs.
     fn of(snap: &Snapshot, map: Option<&Maps>) -> Past {
-        Past::apart_from(snap, map, None)
+        Past::apart_from(snap, map, None, false)
     }
 
-    /// [`Past::of`] without the changes `other`'s history holds too: the
-    /// common copy's past and each side's changes the other copied in are
-    /// no side's own move (tester r61 F6: our import's change, copied into
-    /// their history by an earlier merge, made their undo of that merge look
-    /// like their change, and the merge back emptied our PMIDs).
-    fn apart_from(snap: &Snapshot, map: Option<&Maps>, other: Option<&Snapshot>) -> Past {
-        let key = |h: &Record| {
-            (
-                s(h, "entity").to_string(),
-                i(h, "entity_id"),
-                s(h, "action").to_string(),
-                parse(h.get("before")),
-                parse(h.get("after")),
-            )
-        };
-        let shared: Vec<_> = other.map(|o| o.get("history").iter().map(key).collect()).unwrap_or_default();
-        let shared: HashSet<String> = shared.iter().map(|k| format!("{k:?}")).collect();
-        let mut p = Past::default();
-        // A merge's change this side undid, and its undo, are no values this
-        // side held and moved away from: it took the value from another
-        // copy and gave it back (tester r61 F6: a colleague's undo of her
-        // merge then counted as her change, and the merge back emptied the
-        // originator's PMIDs; F2: merging again kept our blanks, unsaid).
+    /// One side's own moves: its history without the changes `other`'s
+    /// history holds too (the common copy's past, and each side's changes
+    /// the other copied in, matched by [`signature`] whatever IDs either
+    /// copy gave the records: tester r62 F8), and without a merge's own
+    /// entries, which take the other copy's values and are no move of the
+    /// side that merged (F8, F11: they made a one-sided change a conflict).
+    ///
+    /// A merge's change this side undid is its refusal of that change. For
+    /// our side (`own`), the undo is our move, kept and said when we merge
+    /// that copy again (tester r62 F3: the next merge removed the tag we
+    /// had put back). For their side it is no change to press on us: they
+    /// gave back the value they took from us (tester r61 F6: a colleague's
+    /// undo of her merge emptied the originator's PMIDs when merged back).
+    fn apart_from(snap: &Snapshot, map: Option<&Maps>, other: Option<&Snapshot>, own: bool) -> Past {
+        let names = contributor_names(snap);
+        let shared: HashSet<String> = other
+            .map(|o| {
+                let theirs = contributor_names(o);
+                o.get("history").iter().flat_map(|h| [exact_key(h), signature(h, &theirs)]).collect()
+            })
+            .unwrap_or_default();
         let note = |h: &Record| s(h, "note").to_string();
         let undo_of = |h: &Record| note(h).strip_prefix("undo of #").and_then(|n| n.parse::<i64>().ok());
-        let merged: HashSet<i64> =
-            snap.get("history").iter().filter(|h| note(h).contains("merged from")).filter_map(|h| i(h, "id")).collect();
-        let mut reverted: HashSet<i64> = HashSet::new();
+        let merged: HashSet<i64> = snap
+            .get("history")
+            .iter()
+            .filter(|h| note(h).starts_with("merged from"))
+            .filter_map(|h| i(h, "id"))
+            .collect();
+        let mut p = Past::default();
         for h in snap.get("history") {
-            if let (Some(x), Some(id)) = (undo_of(h), i(h, "id"))
-                && merged.contains(&x)
-            {
-                reverted.insert(x);
-                reverted.insert(id);
-            }
-        }
-        for h in snap.get("history") {
-            if i(h, "id").is_some_and(|id| reverted.contains(&id)) || shared.contains(&format!("{:?}", key(h))) {
+            let hid = i(h, "id").unwrap_or_default();
+            let undoes_merge = undo_of(h).is_some_and(|x| merged.contains(&x));
+            if merged.contains(&hid) || (undoes_merge && !own) {
                 continue;
             }
             let entity = s(h, "entity").to_string();
             let Some(id) = i(h, "entity_id") else { continue };
             let (before, after) = (parse(h.get("before")), parse(h.get("after")));
+            let entry = || Entry {
+                id: hid,
+                at: s(h, "at").to_string(),
+                by: i(h, "by_id").and_then(|b| names.get(&b)).cloned().unwrap_or_else(|| "(unknown)".into()),
+                undo_of: undo_of(h),
+            };
+            // What this side holds added or removed is decided by time, shared or not.
             if s(h, "action") == "delete"
                 && let Some(b) = &before
             {
                 let b = map.map_or_else(|| b.clone(), |m| m.json(b));
-                p.removed.insert((entity.clone(), removal_key(&entity, &b)));
+                let at = p.removed.entry((entity.clone(), removal_key(&entity, &b))).or_default();
+                if s(h, "at") > at.as_str() {
+                    *at = s(h, "at").to_string();
+                }
             }
-            let fields = p.values.entry((entity, id)).or_default();
-            for v in [before, after].into_iter().flatten() {
-                if let Value::Object(o) = v {
-                    for (k, v) in o {
-                        fields.entry(k).or_default().push(v);
+            if s(h, "action") == "insert"
+                && matches!(entity.as_str(), "item_tag" | "reading_tag" | "link")
+                && let Some(a) = &after
+            {
+                let a = map.map_or_else(|| a.clone(), |m| m.json(a));
+                p.added.insert((entity.clone(), removal_key(&entity, &a)), entry());
+            }
+            if shared.contains(&exact_key(h)) || shared.contains(&signature(h, &names)) {
+                continue;
+            }
+            if undoes_merge {
+                if s(h, "action") == "insert" {
+                    p.brought_back.insert((entity.clone(), id), entry());
+                }
+                if let Some(Value::Object(b)) = &before {
+                    for (k, v) in b {
+                        p.undone.insert((entity.clone(), id, k.clone()), (entry(), v.clone()));
                     }
+                }
+            }
+            // The values this side moved away from: what its own changes
+            // replaced. A record's first values (its insert) are where it
+            // started, no move (tester r62 F11: both copies imported a
+            // list without a URL, so ours "held" the blank they cleared
+            // it to, and their one-sided change was a conflict).
+            let fields = p.values.entry((entity, id)).or_default();
+            if s(h, "action") == "update"
+                && let Some(Value::Object(o)) = before
+            {
+                for (k, v) in o {
+                    fields.entry(k).or_default().push(v);
                 }
             }
         }
@@ -472,8 +567,8 @@ pub fn merge(
         note: format!("merged from {source}"),
         source: source.to_string(),
         maps: Maps::default(),
-        ours_past: Past::apart_from(ours, None, Some(theirs)),
-        theirs_past: Past::apart_from(theirs, None, Some(ours)),
+        ours_past: Past::apart_from(ours, None, Some(theirs), true),
+        theirs_past: Past::apart_from(theirs, None, Some(ours), false),
         steps: Vec::new(),
         sum: Summary::default(),
         pending: Vec::new(),
@@ -632,20 +727,25 @@ impl Merger<'_, '_> {
                 continue;
             }
             let Some(id) = i(o, "id") else { continue };
-            if !self.theirs_past.removed.contains(&("reading".to_string(), json!([id]))) {
+            if !self.theirs_past.removed.contains_key(&("reading".to_string(), json!([id]))) {
                 continue;
             }
             let what = label("reading", o);
-            if self.ours_past.values.contains_key(&("reading".to_string(), id)) {
-                self.step(
-                    "kept",
-                    "reading",
-                    id,
-                    format!(
-                        "{what}: removed on their side, changed here since their copy was made; kept (`canon \
-                         reading remove` to remove it here too)"
-                    ),
+            if let Some(u) = self.ours_past.brought_back.get(&("reading".to_string(), id)).cloned() {
+                let line = format!(
+                    "{what}: removed on their side, and a merge's removal of it undone here in {}; kept (`canon \
+                     reading remove` to remove it here too)",
+                    u.said()
                 );
+                self.kept_ours(id, line);
+                continue;
+            }
+            if self.ours_past.values.contains_key(&("reading".to_string(), id)) {
+                let line = format!(
+                    "{what}: removed on their side, changed here since their copy was made; kept (`canon reading \
+                     remove` to remove it here too)"
+                );
+                self.kept_ours(id, line);
                 continue;
             }
             match super::edit::reading::remove_noted(self.tx, self.by, id, &self.note) {
@@ -653,9 +753,7 @@ impl Merger<'_, '_> {
                     self.sum.removed += 1;
                     self.step("remove", "reading", id, format!("{what} (removed on their side)"));
                 }
-                Err(e) => self.step(
-                    "kept",
-                    "reading",
+                Err(e) => self.kept_ours(
                     id,
                     format!(
                         "{what}: removed on their side; kept here: {e} (`canon reading remove --force` to remove it)"
@@ -664,6 +762,14 @@ impl Merger<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// A reading of ours their side removed, kept: listed as `kept-ours`
+    /// with `line` saying why, and counted (every row is in the summary).
+    fn kept_ours(&mut self, id: i64, line: String) {
+        self.sum.kept_ours += 1;
+        self.sum.kept_listed += 1;
+        self.step("kept-ours", "reading", id, line);
     }
 
     /// Places their facet about one author of a reading (`rec`, references mapped to ours)
@@ -759,13 +865,21 @@ impl Merger<'_, '_> {
         // Fields both sides changed where ours is the richer value: kept,
         // and named (tester r54 F4: "1 kept ours" said neither record nor field).
         let mut kept = Vec::new();
+        // Fields whose change from their side a merge took and we undid.
+        let mut refused: Vec<(String, Entry)> = Vec::new();
         for k in &differ {
             let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
             // Their history is keyed by their own IDs.
             let theirs_moved = self.theirs_past.held(t.name, their_id, k, ov);
             match (ours_moved, theirs_moved) {
-                (true, false) => {}
+                (true, false) => {
+                    if let Some((u, v)) = self.ours_past.undone.get(&(t.name.to_string(), id, (*k).clone()))
+                        && v == tv
+                    {
+                        refused.push(((*k).clone(), u.clone()));
+                    }
+                }
                 (false, true) => take.push((*k).clone()),
                 // Two copies of one work: the richer value stands (a merge never makes it poorer).
                 (false, false) if t.name == "reading" => match super::readings::richer_value(k, ov, tv) {
@@ -819,6 +933,24 @@ impl Merger<'_, '_> {
                 label(t.name, o)
             );
             self.step("kept-ours", t.name, id, what);
+            self.sum.kept_listed += 1;
+        }
+        // Our undo of a merge's change is ours: kept, and said (tester r62 F3).
+        if !refused.is_empty() {
+            let values = refused
+                .iter()
+                .map(|(k, u)| {
+                    format!(
+                        "{k} {} (theirs {}: a merge took theirs, undone here in {}; `canon undo {}` takes it again)",
+                        shown(&o[k.as_str()]),
+                        shown(&theirs[k.as_str()]),
+                        u.said(),
+                        u.id
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            self.step("kept-ours", t.name, id, format!("{}: {values} — ours is kept", label(t.name, o)));
             self.sum.kept_listed += 1;
         }
         if !conflict.is_empty() {
@@ -966,8 +1098,12 @@ impl Merger<'_, '_> {
             let what = self.join_name(t.name, &rec) + why.as_deref().unwrap_or_default();
             self.step("add", entity, hid, what);
         }
-        for (key, o) in &our_keys {
-            if their_keys.contains(key) || !self.theirs_past.removed.contains(&(entity.to_string(), key.clone())) {
+        for o in ours.get(t.name) {
+            let key = tag_key(t.name, o);
+            let Some(their_at) = self.theirs_past.removed.get(&(entity.to_string(), key.clone())).cloned() else {
+                continue;
+            };
+            if their_keys.contains(&key) {
                 continue;
             }
             let hid = if t.name == "link" {
@@ -978,6 +1114,26 @@ impl Merger<'_, '_> {
                 i(o, "reading_id")
             }
             .unwrap_or(0);
+            // Added again or put back here after their removal (a `canon
+            // undo` of a merge's removal, `canon tag`): ours, kept and said
+            // (tester r62 F3: the next merge removed it again).
+            if let Some(a) = self.ours_past.added.get(&(entity.to_string(), key.clone())).cloned()
+                && a.at > their_at
+            {
+                let how = if a.undo_of.is_some() { "put back" } else { "added again" };
+                let what = format!(
+                    "{}: removed on their side on {}, {how} here after that in {}; kept (`canon undo {}` removes it \
+                     again)",
+                    self.join_name(t.name, o),
+                    removals::shown_time(&their_at),
+                    a.said(),
+                    a.id
+                );
+                self.sum.kept_ours += 1;
+                self.sum.kept_listed += 1;
+                self.step("kept-ours", entity, hid, what);
+                continue;
+            }
             bundle::delete(self.tx, t, o)?;
             self.pending.push((Action::Delete, entity, hid, Some(Value::Object((*o).clone())), None));
             self.sum.removed += 1;
@@ -1225,6 +1381,17 @@ fn join_exists(tx: &Transaction, t: &Table, m: &Record) -> Result<bool> {
     })
 }
 
+/// The latest removal of a record: its history entry, who made it, when.
+fn removal(tx: &Transaction, entity: &str, id: i64) -> Result<Option<(i64, String, String)>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT h.id, coalesce(c.name, '(unknown)'), h.at FROM history h LEFT JOIN contributor c ON c.id = h.by_id
+              WHERE h.entity = ?1 AND h.entity_id = ?2 AND h.action = 'delete' ORDER BY h.id DESC LIMIT 1",
+        )?
+        .query_row(params![entity, id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
 /// A conflict as `canon resolve` lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Conflict {
@@ -1297,10 +1464,32 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
         anyhow::bail!("conflict #{id} was already resolved ({r}); nothing changed");
     }
     let mut what = format!("kept our {} {}", c.entity, c.entity_id);
-    if take == "theirs" {
-        let t = bundle::table(&c.entity).ok_or_else(|| anyhow::anyhow!("unknown record kind {:?}", c.entity))?;
-        let current = bundle::load(tx, t, c.entity_id)?
-            .ok_or_else(|| anyhow::anyhow!("{} {} no longer exists", c.entity, c.entity_id))?;
+    let t = bundle::table(&c.entity).ok_or_else(|| anyhow::anyhow!("unknown record kind {:?}", c.entity))?;
+    // The record was removed since the conflict was found: their version
+    // has nothing to go into, ours (removed) is what stands (tester r62
+    // F12: "no longer exists", and the conflict stayed open for good).
+    let current = bundle::load(tx, t, c.entity_id)?;
+    if current.is_none() {
+        let name =
+            format!("{} {}", noun(&c.entity), c.ours.as_object().map(|o| label(&c.entity, o)).unwrap_or_default());
+        let gone = removal(tx, &c.entity, c.entity_id)?;
+        let removed = match &gone {
+            Some((h, who, at)) => format!("removed in #{h} by {who} on {}", removals::shown_time(at)),
+            None => "removed".to_string(),
+        };
+        if take == "theirs" {
+            let undo =
+                gone.map(|(h, ..)| format!("`canon undo {h}` brings it back, then resolve; or ")).unwrap_or_default();
+            anyhow::bail!(
+                "conflict #{id}: {name} was {removed}, so their version has nothing to go into; {undo}`canon resolve \
+                 {id} --take ours` closes the conflict with it removed"
+            );
+        }
+        what = format!("kept {name} removed ({removed})");
+    }
+    if take == "theirs"
+        && let Some(current) = current
+    {
         let mut new = current.clone();
         let mut before = serde_json::Map::new();
         let mut after = serde_json::Map::new();

@@ -2498,6 +2498,19 @@ pub struct ReadingWriter<'t> {
     /// query ran for every record and read the whole history each time
     /// (tester r24, F10: 20,000 records took ten times 5,000's time).
     hand_dois: std::cell::OnceCell<std::collections::HashMap<String, i64>>,
+    /// Readings a person (or a merge) removed, still removed, by what finds
+    /// them (`doi:`, `pmid:`, `isbn:`, `title:KEY:YEAR`); read on first need.
+    removed: std::cell::OnceCell<std::collections::HashMap<String, RemovedReading>>,
+}
+
+/// A reading removed before this import, as its removal's history entry
+/// says.
+#[derive(Debug, Clone)]
+struct RemovedReading {
+    change: i64,
+    by: String,
+    at: String,
+    doi: Option<String>,
 }
 
 /// The key of a [`crate::import::Present`] field in a stored entry (and
@@ -2702,6 +2715,47 @@ fn changed_since(conn: &Connection, id: i64, seen: i64, floor: i64) -> Result<Op
     Ok(Some(since))
 }
 
+/// Readings removed by history entries up to `floor` and still removed,
+/// by DOI, PMID, ISBN and title with year (see
+/// [`ReadingWriter::removed_match`]); the undo of an add or an import is no
+/// removal (the list may add the work again).
+fn removed_readings(tx: &Transaction, floor: i64) -> Result<std::collections::HashMap<String, RemovedReading>> {
+    let mut st = tx.prepare(
+        "SELECT h.id, coalesce(c.name, '(unknown)'), h.at, h.before FROM history h
+           LEFT JOIN contributor c ON c.id = h.by_id
+          WHERE h.entity = 'reading' AND h.action = 'delete' AND h.id <= ?1
+            AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.id = h.entity_id)
+            AND NOT EXISTS (SELECT 1 FROM history u WHERE h.note = 'undo of #' || u.id
+                                                      AND u.action IN ('insert', 'import'))
+          ORDER BY h.id",
+    )?;
+    let rows: Vec<(i64, String, String, Option<String>)> = st
+        .query_map([floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = std::collections::HashMap::new();
+    for (change, by, at, before) in rows {
+        let b = json_of(before.as_deref());
+        let text = |k: &str| b.get(k).and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(String::from);
+        let doi = text("doi");
+        let gone = RemovedReading { change, by, at, doi: doi.clone() };
+        let title = text("title").unwrap_or_default();
+        let year = b.get("year").and_then(serde_json::Value::as_i64);
+        let mut keys = vec![format!("title:{}:{year:?}", title_key(&title))];
+        keys.extend(doi.map(|d| format!("doi:{}", crate::import::doi_key(&d))));
+        keys.extend(text("pmid").map(|p| format!("pmid:{p}")));
+        if let Some(i) = text("isbn") {
+            let i = crate::import::isbn_forms(&i).map_or(i, |f| f.0);
+            let kind = text("type").unwrap_or_default();
+            keys.push(if is_part(&kind) { format!("isbn:{i}:{}", title_key(&title)) } else { format!("isbn:{i}") });
+        }
+        // In order of removal: the latest removal of a work stands.
+        for k in keys {
+            out.insert(k, gone.clone());
+        }
+    }
+    Ok(out)
+}
+
 /// A history entry's `before` or `after` JSON text as a value (`Null` when
 /// absent or unreadable).
 fn json_of(s: Option<&str>) -> serde_json::Value {
@@ -2770,6 +2824,7 @@ impl<'t> ReadingWriter<'t> {
             history_floor,
             hand_keys: std::cell::OnceCell::new(),
             hand_dois: std::cell::OnceCell::new(),
+            removed: std::cell::OnceCell::new(),
         })
     }
 
@@ -3104,6 +3159,36 @@ impl<'t> ReadingWriter<'t> {
         Ok(self.hand_dois.get_or_init(|| map))
     }
 
+    /// The removal of a reading this record is, still removed: by DOI,
+    /// PMID, ISBN, or title and year (with no other DOI).
+    fn removed_match(&self, r: &ReadingRecord) -> Result<Option<RemovedReading>> {
+        let map = match self.removed.get() {
+            Some(m) => m,
+            None => {
+                let map = removed_readings(self.tx, self.history_floor)?;
+                self.removed.get_or_init(|| map)
+            }
+        };
+        let isbn = r.isbn.as_deref().map(|i| crate::import::isbn_forms(i).map_or_else(|| i.to_string(), |f| f.0));
+        let keys = [
+            r.doi.as_deref().map(|d| format!("doi:{}", crate::import::doi_key(d))),
+            r.pmid.as_deref().map(|p| format!("pmid:{p}")),
+            isbn.map(
+                |i| if is_part(&r.kind) { format!("isbn:{i}:{}", title_key(&r.title)) } else { format!("isbn:{i}") },
+            ),
+        ];
+        if let Some(found) = keys.iter().flatten().find_map(|k| map.get(k)) {
+            return Ok(Some(found.clone()));
+        }
+        let by_title = map.get(&format!("title:{}:{:?}", title_key(&r.title), r.year));
+        Ok(by_title
+            .filter(|g| match (&g.doi, &r.doi) {
+                (Some(a), Some(b)) => crate::import::same_doi(a, b),
+                _ => true,
+            })
+            .cloned())
+    }
+
     fn hand_matches(&self, key: &str, year: Option<i64>) -> Result<Vec<(i64, Option<String>)>> {
         if self.hand_keys.get().is_none() {
             let mut st = self.tx.prepare(
@@ -3405,6 +3490,28 @@ impl<'t> ReadingWriter<'t> {
             None => r,
         };
         let Some((id, how, also)) = self.find_all(r)? else {
+            // A work a person removed is not put back by a list that still
+            // holds it, as a theme taken off is not (tester r62 F10: it came
+            // back as a new record, unsaid, and blocked the removal's undo).
+            if self.run_id.is_some()
+                && let Some(gone) = self.removed_match(r)?
+            {
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "{label}: removed in #{} by {} on {}, so not added again; `canon undo {}` brings back the \
+                         record with its tags and links",
+                        gone.change,
+                        gone.by,
+                        super::history_removals::shown_time(&gone.at),
+                        gone.change
+                    ),
+                ));
+                self.counts.removed_kept += 1;
+                let why = format!("removed in #{} by {}: not added again", gone.change, gone.by);
+                self.note(r.line, Outcome::Skipped, label, vec![why]);
+                return Ok(None);
+            }
             return self.add(r, label).map(Some);
         };
         let (mut old, status) = self.load(id)?;
