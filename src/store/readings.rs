@@ -500,53 +500,20 @@ impl Stored {
             }
             _ => None,
         };
-        // A value the file has replaces ours, unless ours is the same with more.
+        // A value the file has replaces ours, unless ours is the same with
+        // more: [`fuller_form`], the rule a merge follows too; a stored
+        // value kept against another form is said.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
-            (Some(n), Some(o)) if same_value(field, o, n) && shouted(o, n) => Some(n.clone()),
-            // An electronic locator in capitals ("E1465-E1470", Web of
-            // Science's) and as published ("e1465-e1470"): the published, in
-            // either order (tester r52 F1).
-            (Some(n), Some(o))
-                if field == "pages"
-                    && n.to_lowercase() == o.to_lowercase()
-                    && o.chars().any(char::is_uppercase)
-                    && n.chars().any(char::is_lowercase)
-                    && !n.chars().any(char::is_uppercase) =>
-            {
-                Some(n.clone())
-            }
             // The same name with its acronyms in capitals ("BMJ Global
             // Health" for a guessed "Bmj Global Health"): the stored words,
             // the file's acronyms (tester r45 F2, r48 F11).
             (Some(n), Some(o)) if field != "pages" && acronyms_restored(o, n).is_some() => acronyms_restored(o, n),
-            // The same words with their diacritics ("Cadernos de Saúde
-            // Pública" for "Cadernos de Saude Publica"): the file's is the
-            // fuller, as for a title (tester r40, #13).
-            (Some(n), Some(o)) if crate::import::fold(n) == crate::import::fold(o) && non_ascii(n) > non_ascii(o) => {
-                Some(n.clone())
-            }
-            (Some(n), Some(o)) if same_value(field, o, n) => Some(o.clone()),
-            (Some(n), Some(o)) if field != "pages" && abbreviation_of(n, o) => {
-                kept.push(format!("{field}: kept {o:?} (the file's {n:?} is its abbreviation)"));
-                Some(o.clone())
-            }
             // Scopus's "Art. No." e0255555 is the stored pages "e0255555"
             // (tester r36, F13: reported as replaced, "Article e0255555").
             (Some(n), Some(o))
                 if field == "pages" && n.trim().strip_prefix(crate::import::builder::ARTICLE) == Some(o.trim()) =>
             {
                 Some(o.clone())
-            }
-            // A range without its end ("1-", "1–?", "p. 1-") never replaces
-            // the whole range from the same first page (tester r58 F7: "1-"
-            // replaced "1-14"; with an en dash it did not).
-            (Some(n), Some(o)) if field == "pages" && open_range_of(n, o) => {
-                kept.push(format!("{field}: kept {o:?} (the file's {n:?} has no last page)"));
-                Some(o.clone())
-            }
-            // "201-9" and "201–209": one range, the fuller form kept.
-            (Some(n), Some(o)) if field == "pages" && crate::import::same_pages(n, o) => {
-                Some(if n.chars().count() > o.chars().count() { n.clone() } else { o.clone() })
             }
             // "Article e100" and "e100" (MEDLINE's PG): one article number,
             // kept with its label (tester r18, F1: it flipped at each import).
@@ -557,16 +524,23 @@ impl Stored {
             {
                 Some(if n.starts_with(crate::import::builder::ARTICLE) { n.clone() } else { o.clone() })
             }
-            (Some(n), Some(o)) if fuller_title(o, n) == Fuller::Ours => {
-                kept.push(format!("{field}: kept {o:?} (the file's {n:?} is shorter)"));
-                Some(o.clone())
-            }
+            (Some(n), Some(o)) => match fuller_form(field, o, n) {
+                Form::Ours(why) => {
+                    kept.push(format!("{field}: kept {o:?} (the file's {n:?} {why})"));
+                    Some(o.clone())
+                }
+                Form::Alike => Some(o.clone()),
+                Form::Theirs(_) | Form::Other => Some(n.clone()),
+            },
             _ => pick(new, old),
         };
         let container = abbreviated.or_else(|| fuller("container", &r.container, &self.container));
         let pages = fuller("pages", &new.pages, &self.pages);
         let publisher = fuller("publisher", &r.publisher, &self.publisher);
         let place = fuller("place", &r.place, &self.place);
+        // One book's ISBN in its other form (ten or thirteen digits): the
+        // ISBN-13, in either order ([`fuller_form`]; tester r62 F7).
+        let isbn = fuller("isbn", &r.isbn, &self.isbn);
         // A page range, issue or volume a spreadsheet made a date of
         // ("12-19" became "Dec-19") never replaces the stored one (tester
         // r48, F21: the import named the damage and stored it).
@@ -632,13 +606,7 @@ impl Stored {
                 _ => pick(&r.edition, &self.edition),
             },
             doi: same_doi_as_published(&r.doi, &self.doi),
-            // One book's ISBN in its other form (ten or thirteen digits) is no change.
-            isbn: match (&r.isbn, &self.isbn) {
-                (Some(n), Some(o)) if crate::import::normalise_isbn(n) == crate::import::normalise_isbn(o) => {
-                    Some(o.clone())
-                }
-                _ => pick(&r.isbn, &self.isbn),
-            },
+            isbn,
             // The same address over http never replaces the https one
             // (tester r40, F2); the https one replaces the http.
             url: match (&r.url, &self.url) {
@@ -882,8 +850,10 @@ impl Stored {
         // The second row's value where it is ours with more (a subtitle, a
         // fuller name of the container, publisher or place): a duplicate
         // never makes the entry poorer, nor leaves it poorer than the file.
-        let fuller = |ours: &Option<String>, theirs: &Option<String>| match (ours, theirs) {
-            (Some(o), Some(t)) if fuller_title(o, t) == Fuller::Theirs => Some(t.clone()),
+        // ([`fuller_form`], as another list's record: "The Lancet" in
+        // either row's order, and a book's ISBN-13.)
+        let fuller = |field: &str, ours: &Option<String>, theirs: &Option<String>| match (ours, theirs) {
+            (Some(o), Some(t)) if matches!(fuller_form(field, o, t), Form::Theirs(_)) => Some(t.clone()),
             _ => pick(ours, theirs),
         };
         let names = if self.author_names.is_empty() {
@@ -900,15 +870,15 @@ impl Stored {
             year,
             year_note: if year.is_some() { None } else { pick(&self.year_note, &new.year_note) },
             kind: self.kind.clone(),
-            container: fuller(&self.container, &r.container),
+            container: fuller("container", &self.container, &r.container),
             volume: pick(&self.volume, &r.volume),
             issue: pick(&self.issue, &r.issue),
             pages: pick(&self.pages, &r.pages),
-            publisher: fuller(&self.publisher, &r.publisher),
-            place: fuller(&self.place, &r.place),
+            publisher: fuller("publisher", &self.publisher, &r.publisher),
+            place: fuller("place", &self.place, &r.place),
             edition: pick(&self.edition, &r.edition),
             doi: pick(&self.doi, &r.doi),
-            isbn: pick(&self.isbn, &r.isbn),
+            isbn: fuller("isbn", &self.isbn, &r.isbn),
             url: pick(&self.url, &r.url),
             // A second row's different note (another member's) is kept
             // beside the first, as another list's is (tester r21, F5).
@@ -2271,6 +2241,105 @@ fn open_range_of(new: &str, old: &str) -> bool {
     }
 }
 
+/// Of two forms of one value of `field`, the one a record keeps, with what
+/// is said of the other ("is shorter"): one rule for an import's duplicate
+/// ([`Stored::merged`]) and for a merge's two copies ([`richer_value`]),
+/// which gives the same answer whichever form is `ours`, so that a group's
+/// files imported in any order give one record and two merged copies
+/// converge (tester r62 F4, F7: "The Lancet" and "Lancet" stayed as the
+/// first list gave them, and a merge kept ours on both sides).
+/// [`Form::Alike`] is one value written another way that no rule orders
+/// (case, punctuation, a catalogue's qualifier); [`Form::Other`] two values.
+pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
+    if ours == theirs {
+        return Form::Alike;
+    }
+    // Each rule is asked both ways round, so the answer cannot depend on
+    // which form came first.
+    let rules: [(&str, &Beats); 8] = [
+        // The same value in capitals (an old export's "THE LANCET").
+        ("is in capitals", &|x, y| same_value(field, x, y) && shouted(y, x)),
+        // An electronic locator in capitals ("E1465-E1470", Web of
+        // Science's) and as published ("e1465-e1470"; tester r52 F1).
+        ("is in capitals", &|x, y| {
+            field == "pages"
+                && x.to_lowercase() == y.to_lowercase()
+                && y.chars().any(char::is_uppercase)
+                && x.chars().any(char::is_lowercase)
+                && !x.chars().any(char::is_uppercase)
+        }),
+        // The same words with their diacritics ("Cadernos de Saúde Pública"
+        // for "Cadernos de Saude Publica"; tester r40, #13).
+        ("is without its diacritics", &|x, y| {
+            crate::import::fold(x) == crate::import::fold(y) && non_ascii(x) > non_ascii(y)
+        }),
+        // The name with its leading article ("The Lancet", "The New Press")
+        // is the fuller, as for a title ([`fuller_title`]).
+        ("is without its leading article", &|x, y| {
+            field != "pages" && same_value(field, x, y) && leading_article(x) && !leading_article(y)
+        }),
+        // One book's ISBN: the ISBN-13 (ISO 2108 since 2007, the form
+        // every list can give) over its ISBN-10.
+        ("is its ISBN-10", &|x, y| {
+            field == "isbn"
+                && crate::import::normalise_isbn(x).is_some_and(|k| crate::import::normalise_isbn(y) == Some(k))
+                && crate::import::isbn_as_published(x).is_some_and(|d| d.len() == 13)
+                && crate::import::isbn_as_published(y).is_some_and(|d| d.len() == 10)
+        }),
+        ("is its abbreviation", &|x, y| {
+            matches!(field, "container" | "publisher" | "place") && !same_value(field, x, y) && abbreviation_of(y, x)
+        }),
+        // A range without its end ("1-", "1–?") and the whole range (tester r58 F7).
+        ("has no last page", &|x, y| field == "pages" && open_range_of(y, x)),
+        // "201-9" and "201–209": one range, the longer form kept.
+        ("is the same range shortened", &|x, y| {
+            field == "pages" && crate::import::same_pages(x, y) && x.chars().count() > y.chars().count()
+        }),
+    ];
+    for (why, beats) in rules {
+        if beats(ours, theirs) {
+            return Form::Ours(why);
+        }
+        if beats(theirs, ours) {
+            return Form::Theirs(why);
+        }
+    }
+    if same_value(field, ours, theirs) || (field == "pages" && crate::import::same_pages(ours, theirs)) {
+        return Form::Alike;
+    }
+    if matches!(field, "container" | "publisher" | "place" | "pages") {
+        match fuller_title(ours, theirs) {
+            Fuller::Ours => return Form::Ours("is shorter"),
+            Fuller::Theirs => return Form::Theirs("is shorter"),
+            Fuller::Neither => {}
+        }
+    }
+    Form::Other
+}
+
+/// A rule of [`fuller_form`]: whether the first form beats the second.
+type Beats<'a> = dyn Fn(&str, &str) -> bool + 'a;
+
+/// What [`fuller_form`] finds of two forms of one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// Ours is the fuller; what is said of theirs.
+    Ours(&'static str),
+    /// Theirs is the fuller; what is said of ours.
+    Theirs(&'static str),
+    /// One value written another way, neither the fuller: the stored stays.
+    Alike,
+    /// Two values.
+    Other,
+}
+
+/// Whether a name begins with a leading article ([`crate::import::LEADING_ARTICLES`]).
+fn leading_article(s: &str) -> bool {
+    title_key(s)
+        .split_once(' ')
+        .is_some_and(|(first, rest)| !rest.is_empty() && crate::import::LEADING_ARTICLES.contains(&first))
+}
+
 pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<Side> {
     use serde_json::Value;
     let blank = |v: &Value| match v {
@@ -2285,32 +2354,21 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         (true, true) => return None,
         _ => {}
     }
+    // A container, publisher, place, page range or ISBN in two forms: the
+    // import's rule ([`fuller_form`]), so that a merge and an import agree.
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && matches!(field, "container" | "publisher" | "place" | "pages" | "isbn")
+    {
+        return match fuller_form(field, a, b) {
+            Form::Ours(_) | Form::Alike => Some(Side::Ours),
+            Form::Theirs(_) => Some(Side::Theirs),
+            Form::Other => None,
+        };
+    }
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
         && same_value(field, a, b)
     {
         return Some(Side::Ours);
-    }
-    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && matches!(field, "container" | "publisher" | "place")
-    {
-        if abbreviation_of(b, a) {
-            return Some(Side::Ours);
-        }
-        if abbreviation_of(a, b) {
-            return Some(Side::Theirs);
-        }
-    }
-    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && field == "pages"
-        && (open_range_of(a, b) || open_range_of(b, a))
-    {
-        return Some(if open_range_of(b, a) { Side::Ours } else { Side::Theirs });
-    }
-    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && field == "pages"
-        && crate::import::same_pages(a, b)
-    {
-        return Some(if b.chars().count() > a.chars().count() { Side::Theirs } else { Side::Ours });
     }
     match field {
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
@@ -2346,12 +2404,6 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
                 None
             }
         }
-        // A container, publisher, place or page range and the same with more.
-        "container" | "publisher" | "place" | "pages" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
-            Fuller::Ours => Some(Side::Ours),
-            Fuller::Theirs => Some(Side::Theirs),
-            Fuller::Neither => None,
-        },
         _ => None,
     }
 }
@@ -3640,6 +3692,27 @@ impl<'t> ReadingWriter<'t> {
                     ),
                 ));
             }
+        }
+        // A stored container, publisher, place, page range or ISBN kept
+        // against the file's other form of it ([`fuller_form`]): said in the
+        // real import too, not only in the dry run's list (tester r62 F4:
+        // whichever list came first stayed, and nothing was said).
+        let forms: Vec<&str> = kept
+            .iter()
+            .filter(|k| {
+                ["container", "publisher", "place", "pages", "isbn"].iter().any(|f| {
+                    k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
+                        && k.contains(" (the file's ")
+                        && !k.ends_with("is another source's)")
+                })
+            })
+            .map(String::as_str)
+            .collect();
+        if how != "ID" && !forms.is_empty() {
+            self.notes.push((
+                r.line,
+                format!("entry {} (same {how}): {}", crate::import::reading_id_text(id), forms.join("; ")),
+            ));
         }
         // A name kept against the file's with another suffix: said in the
         // real import too (tester r40, F1b), and counted.
@@ -5569,6 +5642,24 @@ mod tests {
             original: original.into(),
             ..Name::default()
         }
+    }
+
+    #[test]
+    fn one_form_wins_whichever_is_stored() {
+        for (field, full, other) in [
+            ("container", "The Lancet", "Lancet"),
+            ("container", "The New England Journal of Medicine", "New England Journal of Medicine"),
+            ("publisher", "The New Press", "New Press"),
+            ("isbn", "9780802141323", "0802141323"),
+            ("container", "Cadernos de Saúde Pública", "Cadernos de Saude Publica"),
+            ("pages", "123-129", "123-"),
+            ("container", "The New England Journal of Medicine", "N Engl J Med"),
+        ] {
+            assert!(matches!(fuller_form(field, full, other), Form::Ours(_)), "{full} / {other}");
+            assert!(matches!(fuller_form(field, other, full), Form::Theirs(_)), "{other} / {full}");
+        }
+        assert_eq!(fuller_form("isbn", "9780802141323", "9780385509930"), Form::Other);
+        assert_eq!(fuller_form("container", "Lancet", "Lancet."), Form::Alike);
     }
 
     #[test]
