@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Workdir, reading};
+use common::{Workdir, reading, reference};
 
 const WITH_ARTICLE: &str = "title,authors,year,type,container,publisher,isbn\n\
     Race and the clinic,\"Osei, Ama\",2019,article,The Lancet,,\n\
@@ -108,4 +108,111 @@ fn merges_converge_both_ways() {
     };
     assert_eq!(forms(&list(&a)), expected(), "{into_a}");
     assert_eq!(forms(&list(&b)), expected(), "{into_b}");
+}
+
+/// F1: a year with its publication state, in every format, keeps both.
+#[test]
+fn a_year_with_its_state_keeps_both_in_every_format() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "p.csv",
+        "title,authors,year,type,container,publisher,place\n\
+         Press with year,\"Osei, Ama\",2025 (in press),article,N Engl J Med,,\n\
+         Forthcoming book,\"Kim, Jae\",Forthcoming 2025,book,,Duke University Press,Durham\n",
+    );
+    assert!(!said.contains("is not stored"), "{said}");
+    w.import_reading(
+        "p.bib",
+        "@article{k, title={Bib state}, author={Ola, Ade}, journal={BMJ}, year={2025 (forthcoming)}}\n",
+    );
+    w.import_reading(
+        "p2.bib",
+        "@article{k2, title={Bib pubstate}, author={Ola, Ade}, journal={BMJ}, year={2024}, pubstate={inpress}}\n",
+    );
+    w.import_reading("p.ris", "TY  - JOUR\nAU  - Osei, K\nTI  - From RIS\nPY  - 2024 (in press)\nJO  - BMJ\nER  - \n");
+    w.import_reading(
+        "p.json",
+        r#"[{"id":"c","type":"article-journal","title":"From CSL","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2024]]},"container-title":"BMJ","status":"in press"}]"#,
+    );
+    let list = w.reading_list();
+    for (title, year, note) in [
+        ("Press with year", 2025, "in press"),
+        ("Forthcoming book", 2025, "forthcoming"),
+        ("Bib state", 2025, "forthcoming"),
+        ("Bib pubstate", 2024, "in press"),
+        ("From RIS", 2024, "in press"),
+        ("From CSL", 2024, "in press"),
+    ] {
+        let r = reading(&list, title);
+        assert_eq!((r["year"].as_i64(), r["year_note"].as_str()), (Some(year), Some(note)), "{r:#}");
+    }
+    // `reading show`, the export and its re-import, into this database and a new one.
+    let id = reading(&list, "Press with year")["id"].to_string().trim_matches('"').to_string();
+    let shown = w.ok(&["reading", "show", &id]);
+    assert!(shown.contains("2025 (in press)"), "{shown}");
+    let out = w.path("e.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let said = w.ok_stderr(&["import", "reading", out.to_str().unwrap(), "--by", "amina"]);
+    assert!(said.contains("0 changed"), "{said}");
+    let other = w.path("other.db");
+    w.ok_at(&other, &["import", "reading", out.to_str().unwrap()]);
+    let again: serde_json::Value =
+        serde_json::from_str(&w.ok_at(&other, &["reading", "list", "--format", "json"])).unwrap();
+    let r = reading(&again, "Forthcoming book");
+    assert_eq!((r["year"].as_i64(), r["year_note"].as_str()), (Some(2025), Some("forthcoming")), "{r:#}");
+    // The report's readings table (CSV, as the PDF's) gives both.
+    let rep = w.path("r.csv");
+    w.ok(&["report", rep.to_str().unwrap(), "-q"]);
+    let text = std::fs::read_to_string(&rep).unwrap();
+    assert!(text.contains("Forthcoming 2025."), "{text}");
+}
+
+/// F1: each style cites a work in press with its year as its manual does.
+#[test]
+fn a_work_in_press_with_its_year_is_cited_in_each_styles_words() {
+    let w = Workdir::new();
+    w.import_reading(
+        "p.csv",
+        "title,authors,year,type,container,publisher,place\n\
+         Press with year,\"Osei, Ama\",2025 (in press),article,N Engl J Med,,\n\
+         Forthcoming book,\"Kim, Jae\",Forthcoming 2025,book,,Duke University Press,Durham\n",
+    );
+    let apa = w.references("apa");
+    assert_eq!(reference(&apa, "Press with year"), "Osei, A. (in press). Press with year. N Engl J Med.");
+    assert!(reference(&apa, "Forthcoming book").starts_with("Kim, J. (in press). "), "{apa:?}");
+    let chicago = w.references("chicago");
+    assert!(reference(&chicago, "Press with year").starts_with("Osei, Ama. Forthcoming. "), "{chicago:?}");
+    assert!(!reference(&chicago, "Press with year").contains("2025"), "{chicago:?}");
+    let v = w.references("vancouver");
+    assert_eq!(reference(&v, "Press with year"), "Osei A. Press with year. N Engl J Med. Forthcoming 2025.");
+    assert!(reference(&v, "Forthcoming book").ends_with("Durham: Duke University Press; forthcoming 2025."), "{v:?}");
+    let harvard = w.references("harvard");
+    assert!(reference(&harvard, "Press with year").starts_with("Osei, A. (in press) "), "{harvard:?}");
+    assert!(reference(&harvard, "Forthcoming book").starts_with("Kim, J. (forthcoming) "), "{harvard:?}");
+}
+
+/// F1: the published version's plain year ends the state, in either order,
+/// said like any other replacement; a record without a year changes nothing.
+#[test]
+fn a_published_year_supersedes_in_press_in_either_order() {
+    let in_press = "title,authors,year,type,container\nPress paper,\"Osei, Ama\",2025 (in press),article,BMJ\n";
+    let published =
+        "title,authors,year,type,container,volume,pages\nPress paper,\"Osei, Ama\",2025,article,BMJ,390,10-19\n";
+    let w = Workdir::new();
+    w.import_reading("a.csv", in_press);
+    let said = w.import_reading("b.csv", published);
+    assert!(
+        said.contains("publication state \"in press\" ended (the file's year 2025 is the published work's)"),
+        "{said}"
+    );
+    let r = reading(&w.reading_list(), "Press paper").clone();
+    assert!(r["year_note"].is_null() && r["year"] == 2025, "{r:#}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Press paper").contains("2025;390:10-9"), "{v:?}");
+
+    let w = Workdir::new();
+    w.import_reading("b.csv", published);
+    let said = w.import_reading("a.csv", in_press);
+    assert!(said.contains("year: kept 2025 without the file's state \"in press\""), "{said}");
+    assert!(reading(&w.reading_list(), "Press paper")["year_note"].is_null());
 }

@@ -194,6 +194,35 @@ fn pick_language(new: &Option<String>, old: &Option<String>) -> Option<String> {
     }
 }
 
+/// The state of a work accepted and not yet published ("in press",
+/// [`crate::import::NOT_YET_PUBLISHED`]) two records of it with a year
+/// leave beside the year, in either order (tester r62 F1): a record with a
+/// year and no state is of the published work, and supersedes it; one
+/// without a year (or with only "ahead of print") says nothing of it; two
+/// states keep the nearer publication ("in press" before "forthcoming",
+/// then "to appear", "accepted"). "Ahead of print" is settled after this.
+fn in_press_beside(
+    year_a: Option<i64>,
+    note_a: &Option<String>,
+    year_b: Option<i64>,
+    note_b: &Option<String>,
+) -> Option<String> {
+    use crate::import::{NOT_YET_PUBLISHED, is_not_yet_published};
+    let state = |y: Option<i64>, n: &Option<String>| match (y, n) {
+        (None, _) => Ok(None),
+        (Some(_), n) if is_not_yet_published(n.as_deref()) => Ok(n.clone()),
+        (Some(_), n) if crate::import::is_ahead_of_print(n.as_deref()) => Ok(None),
+        // A plain year: the published version.
+        (Some(_), _) => Err(()),
+    };
+    let rank = |n: &str| NOT_YET_PUBLISHED.iter().position(|s| n.trim().eq_ignore_ascii_case(s)).unwrap_or(usize::MAX);
+    match (state(year_a, note_a), state(year_b, note_b)) {
+        (Err(()), _) | (_, Err(())) => None,
+        (Ok(Some(a)), Ok(Some(b))) => Some(if rank(&b) < rank(&a) { b } else { a }),
+        (Ok(a), Ok(b)) => a.or(b),
+    }
+}
+
 /// Whether a language tag has subtags after its language ("en-GB", "pt_BR").
 fn has_subtags(tag: &str) -> bool {
     tag.trim().contains(['-', '_'])
@@ -211,8 +240,9 @@ impl Stored {
         Stored {
             title: r.title.clone(),
             year: r.year,
-            // Beside a year only "ahead of print" ([`crate::import::AHEAD_OF_PRINT`]).
-            year_note: if r.year.is_none() || crate::import::is_ahead_of_print(r.year_note.as_deref()) {
+            // Beside a year only "ahead of print" and the states of a work
+            // accepted ([`crate::import::kept_beside_year`]).
+            year_note: if r.year.is_none() || crate::import::kept_beside_year(r.year_note.as_deref()) {
                 r.year_note.clone()
             } else {
                 None
@@ -583,7 +613,11 @@ impl Stored {
         let merged = Stored {
             title,
             year,
-            year_note: if year.is_some() { None } else { pick(&new.year_note, &self.year_note) },
+            year_note: if year.is_some() {
+                in_press_beside(r.year, &new.year_note, self.year, &self.year_note)
+            } else {
+                pick(&new.year_note, &self.year_note)
+            },
             // A CSV without a type column (or with the cell empty) says nothing of the type.
             kind: if !typed || poorer_kind || (r.kind == "article" && self.kind != "article" && r.doi.is_none()) {
                 self.kind.clone()
@@ -868,7 +902,11 @@ impl Stored {
                 self.title.clone()
             },
             year,
-            year_note: if year.is_some() { None } else { pick(&self.year_note, &new.year_note) },
+            year_note: if year.is_some() {
+                in_press_beside(self.year, &self.year_note, r.year, &new.year_note)
+            } else {
+                pick(&self.year_note, &new.year_note)
+            },
             kind: self.kind.clone(),
             container: fuller("container", &self.container, &r.container),
             volume: pick(&self.volume, &r.volume),
@@ -1078,6 +1116,16 @@ impl Stored {
                 || va == vb
                 || matches!(k.as_str(), "author_names" | "editor_names" | "translator_names" | "facets")
             {
+                continue;
+            }
+            // The state of a work in press (or ahead of print) that a
+            // record of the published work ends (tester r62 F1).
+            if k == "year_note" && vb.is_null() && b.get("year").is_some_and(|y| !y.is_null()) {
+                out.push(format!(
+                    "publication state {} ended (the file's year {} is the published work's)",
+                    short_cell(va),
+                    b["year"]
+                ));
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
@@ -3713,6 +3761,25 @@ impl<'t> ReadingWriter<'t> {
                 r.line,
                 format!("entry {} (same {how}): {}", crate::import::reading_id_text(id), forms.join("; ")),
             ));
+        }
+        // The file's record of the work in press, met by the stored record
+        // of the published work (a year without the state): the state is
+        // not taken, and that is said (tester r62 F1: a published year
+        // supersedes "in press", in either order).
+        if how != "ID"
+            && old.year.is_some()
+            && r.year.is_some()
+            && crate::import::is_not_yet_published(r.year_note.as_deref())
+            && new.year_note.is_none()
+        {
+            let state = r.year_note.as_deref().unwrap_or_default().trim();
+            let said = format!(
+                "year: kept {} without the file's state {state:?} (the stored record, with its year and no state, is \
+                 of the published work)",
+                old.year.unwrap_or_default()
+            );
+            self.notes.push((r.line, format!("entry {} (same {how}): {said}", crate::import::reading_id_text(id))));
+            kept.push(said);
         }
         // A name kept against the file's with another suffix: said in the
         // real import too (tester r40, F1b), and counted.
