@@ -67,9 +67,13 @@ fn a_dated_forthcoming_work_keeps_its_status_in_csl_json_and_biblatex() {
     assert_eq!((&a["year"], &a["month"]), (&Value::from(2018), &Value::from(3)));
     let b = reading(&l, "Bib in press");
     assert_eq!(b["year"], Value::from(2021));
-    assert!(err.contains("t.bib:1:") && err.contains("publication state \"in press\" not stored"), "{err}");
+    // The state is kept beside the year (tester r62 F1 changed this on
+    // purpose: it was named as not stored, and the work cited as published).
+    assert_eq!(b["year_note"], "in press");
+    assert_eq!(a["year_note"], "forthcoming");
+    assert!(!err.contains("not stored"), "{err}");
     let s = w.ok_stderr(&["import", "reading", w.path("s.json").to_str().unwrap(), "--dry-run"]);
-    assert!(s.contains("publication state \"forthcoming\" not stored: the record has a year (2018)"), "{s}");
+    assert!(!s.contains("publication state \"forthcoming\" not stored"), "{s}");
     assert!(
         s.contains("publication state \"reprinted\"") && s.contains("not stored"),
         "an unknown status is named: {s}"

@@ -1732,12 +1732,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 Some(Dated::NotYet(n)) => year_note = Some(n.to_string()),
                 Some(Dated::Undated) => {}
                 None => match year_and_state(&v.text) {
-                    // "2020 (in press)", "2021, accepted": the year, and the state
-                    // named (canon keeps a state only for a work without a year,
-                    // as for a `pubstate` beside a year below).
-                    // Published online ahead of its issue: the year, and the
-                    // state beside it (the one state kept with a year).
-                    Some((y, n)) if n == super::AHEAD_OF_PRINT => {
+                    // "2020 (in press)", "Forthcoming 2025", "2021, accepted":
+                    // the year, and the state beside it (tester r62 F1), as
+                    // for a work published online ahead of its issue.
+                    Some((y, n)) if super::kept_beside_year(Some(n)) => {
                         year = Some(y);
                         unfinished = true;
                         year_note = Some(n.to_string());
@@ -1750,7 +1748,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                             v.at.column,
                             format!(
                                 "{p}date {:?}: kept the year {y}; the publication state {n:?} is not stored (canon \
-                             keeps a state such as \"in press\" only for a work without a year)",
+                             keeps beside a year only a state of a work accepted or published online: in press, \
+                             forthcoming, to appear, accepted, ahead of print)",
                                 v.text.trim()
                             ),
                         ));
@@ -1763,7 +1762,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     if let Some(v) = d.pub_state.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match read_date(&v.text) {
             Some(Dated::NotYet(n)) if year.is_none() && year_note.is_none() => year_note = Some(n.to_string()),
-            Some(Dated::NotYet(n)) if year_note.is_none() && n == super::AHEAD_OF_PRINT => {
+            Some(Dated::NotYet(n)) if year_note.is_none() && super::kept_beside_year(Some(n)) => {
                 unfinished = true;
                 year_note = Some(n.to_string());
             }
@@ -1773,8 +1772,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     v.at.line,
                     v.at.column,
                     format!(
-                        "{p}publication state {n:?} not stored: the record has a year ({}), and canon keeps a state \
-                         such as \"in press\" only for a work without one; edit the year away to keep it",
+                        "{p}publication state {n:?} not stored: the record has a year ({}), and canon keeps beside a \
+                         year only a state of a work accepted or published online (in press, forthcoming, to appear, \
+                         accepted, ahead of print); edit the year away to keep it",
                         year.unwrap_or_default()
                     ),
                 ))

@@ -244,6 +244,24 @@ pub fn is_ahead_of_print(note: Option<&str>) -> bool {
     note.is_some_and(|n| n.trim().eq_ignore_ascii_case(AHEAD_OF_PRINT))
 }
 
+/// The states of a work accepted and not yet published ("in press",
+/// "forthcoming", "to appear", "accepted"), which canon keeps beside a year
+/// as it keeps [`AHEAD_OF_PRINT`] (tester r62 F1: "2025 (in press)" kept
+/// the year and dropped the state, and the work was cited as published).
+/// Each style cites it in its words ([`crate::report::cite`]).
+pub const NOT_YET_PUBLISHED: &[&str] = &["in press", "forthcoming", "to appear", "accepted"];
+
+/// Whether a reading's `year_note` is a state canon keeps beside a year:
+/// [`AHEAD_OF_PRINT`] or one of [`NOT_YET_PUBLISHED`] (case aside).
+pub fn kept_beside_year(note: Option<&str>) -> bool {
+    is_ahead_of_print(note) || is_not_yet_published(note)
+}
+
+/// Whether a reading's `year_note` is one of [`NOT_YET_PUBLISHED`] (case aside).
+pub fn is_not_yet_published(note: Option<&str>) -> bool {
+    note.is_some_and(|n| NOT_YET_PUBLISHED.iter().any(|s| n.trim().eq_ignore_ascii_case(s)))
+}
+
 /// Trims a cell and turns the empty string into `None`.
 pub fn cell(s: &str) -> Option<&str> {
     let t = s.trim();

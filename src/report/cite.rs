@@ -376,6 +376,7 @@ impl Style {
     /// in italic or bold (see [`super::formatted`]); its text is
     /// [`Style::reference`]. No list number (a list is [`Style::bibliography`]).
     pub fn formatted(&self, r: &Reading) -> Rich {
+        let r = &*self.cited(r);
         let Some(entry) = entry(r, self.form(), "r") else { return fallback(r).into() };
         self.render_one(&entry)
             .and_then(|(first, content)| {
@@ -649,6 +650,8 @@ impl Style {
     /// Vancouver; empty in an author-date style such as APA) and its text.
     /// `Cited::index` is the reading's position in `readings`.
     pub fn bibliography(&self, readings: &[&Reading]) -> Vec<Cited> {
+        let cited = self.cited_all(readings);
+        let readings: &[&Reading] = &cited.iter().map(AsRef::as_ref).collect::<Vec<_>>();
         let built: Vec<Option<hayagriva::Entry>> =
             readings.iter().enumerate().map(|(i, r)| entry(r, self.form(), &format!("r{i}"))).collect();
         let entries: Vec<Option<&hayagriva::Entry>> = built.iter().map(Option::as_ref).collect();
@@ -662,7 +665,9 @@ impl Style {
     pub fn entries<'a>(&self, readings: &[&'a Reading]) -> Entries<'a> {
         let mut alone = std::collections::HashMap::new();
         let mut by = std::collections::HashMap::with_capacity(readings.len());
-        for (r, (e, a)) in readings.iter().zip(self.prepared(readings)) {
+        let cited = self.cited_all(readings);
+        let as_cited: Vec<&Reading> = cited.iter().map(AsRef::as_ref).collect();
+        for (r, (e, a)) in readings.iter().zip(self.prepared(&as_cited)) {
             if let Some(a) = a {
                 alone.insert(address(r), a);
             }
@@ -724,6 +729,8 @@ impl Style {
                     && readings.iter().all(|r| seen.insert(address(r))) =>
             {
                 let alone: Vec<Option<&Alone>> = readings.iter().map(|r| entries.alone.get(&address(r))).collect();
+                let cited = self.cited_all(readings);
+                let readings: &[&Reading] = &cited.iter().map(AsRef::as_ref).collect::<Vec<_>>();
                 match self.numbered_alone(readings, &list, &alone) {
                     Some(out) => out,
                     None => self.bibliography_of(readings, &list),
@@ -1684,6 +1691,8 @@ impl Style {
     /// ready for the processor on two threads ([`Style::entries`]); the
     /// document's bibliography is then rendered whole.
     pub fn references(&self, readings: &[&Reading]) -> References {
+        let cited = self.cited_all(readings);
+        let readings: &[&Reading] = &cited.iter().map(AsRef::as_ref).collect::<Vec<_>>();
         let (entries, alone): (Vec<_>, Vec<_>) = self.prepared(readings).into_iter().unzip();
         let per_list = self.stand_alone || self.prints_number;
         let whole = {
@@ -1727,6 +1736,8 @@ impl References {
             return style.bibliography(&list);
         }
         if self.per_list {
+            let cited = style.cited_all(&list);
+            let list: Vec<&Reading> = cited.iter().map(AsRef::as_ref).collect();
             let entries: Vec<Option<&hayagriva::Entry>> =
                 members.iter().map(|&i| self.entries.get(i).and_then(Option::as_ref)).collect();
             let alone: Vec<Option<&Alone>> =
@@ -1741,6 +1752,38 @@ impl References {
             .into_iter()
             .map(|j| Cited { index: j, label: self.labels[members[j]].clone(), text: self.texts[members[j]].clone() })
             .collect()
+    }
+}
+
+impl Style {
+    /// `r` as this style cites it. A work accepted and not yet published,
+    /// stored with its year and state ("2025", "in press":
+    /// [`crate::import::NOT_YET_PUBLISHED`]), is cited as the style cites
+    /// such a work (tester r62 F1: it was cited as published, "(2025)"):
+    /// APA 7 "(in press)" (§8.19, the expected year dropped), Chicago
+    /// author-date "Forthcoming." (CMOS 18 §13.111), Harvard (Cite Them
+    /// Right) "(in press)" or "(forthcoming)", AMA "In press." — the state in
+    /// the year's place, as for a work stored without a year — and Citing
+    /// Medicine (Vancouver, ch. 1 and 2) with its year after the word,
+    /// "N Engl J Med. Forthcoming 2025."
+    fn cited<'a>(&self, r: &'a Reading) -> std::borrow::Cow<'a, Reading> {
+        let (Some(year), Some(note)) = (r.year, r.year_note.as_deref()) else { return std::borrow::Cow::Borrowed(r) };
+        if !crate::import::is_not_yet_published(Some(note)) {
+            return std::borrow::Cow::Borrowed(r);
+        }
+        let mut c = r.clone();
+        c.year = None;
+        (c.month, c.day, c.month_end, c.day_end, c.season, c.season_end) = (None, None, None, None, None, None);
+        (c.date_approximate, c.date_copyright) = (false, false);
+        if self.named == Some("vancouver") {
+            c.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
+        }
+        std::borrow::Cow::Owned(c)
+    }
+
+    /// [`Style::cited`] of each of `readings`, in their order.
+    fn cited_all<'a>(&self, readings: &[&'a Reading]) -> Vec<std::borrow::Cow<'a, Reading>> {
+        readings.iter().map(|r| self.cited(r)).collect()
     }
 }
 

@@ -179,6 +179,18 @@ impl ReportData {
                 .enumerate()
                 .map(|(i, r)| {
                     let label = match r.year {
+                        // A work in press with its year: both, with the
+                        // letter its reference gives the state ("2025, in
+                        // press-a"; tester r62 F1).
+                        Some(y) if crate::import::is_not_yet_published(r.year_note.as_deref()) => {
+                            let note = r.year_note.as_deref().unwrap_or_default().trim();
+                            let undated = Reading { year: None, ..r.clone() };
+                            let letter = refs
+                                .text(i)
+                                .and_then(|t| super::cite::undated_letter_in(&t.text, &undated))
+                                .unwrap_or_default();
+                            format!("{y}, {note}{letter}")
+                        }
                         Some(y) => {
                             let letter = refs.text(i).and_then(|t| year_letter_in(&t.text, y));
                             let circa = if r.date_approximate { "ca. " } else { "" };

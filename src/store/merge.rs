@@ -922,7 +922,23 @@ impl Merger<'_, '_> {
                 .iter()
                 .map(|k| {
                     let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
-                    let why = if empty(tv) { "theirs has none" } else { "the same value in fuller or published form" };
+                    // The import's words where its rule decided ([`super::readings::fuller_form`]).
+                    let form = match (ov.as_str(), tv.as_str()) {
+                        (Some(a), Some(b))
+                            if matches!(k.as_str(), "container" | "publisher" | "place" | "pages" | "isbn") =>
+                        {
+                            match super::readings::fuller_form(k, a, b) {
+                                super::readings::Form::Ours(w) => Some(format!("theirs {w}")),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    let why = if empty(tv) {
+                        "theirs has none".to_string()
+                    } else {
+                        form.unwrap_or_else(|| "the same value in fuller or published form".to_string())
+                    };
                     format!("{k} {} (theirs {}: {why})", shown(ov), shown(tv))
                 })
                 .collect::<Vec<_>>()

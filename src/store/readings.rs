@@ -194,6 +194,35 @@ fn pick_language(new: &Option<String>, old: &Option<String>) -> Option<String> {
     }
 }
 
+/// The state of a work accepted and not yet published ("in press",
+/// [`crate::import::NOT_YET_PUBLISHED`]) two records of it with a year
+/// leave beside the year, in either order (tester r62 F1): a record with a
+/// year and no state is of the published work, and supersedes it; one
+/// without a year (or with only "ahead of print") says nothing of it; two
+/// states keep the nearer publication ("in press" before "forthcoming",
+/// then "to appear", "accepted"). "Ahead of print" is settled after this.
+fn in_press_beside(
+    year_a: Option<i64>,
+    note_a: &Option<String>,
+    year_b: Option<i64>,
+    note_b: &Option<String>,
+) -> Option<String> {
+    use crate::import::{NOT_YET_PUBLISHED, is_not_yet_published};
+    let state = |y: Option<i64>, n: &Option<String>| match (y, n) {
+        (None, _) => Ok(None),
+        (Some(_), n) if is_not_yet_published(n.as_deref()) => Ok(n.clone()),
+        (Some(_), n) if crate::import::is_ahead_of_print(n.as_deref()) => Ok(None),
+        // A plain year: the published version.
+        (Some(_), _) => Err(()),
+    };
+    let rank = |n: &str| NOT_YET_PUBLISHED.iter().position(|s| n.trim().eq_ignore_ascii_case(s)).unwrap_or(usize::MAX);
+    match (state(year_a, note_a), state(year_b, note_b)) {
+        (Err(()), _) | (_, Err(())) => None,
+        (Ok(Some(a)), Ok(Some(b))) => Some(if rank(&b) < rank(&a) { b } else { a }),
+        (Ok(a), Ok(b)) => a.or(b),
+    }
+}
+
 /// Whether a language tag has subtags after its language ("en-GB", "pt_BR").
 fn has_subtags(tag: &str) -> bool {
     tag.trim().contains(['-', '_'])
@@ -211,8 +240,9 @@ impl Stored {
         Stored {
             title: r.title.clone(),
             year: r.year,
-            // Beside a year only "ahead of print" ([`crate::import::AHEAD_OF_PRINT`]).
-            year_note: if r.year.is_none() || crate::import::is_ahead_of_print(r.year_note.as_deref()) {
+            // Beside a year only "ahead of print" and the states of a work
+            // accepted ([`crate::import::kept_beside_year`]).
+            year_note: if r.year.is_none() || crate::import::kept_beside_year(r.year_note.as_deref()) {
                 r.year_note.clone()
             } else {
                 None
@@ -500,53 +530,20 @@ impl Stored {
             }
             _ => None,
         };
-        // A value the file has replaces ours, unless ours is the same with more.
+        // A value the file has replaces ours, unless ours is the same with
+        // more: [`fuller_form`], the rule a merge follows too; a stored
+        // value kept against another form is said.
         let mut fuller = |field: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
-            (Some(n), Some(o)) if same_value(field, o, n) && shouted(o, n) => Some(n.clone()),
-            // An electronic locator in capitals ("E1465-E1470", Web of
-            // Science's) and as published ("e1465-e1470"): the published, in
-            // either order (tester r52 F1).
-            (Some(n), Some(o))
-                if field == "pages"
-                    && n.to_lowercase() == o.to_lowercase()
-                    && o.chars().any(char::is_uppercase)
-                    && n.chars().any(char::is_lowercase)
-                    && !n.chars().any(char::is_uppercase) =>
-            {
-                Some(n.clone())
-            }
             // The same name with its acronyms in capitals ("BMJ Global
             // Health" for a guessed "Bmj Global Health"): the stored words,
             // the file's acronyms (tester r45 F2, r48 F11).
             (Some(n), Some(o)) if field != "pages" && acronyms_restored(o, n).is_some() => acronyms_restored(o, n),
-            // The same words with their diacritics ("Cadernos de Saúde
-            // Pública" for "Cadernos de Saude Publica"): the file's is the
-            // fuller, as for a title (tester r40, #13).
-            (Some(n), Some(o)) if crate::import::fold(n) == crate::import::fold(o) && non_ascii(n) > non_ascii(o) => {
-                Some(n.clone())
-            }
-            (Some(n), Some(o)) if same_value(field, o, n) => Some(o.clone()),
-            (Some(n), Some(o)) if field != "pages" && abbreviation_of(n, o) => {
-                kept.push(format!("{field}: kept {o:?} (the file's {n:?} is its abbreviation)"));
-                Some(o.clone())
-            }
             // Scopus's "Art. No." e0255555 is the stored pages "e0255555"
             // (tester r36, F13: reported as replaced, "Article e0255555").
             (Some(n), Some(o))
                 if field == "pages" && n.trim().strip_prefix(crate::import::builder::ARTICLE) == Some(o.trim()) =>
             {
                 Some(o.clone())
-            }
-            // A range without its end ("1-", "1–?", "p. 1-") never replaces
-            // the whole range from the same first page (tester r58 F7: "1-"
-            // replaced "1-14"; with an en dash it did not).
-            (Some(n), Some(o)) if field == "pages" && open_range_of(n, o) => {
-                kept.push(format!("{field}: kept {o:?} (the file's {n:?} has no last page)"));
-                Some(o.clone())
-            }
-            // "201-9" and "201–209": one range, the fuller form kept.
-            (Some(n), Some(o)) if field == "pages" && crate::import::same_pages(n, o) => {
-                Some(if n.chars().count() > o.chars().count() { n.clone() } else { o.clone() })
             }
             // "Article e100" and "e100" (MEDLINE's PG): one article number,
             // kept with its label (tester r18, F1: it flipped at each import).
@@ -557,16 +554,23 @@ impl Stored {
             {
                 Some(if n.starts_with(crate::import::builder::ARTICLE) { n.clone() } else { o.clone() })
             }
-            (Some(n), Some(o)) if fuller_title(o, n) == Fuller::Ours => {
-                kept.push(format!("{field}: kept {o:?} (the file's {n:?} is shorter)"));
-                Some(o.clone())
-            }
+            (Some(n), Some(o)) => match fuller_form(field, o, n) {
+                Form::Ours(why) => {
+                    kept.push(format!("{field}: kept {o:?} (the file's {n:?} {why})"));
+                    Some(o.clone())
+                }
+                Form::Alike => Some(o.clone()),
+                Form::Theirs(_) | Form::Other => Some(n.clone()),
+            },
             _ => pick(new, old),
         };
         let container = abbreviated.or_else(|| fuller("container", &r.container, &self.container));
         let pages = fuller("pages", &new.pages, &self.pages);
         let publisher = fuller("publisher", &r.publisher, &self.publisher);
         let place = fuller("place", &r.place, &self.place);
+        // One book's ISBN in its other form (ten or thirteen digits): the
+        // ISBN-13, in either order ([`fuller_form`]; tester r62 F7).
+        let isbn = fuller("isbn", &r.isbn, &self.isbn);
         // A page range, issue or volume a spreadsheet made a date of
         // ("12-19" became "Dec-19") never replaces the stored one (tester
         // r48, F21: the import named the damage and stored it).
@@ -609,7 +613,11 @@ impl Stored {
         let merged = Stored {
             title,
             year,
-            year_note: if year.is_some() { None } else { pick(&new.year_note, &self.year_note) },
+            year_note: if year.is_some() {
+                in_press_beside(r.year, &new.year_note, self.year, &self.year_note)
+            } else {
+                pick(&new.year_note, &self.year_note)
+            },
             // A CSV without a type column (or with the cell empty) says nothing of the type.
             kind: if !typed || poorer_kind || (r.kind == "article" && self.kind != "article" && r.doi.is_none()) {
                 self.kind.clone()
@@ -632,13 +640,7 @@ impl Stored {
                 _ => pick(&r.edition, &self.edition),
             },
             doi: same_doi_as_published(&r.doi, &self.doi),
-            // One book's ISBN in its other form (ten or thirteen digits) is no change.
-            isbn: match (&r.isbn, &self.isbn) {
-                (Some(n), Some(o)) if crate::import::normalise_isbn(n) == crate::import::normalise_isbn(o) => {
-                    Some(o.clone())
-                }
-                _ => pick(&r.isbn, &self.isbn),
-            },
+            isbn,
             // The same address over http never replaces the https one
             // (tester r40, F2); the https one replaces the http.
             url: match (&r.url, &self.url) {
@@ -883,8 +885,10 @@ impl Stored {
         // The second row's value where it is ours with more (a subtitle, a
         // fuller name of the container, publisher or place): a duplicate
         // never makes the entry poorer, nor leaves it poorer than the file.
-        let fuller = |ours: &Option<String>, theirs: &Option<String>| match (ours, theirs) {
-            (Some(o), Some(t)) if fuller_title(o, t) == Fuller::Theirs => Some(t.clone()),
+        // ([`fuller_form`], as another list's record: "The Lancet" in
+        // either row's order, and a book's ISBN-13.)
+        let fuller = |field: &str, ours: &Option<String>, theirs: &Option<String>| match (ours, theirs) {
+            (Some(o), Some(t)) if matches!(fuller_form(field, o, t), Form::Theirs(_)) => Some(t.clone()),
             _ => pick(ours, theirs),
         };
         let names = if self.author_names.is_empty() {
@@ -899,17 +903,21 @@ impl Stored {
                 self.title.clone()
             },
             year,
-            year_note: if year.is_some() { None } else { pick(&self.year_note, &new.year_note) },
+            year_note: if year.is_some() {
+                in_press_beside(self.year, &self.year_note, r.year, &new.year_note)
+            } else {
+                pick(&self.year_note, &new.year_note)
+            },
             kind: self.kind.clone(),
-            container: fuller(&self.container, &r.container),
+            container: fuller("container", &self.container, &r.container),
             volume: pick(&self.volume, &r.volume),
             issue: pick(&self.issue, &r.issue),
             pages: pick(&self.pages, &r.pages),
-            publisher: fuller(&self.publisher, &r.publisher),
-            place: fuller(&self.place, &r.place),
+            publisher: fuller("publisher", &self.publisher, &r.publisher),
+            place: fuller("place", &self.place, &r.place),
             edition: pick(&self.edition, &r.edition),
             doi: pick(&self.doi, &r.doi),
-            isbn: pick(&self.isbn, &r.isbn),
+            isbn: fuller("isbn", &self.isbn, &r.isbn),
             url: pick(&self.url, &r.url),
             // A second row's different note (another member's) is kept
             // beside the first, as another list's is (tester r21, F5).
@@ -1109,6 +1117,16 @@ impl Stored {
                 || va == vb
                 || matches!(k.as_str(), "author_names" | "editor_names" | "translator_names" | "facets")
             {
+                continue;
+            }
+            // The state of a work in press (or ahead of print) that a
+            // record of the published work ends (tester r62 F1).
+            if k == "year_note" && vb.is_null() && b.get("year").is_some_and(|y| !y.is_null()) {
+                out.push(format!(
+                    "publication state {} ended (the file's year {} is the published work's)",
+                    short_cell(va),
+                    b["year"]
+                ));
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
@@ -2272,6 +2290,105 @@ fn open_range_of(new: &str, old: &str) -> bool {
     }
 }
 
+/// Of two forms of one value of `field`, the one a record keeps, with what
+/// is said of the other ("is shorter"): one rule for an import's duplicate
+/// ([`Stored::merged`]) and for a merge's two copies ([`richer_value`]),
+/// which gives the same answer whichever form is `ours`, so that a group's
+/// files imported in any order give one record and two merged copies
+/// converge (tester r62 F4, F7: "The Lancet" and "Lancet" stayed as the
+/// first list gave them, and a merge kept ours on both sides).
+/// [`Form::Alike`] is one value written another way that no rule orders
+/// (case, punctuation, a catalogue's qualifier); [`Form::Other`] two values.
+pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
+    if ours == theirs {
+        return Form::Alike;
+    }
+    // Each rule is asked both ways round, so the answer cannot depend on
+    // which form came first.
+    let rules: [(&str, &Beats); 8] = [
+        // The same value in capitals (an old export's "THE LANCET").
+        ("is in capitals", &|x, y| same_value(field, x, y) && shouted(y, x)),
+        // An electronic locator in capitals ("E1465-E1470", Web of
+        // Science's) and as published ("e1465-e1470"; tester r52 F1).
+        ("is in capitals", &|x, y| {
+            field == "pages"
+                && x.to_lowercase() == y.to_lowercase()
+                && y.chars().any(char::is_uppercase)
+                && x.chars().any(char::is_lowercase)
+                && !x.chars().any(char::is_uppercase)
+        }),
+        // The same words with their diacritics ("Cadernos de Saúde Pública"
+        // for "Cadernos de Saude Publica"; tester r40, #13).
+        ("is without its diacritics", &|x, y| {
+            crate::import::fold(x) == crate::import::fold(y) && non_ascii(x) > non_ascii(y)
+        }),
+        // The name with its leading article ("The Lancet", "The New Press")
+        // is the fuller, as for a title ([`fuller_title`]).
+        ("is without its leading article", &|x, y| {
+            field != "pages" && same_value(field, x, y) && leading_article(x) && !leading_article(y)
+        }),
+        // One book's ISBN: the ISBN-13 (ISO 2108 since 2007, the form
+        // every list can give) over its ISBN-10.
+        ("is its ISBN-10", &|x, y| {
+            field == "isbn"
+                && crate::import::normalise_isbn(x).is_some_and(|k| crate::import::normalise_isbn(y) == Some(k))
+                && crate::import::isbn_as_published(x).is_some_and(|d| d.len() == 13)
+                && crate::import::isbn_as_published(y).is_some_and(|d| d.len() == 10)
+        }),
+        ("is its abbreviation", &|x, y| {
+            matches!(field, "container" | "publisher" | "place") && !same_value(field, x, y) && abbreviation_of(y, x)
+        }),
+        // A range without its end ("1-", "1–?") and the whole range (tester r58 F7).
+        ("has no last page", &|x, y| field == "pages" && open_range_of(y, x)),
+        // "201-9" and "201–209": one range, the longer form kept.
+        ("is the same range shortened", &|x, y| {
+            field == "pages" && crate::import::same_pages(x, y) && x.chars().count() > y.chars().count()
+        }),
+    ];
+    for (why, beats) in rules {
+        if beats(ours, theirs) {
+            return Form::Ours(why);
+        }
+        if beats(theirs, ours) {
+            return Form::Theirs(why);
+        }
+    }
+    if same_value(field, ours, theirs) || (field == "pages" && crate::import::same_pages(ours, theirs)) {
+        return Form::Alike;
+    }
+    if matches!(field, "container" | "publisher" | "place" | "pages") {
+        match fuller_title(ours, theirs) {
+            Fuller::Ours => return Form::Ours("is shorter"),
+            Fuller::Theirs => return Form::Theirs("is shorter"),
+            Fuller::Neither => {}
+        }
+    }
+    Form::Other
+}
+
+/// A rule of [`fuller_form`]: whether the first form beats the second.
+type Beats<'a> = dyn Fn(&str, &str) -> bool + 'a;
+
+/// What [`fuller_form`] finds of two forms of one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// Ours is the fuller; what is said of theirs.
+    Ours(&'static str),
+    /// Theirs is the fuller; what is said of ours.
+    Theirs(&'static str),
+    /// One value written another way, neither the fuller: the stored stays.
+    Alike,
+    /// Two values.
+    Other,
+}
+
+/// Whether a name begins with a leading article ([`crate::import::LEADING_ARTICLES`]).
+fn leading_article(s: &str) -> bool {
+    title_key(s)
+        .split_once(' ')
+        .is_some_and(|(first, rest)| !rest.is_empty() && crate::import::LEADING_ARTICLES.contains(&first))
+}
+
 pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<Side> {
     use serde_json::Value;
     let blank = |v: &Value| match v {
@@ -2286,32 +2403,21 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         (true, true) => return None,
         _ => {}
     }
+    // A container, publisher, place, page range or ISBN in two forms: the
+    // import's rule ([`fuller_form`]), so that a merge and an import agree.
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && matches!(field, "container" | "publisher" | "place" | "pages" | "isbn")
+    {
+        return match fuller_form(field, a, b) {
+            Form::Ours(_) | Form::Alike => Some(Side::Ours),
+            Form::Theirs(_) => Some(Side::Theirs),
+            Form::Other => None,
+        };
+    }
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
         && same_value(field, a, b)
     {
         return Some(Side::Ours);
-    }
-    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && matches!(field, "container" | "publisher" | "place")
-    {
-        if abbreviation_of(b, a) {
-            return Some(Side::Ours);
-        }
-        if abbreviation_of(a, b) {
-            return Some(Side::Theirs);
-        }
-    }
-    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && field == "pages"
-        && (open_range_of(a, b) || open_range_of(b, a))
-    {
-        return Some(if open_range_of(b, a) { Side::Ours } else { Side::Theirs });
-    }
-    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && field == "pages"
-        && crate::import::same_pages(a, b)
-    {
-        return Some(if b.chars().count() > a.chars().count() { Side::Theirs } else { Side::Ours });
     }
     match field {
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
@@ -2347,12 +2453,6 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
                 None
             }
         }
-        // A container, publisher, place or page range and the same with more.
-        "container" | "publisher" | "place" | "pages" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
-            Fuller::Ours => Some(Side::Ours),
-            Fuller::Theirs => Some(Side::Theirs),
-            Fuller::Neither => None,
-        },
         _ => None,
     }
 }
@@ -3748,6 +3848,46 @@ impl<'t> ReadingWriter<'t> {
                     ),
                 ));
             }
+        }
+        // A stored container, publisher, place, page range or ISBN kept
+        // against the file's other form of it ([`fuller_form`]): said in the
+        // real import too, not only in the dry run's list (tester r62 F4:
+        // whichever list came first stayed, and nothing was said).
+        let forms: Vec<&str> = kept
+            .iter()
+            .filter(|k| {
+                ["container", "publisher", "place", "pages", "isbn"].iter().any(|f| {
+                    k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
+                        && k.contains(" (the file's ")
+                        && !k.ends_with("is another source's)")
+                })
+            })
+            .map(String::as_str)
+            .collect();
+        if how != "ID" && !forms.is_empty() {
+            self.notes.push((
+                r.line,
+                format!("entry {} (same {how}): {}", crate::import::reading_id_text(id), forms.join("; ")),
+            ));
+        }
+        // The file's record of the work in press, met by the stored record
+        // of the published work (a year without the state): the state is
+        // not taken, and that is said (tester r62 F1: a published year
+        // supersedes "in press", in either order).
+        if how != "ID"
+            && old.year.is_some()
+            && r.year.is_some()
+            && crate::import::is_not_yet_published(r.year_note.as_deref())
+            && new.year_note.is_none()
+        {
+            let state = r.year_note.as_deref().unwrap_or_default().trim();
+            let said = format!(
+                "year: kept {} without the file's state {state:?} (the stored record, with its year and no state, is \
+                 of the published work)",
+                old.year.unwrap_or_default()
+            );
+            self.notes.push((r.line, format!("entry {} (same {how}): {said}", crate::import::reading_id_text(id))));
+            kept.push(said);
         }
         // A name kept against the file's with another suffix: said in the
         // real import too (tester r40, F1b), and counted.
@@ -5678,6 +5818,24 @@ mod tests {
             original: original.into(),
             ..Name::default()
         }
+    }
+
+    #[test]
+    fn one_form_wins_whichever_is_stored() {
+        for (field, full, other) in [
+            ("container", "The Lancet", "Lancet"),
+            ("container", "The New England Journal of Medicine", "New England Journal of Medicine"),
+            ("publisher", "The New Press", "New Press"),
+            ("isbn", "9780802141323", "0802141323"),
+            ("container", "Cadernos de Saúde Pública", "Cadernos de Saude Publica"),
+            ("pages", "123-129", "123-"),
+            ("container", "The New England Journal of Medicine", "N Engl J Med"),
+        ] {
+            assert!(matches!(fuller_form(field, full, other), Form::Ours(_)), "{full} / {other}");
+            assert!(matches!(fuller_form(field, other, full), Form::Theirs(_)), "{other} / {full}");
+        }
+        assert_eq!(fuller_form("isbn", "9780802141323", "9780385509930"), Form::Other);
+        assert_eq!(fuller_form("container", "Lancet", "Lancet."), Form::Alike);
     }
 
     #[test]

@@ -541,12 +541,13 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         // A copyright year ("c1998") is its own mark; a plain year clears it.
         let copyright = y.is_some() && !p.year_approximate && p.date.as_ref().is_some_and(|t| t.copyright);
         set("date_copyright", Value::from(i64::from(copyright)));
-        // Beside a year only "ahead of print" ([`crate::import::AHEAD_OF_PRINT`]).
+        // Beside a year only "ahead of print" and the states of a work
+        // accepted ([`crate::import::kept_beside_year`]).
         let note = p
             .date
             .as_ref()
             .and_then(|t| t.note.clone())
-            .filter(|n| y.is_none() || crate::import::is_ahead_of_print(Some(n)));
+            .filter(|n| y.is_none() || crate::import::kept_beside_year(Some(n)));
         set("year_note", note.map_or(Value::Null, Value::from));
         if y.is_none() {
             // A month and day go with a year (as an import stores them): a

@@ -152,11 +152,11 @@ fn shown_field(r: &bundle::Record, name: &str) -> String {
     match r.get(name) {
         Some(Value::Number(y)) if name == "year" && flag("date_approximate") => format!("c. {y}"),
         Some(Value::Number(y)) if name == "year" && flag("date_copyright") => format!("c{y}"),
-        // The one state kept beside a year, as `--year` reads it back.
+        // A state kept beside a year, as `--year` reads it back.
         Some(Value::Number(y))
-            if name == "year" && crate::import::is_ahead_of_print(r.get("year_note").and_then(Value::as_str)) =>
+            if name == "year" && crate::import::kept_beside_year(r.get("year_note").and_then(Value::as_str)) =>
         {
-            format!("{y} ({})", crate::import::AHEAD_OF_PRINT)
+            format!("{y} ({})", r.get("year_note").and_then(Value::as_str).unwrap_or_default().trim())
         }
         // Editors and translators are kept in parts; the form shows each as written.
         _ if matches!(name, "editors" | "translators") => r
