@@ -202,7 +202,10 @@ fn the_published_version_ends_ahead_of_print_and_not_the_other_way() {
                      AU  - Byrne, Siobhan\nPY  - 2024\nDA  - 2024/03/02\nT2  - The Lancet\nVL  - 403\nIS  - 10430\n\
                      SP  - 845\nEP  - 853\nDO  - 10.1016/S0140-6736(23)02222-2\nER  - \n";
     let err = w.import_reading("pub.ris", published);
-    assert!(err.contains("year 2024 (was 2023)") && err.contains("(was \"ahead of print\")"), "{err}");
+    assert!(
+        err.contains("year 2024 (was 2023)") && err.contains("publication state \"ahead of print\" ended"),
+        "{err}"
+    );
     let r = reading(&w.reading_list(), "Structural racism").clone();
     assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["volume"].as_str()), (Some(2024), Some(3), Some("403")));
     assert!(r["year_note"].is_null(), "{r:#}");

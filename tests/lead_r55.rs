@@ -69,7 +69,7 @@ fn a_merge_names_what_it_kept_of_ours_against_theirs() {
     let line = out.lines().find(|l| l.contains("kept-ours")).unwrap_or_else(|| panic!("no kept-ours step: {out}"));
     assert!(
         line.contains("Hidden in plain sight")
-            && line.contains(&format!("container \"{full}\" (theirs \"N Engl J Med\": the same value in fuller")),
+            && line.contains(&format!("container \"{full}\" (theirs \"N Engl J Med\": theirs is its abbreviation)")),
         "{line}"
     );
     assert_eq!(common::reading(&w.reading_list(), "Hidden")["container"], full);

@@ -131,6 +131,21 @@ pub fn read(text: &str) -> Read {
             return out;
         }
     };
+    // canon's own listing (`reading list --format json`, `export reading
+    // -f json`): its keys are canon's, not CSL's ("status" is the review,
+    // "authors" and "author_names" no CSL variables), so read as CSL-JSON it
+    // gave a false "year "approved"" or records without authors and year
+    // (tester r63 F4). Named, with the exports that do round-trip.
+    if items.first().is_some_and(|i| i.get("author_names").is_some_and(Value::is_array) && i.get("id").is_some()) {
+        out.errors.push(RowError::new(
+            1,
+            1,
+            "this is canon's own reading list in JSON (`canon reading list --format json`), not CSL-JSON; to bring \
+             readings into a database, import canon's CSV export (`canon export reading -f csv`) or a bundle \
+             (`canon export bundle DIR`, then `canon import bundle DIR` or `canon merge`)",
+        ));
+        return out;
+    }
     let spans = scan(text);
     let mut next_span = spans.iter();
     // An id given to two items: said at the later, naming the first's

@@ -244,9 +244,13 @@ const PRESENT: &[(usize, &str)] = &[
 
 /// A cell without the `'` that `canon export` puts before a cell a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first).
+/// A value of its own that starts "'=" was written with one more `'`
+/// ([`crate::report::csv::safe`]), which comes off.
 pub fn unguard(cell: &str) -> &str {
+    const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(FORMULA) => rest,
+        Some(rest) if rest.strip_prefix('\'').is_some_and(|r| r.starts_with(FORMULA)) => rest,
         _ => cell,
     }
 }
@@ -332,7 +336,9 @@ impl<'a> ReadingReader<'a> {
         ReadingReader {
             file,
             width: headers.len(),
-            unguard: mapping.has(ID),
+            // (A rejects file's cells come unguarded already: `rows::Rows`.)
+            unguard: mapping.has(ID)
+                && !headers.iter().any(|h| h.trim().eq_ignore_ascii_case(super::rejects::REASON_COLUMN)),
             ignored: mapping.ignored(),
             page_starts,
             page_ends,
@@ -641,6 +647,7 @@ mod tests {
         assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
         assert_eq!(unguard("'-5"), "-5");
         assert_eq!(unguard("'tis"), "'tis");
+        assert_eq!(unguard("''=1+1"), "'=1+1");
         assert_eq!(unguard("plain"), "plain");
     }
 }

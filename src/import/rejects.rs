@@ -241,10 +241,14 @@ fn render_csv_with(
     let mut h: Vec<&str> = header.iter().collect();
     h.push(REASON_COLUMN);
     w.write_record(&h)?;
+    // Each cell formula-safe, as every CSV canon writes (tester r63 F13:
+    // the rejects file, which the user opens in a spreadsheet to fix, was
+    // not); the guard comes off again when the file is imported (a file
+    // with the reasons column, see `rows::Rows`).
     for (row, errors) in rows {
-        let mut cells: Vec<String> = row.iter().map(str::to_string).collect();
+        let mut cells: Vec<String> = row.iter().map(|c| crate::report::csv::safe(c).into_owned()).collect();
         cells.resize(header.len().max(cells.len()), String::new());
-        cells.push(reasons(file, errors).join("; "));
+        cells.push(crate::report::csv::safe(&reasons(file, errors).join("; ")).into_owned());
         w.write_record(&cells)?;
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("writing the rejects: {e}"))

@@ -207,6 +207,9 @@ pub struct Rows {
     pub above: Vec<String>,
     /// Text after a closing quote in the header ([`Rows::header_stray_quote`]).
     header_stray: Option<(u64, u64, (u64, u64))>,
+    /// A rejects file canon wrote (its header has the reasons column): the
+    /// `'` it put before formula-like cells comes off each cell again.
+    unguard: bool,
 }
 
 enum Peeked {
@@ -234,6 +237,7 @@ impl Rows {
             skipped: 0,
             above: Vec::new(),
             header_stray: None,
+            unguard: false,
         }
     }
 
@@ -263,6 +267,7 @@ impl Rows {
             None => 1,
         };
         self.header = Some((line, breaks_in(&h)));
+        self.unguard = h.iter().any(|c| c.trim().eq_ignore_ascii_case(super::rejects::REASON_COLUMN));
         // Text after a closing quote in the header ("\"authors\" x"), or a
         // quote opened there and closed on a later line, which swallowed
         // the rows after it into a header cell.
@@ -368,6 +373,9 @@ impl Rows {
             if r.is_ok() && is_empty_row(&self.current) {
                 self.skipped += 1 + breaks_in(&self.current);
                 continue;
+            }
+            if r.is_ok() && self.unguard {
+                self.current = self.current.iter().map(super::reading_csv::unguard).collect();
             }
             return Some(r);
         }

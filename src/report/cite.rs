@@ -1308,7 +1308,7 @@ const NO_DATE_TERMS: &[&str] = &["n.d.", "no date", "n.d"];
 /// "no date" term, outside the title, for an undated one. `None` when it
 /// prints none of them.
 fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
-    let title = find_case_insensitive(text, r.title.trim().trim_end_matches('.'));
+    let title = find_title(text, r);
     let outside = |i: usize, end: usize| !title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
     if let Some(y) = r.year {
         let year = y.to_string();
@@ -2849,7 +2849,7 @@ fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
-    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
     // (Printed without its NLM qualifier: [`periodical_name`].)
     let Some(g) = find_case_insensitive(&t.text[after_title..], container)
         .or_else(|| find_case_insensitive(&t.text[after_title..], &periodical_name(container, false)))
@@ -3836,7 +3836,7 @@ fn with_vancouver_part_pages(mut t: Rich, r: &Reading) -> Rich {
 /// chapter without a container. Left alone when the pages are printed.
 fn with_part_pages_after_title(mut t: Rich, r: &Reading) -> Rich {
     let Some(pages) = unprinted_part_pages(&t, r) else { return t };
-    let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(g) = find_title(&t.text, r) else { return t };
     // After the title's italics, not in them.
     let insert = format!(", {}", pages.replace('-', "–"));
     t.text.insert_str(g.end, &insert);
@@ -4801,7 +4801,7 @@ fn with_data_version(mut t: Rich, r: &Reading, style: &str) -> Rich {
     if !matches!(r.genre.as_deref(), Some("Data set" | "Computer software")) || t.text.contains(v) {
         return t;
     }
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let after = &t.text[title.end..];
     if style == "apa" {
         if after.starts_with(" [") || after.starts_with('.') {
@@ -4835,7 +4835,7 @@ fn with_translator_after_title(mut t: Rich, r: &Reading, style: &str) -> Rich {
     if !r.author_names.is_empty() || r.editor_names.is_empty() || r.translator_names.is_empty() {
         return t;
     }
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let head = &t.text[..title.start];
     let (seg, text) = if style == "chicago" {
         // "eds.Dupont, Marie-Claire, trans." glued after the editors.
@@ -4989,7 +4989,7 @@ fn with_platform(mut t: Rich, r: &Reading, style: &str) -> Rich {
         splice(&mut t, g, "[Video]");
     }
     let Some(platform) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     // APA sets an episode's title upright, its podcast in italics.
     if style == "apa" && podcast && t.spans.iter().any(|(g, e)| g.contains(&title.start) && e.italic) {
         flip_italic(&mut t, title.clone());
@@ -5070,7 +5070,7 @@ fn with_chicago_podcast(mut t: Rich, r: &Reading) -> Rich {
             }
         }
     }
-    let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(g) = find_title(&t.text, r) else { return t };
     if t.text[..g.start].ends_with('\u{201C}') {
         return t;
     }
@@ -5094,7 +5094,7 @@ fn with_ama_podcast(mut t: Rich, r: &Reading) -> Rich {
     }
     let Some(podcast) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
     let Some(year) = r.year else { return t };
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let Some(c) = find_case_insensitive(&t.text[title.end..], podcast).map(|g| title.end + g.start..title.end + g.end)
     else {
         return t;
@@ -5195,7 +5195,7 @@ fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
     }
     // Where the identifiers begin (the DOI, the address, the PMID), after
     // the title; the end when there are none.
-    let title_end = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let title_end = find_title(&t.text, r).map_or(0, |g| g.end);
     let links =
         |t: &Rich, keys: &[&str]| keys.iter().filter_map(|k| t.text[title_end..].find(k).map(|i| title_end + i)).min();
     let container = r.container_short.as_deref().into_iter().chain(r.container.as_deref()).find_map(|c| {
@@ -5622,8 +5622,9 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
         .filter(|l| crate::import::names::looks_corporate(l) || l.split_whitespace().count() >= 3)
         .collect();
     if r.author_names.len() > 1 && !literals.is_empty() {
-        let title_at =
-            find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
+        // Where the title starts, never a word of an organisation's name
+        // that the title repeats (tester r62 F2).
+        let title_at = find_title(&t.text, r).map_or(t.text.len(), |g| g.start);
         let mut from = 0;
         let mut marks: Vec<usize> = Vec::new();
         for org in literals {
@@ -5739,7 +5740,7 @@ fn with_ama_media(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let Some(year) = r.year else { return t };
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let year = year.to_string();
     // The date: its year after the title, a month name or the year first.
     let Some(y) = t.text[title.end..].find(&year).map(|i| title.end + i) else { return t };
@@ -5774,7 +5775,7 @@ fn with_ama_site(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let Some(site) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let rest = &t.text[title.end..];
     if find_case_insensitive(rest.split("http").next().unwrap_or(rest), site).is_some()
         || t.text[..title.start].contains(site)
@@ -5800,8 +5801,7 @@ fn with_ama_roman_suffix(mut t: Rich, r: &Reading) -> Rich {
         "5th" => Some("V"),
         _ => None,
     };
-    let title_at =
-        find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(t.text.len(), |g| g.start);
+    let title_at = find_title(&t.text, r).map_or(t.text.len(), |g| g.start);
     for n in r.author_names.iter().chain(&r.editor_names) {
         let Some((x, to)) = n.suffix.as_deref().and_then(|x| roman(x).map(|to| (x, to))) else { continue };
         let Some(family) = n.family_full() else { continue };
@@ -5826,7 +5826,7 @@ fn with_harvard_site_as_author(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "web" || !r.author_names.is_empty() || container.is_some_and(|c| c != site) {
         return t;
     }
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     if title.start != 0 || !t.text[title.end..].starts_with(" (") {
         return t;
     }
@@ -5866,7 +5866,7 @@ fn with_apa_description_after_title(mut t: Rich, r: &Reading) -> Rich {
     if !r.author_names.is_empty() {
         return t;
     }
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     if title.start != 0 {
         return t;
     }
@@ -5899,7 +5899,7 @@ fn with_harvard_site_once(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "web" || !by_site {
         return t;
     }
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let repeated = format!(", {site}");
     let rest = &t.text[title.end..];
     if rest.len() > repeated.len()
@@ -5926,7 +5926,7 @@ fn with_apa_site_once(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "web" || !r.author_names.is_empty() || site != container || !t.text.starts_with(site) {
         return t;
     }
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let again = format!(" {site}.");
     if let Some(i) = t.text[title.end..].find(&again).map(|i| title.end + i) {
         splice(&mut t, i..i + again.len(), "");
@@ -5943,7 +5943,7 @@ fn with_harvard_podcast(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "podcast" {
         return t;
     }
-    let title_end = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let title_end = find_title(&t.text, r).map_or(0, |g| g.end);
     if !t.text.contains("[Podcast]")
         && let Some(g) = find_case_insensitive(&t.text[title_end..], podcast)
     {
@@ -5983,7 +5983,7 @@ fn with_harvard_video(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "video" || r.url.as_deref().is_none_or(|u| u.trim().is_empty()) {
         return t;
     }
-    let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(g) = find_title(&t.text, r) else { return t };
     let (open, close) = ('\u{2018}', '\u{2019}');
     if !t.text[..g.start].ends_with(open) || !t.text[g.end..].starts_with(close) {
         return t;
@@ -6008,7 +6008,7 @@ fn with_harvard_preprint(mut t: Rich, r: &Reading) -> Rich {
     if !is_preprint(r) || says_preprint(&t.text, r) {
         return t;
     }
-    let title_end = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let title_end = find_title(&t.text, r).map_or(0, |g| g.end);
     let at = match preprint_server(r).and_then(|s| find_case_insensitive(&t.text[title_end..], s)) {
         Some(g) => title_end + g.end,
         // After the title's closing quote.
@@ -6085,7 +6085,7 @@ fn with_ama_editor_after_title(mut t: Rich, r: &Reading) -> Rich {
     let close = i + k.len() - 2;
     let Some(open) = t.text[..close].rfind('(') else { return t };
     let names = t.text[open + 1..close].to_string();
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     if title.end > open {
         return t;
     }
@@ -6114,7 +6114,7 @@ fn with_ama_publisher(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "other" || rfind_outside_identifiers(&t.text, p).is_some() {
         return t;
     }
-    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
     let Some(at) = t.text[after_title..].find(&format!(" {y}")).map(|i| after_title + i + 1) else { return t };
     if !t.text[..at].ends_with(". ") {
         return t;
@@ -6150,7 +6150,7 @@ fn with_apa_preprint(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let italic_at = |t: &Rich, i: usize| t.spans.iter().any(|(g, e)| g.contains(&i) && e.italic);
-    if let Some(g) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'))
+    if let Some(g) = find_title(&t.text, r)
         && !italic_at(&t, g.start)
     {
         flip_italic(&mut t, g);
@@ -6166,7 +6166,7 @@ fn with_apa_preprint(mut t: Rich, r: &Reading) -> Rich {
 
 /// Whether reference `text` of `r` says "preprint" outside the title.
 fn says_preprint(text: &str, r: &Reading) -> bool {
-    let outside = match find_case_insensitive(text, r.title.trim().trim_end_matches('.')) {
+    let outside = match find_title(text, r) {
         Some(g) => format!("{}{}", &text[..g.start], &text[g.end..]),
         None => text.to_string(),
     };
@@ -6307,7 +6307,7 @@ fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
     if r.kind != "report" || find_case_insensitive(&t.text, series).is_some() {
         return t;
     }
-    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
     let publisher = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let found = publisher
         .and_then(|p| rfind_outside_identifiers(&t.text[after_title..], p))
@@ -6386,7 +6386,7 @@ fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     // After the year (and pages) that follow the title: before the address.
-    let after_title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
     let anchor = r
         .year
         .and_then(|y| t.text[after_title..].find(&format!("{y}")).map(|i| after_title + i))
@@ -6607,7 +6607,7 @@ fn with_apa_web_page(mut t: Rich, r: &Reading) -> Rich {
     if !by_site {
         return t;
     }
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     let rest = &t.text[title.end..];
     let lead = if rest.starts_with(". ") { 2 } else { return t };
     if rest[lead..].len() >= site.len()
@@ -6635,7 +6635,7 @@ fn with_chicago_site_name(mut t: Rich, r: &Reading) -> Rich {
     // In the case the style gave it ("(Camara Jones Blog)" for a stored
     // "Camara Jones blog": tester r31, D4).
     let Some(at) = find_case_insensitive(&t.text, &bracketed).map(|g| g.start) else { return t };
-    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    let title = find_title(&t.text, r);
     if title.as_ref().is_some_and(|g| g.start < at) {
         return t;
     }
@@ -6649,7 +6649,7 @@ fn with_chicago_site_name(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     // After the title's closing quotation mark (and its period inside it).
-    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
     if let Some(q) = t.text[title.end..].find('\u{201D}').map(|q| title.end + q + '\u{201D}'.len_utf8())
         && q - title.end <= 4
     {
@@ -6706,7 +6706,7 @@ fn with_page_count(mut t: Rich, r: &Reading, n: &str) -> Rich {
         return t;
     }
     // After the title (which may hold a parenthesis of its own).
-    let from = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')).map_or(0, |g| g.end);
+    let from = find_title(&t.text, r).map_or(0, |g| g.end);
     let mut at = t.text.len();
     // Before the report's number with its genre ("Technical Report No.: 12",
     // "Working Paper No.: 441"), as Citing Medicine orders them (ch. 15:
@@ -7174,7 +7174,7 @@ fn with_letters_kept(s: &str, at_start: bool) -> String {
 /// the style sets the title itself in italics (CSL 1.0.2, "Formatting":
 /// italics inside italics flip to upright).
 fn with_title_italics(mut t: Rich, r: &Reading, parts: &[(String, bool, bool)]) -> Rich {
-    let Some(region) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let Some(region) = find_title(&t.text, r) else { return t };
     let mut offset = region.start;
     for (text, _, italic) in parts {
         let Some(g) = find_case_insensitive(&t.text[offset..region.end], text) else { continue };
@@ -7488,7 +7488,7 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
         _ => return t,
     };
     let year = y.to_string();
-    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    let title = find_title(&t.text, r);
     let bytes = t.text.as_bytes();
     let at = t.text.match_indices(&year).map(|(i, _)| i).find(|&i| {
         let end = i + year.len();
@@ -7530,7 +7530,7 @@ const ERA_TERMS: &[&str] = &[" A.D.", " AD", " C.E.", " CE", " c.e.", " a.d."];
 fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
     let Some(y) = r.year.filter(|y| (1..1000).contains(y)) else { return t };
     let year = y.to_string();
-    let title = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.'));
+    let title = find_title(&t.text, r);
     let mut from = 0;
     while let Some(i) = t.text[from..].find(&year).map(|i| i + from) {
         let end = i + year.len();
@@ -7558,6 +7558,45 @@ fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
 
 /// Where `needle` stands in `text`, letters compared without their case (the
 /// byte range in `text`); `None` when it does not, or is empty.
+/// Where a reading's title stands in its formatted reference: its text
+/// without markup (a `<span class="nocase">` or `<i>` is printed as its
+/// words), at a whole word that no author separator (", " or "; ") comes
+/// before, so that a title repeating an organisation's name ("Malaria" by
+/// the "Malaria Consortium", tester r62 F2) or a letter of it ("W") is not
+/// taken for the title; the first such place. `None` when the reference
+/// does not hold it.
+fn find_title(text: &str, r: &Reading) -> Option<std::ops::Range<usize>> {
+    let plain = title_markup(&r.title)
+        .map(|parts| parts.iter().map(|p| p.0.as_str()).collect::<String>())
+        .unwrap_or_else(|| r.title.clone());
+    let title = plain.trim().trim_end_matches('.');
+    if title.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    let (mut first, mut whole_word) = (None, None);
+    while let Some(g) = find_case_insensitive(&text[from..], title).map(|g| g.start + from..g.end + from) {
+        first.get_or_insert(g.clone());
+        let before = &text[..g.start];
+        let word_start = !before.chars().next_back().is_some_and(char::is_alphanumeric);
+        let word_end = !text[g.end..].chars().next().is_some_and(char::is_alphanumeric)
+            || !title.chars().next_back().is_some_and(char::is_alphanumeric);
+        // Where a style starts its title: the reference's start (no author),
+        // after the authors' or the date's full stop, or an opening quote or
+        // bracket; "World Health Organization" holds "Health" after a word.
+        let starts_element = before.is_empty()
+            || [". ", "? ", "! ", ") ", "] ", "“", "‘", "\"", "(", "["].iter().any(|e| before.ends_with(e));
+        if word_start && word_end && starts_element {
+            return Some(g);
+        }
+        if word_start && word_end && !before.ends_with(", ") && !before.ends_with("; ") {
+            whole_word.get_or_insert(g.clone());
+        }
+        from = g.start + text[g.start..].chars().next().map_or(1, char::len_utf8);
+    }
+    whole_word.or(first)
+}
+
 fn find_case_insensitive(text: &str, needle: &str) -> Option<std::ops::Range<usize>> {
     let n: Vec<char> = needle.chars().collect();
     if n.is_empty() {
