@@ -1532,8 +1532,8 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     }
     if c.names_kept > 0 {
         s.push_str(&format!(
-            "; {} against the file's (another suffix, another script, the same people in another order, or a shorter \
-             list naming someone else: warned above)",
+            "; {} against the file's (another suffix, another script, the same people in another order, a shorter \
+             list naming someone else, a cell split by a guess, or names without their diacritics: warned above)",
             n(c.names_kept, "entry keeps a stored name", "entries keep stored names")
         ));
     }
@@ -1590,7 +1590,21 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     }
     // The number `canon undo` takes, as an edit prints it (tester r58 F17).
     if let Some(h) = c.change.filter(|_| !dry_run) {
-        s.push_str(&format!(" (change #{h}; `canon undo {h}` reverts the import)"));
+        // A module list's new sessions, modules and tags are kept only as
+        // counts: its undo is refused, so the summary must not promise it
+        // (tester r63 F16).
+        let adds = crate::store::history::module_adds(|k| match k {
+            "modules_added" => c.modules_new,
+            "items_added" => c.new,
+            "tags_added" => c.tags_new,
+            "keywords_added" => c.keywords_new,
+            _ => 0,
+        });
+        if noun == "sessions" && !adds.is_empty() {
+            s.push_str(&format!(" (change #{h})"));
+        } else {
+            s.push_str(&format!(" (change #{h}; `canon undo {h}` reverts the import)"));
+        }
     }
     s
 }

@@ -127,6 +127,8 @@ pub struct Draft {
     /// The format says the author list stops at "et al." (a cell ending
     /// "et al."); an author written "et al." or "others" says so too.
     pub authors_truncated: bool,
+    /// The lists of names read by a guess (warned where they were read).
+    pub guessed: super::Guessed,
     pub volume: Option<String>,
     pub issue: Option<String>,
     /// Where the volume, issue and pages were read (their cells), for the
@@ -2754,6 +2756,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         title: title.unwrap_or_default(),
         original_title,
         authors_truncated: authors_truncated && !authors.is_empty(),
+        guessed: d.guessed,
         authors,
         editors: d.editors,
         translators: d.translators,

@@ -270,6 +270,16 @@ pub fn cell(s: &str) -> Option<&str> {
 
 /// A reading as any format yields it, validated and normalised by
 /// [`builder::build`], before the store de-duplicates and writes it.
+/// Which of a record's lists of names were read by a guess: a cell of
+/// names that splits two ways ("Da Silva, Joao Carlos": one name or two),
+/// warned as such ([`names::CellNames::doubt`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Guessed {
+    pub authors: bool,
+    pub editors: bool,
+    pub translators: bool,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadingRecord {
     pub line: u64,
@@ -318,6 +328,9 @@ pub struct ReadingRecord {
     /// The source lists only the first authors, then "et al." (BibTeX `and
     /// others`, RIS `AU  - et al.`, CSL-JSON `{"literal": "others"}`).
     pub authors_truncated: bool,
+    /// Lists of names read by a guess (a cell that splits two ways, warned):
+    /// they never replace the names stored (tester r63 F9).
+    pub guessed: Guessed,
     pub kind: String,
     /// The journal, book or series the work appeared in.
     pub container: Option<String>,

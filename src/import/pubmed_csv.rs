@@ -177,7 +177,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let title = get(r, c.title).map(|t| super::nbib::without_medline_period(t).to_string()).unwrap_or_default();
     d.title = Some(Val::new(title, at(c.title)));
     // "Vyas DA, Eisenstein LG, Jones DS." (the list's closing stop is none of the names').
-    d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
+    d.authors = cell_names(r, c.authors, (line, n(c.authors)), &mut d.warnings, &mut d.guessed.authors);
     d.authors_truncated = super::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
     d.kind = KindSrc::Mapped("article");
     d.container_short = get(r, c.short).map(str::to_string);

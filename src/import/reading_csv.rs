@@ -432,6 +432,7 @@ impl<'a> ReadingReader<'a> {
         d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, Pos::new(line, m.column(THEMES)))).collect();
         let split = names::split_cell(self.get(AUTHORS));
         if let Some(doubt) = split.doubt {
+            d.guessed.authors = true;
             d.warnings.push(RowError::new(line, m.column(AUTHORS), format!("authors cell {doubt}")));
         }
         d.authors = split.names;
@@ -439,11 +440,13 @@ impl<'a> ReadingReader<'a> {
         // Editors: the same name-list syntax as authors, `{…}` for a name kept whole.
         let split = names::split_cell(self.get(EDITORS));
         if let Some(doubt) = split.doubt {
+            d.guessed.editors = true;
             d.warnings.push(RowError::new(line, m.column(EDITORS), format!("editors cell {doubt}")));
         }
         d.editors = split.names;
         let split = names::split_cell(self.get(TRANSLATORS));
         if let Some(doubt) = split.doubt {
+            d.guessed.translators = true;
             d.warnings.push(RowError::new(line, m.column(TRANSLATORS), format!("translators cell {doubt}")));
         }
         d.translators = split.names;

@@ -293,9 +293,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         .filter_map(|i| get(r, Some(*i)).map(|v| Val::new(v, at(Some(*i)))))
         .find(|v| builder::first_isbn(&v.text).is_some());
     d.isbn_rule = IsbnRule::FirstValid;
-    d.authors = cell_names(r, c.authors, line, n(c.authors), &mut d.warnings);
+    d.authors = cell_names(r, c.authors, (line, n(c.authors)), &mut d.warnings, &mut d.guessed.authors);
     d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
-    d.editors = cell_names(r, c.editors, line, n(c.editors), &mut d.warnings);
+    d.editors = cell_names(r, c.editors, (line, n(c.editors)), &mut d.warnings, &mut d.guessed.editors);
     d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
     let kind = get(r, c.kind).map_or("other", talis_kind);
     d.kind = KindSrc::Mapped(kind);
@@ -382,7 +382,8 @@ fn read_chapter(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
         }
     }
     let Some(chapter_authors) = get(r, c.chapter_authors) else { return };
-    d.authors = cell_names(r, c.chapter_authors, line, col(c.chapter_authors), &mut d.warnings);
+    d.authors =
+        cell_names(r, c.chapter_authors, (line, col(c.chapter_authors)), &mut d.warnings, &mut d.guessed.authors);
     d.authors_truncated = crate::import::names::ends_with_et_al(chapter_authors);
     if let Some(book_authors) = get(r, c.authors)
         && book_authors != chapter_authors

@@ -437,11 +437,11 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.extra = get(r, c.extra).map(|x| Val::new(x, at(c.extra)));
     d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
     d.isbn_rule = IsbnRule::FirstValid;
-    d.authors = cell_names(r, c.author, line, n(c.author), &mut d.warnings);
+    d.authors = cell_names(r, c.author, (line, n(c.author)), &mut d.warnings, &mut d.guessed.authors);
     d.authors_truncated = names::ends_with_et_al(get(r, c.author).unwrap_or(""));
     // Zotero's Editor column holds editors: an edited book is cited by them.
-    d.editors = cell_names(r, c.editor, line, n(c.editor), &mut d.warnings);
-    d.translators = cell_names(r, c.translator, line, n(c.translator), &mut d.warnings);
+    d.editors = cell_names(r, c.editor, (line, n(c.editor)), &mut d.warnings, &mut d.guessed.editors);
+    d.translators = cell_names(r, c.translator, (line, n(c.translator)), &mut d.warnings, &mut d.guessed.translators);
     // (HTML's character references decoded first: their `;` is no separator.)
     let tags = super::html_entities(get(r, c.tags).unwrap_or(""));
     for tag in tags.split(';').map(str::trim).filter(|t| !t.is_empty()) {
@@ -559,16 +559,18 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d
 }
 
-/// The names in an author cell; a cell that splits only by guessing is a warning naming it.
+/// The names in an author cell; a cell that splits only by guessing is a
+/// warning naming it, and sets `guessed`.
 pub(crate) fn cell_names(
     r: &csv::StringRecord,
     c: Option<usize>,
-    line: u64,
-    column: u64,
+    (line, column): (u64, u64),
     warnings: &mut Vec<RowError>,
+    guessed: &mut bool,
 ) -> Vec<names::Name> {
     let split = names::split_cell(get(r, c).unwrap_or(""));
     if let Some(doubt) = split.doubt {
+        *guessed = true;
         warnings.push(RowError::new(line, column, format!("author cell {doubt}")));
     }
     split.names

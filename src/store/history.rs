@@ -214,31 +214,75 @@ pub fn undo_change(tx: &Transaction, id: i64, by: i64) -> Result<String> {
 /// entry. `canon undo` of an import undoes these (tester r28, F10: it was
 /// refused, and the user had to find the range themselves).
 ///
-/// Errors: a module list's import, which the history records as a whole
-/// (its counts), not record by record, so it has no changes to undo one by
-/// one; the message says what to do instead.
+/// Errors: a module list's import that added sessions, modules, tags or
+/// keywords, which the history records only as counts, not one by one; the
+/// message names the changes it did record, to undo one by one, and what to
+/// remove by hand (tester r63 F16: a `--sync` import that only renamed and
+/// retired was refused, though each of its changes could be undone).
 pub fn import_changes(conn: &rusqlite::Connection, id: i64) -> Result<Option<Vec<i64>>> {
-    let run: Option<(i64, Option<String>, Option<String>)> = conn
+    type Run = (i64, Option<String>, Option<String>, Option<String>);
+    let run: Option<Run> = conn
         .query_row(
-            "SELECT h.entity_id, r.kind, r.path FROM history h LEFT JOIN import_run r ON r.id = h.entity_id
+            "SELECT h.entity_id, r.kind, r.path, h.after FROM history h LEFT JOIN import_run r ON r.id = h.entity_id
               WHERE h.id = ?1 AND h.action = 'import'",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((run, kind, path)) = run else { return Ok(None) };
-    if kind.as_deref() == Some("modules") {
-        bail!(
-            "change #{id} is the import of a module list ({}), which the history keeps as a whole, not module by \
-             module; `canon undo` cannot revert it: import the list as it was before with --sync, or remove \
-             modules with `canon module remove`",
-            path.unwrap_or_default()
-        );
-    }
-    let mut st =
-        conn.prepare("SELECT id FROM history WHERE import_id = ?1 AND action <> 'import' AND id < ?2 ORDER BY id")?;
+    let Some((run, kind, path, after)) = run else { return Ok(None) };
+    // The import's own entries, and (before tester r63 F5) the tags a
+    // reading import took off untraced: written in the import's one
+    // transaction, after the run began, by the importer, without a note.
+    let mut st = conn.prepare(
+        "SELECT h.id FROM history h
+          WHERE h.id < ?2 AND h.action <> 'import'
+            AND (h.import_id = ?1
+                 OR (h.import_id IS NULL AND h.entity = 'reading_tag' AND h.action = 'delete' AND h.note IS NULL
+                     AND h.by_id IS (SELECT by_id FROM import_run WHERE id = ?1)
+                     AND h.at >= (SELECT at FROM import_run WHERE id = ?1 AND kind = 'reading')))
+          ORDER BY h.id",
+    )?;
     let ids = st.query_map(params![run, id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    if kind.as_deref() == Some("modules") {
+        let counts: Value = after.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or(Value::Null);
+        let unrecorded = module_adds(|k| counts.get(k).and_then(Value::as_i64).unwrap_or(0));
+        if !unrecorded.is_empty() {
+            let recorded = if ids.is_empty() {
+                "it recorded no change one by one".to_string()
+            } else {
+                format!(
+                    "to revert what it changed, retired or renamed, undo its own changes: `canon undo {}`",
+                    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(" ")
+                )
+            };
+            bail!(
+                "change #{id} is the import of a module list ({}), which added {} that the history keeps only as \
+                 counts, so `canon undo {id}` cannot revert it; {recorded}; remove what it added with `canon \
+                 module remove` or `canon item remove` (see `canon module list`)",
+                path.unwrap_or_default(),
+                unrecorded.join(", ")
+            );
+        }
+    }
     Ok(Some(ids))
+}
+
+/// What a module list's import added that the history keeps only as its
+/// counts (read by `count` from the run's record: "items_added"…), in
+/// words ("2 sessions", "1 tag"); empty when every change it made is an
+/// entry of its own, so that `canon undo` of the import reverts it whole.
+pub fn module_adds(count: impl Fn(&str) -> i64) -> Vec<String> {
+    [
+        ("modules_added", "module", "modules"),
+        ("items_added", "session", "sessions"),
+        ("tags_added", "tag", "tags"),
+        ("keywords_added", "keyword", "keywords"),
+    ]
+    .iter()
+    .map(|(k, one, many)| (count(k), one, many))
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect()
 }
 
 /// A change number as a person types it ("12", "#12"), or why it is not one.

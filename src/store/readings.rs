@@ -2084,6 +2084,22 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
             changed = true;
         }
     }
+    // The other way round: the stored family name with its article run in
+    // ("al-Rāzī", as CSL-JSON gives it) and the file's read with a particle
+    // ("al-Razi", PubMed's lower case: particle "al-", family "Razi"): the
+    // stored family name stays whole, diacritics and all (tester r63 F10:
+    // "al-Rāzī" became "al-Razi").
+    if stored.particle.is_none()
+        && let (Some(p), Some(sf), Some(tf)) = (n.particle.clone(), stored.family.as_deref(), n.family.clone())
+    {
+        let fold = crate::import::fold;
+        let joined = if p.ends_with(['-', '\'', '’']) { format!("{p}{tf}") } else { format!("{p} {tf}") };
+        if fold(&joined) == fold(sf) && sf != joined {
+            n.particle = None;
+            n.family = Some(sf.to_string());
+            changed = true;
+        }
+    }
     // The stored given name written out, the file's its initials ("Mensah,
     // Kofi" and "Mensah, Jr., K."): the written-out one stays (tester r40,
     // F1b: "Kofi" was lost in one order of import and kept in the other).
@@ -2185,6 +2201,25 @@ fn spelled_key(n: &Name) -> NameKey {
 
 /// How many letters of a name as written are outside ASCII (its diacritics,
 /// mostly): of two forms of one name, the one with more keeps them.
+/// A word of a stored name written with diacritics ("João", "Rāzī") that
+/// `file` writes only without them ("Joao", "Razi"): the file's list would
+/// take them off.
+fn unmarked_word(stored: &[Name], file: &[Name]) -> Option<String> {
+    let words = |names: &[Name]| -> Vec<String> {
+        names
+            .iter()
+            .flat_map(|n| n.original.split(|c: char| !c.is_alphabetic()).map(String::from).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let theirs = words(file);
+    words(stored).into_iter().find(|w| {
+        !w.is_ascii()
+            && !theirs.contains(w)
+            && theirs.iter().any(|t| t.is_ascii() && crate::import::fold(t) == crate::import::fold(w))
+    })
+}
+
 fn marks(n: &Name) -> usize {
     n.original.chars().filter(|c| !c.is_ascii()).count()
 }
@@ -2622,6 +2657,13 @@ fn stored_key(field: &str) -> &str {
         "translators" => "translator_names",
         _ => field,
     }
+}
+
+/// A value an import says it gives a stored entry: said only when the
+/// entry ends with it.
+enum Claim {
+    Notes(Option<String>),
+    Title(String),
 }
 
 /// What others changed in a reading after the change a row of an export saw.
@@ -3779,6 +3821,7 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        self.keep_stored_names(id, r, &old, &mut new, &mut kept);
         // Another list's other publisher of a book never replaces the stored
         // one ("Grove Press" and "Grove/Atlantic" flipped at each import:
         // tester r47, F1); the list that set it, corrected, does.
@@ -3995,6 +4038,11 @@ impl<'t> ReadingWriter<'t> {
                 ));
             }
         }
+        // What the file's record is said to change, said only once the
+        // values a person set by hand have been put back, and only where the
+        // change stands (tester r63 F2: "the file's note was added" where the
+        // hand-set note was kept).
+        let mut applied: Vec<(Claim, String)> = Vec::new();
         // The group's notes are never replaced by another list's record of
         // the work (tester r19, F12: a reference manager's note replaced the
         // annotation for students): a note that holds the stored one, or is
@@ -4010,8 +4058,8 @@ impl<'t> ReadingWriter<'t> {
                 new.annotation = Some(o.clone());
             } else if notes_set_by(self.tx, id)? != self.path {
                 new.annotation = Some(format!("{o}\n\n{n}"));
-                self.warnings.push((
-                    r.line,
+                applied.push((
+                    Claim::Notes(new.annotation.clone()),
                     format!(
                         "entry {}: the file's note was added after the stored one, which another list or a person \
                          wrote (notes are never replaced by another list's; edit the entry to keep one)",
@@ -4042,8 +4090,8 @@ impl<'t> ReadingWriter<'t> {
             ));
         }
         if from_translation && original != old.title {
-            self.warnings.push((
-                r.line,
+            applied.push((
+                Claim::Title(original.clone()),
                 format!(
                     "entry {} (same {how}): title {:?} (a translation, PubMed's) becomes the work's own title {:?}",
                     crate::import::reading_id_text(id),
@@ -4060,8 +4108,8 @@ impl<'t> ReadingWriter<'t> {
         {
             let entry = crate::import::reading_id_text(id);
             if fuller_title(&old.title, &r.title) == Fuller::Theirs {
-                self.warnings.push((
-                    r.line,
+                applied.push((
+                    Claim::Title(new.title.clone()),
                     format!(
                         "entry {entry} (same {how}): title {:?} becomes the file's fuller {:?}{}",
                         old.title,
@@ -4296,6 +4344,15 @@ impl<'t> ReadingWriter<'t> {
         }
         if held {
             self.counts.held_by_hand += 1;
+        }
+        for (claim, message) in applied {
+            let stands = match &claim {
+                Claim::Notes(v) => new.annotation == *v,
+                Claim::Title(v) => new.title == *v,
+            };
+            if stands {
+                self.warnings.push((r.line, message));
+            }
         }
         // A bare year never replaces a fuller date of another year (tester
         // r36, #4: Web of Science's `PY  - 2024` made PubMed's "2023 Nov 4"
@@ -4858,7 +4915,7 @@ impl<'t> ReadingWriter<'t> {
             Some(p) => format!("on import of {p}"),
             None => "on import".to_string(),
         };
-        match super::review::review(self.tx, &mut self.ids, id, new, by, Some(&note), false) {
+        match super::review::review_in(self.tx, &mut self.ids, id, new, by, Some(&note), false, self.run_id) {
             Ok(_) => Ok(Some(format!(
                 "status: {stored} → {new} (a review by {})",
                 self.by_name.as_deref().unwrap_or("the importer")
@@ -4935,13 +4992,69 @@ impl<'t> ReadingWriter<'t> {
         let current: Vec<i64> = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
         for theme in current.into_iter().filter(|t| !themes.contains(t)) {
-            if tags::untag(self.tx, self.by, Target::Reading(id), theme)? {
+            if tags::untag_in(self.tx, self.by, Target::Reading(id), theme, self.run_id)? {
                 self.counts.tags_removed += 1;
                 out.push(format!("themes: − {}", slug(self.tx, theme)?));
             }
         }
         out.extend(self.add_tags(line, id, themes, true)?);
         Ok(out)
+    }
+
+    /// The stored lists of names a record must not replace (tester r63
+    /// F9, F10), put back in `new` and said: a list read by a guess (a cell
+    /// that splits two ways, warned) that does not name the stored people
+    /// in their order, and a list that writes a stored name without its
+    /// diacritics ("Joao" for "João", "Razi" for "Rāzī").
+    fn keep_stored_names(
+        &mut self,
+        id: i64,
+        r: &ReadingRecord,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) {
+        for (role, guessed, stored, file, read) in [
+            ("authors", r.guessed.authors, &old.author_names, &mut new.author_names, &r.authors),
+            ("editors", r.guessed.editors, &old.editor_names, &mut new.editor_names, &r.editors),
+            ("translators", r.guessed.translators, &old.translator_names, &mut new.translator_names, &r.translators),
+        ] {
+            if stored.is_empty() || *file == *stored {
+                continue;
+            }
+            let agrees = file.len() == stored.len() && file.iter().zip(stored.iter()).all(|(a, b)| same_person(a, b));
+            let why = if guessed && !agrees {
+                "the file's cell splits only by a guess"
+            } else if let Some(word) = unmarked_word(stored, file) {
+                kept.push(format!("{role}: kept as stored (the file writes {word:?} without its diacritics)"));
+                "the file writes a stored name without its diacritics"
+            } else {
+                continue;
+            };
+            if guessed && !agrees {
+                kept.push(format!("{role}: kept as stored (the file's cell splits only by a guess)"));
+            }
+            let theirs: Vec<&str> = read.iter().map(|n| n.original.as_str()).collect();
+            let ours: Vec<&str> = stored.iter().map(|n| n.original.as_str()).collect();
+            *file = stored.clone();
+            self.counts.names_kept += 1;
+            let entry = crate::import::reading_id_text(id);
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {entry}: {role} kept as stored ({}): {why}, so its {:?} does not replace them; if the \
+                     file is right, edit the entry (canon reading edit {entry} --{} \"Family, Given\" for each name)",
+                    ours.join("; "),
+                    theirs.join("; "),
+                    match role {
+                        "authors" => "author",
+                        "editors" => "editor",
+                        _ => "translator",
+                    }
+                ),
+            ));
+        }
+        new.authors = new.author_names.iter().map(|n| n.original.clone()).collect();
     }
 
     fn update(&mut self, id: i64, old: &Stored, new: &Stored) -> Result<()> {

@@ -46,6 +46,23 @@ pub fn review(
     note: Option<&str>,
     allow_self: bool,
 ) -> Result<Reviewed> {
+    review_in(tx, ids, reading, status, by, note, allow_self, None)
+}
+
+/// [`review`] taken by the import run `import_id` (a status cell of canon's
+/// export): traced to it, so that `canon undo` of the import takes the
+/// decision back with the rest (tester r63 F5).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn review_in(
+    tx: &Transaction,
+    ids: &mut IdGen,
+    reading: i64,
+    status: &str,
+    by: i64,
+    note: Option<&str>,
+    allow_self: bool,
+    import_id: Option<i64>,
+) -> Result<Reviewed> {
     crate::limits::check_opt(crate::limits::Kind::Note, "the review note", note)?;
     let (from, added_by, title): (String, Option<i64>, String) = tx
         .query_row("SELECT status, added_by, title FROM reading WHERE id = ?1", [reading], |r| {
@@ -71,7 +88,7 @@ pub fn review(
             Some(reading),
             Some(&json!({ "status": from })),
             Some(&json!({ "status": status })),
-            None,
+            import_id,
             Some(&format!("review: {status}{}", note.map(|n| format!(" — {n}")).unwrap_or_default())),
         )?;
     }

@@ -55,6 +55,19 @@ pub fn tag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64, note: 
 
 /// Removes a tag; `false` if there was none. The history keeps what it was.
 pub fn untag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64) -> Result<bool> {
+    untag_in(tx, by, target, theme, None)
+}
+
+/// [`untag`] by the import run `import_id`: traced to it, so that `canon
+/// undo` of the import puts the tag back (tester r63 F5: it stayed off, and
+/// an import that only untagged had "nothing to undo").
+pub(crate) fn untag_in(
+    tx: &Transaction,
+    by: Option<i64>,
+    target: Target,
+    theme: i64,
+    import_id: Option<i64>,
+) -> Result<bool> {
     let (table, col, target_id) = target.table();
     let (sel, del) = match target {
         Target::Item(_) => (
@@ -75,30 +88,32 @@ pub fn untag(tx: &Transaction, by: Option<i64>, target: Target, theme: i64) -> R
     tx.execute(del, params![target_id, theme])?;
     let before =
         json!({ col: target_id, "theme_id": theme, "by_id": tagged_by, "at": at, "source": source, "note": note });
-    history::record(tx, by, Action::Delete, table, Some(target_id), Some(&before), None, None)?;
+    history::record(tx, by, Action::Delete, table, Some(target_id), Some(&before), None, import_id)?;
     Ok(true)
 }
 
 /// The change and the person that last took `theme` off `target` by hand
-/// (`canon untag`, an edit: a change of no import), when that is the last
-/// thing that happened to the tag: an import's tags do not put it back
-/// (the tags are the group's work; tester r33, #6). `None` for a module.
+/// (`canon untag`, an edit, or a theme deleted from the themes cell of
+/// canon's export, which an import then untags: only that import removes a
+/// tag), when that is the last thing that happened to the tag: an import's
+/// tags do not put it back (the tags are the group's work; tester r33, #6).
+/// `None` for a module.
 pub fn untagged_by_hand(tx: &Transaction, target: Target, theme: i64) -> Result<Option<(i64, String)>> {
     let (entity, id) = match target {
         Target::Item(i) => ("item_tag", i),
         Target::Reading(r) => ("reading_tag", r),
         Target::Module(_) => return Ok(None),
     };
-    type Last = (i64, String, bool, Option<String>, Option<String>);
+    type Last = (i64, String, Option<String>, Option<String>);
     let last: Option<Last> = tx
         .prepare_cached(
-            "SELECT h.id, h.action, h.import_id IS NULL, c.name, h.note FROM history h
+            "SELECT h.id, h.action, c.name, h.note FROM history h
                LEFT JOIN contributor c ON c.id = h.by_id
               WHERE h.entity = ?1 AND h.entity_id = ?2
                 AND json_extract(COALESCE(h.before, h.after), '$.theme_id') = ?3
               ORDER BY h.id DESC LIMIT 1",
         )?
-        .query_row(params![entity, id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_row(params![entity, id, theme], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     // The undo of an import's tag takes off what the import put on, no
     // person's decision: the list may tag it again (tester r48, F6).
@@ -113,8 +128,12 @@ pub fn untagged_by_hand(tx: &Transaction, target: Target, theme: i64) -> Result<
             .unwrap_or(false))
     };
     Ok(match last {
-        Some((change, action, by_hand, Some(who), note)) if action == "delete" && by_hand => {
-            if undid_an_import(note.as_deref())? { None } else { Some((change, who)) }
+        Some((change, action, Some(who), note)) if action == "delete" => {
+            if undid_an_import(note.as_deref())? {
+                None
+            } else {
+                Some((change, who))
+            }
         }
         _ => None,
     })
