@@ -2284,6 +2284,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // ("Farmer P, Kim JY, editors") or with each name marked ("Farmer, Paul
     // (ed.); Kim, Jim Yong (ed.)"): the editors, said; "editors" is no
     // person (tester r58 F4: an author "editors", and no "(Eds.)").
+    catalogue_roles(&mut d);
     editors_marked(&mut d);
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
@@ -2975,6 +2976,53 @@ fn without_label(v: &str, labels: &[&str]) -> Option<String> {
         && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '–' | '/' | ' '))
         && rest.chars().count() <= 12;
     numeric.then(|| rest.to_string())
+}
+
+/// Reads the roles a library catalogue's relator terms gave the authors
+/// of `d` ("Smith, J., editor.", RDA; see [`super::names::relator_role`]):
+/// an editor or translator written among the authors is moved to the
+/// editors or translators, and another role (compiler, illustrator…)
+/// keeps the person among the authors; each said at the record (tester
+/// r62 F7). The roles are then cleared: they are never stored.
+fn catalogue_roles(d: &mut Draft) {
+    let p = d.prefix();
+    let mut authors = Vec::with_capacity(d.authors.len());
+    let mut said = Vec::new();
+    for mut n in std::mem::take(&mut d.authors) {
+        let role = n.role.take();
+        match role.as_deref() {
+            Some("editor") => {
+                said.push(format!(
+                    "{p}author {:?}: the relator \"editor\" makes the person an editor; read as an editor",
+                    n.original
+                ));
+                d.editors.push(n);
+            }
+            Some("translator") => {
+                said.push(format!(
+                    "{p}author {:?}: the relator \"translator\" makes the person a translator; read as a translator",
+                    n.original
+                ));
+                d.translators.push(n);
+            }
+            Some(r) if r != "author" => {
+                said.push(format!(
+                    "{p}author {:?}: the relator {r:?} is a role canon does not store; kept among the authors (remove \
+                     the name if the person is not an author)",
+                    n.original
+                ));
+                authors.push(n);
+            }
+            _ => authors.push(n),
+        }
+    }
+    d.authors = authors;
+    for n in d.editors.iter_mut().chain(d.translators.iter_mut()) {
+        n.role = None;
+    }
+    for m in said {
+        d.warnings.push(RowError::new(d.at.line, d.at.column, m));
+    }
 }
 
 /// Moves the authors of `d` to its editors when its authors field says

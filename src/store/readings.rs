@@ -5144,6 +5144,7 @@ fn name_row(r: &rusqlite::Row) -> rusqlite::Result<Name> {
         particle: r.get(3)?,
         suffix: r.get(4)?,
         literal: r.get(5)?,
+        role: None,
     })
 }
 
@@ -5443,6 +5444,7 @@ fn names_from_json(s: &str) -> Vec<Name> {
                 particle: it.next()?,
                 suffix: it.next()?,
                 literal: it.next()?,
+                role: None,
             })
         })
         .collect()
