@@ -168,3 +168,66 @@ fn a_suffix_in_csl_json_family_is_the_suffix_said() {
     let apa = w.references("apa");
     assert!(reference(&apa, "Suffix in family").contains("Mensah, K. A., Jr."), "{apa:?}");
 }
+
+/// F8: an ISBN with a catalogue's qualifier, "(pbk. : alk. paper)" (MARC
+/// 020 $q) or "(v. 2)", is read in a CSV and in RIS, and the qualifier
+/// named as not stored; a bad check digit is still refused as one.
+#[test]
+fn an_isbn_qualifier_with_a_colon_is_read_and_named() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "i.csv",
+        "title,authors,year,type,isbn\n\
+         Paperback,\"Doe, J\",2002,book,0520229134 (pbk. : alk. paper)\n\
+         Second volume,\"Roe, K\",2003,book,9780802141323 (v. 2)\n",
+    );
+    let l = w.reading_list();
+    assert_eq!(reading(&l, "Paperback")["isbn"], "0520229134", "{said}");
+    assert_eq!(reading(&l, "Second volume")["isbn"], "9780802141323", "{said}");
+    assert!(
+        said.contains(
+            "i.csv:2:5: warning: isbn \"0520229134 (pbk. : alk. paper)\": read as the ISBN 0520229134; the \
+             qualifier \"(pbk. : alk. paper)\" after it"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("the qualifier \"(v. 2)\""), "{said}");
+
+    let r = Workdir::new();
+    let said = r.import_reading(
+        "i.ris",
+        "TY  - BOOK\nAU  - Doe, J\nTI  - Paperback\nPY  - 2002\nSN  - 0520229134 (pbk. : alk. paper)\nER  - \n",
+    );
+    assert_eq!(reading(&r.reading_list(), "Paperback")["isbn"], "0520229134", "{said}");
+    assert!(said.contains("the qualifier \"(pbk. : alk. paper)\""), "{said}");
+
+    let bad = Workdir::new();
+    let f =
+        bad.write("b.csv", "title,authors,year,type,isbn\nBad,\"Doe, J\",2002,book,0520229135 (pbk. : alk. paper)\n");
+    let err = bad.fails(&["import", "reading", f.to_str().unwrap()]);
+    assert!(err.contains("b.csv:2:5:") && err.contains("check digit"), "{err}");
+}
+
+/// F13: "2004, c2003" is a publication year with its copyright year, not a
+/// range from 2004 to 2003, in every format with a date.
+#[test]
+fn a_year_with_its_copyright_year_is_named_as_such() {
+    let csv =
+        "title,authors,year,type\nPrinted,\"Doe, J\",\"2004, c2003\",book\nBracketed,\"Doe, J\",2004 [c2003],book\n";
+    let ris = "TY  - BOOK\nAU  - Doe, J\nTI  - Printed\nPY  - 2004, c2003\nER  - \n";
+    let bib = "@book{a, author = {Doe, J}, title = {Printed}, year = {2004, c2003}}\n";
+    for (name, text) in [("y.csv", csv), ("y.ris", ris), ("y.bib", bib)] {
+        let w = Workdir::new();
+        let said = w.import_reading(name, text);
+        let r = reading(&w.reading_list(), "Printed").clone();
+        assert_eq!(r["year"], 2004, "{name}: {said}");
+        assert!(
+            said.contains(
+                "the date \"2004, c2003\" is the publication year 2004 with the copyright year 2003, as a library \
+                 catalogue writes it"
+            ),
+            "{name}: {said}"
+        );
+        assert!(!said.contains("runs from"), "{name}: {said}");
+    }
+}

@@ -2126,6 +2126,18 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     ),
                 ));
             }
+            if let Some((_, c)) = super::dates::year_and_copyright(&v.text).filter(|_| !said_range) {
+                said_range = true;
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} is the publication year {y} with the copyright year {c}, as a library \
+                         catalogue writes it; canon keeps the publication year, {y}, and not the copyright year {c}",
+                        v.text.trim()
+                    ),
+                ));
+            }
             if let (Some(letter), false) = (super::dates::year_letter(&v.text), said_letter) {
                 said_letter = true;
                 let m = super::dates::year_letter_message("the date", &v.text, y, letter);
@@ -2380,6 +2392,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // dropped silently.
             let kept = first_isbn(&v.text);
             let mut others = not_kept_numbers(&v.text, kept.as_deref());
+            if let Some(note) =
+                kept.as_deref().filter(|_| others.is_empty()).and_then(|k| isbn_qualifier_note(&p, &v.text, k))
+            {
+                d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+            }
             // An ISSN there (RIS `SN` holds an ISSN or an ISBN; on a journal
             // article it is the journal's ISSN) is named once for the file in
             // the summary, as the Zotero CSV's ISSN column is: one warning a
@@ -2414,8 +2431,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // "(alk. paper)", "hbk.") names the binding: the ISBN is read
             // without it, as RIS and EndNote XML read it (tester r52 F10: a
             // CSV refused it, "check digit").
-            let n = super::isbn_as_published(&v.text)
-                .or_else(|| without_isbn_qualifier(&v.text).and_then(|(isbn, _)| super::isbn_as_published(isbn)));
+            let n = super::isbn_as_published(&v.text).or_else(|| {
+                let n = without_isbn_qualifier(&v.text).and_then(|(isbn, _)| super::isbn_as_published(isbn));
+                if let Some(note) = n.as_deref().and_then(|k| isbn_qualifier_note(&p, &v.text, k)) {
+                    d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+                }
+                n
+            });
             // A spreadsheet's number for an ISBN: "9780520243262.0" (its
             // float form), or nine digits whose leading 0 it dropped
             // ("767915470" for 0-7679-1547-0): read, and the second said
@@ -3155,8 +3177,25 @@ fn without_isbn_qualifier(s: &str) -> Option<(&str, &str)> {
     let at = s.find(|c: char| c == '(' || (c.is_alphabetic() && !matches!(c, 'X' | 'x')))?;
     let (isbn, rest) = (s[..at].trim().trim_end_matches([':', ';', ',']), s[at..].trim());
     let words = rest.trim_matches(['(', ')', '.', ' ', ';', ':']);
-    (!isbn.is_empty() && !words.is_empty() && words.chars().all(|c| c.is_alphabetic() || " .-,".contains(c)))
-        .then_some((isbn, rest))
+    // "(pbk. : alk. paper)" (MARC 020 $q's ISBD colon, tester r62 F8),
+    // "(v. 1)" (a volume's number, in parentheses only).
+    let paren = rest.starts_with('(');
+    let qualifier = words.chars().all(|c| c.is_alphabetic() || " .-,:;".contains(c) || (paren && c.is_ascii_digit()))
+        && words.chars().any(char::is_alphabetic);
+    (!isbn.is_empty() && qualifier).then_some((isbn, rest))
+}
+
+/// The warning for a library catalogue's qualifier after the ISBN kept
+/// (`text` the field, `isbn` the ISBN read), or `None` when the field has
+/// none ([`without_isbn_qualifier`]): named as not stored, never dropped
+/// silently (tester r62 F8).
+fn isbn_qualifier_note(p: &str, text: &str, isbn: &str) -> Option<String> {
+    let (_, qualifier) = without_isbn_qualifier(text)?;
+    Some(format!(
+        "{p}isbn {:?}: read as the ISBN {isbn}; the qualifier {qualifier:?} after it (a library catalogue's note of \
+         the binding or volume) is not stored",
+        text.trim()
+    ))
 }
 
 /// A text field as stored: HTML's character references decoded ("Race
@@ -3407,6 +3446,12 @@ pub(crate) mod tests {
         assert_eq!(without_isbn_qualifier("9780195377903 0195377907"), None);
         assert_eq!(without_isbn_qualifier("9780195377903"), None);
         assert_eq!(without_isbn_qualifier("(pbk.)"), None);
+        assert_eq!(
+            without_isbn_qualifier("0520229134 (pbk. : alk. paper)"),
+            Some(("0520229134", "(pbk. : alk. paper)"))
+        );
+        assert_eq!(without_isbn_qualifier("9780520229136 (v. 2)"), Some(("9780520229136", "(v. 2)")));
+        assert_eq!(without_isbn_qualifier("9780520229136 (12)"), None);
     }
 
     #[test]
