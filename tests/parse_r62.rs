@@ -231,3 +231,44 @@ fn a_year_with_its_copyright_year_is_named_as_such() {
         assert!(!said.contains("runs from"), "{name}: {said}");
     }
 }
+
+/// F12: a DOI link's query or fragment, and a fragment after a DOI written
+/// plain, are cut off and said (a DOI may hold "#" itself), in a CSV, RIS
+/// and CSL-JSON; a SICI DOI's own "#" is kept unsaid.
+#[test]
+fn what_a_doi_link_loses_is_said() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "d.csv",
+        "title,authors,year,type,doi\n\
+         T14,\"A, B\",2014,article,https://doi.org/10.1000/xyz14?utm_source=x\n\
+         T15,\"A, B\",2015,article,10.1000/xyz15#section\n\
+         T16,\"A, B\",2016,article,https://doi.org/10.1000/xyz16#sec2\n\
+         T17,\"A, B\",1996,article,10.1002/(SICI)1097-0142(19960101)77:1<1::AID-CNCR1>3.0.CO;2-#\n",
+    );
+    let l = w.reading_list();
+    assert_eq!(reading(&l, "T14")["doi"], "10.1000/xyz14");
+    assert_eq!(reading(&l, "T15")["doi"], "10.1000/xyz15");
+    assert_eq!(reading(&l, "T16")["doi"], "10.1000/xyz16");
+    assert!(
+        said.contains(
+            "d.csv:2:5: warning: doi \"https://doi.org/10.1000/xyz14?utm_source=x\": stored as \"10.1000/xyz14\"; \
+             \"?utm_source=x\" is read as the link's query, not part of the DOI (if it is the DOI's own, write \"?\" \
+             as %3F)"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("d.csv:3:5: warning: doi \"10.1000/xyz15#section\": stored as \"10.1000/xyz15\""), "{said}");
+    assert!(said.contains("\"#sec2\" is read as the link's fragment"), "{said}");
+    assert!(!said.contains("d.csv:5:"), "a SICI DOI's own # is no fragment: {said}");
+
+    let ris =
+        "TY  - JOUR\nAU  - A, B\nTI  - T14\nPY  - 2014\nDO  - https://doi.org/10.1000/xyz14?utm_source=x\nER  - \n";
+    let json = r#"[{"id":"a","type":"article-journal","title":"T14","issued":{"date-parts":[[2014]]},"DOI":"10.1000/xyz14#top"}]"#;
+    for (name, text) in [("d.ris", ris), ("d.json", json)] {
+        let w = Workdir::new();
+        let said = w.import_reading(name, text);
+        assert_eq!(reading(&w.reading_list(), "T14")["doi"], "10.1000/xyz14", "{name}: {said}");
+        assert!(said.contains("stored as \"10.1000/xyz14\""), "{name}: {said}");
+    }
+}

@@ -2353,6 +2353,21 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         if n.is_none() {
             err(&mut errs, v.at, format!("{p}doi {:?} is not a DOI; expected the form 10.1234/abc", v.text.trim()));
         }
+        // A link's query or fragment, cut off as the link's, is said: a DOI
+        // may hold "#" itself (tester r62 F12).
+        if let (Some(doi), Some(cut)) = (n.as_deref(), super::doi_cut(&v.text)) {
+            let (what, mark, code) =
+                if cut.starts_with('?') { ("query", "?", "%3F") } else { ("fragment", "#", "%23") };
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}doi {:?}: stored as {doi:?}; {cut:?} is read as the link's {what}, not part of the DOI (if \
+                     it is the DOI's own, write {mark:?} as {code})",
+                    v.text.trim()
+                ),
+            ));
+        }
         n
     });
     // A DOI given only as a resolver link in the URL ("https://doi.org/10.…",
