@@ -272,3 +272,30 @@ fn what_a_doi_link_loses_is_said() {
         assert!(said.contains("stored as \"10.1000/xyz14\""), "{name}: {said}");
     }
 }
+
+/// F11: `\"` in a quote-delimited BibTeX value before no letter a
+/// diaeresis marks is a quotation mark, said at its line; "G\"odel" keeps
+/// its umlaut, and nothing becomes "ẗ" or "ẅ".
+#[test]
+fn a_backslash_quote_in_a_quoted_bibtex_value_is_a_quotation_mark_said() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "l.bib",
+        "@article{l2,\n  author = {Nguyen, Van An},\n  title = \"Quoted \\\"title\\\" with {braces}\",\n  \
+         journal = {J V H},\n  year = {2017},\n}\n\
+         @article{g, author = {Smith, J}, title = \"G\\\"odel and \\\"quoted\\\" {\\\"a}\", year = 2001}\n",
+    );
+    let l = w.reading_list();
+    let t = reading(&l, "Quoted")["title"].as_str().unwrap().to_string();
+    assert!(t.starts_with("Quoted \"title\" with "), "{t}\n{said}");
+    let g = reading(&l, "G")["title"].as_str().unwrap().to_string();
+    assert_eq!(g, "Gödel and \"quoted\" ä", "{said}");
+    assert!(!t.contains(['ẗ', 'ẅ']) && !g.contains(['ẗ', 'ẅ']));
+    assert!(
+        said.contains(
+            "l.bib:3:19: warning: in entry `l2`: title: `\\\"` in a value written in quotes ends the value in BibTeX"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("read as a quotation mark (2 times)"), "{said}");
+}
