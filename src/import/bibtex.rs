@@ -65,6 +65,9 @@ struct Parser<'a> {
     macros: HashMap<String, String>,
     /// Macro names a value used that no `@string` defines, with where.
     undefined: Vec<(usize, String)>,
+    /// Offsets of `\"` in the value last read that stood in a quoted part
+    /// before no letter a diaeresis marks: read as a quotation mark, said.
+    quote_marks: Vec<usize>,
     /// Of each `@string` whose value used such a name (defined later, or
     /// never): those names, said at each entry that uses the macro (tester
     /// r59 F1: "Journal of jn2" was printed without a word).
@@ -99,6 +102,7 @@ fn scan(text: &str) -> Scanned {
         i: 0,
         macros: month_macros(),
         undefined: Vec::new(),
+        quote_marks: Vec::new(),
         undefined_in: HashMap::new(),
     };
     while let Some(at) = p.next_at() {
@@ -661,6 +665,8 @@ impl Parser<'_> {
         let key = self.text[key_start..self.i].to_string();
         let mut entry = Entry { kind, key, at, fields: HashMap::new(), notes: Vec::new() };
         self.undefined.clear();
+        // (`\"` read in an @string's quoted value is the macro's, not this entry's.)
+        self.quote_marks.clear();
         // The last value that ran over a line that looks like the next
         // field ("title = {Broken {record},⏎ year = {2021}"): where a brace
         // was left open, when the entry then never closes (tester r31, D15).
@@ -740,6 +746,22 @@ impl Parser<'_> {
             // A macro no `@string` defines: BibTeX warns and reads it as
             // empty; canon keeps its name as the text, and says so (tester
             // r17, F10: "lancet" was stored without a word).
+            if let Some(off) = self.quote_marks.first().copied() {
+                entry.notes.push((
+                    off,
+                    format!(
+                        "{name}: `\\\"` in a value written in quotes ends the value in BibTeX (a quotation mark \
+                         there is written {{\"}}, or the value in braces); read as a quotation mark{}, not as a \
+                         diaeresis on the letter after it",
+                        if self.quote_marks.len() > 1 {
+                            format!(" ({} times)", self.quote_marks.len())
+                        } else {
+                            String::new()
+                        }
+                    ),
+                ));
+            }
+            self.quote_marks.clear();
             for (off, m) in std::mem::take(&mut self.undefined) {
                 entry.notes.push((
                     off,
@@ -831,7 +853,8 @@ impl Parser<'_> {
                 Some(b'"') => {
                     let start = self.i + 1;
                     let end = self.group_end(start, true)?;
-                    out.push_str(&self.text[start..end]);
+                    let text = self.quoted_text(start, end);
+                    out.push_str(&text);
                     self.i = end + 1;
                 }
                 Some(&c) if is_ident(c) => {
@@ -902,6 +925,48 @@ impl Parser<'_> {
         let rest = &self.text[at..];
         let Some(open) = rest.find(['{', '(']) else { return String::new() };
         rest[open + 1..].chars().take_while(|c| !matches!(c, ',' | '}' | ')') && !c.is_whitespace()).collect()
+    }
+
+    /// The text of a quote-delimited part, `start..end`. BibTeX ends such a
+    /// part at any `"` outside braces, `\"` included (btxdoc §2.1: a quote
+    /// inside is written `{"}`); canon reads on, as `\"` was meant: a
+    /// diaeresis before a letter that takes one ("G\"odel"), else a
+    /// quotation mark (`\"title\"`: tester r62 F11, it made "ẗitleẅith"),
+    /// whose offset is kept in `quote_marks` for the entry to say.
+    fn quoted_text(&mut self, start: usize, end: usize) -> String {
+        let t = &self.text[start..end];
+        let b = t.as_bytes();
+        let mut out = String::with_capacity(t.len());
+        let (mut depth, mut from, mut j) = (0usize, 0, 0);
+        while j < b.len() {
+            match b[j] {
+                b'{' => depth += 1,
+                b'}' => depth = depth.saturating_sub(1),
+                b'\\' if depth == 0 && b.get(j + 1) == Some(&b'"') => {
+                    // "\"o", "\" o", "\"{o}", "\"\i", "\"{\i}": a letter a diaeresis marks.
+                    let letter = |x: &str| {
+                        x.starts_with(|c: char| "aeiouyAEIOUY".contains(c))
+                            || x.starts_with("\\i")
+                            || x.starts_with("\\j")
+                    };
+                    let after = &t[j + 2..];
+                    let marks = letter(after.trim_start_matches([' ', '\t']))
+                        || after.strip_prefix('{').is_some_and(|x| letter(x.trim_start()));
+                    if !marks {
+                        out.push_str(&t[from..j]);
+                        out.push('"');
+                        self.quote_marks.push(start + j);
+                        from = j + 2;
+                    }
+                    j += 1;
+                }
+                b'\\' => j += 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        out.push_str(&t[from.min(t.len())..]);
+        out
     }
 
     /// The offset of the brace or quote that closes a group whose content

@@ -2128,6 +2128,18 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     ),
                 ));
             }
+            if let Some((_, c)) = super::dates::year_and_copyright(&v.text).filter(|_| !said_range) {
+                said_range = true;
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} is the publication year {y} with the copyright year {c}, as a library \
+                         catalogue writes it; canon keeps the publication year, {y}, and not the copyright year {c}",
+                        v.text.trim()
+                    ),
+                ));
+            }
             if let (Some(letter), false) = (super::dates::year_letter(&v.text), said_letter) {
                 said_letter = true;
                 let m = super::dates::year_letter_message("the date", &v.text, y, letter);
@@ -2286,6 +2298,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // ("Farmer P, Kim JY, editors") or with each name marked ("Farmer, Paul
     // (ed.); Kim, Jim Yong (ed.)"): the editors, said; "editors" is no
     // person (tester r58 F4: an author "editors", and no "(Eds.)").
+    catalogue_roles(&mut d);
     editors_marked(&mut d);
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
@@ -2342,6 +2355,21 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         if n.is_none() {
             err(&mut errs, v.at, format!("{p}doi {:?} is not a DOI; expected the form 10.1234/abc", v.text.trim()));
         }
+        // A link's query or fragment, cut off as the link's, is said: a DOI
+        // may hold "#" itself (tester r62 F12).
+        if let (Some(doi), Some(cut)) = (n.as_deref(), super::doi_cut(&v.text)) {
+            let (what, mark, code) =
+                if cut.starts_with('?') { ("query", "?", "%3F") } else { ("fragment", "#", "%23") };
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}doi {:?}: stored as {doi:?}; {cut:?} is read as the link's {what}, not part of the DOI (if \
+                     it is the DOI's own, write {mark:?} as {code})",
+                    v.text.trim()
+                ),
+            ));
+        }
         n
     });
     // A DOI given only as a resolver link in the URL ("https://doi.org/10.…",
@@ -2381,6 +2409,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // dropped silently.
             let kept = first_isbn(&v.text);
             let mut others = not_kept_numbers(&v.text, kept.as_deref());
+            if let Some(note) =
+                kept.as_deref().filter(|_| others.is_empty()).and_then(|k| isbn_qualifier_note(&p, &v.text, k))
+            {
+                d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+            }
             // An ISSN there (RIS `SN` holds an ISSN or an ISBN; on a journal
             // article it is the journal's ISSN) is named once for the file in
             // the summary, as the Zotero CSV's ISSN column is: one warning a
@@ -2415,8 +2448,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // "(alk. paper)", "hbk.") names the binding: the ISBN is read
             // without it, as RIS and EndNote XML read it (tester r52 F10: a
             // CSV refused it, "check digit").
-            let n = super::isbn_as_published(&v.text)
-                .or_else(|| without_isbn_qualifier(&v.text).and_then(|(isbn, _)| super::isbn_as_published(isbn)));
+            let n = super::isbn_as_published(&v.text).or_else(|| {
+                let n = without_isbn_qualifier(&v.text).and_then(|(isbn, _)| super::isbn_as_published(isbn));
+                if let Some(note) = n.as_deref().and_then(|k| isbn_qualifier_note(&p, &v.text, k)) {
+                    d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+                }
+                n
+            });
             // A spreadsheet's number for an ISBN: "9780520243262.0" (its
             // float form), or nine digits whose leading 0 it dropped
             // ("767915470" for 0-7679-1547-0): read, and the second said
@@ -2980,6 +3018,53 @@ fn without_label(v: &str, labels: &[&str]) -> Option<String> {
     numeric.then(|| rest.to_string())
 }
 
+/// Reads the roles a library catalogue's relator terms gave the authors
+/// of `d` ("Smith, J., editor.", RDA; see [`super::names::relator_role`]):
+/// an editor or translator written among the authors is moved to the
+/// editors or translators, and another role (compiler, illustrator…)
+/// keeps the person among the authors; each said at the record (tester
+/// r62 F7). The roles are then cleared: they are never stored.
+fn catalogue_roles(d: &mut Draft) {
+    let p = d.prefix();
+    let mut authors = Vec::with_capacity(d.authors.len());
+    let mut said = Vec::new();
+    for mut n in std::mem::take(&mut d.authors) {
+        let role = n.role.take();
+        match role.as_deref() {
+            Some("editor") => {
+                said.push(format!(
+                    "{p}author {:?}: the relator \"editor\" makes the person an editor; read as an editor",
+                    n.original
+                ));
+                d.editors.push(n);
+            }
+            Some("translator") => {
+                said.push(format!(
+                    "{p}author {:?}: the relator \"translator\" makes the person a translator; read as a translator",
+                    n.original
+                ));
+                d.translators.push(n);
+            }
+            Some(r) if r != "author" => {
+                said.push(format!(
+                    "{p}author {:?}: the relator {r:?} is a role canon does not store; kept among the authors (remove \
+                     the name if the person is not an author)",
+                    n.original
+                ));
+                authors.push(n);
+            }
+            _ => authors.push(n),
+        }
+    }
+    d.authors = authors;
+    for n in d.editors.iter_mut().chain(d.translators.iter_mut()) {
+        n.role = None;
+    }
+    for m in said {
+        d.warnings.push(RowError::new(d.at.line, d.at.column, m));
+    }
+}
+
 /// Moves the authors of `d` to its editors when its authors field says
 /// they are editors: a last "name" that is the word "editors" ("eds",
 /// "editor", "ed."), or every name marked "(ed.)", "(eds)", "(editor)"
@@ -3110,8 +3195,25 @@ fn without_isbn_qualifier(s: &str) -> Option<(&str, &str)> {
     let at = s.find(|c: char| c == '(' || (c.is_alphabetic() && !matches!(c, 'X' | 'x')))?;
     let (isbn, rest) = (s[..at].trim().trim_end_matches([':', ';', ',']), s[at..].trim());
     let words = rest.trim_matches(['(', ')', '.', ' ', ';', ':']);
-    (!isbn.is_empty() && !words.is_empty() && words.chars().all(|c| c.is_alphabetic() || " .-,".contains(c)))
-        .then_some((isbn, rest))
+    // "(pbk. : alk. paper)" (MARC 020 $q's ISBD colon, tester r62 F8),
+    // "(v. 1)" (a volume's number, in parentheses only).
+    let paren = rest.starts_with('(');
+    let qualifier = words.chars().all(|c| c.is_alphabetic() || " .-,:;".contains(c) || (paren && c.is_ascii_digit()))
+        && words.chars().any(char::is_alphabetic);
+    (!isbn.is_empty() && qualifier).then_some((isbn, rest))
+}
+
+/// The warning for a library catalogue's qualifier after the ISBN kept
+/// (`text` the field, `isbn` the ISBN read), or `None` when the field has
+/// none ([`without_isbn_qualifier`]): named as not stored, never dropped
+/// silently (tester r62 F8).
+fn isbn_qualifier_note(p: &str, text: &str, isbn: &str) -> Option<String> {
+    let (_, qualifier) = without_isbn_qualifier(text)?;
+    Some(format!(
+        "{p}isbn {:?}: read as the ISBN {isbn}; the qualifier {qualifier:?} after it (a library catalogue's note of \
+         the binding or volume) is not stored",
+        text.trim()
+    ))
 }
 
 /// A text field as stored: HTML's character references decoded ("Race
@@ -3362,6 +3464,12 @@ pub(crate) mod tests {
         assert_eq!(without_isbn_qualifier("9780195377903 0195377907"), None);
         assert_eq!(without_isbn_qualifier("9780195377903"), None);
         assert_eq!(without_isbn_qualifier("(pbk.)"), None);
+        assert_eq!(
+            without_isbn_qualifier("0520229134 (pbk. : alk. paper)"),
+            Some(("0520229134", "(pbk. : alk. paper)"))
+        );
+        assert_eq!(without_isbn_qualifier("9780520229136 (v. 2)"), Some(("9780520229136", "(v. 2)")));
+        assert_eq!(without_isbn_qualifier("9780520229136 (12)"), None);
     }
 
     #[test]

@@ -301,6 +301,17 @@ fn name(v: &Value) -> Option<Name> {
         (d, n) => d.or(n).map(str::to_string),
     };
     let (family, given) = (part("family"), part("given"));
+    // A suffix typed into `family` without a `suffix` part ("Mensah, Jr.",
+    // "King Jr."): the suffix, as RIS reads "Mensah Jr, Kofi A." (tester
+    // r62 F9); said by the reader ([`family_suffix_doubts`]).
+    let (family_owned, suffix) = match (family, part("suffix")) {
+        (Some(f), None) => match names::family_suffix(f) {
+            Some((f, x)) => (Some(f), Some(x)),
+            None => (Some(f.to_string()), None),
+        },
+        (f, x) => (f.map(str::to_string), x.map(str::to_string)),
+    };
+    let family = family_owned.as_deref();
     if family.is_none() && given.is_none() {
         // `{"name": "…"}`, no CSL key but what some exporters write for a
         // whole name (tester r15, T7): read as a plain string is.
@@ -328,9 +339,32 @@ fn name(v: &Value) -> Option<Name> {
     // The name as written, in CSL's display order: given, dropping particle,
     // non-dropping particle, family, suffix.
     let written: Vec<&str> =
-        [part("given"), particle.as_deref(), family.as_deref(), part("suffix")].into_iter().flatten().collect();
+        [part("given"), particle.as_deref(), family.as_deref(), suffix.as_deref()].into_iter().flatten().collect();
     let written = if part("dropping-particle").is_some() { Some(written.join(" ")) } else { None };
-    Some(Name::person(family.as_deref(), given, particle.as_deref(), part("suffix"), written.as_deref()))
+    Some(Name::person(family.as_deref(), given, particle.as_deref(), suffix.as_deref(), written.as_deref()))
+}
+
+/// Warns of each name of `k` whose `family` holds a suffix and that has no
+/// `suffix` part ([`names::family_suffix`]): read as the suffix, and said.
+fn family_suffix_doubts(d: &mut Draft, o: &serde_json::Map<String, Value>, k: &str, at: Pos) {
+    let names = o.get(k).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_object);
+    for n in names {
+        let part = |p: &str| n.get(p).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+        let Some((family, suffix)) = part("family").filter(|_| part("suffix").is_none()).and_then(names::family_suffix)
+        else {
+            continue;
+        };
+        let written = part("family").unwrap_or_default();
+        d.warnings.push(RowError::new(
+            at.line,
+            at.column,
+            format!(
+                "in {}: {k} family name {written:?} ends with the suffix {suffix:?}: read as family name \
+                 {family:?}, suffix {suffix:?} (CSL-JSON gives a suffix its own part, \"suffix\")",
+                d.label.as_deref().unwrap_or("item")
+            ),
+        ));
+    }
 }
 
 /// A CSL date as text the builder reads. Every form the CSL-JSON schema
@@ -551,6 +585,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         }
     }
     for k in ["author", "editor", "translator"] {
+        family_suffix_doubts(&mut d, o, k, at(k));
         let names = people(k);
         builder::institution_doubts(&mut d, k, &names, at(k), |n| format!("write it as {{\"literal\": {n:?}}}"));
     }

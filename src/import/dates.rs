@@ -519,6 +519,9 @@ pub fn year_letter_message(what: &str, s: &str, year: i64, letter: char) -> Stri
 /// ("2019-04-02", "2019/04/02/", "2019-04/2019-05"). canon stores one year,
 /// so the builder keeps the first and names both.
 pub fn year_range(s: &str) -> Option<(i64, i64)> {
+    if year_and_copyright(s).is_some() {
+        return None;
+    }
     let t = bare(s);
     // An academic year or a short range, "1998/99", "1998-99", "1998–99":
     // the end in two digits, in the first year's century. Two digits after
@@ -543,6 +546,27 @@ pub fn year_range(s: &str) -> Option<(i64, i64)> {
     let first = years.next()?;
     let last = years.next_back()?;
     (last != first && super::builder::YEARS.contains(&last)).then_some((first, last))
+}
+
+/// A publication year with the copyright year after it, as library
+/// catalogues write the date (MARC 260 $c, Citing Medicine ch. 2, "Date
+/// of publication": "2004, c2003"; also "2004 [c2003]", "2004, ©2003",
+/// "2004, copyright 2003"): the two years. Not a range (tester r62 F13:
+/// "runs from 2004 to 2003"). `None` for anything else.
+pub fn year_and_copyright(s: &str) -> Option<(i64, i64)> {
+    let t = s.trim().trim_end_matches('.').trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    let year: i64 = t[..4].parse().ok()?;
+    let rest = t[4..].trim_start_matches([',', ';', ' ']).trim();
+    let inner = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')).unwrap_or(rest).trim();
+    if !t[4..].starts_with([',', ';', ' ']) || !copyright(inner) {
+        return None;
+    }
+    let c: String = inner.chars().filter(char::is_ascii_digit).collect();
+    (c.len() == 4).then(|| c.parse().ok().map(|c| (year, c))).flatten()
 }
 
 /// The end month of a numeric range with the year first: RIS "2019/04-05"
@@ -968,6 +992,24 @@ mod tests {
         assert_eq!(season_range("summer--fall"), Some(("summer", "autumn")));
         assert_eq!(season_range("Winter 2019"), None);
         assert_eq!(season_range("Fall-Autumn 2019"), None);
+    }
+
+    #[test]
+    fn a_year_with_its_copyright_year_is_no_range() {
+        for (s, years) in [
+            ("2004, c2003", Some((2004, 2003))),
+            ("2004 [c2003]", Some((2004, 2003))),
+            ("2004, ©2003", Some((2004, 2003))),
+            ("2004, copyright 2003.", Some((2004, 2003))),
+            ("2004c2003", None),
+            ("2004-2005", None),
+            ("2004, c. 2003", None),
+            ("c2003", None),
+        ] {
+            assert_eq!(year_and_copyright(s), years, "{s}");
+        }
+        assert_eq!(year_range("2004, c2003"), None);
+        assert_eq!(year_range("2004-2005"), Some((2004, 2005)));
     }
 
     #[test]

@@ -645,6 +645,27 @@ pub fn normalise_doi(s: &str) -> Option<String> {
     if code && !suffix.is_empty() && !d.contains(char::is_whitespace) { Some(d) } else { None }
 }
 
+/// What [`normalise_doi`] cuts off a DOI as a link's and not the DOI's: a
+/// link's query or fragment ("?utm_source=x", "#section" of
+/// "https://doi.org/10.1000/x?…"), or a fragment after a DOI written plain
+/// ("10.1000/x#page=3"), as written; `None` when nothing is cut. The
+/// import says it (tester r62 F12: dropped unsaid, and a DOI may hold "#").
+pub fn doi_cut(s: &str) -> Option<String> {
+    let s = without_invisible(s);
+    let raw = s.trim().trim_start_matches(['(', '[', '<']).trim_start();
+    let lower = raw.to_ascii_lowercase();
+    let link = ["https://", "http://"].iter().any(|p| lower.starts_with(p));
+    if link && let Some(i) = raw.find(['?', '#']) {
+        return Some(raw[i..].trim_end().to_string());
+    }
+    let entities = html_entities(raw);
+    let at = entities.match_indices('#').map(|(i, _)| i).find(|&i| {
+        let after = &entities[i + 1..];
+        after.contains('=') || after.starts_with(|c: char| c.is_ascii_alphabetic())
+    })?;
+    Some(entities[at..].trim_end().to_string())
+}
+
 /// The DOI of a DOI resolver link ("https://doi.org/10.1234/abc",
 /// "http://dx.doi.org/…", percent-encoded or not), or `None` for any other
 /// URL: a URL field that holds only the DOI's link.
@@ -1264,6 +1285,21 @@ mod tests {
         }
         assert_eq!(percent_decode("50%"), "50%");
         assert_eq!(percent_decode("%FF%FE"), "%FF%FE");
+    }
+
+    #[test]
+    fn what_a_doi_link_loses_is_found() {
+        for (s, cut) in [
+            ("https://doi.org/10.1000/xyz14?utm_source=x", Some("?utm_source=x")),
+            ("https://doi.org/10.1000/xyz14#sec1", Some("#sec1")),
+            ("10.1000/xyz15#section", Some("#section")),
+            ("10.1000/d18#page=3", Some("#page=3")),
+            ("10.1002/(SICI)1097-4571(199911)50:13<1203::AID-ASI8>3.0.CO;2-#", None),
+            ("https://doi.org/10.1000/xyz4.", None),
+            ("10.1000/xyz", None),
+        ] {
+            assert_eq!(doi_cut(s).as_deref(), cut, "{s}");
+        }
     }
 
     #[test]

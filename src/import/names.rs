@@ -25,6 +25,13 @@ pub struct Name {
     pub suffix: Option<String>,
     pub literal: Option<String>,
     pub original: String,
+    /// The role a library catalogue's relator term after the name gave
+    /// ("Smith, J., editor." → "editor"; RDA Appendix I), as
+    /// [`relator_role`] names it: read by the shared builder, which moves an
+    /// editor or translator written among the authors and says so, then
+    /// clears it. Never stored.
+    #[serde(skip)]
+    pub role: Option<String>,
 }
 
 /// Suffixes that follow a name, as written (compared without a final dot).
@@ -225,6 +232,108 @@ fn life_dates(p: &str) -> bool {
     }
 }
 
+/// Relator terms a library catalogue writes after a name (RDA Appendix I,
+/// lower case as RDA writes them; AACR2's abbreviations "ed.", "comp.",
+/// "tr.", "ill.", "joint author"), each with the role canon reads from it.
+const RELATORS: &[(&str, &str)] = &[
+    ("author", "author"),
+    ("joint author", "author"),
+    ("creator", "author"),
+    ("editor", "editor"),
+    ("ed", "editor"),
+    ("joint ed", "editor"),
+    ("editor of compilation", "editor"),
+    ("volume editor", "editor"),
+    ("translator", "translator"),
+    ("tr", "translator"),
+    ("trans", "translator"),
+    ("compiler", "compiler"),
+    ("comp", "compiler"),
+    ("illustrator", "illustrator"),
+    ("ill", "illustrator"),
+    ("contributor", "contributor"),
+    ("writer of introduction", "writer of introduction"),
+    ("author of introduction", "writer of introduction"),
+    ("writer of foreword", "writer of foreword"),
+    ("writer of preface", "writer of preface"),
+    ("writer of afterword", "writer of afterword"),
+    ("writer of supplementary textual content", "writer of supplementary textual content"),
+    ("annotator", "annotator"),
+    ("commentator", "commentator"),
+    ("abridger", "abridger"),
+    ("adapter", "adapter"),
+    ("photographer", "photographer"),
+    ("cartographer", "cartographer"),
+    ("interviewer", "interviewer"),
+    ("interviewee", "interviewee"),
+    ("narrator", "narrator"),
+    ("speaker", "speaker"),
+    ("director", "director"),
+    ("producer", "producer"),
+    ("honouree", "honouree"),
+    ("honoree", "honouree"),
+    ("dedicatee", "dedicatee"),
+    ("thesis advisor", "thesis advisor"),
+    ("degree supervisor", "thesis advisor"),
+    ("researcher", "researcher"),
+    ("publisher", "publisher"),
+    ("issuing body", "issuing body"),
+    ("sponsoring body", "sponsoring body"),
+    ("host institution", "host institution"),
+    ("degree granting institution", "degree granting institution"),
+];
+
+/// The roles a comma part of relator terms gives ("author", "editor.",
+/// "editor, translator", "editor and translator"), canonical and in order;
+/// `None` when any piece is not a relator term. Only lower-case terms, as
+/// catalogues write them: "Smith, Editor" may be a person's given name.
+fn relator_terms(p: &str) -> Option<Vec<&'static str>> {
+    let t = p.trim().trim_end_matches('.').trim();
+    if t.is_empty() || t.chars().any(char::is_uppercase) {
+        return None;
+    }
+    t.split(" and ")
+        .flat_map(|x| x.split(','))
+        .map(|x| {
+            let x = x.trim().trim_end_matches('.').trim();
+            let x = x.split_whitespace().collect::<Vec<_>>().join(" ");
+            RELATORS.iter().find(|(term, _)| *term == x).map(|(_, role)| *role)
+        })
+        .collect()
+}
+
+/// A comma part that is a catalogue's tail after a name: relator terms
+/// ("editor.", "author"), or life dates and relator terms after them
+/// ("1951- author.", "1944- author", "b. 1950 editor") as RDA records
+/// write MARC 100 $d $e.
+fn catalogue_tail(p: &str) -> bool {
+    catalogue_roles(p).is_some()
+}
+
+/// The relator terms of a catalogue's tail ([`catalogue_tail`]), or `None`.
+fn catalogue_roles(p: &str) -> Option<Vec<&'static str>> {
+    if let Some(r) = relator_terms(p) {
+        return Some(r);
+    }
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (1..words.len()).find_map(|k| {
+        let dates = words[..k].join(" ");
+        // The dates of a part with a relator: "1951-" (open), "1925-1961".
+        (life_dates(&dates) && dates.contains(|c: char| c.is_ascii_digit()))
+            .then(|| relator_terms(&words[k..].join(" ")))
+            .flatten()
+    })
+}
+
+/// The one role a name's dropped catalogue tail gives it ([`strip_degrees`]):
+/// "author" if any term is the author's, else the first of editor and
+/// translator, else the first term; `None` without relator terms.
+pub fn relator_role(dropped: &[String]) -> Option<String> {
+    let roles: Vec<&str> = dropped.iter().filter_map(|d| catalogue_roles(d)).flatten().collect();
+    let pick = ["author", "editor", "translator"].into_iter().find(|r| roles.contains(r));
+    pick.or_else(|| roles.first().copied()).map(str::to_string)
+}
+
 /// A name with the degrees written after it taken off ("Osei, K.A., PhD"
 /// → "Osei, K.A."; "Kwame Osei, MD" → "Kwame Osei"), and the degrees taken,
 /// as written, for the import to name in a warning (nothing is dropped
@@ -262,7 +371,9 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
         let last = parts[parts.len() - 1].trim();
         // Right after the family name only a form that cannot be initials.
         let strict = parts.len() == 2 && parts[0].split_whitespace().count() < 2;
-        if last.is_empty() || !degree_part(last, strict) {
+        // A catalogue's relator terms, with the life dates before them or
+        // not ("1951- author.", "editor."), end a name as a comma part only.
+        if last.is_empty() || !(degree_part(last, strict) || catalogue_tail(last)) {
             break;
         }
         comma.insert(0, last.to_string());
@@ -279,6 +390,12 @@ pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<Stri
         let list: Vec<String> = dropped.iter().map(|d| format!("{d:?}")).collect();
         let what = if dropped.iter().all(|d| life_dates(d)) {
             "life dates, as a library catalogue writes them, are"
+        } else if dropped.iter().all(|d| life_dates(d) || catalogue_tail(d)) {
+            if dropped.iter().any(|d| life_dates(d) || relator_terms(d).is_none()) {
+                "life dates and a relator term (the person's role), as a library catalogue writes them, are"
+            } else {
+                "a relator term (the person's role), as a library catalogue writes it, is"
+            }
         } else {
             "a degree or post-nominal is"
         };
@@ -328,6 +445,7 @@ impl Name {
                     suffix: t(suffix),
                     literal: None,
                     original: String::new(),
+                    role: None,
                 }
                 .inverted(),
             ),
@@ -353,6 +471,7 @@ impl Name {
             suffix,
             literal: None,
             original: String::new(),
+            role: None,
         };
         // The name as written keeps the given name as the source wrote it
         // ("X, Y", not "X, Y."; tester r28, F11); its parts take the initials' periods.
@@ -717,7 +836,9 @@ pub fn parse(s: &str) -> Option<Name> {
     let s = &*with_list_punctuation(s);
     // Degrees after the name ("Osei, K.A., PhD") are not part of it: taken
     // off here; the importers name them ([`strip_degrees`], [`degree_note`]).
-    let original = tidy(&strip_degrees(&tidy(s)).0);
+    let (stripped, dropped) = strip_degrees(&tidy(s));
+    let role = relator_role(&dropped);
+    let original = tidy(&stripped);
     let trimmed = original.trim_end_matches(',').trim();
     if trimmed.is_empty() || is_no_author(trimmed) {
         return None;
@@ -765,7 +886,7 @@ pub fn parse(s: &str) -> Option<Name> {
     } else {
         inverted_parts(&parts)
     };
-    Some(Name { original, ..name })
+    Some(Name { original, role, ..name })
 }
 
 /// What an aside after a name holds ([`split_aside`]).
@@ -1092,6 +1213,20 @@ fn spelled_generation(w: &str) -> bool {
     )
 }
 
+/// A suffix typed into a family name field ("Mensah, Jr.", "King Jr.",
+/// "Gates III"), as Mendeley, which has no suffix field, exports it in
+/// CSL-JSON `family` (tester r62 F9): the family name and the suffix.
+/// Only a suffix of more than one letter (a lone "V" may be anything) and
+/// never a spelled-out generation word ("Mitidiero Junior" is a
+/// Portuguese family name, see [`spelled_generation`]).
+pub fn family_suffix(family: &str) -> Option<(String, String)> {
+    let f = family.trim();
+    let (head, last) = f.rsplit_once(',').or_else(|| f.rsplit_once(char::is_whitespace))?;
+    let (head, last) = (head.trim().trim_end_matches(',').trim(), last.trim());
+    (long_suffix(last) && !spelled_generation(last) && head.chars().any(char::is_alphabetic))
+        .then(|| (head.to_string(), last.to_string()))
+}
+
 /// Whether a word is a suffix of more than one letter ("Jr.", "III", "2nd"):
 /// after a name written without commas it cannot be an initial, as a lone
 /// "V" can.
@@ -1365,11 +1500,17 @@ pub fn split_scopus(cell: &str) -> Vec<Name> {
 /// "{van Gogh}, Vincent" one family name); `decode` turns LaTeX into text.
 pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
     // Degrees after the name ("Osei, K.A., PhD") are not part of it (see [`strip_degrees`]).
-    let stripped = strip_degrees(raw.trim()).0;
+    let (stripped, dropped) = strip_degrees(raw.trim());
     let raw = stripped.trim();
     if raw.is_empty() {
         return None;
     }
+    let role = relator_role(&dropped);
+    parse_bibtex_name(raw, decode).map(|n| Name { role, ..n })
+}
+
+/// [`parse_bibtex`] of a name without degrees or a catalogue's tail.
+fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
     let original = tidy(&decode(raw));
     if original.is_empty() || original.eq_ignore_ascii_case("others") || is_no_author(&original) {
         return None;
@@ -1791,6 +1932,9 @@ fn split_plain_names(cell: &str) -> CellNames {
         }
     };
     let stripped;
+    // A catalogue's relator after the cell's one name ("Smith, J., 1950-
+    // editor."): that name's role, as [`parse`] reads it of a `;` part.
+    let mut cell_role = None;
     let cell = if cell.contains(';') || cell.contains('|') {
         for part in cell.split([';', '|']) {
             note_degrees(part);
@@ -1798,7 +1942,9 @@ fn split_plain_names(cell: &str) -> CellNames {
         cell
     } else {
         note_degrees(cell);
-        stripped = strip_degrees(cell).0;
+        let dropped;
+        (stripped, dropped) = strip_degrees(cell);
+        cell_role = relator_role(&dropped);
         stripped.as_str()
     };
     let mut natural = false;
@@ -1939,7 +2085,7 @@ fn split_plain_names(cell: &str) -> CellNames {
     {
         natural = true;
     }
-    let names: Vec<Name> = chunks
+    let mut names: Vec<Name> = chunks
         .iter()
         .map(|c| c.trim_end_matches('…'))
         .filter_map(|c| {
@@ -1952,6 +2098,9 @@ fn split_plain_names(cell: &str) -> CellNames {
             }
         })
         .collect();
+    if let Some(last) = names.last_mut().filter(|_| cell_role.is_some()) {
+        last.role = cell_role;
+    }
     if doubt.is_none() {
         doubt = names.iter().find_map(institution_doubt);
     }
@@ -2336,6 +2485,51 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_catalogues_dates_and_relators_end_a_name() {
+        use super::{parse, relator_role, strip_degrees};
+        for (written, name, dropped, role) in [
+            ("Washington, Harriet A., 1951- author.", "Washington, Harriet A.", vec!["1951- author."], Some("author")),
+            ("Smith, J., editor.", "Smith, J.", vec!["editor."], Some("editor")),
+            (
+                "Fanon, Frantz, 1925-1961, translator",
+                "Fanon, Frantz",
+                vec!["1925-1961", "translator"],
+                Some("translator"),
+            ),
+            ("Osei, Ama, editor, translator.", "Osei, Ama", vec!["editor", "translator."], Some("editor")),
+            ("Osei, Ama, editor and translator", "Osei, Ama", vec!["editor and translator"], Some("editor")),
+            (
+                "Lind, Tove, 1950- writer of introduction.",
+                "Lind, Tove",
+                vec!["1950- writer of introduction."],
+                Some("writer of introduction"),
+            ),
+            ("Mensah, K., ed.", "Mensah, K.", vec!["ed."], Some("editor")),
+            ("Smith, Editor", "Smith, Editor", vec![], None),
+            ("Roberts, Dorothy E., 1956-", "Roberts, Dorothy E.", vec!["1956-"], None),
+            ("Author, Ann", "Author, Ann", vec![], None),
+        ] {
+            let (s, d) = strip_degrees(written);
+            assert_eq!((s.as_str(), d.iter().map(String::as_str).collect::<Vec<_>>()), (name, dropped), "{written}");
+            assert_eq!(relator_role(&d).as_deref(), role, "{written}");
+            assert_eq!(parse(written).and_then(|n| n.role).as_deref(), role, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_suffix_typed_into_a_family_name() {
+        use super::family_suffix;
+        let f = |s: &str| family_suffix(s).map(|(a, b)| format!("{a}|{b}"));
+        assert_eq!(f("Mensah, Jr.").as_deref(), Some("Mensah|Jr."));
+        assert_eq!(f("King Jr.").as_deref(), Some("King|Jr."));
+        assert_eq!(f("Gates III").as_deref(), Some("Gates|III"));
+        assert_eq!(f("van der Berg Sr").as_deref(), Some("van der Berg|Sr"));
+        for kept in ["Mitidiero Junior", "Silva Filho", "Louis V", "Jr.", "Mensah", "Ward-Jr"] {
+            assert_eq!(f(kept), None, "{kept}");
+        }
+    }
+
     #[test]
     fn a_typed_name_in_braces_is_an_institution_without_its_braces() {
         let n = parse("{World Health Organization}").unwrap();

@@ -225,6 +225,7 @@ pub fn load(conn: &Connection, scope: &Scope) -> Result<AuditData> {
                 particle: r.get(4)?,
                 suffix: r.get(5)?,
                 literal: r.get(6)?,
+                role: None,
             });
         }
     }

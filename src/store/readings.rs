@@ -5257,6 +5257,7 @@ fn name_row(r: &rusqlite::Row) -> rusqlite::Result<Name> {
         particle: r.get(3)?,
         suffix: r.get(4)?,
         literal: r.get(5)?,
+        role: None,
     })
 }
 
@@ -5556,6 +5557,7 @@ fn names_from_json(s: &str) -> Vec<Name> {
                 particle: it.next()?,
                 suffix: it.next()?,
                 literal: it.next()?,
+                role: None,
             })
         })
         .collect()
