@@ -293,3 +293,97 @@ fn canons_own_json_listing_is_named_not_read_as_csl_json() {
     assert!(err.contains("canon's own reading list in JSON") && err.contains("canon export reading -f csv"), "{err}");
     assert!(!err.contains("approved"), "{err}");
 }
+
+/// Another list's poorer record of a stored work does not make it poorer
+/// (tester r63 F3): the site of the stored page alone, "web" for a report
+/// stored with its publisher and series, "article" for a chapter stored
+/// with its book and editors, an older access date, and a bare page number
+/// for an article's e-locator are each kept as stored, and said; a
+/// differing value that says as much still replaces.
+#[test]
+fn a_poorer_record_of_a_stored_work_does_not_replace_its_values() {
+    let w = workdir();
+    w.import_reading(
+        "r1.csv",
+        "title,authors,year,type,doi,url,publisher,place,series,container,pages,accessed,editors\n\
+         World report on race and health,{World Health Organization},2019,report,10.1000/who.1,\
+         https://www.who.int/publications/i/item/9789240012345,World Health Organization,Geneva,\
+         WHO Technical Report Series,,,,\n\
+         Alpha,\"Osei, Jane\",2021,article,10.1000/a.1,https://www.nejm.org/doi/full/10.1000/a.1,,,,NEJM,e1002,\
+         2024-03-05,\n\
+         A chapter on colonial medicine,\"Kim, J.\",2015,chapter,10.1000/c.3,,,,,Handbook of Medicine,45-60,,\
+         \"Smith, Ann\"\n",
+    );
+    let err = w.import_reading(
+        "r2.csv",
+        "title,authors,year,type,doi,url,container,pages,accessed\n\
+         World report on race and health,{World Health Organization},2019,web,10.1000/who.1,https://who.int,,,\n\
+         Alpha,\"Osei, Jane\",2021,article,10.1000/a.1,https://doi.org/10.1000/a.1,NEJM,1,2023-01-01\n\
+         A chapter on colonial medicine,\"Kim, J.\",2015,article,10.1000/c.3,,Handbook of Medicine,45-61,\n",
+    );
+    let list = w.reading_list();
+    let who = common::reading(&list, "World report");
+    assert_eq!(who["type"], "report", "{err}");
+    assert_eq!(who["url"], "https://www.who.int/publications/i/item/9789240012345", "{err}");
+    let alpha = common::reading(&list, "Alpha");
+    assert_eq!((alpha["pages"].as_str(), alpha["accessed"].as_str()), (Some("e1002"), Some("2024-03-05")), "{err}");
+    let chapter = common::reading(&list, "A chapter");
+    assert_eq!(chapter["type"], "chapter", "{err}");
+    assert_eq!(chapter["pages"], "45-61", "a differing range still replaces: {err}");
+    for said in [
+        "url: kept \"https://www.who.int/publications/i/item/9789240012345\" (the file's \"https://who.int\" is its site alone)",
+        "type: kept \"report\"",
+        "type: kept \"chapter\"",
+        "accessed: kept \"2024-03-05\" (the file's \"2023-01-01\" is an older access)",
+        "pages: kept \"e1002\"",
+    ] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+}
+
+/// PubMed's Bookshelf chapters (StatPearls) keep their place of publication
+/// from MEDLINE's `CY` (tester r62 F5: "[place unknown]"), and from PubMed's
+/// CSV its "Citation" makes the row a chapter in the book, with place and
+/// publisher (tester r62 F6: an article in the journal "StatPearls
+/// [Internet]"); what of it is not stored is said.
+#[test]
+fn pubmed_bookshelf_chapters_keep_their_book_place_and_publisher() {
+    let w = workdir();
+    w.import_reading(
+        "sp.nbib",
+        "PMID- 29939585\nSTAT- Publisher\nPB  - StatPearls Publishing\nCY  - Treasure Island (FL)\n\
+         DP  - 2025 Jan\nBTI - StatPearls\nTI  - Health Equity\nFED - Aboubakr, Sherif\nED  - Aboubakr S\n\
+         FAU - Alhalel, Jose\nAU  - Alhalel J\nLA  - eng\nPT  - Book Chapter\n",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Health Equity");
+    assert_eq!(
+        (r["place"].as_str(), r["publisher"].as_str()),
+        (Some("Treasure Island (FL)"), Some("StatPearls Publishing"))
+    );
+    let other = Workdir::new();
+    other.ok(&["init", "-q"]);
+    let err = other.import_reading(
+        "pubmed.csv",
+        "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n\
+         29939585,Health Equity.,\"Alhalel J, Patterson L, Francone NO, Danner S.\",\"2023 Jul 24. In: StatPearls \
+         [Internet]. Treasure Island (FL): StatPearls Publishing; 2025 Jan–.\",Alhalel J,StatPearls [Internet],2025,\
+         2018/06/26,,,\n",
+    );
+    let list = other.reading_list();
+    let r = common::reading(&list, "Health Equity");
+    assert_eq!(r["type"], "chapter", "{r}");
+    assert_eq!(r["container"], "StatPearls [Internet]", "{r}");
+    assert_eq!(
+        (r["place"].as_str(), r["publisher"].as_str()),
+        (Some("Treasure Island (FL)"), Some("StatPearls Publishing"))
+    );
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64()), (Some(2025), Some(1)), "{r}");
+    assert!(err.contains("updated \"2023 Jul 24\" not stored"), "{err}");
+    let refs = other.references("vancouver");
+    assert!(
+        common::reference(&refs, "Health Equity")
+            .contains("In: StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2025"),
+        "{refs:?}"
+    );
+}

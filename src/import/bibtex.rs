@@ -2321,14 +2321,23 @@ fn protected_groups(c: &[char]) -> Vec<bool> {
 /// Whether text ends with a command's name (`\\mbox`, `\\foo `): a group
 /// after it is the command's argument, not a protection.
 fn follows_command(before: &[char]) -> bool {
-    let t: Vec<char> = before.iter().rev().skip_while(|c| **c == ' ').copied().collect();
-    let letters = t.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    letters > 0 && t.get(letters) == Some(&'\\')
+    let mut t = before.iter().rev().skip_while(|c| **c == ' ');
+    let mut letters = 0;
+    for c in t.by_ref() {
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+        } else {
+            return letters > 0 && *c == '\\';
+        }
+    }
+    false
 }
 
 fn latex_text(s: &str, rich: bool) -> String {
     let c: Vec<char> = s.chars().collect();
     let protected = if rich { protected_groups(&c) } else { Vec::new() };
+    // Protected groups open around this point (an inner one is not marked again).
+    let mut nocase_open = 0usize;
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     let mut math = false;
@@ -2349,8 +2358,9 @@ fn latex_text(s: &str, rich: bool) -> String {
             // Chicago printed "De Novo"). Only a group a style could change
             // is marked: one with a word that starts in lower case; "{HIV}"
             // and "{African}" are printed as written anyway.
-            '{' if rich && protected[i] && !groups.iter().flatten().any(|t| *t == "span") => {
+            '{' if rich && protected[i] && nocase_open == 0 => {
                 out.push_str("<span class=\"nocase\">");
+                nocase_open += 1;
                 groups.push(vec!["span"]);
                 i += 1;
             }
@@ -2359,7 +2369,11 @@ fn latex_text(s: &str, rich: bool) -> String {
                 i += 1;
             }
             '}' => {
-                for t in groups.pop().unwrap_or_default().iter().rev() {
+                let group = groups.pop().unwrap_or_default();
+                if group.contains(&"span") {
+                    nocase_open -= 1;
+                }
+                for t in group.iter().rev() {
                     out.push_str(&format!("</{t}>"));
                 }
                 i += 1;

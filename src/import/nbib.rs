@@ -354,7 +354,10 @@ fn draft(r: &Raw) -> Draft {
     d.issue = text("IP");
     d.pages = text("PG");
     d.publisher = text("PB");
-    d.place = text("PL").filter(|_| first("PB").is_some());
+    // `CY` is a book's place of publication as PubMed writes its Bookshelf
+    // records (StatPearls: "Treasure Island (FL)"; tester r62 F5: dropped,
+    // "[place unknown]"); `PL` beside `PB` is one too.
+    d.place = text("CY").or_else(|| text("PL").filter(|_| first("PB").is_some()));
     // `EN` is NLM's tag for a book's edition; `EDN` is read as it too.
     d.edition = text("EN").or_else(|| text("EDN"));
     // Each `LA` is a language of the article (MEDLINE lists every one it
@@ -547,7 +550,7 @@ fn is_publisher_item_identifier(s: &str) -> bool {
 /// author written two ways).
 const MEDLINE_READ: &[&str] = &[
     "PMID", "TI", "BTI", "TT", "DP", "DEP", "AD", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT",
-    "TA", "VI", "IP", "PG", "PB", "PL", "EN", "EDN", "LA", "OT", "MH", "PST",
+    "TA", "VI", "IP", "PG", "PB", "PL", "CY", "EN", "EDN", "LA", "OT", "MH", "PST",
 ];
 
 #[cfg(test)]

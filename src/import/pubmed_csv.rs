@@ -169,6 +169,47 @@ pub fn citation(text: &str) -> Option<Citation> {
     Some(out)
 }
 
+/// What PubMed's "Citation" says of a chapter of a book on its Bookshelf
+/// (StatPearls and other NCBI books): "2023 Jul 24. In: StatPearls
+/// [Internet]. Treasure Island (FL): StatPearls Publishing; 2025 Jan–.",
+/// the date it was updated (if any), the book, place, publisher and the
+/// book's date. `None` for a line of another shape.
+#[derive(Debug, Default, PartialEq)]
+pub struct BookCitation {
+    pub updated: Option<String>,
+    pub book: String,
+    pub place: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Reads a chapter's "Citation" ([`BookCitation`]), Citing Medicine's
+/// "In: Book. Place: Publisher; Date." after PubMed's update date.
+pub fn book_citation(text: &str) -> Option<BookCitation> {
+    let t = text.trim();
+    let (before, after) = match t.strip_prefix("In: ") {
+        Some(rest) => ("", rest),
+        None => t.split_once(". In: ")?,
+    };
+    let (book, rest) = after.split_once(". ").unwrap_or((after, ""));
+    let (place, rest) = match rest.split_once(": ") {
+        Some((p, r)) => (Some(p.trim().to_string()), r),
+        None => (None, rest),
+    };
+    let (publisher, date) = match rest.split_once("; ") {
+        Some((p, d)) => (Some(p.trim().to_string()), Some(d)),
+        None => (Some(rest.trim().trim_end_matches('.').to_string()).filter(|p| !p.is_empty()), None),
+    };
+    let date = date.map(|d| d.trim().trim_end_matches('.').trim().to_string()).filter(|d| !d.is_empty());
+    Some(BookCitation {
+        updated: Some(before.trim().trim_end_matches('.').to_string()).filter(|u| !u.is_empty()),
+        book: book.trim().to_string(),
+        place: place.filter(|p| !p.is_empty()),
+        publisher: publisher.filter(|p| !p.is_empty()),
+        date,
+    })
+}
+
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
     let at = |c: Option<usize>| Pos::new(line, n(c));
@@ -199,13 +240,42 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         }
         None => d.date = get(r, c.year).map(|y| Val::new(y, at(c.year))),
     }
+    // A chapter of a Bookshelf book: a chapter in it, with the book's place
+    // and publisher (tester r62 F6: cited as a journal article, the
+    // Citation's book, place and publisher dropped unsaid).
+    if let Some(book) = get(r, c.citation).and_then(book_citation).filter(|b| !b.book.is_empty()) {
+        d.kind = KindSrc::Mapped("chapter");
+        d.place = book.place;
+        d.publisher = book.publisher;
+        // The book's own date ("2025 Jan–", updated continuously): its
+        // year and month; the open end and the update date are said.
+        if let Some(date) = &book.date {
+            let open = date.trim_end_matches(['–', '-', '—']).trim();
+            d.date = Some(Val::new(open, at(c.citation)));
+            let mut unread = Vec::new();
+            if open.len() < date.len() {
+                unread.push(format!("the book's date is open-ended ({date:?}): kept {open:?}"));
+            }
+            if let Some(u) = &book.updated {
+                unread.push(format!("updated {u:?} not stored"));
+            }
+            if !unread.is_empty() {
+                let message = format!("Citation: {}", unread.join("; "));
+                d.warnings.push(super::RowError::new(line, n(c.citation), message));
+            }
+        }
+        d.container_short = None;
+        d.container = Some(book.book);
+    }
     if d.date.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
         d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
     }
     // The journal's full name is not in the export: its abbreviation is
     // what the references print (Citing Medicine cites it), and stands for
     // the journal until another list gives the full name.
-    d.container = d.container_short.clone();
+    if d.container.is_none() {
+        d.container = d.container_short.clone();
+    }
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
     d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
     d.isbn_rule = IsbnRule::FirstValid;
@@ -217,6 +287,20 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bookshelf_chapters_citation_is_read() {
+        let b = book_citation(
+            "2023 Jul 24. In: StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2025 Jan–.",
+        )
+        .expect("a chapter");
+        assert_eq!(b.updated.as_deref(), Some("2023 Jul 24"));
+        assert_eq!(b.book, "StatPearls [Internet]");
+        assert_eq!(b.place.as_deref(), Some("Treasure Island (FL)"));
+        assert_eq!(b.publisher.as_deref(), Some("StatPearls Publishing"));
+        assert_eq!(b.date.as_deref(), Some("2025 Jan–"));
+        assert_eq!(book_citation("N Engl J Med. 2020;383(9):874-882."), None);
+    }
 
     #[test]
     fn pubmeds_citation_line_is_read() {

@@ -554,6 +554,21 @@ impl Stored {
             {
                 Some(if n.starts_with(crate::import::builder::ARTICLE) { n.clone() } else { o.clone() })
             }
+            // An article's e-locator ("e1002") against a bare page number
+            // that it does not hold ("1": a list's placeholder first page)
+            // stays (tester r63 F3: "e1002" became "1").
+            (Some(n), Some(o))
+                if field == "pages"
+                    && o.trim().starts_with(|c: char| c.is_ascii_alphabetic())
+                    && o.trim()[1..].starts_with(|c: char| c.is_ascii_digit())
+                    && !n.trim().is_empty()
+                    && n.trim().chars().all(|c| c.is_ascii_digit()) =>
+            {
+                kept.push(format!(
+                    "pages: kept {o:?} (the file's {n:?} is a bare page number for the article's e-locator)"
+                ));
+                Some(o.clone())
+            }
             (Some(n), Some(o)) => match fuller_form(field, o, n) {
                 Form::Ours(why) => {
                     kept.push(format!("{field}: kept {o:?} (the file's {n:?} {why})"));
@@ -609,7 +624,29 @@ impl Stored {
                 r.kind
             ));
         }
-        let poorer_kind = poorer_kind || published_article;
+        // A web page is what a reference manager calls any work it saved
+        // from a browser, and an article is its default: neither replaces
+        // a report, book or chapter stored with what makes it one (a
+        // publisher, series or number; a chapter's book or editors; tester
+        // r63 F3: a WHO report became a web page, a chapter an article).
+        let specific = typed
+            && !poorer_kind
+            && !published_article
+            && match (self.kind.as_str(), r.kind.as_str()) {
+                ("report" | "book", "web" | "article") => {
+                    self.publisher.is_some() || self.series.is_some() || self.series_number.is_some()
+                }
+                ("chapter", "web" | "article") => !self.editor_names.is_empty() || self.container.is_some(),
+                (k, "web") => k != "web" && (self.volume.is_some() || self.publisher.is_some()),
+                _ => false,
+            };
+        if specific {
+            kept.push(format!(
+                "type: kept {:?} (the file's {:?} says less of a work stored with what makes it one)",
+                self.kind, r.kind
+            ));
+        }
+        let poorer_kind = poorer_kind || published_article || specific;
         let merged = Stored {
             title,
             year,
@@ -653,6 +690,13 @@ impl Stored {
                 // it never replaces the work's page (tester r54 F2: the two
                 // flipped at each import).
                 (Some(n), Some(o)) if is_doi_address(n) && !is_doi_address(o) => Some(o.clone()),
+                // The stored page's site alone ("https://who.int" for
+                // "https://www.who.int/publications/i/item/…") says less:
+                // it never replaces the page (tester r63 F3).
+                (Some(n), Some(o)) if site_root_of(n, o) => {
+                    kept.push(format!("url: kept {o:?} (the file's {n:?} is its site alone)"));
+                    Some(o.clone())
+                }
                 _ => pick(&r.url, &self.url),
             },
             annotation: match (&r.annotation, &self.annotation) {
@@ -750,7 +794,15 @@ impl Stored {
             credit: pick(&r.credit, &self.credit),
             licence: pick(&r.licence, &self.licence),
             series_number: pick(&r.series_number, &self.series_number),
-            accessed: pick(&r.accessed, &self.accessed),
+            // The latest access is the one a reference cites: an older
+            // access date never replaces a newer one (tester r63 F3).
+            accessed: match (&r.accessed, &self.accessed) {
+                (Some(n), Some(o)) if n < o => {
+                    kept.push(format!("accessed: kept {o:?} (the file's {n:?} is an older access)"));
+                    Some(o.clone())
+                }
+                _ => pick(&r.accessed, &self.accessed),
+            },
             original_year: pick(&r.original_year, &self.original_year),
             day_end: None,
             season_end: None,
@@ -1228,6 +1280,19 @@ pub enum Fuller {
 /// Whether one title is the other with more (a subtitle, a leading
 /// article): compared by
 /// [`title_key`], so case and punctuation do not count.
+/// Whether address `short` is the site of page `full` alone: the same host
+/// (a "www." and the scheme aside) with no path ("https://who.int",
+/// "http://nejm.org/") while `full` has one.
+fn site_root_of(short: &str, full: &str) -> bool {
+    let split = |u: &str| -> Option<(String, String)> {
+        let rest = u.trim().split_once("://")?.1;
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let host = host.to_ascii_lowercase();
+        Some((host.strip_prefix("www.").unwrap_or(&host).to_string(), path.trim_end_matches('/').to_string()))
+    };
+    matches!((split(short), split(full)), (Some((h1, p1)), Some((h2, p2))) if h1 == h2 && p1.is_empty() && !p2.is_empty())
+}
+
 pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
     let (a, b) = (title_key(ours), title_key(theirs));
     // The title with its leading article is the fuller: a catalogue that
@@ -3899,11 +3964,11 @@ impl<'t> ReadingWriter<'t> {
         let forms: Vec<&str> = kept
             .iter()
             .filter(|k| {
-                ["container", "publisher", "place", "pages", "isbn"].iter().any(|f| {
+                ["container", "publisher", "place", "pages", "isbn", "url", "accessed"].iter().any(|f| {
                     k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
                         && k.contains(" (the file's ")
                         && !k.ends_with("is another source's)")
-                })
+                }) || (k.starts_with("type: kept ") && k.contains("says less of a work stored"))
             })
             .map(String::as_str)
             .collect();
