@@ -387,3 +387,43 @@ fn pubmed_bookshelf_chapters_keep_their_book_place_and_publisher() {
         "{refs:?}"
     );
 }
+
+/// A `.csl` file that demotes a name's particle
+/// (`demote-non-dropping-particle="display-and-sort"`) prints "Berg, P. van
+/// der" (CSL 1.0.2, "Name-part Order") and sorts it under B (testers r62
+/// F14, r57 F7: the option was ignored), as one without the option does
+/// (CSL's default); with "never", and in the bundled styles, the particle
+/// stays before the family name.
+#[test]
+fn a_csl_file_that_demotes_particles_is_followed() {
+    let w = workdir();
+    w.import_reading(
+        "n.bib",
+        "@article{a, author = {Pieter van der Berg}, title = {Colonial legacies}, journal = {J}, year = {2020}}\n\
+         @article{b, author = {Okoro, Chidi}, title = {Clinic histories}, journal = {J}, year = {2020}}\n",
+    );
+    let csl =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/my-journal.csl"))
+            .unwrap()
+            .replace(
+                "default-locale=\"en-GB\">",
+                "default-locale=\"en-GB\" demote-non-dropping-particle=\"display-and-sort\">",
+            )
+            .replace("sort-separator=\" \" initialize-with=\"\"", "sort-separator=\", \" initialize-with=\". \"");
+    let demote = w.write("demote.csl", &csl);
+    let refs = w.references(demote.to_str().unwrap());
+    assert!(common::reference(&refs, "Colonial").starts_with("Berg, P. van der."), "{refs:?}");
+    // CSL's default is "display-and-sort": the option absent demotes too;
+    // "never" keeps the particle before the family name.
+    let absent = w.write("absent.csl", csl.replace(" demote-non-dropping-particle=\"display-and-sort\"", ""));
+    let refs = w.references(absent.to_str().unwrap());
+    assert!(common::reference(&refs, "Colonial").starts_with("Berg, P. van der."), "{refs:?}");
+    let keep = w.write(
+        "keep.csl",
+        csl.replace("demote-non-dropping-particle=\"display-and-sort\"", "demote-non-dropping-particle=\"never\""),
+    );
+    let refs = w.references(keep.to_str().unwrap());
+    assert!(common::reference(&refs, "Colonial").starts_with("van der Berg, P."), "{refs:?}");
+    let refs = w.references("chicago");
+    assert!(common::reference(&refs, "Colonial").starts_with("van der Berg, Pieter."), "{refs:?}");
+}

@@ -190,6 +190,14 @@ pub struct Style {
     plain_suffix: bool,
     /// How the style writes a name's suffix ([`SuffixForm`]).
     suffix: SuffixForm,
+    /// A `.csl` file that demotes a name's particle
+    /// (`demote-non-dropping-particle` "display-and-sort", CSL 1.0.2's
+    /// default, or "sort-only"):
+    /// the stored particle is given to the processor apart from the family
+    /// name, so that it prints "Berg, P. van der" and sorts under B (tester
+    /// r62 F14, r57 F7). The bundled styles keep the particle with the
+    /// family name, as its bearer writes it.
+    demote_particle: bool,
     /// A report's genre given with canon's "No." label (the bundled APA,
     /// Chicago, Harvard and AMA print no label after a genre); a `.csl`
     /// file's own label is left to it ("Technical Report No. no. 987"
@@ -305,6 +313,11 @@ impl Style {
             StyleArg::Named(n) => NAMED.iter().find(|(k, _, _)| k == n).map(|(k, _, _)| *k),
             StyleArg::File(_) => None,
         };
+        let demote_particle = matches!(arg, StyleArg::File(_))
+            && !matches!(
+                csl.settings.demote_non_dropping_particle,
+                hayagriva::citationberg::DemoteNonDroppingParticle::Never
+            );
         Ok(Style {
             name,
             csl: Arc::new(csl),
@@ -313,6 +326,7 @@ impl Style {
             locales,
             plain_suffix,
             suffix,
+            demote_particle,
             label_genre,
             article_label,
             et_al,
@@ -335,6 +349,7 @@ impl Style {
         Form {
             plain_suffix: self.plain_suffix,
             suffix: self.suffix,
+            demote_particle: self.demote_particle,
             label_genre: self.label_genre,
             article_label: self.article_label,
             publisher_unless_author: self.article_label,
@@ -3027,7 +3042,7 @@ fn fallback(r: &Reading) -> String {
 /// name, prefix (the particle), suffix; an institution is a name alone.
 /// The particle goes with the family name ("van der Berg"), as a
 /// non-dropping particle: the name is printed as its bearer writes it.
-fn person(n: &Name, suffix: SuffixForm) -> Value {
+fn person(n: &Name, suffix: SuffixForm, demote: bool) -> Value {
     if let Some(l) = &n.literal {
         return json!({ "name": l });
     }
@@ -3068,7 +3083,15 @@ fn person(n: &Name, suffix: SuffixForm) -> Value {
     // too where the style demotes particles (Chicago printed the family name
     // "De Souza" as "Souza, João Lúcio De"); glued, the family name stays as
     // its bearer writes it.
-    let family = family.replace(' ', &GLUE.to_string());
+    let mut family = family.replace(' ', &GLUE.to_string());
+    // A style that demotes the particle gets it apart, spaced, before the
+    // glued family name: the processor moves it after the given name.
+    if demote
+        && let (Some(particle), Some(f)) = (&n.particle, &n.family)
+        && n.given.is_some()
+    {
+        family = format!("{} {}", particle.trim(), f.trim().replace(' ', &GLUE.to_string()));
+    }
     p.insert("name".into(), json!(family));
     if n.family.is_some()
         && let Some(g) = &n.given
@@ -4050,6 +4073,8 @@ struct Form {
     plain_suffix: bool,
     /// How a name's suffix is written ([`SuffixForm`]).
     suffix: SuffixForm,
+    /// The particle given apart from the family name ([`Style`]'s `demote_particle`).
+    demote_particle: bool,
     /// An article number with its "Article" label (APA).
     article_label: bool,
     /// A periodical's name without the NLM catalogue's qualifier and, where
@@ -4183,7 +4208,8 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         e.insert("language".into(), json!("und"));
     }
     if !r.author_names.is_empty() {
-        let mut people: Vec<Value> = r.author_names.iter().map(|n| person(n, form.suffix)).collect();
+        let mut people: Vec<Value> =
+            r.author_names.iter().map(|n| person(n, form.suffix, form.demote_particle)).collect();
         // A list the source cut short ("et al."): one more name, a marker that
         // [`with_et_al`] turns into "et al." where the style put it. CSL has no
         // variable for a truncated list, and hayagriva no "others" person.
@@ -4203,7 +4229,10 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // no authors is still cited by its editors.
     let article_editor = r.kind == "article" && !r.author_names.is_empty();
     if !r.editor_names.is_empty() && !article_editor {
-        e.insert("editor".into(), Value::Array(r.editor_names.iter().map(|n| person(n, form.suffix)).collect()));
+        e.insert(
+            "editor".into(),
+            Value::Array(r.editor_names.iter().map(|n| person(n, form.suffix, form.demote_particle)).collect()),
+        );
     }
     // Translators (schema 0029) as hayagriva's affiliated persons in the
     // translator role, which it gives a style as CSL `translator`: "(R.
@@ -4219,7 +4248,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             .translator_names
             .iter()
             .map(|n| {
-                let mut p = person(n, form.suffix);
+                let mut p = person(n, form.suffix, form.demote_particle);
                 if !same && let Some(m) = p.as_object_mut() {
                     m.insert("alias".into(), json!("translator"));
                 }

@@ -258,7 +258,8 @@ pub fn import_changes(conn: &rusqlite::Connection, id: i64) -> Result<Option<Vec
             bail!(
                 "change #{id} is the import of a module list ({}), which added {} that the history keeps only as \
                  counts, so `canon undo {id}` cannot revert it; {recorded}; remove what it added with `canon \
-                 module remove` or `canon item remove` (see `canon module list`)",
+                 module remove` or `canon item remove` (see `canon module list`), or import the list as it was \
+                 before with `canon import modules OLD.csv --sync`",
                 path.unwrap_or_default(),
                 unrecorded.join(", ")
             );
