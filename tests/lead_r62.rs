@@ -427,3 +427,28 @@ fn a_csl_file_that_demotes_particles_is_followed() {
     let refs = w.references("chicago");
     assert!(common::reference(&refs, "Colonial").starts_with("van der Berg, Pieter."), "{refs:?}");
 }
+
+/// A person's name kept whole with its joining word ("Ngũgĩ wa Thiong'o")
+/// is no organisation in Vancouver and AMA (no semicolons around it), and
+/// Scopus's one-part names are said as guesses as in every format (tester
+/// r62 F1).
+#[test]
+fn a_name_joined_by_wa_is_a_person_in_vancouver() {
+    let w = workdir();
+    let header = "Authors,Author full names,Author(s) ID,Title,Year,Source title,Volume,Issue,Art. No.,Page start,\
+                  Page end,Page count,Cited by,DOI,Link,Abstract,Author Keywords,Index Keywords,Editors,Publisher,ISSN,\
+                  ISBN,CODEN,PubMed ID,Language of Original Document,Abbreviated Source Title,Document Type,\
+                  Publication Stage,Open Access,Source,EID";
+    let row = "\"Al-Rāzī M., Ibn Sīnā, Ngũgĩ wa Thiong'o\",\"Al-Rāzī, Muḥammad (1); Ibn Sīnā (2); Ngũgĩ wa Thiong'o (3)\",\
+               \"1;2;3\",\"Odd names in Scopus\",2022,\"Med Hist\",66,1,,1,20,,0,,,,,,,Cambridge University Press,,,,,\
+               English,\"Med. Hist.\",Review,Final,,Scopus,2-s2.0-2";
+    let err = w.import_reading("scopus.csv", &format!("{header}\n{row}\n"));
+    assert!(err.contains("Author full names \"Ngũgĩ wa Thiong'o\" was kept whole as written"), "{err}");
+    for style in ["vancouver", "ama"] {
+        let refs = w.references(style);
+        assert!(
+            common::reference(&refs, "Odd names").starts_with("Al-Rāzī M, Ibn Sīnā, Ngũgĩ wa Thiong'o."),
+            "{refs:?}"
+        );
+    }
+}

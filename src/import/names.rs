@@ -753,6 +753,18 @@ const GIVEN_PARTICLES: &[&str] = &[
 /// kept whole from an institution's.
 const PATRONYMIC_WORDS: &[&str] = &["wa", "bint", "binti", "ould", "ap", "ferch", "y", "ben", "ibnu"];
 
+/// Whether a name kept whole holds, between its words, a lower-case word
+/// that joins the parts of a person's name ("Ngũgĩ wa Thiong'o", "Ahmad
+/// ibn Hanbal", "José da Silva"): [`GIVEN_PARTICLES`] or
+/// [`PATRONYMIC_WORDS`]. Such a name reads as a person's, not an
+/// institution's, unless its words say institution ([`looks_corporate`]).
+pub fn joined_like_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 3
+        && words[1..words.len() - 1].iter().any(|w| GIVEN_PARTICLES.contains(w) || PATRONYMIC_WORDS.contains(w))
+        && !looks_corporate(name)
+}
+
 /// Whether `word` is one of the lower-case particles that may stand after
 /// a given name ("van", "de la", "bin").
 pub fn is_particle_word(word: &str) -> bool {

@@ -286,6 +286,12 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         None => short,
     };
     d.authors_truncated = names::ends_with_et_al(get(r, c.full_names).or(get(r, c.short_names)).unwrap_or(""));
+    // A name Scopus gives in one part ("Ngũgĩ wa Thiong'o", "bell hooks")
+    // is kept whole by a guess, said as in every format (tester r62 F1).
+    let (field, col) =
+        if get(r, c.full_names).is_some() { ("Author full names", c.full_names) } else { ("Authors", c.short_names) };
+    let authors = d.authors.clone();
+    builder::name_doubts(&mut d, field, &authors, at(col), names::name_doubt);
     // "Editors" is written as "Authors" is: "Smith J., Osei A." (tester r16).
     d.editors = names::split_scopus(get(r, c.editors).unwrap_or(""));
     d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", scopus_kind));
