@@ -378,14 +378,44 @@ fn pubmed_bookshelf_chapters_keep_their_book_place_and_publisher() {
         (r["place"].as_str(), r["publisher"].as_str()),
         (Some("Treasure Island (FL)"), Some("StatPearls Publishing"))
     );
-    assert_eq!((r["year"].as_i64(), r["month"].as_i64()), (Some(2025), Some(1)), "{r}");
-    assert!(err.contains("updated \"2023 Jul 24\" not stored"), "{err}");
+    // The chapter's own date (before "In:"), the book's running date said.
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64()), (Some(2023), Some(7)), "{r}");
+    assert!(err.contains("the book's date \"2025 Jan–\" not stored"), "{err}");
     let refs = other.references("vancouver");
     assert!(
         common::reference(&refs, "Health Equity")
-            .contains("In: StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2025"),
+            .contains("In: StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2023"),
         "{refs:?}"
     );
+    // GeneReviews: the editors are the book's, the chapter's date its own
+    // (tester r64 F5: the editors were stored as the book, the book as the
+    // place, and the year was the series' first); an edited book's row is
+    // the book, with its edition (tester r64 F6: refused, "2013. Chapter 4").
+    let third = Workdir::new();
+    third.ok(&["init", "-q"]);
+    let err = third.import_reading(
+        "pm.csv",
+        "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI
+         20301551,Sickle Cell Disease,\"Bender MA, Carlberg K.\",\"2003 Sep 15 [updated 2022 Jan 27]. In: Adam MP, \
+         Feldman J, Mirzaa GM, Pagon RA, Wallace SE, Amemiya A, editors. GeneReviews® [Internet]. Seattle (WA): \
+         University of Washington, Seattle; 1993–2025.\",Bender MA,GeneReviews® [Internet],1993,2010/03/09,,,\n\
+         25000003,Health equity: a textbook,\"Farmer P, Kim JY, editors.\",\"In: Farmer P, Kim JY, editors. Health \
+         equity: a textbook. 2nd ed. Boston (MA): Partners In Health; 2013. Chapter 4.\",Farmer P,,2013,2015/01/01,,,\n",
+    );
+    let list = third.reading_list();
+    let g = common::reading(&list, "Sickle");
+    assert_eq!(g["type"], "chapter", "{g}");
+    assert_eq!(g["container"], "GeneReviews® [Internet]", "{g}");
+    assert_eq!((g["place"].as_str(), g["year"].as_i64()), (Some("Seattle (WA)"), Some(2003)), "{g}");
+    assert_eq!(g["editor_names"].as_array().map(Vec::len), Some(6), "{g}");
+    assert!(err.contains("updated \"2022 Jan 27\" not stored"), "{err}");
+    let b = common::reading(&list, "Health equity");
+    assert_eq!(
+        (b["type"].as_str(), b["edition"].as_str(), b["year"].as_i64()),
+        (Some("book"), Some("2nd ed."), Some(2013)),
+        "{b}"
+    );
+    assert!(err.contains("\"Chapter 4\" not stored"), "{err}");
 }
 
 /// A `.csl` file that demotes a name's particle

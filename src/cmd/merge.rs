@@ -60,18 +60,22 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
     ctx.note(format_args!(
-        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours{}, {} conflicts, {} history entries copied{}{}{}{}",
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours{}, {} conflicts{}, {} history entries copied{}{}{}{}",
         if a.dry_run { "dry run, nothing written: " } else { "" },
         sum.added,
         sum.updated,
         sum.removed,
         sum.identical,
-        sum.kept_ours,
-        match sum.kept_listed {
+        sum.kept_listed,
+        match sum.kept_ours {
             0 => String::new(),
-            n => format!(" ({n} listed as kept-ours, each with why)"),
+            n => format!(" ({n} more where only our copy changed since: ours stands, not listed)"),
         },
         sum.conflicts,
+        match sum.settled {
+            0 => String::new(),
+            n => format!(" ({n} open before, settled: both copies now agree)"),
+        },
         sum.history_copied,
         match sum.history_held {
             0 => String::new(),

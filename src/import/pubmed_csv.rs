@@ -170,44 +170,77 @@ pub fn citation(text: &str) -> Option<Citation> {
 }
 
 /// What PubMed's "Citation" says of a chapter of a book on its Bookshelf
-/// (StatPearls and other NCBI books): "2023 Jul 24. In: StatPearls
-/// [Internet]. Treasure Island (FL): StatPearls Publishing; 2025 Jan–.",
-/// the date it was updated (if any), the book, place, publisher and the
-/// book's date. `None` for a line of another shape.
+/// (StatPearls, GeneReviews and other NCBI books) or of an edited book, in
+/// Citing Medicine's form: "2003 Sep 15 [updated 2022 Jan 27]. In: Adam MP,
+/// Feldman J, editors. GeneReviews® [Internet]. Seattle (WA): University of
+/// Washington, Seattle; 1993–2025." — the chapter's own date (before "In:")
+/// and its update, the editors, the book, its edition, place, publisher, the
+/// book's date and what follows it ("Chapter 4"). `None` for a line of
+/// another shape.
 #[derive(Debug, Default, PartialEq)]
 pub struct BookCitation {
+    pub own_date: Option<String>,
     pub updated: Option<String>,
+    pub editors: Option<String>,
     pub book: String,
+    pub edition: Option<String>,
     pub place: Option<String>,
     pub publisher: Option<String>,
     pub date: Option<String>,
+    pub rest: Option<String>,
 }
 
-/// Reads a chapter's "Citation" ([`BookCitation`]), Citing Medicine's
-/// "In: Book. Place: Publisher; Date." after PubMed's update date.
+/// Reads a chapter's or edited book's "Citation" ([`BookCitation`]).
 pub fn book_citation(text: &str) -> Option<BookCitation> {
     let t = text.trim();
     let (before, after) = match t.strip_prefix("In: ") {
         Some(rest) => ("", rest),
         None => t.split_once(". In: ")?,
     };
-    let (book, rest) = after.split_once(". ").unwrap_or((after, ""));
-    let (place, rest) = match rest.split_once(": ") {
-        Some((p, r)) => (Some(p.trim().to_string()), r),
-        None => (None, rest),
+    let mut out = BookCitation::default();
+    // "2003 Sep 15 [updated 2022 Jan 27]": the chapter's date and its update.
+    let before = before.trim().trim_end_matches('.');
+    match before.split_once(" [updated ").or_else(|| before.split_once(" [Updated ")) {
+        Some((d, u)) => {
+            out.own_date = Some(d.trim().to_string()).filter(|d| !d.is_empty());
+            out.updated = Some(u.trim_end_matches(']').trim().to_string());
+        }
+        None => out.own_date = Some(before.to_string()).filter(|d| !d.is_empty()),
+    }
+    let mut rest = after;
+    let next = |rest: &mut &str| -> String {
+        let (head, tail) = rest.split_once(". ").unwrap_or((rest, ""));
+        *rest = tail;
+        head.trim().to_string()
     };
-    let (publisher, date) = match rest.split_once("; ") {
-        Some((p, d)) => (Some(p.trim().to_string()), Some(d)),
-        None => (Some(rest.trim().trim_end_matches('.').to_string()).filter(|p| !p.is_empty()), None),
+    let first = next(&mut rest);
+    let editors = ["editors", "editor", "eds", "ed"]
+        .iter()
+        .find_map(|e| first.strip_suffix(e).and_then(|x| x.trim_end().strip_suffix(',')).map(str::trim));
+    out.book = match editors {
+        Some(e) => {
+            out.editors = Some(e.to_string());
+            next(&mut rest)
+        }
+        None => first,
     };
-    let date = date.map(|d| d.trim().trim_end_matches('.').trim().to_string()).filter(|d| !d.is_empty());
-    Some(BookCitation {
-        updated: Some(before.trim().trim_end_matches('.').to_string()).filter(|u| !u.is_empty()),
-        book: book.trim().to_string(),
-        place: place.filter(|p| !p.is_empty()),
-        publisher: publisher.filter(|p| !p.is_empty()),
-        date,
-    })
+    // "2nd ed." before the place.
+    if rest.split_once(". ").map_or(rest, |(h, _)| h).trim().ends_with(" ed") {
+        out.edition = Some(format!("{}.", next(&mut rest)));
+    }
+    let (imprint, dated) = rest.split_once("; ").unwrap_or((rest, ""));
+    let imprint = imprint.trim().trim_end_matches('.');
+    match imprint.split_once(": ") {
+        Some((p, pb)) => {
+            out.place = Some(p.trim().to_string()).filter(|p| !p.is_empty());
+            out.publisher = Some(pb.trim().to_string()).filter(|p| !p.is_empty());
+        }
+        None => out.publisher = Some(imprint.to_string()).filter(|p| !p.is_empty()),
+    }
+    let (date, tail) = dated.split_once(". ").unwrap_or((dated, ""));
+    out.date = Some(date.trim().trim_end_matches('.').trim().to_string()).filter(|d| !d.is_empty());
+    out.rest = Some(tail.trim().trim_end_matches('.').to_string()).filter(|r| !r.is_empty());
+    Some(out)
 }
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
@@ -216,6 +249,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
     // MEDLINE ends every title with a period of its own: not the title's.
     let title = get(r, c.title).map(|t| super::nbib::without_medline_period(t).to_string()).unwrap_or_default();
+    let title_text = title.clone();
     d.title = Some(Val::new(title, at(c.title)));
     // "Vyas DA, Eisenstein LG, Jones DS." (the list's closing stop is none of the names').
     d.authors = cell_names(r, c.authors, (line, n(c.authors)), &mut d.warnings, &mut d.guessed.authors);
@@ -240,32 +274,55 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         }
         None => d.date = get(r, c.year).map(|y| Val::new(y, at(c.year))),
     }
-    // A chapter of a Bookshelf book: a chapter in it, with the book's place
-    // and publisher (tester r62 F6: cited as a journal article, the
-    // Citation's book, place and publisher dropped unsaid).
+    // A chapter of a Bookshelf book, or an edited book: a chapter in it
+    // (or the book itself), with its editors, edition, place and publisher
+    // (testers r62 F6, r64 F5, F6: a journal article, or the editors stored
+    // as the book, the book as the place, the series' first year as the
+    // chapter's).
     if let Some(book) = get(r, c.citation).and_then(book_citation).filter(|b| !b.book.is_empty()) {
-        d.kind = KindSrc::Mapped("chapter");
+        let at_c = at(c.citation);
+        let whole_book = crate::import::title_key(&book.book) == crate::import::title_key(&title_text);
+        d.kind = KindSrc::Mapped(if whole_book { "book" } else { "chapter" });
         d.place = book.place;
         d.publisher = book.publisher;
-        // The book's own date ("2025 Jan–", updated continuously): its
-        // year and month; the open end and the update date are said.
-        if let Some(date) = &book.date {
-            let open = date.trim_end_matches(['–', '-', '—']).trim();
-            d.date = Some(Val::new(open, at(c.citation)));
-            let mut unread = Vec::new();
-            if open.len() < date.len() {
-                unread.push(format!("the book's date is open-ended ({date:?}): kept {open:?}"));
+        d.edition = book.edition;
+        if let Some(e) = &book.editors
+            && !whole_book
+        {
+            d.editors = super::names::split_cell(e).names;
+        }
+        let open = |d: &str| d.trim_end_matches(['–', '-', '—']).trim().to_string();
+        let mut unread = Vec::new();
+        // The chapter's own date, else the book's (its first year when it runs on).
+        let date = match (&book.own_date, &book.date) {
+            (Some(own), Some(b)) => {
+                unread.push(format!("the book's date {b:?} not stored (the chapter's own, {own:?}, is)"));
+                own.clone()
             }
-            if let Some(u) = &book.updated {
-                unread.push(format!("updated {u:?} not stored"));
+            (Some(own), None) => own.clone(),
+            (None, Some(b)) => {
+                let o = open(b);
+                if o.len() < b.len() {
+                    unread.push(format!("the book's date is open-ended ({b:?}): kept {o:?}"));
+                }
+                o
             }
-            if !unread.is_empty() {
-                let message = format!("Citation: {}", unread.join("; "));
-                d.warnings.push(super::RowError::new(line, n(c.citation), message));
-            }
+            (None, None) => String::new(),
+        };
+        if !date.is_empty() {
+            d.date = Some(Val::new(date, at_c));
+        }
+        if let Some(u) = &book.updated {
+            unread.push(format!("updated {u:?} not stored"));
+        }
+        if let Some(x) = &book.rest {
+            unread.push(format!("{x:?} not stored"));
+        }
+        if !unread.is_empty() {
+            d.warnings.push(super::RowError::new(line, n(c.citation), format!("Citation: {}", unread.join("; "))));
         }
         d.container_short = None;
-        d.container = Some(book.book);
+        d.container = (!whole_book).then_some(book.book);
     }
     if d.date.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
         d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
@@ -294,11 +351,32 @@ mod tests {
             "2023 Jul 24. In: StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2025 Jan–.",
         )
         .expect("a chapter");
-        assert_eq!(b.updated.as_deref(), Some("2023 Jul 24"));
+        assert_eq!(b.own_date.as_deref(), Some("2023 Jul 24"));
         assert_eq!(b.book, "StatPearls [Internet]");
         assert_eq!(b.place.as_deref(), Some("Treasure Island (FL)"));
         assert_eq!(b.publisher.as_deref(), Some("StatPearls Publishing"));
         assert_eq!(b.date.as_deref(), Some("2025 Jan–"));
+        let g = book_citation(
+            "2003 Sep 15 [updated 2022 Jan 27]. In: Adam MP, Feldman J, Mirzaa GM, editors. GeneReviews® \
+             [Internet]. Seattle (WA): University of Washington, Seattle; 1993–2025.",
+        )
+        .expect("a chapter");
+        assert_eq!((g.own_date.as_deref(), g.updated.as_deref()), (Some("2003 Sep 15"), Some("2022 Jan 27")));
+        assert_eq!(g.editors.as_deref(), Some("Adam MP, Feldman J, Mirzaa GM"));
+        assert_eq!(g.book, "GeneReviews® [Internet]");
+        assert_eq!(g.place.as_deref(), Some("Seattle (WA)"));
+        assert_eq!(g.publisher.as_deref(), Some("University of Washington, Seattle"));
+        let e = book_citation(
+            "In: Farmer P, Kim JY, editors. Health equity: a textbook. 2nd ed. Boston (MA): Partners In Health; \
+             2013. Chapter 4.",
+        )
+        .expect("an edited book");
+        assert_eq!(e.book, "Health equity: a textbook");
+        assert_eq!(e.edition.as_deref(), Some("2nd ed."));
+        assert_eq!(
+            (e.place.as_deref(), e.date.as_deref(), e.rest.as_deref()),
+            (Some("Boston (MA)"), Some("2013"), Some("Chapter 4"))
+        );
         assert_eq!(book_citation("N Engl J Med. 2020;383(9):874-882."), None);
     }
 

@@ -58,9 +58,8 @@ pub struct Summary {
     pub updated: usize,
     pub removed: usize,
     pub identical: usize,
-    /// Records whose differing fields all stay ours (our change alone, or
-    /// ours the fuller value), and tags, links and readings their side
-    /// removed that we keep (`kept_listed` of them listed as `kept-ours`).
+    /// Records that differ only by changes made on our side since the
+    /// copies parted (ours stands; not listed, as nothing is theirs).
     pub kept_ours: usize,
     /// Steps listed as `kept-ours`, each saying why: a field where no
     /// history says which side's value is newer, a merge's change we undid,
@@ -78,6 +77,9 @@ pub struct Summary {
     /// Their facets about a person that name no one author here (listed as `not-placed`
     /// steps): never put on someone else, left for the user to record again.
     pub facets_not_placed: usize,
+    /// Open conflicts closed because both copies now hold the same record
+    /// (listed as `settled`).
+    pub settled: usize,
 }
 
 /// Tables whose records are entities with an ID, in the order they merge.
@@ -362,7 +364,11 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
     match table {
         "contributor" => vec![format!("name:{}", s(m, "name"))],
         "programme" => vec![format!("name:{}", s(m, "name"))],
-        "theme" => vec![format!("slug:{}", s(m, "slug"))],
+        // By its ID first, as a reading is: one copy's new slug for the
+        // theme is an edit of it, never another theme (tester r65 F12: the
+        // merge added a second "Racism" and split its tags); by slug for a
+        // theme each copy added on its own.
+        "theme" => vec![format!("id:{}", i(m, "id").unwrap_or(0)), format!("slug:{}", s(m, "slug"))],
         "module" => vec![format!("{}:{}", i(m, "programme_id").unwrap_or(0), s(m, "code"))],
         "item" => vec![format!("{}:{}", i(m, "module_id").unwrap_or(0), i(m, "title_hash").unwrap_or(0))],
         "reading" => {
@@ -767,7 +773,6 @@ impl Merger<'_, '_> {
     /// A reading of ours their side removed, kept: listed as `kept-ours`
     /// with `line` saying why, and counted (every row is in the summary).
     fn kept_ours(&mut self, id: i64, line: String) {
-        self.sum.kept_ours += 1;
         self.sum.kept_listed += 1;
         self.step("kept-ours", "reading", id, line);
     }
@@ -858,6 +863,7 @@ impl Merger<'_, '_> {
             theirs.keys().filter(|k| !NOT_CONTENT.contains(&k.as_str()) && o.get(*k) != theirs.get(*k)).collect();
         if differ.is_empty() {
             self.sum.identical += 1;
+            self.settle_open(t.name, id)?;
             return Ok(());
         }
         let mut take = Vec::new();
@@ -888,6 +894,27 @@ impl Merger<'_, '_> {
                     None => conflict.push((*k).clone()),
                 },
                 _ => conflict.push((*k).clone()),
+            }
+        }
+        // The names as written go with the same names in parts (the parts
+        // decide: a string list is read again by guessing): one side's both.
+        if t.name == "reading" {
+            let names = "author_names".to_string();
+            let side = if take.contains(&names) {
+                Some(true)
+            } else if kept.contains(&names) {
+                Some(false)
+            } else {
+                None
+            };
+            if let Some(theirs_side) = side
+                && differ.iter().any(|k| k.as_str() == "authors")
+            {
+                let authors = "authors".to_string();
+                conflict.retain(|k| *k != authors);
+                take.retain(|k| *k != authors);
+                kept.retain(|k| *k != authors);
+                if theirs_side { take.push(authors) } else { kept.push(authors) }
             }
         }
         // Their author list would move, rename or drop an author our facets are about: those
@@ -974,8 +1001,13 @@ impl Merger<'_, '_> {
             let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
             return self.conflict(t.name, &ours_now, theirs, &fields, None);
         }
+        // A record whose only changes are ours, none listed: counted apart
+        // from the listed kept-ours rows (tester r65 F8: "0 kept ours (3
+        // listed…)", and "2 kept ours" that no row showed).
         if take.is_empty() {
-            self.sum.kept_ours += 1;
+            if kept.is_empty() && refused.is_empty() {
+                self.sum.kept_ours += 1;
+            }
             return Ok(());
         }
         self.take_theirs(t, o, theirs, &take, id)?;
@@ -1014,6 +1046,35 @@ impl Merger<'_, '_> {
         let what = format!("{}: {}", label(t.name, &new), take.join(", "));
         self.step("update", t.name, id, what);
         Ok(new)
+    }
+
+    /// Closes the open conflicts on a record both copies now hold alike (a
+    /// value one copy settled and the other took by a merge): nothing is
+    /// left to settle, and `--take theirs` would write their old value back
+    /// (tester r65 F2, F5). Each is listed as `settled`.
+    fn settle_open(&mut self, entity: &'static str, id: i64) -> Result<()> {
+        let open: Vec<(i64, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT id, fields FROM conflict WHERE entity = ?1 AND entity_id = ?2 AND resolution IS NULL ORDER BY id",
+            )?
+            .query_map(params![entity, id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (cid, fields) in open {
+            self.tx.execute(
+                "UPDATE conflict SET resolution = 'ours', resolved_at = ?2, resolved_by = ?3 WHERE id = ?1",
+                params![cid, super::now(), self.by],
+            )?;
+            let fields: Vec<String> = serde_json::from_str(&fields).unwrap_or_default();
+            self.step(
+                "settled",
+                entity,
+                id,
+                format!("conflict #{cid} ({}) closed: both copies now hold the same value", fields.join(", ")),
+            );
+            self.sum.settled += 1;
+        }
+        Ok(())
     }
 
     fn conflict(
@@ -1145,7 +1206,6 @@ impl Merger<'_, '_> {
                     a.said(),
                     a.id
                 );
-                self.sum.kept_ours += 1;
                 self.sum.kept_listed += 1;
                 self.step("kept-ours", entity, hid, what);
                 continue;
@@ -1502,6 +1562,43 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
             );
         }
         what = format!("kept {name} removed ({removed})");
+    }
+    // The record changed on its conflict's fields since the conflict was
+    // found (a merge took the value the group settled on elsewhere): their
+    // version there is stale, and taking it would undo that (tester r65
+    // F5: `--take theirs` wrote the other copy's old pages back, newest of
+    // all, and the next merges spread it). Refused, with both values.
+    if take == "theirs"
+        && let Some(cur) = &current
+    {
+        let moved: Vec<&String> = c
+            .fields
+            .iter()
+            .filter(|f| {
+                let now = cur.get(f.as_str()).cloned().unwrap_or(Value::Null);
+                now != c.ours.get(f.as_str()).cloned().unwrap_or(Value::Null)
+                    && now != c.theirs.get(f.as_str()).cloned().unwrap_or(Value::Null)
+            })
+            .collect();
+        if !moved.is_empty() {
+            let said = moved
+                .iter()
+                .map(|f| {
+                    let v = |x: Option<&Value>| x.map_or("(empty)".to_string(), shown);
+                    format!(
+                        "{f} is now {} (ours was {}, theirs {})",
+                        v(cur.get(f.as_str())),
+                        v(c.ours.get(f.as_str())),
+                        v(c.theirs.get(f.as_str()))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            anyhow::bail!(
+                "conflict #{id} is out of date: {said}; their version would undo that change. `canon resolve {id} \
+                 --take ours` closes it with the value as it is now (merge their copy again for their latest)"
+            );
+        }
     }
     if take == "theirs"
         && let Some(current) = current

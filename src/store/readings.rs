@@ -2509,7 +2509,8 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         && matches!(field, "container" | "publisher" | "place" | "pages" | "isbn")
     {
         return match fuller_form(field, a, b) {
-            Form::Ours(_) | Form::Alike => Some(Side::Ours),
+            Form::Ours(_) => Some(Side::Ours),
+            Form::Alike => Some(one_form(field, a, b)),
             Form::Theirs(_) => Some(Side::Theirs),
             Form::Other => None,
         };
@@ -2517,7 +2518,7 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
         && same_value(field, a, b)
     {
-        return Some(Side::Ours);
+        return Some(one_form(field, a, b));
     }
     match field {
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
@@ -2545,6 +2546,22 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
             if !(fa.starts_with(&fb) || fb.starts_with(&fa)) {
                 return None;
             }
+            // The same names in the same parts, written otherwise: one form.
+            let parts =
+                |n: &Name| (n.family.clone(), n.given.clone(), n.particle.clone(), n.suffix.clone(), n.literal.clone());
+            if a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| parts(x) == parts(y)) {
+                let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>().join("\u{1f}");
+                return Some(one_form(field, &written(&a), &written(&b)));
+            }
+            // Each list the richer from its own side (the same names written
+            // two ways, "Mensah, Jr., Kofi A." and "Mensah, Kofi A., Jr."):
+            // one form for both copies, whichever is ours (tester r65 F1:
+            // each side kept its own, and the copies never converged).
+            // "authors" and "author_names" are decided on the same key.
+            if richer == a && richer_names(&b, &a) == b {
+                let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>().join("\u{1f}");
+                return Some(one_form(field, &written(&a), &written(&b)));
+            }
             if richer == a {
                 Some(Side::Ours)
             } else if richer == b {
@@ -2555,6 +2572,21 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         }
         _ => None,
     }
+}
+
+/// Which of two forms of one value both copies keep, whichever is ours, so
+/// that merges in both directions converge (tester r65 F1): the form with
+/// the source's case marks (`<span class="nocase">`, `<i>`), then a DOI's
+/// capitals as its registrant wrote them (the published form: "S0140"), then
+/// the one with more letters outside ASCII (its diacritics), then the one
+/// not written all in capitals, then the greater in code-point order.
+pub fn one_form(field: &str, ours: &str, theirs: &str) -> Side {
+    let marks = |s: &str| s.contains("<span") || s.contains("<i>") || s.contains("<sc>");
+    let capitals = |s: &str| s.chars().filter(char::is_ascii_uppercase).count();
+    let shouting = |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    let key =
+        |s: &str| (marks(s), if field == "doi" { capitals(s) } else { 0 }, non_ascii(s), !shouting(s), s.to_string());
+    if key(theirs) > key(ours) { Side::Theirs } else { Side::Ours }
 }
 
 /// A person's family name, as a key: the part before a comma ("Braun,
@@ -2711,6 +2743,13 @@ struct RemovedReading {
     by: String,
     at: String,
     doi: Option<String>,
+    /// The removed work's title, first author and year: a record found by
+    /// its identifier that is clearly another work ([`another_work`]) is
+    /// not this one (tester r65 F11: a book sharing a removed book's ISBN
+    /// was skipped as "removed").
+    title: String,
+    first: Option<Name>,
+    year: Option<i64>,
 }
 
 /// The key of a [`crate::import::Present`] field in a stored entry (and
@@ -2793,8 +2832,28 @@ fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(
                 continue;
             }
         }
+        // A merge's update that applied another copy's change copied into
+        // this history (a hand edit made there, "from y.db") keeps that
+        // change's provenance: the value is the person's, not the merge's
+        // (tester r65 F6: chidi's corrected pages lost their protection
+        // once merged, and the next import replaced them).
+        let merged = note.as_deref().is_some_and(|n| n.starts_with("merged from"));
+        let after_value = json_of(after.as_deref());
         for k in changed_fields(before.as_deref(), after.as_deref()) {
-            changes.entry(k).or_default().push((*hid, *hand, by.clone()));
+            let origin = merged
+                .then(|| {
+                    rows.iter().rev().filter(|r| r.0 < *hid && crate::store::history::copied(r.5.as_deref())).find(
+                        |r| {
+                            json_of(r.2.as_deref()).get(&k).is_some_and(|v| Some(v) == after_value.get(&k))
+                                && changed_fields(r.1.as_deref(), r.2.as_deref()).contains(&k)
+                        },
+                    )
+                })
+                .flatten();
+            match origin {
+                Some(o) => changes.entry(k).or_default().push((o.0, o.4, o.3.clone())),
+                None => changes.entry(k).or_default().push((*hid, *hand, by.clone())),
+            }
         }
     }
     let hand: Vec<(String, i64, String)> = changes
@@ -2944,9 +3003,17 @@ fn removed_readings(tx: &Transaction, floor: i64) -> Result<std::collections::Ha
         let b = json_of(before.as_deref());
         let text = |k: &str| b.get(k).and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(String::from);
         let doi = text("doi");
-        let gone = RemovedReading { change, by, at, doi: doi.clone() };
         let title = text("title").unwrap_or_default();
         let year = b.get("year").and_then(serde_json::Value::as_i64);
+        let first = b
+            .get("author_names")
+            .and_then(|a| a.get(0))
+            .and_then(|n| serde_json::from_value::<Name>(n.clone()).ok())
+            .or_else(|| {
+                let a = b.get("authors")?.get(0)?.as_str()?;
+                Some(names::parse(a).unwrap_or_else(|| Name::literal(a)))
+            });
+        let gone = RemovedReading { change, by, at, doi: doi.clone(), title: title.clone(), first, year };
         let mut keys = vec![format!("title:{}:{year:?}", title_key(&title))];
         keys.extend(doi.map(|d| format!("doi:{}", crate::import::doi_key(&d))));
         keys.extend(text("pmid").map(|p| format!("pmid:{p}")));
@@ -3385,7 +3452,9 @@ impl<'t> ReadingWriter<'t> {
             ),
         ];
         if let Some(found) = keys.iter().flatten().find_map(|k| map.get(k)) {
-            return Ok(Some(found.clone()));
+            let other =
+                another_work((&found.title, found.first.as_ref(), found.year), (&r.title, r.authors.first(), r.year));
+            return Ok(other.is_none().then(|| found.clone()));
         }
         let by_title = map.get(&format!("title:{}:{:?}", title_key(&r.title), r.year));
         Ok(by_title

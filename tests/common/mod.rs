@@ -52,6 +52,14 @@ impl Workdir {
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
+    /// `canon --db DB ARGS…` against another database, run in the work
+    /// directory, whatever its outcome.
+    pub fn run_at(&self, db: &Path, args: &[&str]) -> std::process::Output {
+        let mut c = Command::cargo_bin("canon").expect("canon binary");
+        c.current_dir(self.dir.path()).env_remove("CANON_DB").env_remove("CANON_USER").env("NO_COLOR", "1");
+        c.arg("--db").arg(db).args(args).output().expect("run canon")
+    }
+
     /// Runs and asserts success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd(args).output().expect("run canon");
