@@ -114,7 +114,8 @@ fn two_single_words_joined_by_and_are_a_warning_as_with_an_ampersand() {
 /// Page ranges with a letter prefix: "e412-20" is the range "e412–e420"
 /// written short. A re-import that writes it short replaced the stored full
 /// form (tester r14): a duplicate never makes a record poorer. A different
-/// range still replaces it.
+/// range from another list leaves it, said (tester r63 F6; until then it
+/// replaced it); the list that set it, corrected, replaces it.
 #[test]
 fn a_short_prefixed_page_range_does_not_replace_the_full_one() {
     let w = workdir();
@@ -131,7 +132,10 @@ fn a_short_prefixed_page_range_does_not_replace_the_full_one() {
     let list = w.reading_list();
     assert_eq!(reading(&list, "T1")["pages"], "e412-e420");
     assert_eq!(reading(&list, "T2")["pages"], "S12-S19");
-    w.import_reading("p3.csv", &format!("{head}T1,\"Smith, J.\",2020,e412-31,10.1000/abc\n"));
+    let err = w.import_reading("p3.csv", &format!("{head}T1,\"Smith, J.\",2020,e412-31,10.1000/abc\n"));
+    assert!(err.contains("--pages \"e412-31\"`"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "T1")["pages"], "e412-e420");
+    w.import_reading("p1.csv", &format!("{head}T1,\"Smith, J.\",2020,e412-31,10.1000/abc\n"));
     assert_eq!(reading(&w.reading_list(), "T1")["pages"], "e412-31");
 }
 

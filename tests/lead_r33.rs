@@ -45,7 +45,11 @@ fn a_doi_match_that_replaces_a_stored_value_says_so_in_a_real_run() {
     for out in [&dry, &err] {
         assert!(out.contains("(same DOI): the file's values replace the stored ones:"), "{out}");
         assert!(out.contains("year 2000 (was 1999)"), "{out}");
-        assert!(out.contains("pages \"11-19\" (was \"1-9\")"), "{out}");
+        // Another list's other pages leave the stored ones, said with the
+        // edit that takes them (tester r63 F6: they flipped at every
+        // import of the two lists; until then they were replaced here).
+        assert!(out.contains("the file's pages \"11-19\" differs from the stored \"1-9\", which stays"), "{out}");
+        assert!(out.contains("--pages \"11-19\"`"), "{out}");
         assert!(out.contains("other.csv:2:"), "{out}");
     }
     let list = w.reading_list();
@@ -318,16 +322,24 @@ fn an_in_press_record_never_dates_the_published_one() {
     let list = w.reading_list();
     let r = reading(&list, "Spirometry");
     assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2021), None, None), "{r}");
-    // Without the state, another year with its own volume is the file's to
-    // give (and said). (Without a volume or pages it is not since tester
-    // r40, #6: lead_r37; this record had none until then.)
+    // Without the state, another year with its own volume is another
+    // list's account of the work: the stored volume stays, and its year
+    // with it, said with the edit that takes the file's (tester r63 F6;
+    // until then the file's year was given. Without a volume or pages it
+    // was not since tester r40, #6: lead_r37.)
     let err = w.import_reading(
         "later.json",
         r#"[{"id":"m","type":"article-journal","title":"Spirometry reference equations","container-title":"Thorax",
             "author":[{"family":"Mensah","given":"Kofi"}],"issued":{"date-parts":[[2022]]},"volume":"77",
             "DOI":"10.1136/thoraxjnl-2020-216001"}]"#,
     );
-    assert!(err.contains("year 2022 (was 2021)"), "{err}");
+    assert!(
+        err.contains(
+            "the file's volume \"77\" differs from the stored \"76\", which stays; the stored date 2021 stays"
+        ) && err.contains("--volume \"77\" --year 2022`"),
+        "{err}"
+    );
+    assert_eq!(reading(&w.reading_list(), "Spirometry")["year"], 2021);
 }
 
 /// A theme a person took off a reading or a session stays off when a list

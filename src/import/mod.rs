@@ -864,7 +864,7 @@ pub fn title_key(title: &str) -> String {
 /// `text` without the inline tags a title may carry as rich text (CSL-JSON's
 /// `<i>`, `<b>`, `<sup>`, `<sub>`, `<sc>`, `<span …>`; Zotero's `<em>`,
 /// `<strong>`, `<u>`); any other "<" ("p < 0.05") is kept.
-fn without_inline_markup(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn without_inline_markup(text: &str) -> std::borrow::Cow<'_, str> {
     const TAGS: [&str; 10] = ["i", "b", "em", "strong", "sup", "sub", "sc", "span", "u", "nocase"];
     if !text.contains('<') {
         return std::borrow::Cow::Borrowed(text);

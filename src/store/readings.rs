@@ -301,32 +301,30 @@ impl Stored {
     fn merged(&self, r: &ReadingRecord) -> (Stored, Vec<String>) {
         let new = Stored::from_record(r);
         let mut kept = Vec::new();
-        let combined = cased_and_dashed(&self.title, &r.title);
         let title = match fuller_title(&self.title, &r.title) {
-            // One title in sentence case with Scopus's " - ", the other in
-            // title case with the publisher's dash or colon: the sentence
-            // case with the dash, in either order (tester r58 F9: " - "
-            // replaced " — ", and in the other order nothing was said).
-            _ if combined.is_some() => combined.clone().unwrap_or_default(),
-            // The same title written another way (a trailing '.'): not a change.
-            // The same title written in capitals (an old export): the
-            // file's ordinary case replaces it (tester r33, #8).
-            _ if same_value("title", &self.title, &r.title) && shouted(&self.title, &r.title) => r.title.clone(),
-            // The same title in title case (Web of Science's capitals
-            // recased, Mendeley's, a catalogue's) or with " - " for its
-            // colon, and the file's in sentence case, whose capitals say
-            // which words are names: the file's, in either order (tester r52
-            // F1, tester r50 F2: the first list imported decided the case).
-            _ if same_value("title", &self.title, &r.title) && better_cased(&self.title, &r.title) => r.title.clone(),
-            // The same title with its diacritics ("São Paulo" for "Sao
-            // Paulo"): the file's is the fuller (tester r36, #14).
-            _ if same_value("title", &self.title, &r.title)
-                && crate::import::fold(&self.title) == crate::import::fold(&r.title)
-                && non_ascii(&r.title) > non_ascii(&self.title) =>
-            {
-                r.title.clone()
-            }
-            _ if same_value("title", &self.title, &r.title) => self.title.clone(),
+            // Two forms of one title (case, punctuation, diacritics, "&"
+            // for "and"): one of them, by one rule whichever came first
+            // ([`title_form`]), never a blend of the two (tester r63 F1: the
+            // stored dash with the file's case, a title no source wrote).
+            _ if same_value("title", &self.title, &r.title) => match title_form(&self.title, &r.title) {
+                Form::Ours(why) => {
+                    kept.push(format!(
+                        "title: kept {:?} (the file's {:?} is the same title {why})",
+                        self.title, r.title
+                    ));
+                    self.title.clone()
+                }
+                Form::Theirs(_) => r.title.clone(),
+                Form::Alike => self.title.clone(),
+                Form::Other => {
+                    kept.push(format!(
+                        "title: kept {:?} (the file's {:?} is the same title written another way, which no rule \
+                         prefers)",
+                        self.title, r.title
+                    ));
+                    self.title.clone()
+                }
+            },
             Fuller::Ours => {
                 kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
                 self.title.clone()
@@ -1798,9 +1796,11 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                 }
             } else if same_parts && parts(a) > 0 {
                 // The same parts written another way ("Jane Osei" in BibTeX,
-                // "Osei, Jane" in RIS): no change, the stored form stays (it
-                // flipped at each import from the other file, tester r16).
-                true
+                // "Osei, Jane" in RIS): one form by one rule whichever is
+                // stored ([`name_form`]; it flipped at each import from the
+                // other file, tester r16; then the first list's form stayed,
+                // tester r63 F1: "Darshali A" or "Darshali A." by order).
+                name_form(a) >= name_form(b)
             } else if folded_name_key(a) == folded_name_key(b) || spelled_key(a) == spelled_key(b) {
                 // The same name with its diacritics or without ("Silva,
                 // João" and "Silva, Joao", as PubMed and old library systems
@@ -1840,6 +1840,17 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
         .collect()
 }
 
+/// What tells apart two forms of one name in the same parts, weighed
+/// alone so that either is kept whichever came first: initials with their
+/// stops ("Darshali A." over MEDLINE's "Darshali A"), the name inverted as
+/// the styles print it ("Osei, Jane" over "Jane Osei"), a suffix last
+/// ("Mensah, Kofi A., Jr." over BibTeX's "Mensah, Jr., Kofi A.").
+fn name_form(n: &Name) -> (usize, bool, bool) {
+    let stops = n.given.as_deref().map_or(0, |g| g.matches('.').count());
+    let suffix_last = n.suffix.as_deref().is_none_or(|s| n.original.trim_end().ends_with(s.trim()));
+    (stops, n.original.contains(','), suffix_last)
+}
+
 /// Whether `stored` is written in capitals where `theirs`, the same text
 /// another way, has its letters in their own case: "HIDDEN IN PLAIN SIGHT"
 /// and "Hidden in plain sight", "VYAS, DARSHALI A." and "Vyas, Darshali
@@ -1853,24 +1864,6 @@ pub fn shouted(stored: &str, theirs: &str) -> bool {
     (letters(stored) >= 10 || longest >= 7)
         && !stored.chars().any(char::is_lowercase)
         && theirs.chars().any(char::is_lowercase)
-}
-
-/// Whether `theirs`, the same title as `stored` written another way, is
-/// the better written: `stored` is in title case (most words of four
-/// letters or more capitalised) and `theirs` in sentence case with no
-/// capital `stored` lacks, so that its capitals are the names' (APA 7
-/// §6.17 and Citing Medicine print titles in sentence case; Chicago and
-/// Harvard title-case either); or `stored` has Web of Science's " - " where
-/// `theirs` has the title's colon or dash, with no capital `stored` lacks.
-fn better_cased(stored: &str, theirs: &str) -> bool {
-    let (words, capital) = (long_words, capitalised);
-    let dash = stored.contains(" - ")
-        && !theirs.contains(" - ")
-        && [": ", "\u{2014}", " \u{2013} "].iter().any(|p| theirs.contains(p));
-    let (ours, file) = (words(stored), words(theirs));
-    let subset = ours.len() == file.len() && ours.iter().zip(&file).all(|(a, b)| !capital(b) || capital(a));
-    let sentence = !title_cased(theirs) && theirs.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
-    (title_cased(stored) && sentence && subset) || (dash && subset)
 }
 
 /// The words of four letters or more of a title (where case tells title
@@ -1891,25 +1884,66 @@ fn title_cased(t: &str) -> bool {
     ws.len() >= 3 && ws.iter().filter(|w| capitalised(w)).count() * 5 >= ws.len() * 4
 }
 
-/// Of two forms of one title, one in sentence case with " - " where the
-/// other, in title case, has its dash or colon ("Hidden in plain sight -
-/// Reconsidering…" and "Hidden in Plain Sight — Reconsidering…"): the
-/// sentence-case words with the other's dash or colon, whichever is
-/// `stored`; `None` for any other pair (or when `stored` is that already).
-fn cased_and_dashed(stored: &str, theirs: &str) -> Option<String> {
-    let (sentence, titled) = match (title_cased(stored), title_cased(theirs)) {
-        (false, true) => (stored, theirs),
-        (true, false) => (theirs, stored),
-        _ => return None,
-    };
-    if !sentence.contains(" - ") {
-        return None;
+/// A mark of [`title_form`]: how much of it a form of a title has.
+type Weight<'a> = dyn Fn(&str) -> usize + 'a;
+
+/// Of two forms of one title (the same title by [`same_value`]), the one a
+/// record keeps, with what is said of the other: each form is weighed
+/// alone, by one list of marks in order, so the answer is the same
+/// whichever form is stored and any order of a group's files gives one
+/// title, always one source's (tester r63 F1). Capitals throughout lose to
+/// ordinary case (an old export's); then the form with its diacritics wins;
+/// then the one with its words in full ("and" for a list's "&"); then one
+/// with the title's own dash or colon over Web of Science's and EndNote's
+/// " - " for it; then sentence case over title case (its capitals say
+/// which words are names, which title case hides; APA and Citing Medicine
+/// print it) and title case over lower case; then the form with more
+/// punctuation ("Black skin, white masks") and typographic marks (the
+/// publisher's "’" and "—").
+/// Two forms that differ only in a final full stop are [`Form::Alike`];
+/// two no mark tells apart are [`Form::Other`] (the stored stays, said).
+fn title_form(ours: &str, theirs: &str) -> Form {
+    if ours == theirs {
+        return Form::Alike;
     }
-    let out = [" \u{2014} ", "\u{2014}", ": ", " \u{2013} "].iter().find_map(|sep| {
-        let joined = sentence.replacen(" - ", sep, 1);
-        (titled.contains(sep) && joined.to_lowercase() == titled.to_lowercase()).then_some(joined)
-    })?;
-    (out != stored).then_some(out)
+    let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
+    let marks: [(&str, &Weight); 7] = [
+        ("in capitals", &|t| usize::from(!shouted(t, "a"))),
+        ("without its diacritics", &|t| t.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count()),
+        ("with fewer of its letters (\"&\" for \"and\"?)", &|t| t.chars().filter(|c| c.is_alphanumeric()).count()),
+        ("with \" - \" for its dash or colon", &|t| usize::from(!t.contains(" - "))),
+        ("in title case or lower case", &|t| {
+            let initial = t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+            match (initial, title_cased(t)) {
+                (false, _) => 0,
+                (true, true) => 1,
+                (true, false) => 2,
+            }
+        }),
+        ("with less of its punctuation", &|t| {
+            trimmed(t).chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count()
+        }),
+        ("without its typographic marks", &|t| {
+            t.chars().filter(|c| "\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}".contains(*c)).count()
+        }),
+    ];
+    // (Weighed as read, without a title's rich-text tags; the form with
+    // them, which says more, wins a tie.)
+    let plain = |t: &str| crate::import::without_inline_markup(t).into_owned();
+    let tagged = |t: &str| usize::from(plain(t) != t);
+    for (why, weight) in marks {
+        match weight(&plain(ours)).cmp(&weight(&plain(theirs))) {
+            std::cmp::Ordering::Greater => return Form::Ours(why),
+            std::cmp::Ordering::Less => return Form::Theirs(why),
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    match tagged(ours).cmp(&tagged(theirs)) {
+        std::cmp::Ordering::Greater => Form::Ours("without its markup"),
+        std::cmp::Ordering::Less => Form::Theirs("without its markup"),
+        std::cmp::Ordering::Equal if trimmed(ours) == trimmed(theirs) => Form::Alike,
+        std::cmp::Ordering::Equal => Form::Other,
+    }
 }
 
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
@@ -2405,7 +2439,7 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
     }
     // Each rule is asked both ways round, so the answer cannot depend on
     // which form came first.
-    let rules: [(&str, &Beats); 8] = [
+    let rules: [(&str, &Beats); 9] = [
         // The same value in capitals (an old export's "THE LANCET").
         ("is in capitals", &|x, y| same_value(field, x, y) && shouted(y, x)),
         // An electronic locator in capitals ("E1465-E1470", Web of
@@ -2426,6 +2460,16 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
         // is the fuller, as for a title ([`fuller_title`]).
         ("is without its leading article", &|x, y| {
             field != "pages" && same_value(field, x, y) && leading_article(x) && !leading_article(y)
+        }),
+        // The same name with more of its capitals ("BMJ Global Health" and
+        // MEDLINE's "BMJ global health", "The New England Journal of
+        // Medicine" and "The New England journal of medicine"): the
+        // journal's own case, in either order (tester r63 F1).
+        ("is in lower case", &|x, y| {
+            let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+            matches!(field, "container" | "publisher" | "place")
+                && x.to_lowercase() == y.to_lowercase()
+                && capitals(x) > capitals(y)
         }),
         // One book's ISBN: the ISBN-13 (ISO 2108 since 2007, the form
         // every list can give) over its ISBN-10.
@@ -4047,6 +4091,26 @@ impl<'t> ReadingWriter<'t> {
                 format!("entry {} (same {how}): {}", crate::import::reading_id_text(id), forms.join("; ")),
             ));
         }
+        // A stored title kept against another form of it ([`title_form`]):
+        // said, and where no rule prefers either form, with the edit that
+        // takes the file's (tester r63 F1).
+        if how != "ID"
+            && let Some(k) = kept.iter().find(|k| k.starts_with("title: kept ") && k.contains(" is the same title "))
+        {
+            let entry = crate::import::reading_id_text(id);
+            if k.ends_with("which no rule prefers)") {
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {entry} (same {how}): the file's title {:?} is the stored {:?} written another way, \
+                         which stays (if the file's is right, `canon reading edit {entry} --title {:?}`)",
+                        r.title, old.title, r.title
+                    ),
+                ));
+            } else {
+                self.notes.push((r.line, format!("entry {entry} (same {how}): {k}")));
+            }
+        }
         // The file's record of the work in press, met by the stored record
         // of the published work (a year without the state): the state is
         // not taken, and that is said (tester r62 F1: a published year
@@ -4171,6 +4235,9 @@ impl<'t> ReadingWriter<'t> {
                     ),
                 ));
             }
+        }
+        if how != "ID" {
+            self.keep_other_locators(r, id, how, &old, &mut new, &mut kept)?;
         }
         // What the file's record is said to change, said only once the
         // values a person set by hand have been put back, and only where the
@@ -4520,7 +4587,55 @@ impl<'t> ReadingWriter<'t> {
         // where the work was published: its year goes with its volume,
         // never one beside the other's.)
         let other_volume = matches!((&old.volume, &r.volume), (Some(a), Some(b)) if a.trim() != b.trim());
+        // Two full dates of one published version (the same volume, and the
+        // same pages where both give them): the later is its issue's, an
+        // article being online before its issue and never after, so it is
+        // kept in either order (tester r63 F12: Zotero's online 2019-12-15
+        // and PubMed's issue 2020 Jan, each with volume, issue and pages,
+        // stayed as the first list gave them).
+        let agree = |field: &str, a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(x), Some(y)) => {
+                Some(same_value(field, x, y) || (field == "pages" && crate::import::same_pages(x, y)))
+            }
+            _ => None,
+        };
+        let (volume_agrees, pages_agree) =
+            (agree("volume", &old.volume, &r.volume), agree("pages", &old.pages, &r.pages));
+        let one_version = volume_agrees != Some(false)
+            && pages_agree != Some(false)
+            && (volume_agrees == Some(true) || pages_agree == Some(true));
+        let file_date = Stored::from_record(r);
+        let when = |s: &Stored| (s.year, s.month, s.day);
+        let date_moves = new.year != old.year || other_day;
+        let file_later = one_version && !bare && old.month.is_some() && when(&file_date) > when(&old);
+        let take_later = how != "ID" && !r.unfinished && !online_first && file_later && date_moves && r.year.is_some();
+        if take_later {
+            let mut settle = vec![format!("--year {}", old.year.unwrap_or_default())];
+            if let Some(m) = old.month {
+                settle.push(format!("--month {m}"));
+                settle.push(old.day.map_or_else(|| "--day \"\"".to_string(), |d| format!("--day {d}")));
+            }
+            kept.push(format!(
+                "date: took {} (the later of two dates of one published version; the stored {} is the earlier)",
+                stored_date(&new),
+                stored_date(&old)
+            ));
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {} (same {how}): the file's date {} replaces the stored {}: of two dates of one published \
+                     version (the same volume and pages) the later is its issue's, the earlier most often its online \
+                     date (if the stored one is right, `canon reading edit {} {}`)",
+                    crate::import::reading_id_text(id),
+                    stored_date(&new),
+                    stored_date(&old),
+                    crate::import::reading_id_text(id),
+                    settle.join(" ")
+                ),
+            ));
+        }
         if how != "ID"
+            && !take_later
             && !r.unfinished
             && !online_first
             && !other_volume
@@ -4530,7 +4645,6 @@ impl<'t> ReadingWriter<'t> {
             && r.year.is_some()
             && ((new.year != old.year && new.year == r.year) || other_day)
         {
-            let file_date = Stored::from_record(r);
             let theirs = r.year.unwrap_or_default();
             let mut settle = if other_day { Vec::new() } else { vec![format!("--year {theirs}")] };
             if let Some(m) = file_date.month {
@@ -4551,8 +4665,13 @@ impl<'t> ReadingWriter<'t> {
             } else {
                 format!("gives the date {}", stored_date(&file_date))
             };
-            let stays =
-                if bare && (old.month.is_some() || old.season.is_some()) { "is fuller and stays" } else { "stays" };
+            let stays = if bare && (old.month.is_some() || old.season.is_some()) {
+                "is fuller and stays"
+            } else if one_version && old.month.is_some() {
+                "stays, the later of two dates of one published version (the same volume and pages), its issue's"
+            } else {
+                "stays"
+            };
             kept.push(format!("year: kept {stored} (the file {file})"));
             self.counts.dates_kept += 1;
             self.warnings.push((
@@ -4570,8 +4689,12 @@ impl<'t> ReadingWriter<'t> {
         // the user is told which (the history keeps it; `canon undo`). Said
         // of the date as it is after what a person set by hand stood (tester
         // r33, F3: "cleared" was said of a month and day that stayed).
-        let mut year_said = false;
-        if !matches!(how, "ID" | "title and year before a hand edit") && old.year.is_some() && new.year != old.year {
+        let mut year_said = take_later;
+        if !take_later
+            && !matches!(how, "ID" | "title and year before a hand edit")
+            && old.year.is_some()
+            && new.year != old.year
+        {
             let gone: Vec<String> = [
                 ("month", old.month.map(|m| m.to_string()), new.month.is_none()),
                 ("day", old.day.map(|d| d.to_string()), new.day.is_none()),
@@ -4651,7 +4774,8 @@ impl<'t> ReadingWriter<'t> {
                 .filter(|t| {
                     !(t.starts_with("notes ")
                         || (said_title && t.starts_with("title "))
-                        || (year_said && t.starts_with("year ")))
+                        || (year_said && t.starts_with("year "))
+                        || (take_later && (t.starts_with("month ") || t.starts_with("day "))))
                 })
                 .collect();
             if !taken.is_empty() {
@@ -5133,6 +5257,100 @@ impl<'t> ReadingWriter<'t> {
         }
         out.extend(self.add_tags(line, id, themes, true)?);
         Ok(out)
+    }
+
+    /// Another list's other volume, issue, pages or edition of a work (two
+    /// sources that differ, neither the fuller form of the other,
+    /// [`fuller_form`]) never replaces the stored one: the stored stays, and
+    /// the warning gives the `reading edit` that takes the file's, so that
+    /// re-running a group's imports changes nothing (tester r63 F6: an
+    /// edition three lists gave flipped at every import, writing history
+    /// each time). The list that set the stored value, imported again
+    /// corrected, changes it. A volume kept keeps its date: a year goes with
+    /// its volume, never one beside the other's.
+    fn keep_other_locators(
+        &mut self,
+        r: &ReadingRecord,
+        id: i64,
+        how: &str,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) -> Result<()> {
+        let article = crate::import::builder::ARTICLE;
+        let mut held: Vec<(&str, String, String)> = Vec::new();
+        for (field, stored, file, slot) in [
+            ("volume", &old.volume, &r.volume, &mut new.volume),
+            ("issue", &old.issue, &r.issue, &mut new.issue),
+            ("pages", &old.pages, &r.pages, &mut new.pages),
+            ("edition", &old.edition, &r.edition, &mut new.edition),
+        ] {
+            let (Some(o), Some(n)) = (stored, file) else { continue };
+            // ("Article e100" and "e100" are one locator.)
+            let labelled = n.strip_prefix(article) == Some(o.as_str()) || o.strip_prefix(article) == Some(n.as_str());
+            if slot.as_deref() != Some(n.as_str())
+                || n == o
+                || labelled
+                || fuller_form(field, o, n) != Form::Other
+                || (self.path.is_some() && set_by(self.tx, id, &[field])? == self.path)
+            {
+                continue;
+            }
+            *slot = Some(o.clone());
+            kept.push(format!("{field}: kept {o:?} (the file's {n:?} is another source's)"));
+            held.push((field, o.clone(), n.clone()));
+        }
+        if held.is_empty() {
+            return Ok(());
+        }
+        let date =
+            |s: &Stored| (s.year, s.month, s.day, s.season.clone(), s.month_end, s.day_end, s.season_end.clone());
+        let mut with_date = String::new();
+        let mut settle: Vec<String> = held.iter().map(|(f, _, n)| format!("--{f} {n:?}")).collect();
+        if held.iter().any(|h| h.0 == "volume") && date(new) != date(old) && old.year.is_some() {
+            if let Some(y) = new.year {
+                settle.push(format!("--year {y}"));
+            }
+            if let Some(m) = new.month {
+                settle.push(format!("--month {m}"));
+                settle.push(new.day.map_or_else(|| "--day \"\"".to_string(), |d| format!("--day {d}")));
+            }
+            with_date = format!(
+                "; the stored date {} stays with its volume (the file's {})",
+                stored_date(old),
+                stored_date(new)
+            );
+            kept.push(format!(
+                "year: kept {} (the file's {} goes with its other volume)",
+                stored_date(old),
+                stored_date(new)
+            ));
+            new.year = old.year;
+            new.month = old.month;
+            new.day = old.day;
+            new.season = old.season.clone();
+            new.month_end = old.month_end;
+            new.day_end = old.day_end;
+            new.season_end = old.season_end.clone();
+        }
+        let entry = crate::import::reading_id_text(id);
+        let files: Vec<String> = held.iter().map(|(f, _, n)| format!("{f} {n:?}")).collect();
+        let ours: Vec<String> = held.iter().map(|(_, o, _)| format!("{o:?}")).collect();
+        let one = held.len() == 1;
+        self.warnings.push((
+            r.line,
+            format!(
+                "entry {entry} (same {how}): the file's {} {} from the stored {}, which {}{with_date} (two sources \
+                 that differ: if the file's {} right, `canon reading edit {entry} {}`)",
+                files.join(", "),
+                if one { "differs" } else { "differ" },
+                ours.join(", "),
+                if one { "stays" } else { "stay" },
+                if one { "is" } else { "are" },
+                settle.join(" ")
+            ),
+        ));
+        Ok(())
     }
 
     /// The stored lists of names a record must not replace (tester r63
