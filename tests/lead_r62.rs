@@ -485,3 +485,53 @@ fn a_name_joined_by_wa_is_a_person_in_vancouver() {
         );
     }
 }
+
+/// A workbook's year cell that is a date formatted to show the year alone
+/// is that year, with no month or day the sheet never showed (tester r64
+/// F7: "2019 Jan 1" in Vancouver); an ISBN a spreadsheet kept as a number
+/// shown in scientific notation, its last digits zeros, is refused naming
+/// that (tester r64 F8: "check digit").
+#[test]
+fn a_workbook_year_shown_alone_is_the_year() {
+    let w = workdir();
+    let f = w.path("r.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["title", "authors", "year", "type", "container", "isbn"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let year = rust_xlsxwriter::Format::new().set_num_format("yyyy");
+    let month = rust_xlsxwriter::Format::new().set_num_format("mmm yyyy");
+    ws.write_string(1, 0, "Year as date").unwrap();
+    ws.write_string(1, 1, "Osei, Kofi").unwrap();
+    ws.write_number_with_format(1, 2, 43466.0, &year).unwrap();
+    ws.write_string(1, 3, "article").unwrap();
+    ws.write_string(1, 4, "BMJ").unwrap();
+    ws.write_string(2, 0, "Month as date").unwrap();
+    ws.write_string(2, 1, "Osei, Ama").unwrap();
+    ws.write_number_with_format(2, 2, 43525.0, &month).unwrap();
+    ws.write_string(2, 3, "article").unwrap();
+    ws.write_string(2, 4, "BMJ").unwrap();
+    wb.save(&f).unwrap();
+    w.ok_stderr(&["import", "reading", f.to_str().unwrap()]);
+    let list = w.reading_list();
+    let r = common::reading(&list, "Year as date");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2019), None, None), "{r}");
+    let m = common::reading(&list, "Month as date");
+    assert_eq!((m["year"].as_i64(), m["month"].as_i64(), m["day"].as_i64()), (Some(2019), Some(3), None), "{m}");
+    // The ISBN.
+    let g = w.path("i.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["title", "authors", "year", "type", "isbn"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "A book").unwrap();
+    ws.write_string(1, 1, "Osei, Kofi").unwrap();
+    ws.write_number(1, 2, 2019.0).unwrap();
+    ws.write_string(1, 3, "book").unwrap();
+    ws.write_number(1, 4, 9_780_520_000_000.0).unwrap();
+    wb.save(&g).unwrap();
+    let err = w.fails(&["import", "reading", g.to_str().unwrap()]);
+    assert!(err.contains("it ends in zeros, as a number a spreadsheet showed in scientific notation"), "{err}");
+}

@@ -1579,7 +1579,10 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
         } else {
             format!(" — nothing changed: all {} records were rejected", c.rejected)
         });
-    } else if !dry_run && changed == 0 && c.held_by_hand + c.titles_kept + c.dates_kept + c.names_kept > 0 {
+    } else if !dry_run
+        && changed == 0
+        && c.held_by_hand + c.titles_kept + c.dates_kept + c.names_kept + c.values_kept > 0
+    {
         // The file differs from what is stored (tester r18, F12): say why
         // nothing changed rather than that the database holds the file.
         s.push_str(" — nothing changed: the file's other values are already stored");

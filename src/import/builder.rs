@@ -2491,6 +2491,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                              (a second ISBN goes in a note)",
                             v.text.trim()
                         )
+                    } else if v.text.trim().len() >= 12
+                        && v.text.trim().bytes().all(|b| b.is_ascii_digit())
+                        && v.text.trim().ends_with("000")
+                    {
+                        // A number whose last digits a spreadsheet lost: it
+                        // showed it as "9.78052E+12" and kept those digits
+                        // (tester r64 F8: "check digit" sent the user
+                        // hunting for a typo).
+                        format!(
+                            "{p}isbn {:?} is not a valid ISBN-10 or ISBN-13: it ends in zeros, as a number a \
+                             spreadsheet showed in scientific notation and kept only its first digits of; type the \
+                             ISBN again in a column formatted as text",
+                            v.text.trim()
+                        )
                     } else {
                         format!("{p}isbn {:?} is not a valid ISBN-10 or ISBN-13 (check digit)", v.text.trim())
                     },

@@ -316,6 +316,11 @@ pub struct DateParts {
     pub time: bool,
     /// Seconds in particular.
     pub seconds: bool,
+    /// The month (as a date's part) and the day shown: a format of the year
+    /// alone (`yyyy`) or of the year and month (`mmm yyyy`) shows no day,
+    /// and the date read is only what it shows.
+    pub month: bool,
+    pub day: bool,
 }
 
 /// The date and time parts a format code shows (its first section): `y`
@@ -353,7 +358,11 @@ pub fn date_parts(code: &str) -> DateParts {
     let mut p = DateParts::default();
     for (i, &l) in letters.iter().enumerate() {
         match l {
-            'y' | 'd' => p.date = true,
+            'y' => p.date = true,
+            'd' => {
+                p.date = true;
+                p.day = true;
+            }
             'h' => p.time = true,
             's' => {
                 p.time = true;
@@ -366,6 +375,7 @@ pub fn date_parts(code: &str) -> DateParts {
                     p.time = true;
                 } else {
                     p.date = true;
+                    p.month = true;
                 }
             }
             _ => {}

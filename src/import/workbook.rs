@@ -1054,7 +1054,14 @@ fn date(dt: &calamine::ExcelDateTime, code: Option<&str>) -> String {
         None => (true, v.fract() != 0.0),
     };
     let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
-    let day = format!("{y:04}-{mo:02}-{d:02}");
+    // A format that shows the year alone ("2019") or the year and month is
+    // read as shown, never as the 1st of January the cell stores (tester
+    // r64 F7: Vancouver printed "2019 Jan 1").
+    let day = match parts {
+        Some(p) if p.date && !p.time && !p.day && !p.month => format!("{y:04}"),
+        Some(p) if p.date && !p.time && !p.day => format!("{y:04}-{mo:02}"),
+        _ => format!("{y:04}-{mo:02}-{d:02}"),
+    };
     let time = numfmt::clock(h.into(), mi.into(), s.into());
     match (show_date, show_time) {
         (true, true) => format!("{day} {time}"),
@@ -1188,6 +1195,10 @@ mod tests {
         assert_eq!(text(&Data::DateTime(d)).unwrap(), "09:30", "a time of day, not 1899-12-31");
         assert_eq!(date(&d, Some("h:mm:ss")), "09:30", "no seconds to show");
         assert!(date(&d, Some("yyyy-mm-dd hh:mm")).ends_with(" 09:30"), "the format asks for the date too");
+        let y = calamine::ExcelDateTime::new(43466.0, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(date(&y, Some("yyyy")), "2019", "a year shown alone is the year");
+        assert_eq!(date(&y, Some("mmm yyyy")), "2019-01", "a month and year, no day");
+        assert_eq!(date(&y, Some("dd/mm/yyyy")), "2019-01-01");
         let d = calamine::ExcelDateTime::new(1.0625, calamine::ExcelDateTimeType::TimeDelta, false);
         assert_eq!(text(&Data::DateTime(d)).unwrap(), "25:30");
         assert_eq!(text(&Data::DateTimeIso("2025-09-01T00:00:00".into())).unwrap(), "2025-09-01");

@@ -173,6 +173,9 @@ pub struct Counts {
     /// another suffix ("Jr." and "Sr."), or their order against the same
     /// people in another order.
     pub names_kept: i64,
+    /// Stored readings that kept a volume, issue, pages or edition against
+    /// another list's other value (said, with the edit that takes it).
+    pub values_kept: i64,
     /// Records of works a person (or a merge) removed, not added again
     /// (warned, with the removal's `canon undo`).
     pub removed_kept: i64,

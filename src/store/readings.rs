@@ -2622,14 +2622,26 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
 /// that merges in both directions converge (tester r65 F1): the form with
 /// the source's case marks (`<span class="nocase">`, `<i>`), then a DOI's
 /// capitals as its registrant wrote them (the published form: "S0140"), then
-/// the one with more letters outside ASCII (its diacritics), then the one
-/// not written all in capitals, then the greater in code-point order.
+/// the one with more letters outside ASCII (its diacritics), then a
+/// periodical's name without a catalogue's qualifier, then the one not
+/// written all in capitals, then the greater in code-point order.
 pub fn one_form(field: &str, ours: &str, theirs: &str) -> Side {
     let marks = |s: &str| s.contains("<span") || s.contains("<i>") || s.contains("<sc>");
     let capitals = |s: &str| s.chars().filter(char::is_ascii_uppercase).count();
     let shouting = |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
-    let key =
-        |s: &str| (marks(s), if field == "doi" { capitals(s) } else { 0 }, non_ascii(s), !shouting(s), s.to_string());
+    // A periodical's name without the NLM catalogue's qualifier ("BMJ",
+    // not "BMJ (Clinical research ed.)") is the name as published.
+    let qualified = |s: &str| matches!(field, "container" | "publisher" | "place") && s.trim_end().ends_with(')');
+    let key = |s: &str| {
+        (
+            marks(s),
+            if field == "doi" { capitals(s) } else { 0 },
+            non_ascii(s),
+            !qualified(s),
+            !shouting(s),
+            s.to_string(),
+        )
+    };
     if key(theirs) > key(ours) { Side::Theirs } else { Side::Ours }
 }
 
@@ -5279,6 +5291,10 @@ impl<'t> ReadingWriter<'t> {
     ) -> Result<()> {
         let article = crate::import::builder::ARTICLE;
         let mut held: Vec<(&str, String, String)> = Vec::new();
+        // A value set by hand is the hand rule's to keep, with its own words
+        // and count (tester r18 F12's summary).
+        let by_hand: Vec<String> =
+            edited_by_hand(self.tx, id, self.history_floor)?.unwrap_or_default().into_iter().map(|h| h.0).collect();
         for (field, stored, file, slot) in [
             ("volume", &old.volume, &r.volume, &mut new.volume),
             ("issue", &old.issue, &r.issue, &mut new.issue),
@@ -5292,6 +5308,7 @@ impl<'t> ReadingWriter<'t> {
                 || n == o
                 || labelled
                 || fuller_form(field, o, n) != Form::Other
+                || by_hand.iter().any(|f| f == field)
                 || (self.path.is_some() && set_by(self.tx, id, &[field])? == self.path)
             {
                 continue;
@@ -5333,6 +5350,9 @@ impl<'t> ReadingWriter<'t> {
             new.day_end = old.day_end;
             new.season_end = old.season_end.clone();
         }
+        // Counted, so the summary never says the database "already holds"
+        // a file whose values were kept against it.
+        self.counts.values_kept += 1;
         let entry = crate::import::reading_id_text(id);
         let files: Vec<String> = held.iter().map(|(f, _, n)| format!("{f} {n:?}")).collect();
         let ours: Vec<String> = held.iter().map(|(_, o, _)| format!("{o:?}")).collect();
