@@ -1450,6 +1450,11 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     });
     d.volume = get("volume");
     d.issue = get("number").or_else(|| get("issue"));
+    // Each said at its own field, as the year and DOI are (tester r63 F8).
+    let field_at = |n: &str| e.fields.get(n).filter(|f| !f.raw.trim().is_empty()).map(at);
+    d.volume_at = field_at("volume");
+    d.issue_at = field_at("number").or_else(|| field_at("issue"));
+    d.pages_at = field_at("pages");
     // `type` is the kind of work within the entry type ("Policy Brief" on a
     // `@techreport`, "PhD thesis"; btxdoc §2.2 "type: the type of a
     // technical report"), CSL's `genre`. biblatex's localisation keys

@@ -353,6 +353,8 @@ fn draft(r: &Raw) -> Draft {
     d.volume = text("VI");
     d.issue = text("IP");
     d.pages = text("PG");
+    // Each said at its own line, as the year and DOI are (tester r63 F8).
+    (d.volume_at, d.issue_at, d.pages_at) = (val("VI").map(|v| v.at), val("IP").map(|v| v.at), val("PG").map(|v| v.at));
     d.publisher = text("PB");
     // `CY` is a book's place of publication as PubMed writes its Bookshelf
     // records (StatPearls: "Treasure Island (FL)"; tester r62 F5: dropped,

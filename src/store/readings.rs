@@ -146,8 +146,15 @@ fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<S
             // A DOI in capitals throughout (Web of Science and some Scopus
             // exports shout it: "10.1136/THORAXJNL-2020-216001") is not the
             // publisher's case, and never replaces it (tester r33, #11).
+            // A SICI DOI ("10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2")
+            // is registered in capitals by design (ANSI/NISO Z39.56): its
+            // capitals are the publisher's, and a lower-cased copy gives way
+            // to them in either order (tester r62 F4).
             let shouted = |d: &str| {
                 let suffix = d.split_once('/').map_or(d, |(_, s)| s);
+                if suffix.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("(sici)")) {
+                    return false;
+                }
                 let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
                 letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase())
             };
