@@ -101,3 +101,90 @@ fn spreadsheet_dates_are_said_at_their_own_cell_or_tag() {
         assert!(said.lines().any(|l| l.contains(at) && l.contains(&format!(" {what} \""))), "{what}: {said}");
     }
 }
+
+const FRENCH_NBIB: &str = "PMID- 22222222\nDP  - 2019 Winter\nTI  - [Colonial medicine in French West Africa].\n\
+    TT  - La médecine coloniale en Afrique occidentale française.\nVI  - 12\nIP  - 4\nPG  - 301-9\n\
+    FAU - Diop, Cheikh Anta\nAU  - Diop CA\nLA  - fre\nPT  - Journal Article\nTA  - Hist Sci Med\n\
+    JT  - Histoire des sciences medicales\n";
+
+const ORIGINAL: &str = "La médecine coloniale en Afrique occidentale française";
+
+/// F3: MEDLINE `TT` is stored; APA, Chicago and Harvard cite the original
+/// title with the translation in brackets, Vancouver the translation.
+#[test]
+fn a_medline_original_title_is_stored_and_cited_before_its_translation() {
+    let w = Workdir::new();
+    let said = w.import_reading("hard.nbib", FRENCH_NBIB);
+    assert!(!said.contains("TT"), "TT is read now: {said}");
+    let list = w.reading_list();
+    let r = reading(&list, "[Colonial");
+    assert_eq!(r["title"], "[Colonial medicine in French West Africa]");
+    assert_eq!(r["original_title"], ORIGINAL);
+    let both = format!("{ORIGINAL} [Colonial medicine in French West Africa]");
+    for style in ["apa", "chicago", "harvard"] {
+        let refs = w.references(style);
+        assert!(reference(&refs, "[Colonial").contains(&both), "{style}: {refs:?}");
+    }
+    let apa = w.references("apa");
+    assert_eq!(
+        reference(&apa, "[Colonial"),
+        format!("Diop, C. A. (2019). {both}. Histoire des sciences medicales, 12(4), 301–309.")
+    );
+    for style in ["vancouver", "ama"] {
+        let refs = w.references(style);
+        let v = reference(&refs, "[Colonial");
+        assert!(v.contains("Diop CA. [Colonial medicine in French West Africa]. Hist Sci Med."), "{style}: {v}");
+        assert!(!v.contains("médecine"), "{style}: {v}");
+    }
+    // `reading show` names it.
+    let id = r["id"].as_i64().unwrap().to_string();
+    let shown = w.ok(&["reading", "show", &id]);
+    assert!(shown.lines().any(|l| l.starts_with("original title") && l.ends_with(ORIGINAL)), "{shown}");
+}
+
+/// F3: the CSV export and its import keep the original title; another
+/// database made from the export cites it the same.
+#[test]
+fn the_original_title_survives_the_csv_round_trip() {
+    let w = Workdir::new();
+    w.import_reading("hard.nbib", FRENCH_NBIB);
+    let out = w.path("export.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.lines().next().unwrap().split(',').any(|h| h == "original_title"), "{text}");
+    // Re-imported into the same database: nothing changes.
+    let again = w.ok_stderr(&["import", "reading", out.to_str().unwrap()]);
+    assert!(again.contains("0 changed"), "{again}");
+    let other = Workdir::new();
+    other.ok(&["import", "reading", out.to_str().unwrap(), "-q"]);
+    assert_eq!(reading(&other.reading_list(), "[Colonial")["original_title"], ORIGINAL);
+    let refs = other.references("apa");
+    assert!(reference(&refs, "[Colonial").contains(&format!("{ORIGINAL} [Colonial")), "{refs:?}");
+    // Typed, and cleared, by `reading edit`.
+    let id = reading(&other.reading_list(), "[Colonial")["id"].as_i64().unwrap().to_string();
+    other.ok(&["reading", "edit", &id, "--original-title", "La médecine  coloniale", "--by", "ana"]);
+    assert_eq!(reading(&other.reading_list(), "[Colonial")["original_title"], "La médecine coloniale");
+    other.ok(&["reading", "edit", &id, "--original-title", "", "--by", "ana"]);
+    assert!(reading(&other.reading_list(), "[Colonial")["original_title"].is_null());
+}
+
+/// F3: CSL-JSON `original-title` and biblatex `origtitle` are stored (and a
+/// translated book's own title is cited without it).
+#[test]
+fn csl_json_and_biblatex_original_titles_are_stored() {
+    let w = Workdir::new();
+    w.import_reading(
+        "z.json",
+        r#"[{"id":"a","type":"article-journal","title":"[Colonial medicine in French West Africa]","original-title":"La médecine coloniale en Afrique occidentale française","container-title":"Histoire des sciences medicales","author":[{"family":"Diop","given":"Cheikh Anta"}],"issued":{"date-parts":[[2019]]}}]"#,
+    );
+    w.import_reading(
+        "b.bib",
+        "@book{fanon,\n  title = {The Wretched of the Earth},\n  origtitle = {Les Damnés de la Terre},\n  author = {Fanon, Frantz},\n  year = 2004,\n  publisher = {Grove Press}\n}\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "[Colonial")["original_title"], ORIGINAL);
+    assert_eq!(reading(&list, "The Wretched")["original_title"], "Les Damnés de la Terre");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "[Colonial").contains(&format!("{ORIGINAL} [Colonial")), "{apa:?}");
+    assert!(!reference(&apa, "The Wretched").contains("Damnés"), "{apa:?}");
+}

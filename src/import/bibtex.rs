@@ -1141,6 +1141,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // translation (biblatex manual §2.2.2): the original-language facet,
     // which makes the reading a translation. A language canon does not know
     // is said and not stored.
+    // biblatex's `origtitle`, "the title of the original work" of a
+    // translation (biblatex manual §2.2.2): stored (schema 0030).
+    d.original_title = get("origtitle");
     if let Some(f) = e.fields.get("origlanguage") {
         let t = collapse(&latex_to_unicode(&f.raw));
         if !t.is_empty() {
@@ -1820,6 +1823,7 @@ const BIBTEX_READ: &[&str] = &[
     "origdate",
     "origyear",
     "origlanguage",
+    "origtitle",
     "version",
     "booksubtitle",
     "pmid",

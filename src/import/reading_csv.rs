@@ -64,6 +64,7 @@ const REPORT_NUMBER: usize = 42;
 const ACCESSED: usize = 43;
 const ORIGINAL_YEAR: usize = 44;
 const TRANSLATORS: usize = 45;
+const ORIGINAL_TITLE: usize = 46;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -192,6 +193,13 @@ pub const FIELDS: &[Field] = &[
         aliases: &["translator", "translated by", "trans", "translation by"],
         required: false,
     },
+    // Schema 0030: the title in the work's own language when `title`
+    // translates it (MEDLINE `TT`, CSL `original-title`).
+    Field {
+        name: "original_title",
+        aliases: &["original title", "title in original language", "vernacular title", "origtitle"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -240,6 +248,7 @@ const PRESENT: &[(usize, &str)] = &[
     (ACCESSED, "accessed"),
     (ORIGINAL_YEAR, "original_year"),
     (TRANSLATORS, "translators"),
+    (ORIGINAL_TITLE, "original_title"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -504,6 +513,7 @@ impl<'a> ReadingReader<'a> {
         d.series_number = text(SERIES_NUMBER);
         d.accessed = opt(ACCESSED);
         d.original_year = opt(ORIGINAL_YEAR);
+        d.original_title = text(ORIGINAL_TITLE);
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");
             match d.issue.as_deref().map(str::trim) {
