@@ -133,6 +133,8 @@ const READING_COLUMNS: &[&str] = &[
     "original_year",
     // Schema 0029: the translators, as `editors` is written, last for the same reason.
     "translators",
+    // Schema 0030: the title in the work's own language, last for the same reason.
+    "original_title",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -196,6 +198,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.accessed),
             o(&r.original_year),
             crate::import::names::cell_text(&r.translator_names),
+            o(&r.original_title),
         ]);
     }
     if !a.bom {

@@ -202,6 +202,12 @@ pub struct BibArgs {
     /// "(Original work published 1961)" in APA; "" clears it in `edit`.
     #[arg(long, value_name = "YEAR")]
     pub original_year: Option<String>,
+    /// The title in the work's own language when --title is its English translation, as PubMed
+    /// gives a non-English article ("[Colonial medicine in French West Africa]" beside "La
+    /// médecine coloniale en Afrique occidentale française"): cited "La médecine … [Colonial
+    /// medicine …]" in APA, Chicago and Harvard; "" clears it in `edit`.
+    #[arg(long, value_name = "TITLE")]
+    pub original_title: Option<String>,
 }
 
 impl BibArgs {
@@ -221,6 +227,7 @@ impl BibArgs {
             "container_short" => &self.container_short,
             "accessed" => &self.accessed,
             "original_year" => &self.original_year,
+            "original_title" => &self.original_title,
             _ => &None,
         }
     }
@@ -438,6 +445,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("url", &r.url);
     opt("accessed", &r.accessed);
     opt("original year", &r.original_year);
+    opt("original title", &r.original_title);
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
@@ -560,7 +568,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         )?;
     }
     Ok(ReadingRecord {
-        original_title: None,
+        original_title: take("original_title"),
         line: 0,
         title,
         authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),

@@ -1141,6 +1141,9 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // translation (biblatex manual §2.2.2): the original-language facet,
     // which makes the reading a translation. A language canon does not know
     // is said and not stored.
+    // biblatex's `origtitle`, "the title of the original work" of a
+    // translation (biblatex manual §2.2.2): stored (schema 0030).
+    d.original_title = get("origtitle");
     if let Some(f) = e.fields.get("origlanguage") {
         let t = collapse(&latex_to_unicode(&f.raw));
         if !t.is_empty() {
@@ -1450,6 +1453,11 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     });
     d.volume = get("volume");
     d.issue = get("number").or_else(|| get("issue"));
+    // Each said at its own field, as the year and DOI are (tester r63 F8).
+    let field_at = |n: &str| e.fields.get(n).filter(|f| !f.raw.trim().is_empty()).map(at);
+    d.volume_at = field_at("volume");
+    d.issue_at = field_at("number").or_else(|| field_at("issue"));
+    d.pages_at = field_at("pages");
     // `type` is the kind of work within the entry type ("Policy Brief" on a
     // `@techreport`, "PhD thesis"; btxdoc §2.2 "type: the type of a
     // technical report"), CSL's `genre`. biblatex's localisation keys
@@ -1815,6 +1823,7 @@ const BIBTEX_READ: &[&str] = &[
     "origdate",
     "origyear",
     "origlanguage",
+    "origtitle",
     "version",
     "booksubtitle",
     "pmid",

@@ -2801,7 +2801,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         );
         d.warnings.push(RowError::new(v.at.line, v.at.column, message));
     }
-    let original_title = d.original_title.take().or_else(|| bracketed_original(title.as_deref().unwrap_or_default()));
+    let original_title = d.original_title.take().map(|t| super::modules::one_line(&t)).filter(|t| !t.is_empty());
     Ok(ReadingRecord {
         line: d.at.line,
         id,

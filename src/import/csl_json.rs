@@ -828,7 +828,14 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     }
     // `page-first` alone (CSL 1.0.2 variables: "first page of the range of
     // pages"): the pages when `page` is not given (tester r56 F11).
+    // The title in the original's language (CSL 1.0.2 `original-title`):
+    // stored (schema 0030; tester r62 F3).
+    d.original_title = text_of(o.get("original-title"));
     d.pages = text_of(o.get("page")).or_else(|| text_of(o.get("page-first")));
+    // Each said at its own key, as the year and DOI are (tester r63 F8).
+    d.pages_at = Some(at(if o.contains_key("page") { "page" } else { "page-first" }));
+    d.volume_at = Some(at("volume"));
+    d.issue_at = Some(at(if text_of(o.get("issue")).is_some() { "issue" } else { "number" }));
     // "Total number of pages of the cited item" (CSL 1.0.2, number variables).
     d.page_count = text_of(o.get("number-of-pages"));
     if article {
@@ -909,6 +916,7 @@ const NAME_READ: &[&str] =
 const CSL_READ: &[&str] = &[
     "id",
     "title",
+    "original-title",
     "issued",
     "original-date",
     "available-date",

@@ -630,6 +630,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
         d.volume = text("volume");
         d.issue = text("number").or_else(|| text("issue"));
     }
+    // Each said at its own element, as the year and DOI are (tester r63 F8).
+    d.volume_at = d.volume.as_ref().and_then(|_| val("volume")).map(|v| v.at);
+    d.issue_at = d.issue.as_ref().and_then(|_| val("number").or_else(|| val("issue"))).map(|v| v.at);
     // EndNote labels a Report's `isbn` element "Report Number": one that is
     // neither an ISBN nor an ISSN is the report's number, kept where a
     // report's number is (the issue) when the record has none, as RIS `SN`.
@@ -639,9 +642,11 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
             d.isbn.as_ref().filter(|v| super::normalise_isbn(&v.text).is_none() && !super::issn_like(&v.text))
     {
         d.issue = Some(v.text.trim().to_string());
+        d.issue_at = Some(v.at);
         d.isbn = None;
     }
     d.pages = text("pages");
+    d.pages_at = val("pages").map(|v| v.at);
     // EndNote labels a Book's and a Thesis's `pages` element "Number of
     // Pages" (a Report's "Pages" holds its extent too, as its RIS export's
     // `SP` does): a plain count there is the whole work's number of pages,

@@ -287,9 +287,10 @@ pub struct ReadingRecord {
     pub id: Option<i64>,
     pub title: String,
     /// The title in the work's original language when `title` is a
-    /// translation of it (MEDLINE `TT` beside a bracketed `TI`): not stored,
-    /// only used to find the work a list already holds under it (tester
-    /// r20, F5).
+    /// translation of it, as the source gives it apart (MEDLINE `TT` beside
+    /// a bracketed `TI`, CSL `original-title`, biblatex `origtitle`, RIS
+    /// and EndNote's translated title): stored (schema 0030; tester r62
+    /// F3), and it finds the work a list holds under it (tester r20, F5).
     pub original_title: Option<String>,
     /// Authors, in order.
     pub authors: Vec<names::Name>,
@@ -414,6 +415,17 @@ pub struct ReadingRecord {
     pub changed: Option<i64>,
 }
 
+impl ReadingRecord {
+    /// The title the work has in its own language, as far as the record
+    /// says: the one given apart ([`ReadingRecord::original_title`]), else
+    /// the one Scopus writes in brackets after the English
+    /// ([`builder::bracketed_original`]), which is only a guess, used to find
+    /// the work a list holds under it and never stored.
+    pub fn title_in_original(&self) -> Option<String> {
+        self.original_title.clone().or_else(|| builder::bracketed_original(&self.title))
+    }
+}
+
 /// A reading's stable ID as `canon export reading` writes it: `R` and the
 /// number, so that a spreadsheet keeps it as text (Excel keeps 15 digits of
 /// a number and rounds the rest: 915398667749232001 becomes
@@ -443,7 +455,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -493,6 +505,7 @@ impl Present {
         "accessed",
         "original_year",
         "translators",
+        "original_title",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

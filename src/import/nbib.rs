@@ -353,6 +353,8 @@ fn draft(r: &Raw) -> Draft {
     d.volume = text("VI");
     d.issue = text("IP");
     d.pages = text("PG");
+    // Each said at its own line, as the year and DOI are (tester r63 F8).
+    (d.volume_at, d.issue_at, d.pages_at) = (val("VI").map(|v| v.at), val("IP").map(|v| v.at), val("PG").map(|v| v.at));
     d.publisher = text("PB");
     // `CY` is a book's place of publication as PubMed writes its Bookshelf
     // records (StatPearls: "Treasure Island (FL)"; tester r62 F5: dropped,
@@ -392,7 +394,7 @@ fn draft(r: &Raw) -> Draft {
     // (Field) Descriptions"), named as not stored when this one does not use
     // them: `DEP` (the electronic publication date) beside a `DP`; `PL` (the
     // place of publication: a journal's country) without a publisher (`PB`);
-    // `TT` (the title in its original language) beside a `TI`; `AID`/`LID`
+    // `AID`/`LID`
     // values that are neither the DOI nor the article number.
     let mut unread: Vec<(&str, &str)> = Vec::new();
     if first("DP").is_some() && first("DEP").is_some() {
@@ -414,10 +416,11 @@ fn draft(r: &Raw) -> Draft {
     if first("PL").is_some() && first("PB").is_none() {
         unread.push(("PL", "the journal's place of publication"));
     }
+    // `TT` beside the bracketed English `TI`: the title as published,
+    // stored apart (schema 0030), which APA, Chicago and Harvard cite
+    // before the translation (tester r62 F3: it was named as not stored).
     let tt = title("TT").map(|v| v.text);
     if tt.is_some() && d.title.as_ref().map(|t| &t.text) != tt.as_ref() {
-        unread.push(("TT", "title in the original language"));
-        // Not stored, but the work a list holds under it is this one.
         d.original_title = tt;
     }
     // A book's title (`BTI`) is the title or a chapter's container; beside

@@ -90,7 +90,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
     out.header = Some(m.report);
     let spans = row_spans(text, &t);
     for ((line, r), span) in t.rows.iter().zip(spans) {
-        out.push(row(*line, r, &c), span);
+        out.push(super::rows::draft_at_cell_lines(row(*line, r, &c), r), span);
     }
     out
 }
@@ -245,7 +245,7 @@ pub fn book_citation(text: &str) -> Option<BookCitation> {
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
-    let at = |c: Option<usize>| Pos::new(line, n(c));
+    let at = |c: Option<usize>| super::rows::cell_pos(r, line, n(c));
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
     // MEDLINE ends every title with a period of its own: not the title's.
     let title = get(r, c.title).map(|t| super::nbib::without_medline_period(t).to_string()).unwrap_or_default();

@@ -64,6 +64,7 @@ const REPORT_NUMBER: usize = 42;
 const ACCESSED: usize = 43;
 const ORIGINAL_YEAR: usize = 44;
 const TRANSLATORS: usize = 45;
+const ORIGINAL_TITLE: usize = 46;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -192,6 +193,13 @@ pub const FIELDS: &[Field] = &[
         aliases: &["translator", "translated by", "trans", "translation by"],
         required: false,
     },
+    // Schema 0030: the title in the work's own language when `title`
+    // translates it (MEDLINE `TT`, CSL `original-title`).
+    Field {
+        name: "original_title",
+        aliases: &["original title", "title in original language", "vernacular title", "origtitle"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -240,6 +248,7 @@ const PRESENT: &[(usize, &str)] = &[
     (ACCESSED, "accessed"),
     (ORIGINAL_YEAR, "original_year"),
     (TRANSLATORS, "translators"),
+    (ORIGINAL_TITLE, "original_title"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -397,15 +406,20 @@ impl<'a> ReadingReader<'a> {
         let m = &self.mapping;
         let mut errs = Vec::new();
         if let Some((c, _)) = r.iter().enumerate().find(|(_, f)| f.contains('\0')) {
-            errs.push(RowError::new(line, c as u64 + 1, "NUL byte in this field; expected text"));
+            errs.push(RowError::new(
+                self.rows.cell_line(line, c as u64 + 1),
+                c as u64 + 1,
+                "NUL byte in this field; expected text",
+            ));
         }
         // Empty fields after the header's last column (a trailing delimiter
         // on every row, as some exports write) hold nothing: no error
         // (tester r24: the whole file was refused).
         if r.len() != self.width && !super::rows::only_empty_beyond(r, self.width) {
+            let column = r.len().min(self.width) as u64 + 1;
             errs.push(RowError::new(
-                line,
-                r.len().min(self.width) as u64 + 1,
+                self.rows.cell_line(line, column),
+                column,
                 format!("row has {} fields; expected {} like the header", r.len(), self.width),
             ));
             return Err(errs);
@@ -413,7 +427,8 @@ impl<'a> ReadingReader<'a> {
         if !errs.is_empty() {
             return Err(errs);
         }
-        let val = |f: usize| Val::new(self.get(f).trim(), Pos::new(line, m.column(f)));
+        let at = |f: usize| self.at(line, m.column(f));
+        let val = |f: usize| Val::new(self.get(f).trim(), at(f));
         let opt = |f: usize| Some(val(f)).filter(|v| !v.text.is_empty());
         let text = |f: usize| opt(f).map(|v| v.text);
         let mut d = Draft::new(Pos::new(line, m.column(TITLE)), None);
@@ -429,7 +444,7 @@ impl<'a> ReadingReader<'a> {
         d.isbn = opt(ISBN);
         d.source_kind = opt(SOURCE_KIND);
         d.status = opt(STATUS);
-        d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, Pos::new(line, m.column(THEMES)))).collect();
+        d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, at(THEMES))).collect();
         let split = names::split_cell(self.get(AUTHORS));
         if let Some(doubt) = split.doubt {
             d.guessed.authors = true;
@@ -482,14 +497,14 @@ impl<'a> ReadingReader<'a> {
         }
         d.container = text(CONTAINER);
         d.url = text(URL);
-        d.url_at = Some(Pos::new(line, m.column(URL)));
+        d.url_at = Some(at(URL));
         d.annotation = text(NOTES);
         d.language = text(LANGUAGE);
-        d.language_at = Some(Pos::new(line, m.column(LANGUAGE)));
+        d.language_at = Some(at(LANGUAGE));
         d.volume = text(VOLUME);
         d.issue = text(ISSUE);
-        d.volume_at = Some(Pos::new(line, m.column(VOLUME)));
-        d.issue_at = Some(Pos::new(line, m.column(ISSUE)));
+        d.volume_at = Some(at(VOLUME));
+        d.issue_at = Some(at(ISSUE));
         // `canon report`'s readings table names the stored number again by
         // what the reference calls it (a book's number in its series, a
         // report's number): the issue when the issue cell is empty; the same
@@ -498,6 +513,7 @@ impl<'a> ReadingReader<'a> {
         d.series_number = text(SERIES_NUMBER);
         d.accessed = opt(ACCESSED);
         d.original_year = opt(ORIGINAL_YEAR);
+        d.original_title = text(ORIGINAL_TITLE);
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");
             match d.issue.as_deref().map(str::trim) {
@@ -524,6 +540,12 @@ impl<'a> ReadingReader<'a> {
         let type_emptied = self.get(TYPE).trim().is_empty() && self.present.has("type");
         let present = if type_emptied { self.present.without("type") } else { self.present };
         let changed = self.changed(line, d.id.is_some(), &mut d.errors);
+        // The problems found above are said at their cells' own lines.
+        for p in d.errors.iter_mut().chain(d.warnings.iter_mut()) {
+            if p.line == line && p.column > 0 && p.sheet_column.is_none() {
+                p.line = self.rows.cell_line(line, p.column);
+            }
+        }
         let mut record = builder::build(d, self.themes)?;
         record.present = present;
         if type_emptied {
@@ -531,6 +553,12 @@ impl<'a> ReadingReader<'a> {
         }
         record.changed = changed;
         Ok(record)
+    }
+
+    /// Where the current row's cell in 1-based `column` is, the row
+    /// starting on `line` (a quoted cell before it may hold line breaks).
+    fn at(&self, line: u64, column: u64) -> Pos {
+        Pos::new(self.rows.cell_line(line, column), column)
     }
 
     /// The pages of the current row from its pages column and any further
@@ -553,7 +581,7 @@ impl<'a> ReadingReader<'a> {
         }
         starts.extend(self.page_starts.iter().filter_map(|&c| cell(c)));
         let ends: Vec<_> = self.page_ends.iter().filter_map(|&c| cell(c)).collect();
-        d.pages_at = starts.first().or(ends.first()).map(|c| Pos::new(line, c.column));
+        d.pages_at = starts.first().or(ends.first()).map(|c| self.at(line, c.column));
         d.pages = crate::import::pages_of_cells(line, &starts, &ends, &mut d.warnings);
     }
 

@@ -29,6 +29,12 @@ pub trait Records: Send {
     fn cell_problems(&mut self) -> Vec<RowError> {
         Vec::new()
     }
+
+    /// The line the current record's cell in 1-based `column` starts on,
+    /// the record starting on `line` (a sheet's cells are all on its row).
+    fn cell_line(&self, line: u64, _column: u64) -> u64 {
+        line
+    }
 }
 
 /// A record's validation joined with its cell problems: every problem of the
@@ -61,5 +67,9 @@ impl Records for Rows {
 
     fn skipped(&self) -> u64 {
         self.skipped
+    }
+
+    fn cell_line(&self, line: u64, column: u64) -> u64 {
+        super::rows::cell_line(&self.current, line, column)
     }
 }

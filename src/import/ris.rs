@@ -428,16 +428,19 @@ fn draft(raw: &Raw) -> Draft {
         && first(&["IS", "CP"]).is_none()
         && let Some(i) = sn.iter().position(|(v, _, _)| super::normalise_isbn(v).is_none() && !super::issn_like(v))
     {
-        d.issue = Some(sn.remove(i).0.trim().to_string());
+        let (v, n, c) = sn.remove(i);
+        d.issue = Some(v.trim().to_string());
+        d.issue_at = Some(Pos::new(n, c));
     }
     // A report's `M1` ("Number" in the RIS specification 2011's generic
     // fields; EndNote and WHO's IRIS write a report's number there): its
     // number when neither `IS` nor `SN` gave one (tester r41 B4:
     // "WHO/HTI/2021.1" was named as not stored, printed in no style).
     let m1_number = report && d.issue.is_none() && first(&["IS", "CP"]).is_none() && {
-        let m1 = text(&["M1"]).filter(|v| !v.trim().is_empty());
+        let m1 = val(&["M1"]).filter(|v| !v.text.trim().is_empty());
         if let Some(v) = &m1 {
-            d.issue = Some(v.trim().to_string());
+            d.issue = Some(v.text.trim().to_string());
+            d.issue_at = Some(v.at);
         }
         m1.is_some()
     };
@@ -613,9 +616,12 @@ fn draft(raw: &Raw) -> Draft {
     if let Some(v) = val(&["J2", "JA", "JI"]) {
         builder::container_names_swapped(&mut d, v.at);
     }
+    // Each number said at its own tag's line (tester r63 F8: at the record's).
     d.volume = text(&["VL"]);
+    d.volume_at = val(&["VL"]).map(|v| v.at);
     if d.issue.is_none() {
         d.issue = text(&["IS", "CP"]);
+        d.issue_at = val(&["IS", "CP"]).map(|v| v.at);
     }
     // Zotero writes a book's number of pages (`numPages`) in `SP`, and
     // EndNote its "Number of Pages" of a book, report or thesis ("SP  -
@@ -630,6 +636,7 @@ fn draft(raw: &Raw) -> Draft {
     // An `EP` may be the whole range ("874-882" beside `SP  - 874`).
     d.pages =
         crate::import::pages_from_ends(text(&["SP"]).filter(|_| !page_count).as_deref(), text(&["EP"]).as_deref());
+    d.pages_at = val(&["SP"]).filter(|_| !page_count).or_else(|| val(&["EP"])).map(|v| v.at);
     // `C7` of a journal article or a conference paper is its article number
     // (the RIS specification's "Article Number" for JOUR, CONF and CPAPER;
     // Scopus and EndNote write it there, IEEE's papers have one): kept as

@@ -175,6 +175,38 @@ pub fn line_breaks(text: &[u8]) -> u64 {
     (lf + lone_cr) as u64
 }
 
+/// The physical line the cell in 1-based `column` of `record` starts on,
+/// the record starting on `line`: the line breaks inside the quoted cells
+/// before it counted (tester r62 F10: a bad cell after a multi-line title
+/// was said at the title's line). Column 0 (no such column) is the record's line.
+pub fn cell_line(record: &StringRecord, line: u64, column: u64) -> u64 {
+    let before = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+    line + record.iter().take(before).map(|f| line_breaks(f.as_bytes())).sum::<u64>()
+}
+
+/// Where the cell in 1-based `column` of `record` (starting on `line`) is.
+pub fn cell_pos(record: &StringRecord, line: u64, column: u64) -> super::builder::Pos {
+    super::builder::Pos::new(cell_line(record, line, column), column)
+}
+
+/// Each problem said at the record's `line` and a column moved to the line
+/// its cell starts on ([`cell_line`]): a CSV reader's problems name a cell
+/// by its column.
+pub fn at_cell_lines(record: &StringRecord, line: u64, problems: &mut [RowError]) {
+    for p in problems.iter_mut().filter(|p| p.line == line && p.column > 0 && p.sheet_column.is_none()) {
+        p.line = cell_line(record, line, p.column);
+    }
+}
+
+/// `d`, read from `record`, with the problems said at the record's line
+/// moved to their cells' lines ([`at_cell_lines`]).
+pub fn draft_at_cell_lines(mut d: super::builder::Draft, record: &StringRecord) -> super::builder::Draft {
+    let line = d.at.line;
+    at_cell_lines(record, line, &mut d.errors);
+    at_cell_lines(record, line, &mut d.warnings);
+    d
+}
+
 /// The line breaks inside a record's fields (quoted line breaks).
 fn breaks_in(r: &StringRecord) -> u64 {
     let s = r.as_slice().as_bytes();

@@ -197,7 +197,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
     out.header = Some(m.report);
     let spans = row_spans(text, &t);
     for ((line, r), span) in t.rows.iter().zip(spans) {
-        out.push(row(*line, r, &c), span);
+        out.push(super::rows::draft_at_cell_lines(row(*line, r, &c), r), span);
     }
     out
 }
@@ -257,7 +257,7 @@ const NO_AUTHOR: &str = "[No author name available]";
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
-    let at = |c: Option<usize>| Pos::new(line, n(c));
+    let at = |c: Option<usize>| super::rows::cell_pos(r, line, n(c));
     let text = |c: Option<usize>| get(r, c).map(str::to_string);
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));

@@ -235,7 +235,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
     out.header = Some(m.report);
     let spans = row_spans(text, &t);
     for ((line, r), span) in t.rows.iter().zip(spans) {
-        out.push(row(*line, r, &c), span);
+        out.push(super::rows::draft_at_cell_lines(row(*line, r, &c), r), span);
     }
     out
 }
@@ -275,7 +275,7 @@ struct Columns {
 
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
-    let at = |c: Option<usize>| Pos::new(line, n(c));
+    let at = |c: Option<usize>| super::rows::cell_pos(r, line, n(c));
     let text = |c: Option<usize>| get(r, c).map(str::to_string);
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
@@ -305,7 +305,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.issue = text(c.issue);
     d.volume_at = Some(at(c.volume));
     d.issue_at = Some(at(c.issue));
-    d.pages_at = c.page_starts.first().or(c.page_ends.first()).map(|&i| Pos::new(line, i as u64 + 1));
+    d.pages_at = c.page_starts.first().or(c.page_ends.first()).map(|&i| super::rows::cell_pos(r, line, i as u64 + 1));
     let page_cells = |cols: &[usize]| -> Vec<PageCell> {
         cols.iter()
             .filter_map(|&i| {
@@ -352,7 +352,7 @@ fn read_url(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
         .or_else(|| cells.first().map(|(v, i)| (v.to_string(), *i)));
     if let Some((u, i)) = url {
         d.url = Some(u);
-        d.url_at = Some(Pos::new(line, i as u64 + 1));
+        d.url_at = Some(super::rows::cell_pos(r, line, i as u64 + 1));
     }
 }
 
@@ -364,7 +364,7 @@ fn read_chapter(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
     let col = |i: Option<usize>| i.map_or(0, |i| i as u64 + 1);
     let name = |i: Option<usize>| i.map(|i| c.header(i)).unwrap_or_default();
     if let Some(chapter) = get(r, c.chapter_title) {
-        d.title = Some(Val::new(chapter, Pos::new(line, col(c.chapter_title))));
+        d.title = Some(Val::new(chapter, super::rows::cell_pos(r, line, col(c.chapter_title))));
         if let Some(book) = get(r, c.title) {
             match d.container.replace(book.to_string()) {
                 Some(other) if other != book => d.warnings.push(RowError::new(

@@ -1781,25 +1781,57 @@ impl Style {
     /// the year's place, as for a work stored without a year — and Citing
     /// Medicine (Vancouver, ch. 1 and 2) with its year after the word,
     /// "N Engl J Med. Forthcoming 2025."
+    ///
+    /// A work stored under an English translation of its title, with its
+    /// title as published beside it ([`Reading::original_title`]), is cited
+    /// under both in APA (7th §9.38: "La médecine coloniale … [Colonial
+    /// medicine …]"), Chicago (CMOS 18 §14.95) and Harvard (Cite Them
+    /// Right): the original, then the translation in square brackets
+    /// (tester r62 F3: the bracketed translation alone). Vancouver and AMA
+    /// cite the translation in brackets, as MEDLINE gives it (Citing
+    /// Medicine ch. 1, "Article title not in English").
     fn cited<'a>(&self, r: &'a Reading) -> std::borrow::Cow<'a, Reading> {
-        let (Some(year), Some(note)) = (r.year, r.year_note.as_deref()) else { return std::borrow::Cow::Borrowed(r) };
+        let mut c = std::borrow::Cow::Borrowed(r);
+        if matches!(self.named, Some("apa" | "chicago" | "harvard"))
+            && let Some(title) = original_and_translation(r)
+        {
+            c.to_mut().title = title;
+        }
+        let (Some(year), Some(note)) = (r.year, r.year_note.as_deref()) else { return c };
         if !crate::import::is_not_yet_published(Some(note)) {
-            return std::borrow::Cow::Borrowed(r);
+            return c;
         }
-        let mut c = r.clone();
-        c.year = None;
-        (c.month, c.day, c.month_end, c.day_end, c.season, c.season_end) = (None, None, None, None, None, None);
-        (c.date_approximate, c.date_copyright) = (false, false);
+        let m = c.to_mut();
+        m.year = None;
+        (m.month, m.day, m.month_end, m.day_end, m.season, m.season_end) = (None, None, None, None, None, None);
+        (m.date_approximate, m.date_copyright) = (false, false);
         if self.named == Some("vancouver") {
-            c.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
+            m.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
         }
-        std::borrow::Cow::Owned(c)
+        c
     }
 
     /// [`Style::cited`] of each of `readings`, in their order.
     fn cited_all<'a>(&self, readings: &[&'a Reading]) -> Vec<std::borrow::Cow<'a, Reading>> {
         readings.iter().map(|r| self.cited(r)).collect()
     }
+}
+
+/// `r`'s title as published followed by its English translation in square
+/// brackets ("La médecine coloniale … [Colonial medicine …]"), when the
+/// stored title is the translation of its [`Reading::original_title`]:
+/// MEDLINE's bracketed "[Colonial medicine …]." or Scopus's "Colonial
+/// medicine … [La médecine …]". `None` for any other title (a translated
+/// book's own title, whose original title is no part of its reference).
+fn original_and_translation(r: &Reading) -> Option<String> {
+    let original = r.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
+    let title = r.title.trim();
+    let bare = title.strip_suffix('.').unwrap_or(title).trim_end();
+    let translation = match bare.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        Some(inner) if !inner.contains(['[', ']']) => inner.trim(),
+        _ => bare.strip_suffix(']').and_then(|t| t.strip_suffix(original)).and_then(|t| t.strip_suffix(" ["))?.trim(),
+    };
+    (!translation.is_empty()).then(|| format!("{original} [{translation}]"))
 }
 
 /// A reading's identity while it is borrowed: its address.

@@ -1844,6 +1844,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "original_year",
         // Schema 0029: the translators, as `editors` is written, appended.
         "translators",
+        // Schema 0030: the title in the work's own language, appended.
+        "original_title",
     ]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -1906,6 +1908,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.accessed),
             o(&r.original_year),
             crate::import::names::cell_text(&r.translator_names),
+            o(&r.original_title),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

@@ -120,6 +120,7 @@ pub const TABLES: &[Table] = &[
             "series_number",
             "accessed",
             "original_year",
+            "original_title",
         ],
         order: "id",
         has_id: true,

@@ -58,6 +58,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0027_title_key_folded", include_str!("../../schema/0027_title_key_folded.sql")),
     ("0028_original_year", include_str!("../../schema/0028_original_year.sql")),
     ("0029_translators", include_str!("../../schema/0029_translators.sql")),
+    ("0030_original_title", include_str!("../../schema/0030_original_title.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -97,6 +97,10 @@ struct Stored {
     /// `original-date`; schema 0028).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     original_year: Option<String>,
+    /// The title in the work's own language when `title` translates it
+    /// (MEDLINE `TT` beside a bracketed `TI`; schema 0030).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    original_title: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -146,8 +150,15 @@ fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<S
             // A DOI in capitals throughout (Web of Science and some Scopus
             // exports shout it: "10.1136/THORAXJNL-2020-216001") is not the
             // publisher's case, and never replaces it (tester r33, #11).
+            // A SICI DOI ("10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2")
+            // is registered in capitals by design (ANSI/NISO Z39.56): its
+            // capitals are the publisher's, and a lower-cased copy gives way
+            // to them in either order (tester r62 F4).
             let shouted = |d: &str| {
                 let suffix = d.split_once('/').map_or(d, |(_, s)| s);
+                if suffix.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("(sici)")) {
+                    return false;
+                }
                 let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
                 letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase())
             };
@@ -283,6 +294,7 @@ impl Stored {
             series_number: r.series_number.clone(),
             accessed: r.accessed.clone(),
             original_year: r.original_year.clone(),
+            original_title: r.original_title.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -802,6 +814,7 @@ impl Stored {
                 _ => pick(&r.accessed, &self.accessed),
             },
             original_year: pick(&r.original_year, &self.original_year),
+            original_title: pick(&r.original_title, &self.original_title),
             day_end: None,
             season_end: None,
         };
@@ -918,6 +931,7 @@ impl Stored {
             series_number: take("series_number", &r.series_number, &self.series_number),
             accessed: take("accessed", &r.accessed, &self.accessed),
             original_year: take("original_year", &r.original_year, &self.original_year),
+            original_title: take("original_title", &r.original_title, &self.original_title),
             day_end: None,
             season_end: None,
         };
@@ -1029,6 +1043,7 @@ impl Stored {
             series_number: pick(&self.series_number, &r.series_number),
             accessed: pick(&self.accessed, &r.accessed),
             original_year: pick(&self.original_year, &r.original_year),
+            original_title: pick(&self.original_title, &r.original_title),
             day_end: None,
             season_end: None,
         };
@@ -2253,6 +2268,12 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
     n
 }
 
+/// The original title stored beside `title`: none when it is the title
+/// itself (a work whose stored title became its original one, tester r47 F5).
+fn own_original_title<'a>(title: &str, original: &'a Option<String>) -> Option<&'a str> {
+    original.as_deref().map(str::trim).filter(|o| !o.is_empty() && title_key(o) != title_key(title))
+}
+
 /// Whether a title is MEDLINE's translation of a non-English one, in
 /// square brackets ("[Structural racism in medical education: a review].",
 /// NLM's convention for `TI` beside the original in `TT`).
@@ -3335,7 +3356,7 @@ impl<'t> ReadingWriter<'t> {
         // A record whose title translates the work's (MEDLINE's bracketed
         // `TI` beside `TT`, the title in the original language) is the work
         // a list holds under its original title (tester r20, F5).
-        if let Some(original) = r.original_title.as_deref() {
+        if let Some(original) = r.title_in_original().as_deref() {
             for (id, doi) in self.title_year_matches(&title_key(original), r.year)? {
                 if let (Some(a), Some(b)) = (&doi, &r.doi)
                     && !crate::import::same_doi(a, b)
@@ -3704,7 +3725,7 @@ impl<'t> ReadingWriter<'t> {
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
                     month_end, series, genre, date_copyright, day_end, season_end, page_count,
-                    credit, licence, series_number, accessed, original_year
+                    credit, licence, series_number, accessed, original_year, original_title
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -3757,6 +3778,7 @@ impl<'t> ReadingWriter<'t> {
                     series_number: r.get(39)?,
                     accessed: r.get(40)?,
                     original_year: r.get(41)?,
+                    original_title: r.get(42)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -3866,7 +3888,7 @@ impl<'t> ReadingWriter<'t> {
         // row with another article's PMID overwrote its title and journal).
         let one_work = matches!(how, "DOI" | "PMID" | "ISBN");
         let by_original = one_work
-            && r.original_title.as_deref().is_some_and(|o| {
+            && r.title_in_original().as_deref().is_some_and(|o| {
                 another_work((&old.title, old.author_names.first(), old.year), (o, r.authors.first(), r.year)).is_none()
             });
         // The stored title is PubMed's bracketed translation ("[Structural
@@ -3875,7 +3897,7 @@ impl<'t> ReadingWriter<'t> {
         // year agrees, and the original becomes its title (tester r47, F5,
         // F6: the author's own record was refused as another work, or
         // Scopus's "Translation [Original]" was taken as the title).
-        let original = r.original_title.clone().unwrap_or_else(|| r.title.clone());
+        let original = r.title_in_original().unwrap_or_else(|| r.title.clone());
         // (A record under the translation itself, as PubMed's again, keeps
         // it: the same file imported twice changed the title at its second
         // run, to its `TT`; tester r53 F1.)
@@ -5015,10 +5037,12 @@ impl<'t> ReadingWriter<'t> {
                                       original_language, translated, global_south, open_access, perspective,
                                       container_short, season, month, day, date_approximate, authors_truncated,
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
-                                      page_count, credit, licence, series_number, accessed, original_year)
+                                      page_count, credit, licence, series_number, accessed, original_year,
+                                      original_title)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
+                         ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
+                         ?47)",
             )?
             .execute(params![
                 id,
@@ -5066,7 +5090,8 @@ impl<'t> ReadingWriter<'t> {
                 s.licence,
                 s.series_number,
                 s.accessed,
-                s.original_year
+                s.original_year,
+                own_original_title(&s.title, &s.original_title)
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -5445,7 +5470,7 @@ impl<'t> ReadingWriter<'t> {
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
-                        series_number = ?42, accessed = ?43, original_year = ?44
+                        series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -5456,7 +5481,8 @@ impl<'t> ReadingWriter<'t> {
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
                 new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright,
                 new.day_end, new.season_end, new.page_count, new.credit, new.licence,
-                new.series_number, new.accessed, new.original_year
+                new.series_number, new.accessed, new.original_year,
+                own_original_title(&new.title, &new.original_title)
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -5763,6 +5789,10 @@ pub struct Reading {
     /// The year a reprint or translation first appeared ("1961"; CSL
     /// `original-date`), when the source gives one (schema 0028).
     pub original_year: Option<String>,
+    /// The title in the work's own language when `title` is an English
+    /// translation of it ("La médecine coloniale…" beside "[Colonial
+    /// medicine…]"), when the source gives one (schema 0030).
+    pub original_title: Option<String>,
     /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
@@ -5832,7 +5862,8 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end, r.page_count, r.series_number,
                 r.accessed, r.original_year,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
-                   (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position))
+                   (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
+                r.original_title
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -5869,6 +5900,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 accessed: r.get(45)?,
                 original_year: r.get(46)?,
                 translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
+                original_title: r.get(48)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

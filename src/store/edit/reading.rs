@@ -96,6 +96,7 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("container_short", "journal abbreviation"),
     ("accessed", "access date"),
     ("original_year", "original year"),
+    ("original_title", "original title"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -109,6 +110,10 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     // goes (the issue, or apart beside a report's number) is the caller's.
     if column == "series_number" {
         return Ok(Some(v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()));
+    }
+    // The original title as the importers store it: on one line.
+    if column == "original_title" {
+        return Ok(Some(crate::import::modules::one_line(v)).filter(|s| !s.is_empty()));
     }
     // The original year as the importers store it ([`crate::import::builder::original_year`]).
     if column == "original_year" {
@@ -468,7 +473,9 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         (crate::limits::Kind::Title, "perspective", o(&p.perspective)),
     ])?;
     for (col, v) in &p.bib {
-        let kind = if matches!(*col, "publisher" | "place" | "series" | "container_short" | "genre") {
+        let kind = if *col == "original_title" {
+            crate::limits::Kind::Title
+        } else if matches!(*col, "publisher" | "place" | "series" | "container_short" | "genre") {
             crate::limits::Kind::Name
         } else {
             crate::limits::Kind::Identifier

@@ -112,6 +112,11 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "url", label: "Web address", input: Input::Line },
     Field { name: "accessed", label: "Access date (2024-03-05)", input: Input::Line },
     Field { name: "original_year", label: "First published (a reprint's original year)", input: Input::Line },
+    Field {
+        name: "original_title",
+        label: "Title in the original language (when the title is its translation)",
+        input: Input::Line,
+    },
     Field { name: "annotation", label: "Why read it", input: Input::Lines },
     Field { name: "source_kind", label: "Source kind", input: Input::OptChoice(SOURCE_KINDS) },
     Field { name: "language", label: "Language", input: Input::Line },

@@ -208,6 +208,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("URL", &r.url),
         field("Accessed", &r.accessed),
         field("Original year", &r.original_year),
+        field("Original title", &r.original_title),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
         field("Original language", &r.original_language),
@@ -401,6 +402,7 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("pmid", "PubMed ID (PMID)"),
     ("accessed", "Access date (2024-03-05)"),
     ("original_year", "First published (a reprint's original year)"),
+    ("original_title", "Title in the original language (when the title is its translation)"),
 ];
 
 impl NewReading {
@@ -433,6 +435,7 @@ impl NewReading {
             page_count: self.more("page_count"),
             accessed: self.more("accessed"),
             original_year: self.more("original_year"),
+            original_title: self.more("original_title"),
         }
     }
 }
