@@ -393,6 +393,9 @@ fn full_reading(w: &Workdir) -> String {
             // Schema 0028: the year a reprint first appeared.
             "--original-year",
             "1961",
+            // Schema 0030: the title in its own language.
+            "--original-title",
+            "Kila Kitu",
             "--pages",
             "1-9",
             "--publisher",

@@ -350,11 +350,12 @@ fn an_existing_database_gets_the_new_keywords() {
         "ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
          ALTER TABLE reading DROP COLUMN day_end; \
          ALTER TABLE reading DROP COLUMN season_end; ALTER TABLE reading DROP COLUMN accessed; \
-         ALTER TABLE reading DROP COLUMN original_year; DROP TABLE reading_translator",
+         ALTER TABLE reading DROP COLUMN original_year; DROP TABLE reading_translator; \
+         ALTER TABLE reading DROP COLUMN original_title",
     )
     .unwrap();
-    // Before 0022: eight migrations back since 0024 (12e), 0025 (13e), 0026, 0027, 0028 and 0029 came after 0023.
-    conn.pragma_update(None, "user_version", version - 8).unwrap();
+    // Before 0022: nine migrations back since 0024 (12e), 0025 (13e), 0026, 0027, 0028, 0029 and 0030 came after 0023.
+    conn.pragma_update(None, "user_version", version - 9).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);
