@@ -247,6 +247,19 @@ fn same_language(a: &str, b: &str) -> bool {
 }
 
 impl Stored {
+    /// This entry with `old`'s whole date (year, month, day, season and the
+    /// ends of their ranges): a date kept goes whole, never a year beside
+    /// another date's month.
+    fn keep_date_of(&mut self, old: &Stored) {
+        self.year = old.year;
+        self.month = old.month;
+        self.day = old.day;
+        self.season = old.season.clone();
+        self.month_end = old.month_end;
+        self.day_end = old.day_end;
+        self.season_end = old.season_end.clone();
+    }
+
     fn from_record(r: &ReadingRecord) -> Stored {
         Stored {
             title: r.title.clone(),
@@ -4220,13 +4233,7 @@ impl<'t> ReadingWriter<'t> {
             } else {
                 "is of a record without volume or pages (an online version before its issue?)"
             };
-            new.year = old.year;
-            new.month = old.month;
-            new.day = old.day;
-            new.season = old.season.clone();
-            new.month_end = old.month_end;
-            new.day_end = old.day_end;
-            new.season_end = old.season_end.clone();
+            new.keep_date_of(&old);
             kept.push(format!("{what}: kept {year} (the file's {theirs} {why})"));
             self.counts.dates_kept += 1;
             self.warnings.push((
@@ -4686,13 +4693,7 @@ impl<'t> ReadingWriter<'t> {
                 settle.push(file_date.day.map_or_else(|| "--day \"\"".to_string(), |d| format!("--day {d}")));
             }
             let settle = settle.join(" ");
-            new.year = old.year;
-            new.month = old.month;
-            new.day = old.day;
-            new.season = old.season.clone();
-            new.month_end = old.month_end;
-            new.day_end = old.day_end;
-            new.season_end = old.season_end.clone();
+            new.keep_date_of(&old);
             let stored = stored_date(&old);
             let file = if bare {
                 format!("gives only the year {theirs}")
@@ -5367,13 +5368,7 @@ impl<'t> ReadingWriter<'t> {
                 stored_date(old),
                 stored_date(new)
             ));
-            new.year = old.year;
-            new.month = old.month;
-            new.day = old.day;
-            new.season = old.season.clone();
-            new.month_end = old.month_end;
-            new.day_end = old.day_end;
-            new.season_end = old.season_end.clone();
+            new.keep_date_of(old);
         }
         // Counted, so the summary never says the database "already holds"
         // a file whose values were kept against it.
