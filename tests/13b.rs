@@ -354,8 +354,8 @@ fn an_existing_database_gets_the_new_keywords() {
          ALTER TABLE reading DROP COLUMN original_title",
     )
     .unwrap();
-    // Before 0022: nine migrations back since 0024 (12e), 0025 (13e), 0026, 0027, 0028, 0029 and 0030 came after 0023.
-    conn.pragma_update(None, "user_version", version - 9).unwrap();
+    // Before 0022: ten migrations back since 0024 (12e), 0025 (13e), 0026, 0027, 0028, 0029, 0030 and 0031 came after 0023.
+    conn.pragma_update(None, "user_version", version - 10).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -221,9 +221,9 @@ fn an_existing_database_gets_the_new_seed_keywords_but_not_removed_ones() {
          DROP TABLE reading_translator; ALTER TABLE reading DROP COLUMN original_title",
     )
     .unwrap();
-    // Thirteen migrations back since 0024 (12e), 0025 (13e), 0026 (the access date), 0027, 0028
-    // (the original year), 0029 (the translators) and 0030 (the original title) came after 0023.
-    conn.pragma_update(None, "user_version", version - 13).unwrap();
+    // Fourteen migrations back since 0024 (12e), 0025 (13e), 0026 (the access date), 0027, 0028
+    // (the original year), 0029 (the translators) and 0030 (the original title) and 0031 came after 0023.
+    conn.pragma_update(None, "user_version", version - 14).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

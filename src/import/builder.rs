@@ -223,6 +223,29 @@ impl Draft {
         }
     }
 
+    /// Takes `translated`, a record's title in translation given apart
+    /// from its title as published (RIS `TT`, "Translated Title" in the RIS
+    /// specification, 2011; EndNote XML `titles/translated-title`), the way
+    /// MEDLINE keeps a translated work: the translation in brackets is the
+    /// title ("[Racism in medicine]", NLM's form, which Vancouver and AMA
+    /// cite) and the title as published is kept apart
+    /// ([`Draft::original_title`]), which APA, Chicago and Harvard cite
+    /// before the translation. Returns whether it was taken: not when the
+    /// record has no title of its own (then the translation is the only
+    /// title there is, and is not taken) or the two are the same.
+    pub fn take_translated_title(&mut self, translated: &Val) -> bool {
+        let tt = translated.text.trim();
+        let Some(title) = self.title.as_mut() else { return false };
+        let own = title.text.trim().to_string();
+        if tt.is_empty() || own.is_empty() || tt == own || self.original_title.is_some() {
+            return false;
+        }
+        let bracketed = if tt.starts_with('[') && tt.ends_with(']') { tt.to_string() } else { format!("[{tt}]") };
+        self.original_title = Some(own);
+        *title = Val::new(bracketed, translated.at);
+        true
+    }
+
     /// Names `label` ("RIS SP (the book's number of pages)") as not stored,
     /// once: for a field that is read in some records and not in this one.
     pub fn not_stored_as(&mut self, label: String) {

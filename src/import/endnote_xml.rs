@@ -783,10 +783,21 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     // EndNote's "Translated Author" and "Translated Title" are the record's
     // authors and title in another language or script, not its translator
     // (who is a Subsidiary Author): named for what they are.
+    // The translated title is kept as MEDLINE's is
+    // ([`Draft::take_translated_title`]); one that repeats the title loses
+    // nothing.
+    if let Some(tt) = val("titles/translated-title")
+        && (d.take_translated_title(&tt) || d.title.as_ref().is_some_and(|t| t.text.trim() == tt.text.trim()))
+    {
+        read.push("titles/translated-title");
+    }
     for (p, what) in [
         ("contributors/translated-authors/author", "the authors' names in translation, not the translator"),
         ("titles/translated-title", "the title in translation"),
     ] {
+        if read.contains(&p) {
+            continue;
+        }
         if first(p).is_some() {
             d.not_stored_as(format!("EndNote XML {p} ({what})"));
             read.push(p);

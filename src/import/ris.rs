@@ -769,6 +769,12 @@ fn draft(raw: &Raw) -> Draft {
     if !all(&["NV"]).is_empty() {
         d.not_stored_as("RIS NV (the number of volumes)".to_string());
     }
+    // `TT`, the title in translation (RIS specification, 2011): kept as
+    // MEDLINE's translated titles are ([`Draft::take_translated_title`]);
+    // one that repeats `TI` loses nothing (it was named as not stored).
+    let tt_read = val(&["TT"]).is_some_and(|tt| {
+        d.take_translated_title(&tt) || d.title.as_ref().is_some_and(|t| t.text.trim() == tt.text.trim())
+    });
     // `AN` is read when it is the PMID (else named as not stored).
     let read: Vec<&str> = RIS_READ
         .iter()
@@ -784,6 +790,7 @@ fn draft(raw: &Raw) -> Draft {
         .chain(["N1", "NV"])
         // (`AF` not read is named above with why.)
         .chain(["AF"])
+        .chain(tt_read.then_some("TT"))
         .chain(a4_translators.then_some("A4"))
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))

@@ -539,7 +539,12 @@ fn index(tx: &Transaction, t: &Table, m: &Record, old: Option<&Record>) -> Resul
                 tx.prepare_cached("DELETE FROM reading_fts WHERE rowid = ?1")?.execute([id])?;
             }
             tx.prepare_cached("INSERT INTO reading_fts (rowid, title, authors, annotation) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(rusqlite::params![id, s(m, "title"), strings(m.get("authors")).join("; "), s(m, "annotation")])?;
+                .execute(rusqlite::params![
+                id,
+                super::search::fts_title(&s(m, "title").unwrap_or_default(), s(m, "original_title").as_deref()),
+                strings(m.get("authors")).join("; "),
+                s(m, "annotation")
+            ])?;
         }
         "item" => {
             if let Some(o) = old {
@@ -592,7 +597,7 @@ pub fn restore(tx: &Transaction, s: &Snapshot) -> Result<()> {
         "INSERT INTO item_fts (item_fts) VALUES ('rebuild');
          DELETE FROM reading_fts;
          INSERT INTO reading_fts (rowid, title, authors, annotation)
-              SELECT r.id, r.title,
+              SELECT r.id, r.title || coalesce(' ' || r.original_title, ''),
                      coalesce((SELECT group_concat(name, '; ') FROM
                                  (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)), ''),
                      r.annotation

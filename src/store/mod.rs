@@ -59,6 +59,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0028_original_year", include_str!("../../schema/0028_original_year.sql")),
     ("0029_translators", include_str!("../../schema/0029_translators.sql")),
     ("0030_original_title", include_str!("../../schema/0030_original_title.sql")),
+    ("0031_original_title_search", include_str!("../../schema/0031_original_title_search.sql")),
 ];
 
 /// The schema version this binary writes.

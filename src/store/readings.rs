@@ -5513,7 +5513,12 @@ impl<'t> ReadingWriter<'t> {
         }
         self.tx
             .prepare_cached("INSERT INTO reading_fts (rowid, title, authors, annotation) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![id, s.title, s.authors.join("; "), s.annotation])?;
+            .execute(params![
+                id,
+                super::search::fts_title(&s.title, s.original_title.as_deref()),
+                s.authors.join("; "),
+                s.annotation
+            ])?;
         Ok(())
     }
 

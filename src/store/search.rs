@@ -97,6 +97,17 @@ pub struct Query {
     pub year: Option<i64>,
 }
 
+/// The text the full-text index holds in a reading's `title` column: its
+/// title and, after it, its title in the original language when it has
+/// one (schema 0030), so that a search finds a translated work by either
+/// (`reading_fts`; the index keeps no separate column for it).
+pub(crate) fn fts_title(title: &str, original_title: Option<&str>) -> String {
+    match original_title.map(str::trim).filter(|o| !o.is_empty()) {
+        Some(o) => format!("{title} {o}"),
+        None => title.to_string(),
+    }
+}
+
 /// Takes `theme:` and `year:` filters out of a query (outside quotes); the
 /// rest is FTS5 syntax: words, "phrases", prefix*, AND/OR/NOT, NEAR.
 pub fn parse_query(q: &str) -> Result<Query> {
