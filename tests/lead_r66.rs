@@ -132,3 +132,103 @@ fn search_finds_the_original_title() {
     assert_eq!(w.search_titles("Rassismus"), vec![ENGLISH.to_string()]);
     assert_eq!(w.search_titles("Müller"), vec![ENGLISH.to_string()], "authors indexed again");
 }
+
+/// A UTF-8 list with rows pasted from a Windows-1252 file (tester r67 F8):
+/// read as one encoding, every UTF-8 name was stored garbled ("MÃ¼ller")
+/// with only a note. Each line is read in its own now, and the lines read
+/// as Windows-1252 are named in a warning; in every text format.
+#[test]
+fn a_file_of_two_encodings_is_read_line_by_line() {
+    let utf8_then_1252 = |a: &str, b: &str| {
+        let mut bytes = a.as_bytes().to_vec();
+        bytes.extend(b.chars().map(|c| u8::try_from(u32::from(c)).expect("Latin-1 text")));
+        bytes
+    };
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        (
+            "m.csv",
+            utf8_then_1252(
+                "title,authors,year,type\r\nUTF row,\"Müller, Jürgen\",2020,article\r\n",
+                "Latin row,\"Núñez, José\",2019,article\r\n",
+            ),
+            "line 3 is not UTF-8",
+        ),
+        (
+            "m.ris",
+            utf8_then_1252(
+                "TY  - JOUR\r\nAU  - Müller, Jürgen\r\nTI  - UTF row\r\nPY  - 2020\r\nER  - \r\n",
+                "TY  - JOUR\r\nAU  - Núñez, José\r\nTI  - Latin row\r\nPY  - 2019\r\nER  - \r\n",
+            ),
+            "line 7 is not UTF-8",
+        ),
+        (
+            "m.bib",
+            utf8_then_1252(
+                "@article{a, author = {Müller, Jürgen}, title = {UTF row}, year = 2020}\n",
+                "@article{b, author = {Núñez, José}, title = {Latin row}, year = 2019}\n",
+            ),
+            "line 2 is not UTF-8",
+        ),
+    ];
+    for (name, bytes, line) in cases {
+        let w = workdir();
+        let p = w.write(name, &bytes);
+        let file = p.to_str().expect("utf-8 path");
+        // Forced UTF-8 is refused, naming the line, with advice that works.
+        let err = w.fails(&["import", "reading", file, "--encoding", "utf-8"]);
+        assert!(err.contains("the file mixes UTF-8"), "{name}: {err}");
+        assert!(!err.contains("try --encoding"), "{name}: {err}");
+        // A dry run says it and writes nothing.
+        let dry = w.ok_stderr(&["import", "reading", file, "--dry-run"]);
+        assert!(dry.contains(&format!("mixes two encodings: {line}")), "{name}: {dry}");
+        assert_eq!(w.count("SELECT count(*) FROM reading"), 0, "{name}");
+        let err = w.ok_stderr(&["import", "reading", file]);
+        assert!(err.contains(&format!("warning: {file} mixes two encodings: {line}")), "{name}: {err}");
+        assert!(err.contains("read as windows-1252"), "{name}: {err}");
+        let list = w.reading_list();
+        assert_eq!(reading(&list, "UTF row")["authors"][0], "Müller, Jürgen", "{name}");
+        assert_eq!(reading(&list, "Latin row")["authors"][0], "Núñez, José", "{name}");
+    }
+}
+
+/// The check works in pieces: a UTF-8 character cut between two of them
+/// (1 MiB apart) is not taken for another encoding, and many lines of each
+/// are named by their first few and a count. A file wholly in Windows-1252
+/// is read as before, with its note and no warning.
+#[test]
+fn long_mixed_file_names_only_its_other_lines() {
+    let w = workdir();
+    let mut bytes = b"title,authors,year,type\n".to_vec();
+    let mut n = 0;
+    while bytes.len() < (1 << 20) - 100 {
+        n += 1;
+        bytes.extend(format!("Über Gesundheit {n},\"Müller, Jürgen\",2020,article\n").as_bytes());
+    }
+    // A line whose "Ü" starts at the last byte of the first 1 MiB piece.
+    let pad = (1 << 20) - 1 - bytes.len();
+    n += 1;
+    bytes.extend(format!("{}Über,\"Müller, Jürgen\",2020,article\n", "x".repeat(pad)).as_bytes());
+    assert_eq!(&bytes[(1 << 20) - 1..(1 << 20) + 1], "Ü".as_bytes());
+    let latin: Vec<u8> = "Latin,\"Núñez, José\",2019,article\n".chars().map(|c| c as u8).collect();
+    for _ in 0..10 {
+        bytes.extend(&latin);
+    }
+    let p = w.write("long.csv", &bytes);
+    let err = w.ok_stderr(&["import", "reading", p.to_str().expect("path"), "--dry-run"]);
+    let first = n + 2;
+    let shown: Vec<String> = (first..first + 8).map(|l| l.to_string()).collect();
+    assert!(
+        err.contains(&format!("lines {} and 2 more are not UTF-8", shown.join(", "))),
+        "{}",
+        err.lines().next().unwrap_or_default()
+    );
+    assert!(err.contains(&format!("while lines 2, 3, 4, 5, 6, 7, 8, 9 and {} more are UTF-8", n - 8)), "{err}");
+
+    let w = workdir();
+    let whole: Vec<u8> = b"title,authors,year,type\n".iter().copied().chain(latin.iter().copied()).collect();
+    let p = w.write("latin.csv", whole);
+    let err = w.ok_stderr(&["import", "reading", p.to_str().expect("path")]);
+    assert!(err.contains("is not UTF-8 (byte 0xFA at line 2"), "{err}");
+    assert!(!err.contains("mixes"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "Latin")["authors"][0], "Núñez, José");
+}

@@ -601,6 +601,9 @@ fn module_rows<'a>(
             if let Some(n) = &src.note {
                 remark(remarks, quiet, format!("note: {n}"));
             }
+            if let Some(m) = &src.mixed {
+                remark(remarks, quiet, format!("warning: {m}"));
+            }
             if detect::is_xml(&src.head) {
                 input_file(&c.file, MAX_WHOLE_FILE, "an XML document")?;
                 refuse_sheet(c, "an XML document")?;
@@ -915,6 +918,9 @@ fn text_reading<'a>(
     }
     if let Some(n) = &src.note {
         remark(remarks, quiet, format!("note: {n}"));
+    }
+    if let Some(m) = &src.mixed {
+        remark(remarks, quiet, format!("warning: {m}"));
     }
     // A file from Excel (a byte-order mark, or a legacy encoding): its CSV
     // rejects file starts with a UTF-8 byte-order mark, so that Excel opens

@@ -26,6 +26,10 @@ pub struct Source {
     pub encoding: &'static Encoding,
     /// Set when the encoding was guessed rather than certain: shown to the user.
     pub note: Option<String>,
+    /// Set when lines of the file are in two encodings (UTF-8, and another
+    /// on the lines it names), each line read in its own: shown to the
+    /// user as a warning.
+    pub mixed: Option<String>,
     pub delimiter: u8,
     pub reader: Box<dyn Read + Send>,
     pub progress: Option<ProgressBar>,
@@ -46,12 +50,72 @@ struct Invalid {
 /// What one pass over the raw bytes tells.
 struct Scan {
     invalid: Option<Invalid>,
+    /// Lines (1-based, the physical line rule) that are valid UTF-8 and
+    /// hold a character beyond ASCII: up to [`SHOWN_LINES`], and how many.
+    utf8_lines: (Vec<u64>, usize),
+    /// Lines that are not valid UTF-8: up to [`SHOWN_LINES`], and how many.
+    other_lines: (Vec<u64>, usize),
     lone_cr: bool,
     lf: bool,
     head: Vec<u8>,
 }
 
 const HEAD: usize = 64 * 1024;
+
+/// How many line numbers a message about mixed encodings names.
+const SHOWN_LINES: usize = 8;
+
+/// UTF-8 validity of the line being read, checked piece by piece in
+/// constant memory (a one-line CSL-JSON file is not held whole).
+#[derive(Default)]
+struct LineCheck {
+    /// The start of a sequence cut at a piece's end (at most 3 bytes).
+    pending: Vec<u8>,
+    invalid: bool,
+    beyond_ascii: bool,
+}
+
+impl LineCheck {
+    fn feed(&mut self, piece: &[u8]) {
+        if self.invalid {
+            return;
+        }
+        self.pending.extend_from_slice(piece);
+        match std::str::from_utf8(&self.pending) {
+            Ok(_) => {
+                self.beyond_ascii |= !self.pending.is_ascii();
+                self.pending.clear();
+            }
+            Err(e) if e.error_len().is_none() => {
+                let good = e.valid_up_to();
+                self.beyond_ascii |= !self.pending[..good].is_ascii();
+                self.pending.drain(..good);
+            }
+            Err(_) => {
+                self.invalid = true;
+                self.pending.clear();
+            }
+        }
+    }
+
+    /// Ends the line: sorts it into [`Scan::utf8_lines`] or
+    /// [`Scan::other_lines`] (an all-ASCII line into neither).
+    fn end(&mut self, s: &mut Scan, number: u64) {
+        let list = if self.invalid || !self.pending.is_empty() {
+            &mut s.other_lines
+        } else if self.beyond_ascii {
+            &mut s.utf8_lines
+        } else {
+            *self = LineCheck::default();
+            return;
+        };
+        if list.0.len() < SHOWN_LINES {
+            list.0.push(number);
+        }
+        list.1 += 1;
+        *self = LineCheck::default();
+    }
+}
 
 /// Counts lines by the physical line rule (CRLF, CR alone and LF alone each
 /// end one; see [`super::rows`]) over bytes fed in order, in pieces.
@@ -86,9 +150,21 @@ fn scan(file: &mut File) -> io::Result<Scan> {
     // Bytes carried over from the last chunk: a UTF-8 sequence cut in two,
     // and the text of the current line (for the column of a bad byte).
     let mut carry: Vec<u8> = Vec::new();
-    let mut s = Scan { invalid: None, lone_cr: false, lf: false, head: Vec::new() };
+    let mut s = Scan {
+        invalid: None,
+        utf8_lines: (Vec::new(), 0),
+        other_lines: (Vec::new(), 0),
+        lone_cr: false,
+        lf: false,
+        head: Vec::new(),
+    };
     let mut lines = LineCount::default();
     let mut prev_cr = false;
+    // The line being read (split at LF), and the line it starts on.
+    let mut line = LineCheck::default();
+    let mut line_count = LineCount::default();
+    let mut line_start = 1;
+    let mut line_open = false;
     loop {
         let n = file.read(&mut buf)?;
         if n == 0 {
@@ -108,6 +184,16 @@ fn scan(file: &mut File) -> io::Result<Scan> {
             }
         }
         prev_cr = chunk.last() == Some(&b'\r');
+        for piece in chunk.split_inclusive(|&b| b == b'\n') {
+            line.feed(piece);
+            line_count.feed(piece);
+            line_open = true;
+            if piece.last() == Some(&b'\n') {
+                line.end(&mut s, line_start);
+                line_start = line_count.line();
+                line_open = false;
+            }
+        }
         if s.invalid.is_some() {
             continue;
         }
@@ -136,6 +222,9 @@ fn scan(file: &mut File) -> io::Result<Scan> {
         carry.clear();
     }
     s.lone_cr |= prev_cr;
+    if line_open {
+        line.end(&mut s, line_start);
+    }
     if s.invalid.is_none() && !carry.is_empty() {
         let line_start = carry.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
         let mut at = lines;
@@ -163,6 +252,8 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
         })?),
     };
 
+    let mut mixed = None;
+    let mut fallback = None;
     let (encoding, bom_len, note, scan) = if bom.starts_with(&[0xEF, 0xBB, 0xBF]) && forced.is_none_or(|e| e == UTF_8) {
         (UTF_8, 3, None, None)
     } else if bom.starts_with(&[0xFF, 0xFE]) && forced.is_none_or(|e| e == UTF_16LE) {
@@ -173,6 +264,18 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
         file.seek(SeekFrom::Start(0))?;
         let scan = scan(&mut file).with_context(|| format!("reading {}", path.display()))?;
         match (forced, &scan.invalid) {
+            (Some(e), Some(bad)) if e == UTF_8 && scan.utf8_lines.1 > 0 => {
+                bail!(
+                    "{}:{}:{}: byte 0x{:02X} is not valid UTF-8; expected UTF-8 text\n\
+                     hint: the file mixes UTF-8 (line {}) with another encoding; without --encoding, canon reads \
+                     each line in its own and names the lines it read as the other",
+                    path.display(),
+                    bad.line,
+                    bad.column,
+                    bad.byte,
+                    scan.utf8_lines.0.first().copied().unwrap_or(1)
+                );
+            }
             (Some(e), Some(bad)) if e == UTF_8 => {
                 let guess = guess(&scan.head);
                 bail!(
@@ -201,6 +304,35 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
                 );
                 (e, 0, Some(note), Some(scan))
             }
+            // Lines of valid UTF-8 beyond ASCII beside lines that are not
+            // UTF-8: a UTF-8 list with rows pasted from a legacy file (an
+            // Excel "CSV" in Windows-1252). Read as one encoding, either
+            // half would be garbled ("MÃ¼ller"; tester r67 F8): each line
+            // is read in its own, and the lines read as the other named.
+            (None, Some(_)) if scan.utf8_lines.1 > 0 => {
+                let g = guess(&scan.head);
+                let lines = |(shown, n): &(Vec<u64>, usize)| {
+                    let list = shown.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+                    if *n > shown.len() { format!("{list} and {} more", n - shown.len()) } else { list }
+                };
+                let (other, n) = (&scan.other_lines, scan.other_lines.1);
+                mixed = Some(format!(
+                    "{file} mixes two encodings: line{s} {other} {is} not UTF-8 and {was} read as {enc}, while \
+                     line{us} {utf8} {uis} UTF-8; check the names on the lines read as {enc}, and save the file as \
+                     UTF-8 in one program to be sure",
+                    file = path.display(),
+                    s = if n == 1 { "" } else { "s" },
+                    other = lines(other),
+                    is = if n == 1 { "is" } else { "are" },
+                    was = if n == 1 { "was" } else { "were" },
+                    enc = g.name(),
+                    us = if scan.utf8_lines.1 == 1 { "" } else { "s" },
+                    utf8 = lines(&scan.utf8_lines),
+                    uis = if scan.utf8_lines.1 == 1 { "is" } else { "are" },
+                ));
+                fallback = Some(g);
+                (UTF_8, 0, None, Some(scan))
+            }
             (None, Some(bad)) => {
                 let g = guess(&scan.head);
                 let note = format!(
@@ -222,7 +354,14 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
     let mut head = vec![0u8; HEAD];
     let n = read_up_to(&mut file, &mut head)?;
     head.truncate(n);
-    let (text, _, _) = encoding.decode(&head);
+    let text = match fallback {
+        Some(other) => {
+            let mut out = String::new();
+            LineByLine { inner: BufReader::new(&head[..]), other, out: Vec::new(), at: 0 }.read_to_string(&mut out)?;
+            std::borrow::Cow::Owned(out)
+        }
+        None => encoding.decode(&head).0,
+    };
     let delimiter = sniff_delimiter(&text);
     let head = text.into_owned();
 
@@ -244,7 +383,9 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
         Some(bar) => Box::new(bar.wrap_read(BufReader::with_capacity(1 << 16, file))),
         None => Box::new(BufReader::with_capacity(1 << 16, file)),
     };
-    let decoded: Box<dyn Read + Send> = if encoding == UTF_8 {
+    let decoded: Box<dyn Read + Send> = if let Some(other) = fallback {
+        Box::new(LineByLine { inner: BufReader::new(raw), other, out: Vec::new(), at: 0 })
+    } else if encoding == UTF_8 {
         raw
     } else {
         Box::new(
@@ -255,7 +396,38 @@ pub fn open(path: &Path, opts: &SourceOptions) -> Result<Source> {
         || (scan.is_none() && head.contains('\r') && !head.contains('\n'));
     let reader: Box<dyn Read + Send> = if old_mac { Box::new(CrToLf(decoded)) } else { decoded };
 
-    Ok(Source { path: path.to_path_buf(), encoding, note, delimiter, reader, progress, head, ends_with_quote })
+    Ok(Source { path: path.to_path_buf(), encoding, note, mixed, delimiter, reader, progress, head, ends_with_quote })
+}
+
+/// Decodes each line (split at LF) as UTF-8 when it is valid UTF-8, else
+/// in `other`: a file whose lines are in two encodings ([`Source::mixed`]).
+struct LineByLine<R> {
+    inner: BufReader<R>,
+    other: &'static Encoding,
+    /// The decoded line being handed out, and how much of it was.
+    out: Vec<u8>,
+    at: usize,
+}
+
+impl<R: Read> Read for LineByLine<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        use io::BufRead;
+        if self.at == self.out.len() {
+            let mut line = Vec::new();
+            if self.inner.read_until(b'\n', &mut line)? == 0 {
+                return Ok(0);
+            }
+            self.out = match String::from_utf8(line) {
+                Ok(text) => text.into_bytes(),
+                Err(e) => self.other.decode_without_bom_handling(e.as_bytes()).0.into_owned().into_bytes(),
+            };
+            self.at = 0;
+        }
+        let n = buf.len().min(self.out.len() - self.at);
+        buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 fn ends_with_quote(file: &mut File, size: u64, encoding: &'static Encoding) -> io::Result<bool> {
