@@ -232,3 +232,27 @@ fn long_mixed_file_names_only_its_other_lines() {
     assert!(!err.contains("mixes"), "{err}");
     assert_eq!(reading(&w.reading_list(), "Latin")["authors"][0], "Núñez, José");
 }
+
+/// Names without a comma joined by "and" were read "Given Family" unsaid,
+/// and a name written family name first was read wrong ("Nguyen Van An"
+/// as given "Nguyen"; tester r66 F2, r64 F13). The guess is said now,
+/// naming what was read; an initial before the last word makes the order
+/// certain, unsaid.
+#[test]
+fn given_family_by_guess_is_said() {
+    let w = workdir();
+    let err = w.import_reading(
+        "gf.csv",
+        "title,authors,year,type\n\
+         Family first,Nguyen Van An and Kim Ji-won,2018,article\n\
+         Three,\"Paul Farmer, Jim Yong Kim and Ngozi Achebe\",2019,article\n\
+         Initials,Kofi A. Mensah and Jane B. Osei,2019,article\n",
+    );
+    let line = |n: usize| err.lines().filter(|l| l.contains(&format!("gf.csv:{n}:"))).collect::<Vec<_>>();
+    assert_eq!(line(2).len(), 1, "{err}");
+    assert!(line(2)[0].contains("\"Nguyen Van An and Kim Ji-won\" read as 2 names written \"Given Family\""), "{err}");
+    assert!(line(2)[0].contains("\"Ji-won, Kim\"") && line(2)[0].contains("separated by `;`"), "{err}");
+    assert_eq!(line(3).len(), 1, "{err}");
+    assert!(line(3)[0].contains("read as 3 names"), "{err}");
+    assert!(line(4).is_empty(), "{err}");
+}

@@ -2043,6 +2043,24 @@ fn split_plain_names(cell: &str) -> CellNames {
                      \"Family, Given\" — separate names with `;` to be sure",
                     given_first[0], given_first[1]
                 ));
+            } else if !initials_inside {
+                // Which word is the family name is a guess without a comma
+                // or an initial: the last, as in English; a name written
+                // family first ("Nguyen Van An", "Kim Ji-won") is read
+                // wrong (tester r66 F2, r64 F13: split unsaid, while the
+                // same names separated by `;` were kept whole, said).
+                let each: Vec<String> = given_first
+                    .iter()
+                    .filter_map(|p| parse_given_family(p))
+                    .map(|n| format!("{:?}", n.inverted()))
+                    .collect();
+                doubt = Some(format!(
+                    "{cell:?} read as {} names written \"Given Family\", each with its family name last \
+                     ({}); a name written family name first would be read wrong — write names \
+                     \"Family, Given\" separated by `;` to be sure",
+                    given_first.len(),
+                    each.join(", ")
+                ));
             }
             given_first.iter().map(|p| p.to_string()).collect()
         } else if and.len() > 1 {
@@ -3003,7 +3021,8 @@ mod tests {
             people("Mensah K.-A., Osei J., Berg L."),
             (vec![fg("Mensah", "K.-A."), fg("Osei", "J."), fg("Berg", "L.")], false)
         );
-        // "Given Family": two names could be one "Family, Given" name, so a doubt; three cannot.
+        // "Given Family": two names could be one "Family, Given" name, so a doubt; three cannot, but
+        // which word is each family name is a guess (tester r66 F2), so a doubt too.
         assert_eq!(people("Kofi Mensah, Jane Osei"), (vec![fg("Mensah", "Kofi"), fg("Osei", "Jane")], true));
         assert_eq!(
             people("Kofi Mensah, Jane Osei and Pieter van der Berg"),
@@ -3013,7 +3032,7 @@ mod tests {
                     fg("Osei", "Jane"),
                     (Some("Berg".into()), Some("Pieter".into()), Some("van der".into()))
                 ],
-                false
+                true
             )
         );
         // "Family, I. & Family, I.", and an "&" left at the start of a name.
