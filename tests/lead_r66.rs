@@ -256,3 +256,41 @@ fn given_family_by_guess_is_said() {
     assert!(line(3)[0].contains("read as 3 names"), "{err}");
     assert!(line(4).is_empty(), "{err}");
 }
+
+/// NLM's catalogue form of a journal ("The New England journal of
+/// medicine") beat the journal's own case for its leading article, in
+/// every import order (tester r66 F1, r67 F5). The own case wins now; its
+/// own case with the article beats both; any order gives one value.
+#[test]
+fn a_journals_own_case_beats_nlms_leading_article() {
+    let doi = "10.1056/NEJMms2004740";
+    let ris = format!(
+        "TY  - JOUR\nTI  - Hidden in plain sight\nAU  - Vyas, Darshali A.\nT2  - New England Journal of Medicine\n\
+         PY  - 2020\nVL  - 383\nDO  - {doi}\nER  - \n"
+    );
+    let nbib = format!(
+        "PMID- 32853499\nDP  - 2020 Aug 27\nTI  - Hidden in plain sight.\nFAU - Vyas, Darshali A\nAU  - Vyas DA\n\
+         JT  - The New England journal of medicine\nTA  - N Engl J Med\nVI  - 383\nLID - {doi} [doi]\n"
+    );
+    let full = format!(
+        "@article{{v, author = {{Vyas, Darshali A.}}, title = {{Hidden in plain sight}}, \
+         journal = {{The New England Journal of Medicine}}, year = 2020, volume = 383, doi = {{{doi}}}}}\n"
+    );
+    let files = [("a.ris", ris.as_str()), ("b.nbib", nbib.as_str()), ("c.bib", full.as_str())];
+    for order in [[0, 1], [1, 0]] {
+        let w = workdir();
+        for i in order {
+            w.import_reading(files[i].0, files[i].1);
+        }
+        let list = w.reading_list();
+        assert_eq!(reading(&list, "Hidden")["container"], "New England Journal of Medicine", "{order:?}");
+    }
+    for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]] {
+        let w = workdir();
+        for i in order {
+            w.import_reading(files[i].0, files[i].1);
+        }
+        let list = w.reading_list();
+        assert_eq!(reading(&list, "Hidden")["container"], "The New England Journal of Medicine", "{order:?}");
+    }
+}

@@ -2490,20 +2490,25 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
         ("is without its diacritics", &|x, y| {
             crate::import::fold(x) == crate::import::fold(y) && non_ascii(x) > non_ascii(y)
         }),
+        // The same name with more of its capitals ("BMJ Global Health" and
+        // MEDLINE's "BMJ global health", "The New England Journal of
+        // Medicine" and "The New England journal of medicine"): the
+        // journal's own case, in either order (tester r63 F1). Before the
+        // leading article, which is compared without: NLM's "The New
+        // England journal of medicine" does not beat the journal's own
+        // "New England Journal of Medicine" for its "The" (tester r66 F1,
+        // r67 F5); its own case with the article beats both.
+        ("is in lower case", &|x, y| {
+            let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+            let (x, y) = (without_leading_article(x), without_leading_article(y));
+            matches!(field, "container" | "publisher" | "place")
+                && x.to_lowercase() == y.to_lowercase()
+                && capitals(x) > capitals(y)
+        }),
         // The name with its leading article ("The Lancet", "The New Press")
         // is the fuller, as for a title ([`fuller_title`]).
         ("is without its leading article", &|x, y| {
             field != "pages" && same_value(field, x, y) && leading_article(x) && !leading_article(y)
-        }),
-        // The same name with more of its capitals ("BMJ Global Health" and
-        // MEDLINE's "BMJ global health", "The New England Journal of
-        // Medicine" and "The New England journal of medicine"): the
-        // journal's own case, in either order (tester r63 F1).
-        ("is in lower case", &|x, y| {
-            let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
-            matches!(field, "container" | "publisher" | "place")
-                && x.to_lowercase() == y.to_lowercase()
-                && capitals(x) > capitals(y)
         }),
         // One book's ISBN: the ISBN-13 (ISO 2108 since 2007, the form
         // every list can give) over its ISBN-10.
@@ -2558,6 +2563,21 @@ pub(crate) enum Form {
     Alike,
     /// Two values.
     Other,
+}
+
+/// A name without its leading article ([`crate::import::LEADING_ARTICLES`]),
+/// in its own case: "New England journal of medicine" of "The New England
+/// journal of medicine"; the name itself when it has none.
+fn without_leading_article(s: &str) -> &str {
+    let t = s.trim_start();
+    match t.split_once(' ') {
+        Some((first, rest))
+            if !rest.trim().is_empty() && crate::import::LEADING_ARTICLES.contains(&first.to_lowercase().as_str()) =>
+        {
+            rest.trim_start()
+        }
+        _ => t,
+    }
 }
 
 /// Whether a name begins with a leading article ([`crate::import::LEADING_ARTICLES`]).
