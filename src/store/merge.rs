@@ -19,8 +19,12 @@
 //!   neither moved, the record is a conflict: both versions go to the
 //!   `conflict` table for `canon resolve`, and ours stays until then.
 //!
-//! Their history is copied (IDs mapped) so provenance survives, and every
-//! change the merge makes is itself in the history, noted "merged from …".
+//! Their history is copied (IDs mapped) so provenance survives, but for
+//! their merges' own entries: a change travels as its author made it, once.
+//! Every change the merge makes is itself in the history, noted "merged
+//! from …" (bookkeeping, listed by `canon log --all`), and the merge is one
+//! change, its own entry (see [`super::merge_run`]), which `canon undo`
+//! reverts whole.
 //!
 //! An item's keywords (schema 0008) merge as an import adds them: their
 //! keywords an item lacks here are added, none is ever removed, and like an
