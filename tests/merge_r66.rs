@@ -329,3 +329,45 @@ fn kept_removed_names_who_removed_it_in_the_copy_it_came_from() {
     assert!(what.contains("by bao on") && what.contains("brought here by a merge in #"), "{what}");
     assert!(!what.contains("by chidi"), "{what}");
 }
+
+#[test]
+fn a_merge_of_a_module_list_and_restored_removals_is_undone_whole() {
+    let w = Workdir::new();
+    let [a, b] = <[PathBuf; 2]>::try_from(copies(&w, &["a", "b"])).unwrap();
+    w.ok_at(&b, &["-q", "import", "modules", &common::sample("modules.csv"), "--by", "bao"]);
+    let global = id_of(&w, &a, "Reimagining");
+    w.ok_at(&a, &["-q", "reading", "remove", &global, "--by", "amina"]);
+    let lists = |db: &Path| {
+        ["reading", "module", "item", "theme"].map(|what| json_at(&w, db, &[what, "list", "--format", "json"])).to_vec()
+    };
+    let before = lists(&a);
+    let summary = stderr_at(&w, &a, &["merge", b.to_str().unwrap(), "--by", "amina", "--restore-removed"]);
+    assert!(summary.contains("1 removal of ours undone"), "{summary}");
+    let n = change_of(&summary);
+    assert!(count_at(&a, "SELECT count(*) FROM item") > 0 && count_at(&a, "SELECT count(*) FROM programme") > 0);
+    w.ok_at(&a, &["-q", "undo", &n, "--by", "amina"]);
+    assert_eq!(lists(&a), before, "modules, sessions, their tags and our removal as before the merge");
+    assert_eq!(count_at(&a, "SELECT count(*) FROM programme"), 0, "the programme it added is gone");
+    assert_eq!(count_at(&a, "SELECT count(*) FROM import_run"), 1, "their import's run is gone");
+}
+
+#[test]
+fn the_undo_of_a_merge_that_settled_a_conflict_opens_it_again() {
+    let w = Workdir::new();
+    let [a, b] = <[PathBuf; 2]>::try_from(copies(&w, &["a", "b"])).unwrap();
+    let ox_a = id_of(&w, &a, "Pulse oximetry");
+    let ox_b = id_of(&w, &b, "Pulse oximetry");
+    w.ok_at(&a, &["-q", "reading", "edit", &ox_a, "--pages", "1-9", "--by", "amina"]);
+    w.ok_at(&b, &["-q", "reading", "edit", &ox_b, "--pages", "2-8", "--by", "bao"]);
+    w.ok_at(&a, &["-q", "merge", b.to_str().unwrap(), "--by", "amina"]);
+    assert_eq!(count_at(&a, "SELECT count(*) FROM conflict WHERE resolution IS NULL"), 1);
+    // bao comes round to amina's pages: the next merge finds both agree and closes the conflict.
+    w.ok_at(&b, &["-q", "reading", "edit", &ox_b, "--pages", "1-9", "--by", "bao"]);
+    let summary = stderr_at(&w, &a, &["merge", b.to_str().unwrap(), "--by", "amina"]);
+    assert!(summary.contains("settled"), "{summary}");
+    assert_eq!(count_at(&a, "SELECT count(*) FROM conflict WHERE resolution IS NULL"), 0);
+    let n = change_of(&summary);
+    let undone = stderr_at(&w, &a, &["undo", &n, "--by", "amina"]);
+    assert!(undone.contains("1 conflict it closed open again"), "{undone}");
+    assert_eq!(count_at(&a, "SELECT count(*) FROM conflict WHERE resolution IS NULL"), 1);
+}

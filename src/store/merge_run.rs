@@ -251,9 +251,35 @@ pub fn undo(tx: &Transaction, id: i64, by: i64, after: &Value) -> Result<String>
     // Its own writes, newest first, each as `canon undo` reverts it (refused when a later change touched
     // the record); the undo's entries then go with the merge's.
     let mark: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM history", [], |r| r.get(0))?;
+    // A programme it added is a name to group modules by, which no command removes: it goes once the
+    // modules the merge added to it have.
+    let mut programmes = Vec::new();
     for e in own.iter().rev() {
+        let added_programme: Option<i64> = tx
+            .query_row(
+                "SELECT entity_id FROM history WHERE id = ?1 AND entity = 'programme' AND action = 'insert'",
+                [e],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        if let Some(p) = added_programme {
+            programmes.push((*e, p));
+            continue;
+        }
         history::undo(tx, *e, by)
             .with_context(|| format!("undoing merge #{id} (its change #{e}); nothing was undone"))?;
+    }
+    for (e, p) in programmes {
+        let used: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM module WHERE programme_id = ?1)", [p], |r| r.get(0))?;
+        if used {
+            bail!(
+                "cannot undo merge #{id}: programme {p}, which it added (#{e}), holds modules added since; remove \
+                 them first (`canon module list`), so nothing was undone"
+            );
+        }
+        tx.execute("DELETE FROM programme WHERE id = ?1", [p])?;
     }
     tx.execute("DELETE FROM history WHERE (id >= ?1 AND id < ?2) OR id > ?3", params![first, id, mark])?;
     let before = json!({ "merge": id, "source": source, "entries": kept, "conflicts_removed": opened,
