@@ -785,7 +785,7 @@ fn a_colleagues_undone_merge_never_empties_our_fields() {
     w.ok(&["import", "reading", nbib.to_str().unwrap(), "--by", "chen"]);
     let chen = w.db();
     w.ok_at(&amina, &["merge", chen.to_str().unwrap(), "--by", "amina"]);
-    let log: serde_json::Value = serde_json::from_str(&w.ok_at(&amina, &["log", "--format", "json"])).unwrap();
+    let log: serde_json::Value = serde_json::from_str(&w.ok_at(&amina, &["log", "--all", "--format", "json"])).unwrap();
     let merged = log
         .as_array()
         .unwrap()
@@ -841,7 +841,7 @@ fn their_removal_of_a_reading_we_left_alone_is_merged() {
     let list = w.reading_list();
     assert_eq!(list.as_array().map(Vec::len), Some(1));
     // The merge's removal is undone as any removal is.
-    let log: serde_json::Value = serde_json::from_str(&w.ok(&["log", "--format", "json"])).unwrap();
+    let log: serde_json::Value = serde_json::from_str(&w.ok(&["log", "--all", "--format", "json"])).unwrap();
     let removal = log
         .as_array()
         .unwrap()

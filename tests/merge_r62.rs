@@ -68,8 +68,9 @@ fn reading(w: &Workdir, db: &Path, doi: &str) -> Value {
 }
 
 /// The newest history entry of the database at `db` that `pick` accepts: its ID.
+/// (`--all`: a merge's own entries are listed with it since tester r65 F7.)
 fn entry(w: &Workdir, db: &Path, pick: impl Fn(&Value) -> bool) -> String {
-    let log: Value = serde_json::from_str(&w.ok_at(db, &["log", "--format", "json"])).expect("JSON");
+    let log: Value = serde_json::from_str(&w.ok_at(db, &["log", "--all", "--format", "json"])).expect("JSON");
     log.as_array().expect("a list").iter().rev().find(|e| pick(e)).map(|e| e["id"].to_string()).expect("the entry")
 }
 

@@ -11,7 +11,7 @@ pub struct Args {
     /// Only changes to this kind of record.
     #[arg(long, value_parser = [
         "reading", "item", "module", "theme", "item_tag", "reading_tag", "link", "contributor", "import_run",
-        "programme", "snapshot", "person_facet", "facet", "review", "conflict",
+        "programme", "snapshot", "person_facet", "facet", "review", "conflict", "merge",
     ])]
     pub entity: Option<String>,
     /// Only changes to the record with this ID (for tags: the item's or reading's ID).
@@ -23,6 +23,11 @@ pub struct Args {
     /// Only changes on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<String>,
+    /// Also list each merge's own entries (noted "merged from …"): what a merge wrote into this copy,
+    /// record by record, which `canon undo` of the merge reverts. Without it a merge is its one entry
+    /// (entity `merge`), and the changes it brought in are listed once each, credited to their authors.
+    #[arg(long)]
+    pub all: bool,
     #[command(flatten)]
     pub out: Output,
 }
@@ -36,7 +41,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     // `facet` is what people call a facet about a person; the history names it `person_facet`.
     let entity = a.entity.as_deref().map(|e| if e == "facet" { "person_facet" } else { e });
-    let f = LogFilter { entity, entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref() };
+    let f = LogFilter { entity, entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref(), bookkeeping: a.all };
     let entries = history::log(&store.conn, &f)?;
     let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]);
     l.numeric = vec![0];
@@ -48,11 +53,40 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             e.action.clone(),
             e.entity.clone(),
             e.entity_id.map(|i| i.to_string()).unwrap_or_default(),
-            summary(e.before.as_ref(), e.after.as_ref()),
+            if e.entity == crate::store::merge_run::MERGE {
+                merge_summary(e.before.as_ref(), e.after.as_ref())
+            } else {
+                summary(e.before.as_ref(), e.after.as_ref())
+            },
             e.note.clone().unwrap_or_default(),
         ]);
     }
     emit(&a.out, &l, &entries, "no changes match", ctx.quiet)
+}
+
+/// A merge's entry in words: "from b.db: 5 added, 1 updated, …", or for
+/// its undo "merge #12 of b.db undone: 9 entries taken back".
+fn merge_summary(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
+    let n = |v: &serde_json::Value, k: &str| v.get(k).and_then(serde_json::Value::as_i64).unwrap_or(0);
+    let source = |v: &serde_json::Value| v.get("source").and_then(serde_json::Value::as_str).unwrap_or("").to_string();
+    match (before, after) {
+        (_, Some(a)) => format!(
+            "from {}: {} added, {} updated, {} removed, {} conflicts, {} history entries copied",
+            source(a),
+            n(a, "added"),
+            n(a, "updated"),
+            n(a, "removed"),
+            n(a, "conflicts"),
+            n(a, "history_copied")
+        ),
+        (Some(b), None) => format!(
+            "merge #{} of {} undone: {} entries taken back (kept in this entry)",
+            n(b, "merge"),
+            source(b),
+            b.get("entries").and_then(serde_json::Value::as_array).map_or(0, Vec::len)
+        ),
+        (None, None) => String::new(),
+    }
 }
 
 /// The fields that changed, `field: before → after`, or what was added or removed.

@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
     ctx.note(format_args!(
-        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours{}, {} conflicts{}, {} history entries copied{}{}{}{}",
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours{}, {} conflicts{}, {} history entries copied{}{}{}{}{}{}",
         if a.dry_run { "dry run, nothing written: " } else { "" },
         sum.added,
         sum.updated,
@@ -81,6 +81,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             0 => String::new(),
             n => format!(" ({n} of their additions of records this database already held not copied: undoing them would remove ours)"),
         },
+        match sum.history_bookkeeping {
+            n if n == 0 || sum.history_copied == 0 => String::new(),
+            n => format!(
+                " ({n} entries of their own merges not copied: what those merges brought is copied as its authors \
+                 made it)"
+            ),
+        },
         if sum.conflicts > 0 { "; see `canon resolve` to settle the conflicts" } else { "" },
         removed_here(&sum, a.restore_removed),
         match sum.facets_not_placed {
@@ -89,6 +96,10 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
                 "; {n} of their author facets not placed: no one author here is the person it is about (listed as \
                  not-placed)"
             ),
+        },
+        match (sum.change, a.dry_run) {
+            (Some(n), false) => format!(" (change #{n}; `canon undo {n}` reverts the merge)"),
+            _ => String::new(),
         },
     ));
     // Kept removed is a decision made for the user: said even with --quiet.

@@ -134,6 +134,11 @@ pub struct LogFilter<'a> {
     pub by: Option<&'a str>,
     /// ISO-8601 date or time: entries at or after it.
     pub since: Option<&'a str>,
+    /// Also each merge's own entries (noted "merged from …"): what a merge
+    /// wrote here record by record. Without it a merge is its one entry
+    /// (see [`MERGE`]) and the changes it brought are listed as their
+    /// authors made them (tester r65 F7).
+    pub bookkeeping: bool,
 }
 
 pub fn log(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
@@ -144,11 +149,12 @@ pub fn log(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
             AND (?2 IS NULL OR h.entity_id = ?2)
             AND (?3 IS NULL OR c.name = ?3)
             AND (?4 IS NULL OR h.at >= ?4)
+            AND (?5 OR h.note IS NULL OR h.note NOT LIKE 'merged from %')
           ORDER BY h.id",
     )?;
     let json = |s: Option<String>| s.and_then(|s| serde_json::from_str::<Value>(&s).ok());
     let rows = st
-        .query_map(params![f.entity, f.entity_id, f.by, f.since], |r| {
+        .query_map(params![f.entity, f.entity_id, f.by, f.since, f.bookkeeping], |r| {
             Ok(Entry {
                 id: r.get(0)?,
                 at: r.get(1)?,
@@ -224,7 +230,7 @@ pub fn import_changes(conn: &rusqlite::Connection, id: i64) -> Result<Option<Vec
     let run: Option<Run> = conn
         .query_row(
             "SELECT h.entity_id, r.kind, r.path, h.after FROM history h LEFT JOIN import_run r ON r.id = h.entity_id
-              WHERE h.id = ?1 AND h.action = 'import'",
+              WHERE h.id = ?1 AND h.action = 'import' AND h.entity = 'import_run'",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
@@ -311,15 +317,31 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
         })
         .optional()?;
+    if let Some((action, entity, None, _, after, note)) = &row
+        && entity == super::merge_run::MERGE
+    {
+        if action == "import" {
+            let after = after.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or(Value::Null);
+            return super::merge_run::undo(tx, id, by, &after);
+        }
+        bail!(
+            "change #{id} is the undo of a merge ({}); merge that copy again to bring its changes back",
+            note.as_deref().unwrap_or_default()
+        );
+    }
     let Some((action, entity, Some(entity_id), before, after, row_note)) = row else {
         bail!("no change #{id} to undo; see `canon log`");
     };
     let parse = |s: Option<String>| -> Value { s.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null) };
     let (before, after) = (parse(before), parse(after));
-    if copied(row_note.as_deref()) {
+    if copied(row_note.as_deref()) && !super::merge_run::merge_own(row_note.as_deref()) {
+        let merge = match super::merge_run::merge_of(tx, id)? {
+            Some(m) => format!("merge #{m} brought it here: `canon undo {m}` reverts that merge whole, or undo"),
+            None => "a merge brought it here: undo".to_string(),
+        };
         bail!(
-            "change #{id} happened in another copy of the database ({}); a merge brought what it did here as the \
-             merge's own change, noted \"merged from …\": undo that one (see `canon log`)",
+            "change #{id} happened in another copy of the database ({}); {merge} the merge's own change to the \
+             record (noted \"merged from …\"; see `canon log --all`)",
             row_note.as_deref().unwrap_or_default()
         );
     }

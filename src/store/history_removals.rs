@@ -35,7 +35,8 @@ pub(crate) struct Removed {
 }
 
 /// Every record our history removed, by table and natural key; the latest
-/// removal wins when a record was removed, brought back and removed again.
+/// removal wins when a record was removed, brought back and removed again,
+/// and one made here wins over one copied from another copy.
 #[derive(Debug, Default)]
 pub(crate) struct Removals {
     by_key: HashMap<(String, String), Removed>,
@@ -71,11 +72,20 @@ impl Removals {
                     .map_or_else(|| "(unknown)".to_string(), |n| n.to_string()),
                 id: 0,
             };
+            // A removal copied from another copy's history cannot be undone here (the
+            // merge's own entry that applied it can): one made here stands before it.
+            let note = h.get("note").and_then(Value::as_str);
+            let copied = super::history::copied(note) && !super::merge_run::merge_own(note);
             let mut put = |table: &str, rec: &Record| {
                 let id = ["id", "item_id", "reading_id"].iter().find_map(|k| rec.get(*k).and_then(Value::as_i64));
                 for k in keys(table, rec) {
                     let r = Removed { id: id.unwrap_or_default(), ..removal.clone() };
-                    by_key.insert((table.to_string(), k), r);
+                    let key = (table.to_string(), k);
+                    if copied {
+                        by_key.entry(key).or_insert(r);
+                    } else {
+                        by_key.insert(key, r);
+                    }
                 }
             };
             let mut root = before.clone();

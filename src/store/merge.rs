@@ -19,8 +19,12 @@
 //!   neither moved, the record is a conflict: both versions go to the
 //!   `conflict` table for `canon resolve`, and ours stays until then.
 //!
-//! Their history is copied (IDs mapped) so provenance survives, and every
-//! change the merge makes is itself in the history, noted "merged from …".
+//! Their history is copied (IDs mapped) so provenance survives, but for
+//! their merges' own entries: a change travels as its author made it, once.
+//! Every change the merge makes is itself in the history, noted "merged
+//! from …" (bookkeeping, listed by `canon log --all`), and the merge is one
+//! change, its own entry (see [`super::merge_run`]), which `canon undo`
+//! reverts whole.
 //!
 //! An item's keywords (schema 0008) merge as an import adds them: their
 //! keywords an item lacks here are added, none is ever removed, and like an
@@ -80,6 +84,13 @@ pub struct Summary {
     /// Open conflicts closed because both copies now hold the same record
     /// (listed as `settled`).
     pub settled: usize,
+    /// Their history's entries that are their merges' bookkeeping (a
+    /// merge's own entry, or its writes noted "merged from …"), not copied:
+    /// the changes those merges brought travel as their authors made them.
+    pub history_bookkeeping: usize,
+    /// The merge's own history entry, when it wrote anything: the change
+    /// `canon undo` takes to revert it whole.
+    pub change: Option<i64>,
 }
 
 /// Tables whose records are entities with an ID, in the order they merge.
@@ -540,6 +551,8 @@ struct Merger<'a, 't> {
     restore: bool,
     /// Our removals undone so far.
     restored: HashSet<i64>,
+    /// What the merge writes that has no history entry of its own.
+    untracked: super::merge_run::Untracked,
 }
 
 /// What becomes of a record of theirs that we do not hold.
@@ -566,6 +579,7 @@ pub fn merge(
     source: &str,
     restore_removed: bool,
 ) -> Result<(Vec<Step>, Summary)> {
+    let first = super::merge_run::start(tx)?;
     let mut m = Merger {
         tx,
         ids,
@@ -585,6 +599,7 @@ pub fn merge(
         revived: HashSet::new(),
         restore: restore_removed,
         restored: HashSet::new(),
+        untracked: Default::default(),
     };
     for table in ENTITIES {
         m.entities(bundle::table(table).expect("known table"), ours, theirs)?;
@@ -608,6 +623,7 @@ pub fn merge(
             Some(&m.note),
         )?;
     }
+    m.sum.change = super::merge_run::record(tx, by, source, first, &m.sum, &m.untracked)?;
     Ok((m.steps, m.sum))
 }
 
@@ -695,7 +711,9 @@ impl Merger<'_, '_> {
                         self.revived.insert((t.name, id));
                         self.names.insert((t.name, id), label(t.name, &rec));
                     }
-                    if !matches!(t.name, "review" | "import_run") {
+                    if matches!(t.name, "review" | "import_run") {
+                        self.untracked.records.push((t.name, id));
+                    } else {
                         self.pending.push((Action::Insert, t.name, id, None, Some(Value::Object(rec.clone()))));
                     }
                     self.sum.added += 1;
@@ -1065,6 +1083,7 @@ impl Merger<'_, '_> {
                 "UPDATE conflict SET resolution = 'ours', resolved_at = ?2, resolved_by = ?3 WHERE id = ?1",
                 params![cid, super::now(), self.by],
             )?;
+            self.untracked.settled.push(cid);
             let fields: Vec<String> = serde_json::from_str(&fields).unwrap_or_default();
             self.step(
                 "settled",
@@ -1115,7 +1134,9 @@ impl Merger<'_, '_> {
                         self.by
                     ],
                 )?;
-                self.tx.last_insert_rowid()
+                let cid = self.tx.last_insert_rowid();
+                self.untracked.opened.push(cid);
+                cid
             }
         };
         self.sum.conflicts += 1;
@@ -1168,7 +1189,9 @@ impl Merger<'_, '_> {
                 target.unwrap_or(0)
             };
             bundle::insert(self.tx, t, &rec)?;
-            if t.name != "item_keyword" {
+            if t.name == "item_keyword" {
+                self.untracked.keywords.push((hid, s(&rec, "keyword").to_string()));
+            } else {
                 self.pending.push((Action::Insert, entity, hid, None, Some(Value::Object(rec.clone()))));
             }
             self.sum.added += 1;
@@ -1256,6 +1279,16 @@ impl Merger<'_, '_> {
         }
         let t = bundle::table("history").expect("known table");
         for h in theirs.get("history") {
+            // Their merges' bookkeeping stays theirs: what a merge of theirs
+            // applied is copied as its author made it, once, however many
+            // copies it went through (tester r65 F7: one untag was three
+            // entries, credited to whoever merged).
+            if s(h, "entity") == super::merge_run::MERGE
+                || super::merge_run::merge_own(h.get("note").and_then(Value::as_str))
+            {
+                self.sum.history_bookkeeping += 1;
+                continue;
+            }
             let who = i(h, "by_id").and_then(|b| their_names.get(&b));
             let entity_id =
                 i(h, "entity_id").map(|e| Maps::entity_table(s(h, "entity")).map_or(e, |tb| self.maps.get(tb, e)));
@@ -1338,8 +1371,7 @@ impl Merger<'_, '_> {
                 let did = history::undo(self.tx, r.history_id, self.by)
                     .with_context(|| format!("bringing back {what} (removed here in #{})", r.history_id))?;
                 self.sum.restored += 1;
-                let line =
-                    format!("{what}: removed here in #{} by {} on {when}; brought back: {did}", r.history_id, r.by);
+                let line = format!("{what}: {}; brought back: {did}", self.removal_said(&r)?);
                 self.step("restore", t.name, r.id, line);
             }
             return Ok(Fate::Restored(r.id));
@@ -1357,12 +1389,31 @@ impl Merger<'_, '_> {
             ))));
         }
         let line = format!(
-            "{what}: removed here in #{} by {} on {when}, after their copy was made; kept removed \
-             (--restore-removed, or `canon undo {}`, brings it back)",
-            r.history_id, r.by, r.history_id
+            "{what}: {}, after their copy was made; kept removed (--restore-removed, or `canon undo {}`, brings it \
+             back)",
+            self.removal_said(&r)?,
+            r.history_id
         );
         self.keep(t, r.id, their_id, what, line);
         Ok(Fate::Kept)
+    }
+
+    /// Our removal `r` as people credit it: "removed here in #14 by bao on
+    /// …"; a removal a merge brought from another copy names the change
+    /// there and its author, and the merge's entry here (tester r65 F7:
+    /// "removed here in #32 by c", who had only merged bao's removal).
+    fn removal_said(&self, r: &removals::Removed) -> Result<String> {
+        let when = removals::shown_time(&r.at);
+        Ok(match super::merge_run::credit(self.tx, r.history_id)? {
+            Some(c) if c.change != r.history_id => format!(
+                "removed in #{} by {} on {}, brought here by a merge in #{} on {when}",
+                c.change,
+                c.by,
+                removals::shown_time(&c.at),
+                r.history_id
+            ),
+            _ => format!("removed here in #{} by {} on {when}", r.history_id, r.by),
+        })
     }
 
     /// Keeps a record of theirs removed: `name` says which, `line` why.
@@ -1550,7 +1601,15 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
             format!("{} {}", noun(&c.entity), c.ours.as_object().map(|o| label(&c.entity, o)).unwrap_or_default());
         let gone = removal(tx, &c.entity, c.entity_id)?;
         let removed = match &gone {
-            Some((h, who, at)) => format!("removed in #{h} by {who} on {}", removals::shown_time(at)),
+            Some((h, who, at)) => match super::merge_run::credit(tx, *h)? {
+                Some(o) if o.change != *h => format!(
+                    "removed in #{} by {} on {}, brought here by a merge in #{h}",
+                    o.change,
+                    o.by,
+                    removals::shown_time(&o.at)
+                ),
+                _ => format!("removed in #{h} by {who} on {}", removals::shown_time(at)),
+            },
             None => "removed".to_string(),
         };
         if take == "theirs" {

@@ -11,6 +11,7 @@ pub(crate) mod history_removals;
 pub mod ids;
 pub mod maintenance;
 pub mod merge;
+pub mod merge_run;
 pub mod readings;
 pub mod review;
 pub mod search;

@@ -2849,7 +2849,11 @@ pub struct ReadingWriter<'t> {
 /// says.
 #[derive(Debug, Clone)]
 struct RemovedReading {
+    /// The removal as people credit it (for one a merge brought from
+    /// another copy, the change there: see [`super::merge_run::credit`]).
     change: i64,
+    /// The entry that removed it here, which `canon undo` takes.
+    undo: i64,
     by: String,
     at: String,
     doi: Option<String>,
@@ -3103,13 +3107,20 @@ fn removed_readings(tx: &Transaction, floor: i64) -> Result<std::collections::Ha
             AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.id = h.entity_id)
             AND NOT EXISTS (SELECT 1 FROM history u WHERE h.note = 'undo of #' || u.id
                                                       AND u.action IN ('insert', 'import'))
-          ORDER BY h.id",
+          -- A removal made here (or by a merge here) stands before one copied from another
+          -- copy's history, which `canon undo` cannot take (the merge's own entry can).
+          ORDER BY (h.note NOT LIKE 'merged from %' AND (h.note LIKE 'from %' OR h.note LIKE '%; from %')) DESC,
+                   h.id",
     )?;
     let rows: Vec<(i64, String, String, Option<String>)> = st
         .query_map([floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = std::collections::HashMap::new();
-    for (change, by, at, before) in rows {
+    for (undo, by, at, before) in rows {
+        let (change, by, at) = match super::merge_run::credit(tx, undo)? {
+            Some(c) if c.change != undo => (c.change, c.by, c.at),
+            _ => (undo, by, at),
+        };
         let b = json_of(before.as_deref());
         let text = |k: &str| b.get(k).and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(String::from);
         let doi = text("doi");
@@ -3123,7 +3134,7 @@ fn removed_readings(tx: &Transaction, floor: i64) -> Result<std::collections::Ha
                 let a = b.get("authors")?.get(0)?.as_str()?;
                 Some(names::parse(a).unwrap_or_else(|| Name::literal(a)))
             });
-        let gone = RemovedReading { change, by, at, doi: doi.clone(), title: title.clone(), first, year };
+        let gone = RemovedReading { change, undo, by, at, doi: doi.clone(), title: title.clone(), first, year };
         let mut keys = vec![format!("title:{}:{year:?}", title_key(&title))];
         keys.extend(doi.map(|d| format!("doi:{}", crate::import::doi_key(&d))));
         keys.extend(text("pmid").map(|p| format!("pmid:{p}")));
@@ -3891,7 +3902,7 @@ impl<'t> ReadingWriter<'t> {
                         gone.change,
                         gone.by,
                         super::history_removals::shown_time(&gone.at),
-                        gone.change
+                        gone.undo
                     ),
                 ));
                 self.counts.removed_kept += 1;

@@ -132,7 +132,8 @@ pub fn untagged_by_hand(tx: &Transaction, target: Target, theme: i64) -> Result<
             if undid_an_import(note.as_deref())? {
                 None
             } else {
-                Some((change, who))
+                // A merge's removal names the person who took the theme off, in their copy (tester r65 F7).
+                Some(super::merge_run::credit(tx, change)?.map_or((change, who), |c| (c.change, c.by)))
             }
         }
         _ => None,
