@@ -294,3 +294,22 @@ fn a_journals_own_case_beats_nlms_leading_article() {
         assert_eq!(reading(&list, "Hidden")["container"], "The New England Journal of Medicine", "{order:?}");
     }
 }
+
+/// A header given twice (two lists side by side): the second column is
+/// named as not read, with no `--map` into another field (tester r67 F9: a
+/// second "Title" was offered `container`, a second "Year" `year_note`).
+#[test]
+fn a_repeated_header_is_offered_no_other_field() {
+    let w = workdir();
+    let p = w.write("dup.csv", "Title,Authors,Year,Type,Title,Authors,Year,Notes,Notes\nA,\"Doe, Jane\",2020,article,B,\"Roe, R\",2021,n1,n2\n");
+    let out = w.ok_stderr(&["import", "reading", p.to_str().expect("path"), "--dry-run"]);
+    for (col, field) in [(5, "title"), (6, "authors"), (7, "year"), (9, "notes")] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with("warning:") && l.contains(&format!("column {col} ")))
+            .unwrap_or_else(|| panic!("column {col}: {out}"));
+        assert!(line.contains(&format!("it is also a name for {field}")), "{line}");
+        assert!(line.contains("(a field is read from one column only)"), "{line}");
+        assert!(!line.contains("--map"), "{line}");
+    }
+}

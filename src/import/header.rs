@@ -343,7 +343,18 @@ impl Mapping {
                 c.candidates = Vec::new();
                 continue;
             }
-            c.reason = Some(reason(c, fields, by_name, &read));
+            let (why, repeated) = reason(c, fields, by_name, &read);
+            c.reason = Some(why);
+            // A header that names a field another column fills (a second
+            // "Title", two lists side by side): no other field is offered,
+            // as its values are of the field it names (tester r67 F9: a
+            // second "Title" was offered `container`, a second "Year" the
+            // publication state).
+            if repeated {
+                c.suggestion = None;
+                c.candidates = Vec::new();
+                continue;
+            }
             c.suggestion = if report.accepts_map && !c.header.trim().is_empty() {
                 let key = if shared.contains(&norm(&c.header)) { c.column.to_string() } else { c.header.clone() };
                 suggest_field(&c.header, &report.unfilled, fields).map(|f| map_option(&key, f))
@@ -549,9 +560,11 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, String, String)]) -> String {
+/// Why column `c` is not read, and whether its header names a field
+/// another column fills (a repeated header).
+fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str, String, String)]) -> (String, bool) {
     if c.header.trim().is_empty() {
-        return "it has no header".into();
+        return ("it has no header".into(), false);
     }
     let (n, u) = (norm(&c.header), norm_unbracketed(&c.header));
     let same = fields.iter().find(|f| {
@@ -562,10 +575,14 @@ fn reason(c: &ColumnRead, fields: &[Field], by_name: bool, read: &[(&'static str
             .any(|a| norm(a) == n || (!u.is_empty() && norm(a) == u))
     });
     match same.and_then(|f| read.iter().find(|(name, _, _)| *name == f.name)) {
-        Some((name, col, header)) => {
-            format!("it is also a name for {name}, which is read from column {col} {header:?}")
-        }
-        None => "no field has that name".into(),
+        Some((name, col, header)) => (
+            format!(
+                "it is also a name for {name}, which is read from column {col} {header:?} (a field is read from \
+                 one column only)"
+            ),
+            true,
+        ),
+        None => ("no field has that name".into(), false),
     }
 }
 
@@ -993,7 +1010,9 @@ mod tests {
         assert_eq!(r.columns[2].field, None);
         assert_eq!(
             r.columns[2].reason.as_deref(),
-            Some("it is also a name for session_title, which is read from column 2 \"Session\"")
+            Some(
+                "it is also a name for session_title, which is read from column 2 \"Session\" (a field is read from one column only)"
+            )
         );
         assert_eq!(r.columns[3].suggestion.as_deref(), Some("--map 'Outcomes for this session=learning_outcomes'"));
         assert_eq!(r.columns[4].suggestion, None, "Room shares no word with an unfilled field");
@@ -1107,7 +1126,9 @@ mod tests {
         assert_eq!(r.read_line(), "B \"Code\" → module_code, C \"Session\" → session_title");
         assert_eq!(
             r.columns[2].reason.as_deref(),
-            Some("it is also a name for session_title, which is read from column C \"Session\"")
+            Some(
+                "it is also a name for session_title, which is read from column C \"Session\" (a field is read from one column only)"
+            )
         );
         let w = r.warnings(Some(&[2, 2, 1, 0]));
         assert!(w[0].starts_with("column D \"Lecture\" is not read: it is also a name"), "{w:#?}");
