@@ -1033,7 +1033,7 @@ fn a_references_italic_and_bold_runs_keep_their_faces_across_lines_and_scripts()
 fn small_capitals_are_capitals_at_four_fifths_of_the_size_and_read_as_the_letters() {
     use super::shape::{BaseDirection, Face, SMALL_CAPS};
     let mut sh = shaper();
-    let sc = |w: Weight| Face { weight: w, small_caps: true };
+    let sc = |w: Weight| Face { small_caps: true, ..Face::from(w) };
     let size = 10.0;
     // "Smith" in small caps: S at full size, "mith" as the glyphs of "MITH" at 8 pt.
     let text = "Smith J, Straße J, Ögüt Ç, Ἀθανασίου Μ, Иванова О, Me\u{301}ndez 2, سعيد 3. A title";
