@@ -7202,9 +7202,19 @@ fn all_small(s: &str) -> bool {
 /// every manual capitalises a title's first word (APA 7 §6.17, Citing
 /// Medicine ch. 1, AMA 11 §3.9; tester r46 F7: "a study…" was printed so).
 /// A first word with a capital, a digit or another mark of its own
-/// ("eGFR", "mRNA", "p53", "c-Myc", "α-synuclein") is left as written.
+/// ("eGFR", "mRNA", "p53", "c-Myc", "α-synuclein") is left as written. A
+/// first word in bold (`<b>malaria</b> in children`) is a word as any other
+/// ([`TitlePart::kept`]): its tags are passed over.
 fn with_first_capital(title: &str) -> String {
+    let mut tags = 0;
+    while let Some(tag) = ["<b>", "<strong>"].iter().find(|t| title[tags..].starts_with(**t)) {
+        tags += tag.len();
+    }
+    if tags > 0 && title_markup(title).is_some() {
+        return format!("{}{}", &title[..tags], with_first_capital(&title[tags..]));
+    }
     let first = title.split_whitespace().next().unwrap_or("");
+    let first = first.split('<').next().unwrap_or("");
     let word = first.trim_end_matches([':', ',', ';', '.', '?', '!']);
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '\u{00DF}'..='\u{00FF}')) {
         return title.to_string();

@@ -1219,14 +1219,11 @@ impl<'a> Flow<'a> {
             } else {
                 let top = if i == n_text { f.y + 1.0 } else { f.y };
                 let by = baseline(top, ns.leading, ns.size);
-                // A note sits in the column of its own direction and aligns
-                // to its own start: an English note under an Arabic
-                // reference starts where every English note of the list
-                // starts (right of the labels), a Hebrew note under an
-                // English reference ends where the right-to-left ones end
-                // (left of the labels). The column's width is the same.
-                let note_x = if l.rtl { MARGIN_X } else { MARGIN_X + hang };
-                f.text_aligned(note_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
+                // A note sits in its reference's column, right of the
+                // label, and aligns to its own start: an English note starts
+                // where every reference starts, a Hebrew one ends at the
+                // right margin.
+                f.text_aligned(text_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
             }
         });
         self.y += 5.0;
