@@ -135,6 +135,13 @@ fn title_case_looks_through_bold_and_plain_text_has_no_tags() {
         seen += usize::from(reference.contains("on H2O, Ca2+ and NHS care bold in mRNA trials."));
     }
     assert_eq!(seen, 1, "{csv}");
+    // The reading list on screen: the title's words without tags; as CSV, the
+    // stored title (it reads back with its markup).
+    let table = w.ok(&["reading", "list"]);
+    assert!(table.contains("on H2O, Ca2+ and NHS care bold in mRNA trials"), "{table}");
+    assert!(!table.contains("<sub>") && !table.contains("<b>"), "{table}");
+    let csv = w.ok(&["reading", "list", "--format", "csv"]);
+    assert!(csv.contains("H<sub>2</sub>O"), "{csv}");
 }
 
 /// F2: a style's own `vertical-align` (CSL 1.0.2 "Formatting") raises its

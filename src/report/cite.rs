@@ -7154,9 +7154,21 @@ fn title_markup(title: &str) -> Option<Vec<TitlePart>> {
     found.then_some(parts)
 }
 
+/// A reading's title as runs of text, each with how it is set: its CSL
+/// rich-text markup ([`title_markup`]: italic, bold, small capitals as
+/// capitals, superscript, subscript), or one plain run when it has none; for
+/// a page that draws them (the web pages' titles).
+pub fn title_runs(title: &str) -> Vec<(String, super::pdf::Emphasis)> {
+    match title_markup(title) {
+        Some(parts) => parts.into_iter().map(|p| (p.text, p.emphasis)).collect(),
+        None => vec![(title.to_string(), super::pdf::Emphasis::default())],
+    }
+}
+
 /// A title's text without its rich-text markup ([`title_markup`]), or as
-/// stored when it has none.
-fn title_without_markup(title: &str) -> String {
+/// stored when it has none: where a title is plain text (a label, a page's
+/// `<title>`).
+pub fn title_without_markup(title: &str) -> String {
     match title_markup(title) {
         Some(parts) => parts.iter().map(|p| p.text.as_str()).collect(),
         None => title.to_string(),
